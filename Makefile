@@ -1,0 +1,41 @@
+# partnerdraft: `make demo` assembles every sample; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLES := $(sort $(wildcard samples/*/*.yaml))
+DATE ?= 2026-04-01
+
+.PHONY: demo test install lint bench template clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+$(VENV)/.test-deps: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+demo: install
+	@mkdir -p drafts
+	@for sheet in $(SAMPLES); do \
+		name=$$(echo $$sheet | sed 's|samples/||; s|/|-|; s|\.yaml$$||'); \
+		$(BIN)/partnerdraft assemble $$sheet -o drafts/$$name.docx --date $(DATE) --force || exit 1; \
+	done
+
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test-deps
+	$(BIN)/partnerdraft library check
+
+bench: install
+	$(BIN)/python bench/assemble_speed.py
+
+template: $(BIN)/python
+	$(BIN)/python scripts/build_house_template.py
+
+clean:
+	rm -rf $(VENV) drafts build dist *.egg-info
