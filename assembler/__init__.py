@@ -1,0 +1,3 @@
+"""partnerdraft: term sheet in, Word first draft of a public-service partnership agreement out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Term sheets: loading them with line numbers, their models, and validating them into frozen data."""

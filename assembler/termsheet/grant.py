@@ -1,0 +1,112 @@
+"""The grant funding agreement's term sheet: who funds whom, how much, when, and on what conditions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
+
+
+class Instalment(Strict):
+    date: dt.date = Field(description="When the instalment is due to be paid, as YYYY-MM-DD.")
+    amount: Money = Field(description="Amount of this instalment in pounds.")
+    condition: str | None = Field(None, description="What must be done or shown before it is paid, e.g. 'Approval of the Year 1 report'.")
+
+
+class BudgetLine(Strict):
+    item: Text = Field(description="What the money is spent on, e.g. 'Support worker salaries'.")
+    amount: Money = Field(description="Grant-funded amount for this line, in pounds.")
+
+
+class MatchSource(Strict):
+    source: Text = Field(description="Who provides the match funding, e.g. 'National Lottery Community Fund'.")
+    amount: Money = Field(description="Amount in pounds.")
+    confirmed: bool = Field(False, description="Whether the funding is confirmed in writing.")
+
+
+class MatchFunding(Strict):
+    percentage: Percent = Field(description="Match funding the Recipient must secure, as a percentage of the total project cost.")
+    sources: list[MatchSource] = Field(default_factory=list, description="Where the match funding comes from.")
+
+
+class Asset(Strict):
+    description: Text = Field(description="The asset bought with the grant, e.g. 'Minibus'.")
+    cost: Money = Field(description="Expected cost in pounds.")
+
+
+class Assets(Strict):
+    threshold: Money = Field(Decimal("1000"), description="Assets costing at least this much are recorded in the asset register and are subject to clawback.")
+    clawback_years: int = Field(5, ge=0, le=25, description="Years after purchase during which the Funder may claw back the asset's value on disposal.")
+    items: list[Asset] = Field(default_factory=list, description="Assets the Recipient plans to buy with the grant.")
+
+
+class PriorAssistance(Strict):
+    financial_year: str = Field(pattern=r"^\d{4}/\d{2}$", description="Financial year, e.g. '2025/26'.")
+    amount: Money = Field(description="Minimal financial assistance received that year, in pounds.")
+    granting_body: Text = Field(description="Who gave it.")
+
+
+class Subsidy(Strict):
+    route: Literal["not_a_subsidy", "minimal_financial_assistance", "assessed", "scheme"] = Field(
+        description="How the grant complies with the Subsidy Control Act 2022: not a subsidy; minimal "
+        "financial assistance (s.36); assessed against the principles; or under a subsidy scheme."
+    )
+    rationale: str | None = Field(None, description="Why the route applies, in a sentence (for 'not_a_subsidy', e.g. 'no economic activity').")
+    scheme_name: str | None = Field(None, description="The scheme relied on, where route is 'scheme'.")
+    prior_assistance: list[PriorAssistance] = Field(default_factory=list, description="Minimal financial assistance the Recipient received in this and the previous two financial years.")
+
+
+class Reporting(Strict):
+    frequency: Literal["monthly", "quarterly", "six-monthly", "annually"] = Field("quarterly", description="How often the Recipient reports progress.")
+    days_after_period: int = Field(20, ge=1, le=90, description="Working days after each period by which the report is due.")
+    final_report_days: int = Field(60, ge=1, le=180, description="Days after the funding period by which the final report is due.")
+
+
+class Grant(Strict):
+    project_name: Text = Field(description="Short name of the funded project, e.g. 'Harbour Housing First'.")
+    purpose: Text = Field(description="What the grant is for, as one sentence starting with a verb, e.g. 'provide intensive support to ...'.")
+    statutory_power: Text = Field(description="The power the Funder relies on, e.g. 'section 1 of the Localism Act 2011'.")
+    maximum_sum: Money = Field(description="The most the Funder will pay, in pounds.")
+    funding_period: Period = Field(description="The period in which grant-funded expenditure may be incurred.")
+    instalments: list[Instalment] = Field(min_length=1, description="Payments the Funder makes; they must add up to the maximum sum.")
+    budget: list[BudgetLine] = Field(min_length=1, description="How the grant will be spent; lines may not exceed the maximum sum.")
+    activities: list[Text] = Field(min_length=1, description="The funded activities, one line each.")
+    kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the funded activities.")
+    match_funding: MatchFunding | None = Field(None, description="Match funding the Recipient must secure; leave out if none.")
+    assets: Assets = Field(default_factory=Assets, description="Assets bought with the grant and the clawback on their disposal.")
+    subsidy: Subsidy = Field(description="The subsidy control position.")
+    reporting: Reporting = Field(default_factory=Reporting, description="Monitoring and reporting.")
+    records_years: int = Field(6, ge=1, le=20, description="Years after the funding period for which records are kept.")
+    bank_account: str | None = Field(None, description="The Recipient's bank account for payments. Leave empty: the draft shows a placeholder.")
+    personal_data: bool = Field(False, description="Whether the Recipient processes personal data for the Funder under the grant.")
+    vulnerable_people: bool = Field(True, description="Whether the activities involve children or adults at risk (brings in safeguarding and DBS terms).")
+
+    @property
+    def instalments_total(self) -> Decimal:
+        return sum((i.amount for i in self.instalments), Decimal(0))
+
+    @property
+    def budget_total(self) -> Decimal:
+        return sum((b.amount for b in self.budget), Decimal(0))
+
+    @property
+    def match_total(self) -> Decimal:
+        if not self.match_funding:
+            return Decimal(0)
+        return sum((s.amount for s in self.match_funding.sources), Decimal(0))
+
+
+class GrantTermSheet(TermSheetBase):
+    """Term sheet for a grant funding agreement between a public funder and a recipient."""
+
+    family: Literal["grant"] = Field(description="Always 'grant' for this family.")
+    funder: Party = Field(description="The public body giving the grant.")
+    recipient: Party = Field(description="The organisation receiving the grant.")
+    grant: Grant = Field(description="The grant itself.")
+
+    def parties(self) -> list[Party]:
+        return [self.funder, self.recipient]

@@ -1,0 +1,35 @@
+"""The JSON Schema of a family's term sheet: pydantic's, plus the positions the library offers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assembler.library.catalogue import Catalogue
+
+
+def json_schema(catalogue: Catalogue, family: str) -> dict[str, Any]:
+    manifest = catalogue.manifest(family)
+    schema = manifest.model_class().model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"partnerdraft {family} term sheet"
+    schema["properties"]["positions"] = positions_schema(catalogue, family)
+    return schema
+
+
+def positions_schema(catalogue: Catalogue, family: str) -> dict[str, Any]:
+    """Positions are library data, so their allowed values come from the clause files."""
+    properties = {}
+    for name, position in sorted(catalogue.positions(family).items()):
+        variants = sorted(position.variants)
+        properties[name] = {
+            "type": "string",
+            "enum": variants,
+            "default": position.standard,
+            "description": f"Variants: {', '.join(variants)}; standard: {position.standard}.",
+        }
+    return {
+        "type": "object",
+        "description": "Chosen alternatives, position: variant. Omitted positions take the library's standard.",
+        "properties": properties,
+        "additionalProperties": False,
+    }

@@ -1,0 +1,117 @@
+"""`partnerdraft new FAMILY`: the family's starter sample with every field explained in a comment.
+
+The values come from a tested sample, so the starter checks and assembles as written; the comments
+come from the model's field descriptions and the library's positions, so they never drift.
+"""
+
+from __future__ import annotations
+
+import io
+import typing
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from assembler.library.catalogue import Catalogue
+from assembler.library.fields import unwrap
+
+HEADER = """\
+partnerdraft term sheet: {title} ({family})
+Fill in the values, then run:  partnerdraft check FILE  and  partnerdraft assemble FILE -o draft.docx
+Leave a value empty (or delete an optional line) where the fact is not yet known: the draft shows a
+highlighted placeholder. Amounts are pounds (GBP); dates are YYYY-MM-DD.
+The draft is a first draft for legal review, not legal advice.
+"""
+
+
+def starter(catalogue: Catalogue, family: str) -> str:
+    manifest = catalogue.manifest(family)
+    yaml = YAML(typ="rt")
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    data = yaml.load((catalogue.paths.samples / manifest.starter).read_text(encoding="utf-8"))
+    _strip_comments(data)
+    data.yaml_set_start_comment(HEADER.format(title=manifest.title, family=family))
+    _annotate(data, manifest.model_class(), 0)
+    _annotate_positions(data, catalogue, family)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _strip_comments(node: Any) -> None:
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        node.ca.items.clear()
+        node.ca.comment = None
+        for child in node.values() if isinstance(node, CommentedMap) else node:
+            _strip_comments(child)
+
+
+def _annotate(node: Any, model: type[BaseModel], indent: int) -> None:
+    if not isinstance(node, CommentedMap):
+        return
+    for key in list(node):
+        field = model.model_fields.get(str(key))
+        if field is None:
+            continue
+        node.yaml_set_comment_before_after_key(key, before=describe(field), indent=indent)
+        inner = unwrap(field.annotation)
+        value = node[key]
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            _annotate(value, inner, indent + 2)
+        elif isinstance(inner, tuple) and isinstance(inner[1], type) and issubclass(inner[1], BaseModel):
+            for item in value if isinstance(value, CommentedSeq) else []:
+                _annotate(item, inner[1], indent + 4)
+
+
+def describe(field: FieldInfo) -> str:
+    """One comment line or two: meaning, unit, allowed values, whether required."""
+    parts = [field.description or ""]
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    for meta in field.metadata:
+        if getattr(meta, "json_schema_extra", None):
+            extra = {**extra, **meta.json_schema_extra}
+    if "unit" in extra:
+        parts.append(f"Unit: {extra['unit']}.")
+    allowed = _allowed(field.annotation)
+    if allowed:
+        parts.append(f"Allowed: {', '.join(allowed)}.")
+    parts.append("Required." if field.is_required() else "Optional.")
+    return " ".join(p for p in parts if p)
+
+
+def _allowed(annotation: Any) -> list[str]:
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return [m.value for m in annotation]
+    for arg in typing.get_args(annotation):
+        found = _allowed(arg)
+        if found:
+            return found
+    return []
+
+
+def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -> None:
+    positions = catalogue.positions(family)
+    chosen = data.get("positions") or CommentedMap()
+    block = CommentedMap()
+    for name in sorted(positions):
+        position = positions[name]
+        block[name] = chosen.get(name, position.standard)
+        variants = ", ".join(f"{v}{' (standard)' if v == position.standard else ''}" for v in sorted(position.variants))
+        block.yaml_set_comment_before_after_key(name, before=f"Choose one of: {variants}.", indent=2)
+    if "positions" in data:
+        data["positions"] = block
+    else:
+        data.insert(len(data), "positions", block)
+    data.yaml_set_comment_before_after_key(
+        "positions",
+        before="Alternatives the library offers; `partnerdraft clause ID` shows each variant's drafting note.",
+        indent=0,
+    )

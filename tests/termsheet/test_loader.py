@@ -1,0 +1,85 @@
+"""Bad input to the loader ends in a clear, located UserError, never a traceback or a crash."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.errors import UserError
+from assembler.termsheet.loader import dotted, load_file, load_text
+
+
+def error_of(text: str) -> str:
+    with pytest.raises(UserError) as caught:
+        load_text(text, "sheet.yaml")
+    return str(caught.value)
+
+
+def test_lines_are_recorded_for_nested_fields():
+    loaded = load_text("a: 1\nb:\n  - x: 1\n    y: 2\n", "sheet.yaml")
+    assert loaded.line_of(("b", 0, "y")) == 4
+    assert loaded.line_of(("b", 0, "missing")) == 3
+    assert loaded.data == {"a": 1, "b": [{"x": 1, "y": 2}]}
+
+
+def test_dotted_paths_read_like_the_term_sheet():
+    assert dotted(("grant", "instalments", 2, "amount")) == "grant.instalments[2].amount"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: [1\n", "sheet.yaml:2: not valid YAML: expected ',' or ']'"),
+        ("", "sheet.yaml: the file is empty"),
+        ("   \n\n", "sheet.yaml: the file is empty"),
+        ("- a\n- b\n", "sheet.yaml:1: expected a term sheet (a mapping of field: value), found a list"),
+        ("just text\n", "found a single value"),
+        ("a: 1\na: 2\n", "sheet.yaml:2: not valid YAML: found duplicate key \"a\""),
+        ("a: &x [1, 2]\nb: *x\n", "sheet.yaml:1: YAML anchors and aliases"),
+        ("a: \"bell \\a\"\n", "sheet.yaml:1: a: contains a character Word cannot hold"),
+        ("a: \"\\ue000\"\n", "contains a character Word cannot hold"),
+        ("a: x\x07y\n", "not valid YAML"),
+    ],
+    ids=["malformed", "empty", "blank", "list", "scalar", "duplicate", "alias", "control", "sentinel", "raw-control"],
+)
+def test_bad_yaml_is_refused_with_a_located_message(text, expected):
+    assert expected in error_of(text)
+
+
+def test_billion_laughs_is_refused_before_expansion():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
+    )
+    assert "anchors and aliases" in error_of(bomb)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(UserError, match="no such file"):
+        load_file(tmp_path / "nope.yaml")
+
+
+def test_folder_instead_of_file(tmp_path):
+    with pytest.raises(UserError, match="is a folder"):
+        load_file(tmp_path)
+
+
+def test_binary_garbage(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(UserError, match="binary file"):
+        load_file(path)
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_bytes("a: 1\nb: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(UserError, match=r"x.yaml:2: the file is not UTF-8"):
+        load_file(path)
+
+
+def test_dates_stay_text_so_validation_can_locate_impossible_ones():
+    assert load_text("d: 2026-02-30\n").data == {"d": "2026-02-30"}
+
+
+def test_no_python_objects_can_be_constructed():
+    text = "a: !!python/object/apply:os.system ['echo hacked']\n"
+    assert "YAML tags" in error_of(text)
