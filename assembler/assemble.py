@@ -1,0 +1,167 @@
+"""From a validated term sheet to a resolved document model: the engine's pipeline, one step a call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from assembler import __version__
+from assembler.errors import Problem, UserError
+from assembler.formatting import long_date
+from assembler.library.catalogue import Catalogue
+from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Term, Text
+from assembler.plan import Plan, make_plan
+from assembler.render.clauses import render_clause, render_inlines, render_text
+from assembler.resolve import number_document, place_definitions, resolve_references, used_terms
+from assembler.rules import Finding, RuleContext
+from assembler.termsheet.common import LEGAL_FORM_WORDS, Party
+from assembler.termsheet.validate import TermSheet
+
+NOT_ADVICE = "First draft for legal review. Not legal advice."
+
+
+@dataclass
+class Assembly:
+    document: Document
+    plan: Plan
+    findings: list[Finding]
+
+
+def context_for(sheet: TermSheet, catalogue: Catalogue) -> dict[str, Any]:
+    """The names clause files see: the term sheet's fields, parties, positions and figures."""
+    model = sheet.model
+    context = {name: getattr(model, name) for name in type(model).model_fields}
+    context.update(parties=model.parties(), positions=sheet.positions, figures=catalogue.figures)
+    return context
+
+
+def roles_for(sheet: TermSheet):
+    def role(name: str) -> str:
+        party = getattr(sheet.model, name, None)
+        if not isinstance(party, Party):
+            raise KeyError(name)
+        return party.short_name
+
+    return role
+
+
+def check_rules(sheet: TermSheet, catalogue: Catalogue) -> list[Finding]:
+    rules = catalogue.manifest(sheet.family).rules_module().RULES
+    return rules.run(RuleContext(sheet.model, sheet.positions, catalogue.figures))
+
+
+def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None) -> Assembly:
+    findings = check_rules(sheet, catalogue)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise UserError([sheet.source.problem(f.loc, f"{f.rule}: {f.message}") for f in errors])
+    context = context_for(sheet, catalogue)
+    roles = roles_for(sheet)
+    plan = make_plan(catalogue, sheet.family, sheet.positions, context)
+    manifest = catalogue.manifest(sheet.family)
+    clauses = {section: [render_clause(f, context, roles) for f in getattr(plan, section)]
+               for section in ("recitals", "clauses", "schedules")}
+    doc = Document(
+        family=sheet.family,
+        title=manifest.title,
+        subtitle=" ".join(render_plain_text(plan, manifest.subtitle, context)).strip(),
+        reference=sheet.model.document.reference or "",
+        date=_date(sheet),
+        marking=_marking(sheet, today),
+        parties=[_party_block(role, party) for role in manifest.parties for party in _parties_in(sheet, role)],
+        **clauses,
+    )
+    doc.definitions = _definitions(doc, sheet, catalogue, context, roles)
+    place_definitions(doc)
+    targets = number_document(doc)
+    resolve_references(doc, targets, plan.omitted, sheet.source.path)
+    doc.properties = _properties(doc, sheet, catalogue)
+    return Assembly(doc, plan, findings)
+
+
+def render_plain_text(plan: Plan, source: str, context: dict[str, Any]) -> list[str]:
+    from assembler.render.jinja import compile_template
+    from assembler.render.markup import _TOKEN  # values unwrapped to plain text
+
+    text = compile_template(source).render(**context)
+    return [_TOKEN.sub(lambda m: m.group("value") or m.group("hole") or m.group(0), text)]
+
+
+def _parties_in(sheet: TermSheet, role: str) -> list[Party]:
+    """A manifest party field holds one party (`funder`) or a list of them (`members`)."""
+    value = getattr(sheet.model, role)
+    parties = value if isinstance(value, list) else [value]
+    return [p for p in parties if isinstance(p, Party)]
+
+
+def _date(sheet: TermSheet) -> Inline:
+    date = sheet.model.document.agreement_date
+    return Text(long_date(date)) if date else Placeholder("date of the agreement")
+
+
+def _marking(sheet: TermSheet, today: dt.date | None) -> str:
+    draft_date = sheet.model.document.draft_date or today or dt.date.today()
+    return f"DRAFT {long_date(draft_date)} – subject to contract – for legal review, not legal advice"
+
+
+def _party_block(role: str, party: Party) -> PartyBlock:
+    numbers = []
+    if party.company_number:
+        numbers.append(f"company number {party.company_number}")
+    if party.charity_number:
+        numbers.append(f"registered charity number {party.charity_number}")
+    if party.society_number:
+        numbers.append(f"registered society number {party.society_number}")
+    description = LEGAL_FORM_WORDS[party.legal_form] + (f" ({', '.join(numbers)})" if numbers else "")
+    signatory = party.signatory
+    return PartyBlock(
+        role=role, name=party.name, short_name=party.short_name, description=description,
+        address=party.address,
+        signatory_name=Text(signatory.name) if signatory.name else Placeholder(f"name of {party.short_name}'s signatory"),
+        signatory_position=Text(signatory.position) if signatory.position else Placeholder(f"position of {party.short_name}'s signatory"),
+    )
+
+
+def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, context, roles) -> list[Definition]:
+    """Only the terms the draft uses, each once, alphabetically; terms used inside definitions count."""
+    library = catalogue.terms(sheet.family)
+    party_terms = {p.short_name for p in sheet.model.parties()}
+    pending = sorted(used_terms(doc) - party_terms)
+    definitions: dict[str, Definition] = {}
+    problems = []
+    while pending:
+        term = pending.pop()
+        if term in definitions or term in party_terms:
+            continue
+        source = library.get(term)
+        if source is None:
+            problems.append(Problem(f"the draft uses the term {term!r}, which no clause defines", sheet.source.path))
+            continue
+        inlines = render_inlines(source, source.header.defines[term], context, roles, 2)
+        definitions[term] = Definition(term, inlines)
+        pending.extend(i.name for i in inlines if isinstance(i, Term) and i.name not in definitions)
+    if problems:
+        raise UserError(problems)
+    return [definitions[t] for t in sorted(definitions, key=str.casefold)]
+
+
+def library_version(catalogue: Catalogue) -> str:
+    digest = hashlib.sha256()
+    for f in sorted(catalogue.files, key=lambda f: str(f.path)):
+        digest.update(f.path.name.encode() + f.path.read_bytes())
+    return f"{__version__}+lib.{digest.hexdigest()[:10]}"
+
+
+def _properties(doc: Document, sheet: TermSheet, catalogue: Catalogue) -> dict[str, str]:
+    clauses = [f"{c.id}@{c.version}" + (f"[{c.variant}]" if c.variant else "") for c in doc.all_clauses()]
+    return {
+        "title": f"{doc.title} {doc.subtitle}".strip(),
+        "family": sheet.family,
+        "termsheet_sha256": sheet.digest,
+        "library_version": library_version(catalogue),
+        "generator": f"partnerdraft {__version__}",
+        "clauses": ", ".join(clauses),
+        "notice": NOT_ADVICE,
+    }

@@ -1,0 +1,1 @@
+"""The clause library: clause files, family manifests, figures, and where they live on disk."""

@@ -1,0 +1,103 @@
+"""The whole library in memory: clause files by id and position, manifests, and figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from assembler.errors import LibraryError, Problem, UserError
+from assembler.library.clausefile import ClauseFile, read_clause_file
+from assembler.library.manifest import Manifest, read_manifests
+from assembler.library.paths import LibraryPaths, default_paths
+from assembler.termsheet.loader import load_file
+
+
+@dataclass
+class Position:
+    """A point where the library offers alternatives; each variant may span several clause ids."""
+
+    name: str
+    variants: dict[str, list[ClauseFile]] = field(default_factory=dict)
+
+    @property
+    def standard(self) -> str | None:
+        chosen = [v for v, files in self.variants.items() if any(f.header.standard for f in files)]
+        return chosen[0] if len(chosen) == 1 else None
+
+
+@dataclass
+class Catalogue:
+    paths: LibraryPaths
+    files: list[ClauseFile]
+    manifests: dict[str, Manifest]
+    figures: dict[str, Any]
+    faults: list[Problem] = field(default_factory=list)  # files that failed to parse
+
+    def by_id(self) -> dict[str, list[ClauseFile]]:
+        out: dict[str, list[ClauseFile]] = {}
+        for f in self.files:
+            out.setdefault(f.id, []).append(f)
+            for alias in f.header.aliases:
+                out.setdefault(alias, []).append(f)
+        return out
+
+    def positions(self, family: str | None = None) -> dict[str, Position]:
+        """Positions open to a family (its own and common ones), or all of them."""
+        out: dict[str, Position] = {}
+        for f in self.files:
+            if f.header.position is None or (family and f.family not in (family, "common")):
+                continue
+            pos = out.setdefault(f.header.position, Position(f.header.position))
+            pos.variants.setdefault(f.header.variant or "", []).append(f)
+        if family:
+            used = set(self.manifest(family).entries)
+            out = {k: v for k, v in out.items()
+                   if any(f.id in used for files in v.variants.values() for f in files)}
+        return out
+
+    def manifest(self, family: str) -> Manifest:
+        try:
+            return self.manifests[family]
+        except KeyError:
+            known = ", ".join(sorted(self.manifests))
+            raise UserError(f"unknown agreement family {family!r}; the library has: {known}") from None
+
+    def terms(self, family: str | None = None) -> dict[str, ClauseFile]:
+        """Defined term -> the clause file that defines it (first definition wins; check reports clashes)."""
+        out: dict[str, ClauseFile] = {}
+        for f in self.files:
+            if family and f.family not in (family, "common"):
+                continue
+            for term in f.header.defines:
+                out.setdefault(term, f)
+        return out
+
+
+def load_catalogue(paths: LibraryPaths | None = None, *, strict: bool = True) -> Catalogue:
+    """Read every clause file, manifest and figure. With strict, a broken file stops everything."""
+    paths = paths or default_paths()
+    return _load(paths.root.resolve(), strict)
+
+
+@cache
+def _load(root: Path, strict: bool) -> Catalogue:
+    paths = LibraryPaths(root)
+    if not paths.clauses.is_dir():
+        raise LibraryError(f"no clause library at {paths.clauses}")
+    files, faults = [], []
+    for path in sorted(paths.clauses.rglob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        try:
+            files.append(read_clause_file(path))
+        except LibraryError as e:
+            if strict:
+                raise
+            faults.extend(e.problems)
+    try:
+        figures = load_file(paths.clauses / "figures.yaml").data
+    except UserError as e:
+        raise LibraryError(e.problems) from e
+    return Catalogue(paths, files, read_manifests(paths.templates), figures, faults)

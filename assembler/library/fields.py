@@ -1,0 +1,91 @@
+"""Which term-sheet fields a clause's Jinja uses, checked against the family's pydantic model.
+
+A clause that names a field the model does not have would fail only when a term sheet reaches it;
+walking the template's syntax tree finds it when the library is checked instead.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from jinja2 import nodes
+from pydantic import BaseModel
+
+from assembler.render.jinja import environment
+
+UNKNOWN = object()  # a value whose type we do not track (dicts, figures, computed values)
+
+
+def unwrap(annotation: Any) -> Any:
+    """Strip Optional/Annotated; list[X] stays a list marker with its item type."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return unwrap(typing.get_args(annotation)[0])
+    if origin is list:
+        return ("list", unwrap(typing.get_args(annotation)[0]))
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return unwrap(args[0]) if len(args) == 1 else UNKNOWN
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return UNKNOWN
+
+
+def root_names(model: type[BaseModel]) -> dict[str, Any]:
+    from assembler.termsheet.common import Party
+
+    names = {name: unwrap(f.annotation) for name, f in model.model_fields.items()}
+    names.update(parties=("list", Party), positions=UNKNOWN, figures=UNKNOWN, loop=UNKNOWN)
+    return names
+
+
+def unknown_fields(source: str, model: type[BaseModel]) -> list[str]:
+    """Names and attributes the template uses that the model does not have, as `grant.foo`."""
+    tree = environment().parse(source)
+    problems: list[str] = []
+    _walk(tree, dict(root_names(model)), problems)
+    return problems
+
+
+def _walk(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> None:
+    if isinstance(node, nodes.For):
+        _type_of(node.iter, scope, problems)
+        inner = dict(scope)
+        item = _type_of(node.iter, scope, [])
+        item = item[1] if isinstance(item, tuple) and item[0] == "list" else UNKNOWN
+        for target in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
+            inner[target.name] = item
+        for child in [*node.body, *node.else_]:
+            _walk(child, inner, problems)
+        if node.test is not None:
+            _walk(node.test, inner, problems)
+        return
+    if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
+        for target in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
+            scope[target.name] = UNKNOWN
+    if isinstance(node, (nodes.Getattr, nodes.Name)):
+        _type_of(node, scope, problems)
+        return
+    for child in node.iter_child_nodes():
+        _walk(child, scope, problems)
+
+
+def _type_of(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> Any:
+    if isinstance(node, nodes.Name):
+        if node.name not in scope:
+            problems.append(node.name)
+            return UNKNOWN
+        return scope[node.name]
+    if isinstance(node, nodes.Getattr):
+        owner = _type_of(node.node, scope, problems)
+        if isinstance(owner, type) and issubclass(owner, BaseModel):
+            if node.attr in owner.model_fields:
+                return unwrap(owner.model_fields[node.attr].annotation)
+            if isinstance(getattr(owner, node.attr, None), property):
+                return UNKNOWN
+            problems.append(f"{owner.__name__}.{node.attr}")
+        return UNKNOWN
+    for child in node.iter_child_nodes():
+        _walk(child, scope, problems)
+    return UNKNOWN

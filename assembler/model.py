@@ -1,0 +1,185 @@
+"""The document model: plain data between rendering and writing, with no Jinja or Word types in it.
+
+Rendering builds it, resolving numbers it, writers read it. Tests assert on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A use of a defined term; `display` is what prints (a plural, say)."""
+
+    name: str
+    display: str
+
+
+@dataclass
+class Ref:
+    """A cross-reference to a clause, paragraph or schedule by id; `label` is filled by resolve."""
+
+    target: str
+    capital: bool = False
+    label: str = ""  # e.g. "5.2" or "Schedule 3", the cached result of the Word field
+    prefix: str = ""  # e.g. "clause " (outside the field)
+    bookmark: str = ""
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A fact the term sheet left open, shown highlighted in square brackets."""
+
+    label: str
+
+
+Inline = Union[Text, Term, Ref, Placeholder]
+BlockKind = Literal["numbered", "body", "heading", "definition", "recital"]
+
+
+@dataclass
+class Paragraph:
+    """One paragraph. `level` is 1 for a sub-clause (5.1), 2 for (a), 3 for (i); 0 is a heading."""
+
+    inlines: list[Inline]
+    kind: BlockKind = "numbered"
+    level: int = 1
+    anchor: str | None = None
+    number: str = ""  # filled by resolve: "5.1", "(a)"
+    bookmark: str = ""
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.inlines)
+
+
+@dataclass
+class Table:
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass
+class Clause:
+    """A numbered clause, a recital group or a schedule, as rendered from one clause file."""
+
+    id: str
+    version: str
+    status: str
+    title: str
+    kind: Literal["clause", "recital", "schedule"]
+    blocks: list[Block] = field(default_factory=list)
+    note: str | None = None
+    position: str | None = None
+    variant: str | None = None
+    standard: bool = True
+    number: str = ""  # "5" or "3" (schedule number), filled by resolve
+    bookmark: str = ""
+
+
+@dataclass
+class Definition:
+    term: str
+    inlines: list[Inline]
+
+
+@dataclass
+class PartyBlock:
+    """A party as it appears in the parties list and the signature blocks."""
+
+    role: str
+    name: str
+    short_name: str
+    description: str  # "a charitable company registered in England and Wales (company number ...)"
+    address: str
+    signatory_name: Inline
+    signatory_position: Inline
+
+
+@dataclass
+class Document:
+    """The whole draft."""
+
+    family: str
+    title: str
+    subtitle: str
+    reference: str
+    date: Inline  # the agreement date, or a placeholder
+    marking: str  # the DRAFT line for the header
+    parties: list[PartyBlock]
+    recitals: list[Clause]
+    clauses: list[Clause]
+    schedules: list[Clause]
+    definitions: list[Definition] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
+
+    def all_clauses(self) -> list[Clause]:
+        return [*self.recitals, *self.clauses, *self.schedules]
+
+    def placeholders(self) -> list[tuple[str, str]]:
+        """Every open fact as (label, where), in document order."""
+        found: list[tuple[str, str]] = []
+        if isinstance(self.date, Placeholder):
+            found.append((self.date.label, "cover and date"))
+        for party in self.parties:
+            for inline in (party.signatory_name, party.signatory_position):
+                if isinstance(inline, Placeholder):
+                    found.append((inline.label, f"signature block of {party.name}"))
+        for clause in self.all_clauses():
+            where = clause_where(clause)
+            for inline in iter_inlines(clause.blocks):
+                if isinstance(inline, Placeholder):
+                    found.append((inline.label, where))
+        for definition in self.definitions:
+            for inline in definition.inlines:
+                if isinstance(inline, Placeholder):
+                    found.append((inline.label, f"definition of {definition.term}"))
+        return found
+
+
+def clause_where(clause: Clause) -> str:
+    if clause.kind == "schedule":
+        return f"Schedule {clause.number} ({clause.title})"
+    if clause.kind == "recital":
+        return "recitals"
+    return f"clause {clause.number} ({clause.title})"
+
+
+def iter_inlines(blocks: list[Block]):
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield from block.inlines
+        else:
+            for row in [block.header, *block.rows]:
+                for cell in row:
+                    yield from cell
+
+
+def iter_paragraphs(blocks: list[Block]):
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    out = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            out.append(inline.text)
+        elif isinstance(inline, Term):
+            out.append(inline.display)
+        elif isinstance(inline, Ref):
+            out.append(inline.prefix + (inline.label or f"<{inline.target}>"))
+        else:
+            out.append(f"[{inline.label}]")
+    return "".join(out)

@@ -1,0 +1,61 @@
+"""Render selected clause files against the term sheet into model Clauses and Definitions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from assembler.errors import LibraryError, Problem
+from assembler.library.clausefile import ClauseFile
+from assembler.model import Clause, Inline, Paragraph
+from assembler.render.jinja import compile_template
+from assembler.render.markup import MarkupError, parse_blocks, parse_inlines
+
+
+def render_text(clause: ClauseFile, source: str, context: dict[str, Any], line: int) -> str:
+    """Render one piece of a clause file, turning Jinja faults into library errors with a line."""
+    try:
+        return compile_template(source).render(**context)
+    except TemplateSyntaxError as e:
+        raise LibraryError(Problem(f"template syntax: {e.message}", str(clause.path), line + (e.lineno or 1) - 1)) from e
+    except TemplateError as e:
+        raise LibraryError(Problem(f"cannot render with this term sheet: {e}", str(clause.path), line)) from e
+
+
+def render_clause(clause: ClauseFile, context: dict[str, Any], roles: Callable[[str], str]) -> Clause:
+    text = render_text(clause, clause.body, context, clause.body_line)
+    try:
+        blocks = parse_blocks(text, roles)
+    except MarkupError as e:
+        raise LibraryError(Problem(str(e), str(clause.path), clause.body_line + e.line - 1)) from e
+    header = clause.header
+    note = None
+    if header.note:
+        note = render_plain(clause, header.note, context, roles)
+    if header.kind == "recital":
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                block.kind = "recital"
+    return Clause(
+        id=header.id, version=header.version, status=header.status, title=header.title,
+        kind=header.kind, blocks=blocks, note=note, position=header.position,
+        variant=header.variant, standard=header.standard or header.position is None,
+    )
+
+
+def render_plain(clause: ClauseFile, source: str, context: dict[str, Any], roles: Callable[[str], str]) -> str:
+    """A drafting note as plain text (terms printed as written, placeholders bracketed)."""
+    from assembler.model import plain_text
+
+    return plain_text(render_inlines(clause, source, context, roles, 2)).strip()
+
+
+def render_inlines(clause: ClauseFile, source: str, context: dict[str, Any],
+                   roles: Callable[[str], str], line: int) -> list[Inline]:
+    text = " ".join(render_text(clause, source, context, line).split())
+    try:
+        return parse_inlines(text, roles, line)
+    except MarkupError as e:
+        raise LibraryError(Problem(str(e), str(clause.path), line)) from e

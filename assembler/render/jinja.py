@@ -1,0 +1,95 @@
+"""The Jinja sandbox clause files render in, and how term-sheet values are kept apart from markup.
+
+Every value printed by `{{ ... }}` is wrapped in private-use sentinel characters. The markup parser
+treats a wrapped value as literal text, so a commissioner who types `[[ref:x]]`, `- ` or `{{ 7*7 }}`
+into a term sheet gets exactly that text in the draft: values are data, never markup or template
+code. The loader refuses these sentinel characters in term sheets, so they cannot be forged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from assembler import formatting
+
+VALUE_OPEN, VALUE_CLOSE = "\ue000", "\ue001"
+HOLE_OPEN, HOLE_CLOSE = "\ue002", "\ue003"
+
+
+class Open:
+    """A fact the term sheet left empty; printed as a placeholder `[label]`."""
+
+    def __init__(self, label: str):
+        self.label = label
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def _finalize(value: Any) -> str:
+    if isinstance(value, Open):
+        return HOLE_OPEN + value.label + HOLE_CLOSE
+    if value is None:
+        return HOLE_OPEN + "not given in the term sheet" + HOLE_CLOSE
+    if isinstance(value, Enum):
+        value = value.value
+    elif isinstance(value, dt.date):
+        value = formatting.long_date(value)
+    elif isinstance(value, Decimal):
+        value = format(value.normalize(), "f")
+    return VALUE_OPEN + str(value) + VALUE_CLOSE
+
+
+def _open(value: Any, label: str) -> Any:
+    return Open(label) if value is None or value == "" else value
+
+
+def _nullable(func):
+    """Filters pass a missing value through, so `x | money | open("...")` still works."""
+
+    def wrapped(value, *args):
+        return value if value is None or isinstance(value, Open) else func(value, *args)
+
+    return wrapped
+
+
+@cache
+def environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        money=_nullable(formatting.money),
+        money_words=_nullable(formatting.money_words),
+        date=_nullable(formatting.long_date),
+        percent=_nullable(formatting.percent),
+        words=_nullable(formatting.words),
+        join_and=_nullable(formatting.join_and),
+        open=_open,
+    )
+    return env
+
+
+@cache
+def compile_template(source: str):
+    return environment().from_string(source)
+
+
+@cache
+def compile_condition(source: str):
+    return environment().compile_expression(source)
+
+
+__all__ = ["Open", "TemplateSyntaxError", "compile_condition", "compile_template", "environment"]

@@ -1,0 +1,181 @@
+"""Parse rendered clause text (paragraphs, `- ` items, tables, [[marks]]) into model blocks.
+
+The grammar is deliberately small so a lawyer can learn it from one page (docs/clause-format.md).
+Text between the sentinels of render.jinja is a term-sheet value and is never parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assembler.model import Block, Inline, Paragraph, Placeholder, Ref, Table, Term, Text
+from assembler.render.jinja import HOLE_CLOSE, HOLE_OPEN, VALUE_CLOSE, VALUE_OPEN
+
+DEFINITIONS_SLOT = "definitions-slot"
+
+_VALUE = re.compile(f"{VALUE_OPEN}(.*?){VALUE_CLOSE}", re.S)
+_TOKEN = re.compile(
+    f"{VALUE_OPEN}(?P<value>.*?){VALUE_CLOSE}|{HOLE_OPEN}(?P<hole>.*?){HOLE_CLOSE}|\\[\\[(?P<mark>.+?)\\]\\]",
+    re.S,
+)
+_ANCHOR = re.compile(r"\s*\[\[#([a-z0-9][a-z0-9-]*)\]\]")
+_ITEM = re.compile(r"^( *)[-*] +(.*)$")
+_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+class MarkupError(ValueError):
+    """A fault in a clause's text; `line` counts from the first line of the rendered body."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class _Raw:
+    kind: str
+    level: int
+    lines: list[str]
+    start: int
+
+
+def parse_blocks(text: str, roles: Callable[[str], str]) -> list[Block]:
+    """`roles` maps a party role (`funder`) to its defined term (`Council`)."""
+    text = _VALUE.sub(lambda m: VALUE_OPEN + " ".join(m.group(1).split("\n")) + VALUE_CLOSE, text)
+    blocks: list[Block] = []
+    for raw in _raw_blocks(text.split("\n")):
+        blocks.append(_block(raw, roles))
+    return blocks
+
+
+def _raw_blocks(lines: list[str]) -> list[_Raw]:
+    out: list[_Raw] = []
+    current: _Raw | None = None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            current = None
+            continue
+        kind, level, content = _classify(line)
+        continues = (
+            current is not None and kind == "text" and current.kind in ("numbered", "body", "item")
+        )
+        if continues:
+            current.lines.append(content)
+            continue
+        if kind == "row" and current is not None and current.kind == "table":
+            current.lines.append(content)
+            continue
+        if kind == "text":
+            kind, level = "numbered", 1
+        current = _Raw("table" if kind == "row" else kind, level, [content], number)
+        out.append(current)
+        if kind in ("heading", "slot"):
+            current = None
+    return out
+
+
+def _classify(line: str) -> tuple[str, int, str]:
+    stripped = line.strip()
+    if stripped == "[[definitions]]":
+        return "slot", 0, ""
+    if stripped.startswith("|"):
+        return "row", 0, stripped
+    if stripped.startswith("## "):
+        return "heading", 0, stripped[3:].strip()
+    if stripped.startswith("> ") or stripped == ">":
+        return "body", 1, stripped[1:].strip()
+    if match := _ITEM.match(line):
+        return "item", 3 if len(match.group(1)) >= 2 else 2, match.group(2)
+    return "text", 1, stripped
+
+
+def _block(raw: _Raw, roles: Callable[[str], str]) -> Block:
+    if raw.kind == "table":
+        return _table(raw, roles)
+    if raw.kind == "slot":
+        return Paragraph([], kind=DEFINITIONS_SLOT, level=0)  # type: ignore[arg-type]
+    text = " ".join(raw.lines)
+    anchor = None
+    if match := _ANCHOR.search(_outside_values(text)):
+        anchor = match.group(1)
+        text = text[: match.start()] + text[match.end() :]
+    inlines = parse_inlines(text, roles, raw.start)
+    if raw.kind == "heading":
+        return Paragraph(inlines, kind="heading", level=0)
+    if raw.kind == "body":
+        return Paragraph(inlines, kind="body", level=1, anchor=anchor)
+    return Paragraph(inlines, kind="numbered", level=raw.level, anchor=anchor)
+
+
+def _outside_values(text: str) -> str:
+    """The text with value contents blanked (same length), so searches ignore term-sheet data."""
+    return _TOKEN.sub(lambda m: m.group(0) if m.group("mark") else "\x00" * len(m.group(0)), text)
+
+
+def _table(raw: _Raw, roles: Callable[[str], str]) -> Table:
+    rows = raw.lines
+    if len(rows) < 2 or not _SEPARATOR.match(rows[1]):
+        raise MarkupError("a table needs a header row followed by a |---|---| line", raw.start)
+    header = _cells(rows[0], roles, raw.start)
+    body = [_cells(r, roles, raw.start + i + 2) for i, r in enumerate(rows[2:])]
+    for i, row in enumerate(body):
+        if len(row) != len(header):
+            raise MarkupError(f"table row has {len(row)} cells but the header has {len(header)}",
+                              raw.start + i + 2)
+    return Table(header, body)
+
+
+def _cells(row: str, roles: Callable[[str], str], line: int) -> list[list[Inline]]:
+    masked = _outside_values(row)
+    cuts = [i for i, ch in enumerate(masked) if ch == "|"]
+    if not cuts or cuts[0] != 0 or cuts[-1] != len(row.rstrip()) - 1:
+        raise MarkupError("a table row starts and ends with '|'", line)
+    return [parse_inlines(row[a + 1 : b].strip(), roles, line) for a, b in zip(cuts, cuts[1:])]
+
+
+def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list[Inline]:
+    out: list[Inline] = []
+    pos = 0
+    for match in _TOKEN.finditer(text):
+        _add_text(out, text[pos : match.start()])
+        pos = match.end()
+        if match.group("value") is not None:
+            _add_text(out, match.group("value"))
+        elif match.group("hole") is not None:
+            out.append(Placeholder(match.group("hole")))
+        else:
+            out.append(_mark(match.group("mark"), roles, line))
+    _add_text(out, text[pos:])
+    return out
+
+
+def _add_text(out: list[Inline], text: str) -> None:
+    if not text:
+        return
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text + text)
+    else:
+        out.append(Text(text))
+
+
+def _mark(mark: str, roles: Callable[[str], str], line: int) -> Inline:
+    mark = mark.strip()
+    if mark.startswith("?"):
+        return Placeholder(mark[1:].strip())
+    if mark.startswith(("ref:", "Ref:")):
+        return Ref(mark[4:].strip(), capital=mark[0] == "R")
+    if mark.startswith("@"):
+        try:
+            name = roles(mark[1:])
+        except KeyError:
+            raise MarkupError(f"[[{mark}]]: no party has the role {mark[1:]!r}", line) from None
+        return Term(name, name)
+    if mark == "definitions":
+        raise MarkupError("[[definitions]] must stand alone on its own line", line)
+    name, _, display = mark.partition("|")
+    if not name.strip():
+        raise MarkupError(f"[[{mark}]] is not a defined term, reference or placeholder", line)
+    return Term(name.strip(), (display or name).strip())

@@ -1,0 +1,66 @@
+"""Consistency rules: cross-field checks with stable ids, run after validation and before assembly.
+
+Each family's rules module defines functions decorated with `@rule(...)`. A rule yields Findings;
+one that yields nothing is satisfied. Errors stop assembly; warnings and infos are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    loc: Loc = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str
+    check: Callable[..., Iterator[tuple[str, Loc]]]
+
+
+@dataclass
+class RuleContext:
+    """What a rule may look at: the term sheet model, the chosen positions and the figures."""
+
+    sheet: Any
+    positions: dict[str, str]
+    figures: dict[str, Any]
+
+    def figure(self, name: str) -> Any:
+        return self.figures[name]["value"]
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+
+    def rule(self, id: str, severity: Severity, summary: str):
+        """Register a check: a generator of (message, loc) pairs over a RuleContext."""
+
+        def register(check: Callable[..., Iterator[tuple[str, Loc]]]):
+            self.rules.append(Rule(id, severity, summary, check))
+            return check
+
+        return register
+
+    def extend(self, other: "RuleSet") -> None:
+        self.rules.extend(other.rules)
+
+    def run(self, ctx: RuleContext) -> list[Finding]:
+        findings = []
+        for r in self.rules:
+            for message, loc in r.check(ctx):
+                findings.append(Finding(r.id, r.severity, message, tuple(loc)))
+        return findings

@@ -1,0 +1,100 @@
+"""Rules every family shares: dates in order, registration numbers matching legal forms."""
+
+from __future__ import annotations
+
+import re
+
+from assembler.rules import RuleContext, RuleSet
+from assembler.termsheet.common import LegalForm, Party
+
+COMMON = RuleSet()
+
+COMPANY_NUMBER = re.compile(r"^(\d{8}|(SC|NI|OC|SO|NC|R0|IP|SP|RS|SE|CE|CS)\d{6})$")
+CHARITY_NUMBER = re.compile(r"^\d{6,7}(-\d{1,2})?$|^SC0\d{5}$")
+SOCIETY_NUMBER = re.compile(r"^(RS)?\d{4,6}R?$")
+
+NEEDS = {
+    LegalForm.company: ("company_number",),
+    LegalForm.community_interest_company: ("company_number",),
+    LegalForm.charitable_company: ("company_number", "charity_number"),
+    LegalForm.cio: ("charity_number",),
+    LegalForm.community_benefit_society: ("society_number",),
+    LegalForm.cooperative_society: ("society_number",),
+}
+FORMATS = {
+    "company_number": (COMPANY_NUMBER, "8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)"),
+    "charity_number": (CHARITY_NUMBER, "6 or 7 digits (e.g. 1123456), or SC0 and 5 digits in Scotland"),
+    "society_number": (SOCIETY_NUMBER, "the FCA register number, e.g. RS007412 or 31240R"),
+}
+
+
+def party_fields(ctx: RuleContext):
+    """(field name, party) for every party field of the term sheet, in signing order."""
+    for name in type(ctx.sheet).model_fields:
+        value = getattr(ctx.sheet, name)
+        if isinstance(value, Party):
+            yield (name,), value
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Party):
+                    yield (name, i), item
+
+
+@COMMON.rule("COMMON-REGISTRATION-FORMAT", "error",
+             "Registration numbers are in the right format for the party's legal form.")
+def registration_format(ctx: RuleContext):
+    for loc, party in party_fields(ctx):
+        for number_field, (pattern, shape) in FORMATS.items():
+            value = getattr(party, number_field)
+            if value and not pattern.match(value.replace(" ", "").upper()):
+                yield (f"{party.name}: {value!r} is not a valid {number_field.replace('_', ' ')}; "
+                       f"expected {shape}", (*loc, number_field))
+
+
+@COMMON.rule("COMMON-REGISTRATION-MISSING", "warning",
+             "A party whose legal form is registered gives its registration numbers.")
+def registration_missing(ctx: RuleContext):
+    for loc, party in party_fields(ctx):
+        for number_field in NEEDS.get(party.legal_form, ()):
+            if not getattr(party, number_field):
+                yield (f"{party.name} is a {party.legal_form.value.replace('_', ' ')} but has no "
+                       f"{number_field.replace('_', ' ')}; the draft will show a placeholder",
+                       (*loc, number_field))
+
+
+@COMMON.rule("COMMON-REGISTRATION-UNEXPECTED", "warning",
+             "A party does not give registration numbers its legal form does not have.")
+def registration_unexpected(ctx: RuleContext):
+    for loc, party in party_fields(ctx):
+        for number_field in FORMATS:
+            if getattr(party, number_field) and number_field not in NEEDS.get(party.legal_form, ()):
+                yield (f"{party.name} is a {party.legal_form.value.replace('_', ' ')}, which has no "
+                       f"{number_field.replace('_', ' ')}; check the legal form", (*loc, number_field))
+
+
+def periods(ctx: RuleContext):
+    """Every Period-shaped value in the term sheet with its location."""
+    yield from _walk_periods(ctx.sheet, ())
+
+
+def _walk_periods(node, loc):
+    from pydantic import BaseModel
+
+    from assembler.termsheet.common import Period
+
+    if isinstance(node, Period):
+        yield loc, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _walk_periods(getattr(node, name), (*loc, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _walk_periods(item, (*loc, i))
+
+
+@COMMON.rule("COMMON-DATES-ORDER", "error", "Every period ends after it starts.")
+def dates_in_order(ctx: RuleContext):
+    for loc, period in periods(ctx):
+        if period.end <= period.start:
+            yield (f"ends on {period.end:%d %B %Y}, not after it starts on {period.start:%d %B %Y}",
+                   (*loc, "end"))
