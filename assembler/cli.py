@@ -1,0 +1,216 @@
+"""The `partnerdraft` command line: thin commands over the engine, and the one place that maps
+errors to exit codes (0 success, 1 the input has errors, 2 usage). Heavy modules load lazily so
+that `partnerdraft --help` stays fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from assembler import __version__
+
+
+def handle_errors(func):
+    """Print a user's mistakes as `file:line: field: message` and exit 1; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from assembler.errors import UserError
+
+        try:
+            return func(*args, **kwargs)
+        except UserError as e:
+            for problem in e.problems:
+                click.echo(f"error: {problem}" if not problem.file else str(problem), err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def _catalogue():
+    from assembler.library.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="partnerdraft")
+def main() -> None:
+    """Assemble Word first drafts of public-service partnership agreements from term sheets.
+
+    Every draft is a first draft for legal review, not legal advice.
+    """
+
+
+@main.command()
+@click.argument("family")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@handle_errors
+def new(family: str, output: Path | None, force: bool) -> None:
+    """Write a starter term sheet for FAMILY, every field explained."""
+    from assembler.errors import UserError
+    from assembler.output import write_atomically
+    from assembler.termsheet.starter import starter
+
+    text = starter(_catalogue(), family)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise UserError(f"{output} exists; refusing to overwrite it (use --force)")
+    write_atomically(output, text.encode("utf-8"))
+    click.echo(str(output))
+
+
+@main.command()
+@click.argument("termsheets", nargs=-1, required=True, type=click.Path(path_type=Path))
+@handle_errors
+def check(termsheets: tuple[Path, ...]) -> None:
+    """Validate term sheets and run the consistency rules; exit 1 on any error."""
+    from assembler.assemble import check_rules
+    from assembler.errors import UserError
+    from assembler.termsheet.validate import read_termsheet
+
+    catalogue = _catalogue()
+    failed = False
+    for path in termsheets:
+        try:
+            sheet = read_termsheet(path, catalogue)
+        except UserError as e:
+            for problem in e.problems:
+                click.echo(str(problem), err=True)
+            failed = True
+            continue
+        findings = check_rules(sheet, catalogue)
+        for f in findings:
+            click.echo(str(sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}")), err=True)
+        errors = sum(f.severity == "error" for f in findings)
+        failed |= errors > 0
+        status = "ok" if not errors else f"{errors} error(s)"
+        click.echo(f"{path}: {status}, {len(findings) - errors} warning(s)/info(s)")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("termsheet", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Where to write the .docx (default: beside the term sheet).")
+@click.option("--notes", type=click.Choice(["comments", "inline", "none"]), default="comments", show_default=True, help="How drafting notes appear.")
+@click.option("--final", is_flag=True, help="Refuse while any placeholder (open fact) remains.")
+@click.option("--force", is_flag=True, help="Overwrite even a draft that was edited since partnerdraft wrote it.")
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Date for the DRAFT marking (default: today).")
+@handle_errors
+def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, force: bool, today) -> None:
+    """Assemble the Word draft of TERMSHEET and print its path."""
+    from assembler.assemble import assemble as build
+    from assembler.errors import Problem, UserError
+    from assembler.output import guard_overwrite, write_atomically
+    from assembler.termsheet.validate import read_termsheet
+    from assembler.writers.docx import render_docx
+
+    catalogue = _catalogue()
+    sheet = read_termsheet(termsheet, catalogue)
+    output = output or termsheet.with_suffix(".docx")
+    guard_overwrite(output, force=force)
+    result = build(sheet, catalogue, today=today.date() if today else None)
+    open_facts = result.document.placeholders()
+    if final and open_facts:
+        raise UserError([Problem(f"--final: placeholder [{label}] is still open in {where}", str(termsheet))
+                         for label, where in open_facts])
+    for f in result.findings:
+        click.echo(str(sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}")), err=True)
+    write_atomically(output, render_docx(result.document, catalogue.paths.house, notes=notes))
+    click.echo(str(output))
+
+
+@main.command()
+@click.option("--family", help="Only this family's clauses (and the common ones).")
+@handle_errors
+def clauses(family: str | None) -> None:
+    """List the clause library: id, version, status, position/variant, title."""
+    catalogue = _catalogue()
+    if family:
+        catalogue.manifest(family)
+    for f in sorted(catalogue.files, key=lambda f: (f.id, f.header.variant or "")):
+        if family and f.family not in (family, "common"):
+            continue
+        h = f.header
+        variant = f"{h.position}={h.variant}{'*' if h.standard else ''}" if h.position else ""
+        click.echo(f"{h.id:38} {h.version:7} {h.status:8} {variant:36} {h.title}")
+
+
+@main.command()
+@click.argument("clause_id")
+@handle_errors
+def clause(clause_id: str) -> None:
+    """Show one clause: its header, drafting note, sources and text (every variant)."""
+    from assembler.errors import UserError
+
+    catalogue = _catalogue()
+    files = catalogue.by_id().get(clause_id)
+    if not files:
+        import difflib
+
+        close = difflib.get_close_matches(clause_id, list(catalogue.by_id()), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UserError(f"no clause {clause_id!r} in the library{hint}")
+    for f in files:
+        h = f.header
+        click.echo(f"{h.id}  {h.title}")
+        click.echo(f"  version {h.version}, {h.status}, kind {h.kind}, file {f.path}")
+        if h.position:
+            click.echo(f"  position {h.position}, variant {h.variant}{' (standard)' if h.standard else ''}")
+        if h.when:
+            click.echo(f"  included when: {h.when}")
+        if h.defines:
+            click.echo(f"  defines: {', '.join(h.defines)}")
+        if h.note:
+            click.echo(f"  note: {' '.join(h.note.split())}")
+        for source in h.sources:
+            click.echo(f"  source: {source}")
+        click.echo("")
+        click.echo(f.body.rstrip())
+        click.echo("")
+
+
+@main.command()
+@click.argument("family")
+@handle_errors
+def schema(family: str) -> None:
+    """Print the JSON Schema of FAMILY's term sheet (for editors and forms)."""
+    import json
+
+    from assembler.termsheet.schema import json_schema
+
+    click.echo(json.dumps(json_schema(_catalogue(), family), indent=2))
+
+
+@main.group()
+def library() -> None:
+    """Work with the clause library itself."""
+
+
+@library.command("check")
+@handle_errors
+def library_check() -> None:
+    """Check the clause library; exit 1 on any fault."""
+    from assembler.library.check import check_library
+    from assembler.library.catalogue import load_catalogue
+
+    catalogue = load_catalogue(strict=False)
+    problems = check_library(catalogue)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{len(catalogue.files)} clause files, {len(catalogue.manifests)} families: "
+               f"{'ok' if not problems else f'{len(problems)} fault(s)'}")
+    if problems:
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

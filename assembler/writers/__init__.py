@@ -1,0 +1,1 @@
+"""Writers read the document model and produce files; only writers.docx knows python-docx."""

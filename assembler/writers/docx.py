@@ -1,0 +1,354 @@
+"""Write the document model into templates/house.docx: docxtpl fills the shell, python-docx the body.
+
+The body is built in `new_subdoc()` with no path so that every paragraph refers to house.docx's
+styles and style-linked numbering by name; a firm restyles the output by editing house.docx.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+from typing import Literal
+
+from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from assembler.model import Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text
+
+Notes = Literal["comments", "inline", "none"]
+AUTHOR, INITIALS = "partnerdraft", "PD"
+TEXT_WIDTH = 9026  # twips between A4 margins in house.docx
+CONTENT_HASH = "partnerdraft_content_sha256"
+
+CLAUSE_STYLES = {1: "PD Clause 2", 2: "PD Clause 3", 3: "PD Clause 4"}
+SCHEDULE_STYLES = {1: "PD Schedule 1", 2: "PD Schedule 2", 3: "PD Schedule 3"}
+
+
+class _Body:
+    """Builds the body in a docxtpl subdoc; one method per part of the draft."""
+
+    def __init__(self, tpl: DocxTemplate, notes: Notes):
+        self.sd = tpl.new_subdoc()
+        self.notes = notes
+        self.bookmark_id = 0
+
+    # -- front matter -------------------------------------------------------------------------
+    def cover(self, doc: Document) -> None:
+        self.sd.add_paragraph(doc.title, style="PD Title")
+        if doc.subtitle:
+            self.sd.add_paragraph(doc.subtitle, style="PD Subtitle")
+        self.sd.add_paragraph("between", style="PD Cover Text")
+        for i, party in enumerate(doc.parties):
+            self.sd.add_paragraph(party.name, style="PD Cover Text")
+            if i < len(doc.parties) - 1:
+                self.sd.add_paragraph("and", style="PD Cover Text")
+        dated = self.sd.add_paragraph("Dated ", style="PD Cover Text")
+        self.inlines(dated, [doc.date])
+        if doc.reference:
+            self.sd.add_paragraph(f"Reference: {doc.reference}", style="PD Cover Text")
+        self.sd.add_paragraph(
+            "Draft for legal review. This is a first draft assembled from a clause library: "
+            "it is not legal advice and must be reviewed by a qualified lawyer before use.",
+            style="PD Draft Notice",
+        )
+        self.page_break()
+
+    def contents(self, doc: Document) -> None:
+        self.sd.add_paragraph("Contents", style="TOC Heading")
+        entries = [f"{c.number}. {c.title}" for c in doc.clauses]
+        entries += [f"Schedule {s.number} {s.title}" for s in doc.schedules]
+        paragraphs = [self.sd.add_paragraph(style="toc 1") for _ in entries]
+        _field_begin(paragraphs[0], r'TOC \o "1-1" \h \z \u')
+        for para, entry in zip(paragraphs, entries):
+            para.add_run(entry)
+        _field_end(paragraphs[-1])
+        self.page_break()
+
+    def parties(self, doc: Document) -> None:
+        self.sd.add_paragraph("This Agreement is dated ", style="PD Heading")
+        self.inlines(self.sd.paragraphs[-1], [doc.date])
+        self.sd.add_paragraph("Parties", style="PD Heading")
+        last = len(doc.parties) - 1
+        for i, party in enumerate(doc.parties):
+            para = self.sd.add_paragraph(f"{party.name}, {party.description}, of {party.address} (the ", style="PD Party")
+            para.add_run(party.short_name, style="PD Term")
+            para.add_run(")" + ("; and" if i == last - 1 else "." if i == last else ";"))
+
+    def recitals(self, doc: Document) -> None:
+        if not doc.recitals:
+            return
+        self.sd.add_paragraph("Background", style="PD Heading")
+        for clause in doc.recitals:
+            for block in clause.blocks:
+                if isinstance(block, Paragraph):
+                    self.inlines(self.sd.add_paragraph(style="PD Recital"), block.inlines)
+
+    # -- clauses and schedules ----------------------------------------------------------------
+    def clauses(self, doc: Document) -> None:
+        self.sd.add_paragraph("Agreed terms", style="PD Heading")
+        for clause in doc.clauses:
+            self.clause(clause, "PD Clause 1", CLAUSE_STYLES)
+
+    def schedules(self, doc: Document) -> None:
+        for schedule in doc.schedules:
+            self.clause(schedule, "PD Schedule Title", SCHEDULE_STYLES)
+
+    def clause(self, clause: Clause, heading_style: str, levels: dict[int, str]) -> None:
+        heading = self.sd.add_paragraph(style=heading_style)
+        run = heading.add_run(clause.title)
+        self.bookmark(heading, clause.bookmark)
+        self.note(clause, heading, run)
+        sub_heading = "PD Schedule Heading" if clause.kind == "schedule" else "PD Heading"
+        for block in clause.blocks:
+            if isinstance(block, Table):
+                self.table(block)
+                continue
+            style = {"body": "PD Body", "definition": "PD Definition", "heading": sub_heading}.get(
+                block.kind, levels.get(block.level, levels[1]))
+            para = self.sd.add_paragraph(style=style)
+            self.inlines(para, block.inlines, definition=block.kind == "definition")
+            if block.bookmark:
+                self.bookmark(para, block.bookmark)
+
+    def note(self, clause: Clause, heading, run) -> None:
+        if not clause.note or self.notes == "none":
+            return
+        label = f"Drafting note ({clause.id}@{clause.version}"
+        label += f", variant {clause.variant}{'' if clause.standard else ', not the standard'}" if clause.variant else ""
+        text = f"{label}): {clause.note}"
+        if self.notes == "comments":
+            comment = self.sd.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
+            comment._comment_elm.date = None  # python-docx stamps the clock time; output must not vary
+        else:
+            self.sd.add_paragraph(text, style="PD Notice")
+
+    def table(self, table: Table) -> None:
+        columns = len(table.header)
+        grid = self.sd.add_table(rows=1 + len(table.rows), cols=columns)
+        grid.style = self.sd.styles["PD Table"]
+        grid.autofit = False
+        width = Twips(TEXT_WIDTH // columns)
+        for r, row in enumerate([table.header, *table.rows]):
+            for c, cell_inlines in enumerate(row):
+                cell = grid.cell(r, c)
+                cell.width = width
+                para = cell.paragraphs[0]
+                para.style = self.sd.styles["PD Table Heading" if r == 0 else "PD Table Text"]
+                self.inlines(para, cell_inlines)
+        _repeat_header(grid.rows[0])
+
+    def signatures(self, doc: Document) -> None:
+        self.page_break()
+        self.sd.add_paragraph("Signature", style="PD Heading")
+        self.sd.add_paragraph("This Agreement has been entered into on the date stated at the beginning of it.", style="PD Body")
+        for party in doc.parties:
+            self.sd.add_paragraph(f"Signed for and on behalf of {party.name}", style="PD Signature")
+            self.sd.add_paragraph("Signature: ____________________________", style="PD Signature")
+            self.inlines(self.sd.add_paragraph("Name: ", style="PD Signature"), [party.signatory_name])
+            self.inlines(self.sd.add_paragraph("Position: ", style="PD Signature"), [party.signatory_position])
+            self.sd.add_paragraph("Date: ____________________", style="PD Signature")
+
+    # -- inline content -----------------------------------------------------------------------
+    def inlines(self, para, inlines: list[Inline], *, definition: bool = False) -> None:
+        for i, inline in enumerate(inlines):
+            if isinstance(inline, Text):
+                para.add_run(inline.text)
+            elif isinstance(inline, Term):
+                para.add_run(inline.display, style="PD Term" if definition and i == 0 else None)
+            elif isinstance(inline, Placeholder):
+                run = para.add_run(f"[{inline.label}]", style="PD Placeholder")
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            elif isinstance(inline, Ref):
+                self.reference(para, inline)
+
+    def reference(self, para, ref: Ref) -> None:
+        if ref.prefix:
+            para.add_run(ref.prefix)
+        _field_begin(para, f"REF {ref.bookmark} \\w \\h")
+        para.add_run(ref.label, style="PD Reference")
+        _field_end(para)
+        if ref.suffix:
+            para.add_run(ref.suffix)
+
+    def bookmark(self, para, name: str) -> None:
+        if not name:
+            return
+        self.bookmark_id += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.bookmark_id))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self.bookmark_id))
+        ppr = para._p.pPr
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            para._p.insert(0, start)
+        para._p.append(end)
+
+    def page_break(self) -> None:
+        self.sd.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _field_begin(para, instruction: str) -> None:
+    """Open a complex field; the runs added after it, up to _field_end, are its cached result."""
+    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None)):
+        run = para.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+
+
+def _field_end(para) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    para.add_run()._r.append(char)
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    trpr.append(header)
+
+
+def render_docx(doc: Document, template: Path, *, notes: Notes = "comments") -> bytes:
+    """The draft as .docx bytes: deterministic for the same model and template."""
+    tpl = DocxTemplate(str(template))
+    body = _Body(tpl, notes)
+    body.cover(doc)
+    body.contents(doc)
+    body.parties(doc)
+    body.recitals(doc)
+    body.clauses(doc)
+    body.schedules(doc)
+    body.signatures(doc)
+    context = {"body": body.sd, "marking": doc.marking, "reference": doc.reference, "title": doc.title}
+    tpl.render(context, autoescape=True)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return _finish(buffer.getvalue(), doc)
+
+
+CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+FIXED_TIME = "2000-01-01T00:00:00Z"  # deterministic output: the real date is in the DRAFT marking
+
+
+def _core_xml(doc: Document) -> bytes:
+    """Core properties written here, not through python-docx: docxcompose (loaded by docxtpl's
+    subdoc) rebinds the `cp` prefix python-docx uses, which corrupts core.xml."""
+    root = etree.Element(f"{{{CORE_NS['cp']}}}coreProperties", nsmap=CORE_NS)
+    values = [
+        ("dc", "title", doc.properties.get("title", doc.title)),
+        ("dc", "subject", f"partnerdraft {doc.family} agreement"),
+        ("dc", "creator", AUTHOR),
+        ("cp", "keywords", f"partnerdraft; {doc.family}; first draft for legal review"),
+        ("dc", "description", doc.properties.get("notice", "")),
+        ("cp", "lastModifiedBy", AUTHOR),
+        ("cp", "revision", "1"),
+        ("dcterms", "created", FIXED_TIME),
+        ("dcterms", "modified", FIXED_TIME),
+        ("cp", "category", doc.family),
+    ]
+    for prefix, name, value in values:
+        element = etree.SubElement(root, f"{{{CORE_NS[prefix]}}}{name}")
+        element.text = value
+        if prefix == "dcterms":
+            element.set(f"{{{CORE_NS['xsi']}}}type", "dcterms:W3CDTF")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def content_hash(parts: dict[str, bytes]) -> str:
+    """Hash of every part except docProps/, so a later edit in Word can be detected."""
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        if not name.startswith("docProps/"):
+            digest.update(name.encode() + b"\0" + parts[name])
+    return digest.hexdigest()
+
+
+def read_parts(blob: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(blob)) as zin:
+        return {info.filename: zin.read(info) for info in zin.infolist()}
+
+
+def _finish(blob: bytes, doc: Document) -> bytes:
+    """Add core and custom properties and the content hash; re-zip with fixed timestamps."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as zin:
+        names = [i.filename for i in zin.infolist()]
+    parts = read_parts(blob)
+    parts["docProps/core.xml"] = _core_xml(doc)
+    if "docProps/custom.xml" not in names:
+        names.append("docProps/custom.xml")
+        parts["[Content_Types].xml"] = _add_override(parts["[Content_Types].xml"])
+        parts["_rels/.rels"] = _add_custom_rel(parts["_rels/.rels"])
+    props = dict(doc.properties, **{CONTENT_HASH: content_hash(parts)})
+    parts["docProps/custom.xml"] = _custom_xml(props)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, parts[name])
+    return out.getvalue()
+
+
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def _custom_xml(props: dict[str, str]) -> bytes:
+    root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+    for pid, (name, value) in enumerate(sorted(props.items()), start=2):
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property",
+                                fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _add_override(content_types: bytes) -> bytes:
+    root = etree.fromstring(content_types)
+    ns = root.nsmap[None]
+    override = etree.SubElement(root, f"{{{ns}}}Override")
+    override.set("PartName", "/docProps/custom.xml")
+    override.set("ContentType", "application/vnd.openxmlformats-officedocument.custom-properties+xml")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _add_custom_rel(rels: bytes) -> bytes:
+    root = etree.fromstring(rels)
+    ns = root.nsmap[None]
+    ids = {r.get("Id") for r in root}
+    n = 1
+    while f"rId{n}" in ids:
+        n += 1
+    rel = etree.SubElement(root, f"{{{ns}}}Relationship")
+    rel.set("Id", f"rId{n}")
+    rel.set("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties")
+    rel.set("Target", "docProps/custom.xml")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def stored_properties(blob: bytes) -> dict[str, str]:
+    """The custom properties of a .docx (empty if it has none)."""
+    parts = read_parts(blob)
+    if "docProps/custom.xml" not in parts:
+        return {}
+    root = etree.fromstring(parts["docProps/custom.xml"])
+    return {p.get("name"): "".join(p.itertext()) for p in root}

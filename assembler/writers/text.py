@@ -1,0 +1,38 @@
+"""A plain-text rendering of the document model, for previews, golden tests and diffs."""
+
+from __future__ import annotations
+
+from assembler.model import Clause, Document, Paragraph, Table, plain_text
+
+
+def to_text(doc: Document, *, notes: bool = False) -> str:
+    lines = [doc.title.upper(), doc.subtitle, "", "PARTIES"]
+    for i, party in enumerate(doc.parties, start=1):
+        lines.append(f"({i}) {party.name}, {party.description}, of {party.address} (the {party.short_name})")
+    if doc.recitals:
+        lines += ["", "BACKGROUND"]
+        for clause in doc.recitals:
+            lines += _blocks(clause)
+    lines += ["", "AGREED TERMS"]
+    for clause in doc.clauses:
+        lines += ["", f"{clause.number}. {clause.title}"]
+        if notes and clause.note:
+            lines.append(f"[Drafting note: {clause.note}]")
+        lines += _blocks(clause)
+    for clause in doc.schedules:
+        lines += ["", f"SCHEDULE {clause.number} {clause.title}"]
+        lines += _blocks(clause)
+    return "\n".join(lines) + "\n"
+
+
+def _blocks(clause: Clause) -> list[str]:
+    out = []
+    for block in clause.blocks:
+        if isinstance(block, Table):
+            for row in [block.header, *block.rows]:
+                out.append(" | ".join(plain_text(cell) for cell in row))
+        elif isinstance(block, Paragraph):
+            indent = "  " * max(block.level - 1, 0)
+            number = f"{block.number} " if block.number else ""
+            out.append(f"{indent}{number}{block.text}")
+    return out
