@@ -64,6 +64,8 @@ class Paragraph:
 class Table:
     header: list[list[Inline]]
     rows: list[list[list[Inline]]]
+    widths: list[int] = field(default_factory=list)  # relative; empty means equal columns
+    right: list[bool] = field(default_factory=list)  # right-align the column (amounts)
 
 
 Block = Union[Paragraph, Table]

@@ -125,7 +125,20 @@ def _table(raw: _Raw, roles: Callable[[str], str]) -> Table:
         if len(row) != len(header):
             raise MarkupError(f"table row has {len(row)} cells but the header has {len(header)}",
                               raw.start + i + 2)
-    return Table(header, body)
+    widths, right = _layout(rows[1], len(header), raw.start + 1)
+    return Table(header, body, widths, right)
+
+
+def _layout(separator: str, columns: int, line: int) -> tuple[list[int], list[bool]]:
+    """Column widths (relative, from the dash counts) and right-alignment (a trailing ':').
+
+    A lawyer sets a narrow number column and a wide condition column by drawing the separator
+    `|--|------|---:|` rather than by touching the Word template.
+    """
+    specs = [cell.strip() for cell in separator.strip().strip("|").split("|")]
+    if len(specs) != columns:
+        raise MarkupError(f"the |---| line has {len(specs)} cells but the header has {columns}", line)
+    return [max(1, s.count("-")) for s in specs], [s.endswith(":") for s in specs]
 
 
 def _cells(row: str, roles: Callable[[str], str], line: int) -> list[list[Inline]]:

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
@@ -133,13 +133,18 @@ class _Body:
         grid = self.sd.add_table(rows=1 + len(table.rows), cols=columns)
         grid.style = self.sd.styles["PD Table"]
         grid.autofit = False
-        width = Twips(TEXT_WIDTH // columns)
+        shares = table.widths or [1] * columns
+        widths = [Twips(TEXT_WIDTH * share // sum(shares)) for share in shares]
+        for c, width in enumerate(widths):
+            grid.columns[c].width = width
         for r, row in enumerate([table.header, *table.rows]):
             for c, cell_inlines in enumerate(row):
                 cell = grid.cell(r, c)
-                cell.width = width
+                cell.width = widths[c]
                 para = cell.paragraphs[0]
                 para.style = self.sd.styles["PD Table Heading" if r == 0 else "PD Table Text"]
+                if table.right and table.right[c]:
+                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 self.inlines(para, cell_inlines)
         _repeat_header(grid.rows[0])
 
