@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from assembler.errors import LibraryError, Problem, UserError
 from assembler.termsheet.loader import load_text
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$"
+_SAFE = YAML(typ="safe", pure=True)
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?", re.S)
 
 
@@ -67,12 +70,34 @@ def read_clause_file(path: Path) -> ClauseFile:
     match = _FENCE.match(text)
     if not match:
         raise LibraryError(Problem("a clause file starts with a YAML header between '---' lines", name, 1))
+    header = _fast_header(match.group(1))
+    if header is None:
+        header = _located_header(match.group(1), name)
+    _check_header(header, name)
+    body_line = text[: match.end()].count("\n") + 1
+    return ClauseFile(header, text[match.end():], path, body_line)
+
+
+def _fast_header(front: str) -> ClauseHeader | None:
+    """The header parsed without line tracking, or None if anything is wrong with it.
+
+    Library files are read on every command, and the round-trip loader that tracks lines costs
+    several times more; it runs only when a header is faulty, to say where.
+    """
     try:
-        loaded = load_text(match.group(1), name)
+        data = _SAFE.load(front)
+        return ClauseHeader.model_validate(data) if isinstance(data, dict) else None
+    except (YAMLError, ValidationError, ValueError, TypeError):
+        return None
+
+
+def _located_header(front: str, name: str) -> ClauseHeader:
+    try:
+        loaded = load_text(front, name)
     except UserError as e:
         raise LibraryError([_shift(p, 1) for p in e.problems]) from e
     try:
-        header = ClauseHeader.model_validate(loaded.data)
+        return ClauseHeader.model_validate(loaded.data)
     except ValidationError as e:
         problems = [
             Problem(err["msg"], name, (loaded.line_of(err["loc"]) or 0) + 1,
@@ -80,9 +105,6 @@ def read_clause_file(path: Path) -> ClauseFile:
             for err in e.errors()
         ]
         raise LibraryError(problems) from e
-    _check_header(header, name)
-    body_line = text[: match.end()].count("\n") + 1
-    return ClauseFile(header, text[match.end():], path, body_line)
 
 
 def _shift(problem: Problem, lines: int) -> Problem:
