@@ -141,8 +141,10 @@ def _references(cat: Catalogue) -> list[Problem]:
             target, _, anchor = mark[4:].strip().partition("#")
             if target not in by_id:
                 out.append(_p(f, f"[[{mark}]] points at {target!r}, which no clause file defines", where, line))
-            elif anchor and not any(f"[[#{anchor}]]" in t.body for t in by_id[target]):
-                out.append(_p(f, f"[[{mark}]]: {target!r} has no paragraph marked [[#{anchor}]]", where, line))
+            elif anchor and (lacking := [t for t in by_id[target] if f"[[#{anchor}]]" not in t.body]):
+                # Any variant may be chosen, so every variant must carry the anchor.
+                names = ", ".join(t.path.name for t in lacking)
+                out.append(_p(f, f"[[{mark}]]: {names} has no paragraph marked [[#{anchor}]]", where, line))
             else:
                 families = {t.family for t in by_id[target]}
                 if f.family != "common" and not families & {f.family, "common"}:
@@ -212,6 +214,9 @@ def _fields(cat: Catalogue) -> list[Problem]:
                     unknown = unknown_fields(source, model)
                 except TemplateSyntaxError:
                     continue  # reported by _templates
-                for name in sorted(set(unknown)):
-                    out.append(_p(f, f"uses {name!r}, which the {family} term sheet does not have", where))
+                for name, line, close in sorted(set(unknown)):
+                    hint = f" (did you mean {close!r}?)" if close else ""
+                    at = f.body_line + line - 1 if where == "body" else None
+                    out.append(_p(f, f"uses {name!r}, which the {family} term sheet does not have{hint}",
+                                  where, at))
     return out

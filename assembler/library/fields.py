@@ -40,10 +40,10 @@ def root_names(model: type[BaseModel]) -> dict[str, Any]:
     return names
 
 
-def unknown_fields(source: str, model: type[BaseModel]) -> list[str]:
-    """Names and attributes the template uses that the model does not have, as `grant.foo`."""
+def unknown_fields(source: str, model: type[BaseModel]) -> list[tuple[str, int, str]]:
+    """Names and attributes the template uses that the model lacks: (as written, line, suggestion)."""
     tree = environment().parse(source)
-    problems: list[str] = []
+    problems: list[tuple[str, int, str]] = []
     _walk(tree, dict(root_names(model)), problems)
     return problems
 
@@ -74,7 +74,7 @@ def _walk(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> None:
 def _type_of(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> Any:
     if isinstance(node, nodes.Name):
         if node.name not in scope:
-            problems.append(node.name)
+            problems.append((node.name, node.lineno, _closest(node.name, scope)))
             return UNKNOWN
         return scope[node.name]
     if isinstance(node, nodes.Getattr):
@@ -84,8 +84,23 @@ def _type_of(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> An
                 return unwrap(owner.model_fields[node.attr].annotation)
             if isinstance(getattr(owner, node.attr, None), property):
                 return UNKNOWN
-            problems.append(f"{owner.__name__}.{node.attr}")
+            problems.append((_dotted(node), node.lineno, _closest(node.attr, owner.model_fields)))
         return UNKNOWN
     for child in node.iter_child_nodes():
         _walk(child, scope, problems)
     return UNKNOWN
+
+
+def _dotted(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_dotted(node.node)}.{node.attr}"
+    return "..."
+
+
+def _closest(name: str, names) -> str:
+    import difflib
+
+    found = difflib.get_close_matches(name, list(names), n=1)
+    return found[0] if found else ""

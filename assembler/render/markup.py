@@ -21,6 +21,7 @@ _TOKEN = re.compile(
     re.S,
 )
 _ANCHOR = re.compile(r"\s*\[\[#([a-z0-9][a-z0-9-]*)\]\]")
+_TERM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 '’&()/-]*")
 _ITEM = re.compile(r"^( *)[-*] +(.*)$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -189,6 +190,6 @@ def _mark(mark: str, roles: Callable[[str], str], line: int) -> Inline:
     if mark == "definitions":
         raise MarkupError("[[definitions]] must stand alone on its own line", line)
     name, _, display = mark.partition("|")
-    if not name.strip():
+    if not _TERM_NAME.fullmatch(name.strip()):
         raise MarkupError(f"[[{mark}]] is not a defined term, reference or placeholder", line)
     return Term(name.strip(), (display or name).strip())

@@ -1,0 +1,75 @@
+"""Clause files render in a sandbox; term-sheet values come through as literal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assembler.errors import LibraryError
+from assembler.library.clausefile import ClauseFile, ClauseHeader
+from assembler.model import Text
+from assembler.render.clauses import render_clause, render_text
+from assembler.render.jinja import VALUE_CLOSE, VALUE_OPEN, compile_template
+
+
+def clause(body: str) -> ClauseFile:
+    header = ClauseHeader(id="grant.test", title="Test", version="1.0.0", status="draft")
+    return ClauseFile(header, body, Path("clauses/grant/test.md"), 6)
+
+
+def render(source: str, **context) -> str:
+    return compile_template(source).render(**context)
+
+
+def test_values_are_wrapped_as_data():
+    assert render("{{ x }}", x="a") == f"{VALUE_OPEN}a{VALUE_CLOSE}"
+
+
+@pytest.mark.parametrize("source, value, expected", [
+    ("{{ x | money }}", Decimal("450000"), "£450,000"),
+    ("{{ x | money }}", Decimal("1250.5"), "£1,250.50"),
+    ("{{ x | money_words }}", Decimal("450000"), "£450,000 (four hundred and fifty thousand pounds)"),
+    ("{{ x | date }}", dt.date(2026, 4, 1), "1 April 2026"),
+    ("{{ x | percent }}", Decimal("25"), "25%"),
+    ("{{ x | join_and }}", ["a", "b", "c"], "a, b and c"),
+])
+def test_filters(source, value, expected):
+    assert render(source, x=value).replace(VALUE_OPEN, "").replace(VALUE_CLOSE, "") == expected
+
+
+def test_template_code_in_a_value_is_not_evaluated():
+    blocks = render_clause(clause("Project {{ name }}."), {"name": "{{ 7*7 }} {% if 1 %}x{% endif %} [[ref:a]]"},
+                           lambda r: r).blocks
+    assert blocks[0].inlines == [Text("Project {{ 7*7 }} {% if 1 %}x{% endif %} [[ref:a]].")]
+
+
+def test_the_sandbox_refuses_python_internals():
+    with pytest.raises(LibraryError, match="cannot render"):
+        render_text(clause(""), "{{ ''.__class__.__mro__[1].__subclasses__() }}", {}, 6)
+
+
+def test_term_sheet_data_cannot_be_changed_by_a_clause():
+    with pytest.raises(LibraryError):
+        render_text(clause(""), "{{ items.append(1) }}", {"items": []}, 6)
+
+
+def test_an_unknown_name_is_an_error_with_the_file_and_line():
+    with pytest.raises(LibraryError) as caught:
+        render_text(clause(""), "{{ nothing }}", {}, 6)
+    problem = caught.value.problems[0]
+    assert problem.file.endswith("test.md") and problem.line == 6 and "nothing" in problem.message
+
+
+def test_a_syntax_error_names_the_line():
+    with pytest.raises(LibraryError) as caught:
+        render_text(clause(""), "one\ntwo {% if %}\n", {}, 6)
+    assert caught.value.problems[0].line == 7
+
+
+def test_an_empty_value_becomes_a_placeholder():
+    [para] = render_clause(clause("Pay into {{ bank | open('bank account details') }}."), {"bank": None},
+                           lambda r: r).blocks
+    assert para.text == "Pay into [bank account details]."

@@ -1,0 +1,69 @@
+"""Clause markup becomes model blocks: numbering levels, tables, inline marks, located errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.model import Paragraph, Placeholder, Ref, Table, Term, Text
+from assembler.render.markup import MarkupError, parse_blocks, parse_inlines
+
+
+def roles(name: str) -> str:
+    return {"funder": "Council", "recipient": "Trust"}[name]
+
+
+def test_paragraphs_items_and_subitems_get_levels():
+    blocks = parse_blocks("First.\n\n- one\n  - deeper\n- two\n\n> plain body\n\n## Heading", roles)
+    kinds = [(b.kind, b.level, b.text) for b in blocks]
+    assert kinds == [
+        ("numbered", 1, "First."),
+        ("numbered", 2, "one"),
+        ("numbered", 3, "deeper"),
+        ("numbered", 2, "two"),
+        ("body", 1, "plain body"),
+        ("heading", 0, "Heading"),
+    ]
+
+
+def test_inline_marks():
+    inlines = parse_inlines("The [[@funder]] pays [[Instalment|Instalments]] under [[ref:grant.payment]] "
+                            "and [[Ref:grant.payment#timing]] to [[?bank account]].", roles)
+    assert inlines[0] == Text("The ")
+    assert Term("Council", "Council") in inlines or Text("Council") in inlines or any(
+        getattr(i, "text", getattr(i, "display", "")) == "Council" for i in inlines)
+    assert Term("Instalment", "Instalments") in inlines
+    refs = [i for i in inlines if isinstance(i, Ref)]
+    assert [(r.target, r.capital) for r in refs] == [("grant.payment", False), ("grant.payment#timing", True)]
+    assert Placeholder("bank account") in inlines
+
+
+def test_anchor_is_taken_off_the_paragraph():
+    [para] = parse_blocks("Pay within 30 days. [[#timing]]", roles)
+    assert para.anchor == "timing" and para.text == "Pay within 30 days."
+
+
+def test_table_widths_and_alignment_come_from_the_separator():
+    [table] = parse_blocks("| Item | Amount |\n|---------|---:|\n| Food | £10 |", roles)
+    assert isinstance(table, Table)
+    assert table.widths == [9, 3] and table.right == [False, True]
+    assert [[c[0].text for c in row] for row in table.rows] == [["Food", "£10"]]
+
+
+def test_table_rows_must_match_the_header():
+    with pytest.raises(MarkupError, match="2 cells but the header has 3"):
+        parse_blocks("| A | B | C |\n|---|---|---|\n| 1 | 2 |", roles)
+
+
+def test_table_needs_a_separator():
+    with pytest.raises(MarkupError, match=r"\|---\|"):
+        parse_blocks("| A | B |\n| 1 | 2 |", roles)
+
+
+def test_unknown_mark_is_an_error():
+    with pytest.raises(MarkupError):
+        parse_inlines("see [[nonsense:thing]]", roles)
+
+
+def test_paragraph_text_property_joins_inlines():
+    para = Paragraph([Text("a "), Term("Grant", "Grant"), Text(" b")])
+    assert para.text == "a Grant b"

@@ -1,0 +1,128 @@
+"""The engine on the fixture library: what goes in, how it is numbered, what it refers to."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.errors import UserError
+from assembler.library.catalogue import load_catalogue
+from assembler.library.paths import LibraryPaths
+from assembler.model import Placeholder, Ref, Table, iter_inlines
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from assembler.writers.text import to_text
+from tests.conftest import DRAFT_DATE, MINILIB
+
+TINY = (MINILIB / "samples" / "grant" / "tiny.yaml").read_text()
+
+
+def build(catalogue, text: str = TINY):
+    return assemble(validate(load_text(text, "tiny.yaml"), catalogue), catalogue, today=DRAFT_DATE)
+
+
+def test_clauses_follow_the_manifest_and_conditions(minilib):
+    result = build(minilib)
+    assert [c.id for c in result.document.clauses] == ["common.definitions", "grant.payment", "grant.general"]
+    assert "grant.match-funding" in result.plan.omitted
+    assert "grant.match_funding" in result.plan.omitted["grant.match-funding"]
+
+
+def test_the_chosen_variant_is_used(minilib):
+    advance = build(minilib, TINY + "positions:\n  payment_basis: advance\n").document
+    payment = next(c for c in advance.clauses if c.id == "grant.payment")
+    assert payment.variant == "advance" and not payment.standard
+    assert "in advance" in payment.blocks[0].text
+
+
+def test_numbering(minilib):
+    doc = build(minilib).document
+    payment = doc.clauses[1]
+    assert payment.number == "2"
+    assert [(p.number) for p in payment.blocks] == ["2.1", "2.2", "(a)", "(i)", "(b)", "2.3"]
+    assert doc.schedules[0].number == "1"
+
+
+def test_references_resolve_to_numbers(minilib):
+    doc = build(minilib).document
+    labels = {(r.target, r.prefix + r.label) for r in iter_inlines([b for c in doc.all_clauses() for b in c.blocks])
+              if isinstance(r, Ref)}
+    assert ("grant.general", "clause 3") in labels
+    assert ("grant.payment#timing", "clause 2.1") in labels
+    assert ("grant.schedule-payments", "Schedule 1") in labels
+
+
+def test_definitions_are_only_used_terms_in_alphabetical_order(minilib):
+    doc = build(minilib).document
+    terms = [d.term for d in doc.definitions]
+    assert terms == sorted(terms)
+    assert "Unused Term" not in terms
+    assert {"Agreement", "Business Day", "Grant", "Instalment"} <= set(terms)
+    assert len(terms) == len(set(terms))
+
+
+def test_definition_of_a_term_used_only_inside_another_definition_is_kept(minilib):
+    # "Grant" is used in the Instalment definition and in clauses; remove it from clause text and it
+    # must still be defined because the Instalment definition uses it.
+    doc = build(minilib).document
+    assert "Grant" in [d.term for d in doc.definitions]
+
+
+def test_placeholders_list_where_they_are(minilib):
+    doc = build(minilib).document
+    open_facts = dict(doc.placeholders())
+    assert "Recipient's bank account details" in open_facts
+    assert "clause 2" in open_facts["Recipient's bank account details"]
+
+
+def test_tables_carry_term_sheet_values(minilib):
+    schedule = build(minilib).document.schedules[0]
+    [table] = [b for b in schedule.blocks if isinstance(b, Table)]
+    cells = [[c[0].text if c else "" for c in row] for row in table.rows]
+    assert cells[0][:2] == ["15 April 2026", "£10,000"]
+    assert cells[-1][:2] == ["Total", "£12,500"]
+
+
+def test_values_that_look_like_code_or_markup_stay_literal(minilib):
+    text = to_text(build(minilib).document)
+    assert "Pantry {% raw %}x{% endraw %} {{ 7*7 }}" in text
+    assert "St Mary's Housing & Support [[ref:grant.general]]" in text
+    assert "- starts | with dash" in text
+    assert "49" not in text
+
+
+def test_properties_record_provenance(minilib):
+    doc = build(minilib).document
+    props = doc.properties
+    assert props["family"] == "grant"
+    assert "grant.payment@1.2.0[arrears]" in props["clauses"]
+    assert len(props["termsheet_sha256"]) == 64
+    assert props["library_version"].startswith("0.1.0+lib.")
+    assert "not legal advice" in props["notice"].lower()
+    assert "for legal review, not legal advice" in doc.marking
+
+
+def test_a_reference_to_a_clause_left_out_is_an_error(tmp_path):
+    lib = tmp_path / "lib"
+    shutil.copytree(MINILIB, lib, symlinks=False)
+    general = lib / "clauses" / "grant" / "general.md"
+    general.write_text(general.read_text() + "\nMatch funding is dealt with in [[ref:grant.match-funding]].\n")
+    catalogue = load_catalogue(LibraryPaths(lib))
+    with pytest.raises(UserError) as caught:
+        build(catalogue)
+    message = str(caught.value.problems[0])
+    assert "grant.match-funding" in message and "leaves out" in message and "grant.match_funding" in message
+
+
+def test_rule_errors_stop_assembly(minilib):
+    with pytest.raises(UserError) as caught:
+        build(minilib, TINY.replace("amount: 2500", "amount: 2000"))
+    assert any("GRANT-INSTALMENTS-SUM" in str(p) for p in caught.value.problems)
+
+
+def test_the_date_placeholder_when_no_agreement_date(minilib):
+    doc = build(minilib).document
+    assert isinstance(doc.date, Placeholder)
