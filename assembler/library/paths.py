@@ -26,13 +26,19 @@ class LibraryPaths:
 
     @property
     def house(self) -> Path:
-        return self.templates / "house.docx"
+        """The library's own house.docx, or the built-in one: a firm's library need not carry it."""
+        own = self.templates / "house.docx"
+        return own if own.is_file() else _builtin().templates / "house.docx"
 
 
 def default_paths() -> LibraryPaths:
     override = os.environ.get("PARTNERDRAFT_LIBRARY")
     if override:
         return LibraryPaths(Path(override))
+    return _builtin()
+
+
+def _builtin() -> LibraryPaths:
     package = Path(__file__).resolve().parent.parent
     checkout = package.parent
     if (checkout / "clauses").is_dir() and (checkout / "templates").is_dir():

@@ -1,0 +1,121 @@
+"""The Word writer: house styles on every paragraph, live references, notes, properties, determinism."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from docx import Document as open_docx
+
+from assembler.assemble import assemble
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from assembler.writers.docx import CONTENT_HASH, render_docx, stored_properties
+from tests.conftest import DRAFT_DATE, MINILIB
+
+TINY = (MINILIB / "samples" / "grant" / "tiny.yaml").read_text()
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def draft(minilib):
+    return assemble(validate(load_text(TINY, "tiny.yaml"), minilib), minilib, today=DRAFT_DATE).document
+
+
+def write(draft, minilib, notes="comments") -> bytes:
+    return render_docx(draft, minilib.paths.house, notes=notes)
+
+
+def part(blob: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        return z.read(name).decode("utf-8") if name in z.namelist() else ""
+
+
+def test_every_visible_paragraph_has_a_house_style(draft, minilib):
+    doc = open_docx(io.BytesIO(write(draft, minilib)))
+    unstyled = [p.text for p in doc.paragraphs if p.text.strip() and p.style.name == "Normal"]
+    assert unstyled == []
+    styles = {p.style.name for p in doc.paragraphs if p.text.strip()}
+    assert {"PD Title", "PD Clause 1", "PD Clause 2", "PD Clause 3", "PD Clause 4", "PD Definition",
+            "PD Schedule Title", "PD Signature"} <= styles
+
+
+def test_numbered_styles_are_linked_to_the_house_numbering(minilib):
+    doc = open_docx(minilib.paths.house)
+    for name in ("PD Clause 1", "PD Clause 2", "PD Clause 3", "PD Clause 4", "PD Schedule 1"):
+        assert doc.styles[name].element.find(f"{W}pPr/{W}numPr") is not None, name
+
+
+def test_references_are_ref_fields_with_cached_numbers(draft, minilib):
+    body = part(write(draft, minilib), "word/document.xml")
+    fields = re.findall(r"REF (_Ref\d+) \\w \\h", body)
+    assert fields
+    for bookmark in set(fields):
+        assert f'w:name="{bookmark}"' in body, bookmark
+    text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", body))
+    assert "This clause is clause 3" in text
+    assert "Clause 2.1 applies to the whole of Schedule 1" in text
+    assert "Error! Reference" not in text
+
+
+def test_notes_as_comments(draft, minilib):
+    blob = write(draft, minilib, "comments")
+    comments = part(blob, "word/comments.xml")
+    assert "Arrears is the standard because it protects public money." in comments
+    assert "Drafting note" not in part(blob, "word/document.xml")
+
+
+def test_notes_inline(draft, minilib):
+    blob = write(draft, minilib, "inline")
+    assert part(blob, "word/comments.xml") == "" or "Arrears" not in part(blob, "word/comments.xml")
+    doc = open_docx(io.BytesIO(blob))
+    notes = [p.text for p in doc.paragraphs if p.style.name == "PD Notice"]
+    assert any("Arrears is the standard" in n for n in notes)
+
+
+def test_no_notes(draft, minilib):
+    blob = write(draft, minilib, "none")
+    assert "Arrears is the standard" not in part(blob, "word/comments.xml") + part(blob, "word/document.xml")
+
+
+def test_placeholders_are_highlighted(draft, minilib):
+    doc = open_docx(io.BytesIO(write(draft, minilib)))
+    runs = [r for p in doc.paragraphs for r in p.runs if r.text == "[Recipient's bank account details]"]
+    assert runs and runs[0].style.name == "PD Placeholder" and runs[0].font.highlight_color is not None
+
+
+def test_cover_says_draft_for_legal_review(draft, minilib):
+    doc = open_docx(io.BytesIO(write(draft, minilib)))
+    cover = " ".join(p.text for p in doc.paragraphs[:12])
+    assert "Draft for legal review" in cover and "not legal advice" in cover
+
+
+def test_header_has_marking_and_reference(draft, minilib):
+    blob = write(draft, minilib)
+    headers = "".join(part(blob, n) for n in zipfile.ZipFile(io.BytesIO(blob)).namelist() if "header" in n)
+    assert "DRAFT 1 April 2026" in headers and "T/1 {{ 7*7 }}" in headers
+    footers = "".join(part(blob, n) for n in zipfile.ZipFile(io.BytesIO(blob)).namelist() if "footer" in n)
+    assert "NUMPAGES" in footers and "PAGE" in footers
+
+
+def test_properties_are_stored(draft, minilib):
+    blob = write(draft, minilib)
+    props = stored_properties(blob)
+    for key, value in draft.properties.items():
+        assert props[f"partnerdraft_{key}"] == value if f"partnerdraft_{key}" in props else props[key] == value
+    assert CONTENT_HASH in props
+    core = part(blob, "docProps/core.xml")
+    assert "Grant Funding Agreement" in core
+
+
+def test_byte_identical_on_rerun(draft, minilib):
+    assert write(draft, minilib) == write(draft, minilib)
+
+
+def test_signature_block_for_every_party(draft, minilib):
+    doc = open_docx(io.BytesIO(write(draft, minilib)))
+    signed = [p.text for p in doc.paragraphs if p.text.startswith("Signed for and on behalf of")]
+    assert signed == ["Signed for and on behalf of Northshire County Council",
+                      "Signed for and on behalf of St Mary's Housing & Support [[ref:grant.general]]"]
