@@ -30,6 +30,7 @@ class Ref:
     capital: bool = False
     label: str = ""  # e.g. "5.2" or "Schedule 3", the cached result of the Word field
     prefix: str = ""  # e.g. "clause " (outside the field)
+    suffix: str = ""  # e.g. " of Schedule 3" after a paragraph number (outside the field)
     bookmark: str = ""
 
 
@@ -181,7 +182,7 @@ def plain_text(inlines: list[Inline]) -> str:
         elif isinstance(inline, Term):
             out.append(inline.display)
         elif isinstance(inline, Ref):
-            out.append(inline.prefix + (inline.label or f"<{inline.target}>"))
+            out.append(inline.prefix + (inline.label or f"<{inline.target}>") + inline.suffix)
         else:
             out.append(f"[{inline.label}]")
     return "".join(out)

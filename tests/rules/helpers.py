@@ -1,0 +1,29 @@
+"""Run a family's rules on a sample changed in memory, so each test shows the one fact it changes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from assembler.assemble import check_rules
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+
+
+def findings(catalogue, sample: Path, edit: Callable[[Any], None] | None = None) -> dict[str, list[str]]:
+    """Rule id -> messages for the sample after `edit` has changed its data."""
+    yaml = YAML(typ="rt")
+    data = yaml.load(sample.read_text())
+    if edit:
+        edit(data)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    sheet = validate(load_text(out.getvalue(), sample.name), catalogue)
+    found: dict[str, list[str]] = {}
+    for f in check_rules(sheet, catalogue):
+        found.setdefault(f.rule, []).append(f.message)
+    return found

@@ -1,0 +1,122 @@
+"""Each grant rule fires on the fact it guards and stays quiet on the samples."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.rules.helpers import findings
+
+BIG = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"
+SMALL = ROOT / "samples" / "grant" / "community-single-payment.yaml"
+
+RULE_IDS = ["GRANT-INSTALMENTS-SUM", "GRANT-INSTALMENTS-IN-PERIOD", "GRANT-INSTALMENTS-ORDER",
+            "GRANT-BUDGET-WITHIN-MAX", "GRANT-MFA-LIMIT", "GRANT-MFA-YEARS", "GRANT-SCHEME-NAMED",
+            "GRANT-MILESTONE-CONDITIONS", "GRANT-ASSETS-WITHIN-BUDGET", "GRANT-AGREEMENT-BEFORE-PERIOD-END",
+            "GRANT-MATCH-PERCENTAGE", "COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING",
+            "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER"]
+
+
+@pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
+def test_samples_are_quiet(catalogue, sample):
+    found = findings(catalogue, sample)
+    assert not set(found) & set(RULE_IDS), found
+
+
+def test_instalments_must_sum_to_the_maximum(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"].__setitem__("maximum_sum", 13000))
+    assert found["GRANT-INSTALMENTS-SUM"] == [next(iter(found["GRANT-INSTALMENTS-SUM"]))]
+    assert "£12,500" in found["GRANT-INSTALMENTS-SUM"][0] and "£13,000" in found["GRANT-INSTALMENTS-SUM"][0]
+
+
+def test_instalment_outside_the_period(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__("date", "2027-05-01"))
+    assert "GRANT-INSTALMENTS-IN-PERIOD" in found
+
+
+def test_instalments_out_of_order(catalogue):
+    def swap(d):
+        inst = d["grant"]["instalments"]
+        inst[0]["date"], inst[1]["date"] = inst[1]["date"], inst[0]["date"]
+    assert "GRANT-INSTALMENTS-ORDER" in findings(catalogue, BIG, swap)
+
+
+def test_budget_over_the_maximum(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["budget"][0].__setitem__("amount", 6000))
+    assert "GRANT-BUDGET-WITHIN-MAX" in found
+
+
+def test_budget_under_the_maximum_is_an_info(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["budget"][0].__setitem__("amount", 4000))
+    assert "GRANT-BUDGET-BELOW-MAX" in found and "GRANT-BUDGET-WITHIN-MAX" not in found
+
+
+def test_minimal_financial_assistance_limit(catalogue):
+    found = findings(catalogue, SMALL,
+                     lambda d: d["grant"]["subsidy"]["prior_assistance"][0].__setitem__("amount", 310000))
+    assert "GRANT-MFA-LIMIT" in found and "£315,000" in found["GRANT-MFA-LIMIT"][0]
+
+
+def test_minimal_financial_assistance_years(catalogue):
+    def four_years(d):
+        prior = d["grant"]["subsidy"]["prior_assistance"]
+        for year in ("2021/22", "2022/23"):
+            prior.append({"financial_year": year, "amount": 100, "granting_body": "X"})
+    assert "GRANT-MFA-YEARS" in findings(catalogue, SMALL, four_years)
+
+
+def test_scheme_must_be_named(catalogue):
+    def scheme(d):
+        d["grant"]["subsidy"] = {"route": "scheme", "rationale": "under a scheme"}
+    assert "GRANT-SCHEME-NAMED" in findings(catalogue, SMALL, scheme)
+
+
+def test_milestones_need_conditions(catalogue):
+    def milestones(d):
+        d["positions"] = {"payment_basis": "milestones"}
+        del d["grant"]["instalments"][0]["condition"]
+    assert "GRANT-MILESTONE-CONDITIONS" in findings(catalogue, SMALL, milestones)
+
+
+def test_assets_costing_more_than_the_grant(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["assets"]["items"][0].__setitem__("cost", 500000))
+    assert "GRANT-ASSETS-WITHIN-BUDGET" in found
+
+
+def test_agreement_after_the_period(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["document"].__setitem__("agreement_date", "2027-06-01"))
+    assert "GRANT-AGREEMENT-BEFORE-PERIOD-END" in found
+
+
+def test_unconfirmed_match_funding(catalogue):
+    assert "GRANT-MATCH-SOURCES" in findings(catalogue, BIG)
+
+
+def test_match_percentage_short(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["match_funding"].__setitem__("percentage", 60))
+    assert "GRANT-MATCH-PERCENTAGE" in found
+
+
+def test_registration_number_format(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["recipient"].__setitem__("charity_number", "12AB"))
+    assert "COMMON-REGISTRATION-FORMAT" in found
+
+
+def test_registration_number_missing(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["recipient"].__delitem__("charity_number"))
+    assert "COMMON-REGISTRATION-MISSING" in found
+
+
+def test_registration_number_unexpected(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["funder"].__setitem__("charity_number", "1123456"))
+    assert "COMMON-REGISTRATION-UNEXPECTED" in found
+
+
+def test_period_ends_before_it_starts(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["funding_period"].__setitem__("end", "2026-03-01"))
+    assert "COMMON-DATES-ORDER" in found
+
+
+def test_subsidy_database_info_for_large_grants(catalogue):
+    assert "GRANT-SUBSIDY-DATABASE" in findings(catalogue, BIG)
+    assert "GRANT-SUBSIDY-DATABASE" not in findings(catalogue, SMALL)
