@@ -148,9 +148,12 @@ def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, context,
 
 
 def library_version(catalogue: Catalogue) -> str:
+    """The package version plus a hash of every clause file, manifest and figure the library holds."""
+    paths = catalogue.paths
+    files = [*paths.clauses.rglob("*.md"), *paths.templates.glob("*.yaml"), paths.clauses / "figures.yaml"]
     digest = hashlib.sha256()
-    for f in sorted(catalogue.files, key=lambda f: str(f.path)):
-        digest.update(f.path.name.encode() + f.path.read_bytes())
+    for path in sorted({p for p in files if p.is_file()}):
+        digest.update(path.relative_to(paths.root).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{__version__}+lib.{digest.hexdigest()[:10]}"
 
 

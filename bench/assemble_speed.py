@@ -1,0 +1,96 @@
+"""Benchmark: `partnerdraft assemble` on the largest sample against a bare python-docx build of the
+same paragraphs, and `partnerdraft --help`. Prints wall times and the ratio; not a timed test.
+
+    python bench/assemble_speed.py [--runs 5]
+
+The bare build writes every paragraph of the assembled document model as plain text into a blank
+python-docx document: the floor for any tool that produces the same words through python-docx.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATE = "2026-04-01"
+
+
+def largest_sample() -> Path:
+    return max((ROOT / "samples").glob("*/*.yaml"), key=lambda p: p.stat().st_size)
+
+
+def partnerdraft() -> list[str]:
+    found = shutil.which("partnerdraft", path=str(Path(sys.executable).parent)) or shutil.which("partnerdraft")
+    return [found] if found else [sys.executable, "-m", "assembler"]
+
+
+def wall(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bare_python_docx(sample: Path, out: Path, runs: int) -> float:
+    """Median wall time of a child process that imports python-docx and writes the same paragraphs."""
+    from assembler.assemble import assemble
+    from assembler.library.catalogue import load_catalogue
+    from assembler.termsheet.validate import read_termsheet
+    from assembler.writers.text import to_text
+
+    catalogue = load_catalogue()
+    doc = assemble(read_termsheet(sample, catalogue), catalogue, today=dt.date.fromisoformat(DATE)).document
+    lines = out.with_suffix(".txt")
+    lines.write_text(to_text(doc), encoding="utf-8")
+    script = ("import sys, docx\n"
+              "d = docx.Document()\n"
+              "for line in open(sys.argv[1], encoding='utf-8'):\n"
+              "    d.add_paragraph(line.rstrip('\\n'))\n"
+              "d.save(sys.argv[2])\n")
+    return wall([sys.executable, "-c", script, str(lines), str(out)], runs)
+
+
+def pages(docx: Path) -> str:
+    soffice = shutil.which("soffice")
+    if not soffice:
+        return "unknown (no LibreOffice)"
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                        "pdf", "--outdir", tmp, str(docx)], check=True, capture_output=True)
+        pdf = next(Path(tmp).glob("*.pdf"))
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        return next((l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")), "unknown")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    sample = largest_sample()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "draft.docx"
+        assemble = wall([*partnerdraft(), "assemble", str(sample), "-o", str(out), "--date", DATE, "--force"],
+                        args.runs)
+        bare = bare_python_docx(sample, Path(tmp) / "bare.docx", args.runs)
+        help_time = wall([*partnerdraft(), "--help"], args.runs)
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        print(f"sample: {sample.relative_to(ROOT)} ({pages(out)} pages)")
+        print(f"partnerdraft assemble: {assemble:.2f} s (median of {args.runs})")
+        print(f"bare python-docx, same paragraphs: {bare:.2f} s")
+        print(f"ratio: {assemble / bare:.1f}x")
+        print(f"partnerdraft --help: {help_time:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
