@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
+from docx.text.run import Run
 from docxtpl import DocxTemplate
 from lxml import etree
 
@@ -48,11 +49,24 @@ class _Body:
             para._p.style = self.style_ids[style]
         return para
 
-    def run(self, para, text: str, style: str | None = None):
-        """A run in the named character style."""
-        run = para.add_run(text)
+    def run(self, para, text: str = "", style: str | None = None):
+        """A run in the named character style.
+
+        Plain text goes straight into a w:t element; python-docx's text setter, which turns tabs
+        and line breaks into elements, is kept for the rare text that has them.
+        """
+        r = para._p.add_r()
         if style:
-            run._r.style = self.style_ids[style]
+            r.style = self.style_ids[style]
+        run = Run(r, para)
+        if any(ch in text for ch in "\t\n\r"):
+            run.text = text
+        elif text:
+            t = OxmlElement("w:t")
+            t.text = text
+            if text != text.strip():
+                t.set(qn("xml:space"), "preserve")
+            r.append(t)
         return run
 
     # -- front matter -------------------------------------------------------------------------
@@ -83,7 +97,7 @@ class _Body:
         paragraphs = [self.add(style="toc 1") for _ in entries]
         _field_begin(paragraphs[0], r'TOC \o "1-1" \h \z \u')
         for para, entry in zip(paragraphs, entries):
-            para.add_run(entry)
+            self.run(para, entry)
         _field_end(paragraphs[-1])
         self.page_break()
 
@@ -95,7 +109,7 @@ class _Body:
         for i, party in enumerate(doc.parties):
             para = self.add(f"{party.name}, {party.description}, of {party.address} (the ", style="PD Party")
             self.run(para, party.short_name, "PD Term")
-            para.add_run(")" + ("; and" if i == last - 1 else "." if i == last else ";"))
+            self.run(para, ")" + ("; and" if i == last - 1 else "." if i == last else ";"))
 
     def recitals(self, doc: Document) -> None:
         if not doc.recitals:
@@ -118,7 +132,7 @@ class _Body:
 
     def clause(self, clause: Clause, heading_style: str, levels: dict[int, str]) -> None:
         heading = self.add(style=heading_style)
-        run = heading.add_run(clause.title)
+        run = self.run(heading, clause.title)
         self.bookmark(heading, clause.bookmark)
         self.note(clause, heading, run)
         sub_heading = "PD Schedule Heading" if clause.kind == "schedule" else "PD Heading"
@@ -180,7 +194,7 @@ class _Body:
     def inlines(self, para, inlines: list[Inline], *, definition: bool = False) -> None:
         for i, inline in enumerate(inlines):
             if isinstance(inline, Text):
-                para.add_run(inline.text)
+                self.run(para, inline.text)
             elif isinstance(inline, Term):
                 self.run(para, inline.display, "PD Term" if definition and i == 0 else None)
             elif isinstance(inline, Placeholder):
@@ -191,12 +205,12 @@ class _Body:
 
     def reference(self, para, ref: Ref) -> None:
         if ref.prefix:
-            para.add_run(ref.prefix)
+            self.run(para, ref.prefix)
         _field_begin(para, f"REF {ref.bookmark} \\w \\h")
         self.run(para, ref.label, "PD Reference")
         _field_end(para)
         if ref.suffix:
-            para.add_run(ref.suffix)
+            self.run(para, ref.suffix)
 
     def bookmark(self, para, name: str) -> None:
         if not name:
