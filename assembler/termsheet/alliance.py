@@ -110,13 +110,13 @@ ROUTE_WORDS = {
     "not_procurement": "arrangements that the Commissioner has assessed as not being a procurement of a public contract",
 }
 CARVE_OUT_WORDS = {
-    "wilful_default": "its wilful default, meaning a deliberate breach of this Agreement or deliberate failure to perform it",
-    "fraud": "fraud, fraudulent misrepresentation or any Prohibited Act",
+    "wilful_default": "its wilful default, meaning a deliberate breach of this Agreement or a deliberate failure to perform it",
+    "fraud": "fraud, fraudulent misrepresentation or any Prohibited Act committed by it or its Personnel",
     "insolvency": "its insolvency, or any arrangement with its creditors",
-    "confidentiality": "breach of its obligations on confidentiality",
-    "data_protection": "breach of its obligations under the Data Protection Legislation",
-    "safeguarding": "breach of its safeguarding obligations",
-    "abandonment": "abandoning the Services or leaving the Alliance other than as this Agreement allows",
+    "confidentiality": "its breach of its obligations on confidentiality",
+    "data_protection": "its breach of its obligations under the Data Protection Legislation",
+    "safeguarding": "its breach of its safeguarding obligations",
+    "abandonment": "its abandoning its part of the Services, or leaving the Alliance other than as this Agreement allows",
 }
 CarveOut = Literal["wilful_default", "fraud", "insolvency", "confidentiality", "data_protection", "safeguarding", "abandonment"]
 
