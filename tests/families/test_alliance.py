@@ -176,8 +176,35 @@ def test_small_alliance_positions(small):
 
 def test_open_facts_become_placeholders(small):
     labels = [label for label, _ in small.placeholders()]
-    assert "name of Pathways's ALT representative" in labels
+    assert "name of the ALT representative of Pathways Floating Support Limited" in labels
     assert "minimum liability cap for a member with a small annual value" in labels
+
+
+def test_key_information_follows_the_gain_only_position(small):
+    rows = table_rows(clause(small, "alliance.key-information"))
+    assert ["Gain shares", "as agreed between the Alliance Members"] in rows
+    assert ["Estimated value over the Initial Term", "£2,700,000"] in rows
+
+
+# --- a commissioner outside the alliance -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def outside(catalogue, tmp_path_factory):
+    text = BIG.read_text(encoding="utf-8").replace("commissioner_is_member: true", "commissioner_is_member: false")
+    path = tmp_path_factory.mktemp("outside") / "outside.yaml"
+    path.write_text(text, encoding="utf-8")
+    return build(path, catalogue).document
+
+
+def test_commissioner_outside_has_no_seat_or_vote(outside):
+    rows = table_rows(clause(outside, "alliance.schedule-alt"))
+    assert len(rows) == 7 and "Tamarmouth City Council" not in [r[0] for r in rows]
+    governance = text_of(clause(outside, "alliance.governance"))
+    assert "The Commissioner is not an Alliance Member." in governance
+    assert "at least five Alliance Members are present" in governance  # two-thirds of seven, rounded up
+    defs = {d.term: plain_text(d.inlines) for d in outside.definitions}
+    assert defs["Alliance Member"].startswith("each Party other than the Commissioner,")
+    assert len(outside.parties) == 8  # the commissioner still signs
 
 
 # --- the Word file -----------------------------------------------------------------------------
@@ -274,6 +301,18 @@ def test_bad_input_is_located_and_nothing_is_written(name, make, needle, message
     expected = f"bad.yaml:{_line(text, needle)}: {message}"
     assert any(expected in line for line in result.output.splitlines()), result.output
     assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_more_than_twenty_members_is_out_of_range(tmp_path):
+    text = SMALL.read_text(encoding="utf-8")
+    block = text[text.index("  - key: pathways"):text.index("alliance:\n")]
+    extra = "".join(block.replace("key: pathways", f"key: extra-{i}").replace("short_name: Pathways", f"short_name: Extra {chr(65 + i)}")
+                    for i in range(18))
+    text = text.replace("alliance:\n", extra + "alliance:\n", 1)
+    result, sheet, out = _run_bad(tmp_path, text)
+    assert result.exit_code == 1
+    assert f"bad.yaml:{_line(text, 'members:')}: members: List should have at most 20 items after validation, not 21" in result.output
     assert not out.exists()
 
 
