@@ -148,10 +148,11 @@ def test_majority_and_reserved_matters(small):
     assert c.variant == "majority"
     text = text_of(c)
     assert "at least 75% of the votes" in text
-    assert "Any decision that commits the Council's budget beyond the Annual Plan;" in text
+    assert "Any decision that commits the Commissioner's budget beyond the Annual Plan;" in text
     reserved = next(p for p in c.blocks if isinstance(p, Paragraph) and p.anchor == "reserved")
     defs = {d.term: plain_text(d.inlines) for d in small.definitions}
     assert defs["Reserved Matter"] == f"each matter listed in clause {reserved.number}"
+    assert "Commissioner" not in defs  # the parties block defines it: the council's short name
 
 
 def test_gain_only_table_has_no_pain_column(small):
