@@ -208,6 +208,18 @@ def test_commissioner_outside_has_no_seat_or_vote(outside):
     assert len(outside.parties) == 8  # the commissioner still signs
 
 
+@pytest.mark.parametrize("cap, expected", [
+    ("{basis: percent_of_value, percent: 7.5}", "Pain Cap for an Alliance Year is 7.5% of its annual value set out in Schedule 5."),
+    ("{basis: fixed_amount, amount: 50000}", "Pain Cap for an Alliance Year is £50,000 (fifty thousand pounds)."),
+], ids=["percent", "fixed"])
+def test_pain_cap_bases_render(cap, expected, catalogue, tmp_path):
+    text = BIG.read_text(encoding="utf-8").replace("    pain_cap:\n      basis: margin\n", f"    pain_cap: {cap}\n")
+    path = tmp_path / "cap.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = build(path, catalogue).document
+    assert expected in text_of(clause(doc, "alliance.schedule-risk-reward"))
+
+
 # --- the Word file -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module", params=ALLIANCE, ids=lambda p: p.stem)
