@@ -1,0 +1,340 @@
+"""The alliance family end to end: samples validate and assemble, the draft holds the term sheet's facts,
+the Word file is clean and numbered as the document model says, and bad input is refused with its place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assembler.assemble import assemble
+from assembler.cli import main
+from assembler.model import Paragraph, Table, plain_text
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, assemble_to, audit, samples, soffice_text
+
+ALLIANCE = samples("alliance")
+BIG = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
+SMALL = next(p for p in ALLIANCE if p.stem == "small-majority-three-members")
+
+
+def test_there_are_at_least_two_samples():
+    assert len(ALLIANCE) >= 2
+
+
+def build(path: Path, catalogue):
+    return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def clause(doc, clause_id):
+    return next(c for c in doc.all_clauses() if c.id == clause_id)
+
+
+def table_rows(c) -> list[list[str]]:
+    table = next(b for b in c.blocks if isinstance(b, Table))
+    return [[plain_text(cell) for cell in row] for row in table.rows]
+
+
+def text_of(c) -> str:
+    return "\n".join(p.text for p in c.blocks if isinstance(p, Paragraph))
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_sample_validates_and_assembles_without_findings(path, catalogue):
+    result = build(path, catalogue)
+    assert result.document.family == "alliance"
+    assert [f for f in result.findings if f.severity != "info"] == []
+
+
+# --- the eight-member complex-needs alliance ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+def test_every_member_is_a_party_and_signs(big):
+    names = [p.name for p in big.parties]
+    assert len(names) == 8
+    assert "St Luke's Hospice & Care" in names and "Hope & Anchor Women's Project" in names
+    assert big.parties[1].short_name == "St Luke's"
+
+
+def test_members_table_lists_every_alt_representative(big):
+    rows = table_rows(clause(big, "alliance.schedule-alt"))
+    assert len(rows) == 8
+    assert ["St Luke's Hospice & Care", "Sean O'Connell", "Director of Community Services", "[deputy, if any]"] in rows
+    assert rows[0][:2] == ["Tamarmouth City Council", "Marcus Penhale"]
+
+
+def test_contract_values_table_and_total(big):
+    rows = table_rows(clause(big, "alliance.schedule-budget"))
+    assert ["Harbour Light Housing Association Limited", "Provider", "£1,850,000"] in rows
+    assert rows[-1] == ["Total", "", "£7,700,000"]
+    assert "£38,500,000 (thirty-eight million five hundred thousand pounds)" in text_of(clause(big, "alliance.schedule-budget"))
+
+
+def test_pro_rata_shares_table_adds_up(big):
+    rows = table_rows(clause(big, "alliance.schedule-risk-reward"))
+    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%"] in rows
+    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%"] in rows
+    assert rows[-1] == ["Total", "100%", "100%"]
+    assert len(rows) == 8  # seven providers and the total: the commissioner delivers nothing itself
+
+
+def test_outcomes_and_kpis_table(big):
+    c = clause(big, "alliance.schedule-outcomes")
+    rows = table_rows(c)
+    assert len(rows) == 5
+    assert rows[1] == ["2", "People sleeping rough on a single night (autumn count)", "27", "Fewer than 10 by autumn 2028", "annually"]
+    assert rows[4][2] == "[baseline to be agreed]"
+    assert "People are supported to die with dignity, wherever they live." in text_of(c)
+
+
+def test_former_contracts_table(big):
+    rows = table_rows(clause(big, "alliance.schedule-services"))
+    assert len(rows) == 12
+    assert rows[-1] == ["Moorview Access to Housing Ltd", "Private rented sector access and tenancy sustainment",
+                        "TCC/HS/0422", "[annual value]"]
+
+
+def test_standard_positions_and_common_clauses(big):
+    ids = [c.id for c in big.all_clauses()]
+    chosen = {c.id: c.variant for c in big.all_clauses() if c.variant}
+    assert chosen["alliance.decisions"] == "unanimous"
+    assert chosen["alliance.liability"] == "no-blame"
+    assert chosen["alliance.risk-reward"] == "gain-and-pain"
+    assert chosen["alliance.structure"] == "over-contracts"
+    assert chosen["alliance.dispute-ladder"] == "alt-adviser"
+    assert chosen["alliance.leaving"] == "without-cause"
+    assert chosen["common.disputes"] == "escalation-expert"
+    for common in ("common.definitions", "common.conflicts-of-interest", "common.statutory-functions",
+                   "common.data-protection", "common.freedom-of-information", "common.general"):
+        assert common in ids
+    assert "alliance.precedence" in ids
+
+
+def test_no_blame_carve_outs_from_the_term_sheet(big):
+    text = text_of(clause(big, "alliance.liability"))
+    assert "its breach of its safeguarding obligations." in text
+    assert "Data Protection Legislation" not in text
+
+
+def test_accession_deed_names_this_alliance_and_its_members(big):
+    text = text_of(clause(big, "alliance.schedule-accession"))
+    assert "the Alliance Agreement relating to the Tamarmouth Complex Needs Alliance" in text
+    assert "St Luke's Hospice & Care, Harbour Light Housing Association Limited" in text
+    assert "Hope & Anchor Women's Project and Moorview Access to Housing Ltd (the \"Existing Parties\")" in text
+
+
+def test_definitions_from_the_term_sheet(big):
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert defs["Commissioner"] == "Tamarmouth City Council, in its capacity as commissioner of the Services"
+    assert defs["Pooled Budget Holder"].startswith("Tamarmouth City Council, which holds")
+    assert "Alliance Member" in defs and "Reserved Matter" not in defs
+
+
+# --- the three-member majority alliance --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small(catalogue):
+    return build(SMALL, catalogue).document
+
+
+def test_majority_and_reserved_matters(small):
+    c = clause(small, "alliance.decisions")
+    assert c.variant == "majority"
+    text = text_of(c)
+    assert "at least 75% of the votes" in text
+    assert "Any decision that commits the Commissioner's budget beyond the Annual Plan;" in text
+    reserved = next(p for p in c.blocks if isinstance(p, Paragraph) and p.anchor == "reserved")
+    defs = {d.term: plain_text(d.inlines) for d in small.definitions}
+    assert defs["Reserved Matter"] == f"each matter listed in clause {reserved.number}"
+    assert "Commissioner" not in defs  # the parties block defines it: the council's short name
+
+
+def test_gain_only_table_has_no_pain_column(small):
+    c = clause(small, "alliance.schedule-risk-reward")
+    table = next(b for b in c.blocks if isinstance(b, Table))
+    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain"]
+    assert table_rows(c) == [["Northbrook District Council", "20%"], ["Northbrook Foyer & Young People's Trust", "50%"],
+                             ["Pathways Floating Support Limited", "30%"], ["Total", "100%"]]
+
+
+def test_small_alliance_positions(small):
+    chosen = {c.id: c.variant for c in small.all_clauses() if c.variant}
+    assert chosen["alliance.structure"] == "single-contract"
+    assert chosen["alliance.liability"] == "capped"
+    assert chosen["alliance.leaving"] == "for-cause"
+    assert chosen["alliance.dispute-ladder"] == "direct"
+    ids = [c.id for c in small.all_clauses()]
+    assert "alliance.precedence" not in ids  # no Service Contracts under a single contract
+    assert [p.name for p in small.parties] == ["Northbrook District Council", "Northbrook Foyer & Young People's Trust",
+                                               "Pathways Floating Support Limited"]
+
+
+def test_open_facts_become_placeholders(small):
+    labels = [label for label, _ in small.placeholders()]
+    assert "name of the ALT representative of Pathways Floating Support Limited" in labels
+    assert "minimum liability cap for a member with a small annual value" in labels
+
+
+def test_key_information_follows_the_gain_only_position(small):
+    rows = table_rows(clause(small, "alliance.key-information"))
+    assert ["Gain shares", "as agreed between the Alliance Members"] in rows
+    assert ["Estimated value over the Initial Term", "£2,700,000"] in rows
+
+
+# --- a commissioner outside the alliance -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def outside(catalogue, tmp_path_factory):
+    text = BIG.read_text(encoding="utf-8").replace("commissioner_is_member: true", "commissioner_is_member: false")
+    path = tmp_path_factory.mktemp("outside") / "outside.yaml"
+    path.write_text(text, encoding="utf-8")
+    return build(path, catalogue).document
+
+
+def test_commissioner_outside_has_no_seat_or_vote(outside):
+    rows = table_rows(clause(outside, "alliance.schedule-alt"))
+    assert len(rows) == 7 and "Tamarmouth City Council" not in [r[0] for r in rows]
+    governance = text_of(clause(outside, "alliance.governance"))
+    assert "The Commissioner is not an Alliance Member." in governance
+    assert "at least five Alliance Members are present" in governance  # two-thirds of seven, rounded up
+    defs = {d.term: plain_text(d.inlines) for d in outside.definitions}
+    assert defs["Alliance Member"].startswith("each Party other than the Commissioner,")
+    assert len(outside.parties) == 8  # the commissioner still signs
+
+
+@pytest.mark.parametrize("cap, expected", [
+    ("{basis: percent_of_value, percent: 7.5}", "Pain Cap for an Alliance Year is 7.5% of its annual value set out in Schedule 5."),
+    ("{basis: fixed_amount, amount: 50000}", "Pain Cap for an Alliance Year is £50,000 (fifty thousand pounds)."),
+], ids=["percent", "fixed"])
+def test_pain_cap_bases_render(cap, expected, catalogue, tmp_path):
+    text = BIG.read_text(encoding="utf-8").replace("    pain_cap:\n      basis: margin\n", f"    pain_cap: {cap}\n")
+    path = tmp_path / "cap.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = build(path, catalogue).document
+    assert expected in text_of(clause(doc, "alliance.schedule-risk-reward"))
+
+
+# --- the Word file -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module", params=ALLIANCE, ids=lambda p: p.stem)
+def drafted(request, catalogue, tmp_path_factory):
+    """Each sample assembled once through the engine, written, and read back by LibreOffice."""
+    out = tmp_path_factory.mktemp(request.param.stem) / "draft.docx"
+    assemble_to(request.param, out, catalogue)
+    doc = build(request.param, catalogue).document
+    return request.param, out, doc, soffice_text(out)
+
+
+def test_word_file_is_schema_clean(drafted):
+    _, out, _, _ = drafted
+    errors, prediction = audit(out)
+    assert errors == []
+    assert prediction == "opens-clean"
+
+
+def _lines(text: str) -> set[str]:
+    return {re.sub(r"\s+", " ", line).strip() for line in text.splitlines()}
+
+
+def test_libreoffice_numbering_and_references_match_the_model(drafted):
+    _, _, doc, text = drafted
+    lines = _lines(text)
+    checked = 0
+    for c in [*doc.clauses, *doc.schedules]:
+        if c.kind == "clause":
+            assert f"{c.number}. {c.title}" in lines
+        for p in c.blocks:
+            if isinstance(p, Paragraph) and p.kind == "numbered" and p.number:
+                assert re.sub(r"\s+", " ", f"{p.number} {p.text}").strip() in lines, (c.id, p.number)
+                checked += 1
+    assert checked > 150
+    labels = {"1.", "1.1", "(a)"}
+    assert all(any(line.startswith(label + " ") for line in lines) for label in labels)
+
+
+def test_assembling_twice_is_byte_identical(drafted, catalogue, tmp_path):
+    path, out, _, _ = drafted
+    again = assemble_to(path, tmp_path / "again.docx", catalogue)
+    assert again.read_bytes() == out.read_bytes()
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+def _line(text: str, needle: str) -> int:
+    return next(n for n, row in enumerate(text.splitlines(), 1) if needle in row)
+
+
+def _run_bad(tmp_path: Path, text: str) -> tuple[object, Path, Path]:
+    sheet = tmp_path / "bad.yaml"
+    sheet.write_text(text, encoding="utf-8")
+    out = tmp_path / "bad.docx"
+    result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out), "--date", "2026-04-01"])
+    return result, sheet, out
+
+
+def _small_with(old: str, new: str) -> str:
+    text = SMALL.read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def _cut_members_to_two(text: str) -> str:
+    start = text.index("  - key: pathways")
+    end = text.index("alliance:\n")
+    return text[:start] + text[end:].replace("      - {member: pathways, gain: 30}\n", "")
+
+
+BAD = [
+    ("two-members", lambda: _cut_members_to_two(SMALL.read_text(encoding="utf-8")), "members:",
+     "members: List should have at least 3 items after validation, not 2"),
+    ("share-not-a-number", lambda: _small_with("{member: foyer, gain: 50}", "{member: foyer, gain: half}"),
+     "member: foyer, gain: half", "alliance.risk_reward.shares[1].gain: 'half' is not a percentage"),
+    ("share-over-100", lambda: _small_with("{member: foyer, gain: 50}", "{member: foyer, gain: 150}"),
+     "member: foyer, gain: 150", "alliance.risk_reward.shares[1].gain: Input should be less than or equal to 100"),
+    ("unknown-field", lambda: _small_with("    reserved_matters:", "    reserved_matter:"),
+     "reserved_matter:", "alliance.decisions.reserved_matter: unknown field 'reserved_matter' (did you mean 'reserved_matters'?)"),
+    ("bad-role", lambda: _small_with("role: provider", "role: supplier"),
+     "role: supplier", "members[1].role: Input should be 'commissioner' or 'provider'"),
+    ("unknown-member-key", lambda: _small_with("{member: pathways, gain: 30}", "{member: pathway, gain: 30}"),
+     "member: pathway,", "alliance.risk_reward.shares[2].member: ALLIANCE-UNKNOWN-MEMBER: no member has the key 'pathway' (did you mean 'pathways'?)"),
+]
+
+
+@pytest.mark.parametrize("name, make, needle, message", BAD, ids=[b[0] for b in BAD])
+def test_bad_input_is_located_and_nothing_is_written(name, make, needle, message, tmp_path):
+    text = make()
+    result, sheet, out = _run_bad(tmp_path, text)
+    assert result.exit_code == 1
+    expected = f"bad.yaml:{_line(text, needle)}: {message}"
+    assert any(expected in line for line in result.output.splitlines()), result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_more_than_twenty_members_is_out_of_range(tmp_path):
+    text = SMALL.read_text(encoding="utf-8")
+    block = text[text.index("  - key: pathways"):text.index("alliance:\n")]
+    extra = "".join(block.replace("key: pathways", f"key: extra-{i}").replace("short_name: Pathways", f"short_name: Extra {chr(65 + i)}")
+                    for i in range(18))
+    text = text.replace("alliance:\n", extra + "alliance:\n", 1)
+    result, sheet, out = _run_bad(tmp_path, text)
+    assert result.exit_code == 1
+    assert f"bad.yaml:{_line(text, 'members:')}: members: List should have at most 20 items after validation, not 21" in result.output
+    assert not out.exists()
+
+
+def test_majority_without_reserved_matters_stops_assembly(tmp_path):
+    text = SMALL.read_text(encoding="utf-8")
+    start = text.index("    reserved_matters:")
+    end = text.index("  risk_reward:")
+    text = text[:start] + "    reserved_matters: []\n" + text[end:]
+    result, sheet, out = _run_bad(tmp_path, text)
+    assert result.exit_code == 1
+    assert f":{_line(text, 'reserved_matters: []')}: alliance.decisions.reserved_matters: ALLIANCE-RESERVED-MATTERS:" in result.output
+    assert not out.exists()

@@ -1,0 +1,227 @@
+"""Every alliance rule fires on a term sheet that breaks it and stays quiet on one that keeps it."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from assembler.rules import RuleContext
+from assembler.rules.alliance import RULES
+from assembler.termsheet.alliance import AllianceTermSheet, split_hundred
+from assembler.termsheet.loader import load_file
+from tests.conftest import ROOT
+
+BIG = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+SMALL = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
+
+
+def data_of(path) -> dict[str, Any]:
+    return copy.deepcopy(load_file(path).data)
+
+
+def run(data: dict[str, Any], catalogue) -> list:
+    model = AllianceTermSheet.model_validate(data)
+    positions = {name: pos.standard for name, pos in catalogue.positions("alliance").items()}
+    positions.update(data.get("positions") or {})
+    return RULES.run(RuleContext(model, positions, catalogue.figures))
+
+
+def ids(findings) -> set[str]:
+    return {f.rule for f in findings}
+
+
+def member(data, key):
+    return next(m for m in data["members"] if m["key"] == key)
+
+
+# (rule id, sample, change that makes it fire). The unchanged sample keeps every rule quiet.
+def _no_commissioner(d):
+    member(d, "council")["role"] = "provider"
+
+
+def _two_commissioners(d):
+    member(d, "hospice")["role"] = "commissioner"
+
+
+def _duplicate_key(d):
+    member(d, "access")["key"] = "shelter"
+    d["alliance"]["former_contracts"] = [c for c in d["alliance"]["former_contracts"] if c["member"] != "access"]
+
+
+def _unknown_share_member(d):
+    d["alliance"]["risk_reward"]["shares"][2]["member"] = "pathway"
+
+
+def _agreed_without_shares(d):
+    d["alliance"]["risk_reward"]["shares"] = []
+
+
+def _gain_not_100(d):
+    d["alliance"]["risk_reward"]["shares"][0]["gain"] = 25
+
+
+def _pain_not_100(d):
+    d["positions"]["risk_reward"] = "gain-and-pain"
+    for share, pain in zip(d["alliance"]["risk_reward"]["shares"], (20, 50, 40)):
+        share["pain"] = pain
+
+
+def _pain_missing(d):
+    d["positions"]["risk_reward"] = "gain-and-pain"
+
+
+def _commissioner_outside_with_share(d):
+    d["alliance"]["commissioner_is_member"] = False
+    d["alliance"]["decisions"]["quorum"] = 2
+
+
+def _no_alt_seat(d):
+    del member(d, "pathways")["alt_representative"]
+
+
+def _majority_without_reserved(d):
+    d["alliance"]["decisions"]["reserved_matters"] = []
+
+
+def _quorum_too_high(d):
+    d["alliance"]["decisions"]["quorum"] = 4
+
+
+def _pooled_budget_wrong(d):
+    d["alliance"]["pooled_budget"]["annual_amount"] = 7500000
+
+
+def _too_few_kpis(d):
+    d["alliance"]["kpis"] = d["alliance"]["kpis"][:2]
+
+
+def _pain_cap_without_percent(d):
+    d["alliance"]["risk_reward"]["pain_cap"] = {"basis": "percent_of_value"}
+
+
+def _pain_cap_without_amount(d):
+    d["alliance"]["risk_reward"]["pain_cap"] = {"basis": "fixed_amount"}
+
+
+def _pain_under_gain_only(d):
+    d["alliance"]["risk_reward"]["shares"][0]["pain"] = 20
+
+
+def _provider_without_share(d):
+    d["alliance"]["risk_reward"]["shares"] = [{"member": "council", "gain": 50}, {"member": "foyer", "gain": 50}]
+
+
+def _term_too_long(d):
+    d["alliance"]["extension"]["years"] = 8
+
+
+def _ends_before_start(d):
+    d["alliance"]["term"]["end"] = "2026-03-31"
+
+
+def _computed_with_listed_shares(d):
+    d["alliance"]["risk_reward"]["shares"] = [{"member": "hospice", "gain": 100, "pain": 100}]
+
+
+CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-ONE-COMMISSIONER", BIG, _no_commissioner),
+    ("ALLIANCE-ONE-COMMISSIONER", BIG, _two_commissioners),
+    ("ALLIANCE-MEMBER-KEYS-UNIQUE", BIG, _duplicate_key),
+    ("ALLIANCE-UNKNOWN-MEMBER", SMALL, _unknown_share_member),
+    ("ALLIANCE-SHARES-BASIS", SMALL, _agreed_without_shares),
+    ("ALLIANCE-SHARES-BASIS", BIG, _computed_with_listed_shares),
+    ("ALLIANCE-GAIN-SUM", SMALL, _gain_not_100),
+    ("ALLIANCE-PAIN-SUM", SMALL, _pain_not_100),
+    ("ALLIANCE-PAIN-SUM", SMALL, _pain_missing),
+    ("ALLIANCE-COMMISSIONER-NO-SHARE", SMALL, _commissioner_outside_with_share),
+    ("ALLIANCE-ALT-SEAT", SMALL, _no_alt_seat),
+    ("ALLIANCE-RESERVED-MATTERS", SMALL, _majority_without_reserved),
+    ("ALLIANCE-QUORUM", SMALL, _quorum_too_high),
+    ("ALLIANCE-POOLED-BUDGET", BIG, _pooled_budget_wrong),
+    ("ALLIANCE-KPIS", BIG, _too_few_kpis),
+    ("ALLIANCE-PAIN-CAP", BIG, _pain_cap_without_percent),
+    ("ALLIANCE-PAIN-CAP", BIG, _pain_cap_without_amount),
+    ("ALLIANCE-GAIN-ONLY-PAIN", SMALL, _pain_under_gain_only),
+    ("ALLIANCE-PROVIDER-SHARE", SMALL, _provider_without_share),
+    ("ALLIANCE-TERM-LENGTH", BIG, _term_too_long),
+    ("COMMON-DATES-ORDER", BIG, _ends_before_start),
+]
+
+
+@pytest.mark.parametrize("sample", [BIG, SMALL], ids=lambda p: p.stem)
+def test_samples_raise_no_findings(sample, catalogue):
+    assert run(data_of(sample), catalogue) == []
+
+
+@pytest.mark.parametrize("rule, sample, change", CASES, ids=[f"{c[0]}-{c[2].__name__}" for c in CASES])
+def test_rule_fires(rule, sample, change, catalogue):
+    data = data_of(sample)
+    data.setdefault("positions", {})
+    change(data)
+    assert rule in ids(run(data, catalogue))
+
+
+def test_every_alliance_rule_has_a_firing_case():
+    own = {r.id for r in RULES.rules if r.id.startswith("ALLIANCE-")}
+    assert own == {c[0] for c in CASES if c[0].startswith("ALLIANCE-")}
+
+
+@pytest.mark.parametrize("rule, sample, change", CASES, ids=[f"{c[0]}-quiet" for c in CASES])
+def test_rule_quiet_on_its_sample(rule, sample, change, catalogue):
+    assert rule not in ids(run(data_of(sample), catalogue))
+
+
+def test_unknown_member_suggests_and_locates(catalogue):
+    data = data_of(SMALL)
+    _unknown_share_member(data)
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-UNKNOWN-MEMBER"]
+    assert finding.loc == ("alliance", "risk_reward", "shares", 2, "member")
+    assert "no member has the key 'pathway' (did you mean 'pathways'?)" in finding.message
+
+
+def test_gain_sum_message_names_the_total(catalogue):
+    data = data_of(SMALL)
+    _gain_not_100(data)
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-GAIN-SUM"]
+    assert finding.message == "gain shares add up to 105%, not 100%"
+
+
+def test_kpi_rule_is_quiet_below_the_threshold(catalogue):
+    """The small alliance (£900,000 a year for three years) needs no third KPI; the big one does."""
+    data = data_of(SMALL)
+    assert len(data["alliance"]["kpis"]) == 2
+    assert "ALLIANCE-KPIS" not in ids(run(data, catalogue))
+    member(data, "foyer")["annual_value"] = 2000000
+    assert "ALLIANCE-KPIS" in ids(run(data, catalogue))
+
+
+def test_pro_rata_shares_are_computed_and_add_up(catalogue):
+    model = AllianceTermSheet.model_validate(data_of(BIG))
+    shares = {s.member: s for s in model.alliance.shares}
+    assert "council" not in shares  # a commissioner that delivers nothing shares nothing
+    assert str(shares["harbour"].gain) == "24.03" and shares["harbour"].pain == shares["harbour"].gain
+    assert model.alliance.gain_total == 100 and model.alliance.pain_total == 100
+
+
+def test_equal_shares(catalogue):
+    data = data_of(BIG)
+    data["alliance"]["risk_reward"]["basis"] = "equal"
+    model = AllianceTermSheet.model_validate(data)
+    gains = [str(s.gain) for s in model.alliance.shares]
+    assert gains == ["14.29", "14.29", "14.29", "14.29", "14.28", "14.28", "14.28"]
+    assert run(data, catalogue) == []
+
+
+@pytest.mark.parametrize("weights, expected", [
+    ([1, 1, 1], ["33.34", "33.33", "33.33"]),
+    ([2, 1], ["66.67", "33.33"]),
+    ([0, 5], ["0.00", "100.00"]),
+    ([0, 0], ["0", "0"]),
+])
+def test_split_hundred(weights, expected):
+    from decimal import Decimal
+
+    assert [str(p) for p in split_hundred([Decimal(w) for w in weights])] == expected
