@@ -141,8 +141,10 @@ def _references(cat: Catalogue) -> list[Problem]:
             target, _, anchor = mark[4:].strip().partition("#")
             if target not in by_id:
                 out.append(_p(f, f"[[{mark}]] points at {target!r}, which no clause file defines", where, line))
-            elif anchor and (lacking := [t for t in by_id[target] if f"[[#{anchor}]]" not in t.body]):
-                # Any variant may be chosen, so every variant must carry the anchor.
+            elif anchor and (lacking := [t for t in ([f] if f.id == target else by_id[target])
+                                         if f"[[#{anchor}]]" not in t.body]):
+                # Any variant may be chosen, so every variant must carry the anchor (a variant
+                # referring to itself needs it only in itself).
                 names = ", ".join(t.path.name for t in lacking)
                 out.append(_p(f, f"[[{mark}]]: {names} has no paragraph marked [[#{anchor}]]", where, line))
             else:
