@@ -107,7 +107,7 @@ class _Body:
         self.add("Parties", style="PD Heading")
         last = len(doc.parties) - 1
         for i, party in enumerate(doc.parties):
-            para = self.add(f"{party.name}, {party.description}, of {party.address} (the ", style="PD Party")
+            para = self.add(f"{party.name}, {party.description}, of {party.address} (", style="PD Party")
             self.run(para, party.short_name, "PD Term")
             self.run(para, ")" + ("; and" if i == last - 1 else "." if i == last else ";"))
 

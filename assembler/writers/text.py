@@ -8,7 +8,7 @@ from assembler.model import Clause, Document, Paragraph, Table, plain_text
 def to_text(doc: Document, *, notes: bool = False) -> str:
     lines = [doc.title.upper(), doc.subtitle, "", "PARTIES"]
     for i, party in enumerate(doc.parties, start=1):
-        lines.append(f"({i}) {party.name}, {party.description}, of {party.address} (the {party.short_name})")
+        lines.append(f"({i}) {party.name}, {party.description}, of {party.address} ({party.short_name})")
     if doc.recitals:
         lines += ["", "BACKGROUND"]
         for clause in doc.recitals:
