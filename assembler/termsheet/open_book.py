@@ -179,6 +179,11 @@ class UnitPrice(Strict):
     expected_units: int | None = Field(None, ge=0, description="Units expected in a year, e.g. 520 placement-weeks "
                                                                  "(used in the financial model).")
 
+    @property
+    def expected_income(self) -> Decimal:
+        """Price times expected units in a year (no units given counts as none)."""
+        return pence(self.price * (self.expected_units or 0))
+
 
 class Registration(Strict):
     setting: Text = Field(description="The registered setting, e.g. 'Oak House children's home'.")
@@ -261,7 +266,7 @@ class OpenBook(Strict):
     @property
     def expected_income(self) -> Decimal:
         """Unit prices times expected units, for the financial model (units not given count as none)."""
-        return sum((u.price * (u.expected_units or 0) for u in self.unit_prices), Decimal(0))
+        return sum((u.expected_income for u in self.unit_prices), Decimal(0))
 
 
 # Every family's term sheet may carry the block: complete the forward reference in TermSheetBase.
