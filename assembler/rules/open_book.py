@@ -147,6 +147,17 @@ def sharing_band(ctx: RuleContext):
                f"target margin of {percent(ob.profit_cap)}", (*BLOCK, "sharing_band", "upper_margin"))
 
 
+@OPEN_BOOK.rule("OPEN-BOOK-COST-BASE-UNUSED", "info",
+                "The cost-base position matters only when the profit cap is a percentage of cost.")
+def cost_base_unused(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None or ob.basis == "allowable_cost":
+        return
+    if _position(ctx, "open_book_cost_base", "full-cost") == "direct-cost":
+        yield (f"positions choose open_book_cost_base: direct-cost, but the profit basis is {ob.basis!r}, so the "
+               "cost base does not set the Reasonable Profit", ("positions", "open_book_cost_base"))
+
+
 @OPEN_BOOK.rule("OPEN-BOOK-RECONCILIATION-ANNUAL", "error", "Profit is reconciled at least once a year.")
 def reconciliation_annual(ctx: RuleContext):
     ob = _block(ctx)

@@ -92,6 +92,8 @@ FIRES = [
                                          sharing_band={"upper_margin": 8, "provider_share": 50}),
          positions={"open_book_margin": "sharing-band"}, says="cannot work with a fixed-fee profit",
          loc=("open_book", "basis")),
+    Case("OPEN-BOOK-COST-BASE-UNUSED", ADULT, setter("open_book", "basis", "revenue"), says="'revenue'",
+         loc=("positions", "open_book_cost_base")),
     Case("OPEN-BOOK-RECONCILIATION-ANNUAL", CHARITY, setter("open_book", "reconciliation", "every two years"),
          says="'every two years'", loc=("open_book", "reconciliation")),
     Case("OPEN-BOOK-REPORTING-BEFORE-RECONCILIATION", CHARITY,
@@ -129,6 +131,8 @@ QUIET = [
          positions={"open_book_excess": "refund"}),
     Case("OPEN-BOOK-SHARING-BAND", ADULT),
     Case("OPEN-BOOK-SHARING-BAND", CHARITY),
+    Case("OPEN-BOOK-COST-BASE-UNUSED", ADULT),
+    Case("OPEN-BOOK-COST-BASE-UNUSED", CHARITY, setter("open_book", "basis", "revenue")),  # full-cost standard
     Case("OPEN-BOOK-RECONCILIATION-ANNUAL", CHARITY, setter("open_book", "reconciliation", "quarterly")),
     Case("OPEN-BOOK-REPORTING-BEFORE-RECONCILIATION", CHARITY),
     Case("OPEN-BOOK-REGISTRATION-FORMAT", CHARITY, setter("open_book", "registrations", 0, "number", "1234567")),
