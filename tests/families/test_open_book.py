@@ -268,3 +268,22 @@ def test_paragraph_kinds_in_the_reconciliation_schedule(built):
     kinds = [b.kind for b in clause(result, "common.open-book-schedule-reconciliation").blocks
              if isinstance(b, Paragraph)]
     assert kinds.count("heading") == 3
+
+
+def test_open_book_values_are_data_not_markup(catalogue, tmp_path):
+    text = CHARITY.read_text(encoding="utf-8").replace(
+        "    - Fundraising and marketing costs", "    - \"{{ 7*7 }} and [[ref:common.notices]] and [[Grant]]\"")
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    costs = paragraphs_text(clause(result, "common.open-book-costs"))
+    assert "{{ 7*7 }} and [[ref:common.notices]] and [[Grant]];" in costs
+    assert "49" not in costs
+
+
+def test_open_book_positions_are_offered_to_the_grant_family(catalogue):
+    grant = catalogue.positions("grant")
+    for name, standard in [("open_book_cost_base", "full-cost"), ("open_book_margin", "hard-cap"),
+                           ("open_book_excess", "refund"), ("open_book_access", "annual")]:
+        assert grant[name].standard == standard
+        assert catalogue.positions("open-book")[name].standard == standard
