@@ -98,3 +98,10 @@ def dates_in_order(ctx: RuleContext):
         if period.end <= period.start:
             yield (f"ends on {period.end:%d %B %Y}, not after it starts on {period.start:%d %B %Y}",
                    (*loc, "end"))
+
+
+# Open-book terms may ride on any family's term sheet, so their rules run for every family (each
+# rule does nothing when the term sheet has no `open_book` block).
+from assembler.rules.open_book import OPEN_BOOK  # noqa: E402
+
+COMMON.extend(OPEN_BOOK)

@@ -130,6 +130,11 @@ class TermSheetBase(Strict):
         default_factory=dict,
         description="Chosen alternatives, position: variant. Omitted positions take the library's standard.",
     )
+    open_book: "OpenBook | None" = Field(
+        None,
+        description="Open-book, reasonable-profit terms: give them and the draft gains the open-book clauses "
+        "and schedules (profit cap, allowable costs, reconciliation with a worked example, reporting).",
+    )
 
     @model_validator(mode="after")
     def _short_names_unique(self) -> "TermSheetBase":
@@ -142,3 +147,8 @@ class TermSheetBase(Strict):
     def parties(self) -> list[Party]:
         """Every party in signing order; each family says who they are."""
         raise NotImplementedError
+
+
+# The open_book block is defined with its arithmetic in open_book.py, which builds on this module and
+# completes TermSheetBase's `open_book` field when it loads. A plain import works from either side.
+import assembler.termsheet.open_book  # noqa: E402,F401

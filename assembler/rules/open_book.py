@@ -1,0 +1,253 @@
+"""Consistency rules for open-book, reasonable-profit terms (domain guide, section 2).
+
+OPEN_BOOK checks the `open_book` block and runs for every family (rules/common.py adds it to
+COMMON), doing nothing when a term sheet has no block. FAMILY holds the standalone agreement's own
+rules; the module's RULES (COMMON, which includes OPEN_BOOK, then FAMILY) is built on first use,
+because rules/common.py imports this module.
+
+Registration number formats (OPEN-BOOK-REGISTRATION-FORMAT):
+- Ofsted unique reference number (URN): children's social care settings (children's homes,
+  supported accommodation, fostering and adoption agencies) have "SC" followed by six digits, e.g.
+  SC123456; education and early-years providers have a six- or seven-digit number (Ofsted,
+  "Find an inspection report" and the Ofsted data view; DfE Get Information about Schools).
+- CQC location and provider IDs: "1-" followed by nine to eleven digits, e.g. 1-123456789 (Care
+  Quality Commission, public register of care providers and its API documentation).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from assembler.formatting import money, percent
+from assembler.rules import Loc, RuleContext, RuleSet
+
+OPEN_BOOK = RuleSet()
+FAMILY = RuleSet()
+
+OFSTED_URN = re.compile(r"^(SC\d{6}|\d{6,7})$")
+CQC_ID = re.compile(r"^1-\d{9,11}$")
+REGISTRATION_FORMATS = {
+    "ofsted": (OFSTED_URN, "an Ofsted URN: SC and 6 digits for a children's social care setting (e.g. SC123456), "
+                           "or 6 or 7 digits"),
+    "cqc": (CQC_ID, "a CQC location ID: 1- and 9 to 11 digits (e.g. 1-123456789)"),
+}
+RECONCILIATION_AT_LEAST_ANNUAL = ("quarterly", "six-monthly", "annually")
+OVERHEAD_CAP_LIMIT = Decimal(25)   # a central overhead above a quarter of direct cost needs a reason
+BLOCK: Loc = ("open_book",)
+
+
+def _block(ctx: RuleContext):
+    return getattr(ctx.sheet, "open_book", None)
+
+
+def _position(ctx: RuleContext, name: str, standard: str) -> str:
+    return ctx.positions.get(name) or standard
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-CAP-BENCHMARK", "warning",
+                "The profit cap is compared with its benchmark (the SSRO baseline profit rate in "
+                "clauses/figures.yaml, or the local figure): a cap above it needs a reason.")
+def cap_benchmark(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None or ob.basis == "fixed_fee" or ob.benchmark.source == "none":
+        return
+    if ob.benchmark.source == "ssro":
+        figure = ctx.figures["ssro_baseline_profit_rate"]
+        rate, where = Decimal(str(figure["value"])), f"{figure['source']}, as of {figure['as_of']}"
+    else:
+        if ob.benchmark.local_rate is None:
+            return  # OPEN-BOOK-BENCHMARK-LOCAL reports the missing figure
+        rate, where = ob.benchmark.local_rate, ob.benchmark.local_source or "local benchmark"
+    if ob.profit_cap > rate:
+        yield (f"the profit cap of {percent(ob.profit_cap)} is above the benchmark of {percent(rate)} "
+               f"({where}); record why a higher margin is reasonable", (*BLOCK, "profit_cap"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-BENCHMARK-LOCAL", "error", "A local benchmark gives its rate and source.")
+def benchmark_local(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None or ob.benchmark.source != "local":
+        return
+    if ob.benchmark.local_rate is None:
+        yield "benchmark source is 'local' but no local_rate is given", (*BLOCK, "benchmark", "local_rate")
+    if not ob.benchmark.local_source:
+        yield "benchmark source is 'local' but local_source does not say where the figure comes from", \
+            (*BLOCK, "benchmark", "local_source")
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-FIXED-FEE", "error", "A fixed-fee profit basis states the fee; other bases do not.")
+def fixed_fee(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None:
+        return
+    if ob.basis == "fixed_fee" and ob.fixed_fee is None:
+        yield "basis is 'fixed_fee' but no fixed_fee is given", (*BLOCK, "fixed_fee")
+    if ob.basis != "fixed_fee" and ob.fixed_fee is not None:
+        yield f"fixed_fee is given but the basis is {ob.basis!r}; remove it or change the basis", (*BLOCK, "fixed_fee")
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-OVERHEAD-CAP", "error",
+                "The overhead cap is above zero and no more than 25% of direct costs.")
+def overhead_cap(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None:
+        return
+    if ob.overhead_cap > OVERHEAD_CAP_LIMIT:
+        yield (f"the overhead cap of {percent(ob.overhead_cap)} of direct costs is above "
+               f"{percent(OVERHEAD_CAP_LIMIT)}; central costs that large are usually direct costs in disguise",
+               (*BLOCK, "overhead_cap"))
+    if ob.overhead_cap == 0 and _position(ctx, "open_book_cost_base", "full-cost") == "full-cost":
+        yield ("the cost base is 'full-cost' but the overhead cap is 0%, so no overhead can be recovered; "
+               "choose the 'direct-cost' position or set the cap", (*BLOCK, "overhead_cap"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-OVERHEADS-OVER-CAP", "warning",
+                "The budgeted overheads fit within the overhead cap.")
+def overheads_over_cap(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None:
+        return
+    limit = ob.cost_model.direct_costs * ob.overhead_cap / 100
+    if ob.cost_model.overheads > limit:
+        yield (f"budgeted overheads of {money(ob.cost_model.overheads)} are more than the cap of "
+               f"{percent(ob.overhead_cap)} of direct costs ({money(limit)}); the difference is not an allowable cost",
+               (*BLOCK, "cost_model", "overheads"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-EXCESS-DETAILS", "error",
+                "Reinvesting excess profit names the reinvestment fund; splitting it gives the split percentage.")
+def excess_details(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None:
+        return
+    treatment = _position(ctx, "open_book_excess", "refund")
+    if treatment == "reinvest" and not ob.excess.reinvestment_fund:
+        yield ("positions choose open_book_excess: reinvest but excess.reinvestment_fund does not say what the "
+               "fund is for", (*BLOCK, "excess", "reinvestment_fund"))
+    if treatment == "split" and ob.excess.split_percentage is None:
+        yield ("positions choose open_book_excess: split but excess.split_percentage is not given",
+               (*BLOCK, "excess", "split_percentage"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-SHARING-BAND", "error",
+                "A sharing band is given when chosen, sits above the cap, and is not used with a fixed fee.")
+def sharing_band(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None or _position(ctx, "open_book_margin", "hard-cap") != "sharing-band":
+        return
+    if ob.sharing_band is None:
+        yield "positions choose open_book_margin: sharing-band but no sharing_band is given", (*BLOCK, "sharing_band")
+        return
+    if ob.basis == "fixed_fee":
+        yield "a sharing band cannot work with a fixed-fee profit; choose the hard-cap position", (*BLOCK, "basis")
+    if ob.sharing_band.upper_margin <= ob.profit_cap:
+        yield (f"the sharing band's upper margin of {percent(ob.sharing_band.upper_margin)} is not above the "
+               f"target margin of {percent(ob.profit_cap)}", (*BLOCK, "sharing_band", "upper_margin"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-COST-BASE-UNUSED", "info",
+                "The cost-base position matters only when the profit cap is a percentage of cost.")
+def cost_base_unused(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None or ob.basis == "allowable_cost":
+        return
+    if _position(ctx, "open_book_cost_base", "full-cost") == "direct-cost":
+        yield (f"positions choose open_book_cost_base: direct-cost, but the profit basis is {ob.basis!r}, so the "
+               "cost base does not set the Reasonable Profit", ("positions", "open_book_cost_base"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-RECONCILIATION-ANNUAL", "error", "Profit is reconciled at least once a year.")
+def reconciliation_annual(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is not None and ob.reconciliation not in RECONCILIATION_AT_LEAST_ANNUAL:
+        yield (f"reconciliation {ob.reconciliation!r} is less often than once a year; PPN 004 expects at least an "
+               "annual reconciliation", (*BLOCK, "reconciliation"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-REPORTING-BEFORE-RECONCILIATION", "warning",
+                "Open-book reports come at least as often as reconciliations.")
+def reporting_frequency(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None:
+        return
+    order = ["monthly", "quarterly", "six-monthly", "annually", "every two years"]
+    if order.index(ob.reporting) > order.index(ob.reconciliation):
+        yield (f"reports are {ob.reporting} but reconciliation is {ob.reconciliation}; each reconciliation "
+               "needs a report for its period", (*BLOCK, "reporting"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-REGISTRATION-FORMAT", "error",
+                "Registration numbers follow the regulator's format: Ofsted URN SC + 6 digits (children's "
+                "social care) or 6-7 digits (Ofsted data view; DfE Get Information about Schools); CQC "
+                "location ID 1- + 9 to 11 digits, e.g. 1-123456789 (CQC public register).")
+def registration_format(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None:
+        return
+    for i, reg in enumerate(ob.registrations):
+        pattern, shape = REGISTRATION_FORMATS[reg.regulator]
+        if not pattern.match(reg.number.replace(" ", "").upper()):
+            yield (f"{reg.setting}: {reg.number!r} is not {shape}", (*BLOCK, "registrations", i, "number"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-RELATED-PARTY-VALUE", "warning",
+                "Each related-party arrangement states its annual value, so it can be tested against market rates.")
+def related_party_value(ctx: RuleContext):
+    ob = _block(ctx)
+    if ob is None:
+        return
+    for i, rp in enumerate(ob.related_parties):
+        if rp.annual_value is None:
+            yield (f"the arrangement with {rp.name} has no annual_value; the draft shows a placeholder",
+                   (*BLOCK, "related_parties", i, "annual_value"))
+
+
+@FAMILY.rule("OPEN-BOOK-HOMES-REGISTERED", "error",
+             "Each children's home or care home in the services has a regulator registration.")
+def homes_registered(ctx: RuleContext):
+    services = ctx.sheet.services
+    if services.care_type not in ("childrens_home", "adult_care_home", "supported_accommodation"):
+        return
+    registered = {r.setting.casefold() for r in ctx.sheet.open_book.registrations}
+    for i, home in enumerate(services.homes):
+        if not any(home.name.casefold() in setting for setting in registered):
+            yield (f"{home.name} has no entry in open_book.registrations (the setting must name the home)",
+                   ("services", "homes", i, "name"))
+
+
+@FAMILY.rule("OPEN-BOOK-UNIT-PRICES", "error", "The standalone agreement states at least one unit price.")
+def unit_prices(ctx: RuleContext):
+    if not ctx.sheet.open_book.unit_prices:
+        yield "no unit_prices: the agreement needs the price the commissioner pays", ("open_book", "unit_prices")
+
+
+@FAMILY.rule("OPEN-BOOK-KPI-THRESHOLD", "error",
+             "A contract over the Procurement Act 2023 s.52 threshold sets at least three KPIs.")
+def kpi_threshold(ctx: RuleContext):
+    ob = ctx.sheet.open_book
+    years = Decimal(max(1, ctx.sheet.services.term.months)) / 12
+    value = (ob.expected_income or ob.cost_model.income) * years
+    threshold = Decimal(str(ctx.figure("kpi_threshold")))
+    if value > threshold and len(ctx.sheet.services.kpis) < 3:
+        yield (f"the contract is worth about {money(value.quantize(Decimal(1)))} over its term, above "
+               f"{money(threshold)} ({ctx.figures['kpi_threshold']['source']}), so it needs at least three KPIs; "
+               f"it has {len(ctx.sheet.services.kpis)}", ("services", "kpis"))
+
+
+@cache
+def _rules() -> RuleSet:
+    from assembler.rules.common import COMMON  # includes OPEN_BOOK
+
+    rules = RuleSet()
+    rules.extend(COMMON)
+    rules.extend(FAMILY)
+    return rules
+
+
+def __getattr__(name: str) -> RuleSet:
+    """`RULES` for the open-book family, built on first use (rules/common.py imports this module)."""
+    if name == "RULES":
+        return _rules()
+    raise AttributeError(name)

@@ -1,0 +1,318 @@
+"""Open-book, reasonable-profit terms: the `open_book` block any family may carry, the standalone
+open-book agreement's term sheet, and the reconciliation arithmetic the draft's worked example shows.
+
+The arithmetic is a pure function over Decimals (`reconcile`), so it is tested apart from the draft;
+the clause text only prints its results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
+
+PENNY = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+ProfitRate = Annotated[
+    Decimal,
+    Field(ge=0, le=15, decimal_places=2, description="A profit rate from 0 to 15 per cent, e.g. 5.",
+          json_schema_extra={"unit": "%"}),
+]
+CostBase = Literal["full-cost", "direct-cost"]
+Margin = Literal["hard-cap", "sharing-band"]
+Treatment = Literal["refund", "reinvest", "split"]
+COST_BASES: tuple[CostBase, ...] = ("full-cost", "direct-cost")
+MARGINS: tuple[Margin, ...] = ("hard-cap", "sharing-band")
+TREATMENTS: tuple[Treatment, ...] = ("refund", "reinvest", "split")
+
+
+def pence(value: Decimal) -> Decimal:
+    """Round to the nearest penny, half a penny rounded up (the rule the reconciliation schedule states)."""
+    return value.quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def rate_of(rate: Decimal, amount: Decimal) -> Decimal:
+    return pence(amount * rate / HUNDRED)
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """One period's reconciliation, every figure in pounds rounded to pence."""
+
+    direct_costs: Decimal
+    overheads_claimed: Decimal
+    overhead_limit: Decimal        # the most overhead that counts as an Allowable Cost
+    overheads_allowed: Decimal
+    allowable_costs: Decimal       # direct costs plus allowed overheads
+    cost_base: Decimal             # what the profit rate is applied to when the basis is allowable cost
+    income: Decimal
+    profit_cap: Decimal            # the rate, in per cent
+    maximum_profit: Decimal        # Reasonable Profit: the most the provider keeps outright
+    actual_profit: Decimal         # income less allowable costs (negative for a loss)
+    band_limit: Decimal            # top of the sharing band (equal to maximum_profit under a hard cap)
+    band_profit: Decimal           # profit inside the sharing band
+    provider_band_share: Decimal   # the provider's part of band_profit
+    excess: Decimal                # Excess Profit, dealt with by the treatment
+    refund: Decimal                # paid back to the commissioner
+    reinvest: Decimal              # applied to the services
+    retained_profit: Decimal       # what the provider keeps in all
+
+    @property
+    def actual_margin(self) -> Decimal:
+        """Actual profit as a percentage of allowable costs, to two places (for the narrative only)."""
+        if not self.allowable_costs:
+            return Decimal(0)
+        return (self.actual_profit * HUNDRED / self.allowable_costs).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def reconcile(
+    *,
+    direct_costs: Decimal,
+    overheads: Decimal,
+    income: Decimal,
+    profit_cap: Decimal,
+    basis: Literal["allowable_cost", "revenue", "fixed_fee"],
+    overhead_cap: Decimal,
+    cost_base: CostBase = "full-cost",
+    margin: Margin = "hard-cap",
+    treatment: Treatment = "refund",
+    fixed_fee: Decimal | None = None,
+    band_upper: Decimal | None = None,
+    band_provider_share: Decimal | None = None,
+    split_percentage: Decimal | None = None,
+) -> Reconciliation:
+    """Reconcile one period: allowed overheads, the profit cap, the excess and where it goes.
+
+    - Overheads count as Allowable Costs up to `overhead_cap` per cent of direct costs.
+    - The profit rate applies to the Cost Base (direct plus allowed overheads for "full-cost",
+      direct costs only for "direct-cost"), to income (basis "revenue"), or is a fixed sum.
+    - Hard cap: profit above the maximum is Excess Profit. Sharing band: profit between the target
+      (the cap) and `band_upper` is shared, the provider keeping `band_provider_share` per cent;
+      the commissioner's share of the band and everything above it is Excess Profit.
+    - Excess Profit is refunded, reinvested, or split (`split_percentage` refunded, the rest reinvested).
+    Every amount is rounded to pence at the step where it is worked out.
+    """
+    overhead_limit = rate_of(overhead_cap, direct_costs)
+    overheads_allowed = min(pence(overheads), overhead_limit)
+    allowable = pence(direct_costs) + overheads_allowed
+    base = allowable if cost_base == "full-cost" else pence(direct_costs)
+
+    def profit_at(rate: Decimal) -> Decimal:
+        if basis == "fixed_fee":
+            return pence(fixed_fee or Decimal(0))
+        return rate_of(rate, base if basis == "allowable_cost" else income)
+
+    maximum = profit_at(profit_cap)
+    actual = pence(income) - allowable
+    if margin == "sharing-band" and basis != "fixed_fee" and band_upper is not None:
+        band_limit = max(profit_at(band_upper), maximum)
+        share = band_provider_share if band_provider_share is not None else Decimal(50)
+    else:
+        band_limit, share = maximum, Decimal(0)
+    band_profit = max(Decimal(0), min(actual, band_limit) - maximum)
+    provider_band = rate_of(share, band_profit)
+    above = max(Decimal(0), actual - band_limit)
+    excess = (band_profit - provider_band) + above
+    if treatment == "refund":
+        refund, reinvest = excess, Decimal(0)
+    elif treatment == "reinvest":
+        refund, reinvest = Decimal(0), excess
+    else:
+        refund = rate_of(split_percentage or Decimal(0), excess)
+        reinvest = excess - refund
+    retained = actual - excess
+    return Reconciliation(
+        direct_costs=pence(direct_costs), overheads_claimed=pence(overheads), overhead_limit=overhead_limit,
+        overheads_allowed=overheads_allowed, allowable_costs=allowable, cost_base=base, income=pence(income),
+        profit_cap=profit_cap, maximum_profit=maximum, actual_profit=actual, band_limit=band_limit,
+        band_profit=band_profit, provider_band_share=provider_band, excess=excess, refund=refund,
+        reinvest=reinvest, retained_profit=retained,
+    )
+
+
+class CostModel(Strict):
+    """The annual budget the open-book figures are measured against (and the worked example uses)."""
+
+    direct_costs: Money = Field(description="Budgeted direct costs of the services for a year: staff, premises, "
+                                            "food, activities, transport, in pounds.")
+    overheads: Money = Field(description="Budgeted central overheads charged to the services for a year "
+                                         "(finance, HR, IT, governance), in pounds.")
+    income: Money = Field(description="Income the worked example assumes for a year, in pounds: for example "
+                                      "the unit prices times a higher occupancy than budgeted, so that the "
+                                      "example shows an Excess Profit.")
+
+
+class Benchmark(Strict):
+    source: Literal["ssro", "local", "none"] = Field(
+        "ssro", description="What the profit cap is compared with: the SSRO baseline profit rate (kept in "
+                            "clauses/figures.yaml), a local figure, or none.")
+    local_rate: Percent | None = Field(None, description="The local benchmark rate in per cent, where source is 'local'.")
+    local_source: str | None = Field(None, description="Where the local figure comes from, e.g. 'Council market "
+                                                       "sustainability review 2025'.")
+
+
+class SharingBand(Strict):
+    upper_margin: ProfitRate = Field(description="Top of the sharing band, as a profit rate on the same basis as the "
+                                                 "cap, e.g. 8 (per cent). Profit above it is all Excess Profit.")
+    provider_share: Percent = Field(description="Share of profit inside the band that the provider keeps, in per "
+                                                "cent, e.g. 50.")
+
+
+class Excess(Strict):
+    split_percentage: Percent | None = Field(None, description="Where excess profit is split: the share refunded to "
+                                                               "the commissioner, in per cent; the rest is reinvested.")
+    reinvestment_fund: str | None = Field(None, description="Where excess profit is reinvested: what the "
+                                                            "reinvestment fund is for, e.g. 'therapeutic support "
+                                                            "and activities for children in the homes'.")
+
+
+class UnitPrice(Strict):
+    service: Text = Field(description="What the price buys, e.g. 'Residential placement, one child'.")
+    unit: Literal["week", "night", "day", "hour", "month", "session"] = Field(description="What one unit is.")
+    price: Money = Field(description="Price of one unit in pounds, excluding VAT.")
+    expected_units: int | None = Field(None, ge=0, description="Units expected in a year, e.g. 520 placement-weeks "
+                                                                 "(used in the financial model).")
+
+    @property
+    def expected_income(self) -> Decimal:
+        """Price times expected units in a year (no units given counts as none)."""
+        return pence(self.price * (self.expected_units or 0))
+
+
+class Registration(Strict):
+    setting: Text = Field(description="The registered setting, e.g. 'Oak House children's home'.")
+    regulator: Literal["ofsted", "cqc"] = Field(description="Who registers the setting: Ofsted (children's social "
+                                                            "care) or the Care Quality Commission.")
+    number: str = Field(description="Ofsted unique reference number (URN), e.g. 'SC123456', or CQC location ID, "
+                                    "e.g. '1-123456789'.")
+    places: int | None = Field(None, ge=1, le=100, description="Registered places, e.g. 4.")
+
+
+class RelatedParty(Strict):
+    name: Text = Field(description="The related person or body, e.g. 'Oakfield Property Holdings Ltd'.")
+    relationship: Text = Field(description="How it is related, e.g. 'wholly owned subsidiary of the provider'.")
+    arrangement: Text = Field(description="What it supplies or charges, e.g. 'leases two of the homes'.")
+    annual_value: Money | None = Field(None, description="What it is paid in a year, in pounds.")
+
+
+class OpenBook(Strict):
+    """Open-book, reasonable-profit terms. Carried by the open-book family and, optionally, by any other."""
+
+    profit_cap: ProfitRate = Field(description="The most profit the provider keeps, in per cent on the basis below "
+                                               "(0 to 15), e.g. 5.")
+    basis: Literal["allowable_cost", "revenue", "fixed_fee"] = Field(
+        "allowable_cost", description="What the cap is a percentage of: the Cost Base of allowable costs, the "
+                                      "income received, or a fixed fee in pounds (fixed_fee).")
+    fixed_fee: Money | None = Field(None, description="The fixed annual profit in pounds, where basis is 'fixed_fee'.")
+    overhead_cap: Percent = Field(description="Most central overhead that counts as an allowable cost, in per cent "
+                                              "of direct costs, e.g. 12.")
+    allowable_costs: list[Text] = Field(min_length=1, description="Categories of cost that count, one per line, "
+                                                                  "e.g. 'Care staff pay, on-costs and training'.")
+    disallowed_costs: list[Text] = Field(default_factory=list, description="Categories of cost that never count, "
+                                                                           "e.g. 'Dividends and distributions'.")
+    excess: Excess = Field(default_factory=Excess, description="Details for the excess-profit treatment chosen in "
+                                                               "positions (open_book_excess).")
+    sharing_band: SharingBand | None = Field(None, description="The sharing band, where positions choose "
+                                                               "open_book_margin: sharing-band.")
+    reconciliation: Literal["quarterly", "six-monthly", "annually", "every two years"] = Field(
+        "annually", description="How often profit is reconciled against the cap; at least annually.")
+    reporting: Literal["monthly", "quarterly", "six-monthly", "annually"] = Field(
+        "quarterly", description="How often the provider sends open-book reports.")
+    level: Literal["summary", "cost-model", "full"] = Field(
+        "cost-model", description="How deep the open book goes: 'summary' (accounts for the services), "
+                                  "'cost-model' (the cost model with actual costs each period), or 'full' "
+                                  "(ledgers, payroll and contracts, with audit access).")
+    first_period_start: dt.date = Field(description="First day of the first reconciliation period, as YYYY-MM-DD.")
+    benchmark: Benchmark = Field(default_factory=Benchmark, description="What the profit cap is compared with.")
+    cost_model: CostModel = Field(description="Annual budget figures for the financial model and the worked example.")
+    unit_prices: list[UnitPrice] = Field(default_factory=list, description="Prices the commissioner pays, e.g. a "
+                                                                           "weekly placement fee.")
+    registrations: list[Registration] = Field(default_factory=list, description="Regulator registrations of the "
+                                                                                "settings the services use.")
+    related_parties: list[RelatedParty] = Field(default_factory=list, description="Related-party arrangements the "
+                                                                                  "provider discloses.")
+
+    @property
+    def examples(self) -> dict[str, Reconciliation]:
+        """The worked example for every combination of positions, keyed 'cost-base/margin/treatment'.
+
+        Positions are chosen outside the block, so the schedule picks its example with
+        `open_book.examples[cost_base ~ "/" ~ margin ~ "/" ~ treatment]`.
+        """
+        out = {}
+        for cost_base in COST_BASES:
+            for margin in MARGINS:
+                for treatment in TREATMENTS:
+                    out[f"{cost_base}/{margin}/{treatment}"] = self.reconcile(cost_base, margin, treatment)
+        return out
+
+    def reconcile(self, cost_base: CostBase, margin: Margin, treatment: Treatment) -> Reconciliation:
+        band = self.sharing_band
+        return reconcile(
+            direct_costs=self.cost_model.direct_costs, overheads=self.cost_model.overheads,
+            income=self.cost_model.income, profit_cap=self.profit_cap, basis=self.basis,
+            overhead_cap=self.overhead_cap, cost_base=cost_base, margin=margin, treatment=treatment,
+            fixed_fee=self.fixed_fee, band_upper=band.upper_margin if band else None,
+            band_provider_share=band.provider_share if band else None,
+            split_percentage=self.excess.split_percentage,
+        )
+
+    @property
+    def expected_income(self) -> Decimal:
+        """Unit prices times expected units, for the financial model (units not given count as none)."""
+        return sum((u.expected_income for u in self.unit_prices), Decimal(0))
+
+
+# Every family's term sheet may carry the block: complete the forward reference in TermSheetBase.
+TermSheetBase.model_rebuild(_types_namespace={"OpenBook": OpenBook})
+
+
+# --- The standalone open-book agreement -----------------------------------------------------------
+
+
+class Home(Strict):
+    name: Text = Field(description="The home or setting, e.g. 'Oak House'.")
+    address: Text = Field(description="Its address, on one line.")
+    places: int = Field(ge=1, le=20, description="Places the commissioner may use, e.g. 4.")
+
+
+class Services(Strict):
+    name: Text = Field(description="Short name of the services, e.g. 'Westshire Children's Homes'.")
+    description: Text = Field(description="What the provider does, as one sentence starting with a verb, e.g. "
+                                          "'provide residential care for children looked after by the Council'.")
+    statutory_duty: Text = Field(description="The commissioner's duty or power the services meet, e.g. 'section 22G "
+                                             "of the Children Act 1989 (sufficiency duty)'.")
+    care_type: Literal["childrens_home", "supported_accommodation", "adult_care_home", "domiciliary_care", "other"] = Field(
+        description="The kind of regulated care, which decides the regulations the draft cites.")
+    homes: list[Home] = Field(min_length=1, description="The homes or settings in which the services are provided.")
+    term: Period = Field(description="The initial term of the agreement.")
+    extension_years: int = Field(0, ge=0, le=10, description="Years by which the commissioner may extend the term.")
+    referral_response_hours: int = Field(48, ge=1, le=336, description="Hours within which the provider answers a "
+                                                                       "placement referral.")
+    placement_notice_days: int = Field(28, ge=1, le=180, description="Days' notice the provider must give before "
+                                                                     "ending a placement (except in an emergency).")
+    indexation: str | None = Field(None, description="How prices change each year, e.g. 'CPIH for the 12 months to "
+                                                     "the previous December, capped at 4%'.")
+    kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
+    procurement_route: str | None = Field(None, description="How the contract was awarded, e.g. 'direct award "
+                                                            "under Schedule 5 to the Procurement Act 2023'.")
+    personal_data: bool = Field(True, description="Whether the provider processes personal data for the commissioner.")
+
+
+class OpenBookTermSheet(TermSheetBase):
+    """Term sheet for a standalone open-book, reasonable-profit services agreement."""
+
+    family: Literal["open-book"] = Field(description="Always 'open-book' for this family.")
+    commissioner: Party = Field(description="The public body buying the services.")
+    provider: Party = Field(description="The organisation providing the services and opening its books.")
+    services: Services = Field(description="The services, homes, term and placement arrangements.")
+    open_book: OpenBook = Field(description="The open-book, reasonable-profit terms.")  # type: ignore[assignment]
+
+    def parties(self) -> list[Party]:
+        return [self.commissioner, self.provider]

@@ -1,0 +1,289 @@
+"""The open-book family end to end, and the open_book block carried by a grant: samples validate,
+assemble, carry the right clauses with real figures, and open cleanly in Word and LibreOffice."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assembler.assemble import assemble, check_rules
+from assembler.cli import main
+from assembler.formatting import money, money_words
+from assembler.model import Paragraph, Table, iter_paragraphs, plain_text
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT, assemble_to, audit, samples, soffice_text
+
+OPEN_BOOK_SAMPLES = samples("open-book")
+GRANT_WITH_BLOCK = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
+CARRIERS = [*OPEN_BOOK_SAMPLES, GRANT_WITH_BLOCK]
+SHARED_CLAUSES = [
+    "common.open-book-costs", "common.open-book-cost-base", "common.open-book-profit-cap",
+    "common.open-book-excess", "common.open-book-related-parties", "common.open-book-information",
+]
+SHARED_SCHEDULES = [
+    "common.open-book-schedule-costs", "common.open-book-schedule-reconciliation",
+    "common.open-book-schedule-reporting",
+]
+CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+
+
+def ids(paths):
+    return [f"{p.parent.name}/{p.stem}" for p in paths]
+
+
+def test_the_family_has_samples():
+    assert {CHARITY, ADULT} <= set(OPEN_BOOK_SAMPLES)
+
+
+@pytest.fixture(scope="module")
+def built(catalogue, tmp_path_factory):
+    """Each carrier sample assembled once: (sheet, assembly, docx path)."""
+    out = {}
+    folder = tmp_path_factory.mktemp("open-book")
+    for path in CARRIERS:
+        sheet = read_termsheet(path, catalogue)
+        result = assemble(sheet, catalogue, today=DRAFT_DATE)
+        docx = assemble_to(path, folder / f"{path.parent.name}-{path.stem}.docx", catalogue)
+        out[path] = (sheet, result, docx)
+    return out
+
+
+@pytest.fixture(scope="module")
+def lo_text(built):
+    return {path: soffice_text(docx) for path, (_, _, docx) in built.items()}
+
+
+def clause(result, clause_id):
+    return next(c for c in result.document.all_clauses() if c.id == clause_id)
+
+
+def table_rows(clause_obj) -> list[list[str]]:
+    rows = []
+    for block in clause_obj.blocks:
+        if isinstance(block, Table):
+            rows += [[plain_text(cell) for cell in row] for row in block.rows]
+    return rows
+
+
+def paragraphs_text(clause_obj) -> str:
+    return "\n".join(p.text for p in iter_paragraphs(clause_obj.blocks))
+
+
+@pytest.mark.parametrize("path", CARRIERS, ids=ids(CARRIERS))
+def test_sample_validates_without_rule_errors(path, catalogue):
+    sheet = read_termsheet(path, catalogue)
+    assert sheet.model.open_book is not None
+    assert [f for f in check_rules(sheet, catalogue) if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("path", CARRIERS, ids=ids(CARRIERS))
+def test_sample_carries_the_shared_open_book_clauses_and_schedules(path, built):
+    _, result, _ = built[path]
+    clause_ids = [c.id for c in result.document.clauses]
+    schedule_ids = [s.id for s in result.document.schedules]
+    for cid in SHARED_CLAUSES:
+        assert cid in clause_ids
+    for sid in SHARED_SCHEDULES:
+        assert sid in schedule_ids
+    # in manifest order: costs before profit cap before excess
+    assert clause_ids.index("common.open-book-costs") < clause_ids.index("common.open-book-profit-cap") \
+        < clause_ids.index("common.open-book-excess")
+
+
+def test_grant_samples_without_the_block_have_no_open_book_clauses(catalogue):
+    for path in samples("grant"):
+        if path == GRANT_WITH_BLOCK:
+            continue
+        sheet = read_termsheet(path, catalogue)
+        result = assemble(sheet, catalogue, today=DRAFT_DATE)
+        assert not [c.id for c in result.document.all_clauses() if "open-book" in c.id]
+        assert "Excess Profit" not in {d.term for d in result.document.definitions}
+
+
+def test_charity_sample_names_parties_and_homes(built):
+    _, result, _ = built[CHARITY]
+    doc = result.document
+    assert [p.name for p in doc.parties] == ["Northmoor City Council", "Meadowbank Children's Trust"]
+    homes = table_rows(clause(result, "open-book.schedule-services"))
+    assert ["St Brigid's House", "41 Abbey Road, Northmoor NM2 7JX", "4"] in homes
+    assert ["Rowan House children's home", "Ofsted", "SC482913", "4"] in homes
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert definitions["Open-Book Provider"].endswith("(in this Agreement, the Trust)")
+    assert definitions["Open-Book Commissioner"].endswith("(in this Agreement, the Council)")
+    assert definitions["Reasonable Profit"] == "for each Reconciliation Period, 5% of the Cost Base for that period"
+
+
+def test_charity_worked_example_shows_the_term_sheets_figures(built):
+    sheet, result, _ = built[CHARITY]
+    ob = sheet.model.open_book
+    schedule = clause(result, "common.open-book-schedule-reconciliation")
+    rows = dict((r[0], r[1]) for r in table_rows(schedule))
+    allowable = ob.cost_model.direct_costs + ob.cost_model.overheads          # overheads within the 12% cap
+    maximum = allowable * ob.profit_cap / 100
+    excess = ob.cost_model.income - allowable - maximum
+    assert rows["Allowable Costs"] == money(allowable) == "£2,950,000"
+    assert rows["Reasonable Profit (5% of the Cost Base)"] == money(maximum) == "£147,500"
+    assert rows["Excess Profit"] == money(excess) == "£152,500"
+    assert rows["Transferred to the Reinvestment Fund"] == money(excess)   # reinvest position
+    assert rows["Refunded to the Open-Book Commissioner"] == "£0"
+    text = paragraphs_text(schedule)
+    assert f"the Reasonable Profit is {money_words(maximum)}" in text
+    assert f"must transfer {money_words(excess)} to the Reinvestment Fund" in text
+
+
+def test_adult_care_sample_uses_every_alternative_variant(built):
+    sheet, result, _ = built[ADULT]
+    chosen = {c.id: c.variant for c in result.document.clauses if c.variant}
+    assert chosen["common.open-book-profit-cap"] == "sharing-band"
+    assert chosen["common.open-book-cost-base"] == "direct-cost"
+    assert chosen["common.open-book-excess"] == "split"
+    assert chosen["common.open-book-information"] == "continuous"
+    ex = sheet.model.open_book.examples["direct-cost/sharing-band/split"]
+    rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
+    assert rows["Overheads that count"] == money(ex.overheads_allowed)
+    assert rows["Top of the Sharing Band"] == money(ex.band_limit)
+    assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£59,701.08"  # 60% of (35,527.52 - 14,211.01 + 78,185.29), by hand
+    assert rows["Transferred to the Reinvestment Fund"] == money(ex.reinvest)
+    assert ex.refund + ex.reinvest == ex.excess
+    regs = table_rows(clause(result, "open-book.schedule-services"))
+    assert ["Marsh End care home", "Care Quality Commission", "1-2345678901", "6"] in regs
+    assert "Reinvestment Plan" in [s.title for s in result.document.schedules]
+
+
+def test_grant_carrying_the_block_resolves_references_across_the_document(built):
+    sheet, result, _ = built[GRANT_WITH_BLOCK]
+    doc = result.document
+    numbers = {c.id: c.number for c in doc.all_clauses()}
+    costs = clause(result, "common.open-book-costs")
+    first = next(iter_paragraphs(costs.blocks)).text
+    assert first.startswith(f"This clause, clause {numbers['common.open-book-cost-base']}, "
+                            f"clause {numbers['common.open-book-profit-cap']},")
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    recon = f"Schedule {numbers['common.open-book-schedule-reconciliation']}"
+    assert definitions["Reconciliation Statement"].endswith(f"in the form set out in {recon}")
+    assert definitions["Open-Book Provider"].endswith("(in this Agreement, the Trust)")
+    # the grant's own terms and the open-book terms sit in one definitions clause
+    assert {"Grant", "Excess Profit", "Reinvestment Fund"} <= set(definitions)
+    rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
+    ex = sheet.model.open_book.examples["full-cost/hard-cap/split"]
+    assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£7,200"
+    assert "Reinvestment Plan" in [s.title for s in doc.schedules]
+
+
+@pytest.mark.parametrize("path", CARRIERS, ids=ids(CARRIERS))
+def test_docx_passes_the_openxml_audit(path, built):
+    errors, prediction = audit(built[path][2])
+    assert errors == []
+    assert prediction == "opens-clean"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("path", CARRIERS, ids=ids(CARRIERS))
+def test_libreoffice_shows_numbers_and_references_as_the_model_resolved_them(path, built, lo_text):
+    _, result, _ = built[path]
+    lines = {_normal(line) for line in lo_text[path].splitlines()}
+    checked = 0
+    for c in [*result.document.clauses, *result.document.schedules]:
+        if not c.id.startswith(("common.open-book", "open-book.")):
+            continue
+        if c.kind == "clause":
+            assert f"{c.number}. {c.title}" in lines
+        for para in iter_paragraphs(c.blocks):
+            if para.kind == "numbered" and para.number:
+                assert _normal(f"{para.number} {para.text}") in lines, para.text
+                checked += 1
+    assert checked > 20
+    # a cross-reference's cached number is what LibreOffice prints
+    assert re.search(r"Disallowed Costs means the costs described in clause \d+\.\d+", lo_text[path])
+
+
+@pytest.mark.parametrize("path", CARRIERS, ids=ids(CARRIERS))
+def test_assembling_twice_gives_identical_bytes(path, built, catalogue, tmp_path):
+    again = assemble_to(path, tmp_path / "again.docx", catalogue)
+    assert again.read_bytes() == built[path][2].read_bytes()
+
+
+# --- bad input for the new fields: file:line: field: message, and nothing written --------------
+
+
+def _bad(tmp_path: Path, source: Path, key: str, replacement: str) -> tuple[Path, int]:
+    """The sample with the line `  key: ...` of the open_book block replaced; returns file and line."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    start = lines.index("open_book:")
+    n = next(i for i in range(start, len(lines)) if lines[i].startswith(f"  {key}:"))
+    lines[n] = replacement
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return bad, n + 1
+
+
+@pytest.mark.parametrize("source", [CHARITY, GRANT_WITH_BLOCK], ids=ids([CHARITY, GRANT_WITH_BLOCK]))
+@pytest.mark.parametrize(
+    "key, replacement, field, message",
+    [
+        ("profit_cap", "  profit_cap: five", "open_book.profit_cap", "Input should be a valid decimal"),
+        ("profit_cap", "  profit_capp: 5", "open_book.profit_capp",
+         "unknown field 'profit_capp' (did you mean 'profit_cap'?)"),
+        ("profit_cap", "  profit_cap: 22.6", "open_book.profit_cap", "Input should be less than or equal to 15"),
+        ("overhead_cap", "  overhead_cap: 140", "open_book.overhead_cap",
+         "Input should be less than or equal to 100 (got 140)"),
+        ("reconciliation", "  reconciliation: monthly", "open_book.reconciliation", "Input should be"),
+    ],
+    ids=["wrong-type", "unknown-key", "cap-out-of-range", "overhead-out-of-range", "bad-choice"],
+)
+def test_bad_open_book_input_is_reported_with_file_line_field(source, key, replacement, field, message, tmp_path):
+    bad, line = _bad(tmp_path, source, key, replacement)
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(main, ["assemble", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"bad.yaml:{line}: {field}: {message}" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_fixed_fee_basis_renders_a_fixed_reasonable_profit(catalogue, tmp_path):
+    text = CHARITY.read_text(encoding="utf-8").replace(
+        "  basis: allowable_cost", "  basis: fixed_fee\n  fixed_fee: 120000")
+    path = tmp_path / "fixed.yaml"
+    path.write_text(text, encoding="utf-8")
+    sheet = read_termsheet(path, catalogue)
+    result = assemble(sheet, catalogue, today=DRAFT_DATE)
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Reasonable Profit"].startswith("for each Reconciliation Period, £120,000 for each period of 12 months")
+    rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
+    assert rows["Reasonable Profit"] == "£120,000"
+    assert rows["Excess Profit"] == money(Decimal(3250000) - Decimal(2950000) - Decimal(120000))
+
+
+def test_paragraph_kinds_in_the_reconciliation_schedule(built):
+    _, result, _ = built[CHARITY]
+    kinds = [b.kind for b in clause(result, "common.open-book-schedule-reconciliation").blocks
+             if isinstance(b, Paragraph)]
+    assert kinds.count("heading") == 3
+
+
+def test_open_book_values_are_data_not_markup(catalogue, tmp_path):
+    text = CHARITY.read_text(encoding="utf-8").replace(
+        "    - Fundraising and marketing costs", "    - \"{{ 7*7 }} and [[ref:common.notices]] and [[Grant]]\"")
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    costs = paragraphs_text(clause(result, "common.open-book-costs"))
+    assert "{{ 7*7 }} and [[ref:common.notices]] and [[Grant]];" in costs
+    assert "49" not in costs
+
+
+def test_open_book_positions_are_offered_to_the_grant_family(catalogue):
+    grant = catalogue.positions("grant")
+    for name, standard in [("open_book_cost_base", "full-cost"), ("open_book_margin", "hard-cap"),
+                           ("open_book_excess", "refund"), ("open_book_access", "annual")]:
+        assert grant[name].standard == standard
+        assert catalogue.positions("open-book")[name].standard == standard

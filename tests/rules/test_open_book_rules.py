@@ -1,0 +1,211 @@
+"""Every open-book rule fires on a sample changed in memory, and stays quiet on the sample as written."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from assembler.rules import RuleContext
+from assembler.rules.open_book import FAMILY, OPEN_BOOK
+from assembler.termsheet.loader import load_file
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import ROOT
+
+CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
+PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
+
+
+def findings(catalogue, sample, mutate: Callable[[dict], Any] | None = None, positions: dict | None = None):
+    """Rule findings for a sample whose data `mutate` changed in place, with positions overridden."""
+    sheet = read_termsheet(sample, catalogue)
+    data = copy.deepcopy(dict(load_file(sample).data))
+    if mutate:
+        mutate(data)
+    model = type(sheet.model).model_validate(data)
+    chosen = {**sheet.positions, **(positions or {})}
+    rules = catalogue.manifest(sheet.family).rules_module().RULES
+    return rules.run(RuleContext(model, chosen, catalogue.figures))
+
+
+def setter(*path_and_value):
+    *path, value = path_and_value
+
+    def mutate(data):
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        if value is DELETE:
+            del node[path[-1]]
+        else:
+            node[path[-1]] = value
+
+    return mutate
+
+
+DELETE = object()
+
+
+@dataclass
+class Case:
+    rule: str
+    sample: Any
+    mutate: Callable | None = None
+    positions: dict = field(default_factory=dict)
+    says: str = ""      # a fragment the message must contain (the figures)
+    loc: tuple = ()
+
+
+FIRES = [
+    Case("OPEN-BOOK-CAP-BENCHMARK", CHARITY, setter("open_book", "profit_cap", 10),
+         says="the profit cap of 10% is above the benchmark of 8.56% (Single Source Regulations Office",
+         loc=("open_book", "profit_cap")),
+    Case("OPEN-BOOK-CAP-BENCHMARK", ADULT, setter("open_book", "profit_cap", 6.5),
+         says="above the benchmark of 6% (Eastmere County Council fair cost of care exercise 2025)"),
+    Case("OPEN-BOOK-CAP-BENCHMARK", GRANT, setter("open_book", "profit_cap", 9), says="9%"),
+    Case("OPEN-BOOK-BENCHMARK-LOCAL", ADULT, setter("open_book", "benchmark", "local_rate", DELETE),
+         loc=("open_book", "benchmark", "local_rate")),
+    Case("OPEN-BOOK-BENCHMARK-LOCAL", ADULT, setter("open_book", "benchmark", "local_source", DELETE),
+         loc=("open_book", "benchmark", "local_source")),
+    Case("OPEN-BOOK-FIXED-FEE", CHARITY, setter("open_book", "basis", "fixed_fee"), says="no fixed_fee"),
+    Case("OPEN-BOOK-FIXED-FEE", CHARITY, setter("open_book", "fixed_fee", 90000), says="remove it"),
+    Case("OPEN-BOOK-OVERHEAD-CAP", CHARITY, setter("open_book", "overhead_cap", 30), says="30%"),
+    Case("OPEN-BOOK-OVERHEAD-CAP", CHARITY, setter("open_book", "overhead_cap", 0), says="'full-cost'"),
+    Case("OPEN-BOOK-OVERHEADS-OVER-CAP", ADULT, setter("open_book", "cost_model", "overheads", 121000),
+         says="£121,000 are more than the cap of 9.5% of direct costs (£112,503.80)"),
+    Case("OPEN-BOOK-EXCESS-DETAILS", CHARITY, setter("open_book", "excess", "reinvestment_fund", DELETE),
+         says="reinvest", loc=("open_book", "excess", "reinvestment_fund")),
+    Case("OPEN-BOOK-EXCESS-DETAILS", GRANT, setter("open_book", "excess", "split_percentage", DELETE),
+         says="split", loc=("open_book", "excess", "split_percentage")),
+    Case("OPEN-BOOK-EXCESS-DETAILS", PLAIN_GRANT, lambda d: d.update(open_book=_block()),
+         positions={"open_book_excess": "split"}),
+    Case("OPEN-BOOK-SHARING-BAND", ADULT, setter("open_book", "sharing_band", DELETE), says="no sharing_band"),
+    Case("OPEN-BOOK-SHARING-BAND", ADULT, setter("open_book", "sharing_band", "upper_margin", 4),
+         says="upper margin of 4% is not above the target margin of 4%"),
+    Case("OPEN-BOOK-SHARING-BAND", CHARITY,
+         lambda d: d["open_book"].update(basis="fixed_fee", fixed_fee=120000,
+                                         sharing_band={"upper_margin": 8, "provider_share": 50}),
+         positions={"open_book_margin": "sharing-band"}, says="cannot work with a fixed-fee profit",
+         loc=("open_book", "basis")),
+    Case("OPEN-BOOK-COST-BASE-UNUSED", ADULT, setter("open_book", "basis", "revenue"), says="'revenue'",
+         loc=("positions", "open_book_cost_base")),
+    Case("OPEN-BOOK-RECONCILIATION-ANNUAL", CHARITY, setter("open_book", "reconciliation", "every two years"),
+         says="'every two years'", loc=("open_book", "reconciliation")),
+    Case("OPEN-BOOK-REPORTING-BEFORE-RECONCILIATION", CHARITY,
+         lambda d: d["open_book"].update(reporting="annually", reconciliation="six-monthly"), says="annually"),
+    Case("OPEN-BOOK-REGISTRATION-FORMAT", CHARITY, setter("open_book", "registrations", 1, "number", "SC12345"),
+         says="St Brigid's House children's home: 'SC12345' is not an Ofsted URN",
+         loc=("open_book", "registrations", 1, "number")),
+    Case("OPEN-BOOK-REGISTRATION-FORMAT", CHARITY, setter("open_book", "registrations", 0, "number", "12345"),
+         says="'12345'"),
+    Case("OPEN-BOOK-REGISTRATION-FORMAT", ADULT, setter("open_book", "registrations", 0, "number", "1-1234"),
+         says="not a CQC location ID"),
+    Case("OPEN-BOOK-REGISTRATION-FORMAT", ADULT, setter("open_book", "registrations", 1, "number", "SC482913"),
+         says="not a CQC location ID"),
+    Case("OPEN-BOOK-RELATED-PARTY-VALUE", CHARITY, setter("open_book", "related_parties", 0, "annual_value", DELETE),
+         says="Meadowbank Property Ltd"),
+    Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY, lambda d: d["open_book"]["registrations"].pop(2),
+         says="The Willows", loc=("services", "homes", 2, "name")),
+    Case("OPEN-BOOK-UNIT-PRICES", CHARITY, setter("open_book", "unit_prices", [])),
+    Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY, lambda d: d["services"]["kpis"].pop(),
+         says="above £5,000,000 (Procurement Act 2023 s.52), so it needs at least three KPIs; it has 2"),
+]
+
+QUIET = [
+    # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-CAP-BENCHMARK", CHARITY, setter("open_book", "profit_cap", 8.56)),
+    Case("OPEN-BOOK-CAP-BENCHMARK", CHARITY, lambda d: d["open_book"].update(profit_cap=12, benchmark={"source": "none"})),
+    Case("OPEN-BOOK-BENCHMARK-LOCAL", ADULT),
+    Case("OPEN-BOOK-FIXED-FEE", CHARITY, lambda d: d["open_book"].update(basis="fixed_fee", fixed_fee=120000)),
+    Case("OPEN-BOOK-OVERHEAD-CAP", CHARITY, setter("open_book", "overhead_cap", 25)),
+    Case("OPEN-BOOK-OVERHEAD-CAP", CHARITY, setter("open_book", "overhead_cap", 0), positions={"open_book_cost_base": "direct-cost"}),
+    Case("OPEN-BOOK-OVERHEADS-OVER-CAP", ADULT),
+    Case("OPEN-BOOK-EXCESS-DETAILS", CHARITY),
+    Case("OPEN-BOOK-EXCESS-DETAILS", GRANT),
+    Case("OPEN-BOOK-EXCESS-DETAILS", CHARITY, setter("open_book", "excess", "reinvestment_fund", DELETE),
+         positions={"open_book_excess": "refund"}),
+    Case("OPEN-BOOK-SHARING-BAND", ADULT),
+    Case("OPEN-BOOK-SHARING-BAND", CHARITY),
+    Case("OPEN-BOOK-COST-BASE-UNUSED", ADULT),
+    Case("OPEN-BOOK-COST-BASE-UNUSED", CHARITY, setter("open_book", "basis", "revenue")),  # full-cost standard
+    Case("OPEN-BOOK-RECONCILIATION-ANNUAL", CHARITY, setter("open_book", "reconciliation", "quarterly")),
+    Case("OPEN-BOOK-REPORTING-BEFORE-RECONCILIATION", CHARITY),
+    Case("OPEN-BOOK-REGISTRATION-FORMAT", CHARITY, setter("open_book", "registrations", 0, "number", "1234567")),
+    Case("OPEN-BOOK-REGISTRATION-FORMAT", CHARITY, setter("open_book", "registrations", 0, "number", "sc 482913")),
+    Case("OPEN-BOOK-REGISTRATION-FORMAT", ADULT),
+    Case("OPEN-BOOK-RELATED-PARTY-VALUE", CHARITY),
+    Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY),
+    Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY, lambda d: d["open_book"].update(registrations=[]) or
+         d["services"].update(care_type="domiciliary_care")),
+    Case("OPEN-BOOK-UNIT-PRICES", ADULT),
+    Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY),
+    Case("OPEN-BOOK-KPI-THRESHOLD", ADULT),  # one KPI, but about £4.2m over its term
+]
+
+
+def _block() -> dict:
+    """A minimal open_book block for a grant that had none."""
+    return {
+        "profit_cap": 5, "overhead_cap": 10, "allowable_costs": ["Staff costs"],
+        "first_period_start": "2026-04-01",
+        "cost_model": {"direct_costs": 10000, "overheads": 1000, "income": 12500},
+    }
+
+
+def case_id(case: Case) -> str:
+    return f"{case.rule}-{case.sample.stem}"
+
+
+@pytest.mark.parametrize("case", FIRES, ids=[case_id(c) for c in FIRES])
+def test_rule_fires(case, catalogue):
+    found = [f for f in findings(catalogue, case.sample, case.mutate, case.positions) if f.rule == case.rule]
+    assert found, f"{case.rule} did not fire"
+    if case.says:
+        assert any(case.says in f.message for f in found), [f.message for f in found]
+    if case.loc:
+        assert case.loc in [f.loc for f in found]
+
+
+@pytest.mark.parametrize("case", QUIET, ids=[case_id(c) for c in QUIET])
+def test_rule_stays_quiet(case, catalogue):
+    found = [f for f in findings(catalogue, case.sample, case.mutate, case.positions) if f.rule == case.rule]
+    assert found == []
+
+
+def test_every_open_book_rule_has_a_firing_and_a_quiet_case():
+    every = {r.id for r in [*OPEN_BOOK.rules, *FAMILY.rules]}
+    assert {c.rule for c in FIRES} == every
+    assert {c.rule for c in QUIET} == every
+
+
+def test_block_rules_run_for_the_grant_family_and_do_nothing_without_a_block(catalogue):
+    grant_rules = {r.id for r in catalogue.manifest("grant").rules_module().RULES.rules}
+    assert {r.id for r in OPEN_BOOK.rules} <= grant_rules
+    assert not {r.id for r in FAMILY.rules} & grant_rules
+    assert [f for f in findings(catalogue, PLAIN_GRANT) if f.rule.startswith("OPEN-BOOK")] == []
+
+
+def test_family_rules_include_the_common_and_block_rules_once(catalogue):
+    rules = [r.id for r in catalogue.manifest("open-book").rules_module().RULES.rules]
+    assert len(rules) == len(set(rules))
+    assert {"COMMON-REGISTRATION-FORMAT", "OPEN-BOOK-CAP-BENCHMARK", "OPEN-BOOK-KPI-THRESHOLD"} <= set(rules)
+
+
+def test_registration_rule_names_its_format_sources():
+    summary = next(r.summary for r in OPEN_BOOK.rules if r.id == "OPEN-BOOK-REGISTRATION-FORMAT")
+    assert "Ofsted" in summary and "SC + 6 digits" in summary and "CQC" in summary and "register" in summary
+
+
+def test_benchmark_warning_reads_the_figure_from_the_library(catalogue):
+    figures = copy.deepcopy(catalogue.figures)
+    figures["ssro_baseline_profit_rate"]["value"] = 4.5
+    sheet = read_termsheet(CHARITY, catalogue)
+    found = [f for f in OPEN_BOOK.run(RuleContext(sheet.model, sheet.positions, figures))
+             if f.rule == "OPEN-BOOK-CAP-BENCHMARK"]
+    assert [f.severity for f in found] == ["warning"]
+    assert "benchmark of 4.5%" in found[0].message
