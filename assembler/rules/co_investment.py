@@ -78,8 +78,16 @@ def s123_lease(ctx: RuleContext):
     years = int(ctx.figure("s123_lease_years"))
     for loc, p in _authority_properties(ctx):
         if p.tenure == "leasehold" and p.lease_years and p.lease_years > years:
-            basis = ("at full value" if p.undervalue == 0 else
-                     f"at an undervalue of {money(p.undervalue)}, which needs consent")
+            limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
+            if p.undervalue == 0:
+                basis = "at full value"
+            elif ctx.sheet.contributions.undervalue < limit:
+                basis = (f"at an undervalue of {money(p.undervalue)}, so the authority relies on the General "
+                         f"Disposal Consent (England) 2003 (total undervalue under {money(limit)} and the "
+                         "well-being test met) and should record that in its decision")
+            else:
+                basis = (f"at an undervalue of {money(p.undervalue)}, which needs the Secretary of State's "
+                         "specific consent")
             yield (f"the lease of {p.address} for {p.lease_years} years is longer than {years} years, so it is "
                    f"a disposal under {ctx.figures['s123_lease_years']['source']}: the authority must obtain the "
                    f"best consideration reasonably obtainable; it is granted {basis}", (*loc, "lease_years"))

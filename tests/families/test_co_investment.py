@@ -70,7 +70,7 @@ def test_housing_partnership_draft(drafts):
     assert [c.id for c in doc.schedules] == [
         "co-investment.schedule-properties", "co-investment.schedule-contributions",
         "co-investment.schedule-waterfall", "co-investment.schedule-criteria",
-        "co-investment.schedule-outcomes", "co-investment.schedule-exit"]
+        "co-investment.schedule-outcomes", "co-investment.schedule-restriction", "co-investment.schedule-exit"]
     # Positions: the sample chooses the authority option; the rest are standard.
     assert clause(doc, "co-investment.end-of-term").variant == "authority-option"
     assert clause(doc, "co-investment.asset-transfer").variant == "transfer"
@@ -284,3 +284,63 @@ def test_cli_writes_nothing_when_a_rule_fails(tmp_path):
     assert result.exit_code == 1
     assert f"{sheet}:{line(TEXT, 'stated_total:')}: contributions.stated_total: COINV-CONTRIBUTIONS-TOTAL" in result.output
     assert not out.exists()
+
+
+# Every alternative. ------------------------------------------------------------------------------
+
+def _variants(catalogue):
+    out = []
+    for name, position in sorted(catalogue.positions("co-investment").items()):
+        for variant in sorted(position.variants):
+            out.append((name, variant))
+    return out
+
+
+def test_every_position_offers_alternatives(catalogue):
+    positions = catalogue.positions("co-investment")
+    for name in ("vehicle", "authority_contribution", "security_ranking", "clawback_basis", "end_of_term"):
+        assert len(positions[name].variants) >= 2, name
+        for files in positions[name].variants.values():
+            assert all(f.header.note for f in files)
+
+
+def test_every_variant_assembles(catalogue):
+    """Each variant of each position, chosen on a sample it fits, assembles without error."""
+    fits = {("authority_contribution", "lease"): HUB, ("authority_contribution", "cash"): None}
+    extra = {("clawback_basis", "uplift-share"): "clawback:\n  years: 25\n  uplift_share: 50\n"}
+    seen = []
+    for name, variant in _variants(catalogue):
+        path = fits.get((name, variant), HOMES)
+        if path is None:
+            text = _cash_only(TEXT)
+        else:
+            text = (TEXT if path == HOMES else HUB_TEXT)
+        text = re.sub(r"(?ms)^positions:.*\Z", "", text) + f"positions:\n  {name}: {variant}\n"
+        if (name, variant) in extra:
+            text = text.replace("clawback:\n  years: 25\n", extra[(name, variant)])
+        sheet = validate(load_text(text, f"{name}-{variant}.yaml"), catalogue)
+        doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+        chosen = [c for c in doc.all_clauses() if c.position == name]
+        assert chosen and all(c.variant == variant for c in chosen), (name, variant)
+        seen.append((name, variant))
+    assert ("vehicle", "spv") in seen and ("end_of_term", "sale") in seen
+
+
+def _cash_only(text: str) -> str:
+    """The housing sample with the eight homes replaced by a larger cash grant."""
+    start = text.index("    - kind: property")
+    end = text.index("    - kind: grant")
+    text = text[:start] + text[end:]
+    text = text.replace("amount: 1,200,000", "amount: 1,840,000").replace("  property_count: 8\n", "")
+    text = text.replace("  homes_to_acquire: 92", "  homes_to_acquire: 100")
+    return text.replace("    amount: 600,000\n", "    amount: 920,000\n")
+
+
+def test_cash_variant_draft(catalogue):
+    text = _cash_only(TEXT) + ""
+    text = re.sub(r"(?ms)^positions:.*\Z", "", text) + "positions:\n  authority_contribution: cash\n"
+    doc = assemble(validate(load_text(text, "cash.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "The Council contributes cash only." in text_of(clause(doc, "co-investment.asset-transfer"))
+    assert "No property is contributed at the start" in text_of(clause(doc, "co-investment.schedule-properties"))
+    recitals = " ".join(p.text for c in doc.recitals for p in iter_paragraphs(c.blocks))
+    assert "best consideration" not in recitals
