@@ -201,7 +201,7 @@ class Nominations(Strict):
 
 
 class Surplus(Strict):
-    reserve_percent: Percent = Field(Decimal(10), description="Share of net income put to a repairs and sinking fund reserve before surplus.")
+    reserve_percent: Percent = Field(Decimal(10), description="Share of the gross income from the properties paid each year into the repairs reserve, before any return or surplus.")
     uses: list[Text] = Field(min_length=1, description="What any surplus is used for, in order, e.g. 'buying further homes'.")
 
 
