@@ -9,7 +9,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
+from assembler.termsheet.common import (
+    Kpi,
+    Money,
+    Party,
+    Percent,
+    Period,
+    Strict,
+    TermSheetBase,
+    Text,
+)
 
 TitleNumber = Annotated[str, Field(pattern=r"^[A-Z]{0,3}\d{1,7}$")]
 
@@ -32,7 +41,7 @@ class Property(Strict):
     use: str | None = Field(None, description="Intended use, e.g. 'Two-bedroom house for an affordable rent'.")
 
     @model_validator(mode="after")
-    def _lease_has_length(self) -> "Property":
+    def _lease_has_length(self) -> Property:
         if self.tenure == "leasehold" and self.lease_years is None:
             raise ValueError("a leasehold property needs lease_years (the length of the lease granted)")
         if self.tenure == "freehold" and self.lease_years is not None:
@@ -55,7 +64,7 @@ class Contribution(Strict):
     properties: list[Property] = Field(default_factory=list, description="For a property contribution, each property contributed.")
 
     @model_validator(mode="after")
-    def _shape_fits_kind(self) -> "Contribution":
+    def _shape_fits_kind(self) -> Contribution:
         if self.kind == "property":
             if not self.properties:
                 raise ValueError("a property contribution lists at least one property under properties")

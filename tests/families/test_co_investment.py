@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +13,7 @@ from click.testing import CliRunner
 from assembler.assemble import assemble
 from assembler.cli import main
 from assembler.errors import UserError
-from assembler.model import Clause, Paragraph, Ref, Table, iter_paragraphs, plain_text
+from assembler.model import Clause, Ref, Table, iter_paragraphs, plain_text
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import read_termsheet, validate
 from tests.conftest import DRAFT_DATE, assemble_to, audit, samples, soffice_text
@@ -105,7 +104,7 @@ def test_contributions_add_up_in_the_draft(drafts):
     assert summary[-1] == ["Total stated in the approval", "", "", "£8,590,000"]
     amounts = [Decimal(r[3].lstrip("£").replace(",", "")) for r in summary[1:]
                if r[1] and not r[0].endswith("subtotal")]
-    assert sum(amounts) == Decimal("8590000")
+    assert sum(amounts) == Decimal(8590000)
     assert investments[1] == ["Fund", "£6,000,000", "4.5%", "Fixed rate on capital outstanding",
                               "By instalments over the Partnership Term"]
     assert drawdowns[-1] == ["Total", "", "£7,950,000", ""]
@@ -190,7 +189,7 @@ def test_libreoffice_numbers_match_the_model(words, drafts, path):
                 assert ref.prefix + ref.label in match[0]
                 refs += 1
             checked += 1
-    assert re.search(r"^\s*1\.1 ", text, re.M) and re.search(r"^\s*\(a\) ", text, re.M)
+    assert re.search(r"^\s*1\.1 ", text, re.MULTILINE) and re.search(r"^\s*\(a\) ", text, re.MULTILINE)
     assert checked > 100 and refs > 20
 
 
