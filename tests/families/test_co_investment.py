@@ -133,7 +133,7 @@ def test_community_lease_draft(drafts):
     assert doc.parties[1].name == "Carnegie Hub Harrowfield Limited"
     assert plain_text([doc.parties[1].signatory_name]) == "Tom O'Donnell"
     assert clause(doc, "co-investment.asset-transfer").variant == "lease"
-    assert clause(doc, "co-investment.asset-transfer").title == "Lease of the Authority's properties"
+    assert clause(doc, "co-investment.asset-transfer").title == "Lease of properties"
     assert clause(doc, "co-investment.clawback").variant == "tapered"
     assert "reduced by 1/15 of that contribution" in text_of(clause(doc, "co-investment.clawback"))
     assert clause(doc, "common.disputes").variant == "escalation-expert"
