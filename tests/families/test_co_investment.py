@@ -147,8 +147,9 @@ def test_community_lease_draft(drafts):
     subsidy = text_of(clause(doc, "co-investment.subsidy-control"))
     assert "minimal financial assistance under section 36" in subsidy
     assert "gross value of £270,000" in subsidy and "total £18,500" in subsidy
-    definitions = {d.term for d in doc.definitions}
-    assert "Investor" in definitions and "Acquired Home" not in definitions
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert definitions["Investor"] == "the Lender"
+    assert "Acquired Home" not in definitions
 
 
 # The Word file. ----------------------------------------------------------------------------------
@@ -177,6 +178,10 @@ def test_libreoffice_numbers_match_the_model(words, drafts, path):
     text = words[path.stem][1]
     lines = [line.strip() for line in text.splitlines()]
     doc = drafts[path.stem].document
+    for c in doc.clauses:
+        assert f"{c.number}. {c.title}" in lines, c.id
+    for c in doc.schedules:
+        assert f"Schedule {c.number} {c.title}" in lines, c.id
     checked = refs = 0
     for c in [*doc.clauses, *doc.schedules]:
         for p in iter_paragraphs(c.blocks):
