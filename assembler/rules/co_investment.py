@@ -222,3 +222,23 @@ def mfa_limit(ctx: RuleContext):
         yield (f"the authority's assistance of {money(assistance)} (grant plus undervalue) and prior assistance of "
                f"{money(sheet.subsidy.prior_assistance)} make {money(total)}, over the limit of {money(limit)} "
                f"({ctx.figures['mfa_limit']['source']})", ("subsidy", "route"))
+
+
+@RULES.rule("COINV-SUBSIDY-DATABASE", "info", "An assessed subsidy over the transparency threshold goes on the database.")
+def subsidy_database(ctx: RuleContext):
+    sheet = ctx.sheet
+    threshold = Decimal(str(ctx.figure("transparency_threshold")))
+    assistance = sheet.contributions.authority_assistance
+    if sheet.subsidy.route == "assessed" and assistance > threshold:
+        yield (f"the authority's assistance of {money(assistance)} (grant plus undervalue) is over "
+               f"{money(threshold)}: it must be entered on the subsidy database within "
+               f"{ctx.figure('transparency_months')} months ({ctx.figures['transparency_threshold']['source']})",
+               ("subsidy", "route"))
+
+
+@RULES.rule("COINV-PRICE-CAPS", "error", "The purchase price cap is no higher than the all-in cost cap.")
+def price_caps(ctx: RuleContext):
+    acquisition = ctx.sheet.acquisition
+    if acquisition.price_cap and acquisition.all_in_cap and acquisition.price_cap > acquisition.all_in_cap:
+        yield (f"the purchase price cap of {money(acquisition.price_cap)} is above the all-in cap of "
+               f"{money(acquisition.all_in_cap)}, which includes the price", ("acquisition", "price_cap"))

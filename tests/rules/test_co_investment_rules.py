@@ -119,7 +119,18 @@ def _charity_hub(d):
     del d["delivery"]["society_number"]
 
 
+def _caps_crossed(d):
+    d["acquisition"]["price_cap"] = 110_000
+
+
+def _assessed_hub(d):
+    d["subsidy"]["route"] = "assessed"
+
+
 FIRES = [
+    ("COINV-SUBSIDY-DATABASE", HOMES, None, "assistance of £1,840,000 (grant plus undervalue) is over £100,000"),
+    ("COINV-SUBSIDY-DATABASE", HUB, _assessed_hub, "assistance of £270,000"),
+    ("COINV-PRICE-CAPS", HOMES, _caps_crossed, "purchase price cap of £110,000 is above the all-in cap of £100,000"),
     ("COINV-CONTRIBUTIONS-TOTAL", HOMES, _total_off, "add up to £8,590,000"),
     ("COINV-PROPERTY-COUNT", HOMES, _count_off, "states 9 properties but the property schedule has 8 rows"),
     ("COINV-HOMES-TARGET", HOMES, _homes_off, "the homes target is 100"),
@@ -140,6 +151,7 @@ FIRES = [
 ]
 
 QUIET = [
+    ("COINV-SUBSIDY-DATABASE", HUB), ("COINV-PRICE-CAPS", HOMES), ("COINV-PRICE-CAPS", HUB),
     ("COINV-CONTRIBUTIONS-TOTAL", HOMES), ("COINV-CONTRIBUTIONS-TOTAL", HUB),
     ("COINV-PROPERTY-COUNT", HOMES), ("COINV-PROPERTY-COUNT", HUB),
     ("COINV-HOMES-TARGET", HOMES), ("COINV-SOS-CONSENT", HOMES), ("COINV-SOS-CONSENT", HUB),
