@@ -35,7 +35,7 @@ class Property(Strict):
         None, ge=1, le=999, description="For a leasehold, the length of the lease granted, in whole years.")
     valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation.")
     consideration: Money = Field(
-        Decimal(0), description="Price or premium the delivery organisation pays for it, in pounds (0 for a gift). "
+        Decimal(0), description="Price or premium the delivery organisation pays for it, in pounds (0 for a gift), shown as the price in the property schedule. "
         "Valuation less consideration is the undervalue.")
     homes: int = Field(1, ge=0, le=500, description="Homes (dwellings) the property provides; 0 for a non-residential building.")
     use: str | None = Field(None, description="Intended use, e.g. 'Two-bedroom house for an affordable rent'.")
