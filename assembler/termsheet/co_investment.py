@@ -131,6 +131,10 @@ class Contributions(Strict):
         return [p for c in self.authority for p in c.properties]
 
     @property
+    def delivery_properties(self) -> list[Property]:
+        return [p for c in self.delivery for p in c.properties]
+
+    @property
     def property_total(self) -> Decimal:
         return sum((p.valuation for p in self.properties), Decimal(0))
 

@@ -348,3 +348,34 @@ def test_cash_variant_draft(catalogue):
     assert "No property is contributed at the start" in text_of(clause(doc, "co-investment.schedule-properties"))
     recitals = " ".join(p.text for c in doc.recitals for p in iter_paragraphs(c.blocks))
     assert "best consideration" not in recitals
+
+
+def test_delivery_organisation_can_contribute_its_own_property(catalogue):
+    """The Society also puts in the cottage next door that it owns: it is listed apart from the
+    Council's lease, counts towards the total, and is not a Transferred Property."""
+    own = (
+        "  delivery:\n"
+        "    - kind: property\n"
+        "      description: The caretaker's cottage next to the library, owned by the Society\n"
+        "      properties:\n"
+        "        - address: 1 Carnegie Place, Harrowfield HF2 4LB\n"
+        "          title_number: WYK771203\n"
+        "          tenure: freehold\n"
+        "          valuation: 95,000\n"
+        "          homes: 1\n"
+        "    - kind: own_funds\n"
+    )
+    text = HUB_TEXT.replace("  delivery:\n    - kind: own_funds\n", own)
+    text = text.replace("stated_total: 650,000", "stated_total: 745,000").replace("property_count: 1", "property_count: 2")
+    doc = assemble(validate(load_text(text, "own.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    schedule = clause(doc, "co-investment.schedule-properties")
+    council, society = tables(schedule)
+    assert [r[1] for r in council[1:-1]] == ["The Old Library, 2 Carnegie Place, Harrowfield HF2 4LB"]
+    assert society[1] == ["2", "1 Carnegie Place, Harrowfield HF2 4LB", "WYK771203", "Freehold", "1", "£95,000"]
+    assert "Two properties are contributed at the start of the Partnership (the approval of this Agreement " \
+           "states two), with a total value of £215,000 providing one home." in text_of(schedule)
+    summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
+    assert ["Society", "The caretaker's cottage next to the library, owned by the Society", "Property",
+            "£95,000"] in summary
+    assert summary[-2][3] == summary[-1][3] == "£745,000"
+    assert "The Society must hold the properties it contributes" in text_of(clause(doc, "co-investment.contributions"))
