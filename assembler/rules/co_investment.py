@@ -1,0 +1,244 @@
+"""Consistency rules for co-investment agreements (domain guide, section 3)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assembler.formatting import long_date, money
+from assembler.rules import RuleContext, RuleSet
+from assembler.rules.common import COMMON
+from assembler.termsheet.common import LegalForm, Party
+
+RULES = RuleSet()
+RULES.extend(COMMON)
+
+CHARITY_FORMS = {LegalForm.charitable_company, LegalForm.cio, LegalForm.unincorporated_charity}
+
+
+def is_charity(party: Party) -> bool:
+    """A registered or unregistered charity, whose land falls under Part 7 of the Charities Act 2011."""
+    return party.legal_form in CHARITY_FORMS or bool(party.charity_number)
+
+
+def _authority_properties(ctx: RuleContext):
+    """(location, property) for every property the authority contributes."""
+    for i, c in enumerate(ctx.sheet.contributions.authority):
+        for j, p in enumerate(c.properties):
+            yield ("contributions", "authority", i, "properties", j), p
+
+
+@RULES.rule("COINV-CONTRIBUTIONS-TOTAL", "error", "The contributions add up to the stated total.")
+def contributions_total(ctx: RuleContext):
+    c = ctx.sheet.contributions
+    if c.total != c.stated_total:
+        yield (f"the contributions add up to {money(c.total)} (authority {money(c.authority_total)}, "
+               f"delivery organisation {money(c.delivery_total)}, investors {money(c.investment_total)}) "
+               f"but the stated total is {money(c.stated_total)}", ("contributions", "stated_total"))
+
+
+@RULES.rule("COINV-PROPERTY-COUNT", "error", "The stated number of properties matches the property schedule.")
+def property_count(ctx: RuleContext):
+    stated = ctx.sheet.partnership.property_count
+    rows = len(ctx.sheet.contributions.properties)
+    if stated is not None and stated != rows:
+        yield (f"the term sheet states {stated} properties but the property schedule has {rows} "
+               f"row{'s' if rows != 1 else ''}", ("partnership", "property_count"))
+
+
+@RULES.rule("COINV-HOMES-TARGET", "error",
+            "The homes target equals the homes in the property schedule plus the homes to be bought.")
+def homes_target(ctx: RuleContext):
+    sheet = ctx.sheet
+    target = sheet.partnership.homes_target
+    if target is None:
+        return
+    in_schedule = sheet.contributions.homes_in_schedule
+    to_buy = sheet.acquisition.homes_to_acquire
+    if in_schedule + to_buy != target:
+        yield (f"the homes target is {target} but the property schedule provides {in_schedule} "
+               f"home{'s' if in_schedule != 1 else ''} and {to_buy} are to be bought ({in_schedule + to_buy} "
+               "in all)", ("partnership", "homes_target"))
+
+
+@RULES.rule("COINV-SOS-CONSENT", "warning",
+            "An undervalue at or above the General Disposal Consent limit needs the Secretary of State's consent.")
+def sos_consent(ctx: RuleContext):
+    limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
+    undervalue = ctx.sheet.contributions.undervalue
+    if undervalue >= limit:
+        yield (f"the authority disposes of property at an undervalue of {money(undervalue)}, at or above "
+               f"{money(limit)}: it needs the Secretary of State's specific consent "
+               f"({ctx.figures['sos_undervalue_consent']['source']}); the draft makes it a completion condition",
+               ("contributions", "authority"))
+
+
+@RULES.rule("COINV-S123-LEASE", "warning",
+            "A lease by the authority of more than seven years is a disposal needing best consideration (s.123).")
+def s123_lease(ctx: RuleContext):
+    years = int(ctx.figure("s123_lease_years"))
+    for loc, p in _authority_properties(ctx):
+        if p.tenure == "leasehold" and p.lease_years and p.lease_years > years:
+            limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
+            if p.undervalue == 0:
+                basis = "at full value"
+            elif ctx.sheet.contributions.undervalue < limit:
+                basis = (f"at an undervalue of {money(p.undervalue)}, so the authority relies on the General "
+                         f"Disposal Consent (England) 2003 (total undervalue under {money(limit)} and the "
+                         "well-being test met) and should record that in its decision")
+            else:
+                basis = (f"at an undervalue of {money(p.undervalue)}, which needs the Secretary of State's "
+                         "specific consent")
+            yield (f"the lease of {p.address} for {p.lease_years} years is longer than {years} years, so it is "
+                   f"a disposal under {ctx.figures['s123_lease_years']['source']}: the authority must obtain the "
+                   f"best consideration reasonably obtainable; it is granted {basis}", (*loc, "lease_years"))
+
+
+@RULES.rule("COINV-CHARITY-LAND", "warning",
+            "Charging or disposing of a charity's land needs the Charities Act 2011 Part 7 steps.")
+def charity_land(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not is_charity(sheet.delivery):
+        return
+    steps = []
+    if sheet.security.investor_charge:
+        steps.append("charges the properties to the investors (s.124 advice before each charge, s.125 statements in it)")
+    end = ctx.positions.get("end_of_term")
+    if end in ("authority-option", "sale"):
+        steps.append(f"may have to dispose of them at the end of the term ({end}; ss.117 to 121: best terms "
+                     "and advice under s.119, or a Charity Commission order)")
+    if steps:
+        yield (f"{sheet.delivery.name} is a charity that " + " and ".join(steps) + "; its trustees must take "
+               "the steps in Part 7 of the Charities Act 2011 (ss.117 to 129)", ("delivery", "legal_form"))
+
+
+@RULES.rule("COINV-CONTRIBUTION-FORM", "error",
+            "The authority_contribution position matches what the authority contributes.")
+def contribution_form(ctx: RuleContext):
+    form = ctx.positions.get("authority_contribution")
+    properties = list(_authority_properties(ctx))
+    if form == "cash" and properties:
+        yield ("the authority_contribution position is 'cash' but the authority contributes property; "
+               "choose 'transfer' or 'lease'", ("positions", "authority_contribution"))
+    if form in ("transfer", "lease") and not properties:
+        yield (f"the authority_contribution position is '{form}' but the authority contributes no property; "
+               "choose 'cash'", ("positions", "authority_contribution"))
+    wanted = {"transfer": "freehold", "lease": "leasehold"}.get(form or "")
+    for loc, p in properties:
+        if wanted and p.tenure != wanted:
+            yield (f"{p.address} is {p.tenure} but the authority_contribution position is '{form}'",
+                   (*loc, "tenure"))
+
+
+@RULES.rule("COINV-CONTRIBUTORS-KNOWN", "error", "Investments and drawdowns name parties to the agreement.")
+def contributors_known(ctx: RuleContext):
+    sheet = ctx.sheet
+    investors = [p.short_name for p in sheet.investors]
+    for i, inv in enumerate(sheet.contributions.investments):
+        if inv.investor not in investors:
+            yield (f"{inv.investor!r} is not the short name of an investor (investors: {', '.join(investors)})",
+                   ("contributions", "investments", i, "investor"))
+    names = [p.short_name for p in sheet.parties()]
+    for i, d in enumerate(sheet.drawdowns):
+        if d.contributor not in names:
+            yield (f"{d.contributor!r} is not the short name of a party ({', '.join(names)})",
+                   ("drawdowns", i, "contributor"))
+
+
+@RULES.rule("COINV-INVESTOR-CONTRIBUTES", "warning", "Every investor makes an investment.")
+def investor_contributes(ctx: RuleContext):
+    investing = {inv.investor for inv in ctx.sheet.contributions.investments}
+    for i, party in enumerate(ctx.sheet.investors):
+        if party.short_name not in investing:
+            yield f"{party.name} is an investor but makes no investment", ("investors", i)
+
+
+@RULES.rule("COINV-DRAWDOWNS-SUM", "error", "Each party's drawdowns add up to its cash contributions.")
+def drawdowns_sum(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.drawdowns:
+        return
+    cash = sheet.cash_contributors
+    paid: dict[str, Decimal] = {}
+    for d in sheet.drawdowns:
+        paid[d.contributor] = paid.get(d.contributor, Decimal(0)) + d.amount
+    for name in sorted(set(cash) | set(paid)):
+        due, drawn = cash.get(name, Decimal(0)), paid.get(name, Decimal(0))
+        if due != drawn:
+            yield (f"the drawdowns for the {name} add up to {money(drawn)} but its cash contributions are "
+                   f"{money(due)}", ("drawdowns",))
+
+
+@RULES.rule("COINV-DATES", "error", "Drawdowns, the acquisition deadline and the long-stop fall inside the term.")
+def dates_in_term(ctx: RuleContext):
+    sheet = ctx.sheet
+    term = sheet.partnership.term
+    span = f"({long_date(term.start)} to {long_date(term.end)})"
+    for i, d in enumerate(sheet.drawdowns):
+        if not term.start <= d.date <= term.end:
+            yield f"drawdown due {long_date(d.date)} falls outside the term {span}", ("drawdowns", i, "date")
+    deadline = sheet.acquisition.deadline
+    if deadline and not term.start <= deadline <= term.end:
+        yield f"the acquisition deadline {long_date(deadline)} falls outside the term {span}", ("acquisition", "deadline")
+    longstop = sheet.partnership.conditions_longstop
+    if longstop >= term.end:
+        yield (f"the conditions long-stop date {long_date(longstop)} is not before the term ends "
+               f"({long_date(term.end)})", ("partnership", "conditions_longstop"))
+    agreed = sheet.document.agreement_date
+    if agreed and agreed > longstop:
+        yield (f"the agreement date {long_date(agreed)} is after the conditions long-stop date "
+               f"({long_date(longstop)})", ("document", "agreement_date"))
+
+
+@RULES.rule("COINV-DRAWDOWNS-ORDER", "warning", "Drawdowns are listed in date order.")
+def drawdowns_in_order(ctx: RuleContext):
+    dates = [d.date for d in ctx.sheet.drawdowns]
+    if dates != sorted(dates):
+        yield "drawdowns are not in date order; the timetable lists them as given", ("drawdowns",)
+
+
+@RULES.rule("COINV-UPLIFT-SHARE", "error", "The uplift-share clawback basis states the authority's share.")
+def uplift_share(ctx: RuleContext):
+    if ctx.positions.get("clawback_basis") == "uplift-share" and ctx.sheet.clawback.uplift_share is None:
+        yield "clawback_basis is 'uplift-share' but clawback.uplift_share is not given", ("clawback", "uplift_share")
+
+
+@RULES.rule("COINV-OPTION-PRICE", "warning", "The authority-option end of term states how the price is set.")
+def option_price(ctx: RuleContext):
+    if ctx.positions.get("end_of_term") == "authority-option" and not ctx.sheet.end_of_term.option_price:
+        yield ("end_of_term is 'authority-option' but end_of_term.option_price is not given; the draft will "
+               "show a placeholder", ("end_of_term", "option_price"))
+
+
+@RULES.rule("COINV-MFA-LIMIT", "error",
+            "Minimal financial assistance: the authority's assistance plus prior assistance stays within the limit.")
+def mfa_limit(ctx: RuleContext):
+    sheet = ctx.sheet
+    if sheet.subsidy.route != "minimal_financial_assistance":
+        return
+    limit = Decimal(str(ctx.figure("mfa_limit")))
+    assistance = sheet.contributions.authority_assistance
+    total = assistance + sheet.subsidy.prior_assistance
+    if total > limit:
+        yield (f"the authority's assistance of {money(assistance)} (grant plus undervalue) and prior assistance of "
+               f"{money(sheet.subsidy.prior_assistance)} make {money(total)}, over the limit of {money(limit)} "
+               f"({ctx.figures['mfa_limit']['source']})", ("subsidy", "route"))
+
+
+@RULES.rule("COINV-SUBSIDY-DATABASE", "info", "An assessed subsidy over the transparency threshold goes on the database.")
+def subsidy_database(ctx: RuleContext):
+    sheet = ctx.sheet
+    threshold = Decimal(str(ctx.figure("transparency_threshold")))
+    assistance = sheet.contributions.authority_assistance
+    if sheet.subsidy.route == "assessed" and assistance > threshold:
+        yield (f"the authority's assistance of {money(assistance)} (grant plus undervalue) is over "
+               f"{money(threshold)}: it must be entered on the subsidy database within "
+               f"{ctx.figure('transparency_months')} months ({ctx.figures['transparency_threshold']['source']})",
+               ("subsidy", "route"))
+
+
+@RULES.rule("COINV-PRICE-CAPS", "error", "The purchase price cap is no higher than the all-in cost cap.")
+def price_caps(ctx: RuleContext):
+    acquisition = ctx.sheet.acquisition
+    if acquisition.price_cap and acquisition.all_in_cap and acquisition.price_cap > acquisition.all_in_cap:
+        yield (f"the purchase price cap of {money(acquisition.price_cap)} is above the all-in cap of "
+               f"{money(acquisition.all_in_cap)}, which includes the price", ("acquisition", "price_cap"))

@@ -1,0 +1,287 @@
+"""The co-investment agreement's term sheet: who puts in what (cash, property, capital), for what purpose,
+how it is secured and repaid, and what happens to the assets at the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from assembler.termsheet.common import (
+    Kpi,
+    Money,
+    Party,
+    Percent,
+    Period,
+    Strict,
+    TermSheetBase,
+    Text,
+)
+
+TitleNumber = Annotated[str, Field(pattern=r"^[A-Z]{0,3}\d{1,7}$")]
+
+
+class Property(Strict):
+    """One property contributed to the partnership, as it appears in the property schedule."""
+
+    address: Text = Field(description="Full postal address on one line, e.g. '14 Tower Street, Eastborough EB1 2AA'.")
+    title_number: TitleNumber | None = Field(
+        None, description="HM Land Registry title number, e.g. 'LL123456'. Leave empty for unregistered land: the draft shows a placeholder.")
+    tenure: Literal["freehold", "leasehold"] = Field(
+        description="What the delivery organisation receives: 'freehold' (a transfer) or 'leasehold' (a lease granted to it).")
+    lease_years: int | None = Field(
+        None, ge=1, le=999, description="For a leasehold, the length of the lease granted, in whole years.")
+    valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation.")
+    consideration: Money = Field(
+        Decimal(0), description="Price or premium the delivery organisation pays for it, in pounds (0 for a gift), shown as the price in the property schedule. "
+        "Valuation less consideration is the undervalue.")
+    homes: int = Field(1, ge=0, le=500, description="Homes (dwellings) the property provides; 0 for a non-residential building.")
+    use: str | None = Field(None, description="Intended use, e.g. 'Two-bedroom house for an affordable rent'.")
+
+    @model_validator(mode="after")
+    def _lease_has_length(self) -> Property:
+        if self.tenure == "leasehold" and self.lease_years is None:
+            raise ValueError("a leasehold property needs lease_years (the length of the lease granted)")
+        if self.tenure == "freehold" and self.lease_years is not None:
+            raise ValueError("lease_years is only for a leasehold property; remove it or set tenure: leasehold")
+        return self
+
+    @property
+    def undervalue(self) -> Decimal:
+        return max(self.valuation - self.consideration, Decimal(0))
+
+
+class Contribution(Strict):
+    """A contribution by the authority or the delivery organisation: a cash grant, own funds or property."""
+
+    kind: Literal["grant", "own_funds", "property"] = Field(
+        description="'grant' (cash given, not repaid), 'own_funds' (the giver's own cash put in as equity) or "
+        "'property' (land or buildings, listed under properties).")
+    description: Text = Field(description="What it is, e.g. 'Capital grant from the Council's housing capital programme'.")
+    amount: Money | None = Field(None, description="The cash amount in pounds; leave out for a property contribution.")
+    properties: list[Property] = Field(default_factory=list, description="For a property contribution, each property contributed.")
+
+    @model_validator(mode="after")
+    def _shape_fits_kind(self) -> Contribution:
+        if self.kind == "property":
+            if not self.properties:
+                raise ValueError("a property contribution lists at least one property under properties")
+            if self.amount is not None:
+                raise ValueError("a property contribution takes its value from the properties' valuations; remove amount")
+        else:
+            if self.amount is None:
+                raise ValueError(f"a {self.kind} contribution needs an amount in pounds")
+            if self.properties:
+                raise ValueError(f"only a property contribution lists properties, not a {self.kind} contribution")
+        return self
+
+    @property
+    def value(self) -> Decimal:
+        if self.kind == "property":
+            return sum((p.valuation for p in self.properties), Decimal(0))
+        return self.amount or Decimal(0)
+
+
+class Investment(Strict):
+    """Capital an investor puts in, repaid with a return."""
+
+    investor: Annotated[str, Field(min_length=1, max_length=40)] = Field(
+        description="The short name of the investor, exactly as in its entry under investors, e.g. 'Fund'.")
+    description: Text = Field(description="What it is, e.g. 'Senior secured loan' or 'Social investment bond'.")
+    amount: Money = Field(description="Capital committed, in pounds.")
+    return_rate: Percent = Field(description="The investor's return, % a year.")
+    return_basis: Literal["fixed", "capped_surplus_share"] = Field(
+        "fixed", description="'fixed' (a fixed rate on capital outstanding, paid whatever the surplus) or "
+        "'capped_surplus_share' (paid only from surplus, up to the rate).")
+    repayment: Literal["amortising", "at_end"] = Field(
+        "amortising", description="Capital repaid over the term ('amortising') or in one sum at the end ('at_end').")
+
+
+class Contributions(Strict):
+    stated_total: Money = Field(description="Total of all contributions as approved (e.g. in the council report), in pounds. "
+                                "The contributions must add up to it.")
+    authority: list[Contribution] = Field(min_length=1, description="What the authority puts in.")
+    delivery: list[Contribution] = Field(default_factory=list, description="What the delivery organisation puts in.")
+    investments: list[Investment] = Field(min_length=1, description="What each investor puts in.")
+
+    @property
+    def authority_total(self) -> Decimal:
+        return sum((c.value for c in self.authority), Decimal(0))
+
+    @property
+    def delivery_total(self) -> Decimal:
+        return sum((c.value for c in self.delivery), Decimal(0))
+
+    @property
+    def investment_total(self) -> Decimal:
+        return sum((i.amount for i in self.investments), Decimal(0))
+
+    @property
+    def total(self) -> Decimal:
+        return self.authority_total + self.delivery_total + self.investment_total
+
+    @property
+    def properties(self) -> list[Property]:
+        return [p for c in (*self.authority, *self.delivery) for p in c.properties]
+
+    @property
+    def authority_properties(self) -> list[Property]:
+        return [p for c in self.authority for p in c.properties]
+
+    @property
+    def delivery_properties(self) -> list[Property]:
+        return [p for c in self.delivery for p in c.properties]
+
+    @property
+    def property_total(self) -> Decimal:
+        return sum((p.valuation for p in self.properties), Decimal(0))
+
+    @property
+    def consideration_total(self) -> Decimal:
+        return sum((p.consideration for p in self.properties), Decimal(0))
+
+    @property
+    def cash_total(self) -> Decimal:
+        return self.total - self.property_total
+
+    @property
+    def authority_grant(self) -> Decimal:
+        return sum((c.value for c in self.authority if c.kind == "grant"), Decimal(0))
+
+    @property
+    def undervalue(self) -> Decimal:
+        """The authority's disposals below value, taken together (the General Disposal Consent test)."""
+        return sum((p.undervalue for p in self.authority_properties), Decimal(0))
+
+    @property
+    def authority_assistance(self) -> Decimal:
+        """The authority's cash grants plus its undervalue: the value it gives away."""
+        return self.authority_grant + self.undervalue
+
+    @property
+    def homes_in_schedule(self) -> int:
+        return sum(p.homes for p in self.properties)
+
+    @property
+    def longest_lease(self) -> int:
+        return max((p.lease_years or 0 for p in self.authority_properties), default=0)
+
+
+class Drawdown(Strict):
+    date: dt.date = Field(description="When the cash is paid in, as YYYY-MM-DD.")
+    contributor: Annotated[str, Field(min_length=1, max_length=40)] = Field(description="Short name of the party paying it.")
+    amount: Money = Field(description="Amount in pounds.")
+    condition: str | None = Field(None, description="What must be done first, e.g. 'Completion of the first 20 acquisitions'.")
+
+
+class Partnership(Strict):
+    name: Text = Field(description="Short name of the partnership, e.g. 'Eastborough Homes Partnership'.")
+    purpose: Text = Field(description="The shared purpose, as one sentence starting with a verb, e.g. 'provide affordable homes ...'.")
+    area: Text = Field(description="Where the partnership works, e.g. 'the town of Eastborough'.")
+    term: Period = Field(description="The partnership term.")
+    homes_target: int | None = Field(None, ge=1, le=10000, description="Impact target: homes the partnership will provide in the term. "
+                                     "Leave out for a partnership that does not provide homes.")
+    property_count: int | None = Field(None, ge=0, le=1000, description="Number of properties the approval states are contributed; "
+                                       "it must match the property rows.")
+    outcomes: list[Kpi] = Field(min_length=1, description="Outcomes and impact targets, reported to the partnership board.")
+    authority_powers: list[Text] = Field(min_length=1, description="The powers the authority relies on, e.g. 'section 1 of the Localism Act 2011'.")
+    delivery_objects: Text = Field(description="The delivery organisation's charitable or social objects, in brief, as in its governing document.")
+    conditions_longstop: dt.date = Field(description="Date by which the conditions precedent must be met, as YYYY-MM-DD.")
+
+
+class Acquisition(Strict):
+    homes_to_acquire: int = Field(0, ge=0, le=10000, description="Homes the delivery organisation will buy with the cash contributions.")
+    deadline: dt.date | None = Field(None, description="Date by which those homes are to be bought, as YYYY-MM-DD.")
+    areas: list[Text] = Field(default_factory=list, description="Areas (towns, wards, postcodes) where homes may be bought.")
+    price_cap: Money | None = Field(None, description="Highest purchase price for one home, in pounds, before refurbishment.")
+    all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds.")
+    refurbishment_standard: Text = Field("the Decent Homes Standard", description="Standard every home must meet before it is let.")
+    property_types: list[Text] = Field(default_factory=list, description="Kinds of home wanted, e.g. 'two-bedroom houses'.")
+
+
+class Security(Strict):
+    investor_charge: bool = Field(True, description="Whether the investors take a legal charge over the properties.")
+    authority_restriction: bool = Field(True, description="Whether the authority registers a restriction on each title to protect its clawback.")
+    priority_deed: bool = Field(True, description="Whether the authority, the investors and the delivery organisation sign a priority deed.")
+
+
+class Nominations(Strict):
+    percentage: Percent = Field(description="Share of lettings (first and later lets) for which the authority nominates the tenant.")
+    days_to_nominate: int = Field(10, ge=1, le=60, description="Working days the authority has to nominate after notice of a vacancy.")
+    rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
+
+
+class Surplus(Strict):
+    reserve_percent: Percent = Field(Decimal(10), description="Share of the gross income from the properties paid each year into the repairs reserve, before any return or surplus.")
+    uses: list[Text] = Field(min_length=1, description="What any surplus is used for, in order, e.g. 'buying further homes'.")
+
+
+class Clawback(Strict):
+    years: int = Field(ge=1, le=125, description="Years from the transfer of each asset during which clawback applies.")
+    uplift_share: Percent | None = Field(None, description="For the uplift-share basis: the authority's share of any increase in value.")
+
+
+class Disposal(Strict):
+    asset_lock: bool = Field(True, description="Whether the assets are locked to the purpose (sold only to another body with the same purpose).")
+    permitted: list[Text] = Field(default_factory=list, description="Disposals allowed without consent, e.g. 'assured shorthold tenancies'.")
+
+
+class EndOfTerm(Strict):
+    notice_months: int = Field(12, ge=1, le=60, description="Months before the end of the term by which the end-of-term option is exercised or discussed.")
+    option_price: Text | None = Field(None, description="For the authority-option route, how the price is set, e.g. 'market value less the value of the authority's contributions'.")
+
+
+class Subsidy(Strict):
+    route: Literal["not_a_subsidy", "minimal_financial_assistance", "assessed"] = Field(
+        description="How the authority's contribution complies with the Subsidy Control Act 2022: not a subsidy; "
+        "minimal financial assistance (s.36); or assessed against the principles.")
+    rationale: str | None = Field(None, description="Why the route applies, in a sentence or two.")
+    assessment_date: dt.date | None = Field(None, description="When the authority completed its subsidy assessment, as YYYY-MM-DD.")
+    prior_assistance: Money = Field(
+        Decimal(0), description="For minimal financial assistance: what the delivery organisation has already received "
+        "in the current and two previous financial years, in pounds.")
+
+
+class Governance(Strict):
+    board_meetings_per_year: int = Field(4, ge=1, le=12, description="How often the partnership board meets each year.")
+    reporting: Literal["quarterly", "six-monthly", "annually"] = Field("quarterly", description="How often the delivery organisation reports on impact and finance.")
+    independent_evaluation: bool = Field(True, description="Whether the partnership is independently evaluated.")
+
+
+class CoInvestmentTermSheet(TermSheetBase):
+    """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
+
+    family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
+    authority: Party = Field(description="The public authority (usually a local authority).")
+    delivery: Party = Field(description="The charity or social enterprise that holds the assets and delivers the purpose.")
+    investors: list[Party] = Field(min_length=1, description="The social investor or investors putting in capital.")
+    partnership: Partnership = Field(description="Purpose, area, term, targets, powers and totals.")
+    contributions: Contributions = Field(description="Every contribution, by who makes it; they must add up to the stated total.")
+    drawdowns: list[Drawdown] = Field(default_factory=list, description="When the cash contributions are paid in.")
+    acquisition: Acquisition = Field(default_factory=Acquisition, description="Criteria for homes bought with the cash.")
+    security: Security = Field(default_factory=Security, description="Charges, restrictions and the priority deed.")
+    nominations: Nominations | None = Field(None, description="The authority's nomination rights; leave out where no homes are let.")
+    surplus: Surplus = Field(description="Reserves and the use of surplus.")
+    clawback: Clawback = Field(description="Clawback of the authority's contribution; its basis is the clawback_basis position.")
+    disposal: Disposal = Field(default_factory=Disposal, description="Restrictions on disposal and the asset lock.")
+    end_of_term: EndOfTerm = Field(default_factory=EndOfTerm, description="Timing of the end-of-term option; the option itself is the end_of_term position.")
+    subsidy: Subsidy = Field(description="The subsidy control position.")
+    governance: Governance = Field(default_factory=Governance, description="Partnership board and reporting.")
+
+    def parties(self) -> list[Party]:
+        return [self.authority, self.delivery, *self.investors]
+
+    @property
+    def cash_contributors(self) -> dict[str, Decimal]:
+        """Cash each party puts in, by short name: what the drawdown timetable must pay in."""
+        out: dict[str, Decimal] = {}
+        for who, items in ((self.authority.short_name, self.contributions.authority),
+                           (self.delivery.short_name, self.contributions.delivery)):
+            for c in items:
+                if c.kind != "property":
+                    out[who] = out.get(who, Decimal(0)) + c.value
+        for i in self.contributions.investments:
+            out[i.investor] = out.get(i.investor, Decimal(0)) + i.amount
+        return out

@@ -1,0 +1,381 @@
+"""The co-investment family end to end: samples validate and assemble into the expected draft, the
+Word file is clean and stable, LibreOffice reads the same numbers the model resolved, and bad input is
+reported by file, line and field without writing anything."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from assembler.assemble import assemble
+from assembler.cli import main
+from assembler.errors import UserError
+from assembler.model import Clause, Ref, Table, iter_paragraphs, plain_text
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import read_termsheet, validate
+from tests.conftest import DRAFT_DATE, assemble_to, audit, samples, soffice_text
+
+SAMPLES = samples("co-investment")
+HOMES = next(p for p in SAMPLES if p.stem == "affordable-homes-partnership")
+HUB = next(p for p in SAMPLES if p.stem == "community-asset-lease")
+
+
+def test_there_are_at_least_two_samples():
+    assert len(SAMPLES) >= 2
+
+
+@pytest.fixture(scope="module")
+def drafts(catalogue):
+    return {p.stem: assemble(read_termsheet(p, catalogue), catalogue, today=DRAFT_DATE) for p in SAMPLES}
+
+
+def clause(doc, clause_id: str) -> Clause:
+    return next(c for c in doc.all_clauses() if c.id == clause_id)
+
+
+def text_of(c: Clause) -> str:
+    return "\n".join(p.text for p in iter_paragraphs(c.blocks))
+
+
+def tables(c: Clause) -> list[list[list[str]]]:
+    return [[[plain_text(cell) for cell in row] for row in [b.header, *b.rows]]
+            for b in c.blocks if isinstance(b, Table)]
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_sample_validates_without_errors(catalogue, path):
+    sheet = read_termsheet(path, catalogue)
+    assert sheet.family == "co-investment"
+    result = assemble(sheet, catalogue, today=DRAFT_DATE)
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert result.document.schedules
+
+
+def test_housing_partnership_draft(drafts):
+    doc = drafts["affordable-homes-partnership"].document
+    assert [p.name for p in doc.parties] == [
+        "Trentvale District Council", "Pathway Homes & Support",
+        "Keystone Social Property Fund Limited", "St Hugh's Community Foundation"]
+    assert [p.role for p in doc.parties] == ["authority", "delivery", "investors", "investors"]
+    ids = [c.id for c in doc.clauses]
+    for expected in ("co-investment.vehicle", "co-investment.conditions-precedent", "co-investment.acquisition",
+                     "co-investment.asset-transfer", "co-investment.nominations", "co-investment.security",
+                     "co-investment.clawback", "co-investment.disposal", "co-investment.subsidy-control",
+                     "co-investment.end-of-term", "common.disputes"):
+        assert expected in ids
+    assert [c.id for c in doc.schedules] == [
+        "co-investment.schedule-properties", "co-investment.schedule-contributions",
+        "co-investment.schedule-waterfall", "co-investment.schedule-criteria",
+        "co-investment.schedule-outcomes", "co-investment.schedule-restriction", "co-investment.schedule-exit"]
+    # Positions: the sample chooses the authority option; the rest are standard.
+    assert clause(doc, "co-investment.end-of-term").variant == "authority-option"
+    assert clause(doc, "co-investment.asset-transfer").variant == "transfer"
+    assert clause(doc, "co-investment.clawback").variant == "full"
+    assert "market value of each home less the value of the Council's contribution" in text_of(
+        clause(doc, "co-investment.end-of-term"))
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert definitions["Investor"] == "each of the Fund and the Foundation"
+    assert definitions["Authority Grant"].startswith("the cash grant of £1,200,000 (one million two hundred thousand pounds)")
+    assert "Secretary of State has given" not in text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "section 124(2) of the Charities Act 2011" in text_of(clause(doc, "co-investment.conditions-precedent"))
+
+
+def test_property_schedule_has_one_row_per_property(drafts):
+    doc = drafts["affordable-homes-partnership"].document
+    [table] = tables(clause(doc, "co-investment.schedule-properties"))
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Homes", "Valuation", "Price"]
+    rows = table[1:-1]
+    assert len(rows) == 8
+    assert rows[7][1:4] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold"]
+    assert table[-1] == ["Total", "", "", "", "8", "£640,000", "£0"]
+
+
+def test_contributions_add_up_in_the_draft(drafts):
+    """The commissioner sees each line, the subtotals, the total and the stated total."""
+    doc = drafts["affordable-homes-partnership"].document
+    summary, investments, drawdowns = tables(clause(doc, "co-investment.schedule-contributions"))
+    lines = {tuple(r[:2]): r[3] for r in summary[1:]}
+    assert lines[("Council", "Capital grant from the Council's housing capital programme")] == "£1,200,000"
+    assert lines[("Foundation", "Subordinated social investment, repaid at the end of the term")] == "£500,000"
+    assert summary[-2] == ["Total of all Contributions", "", "", "£8,590,000"]
+    assert summary[-1] == ["Total stated in the approval", "", "", "£8,590,000"]
+    amounts = [Decimal(r[3].lstrip("£").replace(",", "")) for r in summary[1:]
+               if r[1] and not r[0].endswith("subtotal")]
+    assert sum(amounts) == Decimal(8590000)
+    assert investments[1] == ["Fund", "£6,000,000", "4.5%", "Fixed rate on capital outstanding",
+                              "By instalments over the Partnership Term"]
+    assert drawdowns[-1] == ["Total", "", "£7,950,000", ""]
+    assert len(drawdowns) == 1 + 7 + 1
+
+
+def test_waterfall_orders_fixed_before_surplus_share(drafts):
+    doc = drafts["affordable-homes-partnership"].document
+    [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
+    steps = [(r[0], r[1]) for r in table[1:]]
+    assert [s[0] for s in steps] == ["1", "2", "3", "4", "5"]
+    assert steps[2][1].startswith("Investor Return to the Fund")
+    assert steps[3][1].startswith("Investor Return to the Foundation, from what remains")
+    assert steps[4][1].startswith("Partnership Surplus")
+
+
+def test_outcomes_framework_shows_how_homes_add_up(drafts):
+    doc = drafts["affordable-homes-partnership"].document
+    homes, outcomes = tables(clause(doc, "co-investment.schedule-outcomes"))
+    assert homes[1][1] == "8" and homes[2][1] == "92" and homes[3] == ["Total", "100"]
+    assert outcomes[1][2] == "64 homes by 30 November 2028 and 100 homes by 31 May 2031"
+
+
+def test_community_lease_draft(drafts):
+    doc = drafts["community-asset-lease"].document
+    assert doc.parties[1].name == "Carnegie Hub Harrowfield Limited"
+    assert plain_text([doc.parties[1].signatory_name]) == "Tom O'Donnell"
+    assert clause(doc, "co-investment.asset-transfer").variant == "lease"
+    assert clause(doc, "co-investment.asset-transfer").title == "Lease of properties"
+    assert clause(doc, "co-investment.clawback").variant == "tapered"
+    assert "reduced by 1/15 of that contribution" in text_of(clause(doc, "co-investment.clawback"))
+    assert clause(doc, "common.disputes").variant == "escalation-expert"
+    ids = {c.id for c in doc.all_clauses()}
+    assert "co-investment.acquisition" not in ids and "co-investment.schedule-criteria" not in ids
+    assert "co-investment.nominations" not in ids
+    [table] = tables(clause(doc, "co-investment.schedule-properties"))
+    assert table[1][3] == "Lease of 35 years"
+    summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
+    assert summary[-2][3] == summary[-1][3] == "£650,000"
+    subsidy = text_of(clause(doc, "co-investment.subsidy-control"))
+    assert "minimal financial assistance under section 36" in subsidy
+    assert "gross value of £270,000" in subsidy and "total £18,500" in subsidy
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert definitions["Investor"] == "the Lender"
+    assert "Acquired Home" not in definitions
+
+
+# The Word file. ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def words(catalogue, tmp_path_factory):
+    """Each sample assembled to .docx once, with LibreOffice's text reading of it."""
+    out = {}
+    for path in SAMPLES:
+        docx = assemble_to(path, tmp_path_factory.mktemp(path.stem) / f"{path.stem}.docx", catalogue)
+        out[path.stem] = (docx, soffice_text(docx))
+    return out
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_docx_opens_clean(words, path):
+    errors, prediction = audit(words[path.stem][0])
+    assert errors == []
+    assert prediction == "opens-clean"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_libreoffice_numbers_match_the_model(words, drafts, path):
+    """Every numbered paragraph appears with the label the model gave it, and every cross-reference
+    in it with the number the model resolved."""
+    text = words[path.stem][1]
+    lines = [line.strip() for line in text.splitlines()]
+    doc = drafts[path.stem].document
+    for c in doc.clauses:
+        assert f"{c.number}. {c.title}" in lines, c.id
+    for c in doc.schedules:
+        assert f"Schedule {c.number} {c.title}" in lines, c.id
+    checked = refs = 0
+    for c in [*doc.clauses, *doc.schedules]:
+        for p in iter_paragraphs(c.blocks):
+            if not p.number or p.kind != "numbered":
+                continue
+            start = f"{p.number} {p.text[:50]}"
+            match = [line for line in lines if line.startswith(start)]
+            assert match, f"{c.id}: no line starts with {start!r}"
+            for ref in (i for i in p.inlines if isinstance(i, Ref)):
+                assert ref.prefix + ref.label in match[0]
+                refs += 1
+            checked += 1
+    assert re.search(r"^\s*1\.1 ", text, re.MULTILINE) and re.search(r"^\s*\(a\) ", text, re.MULTILINE)
+    assert checked > 100 and refs > 20
+
+
+def test_assembling_twice_gives_identical_files(catalogue, tmp_path):
+    a = assemble_to(HOMES, tmp_path / "a.docx", catalogue).read_bytes()
+    b = assemble_to(HOMES, tmp_path / "b.docx", catalogue).read_bytes()
+    assert a == b
+
+
+# Bad input. --------------------------------------------------------------------------------------
+
+TEXT = HOMES.read_text(encoding="utf-8")
+HUB_TEXT = HUB.read_text(encoding="utf-8")
+
+
+def line(text: str, needle: str) -> int:
+    return next(n for n, row in enumerate(text.splitlines(), 1) if needle in row)
+
+
+def problems_for(text: str, catalogue, name: str = "t.yaml") -> list[str]:
+    with pytest.raises(UserError) as caught:
+        validate(load_text(text, name), catalogue)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_wrong_type_for_a_return_rate(catalogue):
+    text = TEXT.replace("return_rate: 4.5", "return_rate: generous")
+    assert problems_for(text, catalogue) == [
+        f"t.yaml:{line(text, 'generous')}: contributions.investments[0].return_rate: 'generous' is not an amount; "
+        "write pounds as a number, e.g. 125000 or \"125,000.50\" (got 'generous')"]
+
+
+def test_unknown_key_gets_a_suggestion(catalogue):
+    text = TEXT.replace("  homes_target: 100", "  homes_targt: 100")
+    found = problems_for(text, catalogue)
+    assert found == [f"t.yaml:{line(text, 'homes_targt')}: partnership.homes_targt: unknown field 'homes_targt' "
+                     "(did you mean 'homes_target'?)"]
+
+
+def test_out_of_range_lease(catalogue):
+    text = HUB_TEXT.replace("lease_years: 35", "lease_years: 1500")
+    [found] = problems_for(text, catalogue)
+    assert found.startswith(f"t.yaml:{line(text, 'lease_years: 1500')}: "
+                            "contributions.authority[0].properties[0].lease_years: ")
+    assert "less than or equal to 999" in found
+
+
+def test_unknown_tenure(catalogue):
+    text = HUB_TEXT.replace("tenure: leasehold", "tenure: commonhold")
+    [found] = problems_for(text, catalogue)
+    assert found.startswith(f"t.yaml:{line(text, 'commonhold')}: contributions.authority[0].properties[0].tenure: ")
+    assert "'freehold' or 'leasehold'" in found
+
+
+def test_leasehold_without_length(catalogue):
+    text = HUB_TEXT.replace("          lease_years: 35\n", "")
+    [found] = problems_for(text, catalogue)
+    assert "contributions.authority[0].properties[0]: a leasehold property needs lease_years" in found
+
+
+def test_property_contribution_with_an_amount(catalogue):
+    text = TEXT.replace("      description: Freehold transfer of eight empty homes owned by the Council\n",
+                        "      description: Freehold transfer of eight empty homes owned by the Council\n"
+                        "      amount: 640000\n")
+    [found] = problems_for(text, catalogue)
+    assert "contributions.authority[0]: a property contribution takes its value from the properties' valuations" in found
+
+
+def test_bad_title_number(catalogue):
+    text = TEXT.replace("title_number: LL234517", "title_number: LL-234517")
+    [found] = problems_for(text, catalogue)
+    assert found.startswith(f"t.yaml:{line(text, 'LL-234517')}: contributions.authority[0].properties[2].title_number: ")
+
+
+def test_cli_writes_nothing_for_bad_input(tmp_path):
+    sheet = tmp_path / "bad.yaml"
+    sheet.write_text(TEXT.replace("return_rate: 4.5", "return_rate: generous"), encoding="utf-8")
+    out = tmp_path / "bad.docx"
+    result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out), "--date", "2026-04-01"])
+    assert result.exit_code == 1
+    assert f"{sheet}:{line(TEXT, 'return_rate: 4.5')}: contributions.investments[0].return_rate:" in result.output
+    assert not out.exists()
+    assert "Traceback" not in result.output
+
+
+def test_cli_writes_nothing_when_a_rule_fails(tmp_path):
+    sheet = tmp_path / "short.yaml"
+    sheet.write_text(TEXT.replace("stated_total: 8,590,000", "stated_total: 8,600,000"), encoding="utf-8")
+    out = tmp_path / "short.docx"
+    result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{sheet}:{line(TEXT, 'stated_total:')}: contributions.stated_total: COINV-CONTRIBUTIONS-TOTAL" in result.output
+    assert not out.exists()
+
+
+# Every alternative. ------------------------------------------------------------------------------
+
+def _variants(catalogue):
+    out = []
+    for name, position in sorted(catalogue.positions("co-investment").items()):
+        for variant in sorted(position.variants):
+            out.append((name, variant))
+    return out
+
+
+def test_every_position_offers_alternatives(catalogue):
+    positions = catalogue.positions("co-investment")
+    for name in ("vehicle", "authority_contribution", "security_ranking", "clawback_basis", "end_of_term"):
+        assert len(positions[name].variants) >= 2, name
+        for files in positions[name].variants.values():
+            assert all(f.header.note for f in files)
+
+
+def test_every_variant_assembles(catalogue):
+    """Each variant of each position, chosen on a sample it fits, assembles without error."""
+    fits = {("authority_contribution", "lease"): HUB, ("authority_contribution", "cash"): None}
+    extra = {("clawback_basis", "uplift-share"): "clawback:\n  years: 25\n  uplift_share: 50\n"}
+    seen = []
+    for name, variant in _variants(catalogue):
+        path = fits.get((name, variant), HOMES)
+        if path is None:
+            text = _cash_only(TEXT)
+        else:
+            text = (TEXT if path == HOMES else HUB_TEXT)
+        text = re.sub(r"(?ms)^positions:.*\Z", "", text) + f"positions:\n  {name}: {variant}\n"
+        if (name, variant) in extra:
+            text = text.replace("clawback:\n  years: 25\n", extra[(name, variant)])
+        sheet = validate(load_text(text, f"{name}-{variant}.yaml"), catalogue)
+        doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+        chosen = [c for c in doc.all_clauses() if c.position == name]
+        assert chosen and all(c.variant == variant for c in chosen), (name, variant)
+        seen.append((name, variant))
+    assert ("vehicle", "spv") in seen and ("end_of_term", "sale") in seen
+
+
+def _cash_only(text: str) -> str:
+    """The housing sample with the eight homes replaced by a larger cash grant."""
+    start = text.index("    - kind: property")
+    end = text.index("    - kind: grant")
+    text = text[:start] + text[end:]
+    text = text.replace("amount: 1,200,000", "amount: 1,840,000").replace("  property_count: 8\n", "")
+    text = text.replace("  homes_to_acquire: 92", "  homes_to_acquire: 100")
+    return text.replace("    amount: 600,000\n", "    amount: 920,000\n")
+
+
+def test_cash_variant_draft(catalogue):
+    text = _cash_only(TEXT) + ""
+    text = re.sub(r"(?ms)^positions:.*\Z", "", text) + "positions:\n  authority_contribution: cash\n"
+    doc = assemble(validate(load_text(text, "cash.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "The Council contributes cash only." in text_of(clause(doc, "co-investment.asset-transfer"))
+    assert "No property is contributed at the start" in text_of(clause(doc, "co-investment.schedule-properties"))
+    recitals = " ".join(p.text for c in doc.recitals for p in iter_paragraphs(c.blocks))
+    assert "best consideration" not in recitals
+
+
+def test_delivery_organisation_can_contribute_its_own_property(catalogue):
+    """The Society also puts in the cottage next door that it owns: it is listed apart from the
+    Council's lease, counts towards the total, and is not a Transferred Property."""
+    own = (
+        "  delivery:\n"
+        "    - kind: property\n"
+        "      description: The caretaker's cottage next to the library, owned by the Society\n"
+        "      properties:\n"
+        "        - address: 1 Carnegie Place, Harrowfield HF2 4LB\n"
+        "          title_number: WYK771203\n"
+        "          tenure: freehold\n"
+        "          valuation: 95,000\n"
+        "          homes: 1\n"
+        "    - kind: own_funds\n"
+    )
+    text = HUB_TEXT.replace("  delivery:\n    - kind: own_funds\n", own)
+    text = text.replace("stated_total: 650,000", "stated_total: 745,000").replace("property_count: 1", "property_count: 2")
+    doc = assemble(validate(load_text(text, "own.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    schedule = clause(doc, "co-investment.schedule-properties")
+    council, society = tables(schedule)
+    assert [r[1] for r in council[1:-1]] == ["The Old Library, 2 Carnegie Place, Harrowfield HF2 4LB"]
+    assert society[1] == ["2", "1 Carnegie Place, Harrowfield HF2 4LB", "WYK771203", "Freehold", "1", "£95,000"]
+    assert "Two properties are contributed at the start of the Partnership (the approval of this Agreement " \
+           "states two), with a total value of £215,000 providing one home." in text_of(schedule)
+    summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
+    assert ["Society", "The caretaker's cottage next to the library, owned by the Society", "Property",
+            "£95,000"] in summary
+    assert summary[-2][3] == summary[-1][3] == "£745,000"
+    assert "The Society must hold the properties it contributes" in text_of(clause(doc, "co-investment.contributions"))

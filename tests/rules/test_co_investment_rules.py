@@ -1,0 +1,218 @@
+"""Every co-investment consistency rule fires on a term sheet that breaks it and stays quiet otherwise.
+
+Each case starts from a real sample, changes it in memory (as a commissioner would by editing the
+YAML), and validates it again, so the rules see exactly what `partnerdraft check` would see.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from assembler.assemble import assemble, check_rules
+from assembler.errors import UserError
+from assembler.rules.co_investment import RULES
+from assembler.termsheet.loader import load_file, load_text
+from assembler.termsheet.validate import TermSheet, validate
+from tests.conftest import ROOT
+
+HOMES = ROOT / "samples" / "co-investment" / "affordable-homes-partnership.yaml"
+HUB = ROOT / "samples" / "co-investment" / "community-asset-lease.yaml"
+
+
+_UNCHANGED: dict[Path, TermSheet] = {}
+
+
+def sheet_from(path: Path, catalogue, change: Callable[[dict], None] | None = None) -> TermSheet:
+    """The sample, changed by `change` (which edits the loaded YAML data in place), validated again."""
+    if change is None:
+        if path not in _UNCHANGED:
+            _UNCHANGED[path] = validate(load_file(path), catalogue)
+        return _UNCHANGED[path]
+    data = copy.deepcopy(load_file(path).data)
+    if change:
+        change(data)
+    out = io.StringIO()
+    YAML().dump(data, out)
+    return validate(load_text(out.getvalue(), path.name), catalogue)
+
+
+def fired(sheet: TermSheet, catalogue, rule: str):
+    return [f for f in check_rules(sheet, catalogue) if f.rule == rule]
+
+
+# Changes that break one rule each. -----------------------------------------------------------------
+
+def _total_off(d):
+    d["contributions"]["stated_total"] = 8_600_000
+
+
+def _count_off(d):
+    d["partnership"]["property_count"] = 9
+
+
+def _homes_off(d):
+    d["acquisition"]["homes_to_acquire"] = 90
+
+
+def _big_undervalue(d):
+    # Revalue the eight homes so that their undervalue reaches the General Disposal Consent limit.
+    for p in d["contributions"]["authority"][0]["properties"]:
+        p["valuation"] = 250_000
+    d["contributions"]["stated_total"] = 8 * 250_000 + 1_200_000 + 250_000 + 6_000_000 + 500_000
+
+
+def _short_lease(d):
+    d["contributions"]["authority"][0]["properties"][0]["lease_years"] = 7
+
+
+def _cash_form(d):
+    d.setdefault("positions", {})["authority_contribution"] = "cash"
+
+
+def _unknown_investor(d):
+    d["contributions"]["investments"][1]["investor"] = "Trust"
+
+
+def _idle_investor(d):
+    inv = d["contributions"]["investments"].pop(1)
+    d["contributions"]["investments"][0]["amount"] += inv["amount"]
+    d["drawdowns"][3]["contributor"] = "Fund"
+
+
+def _drawdown_short(d):
+    d["drawdowns"][0]["amount"] = 500_000
+
+
+def _drawdown_outside(d):
+    d["drawdowns"][-1]["date"] = "2037-07-01"
+
+
+def _drawdowns_shuffled(d):
+    d["drawdowns"].insert(0, d["drawdowns"].pop())
+
+
+def _uplift_without_share(d):
+    d.setdefault("positions", {})["clawback_basis"] = "uplift-share"
+
+
+def _option_without_price(d):
+    del d["end_of_term"]["option_price"]
+
+
+def _over_mfa(d):
+    d["subsidy"]["prior_assistance"] = 60_000
+
+
+def _term_backwards(d):
+    d["partnership"]["term"]["end"] = "2025-05-31"
+
+
+def _charity_hub(d):
+    d["delivery"]["legal_form"] = "cio"
+    d["delivery"]["charity_number"] = "1190001"
+    del d["delivery"]["society_number"]
+
+
+def _caps_crossed(d):
+    d["acquisition"]["price_cap"] = 110_000
+
+
+def _assessed_hub(d):
+    d["subsidy"]["route"] = "assessed"
+
+
+FIRES = [
+    ("COINV-SUBSIDY-DATABASE", HOMES, None, "assistance of £1,840,000 (grant plus undervalue) is over £100,000"),
+    ("COINV-SUBSIDY-DATABASE", HUB, _assessed_hub, "assistance of £270,000"),
+    ("COINV-PRICE-CAPS", HOMES, _caps_crossed, "purchase price cap of £110,000 is above the all-in cap of £100,000"),
+    ("COINV-CONTRIBUTIONS-TOTAL", HOMES, _total_off, "add up to £8,590,000"),
+    ("COINV-PROPERTY-COUNT", HOMES, _count_off, "states 9 properties but the property schedule has 8 rows"),
+    ("COINV-HOMES-TARGET", HOMES, _homes_off, "the homes target is 100"),
+    ("COINV-SOS-CONSENT", HOMES, _big_undervalue, "undervalue of £2,000,000"),
+    ("COINV-S123-LEASE", HUB, None, "for 35 years is longer than 7 years"),
+    ("COINV-CHARITY-LAND", HOMES, None, "Charities Act 2011"),
+    ("COINV-CHARITY-LAND", HUB, _charity_hub, "charges the properties to the investors"),
+    ("COINV-CONTRIBUTION-FORM", HOMES, _cash_form, "position is 'cash' but the authority contributes property"),
+    ("COINV-CONTRIBUTORS-KNOWN", HOMES, _unknown_investor, "'Trust' is not the short name of an investor"),
+    ("COINV-INVESTOR-CONTRIBUTES", HOMES, _idle_investor, "St Hugh's Community Foundation is an investor"),
+    ("COINV-DRAWDOWNS-SUM", HOMES, _drawdown_short, "drawdowns for the Council add up to £1,100,000"),
+    ("COINV-DATES", HOMES, _drawdown_outside, "falls outside the term"),
+    ("COINV-DRAWDOWNS-ORDER", HOMES, _drawdowns_shuffled, "not in date order"),
+    ("COINV-UPLIFT-SHARE", HOMES, _uplift_without_share, "uplift_share is not given"),
+    ("COINV-OPTION-PRICE", HOMES, _option_without_price, "option_price is not given"),
+    ("COINV-MFA-LIMIT", HUB, _over_mfa, "make £330,000, over the limit of £315,000"),
+    ("COMMON-DATES-ORDER", HOMES, _term_backwards, "not after it starts"),
+]
+
+QUIET = [
+    ("COINV-SUBSIDY-DATABASE", HUB), ("COINV-PRICE-CAPS", HOMES), ("COINV-PRICE-CAPS", HUB),
+    ("COINV-CONTRIBUTIONS-TOTAL", HOMES), ("COINV-CONTRIBUTIONS-TOTAL", HUB),
+    ("COINV-PROPERTY-COUNT", HOMES), ("COINV-PROPERTY-COUNT", HUB),
+    ("COINV-HOMES-TARGET", HOMES), ("COINV-SOS-CONSENT", HOMES), ("COINV-SOS-CONSENT", HUB),
+    ("COINV-S123-LEASE", HOMES), ("COINV-CHARITY-LAND", HUB),
+    ("COINV-CONTRIBUTION-FORM", HOMES), ("COINV-CONTRIBUTION-FORM", HUB),
+    ("COINV-CONTRIBUTORS-KNOWN", HOMES), ("COINV-INVESTOR-CONTRIBUTES", HOMES),
+    ("COINV-DRAWDOWNS-SUM", HOMES), ("COINV-DRAWDOWNS-SUM", HUB), ("COINV-DATES", HOMES), ("COINV-DATES", HUB),
+    ("COINV-DRAWDOWNS-ORDER", HOMES), ("COINV-UPLIFT-SHARE", HOMES), ("COINV-OPTION-PRICE", HOMES),
+    ("COINV-MFA-LIMIT", HUB), ("COMMON-DATES-ORDER", HOMES),
+]
+
+
+@pytest.mark.parametrize("rule, sample, change, expected", FIRES,
+                         ids=[f"{r}-{s.stem}" for r, s, _, _ in FIRES])
+def test_rule_fires(catalogue, rule, sample, change, expected):
+    findings = fired(sheet_from(sample, catalogue, change), catalogue, rule)
+    assert findings, f"{rule} did not fire"
+    assert any(expected in f.message for f in findings), [f.message for f in findings]
+
+
+@pytest.mark.parametrize("rule, sample", QUIET, ids=[f"{r}-{s.stem}" for r, s in QUIET])
+def test_rule_quiet(catalogue, rule, sample):
+    assert fired(sheet_from(sample, catalogue), catalogue, rule) == []
+
+
+def test_every_family_rule_has_a_firing_case():
+    assert {r.id for r in RULES.rules if r.id.startswith("COINV-")} <= {r for r, *_ in FIRES}
+
+
+def test_quiet_near_the_thresholds(catalogue):
+    """Just under the consent limit, and a lease of exactly seven years, stay quiet."""
+    def just_under(d):
+        props = d["contributions"]["authority"][0]["properties"]
+        for p in props:
+            p["valuation"] = 249_999
+        d["contributions"]["stated_total"] = 8 * 249_999 + 1_200_000 + 250_000 + 6_000_000 + 500_000
+
+    assert fired(sheet_from(HOMES, catalogue, just_under), catalogue, "COINV-SOS-CONSENT") == []
+    assert fired(sheet_from(HUB, catalogue, _short_lease), catalogue, "COINV-S123-LEASE") == []
+
+
+def test_error_stops_assembly_with_file_line_and_field(catalogue):
+    sheet = sheet_from(HOMES, catalogue, _total_off)
+    with pytest.raises(UserError) as caught:
+        assemble(sheet, catalogue)
+    messages = [str(p) for p in caught.value.problems]
+    assert len(messages) == 1
+    assert messages[0].startswith(f"{HOMES.name}:")
+    assert ": contributions.stated_total: COINV-CONTRIBUTIONS-TOTAL: the contributions add up to £8,590,000" in messages[0]
+    assert "but the stated total is £8,600,000" in messages[0]
+
+
+def test_sos_consent_reaches_the_draft(catalogue):
+    """At or above the limit the draft makes the Secretary of State's consent a condition."""
+    doc = assemble(sheet_from(HOMES, catalogue, _big_undervalue), catalogue).document
+    conditions = next(c for c in doc.clauses if c.id == "co-investment.conditions-precedent")
+    text = " ".join(b.text for b in conditions.blocks if hasattr(b, "text"))
+    assert "the Secretary of State has given specific consent under section 123(2)" in text
+    recital = " ".join(b.text for c in doc.recitals for b in c.blocks)
+    assert "needs the specific consent of the Secretary of State" in recital
+
+    quiet = assemble(sheet_from(HOMES, catalogue), catalogue).document
+    conditions = next(c for c in quiet.clauses if c.id == "co-investment.conditions-precedent")
+    assert "Secretary of State has given" not in " ".join(b.text for b in conditions.blocks if hasattr(b, "text"))
