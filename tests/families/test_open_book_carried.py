@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from assembler.writers.text import to_text
-from tests.conftest import DRAFT_DATE, ROOT, assemble_to
+from tests.conftest import DRAFT_DATE, ROOT, assemble_to, samples
 from tests.families.conformance import assert_libreoffice_agrees, assert_opens_cleanly
 
 ALLIANCE = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
@@ -40,6 +40,21 @@ def test_block_adds_the_open_book_clauses_and_schedules(alliance_with_block, cat
 def test_defined_terms_name_the_alliance_parties(alliance_with_block):
     text = to_text(alliance_with_block[1])
     assert "Open-Book Provider means each Party that is not a Public Body" in text
+
+
+@pytest.mark.parametrize("family", ["grant", "alliance", "co-investment"])
+def test_every_family_that_may_carry_the_block_draws_it(family, catalogue, tmp_path):
+    """A block the manifest ignored would vanish silently; every family's draft must show it."""
+    sample = samples(family)[0]
+    yaml = YAML()
+    data = yaml.load(sample.read_text())
+    data["open_book"] = yaml.load(GRANT_WITH_BLOCK.read_text())["open_book"]
+    sheet = tmp_path / "with-block.yaml"
+    with sheet.open("w") as handle:
+        yaml.dump(data, handle)
+    doc = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    ids = {c.id for c in doc.all_clauses()}
+    assert {"common.open-book-profit-cap", "common.open-book-schedule-reconciliation"} <= ids
 
 
 def test_carried_block_conforms(alliance_with_block, catalogue, tmp_path):
