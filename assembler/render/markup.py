@@ -21,6 +21,7 @@ _TOKEN = re.compile(
     re.S,
 )
 _ANCHOR = re.compile(r"\s*\[\[#([a-z0-9][a-z0-9-]*)\]\]")
+_MARK = re.compile(r"\[\[.+?\]\]")
 _TERM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 '’&()/-]*")
 _ITEM = re.compile(r"^( *)[-*] +(.*)$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -143,7 +144,9 @@ def _layout(separator: str, columns: int, line: int) -> tuple[list[int], list[bo
 
 
 def _cells(row: str, roles: Callable[[str], str], line: int) -> list[list[Inline]]:
-    masked = _outside_values(row)
+    # Values and [[...]] marks are blanked first, so a '|' in `[[Term|Terms]]` or in a term-sheet
+    # value never splits a cell.
+    masked = _MARK.sub(lambda m: "\x00" * len(m.group(0)), _outside_values(row))
     cuts = [i for i, ch in enumerate(masked) if ch == "|"]
     if not cuts or cuts[0] != 0 or cuts[-1] != len(row.rstrip()) - 1:
         raise MarkupError("a table row starts and ends with '|'", line)

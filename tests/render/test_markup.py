@@ -67,3 +67,9 @@ def test_unknown_mark_is_an_error():
 def test_paragraph_text_property_joins_inlines():
     para = Paragraph([Text("a "), Term("Grant", "Grant"), Text(" b")])
     assert para.text == "a Grant b"
+
+
+def test_a_term_with_display_text_inside_a_table_cell():
+    [table] = parse_blocks("| Who | Pays |\n|---|---|\n| [[Instalment|Instalments]] | yes |", roles)
+    assert table.rows[0][0] == [Term("Instalment", "Instalments")]
+    assert table.rows[0][1] == [Text("yes")]
