@@ -73,3 +73,24 @@ def test_an_empty_value_becomes_a_placeholder():
     [para] = render_clause(clause("Pay into {{ bank | open('bank account details') }}."), {"bank": None},
                            lambda r: r).blocks
     assert para.text == "Pay into [bank account details]."
+
+
+def test_compiled_clauses_are_cached_and_a_bad_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARTNERDRAFT_CACHE", str(tmp_path))
+    compile_template.cache_clear()
+    source = "Cached {{ x | money }}"
+    first = compile_template(source).render(x=Decimal("5"))
+    [cached] = list((tmp_path / "jinja").glob("*.code"))
+    compile_template.cache_clear()
+    assert compile_template(source).render(x=Decimal("5")) == first
+    cached.write_bytes(b"not marshal data")
+    compile_template.cache_clear()
+    assert compile_template(source).render(x=Decimal("5")) == first
+    compile_template.cache_clear()
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARTNERDRAFT_CACHE", "off")
+    compile_template.cache_clear()
+    assert render("{{ x }}", x=1) == f"{VALUE_OPEN}1{VALUE_CLOSE}"
+    compile_template.cache_clear()
