@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Literal
@@ -10,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from assembler import cache
 from assembler.errors import LibraryError, Problem, UserError
 from assembler.termsheet.loader import load_text
 
@@ -84,8 +86,16 @@ def _fast_header(front: str) -> ClauseHeader | None:
     Library files are read on every command, and the round-trip loader that tracks lines costs
     several times more; it runs only when a header is faulty, to say where.
     """
+    name = cache.key("header", front) + ".json"
+    blob = cache.read("headers", name)
     try:
-        data = _SAFE.load(front)
+        data = json.loads(blob) if blob is not None else None
+    except ValueError:
+        data = None
+    try:
+        if data is None:
+            data = _SAFE.load(front)
+            cache.write("headers", name, json.dumps(data).encode("utf-8"))
         return ClauseHeader.model_validate(data) if isinstance(data, dict) else None
     except (YAMLError, ValidationError, ValueError, TypeError):
         return None

@@ -9,21 +9,18 @@ code. The loader refuses these sentinel characters in term sheets, so they canno
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import marshal
-import os
 import sys
 from decimal import Decimal
 from enum import Enum
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from assembler import formatting
+from assembler import cache as disk_cache, formatting
 
 VALUE_OPEN, VALUE_CLOSE = "\ue000", "\ue001"
 HOLE_OPEN, HOLE_CLOSE = "\ue002", "\ue003"
@@ -97,38 +94,19 @@ def compile_template(source: str):
     cannot be read or written is ignored.
     """
     env = environment()
-    code = _cached_code(source)
-    if code is None:
-        return env.from_string(source)
-    return env.template_class.from_code(env, code, env.make_globals(None), None)
-
-
-def _cache_dir() -> Path | None:
-    setting = os.environ.get("PARTNERDRAFT_CACHE", "")
-    if setting.lower() in ("off", "0", "no"):
-        return None
-    base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnerdraft"
-    return base / "jinja"
+    return env.template_class.from_code(env, _cached_code(source), env.make_globals(None), None)
 
 
 def _cached_code(source: str):
-    folder = _cache_dir()
-    if folder is None:
-        return None
-    tag = f"{jinja2.__version__}|{sys.version}|{source}".encode("utf-8")
-    path = folder / (hashlib.sha256(tag).hexdigest() + ".code")
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    name = disk_cache.key(jinja2.__version__, sys.version, source) + ".code"
+    blob = disk_cache.read("jinja", name)
+    if blob is not None:
+        try:
+            return marshal.loads(blob)
+        except (ValueError, EOFError, TypeError):
+            pass
     code = environment().compile(source)  # raises TemplateSyntaxError for the caller to locate
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(code))
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    disk_cache.write("jinja", name, marshal.dumps(code))
     return code
 
 

@@ -1,0 +1,47 @@
+"""The user's cache folder: work that repeats across runs (compiled clause templates, parsed clause
+headers), kept by a hash of its input so an edited clause simply misses. The cache is an
+optimisation only: anything unreadable is ignored and anything unwritable is skipped.
+
+PARTNERDRAFT_CACHE names another folder, or `off` to disable it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+def folder(kind: str) -> Path | None:
+    setting = os.environ.get("PARTNERDRAFT_CACHE", "")
+    if setting.lower() in ("off", "0", "no"):
+        return None
+    base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnerdraft"
+    return base / kind
+
+
+def key(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
+def read(kind: str, name: str) -> bytes | None:
+    where = folder(kind)
+    if where is None:
+        return None
+    try:
+        return (where / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write(kind: str, name: str, blob: bytes) -> None:
+    where = folder(kind)
+    if where is None:
+        return
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        tmp = where / f".{name}.{os.getpid()}.tmp"
+        tmp.write_bytes(blob)
+        os.replace(tmp, where / name)
+    except OSError:
+        pass
