@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
+from docx.table import _Cell
 from docx.text.run import Run
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -168,9 +169,10 @@ class _Body:
         widths = [Twips(TEXT_WIDTH * share // sum(shares)) for share in shares]
         for c, width in enumerate(widths):
             grid.columns[c].width = width
-        for r, row in enumerate([table.header, *table.rows]):
-            for c, cell_inlines in enumerate(row):
-                cell = grid.cell(r, c)
+        # Walk the rows' own cells: grid.cell(r, c) rebuilds the whole cell grid on every call.
+        for r, (tr, row) in enumerate(zip(grid._tbl.tr_lst, [table.header, *table.rows])):
+            for c, (tc, cell_inlines) in enumerate(zip(tr.tc_lst, row)):
+                cell = _Cell(tc, grid)
                 cell.width = widths[c]
                 para = cell.paragraphs[0]
                 para._p.style = self.style_ids["PD Table Heading" if r == 0 else "PD Table Text"]
