@@ -195,7 +195,8 @@ def _conditional(entry: Recommended, context: dict[str, Any]) -> Deviation | Non
     if not compile_condition(entry.when)(**context):
         return None
     figures = _plain(compile_template(entry.value).render(**context)).strip() if entry.value else ""
-    return Deviation("range", entry.label, " ".join(figures.split()), " ".join(entry.reason.split()))
+    return Deviation("range", entry.label, " ".join(figures.split()), " ".join(entry.reason.split()),
+                     entry.field or "")
 
 
 def _ranged(entry: Recommended, sheet: TermSheet, catalogue: Catalogue, where: str) -> Deviation | None:
