@@ -13,6 +13,7 @@ from assembler.review import Review
 class Grid:
     header: list[str]
     rows: list[list[str]]  # a cell may hold several lines ("\n")
+    widths: list[int] = field(default_factory=list)  # relative column widths; empty means equal
 
 
 @dataclass
@@ -43,7 +44,7 @@ def layout(review: Review) -> Report:
 
 def _key_terms(review: Review) -> Section:
     return Section("Key terms", tables=[Grid(["Term", "Value"],
-                                             [[k.label, "\n".join(k.lines)] for k in review.key_terms])])
+                                             [[k.label, "\n".join(k.lines)] for k in review.key_terms], [1, 3])])
 
 
 def _positions(review: Review) -> Section:
@@ -56,7 +57,8 @@ def _positions(review: Review) -> Section:
         rows.append([p.position, chosen, standard, "" if p.is_standard else p.reason])
     return Section("Positions", paragraphs=[
         f"{len(review.positions)} positions; {sum(not p.is_standard for p in review.positions)} not the library's standard."],
-        tables=[Grid(["Position", "Variant chosen", "Standard", "Reason (drafting note) for a non-standard choice"], rows)])
+        tables=[Grid(["Position", "Variant chosen", "Standard", "Reason (drafting note) for a non-standard choice"], rows,
+                     [3, 3, 3, 7])])
 
 
 def _deviations(review: Review) -> Section:
@@ -64,7 +66,8 @@ def _deviations(review: Review) -> Section:
         return Section("Deviations", paragraphs=["None: every position is standard and every figure is within "
                                                  "the library's recommended ranges."])
     return Section("Deviations", tables=[Grid(["Deviation", "Figures", "Why it matters", "Term-sheet field"],
-                                              [[d.label, d.figures, d.reason, d.where] for d in review.deviations])])
+                                              [[d.label, d.figures, d.reason, d.where] for d in review.deviations],
+                                              [3, 4, 6, 3])])
 
 
 def _placeholders(review: Review) -> Section:
@@ -75,7 +78,7 @@ def _placeholders(review: Review) -> Section:
         return Section("Open placeholders", paragraphs=["None: every fact is supplied."])
     return Section("Open placeholders", paragraphs=[f"{len(review.placeholders)} facts still to be supplied."],
                    tables=[Grid(["Fact to supply", "Where it appears"],
-                                [[label, where] for label, where in review.placeholders])])
+                                [[label, where] for label, where in review.placeholders], [1, 1])])
 
 
 def _findings(review: Review) -> Section:
@@ -86,14 +89,14 @@ def _findings(review: Review) -> Section:
     if counts["error"]:
         intro += ". Errors stop assembly: correct them and run review again."
     return Section("Findings", paragraphs=[intro], tables=[Grid(["Severity", "Rule", "Message", "Where"],
-                   [[f.severity, f.rule, f.message, f.where] for f in review.findings])])
+                   [[f.severity, f.rule, f.message, f.where] for f in review.findings], [1, 3, 6, 4])])
 
 
 def _provenance(review: Review) -> Section:
     section = Section("Provenance", paragraphs=[
         "The draft's Word file carries the same values in its document properties (File > Info > Properties)."])
-    section.tables.append(Grid(["Property", "Value"], [[n, v] for n, v in sorted(review.properties.items())]))
+    section.tables.append(Grid(["Property", "Value"], [[n, v] for n, v in sorted(review.properties.items())], [1, 4]))
     if review.clauses:
         section.tables.append(Grid(["Clause", "Version", "Status", "Variant"],
-                                   [[c.id, c.version, c.status, c.variant] for c in review.clauses]))
+                                   [[c.id, c.version, c.status, c.variant] for c in review.clauses], [3, 1, 1, 2]))
     return section

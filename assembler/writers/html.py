@@ -12,7 +12,7 @@ body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; max-width: 60
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; border-bottom: 1px solid #999; margin-top: 1.6em; }
 p.subtitle { color: #555; }
-table { border-collapse: collapse; width: 100%; margin: 0.6em 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.6em 0; table-layout: fixed; }
 th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td { overflow-wrap: anywhere; }
@@ -26,8 +26,10 @@ def _cell(text: str) -> str:
 
 def _table(grid: Grid) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in grid.header)
+    shares = grid.widths or [1] * len(grid.header)
+    cols = "".join(f'<col style="width: {100 * s / sum(shares):.1f}%">' for s in shares)
     body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>\n" for row in grid.rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+    return f"<table>\n<colgroup>{cols}</colgroup>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 
 
 def report_html(report: Report) -> str:

@@ -11,6 +11,9 @@ from docx.shared import Mm, Pt
 from assembler.review.report import Report
 
 
+TEXT_WIDTH_MM = 297 - 2 * 18
+
+
 def report_docx(report: Report) -> bytes:
     doc = Document()
     section = doc.sections[0]
@@ -30,6 +33,13 @@ def report_docx(report: Report) -> bytes:
         for grid in part.tables:
             table = doc.add_table(rows=1 + len(grid.rows), cols=len(grid.header))
             table.style = doc.styles["Table Grid"]
+            table.autofit = False
+            shares = grid.widths or [1] * len(grid.header)
+            widths = [Mm(TEXT_WIDTH_MM * share / sum(shares)) for share in shares]
+            for c, width in enumerate(widths):
+                table.columns[c].width = width
+                for cell in table.columns[c].cells:
+                    cell.width = width
             for c, heading in enumerate(grid.header):
                 run = table.cell(0, c).paragraphs[0].add_run(heading)
                 run.bold = True
