@@ -10,7 +10,6 @@ from docx.shared import Mm, Pt
 
 from assembler.review.report import Report
 
-
 TEXT_WIDTH_MM = 297 - 2 * 18
 
 

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -305,3 +304,13 @@ def test_missing_engine_names_the_package(tmp_path, monkeypatch):
     _fails(_invoke("compare", str(SAMPLE), str(SAMPLE), "-o", str(tmp_path / "r.docx")),
            "pip install 'python-redlines[docxodus]'")
     assert not (tmp_path / "r.docx").exists()
+
+
+def test_a_term_sheet_against_its_own_draft_shows_no_changes(tmp_path):
+    draft = tmp_path / "draft.docx"
+    assert _invoke("assemble", str(SAMPLE), "-o", str(draft), "--date", "2026-04-01").exit_code == 0
+    out = tmp_path / "r.docx"
+    result = _invoke("compare", str(draft), str(SAMPLE), "-o", str(out), "--date", "2026-04-01")
+    assert result.exit_code == 0, result.output
+    assert "Clauses changed: 0" in result.stdout and "Paragraphs: 0 added, 0 removed, 0 changed" in result.stdout
+    assert tracked(out.read_bytes()) == []
