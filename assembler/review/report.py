@@ -21,6 +21,7 @@ class Section:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Grid] = field(default_factory=list)
+    new_page: bool = False  # start the next section on a new page (print formats)
 
 
 @dataclass
@@ -43,7 +44,10 @@ def layout(review: Review) -> Report:
 
 
 def _key_terms(review: Review) -> Section:
-    return Section("Key terms", tables=[Grid(["Term", "Value"],
+    if not review.key_terms:
+        return Section("Key terms", paragraphs=[f"The {review.family} manifest lists no key terms "
+                                                f"(key_terms in templates/{review.family}.yaml)."], new_page=True)
+    return Section(new_page=True, title="Key terms", tables=[Grid(["Term", "Value"],
                                              [[k.label, "\n".join(k.lines)] for k in review.key_terms], [1, 3])])
 
 

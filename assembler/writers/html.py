@@ -16,7 +16,8 @@ table { border-collapse: collapse; width: 100%; margin: 0.6em 0; table-layout: f
 th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td { overflow-wrap: anywhere; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
+               section.new-page { page-break-after: always; } }
 """
 
 
@@ -38,7 +39,8 @@ def report_html(report: Report) -> str:
              f"<h1>{escape(report.title)}</h1>", f'<p class="subtitle">{escape(report.subtitle)}</p>']
     for section in report.sections:
         slug = section.title.lower().replace(" ", "-")
-        parts.append(f'<section id="{slug}">')
+        css_class = ' class="new-page"' if section.new_page else ""
+        parts.append(f'<section id="{slug}"{css_class}>')
         parts.append(f"<h2>{escape(section.title)}</h2>")
         parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
         parts += [_table(grid) for grid in section.tables]

@@ -50,6 +50,8 @@ def report_docx(report: Report) -> bytes:
                     for line in lines[1:]:
                         cell.add_paragraph(line)
             doc.add_paragraph()
+        if part.new_page:
+            doc.add_page_break()
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

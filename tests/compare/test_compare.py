@@ -23,8 +23,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SAMPLE = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"
 MONEY = re.compile(r"£[\d,]+(\.\d\d)?")
 
-pytest.importorskip("python_redlines", reason="compare needs python-redlines (in the test extra)")
-
 
 def _invoke(*args: str):
     return CliRunner().invoke(main, list(args))

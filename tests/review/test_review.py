@@ -200,7 +200,7 @@ def test_html_is_self_contained_and_escaped(review):
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert not re.search(r"<(script|link|img)\b|src=|https?://", page)
     assert "O&#x27;Neill &amp; Daughters Community Kitchen CIC" in page
-    assert [m for m in re.findall(r'<section id="([a-z-]+)">', page)] == [
+    assert [m for m in re.findall(r'<section id="([a-z-]+)"', page)] == [
         t.lower().replace(" ", "-") for t in SECTION_TITLES]
 
 
@@ -254,3 +254,22 @@ def test_review_as_pdf(tmp_path):
     result = _invoke("review", str(FIXTURE), "-o", str(out), "--date", "2026-04-01")
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_key_terms_page_stands_alone_in_print(review):
+    from docx import Document
+
+    report = layout(review)
+    assert report.sections[0].new_page and not any(s.new_page for s in report.sections[1:])
+    document = Document(io.BytesIO(report_docx(report)))
+    body = list(document.element.body)
+    breaks = [i for i, el in enumerate(body) if el.xpath(".//w:br[@w:type='page']")]
+    positions_heading = next(i for i, el in enumerate(body) if el.xpath("string(.)") == "Positions")
+    assert len(breaks) == 1 and breaks[0] < positions_heading
+    assert 'class="new-page"' in report_html(report).split('<section id="positions">')[0]
+
+
+def test_a_manifest_without_key_terms_says_so(minilib):
+    sheet = read_termsheet(MINILIB / "samples" / "grant" / "tiny.yaml", minilib)
+    text = report_markdown(layout(build_review(sheet, minilib, today=DRAFT_DATE)))
+    assert "The grant manifest lists no key terms (key_terms in templates/grant.yaml)." in text
