@@ -70,31 +70,58 @@ class Summary:
         return out
 
 
-def load_side(path: Path, catalogue: Catalogue, *, today: dt.date | None) -> Side:
+@dataclass
+class Input:
+    """An input checked before any assembly: what it is, and its family where known."""
+
+    path: Path
+    kind: str  # "termsheet" or "docx"
+    family: str | None
+    sheet: Any = None  # the validated term sheet
+    blob: bytes = b""  # the .docx bytes
+
+
+def open_input(path: Path, catalogue: Catalogue) -> Input:
+    """Check one input cheaply (exists, a term sheet that validates or a real .docx)."""
+    from assembler.writers.docx import stored_properties
+
     if not path.exists():
         raise UserError(Problem("no such file", str(path)))
     if path.is_dir():
         raise UserError(Problem("is a folder; expected a term sheet or a .docx draft", str(path)))
     suffix = path.suffix.lower()
     if suffix in TERMSHEET_SUFFIXES:
-        return _termsheet_side(path, catalogue, today)
+        from assembler.termsheet.validate import read_termsheet
+
+        sheet = read_termsheet(path, catalogue)
+        return Input(path, "termsheet", sheet.family, sheet=sheet)
     blob = path.read_bytes()
-    if suffix == ".docx" or blob[:2] == b"PK":
-        return _docx_side(path, blob)
-    raise UserError(Problem("expected a term sheet (.yaml, .yml or .json) or a Word draft (.docx)", str(path)))
+    if suffix != ".docx" and blob[:2] != b"PK":
+        raise UserError(Problem("expected a term sheet (.yaml, .yml or .json) or a Word draft (.docx)", str(path)))
+    check_docx(path, blob)
+    try:
+        family = stored_properties(blob).get("family")
+    except Exception:  # noqa: BLE001 - a damaged custom.xml only loses the family check
+        family = None
+    return Input(path, "docx", family, blob=blob)
 
 
-def _termsheet_side(path: Path, catalogue: Catalogue, today: dt.date | None) -> Side:
+def load_side(source: Input, catalogue: Catalogue, *, today: dt.date | None) -> Side:
+    if source.kind == "termsheet":
+        return _termsheet_side(source, catalogue, today)
+    return _docx_side(source.path, source.blob, source.family)
+
+
+def _termsheet_side(source: Input, catalogue: Catalogue, today: dt.date | None) -> Side:
     from assembler.assemble import assemble
-    from assembler.termsheet.validate import read_termsheet
     from assembler.writers.docx import render_docx
 
-    sheet = read_termsheet(path, catalogue)
+    sheet = source.sheet
     result = assemble(sheet, catalogue, today=today)
     doc = result.document
     blob = render_docx(doc, catalogue.paths.house)  # exactly what `assemble` writes
-    side = _docx_side(path, blob)
-    side.kind, side.family = "termsheet", sheet.family
+    side = _docx_side(source.path, blob, sheet.family)
+    side.kind = "termsheet"
     # Clause identity by id from the document model; the text as read back from the draft.
     by_heading = list(side.clauses_by_title.values())
     headed = [c for c in doc.all_clauses() if c.kind != "recital"]
@@ -107,15 +134,8 @@ def _termsheet_side(path: Path, catalogue: Catalogue, today: dt.date | None) -> 
     return side
 
 
-def _docx_side(path: Path, blob: bytes) -> Side:
-    from assembler.writers.docx import stored_properties
-
-    check_docx(path, blob)
+def _docx_side(path: Path, blob: bytes, family: str | None) -> Side:
     paragraphs = read_paragraphs(path, blob)
-    try:
-        family = stored_properties(blob).get("family")
-    except Exception:  # noqa: BLE001 - a damaged custom.xml only loses the family check
-        family = None
     groups: dict[str, ClauseText] = {}
     current: ClauseText | None = None
     for para in paragraphs:
@@ -147,7 +167,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, str]:
     return out
 
 
-def check_families(old: Side, new: Side) -> None:
+def check_families(old: Input, new: Input) -> None:
     if old.family and new.family and old.family != new.family:
         raise UserError(Problem(f"cannot compare a {old.family} draft ({old.path}) with a {new.family} "
                                 f"draft; both must be the same family of agreement", str(new.path)))
@@ -190,19 +210,24 @@ def _paragraph_changes(old: list[ReadParagraph], new: list[ReadParagraph]) -> li
     return out
 
 
-def redline(old: bytes, new: bytes, *, author: str) -> bytes:
-    """A .docx of NEW with every difference from OLD as a tracked change attributed to `author`."""
+def engine():
+    """The Docxodus engine, or a UserError naming the package to install."""
     try:
         from python_redlines import DocxodusEngine
         from python_redlines.engines import EngineNotInstalledError
     except ImportError as e:
         raise UserError(ENGINE_HINT) from e
     try:
-        engine = DocxodusEngine()
-    except (EngineNotInstalledError, OSError, EnvironmentError) as e:
+        return DocxodusEngine()
+    except (EngineNotInstalledError, OSError) as e:
         raise UserError(f"{ENGINE_HINT} ({e})") from e
+
+
+def redline(old: bytes, new: bytes, *, author: str, redliner=None) -> bytes:
+    """A .docx of NEW with every difference from OLD as a tracked change attributed to `author`."""
+    redliner = redliner or engine()
     try:
-        result, _, _ = engine.run_redline(author, original=old, modified=new)
+        result, _, _ = redliner.run_redline(author, original=old, modified=new)
     except Exception as e:  # noqa: BLE001 - the engine's failures are reported, not tracebacks
         raise UserError(f"the comparison engine failed: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from e
     return bytes(result)
@@ -220,11 +245,12 @@ def count_changes(blob: bytes) -> tuple[int, int]:
 
 def compare(old_path: Path, new_path: Path, catalogue: Catalogue, *, author: str,
             today: dt.date | None = None) -> tuple[bytes, list[str]]:
-    """The redline and the summary lines."""
-    old = load_side(old_path, catalogue, today=today)
-    new = load_side(new_path, catalogue, today=today)
-    check_families(old, new)
+    """The redline and the summary lines. Every check that needs no assembly runs first."""
+    inputs = open_input(old_path, catalogue), open_input(new_path, catalogue)
+    check_families(*inputs)
+    redliner = engine()
+    old, new = (load_side(i, catalogue, today=today) for i in inputs)
     summary = summarise(old, new)
-    blob = redline(old.docx, new.docx, author=author)
+    blob = redline(old.docx, new.docx, author=author, redliner=redliner)
     summary.insertions, summary.deletions = count_changes(blob)
     return blob, summary.lines(old, new, author)
