@@ -22,7 +22,14 @@ from assembler.errors import LibraryError, Problem
 from assembler.formatting import money, percent
 from assembler.library.catalogue import Catalogue
 from assembler.library.manifest import Recommended
-from assembler.render.jinja import HOLE_CLOSE, HOLE_OPEN, VALUE_CLOSE, VALUE_OPEN, compile_condition, compile_template
+from assembler.render.jinja import (
+    HOLE_CLOSE,
+    HOLE_OPEN,
+    VALUE_CLOSE,
+    VALUE_OPEN,
+    compile_condition,
+    compile_template,
+)
 from assembler.rules import Finding
 from assembler.termsheet.loader import dotted
 from assembler.termsheet.validate import TermSheet
