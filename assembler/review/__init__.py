@@ -125,7 +125,7 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         result = assemble(sheet, catalogue, today=today)
         review.assembly = result
         review.placeholders = result.document.placeholders()
-        review.properties = dict(result.document.properties)
+        review.properties = _draft_properties(result, catalogue)
         review.clauses = [ClauseProvenance(c.id, c.version, c.status, c.variant or "")
                           for c in result.document.all_clauses()]
         omitted = set(result.plan.omitted)
@@ -135,6 +135,15 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         review.properties = {"family": sheet.family, "termsheet_sha256": sheet.digest,
                              "library_version": library_version(catalogue)}
     return review
+
+
+def _draft_properties(result: Assembly, catalogue: Catalogue) -> dict[str, str]:
+    """The custom properties of the draft exactly as `partnerdraft assemble` writes it (default
+    notes), read back from the rendered file: the content hash included, so a reader can tell
+    whether the .docx in hand is that draft, unedited."""
+    from assembler.writers.docx import render_docx, stored_properties
+
+    return stored_properties(render_docx(result.document, catalogue.paths.house))
 
 
 def _manifest_file(catalogue: Catalogue, family: str) -> str:

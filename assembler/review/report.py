@@ -98,7 +98,9 @@ def _findings(review: Review) -> Section:
 
 def _provenance(review: Review) -> Section:
     section = Section("Provenance", paragraphs=[
-        "The draft's Word file carries the same values in its document properties (File > Info > Properties)."])
+        "The draft's Word file carries the same values in its document properties (File > Info > Properties). "
+        "partnerdraft_content_sha256 is the hash of the draft as `partnerdraft assemble` writes it: a draft "
+        "whose content no longer matches it has been edited since."])
     section.tables.append(Grid(["Property", "Value"], [[n, v] for n, v in sorted(review.properties.items())], [1, 4]))
     if review.clauses:
         section.tables.append(Grid(["Clause", "Version", "Status", "Variant"],

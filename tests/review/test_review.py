@@ -149,7 +149,7 @@ def test_provenance_equals_the_word_files_custom_properties(tmp_path):
     draft = tmp_path / "draft.docx"
     assert _invoke("assemble", str(FIXTURE), "-o", str(draft), "--date", "2026-04-01").exit_code == 0
     stored = stored_properties(draft.read_bytes())
-    stored.pop(CONTENT_HASH)
+    assert CONTENT_HASH in stored  # so the reader can tell whether the draft was edited since
     result = _invoke("review", str(FIXTURE), "--date", "2026-04-01")
     assert result.exit_code == 0
     table = result.stdout.split("## Provenance")[1]
@@ -160,8 +160,22 @@ def test_provenance_equals_the_word_files_custom_properties(tmp_path):
         assert re.search(rf"^\| {re.escape(clause_id)} \| {re.escape(version)} \| (draft|approved) \|", table, re.M)
 
 
+@pytest.fixture
+def minilib(tmp_path):
+    """The fixture library (no key terms, no ranges) with the real house template: the one in
+    tests/fixtures/minilib/templates is a path written as text, not a Word file."""
+    import shutil
+
+    from assembler.library.catalogue import load_catalogue
+    from assembler.library.paths import LibraryPaths
+
+    shutil.copytree(MINILIB, tmp_path / "minilib")
+    shutil.copy(ROOT / "templates" / "house.docx", tmp_path / "minilib" / "templates" / "house.docx")
+    return load_catalogue(LibraryPaths(tmp_path / "minilib"))
+
+
 def test_review_is_family_agnostic_on_a_library_without_review_data(minilib):
-    sheet = read_termsheet(MINILIB / "samples" / "grant" / "tiny.yaml", minilib)
+    sheet = read_termsheet(minilib.paths.samples / "grant" / "tiny.yaml", minilib)
     review = build_review(sheet, minilib, today=DRAFT_DATE)
     assert review.key_terms == [] and review.properties["family"] == "grant"
     assert [s.title for s in layout(review).sections] == list(SECTION_TITLES)
@@ -270,6 +284,6 @@ def test_key_terms_page_stands_alone_in_print(review):
 
 
 def test_a_manifest_without_key_terms_says_so(minilib):
-    sheet = read_termsheet(MINILIB / "samples" / "grant" / "tiny.yaml", minilib)
+    sheet = read_termsheet(minilib.paths.samples / "grant" / "tiny.yaml", minilib)
     text = report_markdown(layout(build_review(sheet, minilib, today=DRAFT_DATE)))
     assert "The grant manifest lists no key terms (key_terms in templates/grant.yaml)." in text
