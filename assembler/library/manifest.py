@@ -34,7 +34,8 @@ class Recommended(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     label: str = Field(min_length=1)
-    field: str | None = Field(None, pattern=r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+    field: str | None = Field(None, pattern=r"^[a-z_][a-z0-9_]*(\[\])?(\.[a-z_][a-z0-9_]*(\[\])?)*$",
+                              description="dotted path; `items[]` checks every item of a list")
     min: float | str | None = None
     max: float | str | None = None
     when: str | None = None

@@ -216,39 +216,52 @@ def _conditional(entry: Recommended, context: dict[str, Any]) -> Deviation | Non
 
 
 def _ranged(entry: Recommended, sheet: TermSheet, catalogue: Catalogue, where: str) -> Deviation | None:
-    value = _lookup(sheet.model, entry.field, catalogue, sheet.family, where)
-    if value is None:
-        return None
-    value = Decimal(str(value))
+    """Check the field (every item of a list for a `[]` step) against the bounds."""
     problems = []
-    for bound, limit_spec in (("min", entry.min), ("max", entry.max)):
-        if limit_spec is None:
+    for label, value in _lookup(sheet.model, entry.field or "", catalogue, sheet.family, where):
+        if value is None:
             continue
-        limit, unit, source = _limit(limit_spec, catalogue, sheet.family, where)
-        unit = unit or entry.unit
-        outside = value < limit if bound == "min" else value > limit
-        if outside:
-            shown = _show(value, unit)
-            word = "below the recommended minimum" if bound == "min" else "above the recommended maximum"
-            problems.append(f"{shown}, {word} of {_show(limit, unit)}{f' ({source})' if source else ''}")
+        value = Decimal(str(value))
+        for bound, limit_spec in (("min", entry.min), ("max", entry.max)):
+            if limit_spec is None:
+                continue
+            limit, unit, source = _limit(limit_spec, catalogue, sheet.family, where)
+            unit = unit or entry.unit
+            if value < limit if bound == "min" else value > limit:
+                word = "below the recommended minimum" if bound == "min" else "above the recommended maximum"
+                item = f"{label}: " if label != entry.field else ""
+                problems.append(f"{item}{_show(value, unit)}, {word} of {_show(limit, unit)}"
+                                f"{f' ({source})' if source else ''}")
     if not problems:
         return None
     return Deviation("range", entry.label, "; ".join(problems), " ".join(entry.reason.split()), entry.field or "")
 
 
-def _lookup(model: Any, path: str, catalogue: Catalogue, family: str, where: str) -> Any:
-    value = model
+def _lookup(model: Any, path: str, catalogue: Catalogue, family: str, where: str) -> list[tuple[str, Any]]:
+    """(dotted location, value) for the path; a step written `items[]` visits every item."""
+    found: list[tuple[str, Any]] = [("", model)]
     for part in path.split("."):
-        if value is None:
-            return None
-        if not hasattr(value, part):
-            raise LibraryError(Problem(f"recommended range names field {path!r}, which the term sheet does not have",
+        each = part.endswith("[]")
+        name = part[:-2] if each else part
+        step = []
+        for label, value in found:
+            if value is None:
+                continue
+            if not hasattr(value, name):
+                raise LibraryError(Problem(f"recommended range names field {path!r}, which the term sheet "
+                                           "does not have", _manifest_file(catalogue, family), None, f"{where}.field"))
+            child = getattr(value, name)
+            here = f"{label}.{name}" if label else name
+            if each:
+                step += [(f"{here}[{i}]", item) for i, item in enumerate(child or [])]
+            else:
+                step.append((here, child))
+        found = step
+    for _, value in found:
+        if value is not None and not isinstance(value, (int, float, Decimal)):
+            raise LibraryError(Problem(f"recommended range field {path!r} is not a number",
                                        _manifest_file(catalogue, family), None, f"{where}.field"))
-        value = getattr(value, part)
-    if value is not None and not isinstance(value, (int, float, Decimal)):
-        raise LibraryError(Problem(f"recommended range field {path!r} is not a number",
-                                   _manifest_file(catalogue, family), None, f"{where}.field"))
-    return value
+    return found
 
 
 def _limit(spec: float | str, catalogue: Catalogue, family: str, where: str) -> tuple[Decimal, str, str]:

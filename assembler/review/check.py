@@ -46,8 +46,14 @@ def check_review_data(cat: Catalogue) -> list[Problem]:
 def _has_path(model, path: str) -> bool:
     current = model
     for part in path.split("."):
+        each = part.endswith("[]")
+        name = part[:-2] if each else part
         fields = getattr(current, "model_fields", None)
-        if fields is None or part not in fields:
+        if fields is None or name not in fields:
             return False
-        current = unwrap(fields[part].annotation)
+        current = unwrap(fields[name].annotation)
+        if each:
+            if not (isinstance(current, tuple) and current[0] == "list"):
+                return False
+            current = current[1]
     return True

@@ -287,3 +287,24 @@ def test_a_manifest_without_key_terms_says_so(minilib):
     sheet = read_termsheet(minilib.paths.samples / "grant" / "tiny.yaml", minilib)
     text = report_markdown(layout(build_review(sheet, minilib, today=DRAFT_DATE)))
     assert "The grant manifest lists no key terms (key_terms in templates/grant.yaml)." in text
+
+
+def test_a_range_over_every_item_of_a_list(catalogue, sheet, monkeypatch):
+    from assembler.library.manifest import Recommended
+
+    manifest = catalogue.manifest("grant")
+    entry = Recommended(label="Instalment size", field="grant.instalments[].amount", max=100000, unit="GBP",
+                        reason="Large single instalments concentrate risk.")
+    monkeypatch.setitem(catalogue.manifests, "grant", manifest.model_copy(update={"recommended": [entry]}))
+    deviations = build_review(sheet, catalogue, today=DRAFT_DATE).deviations
+    found = next(d for d in deviations if d.label == "Instalment size")
+    assert found.figures == ("grant.instalments[0].amount: £150,000, above the recommended maximum of £100,000")
+
+
+def test_library_check_follows_list_steps(catalogue):
+    from assembler.review.check import _has_path
+
+    model = catalogue.manifest("grant").model_class()
+    assert _has_path(model, "grant.instalments[].amount")
+    assert not _has_path(model, "grant.instalments.amount")
+    assert not _has_path(model, "grant.maximum_sum[]")
