@@ -151,7 +151,9 @@ REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", "
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report here: .md, .docx, .html (self-contained) or .pdf (needs LibreOffice). "
                    "Default: Markdown to stdout.")
-@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Date for the draft's DRAFT marking (default: today).")
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date for the draft's DRAFT marking (default: today); give the date the draft was "
+                   "assembled with and the provenance's content hash matches that draft.")
 @handle_errors
 def review(termsheet: Path, output: Path | None, today) -> None:
     """Review pack for TERMSHEET: key terms, positions, deviations, open placeholders, findings,
