@@ -22,6 +22,7 @@ from assembler.errors import Problem, UserError
 from assembler.library.catalogue import Catalogue
 
 TERMSHEET_SUFFIXES = {".yaml", ".yml", ".json"}
+MAX_LISTED = 20  # paragraphs listed in the summary
 ENGINE_HINT = ("compare needs the Docxodus comparison engine from python-redlines; install it: "
                "pip install 'python-redlines[docxodus]' (or pip install 'partnerdraft[compare]')")
 
@@ -66,6 +67,11 @@ class Summary:
         out.append(f"Paragraphs: {sum(k == 'added' for k, _, _ in self.paragraphs)} added, "
                    f"{sum(k == 'removed' for k, _, _ in self.paragraphs)} removed, "
                    f"{sum(k == 'changed' for k, _, _ in self.paragraphs)} changed")
+        for kind, label, text in self.paragraphs[:MAX_LISTED]:
+            short = text if len(text) <= 72 else text[:69].rstrip() + "..."
+            out.append(f"  {kind:7} {label + ' ' if label else ''}{short}")
+        if len(self.paragraphs) > MAX_LISTED:
+            out.append(f"  ... and {len(self.paragraphs) - MAX_LISTED} more (see the redline)")
         out.append(f"Tracked changes by {author}: {self.insertions} insertion(s), {self.deletions} deletion(s)")
         return out
 

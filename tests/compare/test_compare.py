@@ -212,6 +212,10 @@ def test_lawyer_edit_summary_counts_paragraphs_with_labels(edited):
     changed = next(line for line in stdout.splitlines() if line.startswith("Clauses changed: "))
     assert re.match(r"Clauses changed: [23]: \d+\. ", changed)
     assert "Term-sheet fields changed" not in stdout  # a .docx carries no term sheet
+    listed = [line.split(None, 2) for line in stdout.splitlines() if line.startswith("  ")]
+    assert sorted(kind for kind, _, _ in listed) == ["added", "changed", "removed"]
+    added = next(rest for kind, _, rest in listed if kind == "added")
+    assert added == "The Council may waive this requirement by notice in writing."
 
 
 def test_docx_read_back_gives_the_models_numbering(catalogue, tmp_path):
