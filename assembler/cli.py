@@ -104,8 +104,9 @@ def check(termsheets: tuple[Path, ...]) -> None:
 @click.option("--final", is_flag=True, help="Refuse while any placeholder (open fact) remains.")
 @click.option("--force", is_flag=True, help="Overwrite even a draft that was edited since partnerdraft wrote it.")
 @click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Date for the DRAFT marking (default: today).")
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice).")
 @handle_errors
-def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, force: bool, today) -> None:
+def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, force: bool, today, pdf: bool) -> None:
     """Assemble the Word draft of TERMSHEET and print its path."""
     from assembler.assemble import assemble as build
     from assembler.errors import Problem, UserError
@@ -122,9 +123,116 @@ def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, forc
     if final and open_facts:
         raise UserError([Problem(f"--final: placeholder [{label}] is still open in {where}", str(termsheet))
                          for label, where in open_facts])
+    if pdf:
+        from assembler.writers.pdf import find_soffice
+
+        find_soffice()  # before anything is written: no LibreOffice, no output at all
     for f in result.findings:
         click.echo(str(sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}")), err=True)
-    write_atomically(output, render_docx(result.document, catalogue.paths.house, notes=notes))
+    blob = render_docx(result.document, catalogue.paths.house, notes=notes)
+    pdf_blob = None
+    if pdf:
+        from assembler.writers.pdf import docx_to_pdf
+
+        pdf_blob = docx_to_pdf(blob, name=output.stem)
+    write_atomically(output, blob)
+    click.echo(str(output))
+    if pdf_blob is not None:
+        write_atomically(output.with_suffix(".pdf"), pdf_blob)
+        click.echo(str(output.with_suffix(".pdf")))
+
+
+REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                  ".docx": "docx", ".pdf": "pdf"}
+
+
+@main.command()
+@click.argument("termsheet", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report here: .md, .docx, .html (self-contained) or .pdf (needs LibreOffice). "
+                   "Default: Markdown to stdout.")
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date for the draft's DRAFT marking (default: today); give the date the draft was "
+                   "assembled with and the provenance's content hash matches that draft.")
+@handle_errors
+def review(termsheet: Path, output: Path | None, today) -> None:
+    """Review pack for TERMSHEET: key terms, positions, deviations, open placeholders, findings,
+    provenance. Exit 1 when the consistency rules find errors (the report still lists them)."""
+    from assembler.errors import Problem, UserError
+    from assembler.output import write_atomically
+    from assembler.review import build_review
+    from assembler.review.report import layout
+    from assembler.termsheet.validate import read_termsheet
+
+    kind = "markdown" if output is None else REPORT_FORMATS.get(output.suffix.lower())
+    if kind is None:
+        raise UserError(Problem(f"cannot write a report as {output.suffix or 'a file without a suffix'}; "
+                                f"use one of {', '.join(sorted(REPORT_FORMATS))}", str(output)))
+    if kind == "pdf":
+        from assembler.writers.pdf import find_soffice
+
+        find_soffice()
+    catalogue = _catalogue()
+    sheet = read_termsheet(termsheet, catalogue)
+    result = build_review(sheet, catalogue, today=today.date() if today else None)
+    report = layout(result)
+    if kind == "markdown":
+        from assembler.writers.markdown import report_markdown
+
+        text = report_markdown(report)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomically(output, text.encode("utf-8"))
+    elif kind == "html":
+        from assembler.writers.html import report_html
+
+        write_atomically(output, report_html(report).encode("utf-8"))
+    else:
+        from assembler.writers.review_docx import report_docx
+
+        blob = report_docx(report)
+        if kind == "pdf":
+            from assembler.writers.pdf import docx_to_pdf
+
+            blob = docx_to_pdf(blob, name=output.stem)
+        write_atomically(output, blob)
+    if output is not None:
+        click.echo(str(output))
+    for f in result.findings:
+        if f.severity == "error":
+            click.echo(f"{f.where}: {f.rule}: {f.message}", err=True)
+    if result.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the redline (.docx with tracked changes).")
+@click.option("--author", default="partnerdraft", show_default=True, help="Name the tracked changes are attributed to.")
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Date for the DRAFT marking when assembling term sheets (default: today).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@handle_errors
+def compare(old: Path, new: Path, output: Path, author: str, today, force: bool) -> None:
+    """Redline NEW against OLD (term sheets or .docx drafts) as Word tracked changes, and print a
+    summary of what changed."""
+    from assembler.compare import compare as run_compare
+    from assembler.errors import Problem, UserError
+    from assembler.output import write_atomically
+
+    if output.suffix.lower() != ".docx":
+        raise UserError(Problem("the redline is a Word document: give -o a name ending in .docx", str(output)))
+    if output.exists() and not force:
+        raise UserError(Problem("exists; refusing to overwrite it (use --force)", str(output)))
+    if not author.strip():
+        raise UserError("--author must not be empty")
+    blob, lines = run_compare(old, new, _catalogue(), author=author.strip(),
+                              today=today.date() if today else None)
+    write_atomically(output, blob)
+    for line in lines:
+        click.echo(line)
     click.echo(str(output))
 
 

@@ -25,6 +25,9 @@ def check_library(catalogue: Catalogue) -> list[Problem]:
     problems = list(catalogue.faults)
     for check in (_ids, _folders, _positions, _templates, _terms, _references, _manifests, _fields):
         problems.extend(check(catalogue))
+    from assembler.review.check import check_review_data  # the review pack's data in manifests
+
+    problems.extend(check_review_data(catalogue))
     return list(dict.fromkeys(problems))  # one report per fault, in order
 
 

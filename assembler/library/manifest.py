@@ -7,10 +7,49 @@ from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assembler.errors import LibraryError, Problem, UserError
 from assembler.termsheet.loader import load_file
+
+
+class KeyTerm(BaseModel):
+    """A line of the review pack's key terms: a label and a Jinja template over the term sheet,
+    rendered in the clause sandbox (so a new family adds key terms without Python)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(min_length=1)
+    value: str = Field(min_length=1, description="Jinja template; each non-empty line is one line of the value")
+
+
+class Recommended(BaseModel):
+    """A range the library recommends; the review pack reports a term sheet outside it as a deviation.
+
+    Either `field` (a dotted path into the term sheet) with `min` and/or `max` (a number or the name
+    of a figure in clauses/figures.yaml), or `when` (a Jinja condition over the term sheet) with
+    `value` (a template showing the figures).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(min_length=1)
+    field: str | None = Field(None, pattern=r"^[a-z_][a-z0-9_]*(\[\])?(\.[a-z_][a-z0-9_]*(\[\])?)*$",
+                              description="dotted path; `items[]` checks every item of a list")
+    min: float | str | None = None
+    max: float | str | None = None
+    when: str | None = None
+    value: str | None = None
+    unit: str = Field("", description="Unit shown with the figures when the bound is a plain number, e.g. 'years'")
+    reason: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        ranged = self.field is not None and (self.min is not None or self.max is not None)
+        conditional = self.when is not None
+        if ranged == conditional:
+            raise ValueError("give either `field` with `min`/`max`, or `when` (with `value`)")
+        return self
 
 
 class Manifest(BaseModel):
@@ -26,6 +65,8 @@ class Manifest(BaseModel):
     recitals: list[str] = Field(default_factory=list)
     clauses: list[str] = Field(min_length=1)
     schedules: list[str] = Field(default_factory=list)
+    key_terms: list[KeyTerm] = Field(default_factory=list, description="The review pack's key terms")
+    recommended: list[Recommended] = Field(default_factory=list, description="Ranges the review pack checks")
 
     @property
     def entries(self) -> list[str]:

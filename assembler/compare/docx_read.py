@@ -1,0 +1,110 @@
+"""Read a .docx back as numbered paragraphs: the draft partnerdraft wrote, or one a lawyer has since
+edited in Word. Numbering labels come from the house styles, counted exactly as assembler.resolve
+numbers the document model; a document without those styles reads as plain paragraphs."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+from assembler.errors import Problem, UserError
+from assembler.resolve import alpha, roman
+
+
+@dataclass(frozen=True)
+class ReadParagraph:
+    label: str  # "5.1", "(a)", "Schedule 2", "" when unnumbered
+    text: str
+    heading: bool  # a clause or schedule heading, which starts a new clause group
+
+
+def check_docx(path: Path, blob: bytes) -> None:
+    """Refuse anything that is not a Word document, with a message naming the file."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as z:
+            names = set(z.namelist())
+    except zipfile.BadZipFile:
+        raise UserError(Problem("not a Word document (.docx): the file is not a zip package", str(path))) from None
+    if "word/document.xml" not in names:
+        raise UserError(Problem("not a Word document (.docx): it has no word/document.xml", str(path)))
+
+
+def read_paragraphs(path: Path, blob: bytes) -> list[ReadParagraph]:
+    check_docx(path, blob)
+    try:
+        document = open_docx(io.BytesIO(blob))
+    except (KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as e:
+        raise UserError(Problem(f"cannot read the Word document: {e}", str(path))) from e
+    counter = _Counter()
+    out = []
+    for element in document.element.body.iter(qn("w:p")):
+        para = DocxParagraph(element, document)
+        text = _text(element)
+        try:
+            style = para.style.name if para.style is not None else ""
+        except (KeyError, ValueError):
+            style = ""
+        label, heading = counter.label(style)
+        if not text.strip() and not heading:
+            continue
+        out.append(ReadParagraph(label, text, heading))
+    return out
+
+
+def _text(p) -> str:
+    """Visible text: runs, inserted runs and field results; deleted text and field codes left out."""
+    out = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        if any(a.tag in (qn("w:del"), qn("w:moveFrom")) for a in node.iterancestors()):
+            continue
+        if node.tag == qn("w:t"):
+            out.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            out.append("\t")
+    return "".join(out)
+
+
+class _Counter:
+    """Numbering labels by paragraph style, as assembler.resolve computes them for the model."""
+
+    def __init__(self) -> None:
+        self.clause = self.schedule = self.recital = self.party = 0
+        self.first = self.second = self.third = 0
+        self.in_schedule = False
+
+    def label(self, style: str) -> tuple[str, bool]:
+        if style == "PD Party":
+            self.party += 1
+            return f"({self.party})", False
+        if style == "PD Recital":
+            self.recital += 1
+            return f"({alpha(self.recital).upper()})", False
+        if style == "PD Clause 1":
+            self.clause += 1
+            self.first = self.second = self.third = 0
+            self.in_schedule = False
+            return f"{self.clause}.", True
+        if style == "PD Schedule Title":
+            self.schedule += 1
+            self.first = self.second = self.third = 0
+            self.in_schedule = True
+            return f"Schedule {self.schedule}", True
+        level = {"PD Clause 2": 1, "PD Clause 3": 2, "PD Clause 4": 3,
+                 "PD Schedule 1": 1, "PD Schedule 2": 2, "PD Schedule 3": 3}.get(style)
+        if level == 1:
+            self.first, self.second, self.third = self.first + 1, 0, 0
+            return (f"{self.first}." if self.in_schedule else f"{self.clause}.{self.first}"), False
+        if level == 2:
+            self.second, self.third = self.second + 1, 0
+            return f"({alpha(self.second)})", False
+        if level == 3:
+            self.third += 1
+            return f"({roman(self.third)})", False
+        return "", False

@@ -1,0 +1,108 @@
+"""The review pack laid out as sections of text and tables, so every writer (Markdown, HTML, Word)
+prints the same content in the same order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assembler.assemble import NOT_ADVICE
+from assembler.review import Review
+
+
+@dataclass
+class Grid:
+    header: list[str]
+    rows: list[list[str]]  # a cell may hold several lines ("\n")
+    widths: list[int] = field(default_factory=list)  # relative column widths; empty means equal
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[Grid] = field(default_factory=list)
+    new_page: bool = False  # start the next section on a new page (print formats)
+
+
+@dataclass
+class Report:
+    title: str
+    subtitle: str
+    sections: list[Section]
+
+
+SECTION_TITLES = ("Key terms", "Positions", "Deviations", "Open placeholders", "Findings", "Provenance")
+
+
+def layout(review: Review) -> Report:
+    return Report(
+        title=f"Review pack: {review.title}",
+        subtitle=f"Term sheet {review.source}. {NOT_ADVICE}",
+        sections=[_key_terms(review), _positions(review), _deviations(review), _placeholders(review),
+                  _findings(review), _provenance(review)],
+    )
+
+
+def _key_terms(review: Review) -> Section:
+    if not review.key_terms:
+        return Section("Key terms", paragraphs=[f"The {review.family} manifest lists no key terms "
+                                                f"(key_terms in templates/{review.family}.yaml)."], new_page=True)
+    return Section(new_page=True, title="Key terms", tables=[Grid(["Term", "Value"],
+                                             [[k.label, "\n".join(k.lines)] for k in review.key_terms], [1, 3])])
+
+
+def _positions(review: Review) -> Section:
+    rows = []
+    for p in review.positions:
+        standard = "yes" if p.is_standard else f"no (standard: {p.standard_variant or 'none'})"
+        chosen = p.variant + ("" if p.chosen_in_sheet else " (default)")
+        if not p.in_draft:
+            chosen += "; clause not in this draft"
+        rows.append([p.position, chosen, standard, "" if p.is_standard else p.reason])
+    return Section("Positions", paragraphs=[
+        f"{len(review.positions)} positions; {sum(not p.is_standard for p in review.positions)} not the library's standard."],
+        tables=[Grid(["Position", "Variant chosen", "Standard", "Reason (drafting note) for a non-standard choice"], rows,
+                     [3, 3, 3, 7])])
+
+
+def _deviations(review: Review) -> Section:
+    if not review.deviations:
+        return Section("Deviations", paragraphs=["None: every position is standard and every figure is within "
+                                                 "the library's recommended ranges."])
+    return Section("Deviations", tables=[Grid(["Deviation", "Figures", "Why it matters", "Term-sheet field"],
+                                              [[d.label, d.figures, d.reason, d.where] for d in review.deviations],
+                                              [3, 4, 6, 3])])
+
+
+def _placeholders(review: Review) -> Section:
+    if review.placeholders is None:
+        return Section("Open placeholders", paragraphs=["Not available: the draft cannot be assembled until the "
+                                                        "errors under Findings are corrected."])
+    if not review.placeholders:
+        return Section("Open placeholders", paragraphs=["None: every fact is supplied."])
+    return Section("Open placeholders", paragraphs=[f"{len(review.placeholders)} facts still to be supplied."],
+                   tables=[Grid(["Fact to supply", "Where it appears"],
+                                [[label, where] for label, where in review.placeholders], [1, 1])])
+
+
+def _findings(review: Review) -> Section:
+    if not review.findings:
+        return Section("Findings", paragraphs=["None: the consistency rules found nothing to report."])
+    counts = {s: sum(f.severity == s for f in review.findings) for s in ("error", "warning", "info")}
+    intro = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+    if counts["error"]:
+        intro += ". Errors stop assembly: correct them and run review again."
+    return Section("Findings", paragraphs=[intro], tables=[Grid(["Severity", "Rule", "Message", "Where"],
+                   [[f.severity, f.rule, f.message, f.where] for f in review.findings], [1, 3, 6, 4])])
+
+
+def _provenance(review: Review) -> Section:
+    section = Section("Provenance", paragraphs=[
+        "The draft's Word file carries the same values in its document properties (File > Info > Properties). "
+        "partnerdraft_content_sha256 is the hash of the draft as `partnerdraft assemble` writes it: a draft "
+        "whose content no longer matches it has been edited since."])
+    section.tables.append(Grid(["Property", "Value"], [[n, v] for n, v in sorted(review.properties.items())], [1, 4]))
+    if review.clauses:
+        section.tables.append(Grid(["Clause", "Version", "Status", "Variant"],
+                                   [[c.id, c.version, c.status, c.variant] for c in review.clauses], [3, 1, 1, 2]))
+    return section

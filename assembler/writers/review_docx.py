@@ -1,0 +1,57 @@
+"""The review pack as a Word document (python-docx's default template: a report, not a draft)."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.shared import Mm, Pt
+
+from assembler.review.report import Report
+
+TEXT_WIDTH_MM = 297 - 2 * 18
+
+
+def report_docx(report: Report) -> bytes:
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(18))
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.core_properties.title = report.title
+    doc.core_properties.author = "partnerdraft"
+    doc.add_heading(report.title, level=0)
+    doc.add_paragraph(report.subtitle)
+    for part in report.sections:
+        doc.add_heading(part.title, level=1)
+        for paragraph in part.paragraphs:
+            doc.add_paragraph(paragraph)
+        for grid in part.tables:
+            table = doc.add_table(rows=1 + len(grid.rows), cols=len(grid.header))
+            table.style = doc.styles["Table Grid"]
+            table.autofit = False
+            shares = grid.widths or [1] * len(grid.header)
+            widths = [Mm(TEXT_WIDTH_MM * share / sum(shares)) for share in shares]
+            for c, width in enumerate(widths):
+                table.columns[c].width = width
+                for cell in table.columns[c].cells:
+                    cell.width = width
+            for c, heading in enumerate(grid.header):
+                run = table.cell(0, c).paragraphs[0].add_run(heading)
+                run.bold = True
+            for r, row in enumerate(grid.rows, start=1):
+                for c, text in enumerate(row):
+                    cell = table.cell(r, c)
+                    lines = text.split("\n")
+                    cell.paragraphs[0].add_run(lines[0])
+                    for line in lines[1:]:
+                        cell.add_paragraph(line)
+            doc.add_paragraph()
+        if part.new_page:
+            doc.add_page_break()
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
