@@ -17,7 +17,8 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from assembler.assemble import Assembly, assemble, check_rules, context_for, library_version
+from assembler.assemble import Assembly, assemble, check_rules, context_for, library_version, roles_for
+from assembler.render.clauses import render_plain
 from assembler.errors import LibraryError, Problem
 from assembler.formatting import money, percent
 from assembler.library.catalogue import Catalogue
@@ -114,7 +115,7 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         source=sheet.source.path,
         family=sheet.family,
         key_terms=key_terms(sheet, catalogue, context),
-        positions=positions(sheet, catalogue),
+        positions=positions(sheet, catalogue, context),
         deviations=[],
         findings=[_finding_row(sheet, f) for f in findings],
         placeholders=None,
@@ -164,8 +165,11 @@ def key_terms(sheet: TermSheet, catalogue: Catalogue, context: dict[str, Any]) -
     return out
 
 
-def positions(sheet: TermSheet, catalogue: Catalogue) -> list[PositionRow]:
-    """Every position open to the family, in the order the manifest first uses it."""
+def positions(sheet: TermSheet, catalogue: Catalogue, context: dict[str, Any] | None = None) -> list[PositionRow]:
+    """Every position open to the family, in the order the manifest first uses it; each drafting
+    note rendered against the term sheet (as the draft's comment shows it) when a context is given."""
+    context = context if context is not None else context_for(sheet, catalogue)
+    roles = roles_for(sheet)
     manifest = catalogue.manifest(sheet.family)
     order = {clause_id: n for n, clause_id in enumerate(manifest.entries)}
     given = sheet.source.data.get("positions") or {}
@@ -179,10 +183,16 @@ def positions(sheet: TermSheet, catalogue: Catalogue) -> list[PositionRow]:
             position=name, variant=variant, standard_variant=standard, is_standard=variant == standard,
             chosen_in_sheet=isinstance(given, dict) and name in given, in_draft=True,
             clause_id=chosen.id if chosen else "",
-            reason=" ".join((chosen.header.note or "").split()) if chosen else "",
+            reason=_note(chosen, context, roles),
         ))
     rows.sort(key=lambda r: (order.get(r.clause_id, len(order)), r.position))
     return rows
+
+
+def _note(chosen, context: dict[str, Any], roles) -> str:
+    if chosen is None or not chosen.header.note:
+        return ""
+    return " ".join(render_plain(chosen, chosen.header.note, context, roles).split())
 
 
 def _position_deviation(row: PositionRow) -> Deviation:
