@@ -192,7 +192,13 @@ def positions(sheet: TermSheet, catalogue: Catalogue, context: dict[str, Any] | 
 def _note(chosen, context: dict[str, Any], roles) -> str:
     if chosen is None or not chosen.header.note:
         return ""
-    return " ".join(render_plain(chosen, chosen.header.note, context, roles).split())
+    try:
+        return " ".join(render_plain(chosen, chosen.header.note, context, roles).split())
+    except LibraryError:
+        # A note that reads a block this term sheet lacks (its clause is not in the draft either):
+        # show the note's words with its figures left out rather than fail the whole report.
+        words = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "…", chosen.header.note, flags=re.S)
+        return " ".join(words.split())
 
 
 def _position_deviation(row: PositionRow) -> Deviation:

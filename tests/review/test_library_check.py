@@ -3,6 +3,7 @@ fault found before any term sheet reaches it."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from assembler.library.catalogue import load_catalogue
@@ -43,5 +44,5 @@ def test_unknown_figure_and_field_in_recommended(tmp_path):
         "  - label: Bad figure\n    field: grant.maximum_sum\n    max: no_such_figure\n    reason: r\n"
         "  - label: Bad field\n    field: grant.maximum_sums\n    max: 5\n    reason: r\n"), encoding="utf-8")
     messages = [str(p) for p in check_library(load_catalogue(LibraryPaths(tmp_path)))]
-    assert any("recommended[6].max: names figure 'no_such_figure'" in m for m in messages), messages
-    assert any("recommended[7].field: names field 'grant.maximum_sums'" in m for m in messages), messages
+    assert any(re.search(r"recommended\[\d+\]\.max: names figure 'no_such_figure'", m) for m in messages), messages
+    assert any(re.search(r"recommended\[\d+\]\.field: names field 'grant.maximum_sums'", m) for m in messages), messages
