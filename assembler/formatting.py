@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
-from num2words import num2words
 
 LOCALE = "en_GB"
 
@@ -40,6 +39,9 @@ def words(number: int) -> str:
 
 def _words(number: int) -> str:
     # num2words writes "one million, two hundred and fifty thousand"; UK drafting drops the commas.
+    # Imported here: it is slow to import and many commands never write a sum in words.
+    from num2words import num2words
+
     return num2words(number, lang="en_GB").replace(",", "")
 
 

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
-from assembler import cache
 from assembler.errors import LibraryError, Problem, UserError
+from assembler.library.yamlcache import quick_load
 from assembler.termsheet.loader import load_text
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$"
-_SAFE = YAML(typ="safe", pure=True)
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?", re.S)
 
 
@@ -81,23 +77,12 @@ def read_clause_file(path: Path) -> ClauseFile:
 
 
 def _fast_header(front: str) -> ClauseHeader | None:
-    """The header parsed without line tracking, or None if anything is wrong with it.
-
-    Library files are read on every command, and the round-trip loader that tracks lines costs
-    several times more; it runs only when a header is faulty, to say where.
-    """
-    name = cache.key("header", front) + ".json"
-    blob = cache.read("headers", name)
+    """The header from the quick loader, or None if anything is wrong with it (then the located
+    loader runs to say where)."""
+    data = quick_load(front)
     try:
-        data = json.loads(blob) if blob is not None else None
-    except ValueError:
-        data = None
-    try:
-        if data is None:
-            data = _SAFE.load(front)
-            cache.write("headers", name, json.dumps(data).encode("utf-8"))
         return ClauseHeader.model_validate(data) if isinstance(data, dict) else None
-    except (YAMLError, ValidationError, ValueError, TypeError):
+    except (ValidationError, ValueError, TypeError):
         return None
 
 

@@ -10,6 +10,7 @@ from types import ModuleType
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assembler.errors import LibraryError, Problem, UserError
+from assembler.library.yamlcache import quick_load
 from assembler.termsheet.loader import load_file
 
 
@@ -88,6 +89,12 @@ def _import(module: str, family: str) -> ModuleType:
 
 
 def read_manifest(path: Path) -> Manifest:
+    try:
+        data = quick_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return Manifest.model_validate(data)
+    except (OSError, UnicodeDecodeError, ValidationError):
+        pass  # read again below, with lines, to say what is wrong and where
     try:
         loaded = load_file(path)
     except UserError as e:
