@@ -132,9 +132,9 @@ def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, forc
     blob = render_docx(result.document, catalogue.paths.house, notes=notes)
     pdf_blob = None
     if pdf:
-        from assembler.writers.pdf import docx_to_pdf
+        from assembler.writers.pdf import draft_pdf
 
-        pdf_blob = docx_to_pdf(blob, name=output.stem)
+        pdf_blob = draft_pdf(result.document, catalogue.paths.house, notes=notes, name=output.stem)
     write_atomically(output, blob)
     click.echo(str(output))
     if pdf_blob is not None:

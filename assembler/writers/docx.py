@@ -91,14 +91,18 @@ class _Body:
         )
         self.page_break()
 
-    def contents(self, doc: Document) -> None:
+    def contents(self, doc: Document, pages: dict[str, int] | None) -> None:
+        """The TOC field with its entries cached; with `pages` (from a PDF pass) each entry also
+        shows its page after the house style's dotted right tab."""
         self.add("Contents", style="TOC Heading")
-        entries = [f"{c.number}. {c.title}" for c in doc.clauses]
-        entries += [f"Schedule {s.number} {s.title}" for s in doc.schedules]
+        entries = [(c.id, f"{c.number}. {c.title}") for c in doc.clauses]
+        entries += [(s.id, f"Schedule {s.number} {s.title}") for s in doc.schedules]
         paragraphs = [self.add(style="toc 1") for _ in entries]
         _field_begin(paragraphs[0], r'TOC \o "1-1" \h \z \u')
-        for para, entry in zip(paragraphs, entries):
+        for para, (clause_id, entry) in zip(paragraphs, entries):
             self.run(para, entry)
+            if pages and clause_id in pages:
+                self.run(para, f"\t{pages[clause_id]}")
         _field_end(paragraphs[-1])
         self.page_break()
 
@@ -261,12 +265,14 @@ def _repeat_header(row) -> None:
     trpr.append(header)
 
 
-def render_docx(doc: Document, template: Path, *, notes: Notes = "comments") -> bytes:
-    """The draft as .docx bytes: deterministic for the same model and template."""
+def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
+                toc_pages: dict[str, int] | None = None) -> bytes:
+    """The draft as .docx bytes: deterministic for the same model and template. `toc_pages` (clause
+    id -> page) is only for the PDF, whose contents LibreOffice does not paginate itself."""
     tpl = DocxTemplate(str(template))
     body = _Body(tpl, notes)
     body.cover(doc)
-    body.contents(doc)
+    body.contents(doc, toc_pages)
     body.parties(doc)
     body.recitals(doc)
     body.clauses(doc)

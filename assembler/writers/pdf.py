@@ -47,3 +47,49 @@ def docx_to_pdf(blob: bytes, *, name: str = "document", timeout: int = 240) -> b
         if not result.exists():
             raise UserError(f"LibreOffice produced no PDF for {name}")
         return result.read_bytes()
+
+
+def draft_pdf(doc, template: Path, *, notes: str = "comments", name: str = "draft") -> bytes:
+    """The draft as PDF with page numbers in its contents.
+
+    LibreOffice prints the table of contents from the entries cached in the .docx but does not
+    paginate them. So the draft is converted once, each heading's page is read from that PDF's text,
+    and the draft is converted again with those pages in its contents. The .docx itself keeps no
+    page numbers: Word paginates differently and refreshes the table when the file is opened.
+    """
+    from assembler.writers.docx import render_docx
+
+    first = docx_to_pdf(render_docx(doc, template, notes=notes), name=name)
+    pages = heading_pages(first, doc)
+    if not pages:
+        return first
+    return docx_to_pdf(render_docx(doc, template, notes=notes, toc_pages=pages), name=name)
+
+
+def heading_pages(pdf: bytes, doc) -> dict[str, int]:
+    """Clause id -> the page its heading is printed on, read with pdftotext; empty without it."""
+    binary = shutil.which("pdftotext")
+    if not binary:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="partnerdraft-pages-") as tmp:
+        source = Path(tmp) / "draft.pdf"
+        source.write_bytes(pdf)
+        try:
+            text = subprocess.run([binary, "-layout", str(source), "-"], check=True, capture_output=True,
+                                  text=True, timeout=120).stdout
+        except (subprocess.SubprocessError, OSError):
+            return {}
+    pages = [[" ".join(line.split()) for line in page.splitlines()] for page in text.split("\f")]
+    headings = [(c.id, f"{c.number}. {c.title}") for c in doc.clauses]
+    headings += [(s.id, f"Schedule {s.number} {s.title}") for s in doc.schedules]
+    # Start after the contents: at the page that opens the agreement proper.
+    page = next((i for i, lines in enumerate(pages) if any(l.startswith("This Agreement is dated") for l in lines)), 0)
+    found: dict[str, int] = {}
+    for clause_id, heading in headings:
+        wanted = " ".join(heading.split())
+        at = next((i for i in range(page, len(pages)) if any(l.startswith(wanted) for l in pages[i])), None)
+        if at is None:
+            return {}  # a heading not found: better no page numbers than wrong ones
+        found[clause_id] = at + 1
+        page = at
+    return found

@@ -64,3 +64,26 @@ def test_assemble_pdf_has_the_contents_filled(tmp_path, catalogue):
         assert f"{clause.number}. {clause.title}" in contents
     for schedule in doc.schedules:
         assert f"Schedule {schedule.number} {schedule.title}" in contents
+
+
+@pytest.mark.soffice
+def test_pdf_contents_show_the_page_each_heading_is_on(tmp_path, catalogue):
+    if not soffice() or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice and pdftotext are needed")
+    from assembler.writers.pdf import draft_pdf, heading_pages
+
+    doc = assemble(read_termsheet(SAMPLE, catalogue), catalogue, today=DRAFT_DATE).document
+    pdf = draft_pdf(doc, catalogue.paths.house)
+    pages = heading_pages(pdf, doc)
+    assert len(pages) == len(doc.clauses) + len(doc.schedules)
+    path = tmp_path / "d.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    contents = [" ".join(line.split()) for line in text.split("\f")[1].splitlines()]
+    schedule = doc.schedules[-1]
+    entry = next(line for line in contents if line.startswith(f"Schedule {schedule.number} {schedule.title}"))
+    assert entry.rstrip(". ").endswith(str(pages[schedule.id])) and entry.split(".")[-1].strip() == str(pages[schedule.id])
+    first = doc.clauses[0]
+    entry = next(line for line in contents if line.startswith(f"1. {first.title}"))
+    assert entry.split(".")[-1].strip() == str(pages[first.id])
