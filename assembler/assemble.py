@@ -13,7 +13,7 @@ from assembler.formatting import long_date
 from assembler.library.catalogue import Catalogue
 from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Term, Text
 from assembler.plan import Plan, make_plan
-from assembler.render.clauses import render_clause, render_inlines, render_text
+from assembler.render.clauses import render_clause, render_inlines
 from assembler.resolve import number_document, place_definitions, resolve_references, used_terms
 from assembler.rules import Finding, RuleContext
 from assembler.termsheet.common import LEGAL_FORM_WORDS, Party

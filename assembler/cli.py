@@ -4,7 +4,6 @@ that `partnerdraft --help` stays fast."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import sys
 from pathlib import Path

@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from decimal import ROUND_DOWN, Decimal
+from typing import Annotated, Literal
 
 from dataclasses import dataclass
 
-from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.termsheet.common import Kpi, Money, Party, Period, Strict, TermSheetBase, Text
+from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
 
-def _share(value: Any) -> Any:
-    """Accept 12.5, "12.5" and "12.5%"; refuse words with a message about percentages, not pounds."""
-    if isinstance(value, bool):
-        raise ValueError("expected a percentage, e.g. 12.5")
-    if isinstance(value, str):
-        cleaned = value.replace("%", "").strip()
-        try:
-            return Decimal(cleaned)
-        except InvalidOperation:
-            raise ValueError(f"{value!r} is not a percentage; write a number from 0 to 100, e.g. 12.5") from None
-    if isinstance(value, float):
-        return Decimal(str(value))
-    return value
-
-
-Share = Annotated[
-    Decimal,
-    BeforeValidator(_share),
-    Field(ge=0, le=100, decimal_places=2, description="A percentage from 0 to 100, e.g. 12.5.",
-          json_schema_extra={"unit": "%"}),
-]
+Share = Percent  # a gain or pain share, 0 to 100
 MemberKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", min_length=1, max_length=30,
                                  description="A member's key, as given under members (e.g. 'council').")]
 

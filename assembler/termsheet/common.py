@@ -38,9 +38,24 @@ Money = Annotated[
     BeforeValidator(_money),
     Field(ge=0, decimal_places=2, description="An amount in pounds sterling (GBP), e.g. 125000.", json_schema_extra={"unit": "GBP"}),
 ]
+def _percent(value: Any) -> Any:
+    """Accept 12.5, "12.5" and "12.5%"; refuse words with a message about percentages, not pounds."""
+    if isinstance(value, bool):
+        raise ValueError("expected a percentage, e.g. 12.5")
+    if isinstance(value, str):
+        cleaned = value.replace("%", "").strip()
+        try:
+            return Decimal(cleaned)
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is not a percentage; write a number from 0 to 100, e.g. 12.5") from None
+    if isinstance(value, float):
+        return Decimal(str(value))
+    return value
+
+
 Percent = Annotated[
     Decimal,
-    BeforeValidator(_money),
+    BeforeValidator(_percent),
     Field(ge=0, le=100, decimal_places=2, description="A percentage from 0 to 100, e.g. 12.5.", json_schema_extra={"unit": "%"}),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]

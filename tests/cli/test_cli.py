@@ -7,14 +7,13 @@ import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from docx import Document as open_docx
 
 from assembler.cli import main
-from tests.conftest import ROOT, samples
+from tests.conftest import ROOT
 
 SMALL = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 

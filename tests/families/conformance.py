@@ -3,10 +3,9 @@ cross-references as the document model resolved them, and the bytes repeat."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from assembler.model import Document, Paragraph, Ref, Table, iter_inlines, iter_paragraphs, plain_text
+from assembler.model import Document, Ref, Table, iter_inlines, iter_paragraphs, plain_text
 from tests.conftest import assemble_to, audit, soffice_text
 
 

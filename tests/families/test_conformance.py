@@ -7,7 +7,7 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT, assemble_to, samples
+from tests.conftest import DRAFT_DATE, assemble_to, samples
 from tests.families.conformance import assert_deterministic, assert_libreoffice_agrees, assert_opens_cleanly
 
 ALL = samples()
