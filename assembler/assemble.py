@@ -73,7 +73,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         parties=[_party_block(role, party) for role in manifest.parties for party in _parties_in(sheet, role)],
         **clauses,
     )
-    doc.definitions = _definitions(doc, sheet, catalogue, context, roles)
+    doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
     place_definitions(doc)
     targets = number_document(doc)
     resolve_references(doc, targets, plan.omitted, sheet.source.path)
@@ -124,9 +124,11 @@ def _party_block(role: str, party: Party) -> PartyBlock:
     )
 
 
-def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, context, roles) -> list[Definition]:
-    """Only the terms the draft uses, each once, alphabetically; terms used inside definitions count."""
+def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Plan, context, roles) -> list[Definition]:
+    """Only the terms the draft uses, each once, alphabetically; terms used inside definitions count.
+    A term defined by the chosen variant of a clause takes that variant's wording."""
     library = catalogue.terms(sheet.family)
+    library.update({term: f for f in plan.selected() for term in f.header.defines})
     party_terms = {p.short_name for p in sheet.model.parties()}
     pending = sorted(used_terms(doc) - party_terms)
     definitions: dict[str, Definition] = {}

@@ -125,3 +125,19 @@ def test_rule_errors_stop_assembly(minilib):
 def test_the_date_placeholder_when_no_agreement_date(minilib):
     doc = build(minilib).document
     assert isinstance(doc.date, Placeholder)
+
+
+def test_a_term_takes_the_chosen_variants_definition(tmp_path):
+    lib = tmp_path / "lib"
+    shutil.copytree(MINILIB, lib)
+    advance = lib / "clauses" / "grant" / "payment.advance.md"
+    advance.write_text(advance.read_text().replace(
+        "note: Choose advance", "defines:\n  Instalment: each payment of the Grant made before it is spent\nnote: Choose advance"))
+    catalogue = load_catalogue(LibraryPaths(lib))
+    arrears = {d.term: d for d in build(catalogue).document.definitions}
+    chosen = {d.term: d for d in build(catalogue, TINY + "positions:\n  payment_basis: advance\n").document.definitions}
+    def words(definition):
+        return "".join(getattr(i, "text", "") for i in definition.inlines)
+
+    assert "made before it is spent" not in words(arrears["Instalment"])
+    assert "made before it is spent" in words(chosen["Instalment"])
