@@ -105,7 +105,12 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
         position = positions[name]
         block[name] = chosen.get(name, position.standard)
         variants = ", ".join(f"{v}{' (standard)' if v == position.standard else ''}" for v in sorted(position.variants))
-        block.yaml_set_comment_before_after_key(name, before=f"Choose one of: {variants}.", indent=2)
+        files = [f for fs in position.variants.values() for f in fs]
+        conditions = {f.header.when for f in files}
+        only = ""
+        if len(conditions) == 1 and None not in conditions:  # e.g. the open-book positions
+            only = " Applies only when " + conditions.pop().replace(" is not none", " is given") + "."
+        block.yaml_set_comment_before_after_key(name, before=f"Choose one of: {variants}.{only}", indent=2)
     if "positions" in data:
         data["positions"] = block
     else:

@@ -223,8 +223,8 @@ def problems_for(text: str, catalogue, name: str = "t.yaml") -> list[str]:
 def test_wrong_type_for_a_return_rate(catalogue):
     text = TEXT.replace("return_rate: 4.5", "return_rate: generous")
     assert problems_for(text, catalogue) == [
-        f"t.yaml:{line(text, 'generous')}: contributions.investments[0].return_rate: 'generous' is not an amount; "
-        "write pounds as a number, e.g. 125000 or \"125,000.50\" (got 'generous')"]
+        f"t.yaml:{line(text, 'generous')}: contributions.investments[0].return_rate: 'generous' is not a "
+        "percentage; write a number from 0 to 100, e.g. 12.5 (got 'generous')"]
 
 
 def test_unknown_key_gets_a_suggestion(catalogue):
