@@ -16,8 +16,13 @@ def folder(kind: str) -> Path | None:
     setting = os.environ.get("PARTNERDRAFT_CACHE", "")
     if setting.lower() in ("off", "0", "no"):
         return None
-    base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnerdraft"
-    return base / kind
+    if setting:
+        return Path(setting) / kind
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (RuntimeError, KeyError):  # no home folder (some service accounts): no cache
+        return None
+    return base / "partnerdraft" / kind
 
 
 def key(*parts: str) -> str:
