@@ -1,5 +1,5 @@
-"""Allow `python -m assembler`."""
+"""`python -m assembler` runs the command line."""
 
-from assembler.cli import main
+from assembler.cli import entry
 
-main()
+entry()
