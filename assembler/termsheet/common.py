@@ -16,43 +16,38 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _money(value: Any) -> Any:
-    """Accept 1250000, "1,250,000" and "£1,250,000"; refuse anything else with a plain message."""
-    if isinstance(value, bool):
-        raise ValueError("expected an amount in pounds, e.g. 125000 or \"125,000.50\"")
-    if isinstance(value, str):
-        cleaned = value.replace(",", "").replace("£", "").replace("GBP", "").strip()
-        try:
-            return Decimal(cleaned)
-        except InvalidOperation:
-            raise ValueError(
-                f"{value!r} is not an amount; write pounds as a number, e.g. 125000 or \"125,000.50\""
-            ) from None
-    if isinstance(value, float):
-        return Decimal(str(value))
-    return value
+def _decimal(noise: tuple[str, ...], kind: str, hint: str):
+    """A parser that accepts numbers as commissioners type them (with the given symbols and
+    separators) and refuses anything else with a message saying what kind of number is wanted."""
 
+    def parse(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError(f"expected {kind}; {hint}")
+        if isinstance(value, str):
+            cleaned = value
+            for part in noise:
+                cleaned = cleaned.replace(part, "")
+            try:
+                return Decimal(cleaned.strip())
+            except InvalidOperation:
+                raise ValueError(f"{value!r} is not {kind}; {hint}") from None
+        if isinstance(value, float):
+            return Decimal(str(value))
+        return value
+
+    return parse
+
+
+# 1250000, "1,250,000" and "£1,250,000" are all £1,250,000.
+_money = _decimal((",", "£", "GBP"), "an amount", 'write pounds as a number, e.g. 125000 or "125,000.50"')
+# 12.5, "12.5" and "12.5%" are all 12.5%.
+_percent = _decimal(("%",), "a percentage", "write a number from 0 to 100, e.g. 12.5")
 
 Money = Annotated[
     Decimal,
     BeforeValidator(_money),
     Field(ge=0, decimal_places=2, description="An amount in pounds sterling (GBP), e.g. 125000.", json_schema_extra={"unit": "GBP"}),
 ]
-def _percent(value: Any) -> Any:
-    """Accept 12.5, "12.5" and "12.5%"; refuse words with a message about percentages, not pounds."""
-    if isinstance(value, bool):
-        raise ValueError("expected a percentage, e.g. 12.5")
-    if isinstance(value, str):
-        cleaned = value.replace("%", "").strip()
-        try:
-            return Decimal(cleaned)
-        except InvalidOperation:
-            raise ValueError(f"{value!r} is not a percentage; write a number from 0 to 100, e.g. 12.5") from None
-    if isinstance(value, float):
-        return Decimal(str(value))
-    return value
-
-
 Percent = Annotated[
     Decimal,
     BeforeValidator(_percent),
