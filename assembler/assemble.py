@@ -52,8 +52,12 @@ def check_rules(sheet: TermSheet, catalogue: Catalogue) -> list[Finding]:
     return rules.run(RuleContext(sheet.model, sheet.positions, catalogue.figures))
 
 
-def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None) -> Assembly:
-    findings = check_rules(sheet, catalogue)
+def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None,
+             findings: list[Finding] | None = None) -> Assembly:
+    """The draft's document model. `findings` are the rules' results when the caller has already
+    run them (the review pack reports them too), so they are not run twice."""
+    if findings is None:
+        findings = check_rules(sheet, catalogue)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         raise UserError([sheet.source.problem(f.loc, f"{f.rule}: {f.message}") for f in errors])

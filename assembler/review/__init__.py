@@ -123,7 +123,7 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
     review.deviations = [_position_deviation(row) for row in review.positions if not row.is_standard]
     review.deviations += ranges(sheet, catalogue, context)
     if not any(f.severity == "error" for f in findings):
-        result = assemble(sheet, catalogue, today=today)
+        result = assemble(sheet, catalogue, today=today, findings=findings)
         review.assembly = result
         review.placeholders = result.document.placeholders()
         review.properties = _draft_properties(result, catalogue)
