@@ -30,13 +30,12 @@ def make_plan(catalogue: Catalogue, family: str, positions: dict[str, str], cont
     manifest = catalogue.manifest(family)
     by_id = catalogue.by_id()
     plan = Plan()
-    sections = (("recitals", manifest.recitals), ("clauses", manifest.clauses), ("schedules", manifest.schedules))
-    for section, ids in sections:
+    for section, ids in manifest.sections:
         for clause_id in ids:
             candidates = by_id.get(clause_id)
             if not candidates:
                 raise LibraryError(Problem(f"the {family} manifest lists {clause_id!r}, which no clause file defines",
-                                           str(catalogue.paths.templates / f"{family}.yaml")))
+                                           str(catalogue.paths.manifest(family))))
             chosen = _choose(candidates, positions)
             if chosen is None:
                 plan.omitted[clause_id] = f"position {candidates[0].header.position} is " \

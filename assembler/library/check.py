@@ -168,8 +168,8 @@ def _manifests(cat: Catalogue) -> list[Problem]:
     by_id = cat.by_id()
     used = set()
     for family, manifest in cat.manifests.items():
-        where = str(cat.paths.templates / f"{family}.yaml")
-        for section, ids in (("recitals", manifest.recitals), ("clauses", manifest.clauses), ("schedules", manifest.schedules)):
+        where = str(cat.paths.manifest(family))
+        for section, ids in manifest.sections:
             expected = {"recitals": "recital", "clauses": "clause", "schedules": "schedule"}[section]
             for clause_id in ids:
                 used.add(clause_id)

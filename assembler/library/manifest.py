@@ -70,8 +70,13 @@ class Manifest(BaseModel):
     recommended: list[Recommended] = Field(default_factory=list, description="Ranges the review pack checks")
 
     @property
+    def sections(self) -> list[tuple[str, list[str]]]:
+        """(section, clause ids) in the order the draft prints them."""
+        return [("recitals", self.recitals), ("clauses", self.clauses), ("schedules", self.schedules)]
+
+    @property
     def entries(self) -> list[str]:
-        return [*self.recitals, *self.clauses, *self.schedules]
+        return [clause_id for _, ids in self.sections for clause_id in ids]
 
     def model_class(self) -> type:
         module, _, name = self.model.partition(":")

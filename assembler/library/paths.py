@@ -24,6 +24,10 @@ class LibraryPaths:
     def samples(self) -> Path:
         return self.root / "samples"
 
+    def manifest(self, family: str) -> Path:
+        """The family's manifest file (the name messages about it give)."""
+        return self.templates / f"{family}.yaml"
+
     @property
     def house(self) -> Path:
         """The library's own house.docx, or the built-in one: a firm's library need not carry it."""

@@ -148,7 +148,7 @@ def _draft_properties(result: Assembly, catalogue: Catalogue) -> dict[str, str]:
 
 
 def _manifest_file(catalogue: Catalogue, family: str) -> str:
-    return str(catalogue.paths.templates / f"{family}.yaml")
+    return str(catalogue.paths.manifest(family))
 
 
 def key_terms(sheet: TermSheet, catalogue: Catalogue, context: dict[str, Any]) -> list[KeyTermLine]:

@@ -13,7 +13,7 @@ from assembler.library.fields import unknown_fields, unwrap
 def check_review_data(cat: Catalogue) -> list[Problem]:
     out = []
     for family, manifest in cat.manifests.items():
-        where = str(cat.paths.templates / f"{family}.yaml")
+        where = str(cat.paths.manifest(family))
         try:
             model = manifest.model_class()
         except LibraryError:
