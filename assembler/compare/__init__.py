@@ -133,8 +133,7 @@ def _termsheet_side(source: Input, catalogue: Catalogue, today: dt.date | None) 
     headed = [c for c in doc.all_clauses() if c.kind != "recital"]
     side.clauses = {}
     for clause, read in zip(headed, by_heading):
-        variant = f" [{clause.variant}]" if clause.variant else ""
-        side.clauses[clause.id] = ClauseText(read.label, read.text, variant.strip(" []"))
+        side.clauses[clause.id] = ClauseText(read.label, read.text, clause.variant or "")
     side.fields = _flatten(sheet.model.model_dump(mode="json"))
     side.fields.update({f"positions.{k}": v for k, v in sheet.positions.items()})
     return side

@@ -38,9 +38,7 @@ def check_review_data(cat: Catalogue) -> list[Problem]:
             except TemplateSyntaxError as e:
                 out.append(Problem(f"template syntax error: {e.message}", where, None, field))
                 continue
-            for item in sorted(set(unknown)):
-                # unknown_fields gives a name, or (name, line, suggestion) in later engine versions
-                name, close = (item[0], item[2]) if isinstance(item, tuple) else (item, "")
+            for name, _, close in sorted(set(unknown)):
                 hint = f" (did you mean {close!r}?)" if close else ""
                 out.append(Problem(f"uses {name!r}, which the {family} term sheet does not have{hint}",
                                    where, None, field))
