@@ -38,14 +38,43 @@ class Target:
     bookmark: str
 
 
+class ParagraphCounter:
+    """Numbers the paragraphs under one clause or schedule exactly as house.docx's lists count them:
+    1.1 / (a) / (i) in clause 1, and 1. / (a) / (i) in a schedule. Reading a .docx back uses the
+    same counter, so both sides of a comparison carry the same labels."""
+
+    def __init__(self, stem: str = "", *, schedule: bool = False):
+        self.stem, self.schedule = stem, schedule
+        self.first = self.second = self.third = 0
+
+    def step(self, level: int) -> str:
+        """The label of the next paragraph at `level` (1, 2 or 3), as printed beside it."""
+        if level == 1:
+            self.first, self.second, self.third = self.first + 1, 0, 0
+            return f"{self.first}." if self.schedule else f"{self.stem}{self.first}"
+        if level == 2:
+            self.second, self.third = self.second + 1, 0
+            return f"({alpha(self.second)})"
+        self.third += 1
+        return f"({roman(self.third)})"
+
+    def full(self, level: int) -> str:
+        """The last paragraph's full number for a cross-reference: 5.2(a), or 3(a)(ii) in a schedule."""
+        label = str(self.first) if self.schedule else f"{self.stem}{self.first}"
+        if level >= 2:
+            label += f"({alpha(self.second)})"
+        if level >= 3:
+            label += f"({roman(self.third)})"
+        return label
+
+
 def number_document(doc: Document) -> dict[str, Target]:
     """Give every clause, schedule and numbered paragraph its number and bookmark; return targets."""
     targets: dict[str, Target] = {}
     counter = iter(range(100_000_001, 999_999_999))
-    for i, recital in enumerate(doc.recitals):
-        recital.number = ""
     letter = 0
     for recital in doc.recitals:
+        recital.number = ""
         for para in iter_paragraphs(recital.blocks):
             letter += 1
             para.number = f"({alpha(letter).upper()})"
@@ -53,46 +82,28 @@ def number_document(doc: Document) -> dict[str, Target]:
         clause.number = str(n)
         clause.bookmark = f"_Ref{next(counter)}"
         targets[clause.id] = Target("clause ", clause.number, "", clause.bookmark)
-        _number_paragraphs(clause, f"{n}.", targets, counter, schedule=False)
+        _number_paragraphs(clause, ParagraphCounter(f"{n}."), targets, counter)
     for n, schedule in enumerate(doc.schedules, start=1):
         schedule.number = str(n)
         schedule.bookmark = f"_Ref{next(counter)}"
         targets[schedule.id] = Target("", f"Schedule {n}", "", schedule.bookmark)
-        _number_paragraphs(schedule, "", targets, counter, schedule=True)
+        _number_paragraphs(schedule, ParagraphCounter(schedule=True), targets, counter)
     return targets
 
 
-def _number_paragraphs(clause: Clause, stem: str, targets: dict[str, Target], counter, *, schedule: bool) -> None:
-    first = second = third = 0
+def _number_paragraphs(clause: Clause, numbers: ParagraphCounter, targets: dict[str, Target], counter) -> None:
     for para in iter_paragraphs(clause.blocks):
         if para.kind != "numbered":
             continue
-        if para.level == 1:
-            first, second, third = first + 1, 0, 0
-            para.number = f"{first}." if schedule else f"{stem}{first}"
-        elif para.level == 2:
-            second, third = second + 1, 0
-            para.number = f"({alpha(second)})"
-        else:
-            third += 1
-            para.number = f"({roman(third)})"
+        para.number = numbers.step(para.level)
         if para.anchor:
             para.bookmark = f"_Ref{next(counter)}"
-            full = _full_number(schedule, stem, first, second, third, para.level)
             key = f"{clause.id}#{para.anchor}"
-            if schedule:
-                targets[key] = Target("paragraph ", full, f" of Schedule {clause.number}", para.bookmark)
+            if numbers.schedule:
+                targets[key] = Target("paragraph ", numbers.full(para.level), f" of Schedule {clause.number}",
+                                      para.bookmark)
             else:
-                targets[key] = Target("clause ", full, "", para.bookmark)
-
-
-def _full_number(schedule: bool, stem: str, first: int, second: int, third: int, level: int) -> str:
-    label = str(first) if schedule else f"{stem}{first}"
-    if level >= 2:
-        label += f"({alpha(second)})"
-    if level >= 3:
-        label += f"({roman(third)})"
-    return label
+                targets[key] = Target("clause ", numbers.full(para.level), "", para.bookmark)
 
 
 def resolve_references(doc: Document, targets: dict[str, Target], omitted: dict[str, str], where: str) -> None:

@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from assembler.errors import Problem, UserError
-from assembler.resolve import alpha, roman
+from assembler.resolve import ParagraphCounter, alpha
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,14 @@ def _text(p) -> str:
 
 
 class _Counter:
-    """Numbering labels by paragraph style, as assembler.resolve computes them for the model."""
+    """Numbering labels by paragraph style, with the counter that numbers the document model."""
+
+    LEVELS = {"PD Clause 2": 1, "PD Clause 3": 2, "PD Clause 4": 3,
+              "PD Schedule 1": 1, "PD Schedule 2": 2, "PD Schedule 3": 3}
 
     def __init__(self) -> None:
         self.clause = self.schedule = self.recital = self.party = 0
-        self.first = self.second = self.third = 0
-        self.in_schedule = False
+        self.paragraphs = ParagraphCounter("0.")  # paragraphs before any clause heading
 
     def label(self, style: str) -> tuple[str, bool]:
         if style == "PD Party":
@@ -88,23 +90,11 @@ class _Counter:
             return f"({alpha(self.recital).upper()})", False
         if style == "PD Clause 1":
             self.clause += 1
-            self.first = self.second = self.third = 0
-            self.in_schedule = False
+            self.paragraphs = ParagraphCounter(f"{self.clause}.")
             return f"{self.clause}.", True
         if style == "PD Schedule Title":
             self.schedule += 1
-            self.first = self.second = self.third = 0
-            self.in_schedule = True
+            self.paragraphs = ParagraphCounter(schedule=True)
             return f"Schedule {self.schedule}", True
-        level = {"PD Clause 2": 1, "PD Clause 3": 2, "PD Clause 4": 3,
-                 "PD Schedule 1": 1, "PD Schedule 2": 2, "PD Schedule 3": 3}.get(style)
-        if level == 1:
-            self.first, self.second, self.third = self.first + 1, 0, 0
-            return (f"{self.first}." if self.in_schedule else f"{self.clause}.{self.first}"), False
-        if level == 2:
-            self.second, self.third = self.second + 1, 0
-            return f"({alpha(self.second)})", False
-        if level == 3:
-            self.third += 1
-            return f"({roman(self.third)})", False
-        return "", False
+        level = self.LEVELS.get(style)
+        return (self.paragraphs.step(level), False) if level else ("", False)
