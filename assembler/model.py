@@ -129,6 +129,11 @@ class Document:
     def all_clauses(self) -> list[Clause]:
         return [*self.recitals, *self.clauses, *self.schedules]
 
+    def contents(self) -> list[tuple[str, str]]:
+        """(clause id, heading as printed) for each clause and schedule: the table of contents."""
+        return ([(c.id, f"{c.number}. {c.title}") for c in self.clauses]
+                + [(s.id, f"Schedule {s.number} {s.title}") for s in self.schedules])
+
     def placeholders(self) -> list[tuple[str, str]]:
         """Every open fact as (label, where), in document order."""
         found: list[tuple[str, str]] = []

@@ -95,8 +95,7 @@ class _Body:
         """The TOC field with its entries cached; with `pages` (from a PDF pass) each entry also
         shows its page after the house style's dotted right tab."""
         self.add("Contents", style="TOC Heading")
-        entries = [(c.id, f"{c.number}. {c.title}") for c in doc.clauses]
-        entries += [(s.id, f"Schedule {s.number} {s.title}") for s in doc.schedules]
+        entries = doc.contents()
         paragraphs = [self.add(style="toc 1") for _ in entries]
         _field_begin(paragraphs[0], r'TOC \o "1-1" \h \z \u')
         for para, (clause_id, entry) in zip(paragraphs, entries):

@@ -80,12 +80,10 @@ def heading_pages(pdf: bytes, doc) -> dict[str, int]:
         except (subprocess.SubprocessError, OSError):
             return {}
     pages = [[" ".join(line.split()) for line in page.splitlines()] for page in text.split("\f")]
-    headings = [(c.id, f"{c.number}. {c.title}") for c in doc.clauses]
-    headings += [(s.id, f"Schedule {s.number} {s.title}") for s in doc.schedules]
     # Start after the contents: at the page that opens the agreement proper.
     page = next((i for i, lines in enumerate(pages) if any(l.startswith("This Agreement is dated") for l in lines)), 0)
     found: dict[str, int] = {}
-    for clause_id, heading in headings:
+    for clause_id, heading in doc.contents():
         wanted = " ".join(heading.split())
         at = next((i for i in range(page, len(pages)) if any(l.startswith(wanted) for l in pages[i])), None)
         if at is None:
