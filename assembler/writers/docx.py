@@ -172,10 +172,8 @@ class _Body:
         widths = [Twips(TEXT_WIDTH * share // sum(shares)) for share in shares]
         for c, width in enumerate(widths):
             grid.columns[c].width = width
-        # Walk the rows' own cells: grid.cell(r, c) rebuilds the whole cell grid on every call.
-        for r, (tr, row) in enumerate(zip(grid._tbl.tr_lst, [table.header, *table.rows])):
-            for c, (tc, cell_inlines) in enumerate(zip(tr.tc_lst, row)):
-                cell = _Cell(tc, grid)
+        for r, (cells, row) in enumerate(zip(cell_rows(grid), [table.header, *table.rows])):
+            for c, (cell, cell_inlines) in enumerate(zip(cells, row)):
                 cell.width = widths[c]
                 para = cell.paragraphs[0]
                 para._p.style = self.style_ids["PD Table Heading" if r == 0 else "PD Table Text"]
@@ -256,6 +254,12 @@ def _field_end(para) -> None:
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), "end")
     para.add_run()._r.append(char)
+
+
+def cell_rows(table) -> list[list[_Cell]]:
+    """A new table's cells, row by row, from each row's own cells: python-docx's table.cell(r, c)
+    and column.cells rebuild the whole cell grid on every call, which is quadratic in the rows."""
+    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
 
 
 def _repeat_header(row) -> None:

@@ -9,6 +9,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Pt
 
 from assembler.review.report import Report
+from assembler.writers.docx import cell_rows
 
 TEXT_WIDTH_MM = 297 - 2 * 18
 
@@ -37,14 +38,13 @@ def report_docx(report: Report) -> bytes:
             widths = [Mm(TEXT_WIDTH_MM * share / sum(shares)) for share in shares]
             for c, width in enumerate(widths):
                 table.columns[c].width = width
-                for cell in table.columns[c].cells:
-                    cell.width = width
+            rows = cell_rows(table)
             for c, heading in enumerate(grid.header):
-                run = table.cell(0, c).paragraphs[0].add_run(heading)
-                run.bold = True
-            for r, row in enumerate(grid.rows, start=1):
-                for c, text in enumerate(row):
-                    cell = table.cell(r, c)
+                rows[0][c].width = widths[c]
+                rows[0][c].paragraphs[0].add_run(heading).bold = True
+            for cells, row in zip(rows[1:], grid.rows):
+                for c, (cell, text) in enumerate(zip(cells, row)):
+                    cell.width = widths[c]
                     lines = text.split("\n")
                     cell.paragraphs[0].add_run(lines[0])
                     for line in lines[1:]:
