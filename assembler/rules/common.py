@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assembler.rules import RuleContext, RuleSet
-from assembler.termsheet.common import LegalForm, Party
+from assembler.termsheet.common import LegalForm
 
 COMMON = RuleSet()
 
@@ -28,22 +28,10 @@ FORMATS = {
 }
 
 
-def party_fields(ctx: RuleContext):
-    """(field name, party) for every party field of the term sheet, in signing order."""
-    for name in type(ctx.sheet).model_fields:
-        value = getattr(ctx.sheet, name)
-        if isinstance(value, Party):
-            yield (name,), value
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, Party):
-                    yield (name, i), item
-
-
 @COMMON.rule("COMMON-REGISTRATION-FORMAT", "error",
              "Registration numbers are in the right format for the party's legal form.")
 def registration_format(ctx: RuleContext):
-    for loc, party in party_fields(ctx):
+    for loc, party in ctx.sheet.party_fields():
         for number_field, (pattern, shape) in FORMATS.items():
             value = getattr(party, number_field)
             if value and not pattern.match(value.replace(" ", "").upper()):
@@ -54,7 +42,7 @@ def registration_format(ctx: RuleContext):
 @COMMON.rule("COMMON-REGISTRATION-MISSING", "warning",
              "A party whose legal form is registered gives its registration numbers.")
 def registration_missing(ctx: RuleContext):
-    for loc, party in party_fields(ctx):
+    for loc, party in ctx.sheet.party_fields():
         for number_field in NEEDS.get(party.legal_form, ()):
             if not getattr(party, number_field):
                 yield (f"{party.name} is a {party.legal_form.value.replace('_', ' ')} but has no "
@@ -65,7 +53,7 @@ def registration_missing(ctx: RuleContext):
 @COMMON.rule("COMMON-REGISTRATION-UNEXPECTED", "warning",
              "A party does not give registration numbers its legal form does not have.")
 def registration_unexpected(ctx: RuleContext):
-    for loc, party in party_fields(ctx):
+    for loc, party in ctx.sheet.party_fields():
         for number_field in FORMATS:
             if getattr(party, number_field) and number_field not in NEEDS.get(party.legal_form, ()):
                 yield (f"{party.name} is a {party.legal_form.value.replace('_', ' ')}, which has no "

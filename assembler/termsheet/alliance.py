@@ -239,6 +239,3 @@ class AllianceTermSheet(TermSheetBase):
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
         return self
-
-    def parties(self) -> list[Party]:
-        return list(self.members)

@@ -270,9 +270,6 @@ class CoInvestmentTermSheet(TermSheetBase):
     subsidy: Subsidy = Field(description="The subsidy control position.")
     governance: Governance = Field(default_factory=Governance, description="Partnership board and reporting.")
 
-    def parties(self) -> list[Party]:
-        return [self.authority, self.delivery, *self.investors]
-
     @property
     def cash_contributors(self) -> dict[str, Decimal]:
         """Cash each party puts in, by short name: what the drawdown timetable must pay in."""

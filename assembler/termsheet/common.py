@@ -154,9 +154,21 @@ class TermSheetBase(Strict):
             raise ValueError(f"two parties share the short name {', '.join(dupes)}; each needs its own")
         return self
 
+    def party_fields(self) -> list[tuple[tuple[str | int, ...], Party]]:
+        """(location, party) for every party the term sheet names, in the order its model declares
+        them, which is the signing order: a family says who its parties are by its fields alone."""
+        out: list[tuple[tuple[str | int, ...], Party]] = []
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, Party):
+                out.append(((name,), value))
+            elif isinstance(value, list):
+                out += [((name, i), item) for i, item in enumerate(value) if isinstance(item, Party)]
+        return out
+
     def parties(self) -> list[Party]:
-        """Every party in signing order; each family says who they are."""
-        raise NotImplementedError
+        """Every party in signing order."""
+        return [party for _, party in self.party_fields()]
 
 
 # The open_book block is defined with its arithmetic in open_book.py, which builds on this module and

@@ -107,6 +107,3 @@ class GrantTermSheet(TermSheetBase):
     funder: Party = Field(description="The public body giving the grant.")
     recipient: Party = Field(description="The organisation receiving the grant.")
     grant: Grant = Field(description="The grant itself.")
-
-    def parties(self) -> list[Party]:
-        return [self.funder, self.recipient]

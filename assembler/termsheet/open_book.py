@@ -313,6 +313,3 @@ class OpenBookTermSheet(TermSheetBase):
     provider: Party = Field(description="The organisation providing the services and opening its books.")
     services: Services = Field(description="The services, homes, term and placement arrangements.")
     open_book: OpenBook = Field(description="The open-book, reasonable-profit terms.")  # type: ignore[assignment]
-
-    def parties(self) -> list[Party]:
-        return [self.commissioner, self.provider]
