@@ -187,9 +187,12 @@ def _manifests(cat: Catalogue) -> list[Problem]:
             out.append(Problem(f"lists {clause_id!r} more than once", where))
         try:
             manifest.model_class()
-            manifest.rules_module().RULES
-        except (LibraryError, AttributeError) as e:
+            rules = manifest.rules_module()
+        except (LibraryError, AttributeError) as e:  # AttributeError: the model class is not in its module
             out.append(Problem(f"model or rules cannot be loaded: {e}", where))
+        else:
+            if not hasattr(rules, "RULES"):
+                out.append(Problem(f"model or rules cannot be loaded: module {manifest.rules!r} has no RULES", where))
         if not (cat.paths.samples / manifest.starter).is_file():
             out.append(Problem(f"starter sample {manifest.starter!r} does not exist under samples/", where, None, "starter"))
     for f in cat.files:
