@@ -135,7 +135,7 @@ def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, forc
     if pdf:
         from assembler.writers.pdf import draft_pdf
 
-        pdf_blob = draft_pdf(result.document, catalogue.paths.house, notes=notes, name=output.stem)
+        pdf_blob = draft_pdf(result.document, catalogue.paths.house, notes=notes, name=output.stem, docx=blob)
     write_atomically(output, blob)
     click.echo(str(output))
     if pdf_blob is not None:

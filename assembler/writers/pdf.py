@@ -49,17 +49,19 @@ def docx_to_pdf(blob: bytes, *, name: str = "document", timeout: int = 240) -> b
         return result.read_bytes()
 
 
-def draft_pdf(doc, template: Path, *, notes: str = "comments", name: str = "draft") -> bytes:
+def draft_pdf(doc, template: Path, *, notes: str = "comments", name: str = "draft",
+              docx: bytes | None = None) -> bytes:
     """The draft as PDF with page numbers in its contents.
 
     LibreOffice prints the table of contents from the entries cached in the .docx but does not
     paginate them. So the draft is converted once, each heading's page is read from that PDF's text,
     and the draft is converted again with those pages in its contents. The .docx itself keeps no
     page numbers: Word paginates differently and refreshes the table when the file is opened.
+    `docx` is the draft already rendered with these notes, when the caller has it.
     """
     from assembler.writers.docx import render_docx
 
-    first = docx_to_pdf(render_docx(doc, template, notes=notes), name=name)
+    first = docx_to_pdf(docx or render_docx(doc, template, notes=notes), name=name)
     pages = heading_pages(first, doc)
     if not pages:
         return first
