@@ -28,6 +28,7 @@ class Rule:
     severity: Severity
     summary: str
     check: Callable[..., Iterator[tuple[str, Loc]]]
+    applies: Callable[["RuleContext"], bool] | None = None  # None: always
 
 
 @dataclass
@@ -45,12 +46,15 @@ class RuleContext:
 @dataclass
 class RuleSet:
     rules: list[Rule] = field(default_factory=list)
+    applies: Callable[[RuleContext], bool] | None = None
+    """A condition every rule of this set needs (an optional block being present, say); the rules
+    keep it when the set is merged into another, so each check can assume it."""
 
     def rule(self, id: str, severity: Severity, summary: str):
         """Register a check: a generator of (message, loc) pairs over a RuleContext."""
 
         def register(check: Callable[..., Iterator[tuple[str, Loc]]]):
-            self.rules.append(Rule(id, severity, summary, check))
+            self.rules.append(Rule(id, severity, summary, check, self.applies))
             return check
 
         return register
@@ -61,6 +65,8 @@ class RuleSet:
     def run(self, ctx: RuleContext) -> list[Finding]:
         findings = []
         for r in self.rules:
+            if r.applies is not None and not r.applies(ctx):
+                continue
             for message, loc in r.check(ctx):
                 findings.append(Finding(r.id, r.severity, message, tuple(loc)))
         return findings

@@ -1,7 +1,7 @@
 """Consistency rules for open-book, reasonable-profit terms (domain guide, section 2).
 
 OPEN_BOOK checks the `open_book` block and runs for every family (rules/common.py adds it to
-COMMON), doing nothing when a term sheet has no block. FAMILY holds the standalone agreement's own
+COMMON); its rules apply only when a term sheet has the block. FAMILY holds the standalone agreement's own
 rules; the module's RULES (COMMON, which includes OPEN_BOOK, then FAMILY) is built on first use,
 because rules/common.py imports this module.
 
@@ -23,7 +23,11 @@ from functools import cache
 from assembler.formatting import money, percent
 from assembler.rules import Loc, RuleContext, RuleSet
 
-OPEN_BOOK = RuleSet()
+def _has_block(ctx: RuleContext) -> bool:
+    return getattr(ctx.sheet, "open_book", None) is not None
+
+
+OPEN_BOOK = RuleSet(applies=_has_block)  # each check may take ctx.sheet.open_book as given
 FAMILY = RuleSet()
 
 OFSTED_URN = re.compile(r"^(SC\d{6}|\d{6,7})$")
@@ -38,10 +42,6 @@ OVERHEAD_CAP_LIMIT = Decimal(25)   # a central overhead above a quarter of direc
 BLOCK: Loc = ("open_book",)
 
 
-def _block(ctx: RuleContext):
-    return getattr(ctx.sheet, "open_book", None)
-
-
 def _position(ctx: RuleContext, name: str, standard: str) -> str:
     return ctx.positions.get(name) or standard
 
@@ -50,8 +50,8 @@ def _position(ctx: RuleContext, name: str, standard: str) -> str:
                 "The profit cap is compared with its benchmark (the SSRO baseline profit rate in "
                 "clauses/figures.yaml, or the local figure): a cap above it needs a reason.")
 def cap_benchmark(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None or ob.basis == "fixed_fee" or ob.benchmark.source == "none":
+    ob = ctx.sheet.open_book
+    if ob.basis == "fixed_fee" or ob.benchmark.source == "none":
         return
     if ob.benchmark.source == "ssro":
         figure = ctx.figures["ssro_baseline_profit_rate"]
@@ -67,8 +67,8 @@ def cap_benchmark(ctx: RuleContext):
 
 @OPEN_BOOK.rule("OPEN-BOOK-BENCHMARK-LOCAL", "error", "A local benchmark gives its rate and source.")
 def benchmark_local(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None or ob.benchmark.source != "local":
+    ob = ctx.sheet.open_book
+    if ob.benchmark.source != "local":
         return
     if ob.benchmark.local_rate is None:
         yield "benchmark source is 'local' but no local_rate is given", (*BLOCK, "benchmark", "local_rate")
@@ -79,9 +79,7 @@ def benchmark_local(ctx: RuleContext):
 
 @OPEN_BOOK.rule("OPEN-BOOK-FIXED-FEE", "error", "A fixed-fee profit basis states the fee; other bases do not.")
 def fixed_fee(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None:
-        return
+    ob = ctx.sheet.open_book
     if ob.basis == "fixed_fee" and ob.fixed_fee is None:
         yield "basis is 'fixed_fee' but no fixed_fee is given", (*BLOCK, "fixed_fee")
     if ob.basis != "fixed_fee" and ob.fixed_fee is not None:
@@ -91,9 +89,7 @@ def fixed_fee(ctx: RuleContext):
 @OPEN_BOOK.rule("OPEN-BOOK-OVERHEAD-CAP", "error",
                 "The overhead cap is above zero and no more than 25% of direct costs.")
 def overhead_cap(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None:
-        return
+    ob = ctx.sheet.open_book
     if ob.overhead_cap > OVERHEAD_CAP_LIMIT:
         yield (f"the overhead cap of {percent(ob.overhead_cap)} of direct costs is above "
                f"{percent(OVERHEAD_CAP_LIMIT)}; central costs that large are usually direct costs in disguise",
@@ -106,9 +102,7 @@ def overhead_cap(ctx: RuleContext):
 @OPEN_BOOK.rule("OPEN-BOOK-OVERHEADS-OVER-CAP", "warning",
                 "The budgeted overheads fit within the overhead cap.")
 def overheads_over_cap(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None:
-        return
+    ob = ctx.sheet.open_book
     limit = ob.cost_model.direct_costs * ob.overhead_cap / 100
     if ob.cost_model.overheads > limit:
         yield (f"budgeted overheads of {money(ob.cost_model.overheads)} are more than the cap of "
@@ -119,9 +113,7 @@ def overheads_over_cap(ctx: RuleContext):
 @OPEN_BOOK.rule("OPEN-BOOK-EXCESS-DETAILS", "error",
                 "Reinvesting excess profit names the reinvestment fund; splitting it gives the split percentage.")
 def excess_details(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None:
-        return
+    ob = ctx.sheet.open_book
     treatment = _position(ctx, "open_book_excess", "refund")
     if treatment == "reinvest" and not ob.excess.reinvestment_fund:
         yield ("positions choose open_book_excess: reinvest but excess.reinvestment_fund does not say what the "
@@ -134,8 +126,8 @@ def excess_details(ctx: RuleContext):
 @OPEN_BOOK.rule("OPEN-BOOK-SHARING-BAND", "error",
                 "A sharing band is given when chosen, sits above the cap, and is not used with a fixed fee.")
 def sharing_band(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None or _position(ctx, "open_book_margin", "hard-cap") != "sharing-band":
+    ob = ctx.sheet.open_book
+    if _position(ctx, "open_book_margin", "hard-cap") != "sharing-band":
         return
     if ob.sharing_band is None:
         yield "positions choose open_book_margin: sharing-band but no sharing_band is given", (*BLOCK, "sharing_band")
@@ -150,8 +142,8 @@ def sharing_band(ctx: RuleContext):
 @OPEN_BOOK.rule("OPEN-BOOK-COST-BASE-UNUSED", "info",
                 "The cost-base position matters only when the profit cap is a percentage of cost.")
 def cost_base_unused(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None or ob.basis == "allowable_cost":
+    ob = ctx.sheet.open_book
+    if ob.basis == "allowable_cost":
         return
     if _position(ctx, "open_book_cost_base", "full-cost") == "direct-cost":
         yield (f"positions choose open_book_cost_base: direct-cost, but the profit basis is {ob.basis!r}, so the "
@@ -160,8 +152,8 @@ def cost_base_unused(ctx: RuleContext):
 
 @OPEN_BOOK.rule("OPEN-BOOK-RECONCILIATION-ANNUAL", "error", "Profit is reconciled at least once a year.")
 def reconciliation_annual(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is not None and ob.reconciliation not in RECONCILIATION_AT_LEAST_ANNUAL:
+    ob = ctx.sheet.open_book
+    if ob.reconciliation not in RECONCILIATION_AT_LEAST_ANNUAL:
         yield (f"reconciliation {ob.reconciliation!r} is less often than once a year; PPN 004 expects at least an "
                "annual reconciliation", (*BLOCK, "reconciliation"))
 
@@ -169,9 +161,7 @@ def reconciliation_annual(ctx: RuleContext):
 @OPEN_BOOK.rule("OPEN-BOOK-REPORTING-BEFORE-RECONCILIATION", "warning",
                 "Open-book reports come at least as often as reconciliations.")
 def reporting_frequency(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None:
-        return
+    ob = ctx.sheet.open_book
     order = ["monthly", "quarterly", "six-monthly", "annually", "every two years"]
     if order.index(ob.reporting) > order.index(ob.reconciliation):
         yield (f"reports are {ob.reporting} but reconciliation is {ob.reconciliation}; each reconciliation "
@@ -183,9 +173,7 @@ def reporting_frequency(ctx: RuleContext):
                 "social care) or 6-7 digits (Ofsted data view; DfE Get Information about Schools); CQC "
                 "location ID 1- + 9 to 11 digits, e.g. 1-123456789 (CQC public register).")
 def registration_format(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None:
-        return
+    ob = ctx.sheet.open_book
     for i, reg in enumerate(ob.registrations):
         pattern, shape = REGISTRATION_FORMATS[reg.regulator]
         if not pattern.match(reg.number.replace(" ", "").upper()):
@@ -195,9 +183,7 @@ def registration_format(ctx: RuleContext):
 @OPEN_BOOK.rule("OPEN-BOOK-RELATED-PARTY-VALUE", "warning",
                 "Each related-party arrangement states its annual value, so it can be tested against market rates.")
 def related_party_value(ctx: RuleContext):
-    ob = _block(ctx)
-    if ob is None:
-        return
+    ob = ctx.sheet.open_book
     for i, rp in enumerate(ob.related_parties):
         if rp.annual_value is None:
             yield (f"the arrangement with {rp.name} has no annual_value; the draft shows a placeholder",
