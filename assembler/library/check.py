@@ -122,13 +122,14 @@ def _terms(cat: Catalogue) -> list[Problem]:
         if len(variants) > 1:
             names = ", ".join(sorted({f.id for f in files}))
             out.append(_p(files[0], f"the term {term!r} is defined by more than one clause ({names})", "defines"))
+    terms = {family: cat.terms(family) for family in cat.manifests}  # once, not once per mark
     for f in cat.files:
         for where, mark, line in _marks(f):
             name = mark.split("|")[0].strip()
             if name[:1] in "?@#" or name.lower().startswith("ref:") or name == "definitions":
                 continue
             families = _scope(f, cat)
-            missing = [fam for fam in families if name not in cat.terms(fam)]
+            missing = [fam for fam in families if name not in terms[fam]]
             if missing:
                 out.append(_p(f, f"[[{name}]] is not defined in the library (for {', '.join(missing)})", where, line))
     return out

@@ -7,6 +7,7 @@ walking the template's syntax tree finds it when the library is checked instead.
 from __future__ import annotations
 
 import typing
+from functools import cache
 from typing import Any
 
 from jinja2 import nodes
@@ -42,10 +43,16 @@ def root_names(model: type[BaseModel]) -> dict[str, Any]:
 
 def unknown_fields(source: str, model: type[BaseModel]) -> list[tuple[str, int, str]]:
     """Names and attributes the template uses that the model lacks: (as written, line, suggestion)."""
-    tree = environment().parse(source)
+    tree = _parse(source)
     problems: list[tuple[str, int, str]] = []
     _walk(tree, dict(root_names(model)), problems)
     return problems
+
+
+@cache
+def _parse(source: str) -> nodes.Template:
+    """A template's syntax tree, parsed once however many families check it (read, never changed)."""
+    return environment().parse(source)
 
 
 def _walk(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> None:
