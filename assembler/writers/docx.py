@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
@@ -42,12 +42,16 @@ class _Body:
         # python-docx resolves a style name by scanning every style on each call; one map up front
         # keeps a 40-page draft well under a second.
         self.style_ids = {s.name: s.style_id for s in self.sd.styles}
+        self.new_page = False
 
     def add(self, text: str = "", style: str | None = None):
         """A new body paragraph in the named house style."""
         para = self.sd.add_paragraph(text)
         if style:
             para._p.style = self.style_ids[style]
+        if self.new_page:
+            para.paragraph_format.page_break_before = True
+            self.new_page = False
         return para
 
     def run(self, para, text: str = "", style: str | None = None):
@@ -232,7 +236,9 @@ class _Body:
         para._p.append(end)
 
     def page_break(self) -> None:
-        self.add().add_run().add_break(WD_BREAK.PAGE)
+        """Start the next paragraph on a new page. Page-break-before on that paragraph, not an empty
+        paragraph holding a break: a break that falls at the foot of a full page leaves a blank page."""
+        self.new_page = True
 
 
 def _field_begin(para, instruction: str) -> None:
