@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SAMPLES := $(sort $(wildcard samples/*/*.yaml))
-DATE ?= 2026-04-01
+DATE ?= 2026-12-03
 
 .PHONY: demo test install lint bench template clean
 

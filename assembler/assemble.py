@@ -29,11 +29,20 @@ class Assembly:
     findings: list[Finding]
 
 
-def context_for(sheet: TermSheet, catalogue: Catalogue) -> dict[str, Any]:
-    """The names clause files see: the term sheet's fields, parties, positions and figures."""
+def draft_date(sheet: TermSheet, today: dt.date | None = None) -> dt.date:
+    """The date the draft speaks from: the `--date` given, else the term sheet's
+    document.draft_date, else today. `check`, `assemble` and `review` all take it from here, so the
+    rules judge dates the same way whichever command runs them, and the marking prints the same date."""
+    return today or sheet.model.document.draft_date or dt.date.today()
+
+
+def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = None) -> dict[str, Any]:
+    """The names clause files see: the term sheet's fields, parties, positions, figures, the law in
+    force (`law.<instrument>.in_force`) and the draft date."""
     model = sheet.model
     context = {name: getattr(model, name) for name in type(model).model_fields}
-    context.update(parties=model.parties(), positions=sheet.positions, figures=catalogue.figures)
+    context.update(parties=model.parties(), positions=sheet.positions, figures=catalogue.figures,
+                   law=catalogue.law, draft_date=draft_date(sheet, today))
     return context
 
 
@@ -47,9 +56,11 @@ def roles_for(sheet: TermSheet):
     return role
 
 
-def check_rules(sheet: TermSheet, catalogue: Catalogue) -> list[Finding]:
+def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None) -> list[Finding]:
+    """The family's consistency findings, judged at the draft date (see `draft_date`)."""
     rules = catalogue.manifest(sheet.family).rules_module().RULES
-    return rules.run(RuleContext(sheet.model, sheet.positions, catalogue.figures))
+    return rules.run(RuleContext(sheet.model, sheet.positions, catalogue.figures, catalogue.law,
+                                 draft_date(sheet, today)))
 
 
 def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None,
@@ -57,11 +68,11 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     """The draft's document model. `findings` are the rules' results when the caller has already
     run them (the review pack reports them too), so they are not run twice."""
     if findings is None:
-        findings = check_rules(sheet, catalogue)
+        findings = check_rules(sheet, catalogue, today=today)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         raise UserError([sheet.source.problem(f.loc, f"{f.rule}: {f.message}") for f in errors])
-    context = context_for(sheet, catalogue)
+    context = context_for(sheet, catalogue, today)
     roles = roles_for(sheet)
     plan = make_plan(catalogue, sheet.family, sheet.positions, context)
     manifest = catalogue.manifest(sheet.family)
@@ -106,8 +117,7 @@ def _date(sheet: TermSheet) -> Inline:
 
 
 def _marking(sheet: TermSheet, today: dt.date | None) -> str:
-    draft_date = sheet.model.document.draft_date or today or dt.date.today()
-    return f"DRAFT {long_date(draft_date)} – subject to contract – for legal review, not legal advice"
+    return f"DRAFT {long_date(draft_date(sheet, today))} – subject to contract – for legal review, not legal advice"
 
 
 def _party_block(role: str, party: Party) -> PartyBlock:
@@ -156,7 +166,8 @@ def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Pl
 def library_version(catalogue: Catalogue) -> str:
     """The package version plus a hash of every clause file, manifest and figure the library holds."""
     paths = catalogue.paths
-    files = [*paths.clauses.rglob("*.md"), *paths.templates.glob("*.yaml"), paths.clauses / "figures.yaml"]
+    files = [*paths.clauses.rglob("*.md"), *paths.templates.glob("*.yaml"), paths.clauses / "figures.yaml",
+             paths.clauses / "law.yaml"]
     digest = hashlib.sha256()
     for path in sorted({p for p in files if p.is_file()}):
         digest.update(path.relative_to(paths.root).as_posix().encode() + b"\0" + path.read_bytes())

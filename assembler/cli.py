@@ -70,8 +70,11 @@ def new(family: str, output: Path | None, force: bool) -> None:
 
 @main.command()
 @click.argument("termsheets", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
+              help="Draft date the rules judge dates against (default: the term sheet's document.draft_date, "
+                   "else today), as for assemble and review.")
 @handle_errors
-def check(termsheets: tuple[Path, ...]) -> None:
+def check(termsheets: tuple[Path, ...], today) -> None:
     """Validate term sheets and run the consistency rules; exit 1 on any error."""
     from assembler.assemble import check_rules
     from assembler.errors import UserError
@@ -87,7 +90,7 @@ def check(termsheets: tuple[Path, ...]) -> None:
                 click.echo(str(problem), err=True)
             failed = True
             continue
-        findings = check_rules(sheet, catalogue)
+        findings = check_rules(sheet, catalogue, today=today.date() if today else None)
         for f in findings:
             click.echo(str(sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}")), err=True)
         errors = sum(f.severity == "error" for f in findings)
@@ -104,7 +107,9 @@ def check(termsheets: tuple[Path, ...]) -> None:
 @click.option("--notes", type=click.Choice(["comments", "inline", "none"]), default="comments", show_default=True, help="How drafting notes appear.")
 @click.option("--final", is_flag=True, help="Refuse while any placeholder (open fact) remains.")
 @click.option("--force", is_flag=True, help="Overwrite even a draft that was edited since partnerdraft wrote it.")
-@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Date for the DRAFT marking (default: today).")
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
+              help="Draft date: printed in the DRAFT marking, and the date the rules judge dates and the law in "
+                   "force against (default: the term sheet's document.draft_date, else today).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice).")
 @handle_errors
 def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, force: bool, today, pdf: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,7 @@ class Catalogue:
     manifests: dict[str, Manifest]
     figures: dict[str, Any]
     faults: list[Problem] = field(default_factory=list)  # files that failed to parse
+    law: dict[str, Any] = field(default_factory=dict)  # clauses/law.yaml: instrument -> in_force date, ...
 
     def by_id(self) -> dict[str, list[ClauseFile]]:
         out: dict[str, list[ClauseFile]] = {}
@@ -98,6 +100,27 @@ def _load(root: Path, strict: bool) -> Catalogue:
             faults.extend(e.problems)
     try:
         figures = load_file(paths.clauses / "figures.yaml").data
+        law = read_law(paths.clauses / "law.yaml")
     except UserError as e:
         raise LibraryError(e.problems) from e
-    return Catalogue(paths, files, read_manifests(paths.templates), figures, faults)
+    return Catalogue(paths, files, read_manifests(paths.templates), figures, faults, law)
+
+
+def read_law(path: Path) -> dict[str, Any]:
+    """The instruments clauses and rules rely on, each with the date it came into force (a
+    `datetime.date`, so rules and `when:` conditions compare it with term-sheet dates). A library
+    without the file has none, and the rules that need one stay quiet."""
+    if not path.is_file():
+        return {}
+    law = {}
+    for name, entry in (load_file(path).data or {}).items():
+        entry = dict(entry)
+        for key in ("in_force", "until"):
+            if entry.get(key) is not None:
+                try:
+                    entry[key] = dt.date.fromisoformat(str(entry[key]))
+                except ValueError:
+                    raise LibraryError(Problem(f"{key} must be a date as YYYY-MM-DD, not {entry[key]!r}",
+                                               str(path), None, f"{name}.{key}")) from None
+        law[name] = entry
+    return law

@@ -37,7 +37,8 @@ def root_names(model: type[BaseModel]) -> dict[str, Any]:
     from assembler.termsheet.common import Party
 
     names = {name: unwrap(f.annotation) for name, f in model.model_fields.items()}
-    names.update(parties=("list", Party), positions=UNKNOWN, figures=UNKNOWN, loop=UNKNOWN)
+    names.update(parties=("list", Party), positions=UNKNOWN, figures=UNKNOWN, law=UNKNOWN,
+                 draft_date=UNKNOWN, loop=UNKNOWN)
     return names
 
 

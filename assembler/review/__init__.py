@@ -108,8 +108,8 @@ def _plain(rendered: str) -> str:
 
 def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None) -> Review:
     manifest = catalogue.manifest(sheet.family)
-    context = context_for(sheet, catalogue)
-    findings = check_rules(sheet, catalogue)
+    context = context_for(sheet, catalogue, today)
+    findings = check_rules(sheet, catalogue, today=today)
     review = Review(
         title=manifest.title,
         source=sheet.source.path,

@@ -6,6 +6,7 @@ one that yields nothing is satisfied. Errors stop assembly; warnings and infos a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -33,14 +34,23 @@ class Rule:
 
 @dataclass
 class RuleContext:
-    """What a rule may look at: the term sheet model, the chosen positions and the figures."""
+    """What a rule may look at: the term sheet model, the chosen positions, the figures, the law in
+    force (clauses/law.yaml) and the draft date, so that a rule can say a date has passed or a statute
+    was not yet in force. The draft date is passed in (never read from the clock here) so that
+    `check`, `assemble` and `review` judge the same term sheet the same way."""
 
     sheet: Any
     positions: dict[str, str]
     figures: dict[str, Any]
+    law: dict[str, Any] = field(default_factory=dict)
+    draft_date: dt.date = field(default_factory=dt.date.today)
 
     def figure(self, name: str) -> Any:
         return self.figures[name]["value"]
+
+    def in_force(self, instrument: str) -> dt.date:
+        """The date from which an instrument in clauses/law.yaml applies."""
+        return self.law[instrument]["in_force"]
 
 
 @dataclass

@@ -6,7 +6,7 @@ import difflib
 from collections import Counter
 from decimal import Decimal
 
-from assembler.formatting import money, percent
+from assembler.formatting import long_date, money, percent
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON
 
@@ -139,9 +139,11 @@ def pooled_budget(ctx: RuleContext):
 
 
 @RULES.rule("ALLIANCE-KPIS", "error",
-            "A contract worth more than the KPI threshold (GBP 5m, Procurement Act 2023 s.52) sets at least 3 KPIs.")
+            "A contract under the Procurement Act 2023 worth more than the KPI threshold (GBP 5m, s.52) sets at least 3 KPIs.")
 def kpis(ctx: RuleContext):
     alliance = ctx.sheet.alliance
+    if alliance.procurement_route not in ACT_ROUTES and alliance.procurement_route != "not_procurement":
+        return  # s.52 binds contracts awarded under the Act only
     threshold = Decimal(str(ctx.figure("kpi_threshold")))
     if alliance.term_value > threshold and len(alliance.kpis) < 3:
         yield (f"the alliance is worth {money(alliance.total_annual_value)} a year ({money(alliance.term_value)} over "
@@ -186,3 +188,89 @@ def term_length(ctx: RuleContext):
     if years > 10:
         yield (f"the initial term and extensions come to {years:g} years; check that this is justified for the "
                "procurement route and the commissioner's policy", ("alliance", "extension", "years"))
+
+
+# Which law each procurement route belongs to (clauses/law.yaml names the instrument and its dates).
+ACT_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mutual", "modification")
+PCR_ROUTES = ("pcr2015", "pcr2015_modification")
+
+
+def _law_for(ctx: RuleContext, started) -> str:
+    """The procurement regime for a procurement begun on `started` (S.I. 2024/716 transition)."""
+    act = ctx.law["procurement_act_2023"]
+    return "procurement_act_2023" if started >= act["in_force"] else "public_contracts_regulations_2015"
+
+
+@RULES.rule("ALLIANCE-PROCUREMENT-LAW", "error",
+            "The procurement route is under the law in force when the procurement began: the Procurement Act 2023 "
+            "from 24 February 2025, the PCR 2015 before (modifications of PCR contracts under reg. 72); the "
+            "Provider Selection Regime from 1 January 2024.")
+def procurement_law(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    started, route = alliance.procurement_started, alliance.procurement_route
+    loc = ("alliance", "procurement_route")
+    if started is None or route == "not_procurement" or "procurement_act_2023" not in ctx.law:
+        return
+    when = f"began on {long_date(started)}"
+    if route == "provider_selection":
+        psr = ctx.law["provider_selection_regime"]
+        if started < psr["in_force"]:
+            yield (f"the procurement {when}, before the {psr['title']} came into force on "
+                   f"{long_date(psr['in_force'])}; it was under the Public Contracts Regulations 2015 (or the NHS "
+                   "2013 procurement regulations): choose pcr2015", loc)
+        return
+    governing = ctx.law[_law_for(ctx, started)]
+    if route in ACT_ROUTES and _law_for(ctx, started) != "procurement_act_2023":
+        fix = "pcr2015_modification (regulation 72)" if route == "modification" else "pcr2015"
+        yield (f"{route!r} is a route under the Procurement Act 2023, but the procurement {when}, before the Act "
+               f"applied ({long_date(ctx.law['procurement_act_2023']['in_force'])}), so the {governing['title']} "
+               f"govern it: choose {fix}", loc)
+    if route in PCR_ROUTES and _law_for(ctx, started) == "procurement_act_2023":
+        fix = "modification (s.74 and Sch. 8)" if route == "pcr2015_modification" else "the Act's route used"
+        yield (f"{route!r} is a route under the Public Contracts Regulations 2015, but the procurement {when}, "
+               f"on or after {long_date(ctx.law['procurement_act_2023']['in_force'])}, so the Procurement Act 2023 "
+               f"governs it: choose {fix}", loc)
+
+
+@RULES.rule("ALLIANCE-PROCUREMENT-DATE", "warning",
+            "A procured alliance gives the date its procurement began, so the law in force can be checked.")
+def procurement_date(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.procurement_route != "not_procurement" and alliance.procurement_started is None:
+        yield ("procurement_started is not given: the law governing the route (Procurement Act 2023 from "
+               "24 February 2025, PCR 2015 before) cannot be checked", ("alliance", "procurement_route"))
+
+
+def _same(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+@RULES.rule("ALLIANCE-DUPLICATE-MEMBER", "error",
+            "No organisation is a member twice (same name, company number or charity number).")
+def duplicate_member(ctx: RuleContext):
+    seen: dict[tuple[str, str], str] = {}
+    for i, m in enumerate(ctx.sheet.members):
+        for kind, value in (("name", m.name), ("company number", m.company_number),
+                            ("charity number", m.charity_number)):
+            if not value:
+                continue
+            key = (kind, _same(value).replace(" ", "") if kind != "name" else _same(value))
+            if key in seen:
+                yield (f"{m.name} has the same {kind} ({value}) as {seen[key]}: the same organisation is listed "
+                       "twice", ("members", i))
+                break
+            seen[key] = m.name
+
+
+@RULES.rule("ALLIANCE-DUPLICATE-FORMER-CONTRACT", "error",
+            "No former contract is listed twice (same reference, or same member and title).")
+def duplicate_former_contract(ctx: RuleContext):
+    seen: set[tuple] = set()
+    for i, c in enumerate(ctx.sheet.alliance.former_contracts):
+        keys = {("title", c.member, _same(c.title))}
+        if c.reference:
+            keys.add(("reference", _same(c.reference)))
+        if keys & seen:
+            yield (f"the former contract {c.title!r}{f' ({c.reference})' if c.reference else ''} is listed twice",
+                   ("alliance", "former_contracts", i))
+        seen |= keys

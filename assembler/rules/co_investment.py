@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from assembler.formatting import long_date, money
 from assembler.rules import RuleContext, RuleSet
-from assembler.rules.common import COMMON
+from assembler.rules.common import COMMON, database_duty, subsidy_before_act
 from assembler.termsheet.common import LegalForm, Party
 
 RULES = RuleSet()
@@ -61,15 +61,16 @@ def homes_target(ctx: RuleContext):
 
 
 @RULES.rule("COINV-SOS-CONSENT", "warning",
-            "An undervalue at or above the General Disposal Consent limit needs the Secretary of State's consent.")
+            "An undervalue of more than the General Disposal Consent limit (£2,000,000 or less is covered) needs "
+            "the Secretary of State's specific consent.")
 def sos_consent(ctx: RuleContext):
     limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
     undervalue = ctx.sheet.contributions.undervalue
-    if undervalue >= limit:
-        yield (f"the authority disposes of property at an undervalue of {money(undervalue)}, at or above "
-               f"{money(limit)}: it needs the Secretary of State's specific consent "
-               f"({ctx.figures['sos_undervalue_consent']['source']}); the draft makes it a completion condition",
-               ("contributions", "authority"))
+    if undervalue > limit:
+        yield (f"the authority disposes of property at an undervalue of {money(undervalue)}, more than "
+               f"{money(limit)}: the General Disposal Consent covers only {money(limit)} or less, so it needs the "
+               f"Secretary of State's specific consent ({ctx.figures['sos_undervalue_consent']['source']}); "
+               "the draft makes it a completion condition", ("contributions", "authority"))
 
 
 @RULES.rule("COINV-S123-LEASE", "warning",
@@ -81,9 +82,9 @@ def s123_lease(ctx: RuleContext):
             limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
             if p.undervalue == 0:
                 basis = "at full value"
-            elif ctx.sheet.contributions.undervalue < limit:
+            elif ctx.sheet.contributions.undervalue <= limit:
                 basis = (f"at an undervalue of {money(p.undervalue)}, so the authority relies on the General "
-                         f"Disposal Consent (England) 2003 (total undervalue under {money(limit)} and the "
+                         f"Disposal Consent (England) 2003 (total undervalue of {money(limit)} or less and the "
                          "well-being test met) and should record that in its decision")
             else:
                 basis = (f"at an undervalue of {money(p.undervalue)}, which needs the Secretary of State's "
@@ -224,16 +225,45 @@ def mfa_limit(ctx: RuleContext):
                f"({ctx.figures['mfa_limit']['source']})", ("subsidy", "route"))
 
 
-@RULES.rule("COINV-SUBSIDY-DATABASE", "info", "An assessed subsidy over the transparency threshold goes on the database.")
+@RULES.rule("COINV-SUBSIDY-DATABASE", "info",
+            "The subsidy database duty (s.33): every standalone subsidy; minimal financial assistance over £100,000.")
 def subsidy_database(ctx: RuleContext):
     sheet = ctx.sheet
-    threshold = Decimal(str(ctx.figure("transparency_threshold")))
-    assistance = sheet.contributions.authority_assistance
-    if sheet.subsidy.route == "assessed" and assistance > threshold:
-        yield (f"the authority's assistance of {money(assistance)} (grant plus undervalue) is over "
-               f"{money(threshold)}: it must be entered on the subsidy database within "
-               f"{ctx.figure('transparency_months')} months ({ctx.figures['transparency_threshold']['source']})",
-               ("subsidy", "route"))
+    why = database_duty(ctx, sheet.subsidy.route, sheet.contributions.authority_assistance)
+    if why:
+        yield (f"the authority's assistance is {money(sheet.contributions.authority_assistance)} (grant plus "
+               f"undervalue): {why}", ("subsidy", "route"))
+
+
+@RULES.rule("COINV-SUBSIDY-LAW", "error",
+            "A subsidy assessment relied on under the Subsidy Control Act 2022 is dated on or after 4 January 2023.")
+def subsidy_law(ctx: RuleContext):
+    subsidy = ctx.sheet.subsidy
+    yield from subsidy_before_act(ctx, subsidy.route, subsidy.assessment_date, ("subsidy", "assessment_date"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace(",", " ").split()).casefold()
+
+
+@RULES.rule("COINV-DUPLICATE-PROPERTY", "error",
+            "No property (by address or HM Land Registry title number) is contributed twice.")
+def duplicate_property(ctx: RuleContext):
+    seen_address: dict[str, str] = {}
+    seen_title: dict[str, str] = {}
+    groups = (("authority", ctx.sheet.contributions.authority), ("delivery", ctx.sheet.contributions.delivery))
+    for side, contributions in groups:
+        for i, c in enumerate(contributions):
+            for j, p in enumerate(c.properties):
+                loc = ("contributions", side, i, "properties", j)
+                if _norm(p.address) in seen_address:
+                    yield f"{p.address} is listed twice in the property schedule", (*loc, "address")
+                elif p.title_number and p.title_number.upper() in seen_title:
+                    yield (f"title {p.title_number} is listed twice (as {seen_title[p.title_number.upper()]} "
+                           f"and {p.address})", (*loc, "title_number"))
+                seen_address[_norm(p.address)] = p.address
+                if p.title_number:
+                    seen_title.setdefault(p.title_number.upper(), p.address)
 
 
 @RULES.rule("COINV-PRICE-CAPS", "error", "The purchase price cap is no higher than the all-in cost cap.")

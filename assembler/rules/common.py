@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from decimal import Decimal
 
-from assembler.rules import RuleContext, RuleSet
+from assembler.formatting import long_date, money
+from assembler.rules import Loc, RuleContext, RuleSet
 from assembler.termsheet.common import LegalForm
 
 COMMON = RuleSet()
@@ -86,6 +89,38 @@ def dates_in_order(ctx: RuleContext):
         if period.end <= period.start:
             yield (f"ends on {period.end:%d %B %Y}, not after it starts on {period.start:%d %B %Y}",
                    (*loc, "end"))
+
+
+# Dates against the draft date, and percentages judged as a reviewer would (rules/dates.py).
+from assembler.rules.dates import DATES  # noqa: E402
+
+COMMON.extend(DATES)
+
+
+def subsidy_before_act(ctx: RuleContext, route: str, assessed: dt.date | None, loc: Loc):
+    """A subsidy decision taken before the Subsidy Control Act 2022 was in force cannot rely on it."""
+    act = ctx.law.get("subsidy_control_act_2022")
+    if act is None or assessed is None or route == "not_a_subsidy" or assessed >= act["in_force"]:
+        return
+    yield (f"the subsidy assessment is dated {long_date(assessed)}, before the {act['title']} came into force "
+           f"on {long_date(act['in_force'])} ({act['source']}); a {route.replace('_', ' ')} route under the Act "
+           "needs an assessment made under it: redo or date the assessment", loc)
+
+
+def database_duty(ctx: RuleContext, route: str, amount: Decimal) -> str | None:
+    """Whether s.33 requires a database entry, in the statute's terms: every standalone (assessed)
+    subsidy; a scheme subsidy or minimal financial assistance only when more than £100,000
+    (s.33(2), s.36(4)). Returns why, or None."""
+    threshold = Decimal(str(ctx.figure("transparency_threshold")))
+    months = ctx.figure("transparency_months")
+    when = f"within {months} months of the confirmation of the decision to give it (Subsidy Control Act 2022 s.33(3)(c))"
+    if route == "assessed":
+        return f"a standalone subsidy must be entered on the subsidy database, whatever its amount, {when}"
+    if route in ("scheme", "minimal_financial_assistance") and amount > threshold:
+        kind = "a subsidy under a scheme" if route == "scheme" else "minimal financial assistance"
+        return (f"{kind} of more than {money(threshold)} ({money(amount)}) must be entered on the subsidy "
+                f"database {when}; s.33(2) and s.36(4) exempt only amounts of {money(threshold)} or less")
+    return None
 
 
 # Open-book terms may ride on any family's term sheet, so their rules run for every family (each

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from assembler.formatting import long_date, money
 from assembler.rules import RuleContext, RuleSet
-from assembler.rules.common import COMMON
+from assembler.rules.common import COMMON, database_duty, subsidy_before_act
 
 RULES = RuleSet()
 RULES.extend(COMMON)
@@ -54,38 +55,87 @@ def budget_below_maximum(ctx: RuleContext):
                f"{money(grant.maximum_sum - grant.budget_total)} less than the maximum sum", ("grant", "budget"))
 
 
+def financial_year(day: dt.date) -> int:
+    """The year a UK financial year (1 April to 31 March) starts in: 2026 for 2026/27."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def _award_date(ctx: RuleContext) -> dt.date:
+    """When the grant is given, for the MFA window: the agreement date, else the draft date."""
+    return ctx.sheet.document.agreement_date or ctx.draft_date
+
+
+def _mfa_window(ctx: RuleContext) -> tuple[int, int]:
+    """First and last financial years (by starting year) that count towards the MFA limit: the year
+    of the award and the two before it (Subsidy Control Act 2022 s.36(2) and (7))."""
+    current = financial_year(_award_date(ctx))
+    return current - 2, current
+
+
+def _fy_start(label: str) -> int:
+    return int(label.split("/")[0])
+
+
+def _fy_label(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
 @RULES.rule("GRANT-MFA-LIMIT", "error",
-            "Minimal financial assistance: this grant plus the prior three financial years' stays within the limit.")
+            "Minimal financial assistance: this grant plus prior assistance in the current and two previous "
+            "financial years stays within the limit (Subsidy Control Act 2022 s.36).")
 def mfa_limit(ctx: RuleContext):
     grant = ctx.sheet.grant
     if grant.subsidy.route != "minimal_financial_assistance":
         return
     limit = Decimal(str(ctx.figure("mfa_limit")))
-    prior = sum((p.amount for p in grant.subsidy.prior_assistance), Decimal(0))
+    first, last = _mfa_window(ctx)
+    prior = sum((p.amount for p in grant.subsidy.prior_assistance if first <= _fy_start(p.financial_year) <= last),
+                Decimal(0))
     total = prior + grant.maximum_sum
     if total > limit:
-        yield (f"prior minimal financial assistance of {money(prior)} plus this grant of "
-               f"{money(grant.maximum_sum)} is {money(total)}, over the limit of {money(limit)} "
+        yield (f"prior minimal financial assistance of {money(prior)} in {_fy_label(first)} to {_fy_label(last)} "
+               f"plus this grant of {money(grant.maximum_sum)} is {money(total)}, over the limit of {money(limit)} "
                f"({ctx.figures['mfa_limit']['source']})", ("grant", "subsidy", "prior_assistance"))
 
 
-@RULES.rule("GRANT-MFA-YEARS", "warning", "Prior minimal financial assistance covers at most three financial years.")
+@RULES.rule("GRANT-MFA-YEARS", "warning",
+            "Prior minimal financial assistance outside the current and two previous financial years (from the "
+            "award) does not count towards the limit.")
 def mfa_years(ctx: RuleContext):
-    years = {p.financial_year for p in ctx.sheet.grant.subsidy.prior_assistance}
-    if len(years) > 3:
-        yield (f"prior assistance lists {len(years)} financial years; only the current and two previous "
-               "count towards the limit", ("grant", "subsidy", "prior_assistance"))
+    first, last = _mfa_window(ctx)
+    for i, p in enumerate(ctx.sheet.grant.subsidy.prior_assistance):
+        if not first <= _fy_start(p.financial_year) <= last:
+            yield (f"{p.financial_year} is outside the financial years that count for a grant given on "
+                   f"{long_date(_award_date(ctx))} ({_fy_label(first)} to {_fy_label(last)}, s.36(2)); "
+                   f"its {money(p.amount)} is left out of the limit", ("grant", "subsidy", "prior_assistance", i))
 
 
-@RULES.rule("GRANT-SUBSIDY-DATABASE", "info", "Subsidies over the transparency threshold go on the database.")
+@RULES.rule("GRANT-SUBSIDY-DATABASE", "info",
+            "The subsidy database duty (s.33): every standalone subsidy; scheme subsidies and minimal financial "
+            "assistance over £100,000.")
 def subsidy_database(ctx: RuleContext):
     grant = ctx.sheet.grant
-    threshold = Decimal(str(ctx.figure("transparency_threshold")))
-    if grant.subsidy.route in ("assessed", "scheme") and grant.maximum_sum > threshold:
-        months = ctx.figure("transparency_months")
-        yield (f"a subsidy over {money(threshold)} must be entered on the subsidy database within "
-               f"{months} months of being given ({ctx.figures['transparency_threshold']['source']})",
-               ("grant", "subsidy", "route"))
+    why = database_duty(ctx, grant.subsidy.route, grant.maximum_sum)
+    if why:
+        yield why, ("grant", "subsidy", "route")
+
+
+@RULES.rule("GRANT-SUBSIDY-LAW", "error",
+            "A subsidy assessment relied on under the Subsidy Control Act 2022 is dated on or after 4 January 2023.")
+def subsidy_law(ctx: RuleContext):
+    subsidy = ctx.sheet.grant.subsidy
+    yield from subsidy_before_act(ctx, subsidy.route, subsidy.assessment_date, ("grant", "subsidy", "assessment_date"))
+
+
+@RULES.rule("GRANT-DUPLICATE-INSTALMENT", "error", "No instalment is listed twice (same date and amount).")
+def duplicate_instalment(ctx: RuleContext):
+    seen: set[tuple] = set()
+    for i, inst in enumerate(ctx.sheet.grant.instalments):
+        key = (inst.date, inst.amount)
+        if key in seen:
+            yield (f"the instalment of {money(inst.amount)} due {long_date(inst.date)} is listed twice",
+                   ("grant", "instalments", i))
+        seen.add(key)
 
 
 @RULES.rule("GRANT-SCHEME-NAMED", "error", "A grant under a subsidy scheme names the scheme.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_DOWN, Decimal
 from typing import Annotated, Literal
 
@@ -87,6 +88,8 @@ ROUTE_WORDS = {
     "reserved_mutual": "a reserved contract for public service mutuals under section 33 of the Procurement Act 2023",
     "modification": "a modification of existing contracts under section 74 of, and Schedule 8 to, the Procurement Act 2023",
     "pcr2015": "a procurement completed under the Public Contracts Regulations 2015",
+    "pcr2015_modification": "a modification of existing contracts under regulation 72 of the Public Contracts Regulations 2015",
+    "provider_selection": "a process under the Health Care Services (Provider Selection Regime) Regulations 2023",
     "not_procurement": "arrangements that the Commissioner has assessed as not being a procurement of a public contract",
 }
 CARVE_OUT_WORDS = {
@@ -118,7 +121,14 @@ class Alliance(Strict):
         description="Under the no-blame liability model: conduct for which a member remains liable. Choose from "
         "wilful_default, fraud, insolvency, confidentiality, data_protection, safeguarding, abandonment.")
     procurement_route: Literal[tuple(ROUTE_WORDS)] = Field(  # type: ignore[valid-type]
-        description="How the arrangements were procured: open, competitive_flexible, direct_award, reserved_mutual, modification, pcr2015, not_procurement.")
+        description="How the arrangements were procured: open, competitive_flexible, direct_award, reserved_mutual, "
+        "modification (of contracts awarded under the Procurement Act 2023), pcr2015, pcr2015_modification (of "
+        "contracts awarded under the Public Contracts Regulations 2015, reg. 72), provider_selection (health care "
+        "services under the Provider Selection Regime), not_procurement.")
+    procurement_started: dt.date | None = Field(
+        None, description="When the procurement began (for a modification: when the contracts being modified were "
+        "awarded), as YYYY-MM-DD. It decides the law that governs the route: the Procurement Act 2023 from "
+        "24 February 2025, the Public Contracts Regulations 2015 before.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
 

@@ -57,6 +57,9 @@ class Subsidy(Strict):
     )
     rationale: str | None = Field(None, description="Why the route applies, in a sentence (for 'not_a_subsidy', e.g. 'no economic activity').")
     scheme_name: str | None = Field(None, description="The scheme relied on, where route is 'scheme'.")
+    assessment_date: dt.date | None = Field(
+        None, description="When the Funder completed its subsidy assessment (or MFA notification), as YYYY-MM-DD; "
+        "it must be on or after 4 January 2023, when the Subsidy Control Act 2022 came into force.")
     prior_assistance: list[PriorAssistance] = Field(default_factory=list, description="Minimal financial assistance the Recipient received in this and the previous two financial years.")
 
 

@@ -13,6 +13,7 @@ from assembler.rules.alliance import RULES
 from assembler.termsheet.alliance import AllianceTermSheet, split_hundred
 from assembler.termsheet.loader import load_file
 from tests.conftest import ROOT
+from tests.rules.helpers import RULES_DATE
 
 BIG = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 SMALL = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
@@ -26,7 +27,7 @@ def run(data: dict[str, Any], catalogue) -> list:
     model = AllianceTermSheet.model_validate(data)
     positions = {name: pos.standard for name, pos in catalogue.positions("alliance").items()}
     positions.update(data.get("positions") or {})
-    return RULES.run(RuleContext(model, positions, catalogue.figures))
+    return RULES.run(RuleContext(model, positions, catalogue.figures, catalogue.law, RULES_DATE))
 
 
 def ids(findings) -> set[str]:
@@ -96,6 +97,28 @@ def _pooled_budget_wrong(d):
 
 def _too_few_kpis(d):
     d["alliance"]["kpis"] = d["alliance"]["kpis"][:2]
+    d["alliance"]["procurement_route"] = "open"  # s.52 binds contracts under the Procurement Act 2023
+    d["alliance"]["procurement_started"] = "2026-06-01"
+
+
+def _act_route_for_pcr_contracts(d):
+    d["alliance"]["procurement_route"] = "modification"  # the former contracts were let in 2023
+
+
+def _pcr_route_after_the_act(d):
+    d["alliance"]["procurement_route"] = "pcr2015"
+
+
+def _no_procurement_date(d):
+    del d["alliance"]["procurement_started"]
+
+
+def _member_twice(d):
+    member(d, "foyer")["name"] = member(d, "pathways")["name"]
+
+
+def _former_contract_twice(d):
+    d["alliance"]["former_contracts"].append(dict(d["alliance"]["former_contracts"][0]))
 
 
 def _pain_cap_without_percent(d):
@@ -148,6 +171,11 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-PROVIDER-SHARE", SMALL, _provider_without_share),
     ("ALLIANCE-TERM-LENGTH", BIG, _term_too_long),
     ("COMMON-DATES-ORDER", BIG, _ends_before_start),
+    ("ALLIANCE-PROCUREMENT-LAW", BIG, _act_route_for_pcr_contracts),
+    ("ALLIANCE-PROCUREMENT-LAW", SMALL, _pcr_route_after_the_act),
+    ("ALLIANCE-PROCUREMENT-DATE", SMALL, _no_procurement_date),
+    ("ALLIANCE-DUPLICATE-MEMBER", SMALL, _member_twice),
+    ("ALLIANCE-DUPLICATE-FORMER-CONTRACT", BIG, _former_contract_twice),
 ]
 
 

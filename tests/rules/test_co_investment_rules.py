@@ -20,6 +20,7 @@ from assembler.rules.co_investment import RULES
 from assembler.termsheet.loader import load_file, load_text
 from assembler.termsheet.validate import TermSheet, validate
 from tests.conftest import ROOT
+from tests.rules.helpers import RULES_DATE
 
 HOMES = ROOT / "samples" / "co-investment" / "affordable-homes-partnership.yaml"
 HUB = ROOT / "samples" / "co-investment" / "community-asset-lease.yaml"
@@ -43,7 +44,7 @@ def sheet_from(path: Path, catalogue, change: Callable[[dict], None] | None = No
 
 
 def fired(sheet: TermSheet, catalogue, rule: str):
-    return [f for f in check_rules(sheet, catalogue) if f.rule == rule]
+    return [f for f in check_rules(sheet, catalogue, today=RULES_DATE) if f.rule == rule]
 
 
 # Changes that break one rule each. -----------------------------------------------------------------
@@ -61,10 +62,27 @@ def _homes_off(d):
 
 
 def _big_undervalue(d):
-    # Revalue the eight homes so that their undervalue reaches the General Disposal Consent limit.
+    # Revalue the eight homes so that their undervalue is just over the General Disposal Consent limit
+    # (which covers £2,000,000 or less).
+    for p in d["contributions"]["authority"][0]["properties"]:
+        p["valuation"] = 250_001
+    d["contributions"]["stated_total"] = 8 * 250_001 + 1_200_000 + 250_000 + 6_000_000 + 500_000
+
+
+def _undervalue_at_the_limit(d):
     for p in d["contributions"]["authority"][0]["properties"]:
         p["valuation"] = 250_000
     d["contributions"]["stated_total"] = 8 * 250_000 + 1_200_000 + 250_000 + 6_000_000 + 500_000
+
+
+def _assessed_before_the_act(d):
+    d["subsidy"]["assessment_date"] = "2022-11-30"
+
+
+def _property_twice(d):
+    props = d["contributions"]["authority"][0]["properties"]
+    props[1]["title_number"] = props[0]["title_number"]
+
 
 
 def _short_lease(d):
@@ -128,13 +146,16 @@ def _assessed_hub(d):
 
 
 FIRES = [
-    ("COINV-SUBSIDY-DATABASE", HOMES, None, "assistance of £1,840,000 (grant plus undervalue) is over £100,000"),
-    ("COINV-SUBSIDY-DATABASE", HUB, _assessed_hub, "assistance of £270,000"),
+    ("COINV-SUBSIDY-DATABASE", HOMES, None, "a standalone subsidy must be entered on the subsidy database, whatever"),
+    ("COINV-SUBSIDY-DATABASE", HUB, _assessed_hub, "assistance is £270,000"),
+    ("COINV-SUBSIDY-DATABASE", HUB, None, "minimal financial assistance of more than £100,000 (£270,000)"),
+    ("COINV-SUBSIDY-LAW", HOMES, _assessed_before_the_act, "before the Subsidy Control Act 2022 came into force on 4 January 2023"),
+    ("COINV-DUPLICATE-PROPERTY", HOMES, _property_twice, "is listed twice"),
     ("COINV-PRICE-CAPS", HOMES, _caps_crossed, "purchase price cap of £110,000 is above the all-in cap of £100,000"),
     ("COINV-CONTRIBUTIONS-TOTAL", HOMES, _total_off, "add up to £8,590,000"),
     ("COINV-PROPERTY-COUNT", HOMES, _count_off, "states 9 properties but the property schedule has 8 rows"),
     ("COINV-HOMES-TARGET", HOMES, _homes_off, "the homes target is 100"),
-    ("COINV-SOS-CONSENT", HOMES, _big_undervalue, "undervalue of £2,000,000"),
+    ("COINV-SOS-CONSENT", HOMES, _big_undervalue, "undervalue of £2,000,008, more than £2,000,000"),
     ("COINV-S123-LEASE", HUB, None, "for 35 years is longer than 7 years"),
     ("COINV-CHARITY-LAND", HOMES, None, "Charities Act 2011"),
     ("COINV-CHARITY-LAND", HUB, _charity_hub, "charges the properties to the investors"),
@@ -151,7 +172,8 @@ FIRES = [
 ]
 
 QUIET = [
-    ("COINV-SUBSIDY-DATABASE", HUB), ("COINV-PRICE-CAPS", HOMES), ("COINV-PRICE-CAPS", HUB),
+    ("COINV-SUBSIDY-LAW", HOMES), ("COINV-DUPLICATE-PROPERTY", HOMES), ("COINV-DUPLICATE-PROPERTY", HUB),
+    ("COINV-PRICE-CAPS", HOMES), ("COINV-PRICE-CAPS", HUB),
     ("COINV-CONTRIBUTIONS-TOTAL", HOMES), ("COINV-CONTRIBUTIONS-TOTAL", HUB),
     ("COINV-PROPERTY-COUNT", HOMES), ("COINV-PROPERTY-COUNT", HUB),
     ("COINV-HOMES-TARGET", HOMES), ("COINV-SOS-CONSENT", HOMES), ("COINV-SOS-CONSENT", HUB),
@@ -190,6 +212,8 @@ def test_quiet_near_the_thresholds(catalogue):
         d["contributions"]["stated_total"] = 8 * 249_999 + 1_200_000 + 250_000 + 6_000_000 + 500_000
 
     assert fired(sheet_from(HOMES, catalogue, just_under), catalogue, "COINV-SOS-CONSENT") == []
+    # The General Disposal Consent covers an undervalue of £2,000,000 "or less": exactly at it is covered.
+    assert fired(sheet_from(HOMES, catalogue, _undervalue_at_the_limit), catalogue, "COINV-SOS-CONSENT") == []
     assert fired(sheet_from(HUB, catalogue, _short_lease), catalogue, "COINV-S123-LEASE") == []
 
 
@@ -205,7 +229,7 @@ def test_error_stops_assembly_with_file_line_and_field(catalogue):
 
 
 def test_sos_consent_reaches_the_draft(catalogue):
-    """At or above the limit the draft makes the Secretary of State's consent a condition."""
+    """Over the limit the draft makes the Secretary of State's consent a condition."""
     doc = assemble(sheet_from(HOMES, catalogue, _big_undervalue), catalogue).document
     conditions = next(c for c in doc.clauses if c.id == "co-investment.conditions-precedent")
     text = " ".join(b.text for b in conditions.blocks if hasattr(b, "text"))
@@ -216,3 +240,22 @@ def test_sos_consent_reaches_the_draft(catalogue):
     quiet = assemble(sheet_from(HOMES, catalogue), catalogue).document
     conditions = next(c for c in quiet.clauses if c.id == "co-investment.conditions-precedent")
     assert "Secretary of State has given" not in " ".join(b.text for b in conditions.blocks if hasattr(b, "text"))
+
+
+def test_database_duty_follows_section_33(catalogue):
+    """Minimal financial assistance of no more than £100,000 is exempt (s.36(4)); a standalone
+    (assessed) subsidy is entered whatever its amount (s.33(1))."""
+    def mfa_at_threshold(d):
+        for c in d["contributions"]["authority"]:
+            if c["kind"] == "grant":
+                c["amount"] = 100_000
+            for p in c.get("properties", []):
+                p["consideration"] = p["valuation"]
+
+    def assessed_small(d):
+        mfa_at_threshold(d)
+        d["subsidy"]["route"] = "assessed"
+
+    assert fired(sheet_from(HUB, catalogue, mfa_at_threshold), catalogue, "COINV-SUBSIDY-DATABASE") == []
+    [finding] = fired(sheet_from(HUB, catalogue, assessed_small), catalogue, "COINV-SUBSIDY-DATABASE")
+    assert "whatever its amount" in finding.message and "s.33(3)(c)" in finding.message

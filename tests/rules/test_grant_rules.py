@@ -10,7 +10,7 @@ from tests.rules.helpers import findings
 BIG = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"
 SMALL = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
-RULE_IDS = ["GRANT-INSTALMENTS-SUM", "GRANT-INSTALMENTS-IN-PERIOD", "GRANT-INSTALMENTS-ORDER",
+RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENTS-SUM", "GRANT-INSTALMENTS-IN-PERIOD", "GRANT-INSTALMENTS-ORDER",
             "GRANT-BUDGET-WITHIN-MAX", "GRANT-MFA-LIMIT", "GRANT-MFA-YEARS", "GRANT-SCHEME-NAMED",
             "GRANT-MILESTONE-CONDITIONS", "GRANT-ASSETS-WITHIN-BUDGET", "GRANT-AGREEMENT-BEFORE-PERIOD-END",
             "GRANT-MATCH-PERCENTAGE", "COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING",
@@ -30,7 +30,7 @@ def test_instalments_must_sum_to_the_maximum(catalogue):
 
 
 def test_instalment_outside_the_period(catalogue):
-    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__("date", "2027-05-01"))
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__("date", "2028-05-01"))
     assert "GRANT-INSTALMENTS-IN-PERIOD" in found
 
 
@@ -84,7 +84,7 @@ def test_assets_costing_more_than_the_grant(catalogue):
 
 
 def test_agreement_after_the_period(catalogue):
-    found = findings(catalogue, SMALL, lambda d: d["document"].__setitem__("agreement_date", "2027-06-01"))
+    found = findings(catalogue, SMALL, lambda d: d["document"].__setitem__("agreement_date", "2028-06-01"))
     assert "GRANT-AGREEMENT-BEFORE-PERIOD-END" in found
 
 
@@ -120,3 +120,38 @@ def test_period_ends_before_it_starts(catalogue):
 def test_subsidy_database_info_for_large_grants(catalogue):
     assert "GRANT-SUBSIDY-DATABASE" in findings(catalogue, BIG)
     assert "GRANT-SUBSIDY-DATABASE" not in findings(catalogue, SMALL)
+
+
+def test_prior_assistance_outside_the_window_does_not_count(catalogue):
+    """s.36(2): only the current and two previous financial years count, from the award (here the
+    draft date, 3 December 2026: 2024/25 to 2026/27)."""
+    def old_assistance(d):
+        d["grant"]["subsidy"]["prior_assistance"].append(
+            {"financial_year": "2023/24", "amount": 310000, "granting_body": "X"})
+    found = findings(catalogue, SMALL, old_assistance)
+    assert "GRANT-MFA-LIMIT" not in found
+    assert "2023/24 is outside the financial years that count" in found["GRANT-MFA-YEARS"][0]
+    assert "2024/25 to 2026/27" in found["GRANT-MFA-YEARS"][0]
+
+
+def test_assessment_before_the_subsidy_control_act(catalogue):
+    def early(d):
+        d["grant"]["subsidy"]["assessment_date"] = "2023-01-03"
+    found = findings(catalogue, BIG, early)
+    assert "before the Subsidy Control Act 2022 came into force on 4 January 2023" in found["GRANT-SUBSIDY-LAW"][0]
+    assert "GRANT-SUBSIDY-LAW" not in findings(catalogue, BIG, lambda d: d["grant"]["subsidy"].__setitem__(
+        "assessment_date", "2023-01-04"))
+
+
+def test_instalment_listed_twice(catalogue):
+    def twice(d):
+        d["grant"]["instalments"].append(dict(d["grant"]["instalments"][0]))
+    found = findings(catalogue, BIG, twice)
+    assert "is listed twice" in found["GRANT-DUPLICATE-INSTALMENT"][0]
+
+
+def test_standalone_subsidy_goes_on_the_database_whatever_its_amount(catalogue):
+    def small_assessed(d):
+        d["grant"]["subsidy"] = {"route": "assessed", "rationale": "assessed"}
+    found = findings(catalogue, SMALL, small_assessed)
+    assert "whatever its amount" in found["GRANT-SUBSIDY-DATABASE"][0]

@@ -14,6 +14,7 @@ from assembler.rules.open_book import FAMILY, OPEN_BOOK
 from assembler.termsheet.loader import load_file
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import ROOT
+from tests.rules.helpers import RULES_DATE
 
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
@@ -30,7 +31,7 @@ def findings(catalogue, sample, mutate: Callable[[dict], Any] | None = None, pos
     model = type(sheet.model).model_validate(data)
     chosen = {**sheet.positions, **(positions or {})}
     rules = catalogue.manifest(sheet.family).rules_module().RULES
-    return rules.run(RuleContext(model, chosen, catalogue.figures))
+    return rules.run(RuleContext(model, chosen, catalogue.figures, catalogue.law, RULES_DATE))
 
 
 def setter(*path_and_value):
