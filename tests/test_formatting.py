@@ -33,3 +33,16 @@ def test_dates_lists_words_percent():
 def test_money_round_trips_through_the_figure(amount):
     shown = money(amount).removeprefix("£").replace(",", "")
     assert Decimal(shown) == amount
+
+
+def test_one_rounding_rule_half_a_penny_up():
+    """Money, sums in words and percentages all round half up (babel alone rounds half to even)."""
+    from assembler.formatting import pence
+
+    assert pence(Decimal("0.125")) == Decimal("0.13")
+    assert money(Decimal("0.125")) == "£0.13"
+    assert money(Decimal("2.675")) == "£2.68"
+    assert money(Decimal("1.999")) == "£2"  # rounded first, so a whole pound prints as one
+    assert money_in_words(Decimal("1.999")) == "two pounds"
+    assert money_in_words(Decimal("1.005")) == "one pound and one penny"
+    assert percent(Decimal("12.345")) == "12.35%"

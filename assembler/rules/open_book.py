@@ -22,6 +22,7 @@ from functools import cache
 
 from assembler.formatting import money, percent
 from assembler.rules import Loc, RuleContext, RuleSet
+from assembler.termsheet.open_book import rate_of
 
 def _has_block(ctx: RuleContext) -> bool:
     return getattr(ctx.sheet, "open_book", None) is not None
@@ -38,7 +39,6 @@ REGISTRATION_FORMATS = {
     "cqc": (CQC_ID, "a CQC location ID: 1- and 9 to 11 digits (e.g. 1-123456789)"),
 }
 RECONCILIATION_AT_LEAST_ANNUAL = ("quarterly", "six-monthly", "annually")
-OVERHEAD_CAP_LIMIT = Decimal(25)   # a central overhead above a quarter of direct cost needs a reason
 BLOCK: Loc = ("open_book",)
 
 
@@ -87,13 +87,16 @@ def fixed_fee(ctx: RuleContext):
 
 
 @OPEN_BOOK.rule("OPEN-BOOK-OVERHEAD-CAP", "error",
-                "The overhead cap is above zero and no more than 25% of direct costs.")
+                "The overhead cap is above zero and no more than the top of overhead_cap_range (25% of direct "
+                "costs, clauses/figures.yaml).")
 def overhead_cap(ctx: RuleContext):
     ob = ctx.sheet.open_book
-    if ob.overhead_cap > OVERHEAD_CAP_LIMIT:
+    figure = ctx.figures["overhead_cap_range"]
+    limit = Decimal(str(figure["max"]))
+    if ob.overhead_cap > limit:
         yield (f"the overhead cap of {percent(ob.overhead_cap)} of direct costs is above "
-               f"{percent(OVERHEAD_CAP_LIMIT)}; central costs that large are usually direct costs in disguise",
-               (*BLOCK, "overhead_cap"))
+               f"{percent(limit)}; central costs that large are usually direct costs in disguise "
+               f"({' '.join(str(figure['source']).split())})", (*BLOCK, "overhead_cap"))
     if ob.overhead_cap == 0 and _position(ctx, "open_book_cost_base", "full-cost") == "full-cost":
         yield ("the cost base is 'full-cost' but the overhead cap is 0%, so no overhead can be recovered; "
                "choose the 'direct-cost' position or set the cap", (*BLOCK, "overhead_cap"))
@@ -103,7 +106,7 @@ def overhead_cap(ctx: RuleContext):
                 "The budgeted overheads fit within the overhead cap.")
 def overheads_over_cap(ctx: RuleContext):
     ob = ctx.sheet.open_book
-    limit = ob.cost_model.direct_costs * ob.overhead_cap / 100
+    limit = rate_of(ob.overhead_cap, ob.cost_model.direct_costs)  # in pence, as the worked example has it
     if ob.cost_model.overheads > limit:
         yield (f"budgeted overheads of {money(ob.cost_model.overheads)} are more than the cap of "
                f"{percent(ob.overhead_cap)} of direct costs ({money(limit)}); the difference is not an allowable cost",

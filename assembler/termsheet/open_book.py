@@ -14,6 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+# pence(): to the nearest penny, half a penny up (the rule the reconciliation schedule states), the
+# same function the money filter and the rules' messages round with.
+from assembler.formatting import pence
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 
 PENNY = Decimal("0.01")
@@ -30,11 +33,6 @@ Treatment = Literal["refund", "reinvest", "split"]
 COST_BASES: tuple[CostBase, ...] = ("full-cost", "direct-cost")
 MARGINS: tuple[Margin, ...] = ("hard-cap", "sharing-band")
 TREATMENTS: tuple[Treatment, ...] = ("refund", "reinvest", "split")
-
-
-def pence(value: Decimal) -> Decimal:
-    """Round to the nearest penny, half a penny rounded up (the rule the reconciliation schedule states)."""
-    return value.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
 def rate_of(rate: Decimal, amount: Decimal) -> Decimal:

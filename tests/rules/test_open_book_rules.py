@@ -210,3 +210,25 @@ def test_benchmark_warning_reads_the_figure_from_the_library(catalogue):
              if f.rule == "OPEN-BOOK-CAP-BENCHMARK"]
     assert [f.severity for f in found] == ["warning"]
     assert "benchmark of 4.5%" in found[0].message
+
+
+def test_rule_message_and_draft_print_the_same_figure_with_fractional_pence(catalogue):
+    """9.5% of £1,184,250.50 is £112,503.7975: the rule and the worked example both take it as
+    £112,503.80 (one rounding rule), so overheads of exactly that pass and a penny more is reported
+    with the figure the draft prints."""
+    import datetime as dt
+
+    from assembler.assemble import assemble
+    from assembler.model import Table, plain_text
+    from assembler.termsheet.validate import read_termsheet
+
+    at_cap = findings(catalogue, ADULT, setter("open_book", "cost_model", "overheads", "112503.80"))
+    assert "OPEN-BOOK-OVERHEADS-OVER-CAP" not in {f.rule for f in at_cap}
+    over = findings(catalogue, ADULT, setter("open_book", "cost_model", "overheads", "112503.81"))
+    [message] = [f.message for f in over if f.rule == "OPEN-BOOK-OVERHEADS-OVER-CAP"]
+    assert "(£112,503.80)" in message
+    doc = assemble(read_termsheet(ADULT, catalogue), catalogue, today=dt.date(2026, 12, 3)).document
+    schedule = next(c for c in doc.all_clauses() if c.id.endswith("schedule-reconciliation"))
+    cells = [plain_text(cell) for block in schedule.blocks if isinstance(block, Table)
+             for row in block.rows for cell in row]
+    assert "£112,503.80" in cells
