@@ -91,10 +91,12 @@ def dates_in_order(ctx: RuleContext):
                    (*loc, "end"))
 
 
-# Dates against the draft date, and percentages judged as a reviewer would (rules/dates.py).
+# Dates against the draft date (rules/dates.py), percentages as a reviewer reads them (rules/rates.py).
 from assembler.rules.dates import DATES  # noqa: E402
+from assembler.rules.rates import RATES  # noqa: E402
 
 COMMON.extend(DATES)
+COMMON.extend(RATES)
 
 
 def subsidy_before_act(ctx: RuleContext, route: str, assessed: dt.date | None, loc: Loc):

@@ -240,8 +240,9 @@ class Subsidy(Strict):
     rationale: str | None = Field(None, description="Why the route applies, in a sentence or two.")
     assessment_date: dt.date | None = Field(None, description="When the authority completed its subsidy assessment, as YYYY-MM-DD.")
     prior_assistance: Money = Field(
-        Decimal(0), description="For minimal financial assistance: what the delivery organisation has already received "
-        "in the current and two previous financial years, in pounds.")
+        Decimal(0), description="For minimal financial assistance: the minimal or SPEI financial assistance the delivery "
+        "organisation has already received in the financial year in which the authority gives its assistance and the two "
+        "before it (Subsidy Control Act 2022 s.36(2) and (7)); assistance from earlier years does not count. In pounds.")
 
 
 class Governance(Strict):

@@ -128,7 +128,7 @@ class Document(Strict):
 
     reference: str | None = Field(None, description="Your file reference, shown in the header, e.g. 'LEGAL/2026/014'.")
     agreement_date: dt.date | None = Field(None, description="Date of the agreement. Leave empty until signing: the draft shows a placeholder.")
-    draft_date: dt.date | None = Field(None, description="Date printed in the DRAFT marking. Empty: the date the draft is assembled.")
+    draft_date: dt.date | None = Field(None, description="The draft date: printed in the DRAFT marking, and the date the rules judge dates and the law in force against. `--date` overrides it; empty: the date the draft is assembled.")
 
 
 class TermSheetBase(Strict):

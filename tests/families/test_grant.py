@@ -37,7 +37,7 @@ def test_big_sample_schedules_carry_its_figures(catalogue):
     doc = build(catalogue, BIG).document
     schedules = {s.title: s for s in doc.schedules}
     payments = table_cells(schedules["Payment Schedule"].blocks)
-    assert payments[0][:3] == ["1", "15 April 2026", "£90,000"]
+    assert payments[0][:3] == ["1", "15 April 2027", "£90,000"]
     assert payments[-1][0] == "Total" and payments[-1][2] == "£450,000"
     budget = table_cells(schedules["Budget"].blocks)
     assert ["Total", "£450,000"] in budget

@@ -91,7 +91,8 @@ def test_deviations_give_positions_and_out_of_range_figures(review):
     found = {d.label: d for d in review.deviations}
     assert found["Position ip_ownership"].figures == "open-licence chosen; the library's standard is recipient-licence"
     assert found["Grant size and the subsidy database"].figures == (
-        "£150,000, above the recommended maximum of £100,000 (transparency_threshold: Subsidy Control Act 2022 s.33)")
+        "£150,000, above the recommended maximum of £100,000 (transparency_threshold: Subsidy Control Act 2022 "
+        "s.33(1) and (2); s.36(4))")
     assert found["Large sum paid in advance"].figures == "£150,000 paid in advance, above £100,000"
     assert found["Asset clawback period"].figures == "2 years, below the recommended minimum of 3 years"
     assert found["Records kept after the funding period"].where == "grant.records_years"

@@ -1,4 +1,4 @@
-"""The rules every family shares on dates and figures: each fires on the fact it guards and stays
+"""The rules every family shares on dates (rules/dates.py) and percentages (rules/rates.py): each fires on the fact it guards and stays
 quiet on every sample at the draft date the samples were brought current for."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from assembler.cli import main
 from assembler.rules.dates import DATES
+from assembler.rules.rates import RATES
 from tests.conftest import ROOT
 from tests.rules.helpers import RULES_DATE, findings
 
@@ -63,11 +64,11 @@ def test_rule_fires(catalogue, rule, sample, change, words):
 def test_every_sample_is_quiet_at_the_draft_date(catalogue, sample):
     """The samples' dates are current: no term over, no date already past, no odd percentage."""
     found = findings(catalogue, sample)
-    assert not set(found) & {r.id for r in DATES.rules}, found
+    assert not set(found) & {r.id for r in DATES.rules + RATES.rules}, found
 
 
 def test_every_shared_rule_has_a_firing_case():
-    assert {r.id for r in DATES.rules} == {f[0] for f in FIRES}
+    assert {r.id for r in DATES.rules + RATES.rules} == {f[0] for f in FIRES}
 
 
 def test_a_term_ending_on_the_draft_date_is_not_over(catalogue):
