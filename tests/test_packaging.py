@@ -52,9 +52,9 @@ def test_installed_package_works_from_another_folder(installed, tmp_path):
                            capture_output=True, text=True)
     assert probe.stdout.startswith(str(installed)), probe.stdout
     assert cli(installed, tmp_path, "new", "grant", "-o", "my-grant.yaml").returncode == 0
-    checked = cli(installed, tmp_path, "check", "my-grant.yaml")
+    checked = cli(installed, tmp_path, "check", "my-grant.yaml", "--date", "2026-12-03")
     assert checked.returncode == 0, checked.stderr
-    made = cli(installed, tmp_path, "assemble", "my-grant.yaml", "-o", "draft.docx")
+    made = cli(installed, tmp_path, "assemble", "my-grant.yaml", "-o", "draft.docx", "--date", "2026-12-03")
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "draft.docx").stat().st_size > 10_000
     assert cli(installed, tmp_path, "library", "check").returncode == 0

@@ -30,7 +30,7 @@ def test_new_check_assemble_round_trip(tmp_path):
     text = sheet.read_text()
     assert "# What kind of body the party is. Allowed: local_authority" in text
     assert "family: grant" in text
-    checked = run("check", str(sheet))
+    checked = run("check", str(sheet), "--date", "2026-12-03")  # a fixed draft date: no answer that moves with the clock
     assert checked.exit_code == 0 and "ok" in checked.output
     out = tmp_path / "draft.docx"
     made = run("assemble", str(sheet), "-o", str(out), "--date", "2026-04-01")
@@ -57,7 +57,7 @@ def test_check_reports_every_problem_with_file_line_field(tmp_path):
 
 
 def test_check_shows_rule_findings_with_ids():
-    result = run("check", str(ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"))
+    result = run("check", str(ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"), "--date", "2026-12-03")
     assert result.exit_code == 0
     assert "warning GRANT-MATCH-SOURCES" in result.output and "info GRANT-SUBSIDY-DATABASE" in result.output
 
@@ -74,7 +74,7 @@ def test_bad_files_fail_cleanly(tmp_path, content, expected):
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(content)
     out = tmp_path / "bad.docx"
-    result = run("assemble", str(bad), "-o", str(out))
+    result = run("assemble", str(bad), "-o", str(out), "--date", "2026-12-03")
     assert result.exit_code == 1
     assert "bad.yaml" in result.output and expected in result.output.lower()
     assert not out.exists()
@@ -93,7 +93,7 @@ def test_usage_errors_exit_2():
 
 def test_final_refuses_with_open_placeholders(tmp_path):
     out = tmp_path / "final.docx"
-    result = run("assemble", str(SMALL), "-o", str(out), "--final")
+    result = run("assemble", str(SMALL), "-o", str(out), "--final", "--date", "2026-12-03")
     assert result.exit_code == 1 and "placeholder [" in result.output and not out.exists()
 
 
@@ -106,17 +106,17 @@ def test_overwrite_guard(tmp_path):
     doc.add_paragraph("A lawyer's edit.")
     doc.save(out)
     edited = out.read_bytes()
-    refused = run("assemble", str(SMALL), "-o", str(out))
+    refused = run("assemble", str(SMALL), "-o", str(out), "--date", "2026-12-03")
     assert refused.exit_code == 1 and "edited since partnerdraft wrote it" in refused.output
     assert out.read_bytes() == edited
-    assert run("assemble", str(SMALL), "-o", str(out), "--force").exit_code == 0
+    assert run("assemble", str(SMALL), "-o", str(out), "--force", "--date", "2026-12-03").exit_code == 0
     assert out.read_bytes() != edited
 
 
 def test_overwrite_guard_protects_other_files(tmp_path):
     out = tmp_path / "notes.docx"
     out.write_bytes(b"not ours")
-    assert run("assemble", str(SMALL), "-o", str(out)).exit_code == 1
+    assert run("assemble", str(SMALL), "-o", str(out), "--date", "2026-12-03").exit_code == 1
     assert out.read_bytes() == b"not ours"
 
 
@@ -125,7 +125,7 @@ def test_template_code_in_values_is_printed_literally(tmp_path):
     sheet.write_text(SMALL.read_text().replace("project_name: Brookside Pantry and Lunch Club",
                                                "project_name: \"Pantry {{ 7*7 }} {% if true %}x{% endif %}\""))
     out = tmp_path / "inj.docx"
-    assert run("assemble", str(sheet), "-o", str(out)).exit_code == 0
+    assert run("assemble", str(sheet), "-o", str(out), "--date", "2026-12-03").exit_code == 0
     text = "\n".join(p.text for p in open_docx(out).paragraphs)
     assert "Pantry {{ 7*7 }} {% if true %}x{% endif %}" in text and "Pantry 49" not in text
 

@@ -284,7 +284,7 @@ def test_cli_writes_nothing_when_a_rule_fails(tmp_path):
     sheet = tmp_path / "short.yaml"
     sheet.write_text(TEXT.replace("stated_total: 8,590,000", "stated_total: 8,600,000"), encoding="utf-8")
     out = tmp_path / "short.docx"
-    result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out)])
+    result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out), "--date", "2026-12-03"])
     assert result.exit_code == 1
     assert f"{sheet}:{line(TEXT, 'stated_total:')}: contributions.stated_total: COINV-CONTRIBUTIONS-TOTAL" in result.output
     assert not out.exists()

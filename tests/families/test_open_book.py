@@ -242,7 +242,7 @@ def _bad(tmp_path: Path, source: Path, key: str, replacement: str) -> tuple[Path
 def test_bad_open_book_input_is_reported_with_file_line_field(source, key, replacement, field, message, tmp_path):
     bad, line = _bad(tmp_path, source, key, replacement)
     out = tmp_path / "out.docx"
-    result = CliRunner().invoke(main, ["assemble", str(bad), "-o", str(out)])
+    result = CliRunner().invoke(main, ["assemble", str(bad), "-o", str(out), "--date", "2026-12-03"])
     assert result.exit_code == 1
     assert f"bad.yaml:{line}: {field}: {message}" in result.output
     assert "Traceback" not in result.output
