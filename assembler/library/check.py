@@ -28,6 +28,7 @@ def check_library(catalogue: Catalogue) -> list[Problem]:
     from assembler.review.check import check_review_data  # the review pack's data in manifests
 
     problems.extend(check_review_data(catalogue))
+    problems.extend(__import__("assembler.library.placeholders", fromlist=["_"]).check_placeholders(catalogue))
     return list(dict.fromkeys(problems))  # one report per fault, in order
 
 
@@ -126,7 +127,7 @@ def _terms(cat: Catalogue) -> list[Problem]:
     for f in cat.files:
         for where, mark, line in _marks(f):
             name = mark.split("|")[0].strip()
-            if name[:1] in "?@#" or name.lower().startswith("ref:") or name == "definitions":
+            if name[:1] in "?_@#" or name.lower().startswith("ref:") or name == "definitions":
                 continue
             families = _scope(f, cat)
             missing = [fam for fam in families if name not in terms[fam]]

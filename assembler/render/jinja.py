@@ -51,7 +51,9 @@ def _finalize(value: Any) -> str:
 
 
 def _open(value: Any, label: str) -> Any:
-    return Open(label) if value is None or value == "" else value
+    """A missing value (None, empty text, or an empty list such as no KPIs yet) prints as an open
+    fact named by `label`; the field it was applied to is the one the term sheet fills."""
+    return Open(label) if value is None or value == "" or value == [] else value
 
 
 def _nullable(func):
