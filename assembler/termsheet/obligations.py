@@ -51,7 +51,7 @@ class Insurance(Strict):
 
     # Set by the term sheet that holds the block: the family and its size, which the defaults need.
     _family: str = PrivateAttr("")
-    _size: Decimal | None = PrivateAttr(None)
+    _size: Any = PrivateAttr(None)  # () -> the agreement's size in pounds, or None
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
     the review pack, so the two always agree.
     """
     value = lambda name: figures[name]["value"]  # noqa: E731
-    size = insurance._size
+    size = insurance._size() if insurance._size else None
     tier = ("standard" if size is None else "small" if size <= Decimal(str(value("insurance_small_value")))
             else "large" if size >= Decimal(str(value("insurance_large_value"))) else "standard")
     pi_needed = tier != "small" or insurance._family in value("insurance_pi_families")
@@ -151,15 +151,21 @@ _PROCESSING_FAMILIES = {
 _SHARING_FAMILIES = ("alliance", "co-investment")
 
 
+def _size(sheet: TermSheetBase) -> Decimal | None:
+    size_of = SIZE_OF.get(sheet.family)
+    try:
+        return size_of(sheet) if size_of else None
+    except AttributeError:  # a family without the figure (e.g. open-book terms not given)
+        return None
+
+
 def settle(sheet: TermSheetBase) -> None:
     """Give the blocks what their defaults need: the family and size for insurance, and the roles
     in effect for data protection. Called by TermSheetBase's validator once the sheet is complete."""
     sheet.insurance._family = sheet.family
-    size_of = SIZE_OF.get(sheet.family)
-    try:
-        sheet.insurance._size = size_of(sheet) if size_of else None
-    except AttributeError:  # a family without the figure (e.g. open-book terms not given)
-        sheet.insurance._size = None
+    # Measured when the cover is asked for: a family's own validators (an alliance giving its block
+    # its members) may run after this one, so the figure is not final yet.
+    sheet.insurance._size = lambda: _size(sheet)
     dp = sheet.data_protection
     role = dp.role
     if role is None:
