@@ -307,7 +307,8 @@ class Services(Strict):
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
     procurement_route: str | None = Field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
-    personal_data: bool = Field(True, description="Whether the provider processes personal data for the commissioner.")
+    personal_data: bool = Field(True, description="Whether the provider processes personal data for the commissioner. "
+                                                  "Sets the default data_protection role: 'processor' if true, 'none' if false.")
 
 
 class OpenBookTermSheet(TermSheetBase):
