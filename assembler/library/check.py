@@ -16,6 +16,7 @@ from assembler.errors import LibraryError, Problem
 from assembler.library.catalogue import Catalogue
 from assembler.library.clausefile import ClauseFile
 from assembler.library.fields import unknown_fields
+from assembler.library.placeholders import check_placeholders
 from assembler.render.jinja import environment
 
 MARK = re.compile(r"\[\[(.+?)\]\]")
@@ -23,12 +24,11 @@ MARK = re.compile(r"\[\[(.+?)\]\]")
 
 def check_library(catalogue: Catalogue) -> list[Problem]:
     problems = list(catalogue.faults)
-    for check in (_ids, _folders, _positions, _templates, _terms, _references, _manifests, _fields):
+    for check in (_ids, _folders, _positions, _templates, _terms, _references, _manifests, _fields, check_placeholders):
         problems.extend(check(catalogue))
     from assembler.review.check import check_review_data  # the review pack's data in manifests
 
     problems.extend(check_review_data(catalogue))
-    problems.extend(__import__("assembler.library.placeholders", fromlist=["_"]).check_placeholders(catalogue))
     return list(dict.fromkeys(problems))  # one report per fault, in order
 
 

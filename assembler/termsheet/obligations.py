@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from assembler.termsheet.common import Money, Strict, TermSheetBase, Text
 
@@ -184,16 +185,21 @@ def settle(sheet: TermSheetBase) -> None:
 
 
 def check_roles(sheet: TermSheetBase) -> None:
-    """A processor and a controller named by short name must be parties, and differ."""
+    """A processor and a controller named by short name must be parties, and differ; a fault is
+    reported at the field (data_protection.processor), with its line, like any other."""
     dp = sheet.data_protection
     if dp.effective_role != "processor":
         return
     names = [p.short_name for p in sheet.parties()]
     for label, name in (("processor", dp.processor), ("controller", dp.controller)):
         if name is None:
-            raise ValueError(f"data_protection.{label}: under role 'processor', give the short name of the {label}")
+            _fail(label, None, f"under role 'processor', give the short name of the {label} ({', '.join(names)})")
         if name not in names:
-            raise ValueError(f"data_protection.{label}: {name!r} is not the short name of a party ({', '.join(names)})")
+            _fail(label, name, f"not the short name of a party; use one of {', '.join(names)}")
     if dp.processor == dp.controller:
-        raise ValueError("data_protection: the processor and the controller must be different parties")
+        _fail("controller", dp.controller, "the processor and the controller must be different parties")
 
+
+def _fail(field_name: str, value: Any, message: str) -> None:
+    raise ValidationError.from_exception_data("data_protection", [InitErrorDetails(
+        type=PydanticCustomError("value_error", message), loc=("data_protection", field_name), input=value)])

@@ -130,4 +130,6 @@ def test_a_processor_that_is_not_a_party_is_refused(catalogue):
     sheet = with_role(SMALL_GRANT, "data_protection:\n  role: processor\n  processor: Contractor\n")
     with pytest.raises(UserError) as caught:
         validate(load_text(sheet, "sheet.yaml"), catalogue)
-    assert "data_protection.processor: 'Contractor' is not the short name of a party" in str(caught.value.problems[0])
+    problem = caught.value.problems[0]
+    assert (problem.field, problem.line) == ("data_protection.processor", sheet.splitlines().index("  processor: Contractor") + 1)
+    assert problem.message == "not the short name of a party; use one of Council, Recipient (got 'Contractor')"
