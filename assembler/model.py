@@ -36,9 +36,19 @@ class Ref:
 
 @dataclass(frozen=True)
 class Placeholder:
-    """A fact the term sheet left open, shown highlighted in square brackets."""
+    """A blank in the draft, shown in square brackets.
+
+    `kind` "open" is a fact the term sheet left open (highlighted; `--final` refuses it); "blank" is
+    a blank in a form meant to be completed later, such as a form of accession deed (styled as a
+    form blank and never counted as an open fact).
+    """
 
     label: str
+    kind: Literal["open", "blank"] = "open"
+
+    @property
+    def is_open(self) -> bool:
+        return self.kind == "open"
 
 
 Inline = Union[Text, Term, Ref, Placeholder]
@@ -135,23 +145,30 @@ class Document:
                 + [(s.id, f"Schedule {s.number} {s.title}") for s in self.schedules])
 
     def placeholders(self) -> list[tuple[str, str]]:
-        """Every open fact as (label, where), in document order."""
-        found: list[tuple[str, str]] = []
+        """Every open fact as (label, where), in document order; form blanks are not open facts."""
+        return [(p.label, where) for p, where in self._blanks() if p.is_open]
+
+    def form_blanks(self) -> list[tuple[str, str]]:
+        """Every blank of a form to be completed later, as (label, where), in document order."""
+        return [(p.label, where) for p, where in self._blanks() if not p.is_open]
+
+    def _blanks(self) -> list[tuple[Placeholder, str]]:
+        found: list[tuple[Placeholder, str]] = []
         if isinstance(self.date, Placeholder):
-            found.append((self.date.label, "cover and date"))
+            found.append((self.date, "cover and date"))
         for party in self.parties:
             for inline in (party.signatory_name, party.signatory_position):
                 if isinstance(inline, Placeholder):
-                    found.append((inline.label, f"signature block of {party.name}"))
+                    found.append((inline, f"signature block of {party.name}"))
         for clause in self.all_clauses():
             where = clause_where(clause)
             for inline in iter_inlines(clause.blocks):
                 if isinstance(inline, Placeholder):
-                    found.append((inline.label, where))
+                    found.append((inline, where))
         for definition in self.definitions:
             for inline in definition.inlines:
                 if isinstance(inline, Placeholder):
-                    found.append((inline.label, f"definition of {definition.term}"))
+                    found.append((inline, f"definition of {definition.term}"))
         return found
 
 

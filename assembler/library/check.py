@@ -16,6 +16,7 @@ from assembler.errors import LibraryError, Problem
 from assembler.library.catalogue import Catalogue
 from assembler.library.clausefile import ClauseFile
 from assembler.library.fields import unknown_fields
+from assembler.library.placeholders import check_placeholders
 from assembler.render.jinja import environment
 
 MARK = re.compile(r"\[\[(.+?)\]\]")
@@ -23,7 +24,7 @@ MARK = re.compile(r"\[\[(.+?)\]\]")
 
 def check_library(catalogue: Catalogue) -> list[Problem]:
     problems = list(catalogue.faults)
-    for check in (_ids, _folders, _positions, _templates, _terms, _references, _manifests, _fields):
+    for check in (_ids, _folders, _positions, _templates, _terms, _references, _manifests, _fields, check_placeholders):
         problems.extend(check(catalogue))
     from assembler.review.check import check_review_data  # the review pack's data in manifests
 
@@ -126,7 +127,7 @@ def _terms(cat: Catalogue) -> list[Problem]:
     for f in cat.files:
         for where, mark, line in _marks(f):
             name = mark.split("|")[0].strip()
-            if name[:1] in "?@#" or name.lower().startswith("ref:") or name == "definitions":
+            if name[:1] in "?_@#" or name.lower().startswith("ref:") or name == "definitions":
                 continue
             families = _scope(f, cat)
             missing = [fam for fam in families if name not in terms[fam]]

@@ -51,7 +51,17 @@ def _finalize(value: Any) -> str:
 
 
 def _open(value: Any, label: str) -> Any:
-    return Open(label) if value is None or value == "" else value
+    """A missing value (None, empty text, or an empty list such as no KPIs yet) prints as an open
+    fact named by `label`; the field it was applied to is the one the term sheet fills."""
+    return Open(label) if value is None or value == "" or value == [] else value
+
+
+def _cover(insurance: Any, figures: dict) -> Any:
+    """`insurance | cover(figures)`: the cover required, with defaults from the figures for any
+    amount the term sheet leaves empty (assembler/termsheet/obligations.py)."""
+    from assembler.termsheet.obligations import insurance_cover
+
+    return insurance_cover(insurance, figures)
 
 
 def _nullable(func):
@@ -81,6 +91,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         words=_nullable(formatting.words),
         join_and=_nullable(formatting.join_and),
         open=_open,
+        cover=_cover,
     )
     return env
 

@@ -182,6 +182,8 @@ def _mark(mark: str, roles: Callable[[str], str], line: int) -> Inline:
     mark = mark.strip()
     if mark.startswith("?"):
         return Placeholder(mark[1:].strip())
+    if mark.startswith("_"):  # a blank in a form completed later (an accession deed, a notice)
+        return Placeholder(mark[1:].strip(), kind="blank")
     if mark.startswith(("ref:", "Ref:")):
         return Ref(mark[4:].strip(), capital=mark[0] == "R")
     if mark.startswith("@"):

@@ -78,11 +78,21 @@ def _placeholders(review: Review) -> Section:
     if review.placeholders is None:
         return Section("Open placeholders", paragraphs=["Not available: the draft cannot be assembled until the "
                                                         "errors under Findings are corrected."])
+    forms = _form_blanks(review)
     if not review.placeholders:
-        return Section("Open placeholders", paragraphs=["None: every fact is supplied."])
-    return Section("Open placeholders", paragraphs=[f"{len(review.placeholders)} facts still to be supplied."],
+        return Section("Open placeholders", paragraphs=["None: every fact is supplied.", *forms])
+    return Section("Open placeholders", paragraphs=[f"{len(review.placeholders)} facts still to be supplied.", *forms],
                    tables=[Grid(["Fact to supply", "Where it appears"],
                                 [[label, where] for label, where in review.placeholders], [1, 1])])
+
+
+def _form_blanks(review: Review) -> list[str]:
+    """Blanks in forms completed later (an accession deed) are named apart: they are not open facts."""
+    where = list(dict.fromkeys(w for _, w in review.form_blanks))
+    if not where:
+        return []
+    return [f"Not counted: {len(review.form_blanks)} blanks in forms to be completed when they are used "
+            f"({', '.join(where)})."]
 
 
 def _findings(review: Review) -> Section:

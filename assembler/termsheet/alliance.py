@@ -24,7 +24,8 @@ MemberKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", min_length=1, max
 class Representative(Strict):
     name: str | None = Field(None, description="The member's representative on the Alliance Leadership Team. Empty: the draft shows a placeholder.")
     position: str | None = Field(None, description="Their job title, e.g. 'Head of Commissioning'.")
-    deputy: str | None = Field(None, description="A named deputy who may attend and vote in their place, if any.")
+    deputy: str | None = Field(None, description="A named deputy who may attend and vote in their place, e.g. "
+                               "'Sam Patel, Deputy Director'; write 'none' if there is no deputy. Empty: the draft shows a placeholder.")
 
 
 class Member(Party):
@@ -131,6 +132,14 @@ class Alliance(Strict):
         "24 February 2025, the Public Contracts Regulations 2015 before.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
+    handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
+                                 "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
+                                 "Council's in-house team with case records'. Empty: the draft shows a placeholder.")
+    service_specification: str | None = Field(None, description="Under the single-contract structure: where each Provider's part "
+                                              "of the Services is specified, e.g. 'the specification in Annex A (version 3, 1 March "
+                                              "2026)'. Empty: the draft shows a placeholder.")
+    liability_floor: Money | None = Field(None, description="Under the capped liability position: the least cap, in pounds, for a "
+                                          "member with a small annual value, e.g. 250000. Empty: the draft shows a placeholder.")
 
     # The members live at the top of the term sheet (each is a party that signs); the alliance's computed
     # figures need them, and clause files reach computed values only through `alliance.<property>`.

@@ -245,6 +245,17 @@ class Subsidy(Strict):
         "before it (Subsidy Control Act 2022 s.36(2) and (7)); assistance from earlier years does not count. In pounds.")
 
 
+class Vehicle(Strict):
+    """The special purpose vehicle, where the vehicle position is 'spv'."""
+
+    name: str | None = Field(None, description="Name of the new body that will hold the properties, e.g. 'Eastborough Homes "
+                             "Community Benefit Society Limited'. Empty: the draft shows a placeholder.")
+    legal_form: str | None = Field(None, description="Its legal form, in words, e.g. 'a community benefit society registered under "
+                                   "the Co-operative and Community Benefit Societies Act 2014'.")
+    authority_directors: str | None = Field(None, description="How many of its directors or board members the authority appoints, "
+                                            "in words, e.g. 'two' or 'one third'.")
+
+
 class Governance(Strict):
     board_meetings_per_year: int = Field(4, ge=1, le=12, description="How often the partnership board meets each year.")
     reporting: Literal["quarterly", "six-monthly", "annually"] = Field("quarterly", description="How often the delivery organisation reports on impact and finance.")
@@ -270,6 +281,7 @@ class CoInvestmentTermSheet(TermSheetBase):
     end_of_term: EndOfTerm = Field(default_factory=EndOfTerm, description="Timing of the end-of-term option; the option itself is the end_of_term position.")
     subsidy: Subsidy = Field(description="The subsidy control position.")
     governance: Governance = Field(default_factory=Governance, description="Partnership board and reporting.")
+    vehicle: Vehicle = Field(default_factory=Vehicle, description="Under the 'spv' vehicle position: the new body that holds the properties.")
 
     @property
     def cash_contributors(self) -> dict[str, Decimal]:

@@ -145,6 +145,8 @@ class TermSheetBase(Strict):
         description="Open-book, reasonable-profit terms: give them and the draft gains the open-book clauses "
         "and schedules (profit cap, allowable costs, reconciliation with a worked example, reporting).",
     )
+    insurance: "Insurance" = Field(default_factory=lambda: Insurance(), description="Insurance each party that is not a public body must hold; left out, proportionate defaults by family and size apply.")
+    data_protection: "DataProtection" = Field(default_factory=lambda: DataProtection(), description="The parties' data protection roles and the details of the personal data involved.")
 
     @model_validator(mode="after")
     def _short_names_unique(self) -> "TermSheetBase":
@@ -152,6 +154,15 @@ class TermSheetBase(Strict):
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise ValueError(f"two parties share the short name {', '.join(dupes)}; each needs its own")
+        return self
+
+    @model_validator(mode="after")
+    def _settle_obligations(self) -> "TermSheetBase":
+        """Insurance defaults need the family and size; data protection roles need the parties."""
+        from assembler.termsheet import obligations
+
+        obligations.settle(self)
+        obligations.check_roles(self)
         return self
 
     def party_fields(self) -> list[tuple[tuple[str | int, ...], Party]]:
@@ -173,4 +184,6 @@ class TermSheetBase(Strict):
 
 # The open_book block is defined with its arithmetic in open_book.py, which builds on this module and
 # completes TermSheetBase's `open_book` field when it loads. A plain import works from either side.
+# Insurance and data protection (obligations.py) are completed the same way.
+from assembler.termsheet.obligations import DataProtection, Insurance  # noqa: E402,F401
 import assembler.termsheet.open_book  # noqa: E402,F401

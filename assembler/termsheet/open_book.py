@@ -141,6 +141,9 @@ class CostModel(Strict):
                                             "food, activities, transport, in pounds.")
     overheads: Money = Field(description="Budgeted central overheads charged to the services for a year "
                                          "(finance, HR, IT, governance), in pounds.")
+    overhead_allocation: str | None = Field(None, description="How central overheads are shared out to these services, as a "
+                                            "phrase that completes 'allocates Overheads by ...', e.g. 'the services' share of "
+                                            "the provider's total staff costs'. Empty: the draft shows a placeholder.")
     income: Money = Field(description="Income the worked example assumes for a year, in pounds: for example "
                                       "the unit prices times a higher occupancy than budgeted, so that the "
                                       "example shows an Excess Profit.")
@@ -295,12 +298,15 @@ class Services(Strict):
                                                                        "placement referral.")
     placement_notice_days: int = Field(28, ge=1, le=180, description="Days' notice the provider must give before "
                                                                      "ending a placement (except in an emergency).")
-    indexation: str | None = Field(None, description="How prices change each year, e.g. 'CPIH for the 12 months to "
-                                                     "the previous December, capped at 4%'.")
+    indexation: str | None = Field(None, description="How prices change each year: the index and period, as a phrase "
+                                                     "that completes 'they will change by ...', e.g. 'CPIH for the 12 "
+                                                     "months to the previous December, capped at 4%'. Empty: the draft "
+                                                     "shows a placeholder.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
     procurement_route: str | None = Field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
-    personal_data: bool = Field(True, description="Whether the provider processes personal data for the commissioner.")
+    personal_data: bool = Field(True, description="Whether the provider processes personal data for the commissioner. "
+                                                  "Sets the default data_protection role: 'processor' if true, 'none' if false.")
 
 
 class OpenBookTermSheet(TermSheetBase):

@@ -204,6 +204,8 @@ class _Body:
                 self.run(para, inline.text)
             elif isinstance(inline, Term):
                 self.run(para, inline.display, "PD Term" if definition and i == 0 else None)
+            elif isinstance(inline, Placeholder) and not inline.is_open:
+                self.run(para, f"[{inline.label}]", "PD Form Blank")  # a form's blank: no highlight
             elif isinstance(inline, Placeholder):
                 run = self.run(para, f"[{inline.label}]", "PD Placeholder")
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW

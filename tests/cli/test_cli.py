@@ -159,3 +159,27 @@ def test_help_is_quick():
     assert time.perf_counter() - start < 2.0  # generous: the benchmark measures the 0.3 s target
 
 
+
+
+FINAL = {  # one sample per family whose term sheet supplies every fact
+    "grant": "grant/multi-year-housing-first.yaml",
+    "alliance": "alliance/complex-needs-eight-members.yaml",
+    "open-book": "open-book/adult-care-sharing-band.yaml",
+    "co-investment": "co-investment/affordable-homes-partnership.yaml",
+}
+
+
+@pytest.mark.parametrize("family", sorted(FINAL))
+def test_a_complete_term_sheet_gives_a_final_draft(family, tmp_path):
+    out = tmp_path / "final.docx"
+    made = run("assemble", str(ROOT / "samples" / FINAL[family]), "-o", str(out), "--final", "--date", "2026-04-01")
+    assert made.exit_code == 0, made.output
+    assert out.is_file()
+
+
+def test_final_still_refuses_a_sheet_with_open_facts(tmp_path):
+    out = tmp_path / "x.docx"
+    refused = run("assemble", str(ROOT / "samples" / "grant" / "community-single-payment.yaml"), "-o", str(out), "--final")
+    assert refused.exit_code == 1
+    assert "--final: placeholder [Recipient's bank account details] is still open in Schedule 3" in refused.output
+    assert not out.exists()

@@ -65,7 +65,7 @@ def test_every_member_is_a_party_and_signs(big):
 def test_members_table_lists_every_alt_representative(big):
     rows = table_rows(clause(big, "alliance.schedule-alt"))
     assert len(rows) == 8
-    assert ["St Luke's Hospice & Care", "Sean O'Connell", "Director of Community Services", "[deputy, if any]"] in rows
+    assert ["St Luke's Hospice & Care", "Sean O'Connell", "Director of Community Services", "None"] in rows
     assert rows[0][:2] == ["Tamarmouth City Council", "Marcus Penhale"]
 
 
@@ -89,7 +89,7 @@ def test_outcomes_and_kpis_table(big):
     rows = table_rows(c)
     assert len(rows) == 5
     assert rows[1] == ["2", "People sleeping rough on a single night (autumn count)", "27", "Fewer than 10 by autumn 2028", "annually"]
-    assert rows[4][2] == "[baseline to be agreed]"
+    assert rows[4][2] == "Not yet measured; the first annual survey (2026/27) sets it"
     assert "People are supported to die with dignity, wherever they live." in text_of(c)
 
 
@@ -97,7 +97,7 @@ def test_former_contracts_table(big):
     rows = table_rows(clause(big, "alliance.schedule-services"))
     assert len(rows) == 12
     assert rows[-1] == ["Moorview Access to Housing Ltd", "Private rented sector access and tenancy sustainment",
-                        "TCC/HS/0422", "[annual value]"]
+                        "TCC/HS/0422", "£600,000"]
 
 
 def test_standard_positions_and_common_clauses(big):

@@ -68,7 +68,7 @@ def test_housing_partnership_draft(drafts):
         assert expected in ids
     assert [c.id for c in doc.schedules] == [
         "co-investment.schedule-properties", "co-investment.schedule-contributions",
-        "co-investment.schedule-waterfall", "co-investment.schedule-criteria",
+        "co-investment.schedule-waterfall", "common.schedule-data-sharing", "co-investment.schedule-criteria",
         "co-investment.schedule-outcomes", "co-investment.schedule-restriction", "co-investment.schedule-exit"]
     # Positions: the sample chooses the authority option; the rest are standard.
     assert clause(doc, "co-investment.end-of-term").variant == "authority-option"

@@ -49,7 +49,7 @@ def test_big_sample_text(catalogue):
     text = to_text(build(catalogue, BIG).document)
     assert "St Mary's Housing & Support Trust" in text
     assert "£450,000 (four hundred and fifty thousand pounds)" in text
-    assert "[Recipient's bank account details]" in text
+    assert "St Mary's Housing & Support Trust, Unity Trust Bank, sort code 08-60-01, account 20304050" in text
 
 
 def test_small_sample_is_short_and_has_no_match_funding_clause(catalogue):

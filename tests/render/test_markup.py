@@ -73,3 +73,10 @@ def test_a_term_with_display_text_inside_a_table_cell():
     [table] = parse_blocks("| Who | Pays |\n|---|---|\n| [[Instalment|Instalments]] | yes |", roles)
     assert table.rows[0][0] == [Term("Instalment", "Instalments")]
     assert table.rows[0][1] == [Text("yes")]
+
+
+def test_a_form_blank_is_a_placeholder_of_its_own_kind():
+    inlines = parse_inlines("Dated [[_date of the deed]] and [[?fee]].", lambda r: r)
+    blank, fact = [i for i in inlines if isinstance(i, Placeholder)]
+    assert blank == Placeholder("date of the deed", kind="blank") and not blank.is_open
+    assert fact == Placeholder("fee") and fact.is_open

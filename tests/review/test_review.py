@@ -309,3 +309,13 @@ def test_library_check_follows_list_steps(catalogue):
     assert _has_path(model, "grant.instalments[].amount")
     assert not _has_path(model, "grant.instalments.amount")
     assert not _has_path(model, "grant.maximum_sum[]")
+
+
+def test_form_blanks_are_not_open_facts_in_the_review_pack(catalogue):
+    sheet = read_termsheet(ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml", catalogue)
+    review = build_review(sheet, catalogue, today=DRAFT_DATE)
+    assert review.placeholders == []
+    assert ("full name of the joining organisation", "Schedule 7 (Form of Accession Deed)") in review.form_blanks
+    section = next(s for s in layout(review).sections if s.title == "Open placeholders")
+    assert section.paragraphs[0] == "None: every fact is supplied."
+    assert "Not counted: 10 blanks in forms" in section.paragraphs[1]

@@ -119,3 +119,16 @@ def test_signature_block_for_every_party(draft, minilib):
     signed = [p.text for p in doc.paragraphs if p.text.startswith("Signed for and on behalf of")]
     assert signed == ["Signed for and on behalf of Northshire County Council",
                       "Signed for and on behalf of St Mary's Housing & Support [[ref:grant.general]]"]
+
+
+def test_form_blanks_are_styled_apart_and_not_highlighted(catalogue):
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    sheet = read_termsheet(ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml", catalogue)
+    document = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    doc = open_docx(io.BytesIO(render_docx(document, catalogue.paths.house)))
+    runs = [r for p in doc.paragraphs for r in p.runs if r.text == "[full name of the joining organisation]"]
+    assert runs and {r.style.name for r in runs} == {"PD Form Blank"}
+    assert all(r.font.highlight_color is None for r in runs)
+    assert doc.styles["PD Form Blank"].font.underline == 4  # WD_UNDERLINE.DOTTED

@@ -1,0 +1,205 @@
+"""Insurance and data protection: two facts every family's term sheet may state.
+
+Both are optional blocks on TermSheetBase. Left out, each settles to a proportionate default so the
+draft carries no placeholder: insurance cover from dated figures in clauses/figures.yaml by family
+and size, and the data protection roles from the family's own `personal_data` flag. The clause text
+and the review pack say which defaults were used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field, PrivateAttr, ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from assembler.termsheet.common import Money, Strict, TermSheetBase, Text
+
+# The figure that measures a family's size for insurance: what the agreement is worth in a year, or
+# in all for a one-off grant or a capital partnership. A family not listed is sized as standard.
+SIZE_OF = {
+    "grant": lambda sheet: sheet.grant.maximum_sum,
+    "alliance": lambda sheet: sheet.alliance.total_annual_value,
+    "open-book": lambda sheet: sheet.open_book.cost_model.income,
+    "co-investment": lambda sheet: sheet.contributions.total,
+}
+
+
+class OtherCover(Strict):
+    kind: Text = Field(description="The insurance, e.g. 'motor insurance for vehicles used in the Project' or "
+                                   "'cyber liability insurance'.")
+    amount: Money = Field(description="The least cover, in pounds, for any one claim or occurrence.")
+
+
+class Insurance(Strict):
+    """The insurance each Party that is not a Public Body must hold. Empty fields take the default
+    for the family and size stated in clauses/figures.yaml (insurance_*)."""
+
+    employers_liability: Money | None = Field(
+        None, description="Least employer's liability cover, in pounds, for any one occurrence; the law requires at "
+        "least 5000000 (Employers' Liability (Compulsory Insurance) Regulations 1998 reg. 3). Empty: the default.")
+    public_liability: Money | None = Field(
+        None, description="Least public liability cover, in pounds, for any one occurrence, e.g. 5000000. Empty: the default.")
+    professional_indemnity: Money | None = Field(
+        None, description="Least professional indemnity cover, in pounds, for any one claim and in the aggregate each "
+        "year, e.g. 1000000; 0 where none is needed (no professional advice or judgement). Empty: the default.")
+    run_off_years: int | None = Field(
+        None, ge=0, le=15, description="Years professional indemnity cover is kept after the agreement ends, e.g. 6 "
+        "(the limitation period for a claim in contract). Empty: the default.")
+    other: list[OtherCover] = Field(default_factory=list, description="Any other insurance a Party must hold.")
+
+    # Set by the term sheet that holds the block: the family and its size, which the defaults need.
+    _family: str = PrivateAttr("")
+    _size: Any = PrivateAttr(None)  # () -> the agreement's size in pounds, or None
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover the draft requires, with the names of the figures that supplied any default."""
+
+    employers_liability: Decimal
+    public_liability: Decimal
+    professional_indemnity: Decimal  # 0: not required
+    run_off_years: int
+    other: list[OtherCover]
+    tier: str  # small, standard or large
+    defaults: list[str] = field(default_factory=list)  # e.g. ["employer's liability", ...]
+
+
+def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
+    """The cover: each given amount, else the default for the family's size tier.
+
+    A pure function of the block and the figures, used by the clause (as the `cover` filter) and
+    the review pack, so the two always agree.
+    """
+    value = lambda name: figures[name]["value"]  # noqa: E731
+    size = insurance._size() if insurance._size else None
+    tier = ("standard" if size is None else "small" if size <= Decimal(str(value("insurance_small_value")))
+            else "large" if size >= Decimal(str(value("insurance_large_value"))) else "standard")
+    pi_needed = tier != "small" or insurance._family in value("insurance_pi_families")
+    defaults = {
+        "employer's liability": value(f"insurance_el_{'minimum' if tier == 'small' else 'standard'}"),
+        "public liability": value(f"insurance_pl_{tier}"),
+        "professional indemnity": value(f"insurance_pi_{tier}") if pi_needed else 0,
+        "professional indemnity run-off": value("insurance_pi_run_off_years"),
+    }
+    given = {
+        "employer's liability": insurance.employers_liability,
+        "public liability": insurance.public_liability,
+        "professional indemnity": insurance.professional_indemnity,
+        "professional indemnity run-off": insurance.run_off_years,
+    }
+    used = [name for name, v in given.items() if v is None]
+    chosen = {name: (defaults[name] if v is None else v) for name, v in given.items()}
+    pi = Decimal(str(chosen["professional indemnity"]))
+    if "professional indemnity run-off" in used and not pi:
+        used.remove("professional indemnity run-off")  # no cover, so no run-off default to report
+    return Cover(
+        employers_liability=Decimal(str(chosen["employer's liability"])),
+        public_liability=Decimal(str(chosen["public liability"])),
+        professional_indemnity=pi,
+        run_off_years=int(chosen["professional indemnity run-off"]) if pi else 0,
+        other=list(insurance.other),
+        tier=tier,
+        defaults=used,
+    )
+
+
+Role = Literal["none", "controllers", "joint_controllers", "processor"]
+
+
+class DataProtection(Strict):
+    """Who is controller and who processor of the personal data the agreement involves, and the
+    details the data-sharing schedule (controllers) or the Article 28(3) terms (a processor) need."""
+
+    role: Role | None = Field(
+        None, description="The parties' roles: 'none' (no personal data is processed under the agreement), "
+        "'controllers' (each shares data with the others as a separate controller), 'joint_controllers' "
+        "(they decide the purposes and means together, Article 26), or 'processor' (one party processes "
+        "for another). Empty: 'processor' where the family's personal_data is true (grant, open-book), "
+        "'controllers' for an alliance or a co-investment partnership, else 'none'.")
+    processor: str | None = Field(None, description="Under 'processor': the short name of the party that processes, e.g. 'Recipient'.")
+    controller: str | None = Field(None, description="Under 'processor': the short name of the party it processes for, e.g. 'Council'.")
+    subject_matter: str | None = Field(None, description="What the processing or sharing is about, e.g. 'support for people "
+                                       "housed under the Project'.")
+    duration: str | None = Field(None, description="How long it lasts, e.g. 'the term and 6 years after it ends'.")
+    purposes: str | None = Field(None, description="Nature and purposes, e.g. 'case management and reporting outcomes to the Council'.")
+    data_types: str | None = Field(None, description="Types of personal data, naming any health (special category) or "
+                                   "criminal offence data, e.g. 'contact details, housing history, health needs'.")
+    data_subjects: str | None = Field(None, description="Categories of people, e.g. 'people supported; staff of each party'.")
+    lawful_basis: str | None = Field(None, description="For shared data: the Article 6 basis and any Article 9 and "
+                                     "Schedule 1 DPA 2018 or Article 10 condition for each flow, e.g. 'Article "
+                                     "6(1)(e); Article 9(2)(h) with Schedule 1 paragraph 2'.")
+    retention: str | None = Field(None, description="For shared data: how long each party keeps it, e.g. '6 years after support ends'.")
+    security: str | None = Field(None, description="For shared data: the security measures, e.g. 'encrypted email or the "
+                                 "shared case system only; access by named staff'.")
+
+    _role: Role = PrivateAttr("none")  # the role in effect: `role`, or the family's default
+
+    @property
+    def effective_role(self) -> str:
+        return self._role
+
+
+# The roles a family's personal_data flag implies when the block does not say: (flag path, processor
+# role, controller role) for a family whose one party processes for the other.
+_PROCESSING_FAMILIES = {
+    "grant": (lambda s: s.grant.personal_data, "recipient", "funder"),
+    "open-book": (lambda s: s.services.personal_data, "provider", "commissioner"),
+}
+_SHARING_FAMILIES = ("alliance", "co-investment")
+
+
+def _size(sheet: TermSheetBase) -> Decimal | None:
+    size_of = SIZE_OF.get(sheet.family)
+    try:
+        return size_of(sheet) if size_of else None
+    except AttributeError:  # a family without the figure (e.g. open-book terms not given)
+        return None
+
+
+def settle(sheet: TermSheetBase) -> None:
+    """Give the blocks what their defaults need: the family and size for insurance, and the roles
+    in effect for data protection. Called by TermSheetBase's validator once the sheet is complete."""
+    sheet.insurance._family = sheet.family
+    # Measured when the cover is asked for: a family's own validators (an alliance giving its block
+    # its members) may run after this one, so the figure is not final yet.
+    sheet.insurance._size = lambda: _size(sheet)
+    dp = sheet.data_protection
+    role = dp.role
+    if role is None:
+        if sheet.family in _PROCESSING_FAMILIES:
+            flag, processor, controller = _PROCESSING_FAMILIES[sheet.family]
+            role = "processor" if flag(sheet) else "none"
+        else:
+            role = "controllers" if sheet.family in _SHARING_FAMILIES else "none"
+    dp._role = role
+    if role == "processor" and sheet.family in _PROCESSING_FAMILIES:
+        _, processor, controller = _PROCESSING_FAMILIES[sheet.family]
+        if dp.processor is None:
+            object.__setattr__(dp, "processor", getattr(sheet, processor).short_name)
+        if dp.controller is None:
+            object.__setattr__(dp, "controller", getattr(sheet, controller).short_name)
+
+
+def check_roles(sheet: TermSheetBase) -> None:
+    """A processor and a controller named by short name must be parties, and differ; a fault is
+    reported at the field (data_protection.processor), with its line, like any other."""
+    dp = sheet.data_protection
+    if dp.effective_role != "processor":
+        return
+    names = [p.short_name for p in sheet.parties()]
+    for label, name in (("processor", dp.processor), ("controller", dp.controller)):
+        if name is None:
+            _fail(label, None, f"under role 'processor', give the short name of the {label} ({', '.join(names)})")
+        if name not in names:
+            _fail(label, name, f"not the short name of a party; use one of {', '.join(names)}")
+    if dp.processor == dp.controller:
+        _fail("controller", dp.controller, "the processor and the controller must be different parties")
+
+
+def _fail(field_name: str, value: Any, message: str) -> None:
+    raise ValidationError.from_exception_data("data_protection", [InitErrorDetails(
+        type=PydanticCustomError("value_error", message), loc=("data_protection", field_name), input=value)])

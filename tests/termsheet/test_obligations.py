@@ -1,0 +1,135 @@
+"""Insurance and data protection as term-sheet facts (assembler/termsheet/obligations.py): the
+defaults by family and size, an explicit override, and the clause text each data protection role gives."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.errors import UserError
+from assembler.model import Placeholder, iter_inlines, plain_text
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.obligations import Insurance, insurance_cover
+from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE, ROOT
+
+SMALL_GRANT = (ROOT / "samples" / "grant" / "community-single-payment.yaml").read_text()  # £12,500
+HOUSING_GRANT = (ROOT / "samples" / "grant" / "multi-year-housing-first.yaml").read_text()
+ALLIANCE = (ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml").read_text()
+
+
+def draft(text: str, catalogue):
+    return assemble(validate(load_text(text, "sheet.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+
+
+def clause_text(doc, clause_id: str) -> str:
+    clause = next(c for c in doc.all_clauses() if c.id == clause_id)
+    return "\n".join(plain_text(b.inlines) if hasattr(b, "inlines") else
+                     "\n".join(" | ".join(plain_text(cell) for cell in row) for row in [b.header, *b.rows])
+                     for b in clause.blocks)
+
+
+def ids(doc) -> set[str]:
+    return {c.id for c in doc.all_clauses()}
+
+
+def test_a_small_community_grant_gets_the_statutory_minimum_and_no_professional_indemnity(catalogue):
+    doc = draft(SMALL_GRANT, catalogue)
+    text = clause_text(doc, "common.insurance")
+    assert "employer's liability insurance of at least £5,000,000" in text
+    assert "public liability insurance of at least £2,000,000" in text
+    assert "professional indemnity" not in text
+    note = next(c for c in doc.clauses if c.id == "common.insurance").note
+    assert "Defaults used for a small agreement" in note
+    assert not any(isinstance(i, Placeholder) for i in iter_inlines(
+        next(c for c in doc.clauses if c.id == "common.insurance").blocks))
+
+
+def test_a_large_alliance_gets_the_large_defaults_with_six_years_run_off(catalogue):
+    text = clause_text(draft(ALLIANCE, catalogue), "common.insurance")  # £7.7m a year
+    assert "employer's liability insurance of at least £10,000,000" in text
+    assert "public liability insurance of at least £10,000,000" in text
+    assert "professional indemnity insurance of at least £2,000,000" in text
+    assert "in force for at least six years after this Agreement ends" in text
+
+
+def test_an_explicit_level_overrides_the_default_and_the_note_says_which_were_defaults(catalogue):
+    sheet = HOUSING_GRANT.replace("insurance:\n  public_liability: 10000000\n",
+                                  "insurance:\n  public_liability: 10000000\n  professional_indemnity: 0\n"
+                                  "  other:\n    - kind: motor insurance for vehicles used in the Project\n"
+                                  "      amount: 5000000\n")
+    doc = draft(sheet, catalogue)
+    text = clause_text(doc, "common.insurance")
+    assert "public liability insurance of at least £10,000,000" in text
+    assert "motor insurance for vehicles used in the Project of at least £5,000,000" in text
+    assert "professional indemnity" not in text
+    note = next(c for c in doc.clauses if c.id == "common.insurance").note
+    assert "left employer's liability empty" in note
+
+
+def test_cover_by_tier_from_the_figures(catalogue):
+    def cover(family: str, size: int, **given):
+        insurance = Insurance(**given)
+        insurance._family, insurance._size = family, (lambda: Decimal(size))
+        return insurance_cover(insurance, catalogue.figures)
+
+    small_grant = cover("grant", 12500)
+    assert (small_grant.tier, small_grant.employers_liability, small_grant.professional_indemnity) == ("small", 5000000, 0)
+    small_care = cover("open-book", 90000)  # care services need professional indemnity even when small
+    assert small_care.professional_indemnity == 1000000 and small_care.run_off_years == 6
+    assert cover("co-investment", 500000).tier == "standard"
+    given = cover("grant", 12500, employers_liability=7500000, run_off_years=3, professional_indemnity=250000)
+    assert (given.employers_liability, given.professional_indemnity, given.run_off_years) == (7500000, 250000, 3)
+    assert given.defaults == ["public liability"]
+
+
+def with_role(text: str, block: str) -> str:
+    return text.replace("\npositions:", "\n" + block + "\npositions:", 1)
+
+
+def test_no_personal_data_gives_no_processor_terms_and_no_schedule(catalogue):
+    doc = draft(SMALL_GRANT, catalogue)  # personal_data: false
+    text = clause_text(doc, "common.data-protection")
+    assert "do not expect any Party to process Personal Data" in text
+    assert "The processor must" not in text and "Article 28(3)" not in text
+    assert not ids(doc) & {"common.schedule-data-processing", "common.schedule-data-sharing"}
+
+
+def test_a_processor_gets_article_28_terms_and_the_processing_schedule(catalogue):
+    doc = draft(HOUSING_GRANT, catalogue)
+    text = clause_text(doc, "common.data-protection")
+    assert "The Trust processes Personal Data on behalf of the Council" in text
+    assert "The processor must:" in text
+    assert "common.schedule-data-processing" in ids(doc) and "common.schedule-data-sharing" not in ids(doc)
+    schedule = clause_text(doc, "common.schedule-data-processing")
+    assert "Categories of data subjects | People supported by the Project" in schedule
+
+
+def test_separate_controllers_get_the_data_sharing_schedule(catalogue):
+    doc = draft(ALLIANCE, catalogue)
+    text = clause_text(doc, "common.data-protection")
+    assert "share Personal Data with each other as separate controllers" in text
+    assert "The processor must" not in text
+    schedule = clause_text(doc, "common.schedule-data-sharing")
+    assert "Each Party is a separate controller" in schedule
+    assert "Lawful basis and conditions | Article 6(1)(e)" in schedule
+    assert "common.schedule-data-processing" not in ids(doc)
+
+
+def test_joint_controllers_get_the_article_26_arrangement(catalogue):
+    doc = draft(with_role(SMALL_GRANT, "data_protection:\n  role: joint_controllers\n  retention: 2 years\n"), catalogue)
+    assert "are joint controllers" in clause_text(doc, "common.data-protection")
+    schedule = clause_text(doc, "common.schedule-data-sharing")
+    assert "Articles 13 and 14" in schedule and "Retention | 2 years" in schedule
+    assert ("security measures for the shared data", "Schedule 6 (Data sharing)") in doc.placeholders()
+
+
+def test_a_processor_that_is_not_a_party_is_refused(catalogue):
+    sheet = with_role(SMALL_GRANT, "data_protection:\n  role: processor\n  processor: Contractor\n")
+    with pytest.raises(UserError) as caught:
+        validate(load_text(sheet, "sheet.yaml"), catalogue)
+    problem = caught.value.problems[0]
+    assert (problem.field, problem.line) == ("data_protection.processor", sheet.splitlines().index("  processor: Contractor") + 1)
+    assert problem.message == "not the short name of a party; use one of Council, Recipient (got 'Contractor')"
