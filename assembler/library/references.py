@@ -28,7 +28,7 @@ from typing import Any, Iterable
 from assembler.errors import Problem, UserError
 from assembler.library.catalogue import Catalogue
 from assembler.library.clausefile import ClauseFile
-from assembler.model import Document, Inline, Paragraph, Ref, Text, Term
+from assembler.model import Document, Inline, Paragraph, Ref, Text
 
 DATA_FILE = "references.yaml"
 DEFINITION = "definition of "
