@@ -214,7 +214,7 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
                                     f"{e.problems[0]}", str(sample)))
             continue
         for m in mismatches(doc, vocab):
-            source, field = _source(m, doc, catalogue)
+            source, field = source_of(m, doc, catalogue)
             key = (source.id if source else m.clause, m.target.split("#")[0], m.subject)
             if key in exceptions.allowed:
                 used.add(key)
@@ -252,12 +252,12 @@ def _where(m: Mismatch, source: ClauseFile | None, field: str | None) -> tuple[s
         return None, None, None
     line = None
     if field == "body":
-        at = source.body.find(f"[[ref:{m.target}]]")
-        line = source.body_line + source.body.count("\n", 0, at) if at >= 0 else None
+        at = re.search(re.escape(f"[[ref:{m.target}]]"), source.body, re.I)  # [[Ref:...]] too
+        line = source.body_line + source.body.count("\n", 0, at.start()) if at else None
     return str(source.path), line, field
 
 
-def _source(m: Mismatch, doc: Document, catalogue: Catalogue) -> tuple[ClauseFile | None, str | None]:
+def source_of(m: Mismatch, doc: Document, catalogue: Catalogue) -> tuple[ClauseFile | None, str | None]:
     """The clause file (and the part of it) that printed the reference."""
     if m.clause.startswith(DEFINITION):
         term = m.clause[len(DEFINITION):]
