@@ -112,7 +112,9 @@ def _list_too_long(value: Any, ctx: dict, field: FieldInfo | None) -> str:
 
 
 def _options(ctx: dict) -> list[str]:
-    return re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    """The allowed values from pydantic's "'a', 'b' or 'c'" (numbers come unquoted: "1, 2 or 3")."""
+    expected = str(ctx.get("expected", ""))
+    return re.findall(r"'([^']*)'", expected) or [o for o in re.split(r", | or ", expected) if o]
 
 
 def _choice(value: Any, ctx: dict, field: FieldInfo | None) -> str:

@@ -268,3 +268,19 @@ def test_the_walk_produced_the_plain_forms_for_lists():
     assert any("has too many entries: at most 20 are allowed" in m for m in messages)  # alliance members
     assert any("needs at least 3 entries" in m for m in messages)
     assert any("needs at least one entry" in m for m in messages)
+
+
+def test_an_error_type_no_handler_knows_is_still_plain():
+    message = plain({"type": "a_future_type", "input": "x", "msg": "Input should be something"}, None)
+    assert message == "is not valid here (got 'x'); see the field's description in `partnerdraft new`"
+
+
+def test_numeric_choices_are_listed_too():
+    message = plain({"type": "literal_error", "ctx": {"expected": "1, 2 or 3"}, "input": 5}, None)
+    assert message == "5 is not one of the choices; choose one of: 1, 2, 3"
+
+
+def test_own_validators_lose_the_library_prefix():
+    message = plain({"type": "value_error", "ctx": {"error": ValueError("two parties share the short name X")},
+                     "msg": "Value error, two parties share the short name X", "input": {}}, None)
+    assert message == "two parties share the short name X"
