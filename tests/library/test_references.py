@@ -173,3 +173,13 @@ def test_variants_no_sample_chooses_are_quiet_too(catalogue):
                     if (source.id, m.target.split("#")[0], m.subject) not in exceptions.allowed:
                         found.append(f"{family} {name}={variant}: {m}")
     assert tried >= 10 and found == []
+
+
+@pytest.mark.parametrize("lead, subject", [
+    ("evidence of the insurance required by ", "insurance"),
+    ("the payment provisions in ", "payment"),
+    ("the data sharing arrangements in ", "data sharing"),
+])
+def test_the_real_headings_give_the_subjects_a_lead_in_names(catalogue, lead, subject):
+    vocab = vocabulary(f.header.title for f in catalogue.files)
+    assert [" ".join(s) for s in found_in(lead, vocab)] == [subject]
