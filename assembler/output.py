@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
@@ -33,10 +34,16 @@ def guard_overwrite(path: Path, *, force: bool) -> None:
 
 
 def write_atomically(path: Path, blob: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: a failure leaves no half file."""
+    """Write to a temporary file beside the target, then rename: a failure leaves no half file.
+
+    mkstemp makes its file readable by the owner alone (0600); a draft is shared with colleagues,
+    so the file takes the permissions any new file would (0666 less the umask), or keeps those of
+    the file it replaces."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, mode)  # by name: os.fchmod is not on Windows before Python 3.13
         with os.fdopen(fd, "wb") as handle:
             handle.write(blob)
             handle.flush()
@@ -45,3 +52,19 @@ def write_atomically(path: Path, blob: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits the written file should have: those of the file it replaces, or what
+    open() would give a new file under the user's umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask. It can only be read by setting it, so it is set back at once."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

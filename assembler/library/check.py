@@ -1,8 +1,9 @@
 """`partnerdraft library check`: the library checks itself, the way sqlfluff checks its rules.
 
 Unique ids, valid headers, one standard per position, parsable conditions and text, every field a
-clause uses present in the family model, every term defined once, every reference resolvable, and
-every clause used by a manifest.
+clause uses present in the family model, every term defined once, every reference resolvable, every
+clause used by a manifest, and (over every sample's draft) every reference citing the clause about
+the subject its words name.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ def check_library(catalogue: Catalogue) -> list[Problem]:
     from assembler.review.check import check_review_data  # the review pack's data in manifests
 
     problems.extend(check_review_data(catalogue))
+    if not problems:  # the samples assemble only from a sound library
+        from assembler.library.references import check_references  # each reference cites its subject
+
+        problems.extend(check_references(catalogue))
     return list(dict.fromkeys(problems))  # one report per fault, in order
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assembler.errors import LibraryError, Problem, UserError
 from assembler.library.yamlcache import quick_load
 from assembler.termsheet.loader import load_text
+from assembler.termsheet.messages import describe
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$"
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?", re.S)
@@ -21,14 +22,14 @@ class ClauseHeader(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, description="The family, a dot and a lower-case name, e.g. grant.payment")
     title: str = Field(min_length=1)
-    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Three whole numbers with dots, e.g. 1.2.0")
     status: Literal["draft", "approved"]
     kind: Literal["clause", "recital", "schedule"] = "clause"
     when: str | None = None
-    position: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*$")
-    variant: str | None = Field(None, pattern=r"^[a-z][a-z0-9-]*$")
+    position: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*$", description="Lower-case letters, digits and underscores, e.g. payment_basis")
+    variant: str | None = Field(None, pattern=r"^[a-z][a-z0-9-]*$", description="Lower-case letters, digits and hyphens, e.g. milestones")
     standard: bool = False
     defines: dict[str, str] = Field(default_factory=dict)
     note: str | None = None
@@ -95,7 +96,7 @@ def _located_header(front: str, name: str) -> ClauseHeader:
         return ClauseHeader.model_validate(loaded.data)
     except ValidationError as e:
         problems = [
-            Problem(err["msg"], name, (loaded.line_of(err["loc"]) or 0) + 1,
+            Problem(describe(err, ClauseHeader), name, (loaded.line_of(err["loc"]) or 0) + 1,
                     ".".join(str(x) for x in err["loc"]) or None)
             for err in e.errors()
         ]

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from assembler.errors import LibraryError, Problem, UserError
 from assembler.library.yamlcache import quick_load
 from assembler.termsheet.loader import load_file
+from assembler.termsheet.messages import describe
 
 
 class KeyTerm(BaseModel):
@@ -108,7 +109,7 @@ def read_manifest(path: Path) -> Manifest:
         return Manifest.model_validate(loaded.data)
     except ValidationError as e:
         raise LibraryError([
-            Problem(err["msg"], str(path), loaded.line_of(err["loc"]), ".".join(map(str, err["loc"])))
+            Problem(describe(err, Manifest), str(path), loaded.line_of(err["loc"]), ".".join(map(str, err["loc"])))
             for err in e.errors()
         ]) from e
 

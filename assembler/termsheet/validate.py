@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from decimal import Decimal
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -14,6 +15,7 @@ from assembler.errors import Problem, UserError
 from assembler.library.catalogue import Catalogue
 from assembler.termsheet.common import TermSheetBase
 from assembler.termsheet.loader import Loaded, load_file
+from assembler.termsheet.messages import describe, did_you_mean, item_of, shown
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,13 @@ def validate(loaded: Loaded, catalogue: Catalogue) -> TermSheet:
     model_class = catalogue.manifest(family).model_class()
     problems: list[Problem] = []
     model = None
+    flags = {loc: shown(value) for loc, value in numbers_given_as_bools(loaded.data, model_class)}
+    problems.extend(loaded.problem(loc, f"expected a number, got {value}: write the number itself, e.g. 12")
+                    for loc, value in flags.items())
     try:
         model = model_class.model_validate(loaded.data)
     except ValidationError as e:
-        problems.extend(_problems(e, loaded, model_class))
+        problems.extend(p for loc, p in _problems(e, loaded, model_class) if loc not in flags)
     positions, position_problems = _positions(loaded, catalogue, family)
     problems.extend(position_problems)
     if problems or model is None:
@@ -56,61 +61,73 @@ def _family(loaded: Loaded, catalogue: Catalogue) -> str:
     known = sorted(catalogue.manifests)
     if family is None:
         raise UserError(loaded.problem((), f"missing 'family:' (one of {', '.join(known)})"))
-    if family not in catalogue.manifests:
-        hint = _did_you_mean(str(family), known)
-        raise UserError(loaded.problem(("family",), f"unknown family {family!r}{hint}; "
+    if not isinstance(family, str) or family not in catalogue.manifests:
+        hint = did_you_mean(family, known) if isinstance(family, str) else ""
+        raise UserError(loaded.problem(("family",), f"unknown family {shown(family)}{hint}; "
                                                     f"the library has {', '.join(known)}"))
     return family
 
 
-def _problems(error: ValidationError, loaded: Loaded, model_class: type[BaseModel]) -> list[Problem]:
+def _problems(error: ValidationError, loaded: Loaded, model_class: type[BaseModel]) -> list[tuple[tuple, Problem]]:
     problems = []
     for err in error.errors(include_url=False):
         loc = tuple(err["loc"])
-        message = _message(err, loc, model_class)
-        problems.append(loaded.problem(loc, message))
+        problems.append((loc, loaded.problem(loc, describe(err, model_class))))
     return problems
 
 
-def _message(err: dict[str, Any], loc: tuple, model_class: type[BaseModel]) -> str:
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model_class, loc[:-1])
-        return f"unknown field {loc[-1]!r}{_did_you_mean(str(loc[-1]), allowed)}"
-    if kind == "missing":
-        return "required field is missing"
-    message = err["msg"]
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
-    if "input" in err and kind not in ("missing",) and not isinstance(err["input"], (dict, list)):
-        message += f" (got {err['input']!r})"
-    return message
+def numbers_given_as_bools(data: Any, annotation: Any) -> list[tuple[tuple, bool]]:
+    """(loc, value) wherever true or false stands in a number field. pydantic reads true as 1 there
+    ("records_years: true" would be one year), so these are found before it sees them."""
+    found = []
+    stack: list[tuple[Any, Any, tuple]] = [(data, annotation, ())]
+    while stack:
+        value, annotation, loc = stack.pop()
+        if isinstance(value, bool):
+            types = _plain_types(annotation)
+            if bool not in types and any(t in (int, float, Decimal) for t in types):
+                found.append((loc, value))
+        elif isinstance(value, dict):
+            fields = _fields_of(_plain_types(annotation))
+            stack += [(v, fields[k], (*loc, k)) for k, v in value.items() if k in fields]
+        elif isinstance(value, list):
+            item = next((i for t in _plain_types(annotation) if (i := item_of(t)) is not None), None)
+            if item is not None:
+                stack += [(v, item, (*loc, i)) for i, v in enumerate(value)]
+    return sorted(found, key=lambda f: [str(part) for part in f[0]])
 
 
-def _fields_at(model_class: Any, loc: tuple) -> list[str]:
-    """Field names of the model found by walking `loc` (list indexes skipped)."""
-    current = model_class
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        field = getattr(current, "model_fields", {}).get(part)
-        current = _model_in(field.annotation) if field else None
-    return list(getattr(current, "model_fields", {}) or [])
+def _fields_of(types: list[Any]) -> dict[str, Any]:
+    """Field name -> annotation of the model among `types` (none: empty)."""
+    model = next((t for t in types if isinstance(t, type) and issubclass(t, BaseModel)), None)
+    if model is None:
+        return {}
+    if model not in _FIELDS:
+        _FIELDS[model] = {name: f.annotation for name, f in model.model_fields.items()}
+    return _FIELDS[model]
 
 
-def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
+_FIELDS: dict[type, dict[str, Any]] = {}
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+def _plain_types(annotation: Any) -> list[Any]:
+    """The types an annotation admits, without Annotated wrappers or Optional: Money | None -> [Decimal, None]."""
+    found = _TYPES.get(id(annotation))
+    if found is None or found[0] is not annotation:
+        found = _TYPES[id(annotation)] = (annotation, _unwrap(annotation))
+    return found[1]
+
+
+_TYPES: dict[int, tuple[Any, list[Any]]] = {}  # annotations live as long as their models
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _unwrap(get_args(annotation)[0])
+    if origin is Union or origin is UnionType:
+        return [t for arg in get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
 
 
 def _positions(loaded: Loaded, catalogue: Catalogue, family: str) -> tuple[dict[str, str], list[Problem]]:
@@ -124,13 +141,13 @@ def _positions(loaded: Loaded, catalogue: Catalogue, family: str) -> tuple[dict[
     for name, variant in given.items():
         loc = ("positions", name)
         if name not in available:
-            hint = _did_you_mean(name, list(available))
+            hint = did_you_mean(name, list(available))
             problems.append(loaded.problem(loc, f"unknown position {name!r}{hint}; positions for "
                                                 f"{family}: {', '.join(sorted(available))}"))
         elif variant not in available[name].variants:
             options = ", ".join(sorted(available[name].variants))
             problems.append(loaded.problem(loc, f"unknown variant {variant!r}"
-                                                f"{_did_you_mean(str(variant), list(available[name].variants))}; "
+                                                f"{did_you_mean(str(variant), list(available[name].variants))}; "
                                                 f"choose one of: {options}"))
         else:
             chosen[name] = variant

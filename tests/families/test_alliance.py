@@ -292,15 +292,15 @@ def _cut_members_to_two(text: str) -> str:
 
 BAD = [
     ("two-members", lambda: _cut_members_to_two(SMALL.read_text(encoding="utf-8")), "members:",
-     "members: List should have at least 3 items after validation, not 2"),
+     "members: needs at least 3 entries, this has 2"),
     ("share-not-a-number", lambda: _small_with("{member: foyer, gain: 50}", "{member: foyer, gain: half}"),
      "member: foyer, gain: half", "alliance.risk_reward.shares[1].gain: 'half' is not a percentage"),
     ("share-over-100", lambda: _small_with("{member: foyer, gain: 50}", "{member: foyer, gain: 150}"),
-     "member: foyer, gain: 150", "alliance.risk_reward.shares[1].gain: Input should be less than or equal to 100"),
+     "member: foyer, gain: 150", "alliance.risk_reward.shares[1].gain: must be at most 100 (got 150)"),
     ("unknown-field", lambda: _small_with("    reserved_matters:", "    reserved_matter:"),
      "reserved_matter:", "alliance.decisions.reserved_matter: unknown field 'reserved_matter' (did you mean 'reserved_matters'?)"),
     ("bad-role", lambda: _small_with("role: provider", "role: supplier"),
-     "role: supplier", "members[1].role: Input should be 'commissioner' or 'provider'"),
+     "role: supplier", "members[1].role: 'supplier' is not one of the choices; choose one of: commissioner, provider"),
     ("unknown-member-key", lambda: _small_with("{member: pathways, gain: 30}", "{member: pathway, gain: 30}"),
      "member: pathway,", "alliance.risk_reward.shares[2].member: ALLIANCE-UNKNOWN-MEMBER: no member has the key 'pathway' (did you mean 'pathways'?)"),
 ]
@@ -325,7 +325,7 @@ def test_more_than_twenty_members_is_out_of_range(tmp_path):
     text = text.replace("alliance:\n", extra + "alliance:\n", 1)
     result, sheet, out = _run_bad(tmp_path, text)
     assert result.exit_code == 1
-    assert f"bad.yaml:{_line(text, 'members:')}: members: List should have at most 20 items after validation, not 21" in result.output
+    assert f"bad.yaml:{_line(text, 'members:')}: members: has too many entries: at most 20 are allowed, this has 21" in result.output
     assert not out.exists()
 
 

@@ -229,13 +229,13 @@ def _bad(tmp_path: Path, source: Path, key: str, replacement: str) -> tuple[Path
 @pytest.mark.parametrize(
     "key, replacement, field, message",
     [
-        ("profit_cap", "  profit_cap: five", "open_book.profit_cap", "Input should be a valid decimal"),
+        ("profit_cap", "  profit_cap: five", "open_book.profit_cap", "expected a number, e.g. 12.5, got 'five'"),
         ("profit_cap", "  profit_capp: 5", "open_book.profit_capp",
          "unknown field 'profit_capp' (did you mean 'profit_cap'?)"),
-        ("profit_cap", "  profit_cap: 22.6", "open_book.profit_cap", "Input should be less than or equal to 15"),
+        ("profit_cap", "  profit_cap: 22.6", "open_book.profit_cap", "must be at most 15 (got 22.6)"),
         ("overhead_cap", "  overhead_cap: 140", "open_book.overhead_cap",
-         "Input should be less than or equal to 100 (got 140)"),
-        ("reconciliation", "  reconciliation: monthly", "open_book.reconciliation", "Input should be"),
+         "must be at most 100 (got 140)"),
+        ("reconciliation", "  reconciliation: monthly", "open_book.reconciliation", "'monthly' is not one of the choices"),
     ],
     ids=["wrong-type", "unknown-key", "cap-out-of-range", "overhead-out-of-range", "bad-choice"],
 )

@@ -40,12 +40,12 @@ def test_unknown_key_gets_a_suggestion(minilib):
 def test_wrong_type_for_an_amount(minilib):
     found = problems_for(SHEET.replace("maximum_sum: 12,500", "maximum_sum: lots"), minilib)
     assert found == [f"t.yaml:{line(SHEET, 'maximum_sum')}: grant.maximum_sum: 'lots' is not an amount; write pounds as a number, "
-                     "e.g. 125000 or \"125,000.50\" (got 'lots')"]
+                     "e.g. 125000 or \"125,000.50\""]
 
 
 def test_negative_sum(minilib):
     found = problems_for(SHEET.replace("amount: 2500", "amount: -2500"), minilib)
-    assert len(found) == 1 and "grant.instalments[1].amount: Input should be greater than or equal to 0" in found[0]
+    assert len(found) == 1 and found[0].endswith("grant.instalments[1].amount: must not be negative (got -2500)")
 
 
 def test_impossible_date(minilib):
