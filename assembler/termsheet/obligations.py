@@ -201,5 +201,7 @@ def check_roles(sheet: TermSheetBase) -> None:
 
 
 def _fail(field_name: str, value: Any, message: str) -> None:
+    if value is not None:
+        message = f"{message} (got {value!r})"
     raise ValidationError.from_exception_data("data_protection", [InitErrorDetails(
-        type=PydanticCustomError("value_error", message), loc=("data_protection", field_name), input=value)])
+        type=PydanticCustomError("value_error", "{error}", {"error": message}), loc=("data_protection", field_name), input=value)])
