@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from assembler.rules import RuleContext, RuleSet
-from assembler.termsheet.common import LegalForm
+from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm
 
 COMMON = RuleSet()
 
 COMPANY_NUMBER = re.compile(r"^(\d{8}|(SC|NI|OC|SO|NC|R0|IP|SP|RS|SE|CE|CS)\d{6})$")
 CHARITY_NUMBER = re.compile(r"^\d{6,7}(-\d{1,2})?$|^SC0\d{5}$")
 SOCIETY_NUMBER = re.compile(r"^(RS)?\d{4,6}R?$")
+RSH_NUMBER = re.compile(r"^(L|LH|H)?\d{4}$")
 
 NEEDS = {
     LegalForm.company: ("company_number",),
@@ -20,11 +21,23 @@ NEEDS = {
     LegalForm.cio: ("charity_number",),
     LegalForm.community_benefit_society: ("society_number",),
     LegalForm.cooperative_society: ("society_number",),
+    # A registered society that is an exempt charity is on the FCA register but not the Charity
+    # Commission's (Charities Act 2011 s.22 and Sch. 3): a society number, never a charity number.
+    LegalForm.exempt_charity_society: ("society_number",),
+    LegalForm.registered_provider: ("rsh_number",),
+}
+# Numbers a form may have besides those it needs: a registered provider is also a company, a society
+# or a charity, and gives that number too. Public bodies (councils, NHS trusts, ICBs, a police and
+# crime commissioner) have none.
+MAY_HAVE = {
+    LegalForm.registered_provider: ("company_number", "society_number", "charity_number"),
+    LegalForm.other: ("company_number", "charity_number", "society_number"),
 }
 FORMATS = {
     "company_number": (COMPANY_NUMBER, "8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)"),
     "charity_number": (CHARITY_NUMBER, "6 or 7 digits (e.g. 1123456), or SC0 and 5 digits in Scotland"),
     "society_number": (SOCIETY_NUMBER, "the FCA register number, e.g. RS007412 or 31240R"),
+    "rsh_number": (RSH_NUMBER, "the Regulator of Social Housing number, e.g. L4512, LH0171 or 4805"),
 }
 
 
@@ -45,7 +58,7 @@ def registration_missing(ctx: RuleContext):
     for loc, party in ctx.sheet.party_fields():
         for number_field in NEEDS.get(party.legal_form, ()):
             if not getattr(party, number_field):
-                yield (f"{party.name} is a {party.legal_form.value.replace('_', ' ')} but has no "
+                yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]} but has no "
                        f"{number_field.replace('_', ' ')}; the draft will show a placeholder",
                        (*loc, number_field))
 
@@ -55,8 +68,9 @@ def registration_missing(ctx: RuleContext):
 def registration_unexpected(ctx: RuleContext):
     for loc, party in ctx.sheet.party_fields():
         for number_field in FORMATS:
-            if getattr(party, number_field) and number_field not in NEEDS.get(party.legal_form, ()):
-                yield (f"{party.name} is a {party.legal_form.value.replace('_', ' ')}, which has no "
+            allowed = (*NEEDS.get(party.legal_form, ()), *MAY_HAVE.get(party.legal_form, ()))
+            if getattr(party, number_field) and number_field not in allowed:
+                yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]}, which has no "
                        f"{number_field.replace('_', ' ')}; check the legal form", (*loc, number_field))
 
 
