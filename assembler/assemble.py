@@ -9,7 +9,7 @@ from typing import Any
 
 from assembler import __version__
 from assembler.errors import Problem, UserError
-from assembler.execution import execution_lines, possessive
+from assembler.execution import execution_lines
 from assembler.formatting import long_date
 from assembler.library.catalogue import Catalogue
 from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Term, Text
@@ -18,7 +18,7 @@ from assembler.render.clauses import render_clause, render_inlines
 from assembler.render.markup import Role
 from assembler.resolve import number_document, place_definitions, resolve_references, used_terms
 from assembler.rules import Finding, RuleContext
-from assembler.termsheet.common import LEGAL_FORM_WORDS, Party
+from assembler.termsheet.common import LEGAL_FORM_WORDS, Party, possessive
 from assembler.termsheet.validate import TermSheet
 
 NOT_ADVICE = "First draft for legal review. Not legal advice."

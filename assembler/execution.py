@@ -20,7 +20,7 @@ party can actually sign. The sources (checked 2026-12-03, recorded in clauses/fi
 from __future__ import annotations
 
 from assembler.model import Inline, Placeholder, Text
-from assembler.termsheet.common import EXECUTION, Party
+from assembler.termsheet.common import EXECUTION, Party, possessive
 
 SIGN = "____________________________"
 
@@ -84,14 +84,6 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
     if not deed:
         lines.append([Text("Date: ____________________")])
     return lines
-
-
-def possessive(name: str) -> str:
-    """ "Council's", but "St Mungo's" for a name that is already possessive, and "Friends'" for a
-    plural ending in s."""
-    if name.endswith(("'s", "’s", "s'")):
-        return name
-    return name + ("'" if name.endswith("s") and not name.endswith("ss") else "'s")
 
 
 def _or_open(value: str | None, label: str) -> Inline:

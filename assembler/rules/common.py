@@ -74,6 +74,23 @@ def registration_unexpected(ctx: RuleContext):
                        f"{number_field.replace('_', ' ')}; check the legal form", (*loc, number_field))
 
 
+@COMMON.rule("COMMON-OPEN-BOOK-PARTIES", "error",
+             "Open-book terms need a public body that pays and a party that is not one whose profit is capped.")
+def open_book_parties(ctx: RuleContext):
+    """The open-book clauses define the Open-Book Commissioner and the Open-Book Provider by the
+    parties' legal forms (Party.is_public_body); with no party on one side they bind nobody."""
+    if getattr(ctx.sheet, "open_book", None) is None:
+        return
+    parties = ctx.sheet.parties()
+    if not any(p.is_public_body for p in parties):
+        yield ("open-book terms are given, but no party is a public body to pay under them "
+               "(legal_form: local_authority, integrated_care_board, nhs_trust, ...)", ("open_book",))
+    if all(p.is_public_body for p in parties):
+        yield ("open-book terms are given, but every party is a public body, so no party's profit is "
+               "capped; a public body (a police and crime commissioner, say) is never an Open-Book "
+               "Provider", ("open_book",))
+
+
 def periods(ctx: RuleContext):
     """Every Period-shaped value in the term sheet with its location."""
     yield from _walk_periods(ctx.sheet, ())

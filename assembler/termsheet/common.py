@@ -169,6 +169,14 @@ def takes_article(short_name: str) -> bool:
     return len(words) == 1 or words[-1].casefold() in GENERIC_NOUNS
 
 
+def possessive(name: str) -> str:
+    """ "Council's", but "St Mungo's" for a name that is already possessive, and "Friends'" for a
+    plural ending in s."""
+    if name.endswith(("'s", "’s", "s'")):
+        return name
+    return name + ("'" if name.endswith("s") and not name.endswith("ss") else "'s")
+
+
 class Signatory(Strict):
     name: str | None = Field(None, description="Who signs for the party. Leave empty to show a placeholder.")
     position: str | None = Field(None, description="Their job title, e.g. 'Director of Housing'.")
@@ -217,6 +225,11 @@ class Party(Strict):
     def defined(self) -> str:
         """The defined name as it reads mid-sentence: "the Council", "P3", "The Zone"."""
         return f"the {self.short_name}" if self.takes_article else self.short_name
+
+    @property
+    def possessive(self) -> str:
+        """The short name as a possessive, for placeholders: "Council's", "St Mungo's"."""
+        return possessive(self.short_name)
 
     @property
     def Defined(self) -> str:  # noqa: N802 - the sentence-initial form, read by templates as p.Defined
