@@ -41,6 +41,11 @@ FORMATS = {
 }
 
 
+
+def _words(number_field: str) -> str:
+    return "Regulator of Social Housing number" if number_field == "rsh_number" else number_field.replace("_", " ")
+
+
 @COMMON.rule("COMMON-REGISTRATION-FORMAT", "error",
              "Registration numbers are in the right format for the party's legal form.")
 def registration_format(ctx: RuleContext):
@@ -48,7 +53,7 @@ def registration_format(ctx: RuleContext):
         for number_field, (pattern, shape) in FORMATS.items():
             value = getattr(party, number_field)
             if value and not pattern.match(value.replace(" ", "").upper()):
-                yield (f"{party.name}: {value!r} is not a valid {number_field.replace('_', ' ')}; "
+                yield (f"{party.name}: {value!r} is not a valid {_words(number_field)}; "
                        f"expected {shape}", (*loc, number_field))
 
 
@@ -59,7 +64,7 @@ def registration_missing(ctx: RuleContext):
         for number_field in NEEDS.get(party.legal_form, ()):
             if not getattr(party, number_field):
                 yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]} but has no "
-                       f"{number_field.replace('_', ' ')}; the draft will show a placeholder",
+                       f"{_words(number_field)}; the draft will show a placeholder",
                        (*loc, number_field))
 
 
@@ -71,7 +76,7 @@ def registration_unexpected(ctx: RuleContext):
             allowed = (*NEEDS.get(party.legal_form, ()), *MAY_HAVE.get(party.legal_form, ()))
             if getattr(party, number_field) and number_field not in allowed:
                 yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]}, which has no "
-                       f"{number_field.replace('_', ' ')}; check the legal form", (*loc, number_field))
+                       f"{_words(number_field)}; check the legal form", (*loc, number_field))
 
 
 @COMMON.rule("COMMON-OPEN-BOOK-PARTIES", "error",
