@@ -148,8 +148,8 @@ GENERIC_NOUNS = frozenset("""
 """.split())
 
 # A short name may hold letters (accents too), digits, spaces and ' & . - ( ) ,: what real parties use
-# ("P3", "BCHA & Partners", "St Mungo's", "Cymdeithas Tai Glân"), starting with a capital or a digit. It may not hold the draft's markup
-# characters ([ ] { } | # < > and the like) or control characters.
+# ("P3", "BCHA & Partners", "St Mungo's", "Cymdeithas Tai Glân"), starting with a capital or a digit.
+# It may not hold the draft's markup characters ([ ] { } | # < > and the like) or control characters.
 SHORT_NAME = r"^[\p{Lu}\d][\w'’&.,() -]*$"
 
 
