@@ -178,3 +178,20 @@ def test_libreoffice_reads_the_names_and_signature_blocks(alliance, grant, catal
                 position = found + 1
         for party in doc.parties:
             assert f"{party.name}, {party.description}, of {party.address} ({party.defined})" in text
+
+
+@pytest.mark.parametrize(("sheet_says", "manifest_says", "deed"), [
+    (None, False, False), (None, True, True), (False, True, False), (True, False, True)])
+def test_the_term_sheet_decides_deed_or_simple_contract_before_the_manifest(
+        grant, catalogue, sheet_says, manifest_says, deed):
+    from assembler.assemble import is_deed
+
+    sheet, _ = grant
+    document = sheet.model.document.model_copy(update={"deed": sheet_says})
+    model = sheet.model.model_copy(update={"document": document})
+    manifest = catalogue.manifest("grant").model_copy(update={"deed": manifest_says})
+    assert is_deed(type(sheet)(**{**vars(sheet), "model": model}), manifest) is deed
+
+
+def test_every_built_in_family_is_a_simple_contract_by_default(catalogue):
+    assert not any(catalogue.manifest(f).deed for f in ("grant", "alliance", "open-book", "co-investment"))
