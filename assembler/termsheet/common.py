@@ -150,7 +150,7 @@ GENERIC_NOUNS = frozenset("""
 # A short name may hold letters (accents too), digits, spaces and ' & . - ( ) ,: what real parties use
 # ("P3", "BCHA & Partners", "St Mungo's", "Cymdeithas Tai Glân"), starting with a capital or a digit.
 # It may not hold the draft's markup characters ([ ] { } | # < > and the like) or control characters.
-SHORT_NAME = r"^[\p{Lu}\d][\w'’&.,() -]*$"
+SHORT_NAME = r"^[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’&.,() -]*$"  # \p{..}, not \w: JSON Schema readers' \w is ASCII
 
 
 def takes_article(short_name: str) -> bool:
