@@ -55,7 +55,7 @@ WORDING: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "trustees": ("Signed on behalf of the trustees of {name} by two trustees authorised under section 333 "
                  "of the Charities Act 2011",
                  "Executed as a deed on behalf of the trustees of {name} by two trustees authorised under "
-                 "section 333 of the Charities Act 2011, each in the presence of a witness",
+                 "section 333 of the Charities Act 2011, in the presence of a witness",
                  ("Trustee", "Trustee")),
 }
 
@@ -71,6 +71,9 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
     lines: list[list[Inline]] = [[Text((as_deed if deed else simple).format(name=party.name) + ":")]]
     who = possessive(party.short_name)
     if deed and EXECUTION[party.legal_form] in WITNESSED_DEEDS:
+        # An officer could sign a deed for the commissioner only under a power given by deed
+        # (Powers of Attorney Act 1971 s.1), so the deed block is for the commissioner in person.
+        signers = ("Commissioner",) if EXECUTION[party.legal_form] == "corporation_sole" else signers
         signers = (*signers, "Witness")
     for i, capacity in enumerate(signers):
         lines.append([Text(f"{capacity}: {SIGN}")])

@@ -147,6 +147,18 @@ def test_a_deed_is_executed_as_a_deed(grant):
     assert "Date: ____" not in text.split("SIGNATURE")[-1]
 
 
+def test_a_commissioner_executes_a_deed_in_person_before_a_witness(alliance):
+    from assembler.execution import execution_lines
+
+    sheet, _ = alliance
+    pcc = sheet.model.parties()[0]
+    lines = [plain_text(line) for line in execution_lines(pcc, deed=True)]
+    assert lines[0] == ("Executed as a deed by Police and Crime Commissioner for Northbrook, a corporation sole, "
+                        "acting by the commissioner, in the presence of:")
+    assert "Commissioner: ____________________________" in lines
+    assert "Witness: ____________________________" in lines and "Address: [address of PCC's witness]" in lines
+
+
 def test_the_description_gives_the_registration_numbers_each_form_has(alliance):
     _, doc = alliance
     by_name = {p.short_name: p.description for p in doc.parties}
