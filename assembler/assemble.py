@@ -9,14 +9,16 @@ from typing import Any
 
 from assembler import __version__
 from assembler.errors import Problem, UserError
+from assembler.execution import execution_lines
 from assembler.formatting import long_date
 from assembler.library.catalogue import Catalogue
 from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Term, Text
 from assembler.plan import Plan, make_plan
 from assembler.render.clauses import render_clause, render_inlines
+from assembler.render.markup import Role
 from assembler.resolve import number_document, place_definitions, resolve_references, used_terms
 from assembler.rules import Finding, RuleContext
-from assembler.termsheet.common import LEGAL_FORM_WORDS, Party
+from assembler.termsheet.common import LEGAL_FORM_WORDS, Party, possessive
 from assembler.termsheet.validate import TermSheet
 
 NOT_ADVICE = "First draft for legal review. Not legal advice."
@@ -51,7 +53,7 @@ def roles_for(sheet: TermSheet):
         party = getattr(sheet.model, name, None)
         if not isinstance(party, Party):
             raise KeyError(name)
-        return party.short_name
+        return Role(party.short_name, party.takes_article)
 
     return role
 
@@ -76,6 +78,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     roles = roles_for(sheet)
     plan = make_plan(catalogue, sheet.family, sheet.positions, context)
     manifest = catalogue.manifest(sheet.family)
+    deed = is_deed(sheet, manifest)
     clauses = {section: [render_clause(f, context, roles) for f in getattr(plan, section)]
                for section in ("recitals", "clauses", "schedules")}
     doc = Document(
@@ -85,7 +88,8 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         reference=sheet.model.document.reference or "",
         date=_date(sheet),
         marking=_marking(sheet, today),
-        parties=[_party_block(role, party) for role in manifest.parties for party in _parties_in(sheet, role)],
+        parties=[_party_block(role, party, deed) for role in manifest.parties for party in _parties_in(sheet, role)],
+        deed=deed,
         **clauses,
     )
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
@@ -120,7 +124,13 @@ def _marking(sheet: TermSheet, today: dt.date | None) -> str:
     return f"DRAFT {long_date(draft_date(sheet, today))} – subject to contract – for legal review, not legal advice"
 
 
-def _party_block(role: str, party: Party) -> PartyBlock:
+def is_deed(sheet: TermSheet, manifest) -> bool:
+    """The term sheet's `document.deed` if given, else the family's manifest (`deed:`, default no)."""
+    chosen = sheet.model.document.deed
+    return manifest.deed if chosen is None else chosen
+
+
+def _party_block(role: str, party: Party, deed: bool = False) -> PartyBlock:
     numbers = []
     if party.company_number:
         numbers.append(f"company number {party.company_number}")
@@ -128,13 +138,17 @@ def _party_block(role: str, party: Party) -> PartyBlock:
         numbers.append(f"registered charity number {party.charity_number}")
     if party.society_number:
         numbers.append(f"registered society number {party.society_number}")
+    if party.rsh_number:
+        numbers.append(f"Regulator of Social Housing registration number {party.rsh_number}")
     description = LEGAL_FORM_WORDS[party.legal_form] + (f" ({', '.join(numbers)})" if numbers else "")
     signatory = party.signatory
     return PartyBlock(
         role=role, name=party.name, short_name=party.short_name, description=description,
         address=party.address,
-        signatory_name=Text(signatory.name) if signatory.name else Placeholder(f"name of {party.short_name}'s signatory"),
-        signatory_position=Text(signatory.position) if signatory.position else Placeholder(f"position of {party.short_name}'s signatory"),
+        signatory_name=Text(signatory.name) if signatory.name else Placeholder(f"name of {possessive(party.short_name)} signatory"),
+        signatory_position=Text(signatory.position) if signatory.position else Placeholder(f"position of {possessive(party.short_name)} signatory"),
+        article=party.takes_article, public_body=party.is_public_body,
+        execution=execution_lines(party, deed=deed),
     )
 
 

@@ -117,6 +117,14 @@ class PartyBlock:
     address: str
     signatory_name: Inline
     signatory_position: Inline
+    article: bool = True  # whether the defined name reads with "the": "the Council", but "P3"
+    public_body: bool = False
+    execution: list[list[Inline]] = field(default_factory=list)  # the signature block, line by line
+
+    @property
+    def defined(self) -> str:
+        """The defined name mid-sentence: "the Council", "P3"."""
+        return f"the {self.short_name}" if self.article else self.short_name
 
 
 @dataclass
@@ -135,6 +143,7 @@ class Document:
     schedules: list[Clause]
     definitions: list[Definition] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
+    deed: bool = False  # executed as a deed, not signed as a simple contract
 
     def all_clauses(self) -> list[Clause]:
         return [*self.recitals, *self.clauses, *self.schedules]
@@ -157,7 +166,8 @@ class Document:
         if isinstance(self.date, Placeholder):
             found.append((self.date, "cover and date"))
         for party in self.parties:
-            for inline in (party.signatory_name, party.signatory_position):
+            lines = party.execution or [[party.signatory_name, party.signatory_position]]
+            for inline in (i for line in lines for i in line):
                 if isinstance(inline, Placeholder):
                     found.append((inline, f"signature block of {party.name}"))
         for clause in self.all_clauses():

@@ -64,6 +64,8 @@ class Manifest(BaseModel):
     title: str
     subtitle: str = ""
     parties: list[str] = Field(min_length=1)
+    deed: bool = Field(False, description="Whether the agreement is executed as a deed by default (a term "
+                       "sheet's document.deed overrides); otherwise each party signs it as a simple contract")
     recitals: list[str] = Field(default_factory=list)
     clauses: list[str] = Field(min_length=1)
     schedules: list[str] = Field(default_factory=list)

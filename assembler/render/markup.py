@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assembler.model import Block, Inline, Paragraph, Placeholder, Ref, Table, Term, Text
 from assembler.render.jinja import HOLE_CLOSE, HOLE_OPEN, VALUE_CLOSE, VALUE_OPEN
@@ -25,6 +26,17 @@ _MARK = re.compile(r"\[\[.+?\]\]")
 _TERM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 '’&()/-]*")
 _ITEM = re.compile(r"^( *)[-*] +(.*)$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+_ARTICLE = re.compile(r"(?:^|(?<=[\s(]))[Tt]he $")
+
+
+class Role(NamedTuple):
+    """What `roles` gives for `[[@role]]`: the party's defined name and whether it reads with "the"
+    ("the Council") or without ("P3", "The Zone"). A plain string is a name that takes "the"."""
+
+    name: str
+    article: bool = True
 
 
 class MarkupError(ValueError):
@@ -164,9 +176,30 @@ def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list
         elif match.group("hole") is not None:
             out.append(Placeholder(match.group("hole")))
         else:
-            out.append(_mark(match.group("mark"), roles, line))
+            inline = _mark(match.group("mark"), roles, line)
+            if isinstance(inline, _RoleTerm):
+                inline = _drop_article(out, inline)
+            out.append(inline)
     _add_text(out, text[pos:])
     return out
+
+
+class _RoleTerm(NamedTuple):
+    term: Term
+    article: bool
+
+
+def _drop_article(out: list[Inline], role: "_RoleTerm") -> Term:
+    """Clause files write "the [[@funder]]" (or "The [[@funder]]" to open a sentence); a party whose
+    name takes no article ("P3", "St Mungo's", "The Zone") reads without that "the"."""
+    if not role.article and out and isinstance(out[-1], Text):
+        before = _ARTICLE.sub("", out[-1].text)
+        if before != out[-1].text:
+            if before:
+                out[-1] = Text(before)
+            else:
+                out.pop()
+    return role.term
 
 
 def _add_text(out: list[Inline], text: str) -> None:
@@ -178,7 +211,7 @@ def _add_text(out: list[Inline], text: str) -> None:
         out.append(Text(text))
 
 
-def _mark(mark: str, roles: Callable[[str], str], line: int) -> Inline:
+def _mark(mark: str, roles: Callable[[str], str], line: int) -> "Inline | _RoleTerm":
     mark = mark.strip()
     if mark.startswith("?"):
         return Placeholder(mark[1:].strip())
@@ -188,10 +221,11 @@ def _mark(mark: str, roles: Callable[[str], str], line: int) -> Inline:
         return Ref(mark[4:].strip(), capital=mark[0] == "R")
     if mark.startswith("@"):
         try:
-            name = roles(mark[1:])
+            role = roles(mark[1:])
         except KeyError:
             raise MarkupError(f"[[{mark}]]: no party has the role {mark[1:]!r}", line) from None
-        return Term(name, name)
+        role = Role(role) if isinstance(role, str) else role
+        return _RoleTerm(Term(role.name, role.name), role.article)
     if mark == "definitions":
         raise MarkupError("[[definitions]] must stand alone on its own line", line)
     name, _, display = mark.partition("|")

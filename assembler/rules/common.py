@@ -8,13 +8,14 @@ from decimal import Decimal
 
 from assembler.formatting import long_date, money
 from assembler.rules import Loc, RuleContext, RuleSet
-from assembler.termsheet.common import LegalForm
+from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm
 
 COMMON = RuleSet()
 
 COMPANY_NUMBER = re.compile(r"^(\d{8}|(SC|NI|OC|SO|NC|R0|IP|SP|RS|SE|CE|CS)\d{6})$")
 CHARITY_NUMBER = re.compile(r"^\d{6,7}(-\d{1,2})?$|^SC0\d{5}$")
 SOCIETY_NUMBER = re.compile(r"^(RS)?\d{4,6}R?$")
+RSH_NUMBER = re.compile(r"^(L|LH|H)?\d{4}$")
 
 NEEDS = {
     LegalForm.company: ("company_number",),
@@ -23,12 +24,29 @@ NEEDS = {
     LegalForm.cio: ("charity_number",),
     LegalForm.community_benefit_society: ("society_number",),
     LegalForm.cooperative_society: ("society_number",),
+    # A registered society that is an exempt charity is on the FCA register but not the Charity
+    # Commission's (Charities Act 2011 s.22 and Sch. 3): a society number, never a charity number.
+    LegalForm.exempt_charity_society: ("society_number",),
+    LegalForm.registered_provider: ("rsh_number",),
+}
+# Numbers a form may have besides those it needs: a registered provider is also a company, a society
+# or a charity, and gives that number too. Public bodies (councils, NHS trusts, ICBs, a police and
+# crime commissioner) have none.
+MAY_HAVE = {
+    LegalForm.registered_provider: ("company_number", "society_number", "charity_number"),
+    LegalForm.other: ("company_number", "charity_number", "society_number"),
 }
 FORMATS = {
     "company_number": (COMPANY_NUMBER, "8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)"),
     "charity_number": (CHARITY_NUMBER, "6 or 7 digits (e.g. 1123456), or SC0 and 5 digits in Scotland"),
     "society_number": (SOCIETY_NUMBER, "the FCA register number, e.g. RS007412 or 31240R"),
+    "rsh_number": (RSH_NUMBER, "the Regulator of Social Housing number, e.g. L4512, LH0171 or 4805"),
 }
+
+
+
+def _words(number_field: str) -> str:
+    return "Regulator of Social Housing number" if number_field == "rsh_number" else number_field.replace("_", " ")
 
 
 @COMMON.rule("COMMON-REGISTRATION-FORMAT", "error",
@@ -38,7 +56,7 @@ def registration_format(ctx: RuleContext):
         for number_field, (pattern, shape) in FORMATS.items():
             value = getattr(party, number_field)
             if value and not pattern.match(value.replace(" ", "").upper()):
-                yield (f"{party.name}: {value!r} is not a valid {number_field.replace('_', ' ')}; "
+                yield (f"{party.name}: {value!r} is not a valid {_words(number_field)}; "
                        f"expected {shape}", (*loc, number_field))
 
 
@@ -48,8 +66,8 @@ def registration_missing(ctx: RuleContext):
     for loc, party in ctx.sheet.party_fields():
         for number_field in NEEDS.get(party.legal_form, ()):
             if not getattr(party, number_field):
-                yield (f"{party.name} is a {party.legal_form.value.replace('_', ' ')} but has no "
-                       f"{number_field.replace('_', ' ')}; the draft will show a placeholder",
+                yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]} but has no "
+                       f"{_words(number_field)}; the draft will show a placeholder",
                        (*loc, number_field))
 
 
@@ -58,9 +76,27 @@ def registration_missing(ctx: RuleContext):
 def registration_unexpected(ctx: RuleContext):
     for loc, party in ctx.sheet.party_fields():
         for number_field in FORMATS:
-            if getattr(party, number_field) and number_field not in NEEDS.get(party.legal_form, ()):
-                yield (f"{party.name} is a {party.legal_form.value.replace('_', ' ')}, which has no "
-                       f"{number_field.replace('_', ' ')}; check the legal form", (*loc, number_field))
+            allowed = (*NEEDS.get(party.legal_form, ()), *MAY_HAVE.get(party.legal_form, ()))
+            if getattr(party, number_field) and number_field not in allowed:
+                yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]}, which has no "
+                       f"{_words(number_field)}; check the legal form", (*loc, number_field))
+
+
+@COMMON.rule("COMMON-OPEN-BOOK-PARTIES", "error",
+             "Open-book terms need a public body that pays and a party that is not one whose profit is capped.")
+def open_book_parties(ctx: RuleContext):
+    """The open-book clauses define the Open-Book Commissioner and the Open-Book Provider by the
+    parties' legal forms (Party.is_public_body); with no party on one side they bind nobody."""
+    if getattr(ctx.sheet, "open_book", None) is None:
+        return
+    parties = ctx.sheet.parties()
+    if not any(p.is_public_body for p in parties):
+        yield ("open-book terms are given, but no party is a public body to pay under them "
+               "(legal_form: local_authority, integrated_care_board, nhs_trust, ...)", ("open_book",))
+    if all(p.is_public_body for p in parties):
+        yield ("open-book terms are given, but every party is a public body, so no party's profit is "
+               "capped; a public body (a police and crime commissioner, say) is never an Open-Book "
+               "Provider", ("open_book",))
 
 
 def periods(ctx: RuleContext):

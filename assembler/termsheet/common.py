@@ -58,12 +58,22 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 class LegalForm(str, Enum):
     local_authority = "local_authority"
+    parish_council = "parish_council"
+    combined_authority = "combined_authority"
+    fire_and_rescue_authority = "fire_and_rescue_authority"
+    police_and_crime_commissioner = "police_and_crime_commissioner"
+    integrated_care_board = "integrated_care_board"
+    nhs_trust = "nhs_trust"
+    nhs_foundation_trust = "nhs_foundation_trust"
     nhs_body = "nhs_body"
+    higher_education_corporation = "higher_education_corporation"
     company = "company"
     charitable_company = "charitable_company"
     cio = "cio"
     community_benefit_society = "community_benefit_society"
     cooperative_society = "cooperative_society"
+    exempt_charity_society = "exempt_charity_society"
+    registered_provider = "registered_provider"
     community_interest_company = "community_interest_company"
     unincorporated_charity = "unincorporated_charity"
     other = "other"
@@ -71,16 +81,100 @@ class LegalForm(str, Enum):
 
 LEGAL_FORM_WORDS = {
     LegalForm.local_authority: "a local authority",
+    LegalForm.parish_council: "a parish or town council",
+    LegalForm.combined_authority: "a combined authority",
+    LegalForm.fire_and_rescue_authority: "a fire and rescue authority",
+    LegalForm.police_and_crime_commissioner: "a police and crime commissioner, a corporation sole",
+    LegalForm.integrated_care_board: "an integrated care board",
+    LegalForm.nhs_trust: "an NHS trust",
+    LegalForm.nhs_foundation_trust: "an NHS foundation trust",
     LegalForm.nhs_body: "an NHS body",
+    LegalForm.higher_education_corporation: "a higher education corporation",
     LegalForm.company: "a company registered in England and Wales",
     LegalForm.charitable_company: "a charitable company registered in England and Wales",
     LegalForm.cio: "a charitable incorporated organisation",
     LegalForm.community_benefit_society: "a registered society (community benefit society)",
     LegalForm.cooperative_society: "a registered society (co-operative society)",
+    LegalForm.exempt_charity_society: "a registered society that is an exempt charity",
+    LegalForm.registered_provider: "a registered provider of social housing",
     LegalForm.community_interest_company: "a community interest company",
     LegalForm.unincorporated_charity: "an unincorporated charity",
     LegalForm.other: "an organisation",
 }
+
+# The forms that are public bodies: what "Public Body" means in every draft, and who is an Open-Book
+# Commissioner rather than an Open-Book Provider. A police and crime commissioner is a corporation sole
+# and a public authority, never a profit-capped provider. A registered provider of social housing and
+# a higher education corporation are not classed as public bodies here: they contract as independent
+# providers (the drafting note on "Public Body" says to check each party against Schedule 1 to the
+# Freedom of Information Act 2000).
+PUBLIC_BODY_FORMS = frozenset({
+    LegalForm.local_authority, LegalForm.parish_council, LegalForm.combined_authority,
+    LegalForm.fire_and_rescue_authority, LegalForm.police_and_crime_commissioner,
+    LegalForm.integrated_care_board, LegalForm.nhs_trust, LegalForm.nhs_foundation_trust,
+    LegalForm.nhs_body,
+})
+
+# How each form signs: which execution block its signature page carries (model.Execution kinds).
+EXECUTION = {
+    LegalForm.local_authority: "seal",
+    LegalForm.parish_council: "seal",
+    LegalForm.combined_authority: "seal",
+    LegalForm.fire_and_rescue_authority: "seal",
+    LegalForm.police_and_crime_commissioner: "corporation_sole",
+    LegalForm.integrated_care_board: "authorised_signatory",
+    LegalForm.nhs_trust: "authorised_signatory",
+    LegalForm.nhs_foundation_trust: "authorised_signatory",
+    LegalForm.nhs_body: "authorised_signatory",
+    LegalForm.higher_education_corporation: "seal",
+    LegalForm.company: "company",
+    LegalForm.charitable_company: "company",
+    LegalForm.community_interest_company: "company",
+    LegalForm.cio: "cio",
+    LegalForm.community_benefit_society: "society",
+    LegalForm.cooperative_society: "society",
+    LegalForm.exempt_charity_society: "society",
+    LegalForm.registered_provider: "authorised_signatory",
+    LegalForm.unincorporated_charity: "trustees",
+    LegalForm.other: "authorised_signatory",
+}
+
+# Last words of short names that are common nouns and so take "the": "the Council", "the Provider".
+GENERIC_NOUNS = frozenset("""
+    alliance association authority board body charity commissioner company cooperative co-operative
+    corporation council federation foundation foyer fund funder group investor lender partnership
+    provider recipient society trust trustee university college school academy landlord
+    organisation operator member manager commission service services agency partner partners
+""".split())
+
+# A short name may hold letters (accents too), digits, spaces and ' & . - ( ) ,: what real parties use
+# ("P3", "BCHA & Partners", "St Mungo's", "Cymdeithas Tai Glân"), starting with a capital or a digit.
+# It may not hold the draft's markup characters ([ ] { } | # < > and the like) or control characters.
+SHORT_NAME = r"^[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’&.,() -]*$"  # \p{..}, not \w: JSON Schema readers' \w is ASCII
+
+
+def takes_article(short_name: str) -> bool:
+    """Whether the defined name reads with "the" before it, judged from the name. A single word
+    ("Council", "Recipient", "Kitchen") or a name ending in a common noun ("Housing Trust") does; a
+    name starting "The", a name with digits, a saint's name, a possessive, an '&' name, an acronym
+    ("BCHA", "Recovery CIC") or another name of several words ("Harbour Light") does not. A single
+    proper name ("Moorview") needs the term sheet's `article: false`."""
+    words = short_name.split()
+    if not words or words[0].casefold() == "the" or any(ch.isdigit() for ch in short_name):
+        return False
+    if words[0] in ("St", "St.", "Saint") or "&" in short_name or "'s" in short_name or "’s" in short_name:
+        return False
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return False
+    return len(words) == 1 or words[-1].casefold() in GENERIC_NOUNS
+
+
+def possessive(name: str) -> str:
+    """ "Council's", but "St Mungo's" for a name that is already possessive, and "Friends'" for a
+    plural ending in s."""
+    if name.endswith(("'s", "’s", "s'")):
+        return name
+    return name + ("'" if name.endswith("s") and not name.endswith("ss") else "'s")
 
 
 class Signatory(Strict):
@@ -92,17 +186,55 @@ class Party(Strict):
     """A party to the agreement, with what the draft needs to describe and bind it."""
 
     name: Text = Field(description="Full legal name, exactly as registered, e.g. 'Harbour Housing Trust'.")
-    short_name: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Z][A-Za-z' -]*$")] = Field(
-        description="The defined term the draft uses for this party, e.g. 'Council' or 'Recipient' "
-        "(capitalised, letters only)."
+    short_name: Annotated[str, Field(min_length=1, max_length=40, pattern=SHORT_NAME)] = Field(
+        description="The defined term the draft uses for this party, e.g. 'Council', 'Recipient', 'P3', "
+        "'BCHA & Partners', 'St Mungo's'. Letters (accents kept), digits, spaces and ' & . , - ( ) only; "
+        "it starts with a letter or digit."
     )
-    legal_form: LegalForm = Field(description="What kind of body the party is.")
+    article: bool | None = Field(
+        None,
+        description="Whether the draft writes 'the' before the short name ('the Council') or not ('P3', "
+        "'St Mungo's', 'The Zone'). Leave empty to decide from the name: a common noun such as "
+        "'Council', 'Recipient', 'Provider' or 'Trust' takes 'the'; a name starting 'The', with digits, "
+        "'St ...', a possessive, an '&' name, an acronym or another proper name does not.",
+    )
+    legal_form: LegalForm = Field(
+        description="What kind of body the party is; public bodies (councils, combined, fire and police "
+        "bodies, ICBs, NHS trusts) pay under open-book terms and never have their profit capped."
+    )
     company_number: str | None = Field(None, description="Companies House number: 8 digits, or 2 letters and 6 digits (e.g. SC123456).")
     charity_number: str | None = Field(None, description="Charity Commission number: 6 or 7 digits (e.g. 1123456).")
     society_number: str | None = Field(None, description="FCA Mutuals Public Register number, e.g. 'RS007412' or '31240R'.")
+    rsh_number: str | None = Field(
+        None, description="Regulator of Social Housing registration number of a registered provider, e.g. 'L4512' or '4805'.")
     address: Text = Field(description="Registered office or principal address, on one line.")
     email: str | None = Field(None, description="Address for notices under the agreement.")
     signatory: Signatory = Field(default_factory=Signatory, description="Who signs for this party.")
+
+    @property
+    def is_public_body(self) -> bool:
+        """A public body by its legal form: the class behind "Public Body", "Open-Book Commissioner"
+        and "Open-Book Provider" in every draft, the rules and the review pack."""
+        return self.legal_form in PUBLIC_BODY_FORMS
+
+    @property
+    def takes_article(self) -> bool:
+        return takes_article(self.short_name) if self.article is None else self.article
+
+    @property
+    def defined(self) -> str:
+        """The defined name as it reads mid-sentence: "the Council", "P3", "The Zone"."""
+        return f"the {self.short_name}" if self.takes_article else self.short_name
+
+    @property
+    def possessive(self) -> str:
+        """The short name as a possessive, for placeholders: "Council's", "St Mungo's"."""
+        return possessive(self.short_name)
+
+    @property
+    def Defined(self) -> str:  # noqa: N802 - the sentence-initial form, read by templates as p.Defined
+        """The defined name at the start of a sentence: "The Council", "P3"."""
+        return f"The {self.short_name}" if self.takes_article else self.short_name
 
 
 class Period(Strict):
@@ -129,6 +261,10 @@ class Document(Strict):
     reference: str | None = Field(None, description="Your file reference, shown in the header, e.g. 'LEGAL/2026/014'.")
     agreement_date: dt.date | None = Field(None, description="Date of the agreement. Leave empty until signing: the draft shows a placeholder.")
     draft_date: dt.date | None = Field(None, description="The draft date: printed in the DRAFT marking, and the date the rules judge dates and the law in force against. `--date` overrides it; empty: the date the draft is assembled.")
+    deed: bool | None = Field(
+        None, description="true: the parties execute the agreement as a deed (signature blocks say 'Executed as a "
+        "deed', with witnesses where the law needs them); false: they sign it as a simple contract. Leave "
+        "empty for the library's choice for the family (a simple contract).")
 
 
 class TermSheetBase(Strict):

@@ -22,6 +22,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from assembler.model import Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text
+from assembler.writers.signing import signing_statement
 
 Notes = Literal["comments", "inline", "none"]
 AUTHOR, INITIALS = "partnerdraft", "PD"
@@ -115,7 +116,8 @@ class _Body:
         self.add("Parties", style="PD Heading")
         last = len(doc.parties) - 1
         for i, party in enumerate(doc.parties):
-            para = self.add(f"{party.name}, {party.description}, of {party.address} (", style="PD Party")
+            para = self.add(f"{party.name}, {party.description}, of {party.address} (" + ("the " if party.article else ""),
+                            style="PD Party")
             self.run(para, party.short_name, "PD Term")
             self.run(para, ")" + ("; and" if i == last - 1 else "." if i == last else ";"))
 
@@ -189,13 +191,10 @@ class _Body:
     def signatures(self, doc: Document) -> None:
         self.page_break()
         self.add("Signature", style="PD Heading")
-        self.add("This Agreement has been entered into on the date stated at the beginning of it.", style="PD Body")
+        self.add(signing_statement(doc), style="PD Body")
         for party in doc.parties:
-            self.add(f"Signed for and on behalf of {party.name}", style="PD Signature")
-            self.add("Signature: ____________________________", style="PD Signature")
-            self.inlines(self.add("Name: ", style="PD Signature"), [party.signatory_name])
-            self.inlines(self.add("Position: ", style="PD Signature"), [party.signatory_position])
-            self.add("Date: ____________________", style="PD Signature")
+            for line in party.execution:
+                self.inlines(self.add(style="PD Signature"), line)
 
     # -- inline content -----------------------------------------------------------------------
     def inlines(self, para, inlines: list[Inline], *, definition: bool = False) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from assembler.model import Clause, Document, Paragraph, Table, plain_text
+from assembler.writers.signing import signing_statement
 
 
 def to_text(doc: Document, *, notes: bool = False) -> str:
     lines = [doc.title.upper(), doc.subtitle, "", "PARTIES"]
     for i, party in enumerate(doc.parties, start=1):
-        lines.append(f"({i}) {party.name}, {party.description}, of {party.address} ({party.short_name})")
+        lines.append(f"({i}) {party.name}, {party.description}, of {party.address} ({party.defined})")
     if doc.recitals:
         lines += ["", "BACKGROUND"]
         for clause in doc.recitals:
@@ -22,6 +23,9 @@ def to_text(doc: Document, *, notes: bool = False) -> str:
     for clause in doc.schedules:
         lines += ["", f"SCHEDULE {clause.number} {clause.title}"]
         lines += _blocks(clause)
+    lines += ["", "SIGNATURE", signing_statement(doc)]
+    for party in doc.parties:
+        lines += [""] + [plain_text(line) for line in party.execution]
     return "\n".join(lines) + "\n"
 
 

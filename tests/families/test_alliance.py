@@ -131,7 +131,9 @@ def test_accession_deed_names_this_alliance_and_its_members(big):
 
 def test_definitions_from_the_term_sheet(big):
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert defs["Commissioner"] == "Tamarmouth City Council, in its capacity as commissioner of the Services"
+    assert defs["Commissioner"] == "the Council, in its capacity as commissioner of the Services"
+    assert defs["Provider"].endswith("St Luke's, Harbour Light, Recovery CIC, Riverside, Shelter Point, "
+                                     "Hope and Anchor and Moorview")  # defined names, no "the St Luke's"
     assert defs["Pooled Budget Holder"].startswith("Tamarmouth City Council, which holds")
     assert "Alliance Member" in defs and "Reserved Matter" not in defs
 

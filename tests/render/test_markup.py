@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.model import Paragraph, Placeholder, Ref, Table, Term, Text
+from assembler.model import Paragraph, Placeholder, Ref, Table, Term, Text, plain_text
 from assembler.render.markup import MarkupError, parse_blocks, parse_inlines
 
 
@@ -80,3 +80,16 @@ def test_a_form_blank_is_a_placeholder_of_its_own_kind():
     blank, fact = [i for i in inlines if isinstance(i, Placeholder)]
     assert blank == Placeholder("date of the deed", kind="blank") and not blank.is_open
     assert fact == Placeholder("fee") and fact.is_open
+
+
+def test_a_role_keeps_or_drops_the_article_its_party_takes():
+    """`the [[@role]]` reads "the Council" but "P3"; a sentence opening "The [[@role]]" reads "P3 must"
+    and keeps "The Council must"; "the" inside another word ("breathe") is never touched."""
+    from assembler.render.markup import Role
+
+    parties = {"funder": Role("Council", True), "recipient": Role("P3", False)}
+    text = plain_text(parse_inlines("The [[@recipient]] must pay the [[@funder]]; the [[@funder]] "
+                                    "may ask (the [[@recipient]]) to breathe [[@recipient]].", parties.__getitem__))
+    assert text == "P3 must pay the Council; the Council may ask (P3) to breathe P3."
+    text = plain_text(parse_inlines("The [[@funder]] pays the [[@recipient]]'s costs.", parties.__getitem__))
+    assert text == "The Council pays P3's costs."

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from docx import Document as open_docx
 
+from assembler.model import plain_text
 from assembler.assemble import assemble
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
@@ -115,10 +116,16 @@ def test_byte_identical_on_rerun(draft, minilib):
 
 
 def test_signature_block_for_every_party(draft, minilib):
+    """Each party's block as its legal form signs: the council by an authorised signatory, the CIO by
+    two charity trustees; every line of the model's block is a PD Signature paragraph."""
     doc = open_docx(io.BytesIO(write(draft, minilib)))
-    signed = [p.text for p in doc.paragraphs if p.text.startswith("Signed for and on behalf of")]
-    assert signed == ["Signed for and on behalf of Northshire County Council",
-                      "Signed for and on behalf of St Mary's Housing & Support [[ref:grant.general]]"]
+    signed = [p.text for p in doc.paragraphs if p.text.startswith("Signed")]
+    assert signed == ["Signed for and on behalf of Northshire County Council by its authorised signatory:",
+                      "Signed by St Mary's Housing & Support [[ref:grant.general]], a charitable incorporated "
+                      "organisation, acting by two of its charity trustees:"]
+    lines = [p.text for p in doc.paragraphs if p.style.name == "PD Signature"]
+    assert lines == [plain_text(line) for party in draft.parties for line in party.execution]
+    assert lines.count("Charity trustee: ____________________________") == 2
 
 
 def test_form_blanks_are_styled_apart_and_not_highlighted(catalogue):

@@ -1,0 +1,93 @@
+"""Execution blocks: how each legal form signs the agreement, as a simple contract or as a deed.
+
+The wording follows the statute or rules each form executes under, so a signature page is one the
+party can actually sign. The sources (checked 2026-12-03, recorded in clauses/figures.yaml):
+- company, charitable company, CIC: Companies Act 2006 s.44(2): two authorised signatories (every
+  director, and the secretary), or a director in the presence of a witness who attests; a deed must
+  also be delivered as a deed (s.46).
+- CIO: Charitable Incorporated Organisations (General) Regulations 2012 reg.20 (documents) and
+  reg.21 (deeds): signed by at least two charity trustees and expressed to be executed by the CIO.
+- registered society: Co-operative and Community Benefit Societies Act 2014 s.53(3): signed by two
+  authorised signatories and expressed to be executed by the society; s.53(4) for a deed.
+- unincorporated charity: Charities Act 2011 s.333: two or more trustees authorised by the others.
+- police and crime commissioner: a corporation sole (Police Reform and Social Responsibility Act
+  2011 s.1(2)), acting by the office holder or an officer the commissioner authorises.
+- councils, combined and fire authorities, higher education corporations: the common seal, or an
+  authorised signatory under the body's standing orders; NHS bodies and registered providers: an
+  authorised signatory under their constitution or rules.
+"""
+
+from __future__ import annotations
+
+from assembler.model import Inline, Placeholder, Text
+from assembler.termsheet.common import EXECUTION, Party, possessive
+
+SIGN = "____________________________"
+
+# kind -> (how it signs as a simple contract, how it executes a deed, the signers' capacities)
+WORDING: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "seal": ("Signed for and on behalf of {name} by its authorised signatory",
+             "Executed as a deed by {name} by affixing its common seal in the presence of",
+             ("Authorised signatory",)),
+    "corporation_sole": ("Signed for and on behalf of {name}, a corporation sole, by the commissioner or "
+                         "an officer the commissioner has authorised",
+                         "Executed as a deed by {name}, a corporation sole, acting by the commissioner, "
+                         "in the presence of",
+                         ("Commissioner or authorised officer",)),
+    "authorised_signatory": ("Signed for and on behalf of {name} by its authorised signatory",
+                             "Executed as a deed by {name} acting by its authorised signatories under "
+                             "its constitution",
+                             ("Authorised signatory", "Authorised signatory")),
+    "company": ("Signed for and on behalf of {name} acting by two directors, or by a director in "
+                "the presence of a witness",
+                "Executed as a deed by {name} acting by two directors, or by a director in the "
+                "presence of a witness",
+                ("Director", "Director, or witness")),
+    "cio": ("Signed by {name}, a charitable incorporated organisation, acting by two of its charity trustees",
+            "Executed as a deed by {name}, a charitable incorporated organisation, acting by two of its "
+            "charity trustees",
+            ("Charity trustee", "Charity trustee")),
+    "society": ("Signed by {name}, a registered society, acting by two authorised signatories under its rules",
+                "Executed as a deed by {name}, a registered society, acting by two authorised "
+                "signatories under its rules",
+                ("Authorised signatory (member of the committee or secretary)",
+                 "Authorised signatory (member of the committee or secretary)")),
+    "trustees": ("Signed on behalf of the trustees of {name} by two trustees authorised under section 333 "
+                 "of the Charities Act 2011",
+                 "Executed as a deed on behalf of the trustees of {name} by two trustees authorised under "
+                 "section 333 of the Charities Act 2011, in the presence of a witness",
+                 ("Trustee", "Trustee")),
+}
+
+# An individual's signature on a deed must be witnessed (Law of Property (Miscellaneous Provisions)
+# Act 1989 s.1(3)): the commissioner signs in person, and so do the trustees of an unincorporated charity.
+WITNESSED_DEEDS = frozenset({"corporation_sole", "trustees"})
+
+
+def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
+    """The lines of a party's signature block, first the attestation, then for each person who signs
+    a signature line, their name and (for the first) position; a witness also gives an address."""
+    simple, as_deed, signers = WORDING[EXECUTION[party.legal_form]]
+    lines: list[list[Inline]] = [[Text((as_deed if deed else simple).format(name=party.name) + ":")]]
+    who = possessive(party.short_name)
+    if deed and EXECUTION[party.legal_form] in WITNESSED_DEEDS:
+        # An officer could sign a deed for the commissioner only under a power given by deed
+        # (Powers of Attorney Act 1971 s.1), so the deed block is for the commissioner in person.
+        signers = ("Commissioner",) if EXECUTION[party.legal_form] == "corporation_sole" else signers
+        signers = (*signers, "Witness")
+    for i, capacity in enumerate(signers):
+        lines.append([Text(f"{capacity}: {SIGN}")])
+        if i == 0:
+            lines.append([Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")])
+            lines.append([Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")])
+        else:
+            lines.append([Text("Name: "), Placeholder(f"name of {who} {capacity.split(' (')[0].lower()}")])
+        if "witness" in capacity.lower():
+            lines.append([Text("Address: "), Placeholder(f"address of {who} witness")])
+    if not deed:
+        lines.append([Text("Date: ____________________")])
+    return lines
+
+
+def _or_open(value: str | None, label: str) -> Inline:
+    return Text(value) if value else Placeholder(label)

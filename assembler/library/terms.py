@@ -1,0 +1,60 @@
+"""Defined terms a generated draft defines and never uses.
+
+The definitions clause lists only terms the draft uses, so what can go unused is a term defined
+elsewhere: a party's short name in the parties block ("Trust") that no clause ever calls that party,
+and a term a clause defines in passing (`(the "Existing Parties")`). A lawyer strikes such a term on
+first reading; the check finds it first, over every sample (tests/library/test_terms.py) and on
+demand (`unused_terms(document)`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assembler.model import Document, Paragraph, Table, Term, iter_inlines, plain_text
+
+# A term defined in running text: ("Existing Parties") or (the "Alliance Agreement").
+_INLINE_DEFINITION = re.compile(r'\((?:the |each |an? )?["“]([^"”]{2,60})["”]\)')
+
+
+def unused_terms(doc: Document) -> list[str]:
+    """Each defined term of the draft that nothing else in it uses, as a sentence naming where it is
+    defined; empty for a clean draft."""
+    body = _body_text(doc)
+    used = {i.name for c in doc.all_clauses() for i in iter_inlines(c.blocks) if isinstance(i, Term)}
+    used |= {i.name for d in doc.definitions for i in d.inlines if isinstance(i, Term)}
+    out = []
+    for party in doc.parties:
+        if party.short_name not in used and not _mentions(body, party.short_name):
+            out.append(f"the parties block defines {party.short_name!r} for {party.name}, "
+                       "but no clause uses it")
+    for clause in doc.all_clauses():
+        for text in _texts(clause.blocks):
+            for term in _INLINE_DEFINITION.findall(text):
+                if len(_occurrences(body, term)) < 2:
+                    out.append(f"{clause.id} defines {term!r} in its text, but nothing else uses it")
+    return out
+
+
+def _texts(blocks) -> list[str]:
+    out = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block.text)
+        elif isinstance(block, Table):
+            out += [plain_text(cell) for row in [block.header, *block.rows] for cell in row]
+    return out
+
+
+def _body_text(doc: Document) -> str:
+    parts = [t for c in doc.all_clauses() for t in _texts(c.blocks)]
+    parts += [plain_text(d.inlines) for d in doc.definitions]
+    return "\n".join(parts)
+
+
+def _occurrences(text: str, term: str) -> list[re.Match]:
+    return list(re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text))
+
+
+def _mentions(text: str, term: str) -> bool:
+    return bool(_occurrences(text, term))

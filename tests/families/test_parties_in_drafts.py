@@ -1,0 +1,209 @@
+"""Parties as real agreements have them, through the whole draft: short names with digits, '&',
+apostrophes and accents come through exactly; "the" is written only where the name takes it; the
+public-body class decides who pays and whose profit is capped under open-book terms; each legal form
+signs with its own execution block, in the document model and in Word as LibreOffice reads it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from ruamel.yaml import YAML
+
+from assembler.assemble import assemble
+from assembler.library.terms import unused_terms
+from assembler.model import plain_text
+from assembler.termsheet.validate import read_termsheet
+from assembler.writers.docx import render_docx
+from assembler.writers.text import to_text
+from tests.conftest import DRAFT_DATE, ROOT, soffice_text
+
+ALLIANCE = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
+GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
+NAMES = ["PCC", "St Mungo's", "P3", "The Zone", "BCHA & Partners", "Cymdeithas Tai Glân"]
+
+
+def _member(key, name, short, form, **extra):
+    return {"key": key, "name": name, "short_name": short, "role": "provider", "legal_form": form,
+            "address": f"1 {short} Street, Northbrook NB1 1AA", "annual_value": 100000,
+            "alt_representative": {"position": "Chief Executive"}, **extra}
+
+
+@pytest.fixture(scope="module")
+def alliance(tmp_path_factory, catalogue):
+    """The small alliance with a police and crime commissioner commissioning five providers of
+    every awkward name, carrying open-book terms."""
+    yaml = YAML()
+    data = yaml.load(ALLIANCE.read_text())
+    council = data["members"][0]
+    council.update(name="Police and Crime Commissioner for Northbrook", short_name="PCC", article=True,
+                   legal_form="police_and_crime_commissioner")
+    data["members"][1:] = [
+        _member("foyer", "St Mungo's Community Housing", "St Mungo's", "cio", charity_number="1190123"),
+        _member("pathways", "P3 Charity", "P3", "charitable_company", company_number="08123456",
+                charity_number="1151234"),
+        _member("zone", "The Zone (Northbrook) Limited", "The Zone", "registered_provider",
+                company_number="07123456", rsh_number="L4512"),
+        _member("bcha", "BCHA & Partners Limited", "BCHA & Partners", "exempt_charity_society",
+                society_number="RS009876"),
+        _member("glan", "Cymdeithas Tai Glân Cyfyngedig", "Cymdeithas Tai Glân", "community_benefit_society",
+                society_number="31240R"),
+    ]
+    data["alliance"]["risk_reward"]["basis"] = "equal"
+    del data["alliance"]["risk_reward"]["shares"]
+    data["open_book"] = yaml.load(GRANT.read_text())["open_book"]
+    path = tmp_path_factory.mktemp("parties") / "alliance.yaml"
+    with path.open("w") as handle:
+        yaml.dump(data, handle)
+    sheet = read_termsheet(path, catalogue)
+    return sheet, assemble(sheet, catalogue, today=DRAFT_DATE).document
+
+
+@pytest.fixture(scope="module")
+def grant(tmp_path_factory, catalogue):
+    """A grant from an integrated care board to "P3", executed as a deed."""
+    yaml = YAML()
+    data = yaml.load(GRANT.read_text())
+    data["document"]["deed"] = True
+    data["funder"].update(name="NHS Northbrook Integrated Care Board", short_name="ICB", article=True,
+                          legal_form="integrated_care_board")
+    data["recipient"].update(name="P3 Charity", short_name="P3")
+    path = tmp_path_factory.mktemp("parties") / "grant.yaml"
+    with path.open("w") as handle:
+        yaml.dump(data, handle)
+    sheet = read_termsheet(path, catalogue)
+    return sheet, assemble(sheet, catalogue, today=DRAFT_DATE).document
+
+
+def _no_wrong_article(text: str) -> None:
+    for name in ["The Zone", "St Mungo's", "P3", "BCHA & Partners", "Cymdeithas Tai Glân"]:
+        assert not re.search(rf"\b[Tt]he {re.escape(name)}", text), name
+    assert not re.search(r"\b[Tt]he The\b", text)
+
+
+def test_short_names_come_through_exactly(alliance):
+    sheet, doc = alliance
+    assert [p.short_name for p in doc.parties] == NAMES
+    text = to_text(doc)
+    for name in NAMES:
+        assert f"({'the ' if name == 'PCC' else ''}{name})" in text  # the parties block
+    _no_wrong_article(text)
+
+
+def test_a_police_and_crime_commissioner_is_never_an_open_book_provider(alliance):
+    sheet, doc = alliance
+    assert [p.is_public_body for p in sheet.model.parties()] == [True] + [False] * 5
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert defs["Open-Book Commissioner"].endswith("(in this Agreement, the PCC)")
+    assert defs["Open-Book Provider"].endswith(
+        "(in this Agreement, St Mungo's, P3, The Zone, BCHA & Partners and Cymdeithas Tai Glân)")
+    assert "PCC" not in defs["Open-Book Provider"]
+    assert defs["Public Body"].endswith("(in this Agreement, the PCC)")
+
+
+def test_provider_list_in_the_alliance_reads_as_english(alliance):
+    _, doc = alliance
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert defs["Provider"].endswith("St Mungo's, P3, The Zone, BCHA & Partners and Cymdeithas Tai Glân")
+
+
+def test_role_marks_drop_the_article_a_name_does_not_take(grant):
+    _, doc = grant
+    text = to_text(doc)
+    _no_wrong_article(text)
+    assert "P3 must " in text  # "The [[@recipient]] must" opens a sentence without "The"
+    assert "The ICB " in text and "the ICB " in text
+    assert "(P3)" in text and "(the ICB)" in text
+
+
+def test_execution_blocks_follow_each_legal_form(alliance):
+    _, doc = alliance
+    heads = {p.short_name: plain_text(p.execution[0]) for p in doc.parties}
+    assert heads["PCC"] == ("Signed for and on behalf of Police and Crime Commissioner for Northbrook, a "
+                            "corporation sole, by the commissioner or an officer the commissioner has authorised:")
+    assert "acting by two of its charity trustees" in heads["St Mungo's"]
+    assert "acting by two directors, or by a director in the presence of a witness" in heads["P3"]
+    assert "acting by two authorised signatories under its rules" in heads["BCHA & Partners"]
+    assert "by its authorised signatory" in heads["The Zone"]
+    lines = {p.short_name: [plain_text(line) for line in p.execution] for p in doc.parties}
+    assert sum(line.startswith("Charity trustee: ") for line in lines["St Mungo's"]) == 2
+    assert "Director, or witness: ____________________________" in lines["P3"]
+    assert "Address: [address of P3's witness]" in lines["P3"]
+    assert all(line[-1] == "Date: ____________________" for line in lines.values())
+    assert not doc.deed
+
+
+def test_a_deed_is_executed_as_a_deed(grant):
+    _, doc = grant
+    assert doc.deed
+    heads = [plain_text(p.execution[0]) for p in doc.parties]
+    assert heads == [
+        "Executed as a deed by NHS Northbrook Integrated Care Board acting by its authorised signatories "
+        "under its constitution:",
+        "Executed as a deed by P3 Charity acting by two directors, or by a director in the presence of a witness:",
+    ]
+    text = to_text(doc)
+    assert "This Agreement has been executed as a deed and is delivered" in text
+    assert "Date: ____" not in text.split("SIGNATURE")[-1]
+
+
+def test_a_commissioner_executes_a_deed_in_person_before_a_witness(alliance):
+    from assembler.execution import execution_lines
+
+    sheet, _ = alliance
+    pcc = sheet.model.parties()[0]
+    lines = [plain_text(line) for line in execution_lines(pcc, deed=True)]
+    assert lines[0] == ("Executed as a deed by Police and Crime Commissioner for Northbrook, a corporation sole, "
+                        "acting by the commissioner, in the presence of:")
+    assert "Commissioner: ____________________________" in lines
+    assert "Witness: ____________________________" in lines and "Address: [address of PCC's witness]" in lines
+
+
+def test_the_description_gives_the_registration_numbers_each_form_has(alliance):
+    _, doc = alliance
+    by_name = {p.short_name: p.description for p in doc.parties}
+    assert by_name["PCC"] == "a police and crime commissioner, a corporation sole"
+    assert by_name["The Zone"] == ("a registered provider of social housing (company number 07123456, "
+                                  "Regulator of Social Housing registration number L4512)")
+    assert by_name["BCHA & Partners"] == ("a registered society that is an exempt charity "
+                                         "(registered society number RS009876)")
+
+
+def test_no_term_goes_unused(alliance, grant):
+    assert unused_terms(alliance[1]) == []
+    assert unused_terms(grant[1]) == []
+
+
+def test_libreoffice_reads_the_names_and_signature_blocks(alliance, grant, catalogue, tmp_path):
+    """Conformance: the Word file says what the model says, as LibreOffice reads it."""
+    for name, (_, doc) in (("alliance", alliance), ("grant", grant)):
+        docx = tmp_path / f"{name}.docx"
+        docx.write_bytes(render_docx(doc, catalogue.paths.house))
+        lines = [" ".join(line.split()) for line in soffice_text(docx).splitlines()]
+        text = "\n".join(lines)
+        _no_wrong_article(text)
+        position = 0
+        for party in doc.parties:
+            for want in (" ".join(plain_text(line).split()) for line in party.execution):
+                found = next((i for i in range(position, len(lines)) if lines[i] == want), None)
+                assert found is not None, f"{name}: LibreOffice text lacks {want!r} after line {position}"
+                position = found + 1
+        for party in doc.parties:
+            assert f"{party.name}, {party.description}, of {party.address} ({party.defined})" in text
+
+
+@pytest.mark.parametrize(("sheet_says", "manifest_says", "deed"), [
+    (None, False, False), (None, True, True), (False, True, False), (True, False, True)])
+def test_the_term_sheet_decides_deed_or_simple_contract_before_the_manifest(
+        grant, catalogue, sheet_says, manifest_says, deed):
+    from assembler.assemble import is_deed
+
+    sheet, _ = grant
+    document = sheet.model.document.model_copy(update={"deed": sheet_says})
+    model = sheet.model.model_copy(update={"document": document})
+    manifest = catalogue.manifest("grant").model_copy(update={"deed": manifest_says})
+    assert is_deed(type(sheet)(**{**vars(sheet), "model": model}), manifest) is deed
+
+
+def test_every_built_in_family_is_a_simple_contract_by_default(catalogue):
+    assert not any(catalogue.manifest(f).deed for f in ("grant", "alliance", "open-book", "co-investment"))

@@ -1,0 +1,86 @@
+"""The shared rules on parties fire on the fact each guards, for the new legal forms, and stay quiet
+on the samples: registration numbers per form, and open-book terms needing a public body that pays
+and a party that is not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT, samples
+from tests.rules.helpers import findings
+
+GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
+RULE_IDS = ["COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING", "COMMON-REGISTRATION-UNEXPECTED",
+            "COMMON-OPEN-BOOK-PARTIES"]
+
+
+def recipient(**fields):
+    def edit(data):
+        for key in ("company_number", "charity_number", "society_number", "rsh_number"):
+            data["recipient"].pop(key, None)
+        data["recipient"].update(fields)
+    return edit
+
+
+@pytest.mark.parametrize("sample", samples(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_samples_are_quiet(catalogue, sample):
+    found = findings(catalogue, sample)
+    assert not set(found) & set(RULE_IDS), found
+
+
+def test_a_registered_provider_gives_its_rsh_number(catalogue):
+    found = findings(catalogue, GRANT, recipient(legal_form="registered_provider", society_number="RS007412"))
+    assert found["COMMON-REGISTRATION-MISSING"] == [
+        "Harbour Light Young People's Trust is a registered provider of social housing but has no "
+        "Regulator of Social Housing number; the draft will show a placeholder"]
+    assert "COMMON-REGISTRATION-UNEXPECTED" not in found  # its society number is expected too
+
+
+def test_a_registered_provider_with_its_numbers_is_quiet(catalogue):
+    found = findings(catalogue, GRANT, recipient(legal_form="registered_provider", company_number="08123456",
+                                                 rsh_number="L4512"))
+    assert not set(found) & set(RULE_IDS), found
+
+
+def test_an_rsh_number_in_the_wrong_shape(catalogue):
+    found = findings(catalogue, GRANT, recipient(legal_form="registered_provider", rsh_number="RSH-12"))
+    assert "not a valid Regulator of Social Housing number" in found["COMMON-REGISTRATION-FORMAT"][0]
+
+
+def test_an_exempt_charity_society_has_no_charity_number(catalogue):
+    found = findings(catalogue, GRANT, recipient(legal_form="exempt_charity_society", society_number="RS009876",
+                                                 charity_number="1154321"))
+    assert found["COMMON-REGISTRATION-UNEXPECTED"] == [
+        "Harbour Light Young People's Trust is a registered society that is an exempt charity, which has no "
+        "charity number; check the legal form"]
+    assert "COMMON-REGISTRATION-MISSING" not in found
+
+
+def test_an_nhs_trust_has_no_registration_number(catalogue):
+    found = findings(catalogue, GRANT, recipient(legal_form="nhs_trust", company_number="08123456"))
+    assert "an NHS trust, which has no company number" in found["COMMON-REGISTRATION-UNEXPECTED"][0]
+
+
+def test_open_book_terms_need_a_provider_that_is_not_a_public_body(catalogue):
+    found = findings(catalogue, GRANT, recipient(legal_form="police_and_crime_commissioner"))
+    assert len(found["COMMON-OPEN-BOOK-PARTIES"]) == 1
+    assert "never an Open-Book Provider" in found["COMMON-OPEN-BOOK-PARTIES"][0]
+
+
+def test_open_book_terms_need_a_public_body_that_pays(catalogue):
+    def edit(data):
+        data["funder"]["legal_form"] = "charitable_company"
+        data["funder"]["company_number"] = "01234567"
+        data["funder"]["charity_number"] = "1012345"
+    found = findings(catalogue, GRANT, edit)
+    assert "no party is a public body" in found["COMMON-OPEN-BOOK-PARTIES"][0]
+
+
+def test_without_open_book_terms_the_class_does_not_matter(catalogue):
+    def edit(data):
+        del data["open_book"]
+        data["recipient"]["legal_form"] = "nhs_foundation_trust"
+        for key in ("company_number", "charity_number"):
+            data["recipient"].pop(key)
+    found = findings(catalogue, GRANT, edit)
+    assert "COMMON-OPEN-BOOK-PARTIES" not in found

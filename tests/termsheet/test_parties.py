@@ -1,0 +1,93 @@
+"""Party: every legal form validates and is classed public or not; short names keep what real parties
+use and refuse what would break the draft; "the" is decided per party, with an override."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from assembler.errors import UserError
+from assembler.execution import execution_lines
+from assembler.model import plain_text
+from assembler.termsheet.common import EXECUTION, LEGAL_FORM_WORDS, PUBLIC_BODY_FORMS, LegalForm, Party
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.conftest import MINILIB
+
+SHEET = (MINILIB / "samples" / "grant" / "tiny.yaml").read_text()
+
+PUBLIC = {"local_authority", "parish_council", "combined_authority", "fire_and_rescue_authority",
+          "police_and_crime_commissioner", "integrated_care_board", "nhs_trust", "nhs_foundation_trust",
+          "nhs_body"}
+NOT_PUBLIC = {"company", "charitable_company", "cio", "community_benefit_society", "cooperative_society",
+              "exempt_charity_society", "registered_provider", "higher_education_corporation",
+              "community_interest_company", "unincorporated_charity", "other"}
+
+
+def party(**fields) -> Party:
+    return Party(**{"name": "Example", "short_name": "Provider", "legal_form": "company",
+                    "address": "1 High Street", **fields})
+
+
+def test_every_form_is_classed_once_and_described_and_signs():
+    assert {f.value for f in LegalForm} == PUBLIC | NOT_PUBLIC
+    assert {f.value for f in PUBLIC_BODY_FORMS} == PUBLIC
+    assert set(LEGAL_FORM_WORDS) == set(LegalForm) == set(EXECUTION)
+
+
+@pytest.mark.parametrize("form", sorted(PUBLIC | NOT_PUBLIC))
+def test_each_form_validates_in_a_term_sheet_and_is_classed(form, minilib):
+    text = SHEET.replace("  legal_form: cio", f"  legal_form: {form}")
+    sheet = validate(load_text(text, "t.yaml"), minilib)
+    assert sheet.model.recipient.legal_form.value == form
+    assert sheet.model.recipient.is_public_body is (form in PUBLIC)
+
+
+def test_a_police_and_crime_commissioner_is_a_public_body_and_a_corporation_sole():
+    pcc = party(legal_form="police_and_crime_commissioner", short_name="PCC")
+    assert pcc.is_public_body
+    assert "corporation sole" in LEGAL_FORM_WORDS[pcc.legal_form]
+    assert "a corporation sole, by the commissioner" in plain_text(execution_lines(pcc, deed=False)[0])
+
+
+@pytest.mark.parametrize("name", ["P3", "BCHA & Partners", "St Mungo's", "St Mungo’s", "The Zone",
+                                  "Cymdeithas Tai Glân", "Hope and Anchor", "Éire Trust", "Friends (Leeds)"])
+def test_real_short_names_are_kept_exactly(name):
+    assert party(short_name=name).short_name == name
+
+
+@pytest.mark.parametrize("name", ["[[Council]]", "Council|Trust", "Trust {x}", "{{ 7*7 }}", "Bell\x07",
+                                  "Tab\there", "council", "_Trust", "Trust#1", "A<b>"])
+def test_names_that_would_break_the_draft_are_refused(name):
+    with pytest.raises(ValidationError):
+        party(short_name=name)
+
+
+def test_a_refused_short_name_is_reported_on_its_line(minilib):
+    text = SHEET.replace("short_name: Recipient", "short_name: \"Recipient [[x]]\"")
+    with pytest.raises(UserError) as caught:
+        validate(load_text(text, "t.yaml"), minilib)
+    assert any("recipient.short_name" in str(p) for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(("name", "defined"), [
+    ("Council", "the Council"), ("Recipient", "the Recipient"), ("Provider", "the Provider"),
+    ("Kitchen", "the Kitchen"), ("Housing Trust", "the Housing Trust"),
+    ("The Zone", "The Zone"), ("P3", "P3"), ("St Mungo's", "St Mungo's"), ("BCHA & Partners", "BCHA & Partners"),
+    ("BCHA", "BCHA"), ("Recovery CIC", "Recovery CIC"), ("Harbour Light", "Harbour Light"),
+])
+def test_the_article_default_follows_the_name(name, defined):
+    assert party(short_name=name).defined == defined
+
+
+def test_the_article_can_be_set_either_way():
+    assert party(short_name="Moorview", article=False).defined == "Moorview"
+    assert party(short_name="PCC", article=True).defined == "the PCC"
+    assert party(short_name="PCC", article=True).Defined == "The PCC"
+    assert party(short_name="P3").Defined == "P3"
+
+
+def test_possessives_do_not_double():
+    assert party(short_name="Council").possessive == "Council's"
+    assert party(short_name="St Mungo's").possessive == "St Mungo's"
+    assert party(short_name="Friends").possessive == "Friends'"
