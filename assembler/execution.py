@@ -81,9 +81,10 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
             lines.append([Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")])
             lines.append([Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")])
         else:
-            lines.append([Text("Name: "), Placeholder(f"name of {who} {capacity.split(' (')[0].lower()}")])
+            # Who else signs, and a witness's address, are written in at signing: form blanks.
+            lines.append([Text("Name: "), Placeholder(f"name of {who} {capacity.split(' (')[0].lower()}", kind="blank")])
         if "witness" in capacity.lower():
-            lines.append([Text("Address: "), Placeholder(f"address of {who} witness")])
+            lines.append([Text("Address: "), Placeholder(f"address of {who} witness", kind="blank")])
     if not deed:
         lines.append([Text("Date: ____________________")])
     return lines
