@@ -138,8 +138,9 @@ def pooled_budget(ctx: RuleContext):
                f"to {money(alliance.total_annual_value)}", ("alliance", "pooled_budget", "annual_amount"))
 
 
-@RULES.rule("ALLIANCE-KPIS", "error",
-            "A contract under the Procurement Act 2023 worth more than the KPI threshold (GBP 5m, s.52) sets at least 3 KPIs.")
+@RULES.rule("ALLIANCE-KPIS", "warning",
+            "A contract under the Procurement Act 2023 worth more than the KPI threshold (GBP 5m, s.52) sets at least 3 KPIs, "
+            "unless it is a light touch contract, to which s.52 does not apply.")
 def kpis(ctx: RuleContext):
     alliance = ctx.sheet.alliance
     if alliance.procurement_route not in ACT_ROUTES and alliance.procurement_route != "not_procurement":
@@ -148,7 +149,7 @@ def kpis(ctx: RuleContext):
     if alliance.term_value > threshold and len(alliance.kpis) < 3:
         yield (f"the alliance is worth {money(alliance.total_annual_value)} a year ({money(alliance.term_value)} over "
                f"the initial term), more than {money(threshold)}, so at least 3 KPIs are needed "
-               f"({ctx.figures['kpi_threshold']['source']}); {len(alliance.kpis)} given", ("alliance", "kpis"))
+               f"({ctx.figures['kpi_threshold']['source']}); {len(alliance.kpis)} given; section 52 does not apply to a light touch contract, and most care, support and housing services are light touch services, so check which this is", ("alliance", "kpis"))
 
 
 @RULES.rule("ALLIANCE-PAIN-CAP", "error", "The pain cap gives the figure its basis needs.")

@@ -19,8 +19,10 @@ DATES = RuleSet()
 
 # Dates that look forward: each should still be ahead when the draft is prepared. The key is the
 # field name; the value is how a reviewer calls it. Backward-looking dates (an assessment, the date a
-# procurement began, the agreement or draft date) are not listed.
+# procurement began, the draft date) are not listed; the agreement date is the day the parties will
+# sign, so one already past is as stale as a past commencement.
 FORWARD_DATES = {
+    "agreement_date": "agreement date",
     "start": "commencement",
     "conditions_longstop": "long-stop date",
     "deadline": "deadline",

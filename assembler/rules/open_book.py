@@ -212,8 +212,9 @@ def unit_prices(ctx: RuleContext):
         yield "no unit_prices: the agreement needs the price the commissioner pays", ("open_book", "unit_prices")
 
 
-@FAMILY.rule("OPEN-BOOK-KPI-THRESHOLD", "error",
-             "A contract over the Procurement Act 2023 s.52 threshold sets at least three KPIs.")
+@FAMILY.rule("OPEN-BOOK-KPI-THRESHOLD", "warning",
+             "A contract over the Procurement Act 2023 s.52 threshold sets at least three KPIs, unless it is a light "
+             "touch contract, to which s.52 does not apply.")
 def kpi_threshold(ctx: RuleContext):
     ob = ctx.sheet.open_book
     years = Decimal(max(1, ctx.sheet.services.term.months)) / 12
@@ -222,7 +223,7 @@ def kpi_threshold(ctx: RuleContext):
     if value > threshold and len(ctx.sheet.services.kpis) < 3:
         yield (f"the contract is worth about {money(value.quantize(Decimal(1)))} over its term, above "
                f"{money(threshold)} ({ctx.figures['kpi_threshold']['source']}), so it needs at least three KPIs; "
-               f"it has {len(ctx.sheet.services.kpis)}", ("services", "kpis"))
+               f"it has {len(ctx.sheet.services.kpis)}; section 52 does not apply to a light touch contract, and most care, support and housing services are light touch services, so check which this is", ("services", "kpis"))
 
 
 @cache

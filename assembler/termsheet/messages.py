@@ -373,8 +373,11 @@ def _quoted_example(value: Any, field: FieldInfo | None) -> str:
     pattern = _pattern_of(field)
     if pattern and digits.isdigit():
         for width in range(len(digits), 13):
-            if re.fullmatch(pattern, digits.zfill(width)):
-                return digits.zfill(width)
+            try:
+                if re.fullmatch(pattern, digits.zfill(width)):
+                    return digits.zfill(width)
+            except re.error:  # a pattern in pydantic's (Rust) dialect, e.g. \p{L}: no digits to learn
+                break
     if digits.isdigit() and field is not None and (hint := _DIGITS_HINT.search(field.description or "")):
         return digits.zfill(int(hint.group(1)))
     return digits

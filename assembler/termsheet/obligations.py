@@ -137,10 +137,20 @@ class DataProtection(Strict):
                                  "shared case system only; access by named staff'.")
 
     _role: Role = PrivateAttr("none")  # the role in effect: `role`, or the family's default
+    _parties: dict = PrivateAttr(default_factory=dict)  # short name -> Party, so clauses print "P3", "the ICB"
 
     @property
     def effective_role(self) -> str:
         return self._role
+
+    @property
+    def processor_party(self):
+        """The processing party itself, so a clause prints its defined name with the right article."""
+        return self._parties.get(self.processor)
+
+    @property
+    def controller_party(self):
+        return self._parties.get(self.controller)
 
 
 # The roles a family's personal_data flag implies when the block does not say: (flag path, processor
@@ -176,6 +186,7 @@ def settle(sheet: TermSheetBase) -> None:
         else:
             role = "controllers" if sheet.family in _SHARING_FAMILIES else "none"
     dp._role = role
+    dp._parties = {party.short_name: party for party in sheet.parties()}
     if role == "processor" and sheet.family in _PROCESSING_FAMILIES:
         _, processor, controller = _PROCESSING_FAMILIES[sheet.family]
         if dp.processor is None:

@@ -77,7 +77,7 @@ def grant(tmp_path_factory, catalogue):
 
 def _no_wrong_article(text: str) -> None:
     for name in ["The Zone", "St Mungo's", "P3", "BCHA & Partners", "Cymdeithas Tai Glân"]:
-        assert not re.search(rf"\b[Tt]he {re.escape(name)}", text), name
+        m = re.search(rf"\b[Tt]he {re.escape(name)}", text); assert not m, text[max(0, m.start() - 300):m.end() + 100]
     assert not re.search(r"\b[Tt]he The\b", text)
 
 

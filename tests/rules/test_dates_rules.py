@@ -32,6 +32,10 @@ def _start_passed(d):
     d["grant"]["instalments"][0]["date"] = "2026-11-15"
 
 
+def _signed_in_the_past(d):
+    d["document"]["agreement_date"] = "2026-03-23"
+
+
 def _fraction_return(d):
     d["contributions"]["investments"][0]["return_rate"] = 0.05
 
@@ -46,6 +50,9 @@ FIRES = [
     ("COMMON-DATES-PAST", GRANT, _start_passed,
      "2 dates are already past at the draft date (3 December 2026): funding period commencement 1 November 2026 "
      "(grant.funding_period.start); instalment 15 November 2026 (grant.instalments.0.date)"),
+    ("COMMON-DATES-PAST", GRANT, _signed_in_the_past,
+     "1 date is already past at the draft date (3 December 2026): agreement date 23 March 2026 "
+     "(document.agreement_date)"),
     ("COMMON-PERCENT-FRACTION", HOMES, _fraction_return,
      "contributions.investments.0.return_rate is 0.05%; if 5% was meant, write 5"),
     ("COMMON-RATE-RANGE", HOMES, _high_return,

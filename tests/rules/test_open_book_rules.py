@@ -114,7 +114,7 @@ FIRES = [
          says="The Willows", loc=("services", "homes", 2, "name")),
     Case("OPEN-BOOK-UNIT-PRICES", CHARITY, setter("open_book", "unit_prices", [])),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY, lambda d: d["services"]["kpis"].pop(),
-         says="above £5,000,000 (Procurement Act 2023 s.52), so it needs at least three KPIs; it has 2"),
+         says="so it needs at least three KPIs; it has 2; section 52 does not apply to a light touch contract"),
 ]
 
 QUIET = [
