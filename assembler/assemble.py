@@ -117,7 +117,9 @@ def _parties_in(sheet: TermSheet, role: str) -> list[Party]:
 
 def _date(sheet: TermSheet) -> Inline:
     date = sheet.model.document.agreement_date
-    return Text(long_date(date)) if date else Placeholder("date of the agreement")
+    # An agreement is dated when it is completed, so an empty date is a blank written in then,
+    # not a fact a final draft lacks.
+    return Text(long_date(date)) if date else Placeholder("date of the agreement", kind="blank")
 
 
 def _marking(sheet: TermSheet, today: dt.date | None) -> str:

@@ -259,7 +259,7 @@ class Document(Strict):
     """Facts that every family's draft carries on its cover and in its header."""
 
     reference: str | None = Field(None, description="Your file reference, shown in the header, e.g. 'LEGAL/2026/014'.")
-    agreement_date: dt.date | None = Field(None, description="Date of the agreement. Leave empty until signing: the draft shows a placeholder.")
+    agreement_date: dt.date | None = Field(None, description="Date of the agreement. Leave empty until it is completed: the draft shows a blank to write the date in on completion (not an open fact, so --final accepts it).")
     draft_date: dt.date | None = Field(None, description="The draft date: printed in the DRAFT marking, and the date the rules judge dates and the law in force against. `--date` overrides it; empty: the date the draft is assembled.")
     deed: bool | None = Field(
         None, description="true: the parties execute the agreement as a deed (signature blocks say 'Executed as a "

@@ -88,8 +88,8 @@ def test_outcomes_and_kpis_table(big):
     c = clause(big, "alliance.schedule-outcomes")
     rows = table_rows(c)
     assert len(rows) == 5
-    assert rows[1] == ["2", "People sleeping rough on a single night (autumn count)", "27", "Fewer than 10 by autumn 2028", "annually"]
-    assert rows[4][2] == "Not yet measured; the first annual survey (2026/27) sets it"
+    assert rows[1] == ["2", "People sleeping rough on a single night (autumn count)", "27", "Fewer than 10 by autumn 2029", "annually"]
+    assert rows[4][2] == "Not yet measured; the first annual survey (2027/28) sets it"
     assert "People are supported to die with dignity, wherever they live." in text_of(c)
 
 

@@ -125,7 +125,7 @@ def test_outcomes_framework_shows_how_homes_add_up(drafts):
     doc = drafts["affordable-homes-partnership"].document
     homes, outcomes = tables(clause(doc, "co-investment.schedule-outcomes"))
     assert homes[1][1] == "8" and homes[2][1] == "92" and homes[3] == ["Total", "100"]
-    assert outcomes[1][2] == "64 homes by 30 November 2028 and 100 homes by 31 May 2031"
+    assert outcomes[1][2] == "64 homes by 30 November 2029 and 100 homes by 31 May 2032"
 
 
 def test_community_lease_draft(drafts):

@@ -115,7 +115,9 @@ def test_figures_inside_the_ranges_are_not_deviations(catalogue):
 # -- placeholders -----------------------------------------------------------------------------------
 def test_open_placeholders_with_where_they_appear(review):
     assert review.placeholders == review.assembly.document.placeholders()
-    assert ("date of the agreement", "cover and date") in review.placeholders
+    # The agreement's date is written in on completion: a form blank, not an open fact.
+    assert ("date of the agreement", "cover and date") not in review.placeholders
+    assert ("date of the agreement", "cover and date") in review.assembly.document.form_blanks()
     assert ("name of Kitchen's signatory",
             "signature block of O'Neill & Daughters Community Kitchen CIC") in review.placeholders
     payments = next(s for s in review.assembly.document.schedules if s.id == "grant.schedule-payments")
@@ -318,4 +320,4 @@ def test_form_blanks_are_not_open_facts_in_the_review_pack(catalogue):
     assert ("full name of the joining organisation", "Schedule 7 (Form of Accession Deed)") in review.form_blanks
     section = next(s for s in layout(review).sections if s.title == "Open placeholders")
     assert section.paragraphs[0] == "None: every fact is supplied."
-    assert "Not counted: 22 blanks in forms" in section.paragraphs[1]  # accession deed and signing blanks
+    assert "Not counted: 24 blanks in forms" in section.paragraphs[1]  # the date, signing blanks, accession deed
