@@ -18,7 +18,7 @@ from assembler.render.clauses import render_clause, render_inlines
 from assembler.render.markup import Role
 from assembler.resolve import number_document, place_definitions, resolve_references, used_terms
 from assembler.rules import Finding, RuleContext
-from assembler.termsheet.common import LEGAL_FORM_WORDS, Party, possessive
+from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm, Party, possessive
 from assembler.termsheet.validate import TermSheet
 
 NOT_ADVICE = "First draft for legal review. Not legal advice."
@@ -133,16 +133,7 @@ def is_deed(sheet: TermSheet, manifest) -> bool:
 
 
 def _party_block(role: str, party: Party, deed: bool = False) -> PartyBlock:
-    numbers = []
-    if party.company_number:
-        numbers.append(f"company number {party.company_number}")
-    if party.charity_number:
-        numbers.append(f"registered charity number {party.charity_number}")
-    if party.society_number:
-        numbers.append(f"registered society number {party.society_number}")
-    if party.rsh_number:
-        numbers.append(f"Regulator of Social Housing registration number {party.rsh_number}")
-    description = LEGAL_FORM_WORDS[party.legal_form] + (f" ({', '.join(numbers)})" if numbers else "")
+    description = _description(party)
     signatory = party.signatory
     return PartyBlock(
         role=role, name=party.name, short_name=party.short_name, description=description,
@@ -152,6 +143,39 @@ def _party_block(role: str, party: Party, deed: bool = False) -> PartyBlock:
         article=party.takes_article, public_body=party.is_public_body,
         execution=execution_lines(party, deed=deed),
     )
+
+
+def _description(party: Party) -> str:
+    """The party's legal form and the numbers it is registered under. A registered provider of social
+    housing is a regulatory status, not a legal form: it is described as such with its regulator's
+    number, after the company or registered society it is where its numbers show that."""
+    if party.legal_form == LegalForm.registered_provider:
+        return _registered_provider(party)
+    numbers = []
+    if party.company_number:
+        numbers.append(f"company number {party.company_number}")
+    if party.charity_number:
+        numbers.append(f"registered charity number {party.charity_number}")
+    if party.society_number:
+        numbers.append(f"registered society number {party.society_number}")
+    if party.rsh_number:
+        numbers.append(f"Regulator of Social Housing registration number {party.rsh_number}")
+    return LEGAL_FORM_WORDS[party.legal_form] + (f" ({', '.join(numbers)})" if numbers else "")
+
+
+def _registered_provider(party: Party) -> str:
+    charity = f", registered charity number {party.charity_number}" if party.charity_number else ""
+    if party.company_number:
+        form = f"a company registered in England and Wales (number {party.company_number}{charity})"
+    elif party.society_number:
+        form = ("a registered society under the Co-operative and Community Benefit Societies Act 2014 "
+                f"(number {party.society_number}{charity})")
+    else:
+        form = f"a registered charity (number {party.charity_number})" if party.charity_number else ""
+    status = "a private registered provider of social housing"
+    if party.rsh_number:
+        status += f" (Regulator of Social Housing registration number {party.rsh_number})"
+    return f"{form} and {status}" if form else status
 
 
 def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Plan, context, roles) -> list[Definition]:

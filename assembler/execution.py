@@ -1,7 +1,15 @@
 """Execution blocks: how each legal form signs the agreement, as a simple contract or as a deed.
 
-The wording follows the statute or rules each form executes under, so a signature page is one the
-party can actually sign. The sources (checked 2026-12-03, recorded in clauses/figures.yaml):
+A simple contract needs no execution formalities: every body signs it by one person it has
+authorised, named with their position (checked 2026-12-03, recorded in clauses/figures.yaml):
+- company: Companies Act 2006 s.43(1)(b): a contract may be made on behalf of a company by a person
+  acting under its authority, express or implied (a chief executive under the board's authority,
+  not "a director"; s.44 is for documents the company itself executes).
+- registered society: Co-operative and Community Benefit Societies Act 2014 s.45, the same rule.
+- CIO: an authorised person under its constitution; council: an authorised officer; the trustees of
+  an unincorporated charity: a person they authorise (s.333 Charities Act 2011 is for two or more
+  trustees executing in the names of all).
+The formal blocks below apply ONLY to a deed, following the statute or rules each form executes under:
 - company, charitable company, CIC: Companies Act 2006 s.44(2): two authorised signatories (every
   director, and the secretary), or a director in the presence of a witness who attests; a deed must
   also be delivered as a deed (s.46).
@@ -64,11 +72,24 @@ WORDING: dict[str, tuple[str, str, tuple[str, ...]]] = {
 WITNESSED_DEEDS = frozenset({"corporation_sole", "trustees"})
 
 
+# A simple contract: one authorised signatory for every body. The commissioner signs in person or by
+# an officer; the trustees of an unincorporated charity, having no corporate existence, authorise.
+SIMPLE_HEAD = "Signed for and on behalf of {name} by its authorised signatory"
+SIMPLE_HEADS = {
+    "corporation_sole": WORDING["corporation_sole"][0],
+    "trustees": "Signed for and on behalf of the trustees of {name} by their authorised signatory",
+}
+
+
 def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
-    """The lines of a party's signature block, first the attestation, then for each person who signs
-    a signature line, their name and (for the first) position; a witness also gives an address."""
-    simple, as_deed, signers = WORDING[EXECUTION[party.legal_form]]
-    lines: list[list[Inline]] = [[Text((as_deed if deed else simple).format(name=party.name) + ":")]]
+    """The lines of a party's signature block: for a simple contract, one authorised signatory with
+    their name, position and the date; for a deed, the attestation the legal form executes by, then for
+    each person who signs a signature line, their name and (for the first) position; a witness also
+    gives an address."""
+    if not deed:
+        return _simple_lines(party)
+    _, as_deed, signers = WORDING[EXECUTION[party.legal_form]]
+    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name) + ":")]]
     who = possessive(party.short_name)
     if deed and EXECUTION[party.legal_form] in WITNESSED_DEEDS:
         # An officer could sign a deed for the commissioner only under a power given by deed
@@ -85,9 +106,21 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
             lines.append([Text("Name: "), Placeholder(f"name of {who} {capacity.split(' (')[0].lower()}", kind="blank")])
         if "witness" in capacity.lower():
             lines.append([Text("Address: "), Placeholder(f"address of {who} witness", kind="blank")])
-    if not deed:
-        lines.append([Text("Date: ____________________")])
     return lines
+
+
+def _simple_lines(party: Party) -> list[list[Inline]]:
+    """One authorised signatory signs a simple contract for any body (Companies Act 2006 s.43(1)(b),
+    CCBSA 2014 s.52): the name and position come from the term sheet, or are open facts."""
+    who = possessive(party.short_name)
+    head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
+    return [
+        [Text(head.format(name=party.name) + ":")],
+        [Text(f"Signature: {SIGN}")],
+        [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
+        [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
+        [Text("Date: ____________________")],
+    ]
 
 
 def _or_open(value: str | None, label: str) -> Inline:

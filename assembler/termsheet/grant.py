@@ -85,8 +85,9 @@ class Grant(Strict):
     reporting: Reporting = Field(default_factory=Reporting, description="Monitoring and reporting.")
     records_years: int = Field(6, ge=1, le=20, description="Years after the funding period for which records are kept.")
     bank_account: str | None = Field(None, description="The Recipient's bank account for payments. Leave empty: the draft shows a placeholder.")
-    personal_data: bool = Field(False, description="Whether the Recipient processes personal data for the Funder under the grant. "
-                                "Sets the default data_protection role: 'processor' if true, 'none' if false.")
+    personal_data: bool = Field(False, description="Whether personal data is processed under the grant (e.g. records of the people the Recipient "
+                                "supports). Sets the default data_protection role: 'controllers' if true, 'none' if false; "
+                                "say data_protection.role: processor only if the Recipient acts solely on the Funder's instructions.")
     vulnerable_people: bool = Field(True, description="Whether the activities involve children or adults at risk (brings in safeguarding and DBS terms).")
 
     @property

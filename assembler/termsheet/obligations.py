@@ -2,7 +2,8 @@
 
 Both are optional blocks on TermSheetBase. Left out, each settles to a proportionate default so the
 draft carries no placeholder: insurance cover from dated figures in clauses/figures.yaml by family
-and size, and the data protection roles from the family's own `personal_data` flag. The clause text
+and size, and the data protection roles from the family's own `personal_data` flag (separate
+controllers wherever personal data is processed; a processor only where the term sheet says so). The clause text
 and the review pack say which defaults were used.
 """
 
@@ -118,10 +119,14 @@ class DataProtection(Strict):
         None, description="The parties' roles: 'none' (no personal data is processed under the agreement), "
         "'controllers' (each shares data with the others as a separate controller), 'joint_controllers' "
         "(they decide the purposes and means together, Article 26), or 'processor' (one party processes "
-        "for another). Empty: 'processor' where the family's personal_data is true (grant, open-book), "
-        "'controllers' for an alliance or a co-investment partnership, else 'none'.")
-    processor: str | None = Field(None, description="Under 'processor': the short name of the party that processes, e.g. 'Recipient'.")
-    controller: str | None = Field(None, description="Under 'processor': the short name of the party it processes for, e.g. 'Council'.")
+        "for another: only where it acts solely on the other's instructions). Empty: 'controllers' "
+        "wherever personal data is processed (a grant or open-book term sheet whose personal_data is "
+        "true, and every alliance or co-investment partnership), else 'none'. A grant recipient or care "
+        "provider that decides how it supports people and keeps its own records is a controller.")
+    processor: str | None = Field(None, description="Under 'processor': the short name of the party that processes, e.g. "
+                                  "'Recipient'. Empty: the grant recipient or open-book provider.")
+    controller: str | None = Field(None, description="Under 'processor': the short name of the party it processes for, e.g. "
+                                   "'Council'. Empty: the funder or commissioner.")
     subject_matter: str | None = Field(None, description="What the processing or sharing is about, e.g. 'support for people "
                                        "housed under the Project'.")
     duration: str | None = Field(None, description="How long it lasts, e.g. 'the term and 6 years after it ends'.")
@@ -153,8 +158,8 @@ class DataProtection(Strict):
         return self._parties.get(self.controller)
 
 
-# The roles a family's personal_data flag implies when the block does not say: (flag path, processor
-# role, controller role) for a family whose one party processes for the other.
+# A family whose personal_data flag says whether personal data is processed at all: (flag, the party
+# that processes and the party it processes for, used only where the term sheet says role: processor).
 _PROCESSING_FAMILIES = {
     "grant": (lambda s: s.grant.personal_data, "recipient", "funder"),
     "open-book": (lambda s: s.services.personal_data, "provider", "commissioner"),
@@ -180,11 +185,7 @@ def settle(sheet: TermSheetBase) -> None:
     dp = sheet.data_protection
     role = dp.role
     if role is None:
-        if sheet.family in _PROCESSING_FAMILIES:
-            flag, processor, controller = _PROCESSING_FAMILIES[sheet.family]
-            role = "processor" if flag(sheet) else "none"
-        else:
-            role = "controllers" if sheet.family in _SHARING_FAMILIES else "none"
+        role = _default_role(sheet)
     dp._role = role
     dp._parties = {party.short_name: party for party in sheet.parties()}
     if role == "processor" and sheet.family in _PROCESSING_FAMILIES:
@@ -193,6 +194,17 @@ def settle(sheet: TermSheetBase) -> None:
             object.__setattr__(dp, "processor", getattr(sheet, processor).short_name)
         if dp.controller is None:
             object.__setattr__(dp, "controller", getattr(sheet, controller).short_name)
+
+
+def _default_role(sheet: TermSheetBase) -> Role:
+    """Separate controllers wherever personal data is processed, for every family. A grant recipient
+    or a care provider decides how it supports people and keeps its own statutory records, so it is a
+    controller in fact; a processor default would also undercut a grant's "not a contract for
+    services" position. Processor terms come only when the term sheet says role: processor."""
+    if sheet.family in _PROCESSING_FAMILIES:
+        flag, _, _ = _PROCESSING_FAMILIES[sheet.family]
+        return "controllers" if flag(sheet) else "none"
+    return "controllers" if sheet.family in _SHARING_FAMILIES else "none"
 
 
 def check_roles(sheet: TermSheetBase) -> None:

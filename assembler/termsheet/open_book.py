@@ -305,8 +305,9 @@ class Services(Strict):
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
     procurement_route: str | None = Field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
-    personal_data: bool = Field(True, description="Whether the provider processes personal data for the commissioner. "
-                                                  "Sets the default data_protection role: 'processor' if true, 'none' if false.")
+    personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
+                                                  "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
+                                                  "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
 
 
 class OpenBookTermSheet(TermSheetBase):

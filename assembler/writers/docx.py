@@ -193,8 +193,12 @@ class _Body:
         self.add("Signature", style="PD Heading")
         self.add(signing_statement(doc), style="PD Body")
         for party in doc.parties:
-            for line in party.execution:
-                self.inlines(self.add(style="PD Signature"), line)
+            for i, line in enumerate(party.execution):
+                para = self.add(style="PD Signature")
+                # A party's block keeps together on one page: each line keeps with the next.
+                para.paragraph_format.keep_together = True
+                para.paragraph_format.keep_with_next = i < len(party.execution) - 1
+                self.inlines(para, line)
 
     # -- inline content -----------------------------------------------------------------------
     def inlines(self, para, inlines: list[Inline], *, definition: bool = False) -> None:

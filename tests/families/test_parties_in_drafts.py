@@ -116,21 +116,56 @@ def test_role_marks_drop_the_article_a_name_does_not_take(grant):
     assert "(P3)" in text and "(the ICB)" in text
 
 
-def test_execution_blocks_follow_each_legal_form(alliance):
+def test_a_simple_contract_is_signed_by_one_authorised_signatory_for_every_form(alliance):
+    """Companies Act 2006 s.43(1)(b), CCBSA 2014 s.52: no director, no witness, no second signatory
+    on a simple contract, whatever the legal form; the commissioner signs in person or by an officer."""
     _, doc = alliance
     heads = {p.short_name: plain_text(p.execution[0]) for p in doc.parties}
     assert heads["PCC"] == ("Signed for and on behalf of Police and Crime Commissioner for Northbrook, a "
                             "corporation sole, by the commissioner or an officer the commissioner has authorised:")
-    assert "acting by two of its charity trustees" in heads["St Mungo's"]
-    assert "acting by two directors, or by a director in the presence of a witness" in heads["P3"]
-    assert "acting by two authorised signatories under its rules" in heads["BCHA & Partners"]
-    assert "by its authorised signatory" in heads["The Zone"]
+    assert heads["St Mungo's"] == "Signed for and on behalf of St Mungo's Community Housing by its authorised signatory:"
+    assert heads["P3"] == "Signed for and on behalf of P3 Charity by its authorised signatory:"
+    assert heads["BCHA & Partners"] == "Signed for and on behalf of BCHA & Partners Limited by its authorised signatory:"
     lines = {p.short_name: [plain_text(line) for line in p.execution] for p in doc.parties}
-    assert sum(line.startswith("Charity trustee: ") for line in lines["St Mungo's"]) == 2
-    assert "Director, or witness: ____________________________" in lines["P3"]
-    assert "Address: [address of P3's witness]" in lines["P3"]
-    assert all(line[-1] == "Date: ____________________" for line in lines.values())
+    for party in doc.parties:
+        block = lines[party.short_name]
+        assert len(block) == 5 and block[1] == "Signature: ____________________________", block
+        assert block[2].startswith("Name: ") and block[3].startswith("Position: ")
+        assert block[4] == "Date: ____________________"
+        assert not re.search(r"[Dd]irector|[Ww]itness|[Tt]rustee|two ", block[0] + block[1]), block
     assert not doc.deed
+
+
+def test_the_signatory_named_in_the_term_sheet_signs_a_company_s_simple_contract(alliance):
+    """The solicitors' case: a charity's chief executive signs under the board's authority."""
+    from assembler.execution import execution_lines
+
+    sheet, _ = alliance
+    p3 = next(p for p in sheet.model.parties() if p.short_name == "P3")
+    p3 = p3.model_copy(update={"name": "St Mary's Housing & Support Trust",
+                               "signatory": p3.signatory.model_copy(update={"name": "Daniel Okafor",
+                                                                            "position": "Chief Executive"})})
+    assert [plain_text(line) for line in execution_lines(p3, deed=False)] == [
+        "Signed for and on behalf of St Mary's Housing & Support Trust by its authorised signatory:",
+        "Signature: ____________________________", "Name: Daniel Okafor", "Position: Chief Executive",
+        "Date: ____________________"]
+
+
+def test_the_formal_blocks_are_kept_for_a_deed(alliance):
+    """CA 2006 s.44, CIO regs 20-21, CCBSA s.53: two signatories, or a director and a witness."""
+    from assembler.execution import execution_lines
+
+    sheet, _ = alliance
+    deeds = {p.short_name: [plain_text(line) for line in execution_lines(p, deed=True)]
+             for p in sheet.model.parties()}
+    assert "acting by two of its charity trustees" in deeds["St Mungo's"][0]
+    assert "acting by two directors, or by a director in the presence of a witness" in deeds["P3"][0]
+    assert "acting by two authorised signatories under its rules" in deeds["BCHA & Partners"][0]
+    assert sum(line.startswith("Charity trustee: ") for line in deeds["St Mungo's"]) == 2
+    assert "Director, or witness: ____________________________" in deeds["P3"]
+    assert "Address: [address of P3's witness]" in deeds["P3"]
+    assert all(block[0].startswith("Executed as a deed") for block in deeds.values())
+    assert not any("Date: ____" in line for block in deeds.values() for line in block)
 
 
 def test_a_deed_is_executed_as_a_deed(grant):
@@ -163,10 +198,26 @@ def test_the_description_gives_the_registration_numbers_each_form_has(alliance):
     _, doc = alliance
     by_name = {p.short_name: p.description for p in doc.parties}
     assert by_name["PCC"] == "a police and crime commissioner, a corporation sole"
-    assert by_name["The Zone"] == ("a registered provider of social housing (company number 07123456, "
-                                  "Regulator of Social Housing registration number L4512)")
+    assert by_name["The Zone"] == ("a company registered in England and Wales (number 07123456) and a private "
+                                  "registered provider of social housing (Regulator of Social Housing "
+                                  "registration number L4512)")
     assert by_name["BCHA & Partners"] == ("a registered society that is an exempt charity "
                                          "(registered society number RS009876)")
+
+
+def test_a_registered_provider_is_described_by_its_status_and_the_form_its_numbers_show(alliance):
+    """"Registered provider" is a regulatory status, not a legal form: a society that is one says so."""
+    from assembler.assemble import _description
+
+    sheet, _ = alliance
+    zone = next(p for p in sheet.model.parties() if p.short_name == "The Zone")
+    society = zone.model_copy(update={"company_number": None, "society_number": "RS007412"})
+    assert _description(society) == (
+        "a registered society under the Co-operative and Community Benefit Societies Act 2014 (number "
+        "RS007412) and a private registered provider of social housing (Regulator of Social Housing "
+        "registration number L4512)")
+    assert _description(zone.model_copy(update={"company_number": None})) == (
+        "a private registered provider of social housing (Regulator of Social Housing registration number L4512)")
 
 
 def test_no_term_goes_unused(alliance, grant):

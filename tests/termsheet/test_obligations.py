@@ -3,9 +3,11 @@ defaults by family and size, an explicit override, and the clause text each data
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
+from ruamel.yaml import YAML
 
 from assembler.assemble import assemble
 from assembler.errors import UserError
@@ -97,14 +99,43 @@ def test_no_personal_data_gives_no_processor_terms_and_no_schedule(catalogue):
     assert not ids(doc) & {"common.schedule-data-processing", "common.schedule-data-sharing"}
 
 
-def test_a_processor_gets_article_28_terms_and_the_processing_schedule(catalogue):
-    doc = draft(HOUSING_GRANT, catalogue)
+def test_a_processor_gets_article_28_terms_and_the_processing_schedule_only_when_the_sheet_says_so(catalogue):
+    sheet = HOUSING_GRANT.replace("  role: controllers\n", "  role: processor\n  processor: Trust\n  controller: Council\n", 1)
+    doc = draft(sheet, catalogue)
     text = clause_text(doc, "common.data-protection")
     assert "The Trust processes Personal Data on behalf of the Council" in text
     assert "The processor must:" in text
     assert "common.schedule-data-processing" in ids(doc) and "common.schedule-data-sharing" not in ids(doc)
     schedule = clause_text(doc, "common.schedule-data-processing")
     assert "Categories of data subjects | People supported by the Project" in schedule
+
+
+@pytest.mark.parametrize("sample", ["grant/multi-year-housing-first.yaml", "open-book/adult-care-sharing-band.yaml"])
+def test_personal_data_with_no_role_makes_the_parties_separate_controllers(catalogue, sample):
+    """A grant recipient or care provider keeps its own records: a controller, not a processor, by
+    default; with no data_protection block at all the roles settle the same way."""
+    text = (ROOT / "samples" / sample).read_text()
+    without_role = text.replace("  role: controllers\n", "", 1)
+    assert without_role != text
+    doc = draft(without_role, catalogue)
+    assert "share Personal Data with each other as separate controllers" in clause_text(doc, "common.data-protection")
+    assert "The processor must" not in clause_text(doc, "common.data-protection")
+    assert "common.schedule-data-sharing" in ids(doc) and "common.schedule-data-processing" not in ids(doc)
+    note = next(c for c in doc.clauses if c.id == "common.data-protection").note
+    assert "(the default, as the term sheet gives no role)" in note and "separate controllers" in note
+    yaml = YAML()
+    data = yaml.load(text)
+    del data["data_protection"]
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    no_block = validate(load_text(stream.getvalue(), "sheet.yaml"), catalogue)
+    assert no_block.model.data_protection.effective_role == "controllers"
+
+
+def test_the_processing_family_defaults_to_none_without_personal_data(catalogue):
+    sheet = validate(load_text(SMALL_GRANT, "sheet.yaml"), catalogue)
+    assert sheet.model.grant.personal_data is False
+    assert sheet.model.data_protection.effective_role == "none"
 
 
 def test_separate_controllers_get_the_data_sharing_schedule(catalogue):

@@ -116,16 +116,21 @@ def test_byte_identical_on_rerun(draft, minilib):
 
 
 def test_signature_block_for_every_party(draft, minilib):
-    """Each party's block as its legal form signs: the council by an authorised signatory, the CIO by
-    two charity trustees; every line of the model's block is a PD Signature paragraph."""
+    """A simple contract: each party signs by one authorised signatory (the CIO too, not two charity
+    trustees); every line of the model's block is a PD Signature paragraph, kept together on a page."""
     doc = open_docx(io.BytesIO(write(draft, minilib)))
     signed = [p.text for p in doc.paragraphs if p.text.startswith("Signed")]
     assert signed == ["Signed for and on behalf of Northshire County Council by its authorised signatory:",
-                      "Signed by St Mary's Housing & Support [[ref:grant.general]], a charitable incorporated "
-                      "organisation, acting by two of its charity trustees:"]
+                      "Signed for and on behalf of St Mary's Housing & Support [[ref:grant.general]] by its "
+                      "authorised signatory:"]
     lines = [p.text for p in doc.paragraphs if p.style.name == "PD Signature"]
     assert lines == [plain_text(line) for party in draft.parties for line in party.execution]
-    assert lines.count("Charity trustee: ____________________________") == 2
+    assert lines.count("Signature: ____________________________") == 2
+    assert "Charity trustee: ____________________________" not in lines
+    blocks = [p for p in doc.paragraphs if p.style.name == "PD Signature"]
+    keeps = [bool(p.paragraph_format.keep_with_next) for p in blocks]
+    ends = [line.startswith("Date: ") for line in lines]
+    assert keeps == [not end for end in ends] and any(ends)
 
 
 def test_form_blanks_are_styled_apart_and_not_highlighted(catalogue):
