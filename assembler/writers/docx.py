@@ -160,9 +160,11 @@ class _Body:
     def note(self, clause: Clause, heading, run) -> None:
         if not clause.note or self.notes == "none":
             return
-        label = f"Drafting note ({clause.id}@{clause.version}"
-        label += f", variant {clause.variant}{'' if clause.standard else ', not the standard'}" if clause.variant else ""
-        text = f"{label}): {clause.note}"
+        # The lawyer reads the note; clause ids and versions are the library's, not the deal's.
+        label = "Drafting note"
+        if clause.variant:
+            label += f" (option: {clause.variant}{'' if clause.standard else ', not the standard'})"
+        text = f"{label}: {clause.note}"
         if self.notes == "comments":
             comment = self.sd.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
             comment._comment_elm.date = None  # python-docx stamps the clock time; output must not vary

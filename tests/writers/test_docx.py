@@ -76,6 +76,13 @@ def test_notes_inline(draft, minilib):
     assert any("Arrears is the standard" in n for n in notes)
 
 
+def test_a_note_is_labelled_for_the_lawyer_without_clause_ids_or_versions(draft, minilib):
+    doc = open_docx(io.BytesIO(write(draft, minilib, "inline")))
+    labels = [p.text.split(":")[0] for p in doc.paragraphs if p.style.name == "PD Notice"]
+    assert labels and all(label.startswith("Drafting note") for label in labels)
+    assert not [label for label in labels if "@" in label or "grant." in label], labels
+
+
 def test_no_notes(draft, minilib):
     blob = write(draft, minilib, "none")
     assert "Arrears is the standard" not in part(blob, "word/comments.xml") + part(blob, "word/document.xml")

@@ -1,0 +1,55 @@
+"""Drafting notes speak of the agreement, the law and the facts, never of the tool behind them."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assembler.library.catalogue import load_catalogue
+from assembler.library.notes import check_notes
+from assembler.library.paths import LibraryPaths
+from tests.conftest import MINILIB
+from tests.library.test_check import clause, edit, faults
+
+
+@pytest.fixture
+def lib(tmp_path):
+    root = tmp_path / "lib"
+    shutil.copytree(MINILIB, root)
+    return root
+
+
+def with_note(root, note: str) -> None:
+    """Give the fixture's general clause a folded note, one phrase a line (the note starts on line 6)."""
+    lines = "".join(f"  {line}\n" for line in note.split("\n"))
+    edit(clause(root, "grant/general.md"), "status: draft\n", f"status: draft\nnote: >\n{lines}")
+
+
+@pytest.mark.parametrize("words", [
+    "see common.definitions@1.1.0 for the terms",
+    "the default comes from clauses/figures.yaml",
+    "the term sheet rule GRANT-MFA-YEARS warns",
+    "the rule ALLIANCE-KPIS checks this",
+    "the manifest includes this clause",
+    "defined in definitions.md",
+    "the engine lists the terms",
+    "computed by the tool",
+    "a missing email shows a placeholder",
+    "the figure is taken from the library's figures",
+])
+def test_a_note_speaking_of_the_tool_is_reported_at_its_line(lib, words):
+    with_note(lib, f"Choose this clause for a small grant.\n{words}.")
+    found = [f for f in faults(lib) if "drafting note speaks of the tool" in f]
+    assert found, words
+    assert all(f.startswith(str(clause(lib, "grant/general.md")) + ":8: note:") for f in found), found
+
+
+def test_a_note_in_terms_of_the_agreement_and_the_law_is_quiet(lib):
+    with_note(lib, "The term sheet gives the Funding Period; the consistency check warns of an\n"
+                   "instalment outside it. Check the UK-GDPR roles (Article 28).")
+    assert check_notes(load_catalogue(LibraryPaths(lib))) == []
+
+
+def test_the_real_library_notes_are_quiet(catalogue):
+    assert [str(p) for p in check_notes(catalogue)] == []
