@@ -33,8 +33,12 @@ def check_library(catalogue: Catalogue) -> list[Problem]:
     problems.extend(check_review_data(catalogue))
     if not problems:  # the samples assemble only from a sound library
         from assembler.library.references import check_references  # each reference cites its subject
+        from assembler.library.samples import sample_drafts
+        from assembler.library.terms import check_unused_terms  # every defined term is used
 
-        problems.extend(check_references(catalogue))
+        drafts = sample_drafts(catalogue)
+        problems.extend(check_references(catalogue, drafts))
+        problems.extend(check_unused_terms(catalogue, drafts))
     return list(dict.fromkeys(problems))  # one report per fault, in order
 
 

@@ -19,20 +19,18 @@ another subject is allowed there, each with its reason, so the exception is data
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterable
 
 from assembler.errors import Problem, UserError
 from assembler.library.catalogue import Catalogue
 from assembler.library.clausefile import ClauseFile
+from assembler.library.samples import Draft, sample_drafts
 from assembler.model import Document, Inline, Paragraph, Ref, Text
 
 DATA_FILE = "references.yaml"
 DEFINITION = "definition of "
-SAMPLE_DATE = dt.date(2026, 4, 1)  # any fixed date: the check reads words, not dates
 LEAD_WORDS = 6  # how far back from a reference its subject can be named
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
 _BOUNDARY = re.compile(r"[.;:,()\n]")  # a subject is named in the same phrase as the reference
@@ -199,19 +197,17 @@ def read_exceptions(catalogue: Catalogue) -> tuple[Exceptions, list[Problem]]:
     return Exceptions(tuple(general), frozenset(allowed)), problems
 
 
-def check_references(catalogue: Catalogue) -> list[Problem]:
-    """Assemble every sample and report each reference that cites a clause about another subject:
+def check_references(catalogue: Catalogue, drafts: list[Draft] | None = None) -> list[Problem]:
+    """Report each reference in the samples' drafts that cites a clause about another subject:
     once per place in the library, naming the samples whose drafts show it."""
     exceptions, problems = read_exceptions(catalogue)
     vocab = vocabulary((f.header.title for f in catalogue.files), exceptions.general)
     used: set[tuple[str, str, str]] = set()
     found: dict[tuple, tuple[Mismatch, list[str]]] = {}
-    for sample in _samples(catalogue):
-        try:
-            doc = _assemble(sample, catalogue)
-        except UserError as e:
+    for sample, doc in sample_drafts(catalogue) if drafts is None else drafts:
+        if isinstance(doc, Problem):
             problems.append(Problem(f"the sample does not assemble, so its references cannot be checked: "
-                                    f"{e.problems[0]}", str(sample)))
+                                    f"{doc}", str(sample)))
             continue
         for m in mismatches(doc, vocab):
             source, field = source_of(m, doc, catalogue)
@@ -231,19 +227,6 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
         problems.append(Problem(f"allows {subject!r} before a reference from {clause} to {target}, but no "
                                 f"sample's draft has that reference: remove the entry", data, None, "allow"))
     return problems
-
-
-def _samples(catalogue: Catalogue) -> list[Path]:
-    root = catalogue.paths.samples
-    return [p for family in sorted(catalogue.manifests) for p in sorted((root / family).glob("*.yaml"))]
-
-
-def _assemble(sample: Path, catalogue: Catalogue) -> Document:
-    from assembler.assemble import assemble
-    from assembler.termsheet.validate import read_termsheet
-
-    sheet = read_termsheet(sample, catalogue)
-    return assemble(sheet, catalogue, today=SAMPLE_DATE).document
 
 
 def _where(m: Mismatch, source: ClauseFile | None, field: str | None) -> tuple[str | None, int | None, str | None]:

@@ -3,18 +3,29 @@
 The definitions clause lists only terms the draft uses, so what can go unused is a term defined
 elsewhere: a party's short name in the parties block ("Trust") that no clause ever calls that party,
 and a term a clause defines in passing (`(the "Existing Parties")`). A lawyer strikes such a term on
-first reading; the check finds it first, over every sample (tests/library/test_terms.py) and on
-demand (`unused_terms(document)`).
+first reading; `library check` finds it first in every sample's draft (`check_unused_terms`), and
+`unused_terms(document)` in any one.
 """
 
 from __future__ import annotations
 
 import re
 
+from assembler.errors import Problem
 from assembler.model import Document, Paragraph, Table, Term, iter_inlines, plain_text
 
 # A term defined in running text: ("Existing Parties") or (the "Alliance Agreement").
 _INLINE_DEFINITION = re.compile(r'\((?:the |each |an? )?["“]([^"”]{2,60})["”]\)')
+
+
+def check_unused_terms(catalogue, drafts=None) -> list[Problem]:
+    """Every defined term a sample's draft never uses, reported against the sample (a sample that
+    does not assemble is the references check's to report)."""
+    from assembler.library.samples import sample_drafts
+
+    return [Problem(message, str(sample), None, "defined terms")
+            for sample, doc in (sample_drafts(catalogue) if drafts is None else drafts)
+            if isinstance(doc, Document) for message in unused_terms(doc)]
 
 
 def unused_terms(doc: Document) -> list[str]:

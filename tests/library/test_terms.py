@@ -45,3 +45,18 @@ def test_a_term_defined_in_passing_and_never_used_is_reported():
 def test_no_sample_draft_defines_a_term_it_never_uses(path, catalogue):
     doc = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
     assert unused_terms(doc) == []
+
+
+def test_library_check_reports_an_unused_term_against_its_sample(catalogue, tmp_path):
+    from assembler.library.terms import check_unused_terms
+
+    sample = tmp_path / "crafted.yaml"
+    problems = check_unused_terms(catalogue, [(sample, _draft([Text("The Council pays.")]))])
+    assert [(p.file, p.field) for p in problems] == [(str(sample), "defined terms")]
+    assert "'P3'" in problems[0].message
+
+
+def test_library_check_is_quiet_on_every_sample(catalogue):
+    from assembler.library.terms import check_unused_terms
+
+    assert check_unused_terms(catalogue) == []
