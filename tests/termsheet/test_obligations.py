@@ -122,7 +122,7 @@ def test_personal_data_with_no_role_makes_the_parties_separate_controllers(catal
     assert "The processor must" not in clause_text(doc, "common.data-protection")
     assert "common.schedule-data-sharing" in ids(doc) and "common.schedule-data-processing" not in ids(doc)
     note = next(c for c in doc.clauses if c.id == "common.data-protection").note
-    assert "(the default, as the term sheet gives no role)" in note and "separate controllers" in note
+    assert "(the standard position, as the term sheet states no role)" in note and "separate controllers" in note
     yaml = YAML()
     data = yaml.load(text)
     del data["data_protection"]
