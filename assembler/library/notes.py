@@ -23,7 +23,13 @@ ENGINE_WORDS = [
     (re.compile(r"\btemplates?/"), "a template"),
     (re.compile(r"\bplaceholders?\b", re.I), "a placeholder (say the fact is left blank)"),
     (re.compile(r"\b(?:the|this|common) library\b|\blibrary's\b", re.I), "the clause library"),
+    (re.compile(r"`[^`]+`"), "a term-sheet key in code type"),
+    (re.compile(r"\b[a-z]+_[a-z_]+\b"), "a term-sheet key"),
+    (re.compile(r"\bthe tests?\b|\bthe check warns\b", re.I), "the tool's tests or checks"),
+    (re.compile(r"\bfamil(?:y|ies)\b", re.I), "the tool's agreement families (say 'this agreement')"),
 ]
+# Jinja in a note decides what it says; its names are never printed, so they are not engine words.
+_JINJA = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 # Hyphenated capitals that name law, not rule ids.
 ALLOWED = {"UK-GDPR", "EU-GDPR"}
 
@@ -45,6 +51,7 @@ def check_notes(catalogue) -> list[Problem]:
 
 def _engine_words(note: str) -> list[tuple[str, str]]:
     found = []
+    note = _JINJA.sub(" ", note)
     for pattern, what in ENGINE_WORDS:
         for m in pattern.finditer(note):
             if m.group(0) not in ALLOWED:

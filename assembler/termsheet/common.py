@@ -79,6 +79,11 @@ class LegalForm(str, Enum):
     other = "other"
 
 
+# Who regulates a non-public party decides which regulatory events a default clause lists.
+CHARITY_COMMISSION_FORMS = frozenset({LegalForm.charitable_company, LegalForm.cio, LegalForm.unincorporated_charity})
+SOCIETY_FORMS = frozenset({LegalForm.community_benefit_society, LegalForm.cooperative_society,
+                           LegalForm.exempt_charity_society})
+
 LEGAL_FORM_WORDS = {
     LegalForm.local_authority: "a local authority",
     LegalForm.parish_council: "a parish or town council",
@@ -216,6 +221,18 @@ class Party(Strict):
         """A public body by its legal form: the class behind "Public Body", "Open-Book Commissioner"
         and "Open-Book Provider" in every draft, the rules and the review pack."""
         return self.legal_form in PUBLIC_BODY_FORMS
+
+    @property
+    def charity_commission_regulated(self) -> bool:
+        """Registered with (or regulated by) the Charity Commission, so its inquiries and interim
+        managers are events that matter; an exempt charity is not (Charities Act 2011 s.22, Sch.3)."""
+        return self.legal_form in CHARITY_COMMISSION_FORMS or bool(self.charity_number)
+
+    @property
+    def registered_society(self) -> bool:
+        """Registered under the Co-operative and Community Benefit Societies Act 2014, so the FCA's
+        cancellation or suspension of its registration is an event that matters."""
+        return self.legal_form in SOCIETY_FORMS or bool(self.society_number)
 
     @property
     def takes_article(self) -> bool:
