@@ -26,6 +26,7 @@ ENGINE_WORDS = [
     (re.compile(r"`[^`]+`"), "a term-sheet key in code type"),
     (re.compile(r"\b[a-z]+_[a-z_]+\b"), "a term-sheet key"),
     (re.compile(r"\bthe tests?\b|\bthe check warns\b", re.I), "the tool's tests or checks"),
+    (re.compile(r"\bconsistency (?:check|rules?)\b", re.I), "the tool's consistency check"),
     (re.compile(r"\bfamil(?:y|ies)\b", re.I), "the tool's agreement families (say 'this agreement')"),
 ]
 # Jinja in a note decides what it says; its names are never printed, so they are not engine words.

@@ -41,6 +41,7 @@ def with_note(root, note: str) -> None:
     "chosen by the dispute_route position",
     "the check warns where the cap is high",
     "the same arithmetic the tests check",
+    "the consistency check warns unless the lines add up",
     "the family's clause on leaving",
 ])
 def test_a_note_speaking_of_the_tool_is_reported_at_its_line(lib, words):
@@ -51,8 +52,8 @@ def test_a_note_speaking_of_the_tool_is_reported_at_its_line(lib, words):
 
 
 def test_a_note_in_terms_of_the_agreement_and_the_law_is_quiet(lib):
-    with_note(lib, "The term sheet gives the Funding Period; the consistency check warns of an\n"
-                   "instalment outside it. Check the UK-GDPR roles (Article 28).")
+    with_note(lib, "The term sheet gives the Funding Period; check that no Instalment falls\n"
+                   "outside it. Check the UK-GDPR roles (Article 28).")
     assert check_notes(load_catalogue(LibraryPaths(lib))) == []
 
 
