@@ -35,8 +35,8 @@ SIGN = "____________________________"
 # kind -> (how it signs as a simple contract, how it executes a deed, the signers' capacities)
 WORDING: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "seal": ("Signed for and on behalf of {name} by its authorised signatory",
-             "Executed as a deed by {name} by affixing its common seal in the presence of",
-             ("Authorised signatory",)),
+             "The common seal of {name} was affixed to this deed in the presence of",
+             ("Authorised officer",)),
     "corporation_sole": ("Signed for and on behalf of {name}, a corporation sole, by the commissioner or "
                          "an officer the commissioner has authorised",
                          "Executed as a deed by {name}, a corporation sole, acting by the commissioner, "
@@ -48,9 +48,10 @@ WORDING: dict[str, tuple[str, str, tuple[str, ...]]] = {
                              ("Authorised signatory", "Authorised signatory")),
     "company": ("Signed for and on behalf of {name} acting by two directors, or by a director in "
                 "the presence of a witness",
-                "Executed as a deed by {name} acting by two directors, or by a director in the "
-                "presence of a witness",
-                ("Director", "Director, or witness")),
+                # One method a block, not two run together: a director with a witness who attests
+                # (s.44(2)(b)); the drafting note names the alternative of two authorised signatories.
+                "Executed as a deed by {name} acting by a director in the presence of a witness",
+                ("Director", "Witness")),
     "cio": ("Signed by {name}, a charitable incorporated organisation, acting by two of its charity trustees",
             "Executed as a deed by {name}, a charitable incorporated organisation, acting by two of its "
             "charity trustees",
