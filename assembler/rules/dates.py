@@ -82,3 +82,29 @@ def dates_past(ctx: RuleContext):
         listed = "; ".join(f"{kind} {long_date(value)} ({dotted(loc)})" for loc, kind, value in past)
         yield (f"{len(past)} date{'s are' if len(past) > 1 else ' is'} already past at the draft date "
                f"({long_date(ctx.draft_date)}): {listed}; check each is meant", past[0][0])
+
+
+@DATES.rule("COMMON-LAW-SHORTHOLD", "warning",
+            "No new assured shorthold tenancy is written into a term sheet whose term runs on or after the "
+            "Renters' Rights Act 2025 abolished them (1 May 2026, S.I. 2026/421 reg. 2).")
+def shorthold_after_abolition(ctx: RuleContext):
+    from assembler.rules.common import periods  # here, not at the top: rules/common.py imports this module
+
+    act = ctx.law["renters_rights_act_2025_tenancies"]
+    if not any(period.end >= act["in_force"] for _, period in periods(ctx)):
+        return
+    for loc, text in _texts(ctx.sheet):
+        if "shorthold" in text.lower():
+            yield (f"{dotted(loc)} speaks of assured shorthold tenancies, which cannot be granted from "
+                   f"{long_date(act['in_force'])} (Renters' Rights Act 2025; {act['source'].split(';')[0]}): "
+                   "new lettings are assured periodic tenancies; write 'assured tenancies' (a social landlord's "
+                   "tenancies follow their own commencement date)", loc)
+
+
+def _texts(sheet) -> Iterator[tuple[Loc, str]]:
+    """Every text the term sheet holds, in fields and in lists of text, with its location."""
+    for loc, _model, _name, value in walk(sheet):
+        if isinstance(value, str):
+            yield loc, value
+        elif isinstance(value, list):
+            yield from (((*loc, i), item) for i, item in enumerate(value) if isinstance(item, str))

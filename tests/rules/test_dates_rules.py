@@ -36,6 +36,14 @@ def _signed_in_the_past(d):
     d["document"]["agreement_date"] = "2026-03-23"
 
 
+def _shorthold_lettings(d):
+    d["partnership"]["purpose"] = "let homes on assured shorthold tenancies to households leaving hostels"
+
+
+def _shorthold_disposal(d):
+    d["disposal"]["permitted"].append("assured shorthold tenancies to nominated households")
+
+
 def _fraction_return(d):
     d["contributions"]["investments"][0]["return_rate"] = 0.05
 
@@ -53,6 +61,10 @@ FIRES = [
     ("COMMON-DATES-PAST", GRANT, _signed_in_the_past,
      "1 date is already past at the draft date (3 December 2026): agreement date 23 March 2026 "
      "(document.agreement_date)"),
+    ("COMMON-LAW-SHORTHOLD", HOMES, _shorthold_lettings,
+     "partnership.purpose speaks of assured shorthold tenancies, which cannot be granted from 1 May 2026"),
+    ("COMMON-LAW-SHORTHOLD", HOMES, _shorthold_disposal,
+     "disposal.permitted.1 speaks of assured shorthold tenancies"),
     ("COMMON-PERCENT-FRACTION", HOMES, _fraction_return,
      "contributions.investments.0.return_rate is 0.05%; if 5% was meant, write 5"),
     ("COMMON-RATE-RANGE", HOMES, _high_return,
