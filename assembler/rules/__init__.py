@@ -15,6 +15,32 @@ Severity = Literal["error", "warning", "info"]
 Loc = tuple[str | int, ...]
 
 
+def walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any, str, Any]]:
+    """(location, model, field name, value) for every field of every model in the term sheet: the
+    one walk the shared rules (dates, percentages, periods, texts) read the sheet by."""
+    from pydantic import BaseModel
+
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            yield (*loc, name), node, name, value
+            yield from walk(value, (*loc, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from walk(item, (*loc, i))
+
+
+def dotted(loc: Loc) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def periods(ctx: "RuleContext") -> Iterator[tuple[Loc, Any]]:
+    """Every Period in the term sheet with its location."""
+    from assembler.termsheet.common import Period
+
+    return ((loc, value) for loc, _model, _name, value in walk(ctx.sheet) if isinstance(value, Period))
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str

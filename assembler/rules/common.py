@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from assembler.formatting import long_date, money
-from assembler.rules import Loc, RuleContext, RuleSet
+from assembler.rules import Loc, RuleContext, RuleSet, periods
 from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm
 
 COMMON = RuleSet()
@@ -97,26 +97,6 @@ def open_book_parties(ctx: RuleContext):
         yield ("open-book terms are given, but every party is a public body, so no party's profit is "
                "capped; a public body (a police and crime commissioner, say) is never an Open-Book "
                "Provider", ("open_book",))
-
-
-def periods(ctx: RuleContext):
-    """Every Period-shaped value in the term sheet with its location."""
-    yield from _walk_periods(ctx.sheet, ())
-
-
-def _walk_periods(node, loc):
-    from pydantic import BaseModel
-
-    from assembler.termsheet.common import Period
-
-    if isinstance(node, Period):
-        yield loc, node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _walk_periods(getattr(node, name), (*loc, name))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _walk_periods(item, (*loc, i))
 
 
 @COMMON.rule("COMMON-DATES-ORDER", "error", "Every period ends after it starts.")

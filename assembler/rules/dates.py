@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
-
-from pydantic import BaseModel
 
 from assembler.formatting import long_date
-from assembler.rules import Loc, RuleContext, RuleSet
+from assembler.rules import Loc, RuleContext, RuleSet, dotted, periods, walk
 
 DATES = RuleSet()
 
@@ -33,22 +30,6 @@ FORWARD_DATES = {
 DATED_LISTS = {"instalments": "instalment", "drawdowns": "drawdown"}
 
 
-def walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel, str, Any]]:
-    """(location, model, field name, value) for every field of every model in the term sheet."""
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            yield (*loc, name), node, name, value
-            yield from walk(value, (*loc, name))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from walk(item, (*loc, i))
-
-
-def dotted(loc: Loc) -> str:
-    return ".".join(str(part) for part in loc)
-
-
 def _forward_dates(ctx: RuleContext) -> Iterator[tuple[Loc, str, dt.date]]:
     for loc, _model, name, value in walk(ctx.sheet):
         if not isinstance(value, dt.date):
@@ -64,8 +45,6 @@ def _forward_dates(ctx: RuleContext) -> Iterator[tuple[Loc, str, dt.date]]:
 
 @DATES.rule("COMMON-TERM-ENDED", "error", "No term or period has already ended by the draft date.")
 def term_ended(ctx: RuleContext):
-    from assembler.rules.common import periods  # here, not at the top: rules/common.py imports this module
-
     for loc, period in periods(ctx):
         if period.end < ctx.draft_date:
             yield (f"{dotted(loc)} ended on {long_date(period.end)}, before the draft date "
@@ -88,8 +67,6 @@ def dates_past(ctx: RuleContext):
             "No new assured shorthold tenancy is written into a term sheet whose term runs on or after the "
             "Renters' Rights Act 2025 abolished them (1 May 2026, S.I. 2026/421 reg. 2).")
 def shorthold_after_abolition(ctx: RuleContext):
-    from assembler.rules.common import periods  # here, not at the top: rules/common.py imports this module
-
     act = ctx.law.get("renters_rights_act_2025_tenancies")
     if act is None:  # a firm's own library may not record the Act
         return

@@ -10,8 +10,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from assembler.formatting import percent
-from assembler.rules import RuleContext, RuleSet
-from assembler.rules.dates import dotted, walk
+from assembler.rules import RuleContext, RuleSet, dotted, walk
 
 RATES = RuleSet()
 
