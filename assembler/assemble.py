@@ -18,7 +18,7 @@ from assembler.render.clauses import render_clause, render_inlines
 from assembler.render.markup import Role
 from assembler.resolve import number_document, place_definitions, resolve_references, used_terms
 from assembler.rules import Finding, RuleContext
-from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm, Party, possessive
+from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm, Party
 from assembler.termsheet.validate import TermSheet
 
 NOT_ADVICE = "First draft for legal review. Not legal advice."
@@ -138,8 +138,8 @@ def _party_block(role: str, party: Party, deed: bool = False) -> PartyBlock:
     return PartyBlock(
         role=role, name=party.name, short_name=party.short_name, description=description,
         address=party.address,
-        signatory_name=Text(signatory.name) if signatory.name else Placeholder(f"name of {possessive(party.short_name)} signatory"),
-        signatory_position=Text(signatory.position) if signatory.position else Placeholder(f"position of {possessive(party.short_name)} signatory"),
+        signatory_name=Text(signatory.name) if signatory.name else Placeholder(f"name of {party.possessive} signatory"),
+        signatory_position=Text(signatory.position) if signatory.position else Placeholder(f"position of {party.possessive} signatory"),
         article=party.takes_article, public_body=party.is_public_body,
         execution=execution_lines(party, deed=deed),
     )

@@ -28,7 +28,7 @@ The formal blocks below apply ONLY to a deed, following the statute or rules eac
 from __future__ import annotations
 
 from assembler.model import Inline, Placeholder, Text
-from assembler.termsheet.common import EXECUTION, Party, possessive
+from assembler.termsheet.common import EXECUTION, Party
 
 SIGN = "____________________________"
 
@@ -91,7 +91,7 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
         return _simple_lines(party)
     _, as_deed, signers = WORDING[EXECUTION[party.legal_form]]
     lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name) + ":")]]
-    who = possessive(party.short_name)
+    who = party.possessive
     if deed and EXECUTION[party.legal_form] in WITNESSED_DEEDS:
         # An officer could sign a deed for the commissioner only under a power given by deed
         # (Powers of Attorney Act 1971 s.1), so the deed block is for the commissioner in person.
@@ -112,8 +112,8 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
 
 def _simple_lines(party: Party) -> list[list[Inline]]:
     """One authorised signatory signs a simple contract for any body (Companies Act 2006 s.43(1)(b),
-    CCBSA 2014 s.52): the name and position come from the term sheet, or are open facts."""
-    who = possessive(party.short_name)
+    CCBSA 2014 s.45): the name and position come from the term sheet, or are open facts."""
+    who = party.possessive
     head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
     return [
         [Text(head.format(name=party.name) + ":")],
