@@ -110,7 +110,7 @@ def check(termsheets: tuple[Path, ...], today) -> None:
 @click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
               help="Draft date: printed in the DRAFT marking, and the date the rules judge dates and the law in "
                    "force against (default: the term sheet's document.draft_date, else today).")
-@click.option("--pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice).")
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice); both then show page numbers in their contents.")
 @handle_errors
 def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, force: bool, today, pdf: bool) -> None:
     """Assemble the Word draft of TERMSHEET and print its path."""
@@ -138,9 +138,10 @@ def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, forc
     blob = render_docx(result.document, catalogue.paths.house, notes=notes)
     pdf_blob = None
     if pdf:
-        from assembler.writers.pdf import draft_pdf
+        from assembler.writers.pdf import paged_draft
 
-        pdf_blob = draft_pdf(result.document, catalogue.paths.house, notes=notes, name=output.stem, docx=blob)
+        blob, pdf_blob = paged_draft(result.document, catalogue.paths.house, notes=notes, name=output.stem,
+                                     docx=blob)
     write_atomically(output, blob)
     click.echo(str(output))
     if pdf_blob is not None:

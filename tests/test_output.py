@@ -47,7 +47,7 @@ def no_libreoffice_needed(monkeypatch):
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: "soffice")
     monkeypatch.setattr(pdf, "docx_to_pdf", lambda blob, **kw: b"%PDF-1.7 stand-in")
-    monkeypatch.setattr(pdf, "draft_pdf", lambda *a, **kw: b"%PDF-1.7 stand-in")
+    monkeypatch.setattr(pdf, "paged_draft", lambda *a, docx=None, **kw: (docx, b"%PDF-1.7 stand-in"))
     monkeypatch.setattr(assembler.compare, "compare", lambda *a, **kw: (b"PK stand-in", []))
 
 

@@ -140,7 +140,30 @@ def _table(raw: _Raw, roles: Callable[[str], str]) -> Table:
             raise MarkupError(f"table row has {len(row)} cells but the header has {len(header)}",
                               raw.start + i + 2)
     widths, right = _layout(rows[1], len(header), raw.start + 1)
-    return Table(header, body, widths, right)
+    return Table(header, _uniform_amounts(body), widths, right)
+
+
+_AMOUNT = re.compile(r"^(£-?\d{1,3}(?:,\d{3})*)(\.\d{2})?$")
+
+
+def _amount(cell: list[Inline]) -> re.Match | None:
+    """The cell as an amount in pounds, when that is all it holds."""
+    if len(cell) == 1 and isinstance(cell[0], Text):
+        return _AMOUNT.match(cell[0].text.strip())
+    return None
+
+
+def _uniform_amounts(rows: list[list[list[Inline]]]) -> list[list[list[Inline]]]:
+    """Every amount in a column in the same form: if one shows pence, all do ("£1,250.00" beside
+    "£312.50", never "£1,250")."""
+    columns = max((len(r) for r in rows), default=0)
+    for c in range(columns):
+        cells = [row[c] for row in rows if c < len(row) and _amount(row[c])]
+        if any(_amount(cell).group(2) for cell in cells):
+            for cell in cells:
+                if not _amount(cell).group(2):
+                    cell[0] = Text(cell[0].text.strip() + ".00")
+    return rows
 
 
 def _layout(separator: str, columns: int, line: int) -> tuple[list[int], list[bool]]:

@@ -15,18 +15,22 @@ from typing import Literal
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Twips
+from docx.shared import Pt, Twips
 from docx.table import _Cell
 from docx.text.run import Run
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from assembler.model import Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text
+from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
+                            plain_text)
 from assembler.writers.signing import signing_statement
+from assembler.writers.table_layout import column_widths
 
 Notes = Literal["comments", "inline", "none"]
 AUTHOR, INITIALS = "partnerdraft", "PD"
 TEXT_WIDTH = 9026  # twips between A4 margins in house.docx
+TABLE_GAP = Pt(9)
+SIGNATURE_GAP = Pt(24)
 CONTENT_HASH = "partnerdraft_content_sha256"
 
 CLAUSE_STYLES = {1: "PD Clause 2", 2: "PD Clause 3", 3: "PD Clause 4"}
@@ -44,6 +48,7 @@ class _Body:
         # keeps a 40-page draft well under a second.
         self.style_ids = {s.name: s.style_id for s in self.sd.styles}
         self.new_page = False
+        self.after_table = False
 
     def add(self, text: str = "", style: str | None = None):
         """A new body paragraph in the named house style."""
@@ -53,7 +58,16 @@ class _Body:
         if self.new_page:
             para.paragraph_format.page_break_before = True
             self.new_page = False
+        if self.after_table:
+            self._space_after_table(para, style)
         return para
+
+    def _space_after_table(self, para, style: str | None) -> None:
+        """A table's borders sit on the next line of text unless that paragraph opens with space."""
+        self.after_table = False
+        before = self.sd.styles[style].paragraph_format.space_before if style else None
+        if before is None or before < TABLE_GAP:
+            para.paragraph_format.space_before = TABLE_GAP
 
     def run(self, para, text: str = "", style: str | None = None):
         """A run in the named character style.
@@ -176,11 +190,14 @@ class _Body:
         grid = self.sd.add_table(rows=1 + len(table.rows), cols=columns)
         grid.style = self.sd.styles["PD Table"]
         grid.autofit = False
-        shares = table.widths or [1] * columns
-        widths = [Twips(TEXT_WIDTH * share // sum(shares)) for share in shares]
+        widths = [Twips(w) for w in column_widths(
+            [plain_text(cell) for cell in table.header],
+            [[plain_text(cell) for cell in row] for row in table.rows],
+            table.widths or [1] * columns, TEXT_WIDTH)]
         for c, width in enumerate(widths):
             grid.columns[c].width = width
         for r, (cells, row) in enumerate(zip(cell_rows(grid), [table.header, *table.rows])):
+            _keep_row_whole(grid.rows[r])
             for c, (cell, cell_inlines) in enumerate(zip(cells, row)):
                 cell.width = widths[c]
                 para = cell.paragraphs[0]
@@ -189,17 +206,21 @@ class _Body:
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 self.inlines(para, cell_inlines)
         _repeat_header(grid.rows[0])
+        self.after_table = True
 
     def signatures(self, doc: Document) -> None:
         self.page_break()
         self.add("Signature", style="PD Heading")
-        self.add(signing_statement(doc), style="PD Body")
+        self.add(signing_statement(doc), style="PD Body").paragraph_format.keep_with_next = True
         for party in doc.parties:
             for i, line in enumerate(party.execution):
                 para = self.add(style="PD Signature")
-                # A party's block keeps together on one page: each line keeps with the next.
+                # A party's block keeps together on one page (each line keeps with the next) and
+                # is not chained to the next party's block, which opens with space of its own.
                 para.paragraph_format.keep_together = True
                 para.paragraph_format.keep_with_next = i < len(party.execution) - 1
+                if i == 0:
+                    para.paragraph_format.space_before = SIGNATURE_GAP
                 self.inlines(para, line)
 
     # -- inline content -----------------------------------------------------------------------
@@ -275,6 +296,11 @@ def cell_rows(table) -> list[list[_Cell]]:
     return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
 
 
+def _keep_row_whole(row) -> None:
+    """A row never splits across pages (a split row's second half reads as a row of its own)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _repeat_header(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -284,7 +310,8 @@ def _repeat_header(row) -> None:
 def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
                 toc_pages: dict[str, int] | None = None) -> bytes:
     """The draft as .docx bytes: deterministic for the same model and template. `toc_pages` (clause
-    id -> page) is only for the PDF, whose contents LibreOffice does not paginate itself."""
+    id -> page, measured on a LibreOffice PDF) caches page numbers in the contents, which LibreOffice
+    does not paginate itself."""
     tpl = DocxTemplate(str(template))
     body = _Body(tpl, notes)
     body.cover(doc)

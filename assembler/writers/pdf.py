@@ -51,21 +51,30 @@ def docx_to_pdf(blob: bytes, *, name: str = "document", timeout: int = 240) -> b
 
 def draft_pdf(doc, template: Path, *, notes: str = "comments", name: str = "draft",
               docx: bytes | None = None) -> bytes:
-    """The draft as PDF with page numbers in its contents.
+    """The draft as PDF with page numbers in its contents."""
+    return paged_draft(doc, template, notes=notes, name=name, docx=docx)[1]
+
+
+def paged_draft(doc, template: Path, *, notes: str = "comments", name: str = "draft",
+                docx: bytes | None = None) -> tuple[bytes, bytes]:
+    """The draft as (.docx, PDF), both with page numbers in their contents.
 
     LibreOffice prints the table of contents from the entries cached in the .docx but does not
     paginate them. So the draft is converted once, each heading's page is read from that PDF's text,
-    and the draft is converted again with those pages in its contents. The .docx itself keeps no
-    page numbers: Word paginates differently and refreshes the table when the file is opened.
-    `docx` is the draft already rendered with these notes, when the caller has it.
+    and the draft is rendered again with those pages cached in its contents: that .docx shows them
+    in any reader, Word refreshes them on opening (the house template asks it to update fields),
+    and the second conversion gives the PDF. `docx` is the draft already rendered with these notes,
+    when the caller has it.
     """
     from assembler.writers.docx import render_docx
 
-    first = docx_to_pdf(docx or render_docx(doc, template, notes=notes), name=name)
+    blob = docx or render_docx(doc, template, notes=notes)
+    first = docx_to_pdf(blob, name=name)
     pages = heading_pages(first, doc)
     if not pages:
-        return first
-    return docx_to_pdf(render_docx(doc, template, notes=notes, toc_pages=pages), name=name)
+        return blob, first
+    paged = render_docx(doc, template, notes=notes, toc_pages=pages)
+    return paged, docx_to_pdf(paged, name=name)
 
 
 def heading_pages(pdf: bytes, doc) -> dict[str, int]:
@@ -87,9 +96,16 @@ def heading_pages(pdf: bytes, doc) -> dict[str, int]:
     found: dict[str, int] = {}
     for clause_id, heading in doc.contents():
         wanted = " ".join(heading.split())
-        at = next((i for i in range(page, len(pages)) if any(l.startswith(wanted) for l in pages[i])), None)
+        at = next((i for i in range(page, len(pages)) if _opens_line(pages[i], wanted)), None)
         if at is None:
             return {}  # a heading not found: better no page numbers than wrong ones
         found[clause_id] = at + 1
         page = at
     return found
+
+
+def _opens_line(lines: list[str], heading: str) -> bool:
+    """Whether a line of the page starts with the heading, read across one line break (a long
+    schedule title wraps under its centred first line)."""
+    return any((line + " " + following).startswith(heading)
+               for line, following in zip(lines, [*lines[1:], ""]))

@@ -49,6 +49,13 @@ def test_table_widths_and_alignment_come_from_the_separator():
     assert [[c[0].text for c in row] for row in table.rows] == [["Food", "£10"]]
 
 
+def test_amounts_in_a_column_share_one_form():
+    [table] = parse_blocks("| Item | Amount | Other |\n|---|---:|---|\n| Food | £1,250 | £10 |\n"
+                           "| Rent | £312.50 | £20 |\n| Total | £1,562.50 | n/a |", roles)
+    assert [[plain_text(c) for c in row] for row in table.rows] == [
+        ["Food", "£1,250.00", "£10"], ["Rent", "£312.50", "£20"], ["Total", "£1,562.50", "n/a"]]
+
+
 def test_table_rows_must_match_the_header():
     with pytest.raises(MarkupError, match="2 cells but the header has 3"):
         parse_blocks("| A | B | C |\n|---|---|---|\n| 1 | 2 |", roles)

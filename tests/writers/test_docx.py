@@ -151,3 +151,34 @@ def test_form_blanks_are_styled_apart_and_not_highlighted(catalogue):
     assert runs and {r.style.name for r in runs} == {"PD Form Blank"}
     assert all(r.font.highlight_color is None for r in runs)
     assert doc.styles["PD Form Blank"].font.underline == 4  # WD_UNDERLINE.DOTTED
+
+
+def test_table_rows_never_split_and_the_header_repeats(draft, minilib):
+    doc = open_docx(io.BytesIO(write(draft, minilib)))
+    assert doc.tables
+    for table in doc.tables:
+        rows = table._tbl.tr_lst
+        assert all(tr.trPr is not None and tr.trPr.find(f"{W}cantSplit") is not None for tr in rows)
+        assert rows[0].trPr.find(f"{W}tblHeader") is not None
+
+
+def test_the_paragraph_after_a_table_opens_with_space(draft, minilib):
+    doc = open_docx(io.BytesIO(write(draft, minilib)))
+    body = list(doc.element.body.iterchildren())
+    after = [body[i + 1] for i, el in enumerate(body[:-1]) if el.tag == f"{W}tbl" and body[i + 1].tag == f"{W}p"]
+    assert after
+    for p in after:
+        para = next(x for x in doc.paragraphs if x._p is p)
+        before = para.paragraph_format.space_before or para.style.paragraph_format.space_before
+        assert before is not None and before.pt >= 9
+
+
+def test_each_signature_block_opens_with_space_and_is_not_chained_to_the_next(draft, minilib):
+    doc = open_docx(io.BytesIO(write(draft, minilib)))
+    blocks = [p for p in doc.paragraphs if p.style.name == "PD Signature"]
+    firsts = [p for p in blocks if p.text.startswith(("Signed", "Executed"))]
+    assert len(firsts) == len(draft.parties)
+    assert all(p.paragraph_format.space_before.pt >= 18 for p in firsts)
+    statement = next(p for p in doc.paragraphs if p.text.startswith("This Agreement has been entered into")
+                     or p.text.startswith("This Agreement has been executed"))
+    assert statement.paragraph_format.keep_with_next
