@@ -31,6 +31,9 @@ class Assembly:
     findings: list[Finding]
 
 
+FOR_REVIEW, CIRCULATION = "for legal review", "for circulation"  # the `edition` property
+
+
 def draft_date(sheet: TermSheet, today: dt.date | None = None) -> dt.date:
     """The date the draft speaks from: the `--date` given, else the term sheet's
     document.draft_date, else today. `check`, `assemble` and `review` all take it from here, so the
@@ -66,9 +69,11 @@ def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None
 
 
 def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None,
-             findings: list[Finding] | None = None) -> Assembly:
+             findings: list[Finding] | None = None, circulation: bool = False) -> Assembly:
     """The draft's document model. `findings` are the rules' results when the caller has already
-    run them (the review pack reports them too), so they are not run twice."""
+    run them (the review pack reports them too), so they are not run twice. `circulation` gives the
+    version a solicitor sends to the other parties once it has been reviewed: still a draft subject
+    to contract, without the review notice (the writer leaves out the drafting notes)."""
     if findings is None:
         findings = check_rules(sheet, catalogue, today=today)
     errors = [f for f in findings if f.severity == "error"]
@@ -87,9 +92,10 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         subtitle=" ".join(render_plain_text(plan, manifest.subtitle, context)).strip(),
         reference=sheet.model.document.reference or "",
         date=_date(sheet),
-        marking=_marking(sheet, today),
+        marking=_marking(sheet, today, circulation),
         parties=[_party_block(role, party, deed) for role in manifest.parties for party in _parties_in(sheet, role)],
         deed=deed,
+        circulation=circulation,
         **clauses,
     )
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
@@ -122,8 +128,9 @@ def _date(sheet: TermSheet) -> Inline:
     return Text(long_date(date)) if date else Placeholder("date of the agreement", kind="blank")
 
 
-def _marking(sheet: TermSheet, today: dt.date | None) -> str:
-    return f"DRAFT {long_date(draft_date(sheet, today))} – subject to contract – for legal review, not legal advice"
+def _marking(sheet: TermSheet, today: dt.date | None, circulation: bool = False) -> str:
+    marking = f"DRAFT {long_date(draft_date(sheet, today))} – subject to contract"
+    return marking if circulation else f"{marking} – for legal review, not legal advice"
 
 
 def is_deed(sheet: TermSheet, manifest) -> bool:
@@ -224,4 +231,5 @@ def _properties(doc: Document, sheet: TermSheet, catalogue: Catalogue) -> dict[s
         "generator": f"partnerdraft {__version__}",
         "clauses": ", ".join(clauses),
         "notice": NOT_ADVICE,
+        "edition": CIRCULATION if doc.circulation else FOR_REVIEW,
     }

@@ -111,8 +111,12 @@ def check(termsheets: tuple[Path, ...], today) -> None:
               help="Draft date: printed in the DRAFT marking, and the date the rules judge dates and the law in "
                    "force against (default: the term sheet's document.draft_date, else today).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice); both then show page numbers in their contents.")
+@click.option("--for-circulation", "circulation", is_flag=True,
+              help="The version to send to the other parties: marked 'DRAFT <date> – subject to contract', "
+                   "without drafting notes or the legal-review notice; `review --circulated` records it.")
 @handle_errors
-def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, force: bool, today, pdf: bool) -> None:
+def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, force: bool, today, pdf: bool,
+             circulation: bool) -> None:
     """Assemble the Word draft of TERMSHEET and print its path."""
     from assembler.assemble import assemble as build
     from assembler.errors import Problem, UserError
@@ -120,11 +124,13 @@ def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, forc
     from assembler.termsheet.validate import read_termsheet
     from assembler.writers.docx import render_docx
 
+    if circulation and notes == "inline":
+        raise UserError("--for-circulation leaves the drafting notes out: drop --notes inline")
     catalogue = _catalogue()
     sheet = read_termsheet(termsheet, catalogue)
     output = output or termsheet.with_suffix(".docx")
     guard_overwrite(output, force=force)
-    result = build(sheet, catalogue, today=today.date() if today else None)
+    result = build(sheet, catalogue, today=today.date() if today else None, circulation=circulation)
     open_facts = result.document.placeholders()
     if final and open_facts:
         raise UserError([Problem(f"--final: placeholder [{label}] is still open in {where}", str(termsheet))
@@ -161,8 +167,11 @@ REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", "
 @click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
               help="Date for the draft's DRAFT marking (default: today); give the date the draft was "
                    "assembled with and the provenance's content hash matches that draft.")
+@click.option("--circulated", type=click.Path(dir_okay=False, path_type=Path),
+              help="The .docx sent to the other parties (from `assemble --for-circulation`): the pack "
+                   "records it by its content hash.")
 @handle_errors
-def review(termsheet: Path, output: Path | None, today) -> None:
+def review(termsheet: Path, output: Path | None, today, circulated: Path | None) -> None:
     """Review pack for TERMSHEET: key terms, positions, deviations, open placeholders, findings,
     provenance. Exit 1 when the consistency rules find errors (the report still lists them)."""
     from assembler.errors import Problem, UserError
@@ -182,6 +191,14 @@ def review(termsheet: Path, output: Path | None, today) -> None:
     catalogue = _catalogue()
     sheet = read_termsheet(termsheet, catalogue)
     result = build_review(sheet, catalogue, today=today.date() if today else None)
+    if circulated is not None:
+        from assembler.review import circulated as read_circulated
+
+        try:
+            blob = circulated.read_bytes()
+        except OSError as e:
+            raise UserError(Problem(f"cannot read it: {e.strerror}", str(circulated))) from None
+        result.circulated = read_circulated(str(circulated), blob, sheet)
     report = layout(result)
     if kind == "markdown":
         from assembler.writers.markdown import report_markdown

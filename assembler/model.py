@@ -144,6 +144,7 @@ class Document:
     definitions: list[Definition] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
     deed: bool = False  # executed as a deed, not signed as a simple contract
+    circulation: bool = False  # the version sent to the other parties: no review notice or notes
 
     def all_clauses(self) -> list[Clause]:
         return [*self.recitals, *self.clauses, *self.schedules]

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from jinja2 import TemplateError
+from lxml import etree
 
 from assembler.assemble import Assembly, assemble, check_rules, context_for, library_version, roles_for
 from assembler.render.clauses import render_plain
-from assembler.errors import LibraryError, Problem
+from assembler.errors import LibraryError, Problem, UserError
 from assembler.formatting import money, percent
 from assembler.library.catalogue import Catalogue
 from assembler.library.manifest import Recommended
@@ -80,6 +82,35 @@ class ClauseProvenance:
 
 
 @dataclass
+class Circulated:
+    """Which version went to the other parties: named by its content hash, so the file in anyone's
+    hands can later be matched to it."""
+
+    file: str
+    content_sha256: str
+    edition: str
+    termsheet_matches: bool  # made from this term sheet as it stands now
+    edited_since: bool  # changed after partnerdraft wrote it (by hand, before sending)
+
+
+def circulated(name: str, blob: bytes, sheet: TermSheet) -> Circulated:
+    """The record of a circulated draft read from its file; a file partnerdraft did not write is
+    an error, named."""
+    from assembler.writers.docx import CONTENT_HASH, content_hash, read_parts, stored_properties
+
+    try:
+        props = stored_properties(blob)
+        current = content_hash(read_parts(blob))
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
+        raise UserError(Problem(f"is not a Word draft ({e})", name)) from None
+    if CONTENT_HASH not in props:
+        raise UserError(Problem("is not a draft partnerdraft wrote (it has no content hash)", name))
+    return Circulated(file=name, content_sha256=current, edition=props.get("edition", "for legal review"),
+                      termsheet_matches=props.get("termsheet_sha256") == sheet.digest,
+                      edited_since=props[CONTENT_HASH] != current)
+
+
+@dataclass
 class Review:
     title: str
     source: str
@@ -93,6 +124,7 @@ class Review:
     properties: dict[str, str] = field(default_factory=dict)  # exactly the draft's custom properties
     clauses: list[ClauseProvenance] = field(default_factory=list)
     assembly: Assembly | None = None
+    circulated: Circulated | None = None  # the version sent to the other parties, when given
 
     @property
     def errors(self) -> list[FindingRow]:

@@ -106,12 +106,23 @@ def _findings(review: Review) -> Section:
                    [[f.severity, f.rule, f.message, f.where] for f in review.findings], [1, 3, 6, 4])])
 
 
+def _circulated(c) -> Grid:
+    """The version that went to the other parties, and whether it still matches."""
+    rows = [["Circulated file", c.file], ["Edition", c.edition], ["Content hash (as circulated)", c.content_sha256],
+            ["Made from this term sheet", "yes" if c.termsheet_matches else
+             "no: the term sheet has changed since, so this draft differs from what was circulated"],
+            ["Edited after partnerdraft wrote it", "yes: the hash is of the edited file" if c.edited_since else "no"]]
+    return Grid(["Circulated version", ""], rows, [2, 5])
+
+
 def _provenance(review: Review) -> Section:
     section = Section("Provenance", paragraphs=[
         "The draft's Word file carries the same values in its document properties (File > Info > Properties). "
         "partnerdraft_content_sha256 is the hash of the draft as `partnerdraft assemble` writes it: a draft "
         "whose content no longer matches it has been edited since."])
     section.tables.append(Grid(["Property", "Value"], [[n, v] for n, v in sorted(review.properties.items())], [1, 4]))
+    if review.circulated:
+        section.tables.append(_circulated(review.circulated))
     if review.clauses:
         section.tables.append(Grid(["Clause", "Version", "Status", "Variant"],
                                    [[c.id, c.version, c.status, c.variant] for c in review.clauses], [3, 1, 1, 2]))

@@ -103,11 +103,12 @@ class _Body:
         self.inlines(dated, [doc.date])
         if doc.reference:
             self.add(f"Reference: {doc.reference}", style="PD Cover Text")
-        self.add(
-            "Draft for legal review. This is a first draft assembled from a clause library: "
-            "it is not legal advice and must be reviewed by a qualified lawyer before use.",
-            style="PD Draft Notice",
-        )
+        if not doc.circulation:  # the version sent to the other side has been reviewed
+            self.add(
+                "Draft for legal review. This is a first draft assembled from a clause library: "
+                "it is not legal advice and must be reviewed by a qualified lawyer before use.",
+                style="PD Draft Notice",
+            )
         self.page_break()
 
     def contents(self, doc: Document, pages: dict[str, int] | None) -> None:
@@ -313,7 +314,7 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
     id -> page, measured on a LibreOffice PDF) caches page numbers in the contents, which LibreOffice
     does not paginate itself."""
     tpl = DocxTemplate(str(template))
-    body = _Body(tpl, notes)
+    body = _Body(tpl, "none" if doc.circulation else notes)  # notes are for our side only
     body.cover(doc)
     body.contents(doc, toc_pages)
     body.parties(doc)
