@@ -236,7 +236,9 @@ def review(termsheet: Path, output: Path | None, today, circulated: Path | None)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the redline (.docx with tracked changes).")
 @click.option("--author", default="partnerdraft", show_default=True, help="Name the tracked changes are attributed to.")
-@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Date for the DRAFT marking when assembling term sheets (default: today).")
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date for the DRAFT marking when assembling term sheets, and the date the tracked changes "
+                   "carry (default: today, and the time of the comparison).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @handle_errors
 def compare(old: Path, new: Path, output: Path, author: str, today, force: bool) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assembler.compare.docx_read import ReadParagraph, check_docx, read_paragraphs
+from assembler.compare.tracked import tidy
 from assembler.errors import Problem, UserError
 from assembler.library.catalogue import Catalogue
 
@@ -44,6 +45,7 @@ class Side:
     clauses_by_title: dict[str, ClauseText]
     paragraphs: list[ReadParagraph]
     fields: dict[str, str] | None = None  # the term sheet flattened, positions included
+    parts: dict[str, str] = field(default_factory=dict)  # cover page, parties, recitals...: their text
 
 
 @dataclass
@@ -60,7 +62,7 @@ class Summary:
         out = [f"Compared {old.path} ({old.kind}) with {new.path} ({new.kind})"
                + (f", family {new.family or old.family}" if (new.family or old.family) else "")]
         for name, items in (("added", self.added), ("removed", self.removed), ("changed", self.changed)):
-            out.append(f"Clauses {name}: {len(items)}" + (f": {'; '.join(items)}" if items else ""))
+            out.append(f"Parts {name}: {len(items)}" + (f": {'; '.join(items)}" if items else ""))
         if self.fields is not None and old.fields is not None and new.fields is not None:
             out.append(f"Term-sheet fields changed: {len(self.fields)}")
             out += [f"  {path}: {a} -> {b}" for path, a, b in self.fields]
@@ -142,15 +144,19 @@ def _termsheet_side(source: Input, catalogue: Catalogue, today: dt.date | None) 
 def _docx_side(path: Path, blob: bytes, family: str | None) -> Side:
     paragraphs = read_paragraphs(path, blob)
     groups: dict[str, ClauseText] = {}
+    parts: dict[str, str] = {}
     current: ClauseText | None = None
     for para in paragraphs:
+        line = f"{para.label} {para.text}".strip() + "\n"
         if para.heading:
             current = ClauseText(f"{para.label} {para.text}".strip(), "")
             kind = "schedule" if para.label.startswith("Schedule") else "clause"
             groups[f"{kind}:{_title_key(para.text)}"] = current
+        elif para.part:
+            parts[para.part] = parts.get(para.part, "") + line
         elif current is not None:
-            current.text += f"{para.label} {para.text}".strip() + "\n"
-    return Side(path, "docx", blob, family, groups, groups, paragraphs)
+            current.text += line
+    return Side(path, "docx", blob, family, groups, groups, paragraphs, parts=parts)
 
 
 def _title_key(title: str) -> str:
@@ -184,10 +190,12 @@ def summarise(old: Side, new: Side) -> Summary:
         a, b = old.clauses, new.clauses
     else:
         a, b = old.clauses_by_title, new.clauses_by_title
+    summary.changed = [name for name in dict.fromkeys([*old.parts, *new.parts])
+                       if old.parts.get(name) != new.parts.get(name)]
     summary.added = [b[k].label for k in b if k not in a]
     summary.removed = [a[k].label for k in a if k not in b]
-    summary.changed = [b[k].label + _variant_change(a[k], b[k]) for k in b
-                       if k in a and (a[k].text != b[k].text or a[k].variant != b[k].variant)]
+    summary.changed += [b[k].label + _variant_change(a[k], b[k]) for k in b
+                        if k in a and (a[k].text != b[k].text or a[k].variant != b[k].variant)]
     if old.fields is not None and new.fields is not None:
         keys = list(dict.fromkeys([*old.fields, *new.fields]))
         summary.fields = [(k, old.fields.get(k, "(absent)"), new.fields.get(k, "(absent)"))
@@ -248,6 +256,14 @@ def count_changes(blob: bytes) -> tuple[int, int]:
     return len(_INS.findall(xml)), len(_DEL.findall(xml))
 
 
+def changed_at(today: dt.date | None) -> dt.datetime:
+    """When the tracked changes say they were made: the `--date` given (so a redline can be made
+    again identically), else now."""
+    if today is not None:
+        return dt.datetime.combine(today, dt.time(0), tzinfo=dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
 def compare(old_path: Path, new_path: Path, catalogue: Catalogue, *, author: str,
             today: dt.date | None = None) -> tuple[bytes, list[str]]:
     """The redline and the summary lines. Every check that needs no assembly runs first."""
@@ -256,6 +272,6 @@ def compare(old_path: Path, new_path: Path, catalogue: Catalogue, *, author: str
     redliner = engine()
     old, new = (load_side(i, catalogue, today=today) for i in inputs)
     summary = summarise(old, new)
-    blob = redline(old.docx, new.docx, author=author, redliner=redliner)
+    blob = tidy(redline(old.docx, new.docx, author=author, redliner=redliner), changed_at(today))
     summary.insertions, summary.deletions = count_changes(blob)
     return blob, summary.lines(old, new, author)

@@ -23,6 +23,36 @@ class ReadParagraph:
     label: str  # "5.1", "(a)", "Schedule 2", "" when unnumbered
     text: str
     heading: bool  # a clause or schedule heading, which starts a new clause group
+    part: str = ""  # outside the clauses and schedules: "Cover page", "Parties", "Execution" ...
+
+
+COVER_STYLES = {"PD Title", "PD Subtitle", "PD Cover Text", "PD Draft Notice"}
+
+
+def _part(style: str, text: str, current: str) -> str:
+    """The part of the draft a paragraph belongs to when it is not in a clause or schedule (""
+    inside one), so that a summary can name a change to the cover page or the recitals."""
+    if style in COVER_STYLES:
+        return "Cover page"
+    if style.lower().startswith("toc"):
+        return "Contents"
+    if style == "PD Heading":
+        text = text.strip()
+        if text.startswith("This Agreement is dated") or text == "Parties":
+            return "Parties"
+        if text == "Background":
+            return "Background (recitals)"
+        if text == "Signature":
+            return "Execution"
+        if text == "Agreed terms":
+            return ""
+    if style == "PD Party":
+        return "Parties"
+    if style == "PD Recital":
+        return "Background (recitals)"
+    if style == "PD Signature":
+        return "Execution"
+    return current
 
 
 def check_docx(path: Path, blob: bytes) -> None:
@@ -44,6 +74,7 @@ def read_paragraphs(path: Path, blob: bytes) -> list[ReadParagraph]:
         raise UserError(Problem(f"cannot read the Word document: {e}", str(path))) from e
     counter = _Counter()
     out = []
+    part = ""
     for element in document.element.body.iter(qn("w:p")):
         para = DocxParagraph(element, document)
         text = _text(element)
@@ -52,9 +83,10 @@ def read_paragraphs(path: Path, blob: bytes) -> list[ReadParagraph]:
         except (KeyError, ValueError):
             style = ""
         label, heading = counter.label(style)
+        part = "" if heading else _part(style, text, part)
         if not text.strip() and not heading:
             continue
-        out.append(ReadParagraph(label, text, heading))
+        out.append(ReadParagraph(label, text, heading, part))
     return out
 
 

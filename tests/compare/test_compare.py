@@ -74,7 +74,11 @@ def pair(tmp_path_factory, catalogue):
     old.write_text(text, encoding="utf-8")
     changed = text.replace("    threshold: 1000\n", "    threshold: 2500\n")
     changed = changed.replace("positions:\n", "positions:\n  termination_for_convenience: none\n")
+    # Two budget lines in the Budget schedule's table, their total unchanged.
+    changed = changed.replace("fidelity review\n      amount: 15000\n", "fidelity review\n      amount: 12000\n")
+    changed = changed.replace("evaluation\n      amount: 10000\n", "evaluation\n      amount: 13000\n")
     assert changed.count("2500") == 1 and "termination_for_convenience" in changed
+    assert "amount: 12000" in changed and "amount: 13000" in changed
     new.write_text(changed, encoding="utf-8")
     out = folder / "redline.docx"
     result = _invoke("compare", str(old), str(new), "-o", str(out), "--date", "2026-04-01")
@@ -92,32 +96,41 @@ def _clause(doc, clause_id):
     return next(c for c in doc.all_clauses() if c.id == clause_id)
 
 
-def _strip_common_suffix(a: str, b: str) -> tuple[str, str]:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return a[:len(a) - n].rstrip(), b[:len(b) - n].rstrip()
-
-
-def test_sum_change_is_exactly_one_deletion_and_one_insertion_per_occurrence(pair):
+def test_a_changed_amount_is_struck_then_replaced_whole(pair):
     out, _, _, _ = pair
     money = [(kind, text) for kind, text, _ in tracked(out.read_bytes()) if MONEY.fullmatch(text)]
-    # The threshold appears in the Grant-Funded Asset definition and in the Budget schedule.
-    assert money == [("ins", "£2,500"), ("del", "£1,000"), ("ins", "£2,500"), ("del", "£1,000")]
+    # The threshold appears in the Grant-Funded Asset definition and in the Budget schedule; the two
+    # budget lines are cells of the Budget table.
+    assert money == [("del", "£1,000"), ("ins", "£2,500"), ("del", "£15,000"), ("ins", "£12,000"),
+                     ("del", "£10,000"), ("ins", "£13,000"), ("del", "£1,000"), ("ins", "£2,500")]
 
 
-def test_position_change_inserts_the_new_variant_and_deletes_the_old(pair):
+def test_a_paragraph_that_mostly_changed_is_replaced_whole(pair):
+    """The position change rewrites the clause heading, its contents line and its body: each such
+    paragraph is one deletion of the old text followed by one insertion of the new, never words of
+    the two interleaved."""
     out, _, models, _ = pair
     old_clause = _clause(models["old"], "grant.termination-convenience")
     new_clause = _clause(models["new"], "grant.termination-convenience")
     assert (old_clause.variant, new_clause.variant) == ("funder-notice", "none")
-    changes = [(kind, text) for kind, text, _ in tracked(out.read_bytes()) if not MONEY.fullmatch(text)]
-    old_title, new_title = _strip_common_suffix(old_clause.title, new_clause.title)
-    inserted = "".join(text for kind, text in changes if kind == "ins")
-    deleted = "".join(text for kind, text in changes if kind == "del")
-    # The title changes in the table of contents and at the clause heading; the body is replaced.
-    assert inserted == new_title * 2 + "".join(p.text for p in new_clause.blocks)
-    assert deleted == old_title * 2 + "".join(p.text for p in old_clause.blocks)
+    rewritten = []
+    for p in _body(out.read_bytes()).iter(W + "p"):
+        changes = [c for c in p if c.tag in (W + "ins", W + "del")]
+        text = "".join(n.text or "" for n in p.iter(W + "t", W + "delText"))
+        if changes and (old_clause.title in text or new_clause.title in text):
+            assert [c.tag for c in changes] == [W + "del", W + "ins"], text
+            rewritten.append(p)
+    assert len(rewritten) == 2  # the contents line and the heading
+    inserted = "".join(text for kind, text, _ in tracked(out.read_bytes()) if kind == "ins")
+    deleted = "".join(text for kind, text, _ in tracked(out.read_bytes()) if kind == "del")
+    assert "".join(p.text for p in new_clause.blocks) in inserted
+    assert "".join(p.text for p in old_clause.blocks) in deleted
+
+
+def test_tracked_changes_carry_the_date_given(pair):
+    out, _, _, _ = pair
+    dates = {c.get(W + "date") for c in _body(out.read_bytes()).iter(W + "ins", W + "del")}
+    assert dates == {"2026-04-01T00:00:00Z"}
 
 
 def test_accepting_every_change_gives_new_and_rejecting_gives_old(pair):
@@ -136,10 +149,12 @@ def test_summary_names_clauses_and_fields_changed(pair):
     _, stdout, models, _ = pair
     payments = _clause(models["new"], "grant.termination-convenience")
     lines = stdout.splitlines()
-    assert "Clauses added: 0" in lines and "Clauses removed: 0" in lines
-    changed = next(line for line in lines if line.startswith("Clauses changed: 3: "))
+    assert "Parts added: 0" in lines and "Parts removed: 0" in lines
+    changed = next(line for line in lines if line.startswith("Parts changed: "))
+    assert changed.startswith("Parts changed: 4: Contents; ")  # the heading's new title is listed there
     assert f"{payments.number}. {payments.title} (variant funder-notice -> none)" in changed
-    assert "Term-sheet fields changed: 2" in lines
+    assert "Schedule 2 Budget" in changed
+    assert "Term-sheet fields changed: 4" in lines
     assert "  grant.assets.threshold: 1000 -> 2500" in lines
     assert "  positions.termination_for_convenience: funder-notice -> none" in lines
 
@@ -209,8 +224,8 @@ def test_lawyer_edits_become_tracked_changes(edited):
 def test_lawyer_edit_summary_counts_paragraphs_with_labels(edited):
     _, _, _, stdout, _ = edited
     assert "Paragraphs: 1 added, 1 removed, 1 changed" in stdout
-    changed = next(line for line in stdout.splitlines() if line.startswith("Clauses changed: "))
-    assert re.match(r"Clauses changed: [23]: \d+\. ", changed)
+    changed = next(line for line in stdout.splitlines() if line.startswith("Parts changed: "))
+    assert re.match(r"Parts changed: [23]: \d+\. ", changed)
     assert "Term-sheet fields changed" not in stdout  # a .docx carries no term sheet
     listed = [line.split(None, 2) for line in stdout.splitlines() if line.startswith("  ")]
     assert sorted(kind for kind, _, _ in listed) == ["added", "changed", "removed"]
@@ -314,5 +329,21 @@ def test_a_term_sheet_against_its_own_draft_shows_no_changes(tmp_path):
     out = tmp_path / "r.docx"
     result = _invoke("compare", str(draft), str(SAMPLE), "-o", str(out), "--date", "2026-04-01")
     assert result.exit_code == 0, result.output
-    assert "Clauses changed: 0" in result.stdout and "Paragraphs: 0 added, 0 removed, 0 changed" in result.stdout
+    assert "Parts changed: 0" in result.stdout and "Paragraphs: 0 added, 0 removed, 0 changed" in result.stdout
     assert tracked(out.read_bytes()) == []
+
+
+def test_summary_names_the_cover_page_and_the_recitals(tmp_path):
+    """A change outside the clauses is named by its part: the reference on the cover page, the
+    statutory power in the recitals."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    power = re.search(r"statutory_power: (.+)\n", text).group(1)
+    old, new, out = tmp_path / "old.yaml", tmp_path / "new.yaml", tmp_path / "r.docx"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("reference: LEGAL/2026/031", "reference: LEGAL/2026/099")
+                   .replace(f"statutory_power: {power}", "statutory_power: section 1 of the Localism Act 2011"),
+                   encoding="utf-8")
+    result = _invoke("compare", str(old), str(new), "-o", str(out), "--date", "2026-04-01")
+    assert result.exit_code == 0, result.output
+    changed = next(line for line in result.stdout.splitlines() if line.startswith("Parts changed: "))
+    assert "Cover page" in changed and "Background (recitals)" in changed
