@@ -10,7 +10,7 @@ from docx import Document as open_docx
 
 from assembler.cli import main
 from assembler.writers.docx import stored_properties
-from tests.conftest import ROOT
+from tests.conftest import ROOT, audit
 
 SHEET = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"
 
@@ -38,6 +38,8 @@ def test_circulation_version_has_no_notes_or_review_notice_but_is_still_a_draft(
     with zipfile.ZipFile(circulated) as z:
         comments = z.read("word/comments.xml").decode() if "word/comments.xml" in z.namelist() else ""
     assert "Drafting note" not in comments
+    errors, prediction = audit(circulated)
+    assert errors == [] and prediction == "opens-clean"
     props = stored_properties(circulated.read_bytes())
     assert props["edition"] == "for circulation" and props["termsheet_sha256"]
     assert stored_properties(review_copy.read_bytes())["edition"] == "for legal review"

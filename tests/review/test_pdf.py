@@ -3,6 +3,7 @@ a clear message naming the package to install when LibreOffice is missing."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -87,3 +88,24 @@ def test_pdf_contents_show_the_page_each_heading_is_on(tmp_path, catalogue):
     first = doc.clauses[0]
     entry = next(line for line in contents if line.startswith(f"1. {first.title}"))
     assert entry.split(".")[-1].strip() == str(pages[first.id])
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("sheet", ["alliance/complex-needs-eight-members", "co-investment/affordable-homes-partnership"])
+def test_the_docx_written_with_the_pdf_has_page_numbers_in_its_contents(sheet, catalogue):
+    """Long schedule titles wrap in the PDF; their pages are still found, and the .docx carries them."""
+    if not soffice() or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice and pdftotext are needed")
+    import io
+
+    from docx import Document as open_docx
+
+    from assembler.writers.pdf import paged_draft
+    from tests.conftest import ROOT
+
+    doc = assemble(read_termsheet(ROOT / "samples" / f"{sheet}.yaml", catalogue), catalogue,
+                   today=DRAFT_DATE).document
+    blob, _ = paged_draft(doc, catalogue.paths.house)
+    entries = [p.text for p in open_docx(io.BytesIO(blob)).paragraphs if p.style.name == "toc 1"]
+    assert len(entries) == len(doc.contents())
+    assert all(re.search(r"\t\d+$", entry) for entry in entries), entries
