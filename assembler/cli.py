@@ -118,41 +118,53 @@ def check(termsheets: tuple[Path, ...], today) -> None:
 def assemble(termsheet: Path, output: Path | None, notes: str, final: bool, force: bool, today, pdf: bool,
              circulation: bool) -> None:
     """Assemble the Word draft of TERMSHEET and print its path."""
-    from assembler.assemble import assemble as build
-    from assembler.errors import Problem, UserError
-    from assembler.output import guard_overwrite, write_atomically
-    from assembler.termsheet.validate import read_termsheet
-    from assembler.writers.docx import render_docx
+    from assembler.operations import DraftRequest, write_draft
 
-    if circulation and notes == "inline":
-        raise UserError("--for-circulation leaves the drafting notes out: drop --notes inline")
-    catalogue = _catalogue()
-    sheet = read_termsheet(termsheet, catalogue)
-    output = output or termsheet.with_suffix(".docx")
-    guard_overwrite(output, force=force)
-    result = build(sheet, catalogue, today=today.date() if today else None, circulation=circulation)
-    open_facts = result.document.placeholders()
-    if final and open_facts:
-        raise UserError([Problem(f"--final: placeholder [{label}] is still open in {where}", str(termsheet))
-                         for label, where in open_facts])
-    if pdf:
-        from assembler.writers.pdf import find_soffice
+    request = DraftRequest(termsheet, output or termsheet.with_suffix(".docx"), notes=notes, final=final,
+                           force=force, today=today.date() if today else None, pdf=pdf,
+                           circulation=circulation)
+    written = write_draft(request, _catalogue())
+    for finding in written.findings:
+        click.echo(str(finding), err=True)
+    for path in written.paths:
+        click.echo(str(path))
 
-        find_soffice()  # before anything is written: no LibreOffice, no output at all
-    for f in result.findings:
-        click.echo(str(sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}")), err=True)
-    blob = render_docx(result.document, catalogue.paths.house, notes=notes)
-    pdf_blob = None
-    if pdf:
-        from assembler.writers.pdf import paged_draft
 
-        blob, pdf_blob = paged_draft(result.document, catalogue.paths.house, notes=notes, name=output.stem,
-                                     docx=blob)
-    write_atomically(output, blob)
-    click.echo(str(output))
-    if pdf_blob is not None:
-        write_atomically(output.with_suffix(".pdf"), pdf_blob)
-        click.echo(str(output.with_suffix(".pdf")))
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the drafts in (made if missing); each is named after its term sheet.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
+@click.option("--notes", type=click.Choice(["comments", "inline", "none"]), default="comments", show_default=True, help="How drafting notes appear.")
+@click.option("--final", is_flag=True, help="Refuse each draft that still has a placeholder (open fact).")
+@click.option("--force", is_flag=True, help="Overwrite drafts even where edited since partnerdraft wrote them.")
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Draft date for every draft (as for assemble).")
+@handle_errors
+def batch(inputs: tuple[Path, ...], outdir: Path, jobs: int | None, notes: str, final: bool, force: bool,
+          today) -> None:
+    """Assemble every term sheet in INPUTS (files or folders) into OUTDIR, in parallel.
+
+    A term sheet that fails does not stop the others: every failure is listed at the end, and the
+    exit status is 1 if any failed."""
+    from assembler import batch as batches
+    from assembler.operations import DraftRequest
+
+    sheets = batches.collect(inputs)
+    template = DraftRequest(Path(), Path(), notes=notes, final=final, force=force,
+                            today=today.date() if today else None)
+    requests = batches.requests_for(sheets, outdir, template)
+    with click.progressbar(length=len(requests), label=f"Assembling {len(requests)} drafts",
+                           file=sys.stderr, show_pos=True) as bar:
+        outcomes = batches.run(requests, jobs=jobs, progress=lambda outcome: bar.update(1))
+    failed = [o for o in outcomes if o.failed]
+    warnings = sum(len(o.written.findings) for o in outcomes if o.written)
+    click.echo(f"{len(outcomes) - len(failed)} draft(s) written to {outdir}, {len(failed)} failed"
+               + (f"; {warnings} warning(s) in all: `partnerdraft check` shows them" if warnings else ""))
+    for outcome in failed:
+        for problem in outcome.problems:
+            click.echo(str(problem) if problem.file else f"{outcome.request.termsheet}: {problem}", err=True)
+    if failed:
+        sys.exit(1)
 
 
 REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
