@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, NodeEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 
 from assembler.errors import Problem, UserError
 
@@ -62,20 +74,13 @@ def load_file(path: str | Path) -> Loaded:
 def load_text(text: str, name: str = "<string>") -> Loaded:
     if not text.strip():
         raise UserError(Problem("the file is empty; expected a term sheet (a YAML mapping)", name))
-    yaml = _yaml()
-    _refuse_aliases(yaml, text, name)
     try:
-        raw = yaml.load(text)
+        yaml = _yaml()
+        data, lines = _Builder(name, yaml).document(yaml.parse(text))
     except MarkedYAMLError as e:
         raise UserError(_yaml_problem(e, name)) from e
     except YAMLError as e:  # reader errors carry a position rather than a mark
         raise UserError(Problem(f"not valid YAML: {_first_line(e)}", name)) from e
-    if not isinstance(raw, CommentedMap):
-        kind = "a list" if isinstance(raw, CommentedSeq) else f"a single value ({type(raw).__name__})"
-        raise UserError(Problem(f"expected a term sheet (a mapping of field: value), found {kind}",
-                                name, 1))
-    lines: dict[Path_, int] = {(): 1}
-    data = _plain(raw, (), lines)
     loaded = Loaded(name, data, lines)
     _refuse_forbidden_characters(loaded)
     return loaded
@@ -103,34 +108,108 @@ def _read_text(path: Path, name: str) -> str:
 
 
 def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    # Dates stay text here so that an impossible date ("2026-02-30") is reported by validation,
-    # with its field and line, rather than failing inside the YAML library.
-    yaml.constructor.add_constructor(
-        "tag:yaml.org,2002:timestamp", lambda c, node: c.construct_scalar(node)
-    )
-    return yaml
+    """The safe parser (libyaml's when ruamel.yaml.clib is installed). Only its events are used:
+    the builder below makes plain data from them in one pass, with the line of every field."""
+    return YAML(typ="safe")
 
 
-def _refuse_aliases(yaml: YAML, text: str, name: str) -> None:
-    """Anchors, aliases and tags are refused outright: a term sheet never needs them, aliases make
-    'billion laughs' expansion possible, and tags ask for objects to be constructed."""
-    try:
-        for event in yaml.parse(text):
-            line = event.start_mark.line + 1 if event.start_mark else None
-            if isinstance(event, AliasEvent) or (
-                isinstance(event, NodeEvent) and getattr(event, "anchor", None)
-            ):
-                raise UserError(Problem("YAML anchors and aliases (&name, *name) are not allowed "
-                                        "in a term sheet; write the value out", name, line))
-            if _explicit_tag(event):
-                raise UserError(Problem(f"YAML tags ({event.tag}) are not allowed in a term sheet; "
-                                        "write a plain value", name, line))
-    except MarkedYAMLError as e:
-        raise UserError(_yaml_problem(e, name)) from e
-    except YAMLError as e:
-        raise UserError(Problem(f"not valid YAML: {_first_line(e)}", name)) from e
+class _Builder:
+    """Plain dict/list/str/int/float/bool/None from parser events, recording each field's line.
+
+    Anchors, aliases and tags are refused outright: a term sheet never needs them, aliases make
+    'billion laughs' expansion possible, and tags ask for objects to be constructed. Dates stay
+    text, so that an impossible date ("2026-02-30") is reported by validation with its field and
+    line rather than failing inside the YAML library.
+    """
+
+    def __init__(self, name: str, yaml: YAML):
+        self.name = name
+        self.lines: dict[Path_, int] = {(): 1}
+        self.resolver = yaml.resolver
+        self.constructor = yaml.constructor
+
+    def document(self, events) -> tuple[dict[str, Any], dict[Path_, int]]:
+        events = iter(events)
+        data: Any = _NOTHING
+        for event in events:
+            if isinstance(event, (StreamStartEvent, StreamEndEvent, DocumentEndEvent)):
+                continue
+            if isinstance(event, DocumentStartEvent):
+                if data is not _NOTHING:
+                    raise UserError(Problem("not valid YAML: expected a single document, found a second "
+                                            "one (a line with ---)", self.name, _line_of(event)))
+                continue
+            data = self.node(event, events, ())
+            if not isinstance(data, dict):
+                kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+                raise UserError(Problem(f"expected a term sheet (a mapping of field: value), found {kind}",
+                                        self.name, 1))
+        return data, self.lines
+
+    def node(self, event, events, loc: Path_) -> Any:
+        self.refuse(event)
+        if isinstance(event, ScalarEvent):
+            return self.scalar(event)
+        if isinstance(event, MappingStartEvent):
+            out: dict[str, Any] = {}
+            for key_event in iter(lambda: next(events), None):
+                if isinstance(key_event, MappingEndEvent):
+                    return out
+                key = self.key(key_event)
+                if key in out:
+                    raise UserError(Problem(f'not valid YAML: found duplicate key "{key}" (first on line '
+                                            f'{self.lines[(*loc, key)]})', self.name, _line_of(key_event)))
+                self.lines[(*loc, key)] = _line_of(key_event)
+                out[key] = self.node(next(events), events, (*loc, key))
+        if isinstance(event, SequenceStartEvent):
+            items: list[Any] = []
+            for item_event in iter(lambda: next(events), None):
+                if isinstance(item_event, SequenceEndEvent):
+                    return items
+                self.lines[(*loc, len(items))] = _line_of(item_event)
+                items.append(self.node(item_event, events, (*loc, len(items))))
+        raise UserError(Problem("not valid YAML: unexpected content", self.name, _line_of(event)))
+
+    def key(self, event) -> str:
+        self.refuse(event)
+        if not isinstance(event, ScalarEvent):
+            raise UserError(Problem("not valid YAML: a field name must be plain text, not a list or "
+                                    "mapping", self.name, _line_of(event)))
+        return str(self.scalar(event))
+
+    def scalar(self, event) -> Any:
+        """Quoted text is text; a plain scalar is resolved as YAML 1.2 says (numbers, true/false,
+        null), except dates, which stay text."""
+        if event.style or not event.implicit[0]:
+            return event.value
+        tag = self.resolver.resolve(ScalarNode, event.value, (True, False))
+        tag = getattr(tag, "value", tag)  # a Tag object in newer ruamel versions
+        constructor = _SCALARS.get(tag)
+        if constructor is None:
+            return event.value
+        return constructor(self.constructor, ScalarNode(tag, event.value))
+
+    def refuse(self, event) -> None:
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and getattr(event, "anchor", None)):
+            raise UserError(Problem("YAML anchors and aliases (&name, *name) are not allowed in a term "
+                                    "sheet; write the value out", self.name, _line_of(event)))
+        if _explicit_tag(event):
+            tag = getattr(event.tag, "value", event.tag)
+            raise UserError(Problem(f"YAML tags ({tag}) are not allowed in a term sheet; write a plain value",
+                                    self.name, _line_of(event)))
+
+
+_NOTHING = object()
+_SCALARS = {
+    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
+}
+
+
+def _line_of(event) -> int | None:
+    return event.start_mark.line + 1 if event.start_mark else None
 
 
 def _explicit_tag(event) -> bool:
@@ -139,7 +218,9 @@ def _explicit_tag(event) -> bool:
     if not tag or not isinstance(event, NodeEvent):
         return False
     implicit = getattr(event, "implicit", None)
-    return not (isinstance(implicit, tuple) and any(implicit)) and tag != "!"
+    if isinstance(implicit, tuple):
+        return not any(implicit) and tag != "!"
+    return not implicit and tag != "!"
 
 
 def _yaml_problem(e: MarkedYAMLError, name: str) -> Problem:
@@ -153,36 +234,6 @@ def _yaml_problem(e: MarkedYAMLError, name: str) -> Problem:
 
 def _first_line(e: Exception) -> str:
     return str(e).strip().splitlines()[0]
-
-
-def _plain(node: Any, loc: Path_, lines: dict[Path_, int]) -> Any:
-    """Convert ruamel's round-trip containers to dict/list/str/int/float, recording lines."""
-    if isinstance(node, CommentedMap):
-        out: dict[str, Any] = {}
-        for key in node:
-            child = (*loc, str(key))
-            lines[child] = _line(node.lc.key(key), lines.get(loc, 1))
-            out[str(key)] = _plain(node[key], child, lines)
-        return out
-    if isinstance(node, CommentedSeq):
-        items = []
-        for i, item in enumerate(node):
-            lines[(*loc, i)] = _line(node.lc.item(i), lines.get(loc, 1))
-            items.append(_plain(item, (*loc, i), lines))
-        return items
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, (dt.date, dt.datetime)):
-        return node
-    return str(node)
-
-
-def _line(position: Any, fallback: int) -> int:
-    return position[0] + 1 if position else fallback
 
 
 def _refuse_forbidden_characters(loaded: Loaded) -> None:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Literal
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, Twips
-from docx.table import _Cell
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -49,12 +50,30 @@ class _Body:
         self.style_ids = {s.name: s.style_id for s in self.sd.styles}
         self.new_page = False
         self.after_table = False
+        body = self.sd.element.body
+        self._parent = self.sd._body  # python-docx's proxy, parent of the paragraphs made here
+        self._end = body.find(qn("w:sectPr"))  # new blocks go before the section properties
+        self._body = body
+
+    def _block(self, tag: str):
+        """A new body-level element (paragraph or table), placed before the section properties."""
+        element = self._body.makeelement(qn(tag), {})
+        if self._end is not None:
+            self._end.addprevious(element)
+        else:
+            self._body.append(element)
+        return element
 
     def add(self, text: str = "", style: str | None = None):
-        """A new body paragraph in the named house style."""
-        para = self.sd.add_paragraph(text)
-        if style:
-            para._p.style = self.style_ids[style]
+        """A new body paragraph in the named house style.
+
+        The common case (a styled paragraph of runs) is built with lxml directly: python-docx's
+        schema-ordered insertion costs more than the rest of the writer together. Its API is kept
+        for the rare direct formatting (page breaks, keeps, spacing), which orders elements itself.
+        """
+        para = WordParagraph(_styled_p(self._block("w:p"), self.style_ids[style] if style else None), self._parent)
+        if text:
+            self.run(para, text)
         if self.new_page:
             para.paragraph_format.page_break_before = True
             self.new_page = False
@@ -72,22 +91,26 @@ class _Body:
     def run(self, para, text: str = "", style: str | None = None):
         """A run in the named character style.
 
-        Plain text goes straight into a w:t element; python-docx's text setter, which turns tabs
-        and line breaks into elements, is kept for the rare text that has them.
+        Text goes straight into w:t elements, a tab into w:tab and a line break into w:br, as
+        python-docx's text setter would write them, without its per-character cost.
         """
-        r = para._p.add_r()
+        p = para._p
+        r = p.makeelement(_R, {})
+        p.append(r)
         if style:
-            r.style = self.style_ids[style]
-        run = Run(r, para)
-        if any(ch in text for ch in "\t\n\r"):
-            run.text = text
-        elif text:
-            t = OxmlElement("w:t")
-            t.text = text
-            if text != text.strip():
-                t.set(qn("xml:space"), "preserve")
-            r.append(t)
-        return run
+            rpr = r.makeelement(_RPR, {})
+            r.append(rpr)
+            rpr.append(r.makeelement(_RSTYLE, {_VAL: self.style_ids[style]}))
+        for piece in _PIECES.findall(text):
+            if piece == "\t":
+                r.append(r.makeelement(_TAB, {}))
+            elif piece in "\n\r":
+                r.append(r.makeelement(_BR, {}))
+            else:
+                t = r.makeelement(_T, {_SPACE: "preserve"} if piece != piece.strip() else {})
+                t.text = piece
+                r.append(t)
+        return Run(r, para)
 
     # -- front matter -------------------------------------------------------------------------
     def cover(self, doc: Document) -> None:
@@ -187,26 +210,35 @@ class _Body:
             self.add(text, style="PD Notice")
 
     def table(self, table: Table) -> None:
-        columns = len(table.header)
-        grid = self.sd.add_table(rows=1 + len(table.rows), cols=columns)
-        grid.style = self.sd.styles["PD Table"]
-        grid.autofit = False
-        widths = [Twips(w) for w in column_widths(
-            [plain_text(cell) for cell in table.header],
-            [[plain_text(cell) for cell in row] for row in table.rows],
-            table.widths or [1] * columns, TEXT_WIDTH)]
-        for c, width in enumerate(widths):
-            grid.columns[c].width = width
-        for r, (cells, row) in enumerate(zip(cell_rows(grid), [table.header, *table.rows])):
-            _keep_row_whole(grid.rows[r])
-            for c, (cell, cell_inlines) in enumerate(zip(cells, row)):
-                cell.width = widths[c]
-                para = cell.paragraphs[0]
-                para._p.style = self.style_ids["PD Table Heading" if r == 0 else "PD Table Text"]
+        """A table in the house table style, built with lxml: fixed column widths sized to the
+        content, rows that never split, the heading row repeated on each page."""
+        widths = column_widths([plain_text(cell) for cell in table.header],
+                               [[plain_text(cell) for cell in row] for row in table.rows],
+                               table.widths or [1] * len(table.header), TEXT_WIDTH)
+        tbl = self._block("w:tbl")
+        tblpr = _sub(tbl, "w:tblPr")
+        _sub(tblpr, "w:tblStyle", val=self.style_ids["PD Table"])
+        _sub(tblpr, "w:tblW", type="auto", w="0")
+        _sub(tblpr, "w:tblLayout", type="fixed")
+        _sub(tblpr, "w:tblLook", firstColumn="1", firstRow="1", lastColumn="0", lastRow="0",
+             noHBand="0", noVBand="1", val="04A0")
+        grid = _sub(tbl, "w:tblGrid")
+        for width in widths:
+            _sub(grid, "w:gridCol", w=str(width))
+        for r, row in enumerate([table.header, *table.rows]):
+            tr = _sub(tbl, "w:tr")
+            trpr = _sub(tr, "w:trPr")
+            _sub(trpr, "w:cantSplit")  # a split row's second half reads as a row of its own
+            if r == 0:
+                _sub(trpr, "w:tblHeader")
+            style = self.style_ids["PD Table Heading" if r == 0 else "PD Table Text"]
+            for c, cell_inlines in enumerate(row):
+                tc = _sub(tr, "w:tc")
+                _sub(_sub(tc, "w:tcPr"), "w:tcW", type="dxa", w=str(widths[c]))
+                p = _styled_p(_sub(tc, "w:p"), style)
                 if table.right and table.right[c]:
-                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                self.inlines(para, cell_inlines)
-        _repeat_header(grid.rows[0])
+                    _sub(p.find(_PPR), "w:jc", val="right")
+                self.inlines(WordParagraph(p, self._parent), cell_inlines)
         self.after_table = True
 
     def signatures(self, doc: Document) -> None:
@@ -272,40 +304,35 @@ class _Body:
 
 def _field_begin(para, instruction: str) -> None:
     """Open a complex field; the runs added after it, up to _field_end, are its cached result."""
-    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None)):
-        run = para.add_run()
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        else:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
+    p = para._p
+    _sub(_sub(p, "w:r"), "w:fldChar", fldCharType="begin")
+    code = _sub(_sub(p, "w:r"), "w:instrText")
+    code.set(_SPACE, "preserve")
+    code.text = f" {instruction} "
+    _sub(_sub(p, "w:r"), "w:fldChar", fldCharType="separate")
 
 
 def _field_end(para) -> None:
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), "end")
-    para.add_run()._r.append(char)
+    _sub(_sub(para._p, "w:r"), "w:fldChar", fldCharType="end")
 
 
-def cell_rows(table) -> list[list[_Cell]]:
-    """A new table's cells, row by row, from each row's own cells: python-docx's table.cell(r, c)
-    and column.cells rebuild the whole cell grid on every call, which is quadratic in the rows."""
-    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+_R, _RPR, _RSTYLE, _T, _PPR = (qn(t) for t in ("w:r", "w:rPr", "w:rStyle", "w:t", "w:pPr"))
+_VAL, _SPACE, _TAB, _BR = qn("w:val"), qn("xml:space"), qn("w:tab"), qn("w:br")
+_PIECES = re.compile(r"[^\t\n\r]+|[\t\n\r]")
 
 
-def _keep_row_whole(row) -> None:
-    """A row never splits across pages (a split row's second half reads as a row of its own)."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+def _sub(parent, tag: str, **attributes: str):
+    """A child element appended in the order the caller writes them (callers follow the schema)."""
+    element = parent.makeelement(qn(tag), {qn(f"w:{k}"): v for k, v in attributes.items()})
+    parent.append(element)
+    return element
 
 
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    trpr.append(header)
+def _styled_p(p, style_id: str | None):
+    """The paragraph element with its paragraph style, if any."""
+    if style_id:
+        _sub(_sub(p, "w:pPr"), "w:pStyle", val=style_id)
+    return p
 
 
 def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
