@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 from docxtpl import DocxTemplate
 from lxml import etree
+from markupsafe import Markup
 
 from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
                             plain_text)
@@ -32,6 +33,8 @@ AUTHOR, INITIALS = "partnerdraft", "PD"
 TEXT_WIDTH = 9026  # twips between A4 margins in house.docx
 TABLE_GAP = Pt(9)
 SIGNATURE_GAP = Pt(24)
+BODY_MARKER_TEXT = "partnerdraft-body-goes-here"
+BODY_MARKER = f'<w:p><w:r><w:t>{BODY_MARKER_TEXT}</w:t></w:r></w:p>'
 CONTENT_HASH = "partnerdraft_content_sha256"
 
 CLAUSE_STYLES = {1: "PD Clause 2", 2: "PD Clause 3", 3: "PD Clause 4"}
@@ -54,6 +57,13 @@ class _Body:
         self._parent = self.sd._body  # python-docx's proxy, parent of the paragraphs made here
         self._end = body.find(qn("w:sectPr"))  # new blocks go before the section properties
         self._body = body
+
+    def move_into(self, target) -> None:
+        """Put the built body in place of the shell's marker paragraph."""
+        marker = next(t for t in target.iter(qn("w:t")) if t.text == BODY_MARKER_TEXT).getparent().getparent()
+        for element in [e for e in self._body if e.tag != qn("w:sectPr")]:
+            marker.addprevious(element)
+        marker.getparent().remove(marker)
 
     def _block(self, tag: str):
         """A new body-level element (paragraph or table), placed before the section properties."""
@@ -204,8 +214,12 @@ class _Body:
             label += f" (option: {clause.variant}{'' if clause.standard else ', not the standard'})"
         text = f"{label}: {clause.note}"
         if self.notes == "comments":
-            comment = self.sd.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
+            comment = self.sd.add_comment(run, author=AUTHOR, initials=INITIALS)
             comment._comment_elm.date = None  # python-docx stamps the clock time; output must not vary
+            first, *more = text.split("\n")  # as python-docx's text= would, without its per-character cost
+            self.run(comment.paragraphs[0], first)
+            for line in more:
+                comment.add_paragraph(text=line)
         else:
             self.add(text, style="PD Notice")
 
@@ -349,8 +363,12 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
     body.clauses(doc)
     body.schedules(doc)
     body.signatures(doc)
-    context = {"body": body.sd, "marking": doc.marking, "reference": doc.reference, "title": doc.title}
+    # The shell's fields (marking, reference, title) are docxtpl's; the body is moved in afterwards
+    # in place of a marker paragraph, so docxtpl's regular expressions never run over a 40-page body.
+    context = {"body": Markup(BODY_MARKER), "marking": doc.marking, "reference": doc.reference,
+               "title": doc.title}
     tpl.render(context, autoescape=True)
+    body.move_into(tpl.docx.element.body)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return _finish(buffer.getvalue(), doc)
