@@ -78,7 +78,7 @@ def load_text(text: str, name: str = "<string>") -> Loaded:
         yaml = _yaml()
         data, lines = _Builder(name, yaml).document(yaml.parse(text))
     except MarkedYAMLError as e:
-        raise UserError(_yaml_problem(e, name)) from e
+        raise UserError(_yaml_problem(e, name, text)) from e
     except YAMLError as e:  # reader errors carry a position rather than a mark
         raise UserError(Problem(f"not valid YAML: {_first_line(e)}", name)) from e
     loaded = Loaded(name, data, lines)
@@ -157,8 +157,9 @@ class _Builder:
                     return out
                 key = self.key(key_event)
                 if key in out:
-                    raise UserError(Problem(f'not valid YAML: found duplicate key "{key}" (first on line '
-                                            f'{self.lines[(*loc, key)]})', self.name, _line_of(key_event)))
+                    raise UserError(Problem(f'the field "{key}" appears twice (first on line '
+                                            f'{self.lines[(*loc, key)]}): keep one of them', self.name,
+                                            _line_of(key_event)))
                 self.lines[(*loc, key)] = _line_of(key_event)
                 out[key] = self.node(next(events), events, (*loc, key))
         if isinstance(event, SequenceStartEvent):
@@ -223,13 +224,47 @@ def _explicit_tag(event) -> bool:
     return not implicit and tag != "!"
 
 
-def _yaml_problem(e: MarkedYAMLError, name: str) -> Problem:
+def _yaml_problem(e: MarkedYAMLError, name: str, text: str = "") -> Problem:
+    """The YAML library's complaint in plain words, at the line a person would correct.
+
+    Commissioners meet these first: "mapping values are not allowed in this context" means nothing
+    to them, "a colon inside a value: put the value in quotes" does."""
+    problem, context = str(e.problem or ""), str(e.context or "")
     mark = e.problem_mark or e.context_mark
+    if e.context_mark and ("expected ':'" in problem or "expected ','" in problem
+                           or "end of stream" in problem and "quoted" in context):
+        mark = e.context_mark  # the line that opened what was never finished
     line = mark.line + 1 if mark else None
-    what = e.problem or e.context or "could not be read"
-    if "duplicate key" in str(what) or "duplicate key" in str(e):
-        what = str(e.problem or "").split(" with value")[0] or "a key appears twice"
-    return Problem(f"not valid YAML: {what}", name, line)
+    source = text.splitlines()[mark.line] if mark and text and mark.line < len(text.splitlines()) else ""
+    return Problem(_plain_words(problem, context, source, mark.column if mark else 0), name, line)
+
+
+def _plain_words(problem: str, context: str, source: str, column: int) -> str:
+    if "\t" in source[: len(source) - len(source.lstrip())] or "cannot start any token" in problem and "\t" in source:
+        return ("this line is indented with a tab: indent with spaces instead, like the line above "
+                "(two spaces for each level)")
+    if "mapping values are not allowed" in problem:
+        before = source[:column]
+        if ":" in before.split("#")[0].strip()[:-1] or ": " in before:
+            return ('a colon (:) inside a value: put the whole value in quotes, for example  '
+                    'title: "Housing: phase 2"')
+        return ("this line is indented further than the line above, which already has a value: "
+                "indent it like the line above")
+    if "expected key" in problem or "expected <block end>" in problem or "expected '-'" in problem:
+        return ("this line is not indented like the lines around it: indent it like the line above "
+                "(each level two spaces further in than the field it belongs to)")
+    if "expected ':'" in problem:
+        return "this line has no colon: write it as  field: value  (a longer text goes in quotes)"
+    if "end of stream" in problem and "quoted" in context:
+        return "a quotation mark opened on this line is never closed: add the closing quote"
+    if "expected ',' or ']'" in problem:
+        return "a list in square brackets [ ] is not closed: add the closing ]"
+    if "expected ',' or '}'" in problem:
+        return "a group in braces { } is not closed: add the closing }"
+    if "escape" in problem or "hexdecimal" in problem:
+        return ("a backslash (\\) inside double quotes: use single quotes around the value instead, "
+                "for example  path: 'C:\\Drafts'")
+    return f"not valid YAML: {problem or context or 'could not be read'}"
 
 
 def _first_line(e: Exception) -> str:

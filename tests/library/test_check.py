@@ -97,7 +97,7 @@ def test_a_manifest_entry_without_a_file(lib):
 def test_a_malformed_header_is_located(lib):
     edit(clause(lib, "grant/general.md"), "status: draft", "status: [draft")
     found = faults(lib)
-    assert found and "clauses/grant/general.md:" in found[0] and "not valid YAML" in found[0]
+    assert found and "clauses/grant/general.md:" in found[0] and "square brackets [ ] is not closed" in found[0]
 
 
 def test_an_unknown_header_key(lib):

@@ -28,12 +28,12 @@ def test_dotted_paths_read_like_the_term_sheet():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: [1\n", ("sheet.yaml:2: not valid YAML: ", "expected ',' or ']'")),  # libyaml: "did not find expected"
+        ("a: [1\n", "sheet.yaml:1: a list in square brackets [ ] is not closed: add the closing ]"),
         ("", "sheet.yaml: the file is empty"),
         ("   \n\n", "sheet.yaml: the file is empty"),
         ("- a\n- b\n", "sheet.yaml:1: expected a term sheet (a mapping of field: value), found a list"),
         ("just text\n", "found a single value"),
-        ("a: 1\na: 2\n", "sheet.yaml:2: not valid YAML: found duplicate key \"a\""),
+        ("a: 1\na: 2\n", "sheet.yaml:2: the field \"a\" appears twice (first on line 1): keep one of them"),
         ("a: &x [1, 2]\nb: *x\n", "sheet.yaml:1: YAML anchors and aliases"),
         ("a: \"bell \\a\"\n", "sheet.yaml:1: a: contains a character Word cannot hold"),
         ("a: \"\\ue000\"\n", "contains a character Word cannot hold"),
@@ -42,8 +42,7 @@ def test_dotted_paths_read_like_the_term_sheet():
     ids=["malformed", "empty", "blank", "list", "scalar", "duplicate", "alias", "control", "sentinel", "raw-control"],
 )
 def test_bad_yaml_is_refused_with_a_located_message(text, expected):
-    message = error_of(text)
-    assert all(part in message for part in ([expected] if isinstance(expected, str) else expected))
+    assert expected in error_of(text)
 
 
 def test_billion_laughs_is_refused_before_expansion():
@@ -103,3 +102,22 @@ def test_plain_scalars_resolve_as_yaml_1_2_and_quoted_ones_stay_text():
     loaded = load_text('a: 0012\nb: "12"\nc: yes\nd: 1_000\ne: 2.5\nf:\ng: true\nh: 2026-02-30\n', "s.yaml")
     assert loaded.data == {"a": 12, "b": "12", "c": "yes", "d": 1000, "e": 2.5, "f": None, "g": True,
                            "h": "2026-02-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a:\n\tb: 1\n", "sheet.yaml:2: this line is indented with a tab"),
+        ("title: Housing: Phase 2\n", "sheet.yaml:1: a colon (:) inside a value: put the whole value in quotes"),
+        ("a:\n  b: 1\n c: 2\n", "sheet.yaml:3: this line is not indented like the lines around it"),
+        ("a:\n  b: 1\n    c: 2\n", "sheet.yaml:3: this line is indented further than the line above"),
+        ("a: 1\nb\nc: 2\n", "sheet.yaml:2: this line has no colon"),
+        ('a: "open\nb: 2\n', "sheet.yaml:1: a quotation mark opened on this line is never closed"),
+        ('a: "C:\\new\\x"\n', "sheet.yaml:1: a backslash"),
+    ],
+    ids=["tab", "colon", "indent", "over-indent", "no-colon", "quote", "backslash"],
+)
+def test_yaml_mistakes_are_explained_in_plain_words_at_the_line_to_correct(text, expected):
+    message = error_of(text)
+    assert expected in message
+    assert not any(jargon in message for jargon in ("mapping values", "token", "block end", "scalar", "stream"))
