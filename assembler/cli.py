@@ -292,12 +292,30 @@ def clauses(family: str | None) -> None:
 
 @main.command()
 @click.argument("clause_id")
+@click.option("--sheet", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read it as it appears in a draft from this term sheet (default: the family's example).")
+@click.option("--source", is_flag=True, help="Show the clause file lawyers edit: header, note, sources and template text.")
 @handle_errors
-def clause(clause_id: str) -> None:
-    """Show one clause: its header, drafting note, sources and text (every variant)."""
+def clause(clause_id: str, sheet: Path | None, source: bool) -> None:
+    """Show one clause as a reader of the draft sees it, every variant (or its source with --source)."""
+    catalogue = _catalogue()
+    if source:
+        _clause_source(catalogue, clause_id)
+        return
+    from assembler.operations import read_clause
+
+    used, readings = read_clause(catalogue, clause_id, sheet)
+    click.echo(f"As it reads in a draft from {used} (values and open facts are that term sheet's):\n")
+    for reading in readings:
+        label = f"variant {reading.variant}{' (standard)' if reading.standard else ''}" if reading.variant else ""
+        if label:
+            click.echo(f"[{label}]")
+        click.echo(reading.text if reading.text is not None else f"{reading.title}: {reading.why_not}\n")
+
+
+def _clause_source(catalogue, clause_id: str) -> None:
     from assembler.errors import UserError
 
-    catalogue = _catalogue()
     files = catalogue.by_id().get(clause_id)
     if not files:
         import difflib

@@ -71,3 +71,55 @@ def write_draft(request: DraftRequest, catalogue: Catalogue) -> Written:
         write_atomically(request.output.with_suffix(".pdf"), pdf_blob)
         paths.append(request.output.with_suffix(".pdf"))
     return Written(paths, findings)
+
+
+@dataclass
+class ClauseReading:
+    """One variant of a clause as the reader of a draft would see it, or why it is not in the draft."""
+
+    title: str
+    variant: str
+    standard: bool
+    text: str | None  # None: not in a draft for this term sheet
+    why_not: str = ""
+
+
+def read_clause(catalogue: Catalogue, clause_id: str, sheet_path: Path | None = None,
+                today: dt.date | None = None) -> tuple[Path, list[ClauseReading]]:
+    """Each variant of `clause_id` as it reads in a draft assembled from `sheet_path` (by default
+    the family's example term sheet): numbered, cross-references resolved, open facts bracketed."""
+    from dataclasses import replace
+
+    from assembler.assemble import assemble
+    from assembler.termsheet.validate import read_termsheet
+    from assembler.writers.text import clause_text
+
+    files = catalogue.by_id().get(clause_id)
+    if not files:
+        import difflib
+
+        close = difflib.get_close_matches(clause_id, list(catalogue.by_id()), n=3)
+        raise UserError(f"no clause {clause_id!r} in the library" + (f"; did you mean {', '.join(close)}?" if close else ""))
+    if sheet_path is None:
+        family = next((name for name, m in sorted(catalogue.manifests.items()) if clause_id in m.entries),
+                      files[0].family)
+        sheet_path = catalogue.paths.samples / catalogue.manifest(family).starter
+    sheet = read_termsheet(sheet_path, catalogue)
+    readings = []
+    for f in files:
+        h = f.header
+        variant_sheet = sheet
+        if h.position:
+            variant_sheet = replace(sheet, positions={**sheet.positions, h.position: h.variant})
+        try:
+            doc = assemble(variant_sheet, catalogue, today=today).document
+        except UserError as e:
+            readings.append(ClauseReading(h.title, h.variant or "", h.standard, None,
+                                          f"this term sheet does not assemble: {e.problems[0]}"))
+            continue
+        found = next((c for c in doc.all_clauses() if c.id == h.id and (c.variant or "") == (h.variant or "")), None)
+        why = "" if found else (f"left out for this term sheet (included when: {h.when})" if h.when
+                                else "not used in this family's agreement")
+        readings.append(ClauseReading(h.title, h.variant or "", h.standard,
+                                      clause_text(found) if found else None, why))
+    return sheet_path, readings

@@ -29,6 +29,13 @@ def to_text(doc: Document, *, notes: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def clause_text(clause: Clause) -> str:
+    """One clause or schedule as it reads in the draft: heading, numbered paragraphs, tables."""
+    heading = (f"Schedule {clause.number} {clause.title}" if clause.kind == "schedule"
+               else f"{clause.number}. {clause.title}" if clause.number else clause.title)
+    return "\n".join([heading, *_blocks(clause)]) + "\n"
+
+
 def _blocks(clause: Clause) -> list[str]:
     out = []
     for block in clause.blocks:

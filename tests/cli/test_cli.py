@@ -134,10 +134,25 @@ def test_browse_the_library():
     listing = run("clauses", "--family", "grant")
     assert listing.exit_code == 0
     assert "grant.payment" in listing.output and "payment_basis=arrears*" in listing.output
-    one = run("clause", "grant.payment")
-    assert one.exit_code == 0 and "variant milestones" in one.output and "note:" in one.output and "source:" in one.output
+    source = run("clause", "grant.payment", "--source")
+    assert source.exit_code == 0 and "variant milestones" in source.output and "note:" in source.output
+    assert "source:" in source.output and "[[@funder]]" in source.output
     missing = run("clause", "grant.paymnet")
     assert missing.exit_code == 1 and "did you mean grant.payment" in missing.output
+
+
+def test_a_clause_as_a_reader_sees_it():
+    """Rendered from the example term sheet: numbered, names in, references resolved, no markup;
+    every variant shown, the standard one marked."""
+    one = run("clause", "grant.payment")
+    assert one.exit_code == 0, one.output
+    assert "[variant arrears (standard)]" in one.output and "[variant milestones]" in one.output
+    assert "[[" not in one.output and "{{" not in one.output and "{%" not in one.output
+    assert re.search(r"^\d+\. Payment of the Grant$", one.output, re.M)
+    assert re.search(r"under clause \d+\.", one.output)
+    sheet = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"
+    mine = run("clause", "grant.payment", "--sheet", str(sheet))
+    assert mine.exit_code == 0 and "multi-year-housing-first.yaml" in mine.output
 
 
 def test_schema_is_json_schema_with_positions():
