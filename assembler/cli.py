@@ -175,15 +175,17 @@ REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", "
 @click.argument("termsheet", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report here: .md, .docx, .html (self-contained) or .pdf (needs LibreOffice). "
-                   "Default: Markdown to stdout.")
+                   "Default: print it (see --format).")
 @click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
               help="Date for the draft's DRAFT marking (default: today); give the date the draft was "
                    "assembled with and the provenance's content hash matches that draft.")
+@click.option("--format", "form", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="Layout when printing to the terminal (without -o): plain text, or Markdown to paste elsewhere.")
 @click.option("--circulated", type=click.Path(dir_okay=False, path_type=Path),
               help="The .docx sent to the other parties (from `assemble --for-circulation`): the pack "
                    "records it by its content hash.")
 @handle_errors
-def review(termsheet: Path, output: Path | None, today, circulated: Path | None) -> None:
+def review(termsheet: Path, output: Path | None, today, form: str, circulated: Path | None) -> None:
     """Review pack for TERMSHEET: key terms, positions, deviations, open placeholders, findings,
     provenance. Exit 1 when the consistency rules find errors (the report still lists them)."""
     from assembler.errors import Problem, UserError
@@ -212,7 +214,11 @@ def review(termsheet: Path, output: Path | None, today, circulated: Path | None)
             raise UserError(Problem(f"cannot read it: {e.strerror}", str(circulated))) from None
         result.circulated = read_circulated(str(circulated), blob, sheet)
     report = layout(result)
-    if kind == "markdown":
+    if output is None and form == "text":
+        from assembler.writers.review_text import report_text
+
+        click.echo(report_text(report), nl=False)
+    elif kind == "markdown":
         from assembler.writers.markdown import report_markdown
 
         text = report_markdown(report)

@@ -3,6 +3,7 @@ prints the same content in the same order."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assembler.assemble import NOT_ADVICE
@@ -31,7 +32,28 @@ class Report:
     sections: list[Section]
 
 
-SECTION_TITLES = ("Key terms", "Positions", "Deviations", "Open placeholders", "Findings", "Provenance")
+SECTION_TITLES = ("Key terms", "Positions", "Deviations", "Open placeholders", "Findings",
+                  "Appendix: provenance")
+_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+_ACRONYMS = {"ip": "IP", "kpi": "KPI", "kpis": "KPIs", "alt": "ALT", "spv": "SPV", "vat": "VAT",
+             "tupe": "TUPE", "mfa": "MFA", "lha": "LHA"}
+
+
+def words(code: str) -> str:
+    """A library code as a reader says it: `minimal_financial_assistance` -> "minimal financial
+    assistance", `funder-notice` -> "funder notice", `ip_ownership` -> "IP ownership"."""
+    return " ".join(_ACRONYMS.get(w, w) for w in code.replace("_", " ").replace("-", " ").split())
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _words_in(text: str) -> str:
+    """Codes a key-term line printed as they are (`route: minimal_financial_assistance`) in words."""
+    return _CODE.sub(lambda m: words(m.group()), text)
 
 
 def layout(review: Review) -> Report:
@@ -48,21 +70,25 @@ def _key_terms(review: Review) -> Section:
         return Section("Key terms", paragraphs=[f"The {review.family} manifest lists no key terms "
                                                 f"(key_terms in templates/{review.family}.yaml)."], new_page=True)
     return Section(new_page=True, title="Key terms", tables=[Grid(["Term", "Value"],
-                                             [[k.label, "\n".join(k.lines)] for k in review.key_terms], [1, 3])])
+                   [[k.label, _words_in("\n".join(k.lines))] for k in review.key_terms], [1, 3])])
 
 
 def _positions(review: Review) -> Section:
-    rows = []
+    """The positions this draft uses; those whose clause is not in the draft are named in one line."""
+    rows, unused = [], []
     for p in review.positions:
-        standard = "yes" if p.is_standard else f"no (standard: {p.standard_variant or 'none'})"
-        chosen = p.variant + ("" if p.chosen_in_sheet else " (default)")
         if not p.in_draft:
-            chosen += "; clause not in this draft"
-        rows.append([p.position, chosen, standard, "" if p.is_standard else p.reason])
-    return Section("Positions", paragraphs=[
-        f"{len(review.positions)} positions; {sum(not p.is_standard for p in review.positions)} not the library's standard."],
-        tables=[Grid(["Position", "Variant chosen", "Standard", "Reason (drafting note) for a non-standard choice"], rows,
-                     [3, 3, 3, 7])])
+            unused.append(words(p.position))
+            continue
+        standard = "yes" if p.is_standard else f"no (standard: {words(p.standard_variant or 'none')})"
+        chosen = words(p.variant) + ("" if p.chosen_in_sheet else " (the standard, not chosen in the term sheet)")
+        rows.append([_sentence(words(p.position)), chosen, standard, "" if p.is_standard else p.reason])
+    used = len(rows)
+    intro = f"{used} positions in this draft; {sum(r[2] != 'yes' for r in rows)} not the library's standard."
+    paragraphs = [intro] + ([f"Not used in this draft: {', '.join(unused)}."] if unused else [])
+    return Section("Positions", paragraphs=paragraphs,
+                   tables=[Grid(["Position", "Variant chosen", "Standard", "Reason (drafting note) for a non-standard choice"],
+                                rows, [3, 3, 3, 7])])
 
 
 def _deviations(review: Review) -> Section:
@@ -70,7 +96,8 @@ def _deviations(review: Review) -> Section:
         return Section("Deviations", paragraphs=["None: every position is standard and every figure is within "
                                                  "the library's recommended ranges."])
     return Section("Deviations", tables=[Grid(["Deviation", "Figures", "Why it matters", "Term-sheet field"],
-                                              [[d.label, d.figures, d.reason, d.where] for d in review.deviations],
+                                              [[_words_in(d.label), d.figures, d.reason, d.where]
+                                               for d in review.deviations],
                                               [3, 4, 6, 3])])
 
 
@@ -116,11 +143,13 @@ def _circulated(c) -> Grid:
 
 
 def _provenance(review: Review) -> Section:
-    section = Section("Provenance", paragraphs=[
+    """An appendix: what identifies this draft, for whoever has to match a file to it later."""
+    section = Section("Appendix: provenance", new_page=True, paragraphs=[
         "The draft's Word file carries the same values in its document properties (File > Info > Properties). "
         "partnerdraft_content_sha256 is the hash of the draft as `partnerdraft assemble` writes it: a draft "
         "whose content no longer matches it has been edited since."])
-    section.tables.append(Grid(["Property", "Value"], [[n, v] for n, v in sorted(review.properties.items())], [1, 4]))
+    properties = {n: v for n, v in review.properties.items() if n != "clauses"}  # listed below, one a row
+    section.tables.append(Grid(["Property", "Value"], [[n, v] for n, v in sorted(properties.items())], [1, 4]))
     if review.circulated:
         section.tables.append(_circulated(review.circulated))
     if review.clauses:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from html import escape
 
 from assembler.review.report import Grid, Report
@@ -38,7 +40,7 @@ def report_html(report: Report) -> str:
              f"<title>{escape(report.title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
              f"<h1>{escape(report.title)}</h1>", f'<p class="subtitle">{escape(report.subtitle)}</p>']
     for section in report.sections:
-        slug = section.title.lower().replace(" ", "-")
+        slug = "-".join(re.findall(r"[a-z0-9]+", section.title.lower()))
         css_class = ' class="new-page"' if section.new_page else ""
         parts.append(f'<section id="{slug}"{css_class}>')
         parts.append(f"<h2>{escape(section.title)}</h2>")

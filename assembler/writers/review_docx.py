@@ -7,11 +7,17 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 
 from assembler.review.report import Report
-from assembler.writers.docx import cell_rows
 
 TEXT_WIDTH_MM = 297 - 2 * 18
+
+
+def cell_rows(table) -> list[list[_Cell]]:
+    """A new table's cells, row by row, from each row's own cells: python-docx's table.cell(r, c)
+    and column.cells rebuild the whole cell grid on every call, which is quadratic in the rows."""
+    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
 
 
 def report_docx(report: Report) -> bytes:

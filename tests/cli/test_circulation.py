@@ -57,7 +57,7 @@ def test_review_pack_records_the_circulated_version_by_hash(tmp_path):
     from assembler.writers.docx import content_hash, read_parts
 
     expected = content_hash(read_parts(circulated.read_bytes()))
-    result = run("review", SHEET, "--date", "2026-12-03", "--circulated", circulated)
+    result = run("review", SHEET, "--date", "2026-12-03", "--circulated", circulated, "--format", "markdown")
     assert result.exit_code == 0, result.output
     assert expected in result.stdout and "for circulation" in result.stdout
     assert "Made from this term sheet | yes" in result.stdout.replace("  ", " ")

@@ -30,6 +30,6 @@ def test_every_sample_has_a_complete_review(path, catalogue):
 
 @pytest.mark.parametrize("path", samples(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_review_command_exits_0_on_every_sample(path):
-    result = CliRunner().invoke(main, ["review", str(path), "--date", "2026-04-01"])
+    result = CliRunner().invoke(main, ["review", str(path), "--date", "2026-04-01", "--format", "markdown"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Review pack: ")

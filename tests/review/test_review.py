@@ -138,7 +138,7 @@ def test_errors_are_reported_and_exit_1(tmp_path):
     text = FIXTURE.read_text().replace("amount: 150000\n      condition", "amount: 140000\n      condition")
     bad = tmp_path / "bad.yaml"
     bad.write_text(text)
-    result = _invoke("review", str(bad), "--date", "2026-04-01")
+    result = _invoke("review", str(bad), "--date", "2026-04-01", "--format", "markdown")
     assert result.exit_code == 1
     assert "| error | GRANT-INSTALMENTS-SUM |" in result.stdout
     assert "Not available: the draft cannot be assembled" in result.stdout
@@ -153,11 +153,12 @@ def test_provenance_equals_the_word_files_custom_properties(tmp_path):
     assert _invoke("assemble", str(FIXTURE), "-o", str(draft), "--date", "2026-04-01").exit_code == 0
     stored = stored_properties(draft.read_bytes())
     assert CONTENT_HASH in stored  # so the reader can tell whether the draft was edited since
-    result = _invoke("review", str(FIXTURE), "--date", "2026-04-01")
+    result = _invoke("review", str(FIXTURE), "--date", "2026-04-01", "--format", "markdown")
     assert result.exit_code == 0
-    table = result.stdout.split("## Provenance")[1]
+    table = result.stdout.split("## Appendix: provenance")[1]
     shown = dict(re.findall(r"^\| ([a-z_0-9]+) \| (.*) \|$", table, re.M))
-    assert shown == {k: v.replace("|", "\\|") for k, v in stored.items()}
+    # Every property but the clause list, which the clause table below gives one a row.
+    assert shown == {k: v.replace("|", "\\|") for k, v in stored.items() if k != "clauses"}
     for item in stored["clauses"].split(", "):
         clause_id, version = re.match(r"([\w.-]+)@([\d.]+)", item).groups()
         assert re.search(rf"^\| {re.escape(clause_id)} \| {re.escape(version)} \| (draft|approved) \|", table, re.M)
@@ -209,7 +210,7 @@ def test_markdown_has_every_section_in_order(review):
     text = report_markdown(layout(review))
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == list(SECTION_TITLES)
-    assert "| payment_basis | advance | no (standard: arrears) |" in text
+    assert "| Payment basis | advance | no (standard: arrears) |" in text
 
 
 def test_html_is_self_contained_and_escaped(review):
@@ -218,7 +219,7 @@ def test_html_is_self_contained_and_escaped(review):
     assert not re.search(r"<(script|link|img)\b|src=|https?://", page)
     assert "O&#x27;Neill &amp; Daughters Community Kitchen CIC" in page
     assert [m for m in re.findall(r'<section id="([a-z-]+)"', page)] == [
-        t.lower().replace(" ", "-") for t in SECTION_TITLES]
+        "-".join(re.findall(r"[a-z]+", t.lower())) for t in SECTION_TITLES]
 
 
 def test_word_report_has_sections_and_tables(review):
@@ -277,12 +278,13 @@ def test_key_terms_page_stands_alone_in_print(review):
     from docx import Document
 
     report = layout(review)
-    assert report.sections[0].new_page and not any(s.new_page for s in report.sections[1:])
+    # The key terms open the pack on a page of their own; the appendix starts a page too.
+    assert [s.title for s in report.sections if s.new_page] == ["Key terms", "Appendix: provenance"]
     document = Document(io.BytesIO(report_docx(report)))
     body = list(document.element.body)
     breaks = [i for i, el in enumerate(body) if el.xpath(".//w:br[@w:type='page']")]
     positions_heading = next(i for i, el in enumerate(body) if el.xpath("string(.)") == "Positions")
-    assert len(breaks) == 1 and breaks[0] < positions_heading
+    assert len(breaks) == 2 and breaks[0] < positions_heading < breaks[1]
     assert 'class="new-page"' in report_html(report).split('<section id="positions">')[0]
 
 
@@ -324,3 +326,23 @@ def test_form_blanks_are_not_open_facts_in_the_review_pack(catalogue):
     # deed's own blanks: one authorised signatory signs a
     # simple contract, so no signing blanks
     assert "Not counted: 12 blanks in forms" in section.paragraphs[1]
+
+
+def test_the_terminal_gets_plain_text_in_words_not_codes():
+    result = _invoke("review", str(SAMPLE), "--date", "2026-04-01")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("Review pack: ") and "|" not in text and "<br>" not in text
+    assert "Payment basis" in text and "| payment_basis" not in text
+    read = text.split("Deviations\n")[0]  # key terms and positions: field paths appear later, as paths
+    assert not re.search(r"\b[a-z]+_[a-z]+\b", read)
+    assert all(len(line) <= 100 for line in text.splitlines() if " " in line.strip())
+
+
+def test_positions_whose_clause_is_not_in_the_draft_are_named_once_not_tabled(review):
+    text = report_markdown(layout(review))
+    positions = text.split("## Positions")[1].split("## Deviations")[0]
+    assert "clause not in this draft" not in positions
+    unused = [p for p in review.positions if not p.in_draft]
+    if unused:
+        assert "Not used in this draft: " in positions
