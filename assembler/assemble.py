@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +66,36 @@ def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None
     """The family's consistency findings, judged at the draft date (see `draft_date`)."""
     rules = catalogue.manifest(sheet.family).rules_module().RULES
     return rules.run(RuleContext(sheet.model, sheet.positions, catalogue.figures, catalogue.law,
-                                 draft_date(sheet, today)))
+                                 draft_date(sheet, today), examples=starter_examples(sheet, catalogue)))
+
+
+def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]:
+    """The texts of the family's example term sheet by location, unless `sheet` is one of the
+    library's own samples (whose values are meant to be there)."""
+    from assembler.rules import Loc
+    from assembler.termsheet.loader import load_file
+
+    samples = catalogue.paths.samples.resolve()
+    try:
+        if Path(sheet.source.path).resolve().is_relative_to(samples):
+            return {}
+    except OSError:
+        pass
+    example = load_file(samples / catalogue.manifest(sheet.family).starter).data
+    found: dict[Loc, str] = {}
+
+    def texts(node, loc: Loc) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                texts(value, (*loc, key))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                texts(item, (*loc, i))
+        elif isinstance(node, str) and len(node) >= 5 and any(ch.isalpha() for ch in node) and any(
+                ch.isupper() or ch.isdigit() for ch in node):
+            found[loc] = node  # a name, address or reference: not a choice ("binding"), date or figure
+    texts(example, ())
+    return found
 
 
 def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None,

@@ -51,14 +51,15 @@ def main() -> None:
 @click.argument("family")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--blank", is_flag=True, help="No example values: every field empty, ready to fill in.")
 @handle_errors
-def new(family: str, output: Path | None, force: bool) -> None:
-    """Write a starter term sheet for FAMILY, every field explained."""
+def new(family: str, output: Path | None, force: bool, blank: bool) -> None:
+    """Write a starter term sheet for FAMILY, every field explained (example values, or --blank)."""
     from assembler.errors import UserError
     from assembler.output import write_atomically
     from assembler.termsheet.starter import starter
 
-    text = starter(_catalogue(), family)
+    text = starter(_catalogue(), family, blank=blank)
     if output is None:
         click.echo(text, nl=False)
         return

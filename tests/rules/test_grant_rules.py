@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from tests.conftest import ROOT
@@ -145,7 +147,8 @@ def test_assessment_before_the_subsidy_control_act(catalogue):
 
 def test_instalment_listed_twice(catalogue):
     def twice(d):
-        d["grant"]["instalments"].append(dict(d["grant"]["instalments"][0]))
+        # A deep copy: sharing the first entry's values would make the dump write YAML anchors.
+        d["grant"]["instalments"].append(copy.deepcopy(d["grant"]["instalments"][0]))
     found = findings(catalogue, BIG, twice)
     assert "is listed twice" in found["GRANT-DUPLICATE-INSTALMENT"][0]
 
