@@ -321,16 +321,9 @@ def clause(clause_id: str, sheet: Path | None, source: bool) -> None:
 
 
 def _clause_source(catalogue, clause_id: str) -> None:
-    from assembler.errors import UserError
+    from assembler.operations import clause_files
 
-    files = catalogue.by_id().get(clause_id)
-    if not files:
-        import difflib
-
-        close = difflib.get_close_matches(clause_id, list(catalogue.by_id()), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UserError(f"no clause {clause_id!r} in the library{hint}")
-    for f in files:
+    for f in clause_files(catalogue, clause_id):
         h = f.header
         click.echo(f"{h.id}  {h.title}")
         click.echo(f"  version {h.version}, {h.status}, kind {h.kind}, file {f.path}")
