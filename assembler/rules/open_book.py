@@ -16,6 +16,7 @@ Registration number formats (OPEN-BOOK-REGISTRATION-FORMAT):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from functools import cache
@@ -256,6 +257,24 @@ def homes_registered(ctx: RuleContext):
         if not any(home.name.casefold() in setting for setting in registered):
             yield (f"{home.name} has no entry in open_book.registrations (the setting must name the home)",
                    ("services", "homes", i, "name"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-CWSA-BILL", "warning",
+                "A term sheet drafted after Royal Assent (29 April 2026, clauses/law.yaml) calls the Children's "
+                "Wellbeing and Schools Act 2026 an Act, not a Bill.")
+def wellbeing_bill(ctx: RuleContext):
+    act = ctx.law.get("childrens_wellbeing_and_schools_act_2026_profit_cap")
+    if act is None or ctx.draft_date is None or ctx.draft_date < _ASSENT_CWSA:
+        return
+    from assembler.rules.dates import _texts
+
+    for loc, text in _texts(ctx.sheet):
+        if "wellbeing and schools bill" in text.lower():
+            yield (f"{'.'.join(str(p) for p in loc)} calls it the Children's Wellbeing and Schools Bill; it received "
+                   "Royal Assent on 29 April 2026 as the Children's Wellbeing and Schools Act 2026 (c. 21)", loc)
+
+
+_ASSENT_CWSA = dt.date(2026, 4, 29)   # Royal Assent: legislation.gov.uk, enacted text of 2026 c. 21
 
 
 @FAMILY.rule("OPEN-BOOK-CAPACITY-PLACES", "warning",

@@ -98,6 +98,9 @@ FIRES = [
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "core_places", 12),
          says="619 expected weeks are fewer than the 624 weeks the core places are paid for"),
     Case("OPEN-BOOK-VOID-TERMS", ADULT, setter("services", "void_rate", 0), says="void_rate is 0%"),
+    Case("OPEN-BOOK-CWSA-BILL", CHARITY, setter("services", "statutory_duty",
+         "its duties under the Children Act 1989 and the Children's Wellbeing and Schools Bill"),
+         says="Royal Assent on 29 April 2026", loc=("services", "statutory_duty")),
     Case("OPEN-BOOK-EXCESS-DETAILS", CHARITY, setter("open_book", "excess", "reinvestment_fund", DELETE),
          says="reinvest", loc=("open_book", "excess", "reinvestment_fund")),
     Case("OPEN-BOOK-EXCESS-DETAILS", GRANT, setter("open_book", "excess", "split_percentage", DELETE),
@@ -152,6 +155,8 @@ QUIET = [
     Case("OPEN-BOOK-UNITS-ABOVE-CAPACITY", CHARITY, setter("open_book", "unit_prices", 0, "expected_units", 728)),
     Case("OPEN-BOOK-CAPACITY-PLACES", CHARITY, setter("open_book", "unit_prices", 0, "capacity_units", 728)),
     Case("OPEN-BOOK-VOID-TERMS", CHARITY),
+    Case("OPEN-BOOK-CWSA-BILL", CHARITY, setter("services", "statutory_duty",
+         "its duties under the Children Act 1989 and the Children's Wellbeing and Schools Act 2026")),
     Case("OPEN-BOOK-VOID-TERMS", ADULT),
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "void_rate", 0)),   # core places: no void rate needed
     Case("OPEN-BOOK-EXCESS-DETAILS", CHARITY),
