@@ -325,3 +325,33 @@ def test_price_cover_wording_follows_the_figures(catalogue, tmp_path):
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "cover the full cost" not in pricing
     assert "do not cover the budgeted Allowable Costs and the Reasonable Profit in full" in pricing
+
+
+SUBSIDIARY = ROOT / "samples" / "open-book" / "supported-accommodation-subsidiary.yaml"
+
+
+def test_subsidiary_sample_times_the_reconciliation_for_gift_aid(catalogue):
+    """A charity's wholly owned company: the gift to the parent waits for the reconciliation (CTA 2010
+    s.199 allows 9 months), and the statutory profit-cap power is said not to reach supported
+    accommodation."""
+    sheet = read_termsheet(SUBSIDIARY, catalogue)
+    result = assemble(sheet, catalogue, today=DRAFT_DATE)
+    tax = paragraphs_text(clause(result, "open-book.tax"))
+    assert "must not make a gift or other payment of its profit" in tax
+    assert "section 199 of the Corporation Tax Act 2010" in tax
+    law = clause(result, "open-book.change-in-law")
+    assert "section 17 of the Children's Wellbeing and Schools Act 2026" not in paragraphs_text(law)
+    rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
+    assert rows["Overheads above the Overhead Cap, borne by the Open-Book Provider"] == "£15,000"
+    ex = sheet.model.open_book.examples["full-cost/hard-cap/refund"]
+    assert rows["What the Open-Book Provider is left with after those Overheads"] == money(ex.provider_result)
+    chosen = {c.id: c.variant for c in result.document.clauses if c.variant}
+    assert chosen["open-book.voids"] == "void-payment" and chosen["open-book.losses"] == "carried-forward"
+
+
+def test_childrens_homes_draft_cites_no_adult_care_law_for_human_rights(built):
+    _, result, _ = built[CHARITY]
+    ids_ = [c.id for c in result.document.clauses]
+    assert "open-book.compliance-with-law" in ids_ and "common.compliance-with-law" not in ids_
+    note = next(c for c in result.document.clauses if c.id == "open-book.compliance-with-law").note
+    assert "Human Rights Act 1998, section 6(3)(b)" in note and "section 73" not in note
