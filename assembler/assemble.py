@@ -91,9 +91,11 @@ def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]
         elif isinstance(node, list):
             for i, item in enumerate(node):
                 texts(item, (*loc, i))
-        elif isinstance(node, str) and len(node) >= 5 and any(ch.isalpha() for ch in node) and any(
-                ch.isupper() or ch.isdigit() for ch in node):
-            found[loc] = node  # a name, address or reference: not a choice ("binding"), date or figure
+        elif isinstance(node, str) and len(node) >= 5 and any(ch.isalpha() for ch in node) and (
+                " " in node.strip() and any(ch.isupper() for ch in node) or any(ch.isdigit() for ch in node)):
+            # A name, address or reference: not a choice ("binding"), a date, a figure, or a
+            # one-word defined term ("Council") that any matter may share.
+            found[loc] = node
     texts(example, ())
     return found
 

@@ -74,6 +74,6 @@ def _texts(node, loc=()):
     elif isinstance(node, list):
         for i, v in enumerate(node):
             yield from _texts(v, (*loc, i))
-    elif isinstance(node, str) and len(node) >= 5 and any(c.isalpha() for c in node) and any(
-            c.isupper() or c.isdigit() for c in node):
+    elif isinstance(node, str) and len(node) >= 5 and any(c.isalpha() for c in node) and (
+            " " in node.strip() and any(c.isupper() for c in node) or any(c.isdigit() for c in node)):
         yield loc, node
