@@ -139,6 +139,7 @@ class DebtService(Strict):
     maturity: dt.date
     years: int
     first_drawdown: dt.date
+    last_drawdown: dt.date
     yearly_payment: Decimal
     yearly_return_on_full_capital: Decimal
 
@@ -420,15 +421,18 @@ class CoInvestmentTermSheet(TermSheetBase):
 
     @property
     def debt_service(self) -> list[DebtService]:
-        """Each investment's maturity, repayment years (whole years from its first drawdown) and yearly payment."""
+        """Each investment's maturity, repayment years and yearly payment. A loan repaid by instalments pays return
+        only on what is drawn until its last drawdown, then equal yearly payments over the whole years left to
+        maturity, which is how the schedule describes it."""
         out = []
         for inv in self.contributions.investments:
             drawn = [d.date for d in self.drawdowns if d.contributor == inv.investor]
             first = min(drawn) if drawn else self.partnership.term.start
+            last = max(drawn) if drawn else first
             maturity = self.maturity(inv)
-            years = max((maturity - first).days // 365, 0)
+            years = max((maturity - last).days // 365, 0)
             full_return = pence(inv.amount * inv.return_rate / Decimal(100))
             payment = yearly_instalment(inv.amount, inv.return_rate, years) if inv.repayment == "amortising" else full_return
-            out.append(DebtService(investor=inv.investor, maturity=maturity, years=years, first_drawdown=first,
+            out.append(DebtService(investor=inv.investor, maturity=maturity, years=years, first_drawdown=first, last_drawdown=last,
                                    yearly_payment=payment, yearly_return_on_full_capital=full_return))
         return out

@@ -110,8 +110,9 @@ def test_contributions_add_up_in_the_draft(drafts):
                if r[1] and not r[0].endswith("subtotal")]
     assert sum(amounts) == Decimal(8590000)
     assert investments[1] == ["Fund", "£6,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
-                              "By equal yearly payments of capital and return over nine years", "31 May 2037",
-                              "£825,446.82 (capital and return)"]
+                              "Return only on capital drawn until its last drawdown (1 July 2028), then equal yearly "
+                              "payments of capital and return over eight years", "31 May 2037",
+                              "£909,657.92 (capital and return)"]
     assert investments[2][3].endswith("not cumulative") and investments[2][5:] == ["31 May 2037", "Up to £10,000 (return on the full capital)"]
     assert drawdowns[-1] == ["Total", "", "£7,950,000", ""]
     assert len(drawdowns) == 1 + 7 + 1

@@ -326,14 +326,15 @@ def test_housing_land_is_outside_the_general_disposal_consent_limit(catalogue):
 
 
 def test_debt_service_is_the_annuity_to_maturity(catalogue):
-    """The Fund's £6,000,000 at 4.5%, first drawn 1 July 2027 and due 31 May 2037: nine whole years."""
+    """The Fund's £6,000,000 at 4.5%, last drawn 1 July 2028 and due 31 May 2037: eight whole years of equal
+    payments (an annuity: 6,000,000 x 0.045 / (1 - 1.045^-8))."""
     sheet = sheet_from(HOMES, catalogue).model
     fund, foundation = sheet.debt_service
-    assert (fund.years, str(fund.yearly_payment)) == (9, "825446.82")
+    assert (fund.years, str(fund.yearly_payment)) == (8, "909657.92")
     assert foundation.maturity == sheet.partnership.term.end
     assert str(foundation.yearly_payment) == "10000.00"  # 2% on £500,000, capital at maturity
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue).document)
-    assert "£825,446.82 a year (capital and return)" in text
+    assert "£909,657.92 a year (capital and return) after its last drawdown" in text
 
 
 def test_fraction_and_implausible_investor_rates_are_flagged(catalogue):
