@@ -291,23 +291,25 @@ def _lets_homes(sheet) -> bool:
             "consent (general or specific), not under s.123 of the Local Government Act 1972.")
 def housing_land(ctx: RuleContext):
     sheet = ctx.sheet
+    held = [(loc, p) for loc, p in _authority_properties(ctx) if p.held_for == "housing"]
+    if not held:
+        return
+    consent = sheet.consents
+    route = ("the Secretary of State's specific consent (a completion condition that cannot be waived)"
+             if consent.housing_disposal == "specific" else
+             f"a consent in the general housing consents ({consent.housing_disposal_reference or 'paragraph not stated'})")
+    names = ", ".join(p.address for _, p in held)
+    yield (f"{len(held)} of the authority's properties are held for housing ({names}), so they can be disposed of "
+           f"only under section 32 of the Housing Act 1985 with {route}; the best-consideration duty in s.123 of the "
+           "Local Government Act 1972 and the General Disposal Consent (England) 2003 do not apply to them",
+           (*held[0][0], "held_for"))
     powers = " ".join(sheet.partnership.authority_powers)
-    for loc, p in _authority_properties(ctx):
-        if p.held_for != "housing":
-            continue
-        consent = sheet.consents
-        route = ("the Secretary of State's specific consent (a completion condition that cannot be waived)"
-                 if consent.housing_disposal == "specific" else
-                 f"a consent in the general housing consents ({consent.housing_disposal_reference or 'paragraph not stated'})")
-        yield (f"{p.address} is held for housing, so it can be disposed of only under section 32 of the Housing Act 1985 with {route}; the "
-               "best-consideration duty in s.123 of the Local Government Act 1972 and the General Disposal Consent "
-               "(England) 2003 do not apply to it", (*loc, "held_for"))
-        if "Housing Act 1985" not in powers or "32" not in powers:
-            yield ("the authority's powers do not name section 32 of the Housing Act 1985, the only power to dispose of "
-                   "land held for housing", ("partnership", "authority_powers"))
-        if consent.housing_disposal == "general_housing_consents" and not consent.housing_disposal_reference:
-            yield ("consents.housing_disposal_reference is not given: name the paragraph of the general housing consents "
-                   "the authority's decision relies on", ("consents", "housing_disposal_reference"))
+    if "Housing Act 1985" not in powers or "32" not in powers:
+        yield ("the authority's powers do not name section 32 of the Housing Act 1985, the only power to dispose of "
+               "land held for housing", ("partnership", "authority_powers"))
+    if consent.housing_disposal == "general_housing_consents" and not consent.housing_disposal_reference:
+        yield ("consents.housing_disposal_reference is not given: name the paragraph of the general housing consents "
+               "the authority's decision relies on", ("consents", "housing_disposal_reference"))
 
 
 @RULES.rule("COINV-S25-CONSENT", "warning",

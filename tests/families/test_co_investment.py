@@ -87,7 +87,7 @@ def test_housing_partnership_draft(drafts):
 def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held by the Authority for", "Homes (bedrooms)",
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held by the Council for", "Homes (bedrooms)",
                         "Valuation", "Price", "Attributable Contribution per home"]
     rows = table[1:-1]
     assert len(rows) == 8
