@@ -87,8 +87,8 @@ def test_housing_partnership_draft(drafts):
 def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held by the Council for", "Homes (bedrooms)",
-                        "Valuation", "Price", "Attributable Contribution per home"]
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Valuation", "Price",
+                        "Per home"]
     rows = table[1:-1]
     assert len(rows) == 8
     assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2)"]
