@@ -314,7 +314,7 @@ class Clawback(Strict):
 
 class Disposal(Strict):
     asset_lock: bool = Field(True, description="Whether the assets are locked to the purpose (sold only to another body with the same purpose).")
-    permitted: list[Text] = Field(default_factory=list, description="Disposals allowed without consent, e.g. 'assured shorthold tenancies'.")
+    permitted: list[Text] = Field(default_factory=list, description="Disposals allowed without consent, beyond the lettings of homes the agreement already allows, e.g. 'a tenancy of the café of no more than five years'.")
 
 
 class EndOfTerm(Strict):
