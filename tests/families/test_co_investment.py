@@ -392,3 +392,53 @@ def test_delivery_organisation_can_contribute_its_own_property(catalogue):
             "£95,000"] in summary
     assert summary[-2][3] == summary[-1][3] == "£745,000"
     assert "The Society must hold the properties it contributes" in text_of(clause(doc, "co-investment.contributions"))
+
+
+def test_agreement_with_an_option_is_a_deed_and_names_every_charged_property(drafts):
+    """The fuller sample is signed as a deed (the Charity grants an option); the priority table ranks the
+    investors, in order, before the Council's covenants; the restriction is in standard Form L."""
+    doc = drafts["affordable-homes-partnership"].document
+    assert doc.deed is True
+    forms = clause(doc, "co-investment.schedule-agreed-forms")
+    [priority] = tables(forms)
+    assert [row[:3] for row in priority[1:]] == [
+        ["1", "the Fund", "Investor Charge"], ["2", "the Foundation", "Investor Charge"],
+        ["3", "the Council", "Covenants in each Transfer and the Authority Restriction"]]
+    text = text_of(forms)
+    assert "every Partnership Property listed in" in text and "section 33 of the Local Government" in text
+    restriction = text_of(clause(doc, "co-investment.schedule-restriction"))
+    assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate, "
+                             "or by the proprietor of any registered charge, not being a charge registered before "
+                             "the entry of this restriction, is to be registered without a certificate signed by") == 1
+    assert "do not apply to the disposition" not in restriction
+
+
+def test_missing_terms_are_in_the_draft(drafts):
+    """Warranties, works, VAT and SDLT, the liability cap, financial covenants, exit after force majeure and
+    a deadlock that does not end in court."""
+    doc = drafts["affordable-homes-partnership"].document
+    ids = [c.id for c in doc.clauses]
+    for wanted in ("co-investment.warranties", "co-investment.works", "co-investment.tax",
+                   "co-investment.liability", "co-investment.financial-covenants"):
+        assert wanted in ids, wanted
+    assert "limited to £8,590,000" in text_of(clause(doc, "co-investment.liability"))
+    assert "at least 1.2 times" in text_of(clause(doc, "co-investment.financial-covenants"))
+    governance = text_of(clause(doc, "co-investment.governance"))
+    assert "No Party may start court proceedings about a deadlock" in governance
+    nominations = text_of(clause(doc, "co-investment.nominations"))
+    assert "counted across all the homes in each year" in nominations
+    assert "no home may be let on an assured shorthold tenancy" in nominations
+    hub = drafts["community-asset-lease"].document
+    assert "co-investment.financial-covenants" not in [c.id for c in hub.clauses]
+    assert "co-investment.works" not in [c.id for c in hub.clauses]
+
+
+def test_tapered_clawback_keeps_the_asset_lock(drafts):
+    doc = drafts["housing-land-transfer"].document
+    clawback = text_of(clause(doc, "co-investment.clawback"))
+    assert "reduced by 1/20 of that contribution" in clawback
+    assert "does not shorten or release the Asset Lock" in clawback
+    assert "mortgagee in possession" in clawback
+    conditions = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "consent under section 32 of the Housing Act 1985" in conditions
+    assert "section 124(4) of that Act on the charge to the Council" in conditions
