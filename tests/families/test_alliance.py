@@ -78,10 +78,13 @@ def test_contract_values_table_and_total(big):
 
 def test_pro_rata_shares_table_adds_up(big):
     rows = table_rows(clause(big, "alliance.schedule-risk-reward"))
-    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%"] in rows
-    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%"] in rows
-    assert rows[-1] == ["Total", "100%", "100%"]
-    assert len(rows) == 8  # seven providers and the total: the commissioner delivers nothing itself
+    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%", "its margin for the year"] in rows
+    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%", "its margin for the year"] in rows
+    # the Commissioner has its own row, with its exposure stated as the term sheet chose it
+    assert rows[-2] == ["Tamarmouth City Council (the Commissioner)", "0%", "0%",
+                        "none: uncapped, and bears all Pain above the Providers' Pain Caps"]
+    assert rows[-1] == ["Total", "100%", "100%", ""]
+    assert len(rows) == 9  # seven providers, the commissioner and the total
 
 
 def test_outcomes_and_kpis_table(big):
@@ -118,8 +121,9 @@ def test_standard_positions_and_common_clauses(big):
 
 def test_no_blame_carve_outs_from_the_term_sheet(big):
     text = text_of(clause(big, "alliance.liability"))
-    assert "its breach of its safeguarding obligations." in text
-    assert "Data Protection Legislation" not in text
+    assert "its breach of its safeguarding obligations;" in text
+    assert "its infringement of another person's Intellectual Property Rights." in text
+    assert "its abandoning its part of the Services" not in text
 
 
 def test_accession_deed_names_this_alliance_and_its_members(big):
@@ -157,12 +161,14 @@ def test_majority_and_reserved_matters(small):
     assert "Commissioner" not in defs  # the parties block defines it: the council's short name
 
 
-def test_gain_only_table_has_no_pain_column(small):
+def test_gain_only_table_gives_the_commissioner_all_pain(small):
     c = clause(small, "alliance.schedule-risk-reward")
     table = next(b for b in c.blocks if isinstance(b, Table))
-    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain"]
-    assert table_rows(c) == [["Northbrook District Council", "20%"], ["Northbrook Foyer & Young People's Trust", "50%"],
-                             ["Pathways Floating Support Limited", "30%"], ["Total", "100%"]]
+    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Share of Pain"]
+    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "none"],
+                             ["Pathways Floating Support Limited", "30%", "none"],
+                             ["Northbrook District Council (the Commissioner)", "20%", "all Pain, without limit"],
+                             ["Total", "100%", ""]]
 
 
 def test_small_alliance_positions(small):
@@ -204,7 +210,8 @@ def test_commissioner_outside_has_no_seat_or_vote(outside):
     assert len(rows) == 7 and "Tamarmouth City Council" not in [r[0] for r in rows]
     governance = text_of(clause(outside, "alliance.governance"))
     assert "The Commissioner is not an Alliance Member." in governance
-    assert "at least five Alliance Members are present" in governance  # two-thirds of seven, rounded up
+    # unanimous decisions: every Alliance Member must be present, whatever two-thirds would be
+    assert "quorate only if a representative of every Alliance Member is present" in governance
     defs = {d.term: plain_text(d.inlines) for d in outside.definitions}
     assert defs["Alliance Member"].startswith("each Party other than the Commissioner,")
     assert len(outside.parties) == 8  # the commissioner still signs
