@@ -131,6 +131,98 @@ def test_accession_deed_names_this_alliance_and_its_members(big):
     assert "the Alliance Agreement relating to the Tamarmouth Complex Needs Alliance" in text
     assert "St Luke's Hospice & Care, Harbour Light Housing Association Limited" in text
     assert "Hope & Anchor Women's Project and Moorview Access to Housing Ltd (the \"Existing Parties\")" in text
+    # a deed poll executed by the joining member alone: nobody executes it for the existing members
+    assert text.startswith("THIS DEED POLL is dated")
+    assert "Alliance Manager" not in text and "on behalf of each of the Existing Parties" not in text
+    assert "the Commissioner confirmed in writing on [date of the Commissioner's procurement confirmation]" in text
+
+
+def test_joining_needs_a_procurement_check_and_no_authority_for_others(big):
+    text = text_of(clause(big, "alliance.changes"))
+    assert "only after the Commissioner has confirmed in writing" in text
+    assert "No Party executes an Accession Deed, or authorises anyone to execute one, on behalf of another." in text
+    assert "authorises the Alliance Manager" not in text
+
+
+def test_worked_example_has_a_line_per_provider_and_adds_up(big):
+    c = clause(big, "alliance.schedule-risk-reward")
+    gain, pain = [[[plain_text(cell) for cell in row] for row in t.rows]
+                  for t in c.blocks if isinstance(t, Table)][1:3]
+    assert len(gain) == len(pain) == 9  # seven Providers, the Commissioner and the total
+    assert gain[1] == ["Harbour Light Housing Association Limited", "£1,850,000", "£1,465,000", "£385,000",
+                       "£92,515.50", "-£292,484.50"]
+    assert gain[-1][4] == "£385,000" and pain[-1][4] == "-£385,000"
+    assert pain[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "", "-£154,000", ""]
+    assert "£154,000 of that lies above their Pain Caps and is borne by the Commissioner" in text_of(c)
+
+
+def test_commissioner_exposure_is_stated_in_the_clause(big):
+    text = text_of(clause(big, "alliance.risk-reward"))
+    assert "The Commissioner's exposure to Pain is not capped." in text
+    assert "This is the only way in which Gain and Pain are paid." in text
+    assert "payments next due under that Provider's Service Contract" in text
+
+
+def test_one_payment_route(big):
+    structure = text_of(clause(big, "alliance.structure"))
+    assert "is paid for them only under that Service Contract, by the Commissioner from the Pooled Budget" in structure
+    planning = text_of(clause(big, "alliance.service-planning"))
+    assert "the Pooled Budget is not a separate route of payment" in planning
+    assert "must pay each Provider from the Pooled Budget" not in planning
+
+
+def test_governance_can_decide(big):
+    decisions = text_of(clause(big, "alliance.decisions"))
+    assert "The Commissioner decides a deadlocked matter that concerns its own budget" in decisions
+    assert "its decision binds every Alliance Member as a decision of the ALT" in decisions
+    assert "does not vote on that decision and is not counted in the quorum" in decisions
+    assert "as a Dispute" not in decisions  # a deadlock is decided, not litigated
+    assert "quorate only if a representative of every Alliance Member is present" in text_of(clause(big, "alliance.governance"))
+    assert "a representative of every Alliance Member is present" in text_of(clause(big, "alliance.schedule-alt"))
+
+
+def test_leaving_and_the_service_contract_are_linked(big):
+    text = text_of(clause(big, "alliance.leaving"))
+    assert "its Service Contract ends on the same day, unless the Commissioner decides" in text
+    assert "If the Commissioner gives notice to leave the Alliance, this Agreement ends when its notice expires" in text
+    term = text_of(clause(big, "alliance.term-termination"))
+    assert "does not limit any right of the Commissioner under that Provider's Service Contract" in term
+    assert "if the Commissioner leaves the Alliance" in term
+
+
+def test_entire_agreement_carves_out_the_service_contracts(big):
+    text = text_of(clause(big, "alliance.precedence"))
+    assert "is the entire agreement between the Parties does not apply to the Service Contracts" in text
+
+
+def test_force_majeure_on_one_member_does_not_end_the_alliance(big):
+    common = text_of(clause(big, "common.force-majeure"))
+    assert "any Party not affected by the Force Majeure Event may end this Agreement" not in common
+    text = text_of(clause(big, "alliance.force-majeure-members"))
+    assert "the ALT must re-plan those services" in text
+    assert "This Agreement continues between the other Parties." in text
+    assert "only if a Force Majeure Event has prevented the Commissioner" in text
+
+
+def test_route_and_former_contracts_follow_the_term_sheet(big):
+    recitals = text_of(clause(big, "alliance.recitals"))
+    assert ("a competitive flexible procedure under section 20(2)(b) of the Procurement Act 2023, which began on "
+            "2 March 2026, the Services being light touch services within section 9") in recitals
+    assert "The Former Contracts end by agreement when the Service Contracts awarded by that procurement start" in recitals
+    transition = text_of(clause(big, "alliance.transition"))
+    assert "the Former Contract ends at the end of the day before the Commencement Date" in transition
+
+
+def test_solicitor_expectations_are_covered(big):
+    ops = text_of(clause(big, "alliance.operations"))
+    for words in ("paid by the Commissioner, within a budget of £145,000", "aggregated or anonymised form",
+                  "complaints procedure", "exclude VAT", "set off", "subsidy control", "business continuity plan",
+                  "step in", "auditors"):
+        assert words in ops, words
+    workforce = text_of(clause(big, "alliance.workforce"))
+    for words in ("indemnify", "regulation 11", "Local Government Pension Scheme", "NHS Pension Scheme"):
+        assert words in workforce, words
+    assert "how it intends to secure the Services afterwards" in text_of(clause(big, "alliance.schedule-exit"))
 
 
 def test_definitions_from_the_term_sheet(big):
