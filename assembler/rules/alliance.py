@@ -23,14 +23,27 @@ def _member_keys(ctx: RuleContext) -> list[str]:
     return [m.key for m in ctx.sheet.members]
 
 
-@RULES.rule("ALLIANCE-ONE-COMMISSIONER", "error", "Exactly one member has the role 'commissioner'.")
+@RULES.rule("ALLIANCE-ONE-COMMISSIONER", "error",
+            "At least one member commissions the services (role 'commissioner'); a co-commissioner is a commissioner, "
+            "not a provider.")
 def one_commissioner(ctx: RuleContext):
-    found = [i for i, m in enumerate(ctx.sheet.members) if m.role == "commissioner"]
-    if not found:
+    if not any(m.role == "commissioner" for m in ctx.sheet.members):
         yield "no member has role 'commissioner'; name the public body that commissions the services", ("members",)
-    for i in found[1:]:
-        yield (f"{ctx.sheet.members[i].name} is a second commissioner; the draft supports one "
-               "(treat a co-commissioner as a provider or join the commissioning first)", ("members", i, "role"))
+
+
+@RULES.rule("ALLIANCE-LEAD-COMMISSIONER", "error",
+            "Where more than one member is a commissioner, the term sheet names the lead commissioner, and it is one "
+            "of them; with one commissioner, none is named.")
+def lead_commissioner(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    keys = [m.key for m in alliance.commissioners]
+    loc = ("alliance", "lead_commissioner")
+    lead = alliance.lead_commissioner
+    if len(keys) > 1 and lead is None:
+        yield (f"{len(keys)} members are commissioners ({', '.join(keys)}); name the one that leads and acts for them "
+               "jointly (lead_commissioner)", loc)
+    elif lead is not None and lead not in keys:
+        yield f"the lead commissioner {lead!r} is not a member with role 'commissioner'{_hint(lead, keys)}", loc
 
 
 @RULES.rule("ALLIANCE-MEMBER-KEYS-UNIQUE", "error", "Each member has its own key.")

@@ -146,6 +146,10 @@ class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
     commissioner_is_member: bool = Field(True, description="Whether the commissioner is itself an Alliance Member, with a vote on the ALT and a share of gain and pain.")
+    lead_commissioner: MemberKey | None = Field(
+        None, description="Where more than one member commissions the services (for example a council with an integrated "
+        "care board and a police and crime commissioner, each with role 'commissioner'): the key of the one that leads, "
+        "acting for the Commissioners jointly. Leave out where there is one commissioner.")
     term: Period = Field(description="The initial term: first and last day.")
     extension: Extension = Field(default_factory=Extension, description="Whether and how the initial term may be extended.")
     services: list[Text] = Field(min_length=1, description="Services in scope, one line each.")
@@ -196,8 +200,33 @@ class Alliance(Strict):
     _members: tuple[Member, ...] = PrivateAttr(default=())
 
     @property
+    def commissioners(self) -> list[Member]:
+        return [m for m in self._members if m.role == "commissioner"]
+
+    @property
+    def joint_commissioners(self) -> bool:
+        """More than one commissioning body: each is a Commissioner, one leads."""
+        return len(self.commissioners) > 1
+
+    @property
     def commissioner(self) -> Member | None:
-        return next((m for m in self._members if m.role == "commissioner"), None)
+        """The commissioner, or where there are several the lead commissioner (the first, if none is named)."""
+        found = self.commissioners
+        lead = next((m for m in found if m.key == self.lead_commissioner), None)
+        return lead or (found[0] if found else None)
+
+    @property
+    def commissioner_label(self) -> str:
+        """How the worked example's table names the Commissioner's line."""
+        if self.joint_commissioners:
+            return "The Commissioners jointly (" + ", ".join(m.name for m in self.commissioners) + ")"
+        return f"{self.commissioner.name} (the Commissioner)" if self.commissioner else "The Commissioner"
+
+    @property
+    def commissioner_rows(self) -> list[ShareRow]:
+        """One share row for each commissioning body: listed, or nil where the basis leaves it out."""
+        listed = {s.member: s for s in self.shares}
+        return [listed.get(m.key) or ShareRow(m.key, m.name, Decimal(0), Decimal(0)) for m in self.commissioners]
 
     @property
     def providers(self) -> list[Member]:
@@ -274,11 +303,11 @@ class Alliance(Strict):
 
     @property
     def commissioner_share(self) -> ShareRow:
-        """The Commissioner's own row of the share table: listed, or nil where the basis leaves it out."""
+        """The Commissioners' shares together (one Commissioner: its own row)."""
+        rows = self.commissioner_rows
         c = self.commissioner
-        key = c.key if c else ""
-        listed = next((s for s in self.shares if s.member == key), None)
-        return listed or ShareRow(key, c.name if c else "", Decimal(0), Decimal(0))
+        return ShareRow(c.key if c else "", c.name if c else "", sum((r.gain for r in rows), Decimal(0)),
+                        sum(((r.pain or Decimal(0)) for r in rows), Decimal(0)))
 
     def pain_cap_for(self, member: Member) -> Decimal | None:
         """A Provider's Pain Cap in pounds for the worked example (None: no figure, e.g. a margin not given)."""

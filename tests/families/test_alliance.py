@@ -439,3 +439,44 @@ def test_majority_without_reserved_matters_stops_assembly(tmp_path):
     assert result.exit_code == 1
     assert f":{_line(text, 'reserved_matters: []')}: alliance.decisions.reserved_matters: ALLIANCE-RESERVED-MATTERS:" in result.output
     assert not out.exists()
+
+
+# --- co-commissioners: a council and an integrated care board -------------------------------
+
+JOINT = next(p for p in ALLIANCE if p.stem == "mental-health-four-members-varied")
+
+
+@pytest.fixture(scope="module")
+def joint(catalogue):
+    return build(JOINT, catalogue).document
+
+
+def test_co_commissioners_are_commissioners_not_providers(joint):
+    defs = {d.term: plain_text(d.inlines) for d in joint.definitions}
+    assert defs["Commissioner"].startswith("each of the Council and the ICB, in its capacity as a commissioner")
+    assert "jointly through the Lead Commissioner" in defs["Commissioner"]
+    assert defs["Lead Commissioner"].startswith("the Council, which leads the Commissioners")
+    assert "ICB" not in defs["Provider"]
+    rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
+    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
+            "jointly with the other Commissioners: £100,000 a year, including Pain above the Providers' Pain Caps"] in rows
+    leaving = text_of(clause(joint, "alliance.leaving"))
+    assert "If the Lead Commissioner gives notice to leave the Alliance, or every Commissioner does, this Agreement ends" in leaving
+    assert "If another Commissioner gives notice to leave, this Agreement continues" in leaving
+
+
+def test_commissioner_cap_returns_pain_to_the_providers(joint):
+    c = clause(joint, "alliance.schedule-risk-reward")
+    pain = [[[plain_text(cell) for cell in row] for row in t.rows] for t in c.blocks if isinstance(t, Table)][2]
+    assert pain[-2][4] == "-£100,000"  # the Commissioners bear exactly their cap
+    assert pain[-1][4] == "-£240,000"
+    assert "£20,000 returning to the Providers" in text_of(c)
+
+
+def test_modification_route_varies_the_former_contracts(joint):
+    recitals = text_of(clause(joint, "alliance.recitals"))
+    assert "a modification of existing contracts under regulation 72 of the Public Contracts Regulations 2015" in recitals
+    assert "Procurement Act" not in recitals
+    assert "vary the Former Contract with effect from the Commencement Date" in text_of(clause(joint, "alliance.transition"))
+    note = next(c for c in joint.all_clauses() if c.id == "alliance.precedence").note
+    assert "regulation 72 of the Public Contracts Regulations 2015" in note and "section 75" not in note

@@ -17,6 +17,7 @@ from tests.rules.helpers import RULES_DATE
 
 BIG = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 SMALL = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
+JOINT = ROOT / "samples" / "alliance" / "mental-health-four-members-varied.yaml"  # two commissioners
 
 
 def data_of(path) -> dict[str, Any]:
@@ -43,8 +44,12 @@ def _no_commissioner(d):
     member(d, "council")["role"] = "provider"
 
 
-def _two_commissioners(d):
+def _two_commissioners_no_lead(d):
     member(d, "hospice")["role"] = "commissioner"
+
+
+def _lead_is_not_a_commissioner(d):
+    d["alliance"]["lead_commissioner"] = "trust"
 
 
 def _duplicate_key(d):
@@ -183,7 +188,8 @@ def _computed_with_listed_shares(d):
 
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-ONE-COMMISSIONER", BIG, _no_commissioner),
-    ("ALLIANCE-ONE-COMMISSIONER", BIG, _two_commissioners),
+    ("ALLIANCE-LEAD-COMMISSIONER", BIG, _two_commissioners_no_lead),
+    ("ALLIANCE-LEAD-COMMISSIONER", JOINT, _lead_is_not_a_commissioner),
     ("ALLIANCE-MEMBER-KEYS-UNIQUE", BIG, _duplicate_key),
     ("ALLIANCE-UNKNOWN-MEMBER", SMALL, _unknown_share_member),
     ("ALLIANCE-SHARES-BASIS", SMALL, _agreed_without_shares),
@@ -218,7 +224,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
 ]
 
 
-@pytest.mark.parametrize("sample", [BIG, SMALL], ids=lambda p: p.stem)
+@pytest.mark.parametrize("sample", [BIG, SMALL, JOINT], ids=lambda p: p.stem)
 def test_samples_raise_no_findings(sample, catalogue):
     assert run(data_of(sample), catalogue) == []
 
