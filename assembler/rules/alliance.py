@@ -360,3 +360,17 @@ def reserved_mutual(ctx: RuleContext):
     if alliance.procurement_route == "reserved_mutual" and not alliance.light_touch:
         yield ("section 33 of the Procurement Act 2023 reserves only light touch contracts for public service "
                "mutuals, but light_touch is false", ("alliance", "procurement_route"))
+
+
+@RULES.rule("ALLIANCE-OPEN-BOOK-COST-MODELS", "warning",
+            "With open-book terms, every Provider has its own cost model (one reconciliation and one line of the worked "
+            "example each); without them, a cost model is not used.")
+def open_book_cost_models(ctx: RuleContext):
+    has_block = ctx.sheet.open_book is not None
+    for i, m in enumerate(ctx.sheet.members):
+        if has_block and m.role == "provider" and m.annual_value > 0 and m.cost_model is None:
+            yield (f"{m.name} has no cost_model; under the open-book terms each Provider's profit cap is reconciled "
+                   "on its own costs, so give its direct costs, overheads and income", ("members", i))
+        if not has_block and m.cost_model is not None:
+            yield (f"{m.name} has a cost_model but the term sheet has no open_book block, so it is not used",
+                   ("members", i, "cost_model"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import Field, PrivateAttr, model_validator
 
 from assembler.formatting import pence
+from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 
 HUNDRED = Decimal(100)
@@ -36,6 +37,9 @@ class Member(Party):
     role: Literal["commissioner", "provider"] = Field(description="'commissioner' (the public body buying the services) or 'provider'.")
     annual_value: Money = Field(Decimal(0), description="Yearly value, in pounds, of the services this member delivers within the alliance (0 for a commissioner that delivers none itself).")
     alt_representative: Representative | None = Field(None, description="The member's seat on the Alliance Leadership Team (ALT). Every Alliance Member needs one.")
+    cost_model: CostModel | None = Field(
+        None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
+        "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
 
 
 class Extension(Strict):
@@ -198,6 +202,23 @@ class Alliance(Strict):
     # The members live at the top of the term sheet (each is a party that signs); the alliance's computed
     # figures need them, and clause files reach computed values only through `alliance.<property>`.
     _members: tuple[Member, ...] = PrivateAttr(default=())
+    _open_book: OpenBook | None = PrivateAttr(default=None)
+
+    @property
+    def open_book_examples(self) -> dict[str, list[tuple[Member, Reconciliation]]]:
+        """Each Provider's own open-book reconciliation, by the same arithmetic as the open-book worked
+        example (`OpenBook.reconcile` on the Provider's cost model), keyed 'cost-base/margin/treatment'."""
+        ob = self._open_book
+        if ob is None:
+            return {}
+        out: dict[str, list[tuple[Member, Reconciliation]]] = {}
+        for m in self.providers:
+            if m.cost_model is None:
+                continue
+            own = ob.model_copy(update={"cost_model": m.cost_model})
+            for key, rec in own.examples.items():
+                out.setdefault(key, []).append((m, rec))
+        return out
 
     @property
     def commissioners(self) -> list[Member]:
@@ -482,4 +503,5 @@ class AllianceTermSheet(TermSheetBase):
     @model_validator(mode="after")
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
+        self.alliance._open_book = self.open_book
         return self

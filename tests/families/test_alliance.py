@@ -480,3 +480,74 @@ def test_modification_route_varies_the_former_contracts(joint):
     assert "vary the Former Contract with effect from the Commencement Date" in text_of(clause(joint, "alliance.transition"))
     note = next(c for c in joint.all_clauses() if c.id == "alliance.precedence").note
     assert "regulation 72 of the Public Contracts Regulations 2015" in note and "section 75" not in note
+
+
+# --- open-book terms inside an alliance ------------------------------------------------------
+
+OPEN_BOOK = """
+open_book:
+  profit_cap: 4
+  basis: allowable_cost
+  overhead_cap: 10
+  allowable_costs:
+    - Staff pay, employer's National Insurance and pension contributions, and training
+    - Premises, utilities and insurance for the services
+  reconciliation: annually
+  reporting: quarterly
+  level: cost-model
+  first_period_start: 2027-04-01
+  benchmark:
+    source: ssro
+  cost_model:
+    direct_costs: 1600000
+    overheads: 150000
+    income: 1850000
+"""
+
+
+def with_open_book(text: str) -> str:
+    """The eight-member sample with open-book terms and a cost model for each Provider: direct costs
+    at 88% and overheads at 7% of its annual value, and income equal to its annual value."""
+    out = []
+    for line in text.splitlines():
+        out.append(line)
+        m = re.fullmatch(r"    annual_value: (\d+)", line)
+        if m and int(m.group(1)) > 0:
+            value = int(m.group(1))
+            out += ["    cost_model:", f"      direct_costs: {value * 88 // 100}",
+                    f"      overheads: {value * 7 // 100}", f"      income: {value}"]
+    return "\n".join(out).replace("\npositions:", OPEN_BOOK + "\npositions:")
+
+
+@pytest.fixture(scope="module")
+def open_book_alliance(catalogue, tmp_path_factory):
+    path = tmp_path_factory.mktemp("open-book") / "alliance-open-book.yaml"
+    path.write_text(with_open_book(BIG.read_text(encoding="utf-8")), encoding="utf-8")
+    return build(path, catalogue)
+
+
+def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_alliance):
+    assert [f.rule for f in open_book_alliance.findings if f.severity == "error"] == []
+    doc = open_book_alliance.document
+    c = clause(doc, "alliance.schedule-open-book-providers")
+    rows = table_rows(c)
+    assert len(rows) == 7  # one line for each Provider
+    # Harbour Light: direct £1,628,000, overheads £129,500 (within 10%), allowable £1,757,500; 4% is £70,300;
+    # income £1,850,000 leaves £92,500 profit, £22,200 of it excess
+    assert rows[1] == ["Harbour Light Housing Association Limited", "£1,757,500", "£1,850,000", "£70,300",
+                       "£92,500", "£22,200", "£70,300"]
+    text = text_of(c)
+    assert "counts in the Actual Cost, and so is shared as Pain" in text
+    cap = text_of(clause(doc, "common.open-book-profit-cap"))
+    assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
+    assert "its own costs included in the Actual Cost are its Allowable Costs" in text_of(clause(doc, "alliance.risk-reward"))
+
+
+def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
+    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = text.replace("    annual_value: 600000\n    cost_model:\n      direct_costs: 528000\n      overheads: 42000\n"
+                        "      income: 600000", "    annual_value: 600000")
+    path = tmp_path / "missing.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [f for f in build(path, catalogue).findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"]
+    assert len(found) == 1 and "Moorview Access to Housing Ltd has no cost_model" in found[0].message

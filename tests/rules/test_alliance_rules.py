@@ -137,6 +137,10 @@ def _modification_but_contracts_replaced(d):
     d["alliance"]["procurement_started"] = "2023-04-01"
 
 
+def _cost_model_without_open_book(d):
+    member(d, "harbour")["cost_model"] = {"direct_costs": 1600000, "overheads": 150000, "income": 1850000}
+
+
 def _reserved_mutual_not_light_touch(d):
     d["alliance"]["procurement_route"] = "reserved_mutual"
     d["alliance"]["light_touch"] = False
@@ -221,6 +225,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _new_award_but_contracts_varied),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _modification_but_contracts_replaced),
     ("ALLIANCE-RESERVED-MUTUAL", SMALL, _reserved_mutual_not_light_touch),
+    ("ALLIANCE-OPEN-BOOK-COST-MODELS", BIG, _cost_model_without_open_book),
 ]
 
 
