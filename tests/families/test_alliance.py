@@ -151,7 +151,8 @@ def test_worked_example_has_a_line_per_provider_and_adds_up(big):
     assert len(gain) == len(pain) == 9  # seven Providers, the Commissioner and the total
     assert gain[1] == ["Harbour Light Housing Association Limited", "£1,850,000", "£1,465,000", "£385,000",
                        "£92,515.50", "-£292,484.50"]
-    assert gain[-1][4] == "£385,000" and pain[-1][4] == "-£385,000"
+    # One form for amounts in a column: the column with pence shows pence throughout.
+    assert gain[-1][4] == "£385,000.00" and pain[-1][4] == "-£385,000"
     assert pain[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "", "-£154,000", ""]
     assert "£154,000 of that lies above their Pain Caps and is borne by the Commissioner" in text_of(c)
 
@@ -468,7 +469,7 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
 def test_commissioner_cap_returns_pain_to_the_providers(joint):
     c = clause(joint, "alliance.schedule-risk-reward")
     pain = [[[plain_text(cell) for cell in row] for row in t.rows] for t in c.blocks if isinstance(t, Table)][2]
-    assert pain[-2][4] == "-£100,000"  # the Commissioners bear exactly their cap
+    assert pain[-2][4] == "-£100,000.00"  # the Commissioners bear exactly their cap (pence: the column has them)
     assert pain[-1][4] == "-£240,000"
     assert "£20,000 returning to the Providers" in text_of(c)
 

@@ -127,7 +127,8 @@ def test_open_placeholders_with_where_they_appear(review):
 
 # -- findings ---------------------------------------------------------------------------------------
 def test_findings_give_warnings_and_infos_with_location(review):
-    rows = {(f.severity, f.rule) for f in review.findings}
+    # The fixture was made from the example term sheet, so COMMON-STARTER-EXAMPLE rightly fires too.
+    rows = {(f.severity, f.rule) for f in review.findings if f.rule != "COMMON-STARTER-EXAMPLE"}
     assert rows == {("warning", "GRANT-MATCH-SOURCES"), ("info", "GRANT-SUBSIDY-DATABASE"),
                     ("info", "GRANT-BUDGET-BELOW-MAX")}
     match = next(f for f in review.findings if f.rule == "GRANT-MATCH-SOURCES")
