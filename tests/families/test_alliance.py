@@ -470,7 +470,7 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
     c = clause(joint, "alliance.schedule-risk-reward")
     pain = [[[plain_text(cell) for cell in row] for row in t.rows] for t in c.blocks if isinstance(t, Table)][2]
     assert pain[-2][4] == "-£100,000.00"  # the Commissioners bear exactly their cap (pence: the column has them)
-    assert pain[-1][4] == "-£240,000"
+    assert pain[-1][4] == "-£240,000.00"
     assert "£20,000 returning to the Providers" in text_of(c)
 
 
