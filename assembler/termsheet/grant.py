@@ -29,8 +29,14 @@ class MatchSource(Strict):
 
 
 class MatchFunding(Strict):
-    percentage: Percent = Field(description="Match funding the Recipient must secure, as a percentage of the total project cost.")
+    percentage: Percent = Field(description="Match funding the Recipient must secure, as a percentage of the Total Project Cost.")
     sources: list[MatchSource] = Field(default_factory=list, description="Where the match funding comes from.")
+    total_project_cost: Money | None = Field(
+        None, description="The Total Project Cost in pounds: the budgeted cost of the whole Project, grant and match "
+        "funding together. Leave empty to use the maximum sum plus the listed match funding.")
+    shortfall: Literal["reduce", "stop"] = Field(
+        "reduce", description="What happens if the match funding secured falls short: 'reduce' cuts the Grant in "
+        "proportion; 'stop' lets the Funder stop further payments until the shortfall is made good. Never both.")
 
 
 class Asset(Strict):
@@ -67,6 +73,16 @@ class Reporting(Strict):
     frequency: Literal["monthly", "quarterly", "six-monthly", "annually"] = Field("quarterly", description="How often the Recipient reports progress.")
     days_after_period: int = Field(20, ge=1, le=90, description="Working days after each period by which the report is due.")
     final_report_days: int = Field(60, ge=1, le=180, description="Days after the funding period by which the final report is due.")
+    acceptance_days: int = Field(15, ge=1, le=60, description="Business Days the Funder has to accept or query a report; "
+                                 "a report not queried in that time is treated as accepted.")
+    payment_days: int = Field(10, ge=1, le=30, description="Business Days within which the Funder pays an Instalment "
+                              "once it is due and its conditions are met.")
+
+
+class Application(Strict):
+    date: dt.date | None = Field(None, description="The date of the Recipient's application for the grant, as YYYY-MM-DD. "
+                                 "Leave empty: the draft shows a placeholder.")
+    reference: str | None = Field(None, description="The Funder's reference for the application, e.g. 'CG-APP-0412'.")
 
 
 class Grant(Strict):
@@ -82,6 +98,8 @@ class Grant(Strict):
     match_funding: MatchFunding | None = Field(None, description="Match funding the Recipient must secure; leave out if none.")
     assets: Assets = Field(default_factory=Assets, description="Assets bought with the grant and the clawback on their disposal.")
     subsidy: Subsidy = Field(description="The subsidy control position.")
+    application: Application = Field(default_factory=Application, description="The Recipient's application for the grant, "
+                                     "which the agreement refers to and which the Recipient warrants is accurate.")
     reporting: Reporting = Field(default_factory=Reporting, description="Monitoring and reporting.")
     records_years: int = Field(6, ge=1, le=20, description="Years after the funding period for which records are kept.")
     bank_account: str | None = Field(None, description="The Recipient's bank account for payments. Leave empty: the draft shows a placeholder.")
@@ -97,6 +115,14 @@ class Grant(Strict):
     @property
     def budget_total(self) -> Decimal:
         return sum((b.amount for b in self.budget), Decimal(0))
+
+    @property
+    def total_project_cost(self) -> Decimal:
+        """The Total Project Cost the match-funding clause measures against: the figure the term sheet gives,
+        else the maximum sum plus the listed match funding (the budget the two sources pay for together)."""
+        if self.match_funding and self.match_funding.total_project_cost is not None:
+            return self.match_funding.total_project_cost
+        return self.maximum_sum + self.match_total
 
     @property
     def match_total(self) -> Decimal:

@@ -28,6 +28,13 @@ The draft is a first draft for legal review, not legal advice.
 """
 
 
+def _title(manifest) -> str:
+    """The title under the standard positions (a title may depend on a position, e.g. a grant's form)."""
+    from assembler.assemble import document_title
+
+    return document_title(manifest.title, {"positions": {}})
+
+
 def starter(catalogue: Catalogue, family: str) -> str:
     manifest = catalogue.manifest(family)
     yaml = YAML(typ="rt")
@@ -35,7 +42,7 @@ def starter(catalogue: Catalogue, family: str) -> str:
     yaml.indent(mapping=2, sequence=4, offset=2)
     data = yaml.load((catalogue.paths.samples / manifest.starter).read_text(encoding="utf-8"))
     _strip_comments(data)
-    data.yaml_set_start_comment(HEADER.format(title=manifest.title, family=family))
+    data.yaml_set_start_comment(HEADER.format(title=_title(manifest), family=family))
     _annotate(data, manifest.model_class(), 0)
     _annotate_positions(data, catalogue, family)
     out = io.StringIO()
