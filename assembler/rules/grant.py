@@ -342,3 +342,21 @@ def period_before_signing(ctx: RuleContext):
                f"({long_date(signed)} at the earliest): the first report covers the period to {long_date(first)}, "
                f"and instalments dated before signing are paid as one catch-up payment after it",
                ("grant", "funding_period", "start"))
+
+
+@RULES.rule("GRANT-MFA-NOTIFICATION", "warning",
+            "Minimal financial assistance: the notification is given, and the Recipient's confirmation received, "
+            "before the agreement is made (Subsidy Control Act 2022 s.37(1) to (3)).")
+def mfa_notification(ctx: RuleContext):
+    subsidy = ctx.sheet.grant.subsidy
+    if subsidy.route != "minimal_financial_assistance":
+        return
+    signed = ctx.sheet.document.agreement_date
+    if subsidy.assessment_date is None:
+        yield ("no date is recorded for the minimal financial assistance notification (grant.subsidy.assessment_date): "
+               "it must be given, and the Recipient's written confirmation received, before the agreement is signed "
+               "(Subsidy Control Act 2022 s.37(1) to (3))", ("grant", "subsidy", "route"))
+    elif signed and subsidy.assessment_date > signed:
+        yield (f"the minimal financial assistance notification is dated {long_date(subsidy.assessment_date)}, after the "
+               f"agreement ({long_date(signed)}): it must come first (Subsidy Control Act 2022 s.37(1) and (3))",
+               ("grant", "subsidy", "assessment_date"))

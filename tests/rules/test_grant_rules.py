@@ -16,7 +16,7 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-MATCH-PERCENTAGE", "COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING",
             "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER", "GRANT-SHORT-FORM-SUGGESTED",
             "GRANT-SHORT-FORM-RISK", "GRANT-REPORT-BEFORE-PAYMENT", "GRANT-MATCH-TOTAL-COST",
-            "GRANT-PERIOD-BEFORE-SIGNING"]
+            "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -230,3 +230,19 @@ def test_standalone_subsidy_goes_on_the_database_whatever_its_amount(catalogue):
         d["grant"]["subsidy"] = {"route": "assessed", "rationale": "assessed"}
     found = findings(catalogue, SMALL, small_assessed)
     assert "whatever its amount" in found["GRANT-SUBSIDY-DATABASE"][0]
+
+
+def test_mfa_notification_date_missing(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["subsidy"].__setitem__("assessment_date", None))
+    assert "before the agreement is signed" in found["GRANT-MFA-NOTIFICATION"][0]
+
+
+def test_mfa_notification_after_signing(catalogue):
+    def late(d):
+        d["document"]["agreement_date"] = "2026-11-20"
+    found = findings(catalogue, SMALL, late)
+    assert "25 November 2026, after the agreement (20 November 2026)" in found["GRANT-MFA-NOTIFICATION"][0]
+
+
+def test_mfa_notification_ignored_for_other_routes(catalogue):
+    assert "GRANT-MFA-NOTIFICATION" not in findings(catalogue, BIG)
