@@ -360,3 +360,13 @@ def mfa_notification(ctx: RuleContext):
         yield (f"the minimal financial assistance notification is dated {long_date(subsidy.assessment_date)}, after the "
                f"agreement ({long_date(signed)}): it must come first (Subsidy Control Act 2022 s.37(1) and (3))",
                ("grant", "subsidy", "assessment_date"))
+
+
+@RULES.rule("GRANT-ASSET-LIFE", "info",
+            "An asset's clawback period is cut to its useful life where that is shorter than the agreed period.")
+def asset_life(ctx: RuleContext):
+    assets = ctx.sheet.grant.assets
+    for i, asset in enumerate(assets.items):
+        if asset.life_years and asset.life_years < assets.clawback_years:
+            yield (f"{asset.description}: its clawback period is {asset.life_years} years, its expected life, not the "
+                   f"{assets.clawback_years} years agreed for the assets generally", ("grant", "assets", "items", i, "life_years"))

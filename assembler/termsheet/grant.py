@@ -42,12 +42,34 @@ class MatchFunding(Strict):
 class Asset(Strict):
     description: Text = Field(description="The asset bought with the grant, e.g. 'Minibus'.")
     cost: Money = Field(description="Expected cost in pounds.")
+    kind: Literal["equipment", "fixture"] = Field(
+        "equipment", description="'equipment' for a movable asset that can be sold (a vehicle, a laptop); 'fixture' "
+        "for fit-out or works fixed to premises, which cannot be sold apart from them.")
+    life_years: int | None = Field(None, ge=1, le=60, description="Expected useful life in years. The asset's clawback "
+                                   "period is the shorter of this and assets.clawback_years.")
 
 
 class Assets(Strict):
     threshold: Money = Field(Decimal("1000"), description="Assets costing at least this much are recorded in the asset register and are subject to clawback.")
     clawback_years: int = Field(5, ge=0, le=25, description="Years after purchase during which the Funder may claw back the asset's value on disposal.")
     items: list[Asset] = Field(default_factory=list, description="Assets the Recipient plans to buy with the grant.")
+    fixtures_remedy: Literal["repay-on-vacating", "security"] = Field(
+        "repay-on-vacating", description="How the Funder protects grant-funded fixtures: 'repay-on-vacating' (the Recipient "
+        "repays the unexpired share if it leaves the premises) or 'security' (a charge or restriction over the "
+        "Recipient's interest in the premises).")
+
+    def clawback_years_for(self, asset: Asset) -> int:
+        """An asset's clawback period: the agreed period, cut to the asset's useful life where that is shorter,
+        so the Recipient is never answerable for an asset that has worn out."""
+        return min(self.clawback_years, asset.life_years or self.clawback_years)
+
+    @property
+    def longest_clawback_years(self) -> int:
+        return max((self.clawback_years_for(a) for a in self.items), default=0)
+
+    @property
+    def has_fixtures(self) -> bool:
+        return any(a.kind == "fixture" for a in self.items)
 
 
 class PriorAssistance(Strict):

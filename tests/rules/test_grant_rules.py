@@ -246,3 +246,14 @@ def test_mfa_notification_after_signing(catalogue):
 
 def test_mfa_notification_ignored_for_other_routes(catalogue):
     assert "GRANT-MFA-NOTIFICATION" not in findings(catalogue, BIG)
+
+
+def test_asset_life_shorter_than_the_clawback_period(catalogue):
+    found = findings(catalogue, BIG)
+    assert found["GRANT-ASSET-LIFE"] == ["Laptops and mobile phones for the support team: its clawback period is 3 years, "
+                                         "its expected life, not the 4 years agreed for the assets generally"]
+
+
+def test_asset_life_longer_than_the_clawback_period_is_quiet(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["assets"]["items"][1].__setitem__("life_years", 6))
+    assert "GRANT-ASSET-LIFE" not in found
