@@ -370,3 +370,18 @@ def asset_life(ctx: RuleContext):
         if asset.life_years and asset.life_years < assets.clawback_years:
             yield (f"{asset.description}: its clawback period is {asset.life_years} years, its expected life, not the "
                    f"{assets.clawback_years} years agreed for the assets generally", ("grant", "assets", "items", i, "life_years"))
+
+
+@RULES.rule("GRANT-ONWARD-GRANTS-WITHIN-GRANT", "error",
+            "Onward grants to participants fit within the grant, and no single one exceeds their total.")
+def onward_grants_within(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    onward = grant.onward_grants
+    if onward is None:
+        return
+    if onward.total > grant.maximum_sum:
+        yield (f"onward grants of up to {money(onward.total)} are more than the maximum sum of {money(grant.maximum_sum)}",
+               ("grant", "onward_grants", "total"))
+    if onward.max_each > onward.total:
+        yield (f"the most one participant may receive ({money(onward.max_each)}) is more than the onward grants' total "
+               f"({money(onward.total)})", ("grant", "onward_grants", "max_each"))

@@ -72,6 +72,13 @@ class Assets(Strict):
         return any(a.kind == "fixture" for a in self.items)
 
 
+class OnwardGrants(Strict):
+    recipients: Text = Field(description="Who may receive onward grants from the Recipient, e.g. 'tenants' and residents' groups in Brookside'.")
+    purpose: Text = Field(description="What the onward grants are for, as a phrase, e.g. 'small community projects that reduce isolation'.")
+    total: Money = Field(description="The most the Recipient may pay in onward grants in total, in pounds (part of the Budget).")
+    max_each: Money = Field(description="The most any one participant may receive, in pounds.")
+
+
 class PriorAssistance(Strict):
     financial_year: str = Field(pattern=r"^\d{4}/\d{2}$", description="Financial year, e.g. '2025/26'.")
     amount: Money = Field(description="Minimal financial assistance received that year, in pounds.")
@@ -120,6 +127,8 @@ class Grant(Strict):
     match_funding: MatchFunding | None = Field(None, description="Match funding the Recipient must secure; leave out if none.")
     assets: Assets = Field(default_factory=Assets, description="Assets bought with the grant and the clawback on their disposal.")
     subsidy: Subsidy = Field(description="The subsidy control position.")
+    onward_grants: OnwardGrants | None = Field(None, description="Grants the Recipient makes onward to participants out of "
+                                               "the grant; leave out if none.")
     application: Application = Field(default_factory=Application, description="The Recipient's application for the grant, "
                                      "which the agreement refers to and which the Recipient warrants is accurate.")
     reporting: Reporting = Field(default_factory=Reporting, description="Monitoring and reporting.")

@@ -16,7 +16,7 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-MATCH-PERCENTAGE", "COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING",
             "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER", "GRANT-SHORT-FORM-SUGGESTED",
             "GRANT-SHORT-FORM-RISK", "GRANT-REPORT-BEFORE-PAYMENT", "GRANT-MATCH-TOTAL-COST",
-            "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION"]
+            "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -257,3 +257,24 @@ def test_asset_life_shorter_than_the_clawback_period(catalogue):
 def test_asset_life_longer_than_the_clawback_period_is_quiet(catalogue):
     found = findings(catalogue, BIG, lambda d: d["grant"]["assets"]["items"][1].__setitem__("life_years", 6))
     assert "GRANT-ASSET-LIFE" not in found
+
+
+def _onward(total, each):
+    def edit(d):
+        d["grant"]["onward_grants"] = {"recipients": "residents' groups", "purpose": "small projects",
+                                       "total": total, "max_each": each}
+    return edit
+
+
+def test_onward_grants_over_the_grant(catalogue):
+    found = findings(catalogue, SMALL, _onward(20000, 2000))
+    assert found["GRANT-ONWARD-GRANTS-WITHIN-GRANT"] == ["onward grants of up to £20,000 are more than the maximum sum of £12,500"]
+
+
+def test_onward_grant_each_over_the_total(catalogue):
+    found = findings(catalogue, SMALL, _onward(2000, 3000))
+    assert "more than the onward grants' total" in found["GRANT-ONWARD-GRANTS-WITHIN-GRANT"][0]
+
+
+def test_onward_grants_within_the_grant_are_quiet(catalogue):
+    assert "GRANT-ONWARD-GRANTS-WITHIN-GRANT" not in findings(catalogue, SMALL, _onward(3000, 500))
