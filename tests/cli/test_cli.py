@@ -35,7 +35,7 @@ def test_new_check_assemble_round_trip(tmp_path):
     out = tmp_path / "draft.docx"
     made = run("assemble", str(sheet), "-o", str(out), "--date", "2026-04-01")
     assert made.exit_code == 0 and made.output.strip().endswith(str(out))
-    assert any("Grant Funding Agreement" in p.text for p in open_docx(out).paragraphs)
+    assert any("Grant Offer Letter" in p.text for p in open_docx(out).paragraphs)  # the starter is the small grant: the short form
 
 
 def test_new_refuses_to_overwrite(tmp_path):
