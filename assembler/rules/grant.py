@@ -27,7 +27,7 @@ def instalments_sum(ctx: RuleContext):
 def instalments_in_period(ctx: RuleContext):
     grant = ctx.sheet.grant
     period = grant.funding_period
-    window = int(ctx.figure("grant_final_payment_window_days"))
+    window = int(_optional_figure(ctx, "grant_final_payment_window_days") or 0)
     last = max(inst.date for inst in grant.instalments)
     for i, inst in enumerate(grant.instalments):
         if inst.date < period.start:
@@ -62,6 +62,13 @@ def budget_below_maximum(ctx: RuleContext):
     if grant.budget_total < grant.maximum_sum:
         yield (f"the budget lines add up to {money(grant.budget_total)}, "
                f"{money(grant.maximum_sum - grant.budget_total)} less than the maximum sum", ("grant", "budget"))
+
+
+def _optional_figure(ctx: RuleContext, name: str) -> Decimal | None:
+    """A figure this library may not hold (a firm's own library, or one older than the figure): the
+    rule that needs it then keeps to its stricter reading, or stays quiet."""
+    entry = ctx.figures.get(name)
+    return None if entry is None else Decimal(str(entry["value"]))
 
 
 def financial_year(day: dt.date) -> int:
@@ -226,9 +233,9 @@ def _short_form_risks(sheet) -> list[str]:
 @RULES.rule("GRANT-SHORT-FORM-SUGGESTED", "info",
             "A small grant with nothing to claw back or police is suited to the short form (grant offer letter).")
 def short_form_suggested(ctx: RuleContext):
-    if ctx.positions.get("grant_form") != "agreement":
+    threshold = _optional_figure(ctx, "grant_short_form_threshold")
+    if ctx.positions.get("grant_form") != "agreement" or threshold is None:
         return
-    threshold = Decimal(str(ctx.figure("grant_short_form_threshold")))
     if ctx.sheet.grant.maximum_sum <= threshold and not _short_form_risks(ctx.sheet):
         yield (f"the grant of {money(ctx.sheet.grant.maximum_sum)} is at or below {money(threshold)} and has no "
                f"assets, match funding or open-book terms: the short form (grant_form: offer-letter) is proportionate "
@@ -238,9 +245,9 @@ def short_form_suggested(ctx: RuleContext):
 @RULES.rule("GRANT-SHORT-FORM-RISK", "warning",
             "The short form is used only for a small grant without assets, match funding or open-book terms.")
 def short_form_risk(ctx: RuleContext):
-    if ctx.positions.get("grant_form") != "offer-letter":
+    threshold = _optional_figure(ctx, "grant_short_form_threshold")
+    if ctx.positions.get("grant_form") != "offer-letter" or threshold is None:
         return
-    threshold = Decimal(str(ctx.figure("grant_short_form_threshold")))
     reasons = _short_form_risks(ctx.sheet)
     if ctx.sheet.grant.maximum_sum > threshold:
         reasons.insert(0, f"a grant of {money(ctx.sheet.grant.maximum_sum)}, above {money(threshold)}")
