@@ -345,8 +345,10 @@ def period_before_signing(ctx: RuleContext):
     signed = _award_date(ctx)
     if grant.funding_period.start < signed <= grant.funding_period.end:
         first = next(e for e in reporting_period_ends(grant) if e >= signed)
+        when = (f"dated {long_date(signed)}" if ctx.sheet.document.agreement_date
+                else f"not signed by the draft date, {long_date(signed)}")
         yield (f"the funding period began on {long_date(grant.funding_period.start)}, before the agreement "
-               f"({long_date(signed)} at the earliest): the first report covers the period to {long_date(first)}, "
+               f"({when}): the first report covers the period to {long_date(first)}, "
                f"and instalments dated before signing are paid as one catch-up payment after it",
                ("grant", "funding_period", "start"))
 
