@@ -120,7 +120,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
                for section in ("recitals", "clauses", "schedules")}
     doc = Document(
         family=sheet.family,
-        title=manifest.title,
+        title=document_title(manifest.title, context),
         subtitle=" ".join(render_plain_text(plan, manifest.subtitle, context)).strip(),
         reference=sheet.model.document.reference or "",
         date=_date(sheet),
@@ -138,7 +138,13 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     return Assembly(doc, plan, findings)
 
 
-def render_plain_text(plan: Plan, source: str, context: dict[str, Any]) -> list[str]:
+def document_title(title: str, context: dict[str, Any]) -> str:
+    """The manifest's title, rendered: a position may choose the form of the document (a grant offer
+    letter rather than an agreement), and its title with it."""
+    return " ".join(render_plain_text(None, title, context)).strip() if "{" in title else title
+
+
+def render_plain_text(plan: Plan | None, source: str, context: dict[str, Any]) -> list[str]:
     from assembler.render.jinja import compile_template
     from assembler.render.markup import _TOKEN  # values unwrapped to plain text
 
