@@ -323,11 +323,18 @@ class _Body:
                 self.reference(para, inline)
 
     def reference(self, para, ref: Ref) -> None:
+        """A live REF field whose cached result is the label. A paragraph inside a schedule is the
+        exception: house.docx numbers it in the schedule title's list, so Word and LibreOffice
+        would recompute its full-context number as "Schedule 86" for paragraph 6 of Schedule 8;
+        that label is written as text, right if not live."""
         if ref.prefix:
             self.run(para, ref.prefix)
-        _field_begin(para, f"REF {ref.bookmark} \\w \\h")
-        self.run(para, ref.label, "PD Reference")
-        _field_end(para)
+        if ref.suffix.startswith(" of Schedule"):
+            self.run(para, ref.label, "PD Reference")
+        else:
+            _field_begin(para, f"REF {ref.bookmark} \\w \\h")
+            self.run(para, ref.label, "PD Reference")
+            _field_end(para)
         if ref.suffix:
             self.run(para, ref.suffix)
 

@@ -205,3 +205,18 @@ def test_an_offer_letter_is_laid_out_as_a_letter(catalogue):
     first_schedule = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "PD Schedule Title")
     assert closing < acceptance < first_schedule
     assert texts[acceptance + 1] == f"{document.parties[-1].name} accepts the Grant on the conditions in this letter."
+
+
+def test_a_reference_to_a_schedule_paragraph_is_text_not_a_field(draft, minilib):
+    """Word would recompute a schedule paragraph's full-context number as "Schedule 26"; the label
+    is written as text, while references to clauses stay live fields."""
+    import copy
+
+    from assembler.model import Paragraph, Ref, Text
+
+    doc = copy.deepcopy(draft)
+    ref = Ref("x", label="6(a)", prefix="paragraph ", suffix=" of Schedule 2", bookmark="_Ref_x")
+    doc.clauses[0].blocks.append(Paragraph([Text("See "), ref, Text(".")], kind="body", level=1))
+    xml = part(render_docx(doc, minilib.paths.house), "word/document.xml")
+    assert "See paragraph 6(a) of Schedule 2." in re.sub(r"<[^>]+>", "", xml)
+    assert "REF _Ref_x" not in xml and "REF _Ref" in xml
