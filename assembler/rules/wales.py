@@ -1,0 +1,66 @@
+"""Rules for a draft for Wales: the term sheet's own words and parties must fit Welsh law.
+
+The clauses follow `document.country`; what the commissioner types does not. A Welsh council's grant
+whose statutory power reads "section 1 of the Localism Act 2011" would recite a power it does not
+have, and a party whose legal form exists only in England (an integrated care board, an NHS
+foundation trust, a combined authority) is probably the wrong form or the wrong country. The
+England-only instruments and the words that cite them come from clauses/law.yaml, as for
+`library check`, so a new entry there widens both checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assembler.rules import RuleContext, RuleSet, walk
+from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm
+
+WALES = RuleSet(applies=lambda ctx: ctx.sheet.document.wales)
+
+# Legal forms created by statutes for England only: integrated care boards (Health and Care Act 2022),
+# NHS foundation trusts and combined authorities have no Welsh counterpart of the same name (Wales has
+# Local Health Boards, NHS trusts and corporate joint committees); a parish council is a community or
+# town council in Wales.
+ENGLAND_ONLY_FORMS = {
+    LegalForm.integrated_care_board: "a Local Health Board is the Welsh body (choose nhs_body)",
+    LegalForm.nhs_foundation_trust: "NHS foundation trusts exist only in England (a Welsh NHS trust is nhs_trust)",
+    LegalForm.combined_authority: "combined authorities exist only in England (a corporate joint committee is the nearest Welsh body)",
+    LegalForm.parish_council: "in Wales it is a community or town council: the parties block will say "
+                              "'a parish or town council', so correct that description by hand",
+}
+
+
+@WALES.rule("COMMON-WALES-ENGLISH-LAW", "error",
+            "A draft for Wales does not name, in the term sheet's own words, a statute that applies only in England.")
+def english_law_in_welsh_sheet(ctx: RuleContext):
+    patterns = [(entry, re.compile(r"\s+".join(map(re.escape, cited.split())), re.I))
+                for entry in ctx.law.values() if entry.get("england_only") for cited in entry.get("cites", ())]
+    for loc, text in _texts(ctx.sheet):
+        for entry, pattern in patterns:
+            if pattern.search(text):
+                yield (f"the public body is in Wales, but this names {entry['title']}, which applies only in "
+                       f"England; give the Welsh law ({_counterpart(entry, ctx.law)})", loc)
+                break
+
+
+def _texts(sheet):
+    """(location, text) of every text the term sheet holds, in lists of texts too (activities)."""
+    for loc, _model, _name, value in walk(sheet):
+        if isinstance(value, str):
+            yield loc, value
+        elif isinstance(value, list):
+            yield from (((*loc, i), item) for i, item in enumerate(value) if isinstance(item, str))
+
+
+@WALES.rule("COMMON-WALES-ENGLISH-BODY", "warning",
+            "A party to a draft for Wales does not have a legal form that exists only in England.")
+def english_body_in_welsh_sheet(ctx: RuleContext):
+    for loc, party in ctx.sheet.party_fields():
+        if party.legal_form in ENGLAND_ONLY_FORMS:
+            yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]}, a form that exists only in England, "
+                   f"but the draft is for Wales: {ENGLAND_ONLY_FORMS[party.legal_form]}", (*loc, "legal_form"))
+
+
+def _counterpart(entry: dict, law: dict) -> str:
+    wales = str(entry.get("wales", "")).strip()
+    return law[wales]["title"] if wales in law else wales or "the Welsh law"

@@ -1,0 +1,79 @@
+"""The rules for a draft for Wales fire on the fact each guards and stay quiet otherwise: England-only
+law typed into a Welsh term sheet, and a party whose legal form exists only in England."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.rules.wales import WALES
+from tests.conftest import ROOT, samples
+from tests.rules.helpers import findings
+
+WELSH_GRANT = ROOT / "samples" / "grant" / "welsh-community-grant.yaml"
+WELSH_ALLIANCE = ROOT / "samples" / "alliance" / "welsh-young-people-alliance.yaml"
+ENGLISH_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
+RULE_IDS = ["COMMON-WALES-ENGLISH-LAW", "COMMON-WALES-ENGLISH-BODY"]
+
+
+def test_the_rule_ids():
+    assert [r.id for r in WALES.rules] == RULE_IDS
+
+
+@pytest.mark.parametrize("sample", samples(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_samples_are_quiet(catalogue, sample):
+    assert not set(findings(catalogue, sample)) & set(RULE_IDS)
+
+
+def power(text):
+    def edit(data):
+        data["grant"]["statutory_power"] = text
+    return edit
+
+
+def test_the_localism_act_in_a_welsh_grant_fires(catalogue):
+    found = findings(catalogue, WELSH_GRANT, power("section 1 of the Localism Act 2011"))
+    assert found["COMMON-WALES-ENGLISH-LAW"] == [
+        "the public body is in Wales, but this names Localism Act 2011, s.1 (general power of competence), "
+        "which applies only in England; give the Welsh law (Local Government and Elections (Wales) Act 2021, "
+        "s.24 (general power of competence))"]
+
+
+def test_england_only_law_in_any_text_fires(catalogue):
+    def edit(data):
+        data["grant"]["activities"].append("Follow Working Together to Safeguard Children")
+    found = findings(catalogue, WELSH_GRANT, edit)
+    assert len(found["COMMON-WALES-ENGLISH-LAW"]) == 1
+    assert "Working Together to Safeguard Children 2023" in found["COMMON-WALES-ENGLISH-LAW"][0]
+
+
+def test_the_same_words_in_an_english_grant_are_quiet(catalogue):
+    found = findings(catalogue, ENGLISH_GRANT, power("section 1 of the Localism Act 2011"))
+    assert "COMMON-WALES-ENGLISH-LAW" not in found
+
+
+def test_the_welsh_power_is_quiet(catalogue):
+    found = findings(catalogue, WELSH_GRANT, power("section 24 of the Local Government and Elections (Wales) Act 2021"))
+    assert "COMMON-WALES-ENGLISH-LAW" not in found
+
+
+@pytest.mark.parametrize("form", ["integrated_care_board", "nhs_foundation_trust", "combined_authority", "parish_council"])
+def test_an_england_only_legal_form_fires(catalogue, form):
+    def edit(data):
+        data["funder"]["legal_form"] = form
+    found = findings(catalogue, WELSH_GRANT, edit)
+    (message,) = found["COMMON-WALES-ENGLISH-BODY"]
+    assert message.startswith("Dyffryn Gwyn County Borough Council is ")
+    assert "exists only in England, but the draft is for Wales" in message
+
+
+def test_an_england_only_legal_form_in_england_is_quiet(catalogue):
+    def edit(data):
+        data["funder"]["legal_form"] = "parish_council"
+    assert "COMMON-WALES-ENGLISH-BODY" not in findings(catalogue, ENGLISH_GRANT, edit)
+
+
+def test_a_welsh_alliance_member_from_england_fires(catalogue):
+    def edit(data):
+        data["members"][0]["legal_form"] = "integrated_care_board"
+    (message,) = findings(catalogue, WELSH_ALLIANCE, edit)["COMMON-WALES-ENGLISH-BODY"]
+    assert "a Local Health Board is the Welsh body" in message
