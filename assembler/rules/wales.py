@@ -61,6 +61,28 @@ def english_body_in_welsh_sheet(ctx: RuleContext):
                    f"but the draft is for Wales: {ENGLAND_ONLY_FORMS[party.legal_form]}", (*loc, "legal_form"))
 
 
+@WALES.rule("COMMON-WALES-REGULATOR", "error",
+            "A draft for Wales does not have care settings registered with Ofsted or the CQC, or the regulated "
+            "care terms written for England.")
+def english_regulator_in_welsh_sheet(ctx: RuleContext):
+    """Ofsted and the CQC do not register care services in Wales: the Welsh Ministers do, through Care
+    Inspectorate Wales (Regulation and Inspection of Social Care (Wales) Act 2016). The open-book care
+    terms and registration details are written for England's regulators and regulations, so a Welsh
+    draft of them would bind the provider to the wrong regime."""
+    act = ctx.law.get("regulation_and_inspection_of_social_care_wales_act_2016", {}).get("title", "the Welsh Act")
+    block = getattr(ctx.sheet, "open_book", None)
+    for i, registration in enumerate(block.registrations if block else []):
+        yield (f"{registration.setting} is registered with {'Ofsted' if registration.regulator == 'ofsted' else 'the CQC'}, "
+               f"which do not register care services in Wales: Care Inspectorate Wales does ({act}); the "
+               "registration terms cover England only, so a lawyer must draft the Welsh registration",
+               ("open_book", "registrations", i, "regulator"))
+    if ctx.sheet.family == "open-book":
+        yield ("the open-book care terms cite England's regulators and care regulations (Ofsted, the CQC, the "
+               "Children's Homes (England) Regulations 2015); they have no Welsh form yet, so this agreement "
+               f"cannot be drafted for Wales: a lawyer must draft the regulated care terms under {act}",
+               ("document", "country"))
+
+
 def _counterpart(entry: dict, law: dict) -> str:
     wales = str(entry.get("wales", "")).strip()
     return law[wales]["title"] if wales in law else wales or "the Welsh law"

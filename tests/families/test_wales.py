@@ -58,6 +58,9 @@ def test_no_england_only_citation(catalogue, texts, family):
 def test_the_welsh_law_in_its_place(texts, family):
     text = flat(texts[family])
     assert [w for w in WELSH_LAW if w not in text] == []
+    # each Welsh form stays its own paragraph or list item, as the English one is
+    assert "suspect is at risk.\n" in texts[family].replace("\r", "")
+    assert "Agreement;- names" not in text and "aware of it. Each Party" not in text
 
 
 def recital_note(path, catalogue) -> str:

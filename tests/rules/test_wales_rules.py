@@ -12,7 +12,7 @@ from tests.rules.helpers import findings
 WELSH_GRANT = ROOT / "samples" / "grant" / "welsh-community-grant.yaml"
 WELSH_ALLIANCE = ROOT / "samples" / "alliance" / "welsh-young-people-alliance.yaml"
 ENGLISH_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
-RULE_IDS = ["COMMON-WALES-ENGLISH-LAW", "COMMON-WALES-ENGLISH-BODY"]
+RULE_IDS = ["COMMON-WALES-ENGLISH-LAW", "COMMON-WALES-ENGLISH-BODY", "COMMON-WALES-REGULATOR"]
 
 
 def test_the_rule_ids():
@@ -77,3 +77,34 @@ def test_a_welsh_alliance_member_from_england_fires(catalogue):
         data["members"][0]["legal_form"] = "integrated_care_board"
     (message,) = findings(catalogue, WELSH_ALLIANCE, edit)["COMMON-WALES-ENGLISH-BODY"]
     assert "a Local Health Board is the Welsh body" in message
+
+
+OPEN_BOOK_GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
+OPEN_BOOK_FAMILY = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+
+
+def in_wales(data):
+    data["document"]["country"] = "wales"
+
+
+def test_an_ofsted_registration_in_a_welsh_draft_fires(catalogue):
+    (message,) = findings(catalogue, OPEN_BOOK_GRANT, in_wales)["COMMON-WALES-REGULATOR"]
+    assert message.startswith("Quay House supported accommodation is registered with Ofsted, which do not "
+                              "register care services in Wales: Care Inspectorate Wales does (Regulation and "
+                              "Inspection of Social Care (Wales) Act 2016")
+
+
+def test_the_open_book_care_terms_in_a_welsh_draft_fire(catalogue):
+    messages = findings(catalogue, OPEN_BOOK_FAMILY, in_wales)["COMMON-WALES-REGULATOR"]
+    assert messages[0].startswith("Fenwick Lodge care home is registered with the CQC")
+    assert len(messages) == 3  # two care homes, and the care terms themselves
+    assert messages[-1].startswith("the open-book care terms cite England's regulators")
+
+
+def test_the_same_registrations_in_england_are_quiet(catalogue):
+    assert "COMMON-WALES-REGULATOR" not in findings(catalogue, OPEN_BOOK_FAMILY)
+    assert "COMMON-WALES-REGULATOR" not in findings(catalogue, OPEN_BOOK_GRANT)
+
+
+def test_a_welsh_grant_without_registrations_is_quiet(catalogue):
+    assert "COMMON-WALES-REGULATOR" not in findings(catalogue, WELSH_GRANT)
