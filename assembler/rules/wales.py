@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assembler.formatting import money
 from assembler.rules import RuleContext, RuleSet, walk
 from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm
 
@@ -81,6 +82,22 @@ def english_regulator_in_welsh_sheet(ctx: RuleContext):
                "Children's Homes (England) Regulations 2015); they have no Welsh form yet, so this agreement "
                f"cannot be drafted for Wales: a lawyer must draft the regulated care terms under {act}",
                ("document", "country"))
+
+
+@WALES.rule("COMMON-WALES-LAND-CONSENT", "error",
+            "A draft for Wales does not recite the English consent for a disposal of land at an undervalue.")
+def english_land_consent_in_welsh_sheet(ctx: RuleContext):
+    """The co-investment recitals and conditions rely on the General Disposal Consent (England) 2003 and
+    the Secretary of State's specific consent; in Wales the consent under section 123 of the Local
+    Government Act 1972 is the Welsh Ministers', with a general consent of its own for Wales, so those
+    terms need a lawyer's Welsh form before they can be used there."""
+    contributions = getattr(ctx.sheet, "contributions", None)
+    if ctx.sheet.family == "co-investment" and contributions is not None and contributions.undervalue > 0:
+        yield (f"the land is transferred at an undervalue of {money(contributions.undervalue)}, and the draft would "
+               "recite the General Disposal Consent (England) 2003 and the Secretary of State's consent; in Wales "
+               "the consent under section 123 of the Local Government Act 1972 is given by the Welsh Ministers "
+               "(the general consent for Wales, or a specific consent): a lawyer must draft the Welsh consent terms",
+               ("contributions", "authority"))
 
 
 def _counterpart(entry: dict, law: dict) -> str:

@@ -12,7 +12,8 @@ from tests.rules.helpers import findings
 WELSH_GRANT = ROOT / "samples" / "grant" / "welsh-community-grant.yaml"
 WELSH_ALLIANCE = ROOT / "samples" / "alliance" / "welsh-young-people-alliance.yaml"
 ENGLISH_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
-RULE_IDS = ["COMMON-WALES-ENGLISH-LAW", "COMMON-WALES-ENGLISH-BODY", "COMMON-WALES-REGULATOR"]
+RULE_IDS = ["COMMON-WALES-ENGLISH-LAW", "COMMON-WALES-ENGLISH-BODY", "COMMON-WALES-REGULATOR",
+            "COMMON-WALES-LAND-CONSENT"]
 
 
 def test_the_rule_ids():
@@ -108,3 +109,25 @@ def test_the_same_registrations_in_england_are_quiet(catalogue):
 
 def test_a_welsh_grant_without_registrations_is_quiet(catalogue):
     assert "COMMON-WALES-REGULATOR" not in findings(catalogue, WELSH_GRANT)
+
+
+LEASE = ROOT / "samples" / "co-investment" / "community-asset-lease.yaml"
+
+
+def test_an_undervalue_disposal_in_a_welsh_co_investment_fires(catalogue):
+    (message,) = findings(catalogue, LEASE, in_wales)["COMMON-WALES-LAND-CONSENT"]
+    assert message.startswith("the land is transferred at an undervalue of £")
+    assert "is given by the Welsh Ministers" in message
+
+
+def test_the_undervalue_in_england_is_quiet(catalogue):
+    assert "COMMON-WALES-LAND-CONSENT" not in findings(catalogue, LEASE)
+
+
+def test_a_welsh_co_investment_at_full_value_is_quiet(catalogue):
+    def at_full_value(data):
+        in_wales(data)
+        for contribution in data["contributions"]["authority"]:
+            for prop in contribution.get("properties", []):
+                prop["consideration"] = prop["valuation"]
+    assert "COMMON-WALES-LAND-CONSENT" not in findings(catalogue, LEASE, at_full_value)
