@@ -91,9 +91,11 @@ def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]
         elif isinstance(node, list):
             for i, item in enumerate(node):
                 texts(item, (*loc, i))
-        elif isinstance(node, str) and len(node) >= 5 and any(ch.isalpha() for ch in node) and any(
-                ch.isupper() or ch.isdigit() for ch in node):
-            found[loc] = node  # a name, address or reference: not a choice ("binding"), date or figure
+        elif isinstance(node, str) and len(node) >= 5 and any(ch.isalpha() for ch in node) and (
+                " " in node.strip() and any(ch.isupper() for ch in node) or any(ch.isdigit() for ch in node)):
+            # A name, address or reference: not a choice ("binding"), a date, a figure, or a
+            # one-word defined term ("Council") that any matter may share.
+            found[loc] = node
     texts(example, ())
     return found
 
@@ -118,7 +120,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
                for section in ("recitals", "clauses", "schedules")}
     doc = Document(
         family=sheet.family,
-        title=manifest.title,
+        title=document_title(manifest.title, context),
         subtitle=" ".join(render_plain_text(plan, manifest.subtitle, context)).strip(),
         reference=sheet.model.document.reference or "",
         date=_date(sheet),
@@ -126,6 +128,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         parties=[_party_block(role, party, deed) for role in manifest.parties for party in _parties_in(sheet, role)],
         deed=deed,
         circulation=circulation,
+        letter=_is_letter(manifest, context),
         **clauses,
     )
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
@@ -136,7 +139,22 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     return Assembly(doc, plan, findings)
 
 
-def render_plain_text(plan: Plan, source: str, context: dict[str, Any]) -> list[str]:
+def _is_letter(manifest, context: dict[str, Any]) -> bool:
+    """Whether the manifest's `letter` condition holds for this term sheet."""
+    if not manifest.letter:
+        return False
+    from assembler.render.jinja import compile_condition
+
+    return bool(compile_condition(manifest.letter)(**context))
+
+
+def document_title(title: str, context: dict[str, Any]) -> str:
+    """The manifest's title, rendered: a position may choose the form of the document (a grant offer
+    letter rather than an agreement), and its title with it."""
+    return " ".join(render_plain_text(None, title, context)).strip() if "{" in title else title
+
+
+def render_plain_text(plan: Plan | None, source: str, context: dict[str, Any]) -> list[str]:
     from assembler.render.jinja import compile_template
     from assembler.render.markup import _TOKEN  # values unwrapped to plain text
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assembler.rules import Loc, RuleContext, RuleSet, dotted, walk
+from assembler.rules import Loc, RuleContext, RuleSet, walk
 
 EXAMPLES = RuleSet()
 
@@ -18,5 +18,5 @@ def example_values(ctx: RuleContext) -> Iterator[tuple[str, Loc]]:
         return
     for loc, _model, _name, value in walk(ctx.sheet):
         if isinstance(value, str) and ctx.examples.get(loc) == value:
-            yield (f"{dotted(loc)} is still the example's value ({value!r}) from `partnerdraft new`: "
-                   "replace it with this matter's fact, or leave it empty if not yet known", loc)
+            yield (f"still the example's value ({value!r}) from `partnerdraft new`: replace it with this "
+                   "matter's fact", loc)

@@ -36,6 +36,13 @@ ENGLAND_ONLY_FORMS = {
 def english_law_in_welsh_sheet(ctx: RuleContext):
     patterns = [(entry, re.compile(r"\s+".join(map(re.escape, cited.split())), re.I))
                 for entry in ctx.law.values() if entry.get("england_only") for cited in entry.get("cites", ())]
+    alliance = getattr(ctx.sheet, "alliance", None)
+    if getattr(alliance, "procurement_route", None) == "provider_selection":
+        psr = ctx.law.get("provider_selection_regime", {}).get("title", "the Provider Selection Regime")
+        yield (f"the public body is in Wales, but the procurement route is {psr}, which applies only in England; "
+               "a Welsh body procures under the Procurement Act 2023 as it applies to devolved Welsh authorities, "
+               "or under the rules for Welsh health services: record the route it followed",
+               ("alliance", "procurement_route"))
     for loc, text in _texts(ctx.sheet):
         for entry, pattern in patterns:
             if pattern.search(text):

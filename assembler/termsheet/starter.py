@@ -28,6 +28,13 @@ The draft is a first draft for legal review, not legal advice.
 """
 
 
+def _title(manifest, positions: dict) -> str:
+    """The title under the sheet's positions (a title may depend on a position, e.g. a grant's form)."""
+    from assembler.assemble import document_title
+
+    return document_title(manifest.title, {"positions": positions})
+
+
 EXAMPLE_NOTE = """\
 EVERY VALUE BELOW IS AN EXAMPLE from a fictional matter: replace each one with this matter's facts.
 partnerdraft check warns about any name, address or reference still equal to the example.
@@ -51,7 +58,8 @@ def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
         data.pop("positions", None)
         _blank(data)
     note = (BLANK_NOTE if blank else EXAMPLE_NOTE).format(family=family)
-    data.yaml_set_start_comment(HEADER.format(title=manifest.title, family=family) + note)
+    title = _title(manifest, dict(data.get("positions") or {}))
+    data.yaml_set_start_comment(HEADER.format(title=title, family=family) + note)
     _annotate(data, manifest.model_class(), 0)
     _annotate_positions(data, catalogue, family)
     out = io.StringIO()

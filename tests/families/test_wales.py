@@ -25,7 +25,7 @@ ENGLAND_ONLY = [
 WELSH_LAW = [
     "Social Services and Well-being (Wales) Act 2014", "section 28 of the Children Act 2004",
     "Wales Safeguarding Procedures", "Working Together to Safeguard People", "bank holiday in England and Wales",
-    "Act or Measure of Senedd Cymru", "the Welsh Ministers, Parliament, Senedd Cymru",
+    "Act of Senedd Cymru (including an Act of the National Assembly for Wales), Measure of the National Assembly for Wales", "the Welsh Ministers, Parliament, Senedd Cymru",
     "Welsh Language (Wales) Measure 2011", "Well-being of Future Generations (Wales) Act 2015",
 ]
 

@@ -131,3 +131,15 @@ def test_a_welsh_co_investment_at_full_value_is_quiet(catalogue):
             for prop in contribution.get("properties", []):
                 prop["consideration"] = prop["valuation"]
     assert "COMMON-WALES-LAND-CONSENT" not in findings(catalogue, LEASE, at_full_value)
+
+
+def test_the_provider_selection_route_in_a_welsh_alliance_fires(catalogue):
+    def edit(data):
+        data["alliance"]["procurement_route"] = "provider_selection"
+    (message,) = findings(catalogue, WELSH_ALLIANCE, edit)["COMMON-WALES-ENGLISH-LAW"]
+    assert message.startswith("the public body is in Wales, but the procurement route is Health Care Services "
+                              "(Provider Selection Regime) Regulations 2023, which applies only in England")
+
+
+def test_the_welsh_alliance_route_is_quiet(catalogue):
+    assert "COMMON-WALES-ENGLISH-LAW" not in findings(catalogue, WELSH_ALLIANCE)
