@@ -16,6 +16,7 @@ from jinja2 import TemplateSyntaxError
 from assembler.errors import LibraryError, Problem
 from assembler.library.catalogue import Catalogue
 from assembler.library.clausefile import ClauseFile
+from assembler.library.extent import check_extent
 from assembler.library.fields import unknown_fields
 from assembler.library.notes import check_notes
 from assembler.library.placeholders import check_placeholders
@@ -26,7 +27,7 @@ MARK = re.compile(r"\[\[(.+?)\]\]")
 
 def check_library(catalogue: Catalogue) -> list[Problem]:
     problems = list(catalogue.faults)
-    for check in (_ids, _folders, _positions, _templates, _terms, _references, _manifests, _fields, check_placeholders, check_notes):
+    for check in (_ids, _folders, _positions, _templates, _terms, _references, _manifests, _fields, check_placeholders, check_notes, check_extent):
         problems.extend(check(catalogue))
     from assembler.review.check import check_review_data  # the review pack's data in manifests
 

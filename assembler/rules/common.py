@@ -116,6 +116,10 @@ COMMON.extend(DATES)
 COMMON.extend(EXAMPLES)
 COMMON.extend(RATES)
 
+from assembler.rules.wales import WALES  # noqa: E402
+
+COMMON.extend(WALES)
+
 
 def subsidy_before_act(ctx: RuleContext, route: str, assessed: dt.date | None, loc: Loc):
     """A subsidy decision taken before the Subsidy Control Act 2022 was in force cannot rely on it."""

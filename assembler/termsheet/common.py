@@ -272,8 +272,43 @@ class Kpi(Strict):
     frequency: str = Field("quarterly", description="How often it is reported, e.g. 'quarterly'.")
 
 
+class Country(str, Enum):
+    """Where the public body is and the services are delivered: one legal jurisdiction (England and
+    Wales), but not the same statutes for safeguarding, councils' powers, regulators or procurement."""
+
+    england = "england"
+    wales = "wales"
+
+
+# Scotland and Northern Ireland have their own law of contract, courts and statutes: refused by name.
+_NOT_SUPPORTED = {"scotland": "Scotland", "northern_ireland": "Northern Ireland", "northern ireland": "Northern Ireland",
+                  "ni": "Northern Ireland"}
+
+
+def _country(value: Any) -> Any:
+    """Accepts 'England' or 'Wales' in any case; refuses Scotland and Northern Ireland in plain words
+    (a draft under the law of England and Wales citing English or Welsh statutes would mislead there)."""
+    if isinstance(value, str):
+        key = value.strip().lower()
+        if key in _NOT_SUPPORTED:
+            raise ValueError(
+                f"{_NOT_SUPPORTED[key]} is not supported: its law differs (contract, courts, safeguarding, "
+                "councils' powers, procurement) and these drafts follow the law of England and Wales; "
+                "write england or wales, or instruct a lawyer there")
+        return key
+    return value
+
+
 class Document(Strict):
     """Facts that every family's draft carries on its cover and in its header."""
+
+    country: Annotated[Country, BeforeValidator(_country)] = Field(
+        Country.england,
+        description="Where the public body is and the services are delivered: england (the standard) or "
+        "wales. Wales gives the Welsh statutes where they differ (safeguarding under the Social Services "
+        "and Well-being (Wales) Act 2014, a council's power under the Local Government and Elections (Wales) "
+        "Act 2021, Care Inspectorate Wales, the Welsh language standards, the well-being duty, the Welsh "
+        "Ministers and the Senedd). Scotland and Northern Ireland are not supported.")
 
     reference: str | None = Field(None, description="Your file reference, shown in the header, e.g. 'LEGAL/2026/014'.")
     agreement_date: dt.date | None = Field(None, description="Date of the agreement. Leave empty until it is completed: the draft shows a blank to write the date in on completion (not an open fact, so --final accepts it).")
@@ -282,6 +317,11 @@ class Document(Strict):
         None, description="true: the parties execute the agreement as a deed (signature blocks say 'Executed as a "
         "deed', with witnesses where the law needs them); false: they sign it as a simple contract. Leave "
         "empty for the library's choice for the family (a simple contract).")
+
+    @property
+    def wales(self) -> bool:
+        """True for a Welsh draft: what clause conditions and notes test (`document.wales`)."""
+        return self.country is Country.wales
 
 
 class TermSheetBase(Strict):

@@ -1,0 +1,100 @@
+"""Drafts for Welsh public bodies, read as LibreOffice reads them (drafting notes printed inline): no
+England-only citation, the Welsh statutes and institutions in their place, Welsh names exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DRAFT_DATE, ROOT, assemble_to, soffice_text
+
+WELSH = {
+    "grant": ROOT / "samples" / "grant" / "welsh-community-grant.yaml",
+    "alliance": ROOT / "samples" / "alliance" / "welsh-young-people-alliance.yaml",
+}
+ENGLISH_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
+
+# Citations that are wrong for a Welsh public body, in the words a draft would print them. The law
+# table's own list (every `cites` of an England-only instrument) is added to these.
+ENGLAND_ONLY = [
+    "Localism Act", "Care Act 2014", "section 42 of the Care Act", "section 11 of the Children Act 2004",
+    "Working Together to Safeguard Children", "Working Together 2023", "bank holiday in England under",
+    "Ofsted", "Care Quality Commission", "CQC", "Provider Selection Regime", "local authority designated officer",
+    "local safeguarding partners", "Local Government Transparency Code", "a Minister of the Crown, Parliament or",
+    "Children's Homes (England)", "General Disposal Consent (England)", "Part 1A",
+]
+WELSH_LAW = [
+    "Social Services and Well-being (Wales) Act 2014", "section 28 of the Children Act 2004",
+    "Wales Safeguarding Procedures", "Working Together to Safeguard People", "bank holiday in England and Wales",
+    "Act of Senedd Cymru (including an Act of the National Assembly for Wales), Measure of the National Assembly for Wales", "the Welsh Ministers, Parliament, Senedd Cymru",
+    "Welsh Language (Wales) Measure 2011", "Well-being of Future Generations (Wales) Act 2015",
+]
+
+
+def flat(text: str) -> str:
+    """One space between words, so a citation wrapped across lines is still found."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def texts(catalogue, tmp_path_factory):
+    out = tmp_path_factory.mktemp("wales")
+    return {family: soffice_text(assemble_to(path, out / f"{family}.docx", catalogue, notes="inline"))
+            for family, path in WELSH.items()}
+
+
+def banned(catalogue) -> list[str]:
+    from_law = [cited for entry in catalogue.law.values() if entry.get("england_only") for cited in entry["cites"]]
+    return sorted(set(ENGLAND_ONLY + from_law))
+
+
+@pytest.mark.parametrize("family", WELSH)
+def test_no_england_only_citation(catalogue, texts, family):
+    text = flat(texts[family]).lower()
+    found = [c for c in banned(catalogue) if flat(c).lower() in text]
+    assert found == []
+
+
+@pytest.mark.parametrize("family", WELSH)
+def test_the_welsh_law_in_its_place(texts, family):
+    text = flat(texts[family])
+    assert [w for w in WELSH_LAW if w not in text] == []
+    # each Welsh form stays its own paragraph or list item, as the English one is
+    assert "suspect is at risk.\n" in texts[family].replace("\r", "")
+    assert "Agreement;- names" not in text and "aware of it. Each Party" not in text
+
+
+def recital_note(path, catalogue) -> str:
+    """The drafting note on the recitals, as the assembled document carries it (the draft prints the
+    recitals without it; the lawyer reads it beside them)."""
+    from assembler.assemble import assemble
+    from assembler.termsheet.validate import read_termsheet
+
+    document = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+    return flat(document.recitals[0].note)
+
+
+def test_the_welsh_grant_recites_the_welsh_power_and_its_note(catalogue, texts):
+    assert "has power under section 24 of the Local Government and Elections (Wales) Act 2021" in flat(texts["grant"])
+    note = recital_note(WELSH["grant"], catalogue)
+    assert "in force for principal councils since 1 November 2021" in note
+    assert "eligible community council under section 30" in note
+    assert "section 137 of the Local Government Act 1972" in note
+    assert "section 1 of the Localism Act" not in note and "applies only in England" in note
+
+
+def test_the_welsh_alliance_recites_welsh_procurement(catalogue):
+    note = recital_note(WELSH["alliance"], catalogue)
+    assert "Social Partnership and Public Procurement (Wales) Act 2023" in note
+    assert "since 25 March 2026" in note and "Provider Selection Regime" not in note
+
+
+def test_welsh_names_come_through_exactly(texts):
+    assert "Tŷ'r Dŵr Community Hub CIO" in texts["grant"] and "Gwenllïan Ŵyn-Davies" in texts["grant"]
+    assert "Cyngor Bwrdeistref Sirol Bro Ŵy" in texts["alliance"] and "Rhiannon Llŷr" in texts["alliance"]
+
+
+def test_an_english_draft_keeps_the_english_law(catalogue, tmp_path):
+    text = flat(soffice_text(assemble_to(ENGLISH_GRANT, tmp_path / "e.docx", catalogue, notes="inline")))
+    assert "section 42(1) of the Care Act 2014" in text and "section 11 of the Children Act 2004" in text
+    assert "bank holiday in England under" in text
+    assert "Senedd" not in text and "Wales Safeguarding Procedures" not in text
