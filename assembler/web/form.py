@@ -135,10 +135,20 @@ def scalar_kind(annotation: Any, info: FieldInfo | None = None) -> str:
 
 # ---- building the form ---------------------------------------------------------------------------
 
+def questions(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
+    """The model's top-level fields in the order a user answers them: the family's own (parties,
+    the deal) before the blocks every family shares (document, open book, insurance, data)."""
+    from assembler.termsheet.common import TermSheetBase
+
+    shared = TermSheetBase.model_fields
+    fields = list(model.model_fields.items())
+    return [f for f in fields if f[0] not in shared] + [f for f in fields if f[0] in shared]
+
+
 def build(model: type[BaseModel], data: dict[str, Any]) -> list[Node]:
     """The form's top-level nodes for a family's model, filled with `data` (raw: strings and lists)."""
     nodes = []
-    for key, info in model.model_fields.items():
+    for key, info in questions(model):
         if key in ("family", "positions"):
             continue
         nodes.append(_node(key, key, info.annotation, info, data.get(key) if isinstance(data, dict) else None))
@@ -223,7 +233,7 @@ def raw(value: Any) -> Any:
 def read_posted(model: type[BaseModel], form: Any) -> dict[str, Any]:
     """The posted form as raw data, empty rows kept (so 'add another' can show an empty row)."""
     out = {}
-    for key, info in model.model_fields.items():
+    for key, info in questions(model):
         if key in ("family", "positions"):
             continue
         out[key] = _read(key, info.annotation, form)
