@@ -135,8 +135,10 @@ class Web:
 
     # ---- pages ------------------------------------------------------------------------------
 
-    def form_page(self, outcome: Outcome, *, show_errors: bool, status: int = 200) -> HTMLResponse:
+    def form_page(self, outcome: Outcome, *, show_errors: bool, status: int = 200, focus: str = "") -> HTMLResponse:
         nodes, summary = self.nodes(outcome, show_errors)
+        if focus:
+            forms.focus(nodes, focus)
         errors = [s for s in summary if s["severity"] == "error"]
         return self.page("form.html", status, family=outcome.family,
                          title=self.catalogue.manifest(outcome.family).title, nodes=nodes,
@@ -212,8 +214,8 @@ async def form_post(request: Request) -> Response:
     raw = forms.read_posted(model, posted)
     action = str(posted.get("action", "check"))
     if action.startswith(("add:", "remove:")):
-        forms.edit_rows(model, raw, action)
-        return web.form_page(Outcome(family, raw), show_errors=False)
+        target = forms.edit_rows(model, raw, action)
+        return web.form_page(Outcome(family, raw), show_errors=False, focus=target)
     outcome = web.evaluate(family, raw)
     if outcome.problems:
         return web.form_page(outcome, show_errors=True)

@@ -41,6 +41,7 @@ class Node:
     errors: list[str] = field(default_factory=list)
     findings: list[tuple[str, str]] = field(default_factory=list)  # (severity, message)
     optional_group: bool = False
+    autofocus: bool = False  # the page opens with focus here (the first answer of a row just added)
 
     @property
     def id(self) -> str:
@@ -258,20 +259,37 @@ def _read(name: str, annotation: Any, form: Any) -> Any:
     return value if isinstance(value, str) else ""
 
 
-def edit_rows(model: type[BaseModel], data: dict[str, Any], action: str) -> None:
-    """Apply 'add another' (`add:path`) or 'remove' (`remove:path[i]`) to raw data in place."""
+def edit_rows(model: type[BaseModel], data: dict[str, Any], action: str) -> str:
+    """Apply 'add another' (`add:path`) or 'remove' (`remove:path[i]`) to raw data in place; the
+    name of what should have focus next: the row added, or the list a row left."""
     verb, _, name = action.partition(":")
     path = path_of(name)
     if verb == "remove" and path and isinstance(path[-1], int):
         rows = _at(data, path[:-1])
         if isinstance(rows, list) and 0 <= path[-1] < len(rows):
             del rows[path[-1]]
-    elif verb == "add" and path:
+        return name[: name.rfind("[")]
+    if verb == "add" and path:
         parent = _at(data, path[:-1])
         if isinstance(parent, dict):
             rows = parent.setdefault(path[-1], [])
             if isinstance(rows, list):
                 rows.append({} if added_row_kind(model, name) == "model" else "")
+                return join(name, len(rows) - 1)
+    return ""
+
+
+def focus(nodes: list[Node], name: str) -> None:
+    """Put the focus on the first answer inside `name` (a row), or on the list `name` itself."""
+    for node in nodes:
+        if node.name == name:
+            leaf = node
+            while leaf.kind == "group" and leaf.children:
+                leaf = leaf.children[0]
+            leaf.autofocus = True
+            return
+        if name.startswith(node.name):
+            focus(node.children, name)
 
 
 def _at(data: Any, path: tuple) -> Any:
