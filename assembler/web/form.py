@@ -186,7 +186,7 @@ def _node(name: str, key: str, annotation: Any, info: FieldInfo | None, value: A
         node.options = [(c, c) for c in _choices(inner)]
     elif kind == "bool":
         node.options = [("true", "Yes"), ("false", "No")]
-    if kind == "text" and ("\n" in text or len(text) > 90 or _long_text(annotation, info)):
+    if kind == "text" and ("\n" in text or len(text) > 90 or _prose(key, hint)):
         node.kind = "textarea"
     default = _default(info)
     if default and not required:
@@ -194,8 +194,11 @@ def _node(name: str, key: str, annotation: Any, info: FieldInfo | None, value: A
     return node
 
 
-def _long_text(annotation: Any, info: FieldInfo | None) -> bool:
-    return any(getattr(m, "max_length", 0) and m.max_length >= 1000 for m in _metadata(annotation, info))
+def _prose(key: Any, hint: str) -> bool:
+    """A sentence or more (a purpose, a description), not a name or a number: a text box, not a line."""
+    words = hint.lower()
+    return (isinstance(key, str) and key in ("purpose", "description", "rationale")) or \
+        "sentence" in words or "phrase" in words
 
 
 def _default(info: FieldInfo | None) -> str:

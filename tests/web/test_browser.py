@@ -126,6 +126,7 @@ def test_keyboard_only_from_start_to_download_and_no_serious_accessibility_viola
     page.set_default_timeout(20_000)
     keys = page.keyboard
     page.goto("/")
+    shot(page, "home")
     scans = [_axe(page)]
     tab_to(page, "family-alliance")  # the first family is chosen; arrows move to grant
     keys.press("ArrowDown")
@@ -181,6 +182,7 @@ def test_keyboard_only_from_start_to_download_and_no_serious_accessibility_viola
     assert got.value.suggested_filename.endswith(".docx")
     page.goto("/library/alliance")
     scans.append(_axe(page))
+    shot(page, "library")
     page.goto("/compare")
     scans.append(_axe(page))
     context.close()

@@ -179,3 +179,15 @@ def test_serve_prints_its_address_and_answers(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_pdf_download_when_libreoffice_is_installed(client):
+    from tests.conftest import soffice
+
+    if not soffice():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    form = _upload(client, samples("grant")[1])
+    page = client.post("/form", **encoded(form_fields(form.text))).text
+    assert 'id="download-pdf"' in page
+    pdf = client.post("/download", data={"state": hidden_state(page), "kind": "pdf"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
