@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +66,38 @@ def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None
     """The family's consistency findings, judged at the draft date (see `draft_date`)."""
     rules = catalogue.manifest(sheet.family).rules_module().RULES
     return rules.run(RuleContext(sheet.model, sheet.positions, catalogue.figures, catalogue.law,
-                                 draft_date(sheet, today)))
+                                 draft_date(sheet, today), examples=starter_examples(sheet, catalogue)))
+
+
+def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]:
+    """The texts of the family's example term sheet by location, unless `sheet` is one of the
+    library's own samples (whose values are meant to be there)."""
+    from assembler.rules import Loc
+    from assembler.termsheet.loader import load_file
+
+    samples = catalogue.paths.samples.resolve()
+    try:
+        if Path(sheet.source.path).resolve().is_relative_to(samples):
+            return {}
+    except OSError:
+        pass
+    example = load_file(samples / catalogue.manifest(sheet.family).starter).data
+    found: dict[Loc, str] = {}
+
+    def texts(node, loc: Loc) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                texts(value, (*loc, key))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                texts(item, (*loc, i))
+        elif isinstance(node, str) and len(node) >= 5 and any(ch.isalpha() for ch in node) and (
+                " " in node.strip() and any(ch.isupper() for ch in node) or any(ch.isdigit() for ch in node)):
+            # A name, address or reference: not a choice ("binding"), a date, a figure, or a
+            # one-word defined term ("Council") that any matter may share.
+            found[loc] = node
+    texts(example, ())
+    return found
 
 
 def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None,
@@ -88,7 +120,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
                for section in ("recitals", "clauses", "schedules")}
     doc = Document(
         family=sheet.family,
-        title=manifest.title,
+        title=document_title(manifest.title, context),
         subtitle=" ".join(render_plain_text(plan, manifest.subtitle, context)).strip(),
         reference=sheet.model.document.reference or "",
         date=_date(sheet),
@@ -106,7 +138,13 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     return Assembly(doc, plan, findings)
 
 
-def render_plain_text(plan: Plan, source: str, context: dict[str, Any]) -> list[str]:
+def document_title(title: str, context: dict[str, Any]) -> str:
+    """The manifest's title, rendered: a position may choose the form of the document (a grant offer
+    letter rather than an agreement), and its title with it."""
+    return " ".join(render_plain_text(None, title, context)).strip() if "{" in title else title
+
+
+def render_plain_text(plan: Plan | None, source: str, context: dict[str, Any]) -> list[str]:
     from assembler.render.jinja import compile_template
     from assembler.render.markup import _TOKEN  # values unwrapped to plain text
 

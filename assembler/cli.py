@@ -51,14 +51,15 @@ def main() -> None:
 @click.argument("family")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--blank", is_flag=True, help="No example values: every field empty, ready to fill in.")
 @handle_errors
-def new(family: str, output: Path | None, force: bool) -> None:
-    """Write a starter term sheet for FAMILY, every field explained."""
+def new(family: str, output: Path | None, force: bool, blank: bool) -> None:
+    """Write a starter term sheet for FAMILY, every field explained (example values, or --blank)."""
     from assembler.errors import UserError
     from assembler.output import write_atomically
     from assembler.termsheet.starter import starter
 
-    text = starter(_catalogue(), family)
+    text = starter(_catalogue(), family, blank=blank)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -320,16 +321,9 @@ def clause(clause_id: str, sheet: Path | None, source: bool) -> None:
 
 
 def _clause_source(catalogue, clause_id: str) -> None:
-    from assembler.errors import UserError
+    from assembler.operations import clause_files
 
-    files = catalogue.by_id().get(clause_id)
-    if not files:
-        import difflib
-
-        close = difflib.get_close_matches(clause_id, list(catalogue.by_id()), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UserError(f"no clause {clause_id!r} in the library{hint}")
-    for f in files:
+    for f in clause_files(catalogue, clause_id):
         h = f.header
         click.echo(f"{h.id}  {h.title}")
         click.echo(f"  version {h.version}, {h.status}, kind {h.kind}, file {f.path}")

@@ -148,6 +148,17 @@ class ClauseReading:
     why_not: str = ""
 
 
+def clause_files(catalogue: Catalogue, clause_id: str) -> list:
+    """Every variant's file of a clause, or a UserError suggesting the ids it may have meant."""
+    files = catalogue.by_id().get(clause_id)
+    if not files:
+        import difflib
+
+        close = difflib.get_close_matches(clause_id, list(catalogue.by_id()), n=3)
+        raise UserError(f"no clause {clause_id!r} in the library" + (f"; did you mean {', '.join(close)}?" if close else ""))
+    return files
+
+
 def read_clause(catalogue: Catalogue, clause_id: str, sheet_path: Path | None = None,
                 today: dt.date | None = None) -> tuple[Path, list[ClauseReading]]:
     """Each variant of `clause_id` as it reads in a draft assembled from `sheet_path` (by default
@@ -158,12 +169,7 @@ def read_clause(catalogue: Catalogue, clause_id: str, sheet_path: Path | None = 
     from assembler.termsheet.validate import read_termsheet
     from assembler.writers.text import clause_text
 
-    files = catalogue.by_id().get(clause_id)
-    if not files:
-        import difflib
-
-        close = difflib.get_close_matches(clause_id, list(catalogue.by_id()), n=3)
-        raise UserError(f"no clause {clause_id!r} in the library" + (f"; did you mean {', '.join(close)}?" if close else ""))
+    files = clause_files(catalogue, clause_id)
     if sheet_path is None:
         family = next((name for name, m in sorted(catalogue.manifests.items()) if clause_id in m.entries),
                       files[0].family)

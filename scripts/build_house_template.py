@@ -233,7 +233,7 @@ WORD_STYLES = [
       <w:autoRedefine/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>
       <w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/>
         <w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>
-        <w:spacing w:before="0" w:after="50"/><w:ind w:left="720" w:hanging="720"/></w:pPr>
+        <w:spacing w:before="0" w:after="20" w:line="240" w:lineRule="auto"/><w:ind w:left="720" w:hanging="720"/></w:pPr>
     </w:style>""",
     f"""<w:style {W} w:type="paragraph" w:styleId="TOC2">
       <w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>

@@ -143,7 +143,7 @@ def _table(raw: _Raw, roles: Callable[[str], str]) -> Table:
     return Table(header, _uniform_amounts(body), widths, right)
 
 
-_AMOUNT = re.compile(r"^(£-?\d{1,3}(?:,\d{3})*)(\.\d{2})?$")
+_AMOUNT = re.compile(r"^(-?£-?\d{1,3}(?:,\d{3})*)(\.\d{2})?$")
 
 
 def _amount(cell: list[Inline]) -> re.Match | None:

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import TemplateError
 from lxml import etree
 
-from assembler.assemble import Assembly, assemble, check_rules, context_for, library_version, roles_for
+from assembler.assemble import Assembly, assemble, check_rules, context_for, document_title, library_version, roles_for
 from assembler.render.clauses import render_plain
 from assembler.errors import LibraryError, Problem, UserError
 from assembler.formatting import money, percent
@@ -144,7 +144,7 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
     context = context_for(sheet, catalogue, today)
     findings = check_rules(sheet, catalogue, today=today)
     review = Review(
-        title=manifest.title,
+        title=document_title(manifest.title, context),
         source=sheet.source.path,
         family=sheet.family,
         key_terms=key_terms(sheet, catalogue, context),

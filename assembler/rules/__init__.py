@@ -70,6 +70,9 @@ class RuleContext:
     figures: dict[str, Any]
     law: dict[str, Any] = field(default_factory=dict)
     draft_date: dt.date = field(default_factory=dt.date.today)
+    # The example term sheet's texts by location (what `partnerdraft new` writes), so that a value
+    # still equal to the example (another council's name) is caught; empty for the library's samples.
+    examples: dict[Loc, str] = field(default_factory=dict)
 
     def figure(self, name: str) -> Any:
         return self.figures[name]["value"]

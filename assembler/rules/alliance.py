@@ -23,14 +23,27 @@ def _member_keys(ctx: RuleContext) -> list[str]:
     return [m.key for m in ctx.sheet.members]
 
 
-@RULES.rule("ALLIANCE-ONE-COMMISSIONER", "error", "Exactly one member has the role 'commissioner'.")
+@RULES.rule("ALLIANCE-ONE-COMMISSIONER", "error",
+            "At least one member commissions the services (role 'commissioner'); a co-commissioner is a commissioner, "
+            "not a provider.")
 def one_commissioner(ctx: RuleContext):
-    found = [i for i, m in enumerate(ctx.sheet.members) if m.role == "commissioner"]
-    if not found:
+    if not any(m.role == "commissioner" for m in ctx.sheet.members):
         yield "no member has role 'commissioner'; name the public body that commissions the services", ("members",)
-    for i in found[1:]:
-        yield (f"{ctx.sheet.members[i].name} is a second commissioner; the draft supports one "
-               "(treat a co-commissioner as a provider or join the commissioning first)", ("members", i, "role"))
+
+
+@RULES.rule("ALLIANCE-LEAD-COMMISSIONER", "error",
+            "Where more than one member is a commissioner, the term sheet names the lead commissioner, and it is one "
+            "of them; with one commissioner, none is named.")
+def lead_commissioner(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    keys = [m.key for m in alliance.commissioners]
+    loc = ("alliance", "lead_commissioner")
+    lead = alliance.lead_commissioner
+    if len(keys) > 1 and lead is None:
+        yield (f"{len(keys)} members are commissioners ({', '.join(keys)}); name the one that leads and acts for them "
+               "jointly (lead_commissioner)", loc)
+    elif lead is not None and lead not in keys:
+        yield f"the lead commissioner {lead!r} is not a member with role 'commissioner'{_hint(lead, keys)}", loc
 
 
 @RULES.rule("ALLIANCE-MEMBER-KEYS-UNIQUE", "error", "Each member has its own key.")
@@ -275,3 +288,89 @@ def duplicate_former_contract(ctx: RuleContext):
             yield (f"the former contract {c.title!r}{f' ({c.reference})' if c.reference else ''} is listed twice",
                    ("alliance", "former_contracts", i))
         seen |= keys
+
+
+@RULES.rule("ALLIANCE-UNANIMITY-QUORUM", "error",
+            "Under unanimous decisions the quorum is the whole membership: a decision every Alliance Member must "
+            "agree cannot be made at a meeting some of them may miss.")
+def unanimity_quorum(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    members = len(alliance.alliance_members)
+    if ctx.positions.get("decision_rule") == "majority" or alliance.decisions.quorum is None:
+        return
+    if alliance.decisions.quorum < members:
+        yield (f"decisions are unanimous but the quorum is {alliance.decisions.quorum} of {members} Alliance Members; "
+               "a unanimous decision needs every member, so leave the quorum out (every member) or choose majority "
+               "voting with reserved matters", ("alliance", "decisions", "quorum"))
+
+
+@RULES.rule("ALLIANCE-COMMISSIONER-EXPOSURE", "warning",
+            "Under gain and pain, the term sheet states the Commissioner's own exposure to Pain (capped or uncapped), "
+            "so that what lies beyond the Providers' Pain Caps is a choice, not a residual.")
+def commissioner_exposure(ctx: RuleContext):
+    rr = ctx.sheet.alliance.risk_reward
+    if ctx.positions.get("risk_reward") == "gain-only":
+        return
+    loc = ("alliance", "risk_reward", "commissioner_pain")
+    if "commissioner_pain" not in rr.model_fields_set:
+        yield ("the Commissioner's exposure to Pain is not stated; the draft makes it bear its own share and all Pain "
+               "above the Providers' Pain Caps without limit: confirm with commissioner_pain: {basis: uncapped}, or "
+               "give a cap (basis: fixed_amount, amount)", loc)
+    elif rr.commissioner_pain.basis == "fixed_amount" and rr.commissioner_pain.amount is None:
+        yield "the Commissioner's Pain is capped (basis 'fixed_amount') but no amount is given", (*loc, "amount")
+
+
+@RULES.rule("ALLIANCE-POOLED-BUDGET-HOST", "error",
+            "The pooled budget is held by the Commissioner, which pays the Providers under their Service Contracts: one "
+            "payment route.")
+def pooled_budget_host(ctx: RuleContext):
+    pooled = ctx.sheet.alliance.pooled_budget
+    if not pooled:
+        return
+    host = next((m for m in ctx.sheet.members if m.key == pooled.host), None)
+    if host is not None and host.role != "commissioner":
+        yield (f"the pooled budget is held by {host.name}, a provider; the Providers are paid under their Service "
+               "Contracts with the Commissioner, so the Commissioner holds the pooled budget",
+               ("alliance", "pooled_budget", "host"))
+
+
+@RULES.rule("ALLIANCE-FORMER-CONTRACTS-ROUTE", "error",
+            "The treatment of the former contracts fits the procurement route: varied contracts need a modification "
+            "route; a new award replaces them.")
+def former_contracts_route(ctx: RuleContext):
+    from assembler.termsheet.alliance import MODIFICATION_ROUTES, NEW_AWARD_ROUTES
+
+    alliance = ctx.sheet.alliance
+    if not alliance.former_contracts:
+        return
+    route, treatment = alliance.procurement_route, alliance.former_contracts_treatment
+    loc = ("alliance", "former_contracts_treatment")
+    if treatment == "varied" and route in NEW_AWARD_ROUTES:
+        yield (f"the former contracts are 'varied', but the route is {route!r}, a new award: the new Service "
+               "Contracts replace them (former_contracts_treatment: replaced), or the route is a modification", loc)
+    if treatment == "replaced" and route in MODIFICATION_ROUTES:
+        yield (f"the former contracts are 'replaced', but the route is {route!r}, a modification of existing "
+               "contracts: they are varied (former_contracts_treatment: varied), or the route is a new award", loc)
+
+
+@RULES.rule("ALLIANCE-RESERVED-MUTUAL", "error",
+            "A contract reserved for public service mutuals (Procurement Act 2023 s.33) is a light touch contract.")
+def reserved_mutual(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.procurement_route == "reserved_mutual" and not alliance.light_touch:
+        yield ("section 33 of the Procurement Act 2023 reserves only light touch contracts for public service "
+               "mutuals, but light_touch is false", ("alliance", "procurement_route"))
+
+
+@RULES.rule("ALLIANCE-OPEN-BOOK-COST-MODELS", "warning",
+            "With open-book terms, every Provider has its own cost model (one reconciliation and one line of the worked "
+            "example each); without them, a cost model is not used.")
+def open_book_cost_models(ctx: RuleContext):
+    has_block = ctx.sheet.open_book is not None
+    for i, m in enumerate(ctx.sheet.members):
+        if has_block and m.role == "provider" and m.annual_value > 0 and m.cost_model is None:
+            yield (f"{m.name} has no cost_model; under the open-book terms each Provider's profit cap is reconciled "
+                   "on its own costs, so give its direct costs, overheads and income", ("members", i))
+        if not has_block and m.cost_model is not None:
+            yield (f"{m.name} has a cost_model but the term sheet has no open_book block, so it is not used",
+                   ("members", i, "cost_model"))

@@ -65,9 +65,9 @@ def homes_target(ctx: RuleContext):
             "the Secretary of State's specific consent.")
 def sos_consent(ctx: RuleContext):
     limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
-    undervalue = ctx.sheet.contributions.undervalue
+    undervalue = ctx.sheet.contributions.general_undervalue
     if undervalue > limit:
-        yield (f"the authority disposes of property at an undervalue of {money(undervalue)}, more than "
+        yield (f"the authority disposes of property held for general purposes at an undervalue of {money(undervalue)}, more than "
                f"{money(limit)}: the General Disposal Consent covers only {money(limit)} or less, so it needs the "
                f"Secretary of State's specific consent ({ctx.figures['sos_undervalue_consent']['source']}); "
                "the draft makes it a completion condition", ("contributions", "authority"))
@@ -82,7 +82,10 @@ def s123_lease(ctx: RuleContext):
             limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
             if p.undervalue == 0:
                 basis = "at full value"
-            elif ctx.sheet.contributions.undervalue <= limit:
+            elif p.held_for == "housing":
+                basis = (f"at an undervalue of {money(p.undervalue)} of land held for housing, which section 32 of the "
+                         "Housing Act 1985 governs instead (see COINV-HOUSING-LAND)")
+            elif ctx.sheet.contributions.general_undervalue <= limit:
                 basis = (f"at an undervalue of {money(p.undervalue)}, so the authority relies on the General "
                          f"Disposal Consent (England) 2003 (total undervalue of {money(limit)} or less and the "
                          "well-being test met) and should record that in its decision")
@@ -104,9 +107,13 @@ def charity_land(ctx: RuleContext):
     if sheet.security.investor_charge:
         steps.append("charges the properties to the investors (s.124 advice before each charge, s.125 statements in it)")
     end = ctx.positions.get("end_of_term")
-    if end in ("authority-option", "sale"):
-        steps.append(f"may have to dispose of them at the end of the term ({end}; ss.117 to 121: best terms "
-                     "and advice under s.119, or a Charity Commission order)")
+    if end == "authority-option":
+        steps.append("grants the authority an option to buy them (a disposition under s.117: the s.119 advice on the "
+                     "option and its price before it is granted, and the s.122 statements in the option deed and in "
+                     "each transfer made under it)")
+    elif end == "sale":
+        steps.append("may have to sell them at the end of the term (ss.117 to 121: best terms and advice under s.119, "
+                     "or a Charity Commission order, and the s.122 statements in each transfer)")
     if steps:
         yield (f"{sheet.delivery.name} is a charity that " + " and ".join(steps) + "; its trustees must take "
                "the steps in Part 7 of the Charities Act 2011 (ss.117 to 129)", ("delivery", "legal_form"))
@@ -272,3 +279,86 @@ def price_caps(ctx: RuleContext):
     if acquisition.price_cap and acquisition.all_in_cap and acquisition.price_cap > acquisition.all_in_cap:
         yield (f"the purchase price cap of {money(acquisition.price_cap)} is above the all-in cap of "
                f"{money(acquisition.all_in_cap)}, which includes the price", ("acquisition", "price_cap"))
+
+
+def _lets_homes(sheet) -> bool:
+    """Whether the partnership provides homes let to households (the test for section 25 of the LGA 1988)."""
+    return bool(sheet.contributions.homes_in_schedule or sheet.acquisition.homes_to_acquire or sheet.nominations)
+
+
+@RULES.rule("COINV-HOUSING-LAND", "warning",
+            "Land held for housing is disposed of under s.32 of the Housing Act 1985 with the Secretary of State's "
+            "consent (general or specific), not under s.123 of the Local Government Act 1972.")
+def housing_land(ctx: RuleContext):
+    sheet = ctx.sheet
+    held = [(loc, p) for loc, p in _authority_properties(ctx) if p.held_for == "housing"]
+    if not held:
+        return
+    consent = sheet.consents
+    route = ("the Secretary of State's specific consent (a completion condition that cannot be waived)"
+             if consent.housing_disposal == "specific" else
+             f"a consent in the general housing consents ({consent.housing_disposal_reference or 'paragraph not stated'})")
+    names = ", ".join(p.address for _, p in held)
+    yield (f"{len(held)} of the authority's properties are held for housing ({names}), so they can be disposed of "
+           f"only under section 32 of the Housing Act 1985 with {route}; the best-consideration duty in s.123 of the "
+           "Local Government Act 1972 and the General Disposal Consent (England) 2003 do not apply to them",
+           (*held[0][0], "held_for"))
+    powers = " ".join(sheet.partnership.authority_powers)
+    if "Housing Act 1985" not in powers or "32" not in powers:
+        yield ("the authority's powers do not name section 32 of the Housing Act 1985, the only power to dispose of "
+               "land held for housing", ("partnership", "authority_powers"))
+    if consent.housing_disposal == "general_housing_consents" and not consent.housing_disposal_reference:
+        yield ("consents.housing_disposal_reference is not given: name the paragraph of the general housing consents "
+               "the authority's decision relies on", ("consents", "housing_disposal_reference"))
+
+
+@RULES.rule("COINV-S25-CONSENT", "warning",
+            "A grant or undervalue for homes let by someone other than a local authority needs consent under s.25 of "
+            "the Local Government Act 1988 (a general consent or the Secretary of State's).")
+def s25_consent(ctx: RuleContext):
+    sheet = ctx.sheet
+    assistance = sheet.contributions.authority_assistance
+    if not assistance or not _lets_homes(sheet) or sheet.delivery.is_public_body:
+        return
+    if sheet.consents.financial_assistance is None:
+        yield (f"the authority gives {money(assistance)} (grant plus undervalue) towards homes that {sheet.delivery.name} "
+               "will let: that is financial assistance or a gratuitous benefit for privately let housing, which needs "
+               "consent under s.25 of the Local Government Act 1988 (ss.24(3) and 25(1)); say in "
+               "consents.financial_assistance which consent covers it", ("consents", "financial_assistance"))
+    elif sheet.consents.financial_assistance in ("general_consent", "not_needed") and not sheet.consents.financial_assistance_reference:
+        yield ("consents.financial_assistance_reference is not given: name the general consent relied on, or why no "
+               "consent is needed", ("consents", "financial_assistance_reference"))
+
+
+@RULES.rule("COINV-LOAN-MATURITY", "error",
+            "Each investment is drawn, and repaid by its maturity, within the partnership term.")
+def loan_maturity(ctx: RuleContext):
+    sheet = ctx.sheet
+    end = sheet.partnership.term.end
+    for i, (inv, service) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+        loc = ("contributions", "investments", i, "maturity")
+        if service.maturity > end:
+            yield (f"the {inv.investor}'s capital matures on {long_date(service.maturity)}, after the partnership term "
+                   f"ends on {long_date(end)}: the charges and the waterfall end with the term, so nothing would "
+                   "secure or pay the last years", loc)
+        elif service.maturity <= service.first_drawdown:
+            yield (f"the {inv.investor}'s capital matures on {long_date(service.maturity)}, not after its first "
+                   f"drawdown on {long_date(service.first_drawdown)}", loc)
+        drawn = [d.date for d in sheet.drawdowns if d.contributor == inv.investor]
+        if drawn and max(drawn) > service.maturity:
+            yield (f"the {inv.investor} is to draw capital on {long_date(max(drawn))}, after its maturity on "
+                   f"{long_date(service.maturity)}", loc)
+
+
+@RULES.rule("COINV-LHA-BEDROOMS", "warning",
+            "A rent capped at the Local Housing Allowance by bedroom size needs the bedrooms of each home.")
+def lha_bedrooms(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.nominations or not sheet.nominations.lha_by_bedrooms:
+        return
+    for side, items in (("authority", sheet.contributions.authority), ("delivery", sheet.contributions.delivery)):
+        for i, c in enumerate(items):
+            for j, p in enumerate(c.properties):
+                if p.homes and p.bedrooms is None:
+                    yield (f"{p.address} has no bedrooms given, so the draft cannot say which Local Housing Allowance "
+                           "rate caps its rent", ("contributions", side, i, "properties", j, "bedrooms"))

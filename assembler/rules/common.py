@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from assembler.formatting import long_date, money
 from assembler.rules import Loc, RuleContext, RuleSet, periods
+from assembler.rules.examples import EXAMPLES
 from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm
 
 COMMON = RuleSet()
@@ -112,6 +113,7 @@ from assembler.rules.dates import DATES  # noqa: E402
 from assembler.rules.rates import RATES  # noqa: E402
 
 COMMON.extend(DATES)
+COMMON.extend(EXAMPLES)
 COMMON.extend(RATES)
 
 

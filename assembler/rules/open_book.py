@@ -16,6 +16,7 @@ Registration number formats (OPEN-BOOK-REGISTRATION-FORMAT):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from functools import cache
@@ -109,8 +110,60 @@ def overheads_over_cap(ctx: RuleContext):
     limit = rate_of(ob.overhead_cap, ob.cost_model.direct_costs)  # in pence, as the worked example has it
     if ob.cost_model.overheads > limit:
         yield (f"budgeted overheads of {money(ob.cost_model.overheads)} are more than the cap of "
-               f"{percent(ob.overhead_cap)} of direct costs ({money(limit)}); the difference is not an allowable cost",
+               f"{percent(ob.overhead_cap)} of direct costs ({money(limit)}) by {money(ob.cost_model.overheads - limit)}; "
+               "that amount is not an allowable cost from the first day, so the provider bears it out of its profit "
+               "(the worked example shows what it is left with)",
                (*BLOCK, "cost_model", "overheads"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-INCOME-MISMATCH", "warning",
+                "The budgeted income in the cost model equals the unit prices times the expected units, so the "
+                "worked example and the pricing schedule use one set of numbers.")
+def income_mismatch(ctx: RuleContext):
+    ob = ctx.sheet.open_book
+    if not ob.priced_units:
+        return
+    gap = ob.cost_model.income - ob.expected_income
+    if gap:
+        yield (f"the cost model's income of {money(ob.cost_model.income)} is not the unit prices times the expected "
+               f"units ({money(ob.expected_income)}): it is {money(abs(gap))} {'higher' if gap > 0 else 'lower'}; "
+               "make them the same figure, or the worked example describes a different contract",
+               (*BLOCK, "cost_model", "income"))
+
+
+# How far the prices may exceed cost plus the Reasonable Profit before the budget itself is reported as
+# making Excess Profit: rounding a weekly price to a round figure moves income by a fraction of this.
+PRICE_COVER_TOLERANCE = Decimal("0.5")   # per cent of budgeted Allowable Costs plus Reasonable Profit
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-PRICES-COVER", "warning",
+                "At the expected units the prices cover the budgeted Allowable Costs plus the Reasonable Profit, "
+                "and exceed them by no more than 0.5% (otherwise the budget itself makes Excess Profit).")
+def prices_cover(ctx: RuleContext):
+    ob = ctx.sheet.open_book
+    if not ob.priced_units or ob.basis == "fixed_fee" and ob.fixed_fee is None:
+        return
+    cost_base = _position(ctx, "open_book_cost_base", "full-cost")
+    gap = ob.price_cover[cost_base]
+    required = ob.expected_income - gap
+    if gap < 0:
+        yield (f"at the expected units the prices bring in {money(ob.expected_income)}, {money(-gap)} short of the "
+               f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the provider bears that "
+               "shortfall, so the prices cannot be said to cover the full cost and the Reasonable Profit",
+               (*BLOCK, "unit_prices"))
+    elif gap > rate_of(PRICE_COVER_TOLERANCE, required):
+        yield (f"at the expected units the prices bring in {money(ob.expected_income)}, {money(gap)} more than the "
+               f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the budget itself makes "
+               "Excess Profit, so the prices are higher than the cost model supports", (*BLOCK, "unit_prices"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-UNITS-ABOVE-CAPACITY", "error",
+                "Expected units are no more than the units available at full occupancy.")
+def units_above_capacity(ctx: RuleContext):
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.capacity_units is not None and u.expected_units is not None and u.expected_units > u.capacity_units:
+            yield (f"{u.service}: {u.expected_units} expected units a year are more than the {u.capacity_units} "
+                   "available if every place were used", (*BLOCK, "unit_prices", i, "expected_units"))
 
 
 @OPEN_BOOK.rule("OPEN-BOOK-EXCESS-DETAILS", "error",
@@ -204,6 +257,55 @@ def homes_registered(ctx: RuleContext):
         if not any(home.name.casefold() in setting for setting in registered):
             yield (f"{home.name} has no entry in open_book.registrations (the setting must name the home)",
                    ("services", "homes", i, "name"))
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-CWSA-BILL", "warning",
+                "A term sheet drafted after Royal Assent (29 April 2026, clauses/law.yaml) calls the Children's "
+                "Wellbeing and Schools Act 2026 an Act, not a Bill.")
+def wellbeing_bill(ctx: RuleContext):
+    act = ctx.law.get("childrens_wellbeing_and_schools_act_2026_profit_cap")
+    if act is None or ctx.draft_date is None or ctx.draft_date < _ASSENT_CWSA:
+        return
+    from assembler.rules.dates import _texts
+
+    for loc, text in _texts(ctx.sheet):
+        if "wellbeing and schools bill" in text.lower():
+            yield (f"{'.'.join(str(p) for p in loc)} calls it the Children's Wellbeing and Schools Bill; it received "
+                   "Royal Assent on 29 April 2026 as the Children's Wellbeing and Schools Act 2026 (c. 21)", loc)
+
+
+_ASSENT_CWSA = dt.date(2026, 4, 29)   # Royal Assent: legislation.gov.uk, enacted text of 2026 c. 21
+
+
+@FAMILY.rule("OPEN-BOOK-CAPACITY-PLACES", "warning",
+             "A weekly price's capacity is no more than the homes' places times 52 weeks.")
+def capacity_places(ctx: RuleContext):
+    places = sum(h.places for h in ctx.sheet.services.homes)
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.unit == "week" and u.capacity_units and u.capacity_units > places * 52:
+            yield (f"{u.service}: capacity of {u.capacity_units} weeks is more than the homes' {places} places "
+                   f"for 52 weeks ({places * 52})", (*BLOCK, "unit_prices", i, "capacity_units"))
+
+
+@FAMILY.rule("OPEN-BOOK-VOID-TERMS", "error",
+             "Block-booked core places are no more than the homes' places; a void payment states its rate.")
+def void_terms(ctx: RuleContext):
+    services = ctx.sheet.services
+    places = sum(h.places for h in services.homes)
+    voids = _position(ctx, "open_book_voids", "core-places")
+    if voids == "core-places" and services.core_places is not None and services.core_places > places:
+        yield (f"{services.core_places} core places are more than the {places} places in the homes",
+               ("services", "core_places"))
+    if voids == "core-places":
+        paid_weeks = (services.core_places if services.core_places is not None else places) * 52
+        for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+            if u.unit == "week" and u.expected_units is not None and u.expected_units < paid_weeks:
+                yield (f"{u.service}: {u.expected_units} expected weeks are fewer than the {paid_weeks} weeks the "
+                       f"core places are paid for whether used or not; the income in the cost model is understated",
+                       (*BLOCK, "unit_prices", i, "expected_units"))
+    if voids == "void-payment" and not services.void_rate:
+        yield ("positions choose open_book_voids: void-payment but services.void_rate is 0%, so an empty place "
+               "held for the commissioner earns nothing", ("services", "void_rate"))
 
 
 @FAMILY.rule("OPEN-BOOK-UNIT-PRICES", "error", "The standalone agreement states at least one unit price.")

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from pydantic import Field, PrivateAttr, model_validator
 
+from assembler.formatting import pence
+from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 
 HUNDRED = Decimal(100)
@@ -35,6 +37,9 @@ class Member(Party):
     role: Literal["commissioner", "provider"] = Field(description="'commissioner' (the public body buying the services) or 'provider'.")
     annual_value: Money = Field(Decimal(0), description="Yearly value, in pounds, of the services this member delivers within the alliance (0 for a commissioner that delivers none itself).")
     alt_representative: Representative | None = Field(None, description="The member's seat on the Alliance Leadership Team (ALT). Every Alliance Member needs one.")
+    cost_model: CostModel | None = Field(
+        None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
+        "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
 
 
 class Extension(Strict):
@@ -42,11 +47,19 @@ class Extension(Strict):
     notice_months: int = Field(12, ge=1, le=36, description="Months before the initial term ends by which the extension must be agreed.")
 
 
+DeadlockRoute = Literal["commissioner", "expert"]
+
+
 class Decisions(Strict):
     majority_percent: int = Field(75, ge=51, le=99, description="Under majority voting: the percentage of Alliance Members' votes needed to pass a resolution (e.g. 75).")
     reserved_matters: list[Text] = Field(default_factory=list, description="Matters that need every Alliance Member's agreement even under majority voting, one line each.")
     quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up.")
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
+    deadlock: DeadlockRoute = Field(
+        "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
+        "Commissioner decides matters of its own budget, the specification and eligibility for the Services, safeguarding "
+        "and its statutory functions; an independent expert decides the rest) or 'expert' (an independent expert decides "
+        "every deadlocked matter). Either way the matter ends in a decision, not in court.")
 
 
 class AgreedShare(Strict):
@@ -62,12 +75,34 @@ class PainCap(Strict):
     amount: Money | None = Field(None, description="Under 'fixed_amount': the most any one member bears in a year, in pounds.")
 
 
+class CommissionerExposure(Strict):
+    basis: Literal["uncapped", "fixed_amount"] = Field(
+        "uncapped", description="The Commissioner's exposure to Pain: 'uncapped' (it bears its own share and all Pain "
+        "above the Providers' Pain Caps, without limit) or 'fixed_amount' (it bears them up to the amount below; Pain "
+        "above that is shared by the Providers in proportion to their shares of Pain, beyond their Pain Caps).")
+    amount: Money | None = Field(None, description="Under 'fixed_amount': the most the Commissioner bears in an Alliance Year, in pounds.")
+
+
+class Example(Strict):
+    variance_percent: Percent = Field(
+        Decimal(5), description="For the worked example in the risk/reward Schedule: the underspend (for Gain) and "
+        "overspend (for Pain) assumed, as a percentage of the Target Cost, arising in the costs of the Provider with the "
+        "largest annual value. An illustration only: it binds no one.")
+    margin_percent: Percent = Field(
+        Decimal(3), description="For the worked example, where Pain is capped at each Provider's margin: the margin "
+        "assumed, as a percentage of each Provider's annual value.")
+
+
 class RiskReward(Strict):
     basis: Literal["agreed", "equal", "pro_rata"] = Field(
         "pro_rata", description="How gain and pain shares are set: 'agreed' percentages listed under shares; 'equal' among the sharing members; 'pro_rata' to each member's annual value (computed by the tool).")
     shares: list[AgreedShare] = Field(default_factory=list, description="Under 'agreed': each sharing member's gain and pain percentages; each column must add up to 100.")
     pain_cap: PainCap = Field(default_factory=PainCap, description="The limit on each member's share of pain.")
     target_cost: Money | None = Field(None, description="The annual target cost against which gain and pain are measured. Empty: the total annual value.")
+    commissioner_pain: CommissionerExposure = Field(
+        default_factory=CommissionerExposure, description="The Commissioner's own exposure to Pain, shown as its own row "
+        "of the share table. State it: the draft says expressly whether it is capped.")
+    example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
 
 
 class PooledBudget(Strict):
@@ -101,14 +136,24 @@ CARVE_OUT_WORDS = {
     "data_protection": "its breach of its obligations under the Data Protection Legislation",
     "safeguarding": "its breach of its safeguarding obligations",
     "abandonment": "its abandoning its part of the Services, or leaving the Alliance other than as this Agreement allows",
+    "infringement": "its infringement of another person's Intellectual Property Rights",
 }
-CarveOut = Literal["wilful_default", "fraud", "insolvency", "confidentiality", "data_protection", "safeguarding", "abandonment"]
+CarveOut = Literal["wilful_default", "fraud", "insolvency", "confidentiality", "data_protection", "safeguarding",
+                   "abandonment", "infringement"]
+# New awards (the Alliance's Service Contracts are new contracts) and modifications (the Former Contracts are
+# varied): the route decides which treatment of the former contracts fits it.
+NEW_AWARD_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mutual", "pcr2015")
+MODIFICATION_ROUTES = ("modification", "pcr2015_modification")
 
 
 class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
     commissioner_is_member: bool = Field(True, description="Whether the commissioner is itself an Alliance Member, with a vote on the ALT and a share of gain and pain.")
+    lead_commissioner: MemberKey | None = Field(
+        None, description="Where more than one member commissions the services (for example a council with an integrated "
+        "care board and a police and crime commissioner, each with role 'commissioner'): the key of the one that leads, "
+        "acting for the Commissioners jointly. Leave out where there is one commissioner.")
     term: Period = Field(description="The initial term: first and last day.")
     extension: Extension = Field(default_factory=Extension, description="Whether and how the initial term may be extended.")
     services: list[Text] = Field(min_length=1, description="Services in scope, one line each.")
@@ -118,9 +163,11 @@ class Alliance(Strict):
     risk_reward: RiskReward = Field(default_factory=RiskReward, description="Gain and pain shares and the cap on pain.")
     pooled_budget: PooledBudget | None = Field(None, description="A pooled budget held by one member; leave out if each member is paid under its own contract.")
     no_blame_carve_outs: list[CarveOut] = Field(
-        default_factory=lambda: ["wilful_default", "fraud", "insolvency", "confidentiality"],
-        description="Under the no-blame liability model: conduct for which a member remains liable. Choose from "
-        "wilful_default, fraud, insolvency, confidentiality, data_protection, safeguarding, abandonment.")
+        default_factory=lambda: ["wilful_default", "fraud", "insolvency", "confidentiality", "data_protection",
+                                 "safeguarding", "infringement"],
+        description="Under the no-blame liability model (and the capped model's exceptions): conduct for which a member "
+        "remains liable in full. Choose from wilful_default, fraud, insolvency, confidentiality, data_protection, "
+        "safeguarding, abandonment, infringement.")
     procurement_route: Literal[tuple(ROUTE_WORDS)] = Field(  # type: ignore[valid-type]
         description="How the arrangements were procured: open, competitive_flexible, direct_award, reserved_mutual, "
         "modification (of contracts awarded under the Procurement Act 2023), pcr2015, pcr2015_modification (of "
@@ -130,7 +177,18 @@ class Alliance(Strict):
         None, description="When the procurement began (for a modification: when the contracts being modified were "
         "awarded), as YYYY-MM-DD. It decides the law that governs the route: the Procurement Act 2023 from "
         "24 February 2025, the Public Contracts Regulations 2015 before.")
+    light_touch: bool = Field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
+                              "s.9 and the Procurement Regulations 2024), as most care, support and housing services are.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
+    former_contracts_treatment: Literal["varied", "replaced"] = Field(
+        "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
+        "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement and a "
+        "new Service Contract, awarded by the procurement route, starts).")
+    running_costs: Literal["commissioner", "members_pro_rata", "pooled_budget"] = Field(
+        "commissioner", description="Who pays the alliance's running costs (Alliance Manager, Independent Adviser, "
+        "audits): 'commissioner', 'members_pro_rata' (the Providers in proportion to annual value) or 'pooled_budget'.")
+    running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
+                                               "if agreed; empty: the ALT sets it in each Annual Plan.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
@@ -144,10 +202,52 @@ class Alliance(Strict):
     # The members live at the top of the term sheet (each is a party that signs); the alliance's computed
     # figures need them, and clause files reach computed values only through `alliance.<property>`.
     _members: tuple[Member, ...] = PrivateAttr(default=())
+    _open_book: OpenBook | None = PrivateAttr(default=None)
+
+    @property
+    def open_book_examples(self) -> dict[str, list[tuple[Member, Reconciliation]]]:
+        """Each Provider's own open-book reconciliation, by the same arithmetic as the open-book worked
+        example (`OpenBook.reconcile` on the Provider's cost model), keyed 'cost-base/margin/treatment'."""
+        ob = self._open_book
+        if ob is None:
+            return {}
+        out: dict[str, list[tuple[Member, Reconciliation]]] = {}
+        for m in self.providers:
+            if m.cost_model is None:
+                continue
+            own = ob.model_copy(update={"cost_model": m.cost_model})
+            for key, rec in own.examples.items():
+                out.setdefault(key, []).append((m, rec))
+        return out
+
+    @property
+    def commissioners(self) -> list[Member]:
+        return [m for m in self._members if m.role == "commissioner"]
+
+    @property
+    def joint_commissioners(self) -> bool:
+        """More than one commissioning body: each is a Commissioner, one leads."""
+        return len(self.commissioners) > 1
 
     @property
     def commissioner(self) -> Member | None:
-        return next((m for m in self._members if m.role == "commissioner"), None)
+        """The commissioner, or where there are several the lead commissioner (the first, if none is named)."""
+        found = self.commissioners
+        lead = next((m for m in found if m.key == self.lead_commissioner), None)
+        return lead or (found[0] if found else None)
+
+    @property
+    def commissioner_label(self) -> str:
+        """How the worked example's table names the Commissioner's line."""
+        if self.joint_commissioners:
+            return "The Commissioners jointly (" + ", ".join(m.name for m in self.commissioners) + ")"
+        return f"{self.commissioner.name} (the Commissioner)" if self.commissioner else "The Commissioner"
+
+    @property
+    def commissioner_rows(self) -> list[ShareRow]:
+        """One share row for each commissioning body: listed, or nil where the basis leaves it out."""
+        listed = {s.member: s for s in self.shares}
+        return [listed.get(m.key) or ShareRow(m.key, m.name, Decimal(0), Decimal(0)) for m in self.commissioners]
 
     @property
     def providers(self) -> list[Member]:
@@ -217,6 +317,58 @@ class Alliance(Strict):
         return sum((s.pain for s in self.shares if s.pain is not None), Decimal(0))
 
     @property
+    def provider_shares(self) -> list[ShareRow]:
+        """The share rows of the Providers: the rows the Pain Cap applies to."""
+        keys = {m.key for m in self.providers}
+        return [s for s in self.shares if s.member in keys]
+
+    @property
+    def commissioner_share(self) -> ShareRow:
+        """The Commissioners' shares together (one Commissioner: its own row)."""
+        rows = self.commissioner_rows
+        c = self.commissioner
+        return ShareRow(c.key if c else "", c.name if c else "", sum((r.gain for r in rows), Decimal(0)),
+                        sum(((r.pain or Decimal(0)) for r in rows), Decimal(0)))
+
+    def pain_cap_for(self, member: Member) -> Decimal | None:
+        """A Provider's Pain Cap in pounds for the worked example (None: no figure, e.g. a margin not given)."""
+        cap = self.risk_reward.pain_cap
+        if cap.basis == "margin":
+            return pence(member.annual_value * self.risk_reward.example.margin_percent / HUNDRED)
+        if cap.basis == "percent_of_value":
+            return None if cap.percent is None else pence(member.annual_value * cap.percent / HUNDRED)
+        return cap.amount
+
+    @property
+    def gain_example(self) -> Settlement:
+        return self.example_for("gain")
+
+    @property
+    def pain_example(self) -> Settlement:
+        return self.example_for("pain")
+
+    @property
+    def example_provider(self) -> Member | None:
+        """The Provider in whose costs the worked example's variance arises: the largest by annual value."""
+        return max(self.providers, key=lambda m: m.annual_value) if self.providers else None
+
+    def example_for(self, outcome: Literal["gain", "pain"]) -> Settlement:
+        """The worked example: the variance falls in the costs of the Provider with the largest annual value."""
+        rr = self.risk_reward
+        shares = {s.member: s for s in self.shares}
+        providers = self.providers
+        biggest = self.example_provider.key if providers else None
+        swing = pence(self.target_cost * rr.example.variance_percent / HUNDRED)
+        lines = []
+        for m in providers:
+            row = shares.get(m.key)
+            share = (row.gain if outcome == "gain" else (row.pain or Decimal(0))) if row else Decimal(0)
+            change = (-swing if outcome == "gain" else swing) if m.key == biggest else Decimal(0)
+            lines.append(ProviderYear(m.key, m.name, m.annual_value, m.annual_value + change, share, self.pain_cap_for(m)))
+        c_cap = rr.commissioner_pain.amount if rr.commissioner_pain.basis == "fixed_amount" else None
+        return settle(self.target_cost, lines, commissioner_cap=c_cap)
+
+    @property
     def route_words(self) -> str:
         return ROUTE_WORDS[self.procurement_route]
 
@@ -231,6 +383,100 @@ class ShareRow:
     name: str
     gain: Decimal
     pain: Decimal | None
+
+
+@dataclass(frozen=True)
+class ProviderYear:
+    """One Provider's year for the risk/reward calculation: what it was paid, its own allowable costs
+    (its part of the Actual Cost), its percentage share and its Pain Cap in pounds (None: uncapped)."""
+
+    member: str
+    name: str
+    paid: Decimal
+    cost: Decimal
+    share: Decimal
+    cap: Decimal | None
+
+
+@dataclass(frozen=True)
+class SettledLine:
+    member: str
+    name: str
+    paid: Decimal
+    cost: Decimal
+    kept: Decimal        # payments less own costs: what the Provider kept (+) or bore (-) before sharing
+    share: Decimal       # its share of Gain (+) or of Pain (-), after its Pain Cap and any spill-over
+    balancing: Decimal   # paid by the Commissioner to it (+) or by it to the Commissioner (-)
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """The year's outcome and one line per Provider; the Commissioner's share is what is left."""
+
+    target: Decimal
+    actual: Decimal
+    outcome: Decimal              # Target Cost less Actual Cost: Gain if positive, Pain if negative
+    lines: tuple[SettledLine, ...]
+    commissioner_share: Decimal   # its share of Gain (+) or of Pain (-), including Pain above the Providers' caps
+    beyond_caps: Decimal          # Pain above the Providers' Pain Caps that the Commissioner bears
+    spill_over: Decimal           # Pain above the Commissioner's own cap, shared back to the Providers
+
+    @property
+    def gain(self) -> Decimal:
+        return max(self.outcome, Decimal(0))
+
+    @property
+    def pain(self) -> Decimal:
+        return max(-self.outcome, Decimal(0))
+
+
+def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Decimal | None = None) -> Settlement:
+    """Share a year's Gain or Pain and work out one balancing amount per Provider.
+
+    Each Provider's share is its percentage of the Gain or Pain rounded to the penny (half up, `pence`);
+    a Provider's share of Pain stops at its Pain Cap. The Commissioner takes what is left, so the shares
+    add up exactly to the Gain or Pain. Where the Commissioner's own exposure is capped, Pain above that
+    cap goes back to the Providers in proportion to their shares of Pain (the penny left by rounding to
+    the Provider with the largest share). A Provider has already kept (or borne) its payments less its
+    own costs, so its balancing amount is its share less what it kept.
+    """
+    target = pence(target)
+    actual = sum((pence(p.cost) for p in lines), Decimal(0))
+    outcome = target - actual
+    shares: list[Decimal] = []
+    if outcome >= 0:
+        shares = [pence(outcome * p.share / HUNDRED) for p in lines]
+        beyond = spill = Decimal(0)
+        commissioner = outcome - sum(shares, Decimal(0))
+    else:
+        pain = -outcome
+        borne = []
+        for p in lines:
+            raw = pence(pain * p.share / HUNDRED)
+            borne.append(raw if p.cap is None else min(raw, pence(p.cap)))
+        raw_total = sum((pence(pain * p.share / HUNDRED) for p in lines), Decimal(0))
+        beyond = raw_total - sum(borne, Decimal(0))
+        left = pain - sum(borne, Decimal(0))
+        spill = Decimal(0)
+        if commissioner_cap is not None and left > pence(commissioner_cap) and lines:
+            spill = left - pence(commissioner_cap)
+            weights = sum((p.share for p in lines), Decimal(0))
+            if weights > 0:
+                extra = [pence(spill * p.share / weights) for p in lines]
+                biggest = max(range(len(lines)), key=lambda i: (lines[i].share, -i))
+                extra[biggest] += spill - sum(extra, Decimal(0))
+            else:  # no Provider has a share of Pain: it falls on them in proportion to payments
+                extra = [Decimal(0)] * len(lines)
+                extra[0] = spill
+            borne = [b + e for b, e in zip(borne, extra)]
+            left = pence(commissioner_cap)
+        shares = [-b for b in borne]
+        commissioner = -left
+    settled = tuple(
+        SettledLine(p.member, p.name, pence(p.paid), pence(p.cost), pence(p.paid) - pence(p.cost), share,
+                    share - (pence(p.paid) - pence(p.cost)))
+        for p, share in zip(lines, shares))
+    return Settlement(target, actual, outcome, settled, commissioner, beyond, spill)
 
 
 def split_hundred(weights: list[Decimal]) -> list[Decimal]:
@@ -257,4 +503,5 @@ class AllianceTermSheet(TermSheetBase):
     @model_validator(mode="after")
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
+        self.alliance._open_book = self.open_book
         return self

@@ -7,8 +7,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
+from assembler.formatting import pence
 from assembler.termsheet.common import (
     Kpi,
     Money,
@@ -39,6 +40,17 @@ class Property(Strict):
         "Valuation less consideration is the undervalue.")
     homes: int = Field(1, ge=0, le=500, description="Homes (dwellings) the property provides; 0 for a non-residential building.")
     use: str | None = Field(None, description="Intended use, e.g. 'Two-bedroom house for an affordable rent'.")
+    held_for: Literal["general", "housing"] = Field(
+        "general", description="How the authority holds the property before it is contributed: 'general' (held for general "
+        "purposes, so section 123 of the Local Government Act 1972 and the General Disposal Consent (England) 2003 apply) or "
+        "'housing' (held for the purposes of Part 2 of the Housing Act 1985, so it is disposed of under section 32 of that Act "
+        "with the Secretary of State's consent, general or specific, and section 123 does not apply).")
+    bedrooms: int | None = Field(
+        None, ge=0, le=10, description="Bedrooms in each home (0 for a studio), for the Local Housing Allowance rate that caps "
+        "its rent. Leave out for a non-residential building.")
+    occupiers: Text | None = Field(
+        None, description="Existing tenancies or occupiers the delivery organisation takes the property subject to, e.g. "
+        "'Assured tenancy of the first-floor flat granted 1 June 2026'. Leave out for a property transferred with vacant possession.")
 
     @model_validator(mode="after")
     def _lease_has_length(self) -> Property:
@@ -51,6 +63,11 @@ class Property(Strict):
     @property
     def undervalue(self) -> Decimal:
         return max(self.valuation - self.consideration, Decimal(0))
+
+    @property
+    def undervalue_per_home(self) -> Decimal:
+        """The authority's contribution attributable to each home in the property: clawback follows each home."""
+        return (self.undervalue / self.homes).quantize(Decimal("0.01")) if self.homes else self.undervalue
 
 
 class Contribution(Strict):
@@ -91,12 +108,51 @@ class Investment(Strict):
         description="The short name of the investor, exactly as in its entry under investors, e.g. 'Fund'.")
     description: Text = Field(description="What it is, e.g. 'Senior secured loan' or 'Social investment bond'.")
     amount: Money = Field(description="Capital committed, in pounds.")
-    return_rate: Percent = Field(description="The investor's return, % a year.")
-    return_basis: Literal["fixed", "capped_surplus_share"] = Field(
-        "fixed", description="'fixed' (a fixed rate on capital outstanding, paid whatever the surplus) or "
-        "'capped_surplus_share' (paid only from surplus, up to the rate).")
+    return_rate: Percent = Field(description="The investor's return, % a year, as a percentage (4.5 for 4.5%): the fixed "
+                                 "rate, the target rate, or the cap on the share of surplus, as return_basis says.")
+    return_basis: Literal["fixed", "target", "capped_surplus_share"] = Field(
+        "fixed", description="'fixed' (interest at a fixed rate on capital outstanding, owed whatever the surplus), "
+        "'target' (a return the partnership aims to pay from income after the fixed payments, not a debt if it is not "
+        "reached) or 'capped_surplus_share' (a share of the surplus, paid only if there is one, up to the rate).")
+    cumulative: bool = Field(
+        False, description="For a target return or a capped share of surplus: whether a shortfall in one year is carried "
+        "forward and paid from later years' income (true) or lost (false). A fixed rate is always owed in full.")
     repayment: Literal["amortising", "at_end"] = Field(
-        "amortising", description="Capital repaid over the term ('amortising') or in one sum at the end ('at_end').")
+        "amortising", description="Capital repaid by equal yearly instalments of capital and return to maturity "
+        "('amortising') or in one sum at maturity ('at_end').")
+    maturity: dt.date | None = Field(
+        None, description="The date by which the capital must be repaid in full, as YYYY-MM-DD. Leave out for the last "
+        "day of the partnership term; it must not be later.")
+    _service: object = PrivateAttr(None)
+
+    @property
+    def service(self):
+        """Its maturity and yearly payment (a DebtService), worked out by the whole term sheet, which knows the term
+        and the drawdowns."""
+        return self._service
+
+
+class DebtService(Strict):
+    """One investment's repayment profile, worked out from the term sheet so the schedule and the rules agree."""
+
+    investor: str
+    maturity: dt.date
+    years: int
+    first_drawdown: dt.date
+    last_drawdown: dt.date
+    yearly_payment: Decimal
+    yearly_return_on_full_capital: Decimal
+
+
+def yearly_instalment(amount: Decimal, rate_percent: Decimal, years: int) -> Decimal:
+    """The equal yearly payment of capital and return that repays `amount` over `years` at the rate (an annuity);
+    capital alone in equal parts at a nil rate."""
+    if years <= 0:
+        return pence(amount)
+    r = rate_percent / Decimal(100)
+    if r == 0:
+        return pence(amount / years)
+    return pence(amount * r / (1 - (1 + r) ** -years))
 
 
 class Contributions(Strict):
@@ -161,6 +217,15 @@ class Contributions(Strict):
         return self.authority_grant + self.undervalue
 
     @property
+    def general_undervalue(self) -> Decimal:
+        """Undervalue on land held for general purposes: the only part the General Disposal Consent limit measures."""
+        return sum((p.undervalue for p in self.authority_properties if p.held_for == "general"), Decimal(0))
+
+    @property
+    def housing_properties(self) -> list[Property]:
+        return [p for p in self.authority_properties if p.held_for == "housing"]
+
+    @property
     def homes_in_schedule(self) -> int:
         return sum(p.homes for p in self.properties)
 
@@ -201,6 +266,26 @@ class Acquisition(Strict):
     property_types: list[Text] = Field(default_factory=list, description="Kinds of home wanted, e.g. 'two-bedroom houses'.")
 
 
+class Consents(Strict):
+    """The consents the authority's contributions need, as the authority's decision records them."""
+
+    housing_disposal: Literal["general_housing_consents", "specific"] = Field(
+        "general_housing_consents", description="For property held for housing: the consent under section 32 of the "
+        "Housing Act 1985 the authority relies on, 'general_housing_consents' (a consent in The General Housing Consents "
+        "given under section 34) or 'specific' (the Secretary of State's consent for this disposal, a completion condition).")
+    housing_disposal_reference: Text | None = Field(
+        None, description="For general_housing_consents: the paragraph of the general consents relied on, as the "
+        "authority's decision records it, e.g. 'Consent A3.1'.")
+    financial_assistance: Literal["general_consent", "specific", "not_needed"] | None = Field(
+        None, description="Consent under section 25 of the Local Government Act 1988 for the authority's grant or "
+        "undervalue (financial assistance or a gratuitous benefit) for homes let by someone other than a local authority: "
+        "'general_consent' (a general consent under section 25 covers it), 'specific' (the Secretary of State's consent, "
+        "a completion condition) or 'not_needed' (the authority's decision records why). Leave out only where no homes are let.")
+    financial_assistance_reference: Text | None = Field(
+        None, description="For general_consent: the consent and paragraph relied on, e.g. 'General Consent C of the general "
+        "consents under section 25 of the Local Government Act 1988 (2010)'; for not_needed: why.")
+
+
 class Security(Strict):
     investor_charge: bool = Field(True, description="Whether the investors take a legal charge over the properties.")
     authority_restriction: bool = Field(True, description="Whether the authority registers a restriction on each title to protect its clawback.")
@@ -208,29 +293,36 @@ class Security(Strict):
 
 
 class Nominations(Strict):
-    percentage: Percent = Field(description="Share of lettings (first and later lets) for which the authority nominates the tenant.")
+    percentage: Percent = Field(description="Share of all lettings across the partnership homes, first and later lets "
+                                "taken together and counted each year, for which the authority nominates the tenant.")
     days_to_nominate: int = Field(10, ge=1, le=60, description="Working days the authority has to nominate after notice of a vacancy.")
     rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
+    lha_by_bedrooms: bool = Field(
+        True, description="Whether the rent of each home is capped at the Local Housing Allowance rate for the Broad Rental "
+        "Market Area for the number of bedrooms the household is entitled to (true), rather than a single figure.")
 
 
 class Surplus(Strict):
-    reserve_percent: Percent = Field(Decimal(10), description="Share of the gross income from the properties paid each year into the repairs reserve, before any return or surplus.")
+    reserve_percent: Percent = Field(Decimal(10), description="Share of the Gross Income from the properties paid each year into the repairs reserve, after operating costs and before any return or surplus.")
     uses: list[Text] = Field(min_length=1, description="What any surplus is used for, in order, e.g. 'buying further homes'.")
 
 
 class Clawback(Strict):
-    years: int = Field(ge=1, le=125, description="Years from the transfer of each asset during which clawback applies.")
+    years: int = Field(ge=1, le=125, description="Years from the transfer or purchase of each home during which clawback applies.")
     uplift_share: Percent | None = Field(None, description="For the uplift-share basis: the authority's share of any increase in value.")
 
 
 class Disposal(Strict):
     asset_lock: bool = Field(True, description="Whether the assets are locked to the purpose (sold only to another body with the same purpose).")
-    permitted: list[Text] = Field(default_factory=list, description="Disposals allowed without consent, e.g. 'assured shorthold tenancies'.")
+    permitted: list[Text] = Field(default_factory=list, description="Disposals allowed without consent, beyond the lettings of homes the agreement already allows, e.g. 'a tenancy of the café of no more than five years'.")
 
 
 class EndOfTerm(Strict):
     notice_months: int = Field(12, ge=1, le=60, description="Months before the end of the term by which the end-of-term option is exercised or discussed.")
     option_price: Text | None = Field(None, description="For the authority-option route, how the price is set, e.g. 'market value less the value of the authority's contributions'.")
+    option_floor: bool = Field(
+        True, description="For the authority-option route: whether the price is never less than the amount then secured on "
+        "the home by the investors' charges (true), so that exercising the option always repays them.")
 
 
 class Subsidy(Strict):
@@ -256,6 +348,24 @@ class Vehicle(Strict):
                                             "in words, e.g. 'two' or 'one third'.")
 
 
+class Liability(Strict):
+    cap: Money | None = Field(
+        None, description="Cap on each party's total liability under the agreement, in pounds. Leave out for the total of "
+        "all contributions. Clawback, repayment of capital and return, and fraud are never capped.")
+    force_majeure_exit_months: int = Field(
+        6, ge=1, le=24, description="Months an event beyond the parties' control must last before an investor may require "
+        "repayment and leave, or any party may end the agreement.")
+
+
+class Covenants(Strict):
+    min_dscr: Decimal | None = Field(
+        None, ge=1, le=5, description="The investors' minimum debt service cover: Gross Income less Operating Costs each "
+        "year divided by the return and capital instalments due, e.g. 1.2. Leave out for none.")
+    max_ltv: Percent | None = Field(
+        None, description="The investors' maximum loan to value: investment capital outstanding as a % of the market value "
+        "of the charged properties, e.g. 70. Leave out for none.")
+
+
 class Governance(Strict):
     board_meetings_per_year: int = Field(4, ge=1, le=12, description="How often the partnership board meets each year.")
     reporting: Literal["quarterly", "six-monthly", "annually"] = Field("quarterly", description="How often the delivery organisation reports on impact and finance.")
@@ -273,7 +383,10 @@ class CoInvestmentTermSheet(TermSheetBase):
     contributions: Contributions = Field(description="Every contribution, by who makes it; they must add up to the stated total.")
     drawdowns: list[Drawdown] = Field(default_factory=list, description="When the cash contributions are paid in.")
     acquisition: Acquisition = Field(default_factory=Acquisition, description="Criteria for homes bought with the cash.")
+    consents: Consents = Field(default_factory=Consents, description="The consents the authority's contributions need.")
     security: Security = Field(default_factory=Security, description="Charges, restrictions and the priority deed.")
+    liability: Liability = Field(default_factory=Liability, description="Liability cap and exit after a long force majeure event.")
+    covenants: Covenants = Field(default_factory=Covenants, description="The investors' financial covenants.")
     nominations: Nominations | None = Field(None, description="The authority's nomination rights; leave out where no homes are let.")
     surplus: Surplus = Field(description="Reserves and the use of surplus.")
     clawback: Clawback = Field(description="Clawback of the authority's contribution; its basis is the clawback_basis position.")
@@ -294,4 +407,32 @@ class CoInvestmentTermSheet(TermSheetBase):
                     out[who] = out.get(who, Decimal(0)) + c.value
         for i in self.contributions.investments:
             out[i.investor] = out.get(i.investor, Decimal(0)) + i.amount
+        return out
+
+    def maturity(self, investment: Investment) -> dt.date:
+        """When the investment's capital must be repaid: its own date, else the last day of the term."""
+        return investment.maturity or self.partnership.term.end
+
+    @model_validator(mode="after")
+    def _work_out_debt_service(self) -> CoInvestmentTermSheet:
+        for inv, service in zip(self.contributions.investments, self.debt_service):
+            inv._service = service
+        return self
+
+    @property
+    def debt_service(self) -> list[DebtService]:
+        """Each investment's maturity, repayment years and yearly payment. A loan repaid by instalments pays return
+        only on what is drawn until its last drawdown, then equal yearly payments over the whole years left to
+        maturity, which is how the schedule describes it."""
+        out = []
+        for inv in self.contributions.investments:
+            drawn = [d.date for d in self.drawdowns if d.contributor == inv.investor]
+            first = min(drawn) if drawn else self.partnership.term.start
+            last = max(drawn) if drawn else first
+            maturity = self.maturity(inv)
+            years = max((maturity - last).days // 365, 0)
+            full_return = pence(inv.amount * inv.return_rate / Decimal(100))
+            payment = yearly_instalment(inv.amount, inv.return_rate, years) if inv.repayment == "amortising" else full_return
+            out.append(DebtService(investor=inv.investor, maturity=maturity, years=years, first_drawdown=first, last_drawdown=last,
+                                   yearly_payment=payment, yearly_return_on_full_capital=full_return))
         return out

@@ -29,19 +29,54 @@ class MatchSource(Strict):
 
 
 class MatchFunding(Strict):
-    percentage: Percent = Field(description="Match funding the Recipient must secure, as a percentage of the total project cost.")
+    percentage: Percent = Field(description="Match funding the Recipient must secure, as a percentage of the Total Project Cost.")
     sources: list[MatchSource] = Field(default_factory=list, description="Where the match funding comes from.")
+    total_project_cost: Money | None = Field(
+        None, description="The Total Project Cost in pounds: the budgeted cost of the whole Project, grant and match "
+        "funding together. Leave empty to use the maximum sum plus the listed match funding.")
+    shortfall: Literal["reduce", "stop"] = Field(
+        "reduce", description="What happens if the match funding secured falls short: 'reduce' cuts the Grant in "
+        "proportion; 'stop' lets the Funder stop further payments until the shortfall is made good. Never both.")
 
 
 class Asset(Strict):
     description: Text = Field(description="The asset bought with the grant, e.g. 'Minibus'.")
     cost: Money = Field(description="Expected cost in pounds.")
+    kind: Literal["equipment", "fixture"] = Field(
+        "equipment", description="'equipment' for a movable asset that can be sold (a vehicle, a laptop); 'fixture' "
+        "for fit-out or works fixed to premises, which cannot be sold apart from them.")
+    life_years: int | None = Field(None, ge=1, le=60, description="Expected useful life in years. The asset's clawback "
+                                   "period is the shorter of this and assets.clawback_years.")
 
 
 class Assets(Strict):
     threshold: Money = Field(Decimal("1000"), description="Assets costing at least this much are recorded in the asset register and are subject to clawback.")
     clawback_years: int = Field(5, ge=0, le=25, description="Years after purchase during which the Funder may claw back the asset's value on disposal.")
     items: list[Asset] = Field(default_factory=list, description="Assets the Recipient plans to buy with the grant.")
+    fixtures_remedy: Literal["repay-on-vacating", "security"] = Field(
+        "repay-on-vacating", description="How the Funder protects grant-funded fixtures: 'repay-on-vacating' (the Recipient "
+        "repays the unexpired share if it leaves the premises) or 'security' (a charge or restriction over the "
+        "Recipient's interest in the premises).")
+
+    def clawback_years_for(self, asset: Asset) -> int:
+        """An asset's clawback period: the agreed period, cut to the asset's useful life where that is shorter,
+        so the Recipient is never answerable for an asset that has worn out."""
+        return min(self.clawback_years, asset.life_years or self.clawback_years)
+
+    @property
+    def longest_clawback_years(self) -> int:
+        return max((self.clawback_years_for(a) for a in self.items), default=0)
+
+    @property
+    def has_fixtures(self) -> bool:
+        return any(a.kind == "fixture" for a in self.items)
+
+
+class OnwardGrants(Strict):
+    recipients: Text = Field(description="Who may receive onward grants from the Recipient, e.g. 'tenants' and residents' groups in Brookside'.")
+    purpose: Text = Field(description="What the onward grants are for, as a phrase, e.g. 'small community projects that reduce isolation'.")
+    total: Money = Field(description="The most the Recipient may pay in onward grants in total, in pounds (part of the Budget).")
+    max_each: Money = Field(description="The most any one participant may receive, in pounds.")
 
 
 class PriorAssistance(Strict):
@@ -67,6 +102,16 @@ class Reporting(Strict):
     frequency: Literal["monthly", "quarterly", "six-monthly", "annually"] = Field("quarterly", description="How often the Recipient reports progress.")
     days_after_period: int = Field(20, ge=1, le=90, description="Working days after each period by which the report is due.")
     final_report_days: int = Field(60, ge=1, le=180, description="Days after the funding period by which the final report is due.")
+    acceptance_days: int = Field(15, ge=1, le=60, description="Business Days the Funder has to accept or query a report; "
+                                 "a report not queried in that time is treated as accepted.")
+    payment_days: int = Field(10, ge=1, le=30, description="Business Days within which the Funder pays an Instalment "
+                              "once it is due and its conditions are met.")
+
+
+class Application(Strict):
+    date: dt.date | None = Field(None, description="The date of the Recipient's application for the grant, as YYYY-MM-DD. "
+                                 "Leave empty: the draft shows a placeholder.")
+    reference: str | None = Field(None, description="The Funder's reference for the application, e.g. 'CG-APP-0412'.")
 
 
 class Grant(Strict):
@@ -82,6 +127,10 @@ class Grant(Strict):
     match_funding: MatchFunding | None = Field(None, description="Match funding the Recipient must secure; leave out if none.")
     assets: Assets = Field(default_factory=Assets, description="Assets bought with the grant and the clawback on their disposal.")
     subsidy: Subsidy = Field(description="The subsidy control position.")
+    onward_grants: OnwardGrants | None = Field(None, description="Grants the Recipient makes onward to participants out of "
+                                               "the grant; leave out if none.")
+    application: Application = Field(default_factory=Application, description="The Recipient's application for the grant, "
+                                     "which the agreement refers to and which the Recipient warrants is accurate.")
     reporting: Reporting = Field(default_factory=Reporting, description="Monitoring and reporting.")
     records_years: int = Field(6, ge=1, le=20, description="Years after the funding period for which records are kept.")
     bank_account: str | None = Field(None, description="The Recipient's bank account for payments. Leave empty: the draft shows a placeholder.")
@@ -97,6 +146,14 @@ class Grant(Strict):
     @property
     def budget_total(self) -> Decimal:
         return sum((b.amount for b in self.budget), Decimal(0))
+
+    @property
+    def total_project_cost(self) -> Decimal:
+        """The Total Project Cost the match-funding clause measures against: the figure the term sheet gives,
+        else the maximum sum plus the listed match funding (the budget the two sources pay for together)."""
+        if self.match_funding and self.match_funding.total_project_cost is not None:
+            return self.match_funding.total_project_cost
+        return self.maximum_sum + self.match_total
 
     @property
     def match_total(self) -> Decimal:

@@ -62,6 +62,20 @@ class Reconciliation:
     retained_profit: Decimal       # what the provider keeps in all
 
     @property
+    def overheads_disallowed(self) -> Decimal:
+        """Overheads spent above the Overhead Cap: real spending the provider bears itself."""
+        return self.overheads_claimed - self.overheads_allowed
+
+    @property
+    def provider_result(self) -> Decimal:
+        """What the provider is left with once it has also paid the overheads above the cap.
+
+        The retained profit is measured on Allowable Costs only; overheads above the cap are still
+        paid out of the provider's own money, so this is the figure its accounts show.
+        """
+        return self.retained_profit - self.overheads_disallowed
+
+    @property
     def actual_margin(self) -> Decimal:
         """Actual profit as a percentage of allowable costs, to two places (for the narrative only)."""
         if not self.allowable_costs:
@@ -144,9 +158,9 @@ class CostModel(Strict):
     overhead_allocation: str | None = Field(None, description="How central overheads are shared out to these services, as a "
                                             "phrase that completes 'allocates Overheads by ...', e.g. 'the services' share of "
                                             "the provider's total staff costs'. Empty: the draft shows a placeholder.")
-    income: Money = Field(description="Income the worked example assumes for a year, in pounds: for example "
-                                      "the unit prices times a higher occupancy than budgeted, so that the "
-                                      "example shows an Excess Profit.")
+    income: Money = Field(description="Budgeted income for a year, in pounds, which the worked example uses: the "
+                                      "unit prices times the expected units (the draft shows higher and lower "
+                                      "occupancy separately).")
 
 
 class Benchmark(Strict):
@@ -179,6 +193,16 @@ class UnitPrice(Strict):
     price: Money = Field(description="Price of one unit in pounds, excluding VAT.")
     expected_units: int | None = Field(None, ge=0, description="Units expected in a year, e.g. 520 placement-weeks "
                                                                  "(used in the financial model).")
+    capacity_units: int | None = Field(None, ge=0, description="Units available in a year if every place is used, "
+                                                                 "e.g. 14 places x 52 weeks = 728 placement-weeks; "
+                                                                 "the occupancy scenarios scale these units.")
+
+    @property
+    def budget_occupancy(self) -> Decimal | None:
+        """Expected units as a share of capacity, in per cent to two places (None without both)."""
+        if not self.capacity_units or self.expected_units is None:
+            return None
+        return (Decimal(self.expected_units) * HUNDRED / self.capacity_units).quantize(PENNY, rounding=ROUND_HALF_UP)
 
     @property
     def expected_income(self) -> Decimal:
@@ -238,6 +262,14 @@ class OpenBook(Strict):
                                                                                 "settings the services use.")
     related_parties: list[RelatedParty] = Field(default_factory=list, description="Related-party arrangements the "
                                                                                   "provider discloses.")
+    occupancy_scenarios: list[Percent] = Field(
+        default_factory=lambda: [Decimal(80), Decimal(90), Decimal(95)],
+        description="Occupancy levels, in per cent of capacity, at which the draft shows the profit cap at work "
+                    "(unit prices with capacity_units are scaled; other income and all costs stay at budget).")
+    gift_aid_to_parent: bool = Field(False, description="Whether the provider is a company wholly owned by a charity "
+                                                        "that gives its taxable profit to its parent charity each year "
+                                                        "(Corporation Tax Act 2010 s.199); the draft then times the "
+                                                        "reconciliation so that the gift can be made.")
 
     @property
     def examples(self) -> dict[str, Reconciliation]:
@@ -253,11 +285,12 @@ class OpenBook(Strict):
                     out[f"{cost_base}/{margin}/{treatment}"] = self.reconcile(cost_base, margin, treatment)
         return out
 
-    def reconcile(self, cost_base: CostBase, margin: Margin, treatment: Treatment) -> Reconciliation:
+    def reconcile(self, cost_base: CostBase, margin: Margin, treatment: Treatment,
+                  income: Decimal | None = None) -> Reconciliation:
         band = self.sharing_band
         return reconcile(
             direct_costs=self.cost_model.direct_costs, overheads=self.cost_model.overheads,
-            income=self.cost_model.income, profit_cap=self.profit_cap, basis=self.basis,
+            income=self.cost_model.income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
             overhead_cap=self.overhead_cap, cost_base=cost_base, margin=margin, treatment=treatment,
             fixed_fee=self.fixed_fee, band_upper=band.upper_margin if band else None,
             band_provider_share=band.provider_share if band else None,
@@ -268,6 +301,76 @@ class OpenBook(Strict):
     def expected_income(self) -> Decimal:
         """Unit prices times expected units, for the financial model (units not given count as none)."""
         return sum((u.expected_income for u in self.unit_prices), Decimal(0))
+
+    @property
+    def priced_units(self) -> bool:
+        """Whether any unit price states its expected units, so the prices give an income to compare."""
+        return any(u.expected_units is not None for u in self.unit_prices)
+
+    @property
+    def price_cover(self) -> dict[str, Decimal]:
+        """Income from the prices less the budgeted Allowable Costs and Reasonable Profit, by cost base.
+
+        Positive: at the expected units the prices more than cover cost and profit (the budget
+        itself makes Excess Profit); negative: the prices fall short and the provider bears the gap.
+        """
+        out = {}
+        for cost_base in COST_BASES:
+            ex = self.reconcile(cost_base, "hard-cap", "refund", income=self.expected_income)
+            out[cost_base] = self.expected_income - ex.allowable_costs - ex.maximum_profit
+        return out
+
+    @property
+    def prices_cover(self) -> dict[str, bool]:
+        """By cost base: whether the prices at expected units cover Allowable Costs plus the Reasonable Profit."""
+        return {cost_base: self.priced_units and gap >= 0 for cost_base, gap in self.price_cover.items()}
+
+    def income_at(self, occupancy: Decimal) -> Decimal:
+        """Income at `occupancy` per cent of capacity: prices with a capacity scale, others stay at budget."""
+        total = Decimal(0)
+        for u in self.unit_prices:
+            if u.capacity_units:
+                total += pence(u.price * u.capacity_units * occupancy / HUNDRED)
+            else:
+                total += u.expected_income
+        return total
+
+    @property
+    def capacity_income(self) -> Decimal:
+        """Income if every place with a stated capacity were used all year."""
+        return sum((pence(u.price * u.capacity_units) for u in self.unit_prices if u.capacity_units), Decimal(0))
+
+    @property
+    def budget_occupancy(self) -> Decimal | None:
+        """The occupancy the expected units assume, in per cent (from the first price with a capacity)."""
+        return next((u.budget_occupancy for u in self.unit_prices if u.budget_occupancy is not None), None)
+
+    @property
+    def break_even_occupancy(self) -> Decimal | None:
+        """Occupancy, in per cent to one place, at which income equals budgeted Allowable Costs.
+
+        Costs are held at budget: in a small children's home staffing is set by the rota, not by
+        the number of children, so nearly all cost is fixed over the year.
+        """
+        if not self.capacity_income:
+            return None
+        fixed = sum((u.expected_income for u in self.unit_prices if not u.capacity_units), Decimal(0))
+        allowable = self.reconcile("full-cost", "hard-cap", "refund").allowable_costs
+        return ((allowable - fixed) * HUNDRED / self.capacity_income).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
+        """The reconciliation at each occupancy scenario, keyed like `examples`; empty without capacity."""
+        if not self.capacity_income:
+            return {key: [] for key in self.examples}
+        out = {}
+        for cost_base in COST_BASES:
+            for margin in MARGINS:
+                for treatment in TREATMENTS:
+                    out[f"{cost_base}/{margin}/{treatment}"] = [
+                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ)))
+                        for occ in self.occupancy_scenarios]
+        return out
 
 
 # Every family's term sheet may carry the block: complete the forward reference in TermSheetBase.
@@ -305,6 +408,27 @@ class Services(Strict):
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
     procurement_route: str | None = Field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
+    direct_award_justification: str | None = Field(
+        None, description="For a direct award: why the award was lawful, as a phrase that completes 'because ...', naming "
+                          "the Schedule 5 justification relied on, e.g. 'the children placed in the homes would otherwise "
+                          "have to move (the user choice justification in Schedule 5 to the Procurement Act 2023)'. "
+                          "Empty for a direct award: the draft shows a placeholder.")
+    transparency_notice_date: dt.date | None = Field(
+        None, description="For a direct award: the date the transparency notice was published, as YYYY-MM-DD. Empty for a "
+                          "direct award: the draft shows a placeholder.")
+    core_places: int | None = Field(None, ge=0, le=200, description="Places the commissioner block-books and pays for "
+                                                                   "whether or not a child is placed in them (the "
+                                                                   "'core-places' void position). Empty: every place.")
+    void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
+                                                       "commissioner has reserved but left empty (the 'void-payment' "
+                                                       "position), e.g. 70.")
+    absence_rate: Percent = Field(Decimal(100), description="Share of the price, in per cent, paid while a placed "
+                                                            "child is away (in hospital, missing, in custody) and the "
+                                                            "commissioner keeps the place open, e.g. 100.")
+    scope: Literal["whole_homes", "commissioner_places"] = Field(
+        "whole_homes", description="What the open book covers: the whole of each home, including places other "
+                                   "councils buy ('whole_homes'), or only the places this commissioner buys, with "
+                                   "shared costs apportioned ('commissioner_places').")
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")

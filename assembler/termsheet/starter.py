@@ -28,19 +28,63 @@ The draft is a first draft for legal review, not legal advice.
 """
 
 
-def starter(catalogue: Catalogue, family: str) -> str:
+def _title(manifest, positions: dict) -> str:
+    """The title under the sheet's positions (a title may depend on a position, e.g. a grant's form)."""
+    from assembler.assemble import document_title
+
+    return document_title(manifest.title, {"positions": positions})
+
+
+EXAMPLE_NOTE = """\
+EVERY VALUE BELOW IS AN EXAMPLE from a fictional matter: replace each one with this matter's facts.
+partnerdraft check warns about any name, address or reference still equal to the example.
+(partnerdraft new {family} --blank writes this sheet with no values at all.)
+"""
+BLANK_NOTE = """\
+No values are filled in: a list shows one entry to copy. Positions are left to the library's
+standard; add a positions: section to choose others (partnerdraft clauses --family {family}).
+"""
+
+
+def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
+    """The family's starter term sheet, each field explained; with `blank`, no example values."""
     manifest = catalogue.manifest(family)
     yaml = YAML(typ="rt")
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
     data = yaml.load((catalogue.paths.samples / manifest.starter).read_text(encoding="utf-8"))
     _strip_comments(data)
-    data.yaml_set_start_comment(HEADER.format(title=manifest.title, family=family))
+    if blank:
+        data.pop("positions", None)
+        _blank(data)
+    note = (BLANK_NOTE if blank else EXAMPLE_NOTE).format(family=family)
+    title = _title(manifest, dict(data.get("positions") or {}))
+    data.yaml_set_start_comment(HEADER.format(title=title, family=family) + note)
     _annotate(data, manifest.model_class(), 0)
     _annotate_positions(data, catalogue, family)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def _blank(node: Any) -> None:
+    """Every value emptied (the family kept); a list keeps one emptied entry to show its shape, a
+    list of plain values becomes empty."""
+    if isinstance(node, CommentedMap):
+        for key in list(node):
+            value = node[key]
+            if key == "family":
+                continue
+            if isinstance(value, (CommentedMap, CommentedSeq)):
+                _blank(value)
+            else:
+                node[key] = None
+    elif isinstance(node, CommentedSeq):
+        del node[1:]
+        if node and isinstance(node[0], (CommentedMap, CommentedSeq)):
+            _blank(node[0])
+        else:
+            node.clear()
 
 
 def _strip_comments(node: Any) -> None:

@@ -35,7 +35,7 @@ def test_new_check_assemble_round_trip(tmp_path):
     out = tmp_path / "draft.docx"
     made = run("assemble", str(sheet), "-o", str(out), "--date", "2026-04-01")
     assert made.exit_code == 0 and made.output.strip().endswith(str(out))
-    assert any("Grant Funding Agreement" in p.text for p in open_docx(out).paragraphs)
+    assert any("Grant Offer Letter" in p.text for p in open_docx(out).paragraphs)  # the starter is the small grant: the short form
 
 
 def test_new_refuses_to_overwrite(tmp_path):
@@ -93,7 +93,8 @@ def test_usage_errors_exit_2():
 
 def test_final_refuses_with_open_placeholders(tmp_path):
     out = tmp_path / "final.docx"
-    result = run("assemble", str(SMALL), "-o", str(out), "--final", "--date", "2026-12-03")
+    open_facts = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"  # the small grant is final now
+    result = run("assemble", str(open_facts), "-o", str(out), "--final", "--date", "2026-12-03")
     assert result.exit_code == 1 and "placeholder [" in result.output and not out.exists()
 
 
@@ -194,7 +195,7 @@ def test_a_complete_term_sheet_gives_a_final_draft(family, tmp_path):
 
 def test_final_still_refuses_a_sheet_with_open_facts(tmp_path):
     out = tmp_path / "x.docx"
-    refused = run("assemble", str(ROOT / "samples" / "grant" / "community-single-payment.yaml"), "-o", str(out), "--final")
+    refused = run("assemble", str(ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"), "-o", str(out), "--final")
     assert refused.exit_code == 1
-    assert "--final: placeholder [Recipient's bank account details] is still open in Schedule 3" in refused.output
+    assert "--final: placeholder [date of the application] is still open in definition of Application" in refused.output
     assert not out.exists()

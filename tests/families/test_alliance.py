@@ -78,10 +78,13 @@ def test_contract_values_table_and_total(big):
 
 def test_pro_rata_shares_table_adds_up(big):
     rows = table_rows(clause(big, "alliance.schedule-risk-reward"))
-    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%"] in rows
-    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%"] in rows
-    assert rows[-1] == ["Total", "100%", "100%"]
-    assert len(rows) == 8  # seven providers and the total: the commissioner delivers nothing itself
+    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%", "its margin for the year"] in rows
+    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%", "its margin for the year"] in rows
+    # the Commissioner has its own row, with its exposure stated as the term sheet chose it
+    assert rows[-2] == ["Tamarmouth City Council (the Commissioner)", "0%", "0%",
+                        "none: uncapped, and bears all Pain above the Providers' Pain Caps"]
+    assert rows[-1] == ["Total", "100%", "100%", ""]
+    assert len(rows) == 9  # seven providers, the commissioner and the total
 
 
 def test_outcomes_and_kpis_table(big):
@@ -118,8 +121,9 @@ def test_standard_positions_and_common_clauses(big):
 
 def test_no_blame_carve_outs_from_the_term_sheet(big):
     text = text_of(clause(big, "alliance.liability"))
-    assert "its breach of its safeguarding obligations." in text
-    assert "Data Protection Legislation" not in text
+    assert "its breach of its safeguarding obligations;" in text
+    assert "its infringement of another person's Intellectual Property Rights." in text
+    assert "its abandoning its part of the Services" not in text
 
 
 def test_accession_deed_names_this_alliance_and_its_members(big):
@@ -127,6 +131,99 @@ def test_accession_deed_names_this_alliance_and_its_members(big):
     assert "the Alliance Agreement relating to the Tamarmouth Complex Needs Alliance" in text
     assert "St Luke's Hospice & Care, Harbour Light Housing Association Limited" in text
     assert "Hope & Anchor Women's Project and Moorview Access to Housing Ltd (the \"Existing Parties\")" in text
+    # a deed poll executed by the joining member alone: nobody executes it for the existing members
+    assert text.startswith("THIS DEED POLL is dated")
+    assert "Alliance Manager" not in text and "on behalf of each of the Existing Parties" not in text
+    assert "the Commissioner confirmed in writing on [date of the Commissioner's procurement confirmation]" in text
+
+
+def test_joining_needs_a_procurement_check_and_no_authority_for_others(big):
+    text = text_of(clause(big, "alliance.changes"))
+    assert "only after the Commissioner has confirmed in writing" in text
+    assert "No Party executes an Accession Deed, or authorises anyone to execute one, on behalf of another." in text
+    assert "authorises the Alliance Manager" not in text
+
+
+def test_worked_example_has_a_line_per_provider_and_adds_up(big):
+    c = clause(big, "alliance.schedule-risk-reward")
+    gain, pain = [[[plain_text(cell) for cell in row] for row in t.rows]
+                  for t in c.blocks if isinstance(t, Table)][1:3]
+    assert len(gain) == len(pain) == 9  # seven Providers, the Commissioner and the total
+    assert gain[1] == ["Harbour Light Housing Association Limited", "£1,850,000", "£1,465,000", "£385,000",
+                       "£92,515.50", "-£292,484.50"]
+    # One form for amounts in a column: the column with pence shows pence throughout.
+    assert gain[-1][4] == "£385,000.00" and pain[-1][4] == "-£385,000"
+    assert pain[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "", "-£154,000", ""]
+    assert "£154,000 of that lies above their Pain Caps and is borne by the Commissioner" in text_of(c)
+
+
+def test_commissioner_exposure_is_stated_in_the_clause(big):
+    text = text_of(clause(big, "alliance.risk-reward"))
+    assert "The Commissioner's exposure to Pain is not capped." in text
+    assert "This is the only way in which Gain and Pain are paid." in text
+    assert "payments next due under that Provider's Service Contract" in text
+
+
+def test_one_payment_route(big):
+    structure = text_of(clause(big, "alliance.structure"))
+    assert "is paid for them only under that Service Contract, by the Commissioner from the Pooled Budget" in structure
+    planning = text_of(clause(big, "alliance.service-planning"))
+    assert "the Pooled Budget is not a separate route of payment" in planning
+    assert "must pay each Provider from the Pooled Budget" not in planning
+
+
+def test_governance_can_decide(big):
+    decisions = text_of(clause(big, "alliance.decisions"))
+    assert "The Commissioner decides a deadlocked matter that concerns its own budget" in decisions
+    assert "its decision binds every Alliance Member as a decision of the ALT" in decisions
+    assert "does not vote on that decision and is not counted in the quorum" in decisions
+    assert "as a Dispute" not in decisions  # a deadlock is decided, not litigated
+    assert "quorate only if a representative of every Alliance Member is present" in text_of(clause(big, "alliance.governance"))
+    assert "a representative of every Alliance Member is present" in text_of(clause(big, "alliance.schedule-alt"))
+
+
+def test_leaving_and_the_service_contract_are_linked(big):
+    text = text_of(clause(big, "alliance.leaving"))
+    assert "its Service Contract ends on the same day, unless the Commissioner decides" in text
+    assert "If the Commissioner gives notice to leave the Alliance, this Agreement ends when its notice expires" in text
+    term = text_of(clause(big, "alliance.term-termination"))
+    assert "does not limit any right of the Commissioner under that Provider's Service Contract" in term
+    assert "if the Commissioner leaves the Alliance" in term
+
+
+def test_entire_agreement_carves_out_the_service_contracts(big):
+    text = text_of(clause(big, "alliance.precedence"))
+    assert "is the entire agreement between the Parties does not apply to the Service Contracts" in text
+
+
+def test_force_majeure_on_one_member_does_not_end_the_alliance(big):
+    common = text_of(clause(big, "common.force-majeure"))
+    assert "any Party not affected by the Force Majeure Event may end this Agreement" not in common
+    text = text_of(clause(big, "alliance.force-majeure-members"))
+    assert "the ALT must re-plan those services" in text
+    assert "This Agreement continues between the other Parties." in text
+    assert "only if a Force Majeure Event has prevented the Commissioner" in text
+
+
+def test_route_and_former_contracts_follow_the_term_sheet(big):
+    recitals = text_of(clause(big, "alliance.recitals"))
+    assert ("a competitive flexible procedure under section 20(2)(b) of the Procurement Act 2023, which began on "
+            "2 March 2026, the Services being light touch services within section 9") in recitals
+    assert "The Former Contracts end by agreement when the Service Contracts awarded by that procurement start" in recitals
+    transition = text_of(clause(big, "alliance.transition"))
+    assert "the Former Contract ends at the end of the day before the Commencement Date" in transition
+
+
+def test_solicitor_expectations_are_covered(big):
+    ops = text_of(clause(big, "alliance.operations"))
+    for words in ("paid by the Commissioner, within a budget of £145,000", "aggregated or anonymised form",
+                  "complaints procedure", "exclude VAT", "set off", "subsidy control", "business continuity plan",
+                  "step in", "auditors"):
+        assert words in ops, words
+    workforce = text_of(clause(big, "alliance.workforce"))
+    for words in ("indemnify", "regulation 11", "Local Government Pension Scheme", "NHS Pension Scheme"):
+        assert words in workforce, words
+    assert "how it intends to secure the Services afterwards" in text_of(clause(big, "alliance.schedule-exit"))
 
 
 def test_definitions_from_the_term_sheet(big):
@@ -157,12 +254,14 @@ def test_majority_and_reserved_matters(small):
     assert "Commissioner" not in defs  # the parties block defines it: the council's short name
 
 
-def test_gain_only_table_has_no_pain_column(small):
+def test_gain_only_table_gives_the_commissioner_all_pain(small):
     c = clause(small, "alliance.schedule-risk-reward")
     table = next(b for b in c.blocks if isinstance(b, Table))
-    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain"]
-    assert table_rows(c) == [["Northbrook District Council", "20%"], ["Northbrook Foyer & Young People's Trust", "50%"],
-                             ["Pathways Floating Support Limited", "30%"], ["Total", "100%"]]
+    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Share of Pain"]
+    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "none"],
+                             ["Pathways Floating Support Limited", "30%", "none"],
+                             ["Northbrook District Council (the Commissioner)", "20%", "all Pain, without limit"],
+                             ["Total", "100%", ""]]
 
 
 def test_small_alliance_positions(small):
@@ -204,7 +303,8 @@ def test_commissioner_outside_has_no_seat_or_vote(outside):
     assert len(rows) == 7 and "Tamarmouth City Council" not in [r[0] for r in rows]
     governance = text_of(clause(outside, "alliance.governance"))
     assert "The Commissioner is not an Alliance Member." in governance
-    assert "at least five Alliance Members are present" in governance  # two-thirds of seven, rounded up
+    # unanimous decisions: every Alliance Member must be present, whatever two-thirds would be
+    assert "quorate only if a representative of every Alliance Member is present" in governance
     defs = {d.term: plain_text(d.inlines) for d in outside.definitions}
     assert defs["Alliance Member"].startswith("each Party other than the Commissioner,")
     assert len(outside.parties) == 8  # the commissioner still signs
@@ -340,3 +440,115 @@ def test_majority_without_reserved_matters_stops_assembly(tmp_path):
     assert result.exit_code == 1
     assert f":{_line(text, 'reserved_matters: []')}: alliance.decisions.reserved_matters: ALLIANCE-RESERVED-MATTERS:" in result.output
     assert not out.exists()
+
+
+# --- co-commissioners: a council and an integrated care board -------------------------------
+
+JOINT = next(p for p in ALLIANCE if p.stem == "mental-health-four-members-varied")
+
+
+@pytest.fixture(scope="module")
+def joint(catalogue):
+    return build(JOINT, catalogue).document
+
+
+def test_co_commissioners_are_commissioners_not_providers(joint):
+    defs = {d.term: plain_text(d.inlines) for d in joint.definitions}
+    assert defs["Commissioner"].startswith("each of the Council and the ICB, in its capacity as a commissioner")
+    assert "jointly through the Lead Commissioner" in defs["Commissioner"]
+    assert defs["Lead Commissioner"].startswith("the Council, which leads the Commissioners")
+    assert "ICB" not in defs["Provider"]
+    rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
+    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
+            "jointly with the other Commissioners: £100,000 a year, including Pain above the Providers' Pain Caps"] in rows
+    leaving = text_of(clause(joint, "alliance.leaving"))
+    assert "If the Lead Commissioner gives notice to leave the Alliance, or every Commissioner does, this Agreement ends" in leaving
+    assert "If another Commissioner gives notice to leave, this Agreement continues" in leaving
+
+
+def test_commissioner_cap_returns_pain_to_the_providers(joint):
+    c = clause(joint, "alliance.schedule-risk-reward")
+    pain = [[[plain_text(cell) for cell in row] for row in t.rows] for t in c.blocks if isinstance(t, Table)][2]
+    assert pain[-2][4] == "-£100,000.00"  # the Commissioners bear exactly their cap (pence: the column has them)
+    assert pain[-1][4] == "-£240,000.00"
+    assert "£20,000 returning to the Providers" in text_of(c)
+
+
+def test_modification_route_varies_the_former_contracts(joint):
+    recitals = text_of(clause(joint, "alliance.recitals"))
+    assert "a modification of existing contracts under regulation 72 of the Public Contracts Regulations 2015" in recitals
+    assert "Procurement Act" not in recitals
+    assert "vary the Former Contract with effect from the Commencement Date" in text_of(clause(joint, "alliance.transition"))
+    note = next(c for c in joint.all_clauses() if c.id == "alliance.precedence").note
+    assert "regulation 72 of the Public Contracts Regulations 2015" in note and "section 75" not in note
+
+
+# --- open-book terms inside an alliance ------------------------------------------------------
+
+OPEN_BOOK = """
+open_book:
+  profit_cap: 4
+  basis: allowable_cost
+  overhead_cap: 10
+  allowable_costs:
+    - Staff pay, employer's National Insurance and pension contributions, and training
+    - Premises, utilities and insurance for the services
+  reconciliation: annually
+  reporting: quarterly
+  level: cost-model
+  first_period_start: 2027-04-01
+  benchmark:
+    source: ssro
+  cost_model:
+    direct_costs: 1600000
+    overheads: 150000
+    income: 1850000
+"""
+
+
+def with_open_book(text: str) -> str:
+    """The eight-member sample with open-book terms and a cost model for each Provider: direct costs
+    at 88% and overheads at 7% of its annual value, and income equal to its annual value."""
+    out = []
+    for line in text.splitlines():
+        out.append(line)
+        m = re.fullmatch(r"    annual_value: (\d+)", line)
+        if m and int(m.group(1)) > 0:
+            value = int(m.group(1))
+            out += ["    cost_model:", f"      direct_costs: {value * 88 // 100}",
+                    f"      overheads: {value * 7 // 100}", f"      income: {value}"]
+    return "\n".join(out).replace("\npositions:", OPEN_BOOK + "\npositions:")
+
+
+@pytest.fixture(scope="module")
+def open_book_alliance(catalogue, tmp_path_factory):
+    path = tmp_path_factory.mktemp("open-book") / "alliance-open-book.yaml"
+    path.write_text(with_open_book(BIG.read_text(encoding="utf-8")), encoding="utf-8")
+    return build(path, catalogue)
+
+
+def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_alliance):
+    assert [f.rule for f in open_book_alliance.findings if f.severity == "error"] == []
+    doc = open_book_alliance.document
+    c = clause(doc, "alliance.schedule-open-book-providers")
+    rows = table_rows(c)
+    assert len(rows) == 7  # one line for each Provider
+    # Harbour Light: direct £1,628,000, overheads £129,500 (within 10%), allowable £1,757,500; 4% is £70,300;
+    # income £1,850,000 leaves £92,500 profit, £22,200 of it excess
+    assert rows[1] == ["Harbour Light Housing Association Limited", "£1,757,500", "£1,850,000", "£70,300",
+                       "£92,500", "£22,200", "£70,300"]
+    text = text_of(c)
+    assert "counts in the Actual Cost, and so is shared as Pain" in text
+    cap = text_of(clause(doc, "common.open-book-profit-cap"))
+    assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
+    assert "its own costs included in the Actual Cost are its Allowable Costs" in text_of(clause(doc, "alliance.risk-reward"))
+
+
+def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
+    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = text.replace("    annual_value: 600000\n    cost_model:\n      direct_costs: 528000\n      overheads: 42000\n"
+                        "      income: 600000", "    annual_value: 600000")
+    path = tmp_path / "missing.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [f for f in build(path, catalogue).findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"]
+    assert len(found) == 1 and "Moorview Access to Housing Ltd has no cost_model" in found[0].message

@@ -69,7 +69,8 @@ def test_housing_partnership_draft(drafts):
     assert [c.id for c in doc.schedules] == [
         "co-investment.schedule-properties", "co-investment.schedule-contributions",
         "co-investment.schedule-waterfall", "common.schedule-data-sharing", "co-investment.schedule-criteria",
-        "co-investment.schedule-outcomes", "co-investment.schedule-restriction", "co-investment.schedule-exit"]
+        "co-investment.schedule-outcomes", "co-investment.schedule-restriction", "co-investment.schedule-agreed-forms",
+        "co-investment.schedule-exit"]
     # Positions: the sample chooses the authority option; the rest are standard.
     assert clause(doc, "co-investment.end-of-term").variant == "authority-option"
     assert clause(doc, "co-investment.asset-transfer").variant == "transfer"
@@ -80,17 +81,20 @@ def test_housing_partnership_draft(drafts):
     assert definitions["Investor"] == "each of the Fund and the Foundation"
     assert definitions["Authority Grant"].startswith("the cash grant of £1,200,000 (one million two hundred thousand pounds)")
     assert "Secretary of State has given" not in text_of(clause(doc, "co-investment.conditions-precedent"))
-    assert "section 124(2) of the Charities Act 2011" in text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "section 124(2) and (3) of the Charities Act 2011" in text_of(clause(doc, "co-investment.conditions-precedent"))
 
 
 def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Homes", "Valuation", "Price"]
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Valuation", "Price",
+                        "Per home"]
     rows = table[1:-1]
     assert len(rows) == 8
-    assert rows[7][1:4] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold"]
-    assert table[-1] == ["Total", "", "", "", "8", "£640,000", "£0"]
+    assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2)"]
+    # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home.
+    assert rows[7][6:] == ["£85,000", "£0", "£85,000"]
+    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", ""]
 
 
 def test_contributions_add_up_in_the_draft(drafts):
@@ -105,8 +109,11 @@ def test_contributions_add_up_in_the_draft(drafts):
     amounts = [Decimal(r[3].lstrip("£").replace(",", "")) for r in summary[1:]
                if r[1] and not r[0].endswith("subtotal")]
     assert sum(amounts) == Decimal(8590000)
-    assert investments[1] == ["Fund", "£6,000,000", "4.5%", "Fixed rate on capital outstanding",
-                              "By instalments over the Partnership Term"]
+    assert investments[1] == ["Fund", "£6,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
+                              "Return only on capital drawn until its last drawdown (1 July 2028), then equal yearly "
+                              "payments of capital and return over eight years", "31 May 2037",
+                              "£909,657.92 (capital and return)"]
+    assert investments[2][3].endswith("not cumulative") and investments[2][5:] == ["31 May 2037", "Up to £10,000 (return on the full capital)"]
     assert drawdowns[-1] == ["Total", "", "£7,950,000", ""]
     assert len(drawdowns) == 1 + 7 + 1
 
@@ -116,9 +123,12 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
     steps = [(r[0], r[1]) for r in table[1:]]
     assert [s[0] for s in steps] == ["1", "2", "3", "4", "5"]
-    assert steps[2][1].startswith("Investor Return to the Fund")
-    assert steps[3][1].startswith("Investor Return to the Foundation, from what remains")
+    assert steps[0][1] == "Operating Costs" and steps[1][1] == "Payment into the Repairs Reserve"
+    assert steps[2][1].startswith("Fixed Investor Return to the Fund at 4.5%")
+    assert steps[3][1].startswith("Share of what remains to the Foundation")
     assert steps[4][1].startswith("Partnership Surplus")
+    # The reserve is the term sheet's share of Gross Income, not "at least" it.
+    assert table[2][2] == "12% of Gross Income"
 
 
 def test_outcomes_framework_shows_how_homes_add_up(drafts):
@@ -382,3 +392,53 @@ def test_delivery_organisation_can_contribute_its_own_property(catalogue):
             "£95,000"] in summary
     assert summary[-2][3] == summary[-1][3] == "£745,000"
     assert "The Society must hold the properties it contributes" in text_of(clause(doc, "co-investment.contributions"))
+
+
+def test_agreement_with_an_option_is_a_deed_and_names_every_charged_property(drafts):
+    """The fuller sample is signed as a deed (the Charity grants an option); the priority table ranks the
+    investors, in order, before the Council's covenants; the restriction is in standard Form L."""
+    doc = drafts["affordable-homes-partnership"].document
+    assert doc.deed is True
+    forms = clause(doc, "co-investment.schedule-agreed-forms")
+    [priority] = tables(forms)
+    assert [row[:3] for row in priority[1:]] == [
+        ["1", "the Fund", "Investor Charge"], ["2", "the Foundation", "Investor Charge"],
+        ["3", "the Council", "Covenants in each Transfer and the Authority Restriction"]]
+    text = text_of(forms)
+    assert "every Partnership Property listed in" in text and "section 33 of the Local Government" in text
+    restriction = text_of(clause(doc, "co-investment.schedule-restriction"))
+    assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate, "
+                             "or by the proprietor of any registered charge, not being a charge registered before "
+                             "the entry of this restriction, is to be registered without a certificate signed by") == 1
+    assert "do not apply to the disposition" not in restriction
+
+
+def test_missing_terms_are_in_the_draft(drafts):
+    """Warranties, works, VAT and SDLT, the liability cap, financial covenants, exit after force majeure and
+    a deadlock that does not end in court."""
+    doc = drafts["affordable-homes-partnership"].document
+    ids = [c.id for c in doc.clauses]
+    for wanted in ("co-investment.warranties", "co-investment.works", "co-investment.tax",
+                   "co-investment.liability", "co-investment.financial-covenants"):
+        assert wanted in ids, wanted
+    assert "limited to £8,590,000" in text_of(clause(doc, "co-investment.liability"))
+    assert "at least 1.2 times" in text_of(clause(doc, "co-investment.financial-covenants"))
+    governance = text_of(clause(doc, "co-investment.governance"))
+    assert "No Party may start court proceedings about a deadlock" in governance
+    nominations = text_of(clause(doc, "co-investment.nominations"))
+    assert "counted across all the homes in each year" in nominations
+    assert "no home may be let on an assured shorthold tenancy" in nominations
+    hub = drafts["community-asset-lease"].document
+    assert "co-investment.financial-covenants" not in [c.id for c in hub.clauses]
+    assert "co-investment.works" not in [c.id for c in hub.clauses]
+
+
+def test_tapered_clawback_keeps_the_asset_lock(drafts):
+    doc = drafts["housing-land-transfer"].document
+    clawback = text_of(clause(doc, "co-investment.clawback"))
+    assert "reduced by 1/20 of that contribution" in clawback
+    assert "does not shorten or release the Asset Lock" in clawback
+    assert "mortgagee in possession" in clawback
+    conditions = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "consent under section 32 of the Housing Act 1985" in conditions
+    assert "section 124(4) of that Act on the charge to the Council" in conditions

@@ -14,6 +14,7 @@ from tests.families.conformance import table_cells
 GRANT_SAMPLES = samples("grant")
 BIG = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"
 SMALL = ROOT / "samples" / "grant" / "community-single-payment.yaml"
+HUB = ROOT / "samples" / "grant" / "youth-hub-fit-out.yaml"
 
 
 def build(catalogue, path):
@@ -63,7 +64,7 @@ def test_small_sample_is_short_and_has_no_match_funding_clause(catalogue):
     ("legal_status", "non-binding"), ("clawback_scope", "full"), ("ip_ownership", "funder-owns"),
     ("ip_ownership", "open-licence"), ("termination_for_convenience", "none"),
     ("termination_for_convenience", "mutual-notice"), ("dispute_route", "courts"),
-    ("dispute_route", "escalation-expert"),
+    ("dispute_route", "escalation-expert"), ("grant_form", "offer-letter"),
 ])
 def test_every_variant_assembles_in_place_of_the_standard(catalogue, tmp_path, position, variant):
     def with_position(chosen: str):
@@ -79,3 +80,76 @@ def test_every_variant_assembles_in_place_of_the_standard(catalogue, tmp_path, p
     assert len(chosen) == 1 and chosen[0].variant == variant and not chosen[0].standard
     standard = next(f.header.variant for f in catalogue.by_id()[chosen[0].id] if f.header.standard)
     assert chosen[0].note and chosen[0].blocks != with_position(standard)[0].blocks
+
+
+def _edited(tmp_path, path, edit):
+    yaml = YAML()
+    data = yaml.load(path.read_text())
+    edit(data)
+    sheet = tmp_path / path.name
+    with sheet.open("w") as handle:
+        yaml.dump(data, handle)
+    return sheet
+
+
+def test_small_sample_is_a_grant_offer_letter(catalogue):
+    doc = build(catalogue, SMALL).document
+    titles = [c.title for c in doc.clauses]
+    assert doc.title == "Grant Offer Letter"
+    assert "Offer and acceptance" in titles and "General conditions" in titles
+    for left_out in ("Insurance", "Liability", "Intellectual property", "Notices", "Force majeure"):
+        assert not any(t.lower().startswith(left_out.lower()) for t in titles), left_out
+    assert len(doc.clauses) < len(build(catalogue, BIG).document.clauses) - 10
+
+
+def test_the_short_form_as_a_non_binding_letter_keeps_its_binding_terms(catalogue, tmp_path):
+    sheet = _edited(tmp_path, SMALL, lambda d: d["positions"].__setitem__("legal_status", "non-binding"))
+    text = to_text(build(catalogue, sheet).document)
+    assert "The following provisions are legally binding" in text
+
+
+def test_the_full_agreement_refers_to_the_application_and_gives_warranties(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "application for the Grant dated 30 September 2026" in text and "NDC-HF-2026-07" in text
+    assert "The Trust warrants to the Council" in text
+
+
+def test_payment_follows_acceptance_of_reports_in_business_days(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "A report that the Council has not queried within that time is treated as accepted" in text
+    assert "within 10 Business Days after the later of the date set against it" in text
+    assert "is not a condition of that Instalment" in text
+    assert "The last Instalment is paid in arrears, after the end of the Funding Period" in text
+
+
+def test_match_funding_has_one_remedy(catalogue, tmp_path):
+    reduce = to_text(build(catalogue, BIG).document)
+    assert "Total Project Cost means £600,000" in reduce
+    assert "the Grant is reduced by the same proportion" in reduce and "need not pay any further Instalment until" not in reduce
+    stop = to_text(build(catalogue, HUB).document)
+    assert "need not pay any further Instalment until" in stop and "is reduced by the same proportion" not in stop
+
+
+def test_fixtures_are_repaid_or_secured_not_sold(catalogue):
+    text = to_text(build(catalogue, HUB).document)
+    assert "cannot be sold apart from them" in text and "a legal charge over its interest in the premises" in text
+    assert "until the end of its Clawback Period if that is later" in text
+
+
+def test_a_funding_period_begun_before_signing_gets_a_catch_up_payment(catalogue):
+    text = to_text(build(catalogue, HUB).document)
+    assert "paid as a single catch-up payment" in text
+    assert "so that no report is due on or before that date" in text
+
+
+def test_onward_grants_and_exit_on_notice(catalogue):
+    text = to_text(build(catalogue, HUB).document)
+    assert "Onward Grants to youth-led groups based in Riverside" in text
+    assert "Transfer of Undertakings (Protection of Employment) Regulations 2006" in text
+    assert "statutory redundancy payments" in text
+
+
+def test_mfa_notification_comes_before_the_agreement(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    assert "Before this Agreement was made, the Council gave the Recipient a written notification under section 37(1)" in text
+    assert "minimal financial assistance confirmation under section 37(4)" in text

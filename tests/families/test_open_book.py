@@ -126,9 +126,10 @@ def test_charity_worked_example_shows_the_term_sheets_figures(built):
     allowable = ob.cost_model.direct_costs + ob.cost_model.overheads          # overheads within the 12% cap
     maximum = allowable * ob.profit_cap / 100
     excess = ob.cost_model.income - allowable - maximum
-    assert rows["Allowable Costs"] == money(allowable) == "£2,950,000"
-    assert rows["Reasonable Profit (5% of the Cost Base)"] == money(maximum) == "£147,500"
-    assert rows["Excess Profit"] == money(excess) == "£152,500"
+    assert ob.cost_model.income == ob.expected_income                          # one set of numbers
+    assert rows["Allowable Costs"] == money(allowable) == "£2,955,000"
+    assert rows["Reasonable Profit (5% of the Cost Base)"] == money(maximum) == "£147,750"
+    assert rows["Excess Profit"] == money(excess) == "£300"
     assert rows["Transferred to the Reinvestment Fund"] == money(excess)   # reinvest position
     assert rows["Refunded to the Open-Book Commissioner"] == "£0"
     text = paragraphs_text(schedule)
@@ -147,7 +148,7 @@ def test_adult_care_sample_uses_every_alternative_variant(built):
     rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
     assert rows["Overheads that count"] == money(ex.overheads_allowed)
     assert rows["Top of the Sharing Band"] == money(ex.band_limit)
-    assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£59,701.08"  # 60% of (35,527.52 - 14,211.01 + 78,185.29), by hand
+    assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£4.94"  # 60% of 60% of 13.73 (8.24), by hand
     assert rows["Transferred to the Reinvestment Fund"] == money(ex.reinvest)
     assert ex.refund + ex.reinvest == ex.excess
     regs = table_rows(clause(result, "open-book.schedule-services"))
@@ -260,14 +261,14 @@ def test_fixed_fee_basis_renders_a_fixed_reasonable_profit(catalogue, tmp_path):
     assert definitions["Reasonable Profit"].startswith("for each Reconciliation Period, £120,000 for each period of 12 months")
     rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
     assert rows["Reasonable Profit"] == "£120,000"
-    assert rows["Excess Profit"] == money(Decimal(3250000) - Decimal(2950000) - Decimal(120000))
+    assert rows["Excess Profit"] == money(Decimal(3103050) - Decimal(2955000) - Decimal(120000)) == "£28,050"
 
 
 def test_paragraph_kinds_in_the_reconciliation_schedule(built):
     _, result, _ = built[CHARITY]
     kinds = [b.kind for b in clause(result, "common.open-book-schedule-reconciliation").blocks
              if isinstance(b, Paragraph)]
-    assert kinds.count("heading") == 3
+    assert kinds.count("heading") == 4   # how it works, worked example, occupancy scenarios, statement
 
 
 def test_open_book_values_are_data_not_markup(catalogue, tmp_path):
@@ -287,3 +288,70 @@ def test_open_book_positions_are_offered_to_the_grant_family(catalogue):
                            ("open_book_excess", "refund"), ("open_book_access", "annual")]:
         assert grant[name].standard == standard
         assert catalogue.positions("open-book")[name].standard == standard
+
+
+def test_charity_schedule_shows_occupancy_scenarios_and_break_even(built):
+    """The worked example's income is the pricing schedule's; the scenarios scale the weekly places."""
+    sheet, result, _ = built[CHARITY]
+    ob = sheet.model.open_book
+    schedule = clause(result, "common.open-book-schedule-reconciliation")
+    rows = {r[0]: r[1:] for r in table_rows(schedule) if r[0].endswith("%")}
+    # 95% of 728 weeks at £4,950 plus 1,200 hours at £32.50; costs held at £2,955,000
+    assert rows["95%"] == ["£3,462,420", "£507,420", "£359,670", "£147,750"]
+    assert rows["80%"] == ["£2,921,880", "(£33,120)", "£0", "(£33,120)"]   # below break-even: a loss
+    assert set(rows) == {"80%", "90%", "95%"}
+    text = paragraphs_text(schedule)
+    assert f"at {ob.break_even_occupancy}% occupancy" in text and ob.break_even_occupancy == Decimal("80.9")
+    assert "The budget assumes 85.03% occupancy" in text
+
+
+def test_price_cover_wording_follows_the_figures(catalogue, tmp_path):
+    """'cover the full cost and the Reasonable Profit' only where the prices at expected units do."""
+    import copy as _copy
+    import dataclasses
+
+    from assembler.termsheet.loader import load_file
+
+    sheet = read_termsheet(CHARITY, catalogue)
+    result = assemble(sheet, catalogue, today=DRAFT_DATE)
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "cover the full cost of the Care Services and the Reasonable Profit" in pricing
+    data = _copy.deepcopy(dict(load_file(CHARITY).data))
+    data["open_book"]["unit_prices"][0]["price"] = 4800
+    data["open_book"]["cost_model"]["income"] = 3010200
+    short = type(sheet.model).model_validate(data)
+    assert short.open_book.price_cover["full-cost"] < 0
+    result = assemble(dataclasses.replace(sheet, model=short), catalogue, today=DRAFT_DATE)
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "cover the full cost" not in pricing
+    assert "do not cover the budgeted Allowable Costs and the Reasonable Profit in full" in pricing
+
+
+SUBSIDIARY = ROOT / "samples" / "open-book" / "supported-accommodation-subsidiary.yaml"
+
+
+def test_subsidiary_sample_times_the_reconciliation_for_gift_aid(catalogue):
+    """A charity's wholly owned company: the gift to the parent waits for the reconciliation (CTA 2010
+    s.199 allows 9 months), and the statutory profit-cap power is said not to reach supported
+    accommodation."""
+    sheet = read_termsheet(SUBSIDIARY, catalogue)
+    result = assemble(sheet, catalogue, today=DRAFT_DATE)
+    tax = paragraphs_text(clause(result, "open-book.tax"))
+    assert "must not make a gift or other payment of its profit" in tax
+    assert "section 199 of the Corporation Tax Act 2010" in tax
+    law = clause(result, "open-book.change-in-law")
+    assert "section 17 of the Children's Wellbeing and Schools Act 2026" not in paragraphs_text(law)
+    rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
+    assert rows["Overheads above the Overhead Cap, borne by the Open-Book Provider"] == "£15,000"
+    ex = sheet.model.open_book.examples["full-cost/hard-cap/refund"]
+    assert rows["What the Open-Book Provider is left with after those Overheads"] == money(ex.provider_result)
+    chosen = {c.id: c.variant for c in result.document.clauses if c.variant}
+    assert chosen["open-book.voids"] == "void-payment" and chosen["open-book.losses"] == "carried-forward"
+
+
+def test_childrens_homes_draft_cites_no_adult_care_law_for_human_rights(built):
+    _, result, _ = built[CHARITY]
+    ids_ = [c.id for c in result.document.clauses]
+    assert "open-book.compliance-with-law" in ids_ and "common.compliance-with-law" not in ids_
+    note = next(c for c in result.document.clauses if c.id == "open-book.compliance-with-law").note
+    assert "Human Rights Act 1998, section 6(3)(b)" in note and "section 73" not in note

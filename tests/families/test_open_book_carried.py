@@ -34,7 +34,8 @@ def test_block_adds_the_open_book_clauses_and_schedules(alliance_with_block, cat
     plain = assemble(read_termsheet(ALLIANCE, catalogue), catalogue, today=DRAFT_DATE).document
     added = {c.id for c in doc.all_clauses()} - {c.id for c in plain.all_clauses()}
     assert {"common.open-book-profit-cap", "common.open-book-schedule-reconciliation"} <= added
-    assert all(i.startswith("common.open-book") for i in added)
+    # an alliance adds one schedule of its own: each Provider's reconciliation on its own cost model
+    assert all(i.startswith("common.open-book") or i == "alliance.schedule-open-book-providers" for i in added)
 
 
 def test_defined_terms_name_the_alliance_parties(alliance_with_block):

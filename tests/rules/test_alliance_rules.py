@@ -17,6 +17,7 @@ from tests.rules.helpers import RULES_DATE
 
 BIG = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 SMALL = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
+JOINT = ROOT / "samples" / "alliance" / "mental-health-four-members-varied.yaml"  # two commissioners
 
 
 def data_of(path) -> dict[str, Any]:
@@ -43,8 +44,12 @@ def _no_commissioner(d):
     member(d, "council")["role"] = "provider"
 
 
-def _two_commissioners(d):
+def _two_commissioners_no_lead(d):
     member(d, "hospice")["role"] = "commissioner"
+
+
+def _lead_is_not_a_commissioner(d):
+    d["alliance"]["lead_commissioner"] = "trust"
 
 
 def _duplicate_key(d):
@@ -102,7 +107,43 @@ def _too_few_kpis(d):
 
 
 def _act_route_for_pcr_contracts(d):
-    d["alliance"]["procurement_route"] = "modification"  # the former contracts were let in 2023
+    d["alliance"]["procurement_route"] = "modification"
+    d["alliance"]["procurement_started"] = "2023-04-01"  # former contracts let under the PCR 2015
+    d["alliance"]["former_contracts_treatment"] = "varied"
+
+
+def _unanimity_with_small_quorum(d):
+    d["alliance"]["decisions"]["quorum"] = 6  # of eight Alliance Members, all of whom must agree
+
+
+def _commissioner_exposure_unstated(d):
+    del d["alliance"]["risk_reward"]["commissioner_pain"]
+
+
+def _commissioner_cap_without_amount(d):
+    d["alliance"]["risk_reward"]["commissioner_pain"] = {"basis": "fixed_amount"}
+
+
+def _provider_holds_pooled_budget(d):
+    d["alliance"]["pooled_budget"]["host"] = "harbour"
+
+
+def _new_award_but_contracts_varied(d):
+    d["alliance"]["former_contracts_treatment"] = "varied"  # the route is a competitive flexible procedure
+
+
+def _modification_but_contracts_replaced(d):
+    d["alliance"]["procurement_route"] = "pcr2015_modification"
+    d["alliance"]["procurement_started"] = "2023-04-01"
+
+
+def _cost_model_without_open_book(d):
+    member(d, "harbour")["cost_model"] = {"direct_costs": 1600000, "overheads": 150000, "income": 1850000}
+
+
+def _reserved_mutual_not_light_touch(d):
+    d["alliance"]["procurement_route"] = "reserved_mutual"
+    d["alliance"]["light_touch"] = False
 
 
 def _pcr_route_after_the_act(d):
@@ -151,7 +192,8 @@ def _computed_with_listed_shares(d):
 
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-ONE-COMMISSIONER", BIG, _no_commissioner),
-    ("ALLIANCE-ONE-COMMISSIONER", BIG, _two_commissioners),
+    ("ALLIANCE-LEAD-COMMISSIONER", BIG, _two_commissioners_no_lead),
+    ("ALLIANCE-LEAD-COMMISSIONER", JOINT, _lead_is_not_a_commissioner),
     ("ALLIANCE-MEMBER-KEYS-UNIQUE", BIG, _duplicate_key),
     ("ALLIANCE-UNKNOWN-MEMBER", SMALL, _unknown_share_member),
     ("ALLIANCE-SHARES-BASIS", SMALL, _agreed_without_shares),
@@ -176,10 +218,18 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-PROCUREMENT-DATE", SMALL, _no_procurement_date),
     ("ALLIANCE-DUPLICATE-MEMBER", SMALL, _member_twice),
     ("ALLIANCE-DUPLICATE-FORMER-CONTRACT", BIG, _former_contract_twice),
+    ("ALLIANCE-UNANIMITY-QUORUM", BIG, _unanimity_with_small_quorum),
+    ("ALLIANCE-COMMISSIONER-EXPOSURE", BIG, _commissioner_exposure_unstated),
+    ("ALLIANCE-COMMISSIONER-EXPOSURE", BIG, _commissioner_cap_without_amount),
+    ("ALLIANCE-POOLED-BUDGET-HOST", BIG, _provider_holds_pooled_budget),
+    ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _new_award_but_contracts_varied),
+    ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _modification_but_contracts_replaced),
+    ("ALLIANCE-RESERVED-MUTUAL", SMALL, _reserved_mutual_not_light_touch),
+    ("ALLIANCE-OPEN-BOOK-COST-MODELS", BIG, _cost_model_without_open_book),
 ]
 
 
-@pytest.mark.parametrize("sample", [BIG, SMALL], ids=lambda p: p.stem)
+@pytest.mark.parametrize("sample", [BIG, SMALL, JOINT], ids=lambda p: p.stem)
 def test_samples_raise_no_findings(sample, catalogue):
     assert run(data_of(sample), catalogue) == []
 
@@ -253,3 +303,17 @@ def test_split_hundred(weights, expected):
     from decimal import Decimal
 
     assert [str(p) for p in split_hundred([Decimal(w) for w in weights])] == expected
+
+
+def test_majority_voting_may_have_a_quorum_below_the_membership(catalogue):
+    """The contradiction is unanimity with a partial quorum; majority voting with one is fine."""
+    data = data_of(SMALL)
+    data["alliance"]["decisions"]["quorum"] = 2
+    assert "ALLIANCE-UNANIMITY-QUORUM" not in ids(run(data, catalogue))
+
+
+def test_gain_only_needs_no_commissioner_exposure(catalogue):
+    data = data_of(BIG)
+    del data["alliance"]["risk_reward"]["commissioner_pain"]
+    data["positions"]["risk_reward"] = "gain-only"
+    assert "ALLIANCE-COMMISSIONER-EXPOSURE" not in ids(run(data, catalogue))

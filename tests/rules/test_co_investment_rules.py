@@ -18,6 +18,7 @@ from assembler.assemble import assemble, check_rules
 from assembler.errors import UserError
 from assembler.rules.co_investment import RULES
 from assembler.termsheet.loader import load_file, load_text
+from assembler.writers.text import to_text
 from assembler.termsheet.validate import TermSheet, validate
 from tests.conftest import ROOT
 from tests.rules.helpers import RULES_DATE
@@ -145,7 +146,33 @@ def _assessed_hub(d):
     d["subsidy"]["route"] = "assessed"
 
 
+def _held_for_housing(d):
+    d["contributions"]["authority"][0]["properties"][0]["held_for"] = "housing"
+
+
+def _no_s25_consent(d):
+    del d["consents"]
+
+
+def _loan_outlives_term(d):
+    d["contributions"]["investments"][0]["maturity"] = "2038-05-31"
+
+
+def _matures_before_drawn(d):
+    d["contributions"]["investments"][0]["maturity"] = "2028-03-31"
+
+
+def _no_bedrooms(d):
+    del d["contributions"]["authority"][0]["properties"][2]["bedrooms"]
+
+
 FIRES = [
+    ("COINV-HOUSING-LAND", HOMES, _held_for_housing, "only under section 32 of the Housing Act 1985"),
+    ("COINV-HOUSING-LAND", HOMES, _held_for_housing, "do not name section 32 of the Housing Act 1985"),
+    ("COINV-S25-CONSENT", HOMES, _no_s25_consent, "needs consent under s.25 of the Local Government Act 1988"),
+    ("COINV-LOAN-MATURITY", HOMES, _loan_outlives_term, "matures on 31 May 2038, after the partnership term ends on 31 May 2037"),
+    ("COINV-LOAN-MATURITY", HOMES, _matures_before_drawn, "is to draw capital on 1 July 2028, after its maturity on 31 March 2028"),
+    ("COINV-LHA-BEDROOMS", HOMES, _no_bedrooms, "7 Albion Street, Trentborough TB21 1QR has no bedrooms given"),
     ("COINV-SUBSIDY-DATABASE", HOMES, None, "a standalone subsidy must be entered on the subsidy database, whatever"),
     ("COINV-SUBSIDY-DATABASE", HUB, _assessed_hub, "assistance is £270,000"),
     ("COINV-SUBSIDY-DATABASE", HUB, None, "minimal financial assistance of more than £100,000 (£270,000)"),
@@ -172,6 +199,9 @@ FIRES = [
 ]
 
 QUIET = [
+    ("COINV-HOUSING-LAND", HOMES), ("COINV-HOUSING-LAND", HUB), ("COINV-S25-CONSENT", HOMES),
+    ("COINV-S25-CONSENT", HUB), ("COINV-LOAN-MATURITY", HOMES), ("COINV-LOAN-MATURITY", HUB),
+    ("COINV-LHA-BEDROOMS", HOMES), ("COINV-LHA-BEDROOMS", HUB),
     ("COINV-SUBSIDY-LAW", HOMES), ("COINV-DUPLICATE-PROPERTY", HOMES), ("COINV-DUPLICATE-PROPERTY", HUB),
     ("COINV-PRICE-CAPS", HOMES), ("COINV-PRICE-CAPS", HUB),
     ("COINV-CONTRIBUTIONS-TOTAL", HOMES), ("COINV-CONTRIBUTIONS-TOTAL", HUB),
@@ -259,3 +289,61 @@ def test_database_duty_follows_section_33(catalogue):
     assert fired(sheet_from(HUB, catalogue, mfa_at_threshold), catalogue, "COINV-SUBSIDY-DATABASE") == []
     [finding] = fired(sheet_from(HUB, catalogue, assessed_small), catalogue, "COINV-SUBSIDY-DATABASE")
     assert "whatever its amount" in finding.message and "s.33(3)(c)" in finding.message
+
+
+def _clause_text(doc, clause_id: str) -> str:
+    clause = next(c for c in doc.clauses if c.id == clause_id)
+    return " ".join(b.text for b in clause.blocks if hasattr(b, "text"))
+
+
+def test_required_consents_are_conditions_that_cannot_be_waived(catalogue):
+    """Land held for housing and a section 25 consent each become a Required Consent in the conditions."""
+    def housing_and_specific_s25(d):
+        _held_for_housing(d)
+        d["consents"] = {"housing_disposal": "specific", "financial_assistance": "specific"}
+        d["partnership"]["authority_powers"].append("section 32 of the Housing Act 1985")
+
+    text = _clause_text(assemble(sheet_from(HOMES, catalogue, housing_and_specific_s25), catalogue).document,
+                        "co-investment.conditions-precedent")
+    assert "consent under section 32 of the Housing Act 1985" in text
+    assert "consent under section 25 of the Local Government Act 1988" in text
+    assert "A Required Consent cannot be waived by anyone" in text
+
+    quiet = _clause_text(assemble(sheet_from(HUB, catalogue), catalogue).document, "co-investment.conditions-precedent")
+    assert "Housing Act 1985" not in quiet and "section 25" not in quiet
+
+
+def test_housing_land_is_outside_the_general_disposal_consent_limit(catalogue):
+    """Undervalue on land held for housing does not count towards the £2,000,000 limit of the GDC 2003."""
+    def big_undervalue_on_housing_land(d):
+        _big_undervalue(d)
+        for p in d["contributions"]["authority"][0]["properties"]:
+            p["held_for"] = "housing"
+        d["consents"]["housing_disposal_reference"] = "the consent the Cabinet report names"
+    sheet = sheet_from(HOMES, catalogue, big_undervalue_on_housing_land)
+    assert fired(sheet, catalogue, "COINV-SOS-CONSENT") == []
+    assert fired(sheet, catalogue, "COINV-HOUSING-LAND")
+
+
+def test_debt_service_is_the_annuity_to_maturity(catalogue):
+    """The Fund's £6,000,000 at 4.5%, last drawn 1 July 2028 and due 31 May 2037: eight whole years of equal
+    payments (an annuity: 6,000,000 x 0.045 / (1 - 1.045^-8))."""
+    sheet = sheet_from(HOMES, catalogue).model
+    fund, foundation = sheet.debt_service
+    assert (fund.years, str(fund.yearly_payment)) == (8, "909657.92")
+    assert foundation.maturity == sheet.partnership.term.end
+    assert str(foundation.yearly_payment) == "10000.00"  # 2% on £500,000, capital at maturity
+    text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue).document)
+    assert "£909,657.92 a year (capital and return) after its last drawdown" in text
+
+
+def test_fraction_and_implausible_investor_rates_are_flagged(catalogue):
+    def fraction(d):
+        d["contributions"]["investments"][0]["return_rate"] = 0.05
+
+    def implausible(d):
+        d["contributions"]["investments"][0]["return_rate"] = 45
+
+    assert fired(sheet_from(HOMES, catalogue, fraction), catalogue, "COMMON-PERCENT-FRACTION")
+    assert fired(sheet_from(HOMES, catalogue, implausible), catalogue, "COMMON-RATE-RANGE")
+    assert fired(sheet_from(HOMES, catalogue), catalogue, "COMMON-RATE-RANGE") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from tests.conftest import ROOT
@@ -14,7 +16,9 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-BUDGET-WITHIN-MAX", "GRANT-MFA-LIMIT", "GRANT-MFA-YEARS", "GRANT-SCHEME-NAMED",
             "GRANT-MILESTONE-CONDITIONS", "GRANT-ASSETS-WITHIN-BUDGET", "GRANT-AGREEMENT-BEFORE-PERIOD-END",
             "GRANT-MATCH-PERCENTAGE", "COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING",
-            "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER"]
+            "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER", "GRANT-SHORT-FORM-SUGGESTED",
+            "GRANT-SHORT-FORM-RISK", "GRANT-REPORT-BEFORE-PAYMENT", "GRANT-MATCH-TOTAL-COST",
+            "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -30,8 +34,81 @@ def test_instalments_must_sum_to_the_maximum(catalogue):
 
 
 def test_instalment_outside_the_period(catalogue):
-    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__("date", "2028-05-01"))
-    assert "GRANT-INSTALMENTS-IN-PERIOD" in found
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__("date", "2028-08-01"))
+    assert "GRANT-INSTALMENTS-IN-PERIOD" in found and "at most 90 days" in found["GRANT-INSTALMENTS-IN-PERIOD"][0]
+
+
+def test_instalment_before_the_period(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__("date", "2027-03-01"))
+    assert "before the funding period starts" in found["GRANT-INSTALMENTS-IN-PERIOD"][0]
+
+
+def test_final_instalment_in_arrears_within_the_window_is_quiet(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__("date", "2028-06-29"))
+    assert "GRANT-INSTALMENTS-IN-PERIOD" not in found
+
+
+def test_only_the_last_instalment_may_fall_after_the_period(catalogue):
+    def two_late(d):
+        inst = d["grant"]["instalments"]
+        inst[4]["date"] = "2030-05-01"
+    found = findings(catalogue, BIG, two_late)
+    assert "only the last instalment" in found["GRANT-INSTALMENTS-IN-PERIOD"][0]
+
+
+def test_the_big_sample_pays_its_last_instalment_in_arrears(catalogue):
+    """The multi-year sample's last instalment falls after the funding period, within the window."""
+    from ruamel.yaml import YAML
+    data = YAML(typ="safe").load(BIG.read_text())
+    assert str(data["grant"]["instalments"][-1]["date"]) > str(data["grant"]["funding_period"]["end"])
+
+
+def test_short_form_suggested_for_a_small_simple_grant(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["positions"].__setitem__("grant_form", "agreement"))
+    assert "GRANT-SHORT-FORM-SUGGESTED" in found and "£25,000" in found["GRANT-SHORT-FORM-SUGGESTED"][0]
+
+
+def test_short_form_not_suggested_for_a_large_grant(catalogue):
+    assert "GRANT-SHORT-FORM-SUGGESTED" not in findings(catalogue, BIG)
+
+
+def test_short_form_for_a_grant_with_assets_is_warned(catalogue):
+    def assets(d):
+        d["grant"]["assets"] = {"items": [{"description": "Chest freezer", "cost": 1500}]}
+    found = findings(catalogue, SMALL, assets)
+    assert "assets bought with the grant" in found["GRANT-SHORT-FORM-RISK"][0]
+
+
+def test_short_form_above_the_threshold_is_warned(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["positions"].__setitem__("grant_form", "offer-letter"))
+    assert "£450,000, above £25,000" in found["GRANT-SHORT-FORM-RISK"][0]
+
+
+def test_report_condition_due_after_the_payment(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["instalments"][2].__setitem__("date", "2028-04-15"))
+    message = found["GRANT-REPORT-BEFORE-PAYMENT"][0]
+    assert "31 March 2028" in message and "28 April 2028" in message
+
+
+def test_report_condition_with_no_period_ended(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["instalments"][0].__setitem__("condition", "Mobilisation report approved"))
+    assert "no reporting period ends before it" in found["GRANT-REPORT-BEFORE-PAYMENT"][0]
+
+
+def test_match_total_cost_too_small_for_the_grant(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["match_funding"].__setitem__("total_project_cost", 500000))
+    assert "£375,000" in found["GRANT-MATCH-TOTAL-COST"][0]
+
+
+def test_match_total_cost_that_fits_is_quiet(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["match_funding"].__setitem__("total_project_cost", 600000))
+    assert "GRANT-MATCH-TOTAL-COST" not in found
+
+
+def test_funding_period_begun_before_signing(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["document"].__setitem__("agreement_date", "2027-06-10"))
+    message = found["GRANT-PERIOD-BEFORE-SIGNING"][0]
+    assert "30 September 2027" in message and "catch-up" in message
 
 
 def test_instalments_out_of_order(catalogue):
@@ -145,7 +222,8 @@ def test_assessment_before_the_subsidy_control_act(catalogue):
 
 def test_instalment_listed_twice(catalogue):
     def twice(d):
-        d["grant"]["instalments"].append(dict(d["grant"]["instalments"][0]))
+        # A deep copy: sharing the first entry's values would make the dump write YAML anchors.
+        d["grant"]["instalments"].append(copy.deepcopy(d["grant"]["instalments"][0]))
     found = findings(catalogue, BIG, twice)
     assert "is listed twice" in found["GRANT-DUPLICATE-INSTALMENT"][0]
 
@@ -155,3 +233,51 @@ def test_standalone_subsidy_goes_on_the_database_whatever_its_amount(catalogue):
         d["grant"]["subsidy"] = {"route": "assessed", "rationale": "assessed"}
     found = findings(catalogue, SMALL, small_assessed)
     assert "whatever its amount" in found["GRANT-SUBSIDY-DATABASE"][0]
+
+
+def test_mfa_notification_date_missing(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["subsidy"].__setitem__("assessment_date", None))
+    assert "before the agreement is signed" in found["GRANT-MFA-NOTIFICATION"][0]
+
+
+def test_mfa_notification_after_signing(catalogue):
+    def late(d):
+        d["document"]["agreement_date"] = "2026-11-20"
+    found = findings(catalogue, SMALL, late)
+    assert "25 November 2026, after the agreement (20 November 2026)" in found["GRANT-MFA-NOTIFICATION"][0]
+
+
+def test_mfa_notification_ignored_for_other_routes(catalogue):
+    assert "GRANT-MFA-NOTIFICATION" not in findings(catalogue, BIG)
+
+
+def test_asset_life_shorter_than_the_clawback_period(catalogue):
+    found = findings(catalogue, BIG)
+    assert found["GRANT-ASSET-LIFE"] == ["Laptops and mobile phones for the support team: its clawback period is 3 years, "
+                                         "its expected life, not the 4 years agreed for the assets generally"]
+
+
+def test_asset_life_longer_than_the_clawback_period_is_quiet(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["assets"]["items"][1].__setitem__("life_years", 6))
+    assert "GRANT-ASSET-LIFE" not in found
+
+
+def _onward(total, each):
+    def edit(d):
+        d["grant"]["onward_grants"] = {"recipients": "residents' groups", "purpose": "small projects",
+                                       "total": total, "max_each": each}
+    return edit
+
+
+def test_onward_grants_over_the_grant(catalogue):
+    found = findings(catalogue, SMALL, _onward(20000, 2000))
+    assert found["GRANT-ONWARD-GRANTS-WITHIN-GRANT"] == ["onward grants of up to £20,000 are more than the maximum sum of £12,500"]
+
+
+def test_onward_grant_each_over_the_total(catalogue):
+    found = findings(catalogue, SMALL, _onward(2000, 3000))
+    assert "more than the onward grants' total" in found["GRANT-ONWARD-GRANTS-WITHIN-GRANT"][0]
+
+
+def test_onward_grants_within_the_grant_are_quiet(catalogue):
+    assert "GRANT-ONWARD-GRANTS-WITHIN-GRANT" not in findings(catalogue, SMALL, _onward(3000, 500))

@@ -17,7 +17,9 @@ from assembler.termsheet.obligations import Insurance, insurance_cover
 from assembler.termsheet.validate import validate
 from tests.conftest import DRAFT_DATE, ROOT
 
-SMALL_GRANT = (ROOT / "samples" / "grant" / "community-single-payment.yaml").read_text()  # £12,500
+# £12,500; the sample is a grant offer letter, which has no insurance clause: as a full agreement it has one
+SMALL_GRANT = (ROOT / "samples" / "grant" / "community-single-payment.yaml").read_text().replace(
+    "grant_form: offer-letter", "grant_form: agreement")
 HOUSING_GRANT = (ROOT / "samples" / "grant" / "multi-year-housing-first.yaml").read_text()
 ALLIANCE = (ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml").read_text()
 

@@ -1,0 +1,22 @@
+"""A value left as the example's: `partnerdraft new` starts from a worked example, and a council name,
+address or reference still equal to it would put another matter's facts into the draft unnoticed.
+rules/common.py adds these to COMMON."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assembler.rules import Loc, RuleContext, RuleSet, walk
+
+EXAMPLES = RuleSet()
+
+
+@EXAMPLES.rule("COMMON-STARTER-EXAMPLE", "warning",
+               "No name, address, reference or other text is still the example term sheet's.")
+def example_values(ctx: RuleContext) -> Iterator[tuple[str, Loc]]:
+    if not ctx.examples:
+        return
+    for loc, _model, _name, value in walk(ctx.sheet):
+        if isinstance(value, str) and ctx.examples.get(loc) == value:
+            yield (f"still the example's value ({value!r}) from `partnerdraft new`: replace it with this "
+                   "matter's fact", loc)

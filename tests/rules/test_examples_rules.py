@@ -1,0 +1,81 @@
+"""COMMON-STARTER-EXAMPLE: a value still equal to the example term sheet's is warned about, except in
+the library's own samples; `partnerdraft new --blank` writes a sheet with no example values at all."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from assembler.assemble import check_rules
+from assembler.cli import main
+from assembler.rules.examples import EXAMPLES
+from assembler.termsheet.loader import load_file
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import ROOT
+from tests.rules.helpers import RULES_DATE
+
+STARTER = ROOT / "samples" / "grant" / "community-single-payment.yaml"
+
+
+def example_findings(path, catalogue) -> list[str]:
+    sheet = read_termsheet(path, catalogue)
+    return [f.message for f in check_rules(sheet, catalogue, today=RULES_DATE) if f.rule == "COMMON-STARTER-EXAMPLE"]
+
+
+def test_a_sheet_written_by_new_and_left_as_it_is_fires(tmp_path, catalogue):
+    sheet = tmp_path / "mine.yaml"
+    assert CliRunner().invoke(main, ["new", "grant", "-o", str(sheet)]).exit_code == 0
+    sheet_ = read_termsheet(sheet, catalogue)
+    found = [(f.loc, f.message) for f in check_rules(sheet_, catalogue, today=RULES_DATE)
+             if f.rule == "COMMON-STARTER-EXAMPLE"]
+    assert (("funder", "name"), "still the example's value ('Fenmoor District Council') from `partnerdraft "
+            "new`: replace it with this matter's fact") in found, found
+
+
+def test_a_sheet_with_its_own_facts_is_quiet(tmp_path, catalogue):
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    data = yaml.load(STARTER.read_text(encoding="utf-8"))
+    for loc, value in _texts(load_file(STARTER).data):
+        node = data
+        for key in loc[:-1]:
+            node = node[key]
+        node[loc[-1]] = "Our " + value
+    out = io.StringIO()
+    yaml.dump(data, out)
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(out.getvalue(), encoding="utf-8")
+    assert example_findings(mine, catalogue) == []
+
+
+def test_the_librarys_own_samples_are_quiet(catalogue):
+    assert example_findings(STARTER, catalogue) == []
+
+
+def test_blank_writes_no_example_value_and_keeps_the_shape(tmp_path):
+    result = CliRunner().invoke(main, ["new", "grant", "--blank"])
+    assert result.exit_code == 0
+    data = load_file(STARTER).data
+    values = "\n".join(line for line in result.output.splitlines() if not line.lstrip().startswith("#"))
+    for _, value in _texts(data):
+        assert value not in values
+    assert "family: grant" in result.output and "instalments:" in result.output
+    assert "EXAMPLE" not in result.output and "No values are filled in" in result.output
+
+
+def test_the_rule_is_the_only_example_rule():
+    assert [r.id for r in EXAMPLES.rules] == ["COMMON-STARTER-EXAMPLE"]
+
+
+def _texts(node, loc=()):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _texts(v, (*loc, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _texts(v, (*loc, i))
+    elif isinstance(node, str) and len(node) >= 5 and any(c.isalpha() for c in node) and (
+            " " in node.strip() and any(c.isupper() for c in node) or any(c.isdigit() for c in node)):
+        yield loc, node

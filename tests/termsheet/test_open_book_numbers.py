@@ -1,0 +1,70 @@
+"""One set of numbers: the income the prices bring in, whether it covers cost and the Reasonable
+Profit, occupancy scenarios and break-even, and what the provider is left with after overheads
+above the cap. Figures are worked by hand in the comments."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assembler.termsheet.open_book import OpenBook, reconcile
+
+
+def block(**changes) -> OpenBook:
+    data = {
+        "profit_cap": 5, "overhead_cap": 10, "allowable_costs": ["Staff costs"],
+        "first_period_start": "2027-04-01",
+        "cost_model": {"direct_costs": 1000000, "overheads": 100000, "income": 1155000},
+        "unit_prices": [
+            {"service": "Placement", "unit": "week", "price": 2000, "expected_units": 560, "capacity_units": 624},
+            {"service": "Extra support", "unit": "hour", "price": 35, "expected_units": 1000},
+        ],
+    }
+    data.update(changes)
+    return OpenBook.model_validate(data)
+
+
+def test_expected_income_is_prices_times_units():
+    assert block().expected_income == Decimal(1155000)      # 560 x 2,000 + 1,000 x 35
+
+
+def test_price_cover_measures_against_cost_plus_reasonable_profit():
+    ob = block()
+    # allowable 1,100,000; 5% of it 55,000; required 1,155,000: covered exactly
+    assert ob.price_cover["full-cost"] == 0 and ob.prices_cover["full-cost"]
+    # on direct costs the profit is 50,000, so the prices are 5,000 more than needed
+    assert ob.price_cover["direct-cost"] == Decimal(5000)
+    short = block(unit_prices=[{"service": "Placement", "unit": "week", "price": 1900, "expected_units": 560}])
+    assert short.price_cover["full-cost"] == Decimal(1064000 - 1155000)
+    assert not short.prices_cover["full-cost"]
+
+
+def test_no_expected_units_means_nothing_to_compare():
+    ob = block(unit_prices=[{"service": "Placement", "unit": "week", "price": 2000}])
+    assert not ob.priced_units and not ob.prices_cover["full-cost"]
+
+
+def test_occupancy_scenarios_scale_only_priced_capacity():
+    ob = block()
+    # 90% of 624 weeks = 561.6 weeks x 2,000 = 1,123,200, plus the 35,000 of hours at budget
+    assert ob.income_at(Decimal(90)) == Decimal(1158200)
+    runs = ob.scenarios["full-cost/hard-cap/refund"]
+    assert [occ for occ, _ in runs] == [80, 90, 95]
+    ninety = dict(runs)[Decimal(90)]
+    assert ninety.actual_profit == Decimal(58200) and ninety.excess == Decimal(3200)
+    assert ob.budget_occupancy == Decimal("89.74")          # 560 / 624
+
+
+def test_break_even_occupancy_holds_costs_at_budget():
+    # (1,100,000 - 35,000) / (624 x 2,000) = 85.34%, to one place 85.3%
+    assert block().break_even_occupancy == Decimal("85.3")
+    assert block(unit_prices=[{"service": "Placement", "unit": "week", "price": 2000, "expected_units": 560}]
+                 ).break_even_occupancy is None
+
+
+def test_provider_result_accounts_for_overheads_above_the_cap():
+    r = reconcile(direct_costs=Decimal(1000000), overheads=Decimal(130000), income=Decimal(1200000),
+                  profit_cap=Decimal(5), basis="allowable_cost", overhead_cap=Decimal(10))
+    # cap 100,000: 30,000 disallowed; allowable 1,100,000; profit 100,000, kept 55,000, excess 45,000
+    assert r.overheads_disallowed == Decimal(30000)
+    assert r.retained_profit == Decimal(55000)
+    assert r.provider_result == Decimal(25000)
