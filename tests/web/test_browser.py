@@ -25,10 +25,16 @@ def shot(page, name: str) -> None:
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=False)
 
 
+def submit(page, selector: str) -> None:
+    """Press a button that posts the form, and wait for the page it brings to have loaded."""
+    with page.expect_navigation(wait_until="load"):
+        page.click(selector)
+
+
 def fill_small_grant(page, start_date: str) -> None:
     page.goto("/")
     page.check("#family-grant")
-    page.click("#start")
+    submit(page, "#start")
     for role, name, short, form in (("funder", "Fenmoor District Council", "Council", "local_authority"),
                                     ("recipient", "Brookside Pantry CIO", "Recipient", "cio")):
         page.fill(f"#f-{role}-name", name)
@@ -45,14 +51,14 @@ def fill_small_grant(page, start_date: str) -> None:
     for list_name, fields in (("instalments", {"date": "2026-12-15", "amount": "5000"}),
                               ("budget", {"item": "Food and venue hire", "amount": "5000"}),
                               ("activities", {"": "Serve a hot lunch every Wednesday"})):
-        page.click(f"button[value='add:grant.{list_name}']")
+        submit(page, f"button[value='add:grant.{list_name}']")
         for key, value in fields.items():
             page.fill(f"#f-grant-{list_name}-0{'-' + key if key else ''}", value)
 
 
 def test_a_new_user_fills_a_small_grant_and_downloads_the_draft_and_the_term_sheet(page, tmp_path, catalogue):
     fill_small_grant(page, "31/10/2026")
-    page.click("#check")
+    submit(page, "#check")
     message = "write dates as YYYY-MM-DD, for example 2026-10-31"
     summary = page.locator(".govuk-error-summary")
     assert message in summary.inner_text()
@@ -61,8 +67,10 @@ def test_a_new_user_fills_a_small_grant_and_downloads_the_draft_and_the_term_she
     shot(page, "form-error")
     summary.locator("a[href='#f-grant-funding-period-start']").click()
     assert page.evaluate("location.hash") == "#f-grant-funding-period-start"
+    page.locator("#f-grant-funding-period").scroll_into_view_if_needed()
+    shot(page, "form-error-field")
     page.fill("#f-grant-funding-period-start", "2026-10-31")
-    page.click("#check")
+    submit(page, "#check")
     assert page.locator("h1").inner_text() == "Check your answers"
     assert page.locator("#review-pack").is_visible()
     shot(page, "check-answers")
@@ -87,12 +95,12 @@ def test_a_new_user_fills_a_small_grant_and_downloads_the_draft_and_the_term_she
 def test_alliance_members_are_added_and_removed_and_a_variant_shows_its_note(page):
     page.goto("/new?family=alliance")
     shot(page, "form")
-    page.click("button[value='add:members']")
+    submit(page, "button[value='add:members']")
     page.fill("#f-members-0-name", "First Trust")
-    page.click("button[value='add:members']")
+    submit(page, "button[value='add:members']")
     page.fill("#f-members-1-name", "Second Trust")
     assert page.locator("#f-members-1-name").input_value() == "Second Trust"
-    page.click("button[value='remove:members[0]']")
+    submit(page, "button[value='remove:members[0]']")
     assert page.locator("#f-members-0-name").input_value() == "Second Trust"
     assert page.locator("#f-members-1-name").count() == 0
     position = catalogue_position(page)
@@ -133,8 +141,8 @@ def test_keyboard_only_from_start_to_download_and_no_serious_accessibility_viola
     keys.press("ArrowDown")
     assert page.evaluate("document.activeElement.id") == "family-grant"
     tab_to(page, "start")
-    keys.press("Enter")
-    page.wait_for_url("**/new?family=grant")
+    press_enter_and_load(page)
+    assert page.url.endswith("/new?family=grant")
     scans.append(_axe(page))
     for role, name, short, form in (("funder", "Fenmoor District Council", "Council", "local"),
                                     ("recipient", "Brookside Pantry CIO", "Recipient", "cio")):
@@ -153,8 +161,7 @@ def test_keyboard_only_from_start_to_download_and_no_serious_accessibility_viola
     for list_name, answers in (("instalments", ["2026-12-15", "5000"]), ("budget", ["Food", "5000"]),
                                ("activities", ["Serve a hot lunch every Wednesday"])):
         tab_to(page, f"f-grant-{list_name}-add")
-        keys.press("Enter")
-        page.wait_for_selector(f"#f-grant-{list_name}-0{'' if list_name == 'activities' else '-' + ('date' if list_name == 'instalments' else 'item')}")
+        press_enter_and_load(page)
         # the new row's first answer has the focus
         assert page.evaluate("document.activeElement.id").startswith(f"f-grant-{list_name}-0")
         keys.type(answers[0])
@@ -164,8 +171,7 @@ def test_keyboard_only_from_start_to_download_and_no_serious_accessibility_viola
     tab_to(page, "f-grant-subsidy-route-not_a_subsidy")
     keys.press("ArrowDown")  # minimal financial assistance
     tab_to(page, "check")
-    keys.press("Enter")
-    page.wait_for_selector(".govuk-error-summary")
+    press_enter_and_load(page)
     assert page.evaluate("document.activeElement.id") == "error-summary"
     scans.append(_axe(page))
     tab_to(page, "")  # the summary's first link
@@ -173,8 +179,7 @@ def test_keyboard_only_from_start_to_download_and_no_serious_accessibility_viola
     assert page.evaluate("location.hash") == "#f-grant-funding-period-start"
     type_into(page, "f-grant-funding-period-start", "2026-10-31", clear=True)
     tab_to(page, "check")
-    keys.press("Enter")
-    page.wait_for_selector("#download-docx")
+    press_enter_and_load(page)
     scans.append(_axe(page))
     tab_to(page, "download-docx")
     with page.expect_download() as got:
@@ -188,6 +193,11 @@ def test_keyboard_only_from_start_to_download_and_no_serious_accessibility_viola
     context.close()
     bad = [v for scan in scans for v in scan if v["impact"] in ("serious", "critical")]
     assert bad == [], json.dumps(bad, indent=1)[:4000]
+
+
+def press_enter_and_load(page) -> None:
+    with page.expect_navigation(wait_until="load"):
+        page.keyboard.press("Enter")
 
 
 def tab_to(page, element_id: str, limit: int = 600) -> None:
