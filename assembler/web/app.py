@@ -55,10 +55,18 @@ class Web:
     def __init__(self, catalogue: Catalogue, today: dt.date | None = None):
         self.catalogue = catalogue
         self.today = today
+        self._example_notes: dict[str, dict[str, dict[str, str]]] = {}
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
                                autoescape=select_autoescape(default=True, default_for_string=True))
         self.env.globals.update(field_id=forms.field_id, severities=SEVERITIES, rows_prefix=forms.ROWS,
                                 families=self.families)
+
+    def example_notes(self, family: str) -> dict[str, dict[str, str]]:
+        """The notes as they read for the family's example term sheet (while the user's does not
+        validate yet): the same for every request, so made once per worker."""
+        if family not in self._example_notes:
+            self._example_notes[family] = operations.position_notes(self.catalogue, family, today=self.today)
+        return self._example_notes[family]
 
     def families(self) -> list[tuple[str, str]]:
         return [(name, m.title) for name, m in sorted(self.catalogue.manifests.items())]
@@ -120,7 +128,8 @@ class Web:
 
     def position_node(self, outcome: Outcome) -> forms.Node:
         given = outcome.raw.get("positions") or {}
-        notes = operations.position_notes(self.catalogue, outcome.family, outcome.sheet, today=self.today)
+        notes = (operations.position_notes(self.catalogue, outcome.family, outcome.sheet, today=self.today)
+                 if outcome.sheet is not None else self.example_notes(outcome.family))
         group = forms.Node("positions", "Positions", "Where the library offers alternative terms: the "
                            "standard is marked; each note says when to choose a variant.", "positions")
         for name, position in sorted(self.catalogue.positions(outcome.family).items()):
