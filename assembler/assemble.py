@@ -128,6 +128,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         parties=[_party_block(role, party, deed) for role in manifest.parties for party in _parties_in(sheet, role)],
         deed=deed,
         circulation=circulation,
+        letter=_is_letter(manifest, context),
         **clauses,
     )
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
@@ -136,6 +137,15 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     resolve_references(doc, targets, plan.omitted, sheet.source.path)
     doc.properties = _properties(doc, sheet, catalogue)
     return Assembly(doc, plan, findings)
+
+
+def _is_letter(manifest, context: dict[str, Any]) -> bool:
+    """Whether the manifest's `letter` condition holds for this term sheet."""
+    if not manifest.letter:
+        return False
+    from assembler.render.jinja import compile_condition
+
+    return bool(compile_condition(manifest.letter)(**context))
 
 
 def document_title(title: str, context: dict[str, Any]) -> str:

@@ -145,6 +145,7 @@ class Document:
     properties: dict[str, str] = field(default_factory=dict)
     deed: bool = False  # executed as a deed, not signed as a simple contract
     circulation: bool = False  # the version sent to the other parties: no review notice or notes
+    letter: bool = False  # laid out as a letter (an offer letter) rather than as an agreement
 
     def all_clauses(self) -> list[Clause]:
         return [*self.recitals, *self.clauses, *self.schedules]

@@ -147,6 +147,9 @@ PARAGRAPH_STYLES = {
     "PD Table Heading": {"size": 9.5, "bold": True, "after": 0},
     "PD Signature": {"before": 6, "keep_next": True},
     "PD Notice": {"italic": True, "box": "note"},
+    # A grant offer letter's head: addresses and date set close, the subject line in bold.
+    "PD Letter": {"after": 0},
+    "PD Letter Subject": {"bold": True, "before": 12, "after": 12, "keep_next": True},
 }
 
 CHARACTER_STYLES = {

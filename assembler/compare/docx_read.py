@@ -34,6 +34,8 @@ def _part(style: str, text: str, current: str) -> str:
     inside one), so that a summary can name a change to the cover page or the recitals."""
     if style in COVER_STYLES:
         return "Cover page"
+    if style in ("PD Letter", "PD Letter Subject"):
+        return "Letter head"
     if style.lower().startswith("toc"):
         return "Contents"
     if style == "PD Heading":
@@ -42,7 +44,7 @@ def _part(style: str, text: str, current: str) -> str:
             return "Parties"
         if text == "Background":
             return "Background (recitals)"
-        if text == "Signature":
+        if text in ("Signature", "Acceptance"):
             return "Execution"
         if text == "Agreed terms":
             return ""

@@ -63,6 +63,9 @@ class Manifest(BaseModel):
     starter: str = Field(description="sample, relative to samples/, that `new` starts from")
     title: str
     subtitle: str = ""
+    letter: str = Field("", description="A Jinja condition over the term sheet (positions included): when true, "
+                        "the document is laid out as a letter (addresses, date, salutation, the conditions, then "
+                        "the funder's signature and the recipient's acceptance) rather than as an agreement")
     parties: list[str] = Field(min_length=1)
     deed: bool = Field(False, description="Whether the agreement is executed as a deed by default (a term "
                        "sheet's document.deed overrides); otherwise each party signs it as a simple contract")

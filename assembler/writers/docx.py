@@ -158,6 +158,51 @@ class _Body:
         _field_end(paragraphs[-1])
         self.page_break()
 
+    # -- a letter: the sender's and addressee's details, date and salutation; acceptance at the end --
+    def letterhead(self, doc: Document) -> None:
+        sender, addressee = doc.parties[0], doc.parties[-1]
+        for party in (sender, addressee):
+            self.add(party.name, style="PD Letter")
+            self.add(party.address, style="PD Letter").paragraph_format.space_after = Pt(12)
+        dated = self.add("Date: ", style="PD Letter")
+        self.inlines(dated, [doc.date])
+        if doc.reference:
+            self.add(f"Our reference: {doc.reference}", style="PD Letter")
+        greeting = self.add("Dear ", style="PD Letter")
+        greeting.paragraph_format.space_before = Pt(12)
+        self.inlines(greeting, [addressee.signatory_name] if _named(addressee.signatory_name)
+                     else [Text(f"Trustees of {addressee.name}" if "charit" in addressee.description.lower()
+                                else "Sir or Madam")])
+        self.run(greeting, ",")
+        self.add(f"{doc.title} {doc.subtitle}".strip(), style="PD Letter Subject")
+        if not doc.circulation:
+            self.add("Draft for legal review. This is a first draft assembled from a clause library: "
+                     "it is not legal advice and must be reviewed by a qualified lawyer before use.",
+                     style="PD Draft Notice")
+
+    def acceptance(self, doc: Document) -> None:
+        """The funder signs the letter; the recipient signs its acceptance below."""
+        sender, addressee = doc.parties[0], doc.parties[-1]
+        closing = "Yours sincerely" if _named(addressee.signatory_name) else "Yours faithfully"
+        self.add(closing, style="PD Body").paragraph_format.keep_with_next = True
+        self.block(sender)
+        heading = self.add("Acceptance", style="PD Heading")
+        heading.paragraph_format.page_break_before = False
+        self.add(f"{addressee.name} accepts the Grant on the conditions in this letter.",
+                 style="PD Body").paragraph_format.keep_with_next = True
+        self.block(addressee)
+
+    def block(self, party) -> None:
+        """A party's signature block: kept together on one page (each line keeps with the next),
+        not chained to the next party's block, which opens with space of its own."""
+        for i, line in enumerate(party.execution):
+            para = self.add(style="PD Signature")
+            para.paragraph_format.keep_together = True
+            para.paragraph_format.keep_with_next = i < len(party.execution) - 1
+            if i == 0:
+                para.paragraph_format.space_before = SIGNATURE_GAP
+            self.inlines(para, line)
+
     def parties(self, doc: Document) -> None:
         self.add("This Agreement is dated ", style="PD Heading")
         self.inlines(self.sd.paragraphs[-1], [doc.date])
@@ -179,8 +224,8 @@ class _Body:
                     self.inlines(self.add(style="PD Recital"), block.inlines)
 
     # -- clauses and schedules ----------------------------------------------------------------
-    def clauses(self, doc: Document) -> None:
-        self.add("Agreed terms", style="PD Heading")
+    def clauses(self, doc: Document, heading: str = "Agreed terms") -> None:
+        self.add(heading, style="PD Heading")
         for clause in doc.clauses:
             self.clause(clause, "PD Clause 1", CLAUSE_STYLES)
 
@@ -260,15 +305,7 @@ class _Body:
         self.add("Signature", style="PD Heading")
         self.add(signing_statement(doc), style="PD Body").paragraph_format.keep_with_next = True
         for party in doc.parties:
-            for i, line in enumerate(party.execution):
-                para = self.add(style="PD Signature")
-                # A party's block keeps together on one page (each line keeps with the next) and
-                # is not chained to the next party's block, which opens with space of its own.
-                para.paragraph_format.keep_together = True
-                para.paragraph_format.keep_with_next = i < len(party.execution) - 1
-                if i == 0:
-                    para.paragraph_format.space_before = SIGNATURE_GAP
-                self.inlines(para, line)
+            self.block(party)
 
     # -- inline content -----------------------------------------------------------------------
     def inlines(self, para, inlines: list[Inline], *, definition: bool = False) -> None:
@@ -286,11 +323,18 @@ class _Body:
                 self.reference(para, inline)
 
     def reference(self, para, ref: Ref) -> None:
+        """A live REF field whose cached result is the label. A paragraph inside a schedule is the
+        exception: house.docx numbers it in the schedule title's list, so Word and LibreOffice
+        would recompute its full-context number as "Schedule 86" for paragraph 6 of Schedule 8;
+        that label is written as text, right if not live."""
         if ref.prefix:
             self.run(para, ref.prefix)
-        _field_begin(para, f"REF {ref.bookmark} \\w \\h")
-        self.run(para, ref.label, "PD Reference")
-        _field_end(para)
+        if ref.suffix.startswith(" of Schedule"):
+            self.run(para, ref.label, "PD Reference")
+        else:
+            _field_begin(para, f"REF {ref.bookmark} \\w \\h")
+            self.run(para, ref.label, "PD Reference")
+            _field_end(para)
         if ref.suffix:
             self.run(para, ref.suffix)
 
@@ -314,6 +358,11 @@ class _Body:
         """Start the next paragraph on a new page. Page-break-before on that paragraph, not an empty
         paragraph holding a break: a break that falls at the foot of a full page leaves a blank page."""
         self.new_page = True
+
+
+def _named(inline) -> bool:
+    """Whether a signatory's name is given (not a placeholder)."""
+    return isinstance(inline, Text) and bool(inline.text.strip())
 
 
 def _field_begin(para, instruction: str) -> None:
@@ -356,13 +405,20 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
     does not paginate itself."""
     tpl = DocxTemplate(str(template))
     body = _Body(tpl, "none" if doc.circulation else notes)  # notes are for our side only
-    body.cover(doc)
-    body.contents(doc, toc_pages)
-    body.parties(doc)
-    body.recitals(doc)
-    body.clauses(doc)
-    body.schedules(doc)
-    body.signatures(doc)
+    if doc.letter:
+        body.letterhead(doc)
+        body.recitals(doc)
+        body.clauses(doc, heading="Conditions of the grant")
+        body.acceptance(doc)  # a letter is signed after its conditions; the schedules follow
+        body.schedules(doc)
+    else:
+        body.cover(doc)
+        body.contents(doc, toc_pages)
+        body.parties(doc)
+        body.recitals(doc)
+        body.clauses(doc)
+        body.schedules(doc)
+        body.signatures(doc)
     # The shell's fields (marking, reference, title) are docxtpl's; the body is moved in afterwards
     # in place of a marker paragraph, so docxtpl's regular expressions never run over a 40-page body.
     context = {"body": Markup(BODY_MARKER), "marking": doc.marking, "reference": doc.reference,

@@ -146,10 +146,12 @@ def test_adult_care_sample_uses_every_alternative_variant(built):
     assert chosen["common.open-book-information"] == "continuous"
     ex = sheet.model.open_book.examples["direct-cost/sharing-band/split"]
     rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
-    assert rows["Overheads that count"] == money(ex.overheads_allowed)
-    assert rows["Top of the Sharing Band"] == money(ex.band_limit)
+    pence = lambda amount: money(amount) if "." in money(amount) else money(amount) + ".00"  # noqa: E731
+    # The column holds amounts with pence, so every amount in it shows pence.
+    assert rows["Overheads that count"] == pence(ex.overheads_allowed)
+    assert rows["Top of the Sharing Band"] == pence(ex.band_limit)
     assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£4.94"  # 60% of 60% of 13.73 (8.24), by hand
-    assert rows["Transferred to the Reinvestment Fund"] == money(ex.reinvest)
+    assert rows["Transferred to the Reinvestment Fund"] == pence(ex.reinvest)
     assert ex.refund + ex.reinvest == ex.excess
     regs = table_rows(clause(result, "open-book.schedule-services"))
     assert ["Marsh End care home", "Care Quality Commission", "1-2345678901", "6"] in regs
@@ -342,9 +344,9 @@ def test_subsidiary_sample_times_the_reconciliation_for_gift_aid(catalogue):
     law = clause(result, "open-book.change-in-law")
     assert "section 17 of the Children's Wellbeing and Schools Act 2026" not in paragraphs_text(law)
     rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
-    assert rows["Overheads above the Overhead Cap, borne by the Open-Book Provider"] == "£15,000"
+    assert rows["Overheads above the Overhead Cap, borne by the Open-Book Provider"] == "£15,000.00"  # pence: the column has them
     ex = sheet.model.open_book.examples["full-cost/hard-cap/refund"]
-    assert rows["What the Open-Book Provider is left with after those Overheads"] == money(ex.provider_result)
+    assert rows["What the Open-Book Provider is left with after those Overheads"] == money(ex.provider_result) + ".00"
     chosen = {c.id: c.variant for c in result.document.clauses if c.variant}
     assert chosen["open-book.voids"] == "void-payment" and chosen["open-book.losses"] == "carried-forward"
 

@@ -182,3 +182,41 @@ def test_each_signature_block_opens_with_space_and_is_not_chained_to_the_next(dr
     statement = next(p for p in doc.paragraphs if p.text.startswith("This Agreement has been entered into")
                      or p.text.startswith("This Agreement has been executed"))
     assert statement.paragraph_format.keep_with_next
+
+
+def test_an_offer_letter_is_laid_out_as_a_letter(catalogue):
+    """Addresses, date and salutation instead of a cover page, contents and parties; the funder
+    signs after the conditions and the recipient accepts below; the schedules follow."""
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    sheet = read_termsheet(ROOT / "samples" / "grant" / "community-single-payment.yaml", catalogue)
+    document = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    assert document.letter
+    doc = open_docx(io.BytesIO(render_docx(document, catalogue.paths.house)))
+    texts = [p.text for p in doc.paragraphs]
+    styles = {p.style.name for p in doc.paragraphs}
+    assert "PD Title" not in styles and "toc 1" not in styles and "PD Party" not in styles
+    assert texts[0] == document.parties[0].name
+    greeting = next(t for t in texts if t.startswith("Dear "))
+    assert greeting.endswith(",")
+    closing = texts.index("Yours sincerely")
+    acceptance = texts.index("Acceptance")
+    first_schedule = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "PD Schedule Title")
+    assert closing < acceptance < first_schedule
+    assert texts[acceptance + 1] == f"{document.parties[-1].name} accepts the Grant on the conditions in this letter."
+
+
+def test_a_reference_to_a_schedule_paragraph_is_text_not_a_field(draft, minilib):
+    """Word would recompute a schedule paragraph's full-context number as "Schedule 26"; the label
+    is written as text, while references to clauses stay live fields."""
+    import copy
+
+    from assembler.model import Paragraph, Ref, Text
+
+    doc = copy.deepcopy(draft)
+    ref = Ref("x", label="6(a)", prefix="paragraph ", suffix=" of Schedule 2", bookmark="_Ref_x")
+    doc.clauses[0].blocks.append(Paragraph([Text("See "), ref, Text(".")], kind="body", level=1))
+    xml = part(render_docx(doc, minilib.paths.house), "word/document.xml")
+    assert "See paragraph 6(a) of Schedule 2." in re.sub(r"<[^>]+>", "", xml)
+    assert "REF _Ref_x" not in xml and "REF _Ref" in xml
