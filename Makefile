@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLES := $(sort $(wildcard samples/*/*.yaml))
 DATE ?= 2026-12-03
 
-.PHONY: demo test install lint bench template clean
+.PHONY: demo test install lint bench template clean serve screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ lint: $(VENV)/.test-deps
 
 bench: install
 	$(BIN)/python bench/assemble_speed.py
+
+# The web app on http://127.0.0.1:8000/ (docs/web.md).
+serve: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[web]'
+	$(BIN)/partnerdraft serve
+
+# docs/screenshots/ from the browser tests (needs chromium: see .ci/run).
+screenshots: $(VENV)/.test-deps
+	PARTNERDRAFT_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/web/test_browser.py -q
 
 template: $(BIN)/python
 	$(BIN)/python scripts/build_house_template.py

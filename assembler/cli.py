@@ -354,6 +354,45 @@ def schema(family: str) -> None:
     click.echo(json.dumps(json_schema(_catalogue(), family), indent=2))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this computer only by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]),
+              help="Draft date for every draft and check (default: each term sheet's document.draft_date, else today).")
+@handle_errors
+def serve(host: str, port: int, today) -> None:
+    """Start the web app: fill term sheets in a browser, browse the clause library, compare."""
+    from assembler.errors import UserError
+
+    try:
+        import uvicorn
+
+        from assembler.web.app import create_app
+    except ImportError as e:
+        raise UserError(f"the web app needs its extra packages ({e.name} is missing): "
+                        "pip install 'partnerdraft[web]'") from None
+    app = create_app(_catalogue(), today.date() if today else None)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(config)
+
+    async def announce():
+        import asyncio
+
+        while not server.started:
+            await asyncio.sleep(0.05)
+        bound = server.servers[0].sockets[0].getsockname()
+        shown = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
+        click.echo(f"partnerdraft is serving on http://{shown}:{bound[1]}/ (Ctrl+C to stop)", err=False)
+        sys.stdout.flush()
+
+    import asyncio
+
+    async def run():
+        await asyncio.gather(server.serve(), announce())
+
+    asyncio.run(run())
+
+
 @main.group()
 def library() -> None:
     """Work with the clause library itself."""

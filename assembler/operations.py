@@ -39,38 +39,102 @@ class Written:
 
 def write_draft(request: DraftRequest, catalogue: Catalogue) -> Written:
     """Read, check, assemble and write one draft; nothing is written unless all of it succeeds."""
-    from assembler.assemble import assemble
     from assembler.output import guard_overwrite, write_atomically
     from assembler.termsheet.validate import read_termsheet
-    from assembler.writers.docx import render_docx
 
     if request.circulation and request.notes == "inline":
         raise UserError("--for-circulation leaves the drafting notes out: drop --notes inline")
     sheet = read_termsheet(request.termsheet, catalogue)
     guard_overwrite(request.output, force=request.force)
-    result = assemble(sheet, catalogue, today=request.today, circulation=request.circulation)
+    draft = draft_bytes(sheet, catalogue, notes=request.notes, final=request.final, today=request.today,
+                        pdf=request.pdf, circulation=request.circulation, name=request.output.stem)
+    write_atomically(request.output, draft.docx)
+    paths = [request.output]
+    if draft.pdf is not None:
+        write_atomically(request.output.with_suffix(".pdf"), draft.pdf)
+        paths.append(request.output.with_suffix(".pdf"))
+    return Written(paths, draft.findings)
+
+
+@dataclass
+class Draft:
+    """A draft made in memory: the .docx (and PDF) bytes and the findings to show beside them."""
+
+    docx: bytes
+    pdf: bytes | None
+    findings: list[Problem]
+
+
+def draft_bytes(sheet, catalogue: Catalogue, *, notes: str = "comments", final: bool = False,
+                today: dt.date | None = None, pdf: bool = False, circulation: bool = False,
+                name: str = "draft") -> Draft:
+    """Check and assemble a validated term sheet into .docx bytes (and PDF bytes with `pdf`), writing
+    nothing: `assemble` writes them to a file, the web app sends them as a download."""
+    from assembler.assemble import assemble
+    from assembler.writers.docx import render_docx
+
+    result = assemble(sheet, catalogue, today=today, circulation=circulation)
     open_facts = result.document.placeholders()
-    if request.final and open_facts:
+    if final and open_facts:
         raise UserError([Problem(f"--final: placeholder [{label}] is still open in {where}",
-                                 str(request.termsheet)) for label, where in open_facts])
-    if request.pdf:
+                                 str(sheet.source.path)) for label, where in open_facts])
+    if pdf:
         from assembler.writers.pdf import find_soffice
 
-        find_soffice()  # before anything is written: no LibreOffice, no output at all
+        find_soffice()  # before any work is wasted: no LibreOffice, no output at all
     findings = [sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}") for f in result.findings]
-    blob = render_docx(result.document, catalogue.paths.house, notes=request.notes)
+    blob = render_docx(result.document, catalogue.paths.house, notes=notes)
     pdf_blob = None
-    if request.pdf:
+    if pdf:
         from assembler.writers.pdf import paged_draft
 
-        blob, pdf_blob = paged_draft(result.document, catalogue.paths.house, notes=request.notes,
-                                     name=request.output.stem, docx=blob)
-    write_atomically(request.output, blob)
-    paths = [request.output]
-    if pdf_blob is not None:
-        write_atomically(request.output.with_suffix(".pdf"), pdf_blob)
-        paths.append(request.output.with_suffix(".pdf"))
-    return Written(paths, findings)
+        blob, pdf_blob = paged_draft(result.document, catalogue.paths.house, notes=notes, name=name, docx=blob)
+    return Draft(blob, pdf_blob, findings)
+
+
+def read_upload(blob: bytes, name: str, catalogue: Catalogue):
+    """Validate a term sheet given as bytes (an upload, a posted form), through the same safe loader
+    as a file: size, binary and encoding checks, then aliases, tags and duplicate keys refused."""
+    from assembler.termsheet.validate import validate
+
+    return validate(load_upload(blob, name), catalogue)
+
+
+def load_upload(blob: bytes, name: str):
+    """Term-sheet bytes as plain data with lines (not yet validated), by the file loader's rules."""
+    from assembler.termsheet.loader import load_text, text_of
+
+    return load_text(text_of(blob, name), name)
+
+
+def sheet_yaml(catalogue: Catalogue, family: str, data: dict) -> str:
+    """A term sheet's data as YAML in `partnerdraft new`'s format: the same header, every field
+    explained by its description, every position listed with its variants. Reads back to `data`."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from assembler.termsheet import starter
+
+    def commented(value):
+        if isinstance(value, dict):
+            return CommentedMap((k, commented(v)) for k, v in value.items())
+        if isinstance(value, list):
+            return CommentedSeq(commented(v) for v in value)
+        return value
+
+    manifest = catalogue.manifest(family)
+    yaml = YAML(typ="rt")
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    node = commented(data)
+    node.yaml_set_start_comment(starter.HEADER.format(title=manifest.title, family=family))
+    starter._annotate(node, manifest.model_class(), 0)
+    starter._annotate_positions(node, catalogue, family)
+    out = io.StringIO()
+    yaml.dump(node, out)
+    return out.getvalue()
 
 
 @dataclass
@@ -129,3 +193,62 @@ def read_clause(catalogue: Catalogue, clause_id: str, sheet_path: Path | None = 
         readings.append(ClauseReading(h.title, h.variant or "", h.standard,
                                       clause_text(found) if found else None, why))
     return sheet_path, readings
+
+
+def position_notes(catalogue: Catalogue, family: str, sheet=None, today: dt.date | None = None
+                   ) -> dict[str, dict[str, str]]:
+    """Each position's variants with the drafting note that says when to choose it, rendered as the
+    review pack renders it: against `sheet`, or the family's example term sheet when there is none
+    yet (a note may quote the term sheet's figures)."""
+    from assembler.assemble import context_for, roles_for
+    from assembler.review import _note
+
+    if sheet is None:
+        sheet = _example(catalogue, family)
+    context = context_for(sheet, catalogue, today)
+    roles = roles_for(sheet)
+    order = set(catalogue.manifest(family).entries)
+    out: dict[str, dict[str, str]] = {}
+    for name, position in catalogue.positions(family).items():
+        for variant, files in position.variants.items():
+            chosen = next((f for f in files if f.id in order), files[0] if files else None)
+            out.setdefault(name, {})[variant] = _note(chosen, context, roles)
+    return out
+
+
+def _example(catalogue: Catalogue, family: str):
+    from assembler.termsheet.validate import read_termsheet
+
+    return read_termsheet(catalogue.paths.samples / catalogue.manifest(family).starter, catalogue)
+
+
+def standard_terms(catalogue: Catalogue, family: str, today: dt.date | None = None) -> dict:
+    """The family's standard terms as an investor browses them: every clause of the agreement in
+    order with its version and status, and every position with its variants side by side (the
+    standard marked), each variant's drafting note (rendered against the example term sheet),
+    sources and version."""
+    manifest = catalogue.manifest(family)
+    notes = position_notes(catalogue, family, today=today)
+    by_id = catalogue.by_id()
+    clauses = []
+    for clause_id in manifest.entries:
+        files = by_id.get(clause_id, [])
+        if not files:
+            continue
+        h = files[0].header
+        clauses.append({"id": clause_id, "title": h.title, "kind": h.kind,
+                        "versions": sorted({f.header.version for f in files}),
+                        "status": sorted({f.header.status for f in files}),
+                        "position": h.position or "", "when": h.when or ""})
+    positions = []
+    for name, position in sorted(catalogue.positions(family).items()):
+        variants = []
+        for variant in sorted(position.variants, key=lambda v: (v != position.standard, v)):
+            files = position.variants[variant]
+            variants.append({"name": variant, "standard": variant == position.standard,
+                             "clauses": [f"{f.header.title} ({f.id} v{f.header.version}, {f.header.status})"
+                                         for f in files],
+                             "note": notes.get(name, {}).get(variant, ""),
+                             "sources": sorted({s for f in files for s in f.header.sources})})
+        positions.append({"name": name, "standard": position.standard or "", "variants": variants})
+    return {"clauses": clauses, "positions": positions}

@@ -95,6 +95,11 @@ def _read_text(path: Path, name: str) -> str:
         raise UserError(Problem("is a folder, not a term-sheet file", name)) from e
     except OSError as e:
         raise UserError(Problem(f"cannot read the file: {e.strerror}", name)) from e
+    return text_of(blob, name)
+
+
+def text_of(blob: bytes, name: str) -> str:
+    """A term sheet's bytes (a file's, an upload's) as text, refusing what is too big, binary or not UTF-8."""
     if len(blob) > MAX_BYTES:
         raise UserError(Problem(f"the file is larger than {MAX_BYTES:,} bytes; a term sheet is "
                                 "a short text file", name))

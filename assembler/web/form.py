@@ -1,0 +1,376 @@
+"""The term-sheet form, generated from a family's pydantic model: never written per family.
+
+A form is a tree of `Node`s built from the model and the values the user has so far (plain data, as
+the loader reads a file). Posted fields are named by their term-sheet path (`grant.instalments[0].amount`,
+the same spelling messages use), so a posted form reads back into the same plain data, which then goes
+through the same loader and validator as a file. Field descriptions are the hints; enumerations are
+choices; nested models are fieldsets; lists have rows to add and remove.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from types import UnionType
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+ROWS = "__rows:"  # hidden input: how many rows a list shows, kept even when they are empty
+_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+@dataclass
+class Node:
+    """One question (or group of questions) on the form."""
+
+    name: str  # the term-sheet path, e.g. grant.instalments[0].amount
+    label: str
+    hint: str
+    kind: str  # text, textarea, number, money, percent, date, bool, choice, multi, group, list, positions
+    required: bool = False
+    value: Any = ""  # str, or list[str] for `multi`
+    options: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
+    children: list[Node] = field(default_factory=list)
+    item_label: str = ""
+    errors: list[str] = field(default_factory=list)
+    findings: list[tuple[str, str]] = field(default_factory=list)  # (severity, message)
+    optional_group: bool = False
+    autofocus: bool = False  # the page opens with focus here (the first answer of a row just added)
+
+    @property
+    def id(self) -> str:
+        return field_id(self.name)
+
+
+def field_id(name: str) -> str:
+    """An HTML id for a term-sheet path: `grant.instalments[0].amount` -> `f-grant-instalments-0-amount`."""
+    return "f-" + "-".join(re.findall(r"[A-Za-z0-9_]+", name)).replace("_", "-") if name else "f-top"
+
+
+def path_of(name: str) -> tuple[str | int, ...]:
+    return tuple(int(i) if i else k for k, i in _TOKEN.findall(name))
+
+
+def join(prefix: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{prefix}[{key}]"
+    return f"{prefix}.{key}" if prefix else key
+
+
+def label_of(name: str) -> str:
+    words = name.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+# ---- annotations -------------------------------------------------------------------------------
+
+def _strip(annotation: Any) -> tuple[Any, bool]:
+    """(the annotation without Annotated/Optional, whether None is allowed)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _strip(typing.get_args(annotation)[0])
+    if origin in (typing.Union, UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        inner, _ = _strip(args[0]) if len(args) == 1 else (str, True)
+        return inner, True
+    return annotation, False
+
+
+def _unit(info: FieldInfo | None, annotation: Any) -> str:
+    extras = []
+    if info is not None and isinstance(info.json_schema_extra, dict):
+        extras.append(info.json_schema_extra)
+    for meta in _metadata(annotation, info):
+        if isinstance(getattr(meta, "json_schema_extra", None), dict):
+            extras.append(meta.json_schema_extra)
+    return next((e["unit"] for e in extras if "unit" in e), "")
+
+
+def _metadata(annotation: Any, info: FieldInfo | None) -> list[Any]:
+    found = list(info.metadata) if info is not None else []
+    stack = [annotation]
+    while stack:
+        a = stack.pop()
+        if typing.get_origin(a) is typing.Annotated:
+            args = typing.get_args(a)
+            found += [m for m in args[1:]]
+            found += [x for m in args[1:] if isinstance(m, FieldInfo) for x in m.metadata]
+            stack.append(args[0])
+        elif typing.get_origin(a) in (typing.Union, UnionType):
+            stack += list(typing.get_args(a))
+    return found
+
+
+def _choices(inner: Any) -> list[str]:
+    if typing.get_origin(inner) is Literal:
+        return [str(a) for a in typing.get_args(inner)]
+    if isinstance(inner, type) and issubclass(inner, Enum):
+        return [str(m.value) for m in inner]
+    return []
+
+
+def _is_model(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, BaseModel)
+
+
+def scalar_kind(annotation: Any, info: FieldInfo | None = None) -> str:
+    inner, _ = _strip(annotation)
+    if _choices(inner):
+        return "choice"
+    if inner is bool:
+        return "bool"
+    if inner is dt.date:
+        return "date"
+    if inner is int:
+        return "number"
+    if inner is Decimal:
+        return {"GBP": "money", "%": "percent"}.get(_unit(info, annotation), "number")
+    return "text"
+
+
+# ---- building the form ---------------------------------------------------------------------------
+
+def questions(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
+    """The model's top-level fields in the order a user answers them: the family's own (parties,
+    the deal) before the blocks every family shares (document, open book, insurance, data)."""
+    from assembler.termsheet.common import TermSheetBase
+
+    shared = TermSheetBase.model_fields
+    fields = list(model.model_fields.items())
+    return [f for f in fields if f[0] not in shared] + [f for f in fields if f[0] in shared]
+
+
+def build(model: type[BaseModel], data: dict[str, Any]) -> list[Node]:
+    """The form's top-level nodes for a family's model, filled with `data` (raw: strings and lists)."""
+    nodes = []
+    for key, info in questions(model):
+        if key in ("family", "positions"):
+            continue
+        nodes.append(_node(key, key, info.annotation, info, data.get(key) if isinstance(data, dict) else None))
+    return nodes
+
+
+def _node(name: str, key: str, annotation: Any, info: FieldInfo | None, value: Any) -> Node:
+    inner, optional = _strip(annotation)
+    required = info is not None and info.is_required() and not optional
+    hint = (info.description or "") if info is not None else ""
+    label = label_of(key) if isinstance(key, str) else ""
+    if _is_model(inner):
+        children = [_node(join(name, k), k, f.annotation, f, (value or {}).get(k) if isinstance(value, dict) else None)
+                    for k, f in inner.model_fields.items()]
+        return Node(name, label, hint, "group", required, children=children,
+                    optional_group=optional or (info is not None and not info.is_required()))
+    if typing.get_origin(inner) is list:
+        item = typing.get_args(inner)[0]
+        item_inner, _ = _strip(item)
+        if _choices(item_inner):
+            chosen = [str(v) for v in value] if isinstance(value, list) else []
+            return Node(name, label, hint, "multi", required, value=chosen,
+                        options=[(c, c) for c in _choices(item_inner)])
+        rows = value if isinstance(value, list) else []
+        children = [_node(join(name, i), f"{i + 1}", item, None, v) for i, v in enumerate(rows)]
+        singular = label_of(key.rstrip("s")) if isinstance(key, str) else "Item"
+        for i, child in enumerate(children):
+            child.label = f"{singular} {i + 1}"
+        return Node(name, label, hint, "list", required, children=children, item_label=singular)
+    kind = scalar_kind(annotation, info)
+    text = "" if value is None else value if isinstance(value, str) else shown(value)
+    node = Node(name, label, hint, kind, required, value=text)
+    if kind == "choice":
+        node.options = [(c, c) for c in _choices(inner)]
+    elif kind == "bool":
+        node.options = [("true", "Yes"), ("false", "No")]
+    if kind == "text" and ("\n" in text or len(text) > 90 or _prose(key, hint)):
+        node.kind = "textarea"
+    default = _default(info)
+    if default and not required:
+        node.hint = f"{node.hint} Leave empty for {default}.".strip()
+    return node
+
+
+def _prose(key: Any, hint: str) -> bool:
+    """A sentence or more (a purpose, a description), not a name or a number: a text box, not a line."""
+    words = hint.lower()
+    return (isinstance(key, str) and key in ("purpose", "description", "rationale")) or \
+        "sentence" in words or "phrase" in words
+
+
+def _default(info: FieldInfo | None) -> str:
+    if info is None or info.is_required() or info.default is None:
+        return ""
+    default = info.default
+    if isinstance(default, bool):
+        return "the default: " + ("yes" if default else "no")
+    if isinstance(default, (int, Decimal, str)) and not isinstance(default, Enum) and str(default):
+        return f"the default: {default}"
+    return ""
+
+
+def shown(value: Any) -> str:
+    """A plain value as a form shows it: true/false, numbers as written, dates as YYYY-MM-DD."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def raw(value: Any) -> Any:
+    """Plain data (as loaded from a file) as the form holds it: every leaf a string."""
+    if isinstance(value, dict):
+        return {k: raw(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [raw(v) for v in value]
+    return "" if value is None else shown(value)
+
+
+# ---- reading a posted form ---------------------------------------------------------------------
+
+def read_posted(model: type[BaseModel], form: Any) -> dict[str, Any]:
+    """The posted form as raw data, empty rows kept (so 'add another' can show an empty row)."""
+    out = {}
+    for key, info in questions(model):
+        if key in ("family", "positions"):
+            continue
+        out[key] = _read(key, info.annotation, form)
+    out["positions"] = {k.split(".", 1)[1]: v for k, v in form.multi_items() if k.startswith("positions.")}
+    return out
+
+
+def _read(name: str, annotation: Any, form: Any) -> Any:
+    inner, _ = _strip(annotation)
+    if _is_model(inner):
+        return {k: _read(join(name, k), f.annotation, form) for k, f in inner.model_fields.items()}
+    if typing.get_origin(inner) is list:
+        item = typing.get_args(inner)[0]
+        if _choices(_strip(item)[0]):
+            return [v for v in form.getlist(name) if v]
+        try:
+            count = min(int(form.get(ROWS + name, "0")), 500)
+        except ValueError:
+            count = 0
+        return [_read(join(name, i), item, form) for i in range(count)]
+    value = form.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def edit_rows(model: type[BaseModel], data: dict[str, Any], action: str) -> str:
+    """Apply 'add another' (`add:path`) or 'remove' (`remove:path[i]`) to raw data in place; the
+    name of what should have focus next: the row added, or the list a row left."""
+    verb, _, name = action.partition(":")
+    path = path_of(name)
+    if verb == "remove" and path and isinstance(path[-1], int):
+        rows = _at(data, path[:-1])
+        if isinstance(rows, list) and 0 <= path[-1] < len(rows):
+            del rows[path[-1]]
+        return name[: name.rfind("[")]
+    if verb == "add" and path:
+        parent = _at(data, path[:-1])
+        if isinstance(parent, dict):
+            rows = parent.setdefault(path[-1], [])
+            if isinstance(rows, list):
+                rows.append({} if added_row_kind(model, name) == "model" else "")
+                return join(name, len(rows) - 1)
+    return ""
+
+
+def focus(nodes: list[Node], name: str) -> None:
+    """Put the focus on the first answer inside `name` (a row), or on the list `name` itself."""
+    for node in nodes:
+        if node.name == name:
+            leaf = node
+            while leaf.kind == "group" and leaf.children:
+                leaf = leaf.children[0]
+            leaf.autofocus = True
+            return
+        if name.startswith(node.name):
+            focus(node.children, name)
+
+
+def _at(data: Any, path: tuple) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def added_row_kind(model: type[BaseModel], name: str) -> str:
+    """'model' or 'scalar': what a new row of the list at `name` holds (for an empty list)."""
+    annotation: Any = model
+    for part in path_of(name):
+        inner, _ = _strip(annotation)
+        if isinstance(part, int):
+            annotation = typing.get_args(inner)[0]
+        elif _is_model(inner) and part in inner.model_fields:
+            annotation = inner.model_fields[part].annotation
+        else:
+            return "scalar"
+    inner, _ = _strip(annotation)
+    if typing.get_origin(inner) is list:
+        return "model" if _is_model(_strip(typing.get_args(inner)[0])[0]) else "scalar"
+    return "scalar"
+
+
+def typed(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    """Raw form data as term-sheet data: empty answers, rows and groups left out, numbers and
+    yes/no as YAML would read them; anything that does not parse stays text, for the validator to
+    explain in its own words."""
+    out = {}
+    for key, info in model.model_fields.items():
+        if key in data and key not in ("family", "positions"):
+            value = _typed(info.annotation, info, data[key])
+            if value is not None:
+                out[key] = value
+    return out
+
+
+def _typed(annotation: Any, info: FieldInfo | None, value: Any) -> Any:
+    inner, optional = _strip(annotation)
+    if _is_model(inner):
+        if not isinstance(value, dict):
+            return None
+        out = typed(inner, value)
+        required = info is not None and info.is_required() and not optional
+        if required:
+            return out  # a required group, even empty: each missing answer is named
+        return out if _answered(out) else None
+    if typing.get_origin(inner) is list:
+        if not isinstance(value, list):
+            return None
+        item = typing.get_args(inner)[0]
+        rows = [_typed(item, None, v) for v in value]
+        rows = [r for r in rows if r is not None]
+        return rows or None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    kind = scalar_kind(annotation, info)
+    if kind == "bool":
+        return {"true": True, "false": False}.get(text.lower(), text)
+    if kind in ("number", "money", "percent"):
+        if re.fullmatch(r"-?\d{1,15}", text):
+            return int(text)
+        if re.fullmatch(r"-?\d{1,12}\.\d{1,6}", text) and repr(float(text)) == text:
+            return float(text)
+    return text
+
+
+def _answered(value: Any) -> bool:
+    """Whether any answer was given inside a group (required groups inside count only if answered)."""
+    if isinstance(value, dict):
+        return any(_answered(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_answered(v) for v in value)
+    return value is not None

@@ -1,0 +1,193 @@
+"""The web app over the HTTP client: messages at fields, round trips, safety, the library browser.
+
+Fast enough to run every sample; the browser journeys are in test_browser.py."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import samples
+from tests.web.formdata import encoded, form_fields, hidden_state
+
+
+def _upload(client, path):
+    return client.post("/upload", files={"termsheet": (path.name, path.read_bytes(), "application/yaml")})
+
+
+def test_a_date_typed_the_british_way_is_explained_at_the_field_and_in_the_summary(client):
+    page = client.post("/form", data={"family": "grant", "action": "check",
+                                      "grant.funding_period.start": "31/10/2026"}).text
+    message = "write dates as YYYY-MM-DD, for example 2026-10-31"
+    summary = re.search(r'govuk-error-summary__list">(.*?)</ul>', page, re.S).group(1)
+    assert re.search(r'href="#f-grant-funding-period-start">.*' + re.escape(message), summary)
+    assert re.search(r'id="f-grant-funding-period-start-error">.*' + re.escape(message), page)
+    assert "<title>Error: " in page
+    # the same words as the command line
+    from assembler.errors import UserError
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+    from assembler.library.catalogue import load_catalogue
+
+    with pytest.raises(UserError) as e:
+        validate(load_text("family: grant\ngrant:\n  funding_period:\n    start: 31/10/2026\n"), load_catalogue())
+    assert any(p.field == "grant.funding_period.start" and message in p.message for p in e.value.problems)
+
+
+def test_a_missing_answer_inside_a_required_group_is_named_at_its_own_field(client):
+    page = client.post("/form", data={"family": "grant", "action": "check"}).text
+    assert 'href="#f-funder-name"' in page and 'href="#f-grant-maximum-sum"' in page
+
+
+@pytest.mark.parametrize("sample", samples(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_sample_uploads_and_downloads_unchanged_in_meaning(client, catalogue, sample):
+    from assembler.operations import read_upload
+    from assembler.termsheet.validate import read_termsheet
+
+    form = _upload(client, sample)
+    assert form.status_code == 200
+    checked = client.post("/form", **encoded(form_fields(form.text)))
+    assert "Check your answers</h1>" in checked.text
+    downloaded = client.post("/download", data={"state": hidden_state(checked.text), "kind": "yaml"})
+    assert downloaded.headers["content-disposition"].endswith('.yaml"')
+    text = downloaded.content.decode()
+    assert text.startswith("# partnerdraft term sheet:")  # the starter's commented format
+    before, after = read_termsheet(sample, catalogue), read_upload(downloaded.content, "downloaded", catalogue)
+    assert after.model.model_dump(mode="json", exclude={"positions"}) == \
+        before.model.model_dump(mode="json", exclude={"positions"})
+    assert after.positions == before.positions
+
+
+def test_add_another_and_remove_keep_the_other_answers(client):
+    fields = [("family", "alliance"), ("alliance.name", "Harbour Alliance"), ("__rows:members", "1"),
+              ("members[0].name", "First Trust"), ("action", "add:members")]
+    page = client.post("/form", **encoded(fields)).text
+    assert 'name="members[1].name"' in page and "First Trust" in page and "Harbour Alliance" in page
+    fields = [(k, v) for k, v in form_fields(page)] + [("action", "remove:members[0]")]
+    page = client.post("/form", **encoded(fields)).text
+    assert "First Trust" not in page and 'name="members[0].name"' in page and 'name="members[1].name"' not in page
+
+
+def test_rule_findings_are_listed_by_severity_and_linked_to_their_fields(client):
+    sample = samples("grant")[0]
+    form = _upload(client, sample)
+    fields = [(k, "1" if k == "grant.maximum_sum" else v) for k, v in form_fields(form.text)]
+    page = client.post("/form", **encoded(fields)).text
+    assert "Errors from the consistency rules" in page
+    assert re.search(r'action="/form#f-grant-[a-z-]+"', page)  # each finding's Change goes to its field
+    assert 'id="download-docx"' not in page  # no draft while the rules find errors
+    assert 'id="download-yaml"' in page
+
+
+def test_the_check_page_shows_the_review_pack(client):
+    form = _upload(client, samples("grant")[1])
+    page = client.post("/form", **encoded(form_fields(form.text))).text
+    assert 'id="review-pack"' in page and "Key terms" in page
+
+
+def test_word_download_is_the_draft_the_command_line_makes(client, catalogue, tmp_path):
+    sample = samples("grant")[1]
+    page = client.post("/form", **encoded(form_fields(_upload(client, sample).text))).text
+    state = hidden_state(page)
+    docx = client.post("/download", data={"state": state, "kind": "docx"})
+    assert docx.content[:2] == b"PK"
+    yaml = client.post("/download", data={"state": state, "kind": "yaml"}).content
+    (tmp_path / "sheet.yaml").write_bytes(yaml)
+    from assembler.operations import DraftRequest, write_draft
+    from tests.web.conftest import DRAFT_DATE
+
+    write_draft(DraftRequest(tmp_path / "sheet.yaml", tmp_path / "cli.docx", today=DRAFT_DATE), catalogue)
+    assert (tmp_path / "cli.docx").read_bytes() == docx.content
+
+
+def test_headers_forbid_scripts_from_elsewhere_and_framing(client):
+    response = client.get("/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert "set-cookie" not in response.headers
+
+
+def test_uploads_go_through_the_same_loader(client):
+    bomb = b"family: grant\na: &x [1]\nb: *x\n"
+    page = client.post("/upload", files={"termsheet": ("x.yaml", bomb)})
+    assert page.status_code == 400 and "alias" in page.text.lower()
+    binary = client.post("/upload", files={"termsheet": ("x.yaml", b"family: grant\x00")})
+    assert "binary" in binary.text
+
+
+def test_an_oversized_upload_is_refused(client):
+    response = client.post("/upload", files={"termsheet": ("x.yaml", b"a" * 5_000_000)})
+    assert response.status_code == 413
+
+
+def test_a_cross_site_post_is_refused(client):
+    response = client.post("/form", data={"family": "grant"}, headers={"origin": "https://evil.example"})
+    assert response.status_code == 403
+
+
+def test_hostile_values_appear_literally(client):
+    hostile = '<script>alert(1)</script>{{ 7*7 }}'
+    page = client.post("/form", data={"family": "grant", "action": "check", "grant.project_name": hostile}).text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;{{ 7*7 }}" in page
+
+
+def test_an_unknown_family_is_refused_not_used_as_a_path(client):
+    assert client.get("/new?family=../../etc").status_code == 400
+    assert client.get("/library/..%2F..%2Fetc").status_code in (400, 404)
+
+
+def test_library_shows_each_positions_variants_side_by_side_with_notes_and_versions(client, catalogue):
+    for family in catalogue.manifests:
+        page = client.get(f"/library/{family}").text
+        for name, position in catalogue.positions(family).items():
+            assert f'id="position-{name}"' in page
+            for variant in position.variants:
+                assert f">{variant}" in page
+        assert re.search(r"v\d+\.\d+\.\d+", page)
+
+
+def test_library_lists_the_deviations_of_an_uploaded_term_sheet(client):
+    sample = next(p for p in samples("grant") if "positions:" in p.read_text())
+    page = client.post("/library/grant/deviations", files={"termsheet": (sample.name, sample.read_bytes())}).text
+    assert "What this term sheet changes" in page
+
+
+def test_compare_downloads_a_redline(client):
+    old, new = samples("grant")[1], samples("grant")[2]
+    response = client.post("/compare", files={"old": (old.name, old.read_bytes()), "new": (new.name, new.read_bytes())})
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert b"<w:ins" in __import__("zipfile").ZipFile(__import__("io").BytesIO(response.content)).read("word/document.xml")
+
+
+def test_serve_prints_its_address_and_answers(tmp_path):
+    pytest.importorskip("uvicorn")
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "assembler", "serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert match, line + proc.stderr.read() if proc.poll() is not None else line
+        with urllib.request.urlopen(match.group(0), timeout=10) as response:
+            assert b"Start a new term sheet" in response.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_pdf_download_when_libreoffice_is_installed(client):
+    from tests.conftest import soffice
+
+    if not soffice():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    form = _upload(client, samples("grant")[1])
+    page = client.post("/form", **encoded(form_fields(form.text))).text
+    assert 'id="download-pdf"' in page
+    pdf = client.post("/download", data={"state": hidden_state(page), "kind": "pdf"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
