@@ -169,3 +169,32 @@ def test_service_income_leaves_out_what_the_scope_excludes(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "nor interest earned on the Reinvestment Fund" in text
     assert "but not the amounts that clause 9.3 leaves out of it" in text
+
+
+def test_charitable_company_is_described_by_both_registrations(drafts):
+    trust = next(p for p in drafts["childrens-homes-charity"][1].document.parties if p.role == "provider")
+    assert trust.description == (
+        "a company limited by guarantee incorporated in England and Wales (company number 07456123) and a "
+        "charity registered with the Charity Commission for England and Wales (charity number 1139876)")
+
+
+def test_core_place_reduction_has_a_pro_rata_formula(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "multiplied by the number of Core Places remaining divided by the number before the reduction" in text
+    assert "Any loss carried forward under clause" in text
+
+
+def test_related_party_cost_includes_depreciation_and_evidence_reaches_related_parties(drafts):
+    sheet, _ = drafts["supported-living-company"]
+    text = text_of(drafts, "supported-living-company")
+    assert "including depreciation of the assets it uses" in text
+    assert "Royal Institution of Chartered Surveyors" in text
+    assert "must procure that each Related Party gives the evidence of its own cost" in text
+    for rp in sheet.model.open_book.related_parties:   # named in the definition
+        assert rp.name in text
+
+
+def test_two_party_reconciliation_dispute_wording(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "Parties concerned" not in text
+    assert "either of them may refer the disagreement" in text
