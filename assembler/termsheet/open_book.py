@@ -272,6 +272,26 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     @property
+    def disallowed_items(self) -> list[str]:
+        """The term sheet's Disallowed Costs as items of the clause's one list: lower-case first letter
+        (unless the item starts with an abbreviation, e.g. 'VAT'), no closing full stop."""
+        out = []
+        for item in self.disallowed_costs:
+            text = item.strip().rstrip(".;")
+            if len(text) > 1 and text[0].isupper() and text[1].islower():
+                text = text[0].lower() + text[1:]
+            out.append(text)
+        return out
+
+    @property
+    def disallowed_covers(self) -> dict[str, bool]:
+        """Which of the standard Disallowed Costs the term sheet's own items already cover, so the
+        clause lists each kind of cost once: 'distributions' (dividends) and 'fines' (fines, penalties)."""
+        joined = " ".join(self.disallowed_costs).lower()
+        return {"distributions": "dividend" in joined or "distribution" in joined,
+                "fines": "fine" in joined or "penalt" in joined}
+
+    @property
     def examples(self) -> dict[str, Reconciliation]:
         """The worked example for every combination of positions, keyed 'cost-base/margin/treatment'.
 

@@ -198,3 +198,30 @@ def test_two_party_reconciliation_dispute_wording(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "Parties concerned" not in text
     assert "either of them may refer the disagreement" in text
+
+
+def test_disallowed_costs_are_one_list_each_kind_once(drafts):
+    sheet, result = drafts["supported-living-company"]
+    costs = next(c for c in result.document.all_clauses() if c.id == "common.open-book-costs")
+    items = [p.text for p in iter_paragraphs(costs.blocks)]
+    listed = [t for t in items if t.rstrip(";.").endswith(("shareholders", "owners", "Commissioner", "twice"))
+              or t.startswith(("dividends", "fines", "interest", "goodwill", "any group", "the costs of legal"))]
+    assert any(t.startswith("dividends and other distributions to shareholders") for t in listed)  # its own item, lower case
+    assert not any(t.startswith("dividends, distributions and any other return") for t in items)    # the standard one dropped
+    assert not any(t.startswith("fines, penalties, and the costs of legal proceedings") for t in items)
+    assert any("the costs of legal proceedings against" in t for t in items)
+    assert sheet.model.open_book.disallowed_covers == {"distributions": True, "fines": True}
+
+
+def test_disallowed_items_lower_case_but_keep_abbreviations():
+    from assembler.termsheet.open_book import OpenBook
+    ob = OpenBook.model_construct(disallowed_costs=["Dividends paid.", "VAT the provider can recover"])
+    assert ob.disallowed_items == ["dividends paid", "VAT the provider can recover"]
+    assert ob.disallowed_covers == {"distributions": True, "fines": False}
+
+
+def test_kpi_timing_true_up_and_deed_retention(drafts):
+    text = text_of(drafts, "supported-living-company")   # executed as a deed
+    assert "reported monthly within 10 Business Days after the end of each month" in text
+    assert "statement reconciling the Reconciliation Statement to those accounts" in text
+    assert "for at least 12 years after the end of this Agreement" in text
