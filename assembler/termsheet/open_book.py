@@ -404,6 +404,10 @@ class Home(Strict):
     name: Text = Field(description="The home or setting, e.g. 'Oak House'.")
     address: Text = Field(description="Its address, on one line.")
     places: int = Field(ge=1, le=20, description="Places the commissioner may use, e.g. 4.")
+    core_places: int | None = Field(None, ge=0, le=20, description="Of those, the places the commissioner block-books "
+                                                                   "at this home (the 'core-places' position), e.g. 3. "
+                                                                   "Empty: every place, or a placeholder when services."
+                                                                   "core_places is fewer than all the places.")
 
 
 class Services(Strict):

@@ -119,7 +119,7 @@ def test_charity_sample_names_parties_and_homes(built):
     doc = result.document
     assert [p.name for p in doc.parties] == ["Northmoor City Council", "Meadowbank Children's Trust"]
     homes = table_rows(clause(result, "open-book.schedule-services"))
-    assert ["St Brigid's House", "41 Abbey Road, Northmoor NM2 7JX", "4"] in homes
+    assert ["St Brigid's House", "41 Abbey Road, Northmoor NM2 7JX", "4", "3"] in homes   # places, core places
     assert ["Rowan House children's home", "Ofsted", "SC482913", "4"] in homes
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert definitions["Open-Book Provider"].endswith("(in this Agreement, the Trust)")
