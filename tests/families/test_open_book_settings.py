@@ -225,3 +225,8 @@ def test_kpi_timing_true_up_and_deed_retention(drafts):
     assert "reported monthly within 10 Business Days after the end of each month" in text
     assert "statement reconciling the Reconciliation Statement to those accounts" in text
     assert "for at least 12 years after the end of this Agreement" in text
+
+
+def test_entire_agreement_does_not_end_the_earlier_contracts_kept_alive(drafts):
+    for stem in ("childrens-homes-charity", "supported-living-company"):
+        assert "The entire-agreement provision in clause" in text_of(drafts, stem)
