@@ -206,6 +206,11 @@ def _description(party: Party) -> str:
     number, after the company or registered society it is where its numbers show that."""
     if party.legal_form == LegalForm.registered_provider:
         return _registered_provider(party)
+    if party.legal_form == LegalForm.charitable_company and party.company_number and party.charity_number:
+        # Two registrations, each with its own register: the company's and the charity's.
+        return (f"a company limited by guarantee incorporated in England and Wales (company number "
+                f"{party.company_number}) and a charity registered with the Charity Commission for England "
+                f"and Wales (charity number {party.charity_number})")
     numbers = []
     if party.company_number:
         numbers.append(f"company number {party.company_number}")

@@ -303,6 +303,15 @@ def void_terms(ctx: RuleContext):
                 yield (f"{u.service}: {u.expected_units} expected weeks are fewer than the {paid_weeks} weeks the "
                        f"core places are paid for whether used or not; the income in the cost model is understated",
                        (*BLOCK, "unit_prices", i, "expected_units"))
+    per_home = [h.core_places for h in services.homes]
+    if voids == "core-places" and services.core_places is not None and None not in per_home \
+            and sum(per_home) != services.core_places:
+        yield (f"the homes' core places add up to {sum(per_home)}, not the {services.core_places} core places "
+               f"the commissioner block-books", ("services", "core_places"))
+    for i, h in enumerate(services.homes):
+        if h.core_places is not None and h.core_places > h.places:
+            yield (f"{h.name}: {h.core_places} core places are more than its {h.places} places",
+                   ("services", "homes", i, "core_places"))
     if voids == "void-payment" and not services.void_rate:
         yield ("positions choose open_book_voids: void-payment but services.void_rate is 0%, so an empty place "
                "held for the commissioner earns nothing", ("services", "void_rate"))

@@ -272,6 +272,26 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     @property
+    def disallowed_items(self) -> list[str]:
+        """The term sheet's Disallowed Costs as items of the clause's one list: lower-case first letter
+        (unless the item starts with an abbreviation, e.g. 'VAT'), no closing full stop."""
+        out = []
+        for item in self.disallowed_costs:
+            text = item.strip().rstrip(".;")
+            if len(text) > 1 and text[0].isupper() and text[1].islower():
+                text = text[0].lower() + text[1:]
+            out.append(text)
+        return out
+
+    @property
+    def disallowed_covers(self) -> dict[str, bool]:
+        """Which of the standard Disallowed Costs the term sheet's own items already cover, so the
+        clause lists each kind of cost once: 'distributions' (dividends) and 'fines' (fines, penalties)."""
+        joined = " ".join(self.disallowed_costs).lower()
+        return {"distributions": "dividend" in joined or "distribution" in joined,
+                "fines": "fine" in joined or "penalt" in joined}
+
+    @property
     def examples(self) -> dict[str, Reconciliation]:
         """The worked example for every combination of positions, keyed 'cost-base/margin/treatment'.
 
@@ -384,6 +404,10 @@ class Home(Strict):
     name: Text = Field(description="The home or setting, e.g. 'Oak House'.")
     address: Text = Field(description="Its address, on one line.")
     places: int = Field(ge=1, le=20, description="Places the commissioner may use, e.g. 4.")
+    core_places: int | None = Field(None, ge=0, le=20, description="Of those, the places the commissioner block-books "
+                                                                   "at this home (the 'core-places' position), e.g. 3. "
+                                                                   "Empty: every place, or a placeholder when services."
+                                                                   "core_places is fewer than all the places.")
 
 
 class Services(Strict):
@@ -394,6 +418,11 @@ class Services(Strict):
                                              "of the Children Act 1989 (sufficiency duty)'.")
     care_type: Literal["childrens_home", "supported_accommodation", "adult_care_home", "domiciliary_care", "other"] = Field(
         description="The kind of regulated care, which decides the regulations the draft cites.")
+    setting: Literal["care_home", "supported_living", "childrens_home", "supported_accommodation", "other"] | None = Field(
+        None, description="Where the care is given: a care home ('care_home'), adults' own tenancies in supported living "
+                          "('supported_living'), a children's home ('childrens_home'), supported accommodation for 16 and 17 "
+                          "year olds ('supported_accommodation') or 'other'. Empty: worked out from care_type "
+                          "(domiciliary care in the listed schemes is supported living).")
     homes: list[Home] = Field(min_length=1, description="The homes or settings in which the services are provided.")
     term: Period = Field(description="The initial term of the agreement.")
     extension_years: int = Field(0, ge=0, le=10, description="Years by which the commissioner may extend the term.")
@@ -405,6 +434,8 @@ class Services(Strict):
                                                      "that completes 'they will change by ...', e.g. 'CPIH for the 12 "
                                                      "months to the previous December, capped at 4%'. Empty: the draft "
                                                      "shows a placeholder.")
+    price_floor_zero: bool = Field(True, description="Whether the annual index change has a floor of 0%, so the prices "
+                                                     "never fall because the index falls (true), or follow the index down (false).")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
     procurement_route: str | None = Field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
@@ -432,6 +463,29 @@ class Services(Strict):
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
+
+
+    @property
+    def effective_setting(self) -> str:
+        """The setting the draft is written for: the stated one, or the one care_type implies.
+
+        Domiciliary care bought for people living in listed schemes is supported living: the people
+        hold tenancies from landlords, and the care is registered at the provider's branch.
+        """
+        if self.setting:
+            return self.setting
+        return {"childrens_home": "childrens_home", "supported_accommodation": "supported_accommodation",
+                "adult_care_home": "care_home", "domiciliary_care": "supported_living"}.get(self.care_type, "other")
+
+    @property
+    def supported_living(self) -> bool:
+        """Whether the people supported are tenants in supported living, not residents placed in a home."""
+        return self.effective_setting == "supported_living"
+
+    @property
+    def for_children(self) -> bool:
+        """Whether the services are for children (a children's home or supported accommodation)."""
+        return self.effective_setting in ("childrens_home", "supported_accommodation")
 
 
 class OpenBookTermSheet(TermSheetBase):

@@ -32,6 +32,11 @@ CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
 
 
+def whole_pounds(cell: str) -> str:
+    """A money cell as `money` writes it alone: a column with any pence shows '.00' on whole pounds too."""
+    return cell[:-3] if cell.endswith(".00") else cell
+
+
 def ids(paths):
     return [f"{p.parent.name}/{p.stem}" for p in paths]
 
@@ -86,7 +91,11 @@ def test_sample_carries_the_shared_open_book_clauses_and_schedules(path, built):
     _, result, _ = built[path]
     clause_ids = [c.id for c in result.document.clauses]
     schedule_ids = [s.id for s in result.document.schedules]
+    sheet = built[path][0]
     for cid in SHARED_CLAUSES:
+        if cid == "common.open-book-cost-base" and sheet.model.open_book.basis != "allowable_cost":
+            assert cid not in clause_ids   # no Cost Base clause where the cap is not on costs
+            continue
         assert cid in clause_ids
     for sid in SHARED_SCHEDULES:
         assert sid in schedule_ids
@@ -110,11 +119,12 @@ def test_charity_sample_names_parties_and_homes(built):
     doc = result.document
     assert [p.name for p in doc.parties] == ["Northmoor City Council", "Meadowbank Children's Trust"]
     homes = table_rows(clause(result, "open-book.schedule-services"))
-    assert ["St Brigid's House", "41 Abbey Road, Northmoor NM2 7JX", "4"] in homes
+    assert ["St Brigid's House", "41 Abbey Road, Northmoor NM2 7JX", "4", "3"] in homes   # places, core places
     assert ["Rowan House children's home", "Ofsted", "SC482913", "4"] in homes
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
-    assert definitions["Open-Book Provider"].endswith("(in this Agreement, the Trust)")
-    assert definitions["Open-Book Commissioner"].endswith("(in this Agreement, the Council)")
+    # two parties: each term names its one party, with no multi-party wording
+    assert definitions["Open-Book Provider"] == "the Trust, as the Party that is not a Public Body"
+    assert definitions["Open-Book Commissioner"] == "the Council, as the Party that is a Public Body"
     assert definitions["Reasonable Profit"] == "for each Reconciliation Period, 5% of the Cost Base for that period"
 
 
@@ -145,11 +155,9 @@ def test_adult_care_sample_uses_every_alternative_variant(built):
     assert chosen["common.open-book-excess"] == "split"
     assert chosen["common.open-book-information"] == "continuous"
     ex = sheet.model.open_book.examples["direct-cost/sharing-band/split"]
-    rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
-    pence = lambda amount: money(amount) if "." in money(amount) else money(amount) + ".00"  # noqa: E731
-    # The column holds amounts with pence, so every amount in it shows pence.
-    assert rows["Overheads that count"] == pence(ex.overheads_allowed)
-    assert rows["Top of the Sharing Band"] == pence(ex.band_limit)
+    rows = dict((r[0], whole_pounds(r[1])) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
+    assert rows["Overheads that count"] == money(ex.overheads_allowed)
+    assert rows["Top of the Sharing Band"] == money(ex.band_limit)
     assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£4.94"  # 60% of 60% of 13.73 (8.24), by hand
     assert rows["Transferred to the Reinvestment Fund"] == pence(ex.reinvest)
     assert ex.refund + ex.reinvest == ex.excess
@@ -169,7 +177,7 @@ def test_grant_carrying_the_block_resolves_references_across_the_document(built)
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     recon = f"Schedule {numbers['common.open-book-schedule-reconciliation']}"
     assert definitions["Reconciliation Statement"].endswith(f"in the form set out in {recon}")
-    assert definitions["Open-Book Provider"].endswith("(in this Agreement, the Trust)")
+    assert definitions["Open-Book Provider"] == "the Trust, as the Party that is not a Public Body"
     # the grant's own terms and the open-book terms sit in one definitions clause
     assert {"Grant", "Excess Profit", "Reinvestment Fund"} <= set(definitions)
     rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
@@ -343,10 +351,10 @@ def test_subsidiary_sample_times_the_reconciliation_for_gift_aid(catalogue):
     assert "section 199 of the Corporation Tax Act 2010" in tax
     law = clause(result, "open-book.change-in-law")
     assert "section 17 of the Children's Wellbeing and Schools Act 2026" not in paragraphs_text(law)
-    rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
-    assert rows["Overheads above the Overhead Cap, borne by the Open-Book Provider"] == "£15,000.00"  # pence: the column has them
+    rows = dict((r[0], whole_pounds(r[1])) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
+    assert rows["Overheads above the Overhead Cap, borne by the Open-Book Provider"] == "£15,000"
     ex = sheet.model.open_book.examples["full-cost/hard-cap/refund"]
-    assert rows["What the Open-Book Provider is left with after those Overheads"] == money(ex.provider_result) + ".00"
+    assert rows["What the Open-Book Provider is left with after those Overheads"] == money(ex.provider_result)
     chosen = {c.id: c.variant for c in result.document.clauses if c.variant}
     assert chosen["open-book.voids"] == "void-payment" and chosen["open-book.losses"] == "carried-forward"
 

@@ -1,0 +1,232 @@
+"""Open-book drafts written for their setting (supported living, children's homes) and the round-two
+mechanisms: tenancy separation, adults' or children's safeguarding, revenue-basis re-basing, the
+Reinvestment Fund's end, occurrence-based abuse cover, the s.78 termination right."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.model import Table, iter_paragraphs, plain_text
+from assembler.termsheet.open_book import Services
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+
+LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+
+
+def document_text(result) -> str:
+    """Every paragraph and table cell of the draft, clauses and schedules, as one string."""
+    out = []
+    for c in result.document.all_clauses():
+        out += [p.text for p in iter_paragraphs(c.blocks)]
+        for block in c.blocks:
+            if isinstance(block, Table):
+                out += [plain_text(cell) for row in [block.header, *block.rows] for cell in row]
+    return "\n".join(out)
+
+
+@pytest.fixture(scope="module")
+def drafts(catalogue):
+    out = {}
+    for path in (LIVING, CHARITY, ADULT):
+        sheet = read_termsheet(path, catalogue)
+        out[path.stem] = (sheet, assemble(sheet, catalogue, today=DRAFT_DATE))
+    return out
+
+
+def text_of(drafts, stem):
+    return document_text(drafts[stem][1])
+
+
+def ids_of(drafts, stem):
+    return [c.id for c in drafts[stem][1].document.all_clauses()]
+
+
+@pytest.mark.parametrize(("care_type", "setting", "expected"), [
+    ("domiciliary_care", None, "supported_living"),
+    ("childrens_home", None, "childrens_home"),
+    ("adult_care_home", None, "care_home"),
+    ("other", None, "other"),
+    ("domiciliary_care", "care_home", "care_home"),      # a stated setting wins
+])
+def test_setting_is_stated_or_worked_out_from_care_type(care_type, setting, expected):
+    services = Services.model_construct(care_type=care_type, setting=setting)
+    assert services.effective_setting == expected
+    assert services.supported_living is (expected == "supported_living")
+
+
+def test_supported_living_draft_has_tenants_not_placements(drafts):
+    text = text_of(drafts, "supported-living-company")
+    for banned in ("Placement", "person placed", "Core Places", "registered places"):
+        assert banned not in text, banned
+    assert "is not the landlord of any of the Homes" in text
+    assert "does not end that Tenant's tenancy" in text
+    assert "Tenants supported under this Agreement" in text
+    assert "personal care at each location (branch)" in text
+    assert "whether or not every tenancy at that scheme is occupied" in text
+    assert "An absence never ends the Tenant's package of support" in text
+    assert "owns or leases any of the Homes" not in text   # no question about the landlords' control
+    ids = ids_of(drafts, "supported-living-company")
+    assert "open-book.support" in ids and "open-book.core-support" in ids
+    assert "open-book.services" not in ids and "open-book.voids" not in ids and "open-book.placements" not in ids
+
+
+def test_care_home_draft_keeps_placements_and_no_tenancy_terms(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "Placement" in text and "Core Places" in text
+    assert "Tenant" not in text
+    ids = ids_of(drafts, "childrens-homes-charity")
+    assert "open-book.support" not in ids and "open-book.core-support" not in ids
+
+
+def test_adults_only_safeguarding_has_no_childrens_law(drafts):
+    text = text_of(drafts, "supported-living-company")
+    for banned in ("Children Act 2004", "Working Together", "local authority designated officer", "section 47"):
+        assert banned not in text, banned
+    for needed in ("section 42 of the Care Act 2014", "Mental Capacity Act 2005", "Court of Protection",
+                   "positive behaviour support", "section 20(5ZA) of the Health and Social Care Act 2008",
+                   "people in positions of trust"):
+        assert needed in text, needed
+
+
+def test_childrens_safeguarding_has_no_adult_material(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    for banned in ("section 42 of the Care Act 2014", "Mental Capacity Act 2005", "Safeguarding Adults Board",
+                   "section 20(5ZA)"):
+        assert banned not in text, banned
+    assert "local authority designated officer" in text
+    assert "section 11 of the Children Act 2004" in text
+
+
+def test_revenue_basis_rebasing_divides_by_one_minus_the_rate_and_matches_the_worked_example(drafts):
+    sheet, _ = drafts["supported-living-company"]
+    ob = sheet.model.open_book
+    assert ob.basis == "revenue"
+    text = text_of(drafts, "supported-living-company")
+    rate = ob.profit_cap
+    assert f"divide the result by one minus the profit cap rate of {rate}%" in text
+    assert "add the Reasonable Profit on the result" not in text
+    # the formula, applied to the budget's Allowable Costs, gives an income whose capped profit is
+    # exactly the profit it makes: no Excess Profit and no shortfall (to the penny)
+    allowable = ob.examples["full-cost/hard-cap/refund"].allowable_costs
+    income = allowable * 100 / (100 - rate)
+    ex = ob.reconcile("full-cost", "hard-cap", "refund", income=income)
+    assert abs(ex.actual_profit - ex.maximum_profit) <= Decimal("0.01")
+    assert ex.excess == 0
+
+
+def test_cost_base_clause_only_where_the_cap_is_on_costs(drafts):
+    assert "common.open-book-cost-base" not in ids_of(drafts, "supported-living-company")
+    assert "Cost Base" not in text_of(drafts, "supported-living-company")
+    assert "common.open-book-cost-base" in ids_of(drafts, "childrens-homes-charity")
+
+
+def test_first_review_is_index_only_and_rebasing_is_backdated(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "changes the Prices by the index alone" in text
+    assert "backdated to that date" in text
+
+
+def test_light_touch_modification_and_section_78(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "which allows a light touch contract to be modified" in text
+    assert "subject to section 78 of the Procurement Act 2023" in text
+    assert "immediately by notice, as a whole or" in text
+    assert "becomes an excluded or excludable supplier under the Procurement Act 2023; or" not in text
+
+
+def test_reinvestment_fund_closes_after_the_final_reconciliation(drafts):
+    text = text_of(drafts, "childrens-homes-charity")       # the reinvest position
+    assert "the Reinvestment Fund closes only after that payment" in text
+    assert "must not unreasonably withhold its approval" in text
+    assert "The whole of the Excess Profit is transferred to the Reinvestment Fund" in text
+    refund_only = text_of(drafts, "supported-living-company")
+    assert "Reinvestment Fund" not in refund_only
+    assert "or transferred" not in refund_only
+
+
+def test_abuse_cover_occurrence_basis_and_motor_cover(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "written on an occurrence basis" in text
+    assert "as long as it is reasonably available" not in text
+    assert "Road Traffic Act 1988" in text
+    assert "Contract Year" in text
+    assert "amount recoverable under the insurance" not in text
+
+
+def test_agreement_binds_on_signing_and_service_term_starts_later(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "This Agreement takes effect on the date it is" in text
+    assert "The Service Term starts on" in text
+
+
+def test_service_income_leaves_out_what_the_scope_excludes(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "nor interest earned on the Reinvestment Fund" in text
+    assert "but not the amounts that clause 9.3 leaves out of it" in text
+
+
+def test_charitable_company_is_described_by_both_registrations(drafts):
+    trust = next(p for p in drafts["childrens-homes-charity"][1].document.parties if p.role == "provider")
+    assert trust.description == (
+        "a company limited by guarantee incorporated in England and Wales (company number 07456123) and a "
+        "charity registered with the Charity Commission for England and Wales (charity number 1139876)")
+
+
+def test_core_place_reduction_has_a_pro_rata_formula(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "multiplied by the number of Core Places remaining divided by the number before the reduction" in text
+    assert "Any loss carried forward under clause" in text
+
+
+def test_related_party_cost_includes_depreciation_and_evidence_reaches_related_parties(drafts):
+    sheet, _ = drafts["supported-living-company"]
+    text = text_of(drafts, "supported-living-company")
+    assert "including depreciation of the assets it uses" in text
+    assert "Royal Institution of Chartered Surveyors" in text
+    assert "must procure that each Related Party gives the evidence of its own cost" in text
+    for rp in sheet.model.open_book.related_parties:   # named in the definition
+        assert rp.name in text
+
+
+def test_two_party_reconciliation_dispute_wording(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "Parties concerned" not in text
+    assert "either of them may refer the disagreement" in text
+
+
+def test_disallowed_costs_are_one_list_each_kind_once(drafts):
+    sheet, result = drafts["supported-living-company"]
+    costs = next(c for c in result.document.all_clauses() if c.id == "common.open-book-costs")
+    items = [p.text for p in iter_paragraphs(costs.blocks)]
+    listed = [t for t in items if t.rstrip(";.").endswith(("shareholders", "owners", "Commissioner", "twice"))
+              or t.startswith(("dividends", "fines", "interest", "goodwill", "any group", "the costs of legal"))]
+    assert any(t.startswith("dividends and other distributions to shareholders") for t in listed)  # its own item, lower case
+    assert not any(t.startswith("dividends, distributions and any other return") for t in items)    # the standard one dropped
+    assert not any(t.startswith("fines, penalties, and the costs of legal proceedings") for t in items)
+    assert any("the costs of legal proceedings against" in t for t in items)
+    assert sheet.model.open_book.disallowed_covers == {"distributions": True, "fines": True}
+
+
+def test_disallowed_items_lower_case_but_keep_abbreviations():
+    from assembler.termsheet.open_book import OpenBook
+    ob = OpenBook.model_construct(disallowed_costs=["Dividends paid.", "VAT the provider can recover"])
+    assert ob.disallowed_items == ["dividends paid", "VAT the provider can recover"]
+    assert ob.disallowed_covers == {"distributions": True, "fines": False}
+
+
+def test_kpi_timing_true_up_and_deed_retention(drafts):
+    text = text_of(drafts, "supported-living-company")   # executed as a deed
+    assert "reported monthly within 10 Business Days after the end of each month" in text
+    assert "statement reconciling the Reconciliation Statement to those accounts" in text
+    assert "for at least 12 years after the end of this Agreement" in text
+
+
+def test_entire_agreement_does_not_end_the_earlier_contracts_kept_alive(drafts):
+    for stem in ("childrens-homes-charity", "supported-living-company"):
+        assert "The entire-agreement provision in clause" in text_of(drafts, stem)
