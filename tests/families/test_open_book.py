@@ -159,7 +159,7 @@ def test_adult_care_sample_uses_every_alternative_variant(built):
     assert rows["Overheads that count"] == money(ex.overheads_allowed)
     assert rows["Top of the Sharing Band"] == money(ex.band_limit)
     assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£4.94"  # 60% of 60% of 13.73 (8.24), by hand
-    assert rows["Transferred to the Reinvestment Fund"] == pence(ex.reinvest)
+    assert rows["Transferred to the Reinvestment Fund"] == money(ex.reinvest)
     assert ex.refund + ex.reinvest == ex.excess
     regs = table_rows(clause(result, "open-book.schedule-services"))
     assert ["Marsh End care home", "Care Quality Commission", "1-2345678901", "6"] in regs
