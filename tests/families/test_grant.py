@@ -151,5 +151,5 @@ def test_onward_grants_and_exit_on_notice(catalogue):
 
 def test_mfa_notification_comes_before_the_agreement(catalogue):
     text = to_text(build(catalogue, SMALL).document)
-    assert "Before this Agreement was made, the Council gave the Recipient a written notification under section 37(1)" in text
+    assert "Before this letter was made, the Council gave the Recipient a written notification under section 37(1)" in text
     assert "minimal financial assistance confirmation under section 37(4)" in text
