@@ -125,9 +125,9 @@ def test_payment_follows_acceptance_of_reports_in_business_days(catalogue):
 def test_match_funding_has_one_remedy(catalogue, tmp_path):
     reduce = to_text(build(catalogue, BIG).document)
     assert "Total Project Cost means £600,000" in reduce
-    assert "the Grant is reduced by the same proportion" in reduce and "need not pay any further Instalment until" not in reduce
+    assert "the Grant is reduced to the lower of" in reduce and "need not pay any further Instalment until" not in reduce
     stop = to_text(build(catalogue, HUB).document)
-    assert "need not pay any further Instalment until" in stop and "is reduced by the same proportion" not in stop
+    assert "need not pay any further Instalment until" in stop and "is reduced to the lower of" not in stop
 
 
 def test_fixtures_are_repaid_or_secured_not_sold(catalogue):
@@ -153,3 +153,70 @@ def test_mfa_notification_comes_before_the_agreement(catalogue):
     text = to_text(build(catalogue, SMALL).document)
     assert "Before this letter was made, the Council gave the Recipient a written notification under section 37(1)" in text
     assert "minimal financial assistance confirmation under section 37(4)" in text
+
+
+def test_the_offer_letter_calls_itself_a_letter(catalogue):
+    doc = build(catalogue, SMALL).document
+    text = to_text(doc).split("SIGNATURE")[0]  # the plain-text writer has no letter layout
+    assert "this Agreement" not in text and "This Agreement" not in text
+    assert "This letter is legally binding on the Parties from the Acceptance Date" in text
+    assert all(d.term != "Agreement" for d in doc.definitions)
+    assert "Legal status of this letter" in [c.title for c in doc.clauses]
+
+
+def test_the_full_agreement_still_calls_itself_an_agreement(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "This Agreement is legally binding" in text and "this letter" not in text
+
+
+def test_the_offer_letter_binds_and_gives_the_grant_on_acceptance(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    assert "Acceptance Date means the date on which the Council receives this letter countersigned" in text
+    assert "lapses if the Council has not received the signed letter by 26 February 2027" in text
+    assert "the Grant is given on the Acceptance Date" in text
+    assert "given as minimal financial assistance on the Acceptance Date" in text
+    assert "within 10 Business Days after the later of the date set against it in the Payment Schedule, the Acceptance Date" in text
+
+
+def test_the_offer_letter_has_its_one_line_conditions(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    assert "public liability insurance of at least £" in text and "employer's liability insurance as the Law requires" in text
+    assert "anyone who drives their own vehicle for the Project is insured for that use" in text
+    assert "must declare to the Council in writing" in text
+    assert "acknowledge the Council's funding" in text
+    assert "children's or adult social care services of Westshire County Council" in text
+    assert "Local Authority Designated Officer" in text
+    assert "separate controller" in text and "do not expect any Party to process Personal Data" not in text
+
+
+def test_the_offer_letter_leaves_out_the_machinery_of_the_full_agreement(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    for absent in ("independent qualified accountant", "Transfer of Undertakings", "Conditions that are reports",
+                   "catch-up payment", "Prohibited Act", "Conflict of Interest means", "exit"):
+        assert absent not in text, absent
+
+
+def test_unspent_grant_has_one_repayment_rule(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    assert "Every other provision of this letter that requires unspent Grant to be repaid refers to this rule" in text
+    assert "Unspent Grant is repaid under clause 5" in text
+    assert "signed as accurate by two of the Recipient's trustees, one of them its Treasurer" in text
+
+
+def test_termination_on_notice_keeps_spending_to_the_end(catalogue):
+    small = to_text(build(catalogue, SMALL).document)
+    assert "keep, out of the Grant paid, the Eligible Expenditure it properly incurred before this letter ends" in small
+    big = to_text(build(catalogue, BIG).document)
+    assert "properly incurred before the date this Agreement ends" in big
+
+
+def test_the_agreement_ends_after_its_last_payment(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "It ends on the later of the last day of the Funding Period and the date the Council makes the last payment" in text
+
+
+def test_match_funding_reduction_is_one_formula(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "reduced to the lower of £450,000 and that Match Funding multiplied by 75 and divided by 25" in text
+    assert "a shortfall is not an Event of Default" in text
+    assert "The confirmed sources total £90,000 of the £150,000 of Match Funding required; the rest, £60,000, depends on Northbrook Community Foundation" in text

@@ -18,7 +18,8 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-MATCH-PERCENTAGE", "COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING",
             "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER", "GRANT-SHORT-FORM-SUGGESTED",
             "GRANT-SHORT-FORM-RISK", "GRANT-REPORT-BEFORE-PAYMENT", "GRANT-MATCH-TOTAL-COST",
-            "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT"]
+            "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT",
+            "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -281,3 +282,34 @@ def test_onward_grant_each_over_the_total(catalogue):
 
 def test_onward_grants_within_the_grant_are_quiet(catalogue):
     assert "GRANT-ONWARD-GRANTS-WITHIN-GRANT" not in findings(catalogue, SMALL, _onward(3000, 500))
+
+
+def test_offer_lapsing_before_the_draft_date(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"].__setitem__("offer_lapses", "2026-11-30"))
+    assert "GRANT-OFFER-LAPSES" in found and "could never be accepted" in found["GRANT-OFFER-LAPSES"][0]
+
+
+def test_offer_lapsing_after_the_first_payment(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"].__setitem__("offer_lapses", "2027-06-30"))
+    assert "GRANT-OFFER-LAPSES" in found and "after the first instalment date" in found["GRANT-OFFER-LAPSES"][0]
+
+
+def test_offer_lapse_date_is_for_letters_only(catalogue):
+    def agreement(d):
+        d["positions"]["grant_form"] = "agreement"
+        d["grant"]["offer_lapses"] = "2026-11-30"
+    assert "GRANT-OFFER-LAPSES" not in findings(catalogue, SMALL, agreement)
+
+
+def test_match_funding_condition_with_a_reducing_remedy(catalogue):
+    def condition(d):
+        d["grant"]["instalments"][1]["condition"] = "Match funding from the Community Foundation confirmed"
+    found = findings(catalogue, BIG, condition)
+    assert "GRANT-MATCH-REMEDY-CONDITION" in found and "instalment 2" in found["GRANT-MATCH-REMEDY-CONDITION"][0]
+
+
+def test_match_funding_condition_with_a_stopping_remedy_is_quiet(catalogue):
+    def condition(d):
+        d["grant"]["instalments"][1]["condition"] = "Match funding from the Community Foundation confirmed"
+        d["grant"]["match_funding"]["shortfall"] = "stop"
+    assert "GRANT-MATCH-REMEDY-CONDITION" not in findings(catalogue, BIG, condition)
