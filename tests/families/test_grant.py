@@ -220,3 +220,22 @@ def test_match_funding_reduction_is_one_formula(catalogue):
     assert "reduced to the lower of £450,000 and that Match Funding multiplied by 75 and divided by 25" in text
     assert "a shortfall is not an Event of Default" in text
     assert "The confirmed sources total £90,000 of the £150,000 of Match Funding required; the rest, £60,000, depends on Northbrook Community Foundation" in text
+
+
+def test_housing_act_conditions_when_the_power_is_section_180(catalogue):
+    big = build(catalogue, BIG).document
+    assert any(c.id == "grant.homelessness-conditions" for c in big.clauses)
+    text = to_text(big)
+    assert "As required by section 181(3) of the Housing Act 1996" in text
+    assert "The notice must specify the amount and how it has been calculated" in text
+    assert "section 180 of the Housing Act 1996 and, so far as necessary, section 1 of the Localism Act 2011" in text
+    small = build(catalogue, SMALL).document
+    assert all(c.id != "grant.homelessness-conditions" for c in small.clauses)
+
+
+def test_the_grant_recital_and_functions_wording(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "do not intend this Agreement to be a public contract within section 3 of the Procurement Act 2023" in text
+    assert "its functions, including giving the grant, are discharged having regard" in text
+    assert "services provided on its behalf are provided" not in text
+    assert "engages or funds to carry them on in the exercise of its functions" in text
