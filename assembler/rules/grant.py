@@ -432,3 +432,21 @@ def match_remedy_condition(ctx: RuleContext):
             yield (f"instalment {i + 1} ({long_date(inst.date)}) is conditional on match funding ({inst.condition!r}), "
                    "but a shortfall reduces the Grant (match_funding.shortfall: reduce): remove the condition, or "
                    "choose shortfall: stop", ("grant", "instalments", i, "condition"))
+
+
+_MFA_WORDS = ("mfa", "minimal financial assistance", "subsidy declaration", "section 37", "s.37")
+
+
+@RULES.rule("GRANT-MFA-CONDITION", "warning",
+            "The minimal financial assistance confirmation comes before the agreement is made (Subsidy Control Act "
+            "2022 s.37(3)), so no instalment is conditional on it.")
+def mfa_condition(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    if grant.subsidy.route != "minimal_financial_assistance":
+        return
+    for i, inst in enumerate(grant.instalments):
+        if inst.condition and any(w in inst.condition.lower() for w in _MFA_WORDS):
+            yield (f"instalment {i + 1} ({long_date(inst.date)}) is conditional on the minimal financial assistance "
+                   f"declaration ({inst.condition!r}); the Recipient's confirmation must be received before the "
+                   "agreement is made (s.37(3)), not before payment: remove it from the condition",
+                   ("grant", "instalments", i, "condition"))

@@ -19,7 +19,7 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER", "GRANT-SHORT-FORM-SUGGESTED",
             "GRANT-SHORT-FORM-RISK", "GRANT-REPORT-BEFORE-PAYMENT", "GRANT-MATCH-TOTAL-COST",
             "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT",
-            "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION"]
+            "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -313,3 +313,17 @@ def test_match_funding_condition_with_a_stopping_remedy_is_quiet(catalogue):
         d["grant"]["instalments"][1]["condition"] = "Match funding from the Community Foundation confirmed"
         d["grant"]["match_funding"]["shortfall"] = "stop"
     assert "GRANT-MATCH-REMEDY-CONDITION" not in findings(catalogue, BIG, condition)
+
+
+def test_mfa_declaration_as_a_payment_condition(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__(
+        "condition", "Signed MFA declaration on file"))
+    assert "GRANT-MFA-CONDITION" in found and "before the agreement is made" in found["GRANT-MFA-CONDITION"][0]
+
+
+def test_mfa_condition_is_quiet_on_another_route(catalogue):
+    def assessed(d):
+        d["grant"]["instalments"][0]["condition"] = "Signed MFA declaration on file"
+        d["grant"]["subsidy"]["route"] = "not_a_subsidy"
+        d["grant"]["subsidy"]["rationale"] = "no economic activity"
+    assert "GRANT-MFA-CONDITION" not in findings(catalogue, SMALL, assessed)
