@@ -239,3 +239,17 @@ def test_the_grant_recital_and_functions_wording(catalogue):
     assert "its functions, including giving the grant, are discharged having regard" in text
     assert "services provided on its behalf are provided" not in text
     assert "engages or funds to carry them on in the exercise of its functions" in text
+
+
+def test_two_party_grants_name_the_other_party(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    for many in ("the other Parties", "Each Party that is not a Public Body", "Parties to the Dispute"):
+        assert many not in text, many
+    assert "unless the other Party agrees in writing" in text
+
+
+def test_liability_and_subcontracting_are_consistent(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "limited to paying the Grant in accordance" not in text
+    assert "liability for failing to pay any part of the Grant is limited to the part of the Grant that is due and unpaid" in text
+    assert "without the Council's prior written consent, which the Council must not unreasonably withhold or delay" in text
