@@ -450,3 +450,19 @@ def mfa_condition(ctx: RuleContext):
                    f"declaration ({inst.condition!r}); the Recipient's confirmation must be received before the "
                    "agreement is made (s.37(3)), not before payment: remove it from the condition",
                    ("grant", "instalments", i, "condition"))
+
+
+@RULES.rule("GRANT-FINAL-CLAIM-WINDOW", "error",
+            "Paid in arrears, where a claim may be sent only on or after an instalment's date, the last instalment "
+            "can be claimed before the final claim deadline (the final report's deadline after the funding period).")
+def final_claim_window(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    if ctx.positions.get("payment_basis", "arrears") != "arrears":
+        return
+    deadline = grant.funding_period.end + dt.timedelta(days=grant.reporting.final_report_days)
+    last_i, last = max(enumerate(grant.instalments), key=lambda p: p[1].date)
+    if last.date > deadline:
+        yield (f"the last instalment is dated {long_date(last.date)}, after the final claim deadline of "
+               f"{long_date(deadline)} ({grant.reporting.final_report_days} days after the funding period): it could "
+               "never be claimed in time; bring its date forward or lengthen reporting.final_report_days",
+               ("grant", "instalments", last_i, "date"))

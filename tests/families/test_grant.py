@@ -71,6 +71,8 @@ def test_every_variant_assembles_in_place_of_the_standard(catalogue, tmp_path, p
         yaml = YAML()
         data = yaml.load(BIG.read_text())
         data.setdefault("positions", {})[position] = chosen
+        if position == "payment_basis":  # the sample's last milestone falls after a 60-day final claim deadline
+            data["grant"]["reporting"]["final_report_days"] = 90
         sheet = tmp_path / f"{chosen}.yaml"
         with sheet.open("w") as handle:
             yaml.dump(data, handle)
@@ -253,3 +255,13 @@ def test_liability_and_subcontracting_are_consistent(catalogue):
     assert "limited to paying the Grant in accordance" not in text
     assert "liability for failing to pay any part of the Grant is limited to the part of the Grant that is due and unpaid" in text
     assert "without the Council's prior written consent, which the Council must not unreasonably withhold or delay" in text
+
+
+def test_arrears_carry_forward_and_final_instalment(catalogue, tmp_path):
+    def arrears(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["reporting"]["final_report_days"] = 90
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, arrears)).document)
+    assert "the excess is carried forward and added to the claim for the next Instalment" in text
+    assert "at its discretion, allow the difference" not in text
+    assert "The final Instalment is the lesser of the amount set against it in the Payment Schedule and the Eligible Expenditure shown in the Final Report" in text

@@ -19,7 +19,8 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER", "GRANT-SHORT-FORM-SUGGESTED",
             "GRANT-SHORT-FORM-RISK", "GRANT-REPORT-BEFORE-PAYMENT", "GRANT-MATCH-TOTAL-COST",
             "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT",
-            "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION"]
+            "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION",
+            "GRANT-FINAL-CLAIM-WINDOW"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -327,3 +328,19 @@ def test_mfa_condition_is_quiet_on_another_route(catalogue):
         d["grant"]["subsidy"]["route"] = "not_a_subsidy"
         d["grant"]["subsidy"]["rationale"] = "no economic activity"
     assert "GRANT-MFA-CONDITION" not in findings(catalogue, SMALL, assessed)
+
+
+def test_last_instalment_after_the_final_claim_deadline(catalogue):
+    def late(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["instalments"][0]["date"] = "2028-06-15"
+    found = findings(catalogue, SMALL, late)
+    assert "GRANT-FINAL-CLAIM-WINDOW" in found and "30 May 2028" in found["GRANT-FINAL-CLAIM-WINDOW"][0]
+
+
+def test_last_instalment_within_the_final_claim_deadline_is_quiet(catalogue):
+    def in_time(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["instalments"][0]["date"] = "2028-06-15"
+        d["grant"]["reporting"]["final_report_days"] = 60 + 30
+    assert "GRANT-FINAL-CLAIM-WINDOW" not in findings(catalogue, SMALL, in_time)
