@@ -265,3 +265,11 @@ def test_arrears_carry_forward_and_final_instalment(catalogue, tmp_path):
     assert "the excess is carried forward and added to the claim for the next Instalment" in text
     assert "at its discretion, allow the difference" not in text
     assert "The final Instalment is the lesser of the amount set against it in the Payment Schedule and the Eligible Expenditure shown in the Final Report" in text
+
+
+@pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
+def test_grant_notes_do_not_speak_of_other_kinds_of_agreement(catalogue, sample):
+    doc = build(catalogue, sample).document
+    notes = " ".join(c.note or "" for c in doc.all_clauses()) + to_text(doc)
+    for word in ("alliance", "social investor", "NHS Resolution", "escalation-expert"):
+        assert word.lower() not in notes.lower(), word
