@@ -273,3 +273,10 @@ def test_grant_notes_do_not_speak_of_other_kinds_of_agreement(catalogue, sample)
     notes = " ".join(c.note or "" for c in doc.all_clauses()) + to_text(doc)
     for word in ("alliance", "social investor", "NHS Resolution", "escalation-expert"):
         assert word.lower() not in notes.lower(), word
+
+
+def test_regulatory_events_fit_a_charitable_company(catalogue):
+    big = to_text(build(catalogue, BIG).document)
+    assert "a moratorium under Part A1 of the Insolvency Act 1986 comes into force for the Trust" in big
+    assert "section 46 of the Charities Act 2011" in big
+    assert "Part A1" not in to_text(build(catalogue, SMALL).document)
