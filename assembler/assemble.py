@@ -49,6 +49,9 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
     context = {name: getattr(model, name) for name in type(model).model_fields}
     context.update(parties=model.parties(), positions=sheet.positions, figures=catalogue.figures,
                    law=catalogue.law, draft_date=draft_date(sheet, today))
+    # A document laid out as a letter (a grant offer letter) calls itself "this letter", not "this
+    # Agreement": clause text is reworded as it is rendered (assembler/render/clauses.py).
+    context["letter"] = _is_letter(catalogue.manifest(sheet.family), context)
     return context
 
 

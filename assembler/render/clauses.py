@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -17,11 +18,39 @@ from assembler.render.markup import MarkupError, parse_blocks, parse_inlines
 def render_text(clause: ClauseFile, source: str, context: dict[str, Any], line: int) -> str:
     """Render one piece of a clause file, turning Jinja faults into library errors with a line."""
     try:
-        return compile_template(source).render(**context)
+        text = compile_template(source).render(**context)
     except TemplateSyntaxError as e:
         raise LibraryError(Problem(f"template syntax: {e.message}", str(clause.path), line + (e.lineno or 1) - 1)) from e
     except TemplateError as e:
         raise LibraryError(Problem(f"cannot render with this term sheet: {e}", str(clause.path), line)) from e
+    if context.get("family") == "grant" and len(context.get("parties") or ()) == 2:
+        text = two_party_wording(text, context["parties"])
+    return letter_wording(text) if context.get("letter") else text
+
+
+def two_party_wording(text: str, parties) -> str:
+    """A grant has two parties: the shared clauses' many-party phrases ("the other Parties", "each
+    Party that is not a Public Body", "the Parties to the Dispute") read as the two of them."""
+    text = (text.replace("the other [[Parties]] agree ", "the other [[Party]] agrees ")
+            .replace("the other [[Parties]]", "the other [[Party]]").replace("any other [[Party]]", "the other [[Party]]"))
+    text = re.sub(r"\b([Tt])he \[\[Parties\]\] to the \[\[Dispute\]\]", r"\1he [[Parties]]", text)
+    private = [p for p in parties if not p.is_public_body]
+    public = [p for p in parties if p.is_public_body]
+    if len(private) == 1 and len(public) == 1:
+        text = (text.replace("Each [[Party]] that is not a [[Public Body]]", private[0].Defined)
+                .replace("each [[Party]] that is not a [[Public Body]]", private[0].defined)
+                .replace("each [[Public Body]]", public[0].defined)
+                .replace("the relevant [[Public Body]]", public[0].defined))
+    return text
+
+
+_OWN_NAME = re.compile(r"\b(?:(this|This|the|The|an|An) )?\[\[Agreement\]\]")
+
+
+def letter_wording(text: str) -> str:
+    """A letter's name for itself: "this letter", never "this Agreement", so that an offer letter
+    reads as a letter; the defined term Agreement then drops out of its definitions."""
+    return _OWN_NAME.sub(lambda m: ("This" if (m.group(1) or "").istitle() else "this") + " letter", text)
 
 
 def render_clause(clause: ClauseFile, context: dict[str, Any], roles: Callable[[str], str]) -> Clause:
@@ -38,8 +67,9 @@ def render_clause(clause: ClauseFile, context: dict[str, Any], roles: Callable[[
         for block in blocks:
             if isinstance(block, Paragraph):
                 block.kind = "recital"
+    title = header.title.replace("this Agreement", "this letter") if context.get("letter") else header.title
     return Clause(
-        id=header.id, version=header.version, status=header.status, title=header.title,
+        id=header.id, version=header.version, status=header.status, title=title,
         kind=header.kind, blocks=blocks, note=note, position=header.position,
         variant=header.variant, standard=header.standard or header.position is None,
     )

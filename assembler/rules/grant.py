@@ -394,3 +394,75 @@ def onward_grants_within(ctx: RuleContext):
     if onward.max_each > onward.total:
         yield (f"the most one participant may receive ({money(onward.max_each)}) is more than the onward grants' total "
                f"({money(onward.total)})", ("grant", "onward_grants", "max_each"))
+
+
+def _is_letter(ctx: RuleContext) -> bool:
+    return ctx.positions.get("grant_form") == "offer-letter"
+
+
+@RULES.rule("GRANT-OFFER-LAPSES", "error",
+            "An offer letter lapses on a date after the draft date and no later than the first instalment date, so "
+            "that the offer can be accepted and the Grant is given before it is first paid.")
+def offer_lapses(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    if not _is_letter(ctx) or grant.offer_lapses is None:
+        return
+    first = min(i.date for i in grant.instalments)
+    if grant.offer_lapses <= ctx.draft_date:
+        yield (f"the offer lapses on {long_date(grant.offer_lapses)}, on or before the draft date "
+               f"({long_date(ctx.draft_date)}): it could never be accepted", ("grant", "offer_lapses"))
+    elif grant.offer_lapses > first:
+        yield (f"the offer lapses on {long_date(grant.offer_lapses)}, after the first instalment date "
+               f"({long_date(first)}): the letter could be accepted after the Grant was due to be paid",
+               ("grant", "offer_lapses"))
+
+
+_MATCH_WORDS = ("match funding", "match-funding", "matched funding", "match fund")
+
+
+@RULES.rule("GRANT-MATCH-REMEDY-CONDITION", "error",
+            "When a match-funding shortfall reduces the Grant, no instalment is conditional on the match funding: "
+            "a condition would stop payment as well, and the draft would give both remedies.")
+def match_remedy_condition(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    if not grant.match_funding or grant.match_funding.shortfall != "reduce":
+        return
+    for i, inst in enumerate(grant.instalments):
+        if inst.condition and any(w in inst.condition.lower() for w in _MATCH_WORDS):
+            yield (f"instalment {i + 1} ({long_date(inst.date)}) is conditional on match funding ({inst.condition!r}), "
+                   "but a shortfall reduces the Grant (match_funding.shortfall: reduce): remove the condition, or "
+                   "choose shortfall: stop", ("grant", "instalments", i, "condition"))
+
+
+_MFA_WORDS = ("mfa", "minimal financial assistance", "subsidy declaration", "section 37", "s.37")
+
+
+@RULES.rule("GRANT-MFA-CONDITION", "warning",
+            "The minimal financial assistance confirmation comes before the agreement is made (Subsidy Control Act "
+            "2022 s.37(3)), so no instalment is conditional on it.")
+def mfa_condition(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    if grant.subsidy.route != "minimal_financial_assistance":
+        return
+    for i, inst in enumerate(grant.instalments):
+        if inst.condition and any(w in inst.condition.lower() for w in _MFA_WORDS):
+            yield (f"instalment {i + 1} ({long_date(inst.date)}) is conditional on the minimal financial assistance "
+                   f"declaration ({inst.condition!r}); the Recipient's confirmation must be received before the "
+                   "agreement is made (s.37(3)), not before payment: remove it from the condition",
+                   ("grant", "instalments", i, "condition"))
+
+
+@RULES.rule("GRANT-FINAL-CLAIM-WINDOW", "error",
+            "Paid in arrears, where a claim may be sent only on or after an instalment's date, the last instalment "
+            "can be claimed before the final claim deadline (the final report's deadline after the funding period).")
+def final_claim_window(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    if ctx.positions.get("payment_basis", "arrears") != "arrears":
+        return
+    deadline = grant.funding_period.end + dt.timedelta(days=grant.reporting.final_report_days)
+    last_i, last = max(enumerate(grant.instalments), key=lambda p: p[1].date)
+    if last.date > deadline:
+        yield (f"the last instalment is dated {long_date(last.date)}, after the final claim deadline of "
+               f"{long_date(deadline)} ({grant.reporting.final_report_days} days after the funding period): it could "
+               "never be claimed in time; bring its date forward or lengthen reporting.final_report_days",
+               ("grant", "instalments", last_i, "date"))

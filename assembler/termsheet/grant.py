@@ -131,12 +131,19 @@ class Grant(Strict):
                                                "the grant; leave out if none.")
     application: Application = Field(default_factory=Application, description="The Recipient's application for the grant, "
                                      "which the agreement refers to and which the Recipient warrants is accurate.")
+    offer_lapses: dt.date | None = Field(
+        None, description="For a grant offer letter: the last day on which the Recipient may accept the offer by returning "
+        "the countersigned letter, as YYYY-MM-DD; after it the offer lapses. Leave empty: the draft shows a placeholder.")
     reporting: Reporting = Field(default_factory=Reporting, description="Monitoring and reporting.")
     records_years: int = Field(6, ge=1, le=20, description="Years after the funding period for which records are kept.")
     bank_account: str | None = Field(None, description="The Recipient's bank account for payments. Leave empty: the draft shows a placeholder.")
     personal_data: bool = Field(False, description="Whether personal data is processed under the grant (e.g. records of the people the Recipient "
                                 "supports). Sets the default data_protection role: 'controllers' if true, 'none' if false; "
                                 "say data_protection.role: processor only if the Recipient acts solely on the Funder's instructions.")
+    safeguarding_authority: str | None = Field(
+        None, description="The council whose children's and adult social care services take safeguarding referrals where "
+        "the activities take place, e.g. 'Westshire County Council' (in a two-tier area the county council, not the "
+        "district council). Empty: the draft names the local authority responsible for social care in the area.")
     vulnerable_people: bool = Field(True, description="Whether the activities involve children or adults at risk (brings in safeguarding and DBS terms).")
 
     @property

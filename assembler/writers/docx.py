@@ -230,11 +230,14 @@ class _Body:
             self.clause(clause, "PD Clause 1", CLAUSE_STYLES)
 
     def schedules(self, doc: Document) -> None:
-        for schedule in doc.schedules:
-            self.clause(schedule, "PD Schedule Title", SCHEDULE_STYLES)
+        # A letter's schedules are short: after the first, each runs on rather than taking a page.
+        for i, schedule in enumerate(doc.schedules):
+            self.clause(schedule, "PD Schedule Title", SCHEDULE_STYLES, new_page=not (doc.letter and i))
 
-    def clause(self, clause: Clause, heading_style: str, levels: dict[int, str]) -> None:
+    def clause(self, clause: Clause, heading_style: str, levels: dict[int, str], new_page: bool = True) -> None:
         heading = self.add(style=heading_style)
+        if not new_page:
+            heading.paragraph_format.page_break_before = False
         run = self.run(heading, clause.title)
         self.bookmark(heading, clause.bookmark)
         self.note(clause, heading, run)

@@ -151,7 +151,8 @@ def test_summary_names_clauses_and_fields_changed(pair):
     lines = stdout.splitlines()
     assert "Parts added: 0" in lines and "Parts removed: 0" in lines
     changed = next(line for line in lines if line.startswith("Parts changed: "))
-    assert changed.startswith("Parts changed: 4: Contents; ")  # the heading's new title is listed there
+    assert changed.startswith("Parts changed: 5: Contents; ")  # the heading's new title is listed there
+    assert "4. Grant, purpose and duration" in changed  # the ways the agreement can end name the clause no more
     assert f"{payments.number}. {payments.title} (variant funder-notice -> none)" in changed
     assert "Schedule 2 Budget" in changed
     assert "Term-sheet fields changed: 4" in lines

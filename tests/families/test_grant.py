@@ -71,6 +71,8 @@ def test_every_variant_assembles_in_place_of_the_standard(catalogue, tmp_path, p
         yaml = YAML()
         data = yaml.load(BIG.read_text())
         data.setdefault("positions", {})[position] = chosen
+        if position == "payment_basis":  # the sample's last milestone falls after a 60-day final claim deadline
+            data["grant"]["reporting"]["final_report_days"] = 90
         sheet = tmp_path / f"{chosen}.yaml"
         with sheet.open("w") as handle:
             yaml.dump(data, handle)
@@ -125,9 +127,9 @@ def test_payment_follows_acceptance_of_reports_in_business_days(catalogue):
 def test_match_funding_has_one_remedy(catalogue, tmp_path):
     reduce = to_text(build(catalogue, BIG).document)
     assert "Total Project Cost means £600,000" in reduce
-    assert "the Grant is reduced by the same proportion" in reduce and "need not pay any further Instalment until" not in reduce
+    assert "the Grant is reduced to the lower of" in reduce and "need not pay any further Instalment until" not in reduce
     stop = to_text(build(catalogue, HUB).document)
-    assert "need not pay any further Instalment until" in stop and "is reduced by the same proportion" not in stop
+    assert "need not pay any further Instalment until" in stop and "is reduced to the lower of" not in stop
 
 
 def test_fixtures_are_repaid_or_secured_not_sold(catalogue):
@@ -151,5 +153,130 @@ def test_onward_grants_and_exit_on_notice(catalogue):
 
 def test_mfa_notification_comes_before_the_agreement(catalogue):
     text = to_text(build(catalogue, SMALL).document)
-    assert "Before this Agreement was made, the Council gave the Recipient a written notification under section 37(1)" in text
+    assert "Before this letter was made, the Council gave the Recipient a written notification under section 37(1)" in text
     assert "minimal financial assistance confirmation under section 37(4)" in text
+
+
+def test_the_offer_letter_calls_itself_a_letter(catalogue):
+    doc = build(catalogue, SMALL).document
+    text = to_text(doc).split("SIGNATURE")[0]  # the plain-text writer has no letter layout
+    assert "this Agreement" not in text and "This Agreement" not in text
+    assert "This letter is legally binding on the Parties from the Acceptance Date" in text
+    assert all(d.term != "Agreement" for d in doc.definitions)
+    assert "Legal status of this letter" in [c.title for c in doc.clauses]
+
+
+def test_the_full_agreement_still_calls_itself_an_agreement(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "This Agreement is legally binding" in text and "this letter" not in text
+
+
+def test_the_offer_letter_binds_and_gives_the_grant_on_acceptance(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    assert "Acceptance Date means the date on which the Council receives this letter countersigned" in text
+    assert "lapses if the Council has not received the signed letter by 26 February 2027" in text
+    assert "the Grant is given on the Acceptance Date" in text
+    assert "given as minimal financial assistance on the Acceptance Date" in text
+    assert "within 10 Business Days after the later of the date set against it in the Payment Schedule, the Acceptance Date" in text
+
+
+def test_the_offer_letter_has_its_one_line_conditions(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    assert "public liability insurance of at least £" in text and "employer's liability insurance as the Law requires" in text
+    assert "anyone who drives their own vehicle for the Project is insured for that use" in text
+    assert "must declare to the Council in writing" in text
+    assert "acknowledge the Council's funding" in text
+    assert "children's or adult social care services of Westshire County Council" in text
+    assert "Local Authority Designated Officer" in text
+    assert "separate controller" in text and "do not expect any Party to process Personal Data" not in text
+
+
+def test_the_offer_letter_leaves_out_the_machinery_of_the_full_agreement(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    for absent in ("independent qualified accountant", "Transfer of Undertakings", "Conditions that are reports",
+                   "catch-up payment", "Prohibited Act", "Conflict of Interest means", "exit"):
+        assert absent not in text, absent
+
+
+def test_unspent_grant_has_one_repayment_rule(catalogue):
+    text = to_text(build(catalogue, SMALL).document)
+    assert "Every other provision of this letter that requires unspent Grant to be repaid refers to this rule" in text
+    assert "Unspent Grant is repaid under clause 5" in text
+    assert "signed as accurate by two of the Recipient's trustees, one of them its Treasurer" in text
+
+
+def test_termination_on_notice_keeps_spending_to_the_end(catalogue):
+    small = to_text(build(catalogue, SMALL).document)
+    assert "keep, out of the Grant paid, the Eligible Expenditure it properly incurred before this letter ends" in small
+    big = to_text(build(catalogue, BIG).document)
+    assert "properly incurred before the date this Agreement ends" in big
+
+
+def test_the_agreement_ends_after_its_last_payment(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "It ends on the later of the last day of the Funding Period and the date the Council makes the last payment" in text
+
+
+def test_match_funding_reduction_is_one_formula(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "reduced to the lower of £450,000 and that Match Funding multiplied by 75 and divided by 25" in text
+    assert "a shortfall is not an Event of Default" in text
+    assert "The confirmed sources total £90,000 of the £150,000 of Match Funding required; the rest, £60,000, depends on Northbrook Community Foundation" in text
+
+
+def test_housing_act_conditions_when_the_power_is_section_180(catalogue):
+    big = build(catalogue, BIG).document
+    assert any(c.id == "grant.homelessness-conditions" for c in big.clauses)
+    text = to_text(big)
+    assert "As required by section 181(3) of the Housing Act 1996" in text
+    assert "The notice must specify the amount and how it has been calculated" in text
+    assert "section 180 of the Housing Act 1996 and, so far as necessary, section 1 of the Localism Act 2011" in text
+    small = build(catalogue, SMALL).document
+    assert all(c.id != "grant.homelessness-conditions" for c in small.clauses)
+
+
+def test_the_grant_recital_and_functions_wording(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "do not intend this Agreement to be a public contract within section 3 of the Procurement Act 2023" in text
+    assert "its functions, including giving the grant, are discharged having regard" in text
+    assert "services provided on its behalf are provided" not in text
+    assert "engages or funds to carry them on in the exercise of its functions" in text
+
+
+def test_two_party_grants_name_the_other_party(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    for many in ("the other Parties", "Each Party that is not a Public Body", "Parties to the Dispute"):
+        assert many not in text, many
+    assert "unless the other Party agrees in writing" in text
+
+
+def test_liability_and_subcontracting_are_consistent(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "limited to paying the Grant in accordance" not in text
+    assert "liability for failing to pay any part of the Grant is limited to the part of the Grant that is due and unpaid" in text
+    assert "without the Council's prior written consent, which the Council must not unreasonably withhold or delay" in text
+
+
+def test_arrears_carry_forward_and_final_instalment(catalogue, tmp_path):
+    def arrears(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["reporting"]["final_report_days"] = 90
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, arrears)).document)
+    assert "the excess is carried forward and added to the claim for the next Instalment" in text
+    assert "at its discretion, allow the difference" not in text
+    assert "The final Instalment is the lesser of the amount set against it in the Payment Schedule and the Eligible Expenditure shown in the Final Report" in text
+
+
+@pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
+def test_grant_notes_do_not_speak_of_other_kinds_of_agreement(catalogue, sample):
+    doc = build(catalogue, sample).document
+    notes = " ".join(c.note or "" for c in doc.all_clauses()) + to_text(doc)
+    for word in ("alliance", "social investor", "NHS Resolution", "escalation-expert"):
+        assert word.lower() not in notes.lower(), word
+
+
+def test_regulatory_events_fit_a_charitable_company(catalogue):
+    big = to_text(build(catalogue, BIG).document)
+    assert "a moratorium under Part A1 of the Insolvency Act 1986 comes into force for the Trust" in big
+    assert "section 46 of the Charities Act 2011" in big
+    assert "Part A1" not in to_text(build(catalogue, SMALL).document)

@@ -18,7 +18,9 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-MATCH-PERCENTAGE", "COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING",
             "COMMON-REGISTRATION-UNEXPECTED", "COMMON-DATES-ORDER", "GRANT-SHORT-FORM-SUGGESTED",
             "GRANT-SHORT-FORM-RISK", "GRANT-REPORT-BEFORE-PAYMENT", "GRANT-MATCH-TOTAL-COST",
-            "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT"]
+            "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT",
+            "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION",
+            "GRANT-FINAL-CLAIM-WINDOW"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -151,7 +153,7 @@ def test_scheme_must_be_named(catalogue):
 def test_milestones_need_conditions(catalogue):
     def milestones(d):
         d["positions"] = {"payment_basis": "milestones"}
-        del d["grant"]["instalments"][0]["condition"]
+        d["grant"]["instalments"][0].pop("condition", None)  # the sample has none: the rule fires on a bare instalment
     assert "GRANT-MILESTONE-CONDITIONS" in findings(catalogue, SMALL, milestones)
 
 
@@ -281,3 +283,64 @@ def test_onward_grant_each_over_the_total(catalogue):
 
 def test_onward_grants_within_the_grant_are_quiet(catalogue):
     assert "GRANT-ONWARD-GRANTS-WITHIN-GRANT" not in findings(catalogue, SMALL, _onward(3000, 500))
+
+
+def test_offer_lapsing_before_the_draft_date(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"].__setitem__("offer_lapses", "2026-11-30"))
+    assert "GRANT-OFFER-LAPSES" in found and "could never be accepted" in found["GRANT-OFFER-LAPSES"][0]
+
+
+def test_offer_lapsing_after_the_first_payment(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"].__setitem__("offer_lapses", "2027-06-30"))
+    assert "GRANT-OFFER-LAPSES" in found and "after the first instalment date" in found["GRANT-OFFER-LAPSES"][0]
+
+
+def test_offer_lapse_date_is_for_letters_only(catalogue):
+    def agreement(d):
+        d["positions"]["grant_form"] = "agreement"
+        d["grant"]["offer_lapses"] = "2026-11-30"
+    assert "GRANT-OFFER-LAPSES" not in findings(catalogue, SMALL, agreement)
+
+
+def test_match_funding_condition_with_a_reducing_remedy(catalogue):
+    def condition(d):
+        d["grant"]["instalments"][1]["condition"] = "Match funding from the Community Foundation confirmed"
+    found = findings(catalogue, BIG, condition)
+    assert "GRANT-MATCH-REMEDY-CONDITION" in found and "instalment 2" in found["GRANT-MATCH-REMEDY-CONDITION"][0]
+
+
+def test_match_funding_condition_with_a_stopping_remedy_is_quiet(catalogue):
+    def condition(d):
+        d["grant"]["instalments"][1]["condition"] = "Match funding from the Community Foundation confirmed"
+        d["grant"]["match_funding"]["shortfall"] = "stop"
+    assert "GRANT-MATCH-REMEDY-CONDITION" not in findings(catalogue, BIG, condition)
+
+
+def test_mfa_declaration_as_a_payment_condition(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["instalments"][0].__setitem__(
+        "condition", "Signed MFA declaration on file"))
+    assert "GRANT-MFA-CONDITION" in found and "before the agreement is made" in found["GRANT-MFA-CONDITION"][0]
+
+
+def test_mfa_condition_is_quiet_on_another_route(catalogue):
+    def assessed(d):
+        d["grant"]["instalments"][0]["condition"] = "Signed MFA declaration on file"
+        d["grant"]["subsidy"]["route"] = "not_a_subsidy"
+        d["grant"]["subsidy"]["rationale"] = "no economic activity"
+    assert "GRANT-MFA-CONDITION" not in findings(catalogue, SMALL, assessed)
+
+
+def test_last_instalment_after_the_final_claim_deadline(catalogue):
+    def late(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["instalments"][0]["date"] = "2028-06-15"
+    found = findings(catalogue, SMALL, late)
+    assert "GRANT-FINAL-CLAIM-WINDOW" in found and "30 May 2028" in found["GRANT-FINAL-CLAIM-WINDOW"][0]
+
+
+def test_last_instalment_within_the_final_claim_deadline_is_quiet(catalogue):
+    def in_time(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["instalments"][0]["date"] = "2028-06-15"
+        d["grant"]["reporting"]["final_report_days"] = 60 + 30
+    assert "GRANT-FINAL-CLAIM-WINDOW" not in findings(catalogue, SMALL, in_time)
