@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
 from dataclasses import dataclass
@@ -69,10 +69,27 @@ class AgreedShare(Strict):
 
 
 class PainCap(Strict):
-    basis: Literal["margin", "percent_of_value", "fixed_amount"] = Field(
-        "margin", description="What limits a provider's share of pain: its margin (the profit element of its contract value), a percentage of its annual value, or a fixed amount.")
+    basis: Literal["fee", "percent_of_value", "fixed_amount"] = Field(
+        "fee", description="What limits a Provider's share of Pain, always a fixed sum for the year: 'fee' (its agreed "
+        "Fee, so that at worst it delivers at cost), 'percent_of_value' (a percentage of its annual value) or "
+        "'fixed_amount'. ('margin', from earlier term sheets, is read as 'fee'.)")
     percent: Share | None = Field(None, description="Under 'percent_of_value': the cap as a percentage of the member's annual value.")
     amount: Money | None = Field(None, description="Under 'fixed_amount': the most any one member bears in a year, in pounds.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _margin_is_the_fee(cls, data):
+        """An actual margin is no cap (it is nil when a Provider spends exactly its payment): read it as the Fee."""
+        if isinstance(data, dict) and data.get("basis") == "margin":
+            data = {**data, "basis": "fee"}
+        return data
+
+
+class Fee(Strict):
+    percent: Percent = Field(
+        Decimal(5), description="Each Provider's agreed Fee (its margin for overheads and surplus), as a percentage of "
+        "its annual value, e.g. 5. The Fee is part of both the Target Cost and the Actual Cost, so ordinary margin is "
+        "never counted as Gain; each Provider keeps its Fee plus or minus its share of Gain or Pain.")
 
 
 class CommissionerExposure(Strict):
@@ -88,15 +105,19 @@ class Example(Strict):
         Decimal(5), description="For the worked example in the risk/reward Schedule: the underspend (for Gain) and "
         "overspend (for Pain) assumed, as a percentage of the Target Cost, arising in the costs of the Provider with the "
         "largest annual value. An illustration only: it binds no one.")
-    margin_percent: Percent = Field(
-        Decimal(3), description="For the worked example, where Pain is capped at each Provider's margin: the margin "
-        "assumed, as a percentage of each Provider's annual value.")
+    margin_percent: Percent | None = Field(
+        None, description="No longer used: the worked example uses each Provider's agreed Fee (risk_reward.fee).")
 
 
 class RiskReward(Strict):
     basis: Literal["agreed", "equal", "pro_rata"] = Field(
         "pro_rata", description="How gain and pain shares are set: 'agreed' percentages listed under shares; 'equal' among the sharing members; 'pro_rata' to each member's annual value (computed by the tool).")
     shares: list[AgreedShare] = Field(default_factory=list, description="Under 'agreed': each sharing member's gain and pain percentages; each column must add up to 100.")
+    indexation: Text | None = Field(
+        None, description="How the Target Cost moves if a later year's is not agreed in time, as words completing "
+        "'the previous year's Target Cost continues, increased by ...', e.g. 'the percentage increase in the Consumer "
+        "Prices Index in the 12 months to the previous December'. Empty: it continues unchanged.")
+    fee: Fee = Field(default_factory=Fee, description="Each Provider's agreed Fee, included in the Target Cost and the Actual Cost alike.")
     pain_cap: PainCap = Field(default_factory=PainCap, description="The limit on each member's share of pain.")
     target_cost: Money | None = Field(None, description="The annual target cost against which gain and pain are measured. Empty: the total annual value.")
     commissioner_pain: CommissionerExposure = Field(
@@ -330,11 +351,22 @@ class Alliance(Strict):
         return ShareRow(c.key if c else "", c.name if c else "", sum((r.gain for r in rows), Decimal(0)),
                         sum(((r.pain or Decimal(0)) for r in rows), Decimal(0)))
 
+    def member_by_key(self, key: str) -> Member | None:
+        return next((m for m in self._members if m.key == key), None)
+
+    def fee_for(self, member: Member | None) -> Decimal:
+        """A Provider's agreed Fee for an Alliance Year in pounds: its percentage of its annual value."""
+        return Decimal(0) if member is None else pence(member.annual_value * self.risk_reward.fee.percent / HUNDRED)
+
+    @property
+    def fee_total(self) -> Decimal:
+        return sum((self.fee_for(m) for m in self.providers), Decimal(0))
+
     def pain_cap_for(self, member: Member) -> Decimal | None:
-        """A Provider's Pain Cap in pounds for the worked example (None: no figure, e.g. a margin not given)."""
+        """A Provider's Pain Cap in pounds: a fixed sum for the year (None: no figure given)."""
         cap = self.risk_reward.pain_cap
-        if cap.basis == "margin":
-            return pence(member.annual_value * self.risk_reward.example.margin_percent / HUNDRED)
+        if cap.basis == "fee":
+            return self.fee_for(member)
         if cap.basis == "percent_of_value":
             return None if cap.percent is None else pence(member.annual_value * cap.percent / HUNDRED)
         return cap.amount
@@ -352,19 +384,55 @@ class Alliance(Strict):
         """The Provider in whose costs the worked example's variance arises: the largest by annual value."""
         return max(self.providers, key=lambda m: m.annual_value) if self.providers else None
 
-    def example_for(self, outcome: Literal["gain", "pain"]) -> Settlement:
-        """The worked example: the variance falls in the costs of the Provider with the largest annual value."""
+    @property
+    def large_pain_example(self) -> Settlement:
+        """The third worked example: an overspend large enough for the caps to bite (see `cap_thresholds`)."""
+        return self.example_for("pain", swing=self.large_pain_swing)
+
+    @property
+    def cap_thresholds(self) -> CapThresholds:
+        """The Pain at which the first Provider's Pain Cap bites, at which every one has, and at which the
+        Commissioner's own cap is reached (None where it has none), from the shares and caps."""
+        rr = self.risk_reward
+        shares = {s.member: (s.pain or Decimal(0)) for s in self.shares}
+        points = []
+        for m in self.providers:
+            cap, share = self.pain_cap_for(m), shares.get(m.key, Decimal(0))
+            if cap is not None and share > 0:
+                points.append((cap, share))
+        bites = sorted(pence(cap * HUNDRED / share) for cap, share in points)
+        c_cap = rr.commissioner_pain.amount if rr.commissioner_pain.basis == "fixed_amount" else None
+        commissioner = None if c_cap is None else commissioner_cap_reached(points, shares_total=sum(
+            (shares.get(m.key, Decimal(0)) for m in self.providers), Decimal(0)), commissioner_cap=c_cap)
+        return CapThresholds(bites[0] if bites else None, bites[-1] if bites else None, commissioner)
+
+    @property
+    def large_pain_swing(self) -> Decimal:
+        """The third example's overspend: a whole £10,000 above a quarter more than the point where the
+        Commissioner's cap is reached (or, uncapped, where every Provider's cap has bitten)."""
+        t = self.cap_thresholds
+        point = t.commissioner if t.commissioner is not None else (t.all_providers or self.target_cost / 10)
+        step = Decimal(10000)
+        return ((point * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+
+    def example_for(self, outcome: Literal["gain", "pain"], swing: Decimal | None = None) -> Settlement:
+        """The worked example: every Provider is paid its annual value (which includes its Fee) and its own
+        costs are that value less its Fee, except that the variance falls in the costs of the Provider with
+        the largest annual value."""
         rr = self.risk_reward
         shares = {s.member: s for s in self.shares}
         providers = self.providers
         biggest = self.example_provider.key if providers else None
-        swing = pence(self.target_cost * rr.example.variance_percent / HUNDRED)
+        if swing is None:
+            swing = pence(self.target_cost * rr.example.variance_percent / HUNDRED)
         lines = []
         for m in providers:
             row = shares.get(m.key)
             share = (row.gain if outcome == "gain" else (row.pain or Decimal(0))) if row else Decimal(0)
             change = (-swing if outcome == "gain" else swing) if m.key == biggest else Decimal(0)
-            lines.append(ProviderYear(m.key, m.name, m.annual_value, m.annual_value + change, share, self.pain_cap_for(m)))
+            fee = self.fee_for(m)
+            lines.append(ProviderYear(m.key, m.name, m.annual_value, m.annual_value - fee + change, share,
+                                      self.pain_cap_for(m), fee))
         c_cap = rr.commissioner_pain.amount if rr.commissioner_pain.basis == "fixed_amount" else None
         return settle(self.target_cost, lines, commissioner_cap=c_cap)
 
@@ -386,9 +454,39 @@ class ShareRow:
 
 
 @dataclass(frozen=True)
+class CapThresholds:
+    """Where the caps bite, as amounts of Pain: the first Provider's, the last Provider's, the Commissioner's."""
+
+    first_provider: Decimal | None
+    all_providers: Decimal | None
+    commissioner: Decimal | None
+
+
+def commissioner_cap_reached(points: list[tuple[Decimal, Decimal]], *, shares_total: Decimal,
+                             commissioner_cap: Decimal) -> Decimal | None:
+    """The Pain at which what the Commissioner bears (Pain less the Providers' capped shares) reaches its
+    cap. What it bears rises with Pain piecewise in straight lines, so walk the points where caps bite."""
+    caps = sorted((cap * HUNDRED / share, cap, share) for cap, share in points)
+    uncapped_share = shares_total  # the Providers' shares still below their caps, in percent
+    fixed = Decimal(0)             # the caps already reached, in pounds
+    start = Decimal(0)
+    for bite, cap, share in [*caps, (None, None, None)]:
+        slope = 1 - uncapped_share / HUNDRED  # the Commissioner's part of each extra pound of Pain
+        if slope > 0:
+            reach = (commissioner_cap + fixed) / slope
+            if bite is None or reach <= bite:
+                return pence(max(reach, start))
+        if bite is None:
+            return None
+        start, fixed, uncapped_share = bite, fixed + cap, uncapped_share - share
+    return None
+
+
+@dataclass(frozen=True)
 class ProviderYear:
     """One Provider's year for the risk/reward calculation: what it was paid, its own allowable costs
-    (its part of the Actual Cost), its percentage share and its Pain Cap in pounds (None: uncapped)."""
+    (without its Fee), its percentage share, its Pain Cap in pounds (None: uncapped) and its agreed Fee.
+    Its part of the Actual Cost is its costs plus its Fee."""
 
     member: str
     name: str
@@ -396,6 +494,7 @@ class ProviderYear:
     cost: Decimal
     share: Decimal
     cap: Decimal | None
+    fee: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -404,9 +503,15 @@ class SettledLine:
     name: str
     paid: Decimal
     cost: Decimal
-    kept: Decimal        # payments less own costs: what the Provider kept (+) or bore (-) before sharing
+    kept: Decimal        # payments less own costs and Fee: what it kept (+) or bore (-) beyond its Fee before sharing
     share: Decimal       # its share of Gain (+) or of Pain (-), after its Pain Cap and any spill-over
     balancing: Decimal   # paid by the Commissioner to it (+) or by it to the Commissioner (-)
+    fee: Decimal = Decimal(0)
+
+    @property
+    def ends_with(self) -> Decimal:
+        """What the Provider is left with after settlement, beyond its costs: its Fee plus or minus its share."""
+        return self.fee + self.share
 
 
 @dataclass(frozen=True)
@@ -438,10 +543,11 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
     add up exactly to the Gain or Pain. Where the Commissioner's own exposure is capped, Pain above that
     cap goes back to the Providers in proportion to their shares of Pain (the penny left by rounding to
     the Provider with the largest share). A Provider has already kept (or borne) its payments less its
-    own costs, so its balancing amount is its share less what it kept.
+    own costs and its Fee, so its balancing amount is its share less what it kept: it ends with its Fee
+    plus or minus its share.
     """
     target = pence(target)
-    actual = sum((pence(p.cost) for p in lines), Decimal(0))
+    actual = sum((pence(p.cost) + pence(p.fee) for p in lines), Decimal(0))
     outcome = target - actual
     shares: list[Decimal] = []
     if outcome >= 0:
@@ -472,11 +578,12 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
             left = pence(commissioner_cap)
         shares = [-b for b in borne]
         commissioner = -left
-    settled = tuple(
-        SettledLine(p.member, p.name, pence(p.paid), pence(p.cost), pence(p.paid) - pence(p.cost), share,
-                    share - (pence(p.paid) - pence(p.cost)))
-        for p, share in zip(lines, shares))
-    return Settlement(target, actual, outcome, settled, commissioner, beyond, spill)
+    settled = []
+    for p, share in zip(lines, shares):
+        kept = pence(p.paid) - pence(p.cost) - pence(p.fee)
+        settled.append(SettledLine(p.member, p.name, pence(p.paid), pence(p.cost), kept, share, share - kept,
+                                   pence(p.fee)))
+    return Settlement(target, actual, outcome, tuple(settled), commissioner, beyond, spill)
 
 
 def split_hundred(weights: list[Decimal]) -> list[Decimal]:

@@ -78,12 +78,13 @@ def test_contract_values_table_and_total(big):
 
 def test_pro_rata_shares_table_adds_up(big):
     rows = table_rows(clause(big, "alliance.schedule-risk-reward"))
-    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%", "its margin for the year"] in rows
-    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%", "its margin for the year"] in rows
+    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%", "£92,500", "£92,500"] in rows
+    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%", "£31,000", "£31,000"] in rows
     # the Commissioner has its own row, with its exposure stated as the term sheet chose it
-    assert rows[-2] == ["Tamarmouth City Council (the Commissioner)", "0%", "0%",
+    assert rows[-2] == ["Tamarmouth City Council (the Commissioner)", "0%", "0%", "",
                         "none: uncapped, and bears all Pain above the Providers' Pain Caps"]
-    assert rows[-1] == ["Total", "100%", "100%", ""]
+    # the Fees are 5% of each annual value: 5% of £7,700,000
+    assert rows[-1] == ["Total", "100%", "100%", "£385,000", ""]
     assert len(rows) == 9  # seven providers, the commissioner and the total
 
 
@@ -146,21 +147,32 @@ def test_joining_needs_a_procurement_check_and_no_authority_for_others(big):
 
 def test_worked_example_has_a_line_per_provider_and_adds_up(big):
     c = clause(big, "alliance.schedule-risk-reward")
-    gain, pain = [[[plain_text(cell) for cell in row] for row in t.rows]
-                  for t in c.blocks if isinstance(t, Table)][1:3]
-    assert len(gain) == len(pain) == 9  # seven Providers, the Commissioner and the total
-    assert gain[1] == ["Harbour Light Housing Association Limited", "£1,850,000", "£1,465,000", "£385,000",
-                       "£92,515.50", "-£292,484.50"]
+    gain, pain, large = [[[plain_text(cell) for cell in row] for row in t.rows]
+                         for t in c.blocks if isinstance(t, Table)][1:4]
+    assert len(gain) == len(pain) == len(large) == 9  # seven Providers, the Commissioner and the total
+    # Harbour Light: paid £1,850,000, Fee £92,500, costs 2% of £7,700,000 (£154,000) below £1,757,500;
+    # its 24.03% of the £154,000 Gain is £37,006.20; it kept £154,000 beyond its Fee, so it pays back the rest
+    assert gain[1] == ["Harbour Light Housing Association Limited", "£1,603,500", "£154,000", "£37,006.20",
+                       "-£116,993.80", "£129,506.20"]
     # One form for amounts in a column: the column with pence shows pence throughout.
-    assert gain[-1][4] == "£385,000.00" and pain[-1][4] == "-£385,000"
-    assert pain[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "", "-£154,000", ""]
-    assert "£154,000 of that lies above their Pain Caps and is borne by the Commissioner" in text_of(c)
+    assert gain[-1][3] == "£154,000.00" and gain[-1][4] == "£0.00"
+    # within the caps every Provider keeps its Fee less its share: the Fees (£385,000) less the Pain (£154,000)
+    assert pain[-1][5] == "£231,000.00"
+    # above the caps, every Provider bears its Fee and is left with nil; the Council bears the rest
+    assert large[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "-£105,000", "", ""]
+    assert large[-1] == ["Total", "£7,805,000", "-£490,000", "-£490,000", "£105,000", "£0"]
+    text = text_of(c)
+    assert "Example 2: Pain within the Pain Caps." in text
+    assert "£105,000 of the Providers' shares lies above their Pain Caps and is borne by the Commissioner" in text
 
 
 def test_commissioner_exposure_is_stated_in_the_clause(big):
     text = text_of(clause(big, "alliance.risk-reward"))
     assert "The Commissioner's exposure to Pain is not capped." in text
-    assert "This is the only way in which Gain and Pain are paid." in text
+    assert "Gain and Pain are paid in no other way." in text
+    assert "Subject to the next paragraph, each Provider's share of Pain" in text
+    assert "No approval of the ALT is needed for the calculation to bind" in text
+    assert "Institute of Chartered Accountants in England and Wales" in text
     assert "payments next due under that Provider's Service Contract" in text
 
 
@@ -257,11 +269,12 @@ def test_majority_and_reserved_matters(small):
 def test_gain_only_table_gives_the_commissioner_all_pain(small):
     c = clause(small, "alliance.schedule-risk-reward")
     table = next(b for b in c.blocks if isinstance(b, Table))
-    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Share of Pain"]
-    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "none"],
-                             ["Pathways Floating Support Limited", "30%", "none"],
-                             ["Northbrook District Council (the Commissioner)", "20%", "all Pain, without limit"],
-                             ["Total", "100%", ""]]
+    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Share of Pain", "Fee"]
+    # Fees of 5% of £610,000 and £290,000
+    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "none", "£30,500"],
+                             ["Pathways Floating Support Limited", "30%", "none", "£14,500"],
+                             ["Northbrook District Council (the Commissioner)", "20%", "all Pain, without limit", ""],
+                             ["Total", "100%", "", "£45,000"]]
 
 
 def test_small_alliance_positions(small):
@@ -311,11 +324,11 @@ def test_commissioner_outside_has_no_seat_or_vote(outside):
 
 
 @pytest.mark.parametrize("cap, expected", [
-    ("{basis: percent_of_value, percent: 7.5}", "Pain Cap for an Alliance Year is 7.5% of its annual value set out in Schedule 5."),
+    ("{basis: percent_of_value, percent: 7.5}", "Pain Cap for an Alliance Year is 7.5% of its annual value set out in Schedule 5, as shown above."),
     ("{basis: fixed_amount, amount: 50000}", "Pain Cap for an Alliance Year is £50,000 (fifty thousand pounds)."),
 ], ids=["percent", "fixed"])
 def test_pain_cap_bases_render(cap, expected, catalogue, tmp_path):
-    text = BIG.read_text(encoding="utf-8").replace("    pain_cap:\n      basis: margin\n", f"    pain_cap: {cap}\n")
+    text = BIG.read_text(encoding="utf-8").replace("    pain_cap:\n      basis: fee\n", f"    pain_cap: {cap}\n")
     path = tmp_path / "cap.yaml"
     path.write_text(text, encoding="utf-8")
     doc = build(path, catalogue).document
@@ -459,7 +472,7 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
     assert defs["Lead Commissioner"].startswith("the Council, which leads the Commissioners")
     assert "ICB" not in defs["Provider"]
     rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
-    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
+    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%", "",
             "jointly with the other Commissioners: £100,000 a year, including Pain above the Providers' Pain Caps"] in rows
     leaving = text_of(clause(joint, "alliance.leaving"))
     assert "If the Lead Commissioner gives notice to leave the Alliance, or every Commissioner does, this Agreement ends" in leaving
@@ -469,9 +482,14 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
 def test_commissioner_cap_returns_pain_to_the_providers(joint):
     c = clause(joint, "alliance.schedule-risk-reward")
     pain = [[[plain_text(cell) for cell in row] for row in t.rows] for t in c.blocks if isinstance(t, Table)][2]
-    assert pain[-2][4] == "-£100,000.00"  # the Commissioners bear exactly their cap (pence: the column has them)
-    assert pain[-1][4] == "-£240,000.00"
-    assert "£20,000 returning to the Providers" in text_of(c)
+    assert pain[-2][3] == "-£100,000.00"  # the Commissioners bear exactly their cap (pence: the column has them)
+    assert pain[-1][3] == "-£240,000.00"
+    text = text_of(c)
+    # caps of 4% of value (£58,000, £28,800, £12,400, £20,800) against pain shares of 30%, 14%, 6% and 10%:
+    # the Trust's bites first at £193,333.33; the Commissioners' £100,000 is reached at £220,000
+    assert "the first Pain Cap is reached when Pain is £193,333.33" in text
+    assert "the Commissioner's cap of £100,000 is reached when Pain is £220,000" in text
+    assert "£60,000 returns to the Providers above their caps" in text
 
 
 def test_modification_route_varies_the_former_contracts(joint):
@@ -541,7 +559,9 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     assert "counts in the Actual Cost, and so is shared as Pain" in text
     cap = text_of(clause(doc, "common.open-book-profit-cap"))
     assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
-    assert "its own costs included in the Actual Cost are its Allowable Costs" in text_of(clause(doc, "alliance.risk-reward"))
+    assert "calculated on its payments after any refund of Excess Profit" in text_of(clause(doc, "alliance.risk-reward"))
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert "being its Allowable Costs as reconciled under the open-book clauses" in defs["Delivery Costs"]
 
 
 def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
