@@ -374,3 +374,16 @@ def open_book_cost_models(ctx: RuleContext):
         if not has_block and m.cost_model is not None:
             yield (f"{m.name} has a cost_model but the term sheet has no open_book block, so it is not used",
                    ("members", i, "cost_model"))
+
+
+@RULES.rule("ALLIANCE-DEPUTY", "warning",
+            "Every Alliance Member names a deputy for its ALT representative, so that one absence does not make a "
+            "meeting inquorate (unanimity needs every member present).")
+def deputy(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    members = set(id(m) for m in alliance.alliance_members)
+    for i, m in enumerate(ctx.sheet.members):
+        rep = m.alt_representative
+        if id(m) in members and rep is not None and (rep.deputy or "").strip().lower() == "none":
+            yield (f"{m.name} has no deputy on the ALT; name one, or one absence can leave a meeting inquorate",
+                   ("members", i, "alt_representative", "deputy"))
