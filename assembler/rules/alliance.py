@@ -57,7 +57,8 @@ def keys_unique(ctx: RuleContext):
 
 
 @RULES.rule("ALLIANCE-UNKNOWN-MEMBER", "error",
-            "Every member key used in the shares, the pooled budget and the former contracts names a member "
+            "Every member key used in the shares, the pooled budget, the Alliance Manager's host and the former "
+            "contracts names a member "
             "(so every member in the share tables signs).")
 def unknown_member(ctx: RuleContext):
     keys = _member_keys(ctx)
@@ -66,6 +67,8 @@ def unknown_member(ctx: RuleContext):
     used += [(("alliance", "former_contracts", i, "member"), c.member) for i, c in enumerate(alliance.former_contracts)]
     if alliance.pooled_budget:
         used.append((("alliance", "pooled_budget", "host"), alliance.pooled_budget.host))
+    if alliance.alliance_manager_host:
+        used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
     for loc, key in used:
         if key not in keys:
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc

@@ -210,6 +210,9 @@ class Alliance(Strict):
         "audits): 'commissioner', 'members_pro_rata' (the Providers in proportion to annual value) or 'pooled_budget'.")
     running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
                                                "if agreed; empty: the ALT sets it in each Annual Plan.")
+    alliance_manager_host: MemberKey | None = Field(
+        None, description="Key of the Alliance Member that employs or hosts the Alliance Manager. Empty: the "
+        "(lead) Commissioner.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
@@ -286,6 +289,12 @@ class Alliance(Strict):
     @property
     def member_names(self) -> list[str]:
         return [m.name for m in self.alliance_members]
+
+    @property
+    def manager_host(self) -> Member | None:
+        """The member that employs or hosts the Alliance Manager, where it is not the (lead) Commissioner."""
+        host = self.member_by_key(self.alliance_manager_host) if self.alliance_manager_host else None
+        return None if host is None or host is self.commissioner else host
 
     @property
     def pooled_budget_host(self) -> str | None:

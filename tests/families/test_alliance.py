@@ -585,3 +585,26 @@ def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
     path.write_text(text, encoding="utf-8")
     found = [f for f in build(path, catalogue).findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"]
     assert len(found) == 1 and "Moorview Access to Housing Ltd has no cost_model" in found[0].message
+
+
+def test_commencement_and_the_contracts(big):
+    """The agreement takes effect on signature, the services on the Commencement Date; the Service Contracts
+    carry the alliance terms as awarded; a leaving Provider's contract is not handed to another provider."""
+    term = text_of(clause(big, "alliance.term-termination"))
+    assert term.startswith("This Agreement takes effect on the date on which every Party has signed it.")
+    assert "so that the Alliance Manager is appointed and the first Annual Plan approved before the Commencement Date" in term
+    assert "The Services start on the Commencement Date" in term
+    assert "before the Commencement Date" in text_of(clause(big, "alliance.governance"))
+    precedence = text_of(clause(big, "alliance.precedence"))
+    assert "contains, when it is awarded, terms giving effect to this clause" in precedence
+    assert "within 3 months after the Commencement Date" not in precedence
+    assert "or to the Former Contracts and the rights and liabilities that arose under them" in precedence
+    assert "Schedule 8, paragraph 1" in next(c for c in big.all_clauses() if c.id == "alliance.precedence").note
+    leaving = text_of(clause(big, "alliance.leaving"))
+    assert "subject to the law on public procurement, arrange for the services to be provided by another provider" in leaving
+    assert "transfer to another provider" not in leaving
+    assert "each Service Contract continues under its own terms until it expires or is ended under them" in leaving
+    general = text_of(clause(big, "common.general"))
+    assert "signed by or on behalf of each Party, except as clause 25 provides for a new member" in general
+    assert "from the Commencement Date until it ends" in text_of(clause(big, "common.insurance"))
+    assert "need the written approval of every Alliance Member" in text_of(clause(big, "alliance.changes"))

@@ -190,12 +190,17 @@ def _computed_with_listed_shares(d):
     d["alliance"]["risk_reward"]["shares"] = [{"member": "hospice", "gain": 100, "pain": 100}]
 
 
+def _unknown_manager_host(d):
+    d["alliance"]["alliance_manager_host"] = "hospise"
+
+
 def _no_deputy(d):
     member(d, "hospice")["alt_representative"]["deputy"] = "none"
 
 
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-DEPUTY", BIG, _no_deputy),
+    ("ALLIANCE-UNKNOWN-MEMBER", BIG, _unknown_manager_host),
     ("ALLIANCE-ONE-COMMISSIONER", BIG, _no_commissioner),
     ("ALLIANCE-LEAD-COMMISSIONER", BIG, _two_commissioners_no_lead),
     ("ALLIANCE-LEAD-COMMISSIONER", JOINT, _lead_is_not_a_commissioner),
