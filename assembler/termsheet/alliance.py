@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_DOWN, ROUND_UP, Decimal
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
 from dataclasses import dataclass
@@ -126,6 +127,13 @@ class RiskReward(Strict):
     example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
 
 
+class KpiTrajectory(Strict):
+    kpi: int = Field(ge=1, le=50, description="The Key Performance Indicator's number, counting from 1 in the order of kpis.")
+    levels: list[str] = Field(min_length=1, max_length=10, description="The level to reach in each Alliance Year of the "
+                              "initial term, in order, e.g. ['200', '220', '240', '260', '260']. Left out: the draft "
+                              "derives a straight line from the baseline to the target.")
+
+
 class PooledBudget(Strict):
     annual_amount: Money = Field(description="The yearly amount of the pooled budget, in pounds; it must equal the sum of the members' annual values.")
     host: MemberKey = Field(description="Key of the member that holds the pooled budget (usually the commissioner).")
@@ -180,6 +188,9 @@ class Alliance(Strict):
     services: list[Text] = Field(min_length=1, description="Services in scope, one line each.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
+    kpi_trajectories: list[KpiTrajectory] = Field(
+        default_factory=list, description="Where a KPI's yearly levels are agreed rather than a straight line from "
+        "baseline to target: its number and the level for each Alliance Year.")
     decisions: Decisions = Field(default_factory=Decisions, description="ALT decision-making: majority, reserved matters, quorum, meetings.")
     risk_reward: RiskReward = Field(default_factory=RiskReward, description="Gain and pain shares and the cap on pain.")
     pooled_budget: PooledBudget | None = Field(None, description="A pooled budget held by one member; leave out if each member is paid under its own contract.")
@@ -446,6 +457,39 @@ class Alliance(Strict):
         return settle(self.target_cost, lines, commissioner_cap=c_cap)
 
     @property
+    def term_years(self) -> int:
+        """The Alliance Years in the initial term (a part year counts as one)."""
+        return max(1, -(-self.term.months // 12))
+
+    @property
+    def trajectories(self) -> list[Trajectory]:
+        """Each KPI's level for each Alliance Year: as agreed, or a straight line from a numeric baseline to
+        a numeric target reached in the year the target names (else the last year), then held; None for a
+        KPI without a numeric baseline (it is not counted until its baseline is recorded)."""
+        agreed = {t.kpi: t.levels for t in self.kpi_trajectories}
+        years = self.term_years
+        out = []
+        for i, k in enumerate(self.kpis, start=1):
+            lower = lower_is_better(k.baseline, k.target)
+            if i in agreed:
+                levels = list(agreed[i])[:years]
+                out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True))
+                continue
+            base, goal = first_number(k.baseline), first_number(k.target)
+            if base is None or goal is None:
+                out.append(Trajectory(i, k.measure, None, lower, False))
+                continue
+            by = target_year(k.target, self.term.start, years)
+            unit = "%" if "%" in (k.baseline or "") + k.target else ""
+            places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
+            levels = []
+            for y in range(1, years + 1):
+                value = base + (goal - base) * Decimal(min(y, by)) / Decimal(by)
+                levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_HALF_UP)}{unit}")
+            out.append(Trajectory(i, k.measure, levels, lower, False))
+        return out
+
+    @property
     def route_words(self) -> str:
         return ROUTE_WORDS[self.procurement_route]
 
@@ -460,6 +504,44 @@ class ShareRow:
     name: str
     gain: Decimal
     pain: Decimal | None
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    number: int
+    measure: str
+    levels: list[str] | None   # one per Alliance Year; None: no numeric baseline yet
+    lower_is_better: bool
+    agreed: bool
+
+
+NUMBER = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?![\d/])")
+YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def first_number(text: str | None) -> Decimal | None:
+    """The first plain number in a KPI's words ('14% of stays' -> 14), ignoring years and dates."""
+    for m in NUMBER.finditer(text or ""):
+        value = Decimal(m.group(1))
+        if not (2000 <= value <= 2100 and "." not in m.group(1)):
+            return value
+    return None
+
+
+def lower_is_better(baseline: str | None, target: str) -> bool:
+    """Whether the KPI improves downwards: its target is below its baseline, or is worded that way."""
+    base, goal = first_number(baseline), first_number(target)
+    if base is not None and goal is not None and base != goal:
+        return goal < base
+    return bool(re.search(r"\b(fewer|below|less|under|reduce|no more than)\b", target, re.I))
+
+
+def target_year(target: str, start: dt.date, years: int) -> int:
+    """The Alliance Year (1-based) by which a target is to be met: the year it names, else the last."""
+    m = YEAR.search(target)
+    if not m:
+        return years
+    return min(max(int(m.group(1)) - start.year + 1, 1), years)
 
 
 @dataclass(frozen=True)

@@ -608,3 +608,16 @@ def test_commencement_and_the_contracts(big):
     assert "signed by or on behalf of each Party, except as clause 25 provides for a new member" in general
     assert "from the Commencement Date until it ends" in text_of(clause(big, "common.insurance"))
     assert "need the written approval of every Alliance Member" in text_of(clause(big, "alliance.changes"))
+
+
+def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
+    rows = [[plain_text(cell) for cell in row]
+            for t in clause(big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
+    assert ["2", "lower", "21", "16", "10", "10", "10"] in rows
+    assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "to be set"] in rows
+    performance = text_of(clause(big, "alliance.performance"))
+    assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
+    assert "for which a lower figure is better, above it" in performance
+    gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
+    assert gate in text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert "was " + gate in text_of(clause(big, "alliance.risk-reward"))
