@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from decimal import Decimal
 
@@ -390,3 +391,23 @@ def deputy(ctx: RuleContext):
         if id(m) in members and rep is not None and (rep.deputy or "").strip().lower() == "none":
             yield (f"{m.name} has no deputy on the ALT; name one, or one absence can leave a meeting inquorate",
                    ("members", i, "alt_representative", "deputy"))
+
+
+HEALTH_CARE_WORDS = re.compile(r"\b(treatment|nursing|nurse|clinical|clinic|palliative|dual diagnosis|mental health|"
+                               r"substance (?:use|misuse)|drug and alcohol|detox\w*|prescrib\w*|therap\w*)\b", re.I)
+ACT_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mutual", "modification")
+
+
+@RULES.rule("ALLIANCE-HEALTH-CARE-ROUTE", "warning",
+            "Where a Service or former contract looks like health care and the route is under the Procurement Act "
+            "2023, the Commissioner's view on the Provider Selection Regime is recorded (health_care_assessment).")
+def health_care_route(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.procurement_route not in ACT_ROUTES or alliance.health_care_assessment:
+        return
+    found = [s for s in alliance.services if HEALTH_CARE_WORDS.search(s)]
+    found += [c.title for c in alliance.former_contracts if HEALTH_CARE_WORDS.search(c.title)]
+    if found:
+        yield (f"{found[0]!r} looks like a relevant health care service, which the Provider Selection Regime (S.I. "
+               "2023/1348) governs instead of the Procurement Act 2023 where a council or NHS body arranges it; record "
+               "the Commissioner's view in health_care_assessment", ("alliance", "procurement_route"))

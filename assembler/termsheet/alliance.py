@@ -211,6 +211,11 @@ class Alliance(Strict):
         "24 February 2025, the Public Contracts Regulations 2015 before.")
     light_touch: bool = Field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
                               "s.9 and the Procurement Regulations 2024), as most care, support and housing services are.")
+    health_care_assessment: Text | None = Field(
+        None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
+        "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
+        "a sentence, of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
+        "housing and support; the treatment elements are procured separately under the Provider Selection Regime'.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
     former_contracts_treatment: Literal["varied", "replaced"] = Field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
@@ -457,6 +462,19 @@ class Alliance(Strict):
         return settle(self.target_cost, lines, commissioner_cap=c_cap)
 
     @property
+    def year_numbers(self) -> list[int]:
+        """1, 2, ... for each Alliance Year of the initial term: the columns of the trajectory table."""
+        return list(range(1, self.term_years + 1))
+
+    @property
+    def provider_terms(self) -> list[ProviderTerms]:
+        """Each Provider's row of the share table: its shares, its Fee and its Pain Cap in pounds."""
+        by_key = {m.key: m for m in self.providers}
+        return [ProviderTerms(s.name, s.gain, s.pain, self.fee_for(by_key.get(s.member)),
+                              self.pain_cap_for(by_key[s.member]) if s.member in by_key else None)
+                for s in self.provider_shares]
+
+    @property
     def term_years(self) -> int:
         """The Alliance Years in the initial term (a part year counts as one)."""
         return max(1, -(-self.term.months // 12))
@@ -504,6 +522,15 @@ class ShareRow:
     name: str
     gain: Decimal
     pain: Decimal | None
+
+
+@dataclass(frozen=True)
+class ProviderTerms:
+    name: str
+    gain: Decimal
+    pain: Decimal | None
+    fee: Decimal
+    cap: Decimal | None
 
 
 @dataclass(frozen=True)
