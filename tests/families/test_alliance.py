@@ -171,7 +171,7 @@ def test_commissioner_exposure_is_stated_in_the_clause(big):
     text = text_of(clause(big, "alliance.risk-reward"))
     assert "The Commissioner's exposure to Pain is not capped." in text
     assert "Gain and Pain are paid in no other way." in text
-    assert "Subject to the next paragraph, each Provider's share of Pain" in text
+    assert "Each Provider's share of Pain for an Alliance Year is limited to its Pain Cap." in text
     assert "No approval of the ALT is needed for the calculation to bind" in text
     assert "Institute of Chartered Accountants in England and Wales" in text
     assert "payments next due under that Provider's Service Contract" in text
@@ -503,6 +503,9 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
     assert "the first Pain Cap is reached when Pain is £193,333.33" in text
     assert "the Commissioner's cap of £100,000 is reached when Pain is £220,000" in text
     assert "£60,000 returns to the Providers above their caps" in text
+    rr = text_of(clause(joint, "alliance.risk-reward"))
+    assert "Subject to clause 13.7, each Provider's share of Pain" in rr
+    assert "That Pain is borne in addition to, and above, each Provider's Pain Cap, and is not limited by clause" in rr
 
 
 def test_modification_route_varies_the_former_contracts(joint):
