@@ -327,6 +327,11 @@ class Alliance(Strict):
         return (self.total_annual_value * Decimal(self.term.months) / 12).quantize(CENT)
 
     @property
+    def value_with_extension(self) -> Decimal:
+        """Estimated value over the initial term and every extension, at the first year's annual total."""
+        return (self.total_annual_value * (Decimal(self.term.months) / 12 + self.extension.years)).quantize(CENT)
+
+    @property
     def target_cost(self) -> Decimal:
         return self.risk_reward.target_cost if self.risk_reward.target_cost is not None else self.total_annual_value
 

@@ -624,3 +624,13 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
     assert gate in text_of(clause(big, "alliance.schedule-risk-reward"))
     assert "was " + gate in text_of(clause(big, "alliance.risk-reward"))
+
+
+def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
+    rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
+    # £7,700,000 a year over five years, and over ten with the five-year extension
+    assert rows["Estimated value over the Initial Term"] == "£38,500,000 (£77,000,000 with every extension)"
+    assert "including each Provider's Fee of 5% of its annual value (£385,000 in all)" in rows["Target Cost and Fees"]
+    assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares"]
+    assert rows["Providers' Pain Caps"] == "each Provider's Fee a year, as set out in Schedule 4"
+    assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
