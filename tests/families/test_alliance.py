@@ -311,7 +311,7 @@ def test_open_facts_become_placeholders(small):
 def test_key_information_follows_the_gain_only_position(small):
     rows = table_rows(clause(small, "alliance.key-information"))
     assert ["Gain shares", "as agreed between the Alliance Members"] in rows
-    assert ["Estimated value over the Initial Term", "£2,700,000"] in rows
+    assert ["Estimated value over the Initial Term", "£2,700,000 (£4,500,000 with every extension)"] in rows  # £900,000 a year
 
 
 # --- a commissioner outside the alliance -------------------------------------------------------
