@@ -160,7 +160,7 @@ ROUTE_WORDS = {
 CARVE_OUT_WORDS = {
     "wilful_default": "its wilful default, meaning a deliberate breach of this Agreement or a deliberate failure to perform it",
     "fraud": "fraud, fraudulent misrepresentation or any Prohibited Act committed by it or its Personnel",
-    "insolvency": "its insolvency, or any arrangement with its creditors",
+    "insolvency": "any sum it owes under this Agreement that is unpaid when it becomes insolvent or makes an arrangement with its creditors",
     "confidentiality": "its breach of its obligations on confidentiality",
     "data_protection": "its breach of its obligations under the Data Protection Legislation",
     "safeguarding": "its breach of its safeguarding obligations",

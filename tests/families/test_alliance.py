@@ -634,3 +634,14 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares"]
     assert rows["Providers' Pain Caps"] == "each Provider's Fee a year, as set out in Schedule 4"
     assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
+
+
+def test_no_blame_staff_subcontracting_and_insolvency(big):
+    liability = text_of(clause(big, "alliance.liability"))
+    assert "may enforce the waiver in this clause in their own favour under the Contracts (Rights of Third Parties) Act 1999" in liability
+    assert "Any other Alliance Member bears its own unrecoverable losses." in liability
+    assert "any sum it owes under this Agreement that is unpaid when it becomes insolvent" in liability
+    general = text_of(clause(big, "common.general"))
+    assert "except as clause 22 provides for the Personnel of the Alliance Members" in general
+    assert "without the consent required by clause 16" in general
+    assert "only with the prior written consent of the Commissioner" in text_of(clause(big, "alliance.operations"))
