@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from decimal import Decimal
 
@@ -57,7 +58,8 @@ def keys_unique(ctx: RuleContext):
 
 
 @RULES.rule("ALLIANCE-UNKNOWN-MEMBER", "error",
-            "Every member key used in the shares, the pooled budget and the former contracts names a member "
+            "Every member key used in the shares, the pooled budget, the Alliance Manager's host and the former "
+            "contracts names a member "
             "(so every member in the share tables signs).")
 def unknown_member(ctx: RuleContext):
     keys = _member_keys(ctx)
@@ -66,6 +68,8 @@ def unknown_member(ctx: RuleContext):
     used += [(("alliance", "former_contracts", i, "member"), c.member) for i, c in enumerate(alliance.former_contracts)]
     if alliance.pooled_budget:
         used.append((("alliance", "pooled_budget", "host"), alliance.pooled_budget.host))
+    if alliance.alliance_manager_host:
+        used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
     for loc, key in used:
         if key not in keys:
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc
@@ -374,3 +378,36 @@ def open_book_cost_models(ctx: RuleContext):
         if not has_block and m.cost_model is not None:
             yield (f"{m.name} has a cost_model but the term sheet has no open_book block, so it is not used",
                    ("members", i, "cost_model"))
+
+
+@RULES.rule("ALLIANCE-DEPUTY", "warning",
+            "Every Alliance Member names a deputy for its ALT representative, so that one absence does not make a "
+            "meeting inquorate (unanimity needs every member present).")
+def deputy(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    members = set(id(m) for m in alliance.alliance_members)
+    for i, m in enumerate(ctx.sheet.members):
+        rep = m.alt_representative
+        if id(m) in members and rep is not None and (rep.deputy or "").strip().lower() == "none":
+            yield (f"{m.name} has no deputy on the ALT; name one, or one absence can leave a meeting inquorate",
+                   ("members", i, "alt_representative", "deputy"))
+
+
+HEALTH_CARE_WORDS = re.compile(r"\b(treatment|nursing|nurse|clinical|clinic|palliative|dual diagnosis|mental health|"
+                               r"substance (?:use|misuse)|drug and alcohol|detox\w*|prescrib\w*|therap\w*)\b", re.I)
+ACT_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mutual", "modification")
+
+
+@RULES.rule("ALLIANCE-HEALTH-CARE-ROUTE", "warning",
+            "Where a Service or former contract looks like health care and the route is under the Procurement Act "
+            "2023, the Commissioner's view on the Provider Selection Regime is recorded (health_care_assessment).")
+def health_care_route(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.procurement_route not in ACT_ROUTES or alliance.health_care_assessment:
+        return
+    found = [s for s in alliance.services if HEALTH_CARE_WORDS.search(s)]
+    found += [c.title for c in alliance.former_contracts if HEALTH_CARE_WORDS.search(c.title)]
+    if found:
+        yield (f"{found[0]!r} looks like a relevant health care service, which the Provider Selection Regime (S.I. "
+               "2023/1348) governs instead of the Procurement Act 2023 where a council or NHS body arranges it; record "
+               "the Commissioner's view in health_care_assessment", ("alliance", "procurement_route"))

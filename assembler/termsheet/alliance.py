@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_DOWN, Decimal
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
 from dataclasses import dataclass
@@ -69,10 +70,27 @@ class AgreedShare(Strict):
 
 
 class PainCap(Strict):
-    basis: Literal["margin", "percent_of_value", "fixed_amount"] = Field(
-        "margin", description="What limits a provider's share of pain: its margin (the profit element of its contract value), a percentage of its annual value, or a fixed amount.")
+    basis: Literal["fee", "percent_of_value", "fixed_amount"] = Field(
+        "fee", description="What limits a Provider's share of Pain, always a fixed sum for the year: 'fee' (its agreed "
+        "Fee, so that at worst it delivers at cost), 'percent_of_value' (a percentage of its annual value) or "
+        "'fixed_amount'. ('margin', from earlier term sheets, is read as 'fee'.)")
     percent: Share | None = Field(None, description="Under 'percent_of_value': the cap as a percentage of the member's annual value.")
     amount: Money | None = Field(None, description="Under 'fixed_amount': the most any one member bears in a year, in pounds.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _margin_is_the_fee(cls, data):
+        """An actual margin is no cap (it is nil when a Provider spends exactly its payment): read it as the Fee."""
+        if isinstance(data, dict) and data.get("basis") == "margin":
+            data = {**data, "basis": "fee"}
+        return data
+
+
+class Fee(Strict):
+    percent: Percent = Field(
+        Decimal(5), description="Each Provider's agreed Fee (its margin for overheads and surplus), as a percentage of "
+        "its annual value, e.g. 5. The Fee is part of both the Target Cost and the Actual Cost, so ordinary margin is "
+        "never counted as Gain; each Provider keeps its Fee plus or minus its share of Gain or Pain.")
 
 
 class CommissionerExposure(Strict):
@@ -88,21 +106,32 @@ class Example(Strict):
         Decimal(5), description="For the worked example in the risk/reward Schedule: the underspend (for Gain) and "
         "overspend (for Pain) assumed, as a percentage of the Target Cost, arising in the costs of the Provider with the "
         "largest annual value. An illustration only: it binds no one.")
-    margin_percent: Percent = Field(
-        Decimal(3), description="For the worked example, where Pain is capped at each Provider's margin: the margin "
-        "assumed, as a percentage of each Provider's annual value.")
+    margin_percent: Percent | None = Field(
+        None, description="No longer used: the worked example uses each Provider's agreed Fee (risk_reward.fee).")
 
 
 class RiskReward(Strict):
     basis: Literal["agreed", "equal", "pro_rata"] = Field(
         "pro_rata", description="How gain and pain shares are set: 'agreed' percentages listed under shares; 'equal' among the sharing members; 'pro_rata' to each member's annual value (computed by the tool).")
     shares: list[AgreedShare] = Field(default_factory=list, description="Under 'agreed': each sharing member's gain and pain percentages; each column must add up to 100.")
+    indexation: Text | None = Field(
+        None, description="How the Target Cost moves if a later year's is not agreed in time, as words completing "
+        "'the previous year's Target Cost continues, increased by ...', e.g. 'the percentage increase in the Consumer "
+        "Prices Index in the 12 months to the previous December'. Empty: it continues unchanged.")
+    fee: Fee = Field(default_factory=Fee, description="Each Provider's agreed Fee, included in the Target Cost and the Actual Cost alike.")
     pain_cap: PainCap = Field(default_factory=PainCap, description="The limit on each member's share of pain.")
     target_cost: Money | None = Field(None, description="The annual target cost against which gain and pain are measured. Empty: the total annual value.")
     commissioner_pain: CommissionerExposure = Field(
         default_factory=CommissionerExposure, description="The Commissioner's own exposure to Pain, shown as its own row "
         "of the share table. State it: the draft says expressly whether it is capped.")
     example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
+
+
+class KpiTrajectory(Strict):
+    kpi: int = Field(ge=1, le=50, description="The Key Performance Indicator's number, counting from 1 in the order of kpis.")
+    levels: list[str] = Field(min_length=1, max_length=10, description="The level to reach in each Alliance Year of the "
+                              "initial term, in order, e.g. ['200', '220', '240', '260', '260']. Left out: the draft "
+                              "derives a straight line from the baseline to the target.")
 
 
 class PooledBudget(Strict):
@@ -131,7 +160,7 @@ ROUTE_WORDS = {
 CARVE_OUT_WORDS = {
     "wilful_default": "its wilful default, meaning a deliberate breach of this Agreement or a deliberate failure to perform it",
     "fraud": "fraud, fraudulent misrepresentation or any Prohibited Act committed by it or its Personnel",
-    "insolvency": "its insolvency, or any arrangement with its creditors",
+    "insolvency": "any sum it owes under this Agreement that is unpaid when it becomes insolvent or makes an arrangement with its creditors",
     "confidentiality": "its breach of its obligations on confidentiality",
     "data_protection": "its breach of its obligations under the Data Protection Legislation",
     "safeguarding": "its breach of its safeguarding obligations",
@@ -159,6 +188,9 @@ class Alliance(Strict):
     services: list[Text] = Field(min_length=1, description="Services in scope, one line each.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
+    kpi_trajectories: list[KpiTrajectory] = Field(
+        default_factory=list, description="Where a KPI's yearly levels are agreed rather than a straight line from "
+        "baseline to target: its number and the level for each Alliance Year.")
     decisions: Decisions = Field(default_factory=Decisions, description="ALT decision-making: majority, reserved matters, quorum, meetings.")
     risk_reward: RiskReward = Field(default_factory=RiskReward, description="Gain and pain shares and the cap on pain.")
     pooled_budget: PooledBudget | None = Field(None, description="A pooled budget held by one member; leave out if each member is paid under its own contract.")
@@ -179,6 +211,11 @@ class Alliance(Strict):
         "24 February 2025, the Public Contracts Regulations 2015 before.")
     light_touch: bool = Field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
                               "s.9 and the Procurement Regulations 2024), as most care, support and housing services are.")
+    health_care_assessment: Text | None = Field(
+        None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
+        "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
+        "a sentence, of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
+        "housing and support; the treatment elements are procured separately under the Provider Selection Regime'.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
     former_contracts_treatment: Literal["varied", "replaced"] = Field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
@@ -189,6 +226,9 @@ class Alliance(Strict):
         "audits): 'commissioner', 'members_pro_rata' (the Providers in proportion to annual value) or 'pooled_budget'.")
     running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
                                                "if agreed; empty: the ALT sets it in each Annual Plan.")
+    alliance_manager_host: MemberKey | None = Field(
+        None, description="Key of the Alliance Member that employs or hosts the Alliance Manager. Empty: the "
+        "(lead) Commissioner.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
@@ -267,6 +307,12 @@ class Alliance(Strict):
         return [m.name for m in self.alliance_members]
 
     @property
+    def manager_host(self) -> Member | None:
+        """The member that employs or hosts the Alliance Manager, where it is not the (lead) Commissioner."""
+        host = self.member_by_key(self.alliance_manager_host) if self.alliance_manager_host else None
+        return None if host is None or host is self.commissioner else host
+
+    @property
     def pooled_budget_host(self) -> str | None:
         host = self.pooled_budget.host if self.pooled_budget else None
         return next((m.name for m in self._members if m.key == host), None)
@@ -279,6 +325,11 @@ class Alliance(Strict):
     def term_value(self) -> Decimal:
         """Estimated value over the initial term: the annual total times the term in years."""
         return (self.total_annual_value * Decimal(self.term.months) / 12).quantize(CENT)
+
+    @property
+    def value_with_extension(self) -> Decimal:
+        """Estimated value over the initial term and every extension, at the first year's annual total."""
+        return (self.total_annual_value * (Decimal(self.term.months) / 12 + self.extension.years)).quantize(CENT)
 
     @property
     def target_cost(self) -> Decimal:
@@ -330,11 +381,22 @@ class Alliance(Strict):
         return ShareRow(c.key if c else "", c.name if c else "", sum((r.gain for r in rows), Decimal(0)),
                         sum(((r.pain or Decimal(0)) for r in rows), Decimal(0)))
 
+    def member_by_key(self, key: str) -> Member | None:
+        return next((m for m in self._members if m.key == key), None)
+
+    def fee_for(self, member: Member | None) -> Decimal:
+        """A Provider's agreed Fee for an Alliance Year in pounds: its percentage of its annual value."""
+        return Decimal(0) if member is None else pence(member.annual_value * self.risk_reward.fee.percent / HUNDRED)
+
+    @property
+    def fee_total(self) -> Decimal:
+        return sum((self.fee_for(m) for m in self.providers), Decimal(0))
+
     def pain_cap_for(self, member: Member) -> Decimal | None:
-        """A Provider's Pain Cap in pounds for the worked example (None: no figure, e.g. a margin not given)."""
+        """A Provider's Pain Cap in pounds: a fixed sum for the year (None: no figure given)."""
         cap = self.risk_reward.pain_cap
-        if cap.basis == "margin":
-            return pence(member.annual_value * self.risk_reward.example.margin_percent / HUNDRED)
+        if cap.basis == "fee":
+            return self.fee_for(member)
         if cap.basis == "percent_of_value":
             return None if cap.percent is None else pence(member.annual_value * cap.percent / HUNDRED)
         return cap.amount
@@ -352,21 +414,103 @@ class Alliance(Strict):
         """The Provider in whose costs the worked example's variance arises: the largest by annual value."""
         return max(self.providers, key=lambda m: m.annual_value) if self.providers else None
 
-    def example_for(self, outcome: Literal["gain", "pain"]) -> Settlement:
-        """The worked example: the variance falls in the costs of the Provider with the largest annual value."""
+    @property
+    def large_pain_example(self) -> Settlement:
+        """The third worked example: an overspend large enough for the caps to bite (see `cap_thresholds`)."""
+        return self.example_for("pain", swing=self.large_pain_swing)
+
+    @property
+    def cap_thresholds(self) -> CapThresholds:
+        """The Pain at which the first Provider's Pain Cap bites, at which every one has, and at which the
+        Commissioner's own cap is reached (None where it has none), from the shares and caps."""
+        rr = self.risk_reward
+        shares = {s.member: (s.pain or Decimal(0)) for s in self.shares}
+        points = []
+        for m in self.providers:
+            cap, share = self.pain_cap_for(m), shares.get(m.key, Decimal(0))
+            if cap is not None and share > 0:
+                points.append((cap, share))
+        bites = sorted(pence(cap * HUNDRED / share) for cap, share in points)
+        c_cap = rr.commissioner_pain.amount if rr.commissioner_pain.basis == "fixed_amount" else None
+        commissioner = None if c_cap is None else commissioner_cap_reached(points, shares_total=sum(
+            (shares.get(m.key, Decimal(0)) for m in self.providers), Decimal(0)), commissioner_cap=c_cap)
+        return CapThresholds(bites[0] if bites else None, bites[-1] if bites else None, commissioner)
+
+    @property
+    def large_pain_swing(self) -> Decimal:
+        """The third example's overspend: a whole £10,000 above a quarter more than the point where the
+        Commissioner's cap is reached (or, uncapped, where every Provider's cap has bitten)."""
+        t = self.cap_thresholds
+        point = t.commissioner if t.commissioner is not None else (t.all_providers or self.target_cost / 10)
+        step = Decimal(10000)
+        return ((point * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+
+    def example_for(self, outcome: Literal["gain", "pain"], swing: Decimal | None = None) -> Settlement:
+        """The worked example: every Provider is paid its annual value (which includes its Fee) and its own
+        costs are that value less its Fee, except that the variance falls in the costs of the Provider with
+        the largest annual value."""
         rr = self.risk_reward
         shares = {s.member: s for s in self.shares}
         providers = self.providers
         biggest = self.example_provider.key if providers else None
-        swing = pence(self.target_cost * rr.example.variance_percent / HUNDRED)
+        if swing is None:
+            swing = pence(self.target_cost * rr.example.variance_percent / HUNDRED)
         lines = []
         for m in providers:
             row = shares.get(m.key)
             share = (row.gain if outcome == "gain" else (row.pain or Decimal(0))) if row else Decimal(0)
             change = (-swing if outcome == "gain" else swing) if m.key == biggest else Decimal(0)
-            lines.append(ProviderYear(m.key, m.name, m.annual_value, m.annual_value + change, share, self.pain_cap_for(m)))
+            fee = self.fee_for(m)
+            lines.append(ProviderYear(m.key, m.name, m.annual_value, m.annual_value - fee + change, share,
+                                      self.pain_cap_for(m), fee))
         c_cap = rr.commissioner_pain.amount if rr.commissioner_pain.basis == "fixed_amount" else None
         return settle(self.target_cost, lines, commissioner_cap=c_cap)
+
+    @property
+    def year_numbers(self) -> list[int]:
+        """1, 2, ... for each Alliance Year of the initial term: the columns of the trajectory table."""
+        return list(range(1, self.term_years + 1))
+
+    @property
+    def provider_terms(self) -> list[ProviderTerms]:
+        """Each Provider's row of the share table: its shares, its Fee and its Pain Cap in pounds."""
+        by_key = {m.key: m for m in self.providers}
+        return [ProviderTerms(s.name, s.gain, s.pain, self.fee_for(by_key.get(s.member)),
+                              self.pain_cap_for(by_key[s.member]) if s.member in by_key else None)
+                for s in self.provider_shares]
+
+    @property
+    def term_years(self) -> int:
+        """The Alliance Years in the initial term (a part year counts as one)."""
+        return max(1, -(-self.term.months // 12))
+
+    @property
+    def trajectories(self) -> list[Trajectory]:
+        """Each KPI's level for each Alliance Year: as agreed, or a straight line from a numeric baseline to
+        a numeric target reached in the year the target names (else the last year), then held; None for a
+        KPI without a numeric baseline (it is not counted until its baseline is recorded)."""
+        agreed = {t.kpi: t.levels for t in self.kpi_trajectories}
+        years = self.term_years
+        out = []
+        for i, k in enumerate(self.kpis, start=1):
+            lower = lower_is_better(k.baseline, k.target)
+            if i in agreed:
+                levels = list(agreed[i])[:years]
+                out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True))
+                continue
+            base, goal = first_number(k.baseline), first_number(k.target)
+            if base is None or goal is None:
+                out.append(Trajectory(i, k.measure, None, lower, False))
+                continue
+            by = target_year(k.target, self.term.start, years)
+            unit = "%" if "%" in (k.baseline or "") + k.target else ""
+            places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
+            levels = []
+            for y in range(1, years + 1):
+                value = base + (goal - base) * Decimal(min(y, by)) / Decimal(by)
+                levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_HALF_UP)}{unit}")
+            out.append(Trajectory(i, k.measure, levels, lower, False))
+        return out
 
     @property
     def route_words(self) -> str:
@@ -386,9 +530,86 @@ class ShareRow:
 
 
 @dataclass(frozen=True)
+class ProviderTerms:
+    name: str
+    gain: Decimal
+    pain: Decimal | None
+    fee: Decimal
+    cap: Decimal | None
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    number: int
+    measure: str
+    levels: list[str] | None   # one per Alliance Year; None: no numeric baseline yet
+    lower_is_better: bool
+    agreed: bool
+
+
+NUMBER = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?![\d/])")
+YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def first_number(text: str | None) -> Decimal | None:
+    """The first plain number in a KPI's words ('14% of stays' -> 14), ignoring years and dates."""
+    for m in NUMBER.finditer(text or ""):
+        value = Decimal(m.group(1))
+        if not (2000 <= value <= 2100 and "." not in m.group(1)):
+            return value
+    return None
+
+
+def lower_is_better(baseline: str | None, target: str) -> bool:
+    """Whether the KPI improves downwards: its target is below its baseline, or is worded that way."""
+    base, goal = first_number(baseline), first_number(target)
+    if base is not None and goal is not None and base != goal:
+        return goal < base
+    return bool(re.search(r"\b(fewer|below|less|under|reduce|no more than)\b", target, re.I))
+
+
+def target_year(target: str, start: dt.date, years: int) -> int:
+    """The Alliance Year (1-based) by which a target is to be met: the year it names, else the last."""
+    m = YEAR.search(target)
+    if not m:
+        return years
+    return min(max(int(m.group(1)) - start.year + 1, 1), years)
+
+
+@dataclass(frozen=True)
+class CapThresholds:
+    """Where the caps bite, as amounts of Pain: the first Provider's, the last Provider's, the Commissioner's."""
+
+    first_provider: Decimal | None
+    all_providers: Decimal | None
+    commissioner: Decimal | None
+
+
+def commissioner_cap_reached(points: list[tuple[Decimal, Decimal]], *, shares_total: Decimal,
+                             commissioner_cap: Decimal) -> Decimal | None:
+    """The Pain at which what the Commissioner bears (Pain less the Providers' capped shares) reaches its
+    cap. What it bears rises with Pain piecewise in straight lines, so walk the points where caps bite."""
+    caps = sorted((cap * HUNDRED / share, cap, share) for cap, share in points)
+    uncapped_share = shares_total  # the Providers' shares still below their caps, in percent
+    fixed = Decimal(0)             # the caps already reached, in pounds
+    start = Decimal(0)
+    for bite, cap, share in [*caps, (None, None, None)]:
+        slope = 1 - uncapped_share / HUNDRED  # the Commissioner's part of each extra pound of Pain
+        if slope > 0:
+            reach = (commissioner_cap + fixed) / slope
+            if bite is None or reach <= bite:
+                return pence(max(reach, start))
+        if bite is None:
+            return None
+        start, fixed, uncapped_share = bite, fixed + cap, uncapped_share - share
+    return None
+
+
+@dataclass(frozen=True)
 class ProviderYear:
     """One Provider's year for the risk/reward calculation: what it was paid, its own allowable costs
-    (its part of the Actual Cost), its percentage share and its Pain Cap in pounds (None: uncapped)."""
+    (without its Fee), its percentage share, its Pain Cap in pounds (None: uncapped) and its agreed Fee.
+    Its part of the Actual Cost is its costs plus its Fee."""
 
     member: str
     name: str
@@ -396,6 +617,7 @@ class ProviderYear:
     cost: Decimal
     share: Decimal
     cap: Decimal | None
+    fee: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -404,9 +626,15 @@ class SettledLine:
     name: str
     paid: Decimal
     cost: Decimal
-    kept: Decimal        # payments less own costs: what the Provider kept (+) or bore (-) before sharing
+    kept: Decimal        # payments less own costs and Fee: what it kept (+) or bore (-) beyond its Fee before sharing
     share: Decimal       # its share of Gain (+) or of Pain (-), after its Pain Cap and any spill-over
     balancing: Decimal   # paid by the Commissioner to it (+) or by it to the Commissioner (-)
+    fee: Decimal = Decimal(0)
+
+    @property
+    def ends_with(self) -> Decimal:
+        """What the Provider is left with after settlement, beyond its costs: its Fee plus or minus its share."""
+        return self.fee + self.share
 
 
 @dataclass(frozen=True)
@@ -438,10 +666,11 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
     add up exactly to the Gain or Pain. Where the Commissioner's own exposure is capped, Pain above that
     cap goes back to the Providers in proportion to their shares of Pain (the penny left by rounding to
     the Provider with the largest share). A Provider has already kept (or borne) its payments less its
-    own costs, so its balancing amount is its share less what it kept.
+    own costs and its Fee, so its balancing amount is its share less what it kept: it ends with its Fee
+    plus or minus its share.
     """
     target = pence(target)
-    actual = sum((pence(p.cost) for p in lines), Decimal(0))
+    actual = sum((pence(p.cost) + pence(p.fee) for p in lines), Decimal(0))
     outcome = target - actual
     shares: list[Decimal] = []
     if outcome >= 0:
@@ -472,11 +701,12 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
             left = pence(commissioner_cap)
         shares = [-b for b in borne]
         commissioner = -left
-    settled = tuple(
-        SettledLine(p.member, p.name, pence(p.paid), pence(p.cost), pence(p.paid) - pence(p.cost), share,
-                    share - (pence(p.paid) - pence(p.cost)))
-        for p, share in zip(lines, shares))
-    return Settlement(target, actual, outcome, settled, commissioner, beyond, spill)
+    settled = []
+    for p, share in zip(lines, shares):
+        kept = pence(p.paid) - pence(p.cost) - pence(p.fee)
+        settled.append(SettledLine(p.member, p.name, pence(p.paid), pence(p.cost), kept, share, share - kept,
+                                   pence(p.fee)))
+    return Settlement(target, actual, outcome, tuple(settled), commissioner, beyond, spill)
 
 
 def split_hundred(weights: list[Decimal]) -> list[Decimal]:

@@ -65,7 +65,8 @@ def test_every_member_is_a_party_and_signs(big):
 def test_members_table_lists_every_alt_representative(big):
     rows = table_rows(clause(big, "alliance.schedule-alt"))
     assert len(rows) == 8
-    assert ["St Luke's Hospice & Care", "Sean O'Connell", "Director of Community Services", "None"] in rows
+    assert ["St Luke's Hospice & Care", "Sean O'Connell", "Director of Community Services",
+            "Mark Penrose, Head of Palliative Care"] in rows
     assert rows[0][:2] == ["Tamarmouth City Council", "Marcus Penhale"]
 
 
@@ -78,12 +79,13 @@ def test_contract_values_table_and_total(big):
 
 def test_pro_rata_shares_table_adds_up(big):
     rows = table_rows(clause(big, "alliance.schedule-risk-reward"))
-    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%", "its margin for the year"] in rows
-    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%", "its margin for the year"] in rows
+    assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%", "£92,500", "£92,500"] in rows
+    assert ["Hope & Anchor Women's Project", "8.05%", "8.05%", "£31,000", "£31,000"] in rows
     # the Commissioner has its own row, with its exposure stated as the term sheet chose it
-    assert rows[-2] == ["Tamarmouth City Council (the Commissioner)", "0%", "0%",
+    assert rows[-2] == ["Tamarmouth City Council (the Commissioner)", "0%", "0%", "",
                         "none: uncapped, and bears all Pain above the Providers' Pain Caps"]
-    assert rows[-1] == ["Total", "100%", "100%", ""]
+    # the Fees are 5% of each annual value: 5% of £7,700,000
+    assert rows[-1] == ["Total", "100%", "100%", "£385,000", ""]
     assert len(rows) == 9  # seven providers, the commissioner and the total
 
 
@@ -146,21 +148,32 @@ def test_joining_needs_a_procurement_check_and_no_authority_for_others(big):
 
 def test_worked_example_has_a_line_per_provider_and_adds_up(big):
     c = clause(big, "alliance.schedule-risk-reward")
-    gain, pain = [[[plain_text(cell) for cell in row] for row in t.rows]
-                  for t in c.blocks if isinstance(t, Table)][1:3]
-    assert len(gain) == len(pain) == 9  # seven Providers, the Commissioner and the total
-    assert gain[1] == ["Harbour Light Housing Association Limited", "£1,850,000", "£1,465,000", "£385,000",
-                       "£92,515.50", "-£292,484.50"]
+    gain, pain, large = [[[plain_text(cell) for cell in row] for row in t.rows]
+                         for t in c.blocks if isinstance(t, Table)][1:4]
+    assert len(gain) == len(pain) == len(large) == 9  # seven Providers, the Commissioner and the total
+    # Harbour Light: paid £1,850,000, Fee £92,500, costs 2% of £7,700,000 (£154,000) below £1,757,500;
+    # its 24.03% of the £154,000 Gain is £37,006.20; it kept £154,000 beyond its Fee, so it pays back the rest
+    assert gain[1] == ["Harbour Light Housing Association Limited", "£1,603,500", "£154,000", "£37,006.20",
+                       "-£116,993.80", "£129,506.20"]
     # One form for amounts in a column: the column with pence shows pence throughout.
-    assert gain[-1][4] == "£385,000.00" and pain[-1][4] == "-£385,000"
-    assert pain[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "", "-£154,000", ""]
-    assert "£154,000 of that lies above their Pain Caps and is borne by the Commissioner" in text_of(c)
+    assert gain[-1][3] == "£154,000.00" and gain[-1][4] == "£0.00"
+    # within the caps every Provider keeps its Fee less its share: the Fees (£385,000) less the Pain (£154,000)
+    assert pain[-1][5] == "£231,000.00"
+    # above the caps, every Provider bears its Fee and is left with nil; the Council bears the rest
+    assert large[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "-£105,000", "", ""]
+    assert large[-1] == ["Total", "£7,805,000", "-£490,000", "-£490,000", "£105,000", "£0"]
+    text = text_of(c)
+    assert "Example 2: Pain within the Pain Caps." in text
+    assert "£105,000 of the Providers' shares lies above their Pain Caps and is borne by the Commissioner" in text
 
 
 def test_commissioner_exposure_is_stated_in_the_clause(big):
     text = text_of(clause(big, "alliance.risk-reward"))
     assert "The Commissioner's exposure to Pain is not capped." in text
-    assert "This is the only way in which Gain and Pain are paid." in text
+    assert "Gain and Pain are paid in no other way." in text
+    assert "Each Provider's share of Pain for an Alliance Year is limited to its Pain Cap." in text
+    assert "No approval of the ALT is needed for the calculation to bind" in text
+    assert "Institute of Chartered Accountants in England and Wales" in text
     assert "payments next due under that Provider's Service Contract" in text
 
 
@@ -174,12 +187,24 @@ def test_one_payment_route(big):
 
 def test_governance_can_decide(big):
     decisions = text_of(clause(big, "alliance.decisions"))
-    assert "The Commissioner decides a deadlocked matter that concerns its own budget" in decisions
-    assert "its decision binds every Alliance Member as a decision of the ALT" in decisions
+    # deadlock: commissioner: the Commissioner decides its own defined matters after a non-binding recommendation
+    assert ("The Commissioner decides any other deadlocked matter that concerns the safeguarding of people using "
+            "the Services, eligibility for the Services, or the exercise of its own statutory functions.") in decisions
+    assert "obtain the written recommendation of an Independent Expert, which does not bind it" in decisions
+    assert "its own budget" not in decisions and "binds every Alliance Member as a decision of the ALT" not in decisions
+    # deadlock never overrides unanimity on the money and the membership: the status quo continues
+    assert "No procedure for deadlock decides the Target Cost, the Annual Plan" in decisions
+    assert "or two consecutive meetings called to decide it are not quorate, the matter is in deadlock" in decisions
     assert "does not vote on that decision and is not counted in the quorum" in decisions
     assert "as a Dispute" not in decisions  # a deadlock is decided, not litigated
-    assert "quorate only if a representative of every Alliance Member is present" in text_of(clause(big, "alliance.governance"))
-    assert "a representative of every Alliance Member is present" in text_of(clause(big, "alliance.schedule-alt"))
+    # the quorum is worded identically in clause 8 and Schedule 3, with the recusal rule and the adjourned meeting
+    quorum = ("A meeting of the ALT is quorate if a representative of every Alliance Member is present. For a "
+              "decision on which an Alliance Member does not vote under clause 9, that Alliance Member is not counted, "
+              "and the meeting is quorate for that decision if a representative of every other Alliance Member is present.")
+    governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
+    assert quorum in governance and quorum in schedule
+    assert "the adjourned meeting is quorate with the representatives present" in governance
+    assert "must appoint a deputy" in governance
 
 
 def test_leaving_and_the_service_contract_are_linked(big):
@@ -257,11 +282,12 @@ def test_majority_and_reserved_matters(small):
 def test_gain_only_table_gives_the_commissioner_all_pain(small):
     c = clause(small, "alliance.schedule-risk-reward")
     table = next(b for b in c.blocks if isinstance(b, Table))
-    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Share of Pain"]
-    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "none"],
-                             ["Pathways Floating Support Limited", "30%", "none"],
-                             ["Northbrook District Council (the Commissioner)", "20%", "all Pain, without limit"],
-                             ["Total", "100%", ""]]
+    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Share of Pain", "Fee"]
+    # Fees of 5% of £610,000 and £290,000
+    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "none", "£30,500"],
+                             ["Pathways Floating Support Limited", "30%", "none", "£14,500"],
+                             ["Northbrook District Council (the Commissioner)", "20%", "all Pain, without limit", ""],
+                             ["Total", "100%", "", "£45,000"]]
 
 
 def test_small_alliance_positions(small):
@@ -285,7 +311,7 @@ def test_open_facts_become_placeholders(small):
 def test_key_information_follows_the_gain_only_position(small):
     rows = table_rows(clause(small, "alliance.key-information"))
     assert ["Gain shares", "as agreed between the Alliance Members"] in rows
-    assert ["Estimated value over the Initial Term", "£2,700,000"] in rows
+    assert ["Estimated value over the Initial Term", "£2,700,000 (£4,500,000 with every extension)"] in rows  # £900,000 a year
 
 
 # --- a commissioner outside the alliance -------------------------------------------------------
@@ -304,18 +330,18 @@ def test_commissioner_outside_has_no_seat_or_vote(outside):
     governance = text_of(clause(outside, "alliance.governance"))
     assert "The Commissioner is not an Alliance Member." in governance
     # unanimous decisions: every Alliance Member must be present, whatever two-thirds would be
-    assert "quorate only if a representative of every Alliance Member is present" in governance
+    assert "quorate if a representative of every Alliance Member is present" in governance
     defs = {d.term: plain_text(d.inlines) for d in outside.definitions}
     assert defs["Alliance Member"].startswith("each Party other than the Commissioner,")
     assert len(outside.parties) == 8  # the commissioner still signs
 
 
 @pytest.mark.parametrize("cap, expected", [
-    ("{basis: percent_of_value, percent: 7.5}", "Pain Cap for an Alliance Year is 7.5% of its annual value set out in Schedule 5."),
+    ("{basis: percent_of_value, percent: 7.5}", "Pain Cap for an Alliance Year is 7.5% of its annual value set out in Schedule 5, as shown above."),
     ("{basis: fixed_amount, amount: 50000}", "Pain Cap for an Alliance Year is £50,000 (fifty thousand pounds)."),
 ], ids=["percent", "fixed"])
 def test_pain_cap_bases_render(cap, expected, catalogue, tmp_path):
-    text = BIG.read_text(encoding="utf-8").replace("    pain_cap:\n      basis: margin\n", f"    pain_cap: {cap}\n")
+    text = BIG.read_text(encoding="utf-8").replace("    pain_cap:\n      basis: fee\n", f"    pain_cap: {cap}\n")
     path = tmp_path / "cap.yaml"
     path.write_text(text, encoding="utf-8")
     doc = build(path, catalogue).document
@@ -459,7 +485,7 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
     assert defs["Lead Commissioner"].startswith("the Council, which leads the Commissioners")
     assert "ICB" not in defs["Provider"]
     rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
-    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
+    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%", "",
             "jointly with the other Commissioners: £100,000 a year, including Pain above the Providers' Pain Caps"] in rows
     leaving = text_of(clause(joint, "alliance.leaving"))
     assert "If the Lead Commissioner gives notice to leave the Alliance, or every Commissioner does, this Agreement ends" in leaving
@@ -469,9 +495,17 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
 def test_commissioner_cap_returns_pain_to_the_providers(joint):
     c = clause(joint, "alliance.schedule-risk-reward")
     pain = [[[plain_text(cell) for cell in row] for row in t.rows] for t in c.blocks if isinstance(t, Table)][2]
-    assert pain[-2][4] == "-£100,000.00"  # the Commissioners bear exactly their cap (pence: the column has them)
-    assert pain[-1][4] == "-£240,000.00"
-    assert "£20,000 returning to the Providers" in text_of(c)
+    assert pain[-2][3] == "-£100,000.00"  # the Commissioners bear exactly their cap (pence: the column has them)
+    assert pain[-1][3] == "-£240,000.00"
+    text = text_of(c)
+    # caps of 4% of value (£58,000, £28,800, £12,400, £20,800) against pain shares of 30%, 14%, 6% and 10%:
+    # the Trust's bites first at £193,333.33; the Commissioners' £100,000 is reached at £220,000
+    assert "the first Pain Cap is reached when Pain is £193,333.33" in text
+    assert "the Commissioner's cap of £100,000 is reached when Pain is £220,000" in text
+    assert "£60,000 returns to the Providers above their caps" in text
+    rr = text_of(clause(joint, "alliance.risk-reward"))
+    assert "Subject to clause 13.7, each Provider's share of Pain" in rr
+    assert "That Pain is borne in addition to, and above, each Provider's Pain Cap, and is not limited by clause" in rr
 
 
 def test_modification_route_varies_the_former_contracts(joint):
@@ -541,7 +575,9 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     assert "counts in the Actual Cost, and so is shared as Pain" in text
     cap = text_of(clause(doc, "common.open-book-profit-cap"))
     assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
-    assert "its own costs included in the Actual Cost are its Allowable Costs" in text_of(clause(doc, "alliance.risk-reward"))
+    assert "calculated on its payments after any refund of Excess Profit" in text_of(clause(doc, "alliance.risk-reward"))
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert "being its Allowable Costs as reconciled under the open-book clauses" in defs["Delivery Costs"]
 
 
 def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
@@ -552,3 +588,60 @@ def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
     path.write_text(text, encoding="utf-8")
     found = [f for f in build(path, catalogue).findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"]
     assert len(found) == 1 and "Moorview Access to Housing Ltd has no cost_model" in found[0].message
+
+
+def test_commencement_and_the_contracts(big):
+    """The agreement takes effect on signature, the services on the Commencement Date; the Service Contracts
+    carry the alliance terms as awarded; a leaving Provider's contract is not handed to another provider."""
+    term = text_of(clause(big, "alliance.term-termination"))
+    assert term.startswith("This Agreement takes effect on the date on which every Party has signed it.")
+    assert "so that the Alliance Manager is appointed and the first Annual Plan approved before the Commencement Date" in term
+    assert "The Services start on the Commencement Date" in term
+    assert "before the Commencement Date" in text_of(clause(big, "alliance.governance"))
+    precedence = text_of(clause(big, "alliance.precedence"))
+    assert "contains, when it is awarded, terms giving effect to this clause" in precedence
+    assert "within 3 months after the Commencement Date" not in precedence
+    assert "or to the Former Contracts and the rights and liabilities that arose under them" in precedence
+    assert "Schedule 8, paragraph 1" in next(c for c in big.all_clauses() if c.id == "alliance.precedence").note
+    leaving = text_of(clause(big, "alliance.leaving"))
+    assert "subject to the law on public procurement, arrange for the services to be provided by another provider" in leaving
+    assert "transfer to another provider" not in leaving
+    assert "each Service Contract continues under its own terms until it expires or is ended under them" in leaving
+    general = text_of(clause(big, "common.general"))
+    assert "signed by or on behalf of each Party, except as clause 25 provides for a new member joining by deed" in general
+    assert "from the date on which the services under it start until it ends" in text_of(clause(big, "common.insurance"))
+    assert "need the written approval of every Alliance Member" in text_of(clause(big, "alliance.changes"))
+
+
+def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
+    rows = [[plain_text(cell) for cell in row]
+            for t in clause(big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
+    assert ["2", "lower", "21", "16", "10", "10", "10"] in rows
+    assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "to be set"] in rows
+    performance = text_of(clause(big, "alliance.performance"))
+    assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
+    assert "for which a lower figure is better, above it" in performance
+    gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
+    assert gate in text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert "was " + gate in text_of(clause(big, "alliance.risk-reward"))
+
+
+def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
+    rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
+    # £7,700,000 a year over five years, and over ten with the five-year extension
+    assert rows["Estimated value over the Initial Term"] == "£38,500,000 (£77,000,000 with every extension)"
+    assert "including each Provider's Fee of 5% of its annual value (£385,000 in all)" in rows["Target Cost and Fees"]
+    assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares"]
+    assert rows["Providers' Pain Caps"] == "each Provider's Fee a year, as set out in Schedule 4"
+    assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
+
+
+def test_no_blame_staff_subcontracting_and_insolvency(big):
+    liability = text_of(clause(big, "alliance.liability"))
+    assert "may enforce the waiver in this clause in their own favour under the Contracts (Rights of Third Parties) Act 1999" in liability
+    assert "Any other Alliance Member bears its own unrecoverable losses." in liability
+    assert "any sum it owes under this Agreement that is unpaid when it becomes insolvent" in liability
+    general = text_of(clause(big, "common.general"))
+    assert "except as clause 22 provides for the Personnel of the Alliance Members" in general
+    assert "without the consent required by clause 16" in general
+    assert "only with the prior written consent of the Commissioner" in text_of(clause(big, "alliance.operations"))

@@ -190,7 +190,22 @@ def _computed_with_listed_shares(d):
     d["alliance"]["risk_reward"]["shares"] = [{"member": "hospice", "gain": 100, "pain": 100}]
 
 
+def _unknown_manager_host(d):
+    d["alliance"]["alliance_manager_host"] = "hospise"
+
+
+def _health_care_view_not_recorded(d):
+    d["alliance"].pop("health_care_assessment", None)
+
+
+def _no_deputy(d):
+    member(d, "hospice")["alt_representative"]["deputy"] = "none"
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-DEPUTY", BIG, _no_deputy),
+    ("ALLIANCE-HEALTH-CARE-ROUTE", BIG, _health_care_view_not_recorded),
+    ("ALLIANCE-UNKNOWN-MEMBER", BIG, _unknown_manager_host),
     ("ALLIANCE-ONE-COMMISSIONER", BIG, _no_commissioner),
     ("ALLIANCE-LEAD-COMMISSIONER", BIG, _two_commissioners_no_lead),
     ("ALLIANCE-LEAD-COMMISSIONER", JOINT, _lead_is_not_a_commissioner),
@@ -317,3 +332,13 @@ def test_gain_only_needs_no_commissioner_exposure(catalogue):
     del data["alliance"]["risk_reward"]["commissioner_pain"]
     data["positions"]["risk_reward"] = "gain-only"
     assert "ALLIANCE-COMMISSIONER-EXPOSURE" not in ids(run(data, catalogue))
+
+
+def test_health_care_rule_is_quiet_for_housing_services_and_other_regimes(catalogue):
+    data = data_of(BIG)
+    data["alliance"].pop("health_care_assessment", None)
+    data["alliance"]["procurement_route"] = "provider_selection"
+    assert "ALLIANCE-HEALTH-CARE-ROUTE" not in ids(run(data, catalogue))
+    data = data_of(SMALL)  # housing and floating support only
+    data["alliance"].pop("health_care_assessment", None)
+    assert "ALLIANCE-HEALTH-CARE-ROUTE" not in ids(run(data, catalogue))

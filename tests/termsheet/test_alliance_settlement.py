@@ -1,6 +1,7 @@
 """The alliance's risk/reward arithmetic (`settle`), checked against an independent calculation in
-exact fractions: shares add up exactly, caps hold, and the balancing amounts leave every party with
-exactly its share."""
+exact fractions: the Actual Cost is costs plus Fees (like the Target Cost), shares add up exactly, caps
+hold, and the balancing amounts leave every Provider with exactly its Fee plus or minus its share; and
+the points where the caps bite are where `settle` says they are."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assembler.termsheet.alliance import ProviderYear, settle, split_hundred
+from assembler.termsheet.alliance import ProviderYear, commissioner_cap_reached, settle, split_hundred
 
 PENNIES = st.integers(min_value=0, max_value=500_000_000)  # up to £5m in pence
 
@@ -35,7 +36,8 @@ def years(draw):
         paid = Decimal(draw(PENNIES)) / 100
         cost = Decimal(draw(PENNIES)) / 100
         cap = draw(st.one_of(st.none(), PENNIES.map(lambda p: Decimal(p) / 100)))
-        lines.append(ProviderYear(f"p{i}", f"Provider {i}", paid, cost, percents[i], cap))
+        fee = Decimal(draw(st.integers(min_value=0, max_value=50_000_000))) / 100
+        lines.append(ProviderYear(f"p{i}", f"Provider {i}", paid, cost, percents[i], cap, fee))
     target = Decimal(draw(st.integers(min_value=0, max_value=4_000_000_000))) / 100
     commissioner_cap = draw(st.one_of(st.none(), PENNIES.map(lambda p: Decimal(p) / 100)))
     return target, lines, commissioner_cap
@@ -47,7 +49,7 @@ def test_settlement_matches_an_independent_calculation(year):
     target, lines, commissioner_cap = year
     result = settle(target, lines, commissioner_cap=commissioner_cap)
     f = Fraction
-    actual = sum((f(p.cost) for p in lines), f(0))
+    actual = sum((f(p.cost) + f(p.fee) for p in lines), f(0))  # like the Target Cost, it includes the Fees
     outcome = f(target) - actual
     assert f(result.actual) == actual and f(result.outcome) == outcome
 
@@ -71,19 +73,51 @@ def test_settlement_matches_an_independent_calculation(year):
             assert f(result.spill_over) == left - f(commissioner_cap)
             assert all(-s >= c for s, c in zip(shares, capped))
 
-    # balancing amounts leave each Provider with exactly its share, and the Commissioner with its own
+    # balancing amounts leave each Provider with exactly its Fee plus its share, and the Commissioner its own
     for p, line in zip(lines, result.lines):
-        assert f(p.paid) + f(line.balancing) - f(p.cost) == f(line.share)
+        assert f(p.paid) + f(line.balancing) - f(p.cost) == f(p.fee) + f(line.share)
+        assert f(line.ends_with) == f(p.fee) + f(line.share)
     paid_out = sum((f(p.paid) for p in lines), f(0)) + sum((f(line.balancing) for line in result.lines), f(0))
     assert f(target) - paid_out == f(result.commissioner_share)
 
 
 def test_the_eight_member_example_in_figures():
-    """The sample's own numbers, worked by hand: a 5% overspend of £7,700,000 in Harbour Light's costs."""
-    lines = [ProviderYear("a", "A", Decimal(600000), Decimal(600000), Decimal("7.79"), Decimal(18000)),
-             ProviderYear("b", "B", Decimal(1850000), Decimal(2235000), Decimal("24.03"), Decimal(55500))]
+    """Worked by hand: two Providers with Fees of 5% of value (£30,000 and £92,500), which are also their
+    Pain Caps; a £385,000 overspend in B's costs. An ordinary margin is no Gain: at cost plus Fee the
+    outcome is nil."""
+    even = [ProviderYear("a", "A", Decimal(600000), Decimal(570000), Decimal("7.79"), Decimal(30000), Decimal(30000)),
+            ProviderYear("b", "B", Decimal(1850000), Decimal(1757500), Decimal("24.03"), Decimal(92500), Decimal(92500))]
+    assert settle(Decimal(2450000), even).outcome == 0
+    lines = [even[0], ProviderYear("b", "B", Decimal(1850000), Decimal(2142500), Decimal("24.03"), Decimal(92500),
+                                   Decimal(92500))]
     result = settle(Decimal(2450000), lines)
     assert result.pain == Decimal(385000)
-    assert [line.share for line in result.lines] == [Decimal(-18000), Decimal(-55500)]  # both capped
-    assert result.commissioner_share == Decimal(-311500)
-    assert [line.balancing for line in result.lines] == [Decimal(-18000), Decimal(329500)]
+    # A: 7.79% of £385,000 is £29,991.50, within its £30,000 cap; B: 24.03% is £92,515.50, capped at £92,500
+    assert [line.share for line in result.lines] == [Decimal("-29991.50"), Decimal(-92500)]
+    assert result.commissioner_share == Decimal("-262508.50")
+    # B kept £385,000 less than its Fee, so the Commissioner pays it back all but its share
+    assert [line.balancing for line in result.lines] == [Decimal("-29991.50"), Decimal(292500)]
+    assert [line.ends_with for line in result.lines] == [Decimal("8.50"), Decimal(0)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=1, max_value=5_000_000), st.integers(min_value=1, max_value=60)),
+                min_size=1, max_size=6),
+       st.integers(min_value=1_000, max_value=5_000_000))
+def test_commissioner_cap_is_reached_where_settle_says(caps_and_shares, commissioner_cap):
+    """Just below the computed point the Commissioner is within its cap; just above, Pain spills back."""
+    total = sum(s for _, s in caps_and_shares)
+    if total > 100:
+        caps_and_shares = [(c, max(1, s * 100 // total)) for c, s in caps_and_shares]
+    points = [(Decimal(c), Decimal(s)) for c, s in caps_and_shares]
+    reach = commissioner_cap_reached(points, shares_total=sum((s for _, s in points), Decimal(0)),
+                                     commissioner_cap=Decimal(commissioner_cap))
+    assert reach is not None  # every Provider is capped, so the Commissioner's cap is reached in the end
+
+    def spill(pain: Decimal) -> Decimal:
+        lines = [ProviderYear(f"p{i}", "P", Decimal(0), Decimal(0), s, c) for i, (c, s) in enumerate(points)]
+        lines[0] = ProviderYear("p0", "P", Decimal(0), pain, points[0][1], points[0][0])
+        return settle(Decimal(0), lines, commissioner_cap=Decimal(commissioner_cap)).spill_over
+
+    assert spill(max(reach - 1, Decimal(0))) == 0
+    assert spill(reach + 1) > 0
