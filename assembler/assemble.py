@@ -49,6 +49,9 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
     context = {name: getattr(model, name) for name in type(model).model_fields}
     context.update(parties=model.parties(), positions=sheet.positions, figures=catalogue.figures,
                    law=catalogue.law, draft_date=draft_date(sheet, today))
+    derived = getattr(model, "derived_context", None)  # figures a family works out from the whole sheet
+    if derived:
+        context.update(derived())
     return context
 
 
