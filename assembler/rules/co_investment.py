@@ -8,6 +8,7 @@ from assembler.credit import co_investment as credit
 from assembler.formatting import long_date, money
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON, database_duty, subsidy_before_act
+from assembler.termsheet.co_investment import yearly_instalment as credit_instalment
 from assembler.termsheet.common import LegalForm, Party
 
 RULES = RuleSet()
@@ -443,3 +444,31 @@ def instalments_maturity(ctx: RuleContext):
             yield (f"the {inv.investor}'s {inv.instalment_years} yearly instalments end on "
                    f"{long_date(service.payment_dates[-1])} but its maturity is given as {long_date(inv.maturity)}; the "
                    "draft never changes either: make them the same", ("contributions", "investments", i, "maturity"))
+
+
+@RULES.rule("COINV-SURPLUS-ONLY-RETURN", "info",
+            "An investor whose return is paid only from what remains after the fixed payments is told so.")
+def surplus_only_return(ctx: RuleContext):
+    for i, inv in enumerate(ctx.sheet.contributions.investments):
+        if inv.return_basis != "fixed":
+            kind = "target return" if inv.return_basis == "target" else "share of what remains"
+            yield (f"the {inv.investor}'s return is a {kind}, paid only from income left after operating costs, the "
+                   f"reserve and the fixed payments, and {'carried forward' if inv.cumulative else 'lost'} in a year "
+                   "that does not pay it in full: its investment committee should see the waterfall's stress cases",
+                   ("contributions", "investments", i, "return_basis"))
+
+
+@RULES.rule("COINV-BULLET-ASSET-LOCK", "info",
+            "Capital repaid in one sum while the homes are asset-locked depends on refinancing, not on a sale.")
+def bullet_asset_lock(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.disposal.asset_lock:
+        return
+    for i, (inv, service) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+        if inv.repayment == "at_end":
+            yield (f"the {inv.investor}'s {money(inv.amount)} is repaid in one sum on {long_date(service.maturity)} while "
+                   "the homes are locked to the purpose, so it can be repaid only from refinancing or reserves, not by "
+                   f"selling homes on the open market; refinanced at {sheet.income.refinancing_rate}% over "
+                   f"{sheet.income.refinancing_years} years it costs "
+                   f"{money(credit_instalment(inv.amount, sheet.income.refinancing_rate, sheet.income.refinancing_years))} "
+                   "a year", ("contributions", "investments", i, "repayment"))

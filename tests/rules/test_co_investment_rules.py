@@ -190,6 +190,10 @@ FIRES = [
     ("COINV-FUNDING-GAP", STRETCHED, None, "a funding gap of £1,265,287.67; the cash buys about 79 of the 92 homes"),
     ("COINV-DRAWDOWN-FEASIBLE", STRETCHED, None, "requires 40 homes bought first, which costs at least £3,400,000 at the "
      "price cap of £85,000, but only £3,350,000 is drawn before it"),
+    ("COINV-SURPLUS-ONLY-RETURN", HOMES, None, "the Foundation's return is a share of what remains, paid only from "
+     "income left"),
+    ("COINV-BULLET-ASSET-LOCK", HOMES, None, "the Foundation's £500,000 is repaid in one sum on 31 May 2037 while the "
+     "homes are locked to the purpose"),
     ("COINV-INSTALMENTS-MATURITY", HOMES, _maturity_moved, "instalments end on 4 January 2048 but its maturity is given "
      "as 4 January 2047"),
     ("COINV-HOUSING-LAND", HOMES, _held_for_housing, "only under section 32 of the Housing Act 1985"),
@@ -240,6 +244,7 @@ QUIET = [
     ("COINV-MFA-LIMIT", HUB), ("COMMON-DATES-ORDER", HOMES),
     ("COINV-DEBT-COVER", HOMES), ("COINV-LTV", HOMES), ("COINV-LTV", HUB), ("COINV-FUNDING-GAP", HOMES),
     ("COINV-FUNDING-GAP", HUB), ("COINV-DRAWDOWN-FEASIBLE", HOMES), ("COINV-INSTALMENTS-MATURITY", HOMES),
+    ("COINV-SURPLUS-ONLY-RETURN", HUB), ("COINV-BULLET-ASSET-LOCK", HUB),
 ]
 
 
