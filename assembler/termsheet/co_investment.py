@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -448,6 +448,8 @@ class Governance(Strict):
 
 class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
+
+    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit",)  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
