@@ -472,3 +472,13 @@ def bullet_asset_lock(ctx: RuleContext):
                    f"{sheet.income.refinancing_years} years it costs "
                    f"{money(credit_instalment(inv.amount, sheet.income.refinancing_rate, sheet.income.refinancing_years))} "
                    "a year", ("contributions", "investments", i, "repayment"))
+
+
+@RULES.rule("COINV-HELD-FOR-UNKNOWN", "warning",
+            "How the authority holds each property it contributes is stated, never assumed.")
+def held_for_unknown(ctx: RuleContext):
+    for loc, p in _authority_properties(ctx):
+        if p.held_for is None:
+            yield (f"the term sheet does not say how the authority holds {p.address} (for general purposes, disposed of "
+                   "under s.123 of the Local Government Act 1972, or for housing, under s.32 of the Housing Act 1985): "
+                   "the draft shows both routes in square brackets and an open fact", (*loc, "held_for"))

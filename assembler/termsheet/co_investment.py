@@ -43,11 +43,12 @@ class Property(Strict):
         "Valuation less consideration is the undervalue.")
     homes: int = Field(1, ge=0, le=500, description="Homes (dwellings) the property provides; 0 for a non-residential building.")
     use: str | None = Field(None, description="Intended use, e.g. 'Two-bedroom house for an affordable rent'.")
-    held_for: Literal["general", "housing"] = Field(
-        "general", description="How the authority holds the property before it is contributed: 'general' (held for general "
+    held_for: Literal["general", "housing"] | None = Field(
+        None, description="How the authority holds the property before it is contributed: 'general' (held for general "
         "purposes, so section 123 of the Local Government Act 1972 and the General Disposal Consent (England) 2003 apply) or "
         "'housing' (held for the purposes of Part 2 of the Housing Act 1985, so it is disposed of under section 32 of that Act "
-        "with the Secretary of State's consent, general or specific, and section 123 does not apply).")
+        "with the Secretary of State's consent, general or specific, and section 123 does not apply). Leave out only while "
+        "the authority has not confirmed it: the draft then shows both routes for the lawyer to choose.")
     bedrooms: int | None = Field(
         None, ge=0, le=10, description="Bedrooms in each home (0 for a studio), for the Local Housing Allowance rate that caps "
         "its rent. Leave out for a non-residential building.")
@@ -237,8 +238,14 @@ class Contributions(Strict):
 
     @property
     def general_undervalue(self) -> Decimal:
-        """Undervalue on land held for general purposes: the only part the General Disposal Consent limit measures."""
-        return sum((p.undervalue for p in self.authority_properties if p.held_for == "general"), Decimal(0))
+        """Undervalue on land held for general purposes, or not yet said to be held for housing (the cautious reading):
+        the only part the General Disposal Consent limit measures."""
+        return sum((p.undervalue for p in self.authority_properties if p.held_for != "housing"), Decimal(0))
+
+    @property
+    def unknown_held_properties(self) -> list[Property]:
+        """The authority's properties whose holding purpose the term sheet does not give: never assumed."""
+        return [p for p in self.authority_properties if p.held_for is None]
 
     @property
     def housing_properties(self) -> list[Property]:

@@ -180,7 +180,12 @@ def _ltv_from_later(d):
     d["covenants"]["max_ltv"] = 85
 
 
+def _held_for_unknown(d):
+    del d["contributions"]["authority"][0]["properties"][3]["held_for"]
+
+
 FIRES = [
+    ("COINV-HELD-FOR-UNKNOWN", HOMES, _held_for_unknown, "does not say how the authority holds 23 Gladstone Street"),
     ("COINV-DEBT-COVER", STRETCHED, None, "leaves £263,914.17 a year against debt service of £909,657.92: cover of 0.29, "
      "below the covenant minimum of 1.2; return of £15,287.67 accrues on capital drawn before rent starts"),
     ("COINV-LTV", STRETCHED, None, "after the drawdown of £2,000,000 on 4 January 2028, capital of £4,000,000 against "
@@ -245,7 +250,18 @@ QUIET = [
     ("COINV-DEBT-COVER", HOMES), ("COINV-LTV", HOMES), ("COINV-LTV", HUB), ("COINV-FUNDING-GAP", HOMES),
     ("COINV-FUNDING-GAP", HUB), ("COINV-DRAWDOWN-FEASIBLE", HOMES), ("COINV-INSTALMENTS-MATURITY", HOMES),
     ("COINV-SURPLUS-ONLY-RETURN", HUB), ("COINV-BULLET-ASSET-LOCK", HUB),
+    ("COINV-HELD-FOR-UNKNOWN", HOMES), ("COINV-HELD-FOR-UNKNOWN", HUB),
 ]
+
+
+def test_an_unstated_holding_purpose_is_bracketed_not_invented(catalogue):
+    """Without held_for the draft names neither route as fact: both in brackets, and an open fact."""
+    text = to_text(assemble(sheet_from(HOMES, catalogue, _held_for_unknown), catalogue, today=RULES_DATE).document)
+    assert "without a stated purpose" in text
+    assert "[under section 123 of the Local Government Act 1972 with the consent given by the General Disposal " \
+           "Consent (England) 2003] [under section 32 of the Housing Act 1985" in text
+    homes = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    assert "without a stated purpose" not in homes
 
 
 def test_ltv_is_tested_only_from_the_stated_date(catalogue):
