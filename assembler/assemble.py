@@ -52,6 +52,9 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
     # A document laid out as a letter (a grant offer letter) calls itself "this letter", not "this
     # Agreement": clause text is reworded as it is rendered (assembler/render/clauses.py).
     context["letter"] = _is_letter(catalogue.manifest(sheet.family), context)
+    derived = getattr(model, "derived_context", None)  # figures a family works out from the whole sheet
+    if derived:
+        context.update(derived())
     return context
 
 

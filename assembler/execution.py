@@ -35,7 +35,8 @@ SIGN = "____________________________"
 # kind -> (how it signs as a simple contract, how it executes a deed, the signers' capacities)
 WORDING: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "seal": ("Signed for and on behalf of {name} by its authorised signatory",
-             "The common seal of {name} was affixed to this deed in the presence of",
+             "The common seal of {name} was affixed to this deed in the presence of the officer or officers "
+             "its constitution authorises to attest it",
              ("Authorised officer",)),
     "corporation_sole": ("Signed for and on behalf of {name}, a corporation sole, by the commissioner or "
                          "an officer the commissioner has authorised",
@@ -97,9 +98,15 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
         # (Powers of Attorney Act 1971 s.1), so the deed block is for the commissioner in person.
         signers = ("Commissioner",) if EXECUTION[party.legal_form] == "corporation_sole" else signers
         signers = (*signers, "Witness")
+    if EXECUTION[party.legal_form] == "seal":
+        lines.append([Text("(Common seal)")])  # the space where the seal is affixed
     for i, capacity in enumerate(signers):
         lines.append([Text(f"{capacity}: {SIGN}")])
-        if i == 0:
+        if i == 0 and capacity == "Director" and not _is_director(party.signatory.position):
+            # A chief executive or other officer is not a director unless the term sheet says so: the
+            # director who signs is written in at signing.
+            lines.append([Text("Name: "), Placeholder(f"name of {who} director", kind="blank")])
+        elif i == 0:
             lines.append([Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")])
             lines.append([Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")])
         else:
@@ -122,6 +129,11 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
         [Text("Date: ____________________")],
     ]
+
+
+def _is_director(position: str | None) -> bool:
+    """Whether the term sheet says the signatory is a director (a title such as 'Chief Executive' does not)."""
+    return bool(position) and "director" in position.lower()
 
 
 def _or_open(value: str | None, label: str) -> Inline:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from assembler.credit import co_investment as credit
 from assembler.formatting import long_date, money
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON, database_duty, subsidy_before_act
+from assembler.termsheet.co_investment import yearly_instalment as credit_instalment
 from assembler.termsheet.common import LegalForm, Party
 
 RULES = RuleSet()
@@ -362,3 +364,121 @@ def lha_bedrooms(ctx: RuleContext):
                 if p.homes and p.bedrooms is None:
                     yield (f"{p.address} has no bedrooms given, so the draft cannot say which Local Housing Allowance "
                            "rate caps its rent", ("contributions", side, i, "properties", j, "bedrooms"))
+
+
+# The investor's view: the money must work (credit arithmetic in assembler/credit/co_investment.py) ----------
+
+@RULES.rule("COINV-DEBT-COVER", "warning",
+            "The rent roll, after voids, operating costs and the repairs reserve, covers the yearly debt service at the "
+            "covenant ratio (and at least once).")
+def debt_cover(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.income.given:
+        return
+    view = credit.credit_view(sheet)
+    if view.dscr is None:
+        return
+    floor = sheet.covenants.min_dscr or Decimal(1)
+    if view.dscr < floor or view.dscr < 1:
+        inc = view.stabilised
+        what = f"the covenant minimum of {sheet.covenants.min_dscr}" if sheet.covenants.min_dscr else "1.0"
+        extra = (f"; return of {money(view.pre_income)} accrues on capital drawn before rent starts on "
+                 f"{long_date(sheet.income.income_starts)}") if view.pre_income else ""
+        yield (f"with every home let ({inc.homes} homes), rent collected of {money(inc.gross)} less operating costs of "
+               f"{money(inc.costs)} and the reserve of {money(inc.reserve)} leaves {money(inc.net)} a year against debt "
+               f"service of {money(view.service)}: cover of {view.dscr}, below {what}{extra}", ("income",))
+
+
+@RULES.rule("COINV-LTV", "warning",
+            "Loan to value at each drawdown and at full drawdown is within the covenant maximum and below 100%.")
+def loan_to_value(ctx: RuleContext):
+    sheet = ctx.sheet
+    cap = sheet.covenants.max_ltv
+    basis = sheet.covenants.valuation_basis
+    from_date = sheet.covenants.ltv_tested_from
+    for d in credit.drawdown_checks(sheet):
+        if d.ltv is None or (from_date and d.date < from_date):
+            continue
+        if (cap is not None and d.ltv > cap) or d.ltv > 100:
+            limit = f"the covenant maximum of {cap}%" if cap is not None else "100%"
+            yield (f"after the drawdown of {money(d.amount)} on {long_date(d.date)}, capital of {money(d.covered_drawn)} "
+                   f"against charged property worth {money(d.value)} ({basis}; {d.homes_bought} bought homes once the cash drawn is "
+                   f"spent) is a loan to value of {d.ltv}%, above {limit}", ("drawdowns", d.index, "amount"))
+    lent, value, ltv = credit.full_ltv(sheet)
+    if ltv is not None and ((cap is not None and ltv > cap) or ltv > 100):
+        yield (f"at full drawdown, capital of {money(lent)} against charged property worth {money(value)} ({basis}) is a loan to "
+               f"value of {ltv}%, above {'the covenant maximum of ' + str(cap) + '%' if cap is not None else '100%'}",
+               ("covenants", "max_ltv"))
+
+
+@RULES.rule("COINV-FUNDING-GAP", "warning",
+            "The cash contributions pay for the homes to be bought at the cost cap, the works and the return before "
+            "rent starts.")
+def funding_gap(ctx: RuleContext):
+    sheet = ctx.sheet
+    su = credit.sources_and_uses(sheet)
+    if su.gap > 0:
+        n = credit.affordable_homes(sheet, su.total_sources)
+        yield (f"the uses add up to {money(su.total_uses)} but the cash available is {money(su.total_sources)}: a funding "
+               f"gap of {money(su.gap)}; the cash buys about {n} of the {sheet.acquisition.homes_to_acquire} homes, so the "
+               f"draft says \"{sheet.acquisition.homes_to_acquire} homes, or as many as the Contributions allow within "
+               "the Acquisition Criteria\"", ("acquisition", "homes_to_acquire"))
+
+
+@RULES.rule("COINV-DRAWDOWN-FEASIBLE", "warning",
+            "A drawdown that requires homes bought first comes after enough cash to buy them at the price cap.")
+def drawdown_feasible(ctx: RuleContext):
+    for d in credit.drawdown_checks(ctx.sheet):
+        if not d.feasible:
+            yield (f"the drawdown on {long_date(d.date)} requires {d.homes_required} homes bought first, which costs at "
+                   f"least {money(d.needed)} at the price cap of {money(ctx.sheet.acquisition.price_cap)}, but only "
+                   f"{money(d.cash_before)} is drawn before it", ("drawdowns", d.index, "homes_required"))
+
+
+@RULES.rule("COINV-INSTALMENTS-MATURITY", "error",
+            "A maturity date given with stated instalments is the date of the last instalment.")
+def instalments_maturity(ctx: RuleContext):
+    sheet = ctx.sheet
+    for i, (inv, service) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+        if inv.instalment_years and inv.maturity and service.payment_dates and inv.maturity != service.payment_dates[-1]:
+            yield (f"the {inv.investor}'s {inv.instalment_years} yearly instalments end on "
+                   f"{long_date(service.payment_dates[-1])} but its maturity is given as {long_date(inv.maturity)}; the "
+                   "draft never changes either: make them the same", ("contributions", "investments", i, "maturity"))
+
+
+@RULES.rule("COINV-SURPLUS-ONLY-RETURN", "info",
+            "An investor whose return is paid only from what remains after the fixed payments is told so.")
+def surplus_only_return(ctx: RuleContext):
+    for i, inv in enumerate(ctx.sheet.contributions.investments):
+        if inv.return_basis != "fixed":
+            kind = "target return" if inv.return_basis == "target" else "share of what remains"
+            yield (f"the {inv.investor}'s return is a {kind}, paid only from income left after operating costs, the "
+                   f"reserve and the fixed payments, and {'carried forward' if inv.cumulative else 'lost'} in a year "
+                   "that does not pay it in full: its investment committee should see the waterfall's stress cases",
+                   ("contributions", "investments", i, "return_basis"))
+
+
+@RULES.rule("COINV-BULLET-ASSET-LOCK", "info",
+            "Capital repaid in one sum while the homes are asset-locked depends on refinancing, not on a sale.")
+def bullet_asset_lock(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.disposal.asset_lock:
+        return
+    for i, (inv, service) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+        if inv.repayment == "at_end":
+            yield (f"the {inv.investor}'s {money(inv.amount)} is repaid in one sum on {long_date(service.maturity)} while "
+                   "the homes are locked to the purpose, so it can be repaid only from refinancing or reserves, not by "
+                   f"selling homes on the open market; refinanced at {sheet.income.refinancing_rate}% over "
+                   f"{sheet.income.refinancing_years} years it costs "
+                   f"{money(credit_instalment(inv.amount, sheet.income.refinancing_rate, sheet.income.refinancing_years))} "
+                   "a year", ("contributions", "investments", i, "repayment"))
+
+
+@RULES.rule("COINV-HELD-FOR-UNKNOWN", "warning",
+            "How the authority holds each property it contributes is stated, never assumed.")
+def held_for_unknown(ctx: RuleContext):
+    for loc, p in _authority_properties(ctx):
+        if p.held_for is None:
+            yield (f"the term sheet does not say how the authority holds {p.address} (for general purposes, disposed of "
+                   "under s.123 of the Local Government Act 1972, or for housing, under s.32 of the Housing Act 1985): "
+                   "the draft shows both routes in square brackets and an open fact", (*loc, "held_for"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -35,16 +35,20 @@ class Property(Strict):
     lease_years: int | None = Field(
         None, ge=1, le=999, description="For a leasehold, the length of the lease granted, in whole years.")
     valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation.")
+    value_after_works: Money | None = Field(
+        None, description="Expected market value once the agreed works are done, in pounds, on the basis the investors' "
+        "valuer uses: the value the loan-to-value test uses. Leave out to use the valuation.")
     consideration: Money = Field(
         Decimal(0), description="Price or premium the delivery organisation pays for it, in pounds (0 for a gift), shown as the price in the property schedule. "
         "Valuation less consideration is the undervalue.")
     homes: int = Field(1, ge=0, le=500, description="Homes (dwellings) the property provides; 0 for a non-residential building.")
     use: str | None = Field(None, description="Intended use, e.g. 'Two-bedroom house for an affordable rent'.")
-    held_for: Literal["general", "housing"] = Field(
-        "general", description="How the authority holds the property before it is contributed: 'general' (held for general "
+    held_for: Literal["general", "housing"] | None = Field(
+        None, description="How the authority holds the property before it is contributed: 'general' (held for general "
         "purposes, so section 123 of the Local Government Act 1972 and the General Disposal Consent (England) 2003 apply) or "
         "'housing' (held for the purposes of Part 2 of the Housing Act 1985, so it is disposed of under section 32 of that Act "
-        "with the Secretary of State's consent, general or specific, and section 123 does not apply).")
+        "with the Secretary of State's consent, general or specific, and section 123 does not apply). Leave out only while "
+        "the authority has not confirmed it: the draft then shows both routes for the lawyer to choose.")
     bedrooms: int | None = Field(
         None, ge=0, le=10, description="Bedrooms in each home (0 for a studio), for the Local Housing Allowance rate that caps "
         "its rent. Leave out for a non-residential building.")
@@ -122,7 +126,14 @@ class Investment(Strict):
         "('amortising') or in one sum at maturity ('at_end').")
     maturity: dt.date | None = Field(
         None, description="The date by which the capital must be repaid in full, as YYYY-MM-DD. Leave out for the last "
-        "day of the partnership term; it must not be later.")
+        "day of the partnership term (or, with instalment_years, the last instalment date); it must not be later.")
+    instalment_years: int | None = Field(
+        None, ge=1, le=60, description="For 'amortising': the number of equal yearly instalments the investor's offer "
+        "states, e.g. 20 for 'equal instalments over 20 years'. Leave out for equal yearly payments from the last "
+        "drawdown to maturity.")
+    first_instalment: dt.date | None = Field(
+        None, description="With instalment_years: the date of the first instalment, as YYYY-MM-DD. Leave out for the "
+        "first anniversary of the last drawdown.")
     _service: object = PrivateAttr(None)
 
     @property
@@ -138,10 +149,19 @@ class DebtService(Strict):
     investor: str
     maturity: dt.date
     years: int
+    payment_dates: list[dt.date] = []
     first_drawdown: dt.date
     last_drawdown: dt.date
     yearly_payment: Decimal
     yearly_return_on_full_capital: Decimal
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (28 February for 29 February in a year that is not a leap year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def yearly_instalment(amount: Decimal, rate_percent: Decimal, years: int) -> Decimal:
@@ -218,8 +238,14 @@ class Contributions(Strict):
 
     @property
     def general_undervalue(self) -> Decimal:
-        """Undervalue on land held for general purposes: the only part the General Disposal Consent limit measures."""
-        return sum((p.undervalue for p in self.authority_properties if p.held_for == "general"), Decimal(0))
+        """Undervalue on land held for general purposes, or not yet said to be held for housing (the cautious reading):
+        the only part the General Disposal Consent limit measures."""
+        return sum((p.undervalue for p in self.authority_properties if p.held_for != "housing"), Decimal(0))
+
+    @property
+    def unknown_held_properties(self) -> list[Property]:
+        """The authority's properties whose holding purpose the term sheet does not give: never assumed."""
+        return [p for p in self.authority_properties if p.held_for is None]
 
     @property
     def housing_properties(self) -> list[Property]:
@@ -239,6 +265,9 @@ class Drawdown(Strict):
     contributor: Annotated[str, Field(min_length=1, max_length=40)] = Field(description="Short name of the party paying it.")
     amount: Money = Field(description="Amount in pounds.")
     condition: str | None = Field(None, description="What must be done first, e.g. 'Completion of the first 20 acquisitions'.")
+    homes_required: int | None = Field(
+        None, ge=0, le=10000, description="Homes that must have been bought before this drawdown, where the condition "
+        "requires a number (e.g. 20 for 'at least 20 homes acquired'); checked against the cash drawn before it.")
 
 
 class Partnership(Strict):
@@ -264,6 +293,12 @@ class Acquisition(Strict):
     all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds.")
     refurbishment_standard: Text = Field("the Decent Homes Standard", description="Standard every home must meet before it is let.")
     property_types: list[Text] = Field(default_factory=list, description="Kinds of home wanted, e.g. 'two-bedroom houses'.")
+    expected_value: Money | None = Field(
+        None, description="Expected market value of each bought home, subject to tenancies, once refurbished and let, in "
+        "pounds: the value the loan-to-value test uses. Leave out to use the purchase price cap.")
+    works_budget: Money = Field(
+        Decimal(0), description="Total budget for works to the transferred properties before they are let, in pounds "
+        "(0 for none): a use of the cash in the sources and uses.")
 
 
 class Consents(Strict):
@@ -297,6 +332,8 @@ class Nominations(Strict):
                                 "taken together and counted each year, for which the authority nominates the tenant.")
     days_to_nominate: int = Field(10, ge=1, le=60, description="Working days the authority has to nominate after notice of a vacancy.")
     rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
+    brma: Text | None = Field(
+        None, description="The Broad Rental Market Area whose Local Housing Allowance rates cap the rents, e.g. 'Lincoln'.")
     lha_by_bedrooms: bool = Field(
         True, description="Whether the rent of each home is capped at the Local Housing Allowance rate for the Broad Rental "
         "Market Area for the number of bedrooms the household is entitled to (true), rather than a single figure.")
@@ -364,6 +401,52 @@ class Covenants(Strict):
     max_ltv: Percent | None = Field(
         None, description="The investors' maximum loan to value: investment capital outstanding as a % of the market value "
         "of the charged properties, e.g. 70. Leave out for none.")
+    valuation_basis: Text = Field(
+        "market value subject to existing tenancies", description="The basis of value on which the loan-to-value "
+        "covenant is tested, as the investors' offer states it, e.g. 'market value subject to existing tenancies'.")
+    ltv_tested_from: dt.date | None = Field(
+        None, description="The first date on which the loan-to-value covenant is tested, as YYYY-MM-DD, e.g. after the "
+        "acquisition phase. Leave out to test it from the first drawdown.")
+    senior_only: bool = Field(
+        True, description="Whether the covenants test only the investments with a fixed return (the senior debt) (true), "
+        "or all investment capital (false).")
+
+
+class Income(Strict):
+    """The rent roll and the operating cost budget: what the homes are expected to earn and cost each year, so that
+    the cover and the waterfall can be tested against the real numbers."""
+
+    rent_per_home_week: Money | None = Field(
+        None, description="Expected rent of each home, in pounds a week, for homes whose bedrooms are not in "
+        "rent_by_bedrooms (e.g. the homes still to be bought). Leave out if rent_by_bedrooms covers every home.")
+    rent_by_bedrooms: dict[int, Money] = Field(
+        default_factory=dict, description="Expected rent in pounds a week by number of bedrooms, e.g. {1: 92.05, 2: 109.32}.")
+    voids_percent: Percent = Field(
+        Decimal(3), description="Rent lost to empty homes and bad debt, as a % of the rent roll.")
+    operating_cost_per_home: Money | None = Field(
+        None, description="Operating costs (management, maintenance, insurance, support not separately funded) per "
+        "home per year, in pounds.")
+    operating_cost_percent: Percent | None = Field(
+        None, description="Operating costs as a % of the rent collected, instead of operating_cost_per_home.")
+    income_starts: dt.date | None = Field(
+        None, description="When rent from the homes starts to be received, as YYYY-MM-DD; return accrues on capital "
+        "drawn before then. Leave out for the date of the first drawdown.")
+    stress_cost_rise_percent: Percent = Field(
+        Decimal(20), description="For the stress cases: the rise in operating costs to test, as a %.")
+    stress_voids_percent: Percent = Field(
+        Decimal(10), description="For the stress cases: voids and bad debt to test, as a % of the rent roll.")
+    stress_rent_cut_percent: Percent = Field(
+        Decimal(10), description="For the stress cases: a cut in rents (e.g. a frozen Local Housing Allowance) to test, as a %.")
+    refinancing_rate: Percent = Field(
+        Decimal(6), description="For the stress cases: the rate at which capital due in one sum is refinanced, % a year.")
+    refinancing_years: int = Field(25, ge=1, le=40, description="For the stress cases: years over which that capital is refinanced.")
+
+    @property
+    def given(self) -> bool:
+        """Whether the rent roll and cost budget are stated, so the cover can be worked out."""
+        has_rent = self.rent_per_home_week is not None or bool(self.rent_by_bedrooms)
+        has_cost = self.operating_cost_per_home is not None or self.operating_cost_percent is not None
+        return has_rent and has_cost
 
 
 class Governance(Strict):
@@ -374,6 +457,8 @@ class Governance(Strict):
 
 class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
+
+    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit",)  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -387,6 +472,8 @@ class CoInvestmentTermSheet(TermSheetBase):
     security: Security = Field(default_factory=Security, description="Charges, restrictions and the priority deed.")
     liability: Liability = Field(default_factory=Liability, description="Liability cap and exit after a long force majeure event.")
     covenants: Covenants = Field(default_factory=Covenants, description="The investors' financial covenants.")
+    income: Income = Field(default_factory=Income, description="The rent roll and operating cost budget, for the cover "
+                           "and the waterfall in numbers.")
     nominations: Nominations | None = Field(None, description="The authority's nomination rights; leave out where no homes are let.")
     surplus: Surplus = Field(description="Reserves and the use of surplus.")
     clawback: Clawback = Field(description="Clawback of the authority's contribution; its basis is the clawback_basis position.")
@@ -429,10 +516,24 @@ class CoInvestmentTermSheet(TermSheetBase):
             drawn = [d.date for d in self.drawdowns if d.contributor == inv.investor]
             first = min(drawn) if drawn else self.partnership.term.start
             last = max(drawn) if drawn else first
-            maturity = self.maturity(inv)
-            years = max((maturity - last).days // 365, 0)
             full_return = pence(inv.amount * inv.return_rate / Decimal(100))
+            dates: list[dt.date] = []
+            if inv.repayment == "amortising" and inv.instalment_years:
+                start = inv.first_instalment or add_years(last, 1)
+                dates = [add_years(start, k) for k in range(inv.instalment_years)]
+                maturity = inv.maturity or dates[-1]
+                years = inv.instalment_years
+            else:
+                maturity = self.maturity(inv)
+                years = max((maturity - last).days // 365, 0)
+                if inv.repayment == "amortising":
+                    dates = [add_years(last, k + 1) for k in range(years)]
             payment = yearly_instalment(inv.amount, inv.return_rate, years) if inv.repayment == "amortising" else full_return
             out.append(DebtService(investor=inv.investor, maturity=maturity, years=years, first_drawdown=first, last_drawdown=last,
-                                   yearly_payment=payment, yearly_return_on_full_capital=full_return))
+                                   yearly_payment=payment, yearly_return_on_full_capital=full_return, payment_dates=dates))
         return out
+
+    def derived_context(self) -> dict:
+        """Figures worked out from the whole sheet that the clauses and the review pack print: the credit view."""
+        from assembler.credit.co_investment import credit_view
+        return {"credit": credit_view(self)}

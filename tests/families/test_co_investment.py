@@ -79,7 +79,7 @@ def test_housing_partnership_draft(drafts):
         clause(doc, "co-investment.end-of-term"))
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert definitions["Investor"] == "each of the Fund and the Foundation"
-    assert definitions["Authority Grant"].startswith("the cash grant of £1,200,000 (one million two hundred thousand pounds)")
+    assert definitions["Authority Grant"].startswith("the cash grant of £2,600,000 (two million six hundred thousand pounds)")
     assert "Secretary of State has given" not in text_of(clause(doc, "co-investment.conditions-precedent"))
     assert "section 124(2) and (3) of the Charities Act 2011" in text_of(clause(doc, "co-investment.conditions-precedent"))
 
@@ -102,20 +102,20 @@ def test_contributions_add_up_in_the_draft(drafts):
     doc = drafts["affordable-homes-partnership"].document
     summary, investments, drawdowns = tables(clause(doc, "co-investment.schedule-contributions"))
     lines = {tuple(r[:2]): r[3] for r in summary[1:]}
-    assert lines[("Council", "Capital grant from the Council's housing capital programme")] == "£1,200,000"
-    assert lines[("Foundation", "Subordinated social investment, repaid at the end of the term")] == "£500,000"
-    assert summary[-2] == ["Total of all Contributions", "", "", "£8,590,000"]
-    assert summary[-1] == ["Total stated in the approval", "", "", "£8,590,000"]
+    assert lines[("Council", "Capital grant from the Council's housing capital programme")] == "£2,600,000"
+    assert lines[("Foundation", "Subordinated social investment, repaid in one sum after ten years")] == "£500,000"
+    assert summary[-2] == ["Total of all Contributions", "", "", "£5,990,000"]
+    assert summary[-1] == ["Total stated in the approval", "", "", "£5,990,000"]
     amounts = [Decimal(r[3].lstrip("£").replace(",", "")) for r in summary[1:]
                if r[1] and not r[0].endswith("subtotal")]
-    assert sum(amounts) == Decimal(8590000)
-    assert investments[1] == ["Fund", "£6,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
-                              "Return only on capital drawn until its last drawdown (1 July 2028), then equal yearly "
-                              "payments of capital and return over eight years", "31 May 2037",
-                              "£909,657.92 (capital and return)"]
+    assert sum(amounts) == Decimal(5990000)
+    assert investments[1] == ["Fund", "£2,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
+                              "Return only on capital drawn until the first instalment, then twenty equal yearly "
+                              "instalments of capital and return on 4 January 2029 and each anniversary of it, the last "
+                              "on 4 January 2048", "4 January 2048", "£153,752.29 (capital and return)"]
     assert investments[2][3].endswith("not cumulative") and investments[2][5:] == ["31 May 2037", "Up to £10,000 (return on the full capital)"]
-    assert drawdowns[-1] == ["Total", "", "£7,950,000", ""]
-    assert len(drawdowns) == 1 + 7 + 1
+    assert drawdowns[-1] == ["Total", "", "£5,350,000", ""]
+    assert len(drawdowns) == 1 + 6 + 1
 
 
 def test_waterfall_orders_fixed_before_surplus_share(drafts):
@@ -128,14 +128,14 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     assert steps[3][1].startswith("Share of what remains to the Foundation")
     assert steps[4][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
-    assert table[2][2] == "12% of Gross Income"
+    assert table[2][2] == "8% of Gross Income"
 
 
 def test_outcomes_framework_shows_how_homes_add_up(drafts):
     doc = drafts["affordable-homes-partnership"].document
     homes, outcomes = tables(clause(doc, "co-investment.schedule-outcomes"))
-    assert homes[1][1] == "8" and homes[2][1] == "92" and homes[3] == ["Total", "100"]
-    assert outcomes[1][2] == "64 homes by 30 November 2029 and 100 homes by 31 May 2032"
+    assert homes[1][1] == "8" and homes[2][1] == "52" and homes[3] == ["Total", "60"]
+    assert outcomes[1][2] == "40 homes by 30 November 2029 and 60 homes by 31 May 2030"
 
 
 def test_community_lease_draft(drafts):
@@ -238,7 +238,7 @@ def test_wrong_type_for_a_return_rate(catalogue):
 
 
 def test_unknown_key_gets_a_suggestion(catalogue):
-    text = TEXT.replace("  homes_target: 100", "  homes_targt: 100")
+    text = TEXT.replace("  homes_target: 60", "  homes_targt: 60")
     found = problems_for(text, catalogue)
     assert found == [f"t.yaml:{line(text, 'homes_targt')}: partnership.homes_targt: unknown field 'homes_targt' "
                      "(did you mean 'homes_target'?)"]
@@ -292,7 +292,7 @@ def test_cli_writes_nothing_for_bad_input(tmp_path):
 
 def test_cli_writes_nothing_when_a_rule_fails(tmp_path):
     sheet = tmp_path / "short.yaml"
-    sheet.write_text(TEXT.replace("stated_total: 8,590,000", "stated_total: 8,600,000"), encoding="utf-8")
+    sheet.write_text(TEXT.replace("stated_total: 5,990,000", "stated_total: 6,000,000"), encoding="utf-8")
     out = tmp_path / "short.docx"
     result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out), "--date", "2026-12-03"])
     assert result.exit_code == 1
@@ -348,9 +348,9 @@ def _cash_only(text: str) -> str:
     start = text.index("    - kind: property")
     end = text.index("    - kind: grant")
     text = text[:start] + text[end:]
-    text = text.replace("amount: 1,200,000", "amount: 1,840,000").replace("  property_count: 8\n", "")
-    text = text.replace("  homes_to_acquire: 92", "  homes_to_acquire: 100")
-    return text.replace("    amount: 600,000\n", "    amount: 920,000\n")
+    text = text.replace("amount: 2,600,000", "amount: 3,240,000").replace("  property_count: 8\n", "")
+    text = text.replace("  homes_to_acquire: 52", "  homes_to_acquire: 60")
+    return text.replace("    amount: 1,300,000\n", "    amount: 1,620,000\n")
 
 
 def test_cash_variant_draft(catalogue):
@@ -421,7 +421,7 @@ def test_missing_terms_are_in_the_draft(drafts):
     for wanted in ("co-investment.warranties", "co-investment.works", "co-investment.tax",
                    "co-investment.liability", "co-investment.financial-covenants"):
         assert wanted in ids, wanted
-    assert "limited to £8,590,000" in text_of(clause(doc, "co-investment.liability"))
+    assert "limited to £5,990,000" in text_of(clause(doc, "co-investment.liability"))
     assert "at least 1.2 times" in text_of(clause(doc, "co-investment.financial-covenants"))
     governance = text_of(clause(doc, "co-investment.governance"))
     assert "No Party may start court proceedings about a deadlock" in governance

@@ -7,6 +7,7 @@ YAML), and validates it again, so the rules see exactly what `partnerdraft check
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,9 @@ from tests.rules.helpers import RULES_DATE
 
 HOMES = ROOT / "samples" / "co-investment" / "affordable-homes-partnership.yaml"
 HUB = ROOT / "samples" / "co-investment" / "community-asset-lease.yaml"
+# The homes partnership with its first, unworkable numbers: a funding gap, debt service the rents cannot
+# cover, loan to value over the covenant and a drawdown condition the money drawn cannot meet.
+STRETCHED = ROOT / "tests" / "rules" / "fixtures" / "co-investment-stretched.yaml"
 
 
 _UNCHANGED: dict[Path, TermSheet] = {}
@@ -51,7 +55,7 @@ def fired(sheet: TermSheet, catalogue, rule: str):
 # Changes that break one rule each. -----------------------------------------------------------------
 
 def _total_off(d):
-    d["contributions"]["stated_total"] = 8_600_000
+    d["contributions"]["stated_total"] = 6_000_000
 
 
 def _count_off(d):
@@ -59,7 +63,7 @@ def _count_off(d):
 
 
 def _homes_off(d):
-    d["acquisition"]["homes_to_acquire"] = 90
+    d["acquisition"]["homes_to_acquire"] = 50
 
 
 def _big_undervalue(d):
@@ -67,13 +71,13 @@ def _big_undervalue(d):
     # (which covers £2,000,000 or less).
     for p in d["contributions"]["authority"][0]["properties"]:
         p["valuation"] = 250_001
-    d["contributions"]["stated_total"] = 8 * 250_001 + 1_200_000 + 250_000 + 6_000_000 + 500_000
+    d["contributions"]["stated_total"] = 8 * 250_001 + 2_600_000 + 250_000 + 2_000_000 + 500_000
 
 
 def _undervalue_at_the_limit(d):
     for p in d["contributions"]["authority"][0]["properties"]:
         p["valuation"] = 250_000
-    d["contributions"]["stated_total"] = 8 * 250_000 + 1_200_000 + 250_000 + 6_000_000 + 500_000
+    d["contributions"]["stated_total"] = 8 * 250_000 + 2_600_000 + 250_000 + 2_000_000 + 500_000
 
 
 def _assessed_before_the_act(d):
@@ -109,7 +113,7 @@ def _drawdown_short(d):
 
 
 def _drawdown_outside(d):
-    d["drawdowns"][-1]["date"] = "2037-07-01"
+    d["drawdowns"][-1]["date"] = "2052-07-01"
 
 
 def _drawdowns_shuffled(d):
@@ -155,23 +159,53 @@ def _no_s25_consent(d):
 
 
 def _loan_outlives_term(d):
-    d["contributions"]["investments"][0]["maturity"] = "2038-05-31"
+    d["contributions"]["investments"][0]["instalment_years"] = 25
 
 
 def _matures_before_drawn(d):
-    d["contributions"]["investments"][0]["maturity"] = "2028-03-31"
+    del d["contributions"]["investments"][0]["instalment_years"]
+    d["contributions"]["investments"][0]["maturity"] = "2027-12-31"
 
 
 def _no_bedrooms(d):
     del d["contributions"]["authority"][0]["properties"][2]["bedrooms"]
 
 
+def _maturity_moved(d):
+    d["contributions"]["investments"][0]["maturity"] = "2047-01-04"
+
+
+def _ltv_from_later(d):
+    d["covenants"]["ltv_tested_from"] = "2030-06-01"
+    d["covenants"]["max_ltv"] = 85
+
+
+def _held_for_unknown(d):
+    del d["contributions"]["authority"][0]["properties"][3]["held_for"]
+
+
 FIRES = [
+    ("COINV-HELD-FOR-UNKNOWN", HOMES, _held_for_unknown, "does not say how the authority holds 23 Gladstone Street"),
+    ("COINV-DEBT-COVER", STRETCHED, None, "leaves £263,914.17 a year against debt service of £909,657.92: cover of 0.29, "
+     "below the covenant minimum of 1.2; return of £15,287.67 accrues on capital drawn before rent starts"),
+    ("COINV-LTV", STRETCHED, None, "after the drawdown of £2,000,000 on 4 January 2028, capital of £4,000,000 against "
+     "charged property worth £5,145,000"),
+    ("COINV-LTV", STRETCHED, None, "at full drawdown, capital of £6,000,000 against charged property worth £7,355,000 "
+     "(market value subject to existing tenancies) is a loan to value of 81.6%, above the covenant maximum of 75%"),
+    ("COINV-FUNDING-GAP", STRETCHED, None, "a funding gap of £1,265,287.67; the cash buys about 79 of the 92 homes"),
+    ("COINV-DRAWDOWN-FEASIBLE", STRETCHED, None, "requires 40 homes bought first, which costs at least £3,400,000 at the "
+     "price cap of £85,000, but only £3,350,000 is drawn before it"),
+    ("COINV-SURPLUS-ONLY-RETURN", HOMES, None, "the Foundation's return is a share of what remains, paid only from "
+     "income left"),
+    ("COINV-BULLET-ASSET-LOCK", HOMES, None, "the Foundation's £500,000 is repaid in one sum on 31 May 2037 while the "
+     "homes are locked to the purpose"),
+    ("COINV-INSTALMENTS-MATURITY", HOMES, _maturity_moved, "instalments end on 4 January 2048 but its maturity is given "
+     "as 4 January 2047"),
     ("COINV-HOUSING-LAND", HOMES, _held_for_housing, "only under section 32 of the Housing Act 1985"),
     ("COINV-HOUSING-LAND", HOMES, _held_for_housing, "do not name section 32 of the Housing Act 1985"),
     ("COINV-S25-CONSENT", HOMES, _no_s25_consent, "needs consent under s.25 of the Local Government Act 1988"),
-    ("COINV-LOAN-MATURITY", HOMES, _loan_outlives_term, "matures on 31 May 2038, after the partnership term ends on 31 May 2037"),
-    ("COINV-LOAN-MATURITY", HOMES, _matures_before_drawn, "is to draw capital on 1 July 2028, after its maturity on 31 March 2028"),
+    ("COINV-LOAN-MATURITY", HOMES, _loan_outlives_term, "matures on 4 January 2053, after the partnership term ends on 31 May 2052"),
+    ("COINV-LOAN-MATURITY", HOMES, _matures_before_drawn, "is to draw capital on 4 January 2028, after its maturity on 31 December 2027"),
     ("COINV-LHA-BEDROOMS", HOMES, _no_bedrooms, "7 Albion Street, Trentborough TB21 1QR has no bedrooms given"),
     ("COINV-SUBSIDY-DATABASE", HOMES, None, "a standalone subsidy must be entered on the subsidy database, whatever"),
     ("COINV-SUBSIDY-DATABASE", HUB, _assessed_hub, "assistance is £270,000"),
@@ -179,9 +213,9 @@ FIRES = [
     ("COINV-SUBSIDY-LAW", HOMES, _assessed_before_the_act, "before the Subsidy Control Act 2022 came into force on 4 January 2023"),
     ("COINV-DUPLICATE-PROPERTY", HOMES, _property_twice, "is listed twice"),
     ("COINV-PRICE-CAPS", HOMES, _caps_crossed, "purchase price cap of £110,000 is above the all-in cap of £100,000"),
-    ("COINV-CONTRIBUTIONS-TOTAL", HOMES, _total_off, "add up to £8,590,000"),
+    ("COINV-CONTRIBUTIONS-TOTAL", HOMES, _total_off, "add up to £5,990,000"),
     ("COINV-PROPERTY-COUNT", HOMES, _count_off, "states 9 properties but the property schedule has 8 rows"),
-    ("COINV-HOMES-TARGET", HOMES, _homes_off, "the homes target is 100"),
+    ("COINV-HOMES-TARGET", HOMES, _homes_off, "the homes target is 60"),
     ("COINV-SOS-CONSENT", HOMES, _big_undervalue, "undervalue of £2,000,008, more than £2,000,000"),
     ("COINV-S123-LEASE", HUB, None, "for 35 years is longer than 7 years"),
     ("COINV-CHARITY-LAND", HOMES, None, "Charities Act 2011"),
@@ -189,7 +223,7 @@ FIRES = [
     ("COINV-CONTRIBUTION-FORM", HOMES, _cash_form, "position is 'cash' but the authority contributes property"),
     ("COINV-CONTRIBUTORS-KNOWN", HOMES, _unknown_investor, "'Trust' is not the short name of an investor"),
     ("COINV-INVESTOR-CONTRIBUTES", HOMES, _idle_investor, "St Hugh's Community Foundation is an investor"),
-    ("COINV-DRAWDOWNS-SUM", HOMES, _drawdown_short, "drawdowns for the Council add up to £1,100,000"),
+    ("COINV-DRAWDOWNS-SUM", HOMES, _drawdown_short, "drawdowns for the Council add up to £1,800,000"),
     ("COINV-DATES", HOMES, _drawdown_outside, "falls outside the term"),
     ("COINV-DRAWDOWNS-ORDER", HOMES, _drawdowns_shuffled, "not in date order"),
     ("COINV-UPLIFT-SHARE", HOMES, _uplift_without_share, "uplift_share is not given"),
@@ -213,7 +247,49 @@ QUIET = [
     ("COINV-DRAWDOWNS-SUM", HOMES), ("COINV-DRAWDOWNS-SUM", HUB), ("COINV-DATES", HOMES), ("COINV-DATES", HUB),
     ("COINV-DRAWDOWNS-ORDER", HOMES), ("COINV-UPLIFT-SHARE", HOMES), ("COINV-OPTION-PRICE", HOMES),
     ("COINV-MFA-LIMIT", HUB), ("COMMON-DATES-ORDER", HOMES),
+    ("COINV-DEBT-COVER", HOMES), ("COINV-LTV", HOMES), ("COINV-LTV", HUB), ("COINV-FUNDING-GAP", HOMES),
+    ("COINV-FUNDING-GAP", HUB), ("COINV-DRAWDOWN-FEASIBLE", HOMES), ("COINV-INSTALMENTS-MATURITY", HOMES),
+    ("COINV-SURPLUS-ONLY-RETURN", HUB), ("COINV-BULLET-ASSET-LOCK", HUB),
+    ("COINV-HELD-FOR-UNKNOWN", HOMES), ("COINV-HELD-FOR-UNKNOWN", HUB),
 ]
+
+
+def test_an_unstated_holding_purpose_is_bracketed_not_invented(catalogue):
+    """Without held_for the draft names neither route as fact: both in brackets, and an open fact."""
+    text = to_text(assemble(sheet_from(HOMES, catalogue, _held_for_unknown), catalogue, today=RULES_DATE).document)
+    assert "without a stated purpose" in text
+    assert "[under section 123 of the Local Government Act 1972 with the consent given by the General Disposal " \
+           "Consent (England) 2003] [under section 32 of the Housing Act 1985" in text
+    homes = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    assert "without a stated purpose" not in homes
+
+
+def test_ltv_is_tested_only_from_the_stated_date(catalogue):
+    """Before the covenant's first test date the drawdowns are not flagged; full drawdown still is."""
+    found = fired(sheet_from(STRETCHED, catalogue, _ltv_from_later), catalogue, "COINV-LTV")
+    assert [f.message for f in found if "after the drawdown" in f.message] == []
+
+
+def test_credit_figures_are_the_arithmetic(catalogue):
+    """The cover is rent after voids, less costs per home and the reserve share, over the annuity; each figure is
+    recomputed here from the sheet's own facts."""
+    from decimal import Decimal
+
+    from assembler.credit.co_investment import credit_view
+
+    sheet = sheet_from(HOMES, catalogue).model
+    view = credit_view(sheet)
+    rents = sheet.income.rent_by_bedrooms
+    bedrooms = [p.bedrooms for p in sheet.contributions.properties]
+    roll = (sum(rents[b] for b in bedrooms) + 52 * sheet.income.rent_per_home_week) * 52
+    gross = roll * Decimal("0.96")
+    net = gross - 60 * Decimal(1500) - gross * Decimal("0.08")
+    assert abs(view.stabilised.net - net) < 1
+    assert view.dscr == (view.stabilised.net / Decimal("153752.29")).quantize(Decimal("0.01"))
+    assert view.sources_uses.gap == 0 and view.homes_affordable == 52
+    assert view.full[2] == (Decimal(2_000_000) / (Decimal(640_000) + 52 * Decimal(90_000)) * 100).quantize(Decimal("0.1"))
+    assert [s.case for s in view.stresses][-1].startswith("Capital due in one sum refinanced at 6%")
+    assert len(view.years) == 25
 
 
 @pytest.mark.parametrize("rule, sample, change, expected", FIRES,
@@ -239,7 +315,7 @@ def test_quiet_near_the_thresholds(catalogue):
         props = d["contributions"]["authority"][0]["properties"]
         for p in props:
             p["valuation"] = 249_999
-        d["contributions"]["stated_total"] = 8 * 249_999 + 1_200_000 + 250_000 + 6_000_000 + 500_000
+        d["contributions"]["stated_total"] = 8 * 249_999 + 2_600_000 + 250_000 + 2_000_000 + 500_000
 
     assert fired(sheet_from(HOMES, catalogue, just_under), catalogue, "COINV-SOS-CONSENT") == []
     # The General Disposal Consent covers an undervalue of £2,000,000 "or less": exactly at it is covered.
@@ -254,8 +330,8 @@ def test_error_stops_assembly_with_file_line_and_field(catalogue):
     messages = [str(p) for p in caught.value.problems]
     assert len(messages) == 1
     assert messages[0].startswith(f"{HOMES.name}:")
-    assert ": contributions.stated_total: COINV-CONTRIBUTIONS-TOTAL: the contributions add up to £8,590,000" in messages[0]
-    assert "but the stated total is £8,600,000" in messages[0]
+    assert ": contributions.stated_total: COINV-CONTRIBUTIONS-TOTAL: the contributions add up to £5,990,000" in messages[0]
+    assert "but the stated total is £6,000,000" in messages[0]
 
 
 def test_sos_consent_reaches_the_draft(catalogue):
@@ -326,15 +402,18 @@ def test_housing_land_is_outside_the_general_disposal_consent_limit(catalogue):
 
 
 def test_debt_service_is_the_annuity_to_maturity(catalogue):
-    """The Fund's £6,000,000 at 4.5%, last drawn 1 July 2028 and due 31 May 2037: eight whole years of equal
-    payments (an annuity: 6,000,000 x 0.045 / (1 - 1.045^-8))."""
+    """The Fund's £2,000,000 at 4.5%, last drawn 4 January 2028, repaid by 20 equal yearly instalments from the
+    first anniversary of that drawdown (an annuity: 2,000,000 x 0.045 / (1 - 1.045^-20)); its maturity is the
+    last instalment, never moved."""
     sheet = sheet_from(HOMES, catalogue).model
     fund, foundation = sheet.debt_service
-    assert (fund.years, str(fund.yearly_payment)) == (8, "909657.92")
-    assert foundation.maturity == sheet.partnership.term.end
+    assert (fund.years, str(fund.yearly_payment)) == (20, "153752.29")
+    assert (fund.payment_dates[0], fund.payment_dates[-1], fund.maturity) == (
+        dt.date(2029, 1, 4), dt.date(2048, 1, 4), dt.date(2048, 1, 4))
+    assert foundation.maturity == dt.date(2037, 5, 31)
     assert str(foundation.yearly_payment) == "10000.00"  # 2% on £500,000, capital at maturity
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue).document)
-    assert "£909,657.92 a year (capital and return) after its last drawdown" in text
+    assert "£153,752.29 a year (capital and return) by the instalments" in text
 
 
 def test_fraction_and_implausible_investor_rates_are_flagged(catalogue):

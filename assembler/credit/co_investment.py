@@ -1,0 +1,347 @@
+"""The investor's view of a co-investment deal: rent roll, cover, loan to value, sources and uses, drawdown
+feasibility and the waterfall year by year with stress cases.
+
+Every figure is worked out here from the term sheet alone, by pure functions, so that the rules that warn,
+the schedules that print the sources and uses, and the review pack's credit page cannot disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+
+from assembler.formatting import pence
+
+WEEKS = Decimal(52)
+ZERO = Decimal(0)
+
+
+def _pct(value: Decimal) -> Decimal:
+    return value / Decimal(100)
+
+
+def unit_cost(sheet) -> Decimal | None:
+    """What one bought home costs in cash: the all-in cap where there is one, else the purchase price cap."""
+    a = sheet.acquisition
+    return a.all_in_cap or a.price_cap
+
+
+def value_each(sheet) -> Decimal | None:
+    """The value of one bought home for the loan-to-value test: its expected value subject to tenancies, else the
+    purchase price cap."""
+    a = sheet.acquisition
+    return a.expected_value or a.price_cap
+
+
+def property_value(sheet) -> Decimal:
+    """The contributed properties' value for the loan-to-value test: after the agreed works where that is given."""
+    return sum((p.value_after_works or p.valuation for p in sheet.contributions.properties), ZERO)
+
+
+def covered(sheet) -> list:
+    """The investments the financial covenants test: the fixed-return (senior) debt, or all investment capital."""
+    invs = sheet.contributions.investments
+    return [i for i in invs if i.return_basis == "fixed"] if sheet.covenants.senior_only else list(invs)
+
+
+# Income and cover ------------------------------------------------------------------------------------------
+
+def weekly_rent(income, bedrooms: int | None) -> Decimal | None:
+    if bedrooms is not None and bedrooms in income.rent_by_bedrooms:
+        return income.rent_by_bedrooms[bedrooms]
+    if income.rent_per_home_week is not None:
+        return income.rent_per_home_week
+    if income.rent_by_bedrooms:
+        rents = list(income.rent_by_bedrooms.values())
+        return sum(rents, ZERO) / len(rents)
+    return None
+
+
+def rent_roll(sheet, bought_homes: int) -> Decimal:
+    """Yearly rent if every home is let all year: the schedule's homes at their bedroom rents plus the bought homes."""
+    inc = sheet.income
+    total = ZERO
+    for p in sheet.contributions.properties:
+        rent = weekly_rent(inc, p.bedrooms)
+        total += (rent or ZERO) * p.homes * WEEKS
+    total += (weekly_rent(inc, None) or ZERO) * bought_homes * WEEKS
+    return pence(total)
+
+
+@dataclass
+class YearIncome:
+    homes: int
+    rent_roll: Decimal
+    gross: Decimal
+    costs: Decimal
+    reserve: Decimal
+
+    @property
+    def net(self) -> Decimal:
+        """Income after operating costs and the repairs reserve: what the cover test measures."""
+        return self.gross - self.costs - self.reserve
+
+
+def year_income(sheet, bought_homes: int, *, voids: Decimal | None = None, rent_cut: Decimal = ZERO,
+                cost_rise: Decimal = ZERO) -> YearIncome:
+    """One year's Gross Income (rent collected), operating costs and reserve payment, optionally stressed."""
+    inc = sheet.income
+    homes = sheet.contributions.homes_in_schedule + bought_homes
+    roll = rent_roll(sheet, bought_homes) * (1 - _pct(rent_cut))
+    gross = pence(roll * (1 - _pct(inc.voids_percent if voids is None else voids)))
+    if inc.operating_cost_per_home is not None:
+        costs = inc.operating_cost_per_home * homes
+    else:
+        costs = gross * _pct(inc.operating_cost_percent or ZERO)
+    costs = pence(costs * (1 + _pct(cost_rise)))
+    reserve = pence(gross * _pct(sheet.surplus.reserve_percent))
+    return YearIncome(homes, pence(roll), gross, costs, reserve)
+
+
+def yearly_debt_service(sheet, investments=None) -> Decimal:
+    """The yearly payment due on the investments (all covered investments by default) once fully drawn: the
+    equal instalment for a loan repaid by instalments, the return for capital repaid in one sum."""
+    investments = covered(sheet) if investments is None else investments
+    by_name = {s.investor: s for s in sheet.debt_service}
+    return sum((by_name[i.investor].yearly_payment if i.return_basis == "fixed" or i.repayment == "amortising"
+                else by_name[i.investor].yearly_return_on_full_capital for i in investments), ZERO)
+
+
+def cover(net: Decimal, service: Decimal) -> Decimal | None:
+    return (net / service).quantize(Decimal("0.01")) if service else None
+
+
+def pre_income_return(sheet) -> Decimal:
+    """Fixed return that accrues on capital drawn before rent starts: it has to be paid from the capital itself."""
+    start = sheet.income.income_starts
+    if start is None:
+        return ZERO
+    rates = {i.investor: i.return_rate for i in sheet.contributions.investments if i.return_basis == "fixed"}
+    total = ZERO
+    for d in sheet.drawdowns:
+        if d.contributor in rates and d.date < start:
+            total += d.amount * _pct(rates[d.contributor]) * Decimal((start - d.date).days) / Decimal(365)
+    return pence(total)
+
+
+# Sources and uses, drawdowns, loan to value ---------------------------------------------------------------
+
+def affordable_homes(sheet, cash: Decimal) -> int:
+    """Homes the cash buys at the cost cap after the works budget and the return before income."""
+    cost = unit_cost(sheet)
+    if not cost:
+        return sheet.acquisition.homes_to_acquire
+    spare = cash - sheet.acquisition.works_budget - pre_income_return(sheet)
+    n = int((spare / cost).to_integral_value(rounding=ROUND_FLOOR)) if spare > 0 else 0
+    return min(n, sheet.acquisition.homes_to_acquire)
+
+
+@dataclass
+class SourcesUses:
+    sources: list[tuple[str, Decimal]]
+    uses: list[tuple[str, Decimal]]
+
+    @property
+    def total_sources(self) -> Decimal:
+        return sum((v for _, v in self.sources), ZERO)
+
+    @property
+    def total_uses(self) -> Decimal:
+        return sum((v for _, v in self.uses), ZERO)
+
+    @property
+    def gap(self) -> Decimal:
+        return max(self.total_uses - self.total_sources, ZERO)
+
+
+def sources_and_uses(sheet) -> SourcesUses:
+    c = sheet.contributions
+    sources = [(f"{sheet.authority.short_name}: grant", c.authority_grant)] if c.authority_grant else []
+    sources += [(f"{sheet.delivery.short_name}: own funds", c.delivery_total - sum((p.valuation for p in c.delivery_properties), ZERO))]
+    sources += [(f"{i.investor}: {i.description}", i.amount) for i in c.investments]
+    sources = [(k, v) for k, v in sources if v]
+    a = sheet.acquisition
+    uses = []
+    cost = unit_cost(sheet)
+    if a.homes_to_acquire and cost:
+        what = "all-in cost cap" if a.all_in_cap else "purchase price cap"
+        uses.append((f"{a.homes_to_acquire} homes to buy at the {what} of £{cost:,.0f}", cost * a.homes_to_acquire))
+    if a.works_budget:
+        uses.append(("Works to the transferred properties", a.works_budget))
+    interest = pre_income_return(sheet)
+    if interest:
+        uses.append(("Fixed return accruing before rent starts", interest))
+    return SourcesUses(sources, uses)
+
+
+@dataclass
+class DrawdownCheck:
+    index: int
+    date: dt.date
+    contributor: str
+    amount: Decimal
+    cash_before: Decimal
+    homes_required: int | None
+    needed: Decimal | None  # homes required x purchase price cap
+    covered_drawn: Decimal  # covered investment capital drawn after this drawdown
+    homes_bought: int  # homes the cash drawn so far buys, once spent
+    value: Decimal | None  # value of the charged homes then
+    ltv: Decimal | None
+
+    @property
+    def feasible(self) -> bool:
+        return self.needed is None or self.needed <= self.cash_before
+
+
+def drawdown_checks(sheet) -> list[DrawdownCheck]:
+    """For each drawdown: the cash drawn before it, what its homes condition needs, and the loan to value once
+    the cash drawn so far is spent on homes within the caps."""
+    names = {i.investor for i in covered(sheet)}
+    base = property_value(sheet)
+    each = value_each(sheet)
+    price = sheet.acquisition.price_cap
+    out, cash, lent = [], ZERO, ZERO
+    for i, d in enumerate(sheet.drawdowns):
+        before = cash
+        cash += d.amount
+        if d.contributor in names:
+            lent += d.amount
+        bought = max(affordable_homes(sheet, cash), d.homes_required or 0)
+        value = base + bought * each if each is not None else None
+        ltv = (lent / value * 100).quantize(Decimal("0.1")) if value else None
+        needed = d.homes_required * price if d.homes_required and price else None
+        out.append(DrawdownCheck(i, d.date, d.contributor, d.amount, before, d.homes_required, needed, lent, bought,
+                                 value, ltv))
+    return out
+
+
+def full_ltv(sheet) -> tuple[Decimal, Decimal, Decimal | None]:
+    """(covered capital, value of every home the money buys, loan to value %) at full drawdown."""
+    lent = sum((i.amount for i in covered(sheet)), ZERO)
+    each = value_each(sheet)
+    base = property_value(sheet)
+    value = base + affordable_homes(sheet, sheet.contributions.cash_total) * (each or ZERO)
+    return lent, value, ((lent / value * 100).quantize(Decimal("0.1")) if value else None)
+
+
+# The waterfall year by year and stress cases ----------------------------------------------------------------
+
+@dataclass
+class WaterfallYear:
+    year: int
+    start: dt.date
+    homes: int
+    gross: Decimal
+    costs: Decimal
+    reserve: Decimal
+    senior: Decimal
+    cover: Decimal | None
+    junior: Decimal
+    surplus: Decimal
+
+
+def _drawn_by(sheet, investor: str, day: dt.date) -> Decimal:
+    return sum((d.amount for d in sheet.drawdowns if d.contributor == investor and d.date <= day), ZERO)
+
+
+def _cash_by(sheet, day: dt.date) -> Decimal:
+    return sum((d.amount for d in sheet.drawdowns if d.date <= day), ZERO)
+
+
+def waterfall_years(sheet) -> list[WaterfallYear]:
+    """The waterfall over the term, a row a year from when rent starts. Homes are let from the year after the cash
+    that buys them is drawn; a fixed return is paid on capital drawn until instalments start; a share of what
+    remains is paid up to its cap."""
+    from assembler.termsheet.co_investment import add_years
+
+    start = sheet.income.income_starts or (min(d.date for d in sheet.drawdowns) if sheet.drawdowns
+                                           else sheet.partnership.term.start)
+    services = {s.investor: s for s in sheet.debt_service}
+    rows, y = [], 0
+    while add_years(start, y) < sheet.partnership.term.end and y < 60:
+        begin, end = add_years(start, y), add_years(start, y + 1)
+        bought = affordable_homes(sheet, _cash_by(sheet, begin))
+        inc = year_income(sheet, bought)
+        senior = junior = ZERO
+        for inv in sheet.contributions.investments:
+            s = services[inv.investor]
+            drawn = _drawn_by(sheet, inv.investor, begin)
+            due_in_year = [p for p in s.payment_dates if begin <= p < end]
+            if inv.repayment == "amortising" and due_in_year:
+                amount = s.yearly_payment * len(due_in_year)
+            elif inv.repayment == "amortising" and s.payment_dates and begin > s.payment_dates[-1]:
+                amount = ZERO
+            else:
+                amount = pence(drawn * _pct(inv.return_rate)) if begin < s.maturity else ZERO
+            if inv.return_basis == "fixed":
+                senior += amount
+            else:
+                junior += amount
+        net = inc.net - senior
+        junior = max(min(junior, net), ZERO)
+        rows.append(WaterfallYear(y + 1, begin, inc.homes, inc.gross, inc.costs, inc.reserve, senior,
+                                  cover(inc.net, senior), junior, net - junior))
+        y += 1
+    return rows
+
+
+@dataclass
+class Stress:
+    case: str
+    net: Decimal
+    service: Decimal
+
+    @property
+    def cover(self) -> Decimal | None:
+        return cover(self.net, self.service)
+
+
+def stress_cases(sheet) -> list[Stress]:
+    """Cover of the covered debt in a full year with every home bought, in the base case and under stress."""
+    inc = sheet.income
+    bought = affordable_homes(sheet, sheet.contributions.cash_total)
+    service = yearly_debt_service(sheet)
+    cases = [("Base case", {}),
+             (f"Voids and bad debt at {inc.stress_voids_percent}%", {"voids": inc.stress_voids_percent}),
+             (f"Rents {inc.stress_rent_cut_percent}% lower", {"rent_cut": inc.stress_rent_cut_percent}),
+             (f"Operating costs {inc.stress_cost_rise_percent}% higher", {"cost_rise": inc.stress_cost_rise_percent})]
+    out = [Stress(label, year_income(sheet, bought, **kw).net, service) for label, kw in cases]
+    bullet = [i for i in sheet.contributions.investments if i.repayment == "at_end"]
+    if bullet:
+        from assembler.termsheet.co_investment import yearly_instalment
+
+        refi = sum((yearly_instalment(i.amount, inc.refinancing_rate, inc.refinancing_years) for i in bullet), ZERO)
+        amortising = sum((s.yearly_payment for s, i in zip(sheet.debt_service, sheet.contributions.investments)
+                          if i.repayment == "amortising" and i in covered(sheet)), ZERO)
+        out.append(Stress(f"Capital due in one sum refinanced at {inc.refinancing_rate}% over "
+                          f"{inc.refinancing_years} years", year_income(sheet, bought).net, amortising + refi))
+    return out
+
+
+# Everything together, for the clauses and the review pack ------------------------------------------------------
+
+@dataclass
+class CreditView:
+    given: bool
+    sources_uses: SourcesUses
+    drawdowns: list[DrawdownCheck]
+    full: tuple
+    stabilised: YearIncome | None
+    service: Decimal
+    dscr: Decimal | None
+    pre_income: Decimal
+    years: list[WaterfallYear] = field(default_factory=list)
+    stresses: list[Stress] = field(default_factory=list)
+    homes_affordable: int = 0
+
+
+def credit_view(sheet) -> CreditView:
+    given = sheet.income.given
+    bought = affordable_homes(sheet, sheet.contributions.cash_total)
+    stabilised = year_income(sheet, bought) if given else None
+    service = yearly_debt_service(sheet)
+    return CreditView(
+        given=given, sources_uses=sources_and_uses(sheet), drawdowns=drawdown_checks(sheet), full=full_ltv(sheet),
+        stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
+        pre_income=pre_income_return(sheet), years=waterfall_years(sheet) if given else [],
+        stresses=stress_cases(sheet) if given else [], homes_affordable=bought)
