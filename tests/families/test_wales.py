@@ -11,7 +11,7 @@ WELSH = {
     "grant": ROOT / "samples" / "grant" / "welsh-community-grant.yaml",
     "alliance": ROOT / "samples" / "alliance" / "welsh-young-people-alliance.yaml",
 }
-ENGLISH_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
+ENGLISH_GRANT = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"  # a full agreement (the offer letter has short conditions)
 
 # Citations that are wrong for a Welsh public body, in the words a draft would print them. The law
 # table's own list (every `cites` of an England-only instrument) is added to these.
