@@ -179,6 +179,10 @@ def _node(name: str, key: str, annotation: Any, info: FieldInfo | None, value: A
         for i, child in enumerate(children):
             child.label = f"{singular} {i + 1}"
         return Node(name, label, hint, "list", required, children=children, item_label=singular)
+    if typing.get_origin(inner) is dict:  # a small mapping (rent by bedrooms): one "key: value" a line
+        text = value if isinstance(value, str) else "\n".join(
+            f"{k}: {shown(v)}" for k, v in value.items()) if isinstance(value, dict) else ""
+        return Node(name, label, f"{hint} One per line, as key: value.".strip(), "textarea", required, value=text)
     kind = scalar_kind(annotation, info)
     text = "" if value is None else value if isinstance(value, str) else shown(value)
     node = Node(name, label, hint, kind, required, value=text)
@@ -356,6 +360,11 @@ def _typed(annotation: Any, info: FieldInfo | None, value: Any) -> Any:
     text = value.strip()
     if not text:
         return None
+    if typing.get_origin(inner) is dict:
+        pairs = [line.split(":", 1) for line in text.splitlines() if line.strip()]
+        value_type = typing.get_args(inner)[1]
+        return {k.strip(): _typed(value_type, None, v.strip()) if len(pair) == 2 else None
+                for pair in pairs for k, v in [pair + [""] * (2 - len(pair))]}
     kind = scalar_kind(annotation, info)
     if kind == "bool":
         return {"true": True, "false": False}.get(text.lower(), text)
