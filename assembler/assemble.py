@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from pathlib import Path
 from dataclasses import dataclass
@@ -78,19 +79,23 @@ def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None
 def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]:
     """The texts of the family's example term sheet by location, unless `sheet` is one of the
     library's own samples (whose values are meant to be there)."""
-    from assembler.rules import Loc
-    from assembler.termsheet.loader import load_file
-
     samples = catalogue.paths.samples.resolve()
     try:
         if Path(sheet.source.path).resolve().is_relative_to(samples):
             return {}
     except OSError:
         pass
-    example = load_file(samples / catalogue.manifest(sheet.family).starter).data
-    found: dict[Loc, str] = {}
+    return _example_texts(samples / catalogue.manifest(sheet.family).starter)
 
-    def texts(node, loc: Loc) -> None:
+
+@functools.cache
+def _example_texts(path: Path) -> dict[tuple, str]:
+    """Read once a process: `check_rules` runs on every assembly, and the web app's every request."""
+    from assembler.termsheet.loader import load_file
+
+    found: dict[tuple, str] = {}
+
+    def texts(node, loc: tuple) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
                 texts(value, (*loc, key))
@@ -102,7 +107,7 @@ def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]
             # A name, address or reference: not a choice ("binding"), a date, a figure, or a
             # one-word defined term ("Council") that any matter may share.
             found[loc] = node
-    texts(example, ())
+    texts(load_file(path).data, ())
     return found
 
 
