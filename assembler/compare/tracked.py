@@ -88,7 +88,7 @@ def _as_deleted(run):
 def _replace_whole(p, next_id: list[int]) -> None:
     """Strike the old paragraph's runs in one deletion and insert the new ones in one insertion."""
     children = [c for c in p if c.tag != f"{_W}pPr"]
-    template = {c.tag: c for c in children if c.tag in (f"{_W}ins", f"{_W}del")}
+    author = next(c for c in children if c.tag in (f"{_W}ins", f"{_W}del")).get(f"{_W}author")
     old, new, starts, ends = [], [], [], []
     for child in children:
         if child.tag == f"{_W}r":
@@ -106,7 +106,7 @@ def _replace_whole(p, next_id: list[int]) -> None:
     for tag, runs in ((f"{_W}del", old), (f"{_W}ins", new)):
         if not runs:
             continue
-        wrapper = etree.SubElement(p, tag, {k: v for k, v in template.get(tag, template[next(iter(template))]).attrib.items()})
+        wrapper = etree.SubElement(p, tag, {f"{_W}author": author})
         wrapper.set(f"{_W}id", str(next_id[0]))
         next_id[0] += 1
         wrapper.extend(runs)
@@ -118,5 +118,5 @@ def _deletions_first(p) -> None:
     """An insertion directly followed by the deletion it replaces is put after that deletion."""
     children = list(p)
     for a, b in zip(children, children[1:]):
-        if a.tag == f"{_W}ins" and b.tag == f"{_W}del" and a.getparent() is p:
+        if a.tag == f"{_W}ins" and b.tag == f"{_W}del":
             b.addnext(a)
