@@ -15,6 +15,12 @@ class Problem:
     line: int | None = None
     field: str | None = None
 
+    def __post_init__(self) -> None:
+        # A rule's message may quote a fact the term sheet left open: show it as its placeholder.
+        from assembler.model import shown
+
+        object.__setattr__(self, "message", shown(self.message))
+
     def __str__(self) -> str:
         where = ""
         if self.file:

@@ -5,8 +5,46 @@ Rendering builds it, resolving numbers it, writers read it. Tests assert on it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal, Union
+
+# An open fact inside a value: the term sheet left a required text empty, and validation put this
+# mark in its place (the loader refuses these private-use characters in any input, so no one can
+# type one). Clause text turns it into a Placeholder when rendering; text built in Python (a party's
+# name and address, its signature block) carries it to the writers, which show it as a placeholder.
+HOLE_OPEN, HOLE_CLOSE = "\ue002", "\ue003"
+_HOLE = re.compile(HOLE_OPEN + "(.*?)" + HOLE_CLOSE, re.S)
+
+
+def open_mark(label: str) -> str:
+    """The value that stands for an open fact named `label`."""
+    return HOLE_OPEN + label + HOLE_CLOSE
+
+
+def holes_in(text: str) -> list[str]:
+    """The labels of the open facts inside a piece of text."""
+    return _HOLE.findall(text) if HOLE_OPEN in text else []
+
+
+def split_holes(text: str) -> list[tuple[str, bool]]:
+    """(piece, is an open fact's label) in order; plain text is one piece."""
+    if HOLE_OPEN not in text:
+        return [(text, False)]
+    out, pos = [], 0
+    for m in _HOLE.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(1), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def shown(text: str) -> str:
+    """Text for a reader: each open fact as its placeholder, `[label]`."""
+    return _HOLE.sub(lambda m: f"[{m.group(1)}]", text) if HOLE_OPEN in text else text
 
 
 @dataclass(frozen=True)
@@ -168,15 +206,23 @@ class Document:
         if isinstance(self.date, Placeholder):
             found.append((self.date, "cover and date"))
         for party in self.parties:
+            for label in holes_in(f"{party.name} {party.description} {party.address}"):
+                found.append((Placeholder(label), "parties"))
+        for party in self.parties:
             lines = party.execution or [[party.signatory_name, party.signatory_position]]
             for inline in (i for line in lines for i in line):
                 if isinstance(inline, Placeholder):
-                    found.append((inline, f"signature block of {party.name}"))
+                    found.append((inline, f"signature block of {shown(party.name)}"))
+                elif isinstance(inline, Text):
+                    found += [(Placeholder(label), f"signature block of {shown(party.name)}")
+                              for label in holes_in(inline.text)]
         for clause in self.all_clauses():
             where = clause_where(clause)
             for inline in iter_inlines(clause.blocks):
                 if isinstance(inline, Placeholder):
                     found.append((inline, where))
+                elif isinstance(inline, Text):
+                    found += [(Placeholder(label), where) for label in holes_in(inline.text)]
         for definition in self.definitions:
             for inline in definition.inlines:
                 if isinstance(inline, Placeholder):
@@ -212,7 +258,7 @@ def plain_text(inlines: list[Inline]) -> str:
     out = []
     for inline in inlines:
         if isinstance(inline, Text):
-            out.append(inline.text)
+            out.append(shown(inline.text))
         elif isinstance(inline, Term):
             out.append(inline.display)
         elif isinstance(inline, Ref):

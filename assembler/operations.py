@@ -76,8 +76,7 @@ def draft_bytes(sheet, catalogue: Catalogue, *, notes: str = "comments", final: 
     result = assemble(sheet, catalogue, today=today, circulation=circulation)
     open_facts = result.document.placeholders()
     if final and open_facts:
-        raise UserError([Problem(f"--final: placeholder [{label}] is still open in {where}",
-                                 str(sheet.source.path)) for label, where in open_facts])
+        raise UserError(final_problems(sheet, open_facts))
     if pdf:
         from assembler.writers.pdf import find_soffice
 
@@ -90,6 +89,28 @@ def draft_bytes(sheet, catalogue: Catalogue, *, notes: str = "comments", final: 
 
         blob, pdf_blob = paged_draft(result.document, catalogue.paths.house, notes=notes, name=name, docx=blob)
     return Draft(blob, pdf_blob, findings)
+
+
+def final_problems(sheet, open_facts: list[tuple[str, str]]) -> list[Problem]:
+    """What `--final` refuses: each open fact once, with every place it appears, at the line of
+    the term sheet to fill in where the fact is a field left empty there."""
+    from assembler.termsheet.loader import dotted
+
+    where: dict[str, list[str]] = {}
+    for label, place in open_facts:
+        where.setdefault(label, [])
+        if place not in where[label]:
+            where[label].append(place)
+    facts = {f.label: f for f in getattr(sheet, "open_facts", ())}
+    problems = []
+    for label, places in where.items():
+        fact = facts.get(label)
+        message = f"--final: placeholder [{label}] is still open in {'; '.join(places)}"
+        if fact is not None:
+            problems.append(Problem(message + ": fill in this field", str(sheet.source.path), fact.line, dotted(fact.loc)))
+        else:
+            problems.append(Problem(message, str(sheet.source.path)))
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0))
 
 
 def read_upload(blob: bytes, name: str, catalogue: Catalogue):

@@ -22,8 +22,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assembler import cache as disk_cache, formatting
 
+from assembler.model import HOLE_OPEN, HOLE_CLOSE, holes_in, split_holes  # noqa: E402
+
 VALUE_OPEN, VALUE_CLOSE = "\ue000", "\ue001"
-HOLE_OPEN, HOLE_CLOSE = "\ue002", "\ue003"
 
 
 class Open:
@@ -47,12 +48,21 @@ def _finalize(value: Any) -> str:
         value = formatting.long_date(value)
     elif isinstance(value, Decimal):
         value = format(value.normalize(), "f")
+    elif isinstance(value, str) and HOLE_OPEN in value:
+        # A fact the term sheet left empty, alone or inside a longer value: the open fact is a
+        # placeholder, the rest stays literal text.
+        return "".join(HOLE_OPEN + piece + HOLE_CLOSE if hole else VALUE_OPEN + piece + VALUE_CLOSE
+                       for piece, hole in split_holes(value))
     return VALUE_OPEN + str(value) + VALUE_CLOSE
 
 
 def _open(value: Any, label: str) -> Any:
     """A missing value (None, empty text, or an empty list such as no KPIs yet) prints as an open
     fact named by `label`; the field it was applied to is the one the term sheet fills."""
+    if isinstance(value, str) and holes_in(value) and not split_holes(value)[1:]:
+        return Open(label)  # a required text left empty: the clause's own label says it best
+    if isinstance(value, list) and value and all(isinstance(v, str) and holes_in(v) for v in value):
+        return Open(label)
     return Open(label) if value is None or value == "" or value == [] else value
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from assembler.assemble import NOT_ADVICE
 from assembler.review import Review
+from assembler.review.open_facts import WHO
 
 
 @dataclass
@@ -108,9 +109,21 @@ def _placeholders(review: Review) -> Section:
     forms = _form_blanks(review)
     if not review.placeholders:
         return Section("Open placeholders", paragraphs=["None: every fact is supplied.", *forms])
-    return Section("Open placeholders", paragraphs=[f"{len(review.placeholders)} facts still to be supplied.", *forms],
-                   tables=[Grid(["Fact to supply", "Where it appears"],
-                                [[label, where] for label, where in review.placeholders], [1, 1])])
+    tables, counts = [], []
+    for supplier, heading in WHO.items():
+        rows = [r for r in review.open_facts if r.supplier == supplier]
+        counts.append(f"{heading.lower()}: {len(rows)}")
+        if rows:
+            tables.append(Grid([heading, "Where it appears", "Term-sheet field (line)"],
+                               [[r.label, "\n".join(r.where), _field_line(r)] for r in rows], [3, 4, 2]))
+    intro = f"{len(review.open_facts)} facts still to be supplied ({'; '.join(counts)})."
+    return Section("Open placeholders", paragraphs=[intro, *forms], tables=tables)
+
+
+def _field_line(row) -> str:
+    if not row.field:
+        return ""
+    return f"{row.field} (line {row.line})" if row.line else f"{row.field} (not in the term sheet yet: add it)"
 
 
 def _form_blanks(review: Review) -> list[str]:

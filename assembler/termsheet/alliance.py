@@ -14,6 +14,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from assembler.formatting import pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
+from assembler.termsheet.common import legal_field
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -56,7 +57,7 @@ class Decisions(Strict):
     reserved_matters: list[Text] = Field(default_factory=list, description="Matters that need every Alliance Member's agreement even under majority voting, one line each.")
     quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up.")
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
-    deadlock: DeadlockRoute = Field(
+    deadlock: DeadlockRoute = legal_field(
         "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
         "Commissioner decides matters of its own budget, the specification and eligibility for the Services, safeguarding "
         "and its statutory functions; an independent expert decides the rest) or 'expert' (an independent expert decides "
@@ -194,13 +195,13 @@ class Alliance(Strict):
     decisions: Decisions = Field(default_factory=Decisions, description="ALT decision-making: majority, reserved matters, quorum, meetings.")
     risk_reward: RiskReward = Field(default_factory=RiskReward, description="Gain and pain shares and the cap on pain.")
     pooled_budget: PooledBudget | None = Field(None, description="A pooled budget held by one member; leave out if each member is paid under its own contract.")
-    no_blame_carve_outs: list[CarveOut] = Field(
+    no_blame_carve_outs: list[CarveOut] = legal_field(
         default_factory=lambda: ["wilful_default", "fraud", "insolvency", "confidentiality", "data_protection",
                                  "safeguarding", "infringement"],
         description="Under the no-blame liability model (and the capped model's exceptions): conduct for which a member "
         "remains liable in full. Choose from wilful_default, fraud, insolvency, confidentiality, data_protection, "
         "safeguarding, abandonment, infringement.")
-    procurement_route: Literal[tuple(ROUTE_WORDS)] = Field(  # type: ignore[valid-type]
+    procurement_route: Literal[tuple(ROUTE_WORDS)] = legal_field(  # type: ignore[valid-type]
         description="How the arrangements were procured: open, competitive_flexible, direct_award, reserved_mutual, "
         "modification (of contracts awarded under the Procurement Act 2023), pcr2015, pcr2015_modification (of "
         "contracts awarded under the Public Contracts Regulations 2015, reg. 72), provider_selection (health care "
@@ -209,15 +210,15 @@ class Alliance(Strict):
         None, description="When the procurement began (for a modification: when the contracts being modified were "
         "awarded), as YYYY-MM-DD. It decides the law that governs the route: the Procurement Act 2023 from "
         "24 February 2025, the Public Contracts Regulations 2015 before.")
-    light_touch: bool = Field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
+    light_touch: bool = legal_field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
                               "s.9 and the Procurement Regulations 2024), as most care, support and housing services are.")
-    health_care_assessment: Text | None = Field(
+    health_care_assessment: Text | None = legal_field(
         None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
         "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
         "a sentence, of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
         "housing and support; the treatment elements are procured separately under the Provider Selection Regime'.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
-    former_contracts_treatment: Literal["varied", "replaced"] = Field(
+    former_contracts_treatment: Literal["varied", "replaced"] = legal_field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
         "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement and a "
         "new Service Contract, awarded by the procurement route, starts).")
@@ -236,7 +237,7 @@ class Alliance(Strict):
     service_specification: str | None = Field(None, description="Under the single-contract structure: where each Provider's part "
                                               "of the Services is specified, e.g. 'the specification in Annex A (version 3, 1 March "
                                               "2026)'. Empty: the draft shows a placeholder.")
-    liability_floor: Money | None = Field(None, description="Under the capped liability position: the least cap, in pounds, for a "
+    liability_floor: Money | None = legal_field(None, description="Under the capped liability position: the least cap, in pounds, for a "
                                           "member with a small annual value, e.g. 250000. Empty: the draft shows a placeholder.")
 
     # The members live at the top of the term sheet (each is a party that signs); the alliance's computed

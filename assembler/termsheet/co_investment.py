@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from assembler.formatting import pence
+from assembler.termsheet.common import legal_field
 from assembler.termsheet.common import (
     Kpi,
     Money,
@@ -280,7 +281,7 @@ class Partnership(Strict):
     property_count: int | None = Field(None, ge=0, le=1000, description="Number of properties the approval states are contributed; "
                                        "it must match the property rows.")
     outcomes: list[Kpi] = Field(min_length=1, description="Outcomes and impact targets, reported to the partnership board.")
-    authority_powers: list[Text] = Field(min_length=1, description="The powers the authority relies on, e.g. 'section 1 of the Localism Act 2011'.")
+    authority_powers: list[Text] = legal_field(min_length=1, description="The powers the authority relies on, e.g. 'section 1 of the Localism Act 2011'.")
     delivery_objects: Text = Field(description="The delivery organisation's charitable or social objects, in brief, as in its governing document.")
     conditions_longstop: dt.date = Field(description="Date by which the conditions precedent must be met, as YYYY-MM-DD.")
 
@@ -304,27 +305,27 @@ class Acquisition(Strict):
 class Consents(Strict):
     """The consents the authority's contributions need, as the authority's decision records them."""
 
-    housing_disposal: Literal["general_housing_consents", "specific"] = Field(
+    housing_disposal: Literal["general_housing_consents", "specific"] = legal_field(
         "general_housing_consents", description="For property held for housing: the consent under section 32 of the "
         "Housing Act 1985 the authority relies on, 'general_housing_consents' (a consent in The General Housing Consents "
         "given under section 34) or 'specific' (the Secretary of State's consent for this disposal, a completion condition).")
-    housing_disposal_reference: Text | None = Field(
+    housing_disposal_reference: Text | None = legal_field(
         None, description="For general_housing_consents: the paragraph of the general consents relied on, as the "
         "authority's decision records it, e.g. 'Consent A3.1'.")
-    financial_assistance: Literal["general_consent", "specific", "not_needed"] | None = Field(
+    financial_assistance: Literal["general_consent", "specific", "not_needed"] | None = legal_field(
         None, description="Consent under section 25 of the Local Government Act 1988 for the authority's grant or "
         "undervalue (financial assistance or a gratuitous benefit) for homes let by someone other than a local authority: "
         "'general_consent' (a general consent under section 25 covers it), 'specific' (the Secretary of State's consent, "
         "a completion condition) or 'not_needed' (the authority's decision records why). Leave out only where no homes are let.")
-    financial_assistance_reference: Text | None = Field(
+    financial_assistance_reference: Text | None = legal_field(
         None, description="For general_consent: the consent and paragraph relied on, e.g. 'General Consent C of the general "
         "consents under section 25 of the Local Government Act 1988 (2010)'; for not_needed: why.")
 
 
 class Security(Strict):
-    investor_charge: bool = Field(True, description="Whether the investors take a legal charge over the properties.")
-    authority_restriction: bool = Field(True, description="Whether the authority registers a restriction on each title to protect its clawback.")
-    priority_deed: bool = Field(True, description="Whether the authority, the investors and the delivery organisation sign a priority deed.")
+    investor_charge: bool = legal_field(True, description="Whether the investors take a legal charge over the properties.")
+    authority_restriction: bool = legal_field(True, description="Whether the authority registers a restriction on each title to protect its clawback.")
+    priority_deed: bool = legal_field(True, description="Whether the authority, the investors and the delivery organisation sign a priority deed.")
 
 
 class Nominations(Strict):
@@ -479,7 +480,7 @@ class CoInvestmentTermSheet(TermSheetBase):
     clawback: Clawback = Field(description="Clawback of the authority's contribution; its basis is the clawback_basis position.")
     disposal: Disposal = Field(default_factory=Disposal, description="Restrictions on disposal and the asset lock.")
     end_of_term: EndOfTerm = Field(default_factory=EndOfTerm, description="Timing of the end-of-term option; the option itself is the end_of_term position.")
-    subsidy: Subsidy = Field(description="The subsidy control position.")
+    subsidy: Subsidy = legal_field(description="The subsidy control position.")
     governance: Governance = Field(default_factory=Governance, description="Partnership board and reporting.")
     vehicle: Vehicle = Field(default_factory=Vehicle, description="Under the 'spv' vehicle position: the new body that holds the properties.")
 

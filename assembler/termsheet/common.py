@@ -55,6 +55,26 @@ Percent = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
+# Who supplies a field: the commissioner (the default) knows the deal; legal chooses the law and the
+# drafting (positions, statutory power, subsidy route, procurement route, execution). The starter
+# sheet, the JSON Schema, the web form and the review pack's open facts all read this one marker.
+SUPPLIED_BY = "supplied_by"
+LEGAL = "legal"
+COMMISSIONER = "commissioner"
+
+
+def legal_field(*args: Any, **kwargs: Any) -> Any:
+    """`Field(...)` for a fact legal completes: marked in the field's schema as `supplied_by: legal`,
+    so every interface groups it under "legal completes this" with its standard value."""
+    extra = kwargs.pop("json_schema_extra", None) or {}
+    return Field(*args, json_schema_extra={**extra, SUPPLIED_BY: LEGAL}, **kwargs)
+
+
+def supplied_by(info: Any) -> str:
+    """'legal' for a field made with `legal_field`, else 'commissioner'."""
+    extra = getattr(info, "json_schema_extra", None)
+    return LEGAL if isinstance(extra, dict) and extra.get(SUPPLIED_BY) == LEGAL else COMMISSIONER
+
 
 class LegalForm(str, Enum):
     local_authority = "local_authority"
@@ -196,7 +216,7 @@ class Party(Strict):
         "'BCHA & Partners', 'St Mungo's'. Letters (accents kept), digits, spaces and ' & . , - ( ) only; "
         "it starts with a letter or digit."
     )
-    article: bool | None = Field(
+    article: bool | None = legal_field(
         None,
         description="Whether the draft writes 'the' before the short name ('the Council') or not ('P3', "
         "'St Mungo's', 'The Zone'). Leave empty to decide from the name: a common noun such as "
@@ -313,7 +333,7 @@ class Document(Strict):
     reference: str | None = Field(None, description="Your file reference, shown in the header, e.g. 'LEGAL/2026/014'.")
     agreement_date: dt.date | None = Field(None, description="Date of the agreement. Leave empty until it is completed: the draft shows a blank to write the date in on completion (not an open fact, so --final accepts it).")
     draft_date: dt.date | None = Field(None, description="The draft date: printed in the DRAFT marking, and the date the rules judge dates and the law in force against. `--date` overrides it; empty: the date the draft is assembled.")
-    deed: bool | None = Field(
+    deed: bool | None = legal_field(
         None, description="true: the parties execute the agreement as a deed (signature blocks say 'Executed as a "
         "deed', with witnesses where the law needs them); false: they sign it as a simple contract. Leave "
         "empty for the library's choice for the family (a simple contract).")
@@ -329,7 +349,7 @@ class TermSheetBase(Strict):
 
     family: str = Field(description="Which agreement family this term sheet is for.")
     document: Document = Field(default_factory=Document, description="Reference and dates for the draft itself.")
-    positions: dict[str, str] = Field(
+    positions: dict[str, str] = legal_field(
         default_factory=dict,
         description="Chosen alternatives, position: variant. Omitted positions take the library's standard.",
     )

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
+from assembler.termsheet.common import legal_field
 
 
 class Instalment(Strict):
@@ -34,7 +35,7 @@ class MatchFunding(Strict):
     total_project_cost: Money | None = Field(
         None, description="The Total Project Cost in pounds: the budgeted cost of the whole Project, grant and match "
         "funding together. Leave empty to use the maximum sum plus the listed match funding.")
-    shortfall: Literal["reduce", "stop"] = Field(
+    shortfall: Literal["reduce", "stop"] = legal_field(
         "reduce", description="What happens if the match funding secured falls short: 'reduce' cuts the Grant in "
         "proportion; 'stop' lets the Funder stop further payments until the shortfall is made good. Never both.")
 
@@ -51,9 +52,9 @@ class Asset(Strict):
 
 class Assets(Strict):
     threshold: Money = Field(Decimal("1000"), description="Assets costing at least this much are recorded in the asset register and are subject to clawback.")
-    clawback_years: int = Field(5, ge=0, le=25, description="Years after purchase during which the Funder may claw back the asset's value on disposal.")
+    clawback_years: int = legal_field(5, ge=0, le=25, description="Years after purchase during which the Funder may claw back the asset's value on disposal.")
     items: list[Asset] = Field(default_factory=list, description="Assets the Recipient plans to buy with the grant.")
-    fixtures_remedy: Literal["repay-on-vacating", "security"] = Field(
+    fixtures_remedy: Literal["repay-on-vacating", "security"] = legal_field(
         "repay-on-vacating", description="How the Funder protects grant-funded fixtures: 'repay-on-vacating' (the Recipient "
         "repays the unexpired share if it leaves the premises) or 'security' (a charge or restriction over the "
         "Recipient's interest in the premises).")
@@ -117,7 +118,7 @@ class Application(Strict):
 class Grant(Strict):
     project_name: Text = Field(description="Short name of the funded project, e.g. 'Harbour Housing First'.")
     purpose: Text = Field(description="What the grant is for, as one sentence starting with a verb, e.g. 'provide intensive support to ...'.")
-    statutory_power: Text = Field(description="The power the Funder relies on, e.g. 'section 1 of the Localism Act 2011'.")
+    statutory_power: Text = legal_field(description="The power the Funder relies on, e.g. 'section 1 of the Localism Act 2011'.")
     maximum_sum: Money = Field(description="The most the Funder will pay, in pounds.")
     funding_period: Period = Field(description="The period in which grant-funded expenditure may be incurred.")
     instalments: list[Instalment] = Field(min_length=1, description="Payments the Funder makes; they must add up to the maximum sum.")
@@ -126,7 +127,7 @@ class Grant(Strict):
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the funded activities.")
     match_funding: MatchFunding | None = Field(None, description="Match funding the Recipient must secure; leave out if none.")
     assets: Assets = Field(default_factory=Assets, description="Assets bought with the grant and the clawback on their disposal.")
-    subsidy: Subsidy = Field(description="The subsidy control position.")
+    subsidy: Subsidy = legal_field(description="The subsidy control position.")
     onward_grants: OnwardGrants | None = Field(None, description="Grants the Recipient makes onward to participants out of "
                                                "the grant; leave out if none.")
     application: Application = Field(default_factory=Application, description="The Recipient's application for the grant, "
@@ -135,7 +136,7 @@ class Grant(Strict):
         None, description="For a grant offer letter: the last day on which the Recipient may accept the offer by returning "
         "the countersigned letter, as YYYY-MM-DD; after it the offer lapses. Leave empty: the draft shows a placeholder.")
     reporting: Reporting = Field(default_factory=Reporting, description="Monitoring and reporting.")
-    records_years: int = Field(6, ge=1, le=20, description="Years after the funding period for which records are kept.")
+    records_years: int = legal_field(6, ge=1, le=20, description="Years after the funding period for which records are kept.")
     bank_account: str | None = Field(None, description="The Recipient's bank account for payments. Leave empty: the draft shows a placeholder.")
     personal_data: bool = Field(False, description="Whether personal data is processed under the grant (e.g. records of the people the Recipient "
                                 "supports). Sets the default data_protection role: 'controllers' if true, 'none' if false; "

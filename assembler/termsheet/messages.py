@@ -32,7 +32,7 @@ def plain(err: dict[str, Any], field: FieldInfo | None) -> str:
     ctx = err.get("ctx") or {}
     value = err.get("input")
     if value is None and "input" in err and kind not in _NOT_ABOUT_THE_VALUE:
-        return f"is empty: {_what_to_write(kind, ctx)}"
+        return f"is empty: {_needed(kind, field) or _what_to_write(kind, ctx)}"
     handler = _HANDLERS.get(kind)
     if handler is not None:
         return handler(value, ctx, field)
@@ -43,6 +43,35 @@ def plain(err: dict[str, Any], field: FieldInfo | None) -> str:
 
 
 _NOT_ABOUT_THE_VALUE = {"missing", "value_error", "assertion_error", "extra_forbidden"}
+
+
+def _needed(kind: str, field: FieldInfo | None) -> str:
+    """For an empty figure, date or form-bound text that cannot be left open: why it is needed and
+    how to write it. Texts left empty become placeholders instead (termsheet/empty.py); figures and
+    dates feed the checks (sums against the maximum, dates against the term), so they cannot."""
+    if field is None:
+        return ""
+    unit = _unit(field)
+    if kind.startswith("decimal") and unit == "GBP":
+        return "this amount is needed for the draft and the checks on its sums: write it in pounds, e.g. 12500"
+    if kind.startswith("decimal") and unit == "%":
+        return "this percentage is needed for the draft and the checks on it: write it as a number, e.g. 12.5"
+    if kind.startswith(("int", "decimal", "float")):
+        return "this figure is needed for the draft and the checks on it: write it as a number, e.g. 12"
+    if kind.startswith("date"):
+        return ("this date is needed for the draft and the checks on its dates: write it as YYYY-MM-DD, "
+                "e.g. 2027-03-31")
+    if kind.startswith("string") and field.description:
+        return f"this is needed (other parts of the draft are built from it): {field.description}"
+    return ""
+
+
+def _unit(field: FieldInfo) -> str:
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    for meta in field.metadata:
+        if isinstance(getattr(meta, "json_schema_extra", None), dict):
+            extra = {**extra, **meta.json_schema_extra}
+    return str(extra.get("unit", ""))
 
 
 def _what_to_write(kind: str, ctx: dict) -> str:

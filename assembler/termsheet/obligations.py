@@ -17,6 +17,7 @@ from pydantic import Field, PrivateAttr, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from assembler.termsheet.common import Money, Strict, TermSheetBase, Text
+from assembler.termsheet.common import legal_field
 
 # The figure that measures a family's size for insurance: what the agreement is worth in a year, or
 # in all for a one-off grant or a capital partnership. A family not listed is sized as standard.
@@ -115,7 +116,7 @@ class DataProtection(Strict):
     """Who is controller and who processor of the personal data the agreement involves, and the
     details the data-sharing schedule (controllers) or the Article 28(3) terms (a processor) need."""
 
-    role: Role | None = Field(
+    role: Role | None = legal_field(
         None, description="The parties' roles: 'none' (no personal data is processed under the agreement), "
         "'controllers' (each shares data with the others as a separate controller), 'joint_controllers' "
         "(they decide the purposes and means together, Article 26), or 'processor' (one party processes "
@@ -134,7 +135,7 @@ class DataProtection(Strict):
     data_types: str | None = Field(None, description="Types of personal data, naming any health (special category) or "
                                    "criminal offence data, e.g. 'contact details, housing history, health needs'.")
     data_subjects: str | None = Field(None, description="Categories of people, e.g. 'people supported; staff of each party'.")
-    lawful_basis: str | None = Field(None, description="For shared data: the Article 6 basis and any Article 9 and "
+    lawful_basis: str | None = legal_field(None, description="For shared data: the Article 6 basis and any Article 9 and "
                                      "Schedule 1 DPA 2018 or Article 10 condition for each flow, e.g. 'Article "
                                      "6(1)(e); Article 9(2)(h) with Schedule 1 paragraph 2'.")
     retention: str | None = Field(None, description="For shared data: how long each party keeps it, e.g. '6 years after support ends'.")

@@ -18,6 +18,7 @@ from pydantic import Field
 # same function the money filter and the rules' messages round with.
 from assembler.formatting import pence
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
+from assembler.termsheet.common import legal_field
 
 PENNY = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -414,7 +415,7 @@ class Services(Strict):
     name: Text = Field(description="Short name of the services, e.g. 'Westshire Children's Homes'.")
     description: Text = Field(description="What the provider does, as one sentence starting with a verb, e.g. "
                                           "'provide residential care for children looked after by the Council'.")
-    statutory_duty: Text = Field(description="The commissioner's duty or power the services meet, e.g. 'section 22G "
+    statutory_duty: Text = legal_field(description="The commissioner's duty or power the services meet, e.g. 'section 22G "
                                              "of the Children Act 1989 (sufficiency duty)'.")
     care_type: Literal["childrens_home", "supported_accommodation", "adult_care_home", "domiciliary_care", "other"] = Field(
         description="The kind of regulated care, which decides the regulations the draft cites.")
@@ -437,9 +438,9 @@ class Services(Strict):
     price_floor_zero: bool = Field(True, description="Whether the annual index change has a floor of 0%, so the prices "
                                                      "never fall because the index falls (true), or follow the index down (false).")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
-    procurement_route: str | None = Field(None, description="How the contract was awarded, e.g. 'direct award "
+    procurement_route: str | None = legal_field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
-    direct_award_justification: str | None = Field(
+    direct_award_justification: str | None = legal_field(
         None, description="For a direct award: why the award was lawful, as a phrase that completes 'because ...', naming "
                           "the Schedule 5 justification relied on, e.g. 'the children placed in the homes would otherwise "
                           "have to move (the user choice justification in Schedule 5 to the Procurement Act 2023)'. "

@@ -7,6 +7,7 @@ come from the model's field descriptions and the library's positions, so they ne
 from __future__ import annotations
 
 import io
+import re
 import typing
 from enum import Enum
 from typing import Any, Literal
@@ -18,12 +19,17 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from assembler.library.catalogue import Catalogue
 from assembler.library.fields import unwrap
+from assembler.termsheet.common import LEGAL, supplied_by
+from assembler.termsheet.supply import EXPLAINED, HEADING, is_legal, ordered
 
 HEADER = """\
 partnerdraft term sheet: {title} ({family})
 Fill in the values, then run:  partnerdraft check FILE  and  partnerdraft assemble FILE -o draft.docx
 Leave a value empty (or delete an optional line) where the fact is not yet known: the draft shows a
 highlighted placeholder. Amounts are pounds (GBP); dates are YYYY-MM-DD.
+In each part, your facts come first; the fields under a "Legal completes this" line are for your
+legal adviser (the law relied on, the positions, how the agreement is signed): leave their standard
+values as they are unless legal chooses otherwise.
 The draft is a first draft for legal review, not legal advice.
 """
 
@@ -41,8 +47,8 @@ partnerdraft check warns about any name, address or reference still equal to the
 (partnerdraft new {family} --blank writes this sheet with no values at all.)
 """
 BLANK_NOTE = """\
-No values are filled in: a list shows one entry to copy. Positions are left to the library's
-standard; add a positions: section to choose others (partnerdraft clauses --family {family}).
+No values of yours are filled in: a list shows one entry to copy. Legal's fields keep their standard
+values (positions at the library's standard: partnerdraft clauses --family {family} lists the others).
 """
 
 
@@ -56,7 +62,7 @@ def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
     _strip_comments(data)
     if blank:
         data.pop("positions", None)
-        _blank(data)
+        _blank(data, manifest.model_class())
     note = (BLANK_NOTE if blank else EXAMPLE_NOTE).format(family=family)
     title = _title(manifest, dict(data.get("positions") or {}))
     data.yaml_set_start_comment(HEADER.format(title=title, family=family) + note)
@@ -67,24 +73,54 @@ def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
     return out.getvalue()
 
 
-def _blank(node: Any) -> None:
-    """Every value emptied (the family kept); a list keeps one emptied entry to show its shape, a
-    list of plain values becomes empty."""
+def _blank(node: Any, model: Any = None, legal: bool = False) -> None:
+    """Every value of the commissioner's emptied (the family kept); a list keeps one emptied entry to
+    show its shape, a list of plain values becomes empty. Legal's fields keep their standard: the
+    field's default where it has one, else the example's choice or wording (a statutory power, a
+    subsidy route); legal's dates and figures are emptied, being facts of the matter."""
     if isinstance(node, CommentedMap):
+        fields = getattr(model, "model_fields", {}) if model is not None else {}
         for key in list(node):
             value = node[key]
             if key == "family":
                 continue
-            if isinstance(value, (CommentedMap, CommentedSeq)):
-                _blank(value)
+            field = fields.get(str(key))
+            own = field is not None and supplied_by(field) == LEGAL
+            inner = unwrap(field.annotation) if field is not None else None
+            if isinstance(value, CommentedMap):
+                _blank(value, inner if isinstance(inner, type) else None, legal or own)
+            elif isinstance(value, CommentedSeq):
+                item = inner[1] if isinstance(inner, tuple) else None
+                _blank(value, item if isinstance(item, type) else None, legal or own)
+            elif (own or legal) and field is not None and _standard(field, value, own) is not _EMPTY:
+                node[key] = _standard(field, value, own)
             else:
                 node[key] = None
     elif isinstance(node, CommentedSeq):
         del node[1:]
         if node and isinstance(node[0], (CommentedMap, CommentedSeq)):
-            _blank(node[0])
+            _blank(node[0], model, legal)
         else:
             node.clear()
+
+
+_EMPTY = object()
+
+
+def _standard(field: FieldInfo, example: Any, own: bool) -> Any:
+    """The standard a blank sheet keeps for one of legal's fields: its default, else the example's
+    choice, or its wording where the field itself is legal's (a statutory power; not a name inside a
+    legal group); `_EMPTY` for a date or a figure, which belongs to the matter."""
+    if not field.is_required() and field.default is not None and isinstance(field.default, (str, int, bool, Enum)):
+        return field.default.value if isinstance(field.default, Enum) else field.default
+    if isinstance(example, str) and (own or _allowed(field.annotation)) and not _DATE.match(example):
+        return example
+    if isinstance(example, bool):
+        return example
+    return _EMPTY
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _strip_comments(node: Any) -> None:
@@ -95,21 +131,31 @@ def _strip_comments(node: Any) -> None:
             _strip_comments(child)
 
 
-def _annotate(node: Any, model: type[BaseModel], indent: int) -> None:
+def _annotate(node: Any, model: type[BaseModel], indent: int, legal: bool = False) -> None:
+    """Each field's comment, with the commissioner's fields first and legal's after a "Legal
+    completes this" line (inside a group that is legal's already, no second heading)."""
     if not isinstance(node, CommentedMap):
         return
+    order = ordered(model, [str(k) for k in node])
+    for key in order:
+        node.move_to_end(key)
+    first_legal = next((k for k in order if is_legal(model, k)), None) if not legal else None
     for key in list(node):
         field = model.model_fields.get(str(key))
         if field is None:
             continue
-        node.yaml_set_comment_before_after_key(key, before=describe(field), indent=indent)
+        comment = describe(field)
+        if key == first_legal and key != "positions":
+            comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
+        node.yaml_set_comment_before_after_key(key, before=comment, indent=indent)
+        legal_here = legal or is_legal(model, str(key))
         inner = unwrap(field.annotation)
         value = node[key]
         if isinstance(inner, type) and issubclass(inner, BaseModel):
-            _annotate(value, inner, indent + 2)
+            _annotate(value, inner, indent + 2, legal_here)
         elif isinstance(inner, tuple) and isinstance(inner[1], type) and issubclass(inner[1], BaseModel):
             for item in value if isinstance(value, CommentedSeq) else []:
-                _annotate(item, inner[1], indent + 4)
+                _annotate(item, inner[1], indent + 4, legal_here)
 
 
 def describe(field: FieldInfo) -> str:
@@ -161,6 +207,7 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
         data.insert(len(data), "positions", block)
     data.yaml_set_comment_before_after_key(
         "positions",
-        before="Alternatives the library offers; `partnerdraft clause ID` shows each variant's drafting note.",
+        before=f"---- {HEADING} ----\n{EXPLAINED}\nAlternatives the library offers, each at its standard unless chosen otherwise; "
+               "`partnerdraft clause ID` shows each variant's drafting note.",
         indent=0,
     )

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from assembler.errors import Problem, UserError
 from assembler.library.catalogue import Catalogue
 from assembler.termsheet.common import TermSheetBase
+from assembler.termsheet.empty import OpenFact, open_empty_facts
 from assembler.termsheet.loader import Loaded, load_file
 from assembler.termsheet.messages import describe, did_you_mean, item_of, shown
 
@@ -26,6 +27,7 @@ class TermSheet:
     family: str
     model: TermSheetBase
     positions: dict[str, str]
+    open_facts: tuple[OpenFact, ...] = ()  # required texts left empty: placeholders in the draft
 
     @property
     def digest(self) -> str:
@@ -45,15 +47,16 @@ def validate(loaded: Loaded, catalogue: Catalogue) -> TermSheet:
     flags = {loc: shown(value) for loc, value in numbers_given_as_bools(loaded.data, model_class)}
     problems.extend(loaded.problem(loc, f"expected a number, got {value}: write the number itself, e.g. 12")
                     for loc, value in flags.items())
+    data, open_facts = open_empty_facts(loaded.data, model_class, loaded.line_of)
     try:
-        model = model_class.model_validate(loaded.data)
+        model = model_class.model_validate(data)
     except ValidationError as e:
         problems.extend(p for loc, p in _problems(e, loaded, model_class) if loc not in flags)
     positions, position_problems = _positions(loaded, catalogue, family)
     problems.extend(position_problems)
     if problems or model is None:
         raise UserError(sorted(problems, key=lambda p: (p.line or 0, p.field or "")))
-    return TermSheet(loaded, family, model, positions)
+    return TermSheet(loaded, family, model, positions, tuple(open_facts))
 
 
 def _family(loaded: Loaded, catalogue: Catalogue) -> str:

@@ -23,6 +23,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
 
+from assembler.model import HOLE_OPEN, split_holes
 from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
                             plain_text)
 from assembler.writers.signing import signing_statement
@@ -104,6 +105,8 @@ class _Body:
         Text goes straight into w:t elements, a tab into w:tab and a line break into w:br, as
         python-docx's text setter would write them, without its per-character cost.
         """
+        if HOLE_OPEN in text:
+            return self._run_with_holes(para, text, style)
         p = para._p
         r = p.makeelement(_R, {})
         p.append(r)
@@ -121,6 +124,18 @@ class _Body:
                 t.text = piece
                 r.append(t)
         return Run(r, para)
+
+    def _run_with_holes(self, para, text: str, style: str | None):
+        """Text built from the term sheet (a party's name or address) in which a fact was left
+        open: each open fact is a highlighted placeholder, the rest plain runs."""
+        run = None
+        for piece, hole in split_holes(text):
+            if hole:
+                run = self.run(para, f"[{piece}]", "PD Placeholder")
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            else:
+                run = self.run(para, piece, style)
+        return run
 
     # -- front matter -------------------------------------------------------------------------
     def cover(self, doc: Document) -> None:
