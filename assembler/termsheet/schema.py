@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from assembler.library.catalogue import Catalogue
+from assembler.termsheet.common import LEGAL
 
 
 def json_schema(catalogue: Catalogue, family: str) -> dict[str, Any]:
@@ -13,7 +14,21 @@ def json_schema(catalogue: Catalogue, family: str) -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"partnerdraft {family} term sheet"
     schema["properties"]["positions"] = positions_schema(catalogue, family)
+    schema["properties"]["positions"]["supplied_by"] = LEGAL
+    for part in [schema, *schema.get("$defs", {}).values()]:
+        _commissioner_first(part)
     return schema
+
+
+def _commissioner_first(part: dict[str, Any]) -> None:
+    """Properties in the order a commissioner answers them: theirs first, legal's (marked
+    `"supplied_by": "legal"`) after, so an editor's completion lists the facts they know first."""
+    properties = part.get("properties")
+    if not isinstance(properties, dict):
+        return
+    legal = [k for k, v in properties.items() if isinstance(v, dict) and v.get("supplied_by") == LEGAL]
+    part["properties"] = {**{k: v for k, v in properties.items() if k not in legal},
+                          **{k: properties[k] for k in legal}}
 
 
 def positions_schema(catalogue: Catalogue, family: str) -> dict[str, Any]:

@@ -106,8 +106,8 @@ class Web:
 
     def nodes(self, outcome: Outcome, show_errors: bool) -> tuple[list[forms.Node], list[dict[str, str]]]:
         """The form's questions with each problem and finding at its field, and the error summary."""
-        nodes = forms.build(self.model(outcome.family), outcome.raw)
-        nodes.append(self.position_node(outcome))
+        nodes = forms.with_legal_part(forms.build(self.model(outcome.family), outcome.raw),
+                                      self.position_node(outcome))
         index = {n.name: n for n in _walk(nodes)}
         summary = []
         if show_errors:

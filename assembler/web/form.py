@@ -21,6 +21,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from assembler.termsheet.common import LEGAL, supplied_by
+
 ROWS = "__rows:"  # hidden input: how many rows a list shows, kept even when they are empty
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -42,6 +44,7 @@ class Node:
     findings: list[tuple[str, str]] = field(default_factory=list)  # (severity, message)
     optional_group: bool = False
     autofocus: bool = False  # the page opens with focus here (the first answer of a row just added)
+    legal: bool = False  # legal completes this (the field is marked `legal_field` in the model)
 
     @property
     def id(self) -> str:
@@ -157,6 +160,41 @@ def build(model: type[BaseModel], data: dict[str, Any]) -> list[Node]:
 
 
 def _node(name: str, key: str, annotation: Any, info: FieldInfo | None, value: Any) -> Node:
+    node = _plain_node(name, key, annotation, info, value)
+    node.legal = info is not None and supplied_by(info) == LEGAL
+    return node
+
+
+LEGAL_HINT = ("Your legal adviser completes these: the law the agreement relies on, the positions and how it "
+              "is signed. The standard values are filled in (or used when an answer is left empty); leave "
+              "them unless legal chooses otherwise.")
+
+
+def with_legal_part(nodes: list[Node], positions: Node | None = None) -> list[Node]:
+    """The commissioner's questions first, then one "Legal completes this" part holding every legal
+    question wherever it sits in the model (a posted answer is named by its path, so where a
+    question is shown does not change what it fills), and the positions."""
+    legal: list[Node] = []
+    kept = [n for n in (_take_legal(n, legal, "") for n in nodes) if n is not None]
+    children = legal + ([positions] if positions is not None else [])
+    if not children:
+        return kept
+    return kept + [Node("legal", "Legal completes this", LEGAL_HINT, "group", children=children)]
+
+
+def _take_legal(node: Node, taken: list[Node], context: str) -> Node | None:
+    if node.legal:
+        if context:
+            node.label = f"{context}: {node.label[:1].lower()}{node.label[1:]}"
+        taken.append(node)
+        return None
+    if node.kind == "group":
+        label = node.label if not context else f"{context}, {node.label[:1].lower()}{node.label[1:]}"
+        node.children = [c for c in (_take_legal(c, taken, label) for c in node.children) if c is not None]
+    return node
+
+
+def _plain_node(name: str, key: str, annotation: Any, info: FieldInfo | None, value: Any) -> Node:
     inner, optional = _strip(annotation)
     required = info is not None and info.is_required() and not optional
     hint = (info.description or "") if info is not None else ""

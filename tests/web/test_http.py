@@ -40,7 +40,9 @@ def test_a_date_typed_the_british_way_is_explained_at_the_field_and_in_the_summa
 
 def test_a_missing_answer_inside_a_required_group_is_named_at_its_own_field(client):
     page = client.post("/form", data={"family": "grant", "action": "check"}).text
-    assert 'href="#f-funder-name"' in page and 'href="#f-grant-maximum-sum"' in page
+    assert 'href="#f-funder-short-name"' in page and 'href="#f-grant-maximum-sum"' in page
+    # a text left empty is an open fact (a placeholder in the draft), not an error
+    assert 'href="#f-funder-name"' not in page
 
 
 @pytest.mark.parametrize("sample", samples(), ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -191,3 +193,29 @@ def test_pdf_download_when_libreoffice_is_installed(client):
     assert 'id="download-pdf"' in page
     pdf = client.post("/download", data={"state": hidden_state(page), "kind": "pdf"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_a_text_left_empty_in_the_form_is_a_placeholder_in_the_draft_and_review(client):
+    """The form's path to an open fact: an unanswered text is left out of the posted data, becomes
+    a placeholder (not an error), and the review pack lists it under the commissioner's facts."""
+    sample = next(p for p in samples("grant") if p.stem == "community-single-payment")
+    fields = [(k, "" if k == "grant.project_name" else v) for k, v in form_fields(_upload(client, sample).text)]
+    page = client.post("/form", **encoded(fields)).text
+    assert "Check your answers</h1>" in page and 'href="#f-grant-project-name"' not in page
+    assert "grant: project name" in page and "The commissioner can supply" in page
+    state = hidden_state(page)
+    assert "\ue002" not in state
+    docx = client.post("/download", data={"state": state, "kind": "docx"})
+    import io
+
+    from docx import Document as WordDocument
+
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(docx.content)).paragraphs)
+    assert "[grant: project name]" in text and "\ue002" not in text
+
+
+def test_the_form_asks_legal_questions_last_under_their_own_heading(client):
+    page = client.post("/form", data={"family": "grant", "action": "check"}).text
+    legal = page.index("Legal completes this")
+    assert page.index('id="f-grant-purpose"') < legal < page.index('id="f-grant-statutory-power"')
+    assert legal < page.index('id="f-positions"')

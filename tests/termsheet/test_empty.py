@@ -1,0 +1,135 @@
+"""Leaving a value empty works as the README promises: a text becomes an open fact (a placeholder
+the draft highlights and --final refuses, at its line), an optional field takes its default, and a
+figure or date the checks need is refused in plain words saying why."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assembler.errors import UserError
+from assembler.model import holes_in
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.conftest import ROOT
+
+COMMUNITY = (ROOT / "samples" / "grant" / "community-single-payment.yaml").read_text()
+
+
+def _without(text: str, pattern: str, replacement: str) -> str:
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert changed != text, pattern
+    return changed
+
+
+def _line(text: str, needle: str) -> int:
+    return next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(needle))
+
+
+def _open_sheet() -> str:
+    text = _without(COMMUNITY, r"^  address: Brookside.*$", "  address:")
+    text = _without(text, r"^  purpose: >-\n.*\n.*$", "  purpose:")
+    text = _without(text, r"^  statutory_power: .*$", "  statutory_power:")
+    return _without(text, r"^    frequency: six-monthly\n    days_after_period", "    frequency:\n    days_after_period")
+
+
+def test_an_empty_required_text_is_an_open_fact_with_its_line_and_who_supplies_it(catalogue):
+    text = _open_sheet()
+    sheet = validate(load_text(text, "s.yaml"), catalogue)
+    facts = {f.label: f for f in sheet.open_facts}
+    assert set(facts) == {"Recipient's address", "grant: purpose", "grant: statutory power"}
+    assert facts["grant: purpose"].line == _line(text, "  purpose:")
+    assert facts["grant: purpose"].supplier == "commissioner"
+    assert facts["grant: statutory power"].supplier == "legal"
+    assert holes_in(sheet.model.recipient.address) == ["Recipient's address"]
+
+
+def test_an_empty_optional_field_takes_its_default(catalogue):
+    sheet = validate(load_text(_open_sheet(), "s.yaml"), catalogue)
+    assert sheet.model.grant.reporting.frequency == "quarterly"
+
+
+def test_a_required_text_left_out_of_a_group_given_is_open_too(catalogue):
+    """The web form leaves an unanswered question out altogether."""
+    text = _without(COMMUNITY, r"^  project_name: .*\n", "")
+    sheet = validate(load_text(text, "s.yaml"), catalogue)
+    assert [f.label for f in sheet.open_facts] == ["grant: project name"]
+
+
+def test_an_empty_list_of_required_text_holds_one_open_fact(catalogue):
+    text = _without(COMMUNITY, r"^  activities:\n(    - .*\n)+", "  activities:\n")
+    sheet = validate(load_text(text, "s.yaml"), catalogue)
+    assert [f.label for f in sheet.open_facts] == ["grant: activities"]
+    assert len(sheet.model.grant.activities) == 1
+
+
+@pytest.mark.parametrize("field, needle, expected", [
+    ("maximum_sum", "  maximum_sum: 12500", "this amount is needed for the draft and the checks on its sums: "
+                                           "write it in pounds, e.g. 12500"),
+    ("funding_period.start", "    start: 2027-04-01", "this date is needed for the draft and the checks on its "
+                                                      "dates: write it as YYYY-MM-DD, e.g. 2027-03-31"),
+])
+def test_an_empty_figure_or_date_says_why_it_is_needed_at_its_line(catalogue, field, needle, expected):
+    key = needle.split(":")[0]
+    text = COMMUNITY.replace(needle, key + ":")
+    with pytest.raises(UserError) as caught:
+        validate(load_text(text, "s.yaml"), catalogue)
+    [problem] = caught.value.problems
+    assert problem.line == _line(text, key + ":")
+    assert problem.field == f"grant.{field}" and problem.message == f"is empty: {expected}"
+
+
+def test_a_text_other_parts_are_built_from_cannot_be_open(catalogue):
+    """A short name is the draft's defined term: an empty one is refused, with its description."""
+    text = COMMUNITY.replace("  short_name: Recipient", "  short_name:")
+    with pytest.raises(UserError) as caught:
+        validate(load_text(text, "s.yaml"), catalogue)
+    [problem] = caught.value.problems
+    assert problem.field == "recipient.short_name"
+    assert problem.message.startswith("is empty: this is needed (other parts of the draft are built from it): "
+                                      "The defined term the draft uses")
+    assert "pattern" not in problem.message and "String" not in problem.message
+
+
+def test_open_facts_are_placeholders_in_the_draft_and_final_lists_each_at_its_line(catalogue, tmp_path):
+    from assembler.assemble import assemble
+    from assembler.operations import draft_bytes
+    from assembler.writers.text import to_text
+
+    text = _open_sheet()
+    path = tmp_path / "s.yaml"
+    path.write_text(text)
+    sheet = validate(load_text(text, str(path)), catalogue)
+    import datetime as dt
+
+    doc = assemble(sheet, catalogue, today=dt.date(2026, 12, 3)).document
+    labels = {label for label, _ in doc.placeholders()}
+    assert {"Recipient's address", "grant: purpose", "grant: statutory power"} <= labels
+    words = to_text(doc)
+    assert "of [Recipient's address] (the Recipient)" in words
+    assert "\ue002" not in words and "\ue000" not in words
+    with pytest.raises(UserError) as caught:
+        draft_bytes(sheet, catalogue, final=True, today=dt.date(2026, 12, 3))
+    by_field = {p.field: p for p in caught.value.problems}
+    assert by_field["grant.purpose"].line == _line(text, "  purpose:")
+    assert "[grant: purpose] is still open in recitals" in by_field["grant.purpose"].message
+    assert by_field["recipient.address"].message.endswith("is still open in parties: fill in this field")
+
+
+def test_the_open_fact_in_a_party_name_is_highlighted_in_the_word_file(catalogue):
+    import datetime as dt
+    import io
+
+    from docx import Document as WordDocument
+
+    from assembler.assemble import assemble
+    from assembler.writers.docx import render_docx
+
+    text = _without(COMMUNITY, r"^  address: Brookside.*$", "  address:")
+    sheet = validate(load_text(text, "s.yaml"), catalogue)
+    doc = assemble(sheet, catalogue, today=dt.date(2026, 12, 3)).document
+    word = WordDocument(io.BytesIO(render_docx(doc, catalogue.paths.house, notes="none")))
+    runs = [r for p in word.paragraphs for r in p.runs if r.text == "[Recipient's address]"]
+    assert runs and all(r.font.highlight_color is not None for r in runs)
+    assert not any("\ue002" in p.text for p in word.paragraphs)

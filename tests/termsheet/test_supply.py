@@ -1,0 +1,81 @@
+"""Who supplies each field is part of the model: the starter sheet, the JSON Schema and the web form
+ask the commissioner's facts first and group legal's under "Legal completes this" with standards."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.termsheet.common import supplied_by
+from assembler.termsheet.grant import Grant, GrantTermSheet
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.schema import json_schema
+from assembler.termsheet.starter import starter
+from assembler.termsheet.supply import HEADING, supplier_at
+
+FAMILIES = ["grant", "alliance", "open-book", "co-investment"]
+
+
+def test_legal_fields_are_marked_and_the_rest_are_the_commissioners():
+    assert supplied_by(Grant.model_fields["statutory_power"]) == "legal"
+    assert supplied_by(Grant.model_fields["purpose"]) == "commissioner"
+    assert supplier_at(GrantTermSheet, ("grant", "subsidy", "route")) == "legal"  # inside a legal group
+    assert supplier_at(GrantTermSheet, ("positions",)) == "legal"
+    assert supplier_at(GrantTermSheet, ("document", "deed")) == "legal"
+    assert supplier_at(GrantTermSheet, ("recipient", "address")) == "commissioner"
+    assert supplier_at(GrantTermSheet, ("grant", "budget", 0, "item")) == "commissioner"
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_family_marks_some_legal_fields(catalogue, family):
+    schema = json_schema(catalogue, family)
+    marked = [name for part in [schema, *schema["$defs"].values()]
+              for name, prop in part.get("properties", {}).items() if prop.get("supplied_by") == "legal"]
+    assert "positions" in marked and len(marked) >= 3
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_schema_lists_the_commissioners_properties_first(catalogue, family):
+    schema = json_schema(catalogue, family)
+    for part in [schema, *schema["$defs"].values()]:
+        flags = [prop.get("supplied_by") == "legal" for prop in part.get("properties", {}).values()]
+        assert flags == sorted(flags), part.get("title")
+
+
+def test_starter_asks_the_commissioners_facts_before_legals_in_each_part(catalogue):
+    text = starter(catalogue, "grant")
+    lines = text.splitlines()
+    heading = next(i for i, line in enumerate(lines) if f"---- {HEADING} ----" in line and line.startswith("  #"))
+    keys_after = [line.split(":")[0].strip() for line in lines[heading:] if line.startswith("  ") and
+                  not line.startswith("   ") and not line.strip().startswith("#")]
+    assert keys_after[:3] == ["statutory_power", "subsidy", "records_years"]
+    before = "\n".join(lines[:heading])
+    assert "  purpose:" in before and "  maximum_sum:" in before and "statutory_power" not in before
+    assert text.rstrip().splitlines()[-1].startswith("  ")  # positions close the sheet
+    assert f"# ---- {HEADING} ----\n" in text  # the positions' own heading
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_blank_starter_keeps_legals_standards_and_empties_the_commissioners(catalogue, family):
+    from assembler.termsheet.validate import validate  # noqa: F401 (the blank sheet loads)
+
+    data = load_text(starter(catalogue, family, blank=True), "blank.yaml").data
+    assert data["positions"] and all(data["positions"].values())
+    if family == "grant":
+        assert data["grant"]["statutory_power"] == "section 1 of the Localism Act 2011"
+        assert data["grant"]["subsidy"]["route"]
+        assert data["grant"]["purpose"] is None and data["funder"]["name"] is None
+        assert data["grant"]["records_years"] == 6
+
+
+def test_web_form_puts_legal_questions_in_their_own_part_last():
+    from assembler.web import form as forms
+
+    nodes = forms.with_legal_part(forms.build(GrantTermSheet, {}))
+    assert nodes[-1].label == HEADING
+    legal_names = [n.name for n in nodes[-1].children]
+    assert "grant.statutory_power" in legal_names and "grant.subsidy" in legal_names
+    grant = next(n for n in nodes if n.name == "grant")
+    names = [c.name for c in grant.children]
+    assert "grant.purpose" in names and "grant.statutory_power" not in names
+    statutory = next(n for n in nodes[-1].children if n.name == "grant.statutory_power")
+    assert statutory.label == "Grant: statutory power"
