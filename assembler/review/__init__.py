@@ -121,6 +121,7 @@ class Review:
     findings: list[FindingRow]
     placeholders: list[tuple[str, str]] | None  # None when assembly stopped on errors
     open_facts: list = field(default_factory=list)  # OpenFactRow: each open fact once, by who supplies it
+    standard: object | None = None  # StandardComparison: this draft's wording against the standard positions'
     form_blanks: list[tuple[str, str]] = field(default_factory=list)  # blanks of forms completed later: not open facts
     properties: dict[str, str] = field(default_factory=dict)  # exactly the draft's custom properties
     clauses: list[ClauseProvenance] = field(default_factory=list)
@@ -163,6 +164,9 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         from assembler.review.open_facts import open_fact_rows
 
         review.open_facts = open_fact_rows(sheet, review.placeholders, catalogue)
+        from assembler.review.standard import compare_with_standard
+
+        review.standard = compare_with_standard(sheet, catalogue, result.document, today=today)
         review.form_blanks = result.document.form_blanks()
         review.properties = _draft_properties(result, catalogue)
         review.clauses = [ClauseProvenance(c.id, c.version, c.status, c.variant or "")

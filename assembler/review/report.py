@@ -33,7 +33,7 @@ class Report:
     sections: list[Section]
 
 
-SECTION_TITLES = ("Key terms", "Positions", "Deviations", "Open placeholders", "Findings",
+SECTION_TITLES = ("Key terms", "Positions", "Deviations", "Standard against this deal", "Open placeholders", "Findings",
                   "Appendix: provenance")
 _CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 
@@ -61,7 +61,7 @@ def layout(review: Review) -> Report:
     return Report(
         title=f"Review pack: {review.title}",
         subtitle=f"Term sheet {review.source}. {NOT_ADVICE}",
-        sections=[_key_terms(review), _positions(review), _deviations(review), _placeholders(review),
+        sections=[_key_terms(review), _positions(review), _deviations(review), _standard(review), _placeholders(review),
                   _findings(review), _provenance(review)],
     )
 
@@ -100,6 +100,22 @@ def _deviations(review: Review) -> Section:
                                               [[_words_in(d.label), d.figures, d.reason, d.where]
                                                for d in review.deviations],
                                               [3, 4, 6, 3])])
+
+
+def _standard(review: Review) -> Section:
+    """Each clause whose wording differs from the standard positions', the two side by side."""
+    title = "Standard against this deal"
+    comparison = review.standard
+    if comparison is None:
+        return Section(title, paragraphs=["Not available: the draft cannot be assembled until the errors under "
+                                          "Findings are corrected."])
+    if not comparison.differences:
+        return Section(title, paragraphs=[comparison.note])
+    count = len(comparison.differences)
+    intro = (f"{count} clause{'s' if count != 1 else ''} of this draft read{'s' if count == 1 else ''} differently from the same term sheet on the "
+             "library's standard positions; only the paragraphs that differ are shown, numbered as each draft numbers them.")
+    return Section(title, paragraphs=[intro], tables=[Grid(["Clause", "Standard wording", "This deal's wording"],
+                   [[d.where, d.standard, d.deal] for d in comparison.differences], [2, 5, 5])])
 
 
 def _placeholders(review: Review) -> Section:
