@@ -46,6 +46,7 @@ class Side:
     paragraphs: list[ReadParagraph]
     fields: dict[str, str] | None = None  # the term sheet flattened, positions included
     parts: dict[str, str] = field(default_factory=dict)  # cover page, parties, recitals...: their text
+    key_terms: dict[str, str] | None = None  # the review pack's key terms and the positions, in words
 
 
 @dataclass
@@ -75,7 +76,7 @@ class Summary:
         if len(self.paragraphs) > MAX_LISTED:
             out.append(f"  ... and {len(self.paragraphs) - MAX_LISTED} more (see the redline)")
         out.append(f"Tracked changes by {author}: {self.insertions} insertion(s), {self.deletions} deletion(s)")
-        return out
+        return out + key_terms_table(old, new)
 
 
 @dataclass
@@ -136,9 +137,46 @@ def _termsheet_side(source: Input, catalogue: Catalogue, today: dt.date | None) 
     side.clauses = {}
     for clause, read in zip(headed, by_heading):
         side.clauses[clause.id] = ClauseText(read.label, read.text, clause.variant or "")
+    side.key_terms = key_terms_of(sheet, catalogue, today)
     side.fields = _flatten(sheet.model.model_dump(mode="json"))
     side.fields.update({f"positions.{k}": v for k, v in sheet.positions.items()})
     return side
+
+
+def key_terms_of(sheet, catalogue: Catalogue, today: dt.date | None) -> dict[str, str]:
+    """Label -> value of each key term the review pack shows (parties, sums, dates, term, caps,
+    returns) and each position in words, for the before-and-after table."""
+    from assembler.assemble import context_for
+    from assembler.model import shown
+    from assembler.review import key_terms
+    from assembler.review.report import _words_in, words
+
+    context = context_for(sheet, catalogue, today)
+    out = {term.label: shown(_words_in("; ".join(term.lines))) for term in key_terms(sheet, catalogue, context)}
+    for name in sorted(catalogue.positions(sheet.family)):
+        out[f"Position: {words(name)}"] = words(sheet.positions.get(name, ""))
+    return out
+
+
+def key_terms_table(old: Side, new: Side) -> list[str]:
+    """One page: each key term that changed, before and after; the unchanged named in one line."""
+    if old.key_terms is None or new.key_terms is None:
+        return ["Key terms before and after: given only when both inputs are term sheets (a draft records "
+                "its term sheet's hash, not its facts)"]
+    labels = list(dict.fromkeys([*old.key_terms, *new.key_terms]))
+    changed = [k for k in labels if old.key_terms.get(k) != new.key_terms.get(k)]
+    out = [f"Key terms before and after: {len(changed)} of {len(labels)} changed"]
+    for label in changed:
+        out += [f"  {label}", f"    before: {_short(old.key_terms.get(label, '(none)'))}",
+                f"    after:  {_short(new.key_terms.get(label, '(none)'))}"]
+    same = [k for k in labels if k not in changed]
+    if same:
+        out.append(f"  Unchanged: {', '.join(same)}")
+    return out
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def _docx_side(path: Path, blob: bytes, family: str | None) -> Side:
