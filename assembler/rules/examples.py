@@ -16,7 +16,11 @@ EXAMPLES = RuleSet()
 def example_values(ctx: RuleContext) -> Iterator[tuple[str, Loc]]:
     if not ctx.examples:
         return
+    from assembler.termsheet.supply import supplier_at
+
     for loc, _model, _name, value in walk(ctx.sheet):
-        if isinstance(value, str) and ctx.examples.get(loc) == value:
+        if isinstance(value, str) and ctx.examples.get(loc) == value and supplier_at(type(ctx.sheet), loc) != "legal":
+            # legal's fields keep the library's standard in the starter (a statutory power): not a
+            # fact of another matter
             yield (f"still the example's value ({value!r}) from `partnerdraft new`: replace it with this "
                    "matter's fact", loc)

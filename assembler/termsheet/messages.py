@@ -223,7 +223,24 @@ def _mapping(value: Any, ctx: dict, field: FieldInfo | None) -> str:
 
 
 def _missing(value: Any, ctx: dict, field: FieldInfo | None) -> str:
-    return "required field is missing"
+    needed = _needed(_kind_of_field(field), field) if field is not None else ""
+    return f"is missing: {needed}" if needed else "required field is missing"
+
+
+def _kind_of_field(field: FieldInfo) -> str:
+    """The error-type prefix a value of this field would give: 'decimal', 'date', 'int' or ''."""
+    import datetime as _dt
+    from decimal import Decimal as _Decimal
+
+    annotation = field.annotation
+    for t in (annotation, *get_args(annotation)):
+        if t is _Decimal:
+            return "decimal"
+        if t is _dt.date:
+            return "date"
+        if t is int:
+            return "int"
+    return ""
 
 
 def _none_allowed_here(value: Any, ctx: dict, field: FieldInfo | None) -> str:

@@ -150,7 +150,7 @@ class Web:
             forms.focus(nodes, focus)
         errors = [s for s in summary if s["severity"] == "error"]
         return self.page("form.html", status, family=outcome.family,
-                         title=self.catalogue.manifest(outcome.family).title, nodes=nodes,
+                         title=_title(self.catalogue, outcome.family, outcome.raw.get("positions")), nodes=nodes,
                          summary=summary, errors=errors, show_errors=show_errors)
 
     def check_page(self, outcome: Outcome) -> HTMLResponse:
@@ -164,10 +164,19 @@ class Web:
         body = re.sub(r"<(/?)h1>", r"<\1h3>", re.sub(r"<(/?)h2>", r"<\1h4>", body))  # under the page's h2
         nodes, summary = self.nodes(outcome, show_errors=True)
         return self.page("check.html", family=outcome.family,
-                         title=self.catalogue.manifest(outcome.family).title,
+                         title=_title(self.catalogue, outcome.family, outcome.raw.get("positions")),
                          answers=_answers(outcome.data), summary=summary, review_html=body,
                          state=json.dumps(outcome.data, ensure_ascii=False),
                          blocked=bool(outcome.errors), pdf=shutil.which("soffice") is not None)
+
+
+def _title(catalogue, family: str, positions) -> str:
+    """The agreement's title as the draft prints it: a manifest title may depend on a position (a
+    grant offer letter), so it is rendered, never shown as its template."""
+    from assembler.assemble import document_title
+
+    chosen = {k: v for k, v in (positions or {}).items() if isinstance(v, str) and v} if isinstance(positions, dict) else {}
+    return document_title(catalogue.manifest(family).title, {"positions": chosen})
 
 
 def _walk(nodes: list[forms.Node]):
@@ -304,7 +313,7 @@ async def library(request: Request) -> Response:
 async def library_family(request: Request) -> Response:
     web = _web(request)
     family = web.family(request.path_params["family"])
-    return web.page("library_family.html", family=family, title=web.catalogue.manifest(family).title,
+    return web.page("library_family.html", family=family, title=_title(web.catalogue, family, None),
                     **operations.standard_terms(web.catalogue, family, today=web.today))
 
 
@@ -320,7 +329,7 @@ async def deviations(request: Request) -> Response:
     from assembler.review import build_review
 
     review = build_review(sheet, web.catalogue, today=web.today)
-    return web.page("deviations.html", family=family, title=web.catalogue.manifest(family).title,
+    return web.page("deviations.html", family=family, title=_title(web.catalogue, family, None),
                     deviations=review.deviations)
 
 

@@ -59,10 +59,27 @@ def test_blank_writes_no_example_value_and_keeps_the_shape(tmp_path):
     assert result.exit_code == 0
     data = load_file(STARTER).data
     values = "\n".join(line for line in result.output.splitlines() if not line.lstrip().startswith("#"))
-    for _, value in _texts(data):
-        assert value not in values
+    from assembler.termsheet.grant import GrantTermSheet
+    from assembler.termsheet.supply import supplier_at
+
+    for loc, value in _texts(data):
+        if supplier_at(GrantTermSheet, loc) == "commissioner":
+            assert value not in values, loc
+    assert "statutory_power: section 1 of the Localism Act 2011" in values  # legal's standard, kept
     assert "family: grant" in result.output and "instalments:" in result.output
-    assert "EXAMPLE" not in result.output and "No values are filled in" in result.output
+    assert "EXAMPLE" not in result.output and "No values of yours are filled in" in result.output
+
+
+def test_a_standard_legal_wording_kept_from_the_starter_is_not_an_example_value(tmp_path, catalogue):
+    """The blank starter keeps legal's standards (a statutory power); keeping one is no warning,
+    while a commissioner's fact left as the example's still is."""
+    text = STARTER.read_text().replace("  name: Fenmoor District Council", "  name: Oakfield Borough Council")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(text)
+    locs = [f.loc for f in check_rules(read_termsheet(mine, catalogue), catalogue, today=RULES_DATE)
+            if f.rule == "COMMON-STARTER-EXAMPLE"]
+    assert ("grant", "statutory_power") not in locs
+    assert ("grant", "project_name") in locs
 
 
 def test_the_rule_is_the_only_example_rule():

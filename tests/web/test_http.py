@@ -219,3 +219,13 @@ def test_the_form_asks_legal_questions_last_under_their_own_heading(client):
     legal = page.index("Legal completes this")
     assert page.index('id="f-grant-purpose"') < legal < page.index('id="f-grant-statutory-power"')
     assert legal < page.index('id="f-positions"')
+
+
+def test_an_amount_left_empty_in_the_form_says_why_it_is_needed_at_its_field(client):
+    sample = next(p for p in samples("grant") if p.stem == "community-single-payment")
+    fields = [(k, "" if k == "grant.maximum_sum" else v) for k, v in form_fields(_upload(client, sample).text)]
+    page = client.post("/form", **encoded(fields)).text
+    message = "this amount is needed for the draft and the checks on its sums: write it in pounds, e.g. 12500"
+    assert re.search(r'id="f-grant-maximum-sum-error">.*' + re.escape(message), page, re.S)
+    summary = re.search(r'govuk-error-summary__list">(.*?)</ul>', page, re.S).group(1)
+    assert message in summary and "Input should" not in summary and "decimal" not in summary
