@@ -73,7 +73,9 @@ def _walk(value: Any, model: type[BaseModel], loc: tuple, facts: list, root: typ
             continue
         inner = model_in(info.annotation)
         item = item_of(info.annotation)
-        if isinstance(given, dict) and inner is not None:
+        if isinstance(given, dict) and inner is not None and not info.is_required() and _blank_row(given):
+            del out[name]  # an optional group with nothing filled in (as `new --blank` writes it) is not given
+        elif isinstance(given, dict) and inner is not None:
             out[name] = _walk(given, inner, here, facts, root, line_of, data)
         elif isinstance(given, list) and item is not None and model_in(item) is not None:
             # A row left wholly empty (as `new --blank` writes one) in a list that may be empty is no row.

@@ -133,3 +133,13 @@ def test_the_open_fact_in_a_party_name_is_highlighted_in_the_word_file(catalogue
     runs = [r for p in word.paragraphs for r in p.runs if r.text == "[Recipient's address]"]
     assert runs and all(r.font.highlight_color is not None for r in runs)
     assert not any("\ue002" in p.text for p in word.paragraphs)
+
+
+def test_an_optional_group_or_row_left_wholly_empty_is_not_given(catalogue):
+    """As `new --blank` writes them: an empty match-funding group and an empty prior-assistance row."""
+    text = COMMUNITY.replace("  application:\n", "  match_funding:\n    percentage:\n    total_project_cost:\n  application:\n")
+    text = _without(text, r"^      - financial_year: 2025/26\n        amount: 3000\n.*\n",
+                    "      - financial_year:\n        amount:\n        granting_body:\n")
+    sheet = validate(load_text(text, "s.yaml"), catalogue)
+    assert sheet.model.grant.match_funding is None
+    assert [p.financial_year for p in sheet.model.grant.subsidy.prior_assistance] == ["2026/27"]
