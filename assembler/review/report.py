@@ -114,7 +114,8 @@ def _standard(review: Review) -> Section:
     count = len(comparison.differences)
     intro = (f"{count} clause{'s' if count != 1 else ''} of this draft read{'s' if count == 1 else ''} differently from the same term sheet on the "
              "library's standard positions; only the paragraphs that differ are shown, numbered as each draft numbers them.")
-    return Section(title, paragraphs=[intro], tables=[Grid(["Clause", "Standard wording", "This deal's wording"],
+    return Section(title, paragraphs=[comparison.note + intro if comparison.note else intro],
+                   tables=[Grid(["Clause", "Standard wording", "This deal's wording"],
                    [[d.where, d.standard, d.deal] for d in comparison.differences], [2, 5, 5])])
 
 

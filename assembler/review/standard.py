@@ -45,6 +45,20 @@ def compare_with_standard(sheet, catalogue, document: Document, *, today: dt.dat
         # The whole draft does not hold together on the standard positions (a clause the standard
         # refers to is left out for this sheet): compare each position's clause on its own.
         return _clause_by_clause(sheet, catalogue, document, standards, today)
+    note = ""
+    if standard.letter != document.letter:
+        # The form of the document is itself a position (a grant offer letter): compare with the
+        # same form on every other position's standard, so the letter's own choices still show.
+        letter = catalogue.manifest(sheet.family).letter or ""
+        kept = {name: sheet.positions[name] for name in standards if name in letter and name in sheet.positions}
+        if kept:
+            try:
+                standard = assemble(dataclasses.replace(sheet, positions={**standards, **kept}), catalogue,
+                                    today=today, findings=[]).document
+                note = ("Compared with the same form of document on the standard positions otherwise ("
+                        + ", ".join(f"{n.replace('_', ' ')}: {v}" for n, v in kept.items()) + " kept as chosen). ")
+            except UserError:
+                pass
     if standard.letter != document.letter:
         form = "a letter" if document.letter else "a full agreement"
         other = "a full agreement" if document.letter else "a letter"
@@ -60,8 +74,8 @@ def compare_with_standard(sheet, catalogue, document: Document, *, today: dt.dat
         changed = _changed(other, clause)
         if changed is not None:
             differences.append(ClauseDifference(clause_where(clause), *changed))
-    return StandardComparison(differences, "" if differences else
-                              "None: the non-standard positions change no wording of the clauses in this draft.")
+    return StandardComparison(differences, note + ("" if differences else
+                              "None: the non-standard positions change no wording of the clauses in this draft."))
 
 
 def _clause_by_clause(sheet, catalogue, document: Document, standards: dict[str, str],

@@ -63,7 +63,10 @@ def test_standard_against_this_deal_is_quiet_on_standard_positions(catalogue):
     assert review.standard.note.startswith("None: every position in this draft is the library's standard")
 
 
-def test_a_letter_against_the_standard_agreement_points_to_compare(catalogue):
+def test_a_letter_is_compared_with_the_standard_letter_not_the_full_agreement(catalogue):
+    """The form of the document is kept as chosen, so the letter's own choices (paid in advance) show."""
     review = build_review(read_termsheet(SMALL, catalogue), catalogue, today=DATE)
-    assert review.standard.differences == []
-    assert "This draft is a letter; the standard form is a full agreement" in review.standard.note
+    assert review.standard.note.startswith("Compared with the same form of document on the standard positions "
+                                           "otherwise (grant form: offer-letter kept as chosen)")
+    payment = next(d for d in review.standard.differences if "(Payment of the Grant)" in d.where)
+    assert "in arrears" in payment.standard and "in advance" in payment.deal
