@@ -77,15 +77,49 @@ def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None
 
 
 def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]:
-    """The texts of the family's example term sheet by location, unless `sheet` is one of the
-    library's own samples (whose values are meant to be there)."""
+    """The texts this sheet still shares with the family's example term sheet, by location: none for
+    the library's own samples (whose values are meant to be there), and never wording that other
+    samples use too ("Chief Executive", a statutory power), which is common ground, not another
+    matter's fact."""
+    from assembler.rules import walk
+
     samples = catalogue.paths.samples.resolve()
     try:
         if Path(sheet.source.path).resolve().is_relative_to(samples):
             return {}
     except OSError:
         pass
-    return _example_texts(samples / catalogue.manifest(sheet.family).starter)
+    starter = samples / catalogue.manifest(sheet.family).starter
+    examples = _example_texts(starter)
+    kept = {loc: value for loc, _model, _name, value in walk(sheet.model)
+            if isinstance(value, str) and examples.get(loc) == value}
+    if not kept:  # the usual case: the library's other samples are read only when something matches
+        return {}
+    shared = _shared_texts(samples, starter)
+    return {loc: value for loc, value in kept.items() if value not in shared}
+
+
+@functools.cache
+def _shared_texts(samples: Path, starter: Path) -> frozenset[str]:
+    """Every text that some sample other than the starter also uses, anywhere in it."""
+    from assembler.termsheet.loader import load_file
+
+    found: set[str] = set()
+
+    def texts(node) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                texts(value)
+        elif isinstance(node, list):
+            for item in node:
+                texts(item)
+        elif isinstance(node, str):
+            found.add(node)
+
+    for path in sorted(samples.glob("*/*.yaml")):
+        if path.resolve() != starter.resolve():
+            texts(load_file(path).data)
+    return frozenset(found)
 
 
 @functools.cache

@@ -36,6 +36,9 @@ NEEDS = {
 MAY_HAVE = {
     LegalForm.registered_provider: ("company_number", "society_number", "charity_number"),
     LegalForm.other: ("company_number", "charity_number", "society_number"),
+    # A trust or association registers with the Charity Commission once its income is over £5,000
+    # (Charities Act 2011 s.30(2)(d)), so a registered one has a number and a small one has none.
+    LegalForm.unincorporated_charity: ("charity_number",),
 }
 FORMATS = {
     "company_number": (COMPANY_NUMBER, "8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)"),

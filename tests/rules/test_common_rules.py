@@ -56,6 +56,15 @@ def test_an_exempt_charity_society_has_no_charity_number(catalogue):
     assert "COMMON-REGISTRATION-MISSING" not in found
 
 
+def test_a_registered_unincorporated_charity_may_give_its_charity_number(catalogue):
+    """Registered once its income passes £5,000 (Charities Act 2011 s.30(2)(d)); a company number
+    it cannot have."""
+    found = findings(catalogue, GRANT, recipient(legal_form="unincorporated_charity", charity_number="1154321"))
+    assert not set(found) & set(RULE_IDS), found
+    found = findings(catalogue, GRANT, recipient(legal_form="unincorporated_charity", company_number="08123456"))
+    assert "which has no company number" in found["COMMON-REGISTRATION-UNEXPECTED"][0]
+
+
 def test_an_nhs_trust_has_no_registration_number(catalogue):
     found = findings(catalogue, GRANT, recipient(legal_form="nhs_trust", company_number="08123456"))
     assert "an NHS trust, which has no company number" in found["COMMON-REGISTRATION-UNEXPECTED"][0]

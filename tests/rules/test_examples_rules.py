@@ -50,6 +50,21 @@ def test_a_sheet_with_its_own_facts_is_quiet(tmp_path, catalogue):
     assert example_findings(mine, catalogue) == []
 
 
+def test_wording_other_samples_share_is_common_ground_not_the_examples(tmp_path, catalogue):
+    """A signatory's title or the council's statutory power appears in several samples: keeping it is
+    not carrying another matter's facts over, so only the example's own names and references fire."""
+    sheet = tmp_path / "mine.yaml"
+    assert CliRunner().invoke(main, ["new", "grant", "-o", str(sheet)]).exit_code == 0
+    fired = {f.loc for f in check_rules(read_termsheet(sheet, catalogue), catalogue, today=RULES_DATE)
+             if f.rule == "COMMON-STARTER-EXAMPLE"}
+    example = dict(_texts(load_file(STARTER).data))
+    others = {value for path in sorted((ROOT / "samples").glob("*/*.yaml")) if path != STARTER
+              for _, value in _texts(load_file(path).data)}
+    shared = {loc for loc, value in example.items() if value in others}
+    assert shared, "the starter shares some wording with another sample"
+    assert fired and not fired & {tuple(loc) for loc in shared}
+
+
 def test_the_librarys_own_samples_are_quiet(catalogue):
     assert example_findings(STARTER, catalogue) == []
 
