@@ -216,6 +216,7 @@ def test_a_text_left_empty_in_the_form_is_a_placeholder_in_the_draft_and_review(
 
 def test_the_form_asks_legal_questions_last_under_their_own_heading(client):
     page = client.post("/form", data={"family": "grant", "action": "check"}).text
+    assert '<h1 class="govuk-heading-xl">Grant Funding Agreement</h1>' in page  # the title as drafted, not its template
     legal = page.index("Legal completes this")
     assert page.index('id="f-grant-purpose"') < legal < page.index('id="f-grant-statutory-power"')
     assert legal < page.index('id="f-positions"')
