@@ -366,6 +366,30 @@ def apportion_paid_weeks(ctx: RuleContext):
            (*BLOCK, "cost_model", "overhead_allocation"))
 
 
+@FAMILY.rule("OPEN-BOOK-DIRECT-AWARD-SCOPE", "warning",
+             "A direct award justified by user choice (Procurement Act 2023, Schedule 5, paragraph 15) covers "
+             "the people already supported, not block-booked places, new referrals or a long term.")
+def direct_award_scope(ctx: RuleContext):
+    """The user choice ground rests on the wishes of the people receiving the services now; places
+    the commissioner will fill with new referrals over years need their own lawful basis."""
+    services = ctx.sheet.services
+    route = (services.procurement_route or "").lower()
+    why = (services.direct_award_justification or "").lower()
+    if "direct award" not in route or "user choice" not in why:
+        return
+    wider = []
+    if _position(ctx, "open_book_voids", "core-places") == "core-places" and not services.supported_living:
+        wider.append("core places that are paid for and re-filled with new referrals")
+    years = services.term.months / 12 + services.extension_years
+    if years > 2:
+        wider.append(f"a term of up to {years:g} years with extensions")
+    if wider:
+        yield (f"the direct award rests on user choice (Schedule 5, paragraph 15), which supports keeping the people "
+               f"already placed with this provider, but the agreement also covers {' and '.join(wider)}: limit the "
+               f"directly awarded part to the existing placements, or record a separate lawful basis for the rest",
+               ("services", "direct_award_justification"))
+
+
 @FAMILY.rule("OPEN-BOOK-UNIT-PRICES", "error", "The standalone agreement states at least one unit price.")
 def unit_prices(ctx: RuleContext):
     if not ctx.sheet.open_book.unit_prices:

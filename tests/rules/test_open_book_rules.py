@@ -112,6 +112,8 @@ FIRES = [
          [{"item": "Care staff", "amount": 2000000}, {"item": "Premises", "amount": 555000}]),
          says="the 2 direct lines add up to £2,555,000, not direct_costs of £2,655,000 (a difference of £100,000)",
          loc=("open_book", "cost_model", "direct_lines")),
+    Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, says="also covers core places that are paid for and re-filled "
+         "with new referrals and a term of up to 6 years with extensions", loc=("services", "direct_award_justification")),
     Case("OPEN-BOOK-CWSA-BILL", CHARITY, setter("services", "statutory_duty",
          "its duties under the Children Act 1989 and the Children's Wellbeing and Schools Bill"),
          says="Royal Assent on 29 April 2026", loc=("services", "statutory_duty")),
@@ -177,6 +179,9 @@ QUIET = [
          or setter("services", "homes", 3, "core_places", 3)(d)
          or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 + £39,000 covers cost
     Case("OPEN-BOOK-CORE-FLOOR", ADULT),
+    Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", ADULT),   # an open procedure
+    Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, setter("services", "direct_award_justification",
+         "the services can be supplied only by this provider")),   # not user choice
     Case("OPEN-BOOK-COST-LINES", CHARITY),
     Case("OPEN-BOOK-COST-LINES", CHARITY, setter("open_book", "cost_model", "direct_lines",
          [{"item": "Care staff", "amount": 2000000}, {"item": "Premises", "amount": 655000}])),
