@@ -323,3 +323,10 @@ def test_core_floor_figures_in_the_schedule_and_note(drafts, catalogue):
     assert (floor.weeks, floor.income, floor.allowable_costs, floor.shortfall) == (
         572, Decimal("2870400"), Decimal("2955000"), Decimal("84600"))
     assert "does not fall below £2,870,400 a year" in text_of(drafts, "childrens-homes-charity")
+
+
+def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "the indemnity for staff transferring under clause" in text
+    assert "A new provider may enforce the indemnity in this paragraph under the Contracts (Rights of Third " \
+           "Parties) Act 1999" in text
