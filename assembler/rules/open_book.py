@@ -66,6 +66,21 @@ def cap_benchmark(ctx: RuleContext):
                f"({where}); record why a higher margin is reasonable", (*BLOCK, "profit_cap"))
 
 
+@OPEN_BOOK.rule("OPEN-BOOK-COST-LINES", "error",
+                "The cost model's lines add up to its totals for direct costs and overheads.")
+def cost_lines(ctx: RuleContext):
+    """The schedule prints each line and the total: a total that is not the sum of its lines is a
+    budget that contradicts itself."""
+    model = ctx.sheet.open_book.cost_model
+    for field, total, name in (("direct_lines", model.direct_costs, "direct_costs"),
+                               ("overhead_lines", model.overheads, "overheads")):
+        lines = getattr(model, field)
+        added = sum((line.amount for line in lines), Decimal(0))
+        if lines and added != total:
+            yield (f"the {len(lines)} {field.replace('_', ' ')} add up to {money(added)}, not {name} of {money(total)} "
+                   f"(a difference of {money(abs(added - total))})", (*BLOCK, "cost_model", field))
+
+
 @OPEN_BOOK.rule("OPEN-BOOK-BENCHMARK-LOCAL", "error", "A local benchmark gives its rate and source.")
 def benchmark_local(ctx: RuleContext):
     ob = ctx.sheet.open_book
@@ -315,6 +330,64 @@ def void_terms(ctx: RuleContext):
     if voids == "void-payment" and not services.void_rate:
         yield ("positions choose open_book_voids: void-payment but services.void_rate is 0%, so an empty place "
                "held for the commissioner earns nothing", ("services", "void_rate"))
+
+
+@FAMILY.rule("OPEN-BOOK-CORE-FLOOR", "warning",
+             "Where losses are not carried forward, the Core Places alone (the least the commissioner pays) "
+             "cover the budgeted Allowable Costs, or the shortfall is stated.")
+def core_floor(ctx: RuleContext):
+    """A floor below cost with no carry-forward leaves the provider a loss it never recovers: the
+    parties must choose a higher floor, carry losses forward, or accept it knowingly."""
+    if _position(ctx, "open_book_voids", "core-places") != "core-places" \
+            or _position(ctx, "open_book_losses", "not-carried") == "carried-forward":
+        return
+    floor = ctx.sheet.core_floor
+    if floor is None or not floor.shortfall:
+        return
+    yield (f"the {floor.places} core places at {money(floor.weekly_price)} a week ({floor.weeks:,} weeks), with the other "
+           f"prices at their budgeted units, bring in {money(floor.income)} a year against budgeted Allowable Costs "
+           f"of {money(floor.allowable_costs)}: a year at the floor leaves the provider a loss of "
+           f"{money(floor.shortfall)} that is never recovered (open_book_losses: not-carried); raise the core places, "
+           f"carry losses forward, or record that the provider accepts the risk", ("services", "core_places"))
+
+
+@FAMILY.rule("OPEN-BOOK-APPORTION-PAID-WEEKS", "warning",
+             "Where the open book covers only the commissioner's places, overheads are not shared out by "
+             "occupied weeks: the agreement apportions shared costs by paid place-weeks.")
+def apportion_paid_weeks(ctx: RuleContext):
+    """Apportioning by occupied weeks moves the cost of an empty place the commissioner still pays
+    for to the other purchasers' side, so the commissioner's own payment becomes Excess Profit."""
+    allocation = (ctx.sheet.open_book.cost_model.overhead_allocation or "").lower()
+    if ctx.sheet.services.scope != "commissioner_places" or "occupied" not in allocation:
+        return
+    yield ("cost_model.overhead_allocation shares overheads by occupied weeks, but the agreement apportions the "
+           "homes' shared costs by paid place-weeks (occupied places plus empty core places and absences the "
+           "commissioner pays for); say 'paid' rather than 'occupied' so that the two agree",
+           (*BLOCK, "cost_model", "overhead_allocation"))
+
+
+@FAMILY.rule("OPEN-BOOK-DIRECT-AWARD-SCOPE", "warning",
+             "A direct award justified by user choice (Procurement Act 2023, Schedule 5, paragraph 15) covers "
+             "the people already supported, not block-booked places, new referrals or a long term.")
+def direct_award_scope(ctx: RuleContext):
+    """The user choice ground rests on the wishes of the people receiving the services now; places
+    the commissioner will fill with new referrals over years need their own lawful basis."""
+    services = ctx.sheet.services
+    route = (services.procurement_route or "").lower()
+    why = (services.direct_award_justification or "").lower()
+    if "direct award" not in route or "user choice" not in why:
+        return
+    wider = []
+    if _position(ctx, "open_book_voids", "core-places") == "core-places" and not services.supported_living:
+        wider.append("core places that are paid for and re-filled with new referrals")
+    years = services.term.months / 12 + services.extension_years
+    if years > 2:
+        wider.append(f"a term of up to {years:g} years with extensions")
+    if wider:
+        yield (f"the direct award rests on user choice (Schedule 5, paragraph 15), which supports keeping the people "
+               f"already placed with this provider, but the agreement also covers {' and '.join(wider)}: limit the "
+               f"directly awarded part to the existing placements, or record a separate lawful basis for the rest",
+               ("services", "direct_award_justification"))
 
 
 @FAMILY.rule("OPEN-BOOK-UNIT-PRICES", "error", "The standalone agreement states at least one unit price.")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr, model_validator
 
 # pence(): to the nearest penny, half a penny up (the rule the reconciliation schedule states), the
 # same function the money filter and the rules' messages round with.
@@ -149,8 +149,50 @@ def reconcile(
     )
 
 
+@dataclass(frozen=True)
+class CoreFloor:
+    """The least the commissioner pays in a year when only the Core Places are paid for.
+
+    The weekly price with a capacity is paid for every core place every week; the other prices
+    (hourly support, for example) are taken at their budgeted units, as the occupancy scenarios do.
+    """
+
+    places: int
+    weeks: int
+    weekly_price: Decimal
+    income: Decimal
+    allowable_costs: Decimal
+
+    @property
+    def shortfall(self) -> Decimal:
+        """Budgeted Allowable Costs the floor income does not cover (0 when it covers them)."""
+        return max(Decimal(0), self.allowable_costs - self.income)
+
+    @property
+    def occupancy(self) -> Decimal:
+        """The floor as a share of all the places, in per cent to one place."""
+        return self.weeks and (Decimal(self.weeks) * HUNDRED / self._capacity_weeks).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    _capacity_weeks: int = 1
+
+
+class CostLine(Strict):
+    item: Text = Field(description="A line of the budget as the provider's accounts hold it, e.g. 'Care staff pay, "
+                                   "National Insurance and pensions'.")
+    amount: Money = Field(description="Its budgeted amount for a year, in pounds.")
+
+
 class CostModel(Strict):
     """The annual budget the open-book figures are measured against (and the worked example uses)."""
+
+    direct_lines: list[CostLine] = Field(default_factory=list, description="The budgeted direct costs line by line "
+                                         "(care staff, agency staff, premises, food and activities), adding up to "
+                                         "direct_costs; the cost model then shows each line, which the reports and the "
+                                         "reconciliation compare actual costs against. Empty: one line for direct costs.")
+    overhead_lines: list[CostLine] = Field(default_factory=list, description="The budgeted overheads line by line (for "
+                                           "example the group charge, central insurance, audit), adding up to overheads. "
+                                           "Empty: one line for overheads.")
 
     direct_costs: Money = Field(description="Budgeted direct costs of the services for a year: staff, premises, "
                                             "food, activities, transport, in pounds.")
@@ -271,6 +313,15 @@ class OpenBook(Strict):
                                                         "that gives its taxable profit to its parent charity each year "
                                                         "(Corporation Tax Act 2010 s.199); the draft then times the "
                                                         "reconciliation so that the gift can be made.")
+
+    _core_floor: CoreFloor | None = PrivateAttr(None)
+
+    @property
+    def core_floor(self) -> CoreFloor | None:
+        """The least the commissioner pays in a year for the Core Places (see OpenBookTermSheet.core_floor);
+        None outside the standalone agreement, which alone has Core Places. Held here so that the shared
+        open-book schedules can print it without knowing the family's term sheet."""
+        return self._core_floor
 
     @property
     def disallowed_items(self) -> list[str]:
@@ -497,3 +548,31 @@ class OpenBookTermSheet(TermSheetBase):
     provider: Party = Field(description="The organisation providing the services and opening its books.")
     services: Services = Field(description="The services, homes, term and placement arrangements.")
     open_book: OpenBook = Field(description="The open-book, reasonable-profit terms.")  # type: ignore[assignment]
+
+    @property
+    def core_floor(self) -> CoreFloor | None:
+        """What the Core Places alone bring in a year against the budgeted Allowable Costs.
+
+        Why: a draft whose losses are not carried forward, and whose commissioner may cut the Core
+        Places, must say whether the guaranteed income covers the budgeted cost; the notes and
+        OPEN-BOOK-CORE-FLOOR print these figures rather than a general view. None without a weekly
+        price that has a capacity.
+        """
+        ob = self.open_book
+        weekly = next((u for u in ob.unit_prices if u.unit == "week" and u.capacity_units), None)
+        if weekly is None:
+            return None
+        all_places = sum(h.places for h in self.services.homes)
+        places = self.services.core_places if self.services.core_places is not None else all_places
+        weeks = places * 52
+        others = sum((u.expected_income for u in ob.unit_prices if u is not weekly), Decimal(0))
+        income = pence(weekly.price * weeks) + others
+        allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
+        return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
+                         allowable_costs=allowable, _capacity_weeks=max(1, weekly.capacity_units))
+
+    @model_validator(mode="after")
+    def _attach_core_floor(self) -> "OpenBookTermSheet":
+        """Give the open-book block the Core Places floor, which needs the services as well."""
+        self.open_book._core_floor = self.core_floor
+        return self

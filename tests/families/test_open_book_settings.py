@@ -126,15 +126,25 @@ def test_cost_base_clause_only_where_the_cap_is_on_costs(drafts):
     assert "common.open-book-cost-base" in ids_of(drafts, "childrens-homes-charity")
 
 
-def test_first_review_is_index_only_and_rebasing_is_backdated(drafts):
+def test_review_rebases_from_the_latest_agreed_statement_and_never_backdates(drafts):
+    """The review uses the statement agreed by the review date (none at the first anniversary: index
+    only), so the annual review never waits for, or is backdated to, a later statement."""
     text = text_of(drafts, "childrens-homes-charity")
-    assert "changes the Prices by the index alone" in text
-    assert "backdated to that date" in text
+    assert "latest Reconciliation Statement that has been agreed or decided by the review date" in text
+    assert "the Prices change by the index alone from that date" in text
+    assert "backdated" not in text
+
+
+def test_review_forecast_units_have_a_fallback_and_core_places_a_floor(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "failing agreement within 20 Business Days after the review date, the greater of the units actually " \
+           "provided in the period of the base statement and, for a weekly price, 52 weeks for each of the Core Places" in text
+    assert "worked out under clause" not in text.split("forecast units")[0].rsplit("reviewed with effect", 1)[-1]
 
 
 def test_light_touch_modification_and_section_78(drafts):
     text = text_of(drafts, "childrens-homes-charity")
-    assert "which allows a light touch contract to be modified" in text
+    assert "section 74 of the Procurement Act 2023" in text
     assert "subject to section 78 of the Procurement Act 2023" in text
     assert "immediately by notice, as a whole or" in text
     assert "becomes an excluded or excludable supplier under the Procurement Act 2023; or" not in text
@@ -178,10 +188,16 @@ def test_charitable_company_is_described_by_both_registrations(drafts):
         "charity registered with the Charity Commission for England and Wales (charity number 1139876)")
 
 
-def test_core_place_reduction_has_a_pro_rata_formula(drafts):
+def test_core_place_reduction_stops_payment_for_the_places_removed_and_rebases_at_once(drafts):
+    """The payment is per place, so removing places is the whole cut (no second pro-rata cut); the
+    Prices are re-based from the date of the reduction, not at the next anniversary; losses are
+    mentioned only where they are carried forward (the charity's are not)."""
     text = text_of(drafts, "childrens-homes-charity")
-    assert "multiplied by the number of Core Places remaining divided by the number before the reduction" in text
-    assert "Any loss carried forward under clause" in text
+    assert "pays for the remaining Core Places only" in text
+    assert "multiplied by the number of Core Places remaining" not in text
+    assert "with effect from that date, using the last agreed Reconciliation Statement adjusted for the reduction" in text
+    assert "Any loss carried forward under clause" not in text
+    assert "the Council's payment for that place is suspended" in text
 
 
 def test_related_party_cost_includes_depreciation_and_evidence_reaches_related_parties(drafts):
@@ -230,3 +246,87 @@ def test_kpi_timing_true_up_and_deed_retention(drafts):
 def test_entire_agreement_does_not_end_the_earlier_contracts_kept_alive(drafts):
     for stem in ("childrens-homes-charity", "supported-living-company"):
         assert "The entire-agreement provision in clause" in text_of(drafts, stem)
+
+
+# --- Round three: the setting drives the wording (adult care homes against children's homes) ---
+
+
+def test_care_home_provider_requests_dols_authorisation_itself(drafts):
+    """In a care home the provider is the managing authority under MCA 2005 Sch. A1; the Court of
+    Protection route is for supported living and the community."""
+    care_home = text_of(drafts, "adult-care-sharing-band")
+    assert "as the managing authority of the care home under Schedule A1 to that Act, must request a standard " \
+           "authorisation" in care_home
+    assert "so that the Council can apply to the Court of Protection" not in care_home
+    assert "positive behaviour support" not in care_home
+    living = text_of(drafts, "supported-living-company")
+    assert "can apply to the Court of Protection for authorisation" in living
+    assert "positive behaviour support" in living
+
+
+def test_residents_clause_only_in_adult_care_homes(drafts):
+    assert "open-book.residents" in ids_of(drafts, "adult-care-sharing-band")
+    assert "open-book.residents" not in ids_of(drafts, "childrens-homes-charity")
+    assert "open-book.residents" not in ids_of(drafts, "supported-living-company")
+    text = text_of(drafts, "adult-care-sharing-band")
+    assert "An additional cost payment is not Service Income" in text
+    assert "Local Government and Social Care Ombudsman" in text
+
+
+def test_absence_wording_follows_the_setting(drafts):
+    assert "in hospital, missing, in custody" in text_of(drafts, "childrens-homes-charity")
+    care_home = text_of(drafts, "adult-care-sharing-band")
+    assert "in hospital or on a planned stay elsewhere" in care_home
+    assert "missing, in custody" not in care_home
+
+
+def test_children_case_records_handed_over_as_copies(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "copies of the case records" in text
+    assert "regulation 36(5) of the Children's Homes (England) Regulations 2015" in text
+
+
+def test_agreement_ends_at_the_end_of_the_service_term_and_wind_down_is_reconciled(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "This Agreement ends at the end of the Service Term unless it ends earlier" in text
+    assert "which runs to the later of the day this Agreement ends and the day the last Placement continued" in text
+
+
+def test_related_party_excess_is_disallowed_not_profit_and_disallowed_costs_prevail(drafts):
+    text = text_of(drafts, "supported-living-company")
+    assert "Any amount paid above that lower figure is not an Allowable Cost" in text
+    assert "counts as Actual Profit" not in text
+    assert "is left out of the related party's own cost" in text
+
+
+def test_statutory_cap_payment_reduces_excess_profit(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "reduces the Excess Profit for the same Reconciliation Period pound for pound" in text
+
+
+def test_true_up_under_reinvestment_goes_through_the_fund(drafts):
+    text = text_of(drafts, "childrens-homes-charity")     # reinvest
+    assert "an increase is transferred to the Reinvestment Fund and a decrease released from it" in text
+    assert "must be paid by the Open-Book Provider, or repaid to it" not in text
+
+
+def test_distress_trigger_fits_the_legal_form(drafts):
+    assert "unrestricted reserves" in text_of(drafts, "childrens-homes-charity")     # a charity
+    assert "unrestricted reserves" not in text_of(drafts, "supported-living-company")  # a company
+    assert "cash and undrawn committed facilities" in text_of(drafts, "supported-living-company")
+    assert "section 1124 of the Corporation Tax Act 2010" in text_of(drafts, "childrens-homes-charity")
+
+
+def test_core_floor_figures_in_the_schedule_and_note(drafts, catalogue):
+    sheet, _ = drafts["childrens-homes-charity"]
+    floor = sheet.model.open_book.core_floor
+    assert (floor.weeks, floor.income, floor.allowable_costs, floor.shortfall) == (
+        572, Decimal("2870400"), Decimal("2955000"), Decimal("84600"))
+    assert "does not fall below £2,870,400 a year" in text_of(drafts, "childrens-homes-charity")
+
+
+def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "the first paragraph of this clause, claims under clause" in text
+    assert "A new provider may enforce the indemnity in this paragraph under the Contracts (Rights of Third " \
+           "Parties) Act 1999" in text

@@ -102,6 +102,18 @@ FIRES = [
          says="the homes' core places add up to 12, not the 11 core places", loc=("services", "core_places")),
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "homes", 3, "core_places", 4),
          says="4 core places are more than its 3 places", loc=("services", "homes", 3, "core_places")),
+    # 11 core places x 52 weeks x £4,950 + £39,000 = £2,870,400 against Allowable Costs of £2,955,000
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="bring in £2,870,400 a year against budgeted Allowable Costs of "
+         "£2,955,000: a year at the floor leaves the provider a loss of £84,600", loc=("services", "core_places")),
+    Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, lambda d: setter("services", "scope", "commissioner_places")(d)
+         or setter("open_book", "cost_model", "overhead_allocation", "the Council's share of occupied bed-weeks")(d),
+         says="say 'paid' rather than 'occupied'", loc=("open_book", "cost_model", "overhead_allocation")),
+    Case("OPEN-BOOK-COST-LINES", CHARITY, setter("open_book", "cost_model", "direct_lines",
+         [{"item": "Care staff", "amount": 2000000}, {"item": "Premises", "amount": 555000}]),
+         says="the 2 direct lines add up to £2,555,000, not direct_costs of £2,655,000 (a difference of £100,000)",
+         loc=("open_book", "cost_model", "direct_lines")),
+    Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, says="also covers core places that are paid for and re-filled "
+         "with new referrals and a term of up to 6 years with extensions", loc=("services", "direct_award_justification")),
     Case("OPEN-BOOK-CWSA-BILL", CHARITY, setter("services", "statutory_duty",
          "its duties under the Children Act 1989 and the Children's Wellbeing and Schools Bill"),
          says="Royal Assent on 29 April 2026", loc=("services", "statutory_duty")),
@@ -162,6 +174,20 @@ QUIET = [
     Case("OPEN-BOOK-CWSA-BILL", CHARITY, setter("services", "statutory_duty",
          "its duties under the Children Act 1989 and the Children's Wellbeing and Schools Act 2026")),
     Case("OPEN-BOOK-VOID-TERMS", ADULT),
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, positions={"open_book_losses": "carried-forward"}),
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, lambda d: setter("services", "core_places", 12)(d)
+         or setter("services", "homes", 3, "core_places", 3)(d)
+         or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 + £39,000 covers cost
+    Case("OPEN-BOOK-CORE-FLOOR", ADULT),
+    Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", ADULT),   # an open procedure
+    Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, setter("services", "direct_award_justification",
+         "the services can be supplied only by this provider")),   # not user choice
+    Case("OPEN-BOOK-COST-LINES", CHARITY),
+    Case("OPEN-BOOK-COST-LINES", CHARITY, setter("open_book", "cost_model", "direct_lines",
+         [{"item": "Care staff", "amount": 2000000}, {"item": "Premises", "amount": 655000}])),
+    Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, setter("services", "scope", "commissioner_places")),
+    Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, setter("open_book", "cost_model", "overhead_allocation",
+         "the Council's share of occupied bed-weeks")),   # whole homes: nothing is apportioned
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "void_rate", 0)),   # core places: no void rate needed
     Case("OPEN-BOOK-EXCESS-DETAILS", CHARITY),
     Case("OPEN-BOOK-EXCESS-DETAILS", GRANT),
