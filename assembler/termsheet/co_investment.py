@@ -137,6 +137,14 @@ class Investment(Strict):
     _service: object = PrivateAttr(None)
 
     @property
+    def yearly_reserve(self) -> Decimal | None:
+        """For capital repaid in one sum: the equal yearly payment into the capital repayment reserve that builds it
+        up over the whole years from the last drawdown to maturity, so that the one sum is not left to chance."""
+        if self.repayment != "at_end" or self._service is None:
+            return None
+        return pence(self.amount / max(self._service.years, 1))
+
+    @property
     def service(self):
         """Its maturity and yearly payment (a DebtService), worked out by the whole term sheet, which knows the term
         and the drawdowns."""
@@ -154,6 +162,12 @@ class DebtService(Strict):
     last_drawdown: dt.date
     yearly_payment: Decimal
     yearly_return_on_full_capital: Decimal
+
+    @property
+    def annuity_start(self) -> dt.date | None:
+        """One year before the first instalment: return on the capital drawn is paid up to this date, and each
+        instalment then pays the year's return, so no period's return is paid twice."""
+        return add_years(self.payment_dates[0], -1) if self.payment_dates else None
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -341,7 +355,8 @@ class Nominations(Strict):
 
 class Surplus(Strict):
     reserve_percent: Percent = Field(Decimal(10), description="Share of the Gross Income from the properties paid each year into the repairs reserve, after operating costs and before any return or surplus.")
-    uses: list[Text] = Field(min_length=1, description="What any surplus is used for, in order, e.g. 'buying further homes'.")
+    uses: list[Text] = Field(min_length=1, description="What any surplus may be used for, e.g. 'buying further homes'; the "
+                             "Partnership Board chooses among them each year.")
 
 
 class Clawback(Strict):
@@ -407,6 +422,10 @@ class Covenants(Strict):
     ltv_tested_from: dt.date | None = Field(
         None, description="The first date on which the loan-to-value covenant is tested, as YYYY-MM-DD, e.g. after the "
         "acquisition phase. Leave out to test it from the first drawdown.")
+    dscr_tested_from: dt.date | None = Field(
+        None, description="The first day of the first year in which the debt service cover is tested, as YYYY-MM-DD "
+        "(each Test Year runs for twelve months from that day or an anniversary of it). Leave out for the day after the "
+        "acquisition deadline, so that the cover is not tested while homes are still being bought and let.")
     senior_only: bool = Field(
         True, description="Whether the covenants test only the investments with a fixed return (the senior debt) (true), "
         "or all investment capital (false).")
