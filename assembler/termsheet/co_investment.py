@@ -344,6 +344,10 @@ class Security(Strict):
 class Nominations(Strict):
     percentage: Percent = Field(description="Share of all lettings across the partnership homes, first and later lets "
                                 "taken together and counted each year, for which the authority nominates the tenant.")
+    registered_provider: bool = Field(
+        False, description="Whether the delivery organisation is a private registered provider of social housing "
+        "(registered with the Regulator of Social Housing). Only a nomination to a registered provider's assured "
+        "tenancy is an allocation under Part 6 of the Housing Act 1996 (s.159(2)(c)).")
     days_to_nominate: int = Field(10, ge=1, le=60, description="Working days the authority has to nominate after notice of a vacancy.")
     rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
     brma: Text | None = Field(
@@ -372,6 +376,15 @@ class Disposal(Strict):
 class EndOfTerm(Strict):
     notice_months: int = Field(12, ge=1, le=60, description="Months before the end of the term by which the end-of-term option is exercised or discussed.")
     option_price: Text | None = Field(None, description="For the authority-option route, how the price is set, e.g. 'market value less the value of the authority's contributions'.")
+    option_less_contribution: bool = Field(
+        False, description="For the authority-option route: whether the price of each home is its market value less the "
+        "authority's contribution attributable to it (true). The draft then states that formula in its own defined terms, "
+        "with the valuation basis below and a floor of nil, in place of the option_price words; and, where the delivery "
+        "organisation is a charity, makes a Charity Commission order sanctioning the option a completion condition, "
+        "because an option below market value cannot meet the best-terms route in section 119 of the Charities Act 2011.")
+    option_valuation_basis: Literal["vacant_possession", "subject_to_tenancies"] = Field(
+        "subject_to_tenancies", description="For the authority-option route: whether each home is valued for the option "
+        "price with vacant possession or subject to the tenancies then in place.")
     option_floor: bool = Field(
         True, description="For the authority-option route: whether the price is never less than the amount then secured on "
         "the home by the investors' charges (true), so that exercising the option always repays them.")
