@@ -318,6 +318,94 @@ def stress_cases(sheet) -> list[Stress]:
     return out
 
 
+# The debt service cover covenant, tested year by year -----------------------------------------------------
+
+def full_stock_date(sheet) -> dt.date | None:
+    """When every home should have been bought: the acquisition deadline, or the last drawdown where there is none
+    and homes are still to be bought (the money for them is then all in)."""
+    a = sheet.acquisition
+    if a.deadline:
+        return a.deadline
+    if a.homes_to_acquire and sheet.drawdowns:
+        return max(d.date for d in sheet.drawdowns)
+    return None
+
+
+def cover_test_start(sheet) -> dt.date:
+    """The first day of the first Test Year: the stated date, else the day after the full-stock date, so that the
+    covenant is not tested while the homes are still being bought and let; else the start of the term."""
+    stated = sheet.covenants.dscr_tested_from
+    if stated:
+        return stated
+    full = full_stock_date(sheet)
+    return full + dt.timedelta(days=1) if full else sheet.partnership.term.start
+
+
+def homes_bought_by(sheet, day: dt.date) -> int:
+    """Homes bought by `day`: no more than the cash drawn by then buys, and no more than a straight-line
+    acquisition from the first drawdown to the acquisition deadline would have bought (the ramp-up)."""
+    a = sheet.acquisition
+    by_cash = affordable_homes(sheet, _cash_by(sheet, day))
+    if not a.deadline or not a.homes_to_acquire:
+        return by_cash
+    first = min((d.date for d in sheet.drawdowns), default=sheet.partnership.term.start)
+    if day >= a.deadline:
+        return by_cash
+    if day <= first:
+        return 0
+    ramp = int(a.homes_to_acquire * (day - first).days / (a.deadline - first).days)
+    return min(by_cash, ramp)
+
+
+def service_in(sheet, investments, begin: dt.date, end: dt.date) -> Decimal:
+    """Return and capital falling due to `investments` in [begin, end): each instalment dated in the period, or
+    (before instalments start, or for capital repaid in one sum) a year's return on the capital drawn by `begin`."""
+    services = {s.investor: s for s in sheet.debt_service}
+    total = ZERO
+    for inv in investments:
+        s = services[inv.investor]
+        due = [p for p in s.payment_dates if begin <= p < end]
+        if inv.repayment == "amortising" and due:
+            total += s.yearly_payment * len(due)
+        elif inv.repayment == "amortising" and s.payment_dates and begin > s.payment_dates[-1]:
+            continue
+        elif begin < s.maturity:
+            total += pence(_drawn_by(sheet, inv.investor, begin) * _pct(inv.return_rate))
+    return total
+
+
+@dataclass
+class CovenantYear:
+    start: dt.date
+    homes: int
+    net: Decimal
+    service: Decimal
+
+    @property
+    def cover(self) -> Decimal | None:
+        return cover(self.net, self.service)
+
+
+def covenant_years(sheet) -> list[CovenantYear]:
+    """Each Test Year of the debt service cover covenant, from its first day to the end of the term: the homes
+    bought by the start of the year (let all year), the income after costs and the reserve, and the debt service
+    on the tested investments falling due in the year."""
+    from assembler.termsheet.co_investment import add_years
+
+    if not sheet.income.given or sheet.covenants.min_dscr is None:
+        return []
+    start, tested, rows, y = cover_test_start(sheet), covered(sheet), [], 0
+    while add_years(start, y) < sheet.partnership.term.end and y < 60:
+        begin, end = add_years(start, y), add_years(start, y + 1)
+        bought = homes_bought_by(sheet, begin)
+        service = service_in(sheet, tested, begin, end)
+        if service:
+            rows.append(CovenantYear(begin, sheet.contributions.homes_in_schedule + bought,
+                                 year_income(sheet, bought).net, service))
+        y += 1
+    return rows
+
+
 # Everything together, for the clauses and the review pack ------------------------------------------------------
 
 @dataclass
@@ -333,6 +421,8 @@ class CreditView:
     years: list[WaterfallYear] = field(default_factory=list)
     stresses: list[Stress] = field(default_factory=list)
     homes_affordable: int = 0
+    test_start: dt.date | None = None
+    test_years: list[CovenantYear] = field(default_factory=list)
 
 
 def credit_view(sheet) -> CreditView:
@@ -344,4 +434,5 @@ def credit_view(sheet) -> CreditView:
         given=given, sources_uses=sources_and_uses(sheet), drawdowns=drawdown_checks(sheet), full=full_ltv(sheet),
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
         pre_income=pre_income_return(sheet), years=waterfall_years(sheet) if given else [],
-        stresses=stress_cases(sheet) if given else [], homes_affordable=bought)
+        stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
+        test_years=covenant_years(sheet) if given else [])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from assembler.credit import co_investment as credit
 from assembler.formatting import long_date, money
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON, database_duty, subsidy_before_act
+from assembler.termsheet.co_investment import add_years
 from assembler.termsheet.co_investment import yearly_instalment as credit_instalment
 from assembler.termsheet.common import LegalForm, Party
 
@@ -389,6 +391,70 @@ def debt_cover(ctx: RuleContext):
                f"service of {money(view.service)}: cover of {view.dscr}, below {what}{extra}", ("income",))
 
 
+@RULES.rule("COINV-COVER-TEST-YEARS", "warning",
+            "The debt service cover covenant is met in every year it is tested, counting only the homes bought by the "
+            "start of the year (the acquisition ramp-up) and the return and instalments due in that year.")
+def cover_test_years(ctx: RuleContext):
+    sheet = ctx.sheet
+    floor = sheet.covenants.min_dscr
+    years = credit.covenant_years(sheet)
+    short = [y for y in years if y.cover is not None and y.cover < floor]
+    if not short:
+        return
+    first = short[0]
+    full = credit.full_stock_date(sheet)
+    ramp = (f"; the homes are to be bought by {long_date(full)}, so a Test Year starting earlier counts the homes "
+            "still being bought and let" if full and first.start < full else "")
+    yield (f"the debt service cover covenant ({floor}) is first tested in the year from "
+           f"{long_date(credit.cover_test_start(sheet))} and fails in {len(short)} of the {len(years)} Test Years: in "
+           f"the year from {long_date(first.start)}, {first.homes} homes leave {money(first.net)} after costs and the "
+           f"reserve against {money(first.service)} due to the tested investments, cover of {first.cover}{ramp}; the "
+           "delivery organisation would be in breach from that year. Start the test later "
+           "(covenants.dscr_tested_from), reschedule the instalments or fund a reserve",
+           ("covenants", "dscr_tested_from" if sheet.covenants.dscr_tested_from else "min_dscr"))
+
+
+def first_annual_report_due(sheet):
+    """The latest day the first Annual Impact Report can be sent: 40 Business Days (at least eight weeks) after the
+    first Partnership Year ends. The Partnership Board approves it later still."""
+    return add_years(sheet.partnership.term.start, 1) + dt.timedelta(weeks=8)
+
+
+@RULES.rule("COINV-REPORT-BEFORE-DRAWDOWN", "warning",
+            "A drawdown conditional on an annual report comes after that report can be due and approved.")
+def report_before_drawdown(ctx: RuleContext):
+    sheet = ctx.sheet
+    due = first_annual_report_due(sheet)
+    for i, d in enumerate(sheet.drawdowns):
+        text = (d.condition or "").casefold()
+        if "annual" in text and "report" in text and d.date <= due:
+            yield (f"the drawdown of {money(d.amount)} on {long_date(d.date)} is conditional on an annual report, but "
+                   f"the first Partnership Year ends on {long_date(first_year_end(sheet.partnership.term.start))} and its "
+                   f"Annual Impact Report is due up to 40 Business Days later (about {long_date(due)}), then approved "
+                   "by the Partnership Board: move the drawdown after that, or make the condition a report the "
+                   "agreement requires earlier", ("drawdowns", i, "date"))
+
+
+def first_year_end(start):
+    """The last day of the first Partnership Year."""
+    return add_years(start, 1) - dt.timedelta(days=1)
+
+
+@RULES.rule("COINV-DRAWDOWN-LONGSTOP", "info",
+            "A drawdown dated on or before the conditions long-stop is payable on the later of its date and ten "
+            "Business Days after the Completion Date.")
+def drawdown_longstop(ctx: RuleContext):
+    sheet = ctx.sheet
+    longstop = sheet.partnership.conditions_longstop
+    early = [(i, d) for i, d in enumerate(sheet.drawdowns) if d.date <= longstop]
+    if early:
+        i, d = early[0]
+        yield (f"{len(early)} drawdown{'s are' if len(early) != 1 else ' is'} dated on or before the conditions "
+               f"long-stop of {long_date(longstop)} (the first {long_date(d.date)}), when the Completion Conditions may "
+               "not yet be met: the draft makes each payable on the later of its date and ten Business Days after the "
+               "Completion Date, and the instalment dates follow the actual last drawdown", ("drawdowns", i, "date"))
+
+
 @RULES.rule("COINV-LTV", "warning",
             "Loan to value at each drawdown and at full drawdown is within the covenant maximum and below 100%.")
 def loan_to_value(ctx: RuleContext):
@@ -472,6 +538,27 @@ def bullet_asset_lock(ctx: RuleContext):
                    f"{sheet.income.refinancing_years} years it costs "
                    f"{money(credit_instalment(inv.amount, sheet.income.refinancing_rate, sheet.income.refinancing_years))} "
                    "a year", ("contributions", "investments", i, "repayment"))
+
+
+@RULES.rule("COINV-BULLET-RESERVE", "warning",
+            "Income left after the returns, in the years to maturity, builds the reserve for capital repaid in one sum.")
+def bullet_reserve(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.income.given:
+        return
+    years = credit.waterfall_years(sheet)
+    for i, inv in enumerate(sheet.contributions.investments):
+        if inv.repayment != "at_end":
+            continue
+        before = [y for y in years if y.start < inv.service.maturity]
+        left = sum((max(y.surplus, Decimal(0)) for y in before), Decimal(0))
+        if left < inv.amount:
+            yield (f"the {inv.investor}'s {money(inv.amount)} is due in one sum on {long_date(inv.service.maturity)}, but "
+                   f"on the business plan the income left after costs, the reserve and the returns in the {len(before)} "
+                   f"years before then is {money(left)} in all, so the Capital Repayment Reserve of "
+                   f"{money(inv.yearly_reserve)} a year cannot be met in full and {money(inv.amount - left)} or more "
+                   "depends on refinancing, which the senior investor must approve",
+                   ("contributions", "investments", i, "repayment"))
 
 
 @RULES.rule("COINV-HELD-FOR-UNKNOWN", "warning",

@@ -138,6 +138,14 @@ class Investment(Strict):
     _service: object = PrivateAttr(None)
 
     @property
+    def yearly_reserve(self) -> Decimal | None:
+        """For capital repaid in one sum: the equal yearly payment into the capital repayment reserve that builds it
+        up over the whole years from the last drawdown to maturity, so that the one sum is not left to chance."""
+        if self.repayment != "at_end" or self._service is None:
+            return None
+        return pence(self.amount / max(self._service.years, 1))
+
+    @property
     def service(self):
         """Its maturity and yearly payment (a DebtService), worked out by the whole term sheet, which knows the term
         and the drawdowns."""
@@ -155,6 +163,12 @@ class DebtService(Strict):
     last_drawdown: dt.date
     yearly_payment: Decimal
     yearly_return_on_full_capital: Decimal
+
+    @property
+    def annuity_start(self) -> dt.date | None:
+        """One year before the first instalment: return on the capital drawn is paid up to this date, and each
+        instalment then pays the year's return, so no period's return is paid twice."""
+        return add_years(self.payment_dates[0], -1) if self.payment_dates else None
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -331,6 +345,10 @@ class Security(Strict):
 class Nominations(Strict):
     percentage: Percent = Field(description="Share of all lettings across the partnership homes, first and later lets "
                                 "taken together and counted each year, for which the authority nominates the tenant.")
+    registered_provider: bool = Field(
+        False, description="Whether the delivery organisation is a private registered provider of social housing "
+        "(registered with the Regulator of Social Housing). Only a nomination to a registered provider's assured "
+        "tenancy is an allocation under Part 6 of the Housing Act 1996 (s.159(2)(c)).")
     days_to_nominate: int = Field(10, ge=1, le=60, description="Working days the authority has to nominate after notice of a vacancy.")
     rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
     brma: Text | None = Field(
@@ -342,7 +360,8 @@ class Nominations(Strict):
 
 class Surplus(Strict):
     reserve_percent: Percent = Field(Decimal(10), description="Share of the Gross Income from the properties paid each year into the repairs reserve, after operating costs and before any return or surplus.")
-    uses: list[Text] = Field(min_length=1, description="What any surplus is used for, in order, e.g. 'buying further homes'.")
+    uses: list[Text] = Field(min_length=1, description="What any surplus may be used for, e.g. 'buying further homes'; the "
+                             "Partnership Board chooses among them each year.")
 
 
 class Clawback(Strict):
@@ -358,6 +377,15 @@ class Disposal(Strict):
 class EndOfTerm(Strict):
     notice_months: int = Field(12, ge=1, le=60, description="Months before the end of the term by which the end-of-term option is exercised or discussed.")
     option_price: Text | None = Field(None, description="For the authority-option route, how the price is set, e.g. 'market value less the value of the authority's contributions'.")
+    option_less_contribution: bool = Field(
+        False, description="For the authority-option route: whether the price of each home is its market value less the "
+        "authority's contribution attributable to it (true). The draft then states that formula in its own defined terms, "
+        "with the valuation basis below and a floor of nil, in place of the option_price words; and, where the delivery "
+        "organisation is a charity, makes a Charity Commission order sanctioning the option a completion condition, "
+        "because an option below market value cannot meet the best-terms route in section 119 of the Charities Act 2011.")
+    option_valuation_basis: Literal["vacant_possession", "subject_to_tenancies"] = Field(
+        "subject_to_tenancies", description="For the authority-option route: whether each home is valued for the option "
+        "price with vacant possession or subject to the tenancies then in place.")
     option_floor: bool = Field(
         True, description="For the authority-option route: whether the price is never less than the amount then secured on "
         "the home by the investors' charges (true), so that exercising the option always repays them.")
@@ -408,6 +436,10 @@ class Covenants(Strict):
     ltv_tested_from: dt.date | None = Field(
         None, description="The first date on which the loan-to-value covenant is tested, as YYYY-MM-DD, e.g. after the "
         "acquisition phase. Leave out to test it from the first drawdown.")
+    dscr_tested_from: dt.date | None = Field(
+        None, description="The first day of the first year in which the debt service cover is tested, as YYYY-MM-DD "
+        "(each Test Year runs for twelve months from that day or an anniversary of it). Leave out for the day after the "
+        "acquisition deadline, so that the cover is not tested while homes are still being bought and let.")
     senior_only: bool = Field(
         True, description="Whether the covenants test only the investments with a fixed return (the senior debt) (true), "
         "or all investment capital (false).")

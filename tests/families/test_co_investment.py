@@ -75,7 +75,9 @@ def test_housing_partnership_draft(drafts):
     assert clause(doc, "co-investment.end-of-term").variant == "authority-option"
     assert clause(doc, "co-investment.asset-transfer").variant == "transfer"
     assert clause(doc, "co-investment.clawback").variant == "full"
-    assert "market value of each home less the value of the Council's contribution" in text_of(
+    # The option price is stated in the Agreement's own defined terms, not the approval's words.
+    assert ("the Market Value of that home subject to the tenancies of it then in place, less its Attributable "
+            "Contribution (in pounds, not indexed), or nil if the Attributable Contribution is more") in text_of(
         clause(doc, "co-investment.end-of-term"))
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert definitions["Investor"] == "each of the Fund and the Foundation"
@@ -110,9 +112,10 @@ def test_contributions_add_up_in_the_draft(drafts):
                if r[1] and not r[0].endswith("subtotal")]
     assert sum(amounts) == Decimal(5990000)
     assert investments[1] == ["Fund", "£2,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
-                              "Return only on capital drawn until the first instalment, then twenty equal yearly "
-                              "instalments of capital and return on 4 January 2029 and each anniversary of it, the last "
-                              "on 4 January 2048", "4 January 2048", "£153,752.29 (capital and return)"]
+                              "Return on capital drawn up to its last drawdown, paid on that drawdown; then twenty "
+                              "equal yearly instalments of capital and that year's return, from the first anniversary "
+                              "of its last drawdown (4 January 2029 on the timetable)", "4 January 2048",
+                              "£153,752.29 (capital and return)"]
     assert investments[2][3].endswith("not cumulative") and investments[2][5:] == ["31 May 2037", "Up to £10,000 (return on the full capital)"]
     assert drawdowns[-1] == ["Total", "", "£5,350,000", ""]
     assert len(drawdowns) == 1 + 6 + 1
@@ -122,11 +125,14 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
     steps = [(r[0], r[1]) for r in table[1:]]
-    assert [s[0] for s in steps] == ["1", "2", "3", "4", "5"]
+    assert [s[0] for s in steps] == ["1", "2", "3", "4", "5", "6"]
     assert steps[0][1] == "Operating Costs" and steps[1][1] == "Payment into the Repairs Reserve"
     assert steps[2][1].startswith("Fixed Investor Return to the Fund at 4.5%")
     assert steps[3][1].startswith("Share of what remains to the Foundation")
-    assert steps[4][1].startswith("Partnership Surplus")
+    # The Foundation's capital, due in one sum, is built up year by year before any surplus.
+    assert steps[4][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
+    assert table[5][2].startswith("£55,555.56 a year until its Maturity Date (£500,000 over nine years)")
+    assert steps[5][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
     assert table[2][2] == "8% of Gross Income"
 

@@ -26,6 +26,7 @@ from tests.rules.helpers import RULES_DATE
 
 HOMES = ROOT / "samples" / "co-investment" / "affordable-homes-partnership.yaml"
 HUB = ROOT / "samples" / "co-investment" / "community-asset-lease.yaml"
+LAND = ROOT / "samples" / "co-investment" / "housing-land-transfer.yaml"
 # The homes partnership with its first, unworkable numbers: a funding gap, debt service the rents cannot
 # cover, loan to value over the covenant and a drawdown condition the money drawn cannot meet.
 STRETCHED = ROOT / "tests" / "rules" / "fixtures" / "co-investment-stretched.yaml"
@@ -184,7 +185,25 @@ def _held_for_unknown(d):
     del d["contributions"]["authority"][0]["properties"][3]["held_for"]
 
 
+def _cover_tested_early(d):
+    # The covenant tested from the Fund's last drawdown, while homes are still being bought and let.
+    d["covenants"]["dscr_tested_from"] = "2028-01-04"
+
+
+def _report_drawdown_early(d):
+    d["drawdowns"][5]["date"] = "2028-06-15"
+
+
 FIRES = [
+    ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
+     "business plan the income left after costs, the reserve and the returns in the 10 years before then is"),
+    ("COINV-COVER-TEST-YEARS", HOMES, _cover_tested_early, "fails in 3 of the 21 Test Years: in the year from 4 "
+     "January 2028, 17 homes leave £62,926.23 after costs and the reserve against £90,000 due to the tested investments, "
+     "cover of 0.70; the homes are to be bought by 31 May 2030"),
+    ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES, _report_drawdown_early, "the drawdown of £1,300,000 on 15 June 2028 is "
+     "conditional on an annual report, but the first Partnership Year ends on 31 May 2028"),
+    ("COINV-DRAWDOWN-LONGSTOP", HOMES, None, "4 drawdowns are dated on or before the conditions long-stop of 31 August "
+     "2027 (the first 15 June 2027)"),
     ("COINV-HELD-FOR-UNKNOWN", HOMES, _held_for_unknown, "does not say how the authority holds 23 Gladstone Street"),
     ("COINV-DEBT-COVER", STRETCHED, None, "leaves £263,914.17 a year against debt service of £909,657.92: cover of 0.29, "
      "below the covenant minimum of 1.2; return of £15,287.67 accrues on capital drawn before rent starts"),
@@ -233,6 +252,9 @@ FIRES = [
 ]
 
 QUIET = [
+    ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
+    ("COINV-COVER-TEST-YEARS", HOMES), ("COINV-COVER-TEST-YEARS", HUB), ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES),
+    ("COINV-REPORT-BEFORE-DRAWDOWN", HUB), ("COINV-DRAWDOWN-LONGSTOP", LAND),
     ("COINV-HOUSING-LAND", HOMES), ("COINV-HOUSING-LAND", HUB), ("COINV-S25-CONSENT", HOMES),
     ("COINV-S25-CONSENT", HUB), ("COINV-LOAN-MATURITY", HOMES), ("COINV-LOAN-MATURITY", HUB),
     ("COINV-LHA-BEDROOMS", HOMES), ("COINV-LHA-BEDROOMS", HUB),
@@ -290,6 +312,21 @@ def test_credit_figures_are_the_arithmetic(catalogue):
     assert view.full[2] == (Decimal(2_000_000) / (Decimal(640_000) + 52 * Decimal(90_000)) * 100).quantize(Decimal("0.1"))
     assert [s.case for s in view.stresses][-1].startswith("Capital due in one sum refinanced at 6%")
     assert len(view.years) == 25
+    # The cover covenant is first tested the day after the acquisition deadline, with every home bought.
+    assert view.test_start == dt.date(2030, 6, 1)
+    assert view.test_years[0].homes == 60 and view.test_years[0].service == Decimal("153752.29")
+    assert view.test_years[0].net == view.stabilised.net
+
+
+def test_cover_ramp_up_counts_only_homes_bought_by_then(catalogue):
+    """Half-way from the first drawdown to the acquisition deadline, about half the homes to buy are counted."""
+    from assembler.credit.co_investment import homes_bought_by
+
+    sheet = sheet_from(HOMES, catalogue).model
+    first, deadline = dt.date(2027, 6, 15), sheet.acquisition.deadline
+    half = first + (deadline - first) / 2
+    assert homes_bought_by(sheet, half) == 25  # 52 homes x 537 of 1,081 days, rounded down
+    assert homes_bought_by(sheet, first) == 0 and homes_bought_by(sheet, deadline) == 52
 
 
 @pytest.mark.parametrize("rule, sample, change, expected", FIRES,
