@@ -202,7 +202,7 @@ def test_the_offer_letter_leaves_out_the_machinery_of_the_full_agreement(catalog
 def test_unspent_grant_has_one_repayment_rule(catalogue):
     text = to_text(build(catalogue, SMALL).document)
     assert "Every other provision of this letter that requires unspent Grant to be repaid refers to this rule" in text
-    assert "Unspent Grant is repaid under clause 5" in text
+    assert "Unspent Grant is repaid under clause 5.6" in text
     assert "signed as accurate by two of the Recipient's trustees, one of them its Treasurer" in text
 
 
@@ -210,7 +210,7 @@ def test_termination_on_notice_keeps_spending_to_the_end(catalogue):
     small = to_text(build(catalogue, SMALL).document)
     assert "keep, out of the Grant paid, the Eligible Expenditure it properly incurred before this letter ends" in small
     big = to_text(build(catalogue, BIG).document)
-    assert "properly incurred before the date this Agreement ends" in big
+    assert "properly incurred up to the date this Agreement ends exceeds the Instalments already paid" in big
 
 
 def test_the_agreement_ends_after_its_last_payment(catalogue):
