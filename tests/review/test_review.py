@@ -97,7 +97,7 @@ def test_deviations_give_positions_and_out_of_range_figures(review):
     assert found["Large sum paid in advance"].figures == "£150,000 paid in advance, above £100,000"
     assert found["Asset clawback period"].figures == "2 years, below the recommended minimum of 3 years"
     assert found["Records kept after the funding period"].where == "grant.records_years"
-    assert found["Time to report"].figures == "40 working days, above the recommended maximum of 30 working days"
+    assert found["Time to report"].figures == "40 Business Days, above the recommended maximum of 30 Business Days"
     assert "Grant size and minimal financial assistance" not in found  # £150,000 is under £315,000
 
 
