@@ -259,7 +259,9 @@ def test_liability_and_subcontracting_are_consistent(catalogue):
     text = to_text(build(catalogue, BIG).document)
     assert "limited to paying the Grant in accordance" not in text
     assert "liability for failing to pay any part of the Grant is limited to the part of the Grant that is due and unpaid" in text
-    assert "without the Council's prior written consent, which the Council must not unreasonably withhold or delay" in text
+    # Subcontracting is dealt with once, in the general clause, with the same consent standard.
+    assert "must not subcontract any of the Funded Activities" not in text
+    assert "without the prior written consent of the other Party, which must not be unreasonably withheld or delayed" in text
 
 
 def test_arrears_carry_forward_and_final_instalment(catalogue, tmp_path):
