@@ -466,3 +466,81 @@ def final_claim_window(ctx: RuleContext):
                f"{long_date(deadline)} ({grant.reporting.final_report_days} days after the funding period): it could "
                "never be claimed in time; bring its date forward or lengthen reporting.final_report_days",
                ("grant", "instalments", last_i, "date"))
+
+
+# ---- deliverables a payment depends on ----
+
+_DOCUMENT_WORDS = ("plan", "review", "strategy", "assessment", "evaluation", "audit", "policy")
+_REPORT_NAMES = ("progress report", "final report")
+
+
+def _named_deliverables(grant, condition: str) -> list:
+    """The deliverables a condition names, matched on the name the agreement defines (case-insensitive)."""
+    text = condition.lower()
+    return [d for d in grant.deliverables if d.name.lower() in text]
+
+
+@RULES.rule("GRANT-MILESTONE-DELIVERABLE", "warning",
+            "A payment condition that depends on a plan, review or approval names a deliverable the agreement "
+            "defines, so the parties know what must be delivered, by when, and whether the Funder must approve it.")
+def milestone_deliverable(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    for i, inst in enumerate(grant.instalments):
+        if not inst.condition:
+            continue
+        text = inst.condition.lower()
+        for name in _REPORT_NAMES:
+            text = text.replace(name + "s", "").replace(name, "")
+        for d in _named_deliverables(grant, inst.condition):
+            text = text.replace(d.name.lower(), "")
+        words = [w for w in _DOCUMENT_WORDS if w in text]
+        if words:
+            yield (f"the condition of the instalment due {long_date(inst.date)} depends on a {words[0]} that no "
+                   f"entry in grant.deliverables defines: add it there (content, due date, approval) and use its "
+                   f"name in the condition", ("grant", "instalments", i, "condition"))
+
+
+@RULES.rule("GRANT-DELIVERABLE-TIMING", "warning",
+            "A deliverable a payment condition names is due, and can be approved, before the instalment's date.")
+def deliverable_timing(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    for i, inst in enumerate(grant.instalments):
+        for d in _named_deliverables(grant, inst.condition or ""):
+            ready = add_business_days(d.due, grant.reporting.acceptance_days) if d.approval else d.due
+            if d.due > inst.date:
+                yield (f"{d.name} is due {long_date(d.due)}, after the instalment that depends on it "
+                       f"({long_date(inst.date)})", ("grant", "instalments", i, "condition"))
+            elif ready > inst.date:
+                yield (f"{d.name} is due {long_date(d.due)}; with {grant.reporting.acceptance_days} Business Days "
+                       f"for approval it may not be approved until {long_date(ready)}, after the instalment that "
+                       f"depends on it ({long_date(inst.date)}): bring the due date forward or move the instalment",
+                       ("grant", "instalments", i, "condition"))
+
+
+@RULES.rule("GRANT-PERSONAL-BUDGET-LIMITS", "warning",
+            "A budget line of personal budgets comes with limits: the most per person and an approval level.")
+def personal_budget_limits(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    if grant.personal_budget_lines and grant.personal_budget_limits is None:
+        index = grant.budget.index(grant.personal_budget_lines[0])
+        yield ("a budget line is marked personal_budgets but grant.personal_budget_limits does not set the most per "
+               "person (max_each): without it the agreement has no cap on payments to any one person",
+               ("grant", "budget", index))
+
+
+@RULES.rule("GRANT-MATCH-CONFIRM-BY", "warning",
+            "Unconfirmed match funding has a confirmation date early enough to act on before most of the grant is paid.")
+def match_confirm_by(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    match = grant.match_funding
+    if match is None or all(s.confirmed for s in match.sources):
+        return
+    if match.confirm_by is None:
+        yield ("match funding is not all confirmed but match_funding.confirm_by is empty: the draft shows a "
+               "placeholder for the date by which it must be confirmed", ("grant", "match_funding"))
+        return
+    paid = sum((i.amount for i in grant.instalments if i.date <= match.confirm_by), Decimal(0))
+    if paid * 2 > grant.maximum_sum:
+        yield (f"match funding need only be confirmed by {long_date(match.confirm_by)}, when instalments of "
+               f"{money(paid)} (more than half the grant) are already due: set an earlier date",
+               ("grant", "match_funding", "confirm_by"))

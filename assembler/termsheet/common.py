@@ -255,6 +255,14 @@ class Party(Strict):
         return self.legal_form in SOCIETY_FORMS or bool(self.society_number)
 
     @property
+    def description(self) -> str:
+        """The party's legal form and registration numbers, as the parties block of an agreement gives them,
+        for a draft (a letter) that identifies the parties in its text instead."""
+        from assembler.assemble import _description  # the one wording, shared with the parties block
+
+        return _description(self)
+
+    @property
     def takes_article(self) -> bool:
         return takes_article(self.short_name) if self.article is None else self.article
 

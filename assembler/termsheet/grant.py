@@ -15,12 +15,49 @@ from assembler.termsheet.common import legal_field
 class Instalment(Strict):
     date: dt.date = Field(description="When the instalment is due to be paid, as YYYY-MM-DD.")
     amount: Money = Field(description="Amount of this instalment in pounds.")
-    condition: str | None = Field(None, description="What must be done or shown before it is paid, e.g. 'Approval of the Year 1 report'.")
+    condition: str | None = Field(None, description="What must be done or shown before it is paid, e.g. 'Year 1 Annual Review "
+                                  "approved'. Name any document or result the Funder must approve exactly as it is named in "
+                                  "deliverables, so that the agreement defines it.")
+    long_stop: dt.date | None = Field(None, description="The last date by which the condition may be met, as YYYY-MM-DD. If it is "
+                                      "not met by then, the Grant is reduced by the unpaid part of this instalment. Leave empty: "
+                                      "three months after the instalment's date.")
+
+    @property
+    def long_stop_date(self) -> dt.date:
+        """The long-stop the agreement prints: the sheet's date, else three months after the instalment's date, so
+        that a part-paid milestone never leaves the balance owing indefinitely."""
+        if self.long_stop is not None:
+            return self.long_stop
+        month = self.date.month + 3
+        year, month = self.date.year + (month - 1) // 12, (month - 1) % 12 + 1
+        day = min(self.date.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31][month - 1])
+        return dt.date(year, month, day)
+
+
+class Deliverable(Strict):
+    name: Text = Field(description="The name of the document or result, in capitals as the payment conditions use it, e.g. "
+                       "'Mobilisation Plan' or 'Year 1 Annual Review'.")
+    content: Text = Field(description="What it must contain or show, and any standard it must meet, as a phrase, e.g. 'the "
+                          "staffing, referral, property-sourcing and risk plan for the first six months'.")
+    due: dt.date = Field(description="The date by which the Recipient must deliver it, as YYYY-MM-DD.")
+    approval: bool = Field(True, description="Whether the Funder must approve it (true), or it is a matter of fact shown by "
+                           "evidence (false). Approval is never given by the Funder's silence.")
 
 
 class BudgetLine(Strict):
     item: Text = Field(description="What the money is spent on, e.g. 'Support worker salaries'.")
     amount: Money = Field(description="Grant-funded amount for this line, in pounds.")
+    personal_budgets: bool = Field(False, description="True for a line of small payments made to or for the people the "
+                                   "Project supports (personal budgets: furniture, clothing, travel). These are allowed "
+                                   "gifts, and items bought with them belong to the person, not the Recipient.")
+
+
+class PersonalBudgetLimits(Strict):
+    max_each: Money = Field(description="The most the Recipient may spend from personal budgets on any one person in a "
+                            "Year, in pounds.")
+    approval_above: Money | None = Field(None, description="A single payment above this amount needs the written approval "
+                                         "of the Recipient's service manager, in pounds. Leave empty for none.")
 
 
 class MatchSource(Strict):
@@ -35,6 +72,9 @@ class MatchFunding(Strict):
     total_project_cost: Money | None = Field(
         None, description="The Total Project Cost in pounds: the budgeted cost of the whole Project, grant and match "
         "funding together. Leave empty to use the maximum sum plus the listed match funding.")
+    confirm_by: dt.date | None = Field(
+        None, description="The date by which every source not yet confirmed must be confirmed in writing, as YYYY-MM-DD. "
+        "After it the Funder may re-profile the Instalments still to be paid. Leave empty: a placeholder.")
     shortfall: Literal["reduce", "stop"] = legal_field(
         "reduce", description="What happens if the match funding secured falls short: 'reduce' cuts the Grant in "
         "proportion; 'stop' lets the Funder stop further payments until the shortfall is made good. Never both.")
@@ -101,8 +141,10 @@ class Subsidy(Strict):
 
 class Reporting(Strict):
     frequency: Literal["monthly", "quarterly", "six-monthly", "annually"] = Field("quarterly", description="How often the Recipient reports progress.")
-    days_after_period: int = Field(20, ge=1, le=90, description="Working days after each period by which the report is due.")
-    final_report_days: int = Field(60, ge=1, le=180, description="Days after the funding period by which the final report is due.")
+    days_after_period: int = Field(20, ge=1, le=90, description="Business Days (working days, not weekends or bank "
+                                   "holidays) after each reporting period by which the Progress Report is due.")
+    final_report_days: int = Field(60, ge=1, le=180, description="Calendar days after the funding period ends by which the "
+                                   "final report is due.")
     acceptance_days: int = Field(15, ge=1, le=60, description="Business Days the Funder has to accept or query a report; "
                                  "a report not queried in that time is treated as accepted.")
     payment_days: int = Field(10, ge=1, le=30, description="Business Days within which the Funder pays an Instalment "
@@ -125,6 +167,11 @@ class Grant(Strict):
     budget: list[BudgetLine] = Field(min_length=1, description="How the grant will be spent; lines may not exceed the maximum sum.")
     activities: list[Text] = Field(min_length=1, description="The funded activities, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the funded activities.")
+    deliverables: list[Deliverable] = Field(default_factory=list, description="Documents or results the Recipient must "
+                                            "deliver by a date (a plan, an annual review, an independent review), above "
+                                            "all those a payment condition depends on. The agreement defines each one.")
+    personal_budget_limits: PersonalBudgetLimits | None = Field(None, description="Controls on personal budgets, where a "
+                                                                "budget line is marked personal_budgets.")
     match_funding: MatchFunding | None = Field(None, description="Match funding the Recipient must secure; leave out if none.")
     assets: Assets = Field(default_factory=Assets, description="Assets bought with the grant and the clawback on their disposal.")
     subsidy: Subsidy = legal_field(description="The subsidy control position.")
@@ -137,7 +184,7 @@ class Grant(Strict):
         "the countersigned letter, as YYYY-MM-DD; after it the offer lapses. Leave empty: the draft shows a placeholder.")
     reporting: Reporting = Field(default_factory=Reporting, description="Monitoring and reporting.")
     records_years: int = legal_field(6, ge=1, le=20, description="Years after the funding period for which records are kept.")
-    bank_account: str | None = Field(None, description="The Recipient's bank account for payments. Leave empty: the draft shows a placeholder.")
+    bank_account: str | None = Field(None, description="Not printed: the agreement never sets out bank details (it may be published). Keep them on the grant file, verified independently of the Recipient's signed confirmation.")
     personal_data: bool = Field(False, description="Whether personal data is processed under the grant (e.g. records of the people the Recipient "
                                 "supports). Sets the default data_protection role: 'controllers' if true, 'none' if false; "
                                 "say data_protection.role: processor only if the Recipient acts solely on the Funder's instructions.")
@@ -150,6 +197,10 @@ class Grant(Strict):
     @property
     def instalments_total(self) -> Decimal:
         return sum((i.amount for i in self.instalments), Decimal(0))
+
+    @property
+    def personal_budget_lines(self) -> list[BudgetLine]:
+        return [b for b in self.budget if b.personal_budgets]
 
     @property
     def budget_total(self) -> Decimal:

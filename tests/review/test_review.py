@@ -97,7 +97,7 @@ def test_deviations_give_positions_and_out_of_range_figures(review):
     assert found["Large sum paid in advance"].figures == "£150,000 paid in advance, above £100,000"
     assert found["Asset clawback period"].figures == "2 years, below the recommended minimum of 3 years"
     assert found["Records kept after the funding period"].where == "grant.records_years"
-    assert found["Time to report"].figures == "40 working days, above the recommended maximum of 30 working days"
+    assert found["Time to report"].figures == "40 Business Days, above the recommended maximum of 30 Business Days"
     assert "Grant size and minimal financial assistance" not in found  # £150,000 is under £315,000
 
 
@@ -120,9 +120,10 @@ def test_open_placeholders_with_where_they_appear(review):
     assert ("date of the agreement", "cover and date") in review.assembly.document.form_blanks()
     assert ("name of Kitchen's signatory",
             "signature block of O'Neill & Daughters Community Kitchen CIC") in review.placeholders
-    payments = next(s for s in review.assembly.document.schedules if s.id == "grant.schedule-payments")
-    assert ("Recipient's bank account details",
-            f"Schedule {payments.number} (Payment Schedule)") in review.placeholders
+    # Bank details are never printed in the agreement, so they are never an open placeholder.
+    assert not any(label == "Recipient's bank account details" for label, _ in review.placeholders)
+    match = next(c for c in review.assembly.document.clauses if c.id == "grant.match-funding")
+    assert ("date for confirming match funding", f"clause {match.number} (Match funding)") in review.placeholders
 
 
 # -- findings ---------------------------------------------------------------------------------------
@@ -130,7 +131,7 @@ def test_findings_give_warnings_and_infos_with_location(review):
     # The fixture was made from the example term sheet, so COMMON-STARTER-EXAMPLE rightly fires too.
     rows = {(f.severity, f.rule) for f in review.findings if f.rule != "COMMON-STARTER-EXAMPLE"}
     assert rows == {("warning", "GRANT-MATCH-SOURCES"), ("info", "GRANT-SUBSIDY-DATABASE"),
-                    ("info", "GRANT-BUDGET-BELOW-MAX")}
+                    ("info", "GRANT-BUDGET-BELOW-MAX"), ("warning", "GRANT-MATCH-CONFIRM-BY")}
     match = next(f for f in review.findings if f.rule == "GRANT-MATCH-SOURCES")
     assert re.fullmatch(r".*nonstandard\.yaml:\d+: grant\.match_funding\.sources\[0\]", match.where)
 

@@ -20,7 +20,8 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-SHORT-FORM-RISK", "GRANT-REPORT-BEFORE-PAYMENT", "GRANT-MATCH-TOTAL-COST",
             "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT",
             "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION",
-            "GRANT-FINAL-CLAIM-WINDOW"]
+            "GRANT-FINAL-CLAIM-WINDOW", "GRANT-MILESTONE-DELIVERABLE", "GRANT-DELIVERABLE-TIMING",
+            "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -344,3 +345,57 @@ def test_last_instalment_within_the_final_claim_deadline_is_quiet(catalogue):
         d["grant"]["instalments"][0]["date"] = "2028-06-15"
         d["grant"]["reporting"]["final_report_days"] = 60 + 30
     assert "GRANT-FINAL-CLAIM-WINDOW" not in findings(catalogue, SMALL, in_time)
+
+
+# ---- deliverables, personal budgets, match confirmation ----
+
+def test_condition_on_an_undefined_plan(catalogue):
+    def undefined(d):
+        d["grant"]["deliverables"] = [x for x in d["grant"]["deliverables"] if x["name"] != "Mobilisation Plan"]
+    found = findings(catalogue, BIG, undefined)
+    assert len(found["GRANT-MILESTONE-DELIVERABLE"]) == 1
+    assert "15 April 2027" in found["GRANT-MILESTONE-DELIVERABLE"][0] and "plan" in found["GRANT-MILESTONE-DELIVERABLE"][0]
+
+
+def test_condition_on_progress_reports_needs_no_deliverable(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__("deliverables", []))
+    assert not any("15 December 2028" in m for m in found.get("GRANT-MILESTONE-DELIVERABLE", []))
+    assert len(found["GRANT-MILESTONE-DELIVERABLE"]) == 4
+
+
+def test_deliverable_due_after_its_instalment(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["deliverables"][1].__setitem__("due", "2028-07-01"))
+    assert any("Year 1 Annual Review is due 1 July 2028, after" in m for m in found["GRANT-DELIVERABLE-TIMING"])
+
+
+def test_deliverable_too_late_to_approve(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["deliverables"][1].__setitem__("due", "2028-06-01"))
+    assert any("may not be approved until" in m for m in found["GRANT-DELIVERABLE-TIMING"])
+
+
+def test_factual_deliverable_needs_no_approval_time(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["deliverables"][3].__setitem__("due", "2029-06-14"))
+    assert "GRANT-DELIVERABLE-TIMING" not in found
+
+
+def test_personal_budgets_without_limits(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].pop("personal_budget_limits"))
+    assert "max_each" in found["GRANT-PERSONAL-BUDGET-LIMITS"][0]
+
+
+def test_unconfirmed_match_funding_without_a_date(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["match_funding"].pop("confirm_by"))
+    assert "confirm_by is empty" in found["GRANT-MATCH-CONFIRM-BY"][0]
+
+
+def test_match_confirmation_after_most_of_the_grant(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["match_funding"].__setitem__("confirm_by", "2029-01-01"))
+    assert "£305,000" in found["GRANT-MATCH-CONFIRM-BY"][0]
+
+
+def test_confirmed_match_funding_needs_no_date(catalogue):
+    def all_confirmed(d):
+        d["grant"]["match_funding"].pop("confirm_by")
+        for s in d["grant"]["match_funding"]["sources"]:
+            s["confirmed"] = True
+    assert "GRANT-MATCH-CONFIRM-BY" not in findings(catalogue, BIG, all_confirmed)
