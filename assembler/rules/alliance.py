@@ -411,3 +411,18 @@ def health_care_route(ctx: RuleContext):
         yield (f"{found[0]!r} looks like a relevant health care service, which the Provider Selection Regime (S.I. "
                "2023/1348) governs instead of the Procurement Act 2023 where a council or NHS body arranges it; record "
                "the Commissioner's view in health_care_assessment", ("alliance", "procurement_route"))
+
+
+@RULES.rule("ALLIANCE-MAJORITY-IS-UNANIMITY", "warning",
+            "Under majority voting the majority chosen is less than every vote: with few members a percentage can "
+            "round up to every member (75% of three members is three votes), so the Reserved Matters would mean nothing.")
+def majority_is_unanimity(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    members = len(alliance.alliance_members)
+    if ctx.positions.get("decision_rule") != "majority" or members < 2:
+        return
+    if alliance.votes_needed >= members:
+        most = (members - 1) * 100 // members
+        yield (f"a majority of {alliance.decisions.majority_percent}% of {members} Alliance Members needs all "
+               f"{members} votes, which is unanimity; choose unanimous decisions, or a majority of at most {most}% "
+               f"so that {members - 1} of {members} votes pass a decision", ("alliance", "decisions", "majority_percent"))

@@ -342,6 +342,12 @@ class Alliance(Strict):
         return -(-len(self.alliance_members) * 2 // 3)
 
     @property
+    def votes_needed(self) -> int:
+        """Votes a majority decision needs with the membership at the Commencement Date: 75% of three members is
+        three votes, so the majority there is in truth unanimity."""
+        return -(-self.decisions.majority_percent * len(self.alliance_members) // 100)
+
+    @property
     def sharing_members(self) -> list[Member]:
         """Who shares gain and pain under a computed basis: Alliance Members delivering services."""
         return [m for m in self.alliance_members if m.annual_value > 0]
@@ -496,20 +502,25 @@ class Alliance(Strict):
             lower = lower_is_better(k.baseline, k.target)
             if i in agreed:
                 levels = list(agreed[i])[:years]
-                out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True))
+                out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True, True))
                 continue
             base, goal = first_number(k.baseline), first_number(k.target)
             if base is None or goal is None:
-                out.append(Trajectory(i, k.measure, None, lower, False))
+                out.append(Trajectory(i, k.measure, None, lower, False, bool(YEAR.search(k.target))))
                 continue
             by = target_year(k.target, self.term.start, years)
+            since = baseline_year(k.baseline, self.term.start)
             unit = "%" if "%" in (k.baseline or "") + k.target else ""
             places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
+            strict = strict_word(k.target, lower)
             levels = []
             for y in range(1, years + 1):
-                value = base + (goal - base) * Decimal(min(y, by)) / Decimal(by)
+                if y >= by and strict:
+                    levels.append(f"{strict} {goal}{unit}")
+                    continue
+                value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
                 levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_HALF_UP)}{unit}")
-            out.append(Trajectory(i, k.measure, levels, lower, False))
+            out.append(Trajectory(i, k.measure, levels, lower, False, bool(YEAR.search(k.target))))
         return out
 
     @property
@@ -545,6 +556,7 @@ class Trajectory:
     levels: list[str] | None   # one per Alliance Year; None: no numeric baseline yet
     lower_is_better: bool
     agreed: bool
+    target_year_named: bool = True   # False: the target names no year, so it is placed in the last Alliance Year
 
 
 NUMBER = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?![\d/])")
@@ -566,6 +578,23 @@ def lower_is_better(baseline: str | None, target: str) -> bool:
     if base is not None and goal is not None and base != goal:
         return goal < base
     return bool(re.search(r"\b(fewer|below|less|under|reduce|no more than)\b", target, re.I))
+
+
+def baseline_year(baseline: str | None, start: dt.date) -> int:
+    """The Alliance Year (0 or earlier) the baseline was measured in, so that the straight line runs from when
+    the baseline was true, not from the Commencement Date: '180 a year (2024/25)' for a 2027 start -> -2."""
+    m = YEAR.search(baseline or "")
+    return min(int(m.group(1)) - start.year + 1, 0) if m else 0
+
+
+def strict_word(target: str, lower: bool) -> str | None:
+    """'below' or 'above' where the target is strict ('fewer than 10', 'below 5%', 'more than 80%'), so that
+    the level in the target year says what the target says rather than a number that would just miss it."""
+    if lower and re.search(r"\b(fewer than|less than|below|under)\b", target, re.I):
+        return "below"
+    if not lower and re.search(r"\b(more than|above|over|greater than)\b", target, re.I):
+        return "above"
+    return None
 
 
 def target_year(target: str, start: dt.date, years: int) -> int:

@@ -202,7 +202,12 @@ def _no_deputy(d):
     member(d, "hospice")["alt_representative"]["deputy"] = "none"
 
 
+def _majority_of_three_is_every_vote(d):
+    d["alliance"]["decisions"]["majority_percent"] = 75   # SMALL has three members: 75% is three votes
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
     ("ALLIANCE-DEPUTY", BIG, _no_deputy),
     ("ALLIANCE-HEALTH-CARE-ROUTE", BIG, _health_care_view_not_recorded),
     ("ALLIANCE-UNKNOWN-MEMBER", BIG, _unknown_manager_host),
