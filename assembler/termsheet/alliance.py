@@ -214,7 +214,7 @@ class Alliance(Strict):
     health_care_assessment: Text | None = Field(
         None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
         "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
-        "a sentence, of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
+        "a sentence that reads on from 'the Commissioner recorded its assessment that' (it is recited), of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
         "housing and support; the treatment elements are procured separately under the Provider Selection Regime'.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
     former_contracts_treatment: Literal["varied", "replaced"] = Field(
