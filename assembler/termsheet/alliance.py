@@ -342,6 +342,12 @@ class Alliance(Strict):
         return -(-len(self.alliance_members) * 2 // 3)
 
     @property
+    def mental_health_in_scope(self) -> bool:
+        """Whether a listed service is mental health support, so the reviewing solicitor is told about after-care
+        under s.117 of the Mental Health Act 1983, a duty that stays with the NHS body and the council."""
+        return any(re.search(r"\bmental (ill )?health\b", s, re.I) for s in self.services)
+
+    @property
     def votes_needed(self) -> int:
         """Votes a majority decision needs with the membership at the Commencement Date: 75% of three members is
         three votes, so the majority there is in truth unanimity."""
