@@ -38,6 +38,10 @@ class Member(Party):
     role: Literal["commissioner", "provider"] = Field(description="'commissioner' (the public body buying the services) or 'provider'.")
     annual_value: Money = Field(Decimal(0), description="Yearly value, in pounds, of the services this member delivers within the alliance (0 for a commissioner that delivers none itself).")
     alt_representative: Representative | None = Field(None, description="The member's seat on the Alliance Leadership Team (ALT). Every Alliance Member needs one.")
+    delivers: list[Text] = Field(
+        default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "
+        "the alliance's list of services, e.g. 'Housing First for people with the most entrenched needs'. Give them for "
+        "every Provider, or for none: Schedule 1 then shows who delivers each service.")
     cost_model: CostModel | None = Field(
         None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
         "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
@@ -342,6 +346,14 @@ class Alliance(Strict):
         return -(-len(self.alliance_members) * 2 // 3)
 
     @property
+    def service_providers(self) -> list[tuple[str, list[Member]]]:
+        """Each listed service with the Providers that deliver it (empty where none is named), for Schedule 1;
+        an empty list when no Provider says what it delivers."""
+        if not any(p.delivers for p in self.providers):
+            return []
+        return [(s, [p for p in self.providers if any(same_service(s, d) for d in p.delivers)]) for s in self.services]
+
+    @property
     def mental_health_in_scope(self) -> bool:
         """Whether a listed service is mental health support, so the reviewing solicitor is told about after-care
         under s.117 of the Mental Health Act 1983, a duty that stays with the NHS body and the council."""
@@ -567,6 +579,14 @@ class Trajectory:
 
 NUMBER = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?![\d/])")
 YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def same_service(listed: str, named: str) -> bool:
+    """Whether a Provider's 'delivers' entry names a listed service: the same words, ignoring case, spacing and
+    a closing full stop."""
+    def norm(t: str) -> str:
+        return " ".join(t.lower().rstrip(". ").split())
+    return norm(listed) == norm(named)
 
 
 def first_number(text: str | None) -> Decimal | None:

@@ -102,7 +102,9 @@ def test_outcomes_and_kpis_table(big):
 
 
 def test_former_contracts_table(big):
-    rows = table_rows(clause(big, "alliance.schedule-services"))
+    # Part 2's table: Part 1 has its own table of who delivers each service
+    last = [b for b in clause(big, "alliance.schedule-services").blocks if isinstance(b, Table)][-1]
+    rows = [[plain_text(cell) for cell in row] for row in last.rows]
     assert len(rows) == 12
     assert rows[-1] == ["Moorview Access to Housing Ltd", "Private rented sector access and tenancy sustainment",
                         "TCC/HS/0422", "£600,000"]
@@ -139,7 +141,11 @@ def test_accession_deed_names_this_alliance_and_its_members(big):
     text = text_of(clause(big, "alliance.schedule-accession"))
     assert "the Alliance Agreement relating to the Tamarmouth Complex Needs Alliance" in text
     assert "St Luke's Hospice & Care, Harbour Light Housing Association Limited" in text
-    assert "Hope & Anchor Women's Project and Moorview Access to Housing Ltd (the \"Existing Parties\")" in text
+    assert ("Hope & Anchor Women's Project and Moorview Access to Housing Ltd and every organisation that has joined "
+            "the Alliance Agreement since it was made and not left it (the \"Existing Parties\")") in text
+    # one execution block for each legal form a joining Provider is likely to have
+    assert "a company, acting by two authorised signatories, or by one director in the presence of a witness" in text
+    assert "a charitable incorporated organisation, acting by two of its charity trustees" in text
     # a deed poll executed by the joining member alone: nobody executes it for the existing members
     assert text.startswith("THIS DEED POLL is dated")
     assert "Alliance Manager" not in text and "on behalf of each of the Existing Parties" not in text
@@ -709,3 +715,12 @@ def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
     assert "recorded its assessment of the law governing it, namely that the main subject-matter" in recitals
     liability = text_of(clause(big, "alliance.liability"))
     assert "including a Balancing Amount" in liability
+
+
+def test_schedule_1_shows_who_delivers_each_service(big):
+    rows = table_rows(clause(big, "alliance.schedule-services"))
+    assert ["End-of-life and palliative care outreach for people who are homeless", "St Luke's Hospice & Care"] in rows
+    assert ["Housing First for people with the most entrenched needs",
+            "Harbour Light Housing Association Limited and Moorview Access to Housing Ltd"] in rows
+    note = next(c for c in big.all_clauses() if c.id == "alliance.schedule-services").note
+    assert "section 117 of the Mental Health Act 1983" in note   # mental health support is in scope
