@@ -286,6 +286,8 @@ def test_majority_and_reserved_matters(small):
     text = text_of(c)
     assert "at least 66% of the votes" in text
     assert "(at the Commencement Date, two of the three votes)" in text   # the percentage in votes
+    # markup chosen by a condition is still markup: the defined term, not its brackets
+    assert "No procedure for deadlock decides a Reserved Matter, the Target Cost" in text and "[[" not in text
     assert "Any decision that commits the Commissioner's budget beyond the Annual Plan;" in text
     reserved = next(p for p in c.blocks if isinstance(p, Paragraph) and p.anchor == "reserved")
     defs = {d.term: plain_text(d.inlines) for d in small.definitions}
