@@ -10,6 +10,7 @@ from decimal import Decimal
 from assembler.formatting import long_date, money, percent
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON
+from assembler.termsheet.alliance import same_service
 
 RULES = RuleSet()
 RULES.extend(COMMON)
@@ -411,3 +412,42 @@ def health_care_route(ctx: RuleContext):
         yield (f"{found[0]!r} looks like a relevant health care service, which the Provider Selection Regime (S.I. "
                "2023/1348) governs instead of the Procurement Act 2023 where a council or NHS body arranges it; record "
                "the Commissioner's view in health_care_assessment", ("alliance", "procurement_route"))
+
+
+@RULES.rule("ALLIANCE-MAJORITY-IS-UNANIMITY", "warning",
+            "Under majority voting the majority chosen is less than every vote: with few members a percentage can "
+            "round up to every member (75% of three members is three votes), so the Reserved Matters would mean nothing.")
+def majority_is_unanimity(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    members = len(alliance.alliance_members)
+    if ctx.positions.get("decision_rule") != "majority" or members < 2:
+        return
+    if alliance.votes_needed >= members:
+        most = (members - 1) * 100 // members
+        yield (f"a majority of {alliance.decisions.majority_percent}% of {members} Alliance Members needs all "
+               f"{members} votes, which is unanimity; choose unanimous decisions, or a majority of at most {most}% "
+               f"so that {members - 1} of {members} votes pass a decision", ("alliance", "decisions", "majority_percent"))
+
+
+@RULES.rule("ALLIANCE-SERVICE-PROVIDERS", "error",
+            "Where Providers say which services they deliver, each names a listed service and every listed service has "
+            "a Provider, so that Schedule 1 leaves no service without someone to deliver it.")
+def service_providers(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not any(p.delivers for p in alliance.providers):
+        return
+    services = list(alliance.services)
+    for i, m in enumerate(ctx.sheet.members):
+        for j, named in enumerate(m.delivers):
+            if m.role == "commissioner":
+                yield (f"{m.name} is a commissioner; only Providers deliver services under their Service Contracts",
+                       ("members", i, "delivers", j))
+            elif not any(same_service(s, named) for s in services):
+                yield (f"{named!r} is not one of the listed services{_hint(named, services)}; write it exactly as "
+                       "listed in alliance.services", ("members", i, "delivers", j))
+        if m.role == "provider" and not m.delivers:
+            yield f"{m.name} is a Provider but delivers none of the listed services; say which it delivers", ("members", i)
+    for k, (service, providers) in enumerate(alliance.service_providers):
+        if not providers:
+            yield (f"no Provider delivers {service!r}; add it to a Provider's 'delivers' list, or take it out of "
+                   "the services", ("alliance", "services", k))

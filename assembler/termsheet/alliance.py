@@ -39,6 +39,10 @@ class Member(Party):
     role: Literal["commissioner", "provider"] = Field(description="'commissioner' (the public body buying the services) or 'provider'.")
     annual_value: Money = Field(Decimal(0), description="Yearly value, in pounds, of the services this member delivers within the alliance (0 for a commissioner that delivers none itself).")
     alt_representative: Representative | None = Field(None, description="The member's seat on the Alliance Leadership Team (ALT). Every Alliance Member needs one.")
+    delivers: list[Text] = Field(
+        default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "
+        "the alliance's list of services, e.g. 'Housing First for people with the most entrenched needs'. Give them for "
+        "every Provider, or for none: Schedule 1 then shows who delivers each service.")
     cost_model: CostModel | None = Field(
         None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
         "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
@@ -215,7 +219,7 @@ class Alliance(Strict):
     health_care_assessment: Text | None = legal_field(
         None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
         "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
-        "a sentence, of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
+        "a sentence that reads on from 'the Commissioner recorded its assessment that' (it is recited), of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
         "housing and support; the treatment elements are procured separately under the Provider Selection Regime'.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
     former_contracts_treatment: Literal["varied", "replaced"] = legal_field(
@@ -341,6 +345,26 @@ class Alliance(Strict):
         if self.decisions.quorum is not None:
             return self.decisions.quorum
         return -(-len(self.alliance_members) * 2 // 3)
+
+    @property
+    def service_providers(self) -> list[tuple[str, list[Member]]]:
+        """Each listed service with the Providers that deliver it (empty where none is named), for Schedule 1;
+        an empty list when no Provider says what it delivers."""
+        if not any(p.delivers for p in self.providers):
+            return []
+        return [(s, [p for p in self.providers if any(same_service(s, d) for d in p.delivers)]) for s in self.services]
+
+    @property
+    def mental_health_in_scope(self) -> bool:
+        """Whether a listed service is mental health support, so the reviewing solicitor is told about after-care
+        under s.117 of the Mental Health Act 1983, a duty that stays with the NHS body and the council."""
+        return any(re.search(r"\bmental (ill )?health\b", s, re.I) for s in self.services)
+
+    @property
+    def votes_needed(self) -> int:
+        """Votes a majority decision needs with the membership at the Commencement Date: 75% of three members is
+        three votes, so the majority there is in truth unanimity."""
+        return -(-self.decisions.majority_percent * len(self.alliance_members) // 100)
 
     @property
     def sharing_members(self) -> list[Member]:
@@ -497,20 +521,25 @@ class Alliance(Strict):
             lower = lower_is_better(k.baseline, k.target)
             if i in agreed:
                 levels = list(agreed[i])[:years]
-                out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True))
+                out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True, True))
                 continue
             base, goal = first_number(k.baseline), first_number(k.target)
             if base is None or goal is None:
-                out.append(Trajectory(i, k.measure, None, lower, False))
+                out.append(Trajectory(i, k.measure, None, lower, False, bool(YEAR.search(k.target))))
                 continue
             by = target_year(k.target, self.term.start, years)
+            since = baseline_year(k.baseline, self.term.start)
             unit = "%" if "%" in (k.baseline or "") + k.target else ""
             places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
+            strict = strict_word(k.target, lower)
             levels = []
             for y in range(1, years + 1):
-                value = base + (goal - base) * Decimal(min(y, by)) / Decimal(by)
+                if y >= by and strict:
+                    levels.append(f"{strict} {goal}{unit}")
+                    continue
+                value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
                 levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_HALF_UP)}{unit}")
-            out.append(Trajectory(i, k.measure, levels, lower, False))
+            out.append(Trajectory(i, k.measure, levels, lower, False, bool(YEAR.search(k.target))))
         return out
 
     @property
@@ -546,10 +575,19 @@ class Trajectory:
     levels: list[str] | None   # one per Alliance Year; None: no numeric baseline yet
     lower_is_better: bool
     agreed: bool
+    target_year_named: bool = True   # False: the target names no year, so it is placed in the last Alliance Year
 
 
 NUMBER = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?![\d/])")
 YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def same_service(listed: str, named: str) -> bool:
+    """Whether a Provider's 'delivers' entry names a listed service: the same words, ignoring case, spacing and
+    a closing full stop."""
+    def norm(t: str) -> str:
+        return " ".join(t.lower().rstrip(". ").split())
+    return norm(listed) == norm(named)
 
 
 def first_number(text: str | None) -> Decimal | None:
@@ -567,6 +605,23 @@ def lower_is_better(baseline: str | None, target: str) -> bool:
     if base is not None and goal is not None and base != goal:
         return goal < base
     return bool(re.search(r"\b(fewer|below|less|under|reduce|no more than)\b", target, re.I))
+
+
+def baseline_year(baseline: str | None, start: dt.date) -> int:
+    """The Alliance Year (0 or earlier) the baseline was measured in, so that the straight line runs from when
+    the baseline was true, not from the Commencement Date: '180 a year (2024/25)' for a 2027 start -> -2."""
+    m = YEAR.search(baseline or "")
+    return min(int(m.group(1)) - start.year + 1, 0) if m else 0
+
+
+def strict_word(target: str, lower: bool) -> str | None:
+    """'below' or 'above' where the target is strict ('fewer than 10', 'below 5%', 'more than 80%'), so that
+    the level in the target year says what the target says rather than a number that would just miss it."""
+    if lower and re.search(r"\b(fewer than|less than|below|under)\b", target, re.I):
+        return "below"
+    if not lower and re.search(r"\b(more than|above|over|greater than)\b", target, re.I):
+        return "above"
+    return None
 
 
 def target_year(target: str, start: dt.date, years: int) -> int:

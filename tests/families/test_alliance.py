@@ -11,9 +11,12 @@ from click.testing import CliRunner
 
 from assembler.assemble import assemble
 from assembler.cli import main
+from assembler.formatting import money
 from assembler.model import Paragraph, Table, plain_text
+from assembler.termsheet.alliance import AllianceTermSheet
+from assembler.termsheet.loader import load_file
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, assemble_to, audit, samples, soffice_text
+from tests.conftest import DRAFT_DATE, ROOT, assemble_to, audit, samples, soffice_text
 
 ALLIANCE = samples("alliance")
 BIG = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
@@ -99,7 +102,9 @@ def test_outcomes_and_kpis_table(big):
 
 
 def test_former_contracts_table(big):
-    rows = table_rows(clause(big, "alliance.schedule-services"))
+    # Part 2's table: Part 1 has its own table of who delivers each service
+    last = [b for b in clause(big, "alliance.schedule-services").blocks if isinstance(b, Table)][-1]
+    rows = [[plain_text(cell) for cell in row] for row in last.rows]
     assert len(rows) == 12
     assert rows[-1] == ["Moorview Access to Housing Ltd", "Private rented sector access and tenancy sustainment",
                         "TCC/HS/0422", "£600,000"]
@@ -124,15 +129,23 @@ def test_standard_positions_and_common_clauses(big):
 def test_no_blame_carve_outs_from_the_term_sheet(big):
     text = text_of(clause(big, "alliance.liability"))
     assert "its breach of its safeguarding obligations;" in text
-    assert "its infringement of another person's Intellectual Property Rights." in text
+    assert "its infringement of another person's Intellectual Property Rights;" in text
     assert "its abandoning its part of the Services" not in text
+    # every draft keeps debts (a Balancing Amount owed by a solvent member) and the staff-transfer indemnities
+    # outside the waiver, whatever the carve-outs chosen
+    assert "any sum due from it under this Agreement, including a Balancing Amount; or" in text
+    assert "its obligations on staff transfers under clause" in text
 
 
 def test_accession_deed_names_this_alliance_and_its_members(big):
     text = text_of(clause(big, "alliance.schedule-accession"))
     assert "the Alliance Agreement relating to the Tamarmouth Complex Needs Alliance" in text
     assert "St Luke's Hospice & Care, Harbour Light Housing Association Limited" in text
-    assert "Hope & Anchor Women's Project and Moorview Access to Housing Ltd (the \"Existing Parties\")" in text
+    assert ("Hope & Anchor Women's Project and Moorview Access to Housing Ltd and every organisation that has joined "
+            "the Alliance Agreement since it was made and not left it (the \"Existing Parties\")") in text
+    # one execution block for each legal form a joining Provider is likely to have
+    assert "a company, acting by two authorised signatories, or by one director in the presence of a witness" in text
+    assert "a charitable incorporated organisation, acting by two of its charity trustees" in text
     # a deed poll executed by the joining member alone: nobody executes it for the existing members
     assert text.startswith("THIS DEED POLL is dated")
     assert "Alliance Manager" not in text and "on behalf of each of the Existing Parties" not in text
@@ -271,7 +284,10 @@ def test_majority_and_reserved_matters(small):
     c = clause(small, "alliance.decisions")
     assert c.variant == "majority"
     text = text_of(c)
-    assert "at least 75% of the votes" in text
+    assert "at least 66% of the votes" in text
+    assert "(at the Commencement Date, two of the three votes)" in text   # the percentage in votes
+    # markup chosen by a condition is still markup: the defined term, not its brackets
+    assert "No procedure for deadlock decides a Reserved Matter, the Target Cost" in text and "[[" not in text
     assert "Any decision that commits the Commissioner's budget beyond the Annual Plan;" in text
     reserved = next(p for p in c.blocks if isinstance(p, Paragraph) and p.anchor == "reserved")
     defs = {d.term: plain_text(d.inlines) for d in small.definitions}
@@ -504,7 +520,9 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
     assert "the Commissioner's cap of £100,000 is reached when Pain is £220,000" in text
     assert "£60,000 returns to the Providers above their caps" in text
     rr = text_of(clause(joint, "alliance.risk-reward"))
-    assert "Subject to clause 13.7, each Provider's share of Pain" in rr
+    commissioner = next(p for p in clause(joint, "alliance.risk-reward").blocks
+                        if isinstance(p, Paragraph) and p.anchor == "commissioner")
+    assert f"Subject to clause {commissioner.number}, each Provider's share of Pain" in rr
     assert "That Pain is borne in addition to, and above, each Provider's Pain Cap, and is not limited by clause" in rr
 
 
@@ -594,7 +612,11 @@ def test_commencement_and_the_contracts(big):
     """The agreement takes effect on signature, the services on the Commencement Date; the Service Contracts
     carry the alliance terms as awarded; a leaving Provider's contract is not handed to another provider."""
     term = text_of(clause(big, "alliance.term-termination"))
-    assert term.startswith("This Agreement takes effect on the date on which every Party has signed it.")
+    # the whole Agreement binds from signature (definitions, confidentiality, disputes, notices); only delivery and
+    # the money and performance clauses wait for the Commencement Date
+    assert term.startswith("This Agreement takes effect on the date on which every Party has signed it, and applies "
+                           "from that date")
+    assert "the obligations to deliver them, clause 13 and clause 14 apply from that date" in term
     assert "so that the Alliance Manager is appointed and the first Annual Plan approved before the Commencement Date" in term
     assert "The Services start on the Commencement Date" in term
     assert "before the Commencement Date" in text_of(clause(big, "alliance.governance"))
@@ -602,7 +624,10 @@ def test_commencement_and_the_contracts(big):
     assert "contains, when it is awarded, terms giving effect to this clause" in precedence
     assert "within 3 months after the Commencement Date" not in precedence
     assert "or to the Former Contracts and the rights and liabilities that arose under them" in precedence
-    assert "Schedule 8, paragraph 1" in next(c for c in big.all_clauses() if c.id == "alliance.precedence").note
+    note = next(c for c in big.all_clauses() if c.id == "alliance.precedence").note
+    # light touch contracts: modified without a Schedule 8 ground, and without a change notice
+    assert "without a ground in Schedule 8" in note and "section 75(6)(b)" in note
+    assert "unambiguously provided for" not in note
     leaving = text_of(clause(big, "alliance.leaving"))
     assert "subject to the law on public procurement, arrange for the services to be provided by another provider" in leaving
     assert "transfer to another provider" not in leaving
@@ -616,7 +641,14 @@ def test_commencement_and_the_contracts(big):
 def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     rows = [[plain_text(cell) for cell in row]
             for t in clause(big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
-    assert ["2", "lower", "21", "16", "10", "10", "10"] in rows
+    # "Fewer than 10 by autumn 2029": reached in Year 3 as a level below 10, not a level of 10 that would miss it
+    assert ["2", "lower", "21", "16", "below 10", "below 10", "below 10"] in rows
+    # baseline 180 measured in 2024/25: the line runs from then to 260 in 2029/30 (Year 3), so Year 1 is 228
+    assert ["1", "higher", "228", "244", "260", "260", "260"] in rows
+    assert ["3", "lower", "12%", "10%", "9%", "7%", "below 5%"] in rows
+    part3 = text_of(clause(big, "alliance.schedule-outcomes"))
+    assert "The target for Key Performance Indicators 3 and 4 names no year" in part3
+    assert "the rate over the year, not the figure for any one period" in part3
     assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "to be set"] in rows
     performance = text_of(clause(big, "alliance.performance"))
     assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
@@ -645,3 +677,52 @@ def test_no_blame_staff_subcontracting_and_insolvency(big):
     assert "except as clause 22 provides for the Personnel of the Alliance Members" in general
     assert "without the consent required by clause 16" in general
     assert "only with the prior written consent of the Commissioner" in text_of(clause(big, "alliance.operations"))
+
+
+def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
+    """The reviewer's open-ended reimbursement: unapproved overspend is not a Delivery Cost, deductions are not
+    repaid through the Balancing Amount, and a forecast of Pain reaching the first cap is an early warning."""
+    rr = text_of(clause(big, "alliance.risk-reward"))
+    assert "measured before any deduction, reduction, withholding or set-off" in rr
+    assert "the Pain at which the first Provider's Pain Cap is reached, it must give an Early Warning" in rr
+    # the threshold is the computed first cap, not a typed figure
+    assert money(big_first_cap(big)) in rr
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert "unless the Commissioner approved that excess in writing before it was incurred" in defs["Delivery Costs"]
+    # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
+    assert "the Target Cost for that Alliance Year is the total of the amounts payable to the Providers" in rr
+    assert "for the first Alliance Year and, for each later one, the amount set in the Annual Plan" in text_of(
+        clause(big, "alliance.service-planning"))
+    # a Commissioner with no percentage share is not said to bear "its own share"
+    assert "its own share" not in rr and "has no percentage share of Pain" in rr
+
+
+def big_first_cap(doc):
+    """The first Pain Cap's threshold, computed from the sample by the model, not typed into the test."""
+    sheet = AllianceTermSheet.model_validate(load_file(ROOT / "samples/alliance/complex-needs-eight-members.yaml").data)
+    return sheet.alliance.cap_thresholds.first_provider
+
+
+def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
+    transition = text_of(clause(big, "alliance.transition"))
+    assert "if that Provider's Service Contract has been signed by then, and otherwise continues" in transition
+    leaving = text_of(clause(big, "alliance.leaving"))
+    assert "the shares of Gain and Pain are recalculated under Schedule 4" in leaving
+    assert "must agree how the leaving member's share" not in leaving
+    ladder = text_of(clause(big, "alliance.dispute-ladder"))
+    assert "other than a challenge to a calculation under clause 13" in ladder
+    decisions = text_of(clause(big, "alliance.decisions"))
+    assert "it may act at once, without waiting for a decision of the ALT" in decisions
+    recitals = text_of(clause(big, "alliance.recitals"))
+    assert "recorded its assessment of the law governing it, namely that the main subject-matter" in recitals
+    liability = text_of(clause(big, "alliance.liability"))
+    assert "including a Balancing Amount" in liability
+
+
+def test_schedule_1_shows_who_delivers_each_service(big):
+    rows = table_rows(clause(big, "alliance.schedule-services"))
+    assert ["End-of-life and palliative care outreach for people who are homeless", "St Luke's Hospice & Care"] in rows
+    assert ["Housing First for people with the most entrenched needs",
+            "Harbour Light Housing Association Limited and Moorview Access to Housing Ltd"] in rows
+    note = next(c for c in big.all_clauses() if c.id == "alliance.schedule-services").note
+    assert "section 117 of the Mental Health Act 1983" in note   # mental health support is in scope

@@ -202,7 +202,27 @@ def _no_deputy(d):
     member(d, "hospice")["alt_representative"]["deputy"] = "none"
 
 
+def _delivers_a_service_not_listed(d):
+    member(d, "access")["delivers"] = ["Private rented sector access"]
+
+
+def _service_nobody_delivers(d):
+    member(d, "hospice")["delivers"] = ["Housing First for people with the most entrenched needs"]  # palliative care orphaned
+
+
+def _provider_delivers_nothing(d):
+    member(d, "hope-anchor").pop("delivers")
+
+
+def _majority_of_three_is_every_vote(d):
+    d["alliance"]["decisions"]["majority_percent"] = 75   # SMALL has three members: 75% is three votes
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
+    ("ALLIANCE-SERVICE-PROVIDERS", BIG, _delivers_a_service_not_listed),
+    ("ALLIANCE-SERVICE-PROVIDERS", BIG, _service_nobody_delivers),
+    ("ALLIANCE-SERVICE-PROVIDERS", BIG, _provider_delivers_nothing),
     ("ALLIANCE-DEPUTY", BIG, _no_deputy),
     ("ALLIANCE-HEALTH-CARE-ROUTE", BIG, _health_care_view_not_recorded),
     ("ALLIANCE-UNKNOWN-MEMBER", BIG, _unknown_manager_host),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
-from assembler.termsheet.alliance import AllianceTermSheet, first_number, lower_is_better
+from assembler.termsheet.alliance import AllianceTermSheet, baseline_year, first_number, lower_is_better, strict_word
 from assembler.termsheet.loader import load_file
 from tests.conftest import ROOT
 
@@ -34,10 +34,12 @@ def test_sample_trajectories_are_straight_lines_to_the_named_year():
     a = alliance_of(copy.deepcopy(load_file(BIG).data))
     t = {x.number: x for x in a.trajectories}
     assert a.term_years == 5
-    # 180 to 260 by 2029/30, the third Alliance Year from April 2027: 80 in three steps, then held
-    assert t[1].levels == ["207", "233", "260", "260", "260"] and not t[1].lower_is_better
-    # 14% to 5% over five years, lower is better
-    assert t[3].levels == ["12%", "10%", "9%", "7%", "5%"] and t[3].lower_is_better
+    # 180 measured in 2024/25 to 260 by 2029/30 (the third Alliance Year from April 2027): the line starts in
+    # 2024/25, so 16 a year and Year 1 (2027/28) is already 228; then held
+    assert t[1].levels == ["228", "244", "260", "260", "260"] and not t[1].lower_is_better
+    # 14% to "below 5%" over five years (no year named), lower is better: the last level says "below"
+    assert t[3].levels == ["12%", "10%", "9%", "7%", "below 5%"] and t[3].lower_is_better
+    assert not t[3].target_year_named and t[1].target_year_named
     assert t[5].levels is None  # no baseline yet: no level, not counted
 
 
@@ -46,3 +48,15 @@ def test_agreed_levels_win():
     data["alliance"]["kpi_trajectories"] = [{"kpi": 1, "levels": ["190", "210"]}]
     t = alliance_of(data).trajectories[0]
     assert t.agreed and t.levels == ["190", "210", "210", "210", "210"]
+
+
+def test_baseline_year_and_strict_targets():
+    import datetime as dt
+    start = dt.date(2027, 4, 1)
+    assert baseline_year("180 a year (2024/25)", start) == -2
+    assert baseline_year("27", start) == 0            # no year named: measured at the start
+    assert baseline_year("(2028/29)", start) == 0     # a baseline never lies after the start
+    assert strict_word("Fewer than 10 by autumn 2029", lower=True) == "below"
+    assert strict_word("Below 5% of stays", lower=True) == "below"
+    assert strict_word("More than 80% in the survey", lower=False) == "above"
+    assert strict_word("45%", lower=False) is None
