@@ -35,6 +35,15 @@ class ClauseHeader(BaseModel):
     note: str | None = None
     sources: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
+    holders: dict[str, str] = Field(default_factory=dict, description=(
+        "A defined role term -> a Jinja expression giving the parties that hold it; where one party "
+        "holds it, the draft names that party instead of the term"))
+    survives: bool | list[str] = Field(False, description=(
+        "Whether the clause survives the end of the agreement: true (the whole clause) or the anchors "
+        "of the sub-clauses that survive; the survival clause lists them"))
+    third_party_rights: bool | list[str] = Field(False, description=(
+        "Whether a person who is not a party may enforce the clause (an indemnity given to a new "
+        "provider): true or the anchors of the sub-clauses; the third-party rights clause names them"))
 
 
 class ClauseFile:
