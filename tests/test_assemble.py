@@ -141,3 +141,44 @@ def test_a_term_takes_the_chosen_variants_definition(tmp_path):
 
     assert "made before it is spent" not in words(arrears["Instalment"])
     assert "made before it is spent" in words(chosen["Instalment"])
+
+
+def _real(catalogue, path):
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    return assemble(read_termsheet(ROOT / "samples" / path, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def test_a_two_party_draft_names_each_party_once(catalogue):
+    doc = _real(catalogue, "open-book/childrens-homes-charity.yaml").document
+    terms = {d.term: to_text_inline(d.inlines) for d in doc.definitions}
+    assert terms["Parties"] == "the Council and the Trust"
+    assert not {"Public Body", "Open-Book Provider", "Open-Book Commissioner"} & set(terms)
+    text = to_text(doc)
+    assert "Public Body" not in text and "the other Parties" not in text
+
+
+def test_a_multi_party_draft_keeps_its_role_terms(catalogue):
+    doc = _real(catalogue, "alliance/complex-needs-eight-members.yaml").document
+    terms = {d.term: to_text_inline(d.inlines) for d in doc.definitions}
+    assert terms["Parties"] == "all the parties to this Agreement"
+    assert "the other Parties" in to_text(doc)
+
+
+def test_the_survival_clause_lists_every_surviving_clause_in_the_draft(catalogue):
+    from assembler.assemble import marked
+
+    result = _real(catalogue, "grant/multi-year-housing-first.yaml")
+    expected = marked(result.plan, "survives")
+    assert "common.disputes" in expected and "common.definitions" in expected
+    [general] = [c for c in result.document.clauses if c.id == "common.general"]
+    [survival] = [p for p in general.blocks if "However this Agreement ends" in to_text_inline(p.inlines)]
+    assert [r.target for r in survival.inlines if isinstance(r, Ref)] == expected
+    assert all(r.label for r in survival.inlines if isinstance(r, Ref))
+
+
+def to_text_inline(inlines) -> str:
+    from assembler.model import plain_text
+
+    return plain_text(inlines)
