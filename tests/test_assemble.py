@@ -182,3 +182,25 @@ def to_text_inline(inlines) -> str:
     from assembler.model import plain_text
 
     return plain_text(inlines)
+
+
+@pytest.mark.parametrize("people, absent, present", [
+    ("adults", ["Children Act 2004", "local authority designated officer", "Working Together", "Child"],
+     ["section 42 of the Care Act 2014", "Adults at Risk"]),
+    ("children", ["section 42 of the Care Act 2014", "Safeguarding Adults Board", "Adult at Risk"],
+     ["local authority designated officer", "section 47 of the Children Act 1989"]),
+])
+def test_safeguarding_cites_the_law_for_the_people_the_services_are_for(catalogue, tmp_path, people, absent, present):
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text((ROOT / "samples" / "grant" / "multi-year-housing-first.yaml").read_text()
+                     + f"\nsafeguarding:\n  people: {people}\n")
+    doc = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    [clause] = [c for c in doc.clauses if c.id == "common.safeguarding"]
+    text = " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+    for words in absent:
+        assert words not in text, words
+    for words in present:
+        assert words in text, words
