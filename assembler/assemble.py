@@ -200,12 +200,39 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         letter=_is_letter(manifest, context),
         **clauses,
     )
+    doc.assumptions = assumptions(plan, context, roles)
+    _note_assumptions(doc)
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
     place_definitions(doc)
     targets = number_document(doc)
     resolve_references(doc, targets, plan.omitted, sheet.source.path)
     doc.properties = _properties(doc, sheet, catalogue)
     return Assembly(doc, plan, findings)
+
+
+def assumptions(plan: Plan, context: dict[str, Any], roles) -> list[str]:
+    """What the draft assumes where the instructions are silent, clause by clause in the draft's
+    order: each `assumptions:` sentence of a selected clause that renders to something."""
+    from assembler.render.clauses import render_plain
+
+    out: list[str] = []
+    for f in plan.selected():
+        for source in f.header.assumptions:
+            text = " ".join(render_plain(f, source, context, roles).split())
+            if text:
+                out.append(text.rstrip(".;"))
+    return out
+
+
+def _note_assumptions(doc: Document) -> None:
+    """The reviewing solicitor sees every assumption in one place: a note on the first clause."""
+    if not doc.assumptions or not doc.clauses:
+        return
+    items = "; ".join(f"({chr(ord('a') + i)}) {a}" if i < 26 else a for i, a in enumerate(doc.assumptions))
+    listed = (f"Assumptions made where the instructions are silent, each to be confirmed with the client "
+              f"before the draft goes out: {items}.")
+    first = doc.clauses[0]
+    first.note = f"{first.note} {listed}" if first.note else listed
 
 
 def _is_letter(manifest, context: dict[str, Any]) -> bool:

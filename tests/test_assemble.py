@@ -204,3 +204,20 @@ def test_safeguarding_cites_the_law_for_the_people_the_services_are_for(catalogu
         assert words not in text, words
     for words in present:
         assert words in text, words
+
+
+def test_what_the_draft_assumes_is_listed_in_one_note(catalogue, tmp_path):
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    doc = _real(catalogue, "grant/multi-year-housing-first.yaml").document
+    assert [a.split(" (")[0] for a in doc.assumptions] == [
+        "that the services are for both children and adults at risk, so that the safeguarding clause cites the law for both",
+        "the insurance levels the instructions do not give"]
+    assert "public liability" not in doc.assumptions[1]  # the sheet gives that level
+    assert "Assumptions made where the instructions are silent" in doc.clauses[0].note
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text((ROOT / "samples" / "grant" / "multi-year-housing-first.yaml").read_text()
+                     + "\nsafeguarding:\n  people: adults\n")
+    told = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    assert not any("safeguarding" in a for a in told.assumptions)

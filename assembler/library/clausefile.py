@@ -41,6 +41,10 @@ class ClauseHeader(BaseModel):
     survives: bool | list[str] = Field(False, description=(
         "Whether the clause survives the end of the agreement: true (the whole clause) or the anchors "
         "of the sub-clauses that survive; the survival clause lists them"))
+    assumptions: list[str] = Field(default_factory=list, description=(
+        "Jinja sentences naming each level the clause assumes because the instructions are silent (an "
+        "insurance level, a notice period); those that render non-empty are listed together in one "
+        "drafting note for the client to confirm"))
     third_party_rights: bool | list[str] = Field(False, description=(
         "Whether a person who is not a party may enforce the clause (an indemnity given to a new "
         "provider): true or the anchors of the sub-clauses; the third-party rights clause names them"))
