@@ -207,7 +207,15 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     targets = number_document(doc)
     resolve_references(doc, targets, plan.omitted, sheet.source.path)
     doc.properties = _properties(doc, sheet, catalogue)
-    return Assembly(doc, plan, findings)
+    return Assembly(doc, plan, [*findings, *term_findings(doc)])
+
+
+def term_findings(doc: Document) -> list[Finding]:
+    """The defined-term faults of the finished draft (library/terms.py) as findings, so `assemble`
+    prints them and the review pack lists them with the rules' findings."""
+    from assembler.library.terms import term_problems
+
+    return [Finding("COMMON-DRAFT-TERMS", "info", message) for message in term_problems(doc)]
 
 
 def assumptions(plan: Plan, context: dict[str, Any], roles) -> list[str]:
