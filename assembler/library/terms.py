@@ -109,17 +109,17 @@ _ORDINARY = {"Agreement", "Law", "Party", "Parties"}
 
 
 def _lower_case_uses(doc: Document) -> list[str]:
-    clauses = [t for c in doc.all_clauses() for t in _texts(c.blocks)]
+    body = _body_text(doc)
+    own = {d.term: plain_text(d.inlines) for d in doc.definitions}
     out = []
-    terms = {d.term: d for d in doc.definitions} | {p.short_name: None for p in doc.parties}
-    for term in sorted(terms):
+    for term in sorted({*own, *(p.short_name for p in doc.parties)}):
         lower = term.lower()
         if lower == term or not term[:1].isupper() or term in _ORDINARY:
             continue
-        # The clauses and the other definitions: a term's own definition may use the ordinary word.
-        body = "\n".join([*clauses, *(plain_text(d.inlines) for t, d in terms.items() if d and t != term)])
-        found = re.findall(rf"(?<![\w-])the {re.escape(lower)}(?![\w-])", body)
-        if found:
-            out.append(f"'the {lower}' appears {len(found)} time{'s' if len(found) > 1 else ''} in lower case "
+        pattern = re.compile(rf"(?<![\w-])the {re.escape(lower)}(?![\w-])")
+        # A term's own definition may use the ordinary word ("Homes means the homes at ...").
+        count = len(pattern.findall(body)) - len(pattern.findall(own.get(term, "")))
+        if count > 0:
+            out.append(f"'the {lower}' appears {count} time{'s' if count > 1 else ''} in lower case "
                        f"although {term!r} is a defined term: use the defined term, or say why not")
     return out
