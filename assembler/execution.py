@@ -30,7 +30,7 @@ The formal blocks below apply ONLY to a deed, following the statute or rules eac
 from __future__ import annotations
 
 from assembler.model import Inline, Placeholder, Text
-from assembler.termsheet.common import EXECUTION, Party
+from assembler.termsheet.common import EXECUTION, Party, possessive
 
 SIGN = "____________________________"
 
@@ -111,8 +111,9 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
         elif i == 0 and EXECUTION[party.legal_form] == "seal":
             # The officer who attests the seal is the one the council's constitution names (often the
             # monitoring officer or a legal officer), not necessarily the signatory of a simple contract.
-            lines.append([Text("Name: "), Placeholder(f"name of {who} attesting officer", kind="blank")])
-            lines.append([Text("Position: "), Placeholder(f"position of {who} attesting officer", kind="blank")])
+            whose = possessive(party.defined)  # "the Council's"
+            lines.append([Text("Name: "), Placeholder(f"name of {whose} attesting officer", kind="blank")])
+            lines.append([Text("Position: "), Placeholder(f"position of {whose} attesting officer", kind="blank")])
         elif i == 0:
             lines.append([Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")])
             lines.append([Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")])
@@ -150,7 +151,7 @@ def _cio_lines(party: Party) -> list[list[Inline]]:
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
         [Text(f"Charity trustee: {SIGN}")],
-        [Text("Name: "), Placeholder(f"name of {who} second charity trustee", kind="blank")],
+        [Text("Name: "), Placeholder(f"name of {possessive(party.defined)} second charity trustee", kind="blank")],
         [Text("Date: ____________________")],
     ]
 

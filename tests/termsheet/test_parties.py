@@ -103,7 +103,7 @@ def test_a_council_seal_is_attested_by_the_officer_its_constitution_names():
     lines = [plain_text(line) for line in execution_lines(council, deed=True)]
     assert lines[:2] == ["The common seal of Northbrook Council was affixed to this deed in the presence of the "
                          "officer or officers its constitution authorises to attest it:", "(Common seal)"]
-    assert "Jo Bloggs" not in " ".join(lines) and "Name: [name of Council's attesting officer]" in lines
+    assert "Jo Bloggs" not in " ".join(lines) and "Name: [name of the Council's attesting officer]" in lines
     simple = [plain_text(line) for line in execution_lines(council, deed=False)]
     assert "Name: Jo Bloggs" in simple
 
@@ -117,4 +117,4 @@ def test_a_cio_signs_a_simple_contract_by_two_charity_trustees():
     lines = [plain_text(line) for line in execution_lines(cio, deed=False)]
     assert lines[0].endswith("acting by two of its charity trustees:")
     assert sum(line.startswith("Charity trustee: ") for line in lines) == 2
-    assert "Name: Margaret Ellis" in lines and "Name: [name of Recipient's second charity trustee]" in lines
+    assert "Name: Margaret Ellis" in lines and "Name: [name of the Recipient's second charity trustee]" in lines
