@@ -325,8 +325,10 @@ def test_form_blanks_are_not_open_facts_in_the_review_pack(catalogue):
     assert section.paragraphs[0] == "None: every fact is supplied."
     # the date (written in on completion, on the cover and in the accession deed) and the accession
     # deed's own blanks, including the dates of the members' agreement and of the Commissioner's
-    # procurement confirmation: one authorised signatory signs a simple contract, so no signing blanks
-    assert "Not counted: 14 blanks in forms" in section.paragraphs[1]
+    # procurement confirmation; one authorised signatory signs a simple contract for every form but a
+    # CIO, whose second charity trustee (Shelter Point Trust's) is written in at signing
+    assert "Not counted: 15 blanks in forms" in section.paragraphs[1]
+    assert "signature block of Shelter Point Trust" in section.paragraphs[1]
 
 
 def test_the_terminal_gets_plain_text_in_words_not_codes():
