@@ -221,3 +221,23 @@ def test_what_the_draft_assumes_is_listed_in_one_note(catalogue, tmp_path):
                      + "\nsafeguarding:\n  people: adults\n")
     told = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
     assert not any("safeguarding" in a for a in told.assumptions)
+
+
+def test_a_clause_marked_for_third_parties_is_carved_out_of_the_exclusion(tmp_path):
+    """The open-book TUPE indemnity protects a new provider: marked `third_party_rights`, the
+    third-party clause lets that provider enforce it, by live reference."""
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    root = tmp_path / "lib"
+    for part in ("clauses", "templates", "samples"):
+        shutil.copytree(ROOT / part, root / part)
+    exit_clause = root / "clauses" / "open-book" / "exit.md"
+    exit_clause.write_text(exit_clause.read_text().replace("\nstatus: ", "\nthird_party_rights: [tupe]\nstatus: ", 1))
+    catalogue = load_catalogue(LibraryPaths(root))
+    result = assemble(read_termsheet(root / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue),
+                      catalogue, today=DRAFT_DATE)
+    [general] = [c for c in result.document.clauses if c.id == "common.general"]
+    [para] = [b for b in general.blocks if "Contracts (Rights of Third Parties) Act 1999 to enforce" in to_text_inline(b.inlines)]
+    assert [r.target for r in para.inlines if isinstance(r, Ref)] == ["open-book.exit#tupe"]
+    assert "except that a person to whom clause " in to_text_inline(para.inlines)
