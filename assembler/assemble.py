@@ -49,7 +49,8 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
     model = sheet.model
     context = {name: getattr(model, name) for name in type(model).model_fields}
     context.update(parties=model.parties(), positions=sheet.positions, figures=catalogue.figures,
-                   law=catalogue.law, draft_date=draft_date(sheet, today))
+                   law=catalogue.law, draft_date=draft_date(sheet, today),
+                   third_party_rights=[])  # the clauses a non-party may enforce: set from the plan
     # A document laid out as a letter (a grant offer letter) calls itself "this letter", not "this
     # Agreement": clause text is reworded as it is rendered (assembler/render/clauses.py).
     context["letter"] = _is_letter(catalogue.manifest(sheet.family), context)
@@ -59,14 +60,69 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
     return context
 
 
-def roles_for(sheet: TermSheet):
-    def role(name: str) -> str:
-        party = getattr(sheet.model, name, None)
+class Roles:
+    """What clause markup asks of the parties: `[[@role]]` (a party field) gives that party's name;
+    `stand_in(term)` gives the one party holding a defined role term (a clause's `holders:`), so a
+    two-party draft says "the Council" and "the Trust" rather than "the Public Body" and "the
+    Open-Book Provider"; `two_parties` lets "each other Party" read "the other Party"."""
+
+    def __init__(self, sheet: TermSheet, stand_ins: dict[str, Role] | None = None):
+        self.sheet = sheet
+        self.stand_ins = stand_ins or {}
+        self.two_parties = len(sheet.model.parties()) == 2
+        self.survivors: list[str] = []  # `[[survivors]]`: set from the plan (see `survivors`)
+        self.third_party_rights: list[str] = []  # `[[third-party-rights]]`: likewise
+
+    def __call__(self, name: str) -> Role:
+        party = getattr(self.sheet.model, name, None)
         if not isinstance(party, Party):
             raise KeyError(name)
         return Role(party.short_name, party.takes_article)
 
-    return role
+    def stand_in(self, term: str) -> Role | None:
+        return self.stand_ins.get(term)
+
+
+def roles_for(sheet: TermSheet, catalogue: Catalogue | None = None, context: dict[str, Any] | None = None) -> Roles:
+    """The parties' names for clause markup; with the library and the context, role terms held by a
+    single party stand in for that party."""
+    if catalogue is None or context is None:
+        return Roles(sheet)
+    return Roles(sheet, role_stand_ins(catalogue, sheet.family, context))
+
+
+def role_stand_ins(catalogue: Catalogue, family: str, context: dict[str, Any]) -> dict[str, Role]:
+    """Each role term (`holders:` in the clause that defines it) that exactly one party holds in this
+    draft, with that party's name."""
+    from assembler.render.jinja import compile_condition
+
+    out: dict[str, Role] = {}
+    for f in catalogue.files:
+        if f.family not in (family, "common"):
+            continue
+        for term, expression in f.header.holders.items():
+            if term in out:
+                continue
+            held = compile_condition(expression)(**context)
+            held = [held] if isinstance(held, Party) else list(held or [])
+            if len(held) == 1:
+                out[term] = Role(held[0].short_name, held[0].takes_article)
+    return out
+
+
+def marked(plan: Plan, key: str) -> list[str]:
+    """The reference targets a header key marks in this draft, in the draft's order: each selected
+    clause whose `key` is true, or the anchors it lists. `survives` feeds the survival clause and
+    `third_party_rights` the third-party carve-out, so each lists the clauses actually in the draft:
+    never one that is left out, never missing one a family adds."""
+    out: list[str] = []
+    for f in plan.selected():
+        value = getattr(f.header, key)
+        if value is True:
+            out.append(f.id)
+        elif value:
+            out.extend(f"{f.id}#{anchor}" for anchor in value)
+    return out
 
 
 def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None) -> list[Finding]:
@@ -157,8 +213,10 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     if errors:
         raise UserError([sheet.source.problem(f.loc, f"{f.rule}: {f.message}") for f in errors])
     context = context_for(sheet, catalogue, today)
-    roles = roles_for(sheet)
+    roles = roles_for(sheet, catalogue, context)
     plan = make_plan(catalogue, sheet.family, sheet.positions, context)
+    roles.survivors = marked(plan, "survives")
+    roles.third_party_rights = context["third_party_rights"] = marked(plan, "third_party_rights")
     manifest = catalogue.manifest(sheet.family)
     deed = is_deed(sheet, manifest)
     clauses = {section: [render_clause(f, context, roles) for f in getattr(plan, section)]
@@ -176,12 +234,47 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         letter=_is_letter(manifest, context),
         **clauses,
     )
+    doc.assumptions = assumptions(plan, context, roles)
+    _note_assumptions(doc)
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
     place_definitions(doc)
     targets = number_document(doc)
     resolve_references(doc, targets, plan.omitted, sheet.source.path)
     doc.properties = _properties(doc, sheet, catalogue)
-    return Assembly(doc, plan, findings)
+    return Assembly(doc, plan, [*findings, *term_findings(doc)])
+
+
+def term_findings(doc: Document) -> list[Finding]:
+    """The defined-term faults of the finished draft (library/terms.py) as findings, so `assemble`
+    prints them and the review pack lists them with the rules' findings."""
+    from assembler.library.terms import term_problems
+
+    return [Finding("COMMON-DRAFT-TERMS", "info", message) for message in term_problems(doc)]
+
+
+def assumptions(plan: Plan, context: dict[str, Any], roles) -> list[str]:
+    """What the draft assumes where the instructions are silent, clause by clause in the draft's
+    order: each `assumptions:` sentence of a selected clause that renders to something."""
+    from assembler.render.clauses import render_plain
+
+    out: list[str] = []
+    for f in plan.selected():
+        for source in f.header.assumptions:
+            text = " ".join(render_plain(f, source, context, roles).split())
+            if text:
+                out.append(text.rstrip(".;"))
+    return out
+
+
+def _note_assumptions(doc: Document) -> None:
+    """The reviewing solicitor sees every assumption in one place: a note on the first clause."""
+    if not doc.assumptions or not doc.clauses:
+        return
+    items = "; ".join(f"({chr(ord('a') + i)}) {a}" if i < 26 else a for i, a in enumerate(doc.assumptions))
+    listed = (f"Assumptions made where the instructions are silent, each to be confirmed with the client "
+              f"before the draft goes out: {items}.")
+    first = doc.clauses[0]
+    first.note = f"{first.note} {listed}" if first.note else listed
 
 
 def _is_letter(manifest, context: dict[str, Any]) -> bool:

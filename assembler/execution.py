@@ -6,7 +6,9 @@ authorised, named with their position (checked 2026-12-03, recorded in clauses/f
   acting under its authority, express or implied (a chief executive under the board's authority,
   not "a director"; s.44 is for documents the company itself executes).
 - registered society: Co-operative and Community Benefit Societies Act 2014 s.45, the same rule.
-- CIO: an authorised person under its constitution; council: an authorised officer; the trustees of
+- CIO: two charity trustees, as the Charity Commission's model CIO constitutions provide ("a document
+  is validly executed by signature if it is signed by at least two of the charity trustees"), unless
+  its trustees resolve that one person may sign; council: an authorised officer; the trustees of
   an unincorporated charity: a person they authorise (s.333 Charities Act 2011 is for two or more
   trustees executing in the names of all).
 The formal blocks below apply ONLY to a deed, following the statute or rules each form executes under:
@@ -28,7 +30,7 @@ The formal blocks below apply ONLY to a deed, following the statute or rules eac
 from __future__ import annotations
 
 from assembler.model import Inline, Placeholder, Text
-from assembler.termsheet.common import EXECUTION, Party
+from assembler.termsheet.common import EXECUTION, Party, possessive
 
 SIGN = "____________________________"
 
@@ -106,6 +108,12 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
             # A chief executive or other officer is not a director unless the term sheet says so: the
             # director who signs is written in at signing.
             lines.append([Text("Name: "), Placeholder(f"name of {who} director", kind="blank")])
+        elif i == 0 and EXECUTION[party.legal_form] == "seal":
+            # The officer who attests the seal is the one the council's constitution names (often the
+            # monitoring officer or a legal officer), not necessarily the signatory of a simple contract.
+            whose = possessive(party.defined)  # "the Council's"
+            lines.append([Text("Name: "), Placeholder(f"name of {whose} attesting officer", kind="blank")])
+            lines.append([Text("Position: "), Placeholder(f"position of {whose} attesting officer", kind="blank")])
         elif i == 0:
             lines.append([Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")])
             lines.append([Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")])
@@ -121,12 +129,29 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
     """One authorised signatory signs a simple contract for any body (Companies Act 2006 s.43(1)(b),
     CCBSA 2014 s.45): the name and position come from the term sheet, or are open facts."""
     who = party.possessive
+    if EXECUTION[party.legal_form] == "cio":
+        return _cio_lines(party)
     head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
     return [
         [Text(head.format(name=party.name) + ":")],
         [Text(f"Signature: {SIGN}")],
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
+        [Text("Date: ____________________")],
+    ]
+
+
+def _cio_lines(party: Party) -> list[list[Inline]]:
+    """A CIO signs by two charity trustees (the model constitutions' rule), the first named from the
+    term sheet where given, the second written in at signing."""
+    who = party.possessive
+    return [
+        [Text(WORDING["cio"][0].format(name=party.name) + ":")],
+        [Text(f"Charity trustee: {SIGN}")],
+        [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
+        [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
+        [Text(f"Charity trustee: {SIGN}")],
+        [Text("Name: "), Placeholder(f"name of {possessive(party.defined)} second charity trustee", kind="blank")],
         [Text("Date: ____________________")],
     ]
 

@@ -184,6 +184,7 @@ class Document:
     deed: bool = False  # executed as a deed, not signed as a simple contract
     circulation: bool = False  # the version sent to the other parties: no review notice or notes
     letter: bool = False  # laid out as a letter (an offer letter) rather than as an agreement
+    assumptions: list[str] = field(default_factory=list)  # levels assumed where the instructions are silent
 
     def all_clauses(self) -> list[Clause]:
         return [*self.recitals, *self.clauses, *self.schedules]

@@ -227,7 +227,7 @@ def position_notes(catalogue: Catalogue, family: str, sheet=None, today: dt.date
     if sheet is None:
         sheet = _example(catalogue, family)
     context = context_for(sheet, catalogue, today)
-    roles = roles_for(sheet)
+    roles = roles_for(sheet, catalogue, context)
     order = set(catalogue.manifest(family).entries)
     out: dict[str, dict[str, str]] = {}
     for name, position in catalogue.positions(family).items():

@@ -141,3 +141,103 @@ def test_a_term_takes_the_chosen_variants_definition(tmp_path):
 
     assert "made before it is spent" not in words(arrears["Instalment"])
     assert "made before it is spent" in words(chosen["Instalment"])
+
+
+def _real(catalogue, path):
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    return assemble(read_termsheet(ROOT / "samples" / path, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def test_a_two_party_draft_names_each_party_once(catalogue):
+    doc = _real(catalogue, "open-book/childrens-homes-charity.yaml").document
+    terms = {d.term: to_text_inline(d.inlines) for d in doc.definitions}
+    assert terms["Parties"] == "the Council and the Trust"
+    assert not {"Public Body", "Open-Book Provider", "Open-Book Commissioner"} & set(terms)
+    text = to_text(doc)
+    assert "Public Body" not in text and "the other Parties" not in text
+
+
+def test_a_multi_party_draft_keeps_its_role_terms(catalogue):
+    doc = _real(catalogue, "alliance/complex-needs-eight-members.yaml").document
+    terms = {d.term: to_text_inline(d.inlines) for d in doc.definitions}
+    assert terms["Parties"] == "all the parties to this Agreement"
+    assert "the other Parties" in to_text(doc)
+
+
+def test_the_survival_clause_lists_every_surviving_clause_in_the_draft(catalogue):
+    from assembler.assemble import marked
+
+    result = _real(catalogue, "grant/multi-year-housing-first.yaml")
+    expected = marked(result.plan, "survives")
+    assert "common.disputes" in expected and "common.definitions" in expected
+    [general] = [c for c in result.document.clauses if c.id == "common.general"]
+    [survival] = [p for p in general.blocks if "However this Agreement ends" in to_text_inline(p.inlines)]
+    assert [r.target for r in survival.inlines if isinstance(r, Ref)] == expected
+    assert all(r.label for r in survival.inlines if isinstance(r, Ref))
+
+
+def to_text_inline(inlines) -> str:
+    from assembler.model import plain_text
+
+    return plain_text(inlines)
+
+
+@pytest.mark.parametrize("people, absent, present", [
+    ("adults", ["Children Act 2004", "local authority designated officer", "Working Together", "Child"],
+     ["section 42 of the Care Act 2014", "Adults at Risk"]),
+    ("children", ["section 42 of the Care Act 2014", "Safeguarding Adults Board", "Adult at Risk"],
+     ["local authority designated officer", "section 47 of the Children Act 1989"]),
+])
+def test_safeguarding_cites_the_law_for_the_people_the_services_are_for(catalogue, tmp_path, people, absent, present):
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text((ROOT / "samples" / "grant" / "multi-year-housing-first.yaml").read_text()
+                     + f"\nsafeguarding:\n  people: {people}\n")
+    doc = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    [clause] = [c for c in doc.clauses if c.id == "common.safeguarding"]
+    text = " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+    for words in absent:
+        assert words not in text, words
+    for words in present:
+        assert words in text, words
+
+
+def test_what_the_draft_assumes_is_listed_in_one_note(catalogue, tmp_path):
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    doc = _real(catalogue, "grant/multi-year-housing-first.yaml").document
+    assert [a.split(" (")[0] for a in doc.assumptions] == [
+        "that the services are for both children and adults at risk, so that the safeguarding clause cites the law for both",
+        "the insurance levels the instructions do not give"]
+    assert "public liability" not in doc.assumptions[1]  # the sheet gives that level
+    assert "Assumptions made where the instructions are silent" in doc.clauses[0].note
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text((ROOT / "samples" / "grant" / "multi-year-housing-first.yaml").read_text()
+                     + "\nsafeguarding:\n  people: adults\n")
+    told = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    assert not any("safeguarding" in a for a in told.assumptions)
+
+
+def test_a_clause_marked_for_third_parties_is_carved_out_of_the_exclusion(tmp_path):
+    """The open-book TUPE indemnity protects a new provider: marked `third_party_rights`, the
+    third-party clause lets that provider enforce it, by live reference."""
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    root = tmp_path / "lib"
+    for part in ("clauses", "templates", "samples"):
+        shutil.copytree(ROOT / part, root / part)
+    exit_clause = root / "clauses" / "open-book" / "exit.md"
+    exit_clause.write_text(exit_clause.read_text().replace("\nstatus: ", "\nthird_party_rights: [tupe]\nstatus: ", 1))
+    catalogue = load_catalogue(LibraryPaths(root))
+    result = assemble(read_termsheet(root / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue),
+                      catalogue, today=DRAFT_DATE)
+    [general] = [c for c in result.document.clauses if c.id == "common.general"]
+    [para] = [b for b in general.blocks if "Contracts (Rights of Third Parties) Act 1999 to enforce" in to_text_inline(b.inlines)]
+    assert [r.target for r in para.inlines if isinstance(r, Ref)] == ["open-book.exit#tupe"]
+    assert "except that a person to whom clause " in to_text_inline(para.inlines)

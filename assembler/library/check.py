@@ -138,7 +138,7 @@ def _terms(cat: Catalogue) -> list[Problem]:
     for f in cat.files:
         for where, mark, line in _marks(f):
             name = mark.split("|")[0].strip()
-            if name[:1] in "?_@#" or name.lower().startswith("ref:") or name == "definitions":
+            if name[:1] in "?_@#" or name.lower().startswith("ref:") or name in ("definitions", "survivors", "third-party-rights"):
                 continue
             families = _scope(f, cat)
             missing = [fam for fam in families if name not in terms[fam]]

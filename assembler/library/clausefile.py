@@ -35,6 +35,19 @@ class ClauseHeader(BaseModel):
     note: str | None = None
     sources: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
+    holders: dict[str, str] = Field(default_factory=dict, description=(
+        "A defined role term -> a Jinja expression giving the parties that hold it; where one party "
+        "holds it, the draft names that party instead of the term"))
+    survives: bool | list[str] = Field(False, description=(
+        "Whether the clause survives the end of the agreement: true (the whole clause) or the anchors "
+        "of the sub-clauses that survive; the survival clause lists them"))
+    assumptions: list[str] = Field(default_factory=list, description=(
+        "Jinja sentences naming each level the clause assumes because the instructions are silent (an "
+        "insurance level, a notice period); those that render non-empty are listed together in one "
+        "drafting note for the client to confirm"))
+    third_party_rights: bool | list[str] = Field(False, description=(
+        "Whether a person who is not a party may enforce the clause (an indemnity given to a new "
+        "provider): true or the anchors of the sub-clauses; the third-party rights clause names them"))
 
 
 class ClauseFile:

@@ -69,3 +69,57 @@ def _occurrences(text: str, term: str) -> list[re.Match]:
 
 def _mentions(text: str, term: str) -> bool:
     return bool(_occurrences(text, term))
+
+
+# A term a clause defines in its text with "means": "Attributable Contribution" means ...
+_MEANS_DEFINITION = re.compile(r'["“]([A-Z][^"”]{1,60})["”] means\b')
+
+
+def term_problems(doc: Document) -> list[str]:
+    """What a reader of the finished draft notices about its defined terms, each as a sentence: a
+    term defined twice (in the definitions clause and again in a clause's text, or in two clauses),
+    a term used in lower case after "the" where the capitalised term is defined ("the homes" beside
+    "Homes"), and a term defined and never used. Read from the document model, so it holds for any
+    sheet, not only the samples."""
+    return [*_defined_twice(doc), *_lower_case_uses(doc), *unused_terms(doc)]
+
+
+def _defined_twice(doc: Document) -> list[str]:
+    where: dict[str, list[str]] = {d.term: ["the definitions clause"] for d in doc.definitions}
+    for clause in doc.all_clauses():
+        for text in _texts(clause.blocks):
+            for term in {*_INLINE_DEFINITION.findall(text), *_MEANS_DEFINITION.findall(text)}:
+                place = _place(clause)
+                if place not in where.setdefault(term, []):
+                    where[term].append(place)
+    return [f"{term!r} is defined more than once: in {' and in '.join(places)}"
+            for term, places in where.items() if len(places) > 1]
+
+
+def _place(clause) -> str:
+    kind = {"schedule": "Schedule", "recital": "the recitals"}.get(clause.kind, "clause")
+    if clause.kind == "recital":
+        return kind
+    return f"{kind} {clause.number} ({clause.title})" if clause.number else clause.title
+
+
+# Terms whose lower-case form has its own ordinary meaning in an agreement ("the law of England and
+# Wales", "the parties to a dispute"), so a lower-case use is no sign of a missed defined term.
+_ORDINARY = {"Agreement", "Law", "Party", "Parties"}
+
+
+def _lower_case_uses(doc: Document) -> list[str]:
+    body = _body_text(doc)
+    own = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    out = []
+    for term in sorted({*own, *(p.short_name for p in doc.parties)}):
+        lower = term.lower()
+        if lower == term or not term[:1].isupper() or term in _ORDINARY:
+            continue
+        pattern = re.compile(rf"(?<![\w-])the {re.escape(lower)}(?![\w-])")
+        # A term's own definition may use the ordinary word ("Homes means the homes at ...").
+        count = len(pattern.findall(body)) - len(pattern.findall(own.get(term, "")))
+        if count > 0:
+            out.append(f"'the {lower}' appears {count} time{'s' if count > 1 else ''} in lower case "
+                       f"although {term!r} is a defined term: use the defined term, or say why not")
+    return out

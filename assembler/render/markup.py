@@ -29,6 +29,12 @@ _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 _ARTICLE = re.compile(r"(?:^|(?<=[\s(]))[Tt]he $")
+# The word before a role term held by one party ("each Public Body", "an Open-Book Provider"): with
+# one holder it reads "the Council".
+_DETERMINER = re.compile(r"(?:^|(?<=[\s(]))(?:[Tt]he|[Aa]n?|[Ee]ach|[Aa]ny|[Ee]very|[Tt]hat|[Tt]his) $")
+# Two-party phrasings of the multi-party words before [[Party]]/[[Parties]]: "each other Party",
+# "any other Party", "another Party" and "the other Parties" all mean the one other Party.
+_OTHER = re.compile(r"(?:^|(?<=[\s(]))(?:(?:[Tt]he|[Ee]ach|[Aa]ny|[Ee]very) other|[Aa]nother) $")
 
 
 class Role(NamedTuple):
@@ -198,10 +204,14 @@ def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list
             _add_text(out, match.group("value"))
         elif match.group("hole") is not None:
             out.append(Placeholder(match.group("hole")))
+        elif match.group("mark").strip() in _LISTS:
+            _ref_list(out, getattr(roles, _LISTS[match.group("mark").strip()], ()))
         else:
             inline = _mark(match.group("mark"), roles, line)
             if isinstance(inline, _RoleTerm):
-                inline = _drop_article(out, inline)
+                inline = _stand_in(out, inline) if inline.stand_in else _drop_article(out, inline)
+            elif isinstance(inline, Term) and getattr(roles, "two_parties", False):
+                inline = _other_party(out, inline)
             out.append(inline)
     _add_text(out, text[pos:])
     return out
@@ -210,6 +220,52 @@ def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list
 class _RoleTerm(NamedTuple):
     term: Term
     article: bool
+    stand_in: bool = False
+
+
+def _stand_in(out: list[Inline], role: "_RoleTerm") -> Term:
+    """A defined role held by one party ("Public Body", "Open-Book Provider") reads as that party's
+    name, with "the": "each Public Body" and "an Open-Book Provider" become "the Council" and "the
+    Trust" (no "the" for a party whose name takes none)."""
+    article = "the " if role.article else ""
+    last = out[-1].text if out and isinstance(out[-1], Text) else ""
+    found = _DETERMINER.search(last)
+    if found:
+        word = article.capitalize() if article and last[found.start()].isupper() else article
+        before = last[: found.start()] + word
+    else:
+        before = last + article
+    if out and isinstance(out[-1], Text):
+        out.pop()
+    if before:
+        out.append(Text(before))
+    return role.term
+
+
+# Marks that list references the draft works out from its clauses' headers (assemble.Roles):
+# `[[survivors]]` what survives the end, `[[third-party-rights]]` what a non-party may enforce.
+_LISTS = {"survivors": "survivors", "third-party-rights": "third_party_rights"}
+
+
+def _ref_list(out: list[Inline], targets) -> None:
+    """A reference to each target, in the draft's order: "clause 1, clause 20 and clause 31"."""
+    for n, target in enumerate(targets):
+        if n:
+            _add_text(out, " and " if n == len(targets) - 1 else ", ")
+        out.append(Ref(target))
+
+
+def _other_party(out: list[Inline], term: Term) -> Term:
+    """In a two-party draft "each other Party", "another Party" and "the other Parties" are "the
+    other Party"."""
+    if term.name not in ("Party", "Parties") or not out or not isinstance(out[-1], Text):
+        return term
+    found = _OTHER.search(out[-1].text)
+    if not found:
+        return term
+    last = out[-1].text
+    out[-1] = Text(last[: found.start()] + ("The" if last[found.start()].isupper() else "the") + " other ")
+    return Term("Party", "Party")
 
 
 def _drop_article(out: list[Inline], role: "_RoleTerm") -> Term:
@@ -254,4 +310,8 @@ def _mark(mark: str, roles: Callable[[str], str], line: int) -> "Inline | _RoleT
     name, _, display = mark.partition("|")
     if not _TERM_NAME.fullmatch(name.strip()):
         raise MarkupError(f"[[{mark}]] is not a defined term, reference or placeholder", line)
+    holder = getattr(roles, "stand_in", None)
+    role = holder(name.strip()) if holder else None
+    if role is not None:
+        return _RoleTerm(Term(role.name, role.name), role.article, stand_in=True)
     return Term(name.strip(), (display or name).strip())

@@ -211,7 +211,7 @@ def positions(sheet: TermSheet, catalogue: Catalogue, context: dict[str, Any] | 
     """Every position open to the family, in the order the manifest first uses it; each drafting
     note rendered against the term sheet (as the draft's comment shows it) when a context is given."""
     context = context if context is not None else context_for(sheet, catalogue)
-    roles = roles_for(sheet)
+    roles = roles_for(sheet, catalogue, context)
     manifest = catalogue.manifest(sheet.family)
     order = {clause_id: n for n, clause_id in enumerate(manifest.entries)}
     given = sheet.source.data.get("positions") or {}

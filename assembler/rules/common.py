@@ -155,3 +155,8 @@ def database_duty(ctx: RuleContext, route: str, amount: Decimal) -> str | None:
 from assembler.rules.open_book import OPEN_BOOK  # noqa: E402
 
 COMMON.extend(OPEN_BOOK)
+
+# The data protection details are common to every family.
+from assembler.rules.data_protection import DATA_PROTECTION  # noqa: E402
+
+COMMON.extend(DATA_PROTECTION)

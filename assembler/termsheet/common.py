@@ -368,6 +368,7 @@ class TermSheetBase(Strict):
     )
     insurance: "Insurance" = Field(default_factory=lambda: Insurance(), description="Insurance each party that is not a public body must hold; left out, proportionate defaults by family and size apply.")
     data_protection: "DataProtection" = Field(default_factory=lambda: DataProtection(), description="The parties' data protection roles and the details of the personal data involved.")
+    safeguarding: "Safeguarding" = Field(default_factory=lambda: Safeguarding(), description="Who the services are for (children, adults or both), which decides the safeguarding law the draft cites.")
 
     @model_validator(mode="after")
     def _short_names_unique(self) -> "TermSheetBase":
@@ -406,5 +407,5 @@ class TermSheetBase(Strict):
 # The open_book block is defined with its arithmetic in open_book.py, which builds on this module and
 # completes TermSheetBase's `open_book` field when it loads. A plain import works from either side.
 # Insurance and data protection (obligations.py) are completed the same way.
-from assembler.termsheet.obligations import DataProtection, Insurance  # noqa: E402,F401
+from assembler.termsheet.obligations import DataProtection, Insurance, Safeguarding  # noqa: E402,F401
 import assembler.termsheet.open_book  # noqa: E402,F401

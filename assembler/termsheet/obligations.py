@@ -112,6 +112,25 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
 Role = Literal["none", "controllers", "joint_controllers", "processor"]
 
 
+class Safeguarding(Strict):
+    """Who the services are for, which decides the safeguarding law the draft cites: a service only
+    for adults does not cite the Children Act 2004 or the LADO, one only for children does not cite
+    section 42 of the Care Act 2014."""
+
+    people: Literal["children", "adults", "both"] | None = Field(
+        None, description="Who the services are for: 'children' (people under 18), 'adults' (people aged 18 "
+        "or over, including adults at risk), or 'both'. Empty: both, so the safeguarding clause covers "
+        "children and adults at risk.")
+
+    @property
+    def children(self) -> bool:
+        return self.people != "adults"
+
+    @property
+    def adults(self) -> bool:
+        return self.people != "children"
+
+
 class DataProtection(Strict):
     """Who is controller and who processor of the personal data the agreement involves, and the
     details the data-sharing schedule (controllers) or the Article 28(3) terms (a processor) need."""

@@ -7,8 +7,10 @@ from assembler.model import Document
 
 def signing_statement(doc: Document) -> str:
     """A deed says it is delivered on the date stated (a deed takes effect on delivery); a simple
-    contract says it was entered into on that date."""
+    contract takes effect when the last Party signs, as the term clauses say, and that is the date
+    written at its beginning on completion, so the two never differ."""
     if doc.deed:
         return ("This Agreement has been executed as a deed and is delivered and takes effect on the date "
                 "stated at the beginning of it.")
-    return "This Agreement has been entered into on the date stated at the beginning of it."
+    return ("This Agreement takes effect on the date on which the last of the Parties signs it, which is "
+            "the date to be written at the beginning of it.")

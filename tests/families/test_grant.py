@@ -252,7 +252,7 @@ def test_two_party_grants_name_the_other_party(catalogue):
     text = to_text(build(catalogue, BIG).document)
     for many in ("the other Parties", "Each Party that is not a Public Body", "Parties to the Dispute"):
         assert many not in text, many
-    assert "unless the other Party agrees in writing" in text
+    assert "unless the Council agrees in writing" in text  # conflicts: the Trust's duty, the Council decides
 
 
 def test_liability_and_subcontracting_are_consistent(catalogue):

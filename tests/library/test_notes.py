@@ -64,3 +64,38 @@ def test_the_real_library_notes_are_quiet(catalogue):
 def test_jinja_in_a_note_is_not_read_as_words(lib):
     with_note(lib, '{% if family == "alliance" %}Members may leave.{% endif %} {{ open_book.profit_cap }}%')
     assert check_notes(load_catalogue(LibraryPaths(lib))) == []
+
+
+def with_common_note(root, note: str) -> None:
+    edit(clause(root, "common/definitions.md"), "note: Only the terms the draft uses are listed.\n", f"note: >\n  {note}\n")
+
+
+@pytest.mark.parametrize("words", [
+    "the term sheet says so",
+    "the house's proportionate defaults apply",
+    "(option: advance) chosen",
+    "the standard variant",
+    "the statute was not checked",
+    "the form could not be compared word for word",
+    "as the drafter has it",
+    "an email left open",
+    "This clause appears because the services involve children",
+])
+def test_a_shared_note_that_leaks_how_the_draft_was_made_fails(lib, words):
+    with_common_note(lib, f"Check the definitions; {words}.")
+    found = [str(p) for p in check_notes(load_catalogue(LibraryPaths(lib)))]
+    assert found and all("definitions.md" in f for f in found), words
+
+
+def test_the_same_words_in_a_family_note_are_a_warning_only(lib):
+    from assembler.library.notes import note_warnings
+
+    with_note(lib, "The term sheet says so; not checked.")
+    catalogue = load_catalogue(LibraryPaths(lib))
+    assert check_notes(catalogue) == []
+    assert len(note_warnings(catalogue)) == 2
+
+
+def test_a_shared_note_in_terms_of_the_agreement_is_quiet(lib):
+    with_common_note(lib, "Check the definitions against the instructions and the facts.")
+    assert check_notes(load_catalogue(LibraryPaths(lib))) == []

@@ -60,3 +60,46 @@ def test_library_check_is_quiet_on_every_sample(catalogue):
     from assembler.library.terms import check_unused_terms
 
     assert check_unused_terms(catalogue) == []
+
+
+def _with_definitions(doc: Document, *terms: str) -> Document:
+    from assembler.model import Definition
+
+    doc.definitions = [Definition(t, [Text(f"the meaning of {t}")]) for t in terms]
+    return doc
+
+
+def test_a_defined_term_in_lower_case_after_the_is_reported():
+    from assembler.library.terms import term_problems
+
+    doc = _with_definitions(_draft([Text("The "), Term("Council", "Council"), Text(" pays "), Term("P3", "P3"),
+                                    Text(" for the homes and the "), Term("Homes", "Homes"), Text(".")]), "Homes")
+    assert term_problems(doc) == ["'the homes' appears 1 time in lower case although 'Homes' is a defined term: "
+                                  "use the defined term, or say why not"]
+
+
+def test_the_defined_term_used_as_defined_is_quiet():
+    from assembler.library.terms import term_problems
+
+    doc = _with_definitions(_draft([Text("The "), Term("Council", "Council"), Text(" pays "), Term("P3", "P3"),
+                                    Text(" for the "), Term("Homes", "Homes"), Text(" under the law.")]), "Homes", "Law")
+    assert term_problems(doc) == []
+
+
+def test_a_term_defined_again_in_a_clause_is_reported():
+    from assembler.library.terms import term_problems
+
+    doc = _with_definitions(_draft([Text("The "), Term("Council", "Council"), Text(" pays "), Term("P3", "P3"),
+                                    Text(' the contribution (the "Homes") for the '), Term("Homes", "Homes")]), "Homes")
+    [problem] = term_problems(doc)
+    assert problem == "'Homes' is defined more than once: in the definitions clause and in X"
+
+
+def test_a_draft_lists_its_term_problems_as_findings(catalogue):
+    from tests.conftest import ROOT
+
+    result = assemble(read_termsheet(ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue),
+                      catalogue, today=DRAFT_DATE)
+    found = [f for f in result.findings if f.rule == "COMMON-DRAFT-TERMS"]
+    assert found and all(f.severity == "info" for f in found)
+    assert any("'the homes'" in f.message for f in found)

@@ -100,3 +100,62 @@ def test_a_role_keeps_or_drops_the_article_its_party_takes():
     assert text == "P3 must pay the Council; the Council may ask (P3) to breathe P3."
     text = plain_text(parse_inlines("The [[@funder]] pays the [[@recipient]]'s costs.", parties.__getitem__))
     assert text == "The Council pays P3's costs."
+
+
+class _TwoParties:
+    """Roles for a two-party draft whose Public Body is the Council: what assemble.Roles gives."""
+
+    two_parties = True
+    survivors = ["common.notices", "grant.records#keep"]
+    third_party_rights = []
+
+    def __call__(self, name: str) -> str:
+        return roles(name)
+
+    def stand_in(self, term: str):
+        from assembler.render.markup import Role
+
+        return {"Public Body": Role("Council"), "Open-Book Provider": Role("P3", article=False)}.get(term)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Each [[Public Body]] may publish it.", "The Council may publish it."),
+    ("tell that [[Public Body]] at once", "tell the Council at once"),
+    ("give any [[Public Body]] the records", "give the Council the records"),
+    ("as the [[Public Body|Public Bodies]] ask", "as the Council ask"),
+    ("costs of an [[Open-Book Provider]]", "costs of P3"),
+    ("[[Public Body]]'s functions", "the Council's functions"),
+])
+def test_a_role_term_held_by_one_party_reads_as_that_party(source, expected):
+    inlines = parse_inlines(source, _TwoParties())
+    assert plain_text(inlines) == expected
+    assert not any(isinstance(i, Term) and i.name in ("Public Body", "Open-Book Provider") for i in inlines)
+
+
+def test_a_role_term_held_by_several_parties_stays_a_defined_term():
+    inlines = parse_inlines("Each [[Public Body]] may publish it.", roles)
+    assert plain_text(inlines) == "Each Public Body may publish it."
+    assert Term("Public Body", "Public Body") in inlines
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("notify the other [[Parties]] at once", "notify the other Party at once"),
+    ("Each other [[Party]] may object.", "The other Party may object."),
+    ("bind any other [[Party]]", "bind the other Party"),
+    ("gives to another [[Party]]", "gives to the other Party"),
+    ("Each [[Party]] must act.", "Each Party must act."),
+])
+def test_a_two_party_draft_speaks_of_the_other_party(source, expected):
+    assert plain_text(parse_inlines(source, _TwoParties())) == expected
+
+
+def test_a_multi_party_draft_keeps_the_other_parties():
+    assert plain_text(parse_inlines("notify the other [[Parties]]", roles)) == "notify the other Parties"
+
+
+def test_survivors_list_a_reference_to_each_surviving_clause():
+    inlines = parse_inlines("After the end, [[survivors]] continue.", _TwoParties())
+    refs = [i for i in inlines if isinstance(i, Ref)]
+    assert [r.target for r in refs] == ["common.notices", "grant.records#keep"]
+    assert Text(" and ") in inlines
+    assert plain_text(parse_inlines("None: [[third-party-rights]].", _TwoParties())) == "None: ."

@@ -326,10 +326,12 @@ def test_form_blanks_are_not_open_facts_in_the_review_pack(catalogue):
     assert section.paragraphs[0] == "None: every fact is supplied."
     # the date (written in on completion, on the cover and in the accession deed) and the accession
     # deed's own blanks, including the dates of the members' agreement and of the Commissioner's
-    # procurement confirmation: one authorised signatory signs a simple contract, so no signing blanks;
-    # and the deed's annexed share table (annual value and shares for each of the eight members and the new
-    # one, and the total: 28) and its execution blocks for a company, a CIO and a registered society (9)
-    assert "Not counted: 51 blanks in forms" in section.paragraphs[1]
+    # procurement confirmation; one authorised signatory signs a simple contract for every form but a
+    # CIO, whose second charity trustee (Shelter Point Trust's) is written in at signing; and the deed's
+    # annexed share table (annual value and shares for each of the eight members and the new one, and
+    # the total: 28) and its execution blocks for a company, a CIO and a registered society (9)
+    assert "Not counted: 52 blanks in forms" in section.paragraphs[1]
+    assert "signature block of Shelter Point Trust" in section.paragraphs[1]
 
 
 def test_the_terminal_gets_plain_text_in_words_not_codes():

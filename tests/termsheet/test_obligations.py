@@ -46,7 +46,7 @@ def test_a_small_community_grant_gets_the_statutory_minimum_and_no_professional_
     assert "public liability insurance of at least £2,000,000" in text
     assert "professional indemnity" not in text
     note = next(c for c in doc.clauses if c.id == "common.insurance").note
-    assert "Defaults used for a small agreement" in note
+    assert "are assumptions for a small agreement" in note
     assert not any(isinstance(i, Placeholder) for i in iter_inlines(
         next(c for c in doc.clauses if c.id == "common.insurance").blocks))
 
@@ -70,7 +70,7 @@ def test_an_explicit_level_overrides_the_default_and_the_note_says_which_were_de
     assert "motor insurance for vehicles used in the Project of at least £5,000,000" in text
     assert "professional indemnity" not in text
     note = next(c for c in doc.clauses if c.id == "common.insurance").note
-    assert "left employer's liability empty" in note
+    assert "No level was given for employer's liability," in note
 
 
 def test_cover_by_tier_from_the_figures(catalogue):
@@ -124,7 +124,7 @@ def test_personal_data_with_no_role_makes_the_parties_separate_controllers(catal
     assert "The processor must" not in clause_text(doc, "common.data-protection")
     assert "common.schedule-data-sharing" in ids(doc) and "common.schedule-data-processing" not in ids(doc)
     note = next(c for c in doc.clauses if c.id == "common.data-protection").note
-    assert "(the standard position, as the term sheet states no role)" in note and "separate controllers" in note
+    assert "(the standard position: no other role was given)" in note and "separate controllers" in note
     yaml = YAML()
     data = yaml.load(text)
     del data["data_protection"]

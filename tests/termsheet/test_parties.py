@@ -91,3 +91,30 @@ def test_possessives_do_not_double():
     assert party(short_name="Council").possessive == "Council's"
     assert party(short_name="St Mungo's").possessive == "St Mungo's"
     assert party(short_name="Friends").possessive == "Friends'"
+
+
+def test_a_council_seal_is_attested_by_the_officer_its_constitution_names():
+    """The attesting officer is a blank written in at sealing, not the contract signatory."""
+    from assembler.execution import execution_lines
+    from assembler.model import plain_text
+
+    council = Party(name="Northbrook Council", short_name="Council", legal_form="local_authority", address="1 High Street, Northbrook",
+                    signatory={"name": "Jo Bloggs", "position": "Director of Adult Social Services"})
+    lines = [plain_text(line) for line in execution_lines(council, deed=True)]
+    assert lines[:2] == ["The common seal of Northbrook Council was affixed to this deed in the presence of the "
+                         "officer or officers its constitution authorises to attest it:", "(Common seal)"]
+    assert "Jo Bloggs" not in " ".join(lines) and "Name: [name of the Council's attesting officer]" in lines
+    simple = [plain_text(line) for line in execution_lines(council, deed=False)]
+    assert "Name: Jo Bloggs" in simple
+
+
+def test_a_cio_signs_a_simple_contract_by_two_charity_trustees():
+    from assembler.execution import execution_lines
+    from assembler.model import plain_text
+
+    cio = Party(name="Brookside Pantry CIO", short_name="Recipient", legal_form="cio", address="2 Mill Lane, Fenmoor",
+                signatory={"name": "Margaret Ellis", "position": "Chair of Trustees"})
+    lines = [plain_text(line) for line in execution_lines(cio, deed=False)]
+    assert lines[0].endswith("acting by two of its charity trustees:")
+    assert sum(line.startswith("Charity trustee: ") for line in lines) == 2
+    assert "Name: Margaret Ellis" in lines and "Name: [name of the Recipient's second charity trustee]" in lines

@@ -179,7 +179,7 @@ def test_each_signature_block_opens_with_space_and_is_not_chained_to_the_next(dr
     firsts = [p for p in blocks if p.text.startswith(("Signed", "Executed"))]
     assert len(firsts) == len(draft.parties)
     assert all(p.paragraph_format.space_before.pt >= 18 for p in firsts)
-    statement = next(p for p in doc.paragraphs if p.text.startswith("This Agreement has been entered into")
+    statement = next(p for p in doc.paragraphs if p.text.startswith("This Agreement takes effect on the date on which the last")
                      or p.text.startswith("This Agreement has been executed"))
     assert statement.paragraph_format.keep_with_next
 

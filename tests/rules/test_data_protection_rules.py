@@ -1,0 +1,80 @@
+"""The data protection rules every family shares: each fires on the one fact it checks, and is
+quiet once the details say what the law needs."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.rules.helpers import findings
+
+GRANT = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"
+
+
+def details(**fields):
+    def edit(data):
+        data["data_protection"].update(fields)
+    return edit
+
+
+QUIET = details(
+    data_types="Name, contact details, housing history, support plans; health data (mental health)",
+    data_subjects="People supported by the Project",
+    lawful_basis="Article 6(1)(e); health data under Article 9(2)(g) with Schedule 1 paragraph 18 to the DPA 2018",
+)
+
+
+def test_the_quiet_details_raise_nothing(catalogue):
+    found = findings(catalogue, GRANT, QUIET)
+    assert not {r for r in found if r.startswith("COMMON-DP-")}, found
+
+
+def test_health_care_condition_without_its_safeguard_fires(catalogue):
+    found = findings(catalogue, GRANT, details(lawful_basis="Article 6(1)(e); Article 9(2)(h) with Schedule 1 paragraph 2"))
+    [message] = found["COMMON-DP-HEALTH-CONDITION"]
+    assert "s.11(1)" in message and "paragraph 18" in message
+
+
+def test_health_care_condition_with_the_professional_safeguard_is_quiet(catalogue):
+    found = findings(catalogue, GRANT, details(
+        lawful_basis="Article 6(1)(e); Article 9(2)(h) with Schedule 1 paragraph 2 and section 11(1) (processed by "
+                     "social work professionals)"))
+    assert "COMMON-DP-HEALTH-CONDITION" not in found
+
+
+def test_criminal_offence_data_without_an_article_10_condition_fires(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["data_types"] += "; offending history and MAPPA level"
+    [message] = findings(catalogue, GRANT, edit)["COMMON-DP-CRIMINAL-DATA"]
+    assert "'offending'" in message and "Part 1, 2 or 3 of Schedule 1" in message
+
+
+def test_criminal_offence_data_with_an_article_10_condition_is_quiet(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["data_types"] += "; offending history"
+        data["data_protection"]["lawful_basis"] += "; offending history under Article 10 with Schedule 1 paragraph 18"
+    assert "COMMON-DP-CRIMINAL-DATA" not in findings(catalogue, GRANT, edit)
+
+
+def test_staff_as_data_subjects_without_staff_data_fires(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["data_subjects"] = "People supported; staff of each party"
+    [message] = findings(catalogue, GRANT, edit)["COMMON-DP-STAFF-DATA"]
+    assert "no staff data is listed" in message
+
+
+def test_staff_data_listed_is_quiet(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["data_subjects"] = "People supported; staff of each party"
+        data["data_protection"]["data_types"] += "; names and work contact details of key staff"
+    assert "COMMON-DP-STAFF-DATA" not in findings(catalogue, GRANT, edit)
+
+
+def test_no_personal_data_no_findings(catalogue):
+    def edit(data):
+        data["data_protection"] = {"role": "none"}
+        data["grant"]["personal_data"] = False
+    found = findings(catalogue, GRANT, edit)
+    assert not {r for r in found if r.startswith("COMMON-DP-")}, found
