@@ -1,7 +1,11 @@
-"""Write the document model into templates/house.docx: docxtpl fills the shell, python-docx the body.
+"""Write the document model into templates/house.docx: the house template's shell (header, styles,
+numbering, settings) as docxtpl and python-docx save it, with the body built here with lxml.
 
-The body is built in `new_subdoc()` with no path so that every paragraph refers to house.docx's
-styles and style-linked numbering by name; a firm restyles the output by editing house.docx.
+Every paragraph refers to house.docx's styles and style-linked numbering by name; a firm restyles
+the output by editing house.docx. The shell is rendered once per template and cached
+(`assembler/writers/shell.py`), so a draft needs neither python-docx nor docxtpl: the body, the
+comments, the properties and the zip are written here, element for element as python-docx wrote them
+(the output is byte-identical to theirs).
 """
 
 from __future__ import annotations
@@ -13,79 +17,70 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from docx.enum.text import WD_COLOR_INDEX
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from docx.text.paragraph import Paragraph as WordParagraph
-from docx.text.run import Run
-from docxtpl import DocxTemplate
 from lxml import etree
-from markupsafe import Markup
 
 from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
                             plain_text)
+from assembler.writers.shell import BODY_MARKER_TEXT, Shell, shell_parts
 from assembler.writers.signing import signing_statement
 from assembler.writers.table_layout import column_widths
 
 Notes = Literal["comments", "inline", "none"]
 AUTHOR, INITIALS = "partnerdraft", "PD"
 TEXT_WIDTH = 9026  # twips between A4 margins in house.docx
-TABLE_GAP = Pt(9)
-SIGNATURE_GAP = Pt(24)
-BODY_MARKER_TEXT = "partnerdraft-body-goes-here"
-BODY_MARKER = f'<w:p><w:r><w:t>{BODY_MARKER_TEXT}</w:t></w:r></w:p>'
+TABLE_GAP = 180  # twips (9 pt)
+SIGNATURE_GAP = 480  # twips (24 pt)
+LETTER_GAP = 240  # twips (12 pt)
 CONTENT_HASH = "partnerdraft_content_sha256"
+DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
 
 CLAUSE_STYLES = {1: "PD Clause 2", 2: "PD Clause 3", 3: "PD Clause 4"}
 SCHEDULE_STYLES = {1: "PD Schedule 1", 2: "PD Schedule 2", 3: "PD Schedule 3"}
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def qn(tag: str) -> str:
+    """`w:p` -> `{namespace}p`, as python-docx's qn (only the prefixes this writer uses)."""
+    prefix, name = tag.split(":")
+    return f"{{{_NS[prefix]}}}{name}"
+
+
+_NS = {"w": W, "xml": "http://www.w3.org/XML/1998/namespace"}
+
 
 class _Body:
-    """Builds the body in a docxtpl subdoc; one method per part of the draft."""
+    """Builds the body in the shell's document tree; one method per part of the draft."""
 
-    def __init__(self, tpl: DocxTemplate, notes: Notes):
-        self.sd = tpl.new_subdoc()
+    def __init__(self, shell: Shell, document: bytes, notes: Notes):
         self.notes = notes
+        self.styles = shell.styles
         self.bookmark_id = 0
-        # python-docx resolves a style name by scanning every style on each call; one map up front
-        # keeps a 40-page draft well under a second.
-        self.style_ids = {s.name: s.style_id for s in self.sd.styles}
         self.new_page = False
         self.after_table = False
-        body = self.sd.element.body
-        self._parent = self.sd._body  # python-docx's proxy, parent of the paragraphs made here
-        self._end = body.find(qn("w:sectPr"))  # new blocks go before the section properties
-        self._body = body
+        self.root = etree.fromstring(document)
+        marker = next(t for t in self.root.iter(_T) if t.text == BODY_MARKER_TEXT).getparent().getparent()
+        self._parent, self._at = marker.getparent(), marker  # new blocks go where the marker is
+        self.comments: list = []  # w:comment elements, numbered from 0 as python-docx numbers them
 
-    def move_into(self, target) -> None:
-        """Put the built body in place of the shell's marker paragraph."""
-        marker = next(t for t in target.iter(qn("w:t")) if t.text == BODY_MARKER_TEXT).getparent().getparent()
-        for element in [e for e in self._body if e.tag != qn("w:sectPr")]:
-            marker.addprevious(element)
-        marker.getparent().remove(marker)
+    def finish(self) -> bytes:
+        """The document part with the marker paragraph gone."""
+        self._parent.remove(self._at)
+        return _save(self.root)
 
     def _block(self, tag: str):
-        """A new body-level element (paragraph or table), placed before the section properties."""
-        element = self._body.makeelement(qn(tag), {})
-        if self._end is not None:
-            self._end.addprevious(element)
-        else:
-            self._body.append(element)
+        """A new body-level element (paragraph or table), placed before the marker."""
+        element = self._parent.makeelement(qn(tag), {})
+        self._at.addprevious(element)
         return element
 
     def add(self, text: str = "", style: str | None = None):
-        """A new body paragraph in the named house style.
-
-        The common case (a styled paragraph of runs) is built with lxml directly: python-docx's
-        schema-ordered insertion costs more than the rest of the writer together. Its API is kept
-        for the rare direct formatting (page breaks, keeps, spacing), which orders elements itself.
-        """
-        para = WordParagraph(_styled_p(self._block("w:p"), self.style_ids[style] if style else None), self._parent)
+        """A new body paragraph in the named house style."""
+        para = _styled_p(self._block("w:p"), self.styles[style].id if style else None)
         if text:
             self.run(para, text)
         if self.new_page:
-            para.paragraph_format.page_break_before = True
+            _flag(para, "w:pageBreakBefore", True)
             self.new_page = False
         if self.after_table:
             self._space_after_table(para, style)
@@ -94,23 +89,22 @@ class _Body:
     def _space_after_table(self, para, style: str | None) -> None:
         """A table's borders sit on the next line of text unless that paragraph opens with space."""
         self.after_table = False
-        before = self.sd.styles[style].paragraph_format.space_before if style else None
+        before = self.styles[style].space_before if style else None
         if before is None or before < TABLE_GAP:
-            para.paragraph_format.space_before = TABLE_GAP
+            _spacing(para, before=TABLE_GAP)
 
     def run(self, para, text: str = "", style: str | None = None):
         """A run in the named character style.
 
         Text goes straight into w:t elements, a tab into w:tab and a line break into w:br, as
-        python-docx's text setter would write them, without its per-character cost.
+        python-docx's text setter writes them.
         """
-        p = para._p
-        r = p.makeelement(_R, {})
-        p.append(r)
+        r = para.makeelement(_R, {})
+        para.append(r)
         if style:
             rpr = r.makeelement(_RPR, {})
             r.append(rpr)
-            rpr.append(r.makeelement(_RSTYLE, {_VAL: self.style_ids[style]}))
+            rpr.append(r.makeelement(_RSTYLE, {_VAL: self.styles[style].id}))
         for piece in _PIECES.findall(text):
             if piece == "\t":
                 r.append(r.makeelement(_TAB, {}))
@@ -120,7 +114,7 @@ class _Body:
                 t = r.makeelement(_T, {_SPACE: "preserve"} if piece != piece.strip() else {})
                 t.text = piece
                 r.append(t)
-        return Run(r, para)
+        return r
 
     # -- front matter -------------------------------------------------------------------------
     def cover(self, doc: Document) -> None:
@@ -163,13 +157,13 @@ class _Body:
         sender, addressee = doc.parties[0], doc.parties[-1]
         for party in (sender, addressee):
             self.add(party.name, style="PD Letter")
-            self.add(party.address, style="PD Letter").paragraph_format.space_after = Pt(12)
+            _spacing(self.add(party.address, style="PD Letter"), after=LETTER_GAP)
         dated = self.add("Date: ", style="PD Letter")
         self.inlines(dated, [doc.date])
         if doc.reference:
             self.add(f"Our reference: {doc.reference}", style="PD Letter")
         greeting = self.add("Dear ", style="PD Letter")
-        greeting.paragraph_format.space_before = Pt(12)
+        _spacing(greeting, before=LETTER_GAP)
         self.inlines(greeting, [addressee.signatory_name] if _named(addressee.signatory_name)
                      else [Text(f"Trustees of {addressee.name}" if "charit" in addressee.description.lower()
                                 else "Sir or Madam")])
@@ -184,12 +178,12 @@ class _Body:
         """The funder signs the letter; the recipient signs its acceptance below."""
         sender, addressee = doc.parties[0], doc.parties[-1]
         closing = "Yours sincerely" if _named(addressee.signatory_name) else "Yours faithfully"
-        self.add(closing, style="PD Body").paragraph_format.keep_with_next = True
+        _flag(self.add(closing, style="PD Body"), "w:keepNext", True)
         self.block(sender)
         heading = self.add("Acceptance", style="PD Heading")
-        heading.paragraph_format.page_break_before = False
-        self.add(f"{addressee.name} accepts the Grant on the conditions in this letter.",
-                 style="PD Body").paragraph_format.keep_with_next = True
+        _flag(heading, "w:pageBreakBefore", False)
+        _flag(self.add(f"{addressee.name} accepts the Grant on the conditions in this letter.",
+                       style="PD Body"), "w:keepNext", True)
         self.block(addressee)
 
     def block(self, party) -> None:
@@ -197,15 +191,14 @@ class _Body:
         not chained to the next party's block, which opens with space of its own."""
         for i, line in enumerate(party.execution):
             para = self.add(style="PD Signature")
-            para.paragraph_format.keep_together = True
-            para.paragraph_format.keep_with_next = i < len(party.execution) - 1
+            _flag(para, "w:keepLines", True)
+            _flag(para, "w:keepNext", i < len(party.execution) - 1)
             if i == 0:
-                para.paragraph_format.space_before = SIGNATURE_GAP
+                _spacing(para, before=SIGNATURE_GAP)
             self.inlines(para, line)
 
     def parties(self, doc: Document) -> None:
-        self.add("This Agreement is dated ", style="PD Heading")
-        self.inlines(self.sd.paragraphs[-1], [doc.date])
+        self.inlines(self.add("This Agreement is dated ", style="PD Heading"), [doc.date])
         self.add("Parties", style="PD Heading")
         last = len(doc.parties) - 1
         for i, party in enumerate(doc.parties):
@@ -237,7 +230,7 @@ class _Body:
     def clause(self, clause: Clause, heading_style: str, levels: dict[int, str], new_page: bool = True) -> None:
         heading = self.add(style=heading_style)
         if not new_page:
-            heading.paragraph_format.page_break_before = False
+            _flag(heading, "w:pageBreakBefore", False)
         run = self.run(heading, clause.title)
         self.bookmark(heading, clause.bookmark)
         self.note(clause, heading, run)
@@ -262,12 +255,7 @@ class _Body:
             label += f" (option: {clause.variant}{'' if clause.standard else ', not the standard'})"
         text = f"{label}: {clause.note}"
         if self.notes == "comments":
-            comment = self.sd.add_comment(run, author=AUTHOR, initials=INITIALS)
-            comment._comment_elm.date = None  # python-docx stamps the clock time; output must not vary
-            first, *more = text.split("\n")  # as python-docx's text= would, without its per-character cost
-            self.run(comment.paragraphs[0], first)
-            for line in more:
-                comment.add_paragraph(text=line)
+            self.comment(run, text)
         else:
             self.add(text, style="PD Notice")
 
@@ -279,7 +267,7 @@ class _Body:
                                table.widths or [1] * len(table.header), TEXT_WIDTH)
         tbl = self._block("w:tbl")
         tblpr = _sub(tbl, "w:tblPr")
-        _sub(tblpr, "w:tblStyle", val=self.style_ids["PD Table"])
+        _sub(tblpr, "w:tblStyle", val=self.styles["PD Table"].id)
         _sub(tblpr, "w:tblW", type="auto", w="0")
         _sub(tblpr, "w:tblLayout", type="fixed")
         _sub(tblpr, "w:tblLook", firstColumn="1", firstRow="1", lastColumn="0", lastRow="0",
@@ -293,20 +281,20 @@ class _Body:
             _sub(trpr, "w:cantSplit")  # a split row's second half reads as a row of its own
             if r == 0:
                 _sub(trpr, "w:tblHeader")
-            style = self.style_ids["PD Table Heading" if r == 0 else "PD Table Text"]
+            style = self.styles["PD Table Heading" if r == 0 else "PD Table Text"].id
             for c, cell_inlines in enumerate(row):
                 tc = _sub(tr, "w:tc")
                 _sub(_sub(tc, "w:tcPr"), "w:tcW", type="dxa", w=str(widths[c]))
                 p = _styled_p(_sub(tc, "w:p"), style)
                 if table.right and table.right[c]:
                     _sub(p.find(_PPR), "w:jc", val="right")
-                self.inlines(WordParagraph(p, self._parent), cell_inlines)
+                self.inlines(p, cell_inlines)
         self.after_table = True
 
     def signatures(self, doc: Document) -> None:
         self.page_break()
         self.add("Signature", style="PD Heading")
-        self.add(signing_statement(doc), style="PD Body").paragraph_format.keep_with_next = True
+        _flag(self.add(signing_statement(doc), style="PD Body"), "w:keepNext", True)
         for party in doc.parties:
             self.block(party)
 
@@ -321,7 +309,7 @@ class _Body:
                 self.run(para, f"[{inline.label}]", "PD Form Blank")  # a form's blank: no highlight
             elif isinstance(inline, Placeholder):
                 run = self.run(para, f"[{inline.label}]", "PD Placeholder")
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                _sub(run.find(_RPR), "w:highlight", val="yellow")
             elif isinstance(inline, Ref):
                 self.reference(para, inline)
 
@@ -345,17 +333,38 @@ class _Body:
         if not name:
             return
         self.bookmark_id += 1
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self.bookmark_id))
-        start.set(qn("w:name"), name)
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(self.bookmark_id))
-        ppr = para._p.pPr
+        start = para.makeelement(qn("w:bookmarkStart"), {_ID: str(self.bookmark_id), qn("w:name"): name})
+        end = para.makeelement(qn("w:bookmarkEnd"), {_ID: str(self.bookmark_id)})
+        ppr = para.find(_PPR)
         if ppr is not None:
             ppr.addnext(start)
         else:
-            para._p.insert(0, start)
-        para._p.append(end)
+            para.insert(0, start)
+        para.append(end)
+
+    def comment(self, run, text: str) -> None:
+        """A comment on the run, as python-docx's add_comment writes one (its clock time left out:
+        output must not vary): the range around the run, a reference run after it, and the
+        comment's paragraphs, the first opening with the annotation mark."""
+        cid = str(len(self.comments))
+        run.addprevious(run.makeelement(qn("w:commentRangeStart"), {_ID: cid}))
+        reference = run.makeelement(_R, {})
+        _sub(_sub(reference, "w:rPr"), "w:rStyle", val="CommentReference")
+        _sub(reference, "w:commentReference", id=cid)
+        run.addnext(reference)
+        run.addnext(run.makeelement(qn("w:commentRangeEnd"), {_ID: cid}))
+        comment = run.makeelement(qn("w:comment"), {_ID: cid, qn("w:author"): AUTHOR, qn("w:initials"): INITIALS})
+        first = _styled_p(_sub(comment, "w:p"), "CommentText")
+        mark = _sub(first, "w:r")
+        _sub(_sub(mark, "w:rPr"), "w:rStyle", val="CommentReference")
+        _sub(mark, "w:annotationRef")
+        head, *more = text.split("\n")
+        self.run(first, head)
+        for line in more:
+            para = _sub(comment, "w:p")
+            if line:
+                self.run(para, line)
+        self.comments.append(comment)
 
     def page_break(self) -> None:
         """Start the next paragraph on a new page. Page-break-before on that paragraph, not an empty
@@ -370,7 +379,7 @@ def _named(inline) -> bool:
 
 def _field_begin(para, instruction: str) -> None:
     """Open a complex field; the runs added after it, up to _field_end, are its cached result."""
-    p = para._p
+    p = para
     _sub(_sub(p, "w:r"), "w:fldChar", fldCharType="begin")
     code = _sub(_sub(p, "w:r"), "w:instrText")
     code.set(_SPACE, "preserve")
@@ -379,11 +388,13 @@ def _field_begin(para, instruction: str) -> None:
 
 
 def _field_end(para) -> None:
-    _sub(_sub(para._p, "w:r"), "w:fldChar", fldCharType="end")
+    _sub(_sub(para, "w:r"), "w:fldChar", fldCharType="end")
 
 
 _R, _RPR, _RSTYLE, _T, _PPR = (qn(t) for t in ("w:r", "w:rPr", "w:rStyle", "w:t", "w:pPr"))
-_VAL, _SPACE, _TAB, _BR = qn("w:val"), qn("xml:space"), qn("w:tab"), qn("w:br")
+_VAL, _SPACE, _TAB, _BR, _ID = qn("w:val"), qn("xml:space"), qn("w:tab"), qn("w:br"), qn("w:id")
+# The order python-docx keeps inside w:pPr, for the few properties set after the style.
+_PPR_ORDER = [qn(t) for t in ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:spacing", "w:jc")]
 _PIECES = re.compile(r"[^\t\n\r]+|[\t\n\r]")
 
 
@@ -392,6 +403,45 @@ def _sub(parent, tag: str, **attributes: str):
     element = parent.makeelement(qn(tag), {qn(f"w:{k}"): v for k, v in attributes.items()})
     parent.append(element)
     return element
+
+
+def _ppr_child(p, tag: str):
+    """The paragraph's property element `tag`, added in schema order if it is not there yet."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = p.makeelement(_PPR, {})
+        p.insert(0, ppr)
+    name = qn(tag)
+    found = ppr.find(name)
+    if found is not None:
+        return found
+    element = ppr.makeelement(name, {})
+    later = _PPR_ORDER[_PPR_ORDER.index(name) + 1:]
+    successor = next((child for child in ppr if child.tag in later), None)
+    if successor is not None:
+        successor.addprevious(element)
+    else:
+        ppr.append(element)
+    return element
+
+
+def _flag(p, tag: str, on: bool) -> None:
+    """An on/off paragraph property (keep with next, keep lines, page break before): present and
+    on, or marked off (w:val="0"), as python-docx writes True and False."""
+    element = _ppr_child(p, tag)
+    if on:
+        element.attrib.pop(_VAL, None)
+    else:
+        element.set(_VAL, "0")
+
+
+def _spacing(p, *, before: int | None = None, after: int | None = None) -> None:
+    """Space before or after the paragraph, in twips."""
+    spacing = _ppr_child(p, "w:spacing")
+    if after is not None:
+        spacing.set(qn("w:after"), str(after))
+    if before is not None:
+        spacing.set(qn("w:before"), str(before))
 
 
 def _styled_p(p, style_id: str | None):
@@ -406,8 +456,10 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
     """The draft as .docx bytes: deterministic for the same model and template. `toc_pages` (clause
     id -> page, measured on a LibreOffice PDF) caches page numbers in the contents, which LibreOffice
     does not paginate itself."""
-    tpl = DocxTemplate(str(template))
-    body = _Body(tpl, "none" if doc.circulation else notes)  # notes are for our side only
+    notes = "none" if doc.circulation else notes  # notes are for our side only
+    comments = notes == "comments" and any(c.note for c in [*doc.clauses, *doc.schedules])
+    shell, parts = shell_parts(template, comments=comments, marking=doc.marking, reference=doc.reference)
+    body = _Body(shell, parts[DOCUMENT], notes)
     if doc.letter:
         body.letterhead(doc)
         body.recitals(doc)
@@ -422,15 +474,17 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
         body.clauses(doc)
         body.schedules(doc)
         body.signatures(doc)
-    # The shell's fields (marking, reference, title) are docxtpl's; the body is moved in afterwards
-    # in place of a marker paragraph, so docxtpl's regular expressions never run over a 40-page body.
-    context = {"body": Markup(BODY_MARKER), "marking": doc.marking, "reference": doc.reference,
-               "title": doc.title}
-    tpl.render(context, autoescape=True)
-    body.move_into(tpl.docx.element.body)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return _finish(buffer.getvalue(), doc)
+    parts[DOCUMENT] = body.finish()
+    if body.comments:
+        root = etree.fromstring(parts[COMMENTS])
+        root.extend(body.comments)
+        parts[COMMENTS] = _save(root)
+    return _finish(list(shell.names), parts, doc)
+
+
+def _save(root) -> bytes:
+    """A part's XML as python-docx writes it."""
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
 CORE_NS = {
@@ -480,11 +534,8 @@ def read_parts(blob: bytes) -> dict[str, bytes]:
         return {info.filename: zin.read(info) for info in zin.infolist()}
 
 
-def _finish(blob: bytes, doc: Document) -> bytes:
-    """Add core and custom properties and the content hash; re-zip with fixed timestamps."""
-    with zipfile.ZipFile(io.BytesIO(blob)) as zin:
-        names = [i.filename for i in zin.infolist()]
-    parts = read_parts(blob)
+def _finish(names: list[str], parts: dict[str, bytes], doc: Document) -> bytes:
+    """Add core and custom properties and the content hash; zip with fixed timestamps."""
     parts["docProps/core.xml"] = _core_xml(doc)
     if "docProps/custom.xml" not in names:
         names.append("docProps/custom.xml")
