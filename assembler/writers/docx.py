@@ -21,7 +21,7 @@ from lxml import etree
 
 from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
                             plain_text)
-from assembler.writers.shell import BODY_MARKER_TEXT, Shell, shell_parts
+from assembler.writers.shell import BODY_MARKER, Shell, shell_parts
 from assembler.writers.signing import signing_statement
 from assembler.writers.table_layout import column_widths
 
@@ -37,84 +37,81 @@ DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
 CLAUSE_STYLES = {1: "PD Clause 2", 2: "PD Clause 3", 3: "PD Clause 4"}
 SCHEDULE_STYLES = {1: "PD Schedule 1", 2: "PD Schedule 2", 3: "PD Schedule 3"}
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+class _P:
+    """One paragraph being written: its style, its properties and its content as XML text.
 
+    Properties may be set after the content (a page break before, space after a table), so the
+    paragraph is written out only when the body is finished, in the order Word's schema (and
+    python-docx) keeps them.
+    """
 
-def qn(tag: str) -> str:
-    """`w:p` -> `{namespace}p`, as python-docx's qn (only the prefixes this writer uses)."""
-    prefix, name = tag.split(":")
-    return f"{{{_NS[prefix]}}}{name}"
+    __slots__ = ("style", "props", "items")
 
+    def __init__(self, style_id: str | None):
+        self.style = style_id
+        self.props: dict[str, dict[str, str]] = {}  # w:pPr child -> its attributes
+        self.items: list[str] = []  # runs, fields, bookmarks and comment marks, in order
 
-_NS = {"w": W, "xml": "http://www.w3.org/XML/1998/namespace"}
+    def flag(self, tag: str, on: bool) -> None:
+        """An on/off property (keepNext, keepLines, pageBreakBefore): on, or marked off."""
+        self.props[tag] = {} if on else {"w:val": "0"}
+
+    def spacing(self, *, before: int | None = None, after: int | None = None) -> None:
+        """Space before or after the paragraph, in twips."""
+        spacing = self.props.setdefault("w:spacing", {})
+        if after is not None:
+            spacing["w:after"] = str(after)
+        if before is not None:
+            spacing["w:before"] = str(before)
+
+    def xml(self) -> str:
+        props = [_empty(tag, self.props[tag]) for tag in _PPR_ORDER if tag in self.props]
+        if self.style:
+            props.insert(0, f'<w:pStyle w:val="{_attr(self.style)}"/>')
+        inner = (f"<w:pPr>{''.join(props)}</w:pPr>" if props else "") + "".join(self.items)
+        return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
 
 
 class _Body:
-    """Builds the body in the shell's document tree; one method per part of the draft."""
+    """Builds the body as XML text; one method per part of the draft."""
 
-    def __init__(self, shell: Shell, document: bytes, notes: Notes):
+    def __init__(self, shell: Shell, notes: Notes):
         self.notes = notes
         self.styles = shell.styles
         self.bookmark_id = 0
         self.new_page = False
         self.after_table = False
-        self.root = etree.fromstring(document)
-        marker = next(t for t in self.root.iter(_T) if t.text == BODY_MARKER_TEXT).getparent().getparent()
-        self._parent, self._at = marker.getparent(), marker  # new blocks go where the marker is
-        self.comments: list = []  # w:comment elements, numbered from 0 as python-docx numbers them
+        self.blocks: list[_P | str] = []  # paragraphs, and tables already written out
+        self.comments: list[str] = []  # w:comment elements, numbered from 0 as python-docx numbers them
 
-    def finish(self) -> bytes:
-        """The document part with the marker paragraph gone."""
-        self._parent.remove(self._at)
-        return _save(self.root)
+    def xml(self) -> str:
+        return "".join(b if isinstance(b, str) else b.xml() for b in self.blocks)
 
-    def _block(self, tag: str):
-        """A new body-level element (paragraph or table), placed before the marker."""
-        element = self._parent.makeelement(qn(tag), {})
-        self._at.addprevious(element)
-        return element
-
-    def add(self, text: str = "", style: str | None = None):
+    def add(self, text: str = "", style: str | None = None) -> _P:
         """A new body paragraph in the named house style."""
-        para = _styled_p(self._block("w:p"), self.styles[style].id if style else None)
+        para = _P(self.styles[style].id if style else None)
+        self.blocks.append(para)
         if text:
             self.run(para, text)
         if self.new_page:
-            _flag(para, "w:pageBreakBefore", True)
+            para.flag("w:pageBreakBefore", True)
             self.new_page = False
         if self.after_table:
             self._space_after_table(para, style)
         return para
 
-    def _space_after_table(self, para, style: str | None) -> None:
+    def _space_after_table(self, para: _P, style: str | None) -> None:
         """A table's borders sit on the next line of text unless that paragraph opens with space."""
         self.after_table = False
         before = self.styles[style].space_before if style else None
         if before is None or before < TABLE_GAP:
-            _spacing(para, before=TABLE_GAP)
+            para.spacing(before=TABLE_GAP)
 
-    def run(self, para, text: str = "", style: str | None = None):
-        """A run in the named character style.
-
-        Text goes straight into w:t elements, a tab into w:tab and a line break into w:br, as
-        python-docx's text setter writes them.
-        """
-        r = para.makeelement(_R, {})
-        para.append(r)
-        if style:
-            rpr = r.makeelement(_RPR, {})
-            r.append(rpr)
-            rpr.append(r.makeelement(_RSTYLE, {_VAL: self.styles[style].id}))
-        for piece in _PIECES.findall(text):
-            if piece == "\t":
-                r.append(r.makeelement(_TAB, {}))
-            elif piece in "\n\r":
-                r.append(r.makeelement(_BR, {}))
-            else:
-                t = r.makeelement(_T, {_SPACE: "preserve"} if piece != piece.strip() else {})
-                t.text = piece
-                r.append(t)
-        return r
+    def run(self, para: _P, text: str = "", style: str | None = None, highlight: bool = False) -> str:
+        """A run in the named character style, added to the paragraph and returned."""
+        run = _run(text, self.styles[style].id if style else None, highlight)
+        para.items.append(run)
+        return run
 
     # -- front matter -------------------------------------------------------------------------
     def cover(self, doc: Document) -> None:
@@ -157,13 +154,13 @@ class _Body:
         sender, addressee = doc.parties[0], doc.parties[-1]
         for party in (sender, addressee):
             self.add(party.name, style="PD Letter")
-            _spacing(self.add(party.address, style="PD Letter"), after=LETTER_GAP)
+            self.add(party.address, style="PD Letter").spacing(after=LETTER_GAP)
         dated = self.add("Date: ", style="PD Letter")
         self.inlines(dated, [doc.date])
         if doc.reference:
             self.add(f"Our reference: {doc.reference}", style="PD Letter")
         greeting = self.add("Dear ", style="PD Letter")
-        _spacing(greeting, before=LETTER_GAP)
+        greeting.spacing(before=LETTER_GAP)
         self.inlines(greeting, [addressee.signatory_name] if _named(addressee.signatory_name)
                      else [Text(f"Trustees of {addressee.name}" if "charit" in addressee.description.lower()
                                 else "Sir or Madam")])
@@ -178,12 +175,12 @@ class _Body:
         """The funder signs the letter; the recipient signs its acceptance below."""
         sender, addressee = doc.parties[0], doc.parties[-1]
         closing = "Yours sincerely" if _named(addressee.signatory_name) else "Yours faithfully"
-        _flag(self.add(closing, style="PD Body"), "w:keepNext", True)
+        self.add(closing, style="PD Body").flag("w:keepNext", True)
         self.block(sender)
         heading = self.add("Acceptance", style="PD Heading")
-        _flag(heading, "w:pageBreakBefore", False)
-        _flag(self.add(f"{addressee.name} accepts the Grant on the conditions in this letter.",
-                       style="PD Body"), "w:keepNext", True)
+        heading.flag("w:pageBreakBefore", False)
+        self.add(f"{addressee.name} accepts the Grant on the conditions in this letter.",
+                 style="PD Body").flag("w:keepNext", True)
         self.block(addressee)
 
     def block(self, party) -> None:
@@ -191,10 +188,10 @@ class _Body:
         not chained to the next party's block, which opens with space of its own."""
         for i, line in enumerate(party.execution):
             para = self.add(style="PD Signature")
-            _flag(para, "w:keepLines", True)
-            _flag(para, "w:keepNext", i < len(party.execution) - 1)
+            para.flag("w:keepLines", True)
+            para.flag("w:keepNext", i < len(party.execution) - 1)
             if i == 0:
-                _spacing(para, before=SIGNATURE_GAP)
+                para.spacing(before=SIGNATURE_GAP)
             self.inlines(para, line)
 
     def parties(self, doc: Document) -> None:
@@ -230,7 +227,7 @@ class _Body:
     def clause(self, clause: Clause, heading_style: str, levels: dict[int, str], new_page: bool = True) -> None:
         heading = self.add(style=heading_style)
         if not new_page:
-            _flag(heading, "w:pageBreakBefore", False)
+            heading.flag("w:pageBreakBefore", False)
         run = self.run(heading, clause.title)
         self.bookmark(heading, clause.bookmark)
         self.note(clause, heading, run)
@@ -255,46 +252,42 @@ class _Body:
             label += f" (option: {clause.variant}{'' if clause.standard else ', not the standard'})"
         text = f"{label}: {clause.note}"
         if self.notes == "comments":
-            self.comment(run, text)
+            self.comment(heading, run, text)
         else:
             self.add(text, style="PD Notice")
 
     def table(self, table: Table) -> None:
-        """A table in the house table style, built with lxml: fixed column widths sized to the
-        content, rows that never split, the heading row repeated on each page."""
+        """A table in the house table style: fixed column widths sized to the content, rows that
+        never split, the heading row repeated on each page."""
         widths = column_widths([plain_text(cell) for cell in table.header],
                                [[plain_text(cell) for cell in row] for row in table.rows],
                                table.widths or [1] * len(table.header), TEXT_WIDTH)
-        tbl = self._block("w:tbl")
-        tblpr = _sub(tbl, "w:tblPr")
-        _sub(tblpr, "w:tblStyle", val=self.styles["PD Table"].id)
-        _sub(tblpr, "w:tblW", type="auto", w="0")
-        _sub(tblpr, "w:tblLayout", type="fixed")
-        _sub(tblpr, "w:tblLook", firstColumn="1", firstRow="1", lastColumn="0", lastRow="0",
-             noHBand="0", noVBand="1", val="04A0")
-        grid = _sub(tbl, "w:tblGrid")
-        for width in widths:
-            _sub(grid, "w:gridCol", w=str(width))
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{_attr(self.styles["PD Table"].id)}"/>'
+               '<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+               '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+               'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>']
+        out += [f'<w:gridCol w:w="{width}"/>' for width in widths]
+        out.append("</w:tblGrid>")
         for r, row in enumerate([table.header, *table.rows]):
-            tr = _sub(tbl, "w:tr")
-            trpr = _sub(tr, "w:trPr")
-            _sub(trpr, "w:cantSplit")  # a split row's second half reads as a row of its own
-            if r == 0:
-                _sub(trpr, "w:tblHeader")
+            # a split row's second half reads as a row of its own: rows never split
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r == 0
+                       else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             style = self.styles["PD Table Heading" if r == 0 else "PD Table Text"].id
             for c, cell_inlines in enumerate(row):
-                tc = _sub(tr, "w:tc")
-                _sub(_sub(tc, "w:tcPr"), "w:tcW", type="dxa", w=str(widths[c]))
-                p = _styled_p(_sub(tc, "w:p"), style)
+                para = _P(style)
                 if table.right and table.right[c]:
-                    _sub(p.find(_PPR), "w:jc", val="right")
-                self.inlines(p, cell_inlines)
+                    para.props["w:jc"] = {"w:val": "right"}
+                self.inlines(para, cell_inlines)
+                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/></w:tcPr>{para.xml()}</w:tc>')
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self.blocks.append("".join(out))
         self.after_table = True
 
     def signatures(self, doc: Document) -> None:
         self.page_break()
         self.add("Signature", style="PD Heading")
-        _flag(self.add(signing_statement(doc), style="PD Body"), "w:keepNext", True)
+        self.add(signing_statement(doc), style="PD Body").flag("w:keepNext", True)
         for party in doc.parties:
             self.block(party)
 
@@ -308,8 +301,7 @@ class _Body:
             elif isinstance(inline, Placeholder) and not inline.is_open:
                 self.run(para, f"[{inline.label}]", "PD Form Blank")  # a form's blank: no highlight
             elif isinstance(inline, Placeholder):
-                run = self.run(para, f"[{inline.label}]", "PD Placeholder")
-                _sub(run.find(_RPR), "w:highlight", val="yellow")
+                self.run(para, f"[{inline.label}]", "PD Placeholder", highlight=True)
             elif isinstance(inline, Ref):
                 self.reference(para, inline)
 
@@ -329,42 +321,29 @@ class _Body:
         if ref.suffix:
             self.run(para, ref.suffix)
 
-    def bookmark(self, para, name: str) -> None:
+    def bookmark(self, para: _P, name: str) -> None:
+        """A bookmark around the paragraph's content (a REF field's target)."""
         if not name:
             return
         self.bookmark_id += 1
-        start = para.makeelement(qn("w:bookmarkStart"), {_ID: str(self.bookmark_id), qn("w:name"): name})
-        end = para.makeelement(qn("w:bookmarkEnd"), {_ID: str(self.bookmark_id)})
-        ppr = para.find(_PPR)
-        if ppr is not None:
-            ppr.addnext(start)
-        else:
-            para.insert(0, start)
-        para.append(end)
+        para.items.insert(0, f'<w:bookmarkStart w:id="{self.bookmark_id}" w:name="{_attr(name)}"/>')
+        para.items.append(f'<w:bookmarkEnd w:id="{self.bookmark_id}"/>')
 
-    def comment(self, run, text: str) -> None:
+    def comment(self, para: _P, run: str, text: str) -> None:
         """A comment on the run, as python-docx's add_comment writes one (its clock time left out:
         output must not vary): the range around the run, a reference run after it, and the
         comment's paragraphs, the first opening with the annotation mark."""
-        cid = str(len(self.comments))
-        run.addprevious(run.makeelement(qn("w:commentRangeStart"), {_ID: cid}))
-        reference = run.makeelement(_R, {})
-        _sub(_sub(reference, "w:rPr"), "w:rStyle", val="CommentReference")
-        _sub(reference, "w:commentReference", id=cid)
-        run.addnext(reference)
-        run.addnext(run.makeelement(qn("w:commentRangeEnd"), {_ID: cid}))
-        comment = run.makeelement(qn("w:comment"), {_ID: cid, qn("w:author"): AUTHOR, qn("w:initials"): INITIALS})
-        first = _styled_p(_sub(comment, "w:p"), "CommentText")
-        mark = _sub(first, "w:r")
-        _sub(_sub(mark, "w:rPr"), "w:rStyle", val="CommentReference")
-        _sub(mark, "w:annotationRef")
+        cid = len(self.comments)
+        at = para.items.index(run)
+        para.items[at:at + 1] = [f'<w:commentRangeStart w:id="{cid}"/>', run, f'<w:commentRangeEnd w:id="{cid}"/>',
+                                 '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+                                 f'<w:commentReference w:id="{cid}"/></w:r>']
         head, *more = text.split("\n")
-        self.run(first, head)
-        for line in more:
-            para = _sub(comment, "w:p")
-            if line:
-                self.run(para, line)
-        self.comments.append(comment)
+        paragraphs = ['<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:rPr><w:rStyle '
+                      f'w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>{_run(head)}</w:p>']
+        paragraphs += [f"<w:p>{_run(line)}</w:p>" if line else "<w:p/>" for line in more]
+        self.comments.append(f'<w:comment w:id="{cid}" w:author="{AUTHOR}" w:initials="{INITIALS}">'
+                             f'{"".join(paragraphs)}</w:comment>')
 
     def page_break(self) -> None:
         """Start the next paragraph on a new page. Page-break-before on that paragraph, not an empty
@@ -377,78 +356,55 @@ def _named(inline) -> bool:
     return isinstance(inline, Text) and bool(inline.text.strip())
 
 
-def _field_begin(para, instruction: str) -> None:
+def _field_begin(para: _P, instruction: str) -> None:
     """Open a complex field; the runs added after it, up to _field_end, are its cached result."""
-    p = para
-    _sub(_sub(p, "w:r"), "w:fldChar", fldCharType="begin")
-    code = _sub(_sub(p, "w:r"), "w:instrText")
-    code.set(_SPACE, "preserve")
-    code.text = f" {instruction} "
-    _sub(_sub(p, "w:r"), "w:fldChar", fldCharType="separate")
+    para.items.append('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+                      f' {_text(instruction)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
 
 
-def _field_end(para) -> None:
-    _sub(_sub(para, "w:r"), "w:fldChar", fldCharType="end")
+def _field_end(para: _P) -> None:
+    para.items.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
-_R, _RPR, _RSTYLE, _T, _PPR = (qn(t) for t in ("w:r", "w:rPr", "w:rStyle", "w:t", "w:pPr"))
-_VAL, _SPACE, _TAB, _BR, _ID = qn("w:val"), qn("xml:space"), qn("w:tab"), qn("w:br"), qn("w:id")
-# The order python-docx keeps inside w:pPr, for the few properties set after the style.
-_PPR_ORDER = [qn(t) for t in ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:spacing", "w:jc")]
-_PIECES = re.compile(r"[^\t\n\r]+|[\t\n\r]")
-
-
-def _sub(parent, tag: str, **attributes: str):
-    """A child element appended in the order the caller writes them (callers follow the schema)."""
-    element = parent.makeelement(qn(tag), {qn(f"w:{k}"): v for k, v in attributes.items()})
-    parent.append(element)
-    return element
-
-
-def _ppr_child(p, tag: str):
-    """The paragraph's property element `tag`, added in schema order if it is not there yet."""
-    ppr = p.find(_PPR)
-    if ppr is None:
-        ppr = p.makeelement(_PPR, {})
-        p.insert(0, ppr)
-    name = qn(tag)
-    found = ppr.find(name)
-    if found is not None:
-        return found
-    element = ppr.makeelement(name, {})
-    later = _PPR_ORDER[_PPR_ORDER.index(name) + 1:]
-    successor = next((child for child in ppr if child.tag in later), None)
-    if successor is not None:
-        successor.addprevious(element)
-    else:
-        ppr.append(element)
-    return element
-
-
-def _flag(p, tag: str, on: bool) -> None:
-    """An on/off paragraph property (keep with next, keep lines, page break before): present and
-    on, or marked off (w:val="0"), as python-docx writes True and False."""
-    element = _ppr_child(p, tag)
-    if on:
-        element.attrib.pop(_VAL, None)
-    else:
-        element.set(_VAL, "0")
-
-
-def _spacing(p, *, before: int | None = None, after: int | None = None) -> None:
-    """Space before or after the paragraph, in twips."""
-    spacing = _ppr_child(p, "w:spacing")
-    if after is not None:
-        spacing.set(qn("w:after"), str(after))
-    if before is not None:
-        spacing.set(qn("w:before"), str(before))
-
-
-def _styled_p(p, style_id: str | None):
-    """The paragraph element with its paragraph style, if any."""
+def _run(text: str, style_id: str | None = None, highlight: bool = False) -> str:
+    """A run: a tab as w:tab, a line break as w:br, the rest as w:t (space kept where it leads or
+    trails), as python-docx's text setter writes them."""
+    parts = []
     if style_id:
-        _sub(_sub(p, "w:pPr"), "w:pStyle", val=style_id)
-    return p
+        parts.append(f'<w:rPr><w:rStyle w:val="{_attr(style_id)}"/>'
+                     + ('<w:highlight w:val="yellow"/>' if highlight else "") + "</w:rPr>")
+    for piece in _PIECES.findall(text):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in "\n\r":
+            parts.append("<w:br/>")
+        elif piece != piece.strip():
+            parts.append(f'<w:t xml:space="preserve">{_text(piece)}</w:t>')
+        else:
+            parts.append(f"<w:t>{_text(piece)}</w:t>")
+    return f"<w:r>{''.join(parts)}</w:r>" if parts else "<w:r/>"
+
+
+def _text(value: str) -> str:
+    """Text escaped as lxml writes it."""
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
+
+
+def _attr(value: str) -> str:
+    """An attribute value escaped as lxml writes it."""
+    return (_text(value).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")
+            .replace("\r", "&#13;"))
+
+
+def _empty(tag: str, attributes: dict[str, str]) -> str:
+    return f"<{tag}{''.join(f' {k}={chr(34)}{_attr(v)}{chr(34)}' for k, v in attributes.items())}/>"
+
+
+_PIECES = re.compile(r"[^\t\n\r]+|[\t\n\r]")
+# The order python-docx keeps inside w:pPr, for the properties set after the style.
+_PPR_ORDER = ("w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:spacing", "w:jc")
 
 
 def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
@@ -459,7 +415,7 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
     notes = "none" if doc.circulation else notes  # notes are for our side only
     comments = notes == "comments" and any(c.note for c in [*doc.clauses, *doc.schedules])
     shell, parts = shell_parts(template, comments=comments, marking=doc.marking, reference=doc.reference)
-    body = _Body(shell, parts[DOCUMENT], notes)
+    body = _Body(shell, notes)
     if doc.letter:
         body.letterhead(doc)
         body.recitals(doc)
@@ -474,17 +430,34 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
         body.clauses(doc)
         body.schedules(doc)
         body.signatures(doc)
-    parts[DOCUMENT] = body.finish()
+    parts[DOCUMENT] = _splice(parts[DOCUMENT], BODY_MARKER.encode(), body.xml().encode("utf-8"))
     if body.comments:
-        root = etree.fromstring(parts[COMMENTS])
-        root.extend(body.comments)
-        parts[COMMENTS] = _save(root)
+        parts[COMMENTS] = _add_children(parts[COMMENTS], "".join(body.comments).encode("utf-8"))
     return _finish(list(shell.names), parts, doc)
 
 
-def _save(root) -> bytes:
-    """A part's XML as python-docx writes it."""
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+def _splice(part: bytes, marker: bytes, content: bytes) -> bytes:
+    """The part with its one marker paragraph replaced by the content."""
+    assert part.count(marker) == 1, "the house template's body marker is missing or repeated"
+    return part.replace(marker, content)
+
+
+def _add_children(part: bytes, content: bytes) -> bytes:
+    """The part with content added at the end of its root element (written `<root .../>` when empty)."""
+    body = part.rstrip()
+    if body.endswith(b"/>"):
+        return body[:-2] + b">" + content + b"</" + _root_tag(body) + b">"
+    close = body.rindex(b"</")
+    return body[:close] + content + body[close:]
+
+
+def _root_tag(part: bytes) -> bytes:
+    """The root element's tag (with its prefix), after any XML declaration."""
+    start = part.index(b"<", part.index(b"?>") + 2 if part.startswith(b"<?xml") else 0) + 1
+    end = start
+    while part[end:end + 1] not in (b" ", b">", b"/", b"\n", b"\t", b"\r"):
+        end += 1
+    return part[start:end]
 
 
 CORE_NS = {
