@@ -21,6 +21,7 @@ from lxml import etree
 
 from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
                             plain_text)
+from assembler.writers.package import zipped
 from assembler.writers.shell import BODY_MARKER, Shell, shell_parts
 from assembler.writers.signing import signing_statement
 from assembler.writers.table_layout import column_widths
@@ -373,16 +374,23 @@ def _run(text: str, style_id: str | None = None, highlight: bool = False) -> str
     if style_id:
         parts.append(f'<w:rPr><w:rStyle w:val="{_attr(style_id)}"/>'
                      + ('<w:highlight w:val="yellow"/>' if highlight else "") + "</w:rPr>")
-    for piece in _PIECES.findall(text):
+    for piece in _pieces(text):
         if piece == "\t":
             parts.append("<w:tab/>")
         elif piece in "\n\r":
             parts.append("<w:br/>")
-        elif piece != piece.strip():
+        elif piece[0].isspace() or piece[-1].isspace():  # as piece != piece.strip(), sooner
             parts.append(f'<w:t xml:space="preserve">{_text(piece)}</w:t>')
         else:
             parts.append(f"<w:t>{_text(piece)}</w:t>")
     return f"<w:r>{''.join(parts)}</w:r>" if parts else "<w:r/>"
+
+
+def _pieces(text: str):
+    """The text split at tabs and line breaks (most runs have none)."""
+    if not text:
+        return ()
+    return _PIECES.findall(text) if _BREAKS.search(text) else (text,)
 
 
 def _text(value: str) -> str:
@@ -403,6 +411,7 @@ def _empty(tag: str, attributes: dict[str, str]) -> str:
 
 
 _PIECES = re.compile(r"[^\t\n\r]+|[\t\n\r]")
+_BREAKS = re.compile(r"[\t\n\r]")
 # The order python-docx keeps inside w:pPr, for the properties set after the style.
 _PPR_ORDER = ("w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:spacing", "w:jc")
 
@@ -433,7 +442,8 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
     parts[DOCUMENT] = _splice(parts[DOCUMENT], BODY_MARKER.encode(), body.xml().encode("utf-8"))
     if body.comments:
         parts[COMMENTS] = _add_children(parts[COMMENTS], "".join(body.comments).encode("utf-8"))
-    return _finish(list(shell.names), parts, doc)
+    unchanged = {name for name in shell.names if parts[name] is shell.parts[name]}  # the same in every draft
+    return _finish(list(shell.names), parts, doc, unchanged)
 
 
 def _splice(part: bytes, marker: bytes, content: bytes) -> bytes:
@@ -507,7 +517,7 @@ def read_parts(blob: bytes) -> dict[str, bytes]:
         return {info.filename: zin.read(info) for info in zin.infolist()}
 
 
-def _finish(names: list[str], parts: dict[str, bytes], doc: Document) -> bytes:
+def _finish(names: list[str], parts: dict[str, bytes], doc: Document, unchanged: set[str] = frozenset()) -> bytes:
     """Add core and custom properties and the content hash; zip with fixed timestamps."""
     parts["docProps/core.xml"] = _core_xml(doc)
     if "docProps/custom.xml" not in names:
@@ -516,13 +526,7 @@ def _finish(names: list[str], parts: dict[str, bytes], doc: Document) -> bytes:
         parts["_rels/.rels"] = _add_custom_rel(parts["_rels/.rels"])
     props = dict(doc.properties, **{CONTENT_HASH: content_hash(parts)})
     parts["docProps/custom.xml"] = _custom_xml(props)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(info, parts[name])
-    return out.getvalue()
+    return zipped(names, parts, repeating=unchanged - {"docProps/core.xml", "[Content_Types].xml", "_rels/.rels"})
 
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
