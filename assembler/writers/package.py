@@ -36,14 +36,7 @@ def zipped(names: list[str], parts: dict[str, bytes], repeating: set[str] = froz
     offset = 0
     for name in names:
         blob = parts[name]
-        if name in repeating:
-            if blob not in _deflated:
-                if len(_deflated) > 64:
-                    _deflated.clear()
-                _deflated[blob] = deflate(blob)
-            crc, data = _deflated[blob]
-        else:
-            crc, data = deflate(blob)
+        crc, data = _remembered(blob) if name in repeating else deflate(blob)
         filename, flags = _encoded(name)
         header = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, flags, zlib.DEFLATED, _DOSTIME, _DOSDATE, crc,
                              len(data), len(blob), len(filename), 0)
@@ -55,6 +48,18 @@ def zipped(names: list[str], parts: dict[str, bytes], repeating: set[str] = froz
     directory = b"".join(central)
     end = _END.pack(b"PK\x05\x06", 0, 0, len(names), len(names), len(directory), offset, 0)
     return b"".join(out) + directory + end
+
+
+def _remembered(blob: bytes) -> tuple[int, bytes]:
+    """The part's deflated form from this process's memory, made and kept if it is not there (safe
+    across the web app's threads: at worst a part is deflated twice)."""
+    found = _deflated.get(blob)
+    if found is None:
+        found = deflate(blob)
+        if len(_deflated) > 64:
+            _deflated.clear()
+        _deflated[blob] = found
+    return found
 
 
 def _encoded(name: str) -> tuple[bytes, int]:
