@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
@@ -402,14 +401,11 @@ def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Pl
 
 
 def library_version(catalogue: Catalogue) -> str:
-    """The package version plus a hash of every clause file, manifest and figure the library holds."""
-    paths = catalogue.paths
-    files = [*paths.clauses.rglob("*.md"), *paths.templates.glob("*.yaml"), paths.clauses / "figures.yaml",
-             paths.clauses / "law.yaml"]
-    digest = hashlib.sha256()
-    for path in sorted({p for p in files if p.is_file()}):
-        digest.update(path.relative_to(paths.root).as_posix().encode() + b"\0" + path.read_bytes())
-    return f"{__version__}+lib.{digest.hexdigest()[:10]}"
+    """The package version plus a hash of every clause file, manifest and figure the library holds
+    (taken when the catalogue was loaded, so not read again for every draft)."""
+    from assembler.library.catalogue import library_digest
+
+    return f"{__version__}+lib.{(catalogue.digest or library_digest(catalogue.paths))[:10]}"
 
 
 def _properties(doc: Document, sheet: TermSheet, catalogue: Catalogue) -> dict[str, str]:

@@ -1,15 +1,19 @@
-"""How amounts, dates and numbers read in a UK draft: £1,250,000, one million ..., 1 April 2026."""
+"""How amounts, dates and numbers read in a UK draft: £1,250,000, one million ..., 1 April 2026.
+
+Written out here rather than through babel and num2words, which take longer to import and load
+their locale data than a draft takes to render: tests/test_formatting.py holds every function to
+babel's en_GB output (and num2words' en_GB words) over a wide range of values.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
-
 LOCALE = "en_GB"
 PENNY = Decimal("0.01")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def pence(amount: Decimal | int | float) -> Decimal:
@@ -23,8 +27,8 @@ def money(amount: Decimal | int | float) -> str:
     """£1,250,000 for whole pounds, £1,250,000.50 otherwise (drafting convention, not babel's),
     after rounding to pence by `pence`."""
     value = pence(amount)
-    pattern = "¤#,##0" if value == value.to_integral_value() else "¤#,##0.00"
-    return format_currency(value, "GBP", format=pattern, locale=LOCALE, currency_digits=False)
+    figure = f"{abs(value):,.0f}" if value == value.to_integral_value() else f"{abs(value):,.2f}"
+    return ("-£" if value.is_signed() else "£") + figure
 
 
 def money_in_words(amount: Decimal | int | float) -> str:
@@ -47,21 +51,60 @@ def words(number: int) -> str:
 
 
 def _words(number: int) -> str:
-    # num2words writes "one million, two hundred and fifty thousand"; UK drafting drops the commas.
-    # Imported here: it is slow to import and many commands never write a sum in words.
-    from num2words import num2words
+    """British English words for a whole number, as num2words writes them for en_GB less its commas:
+    "one million two hundred and fifty thousand", "one thousand and one"."""
+    if number < 0:
+        return "minus " + _words(-number)
+    if number == 0:
+        return "zero"
+    if number >= 1000 ** len(_SCALES):  # beyond any sum in an agreement: num2words itself
+        from num2words import num2words
 
-    return num2words(number, lang="en_GB").replace(",", "")
+        return num2words(number, lang="en_GB").replace(",", "")
+    groups = []  # (value, scale) of each non-zero group of three digits, highest first
+    scale = 0
+    while number:
+        number, group = divmod(number, 1000)
+        if group:
+            groups.insert(0, (group, scale))
+        scale += 1
+    out = ""
+    for group, scale in groups:
+        if out:  # "and" before a last group under a hundred, as in "one thousand and one"
+            out += " and " if scale == 0 and group < 100 else " "
+        out += _hundreds(group) + (f" {_SCALES[scale]}" if scale else "")
+    return out
+
+
+def _hundreds(number: int) -> str:
+    """1 to 999: "nine hundred and ninety-nine"."""
+    hundreds, rest = divmod(number, 100)
+    if rest < 20:
+        tail = _SMALL[rest] if rest else ""
+    else:
+        tens, units = divmod(rest, 10)
+        tail = _TENS[tens] + (f"-{_SMALL[units]}" if units else "")
+    if not hundreds:
+        return tail
+    return f"{_SMALL[hundreds]} hundred" + (f" and {tail}" if tail else "")
+
+
+_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SCALES = ("", "thousand", "million", "billion", "trillion", "quadrillion", "quintillion")
 
 
 def long_date(value: dt.date) -> str:
-    return format_date(value, format="d MMMM y", locale=LOCALE)
+    """3 December 2026."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def percent(value: Decimal | int | float) -> str:
     """12.5%, to at most two places, half rounded up as `pence` rounds."""
     value = Decimal(str(value)).quantize(PENNY, rounding=ROUND_HALF_UP)
-    return format_decimal(value, format="#,##0.##", locale=LOCALE) + "%"
+    figure = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
+    return ("-" if value.is_signed() else "") + figure + "%"
 
 
 def join_and(items: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from assembler.formatting import join_and, long_date, money, money_in_words, percent, words
 
@@ -46,3 +46,67 @@ def test_one_rounding_rule_half_a_penny_up():
     assert money_in_words(Decimal("1.999")) == "two pounds"
     assert money_in_words(Decimal("1.005")) == "one pound and one penny"
     assert percent(Decimal("12.345")) == "12.35%"
+
+
+# The formatting functions are written out rather than calling babel and num2words (they cost more
+# to import than a draft takes to render); these hold them to babel's and num2words' en_GB output.
+
+def _babel_money(value: Decimal) -> str:
+    from babel.numbers import format_currency
+
+    pattern = "¤#,##0" if value == value.to_integral_value() else "¤#,##0.00"
+    return format_currency(value, "GBP", format=pattern, locale="en_GB", currency_digits=False)
+
+
+_EDGES = [Decimal(v) for v in ("0", "-0", "-0.00", "0.004", "0.005", "-0.005", "0.5", "1", "-5", "999.995",
+                               "1000", "-1250.50", "1234567.89", "1e3", "12345678901234.56")]
+
+
+@settings(deadline=None)  # the first example imports babel
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=3, allow_nan=False))
+def test_money_reads_as_babel_wrote_it(amount):
+    from assembler.formatting import pence
+
+    assert money(amount) == _babel_money(pence(amount))
+
+
+def test_money_and_percent_edges_read_as_babel_wrote_them():
+    from babel.numbers import format_decimal
+
+    from assembler.formatting import PENNY, pence
+
+    for value in _EDGES:
+        assert money(value) == _babel_money(pence(value)), value
+        rounded = value.quantize(PENNY, rounding="ROUND_HALF_UP")
+        assert percent(value) == format_decimal(rounded, format="#,##0.##", locale="en_GB") + "%", value
+
+
+@settings(deadline=None)  # the first example imports babel
+@given(st.decimals(min_value=-10**6, max_value=10**6, places=4, allow_nan=False))
+def test_percent_reads_as_babel_wrote_it(value):
+    from babel.numbers import format_decimal
+
+    from assembler.formatting import PENNY
+
+    rounded = Decimal(str(value)).quantize(PENNY, rounding="ROUND_HALF_UP")
+    assert percent(value) == format_decimal(rounded, format="#,##0.##", locale="en_GB") + "%"
+
+
+@settings(deadline=None)  # the first example imports babel
+@given(st.dates())
+def test_long_date_reads_as_babel_wrote_it(day):
+    from babel.dates import format_date
+
+    assert long_date(day) == format_date(day, format="d MMMM y", locale="en_GB")
+
+
+def test_words_read_as_num2words_wrote_them():
+    import random
+
+    from num2words import num2words
+
+    rng = random.Random(16)
+    numbers = [*range(0, 3000), *range(99_000, 102_000, 7), *(10**k + d for k in range(3, 22) for d in (0, 1, 99, 100, 101)),
+               *(rng.randrange(10**k) for k in range(4, 22) for _ in range(150)), -1, -101, -1_000_001]
+    for n in numbers:
+        assert words(n) == num2words(n, lang="en_GB").replace(",", ""), n

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from assembler import __version__, cache as disk_cache
 from assembler.errors import LibraryError, Problem, UserError
 from assembler.library.clausefile import ClauseFile, read_clause_file
 from assembler.library.manifest import Manifest, read_manifests
@@ -36,6 +40,7 @@ class Catalogue:
     figures: dict[str, Any]
     faults: list[Problem] = field(default_factory=list)  # files that failed to parse
     law: dict[str, Any] = field(default_factory=dict)  # clauses/law.yaml: instrument -> in_force date, ...
+    digest: str = ""  # hash of the files it was read from (library_digest), when loaded by load_catalogue
 
     def by_id(self) -> dict[str, list[ClauseFile]]:
         out: dict[str, list[ClauseFile]] = {}
@@ -85,9 +90,58 @@ def load_catalogue(paths: LibraryPaths | None = None, *, strict: bool = True) ->
 
 @cache
 def _load(root: Path, strict: bool) -> Catalogue:
+    """The library from the user's cache when no file of it has changed, else parsed and kept there:
+    one read instead of parsing and validating every clause header and manifest."""
     paths = LibraryPaths(root)
     if not paths.clauses.is_dir():
         raise LibraryError(f"no clause library at {paths.clauses}")
+    digest = library_digest(paths)
+    name = _snapshot_name(paths, strict, digest)
+    stored = disk_cache.read("catalogue", name)
+    if stored is not None:
+        try:
+            catalogue = pickle.loads(stored)
+            if isinstance(catalogue, Catalogue) and catalogue.paths == paths:
+                return catalogue
+        except Exception:  # an unreadable or outdated entry is parsed afresh
+            pass
+    catalogue = _parse(paths, strict)
+    catalogue.digest = digest
+    try:
+        disk_cache.write("catalogue", name, pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return catalogue
+
+
+SNAPSHOT_FORMAT = "catalogue-1"  # bump when what a Catalogue holds changes
+
+
+def library_files(paths: LibraryPaths) -> list[Path]:
+    """Every file the catalogue is read from: clause files, manifests, figures and the law."""
+    files = [*paths.clauses.rglob("*.md"), *paths.templates.glob("*.yaml"), paths.clauses / "figures.yaml",
+             paths.clauses / "law.yaml"]
+    return sorted({p for p in files if p.is_file()})
+
+
+def library_digest(paths: LibraryPaths) -> str:
+    """A hash of every library file's name and text (the library version in a draft's properties)."""
+    digest = hashlib.sha256()
+    for path in library_files(paths):
+        digest.update(path.relative_to(paths.root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _snapshot_name(paths: LibraryPaths, strict: bool, digest: str) -> str:
+    """The cache entry's name: the library's digest and the versions that shape the parsed
+    objects, so an edited clause, manifest or figure simply misses."""
+    import pydantic
+
+    return disk_cache.key(SNAPSHOT_FORMAT, __version__, sys.version, pydantic.VERSION, str(paths.root), str(strict),
+                          digest) + ".pickle"
+
+
+def _parse(paths: LibraryPaths, strict: bool) -> Catalogue:
     files, faults = [], []
     for path in sorted(paths.clauses.rglob("*.md")):
         if path.name.lower() == "readme.md":

@@ -20,7 +20,7 @@ _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?", re.S)
 class ClauseHeader(BaseModel):
     """What a clause file's header may say; anything else is a fault in the library."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=ID_PATTERN, description="The family, a dot and a lower-case name, e.g. grant.payment")
     title: str = Field(min_length=1)

@@ -19,7 +19,7 @@ class KeyTerm(BaseModel):
     """A line of the review pack's key terms: a label and a Jinja template over the term sheet,
     rendered in the clause sandbox (so a new family adds key terms without Python)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     label: str = Field(min_length=1)
     value: str = Field(min_length=1, description="Jinja template; each non-empty line is one line of the value")
@@ -33,7 +33,7 @@ class Recommended(BaseModel):
     `value` (a template showing the figures).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     label: str = Field(min_length=1)
     field: str | None = Field(None, pattern=r"^[a-z_][a-z0-9_]*(\[\])?(\.[a-z_][a-z0-9_]*(\[\])?)*$",
@@ -55,7 +55,7 @@ class Recommended(BaseModel):
 
 
 class Manifest(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,), defer_build=True)
 
     family: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     model: str = Field(pattern=r"^[\w.]+:\w+$", description="module:Class of the term-sheet model")

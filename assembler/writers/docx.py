@@ -1,7 +1,11 @@
-"""Write the document model into templates/house.docx: docxtpl fills the shell, python-docx the body.
+"""Write the document model into templates/house.docx: the house template's shell (header, styles,
+numbering, settings) as docxtpl and python-docx save it, with the body built here with lxml.
 
-The body is built in `new_subdoc()` with no path so that every paragraph refers to house.docx's
-styles and style-linked numbering by name; a firm restyles the output by editing house.docx.
+Every paragraph refers to house.docx's styles and style-linked numbering by name; a firm restyles
+the output by editing house.docx. The shell is rendered once per template and cached
+(`assembler/writers/shell.py`), so a draft needs neither python-docx nor docxtpl: the body, the
+comments, the properties and the zip are written here, element for element as python-docx wrote them
+(the output is byte-identical to theirs).
 """
 
 from __future__ import annotations
@@ -13,126 +17,113 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from docx.enum.text import WD_COLOR_INDEX
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from docx.text.paragraph import Paragraph as WordParagraph
-from docx.text.run import Run
-from docxtpl import DocxTemplate
 from lxml import etree
-from markupsafe import Markup
 
 from assembler.model import HOLE_OPEN, split_holes
 from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
                             plain_text)
+from assembler.writers.package import zipped
+from assembler.writers.shell import BODY_MARKER, Shell, shell_parts
 from assembler.writers.signing import signing_statement
 from assembler.writers.table_layout import column_widths
 
 Notes = Literal["comments", "inline", "none"]
 AUTHOR, INITIALS = "partnerdraft", "PD"
 TEXT_WIDTH = 9026  # twips between A4 margins in house.docx
-TABLE_GAP = Pt(9)
-SIGNATURE_GAP = Pt(24)
-BODY_MARKER_TEXT = "partnerdraft-body-goes-here"
-BODY_MARKER = f'<w:p><w:r><w:t>{BODY_MARKER_TEXT}</w:t></w:r></w:p>'
+TABLE_GAP = 180  # twips (9 pt)
+SIGNATURE_GAP = 480  # twips (24 pt)
+LETTER_GAP = 240  # twips (12 pt)
 CONTENT_HASH = "partnerdraft_content_sha256"
+DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
 
 CLAUSE_STYLES = {1: "PD Clause 2", 2: "PD Clause 3", 3: "PD Clause 4"}
 SCHEDULE_STYLES = {1: "PD Schedule 1", 2: "PD Schedule 2", 3: "PD Schedule 3"}
 
+class _P:
+    """One paragraph being written: its style, its properties and its content as XML text.
+
+    Properties may be set after the content (a page break before, space after a table), so the
+    paragraph is written out only when the body is finished, in the order Word's schema (and
+    python-docx) keeps them.
+    """
+
+    __slots__ = ("style", "props", "items")
+
+    def __init__(self, style_id: str | None):
+        self.style = style_id
+        self.props: dict[str, dict[str, str]] = {}  # w:pPr child -> its attributes
+        self.items: list[str] = []  # runs, fields, bookmarks and comment marks, in order
+
+    def flag(self, tag: str, on: bool) -> None:
+        """An on/off property (keepNext, keepLines, pageBreakBefore): on, or marked off."""
+        self.props[tag] = {} if on else {"w:val": "0"}
+
+    def spacing(self, *, before: int | None = None, after: int | None = None) -> None:
+        """Space before or after the paragraph, in twips."""
+        spacing = self.props.setdefault("w:spacing", {})
+        if after is not None:
+            spacing["w:after"] = str(after)
+        if before is not None:
+            spacing["w:before"] = str(before)
+
+    def xml(self) -> str:
+        props = [_empty(tag, self.props[tag]) for tag in _PPR_ORDER if tag in self.props]
+        if self.style:
+            props.insert(0, f'<w:pStyle w:val="{_attr(self.style)}"/>')
+        inner = (f"<w:pPr>{''.join(props)}</w:pPr>" if props else "") + "".join(self.items)
+        return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
+
 
 class _Body:
-    """Builds the body in a docxtpl subdoc; one method per part of the draft."""
+    """Builds the body as XML text; one method per part of the draft."""
 
-    def __init__(self, tpl: DocxTemplate, notes: Notes):
-        self.sd = tpl.new_subdoc()
+    def __init__(self, shell: Shell, notes: Notes):
         self.notes = notes
+        self.styles = shell.styles
         self.bookmark_id = 0
-        # python-docx resolves a style name by scanning every style on each call; one map up front
-        # keeps a 40-page draft well under a second.
-        self.style_ids = {s.name: s.style_id for s in self.sd.styles}
         self.new_page = False
         self.after_table = False
-        body = self.sd.element.body
-        self._parent = self.sd._body  # python-docx's proxy, parent of the paragraphs made here
-        self._end = body.find(qn("w:sectPr"))  # new blocks go before the section properties
-        self._body = body
+        self.blocks: list[_P | str] = []  # paragraphs, and tables already written out
+        self.comments: list[str] = []  # w:comment elements, numbered from 0 as python-docx numbers them
 
-    def move_into(self, target) -> None:
-        """Put the built body in place of the shell's marker paragraph."""
-        marker = next(t for t in target.iter(qn("w:t")) if t.text == BODY_MARKER_TEXT).getparent().getparent()
-        for element in [e for e in self._body if e.tag != qn("w:sectPr")]:
-            marker.addprevious(element)
-        marker.getparent().remove(marker)
+    def xml(self) -> str:
+        return "".join(b if isinstance(b, str) else b.xml() for b in self.blocks)
 
-    def _block(self, tag: str):
-        """A new body-level element (paragraph or table), placed before the section properties."""
-        element = self._body.makeelement(qn(tag), {})
-        if self._end is not None:
-            self._end.addprevious(element)
-        else:
-            self._body.append(element)
-        return element
-
-    def add(self, text: str = "", style: str | None = None):
-        """A new body paragraph in the named house style.
-
-        The common case (a styled paragraph of runs) is built with lxml directly: python-docx's
-        schema-ordered insertion costs more than the rest of the writer together. Its API is kept
-        for the rare direct formatting (page breaks, keeps, spacing), which orders elements itself.
-        """
-        para = WordParagraph(_styled_p(self._block("w:p"), self.style_ids[style] if style else None), self._parent)
+    def add(self, text: str = "", style: str | None = None) -> _P:
+        """A new body paragraph in the named house style."""
+        para = _P(self.styles[style].id if style else None)
+        self.blocks.append(para)
         if text:
             self.run(para, text)
         if self.new_page:
-            para.paragraph_format.page_break_before = True
+            para.flag("w:pageBreakBefore", True)
             self.new_page = False
         if self.after_table:
             self._space_after_table(para, style)
         return para
 
-    def _space_after_table(self, para, style: str | None) -> None:
+    def _space_after_table(self, para: _P, style: str | None) -> None:
         """A table's borders sit on the next line of text unless that paragraph opens with space."""
         self.after_table = False
-        before = self.sd.styles[style].paragraph_format.space_before if style else None
+        before = self.styles[style].space_before if style else None
         if before is None or before < TABLE_GAP:
-            para.paragraph_format.space_before = TABLE_GAP
+            para.spacing(before=TABLE_GAP)
 
-    def run(self, para, text: str = "", style: str | None = None):
-        """A run in the named character style.
-
-        Text goes straight into w:t elements, a tab into w:tab and a line break into w:br, as
-        python-docx's text setter would write them, without its per-character cost.
-        """
+    def run(self, para: _P, text: str = "", style: str | None = None, highlight: bool = False) -> str:
+        """A run in the named character style, added to the paragraph and returned."""
         if HOLE_OPEN in text:
             return self._run_with_holes(para, text, style)
-        p = para._p
-        r = p.makeelement(_R, {})
-        p.append(r)
-        if style:
-            rpr = r.makeelement(_RPR, {})
-            r.append(rpr)
-            rpr.append(r.makeelement(_RSTYLE, {_VAL: self.style_ids[style]}))
-        for piece in _PIECES.findall(text):
-            if piece == "\t":
-                r.append(r.makeelement(_TAB, {}))
-            elif piece in "\n\r":
-                r.append(r.makeelement(_BR, {}))
-            else:
-                t = r.makeelement(_T, {_SPACE: "preserve"} if piece != piece.strip() else {})
-                t.text = piece
-                r.append(t)
-        return Run(r, para)
+        run = _run(text, self.styles[style].id if style else None, highlight)
+        para.items.append(run)
+        return run
 
-    def _run_with_holes(self, para, text: str, style: str | None):
+    def _run_with_holes(self, para: _P, text: str, style: str | None) -> str:
         """Text built from the term sheet (a party's name or address) in which a fact was left
         open: each open fact is a highlighted placeholder, the rest plain runs."""
         run = None
         for piece, hole in split_holes(text):
             if hole:
-                run = self.run(para, f"[{piece}]", "PD Placeholder")
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                run = self.run(para, f"[{piece}]", "PD Placeholder", highlight=True)
             else:
                 run = self.run(para, piece, style)
         return run
@@ -178,13 +169,13 @@ class _Body:
         sender, addressee = doc.parties[0], doc.parties[-1]
         for party in (sender, addressee):
             self.add(party.name, style="PD Letter")
-            self.add(party.address, style="PD Letter").paragraph_format.space_after = Pt(12)
+            self.add(party.address, style="PD Letter").spacing(after=LETTER_GAP)
         dated = self.add("Date: ", style="PD Letter")
         self.inlines(dated, [doc.date])
         if doc.reference:
             self.add(f"Our reference: {doc.reference}", style="PD Letter")
         greeting = self.add("Dear ", style="PD Letter")
-        greeting.paragraph_format.space_before = Pt(12)
+        greeting.spacing(before=LETTER_GAP)
         self.inlines(greeting, [addressee.signatory_name] if _named(addressee.signatory_name)
                      else [Text(f"Trustees of {addressee.name}" if "charit" in addressee.description.lower()
                                 else "Sir or Madam")])
@@ -199,12 +190,12 @@ class _Body:
         """The funder signs the letter; the recipient signs its acceptance below."""
         sender, addressee = doc.parties[0], doc.parties[-1]
         closing = "Yours sincerely" if _named(addressee.signatory_name) else "Yours faithfully"
-        self.add(closing, style="PD Body").paragraph_format.keep_with_next = True
+        self.add(closing, style="PD Body").flag("w:keepNext", True)
         self.block(sender)
         heading = self.add("Acceptance", style="PD Heading")
-        heading.paragraph_format.page_break_before = False
+        heading.flag("w:pageBreakBefore", False)
         self.add(f"{addressee.name} accepts the Grant on the conditions in this letter.",
-                 style="PD Body").paragraph_format.keep_with_next = True
+                 style="PD Body").flag("w:keepNext", True)
         self.block(addressee)
 
     def block(self, party) -> None:
@@ -212,15 +203,14 @@ class _Body:
         not chained to the next party's block, which opens with space of its own."""
         for i, line in enumerate(party.execution):
             para = self.add(style="PD Signature")
-            para.paragraph_format.keep_together = True
-            para.paragraph_format.keep_with_next = i < len(party.execution) - 1
+            para.flag("w:keepLines", True)
+            para.flag("w:keepNext", i < len(party.execution) - 1)
             if i == 0:
-                para.paragraph_format.space_before = SIGNATURE_GAP
+                para.spacing(before=SIGNATURE_GAP)
             self.inlines(para, line)
 
     def parties(self, doc: Document) -> None:
-        self.add("This Agreement is dated ", style="PD Heading")
-        self.inlines(self.sd.paragraphs[-1], [doc.date])
+        self.inlines(self.add("This Agreement is dated ", style="PD Heading"), [doc.date])
         self.add("Parties", style="PD Heading")
         last = len(doc.parties) - 1
         for i, party in enumerate(doc.parties):
@@ -252,7 +242,7 @@ class _Body:
     def clause(self, clause: Clause, heading_style: str, levels: dict[int, str], new_page: bool = True) -> None:
         heading = self.add(style=heading_style)
         if not new_page:
-            heading.paragraph_format.page_break_before = False
+            heading.flag("w:pageBreakBefore", False)
         run = self.run(heading, clause.title)
         self.bookmark(heading, clause.bookmark)
         self.note(clause, heading, run)
@@ -277,51 +267,42 @@ class _Body:
             label += f" (option: {clause.variant}{'' if clause.standard else ', not the standard'})"
         text = f"{label}: {clause.note}"
         if self.notes == "comments":
-            comment = self.sd.add_comment(run, author=AUTHOR, initials=INITIALS)
-            comment._comment_elm.date = None  # python-docx stamps the clock time; output must not vary
-            first, *more = text.split("\n")  # as python-docx's text= would, without its per-character cost
-            self.run(comment.paragraphs[0], first)
-            for line in more:
-                comment.add_paragraph(text=line)
+            self.comment(heading, run, text)
         else:
             self.add(text, style="PD Notice")
 
     def table(self, table: Table) -> None:
-        """A table in the house table style, built with lxml: fixed column widths sized to the
-        content, rows that never split, the heading row repeated on each page."""
+        """A table in the house table style: fixed column widths sized to the content, rows that
+        never split, the heading row repeated on each page."""
         widths = column_widths([plain_text(cell) for cell in table.header],
                                [[plain_text(cell) for cell in row] for row in table.rows],
                                table.widths or [1] * len(table.header), TEXT_WIDTH)
-        tbl = self._block("w:tbl")
-        tblpr = _sub(tbl, "w:tblPr")
-        _sub(tblpr, "w:tblStyle", val=self.style_ids["PD Table"])
-        _sub(tblpr, "w:tblW", type="auto", w="0")
-        _sub(tblpr, "w:tblLayout", type="fixed")
-        _sub(tblpr, "w:tblLook", firstColumn="1", firstRow="1", lastColumn="0", lastRow="0",
-             noHBand="0", noVBand="1", val="04A0")
-        grid = _sub(tbl, "w:tblGrid")
-        for width in widths:
-            _sub(grid, "w:gridCol", w=str(width))
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{_attr(self.styles["PD Table"].id)}"/>'
+               '<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+               '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+               'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>']
+        out += [f'<w:gridCol w:w="{width}"/>' for width in widths]
+        out.append("</w:tblGrid>")
         for r, row in enumerate([table.header, *table.rows]):
-            tr = _sub(tbl, "w:tr")
-            trpr = _sub(tr, "w:trPr")
-            _sub(trpr, "w:cantSplit")  # a split row's second half reads as a row of its own
-            if r == 0:
-                _sub(trpr, "w:tblHeader")
-            style = self.style_ids["PD Table Heading" if r == 0 else "PD Table Text"]
+            # a split row's second half reads as a row of its own: rows never split
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r == 0
+                       else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            style = self.styles["PD Table Heading" if r == 0 else "PD Table Text"].id
             for c, cell_inlines in enumerate(row):
-                tc = _sub(tr, "w:tc")
-                _sub(_sub(tc, "w:tcPr"), "w:tcW", type="dxa", w=str(widths[c]))
-                p = _styled_p(_sub(tc, "w:p"), style)
+                para = _P(style)
                 if table.right and table.right[c]:
-                    _sub(p.find(_PPR), "w:jc", val="right")
-                self.inlines(WordParagraph(p, self._parent), cell_inlines)
+                    para.props["w:jc"] = {"w:val": "right"}
+                self.inlines(para, cell_inlines)
+                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/></w:tcPr>{para.xml()}</w:tc>')
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self.blocks.append("".join(out))
         self.after_table = True
 
     def signatures(self, doc: Document) -> None:
         self.page_break()
         self.add("Signature", style="PD Heading")
-        self.add(signing_statement(doc), style="PD Body").paragraph_format.keep_with_next = True
+        self.add(signing_statement(doc), style="PD Body").flag("w:keepNext", True)
         for party in doc.parties:
             self.block(party)
 
@@ -335,8 +316,7 @@ class _Body:
             elif isinstance(inline, Placeholder) and not inline.is_open:
                 self.run(para, f"[{inline.label}]", "PD Form Blank")  # a form's blank: no highlight
             elif isinstance(inline, Placeholder):
-                run = self.run(para, f"[{inline.label}]", "PD Placeholder")
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                self.run(para, f"[{inline.label}]", "PD Placeholder", highlight=True)
             elif isinstance(inline, Ref):
                 self.reference(para, inline)
 
@@ -356,21 +336,29 @@ class _Body:
         if ref.suffix:
             self.run(para, ref.suffix)
 
-    def bookmark(self, para, name: str) -> None:
+    def bookmark(self, para: _P, name: str) -> None:
+        """A bookmark around the paragraph's content (a REF field's target)."""
         if not name:
             return
         self.bookmark_id += 1
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self.bookmark_id))
-        start.set(qn("w:name"), name)
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(self.bookmark_id))
-        ppr = para._p.pPr
-        if ppr is not None:
-            ppr.addnext(start)
-        else:
-            para._p.insert(0, start)
-        para._p.append(end)
+        para.items.insert(0, f'<w:bookmarkStart w:id="{self.bookmark_id}" w:name="{_attr(name)}"/>')
+        para.items.append(f'<w:bookmarkEnd w:id="{self.bookmark_id}"/>')
+
+    def comment(self, para: _P, run: str, text: str) -> None:
+        """A comment on the run, as python-docx's add_comment writes one (its clock time left out:
+        output must not vary): the range around the run, a reference run after it, and the
+        comment's paragraphs, the first opening with the annotation mark."""
+        cid = len(self.comments)
+        at = para.items.index(run)
+        para.items[at:at + 1] = [f'<w:commentRangeStart w:id="{cid}"/>', run, f'<w:commentRangeEnd w:id="{cid}"/>',
+                                 '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+                                 f'<w:commentReference w:id="{cid}"/></w:r>']
+        head, *more = text.split("\n")
+        paragraphs = ['<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:rPr><w:rStyle '
+                      f'w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>{_run(head)}</w:p>']
+        paragraphs += [f"<w:p>{_run(line)}</w:p>" if line else "<w:p/>" for line in more]
+        self.comments.append(f'<w:comment w:id="{cid}" w:author="{AUTHOR}" w:initials="{INITIALS}">'
+                             f'{"".join(paragraphs)}</w:comment>')
 
     def page_break(self) -> None:
         """Start the next paragraph on a new page. Page-break-before on that paragraph, not an empty
@@ -383,37 +371,63 @@ def _named(inline) -> bool:
     return isinstance(inline, Text) and bool(inline.text.strip())
 
 
-def _field_begin(para, instruction: str) -> None:
+def _field_begin(para: _P, instruction: str) -> None:
     """Open a complex field; the runs added after it, up to _field_end, are its cached result."""
-    p = para._p
-    _sub(_sub(p, "w:r"), "w:fldChar", fldCharType="begin")
-    code = _sub(_sub(p, "w:r"), "w:instrText")
-    code.set(_SPACE, "preserve")
-    code.text = f" {instruction} "
-    _sub(_sub(p, "w:r"), "w:fldChar", fldCharType="separate")
+    para.items.append('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+                      f' {_text(instruction)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
 
 
-def _field_end(para) -> None:
-    _sub(_sub(para._p, "w:r"), "w:fldChar", fldCharType="end")
+def _field_end(para: _P) -> None:
+    para.items.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
-_R, _RPR, _RSTYLE, _T, _PPR = (qn(t) for t in ("w:r", "w:rPr", "w:rStyle", "w:t", "w:pPr"))
-_VAL, _SPACE, _TAB, _BR = qn("w:val"), qn("xml:space"), qn("w:tab"), qn("w:br")
-_PIECES = re.compile(r"[^\t\n\r]+|[\t\n\r]")
-
-
-def _sub(parent, tag: str, **attributes: str):
-    """A child element appended in the order the caller writes them (callers follow the schema)."""
-    element = parent.makeelement(qn(tag), {qn(f"w:{k}"): v for k, v in attributes.items()})
-    parent.append(element)
-    return element
-
-
-def _styled_p(p, style_id: str | None):
-    """The paragraph element with its paragraph style, if any."""
+def _run(text: str, style_id: str | None = None, highlight: bool = False) -> str:
+    """A run: a tab as w:tab, a line break as w:br, the rest as w:t (space kept where it leads or
+    trails), as python-docx's text setter writes them."""
+    parts = []
     if style_id:
-        _sub(_sub(p, "w:pPr"), "w:pStyle", val=style_id)
-    return p
+        parts.append(f'<w:rPr><w:rStyle w:val="{_attr(style_id)}"/>'
+                     + ('<w:highlight w:val="yellow"/>' if highlight else "") + "</w:rPr>")
+    for piece in _pieces(text):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in "\n\r":
+            parts.append("<w:br/>")
+        elif piece[0].isspace() or piece[-1].isspace():  # as piece != piece.strip(), sooner
+            parts.append(f'<w:t xml:space="preserve">{_text(piece)}</w:t>')
+        else:
+            parts.append(f"<w:t>{_text(piece)}</w:t>")
+    return f"<w:r>{''.join(parts)}</w:r>" if parts else "<w:r/>"
+
+
+def _pieces(text: str):
+    """The text split at tabs and line breaks (most runs have none)."""
+    if not text:
+        return ()
+    return _PIECES.findall(text) if _BREAKS.search(text) else (text,)
+
+
+def _text(value: str) -> str:
+    """Text escaped as lxml writes it."""
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
+
+
+def _attr(value: str) -> str:
+    """An attribute value escaped as lxml writes it."""
+    return (_text(value).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")
+            .replace("\r", "&#13;"))
+
+
+def _empty(tag: str, attributes: dict[str, str]) -> str:
+    return f"<{tag}{''.join(f' {k}={chr(34)}{_attr(v)}{chr(34)}' for k, v in attributes.items())}/>"
+
+
+_PIECES = re.compile(r"[^\t\n\r]+|[\t\n\r]")
+_BREAKS = re.compile(r"[\t\n\r]")
+# The order python-docx keeps inside w:pPr, for the properties set after the style.
+_PPR_ORDER = ("w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:spacing", "w:jc")
 
 
 def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
@@ -421,8 +435,10 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
     """The draft as .docx bytes: deterministic for the same model and template. `toc_pages` (clause
     id -> page, measured on a LibreOffice PDF) caches page numbers in the contents, which LibreOffice
     does not paginate itself."""
-    tpl = DocxTemplate(str(template))
-    body = _Body(tpl, "none" if doc.circulation else notes)  # notes are for our side only
+    notes = "none" if doc.circulation else notes  # notes are for our side only
+    comments = notes == "comments" and any(c.note for c in [*doc.clauses, *doc.schedules])
+    shell, parts = shell_parts(template, comments=comments, marking=doc.marking, reference=doc.reference)
+    body = _Body(shell, notes)
     if doc.letter:
         body.letterhead(doc)
         body.recitals(doc)
@@ -437,15 +453,35 @@ def render_docx(doc: Document, template: Path, *, notes: Notes = "comments",
         body.clauses(doc)
         body.schedules(doc)
         body.signatures(doc)
-    # The shell's fields (marking, reference, title) are docxtpl's; the body is moved in afterwards
-    # in place of a marker paragraph, so docxtpl's regular expressions never run over a 40-page body.
-    context = {"body": Markup(BODY_MARKER), "marking": doc.marking, "reference": doc.reference,
-               "title": doc.title}
-    tpl.render(context, autoescape=True)
-    body.move_into(tpl.docx.element.body)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return _finish(buffer.getvalue(), doc)
+    parts[DOCUMENT] = _splice(parts[DOCUMENT], BODY_MARKER.encode(), body.xml().encode("utf-8"))
+    if body.comments:
+        parts[COMMENTS] = _add_children(parts[COMMENTS], "".join(body.comments).encode("utf-8"))
+    unchanged = {name for name in shell.names if parts[name] is shell.parts[name]}  # the same in every draft
+    return _finish(list(shell.names), parts, doc, unchanged)
+
+
+def _splice(part: bytes, marker: bytes, content: bytes) -> bytes:
+    """The part with its one marker paragraph replaced by the content."""
+    assert part.count(marker) == 1, "the house template's body marker is missing or repeated"
+    return part.replace(marker, content)
+
+
+def _add_children(part: bytes, content: bytes) -> bytes:
+    """The part with content added at the end of its root element (written `<root .../>` when empty)."""
+    body = part.rstrip()
+    if body.endswith(b"/>"):
+        return body[:-2] + b">" + content + b"</" + _root_tag(body) + b">"
+    close = body.rindex(b"</")
+    return body[:close] + content + body[close:]
+
+
+def _root_tag(part: bytes) -> bytes:
+    """The root element's tag (with its prefix), after any XML declaration."""
+    start = part.index(b"<", part.index(b"?>") + 2 if part.startswith(b"<?xml") else 0) + 1
+    end = start
+    while part[end:end + 1] not in (b" ", b">", b"/", b"\n", b"\t", b"\r"):
+        end += 1
+    return part[start:end]
 
 
 CORE_NS = {
@@ -495,11 +531,8 @@ def read_parts(blob: bytes) -> dict[str, bytes]:
         return {info.filename: zin.read(info) for info in zin.infolist()}
 
 
-def _finish(blob: bytes, doc: Document) -> bytes:
-    """Add core and custom properties and the content hash; re-zip with fixed timestamps."""
-    with zipfile.ZipFile(io.BytesIO(blob)) as zin:
-        names = [i.filename for i in zin.infolist()]
-    parts = read_parts(blob)
+def _finish(names: list[str], parts: dict[str, bytes], doc: Document, unchanged: set[str] = frozenset()) -> bytes:
+    """Add core and custom properties and the content hash; zip with fixed timestamps."""
     parts["docProps/core.xml"] = _core_xml(doc)
     if "docProps/custom.xml" not in names:
         names.append("docProps/custom.xml")
@@ -507,13 +540,7 @@ def _finish(blob: bytes, doc: Document) -> bytes:
         parts["_rels/.rels"] = _add_custom_rel(parts["_rels/.rels"])
     props = dict(doc.properties, **{CONTENT_HASH: content_hash(parts)})
     parts["docProps/custom.xml"] = _custom_xml(props)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(info, parts[name])
-    return out.getvalue()
+    return zipped(names, parts, repeating=unchanged - {"docProps/core.xml", "[Content_Types].xml", "_rels/.rels"})
 
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"

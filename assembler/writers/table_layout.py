@@ -23,18 +23,28 @@ SAFETY = 1.12  # LibreOffice and Word round glyph widths differently; keep a mar
 
 def text_twips(text: str, points: float, *, bold: bool = False) -> int:
     """Approximate printed width of `text` at `points` in Arial."""
-    em = 0
-    for ch in text:
-        if ch in _NARROW:
-            em += 280
-        elif ch in _WIDE:
-            em += 833
-        elif ch.isupper() or ch.isdigit() or ch in "£$€#&":
-            em += 640 if ch.isupper() else 556
-        else:
-            em += 520
+    em = sum(map(_EM.__getitem__, text))
     width = em / 1000 * points * 20 * (1.07 if bold else 1.0)
     return int(width * SAFETY)
+
+
+class _Advances(dict):
+    """Character -> advance width (thousandths of an em), worked out once per character."""
+
+    def __missing__(self, ch: str) -> int:
+        if ch in _NARROW:
+            em = 280
+        elif ch in _WIDE:
+            em = 833
+        elif ch.isupper() or ch.isdigit() or ch in "£$€#&":
+            em = 640 if ch.isupper() else 556
+        else:
+            em = 520
+        self[ch] = em
+        return em
+
+
+_EM = _Advances()
 
 
 def _atomic(cell: str) -> bool:
