@@ -37,6 +37,11 @@ class Written:
     findings: list[Problem] = field(default_factory=list)
 
 
+# Findings about the library's own wording, not the term sheet: the review pack lists them for the
+# lawyer; a commissioner assembling a draft cannot act on them, so `assemble` does not print them.
+REVIEW_ONLY = frozenset({"COMMON-DRAFT-TERMS"})
+
+
 def write_draft(request: DraftRequest, catalogue: Catalogue) -> Written:
     """Read, check, assemble and write one draft; nothing is written unless all of it succeeds."""
     from assembler.output import guard_overwrite, write_atomically
@@ -81,7 +86,8 @@ def draft_bytes(sheet, catalogue: Catalogue, *, notes: str = "comments", final: 
         from assembler.writers.pdf import find_soffice
 
         find_soffice()  # before any work is wasted: no LibreOffice, no output at all
-    findings = [sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}") for f in result.findings]
+    findings = [sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}") for f in result.findings
+                if f.rule not in REVIEW_ONLY]
     blob = render_docx(result.document, catalogue.paths.house, notes=notes)
     pdf_blob = None
     if pdf:

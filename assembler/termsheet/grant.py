@@ -136,7 +136,10 @@ class Subsidy(Strict):
     assessment_date: dt.date | None = Field(
         None, description="When the Funder completed its subsidy assessment (or MFA notification), as YYYY-MM-DD; "
         "it must be on or after 4 January 2023, when the Subsidy Control Act 2022 came into force.")
-    prior_assistance: list[PriorAssistance] = Field(default_factory=list, description="Minimal financial assistance the Recipient received in this and the previous two financial years.")
+    prior_assistance: list[PriorAssistance] = Field(default_factory=list, description="Minimal financial assistance the Recipient received in this and the previous two financial years, as it declared it.")
+    declared_none: bool = Field(False, description="true once the Recipient has declared in writing that it received no "
+                                "minimal financial assistance in this and the previous two financial years. Until it "
+                                "declares (an award listed, or this set to true) the declaration shows blanks to fill in.")
 
 
 class Reporting(Strict):

@@ -287,3 +287,25 @@ def test_regulatory_events_fit_a_charitable_company(catalogue):
     assert "a moratorium under Part A1 of the Insolvency Act 1986 comes into force for the Trust" in big
     assert "section 46 of the Charities Act 2011" in big
     assert "Part A1" not in to_text(build(catalogue, SMALL).document)
+
+
+def test_an_undeclared_mfa_history_is_left_open_never_declared_as_none(catalogue, tmp_path):
+    """The Recipient's declaration is its own statement: until it is made, the letter shows blanks
+    (and `--final` refuses them), and "None received" appears only once the Recipient declares none."""
+    def undeclared(data):
+        data["grant"]["subsidy"].pop("prior_assistance")
+
+    def declared_none(data):
+        undeclared(data)
+        data["grant"]["subsidy"]["declared_none"] = True
+
+    open_draft = build(catalogue, _edited(tmp_path, SMALL, undeclared)).document
+    text = to_text(open_draft)
+    assert "None received" not in text
+    labels = [label for label, _ in open_draft.placeholders()]
+    assert "total declared, with this Grant" in labels
+    assert sum(label.startswith("assistance the Recipient declares for") for label in labels) == 3
+    none_draft = build(catalogue, _edited(tmp_path, SMALL, declared_none)).document
+    text = to_text(none_draft)
+    assert text.count("None received") == 2
+    assert not [label for label, _ in none_draft.placeholders() if "declare" in label]

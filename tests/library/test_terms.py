@@ -103,3 +103,14 @@ def test_a_draft_lists_its_term_problems_as_findings(catalogue):
     found = [f for f in result.findings if f.rule == "COMMON-DRAFT-TERMS"]
     assert found and all(f.severity == "info" for f in found)
     assert any("'the homes'" in f.message for f in found)
+
+
+def test_assemble_leaves_wording_findings_to_the_review_pack(catalogue, tmp_path):
+    """A commissioner assembling a draft cannot act on the library's wording: `assemble` prints the
+    term sheet's findings only, while the review pack keeps the wording ones for the lawyer."""
+    from assembler.operations import draft_bytes
+    from tests.conftest import ROOT
+
+    sheet = read_termsheet(ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue)
+    draft = draft_bytes(sheet, catalogue, today=DRAFT_DATE)
+    assert not any("COMMON-DRAFT-TERMS" in str(problem) for problem in draft.findings)
