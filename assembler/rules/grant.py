@@ -114,6 +114,18 @@ def mfa_limit(ctx: RuleContext):
                f"({ctx.figures['mfa_limit']['source']})", ("grant", "subsidy", "prior_assistance"))
 
 
+@RULES.rule("GRANT-MFA-DECLARATION", "warning",
+            "Minimal financial assistance: the Recipient's declaration of the assistance it received in the "
+            "period is recorded (its awards, or that it received none) before the grant is given.")
+def mfa_declaration(ctx: RuleContext):
+    subsidy = ctx.sheet.grant.subsidy
+    if subsidy.route == "minimal_financial_assistance" and not subsidy.prior_assistance and not subsidy.declared_none:
+        yield ("the Recipient's declaration of the minimal financial assistance it received in this and the two "
+               "previous financial years is not recorded, so the declaration in the draft is left blank: list the "
+               "awards it declares, or set declared_none: true once it declares that it received none "
+               "(Subsidy Control Act 2022 s.37(2)(c) and (3))", ("grant", "subsidy", "prior_assistance"))
+
+
 @RULES.rule("GRANT-MFA-YEARS", "warning",
             "Prior minimal financial assistance outside the current and two previous financial years (from the "
             "award) does not count towards the limit.")

@@ -290,8 +290,8 @@ def test_regulatory_events_fit_a_charitable_company(catalogue):
 
 
 def test_an_undeclared_mfa_history_is_left_open_never_declared_as_none(catalogue, tmp_path):
-    """The Recipient's declaration is its own statement: until it is made, the letter shows blanks
-    (and `--final` refuses them), and "None received" appears only once the Recipient declares none."""
+    """The Recipient's declaration is its own statement: until it is made, the letter shows blanks to
+    complete (and a rule warns), and "None received" appears only once the Recipient declares none."""
     def undeclared(data):
         data["grant"]["subsidy"].pop("prior_assistance")
 
@@ -302,10 +302,10 @@ def test_an_undeclared_mfa_history_is_left_open_never_declared_as_none(catalogue
     open_draft = build(catalogue, _edited(tmp_path, SMALL, undeclared)).document
     text = to_text(open_draft)
     assert "None received" not in text
-    labels = [label for label, _ in open_draft.placeholders()]
+    labels = [label for label, _ in open_draft.form_blanks()]
     assert "total declared, with this Grant" in labels
     assert sum(label.startswith("assistance the Recipient declares for") for label in labels) == 3
     none_draft = build(catalogue, _edited(tmp_path, SMALL, declared_none)).document
     text = to_text(none_draft)
     assert text.count("None received") == 2
-    assert not [label for label, _ in none_draft.placeholders() if "declare" in label]
+    assert not [label for label, _ in none_draft.form_blanks() if "declare" in label]

@@ -21,7 +21,7 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT",
             "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION",
             "GRANT-FINAL-CLAIM-WINDOW", "GRANT-MILESTONE-DELIVERABLE", "GRANT-DELIVERABLE-TIMING",
-            "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY"]
+            "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -135,6 +135,17 @@ def test_minimal_financial_assistance_limit(catalogue):
     found = findings(catalogue, SMALL,
                      lambda d: d["grant"]["subsidy"]["prior_assistance"][0].__setitem__("amount", 310000))
     assert "GRANT-MFA-LIMIT" in found and "£315,000" in found["GRANT-MFA-LIMIT"][0]
+
+
+def test_an_unrecorded_mfa_declaration_is_flagged_until_it_is_made(catalogue):
+    def undeclared(d):
+        d["grant"]["subsidy"].pop("prior_assistance")
+    assert "GRANT-MFA-DECLARATION" in findings(catalogue, SMALL, undeclared)
+
+    def declared_none(d):
+        undeclared(d)
+        d["grant"]["subsidy"]["declared_none"] = True
+    assert "GRANT-MFA-DECLARATION" not in findings(catalogue, SMALL, declared_none)
 
 
 def test_minimal_financial_assistance_years(catalogue):
