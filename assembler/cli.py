@@ -405,14 +405,10 @@ def library_check() -> None:
     from assembler.library.check import check_library
     from assembler.library.catalogue import load_catalogue
 
-    from assembler.library.notes import note_warnings
-
     catalogue = load_catalogue(strict=False)
     problems = check_library(catalogue)
     for problem in problems:
         click.echo(str(problem), err=True)
-    for problem in note_warnings(catalogue):
-        click.echo(f"warning: {problem}", err=True)
     click.echo(f"{len(catalogue.files)} clause files, {len(catalogue.manifests)} families: "
                f"{'ok' if not problems else f'{len(problems)} fault(s)'}")
     if problems:

@@ -30,16 +30,17 @@ ENGINE_WORDS = [
     (re.compile(r"\bfamil(?:y|ies)\b", re.I), "the tool's agreement families (say 'this agreement')"),
 ]
 # Phrases that leak how the draft was produced rather than what it says: the reviewing solicitor
-# reads them as the generator talking. Not in the shared clauses at all; in a family's own clauses
-# they are reported as warnings (`note_warnings`) until those notes are rewritten.
+# reads them as the generator talking. They fail the check in every clause, shared or not.
 LEAK_WORDS = [
     (re.compile(r"\bterm[ -]sheets?(?:'s)?\b", re.I), "the term sheet (say what the parties agreed or the facts)"),
     (re.compile(r"\bhouse(?:'s|’s)", re.I), "the house's defaults"),
     (re.compile(r"\bproportionate defaults?\b", re.I), "the tool's defaults"),
     (re.compile(r"\(option:", re.I), "an option label"),
     (re.compile(r"\bstandard variant\b", re.I), "a variant"),
+    (re.compile(r"\bstandard position(?::| is \")", re.I), "the draft's default (say what the clause provides)"),
     (re.compile(r"\bnot checked\b", re.I), "an admission the point was not checked"),
-    (re.compile(r"\bcould not be (?:compared|checked|verified)\b", re.I), "an admission the point was not checked"),
+    (re.compile(r"\bcould not be (?:compared|checked|verified|retrieved|confirmed)\b", re.I),
+     "an admission the point was not checked (say what to confirm and where)"),
     (re.compile(r"\bas the drafter has it\b", re.I), "the drafter's working"),
     (re.compile(r"\bleft open\b", re.I), "a fact left open (say it is to be completed)"),
     (re.compile(r"\bthis clause appears because\b", re.I), "why the tool chose the clause"),
@@ -51,22 +52,11 @@ ALLOWED = {"UK-GDPR", "EU-GDPR"}
 
 
 def check_notes(catalogue) -> list[Problem]:
-    """One problem per engine word in a note, at the file line it stands on; a leak phrase is a
-    problem in the shared clauses (a family's are `note_warnings`)."""
+    """One problem per engine word or leak phrase in a note, at the file line it stands on."""
     out = []
     for f in catalogue.files:
         if f.header.note:
-            words = ENGINE_WORDS + LEAK_WORDS if f.family == "common" else ENGINE_WORDS
-            out.extend(_problems(f, _engine_words(f.header.note, words)))
-    return out
-
-
-def note_warnings(catalogue) -> list[Problem]:
-    """The leak phrases in a family's own notes: reported, not yet failing the check."""
-    out = []
-    for f in catalogue.files:
-        if f.header.note and f.family != "common":
-            out.extend(_problems(f, _engine_words(f.header.note, LEAK_WORDS)))
+            out.extend(_problems(f, _engine_words(f.header.note, ENGINE_WORDS + LEAK_WORDS)))
     return out
 
 

@@ -52,7 +52,7 @@ def test_a_note_speaking_of_the_tool_is_reported_at_its_line(lib, words):
 
 
 def test_a_note_in_terms_of_the_agreement_and_the_law_is_quiet(lib):
-    with_note(lib, "The term sheet gives the Funding Period; check that no Instalment falls\n"
+    with_note(lib, "The parties agreed the Funding Period; check that no Instalment falls\n"
                    "outside it. Check the UK-GDPR roles (Article 28).")
     assert check_notes(load_catalogue(LibraryPaths(lib))) == []
 
@@ -87,13 +87,18 @@ def test_a_shared_note_that_leaks_how_the_draft_was_made_fails(lib, words):
     assert found and all("definitions.md" in f for f in found), words
 
 
-def test_the_same_words_in_a_family_note_are_a_warning_only(lib):
-    from assembler.library.notes import note_warnings
-
-    with_note(lib, "The term sheet says so; not checked.")
-    catalogue = load_catalogue(LibraryPaths(lib))
-    assert check_notes(catalogue) == []
-    assert len(note_warnings(catalogue)) == 2
+@pytest.mark.parametrize("words", [
+    "the term sheet says so",
+    "not checked",
+    "Standard position: no blame",
+    "the standard position is \"arrears\"",
+    "the text could not be retrieved",
+    "as the drafter has it",
+])
+def test_the_same_words_in_a_family_note_fail_too(lib, words):
+    with_note(lib, f"Choose this clause for a small grant.\n{words}.")
+    found = [str(p) for p in check_notes(load_catalogue(LibraryPaths(lib)))]
+    assert found and all(f.startswith(str(clause(lib, "grant/general.md")) + ":8: note:") for f in found), words
 
 
 def test_a_shared_note_in_terms_of_the_agreement_is_quiet(lib):

@@ -124,7 +124,7 @@ def test_personal_data_with_no_role_makes_the_parties_separate_controllers(catal
     assert "The processor must" not in clause_text(doc, "common.data-protection")
     assert "common.schedule-data-sharing" in ids(doc) and "common.schedule-data-processing" not in ids(doc)
     note = next(c for c in doc.clauses if c.id == "common.data-protection").note
-    assert "(the standard position: no other role was given)" in note and "separate controllers" in note
+    assert "(no other role has been agreed)" in note and "separate controllers" in note
     yaml = YAML()
     data = yaml.load(text)
     del data["data_protection"]
