@@ -131,8 +131,10 @@ def _paragraphs(clause: Clause) -> list[tuple[str, str]]:
         elif isinstance(block, Table):
             for row in [block.header, *block.rows]:
                 cells = [list(cell) for cell in row]
-                out.append((" | ".join(_key(c) for c in cells),
-                            " | ".join(shown("".join(_plain(i) for i in c)) for c in cells)))
+                # a row reads as its cells in order; no "|", which the terminal and Markdown would
+                # both take for table syntax
+                out.append(("; ".join(_key(c) for c in cells),
+                            "; ".join(shown("".join(_plain(i) for i in c)) for c in cells)))
     return out
 
 

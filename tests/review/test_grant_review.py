@@ -26,7 +26,8 @@ def test_the_short_form_is_named_with_its_reason(catalogue):
     form = _terms(review)["Form of the document"]
     assert form[0].startswith("Short form: grant offer letter") and "£25,000" in form[0]
     assert _terms(review)["Insurance (each party that is not a public body)"] == [
-        "None required: the grant offer letter has no insurance clause"]
+        "Public liability £2,000,000 for any one claim; employer's liability as the law requires; drivers "
+        "insured for use of their own vehicles (the letter's general conditions)"]
 
 
 def test_no_assets_no_clawback(catalogue):

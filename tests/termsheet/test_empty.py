@@ -114,7 +114,7 @@ def test_open_facts_are_placeholders_in_the_draft_and_final_lists_each_at_its_li
     by_field = {p.field: p for p in caught.value.problems}
     assert by_field["grant.purpose"].line == _line(text, "  purpose:")
     assert "[grant: purpose] is still open in recitals" in by_field["grant.purpose"].message
-    assert by_field["recipient.address"].message.endswith("is still open in parties: fill in this field")
+    assert by_field["recipient.address"].message.endswith("is still open in parties; recitals: fill in this field")
 
 
 def test_the_open_fact_in_a_party_name_is_highlighted_in_the_word_file(catalogue):
