@@ -59,7 +59,7 @@ def test_the_welsh_law_in_its_place(texts, family):
     text = flat(texts[family])
     assert [w for w in WELSH_LAW if w not in text] == []
     # each Welsh form stays its own paragraph or list item, as the English one is
-    assert "suspect is at risk.\n" in texts[family].replace("\r", "")
+    assert "enquiries under section 126 of that Act.\n" in texts[family].replace("\r", "")
     assert "Agreement;- names" not in text and "aware of it. Each Party" not in text
 
 
