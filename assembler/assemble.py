@@ -159,22 +159,8 @@ def _shared_texts(samples: Path, starter: Path) -> frozenset[str]:
     """Every text that some sample other than the starter also uses, anywhere in it."""
     from assembler.termsheet.loader import load_file
 
-    found: set[str] = set()
-
-    def texts(node) -> None:
-        if isinstance(node, dict):
-            for value in node.values():
-                texts(value)
-        elif isinstance(node, list):
-            for item in node:
-                texts(item)
-        elif isinstance(node, str):
-            found.add(node)
-
-    for path in sorted(samples.glob("*/*.yaml")):
-        if path.resolve() != starter.resolve():
-            texts(load_file(path).data)
-    return frozenset(found)
+    return frozenset(text for path in sorted(samples.glob("*/*.yaml")) if path.resolve() != starter.resolve()
+                     for _, text in _strings(load_file(path).data))
 
 
 @functools.cache
@@ -182,22 +168,23 @@ def _example_texts(path: Path) -> dict[tuple, str]:
     """Read once a process: `check_rules` runs on every assembly, and the web app's every request."""
     from assembler.termsheet.loader import load_file
 
-    found: dict[tuple, str] = {}
+    # A name, address or reference: not a choice ("binding"), a date, a figure, or a one-word
+    # defined term ("Council") that any matter may share.
+    return {loc: text for loc, text in _strings(load_file(path).data)
+            if len(text) >= 5 and any(ch.isalpha() for ch in text)
+            and (" " in text.strip() and any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text))}
 
-    def texts(node, loc: tuple) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                texts(value, (*loc, key))
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                texts(item, (*loc, i))
-        elif isinstance(node, str) and len(node) >= 5 and any(ch.isalpha() for ch in node) and (
-                " " in node.strip() and any(ch.isupper() for ch in node) or any(ch.isdigit() for ch in node)):
-            # A name, address or reference: not a choice ("binding"), a date, a figure, or a
-            # one-word defined term ("Council") that any matter may share.
-            found[loc] = node
-    texts(load_file(path).data, ())
-    return found
+
+def _strings(node, loc: tuple = ()):
+    """(location, text) for every string in a loaded term sheet's plain data."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _strings(item, (*loc, i))
+    elif isinstance(node, str):
+        yield loc, node
 
 
 def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None,
