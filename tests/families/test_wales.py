@@ -21,12 +21,21 @@ ENGLAND_ONLY = [
     "Ofsted", "Care Quality Commission", "CQC", "Provider Selection Regime", "local authority designated officer",
     "local safeguarding partners", "Local Government Transparency Code", "a Minister of the Crown, Parliament or",
     "Children's Homes (England)", "General Disposal Consent (England)", "Part 1A",
+    "Housing Ombudsman", "Regulator of Social Housing", "two-tier area", "Local Authority Designated Officer",
 ]
 WELSH_LAW = [
     "Social Services and Well-being (Wales) Act 2014", "section 28 of the Children Act 2004",
-    "Wales Safeguarding Procedures", "Working Together to Safeguard People", "bank holiday in England and Wales",
-    "Act of Senedd Cymru (including an Act of the National Assembly for Wales), Measure of the National Assembly for Wales", "the Welsh Ministers, Parliament, Senedd Cymru",
+    "Wales Safeguarding Procedures", "bank holiday in England and Wales",
+    "Act of Senedd Cymru (including an Act of the National Assembly for Wales), Measure of the National Assembly for Wales",
     "Welsh Language (Wales) Measure 2011", "Well-being of Future Generations (Wales) Act 2015",
+]
+# The full agreement says more than the offer letter's short conditions: the statutory guidance by name and
+# the public bodies whose functions a disclosure may serve.
+WELSH_LAW_FULL = ["Working Together to Safeguard People", "the Welsh Ministers, Parliament, Senedd Cymru"]
+# A Welsh council's housing alliance: its homelessness duties and the law of supported accommodation.
+WELSH_HOUSING = [
+    "Part 2 of the Housing (Wales) Act 2014", "section 24 of the Local Government and Elections (Wales) Act 2021",
+    "section 143 of the Renting Homes (Wales) Act 2016", "Public Services Ombudsman for Wales",
 ]
 
 
@@ -57,9 +66,10 @@ def test_no_england_only_citation(catalogue, texts, family):
 @pytest.mark.parametrize("family", WELSH)
 def test_the_welsh_law_in_its_place(texts, family):
     text = flat(texts[family])
-    assert [w for w in WELSH_LAW if w not in text] == []
+    expected = WELSH_LAW + (WELSH_LAW_FULL + WELSH_HOUSING if family == "alliance" else [])
+    assert [w for w in expected if w not in text] == []
     # each Welsh form stays its own paragraph or list item, as the English one is
-    assert "enquiries under section 126 of that Act.\n" in texts[family].replace("\r", "")
+    assert "under section 126 of that Act.\n" in texts[family].replace("\r", "")
     assert "Agreement;- names" not in text and "aware of it. Each Party" not in text
 
 
@@ -93,8 +103,35 @@ def test_welsh_names_come_through_exactly(texts):
     assert "Cyngor Bwrdeistref Sirol Bro Ŵy" in texts["alliance"] and "Rhiannon Llŷr" in texts["alliance"]
 
 
+def test_the_welsh_grant_is_an_offer_letter_with_the_welsh_duties(texts):
+    text = flat(texts["grant"])
+    assert "Grant Offer Letter" in text and "Welsh language and well-being" in text
+    assert "standards that bind the Council under the Welsh Language (Wales) Measure 2011" in text
+    assert "well-being objectives under section 3 of the Well-being of Future Generations (Wales) Act 2015" in text
+
+
+def test_a_cio_signs_by_trustees_not_by_an_officer(texts):
+    """The Welsh samples name a trustee as a CIO's first signatory: a chief executive is an employee, not a
+    charity trustee, so a block reading 'Charity trustee ... Position: Chief Executive' is wrong."""
+    for family in WELSH:
+        block = flat(texts[family]).split("acting by two of its charity trustees:")[-1][:200]
+        assert "Position: Chair of Trustees" in block and "Chief Executive" not in block
+
+
+def test_the_welsh_housing_alliance_keeps_people_housed_on_exit(texts):
+    text = flat(texts["alliance"])
+    assert "supported standard contract" in text and "keeps a home" in text
+    assert "Delivered by" in text  # Schedule 1 allocates each service to its Provider
+
+
 def test_an_english_draft_keeps_the_english_law(catalogue, tmp_path):
     text = flat(soffice_text(assemble_to(ENGLISH_GRANT, tmp_path / "e.docx", catalogue, notes="inline")))
     assert "section 42(1) of the Care Act 2014" in text and "section 11 of the Children Act 2004" in text
     assert "bank holiday in England under" in text
     assert "Senedd" not in text and "Wales Safeguarding Procedures" not in text
+
+
+def test_an_english_housing_alliance_has_no_welsh_housing_law(catalogue, tmp_path):
+    english = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+    text = flat(soffice_text(assemble_to(english, tmp_path / "a.docx", catalogue, notes="inline")))
+    assert [w for w in WELSH_HOUSING + ["Renting Homes"] if w in text] == []
