@@ -21,13 +21,19 @@ WALES = RuleSet(applies=lambda ctx: ctx.sheet.document.wales)
 # Legal forms created by statutes for England only: integrated care boards (Health and Care Act 2022),
 # NHS foundation trusts and combined authorities have no Welsh counterpart of the same name (Wales has
 # Local Health Boards, NHS trusts and corporate joint committees); a parish council is a community or
-# town council in Wales.
+# town council in Wales; a registered provider of social housing is registered with England's regulator under
+# Part 2 of the Housing and Regeneration Act 2008, while a Welsh social landlord is registered with the Welsh
+# Ministers under Part 1 of the Housing Act 1996 (law.gov.wales, Registered social landlords).
 ENGLAND_ONLY_FORMS = {
     LegalForm.integrated_care_board: "a Local Health Board is the Welsh body (choose nhs_body)",
     LegalForm.nhs_foundation_trust: "NHS foundation trusts exist only in England (a Welsh NHS trust is nhs_trust)",
     LegalForm.combined_authority: "combined authorities exist only in England (a corporate joint committee is the nearest Welsh body)",
     LegalForm.parish_council: "in Wales it is a community or town council: the parties block will say "
                               "'a parish or town council', so correct that description by hand",
+    LegalForm.registered_provider: "a Welsh social landlord is a registered social landlord, registered with the "
+                                   "Welsh Ministers under Part 1 of the Housing Act 1996, not a registered provider of "
+                                   "social housing (England's register): the parties block will say 'a registered "
+                                   "provider of social housing', so correct that description by hand",
 }
 
 

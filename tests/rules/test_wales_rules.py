@@ -80,6 +80,14 @@ def test_a_welsh_alliance_member_from_england_fires(catalogue):
     assert "a Local Health Board is the Welsh body" in message
 
 
+def test_a_welsh_housing_association_registered_in_england_fires(catalogue):
+    def edit(data):
+        data["members"][1]["legal_form"] = "registered_provider"
+        data["members"][1].pop("charity_number", None)
+    (message,) = findings(catalogue, WELSH_ALLIANCE, edit)["COMMON-WALES-ENGLISH-BODY"]
+    assert "registered with the Welsh Ministers under Part 1 of the Housing Act 1996" in message
+
+
 OPEN_BOOK_GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 OPEN_BOOK_FAMILY = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
 
