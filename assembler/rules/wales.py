@@ -116,3 +116,24 @@ def english_land_consent_in_welsh_sheet(ctx: RuleContext):
 def _counterpart(entry: dict, law: dict) -> str:
     wales = str(entry.get("wales", "")).strip()
     return law[wales]["title"] if wales in law else wales or "the Welsh law"
+
+
+@WALES.rule("COMMON-WALES-HOMELESSNESS-POWER", "warning",
+            "A Welsh grant that relies on the homelessness power of the Housing Act 1996 has that power checked.")
+def english_homelessness_power_in_welsh_grant(ctx: RuleContext):
+    """Part 2 of the Housing (Wales) Act 2014 replaced Part 7 of the Housing Act 1996 for Welsh local
+    housing authorities from 27 April 2015, and the commencement order's explanatory note says the
+    consequential amendments restrict Part 7 to England. Section 180 (grants to voluntary organisations
+    concerned with homelessness) sits in Part 7; whether it still reaches a Welsh council was not
+    verified, so the rule asks the lawyer to confirm the power rather than refusing the draft: the
+    draft would otherwise recite it and print the section 181 undertakings."""
+    grant = getattr(ctx.sheet, "grant", None)
+    power = getattr(grant, "statutory_power", None) or ""
+    if re.search(r"section\s+180\s+of\s+the\s+Housing\s+Act\s+1996", power, re.I):
+        part2 = ctx.law.get("housing_wales_act_2014_part2", {})
+        since = part2.get("in_force")
+        yield (f"the grant relies on section 180 of the Housing Act 1996, but Part 2 of the Housing (Wales) Act 2014 "
+               f"replaced Part 7 of the 1996 Act for Welsh councils{f' from {since:%-d %B %Y}' if since else ''}: "
+               "confirm that section 180 still gives this council the power, or rely on section 24 of the Local "
+               "Government and Elections (Wales) Act 2021 (the draft would recite section 180 and its section 181 "
+               "undertakings)", ("grant", "statutory_power"))

@@ -13,7 +13,7 @@ WELSH_GRANT = ROOT / "samples" / "grant" / "welsh-community-grant.yaml"
 WELSH_ALLIANCE = ROOT / "samples" / "alliance" / "welsh-young-people-alliance.yaml"
 ENGLISH_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 RULE_IDS = ["COMMON-WALES-ENGLISH-LAW", "COMMON-WALES-ENGLISH-BODY", "COMMON-WALES-REGULATOR",
-            "COMMON-WALES-LAND-CONSENT"]
+            "COMMON-WALES-LAND-CONSENT", "COMMON-WALES-HOMELESSNESS-POWER"]
 
 
 def test_the_rule_ids():
@@ -151,3 +151,16 @@ def test_the_provider_selection_route_in_a_welsh_alliance_fires(catalogue):
 
 def test_the_welsh_alliance_route_is_quiet(catalogue):
     assert "COMMON-WALES-ENGLISH-LAW" not in findings(catalogue, WELSH_ALLIANCE)
+
+
+def test_the_english_homelessness_power_in_a_welsh_grant_fires(catalogue):
+    def edit(data):
+        data["grant"]["statutory_power"] = "section 180 of the Housing Act 1996"
+    (message,) = findings(catalogue, WELSH_GRANT, edit)["COMMON-WALES-HOMELESSNESS-POWER"]
+    assert "Part 2 of the Housing (Wales) Act 2014 replaced Part 7" in message and "27 April 2015" in message
+
+
+def test_the_homelessness_power_in_an_english_grant_is_quiet(catalogue):
+    def edit(data):
+        data["grant"]["statutory_power"] = "section 180 of the Housing Act 1996"
+    assert "COMMON-WALES-HOMELESSNESS-POWER" not in findings(catalogue, ENGLISH_GRANT, edit)
