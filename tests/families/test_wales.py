@@ -35,7 +35,7 @@ WELSH_LAW_FULL = ["Working Together to Safeguard People", "the Welsh Ministers, 
 # A Welsh council's housing alliance: its homelessness duties and the law of supported accommodation.
 WELSH_HOUSING = [
     "Part 2 of the Housing (Wales) Act 2014", "section 24 of the Local Government and Elections (Wales) Act 2021",
-    "section 143 of the Renting Homes (Wales) Act 2016", "Public Services Ombudsman for Wales",
+    "Renting Homes (Wales) Act 2016", "Public Services Ombudsman for Wales",
 ]
 
 
