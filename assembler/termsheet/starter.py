@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import typing
 from enum import Enum
 from typing import Any, Literal
@@ -18,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from assembler.library.catalogue import Catalogue
+from assembler.library.choices import Choice, commissioner_choices
 from assembler.library.fields import unwrap
 from assembler.termsheet.common import LEGAL, supplied_by
 from assembler.termsheet.supply import EXPLAINED, HEADING, is_legal, ordered
@@ -27,9 +29,10 @@ partnerdraft term sheet: {title} ({family})
 Fill in the values, then run:  partnerdraft check FILE  and  partnerdraft assemble FILE -o draft.docx
 Leave a value empty (or delete an optional line) where the fact is not yet known: the draft shows a
 highlighted placeholder. Amounts are pounds (GBP); dates are YYYY-MM-DD.
-In each part, your facts come first; the fields under a "Legal completes this" line are for your
-legal adviser (the law relied on, the positions, how the agreement is signed): leave their standard
-values as they are unless legal chooses otherwise.
+Your own decisions about the deal are near the top, under "Your choices". In each part, your facts
+come first; the fields under a "Legal completes this" line are for your legal adviser (the law relied
+on, the drafting positions, how the agreement is signed): leave their standard values as they are
+unless legal chooses otherwise.
 The draft is a first draft for legal review, not legal advice.
 """
 
@@ -144,6 +147,8 @@ def _annotate(node: Any, model: type[BaseModel], indent: int, legal: bool = Fals
         field = model.model_fields.get(str(key))
         if field is None:
             continue
+        if key == "positions" and not indent:
+            continue  # the positions block is explained by _annotate_positions
         comment = describe(field)
         if key == first_legal and key != "positions":
             comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
@@ -188,10 +193,18 @@ def _allowed(annotation: Any) -> list[str]:
 
 
 def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -> None:
+    """The positions block: the commissioner's choices first, each asked as a question with every
+    answer in plain words, placed near the top (a letter or an agreement is decided first); then
+    legal's positions at their standards under a "Legal completes this" line."""
     positions = catalogue.positions(family)
+    choices = commissioner_choices(catalogue, family)
     chosen = data.get("positions") or CommentedMap()
     block = CommentedMap()
-    for name in sorted(positions):
+    for name, choice in choices.items():
+        block[name] = chosen.get(name, positions[name].standard)
+        block.yaml_set_comment_before_after_key(name, before=_question(choice, positions[name].standard), indent=2)
+    legal = [name for name in sorted(positions) if name not in choices]
+    for name in legal:
         position = positions[name]
         block[name] = chosen.get(name, position.standard)
         variants = ", ".join(f"{v}{' (standard)' if v == position.standard else ''}" for v in sorted(position.variants))
@@ -200,14 +213,31 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
         only = ""
         if len(conditions) == 1 and None not in conditions:  # e.g. the open-book positions
             only = " Applies only when " + conditions.pop().replace(" is not none", " is given") + "."
-        block.yaml_set_comment_before_after_key(name, before=f"Choose one of: {variants}.{only}", indent=2)
-    if "positions" in data:
-        data["positions"] = block
+        comment = f"Choose one of: {variants}.{only}"
+        if choices and name == legal[0]:
+            comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
+        block.yaml_set_comment_before_after_key(name, before=comment, indent=2)
+    data.pop("positions", None)
+    where = list(data).index("document") + 1 if choices and "document" in data else len(data)
+    data.insert(where, "positions", block)
+    if choices:
+        heading = (f"---- {CHOICES_HEADING} ----\n{CHOICES_EXPLAINED}\n"
+                   "Alternatives the library offers; `partnerdraft clause ID` shows each variant's drafting note.")
     else:
-        data.insert(len(data), "positions", block)
-    data.yaml_set_comment_before_after_key(
-        "positions",
-        before=f"---- {HEADING} ----\n{EXPLAINED}\nAlternatives the library offers, each at its standard unless chosen otherwise; "
-               "`partnerdraft clause ID` shows each variant's drafting note.",
-        indent=0,
-    )
+        heading = (f"---- {HEADING} ----\n{EXPLAINED}\nAlternatives the library offers, each at its standard unless "
+                   "chosen otherwise; `partnerdraft clause ID` shows each variant's drafting note.")
+    data.yaml_set_comment_before_after_key("positions", before=heading, indent=0)
+
+
+CHOICES_HEADING = "Your choices"
+CHOICES_EXPLAINED = ("Decisions about the deal that are yours: answer each question by writing one of the answers "
+                     "after the colon (the usual one is filled in).")
+
+
+def _question(choice: Choice, standard: str | None) -> str:
+    """A commissioner's choice as its question and each answer on its own line, the usual one marked."""
+    lines = [choice.question]
+    for variant, words in choice.answers.items():
+        usual = " (the usual choice)" if variant == standard else ""
+        lines += textwrap.wrap(f"{variant}: {words}{usual}", 96, initial_indent="  ", subsequent_indent="      ")
+    return "\n".join(lines)
