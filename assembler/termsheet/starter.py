@@ -63,6 +63,7 @@ def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
     yaml.indent(mapping=2, sequence=4, offset=2)
     data = yaml.load((catalogue.paths.samples / manifest.starter).read_text(encoding="utf-8"))
     _strip_comments(data)
+    _add_data_questions(data)
     if blank:
         data.pop("positions", None)
         _blank(data, manifest.model_class())
@@ -70,10 +71,41 @@ def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
     title = _title(manifest, dict(data.get("positions") or {}))
     data.yaml_set_start_comment(HEADER.format(title=title, family=family) + note)
     _annotate(data, manifest.model_class(), 0)
+    data.yaml_set_comment_before_after_key("data_protection", before=_data_heading(family), indent=0)
     _annotate_positions(data, catalogue, family)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+# The facts the data-sharing terms need (the review pack lists any left open); the commissioner's first.
+DATA_QUESTIONS = ("subject_matter", "purposes", "data_types", "data_subjects", "duration", "retention", "security",
+                  "role", "lawful_basis")
+# Where a family says whether personal data is processed at all (the others always share it).
+_PERSONAL_DATA_FLAG = {"grant": "grant.personal_data", "open-book": "services.personal_data"}
+
+
+def _add_data_questions(data: CommentedMap) -> None:
+    """Every data-protection question in the sheet, empty where the example does not answer it: when
+    personal data is processed, the draft's data-sharing terms are built from these answers, and
+    an answer left out would surface only as a placeholder in the review pack."""
+    block = data.get("data_protection")
+    if not isinstance(block, CommentedMap):
+        block = CommentedMap()
+        data["data_protection"] = block
+    for name in DATA_QUESTIONS:
+        if name not in block:
+            block[name] = None
+
+
+def _data_heading(family: str) -> str:
+    flag = _PERSONAL_DATA_FLAG.get(family)
+    when = (f"if {flag} is true (information about people: names, contact details, case notes)" if flag
+            else "(a partnership of this kind always shares some information about people)")
+    text = ("Personal data: the draft's data-sharing terms are built from these answers. Answer them " + when +
+            "; an answer left empty shows as a placeholder for you to supply." +
+            (f" With {flag} false they are not used." if flag else ""))
+    return "\n".join(textwrap.wrap(text, 98))
 
 
 def _blank(node: Any, model: Any = None, legal: bool = False) -> None:
@@ -134,6 +166,9 @@ def _strip_comments(node: Any) -> None:
             _strip_comments(child)
 
 
+_OWN_HEADING = ("positions", "data_protection")  # explained by their own heading, set by `starter`
+
+
 def _annotate(node: Any, model: type[BaseModel], indent: int, legal: bool = False) -> None:
     """Each field's comment, with the commissioner's fields first and legal's after a "Legal
     completes this" line (inside a group that is legal's already, no second heading)."""
@@ -147,12 +182,11 @@ def _annotate(node: Any, model: type[BaseModel], indent: int, legal: bool = Fals
         field = model.model_fields.get(str(key))
         if field is None:
             continue
-        if key == "positions" and not indent:
-            continue  # the positions block is explained by _annotate_positions
         comment = describe(field)
         if key == first_legal and key != "positions":
             comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
-        node.yaml_set_comment_before_after_key(key, before=comment, indent=indent)
+        if indent or key not in _OWN_HEADING:
+            node.yaml_set_comment_before_after_key(key, before=comment, indent=indent)
         legal_here = legal or is_legal(model, str(key))
         inner = unwrap(field.annotation)
         value = node[key]
