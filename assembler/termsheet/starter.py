@@ -264,8 +264,8 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
 
 
 CHOICES_HEADING = "Your choices"
-CHOICES_EXPLAINED = ("Decisions about the deal that are yours: answer each question by writing one of the answers "
-                     "after the colon (the usual one is filled in).")
+CHOICES_EXPLAINED = ("Decisions about the deal that are yours: answer each question by writing one of its answers\n"
+                     "after the colon (the usual choice is marked).")
 
 
 def _question(choice: Choice, standard: str | None) -> str:
