@@ -65,6 +65,12 @@ def test_the_base_case_lets_homes_no_faster_than_the_sheets_delivery_timetable(c
               r.homes - transferred < affordable_homes(sheet, sum(d.amount for d in sheet.drawdowns if d.date <= r.start))]
     assert slower, "the sample's cash runs ahead of its timetable, so the timetable is what limits the early years"
     assert rows[-1].homes - transferred == affordable_homes(sheet, sheet.contributions.cash_total)
+    terms, _, _ = _terms(catalogue, HOMES)
+    lines = terms["Credit: waterfall year by year (base case)"]
+    short = [(r, line) for r, line in zip(rows, lines) if r.surplus < 0]
+    assert short, "the slower ramp leaves early years short of the fixed return and instalments"
+    for row, line in short:
+        assert f"SHORTFALL £{-row.surplus:,.2f}: income after costs and the reserve does not meet" in line
     assert add_years(rows[0].start, len(rows) - 1) < sheet.partnership.term.end
 
 
