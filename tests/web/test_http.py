@@ -211,7 +211,7 @@ def test_a_text_left_empty_in_the_form_is_a_placeholder_in_the_draft_and_review(
     from docx import Document as WordDocument
 
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(docx.content)).paragraphs)
-    assert "[grant: project name]" in text and "\ue002" not in text
+    assert "[project name of the grant]" in text and "\ue002" not in text
 
 
 def test_the_form_asks_legal_questions_last_under_their_own_heading(client):
