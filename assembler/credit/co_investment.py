@@ -249,9 +249,10 @@ def _cash_by(sheet, day: dt.date) -> Decimal:
 
 
 def waterfall_years(sheet) -> list[WaterfallYear]:
-    """The waterfall over the term, a row a year from when rent starts. Homes are let from the year after the cash
-    that buys them is drawn; a fixed return is paid on capital drawn until instalments start; a share of what
-    remains is paid up to its cap."""
+    """The waterfall over the term, a row a year from when rent starts. Homes are let from the year after they are
+    bought, and bought no faster than the cash drawn allows or the sheet's own acquisition timetable (the ramp the
+    covenant test uses: an investor's base case never lets homes faster than the delivery targets); a fixed return
+    is paid on capital drawn until instalments start; a share of what remains is paid up to its cap."""
     from assembler.termsheet.co_investment import add_years
 
     start = sheet.income.income_starts or (min(d.date for d in sheet.drawdowns) if sheet.drawdowns
@@ -260,7 +261,7 @@ def waterfall_years(sheet) -> list[WaterfallYear]:
     rows, y = [], 0
     while add_years(start, y) < sheet.partnership.term.end and y < 60:
         begin, end = add_years(start, y), add_years(start, y + 1)
-        bought = affordable_homes(sheet, _cash_by(sheet, begin))
+        bought = homes_bought_by(sheet, begin)
         inc = year_income(sheet, bought)
         senior = junior = ZERO
         for inv in sheet.contributions.investments:

@@ -32,6 +32,9 @@ def check_library(catalogue: Catalogue) -> list[Problem]:
     from assembler.review.check import check_review_data  # the review pack's data in manifests
 
     problems.extend(check_review_data(catalogue))
+    from assembler.library.choices import check_choices  # the positions the commissioner decides
+
+    problems.extend(check_choices(catalogue))
     if not problems:  # the samples assemble only from a sound library
         from assembler.library.references import check_references  # each reference cites its subject
         from assembler.library.samples import sample_drafts

@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from assembler.formatting import pence
+from assembler.termsheet.borrower import DeliveryFinances
 from assembler.termsheet.common import legal_field
 from assembler.termsheet.common import (
     Kpi,
@@ -496,6 +497,7 @@ class CoInvestmentTermSheet(TermSheetBase):
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
     delivery: Party = Field(description="The charity or social enterprise that holds the assets and delivers the purpose.")
+    delivery_finances: DeliveryFinances = Field(default_factory=DeliveryFinances, description="The delivery organisation's latest accounts, reserves and track record, for the investors' credit view (not printed in the draft).")
     investors: list[Party] = Field(min_length=1, description="The social investor or investors putting in capital.")
     partnership: Partnership = Field(description="Purpose, area, term, targets, powers and totals.")
     contributions: Contributions = Field(description="Every contribution, by who makes it; they must add up to the stated total.")

@@ -98,7 +98,8 @@ def _fact(loc: tuple, root: type[BaseModel], line_of, data) -> OpenFact:
 
 
 def _label(loc: tuple, root: type[BaseModel], data: Any) -> str:
-    """The placeholder's words: "Recipient's address", "grant: purpose", "grant budget 2: item"."""
+    """The placeholder's words as a lawyer writes them, never a field path: "Recipient's address", "purpose
+    of the grant", "budget line 2: item"."""
     field = _words(loc[-1])
     top = root.model_fields.get(str(loc[0]))
     if top is not None and model_in(top.annotation) is not None and issubclass(model_in(top.annotation), Party):
@@ -112,8 +113,44 @@ def _label(loc: tuple, root: type[BaseModel], data: Any) -> str:
         owner = possessive(short) if isinstance(short, str) and short else f"{_words(loc[0])}'s"
         if rest:
             return f"{owner} {' '.join(_words(p) for p in rest)}"
-    context = " ".join(str(p + 1) if isinstance(p, int) else _words(p) for p in loc[:-1])
-    return f"{context}: {field}" if context else field
+    groups = _groups(loc[:-1])
+    if not groups:
+        return field
+    inner = groups[-1]
+    if inner[1]:  # an entry of a list: "budget line 2: item", "KPI 1: target"
+        return f"{inner[0]}: {field}"
+    return f"{field} of the {inner[0]}"  # "purpose of the grant", "rationale of the subsidy"
+
+
+def _groups(parts: tuple) -> list[tuple[str, bool]]:
+    """The groups a field sits in, outermost first, each as (words, whether it is an entry of a list): a
+    list and its index make one group ("budget line 2")."""
+    out, i = [], 0
+    while i < len(parts):
+        if i + 1 < len(parts) and isinstance(parts[i + 1], int):
+            within = f"{parts[i - 1]}.{parts[i]}" if i else str(parts[i])
+            out.append((f"{_singular(within)} {parts[i + 1] + 1}", True))
+            i += 2
+        else:
+            out.append((_words(parts[i]), False))
+            i += 1
+    return out
+
+
+# A list's entry in the words a lawyer would use for it, where dropping a final "s" does not give them.
+_ENTRY = {"kpis": "KPI", "budget": "budget line", "assets.items": "asset", "match_funding.sources": "match funding source",
+          "prior_assistance": "earlier assistance",
+          "properties": "property", "related_parties": "related party", "no_blame_carve_outs": "carve-out",
+          "outcomes": "outcome", "activities": "activity", "other": "other cover"}
+
+
+def _singular(within: str) -> str:
+    """`within` is the list's name after its parent's ("assets.items"), for a name that alone is vague."""
+    name = within.rsplit(".", 1)[-1]
+    if within in _ENTRY or name in _ENTRY:
+        return _ENTRY.get(within) or _ENTRY[name]
+    words = _words(name)
+    return words[:-1] if words.endswith("s") and not words.endswith("ss") else words
 
 
 def _words(part: Any) -> str:

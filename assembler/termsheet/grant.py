@@ -75,7 +75,7 @@ class MatchFunding(Strict):
     confirm_by: dt.date | None = Field(
         None, description="The date by which every source not yet confirmed must be confirmed in writing, as YYYY-MM-DD. "
         "After it the Funder may re-profile the Instalments still to be paid. Leave empty: a placeholder.")
-    shortfall: Literal["reduce", "stop"] = legal_field(
+    shortfall: Literal["reduce", "stop"] = Field(
         "reduce", description="What happens if the match funding secured falls short: 'reduce' cuts the Grant in "
         "proportion; 'stop' lets the Funder stop further payments until the shortfall is made good. Never both.")
 

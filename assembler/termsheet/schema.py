@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from assembler.library.catalogue import Catalogue
+from assembler.library.choices import commissioner_choices
 from assembler.termsheet.common import LEGAL
 
 
@@ -14,7 +15,8 @@ def json_schema(catalogue: Catalogue, family: str) -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"partnerdraft {family} term sheet"
     schema["properties"]["positions"] = positions_schema(catalogue, family)
-    schema["properties"]["positions"]["supplied_by"] = LEGAL
+    if not commissioner_choices(catalogue, family):
+        schema["properties"]["positions"]["supplied_by"] = LEGAL
     for part in [schema, *schema.get("$defs", {}).values()]:
         _commissioner_first(part)
     return schema
@@ -32,9 +34,14 @@ def _commissioner_first(part: dict[str, Any]) -> None:
 
 
 def positions_schema(catalogue: Catalogue, family: str) -> dict[str, Any]:
-    """Positions are library data, so their allowed values come from the clause files."""
+    """Positions are library data, so their allowed values come from the clause files. The
+    commissioner's choices come first, asked as their question with each answer in plain words;
+    legal's positions follow, marked `"supplied_by": "legal"`."""
     properties = {}
-    for name, position in sorted(catalogue.positions(family).items()):
+    choices = commissioner_choices(catalogue, family)
+    positions = catalogue.positions(family)
+    for name in [*choices, *(n for n in sorted(positions) if n not in choices)]:
+        position = positions[name]
         variants = sorted(position.variants)
         properties[name] = {
             "type": "string",
@@ -42,6 +49,11 @@ def positions_schema(catalogue: Catalogue, family: str) -> dict[str, Any]:
             "default": position.standard,
             "description": f"Variants: {', '.join(variants)}; standard: {position.standard}.",
         }
+        if name in choices:
+            answers = "; ".join(f"{v}: {words}" for v, words in choices[name].answers.items())
+            properties[name]["description"] = f"{choices[name].question} {answers}. Standard: {position.standard}."
+        else:
+            properties[name]["supplied_by"] = LEGAL
     return {
         "type": "object",
         "description": "Chosen alternatives, position: variant. Omitted positions take the library's standard.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import typing
 from enum import Enum
 from typing import Any, Literal
@@ -18,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from assembler.library.catalogue import Catalogue
+from assembler.library.choices import Choice, commissioner_choices
 from assembler.library.fields import unwrap
 from assembler.termsheet.common import LEGAL, supplied_by
 from assembler.termsheet.supply import EXPLAINED, HEADING, is_legal, ordered
@@ -27,9 +29,10 @@ partnerdraft term sheet: {title} ({family})
 Fill in the values, then run:  partnerdraft check FILE  and  partnerdraft assemble FILE -o draft.docx
 Leave a value empty (or delete an optional line) where the fact is not yet known: the draft shows a
 highlighted placeholder. Amounts are pounds (GBP); dates are YYYY-MM-DD.
-In each part, your facts come first; the fields under a "Legal completes this" line are for your
-legal adviser (the law relied on, the positions, how the agreement is signed): leave their standard
-values as they are unless legal chooses otherwise.
+Your own decisions about the deal are near the top, under "Your choices". In each part, your facts
+come first; the fields under a "Legal completes this" line are for your legal adviser (the law relied
+on, the drafting positions, how the agreement is signed): leave their standard values as they are
+unless legal chooses otherwise.
 The draft is a first draft for legal review, not legal advice.
 """
 
@@ -60,6 +63,7 @@ def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
     yaml.indent(mapping=2, sequence=4, offset=2)
     data = yaml.load((catalogue.paths.samples / manifest.starter).read_text(encoding="utf-8"))
     _strip_comments(data)
+    _add_data_questions(data)
     if blank:
         data.pop("positions", None)
         _blank(data, manifest.model_class())
@@ -67,10 +71,41 @@ def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
     title = _title(manifest, dict(data.get("positions") or {}))
     data.yaml_set_start_comment(HEADER.format(title=title, family=family) + note)
     _annotate(data, manifest.model_class(), 0)
+    data.yaml_set_comment_before_after_key("data_protection", before=_data_heading(family), indent=0)
     _annotate_positions(data, catalogue, family)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+# The facts the data-sharing terms need (the review pack lists any left open); the commissioner's first.
+DATA_QUESTIONS = ("subject_matter", "purposes", "data_types", "data_subjects", "duration", "retention", "security",
+                  "role", "lawful_basis")
+# Where a family says whether personal data is processed at all (the others always share it).
+_PERSONAL_DATA_FLAG = {"grant": "grant.personal_data", "open-book": "services.personal_data"}
+
+
+def _add_data_questions(data: CommentedMap) -> None:
+    """Every data-protection question in the sheet, empty where the example does not answer it: when
+    personal data is processed, the draft's data-sharing terms are built from these answers, and
+    an answer left out would surface only as a placeholder in the review pack."""
+    block = data.get("data_protection")
+    if not isinstance(block, CommentedMap):
+        block = CommentedMap()
+        data["data_protection"] = block
+    for name in DATA_QUESTIONS:
+        if name not in block:
+            block[name] = None
+
+
+def _data_heading(family: str) -> str:
+    flag = _PERSONAL_DATA_FLAG.get(family)
+    when = (f"if {flag} is true (information about people: names, contact details, case notes)" if flag
+            else "(a partnership of this kind always shares some information about people)")
+    text = ("Personal data: the draft's data-sharing terms are built from these answers. Answer them " + when +
+            "; an answer left empty shows as a placeholder for you to supply." +
+            (f" With {flag} false they are not used." if flag else ""))
+    return "\n".join(textwrap.wrap(text, 98))
 
 
 def _blank(node: Any, model: Any = None, legal: bool = False) -> None:
@@ -131,6 +166,9 @@ def _strip_comments(node: Any) -> None:
             _strip_comments(child)
 
 
+_OWN_HEADING = ("positions", "data_protection")  # explained by their own heading, set by `starter`
+
+
 def _annotate(node: Any, model: type[BaseModel], indent: int, legal: bool = False) -> None:
     """Each field's comment, with the commissioner's fields first and legal's after a "Legal
     completes this" line (inside a group that is legal's already, no second heading)."""
@@ -147,7 +185,8 @@ def _annotate(node: Any, model: type[BaseModel], indent: int, legal: bool = Fals
         comment = describe(field)
         if key == first_legal and key != "positions":
             comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
-        node.yaml_set_comment_before_after_key(key, before=comment, indent=indent)
+        if indent or key not in _OWN_HEADING:
+            node.yaml_set_comment_before_after_key(key, before=comment, indent=indent)
         legal_here = legal or is_legal(model, str(key))
         inner = unwrap(field.annotation)
         value = node[key]
@@ -188,10 +227,18 @@ def _allowed(annotation: Any) -> list[str]:
 
 
 def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -> None:
+    """The positions block: the commissioner's choices first, each asked as a question with every
+    answer in plain words, placed near the top (a letter or an agreement is decided first); then
+    legal's positions at their standards under a "Legal completes this" line."""
     positions = catalogue.positions(family)
+    choices = commissioner_choices(catalogue, family)
     chosen = data.get("positions") or CommentedMap()
     block = CommentedMap()
-    for name in sorted(positions):
+    for name, choice in choices.items():
+        block[name] = chosen.get(name, positions[name].standard)
+        block.yaml_set_comment_before_after_key(name, before=_question(choice, positions[name].standard), indent=2)
+    legal = [name for name in sorted(positions) if name not in choices]
+    for name in legal:
         position = positions[name]
         block[name] = chosen.get(name, position.standard)
         variants = ", ".join(f"{v}{' (standard)' if v == position.standard else ''}" for v in sorted(position.variants))
@@ -200,14 +247,31 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
         only = ""
         if len(conditions) == 1 and None not in conditions:  # e.g. the open-book positions
             only = " Applies only when " + conditions.pop().replace(" is not none", " is given") + "."
-        block.yaml_set_comment_before_after_key(name, before=f"Choose one of: {variants}.{only}", indent=2)
-    if "positions" in data:
-        data["positions"] = block
+        comment = f"Choose one of: {variants}.{only}"
+        if choices and name == legal[0]:
+            comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
+        block.yaml_set_comment_before_after_key(name, before=comment, indent=2)
+    data.pop("positions", None)
+    where = list(data).index("document") + 1 if choices and "document" in data else len(data)
+    data.insert(where, "positions", block)
+    if choices:
+        heading = (f"---- {CHOICES_HEADING} ----\n{CHOICES_EXPLAINED}\n"
+                   "Alternatives the library offers; `partnerdraft clause ID` shows each variant's drafting note.")
     else:
-        data.insert(len(data), "positions", block)
-    data.yaml_set_comment_before_after_key(
-        "positions",
-        before=f"---- {HEADING} ----\n{EXPLAINED}\nAlternatives the library offers, each at its standard unless chosen otherwise; "
-               "`partnerdraft clause ID` shows each variant's drafting note.",
-        indent=0,
-    )
+        heading = (f"---- {HEADING} ----\n{EXPLAINED}\nAlternatives the library offers, each at its standard unless "
+                   "chosen otherwise; `partnerdraft clause ID` shows each variant's drafting note.")
+    data.yaml_set_comment_before_after_key("positions", before=heading, indent=0)
+
+
+CHOICES_HEADING = "Your choices"
+CHOICES_EXPLAINED = ("Decisions about the deal that are yours: answer each question by writing one of its answers\n"
+                     "after the colon (the usual choice is marked).")
+
+
+def _question(choice: Choice, standard: str | None) -> str:
+    """A commissioner's choice as its question and each answer on its own line, the usual one marked."""
+    lines = [choice.question]
+    for variant, words in choice.answers.items():
+        usual = " (the usual choice)" if variant == standard else ""
+        lines += textwrap.wrap(f"{variant}: {words}{usual}", 96, initial_indent="  ", subsequent_indent="      ")
+    return "\n".join(lines)

@@ -25,6 +25,7 @@ from starlette.staticfiles import StaticFiles
 from assembler import operations
 from assembler.errors import Problem, UserError
 from assembler.library.catalogue import Catalogue, load_catalogue
+from assembler.library.choices import commissioner_choices
 from assembler.termsheet.loader import MAX_BYTES, dotted
 from assembler.web import form as forms
 from assembler.web.guard import Guard
@@ -106,7 +107,9 @@ class Web:
 
     def nodes(self, outcome: Outcome, show_errors: bool) -> tuple[list[forms.Node], list[dict[str, str]]]:
         """The form's questions with each problem and finding at its field, and the error summary."""
-        nodes = forms.with_legal_part(forms.build(self.model(outcome.family), outcome.raw),
+        choices = self.choice_node(outcome)
+        nodes = forms.with_legal_part(([choices] if choices.children else [])
+                                      + forms.build(self.model(outcome.family), outcome.raw),
                                       self.position_node(outcome))
         index = {n.name: n for n in _walk(nodes)}
         summary = []
@@ -126,13 +129,32 @@ class Web:
                             "message": f"{f.rule}: {f.message}", "severity": f.severity})
         return nodes, summary
 
+    def choice_node(self, outcome: Outcome) -> forms.Node:
+        """The positions the commissioner decides (a letter or an agreement, when the money is paid),
+        each asked as its question with every answer in plain words, first on the form."""
+        given = outcome.raw.get("positions") or {}
+        positions = self.catalogue.positions(outcome.family)
+        group = forms.Node("choices", "Your choices", "Decisions about the deal that are yours: the usual "
+                           "answer is marked.", "positions")
+        for name, choice in commissioner_choices(self.catalogue, outcome.family).items():
+            standard = positions[name].standard
+            options = [(v, f"{v} (the usual choice)" if v == standard else v) for v in choice.answers]
+            node = forms.Node(f"positions.{name}", choice.question, "", "choice",
+                              value=given.get(name) or standard or "", options=options)
+            node.children = [forms.Node(f"positions.{name}.{v}", v, words, "note") for v, words in choice.answers.items()]
+            group.children.append(node)
+        return group
+
     def position_node(self, outcome: Outcome) -> forms.Node:
         given = outcome.raw.get("positions") or {}
         notes = (operations.position_notes(self.catalogue, outcome.family, outcome.sheet, today=self.today)
                  if outcome.sheet is not None else self.example_notes(outcome.family))
         group = forms.Node("positions", "Positions", "Where the library offers alternative terms: the "
                            "standard is marked; each note says when to choose a variant.", "positions")
+        choices = commissioner_choices(self.catalogue, outcome.family)
         for name, position in sorted(self.catalogue.positions(outcome.family).items()):
+            if name in choices:
+                continue
             chosen = given.get(name) or position.standard or ""
             options = [(v, f"{v} (standard)" if v == position.standard else v) for v in sorted(position.variants)]
             node = forms.Node(f"positions.{name}", forms.label_of(name), "", "choice", value=chosen,

@@ -38,10 +38,10 @@ def test_an_empty_required_text_is_an_open_fact_with_its_line_and_who_supplies_i
     text = _open_sheet()
     sheet = validate(load_text(text, "s.yaml"), catalogue)
     facts = {f.label: f for f in sheet.open_facts}
-    assert set(facts) == {"Recipient's address", "grant: purpose", "grant: statutory power"}
-    assert facts["grant: purpose"].line == _line(text, "  purpose:")
-    assert facts["grant: purpose"].supplier == "commissioner"
-    assert facts["grant: statutory power"].supplier == "legal"
+    assert set(facts) == {"Recipient's address", "purpose of the grant", "statutory power of the grant"}
+    assert facts["purpose of the grant"].line == _line(text, "  purpose:")
+    assert facts["purpose of the grant"].supplier == "commissioner"
+    assert facts["statutory power of the grant"].supplier == "legal"
     assert holes_in(sheet.model.recipient.address) == ["Recipient's address"]
 
 
@@ -54,13 +54,13 @@ def test_a_required_text_left_out_of_a_group_given_is_open_too(catalogue):
     """The web form leaves an unanswered question out altogether."""
     text = _without(COMMUNITY, r"^  project_name: .*\n", "")
     sheet = validate(load_text(text, "s.yaml"), catalogue)
-    assert [f.label for f in sheet.open_facts] == ["grant: project name"]
+    assert [f.label for f in sheet.open_facts] == ["project name of the grant"]
 
 
 def test_an_empty_list_of_required_text_holds_one_open_fact(catalogue):
     text = _without(COMMUNITY, r"^  activities:\n(    - .*\n)+", "  activities:\n")
     sheet = validate(load_text(text, "s.yaml"), catalogue)
-    assert [f.label for f in sheet.open_facts] == ["grant: activities"]
+    assert [f.label for f in sheet.open_facts] == ["activities of the grant"]
     assert len(sheet.model.grant.activities) == 1
 
 
@@ -105,7 +105,7 @@ def test_open_facts_are_placeholders_in_the_draft_and_final_lists_each_at_its_li
 
     doc = assemble(sheet, catalogue, today=dt.date(2026, 12, 3)).document
     labels = {label for label, _ in doc.placeholders()}
-    assert {"Recipient's address", "grant: purpose", "grant: statutory power"} <= labels
+    assert {"Recipient's address", "purpose of the grant", "statutory power of the grant"} <= labels
     words = to_text(doc)
     assert "of [Recipient's address] (the Recipient)" in words
     assert "\ue002" not in words and "\ue000" not in words
@@ -113,7 +113,7 @@ def test_open_facts_are_placeholders_in_the_draft_and_final_lists_each_at_its_li
         draft_bytes(sheet, catalogue, final=True, today=dt.date(2026, 12, 3))
     by_field = {p.field: p for p in caught.value.problems}
     assert by_field["grant.purpose"].line == _line(text, "  purpose:")
-    assert "[grant: purpose] is still open in recitals" in by_field["grant.purpose"].message
+    assert "[purpose of the grant] is still open in recitals" in by_field["grant.purpose"].message
     assert by_field["recipient.address"].message.endswith("is still open in parties; recitals: fill in this field")
 
 
@@ -143,3 +143,20 @@ def test_an_optional_group_or_row_left_wholly_empty_is_not_given(catalogue):
     sheet = validate(load_text(text, "s.yaml"), catalogue)
     assert sheet.model.grant.match_funding is None
     assert [p.financial_year for p in sheet.model.grant.subsidy.prior_assistance] == ["2026/27"]
+
+
+@pytest.mark.parametrize("loc, label", [
+    (("grant", "purpose"), "purpose of the grant"),
+    (("grant", "budget", 1, "item"), "budget line 2: item"),
+    (("grant", "kpis", 0, "target"), "KPI 1: target"),
+    (("grant", "match_funding", "sources", 2, "source"), "match funding source 3: source"),
+    (("grant", "assets", "items", 0, "description"), "asset 1: description"),
+    (("grant", "subsidy", "rationale"), "rationale of the subsidy"),
+    (("open_book", "related_parties", 0, "name"), "related party 1: name"),
+])
+def test_placeholder_labels_are_in_a_lawyers_words_not_field_paths(loc, label):
+    from assembler.termsheet.empty import _label
+    from assembler.termsheet.grant import GrantTermSheet
+
+    assert _label(loc, GrantTermSheet, {}) == label
+    assert "_" not in label and "." not in label

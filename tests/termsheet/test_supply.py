@@ -30,7 +30,20 @@ def test_every_family_marks_some_legal_fields(catalogue, family):
     schema = json_schema(catalogue, family)
     marked = [name for part in [schema, *schema["$defs"].values()]
               for name, prop in part.get("properties", {}).items() if prop.get("supplied_by") == "legal"]
-    assert "positions" in marked and len(marked) >= 3
+    assert len(marked) >= 3
+    positions = schema["properties"]["positions"]["properties"]
+    legal = [name for name, prop in positions.items() if prop.get("supplied_by") == "legal"]
+    theirs = [name for name, prop in positions.items() if prop.get("supplied_by") != "legal"]
+    assert legal and theirs, "each family has positions legal chooses and choices the commissioner makes"
+    assert list(positions) == theirs + legal  # the commissioner's choices first
+
+
+def test_schema_asks_the_commissioners_choices_in_their_words(catalogue):
+    positions = json_schema(catalogue, "grant")["properties"]["positions"]["properties"]
+    assert positions["payment_basis"]["description"].startswith("When is the grant paid?")
+    assert "in advance, before the money is spent" in positions["payment_basis"]["description"]
+    assert "supplied_by" not in positions["grant_form"]
+    assert positions["dispute_route"]["supplied_by"] == "legal"
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -44,14 +57,40 @@ def test_schema_lists_the_commissioners_properties_first(catalogue, family):
 def test_starter_asks_the_commissioners_facts_before_legals_in_each_part(catalogue):
     text = starter(catalogue, "grant")
     lines = text.splitlines()
-    heading = next(i for i, line in enumerate(lines) if f"---- {HEADING} ----" in line and line.startswith("  #"))
+    grant = lines.index("grant:")
+    heading = next(i for i, line in enumerate(lines) if i > grant and f"---- {HEADING} ----" in line and line.startswith("  #"))
     keys_after = [line.split(":")[0].strip() for line in lines[heading:] if line.startswith("  ") and
                   not line.startswith("   ") and not line.strip().startswith("#")]
     assert keys_after[:3] == ["statutory_power", "subsidy", "records_years"]
-    before = "\n".join(lines[:heading])
+    before = "\n".join(lines[grant:heading])
     assert "  purpose:" in before and "  maximum_sum:" in before and "statutory_power" not in before
-    assert text.rstrip().splitlines()[-1].startswith("  ")  # positions close the sheet
-    assert f"# ---- {HEADING} ----\n" in text  # the positions' own heading
+
+
+
+def test_starter_asks_the_commissioners_choices_near_the_top_and_not_under_legal(catalogue):
+    """Payment timing and a letter or an agreement are the commissioner's decisions: asked as
+    questions under "Your choices" right after the document's details, before the legal heading
+    inside the positions."""
+    text = starter(catalogue, "grant")
+    lines = text.splitlines()
+    choices = lines.index("# ---- Your choices ----")
+    positions = lines.index("positions:")
+    legal = next(i for i in range(positions, len(lines)) if lines[i] == f"  # ---- {HEADING} ----")
+    assert choices < positions < legal < lines.index("funder:")
+    ours = "\n".join(lines[positions:legal])
+    assert "  # When is the grant paid?" in ours and "  payment_basis: advance" in ours
+    assert "  #   advance: in advance, before the money is spent" in ours
+    assert "  # A short grant offer letter or a full grant funding agreement?" in ours
+    assert "grant_form: offer-letter" in ours
+    assert "dispute_route" not in ours and "clawback_scope" in "\n".join(lines[legal:lines.index("funder:")])
+    data = load_text(text, "starter.yaml").data
+    assert data["positions"]["payment_basis"] == "advance"  # the sample's choice is kept
+
+
+def test_match_funding_shortfall_is_the_commissioners_decision():
+    from assembler.termsheet.grant import MatchFunding
+
+    assert supplied_by(MatchFunding.model_fields["shortfall"]) == "commissioner"
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -79,3 +118,19 @@ def test_web_form_puts_legal_questions_in_their_own_part_last():
     assert "grant.purpose" in names and "grant.statutory_power" not in names
     statutory = next(n for n in nodes[-1].children if n.name == "grant.statutory_power")
     assert statutory.label == "Grant: statutory power"
+
+
+def test_web_form_asks_the_commissioners_choices_first_and_legals_positions_last(catalogue):
+    pytest.importorskip("starlette")
+    from assembler.web.app import Outcome, Web
+
+    app = Web(catalogue)
+    nodes, _ = app.nodes(Outcome("grant", {}, {}), show_errors=False)
+    assert nodes[0].label == "Your choices"
+    assert [n.name for n in nodes[0].children] == ["positions.grant_form", "positions.payment_basis"]
+    paid = nodes[0].children[1]
+    assert paid.label == "When is the grant paid?" and paid.value == "arrears"
+    assert any("before the money is spent" in note.hint for note in paid.children)
+    legal_positions = next(n for n in nodes[-1].children if n.name == "positions")
+    names = [n.name for n in legal_positions.children]
+    assert "positions.dispute_route" in names and "positions.payment_basis" not in names

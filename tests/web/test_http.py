@@ -202,7 +202,7 @@ def test_a_text_left_empty_in_the_form_is_a_placeholder_in_the_draft_and_review(
     fields = [(k, "" if k == "grant.project_name" else v) for k, v in form_fields(_upload(client, sample).text)]
     page = client.post("/form", **encoded(fields)).text
     assert "Check your answers</h1>" in page and 'href="#f-grant-project-name"' not in page
-    assert "grant: project name" in page and "The commissioner can supply" in page
+    assert "project name of the grant" in page and "The commissioner can supply" in page
     state = hidden_state(page)
     assert "\ue002" not in state
     docx = client.post("/download", data={"state": state, "kind": "docx"})
@@ -211,7 +211,7 @@ def test_a_text_left_empty_in_the_form_is_a_placeholder_in_the_draft_and_review(
     from docx import Document as WordDocument
 
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(docx.content)).paragraphs)
-    assert "[grant: project name]" in text and "\ue002" not in text
+    assert "[project name of the grant]" in text and "\ue002" not in text
 
 
 def test_the_form_asks_legal_questions_last_under_their_own_heading(client):
