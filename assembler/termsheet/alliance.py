@@ -176,7 +176,7 @@ ROUTE_WORDS = {
 CARVE_OUT_WORDS = {
     "wilful_default": "its wilful default, meaning a deliberate breach of this Agreement or a deliberate failure to perform it",
     "fraud": "fraud, fraudulent misrepresentation or any Prohibited Act committed by it or its Personnel",
-    "insolvency": "any sum it owes under this Agreement that is unpaid when it becomes insolvent or makes an arrangement with its creditors",
+    "insolvency": "loss caused to the other Alliance Members by its Insolvency Event",
     "confidentiality": "its breach of its obligations on confidentiality",
     "data_protection": "its breach of its obligations under the Data Protection Legislation",
     "safeguarding": "its breach of its safeguarding obligations",
@@ -372,6 +372,11 @@ class Alliance(Strict):
         return [(s, [p for p in self.providers if any(same_service(s, d) for d in p.delivers)]) for s in self.services]
 
     @property
+    def fee_stated(self) -> bool:
+        """Whether the instructions give the Fee; if not, the draft's 5% is an assumption the client confirms."""
+        return "fee" in self.risk_reward.model_fields_set
+
+    @property
     def handover_items(self) -> list[str]:
         """The agreed handover arrangements, one line per part (they are written as a list separated by
         semicolons, one member or rule each), for the Exit Plan to print as agreed."""
@@ -556,6 +561,20 @@ class Alliance(Strict):
     def year_numbers(self) -> list[int]:
         """1, 2, ... for each Alliance Year of the initial term: the columns of the trajectory table."""
         return list(range(1, self.term_years + 1))
+
+    @property
+    def year_labels(self) -> list[str]:
+        """Each Alliance Year's column heading with the years it spans ('Year 1 (2027/28)'), so that a target
+        stated for a financial year can be matched to its column."""
+        first = self.term.start.year
+        return [f"Year {n} ({first + n - 1}/{(first + n) % 100:02d})" for n in self.year_numbers]
+
+    @property
+    def baseline_years_unnamed(self) -> list[int]:
+        """The KPIs whose straight line starts from a baseline that names no year (taken as the year before the
+        Commencement Date), so the Year 1 level is an assumption the client confirms."""
+        return [t.number for t, k in zip(self.trajectories, self.kpis)
+                if t.levels and not t.agreed and not YEAR.search(k.baseline or "")]
 
     @property
     def provider_terms(self) -> list[ProviderTerms]:
