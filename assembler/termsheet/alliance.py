@@ -372,6 +372,17 @@ class Alliance(Strict):
         return [(s, [p for p in self.providers if any(same_service(s, d) for d in p.delivers)]) for s in self.services]
 
     @property
+    def extension_deadline(self) -> dt.date:
+        """The last day on which the ALT may extend the Initial Term: its notice period in months before the
+        day after the Initial Term ends (a term ending 30 June 2032 with nine months: 30 September 2031)."""
+        after = self.term.end + dt.timedelta(days=1)
+        months = after.year * 12 + after.month - 1 - self.extension.notice_months
+        year, month = divmod(months, 12)
+        day = min(after.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
+                              31, 31, 30, 31, 30, 31][month])
+        return dt.date(year, month + 1, day) - dt.timedelta(days=1)
+
+    @property
     def fee_stated(self) -> bool:
         """Whether the instructions give the Fee; if not, the draft's 5% is an assumption the client confirms."""
         return "fee" in self.risk_reward.model_fields_set
@@ -607,7 +618,8 @@ class Alliance(Strict):
             if base is None or goal is None:
                 out.append(Trajectory(i, k.measure, None, lower, False, names_year(k.target)))
                 continue
-            by = target_year(k.target, self.term.start, years)
+            by = 1 if EVERY_YEAR.search(k.target) and not YEAR.search(k.target) else target_year(
+                k.target, self.term.start, years)  # 'in every year': the target is the level from Year 1
             since = baseline_year(k.baseline, self.term.start)
             unit = "%" if "%" in (k.baseline or "") + k.target else ""
             places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1

@@ -726,7 +726,7 @@ def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
     decisions = text_of(clause(big, "alliance.decisions"))
     assert "it may act at once, without waiting for a decision of the ALT" in decisions
     recitals = text_of(clause(big, "alliance.recitals"))
-    assert "recorded its assessment of the law governing it, namely that the main subject-matter" in recitals
+    assert "recorded its assessment of the law governing the award of each Service Contract, namely that the main subject-matter" in recitals
     liability = text_of(clause(big, "alliance.liability"))
     assert "including a Balancing Amount" in liability
 
