@@ -325,6 +325,29 @@ def commissioner_exposure(ctx: RuleContext):
         yield "the Commissioner's Pain is capped (basis 'fixed_amount') but no amount is given", (*loc, "amount")
 
 
+@RULES.rule("ALLIANCE-PAIN-ABOVE-CAPS", "error",
+            "Where the Providers bear Pain above the Commissioner's amount, each has an overall limit above its Pain Cap, "
+            "so that no Provider's exposure is open-ended and the Pain Cap is not a cap in name only.")
+def pain_above_caps(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    cp = alliance.risk_reward.commissioner_pain
+    if ctx.positions.get("risk_reward") == "gain-only" or not alliance.providers_bear_excess:
+        return
+    loc = ("alliance", "risk_reward", "commissioner_pain", "providers_limit_percent")
+    if cp.providers_limit_percent is None:
+        yield ("the Providers bear Pain above the Commissioner's amount (above_cap: providers) with no overall limit, "
+               "so their Pain Caps would not be caps: give providers_limit_percent (the most a Provider bears in a "
+               "year, as a percentage of its Annual Value), or let the Commissioner bear it (above_cap: commissioner)",
+               loc)
+        return
+    for m in alliance.providers:
+        cap, limit = alliance.pain_cap_for(m), alliance.pain_limit_for(m)
+        if cap is not None and limit is not None and limit <= cap:
+            yield (f"{m.name}'s overall limit on Pain ({money(limit)}) is no more than its Pain Cap ({money(cap)}), so "
+                   "Pain above the Commissioner's amount could never return to it: raise providers_limit_percent above "
+                   "the Pain Cap, or let the Commissioner bear that Pain (above_cap: commissioner)", loc)
+
+
 @RULES.rule("ALLIANCE-POOLED-BUDGET-HOST", "error",
             "The pooled budget is held by the Commissioner, which pays the Providers under their Service Contracts: one "
             "payment route.")

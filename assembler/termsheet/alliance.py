@@ -63,9 +63,9 @@ class Decisions(Strict):
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
     deadlock: DeadlockRoute = legal_field(
         "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
-        "Commissioner decides matters of its own budget, the specification and eligibility for the Services, safeguarding "
-        "and its statutory functions; an independent expert decides the rest) or 'expert' (an independent expert decides "
-        "every deadlocked matter). Either way the matter ends in a decision, not in court.")
+        "Commissioner decides it, after an independent expert's recommendation that does not bind it) or 'expert' (an "
+        "independent expert decides it, never so as to commit public money beyond the Annual Plan). Either way the "
+        "Target Cost, the Annual Plan, the shares and the membership are never decided this way: the status quo continues.")
 
 
 class AgreedShare(Strict):
@@ -103,7 +103,17 @@ class CommissionerExposure(Strict):
         "uncapped", description="The Commissioner's exposure to Pain: 'uncapped' (it bears its own share and all Pain "
         "above the Providers' Pain Caps, without limit) or 'fixed_amount' (it bears them up to the amount below; Pain "
         "above that is shared by the Providers in proportion to their shares of Pain, beyond their Pain Caps).")
-    amount: Money | None = Field(None, description="Under 'fixed_amount': the most the Commissioner bears in an Alliance Year, in pounds.")
+    amount: Money | None = Field(None, description="Under 'fixed_amount': the Pain the Commissioner has budgeted to bear in an Alliance Year, in pounds.")
+    above_cap: Literal["commissioner", "providers"] = Field(
+        "commissioner", description="Under 'fixed_amount': who bears Pain above that amount. 'commissioner' (the "
+        "Commissioner bears it, but approves no cost above a Provider's budget that would take its forecast Pain above "
+        "the amount unless it first decides to bear the excess; the Providers' Pain Caps stay real caps) or 'providers' "
+        "(the Providers bear it in proportion to their shares of Pain beyond their Pain Caps, each up to an overall "
+        "limit, providers_limit_percent of its Annual Value; the Commissioner bears anything above those limits).")
+    providers_limit_percent: Percent | None = Field(
+        None, description="Under above_cap 'providers': the most a Provider bears of Pain in an Alliance Year, in all, "
+        "as a percentage of its Annual Value (e.g. 6). Required for that choice: without it the Providers' exposure "
+        "would have no limit.")
 
 
 class Example(Strict):
@@ -120,9 +130,10 @@ class RiskReward(Strict):
         "pro_rata", description="How gain and pain shares are set: 'agreed' percentages listed under shares; 'equal' among the sharing members; 'pro_rata' to each member's annual value (computed by the tool).")
     shares: list[AgreedShare] = Field(default_factory=list, description="Under 'agreed': each sharing member's gain and pain percentages; each column must add up to 100.")
     indexation: Text | None = Field(
-        None, description="How the Target Cost moves if a later year's is not agreed in time, as words completing "
-        "'the previous year's Target Cost continues, increased by ...', e.g. 'the percentage increase in the Consumer "
-        "Prices Index in the 12 months to the previous December'. Empty: it continues unchanged.")
+        None, description="How each Provider's Annual Value (what it is paid for a year, and with it its Fee and Pain "
+        "Cap) rises from the second Alliance Year, as words completing 'increased by ...', e.g. 'the percentage "
+        "increase in the Consumer Prices Index (CPI) in the 12 months to the previous December'. Empty: the values "
+        "stay as in the first year unless the Commissioner and the Provider agree otherwise.")
     fee: Fee = Field(default_factory=Fee, description="Each Provider's agreed Fee, included in the Target Cost and the Actual Cost alike.")
     pain_cap: PainCap = Field(default_factory=PainCap, description="The limit on each member's share of pain.")
     target_cost: Money | None = Field(None, description="The annual target cost against which gain and pain are measured. Empty: the total annual value.")
@@ -165,7 +176,7 @@ ROUTE_WORDS = {
 CARVE_OUT_WORDS = {
     "wilful_default": "its wilful default, meaning a deliberate breach of this Agreement or a deliberate failure to perform it",
     "fraud": "fraud, fraudulent misrepresentation or any Prohibited Act committed by it or its Personnel",
-    "insolvency": "any sum it owes under this Agreement that is unpaid when it becomes insolvent or makes an arrangement with its creditors",
+    "insolvency": "loss caused to the other Alliance Members by its Insolvency Event",
     "confidentiality": "its breach of its obligations on confidentiality",
     "data_protection": "its breach of its obligations under the Data Protection Legislation",
     "safeguarding": "its breach of its safeguarding obligations",
@@ -323,6 +334,12 @@ class Alliance(Strict):
         return next((m.name for m in self._members if m.key == host), None)
 
     @property
+    def pooled_budget_host_defined(self) -> str | None:
+        """The pooled budget's holder as the draft names it ('the Council'), not its full name again."""
+        host = self.member_by_key(self.pooled_budget.host) if self.pooled_budget else None
+        return host.defined if host else None
+
+    @property
     def total_annual_value(self) -> Decimal:
         return sum((m.annual_value for m in self._members), Decimal(0))
 
@@ -353,6 +370,48 @@ class Alliance(Strict):
         if not any(p.delivers for p in self.providers):
             return []
         return [(s, [p for p in self.providers if any(same_service(s, d) for d in p.delivers)]) for s in self.services]
+
+    @property
+    def extension_deadline(self) -> dt.date:
+        """The last day on which the ALT may extend the Initial Term: its notice period in months before the
+        day after the Initial Term ends (a term ending 30 June 2032 with nine months: 30 September 2031)."""
+        after = self.term.end + dt.timedelta(days=1)
+        months = after.year * 12 + after.month - 1 - self.extension.notice_months
+        year, month = divmod(months, 12)
+        day = min(after.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
+                              31, 31, 30, 31, 30, 31][month])
+        return dt.date(year, month + 1, day) - dt.timedelta(days=1)
+
+    @property
+    def fee_stated(self) -> bool:
+        """Whether the instructions give the Fee; if not, the draft's 5% is an assumption the client confirms."""
+        return "fee" in self.risk_reward.model_fields_set
+
+    @property
+    def handover_items(self) -> list[str]:
+        """The agreed handover arrangements, one line per part (they are written as a list separated by
+        semicolons, one member or rule each), for the Exit Plan to print as agreed."""
+        parts = [p.strip().rstrip(".") for p in (self.handover or "").split(";")]
+        return [p for p in parts if p]
+
+    @property
+    def handover_mentions_volunteers(self) -> bool:
+        """Whether the handover moves volunteers, whom TUPE does not transfer (they are not employees)."""
+        return bool(re.search(r"\bvolunteers?\b", self.handover or "", re.I))
+
+    @property
+    def children_in_scope(self) -> bool:
+        """Whether the services are for children, young people or families, so Ofsted is named among the
+        regulators a Provider may need."""
+        text = " ".join([*self.services, self.purpose])
+        return bool(re.search(r"\b(child(ren)?|young (people|person)|young carers?|famil(y|ies)|parent(s|ing)?)\b", text, re.I))
+
+    @property
+    def housing_in_scope(self) -> bool:
+        """Whether a listed service is housing or accommodation, so that costs met from rent, service charges or
+        housing benefit are kept out of the risk/reward comparison (they are not paid from the alliance's budget)."""
+        return any(re.search(r"\b(housing|accommodation|hostels?|tenanc(y|ies)|supported living)\b", s, re.I)
+                   for s in self.services)
 
     @property
     def mental_health_in_scope(self) -> bool:
@@ -427,6 +486,25 @@ class Alliance(Strict):
         return cap.amount
 
     @property
+    def providers_bear_excess(self) -> bool:
+        """Whether Pain above the Commissioner's budgeted amount returns to the Providers beyond their Pain Caps
+        (each up to its Pain Limit); otherwise the Commissioner bears it and the Pain Caps are real caps."""
+        cp = self.risk_reward.commissioner_pain
+        return cp.basis == "fixed_amount" and cp.above_cap == "providers"
+
+    @property
+    def commissioner_cap(self) -> Decimal | None:
+        """The Commissioner's amount, where Pain above it goes back to the Providers (None: it bears the rest)."""
+        return self.risk_reward.commissioner_pain.amount if self.providers_bear_excess else None
+
+    def pain_limit_for(self, member: Member) -> Decimal | None:
+        """Where the Providers bear Pain above the Commissioner's amount: the most this Provider bears in all."""
+        pct = self.risk_reward.commissioner_pain.providers_limit_percent
+        if not self.providers_bear_excess or pct is None:
+            return None
+        return pence(member.annual_value * pct / HUNDRED)
+
+    @property
     def gain_example(self) -> Settlement:
         return self.example_for("gain")
 
@@ -487,14 +565,27 @@ class Alliance(Strict):
             change = (-swing if outcome == "gain" else swing) if m.key == biggest else Decimal(0)
             fee = self.fee_for(m)
             lines.append(ProviderYear(m.key, m.name, m.annual_value, m.annual_value - fee + change, share,
-                                      self.pain_cap_for(m), fee))
-        c_cap = rr.commissioner_pain.amount if rr.commissioner_pain.basis == "fixed_amount" else None
-        return settle(self.target_cost, lines, commissioner_cap=c_cap)
+                                      self.pain_cap_for(m), fee, self.pain_limit_for(m)))
+        return settle(self.target_cost, lines, commissioner_cap=self.commissioner_cap)
 
     @property
     def year_numbers(self) -> list[int]:
         """1, 2, ... for each Alliance Year of the initial term: the columns of the trajectory table."""
         return list(range(1, self.term_years + 1))
+
+    @property
+    def year_labels(self) -> list[str]:
+        """Each Alliance Year's column heading with the years it spans ('Year 1 (2027/28)'), so that a target
+        stated for a financial year can be matched to its column."""
+        first = self.term.start.year
+        return [f"Year {n} ({first + n - 1}/{(first + n) % 100:02d})" for n in self.year_numbers]
+
+    @property
+    def baseline_years_unnamed(self) -> list[int]:
+        """The KPIs whose straight line starts from a baseline that names no year (taken as the year before the
+        Commencement Date), so the Year 1 level is an assumption the client confirms."""
+        return [t.number for t, k in zip(self.trajectories, self.kpis)
+                if t.levels and not t.agreed and not YEAR.search(k.baseline or "")]
 
     @property
     def provider_terms(self) -> list[ProviderTerms]:
@@ -525,9 +616,10 @@ class Alliance(Strict):
                 continue
             base, goal = first_number(k.baseline), first_number(k.target)
             if base is None or goal is None:
-                out.append(Trajectory(i, k.measure, None, lower, False, bool(YEAR.search(k.target))))
+                out.append(Trajectory(i, k.measure, None, lower, False, names_year(k.target)))
                 continue
-            by = target_year(k.target, self.term.start, years)
+            by = 1 if EVERY_YEAR.search(k.target) and not YEAR.search(k.target) else target_year(
+                k.target, self.term.start, years)  # 'in every year': the target is the level from Year 1
             since = baseline_year(k.baseline, self.term.start)
             unit = "%" if "%" in (k.baseline or "") + k.target else ""
             places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
@@ -539,8 +631,13 @@ class Alliance(Strict):
                     continue
                 value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
                 levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_HALF_UP)}{unit}")
-            out.append(Trajectory(i, k.measure, levels, lower, False, bool(YEAR.search(k.target))))
+            out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
         return out
+
+    @property
+    def reserved_matters(self) -> list[str]:
+        """The Reserved Matters as the draft lists them (see `reserved_matter_words`)."""
+        return [reserved_matter_words(m) for m in self.decisions.reserved_matters]
 
     @property
     def route_words(self) -> str:
@@ -578,8 +675,32 @@ class Trajectory:
     target_year_named: bool = True   # False: the target names no year, so it is placed in the last Alliance Year
 
 
+EVERY_YEAR = re.compile(r"\b(every|each) (alliance )?year\b", re.I)
 NUMBER = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?![\d/])")
 YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def names_year(target: str) -> bool:
+    """Whether a KPI's target says when it applies: a year ('by 2031/32') or every year ('in every year'),
+    so that only a target that says neither is placed in the last Alliance Year and flagged."""
+    return bool(YEAR.search(target) or EVERY_YEAR.search(target))
+
+
+RESERVED_WORDS = ((re.compile(r"\bKPIs\b"), "Key Performance Indicators"),
+                  (re.compile(r"\bKPI\b"), "Key Performance Indicator"),
+                  (re.compile(r"\b[Ii]nitial [Tt]erm\b"), "Initial Term"),
+                  (re.compile(r"\b[Tt]arget [Cc]ost\b"), "Target Cost"))
+
+
+def reserved_matter_words(text: str) -> str:
+    """A Reserved Matter as an item of the draft's list: the agreed words, starting in lower case, with the
+    draft's defined terms for the abbreviations commissioners write ('KPIs', 'initial term')."""
+    for pattern, term in RESERVED_WORDS:
+        text = pattern.sub(term, text)
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and not first.isupper() and first not in ("Alliance", "Key", "Target", "Initial"):
+        text = text[:1].lower() + text[1:]
+    return text.rstrip(" .;")
 
 
 def same_service(listed: str, named: str) -> bool:
@@ -674,6 +795,7 @@ class ProviderYear:
     share: Decimal
     cap: Decimal | None
     fee: Decimal = Decimal(0)
+    limit: Decimal | None = None   # the most it bears of Pain in all, where Providers bear Pain above the Commissioner's amount
 
 
 @dataclass(frozen=True)
@@ -721,7 +843,8 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
     a Provider's share of Pain stops at its Pain Cap. The Commissioner takes what is left, so the shares
     add up exactly to the Gain or Pain. Where the Commissioner's own exposure is capped, Pain above that
     cap goes back to the Providers in proportion to their shares of Pain (the penny left by rounding to
-    the Provider with the largest share). A Provider has already kept (or borne) its payments less its
+    the Provider with the largest share), each only up to its overall limit where it has one; what no
+    Provider can bear within its limit stays with the Commissioner. A Provider has already kept (or borne) its payments less its
     own costs and its Fee, so its balancing amount is its share less what it kept: it ends with its Fee
     plus or minus its share.
     """
@@ -753,8 +876,11 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
             else:  # no Provider has a share of Pain: it falls on them in proportion to payments
                 extra = [Decimal(0)] * len(lines)
                 extra[0] = spill
+            extra = [e if p.limit is None else max(min(e, pence(p.limit) - b), Decimal(0))
+                     for p, b, e in zip(lines, borne, extra)]
             borne = [b + e for b, e in zip(borne, extra)]
-            left = pence(commissioner_cap)
+            spill = sum(extra, Decimal(0))
+            left = pain - sum(borne, Decimal(0))
         shares = [-b for b in borne]
         commissioner = -left
     settled = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from collections.abc import Callable
 from typing import Any
 
@@ -125,6 +126,14 @@ def _commissioner_exposure_unstated(d):
 
 def _commissioner_cap_without_amount(d):
     d["alliance"]["risk_reward"]["commissioner_pain"] = {"basis": "fixed_amount"}
+
+
+def _providers_bear_excess_without_limit(d):
+    d["alliance"]["risk_reward"]["commissioner_pain"].pop("providers_limit_percent")
+
+
+def _providers_limit_below_cap(d):
+    d["alliance"]["risk_reward"]["commissioner_pain"]["providers_limit_percent"] = 3
 
 
 def _provider_holds_pooled_budget(d):
@@ -259,6 +268,8 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-UNANIMITY-QUORUM", BIG, _unanimity_with_small_quorum),
     ("ALLIANCE-COMMISSIONER-EXPOSURE", BIG, _commissioner_exposure_unstated),
     ("ALLIANCE-COMMISSIONER-EXPOSURE", BIG, _commissioner_cap_without_amount),
+    ("ALLIANCE-PAIN-ABOVE-CAPS", JOINT, _providers_bear_excess_without_limit),
+    ("ALLIANCE-PAIN-ABOVE-CAPS", JOINT, _providers_limit_below_cap),
     ("ALLIANCE-POOLED-BUDGET-HOST", BIG, _provider_holds_pooled_budget),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _new_award_but_contracts_varied),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _modification_but_contracts_replaced),
@@ -365,3 +376,30 @@ def test_health_care_rule_is_quiet_for_housing_services_and_other_regimes(catalo
     data = data_of(SMALL)  # housing and floating support only
     data["alliance"].pop("health_care_assessment", None)
     assert "ALLIANCE-HEALTH-CARE-ROUTE" not in ids(run(data, catalogue))
+
+
+def test_providers_bear_pain_above_the_commissioners_amount_only_up_to_their_limits(catalogue):
+    """Pain above the Commissioner's amount returns to the Providers only up to each one's overall limit; the
+    rest stays with the Commissioner, and the shares still add up to the Pain."""
+    data = data_of(JOINT)
+    data["alliance"]["risk_reward"]["commissioner_pain"].update(above_cap="providers", providers_limit_percent=6)
+    model = AllianceTermSheet.model_validate(data)
+    alliance = model.alliance
+    assert not ids(run(data, catalogue)) & {"ALLIANCE-PAIN-ABOVE-CAPS"}
+    big = alliance.example_for("pain", swing=Decimal(3000000))
+    for line, m in zip(big.lines, alliance.providers):
+        assert -line.share <= alliance.pain_limit_for(m)
+    assert sum((l.share for l in big.lines), Decimal(0)) + big.commissioner_share == -big.pain
+    assert -big.commissioner_share > alliance.risk_reward.commissioner_pain.amount
+
+
+def test_by_default_the_commissioner_bears_pain_above_its_amount(catalogue):
+    """Unless the Providers are chosen to bear it, Pain above the Commissioner's budgeted amount stays with the
+    Commissioner: no Provider bears more than its Pain Cap."""
+    data = data_of(JOINT)
+    data["alliance"]["risk_reward"]["commissioner_pain"] = {"basis": "fixed_amount", "amount": 100000}
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert not alliance.providers_bear_excess
+    big = alliance.example_for("pain", swing=Decimal(3000000))
+    for line, m in zip(big.lines, alliance.providers):
+        assert -line.share <= alliance.pain_cap_for(m)
