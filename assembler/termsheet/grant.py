@@ -6,7 +6,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from dataclasses import dataclass
+
 from pydantic import Field
+
+from assembler.formatting import pence
 
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -222,6 +226,42 @@ class Grant(Strict):
         if not self.match_funding:
             return Decimal(0)
         return sum((s.amount for s in self.match_funding.sources), Decimal(0))
+
+    @property
+    def match_required(self) -> Decimal:
+        """The least Match Funding the Recipient must secure: the percentage of the Total Project Cost."""
+        if not self.match_funding:
+            return Decimal(0)
+        return pence(self.total_project_cost * self.match_funding.percentage / 100)
+
+    @property
+    def match_shortfall(self) -> MatchShortfall | None:
+        """The reduction formula of the match-funding clause applied to a plausible shortfall, so a
+        reviewer sees what it costs: every source not yet confirmed fails (or, if all are confirmed,
+        the largest). None when there is no reducing match funding or no shortfall would follow."""
+        mf = self.match_funding
+        if not mf or mf.shortfall != "reduce" or not mf.sources or not mf.percentage:
+            return None
+        lost = [s for s in mf.sources if not s.confirmed] or [max(mf.sources, key=lambda s: s.amount)]
+        left = self.match_total - sum((s.amount for s in lost), Decimal(0))
+        if left >= self.match_required:
+            return None
+        grant_left = min(self.maximum_sum, pence(left * (100 - mf.percentage) / mf.percentage))
+        return MatchShortfall(
+            lost=tuple(s.source for s in lost), match_left=left, grant_left=grant_left,
+            cut=self.maximum_sum - grant_left,
+            share=pence(grant_left * 100 / self.maximum_sum) if self.maximum_sum else Decimal(0))
+
+
+@dataclass(frozen=True)
+class MatchShortfall:
+    """The match-funding reduction worked on the sheet's own numbers, for the schedule and the note:
+    the sources assumed lost, the Match Funding left, the Grant it supports and the cut."""
+    lost: tuple[str, ...]
+    match_left: Decimal
+    grant_left: Decimal
+    cut: Decimal
+    share: Decimal  # the reduced Grant as a percentage of the maximum sum
 
 
 class GrantTermSheet(TermSheetBase):
