@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+import re
 from dataclasses import dataclass
 
 from pydantic import Field
@@ -84,6 +85,10 @@ class MatchFunding(Strict):
         "proportion; 'stop' lets the Funder stop further payments until the shortfall is made good. Never both.")
 
 
+VEHICLE_WORDS = frozenset({"minibus", "minibuses", "van", "vans", "vehicle", "vehicles", "car", "cars", "bus", "coach",
+                           "lorry", "truck", "pickup", "motorcycle", "scooter", "tractor", "ambulance"})
+
+
 class Asset(Strict):
     description: Text = Field(description="The asset bought with the grant, e.g. 'Minibus'.")
     cost: Money = Field(description="Expected cost in pounds.")
@@ -92,6 +97,13 @@ class Asset(Strict):
         "for fit-out or works fixed to premises, which cannot be sold apart from them.")
     life_years: int | None = Field(None, ge=1, le=60, description="Expected useful life in years. The asset's clawback "
                                    "period is the shorter of this and assets.clawback_years.")
+
+    @property
+    def is_vehicle(self) -> bool:
+        """Whether the asset is a motor vehicle, read from its description: a vehicle needs the compulsory
+        motor insurance of Road Traffic Act 1988 Part VI, which the insurance amounts cannot cap."""
+        words = re.findall(r"[a-z]+", self.description.lower())
+        return any(w in VEHICLE_WORDS for w in words)
 
 
 class Assets(Strict):
@@ -174,6 +186,10 @@ class Grant(Strict):
     budget: list[BudgetLine] = Field(min_length=1, description="How the grant will be spent; lines may not exceed the maximum sum.")
     activities: list[Text] = Field(min_length=1, description="The funded activities, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the funded activities.")
+    open_materials: list[Text] = Field(
+        default_factory=list, description="Under the open-licence position for intellectual property: the materials the "
+        "Recipient must publish for anyone to reuse, one line each, e.g. 'the coaching toolkit'. Reports, accounts and "
+        "other project documents are not published. Empty under that position: a placeholder names them.")
     deliverables: list[Deliverable] = Field(default_factory=list, description="Documents or results the Recipient must "
                                             "deliver by a date (a plan, an annual review, an independent review), above "
                                             "all those a payment condition depends on. The agreement defines each one.")
