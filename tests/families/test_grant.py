@@ -221,10 +221,11 @@ def test_unspent_grant_has_one_repayment_rule(catalogue):
     assert "signed as accurate by two of the Recipient's charity trustees (one of them its Treasurer" in text
 
 
-@pytest.mark.parametrize("basis", ["advance", "milestones", "claims"])
+@pytest.mark.parametrize("basis", ["arrears", "advance", "milestones", "claims"])
 def test_every_payment_basis_states_the_unspent_rule_once(catalogue, basis):
     def choose(d):
         d.setdefault("positions", {})["payment_basis"] = basis
+        d["grant"]["reporting"]["final_report_days"] = 90   # the last instalment is claimed after the period
     text = to_text(build(catalogue, BIG, choose).document)
     assert text.count("must repay any part of the Grant paid to it that it has not spent on Eligible Expenditure") == 1
     assert "not spent on Eligible Expenditure incurred during the Funding Period and paid within 30 days" not in text
@@ -331,7 +332,9 @@ def test_arrears_carry_forward_and_final_instalment(catalogue, tmp_path):
     text = to_text(build(catalogue, _edited(tmp_path, BIG, arrears)).document)
     assert "the excess is carried forward and added to the claim for the next Instalment" in text
     assert "at its discretion, allow the difference" not in text
-    assert "The final Instalment is the lesser of the amount set against it in the Payment Schedule and the Eligible Expenditure shown in the Final Report" in text
+    assert ("The final Instalment is the lesser of the amount set against it in the Payment Schedule (raised by any "
+            "amount carried forward to it) and the amount by which the Eligible Expenditure shown in the Final Report") in text
+    assert "The amount set against an Instalment is raised by any amount carried forward to it" in text
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
