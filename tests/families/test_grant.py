@@ -372,3 +372,15 @@ def test_an_undeclared_mfa_history_is_left_open_never_declared_as_none(catalogue
     text = to_text(none_draft)
     assert text.count("None received") == 2
     assert not [label for label, _ in none_draft.form_blanks() if "declare" in label]
+
+
+def test_arrears_conditions_delay_payment_and_council_delay_counts_for_the_recipient(catalogue, tmp_path):
+    def arrears(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["reporting"]["final_report_days"] = 90
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, arrears)).document)
+    assert "Whether a condition set against an Instalment is met is judged on the date of the claim" in text
+    assert "whose condition is not met by the time of the final claim is not paid, and the Grant is reduced by it" in text
+    assert "to the extent that the Council's own delay" in text
+    small = to_text(build(catalogue, SMALL).document)
+    assert "judged on the date of the claim" not in small
