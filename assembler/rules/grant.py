@@ -556,3 +556,22 @@ def match_confirm_by(ctx: RuleContext):
         yield (f"match funding need only be confirmed by {long_date(match.confirm_by)}, when instalments of "
                f"{money(paid)} (more than half the grant) are already due: set an earlier date",
                ("grant", "match_funding", "confirm_by"))
+
+
+def _motor_cover(sheet) -> bool:
+    """Whether the term sheet lists motor insurance among the other cover the Recipient must hold."""
+    insurance = sheet.insurance
+    others = getattr(insurance, "other", None) or []
+    return any(word in o.kind.lower() for o in others for word in ("motor", "vehicle", "minibus"))
+
+
+@RULES.rule("GRANT-VEHICLE-INSURANCE", "warning",
+            "A vehicle bought with the grant comes with motor insurance in the insurance list.")
+def vehicle_insurance(ctx: RuleContext):
+    sheet = ctx.sheet
+    vehicles = [i for i, a in enumerate(sheet.grant.assets.items) if a.is_vehicle]
+    if vehicles and not _motor_cover(sheet):
+        asset = sheet.grant.assets.items[vehicles[0]]
+        yield (f"{asset.description} is a vehicle but insurance.other lists no motor insurance: the draft requires "
+               "cover meeting Road Traffic Act 1988 Part VI in the assets clause; add the property damage level "
+               "agreed under insurance.other", ("grant", "assets", "items", vehicles[0], "description"))

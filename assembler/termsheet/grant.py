@@ -6,7 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+import re
+from dataclasses import dataclass
+
 from pydantic import Field
+
+from assembler.formatting import pence
 
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -80,6 +85,10 @@ class MatchFunding(Strict):
         "proportion; 'stop' lets the Funder stop further payments until the shortfall is made good. Never both.")
 
 
+VEHICLE_WORDS = frozenset({"minibus", "minibuses", "van", "vans", "vehicle", "vehicles", "car", "cars", "bus", "coach",
+                           "lorry", "truck", "pickup", "motorcycle", "scooter", "tractor", "ambulance"})
+
+
 class Asset(Strict):
     description: Text = Field(description="The asset bought with the grant, e.g. 'Minibus'.")
     cost: Money = Field(description="Expected cost in pounds.")
@@ -88,6 +97,13 @@ class Asset(Strict):
         "for fit-out or works fixed to premises, which cannot be sold apart from them.")
     life_years: int | None = Field(None, ge=1, le=60, description="Expected useful life in years. The asset's clawback "
                                    "period is the shorter of this and assets.clawback_years.")
+
+    @property
+    def is_vehicle(self) -> bool:
+        """Whether the asset is a motor vehicle, read from its description: a vehicle needs the compulsory
+        motor insurance of Road Traffic Act 1988 Part VI, which the insurance amounts cannot cap."""
+        words = re.findall(r"[a-z]+", self.description.lower())
+        return any(w in VEHICLE_WORDS for w in words)
 
 
 class Assets(Strict):
@@ -170,6 +186,10 @@ class Grant(Strict):
     budget: list[BudgetLine] = Field(min_length=1, description="How the grant will be spent; lines may not exceed the maximum sum.")
     activities: list[Text] = Field(min_length=1, description="The funded activities, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the funded activities.")
+    open_materials: list[Text] = Field(
+        default_factory=list, description="Under the open-licence position for intellectual property: the materials the "
+        "Recipient must publish for anyone to reuse, one line each, e.g. 'the coaching toolkit'. Reports, accounts and "
+        "other project documents are not published. Empty under that position: a placeholder names them.")
     deliverables: list[Deliverable] = Field(default_factory=list, description="Documents or results the Recipient must "
                                             "deliver by a date (a plan, an annual review, an independent review), above "
                                             "all those a payment condition depends on. The agreement defines each one.")
@@ -222,6 +242,42 @@ class Grant(Strict):
         if not self.match_funding:
             return Decimal(0)
         return sum((s.amount for s in self.match_funding.sources), Decimal(0))
+
+    @property
+    def match_required(self) -> Decimal:
+        """The least Match Funding the Recipient must secure: the percentage of the Total Project Cost."""
+        if not self.match_funding:
+            return Decimal(0)
+        return pence(self.total_project_cost * self.match_funding.percentage / 100)
+
+    @property
+    def match_shortfall(self) -> MatchShortfall | None:
+        """The reduction formula of the match-funding clause applied to a plausible shortfall, so a
+        reviewer sees what it costs: every source not yet confirmed fails (or, if all are confirmed,
+        the largest). None when there is no reducing match funding or no shortfall would follow."""
+        mf = self.match_funding
+        if not mf or mf.shortfall != "reduce" or not mf.sources or not mf.percentage:
+            return None
+        lost = [s for s in mf.sources if not s.confirmed] or [max(mf.sources, key=lambda s: s.amount)]
+        left = self.match_total - sum((s.amount for s in lost), Decimal(0))
+        if left >= self.match_required:
+            return None
+        grant_left = min(self.maximum_sum, pence(left * (100 - mf.percentage) / mf.percentage))
+        return MatchShortfall(
+            lost=tuple(s.source for s in lost), match_left=left, grant_left=grant_left,
+            cut=self.maximum_sum - grant_left,
+            share=pence(grant_left * 100 / self.maximum_sum) if self.maximum_sum else Decimal(0))
+
+
+@dataclass(frozen=True)
+class MatchShortfall:
+    """The match-funding reduction worked on the sheet's own numbers, for the schedule and the note:
+    the sources assumed lost, the Match Funding left, the Grant it supports and the cut."""
+    lost: tuple[str, ...]
+    match_left: Decimal
+    grant_left: Decimal
+    cut: Decimal
+    share: Decimal  # the reduced Grant as a percentage of the maximum sum
 
 
 class GrantTermSheet(TermSheetBase):

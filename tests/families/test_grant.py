@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from ruamel.yaml import YAML
 
 from assembler.assemble import assemble
-from assembler.termsheet.validate import read_termsheet
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import read_termsheet, validate
 from assembler.writers.text import to_text
 from tests.conftest import DRAFT_DATE, ROOT, samples
 from tests.families.conformance import table_cells
@@ -17,8 +20,15 @@ SMALL = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 HUB = ROOT / "samples" / "grant" / "youth-hub-fit-out.yaml"
 
 
-def build(catalogue, path):
-    return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+def build(catalogue, path, edit=None):
+    if edit is None:
+        return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    yaml = YAML()
+    data = yaml.load(path.read_text())
+    edit(data)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return assemble(validate(load_text(out.getvalue(), path.name), catalogue), catalogue, today=DRAFT_DATE)
 
 
 def test_there_are_at_least_two_samples():
@@ -200,10 +210,57 @@ def test_the_offer_letter_leaves_out_the_machinery_of_the_full_agreement(catalog
 
 
 def test_unspent_grant_has_one_repayment_rule(catalogue):
+    """The rule is stated once, in the payment clause, and falls due only after the Funding Period (or the
+    letter) ends; the repayment, default and notice clauses point to it and set no timing of their own."""
     text = to_text(build(catalogue, SMALL).document)
-    assert "Every other provision of this letter that requires unspent Grant to be repaid refers to this rule" in text
-    assert "Unspent Grant is repaid under clause 5.6" in text
-    assert "signed as accurate by two of the Recipient's trustees, one of them its Treasurer" in text
+    assert "the Council may not require it earlier" in text
+    assert text.count("Unspent Grant is repaid under clause 5.5") == 1
+    assert "repay any unspent Grant under clause 5.5" in text
+    assert "It repays the balance of the Grant paid under clause 5.5" in text
+    assert "within 30 days after the Council asks in writing, any Grant not spent" not in text
+    assert "signed as accurate by two of the Recipient's charity trustees (one of them its Treasurer" in text
+
+
+@pytest.mark.parametrize("basis", ["arrears", "advance", "milestones", "claims"])
+def test_every_payment_basis_states_the_unspent_rule_once(catalogue, basis):
+    def choose(d):
+        d.setdefault("positions", {})["payment_basis"] = basis
+        d["grant"]["reporting"]["final_report_days"] = 90   # the last instalment is claimed after the period
+    text = to_text(build(catalogue, BIG, choose).document)
+    assert text.count("must repay any part of the Grant paid to it that it has not spent on Eligible Expenditure") == 1
+    assert "not spent on Eligible Expenditure incurred during the Funding Period and paid within 30 days" not in text
+    assert "Unspent Grant is repaid under clause" in text
+
+
+def test_council_delay_moves_milestone_dates_instead_of_reducing_the_grant(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "its long-stop date, move back by the length of that delay" in text
+    assert "fewer than five people, the condition is met if no more than one of them falls outside it" in text
+    assert "other than a percentage or rate, is treated as met" in text
+
+
+def test_the_budget_schedule_works_the_match_reduction_on_the_numbers(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "| Match Funding (budgeted) | £150,000 |" in text or "Match Funding (budgeted)" in text
+    assert "the Grant would be reduced to £90,000 × 75 ÷ 25 = £270,000, £180,000 less than the maximum" in text
+
+
+def test_the_open_licence_covers_only_the_named_materials(catalogue):
+    def open_licence(d, materials=None):
+        d.setdefault("positions", {})["ip_ownership"] = "open-licence"
+        if materials:
+            d["grant"]["open_materials"] = materials
+    named = to_text(build(catalogue, BIG, lambda d: open_licence(d, ["the Housing First toolkit"])).document)
+    assert "(the Open Materials) free of charge" in named and ": the Housing First toolkit." in named
+    assert "The Reports, financial information and other Project Materials are not published" in named
+    unnamed = build(catalogue, BIG, open_licence).document
+    assert any("materials to be published" in str(p) for p in unnamed.placeholders())
+
+
+def test_a_vehicle_bought_with_the_grant_needs_compulsory_motor_cover(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "motor vehicle (Electric car for outreach visits)" in text
+    assert "Part VI of the Road Traffic Act 1988, which sets no limit for liability for death or bodily injury" in text
 
 
 def test_termination_on_notice_keeps_spending_to_the_end(catalogue):
@@ -215,14 +272,15 @@ def test_termination_on_notice_keeps_spending_to_the_end(catalogue):
 
 def test_the_agreement_ends_after_its_last_payment(catalogue):
     text = to_text(build(catalogue, BIG).document)
-    assert "It ends on the later of the last day of the Funding Period and the date the Council makes the last payment" in text
+    assert ("It ends on the later of the last day of the Funding Period and the date on which the last Instalment is "
+            "paid or ceases to be payable") in text
 
 
 def test_match_funding_reduction_is_one_formula(catalogue):
     text = to_text(build(catalogue, BIG).document)
     assert "reduced to the lower of £450,000 and that Match Funding multiplied by 75 and divided by 25" in text
     assert "A shortfall is not in itself an Event of Default. Nothing in this clause limits the Council's rights" in text
-    assert "a target expressed as a percentage or a rate is not reduced" in text
+    assert "a target expressed as a percentage or a rate, and a condition about staff in post, is not reduced" in text
     assert "in any case by 30 September 2027" in text
     assert "The confirmed sources total £90,000 of the £150,000 of Match Funding required; the rest, £60,000, depends on Northbrook Community Foundation" in text
 
@@ -232,8 +290,11 @@ def test_housing_act_conditions_when_the_power_is_section_180(catalogue):
     assert any(c.id == "grant.homelessness-conditions" for c in big.clauses)
     text = to_text(big)
     assert "As required by section 181 of the Housing Act 1996" in text
-    assert "the Council will take all reasonable steps to recover from it an amount equal to the Grant paid" in text
-    assert "the basis on which that amount has been calculated" in text
+    assert ("the Council will take all reasonable steps to recover from it the amount that in the Council's opinion is "
+            "recoverable, up to an amount equal to the Grant paid") in text
+    assert "within 21 days after it is served, with any written notice" in text
+    assert "opportunity to remedy it under clause" in text
+    assert "the basis on which it has been calculated" in text
     assert "section 180 of the Housing Act 1996 and, so far as necessary, section 1 of the Localism Act 2011" in text
     small = build(catalogue, SMALL).document
     assert all(c.id != "grant.homelessness-conditions" for c in small.clauses)
@@ -271,7 +332,9 @@ def test_arrears_carry_forward_and_final_instalment(catalogue, tmp_path):
     text = to_text(build(catalogue, _edited(tmp_path, BIG, arrears)).document)
     assert "the excess is carried forward and added to the claim for the next Instalment" in text
     assert "at its discretion, allow the difference" not in text
-    assert "The final Instalment is the lesser of the amount set against it in the Payment Schedule and the Eligible Expenditure shown in the Final Report" in text
+    assert ("The final Instalment is the lesser of the amount set against it in the Payment Schedule (raised by any "
+            "amount carried forward to it) and the amount by which the Eligible Expenditure shown in the Final Report") in text
+    assert "The amount set against an Instalment is raised by any amount carried forward to it" in text
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -309,3 +372,15 @@ def test_an_undeclared_mfa_history_is_left_open_never_declared_as_none(catalogue
     text = to_text(none_draft)
     assert text.count("None received") == 2
     assert not [label for label, _ in none_draft.form_blanks() if "declare" in label]
+
+
+def test_arrears_conditions_delay_payment_and_council_delay_counts_for_the_recipient(catalogue, tmp_path):
+    def arrears(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["reporting"]["final_report_days"] = 90
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, arrears)).document)
+    assert "Whether a condition set against an Instalment is met is judged on the date of the claim" in text
+    assert "whose condition is not met by the time of the final claim is not paid, and the Grant is reduced by it" in text
+    assert "to the extent that the Council's own delay" in text
+    small = to_text(build(catalogue, SMALL).document)
+    assert "judged on the date of the claim" not in small

@@ -21,7 +21,8 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-PERIOD-BEFORE-SIGNING", "GRANT-MFA-NOTIFICATION", "GRANT-ONWARD-GRANTS-WITHIN-GRANT",
             "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION",
             "GRANT-FINAL-CLAIM-WINDOW", "GRANT-MILESTONE-DELIVERABLE", "GRANT-DELIVERABLE-TIMING",
-            "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION"]
+            "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION",
+            "GRANT-VEHICLE-INSURANCE"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -410,3 +411,19 @@ def test_confirmed_match_funding_needs_no_date(catalogue):
         for s in d["grant"]["match_funding"]["sources"]:
             s["confirmed"] = True
     assert "GRANT-MATCH-CONFIRM-BY" not in findings(catalogue, BIG, all_confirmed)
+
+
+def test_vehicle_without_motor_insurance(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["insurance"].pop("other"))
+    assert "Electric car for outreach visits is a vehicle" in found["GRANT-VEHICLE-INSURANCE"][0]
+
+
+def test_vehicle_with_motor_insurance_is_quiet(catalogue):
+    assert "GRANT-VEHICLE-INSURANCE" not in findings(catalogue, BIG)
+
+
+def test_equipment_that_is_not_a_vehicle_needs_no_motor_insurance(catalogue):
+    def no_car(d):
+        d["insurance"].pop("other")
+        d["grant"]["assets"]["items"][0]["description"] = "Outreach equipment and a portable projector"
+    assert "GRANT-VEHICLE-INSURANCE" not in findings(catalogue, BIG, no_car)
