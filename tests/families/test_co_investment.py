@@ -94,8 +94,9 @@ def test_property_schedule_has_one_row_per_property(drafts):
     rows = table[1:-1]
     assert len(rows) == 8
     assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2)"]
-    # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home.
-    assert rows[7][6:] == ["£85,000", "£0", "£85,000"]
+    # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home, and
+    # the £2,600,000 grant is shared equally by the 8 transferred and 52 acquired homes (£43,333.33 each).
+    assert rows[7][6:] == ["£85,000", "£0", "£128,333.33"]
     assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", ""]
 
 
@@ -157,7 +158,7 @@ def test_community_lease_draft(drafts):
     assert "co-investment.acquisition" not in ids and "co-investment.schedule-criteria" not in ids
     assert "co-investment.nominations" not in ids
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[1][3] == "Lease of 35 years"
+    assert table[1][3] == "Lease of 35 years out of this title, ending 31 August 2062"
     summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
     assert summary[-2][3] == summary[-1][3] == "£650,000"
     subsidy = text_of(clause(doc, "co-investment.subsidy-control"))
@@ -391,8 +392,8 @@ def test_delivery_organisation_can_contribute_its_own_property(catalogue):
     council, society = tables(schedule)
     assert [r[1] for r in council[1:-1]] == ["The Old Library, 2 Carnegie Place, Harrowfield HF2 4LB"]
     assert society[1] == ["2", "1 Carnegie Place, Harrowfield HF2 4LB", "WYK771203", "Freehold", "1", "£95,000"]
-    assert "Two properties are contributed at the start of the Partnership (the approval of this Agreement " \
-           "states two), with a total value of £215,000 providing one home." in text_of(schedule)
+    assert "Two properties are contributed at the start of the Partnership, with a total value of £215,000 " \
+           "providing one home." in text_of(schedule)
     summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
     assert ["Society", "The caretaker's cottage next to the library, owned by the Society", "Property",
             "£95,000"] in summary
