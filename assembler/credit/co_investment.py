@@ -471,6 +471,32 @@ def leases_ending_with_term(sheet) -> list[str]:
     return [address for address, end in lease_ends(sheet).items() if end <= limit]
 
 
+@dataclass
+class EarlyInstalments:
+    investor: str
+    index: int
+    first: dt.date
+    yearly: Decimal
+    homes: int
+    every: int
+
+
+def early_instalments(sheet) -> list[EarlyInstalments]:
+    """Fixed-return investments repaid by instalments that start before every home is bought and let: the
+    instalments then fall on a part-let portfolio, which the rule and the drafting note both report."""
+    full = full_stock_date(sheet)
+    if full is None or not sheet.income.given:
+        return []
+    out = []
+    for i, (inv, s) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+        if inv.return_basis == "fixed" and inv.repayment == "amortising" and s.payment_dates and s.payment_dates[0] <= full:
+            first = s.payment_dates[0]
+            out.append(EarlyInstalments(inv.investor, i, first, s.yearly_payment,
+                                        sheet.contributions.homes_in_schedule + homes_bought_by(sheet, first),
+                                        sheet.contributions.homes_in_schedule + sheet.acquisition.homes_to_acquire))
+    return out
+
+
 # Everything together, for the clauses and the review pack ------------------------------------------------------
 
 @dataclass
@@ -495,6 +521,8 @@ class CreditView:
     attributable: dict = field(default_factory=dict)
     lease_ends: dict = field(default_factory=dict)
     leases_ending_with_term: list = field(default_factory=list)
+    early_instalments: list = field(default_factory=list)
+    full_stock: dt.date | None = None
 
 
 def credit_view(sheet) -> CreditView:
@@ -511,4 +539,5 @@ def credit_view(sheet) -> CreditView:
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
-        lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet))
+        lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
+        early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet))
