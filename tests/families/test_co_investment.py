@@ -132,7 +132,8 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     assert steps[3][1].startswith("Share of what remains to the Foundation")
     # The Foundation's capital, due in one sum, is built up year by year before any surplus.
     assert steps[4][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
-    assert table[5][2].startswith("£55,555.56 a year until its Maturity Date (£500,000 over nine years)")
+    assert table[5][2].startswith("£55,555.56 for each year from its last drawdown (1 July 2027) until its Maturity Date "
+                                  "(£500,000 over nine years), the first payment due on 1 July 2028")
     assert steps[5][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
     assert table[2][2] == "8% of Gross Income"
