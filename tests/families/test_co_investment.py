@@ -450,3 +450,24 @@ def test_tapered_clawback_keeps_the_asset_lock(drafts):
     conditions = text_of(clause(doc, "co-investment.conditions-precedent"))
     assert "consent under section 32 of the Housing Act 1985" in conditions
     assert "section 124(4) of that Act on the charge to the Council" in conditions
+
+
+def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
+    """A lease as long as the partnership term: it ends on the term's last day, its heads protect the lender and
+    contract out of Part II of the Landlord and Tenant Act 1954, the building goes back to the Council at the end
+    (the Society cannot keep what it no longer holds), and the grant is in the Attributable Contribution."""
+    doc = assemble(validate(load_text(HUB_TEXT.replace("lease_years: 35", "lease_years: 15"), "lease.yaml"), catalogue),
+                   catalogue, today=DRAFT_DATE).document
+    lease = text_of(clause(doc, "co-investment.asset-transfer"))
+    assert "ending on 31 August 2042" in lease
+    assert "be contracted out of sections 24 to 28 of the Landlord and Tenant Act 1954" in lease
+    assert "to grant a new lease on the same terms for the rest of the term to any Investor" in lease
+    end = text_of(clause(doc, "co-investment.end-of-term"))
+    assert "When the lease of a Transferred Property ends, the Society must give it back to the Council" in end
+    assert "keeps the Partnership Properties" not in end
+    # The £120,000 undervalue and the £150,000 grant, both on the one building: £270,000.
+    [table] = tables(clause(doc, "co-investment.schedule-properties"))
+    assert table[1][-1] == "£270,000"
+    # The 35-year lease in the sample outlasts the 15-year term: the Society keeps it after the term.
+    hub = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "keeps the Partnership Properties" in text_of(clause(hub, "co-investment.end-of-term"))
