@@ -322,14 +322,70 @@ def stress_cases(sheet) -> list[Stress]:
 # The debt service cover covenant, tested year by year -----------------------------------------------------
 
 def full_stock_date(sheet) -> dt.date | None:
-    """When every home should have been bought: the acquisition deadline, or the last drawdown where there is none
-    and homes are still to be bought (the money for them is then all in)."""
+    """When every home should have been bought and let: the acquisition deadline, or the last drawdown where there
+    is none and homes are still to be bought (the money for them is then all in); where nothing is bought but the
+    homes are built or converted first, the end of the first year of rent, which is the letting-up year."""
+    from assembler.termsheet.co_investment import add_years
+
     a = sheet.acquisition
     if a.deadline:
         return a.deadline
     if a.homes_to_acquire and sheet.drawdowns:
         return max(d.date for d in sheet.drawdowns)
+    if sheet.income.income_starts and sheet.income.income_starts > sheet.partnership.term.start:
+        return add_years(sheet.income.income_starts, 1) - dt.timedelta(days=1)
     return None
+
+
+def works_deadline(sheet) -> dt.date | None:
+    """When the works to the scheduled properties must be finished: the stated date, else the day before rent is
+    planned to start, so the works clause and the building programme give one date."""
+    a, start = sheet.acquisition, sheet.income.income_starts
+    if a.works_complete_by:
+        return a.works_complete_by
+    if start and sheet.contributions.homes_in_schedule and (a.works_budget or any(
+            p.value_after_works for p in sheet.contributions.properties)):
+        return start - dt.timedelta(days=1)
+    return None
+
+
+def ltv_test_start(sheet) -> dt.date | None:
+    """The first day the loan-to-value covenant is tested: the stated date, else the works deadline (the value is
+    then the value of the finished homes, not of the building before works), else from the first drawdown."""
+    if sheet.covenants.ltv_tested_from:
+        return sheet.covenants.ltv_tested_from
+    done = works_deadline(sheet)
+    return done + dt.timedelta(days=1) if done else None
+
+
+def grant_homes(sheet) -> int:
+    """The homes the Authority Grant is divided between: the Authority's homes in the property schedule (a building
+    with no homes counting as one) and the homes to be bought."""
+    return sum(max(p.homes, 1) for p in sheet.contributions.authority_properties) + sheet.acquisition.homes_to_acquire
+
+
+def grant_per_home(sheet) -> Decimal:
+    """The Authority Grant allocated equally to every home it pays for (the Authority's homes in the property
+    schedule and the homes to be bought), so that the whole grant is in the Attributable Contributions and the
+    clawback protects it."""
+    homes = grant_homes(sheet)
+    grant = sheet.contributions.authority_grant
+    return pence(grant / homes) if homes and grant else ZERO
+
+
+def attributable_per_home(sheet, prop) -> Decimal:
+    """A scheduled home's Attributable Contribution: its share of the undervalue plus its share of the grant (a
+    building with no homes counts as one)."""
+    return prop.undervalue_per_home + grant_per_home(sheet)
+
+
+def lease_ends(sheet) -> dict[str, dt.date]:
+    """The last day of each lease the Authority grants, counted from the start of the term: a lease as long as the
+    term ends with it, so the lease, the Partnership Term and the reversion share one date."""
+    from assembler.termsheet.co_investment import add_years
+
+    return {p.address: add_years(sheet.partnership.term.start, p.lease_years) - dt.timedelta(days=1)
+            for p in sheet.contributions.authority_properties if p.tenure == "leasehold" and p.lease_years}
 
 
 def cover_test_start(sheet) -> dt.date:
@@ -407,6 +463,41 @@ def covenant_years(sheet) -> list[CovenantYear]:
     return rows
 
 
+def leases_ending_with_term(sheet) -> list[str]:
+    """The leased properties whose lease ends no more than a year after the term: the property goes back to the
+    Authority at the end, so the end-of-term route is a reversion, not the delivery body keeping the homes."""
+    from assembler.termsheet.co_investment import add_years
+
+    limit = add_years(sheet.partnership.term.end, 1)
+    return [address for address, end in lease_ends(sheet).items() if end <= limit]
+
+
+@dataclass
+class EarlyInstalments:
+    investor: str
+    index: int
+    first: dt.date
+    yearly: Decimal
+    homes: int
+    every: int
+
+
+def early_instalments(sheet) -> list[EarlyInstalments]:
+    """Fixed-return investments repaid by instalments that start before every home is bought and let: the
+    instalments then fall on a part-let portfolio, which the rule and the drafting note both report."""
+    full = full_stock_date(sheet)
+    if full is None or not sheet.income.given:
+        return []
+    out = []
+    for i, (inv, s) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+        if inv.return_basis == "fixed" and inv.repayment == "amortising" and s.payment_dates and s.payment_dates[0] <= full:
+            first = s.payment_dates[0]
+            out.append(EarlyInstalments(inv.investor, i, first, s.yearly_payment,
+                                        sheet.contributions.homes_in_schedule + homes_bought_by(sheet, first),
+                                        sheet.contributions.homes_in_schedule + sheet.acquisition.homes_to_acquire))
+    return out
+
+
 # Everything together, for the clauses and the review pack ------------------------------------------------------
 
 @dataclass
@@ -424,6 +515,15 @@ class CreditView:
     homes_affordable: int = 0
     test_start: dt.date | None = None
     test_years: list[CovenantYear] = field(default_factory=list)
+    works_deadline: dt.date | None = None
+    ltv_start: dt.date | None = None
+    grant_per_home: Decimal = ZERO
+    grant_homes: int = 0
+    attributable: dict = field(default_factory=dict)
+    lease_ends: dict = field(default_factory=dict)
+    leases_ending_with_term: list = field(default_factory=list)
+    early_instalments: list = field(default_factory=list)
+    full_stock: dt.date | None = None
 
 
 def credit_view(sheet) -> CreditView:
@@ -436,4 +536,9 @@ def credit_view(sheet) -> CreditView:
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
         pre_income=pre_income_return(sheet), years=waterfall_years(sheet) if given else [],
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
-        test_years=covenant_years(sheet) if given else [])
+        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet),
+        ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
+        grant_homes=grant_homes(sheet),
+        attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
+        lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
+        early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet))

@@ -461,7 +461,7 @@ def loan_to_value(ctx: RuleContext):
     sheet = ctx.sheet
     cap = sheet.covenants.max_ltv
     basis = sheet.covenants.valuation_basis
-    from_date = sheet.covenants.ltv_tested_from
+    from_date = credit.ltv_test_start(sheet)
     for d in credit.drawdown_checks(sheet):
         if d.ltv is None or (from_date and d.date < from_date):
             continue
@@ -569,3 +569,30 @@ def held_for_unknown(ctx: RuleContext):
             yield (f"the term sheet does not say how the authority holds {p.address} (for general purposes, disposed of "
                    "under s.123 of the Local Government Act 1972, or for housing, under s.32 of the Housing Act 1985): "
                    "the draft shows both routes in square brackets and an open fact", (*loc, "held_for"))
+
+
+@RULES.rule("COINV-INSTALMENTS-BEFORE-FULL-STOCK", "warning",
+            "Capital instalments on the fixed-return investments start only once every home is bought and let, or "
+            "the draft's cover for the years before is stated: otherwise the instalments fall due from a part-let "
+            "portfolio.")
+def instalments_before_full_stock(ctx: RuleContext):
+    sheet = ctx.sheet
+    full = credit.full_stock_date(sheet)
+    for e in credit.early_instalments(sheet):
+        inv = sheet.contributions.investments[e.index]
+        yield (f"{e.investor}'s instalments of {money(e.yearly)} a year start on {long_date(e.first)}, before every "
+               f"home is bought and let ({long_date(full)}): about {e.homes} of the {e.every} homes earn rent by then. "
+               "Agree an interest-only period to that date (first_instalment), a debt service reserve funded before "
+               "it, or capitalised return, and say which in the loan terms",
+               ("contributions", "investments", e.index, "first_instalment" if inv.first_instalment else "repayment"))
+
+
+@RULES.rule("COINV-WORKS-AFTER-RENT", "warning",
+            "The works to the scheduled properties are due to finish before rent from them is planned to start.")
+def works_after_rent(ctx: RuleContext):
+    sheet = ctx.sheet
+    done, start = sheet.acquisition.works_complete_by, sheet.income.income_starts
+    if done and start and done >= start:
+        yield (f"the works are to be finished by {long_date(done)}, but rent is planned from {long_date(start)}: the "
+               "homes cannot be let before the works are done, so the cover and the waterfall count rent that the "
+               "programme does not allow. Move one of the dates", ("acquisition", "works_complete_by"))

@@ -314,7 +314,16 @@ class Acquisition(Strict):
         "pounds: the value the loan-to-value test uses. Leave out to use the purchase price cap.")
     works_budget: Money = Field(
         Decimal(0), description="Total budget for works to the transferred properties before they are let, in pounds "
-        "(0 for none): a use of the cash in the sources and uses.")
+        "(0 for none), including any VAT on the works the delivery organisation cannot recover: a use of the cash in "
+        "the sources and uses.")
+    works_complete_by: dt.date | None = Field(
+        None, description="Date by which the works to the properties in the property schedule must be finished "
+        "(practical completion in the building programme), as YYYY-MM-DD. Leave out for the day before rent is planned "
+        "to start (income.income_starts), or six months after the properties are let or transferred if neither is given.")
+    planning_permission: Literal["needed", "granted", "not_needed"] | None = Field(
+        None, description="Whether the works or the new use need planning permission: 'needed' (not yet granted: the "
+        "grant of it, free of challenge, becomes a completion condition), 'granted' (already granted: the draft relies "
+        "on it) or 'not_needed'. Leave out while it is not known: a drafting note asks the lawyer to check.")
 
 
 class Consents(Strict):
@@ -350,6 +359,14 @@ class Nominations(Strict):
         False, description="Whether the delivery organisation is a private registered provider of social housing "
         "(registered with the Regulator of Social Housing). Only a nomination to a registered provider's assured "
         "tenancy is an allocation under Part 6 of the Housing Act 1996 (s.159(2)(c)).")
+    nominated_by: Text | None = Field(
+        None, description="Where the authority's nominees come from, as the words that follow 'The Council must "
+        "nominate a person', e.g. 'whom its leaving care service approves' or 'from its housing register'. Leave out for "
+        "'from its housing register'.")
+    eligible: Text | None = Field(
+        None, description="Who may be nominated or housed, e.g. 'a young person aged 18 to 24 leaving the Council's "
+        "care'. A home the authority does not nominate to in time may be let only to such a person. Leave out for "
+        "'a household in housing need in the partnership area'.")
     days_to_nominate: int = Field(10, ge=1, le=60, description="Working days the authority has to nominate after notice of a vacancy.")
     rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
     brma: Text | None = Field(

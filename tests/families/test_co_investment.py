@@ -94,8 +94,9 @@ def test_property_schedule_has_one_row_per_property(drafts):
     rows = table[1:-1]
     assert len(rows) == 8
     assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2)"]
-    # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home.
-    assert rows[7][6:] == ["£85,000", "£0", "£85,000"]
+    # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home, and
+    # the £2,600,000 grant is shared equally by the 8 transferred and 52 acquired homes (£43,333.33 each).
+    assert rows[7][6:] == ["£85,000", "£0", "£128,333.33"]
     assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", ""]
 
 
@@ -131,7 +132,8 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     assert steps[3][1].startswith("Share of what remains to the Foundation")
     # The Foundation's capital, due in one sum, is built up year by year before any surplus.
     assert steps[4][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
-    assert table[5][2].startswith("£55,555.56 a year until its Maturity Date (£500,000 over nine years)")
+    assert table[5][2].startswith("£55,555.56 for each year from its last drawdown (1 July 2027) until its Maturity Date "
+                                  "(£500,000 over nine years), the first payment due on 1 July 2028")
     assert steps[5][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
     assert table[2][2] == "8% of Gross Income"
@@ -157,7 +159,7 @@ def test_community_lease_draft(drafts):
     assert "co-investment.acquisition" not in ids and "co-investment.schedule-criteria" not in ids
     assert "co-investment.nominations" not in ids
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[1][3] == "Lease of 35 years"
+    assert table[1][3] == "Lease of 35 years out of this title, ending 31 August 2062"
     summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
     assert summary[-2][3] == summary[-1][3] == "£650,000"
     subsidy = text_of(clause(doc, "co-investment.subsidy-control"))
@@ -391,8 +393,8 @@ def test_delivery_organisation_can_contribute_its_own_property(catalogue):
     council, society = tables(schedule)
     assert [r[1] for r in council[1:-1]] == ["The Old Library, 2 Carnegie Place, Harrowfield HF2 4LB"]
     assert society[1] == ["2", "1 Carnegie Place, Harrowfield HF2 4LB", "WYK771203", "Freehold", "1", "£95,000"]
-    assert "Two properties are contributed at the start of the Partnership (the approval of this Agreement " \
-           "states two), with a total value of £215,000 providing one home." in text_of(schedule)
+    assert "Two properties are contributed at the start of the Partnership, with a total value of £215,000 " \
+           "providing one home." in text_of(schedule)
     summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
     assert ["Society", "The caretaker's cottage next to the library, owned by the Society", "Property",
             "£95,000"] in summary
@@ -448,3 +450,24 @@ def test_tapered_clawback_keeps_the_asset_lock(drafts):
     conditions = text_of(clause(doc, "co-investment.conditions-precedent"))
     assert "consent under section 32 of the Housing Act 1985" in conditions
     assert "section 124(4) of that Act on the charge to the Council" in conditions
+
+
+def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
+    """A lease as long as the partnership term: it ends on the term's last day, its heads protect the lender and
+    contract out of Part II of the Landlord and Tenant Act 1954, the building goes back to the Council at the end
+    (the Society cannot keep what it no longer holds), and the grant is in the Attributable Contribution."""
+    doc = assemble(validate(load_text(HUB_TEXT.replace("lease_years: 35", "lease_years: 15"), "lease.yaml"), catalogue),
+                   catalogue, today=DRAFT_DATE).document
+    lease = text_of(clause(doc, "co-investment.asset-transfer"))
+    assert "ending on 31 August 2042" in lease
+    assert "be contracted out of sections 24 to 28 of the Landlord and Tenant Act 1954" in lease
+    assert "to grant a new lease on the same terms for the rest of the term to any Investor" in lease
+    end = text_of(clause(doc, "co-investment.end-of-term"))
+    assert "When the lease of a Transferred Property ends, the Society must give it back to the Council" in end
+    assert "keeps the Partnership Properties" not in end
+    # The £120,000 undervalue and the £150,000 grant, both on the one building: £270,000.
+    [table] = tables(clause(doc, "co-investment.schedule-properties"))
+    assert table[1][-1] == "£270,000"
+    # The 35-year lease in the sample outlasts the 15-year term: the Society keeps it after the term.
+    hub = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "keeps the Partnership Properties" in text_of(clause(hub, "co-investment.end-of-term"))

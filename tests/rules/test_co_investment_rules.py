@@ -185,6 +185,18 @@ def _held_for_unknown(d):
     del d["contributions"]["authority"][0]["properties"][3]["held_for"]
 
 
+def _works_after_rent(d):
+    # The works programme says the homes are finished a month after rent is planned to start.
+    d["acquisition"]["works_complete_by"] = "2027-10-01"
+
+
+def _interest_only_to_full_stock(d):
+    # The Fund pays return only until every home is bought and let, then 20 instalments.
+    d["contributions"]["investments"][0]["instalment_years"] = 20
+    d["contributions"]["investments"][0]["first_instalment"] = "2030-06-04"
+    d["contributions"]["investments"][0]["maturity"] = "2049-06-04"
+
+
 def _cover_tested_early(d):
     # The covenant tested from the Fund's last drawdown, while homes are still being bought and let.
     d["covenants"]["dscr_tested_from"] = "2028-01-04"
@@ -200,6 +212,10 @@ FIRES = [
     ("COINV-COVER-TEST-YEARS", HOMES, _cover_tested_early, "fails in 3 of the 21 Test Years: in the year from 4 "
      "January 2028, 17 homes leave £62,926.23 after costs and the reserve against £90,000 due to the tested investments, "
      "cover of 0.70; the homes are to be bought by 31 May 2030"),
+    ("COINV-INSTALMENTS-BEFORE-FULL-STOCK", HOMES, None, "Fund's instalments of £153,752.29 a year start on 4 "
+     "January 2029, before every home is bought and let (31 May 2030): about 35 of the 60 homes earn rent"),
+    ("COINV-WORKS-AFTER-RENT", HOMES, _works_after_rent, "the works are to be finished by 1 October 2027, but rent "
+     "is planned from 1 September 2027"),
     ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES, _report_drawdown_early, "the drawdown of £1,300,000 on 15 June 2028 is "
      "conditional on an annual report, but the first Partnership Year ends on 31 May 2028"),
     ("COINV-DRAWDOWN-LONGSTOP", HOMES, None, "4 drawdowns are dated on or before the conditions long-stop of 31 August "
@@ -252,6 +268,7 @@ FIRES = [
 ]
 
 QUIET = [
+    ("COINV-WORKS-AFTER-RENT", HOMES),
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
     ("COINV-COVER-TEST-YEARS", HOMES), ("COINV-COVER-TEST-YEARS", HUB), ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES),
     ("COINV-REPORT-BEFORE-DRAWDOWN", HUB), ("COINV-DRAWDOWN-LONGSTOP", LAND),
@@ -358,6 +375,20 @@ def test_quiet_near_the_thresholds(catalogue):
     # The General Disposal Consent covers an undervalue of £2,000,000 "or less": exactly at it is covered.
     assert fired(sheet_from(HOMES, catalogue, _undervalue_at_the_limit), catalogue, "COINV-SOS-CONSENT") == []
     assert fired(sheet_from(HUB, catalogue, _short_lease), catalogue, "COINV-S123-LEASE") == []
+
+
+def test_instalments_after_full_stock_are_quiet_and_the_note_says_so(catalogue):
+    """Interest only until every home is bought and let, then instalments: the rule is quiet and the note on the
+    Schedule of Contributions drops its warning; with the sample's instalments from January 2029 it gives both."""
+    changed = sheet_from(HOMES, catalogue, _interest_only_to_full_stock)
+    assert fired(changed, catalogue, "COINV-INSTALMENTS-BEFORE-FULL-STOCK") == []
+    def note(sheet):
+        doc = assemble(sheet, catalogue, today=RULES_DATE).document
+        return next(c.note for c in [*doc.clauses, *doc.schedules] if c.id == "co-investment.schedule-contributions")
+
+    assert "before every home is bought and let" not in note(changed)
+    assert "instalments of £153,752.29 a year start on 4 January 2029, before every home is bought and let" \
+        in note(sheet_from(HOMES, catalogue))
 
 
 def test_error_stops_assembly_with_file_line_and_field(catalogue):
