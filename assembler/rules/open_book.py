@@ -344,8 +344,8 @@ def core_floor(ctx: RuleContext):
     floor = ctx.sheet.core_floor
     if floor is None or not floor.shortfall:
         return
-    yield (f"the {floor.places} core places at {money(floor.weekly_price)} a week ({floor.weeks:,} weeks), with the other "
-           f"prices at their budgeted units, bring in {money(floor.income)} a year against budgeted Allowable Costs "
+    yield (f"the {floor.places} core places at {money(floor.weekly_price)} a week ({floor.weeks:,} weeks), the only "
+           f"income guaranteed, bring in {money(floor.income)} a year against budgeted Allowable Costs "
            f"of {money(floor.allowable_costs)}: a year at the floor leaves the provider a loss of "
            f"{money(floor.shortfall)} that is never recovered (open_book_losses: not-carried); raise the core places, "
            f"carry losses forward, or record that the provider accepts the risk", ("services", "core_places"))

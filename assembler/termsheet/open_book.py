@@ -153,8 +153,9 @@ def reconcile(
 class CoreFloor:
     """The least the commissioner pays in a year when only the Core Places are paid for.
 
-    The weekly price with a capacity is paid for every core place every week; the other prices
-    (hourly support, for example) are taken at their budgeted units, as the occupancy scenarios do.
+    The weekly price with a capacity is paid for every core place every week. The other prices
+    (hourly one-to-one support, spot places) are not guaranteed, so they count for nothing: a floor
+    that counted them would overstate what the provider is sure to receive.
     """
 
     places: int
@@ -220,6 +221,20 @@ class SharingBand(Strict):
                                                  "cap, e.g. 8 (per cent). Profit above it is all Excess Profit.")
     provider_share: Percent = Field(description="Share of profit inside the band that the provider keeps, in per "
                                                 "cent, e.g. 50.")
+
+
+@dataclass(frozen=True)
+class ReviewExample:
+    """The price review's factor on the budget at an illustrative index (see OpenBook.review_example)."""
+
+    index: Decimal               # the illustrative index change, in per cent
+    allowable_costs: Decimal     # budgeted Allowable Costs
+    reasonable_profit: Decimal   # the Reasonable Profit on them
+    income: Decimal              # the current Prices at the expected units
+    rebased: Decimal             # costs and profit increased by the index
+    factor: Decimal              # rebased / income, to four places
+    overrun_rebased: Decimal     # the same with costs 10% over budget
+    overrun_factor: Decimal      # before the collar holds it to the index
 
 
 class Excess(Strict):
@@ -397,6 +412,32 @@ class OpenBook(Strict):
         """By cost base: whether the prices at expected units cover Allowable Costs plus the Reasonable Profit."""
         return {cost_base: self.priced_units and gap >= 0 for cost_base, gap in self.price_cover.items()}
 
+    @property
+    def review_example(self) -> dict[str, ReviewExample]:
+        """The annual re-basing worked on the budget, by cost base, for the pricing note.
+
+        Why: reviewers asked for one example with the deal's own numbers showing that re-basing at
+        budgeted cost gives the index change, and that a cost overrun is held to the index by the
+        collar. Assumes an illustrative index of 3% and all units bought by the commissioner; only
+        on the allowable-cost basis with priced units (the other bases re-base differently).
+        """
+        if self.basis != "allowable_cost" or not self.priced_units or not self.expected_income:
+            return {}
+        index = Decimal(3)
+        out = {}
+        for cost_base in COST_BASES:
+            ex = self.reconcile(cost_base, "hard-cap", "refund")
+            grow = 1 + index / HUNDRED
+            at_budget = pence((ex.allowable_costs + ex.maximum_profit) * grow)
+            overrun = pence((ex.allowable_costs + ex.maximum_profit) * grow * Decimal("1.1"))
+            out[cost_base] = ReviewExample(
+                index=index, allowable_costs=ex.allowable_costs, reasonable_profit=ex.maximum_profit,
+                income=self.expected_income, rebased=at_budget,
+                factor=(at_budget / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP),
+                overrun_rebased=overrun,
+                overrun_factor=(overrun / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+        return out
+
     def income_at(self, occupancy: Decimal) -> Decimal:
         """Income at `occupancy` per cent of capacity: prices with a capacity scale, others stay at budget."""
         total = Decimal(0)
@@ -565,8 +606,7 @@ class OpenBookTermSheet(TermSheetBase):
         all_places = sum(h.places for h in self.services.homes)
         places = self.services.core_places if self.services.core_places is not None else all_places
         weeks = places * 52
-        others = sum((u.expected_income for u in ob.unit_prices if u is not weekly), Decimal(0))
-        income = pence(weekly.price * weeks) + others
+        income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, weekly.capacity_units))

@@ -68,7 +68,8 @@ def test_supported_living_draft_has_tenants_not_placements(drafts):
     assert "does not end that Tenant's tenancy" in text
     assert "Tenants supported under this Agreement" in text
     assert "personal care at each location (branch)" in text
-    assert "whether or not every tenancy at that scheme is occupied" in text
+    assert "whether or not every tenancy at that home is occupied" in text
+    assert "for any reason other than an act or omission of the Council (including a Force Majeure Event)" in text
     assert "An absence never ends the Tenant's package of support" in text
     assert "owns or leases any of the Homes" not in text   # no question about the landlords' control
     ids = ids_of(drafts, "supported-living-company")
@@ -135,11 +136,16 @@ def test_review_rebases_from_the_latest_agreed_statement_and_never_backdates(dra
     assert "backdated" not in text
 
 
-def test_review_forecast_units_have_a_fallback_and_core_places_a_floor(drafts):
+def test_review_compares_costs_and_income_for_the_councils_units_and_is_held_to_the_index(drafts):
+    """Re-basing divides the Council's share of costs by the income for the units the Council paid for
+    (never all units), indexes once per review date since the base period (no year lost), and a
+    collar keeps the rise within the index and its cap."""
     text = text_of(drafts, "childrens-homes-charity")
-    assert "failing agreement within 20 Business Days after the review date, the greater of the units actually " \
-           "provided in the period of the base statement and, for a weekly price, 52 weeks for each of the Core Places" in text
-    assert "worked out under clause" not in text.split("forecast units")[0].rsplit("reviewed with effect", 1)[-1]
+    assert "the income the current Prices would bring in for the units the Council paid for in the period of " \
+           "the base statement (including each week it paid for one of the Core Places while it was empty)" in text
+    assert "applied once for each review date after the end of the period of the base statement" in text
+    assert "The factor may not be more than one plus the change in the index for this review date alone" in text
+    assert "forecast units" not in text
 
 
 def test_light_touch_modification_and_section_78(drafts):
@@ -321,8 +327,11 @@ def test_core_floor_figures_in_the_schedule_and_note(drafts, catalogue):
     sheet, _ = drafts["childrens-homes-charity"]
     floor = sheet.model.open_book.core_floor
     assert (floor.weeks, floor.income, floor.allowable_costs, floor.shortfall) == (
-        572, Decimal("2870400"), Decimal("2955000"), Decimal("84600"))
-    assert "does not fall below £2,870,400 a year" in text_of(drafts, "childrens-homes-charity")
+        572, Decimal("2831400"), Decimal("2955000"), Decimal("123600"))   # the Core Places only: 572 x £4,950
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "the block-booked places alone bring in £2,831,400 a year (eleven places for 52 weeks, 78.6% occupancy, without " \
+           "any other income), £123,600 less than the budgeted Allowable Costs" in text
+    assert "£2,870,400" not in text    # the unguaranteed one-to-one hours are not counted
 
 
 def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(drafts):

@@ -102,9 +102,11 @@ FIRES = [
          says="the homes' core places add up to 12, not the 11 core places", loc=("services", "core_places")),
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "homes", 3, "core_places", 4),
          says="4 core places are more than its 3 places", loc=("services", "homes", 3, "core_places")),
-    # 11 core places x 52 weeks x £4,950 + £39,000 = £2,870,400 against Allowable Costs of £2,955,000
-    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="bring in £2,870,400 a year against budgeted Allowable Costs of "
-         "£2,955,000: a year at the floor leaves the provider a loss of £84,600", loc=("services", "core_places")),
+    # 11 core places x 52 weeks x £4,950 = £2,831,400 against Allowable Costs of £2,955,000; the £39,000 of
+    # one-to-one hours is not guaranteed, so it is not part of the floor
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="(572 weeks), the only income guaranteed, bring in £2,831,400 a year "
+         "against budgeted Allowable Costs of £2,955,000: a year at the floor leaves the provider a loss of £123,600",
+         loc=("services", "core_places")),
     Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, lambda d: setter("services", "scope", "commissioner_places")(d)
          or setter("open_book", "cost_model", "overhead_allocation", "the Council's share of occupied bed-weeks")(d),
          says="say 'paid' rather than 'occupied'", loc=("open_book", "cost_model", "overhead_allocation")),
@@ -177,7 +179,7 @@ QUIET = [
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, positions={"open_book_losses": "carried-forward"}),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, lambda d: setter("services", "core_places", 12)(d)
          or setter("services", "homes", 3, "core_places", 3)(d)
-         or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 + £39,000 covers cost
+         or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 = £3,088,800 covers cost
     Case("OPEN-BOOK-CORE-FLOOR", ADULT),
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", ADULT),   # an open procedure
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, setter("services", "direct_award_justification",

@@ -68,3 +68,20 @@ def test_provider_result_accounts_for_overheads_above_the_cap():
     assert r.overheads_disallowed == Decimal(30000)
     assert r.retained_profit == Decimal(55000)
     assert r.provider_result == Decimal(25000)
+
+
+def test_review_example_at_budget_gives_the_index_and_an_overrun_is_shown_before_the_collar():
+    ob = block()
+    rx = ob.review_example["full-cost"]
+    # (1,100,000 + 55,000) x 1.03 = 1,189,650; over the 1,155,000 the prices bring in: 1.03 exactly
+    assert (rx.allowable_costs, rx.reasonable_profit, rx.rebased) == (Decimal(1100000), Decimal(55000), Decimal(1189650))
+    assert rx.factor == Decimal("1.0300")
+    # costs and profit 10% over budget: 1,189,650 x 1.1 = 1,308,615, a factor of 1.133 before the collar
+    assert rx.overrun_rebased == Decimal(1308615) and rx.overrun_factor == Decimal("1.1330")
+    # on direct costs the profit is 50,000: (1,150,000 x 1.03) / 1,155,000 = 1.0255
+    assert ob.review_example["direct-cost"].factor == Decimal("1.0255")
+
+
+def test_review_example_needs_priced_units_on_the_cost_basis():
+    assert block(unit_prices=[{"service": "Placement", "unit": "week", "price": 2000}]).review_example == {}
+    assert block(basis="revenue").review_example == {}
