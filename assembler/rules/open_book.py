@@ -410,6 +410,40 @@ def kpi_threshold(ctx: RuleContext):
                f"it has {len(ctx.sheet.services.kpis)}; section 52 does not apply to a light touch contract, and most care, support and housing services are light touch services, so check which this is", ("services", "kpis"))
 
 
+PREVIOUS_PROVIDER = re.compile(r"\b(previous|outgoing|former) (care |support )?provider\b", re.I)
+
+
+def _mentions_previous_provider(ctx: RuleContext) -> Loc | None:
+    """Where the services' own words speak of another provider now delivering them, if anywhere."""
+    services = ctx.sheet.services
+    for i, kpi in enumerate(services.kpis):
+        for name in ("measure", "baseline", "target"):
+            if PREVIOUS_PROVIDER.search(str(getattr(kpi, name) or "")):
+                return ("services", "kpis", i, name)
+    for name in ("description", "procurement_route", "name"):
+        if PREVIOUS_PROVIDER.search(str(getattr(services, name) or "")):
+            return ("services", name)
+    return None
+
+
+@FAMILY.rule("OPEN-BOOK-INCUMBENT", "warning",
+             "Where the instructions speak of a previous provider, they say whether the provider is the incumbent: "
+             "the draft otherwise treats it as one and omits the handover, mobilisation and inbound TUPE.")
+def incumbent(ctx: RuleContext):
+    """A draft that moves 'existing' people across 'under an earlier contract between the Parties'
+    when another provider runs the service today has no handover, no mobilisation plan and nothing
+    on staff transferring in: the other side's lawyer will spot it at once."""
+    if ctx.sheet.services.incumbent is not None:
+        return
+    loc = _mentions_previous_provider(ctx)
+    if loc is None:
+        return
+    yield ("the instructions mention a previous provider (" + ".".join(str(p) for p in loc) + "), but "
+           "services.incumbent is not set, so the draft treats the provider as already providing the services under "
+           "an earlier contract with the commissioner; set services.incumbent: false to add the handover list, a "
+           "mobilisation plan and the transfer of staff from the previous provider, or true to confirm", ("services",))
+
+
 @cache
 def _rules() -> RuleSet:
     from assembler.rules.common import COMMON  # includes OPEN_BOOK

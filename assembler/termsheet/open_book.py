@@ -540,6 +540,12 @@ class Services(Strict):
     transparency_notice_date: dt.date | None = Field(
         None, description="For a direct award: the date the transparency notice was published, as YYYY-MM-DD. Empty for a "
                           "direct award: the draft shows a placeholder.")
+    incumbent: bool | None = Field(
+        None, description="Whether the provider already provides these services to the people in the homes under an "
+                          "earlier contract with the commissioner (true), or takes them over from another provider "
+                          "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
+                          "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
+                          "a note asks to confirm it.")
     core_places: int | None = Field(None, ge=0, le=200, description="Places the commissioner block-books and pays for "
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")

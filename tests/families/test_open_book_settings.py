@@ -339,3 +339,27 @@ def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(dra
     assert "the first paragraph of this clause, claims under clause" in text
     assert "A new provider may enforce the indemnity in this paragraph under the Contracts (Rights of Third " \
            "Parties) Act 1999" in text
+
+
+def _with_services_line(tmp_path, source, line: str):
+    """The sample with one more line in its services block (a fact the sample leaves unsaid)."""
+    text = source.read_text(encoding="utf-8").replace("\nservices:\n", f"\nservices:\n  {line}\n", 1)
+    path = tmp_path / source.name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("source", [LIVING, CHARITY], ids=["supported-living", "childrens-homes"])
+def test_a_new_provider_gets_a_handover_mobilisation_and_inbound_tupe(tmp_path, catalogue, source):
+    sheet = read_termsheet(_with_services_line(tmp_path, source, "incumbent: false"), catalogue)
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "from the previous provider on" in text and "mobilisation plan" in text
+    assert "employs the staff who transfer from" in text
+    assert "under an earlier contract between the Parties" not in text
+    assert "as listed by the Council at least 20 Business Days before that date" in text
+
+
+def test_an_incumbent_keeps_its_existing_people_without_mobilisation(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "under an earlier contract between the Parties" in text
+    assert "mobilisation plan" not in text

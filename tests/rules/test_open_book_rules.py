@@ -155,6 +155,8 @@ FIRES = [
     Case("OPEN-BOOK-UNIT-PRICES", CHARITY, setter("open_book", "unit_prices", [])),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY, lambda d: d["services"]["kpis"].pop(),
          says="so it needs at least three KPIs; it has 2; section 52 does not apply to a light touch contract"),
+    Case("OPEN-BOOK-INCUMBENT", CHARITY, setter("services", "kpis", 0, "baseline", "82% (2025/26, previous provider)"),
+         says="the instructions mention a previous provider (services.kpis.0.baseline)", loc=("services",)),
 ]
 
 QUIET = [
@@ -211,6 +213,9 @@ QUIET = [
     Case("OPEN-BOOK-UNIT-PRICES", ADULT),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY),
     Case("OPEN-BOOK-KPI-THRESHOLD", ADULT),  # one KPI, but about £4.2m over its term
+    Case("OPEN-BOOK-INCUMBENT", CHARITY),   # no other provider mentioned
+    Case("OPEN-BOOK-INCUMBENT", CHARITY, lambda d: setter("services", "kpis", 0, "baseline", "82% (previous provider)")(d)
+         or setter("services", "incumbent", False)(d)),   # the sheet says so
 ]
 
 
