@@ -444,6 +444,21 @@ def incumbent(ctx: RuleContext):
            "mobilisation plan and the transfer of staff from the previous provider, or true to confirm", ("services",))
 
 
+@FAMILY.rule("OPEN-BOOK-VARIABLE-COST", "warning",
+             "In supported living, individual hours are delivered and paid only as commissioned, so their direct "
+             "cost is variable: the occupancy scenarios need its cost per hour.")
+def variable_cost(ctx: RuleContext):
+    """Scenarios that hold the pay for individual hours at budget overstate profit at full occupancy
+    and loss below it; the provider will negotiate with that table."""
+    if not ctx.sheet.services.supported_living:
+        return
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.capacity_units and u.unit == "hour" and u.variable_cost is None:
+            yield (f"'{u.service}' is paid by the hour as delivered, but has no variable_cost, so the occupancy "
+                   f"scenarios treat the pay for those hours as fixed; give the direct cost of one hour delivered "
+                   f"(for example the hourly rate with paid-time and on-cost uplifts)", ("open_book", "unit_prices", i))
+
+
 @cache
 def _rules() -> RuleSet:
     from assembler.rules.common import COMMON  # includes OPEN_BOOK

@@ -254,6 +254,11 @@ class UnitPrice(Strict):
     capacity_units: int | None = Field(None, ge=0, description="Units available in a year if every place is used, "
                                                                  "e.g. 14 places x 52 weeks = 728 placement-weeks; "
                                                                  "the occupancy scenarios scale these units.")
+    variable_cost: Money | None = Field(
+        None, description="The direct cost of delivering one more unit, where the cost follows the units delivered, "
+                          "e.g. 20.19 for an hour of individual support (pay with holiday, National Insurance and "
+                          "pension); the occupancy scenarios then move costs with these units. Empty: the cost of these "
+                          "units is treated as fixed, as in a small home whose staffing follows the rota.")
 
     @property
     def budget_occupancy(self) -> Decimal | None:
@@ -373,10 +378,11 @@ class OpenBook(Strict):
         return out
 
     def reconcile(self, cost_base: CostBase, margin: Margin, treatment: Treatment,
-                  income: Decimal | None = None) -> Reconciliation:
+                  income: Decimal | None = None, direct_costs: Decimal | None = None) -> Reconciliation:
         band = self.sharing_band
         return reconcile(
-            direct_costs=self.cost_model.direct_costs, overheads=self.cost_model.overheads,
+            direct_costs=self.cost_model.direct_costs if direct_costs is None else direct_costs,
+            overheads=self.cost_model.overheads,
             income=self.cost_model.income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
             overhead_cap=self.overhead_cap, cost_base=cost_base, margin=margin, treatment=treatment,
             fixed_fee=self.fixed_fee, band_upper=band.upper_margin if band else None,
@@ -449,6 +455,20 @@ class OpenBook(Strict):
         return total
 
     @property
+    def variable_prices(self) -> list[UnitPrice]:
+        """Prices with a capacity whose direct cost follows the units delivered (a variable_cost)."""
+        return [u for u in self.unit_prices
+                if u.capacity_units and u.variable_cost is not None and u.expected_units is not None]
+
+    def direct_costs_at(self, occupancy: Decimal) -> Decimal:
+        """Budgeted Direct Costs at `occupancy`: the variable cost of each unit above or below budget added or
+        taken off, so that hours delivered only as commissioned are not treated as a fixed cost."""
+        total = self.cost_model.direct_costs
+        for u in self.variable_prices:
+            total += pence(u.variable_cost * (u.capacity_units * occupancy / HUNDRED - u.expected_units))
+        return total
+
+    @property
     def capacity_income(self) -> Decimal:
         """Income if every place with a stated capacity were used all year."""
         return sum((pence(u.price * u.capacity_units) for u in self.unit_prices if u.capacity_units), Decimal(0))
@@ -462,14 +482,22 @@ class OpenBook(Strict):
     def break_even_occupancy(self) -> Decimal | None:
         """Occupancy, in per cent to one place, at which income equals budgeted Allowable Costs.
 
-        Costs are held at budget: in a small children's home staffing is set by the rota, not by
-        the number of children, so nearly all cost is fixed over the year.
+        Costs are held at budget, except units with a variable_cost (individual support hours delivered
+        only as commissioned): in a small children's home staffing is set by the rota, not by the number
+        of children, so nearly all cost is fixed over the year.
         """
         if not self.capacity_income:
             return None
         fixed = sum((u.expected_income for u in self.unit_prices if not u.capacity_units), Decimal(0))
         allowable = self.reconcile("full-cost", "hard-cap", "refund").allowable_costs
-        return ((allowable - fixed) * HUNDRED / self.capacity_income).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        # a variable unit costs v each: income P*C*o = allowable + v*(C*o - E), so o = (A - vE - F) / (PC - vC);
+        # overheads are taken as budgeted (within their cap), the same simplification as the scenarios' headline
+        variable = self.variable_prices
+        allowable -= sum((u.variable_cost * u.expected_units for u in variable), Decimal(0))
+        margin = self.capacity_income - sum((u.variable_cost * u.capacity_units for u in variable), Decimal(0))
+        if margin <= 0:
+            return None
+        return ((allowable - fixed) * HUNDRED / margin).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
@@ -481,7 +509,8 @@ class OpenBook(Strict):
             for margin in MARGINS:
                 for treatment in TREATMENTS:
                     out[f"{cost_base}/{margin}/{treatment}"] = [
-                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ)))
+                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ),
+                                             direct_costs=self.direct_costs_at(occ)))
                         for occ in self.occupancy_scenarios]
         return out
 

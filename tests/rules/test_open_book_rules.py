@@ -18,6 +18,7 @@ from tests.rules.helpers import RULES_DATE
 
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
@@ -157,6 +158,9 @@ FIRES = [
          says="so it needs at least three KPIs; it has 2; section 52 does not apply to a light touch contract"),
     Case("OPEN-BOOK-INCUMBENT", CHARITY, setter("services", "kpis", 0, "baseline", "82% (2025/26, previous provider)"),
          says="the instructions mention a previous provider (services.kpis.0.baseline)", loc=("services",)),
+    Case("OPEN-BOOK-VARIABLE-COST", LIVING, setter("open_book", "unit_prices", 0, "capacity_units", 36000),
+         says="has no variable_cost, so the occupancy scenarios treat the pay for those hours as fixed",
+         loc=("open_book", "unit_prices", 0)),
 ]
 
 QUIET = [
@@ -216,6 +220,9 @@ QUIET = [
     Case("OPEN-BOOK-INCUMBENT", CHARITY),   # no other provider mentioned
     Case("OPEN-BOOK-INCUMBENT", CHARITY, lambda d: setter("services", "kpis", 0, "baseline", "82% (previous provider)")(d)
          or setter("services", "incumbent", False)(d)),   # the sheet says so
+    Case("OPEN-BOOK-VARIABLE-COST", LIVING, lambda d: setter("open_book", "unit_prices", 0, "capacity_units", 36000)(d)
+         or setter("open_book", "unit_prices", 0, "variable_cost", 21.5)(d)),
+    Case("OPEN-BOOK-VARIABLE-COST", CHARITY, setter("open_book", "unit_prices", 1, "capacity_units", 2000)),  # a home
 ]
 
 
