@@ -530,6 +530,14 @@ class Home(Strict):
                                                                    "at this home (the 'core-places' position), e.g. 3. "
                                                                    "Empty: every place, or a placeholder when services."
                                                                    "core_places is fewer than all the places.")
+    tenants: int | None = Field(None, ge=0, le=20, description="In supported living, the tenants living at this "
+                                                              "home when the services start, where fewer than its "
+                                                              "places (a room being let), e.g. 3. Empty: every "
+                                                              "tenancy is let.")
+    core_support: str | None = Field(None, description="In supported living, the shared support at this home paid "
+                                                        "whether or not every tenancy is let, e.g. 'one support worker "
+                                                        "07:30 to 21:30 every day (5,110 hours a year) and a sleep-in "
+                                                        "every night (365 nights)'. Empty: the draft shows a placeholder.")
 
 
 class Services(Strict):
@@ -569,6 +577,9 @@ class Services(Strict):
     transparency_notice_date: dt.date | None = Field(
         None, description="For a direct award: the date the transparency notice was published, as YYYY-MM-DD. Empty for a "
                           "direct award: the draft shows a placeholder.")
+    landlord: str | None = Field(None, description="In supported living, the landlord that grants the tenants' "
+                                                   "tenancies, e.g. 'Northgate Housing Association (a registered "
+                                                   "provider of social housing)'. Empty: the draft shows a placeholder.")
     incumbent: bool | None = Field(
         None, description="Whether the provider already provides these services to the people in the homes under an "
                           "earlier contract with the commissioner (true), or takes them over from another provider "

@@ -66,7 +66,10 @@ def test_supported_living_draft_has_tenants_not_placements(drafts):
         assert banned not in text, banned
     assert "is not the landlord of any of the Homes" in text
     assert "does not end that Tenant's tenancy" in text
-    assert "Tenants supported under this Agreement" in text
+    assert "Tenancies it serves under this Agreement" in text
+    # core support set out home by home, and the landlord named
+    assert "one support worker on waking duty every hour of the day and night (8,760 hours a year)" in text
+    assert "The tenancies of the Homes are granted by Lindenford Homes Housing Association" in text
     assert "personal care at each location (branch)" in text
     assert "whether or not every tenancy at that home is occupied" in text
     assert "for any reason other than an act or omission of the Council (including a Force Majeure Event)" in text
