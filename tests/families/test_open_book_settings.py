@@ -366,3 +366,35 @@ def test_an_incumbent_keeps_its_existing_people_without_mobilisation(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "under an earlier contract between the Parties" in text
     assert "mobilisation plan" not in text
+
+
+def test_no_agreement_to_agree_on_profit_cap_regulations_or_partial_termination(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "either of them may refer them to an Independent Accountant" in text
+    assert "final and binding on the Parties except in the case of fraud or manifest error" in text
+    assert "for decision under clause" not in text
+    assert "must within 30 days adjust the cost model" not in text
+    assert "the places at that home cease to be Core Places and no Prices are payable for them" in text
+
+
+def test_suspension_covers_any_cause_but_the_councils_and_overrides_core_places_and_force_majeure(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "cannot, for any reason other than an act or omission of the Council, accept or keep a person" in text
+    assert "at its own request or because of its own default" not in text
+    assert "Subject to clause" in text.split("must pay the weekly Price for each of the Core Places")[0][-40:]
+
+
+def test_change_of_control_of_a_charity_ignores_trustee_rotation(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "For a body without share capital, such as the Trust, a change in who controls it also means" in text
+    assert "The ordinary retirement, election and appointment of trustees, directors or members" in text
+    assert "a change in the majority of its trustees, directors or members within any 12 months" not in text
+    assert "(e) the Charity Commission or another regulator opens an inquiry" not in text   # numbering is the writer's
+    assert "the Charity Commission or another regulator opens an inquiry or investigation" in text
+
+
+def test_the_council_buys_in_its_social_services_capacity_and_must_still_pay(drafts):
+    for stem in ("childrens-homes-charity", "supported-living-company"):
+        text = text_of(drafts, stem)
+        assert "in exercising its social services functions (within the meaning of section 1A of the Local " \
+               "Authority Social Services Act 1970). Nothing in clause" in text
