@@ -339,7 +339,7 @@ def test_core_floor_figures_in_the_schedule_and_note(drafts, catalogue):
 
 def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(drafts):
     text = text_of(drafts, "childrens-homes-charity")
-    assert "the first paragraph of this clause, claims under clause" in text
+    assert "Except for the indemnity in clause 26.1, claims under clause" in text
     assert "A new provider may enforce the indemnity in this paragraph under the Contracts (Rights of Third " \
            "Parties) Act 1999" in text
 
@@ -398,3 +398,14 @@ def test_the_council_buys_in_its_social_services_capacity_and_must_still_pay(dra
         text = text_of(drafts, stem)
         assert "in exercising its social services functions (within the meaning of section 1A of the Local " \
                "Authority Social Services Act 1970). Nothing in clause" in text
+
+
+def test_agreed_abuse_insurance_is_the_cover_the_liability_clause_requires(drafts):
+    """A sheet that agrees a separate abuse policy gets that policy on an occurrence basis, not a second,
+    contradictory demand for public liability cover without an abuse exclusion."""
+    living = text_of(drafts, "supported-living-company")      # agrees abuse and molestation cover
+    assert "must hold the abuse and molestation liability insurance of at least" in living
+    assert "without any exclusion for abuse" not in living
+    charity = text_of(drafts, "childrens-homes-charity")      # agrees none
+    assert "without any exclusion for abuse" in charity
+    assert "may instead hold separate abuse cover at a level the Council approves in writing" in charity
