@@ -279,7 +279,7 @@ class Registration(Strict):
                                                             "care) or the Care Quality Commission.")
     number: str = Field(description="Ofsted unique reference number (URN), e.g. 'SC123456', or CQC location ID, "
                                     "e.g. '1-123456789'.")
-    places: int | None = Field(None, ge=1, le=100, description="Registered places, e.g. 4.")
+    places: int | None = Field(None, ge=1, le=250, description="Registered places, e.g. 4.")
 
 
 class RelatedParty(Strict):
@@ -525,12 +525,12 @@ TermSheetBase.model_rebuild(_types_namespace={"OpenBook": OpenBook})
 class Home(Strict):
     name: Text = Field(description="The home or setting, e.g. 'Oak House'.")
     address: Text = Field(description="Its address, on one line.")
-    places: int = Field(ge=1, le=20, description="Places the commissioner may use, e.g. 4.")
-    core_places: int | None = Field(None, ge=0, le=20, description="Of those, the places the commissioner block-books "
+    places: int = Field(ge=1, le=250, description="Places the commissioner may use, e.g. 4.")
+    core_places: int | None = Field(None, ge=0, le=250, description="Of those, the places the commissioner block-books "
                                                                    "at this home (the 'core-places' position), e.g. 3. "
                                                                    "Empty: every place, or a placeholder when services."
                                                                    "core_places is fewer than all the places.")
-    tenants: int | None = Field(None, ge=0, le=20, description="In supported living, the tenants living at this "
+    tenants: int | None = Field(None, ge=0, le=250, description="In supported living, the tenants living at this "
                                                               "home when the services start, where fewer than its "
                                                               "places (a room being let), e.g. 3. Empty: every "
                                                               "tenancy is let.")
@@ -586,7 +586,7 @@ class Services(Strict):
                           "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
                           "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
                           "a note asks to confirm it.")
-    core_places: int | None = Field(None, ge=0, le=200, description="Places the commissioner block-books and pays for "
+    core_places: int | None = Field(None, ge=0, le=1000, description="Places the commissioner block-books and pays for "
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "

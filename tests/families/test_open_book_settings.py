@@ -409,3 +409,11 @@ def test_agreed_abuse_insurance_is_the_cover_the_liability_clause_requires(draft
     charity = text_of(drafts, "childrens-homes-charity")      # agrees none
     assert "without any exclusion for abuse" in charity
     assert "may instead hold separate abuse cover at a level the Council approves in writing" in charity
+
+
+def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
+    text = text_of(drafts, "supported-living-company")     # the standard dispute route: mediation, then court
+    assert "a Dispute about the figures in a Reconciliation Statement or about the factor worked out under clause" in text
+    assert "The decision is final and binding on the Parties except in the case of fraud or manifest error." in text
+    expert = text_of(drafts, "childrens-homes-charity")     # the expert route already covers the figures
+    assert "a Dispute about the figures in a Reconciliation Statement" not in expert
