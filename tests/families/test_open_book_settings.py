@@ -298,7 +298,8 @@ def test_children_case_records_handed_over_as_copies(drafts):
 def test_agreement_ends_at_the_end_of_the_service_term_and_wind_down_is_reconciled(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "This Agreement ends at the end of the Service Term unless it ends earlier" in text
-    assert "which runs to the later of the day this Agreement ends and the day the last Placement continued" in text
+    assert "which, despite the definition of that term, runs to the later of the day this Agreement ends and the " \
+           "day the last Placement continued" in text
 
 
 def test_related_party_excess_is_disallowed_not_profit_and_disallowed_costs_prevail(drafts):
