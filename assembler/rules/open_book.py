@@ -344,8 +344,8 @@ def core_floor(ctx: RuleContext):
     floor = ctx.sheet.core_floor
     if floor is None or not floor.shortfall:
         return
-    yield (f"the {floor.places} core places at {money(floor.weekly_price)} a week ({floor.weeks:,} weeks), with the other "
-           f"prices at their budgeted units, bring in {money(floor.income)} a year against budgeted Allowable Costs "
+    yield (f"the {floor.places} core places at {money(floor.weekly_price)} a week ({floor.weeks:,} weeks), the only "
+           f"income guaranteed, bring in {money(floor.income)} a year against budgeted Allowable Costs "
            f"of {money(floor.allowable_costs)}: a year at the floor leaves the provider a loss of "
            f"{money(floor.shortfall)} that is never recovered (open_book_losses: not-carried); raise the core places, "
            f"carry losses forward, or record that the provider accepts the risk", ("services", "core_places"))
@@ -408,6 +408,55 @@ def kpi_threshold(ctx: RuleContext):
         yield (f"the contract is worth about {money(value.quantize(Decimal(1)))} over its term, above "
                f"{money(threshold)} ({ctx.figures['kpi_threshold']['source']}), so it needs at least three KPIs; "
                f"it has {len(ctx.sheet.services.kpis)}; section 52 does not apply to a light touch contract, and most care, support and housing services are light touch services, so check which this is", ("services", "kpis"))
+
+
+PREVIOUS_PROVIDER = re.compile(r"\b(previous|outgoing|former) (care |support )?provider\b", re.I)
+
+
+def _mentions_previous_provider(ctx: RuleContext) -> Loc | None:
+    """Where the services' own words speak of another provider now delivering them, if anywhere."""
+    services = ctx.sheet.services
+    for i, kpi in enumerate(services.kpis):
+        for name in ("measure", "baseline", "target"):
+            if PREVIOUS_PROVIDER.search(str(getattr(kpi, name) or "")):
+                return ("services", "kpis", i, name)
+    for name in ("description", "procurement_route", "name"):
+        if PREVIOUS_PROVIDER.search(str(getattr(services, name) or "")):
+            return ("services", name)
+    return None
+
+
+@FAMILY.rule("OPEN-BOOK-INCUMBENT", "warning",
+             "Where the instructions speak of a previous provider, they say whether the provider is the incumbent: "
+             "the draft otherwise treats it as one and omits the handover, mobilisation and inbound TUPE.")
+def incumbent(ctx: RuleContext):
+    """A draft that moves 'existing' people across 'under an earlier contract between the Parties'
+    when another provider runs the service today has no handover, no mobilisation plan and nothing
+    on staff transferring in: the other side's lawyer will spot it at once."""
+    if ctx.sheet.services.incumbent is not None:
+        return
+    loc = _mentions_previous_provider(ctx)
+    if loc is None:
+        return
+    yield ("the instructions mention a previous provider (" + ".".join(str(p) for p in loc) + "), but "
+           "services.incumbent is not set, so the draft treats the provider as already providing the services under "
+           "an earlier contract with the commissioner; set services.incumbent: false to add the handover list, a "
+           "mobilisation plan and the transfer of staff from the previous provider, or true to confirm", ("services",))
+
+
+@FAMILY.rule("OPEN-BOOK-VARIABLE-COST", "warning",
+             "In supported living, individual hours are delivered and paid only as commissioned, so their direct "
+             "cost is variable: the occupancy scenarios need its cost per hour.")
+def variable_cost(ctx: RuleContext):
+    """Scenarios that hold the pay for individual hours at budget overstate profit at full occupancy
+    and loss below it; the provider will negotiate with that table."""
+    if not ctx.sheet.services.supported_living:
+        return
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.capacity_units and u.unit == "hour" and u.variable_cost is None:
+            yield (f"'{u.service}' is paid by the hour as delivered, but has no variable_cost, so the occupancy "
+                   f"scenarios treat the pay for those hours as fixed; give the direct cost of one hour delivered "
+                   f"(for example the hourly rate with paid-time and on-cost uplifts)", ("open_book", "unit_prices", i))
 
 
 @cache

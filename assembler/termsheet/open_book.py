@@ -153,8 +153,9 @@ def reconcile(
 class CoreFloor:
     """The least the commissioner pays in a year when only the Core Places are paid for.
 
-    The weekly price with a capacity is paid for every core place every week; the other prices
-    (hourly support, for example) are taken at their budgeted units, as the occupancy scenarios do.
+    The weekly price with a capacity is paid for every core place every week. The other prices
+    (hourly one-to-one support, spot places) are not guaranteed, so they count for nothing: a floor
+    that counted them would overstate what the provider is sure to receive.
     """
 
     places: int
@@ -222,6 +223,20 @@ class SharingBand(Strict):
                                                 "cent, e.g. 50.")
 
 
+@dataclass(frozen=True)
+class ReviewExample:
+    """The price review's factor on the budget at an illustrative index (see OpenBook.review_example)."""
+
+    index: Decimal               # the illustrative index change, in per cent
+    allowable_costs: Decimal     # budgeted Allowable Costs
+    reasonable_profit: Decimal   # the Reasonable Profit on them
+    income: Decimal              # the current Prices at the expected units
+    rebased: Decimal             # costs and profit increased by the index
+    factor: Decimal              # rebased / income, to four places
+    overrun_rebased: Decimal     # the same with costs 10% over budget
+    overrun_factor: Decimal      # before the collar holds it to the index
+
+
 class Excess(Strict):
     split_percentage: Percent | None = Field(None, description="Where excess profit is split: the share refunded to "
                                                                "the commissioner, in per cent; the rest is reinvested.")
@@ -239,6 +254,11 @@ class UnitPrice(Strict):
     capacity_units: int | None = Field(None, ge=0, description="Units available in a year if every place is used, "
                                                                  "e.g. 14 places x 52 weeks = 728 placement-weeks; "
                                                                  "the occupancy scenarios scale these units.")
+    variable_cost: Money | None = Field(
+        None, description="The direct cost of delivering one more unit, where the cost follows the units delivered, "
+                          "e.g. 20.19 for an hour of individual support (pay with holiday, National Insurance and "
+                          "pension); the occupancy scenarios then move costs with these units. Empty: the cost of these "
+                          "units is treated as fixed, as in a small home whose staffing follows the rota.")
 
     @property
     def budget_occupancy(self) -> Decimal | None:
@@ -259,7 +279,7 @@ class Registration(Strict):
                                                             "care) or the Care Quality Commission.")
     number: str = Field(description="Ofsted unique reference number (URN), e.g. 'SC123456', or CQC location ID, "
                                     "e.g. '1-123456789'.")
-    places: int | None = Field(None, ge=1, le=100, description="Registered places, e.g. 4.")
+    places: int | None = Field(None, ge=1, le=250, description="Registered places, e.g. 4.")
 
 
 class RelatedParty(Strict):
@@ -358,10 +378,11 @@ class OpenBook(Strict):
         return out
 
     def reconcile(self, cost_base: CostBase, margin: Margin, treatment: Treatment,
-                  income: Decimal | None = None) -> Reconciliation:
+                  income: Decimal | None = None, direct_costs: Decimal | None = None) -> Reconciliation:
         band = self.sharing_band
         return reconcile(
-            direct_costs=self.cost_model.direct_costs, overheads=self.cost_model.overheads,
+            direct_costs=self.cost_model.direct_costs if direct_costs is None else direct_costs,
+            overheads=self.cost_model.overheads,
             income=self.cost_model.income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
             overhead_cap=self.overhead_cap, cost_base=cost_base, margin=margin, treatment=treatment,
             fixed_fee=self.fixed_fee, band_upper=band.upper_margin if band else None,
@@ -397,6 +418,32 @@ class OpenBook(Strict):
         """By cost base: whether the prices at expected units cover Allowable Costs plus the Reasonable Profit."""
         return {cost_base: self.priced_units and gap >= 0 for cost_base, gap in self.price_cover.items()}
 
+    @property
+    def review_example(self) -> dict[str, ReviewExample]:
+        """The annual re-basing worked on the budget, by cost base, for the pricing note.
+
+        Why: reviewers asked for one example with the deal's own numbers showing that re-basing at
+        budgeted cost gives the index change, and that a cost overrun is held to the index by the
+        collar. Assumes an illustrative index of 3% and all units bought by the commissioner; only
+        on the allowable-cost basis with priced units (the other bases re-base differently).
+        """
+        if self.basis != "allowable_cost" or not self.priced_units or not self.expected_income:
+            return {}
+        index = Decimal(3)
+        out = {}
+        for cost_base in COST_BASES:
+            ex = self.reconcile(cost_base, "hard-cap", "refund")
+            grow = 1 + index / HUNDRED
+            at_budget = pence((ex.allowable_costs + ex.maximum_profit) * grow)
+            overrun = pence((ex.allowable_costs + ex.maximum_profit) * grow * Decimal("1.1"))
+            out[cost_base] = ReviewExample(
+                index=index, allowable_costs=ex.allowable_costs, reasonable_profit=ex.maximum_profit,
+                income=self.expected_income, rebased=at_budget,
+                factor=(at_budget / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP),
+                overrun_rebased=overrun,
+                overrun_factor=(overrun / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+        return out
+
     def income_at(self, occupancy: Decimal) -> Decimal:
         """Income at `occupancy` per cent of capacity: prices with a capacity scale, others stay at budget."""
         total = Decimal(0)
@@ -405,6 +452,20 @@ class OpenBook(Strict):
                 total += pence(u.price * u.capacity_units * occupancy / HUNDRED)
             else:
                 total += u.expected_income
+        return total
+
+    @property
+    def variable_prices(self) -> list[UnitPrice]:
+        """Prices with a capacity whose direct cost follows the units delivered (a variable_cost)."""
+        return [u for u in self.unit_prices
+                if u.capacity_units and u.variable_cost is not None and u.expected_units is not None]
+
+    def direct_costs_at(self, occupancy: Decimal) -> Decimal:
+        """Budgeted Direct Costs at `occupancy`: the variable cost of each unit above or below budget added or
+        taken off, so that hours delivered only as commissioned are not treated as a fixed cost."""
+        total = self.cost_model.direct_costs
+        for u in self.variable_prices:
+            total += pence(u.variable_cost * (u.capacity_units * occupancy / HUNDRED - u.expected_units))
         return total
 
     @property
@@ -421,14 +482,22 @@ class OpenBook(Strict):
     def break_even_occupancy(self) -> Decimal | None:
         """Occupancy, in per cent to one place, at which income equals budgeted Allowable Costs.
 
-        Costs are held at budget: in a small children's home staffing is set by the rota, not by
-        the number of children, so nearly all cost is fixed over the year.
+        Costs are held at budget, except units with a variable_cost (individual support hours delivered
+        only as commissioned): in a small children's home staffing is set by the rota, not by the number
+        of children, so nearly all cost is fixed over the year.
         """
         if not self.capacity_income:
             return None
         fixed = sum((u.expected_income for u in self.unit_prices if not u.capacity_units), Decimal(0))
         allowable = self.reconcile("full-cost", "hard-cap", "refund").allowable_costs
-        return ((allowable - fixed) * HUNDRED / self.capacity_income).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        # a variable unit costs v each: income P*C*o = allowable + v*(C*o - E), so o = (A - vE - F) / (PC - vC);
+        # overheads are taken as budgeted (within their cap), the same simplification as the scenarios' headline
+        variable = self.variable_prices
+        allowable -= sum((u.variable_cost * u.expected_units for u in variable), Decimal(0))
+        margin = self.capacity_income - sum((u.variable_cost * u.capacity_units for u in variable), Decimal(0))
+        if margin <= 0:
+            return None
+        return ((allowable - fixed) * HUNDRED / margin).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
@@ -440,7 +509,8 @@ class OpenBook(Strict):
             for margin in MARGINS:
                 for treatment in TREATMENTS:
                     out[f"{cost_base}/{margin}/{treatment}"] = [
-                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ)))
+                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ),
+                                             direct_costs=self.direct_costs_at(occ)))
                         for occ in self.occupancy_scenarios]
         return out
 
@@ -455,11 +525,19 @@ TermSheetBase.model_rebuild(_types_namespace={"OpenBook": OpenBook})
 class Home(Strict):
     name: Text = Field(description="The home or setting, e.g. 'Oak House'.")
     address: Text = Field(description="Its address, on one line.")
-    places: int = Field(ge=1, le=20, description="Places the commissioner may use, e.g. 4.")
-    core_places: int | None = Field(None, ge=0, le=20, description="Of those, the places the commissioner block-books "
+    places: int = Field(ge=1, le=250, description="Places the commissioner may use, e.g. 4.")
+    core_places: int | None = Field(None, ge=0, le=250, description="Of those, the places the commissioner block-books "
                                                                    "at this home (the 'core-places' position), e.g. 3. "
                                                                    "Empty: every place, or a placeholder when services."
                                                                    "core_places is fewer than all the places.")
+    tenants: int | None = Field(None, ge=0, le=250, description="In supported living, the tenants living at this "
+                                                              "home when the services start, where fewer than its "
+                                                              "places (a room being let), e.g. 3. Empty: every "
+                                                              "tenancy is let.")
+    core_support: str | None = Field(None, description="In supported living, the shared support at this home paid "
+                                                        "whether or not every tenancy is let, e.g. 'one support worker "
+                                                        "07:30 to 21:30 every day (5,110 hours a year) and a sleep-in "
+                                                        "every night (365 nights)'. Empty: the draft shows a placeholder.")
 
 
 class Services(Strict):
@@ -499,7 +577,16 @@ class Services(Strict):
     transparency_notice_date: dt.date | None = Field(
         None, description="For a direct award: the date the transparency notice was published, as YYYY-MM-DD. Empty for a "
                           "direct award: the draft shows a placeholder.")
-    core_places: int | None = Field(None, ge=0, le=200, description="Places the commissioner block-books and pays for "
+    landlord: str | None = Field(None, description="In supported living, the landlord that grants the tenants' "
+                                                   "tenancies, e.g. 'Northgate Housing Association (a registered "
+                                                   "provider of social housing)'. Empty: the draft shows a placeholder.")
+    incumbent: bool | None = Field(
+        None, description="Whether the provider already provides these services to the people in the homes under an "
+                          "earlier contract with the commissioner (true), or takes them over from another provider "
+                          "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
+                          "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
+                          "a note asks to confirm it.")
+    core_places: int | None = Field(None, ge=0, le=1000, description="Places the commissioner block-books and pays for "
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
@@ -565,8 +652,7 @@ class OpenBookTermSheet(TermSheetBase):
         all_places = sum(h.places for h in self.services.homes)
         places = self.services.core_places if self.services.core_places is not None else all_places
         weeks = places * 52
-        others = sum((u.expected_income for u in ob.unit_prices if u is not weekly), Decimal(0))
-        income = pence(weekly.price * weeks) + others
+        income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, weekly.capacity_units))

@@ -66,9 +66,13 @@ def test_supported_living_draft_has_tenants_not_placements(drafts):
         assert banned not in text, banned
     assert "is not the landlord of any of the Homes" in text
     assert "does not end that Tenant's tenancy" in text
-    assert "Tenants supported under this Agreement" in text
+    assert "Tenancies it serves under this Agreement" in text
+    # core support set out home by home, and the landlord named
+    assert "one support worker on waking duty every hour of the day and night (8,760 hours a year)" in text
+    assert "The tenancies of the Homes are granted by Lindenford Homes Housing Association" in text
     assert "personal care at each location (branch)" in text
-    assert "whether or not every tenancy at that scheme is occupied" in text
+    assert "whether or not every tenancy at that home is occupied" in text
+    assert "for any reason other than an act or omission of the Council (including a Force Majeure Event)" in text
     assert "An absence never ends the Tenant's package of support" in text
     assert "owns or leases any of the Homes" not in text   # no question about the landlords' control
     ids = ids_of(drafts, "supported-living-company")
@@ -135,11 +139,16 @@ def test_review_rebases_from_the_latest_agreed_statement_and_never_backdates(dra
     assert "backdated" not in text
 
 
-def test_review_forecast_units_have_a_fallback_and_core_places_a_floor(drafts):
+def test_review_compares_costs_and_income_for_the_councils_units_and_is_held_to_the_index(drafts):
+    """Re-basing divides the Council's share of costs by the income for the units the Council paid for
+    (never all units), indexes once per review date since the base period (no year lost), and a
+    collar keeps the rise within the index and its cap."""
     text = text_of(drafts, "childrens-homes-charity")
-    assert "failing agreement within 20 Business Days after the review date, the greater of the units actually " \
-           "provided in the period of the base statement and, for a weekly price, 52 weeks for each of the Core Places" in text
-    assert "worked out under clause" not in text.split("forecast units")[0].rsplit("reviewed with effect", 1)[-1]
+    assert "the income the current Prices would bring in for the units the Council paid for in the period of " \
+           "the base statement (including each week it paid for one of the Core Places while it was empty)" in text
+    assert "applied once for each review date after the end of the period of the base statement" in text
+    assert "The factor may not be more than one plus the change in the index for this review date alone" in text
+    assert "forecast units" not in text
 
 
 def test_light_touch_modification_and_section_78(drafts):
@@ -289,7 +298,8 @@ def test_children_case_records_handed_over_as_copies(drafts):
 def test_agreement_ends_at_the_end_of_the_service_term_and_wind_down_is_reconciled(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "This Agreement ends at the end of the Service Term unless it ends earlier" in text
-    assert "which runs to the later of the day this Agreement ends and the day the last Placement continued" in text
+    assert "which, despite the definition of that term, runs to the later of the day this Agreement ends and the " \
+           "day the last Placement continued" in text
 
 
 def test_related_party_excess_is_disallowed_not_profit_and_disallowed_costs_prevail(drafts):
@@ -321,12 +331,90 @@ def test_core_floor_figures_in_the_schedule_and_note(drafts, catalogue):
     sheet, _ = drafts["childrens-homes-charity"]
     floor = sheet.model.open_book.core_floor
     assert (floor.weeks, floor.income, floor.allowable_costs, floor.shortfall) == (
-        572, Decimal("2870400"), Decimal("2955000"), Decimal("84600"))
-    assert "does not fall below £2,870,400 a year" in text_of(drafts, "childrens-homes-charity")
+        572, Decimal("2831400"), Decimal("2955000"), Decimal("123600"))   # the Core Places only: 572 x £4,950
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "the block-booked places alone bring in £2,831,400 a year (eleven places for 52 weeks, 78.6% occupancy, without " \
+           "any other income), £123,600 less than the budgeted Allowable Costs" in text
+    assert "£2,870,400" not in text    # the unguaranteed one-to-one hours are not counted
 
 
 def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(drafts):
     text = text_of(drafts, "childrens-homes-charity")
-    assert "the first paragraph of this clause, claims under clause" in text
+    assert "Except for the indemnity in clause 26.1, claims under clause" in text
     assert "A new provider may enforce the indemnity in this paragraph under the Contracts (Rights of Third " \
            "Parties) Act 1999" in text
+
+
+def _with_services_line(tmp_path, source, line: str):
+    """The sample with one more line in its services block (a fact the sample leaves unsaid)."""
+    text = source.read_text(encoding="utf-8").replace("\nservices:\n", f"\nservices:\n  {line}\n", 1)
+    path = tmp_path / source.name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("source", [LIVING, CHARITY], ids=["supported-living", "childrens-homes"])
+def test_a_new_provider_gets_a_handover_mobilisation_and_inbound_tupe(tmp_path, catalogue, source):
+    sheet = read_termsheet(_with_services_line(tmp_path, source, "incumbent: false"), catalogue)
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "from the previous provider on" in text and "mobilisation plan" in text
+    assert "employs the staff who transfer from" in text
+    assert "under an earlier contract between the Parties" not in text
+    assert "as listed by the Council at least 20 Business Days before that date" in text
+
+
+def test_an_incumbent_keeps_its_existing_people_without_mobilisation(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "under an earlier contract between the Parties" in text
+    assert "mobilisation plan" not in text
+
+
+def test_no_agreement_to_agree_on_profit_cap_regulations_or_partial_termination(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "either of them may refer them to an Independent Accountant" in text
+    assert "final and binding on the Parties except in the case of fraud or manifest error" in text
+    assert "for decision under clause" not in text
+    assert "must within 30 days adjust the cost model" not in text
+    assert "the places at that home cease to be Core Places and no Prices are payable for them" in text
+
+
+def test_suspension_covers_any_cause_but_the_councils_and_overrides_core_places_and_force_majeure(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "cannot, for any reason other than an act or omission of the Council, accept or keep a person" in text
+    assert "at its own request or because of its own default" not in text
+    assert "Subject to clause" in text.split("must pay the weekly Price for each of the Core Places")[0][-40:]
+
+
+def test_change_of_control_of_a_charity_ignores_trustee_rotation(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "For a body without share capital, such as the Trust, a change in who controls it also means" in text
+    assert "The ordinary retirement, election and appointment of trustees, directors or members" in text
+    assert "a change in the majority of its trustees, directors or members within any 12 months" not in text
+    assert "(e) the Charity Commission or another regulator opens an inquiry" not in text   # numbering is the writer's
+    assert "the Charity Commission or another regulator opens an inquiry or investigation" in text
+
+
+def test_the_council_buys_in_its_social_services_capacity_and_must_still_pay(drafts):
+    for stem in ("childrens-homes-charity", "supported-living-company"):
+        text = text_of(drafts, stem)
+        assert "in exercising its social services functions (within the meaning of section 1A of the Local " \
+               "Authority Social Services Act 1970). Nothing in clause" in text
+
+
+def test_agreed_abuse_insurance_is_the_cover_the_liability_clause_requires(drafts):
+    """A sheet that agrees a separate abuse policy gets that policy on an occurrence basis, not a second,
+    contradictory demand for public liability cover without an abuse exclusion."""
+    living = text_of(drafts, "supported-living-company")      # agrees abuse and molestation cover
+    assert "must hold the abuse and molestation liability insurance of at least" in living
+    assert "without any exclusion for abuse" not in living
+    charity = text_of(drafts, "childrens-homes-charity")      # agrees none
+    assert "without any exclusion for abuse" in charity
+    assert "may instead hold separate abuse cover at a level the Council approves in writing" in charity
+
+
+def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
+    text = text_of(drafts, "supported-living-company")     # the standard dispute route: mediation, then court
+    assert "a Dispute about the figures in a Reconciliation Statement or about the factor worked out under clause" in text
+    assert "The decision is final and binding on the Parties except in the case of fraud or manifest error." in text
+    expert = text_of(drafts, "childrens-homes-charity")     # the expert route already covers the figures
+    assert "a Dispute about the figures in a Reconciliation Statement" not in expert

@@ -18,6 +18,7 @@ from tests.rules.helpers import RULES_DATE
 
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
@@ -102,9 +103,11 @@ FIRES = [
          says="the homes' core places add up to 12, not the 11 core places", loc=("services", "core_places")),
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "homes", 3, "core_places", 4),
          says="4 core places are more than its 3 places", loc=("services", "homes", 3, "core_places")),
-    # 11 core places x 52 weeks x £4,950 + £39,000 = £2,870,400 against Allowable Costs of £2,955,000
-    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="bring in £2,870,400 a year against budgeted Allowable Costs of "
-         "£2,955,000: a year at the floor leaves the provider a loss of £84,600", loc=("services", "core_places")),
+    # 11 core places x 52 weeks x £4,950 = £2,831,400 against Allowable Costs of £2,955,000; the £39,000 of
+    # one-to-one hours is not guaranteed, so it is not part of the floor
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="(572 weeks), the only income guaranteed, bring in £2,831,400 a year "
+         "against budgeted Allowable Costs of £2,955,000: a year at the floor leaves the provider a loss of £123,600",
+         loc=("services", "core_places")),
     Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, lambda d: setter("services", "scope", "commissioner_places")(d)
          or setter("open_book", "cost_model", "overhead_allocation", "the Council's share of occupied bed-weeks")(d),
          says="say 'paid' rather than 'occupied'", loc=("open_book", "cost_model", "overhead_allocation")),
@@ -153,6 +156,11 @@ FIRES = [
     Case("OPEN-BOOK-UNIT-PRICES", CHARITY, setter("open_book", "unit_prices", [])),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY, lambda d: d["services"]["kpis"].pop(),
          says="so it needs at least three KPIs; it has 2; section 52 does not apply to a light touch contract"),
+    Case("OPEN-BOOK-INCUMBENT", CHARITY, setter("services", "kpis", 0, "baseline", "82% (2025/26, previous provider)"),
+         says="the instructions mention a previous provider (services.kpis.0.baseline)", loc=("services",)),
+    Case("OPEN-BOOK-VARIABLE-COST", LIVING, setter("open_book", "unit_prices", 0, "capacity_units", 36000),
+         says="has no variable_cost, so the occupancy scenarios treat the pay for those hours as fixed",
+         loc=("open_book", "unit_prices", 0)),
 ]
 
 QUIET = [
@@ -177,7 +185,7 @@ QUIET = [
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, positions={"open_book_losses": "carried-forward"}),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, lambda d: setter("services", "core_places", 12)(d)
          or setter("services", "homes", 3, "core_places", 3)(d)
-         or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 + £39,000 covers cost
+         or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 = £3,088,800 covers cost
     Case("OPEN-BOOK-CORE-FLOOR", ADULT),
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", ADULT),   # an open procedure
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, setter("services", "direct_award_justification",
@@ -209,6 +217,12 @@ QUIET = [
     Case("OPEN-BOOK-UNIT-PRICES", ADULT),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY),
     Case("OPEN-BOOK-KPI-THRESHOLD", ADULT),  # one KPI, but about £4.2m over its term
+    Case("OPEN-BOOK-INCUMBENT", CHARITY),   # no other provider mentioned
+    Case("OPEN-BOOK-INCUMBENT", CHARITY, lambda d: setter("services", "kpis", 0, "baseline", "82% (previous provider)")(d)
+         or setter("services", "incumbent", False)(d)),   # the sheet says so
+    Case("OPEN-BOOK-VARIABLE-COST", LIVING, lambda d: setter("open_book", "unit_prices", 0, "capacity_units", 36000)(d)
+         or setter("open_book", "unit_prices", 0, "variable_cost", 21.5)(d)),
+    Case("OPEN-BOOK-VARIABLE-COST", CHARITY, setter("open_book", "unit_prices", 1, "capacity_units", 2000)),  # a home
 ]
 
 

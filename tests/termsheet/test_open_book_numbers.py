@@ -68,3 +68,53 @@ def test_provider_result_accounts_for_overheads_above_the_cap():
     assert r.overheads_disallowed == Decimal(30000)
     assert r.retained_profit == Decimal(55000)
     assert r.provider_result == Decimal(25000)
+
+
+def test_review_example_at_budget_gives_the_index_and_an_overrun_is_shown_before_the_collar():
+    ob = block()
+    rx = ob.review_example["full-cost"]
+    # (1,100,000 + 55,000) x 1.03 = 1,189,650; over the 1,155,000 the prices bring in: 1.03 exactly
+    assert (rx.allowable_costs, rx.reasonable_profit, rx.rebased) == (Decimal(1100000), Decimal(55000), Decimal(1189650))
+    assert rx.factor == Decimal("1.0300")
+    # costs and profit 10% over budget: 1,189,650 x 1.1 = 1,308,615, a factor of 1.133 before the collar
+    assert rx.overrun_rebased == Decimal(1308615) and rx.overrun_factor == Decimal("1.1330")
+    # on direct costs the profit is 50,000: (1,150,000 x 1.03) / 1,155,000 = 1.0255
+    assert ob.review_example["direct-cost"].factor == Decimal("1.0255")
+
+
+def test_review_example_needs_priced_units_on_the_cost_basis():
+    assert block(unit_prices=[{"service": "Placement", "unit": "week", "price": 2000}]).review_example == {}
+    assert block(basis="revenue").review_example == {}
+
+
+def hourly(variable_cost=None) -> OpenBook:
+    """Supported living in miniature: 10,000 individual hours expected of 12,000 available at £30, each
+    costing £20 to deliver, and a core block of £200,000 a year; costs 480,000 + 40,000 overheads."""
+    price = {"service": "Individual hours", "unit": "hour", "price": 30, "expected_units": 10000, "capacity_units": 12000}
+    if variable_cost is not None:
+        price["variable_cost"] = variable_cost
+    return block(cost_model={"direct_costs": 480000, "overheads": 40000, "income": 500000},
+                 unit_prices=[price, {"service": "Core", "unit": "hour", "price": 25, "expected_units": 8000}])
+
+
+def test_variable_cost_moves_direct_costs_with_the_hours_delivered():
+    ob = hourly(20)
+    # at 100%: 12,000 hours, 2,000 above budget, cost 40,000 more
+    assert ob.direct_costs_at(Decimal(100)) == Decimal(520000)
+    # at 75%: 9,000 hours, 1,000 below budget, cost 20,000 less
+    assert ob.direct_costs_at(Decimal(75)) == Decimal(460000)
+    run = dict((occ, r) for occ, r in hourly(20).model_copy(update={"occupancy_scenarios": [Decimal(100)]})
+               .scenarios["full-cost/hard-cap/refund"])[Decimal(100)]
+    # income 360,000 + 200,000 = 560,000; allowable 520,000 + 40,000 = 560,000: no profit at all
+    assert (run.income, run.allowable_costs, run.actual_profit) == (Decimal(560000), Decimal(560000), Decimal(0))
+    held = dict(hourly().model_copy(update={"occupancy_scenarios": [Decimal(100)]})
+                .scenarios["full-cost/hard-cap/refund"])[Decimal(100)]
+    assert held.actual_profit == Decimal(40000)     # the same hours treated as fixed cost overstate profit
+
+
+def test_break_even_with_variable_hours_counts_only_the_margin_on_each_hour():
+    # fixed income 200,000; allowable 520,000 less 10,000 x 20 = 320,000 fixed; each hour adds 30 - 20 = 10:
+    # (320,000 - 200,000) / (12,000 x 10) = 100%
+    assert hourly(20).break_even_occupancy == Decimal("100.0")
+    # held at budget: (520,000 - 200,000) / 360,000 = 88.9%
+    assert hourly().break_even_occupancy == Decimal("88.9")
