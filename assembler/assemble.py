@@ -213,6 +213,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         subtitle=" ".join(render_plain_text(plan, manifest.subtitle, context)).strip(),
         reference=sheet.model.document.reference or "",
         date=_date(sheet),
+        date_year=_date_year(sheet),
         marking=_marking(sheet, today, circulation),
         parties=[_party_block(role, party, deed) for role in manifest.parties for party in _parties_in(sheet, role)],
         deed=deed,
@@ -222,6 +223,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     )
     doc.assumptions = assumptions(plan, context, roles)
     _note_assumptions(doc)
+    _note_target_date(doc, sheet)
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
     place_definitions(doc)
     targets = number_document(doc)
@@ -294,10 +296,27 @@ def _parties_in(sheet: TermSheet, role: str) -> list[Party]:
 
 
 def _date(sheet: TermSheet) -> Inline:
+    """Always a blank: a simple contract takes effect, and is dated, when the last party signs, and
+    a deed when it is delivered, so a date printed from the instructions (a target) would be wrong
+    the day signing slips. A form blank, not an open fact: `--final` accepts it."""
+    return Placeholder("date", kind="blank")
+
+
+def _date_year(sheet: TermSheet) -> str:
+    """The year of the target date, printed after the blank ("[date] 2027"); none without one."""
     date = sheet.model.document.agreement_date
-    # An agreement is dated when it is completed, so an empty date is a blank written in then,
-    # not a fact a final draft lacks.
-    return Text(long_date(date)) if date else Placeholder("date of the agreement", kind="blank")
+    return str(date.year) if date else ""
+
+
+def _note_target_date(doc: Document, sheet: TermSheet) -> None:
+    """The target date is the partner's to know: a sentence on the first clause's note."""
+    date = sheet.model.document.agreement_date
+    if not date or not doc.clauses or doc.circulation:
+        return
+    said = (f"The date is left blank, to be written in on completion ({'on delivery of the deed' if doc.deed else 'when the last party signs'}); "
+            f"the target date is {long_date(date)}. Check any date in the draft that assumes completion by then.")
+    first = doc.clauses[0]
+    first.note = f"{first.note} {said}" if first.note else said
 
 
 def _marking(sheet: TermSheet, today: dt.date | None, circulation: bool = False) -> str:
