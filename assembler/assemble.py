@@ -63,12 +63,19 @@ class Roles:
     """What clause markup asks of the parties: `[[@role]]` (a party field) gives that party's name;
     `stand_in(term)` gives the one party holding a defined role term (a clause's `holders:`), so a
     two-party draft says "the Council" and "the Trust" rather than "the Public Body" and "the
-    Open-Book Provider"; `two_parties` lets "each other Party" read "the other Party"."""
+    Open-Book Provider"; `two_parties` lets "each other Party" read "the other Party", and
+    `sole_private` lets "each Party that is not a Public Body" read "the Trust"."""
 
     def __init__(self, sheet: TermSheet, stand_ins: dict[str, Role] | None = None):
         self.sheet = sheet
         self.stand_ins = stand_ins or {}
-        self.two_parties = len(sheet.model.parties()) == 2
+        parties = sheet.model.parties()
+        self.two_parties = len(parties) == 2
+        # "each Party that is not a Public Body" in a draft between one public body and one other
+        # party is that other party, by name
+        private = [p for p in parties if not p.is_public_body]
+        self.sole_private = (Role(private[0].short_name, private[0].takes_article)
+                             if self.two_parties and len(private) == 1 else None)
         self.survivors: list[str] = []  # `[[survivors]]`: set from the plan (see `survivors`)
         self.third_party_rights: list[str] = []  # `[[third-party-rights]]`: likewise
 
