@@ -413,9 +413,10 @@ def library_check() -> None:
     warnings = [] if problems else library_warnings(catalogue)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
+    if warnings:
+        click.echo(f"{len(warnings)} warning(s): wording to query, not faults", err=True)
     click.echo(f"{len(catalogue.files)} clause files, {len(catalogue.manifests)} families: "
-               f"{'ok' if not problems else f'{len(problems)} fault(s)'}"
-               + (f", {len(warnings)} warning(s)" if warnings else ""))
+               f"{'ok' if not problems else f'{len(problems)} fault(s)'}")
     if problems:
         sys.exit(1)
 

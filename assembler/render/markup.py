@@ -257,9 +257,11 @@ def _not_public(out: list[Inline], other: Role) -> Term:
 
 
 def _parties_to_the(out: list[Inline]) -> bool:
-    """Whether "[[Parties]] to the " comes just before: the Dispute's parties, in a two-party draft
-    simply the Parties (the words before the Dispute are then dropped)."""
-    if len(out) >= 2 and _last_text(out) == " to the " and isinstance(out[-2], Term) and out[-2].name == "Parties":
+    """Whether "[[Parties]] to the " (or "[[Party]] to the ") comes just before: the Dispute's parties,
+    in a two-party draft simply the Parties, and each of them simply each Party (the words before
+    the Dispute are then dropped)."""
+    if (len(out) >= 2 and _last_text(out) == " to the " and isinstance(out[-2], Term)
+            and out[-2].name in ("Parties", "Party")):
         out.pop()
         return True
     return False

@@ -118,5 +118,5 @@ def _excerpt(text: str, limit: int = 110) -> str:
     clause ("so that ..."), and never more than `limit` characters, cut at a word."""
     text = " ".join(text.split())
     cut = re.search(r" \(|;| so that | in order to ", text[15:])
-    text = text[: 15 + cut.start()] if cut else text
+    text = (text[: 15 + cut.start()] if cut else text).rstrip(" ,;:")
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " ..."

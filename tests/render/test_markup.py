@@ -178,6 +178,7 @@ class _CouncilAndTrust(_TwoParties):
     ("send it to the relevant [[Public Body]]", "send it to the Council"),
     ("where the other [[Parties]] agree in writing", "where the other Party agrees in writing"),
     ("The [[Parties]] to the [[Dispute]] must share the fees.", "The Parties must share the fees."),
+    ("Each [[Party]] to the [[Dispute]] must nominate", "Each Party must nominate"),
 ])
 def test_two_party_wording_is_made_by_the_markup(source, expected):
     """The many-party phrasings of the shared clauses read as the two parties, at the markup level
