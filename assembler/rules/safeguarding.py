@@ -21,8 +21,14 @@ _OTHER = {"adults": "children will also be supported (not only met in the househ
 def people_read_from_description(ctx: RuleContext):
     safeguarding = getattr(ctx.sheet, "safeguarding", None)
     found = safeguarding.inferred if safeguarding is not None else None
-    if found is None:
+    if found is None or not _shared_clause(ctx):
         return
     yield (f"the services are described as for {found.people} only ({found.words!r}), so the safeguarding "
            f"clause cites only the law for {found.people}; confirm it by giving safeguarding.people: "
            f"{found.people}, or give 'both' if {_OTHER[found.people]}", found.field)
+
+
+def _shared_clause(ctx: RuleContext) -> bool:
+    """Whether the draft carries the shared safeguarding clause, which reads the group: an open-book
+    contract has its own (by the setting's regulator) and an offer letter its own short conditions."""
+    return ctx.sheet.family != "open-book" and ctx.positions.get("grant_form") != "offer-letter"

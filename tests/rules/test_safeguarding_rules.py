@@ -23,3 +23,9 @@ def test_the_group_given_is_quiet(catalogue):
 
 def test_a_description_naming_no_group_is_quiet(catalogue):
     assert RULE not in findings(catalogue, UNCLEAR)
+
+
+def test_a_draft_with_its_own_safeguarding_clause_is_quiet(catalogue):
+    """An open-book contract's own clause follows the setting's regulator, not this reading."""
+    adults = ROOT / "samples" / "open-book" / "supported-living-company.yaml"  # "adults with learning disabilities"
+    assert RULE not in findings(catalogue, adults)
