@@ -140,7 +140,7 @@ def test_charity_worked_example_shows_the_term_sheets_figures(built):
     assert rows["Reasonable Profit (5% of the Cost Base)"] == money(maximum) == "£147,750"
     assert rows["Excess Profit"] == money(excess) == "£300"
     assert rows["Transferred to the Reinvestment Fund"] == money(excess)   # reinvest position
-    assert rows["Refunded to the Open-Book Commissioner"] == "£0"
+    assert rows["Refunded to the Council"] == "£0"  # the one commissioner, by name
     text = paragraphs_text(schedule)
     assert f"the Reasonable Profit is {money_words(maximum)}" in text
     assert f"must transfer {money_words(excess)} to the Reinvestment Fund" in text
@@ -157,7 +157,7 @@ def test_adult_care_sample_uses_every_alternative_variant(built):
     rows = dict((r[0], whole_pounds(r[1])) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
     assert rows["Overheads that count"] == money(ex.overheads_allowed)
     assert rows["Top of the Sharing Band"] == money(ex.band_limit)
-    assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£4.94"  # 60% of 60% of 13.73 (8.24), by hand
+    assert rows["Refunded to the Council"] == money(ex.refund) == "£4.94"  # 60% of 60% of 13.73 (8.24), by hand
     assert rows["Transferred to the Reinvestment Fund"] == money(ex.reinvest)
     assert ex.refund + ex.reinvest == ex.excess
     regs = table_rows(clause(result, "open-book.schedule-services"))
@@ -181,7 +181,7 @@ def test_grant_carrying_the_block_resolves_references_across_the_document(built)
     assert {"Grant", "Excess Profit", "Reinvestment Fund"} <= set(definitions)
     rows = dict((r[0], r[1]) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
     ex = sheet.model.open_book.examples["full-cost/hard-cap/split"]
-    assert rows["Refunded to the Open-Book Commissioner"] == money(ex.refund) == "£7,200"
+    assert rows["Refunded to the Council"] == money(ex.refund) == "£7,200"
     assert "Reinvestment Plan" in [s.title for s in doc.schedules]
 
 
@@ -351,9 +351,9 @@ def test_subsidiary_sample_times_the_reconciliation_for_gift_aid(catalogue):
     law = clause(result, "open-book.change-in-law")
     assert "section 17 of the Children's Wellbeing and Schools Act 2026" not in paragraphs_text(law)
     rows = dict((r[0], whole_pounds(r[1])) for r in table_rows(clause(result, "common.open-book-schedule-reconciliation")))
-    assert rows["Overheads above the Overhead Cap, borne by the Open-Book Provider"] == "£15,000"
+    assert rows["Overheads above the Overhead Cap, borne by the Company"] == "£15,000"
     ex = sheet.model.open_book.examples["full-cost/hard-cap/refund"]
-    assert rows["What the Open-Book Provider is left with after those Overheads"] == money(ex.provider_result)
+    assert rows["What the Company is left with after those Overheads"] == money(ex.provider_result)
     chosen = {c.id: c.variant for c in result.document.clauses if c.variant}
     assert chosen["open-book.voids"] == "void-payment" and chosen["open-book.losses"] == "carried-forward"
 
