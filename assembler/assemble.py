@@ -63,12 +63,19 @@ class Roles:
     """What clause markup asks of the parties: `[[@role]]` (a party field) gives that party's name;
     `stand_in(term)` gives the one party holding a defined role term (a clause's `holders:`), so a
     two-party draft says "the Council" and "the Trust" rather than "the Public Body" and "the
-    Open-Book Provider"; `two_parties` lets "each other Party" read "the other Party"."""
+    Open-Book Provider"; `two_parties` lets "each other Party" read "the other Party", and
+    `sole_private` lets "each Party that is not a Public Body" read "the Trust"."""
 
     def __init__(self, sheet: TermSheet, stand_ins: dict[str, Role] | None = None):
         self.sheet = sheet
         self.stand_ins = stand_ins or {}
-        self.two_parties = len(sheet.model.parties()) == 2
+        parties = sheet.model.parties()
+        self.two_parties = len(parties) == 2
+        # "each Party that is not a Public Body" in a draft between one public body and one other
+        # party is that other party, by name
+        private = [p for p in parties if not p.is_public_body]
+        self.sole_private = (Role(private[0].short_name, private[0].takes_article)
+                             if self.two_parties and len(private) == 1 else None)
         self.survivors: list[str] = []  # `[[survivors]]`: set from the plan (see `survivors`)
         self.third_party_rights: list[str] = []  # `[[third-party-rights]]`: likewise
 
@@ -213,6 +220,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
         subtitle=" ".join(render_plain_text(plan, manifest.subtitle, context)).strip(),
         reference=sheet.model.document.reference or "",
         date=_date(sheet),
+        date_year=_date_year(sheet),
         marking=_marking(sheet, today, circulation),
         parties=[_party_block(role, party, deed) for role in manifest.parties for party in _parties_in(sheet, role)],
         deed=deed,
@@ -222,6 +230,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     )
     doc.assumptions = assumptions(plan, context, roles)
     _note_assumptions(doc)
+    _note_target_date(doc, sheet)
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
     place_definitions(doc)
     targets = number_document(doc)
@@ -294,10 +303,27 @@ def _parties_in(sheet: TermSheet, role: str) -> list[Party]:
 
 
 def _date(sheet: TermSheet) -> Inline:
+    """Always a blank: a simple contract takes effect, and is dated, when the last party signs, and
+    a deed when it is delivered, so a date printed from the instructions (a target) would be wrong
+    the day signing slips. A form blank, not an open fact: `--final` accepts it."""
+    return Placeholder("date", kind="blank")
+
+
+def _date_year(sheet: TermSheet) -> str:
+    """The year of the target date, printed after the blank ("[date] 2027"); none without one."""
     date = sheet.model.document.agreement_date
-    # An agreement is dated when it is completed, so an empty date is a blank written in then,
-    # not a fact a final draft lacks.
-    return Text(long_date(date)) if date else Placeholder("date of the agreement", kind="blank")
+    return str(date.year) if date else ""
+
+
+def _note_target_date(doc: Document, sheet: TermSheet) -> None:
+    """The target date is the partner's to know: a sentence on the first clause's note."""
+    date = sheet.model.document.agreement_date
+    if not date or not doc.clauses or doc.circulation:
+        return
+    said = (f"The date is left blank, to be written in on completion ({'on delivery of the deed' if doc.deed else 'when the last party signs'}); "
+            f"the target date is {long_date(date)}. Check any date in the draft that assumes completion by then.")
+    first = doc.clauses[0]
+    first.note = f"{first.note} {said}" if first.note else said
 
 
 def _marking(sheet: TermSheet, today: dt.date | None, circulation: bool = False) -> str:

@@ -401,14 +401,20 @@ def library() -> None:
 @library.command("check")
 @handle_errors
 def library_check() -> None:
-    """Check the clause library; exit 1 on any fault."""
-    from assembler.library.check import check_library
+    """Check the clause library; exit 1 on any fault (warnings are printed and do not fail)."""
+    from assembler.library.check import check_library, library_warnings
     from assembler.library.catalogue import load_catalogue
 
     catalogue = load_catalogue(strict=False)
     problems = check_library(catalogue)
     for problem in problems:
         click.echo(str(problem), err=True)
+    # Wording to query, not faults: reported only from a library that assembles.
+    warnings = [] if problems else library_warnings(catalogue)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if warnings:
+        click.echo(f"{len(warnings)} warning(s): wording to query, not faults", err=True)
     click.echo(f"{len(catalogue.files)} clause files, {len(catalogue.manifests)} families: "
                f"{'ok' if not problems else f'{len(problems)} fault(s)'}")
     if problems:

@@ -6,9 +6,11 @@ authorised, named with their position (checked 2026-12-03, recorded in clauses/f
   acting under its authority, express or implied (a chief executive under the board's authority,
   not "a director"; s.44 is for documents the company itself executes).
 - registered society: Co-operative and Community Benefit Societies Act 2014 s.45, the same rule.
-- CIO: two charity trustees, as the Charity Commission's model CIO constitutions provide ("a document
-  is validly executed by signature if it is signed by at least two of the charity trustees"), unless
-  its trustees resolve that one person may sign; council: an authorised officer; the trustees of
+- CIO: a body corporate (Charities Act 2011 s.205(2)); where the signatory is a charity trustee, two
+  charity trustees, as the Charity Commission's model CIO constitutions provide ("a document is validly
+  executed by signature if it is signed by at least two of the charity trustees"); where it is an
+  officer such as a chief executive, that officer alone as the CIO's authorised signatory (never named
+  as a trustee); council: an authorised officer; the trustees of
   an unincorporated charity: a person they authorise (s.333 Charities Act 2011 is for two or more
   trustees executing in the names of all).
 The formal blocks below apply ONLY to a deed, following the statute or rules each form executes under:
@@ -28,6 +30,8 @@ The formal blocks below apply ONLY to a deed, following the statute or rules eac
 """
 
 from __future__ import annotations
+
+import re
 
 from assembler.model import Inline, Placeholder, Text
 from assembler.termsheet.common import EXECUTION, Party, possessive
@@ -129,7 +133,7 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
     """One authorised signatory signs a simple contract for any body (Companies Act 2006 s.43(1)(b),
     CCBSA 2014 s.45): the name and position come from the term sheet, or are open facts."""
     who = party.possessive
-    if EXECUTION[party.legal_form] == "cio":
+    if EXECUTION[party.legal_form] == "cio" and _is_trustee(party.signatory.position):
         return _cio_lines(party)
     head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
     return [
@@ -154,6 +158,15 @@ def _cio_lines(party: Party) -> list[list[Inline]]:
         [Text("Name: "), Placeholder(f"name of {possessive(party.defined)} second charity trustee", kind="blank")],
         [Text("Date: ____________________")],
     ]
+
+
+def _is_trustee(position: str | None) -> bool:
+    """Whether the signatory is a charity trustee (a chair or a trustee, or not named yet). A CIO is a
+    body corporate (Charities Act 2011 s.205) and may make a simple contract by any person it
+    authorises, so a chief executive signs alone as its authorised signatory; two charity trustees
+    sign where the signatory is one of them, as the model constitutions' execution rule provides, and
+    a second trustee is never invented from a chief executive."""
+    return not position or bool(re.search(r"\btrustee|\bchair", position, re.I))
 
 
 def _is_director(position: str | None) -> bool:

@@ -173,7 +173,7 @@ class Document:
     title: str
     subtitle: str
     reference: str
-    date: Inline  # the agreement date, or a placeholder
+    date: Inline  # the blank the date is written in on completion
     marking: str  # the DRAFT line for the header
     parties: list[PartyBlock]
     recitals: list[Clause]
@@ -185,6 +185,12 @@ class Document:
     circulation: bool = False  # the version sent to the other parties: no review notice or notes
     letter: bool = False  # laid out as a letter (an offer letter) rather than as an agreement
     assumptions: list[str] = field(default_factory=list)  # levels assumed where the instructions are silent
+    date_year: str = ""  # the year completion is expected in, printed after the date's blank
+
+    def dated(self) -> list[Inline]:
+        """The date as the cover, the first page and a letter print it: a blank written in when the
+        last party signs (or a deed is delivered), followed by the year expected ("[date] 2027")."""
+        return [self.date, Text(f" {self.date_year}")] if self.date_year else [self.date]
 
     def all_clauses(self) -> list[Clause]:
         return [*self.recitals, *self.clauses, *self.schedules]

@@ -185,8 +185,10 @@ def to_text_inline(inlines) -> str:
 
 
 @pytest.mark.parametrize("people, absent, present", [
-    ("adults", ["Children Act 2004", "local authority designated officer", "Working Together", "Child"],
-     ["section 42 of the Care Act 2014", "Adults at Risk"]),
+    # an adults' service still reports a concern about a child met in the work (one in a household)
+    ("adults", ["Children Act 2004", "local authority designated officer", "Working Together", "Children"],
+     ["section 42 of the Care Act 2014", "Adults at Risk", "a Child (for example a Child in the household",
+      "The Trust must tell the Council within one Business Day"]),
     ("children", ["section 42 of the Care Act 2014", "Safeguarding Adults Board", "Adult at Risk"],
      ["local authority designated officer", "section 47 of the Children Act 1989"]),
 ])
@@ -240,3 +242,13 @@ def test_a_clause_marked_for_third_parties_is_carved_out_of_the_exclusion(tmp_pa
     [para] = [b for b in general.blocks if "Contracts (Rights of Third Parties) Act 1999 to enforce" in to_text_inline(b.inlines)]
     assert [r.target for r in para.inlines if isinstance(r, Ref)] == ["open-book.exit#tupe"]
     assert "except that a person to whom clause " in to_text_inline(para.inlines)
+
+
+@pytest.mark.parametrize("sample, nhs", [("alliance/mental-health-four-members-varied.yaml", True),
+                                         ("alliance/complex-needs-eight-members.yaml", False)])
+def test_nhs_resolution_schemes_are_named_only_where_an_nhs_body_is_a_party(catalogue, sample, nhs):
+    doc = _real(catalogue, sample).document
+    [clause] = [c for c in doc.clauses if c.id == "common.insurance"]
+    text = " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+    assert ("NHS Resolution" in text) is nhs
+    assert "from the date of this Agreement until it ends" in text

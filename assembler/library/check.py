@@ -244,3 +244,49 @@ def _fields(cat: Catalogue) -> list[Problem]:
                     out.append(_p(f, f"uses {name!r}, which the {family} term sheet does not have{hint}",
                                   where, at))
     return out
+
+
+# Survival said anywhere but the shared survival sub-clause makes a second list that drifts from the
+# first (the reviewers found an alliance's term clause and its general clause naming different
+# clauses). A clause that survives says so in its header (`survives: true`); one that must point at
+# the list refers to it.
+_SURVIVAL = re.compile(r"\bsurviv\w*|\bcontinues? (?:in force |to apply |to have effect )?after "
+                       r"(?:this \[\[Agreement\]\]|it|the end)\b|\bintended to continue\b", re.I)
+_ANCHOR_MARK = re.compile(r"\[\[#[^\]]*\]\]")
+_SURVIVAL_HOME = "common.general"
+
+
+def library_warnings(catalogue: Catalogue, drafts=None) -> list[Problem]:
+    """What `library check` reports without failing: wording a lawyer would query that the library
+    can still assemble (survival stated outside the survival clause; drafting notes that call a
+    party by a role name the draft does not define)."""
+    out = _survival_outside_home(catalogue)
+    if drafts is None:
+        from assembler.library.samples import sample_drafts
+
+        drafts = sample_drafts(catalogue)
+    from assembler.library.notes import undefined_roles
+    from assembler.model import Document
+
+    for sample, doc in drafts:
+        if isinstance(doc, Document):
+            out += [Problem(message, str(sample), None, "drafting notes") for message in undefined_roles(doc)]
+    return list(dict.fromkeys(out))
+
+
+def _survival_outside_home(cat: Catalogue) -> list[Problem]:
+    """Each paragraph outside the survival sub-clause that says what continues after the end, unless
+    it is the list itself (an offer letter's `[[survivors]]`) or points at the sub-clause."""
+    out = []
+    for f in cat.files:
+        if f.id == _SURVIVAL_HOME:
+            continue
+        for n, paragraph in enumerate(f.body.split("\n")):
+            said = _SURVIVAL.search(_ANCHOR_MARK.sub("", paragraph))
+            if not said or "[[survivors]]" in paragraph or f"ref:{_SURVIVAL_HOME}#survival" in paragraph:
+                continue
+            words = " ".join(paragraph[max(0, said.start() - 40): said.end() + 40].split())
+            out.append(_p(f, "says what continues after the agreement ends outside the survival sub-clause "
+                             f"(...{words}...); mark the clauses that survive `survives: true` and refer to "
+                             f"[[ref:{_SURVIVAL_HOME}#survival]] instead", "body", f.body_line + n))
+    return out

@@ -91,3 +91,40 @@ def _line_of(hit: str, lines: list[tuple[int, str]]) -> int | None:
         if note_start and n >= note_start and hit in t:
             return n
     return note_start
+
+
+# Names the clause library gives the parties by their role. A note may use one only where the draft
+# defines it (an alliance's "Commissioner"); elsewhere the reviewing partner reads "the Funder" where
+# the draft says "the Council".
+ROLE_NAMES = ("Open-Book Commissioner", "Open-Book Provider", "Delivery Organisation", "Public Bodies",
+              "Public Body", "Alliance Members", "Alliance Member", "Commissioner", "Providers", "Provider",
+              "Recipient", "Authority", "Investors", "Investor", "Funder")
+_ROLE = re.compile(r"(?:\b([A-Z][\w'’]*) )?(?<![\w\-\"“'‘])(" + "|".join(re.escape(r) for r in ROLE_NAMES)
+                   + r")(?![\w-])(?:['’]s)?(?= ([A-Z]\w*))?")
+_DETERMINERS = {"The", "A", "An", "Each", "Any", "Every", "No", "That", "This", "Which", "Whether", "If", "Where"}
+
+
+def undefined_roles(doc) -> list[str]:
+    """Each drafting note of a finished draft that calls a party by a role name the draft does not
+    define, as a sentence naming the clause and the party names the draft uses instead."""
+    from assembler.library.terms import _place
+    from assembler.model import Term, iter_inlines
+
+    defined = {d.term for d in doc.definitions} | {p.short_name for p in doc.parties}
+    defined |= {i.name for c in doc.all_clauses() for i in iter_inlines(c.blocks) if isinstance(i, Term)}
+    defined |= {i.display for c in doc.all_clauses() for i in iter_inlines(c.blocks) if isinstance(i, Term)}
+    names = ", ".join(p.defined for p in doc.parties) if len(doc.parties) <= 4 else "each party's short name"
+    out = []
+    for clause in doc.all_clauses():
+        found = sorted({m.group(2) for m in _ROLE.finditer(clause.note or "")
+                        if (not m.group(1) or m.group(1) in _DETERMINERS) and not m.group(3)
+                        and m.group(2) not in defined and _singular(m.group(2)) not in defined})
+        if found:
+            listed = ", ".join(f"'{role}'" for role in found)
+            out.append(f"the drafting note to {_place(clause)} calls a party {listed}, which this draft does "
+                       f"not define; name the party as the draft does ({names})")
+    return out
+
+
+def _singular(role: str) -> str:
+    return "Public Body" if role == "Public Bodies" else role[:-1] if role.endswith("s") else role

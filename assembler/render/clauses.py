@@ -23,28 +23,7 @@ def render_text(clause: ClauseFile, source: str, context: dict[str, Any], line: 
         raise LibraryError(Problem(f"template syntax: {e.message}", str(clause.path), line + (e.lineno or 1) - 1)) from e
     except TemplateError as e:
         raise LibraryError(Problem(f"cannot render with this term sheet: {e}", str(clause.path), line)) from e
-    if len(context.get("parties") or ()) == 2:
-        text = two_party_wording(text, context["parties"])
     return letter_wording(text) if context.get("letter") else text
-
-
-def two_party_wording(text: str, parties) -> str:
-    """A two-party agreement (a grant, most open-book contracts): the shared clauses' many-party
-    phrases ("the other Parties", "each Party that is not a Public Body", "the Parties to the
-    Dispute") read as the two of them, in the clauses and in their drafting notes."""
-    text = (text.replace("the other [[Parties]] agree ", "the other [[Party]] agrees ")
-            .replace("the other [[Parties]]", "the other [[Party]]").replace("any other [[Party]]", "the other [[Party]]"))
-    text = re.sub(r"\b([Tt])he \[\[Parties\]\] to the \[\[Dispute\]\]", r"\1he [[Parties]]", text)
-    private = [p for p in parties if not p.is_public_body]
-    public = [p for p in parties if p.is_public_body]
-    if len(private) == 1 and len(public) == 1:
-        text = (text.replace("Each [[Party]] that is not a [[Public Body]]", private[0].Defined)
-                .replace("each [[Party]] that is not a [[Public Body]]", private[0].defined)
-                .replace("each [[Public Body]]", public[0].defined)
-                .replace("the relevant [[Public Body]]", public[0].defined)
-                .replace("Each Party that is not a Public Body", private[0].Defined)
-                .replace("each Party that is not a Public Body", private[0].defined))
-    return text
 
 
 _OWN_NAME = re.compile(r"\b(?:(this|This|the|The|an|An) )?\[\[Agreement\]\]")

@@ -30,8 +30,8 @@ _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 _ARTICLE = re.compile(r"(?:^|(?<=[\s(]))[Tt]he $")
 # The word before a role term held by one party ("each Public Body", "an Open-Book Provider"): with
-# one holder it reads "the Council".
-_DETERMINER = re.compile(r"(?:^|(?<=[\s(]))(?:[Tt]he|[Aa]n?|[Ee]ach|[Aa]ny|[Ee]very|[Tt]hat|[Tt]his) $")
+# one holder it reads "the Council" ("the relevant Public Body" too).
+_DETERMINER = re.compile(r"(?:^|(?<=[\s(]))(?:[Tt]he(?: relevant)?|[Aa]n?|[Ee]ach|[Aa]ny|[Ee]very|[Tt]hat|[Tt]his) $")
 # Two-party phrasings of the multi-party words before [[Party]]/[[Parties]]: "each other Party",
 # "any other Party", "another Party" and "the other Parties" all mean the one other Party.
 _OTHER = re.compile(r"(?:^|(?<=[\s(]))(?:(?:[Tt]he|[Ee]ach|[Aa]ny|[Ee]very) other|[Aa]nother) $")
@@ -197,8 +197,14 @@ def _cells(row: str, roles: Callable[[str], str], line: int) -> list[list[Inline
 def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list[Inline]:
     out: list[Inline] = []
     pos = 0
+    two = getattr(roles, "two_parties", False)
+    agree = False  # "the other Parties agree" became "the other Party": the verb follows it
     for match in _TOKEN.finditer(text):
-        _add_text(out, text[pos : match.start()])
+        between = text[pos : match.start()]
+        if agree and between.startswith(" agree "):
+            between = " agrees " + between[len(" agree "):]
+        agree = False
+        _add_text(out, between)
         pos = match.end()
         if match.group("value") is not None:
             _add_text(out, match.group("value"))
@@ -209,18 +215,63 @@ def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list
         else:
             inline = _mark(match.group("mark"), roles, line)
             if isinstance(inline, _RoleTerm):
-                inline = _stand_in(out, inline) if inline.stand_in else _drop_article(out, inline)
-            elif isinstance(inline, Term) and getattr(roles, "two_parties", False):
+                other = getattr(roles, "sole_private", None) if inline.term_name == "Public Body" else None
+                inline = (_not_public(out, other) if other and _is_not_public(out)
+                          else _stand_in(out, inline) if inline.stand_in else _drop_article(out, inline))
+            elif isinstance(inline, Term) and two:
+                if inline.name == "Dispute" and _parties_to_the(out):
+                    continue  # two Parties: "the Parties to the Dispute" are the Parties
+                agree = inline.name == "Parties" and _OTHER.search(_last_text(out)) is not None
                 inline = _other_party(out, inline)
             out.append(inline)
-    _add_text(out, text[pos:])
+    between = text[pos:]
+    _add_text(out, " agrees " + between[len(" agree "):] if agree and between.startswith(" agree ") else between)
     return out
+
+
+def _last_text(out: list[Inline]) -> str:
+    return out[-1].text if out and isinstance(out[-1], Text) else ""
+
+
+# "Each [[Party]] that is not a [[Public Body]]": the words before the second term.
+_EACH = re.compile(r"(?:^|(?<=[\s(]))([Ee])ach $")
+_NOT_A = " that is not a "
+
+
+def _is_not_public(out: list[Inline]) -> bool:
+    return (len(out) >= 3 and _last_text(out) == _NOT_A and isinstance(out[-2], Term) and out[-2].name == "Party"
+            and isinstance(out[-3], Text) and _EACH.search(out[-3].text) is not None)
+
+
+def _not_public(out: list[Inline], other: Role) -> Term:
+    """In a draft between one public body and one other party, "each Party that is not a Public Body"
+    is that other party: "The Trust must ..."."""
+    out.pop()
+    out.pop()
+    last = out.pop().text
+    found = _EACH.search(last)
+    article = ("The " if found.group(1) == "E" else "the ") if other.article else ""
+    if last[: found.start()] + article:
+        out.append(Text(last[: found.start()] + article))
+    return Term(other.name, other.name)
+
+
+def _parties_to_the(out: list[Inline]) -> bool:
+    """Whether "[[Parties]] to the " (or "[[Party]] to the ") comes just before: the Dispute's parties,
+    in a two-party draft simply the Parties, and each of them simply each Party (the words before
+    the Dispute are then dropped)."""
+    if (len(out) >= 2 and _last_text(out) == " to the " and isinstance(out[-2], Term)
+            and out[-2].name in ("Parties", "Party")):
+        out.pop()
+        return True
+    return False
 
 
 class _RoleTerm(NamedTuple):
     term: Term
     article: bool
     stand_in: bool = False
+    term_name: str = ""  # the role term a stand-in replaces ("Public Body")
 
 
 def _stand_in(out: list[Inline], role: "_RoleTerm") -> Term:
@@ -313,5 +364,5 @@ def _mark(mark: str, roles: Callable[[str], str], line: int) -> "Inline | _RoleT
     holder = getattr(roles, "stand_in", None)
     role = holder(name.strip()) if holder else None
     if role is not None:
-        return _RoleTerm(Term(role.name, role.name), role.article, stand_in=True)
+        return _RoleTerm(Term(role.name, role.name), role.article, stand_in=True, term_name=name.strip())
     return Term(name.strip(), (display or name).strip())

@@ -160,3 +160,6 @@ COMMON.extend(OPEN_BOOK)
 from assembler.rules.data_protection import DATA_PROTECTION  # noqa: E402
 
 COMMON.extend(DATA_PROTECTION)
+from assembler.rules.safeguarding import SAFEGUARDING  # noqa: E402
+
+COMMON.extend(SAFEGUARDING)

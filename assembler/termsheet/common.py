@@ -139,6 +139,10 @@ PUBLIC_BODY_FORMS = frozenset({
     LegalForm.integrated_care_board, LegalForm.nhs_trust, LegalForm.nhs_foundation_trust,
     LegalForm.nhs_body,
 })
+# NHS bodies: the ones whose liabilities NHS Resolution's schemes may cover (the insurance clause
+# mentions those schemes only where one is a party).
+NHS_FORMS = frozenset({LegalForm.integrated_care_board, LegalForm.nhs_trust, LegalForm.nhs_foundation_trust,
+                       LegalForm.nhs_body})
 
 # How each form signs: which execution block its signature page carries (model.Execution kinds).
 EXECUTION = {
@@ -241,6 +245,11 @@ class Party(Strict):
         """A public body by its legal form: the class behind "Public Body", "Open-Book Commissioner"
         and "Open-Book Provider" in every draft, the rules and the review pack."""
         return self.legal_form in PUBLIC_BODY_FORMS
+
+    @property
+    def is_nhs_body(self) -> bool:
+        """An integrated care board, NHS trust, foundation trust or other NHS body."""
+        return self.legal_form in NHS_FORMS
 
     @property
     def charity_commission_regulated(self) -> bool:

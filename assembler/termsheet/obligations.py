@@ -119,16 +119,39 @@ class Safeguarding(Strict):
 
     people: Literal["children", "adults", "both"] | None = Field(
         None, description="Who the services are for: 'children' (people under 18), 'adults' (people aged 18 "
-        "or over, including adults at risk), or 'both'. Empty: both, so the safeguarding clause covers "
-        "children and adults at risk.")
+        "or over, including adults at risk), or 'both'. Empty: read from how the services are described "
+        "(their purpose or description, and whose data is shared): one group if every description that "
+        "names ages or a group names the same one, otherwise both.")
+
+    _described: Any = PrivateAttr(None)  # client_group.Described: the group the descriptions name
+    _quoted: Any = PrivateAttr(None)  # (field, text): the first description, for the note
+
+    @property
+    def inferred(self):
+        """The group the service's descriptions name when `people` is left empty (a Described, with
+        the words and the field), else None: the safeguarding rule asks for it to be confirmed."""
+        return self._described if self.people is None else None
+
+    @property
+    def group(self) -> str | None:
+        """'children' or 'adults' where the services are for one group only (as given, or as the
+        descriptions clearly say); None for both."""
+        if self.people in ("children", "adults"):
+            return self.people
+        return self.inferred.people if self.inferred else None
+
+    @property
+    def quoted(self) -> str:
+        """The first words the instructions use to describe the services (empty if none)."""
+        return self._quoted[1] if self._quoted else ""
 
     @property
     def children(self) -> bool:
-        return self.people != "adults"
+        return self.group != "adults"
 
     @property
     def adults(self) -> bool:
-        return self.people != "children"
+        return self.group != "children"
 
 
 class DataProtection(Strict):
@@ -202,6 +225,9 @@ def settle(sheet: TermSheetBase) -> None:
     # Measured when the cover is asked for: a family's own validators (an alliance giving its block
     # its members) may run after this one, so the figure is not final yet.
     sheet.insurance._size = lambda: _size(sheet)
+    from assembler.termsheet.client_group import described
+
+    sheet.safeguarding._described, sheet.safeguarding._quoted = described(sheet.model_dump(mode="json"))
     dp = sheet.data_protection
     role = dp.role
     if role is None:

@@ -139,7 +139,7 @@ class _Body:
             if i < len(doc.parties) - 1:
                 self.add("and", style="PD Cover Text")
         dated = self.add("Dated ", style="PD Cover Text")
-        self.inlines(dated, [doc.date])
+        self.inlines(dated, doc.dated())
         if doc.reference:
             self.add(f"Reference: {doc.reference}", style="PD Cover Text")
         if not doc.circulation:  # the version sent to the other side has been reviewed
@@ -171,7 +171,7 @@ class _Body:
             self.add(party.name, style="PD Letter")
             self.add(party.address, style="PD Letter").spacing(after=LETTER_GAP)
         dated = self.add("Date: ", style="PD Letter")
-        self.inlines(dated, [doc.date])
+        self.inlines(dated, doc.dated())
         if doc.reference:
             self.add(f"Our reference: {doc.reference}", style="PD Letter")
         greeting = self.add("Dear ", style="PD Letter")
@@ -210,7 +210,7 @@ class _Body:
             self.inlines(para, line)
 
     def parties(self, doc: Document) -> None:
-        self.inlines(self.add("This Agreement is dated ", style="PD Heading"), [doc.date])
+        self.inlines(self.add("This Agreement is dated ", style="PD Heading"), doc.dated())
         self.add("Parties", style="PD Heading")
         last = len(doc.parties) - 1
         for i, party in enumerate(doc.parties):
@@ -261,11 +261,9 @@ class _Body:
     def note(self, clause: Clause, heading, run) -> None:
         if not clause.note or self.notes == "none":
             return
-        # The lawyer reads the note; clause ids and versions are the library's, not the deal's.
-        label = "Drafting note"
-        if clause.variant:
-            label += f" (option: {clause.variant}{'' if clause.standard else ', not the standard'})"
-        text = f"{label}: {clause.note}"
+        # The lawyer reads the note; clause ids, versions and option labels are the library's, not
+        # the deal's (the review pack names the positions chosen, in words).
+        text = f"Drafting note: {clause.note}"
         if self.notes == "comments":
             self.comment(heading, run, text)
         else:

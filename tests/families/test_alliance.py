@@ -641,7 +641,8 @@ def test_commencement_and_the_contracts(big):
     assert "each Service Contract continues under its own terms until it expires or is ended under them" in leaving
     general = text_of(clause(big, "common.general"))
     assert "signed by or on behalf of each Party, except as clause 25 provides for a new member joining by deed" in general
-    assert "from the date on which the services under it start until it ends" in text_of(clause(big, "common.insurance"))
+    # insured from the date of this Agreement (the reviewers read "the services under it" as a slip)
+    assert "from the date of this Agreement until it ends" in text_of(clause(big, "common.insurance"))
     assert "need the written approval of every Alliance Member" in text_of(clause(big, "alliance.changes"))
 
 

@@ -159,3 +159,35 @@ def test_survivors_list_a_reference_to_each_surviving_clause():
     assert [r.target for r in refs] == ["common.notices", "grant.records#keep"]
     assert Text(" and ") in inlines
     assert plain_text(parse_inlines("None: [[third-party-rights]].", _TwoParties())) == "None: ."
+
+
+class _CouncilAndTrust(_TwoParties):
+    """The Council (the one public body) and the Trust."""
+
+    @property
+    def sole_private(self):
+        from assembler.render.markup import Role
+
+        return Role("Trust")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Each [[Party]] that is not a [[Public Body]] must give each [[Public Body]] its policy.",
+     "The Trust must give the Council its policy."),
+    ("unless each [[Party]] that is not a [[Public Body]] agrees", "unless the Trust agrees"),
+    ("send it to the relevant [[Public Body]]", "send it to the Council"),
+    ("where the other [[Parties]] agree in writing", "where the other Party agrees in writing"),
+    ("The [[Parties]] to the [[Dispute]] must share the fees.", "The Parties must share the fees."),
+    ("Each [[Party]] to the [[Dispute]] must nominate", "Each Party must nominate"),
+])
+def test_two_party_wording_is_made_by_the_markup(source, expected):
+    """The many-party phrasings of the shared clauses read as the two parties, at the markup level
+    (terms, not text replaced after rendering)."""
+    inlines = parse_inlines(source, _CouncilAndTrust())
+    assert plain_text(inlines) == expected
+    assert not any(isinstance(i, Term) and i.name in ("Public Body", "Dispute") for i in inlines)
+
+
+def test_in_a_draft_of_more_parties_the_words_stay():
+    source = "Each [[Party]] that is not a [[Public Body]] must tell the [[Parties]] to the [[Dispute]]."
+    assert plain_text(parse_inlines(source, roles)) == source.replace("[[", "").replace("]]", "")

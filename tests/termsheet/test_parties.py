@@ -118,3 +118,17 @@ def test_a_cio_signs_a_simple_contract_by_two_charity_trustees():
     assert lines[0].endswith("acting by two of its charity trustees:")
     assert sum(line.startswith("Charity trustee: ") for line in lines) == 2
     assert "Name: Margaret Ellis" in lines and "Name: [name of the Recipient's second charity trustee]" in lines
+
+
+def test_a_cio_signs_by_its_chief_executive_as_authorised_signatory():
+    """A chief executive is an employee, not a charity trustee: the CIO (a body corporate) signs a
+    simple contract by that officer alone, never by a 'charity trustee' who is its chief executive."""
+    from assembler.execution import execution_lines
+    from assembler.model import plain_text
+
+    cio = Party(name="Turning Point Recovery Community", short_name="Community", legal_form="cio",
+                address="3 Mill Lane, Harrowfield", signatory={"name": "Daniel Okafor", "position": "Chief Executive"})
+    lines = [plain_text(line) for line in execution_lines(cio, deed=False)]
+    assert lines[0] == "Signed for and on behalf of Turning Point Recovery Community by its authorised signatory:"
+    assert "Name: Daniel Okafor" in lines and "Position: Chief Executive" in lines
+    assert not [line for line in lines if "trustee" in line.lower()]
