@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from jinja2 import ChainableUndefined, TemplateSyntaxError
+from jinja2 import ChainableUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assembler.errors import Problem
@@ -114,8 +114,8 @@ def _mentions_country(expr: str) -> bool:
 def _true_in_wales(expr: str) -> bool:
     try:
         return bool(_ENV.compile_expression(expr)(document=_WALES))
-    except (TemplateSyntaxError, TypeError, AttributeError):
-        return True  # unreadable: treated as taken, so the citation is reported
+    except (TemplateSyntaxError, UndefinedError, TypeError, AttributeError):
+        return True  # unreadable, or it needs more of the sheet than the country: treated as taken, so the citation is reported
 
 
 def _source_lines(text: str) -> set[int]:

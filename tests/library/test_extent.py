@@ -89,3 +89,11 @@ def test_every_england_only_instrument_names_its_welsh_counterpart(catalogue):
         assert entry.get("wales"), name
         if entry["wales"] in catalogue.law:
             assert "Wales" in catalogue.law[entry["wales"]]["extent"], name
+
+
+def test_a_when_that_needs_more_than_the_country_is_checked_not_a_crash(tmp_path):
+    """`positions.get(...)` beside the country cannot be judged from the country alone: the check reads the
+    clause as printed in Wales and reports it, where it used to stop with a traceback."""
+    cat = fake_catalogue(tmp_path, "---\nid: common.x\n---\nCare Act 2014.\n",
+                         when='not document.wales or positions.get("grant_form") == "offer-letter"')
+    assert len(check_extent(cat)) == 1
