@@ -580,8 +580,11 @@ def instalments_before_full_stock(ctx: RuleContext):
     full = credit.full_stock_date(sheet)
     for e in credit.early_instalments(sheet):
         inv = sheet.contributions.investments[e.index]
-        yield (f"{e.investor}'s instalments of {money(e.yearly)} a year start on {long_date(e.first)}, before every "
-               f"home is bought and let ({long_date(full)}): about {e.homes} of the {e.every} homes earn rent by then. "
+        when = (f"while the homes are still being let for the first time (the letting-up year ends {long_date(full)})"
+                if e.homes >= e.every else
+                f"before every home is bought and let ({long_date(full)}): about {e.homes} of the {e.every} homes earn "
+                "rent by then")
+        yield (f"{e.investor}'s instalments of {money(e.yearly)} a year start on {long_date(e.first)}, {when}. "
                "Agree an interest-only period to that date (first_instalment), a debt service reserve funded before "
                "it, or capitalised return, and say which in the loan terms",
                ("contributions", "investments", e.index, "first_instalment" if inv.first_instalment else "repayment"))

@@ -27,6 +27,9 @@ def test_there_are_at_least_two_samples():
     assert len(SAMPLES) >= 2
 
 
+SAMPLES_TEXT = {p.stem: p.read_text(encoding="utf-8") for p in SAMPLES}
+
+
 @pytest.fixture(scope="module")
 def drafts(catalogue):
     return {p.stem: assemble(read_termsheet(p, catalogue), catalogue, today=DRAFT_DATE) for p in SAMPLES}
@@ -144,6 +147,17 @@ def test_outcomes_framework_shows_how_homes_add_up(drafts):
     homes, outcomes = tables(clause(doc, "co-investment.schedule-outcomes"))
     assert homes[1][1] == "8" and homes[2][1] == "52" and homes[3] == ["Total", "60"]
     assert outcomes[1][2] == "40 homes by 30 November 2029 and 60 homes by 31 May 2030"
+
+
+def test_homes_target_without_homes_to_buy_leaves_out_the_buying_row(catalogue):
+    """A scheme that builds or converts its homes has a homes target but buys none: the outcomes table must not
+    point at the buying clause, which the draft leaves out (it used to stop the draft being assembled)."""
+    text = SAMPLES_TEXT["housing-land-transfer"].replace("homes_to_acquire: 14", "homes_to_acquire: 0").replace("homes_target: 20", "homes_target: 6")
+    sheet = validate(load_text(text, "t.yaml"), catalogue)
+    doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    homes = tables(clause(doc, "co-investment.schedule-outcomes"))[0]
+    assert [row[0] for row in homes][-1] == "Total"
+    assert not any("bought" in row[0] for row in homes)
 
 
 def test_community_lease_draft(drafts):
