@@ -182,12 +182,13 @@ GENERIC_NOUNS = frozenset("""
 SHORT_NAME = r"^[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’&.,() -]*$"  # \p{..}, not \w: JSON Schema readers' \w is ASCII
 
 
-def takes_article(short_name: str) -> bool:
+def takes_article(short_name: str, name: str = "") -> bool:
     """Whether the defined name reads with "the" before it, judged from the name. A single word
     ("Council", "Recipient", "Kitchen") or a name ending in a common noun ("Housing Trust") does; a
     name starting "The", a name with digits, a saint's name, a possessive, an '&' name, an acronym
     ("BCHA", "Recovery CIC") or another name of several words ("Harbour Light") does not. A single
-    proper name ("Moorview") needs the term sheet's `article: false`."""
+    proper name taken from the front of the full name ("Ashdown" for "Ashdown Children's Charity") is a name
+    and does not; any other single proper name needs the term sheet's `article: false`."""
     words = short_name.split()
     if not words or words[0].casefold() == "the" or any(ch.isdigit() for ch in short_name):
         return False
@@ -195,7 +196,10 @@ def takes_article(short_name: str) -> bool:
         return False
     if any(len(w) > 1 and w.isupper() for w in words):
         return False
-    return len(words) == 1 or words[-1].casefold() in GENERIC_NOUNS
+    if len(words) == 1:
+        full = name.split()
+        return not (len(full) > 1 and full[0] == short_name and short_name.casefold() not in GENERIC_NOUNS)
+    return words[-1].casefold() in GENERIC_NOUNS
 
 
 def possessive(name: str) -> str:
@@ -225,7 +229,7 @@ class Party(Strict):
         description="Whether the draft writes 'the' before the short name ('the Council') or not ('P3', "
         "'St Mungo's', 'The Zone'). Leave empty to decide from the name: a common noun such as "
         "'Council', 'Recipient', 'Provider' or 'Trust' takes 'the'; a name starting 'The', with digits, "
-        "'St ...', a possessive, an '&' name, an acronym or another proper name does not.",
+        "'St ...', a possessive, an '&' name, an acronym, the first word of the full name ('Ashdown') or another proper name does not.",
     )
     legal_form: LegalForm = Field(
         description="What kind of body the party is; public bodies (councils, combined, fire and police "
@@ -273,7 +277,7 @@ class Party(Strict):
 
     @property
     def takes_article(self) -> bool:
-        return takes_article(self.short_name) if self.article is None else self.article
+        return takes_article(self.short_name, self.name) if self.article is None else self.article
 
     @property
     def defined(self) -> str:

@@ -186,6 +186,9 @@ class Grant(Strict):
     budget: list[BudgetLine] = Field(min_length=1, description="How the grant will be spent; lines may not exceed the maximum sum.")
     activities: list[Text] = Field(min_length=1, description="The funded activities, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the funded activities.")
+    notice_months: int = Field(3, ge=2, le=12, description="Under a position that lets a party end the grant without "
+                               "cause: the months' written notice it must give, e.g. 6 where the Recipient asked for "
+                               "time to wind down. Empty: 3.")
     open_materials: list[Text] = Field(
         default_factory=list, description="Under the open-licence position for intellectual property: the materials the "
         "Recipient must publish for anyone to reuse, one line each, e.g. 'the coaching toolkit'. Reports, accounts and "

@@ -384,3 +384,18 @@ def test_arrears_conditions_delay_payment_and_council_delay_counts_for_the_recip
     assert "to the extent that the Council's own delay" in text
     small = to_text(build(catalogue, SMALL).document)
     assert "judged on the date of the claim" not in small
+
+
+@pytest.mark.parametrize("position", ["funder-notice", "mutual-notice"])
+def test_the_notice_to_end_without_cause_is_the_instructed_period(catalogue, position):
+    """A period the parties negotiated (six months for a Recipient that needs time to wind down) is printed,
+    never the three-month default; the default stays three months."""
+    def six(d):
+        d.setdefault("positions", {})["termination_for_convenience"] = position
+        d["grant"]["notice_months"] = 6
+    text = to_text(build(catalogue, BIG, six).document)
+    assert "at least six months' written notice" in text and "three months' written notice" not in text
+
+    def default(d):
+        d.setdefault("positions", {})["termination_for_convenience"] = position
+    assert "at least three months' written notice" in to_text(build(catalogue, BIG, default).document)

@@ -80,6 +80,17 @@ def test_the_article_default_follows_the_name(name, defined):
     assert party(short_name=name).defined == defined
 
 
+@pytest.mark.parametrize(("full", "short", "defined"), [
+    ("Ashdown Children's Charity", "Ashdown", "Ashdown"),       # a name from the front of the full name
+    ("Rootstock Community Growing CIC", "Rootstock", "Rootstock"),
+    ("Riverside Housing Trust", "Trust", "the Trust"),           # a noun from the end reads with "the"
+    ("Trust for Oakford", "Trust", "the Trust"),                 # a common noun even at the front
+    ("Oakford District Council", "Council", "the Council"),
+])
+def test_a_single_word_from_the_front_of_the_name_is_a_name(full, short, defined):
+    assert party(name=full, short_name=short).defined == defined
+
+
 def test_the_article_can_be_set_either_way():
     assert party(short_name="Moorview", article=False).defined == "Moorview"
     assert party(short_name="PCC", article=True).defined == "the PCC"
