@@ -14,8 +14,8 @@ from assembler.cli import main
 from assembler.formatting import money
 from assembler.model import Paragraph, Table, plain_text
 from assembler.termsheet.alliance import AllianceTermSheet
-from assembler.termsheet.loader import load_file
-from assembler.termsheet.validate import read_termsheet
+from assembler.termsheet.loader import load_file, load_text
+from assembler.termsheet.validate import read_termsheet, validate
 from tests.conftest import DRAFT_DATE, ROOT, assemble_to, audit, samples, soffice_text
 
 ALLIANCE = samples("alliance")
@@ -740,3 +740,14 @@ def test_schedule_1_shows_who_delivers_each_service(big):
     assert ["Private rented sector access and tenancy sustainment", "Moorview Access to Housing Ltd"] in rows
     note = next(c for c in big.all_clauses() if c.id == "alliance.schedule-services").note
     assert "section 117 of the Mental Health Act 1983" in note   # mental health support is in scope
+
+
+def test_the_accession_deed_leaves_the_agreement_date_blank(catalogue):
+    """The agreement is dated when the last party signs, so a target date on the sheet is never printed as its
+    date in the form of deed (the front page leaves it blank too)."""
+    source = BIG.read_text(encoding="utf-8").replace("  agreement_date:   # written in on completion",
+                                                     "  agreement_date: 2027-03-19")
+    sheet = validate(load_text(source, BIG.name), catalogue)
+    assert str(sheet.model.document.agreement_date) == "2027-03-19"
+    text = text_of(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "alliance.schedule-accession"))
+    assert "[date of the Alliance Agreement]" in text and "19 March 2027" not in text
