@@ -751,3 +751,10 @@ def test_the_accession_deed_leaves_the_agreement_date_blank(catalogue):
     assert str(sheet.model.document.agreement_date) == "2027-03-19"
     text = text_of(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "alliance.schedule-accession"))
     assert "[date of the Alliance Agreement]" in text and "19 March 2027" not in text
+
+
+def test_part_years_are_counted_in_the_days_of_their_own_year(catalogue):
+    """A leap year has 366 days: pro-rating a Provider's values 'out of 365' over-pays it in 2027/28 and 2031/32."""
+    text = text_of(clause(build(BIG, catalogue).document, "alliance.risk-reward"))
+    assert "out of the number of days in the 12 months ending on the last day of that Alliance Year" in text
+    assert "out of 365" not in text
