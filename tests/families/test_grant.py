@@ -399,3 +399,12 @@ def test_the_notice_to_end_without_cause_is_the_instructed_period(catalogue, pos
     def default(d):
         d.setdefault("positions", {})["termination_for_convenience"] = position
     assert "at least three months' written notice" in to_text(build(catalogue, BIG, default).document)
+
+
+@pytest.mark.parametrize("path", [BIG, SMALL])
+def test_the_duty_to_carry_out_the_activities_takes_the_schedules_standard(catalogue, path):
+    """The clauses prevail over the schedules, so an absolute duty in the clause would override the schedule's
+    reasonable endeavours and its excused closures: the clause adopts the schedule's standard instead."""
+    text = to_text(build(catalogue, path).document)
+    assert "must carry out the Funded Activities during the Funding Period to the standard Schedule 1 sets" in text
+    assert "must use all reasonable endeavours to carry out the following activities" in text
