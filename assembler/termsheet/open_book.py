@@ -540,12 +540,40 @@ class Home(Strict):
                                                         "every night (365 nights)'. Empty: the draft shows a placeholder.")
 
 
+class ShortBreaks(Strict):
+    """Overnight short breaks bought by the night: a panel allocates nights to each child and the
+    provider books them, so nobody lives at the home and nothing is paid for a night not booked.
+
+    Why: a per-night short-breaks service has no placements to end on notice, no absence while a
+    child lives elsewhere, and its reduced rate is for a booked night cancelled late; the residential
+    wording attached the late-cancellation rate to a place held empty (fresh short-breaks review).
+    """
+
+    panel: Text = Field("short breaks panel", description="The commissioner's panel that decides which "
+                                                         "children receive overnight short breaks and how many "
+                                                         "nights each, as it is called locally, e.g. 'short "
+                                                         "breaks panel'.")
+    allocation: Literal["annual", "six-monthly", "quarterly", "monthly"] = Field(
+        "quarterly", description="How often the commissioner sends the provider the nights the panel has allocated "
+                                 "to each child, for the provider to offer dates: 'annual', 'six-monthly', "
+                                 "'quarterly' or 'monthly'.")
+    cancellation_hours: int | None = Field(
+        None, ge=1, le=720, description="Hours before a booked night begins: a night the family or the commissioner "
+                                        "cancels later than this is paid at services.void_rate, e.g. 48. Empty: the "
+                                        "draft shows a placeholder.")
+    rebook_days: int = Field(28, ge=1, le=180, description="Days within which the provider must offer the family "
+                                                          "another night for a booked night the provider cancels, "
+                                                          "e.g. 28.")
+
+
 class Services(Strict):
     name: Text = Field(description="Short name of the services, e.g. 'Westshire Children's Homes'.")
     description: Text = Field(description="What the provider does, as one sentence starting with a verb, e.g. "
                                           "'provide residential care for children looked after by the Council'.")
-    statutory_duty: Text = legal_field(description="The commissioner's duty or power the services meet, e.g. 'section 22G "
-                                             "of the Children Act 1989 (sufficiency duty)'.")
+    statutory_duty: Text = legal_field(description="The commissioner's duty the services meet, as a phrase that completes "
+                                             "'The Council must secure ...' (Recital A), e.g. 'sufficient accommodation "
+                                             "within its area for the children it looks after, under section 22G of the "
+                                             "Children Act 1989 (the sufficiency duty)'.")
     care_type: Literal["childrens_home", "supported_accommodation", "adult_care_home", "domiciliary_care", "other"] = Field(
         description="The kind of regulated care, which decides the regulations the draft cites.")
     setting: Literal["care_home", "supported_living", "childrens_home", "supported_accommodation", "other"] | None = Field(
@@ -589,12 +617,22 @@ class Services(Strict):
     core_places: int | None = Field(None, ge=0, le=1000, description="Places the commissioner block-books and pays for "
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")
+    minimum_core_places: int | None = Field(
+        None, ge=0, le=250, description="The fewest Core Places the commissioner may keep at a home when it reduces "
+                                        "them (the 'core-places' position); a larger reduction means ending the "
+                                        "agreement for that home, e.g. 2. Empty: the draft shows a placeholder.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
                                                        "position), e.g. 70.")
     absence_rate: Percent = Field(Decimal(100), description="Share of the price, in per cent, paid while a placed "
                                                             "child is away (in hospital, missing, in custody) and the "
                                                             "commissioner keeps the place open, e.g. 100.")
+    short_breaks: ShortBreaks | None = Field(
+        None, description="For overnight short breaks for disabled children bought by the night (the "
+                          "'void-payment' position, a price per night): the panel, how nights are allocated and "
+                          "the late-cancellation notice. The draft then books nights instead of making placements, "
+                          "and services.void_rate is the share of the price paid for a booked night cancelled late. "
+                          "Empty: placements where each child lives at the home.")
     scope: Literal["whole_homes", "commissioner_places"] = Field(
         "whole_homes", description="What the open book covers: the whole of each home, including places other "
                                    "councils buy ('whole_homes'), or only the places this commissioner buys, with "

@@ -204,7 +204,9 @@ def test_core_place_reduction_stops_payment_for_the_places_removed_and_rebases_a
     text = text_of(drafts, "childrens-homes-charity")
     assert "pays for the remaining Core Places only" in text
     assert "multiplied by the number of Core Places remaining" not in text
-    assert "with effect from that date, using the last agreed Reconciliation Statement adjusted for the reduction" in text
+    assert "The Prices are then re-based from that date under clause 5.9." in text
+    assert "That factor is not limited by clause 5.7, needs no Reconciliation Statement" in text
+    assert "may not reduce the Core Places at a home to fewer than two" in text
     assert "Any loss carried forward under clause" not in text
     assert "the Council's payment for that place is suspended" in text
 
