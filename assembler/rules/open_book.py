@@ -459,6 +459,51 @@ def variable_cost(ctx: RuleContext):
                    f"(for example the hourly rate with paid-time and on-cost uplifts)", ("open_book", "unit_prices", i))
 
 
+SHORT_BREAK_WORDS = re.compile(r"\bshort[- ]breaks?\b|\brespite\b", re.I)
+
+
+@FAMILY.rule("OPEN-BOOK-SHORT-BREAKS", "error",
+             "Short breaks bought by the night are children's short breaks, priced per night, with the "
+             "'void-payment' position: booked nights, not block-booked places.")
+def short_breaks(ctx: RuleContext):
+    """The booking wording pays per night and at the void rate for a late cancellation; with core
+    places, weekly prices or adult services it would contradict the payment clauses it replaces."""
+    services = ctx.sheet.services
+    if services.short_breaks is None:
+        return
+    if _position(ctx, "open_book_voids", "core-places") != "void-payment":
+        yield ("services.short_breaks books nights and pays only for booked nights, but positions choose "
+               "open_book_voids: core-places (places paid for every week): choose open_book_voids: void-payment, "
+               "or remove services.short_breaks", ("services", "short_breaks"))
+    if not services.for_children:
+        yield ("services.short_breaks is written for overnight short breaks for disabled children (Children Act 1989 "
+               "s.17(6) or s.20(4)), but the services are not for children", ("services", "short_breaks"))
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.unit not in ("night", "bed-night"):
+            yield (f"'{u.service}' is priced by the {u.unit}, but short breaks are booked and paid by the night",
+                   ("open_book", "unit_prices", i, "unit"))
+
+
+@FAMILY.rule("OPEN-BOOK-SHORT-BREAKS-UNSET", "warning",
+             "Services described as short breaks and priced by the night say how nights are booked "
+             "(services.short_breaks); otherwise the draft makes residential placements.")
+def short_breaks_unset(ctx: RuleContext):
+    """Without it the draft has children 'living' at the home, placements ended on notice and the
+    void rate paid for a place held empty, not for a booked night cancelled late (fresh review)."""
+    services = ctx.sheet.services
+    units = ctx.sheet.open_book.unit_prices
+    if services.short_breaks is not None or not units or any(u.unit not in ("night", "bed-night") for u in units):
+        return
+    for name in ("name", "description", "statutory_duty"):
+        if SHORT_BREAK_WORDS.search(str(getattr(services, name) or "")):
+            yield (f"services.{name} speaks of short breaks and every price is per night, but services.short_breaks "
+                   f"is not set, so the draft makes placements in which each child lives at the home and pays the "
+                   f"void rate ({services.void_rate}%) for a place held empty; add services.short_breaks (the panel, "
+                   f"how often nights are allocated, and the hours' notice within which a cancelled night is paid at "
+                   f"the void rate)", ("services", name))
+            return
+
+
 @cache
 def _rules() -> RuleSet:
     from assembler.rules.common import COMMON  # includes OPEN_BOOK

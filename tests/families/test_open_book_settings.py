@@ -204,7 +204,7 @@ def test_core_place_reduction_stops_payment_for_the_places_removed_and_rebases_a
     text = text_of(drafts, "childrens-homes-charity")
     assert "pays for the remaining Core Places only" in text
     assert "multiplied by the number of Core Places remaining" not in text
-    assert "The Prices are then re-based from that date under clause 5.9." in text
+    assert "the Prices are re-based from that date under clause 5.9." in text
     assert "That factor is not limited by clause 5.7, needs no Reconciliation Statement" in text
     assert "may not reduce the Core Places at a home to fewer than two" in text
     assert "Any loss carried forward under clause" not in text
@@ -294,7 +294,7 @@ def test_absence_wording_follows_the_setting(drafts):
 def test_children_case_records_handed_over_as_copies(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "copies of the case records" in text
-    assert "regulation 36(5) of the Children's Homes (England) Regulations 2015" in text
+    assert "regulation 36(3) to (5) of the Children's Homes (England) Regulations 2015 (which apply when a home closes)" in text
 
 
 def test_agreement_ends_at_the_end_of_the_service_term_and_wind_down_is_reconciled(drafts):
@@ -380,9 +380,12 @@ def test_no_agreement_to_agree_on_profit_cap_regulations_or_partial_termination(
     assert "the places at that home cease to be Core Places and no Prices are payable for them" in text
 
 
-def test_suspension_covers_any_cause_but_the_councils_and_overrides_core_places_and_force_majeure(drafts):
+def test_suspension_is_limited_to_regulator_registration_breach_and_damage_and_overrides_core_places(drafts):
     text = text_of(drafts, "childrens-homes-charity")
-    assert "cannot, for any reason other than an act or omission of the Council, accept or keep a person" in text
+    assert ("is unable to accept or keep a person in that place because of a restriction or condition imposed by the "
+            "regulator, a suspension or cancellation of the registration of the home concerned, the Trust's breach of this "
+            "Agreement, or damage to the home or loss of its use") in text
+    assert "Holding one of the Core Places empty while a new Placement is matched under clause 6" in text
     assert "at its own request or because of its own default" not in text
     assert "Subject to clause" in text.split("must pay the weekly Price for each of the Core Places")[0][-40:]
 

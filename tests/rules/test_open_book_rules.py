@@ -19,6 +19,7 @@ from tests.rules.helpers import RULES_DATE
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+BREAKS = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
@@ -161,6 +162,12 @@ FIRES = [
     Case("OPEN-BOOK-VARIABLE-COST", LIVING, setter("open_book", "unit_prices", 0, "capacity_units", 36000),
          says="has no variable_cost, so the occupancy scenarios treat the pay for those hours as fixed",
          loc=("open_book", "unit_prices", 0)),
+    Case("OPEN-BOOK-SHORT-BREAKS", BREAKS, positions={"open_book_voids": "core-places"},
+         says="choose open_book_voids: void-payment", loc=("services", "short_breaks")),
+    Case("OPEN-BOOK-SHORT-BREAKS", BREAKS, setter("open_book", "unit_prices", 0, "unit", "week"),
+         says="is priced by the week", loc=("open_book", "unit_prices", 0, "unit")),
+    Case("OPEN-BOOK-SHORT-BREAKS-UNSET", BREAKS, setter("services", "short_breaks", DELETE),
+         says="the void rate (60%) for a place held empty", loc=("services", "name")),
 ]
 
 QUIET = [
@@ -223,6 +230,10 @@ QUIET = [
     Case("OPEN-BOOK-VARIABLE-COST", LIVING, lambda d: setter("open_book", "unit_prices", 0, "capacity_units", 36000)(d)
          or setter("open_book", "unit_prices", 0, "variable_cost", 21.5)(d)),
     Case("OPEN-BOOK-VARIABLE-COST", CHARITY, setter("open_book", "unit_prices", 1, "capacity_units", 2000)),  # a home
+    Case("OPEN-BOOK-SHORT-BREAKS", BREAKS),
+    Case("OPEN-BOOK-SHORT-BREAKS", CHARITY),   # placements, no short breaks
+    Case("OPEN-BOOK-SHORT-BREAKS-UNSET", BREAKS),
+    Case("OPEN-BOOK-SHORT-BREAKS-UNSET", CHARITY),   # weekly prices for children who live there
 ]
 
 
