@@ -35,6 +35,7 @@ from assembler.render.jinja import (
 )
 from assembler.rules import Finding
 from assembler.termsheet.loader import dotted
+from assembler.termsheet.supply import who_acts
 from assembler.termsheet.validate import TermSheet
 
 
@@ -71,6 +72,7 @@ class FindingRow:
     rule: str
     message: str
     where: str  # file:line: field
+    who: str = ""  # "for you" (the commissioner) or "for legal": who answers it
 
 
 @dataclass
@@ -345,7 +347,7 @@ def _show(value: Decimal, unit: str) -> str:
 def _finding_row(sheet: TermSheet, f: Finding) -> FindingRow:
     problem = sheet.source.problem(f.loc, "")
     where = str(problem).rstrip(": ").rstrip()
-    return FindingRow(f.severity, f.rule, f.message, where or dotted(f.loc))
+    return FindingRow(f.severity, f.rule, f.message, where or dotted(f.loc), who_acts(type(sheet.model), f.loc))
 
 
 __all__ = ["Review", "build_review"]

@@ -159,8 +159,9 @@ def _findings(review: Review) -> Section:
     intro = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
     if counts["error"]:
         intro += ". Errors stop assembly: correct them and run review again."
-    return Section("Findings", paragraphs=[intro], tables=[Grid(["Severity", "Rule", "Message", "Where"],
-                   [[f.severity, f.rule, f.message, f.where] for f in review.findings], [1, 3, 6, 4])])
+    intro += ". \"For you\": the commissioner answers it; \"for legal\": a field under \"Legal completes this\"."
+    return Section("Findings", paragraphs=[intro], tables=[Grid(["Severity", "Rule", "Message", "Where", "Who"],
+                   [[f.severity, f.rule, f.message, f.where, f.who] for f in review.findings], [1, 3, 6, 4, 1])])
 
 
 def _circulated(c) -> Grid:
