@@ -129,6 +129,7 @@ class Review:
     clauses: list[ClauseProvenance] = field(default_factory=list)
     assembly: Assembly | None = None
     circulated: Circulated | None = None  # the version sent to the other parties, when given
+    standard_values: list = field(default_factory=list)  # StandardValueRow: legal's facts nobody has chosen yet
 
     @property
     def errors(self) -> list[FindingRow]:
@@ -166,6 +167,9 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         from assembler.review.open_facts import open_fact_rows
 
         review.open_facts = open_fact_rows(sheet, review.placeholders, catalogue)
+        from assembler.review.standard_values import standard_values
+
+        review.standard_values = standard_values(sheet, catalogue)
         from assembler.review.standard import compare_with_standard
 
         review.standard = compare_with_standard(sheet, catalogue, result.document, today=today)
