@@ -70,3 +70,12 @@ def test_a_letter_is_compared_with_the_standard_letter_not_the_full_agreement(ca
                                            "otherwise (grant form: offer-letter kept as chosen)")
     payment = next(d for d in review.standard.differences if "(Payment of the Grant)" in d.where)
     assert "in arrears" in payment.standard and "in advance" in payment.deal
+
+
+def test_an_open_signatory_points_at_its_field(catalogue):
+    """The signature blocks open the signatory's name and position in Python, not through open():
+    the pack still says which line of the term sheet to fill in."""
+    text = SMALL.read_text().replace("    name: Helen Marsh\n", "    name:\n")
+    review = _review(text, catalogue)
+    row = next(r for r in review.open_facts if r.label.startswith("name of ") and r.label.endswith(" signatory"))
+    assert row.field == "funder.signatory.name" and row.line == 18
