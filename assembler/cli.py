@@ -79,6 +79,7 @@ def check(termsheets: tuple[Path, ...], today) -> None:
     """Validate term sheets and run the consistency rules; exit 1 on any error."""
     from assembler.assemble import check_rules
     from assembler.errors import UserError
+    from assembler.operations import finding_problem
     from assembler.termsheet.validate import read_termsheet
 
     catalogue = _catalogue()
@@ -93,7 +94,7 @@ def check(termsheets: tuple[Path, ...], today) -> None:
             continue
         findings = check_rules(sheet, catalogue, today=today.date() if today else None)
         for f in findings:
-            click.echo(str(sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}")), err=True)
+            click.echo(str(finding_problem(sheet, f)), err=True)
         errors = sum(f.severity == "error" for f in findings)
         failed |= errors > 0
         status = "ok" if not errors else f"{errors} error(s)"

@@ -86,8 +86,7 @@ def draft_bytes(sheet, catalogue: Catalogue, *, notes: str = "comments", final: 
         from assembler.writers.pdf import find_soffice
 
         find_soffice()  # before any work is wasted: no LibreOffice, no output at all
-    findings = [sheet.source.problem(f.loc, f"{f.severity} {f.rule}: {f.message}") for f in result.findings
-                if f.rule not in REVIEW_ONLY]
+    findings = [finding_problem(sheet, f) for f in result.findings if f.rule not in REVIEW_ONLY]
     blob = render_docx(result.document, catalogue.paths.house, notes=notes)
     pdf_blob = None
     if pdf:
@@ -279,3 +278,12 @@ def standard_terms(catalogue: Catalogue, family: str, today: dt.date | None = No
                              "sources": sorted({s for f in files for s in f.header.sources})})
         positions.append({"name": name, "standard": position.standard or "", "variants": variants})
     return {"clauses": clauses, "positions": positions}
+
+
+def finding_problem(sheet, finding) -> Problem:
+    """A rule's finding as the line `check` and `assemble` print: where, severity, rule, who acts on
+    it, and the message."""
+    from assembler.termsheet.supply import who_acts
+
+    who = who_acts(type(sheet.model), finding.loc)
+    return sheet.source.problem(finding.loc, f"{finding.severity} {finding.rule} ({who}): {finding.message}")

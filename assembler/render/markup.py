@@ -204,7 +204,7 @@ def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list
         if agree and between.startswith(" agree "):
             between = " agrees " + between[len(" agree "):]
         agree = False
-        _add_text(out, between)
+        _add_text(out, _possessive_after(out, between))
         pos = match.end()
         if match.group("value") is not None:
             _add_text(out, match.group("value"))
@@ -224,7 +224,7 @@ def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list
                 agree = inline.name == "Parties" and _OTHER.search(_last_text(out)) is not None
                 inline = _other_party(out, inline)
             out.append(inline)
-    between = text[pos:]
+    between = _possessive_after(out, text[pos:])
     _add_text(out, " agrees " + between[len(" agree "):] if agree and between.startswith(" agree ") else between)
     return out
 
@@ -330,6 +330,21 @@ def _drop_article(out: list[Inline], role: "_RoleTerm") -> Term:
             else:
                 out.pop()
     return role.term
+
+
+_PLURAL_S = re.compile(r"[^s'’]s$")
+
+
+def _possessive_after(out: list[Inline], between: str) -> str:
+    """Clause files write "[[@recipient]]'s"; after a name ending in a plural s ("Good Neighbours",
+    "Friends") it reads "Good Neighbours'" (the commissioner persona found "Good Neighbours's"
+    throughout a letter), as `possessive` in the party model writes placeholders."""
+    if not (between.startswith("'s") and not between[2:3].isalpha() and out and isinstance(out[-1], Term)):
+        return between
+    display = out[-1].display
+    if display.endswith(("'s", "’s")):
+        return between[2:]  # "St Mungo's" is possessive already
+    return "'" + between[2:] if _PLURAL_S.search(display) else between
 
 
 def _add_text(out: list[Inline], text: str) -> None:

@@ -35,6 +35,7 @@ from assembler.render.jinja import (
 )
 from assembler.rules import Finding
 from assembler.termsheet.loader import dotted
+from assembler.termsheet.supply import who_acts
 from assembler.termsheet.validate import TermSheet
 
 
@@ -71,6 +72,7 @@ class FindingRow:
     rule: str
     message: str
     where: str  # file:line: field
+    who: str = ""  # "for you" (the commissioner) or "for legal": who answers it
 
 
 @dataclass
@@ -127,6 +129,7 @@ class Review:
     clauses: list[ClauseProvenance] = field(default_factory=list)
     assembly: Assembly | None = None
     circulated: Circulated | None = None  # the version sent to the other parties, when given
+    standard_values: list = field(default_factory=list)  # StandardValueRow: legal's facts nobody has chosen yet
 
     @property
     def errors(self) -> list[FindingRow]:
@@ -164,6 +167,9 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         from assembler.review.open_facts import open_fact_rows
 
         review.open_facts = open_fact_rows(sheet, review.placeholders, catalogue)
+        from assembler.review.standard_values import standard_values
+
+        review.standard_values = standard_values(sheet, catalogue)
         from assembler.review.standard import compare_with_standard
 
         review.standard = compare_with_standard(sheet, catalogue, result.document, today=today)
@@ -345,7 +351,7 @@ def _show(value: Decimal, unit: str) -> str:
 def _finding_row(sheet: TermSheet, f: Finding) -> FindingRow:
     problem = sheet.source.problem(f.loc, "")
     where = str(problem).rstrip(": ").rstrip()
-    return FindingRow(f.severity, f.rule, f.message, where or dotted(f.loc))
+    return FindingRow(f.severity, f.rule, f.message, where or dotted(f.loc), who_acts(type(sheet.model), f.loc))
 
 
 __all__ = ["Review", "build_review"]

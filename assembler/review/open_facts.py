@@ -43,7 +43,7 @@ def open_fact_rows(sheet, placeholders: list[tuple[str, str]], catalogue: Catalo
             if fact is not None:
                 row = OpenFactRow(label, fact.supplier, dotted(fact.loc), fact.line)
             else:
-                loc = by_label.get(label)
+                loc = by_label.get(label) or _signatory_field(sheet.model, label)
                 supplier = supplier_at(model_class, loc) if loc else COMMISSIONER
                 row = OpenFactRow(label, supplier, dotted(loc) if loc else "", sheet.source.lines.get(tuple(loc)) if loc else None)
             rows[label] = row
@@ -84,6 +84,24 @@ def _fields_by_label(catalogue: Catalogue) -> dict[str, list[tuple]]:
                     found[node.args[0].value].append(path)
     _CACHE[id(catalogue)] = (catalogue, found)
     return found
+
+
+def _signatory_field(model, label: str) -> tuple | None:
+    """'name of Council's signatory' -> ('funder', 'signatory', 'name'): the signature blocks open
+    these facts in Python (assembler/execution.py), not through `open(...)`, so the pack finds the
+    party whose possessive the label names (a commissioner asked where to write the signatory)."""
+    what, _, rest = label.partition(" of ")
+    if what not in ("name", "position") or not rest.endswith(" signatory"):
+        return None
+    who = rest[: -len(" signatory")]
+    for name in type(model).model_fields:
+        party = getattr(model, name, None)
+        if getattr(party, "possessive", None) == who:
+            return (name, "signatory", what)
+        for i, item in enumerate(party if isinstance(party, list) else []):
+            if getattr(item, "possessive", None) == who:
+                return (name, i, "signatory", what)
+    return None
 
 
 def fields_by_label(catalogue: Catalogue, model_class) -> dict[str, tuple]:

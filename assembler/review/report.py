@@ -125,7 +125,9 @@ def _placeholders(review: Review) -> Section:
                                                         "errors under Findings are corrected."])
     forms = _form_blanks(review)
     if not review.placeholders:
-        return Section("Open placeholders", paragraphs=["None: every fact is supplied.", *forms])
+        return Section("Open placeholders", paragraphs=["None: every fact is supplied.", *forms,
+                                                        *_standard_values_intro(review)],
+                       tables=_standard_values(review))
     tables, counts = [], []
     for supplier, heading in WHO.items():
         rows = [r for r in review.open_facts if r.supplier == supplier]
@@ -134,7 +136,24 @@ def _placeholders(review: Review) -> Section:
             tables.append(Grid([heading, "Where it appears", "Term-sheet field (line)"],
                                [[r.label, "\n".join(r.where), _field_line(r)] for r in rows], [3, 4, 2]))
     intro = f"{len(review.open_facts)} facts still to be supplied ({'; '.join(counts)})."
-    return Section("Open placeholders", paragraphs=[intro, *forms], tables=tables)
+    return Section("Open placeholders", paragraphs=[intro, *forms, *_standard_values_intro(review)],
+                   tables=tables + _standard_values(review))
+
+
+def _standard_values_intro(review: Review) -> list[str]:
+    if not review.standard_values:
+        return []
+    return [f"Legal to confirm: {len(review.standard_values)} of legal's facts still hold the standard value "
+            "nobody has chosen for this matter; the draft states each as settled (last table)."]
+
+
+def _standard_values(review: Review) -> list[Grid]:
+    if not review.standard_values:
+        return []
+    return [Grid(["Legal to confirm (standard value)", "Value", "Term-sheet field (line)"],
+                 [[r.label, _words_in(str(r.value)),
+                   f"{r.field} (line {r.line})" if r.line else f"{r.field} (not in the term sheet: the standard applies)"]
+                  for r in review.standard_values], [3, 4, 3])]
 
 
 def _field_line(row) -> str:
@@ -159,8 +178,9 @@ def _findings(review: Review) -> Section:
     intro = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
     if counts["error"]:
         intro += ". Errors stop assembly: correct them and run review again."
-    return Section("Findings", paragraphs=[intro], tables=[Grid(["Severity", "Rule", "Message", "Where"],
-                   [[f.severity, f.rule, f.message, f.where] for f in review.findings], [1, 3, 6, 4])])
+    intro += ". \"For you\": the commissioner answers it; \"for legal\": a field under \"Legal completes this\"."
+    return Section("Findings", paragraphs=[intro], tables=[Grid(["Severity", "Rule", "Message", "Where", "Who"],
+                   [[f.severity, f.rule, f.message, f.where, f.who] for f in review.findings], [1, 3, 6, 4, 1])])
 
 
 def _circulated(c) -> Grid:

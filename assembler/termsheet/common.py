@@ -215,6 +215,13 @@ class Signatory(Strict):
     position: str | None = Field(None, description="Their job title, e.g. 'Director of Housing'.")
 
 
+def _digits_as_text(value: Any) -> Any:
+    """A charity number typed without quotes reads as a number; take it as its digits. Charity
+    Commission numbers never start with 0, so nothing is lost (a company number can, and is not
+    coerced: `01234567` would lose its zero)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Party(Strict):
     """A party to the agreement, with what the draft needs to describe and bind it."""
 
@@ -236,7 +243,8 @@ class Party(Strict):
         "bodies, ICBs, NHS trusts) pay under open-book terms and never have their profit capped."
     )
     company_number: str | None = Field(None, description="Companies House number: 8 digits, or 2 letters and 6 digits (e.g. SC123456).")
-    charity_number: str | None = Field(None, description="Charity Commission number: 6 or 7 digits (e.g. 1123456).")
+    charity_number: Annotated[str | None, BeforeValidator(_digits_as_text)] = Field(
+        None, description="Charity Commission number: 6 or 7 digits (e.g. 1123456).")
     society_number: str | None = Field(None, description="FCA Mutuals Public Register number, e.g. 'RS007412' or '31240R'.")
     rsh_number: str | None = Field(
         None, description="Regulator of Social Housing registration number of a registered provider, e.g. 'L4512' or '4805'.")

@@ -18,11 +18,14 @@ from assembler.termsheet.common import legal_field
 
 
 class Instalment(Strict):
-    date: dt.date = Field(description="When the instalment is due to be paid, as YYYY-MM-DD.")
+    date: dt.date = Field(description="When the instalment is due to be paid, as YYYY-MM-DD. For a payment on acceptance of an "
+                          "offer letter, the earliest date it may be paid (e.g. the first day of the funding period): the "
+                          "letter pays it within reporting.payment_days Business Days after the later of this date, the "
+                          "acceptance and any condition.")
     amount: Money = Field(description="Amount of this instalment in pounds.")
     condition: str | None = Field(None, description="What must be done or shown before it is paid, e.g. 'Year 1 Annual Review "
                                   "approved'. Name any document or result the Funder must approve exactly as it is named in "
-                                  "deliverables, so that the agreement defines it.")
+                                  "deliverables, so that the agreement defines it. Leave empty if it is paid with no condition.")
     long_stop: dt.date | None = Field(None, description="The last date by which the condition may be met, as YYYY-MM-DD. If it is "
                                       "not met by then, the Grant is reduced by the unpaid part of this instalment. Leave empty: "
                                       "three months after the instalment's date.")

@@ -64,6 +64,7 @@ def starter(catalogue: Catalogue, family: str, *, blank: bool = False) -> str:
     data = yaml.load((catalogue.paths.samples / manifest.starter).read_text(encoding="utf-8"))
     _strip_comments(data)
     _add_data_questions(data)
+    _show_item_fields(data, manifest.model_class())
     if blank:
         data.pop("positions", None)
         _blank(data, manifest.model_class())
@@ -83,6 +84,35 @@ DATA_QUESTIONS = ("subject_matter", "purposes", "data_types", "data_subjects", "
                   "role", "lawful_basis")
 # Where a family says whether personal data is processed at all (the others always share it).
 _PERSONAL_DATA_FLAG = {"grant": "grant.personal_data", "open-book": "services.personal_data"}
+
+
+def _show_item_fields(node: Any, model: Any) -> None:
+    """The first entry of each list shows every field an entry may have, the optional ones empty: a
+    commissioner copies that entry, and the persona who needed an instalment's `condition:` found it
+    only by guessing from a column of the draft."""
+    if not isinstance(node, CommentedMap) or not hasattr(model, "model_fields"):
+        return
+    for key, value in node.items():
+        field = model.model_fields.get(str(key))
+        if field is None:
+            continue
+        inner = unwrap(field.annotation)
+        if isinstance(value, CommentedMap) and isinstance(inner, type):
+            _show_item_fields(value, inner)
+        elif isinstance(value, CommentedSeq) and isinstance(inner, tuple) and isinstance(inner[1], type):
+            item_model = inner[1]
+            if value and isinstance(value[0], CommentedMap) and hasattr(item_model, "model_fields"):
+                for name, item_field in item_model.model_fields.items():
+                    if name not in value[0] and not item_field.is_required() and _is_plain(item_field):
+                        value[0][name] = None
+                for item in value:
+                    _show_item_fields(item, item_model)
+
+
+def _is_plain(field: FieldInfo) -> bool:
+    """A field written as one value (text, a number, a date), not a group or a list."""
+    inner = unwrap(field.annotation)
+    return not isinstance(inner, tuple) and not (isinstance(inner, type) and issubclass(inner, BaseModel))
 
 
 def _add_data_questions(data: CommentedMap) -> None:
@@ -110,7 +140,7 @@ def _data_heading(family: str) -> str:
 
 def _blank(node: Any, model: Any = None, legal: bool = False) -> None:
     """Every value of the commissioner's emptied (the family kept); a list keeps one emptied entry to
-    show its shape, a list of plain values becomes empty. Legal's fields keep their standard: the
+    show its shape (a list of plain values, one empty line). Legal's fields keep their standard: the
     field's default where it has one, else the example's choice or wording (a statutory power, a
     subsidy route); legal's dates and figures are emptied, being facts of the matter."""
     if isinstance(node, CommentedMap):
@@ -135,8 +165,8 @@ def _blank(node: Any, model: Any = None, legal: bool = False) -> None:
         del node[1:]
         if node and isinstance(node[0], (CommentedMap, CommentedSeq)):
             _blank(node[0], model, legal)
-        else:
-            node.clear()
+        elif node:
+            node[0] = None  # one empty line to copy: `[]` read as code to the first commissioner persona
 
 
 _EMPTY = object()
@@ -246,7 +276,7 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
         conditions = {f.header.when for f in files}
         only = ""
         if len(conditions) == 1 and None not in conditions:  # e.g. the open-book positions
-            only = " Applies only when " + conditions.pop().replace(" is not none", " is given") + "."
+            only = " Applies only when " + plain_condition(conditions.pop()) + "."
         comment = f"Choose one of: {variants}.{only}"
         if choices and name == legal[0]:
             comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
@@ -266,6 +296,24 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
 CHOICES_HEADING = "Your choices"
 CHOICES_EXPLAINED = ("Decisions about the deal that are yours: answer each question by writing one of its answers\n"
                      "after the colon (the usual choice is marked).")
+
+
+_POSITION = re.compile(r'positions\.get\("(\w+)"\)\s*(==|!=)\s*"([\w-]+)"')
+_FIELD_IS = re.compile(r'\b([a-z_]+(?:\.[a-z_]+)*)\s*(==|!=)\s*"([\w-]+)"')
+
+
+def plain_condition(condition: str) -> str:
+    """A clause's `when:` condition in the words a commissioner reads in the starter: the first
+    persona run met 'positions.get("grant_form") != "offer-letter"' and took it for code."""
+    def position(m: re.Match) -> str:
+        return f"{m[1]} (above) {'is' if m[2] == '==' else 'is not'} {m[3]}"
+
+    def field(m: re.Match) -> str:
+        return f"{m[1]} {'is' if m[2] == '==' else 'is not'} {m[3]}"
+
+    text = _POSITION.sub(position, condition)
+    text = _FIELD_IS.sub(field, text).replace(" is not none", " is given")
+    return text.replace(" and ", ", and ")
 
 
 def _question(choice: Choice, standard: str | None) -> str:

@@ -39,6 +39,16 @@ def supplier_at(model_class: type[BaseModel], loc: tuple) -> str:
     return COMMISSIONER
 
 
+WHO_ACTS = {COMMISSIONER: "for you", LEGAL: "for legal"}
+
+
+def who_acts(model_class: type[BaseModel], loc: tuple) -> str:
+    """'for you' or 'for legal': a commissioner reading a finding about a field under "Legal
+    completes this" must know it is not theirs to answer (the first persona run left such warnings
+    unsure whether the draft was broken)."""
+    return WHO_ACTS[supplier_at(model_class, tuple(loc))]
+
+
 def ordered(model: type[BaseModel], names: list[str]) -> list[str]:
     """`names` (fields of `model`) with the commissioner's first and legal's last, each kept in
     the model's order."""

@@ -62,6 +62,15 @@ def test_check_shows_rule_findings_with_ids():
     assert "warning GRANT-MATCH-SOURCES" in result.output and "info GRANT-SUBSIDY-DATABASE" in result.output
 
 
+def test_check_says_who_acts_on_each_finding():
+    """A commissioner must see which findings are theirs: the subsidy route is legal's field, the
+    unconfirmed match funding source the commissioner's."""
+    result = run("check", str(ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"), "--date", "2026-12-03")
+    lines = result.output.splitlines()
+    assert any("grant.subsidy.route: info GRANT-SUBSIDY-DATABASE (for legal): " in l for l in lines)
+    assert any("warning GRANT-MATCH-SOURCES (for you): " in l for l in lines)
+
+
 @pytest.mark.parametrize("content, expected", [
     (b"", "the file is empty"),
     (b"- a\n- b\n", "mapping"),

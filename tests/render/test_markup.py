@@ -102,6 +102,17 @@ def test_a_role_keeps_or_drops_the_article_its_party_takes():
     assert text == "The Council pays P3's costs."
 
 
+@pytest.mark.parametrize("name, expected", [("Good Neighbours", "Good Neighbours' costs"), ("St Mungo's", "St Mungo's costs"),
+                                            ("Trust", "Trust's costs"), ("Hope Press", "Hope Press's costs")])
+def test_a_possessive_after_a_name_ending_in_s(name, expected):
+    """`[[@recipient]]'s` after a plural name reads "Good Neighbours'" (a persona found "Good
+    Neighbours's" throughout a letter), as placeholders already did."""
+    from assembler.render.markup import Role
+
+    text = plain_text(parse_inlines("the [[@recipient]]'s costs", {"recipient": Role(name, False)}.__getitem__))
+    assert text.endswith(expected)
+
+
 class _TwoParties:
     """Roles for a two-party draft whose Public Body is the Council: what assemble.Roles gives."""
 

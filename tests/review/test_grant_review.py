@@ -67,3 +67,9 @@ def test_subsidy_database_deviation_for_a_large_mfa_grant(catalogue, tmp_path):
     deviations = {d.label: d for d in _review(catalogue, sheet).deviations}
     assert deviations["Grant size and the subsidy database"].figures == \
         "£150,000 given as minimal financial assistance, above £100,000"
+
+
+def test_each_finding_says_who_answers_it(catalogue):
+    review = _review(catalogue, BIG)
+    who = {f.rule: f.who for f in review.findings}
+    assert who["GRANT-SUBSIDY-DATABASE"] == "for legal" and who["GRANT-MATCH-SOURCES"] == "for you"

@@ -143,3 +143,12 @@ def test_a_cio_signs_by_its_chief_executive_as_authorised_signatory():
     assert lines[0] == "Signed for and on behalf of Turning Point Recovery Community by its authorised signatory:"
     assert "Name: Daniel Okafor" in lines and "Position: Chief Executive" in lines
     assert not [line for line in lines if "trustee" in line.lower()]
+
+
+def test_charity_number_typed_without_quotes_is_taken_as_its_digits():
+    """Charity numbers never start with 0, so a number typed bare loses nothing (a commissioner's
+    first error in the persona run); a company number, which can start with 0, stays text only."""
+    base = dict(name="Oakford Community Larder", short_name="Larder", legal_form="cio", address="3 Mill Lane")
+    assert Party(**base, charity_number=1198765).charity_number == "1198765"
+    with pytest.raises(ValidationError):
+        Party(**base, company_number=1234567)

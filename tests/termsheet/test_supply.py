@@ -134,3 +134,22 @@ def test_web_form_asks_the_commissioners_choices_first_and_legals_positions_last
     legal_positions = next(n for n in nodes[-1].children if n.name == "positions")
     names = [n.name for n in legal_positions.children]
     assert "positions.dispute_route" in names and "positions.payment_basis" not in names
+
+
+def test_starter_conditions_read_in_words():
+    from assembler.termsheet.starter import plain_condition
+
+    assert plain_condition('positions.get("grant_form") != "offer-letter"') == "grant_form (above) is not offer-letter"
+    assert plain_condition('open_book is not none and open_book.basis == "allowable_cost"') == \
+        "open_book is given, and open_book.basis is allowable_cost"
+
+
+def test_blank_lists_show_one_entry_with_every_optional_field(catalogue):
+    from assembler.termsheet.starter import starter
+
+    text = starter(catalogue, "grant", blank=True)
+    instalments = text[text.index("  instalments:"):text.index("  budget:")]
+    assert "condition:" in instalments and "long_stop:" in instalments
+    activities = text[text.index("  activities:"):]
+    assert activities.splitlines()[1].strip() == "-"  # one empty line to copy, not `[]`
+    assert "positions.get(" not in text
