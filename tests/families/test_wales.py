@@ -22,6 +22,7 @@ ENGLAND_ONLY = [
     "local safeguarding partners", "Local Government Transparency Code", "a Minister of the Crown, Parliament or",
     "Children's Homes (England)", "General Disposal Consent (England)", "Part 1A",
     "Housing Ombudsman", "Regulator of Social Housing", "two-tier area", "Local Authority Designated Officer",
+    'inspection rating below "good"',
 ]
 WELSH_LAW = [
     "Social Services and Well-being (Wales) Act 2014", "section 28 of the Children Act 2004",
@@ -134,4 +135,33 @@ def test_an_english_draft_keeps_the_english_law(catalogue, tmp_path):
 def test_an_english_housing_alliance_has_no_welsh_housing_law(catalogue, tmp_path):
     english = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
     text = flat(soffice_text(assemble_to(english, tmp_path / "a.docx", catalogue, notes="inline")))
-    assert [w for w in WELSH_HOUSING + ["Renting Homes"] if w in text] == []
+    assert [w for w in WELSH_HOUSING + ["Renting Homes", "Housing Support Grant"] if w in text] == []
+
+
+def test_the_welsh_housing_alliance_deals_with_the_housing_support_grant(texts):
+    """Welsh housing support is paid from an annual grant: its terms flow down, a fall in it reduces the
+    Annual Values (with a way out for a Provider) rather than ending the Agreement, and the council's share of
+    Gain stays with the grant."""
+    text = flat(texts["alliance"])
+    assert "Housing functions and the Housing Support Grant" in text
+    assert "must not use any payment under this Agreement for anything that is not eligible spending" in text
+    assert "reduce the Annual Values of the Providers" in text and "may leave the Alliance by giving at least 3 months' notice" in text
+    assert "applies its own share of any Gain to the housing-related support" in text
+    assert "section 76 of the Social Services and Well-being (Wales) Act 2014" in text
+
+
+def test_the_welsh_council_is_bound_in_its_housing_capacity(texts):
+    """The council contracts as local housing authority (recital): that capacity cannot also be one 'other
+    than as a Party' that the agreement does not touch."""
+    text = flat(texts["alliance"])
+    assert "licensing authority, housing authority" not in text
+    assert "in performing this Agreement in that capacity it acts as a Party and is bound by its obligations" in text
+
+
+def test_the_welsh_language_standards_apply_to_the_services(texts):
+    """A service delivered for a council bound by the standards is the council's own: the partner makes the
+    active offer and follows the standards, not only those the council names on request."""
+    text = flat(texts["alliance"])
+    assert "offer the service in Welsh at its first contact with each person" in text
+    assert "record each person's choice of language" in text
+    assert "so far as the Commissioner tells it in writing that they apply" not in text
