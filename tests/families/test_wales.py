@@ -22,7 +22,7 @@ ENGLAND_ONLY = [
     "local safeguarding partners", "Local Government Transparency Code", "a Minister of the Crown, Parliament or",
     "Children's Homes (England)", "General Disposal Consent (England)", "Part 1A",
     "Housing Ombudsman", "Regulator of Social Housing", "two-tier area", "Local Authority Designated Officer",
-    'inspection rating below "good"',
+    'inspection rating below "good"', "Local Government Act 1999 s.3",
 ]
 WELSH_LAW = [
     "Social Services and Well-being (Wales) Act 2014", "section 28 of the Children Act 2004",
