@@ -165,3 +165,46 @@ def test_the_welsh_language_standards_apply_to_the_services(texts):
     assert "offer the service in Welsh at its first contact with each person" in text
     assert "record each person's choice of language" in text
     assert "so far as the Commissioner tells it in writing that they apply" not in text
+
+
+def clause_ids(sheet_text: str, tmp_path, catalogue) -> set[str]:
+    """The clause ids a variant of the Welsh alliance sample assembles to (no Word file needed)."""
+    from assembler.assemble import assemble
+    from assembler.termsheet.validate import read_termsheet
+
+    path = tmp_path / "variant.yaml"
+    path.write_text(sheet_text, encoding="utf-8")
+    document = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+    return {c.id for c in document.clauses}
+
+
+WELSH_PURPOSE = """help young people aged 16 to 24 who are homeless or at risk of homelessness to find and keep a
+    home, and to move on into education, training or work"""
+
+
+@pytest.mark.parametrize("purpose, services, expected", [
+    # homelessness: the council contracts as housing authority, and the grant terms apply
+    (None, None, {"alliance.wales-housing-functions", "alliance.wales-housing-support-grant"}),
+    # a refuge: housing support paid from the grant, but no homelessness functions recited
+    ("give women and children escaping domestic abuse a safe place to stay and support to rebuild their lives",
+     ("Refuge accommodation for women and children (42 units)", "Outreach support for women in their own communities"),
+     {"alliance.wales-housing-support-grant"}),
+    # community wellbeing: neither
+    ("help adults with low-level mental health needs to stay well and connected",
+     ("Community wellbeing support for adults", "Peer support groups in every town"), set()),
+])
+def test_the_welsh_housing_clauses_follow_the_services(catalogue, tmp_path, purpose, services, expected):
+    text = WELSH["alliance"].read_text(encoding="utf-8")
+    assert WELSH_PURPOSE in text
+    if purpose:
+        text = text.replace(WELSH_PURPOSE, purpose)
+        text = text.replace("Supported accommodation for young people aged 16 to 24 (42 units)", services[0])
+        text = text.replace("Floating support for young people in their own tenancies", services[1])
+    ids = clause_ids(text, tmp_path, catalogue)
+    assert {"alliance.wales-housing-functions", "alliance.wales-housing-support-grant"} & ids == expected
+
+
+def test_an_english_housing_alliance_has_no_welsh_housing_clauses(catalogue, tmp_path):
+    english = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+    ids = clause_ids(english.read_text(encoding="utf-8"), tmp_path, catalogue)
+    assert not {"alliance.wales-housing-functions", "alliance.wales-housing-support-grant"} & ids
