@@ -22,6 +22,7 @@ ENGLAND_ONLY = [
     "local safeguarding partners", "Local Government Transparency Code", "a Minister of the Crown, Parliament or",
     "Children's Homes (England)", "General Disposal Consent (England)", "Part 1A",
     "Housing Ombudsman", "Regulator of Social Housing", "two-tier area", "Local Authority Designated Officer",
+    'inspection rating below "good"', "Local Government Act 1999 s.3",
 ]
 WELSH_LAW = [
     "Social Services and Well-being (Wales) Act 2014", "section 28 of the Children Act 2004",
@@ -134,4 +135,76 @@ def test_an_english_draft_keeps_the_english_law(catalogue, tmp_path):
 def test_an_english_housing_alliance_has_no_welsh_housing_law(catalogue, tmp_path):
     english = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
     text = flat(soffice_text(assemble_to(english, tmp_path / "a.docx", catalogue, notes="inline")))
-    assert [w for w in WELSH_HOUSING + ["Renting Homes"] if w in text] == []
+    assert [w for w in WELSH_HOUSING + ["Renting Homes", "Housing Support Grant"] if w in text] == []
+
+
+def test_the_welsh_housing_alliance_deals_with_the_housing_support_grant(texts):
+    """Welsh housing support is paid from an annual grant: its terms flow down, a fall in it reduces the
+    Annual Values (with a way out for a Provider) rather than ending the Agreement, and the council's share of
+    Gain stays with the grant."""
+    text = flat(texts["alliance"])
+    assert "Housing Support Grant" in text and "Housing functions" in text
+    assert "must not use any payment under this Agreement for anything that is not eligible spending" in text
+    assert "reduce the Annual Values of the Providers" in text and "may leave the Alliance by giving at least 3 months' notice" in text
+    assert "applies its own share of any Gain to the housing-related support" in text
+    assert "section 76 of the Social Services and Well-being (Wales) Act 2014" in text
+
+
+def test_the_welsh_council_is_bound_in_its_housing_capacity(texts):
+    """The council contracts as local housing authority (recital): that capacity cannot also be one 'other
+    than as a Party' that the agreement does not touch."""
+    text = flat(texts["alliance"])
+    assert "licensing authority, housing authority" not in text
+    assert "in performing this Agreement in that capacity it acts as a Party and is bound by its obligations" in text
+
+
+def test_the_welsh_language_standards_apply_to_the_services(texts):
+    """A service delivered for a council bound by the standards is the council's own: the partner makes the
+    active offer and follows the standards, not only those the council names on request."""
+    text = flat(texts["alliance"])
+    assert "offer the service in Welsh at its first contact with each person" in text
+    assert "record each person's choice of language" in text
+    assert "so far as the Commissioner tells it in writing that they apply" not in text
+
+
+def clause_ids(sheet_text: str, tmp_path, catalogue) -> set[str]:
+    """The clause ids a variant of the Welsh alliance sample assembles to (no Word file needed)."""
+    from assembler.assemble import assemble
+    from assembler.termsheet.validate import read_termsheet
+
+    path = tmp_path / "variant.yaml"
+    path.write_text(sheet_text, encoding="utf-8")
+    document = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+    return {c.id for c in document.clauses}
+
+
+WELSH_PURPOSE = """help young people aged 16 to 24 who are homeless or at risk of homelessness to find and keep a
+    home, and to move on into education, training or work"""
+
+
+@pytest.mark.parametrize("purpose, services, expected", [
+    # homelessness: the council contracts as housing authority, and the grant terms apply
+    (None, None, {"alliance.wales-housing-functions", "alliance.wales-housing-support-grant"}),
+    # a refuge: housing support paid from the grant, but no homelessness functions recited
+    ("give women and children escaping domestic abuse a safe place to stay and support to rebuild their lives",
+     ("Refuge accommodation for women and children (42 units)", "Outreach support for women in their own communities"),
+     {"alliance.wales-housing-support-grant"}),
+    # community wellbeing: neither
+    ("help adults with low-level mental health needs to stay well and connected",
+     ("Community wellbeing support for adults", "Peer support groups in every town"), set()),
+])
+def test_the_welsh_housing_clauses_follow_the_services(catalogue, tmp_path, purpose, services, expected):
+    text = WELSH["alliance"].read_text(encoding="utf-8")
+    assert WELSH_PURPOSE in text
+    if purpose:
+        text = text.replace(WELSH_PURPOSE, purpose)
+        text = text.replace("Supported accommodation for young people aged 16 to 24 (42 units)", services[0])
+        text = text.replace("Floating support for young people in their own tenancies", services[1])
+    ids = clause_ids(text, tmp_path, catalogue)
+    assert {"alliance.wales-housing-functions", "alliance.wales-housing-support-grant"} & ids == expected
+
+
+def test_an_english_housing_alliance_has_no_welsh_housing_clauses(catalogue, tmp_path):
+    english = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+    ids = clause_ids(english.read_text(encoding="utf-8"), tmp_path, catalogue)
+    assert not {"alliance.wales-housing-functions", "alliance.wales-housing-support-grant"} & ids
