@@ -222,8 +222,10 @@ class _Body:
     def recitals(self, doc: Document) -> None:
         if not doc.recitals:
             return
-        self.add("Background", style="PD Heading")
+        heading = self.add(style="PD Heading")
+        run = self.run(heading, "Background")
         for clause in doc.recitals:
+            self.note(clause, heading, run)  # the recitals' note (the procurement route, the law relied on)
             for block in clause.blocks:
                 if isinstance(block, Paragraph):
                     self.inlines(self.add(style="PD Recital"), block.inlines)
