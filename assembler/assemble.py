@@ -390,7 +390,9 @@ def _registered_provider(party: Party) -> str:
 
 def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Plan, context, roles) -> list[Definition]:
     """Only the terms the draft uses, each once, alphabetically; terms used inside definitions count.
-    A term defined by the chosen variant of a clause takes that variant's wording."""
+    A term defined by the chosen variant of a clause takes that variant's wording. A definition that
+    renders empty is left out: the draft defines that term in its own words where it first uses it
+    (an offer letter's opening names "the Parties"), and a second definition would contradict it."""
     library = catalogue.terms(sheet.family)
     library.update({term: f for f in plan.selected() for term in f.header.defines})
     party_terms = {p.short_name for p in sheet.model.parties()}
@@ -406,11 +408,14 @@ def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Pl
             problems.append(Problem(f"the draft uses the term {term!r}, which no clause defines", sheet.source.path))
             continue
         inlines = render_inlines(source, source.header.defines[term], context, roles, 2)
+        if not inlines:
+            definitions[term] = None
+            continue
         definitions[term] = Definition(term, inlines)
         pending.extend(i.name for i in inlines if isinstance(i, Term) and i.name not in definitions)
     if problems:
         raise UserError(problems)
-    return [definitions[t] for t in sorted(definitions, key=str.casefold)]
+    return [definitions[t] for t in sorted(definitions, key=str.casefold) if definitions[t] is not None]
 
 
 def library_version(catalogue: Catalogue) -> str:

@@ -159,10 +159,26 @@ def test_a_two_party_draft_names_each_party_once(catalogue):
     assert "Public Body" not in text and "the other Parties" not in text
 
 
+def test_an_offer_letter_defines_the_parties_once_in_its_opening_words(catalogue):
+    """The letter's opening names "the Parties"; a second definition in clause 1 would repeat it, and
+    "Party means a party to this letter" says nothing: each names the two parties instead."""
+    doc = _real(catalogue, "grant/food-bank-offer-letter.yaml").document
+    terms = {d.term: to_text_inline(d.inlines) for d in doc.definitions}
+    assert "Parties" not in terms
+    assert terms["Party"] == "the Council or the Food Bank"
+    text = to_text(doc)
+    assert "are together the Parties" in text
+    assert "a reference to days is to calendar days unless Business Days are stated" in text
+    agreement = {d.term: to_text_inline(d.inlines) for d in
+                 _real(catalogue, "open-book/childrens-homes-charity.yaml").document.definitions}
+    assert agreement["Party"] == "the Council or the Trust" and agreement["Parties"] == "the Council and the Trust"
+
+
 def test_a_multi_party_draft_keeps_its_role_terms(catalogue):
     doc = _real(catalogue, "alliance/complex-needs-eight-members.yaml").document
     terms = {d.term: to_text_inline(d.inlines) for d in doc.definitions}
     assert terms["Parties"] == "all the parties to this Agreement"
+    assert terms["Party"] == "a party to this Agreement"
     assert "the other Parties" in to_text(doc)
 
 
