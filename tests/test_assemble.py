@@ -188,10 +188,23 @@ def test_the_survival_clause_lists_every_surviving_clause_in_the_draft(catalogue
     result = _real(catalogue, "grant/multi-year-housing-first.yaml")
     expected = marked(result.plan, "survives")
     assert "common.disputes" in expected and "common.definitions" in expected
+    # the shared data and the duties to help with reviews and investigations, which happen after the end
+    assert {"common.schedule-data-sharing", "common.safeguarding#reviews",
+            "common.compliance-with-law#investigations"} <= set(expected)
     [general] = [c for c in result.document.clauses if c.id == "common.general"]
     [survival] = [p for p in general.blocks if "However this Agreement ends" in to_text_inline(p.inlines)]
     assert [r.target for r in survival.inlines if isinstance(r, Ref)] == expected
     assert all(r.label for r in survival.inlines if isinstance(r, Ref))
+
+
+def test_the_open_book_terms_a_final_reconciliation_needs_survive(catalogue):
+    """The last reconciliation is made after the end: the cost rules, the cost base and the
+    related-party limits it applies must still bind then."""
+    from assembler.assemble import marked
+
+    expected = marked(_real(catalogue, "open-book/single-placement.yaml").plan, "survives")
+    assert {"common.open-book-costs", "common.open-book-cost-base", "common.open-book-related-parties",
+            "common.open-book-schedule-reconciliation", "common.open-book-profit-cap"} <= set(expected)
 
 
 def to_text_inline(inlines) -> str:
