@@ -356,6 +356,11 @@ def _description(party: Party) -> str:
     number, after the company or registered society it is where its numbers show that."""
     if party.legal_form == LegalForm.registered_provider:
         return _registered_provider(party)
+    if party.legal_form == LegalForm.local_authority:
+        # "A local authority" alone is too thin for an agreement: the 1972 Act's meaning (in England a
+        # county, district or London borough council; in Wales a county or county borough council)
+        # describes it by statute, as Schedule 1 paragraph 7 to the Freedom of Information Act 2000 does.
+        return "a local authority within the meaning of the Local Government Act 1972"
     if party.legal_form == LegalForm.charitable_company and party.company_number and party.charity_number:
         # Two registrations, each with its own register: the company's and the charity's.
         return (f"a company limited by guarantee incorporated in England and Wales (company number "
@@ -370,7 +375,17 @@ def _description(party: Party) -> str:
         numbers.append(f"registered society number {party.society_number}")
     if party.rsh_number:
         numbers.append(f"Regulator of Social Housing registration number {party.rsh_number}")
-    return LEGAL_FORM_WORDS[party.legal_form] + (f" ({', '.join(numbers)})" if numbers else "")
+    words = LEGAL_FORM_WORDS[party.legal_form]
+    if party.legal_form == LegalForm.community_interest_company:
+        words += f" incorporated in {_where_incorporated(party.company_number)}"
+    return words + (f" ({', '.join(numbers)})" if numbers else "")
+
+
+def _where_incorporated(company_number: str | None) -> str:
+    """Where Companies House registered a company, from its number's prefix: SC Scotland, NI Northern
+    Ireland, otherwise England and Wales."""
+    prefix = (company_number or "")[:2].upper()
+    return {"SC": "Scotland", "NI": "Northern Ireland"}.get(prefix, "England and Wales")
 
 
 def _registered_provider(party: Party) -> str:

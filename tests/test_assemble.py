@@ -281,3 +281,24 @@ def test_nhs_resolution_schemes_are_named_only_where_an_nhs_body_is_a_party(cata
     text = " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
     assert ("NHS Resolution" in text) is nhs
     assert "from the date of this Agreement until it ends" in text
+
+
+def test_a_council_is_described_by_statute_and_its_sealing_rules_are_checked(catalogue):
+    """'A local authority' alone is too thin for the parties block; and an officer signing under hand
+    for a council may need its constitution's sealing threshold checked: the note says so."""
+    result = _real(catalogue, "open-book/childrens-homes-charity.yaml")
+    council = next(p for p in result.document.parties if p.public_body)
+    assert council.description == "a local authority within the meaning of the Local Government Act 1972"
+    [general] = [c for c in result.document.clauses if c.id == "common.general"]
+    assert "Check, for the Council, the contract procedure rules and scheme of delegation" in general.note
+    assert "if so, the Agreement is executed as a deed" in general.note
+
+
+def test_a_community_interest_company_says_where_it_is_incorporated():
+    from assembler.assemble import _description
+    from assembler.termsheet.common import Party
+
+    cic = Party(name="Rootstock CIC", short_name="Rootstock", legal_form="community_interest_company",
+                company_number="12345678", address="1 High Street")
+    assert _description(cic) == "a community interest company incorporated in England and Wales (company number 12345678)"
+    assert "incorporated in Scotland" in _description(cic.model_copy(update={"company_number": "SC123456"}))
