@@ -152,7 +152,7 @@ def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]
     except OSError:
         pass
     starter = samples / catalogue.manifest(sheet.family).starter
-    examples = _example_texts(starter)
+    examples = example_texts(starter)
     kept = {loc: value for loc, _model, _name, value in walk(sheet.model)
             if isinstance(value, str) and examples.get(loc) == value}
     if not kept:  # the usual case: the library's other samples are read only when something matches
@@ -164,34 +164,23 @@ def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]
 @functools.cache
 def _shared_texts(samples: Path, starter: Path) -> frozenset[str]:
     """Every text that some sample other than the starter also uses, anywhere in it."""
-    from assembler.termsheet.loader import load_file
+    from assembler.termsheet.loader import load_file, strings
 
     return frozenset(text for path in sorted(samples.glob("*/*.yaml")) if path.resolve() != starter.resolve()
-                     for _, text in _strings(load_file(path).data))
+                     for _, text in strings(load_file(path).data))
 
 
 @functools.cache
-def _example_texts(path: Path) -> dict[tuple, str]:
-    """Read once a process: `check_rules` runs on every assembly, and the web app's every request."""
-    from assembler.termsheet.loader import load_file
+def example_texts(path: Path) -> dict[tuple, str]:
+    """The starter's own facts, by location: its texts that name something. Read once a process:
+    `check_rules` runs on every assembly, and the web app's every request."""
+    from assembler.termsheet.loader import load_file, strings
 
     # A name, address or reference: not a choice ("binding"), a date, a figure, or a one-word
     # defined term ("Council") that any matter may share.
-    return {loc: text for loc, text in _strings(load_file(path).data)
+    return {loc: text for loc, text in strings(load_file(path).data)
             if len(text) >= 5 and any(ch.isalpha() for ch in text)
             and (" " in text.strip() and any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text))}
-
-
-def _strings(node, loc: tuple = ()):
-    """(location, text) for every string in a loaded term sheet's plain data."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _strings(item, (*loc, i))
-    elif isinstance(node, str):
-        yield loc, node
 
 
 def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None,
