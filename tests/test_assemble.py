@@ -302,3 +302,18 @@ def test_a_community_interest_company_says_where_it_is_incorporated():
                 company_number="12345678", address="1 High Street")
     assert _description(cic) == "a community interest company incorporated in England and Wales (company number 12345678)"
     assert "incorporated in Scotland" in _description(cic.model_copy(update={"company_number": "SC123456"}))
+
+
+def test_the_dispute_route_picks_up_where_the_alliances_own_ladder_hands_over(catalogue):
+    """The alliance's ladder lets a party skip the senior officers' meeting; the 20 Business Days
+    counted from the notice must not then hold the next step back. A two-party draft has no ladder."""
+    def disputes(sample):
+        [clause] = [c for c in _real(catalogue, sample).document.clauses if c.id == "common.disputes"]
+        return clause, " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+
+    clause, text = disputes("alliance/complex-needs-eight-members.yaml")
+    assert "lets a party take this step without the meeting of senior officers, as soon as that clause allows" in text
+    assert "Choose" not in clause.note and "variant" not in clause.note
+    clause, text = disputes("open-book/childrens-homes-charity.yaml")
+    assert "without the meeting of senior officers" not in text
+    assert "Choose" not in clause.note and "variant" not in clause.note
