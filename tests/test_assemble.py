@@ -317,3 +317,23 @@ def test_the_dispute_route_picks_up_where_the_alliances_own_ladder_hands_over(ca
     clause, text = disputes("open-book/childrens-homes-charity.yaml")
     assert "without the meeting of senior officers" not in text
     assert "Choose" not in clause.note and "variant" not in clause.note
+
+
+def test_the_general_transfer_right_gives_way_to_an_open_book_councils_own(catalogue):
+    """The open-book agreement has its own transfer on reorganisation (notice, a novation on terms no
+    less favourable): the general clause carves it out instead of granting a second, bare one."""
+    def general(sample):
+        [clause] = [c for c in _real(catalogue, sample).document.clauses if c.id == "common.general"]
+        return " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+
+    open_book = general("open-book/childrens-homes-charity.yaml")
+    assert "without the prior written consent of the other Party, except by a transfer under clause" in open_book
+    assert "may transfer all its rights and obligations" not in open_book
+    assert "may transfer all its rights and obligations" in general("grant/multi-year-housing-first.yaml")
+
+
+def test_a_valuation_dispute_goes_to_the_surveyors_body(catalogue):
+    [clause] = [c for c in _real(catalogue, "co-investment/community-asset-lease.yaml").document.clauses
+                if c.id == "common.disputes"]
+    text = " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+    assert "President of the Royal Institution of Chartered Surveyors, for a Dispute about the value of any asset" in text
