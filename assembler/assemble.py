@@ -364,10 +364,26 @@ def _description(party: Party) -> str:
         numbers.append(f"registered society number {party.society_number}")
     if party.rsh_number:
         numbers.append(f"Regulator of Social Housing registration number {party.rsh_number}")
-    words = LEGAL_FORM_WORDS[party.legal_form]
+    words = FULL_FORM_WORDS.get(party.legal_form, LEGAL_FORM_WORDS[party.legal_form])
+    if party.legal_form == LegalForm.cio and party.charity_number and not party.company_number:
+        # A CIO is registered as a charity by definition: the register it is on, and its number.
+        return f"{words} registered with the Charity Commission for England and Wales (charity number {party.charity_number})"
+    if party.legal_form in FULL_FORM_WORDS and party.society_number and len(numbers) == 1:
+        return f"{words} (registered number {party.society_number})"
     if party.legal_form == LegalForm.community_interest_company:
         words += f" incorporated in {_where_incorporated(party.company_number)}"
     return words + (f" ({', '.join(numbers)})" if numbers else "")
+
+
+# A registered society is described by the Act it is registered under, as its own documents describe it.
+FULL_FORM_WORDS = {
+    LegalForm.community_benefit_society: "a community benefit society registered under the Co-operative and "
+                                         "Community Benefit Societies Act 2014",
+    LegalForm.cooperative_society: "a co-operative society registered under the Co-operative and Community "
+                                   "Benefit Societies Act 2014",
+    LegalForm.exempt_charity_society: "a society registered under the Co-operative and Community Benefit Societies "
+                                      "Act 2014 that is an exempt charity",
+}
 
 
 def _where_incorporated(company_number: str | None) -> str:
