@@ -152,7 +152,7 @@ def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]
     except OSError:
         pass
     starter = samples / catalogue.manifest(sheet.family).starter
-    examples = _example_texts(starter)
+    examples = example_texts(starter)
     kept = {loc: value for loc, _model, _name, value in walk(sheet.model)
             if isinstance(value, str) and examples.get(loc) == value}
     if not kept:  # the usual case: the library's other samples are read only when something matches
@@ -164,34 +164,23 @@ def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]
 @functools.cache
 def _shared_texts(samples: Path, starter: Path) -> frozenset[str]:
     """Every text that some sample other than the starter also uses, anywhere in it."""
-    from assembler.termsheet.loader import load_file
+    from assembler.termsheet.loader import load_file, strings
 
     return frozenset(text for path in sorted(samples.glob("*/*.yaml")) if path.resolve() != starter.resolve()
-                     for _, text in _strings(load_file(path).data))
+                     for _, text in strings(load_file(path).data))
 
 
 @functools.cache
-def _example_texts(path: Path) -> dict[tuple, str]:
-    """Read once a process: `check_rules` runs on every assembly, and the web app's every request."""
-    from assembler.termsheet.loader import load_file
+def example_texts(path: Path) -> dict[tuple, str]:
+    """The starter's own facts, by location: its texts that name something. Read once a process:
+    `check_rules` runs on every assembly, and the web app's every request."""
+    from assembler.termsheet.loader import load_file, strings
 
     # A name, address or reference: not a choice ("binding"), a date, a figure, or a one-word
     # defined term ("Council") that any matter may share.
-    return {loc: text for loc, text in _strings(load_file(path).data)
+    return {loc: text for loc, text in strings(load_file(path).data)
             if len(text) >= 5 and any(ch.isalpha() for ch in text)
             and (" " in text.strip() and any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text))}
-
-
-def _strings(node, loc: tuple = ()):
-    """(location, text) for every string in a loaded term sheet's plain data."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _strings(item, (*loc, i))
-    elif isinstance(node, str):
-        yield loc, node
 
 
 def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = None,
@@ -356,6 +345,11 @@ def _description(party: Party) -> str:
     number, after the company or registered society it is where its numbers show that."""
     if party.legal_form == LegalForm.registered_provider:
         return _registered_provider(party)
+    if party.legal_form == LegalForm.local_authority:
+        # "A local authority" alone is too thin for an agreement: the 1972 Act's meaning (in England a
+        # county, district or London borough council; in Wales a county or county borough council)
+        # describes it by statute, as Schedule 1 paragraph 7 to the Freedom of Information Act 2000 does.
+        return "a local authority within the meaning of the Local Government Act 1972"
     if party.legal_form == LegalForm.charitable_company and party.company_number and party.charity_number:
         # Two registrations, each with its own register: the company's and the charity's.
         return (f"a company limited by guarantee incorporated in England and Wales (company number "
@@ -370,7 +364,33 @@ def _description(party: Party) -> str:
         numbers.append(f"registered society number {party.society_number}")
     if party.rsh_number:
         numbers.append(f"Regulator of Social Housing registration number {party.rsh_number}")
-    return LEGAL_FORM_WORDS[party.legal_form] + (f" ({', '.join(numbers)})" if numbers else "")
+    words = FULL_FORM_WORDS.get(party.legal_form, LEGAL_FORM_WORDS[party.legal_form])
+    if party.legal_form == LegalForm.cio and party.charity_number and not party.company_number:
+        # A CIO is registered as a charity by definition: the register it is on, and its number.
+        return f"{words} registered with the Charity Commission for England and Wales (charity number {party.charity_number})"
+    if party.legal_form in FULL_FORM_WORDS and party.society_number and len(numbers) == 1:
+        return f"{words} (registered number {party.society_number})"
+    if party.legal_form == LegalForm.community_interest_company:
+        words += f" incorporated in {_where_incorporated(party.company_number)}"
+    return words + (f" ({', '.join(numbers)})" if numbers else "")
+
+
+# A registered society is described by the Act it is registered under, as its own documents describe it.
+FULL_FORM_WORDS = {
+    LegalForm.community_benefit_society: "a community benefit society registered under the Co-operative and "
+                                         "Community Benefit Societies Act 2014",
+    LegalForm.cooperative_society: "a co-operative society registered under the Co-operative and Community "
+                                   "Benefit Societies Act 2014",
+    LegalForm.exempt_charity_society: "a society registered under the Co-operative and Community Benefit Societies "
+                                      "Act 2014 that is an exempt charity",
+}
+
+
+def _where_incorporated(company_number: str | None) -> str:
+    """Where Companies House registered a company, from its number's prefix: SC Scotland, NI Northern
+    Ireland, otherwise England and Wales."""
+    prefix = (company_number or "")[:2].upper()
+    return {"SC": "Scotland", "NI": "Northern Ireland"}.get(prefix, "England and Wales")
 
 
 def _registered_provider(party: Party) -> str:
@@ -390,7 +410,9 @@ def _registered_provider(party: Party) -> str:
 
 def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Plan, context, roles) -> list[Definition]:
     """Only the terms the draft uses, each once, alphabetically; terms used inside definitions count.
-    A term defined by the chosen variant of a clause takes that variant's wording."""
+    A term defined by the chosen variant of a clause takes that variant's wording. A definition that
+    renders empty is left out: the draft defines that term in its own words where it first uses it
+    (an offer letter's opening names "the Parties"), and a second definition would contradict it."""
     library = catalogue.terms(sheet.family)
     library.update({term: f for f in plan.selected() for term in f.header.defines})
     party_terms = {p.short_name for p in sheet.model.parties()}
@@ -406,11 +428,14 @@ def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Pl
             problems.append(Problem(f"the draft uses the term {term!r}, which no clause defines", sheet.source.path))
             continue
         inlines = render_inlines(source, source.header.defines[term], context, roles, 2)
+        if not inlines:
+            definitions[term] = None
+            continue
         definitions[term] = Definition(term, inlines)
         pending.extend(i.name for i in inlines if isinstance(i, Term) and i.name not in definitions)
     if problems:
         raise UserError(problems)
-    return [definitions[t] for t in sorted(definitions, key=str.casefold)]
+    return [definitions[t] for t in sorted(definitions, key=str.casefold) if definitions[t] is not None]
 
 
 def library_version(catalogue: Catalogue) -> str:

@@ -47,6 +47,14 @@ def shown(text: str) -> str:
     return _HOLE.sub(lambda m: f"[{m.group(1)}]", text) if HOLE_OPEN in text else text
 
 
+# The notice on the cover (or under a letter's heading) of the version for legal review: what the
+# reviewing solicitor must take out before the draft goes to another party. The version for
+# circulation has none of it.
+REVIEW_NOTICE = ("Draft for legal review. It is not legal advice, and its drafting notes are for the reviewing "
+                 "solicitor: before the draft goes to any other party, take out this notice, every drafting note "
+                 "and the words \"for legal review, not legal advice\" in the header.")
+
+
 @dataclass(frozen=True)
 class Text:
     text: str

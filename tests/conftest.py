@@ -75,3 +75,43 @@ def assemble_to(sheet_path: Path, out: Path, catalogue, notes: str = "comments")
     result = assemble(sheet, catalogue, today=DRAFT_DATE)
     out.write_bytes(render_docx(result.document, catalogue.paths.house, notes=notes))
     return out
+
+
+def draft_of(catalogue, path: Path, edit=None):
+    """A sample's assembly as of DRAFT_DATE: as it stands, or after `edit(data)` has changed its data
+    read round trip (comments and order kept), in memory. The one way the family tests vary a sample."""
+    from assembler.assemble import assemble
+    from assembler.termsheet.validate import read_termsheet
+
+    if edit is None:
+        return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    return draft_of_text(catalogue, _edited_yaml(path, edit), path.name)
+
+
+def draft_of_text(catalogue, text: str, name: str = "sheet.yaml"):
+    """The assembly of a term sheet given as text (a sample's text with a value replaced, say)."""
+    from assembler.assemble import assemble
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+
+    return assemble(validate(load_text(text, name), catalogue), catalogue, today=DRAFT_DATE)
+
+
+def edited(tmp_path: Path, path: Path, edit) -> Path:
+    """A sample written to tmp_path after `edit(data)`: for what reads a file (the command line)."""
+    sheet = tmp_path / path.name
+    sheet.write_text(_edited_yaml(path, edit), encoding="utf-8")
+    return sheet
+
+
+def _edited_yaml(path: Path, edit) -> str:
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    edit(data)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()

@@ -159,10 +159,26 @@ def test_a_two_party_draft_names_each_party_once(catalogue):
     assert "Public Body" not in text and "the other Parties" not in text
 
 
+def test_an_offer_letter_defines_the_parties_once_in_its_opening_words(catalogue):
+    """The letter's opening names "the Parties"; a second definition in clause 1 would repeat it, and
+    "Party means a party to this letter" says nothing: each names the two parties instead."""
+    doc = _real(catalogue, "grant/food-bank-offer-letter.yaml").document
+    terms = {d.term: to_text_inline(d.inlines) for d in doc.definitions}
+    assert "Parties" not in terms
+    assert terms["Party"] == "the Council or the Food Bank"
+    text = to_text(doc)
+    assert "are together the Parties" in text
+    assert "a reference to days is to calendar days unless Business Days are stated" in text
+    agreement = {d.term: to_text_inline(d.inlines) for d in
+                 _real(catalogue, "open-book/childrens-homes-charity.yaml").document.definitions}
+    assert agreement["Party"] == "the Council or the Trust" and agreement["Parties"] == "the Council and the Trust"
+
+
 def test_a_multi_party_draft_keeps_its_role_terms(catalogue):
     doc = _real(catalogue, "alliance/complex-needs-eight-members.yaml").document
     terms = {d.term: to_text_inline(d.inlines) for d in doc.definitions}
     assert terms["Parties"] == "all the parties to this Agreement"
+    assert terms["Party"] == "a party to this Agreement"
     assert "the other Parties" in to_text(doc)
 
 
@@ -172,10 +188,23 @@ def test_the_survival_clause_lists_every_surviving_clause_in_the_draft(catalogue
     result = _real(catalogue, "grant/multi-year-housing-first.yaml")
     expected = marked(result.plan, "survives")
     assert "common.disputes" in expected and "common.definitions" in expected
+    # the shared data and the duties to help with reviews and investigations, which happen after the end
+    assert {"common.schedule-data-sharing", "common.safeguarding#reviews",
+            "common.compliance-with-law#investigations"} <= set(expected)
     [general] = [c for c in result.document.clauses if c.id == "common.general"]
     [survival] = [p for p in general.blocks if "However this Agreement ends" in to_text_inline(p.inlines)]
     assert [r.target for r in survival.inlines if isinstance(r, Ref)] == expected
     assert all(r.label for r in survival.inlines if isinstance(r, Ref))
+
+
+def test_the_open_book_terms_a_final_reconciliation_needs_survive(catalogue):
+    """The last reconciliation is made after the end: the cost rules, the cost base and the
+    related-party limits it applies must still bind then."""
+    from assembler.assemble import marked
+
+    expected = marked(_real(catalogue, "open-book/single-placement.yaml").plan, "survives")
+    assert {"common.open-book-costs", "common.open-book-cost-base", "common.open-book-related-parties",
+            "common.open-book-schedule-reconciliation", "common.open-book-profit-cap"} <= set(expected)
 
 
 def to_text_inline(inlines) -> str:
@@ -252,3 +281,59 @@ def test_nhs_resolution_schemes_are_named_only_where_an_nhs_body_is_a_party(cata
     text = " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
     assert ("NHS Resolution" in text) is nhs
     assert "from the date of this Agreement until it ends" in text
+
+
+def test_a_council_is_described_by_statute_and_its_sealing_rules_are_checked(catalogue):
+    """'A local authority' alone is too thin for the parties block; and an officer signing under hand
+    for a council may need its constitution's sealing threshold checked: the note says so."""
+    result = _real(catalogue, "open-book/childrens-homes-charity.yaml")
+    council = next(p for p in result.document.parties if p.public_body)
+    assert council.description == "a local authority within the meaning of the Local Government Act 1972"
+    [general] = [c for c in result.document.clauses if c.id == "common.general"]
+    assert "Check, for the Council, the contract procedure rules and scheme of delegation" in general.note
+    assert "if so, the Agreement is executed as a deed" in general.note
+
+
+def test_a_community_interest_company_says_where_it_is_incorporated():
+    from assembler.assemble import _description
+    from assembler.termsheet.common import Party
+
+    cic = Party(name="Rootstock CIC", short_name="Rootstock", legal_form="community_interest_company",
+                company_number="12345678", address="1 High Street")
+    assert _description(cic) == "a community interest company incorporated in England and Wales (company number 12345678)"
+    assert "incorporated in Scotland" in _description(cic.model_copy(update={"company_number": "SC123456"}))
+
+
+def test_the_dispute_route_picks_up_where_the_alliances_own_ladder_hands_over(catalogue):
+    """The alliance's ladder lets a party skip the senior officers' meeting; the 20 Business Days
+    counted from the notice must not then hold the next step back. A two-party draft has no ladder."""
+    def disputes(sample):
+        [clause] = [c for c in _real(catalogue, sample).document.clauses if c.id == "common.disputes"]
+        return clause, " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+
+    clause, text = disputes("alliance/complex-needs-eight-members.yaml")
+    assert "lets a party take this step without the meeting of senior officers, as soon as that clause allows" in text
+    assert "Choose" not in clause.note and "variant" not in clause.note
+    clause, text = disputes("open-book/childrens-homes-charity.yaml")
+    assert "without the meeting of senior officers" not in text
+    assert "Choose" not in clause.note and "variant" not in clause.note
+
+
+def test_the_general_transfer_right_gives_way_to_an_open_book_councils_own(catalogue):
+    """The open-book agreement has its own transfer on reorganisation (notice, a novation on terms no
+    less favourable): the general clause carves it out instead of granting a second, bare one."""
+    def general(sample):
+        [clause] = [c for c in _real(catalogue, sample).document.clauses if c.id == "common.general"]
+        return " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+
+    open_book = general("open-book/childrens-homes-charity.yaml")
+    assert "without the prior written consent of the other Party, except by a transfer under clause" in open_book
+    assert "may transfer all its rights and obligations" not in open_book
+    assert "may transfer all its rights and obligations" in general("grant/multi-year-housing-first.yaml")
+
+
+def test_a_valuation_dispute_goes_to_the_surveyors_body(catalogue):
+    [clause] = [c for c in _real(catalogue, "co-investment/community-asset-lease.yaml").document.clauses
+                if c.id == "common.disputes"]
+    text = " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+    assert "President of the Royal Institution of Chartered Surveyors, for a Dispute about the value of any asset" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
@@ -278,21 +278,24 @@ def _first_line(e: Exception) -> str:
 
 def _refuse_forbidden_characters(loaded: Loaded) -> None:
     problems = [
-        loaded.problem(loc, f"contains a character Word cannot hold ({bad!r}); remove it")
-        for loc, bad in _strings_with_forbidden(loaded.data, ())
+        loaded.problem(loc, f"contains a character Word cannot hold ({m.group()!r}); remove it")
+        for loc, text in strings(loaded.data, keys=True) if (m := _FORBIDDEN.search(text))
     ]
     if problems:
         raise UserError(problems)
 
 
-def _strings_with_forbidden(node: Any, loc: Path_):
+def strings(node: Any, loc: Path_ = (), *, keys: bool = False) -> Iterator[tuple[Path_, str]]:
+    """(location, text) for every string in loaded plain data, in document order; with `keys`, each
+    mapping key too, at the location of the value it names. The one walker for everything that reads
+    a term sheet's texts before the model does (forbidden characters, the starter's example values)."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if m := _FORBIDDEN.search(key):
-                yield (*loc, key), m.group()
-            yield from _strings_with_forbidden(value, (*loc, key))
+            if keys and isinstance(key, str):
+                yield (*loc, key), key
+            yield from strings(value, (*loc, key), keys=keys)
     elif isinstance(node, list):
         for i, item in enumerate(node):
-            yield from _strings_with_forbidden(item, (*loc, i))
-    elif isinstance(node, str) and (m := _FORBIDDEN.search(node)):
-        yield loc, m.group()
+            yield from strings(item, (*loc, i), keys=keys)
+    elif isinstance(node, str):
+        yield loc, node

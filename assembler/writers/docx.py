@@ -19,7 +19,7 @@ from typing import Literal
 
 from lxml import etree
 
-from assembler.model import HOLE_OPEN, split_holes
+from assembler.model import HOLE_OPEN, REVIEW_NOTICE, split_holes
 from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
                             plain_text)
 from assembler.writers.package import zipped
@@ -143,11 +143,7 @@ class _Body:
         if doc.reference:
             self.add(f"Reference: {doc.reference}", style="PD Cover Text")
         if not doc.circulation:  # the version sent to the other side has been reviewed
-            self.add(
-                "Draft for legal review. This is a first draft assembled from a clause library: "
-                "it is not legal advice and must be reviewed by a qualified lawyer before use.",
-                style="PD Draft Notice",
-            )
+            self.add(REVIEW_NOTICE, style="PD Draft Notice")
         self.page_break()
 
     def contents(self, doc: Document, pages: dict[str, int] | None) -> None:
@@ -182,9 +178,7 @@ class _Body:
         self.run(greeting, ",")
         self.add(f"{doc.title} {doc.subtitle}".strip(), style="PD Letter Subject")
         if not doc.circulation:
-            self.add("Draft for legal review. This is a first draft assembled from a clause library: "
-                     "it is not legal advice and must be reviewed by a qualified lawyer before use.",
-                     style="PD Draft Notice")
+            self.add(REVIEW_NOTICE, style="PD Draft Notice")
 
     def acceptance(self, doc: Document) -> None:
         """The funder signs the letter; the recipient signs its acceptance below."""

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from ruamel.yaml import YAML
 
-from assembler.assemble import assemble
-from assembler.termsheet.loader import load_text
-from assembler.termsheet.validate import read_termsheet, validate
 from assembler.writers.text import to_text
-from tests.conftest import DRAFT_DATE, ROOT, samples
+from tests.conftest import ROOT, samples
+from tests.conftest import draft_of as build
+from tests.conftest import edited as _edited
 from tests.families.conformance import table_cells
 
 GRANT_SAMPLES = samples("grant")
 BIG = ROOT / "samples" / "grant" / "multi-year-housing-first.yaml"
 SMALL = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 HUB = ROOT / "samples" / "grant" / "youth-hub-fit-out.yaml"
-
-
-def build(catalogue, path, edit=None):
-    if edit is None:
-        return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
-    yaml = YAML()
-    data = yaml.load(path.read_text())
-    edit(data)
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return assemble(validate(load_text(out.getvalue(), path.name), catalogue), catalogue, today=DRAFT_DATE)
 
 
 def test_there_are_at_least_two_samples():
@@ -93,16 +79,6 @@ def test_every_variant_assembles_in_place_of_the_standard(catalogue, tmp_path, p
     assert len(chosen) == 1 and chosen[0].variant == variant and not chosen[0].standard
     standard = next(f.header.variant for f in catalogue.by_id()[chosen[0].id] if f.header.standard)
     assert chosen[0].note and chosen[0].blocks != with_position(standard)[0].blocks
-
-
-def _edited(tmp_path, path, edit):
-    yaml = YAML()
-    data = yaml.load(path.read_text())
-    edit(data)
-    sheet = tmp_path / path.name
-    with sheet.open("w") as handle:
-        yaml.dump(data, handle)
-    return sheet
 
 
 def test_small_sample_is_a_grant_offer_letter(catalogue):

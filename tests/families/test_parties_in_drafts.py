@@ -209,8 +209,22 @@ def test_the_description_gives_the_registration_numbers_each_form_has(alliance):
     assert by_name["The Zone"] == ("a company registered in England and Wales (number 07123456) and a private "
                                   "registered provider of social housing (Regulator of Social Housing "
                                   "registration number L4512)")
-    assert by_name["BCHA & Partners"] == ("a registered society that is an exempt charity "
-                                         "(registered society number RS009876)")
+    assert by_name["BCHA & Partners"] == ("a society registered under the Co-operative and Community Benefit "
+                                         "Societies Act 2014 that is an exempt charity (registered number RS009876)")
+
+
+def test_a_cio_and_a_community_benefit_society_are_described_by_their_register():
+    from assembler.assemble import _description
+    from assembler.termsheet.common import Party
+
+    cio = Party(name="Llwybrau Ifanc", short_name="Llwybrau Ifanc", legal_form="cio", charity_number="1178350",
+                address="1 Stryd Fawr")
+    assert _description(cio) == ("a charitable incorporated organisation registered with the Charity Commission "
+                                 "for England and Wales (charity number 1178350)")
+    society = cio.model_copy(update={"legal_form": "community_benefit_society", "charity_number": None,
+                                     "society_number": "7461"})
+    assert _description(society) == ("a community benefit society registered under the Co-operative and Community "
+                                     "Benefit Societies Act 2014 (registered number 7461)")
 
 
 def test_a_registered_provider_is_described_by_its_status_and_the_form_its_numbers_show(alliance):

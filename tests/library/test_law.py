@@ -66,3 +66,35 @@ def test_a_bad_date_in_the_law_file_is_a_library_error(tmp_path):
         read_law(bad)
     assert "some_act.in_force" in str(caught.value.problems[0])
     assert read_law(tmp_path / "absent.yaml") == {}
+
+
+def _data_sharing_note(catalogue, today: dt.date) -> str:
+    from assembler.assemble import assemble
+
+    sheet = read_termsheet(ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml", catalogue)
+    doc = assemble(sheet, catalogue, today=today).document
+    [schedule] = [s for s in doc.schedules if s.id == "common.schedule-data-sharing"]
+    return schedule.note
+
+
+def test_the_regulator_named_follows_the_draft_date(catalogue, tmp_path):
+    """The Information Commission takes over only when s.119 of the 2025 Act is fully in force: until
+    the law entry carries that date every draft names the Information Commissioner and says to check;
+    once it does, a draft dated on or after it names the Commission and one dated before does not."""
+    import shutil
+
+    from assembler.library.catalogue import load_catalogue
+    from assembler.library.paths import LibraryPaths
+
+    assert catalogue.law["information_commissioner"]["until"] is None
+    now = _data_sharing_note(catalogue, dt.date(2026, 12, 3))
+    assert "The regulator is the Information Commissioner." in now and "SI 2026/386" in now
+    root = tmp_path / "lib"
+    for part in ("clauses", "templates", "samples"):
+        shutil.copytree(ROOT / part, root / part)
+    law = root / "clauses" / "law.yaml"
+    law.write_text(law.read_text().replace("  until:   # the day section 119", "  until: 2027-04-01   # the day section 119"))
+    moved = load_catalogue(LibraryPaths(root))
+    assert "The regulator is the Information Commissioner." in _data_sharing_note(moved, dt.date(2027, 3, 31))
+    after = _data_sharing_note(moved, dt.date(2027, 4, 1))
+    assert "The regulator is the Information Commission, which took over" in after and "1 April 2027" in after

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from assembler.assemble import check_rules
+from assembler.assemble import check_rules, example_texts
 from assembler.cli import main
 from assembler.rules.examples import EXAMPLES
-from assembler.termsheet.loader import load_file
+from assembler.termsheet.loader import load_file, strings
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import ROOT
 from tests.rules.helpers import RULES_DATE
@@ -38,7 +38,7 @@ def test_a_sheet_with_its_own_facts_is_quiet(tmp_path, catalogue):
 
     yaml = YAML(typ="rt")
     data = yaml.load(STARTER.read_text(encoding="utf-8"))
-    for loc, value in _texts(load_file(STARTER).data):
+    for loc, value in example_texts(STARTER).items():
         node = data
         for key in loc[:-1]:
             node = node[key]
@@ -57,9 +57,9 @@ def test_wording_other_samples_share_is_common_ground_not_the_examples(tmp_path,
     assert CliRunner().invoke(main, ["new", "grant", "-o", str(sheet)]).exit_code == 0
     fired = {f.loc for f in check_rules(read_termsheet(sheet, catalogue), catalogue, today=RULES_DATE)
              if f.rule == "COMMON-STARTER-EXAMPLE"}
-    example = dict(_texts(load_file(STARTER).data))
+    example = example_texts(STARTER)
     others = {value for path in sorted((ROOT / "samples").glob("*/*.yaml")) if path != STARTER
-              for _, value in _texts(load_file(path).data)}
+              for _, value in strings(load_file(path).data)}
     shared = {loc for loc, value in example.items() if value in others}
     assert shared, "the starter shares some wording with another sample"
     assert fired and not fired & {tuple(loc) for loc in shared}
@@ -72,12 +72,11 @@ def test_the_librarys_own_samples_are_quiet(catalogue):
 def test_blank_writes_no_example_value_and_keeps_the_shape(tmp_path):
     result = CliRunner().invoke(main, ["new", "grant", "--blank"])
     assert result.exit_code == 0
-    data = load_file(STARTER).data
     values = "\n".join(line for line in result.output.splitlines() if not line.lstrip().startswith("#"))
     from assembler.termsheet.grant import GrantTermSheet
     from assembler.termsheet.supply import supplier_at
 
-    for loc, value in _texts(data):
+    for loc, value in example_texts(STARTER).items():
         if supplier_at(GrantTermSheet, loc) == "commissioner":
             assert value not in values, loc
     assert "statutory_power: section 1 of the Localism Act 2011" in values  # legal's standard, kept
@@ -99,15 +98,3 @@ def test_a_standard_legal_wording_kept_from_the_starter_is_not_an_example_value(
 
 def test_the_rule_is_the_only_example_rule():
     assert [r.id for r in EXAMPLES.rules] == ["COMMON-STARTER-EXAMPLE"]
-
-
-def _texts(node, loc=()):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _texts(v, (*loc, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _texts(v, (*loc, i))
-    elif isinstance(node, str) and len(node) >= 5 and any(c.isalpha() for c in node) and (
-            " " in node.strip() and any(c.isupper() for c in node) or any(c.isdigit() for c in node)):
-        yield loc, node

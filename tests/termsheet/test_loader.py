@@ -121,3 +121,13 @@ def test_yaml_mistakes_are_explained_in_plain_words_at_the_line_to_correct(text,
     message = error_of(text)
     assert expected in message
     assert not any(jargon in message for jargon in ("mapping values", "token", "block end", "scalar", "stream"))
+
+
+def test_strings_walks_every_text_with_its_location_and_keys_on_request():
+    from assembler.termsheet.loader import strings
+
+    data = {"funder": {"name": "Fenmoor", "numbers": [1, "A2"]}, "amount": 5}
+    assert list(strings(data)) == [(("funder", "name"), "Fenmoor"), (("funder", "numbers", 1), "A2")]
+    assert list(strings(data, keys=True)) == [
+        (("funder",), "funder"), (("funder", "name"), "name"), (("funder", "name"), "Fenmoor"),
+        (("funder", "numbers"), "numbers"), (("funder", "numbers", 1), "A2"), (("amount",), "amount")]
