@@ -383,6 +383,17 @@ class Alliance(Strict):
         return dt.date(year, month + 1, day) - dt.timedelta(days=1)
 
     @property
+    def first_plan_due(self) -> dt.date:
+        """The day by which the draft of the first Annual Plan goes to the ALT: one month before the
+        Commencement Date (1 March 2027 for a 1 April 2027 start), the same day of the month or the
+        month's last day, so that the ALT has a month to approve it before the Services start."""
+        start = self.term.start
+        year, month = divmod(start.year * 12 + start.month - 2, 12)
+        last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
+                31, 31, 30, 31, 30, 31][month]
+        return dt.date(year, month + 1, min(start.day, last))
+
+    @property
     def fee_stated(self) -> bool:
         """Whether the instructions give the Fee; if not, the draft's 5% is an assumption the client confirms."""
         return "fee" in self.risk_reward.model_fields_set
