@@ -330,7 +330,9 @@ def test_open_facts_become_placeholders(small):
 
 def test_key_information_follows_the_gain_only_position(small):
     rows = table_rows(clause(small, "alliance.key-information"))
-    assert ["Gain shares", "as agreed between the Alliance Members"] in rows
+    assert ["Shares of Gain", "Northbrook District Council 20%; Northbrook Foyer & Young People's Trust 50%; "
+            "Pathways Floating Support Limited 30%"] in rows
+    assert not [row for row in rows if "Pain" in row[0]]  # a gain-only deal has no Pain rows
     assert ["Estimated value over the Initial Term", "£2,700,000 (£4,500,000 with every extension)"] in rows  # £900,000 a year
 
 
@@ -624,7 +626,7 @@ def test_commencement_and_the_contracts(big):
     assert term.startswith("This Agreement takes effect on the date on which every Party has signed it, and applies "
                            "from that date")
     assert "the obligations to deliver them, clause 13 and clause 14 apply from that date" in term
-    assert "so that the Alliance Manager is appointed and the first Annual Plan approved before the Commencement Date" in term
+    assert "so that the Alliance Manager can be appointed and the first Annual Plan prepared under clause" in term
     assert "The Services start on the Commencement Date" in term
     assert "before the Commencement Date" in text_of(clause(big, "alliance.governance"))
     precedence = text_of(clause(big, "alliance.precedence"))
@@ -672,7 +674,7 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert rows["Estimated value over the Initial Term"] == "£38,500,000 (£77,000,000 with every extension)"
     assert "including each Provider's Fee of 5% of its Annual Value (£385,000 in all)" in rows["Target Cost and Fees"]
     assert "Annual Values increased each year by the percentage increase in the Consumer Prices Index" in rows["Target Cost and Fees"]
-    assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares"]
+    assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
     assert rows["Providers' Pain Caps"] == "each Provider's Fee a year, as set out in Schedule 4; no Provider bears more"
     assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
 
@@ -699,7 +701,10 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert money(big_first_cap(big)) not in rr
     assert money(big_first_cap(big)) in text_of(clause(big, "alliance.schedule-risk-reward"))
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert "unless the Commissioner approved that excess in writing before it was incurred" in defs["Delivery Costs"]
+    assert "any cost above its budget in the Annual Plan that does not count under clause" in defs["Delivery Costs"]
+    # one rule decides which overspend is shared: approval in advance, or after an Early Warning for urgent costs
+    assert "within 20 Business Days after the Provider gives an Early Warning identifying them" in rr
+    assert "they are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
     # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
     assert "the Target Cost for that Alliance Year is the total of the Providers' Annual Values for it" in rr
     assert "indexation creates no Gain or Pain" in rr
