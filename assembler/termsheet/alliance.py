@@ -651,6 +651,26 @@ class Alliance(Strict):
         return [reserved_matter_words(m) for m in self.decisions.reserved_matters]
 
     @property
+    def function_statutes(self) -> list[str]:
+        """The statutes under which an English council commissions services of the kinds named in the purpose
+        and services, for recital (A): a council acts under its functions, and naming only its general powers
+        leaves out the one that matters (drug and alcohol treatment is a public health function under the
+        NHS Act 2006, s.2B). Words are matched, not guessed at: a service the list does not know adds nothing,
+        and the note asks for the statute."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        found = []
+        if any(w in scope for w in ("drug", "alcohol", "substance", "sexual health", "smoking", "public health")):
+            found.append("section 2B of the National Health Service Act 2006 (improving the health of the people "
+                         "in its area)")
+        if "homeless" in scope or "rough sleep" in scope:
+            found.append("Part 7 of the Housing Act 1996 and section 1 of the Homelessness Act 2002 (homelessness)")
+        if any(w in scope for w in ("care and support", "social care", "carers", "care act")):
+            found.append("Part 1 of the Care Act 2014 (care and support)")
+        if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
+            found.append("Part 4 of the Domestic Abuse Act 2021 (support in safe accommodation)")
+        return found
+
+    @property
     def route_words(self) -> str:
         return ROUTE_WORDS[self.procurement_route]
 
