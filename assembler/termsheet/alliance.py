@@ -43,6 +43,9 @@ class Member(Party):
         default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "
         "the alliance's list of services, e.g. 'Housing First for people with the most entrenched needs'. Give them for "
         "every Provider, or for none: Schedule 1 then shows who delivers each service.")
+    fee_percent: Percent | None = Field(
+        None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
+        "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
     cost_model: CostModel | None = Field(
         None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
         "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
@@ -479,9 +482,27 @@ class Alliance(Strict):
     def member_by_key(self, key: str) -> Member | None:
         return next((m for m in self._members if m.key == key), None)
 
+    def fee_percent_for(self, member: Member | None) -> Decimal:
+        """A Provider's Fee as a percentage of its annual value: its own where the sheet gives one, else the
+        alliance's."""
+        if member is not None and member.fee_percent is not None:
+            return member.fee_percent
+        return self.risk_reward.fee.percent
+
     def fee_for(self, member: Member | None) -> Decimal:
         """A Provider's agreed Fee for an Alliance Year in pounds: its percentage of its annual value."""
-        return Decimal(0) if member is None else pence(member.annual_value * self.risk_reward.fee.percent / HUNDRED)
+        return Decimal(0) if member is None else pence(member.annual_value * self.fee_percent_for(member) / HUNDRED)
+
+    @property
+    def fees_differ(self) -> bool:
+        """Whether the Providers' Fee percentages differ, so that the draft prints each against its name
+        rather than one percentage for all."""
+        return len({self.fee_percent_for(m) for m in self.providers}) > 1
+
+    @property
+    def has_fee(self) -> bool:
+        """Whether any Provider is paid a Fee: with none, the draft prints no Fee wording (a 0% Fee is no Fee)."""
+        return any(self.fee_percent_for(m) > 0 for m in self.providers)
 
     @property
     def fee_total(self) -> Decimal:
@@ -603,7 +624,8 @@ class Alliance(Strict):
         """Each Provider's row of the share table: its shares, its Fee and its Pain Cap in pounds."""
         by_key = {m.key: m for m in self.providers}
         return [ProviderTerms(s.name, s.gain, s.pain, self.fee_for(by_key.get(s.member)),
-                              self.pain_cap_for(by_key[s.member]) if s.member in by_key else None)
+                              self.pain_cap_for(by_key[s.member]) if s.member in by_key else None,
+                              self.fee_percent_for(by_key.get(s.member)))
                 for s in self.provider_shares]
 
     @property
@@ -694,6 +716,7 @@ class ProviderTerms:
     pain: Decimal | None
     fee: Decimal
     cap: Decimal | None
+    fee_percent: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
