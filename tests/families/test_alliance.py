@@ -666,7 +666,10 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert ["3", "lower", "12%", "10%", "9%", "7%", "below 5%"] in rows
     part3 = text_of(clause(big, "alliance.schedule-outcomes"))
     assert "The target for Key Performance Indicators 3 and 4 names no year" in part3
-    assert "the rate over the year, not the figure for any one period" in part3
+    assert "the figure for that year as a whole, not the figure for any one period" in part3
+    # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
+    assert "the number of different people its source counts for the year" in part3
+    assert "never the sum of the figures for the periods" in part3
     assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "to be set"] in rows
     performance = text_of(clause(big, "alliance.performance"))
     assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
