@@ -776,3 +776,48 @@ def test_part_years_are_counted_in_the_days_of_their_own_year(catalogue):
     text = text_of(clause(build(BIG, catalogue).document, "alliance.risk-reward"))
     assert "out of the number of days in the 12 months ending on the last day of that Alliance Year" in text
     assert "out of 365" not in text
+
+
+# --- one decision rule per matter (round 5 reviews) -----------------------------------------------
+
+def test_majority_alliance_states_each_decision_rule_once(small):
+    decisions = text_of(clause(small, "alliance.decisions"))
+    governance = text_of(clause(small, "alliance.governance"))
+    rr = text_of(clause(small, "alliance.risk-reward"))
+    # the Target Cost and deadlocked matters follow the ALT's ordinary rule, not unanimity
+    assert "needs the agreement of every Alliance Member and is set" not in rr
+    assert "by a decision of the ALT under clause" in rr
+    assert "until every Alliance Member agrees otherwise" not in decisions
+    assert "until the ALT decides the matter under clause" in decisions
+    # unanimity outside the Reserved Matters is listed once
+    assert "Apart from the Reserved Matters, this Agreement needs the agreement of every Alliance Member only to" in decisions
+    # a Provider's regulatory duties are never a Reserved Matter
+    assert "a national patient safety alert or national clinical guidance" in decisions
+    # an adjourned meeting never decides without the Commissioner
+    assert "the adjourned meeting is quorate with the representatives present if they include the Commissioner's" in governance
+
+
+def test_removal_follows_the_decision_rule_and_the_commissioner_removes_for_insolvency(big):
+    term = text_of(clause(big, "alliance.term-termination"))
+    assert "by a decision of every Alliance Member other than the one concerned" not in term
+    assert "the Commissioner may also remove it from the Alliance by notice, without a decision of the ALT" in term
+
+
+def test_outgoing_employer_indemnifies_an_outside_provider_which_may_enforce_it(big):
+    workforce = text_of(clause(big, "alliance.workforce"))
+    assert "must indemnify the Commissioner and any other Alliance Member or other provider to which those employees" in workforce
+    assert "A provider that is not a Party may enforce this indemnity under the Contracts (Rights of Third Parties) Act 1999" \
+        in workforce
+
+
+def test_recital_names_the_councils_functions_for_the_services(big):
+    recitals = text_of(clause(big, "alliance.recitals"))
+    assert "section 2B of the National Health Service Act 2006" in recitals  # substance use treatment
+    assert "Part 7 of the Housing Act 1996" in recitals
+
+
+def test_rent_funded_costs_are_out_of_the_annual_value_and_the_budget(big):
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert "excluding any cost met from rent, service charges or housing benefit" in defs["Annual Value"]
+    plan = text_of(clause(big, "alliance.service-planning"))
+    assert "less its Fee and any costs met from rent" not in plan
