@@ -474,3 +474,37 @@ def service_providers(ctx: RuleContext):
         if not providers:
             yield (f"no Provider delivers {service!r}; add it to a Provider's 'delivers' list, or take it out of "
                    "the services", ("alliance", "services", k))
+
+
+@RULES.rule("ALLIANCE-FEE", "warning",
+            "A Fee belongs to a Provider, and a Pain Cap equal to the Fee needs a Fee: a Provider with a 0% Fee "
+            "whose Pain Cap is its Fee bears no Pain at all.")
+def fee(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, m in enumerate(ctx.sheet.members):
+        if m.role == "commissioner" and m.fee_percent is not None:
+            yield (f"{m.name} is a commissioner and is paid no Fee, so this percentage is ignored; give a Fee only "
+                   "to a Provider", ("members", i, "fee_percent"))
+        elif (m.role == "provider" and m.annual_value > 0 and alliance.fee_percent_for(m) == 0
+              and alliance.risk_reward.pain_cap.basis == "fee" and ctx.positions.get("risk_reward") != "gain-only"):
+            yield (f"{m.name} is paid no Fee, and each Provider's Pain Cap is its Fee, so its Pain Cap is £0 and it "
+                   "bears no Pain; give it a Fee, or a Pain Cap on another basis (pain_cap.basis)",
+                   ("members", i, "fee_percent") if m.fee_percent is not None else
+                   ("alliance", "risk_reward", "fee", "percent"))
+
+
+@RULES.rule("ALLIANCE-FORMER-CONTRACT-VALUES", "warning",
+            "Where a Provider's former contracts are listed with their values, its Annual Value either matches "
+            "their total or the difference is explained (a service added, or a contract kept outside the alliance).")
+def former_contract_values(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, m in enumerate(ctx.sheet.members):
+        held = [c for c in alliance.former_contracts if c.member == m.key]
+        if m.role != "provider" or not held or any(c.annual_value is None for c in held):
+            continue
+        total = sum((c.annual_value for c in held), Decimal(0))
+        if total != m.annual_value:
+            yield (f"{m.name}'s annual value is {money(m.annual_value)}, but its former contracts listed add up to "
+                   f"{money(total)}; confirm the annual value, and list any other contract it holds for these services "
+                   "(or say that it continues outside the alliance), so that nothing is paid twice",
+                   ("members", i, "annual_value"))

@@ -43,6 +43,9 @@ class Member(Party):
         default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "
         "the alliance's list of services, e.g. 'Housing First for people with the most entrenched needs'. Give them for "
         "every Provider, or for none: Schedule 1 then shows who delivers each service.")
+    fee_percent: Percent | None = Field(
+        None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
+        "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
     cost_model: CostModel | None = Field(
         None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
         "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
@@ -383,6 +386,17 @@ class Alliance(Strict):
         return dt.date(year, month + 1, day) - dt.timedelta(days=1)
 
     @property
+    def first_plan_due(self) -> dt.date:
+        """The day by which the draft of the first Annual Plan goes to the ALT: one month before the
+        Commencement Date (1 March 2027 for a 1 April 2027 start), the same day of the month or the
+        month's last day, so that the ALT has a month to approve it before the Services start."""
+        start = self.term.start
+        year, month = divmod(start.year * 12 + start.month - 2, 12)
+        last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
+                31, 31, 30, 31, 30, 31][month]
+        return dt.date(year, month + 1, min(start.day, last))
+
+    @property
     def fee_stated(self) -> bool:
         """Whether the instructions give the Fee; if not, the draft's 5% is an assumption the client confirms."""
         return "fee" in self.risk_reward.model_fields_set
@@ -468,9 +482,27 @@ class Alliance(Strict):
     def member_by_key(self, key: str) -> Member | None:
         return next((m for m in self._members if m.key == key), None)
 
+    def fee_percent_for(self, member: Member | None) -> Decimal:
+        """A Provider's Fee as a percentage of its annual value: its own where the sheet gives one, else the
+        alliance's."""
+        if member is not None and member.fee_percent is not None:
+            return member.fee_percent
+        return self.risk_reward.fee.percent
+
     def fee_for(self, member: Member | None) -> Decimal:
         """A Provider's agreed Fee for an Alliance Year in pounds: its percentage of its annual value."""
-        return Decimal(0) if member is None else pence(member.annual_value * self.risk_reward.fee.percent / HUNDRED)
+        return Decimal(0) if member is None else pence(member.annual_value * self.fee_percent_for(member) / HUNDRED)
+
+    @property
+    def fees_differ(self) -> bool:
+        """Whether the Providers' Fee percentages differ, so that the draft prints each against its name
+        rather than one percentage for all."""
+        return len({self.fee_percent_for(m) for m in self.providers}) > 1
+
+    @property
+    def has_fee(self) -> bool:
+        """Whether any Provider is paid a Fee: with none, the draft prints no Fee wording (a 0% Fee is no Fee)."""
+        return any(self.fee_percent_for(m) > 0 for m in self.providers)
 
     @property
     def fee_total(self) -> Decimal:
@@ -592,7 +624,8 @@ class Alliance(Strict):
         """Each Provider's row of the share table: its shares, its Fee and its Pain Cap in pounds."""
         by_key = {m.key: m for m in self.providers}
         return [ProviderTerms(s.name, s.gain, s.pain, self.fee_for(by_key.get(s.member)),
-                              self.pain_cap_for(by_key[s.member]) if s.member in by_key else None)
+                              self.pain_cap_for(by_key[s.member]) if s.member in by_key else None,
+                              self.fee_percent_for(by_key.get(s.member)))
                 for s in self.provider_shares]
 
     @property
@@ -640,6 +673,26 @@ class Alliance(Strict):
         return [reserved_matter_words(m) for m in self.decisions.reserved_matters]
 
     @property
+    def function_statutes(self) -> list[str]:
+        """The statutes under which an English council commissions services of the kinds named in the purpose
+        and services, for recital (A): a council acts under its functions, and naming only its general powers
+        leaves out the one that matters (drug and alcohol treatment is a public health function under the
+        NHS Act 2006, s.2B). Words are matched, not guessed at: a service the list does not know adds nothing,
+        and the note asks for the statute."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        found = []
+        if any(w in scope for w in ("drug", "alcohol", "substance", "sexual health", "smoking", "public health")):
+            found.append("section 2B of the National Health Service Act 2006 (improving the health of the people "
+                         "in its area)")
+        if "homeless" in scope or "rough sleep" in scope:
+            found.append("Part 7 of the Housing Act 1996 and section 1 of the Homelessness Act 2002 (homelessness)")
+        if any(w in scope for w in ("care and support", "social care", "carers", "care act")):
+            found.append("Part 1 of the Care Act 2014 (care and support)")
+        if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
+            found.append("Part 4 of the Domestic Abuse Act 2021 (support in safe accommodation)")
+        return found
+
+    @property
     def route_words(self) -> str:
         return ROUTE_WORDS[self.procurement_route]
 
@@ -663,6 +716,7 @@ class ProviderTerms:
     pain: Decimal | None
     fee: Decimal
     cap: Decimal | None
+    fee_percent: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)

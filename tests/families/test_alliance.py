@@ -299,15 +299,22 @@ def test_majority_and_reserved_matters(small):
     assert "Commissioner" not in defs  # the parties block defines it: the council's short name
 
 
-def test_gain_only_table_gives_the_commissioner_all_pain(small):
+def test_gain_only_table_has_no_pain_column(small):
     c = clause(small, "alliance.schedule-risk-reward")
     table = next(b for b in c.blocks if isinstance(b, Table))
-    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Share of Pain", "Fee"]
+    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Fee"]
     # Fees of 5% of £610,000 and £290,000
-    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "none", "£30,500"],
-                             ["Pathways Floating Support Limited", "30%", "none", "£14,500"],
-                             ["Northbrook District Council (the Commissioner)", "20%", "all Pain, without limit", ""],
-                             ["Total", "100%", "", "£45,000"]]
+    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "£30,500"],
+                             ["Pathways Floating Support Limited", "30%", "£14,500"],
+                             ["Northbrook District Council (the Commissioner)", "20%", ""],
+                             ["Total", "100%", "£45,000"]]
+    # a gain-only deal prints no Pain wording anywhere, and a single contract no Service Contracts
+    parts = [*small.clauses, *small.schedules]
+    text = " ".join([*(text_of(x) for x in parts), *(x.note or "" for x in parts),
+                     *(" ".join(" ".join(r) for r in table_rows(x)) for x in parts if any(isinstance(b, Table) for b in x.blocks)),
+                     *(plain_text(d.inlines) for d in small.definitions)])
+    assert "Pain" not in text
+    assert "Service Contract" not in text
 
 
 def test_small_alliance_positions(small):
@@ -330,7 +337,9 @@ def test_open_facts_become_placeholders(small):
 
 def test_key_information_follows_the_gain_only_position(small):
     rows = table_rows(clause(small, "alliance.key-information"))
-    assert ["Gain shares", "as agreed between the Alliance Members"] in rows
+    assert ["Shares of Gain", "Northbrook District Council 20%; Northbrook Foyer & Young People's Trust 50%; "
+            "Pathways Floating Support Limited 30%"] in rows
+    assert not [row for row in rows if "Pain" in row[0]]  # a gain-only deal has no Pain rows
     assert ["Estimated value over the Initial Term", "£2,700,000 (£4,500,000 with every extension)"] in rows  # £900,000 a year
 
 
@@ -624,9 +633,10 @@ def test_commencement_and_the_contracts(big):
     assert term.startswith("This Agreement takes effect on the date on which every Party has signed it, and applies "
                            "from that date")
     assert "the obligations to deliver them, clause 13 and clause 14 apply from that date" in term
-    assert "so that the Alliance Manager is appointed and the first Annual Plan approved before the Commencement Date" in term
+    assert "so that the Alliance Manager can be appointed and the first Annual Plan prepared under clause" in term
     assert "The Services start on the Commencement Date" in term
-    assert "before the Commencement Date" in text_of(clause(big, "alliance.governance"))
+    assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager" \
+        in text_of(clause(big, "alliance.governance"))
     precedence = text_of(clause(big, "alliance.precedence"))
     assert "contains, when it is awarded, terms giving effect to this clause" in precedence
     assert "within 3 months after the Commencement Date" not in precedence
@@ -656,7 +666,10 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert ["3", "lower", "12%", "10%", "9%", "7%", "below 5%"] in rows
     part3 = text_of(clause(big, "alliance.schedule-outcomes"))
     assert "The target for Key Performance Indicators 3 and 4 names no year" in part3
-    assert "the rate over the year, not the figure for any one period" in part3
+    assert "the figure for that year as a whole, not the figure for any one period" in part3
+    # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
+    assert "the number of different people its source counts for the year" in part3
+    assert "never the sum of the figures for the periods" in part3
     assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "to be set"] in rows
     performance = text_of(clause(big, "alliance.performance"))
     assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
@@ -672,8 +685,10 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert rows["Estimated value over the Initial Term"] == "£38,500,000 (£77,000,000 with every extension)"
     assert "including each Provider's Fee of 5% of its Annual Value (£385,000 in all)" in rows["Target Cost and Fees"]
     assert "Annual Values increased each year by the percentage increase in the Consumer Prices Index" in rows["Target Cost and Fees"]
-    assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares"]
-    assert rows["Providers' Pain Caps"] == "each Provider's Fee a year, as set out in Schedule 4; no Provider bears more"
+    assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
+    assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; no Provider bears more "
+                                                   "of the Pain (costs above a Provider's budget that the Commissioner has not "
+                                                   "approved are that Provider's own and outside its Pain Cap: clause 13.")
     assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
 
 
@@ -699,7 +714,10 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert money(big_first_cap(big)) not in rr
     assert money(big_first_cap(big)) in text_of(clause(big, "alliance.schedule-risk-reward"))
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert "unless the Commissioner approved that excess in writing before it was incurred" in defs["Delivery Costs"]
+    assert "any cost above its budget in the Annual Plan that does not count under clause" in defs["Delivery Costs"]
+    # one rule decides which overspend is shared: approval in advance, or after an Early Warning for urgent costs
+    assert "within 20 Business Days after the Provider gives an Early Warning identifying them" in rr
+    assert "they are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
     # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
     assert "the Target Cost for that Alliance Year is the total of the Providers' Annual Values for it" in rr
     assert "indexation creates no Gain or Pain" in rr
@@ -758,3 +776,48 @@ def test_part_years_are_counted_in_the_days_of_their_own_year(catalogue):
     text = text_of(clause(build(BIG, catalogue).document, "alliance.risk-reward"))
     assert "out of the number of days in the 12 months ending on the last day of that Alliance Year" in text
     assert "out of 365" not in text
+
+
+# --- one decision rule per matter (round 5 reviews) -----------------------------------------------
+
+def test_majority_alliance_states_each_decision_rule_once(small):
+    decisions = text_of(clause(small, "alliance.decisions"))
+    governance = text_of(clause(small, "alliance.governance"))
+    rr = text_of(clause(small, "alliance.risk-reward"))
+    # the Target Cost and deadlocked matters follow the ALT's ordinary rule, not unanimity
+    assert "needs the agreement of every Alliance Member and is set" not in rr
+    assert "by a decision of the ALT under clause" in rr
+    assert "until every Alliance Member agrees otherwise" not in decisions
+    assert "until the ALT decides the matter under clause" in decisions
+    # unanimity outside the Reserved Matters is listed once
+    assert "Apart from the Reserved Matters, this Agreement needs the agreement of every Alliance Member only to" in decisions
+    # a Provider's regulatory duties are never a Reserved Matter
+    assert "a national patient safety alert or national clinical guidance" in decisions
+    # an adjourned meeting never decides without the Commissioner
+    assert "the adjourned meeting is quorate with the representatives present if they include the Commissioner's" in governance
+
+
+def test_removal_follows_the_decision_rule_and_the_commissioner_removes_for_insolvency(big):
+    term = text_of(clause(big, "alliance.term-termination"))
+    assert "by a decision of every Alliance Member other than the one concerned" not in term
+    assert "the Commissioner may also remove it from the Alliance by notice, without a decision of the ALT" in term
+
+
+def test_outgoing_employer_indemnifies_an_outside_provider_which_may_enforce_it(big):
+    workforce = text_of(clause(big, "alliance.workforce"))
+    assert "must indemnify the Commissioner and any other Alliance Member or other provider to which those employees" in workforce
+    assert "A provider that is not a Party may enforce this indemnity under the Contracts (Rights of Third Parties) Act 1999" \
+        in workforce
+
+
+def test_recital_names_the_councils_functions_for_the_services(big):
+    recitals = text_of(clause(big, "alliance.recitals"))
+    assert "section 2B of the National Health Service Act 2006" in recitals  # substance use treatment
+    assert "Part 7 of the Housing Act 1996" in recitals
+
+
+def test_rent_funded_costs_are_out_of_the_annual_value_and_the_budget(big):
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert "excluding any cost met from rent, service charges or housing benefit" in defs["Annual Value"]
+    plan = text_of(clause(big, "alliance.service-planning"))
+    assert "less its Fee and any costs met from rent" not in plan

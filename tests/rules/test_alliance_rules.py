@@ -232,6 +232,18 @@ def _majority_of_three_is_every_vote(d):
     d["alliance"]["decisions"]["majority_percent"] = 75   # SMALL has three members: 75% is three votes
 
 
+def _provider_without_fee_capped_at_fee(d):
+    d["members"][1]["fee_percent"] = 0  # BIG caps each Provider's Pain at its Fee
+
+
+def _fee_for_the_commissioner(d):
+    d["members"][0]["fee_percent"] = 4
+
+
+def _former_contracts_short_of_the_annual_value(d):
+    d["alliance"]["former_contracts"][0]["annual_value"] = 700000  # Harbour Light's contracts no longer add up
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _delivers_a_service_not_listed),
@@ -277,6 +289,9 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _modification_but_contracts_replaced),
     ("ALLIANCE-RESERVED-MUTUAL", SMALL, _reserved_mutual_not_light_touch),
     ("ALLIANCE-OPEN-BOOK-COST-MODELS", BIG, _cost_model_without_open_book),
+    ("ALLIANCE-FEE", BIG, _provider_without_fee_capped_at_fee),
+    ("ALLIANCE-FEE", BIG, _fee_for_the_commissioner),
+    ("ALLIANCE-FORMER-CONTRACT-VALUES", BIG, _former_contracts_short_of_the_annual_value),
 ]
 
 
