@@ -575,3 +575,18 @@ def vehicle_insurance(ctx: RuleContext):
         yield (f"{asset.description} is a vehicle but insurance.other lists no motor insurance: the draft requires "
                "cover meeting Road Traffic Act 1988 Part VI in the assets clause; add the property damage level "
                "agreed under insurance.other", ("grant", "assets", "items", vehicles[0], "description"))
+
+
+@RULES.rule("GRANT-MOTOR-PROPERTY-MINIMUM", "warning",
+            "Motor insurance for property damage is at least the Road Traffic Act 1988 s.145(4)(b) minimum.")
+def motor_property_minimum(ctx: RuleContext):
+    """A motor figure below the statutory floor would let the policy breach Part VI, so the sheet must rise to it."""
+    floor = _optional_figure(ctx, "motor_property_damage_minimum")
+    others = getattr(ctx.sheet.insurance, "other", None) or []
+    if floor is None:
+        return
+    for index, cover in enumerate(others):
+        if any(word in cover.kind.lower() for word in ("motor", "vehicle", "minibus")) and cover.amount < floor:
+            yield (f"{cover.kind}: {money(cover.amount)} is below {money(floor)}, the least cover for damage to "
+                   "property a motor policy may be limited to (Road Traffic Act 1988 s.145(4)(b)); raise it to at "
+                   f"least {money(floor)}", ("insurance", "other", index, "amount"))
