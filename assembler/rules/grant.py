@@ -590,3 +590,16 @@ def motor_property_minimum(ctx: RuleContext):
             yield (f"{cover.kind}: {money(cover.amount)} is below {money(floor)}, the least cover for damage to "
                    "property a motor policy may be limited to (Road Traffic Act 1988 s.145(4)(b)); raise it to at "
                    f"least {money(floor)}", ("insurance", "other", index, "amount"))
+
+
+@RULES.rule("GRANT-SINGLE-REPORT-PERIOD", "warning",
+            "The reporting frequency gives at least one Progress Report before the Final Report.")
+def single_report_period(ctx: RuleContext):
+    """A grant shorter than one reporting period never produces a Progress Report: the draft makes the
+    Final Report the only report, and the commissioner should know that before it is sent."""
+    grant = ctx.sheet.grant
+    if grant.single_report_period:
+        yield (f"the funding period ({long_date(grant.funding_period.start)} to {long_date(grant.funding_period.end)}) "
+               f"is no longer than one {grant.reporting.frequency} reporting period, so no Progress Report falls due "
+               "and the draft makes the Final Report the only report; choose a shorter frequency if a report "
+               "part-way through is wanted", ("grant", "reporting", "frequency"))

@@ -221,6 +221,18 @@ class Grant(Strict):
     vulnerable_people: bool = Field(True, description="Whether the activities involve children or adults at risk (brings in safeguarding and DBS terms).")
 
     @property
+    def single_report_period(self) -> bool:
+        """True when the funding period ends within the first reporting period: no Progress Report falls
+        due, so the draft makes the Final Report the only report (a five-month grant reporting six-monthly)."""
+        months = {"monthly": 1, "quarterly": 3, "six-monthly": 6, "annually": 12}[self.reporting.frequency]
+        return self.funding_period.months <= months
+
+    @property
+    def final_report_due(self) -> dt.date:
+        """The last day for the Final Report: final_report_days calendar days after the funding period ends."""
+        return self.funding_period.end + dt.timedelta(days=self.reporting.final_report_days)
+
+    @property
     def instalments_total(self) -> Decimal:
         return sum((i.amount for i in self.instalments), Decimal(0))
 
