@@ -228,6 +228,14 @@ class Grant(Strict):
         return self.funding_period.months <= months
 
     @property
+    def bank_verification(self) -> str | None:
+        """How and when the Funder verified the account ('verified by call-back 2 March 2027'), read from the
+        end of bank_account, so the draft does not ask for a confirmation the Funder already holds."""
+        text = self.bank_account or ""
+        at = text.lower().find("verified")
+        return text[at:].strip().rstrip(".") if at >= 0 else None
+
+    @property
     def final_report_due(self) -> dt.date:
         """The last day for the Final Report: final_report_days calendar days after the funding period ends."""
         return self.funding_period.end + dt.timedelta(days=self.reporting.final_report_days)
