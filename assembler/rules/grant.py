@@ -575,3 +575,31 @@ def vehicle_insurance(ctx: RuleContext):
         yield (f"{asset.description} is a vehicle but insurance.other lists no motor insurance: the draft requires "
                "cover meeting Road Traffic Act 1988 Part VI in the assets clause; add the property damage level "
                "agreed under insurance.other", ("grant", "assets", "items", vehicles[0], "description"))
+
+
+@RULES.rule("GRANT-MOTOR-PROPERTY-MINIMUM", "warning",
+            "Motor insurance for property damage is at least the Road Traffic Act 1988 s.145(4)(b) minimum.")
+def motor_property_minimum(ctx: RuleContext):
+    """A motor figure below the statutory floor would let the policy breach Part VI, so the sheet must rise to it."""
+    floor = _optional_figure(ctx, "motor_property_damage_minimum")
+    others = getattr(ctx.sheet.insurance, "other", None) or []
+    if floor is None:
+        return
+    for index, cover in enumerate(others):
+        if any(word in cover.kind.lower() for word in ("motor", "vehicle", "minibus")) and cover.amount < floor:
+            yield (f"{cover.kind}: {money(cover.amount)} is below {money(floor)}, the least cover for damage to "
+                   "property a motor policy may be limited to (Road Traffic Act 1988 s.145(4)(b)); raise it to at "
+                   f"least {money(floor)}", ("insurance", "other", index, "amount"))
+
+
+@RULES.rule("GRANT-SINGLE-REPORT-PERIOD", "warning",
+            "The reporting frequency gives at least one Progress Report before the Final Report.")
+def single_report_period(ctx: RuleContext):
+    """A grant shorter than one reporting period never produces a Progress Report: the draft makes the
+    Final Report the only report, and the commissioner should know that before it is sent."""
+    grant = ctx.sheet.grant
+    if grant.single_report_period:
+        yield (f"the funding period ({long_date(grant.funding_period.start)} to {long_date(grant.funding_period.end)}) "
+               f"is no longer than one {grant.reporting.frequency} reporting period, so no Progress Report falls due "
+               "and the draft makes the Final Report the only report; choose a shorter frequency if a report "
+               "part-way through is wanted", ("grant", "reporting", "frequency"))

@@ -224,6 +224,26 @@ class Grant(Strict):
     vulnerable_people: bool = Field(True, description="Whether the activities involve children or adults at risk (brings in safeguarding and DBS terms).")
 
     @property
+    def single_report_period(self) -> bool:
+        """True when the funding period ends within the first reporting period: no Progress Report falls
+        due, so the draft makes the Final Report the only report (a five-month grant reporting six-monthly)."""
+        months = {"monthly": 1, "quarterly": 3, "six-monthly": 6, "annually": 12}[self.reporting.frequency]
+        return self.funding_period.months <= months
+
+    @property
+    def bank_verification(self) -> str | None:
+        """How and when the Funder verified the account ('verified by call-back 2 March 2027'), read from the
+        end of bank_account, so the draft does not ask for a confirmation the Funder already holds."""
+        text = self.bank_account or ""
+        at = text.lower().find("verified")
+        return text[at:].strip().rstrip(".") if at >= 0 else None
+
+    @property
+    def final_report_due(self) -> dt.date:
+        """The last day for the Final Report: final_report_days calendar days after the funding period ends."""
+        return self.funding_period.end + dt.timedelta(days=self.reporting.final_report_days)
+
+    @property
     def instalments_total(self) -> Decimal:
         return sum((i.amount for i in self.instalments), Decimal(0))
 

@@ -164,7 +164,8 @@ def test_the_offer_letter_binds_and_gives_the_grant_on_acceptance(catalogue):
     assert "lapses if the Council has not received the signed letter by 26 February 2027" in text
     assert "the Grant is given on the Acceptance Date" in text
     assert "given as minimal financial assistance on the Acceptance Date" in text
-    assert "within 10 Business Days after the later of the date set against it in the Payment Schedule, the Acceptance Date" in text
+    assert "on or before the date set against it in the Payment Schedule" in text
+    assert "If the Acceptance Date or the date on which a condition set against an Instalment is met is later than that date, the Council pays that Instalment within 10 Business Days after it" in text
 
 
 def test_the_offer_letter_has_its_one_line_conditions(catalogue):
@@ -211,7 +212,7 @@ def test_every_payment_basis_states_the_unspent_rule_once(catalogue, basis):
 def test_council_delay_moves_milestone_dates_instead_of_reducing_the_grant(catalogue):
     text = to_text(build(catalogue, BIG).document)
     assert "its long-stop date, move back by the length of that delay" in text
-    assert "fewer than five people, the condition is met if no more than one of them falls outside it" in text
+    assert "the condition is met if the group has no one in it on the date it is measured, and, if the group has fewer than five people, if no more than one of them falls outside it" in text
     assert "other than a percentage or rate, is treated as met" in text
 
 
@@ -236,14 +237,15 @@ def test_the_open_licence_covers_only_the_named_materials(catalogue):
 def test_a_vehicle_bought_with_the_grant_needs_compulsory_motor_cover(catalogue):
     text = to_text(build(catalogue, BIG).document)
     assert "motor vehicle (Electric car for outreach visits)" in text
-    assert "Part VI of the Road Traffic Act 1988, which sets no limit for liability for death or bodily injury" in text
+    assert "Part VI of the Road Traffic Act 1988, with no limit for liability for death or bodily injury and cover for damage to property of at least £1,200,000 for any one accident" in text
 
 
 def test_termination_on_notice_keeps_spending_to_the_end(catalogue):
     small = to_text(build(catalogue, SMALL).document)
     assert "keep, out of the Grant paid, the Eligible Expenditure it properly incurred before this letter ends" in small
     big = to_text(build(catalogue, BIG).document)
-    assert "properly incurred up to the date this Agreement ends exceeds the Instalments already paid" in big
+    assert "This Agreement continues during the notice period: the Council pays the Instalments that fall due in it" in big
+    assert "may keep out of the Grant paid, and the Council must pay it against evidence so far as the Grant paid does not cover them" in big
 
 
 def test_the_agreement_ends_after_its_last_payment(catalogue):
@@ -255,7 +257,8 @@ def test_the_agreement_ends_after_its_last_payment(catalogue):
 def test_match_funding_reduction_is_one_formula(catalogue):
     text = to_text(build(catalogue, BIG).document)
     assert "reduced to the lower of £450,000 and that Match Funding multiplied by 75 and divided by 25" in text
-    assert "A shortfall is not in itself an Event of Default. Nothing in this clause limits the Council's rights" in text
+    assert "a shortfall is not a breach of this Agreement or an Event of Default" in text
+    assert "Nothing in this clause limits the Council's rights" in text
     assert "a target expressed as a percentage or a rate, and a condition about staff in post, is not reduced" in text
     assert "in any case by 30 September 2027" in text
     assert "The confirmed sources total £90,000 of the £150,000 of Match Funding required; the rest, £60,000, depends on Northbrook Community Foundation" in text
@@ -266,9 +269,10 @@ def test_housing_act_conditions_when_the_power_is_section_180(catalogue):
     assert any(c.id == "grant.homelessness-conditions" for c in big.clauses)
     text = to_text(big)
     assert "As required by section 181 of the Housing Act 1996" in text
-    assert ("the Council will take all reasonable steps to recover from it the amount that in the Council's opinion is "
-            "recoverable, up to an amount equal to the Grant paid") in text
-    assert "within 21 days after it is served, with any written notice" in text
+    assert ("the Council will take all reasonable steps to recover from it an amount up to the whole of the Grant paid, "
+            "being the amount that the Council specifies, in a notice served on the Trust, as in its opinion recoverable") in text
+    assert "which does not limit this paragraph" in text
+    assert "within 21 days beginning with the day on which it is served, with any written notice" in text
     assert "opportunity to remedy it under clause" in text
     assert "the basis on which it has been calculated" in text
     assert "section 180 of the Housing Act 1996 and, so far as necessary, section 1 of the Localism Act 2011" in text

@@ -22,7 +22,7 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION",
             "GRANT-FINAL-CLAIM-WINDOW", "GRANT-MILESTONE-DELIVERABLE", "GRANT-DELIVERABLE-TIMING",
             "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION",
-            "GRANT-VEHICLE-INSURANCE"]
+            "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -427,3 +427,27 @@ def test_equipment_that_is_not_a_vehicle_needs_no_motor_insurance(catalogue):
         d["insurance"].pop("other")
         d["grant"]["assets"]["items"][0]["description"] = "Outreach equipment and a portable projector"
     assert "GRANT-VEHICLE-INSURANCE" not in findings(catalogue, BIG, no_car)
+
+
+def test_motor_cover_below_the_statutory_minimum(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["insurance"]["other"][0].__setitem__("amount", 1000000))
+    assert "£1,000,000 is below £1,200,000" in found["GRANT-MOTOR-PROPERTY-MINIMUM"][0]
+
+
+def test_motor_cover_at_the_statutory_minimum_is_quiet(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["insurance"]["other"][0].__setitem__("amount", 1200000))
+    assert "GRANT-MOTOR-PROPERTY-MINIMUM" not in found
+
+
+def test_grant_shorter_than_one_reporting_period(catalogue):
+    def five_months(d):
+        d["grant"]["funding_period"]["end"] = "2027-08-31"
+        for i in d["grant"]["instalments"]:
+            i["date"] = "2027-04-01"
+    found = findings(catalogue, SMALL, five_months)
+    assert "no longer than one six-monthly reporting period" in found["GRANT-SINGLE-REPORT-PERIOD"][0]
+
+
+def test_grant_with_a_progress_report_is_quiet_on_reporting_period(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"]["reporting"].__setitem__("frequency", "quarterly"))
+    assert "GRANT-SINGLE-REPORT-PERIOD" not in found
