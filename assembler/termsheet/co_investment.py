@@ -4,6 +4,7 @@ how it is secured and repaid, and what happens to the assets at the end."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
@@ -22,6 +23,11 @@ from assembler.termsheet.common import (
     TermSheetBase,
     Text,
 )
+
+_BUILD_WORDS = re.compile(
+    r"\b(new[- ]build|newly built|build(?:ing)? contract|construct(?:ion|ed|s)?|start on site|frame and roof|"
+    r"practical completion|garage sites?|development site|building plot|cleared site|vacant land|land (?:rear|at|adjoining))\b",
+    re.IGNORECASE)
 
 TitleNumber = Annotated[str, Field(pattern=r"^[A-Z]{0,3}\d{1,7}$")]
 
@@ -320,6 +326,11 @@ class Acquisition(Strict):
         None, description="Date by which the works to the properties in the property schedule must be finished "
         "(practical completion in the building programme), as YYYY-MM-DD. Leave out for the day before rent is planned "
         "to start (income.income_starts), or six months after the properties are let or transferred if neither is given.")
+    new_build: bool | None = Field(
+        None, description="Whether the delivery organisation builds new homes on the properties in the property schedule "
+        "(true: a development obligation with planning, a building contract and practical completion) rather than "
+        "refurbishing or converting existing buildings (false). Leave out to read it from the sheet's own words (a garage "
+        "site, land, a building contract, start on site, practical completion).")
     planning_permission: Literal["needed", "granted", "not_needed"] | None = Field(
         None, description="Whether the works or the new use need planning permission: 'needed' (not yet granted: the "
         "grant of it, free of challenge, becomes a completion condition), 'granted' (already granted: the draft relies "
@@ -509,7 +520,7 @@ class Governance(Strict):
 class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
 
-    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit",)  # names derived_context adds for the clauses
+    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -588,4 +599,20 @@ class CoInvestmentTermSheet(TermSheetBase):
     def derived_context(self) -> dict:
         """Figures worked out from the whole sheet that the clauses and the review pack print: the credit view."""
         from assembler.credit.co_investment import credit_view
-        return {"credit": credit_view(self)}
+        return {"credit": credit_view(self), "new_build": self.builds_new_homes}
+
+    @property
+    def builds_new_homes(self) -> bool:
+        """Whether the homes in the property schedule are built new: the sheet's own answer, else its words (a site or
+        land transferred, a building contract, start on site, frame and roof, practical completion). Building is a
+        development obligation, not refurbishment, and the transfer is then connected with development, so the
+        covenants cannot rest on section 33 of the Local Government (Miscellaneous Provisions) Act 1982."""
+        if self.acquisition.new_build is not None:
+            return self.acquisition.new_build
+        if not self.contributions.homes_in_schedule:
+            return False
+        words = " ".join([*(p.address for p in self.contributions.properties),
+                          *(p.use or "" for p in self.contributions.properties),
+                          *(c.description for c in (*self.contributions.authority, *self.contributions.delivery)),
+                          *(d.condition or "" for d in self.drawdowns)])
+        return bool(_BUILD_WORDS.search(words))
