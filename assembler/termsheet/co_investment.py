@@ -388,7 +388,7 @@ class Nominations(Strict):
 
 
 class Surplus(Strict):
-    reserve_percent: Percent = Field(Decimal(10), description="Share of the Gross Income from the properties paid each year into the repairs reserve, after operating costs and before any return or surplus.")
+    reserve_percent: Percent = Field(Decimal(10), description="Share of the whole Gross Income from the properties (not of what is left after operating costs) paid each year into the repairs reserve, after operating costs and before any return or surplus.")
     uses: list[Text] = Field(min_length=1, description="What any surplus may be used for, e.g. 'buying further homes'; the "
                              "Partnership Board chooses among them each year.")
 
@@ -488,6 +488,10 @@ class Income(Strict):
     operating_cost_per_home: Money | None = Field(
         None, description="Operating costs (management, maintenance, insurance, support not separately funded) per "
         "home per year, in pounds.")
+    support_funded_separately: bool = Field(
+        False, description="Whether the support for tenants (tenancy sustainment, key work) is paid for outside the "
+        "homes' income, e.g. by a separate grant or contract (true): it is then not an Operating Cost and does not come "
+        "before the reserve and the investors in the waterfall. Leave false where the homes' income pays for it.")
     operating_cost_percent: Percent | None = Field(
         None, description="Operating costs as a % of the rent collected, instead of operating_cost_per_home.")
     income_starts: dt.date | None = Field(
