@@ -599,3 +599,57 @@ def works_after_rent(ctx: RuleContext):
         yield (f"the works are to be finished by {long_date(done)}, but rent is planned from {long_date(start)}: the "
                "homes cannot be let before the works are done, so the cover and the waterfall count rent that the "
                "programme does not allow. Move one of the dates", ("acquisition", "works_complete_by"))
+
+
+@RULES.rule("COINV-CLAWBACK-BEFORE-LOAN", "warning",
+            "The clawback lasts at least as long as the investors' loans secured on the homes, or the sheet's choice to "
+            "let it end earlier is visible: otherwise the authority's contribution is unprotected by clawback while the "
+            "homes still carry the debt.")
+def clawback_before_loan(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.contributions.authority_properties and not sheet.contributions.authority_grant:
+        return
+    ends = add_years(sheet.partnership.term.start, sheet.clawback.years)
+    for i, (inv, service) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+        if service.maturity > ends:
+            need = service.maturity.year - sheet.partnership.term.start.year + (
+                1 if (service.maturity.month, service.maturity.day) > (sheet.partnership.term.start.month,
+                                                                       sheet.partnership.term.start.day) else 0)
+            lock = (" (the asset lock continues, but nothing is repaid to the authority on a breach in those years)"
+                    if sheet.disposal.asset_lock else "")
+            yield (f"the clawback ends {sheet.clawback.years} years after each transfer or purchase ({long_date(ends)} at "
+                   f"the earliest), before {inv.investor}'s capital is repaid on "
+                   f"{long_date(service.maturity)}{lock}. Lengthen clawback.years to {need} or more, or confirm that "
+                   "the clawback is meant to end first", ("clawback", "years"))
+            return
+
+
+@RULES.rule("COINV-BUILD-PLANNING", "warning",
+            "New homes built on the properties are not said to need no planning permission: building dwellings is "
+            "development that needs it.")
+def build_planning(ctx: RuleContext):
+    sheet = ctx.sheet
+    if sheet.builds_new_homes and sheet.acquisition.planning_permission == "not_needed":
+        yield ("the homes on the properties in the schedule are built new, but planning_permission says none is "
+               "needed: building dwellings is development (Town and Country Planning Act 1990 ss.55 and 57). Say "
+               "'needed' or 'granted'", ("acquisition", "planning_permission"))
+
+
+@RULES.rule("COINV-REGISTERED-PROVIDER", "warning",
+            "The delivery organisation's legal form and the nominations block agree on whether it is a registered "
+            "provider of social housing.")
+def registered_provider_agrees(ctx: RuleContext):
+    sheet = ctx.sheet
+    nominations = sheet.nominations
+    if nominations is None:
+        return
+    by_form = sheet.delivery.legal_form == LegalForm.registered_provider
+    if by_form and not nominations.registered_provider:
+        yield (f"{sheet.delivery.name} is a registered provider by its legal form, but nominations.registered_provider "
+               "is false: a nomination to its assured tenancy is an allocation under Part 6 of the Housing Act 1996, "
+               "and the Regulator's rules and the moratorium apply. Set it to true",
+               ("nominations", "registered_provider"))
+    elif nominations.registered_provider and not by_form and not sheet.delivery.rsh_number:
+        yield (f"nominations.registered_provider is true, but {sheet.delivery.name}'s legal form is not a registered "
+               "provider and no Regulator of Social Housing number is given: give its rsh_number (or its legal form) so "
+               "that the parties clause and the security clause agree", ("nominations", "registered_provider"))

@@ -4,6 +4,7 @@ how it is secured and repaid, and what happens to the assets at the end."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
@@ -22,6 +23,11 @@ from assembler.termsheet.common import (
     TermSheetBase,
     Text,
 )
+
+_BUILD_WORDS = re.compile(
+    r"\b(new[- ]build|newly built|build(?:ing)? contract|construct(?:ion|ed|s)?|start on site|frame and roof|"
+    r"practical completion|garage sites?|development site|building plot|cleared site|vacant land|land (?:rear|at|adjoining))\b",
+    re.IGNORECASE)
 
 TitleNumber = Annotated[str, Field(pattern=r"^[A-Z]{0,3}\d{1,7}$")]
 
@@ -320,6 +326,11 @@ class Acquisition(Strict):
         None, description="Date by which the works to the properties in the property schedule must be finished "
         "(practical completion in the building programme), as YYYY-MM-DD. Leave out for the day before rent is planned "
         "to start (income.income_starts), or six months after the properties are let or transferred if neither is given.")
+    new_build: bool | None = Field(
+        None, description="Whether the delivery organisation builds new homes on the properties in the property schedule "
+        "(true: a development obligation with planning, a building contract and practical completion) rather than "
+        "refurbishing or converting existing buildings (false). Leave out to read it from the sheet's own words (a garage "
+        "site, land, a building contract, start on site, practical completion).")
     planning_permission: Literal["needed", "granted", "not_needed"] | None = Field(
         None, description="Whether the works or the new use need planning permission: 'needed' (not yet granted: the "
         "grant of it, free of challenge, becomes a completion condition), 'granted' (already granted: the draft relies "
@@ -377,7 +388,7 @@ class Nominations(Strict):
 
 
 class Surplus(Strict):
-    reserve_percent: Percent = Field(Decimal(10), description="Share of the Gross Income from the properties paid each year into the repairs reserve, after operating costs and before any return or surplus.")
+    reserve_percent: Percent = Field(Decimal(10), description="Share of the whole Gross Income from the properties (not of what is left after operating costs) paid each year into the repairs reserve, after operating costs and before any return or surplus.")
     uses: list[Text] = Field(min_length=1, description="What any surplus may be used for, e.g. 'buying further homes'; the "
                              "Partnership Board chooses among them each year.")
 
@@ -477,6 +488,10 @@ class Income(Strict):
     operating_cost_per_home: Money | None = Field(
         None, description="Operating costs (management, maintenance, insurance, support not separately funded) per "
         "home per year, in pounds.")
+    support_funded_separately: bool = Field(
+        False, description="Whether the support for tenants (tenancy sustainment, key work) is paid for outside the "
+        "homes' income, e.g. by a separate grant or contract (true): it is then not an Operating Cost and does not come "
+        "before the reserve and the investors in the waterfall. Leave false where the homes' income pays for it.")
     operating_cost_percent: Percent | None = Field(
         None, description="Operating costs as a % of the rent collected, instead of operating_cost_per_home.")
     income_starts: dt.date | None = Field(
@@ -509,7 +524,7 @@ class Governance(Strict):
 class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
 
-    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit",)  # names derived_context adds for the clauses
+    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -588,4 +603,20 @@ class CoInvestmentTermSheet(TermSheetBase):
     def derived_context(self) -> dict:
         """Figures worked out from the whole sheet that the clauses and the review pack print: the credit view."""
         from assembler.credit.co_investment import credit_view
-        return {"credit": credit_view(self)}
+        return {"credit": credit_view(self), "new_build": self.builds_new_homes}
+
+    @property
+    def builds_new_homes(self) -> bool:
+        """Whether the homes in the property schedule are built new: the sheet's own answer, else its words (a site or
+        land transferred, a building contract, start on site, frame and roof, practical completion). Building is a
+        development obligation, not refurbishment, and the transfer is then connected with development, so the
+        covenants cannot rest on section 33 of the Local Government (Miscellaneous Provisions) Act 1982."""
+        if self.acquisition.new_build is not None:
+            return self.acquisition.new_build
+        if not self.contributions.homes_in_schedule:
+            return False
+        words = " ".join([*(p.address for p in self.contributions.properties),
+                          *(p.use or "" for p in self.contributions.properties),
+                          *(c.description for c in (*self.contributions.authority, *self.contributions.delivery)),
+                          *(d.condition or "" for d in self.drawdowns)])
+        return bool(_BUILD_WORDS.search(words))

@@ -116,9 +116,8 @@ def test_contributions_add_up_in_the_draft(drafts):
                if r[1] and not r[0].endswith("subtotal")]
     assert sum(amounts) == Decimal(5990000)
     assert investments[1] == ["Fund", "£2,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
-                              "Return on capital drawn up to its last drawdown, paid on that drawdown; then twenty "
-                              "equal yearly instalments of capital and that year's return, from the first anniversary "
-                              "of its last drawdown (4 January 2029 on the timetable)", "4 January 2048",
+                              "Return on capital drawn up to 4 July 2029, paid on that date; then twenty equal yearly "
+                              "instalments of capital and that year's return, from 4 July 2030", "4 July 2049",
                               "£153,752.29 (capital and return)"]
     assert investments[2][3].endswith("not cumulative") and investments[2][5:] == ["31 May 2037", "Up to £10,000 (return on the full capital)"]
     assert drawdowns[-1] == ["Total", "", "£5,350,000", ""]
@@ -448,7 +447,9 @@ def test_missing_terms_are_in_the_draft(drafts):
     governance = text_of(clause(doc, "co-investment.governance"))
     assert "No Party may start court proceedings about a deadlock" in governance
     nominations = text_of(clause(doc, "co-investment.nominations"))
-    assert "counted across all the homes in each year" in nominations
+    # The Council nominates to every letting, so no counting rule is printed (it means nothing at 100%).
+    assert "nominate the tenant for every letting of the homes" in nominations
+    assert "counted across all the homes in each year" not in nominations
     assert "no home may be let on an assured shorthold tenancy" in nominations
     hub = drafts["community-asset-lease"].document
     assert "co-investment.financial-covenants" not in [c.id for c in hub.clauses]

@@ -159,7 +159,14 @@ def _no_s25_consent(d):
     del d["consents"]
 
 
+def _from_last_drawdown(d):
+    # The sample's Fund pays return only until every home is let; without first_instalment its 20 instalments run
+    # from the first anniversary of its last drawdown (4 January 2029), while homes are still being bought and let.
+    d["contributions"]["investments"][0].pop("first_instalment", None)
+
+
 def _loan_outlives_term(d):
+    _from_last_drawdown(d)
     d["contributions"]["investments"][0]["instalment_years"] = 25
 
 
@@ -173,6 +180,7 @@ def _no_bedrooms(d):
 
 
 def _maturity_moved(d):
+    _from_last_drawdown(d)
     d["contributions"]["investments"][0]["maturity"] = "2047-01-04"
 
 
@@ -197,8 +205,23 @@ def _interest_only_to_full_stock(d):
     d["contributions"]["investments"][0]["maturity"] = "2049-06-04"
 
 
+def _short_clawback(d):
+    # 20 years from 1 June 2027 ends before the Fund's last instalment on 4 July 2049.
+    d["clawback"]["years"] = 20
+
+
+def _build_without_planning(d):
+    d["acquisition"]["new_build"] = True
+    d["acquisition"]["planning_permission"] = "not_needed"
+
+
+def _nominations_say_registered_provider(d):
+    d["nominations"]["registered_provider"] = True
+
+
 def _cover_tested_early(d):
     # The covenant tested from the Fund's last drawdown, while homes are still being bought and let.
+    _from_last_drawdown(d)
     d["covenants"]["dscr_tested_from"] = "2028-01-04"
 
 
@@ -212,7 +235,13 @@ FIRES = [
     ("COINV-COVER-TEST-YEARS", HOMES, _cover_tested_early, "fails in 3 of the 21 Test Years: in the year from 4 "
      "January 2028, 17 homes leave £62,926.23 after costs and the reserve against £90,000 due to the tested investments, "
      "cover of 0.70; the homes are to be bought by 31 May 2030"),
-    ("COINV-INSTALMENTS-BEFORE-FULL-STOCK", HOMES, None, "Fund's instalments of £153,752.29 a year start on 4 "
+    ("COINV-CLAWBACK-BEFORE-LOAN", HOMES, _short_clawback, "the clawback ends 20 years after each transfer or "
+     "purchase (1 June 2047 at the earliest), before Fund's capital is repaid on 4 July 2049 (the asset lock continues, "
+     "but nothing is repaid to the authority on a breach in those years). Lengthen clawback.years to 23 or more"),
+    ("COINV-BUILD-PLANNING", HOMES, _build_without_planning, "are built new, but planning_permission says none is needed"),
+    ("COINV-REGISTERED-PROVIDER", HOMES, _nominations_say_registered_provider, "nominations.registered_provider is true, "
+     "but Pathway Homes & Support's legal form is not a registered provider"),
+    ("COINV-INSTALMENTS-BEFORE-FULL-STOCK", HOMES, _from_last_drawdown, "Fund's instalments of £153,752.29 a year start on 4 "
      "January 2029, before every home is bought and let (31 May 2030): about 35 of the 60 homes earn rent"),
     ("COINV-WORKS-AFTER-RENT", HOMES, _works_after_rent, "the works are to be finished by 1 October 2027, but rent "
      "is planned from 1 September 2027"),
@@ -270,6 +299,8 @@ FIRES = [
 QUIET = [
     ("COINV-WORKS-AFTER-RENT", HOMES),
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
+    ("COINV-CLAWBACK-BEFORE-LOAN", HOMES), ("COINV-CLAWBACK-BEFORE-LOAN", HUB), ("COINV-CLAWBACK-BEFORE-LOAN", LAND),
+    ("COINV-BUILD-PLANNING", HOMES), ("COINV-REGISTERED-PROVIDER", HOMES), ("COINV-REGISTERED-PROVIDER", LAND),
     ("COINV-COVER-TEST-YEARS", HOMES), ("COINV-COVER-TEST-YEARS", HUB), ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES),
     ("COINV-REPORT-BEFORE-DRAWDOWN", HUB), ("COINV-DRAWDOWN-LONGSTOP", LAND),
     ("COINV-HOUSING-LAND", HOMES), ("COINV-HOUSING-LAND", HUB), ("COINV-S25-CONSENT", HOMES),
@@ -388,7 +419,7 @@ def test_instalments_after_full_stock_are_quiet_and_the_note_says_so(catalogue):
 
     assert "before every home is bought and let" not in note(changed)
     assert "instalments of £153,752.29 a year start on 4 January 2029, before every home is bought and let" \
-        in note(sheet_from(HOMES, catalogue))
+        in note(sheet_from(HOMES, catalogue, _from_last_drawdown))
 
 
 def test_error_stops_assembly_with_file_line_and_field(catalogue):
@@ -473,14 +504,14 @@ def test_debt_service_is_the_annuity_to_maturity(catalogue):
     """The Fund's £2,000,000 at 4.5%, last drawn 4 January 2028, repaid by 20 equal yearly instalments from the
     first anniversary of that drawdown (an annuity: 2,000,000 x 0.045 / (1 - 1.045^-20)); its maturity is the
     last instalment, never moved."""
-    sheet = sheet_from(HOMES, catalogue).model
+    sheet = sheet_from(HOMES, catalogue, _from_last_drawdown).model
     fund, foundation = sheet.debt_service
     assert (fund.years, str(fund.yearly_payment)) == (20, "153752.29")
     assert (fund.payment_dates[0], fund.payment_dates[-1], fund.maturity) == (
         dt.date(2029, 1, 4), dt.date(2048, 1, 4), dt.date(2048, 1, 4))
     assert foundation.maturity == dt.date(2037, 5, 31)
     assert str(foundation.yearly_payment) == "10000.00"  # 2% on £500,000, capital at maturity
-    text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue).document)
+    text = to_text(assemble(sheet_from(HOMES, catalogue, _from_last_drawdown), catalogue).document)
     assert "£153,752.29 a year (capital and return) by the instalments" in text
 
 
@@ -494,3 +525,43 @@ def test_fraction_and_implausible_investor_rates_are_flagged(catalogue):
     assert fired(sheet_from(HOMES, catalogue, fraction), catalogue, "COMMON-PERCENT-FRACTION")
     assert fired(sheet_from(HOMES, catalogue, implausible), catalogue, "COMMON-RATE-RANGE")
     assert fired(sheet_from(HOMES, catalogue), catalogue, "COMMON-RATE-RANGE") == []
+
+
+def _garage_sites(d):
+    # The Council's properties become garage sites on which the Trust builds: the sheet's own words say so.
+    for c in d["contributions"]["authority"]:
+        for p in c.get("properties", []):
+            p["address"] = "Garage site at " + p["address"]
+
+
+def test_homes_built_on_a_site_take_a_development_obligation_not_section_33(catalogue):
+    """A transfer of land to build on is connected with its development, so the covenants cannot rest on s.33 of
+    the 1982 Act; the works clause is a duty to build to practical completion, and planning is a condition."""
+    plain = sheet_from(LAND, catalogue)
+    built = sheet_from(LAND, catalogue, _garage_sites)
+    assert (plain.model.builds_new_homes, built.model.builds_new_homes) == (False, True)
+    text = to_text(assemble(built, catalogue, today=RULES_DATE).document, notes=True)
+    assert "must build on each property listed in Schedule 1 the homes shown against it there" in text
+    assert "practical completion of every home" in text
+    assert "planning permission has been granted for the building of the homes on" in text
+    assert "section 33 of the Local Government (Miscellaneous Provisions) Act 1982 does not make those covenants" in text
+    assert "so far as section 33" not in text
+    before = to_text(assemble(plain, catalogue, today=RULES_DATE).document)
+    assert "so far as section 33 of the Local Government (Miscellaneous Provisions) Act 1982 allows" in before
+    assert "must build on each property" not in before
+
+
+def test_a_registered_provider_gets_the_regulator_notice_and_moratorium(catalogue):
+    """Enforcing security over a private registered provider's land needs notice to the Regulator (HPA 2016 s.108),
+    which starts the moratorium (HRA 2008 ss.145-146); the 60 Business Days run alongside it."""
+    def rp(d):
+        d["delivery"]["legal_form"] = "registered_provider"
+        d["delivery"]["society_number"] = "31234R"
+        d["delivery"]["rsh_number"] = "L0999"
+        d["delivery"].pop("charity_number", None)
+        d["nominations"]["registered_provider"] = True
+    text = to_text(assemble(sheet_from(LAND, catalogue, rp), catalogue, today=RULES_DATE).document)
+    assert "section 108 of the Housing and Planning Act 2016" in text
+    assert "sections 145 and 146 of the Housing and Regeneration Act 2008" in text
+    assert "section 108 of the Housing and Planning Act 2016" not in to_text(
+        assemble(sheet_from(LAND, catalogue), catalogue, today=RULES_DATE).document)
