@@ -451,8 +451,7 @@ def exposures(sheet) -> list[Exposure]:
     cost = credit.unit_cost(sheet) or ZERO
     out, lent, seen = [], ZERO, {}
     for i, d in enumerate(sheet.drawdowns):
-        if d.contributor in names:
-            lent += d.amount
+        lent = sum((e.amount for e in sheet.drawdowns if e.contributor in names and e.date <= d.date), ZERO)
         bought = homes_bought_by(sheet, d.date)
         charged = base + bought * each
         drawn = cash_by(sheet, d.date)
