@@ -301,6 +301,11 @@ class TestYear:
         """Cover of the tested debt and the refinancing of capital the reserve did not repay together."""
         return credit.cover(self.net, self.service + self.refinancing) if self.refinancing else self.cover
 
+    def all_short_of(self, ratio: Decimal | None) -> bool:
+        """Whether the income falls short of `ratio` times the tested debt and the refinancing together, unrounded:
+        1.199 is below a covenant of 1.2 although it prints as 1.20."""
+        return ratio is not None and self.net < ratio * (self.service + self.refinancing)
+
 
 def test_years(sheet, case: Case = Case(), rows: list[ModelYear] | None = None) -> list[TestYear]:
     """Each Test Year of the debt service cover covenant (from the draft's first Test Year): the model's income in
@@ -495,6 +500,7 @@ class CashFlowView:
     break_evens: list[BreakEven] = field(default_factory=list)
     exposures: list[Exposure] = field(default_factory=list)
     peak_arrears: Decimal = ZERO
+    owed_at_end: Decimal = ZERO  # unpaid fixed payments still carried forward when the term ends
     arrears_years: int = 0
     reserves: Decimal | None = None  # the borrower's free reserves, which could fund an early shortfall
     combined: tuple | None = None  # (all investment capital, value at full drawdown, loan to value %)
@@ -526,6 +532,7 @@ def cashflow_view(sheet) -> CashFlowView:
     view.break_evens = break_evens(sheet)
     view.peak_arrears = max((r.arrears for r in view.years), default=ZERO)
     view.arrears_years = sum(1 for r in view.years if r.arrears)
+    view.owed_at_end = view.years[-1].arrears if view.years else ZERO
     fin = getattr(sheet, "delivery_finances", None)
     view.reserves = fin.unrestricted_reserves if fin is not None else None
     return view
