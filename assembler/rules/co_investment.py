@@ -626,15 +626,23 @@ def credit_cover_below_one(ctx: RuleContext):
                "more grant, less debt, a longer repayment or more homes", ("income",))
 
 
+CREDIT_GAP_HOMES = Decimal("0.9")  # a gap that leaves fewer than this share of the homes bought stops the draft
+
+
 @RULES.rule("CREDIT-FUNDING-GAP", "error",
-            "The cash contributions pay for every home to be bought at the cost cap, the works and the return before "
-            "rent starts.")
+            "The cash contributions buy at least nine in ten of the homes to be bought at the cost cap, after the works "
+            "and the return before rent starts (a smaller gap is the family's funding-gap warning: the draft buys as "
+            "many homes as the Contributions allow).")
 def credit_funding_gap(ctx: RuleContext):
-    su = credit.sources_and_uses(ctx.sheet)
-    if su.gap > 0:
+    sheet = ctx.sheet
+    su = credit.sources_and_uses(sheet)
+    target = sheet.acquisition.homes_to_acquire
+    homes = credit.affordable_homes(sheet, su.total_sources)
+    if su.gap > 0 and target and homes < CREDIT_GAP_HOMES * target:
         yield (f"the cash available ({money(su.total_sources)}) is {money(su.gap)} short of what the deal must pay "
-               f"for ({money(su.total_uses)}): find the money or reduce the homes to acquire before the draft is "
-               "prepared", ("acquisition", "homes_to_acquire"))
+               f"for ({money(su.total_uses)}): it buys {homes} of the {target} homes, so the homes and the rent the "
+               "investors lend against are not there. Find the money or reduce the homes to acquire before the draft "
+               "is prepared", ("acquisition", "homes_to_acquire"))
 
 
 @RULES.rule("CREDIT-SECURED-LTV", "warning",
