@@ -249,41 +249,15 @@ def _cash_by(sheet, day: dt.date) -> Decimal:
 
 
 def waterfall_years(sheet) -> list[WaterfallYear]:
-    """The waterfall over the term, a row a year from when rent starts. Homes are let from the year after they are
-    bought, and bought no faster than the cash drawn allows or the sheet's own acquisition timetable (the ramp the
-    covenant test uses: an investor's base case never lets homes faster than the delivery targets); a fixed return
-    is paid on capital drawn until instalments start; a share of what remains is paid up to its cap."""
-    from assembler.termsheet.co_investment import add_years
+    """The waterfall over the term, a row for each Partnership Year, cut from the one cash-flow model
+    (assembler/credit/cashflow.py) that follows the draft's payment rules: `senior` is what falls due to the fixed
+    returns and instalments in the year with any arrears carried in, `junior` the shares of what remains paid, and
+    `surplus` what is left after them (before the Capital Repayment Reserve), negative by the arrears carried out."""
+    from assembler.credit.cashflow import model
 
-    start = sheet.income.income_starts or (min(d.date for d in sheet.drawdowns) if sheet.drawdowns
-                                           else sheet.partnership.term.start)
-    services = {s.investor: s for s in sheet.debt_service}
-    rows, y = [], 0
-    while add_years(start, y) < sheet.partnership.term.end and y < 60:
-        begin, end = add_years(start, y), add_years(start, y + 1)
-        bought = homes_bought_by(sheet, begin)
-        inc = year_income(sheet, bought)
-        senior = junior = ZERO
-        for inv in sheet.contributions.investments:
-            s = services[inv.investor]
-            drawn = _drawn_by(sheet, inv.investor, begin)
-            due_in_year = [p for p in s.payment_dates if begin <= p < end]
-            if inv.repayment == "amortising" and due_in_year:
-                amount = s.yearly_payment * len(due_in_year)
-            elif inv.repayment == "amortising" and s.payment_dates and begin > s.payment_dates[-1]:
-                amount = ZERO
-            else:
-                amount = pence(drawn * _pct(inv.return_rate)) if begin < s.maturity else ZERO
-            if inv.return_basis == "fixed":
-                senior += amount
-            else:
-                junior += amount
-        net = inc.net - senior
-        junior = max(min(junior, net), ZERO)
-        rows.append(WaterfallYear(y + 1, begin, inc.homes, inc.gross, inc.costs, inc.reserve, senior,
-                                  cover(inc.net, senior), junior, net - junior))
-        y += 1
-    return rows
+    return [WaterfallYear(r.year, r.start, r.homes, r.gross, r.costs, r.reserve, r.senior_due + r.arrears_brought,
+                          r.cover, r.junior, r.net - r.senior_paid - r.junior - r.arrears)
+            for r in model(sheet)]
 
 
 @dataclass
@@ -524,6 +498,7 @@ class CreditView:
     leases_ending_with_term: list = field(default_factory=list)
     early_instalments: list = field(default_factory=list)
     full_stock: dt.date | None = None
+    cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
 def credit_view(sheet) -> CreditView:
@@ -541,4 +516,11 @@ def credit_view(sheet) -> CreditView:
         grant_homes=grant_homes(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
-        early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet))
+        early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
+        cashflow=_cashflow(sheet))
+
+
+def _cashflow(sheet):
+    from assembler.credit.cashflow import cashflow_view
+
+    return cashflow_view(sheet)

@@ -155,7 +155,7 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         key_terms=key_terms(sheet, catalogue, context),
         positions=positions(sheet, catalogue, context),
         deviations=[],
-        findings=[_finding_row(sheet, f) for f in findings],
+        findings=[_finding_row(sheet, f) for f in _errors_first(findings)],
         placeholders=None,
     )
     review.deviations = [_position_deviation(row) for row in review.positions if not row.is_standard]
@@ -184,6 +184,12 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         review.properties = {"family": sheet.family, "termsheet_sha256": sheet.digest,
                              "library_version": library_version(catalogue)}
     return review
+
+
+def _errors_first(findings: list[Finding]) -> list[Finding]:
+    """Errors, then warnings, then infos, each in the rules' order: a reader meets what stops the deal first."""
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: order.get(f.severity, 3))
 
 
 def _draft_properties(result: Assembly, catalogue: Catalogue) -> dict[str, str]:

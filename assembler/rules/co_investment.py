@@ -653,3 +653,145 @@ def registered_provider_agrees(ctx: RuleContext):
         yield (f"nominations.registered_provider is true, but {sheet.delivery.name}'s legal form is not a registered "
                "provider and no Regulator of Social Housing number is given: give its rsh_number (or its legal form) so "
                "that the parties clause and the security clause agree", ("nominations", "registered_provider"))
+
+
+# ---- credit (review pack) ----
+# The investor's view, from the one cash-flow model in assembler/credit/cashflow.py. Ids start CREDIT- so the
+# family's own list of firing cases is not touched; tests/credit/test_credit_rules.py has a firing and a quiet
+# case for each.
+
+from assembler.credit import cashflow as cashflow_model  # noqa: E402
+
+
+@RULES.rule("CREDIT-COVER-BELOW-ONE", "error",
+            "With every home the cash buys let, the rent after voids, operating costs and the repairs reserve pays the "
+            "yearly debt service on the tested investments at least once.")
+def credit_cover_below_one(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.income.given:
+        return
+    homes = credit.affordable_homes(sheet, sheet.contributions.cash_total)
+    year, service = credit.year_income(sheet, homes), credit.yearly_debt_service(sheet)
+    cover = credit.cover(year.net, service)
+    if cover is not None and cover < 1:
+        yield (f"with every home the cash buys let ({year.homes} homes), {money(year.net)} a year is left after costs "
+               f"and the reserve against debt service of {money(service)}: cover of {cover}, so the rents cannot pay "
+               "the investors even once and the shortfall grows every year. The deal does not work as it stands: "
+               "more grant, less debt, a longer repayment or more homes", ("income",))
+
+
+CREDIT_GAP_HOMES = Decimal("0.9")  # a gap that leaves fewer than this share of the homes bought stops the draft
+
+
+@RULES.rule("CREDIT-FUNDING-GAP", "error",
+            "The cash contributions buy at least nine in ten of the homes to be bought at the cost cap, after the works "
+            "and the return before rent starts (a smaller gap is the family's funding-gap warning: the draft buys as "
+            "many homes as the Contributions allow).")
+def credit_funding_gap(ctx: RuleContext):
+    sheet = ctx.sheet
+    su = credit.sources_and_uses(sheet)
+    target = sheet.acquisition.homes_to_acquire
+    homes = credit.affordable_homes(sheet, su.total_sources)
+    if su.gap > 0 and target and homes < CREDIT_GAP_HOMES * target:
+        yield (f"the cash available ({money(su.total_sources)}) is {money(su.gap)} short of what the deal must pay "
+               f"for ({money(su.total_uses)}): it buys {homes} of the {target} homes, so the homes and the rent the "
+               "investors lend against are not there. Find the money or reduce the homes to acquire before the draft "
+               "is prepared", ("acquisition", "homes_to_acquire"))
+
+
+@RULES.rule("CREDIT-SECURED-LTV", "warning",
+            "At each drawdown the tested investments are covered by the value of the property charged then, not by "
+            "cash held in the Partnership Account, which is not charged.")
+def credit_secured_ltv(ctx: RuleContext):
+    sheet = ctx.sheet
+    limit = sheet.covenants.max_ltv
+    if limit is None:
+        return
+    over = [e for e in cashflow_model.exposures(sheet) if e.lent and e.ltv is not None and e.ltv > limit]
+    if over:
+        worst = max(over, key=lambda e: e.ltv)
+        yield (f"after the drawdown of {money(worst.amount)} on {long_date(worst.date)}, capital of "
+               f"{money(worst.lent)} is secured on charged property worth {money(worst.charged)} (the Schedule 1 "
+               f"properties and about {worst.homes_bought} homes bought by then): {worst.ltv}% against the "
+               f"{limit}% maximum; {len(over)} drawdown{'s are' if len(over) != 1 else ' is'} over it. The covenant's "
+               "figure assumes the cash is already spent on homes, but until then it sits in the Partnership Account, "
+               "which is not charged: have the investor draw last, charge or escrow the account, or draw against "
+               "homes bought", ("drawdowns", worst.index, "date"))
+
+
+@RULES.rule("CREDIT-DRAWDOWN-ON-TIME", "warning",
+            "A drawdown that requires homes bought first is dated no earlier than the acquisition timetable buys them.")
+def credit_drawdown_on_time(ctx: RuleContext):
+    sheet = ctx.sheet
+    for e in cashflow_model.exposures(sheet):
+        if e.homes_required and e.on_time < e.homes_required and sheet.acquisition.deadline:
+            when = f"; the {e.homes_required}th comes about {long_date(e.reached)}" if e.reached else ""
+            yield (f"the drawdown on {long_date(e.date)} requires {e.homes_required} homes bought first, but the "
+                   f"acquisition timetable ({sheet.acquisition.homes_to_acquire} homes by "
+                   f"{long_date(sheet.acquisition.deadline)}, at a steady pace from the first drawdown) has bought "
+                   f"about {e.on_time} by then{when}. The drawdown, and any instalments counted from it, would slip: "
+                   "move its date or the number of homes", ("drawdowns", e.index, "homes_required"))
+
+
+@RULES.rule("CREDIT-DRAWDOWN-ALL-IN", "warning",
+            "A drawdown that requires homes bought first comes after enough cash to buy them at the all-in cost per "
+            "home (price, works and costs), not the price cap alone.")
+def credit_drawdown_all_in(ctx: RuleContext):
+    sheet = ctx.sheet
+    cost = sheet.acquisition.all_in_cap
+    if not cost:
+        return
+    for e in cashflow_model.exposures(sheet):
+        if e.homes_required and e.affordable < e.homes_required:
+            yield (f"the drawdown on {long_date(e.date)} requires {e.homes_required} homes bought first, which at the "
+                   f"all-in cost of {money(cost)} a home needs {money(cost * e.homes_required)}, but the cash drawn "
+                   f"before it buys {e.affordable} after the works and the return before rent starts",
+                   ("drawdowns", e.index, "homes_required"))
+
+
+@RULES.rule("CREDIT-DRAWDOWN-REPEATED", "warning",
+            "A drawdown's condition asks for more than an earlier drawdown's, so that it tests something new.")
+def credit_drawdown_repeated(ctx: RuleContext):
+    sheet = ctx.sheet
+    for e in cashflow_model.exposures(sheet):
+        if e.repeats is not None:
+            yield (f"the condition of the drawdown on {long_date(e.date)} repeats that of the drawdown on "
+                   f"{long_date(sheet.drawdowns[e.repeats].date)}, which must already be met by then, so it protects "
+                   "nothing: ask for more homes (or another milestone), or drop it", ("drawdowns", e.index, "condition"))
+
+
+@RULES.rule("CREDIT-CONTROLLED-CONTRIBUTION", "warning",
+            "The tested investments still meet the cover covenant if a contribution another party controls, due "
+            "after they are fully drawn, is never paid.")
+def credit_controlled_contribution(ctx: RuleContext):
+    sheet = ctx.sheet
+    floor = sheet.covenants.min_dscr
+    if not sheet.income.given or floor is None:
+        return
+    for i in cashflow_model.unpaid_contributions(sheet):
+        o = cashflow_model.outcome(sheet, cashflow_model.missing_case(sheet, i))
+        if o.full_year_cover is not None and o.full_year_cover < floor:
+            d = sheet.drawdowns[i]
+            yield (f"the {d.contributor}'s {money(d.amount)} due on {long_date(d.date)} comes after the tested "
+                   f"investments are fully drawn; if it is never paid the cash buys {o.homes} of the "
+                   f"{sheet.acquisition.homes_to_acquire} homes and cover with them all let is {o.full_year_cover}, "
+                   f"below the covenant of {floor}. Draw it before the investors' last drawdown, or make the "
+                   "investors' later drawdowns conditional on it", ("drawdowns", i, "date"))
+
+
+@RULES.rule("CREDIT-EARLY-SHORTFALL", "warning",
+            "In the base case the rent pays every fixed return and instalment when due, or the deal says who funds the "
+            "shortfall.")
+def credit_early_shortfall(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.income.given:
+        return
+    rows = cashflow_model.model(sheet)
+    short = [r for r in rows if r.arrears]
+    if short:
+        peak = max(short, key=lambda r: r.arrears)
+        yield (f"in the base case the fixed payments are not met in full in {len(short)} Partnership Year"
+               f"{'s' if len(short) != 1 else ''} (the first from {long_date(short[0].start)}); unpaid, with return "
+               f"on them, they reach {money(peak.arrears)}. The waterfall carries them forward, so the investor "
+               "funds them by waiting: agree a debt service reserve funded at completion, a later first instalment, "
+               "or that the delivery organisation pays them from its own reserves", ("income",))

@@ -24,54 +24,63 @@ def test_the_workable_deal_shows_no_gap_and_its_cover(catalogue):
     assert terms["Credit: sources and uses of cash"][-1].startswith("Sources £5,350,000; uses £5,307,643.84; no funding gap")
     cover = terms["Credit: debt service cover (rent roll and cost budget)"]
     assert f"cover {view.dscr} (covenant minimum 1.2)" in cover[1] and view.dscr >= 1.2
+    assert any(line.startswith("The covenant is tested on Test Years starting 1 June 2030") and
+               "the lowest Test Year cover is 1.34" in line for line in cover)
+    assert any(line.startswith("Break-even at cover 1.2: voids and bad debt 10.9% (base 4%); operating costs 23.6% "
+                               "higher; average rent on the bought homes £96.09 a week") for line in cover)
     years = terms["Credit: waterfall year by year (base case)"]
-    # 8 transferred homes and 3 bought: 52 homes to buy by 31 May 2030 from the first drawdown on 15 June 2027 is 3
-    # by 1 September 2027 on the sheet's own timetable, although the £3.05m drawn by then would buy 29
-    assert len(years) == 25 + 1 and years[0].startswith("Year 1 (from 1 September 2027): 11 homes")
-    assert terms["Credit: loan to value"][-2].startswith("At full drawdown: capital £2,000,000 against £5,320,000: 37.6%")
+    assert years[0].startswith("Partnership Year 1 (from 1 June 2027): 23 homes earning rent by its end")
+    assert "fixed return and instalments due £15,410.96" in years[0]
+    ltv = terms["Credit: loan to value"]
+    assert any(line.startswith("At full drawdown, once the cash is spent: capital £2,000,000 against £5,320,000: 37.6%")
+               for line in ltv)
+    assert any("capital £1,000,000 against charged property of £640,000 (0 homes bought by then): 156.2%, ABOVE the "
+               "75% maximum (which is tested only from 1 September 2027)" in line for line in ltv)
     stresses = terms["Credit: stress cases (a full year, every home bought)"]
-    assert [s.split(":")[0] for s in stresses] == [s.case for s in view.stresses]
+    assert [s.split(":")[0] for s in stresses][:len(view.cashflow.outcomes)] == [
+        o.case.label for o in view.cashflow.outcomes]
+    assert any(s.startswith("If the Council's £1,300,000 due on 2 October 2028 never paid") and "buys 39 of the 52 "
+               "homes; cover with them all let 1.06" in s for s in stresses)
     assert not {f.rule for f in review.findings} & {"COINV-DEBT-COVER", "COINV-LTV", "COINV-FUNDING-GAP",
-                                                    "COINV-DRAWDOWN-FEASIBLE"}
+                                                    "COINV-DRAWDOWN-FEASIBLE", "CREDIT-COVER-BELOW-ONE",
+                                                    "CREDIT-FUNDING-GAP"}
 
 
 def test_the_stretched_deal_shows_the_gap_and_the_unachievable_condition(catalogue):
     terms, review, _ = _terms(catalogue, STRETCHED)
     assert "FUNDING GAP £1,265,287.67: the cash buys about 79 of the 92 homes" in terms["Credit: sources and uses of cash"][-1]
     security = terms["Credit: security and drawdown conditions"]
-    assert any("40 homes at the price cap need £3,400,000; £3,350,000 drawn before it: NOT ACHIEVABLE" in line
-               for line in security)
+    assert any("40 homes at the all-in cost cap of £100,000: the cash drawn before it buys 33: NOT ACHIEVABLE on cash; "
+               "at the acquisition pace 10 are bought by then: NOT ON TIME" in line for line in security)
+    assert any("REPEATS the condition of the drawdown on 4 January 2028" in line for line in security)
     assert {"COINV-DEBT-COVER", "COINV-LTV", "COINV-FUNDING-GAP", "COINV-DRAWDOWN-FEASIBLE"} <= {
         f.rule for f in review.findings}
 
 
-def test_the_base_case_lets_homes_no_faster_than_the_sheets_delivery_timetable(catalogue):
-    """The investor persona's finding: the base case let homes faster than the sheet's own targets. Each year's
-    homes are now those bought by its start on the straight-line timetable to the acquisition deadline (and no
-    more than the cash drawn buys), the ramp the covenant test uses."""
-    from assembler.credit.co_investment import affordable_homes, homes_bought_by, waterfall_years
-    from assembler.termsheet.co_investment import add_years
+def test_the_findings_lead_with_the_errors(catalogue):
+    """The investor persona: a deal covering 29p in the pound with a £1.27m gap showed "0 errors"."""
+    _, review, _ = _terms(catalogue, STRETCHED)
+    severities = [f.severity for f in review.findings]
+    assert severities[:2] == ["error", "error"] and severities == sorted(
+        severities, key=["error", "warning", "info"].index)
+    assert {f.rule for f in review.errors} >= {"CREDIT-COVER-BELOW-ONE", "CREDIT-FUNDING-GAP"}
 
-    sheet = read_termsheet(HOMES, catalogue).model
-    a, first = sheet.acquisition, min(d.date for d in sheet.drawdowns)
-    rows = waterfall_years(sheet)
-    transferred = sheet.contributions.homes_in_schedule
-    for row in rows:
-        bought = row.homes - transferred
-        assert bought == homes_bought_by(sheet, row.start)
-        if row.start < a.deadline:
-            assert bought <= a.homes_to_acquire * (row.start - first).days // (a.deadline - first).days
-    slower = [r for r in rows if r.start < a.deadline and
-              r.homes - transferred < affordable_homes(sheet, sum(d.amount for d in sheet.drawdowns if d.date <= r.start))]
-    assert slower, "the sample's cash runs ahead of its timetable, so the timetable is what limits the early years"
-    assert rows[-1].homes - transferred == affordable_homes(sheet, sheet.contributions.cash_total)
-    terms, _, _ = _terms(catalogue, HOMES)
+
+def test_the_waterfall_shows_arrears_the_reserve_the_repayment_and_who_funds_the_shortfall(catalogue):
+    terms, _, view = _terms(catalogue, HOMES)
     lines = terms["Credit: waterfall year by year (base case)"]
-    short = [(r, line) for r, line in zip(rows, lines) if r.surplus < 0]
-    assert short, "the slower ramp leaves early years short of the fixed return and instalments"
-    for row, line in short:
-        assert f"SHORTFALL £{-row.surplus:,.2f}: income after costs and the reserve does not meet" in line
-    assert add_years(rows[0].start, len(rows) - 1) < sheet.partnership.term.end
+    rows = view.cashflow.years
+    for row, line in zip(rows, lines):
+        if row.arrears:
+            assert f"SHORTFALL: £{row.arrears:,.2f} unpaid, carried forward" in line
+            assert "share of what remains £0" in line
+        if row.repaid:
+            assert f"capital due in one sum £500,000, of which £{row.refinanced:,.2f} not in the reserve" in line
+    assert any(line.startswith("Who funds the early shortfall: unpaid fixed payments peak at £39,607.70") and
+               "the Fund funds them by waiting unless the Charity pays" in line for line in lines)
+    tests = terms["Credit: cover on the covenant's Test Years (base case)"]
+    assert tests[0].startswith("Test Years from 1 June 2030 to the one from 1 June 2036: 60 homes")
+    assert "with the £17,941.17 a year refinancing capital the reserve did not repay: 1.2" in tests[-1]
 
 
 def test_the_borrower_section_shows_accounts_reserves_and_track_record(catalogue):
