@@ -347,7 +347,8 @@ def test_an_undeclared_mfa_history_is_left_open_never_declared_as_none(catalogue
     assert "None received" not in text
     labels = [label for label, _ in open_draft.form_blanks()]
     assert "total declared, with this Grant" in labels
-    assert sum(label.startswith("assistance the Recipient declares for") for label in labels) == 3
+    plain = [label.replace("\ue000", "").replace("\ue001", "") for label in labels]  # value marks around facts
+    assert sum(label.startswith("assistance the Recipient declares for") for label in plain) == 3
     none_draft = build(catalogue, _edited(tmp_path, SMALL, declared_none)).document
     text = to_text(none_draft)
     assert text.count("None received") == 2
