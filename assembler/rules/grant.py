@@ -331,6 +331,21 @@ def report_before_payment(ctx: RuleContext):
                    f"condition a report for an earlier period", ("grant", "instalments", i, "date"))
 
 
+@RULES.rule("GRANT-INSTALMENT-BUSINESS-DAY", "warning",
+            "Each instalment is dated on a Business Day, so the Payment Schedule's date is the day it is paid.")
+def instalment_on_business_day(ctx: RuleContext):
+    from assembler.business_days import not_a_business_day, previous_business_day
+
+    country = ctx.sheet.document.country.value
+    for i, inst in enumerate(ctx.sheet.grant.instalments):
+        why = not_a_business_day(inst.date, country)
+        if why:
+            yield (f"the instalment of {money(inst.amount)} is dated {long_date(inst.date)}, which is {why}, not a "
+                   f"Business Day, so the Payment Schedule's date is not the day it is paid (an instalment in advance "
+                   f"moves to {long_date(previous_business_day(inst.date, country))}, which may be in the previous "
+                   "month or financial year): give a Business Day", ("grant", "instalments", i, "date"))
+
+
 # ---- match funding ----
 
 @RULES.rule("GRANT-MATCH-TOTAL-COST", "error",

@@ -22,7 +22,8 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-OFFER-LAPSES", "GRANT-MATCH-REMEDY-CONDITION", "GRANT-MFA-CONDITION",
             "GRANT-FINAL-CLAIM-WINDOW", "GRANT-MILESTONE-DELIVERABLE", "GRANT-DELIVERABLE-TIMING",
             "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION",
-            "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD"]
+            "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD",
+            "GRANT-INSTALMENT-BUSINESS-DAY"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -451,3 +452,15 @@ def test_grant_shorter_than_one_reporting_period(catalogue):
 def test_grant_with_a_progress_report_is_quiet_on_reporting_period(catalogue):
     found = findings(catalogue, SMALL, lambda d: d["grant"]["reporting"].__setitem__("frequency", "quarterly"))
     assert "GRANT-SINGLE-REPORT-PERIOD" not in found
+
+
+def test_an_instalment_on_a_bank_holiday_is_warned(catalogue):
+    """Easter moves: 30 March 2029 is Good Friday, found by the bank-holiday calendar, not by hand."""
+    found = findings(catalogue, BIG, lambda d: d["grant"]["instalments"][2].__setitem__("date", "2029-03-30"))
+    message = found["GRANT-INSTALMENT-BUSINESS-DAY"][0]
+    assert "30 March 2029, which is Good Friday" in message and "29 March 2029" in message
+
+
+def test_an_instalment_on_a_weekday_that_is_not_a_holiday_is_quiet(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["instalments"][2].__setitem__("date", "2029-03-29"))
+    assert "GRANT-INSTALMENT-BUSINESS-DAY" not in found
