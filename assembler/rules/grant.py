@@ -592,7 +592,7 @@ def vehicle_insurance(ctx: RuleContext):
                "agreed under insurance.other", ("grant", "assets", "items", vehicles[0], "description"))
 
 
-@RULES.rule("GRANT-MOTOR-PROPERTY-MINIMUM", "warning",
+@RULES.rule("GRANT-MOTOR-PROPERTY-MINIMUM", "error",
             "Motor insurance for property damage is at least the Road Traffic Act 1988 s.145(4)(b) minimum.")
 def motor_property_minimum(ctx: RuleContext):
     """A motor figure below the statutory floor would let the policy breach Part VI, so the sheet must rise to it."""
