@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from assembler.formatting import long_date, money
@@ -344,6 +345,30 @@ def instalment_on_business_day(ctx: RuleContext):
                    f"Business Day, so the Payment Schedule's date is not the day it is paid (an instalment in advance "
                    f"moves to {long_date(previous_business_day(inst.date, country))}, which may be in the previous "
                    "month or financial year): give a Business Day", ("grant", "instalments", i, "date"))
+
+
+_PERIOD_ENDING = re.compile(r"period ending (\d{1,2} [A-Z][a-z]+ \d{4})")
+
+
+@RULES.rule("GRANT-CONDITION-PERIOD", "warning",
+            "A payment condition that names the period a report covers names one that the reporting periods have.")
+def condition_names_a_reporting_period(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    ends = reporting_period_ends(grant)
+    for i, inst in enumerate(grant.instalments):
+        for named in _PERIOD_ENDING.findall(inst.condition or ""):
+            try:
+                day = dt.datetime.strptime(named, "%d %B %Y").date()
+            except ValueError:
+                continue
+            if day not in ends:
+                before = [e for e in ends if e < inst.date]
+                nearest = f"; the last one before this instalment ends {long_date(before[-1])}" if before else ""
+                yield (f"the condition of the instalment due {long_date(inst.date)} names a report for the period "
+                       f"ending {named}, but no {grant.reporting.frequency} reporting period ends then (they end "
+                       f"{', '.join(long_date(e) for e in ends[:4])}{' ...' if len(ends) > 4 else ''}){nearest}: "
+                       "name a period the agreement has, or the condition can never be met",
+                       ("grant", "instalments", i, "condition"))
 
 
 # ---- match funding ----

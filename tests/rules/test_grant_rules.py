@@ -23,7 +23,7 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-FINAL-CLAIM-WINDOW", "GRANT-MILESTONE-DELIVERABLE", "GRANT-DELIVERABLE-TIMING",
             "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION",
             "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD",
-            "GRANT-INSTALMENT-BUSINESS-DAY"]
+            "GRANT-INSTALMENT-BUSINESS-DAY", "GRANT-CONDITION-PERIOD"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -464,3 +464,22 @@ def test_an_instalment_on_a_bank_holiday_is_warned(catalogue):
 def test_an_instalment_on_a_weekday_that_is_not_a_holiday_is_quiet(catalogue):
     found = findings(catalogue, BIG, lambda d: d["grant"]["instalments"][2].__setitem__("date", "2029-03-29"))
     assert "GRANT-INSTALMENT-BUSINESS-DAY" not in found
+
+
+def test_a_condition_naming_a_period_the_agreement_lacks_is_warned(catalogue):
+    """A fresh letter's second payment waited for "the period ending 30 June 2027" under quarters that
+    end on 31 May, 31 August and 30 November: a condition that could never be met."""
+    def june(d):
+        d["grant"]["instalments"][2]["condition"] = "The Progress Report for the period ending 31 July 2027 accepted"
+    message = findings(catalogue, BIG, june)["GRANT-CONDITION-PERIOD"][0]
+    assert "period ending 31 July 2027" in message and "can never be met" in message
+
+
+def test_a_condition_naming_a_real_period_end_is_quiet(catalogue):
+    from assembler.rules.grant import reporting_period_ends
+    from tests.rules.test_co_investment_rules import sheet_from
+
+    end = reporting_period_ends(sheet_from(BIG, catalogue).model.grant)[0]
+    def real(d):
+        d["grant"]["instalments"][2]["condition"] = f"The Progress Report for the period ending {end.day} {end.strftime('%B %Y')} accepted"
+    assert "GRANT-CONDITION-PERIOD" not in findings(catalogue, BIG, real)
