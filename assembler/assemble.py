@@ -138,6 +138,15 @@ def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None
                                  draft_date(sheet, today), examples=starter_examples(sheet, catalogue)))
 
 
+def is_library_sample(sheet: TermSheet, catalogue: Catalogue) -> bool:
+    """A sheet under the library's samples/ folder: a worked example whose every value is meant, so
+    neither the starter-example warning nor the review pack's legal-to-confirm list applies to it."""
+    try:
+        return Path(sheet.source.path).resolve().is_relative_to(catalogue.paths.samples.resolve())
+    except OSError:
+        return False
+
+
 def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]:
     """The texts this sheet still shares with the family's example term sheet, by location: none for
     the library's own samples (whose values are meant to be there), and never wording that other
@@ -145,12 +154,9 @@ def starter_examples(sheet: TermSheet, catalogue: Catalogue) -> dict[tuple, str]
     matter's fact."""
     from assembler.rules import walk
 
+    if is_library_sample(sheet, catalogue):
+        return {}
     samples = catalogue.paths.samples.resolve()
-    try:
-        if Path(sheet.source.path).resolve().is_relative_to(samples):
-            return {}
-    except OSError:
-        pass
     starter = samples / catalogue.manifest(sheet.family).starter
     examples = example_texts(starter)
     kept = {loc: value for loc, _model, _name, value in walk(sheet.model)

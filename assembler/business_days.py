@@ -36,10 +36,3 @@ def previous_business_day(day: dt.date, country: str = "england") -> dt.date:
     while not_a_business_day(day, country):
         day -= dt.timedelta(days=1)
     return day
-
-
-def next_business_day(day: dt.date, country: str = "england") -> dt.date:
-    day += dt.timedelta(days=1)
-    while not_a_business_day(day, country):
-        day += dt.timedelta(days=1)
-    return day

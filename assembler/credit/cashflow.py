@@ -138,6 +138,8 @@ class Due:
 
 def senior_due(sheet, case: Case = Case()) -> list[Due]:
     """The fixed-return investments' payments falling due from rent, dated by the draft's rule."""
+    from assembler.termsheet.co_investment import add_years  # imported here, as co_investment.py does
+
     start = sheet.income.income_starts or sheet.partnership.term.start
     services = {s.investor: s for s in sheet.debt_service}
     out = []
@@ -158,17 +160,11 @@ def senior_due(sheet, case: Case = Case()) -> list[Due]:
         else:
             first = min((d.date for d in mine), default=start)
             k = 1
-            while (day := credit_add_years(first, k)) <= s.maturity:
+            while (day := add_years(first, k)) <= s.maturity:
                 drawn = sum((d.amount for d in mine if d.date < day), ZERO)
                 out.append(Due(day, inv.investor, pence(drawn * rate), "return"))
                 k += 1
     return sorted(out, key=lambda d: d.day)
-
-
-def credit_add_years(day: dt.date, years: int) -> dt.date:
-    from assembler.termsheet.co_investment import add_years
-
-    return add_years(day, years)
 
 
 # The waterfall, a Partnership Year at a time ------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from assembler.assemble import is_library_sample
 from assembler.library.catalogue import Catalogue
 from assembler.rules import walk
 from assembler.termsheet.common import LEGAL
@@ -34,10 +35,9 @@ class StandardValueRow:
 
 
 def standard_values(sheet: TermSheet, catalogue: Catalogue) -> list[StandardValueRow]:
-    samples = catalogue.paths.samples.resolve()
-    if _is_under(sheet.source.path, samples):
+    if is_library_sample(sheet, catalogue):
         return []
-    starter = _starter_data(samples / catalogue.manifest(sheet.family).starter)
+    starter = _starter_data(catalogue.paths.samples.resolve() / catalogue.manifest(sheet.family).starter)
     rows = []
     for loc, _model, _name, value in walk(sheet.model):
         if value is None or isinstance(value, (BaseModel, list, dict)):
@@ -81,13 +81,6 @@ def _at(data: Any, loc: tuple) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return _as_written(data) if isinstance(data, (int, float, str, dt.date)) else data
-
-
-def _is_under(path: str, folder: Path) -> bool:
-    try:
-        return Path(path).resolve().is_relative_to(folder)
-    except OSError:
-        return False
 
 
 @functools.cache
