@@ -46,6 +46,12 @@ PAGE_W, PAGE_H, MARGIN, HDR_FTR = 11906, 16838, 1440, 708
 TEXT_W = PAGE_W - 2 * MARGIN  # 9026: right tab of header, footer and TOC
 MID = TEXT_W // 2  # 4513: centre tab of header and footer
 
+# The number column: 1.5 cm, so that a two-digit sub-clause number ("12.10", "33.23") still
+# stands clear of its text (at 1.27 cm "22.10" left under a space before the text and read as a
+# broken hanging indent). Every indent below is measured from it.
+NUM_W = 851
+SUB_W = 720  # the (a) and (i) levels' own number column: "(viii)" fits with room to spare
+
 # ---------------------------------------------------------------------------
 # Lists. numId / abstractNumId are fixed so tests and docs can name them; the
 # python-docx default template already uses abstractNumId 0-8 and numId 1-9.
@@ -59,10 +65,10 @@ LISTS = {
         "kind": "multilevel",
         "legal": True,
         "levels": [
-            ("decimal", "%1.", "PD Clause 1", 720, 720, "tab"),
-            ("decimal", "%1.%2", "PD Clause 2", 720, 720, "tab"),
-            ("lowerLetter", "(%3)", "PD Clause 3", 1440, 720, "tab"),
-            ("lowerRoman", "(%4)", "PD Clause 4", 2160, 720, "tab"),
+            ("decimal", "%1.", "PD Clause 1", NUM_W, NUM_W, "tab"),
+            ("decimal", "%1.%2", "PD Clause 2", NUM_W, NUM_W, "tab"),
+            ("lowerLetter", "(%3)", "PD Clause 3", NUM_W + SUB_W, SUB_W, "tab"),
+            ("lowerRoman", "(%4)", "PD Clause 4", NUM_W + 2 * SUB_W, SUB_W, "tab"),
         ],
     },
     "schedules": {
@@ -73,9 +79,9 @@ LISTS = {
         "legal": True,
         "levels": [
             ("decimal", "Schedule %1", "PD Schedule Title", 0, 0, "space"),
-            ("decimal", "%2.", "PD Schedule 1", 720, 720, "tab"),
-            ("lowerLetter", "(%3)", "PD Schedule 2", 1440, 720, "tab"),
-            ("lowerRoman", "(%4)", "PD Schedule 3", 2160, 720, "tab"),
+            ("decimal", "%2.", "PD Schedule 1", NUM_W, NUM_W, "tab"),
+            ("lowerLetter", "(%3)", "PD Schedule 2", NUM_W + SUB_W, SUB_W, "tab"),
+            ("lowerRoman", "(%4)", "PD Schedule 3", NUM_W + 2 * SUB_W, SUB_W, "tab"),
         ],
     },
     "parties": {
@@ -120,8 +126,8 @@ PARAGRAPH_STYLES = {
     "PD Clause 2": {},
     "PD Clause 3": {},
     "PD Clause 4": {},
-    "PD Body": {"left": 720},
-    "PD Definition": {"left": 720},
+    "PD Body": {"left": NUM_W},
+    "PD Definition": {"left": NUM_W},
     "PD Schedule Title": {
         "size": 13,
         "bold": True,
@@ -146,7 +152,9 @@ PARAGRAPH_STYLES = {
     "PD Table Text": {"size": 9.5, "after": 0},
     "PD Table Heading": {"size": 9.5, "bold": True, "after": 0},
     "PD Signature": {"before": 6, "keep_next": True},
-    "PD Notice": {"italic": True, "box": "note"},
+    # A drafting note sits between a heading and its text: it keeps with the text, so a heading
+    # and its note are never left at the foot of a page.
+    "PD Notice": {"italic": True, "box": "note", "keep_next": True},
     # A grant offer letter's head: addresses and date set close, the subject line in bold.
     "PD Letter": {"after": 0},
     "PD Letter Subject": {"bold": True, "before": 12, "after": 12, "keep_next": True},

@@ -33,6 +33,7 @@ TEXT_WIDTH = 9026  # twips between A4 margins in house.docx
 TABLE_GAP = 180  # twips (9 pt)
 SIGNATURE_GAP = 480  # twips (24 pt)
 LETTER_GAP = 240  # twips (12 pt)
+KEEP_TOGETHER_ROWS = 16  # a table of up to this many rows (heading included) is kept on one page
 CONTENT_HASH = "partnerdraft_content_sha256"
 DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
 
@@ -277,13 +278,21 @@ class _Body:
                'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>']
         out += [f'<w:gridCol w:w="{width}"/>' for width in widths]
         out.append("</w:tblGrid>")
-        for r, row in enumerate([table.header, *table.rows]):
+        if self.blocks and isinstance(self.blocks[-1], _P):  # the words that introduce the table stay with it
+            self.blocks[-1].flag("w:keepNext", True)
+        rows = [table.header, *table.rows]
+        # a short table is kept on one page (each row keeps with the next); a long one may break, its
+        # heading row repeated, but never leaves one row alone on a page
+        kept = len(rows) if len(rows) <= KEEP_TOGETHER_ROWS else 2
+        for r, row in enumerate(rows):
             # a split row's second half reads as a row of its own: rows never split
             out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r == 0
                        else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             style = self.styles["PD Table Heading" if r == 0 else "PD Table Text"].id
             for c, cell_inlines in enumerate(row):
                 para = _P(style)
+                if r < kept - 1 or (kept == 2 and r >= len(rows) - 2 and r < len(rows) - 1):
+                    para.flag("w:keepNext", True)
                 if table.right and table.right[c]:
                     para.props["w:jc"] = {"w:val": "right"}
                 self.inlines(para, cell_inlines)

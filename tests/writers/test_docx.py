@@ -163,6 +163,27 @@ def test_table_rows_never_split_and_the_header_repeats(draft, minilib):
         assert rows[0].trPr.find(f"{W}tblHeader") is not None
 
 
+def _keeps_next(p) -> bool:
+    ppr = p.pPr
+    keep = ppr.find(f"{W}keepNext") if ppr is not None else None
+    return keep is not None and keep.get(f"{W}val") not in ("0", "false")
+
+
+def test_a_short_table_is_kept_on_one_page_with_the_words_before_it(draft, minilib):
+    """A worked-example table was left alone on a page, away from the paragraph that introduces
+    it: that paragraph keeps with the table, and every row but the last keeps with the next."""
+    doc = open_docx(io.BytesIO(write(draft, minilib)))
+    body = list(doc.element.body.iterchildren())
+    tables = [i for i, el in enumerate(body) if el.tag == f"{W}tbl" and body[i - 1].tag == f"{W}p"]
+    assert tables
+    for i in tables:
+        assert _keeps_next(body[i - 1])
+        rows = body[i].findall(f"{W}tr")
+        keeps = [all(_keeps_next(p) for p in tr.iter(f"{W}p")) for tr in rows]
+        if len(rows) <= 16:
+            assert keeps == [True] * (len(rows) - 1) + [False]
+
+
 def test_the_paragraph_after_a_table_opens_with_space(draft, minilib):
     doc = open_docx(io.BytesIO(write(draft, minilib)))
     body = list(doc.element.body.iterchildren())
