@@ -43,11 +43,13 @@ def draft_date(sheet: TermSheet, today: dt.date | None = None) -> dt.date:
 
 
 def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = None) -> dict[str, Any]:
-    """The names clause files see: the term sheet's fields, parties, positions, figures, the law in
-    force (`law.<instrument>.in_force`) and the draft date."""
+    """The names clause files see: the term sheet's fields, parties (and `commissioning`, the parties
+    that commission or fund it), positions, figures, the law in force (`law.<instrument>.in_force`)
+    and the draft date."""
     model = sheet.model
     context = {name: getattr(model, name) for name in type(model).model_fields}
-    context.update(parties=model.parties(), positions=sheet.positions, figures=catalogue.figures,
+    context.update(parties=model.parties(), commissioning=model.commissioning_parties(),
+                   positions=sheet.positions, figures=catalogue.figures,
                    law=catalogue.law, draft_date=draft_date(sheet, today),
                    third_party_rights=[])  # the clauses a non-party may enforce: set from the plan
     # A document laid out as a letter (a grant offer letter) calls itself "this letter", not "this

@@ -337,3 +337,43 @@ def test_a_valuation_dispute_goes_to_the_surveyors_body(catalogue):
                 if c.id == "common.disputes"]
     text = " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
     assert "President of the Royal Institution of Chartered Surveyors, for a Dispute about the value of any asset" in text
+
+
+def _clause_text(doc, clause_id: str) -> str:
+    [clause] = [c for c in doc.clauses if c.id == clause_id]
+    return " ".join(to_text_inline(b.inlines) for b in clause.blocks if hasattr(b, "inlines"))
+
+
+def test_an_nhs_provider_is_bound_by_the_conflicts_clause_and_directs_no_one(catalogue):
+    """An NHS foundation trust that is a Provider is a public body, but the commissioning parties (the
+    Council and the ICB), not every public body, decide a conflict's steps and receive safeguarding
+    reports: the Trust is bound like any other provider (a reviewer struck "each Public Body" here)."""
+    doc = _real(catalogue, "alliance/mental-health-four-members-varied.yaml").document
+    conflicts = _clause_text(doc, "common.conflicts-of-interest")
+    assert "Each Party other than the Council and the ICB must take all reasonable steps" in conflicts
+    assert "steps that the Council and the ICB reasonably require" in conflicts
+    assert "Public Body" not in conflicts
+    safeguarding = _clause_text(doc, "common.safeguarding")
+    assert "other than the Council and the ICB, must tell the Council and the ICB within one Business Day" in safeguarding
+    assert "each Public Body" not in safeguarding
+
+
+def test_safeguarding_concerns_go_to_the_council_with_social_services_functions(catalogue, tmp_path):
+    """A district council is not the authority that makes adult safeguarding enquiries in a two-tier
+    area: the draft names the council the sheet gives, or the one with social services functions."""
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import ROOT
+
+    base = (ROOT / "samples" / "grant" / "multi-year-housing-first.yaml").read_text()
+    default = assemble(read_termsheet(_write(tmp_path / "a.yaml", base), catalogue), catalogue, today=DRAFT_DATE)
+    text = _clause_text(default.document, "common.safeguarding")
+    assert "the local authority with social services functions for the area where" in text
+    assert "the local authority for the area where" not in text
+    named = base + "\nsafeguarding:\n  authority: Westshire County Council\n"
+    given = assemble(read_termsheet(_write(tmp_path / "b.yaml", named), catalogue), catalogue, today=DRAFT_DATE)
+    assert "to Westshire County Council or, where the" in _clause_text(given.document, "common.safeguarding")
+
+
+def _write(path, text: str):
+    path.write_text(text)
+    return path

@@ -168,6 +168,9 @@ EXECUTION = {
     LegalForm.other: "authorised_signatory",
 }
 
+# The term-sheet fields that name the party commissioning or funding the arrangement, in every family.
+COMMISSIONING_FIELDS = frozenset({"funder", "commissioner", "authority"})
+
 # Last words of short names that are common nouns and so take "the": "the Council", "the Provider".
 GENERIC_NOUNS = frozenset("""
     alliance association authority board body charity commissioner company cooperative co-operative
@@ -423,6 +426,17 @@ class TermSheetBase(Strict):
     def parties(self) -> list[Party]:
         """Every party in signing order."""
         return [party for _, party in self.party_fields()]
+
+    def commissioning_parties(self) -> list[Party]:
+        """The parties that commission or fund the arrangement (the grant's funder, the open-book
+        commissioner, the co-investment authority, each alliance member whose role is commissioner),
+        known by the field or role that names them, not by legal form: an NHS trust that is a provider
+        is a public body but directs no one. Clauses give these parties the oversight roles (receiving
+        conflict notices and safeguarding reports, deciding the steps a conflict needs). Where a family
+        names none, the public bodies."""
+        found = [party for location, party in self.party_fields()
+                 if location[0] in COMMISSIONING_FIELDS or getattr(party, "role", None) == "commissioner"]
+        return found or [party for party in self.parties() if party.is_public_body]
 
 
 # The open_book block is defined with its arithmetic in open_book.py, which builds on this module and

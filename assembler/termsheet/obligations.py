@@ -123,6 +123,11 @@ class Safeguarding(Strict):
         "(their purpose or description, and whose data is shared): one group if every description that "
         "names ages or a group names the same one, otherwise both.")
 
+    authority: str | None = Field(
+        None, description="The council whose social care services take safeguarding referrals where the services are "
+        "delivered, e.g. 'Westshire County Council' (in a two-tier area the county council, not the district "
+        "council). Empty: the draft names the local authority with social services functions for the area.")
+
     _described: Any = PrivateAttr(None)  # client_group.Described: the group the descriptions name
     _quoted: Any = PrivateAttr(None)  # (field, text): the first description, for the note
 
@@ -228,6 +233,9 @@ def settle(sheet: TermSheetBase) -> None:
     from assembler.termsheet.client_group import described
 
     sheet.safeguarding._described, sheet.safeguarding._quoted = described(sheet.model_dump(mode="json"))
+    family_authority = getattr(getattr(sheet, "grant", None), "safeguarding_authority", None)  # a grant's own field
+    if sheet.safeguarding.authority is None and family_authority:
+        object.__setattr__(sheet.safeguarding, "authority", family_authority)
     dp = sheet.data_protection
     role = dp.role
     if role is None:
