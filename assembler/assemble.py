@@ -359,10 +359,14 @@ def _description(party: Party) -> str:
         # describes it by statute, as Schedule 1 paragraph 7 to the Freedom of Information Act 2000 does.
         return "a local authority within the meaning of the Local Government Act 1972"
     if party.legal_form == LegalForm.charitable_company and party.company_number and party.charity_number:
-        # Two registrations, each with its own register: the company's and the charity's.
-        return (f"a company limited by guarantee incorporated in England and Wales (company number "
+        # Two registrations, each with its own register: the company's and the charity's. Most charitable
+        # companies are limited by guarantee, but the sheet does not say so: the draft does not assume it
+        # (four reviews asked for it to be checked at Companies House instead).
+        return (f"a company incorporated in {_where_incorporated(party.company_number)} (company number "
                 f"{party.company_number}) and a charity registered with the Charity Commission for England "
                 f"and Wales (charity number {party.charity_number})")
+    if party.legal_form == LegalForm.limited_partnership:
+        return _limited_partnership(party)
     numbers = []
     if party.company_number:
         numbers.append(f"company number {party.company_number}")
@@ -392,6 +396,19 @@ FULL_FORM_WORDS = {
     LegalForm.exempt_charity_society: "a society registered under the Co-operative and Community Benefit Societies "
                                       "Act 2014 that is an exempt charity",
 }
+
+
+def _limited_partnership(party: Party) -> str:
+    """A limited partnership has no legal personality in England and Wales: it is named with its
+    register and number, and with the general partner that acts for it."""
+    from assembler.model import open_mark
+
+    number = (party.company_number or "").upper()
+    where = {"SL": "Scotland", "NL": "Northern Ireland"}.get(number[:2], "England and Wales")
+    registered = f" (registered number {party.company_number})" if party.company_number else ""
+    partner = party.general_partner or open_mark(f"name of {party.possessive} general partner")
+    return (f"a limited partnership registered in {where} under the Limited Partnerships Act 1907{registered}, "
+            f"acting by its general partner {partner}")
 
 
 def _where_incorporated(company_number: str | None) -> str:

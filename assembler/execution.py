@@ -22,6 +22,8 @@ The formal blocks below apply ONLY to a deed, following the statute or rules eac
 - registered society: Co-operative and Community Benefit Societies Act 2014 s.53(3): signed by two
   authorised signatories and expressed to be executed by the society; s.53(4) for a deed.
 - unincorporated charity: Charities Act 2011 s.333: two or more trustees authorised by the others.
+- limited partnership: no legal personality in England and Wales (Limited Partnerships Act 1907): its
+  general partner signs for it, a company general partner as a company does (s.43 or s.44).
 - police and crime commissioner: a corporation sole (Police Reform and Social Responsibility Act
   2011 s.1(2)), acting by the office holder or an officer the commissioner authorises.
 - councils, combined and fire authorities, higher education corporations: the common seal, or an
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from assembler.model import Inline, Placeholder, Text
+from assembler.model import Inline, Placeholder, Text, open_mark
 from assembler.termsheet.common import EXECUTION, Party, possessive
 
 SIGN = "____________________________"
@@ -68,6 +70,11 @@ WORDING: dict[str, tuple[str, str, tuple[str, ...]]] = {
                 "signatories under its rules",
                 ("Authorised signatory (member of the committee or secretary)",
                  "Authorised signatory (member of the committee or secretary)")),
+    "limited_partnership": ("Signed for and on behalf of {name} by {partner}, its general partner, acting by "
+                            "its authorised signatory",
+                            "Executed as a deed by {name}, acting by its general partner {partner}, acting by a "
+                            "director in the presence of a witness",
+                            ("Director", "Witness")),
     "trustees": ("Signed on behalf of the trustees of {name} by two trustees authorised under section 333 "
                  "of the Charities Act 2011",
                  "Executed as a deed on behalf of the trustees of {name} by two trustees authorised under "
@@ -85,6 +92,7 @@ WITNESSED_DEEDS = frozenset({"corporation_sole", "trustees"})
 SIMPLE_HEAD = "Signed for and on behalf of {name} by its authorised signatory"
 SIMPLE_HEADS = {
     "corporation_sole": WORDING["corporation_sole"][0],
+    "limited_partnership": WORDING["limited_partnership"][0],
     "trustees": "Signed for and on behalf of the trustees of {name} by their authorised signatory",
 }
 
@@ -97,7 +105,7 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
     if not deed:
         return _simple_lines(party)
     _, as_deed, signers = WORDING[EXECUTION[party.legal_form]]
-    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name) + ":")]]
+    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name, partner=_partner(party)) + ":")]]
     who = party.possessive
     if deed and EXECUTION[party.legal_form] in WITNESSED_DEEDS:
         # An officer could sign a deed for the commissioner only under a power given by deed
@@ -137,7 +145,7 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
         return _cio_lines(party)
     head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
     return [
-        [Text(head.format(name=party.name) + ":")],
+        [Text(head.format(name=party.name, partner=_partner(party)) + ":")],
         [Text(f"Signature: {SIGN}")],
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
@@ -172,6 +180,11 @@ def _is_trustee(position: str | None) -> bool:
 def _is_director(position: str | None) -> bool:
     """Whether the term sheet says the signatory is a director (a title such as 'Chief Executive' does not)."""
     return bool(position) and "director" in position.lower()
+
+
+def _partner(party: Party) -> str:
+    """A limited partnership's general partner, which signs for it: named, or an open fact."""
+    return party.general_partner or open_mark(f"name of {party.possessive} general partner")
 
 
 def _or_open(value: str | None, label: str) -> Inline:

@@ -13,7 +13,7 @@ from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm
 
 COMMON = RuleSet()
 
-COMPANY_NUMBER = re.compile(r"^(\d{8}|(SC|NI|OC|SO|NC|R0|IP|SP|RS|SE|CE|CS)\d{6})$")
+COMPANY_NUMBER = re.compile(r"^(\d{8}|(SC|NI|OC|SO|NC|R0|IP|SP|RS|SE|CE|CS|LP|SL|NL)\d{6})$")
 CHARITY_NUMBER = re.compile(r"^\d{6,7}(-\d{1,2})?$|^SC0\d{5}$")
 SOCIETY_NUMBER = re.compile(r"^(RS)?\d{4,6}R?$")
 RSH_NUMBER = re.compile(r"^(L|LH|H)?\d{4}$")
@@ -29,6 +29,7 @@ NEEDS = {
     # Commission's (Charities Act 2011 s.22 and Sch. 3): a society number, never a charity number.
     LegalForm.exempt_charity_society: ("society_number",),
     LegalForm.registered_provider: ("rsh_number",),
+    LegalForm.limited_partnership: ("company_number",),  # its LP number, from the same register
 }
 # Numbers a form may have besides those it needs: a registered provider is also a company, a society
 # or a charity, and gives that number too. Public bodies (councils, NHS trusts, ICBs, a police and
@@ -84,6 +85,25 @@ def registration_unexpected(ctx: RuleContext):
             if getattr(party, number_field) and number_field not in allowed:
                 yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]}, which has no "
                        f"{_words(number_field)}; check the legal form", (*loc, number_field))
+
+
+LP_NAME = re.compile(r"(\bL\.?P\.?|\bLimited Partnership)$", re.I)
+
+
+@COMMON.rule("COMMON-LIMITED-PARTNERSHIP", "warning",
+             "A limited partnership is described and signs as one, through its general partner.")
+def limited_partnership(ctx: RuleContext):
+    """An English limited partnership has no legal personality: a fund named "... LP" given as
+    'other' was described as "an organisation" and signed as if it were a company (a review)."""
+    for loc, party in ctx.sheet.party_fields():
+        if party.legal_form != LegalForm.limited_partnership and LP_NAME.search(party.name.strip()):
+            yield (f"{party.name} reads as a limited partnership, which has no legal personality and contracts "
+                   "and signs through its general partner; give legal_form: limited_partnership and its "
+                   "general_partner (the draft otherwise describes and signs for it as "
+                   f"{LEGAL_FORM_WORDS[party.legal_form]})", (*loc, "legal_form"))
+        elif party.legal_form == LegalForm.limited_partnership and not party.general_partner:
+            yield (f"{party.name} is a limited partnership but its general partner is not named; the "
+                   "description and signature block will show a placeholder", (*loc, "general_partner"))
 
 
 @COMMON.rule("COMMON-OPEN-BOOK-PARTIES", "error",

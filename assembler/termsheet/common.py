@@ -96,6 +96,7 @@ class LegalForm(str, Enum):
     registered_provider = "registered_provider"
     community_interest_company = "community_interest_company"
     unincorporated_charity = "unincorporated_charity"
+    limited_partnership = "limited_partnership"
     other = "other"
 
 
@@ -124,6 +125,7 @@ LEGAL_FORM_WORDS = {
     LegalForm.registered_provider: "a registered provider of social housing",
     LegalForm.community_interest_company: "a community interest company",
     LegalForm.unincorporated_charity: "an unincorporated charity",
+    LegalForm.limited_partnership: "a limited partnership",
     LegalForm.other: "an organisation",
 }
 
@@ -165,6 +167,10 @@ EXECUTION = {
     LegalForm.exempt_charity_society: "society",
     LegalForm.registered_provider: "authorised_signatory",
     LegalForm.unincorporated_charity: "trustees",
+    # A limited partnership in England and Wales has no legal personality: it contracts, and signs, by
+    # its general partner (Limited Partnerships Act 1907; Partnership Act 1890 s.4(2) gives legal
+    # personality to a Scottish firm only).
+    LegalForm.limited_partnership: "limited_partnership",
     LegalForm.other: "authorised_signatory",
 }
 
@@ -245,12 +251,15 @@ class Party(Strict):
         description="What kind of body the party is; public bodies (councils, combined, fire and police "
         "bodies, ICBs, NHS trusts) pay under open-book terms and never have their profit capped."
     )
-    company_number: str | None = Field(None, description="Companies House number: 8 digits, or 2 letters and 6 digits (e.g. SC123456).")
+    company_number: str | None = Field(None, description="Companies House number: 8 digits, or 2 letters and 6 digits (e.g. SC123456; a limited partnership's is LP and 6 digits).")
     charity_number: Annotated[str | None, BeforeValidator(_digits_as_text)] = Field(
         None, description="Charity Commission number: 6 or 7 digits (e.g. 1123456).")
     society_number: str | None = Field(None, description="FCA Mutuals Public Register number, e.g. 'RS007412' or '31240R'.")
     rsh_number: str | None = Field(
         None, description="Regulator of Social Housing registration number of a registered provider, e.g. 'L4512' or '4805'.")
+    general_partner: str | None = Field(
+        None, description="For a limited partnership (legal_form: limited_partnership): the full name of its general "
+        "partner, e.g. 'Northern Commons GP Limited', which contracts and signs for it. Empty: the draft shows a placeholder.")
     address: Text = Field(description="Registered office or principal address, on one line.")
     email: str | None = Field(None, description="Address for notices under the agreement.")
     signatory: Signatory = Field(default_factory=Signatory, description="Who signs for this party.")

@@ -193,7 +193,7 @@ def test_service_income_leaves_out_what_the_scope_excludes(drafts):
 def test_charitable_company_is_described_by_both_registrations(drafts):
     trust = next(p for p in drafts["childrens-homes-charity"][1].document.parties if p.role == "provider")
     assert trust.description == (
-        "a company limited by guarantee incorporated in England and Wales (company number 07456123) and a "
+        "a company incorporated in England and Wales (company number 07456123) and a "
         "charity registered with the Charity Commission for England and Wales (charity number 1139876)")
 
 

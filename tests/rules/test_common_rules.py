@@ -11,7 +11,7 @@ from tests.rules.helpers import findings
 
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 RULE_IDS = ["COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING", "COMMON-REGISTRATION-UNEXPECTED",
-            "COMMON-OPEN-BOOK-PARTIES"]
+            "COMMON-OPEN-BOOK-PARTIES", "COMMON-LIMITED-PARTNERSHIP"]
 
 
 def recipient(**fields):
@@ -93,3 +93,20 @@ def test_without_open_book_terms_the_class_does_not_matter(catalogue):
             data["recipient"].pop(key)
     found = findings(catalogue, GRANT, edit)
     assert "COMMON-OPEN-BOOK-PARTIES" not in found
+
+
+def test_a_fund_named_lp_is_described_as_a_limited_partnership(catalogue):
+    found = findings(catalogue, GRANT, recipient(name="Northern Commons Social Investment Fund LP", legal_form="other"))
+    assert found["COMMON-LIMITED-PARTNERSHIP"] == [
+        "Northern Commons Social Investment Fund LP reads as a limited partnership, which has no legal personality "
+        "and contracts and signs through its general partner; give legal_form: limited_partnership and its "
+        "general_partner (the draft otherwise describes and signs for it as an organisation)"]
+
+
+def test_a_limited_partnership_names_its_general_partner(catalogue):
+    found = findings(catalogue, GRANT, recipient(name="Northern Commons Fund LP", legal_form="limited_partnership",
+                                                 company_number="LP012345"))
+    assert "its general partner is not named" in found["COMMON-LIMITED-PARTNERSHIP"][0]
+    found = findings(catalogue, GRANT, recipient(name="Northern Commons Fund LP", legal_form="limited_partnership",
+                                                 company_number="LP012345", general_partner="Northern Commons GP Limited"))
+    assert not set(found) & set(RULE_IDS), found

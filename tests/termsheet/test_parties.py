@@ -21,7 +21,7 @@ PUBLIC = {"local_authority", "parish_council", "combined_authority", "fire_and_r
           "nhs_body"}
 NOT_PUBLIC = {"company", "charitable_company", "cio", "community_benefit_society", "cooperative_society",
               "exempt_charity_society", "registered_provider", "higher_education_corporation",
-              "community_interest_company", "unincorporated_charity", "other"}
+              "community_interest_company", "unincorporated_charity", "limited_partnership", "other"}
 
 
 def party(**fields) -> Party:
@@ -152,3 +152,29 @@ def test_charity_number_typed_without_quotes_is_taken_as_its_digits():
     assert Party(**base, charity_number=1198765).charity_number == "1198765"
     with pytest.raises(ValidationError):
         Party(**base, company_number=1234567)
+
+
+def test_a_limited_partnership_acts_and_signs_by_its_general_partner():
+    """No legal personality in England and Wales: the parties block and the signature block name the
+    general partner that acts for it (a review: a fund LP was "an organisation" signing for itself)."""
+    from assembler.assemble import _description
+
+    lp = party(name="Northern Commons Fund LP", short_name="Fund", legal_form="limited_partnership",
+               company_number="LP012345", general_partner="Northern Commons GP Limited")
+    assert not lp.is_public_body
+    assert _description(lp) == ("a limited partnership registered in England and Wales under the Limited Partnerships "
+                                "Act 1907 (registered number LP012345), acting by its general partner Northern "
+                                "Commons GP Limited")
+    assert plain_text(execution_lines(lp, deed=False)[0]) == (
+        "Signed for and on behalf of Northern Commons Fund LP by Northern Commons GP Limited, its general partner, "
+        "acting by its authorised signatory:")
+    unnamed = party(name="Northern Commons Fund LP", short_name="Fund", legal_form="limited_partnership")
+    assert "[name of Fund's general partner]" in plain_text(execution_lines(unnamed, deed=True)[0])
+
+
+def test_a_charitable_company_is_not_assumed_to_be_limited_by_guarantee():
+    from assembler.assemble import _description
+
+    charity = party(legal_form="charitable_company", company_number="03187742", charity_number="1052316")
+    assert "limited by guarantee" not in _description(charity)
+    assert _description(charity).startswith("a company incorporated in England and Wales (company number 03187742)")
