@@ -52,8 +52,9 @@ def shown(text: str) -> str:
 # circulation has none of it.
 REVIEW_NOTICE = ("Draft for legal review. It is not legal advice, and its drafting notes are for the reviewing "
                  "solicitor: before the draft goes to any other party, take out this notice, every drafting note "
-                 "and the words \"for legal review, not legal advice\" in the header; the version to be signed "
-                 "carries no \"DRAFT\" or \"subject to contract\" legend at all.")
+                 "and the words \"for legal review, not legal advice\" in the header. The version to be signed "
+                 "(for a letter, the one issued for acceptance, which binds once accepted) carries no header "
+                 "legend at all: no \"DRAFT\", no date and no \"subject to contract\".")
 
 
 @dataclass(frozen=True)
