@@ -177,9 +177,16 @@ def _is_trustee(position: str | None) -> bool:
     return not position or bool(re.search(r"\btrustee|\bchair", position, re.I))
 
 
+# A board title: "Director", "Managing Director", "Executive Director", "Company Director". A job title
+# with "director" in it ("Investment Director", "Director of Housing") is not a statutory director,
+# which a review flagged: the director who signs a deed is then written in at signing.
+BOARD_DIRECTOR = re.compile(r"^\s*((managing|executive|non-executive|company|board)\s+)?director\b(?!\s+(of|for)\b)", re.I)
+
+
 def _is_director(position: str | None) -> bool:
-    """Whether the term sheet says the signatory is a director (a title such as 'Chief Executive' does not)."""
-    return bool(position) and "director" in position.lower()
+    """Whether the term sheet says the signatory is a director of the company (a title such as 'Chief
+    Executive', 'Investment Director' or 'Director of Finance' does not)."""
+    return bool(position) and bool(BOARD_DIRECTOR.search(position))
 
 
 def _partner(party: Party) -> str:

@@ -178,3 +178,14 @@ def test_a_charitable_company_is_not_assumed_to_be_limited_by_guarantee():
     charity = party(legal_form="charitable_company", company_number="03187742", charity_number="1052316")
     assert "limited by guarantee" not in _description(charity)
     assert _description(charity).startswith("a company incorporated in England and Wales (company number 03187742)")
+
+
+@pytest.mark.parametrize("position, director", [
+    ("Director", True), ("Managing Director", True), ("Non-Executive Director", True),
+    ("Investment Director", False), ("Director of Housing", False), ("Chief Executive", False)])
+def test_a_job_title_with_director_in_it_is_not_a_board_director(position, director):
+    """A deed block names the term sheet's signatory as the signing director only where the title is a
+    board title; an 'Investment Director' may not be on the board (a review), so the name is left blank."""
+    company = party(signatory={"name": "Ruth Oyelaran", "position": position})
+    lines = [plain_text(line) for line in execution_lines(company, deed=True)]
+    assert ("Name: Ruth Oyelaran" in lines) is director
