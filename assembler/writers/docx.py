@@ -33,7 +33,7 @@ TEXT_WIDTH = 9026  # twips between A4 margins in house.docx
 TABLE_GAP = 180  # twips (9 pt)
 SIGNATURE_GAP = 480  # twips (24 pt)
 LETTER_GAP = 240  # twips (12 pt)
-KEEP_TOGETHER_ROWS = 16  # a table of up to this many rows (heading included) is kept on one page
+KEEP_TOGETHER_ROWS = 10  # a table of up to this many rows (heading included) is kept on one page
 CONTENT_HASH = "partnerdraft_content_sha256"
 DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
 

@@ -13,7 +13,7 @@ from assembler.model import plain_text
 from assembler.assemble import assemble
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
-from assembler.writers.docx import CONTENT_HASH, render_docx, stored_properties
+from assembler.writers.docx import CONTENT_HASH, KEEP_TOGETHER_ROWS, render_docx, stored_properties
 from tests.conftest import DRAFT_DATE, MINILIB
 
 TINY = (MINILIB / "samples" / "grant" / "tiny.yaml").read_text()
@@ -180,7 +180,7 @@ def test_a_short_table_is_kept_on_one_page_with_the_words_before_it(draft, minil
         assert _keeps_next(body[i - 1])
         rows = body[i].findall(f"{W}tr")
         keeps = [all(_keeps_next(p) for p in tr.iter(f"{W}p")) for tr in rows]
-        if len(rows) <= 16:
+        if len(rows) <= KEEP_TOGETHER_ROWS:
             assert keeps == [True] * (len(rows) - 1) + [False]
 
 
