@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+import re
 import sys
 from decimal import Decimal
 from enum import Enum
@@ -115,7 +116,20 @@ def compile_template(source: str):
     cannot be read or written is ignored.
     """
     env = environment()
-    return env.template_class.from_code(env, _cached_code(source), env.make_globals(None), None)
+    return env.template_class.from_code(env, _cached_code(keep_paragraph_breaks(source)), env.make_globals(None), None)
+
+
+def keep_paragraph_breaks(source: str) -> str:
+    """A blank line after a block tag still separates paragraphs. trim_blocks drops the newline that
+    follows a tag, so "...notice.{% endif %}" + blank line + "A Party must not subcontract..." rendered
+    as one paragraph (reviews read a transfer right and a subcontracting ban run together as one
+    sub-clause). Such a tag is written "+%}", Jinja's own switch that keeps its newline; the source
+    keeps its lines, so a template error still names the right one. Extra blank lines are harmless:
+    the markup separates blocks at any run of them."""
+    return _TAG_THEN_BLANK.sub("+%}\n\n", source) if "%}\n\n" in source else source
+
+
+_TAG_THEN_BLANK = re.compile(r"(?<![-+])%\}\n\n")
 
 
 def _cached_code(source: str):

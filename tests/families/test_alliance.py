@@ -708,7 +708,7 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     repaid through the Balancing Amount, and a forecast of Pain reaching the first cap is an early warning."""
     rr = text_of(clause(big, "alliance.risk-reward"))
     assert "measured before any deduction, reduction, withholding or set-off" in rr
-    assert ("the Pain at which the first Provider's Pain Cap is reached, calculated under paragraph 2 of Schedule 4, "
+    assert ("the Pain at which the first Provider's Pain Cap is reached, calculated under paragraph 3 of Schedule 4, "
             "it must give an Early Warning") in rr
     # the threshold is stated once, computed, in the Schedule; the clause refers to it rather than repeating it
     assert money(big_first_cap(big)) not in rr

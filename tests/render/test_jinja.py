@@ -94,3 +94,29 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
     compile_template.cache_clear()
     assert render("{{ x }}", x=1) == f"{VALUE_OPEN}1{VALUE_CLOSE}"
     compile_template.cache_clear()
+
+
+def test_a_blank_line_after_a_tag_still_separates_paragraphs():
+    """trim_blocks ate the newline after "{% endif %}", so the paragraph after a blank line ran on into
+    the one before it (a transfer right and a subcontracting ban read as one sub-clause)."""
+    from assembler.render.jinja import compile_template
+    from assembler.render.markup import parse_blocks
+
+    source = ("A Public Body may transfer{% if true %} by notice.{% endif %}\n\n"
+              "A Party must not subcontract.\n{% if false %}\nNever.\n{% endif %}\n\nThe end.")
+    blocks = parse_blocks(compile_template(source).render(), lambda role: role)
+    texts = [" ".join(i.text for i in b.inlines) for b in blocks]
+    assert texts == ["A Public Body may transfer by notice.", "A Party must not subcontract.", "The end."]
+
+
+def test_a_template_error_still_names_its_line():
+    from jinja2 import TemplateSyntaxError
+
+    from assembler.render.jinja import compile_template
+
+    try:
+        compile_template("One.{% if true %}x{% endif %}\n\nTwo.\n{% if %}")
+    except TemplateSyntaxError as e:
+        assert e.lineno == 4
+    else:
+        raise AssertionError("no syntax error")
