@@ -302,12 +302,12 @@ def test_majority_and_reserved_matters(small):
 def test_gain_only_table_has_no_pain_column(small):
     c = clause(small, "alliance.schedule-risk-reward")
     table = next(b for b in c.blocks if isinstance(b, Table))
-    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Fee"]
-    # Fees of 5% of £610,000 and £290,000
-    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "£30,500"],
-                             ["Pathways Floating Support Limited", "30%", "£14,500"],
-                             ["Northbrook District Council (the Commissioner)", "20%", ""],
-                             ["Total", "100%", "£45,000"]]
+    # the instructions give no Fee, so the draft pays none and has no Fee column (never a silent 5%)
+    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain"]
+    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%"],
+                             ["Pathways Floating Support Limited", "30%"],
+                             ["Northbrook District Council (the Commissioner)", "20%"],
+                             ["Total", "100%"]]
     # a gain-only deal prints no Pain wording anywhere, and a single contract no Service Contracts
     parts = [*small.clauses, *small.schedules]
     text = " ".join([*(text_of(x) for x in parts), *(x.note or "" for x in parts),
@@ -315,6 +315,10 @@ def test_gain_only_table_has_no_pain_column(small):
                      *(plain_text(d.inlines) for d in small.definitions)])
     assert "Pain" not in text
     assert "Service Contract" not in text
+    # no Fee given: no Fee definition, column or clause wording, only the statement that none is paid
+    operative = " ".join([*(text_of(x) for x in parts), *(plain_text(d.inlines) for d in small.definitions),
+                          *(" ".join(" ".join(r) for r in table_rows(x)) for x in parts if any(isinstance(b, Table) for b in x.blocks))])
+    assert "Fee" not in operative.replace("no Provider is paid a Fee", "").replace("no Provider paid a Fee", "")
 
 
 def test_small_alliance_positions(small):
@@ -514,7 +518,7 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
     assert defs["Lead Commissioner"].startswith("the Council, which leads the Commissioners")
     assert "ICB" not in defs["Provider"]
     rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
-    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%", "",
+    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
             "jointly with the other Commissioners: £100,000 a year, including Pain above the Providers' Pain Caps; "
             "Pain above that returns to the Providers up to their Pain Limits"] in rows
     leaving = text_of(clause(joint, "alliance.leaving"))
@@ -669,13 +673,15 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert "the figure for that year as a whole, not the figure for any one period" in part3
     # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
     assert "the number of different people its source counts for the year" in part3
-    assert "never the sum of the figures for the periods" in part3
+    assert "in neither case the sum of the figures for the periods" in part3
+    assert "the average of the figures for the periods" in part3
+    assert "people in treatment" not in part3
     assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "to be set"] in rows
     performance = text_of(clause(big, "alliance.performance"))
     assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
     assert "for which a lower figure is better, above it" in performance
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
-    assert "is paid only if the test in clause 13.5 is met" in text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert "counts only where the test in clause 13.5 is met" in text_of(clause(big, "alliance.schedule-risk-reward"))
     assert "was " + gate + ", judged on the data available to the Alliance Manager" in text_of(clause(big, "alliance.risk-reward"))
 
 
@@ -745,7 +751,9 @@ def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
     decisions = text_of(clause(big, "alliance.decisions"))
     assert "it may act at once, without waiting for a decision of the ALT" in decisions
     recitals = text_of(clause(big, "alliance.recitals"))
-    assert "recorded its assessment of the law governing the award of each Service Contract, namely that the main subject-matter" in recitals
+    # the Commissioner's view of the law is on its file, not a conclusion every Party signs
+    assert "recorded on its procurement file its assessment of the law governing the award of each Service Contract." in recitals
+    assert "namely that" not in recitals
     liability = text_of(clause(big, "alliance.liability"))
     assert "including a Balancing Amount" in liability
 
@@ -792,7 +800,9 @@ def test_majority_alliance_states_each_decision_rule_once(small):
     # unanimity outside the Reserved Matters is listed once
     assert "Apart from the Reserved Matters, this Agreement needs the agreement of every Alliance Member only to" in decisions
     # a Provider's regulatory duties are never a Reserved Matter
-    assert "a national patient safety alert or national clinical guidance" in decisions
+    # a housing alliance has no patient safety alerts: that wording follows health services
+    assert "a regulator of its services that it must follow requires of it" in decisions
+    assert "patient safety" not in decisions
     # an adjourned meeting never decides without the Commissioner
     assert "the adjourned meeting is quorate with the representatives present if they include the Commissioner's" in governance
 
