@@ -801,7 +801,7 @@ def test_majority_alliance_states_each_decision_rule_once(small):
     assert "Apart from the Reserved Matters, this Agreement needs the agreement of every Alliance Member only to" in decisions
     # a Provider's regulatory duties are never a Reserved Matter
     # a housing alliance has no patient safety alerts: that wording follows health services
-    assert "a regulator of its services that it must follow requires of it" in decisions
+    assert "a regulator of its services or guidance that it must follow requires of it" in decisions
     assert "patient safety" not in decisions
     # an adjourned meeting never decides without the Commissioner
     assert "the adjourned meeting is quorate with the representatives present if they include the Commissioner's" in governance
@@ -831,3 +831,99 @@ def test_rent_funded_costs_are_out_of_the_annual_value_and_the_budget(big):
     assert "excluding any cost met from rent, service charges or housing benefit" in defs["Annual Value"]
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "less its Fee and any costs met from rent" not in plan
+
+
+# --- the gain-only reablement alliance: no Fee, an NHS trust Provider, removal reserved ---------------
+
+REABLEMENT = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
+
+
+@pytest.fixture(scope="module")
+def reablement(catalogue):
+    return build(REABLEMENT, catalogue).document
+
+
+def _everything(doc) -> str:
+    parts = [*doc.clauses, *doc.schedules]
+    return " ".join([*(text_of(x) for x in parts), *(plain_text(d.inlines) for d in doc.definitions),
+                     *(" ".join(" ".join(r) for r in table_rows(x)) for x in parts
+                       if any(isinstance(b, Table) for b in x.blocks))])
+
+
+def test_no_fee_given_means_no_fee_and_the_note_says_so(reablement):
+    """A sheet that gives no Fee gets none: no 5% assumed, no Fee definition, column or wording, and the
+    Key information note says what that means for margin."""
+    text = _everything(reablement)
+    assert "Fee" not in text.replace("no Provider is paid a Fee", "").replace("no Provider paid a Fee", "")
+    assert "5%" not in text_of(clause(reablement, "alliance.risk-reward"))
+    note = clause(reablement, "alliance.key-information").note
+    assert "that no Provider is paid a Fee, as the instructions give none" in note
+
+
+def test_removal_is_one_rule_that_the_reserved_matter_follows(reablement):
+    decisions = text_of(clause(reablement, "alliance.decisions"))
+    term = text_of(clause(reablement, "alliance.term-termination"))
+    assert "admitting a new Alliance Member or removing one" in decisions
+    assert re.search(r"The removal of a Provider is decided only as clause 29\.\d+ provides, which is the rule for that "
+                     r"Reserved Matter: the Provider concerned does not vote, and clause 29\.\d+ is the only exception", decisions)
+    assert "A Provider is removed from the Alliance only under this paragraph or clause 29." in term
+    assert "by a decision of every other Alliance Member (the Provider concerned not voting" in term
+    assert "ordinary decision rule" not in clause(reablement, "alliance.term-termination").note
+    assert "without a decision of the ALT and despite clause 9" in term
+
+
+def test_approved_overspend_in_a_gain_only_deal_is_paid_whether_or_not_there_is_gain(reablement):
+    rr = text_of(clause(reablement, "alliance.risk-reward"))
+    assert "in addition to its Annual Value and whether or not there is Gain" in rr
+    assert "the Target Cost for that Alliance Year increases by the same amount" in rr
+    assert "terms of payment" not in rr
+    rows = table_rows(clause(reablement, "alliance.key-information"))
+    assert any(r[0] == "Cost above a Provider's budget" and "never shared between Providers" in r[1] for r in rows)
+
+
+def test_written_decisions_and_force_majeure_keep_their_rules(reablement):
+    decisions = text_of(clause(reablement, "alliance.decisions"))
+    assert "sign the written decision, the Commissioner's representative among them" in decisions
+    fm = text_of(clause(reablement, "alliance.force-majeure-members"))
+    assert "every Alliance Member agrees in writing, under clause 29, that the Alliance cannot continue" in fm
+    assert "the ALT decides that the Alliance cannot continue" not in fm
+
+
+def test_an_nhs_trust_provider_directs_no_one_elses_conflicts(reablement):
+    governance = text_of(clause(reablement, "alliance.governance"))
+    assert ("only the Commissioner may require the steps, and give the agreement, that clause 10 gives a Public Body"
+            in governance)
+    assert "are given to the Commissioner alone, by every Provider" in governance
+
+
+def test_care_act_functions_are_recited_for_reablement_and_home_care(reablement):
+    recitals = text_of(clause(reablement, "alliance.recitals"))
+    assert ("sections 2, 3, 5, 8 and 18 of the Care Act 2014 (preventing needs for care and support, including "
+            "reablement;") in recitals
+    assert "which the instructions do not name" not in clause(reablement, "alliance.recitals").note
+
+
+def test_a_fee_given_is_still_printed(big):
+    assert any(d.term == "Fee" for d in big.definitions)
+
+
+def test_single_contract_states_payment_and_withholding_once(small):
+    structure = text_of(clause(small, "alliance.structure"))
+    assert "This Agreement gives no other right to withhold payment." in structure
+    rr = text_of(clause(small, "alliance.risk-reward"))
+    assert "terms of payment" not in rr
+    term = text_of(clause(small, "alliance.term-termination"))
+    assert "sets what it may withhold for that part" in term
+    ops = text_of(clause(small, "alliance.operations"))
+    assert "the Commissioner may reduce that Provider's payments by its reasonable costs of doing so, as clause 3.4 provides" in ops
+    assert "Regulator of Social Housing" in ops  # a housing alliance
+
+
+def test_template_leftovers_follow_the_facts(reablement):
+    ops = text_of(clause(reablement, "alliance.operations"))
+    assert "Regulator of Social Housing" not in ops  # no housing in scope
+    note = clause(reablement, "alliance.term-termination").note
+    assert "alliance of three" not in note
+    assert "public service mutual" not in note  # not a reserved contract
+    decisions = text_of(clause(reablement, "alliance.decisions"))
+    assert "a national patient safety alert" in decisions  # an NHS trust delivers health services
