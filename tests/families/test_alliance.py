@@ -693,8 +693,8 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert "Annual Values increased each year by the percentage increase in the Consumer Prices Index" in rows["Target Cost and Fees"]
     assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
     assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; no Provider bears more "
-                                                   "of the Pain (costs above a Provider's budget that the Commissioner has not "
-                                                   "approved are that Provider's own and outside its Pain Cap: clause 13.")
+                                                   "of the Pain (costs above a Provider's budget are that Provider's own and "
+                                                   "outside its Pain Cap unless approved: clause 13.")
     assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
 
 
