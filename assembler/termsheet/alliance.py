@@ -96,9 +96,11 @@ class PainCap(Strict):
 
 class Fee(Strict):
     percent: Percent = Field(
-        Decimal(5), description="Each Provider's agreed Fee (its margin for overheads and surplus), as a percentage of "
+        Decimal(0), description="Each Provider's agreed Fee (its margin for overheads and surplus), as a percentage of "
         "its annual value, e.g. 5. The Fee is part of both the Target Cost and the Actual Cost, so ordinary margin is "
-        "never counted as Gain; each Provider keeps its Fee plus or minus its share of Gain or Pain.")
+        "never counted as Gain; each Provider keeps its Fee plus or minus its share of Gain or Pain. Left out: no "
+        "Provider is paid a Fee (the draft assumes none and says so), so any margin a Provider does not spend counts "
+        "towards Gain.")
 
 
 class CommissionerExposure(Strict):
@@ -398,7 +400,7 @@ class Alliance(Strict):
 
     @property
     def fee_stated(self) -> bool:
-        """Whether the instructions give the Fee; if not, the draft's 5% is an assumption the client confirms."""
+        """Whether the instructions give the Fee; if not, the draft pays no Fee and says so (no silent 5%)."""
         return "fee" in self.risk_reward.model_fields_set
 
     @property
@@ -673,6 +675,23 @@ class Alliance(Strict):
         return [reserved_matter_words(m) for m in self.decisions.reserved_matters]
 
     @property
+    def health_in_scope(self) -> bool:
+        """Whether the Services include health care (an NHS member, or clinical, nursing, therapy or treatment
+        services), so that patient safety alerts and clinical guidance are named among what a Provider must follow;
+        a housing or homelessness alliance has neither."""
+        nhs = {"nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board"}
+        if any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self._members):
+            return True
+        return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospital|medic\w*)\b", s, re.I)
+                   for s in self.services)
+
+    @property
+    def removal_reserved(self) -> bool:
+        """Whether removing a member is one of the agreed Reserved Matters, so that the removal clause (the one
+        rule for removal) needs every other member rather than the ordinary majority."""
+        return any(re.search(r"\bremov", m, re.I) for m in self.decisions.reserved_matters)
+
+    @property
     def function_statutes(self) -> list[str]:
         """The statutes under which an English council commissions services of the kinds named in the purpose
         and services, for recital (A): a council acts under its functions, and naming only its general powers
@@ -686,8 +705,9 @@ class Alliance(Strict):
                          "in its area)")
         if "homeless" in scope or "rough sleep" in scope:
             found.append("Part 7 of the Housing Act 1996 and section 1 of the Homelessness Act 2002 (homelessness)")
-        if any(w in scope for w in ("care and support", "social care", "carers", "care act")):
-            found.append("Part 1 of the Care Act 2014 (care and support)")
+        if any(w in scope for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
+                                    "homecare", "domiciliary", "intermediate care")):
+            found.append(care_act_words(scope))
         if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
             found.append("Part 4 of the Domestic Abuse Act 2021 (support in safe accommodation)")
         return found
@@ -699,6 +719,17 @@ class Alliance(Strict):
     @property
     def carve_out_words(self) -> list[str]:
         return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs]
+
+
+def care_act_words(scope: str) -> str:
+    """The Care Act 2014 sections an English council acts under in commissioning adult care and support: the
+    duties to prevent needs (s.2, under which reablement is arranged: S.I. 2014/2673 reg. 2), to promote
+    integration with health services (s.3) and a diverse, high-quality market (s.5), and to meet adults' eligible
+    needs (s.18), met by arranging care and support (s.8). Part 1 is for adults and carers, not children."""
+    prevent = "preventing needs for care and support, including reablement" if "reablement" in scope or "intermediate care" in scope \
+        else "preventing needs for care and support"
+    return (f"sections 2, 3, 5, 8 and 18 of the Care Act 2014 ({prevent}; integrating care and support with health "
+            "services; a diverse, high-quality market in services; and meeting adults' needs for care and support)")
 
 
 @dataclass(frozen=True)

@@ -302,12 +302,12 @@ def test_majority_and_reserved_matters(small):
 def test_gain_only_table_has_no_pain_column(small):
     c = clause(small, "alliance.schedule-risk-reward")
     table = next(b for b in c.blocks if isinstance(b, Table))
-    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain", "Fee"]
-    # Fees of 5% of £610,000 and £290,000
-    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%", "£30,500"],
-                             ["Pathways Floating Support Limited", "30%", "£14,500"],
-                             ["Northbrook District Council (the Commissioner)", "20%", ""],
-                             ["Total", "100%", "£45,000"]]
+    # the instructions give no Fee, so the draft pays none and has no Fee column (never a silent 5%)
+    assert [plain_text(h) for h in table.header] == ["Alliance Member", "Share of Gain"]
+    assert table_rows(c) == [["Northbrook Foyer & Young People's Trust", "50%"],
+                             ["Pathways Floating Support Limited", "30%"],
+                             ["Northbrook District Council (the Commissioner)", "20%"],
+                             ["Total", "100%"]]
     # a gain-only deal prints no Pain wording anywhere, and a single contract no Service Contracts
     parts = [*small.clauses, *small.schedules]
     text = " ".join([*(text_of(x) for x in parts), *(x.note or "" for x in parts),
@@ -315,6 +315,10 @@ def test_gain_only_table_has_no_pain_column(small):
                      *(plain_text(d.inlines) for d in small.definitions)])
     assert "Pain" not in text
     assert "Service Contract" not in text
+    # no Fee given: no Fee definition, column or clause wording, only the statement that none is paid
+    operative = " ".join([*(text_of(x) for x in parts), *(plain_text(d.inlines) for d in small.definitions),
+                          *(" ".join(" ".join(r) for r in table_rows(x)) for x in parts if any(isinstance(b, Table) for b in x.blocks))])
+    assert "Fee" not in operative.replace("no Provider is paid a Fee", "").replace("no Provider paid a Fee", "")
 
 
 def test_small_alliance_positions(small):
@@ -514,7 +518,7 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
     assert defs["Lead Commissioner"].startswith("the Council, which leads the Commissioners")
     assert "ICB" not in defs["Provider"]
     rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
-    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%", "",
+    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
             "jointly with the other Commissioners: £100,000 a year, including Pain above the Providers' Pain Caps; "
             "Pain above that returns to the Providers up to their Pain Limits"] in rows
     leaving = text_of(clause(joint, "alliance.leaving"))
@@ -669,13 +673,15 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert "the figure for that year as a whole, not the figure for any one period" in part3
     # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
     assert "the number of different people its source counts for the year" in part3
-    assert "never the sum of the figures for the periods" in part3
+    assert "in neither case the sum of the figures for the periods" in part3
+    assert "the average of the figures for the periods" in part3
+    assert "people in treatment" not in part3
     assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "to be set"] in rows
     performance = text_of(clause(big, "alliance.performance"))
     assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
     assert "for which a lower figure is better, above it" in performance
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
-    assert "is paid only if the test in clause 13.5 is met" in text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert "counts only where the test in clause 13.5 is met" in text_of(clause(big, "alliance.schedule-risk-reward"))
     assert "was " + gate + ", judged on the data available to the Alliance Manager" in text_of(clause(big, "alliance.risk-reward"))
 
 
@@ -687,8 +693,8 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert "Annual Values increased each year by the percentage increase in the Consumer Prices Index" in rows["Target Cost and Fees"]
     assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
     assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; no Provider bears more "
-                                                   "of the Pain (costs above a Provider's budget that the Commissioner has not "
-                                                   "approved are that Provider's own and outside its Pain Cap: clause 13.")
+                                                   "of the Pain (costs above a Provider's budget are that Provider's own and "
+                                                   "outside its Pain Cap unless approved: clause 13.")
     assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
 
 
@@ -745,7 +751,9 @@ def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
     decisions = text_of(clause(big, "alliance.decisions"))
     assert "it may act at once, without waiting for a decision of the ALT" in decisions
     recitals = text_of(clause(big, "alliance.recitals"))
-    assert "recorded its assessment of the law governing the award of each Service Contract, namely that the main subject-matter" in recitals
+    # the Commissioner's view of the law is on its file, not a conclusion every Party signs
+    assert "recorded on its procurement file its assessment of the law governing the award of each Service Contract." in recitals
+    assert "namely that" not in recitals
     liability = text_of(clause(big, "alliance.liability"))
     assert "including a Balancing Amount" in liability
 
@@ -792,7 +800,9 @@ def test_majority_alliance_states_each_decision_rule_once(small):
     # unanimity outside the Reserved Matters is listed once
     assert "Apart from the Reserved Matters, this Agreement needs the agreement of every Alliance Member only to" in decisions
     # a Provider's regulatory duties are never a Reserved Matter
-    assert "a national patient safety alert or national clinical guidance" in decisions
+    # a housing alliance has no patient safety alerts: that wording follows health services
+    assert "a regulator of its services or guidance that it must follow requires of it" in decisions
+    assert "patient safety" not in decisions
     # an adjourned meeting never decides without the Commissioner
     assert "the adjourned meeting is quorate with the representatives present if they include the Commissioner's" in governance
 
@@ -821,3 +831,99 @@ def test_rent_funded_costs_are_out_of_the_annual_value_and_the_budget(big):
     assert "excluding any cost met from rent, service charges or housing benefit" in defs["Annual Value"]
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "less its Fee and any costs met from rent" not in plan
+
+
+# --- the gain-only reablement alliance: no Fee, an NHS trust Provider, removal reserved ---------------
+
+REABLEMENT = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
+
+
+@pytest.fixture(scope="module")
+def reablement(catalogue):
+    return build(REABLEMENT, catalogue).document
+
+
+def _everything(doc) -> str:
+    parts = [*doc.clauses, *doc.schedules]
+    return " ".join([*(text_of(x) for x in parts), *(plain_text(d.inlines) for d in doc.definitions),
+                     *(" ".join(" ".join(r) for r in table_rows(x)) for x in parts
+                       if any(isinstance(b, Table) for b in x.blocks))])
+
+
+def test_no_fee_given_means_no_fee_and_the_note_says_so(reablement):
+    """A sheet that gives no Fee gets none: no 5% assumed, no Fee definition, column or wording, and the
+    Key information note says what that means for margin."""
+    text = _everything(reablement)
+    assert "Fee" not in text.replace("no Provider is paid a Fee", "").replace("no Provider paid a Fee", "")
+    assert "5%" not in text_of(clause(reablement, "alliance.risk-reward"))
+    note = clause(reablement, "alliance.key-information").note
+    assert "that no Provider is paid a Fee, as the instructions give none" in note
+
+
+def test_removal_is_one_rule_that_the_reserved_matter_follows(reablement):
+    decisions = text_of(clause(reablement, "alliance.decisions"))
+    term = text_of(clause(reablement, "alliance.term-termination"))
+    assert "admitting a new Alliance Member or removing one" in decisions
+    assert re.search(r"The removal of a Provider is decided only as clause 29\.\d+ provides, which is the rule for that "
+                     r"Reserved Matter: the Provider concerned does not vote, and clause 29\.\d+ is the only exception", decisions)
+    assert "A Provider is removed from the Alliance only under this paragraph or clause 29." in term
+    assert "by a decision of every other Alliance Member (the Provider concerned not voting" in term
+    assert "ordinary decision rule" not in clause(reablement, "alliance.term-termination").note
+    assert "without a decision of the ALT and despite clause 9" in term
+
+
+def test_approved_overspend_in_a_gain_only_deal_is_paid_whether_or_not_there_is_gain(reablement):
+    rr = text_of(clause(reablement, "alliance.risk-reward"))
+    assert "in addition to its Annual Value and whether or not there is Gain" in rr
+    assert "the Target Cost for that Alliance Year increases by the same amount" in rr
+    assert "terms of payment" not in rr
+    rows = table_rows(clause(reablement, "alliance.key-information"))
+    assert any(r[0] == "Cost above a Provider's budget" and "never shared between Providers" in r[1] for r in rows)
+
+
+def test_written_decisions_and_force_majeure_keep_their_rules(reablement):
+    decisions = text_of(clause(reablement, "alliance.decisions"))
+    assert "sign the written decision, the Commissioner's representative among them" in decisions
+    fm = text_of(clause(reablement, "alliance.force-majeure-members"))
+    assert "every Alliance Member agrees in writing, under clause 29, that the Alliance cannot continue" in fm
+    assert "the ALT decides that the Alliance cannot continue" not in fm
+
+
+def test_an_nhs_trust_provider_directs_no_one_elses_conflicts(reablement):
+    governance = text_of(clause(reablement, "alliance.governance"))
+    assert ("only the Commissioner may require the steps, and give the agreement, that clause 10 gives a Public Body"
+            in governance)
+    assert "are given to the Commissioner alone, by every Provider" in governance
+
+
+def test_care_act_functions_are_recited_for_reablement_and_home_care(reablement):
+    recitals = text_of(clause(reablement, "alliance.recitals"))
+    assert ("sections 2, 3, 5, 8 and 18 of the Care Act 2014 (preventing needs for care and support, including "
+            "reablement;") in recitals
+    assert "which the instructions do not name" not in clause(reablement, "alliance.recitals").note
+
+
+def test_a_fee_given_is_still_printed(big):
+    assert any(d.term == "Fee" for d in big.definitions)
+
+
+def test_single_contract_states_payment_and_withholding_once(small):
+    structure = text_of(clause(small, "alliance.structure"))
+    assert "This Agreement gives no other right to withhold payment." in structure
+    rr = text_of(clause(small, "alliance.risk-reward"))
+    assert "terms of payment" not in rr
+    term = text_of(clause(small, "alliance.term-termination"))
+    assert "sets what it may withhold for that part" in term
+    ops = text_of(clause(small, "alliance.operations"))
+    assert "the Commissioner may reduce that Provider's payments by its reasonable costs of doing so, as clause 3.4 provides" in ops
+    assert "Regulator of Social Housing" in ops  # a housing alliance
+
+
+def test_template_leftovers_follow_the_facts(reablement):
+    ops = text_of(clause(reablement, "alliance.operations"))
+    assert "Regulator of Social Housing" not in ops  # no housing in scope
+    note = clause(reablement, "alliance.term-termination").note
+    assert "alliance of three" not in note
+    assert "public service mutual" not in note  # not a reserved contract
+    decisions = text_of(clause(reablement, "alliance.decisions"))
+    assert "a national patient safety alert" in decisions  # an NHS trust delivers health services
