@@ -379,9 +379,15 @@ def test_cash_variant_draft(catalogue):
     text = re.sub(r"(?ms)^positions:.*\Z", "", text) + "positions:\n  authority_contribution: cash\n"
     doc = assemble(validate(load_text(text, "cash.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
     assert "The Council contributes cash only." in text_of(clause(doc, "co-investment.asset-transfer"))
-    assert "No property is contributed at the start" in text_of(clause(doc, "co-investment.schedule-properties"))
+    # No land: no property schedule, and nothing that presupposes a transfer (definitions, conditions, notes).
+    assert "co-investment.schedule-properties" not in [c.id for c in doc.schedules]
     recitals = " ".join(p.text for c in doc.recitals for p in iter_paragraphs(c.blocks))
     assert "best consideration" not in recitals
+    body = "\n".join(text_of(c) for c in doc.all_clauses())
+    notes = "\n".join(c.note or "" for c in doc.all_clauses())
+    for word in ("Transferred Propert", "Transfer Date", "gratuitous benefit", "reported on title to each",
+                 "limited title guarantee", "Schedule 1 shows"):
+        assert word not in body and word not in notes, word
 
 
 def test_delivery_organisation_can_contribute_its_own_property(catalogue):
