@@ -356,6 +356,13 @@ def _description(party: Party) -> str:
         # county, district or London borough council; in Wales a county or county borough council)
         # describes it by statute, as Schedule 1 paragraph 7 to the Freedom of Information Act 2000 does.
         return "a local authority within the meaning of the Local Government Act 1972"
+    if party.legal_form == LegalForm.limited_partnership:
+        # No legal personality: the partnership acts by its general partner, named with its own number.
+        number = f" (registered number {party.company_number})" if party.company_number else ""
+        partner = (f", acting by its general partner {party.general_partner}"
+                   + (f" (company number {party.general_partner_number})" if party.general_partner_number else "")
+                   if party.general_partner else ", acting by its general partner")
+        return f"{LEGAL_FORM_WORDS[party.legal_form]}{number}{partner}"
     if party.legal_form == LegalForm.charitable_company and party.company_number and party.charity_number:
         # Two registrations, each with its own register: the company's and the charity's.
         return (f"a company limited by guarantee incorporated in England and Wales (company number "

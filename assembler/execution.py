@@ -97,7 +97,7 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
     if not deed:
         return _simple_lines(party)
     _, as_deed, signers = WORDING[EXECUTION[party.legal_form]]
-    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name) + ":")]]
+    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.executing_name) + ":")]]
     who = party.possessive
     if deed and EXECUTION[party.legal_form] in WITNESSED_DEEDS:
         # An officer could sign a deed for the commissioner only under a power given by deed
@@ -137,7 +137,7 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
         return _cio_lines(party)
     head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
     return [
-        [Text(head.format(name=party.name) + ":")],
+        [Text(head.format(name=party.executing_name) + ":")],
         [Text(f"Signature: {SIGN}")],
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],

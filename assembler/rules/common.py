@@ -13,7 +13,7 @@ from assembler.termsheet.common import LEGAL_FORM_WORDS, LegalForm
 
 COMMON = RuleSet()
 
-COMPANY_NUMBER = re.compile(r"^(\d{8}|(SC|NI|OC|SO|NC|R0|IP|SP|RS|SE|CE|CS)\d{6})$")
+COMPANY_NUMBER = re.compile(r"^(\d{8}|(SC|NI|OC|SO|NC|R0|IP|SP|RS|SE|CE|CS|LP|SL|NL)\d{6})$")
 CHARITY_NUMBER = re.compile(r"^\d{6,7}(-\d{1,2})?$|^SC0\d{5}$")
 SOCIETY_NUMBER = re.compile(r"^(RS)?\d{4,6}R?$")
 RSH_NUMBER = re.compile(r"^(L|LH|H)?\d{4}$")
@@ -39,6 +39,8 @@ MAY_HAVE = {
     # A trust or association registers with the Charity Commission once its income is over £5,000
     # (Charities Act 2011 s.30(2)(d)), so a registered one has a number and a small one has none.
     LegalForm.unincorporated_charity: ("charity_number",),
+    # A limited partnership is registered at Companies House with an LP (SL, NL) number.
+    LegalForm.limited_partnership: ("company_number",),
 }
 FORMATS = {
     "company_number": (COMPANY_NUMBER, "8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)"),

@@ -96,6 +96,7 @@ class LegalForm(str, Enum):
     registered_provider = "registered_provider"
     community_interest_company = "community_interest_company"
     unincorporated_charity = "unincorporated_charity"
+    limited_partnership = "limited_partnership"
     other = "other"
 
 
@@ -124,6 +125,7 @@ LEGAL_FORM_WORDS = {
     LegalForm.registered_provider: "a registered provider of social housing",
     LegalForm.community_interest_company: "a community interest company",
     LegalForm.unincorporated_charity: "an unincorporated charity",
+    LegalForm.limited_partnership: "a limited partnership registered under the Limited Partnerships Act 1907",
     LegalForm.other: "an organisation",
 }
 
@@ -165,6 +167,9 @@ EXECUTION = {
     LegalForm.exempt_charity_society: "society",
     LegalForm.registered_provider: "authorised_signatory",
     LegalForm.unincorporated_charity: "trustees",
+    # A limited partnership has no legal personality in England and Wales: its general partner (usually a
+    # company) contracts and executes for it, so the block is the general partner's company block.
+    LegalForm.limited_partnership: "company",
     LegalForm.other: "authorised_signatory",
 }
 
@@ -248,6 +253,13 @@ class Party(Strict):
     society_number: str | None = Field(None, description="FCA Mutuals Public Register number, e.g. 'RS007412' or '31240R'.")
     rsh_number: str | None = Field(
         None, description="Regulator of Social Housing registration number of a registered provider, e.g. 'L4512' or '4805'.")
+    general_partner: Text | None = Field(
+        None, description="For a limited partnership only: the full name of its general partner (or of the manager that "
+        "contracts for it), e.g. 'Northern Commons GP Limited'. A limited partnership in England and Wales has no legal "
+        "personality, so the general partner is the party that signs and executes for it.")
+    general_partner_number: str | None = Field(
+        None, description="For a limited partnership only: the Companies House number of its general partner, e.g. "
+        "'12345678'. The partnership's own registration number (e.g. 'LP012345') goes in company_number.")
     address: Text = Field(description="Registered office or principal address, on one line.")
     email: str | None = Field(None, description="Address for notices under the agreement.")
     signatory: Signatory = Field(default_factory=Signatory, description="Who signs for this party.")
@@ -282,6 +294,16 @@ class Party(Strict):
         from assembler.assemble import _description  # the one wording, shared with the parties block
 
         return _description(self)
+
+    @property
+    def executing_name(self) -> str:
+        """Who executes for the party, as its signature block names it: the party itself, or for a limited
+        partnership (no legal personality) its general partner acting as such."""
+        if self.legal_form != LegalForm.limited_partnership:
+            return self.name
+        if self.general_partner:
+            return f"{self.general_partner} as general partner of {self.name}"
+        return f"the general partner of {self.name}"
 
     @property
     def takes_article(self) -> bool:

@@ -492,3 +492,22 @@ def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
     # The 35-year lease in the sample outlasts the 15-year term: the Society keeps it after the term.
     hub = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
     assert "keeps the Partnership Properties" in text_of(clause(hub, "co-investment.end-of-term"))
+
+
+def test_limited_partnership_investor_acts_by_its_general_partner(catalogue):
+    """An English limited partnership has no legal personality: the parties block describes it as acting by its
+    general partner, and the general partner executes the deed for it (a company's block)."""
+    text = TEXT.replace(
+        '  - name: Keystone Social Property Fund Limited\n    short_name: Fund\n    legal_form: company\n'
+        '    company_number: "11223344"\n',
+        '  - name: Keystone Social Property Fund LP\n    short_name: Fund\n    legal_form: limited_partnership\n'
+        '    company_number: LP021457\n    general_partner: Keystone GP Limited\n    general_partner_number: "11223344"\n')
+    result = assemble(validate(load_text(text, "lp.yaml"), catalogue), catalogue, today=DRAFT_DATE)
+    assert not [f for f in result.findings if f.rule == "COINV-LIMITED-PARTNERSHIP"]
+    fund = next(p for p in result.document.parties if p.short_name == "Fund")
+    assert fund.description == ("a limited partnership registered under the Limited Partnerships Act 1907 (registered "
+                                "number LP021457), acting by its general partner Keystone GP Limited (company number "
+                                "11223344)")
+    first = plain_text(fund.execution[0])
+    assert first.startswith("Executed as a deed by Keystone GP Limited as general partner of Keystone Social Property "
+                            "Fund LP acting by a director")

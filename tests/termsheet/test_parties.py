@@ -21,7 +21,7 @@ PUBLIC = {"local_authority", "parish_council", "combined_authority", "fire_and_r
           "nhs_body"}
 NOT_PUBLIC = {"company", "charitable_company", "cio", "community_benefit_society", "cooperative_society",
               "exempt_charity_society", "registered_provider", "higher_education_corporation",
-              "community_interest_company", "unincorporated_charity", "other"}
+              "community_interest_company", "unincorporated_charity", "limited_partnership", "other"}
 
 
 def party(**fields) -> Party:
