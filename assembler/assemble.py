@@ -407,6 +407,8 @@ def _limited_partnership(party: Party) -> str:
     where = {"SL": "Scotland", "NL": "Northern Ireland"}.get(number[:2], "England and Wales")
     registered = f" (registered number {party.company_number})" if party.company_number else ""
     partner = party.general_partner or open_mark(f"name of {party.possessive} general partner")
+    if party.general_partner and party.general_partner_number:
+        partner += f" (company number {party.general_partner_number})"
     return (f"a limited partnership registered in {where} under the Limited Partnerships Act 1907{registered}, "
             f"acting by its general partner {partner}")
 

@@ -644,7 +644,7 @@ def registered_provider_agrees(ctx: RuleContext):
     if nominations is None:
         return
     by_form = sheet.delivery.legal_form == LegalForm.registered_provider
-    if by_form and not nominations.registered_provider:
+    if by_form and nominations.registered_provider is False:
         yield (f"{sheet.delivery.name} is a registered provider by its legal form, but nominations.registered_provider "
                "is false: a nomination to its assured tenancy is an allocation under Part 6 of the Housing Act 1996, "
                "and the Regulator's rules and the moratorium apply. Set it to true",
@@ -653,6 +653,19 @@ def registered_provider_agrees(ctx: RuleContext):
         yield (f"nominations.registered_provider is true, but {sheet.delivery.name}'s legal form is not a registered "
                "provider and no Regulator of Social Housing number is given: give its rsh_number (or its legal form) so "
                "that the parties clause and the security clause agree", ("nominations", "registered_provider"))
+
+
+@RULES.rule("COINV-REGISTERED-PROVIDER-UNKNOWN", "warning",
+            "Where the Authority nominates tenants, the sheet says whether the delivery organisation is a registered "
+            "provider of social housing (the draft never assumes it).")
+def registered_provider_unknown(ctx: RuleContext):
+    sheet = ctx.sheet
+    if sheet.nominations is not None and sheet.delivery_registered_provider is None:
+        yield (f"the sheet does not say whether {sheet.delivery.name} is a private registered provider of social housing: "
+               "it decides whether nominations are allocations under Part 6 of the Housing Act 1996, whether the Rent "
+               "Standard caps the rents and whether the Regulator's consent regime applies. Set "
+               "nominations.registered_provider (or give its rsh_number); until then the warranty is an open fact",
+               ("nominations", "registered_provider"))
 
 
 # ---- credit (review pack) ----

@@ -15,6 +15,7 @@ from assembler.termsheet.borrower import DeliveryFinances
 from assembler.termsheet.common import legal_field
 from assembler.termsheet.common import (
     Kpi,
+    LegalForm,
     Money,
     Party,
     Percent,
@@ -366,10 +367,12 @@ class Security(Strict):
 class Nominations(Strict):
     percentage: Percent = Field(description="Share of all lettings across the partnership homes, first and later lets "
                                 "taken together and counted each year, for which the authority nominates the tenant.")
-    registered_provider: bool = Field(
-        False, description="Whether the delivery organisation is a private registered provider of social housing "
+    registered_provider: bool | None = Field(
+        None, description="Whether the delivery organisation is a private registered provider of social housing "
         "(registered with the Regulator of Social Housing). Only a nomination to a registered provider's assured "
-        "tenancy is an allocation under Part 6 of the Housing Act 1996 (s.159(2)(c)).")
+        "tenancy is an allocation under Part 6 of the Housing Act 1996 (s.159(2)(c)), and only a registered provider is "
+        "bound by the Rent Standard. Leave out while it is not known: the draft then asks for it, and never assumes "
+        "either answer.")
     nominated_by: Text | None = Field(
         None, description="Where the authority's nominees come from, as the words that follow 'The Council must "
         "nominate a person', e.g. 'whom its leaving care service approves' or 'from its housing register'. Leave out for "
@@ -524,7 +527,7 @@ class Governance(Strict):
 class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
 
-    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build")  # names derived_context adds for the clauses
+    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -603,7 +606,17 @@ class CoInvestmentTermSheet(TermSheetBase):
     def derived_context(self) -> dict:
         """Figures worked out from the whole sheet that the clauses and the review pack print: the credit view."""
         from assembler.credit.co_investment import credit_view
-        return {"credit": credit_view(self), "new_build": self.builds_new_homes}
+        return {"credit": credit_view(self), "new_build": self.builds_new_homes,
+                "registered_provider": self.delivery_registered_provider}
+
+    @property
+    def delivery_registered_provider(self) -> bool | None:
+        """Whether the delivery organisation is a private registered provider of social housing: yes by its legal form,
+        its Regulator of Social Housing number or the sheet's answer; no only where the sheet says so; otherwise not
+        known (None), which the draft asks for rather than assumes."""
+        if self.delivery.legal_form == LegalForm.registered_provider or self.delivery.rsh_number:
+            return True
+        return self.nominations.registered_provider if self.nominations else None
 
     @property
     def builds_new_homes(self) -> bool:

@@ -260,6 +260,9 @@ class Party(Strict):
     general_partner: str | None = Field(
         None, description="For a limited partnership (legal_form: limited_partnership): the full name of its general "
         "partner, e.g. 'Northern Commons GP Limited', which contracts and signs for it. Empty: the draft shows a placeholder.")
+    general_partner_number: str | None = Field(
+        None, description="For a limited partnership only: the Companies House number of its general partner, e.g. "
+        "'12345678'. The partnership's own registration number (e.g. 'LP012345') goes in company_number.")
     address: Text = Field(description="Registered office or principal address, on one line.")
     email: str | None = Field(None, description="Address for notices under the agreement.")
     signatory: Signatory = Field(default_factory=Signatory, description="Who signs for this party.")

@@ -379,9 +379,15 @@ def test_cash_variant_draft(catalogue):
     text = re.sub(r"(?ms)^positions:.*\Z", "", text) + "positions:\n  authority_contribution: cash\n"
     doc = assemble(validate(load_text(text, "cash.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
     assert "The Council contributes cash only." in text_of(clause(doc, "co-investment.asset-transfer"))
-    assert "No property is contributed at the start" in text_of(clause(doc, "co-investment.schedule-properties"))
+    # No land: no property schedule, and nothing that presupposes a transfer (definitions, conditions, notes).
+    assert "co-investment.schedule-properties" not in [c.id for c in doc.schedules]
     recitals = " ".join(p.text for c in doc.recitals for p in iter_paragraphs(c.blocks))
     assert "best consideration" not in recitals
+    body = "\n".join(text_of(c) for c in doc.all_clauses())
+    notes = "\n".join(c.note or "" for c in doc.all_clauses())
+    for word in ("Transferred Propert", "Transfer Date", "gratuitous benefit", "reported on title to each",
+                 "limited title guarantee", "Schedule 1 shows"):
+        assert word not in body and word not in notes, word
 
 
 def test_delivery_organisation_can_contribute_its_own_property(catalogue):
@@ -486,3 +492,22 @@ def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
     # The 35-year lease in the sample outlasts the 15-year term: the Society keeps it after the term.
     hub = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
     assert "keeps the Partnership Properties" in text_of(clause(hub, "co-investment.end-of-term"))
+
+
+def test_limited_partnership_investor_acts_by_its_general_partner(catalogue):
+    """An English limited partnership has no legal personality: the parties block describes it as acting by its
+    general partner, and the general partner executes the deed for it (a company's block)."""
+    text = TEXT.replace(
+        '  - name: Keystone Social Property Fund Limited\n    short_name: Fund\n    legal_form: company\n'
+        '    company_number: "11223344"\n',
+        '  - name: Keystone Social Property Fund LP\n    short_name: Fund\n    legal_form: limited_partnership\n'
+        '    company_number: LP021457\n    general_partner: Keystone GP Limited\n    general_partner_number: "11223344"\n')
+    result = assemble(validate(load_text(text, "lp.yaml"), catalogue), catalogue, today=DRAFT_DATE)
+    assert not [f for f in result.findings if f.rule == "COMMON-LIMITED-PARTNERSHIP"]
+    fund = next(p for p in result.document.parties if p.short_name == "Fund")
+    assert fund.description == ("a limited partnership registered in England and Wales under the Limited Partnerships Act 1907 (registered "
+                                "number LP021457), acting by its general partner Keystone GP Limited (company number "
+                                "11223344)")
+    first = plain_text(fund.execution[0])
+    assert first.startswith("Executed as a deed by Keystone Social Property Fund LP, acting by its general partner "
+                            "Keystone GP Limited, acting by a director")

@@ -219,6 +219,10 @@ def _nominations_say_registered_provider(d):
     d["nominations"]["registered_provider"] = True
 
 
+def _rp_status_unknown(d):
+    del d["nominations"]["registered_provider"]
+
+
 def _cover_tested_early(d):
     # The covenant tested from the Fund's last drawdown, while homes are still being bought and let.
     _from_last_drawdown(d)
@@ -239,6 +243,8 @@ FIRES = [
      "purchase (1 June 2047 at the earliest), before Fund's capital is repaid on 4 July 2049 (the asset lock continues, "
      "but nothing is repaid to the authority on a breach in those years). Lengthen clawback.years to 23 or more"),
     ("COINV-BUILD-PLANNING", HOMES, _build_without_planning, "are built new, but planning_permission says none is needed"),
+    ("COINV-REGISTERED-PROVIDER-UNKNOWN", HOMES, _rp_status_unknown, "does not say whether Pathway Homes & Support is a "
+     "private registered provider"),
     ("COINV-REGISTERED-PROVIDER", HOMES, _nominations_say_registered_provider, "nominations.registered_provider is true, "
      "but Pathway Homes & Support's legal form is not a registered provider"),
     ("COINV-INSTALMENTS-BEFORE-FULL-STOCK", HOMES, _from_last_drawdown, "Fund's instalments of £153,752.29 a year start on 4 "
@@ -301,6 +307,7 @@ QUIET = [
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
     ("COINV-CLAWBACK-BEFORE-LOAN", HOMES), ("COINV-CLAWBACK-BEFORE-LOAN", HUB), ("COINV-CLAWBACK-BEFORE-LOAN", LAND),
     ("COINV-BUILD-PLANNING", HOMES), ("COINV-REGISTERED-PROVIDER", HOMES), ("COINV-REGISTERED-PROVIDER", LAND),
+    ("COINV-REGISTERED-PROVIDER-UNKNOWN", HOMES), ("COINV-REGISTERED-PROVIDER-UNKNOWN", HUB),
     ("COINV-COVER-TEST-YEARS", HOMES), ("COINV-COVER-TEST-YEARS", HUB), ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES),
     ("COINV-REPORT-BEFORE-DRAWDOWN", HUB), ("COINV-DRAWDOWN-LONGSTOP", LAND),
     ("COINV-HOUSING-LAND", HOMES), ("COINV-HOUSING-LAND", HUB), ("COINV-S25-CONSENT", HOMES),
