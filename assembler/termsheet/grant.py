@@ -221,6 +221,10 @@ class Grant(Strict):
         None, description="The council whose children's and adult social care services take safeguarding referrals where "
         "the activities take place, e.g. 'Westshire County Council' (in a two-tier area the county council, not the "
         "district council). Empty: the draft names the local authority responsible for social care in the area.")
+    funder_referrals: str | None = Field(
+        None, description="What the Funder itself undertakes to refer to the Project, as words that follow 'refer', "
+        "e.g. 'at least 6 eligible people in each quarter of the first year through its multi-agency panel'. Empty: "
+        "the Funder promises no referrals, and the draft gives the Recipient no relief for low referrals.")
     vulnerable_people: bool = Field(True, description="Whether the activities involve children or adults at risk (brings in safeguarding and DBS terms).")
 
     @property
@@ -229,6 +233,24 @@ class Grant(Strict):
         due, so the draft makes the Final Report the only report (a five-month grant reporting six-monthly)."""
         months = {"monthly": 1, "quarterly": 3, "six-monthly": 6, "annually": 12}[self.reporting.frequency]
         return self.funding_period.months <= months
+
+    @property
+    def reporting_period_ends(self) -> list[dt.date]:
+        """The last day of each reporting period: successive spans from the start of the funding period, the last
+        ending with it (as the monitoring clause says). Clauses print from it, rules check against it."""
+        months = {"monthly": 1, "quarterly": 3, "six-monthly": 6, "annually": 12}[self.reporting.frequency]
+        start, end = self.funding_period.start, self.funding_period.end
+        ends, n = [], 1
+        while True:
+            total = start.month - 1 + months * n
+            year, month = start.year + total // 12, total % 12 + 1
+            boundary = dt.date(year, month, 1 if start.day == 1 else min(start.day, 28))
+            period_end = boundary - dt.timedelta(days=1)
+            if period_end >= end:
+                ends.append(end)
+                return ends
+            ends.append(period_end)
+            n += 1
 
     @property
     def bank_verification(self) -> str | None:

@@ -114,7 +114,9 @@ def test_payment_follows_acceptance_of_reports_in_business_days(catalogue):
 def test_match_funding_has_one_remedy(catalogue, tmp_path):
     reduce = to_text(build(catalogue, BIG).document)
     assert "Total Project Cost means £600,000" in reduce
-    assert "the Grant is reduced to the lower of" in reduce and "need not pay any further Instalment until" not in reduce
+    assert "is reduced to the lower of its amount at that time" in reduce and "need not pay any further Instalment until" not in reduce
+    assert "(as reduced under any other provision of this Agreement)" in reduce  # never a second cut of a cut Grant
+    assert reduce.count("is reduced to the lower of") == 1 and "the reduction under clause" in reduce
     stop = to_text(build(catalogue, HUB).document)
     assert "need not pay any further Instalment until" in stop and "is reduced to the lower of" not in stop
 
@@ -256,7 +258,7 @@ def test_the_agreement_ends_after_its_last_payment(catalogue):
 
 def test_match_funding_reduction_is_one_formula(catalogue):
     text = to_text(build(catalogue, BIG).document)
-    assert "reduced to the lower of £450,000 and that Match Funding multiplied by 75 and divided by 25" in text
+    assert "reduced to the lower of its amount at that time and that Match Funding multiplied by 75 and divided by 25" in text
     assert "a shortfall is not a breach of this Agreement or an Event of Default" in text
     assert "Nothing in this clause limits the Council's rights" in text
     assert "a target expressed as a percentage or a rate, and a condition about staff in post, is not reduced" in text
@@ -389,3 +391,23 @@ def test_the_duty_to_carry_out_the_activities_takes_the_schedules_standard(catal
     text = to_text(build(catalogue, path).document)
     assert "must carry out the Funded Activities during the Funding Period to the standard Schedule 1 sets" in text
     assert "must use all reasonable endeavours to carry out the following activities" in text
+
+
+def test_claims_are_paid_on_the_scheduled_date_when_in_time(catalogue):
+    """A claim in by the date of the next Instalment is paid on that date; a late one N Business Days after."""
+    text = to_text(build(catalogue, HUB).document)
+    assert "on the date set against the first Instalment in the Payment Schedule dated after that period ends" in text
+    assert "is not obliged to pay a claim until" not in text
+
+
+def test_referral_relief_follows_a_referral_commitment(catalogue):
+    big = to_text(build(catalogue, BIG).document)
+    assert "must use reasonable endeavours to refer at least 6 eligible people" in big
+    assert "fewer eligible people than paragraph" in big
+    small = to_text(build(catalogue, SMALL).document)
+    assert "referred fewer eligible people" not in small and "than it said it would" not in small
+
+
+def test_a_district_council_routes_safeguarding_reports_to_the_county(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "is reported is Northshire County Council" in text and "A report to the Council is not a report under clause" in text
