@@ -657,3 +657,29 @@ def safeguarding_authority(ctx: RuleContext):
                "about adults (Care Act 2014 s.42) and children (Children Act 1989 s.47) are made by the county "
                "council in a two-tier area; name it in grant.safeguarding_authority so that reports go there",
                ("grant", "safeguarding_authority") if named else ("grant",))
+
+
+# ---- the power, the funder's own grant and a limited right to end on notice ----
+
+@RULES.rule("GRANT-POWER-GUIDANCE", "warning",
+            "The power recited is an Act, not guidance; guidance the grant must follow goes in funded_from.")
+def power_not_guidance(ctx: RuleContext):
+    """Guidance confers no power: a recital that the Funder 'has power under ... Guidance' is wrong in law and
+    leaves the guidance unenforceable against the Recipient (a Welsh review, three findings)."""
+    grant = ctx.sheet.grant
+    if "guidance" in grant.statutory_power.lower():
+        where = "" if grant.funded_from and grant.funded_from.guidance else (
+            "; put the guidance in grant.funded_from.guidance so that the agreement requires the Recipient to follow it")
+        yield ("grant.statutory_power names guidance, which confers no power: name the Act (and section) only"
+               + where, ("grant", "statutory_power"))
+
+
+@RULES.rule("GRANT-NOTICE-TRIGGER", "warning",
+            "A limit on the Funder's right to end on notice comes with a position that gives the Funder that right.")
+def notice_trigger(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    position = ctx.positions.get("termination_for_convenience", "funder-notice")
+    if grant.notice_only_if and position != "funder-notice":
+        yield (f"grant.notice_only_if limits the Funder's right to end on notice, but the position chosen is "
+               f"'{position}', so the draft ignores it: choose funder-notice, or leave notice_only_if empty",
+               ("grant", "notice_only_if"))

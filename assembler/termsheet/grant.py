@@ -179,6 +179,18 @@ class Application(Strict):
     reference: str | None = Field(None, description="The Funder's reference for the application, e.g. 'CG-APP-0412'.")
 
 
+class FundedFrom(Strict):
+    """The grant the Funder itself receives and passes on (a Welsh Government Housing Support Grant, a ring-fenced
+    Public Health Grant): its terms are flowed down, so that what the Funder owes its own funder the Recipient owes it."""
+    name: Text = Field(description="The Funder's own grant, as it is called, e.g. 'the Housing Support Grant'.")
+    giver: Text = Field(description="Who gives it to the Funder, e.g. 'the Welsh Ministers'.")
+    guidance: str | None = Field(None, description="Guidance or conditions of that grant the Recipient must follow, "
+                                 "e.g. 'the Housing Support Grant Practice Guidance'. Empty: only conditions the "
+                                 "Funder notifies in writing.")
+    returns: str | None = Field(None, description="Returns the Funder must make to its funder that need the Recipient's "
+                                "figures, e.g. 'its Housing Support Grant outcomes returns'. Empty: none.")
+
+
 class Grant(Strict):
     project_name: Text = Field(description="Short name of the funded project, e.g. 'Harbour Housing First'.")
     purpose: Text = Field(description="What the grant is for, as one sentence starting with a verb, e.g. 'provide intensive support to ...'.")
@@ -192,6 +204,10 @@ class Grant(Strict):
     notice_months: int = Field(3, ge=2, le=12, description="Under a position that lets a party end the grant without "
                                "cause: the months' written notice it must give, e.g. 6 where the Recipient asked for "
                                "time to wind down. Empty: 3.")
+    notice_only_if: str | None = Field(
+        None, description="Where the Funder may end the grant on notice: the only event on which it may do so, as words "
+        "that follow 'if', e.g. 'the Welsh Government reduces its Housing Support Grant allocation to the Funder for a "
+        "financial year in the Funding Period'. Empty: the Funder may end it on notice for any reason.")
     open_materials: list[Text] = Field(
         default_factory=list, description="Under the open-licence position for intellectual property: the materials the "
         "Recipient must publish for anyone to reuse, one line each, e.g. 'the coaching toolkit'. Reports, accounts and "
@@ -199,6 +215,12 @@ class Grant(Strict):
     deliverables: list[Deliverable] = Field(default_factory=list, description="Documents or results the Recipient must "
                                             "deliver by a date (a plan, an annual review, an independent review), above "
                                             "all those a payment condition depends on. The agreement defines each one.")
+    decision: str | None = Field(None, description="How and when the Funder approved the grant, as words following "
+                                 "'approved', e.g. 'by the Director of Public Health under delegated powers on 17 November "
+                                 "2026 (decision PH/DEL/26/052)'. Empty: the recital says nothing of it.")
+    funded_from: FundedFrom | None = Field(None, description="Where the grant is paid out of a grant the Funder itself "
+                                           "receives (Housing Support Grant, Public Health Grant): which, from whom, and "
+                                           "its guidance and returns. Empty: the Funder's own money.")
     personal_budget_limits: PersonalBudgetLimits | None = Field(None, description="Controls on personal budgets, where a "
                                                                 "budget line is marked personal_budgets.")
     match_funding: MatchFunding | None = Field(None, description="Match funding the Recipient must secure; leave out if none.")

@@ -403,7 +403,7 @@ def test_claims_are_paid_on_the_scheduled_date_when_in_time(catalogue):
 def test_referral_relief_follows_a_referral_commitment(catalogue):
     big = to_text(build(catalogue, BIG).document)
     assert "must use reasonable endeavours to refer at least 6 eligible people" in big
-    assert "fewer eligible people than paragraph" in big
+    assert "has not made the referrals that paragraph 4 of Schedule 1 provides for" in big
     small = to_text(build(catalogue, SMALL).document)
     assert "referred fewer eligible people" not in small and "than it said it would" not in small
 
@@ -411,3 +411,30 @@ def test_referral_relief_follows_a_referral_commitment(catalogue):
 def test_a_district_council_routes_safeguarding_reports_to_the_county(catalogue):
     text = to_text(build(catalogue, BIG).document)
     assert "is reported is Northshire County Council" in text and "A report to the Council is not a report under clause" in text
+
+
+def test_a_grant_paid_out_of_the_funders_own_grant_flows_its_terms_down(catalogue, tmp_path):
+    def hsg(d):
+        d["grant"]["funded_from"] = {"name": "the Housing Support Grant", "giver": "the Welsh Ministers",
+                                     "guidance": "the Housing Support Grant Practice Guidance",
+                                     "returns": "its Housing Support Grant outcomes returns"}
+        d["grant"]["decision"] = "by Cabinet on 3 November 2026 (report CAB/26/22)"
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, hsg)).document)
+    assert "The Grant is paid out of the Housing Support Grant, which the Council receives from the Welsh Ministers" in text
+    assert "in accordance with the Housing Support Grant Practice Guidance, as revised from time to time" in text
+    assert "the Welsh Ministers, their officials and their auditors" in text
+    assert "that the Welsh Ministers recover from the Council because of something the Trust did" in text
+    assert "for its Housing Support Grant outcomes returns" in text
+    assert "The Grant was approved by Cabinet on 3 November 2026 (report CAB/26/22)." in text
+    plain = to_text(build(catalogue, BIG).document)
+    assert "is paid out of" not in plain and "The Grant was approved" not in plain
+
+
+def test_a_right_to_end_limited_to_a_funding_cut(catalogue, tmp_path):
+    def cut(d):
+        d["positions"]["termination_for_convenience"] = "funder-notice"
+        d["grant"]["notice_only_if"] = "the Government reduces the funding for the Project"
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, cut)).document)
+    assert "written notice, but only if the Government reduces the funding for the Project" in text
+    assert "may not end this Agreement on notice for any other reason" in text
+    assert "at any time by giving the Trust" not in text

@@ -23,7 +23,8 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-FINAL-CLAIM-WINDOW", "GRANT-MILESTONE-DELIVERABLE", "GRANT-DELIVERABLE-TIMING",
             "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION",
             "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD",
-            "GRANT-INSTALMENT-BUSINESS-DAY", "GRANT-CONDITION-PERIOD", "GRANT-SAFEGUARDING-AUTHORITY"]
+            "GRANT-INSTALMENT-BUSINESS-DAY", "GRANT-CONDITION-PERIOD", "GRANT-SAFEGUARDING-AUTHORITY",
+            "GRANT-POWER-GUIDANCE", "GRANT-NOTICE-TRIGGER"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -508,3 +509,33 @@ def test_claims_report_condition_counts_bank_holidays(catalogue):
     found = findings(catalogue, BIG, monthly)
     message = [m for m in found["GRANT-REPORT-BEFORE-PAYMENT"] if "28 May 2027" in m][0]
     assert "17 May 2027" in message and "1 June 2027" in message and "15 June 2027" in message
+
+
+def test_a_power_that_is_guidance(catalogue):
+    def guidance(d):
+        d["grant"]["statutory_power"] = "section 1 of the Localism Act 2011, under the Housing Support Grant Practice Guidance"
+    message = findings(catalogue, BIG, guidance)["GRANT-POWER-GUIDANCE"][0]
+    assert "confers no power" in message and "funded_from.guidance" in message
+
+
+def test_guidance_flowed_down_still_not_a_power(catalogue):
+    def guidance(d):
+        d["grant"]["statutory_power"] = "section 1 of the Localism Act 2011 and the Public Health Grant guidance"
+        d["grant"]["funded_from"] = {"name": "the Public Health Grant", "giver": "the Secretary of State",
+                                     "guidance": "the Public Health Grant conditions"}
+    message = findings(catalogue, BIG, guidance)["GRANT-POWER-GUIDANCE"][0]
+    assert "funded_from.guidance" not in message
+
+
+def test_a_notice_limit_without_the_right_to_end(catalogue):
+    def limited(d):
+        d["grant"]["notice_only_if"] = "the Welsh Government reduces its allocation"
+        d["positions"]["termination_for_convenience"] = "none"
+    assert "'none'" in findings(catalogue, BIG, limited)["GRANT-NOTICE-TRIGGER"][0]
+
+
+def test_a_notice_limit_with_the_right_to_end_is_quiet(catalogue):
+    def limited(d):
+        d["grant"]["notice_only_if"] = "the Welsh Government reduces its allocation"
+        d["positions"]["termination_for_convenience"] = "funder-notice"
+    assert "GRANT-NOTICE-TRIGGER" not in findings(catalogue, BIG, limited)
