@@ -169,6 +169,10 @@ class Reporting(Strict):
                                    "final report is due.")
     acceptance_days: int = Field(15, ge=1, le=60, description="Business Days the Funder has to accept or query a report; "
                                  "a report not queried in that time is treated as accepted.")
+    reports_hold_payment: bool = Field(True, description="For payment in advance: true if each Instalment after the "
+                                       "first waits for the Progress Reports then due; false if late reports are dealt "
+                                       "with under the monitoring terms and never hold back a payment (a recipient with "
+                                       "little in reserve).")
     payment_days: int = Field(10, ge=1, le=30, description="Business Days within which the Funder pays an Instalment "
                               "once it is due and its conditions are met.")
 

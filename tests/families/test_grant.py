@@ -438,3 +438,21 @@ def test_a_right_to_end_limited_to_a_funding_cut(catalogue, tmp_path):
     assert "written notice, but only if the Government reduces the funding for the Project" in text
     assert "may not end this Agreement on notice for any other reason" in text
     assert "at any time by giving the Trust" not in text
+
+
+def test_late_reports_need_not_hold_back_advance_payments(catalogue, tmp_path):
+    def advance(d):
+        d["positions"]["payment_basis"] = "advance"
+    def no_hold(d):
+        advance(d)
+        d["grant"]["reporting"]["reports_hold_payment"] = False
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, no_hold)).document)
+    assert "after the first until the" not in text and "Progress Reports then due" not in text
+    assert "has not sent the Final Report, or information other than a Progress Report," in text
+    held = to_text(build(catalogue, _edited(tmp_path, BIG, advance)).document)
+    assert "after the first until the" in held and "Progress Reports then due" in held
+
+
+def test_a_supported_persons_arrears_are_not_the_recipients_debts(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "repayment of the Trust's own debts" in text
