@@ -64,8 +64,10 @@ class BudgetLine(Strict):
 class PersonalBudgetLimits(Strict):
     max_each: Money = Field(description="The most the Recipient may spend from personal budgets on any one person in a "
                             "Year, in pounds.")
+    per: Literal["year", "funding-period"] = Field("year", description="Whether max_each applies in each Year "
+                                                   "('year') or once over the whole funding period ('funding-period').")
     approval_above: Money | None = Field(None, description="A single payment above this amount needs the written approval "
-                                         "of the Recipient's service manager, in pounds. Leave empty for none.")
+                                         "of a manager the Recipient names to the Funder, in pounds. Leave empty for none.")
 
 
 class MatchSource(Strict):
