@@ -389,7 +389,7 @@ def test_the_duty_to_carry_out_the_activities_takes_the_schedules_standard(catal
     """The clauses prevail over the schedules, so an absolute duty in the clause would override the schedule's
     reasonable endeavours and its excused closures: the clause adopts the schedule's standard instead."""
     text = to_text(build(catalogue, path).document)
-    assert "must carry out the Funded Activities during the Funding Period to the standard Schedule 1 sets" in text
+    assert "must carry out the Funded Activities during the Funding Period as Schedule 1 provides" in text
     assert "must use all reasonable endeavours to carry out the following activities" in text
 
 
