@@ -273,7 +273,7 @@ def test_housing_act_conditions_when_the_power_is_section_180(catalogue):
     assert "As required by section 181 of the Housing Act 1996" in text
     assert ("the Council will take all reasonable steps to recover from it an amount up to the whole of the Grant paid, "
             "being the amount that the Council specifies, in a notice served on the Trust, as in its opinion recoverable") in text
-    assert "which does not limit this paragraph" in text
+    assert "which does not limit this recovery" in text
     assert "within 21 days beginning with the day on which it is served, with any written notice" in text
     assert "opportunity to remedy it under clause" in text
     assert "the basis on which it has been calculated" in text
