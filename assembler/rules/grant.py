@@ -271,12 +271,14 @@ def short_form_risk(ctx: RuleContext):
 
 # ---- payment mechanics: conditions that can be met before payment falls due ----
 
-def add_business_days(day: dt.date, count: int) -> dt.date:
-    """`count` weekdays after `day`. Bank holidays are ignored, so the result is the earliest the date
-    can be; the rules use it to show a timetable cannot work, never to promise one does."""
+def add_business_days(day: dt.date, count: int, country: str = "england") -> dt.date:
+    """`count` Business Days after `day`, skipping weekends and the country's bank holidays (Easter and
+    the May bank holidays move a monthly timetable by days, which is what the reviewers counted)."""
+    from assembler.business_days import not_a_business_day
+
     while count > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if not not_a_business_day(day, country):
             count -= 1
     return day
 
@@ -285,23 +287,8 @@ _SPAN_MONTHS = {"monthly": 1, "quarterly": 3, "six-monthly": 6, "annually": 12}
 
 
 def reporting_period_ends(grant) -> list[dt.date]:
-    """The last day of each reporting period: successive spans from the start of the funding period,
-    the last ending with it (as grant.monitoring says)."""
-    months = _SPAN_MONTHS[grant.reporting.frequency]
-    start, end = grant.funding_period.start, grant.funding_period.end
-    ends, n = [], 1
-    while True:
-        total = start.month - 1 + months * n
-        boundary = dt.date(start.year + total // 12, total % 12 + 1, 1) if start.day == 1 else None
-        if boundary is None:  # a period starting mid-month: keep the day of the month where it exists
-            year, month = start.year + total // 12, total % 12 + 1
-            boundary = dt.date(year, month, min(start.day, 28))
-        period_end = boundary - dt.timedelta(days=1)
-        if period_end >= end:
-            ends.append(end)
-            return ends
-        ends.append(period_end)
-        n += 1
+    """The last day of each reporting period (the model computes it, so clauses and rules agree)."""
+    return grant.reporting_period_ends
 
 
 _REPORT_WORDS = ("report", "review")
@@ -312,6 +299,7 @@ _REPORT_WORDS = ("report", "review")
 def report_before_payment(ctx: RuleContext):
     grant = ctx.sheet.grant
     reporting = grant.reporting
+    country = ctx.sheet.document.country.value
     for i, inst in enumerate(grant.instalments):
         if not inst.condition or not any(w in inst.condition.lower() for w in _REPORT_WORDS):
             continue
@@ -323,13 +311,16 @@ def report_before_payment(ctx: RuleContext):
         if ended[-1] == grant.funding_period.end:  # the Final Report replaces the last Progress Report
             due = ended[-1] + dt.timedelta(days=reporting.final_report_days)
         else:
-            due = add_business_days(ended[-1], reporting.days_after_period)
-        accepted = add_business_days(due, reporting.acceptance_days)
+            due = add_business_days(ended[-1], reporting.days_after_period, country)
+        accepted = add_business_days(due, reporting.acceptance_days, country)
         if accepted > inst.date:
+            paid = add_business_days(accepted, reporting.payment_days, country)
             yield (f"the instalment due {long_date(inst.date)} is conditional on a report; the report for the period "
                    f"ending {long_date(ended[-1])} is due by {long_date(due)} and treated as accepted by "
-                   f"{long_date(accepted)} at the latest: move the date to {long_date(accepted)} or later, or make the "
-                   f"condition a report for an earlier period", ("grant", "instalments", i, "date"))
+                   f"{long_date(accepted)} at the latest (bank holidays counted), so the instalment may not be paid "
+                   f"until {long_date(paid)}: move the date to {long_date(accepted)} or later, shorten the "
+                   f"{reporting.acceptance_days} Business Days for accepting a report, or make the condition a report "
+                   "for an earlier period", ("grant", "instalments", i, "date"))
 
 
 @RULES.rule("GRANT-INSTALMENT-BUSINESS-DAY", "warning",
@@ -643,3 +634,52 @@ def single_report_period(ctx: RuleContext):
                f"is no longer than one {grant.reporting.frequency} reporting period, so no Progress Report falls due "
                "and the draft makes the Final Report the only report; choose a shorter frequency if a report "
                "part-way through is wanted", ("grant", "reporting", "frequency"))
+
+
+# ---- safeguarding: reports go to the council with social services functions ----
+
+@RULES.rule("GRANT-SAFEGUARDING-AUTHORITY", "warning",
+            "A district council funding work with children or adults at risk names the council that takes safeguarding reports.")
+def safeguarding_authority(ctx: RuleContext):
+    """A district council has no social services functions: adult enquiries (Care Act 2014 s.42) and child
+    protection (Children Act 1989 s.47) are the county's in a two-tier area, so reports must not be routed
+    to the district that funds the grant."""
+    sheet = ctx.sheet
+    grant = sheet.grant
+    if sheet.document.country.value != "england" or not grant.vulnerable_people:
+        return
+    funder = sheet.funder.name
+    if "district council" not in funder.lower():
+        return
+    named = grant.safeguarding_authority
+    if named is None or named.strip().lower() == funder.strip().lower():
+        yield (f"{funder} is a district council, which has no social services functions: safeguarding enquiries "
+               "about adults (Care Act 2014 s.42) and children (Children Act 1989 s.47) are made by the county "
+               "council in a two-tier area; name it in grant.safeguarding_authority so that reports go there",
+               ("grant", "safeguarding_authority") if named else ("grant",))
+
+
+# ---- the power, the funder's own grant and a limited right to end on notice ----
+
+@RULES.rule("GRANT-POWER-GUIDANCE", "warning",
+            "The power recited is an Act, not guidance; guidance the grant must follow goes in funded_from.")
+def power_not_guidance(ctx: RuleContext):
+    """Guidance confers no power: a recital that the Funder 'has power under ... Guidance' is wrong in law and
+    leaves the guidance unenforceable against the Recipient (a Welsh review, three findings)."""
+    grant = ctx.sheet.grant
+    if "guidance" in grant.statutory_power.lower():
+        where = "" if grant.funded_from and grant.funded_from.guidance else (
+            "; put the guidance in grant.funded_from.guidance so that the agreement requires the Recipient to follow it")
+        yield ("grant.statutory_power names guidance, which confers no power: name the Act (and section) only"
+               + where, ("grant", "statutory_power"))
+
+
+@RULES.rule("GRANT-NOTICE-TRIGGER", "warning",
+            "A limit on the Funder's right to end on notice comes with a position that gives the Funder that right.")
+def notice_trigger(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    position = ctx.positions.get("termination_for_convenience", "funder-notice")
+    if grant.notice_only_if and position != "funder-notice":
+        yield (f"grant.notice_only_if limits the Funder's right to end on notice, but the position chosen is "
+               f"'{position}', so the draft ignores it: choose funder-notice, or leave notice_only_if empty",
+               ("grant", "notice_only_if"))

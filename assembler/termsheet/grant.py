@@ -64,8 +64,10 @@ class BudgetLine(Strict):
 class PersonalBudgetLimits(Strict):
     max_each: Money = Field(description="The most the Recipient may spend from personal budgets on any one person in a "
                             "Year, in pounds.")
+    per: Literal["year", "funding-period"] = Field("year", description="Whether max_each applies in each Year "
+                                                   "('year') or once over the whole funding period ('funding-period').")
     approval_above: Money | None = Field(None, description="A single payment above this amount needs the written approval "
-                                         "of the Recipient's service manager, in pounds. Leave empty for none.")
+                                         "of a manager the Recipient names to the Funder, in pounds. Leave empty for none.")
 
 
 class MatchSource(Strict):
@@ -169,6 +171,10 @@ class Reporting(Strict):
                                    "final report is due.")
     acceptance_days: int = Field(15, ge=1, le=60, description="Business Days the Funder has to accept or query a report; "
                                  "a report not queried in that time is treated as accepted.")
+    reports_hold_payment: bool = Field(True, description="For payment in advance: true if each Instalment after the "
+                                       "first waits for the Progress Reports then due; false if late reports are dealt "
+                                       "with under the monitoring terms and never hold back a payment (a recipient with "
+                                       "little in reserve).")
     payment_days: int = Field(10, ge=1, le=30, description="Business Days within which the Funder pays an Instalment "
                               "once it is due and its conditions are met.")
 
@@ -177,6 +183,18 @@ class Application(Strict):
     date: dt.date | None = Field(None, description="The date of the Recipient's application for the grant, as YYYY-MM-DD. "
                                  "Leave empty: the draft shows a placeholder.")
     reference: str | None = Field(None, description="The Funder's reference for the application, e.g. 'CG-APP-0412'.")
+
+
+class FundedFrom(Strict):
+    """The grant the Funder itself receives and passes on (a Welsh Government Housing Support Grant, a ring-fenced
+    Public Health Grant): its terms are flowed down, so that what the Funder owes its own funder the Recipient owes it."""
+    name: Text = Field(description="The Funder's own grant, as it is called, e.g. 'the Housing Support Grant'.")
+    giver: Text = Field(description="Who gives it to the Funder, e.g. 'the Welsh Ministers'.")
+    guidance: str | None = Field(None, description="Guidance or conditions of that grant the Recipient must follow, "
+                                 "e.g. 'the Housing Support Grant Practice Guidance'. Empty: only conditions the "
+                                 "Funder notifies in writing.")
+    returns: str | None = Field(None, description="Returns the Funder must make to its funder that need the Recipient's "
+                                "figures, e.g. 'its Housing Support Grant outcomes returns'. Empty: none.")
 
 
 class Grant(Strict):
@@ -192,6 +210,10 @@ class Grant(Strict):
     notice_months: int = Field(3, ge=2, le=12, description="Under a position that lets a party end the grant without "
                                "cause: the months' written notice it must give, e.g. 6 where the Recipient asked for "
                                "time to wind down. Empty: 3.")
+    notice_only_if: str | None = Field(
+        None, description="Where the Funder may end the grant on notice: the only event on which it may do so, as words "
+        "that follow 'if', e.g. 'the Welsh Government reduces its Housing Support Grant allocation to the Funder for a "
+        "financial year in the Funding Period'. Empty: the Funder may end it on notice for any reason.")
     open_materials: list[Text] = Field(
         default_factory=list, description="Under the open-licence position for intellectual property: the materials the "
         "Recipient must publish for anyone to reuse, one line each, e.g. 'the coaching toolkit'. Reports, accounts and "
@@ -199,6 +221,12 @@ class Grant(Strict):
     deliverables: list[Deliverable] = Field(default_factory=list, description="Documents or results the Recipient must "
                                             "deliver by a date (a plan, an annual review, an independent review), above "
                                             "all those a payment condition depends on. The agreement defines each one.")
+    decision: str | None = Field(None, description="How and when the Funder approved the grant, as words following "
+                                 "'approved', e.g. 'by the Director of Public Health under delegated powers on 17 November "
+                                 "2026 (decision PH/DEL/26/052)'. Empty: the recital says nothing of it.")
+    funded_from: FundedFrom | None = Field(None, description="Where the grant is paid out of a grant the Funder itself "
+                                           "receives (Housing Support Grant, Public Health Grant): which, from whom, and "
+                                           "its guidance and returns. Empty: the Funder's own money.")
     personal_budget_limits: PersonalBudgetLimits | None = Field(None, description="Controls on personal budgets, where a "
                                                                 "budget line is marked personal_budgets.")
     match_funding: MatchFunding | None = Field(None, description="Match funding the Recipient must secure; leave out if none.")
@@ -221,6 +249,10 @@ class Grant(Strict):
         None, description="The council whose children's and adult social care services take safeguarding referrals where "
         "the activities take place, e.g. 'Westshire County Council' (in a two-tier area the county council, not the "
         "district council). Empty: the draft names the local authority responsible for social care in the area.")
+    funder_referrals: str | None = Field(
+        None, description="What the Funder itself undertakes to refer to the Project, as words that follow 'refer', "
+        "e.g. 'at least 6 eligible people in each quarter of the first year through its multi-agency panel'. Empty: "
+        "the Funder promises no referrals, and the draft gives the Recipient no relief for low referrals.")
     vulnerable_people: bool = Field(True, description="Whether the activities involve children or adults at risk (brings in safeguarding and DBS terms).")
 
     @property
@@ -229,6 +261,24 @@ class Grant(Strict):
         due, so the draft makes the Final Report the only report (a five-month grant reporting six-monthly)."""
         months = {"monthly": 1, "quarterly": 3, "six-monthly": 6, "annually": 12}[self.reporting.frequency]
         return self.funding_period.months <= months
+
+    @property
+    def reporting_period_ends(self) -> list[dt.date]:
+        """The last day of each reporting period: successive spans from the start of the funding period, the last
+        ending with it (as the monitoring clause says). Clauses print from it, rules check against it."""
+        months = {"monthly": 1, "quarterly": 3, "six-monthly": 6, "annually": 12}[self.reporting.frequency]
+        start, end = self.funding_period.start, self.funding_period.end
+        ends, n = [], 1
+        while True:
+            total = start.month - 1 + months * n
+            year, month = start.year + total // 12, total % 12 + 1
+            boundary = dt.date(year, month, 1 if start.day == 1 else min(start.day, 28))
+            period_end = boundary - dt.timedelta(days=1)
+            if period_end >= end:
+                ends.append(end)
+                return ends
+            ends.append(period_end)
+            n += 1
 
     @property
     def bank_verification(self) -> str | None:

@@ -114,7 +114,9 @@ def test_payment_follows_acceptance_of_reports_in_business_days(catalogue):
 def test_match_funding_has_one_remedy(catalogue, tmp_path):
     reduce = to_text(build(catalogue, BIG).document)
     assert "Total Project Cost means £600,000" in reduce
-    assert "the Grant is reduced to the lower of" in reduce and "need not pay any further Instalment until" not in reduce
+    assert "is reduced to the lower of its amount at that time" in reduce and "need not pay any further Instalment until" not in reduce
+    assert "(as reduced under any other provision of this Agreement)" in reduce  # never a second cut of a cut Grant
+    assert reduce.count("is reduced to the lower of") == 1 and "the reduction under clause" in reduce
     stop = to_text(build(catalogue, HUB).document)
     assert "need not pay any further Instalment until" in stop and "is reduced to the lower of" not in stop
 
@@ -256,7 +258,7 @@ def test_the_agreement_ends_after_its_last_payment(catalogue):
 
 def test_match_funding_reduction_is_one_formula(catalogue):
     text = to_text(build(catalogue, BIG).document)
-    assert "reduced to the lower of £450,000 and that Match Funding multiplied by 75 and divided by 25" in text
+    assert "reduced to the lower of its amount at that time and that Match Funding multiplied by 75 and divided by 25" in text
     assert "a shortfall is not a breach of this Agreement or an Event of Default" in text
     assert "Nothing in this clause limits the Council's rights" in text
     assert "a target expressed as a percentage or a rate, and a condition about staff in post, is not reduced" in text
@@ -271,7 +273,7 @@ def test_housing_act_conditions_when_the_power_is_section_180(catalogue):
     assert "As required by section 181 of the Housing Act 1996" in text
     assert ("the Council will take all reasonable steps to recover from it an amount up to the whole of the Grant paid, "
             "being the amount that the Council specifies, in a notice served on the Trust, as in its opinion recoverable") in text
-    assert "which does not limit this paragraph" in text
+    assert "which does not limit this recovery" in text
     assert "within 21 days beginning with the day on which it is served, with any written notice" in text
     assert "opportunity to remedy it under clause" in text
     assert "the basis on which it has been calculated" in text
@@ -387,5 +389,70 @@ def test_the_duty_to_carry_out_the_activities_takes_the_schedules_standard(catal
     """The clauses prevail over the schedules, so an absolute duty in the clause would override the schedule's
     reasonable endeavours and its excused closures: the clause adopts the schedule's standard instead."""
     text = to_text(build(catalogue, path).document)
-    assert "must carry out the Funded Activities during the Funding Period to the standard Schedule 1 sets" in text
+    assert "must carry out the Funded Activities during the Funding Period as Schedule 1 provides" in text
     assert "must use all reasonable endeavours to carry out the following activities" in text
+
+
+def test_claims_are_paid_on_the_scheduled_date_when_in_time(catalogue):
+    """A claim in by the date of the next Instalment is paid on that date; a late one N Business Days after."""
+    text = to_text(build(catalogue, HUB).document)
+    assert "on the date set against the first Instalment in the Payment Schedule dated after that period ends" in text
+    assert "is not obliged to pay a claim until" not in text
+
+
+def test_referral_relief_follows_a_referral_commitment(catalogue):
+    big = to_text(build(catalogue, BIG).document)
+    assert "must use reasonable endeavours to refer at least 6 eligible people" in big
+    assert "has not made the referrals that paragraph 4 of Schedule 1 provides for" in big
+    small = to_text(build(catalogue, SMALL).document)
+    assert "referred fewer eligible people" not in small and "than it said it would" not in small
+
+
+def test_a_district_council_routes_safeguarding_reports_to_the_county(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "is reported is Northshire County Council" in text and "A report to the Council is not a report under clause" in text
+
+
+def test_a_grant_paid_out_of_the_funders_own_grant_flows_its_terms_down(catalogue, tmp_path):
+    def hsg(d):
+        d["grant"]["funded_from"] = {"name": "the Housing Support Grant", "giver": "the Welsh Ministers",
+                                     "guidance": "the Housing Support Grant Practice Guidance",
+                                     "returns": "its Housing Support Grant outcomes returns"}
+        d["grant"]["decision"] = "by Cabinet on 3 November 2026 (report CAB/26/22)"
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, hsg)).document)
+    assert "The Grant is paid out of the Housing Support Grant, which the Council receives from the Welsh Ministers" in text
+    assert "in accordance with the Housing Support Grant Practice Guidance, as revised from time to time" in text
+    assert "the Welsh Ministers, their officials and their auditors" in text
+    assert "that the Welsh Ministers recover from the Council because of something the Trust did" in text
+    assert "for its Housing Support Grant outcomes returns" in text
+    assert "The Grant was approved by Cabinet on 3 November 2026 (report CAB/26/22)." in text
+    plain = to_text(build(catalogue, BIG).document)
+    assert "is paid out of" not in plain and "The Grant was approved" not in plain
+
+
+def test_a_right_to_end_limited_to_a_funding_cut(catalogue, tmp_path):
+    def cut(d):
+        d["positions"]["termination_for_convenience"] = "funder-notice"
+        d["grant"]["notice_only_if"] = "the Government reduces the funding for the Project"
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, cut)).document)
+    assert "written notice, but only if the Government reduces the funding for the Project" in text
+    assert "may not end this Agreement on notice for any other reason" in text
+    assert "at any time by giving the Trust" not in text
+
+
+def test_late_reports_need_not_hold_back_advance_payments(catalogue, tmp_path):
+    def advance(d):
+        d["positions"]["payment_basis"] = "advance"
+    def no_hold(d):
+        advance(d)
+        d["grant"]["reporting"]["reports_hold_payment"] = False
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, no_hold)).document)
+    assert "after the first until the" not in text and "Progress Reports then due" not in text
+    assert "has not sent the Final Report, or information other than a Progress Report," in text
+    held = to_text(build(catalogue, _edited(tmp_path, BIG, advance)).document)
+    assert "after the first until the" in held and "Progress Reports then due" in held
+
+
+def test_a_supported_persons_arrears_are_not_the_recipients_debts(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "repayment of the Trust's own debts" in text

@@ -116,9 +116,9 @@ def test_the_welsh_grant_recites_the_welsh_power_and_its_note(catalogue, texts):
     assert "has power under section 24 of the Local Government and Elections (Wales) Act 2021" in flat(texts["grant"])
     note = recital_note(WELSH["grant"], catalogue)
     assert "in force for principal councils since 1 November 2021" in note
-    assert "eligible community council under section 30" in note
-    assert "section 137 of the Local Government Act 1972" in note
-    assert "section 1 of the Localism Act" not in note and "applies only in England" in note
+    assert "limits in ss.25 to 27" in note and 'only "so far as necessary"' in note
+    # a county borough council's note says nothing of community councils or the English power
+    assert "community council" not in note and "Localism Act" not in note
 
 
 def test_the_welsh_alliance_recites_welsh_procurement(catalogue):

@@ -23,7 +23,8 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-FINAL-CLAIM-WINDOW", "GRANT-MILESTONE-DELIVERABLE", "GRANT-DELIVERABLE-TIMING",
             "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION",
             "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD",
-            "GRANT-INSTALMENT-BUSINESS-DAY", "GRANT-CONDITION-PERIOD"]
+            "GRANT-INSTALMENT-BUSINESS-DAY", "GRANT-CONDITION-PERIOD", "GRANT-SAFEGUARDING-AUTHORITY",
+            "GRANT-POWER-GUIDANCE", "GRANT-NOTICE-TRIGGER"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -92,7 +93,7 @@ def test_short_form_above_the_threshold_is_warned(catalogue):
 def test_report_condition_due_after_the_payment(catalogue):
     found = findings(catalogue, BIG, lambda d: d["grant"]["instalments"][2].__setitem__("date", "2028-04-15"))
     message = found["GRANT-REPORT-BEFORE-PAYMENT"][0]
-    assert "31 March 2028" in message and "28 April 2028" in message
+    assert "31 March 2028" in message and "3 May 2028" in message and "24 May 2028" in message  # Easter and 1 May counted
 
 
 def test_report_condition_with_no_period_ended(catalogue):
@@ -483,3 +484,58 @@ def test_a_condition_naming_a_real_period_end_is_quiet(catalogue):
     def real(d):
         d["grant"]["instalments"][2]["condition"] = f"The Progress Report for the period ending {end.day} {end.strftime('%B %Y')} accepted"
     assert "GRANT-CONDITION-PERIOD" not in findings(catalogue, BIG, real)
+
+
+def test_a_district_council_without_a_safeguarding_authority(catalogue):
+    message = findings(catalogue, BIG, lambda d: d["grant"].pop("safeguarding_authority"))["GRANT-SAFEGUARDING-AUTHORITY"][0]
+    assert "Northbrook District Council is a district council" in message and "s.42" in message
+
+
+def test_a_district_council_naming_itself_for_safeguarding(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__("safeguarding_authority", "Northbrook District Council"))
+    assert "GRANT-SAFEGUARDING-AUTHORITY" in found
+
+
+def test_a_district_council_naming_the_county_is_quiet(catalogue):
+    assert "GRANT-SAFEGUARDING-AUTHORITY" not in findings(catalogue, BIG)
+
+
+def test_claims_report_condition_counts_bank_holidays(catalogue):
+    """A monthly claim accepted within 10 Business Days is late for the scheduled date once the May bank
+    holidays are counted (a fresh sheet's first instalment of 28 May 2027)."""
+    def monthly(d):
+        d["grant"]["reporting"].update(frequency="monthly", days_after_period=10, acceptance_days=10)
+        d["grant"]["instalments"][0].update(date="2027-05-28", condition="The Progress Report for April 2027 received and accepted")
+    found = findings(catalogue, BIG, monthly)
+    message = [m for m in found["GRANT-REPORT-BEFORE-PAYMENT"] if "28 May 2027" in m][0]
+    assert "17 May 2027" in message and "1 June 2027" in message and "15 June 2027" in message
+
+
+def test_a_power_that_is_guidance(catalogue):
+    def guidance(d):
+        d["grant"]["statutory_power"] = "section 1 of the Localism Act 2011, under the Housing Support Grant Practice Guidance"
+    message = findings(catalogue, BIG, guidance)["GRANT-POWER-GUIDANCE"][0]
+    assert "confers no power" in message and "funded_from.guidance" in message
+
+
+def test_guidance_flowed_down_still_not_a_power(catalogue):
+    def guidance(d):
+        d["grant"]["statutory_power"] = "section 1 of the Localism Act 2011 and the Public Health Grant guidance"
+        d["grant"]["funded_from"] = {"name": "the Public Health Grant", "giver": "the Secretary of State",
+                                     "guidance": "the Public Health Grant conditions"}
+    message = findings(catalogue, BIG, guidance)["GRANT-POWER-GUIDANCE"][0]
+    assert "funded_from.guidance" not in message
+
+
+def test_a_notice_limit_without_the_right_to_end(catalogue):
+    def limited(d):
+        d["grant"]["notice_only_if"] = "the Welsh Government reduces its allocation"
+        d["positions"]["termination_for_convenience"] = "none"
+    assert "'none'" in findings(catalogue, BIG, limited)["GRANT-NOTICE-TRIGGER"][0]
+
+
+def test_a_notice_limit_with_the_right_to_end_is_quiet(catalogue):
+    def limited(d):
+        d["grant"]["notice_only_if"] = "the Welsh Government reduces its allocation"
+        d["positions"]["termination_for_convenience"] = "funder-notice"
+    assert "GRANT-NOTICE-TRIGGER" not in findings(catalogue, BIG, limited)
