@@ -265,13 +265,49 @@ def related_party_value(ctx: RuleContext):
              "Each children's home or care home in the services has a regulator registration.")
 def homes_registered(ctx: RuleContext):
     services = ctx.sheet.services
-    if services.care_type not in ("childrens_home", "adult_care_home", "supported_accommodation"):
-        return
+    if services.care_type not in ("childrens_home", "adult_care_home") or services.accommodation_settings:
+        return   # a supported accommodation service is registered once: OPEN-BOOK-SUPPORTED-ACCOMMODATION
     registered = {r.setting.casefold() for r in ctx.sheet.open_book.registrations}
     for i, home in enumerate(services.homes):
         if not any(home.name.casefold() in setting for setting in registered):
             yield (f"{home.name} has no entry in open_book.registrations (the setting must name the home)",
                    ("services", "homes", i, "name"))
+
+
+# Words that describe a children's home, not a supported accommodation service (Supported
+# Accommodation (England) Regulations 2023, SI 2023/416: the service is registered, with a registered
+# service manager; Ofsted's inspections of it give one of three outcomes, not grades).
+_HOME_WORDS = {
+    "registered places": "Ofsted registers a supported accommodation service with no registered places",
+    "good or outstanding": "Ofsted gives a supported accommodation service one of three outcomes, not grades",
+    "registered manager": "the 2023 Regulations speak of a registered service manager",
+    "children's home": "a supported accommodation service is not a children's home",
+}
+
+
+@FAMILY.rule("OPEN-BOOK-SUPPORTED-ACCOMMODATION", "warning",
+             "Supported accommodation is registered with Ofsted as one service, with a registered service manager "
+             "and three inspection outcomes: one registration, and no wording that belongs to a children's home.")
+def supported_accommodation(ctx: RuleContext):
+    services = ctx.sheet.services
+    if not services.accommodation_settings:
+        return
+    registrations = ctx.sheet.open_book.registrations
+    numbers = sorted({r.number for r in registrations})
+    if not registrations:
+        yield ("no registration is given: list the Ofsted registration of the supported accommodation service "
+               "in open_book.registrations", BLOCK)
+    elif len(numbers) > 1:
+        yield (f"{len(numbers)} Ofsted numbers are given ({', '.join(numbers)}), one for each setting; Ofsted "
+               "registers the supported accommodation service once, not each address: give the service's number",
+               (*BLOCK, "registrations"))
+    from assembler.rules.dates import _texts
+
+    for loc, text in _texts(ctx.sheet):
+        low = text.lower().replace("\u2019", "'")
+        for words, why in _HOME_WORDS.items():
+            if words in low and not (words == "registered manager" and "registered service manager" in low):
+                yield f"{'.'.join(str(p) for p in loc)} says '{words}': {why}", loc
 
 
 @OPEN_BOOK.rule("OPEN-BOOK-CWSA-BILL", "warning",

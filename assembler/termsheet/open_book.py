@@ -660,6 +660,21 @@ class Services(Strict):
         return self.effective_setting == "supported_living"
 
     @property
+    def accommodation_settings(self) -> bool:
+        """Whether the places are in supported accommodation for 16 and 17 year olds.
+
+        Why: Ofsted registers a supported accommodation service, not each address, and the service
+        gives support, not care; the draft then speaks of Settings and Supported Accommodation
+        Services, never of Homes or Care Services (a reviewer read "care" against the provider).
+        """
+        return self.effective_setting == "supported_accommodation"
+
+    @property
+    def home_word(self) -> str:
+        """'setting' in supported accommodation, 'home' otherwise: the plain word for one place of service."""
+        return "setting" if self.accommodation_settings else "home"
+
+    @property
     def for_children(self) -> bool:
         """Whether the services are for children (a children's home or supported accommodation)."""
         return self.effective_setting in ("childrens_home", "supported_accommodation")
