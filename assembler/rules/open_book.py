@@ -310,6 +310,20 @@ def supported_accommodation(ctx: RuleContext):
                 yield f"{'.'.join(str(p) for p in loc)} says '{words}': {why}", loc
 
 
+@OPEN_BOOK.rule("OPEN-BOOK-COST-MODEL-RATES", "warning",
+                "A cost category that limits a cost to rates 'in the cost model' needs those rates: the cost model "
+                "holds budget lines, not rates.")
+def cost_model_rates(ctx: RuleContext):
+    """A reviewer: agency staff 'at no more than the hourly rates in the cost model', with no rates anywhere,
+    is a limit nobody can apply."""
+    for i, text in enumerate(ctx.sheet.open_book.allowable_costs):
+        low = text.lower()
+        if "rates in the cost model" in low or "rate in the cost model" in low:
+            yield (f"open_book.allowable_costs.{i} limits a cost to rates in the cost model, but the cost model gives "
+                   "no rates: state the rates in the category (for example '£29.50 an hour for a care worker, "
+                   "including the agency's fee')", (*BLOCK, "allowable_costs", i))
+
+
 @OPEN_BOOK.rule("OPEN-BOOK-CWSA-BILL", "warning",
                 "A term sheet drafted after Royal Assent (29 April 2026, clauses/law.yaml) calls the Children's "
                 "Wellbeing and Schools Act 2026 an Act, not a Bill.")
@@ -421,8 +435,9 @@ def direct_award_scope(ctx: RuleContext):
         wider.append(f"a term of up to {years:g} years with extensions")
     if wider:
         yield (f"the direct award rests on user choice (Schedule 5, paragraph 15), which supports keeping the people "
-               f"already placed with this provider, but the agreement also covers {' and '.join(wider)}: limit the "
-               f"directly awarded part to the existing placements, or record a separate lawful basis for the rest",
+               f"already placed with this provider, but the agreement also covers {' and '.join(wider)}; the draft "
+               f"makes any other placement and any extension wait until the commissioner records another lawful "
+               f"basis: confirm it has one, or limit the agreement to the existing placements",
                ("services", "direct_award_justification"))
 
 

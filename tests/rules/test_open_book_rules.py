@@ -161,6 +161,9 @@ FIRES = [
     Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", ACCOMMODATION,
          setter("services", "kpis", 2, "measure", "Settings judged good or outstanding by Ofsted"),
          says="one of three outcomes, not grades", loc=("services", "kpis", 2, "measure")),
+    Case("OPEN-BOOK-COST-MODEL-RATES", CHARITY,
+         setter("open_book", "allowable_costs", 2, "Agency and relief staff, at no more than the hourly rates in the cost model"),
+         says="the cost model gives no rates", loc=("open_book", "allowable_costs", 2)),
     Case("OPEN-BOOK-UNIT-PRICES", CHARITY, setter("open_book", "unit_prices", [])),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY, lambda d: d["services"]["kpis"].pop(),
          says="so it needs at least three KPIs; it has 2; section 52 does not apply to a light touch contract"),
@@ -230,6 +233,7 @@ QUIET = [
          d["services"].update(care_type="domiciliary_care")),
     Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", ACCOMMODATION),   # one service registration, its own words
     Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", CHARITY),         # children's homes: their words are right
+    Case("OPEN-BOOK-COST-MODEL-RATES", CHARITY),   # the rates are stated in the category
     Case("OPEN-BOOK-UNIT-PRICES", ADULT),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY),
     Case("OPEN-BOOK-KPI-THRESHOLD", ADULT),  # one KPI, but about £4.2m over its term
