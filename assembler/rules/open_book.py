@@ -265,13 +265,63 @@ def related_party_value(ctx: RuleContext):
              "Each children's home or care home in the services has a regulator registration.")
 def homes_registered(ctx: RuleContext):
     services = ctx.sheet.services
-    if services.care_type not in ("childrens_home", "adult_care_home", "supported_accommodation"):
-        return
+    if services.care_type not in ("childrens_home", "adult_care_home") or services.accommodation_settings:
+        return   # a supported accommodation service is registered once: OPEN-BOOK-SUPPORTED-ACCOMMODATION
     registered = {r.setting.casefold() for r in ctx.sheet.open_book.registrations}
     for i, home in enumerate(services.homes):
         if not any(home.name.casefold() in setting for setting in registered):
             yield (f"{home.name} has no entry in open_book.registrations (the setting must name the home)",
                    ("services", "homes", i, "name"))
+
+
+# Words that describe a children's home, not a supported accommodation service (Supported
+# Accommodation (England) Regulations 2023, SI 2023/416: the service is registered, with a registered
+# service manager; Ofsted's inspections of it give one of three outcomes, not grades).
+_HOME_WORDS = {
+    "registered places": "Ofsted registers a supported accommodation service with no registered places",
+    "good or outstanding": "Ofsted gives a supported accommodation service one of three outcomes, not grades",
+    "registered manager": "the 2023 Regulations speak of a registered service manager",
+    "children's home": "a supported accommodation service is not a children's home",
+}
+
+
+@FAMILY.rule("OPEN-BOOK-SUPPORTED-ACCOMMODATION", "warning",
+             "Supported accommodation is registered with Ofsted as one service, with a registered service manager "
+             "and three inspection outcomes: one registration, and no wording that belongs to a children's home.")
+def supported_accommodation(ctx: RuleContext):
+    services = ctx.sheet.services
+    if not services.accommodation_settings:
+        return
+    registrations = ctx.sheet.open_book.registrations
+    numbers = sorted({r.number for r in registrations})
+    if not registrations:
+        yield ("no registration is given: list the Ofsted registration of the supported accommodation service "
+               "in open_book.registrations", BLOCK)
+    elif len(numbers) > 1:
+        yield (f"{len(numbers)} Ofsted numbers are given ({', '.join(numbers)}), one for each setting; Ofsted "
+               "registers the supported accommodation service once, not each address: give the service's number",
+               (*BLOCK, "registrations"))
+    from assembler.rules.dates import _texts
+
+    for loc, text in _texts(ctx.sheet):
+        low = text.lower().replace("\u2019", "'")
+        for words, why in _HOME_WORDS.items():
+            if words in low and not (words == "registered manager" and "registered service manager" in low):
+                yield f"{'.'.join(str(p) for p in loc)} says '{words}': {why}", loc
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-COST-MODEL-RATES", "warning",
+                "A cost category that limits a cost to rates 'in the cost model' needs those rates: the cost model "
+                "holds budget lines, not rates.")
+def cost_model_rates(ctx: RuleContext):
+    """A reviewer: agency staff 'at no more than the hourly rates in the cost model', with no rates anywhere,
+    is a limit nobody can apply."""
+    for i, text in enumerate(ctx.sheet.open_book.allowable_costs):
+        low = text.lower()
+        if "rates in the cost model" in low or "rate in the cost model" in low:
+            yield (f"open_book.allowable_costs.{i} limits a cost to rates in the cost model, but the cost model gives "
+                   "no rates: state the rates in the category (for example '£29.50 an hour for a care worker, "
+                   "including the agency's fee')", (*BLOCK, "allowable_costs", i))
 
 
 @OPEN_BOOK.rule("OPEN-BOOK-CWSA-BILL", "warning",
@@ -385,8 +435,9 @@ def direct_award_scope(ctx: RuleContext):
         wider.append(f"a term of up to {years:g} years with extensions")
     if wider:
         yield (f"the direct award rests on user choice (Schedule 5, paragraph 15), which supports keeping the people "
-               f"already placed with this provider, but the agreement also covers {' and '.join(wider)}: limit the "
-               f"directly awarded part to the existing placements, or record a separate lawful basis for the rest",
+               f"already placed with this provider, but the agreement also covers {' and '.join(wider)}; the draft "
+               f"makes any other placement and any extension wait until the commissioner records another lawful "
+               f"basis: confirm it has one, or limit the agreement to the existing placements",
                ("services", "direct_award_justification"))
 
 

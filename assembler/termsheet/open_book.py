@@ -530,6 +530,13 @@ class Home(Strict):
                                                                    "at this home (the 'core-places' position), e.g. 3. "
                                                                    "Empty: every place, or a placeholder when services."
                                                                    "core_places is fewer than all the places.")
+    all_places: int | None = Field(None, ge=1, le=250, description="All the places at this home or setting, "
+                                                                  "including those other purchasers buy, where the "
+                                                                  "open book covers only the commissioner's places "
+                                                                  "(services.scope 'commissioner_places'), e.g. 10. "
+                                                                  "Empty: the places its registration gives, or a "
+                                                                  "placeholder.")
+    _registered_places: int | None = PrivateAttr(None)
     tenants: int | None = Field(None, ge=0, le=250, description="In supported living, the tenants living at this "
                                                               "home when the services start, where fewer than its "
                                                               "places (a room being let), e.g. 3. Empty: every "
@@ -538,6 +545,13 @@ class Home(Strict):
                                                         "whether or not every tenancy is let, e.g. 'one support worker "
                                                         "07:30 to 21:30 every day (5,110 hours a year) and a sleep-in "
                                                         "every night (365 nights)'. Empty: the draft shows a placeholder.")
+
+
+    @property
+    def total_places(self) -> int | None:
+        """All the places at the home, the stated figure or its registration's; the shared costs of a
+        home are apportioned to the commissioner by its places over these (the scope clause)."""
+        return self.all_places if self.all_places is not None else self._registered_places
 
 
 class ShortBreaks(Strict):
@@ -660,6 +674,29 @@ class Services(Strict):
         return self.effective_setting == "supported_living"
 
     @property
+    def accommodation_settings(self) -> bool:
+        """Whether the places are in supported accommodation for 16 and 17 year olds.
+
+        Why: Ofsted registers a supported accommodation service, not each address, and the service
+        gives support, not care; the draft then speaks of Settings and Supported Accommodation
+        Services, never of Homes or Care Services (a reviewer read "care" against the provider).
+        """
+        return self.effective_setting == "supported_accommodation"
+
+    @property
+    def user_choice_award(self) -> bool:
+        """Whether the contract was directly awarded on the user choice justification (Procurement Act
+        2023 Sch. 5): it then covers the people already placed, and any other purchase needs its own
+        lawful basis (a reviewer: the operative text let new referrals and an extension ride on it)."""
+        route = (self.procurement_route or "").lower()
+        return "direct award" in route and "user choice" in (self.direct_award_justification or "").lower()
+
+    @property
+    def home_word(self) -> str:
+        """'setting' in supported accommodation, 'home' otherwise: the plain word for one place of service."""
+        return "setting" if self.accommodation_settings else "home"
+
+    @property
     def for_children(self) -> bool:
         """Whether the services are for children (a children's home or supported accommodation)."""
         return self.effective_setting in ("childrens_home", "supported_accommodation")
@@ -699,4 +736,8 @@ class OpenBookTermSheet(TermSheetBase):
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = self.core_floor
+        for home in self.services.homes:
+            found = [r.places for r in self.open_book.registrations
+                     if home.name.casefold() in r.setting.casefold() and r.places]
+            home._registered_places = found[0] if len(found) == 1 else None
         return self

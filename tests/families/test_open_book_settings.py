@@ -17,6 +17,7 @@ from tests.conftest import DRAFT_DATE, ROOT
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+SUBSIDIARY = ROOT / "samples" / "open-book" / "supported-accommodation-subsidiary.yaml"
 
 
 def document_text(result) -> str:
@@ -33,7 +34,7 @@ def document_text(result) -> str:
 @pytest.fixture(scope="module")
 def drafts(catalogue):
     out = {}
-    for path in (LIVING, CHARITY, ADULT):
+    for path in (LIVING, CHARITY, ADULT, SUBSIDIARY):
         sheet = read_termsheet(path, catalogue)
         out[path.stem] = (sheet, assemble(sheet, catalogue, today=DRAFT_DATE))
     return out
@@ -139,16 +140,44 @@ def test_review_rebases_from_the_latest_agreed_statement_and_never_backdates(dra
     assert "backdated" not in text
 
 
-def test_review_compares_costs_and_income_for_the_councils_units_and_is_held_to_the_index(drafts):
-    """Re-basing divides the Council's share of costs by the income for the units the Council paid for
-    (never all units), indexes once per review date since the base period (no year lost), and a
-    collar keeps the rise within the index and its cap."""
+def test_review_divides_by_the_budgeted_units_and_is_held_between_the_floor_and_the_index(drafts):
+    """Re-basing divides by the income for the budgeted units (a year of high occupancy must not
+    ratchet the Prices down), indexes once per review date since the base period (no year lost), the
+    collar lets a change in law through, and a zero price floor keeps the factor at one or more."""
     text = text_of(drafts, "childrens-homes-charity")
-    assert "the income the current Prices would bring in for the units the Council paid for in the period of " \
-           "the base statement (including each week it paid for one of the Core Places while it was empty)" in text
+    assert "the income the current Prices would bring in for the expected units in the cost model" in text
+    assert "units the Council paid for in the period of the base statement" not in text
     assert "applied once for each review date after the end of the period of the base statement" in text
     assert "The factor may not be more than one plus the change in the index for this review date alone" in text
+    assert "plus the extra Allowable Costs a change in Law causes in a full year" in text
+    assert "The factor is never less than one" in text
+    assert "Re-basing may lower the Prices" not in text
+    assert "which the limit in clause 5.7 does not hold back" in text
     assert "forecast units" not in text
+
+
+def test_supported_accommodation_is_a_registered_service_of_settings(drafts):
+    """Ofsted registers a supported accommodation service, not each address, with a registered
+    service manager and three inspection outcomes; no children's-home words or regulations."""
+    text = text_of(drafts, "supported-accommodation-subsidiary")
+    assert "to carry on a supported accommodation undertaking" in text
+    assert "registered service manager" in text
+    assert "the best of Ofsted's three outcomes" in text
+    assert "Settings means" in text
+    for wrong in ("the Homes", "Care Services", "Children's Homes (England) Regulations", "judged inadequate",
+                  "regulation 44", "registered places"):
+        assert wrong not in text, wrong
+    homes = text_of(drafts, "childrens-homes-charity")
+    assert "Supported Accommodation Services" not in homes and "Settings" not in homes
+
+
+def test_shared_costs_follow_places_available_not_places_paid(drafts):
+    """Where the open book covers only the Council's places, another purchaser's empty place must not
+    move shared costs onto the Council: the split is by places available, all places listed."""
+    text = text_of(drafts, "supported-accommodation-subsidiary")
+    assert "by places available" in text
+    assert "whether or not a place is occupied or paid for" in text
+    assert "paid place-week" not in text
 
 
 def test_light_touch_modification_and_section_78(drafts):

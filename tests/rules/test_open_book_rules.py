@@ -20,6 +20,7 @@ CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 BREAKS = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
+ACCOMMODATION = ROOT / "samples" / "open-book" / "supported-accommodation-subsidiary.yaml"
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
@@ -154,6 +155,15 @@ FIRES = [
          says="Meadowbank Property Ltd"),
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY, lambda d: d["open_book"]["registrations"].pop(2),
          says="The Willows", loc=("services", "homes", 2, "name")),
+    Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", ACCOMMODATION,
+         lambda d: d["open_book"]["registrations"].append({**d["open_book"]["registrations"][0], "number": "SC702115"}),
+         says="2 Ofsted numbers are given", loc=("open_book", "registrations")),
+    Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", ACCOMMODATION,
+         setter("services", "kpis", 2, "measure", "Settings judged good or outstanding by Ofsted"),
+         says="one of three outcomes, not grades", loc=("services", "kpis", 2, "measure")),
+    Case("OPEN-BOOK-COST-MODEL-RATES", CHARITY,
+         setter("open_book", "allowable_costs", 2, "Agency and relief staff, at no more than the hourly rates in the cost model"),
+         says="the cost model gives no rates", loc=("open_book", "allowable_costs", 2)),
     Case("OPEN-BOOK-UNIT-PRICES", CHARITY, setter("open_book", "unit_prices", [])),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY, lambda d: d["services"]["kpis"].pop(),
          says="so it needs at least three KPIs; it has 2; section 52 does not apply to a light touch contract"),
@@ -221,6 +231,9 @@ QUIET = [
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY),
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY, lambda d: d["open_book"].update(registrations=[]) or
          d["services"].update(care_type="domiciliary_care")),
+    Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", ACCOMMODATION),   # one service registration, its own words
+    Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", CHARITY),         # children's homes: their words are right
+    Case("OPEN-BOOK-COST-MODEL-RATES", CHARITY),   # the rates are stated in the category
     Case("OPEN-BOOK-UNIT-PRICES", ADULT),
     Case("OPEN-BOOK-KPI-THRESHOLD", CHARITY),
     Case("OPEN-BOOK-KPI-THRESHOLD", ADULT),  # one KPI, but about £4.2m over its term
