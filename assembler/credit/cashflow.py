@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assembler.credit import co_investment as credit
+from assembler.credit.memo import per_sheet
 from assembler.formatting import pence
 
 ZERO = Decimal(0)
@@ -110,6 +111,7 @@ class Month:
         return self.gross - self.costs - self.reserve
 
 
+@per_sheet
 def months(sheet, case: Case = Case()) -> list[Month]:
     """Each month of the term: homes earning rent, rent collected, operating costs and the repairs reserve."""
     term, start = sheet.partnership.term, sheet.income.income_starts or sheet.partnership.term.start
@@ -136,6 +138,7 @@ class Due:
     kind: str  # "return before instalments", "instalment", "return"
 
 
+@per_sheet
 def senior_due(sheet, case: Case = Case()) -> list[Due]:
     """The fixed-return investments' payments falling due from rent, dated by the draft's rule."""
     from assembler.termsheet.co_investment import add_years  # imported here, as co_investment.py does
@@ -203,6 +206,7 @@ def _rate(sheet, investor: str) -> Decimal:
     return next(i.return_rate for i in sheet.contributions.investments if i.investor == investor) / 100
 
 
+@per_sheet
 def model(sheet, case: Case = Case()) -> list[ModelYear]:
     """The waterfall over the term, a row for each Partnership Year (from the start of the term)."""
     from assembler.termsheet.co_investment import add_years
@@ -345,6 +349,7 @@ class Outcome:
     refinanced: Decimal
 
 
+@per_sheet
 def outcome(sheet, case: Case) -> Outcome:
     rows = model(sheet, case)
     years = test_years(sheet, case, rows)
@@ -443,6 +448,7 @@ class Exposure:
     repeats: int | None  # the earlier drawdown whose condition this one repeats
 
 
+@per_sheet
 def exposures(sheet) -> list[Exposure]:
     """At each drawdown: tested capital against the value of what is charged then (not the cash), the cash held
     uncharged, and whether its homes condition can be met with the cash drawn before it and on the timetable."""
@@ -515,6 +521,7 @@ class CashFlowView:
         return runs
 
 
+@per_sheet
 def cashflow_view(sheet) -> CashFlowView:
     view = CashFlowView(exposures=exposures(sheet), combined=combined_ltv(sheet),
                         fixed_investors=[i.investor for i in sheet.contributions.investments if i.return_basis == "fixed"])

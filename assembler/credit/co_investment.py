@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
+from assembler.credit.memo import per_sheet
 from assembler.formatting import pence
 
 WEEKS = Decimal(52)
@@ -82,6 +83,7 @@ class YearIncome:
         return self.gross - self.costs - self.reserve
 
 
+@per_sheet
 def year_income(sheet, bought_homes: int, *, voids: Decimal | None = None, rent_cut: Decimal = ZERO,
                 cost_rise: Decimal = ZERO) -> YearIncome:
     """One year's Gross Income (rent collected), operating costs and reserve payment, optionally stressed."""
@@ -111,6 +113,7 @@ def cover(net: Decimal, service: Decimal) -> Decimal | None:
     return (net / service).quantize(Decimal("0.01")) if service else None
 
 
+@per_sheet
 def pre_income_return(sheet) -> Decimal:
     """Fixed return that accrues on capital drawn before rent starts: it has to be paid from the capital itself."""
     start = sheet.income.income_starts
@@ -126,6 +129,7 @@ def pre_income_return(sheet) -> Decimal:
 
 # Sources and uses, drawdowns, loan to value ---------------------------------------------------------------
 
+@per_sheet
 def affordable_homes(sheet, cash: Decimal) -> int:
     """Homes the cash buys at the cost cap after the works budget and the return before income."""
     cost = unit_cost(sheet)
@@ -501,6 +505,7 @@ class CreditView:
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
+@per_sheet
 def credit_view(sheet) -> CreditView:
     given = sheet.income.given
     bought = affordable_homes(sheet, sheet.contributions.cash_total)
