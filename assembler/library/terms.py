@@ -9,7 +9,10 @@ first reading; `library check` finds it first in every sample's draft (`check_un
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
+from collections.abc import Callable
 
 from assembler.errors import Problem
 from assembler.model import Document, Paragraph, Table, Term, iter_inlines, plain_text
@@ -111,15 +114,46 @@ _ORDINARY = {"Agreement", "Law", "Party", "Parties"}
 def _lower_case_uses(doc: Document) -> list[str]:
     body = _body_text(doc)
     own = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    terms = [term for term in sorted({*own, *(p.short_name for p in doc.parties)})
+             if term.lower() != term and term[:1].isupper() and term not in _ORDINARY]
+    if not terms:
+        return []
+    count_in = _the_counter(tuple(sorted({term.lower() for term in terms})))
+    in_body = count_in(body)
     out = []
-    for term in sorted({*own, *(p.short_name for p in doc.parties)}):
+    for term in terms:
         lower = term.lower()
-        if lower == term or not term[:1].isupper() or term in _ORDINARY:
-            continue
-        pattern = re.compile(rf"(?<![\w-])the {re.escape(lower)}(?![\w-])")
         # A term's own definition may use the ordinary word ("Homes means the homes at ...").
-        count = len(pattern.findall(body)) - len(pattern.findall(own.get(term, "")))
+        count = in_body[lower] - (count_in(own[term])[lower] if term in own else 0)
         if count > 0:
             out.append(f"'the {lower}' appears {count} time{'s' if count > 1 else ''} in lower case "
                        f"although {term!r} is a defined term: use the defined term, or say why not")
     return out
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+@functools.lru_cache(maxsize=16)
+def _the_counter(lowers: tuple[str, ...]) -> Callable[[str], Counter]:
+    """A function counting, in a text, each of `lowers` after "the " as a whole word (not after a
+    letter or hyphen, not before one). One scan for every term: a scan per term, each testing the
+    look-behind at every character of a 50-page draft, took about 0.3 s a draft. At each "the " the
+    scan finds the longest term there; a shorter term that also matches there is a prefix of it
+    ending at a word boundary, so it is counted with it."""
+    longest_first = sorted(lowers, key=len, reverse=True)
+    pattern = re.compile("the (?=(" + "|".join(map(re.escape, longest_first)) + r")(?![\w-]))")
+    within = {t: [u for u in lowers if u != t and t.startswith(u) and not _WORD_OR_HYPHEN.match(t, len(u))]
+              for t in lowers}
+
+    def count_in(text: str) -> Counter:
+        counts: Counter = Counter()
+        for m in pattern.finditer(text):
+            if m.start() and _WORD_OR_HYPHEN.match(text, m.start() - 1):
+                continue
+            counts[m.group(1)] += 1
+            for shorter in within[m.group(1)]:
+                counts[shorter] += 1
+        return counts
+
+    return count_in
