@@ -18,6 +18,7 @@ Pure functions of the term sheet and a `Case` (the stress); nothing here prints.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -114,16 +115,30 @@ class Month:
 @per_sheet
 def months(sheet, case: Case = Case()) -> list[Month]:
     """Each month of the term: homes earning rent, rent collected, operating costs and the repairs reserve."""
-    term, start = sheet.partnership.term, sheet.income.income_starts or sheet.partnership.term.start
-    out, k, twelve = [], 0, Decimal(12)
-    while (begin := add_months(term.start, k)) <= term.end:
-        if begin < start:
+    start = sheet.income.income_starts or sheet.partnership.term.start
+    out, twelve, incomes, indexes = [], Decimal(12), {}, {}
+    for begin, bought in _ramp(sheet, case.missing):
+        if bought is None:
             out.append(Month(begin, 0, ZERO, ZERO, ZERO))
-        else:
-            bought = homes_bought_by(sheet, begin, case)
-            y = credit.year_income(sheet, bought, voids=case.voids, rent_cut=case.rent_cut, cost_rise=case.cost_rise)
-            index = (1 + case.cost_index / 100) ** ((begin - start).days // 365)
-            out.append(Month(begin, y.homes, y.gross / twelve, y.costs * index / twelve, y.reserve / twelve))
+            continue
+        if bought not in incomes:  # the stressed income of so many homes, worked out once for all the months
+            incomes[bought] = credit.year_income(sheet, bought, voids=case.voids, rent_cut=case.rent_cut,
+                                                 cost_rise=case.cost_rise)
+        y, years = incomes[bought], (begin - start).days // 365
+        if years not in indexes:
+            indexes[years] = (1 + case.cost_index / 100) ** years
+        out.append(Month(begin, y.homes, y.gross / twelve, y.costs * indexes[years] / twelve, y.reserve / twelve))
+    return out
+
+
+@per_sheet
+def _ramp(sheet, missing: tuple[int, ...]) -> list[tuple[dt.date, int | None]]:
+    """Each month's first day and the homes bought before it (None before rent starts), with the drawdowns
+    `missing` never paid: the same for every stress on rents and costs, so worked out once for them all."""
+    term, start = sheet.partnership.term, sheet.income.income_starts or sheet.partnership.term.start
+    case, out, k = Case(missing=missing), [], 0
+    while (begin := add_months(term.start, k)) <= term.end:
+        out.append((begin, homes_bought_by(sheet, begin, case) if begin >= start else None))
         k += 1
     return out
 
@@ -144,7 +159,7 @@ def senior_due(sheet, case: Case = Case()) -> list[Due]:
     from assembler.termsheet.co_investment import add_years  # imported here, as co_investment.py does
 
     start = sheet.income.income_starts or sheet.partnership.term.start
-    services = {s.investor: s for s in sheet.debt_service}
+    services = credit.services(sheet)
     out = []
     for inv in sheet.contributions.investments:
         if inv.return_basis != "fixed":
@@ -213,8 +228,9 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
 
     term, inc = sheet.partnership.term, sheet.income
     flows, dues = months(sheet, case), senior_due(sheet, case)
+    starts = [m.start for m in flows]
     invs = sheet.contributions.investments
-    services = {s.investor: s for s in sheet.debt_service}
+    services = credit.services(sheet)
     juniors = [i for i in invs if i.return_basis != "fixed"]
     bullets = [i for i in invs if i.repayment == "at_end"]
     arrears = {i.investor: ZERO for i in invs if i.return_basis == "fixed"}
@@ -222,10 +238,12 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
     reserve_owed = {i.investor: ZERO for i in bullets}
     balance = {i.investor: ZERO for i in bullets}
     refi: list[tuple[dt.date, Decimal]] = []  # (first payment, yearly payment)
+    anniversaries = {i.investor: [add_years(services[i.investor].last_drawdown, k + 1)
+                                  for k in range(services[i.investor].years)] for i in bullets}
     rows, y = [], 0
     while (begin := add_years(term.start, y)) <= term.end:
         end = add_years(term.start, y + 1)
-        mine = [m for m in flows if begin <= m.start < end]
+        mine = _within(flows, starts, begin, end)
         gross, costs, res = (pence(sum((getattr(m, f) for m in mine), ZERO)) for f in ("gross", "costs", "reserve"))
         available = gross - costs - res
         due_now = {k: sum((d.amount for d in dues if d.investor == k and begin <= d.day < end), ZERO) for k in arrears}
@@ -252,7 +270,7 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
         reserve_due = reserve_paid = repaid = refinanced = ZERO
         for inv in bullets:
             s = services[inv.investor]
-            n = sum(1 for k in range(s.years) if begin <= add_years(s.last_drawdown, k + 1) < end)
+            n = sum(1 for day in anniversaries[inv.investor] if begin <= day < end)
             owed = reserve_owed[inv.investor] + (inv.yearly_reserve or ZERO) * n
             paid = ZERO if in_arrears else max(min(owed, left - reserve_paid), ZERO)
             reserve_due += owed
@@ -280,6 +298,11 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
             break
         y += 1
     return rows
+
+
+def _within(flows: list[Month], starts: list[dt.date], begin: dt.date, end: dt.date) -> list[Month]:
+    """The months starting in [begin, end): `starts` are the months' first days, in order."""
+    return flows[bisect_left(starts, begin):bisect_left(starts, end)]
 
 
 # Cover on the covenant's Test Years, from the same model -------------------------------------------------------
@@ -317,10 +340,11 @@ def test_years(sheet, case: Case = Case(), rows: list[ModelYear] | None = None) 
     rows = model(sheet, case) if rows is None else rows
     tested = {i.investor for i in credit.covered(sheet)}
     flows, dues = months(sheet, case), [d for d in senior_due(sheet, case) if d.investor in tested]
+    starts = [m.start for m in flows]
     first, term, out, y = credit.cover_test_start(sheet), sheet.partnership.term, [], 0
     while (begin := add_years(first, y)) < term.end:
         end = add_years(first, y + 1)
-        mine = [m for m in flows if begin <= m.start < end]
+        mine = _within(flows, starts, begin, end)
         service = sum((d.amount for d in dues if begin <= d.day < end), ZERO)
         refi = sum((r.refinancing for r in rows if begin <= r.start < end), ZERO)
         if service:

@@ -45,6 +45,18 @@ def covered(sheet) -> list:
     return [i for i in invs if i.return_basis == "fixed"] if sheet.covenants.senior_only else list(invs)
 
 
+@per_sheet
+def debt_service(sheet) -> list:
+    """The sheet's debt service (each investment's payments), worked out once: the model asks for it every year."""
+    return sheet.debt_service
+
+
+@per_sheet
+def services(sheet) -> dict:
+    """Each investor's debt service, by name."""
+    return {s.investor: s for s in debt_service(sheet)}
+
+
 # Income and cover ------------------------------------------------------------------------------------------
 
 def weekly_rent(income, bedrooms: int | None) -> Decimal | None:
@@ -104,7 +116,7 @@ def yearly_debt_service(sheet, investments=None) -> Decimal:
     """The yearly payment due on the investments (all covered investments by default) once fully drawn: the
     equal instalment for a loan repaid by instalments, the return for capital repaid in one sum."""
     investments = covered(sheet) if investments is None else investments
-    by_name = {s.investor: s for s in sheet.debt_service}
+    by_name = services(sheet)
     return sum((by_name[i.investor].yearly_payment if i.return_basis == "fixed" or i.repayment == "amortising"
                 else by_name[i.investor].yearly_return_on_full_capital for i in investments), ZERO)
 
@@ -290,7 +302,7 @@ def stress_cases(sheet) -> list[Stress]:
         from assembler.termsheet.co_investment import yearly_instalment
 
         refi = sum((yearly_instalment(i.amount, inc.refinancing_rate, inc.refinancing_years) for i in bullet), ZERO)
-        amortising = sum((s.yearly_payment for s, i in zip(sheet.debt_service, sheet.contributions.investments)
+        amortising = sum((s.yearly_payment for s, i in zip(debt_service(sheet), sheet.contributions.investments)
                           if i.repayment == "amortising" and i in covered(sheet)), ZERO)
         out.append(Stress(f"Capital due in one sum refinanced at {inc.refinancing_rate}% over "
                           f"{inc.refinancing_years} years", year_income(sheet, bought).net, amortising + refi))
@@ -395,10 +407,10 @@ def homes_bought_by(sheet, day: dt.date) -> int:
 def service_in(sheet, investments, begin: dt.date, end: dt.date) -> Decimal:
     """Return and capital falling due to `investments` in [begin, end): each instalment dated in the period, or
     (before instalments start, or for capital repaid in one sum) a year's return on the capital drawn by `begin`."""
-    services = {s.investor: s for s in sheet.debt_service}
+    by_name = services(sheet)
     total = ZERO
     for inv in investments:
-        s = services[inv.investor]
+        s = by_name[inv.investor]
         due = [p for p in s.payment_dates if begin <= p < end]
         if inv.repayment == "amortising" and due:
             total += s.yearly_payment * len(due)
@@ -467,7 +479,7 @@ def early_instalments(sheet) -> list[EarlyInstalments]:
     if full is None or not sheet.income.given:
         return []
     out = []
-    for i, (inv, s) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+    for i, (inv, s) in enumerate(zip(sheet.contributions.investments, debt_service(sheet))):
         if inv.return_basis == "fixed" and inv.repayment == "amortising" and s.payment_dates and s.payment_dates[0] <= full:
             first = s.payment_dates[0]
             out.append(EarlyInstalments(inv.investor, i, first, s.yearly_payment,
