@@ -116,18 +116,19 @@ class Month:
 def months(sheet, case: Case = Case()) -> list[Month]:
     """Each month of the term: homes earning rent, rent collected, operating costs and the repairs reserve."""
     start = sheet.income.income_starts or sheet.partnership.term.start
-    out, twelve, incomes, indexes = [], Decimal(12), {}, {}
+    out, twelve, incomes, monthly = [], Decimal(12), {}, {}
     for begin, bought in _ramp(sheet, case.missing):
         if bought is None:
             out.append(Month(begin, 0, ZERO, ZERO, ZERO))
             continue
-        if bought not in incomes:  # the stressed income of so many homes, worked out once for all the months
-            incomes[bought] = credit.year_income(sheet, bought, voids=case.voids, rent_cut=case.rent_cut,
-                                                 cost_rise=case.cost_rise)
-        y, years = incomes[bought], (begin - start).days // 365
-        if years not in indexes:
-            indexes[years] = (1 + case.cost_index / 100) ** years
-        out.append(Month(begin, y.homes, y.gross / twelve, y.costs * indexes[years] / twelve, y.reserve / twelve))
+        years = (begin - start).days // 365
+        if (bought, years) not in monthly:  # a month's figures for so many homes in that year, worked out once
+            if bought not in incomes:
+                incomes[bought] = credit.year_income(sheet, bought, voids=case.voids, rent_cut=case.rent_cut,
+                                                     cost_rise=case.cost_rise)
+            y, index = incomes[bought], (1 + case.cost_index / 100) ** years
+            monthly[bought, years] = (y.homes, y.gross / twelve, y.costs * index / twelve, y.reserve / twelve)
+        out.append(Month(begin, *monthly[bought, years]))
     return out
 
 
@@ -228,7 +229,7 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
 
     term, inc = sheet.partnership.term, sheet.income
     flows, dues = months(sheet, case), senior_due(sheet, case)
-    starts = [m.start for m in flows]
+    starts, days = [m.start for m in flows], [d.day for d in dues]
     invs = sheet.contributions.investments
     services = credit.services(sheet)
     juniors = [i for i in invs if i.return_basis != "fixed"]
@@ -238,6 +239,7 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
     reserve_owed = {i.investor: ZERO for i in bullets}
     balance = {i.investor: ZERO for i in bullets}
     refi: list[tuple[dt.date, Decimal]] = []  # (first payment, yearly payment)
+    yearly_reserves = {i.investor: i.yearly_reserve or ZERO for i in bullets}
     anniversaries = {i.investor: [add_years(services[i.investor].last_drawdown, k + 1)
                                   for k in range(services[i.investor].years)] for i in bullets}
     rows, y = [], 0
@@ -246,7 +248,8 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
         mine = _within(flows, starts, begin, end)
         gross, costs, res = (pence(sum((getattr(m, f) for m in mine), ZERO)) for f in ("gross", "costs", "reserve"))
         available = gross - costs - res
-        due_now = {k: sum((d.amount for d in dues if d.investor == k and begin <= d.day < end), ZERO) for k in arrears}
+        falling = dues[bisect_left(days, begin):bisect_left(days, end)]  # dues are in date order
+        due_now = {k: sum((d.amount for d in falling if d.investor == k), ZERO) for k in arrears}
         brought = {k: pence(v * (1 + _rate(sheet, k))) for k, v in arrears.items()}
         senior_paid = ZERO
         for k in arrears:  # arrears first, then this year's payments
@@ -271,7 +274,7 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
         for inv in bullets:
             s = services[inv.investor]
             n = sum(1 for day in anniversaries[inv.investor] if begin <= day < end)
-            owed = reserve_owed[inv.investor] + (inv.yearly_reserve or ZERO) * n
+            owed = reserve_owed[inv.investor] + yearly_reserves[inv.investor] * n
             paid = ZERO if in_arrears else max(min(owed, left - reserve_paid), ZERO)
             reserve_due += owed
             reserve_paid += paid
@@ -340,12 +343,12 @@ def test_years(sheet, case: Case = Case(), rows: list[ModelYear] | None = None) 
     rows = model(sheet, case) if rows is None else rows
     tested = {i.investor for i in credit.covered(sheet)}
     flows, dues = months(sheet, case), [d for d in senior_due(sheet, case) if d.investor in tested]
-    starts = [m.start for m in flows]
+    starts, days = [m.start for m in flows], [d.day for d in dues]
     first, term, out, y = credit.cover_test_start(sheet), sheet.partnership.term, [], 0
     while (begin := add_years(first, y)) < term.end:
         end = add_years(first, y + 1)
         mine = _within(flows, starts, begin, end)
-        service = sum((d.amount for d in dues if begin <= d.day < end), ZERO)
+        service = sum((d.amount for d in dues[bisect_left(days, begin):bisect_left(days, end)]), ZERO)
         refi = sum((r.refinancing for r in rows if begin <= r.start < end), ZERO)
         if service:
             out.append(TestYear(begin, max((m.homes for m in mine), default=0),
