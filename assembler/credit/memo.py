@@ -45,8 +45,14 @@ def _memo_for(sheet: object) -> dict:
 def per_sheet(fn: F) -> F:
     """`fn(sheet, *args, **kwargs)`, worked out once for each sheet and arguments."""
 
+    positional = fn.__code__.co_argcount - 1  # the arguments after the sheet
+    defaults = fn.__defaults__ or ()
+    first_default = positional - len(defaults)
+
     @functools.wraps(fn)
     def memoised(sheet, *args, **kwargs):
+        if first_default <= len(args) < positional:  # `model(sheet)` is `model(sheet, Case())`: one entry
+            args += defaults[len(args) - first_default:]
         memo = _memo_for(sheet)
         key = (fn, args, tuple(sorted(kwargs.items()))) if kwargs else (fn, args)
         try:

@@ -25,6 +25,7 @@ def test_the_same_sheet_gets_the_figures_worked_out_the_first_time(homes):
     assert credit.credit_view(homes) is view
     assert cf.model(homes) is view.cashflow.years  # the rules' model is the view's, not a second run
     assert cf.outcome(homes, cf.Case()) is view.cashflow.outcomes[0]
+    assert cf.model(homes, cf.Case()) is cf.model(homes)  # a default argument is the same figure, worked out once
 
 
 def test_remembered_figures_are_those_worked_out_afresh(homes):
