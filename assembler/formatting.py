@@ -20,6 +20,8 @@ def pence(amount: Decimal | int | float) -> Decimal:
     """Round to the nearest penny, half a penny rounded up: the one rounding rule. The reconciliation
     arithmetic, the rules' messages and the clause filters all round through here, so a message and
     the draft never print a figure a penny apart (babel alone would round half to even)."""
+    if type(amount) is Decimal:  # Decimal(str(d)) is d: the credit model rounds thousands of them
+        return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
     return Decimal(str(amount)).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 

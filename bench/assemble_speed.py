@@ -1,15 +1,14 @@
 """Benchmark: `partnerdraft assemble` on the largest sample against a bare python-docx build of the
 same paragraphs (cold, a new process each run), the same draft warm in one process (the web app's
 path: read, validate, check, assemble, write), `partnerdraft batch` over 100 term sheets, and
-`partnerdraft --help`. Prints the machine, the date, wall times and ratios; not a timed test.
+`partnerdraft --help`. Prints the machine, the date and the load, then a table of wall and CPU
+times and the ratios; not a timed test.
 
 Each command runs once untimed first (bytecode written, user cache filled, as for any run but a
-user's very first), then `--runs` times; the first-run cost is timed apart with an empty cache.
+user's very first), then `--runs` times; the cold assemble and the bare build run in turn, so that
+the machine's load falls on both alike. The first-run cost is timed apart with an empty cache.
 
     python bench/assemble_speed.py [--runs 5] [--batch 100]
-
-The bare build writes every paragraph of the assembled document model as plain text into a blank
-python-docx document: the floor for any tool that produces the same words through python-docx.
 """
 
 from __future__ import annotations
@@ -18,12 +17,14 @@ import argparse
 import datetime as dt
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,34 +48,51 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def wall(command: list[str], runs: int, env: dict[str, str] | None = None, warm_up: bool = True) -> float:
-    """Median wall time of `command` in a new process. The warm-up run, not timed, writes bytecode
-    and fills the user cache, as any run after the first has them."""
+@dataclass
+class Timing:
+    """Medians over the timed runs: wall time, and CPU time (user + system) of the process and its children,
+    which a busy machine inflates far less than wall time."""
+
+    wall: float
+    cpu: float
+
+
+def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _medians(runs: list[tuple[float, float]]) -> Timing:
+    return Timing(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
+
+
+def alternately(commands: list[list[str]], runs: int, env: dict[str, str] | None = None) -> list[Timing]:
+    """Medians of each command in a new process, the commands run in turn (a, b, a, b, ...) so that a change in
+    the machine's load falls on all of them alike: the ratio is the figure to trust on a shared machine. A
+    warm-up run of each, not timed, writes bytecode and fills the user cache, as any run after the first has."""
     env = env or child_env()
-    if warm_up:
+    for command in commands:
         subprocess.run(command, check=True, capture_output=True, env=env)
-    times = []
+    times: list[list[tuple[float, float]]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for i, command in enumerate(commands):
+            times[i].append(_run(command, env))
+    return [_medians(t) for t in times]
 
 
-def empty_cache(command: list[str], runs: int, tmp: Path) -> float:
-    """Median wall time with a new, empty user cache each run: the first run after a clause, figure
-    or template is edited (or ever)."""
-    times = []
-    for i in range(runs):
-        env = child_env(PARTNERDRAFT_CACHE=str(tmp / f"cache-{i}"))
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def empty_cache(command: list[str], runs: int, tmp: Path) -> Timing:
+    """Medians with a new, empty user cache each run: the first run after a clause, figure or template is
+    edited (or ever)."""
+    return _medians([_run(command, child_env(PARTNERDRAFT_CACHE=str(tmp / f"cache-{i}"))) for i in range(runs)])
 
 
-def bare_python_docx(sample: Path, out: Path, runs: int) -> float:
-    """Median wall time of a child process that imports python-docx and writes the same paragraphs."""
+def bare_command(sample: Path, out: Path) -> list[str]:
+    """A child process that imports python-docx and writes every paragraph of the assembled text into a blank
+    document: the floor for any tool that produces the same words through python-docx."""
     from assembler.assemble import assemble
     from assembler.library.catalogue import load_catalogue
     from assembler.termsheet.validate import read_termsheet
@@ -89,11 +107,12 @@ def bare_python_docx(sample: Path, out: Path, runs: int) -> float:
               "for line in open(sys.argv[1], encoding='utf-8'):\n"
               "    d.add_paragraph(line.rstrip('\\n'))\n"
               "d.save(sys.argv[2])\n")
-    return wall([sys.executable, "-c", script, str(lines), str(out)], runs)
+    return [sys.executable, "-c", script, str(lines), str(out)]
 
 
-def warm(sample: Path, out: Path, runs: int) -> float:
-    """Median time, in this process after one warm-up, of what `assemble` does for one draft."""
+def warm(sample: Path, out: Path, runs: int) -> Timing:
+    """Medians, in this process after one warm-up, of what `assemble` does for one draft (the web app's path):
+    read, validate, check, assemble, write."""
     from assembler.library.catalogue import load_catalogue
     from assembler.operations import DraftRequest, write_draft
 
@@ -102,21 +121,26 @@ def warm(sample: Path, out: Path, runs: int) -> float:
     write_draft(request, catalogue)
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         write_draft(request, catalogue)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        times.append((time.perf_counter() - start, time.process_time() - cpu))
+    return _medians(times)
 
 
-def batch(count: int, tmp: Path) -> float:
-    """Wall time of `partnerdraft batch` over `count` term sheets (the samples, copied round)."""
+def batch(count: int, tmp: Path) -> Timing:
+    """`partnerdraft batch` over `count` term sheets (the samples, copied round), once: wall time, and the CPU
+    time of it and its workers."""
     sheets = tmp / "sheets"
     sheets.mkdir()
     samples = sorted((ROOT / "samples").glob("*/*.yaml"))
     for i in range(count):
         shutil.copy(samples[i % len(samples)], sheets / f"{i:03d}-{samples[i % len(samples)].name}")
-    return wall([*partnerdraft(), "batch", str(sheets), "-o", str(tmp / "drafts"), "--date", DATE, "--force"], 1,
-                warm_up=False)
+    command = [*partnerdraft(), "batch", str(sheets), "-o", str(tmp / "drafts"), "--date", DATE, "--force"]
+    return Timing(*_run(command, child_env()))
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def pages(docx: Path) -> str:
@@ -137,28 +161,35 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100, help="term sheets for the batch run (0: skip)")
     args = parser.parse_args()
     sample = largest_sample()
+    rows: list[tuple[str, str, str, str]] = []  # what, wall, CPU, load average (1/5/15 min) when it ended
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "draft.docx"
         command = [*partnerdraft(), "assemble", str(sample), "-o", str(out), "--date", DATE, "--force"]
-        assemble = wall(command, args.runs)
+        started = load()
+        cold, bare = alternately([command, bare_command(sample, Path(tmp) / "bare.docx")], args.runs)
+        rows += [("`partnerdraft assemble`, cold (new process)", f"{cold.wall:.2f} s", f"{cold.cpu:.2f} s", load()),
+                 ("bare python-docx build of the same paragraphs", f"{bare.wall:.2f} s", f"{bare.cpu:.2f} s", load()),
+                 ("**ratio** (target 2x)", f"**{cold.wall / bare.wall:.2f}x**", f"**{cold.cpu / bare.cpu:.2f}x**", "")]
+        in_process = warm(sample, Path(tmp) / "warm.docx", max(args.runs, 7))
+        rows.append(("warm, one process: read, validate, check, assemble, write (target 150 ms)",
+                     f"{in_process.wall * 1000:.0f} ms", f"{in_process.cpu * 1000:.0f} ms", load()))
         first = empty_cache(command, args.runs, Path(tmp))
-        bare = bare_python_docx(sample, Path(tmp) / "bare.docx", args.runs)
-        help_time = wall([*partnerdraft(), "--help"], args.runs)
-        in_process = warm(sample, Path(tmp) / "warm.docx", args.runs)
-        batched = batch(args.batch, Path(tmp)) if args.batch else None
-        print(f"date: {dt.date.today().isoformat()}; machine: {platform.platform()}, {os.cpu_count()} cores, "
-              f"Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}")
-        print(f"sample: {sample.relative_to(ROOT)} ({pages(out)} pages)")
-        print(f"partnerdraft assemble (cold, new process): {assemble:.2f} s (median of {args.runs})")
-        print(f"bare python-docx, same paragraphs: {bare:.2f} s")
-        print(f"ratio: {assemble / bare:.1f}x (target 2x)")
-        print(f"partnerdraft assemble with an empty user cache (first run after a library edit): {first:.2f} s")
-        print(f"warm, in one process (read, validate, check, assemble, write): {in_process * 1000:.0f} ms "
-              f"(target 150 ms)")
-        if batched is not None:
-            print(f"partnerdraft batch, {args.batch} term sheets, {os.cpu_count()} workers: {batched:.1f} s "
-                  f"(target 30 s)")
-        print(f"partnerdraft --help: {help_time:.3f} s")
+        rows.append(("`partnerdraft assemble` with an empty user cache (first run after a library edit)",
+                     f"{first.wall:.2f} s", f"{first.cpu:.2f} s", load()))
+        [help_time] = alternately([[*partnerdraft(), "--help"]], args.runs)
+        rows.append(("`partnerdraft --help`", f"{help_time.wall:.3f} s", f"{help_time.cpu:.3f} s", load()))
+        if args.batch:
+            batched = batch(args.batch, Path(tmp))
+            rows.append((f"`partnerdraft batch`, {args.batch} term sheets, {os.cpu_count()} workers (target 30 s)",
+                         f"{batched.wall:.1f} s", f"{batched.cpu:.1f} s", load()))
+        print(f"date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; machine: {platform.platform()}, "
+              f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; load average at the start {started}")
+        print(f"sample: {sample.relative_to(ROOT)} ({pages(out)} pages); medians of {args.runs} runs (warm: "
+              f"{max(args.runs, 7)}), cold and bare run in turn\n")
+        print("| what | wall | CPU | load average after (1/5/15 min) |")
+        print("|---|---|---|---|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":

@@ -18,10 +18,12 @@ Pure functions of the term sheet and a `Case` (the stress); nothing here prints.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assembler.credit import co_investment as credit
+from assembler.credit.memo import per_sheet
 from assembler.formatting import pence
 
 ZERO = Decimal(0)
@@ -110,18 +112,34 @@ class Month:
         return self.gross - self.costs - self.reserve
 
 
+@per_sheet
 def months(sheet, case: Case = Case()) -> list[Month]:
     """Each month of the term: homes earning rent, rent collected, operating costs and the repairs reserve."""
-    term, start = sheet.partnership.term, sheet.income.income_starts or sheet.partnership.term.start
-    out, k, twelve = [], 0, Decimal(12)
-    while (begin := add_months(term.start, k)) <= term.end:
-        if begin < start:
+    start = sheet.income.income_starts or sheet.partnership.term.start
+    out, twelve, incomes, monthly = [], Decimal(12), {}, {}
+    for begin, bought in _ramp(sheet, case.missing):
+        if bought is None:
             out.append(Month(begin, 0, ZERO, ZERO, ZERO))
-        else:
-            bought = homes_bought_by(sheet, begin, case)
-            y = credit.year_income(sheet, bought, voids=case.voids, rent_cut=case.rent_cut, cost_rise=case.cost_rise)
-            index = (1 + case.cost_index / 100) ** ((begin - start).days // 365)
-            out.append(Month(begin, y.homes, y.gross / twelve, y.costs * index / twelve, y.reserve / twelve))
+            continue
+        years = (begin - start).days // 365
+        if (bought, years) not in monthly:  # a month's figures for so many homes in that year, worked out once
+            if bought not in incomes:
+                incomes[bought] = credit.year_income(sheet, bought, voids=case.voids, rent_cut=case.rent_cut,
+                                                     cost_rise=case.cost_rise)
+            y, index = incomes[bought], (1 + case.cost_index / 100) ** years
+            monthly[bought, years] = (y.homes, y.gross / twelve, y.costs * index / twelve, y.reserve / twelve)
+        out.append(Month(begin, *monthly[bought, years]))
+    return out
+
+
+@per_sheet
+def _ramp(sheet, missing: tuple[int, ...]) -> list[tuple[dt.date, int | None]]:
+    """Each month's first day and the homes bought before it (None before rent starts), with the drawdowns
+    `missing` never paid: the same for every stress on rents and costs, so worked out once for them all."""
+    term, start = sheet.partnership.term, sheet.income.income_starts or sheet.partnership.term.start
+    case, out, k = Case(missing=missing), [], 0
+    while (begin := add_months(term.start, k)) <= term.end:
+        out.append((begin, homes_bought_by(sheet, begin, case) if begin >= start else None))
         k += 1
     return out
 
@@ -136,12 +154,13 @@ class Due:
     kind: str  # "return before instalments", "instalment", "return"
 
 
+@per_sheet
 def senior_due(sheet, case: Case = Case()) -> list[Due]:
     """The fixed-return investments' payments falling due from rent, dated by the draft's rule."""
     from assembler.termsheet.co_investment import add_years  # imported here, as co_investment.py does
 
     start = sheet.income.income_starts or sheet.partnership.term.start
-    services = {s.investor: s for s in sheet.debt_service}
+    services = credit.services(sheet)
     out = []
     for inv in sheet.contributions.investments:
         if inv.return_basis != "fixed":
@@ -203,14 +222,16 @@ def _rate(sheet, investor: str) -> Decimal:
     return next(i.return_rate for i in sheet.contributions.investments if i.investor == investor) / 100
 
 
+@per_sheet
 def model(sheet, case: Case = Case()) -> list[ModelYear]:
     """The waterfall over the term, a row for each Partnership Year (from the start of the term)."""
     from assembler.termsheet.co_investment import add_years
 
     term, inc = sheet.partnership.term, sheet.income
     flows, dues = months(sheet, case), senior_due(sheet, case)
+    starts, days = [m.start for m in flows], [d.day for d in dues]
     invs = sheet.contributions.investments
-    services = {s.investor: s for s in sheet.debt_service}
+    services = credit.services(sheet)
     juniors = [i for i in invs if i.return_basis != "fixed"]
     bullets = [i for i in invs if i.repayment == "at_end"]
     arrears = {i.investor: ZERO for i in invs if i.return_basis == "fixed"}
@@ -218,13 +239,17 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
     reserve_owed = {i.investor: ZERO for i in bullets}
     balance = {i.investor: ZERO for i in bullets}
     refi: list[tuple[dt.date, Decimal]] = []  # (first payment, yearly payment)
+    yearly_reserves = {i.investor: i.yearly_reserve or ZERO for i in bullets}
+    anniversaries = {i.investor: [add_years(services[i.investor].last_drawdown, k + 1)
+                                  for k in range(services[i.investor].years)] for i in bullets}
     rows, y = [], 0
     while (begin := add_years(term.start, y)) <= term.end:
         end = add_years(term.start, y + 1)
-        mine = [m for m in flows if begin <= m.start < end]
+        mine = _within(flows, starts, begin, end)
         gross, costs, res = (pence(sum((getattr(m, f) for m in mine), ZERO)) for f in ("gross", "costs", "reserve"))
         available = gross - costs - res
-        due_now = {k: sum((d.amount for d in dues if d.investor == k and begin <= d.day < end), ZERO) for k in arrears}
+        falling = dues[bisect_left(days, begin):bisect_left(days, end)]  # dues are in date order
+        due_now = {k: sum((d.amount for d in falling if d.investor == k), ZERO) for k in arrears}
         brought = {k: pence(v * (1 + _rate(sheet, k))) for k, v in arrears.items()}
         senior_paid = ZERO
         for k in arrears:  # arrears first, then this year's payments
@@ -248,8 +273,8 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
         reserve_due = reserve_paid = repaid = refinanced = ZERO
         for inv in bullets:
             s = services[inv.investor]
-            n = sum(1 for k in range(s.years) if begin <= add_years(s.last_drawdown, k + 1) < end)
-            owed = reserve_owed[inv.investor] + (inv.yearly_reserve or ZERO) * n
+            n = sum(1 for day in anniversaries[inv.investor] if begin <= day < end)
+            owed = reserve_owed[inv.investor] + yearly_reserves[inv.investor] * n
             paid = ZERO if in_arrears else max(min(owed, left - reserve_paid), ZERO)
             reserve_due += owed
             reserve_paid += paid
@@ -276,6 +301,11 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
             break
         y += 1
     return rows
+
+
+def _within(flows: list[Month], starts: list[dt.date], begin: dt.date, end: dt.date) -> list[Month]:
+    """The months starting in [begin, end): `starts` are the months' first days, in order."""
+    return flows[bisect_left(starts, begin):bisect_left(starts, end)]
 
 
 # Cover on the covenant's Test Years, from the same model -------------------------------------------------------
@@ -313,11 +343,12 @@ def test_years(sheet, case: Case = Case(), rows: list[ModelYear] | None = None) 
     rows = model(sheet, case) if rows is None else rows
     tested = {i.investor for i in credit.covered(sheet)}
     flows, dues = months(sheet, case), [d for d in senior_due(sheet, case) if d.investor in tested]
+    starts, days = [m.start for m in flows], [d.day for d in dues]
     first, term, out, y = credit.cover_test_start(sheet), sheet.partnership.term, [], 0
     while (begin := add_years(first, y)) < term.end:
         end = add_years(first, y + 1)
-        mine = [m for m in flows if begin <= m.start < end]
-        service = sum((d.amount for d in dues if begin <= d.day < end), ZERO)
+        mine = _within(flows, starts, begin, end)
+        service = sum((d.amount for d in dues[bisect_left(days, begin):bisect_left(days, end)]), ZERO)
         refi = sum((r.refinancing for r in rows if begin <= r.start < end), ZERO)
         if service:
             out.append(TestYear(begin, max((m.homes for m in mine), default=0),
@@ -345,6 +376,7 @@ class Outcome:
     refinanced: Decimal
 
 
+@per_sheet
 def outcome(sheet, case: Case) -> Outcome:
     rows = model(sheet, case)
     years = test_years(sheet, case, rows)
@@ -443,6 +475,7 @@ class Exposure:
     repeats: int | None  # the earlier drawdown whose condition this one repeats
 
 
+@per_sheet
 def exposures(sheet) -> list[Exposure]:
     """At each drawdown: tested capital against the value of what is charged then (not the cash), the cash held
     uncharged, and whether its homes condition can be met with the cash drawn before it and on the timetable."""
@@ -515,6 +548,7 @@ class CashFlowView:
         return runs
 
 
+@per_sheet
 def cashflow_view(sheet) -> CashFlowView:
     view = CashFlowView(exposures=exposures(sheet), combined=combined_ltv(sheet),
                         fixed_investors=[i.investor for i in sheet.contributions.investments if i.return_basis == "fixed"])

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
+from assembler.credit.memo import per_sheet
 from assembler.formatting import pence
 
 WEEKS = Decimal(52)
@@ -42,6 +43,18 @@ def covered(sheet) -> list:
     """The investments the financial covenants test: the fixed-return (senior) debt, or all investment capital."""
     invs = sheet.contributions.investments
     return [i for i in invs if i.return_basis == "fixed"] if sheet.covenants.senior_only else list(invs)
+
+
+@per_sheet
+def debt_service(sheet) -> list:
+    """The sheet's debt service (each investment's payments), worked out once: the model asks for it every year."""
+    return sheet.debt_service
+
+
+@per_sheet
+def services(sheet) -> dict:
+    """Each investor's debt service, by name."""
+    return {s.investor: s for s in debt_service(sheet)}
 
 
 # Income and cover ------------------------------------------------------------------------------------------
@@ -82,6 +95,7 @@ class YearIncome:
         return self.gross - self.costs - self.reserve
 
 
+@per_sheet
 def year_income(sheet, bought_homes: int, *, voids: Decimal | None = None, rent_cut: Decimal = ZERO,
                 cost_rise: Decimal = ZERO) -> YearIncome:
     """One year's Gross Income (rent collected), operating costs and reserve payment, optionally stressed."""
@@ -102,7 +116,7 @@ def yearly_debt_service(sheet, investments=None) -> Decimal:
     """The yearly payment due on the investments (all covered investments by default) once fully drawn: the
     equal instalment for a loan repaid by instalments, the return for capital repaid in one sum."""
     investments = covered(sheet) if investments is None else investments
-    by_name = {s.investor: s for s in sheet.debt_service}
+    by_name = services(sheet)
     return sum((by_name[i.investor].yearly_payment if i.return_basis == "fixed" or i.repayment == "amortising"
                 else by_name[i.investor].yearly_return_on_full_capital for i in investments), ZERO)
 
@@ -111,6 +125,7 @@ def cover(net: Decimal, service: Decimal) -> Decimal | None:
     return (net / service).quantize(Decimal("0.01")) if service else None
 
 
+@per_sheet
 def pre_income_return(sheet) -> Decimal:
     """Fixed return that accrues on capital drawn before rent starts: it has to be paid from the capital itself."""
     start = sheet.income.income_starts
@@ -126,6 +141,7 @@ def pre_income_return(sheet) -> Decimal:
 
 # Sources and uses, drawdowns, loan to value ---------------------------------------------------------------
 
+@per_sheet
 def affordable_homes(sheet, cash: Decimal) -> int:
     """Homes the cash buys at the cost cap after the works budget and the return before income."""
     cost = unit_cost(sheet)
@@ -286,7 +302,7 @@ def stress_cases(sheet) -> list[Stress]:
         from assembler.termsheet.co_investment import yearly_instalment
 
         refi = sum((yearly_instalment(i.amount, inc.refinancing_rate, inc.refinancing_years) for i in bullet), ZERO)
-        amortising = sum((s.yearly_payment for s, i in zip(sheet.debt_service, sheet.contributions.investments)
+        amortising = sum((s.yearly_payment for s, i in zip(debt_service(sheet), sheet.contributions.investments)
                           if i.repayment == "amortising" and i in covered(sheet)), ZERO)
         out.append(Stress(f"Capital due in one sum refinanced at {inc.refinancing_rate}% over "
                           f"{inc.refinancing_years} years", year_income(sheet, bought).net, amortising + refi))
@@ -391,10 +407,10 @@ def homes_bought_by(sheet, day: dt.date) -> int:
 def service_in(sheet, investments, begin: dt.date, end: dt.date) -> Decimal:
     """Return and capital falling due to `investments` in [begin, end): each instalment dated in the period, or
     (before instalments start, or for capital repaid in one sum) a year's return on the capital drawn by `begin`."""
-    services = {s.investor: s for s in sheet.debt_service}
+    by_name = services(sheet)
     total = ZERO
     for inv in investments:
-        s = services[inv.investor]
+        s = by_name[inv.investor]
         due = [p for p in s.payment_dates if begin <= p < end]
         if inv.repayment == "amortising" and due:
             total += s.yearly_payment * len(due)
@@ -463,7 +479,7 @@ def early_instalments(sheet) -> list[EarlyInstalments]:
     if full is None or not sheet.income.given:
         return []
     out = []
-    for i, (inv, s) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
+    for i, (inv, s) in enumerate(zip(sheet.contributions.investments, debt_service(sheet))):
         if inv.return_basis == "fixed" and inv.repayment == "amortising" and s.payment_dates and s.payment_dates[0] <= full:
             first = s.payment_dates[0]
             out.append(EarlyInstalments(inv.investor, i, first, s.yearly_payment,
@@ -501,6 +517,7 @@ class CreditView:
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
+@per_sheet
 def credit_view(sheet) -> CreditView:
     given = sheet.income.given
     bought = affordable_homes(sheet, sheet.contributions.cash_total)

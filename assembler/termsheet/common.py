@@ -13,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 class Strict(BaseModel):
     """Base for every term-sheet part: unknown keys are errors (typos must not vanish silently)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def _decimal(noise: tuple[str, ...], kind: str, hint: str):

@@ -78,6 +78,21 @@ def test_a_defined_term_in_lower_case_after_the_is_reported():
                                   "use the defined term, or say why not"]
 
 
+def test_a_term_and_a_longer_term_it_begins_are_each_counted_at_word_boundaries():
+    """One scan counts every term: 'the partnership account' is a lower-case use of 'Partnership Account' and of
+    'Partnership'; 'the partnership-wide', 'the partnerships' and 'bathe partnership' are uses of neither."""
+    from assembler.library.terms import _lower_case_uses
+
+    text = ("Pay into the partnership account; the partnership-wide plan; the partnerships; bathe partnership; "
+            "the partnership, and the partnership account.")
+    doc = _with_definitions(_draft([Text(text)]), "Partnership", "Partnership Account")
+    assert _lower_case_uses(doc) == [
+        "'the partnership' appears 3 times in lower case although 'Partnership' is a defined term: use the defined "
+        "term, or say why not",
+        "'the partnership account' appears 2 times in lower case although 'Partnership Account' is a defined term: "
+        "use the defined term, or say why not"]
+
+
 def test_the_defined_term_used_as_defined_is_quiet():
     from assembler.library.terms import term_problems
 

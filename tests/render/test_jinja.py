@@ -120,3 +120,29 @@ def test_a_template_error_still_names_its_line():
         assert e.lineno == 4
     else:
         raise AssertionError("no syntax error")
+
+
+def test_compiled_conditions_are_cached_and_read_back_the_same(tmp_path, monkeypatch):
+    """A `when:` condition's compiled code is kept like a clause's: read back, it gives what Jinja's own
+    compile_expression gives, an undefined name included; a bad cache file or a syntax error is as before."""
+    from jinja2 import TemplateSyntaxError
+
+    from assembler.render.jinja import compile_condition, environment
+
+    monkeypatch.setenv("PARTNERDRAFT_CACHE", str(tmp_path))
+    source = "grant.amount > 5 and missing is not defined"
+    expected = environment().compile_expression(source)
+    compile_condition.cache_clear()
+    fresh = compile_condition(source)
+    [cached] = list((tmp_path / "jinja").glob("*.code"))
+    compile_condition.cache_clear()
+    read_back = compile_condition(source)
+    for context in ({"grant": {"amount": 9}}, {"grant": {"amount": 1}}):
+        assert fresh(**context) == read_back(**context) == expected(**context)
+    assert environment().compile_expression("nothing")() is None and read_back.__class__ is expected.__class__
+    cached.write_bytes(b"not marshal data")
+    compile_condition.cache_clear()
+    assert compile_condition(source)(grant={"amount": 9}) is True
+    with pytest.raises(TemplateSyntaxError):
+        compile_condition("grant amount")
+    compile_condition.cache_clear()
