@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zipfile
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -10,6 +12,11 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 
 from assembler.review.report import Report
+from assembler.writers.package import zipped
+
+# The pack is rebuilt whenever a sheet changes, and `compare` and the tests read it again: the same sheet
+# must give the same bytes, so the document carries no clock time and the zip no write time.
+FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 TEXT_WIDTH_MM = 297 - 2 * 18
 
@@ -30,6 +37,8 @@ def report_docx(report: Report) -> bytes:
     doc.styles["Normal"].font.size = Pt(10)
     doc.core_properties.title = report.title
     doc.core_properties.author = "partnerdraft"
+    doc.core_properties.created = doc.core_properties.modified = FIXED_TIME
+    doc.core_properties.last_modified_by = "partnerdraft"
     doc.add_heading(report.title, level=0)
     doc.add_paragraph(report.subtitle)
     for part in report.sections:
@@ -60,4 +69,7 @@ def report_docx(report: Report) -> bytes:
             doc.add_page_break()
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as saved:
+        names = saved.namelist()
+        parts = {name: saved.read(name) for name in names}
+    return zipped(names, parts)

@@ -59,7 +59,8 @@ def test_key_terms_follow_the_manifest_with_figures_and_words(review, catalogue)
     assert terms["Funding period"] == ["1 June 2026 to 31 May 2027 (12 months)"]
     assert terms["Agreement date"] == ["[date of the agreement]"]
     assert terms["Payments (the Funder pays the Recipient)"] == [
-        "Basis: advance", "15 June 2026: £150,000, on condition: Signed Agreement returned"]
+        "Basis: advance", "When paid: on or before each date, or 10 Business Days after its condition is met if later",
+        "15 June 2026: £150,000, on condition: Signed Agreement returned"]
     assert terms["Match funding"][1] == "Ashcombe Community Trust: £20,000 (not yet confirmed)"
     assert terms["Security over assets"][1] == "Commercial oven: £10,000, equipment, clawback 2 years"
 
