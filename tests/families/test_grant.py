@@ -384,13 +384,16 @@ def test_the_notice_to_end_without_cause_is_the_instructed_period(catalogue, pos
     assert "at least three months' written notice" in to_text(build(catalogue, BIG, default).document)
 
 
-@pytest.mark.parametrize("path", [BIG, SMALL])
-def test_the_duty_to_carry_out_the_activities_takes_the_schedules_standard(catalogue, path):
-    """The clauses prevail over the schedules, so an absolute duty in the clause would override the schedule's
-    reasonable endeavours and its excused closures: the clause adopts the schedule's standard instead."""
-    text = to_text(build(catalogue, path).document)
-    assert "must carry out the Funded Activities during the Funding Period as Schedule 1 provides" in text
-    assert "must use all reasonable endeavours to carry out the following activities" in text
+def test_the_duty_to_carry_out_the_activities_is_stated_once(catalogue):
+    """Two reviews read the clause's duty and a schedule's 'all reasonable endeavours' as two standards: a full
+    agreement states the duty in the clause and the schedule only lists the activities (its excused closures
+    stay); an offer letter, whose conditions are the schedule, keeps the endeavours standard there."""
+    full = to_text(build(catalogue, BIG).document)
+    assert "must carry out the Funded Activities during the Funding Period as Schedule 1 provides" in full
+    assert "The Funded Activities are:" in full
+    assert "reasonable endeavours to carry out the following activities" not in full
+    letter = to_text(build(catalogue, SMALL).document)
+    assert "must use all reasonable endeavours to carry out the following activities" in letter
 
 
 def test_claims_are_paid_on_the_scheduled_date_when_in_time(catalogue):
