@@ -166,7 +166,16 @@ class _Body:
         sender, addressee = doc.parties[0], doc.parties[-1]
         for party in (sender, addressee):
             self.add(party.name, style="PD Letter")
-            self.add(party.address, style="PD Letter").spacing(after=LETTER_GAP)
+            address = self.add(party.address, style="PD Letter")
+            if party is addressee and _named(party.signatory_name):
+                # Two reviews: a letter to an organisation is marked for the person who will sign for it.
+                attention = self.add("For the attention of ", style="PD Letter")
+                self.inlines(attention, [party.signatory_name])
+                if _named(party.signatory_position):
+                    self.run(attention, ", ")
+                    self.inlines(attention, [party.signatory_position])
+                address = attention
+            address.spacing(after=LETTER_GAP)
         dated = self.add("Date: ", style="PD Letter")
         self.inlines(dated, doc.dated())
         if doc.reference:

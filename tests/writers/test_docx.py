@@ -222,6 +222,9 @@ def test_an_offer_letter_is_laid_out_as_a_letter(catalogue):
     assert texts[0] == document.parties[0].name
     greeting = next(t for t in texts if t.startswith("Dear "))
     assert greeting.endswith(",")
+    recipient = document.parties[-1]
+    attention = texts.index(f"For the attention of {recipient.signatory_name.text}, {recipient.signatory_position.text}")
+    assert texts[attention - 1] == recipient.address and attention < texts.index(greeting)
     closing = texts.index("Yours sincerely")
     acceptance = texts.index("Acceptance")
     first_schedule = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "PD Schedule Title")
