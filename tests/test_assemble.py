@@ -270,7 +270,7 @@ def test_a_clause_marked_for_third_parties_is_carved_out_of_the_exclusion(tmp_pa
     [general] = [c for c in result.document.clauses if c.id == "common.general"]
     [para] = [b for b in general.blocks if "Contracts (Rights of Third Parties) Act 1999 to enforce" in to_text_inline(b.inlines)]
     assert [r.target for r in para.inlines if isinstance(r, Ref)] == ["open-book.exit#tupe"]
-    assert "except that a person to whom clause " in to_text_inline(para.inlines)
+    assert "except that the rights given by clause " in to_text_inline(para.inlines)
 
 
 @pytest.mark.parametrize("sample, nhs", [("alliance/mental-health-four-members-varied.yaml", True),
