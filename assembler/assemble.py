@@ -317,8 +317,15 @@ def _note_target_date(doc: Document, sheet: TermSheet) -> None:
     date = sheet.model.document.agreement_date
     if not date or not doc.clauses or doc.circulation:
         return
-    said = (f"The date is left blank, to be written in on completion ({'on delivery of the deed' if doc.deed else 'when the last party signs'}); "
-            f"the target date is {long_date(date)}. Check any date in the draft that assumes completion by then.")
+    if doc.letter:
+        # An offer letter is dated the day it is issued, not when it is accepted (a review): dating it
+        # later would misstate when the offer was made.
+        said = (f"Date the letter on the day it is issued for acceptance (the target date is {long_date(date)}); "
+                "it binds when it is accepted, not on the date it bears. Check any date in the draft that "
+                "assumes acceptance by then.")
+    else:
+        said = (f"The date is left blank, to be written in on completion ({'on delivery of the deed' if doc.deed else 'when the last party signs'}); "
+                f"the target date is {long_date(date)}. Check any date in the draft that assumes completion by then.")
     first = doc.clauses[0]
     first.note = f"{first.note} {said}" if first.note else said
 

@@ -181,12 +181,17 @@ def _is_trustee(position: str | None) -> bool:
 # with "director" in it ("Investment Director", "Director of Housing") is not a statutory director,
 # which a review flagged: the director who signs a deed is then written in at signing.
 BOARD_DIRECTOR = re.compile(r"^\s*((managing|executive|non-executive|company|board)\s+)?director\b(?!\s+(of|for)\b)", re.I)
+# A position that says the signatory sits on the board besides holding a job title: "Chief Executive
+# and a director of the Charity", "Finance Director and one of its directors" (a review found the
+# named director of a charity left as a blank in its deed block).
+BOARD_MEMBER = re.compile(r"\b(?:a|one of (?:the|its))\s+(?:statutory\s+)?directors?\s+of\s+(?:the|its|this)\b"
+                          r"|\bone of (?:the|its) directors\b|\b(?:a|also a) (?:statutory|board) director\b", re.I)
 
 
 def _is_director(position: str | None) -> bool:
     """Whether the term sheet says the signatory is a director of the company (a title such as 'Chief
     Executive', 'Investment Director' or 'Director of Finance' does not)."""
-    return bool(position) and bool(BOARD_DIRECTOR.search(position))
+    return bool(position) and bool(BOARD_DIRECTOR.search(position) or BOARD_MEMBER.search(position))
 
 
 def _partner(party: Party) -> str:

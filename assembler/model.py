@@ -49,12 +49,15 @@ def shown(text: str) -> str:
 
 # The notice on the cover (or under a letter's heading) of the version for legal review: what the
 # reviewing solicitor must take out before the draft goes to another party. The version for
-# circulation has none of it.
-REVIEW_NOTICE = ("Draft for legal review. It is not legal advice, and its drafting notes are for the reviewing "
+# circulation has none of it. An agreement's notice says nothing of letters (reviewers found the
+# letter wording on agreements); a letter's says the version issued for acceptance is the one that binds.
+_NOTICE_START = ("Draft for legal review. It is not legal advice, and its drafting notes are for the reviewing "
                  "solicitor: before the draft goes to any other party, take out this notice, every drafting note "
-                 "and the words \"for legal review, not legal advice\" in the header. The version to be signed "
-                 "(for a letter, the one issued for acceptance, which binds once accepted) carries no header "
-                 "legend at all: no \"DRAFT\", no date and no \"subject to contract\".")
+                 "and the words \"for legal review, not legal advice\" in the header. ")
+_NOTICE_END = (" carries no header legend at all: no \"DRAFT\", no date and no \"subject to contract\".")
+REVIEW_NOTICE = _NOTICE_START + "The version to be signed" + _NOTICE_END
+LETTER_REVIEW_NOTICE = (_NOTICE_START + "The version issued for acceptance, which binds once accepted,"
+                        + _NOTICE_END)
 
 
 @dataclass(frozen=True)

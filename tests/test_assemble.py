@@ -270,7 +270,7 @@ def test_a_clause_marked_for_third_parties_is_carved_out_of_the_exclusion(tmp_pa
     [general] = [c for c in result.document.clauses if c.id == "common.general"]
     [para] = [b for b in general.blocks if "Contracts (Rights of Third Parties) Act 1999 to enforce" in to_text_inline(b.inlines)]
     assert [r.target for r in para.inlines if isinstance(r, Ref)] == ["open-book.exit#tupe"]
-    assert "except that a person to whom clause " in to_text_inline(para.inlines)
+    assert "except that the rights given by clause " in to_text_inline(para.inlines)
 
 
 @pytest.mark.parametrize("sample, nhs", [("alliance/mental-health-four-members-varied.yaml", True),
@@ -378,3 +378,21 @@ def test_safeguarding_concerns_go_to_the_council_with_social_services_functions(
 def _write(path, text: str):
     path.write_text(text)
     return path
+
+
+@pytest.mark.parametrize("sample, letter", [("grant/community-single-payment.yaml", True),
+                                            ("grant/care-leavers-open-book.yaml", False)])
+def test_the_target_date_note_dates_a_letter_on_issue_and_an_agreement_on_completion(catalogue, sample, letter):
+    """An offer letter is dated the day it is issued and binds on acceptance (a review found the
+    agreement's 'dated when the last party signs' advice on a letter)."""
+    from tests.conftest import ROOT
+
+    path = ROOT / "samples" / sample
+    text = path.read_text(encoding="utf-8")
+    assert "\n  agreement_date:" in text
+    text = text.replace("\n  agreement_date:", "\n  agreement_date: 2027-03-19 #", 1)
+    doc = assemble(validate(load_text(text, path.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert doc.letter is letter
+    note = doc.clauses[0].note
+    assert ("Date the letter on the day it is issued for acceptance (the target date is 19 March 2027)" in note) is letter
+    assert ("when the last party signs" in note) is not letter

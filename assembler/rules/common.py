@@ -106,6 +106,30 @@ def limited_partnership(ctx: RuleContext):
                    "description and signature block will show a placeholder", (*loc, "general_partner"))
 
 
+# A London borough's inhabitants are incorporated by charter or incorporation order (London Government
+# Act 1963 s.1(2) and (3)); the corporation is "the Mayor and Burgesses of the London Borough of X",
+# and its council of the mayor and councillors exercises its functions (Local Government Act 1972
+# Sch. 2 para. 1(2)). The royal boroughs and the City of Westminster have other names and are not
+# matched here.
+LONDON_BOROUGH = re.compile(r"\bLondon Borough of\b", re.I)
+LONDON_BOROUGH_CORPORATION = re.compile(r"^\s*(the\s+)?Mayor and Burgesses of the London Borough of\b", re.I)
+
+
+@COMMON.rule("COMMON-LONDON-BOROUGH-NAME", "warning",
+             "A London borough council is named by its corporate name, the Mayor and Burgesses of the borough.")
+def london_borough_name(ctx: RuleContext):
+    """A review found "London Borough of Wexbridge" as a party: the body that contracts and signs is
+    the corporation, "The Mayor and Burgesses of the London Borough of Wexbridge"."""
+    for loc, party in ctx.sheet.party_fields():
+        name = party.name.strip()
+        if (party.legal_form == LegalForm.local_authority and LONDON_BOROUGH.search(name)
+                and not LONDON_BOROUGH_CORPORATION.search(name)):
+            borough = name[LONDON_BOROUGH.search(name).start():].removesuffix(" Council").strip()
+            yield (f"{name} is a London borough council; its corporate name, which the parties, cover and "
+                   f"signature block should use, is \"The Mayor and Burgesses of the {borough}\" (London "
+                   "Government Act 1963 s.1): check it against the council's constitution", (*loc, "name"))
+
+
 @COMMON.rule("COMMON-OPEN-BOOK-PARTIES", "error",
              "Open-book terms need a public body that pays and a party that is not one whose profit is capped.")
 def open_book_parties(ctx: RuleContext):

@@ -19,7 +19,7 @@ from typing import Literal
 
 from lxml import etree
 
-from assembler.model import HOLE_OPEN, REVIEW_NOTICE, split_holes
+from assembler.model import HOLE_OPEN, LETTER_REVIEW_NOTICE, REVIEW_NOTICE, split_holes
 from assembler.model import (Clause, Document, Inline, Paragraph, Placeholder, Ref, Table, Term, Text,
                             plain_text)
 from assembler.writers.package import zipped
@@ -188,7 +188,7 @@ class _Body:
         self.run(greeting, ",")
         self.add(f"{doc.title} {doc.subtitle}".strip(), style="PD Letter Subject")
         if not doc.circulation:
-            self.add(REVIEW_NOTICE, style="PD Draft Notice")
+            self.add(LETTER_REVIEW_NOTICE, style="PD Draft Notice")
 
     def acceptance(self, doc: Document) -> None:
         """The funder signs the letter; the recipient signs its acceptance below."""

@@ -178,7 +178,7 @@ def test_the_offer_letter_has_its_one_line_conditions(catalogue):
     assert "acknowledge the Council's funding" in text
     assert "children's or adult social care services of Westshire County Council" in text
     assert "Local Authority Designated Officer" in text
-    assert "separate controller" in text and "do not expect any Party to process Personal Data" not in text
+    assert "separate controller" in text and "do not expect either Party to process Personal Data" not in text
 
 
 def test_the_offer_letter_leaves_out_the_machinery_of_the_full_agreement(catalogue):

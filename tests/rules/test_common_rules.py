@@ -11,7 +11,7 @@ from tests.rules.helpers import findings
 
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 RULE_IDS = ["COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING", "COMMON-REGISTRATION-UNEXPECTED",
-            "COMMON-OPEN-BOOK-PARTIES", "COMMON-LIMITED-PARTNERSHIP"]
+            "COMMON-OPEN-BOOK-PARTIES", "COMMON-LIMITED-PARTNERSHIP", "COMMON-LONDON-BOROUGH-NAME"]
 
 
 def recipient(**fields):
@@ -110,3 +110,23 @@ def test_a_limited_partnership_names_its_general_partner(catalogue):
     found = findings(catalogue, GRANT, recipient(name="Northern Commons Fund LP", legal_form="limited_partnership",
                                                  company_number="LP012345", general_partner="Northern Commons GP Limited"))
     assert not set(found) & set(RULE_IDS), found
+
+
+def funder_named(name: str):
+    def edit(data):
+        data["funder"]["name"] = name
+    return edit
+
+
+def test_a_london_borough_named_without_its_corporation_is_flagged(catalogue):
+    found = findings(catalogue, GRANT, funder_named("London Borough of Wexbridge"))
+    assert found["COMMON-LONDON-BOROUGH-NAME"] == [
+        "London Borough of Wexbridge is a London borough council; its corporate name, which the parties, cover "
+        "and signature block should use, is \"The Mayor and Burgesses of the London Borough of Wexbridge\" "
+        "(London Government Act 1963 s.1): check it against the council's constitution"]
+
+
+@pytest.mark.parametrize("name", ["The Mayor and Burgesses of the London Borough of Wexbridge",
+                                  "Royal Borough of Kingston upon Thames", "Westshire County Council"])
+def test_a_london_borough_by_its_corporate_name_or_another_council_is_quiet(catalogue, name):
+    assert "COMMON-LONDON-BOROUGH-NAME" not in findings(catalogue, GRANT, funder_named(name))

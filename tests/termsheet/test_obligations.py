@@ -98,7 +98,7 @@ def with_role(text: str, block: str) -> str:
 def test_no_personal_data_gives_no_processor_terms_and_no_schedule(catalogue):
     doc = draft(SMALL_GRANT, catalogue)  # personal_data: false
     text = clause_text(doc, "common.data-protection")
-    assert "do not expect any Party to process Personal Data" in text
+    assert "do not expect either Party to process Personal Data" in text
     assert "The processor must" not in text and "Article 28(3)" not in text
     assert not ids(doc) & {"common.schedule-data-processing", "common.schedule-data-sharing"}
 

@@ -182,7 +182,9 @@ def test_a_charitable_company_is_not_assumed_to_be_limited_by_guarantee():
 
 @pytest.mark.parametrize("position, director", [
     ("Director", True), ("Managing Director", True), ("Non-Executive Director", True),
-    ("Investment Director", False), ("Director of Housing", False), ("Chief Executive", False)])
+    ("Investment Director", False), ("Director of Housing", False), ("Chief Executive", False),
+    ("Chief Executive and a director of the Charity", True), ("Chief Executive and one of its directors", True),
+    ("Director of Planning, Regeneration and Communities", False)])
 def test_a_job_title_with_director_in_it_is_not_a_board_director(position, director):
     """A deed block names the term sheet's signatory as the signing director only where the title is a
     board title; an 'Investment Director' may not be on the board (a review), so the name is left blank."""

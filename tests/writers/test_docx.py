@@ -98,6 +98,7 @@ def test_cover_says_draft_for_legal_review(draft, minilib):
     doc = open_docx(io.BytesIO(write(draft, minilib)))
     cover = " ".join(p.text for p in doc.paragraphs[:12])
     assert "Draft for legal review" in cover and "not legal advice" in cover
+    assert "The version to be signed carries no header legend" in cover and "letter" not in cover.lower()
 
 
 def test_header_has_marking_and_reference(draft, minilib):
@@ -230,6 +231,8 @@ def test_an_offer_letter_is_laid_out_as_a_letter(catalogue):
     first_schedule = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "PD Schedule Title")
     assert closing < acceptance < first_schedule
     assert texts[acceptance + 1] == f"{document.parties[-1].name} accepts the Grant on the conditions in this letter."
+    assert any(t.startswith("Draft for legal review") and "The version issued for acceptance, which binds once "
+               "accepted, carries no header legend" in t for t in texts[:first_schedule])
 
 
 def test_a_reference_to_a_schedule_paragraph_is_text_not_a_field(draft, minilib):
