@@ -100,7 +100,7 @@ def test_property_schedule_has_one_row_per_property(drafts):
     # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home, and
     # the £2,600,000 grant is shared equally by the 8 transferred and 52 acquired homes (£43,333.33 each).
     assert rows[7][6:] == ["£85,000", "£0", "£128,333.33"]
-    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", ""]
+    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", "£986,666.64"]
 
 
 def test_contributions_add_up_in_the_draft(drafts):
