@@ -432,7 +432,7 @@ def test_agreement_with_an_option_is_a_deed_and_names_every_charged_property(dra
         ["1", "the Fund", "Investor Charge"], ["2", "the Foundation", "Investor Charge"],
         ["3", "the Council", "Covenants in each Transfer and the Authority Restriction; the Authority Option"]]
     text = text_of(forms)
-    assert "The Authority Option is postponed to each Investor Charge and does not bind a sale by an Investor" in text
+    assert "The Authority Option is postponed to each Investor Charge and does not bind a sale by an Investor" in priority[-1][3]
     assert "every Partnership Property listed in" in text and "section 33 of the Local Government" in text
     restriction = text_of(clause(doc, "co-investment.schedule-restriction"))
     assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate, "
