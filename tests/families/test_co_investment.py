@@ -100,7 +100,7 @@ def test_property_schedule_has_one_row_per_property(drafts):
     # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home, and
     # the £2,600,000 grant is shared equally by the 8 transferred and 52 acquired homes (£43,333.33 each).
     assert rows[7][6:] == ["£85,000", "£0", "£128,333.33"]
-    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", ""]
+    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", "£986,666.64"]
 
 
 def test_contributions_add_up_in_the_draft(drafts):
@@ -430,8 +430,9 @@ def test_agreement_with_an_option_is_a_deed_and_names_every_charged_property(dra
     [priority] = tables(forms)
     assert [row[:3] for row in priority[1:]] == [
         ["1", "the Fund", "Investor Charge"], ["2", "the Foundation", "Investor Charge"],
-        ["3", "the Council", "Covenants in each Transfer and the Authority Restriction"]]
+        ["3", "the Council", "Covenants in each Transfer and the Authority Restriction; the Authority Option"]]
     text = text_of(forms)
+    assert "The Authority Option is postponed to each Investor Charge and does not bind a sale by an Investor" in priority[-1][3]
     assert "every Partnership Property listed in" in text and "section 33 of the Local Government" in text
     restriction = text_of(clause(doc, "co-investment.schedule-restriction"))
     assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate, "
