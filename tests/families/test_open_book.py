@@ -386,3 +386,16 @@ def test_charity_states_each_rule_once_and_holds_the_fund_for_the_council(built)
     assert "is not set against the Actual Profit of any later" not in cap
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "before the end of the period of 30 days beginning with the day on which it receives" in pricing
+
+
+def test_commissioner_places_apportion_by_the_schedule_columns_they_name(built):
+    """Clause 9.1 divides the column 'Places for the ...' by 'All places' and Schedule 1 has both
+    columns (a review read 'Places' as all places, loading another purchaser's bed on the commissioner);
+    fees for the commissioner's places are Service Income even while its payment is suspended."""
+    _, result, _ = built[SUBSIDIARY]
+    scope = paragraphs_text(clause(result, "open-book.scope"))
+    assert 'divided by the number in its column "All places"' in scope
+    assert "including while the" in scope and "payment for it is suspended, are Service Income" in scope
+    assert "Quayside House 6/8" in scope
+    row = table_rows(clause(result, "open-book.schedule-services"))[0]
+    assert row[2:] == ["6", "8"]   # the commissioner's places, then all places
