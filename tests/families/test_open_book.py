@@ -399,3 +399,12 @@ def test_commissioner_places_apportion_by_the_schedule_columns_they_name(built):
     assert "Quayside House 6/8" in scope
     row = table_rows(clause(result, "open-book.schedule-services"))[0]
     assert row[2:] == ["6", "8"]   # the commissioner's places, then all places
+
+
+def test_charity_kpis_are_measured_over_a_year_and_a_repeated_miss_can_be_remedied(built):
+    """With 14 places a quarter has one or two placement endings, so a percentage KPI is measured over
+    the 12 months ending with each quarter; a repeated miss is a material breach that can be remedied."""
+    _, result, _ = built[CHARITY]
+    text = paragraphs_text(clause(result, "open-book.performance"))
+    assert "stated as a percentage is measured over the 12 months ending with that interval" in text
+    assert "cannot be remedied" not in text
