@@ -335,6 +335,16 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _whole_homes: bool = PrivateAttr(False)
+
+    @property
+    def whole_homes(self) -> bool:
+        """Whether the open book covers the whole of each home, other purchasers' places included (the
+        standalone agreement's services.scope 'whole_homes'). Held here so that the shared clauses can
+        say so without knowing the family's term sheet: the Open-Book Services then include care other
+        purchasers pay for, and other purchasers have a share of the Reinvestment Fund; elsewhere the
+        fund is held for the commissioner alone, and a 'subject to' the scope clause pointed at nothing."""
+        return self._whole_homes
 
     @property
     def core_floor(self) -> CoreFloor | None:
@@ -361,7 +371,19 @@ class OpenBook(Strict):
         clause lists each kind of cost once: 'distributions' (dividends) and 'fines' (fines, penalties)."""
         joined = " ".join(self.disallowed_costs).lower()
         return {"distributions": "dividend" in joined or "distribution" in joined,
-                "fines": "fine" in joined or "penalt" in joined}
+                "fines": "fine" in joined or "penalt" in joined,
+                "legal": "legal" in joined and ("dispute" in joined or "proceeding" in joined)}
+
+    @property
+    def disallowed_funded(self) -> list[str]:
+        """The items of disallowed_items about costs met from grants or donations. The standalone
+        agreement states that rule once, in its scope clause, so it lists these as a reference to that
+        rule rather than as a second rule (two reviews found the rule in four places)."""
+        def funded(text: str) -> bool:
+            low = text.lower()
+            return (("grant" in low or "donation" in low)
+                    and any(w in low for w in ("met from", "funded by", "paid for by", "paid from")))
+        return [text for text in self.disallowed_items if funded(text)]
 
     @property
     def examples(self) -> dict[str, Reconciliation]:
@@ -736,6 +758,7 @@ class OpenBookTermSheet(TermSheetBase):
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = self.core_floor
+        self.open_book._whole_homes = self.services.scope == "whole_homes"
         for home in self.services.homes:
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]

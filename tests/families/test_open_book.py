@@ -368,3 +368,43 @@ def test_childrens_homes_draft_cites_no_adult_care_law_for_human_rights(built):
     assert "open-book.compliance-with-law" in ids_ and "common.compliance-with-law" not in ids_
     note = next(c for c in result.document.clauses if c.id == "open-book.compliance-with-law").note
     assert "Human Rights Act 1998, section 6(3)(b)" in note and "section 73" not in note
+
+
+def test_charity_states_each_rule_once_and_holds_the_fund_for_the_council(built):
+    """The trust is for the commissioner, pointing to the scope clause only for the other purchasers'
+    share (it was 'subject to' that clause); a plan is never approved by silence; the grant-funded
+    cost rule and the loss rule are stated once, the other places referring to them."""
+    _, result, _ = built[CHARITY]
+    excess = paragraphs_text(clause(result, "common.open-book-excess"))
+    assert "on trust for the" in excess and "for the share that comes from other purchasers' fees" in excess
+    assert "Subject to clause" not in excess
+    assert "treated as having approved" not in excess
+    costs = paragraphs_text(clause(result, "common.open-book-costs"))
+    assert "already paid for by another public body" not in costs
+    assert "that is not Service Income, to the extent it is met from it (see clause" in costs
+    cap = paragraphs_text(clause(result, "common.open-book-profit-cap"))
+    assert "is not set against the Actual Profit of any later" not in cap
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "before the end of the period of 30 days beginning with the day on which it receives" in pricing
+
+
+def test_commissioner_places_apportion_by_the_schedule_columns_they_name(built):
+    """Clause 9.1 divides the column 'Places for the ...' by 'All places' and Schedule 1 has both
+    columns (a review read 'Places' as all places, loading another purchaser's bed on the commissioner);
+    fees for the commissioner's places are Service Income even while its payment is suspended."""
+    _, result, _ = built[SUBSIDIARY]
+    scope = paragraphs_text(clause(result, "open-book.scope"))
+    assert 'divided by the number in its column "All places"' in scope
+    assert "including while the" in scope and "payment for it is suspended, are Service Income" in scope
+    assert "Quayside House 6/8" in scope
+    row = table_rows(clause(result, "open-book.schedule-services"))[0]
+    assert row[2:] == ["6", "8"]   # the commissioner's places, then all places
+
+
+def test_charity_kpis_are_measured_over_a_year_and_a_repeated_miss_can_be_remedied(built):
+    """With 14 places a quarter has one or two placement endings, so a percentage KPI is measured over
+    the 12 months ending with each quarter; a repeated miss is a material breach that can be remedied."""
+    _, result, _ = built[CHARITY]
+    text = paragraphs_text(clause(result, "open-book.performance"))
+    assert "stated as a percentage is measured over the 12 months ending with that interval" in text
+    assert "cannot be remedied" not in text

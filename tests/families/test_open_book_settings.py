@@ -266,14 +266,27 @@ def test_disallowed_costs_are_one_list_each_kind_once(drafts):
     assert not any(t.startswith("dividends, distributions and any other return") for t in items)    # the standard one dropped
     assert not any(t.startswith("fines, penalties, and the costs of legal proceedings") for t in items)
     assert any("the costs of legal proceedings against" in t for t in items)
-    assert sheet.model.open_book.disallowed_covers == {"distributions": True, "fines": True}
+    assert sheet.model.open_book.disallowed_covers == {"distributions": True, "fines": True, "legal": False}
 
 
 def test_disallowed_items_lower_case_but_keep_abbreviations():
     from assembler.termsheet.open_book import OpenBook
     ob = OpenBook.model_construct(disallowed_costs=["Dividends paid.", "VAT the provider can recover"])
     assert ob.disallowed_items == ["dividends paid", "VAT the provider can recover"]
-    assert ob.disallowed_covers == {"distributions": True, "fines": False}
+    assert ob.disallowed_covers == {"distributions": True, "fines": False, "legal": False}
+
+
+def test_disallowed_legal_costs_and_funded_costs_are_listed_once():
+    """A term sheet item on legal costs of disputes with the commissioner replaces the standard
+    item on legal proceedings, and one on grant-funded costs is found so that the standalone
+    agreement can point to its single rule on them instead of stating it twice."""
+    from assembler.termsheet.open_book import OpenBook
+    ob = OpenBook.model_construct(disallowed_costs=[
+        "Fines, penalties and legal costs of disputes with the Council",
+        "Costs met from grants or donations given for the homes",
+        "Grant writing consultancy"])
+    assert ob.disallowed_covers == {"distributions": False, "fines": True, "legal": True}
+    assert ob.disallowed_funded == ["costs met from grants or donations given for the homes"]
 
 
 def test_kpi_timing_true_up_and_deed_retention(drafts):
