@@ -53,7 +53,11 @@ class Member(Party):
 
 class Extension(Strict):
     years: int = Field(0, ge=0, le=10, description="Total years by which the initial term may be extended (0 for none).")
-    notice_months: int = Field(12, ge=1, le=36, description="Months before the initial term ends by which the extension must be agreed.")
+    notice_months: int = Field(12, ge=1, le=36, description="Months before the initial term ends by which the extension must be agreed (or, for a commissioner's option, the notice given).")
+    by: Literal["agreement", "commissioner"] = Field(
+        "agreement", description="Who extends: 'agreement' (every Alliance Member agrees, up to the years given in total) "
+        "or 'commissioner' (an option: the Commissioner extends once, by the years given, by notice, and the extension "
+        "binds every member).")
 
 
 DeadlockRoute = Literal["commissioner", "expert"]

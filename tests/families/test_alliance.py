@@ -933,3 +933,35 @@ def test_template_leftovers_follow_the_facts(reablement):
     assert "public service mutual" not in note  # not a reserved contract
     decisions = text_of(clause(reablement, "alliance.decisions"))
     assert "a national patient safety alert" in decisions  # an NHS trust delivers health services
+
+
+def test_an_extension_option_is_the_commissioners_once_and_not_a_unanimous_vote(catalogue):
+    """A commissioner's option is exercised once, by notice, and binds every member: it is not a unanimous
+    vote that gives each Provider a veto, and it is not left among the matters that need everyone's agreement."""
+    source = JOINT.read_text(encoding="utf-8").replace("    years: 2\n    notice_months: 9\n",
+                                                       "    years: 2\n    notice_months: 9\n    by: commissioner\n")
+    assert "by: commissioner" in source
+    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    term = text_of(clause(doc, "alliance.term-termination"))
+    assert "may extend the Term once, by two years, by notice to every other Party given at least nine months" in term
+    assert "(acting jointly through the Lead Commissioner)" in term
+    assert "The extension binds every Alliance Member" in term
+    assert "unanimous decision" not in term
+    assert "to extend the Term" not in text_of(clause(doc, "alliance.decisions"))
+    # the default stays an extension by agreement
+    default = text_of(clause(build(JOINT, catalogue).document, "alliance.term-termination"))
+    assert "by up to two years in total, by a unanimous decision of the ALT" in default
+
+
+def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalogue):
+    """Light touch contracts may be modified freely under s.74 PA 2023, so no Schedule 8 ground is recited, and the
+    date given for a modification is when the contracts were awarded, not when a procurement began."""
+    source = BIG.read_text(encoding="utf-8").replace("procurement_route: competitive_flexible",
+                                                     "procurement_route: modification").replace(
+        "former_contracts_treatment: replaced", "former_contracts_treatment: varied")
+    assert "procurement_route: modification" in source and "former_contracts_treatment: varied" in source
+    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    recitals = text_of(clause(doc, "alliance.recitals"))
+    assert ("a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act, "
+            "which were awarded on 2 March 2026") in recitals
+    assert "Schedule 8" not in recitals and "which began on" not in recitals
