@@ -53,7 +53,11 @@ class Member(Party):
 
 class Extension(Strict):
     years: int = Field(0, ge=0, le=10, description="Total years by which the initial term may be extended (0 for none).")
-    notice_months: int = Field(12, ge=1, le=36, description="Months before the initial term ends by which the extension must be agreed.")
+    notice_months: int = Field(12, ge=1, le=36, description="Months before the initial term ends by which the extension must be agreed (or, for a commissioner's option, the notice given).")
+    by: Literal["agreement", "commissioner"] = Field(
+        "agreement", description="Who extends: 'agreement' (every Alliance Member agrees, up to the years given in total) "
+        "or 'commissioner' (an option: the Commissioner extends once, by the years given, by notice, and the extension "
+        "binds every member).")
 
 
 DeadlockRoute = Literal["commissioner", "expert"]
@@ -313,6 +317,16 @@ class Alliance(Strict):
     @property
     def providers(self) -> list[Member]:
         return [m for m in self._members if m.role == "provider"]
+
+    @property
+    def providers_not_varied(self) -> list[Member]:
+        """Providers holding no Former Contract where the others' are varied: their Service Contract is a separate
+        contract (e.g. let with the alliance terms already in it), so the recital and clause 3 must not imply that
+        every Service Contract is a varied Former Contract."""
+        if self.former_contracts_treatment != "varied" or not self.former_contracts:
+            return []
+        held = {c.member for c in self.former_contracts}
+        return [p for p in self.providers if p.key not in held]
 
     @property
     def alliance_members(self) -> list[Member]:
@@ -714,7 +728,19 @@ class Alliance(Strict):
 
     @property
     def route_words(self) -> str:
+        """The route as recited. A light touch contract may be modified freely under s.74 PA 2023, without a
+        Schedule 8 ground (Cabinet Office guidance on contract modifications), so Schedule 8 is not cited for it."""
+        if self.procurement_route == "modification" and self.light_touch:
+            return "a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act"
         return ROUTE_WORDS[self.procurement_route]
+
+    @property
+    def started_words(self) -> str:
+        """What the procurement_started date is, in words: for a modification it is the date the contracts being
+        modified were awarded, not the start of any procurement."""
+        if self.procurement_route in ("modification", "pcr2015_modification"):
+            return "which were awarded on"
+        return "which began on"
 
     @property
     def carve_out_words(self) -> list[str]:

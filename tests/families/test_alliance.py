@@ -210,7 +210,9 @@ def test_governance_can_decide(big):
     assert defs["Independent Expert"].endswith("to make a recommendation, which binds no one, on a deadlocked matter")
     # deadlock never overrides unanimity on the money and the membership: the status quo continues
     assert "No procedure for deadlock decides the Target Cost, the Annual Plan" in decisions
-    assert "or two consecutive meetings called to decide it are not quorate, the matter is in deadlock" in decisions
+    assert ("or has not decided it within 40 Business Days after it was first put to a meeting of the ALT, the matter is in "
+            "deadlock") in decisions
+    assert "are not quorate, the matter is in deadlock" not in decisions  # an adjourned meeting is always quorate
     assert "does not vote on that decision and is not counted in the quorum" in decisions
     assert "as a Dispute" not in decisions  # a deadlock is decided, not litigated
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
@@ -519,7 +521,7 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
     assert "ICB" not in defs["Provider"]
     rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
     assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
-            "jointly with the other Commissioners: £100,000 a year, including Pain above the Providers' Pain Caps; "
+            "£100,000 a year for the Commissioners together, including Pain above the Providers' Pain Caps; "
             "Pain above that returns to the Providers up to their Pain Limits"] in rows
     leaving = text_of(clause(joint, "alliance.leaving"))
     assert "If the Lead Commissioner gives notice to leave the Alliance, or every Commissioner does, this Agreement ends" in leaving
@@ -673,7 +675,10 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert "the figure for that year as a whole, not the figure for any one period" in part3
     # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
     assert "the number of different people its source counts for the year" in part3
-    assert "in neither case the sum of the figures for the periods" in part3
+    assert "in neither case" not in part3
+    assert "the average of the figures for the periods, not their sum" in part3
+    # an average time is averaged over the cases, never summed as a count would be
+    assert "For an average (such as the average time taken to contact a person referred), it is the average over every case" in part3
     assert "the average of the figures for the periods" in part3
     assert "people in treatment" not in part3
     assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "to be set"] in rows
@@ -866,7 +871,8 @@ def test_removal_is_one_rule_that_the_reserved_matter_follows(reablement):
     assert "admitting a new Alliance Member or removing one" in decisions
     assert re.search(r"The removal of a Provider is decided only as clause 29\.\d+ provides, which is the rule for that "
                      r"Reserved Matter: the Provider concerned does not vote, and clause 29\.\d+ is the only exception", decisions)
-    assert "A Provider is removed from the Alliance only under this paragraph or clause 29." in term
+    assert re.search(r"A Provider is removed from the Alliance only under clause 29\.\d+ or clause 29\.\d+\.", term)
+    assert "this paragraph" not in term
     assert "by a decision of every other Alliance Member (the Provider concerned not voting" in term
     assert "ordinary decision rule" not in clause(reablement, "alliance.term-termination").note
     assert "without a decision of the ALT and despite clause 9" in term
@@ -927,3 +933,35 @@ def test_template_leftovers_follow_the_facts(reablement):
     assert "public service mutual" not in note  # not a reserved contract
     decisions = text_of(clause(reablement, "alliance.decisions"))
     assert "a national patient safety alert" in decisions  # an NHS trust delivers health services
+
+
+def test_an_extension_option_is_the_commissioners_once_and_not_a_unanimous_vote(catalogue):
+    """A commissioner's option is exercised once, by notice, and binds every member: it is not a unanimous
+    vote that gives each Provider a veto, and it is not left among the matters that need everyone's agreement."""
+    source = JOINT.read_text(encoding="utf-8").replace("    years: 2\n    notice_months: 9\n",
+                                                       "    years: 2\n    notice_months: 9\n    by: commissioner\n")
+    assert "by: commissioner" in source
+    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    term = text_of(clause(doc, "alliance.term-termination"))
+    assert "may extend the Term once, by two years, by notice to every other Party given at least nine months" in term
+    assert "(acting jointly through the Lead Commissioner)" in term
+    assert "The extension binds every Alliance Member" in term
+    assert "unanimous decision" not in term
+    assert "to extend the Term" not in text_of(clause(doc, "alliance.decisions"))
+    # the default stays an extension by agreement
+    default = text_of(clause(build(JOINT, catalogue).document, "alliance.term-termination"))
+    assert "by up to two years in total, by a unanimous decision of the ALT" in default
+
+
+def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalogue):
+    """Light touch contracts may be modified freely under s.74 PA 2023, so no Schedule 8 ground is recited, and the
+    date given for a modification is when the contracts were awarded, not when a procurement began."""
+    source = BIG.read_text(encoding="utf-8").replace("procurement_route: competitive_flexible",
+                                                     "procurement_route: modification").replace(
+        "former_contracts_treatment: replaced", "former_contracts_treatment: varied")
+    assert "procurement_route: modification" in source and "former_contracts_treatment: varied" in source
+    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    recitals = text_of(clause(doc, "alliance.recitals"))
+    assert ("a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act, "
+            "which were awarded on 2 March 2026") in recitals
+    assert "Schedule 8" not in recitals and "which began on" not in recitals
