@@ -62,10 +62,11 @@ class BudgetLine(Strict):
 
 
 class PersonalBudgetLimits(Strict):
-    max_each: Money = Field(description="The most the Recipient may spend from personal budgets on any one person in a "
-                            "Year, in pounds.")
-    per: Literal["year", "funding-period"] = Field("year", description="Whether max_each applies in each Year "
-                                                   "('year') or once over the whole funding period ('funding-period').")
+    max_each: Money = Field(description="The most the Recipient may spend from personal budgets on any one person, in "
+                            "pounds: over the whole funding period unless per is 'year'.")
+    per: Literal["year", "funding-period"] = Field("funding-period", description="Whether max_each applies once over "
+                                                   "the whole funding period ('funding-period', the usual reading of a "
+                                                   "cap per person) or afresh in each Year ('year').")
     approval_above: Money | None = Field(None, description="A single payment above this amount needs the written approval "
                                          "of a manager the Recipient names to the Funder, in pounds. Leave empty for none.")
 
