@@ -295,6 +295,13 @@ class Grant(Strict):
         return self.funding_period.end + dt.timedelta(days=self.reporting.final_report_days)
 
     @property
+    def last_paid_on_final_report(self) -> bool:
+        """Whether the last Instalment waits for the Final Report: it does unless the sheet sets it another condition
+        (evidence of the last quarter's spend, say), which the draft must then honour rather than add a wait."""
+        last = max(self.instalments, key=lambda i: i.date)
+        return not last.condition or "final report" in last.condition.lower()
+
+    @property
     def instalments_total(self) -> Decimal:
         return sum((i.amount for i in self.instalments), Decimal(0))
 

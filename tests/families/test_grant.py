@@ -459,3 +459,13 @@ def test_late_reports_need_not_hold_back_advance_payments(catalogue, tmp_path):
 def test_a_supported_persons_arrears_are_not_the_recipients_debts(catalogue):
     text = to_text(build(catalogue, BIG).document)
     assert "repayment of the Trust's own debts" in text
+
+
+def test_a_last_instalment_paid_on_evidence_does_not_wait_for_the_final_report(catalogue, tmp_path):
+    def on_evidence(d):
+        d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["instalments"][-1]["condition"] = "Evidence of the Project's spend in the last quarter provided"
+    text = to_text(build(catalogue, _edited(tmp_path, BIG, on_evidence)).document)
+    assert "The final Instalment is claimed and paid in the same way as the others" in text
+    assert "The final Instalment is the lesser of" not in text
+    assert "once the Final Report is accepted or treated as accepted, in the amount worked out" not in text
