@@ -464,6 +464,7 @@ def test_a_supported_persons_arrears_are_not_the_recipients_debts(catalogue):
 def test_a_last_instalment_paid_on_evidence_does_not_wait_for_the_final_report(catalogue, tmp_path):
     def on_evidence(d):
         d["positions"]["payment_basis"] = "arrears"
+        d["grant"]["reporting"]["final_report_days"] = 90
         d["grant"]["instalments"][-1]["condition"] = "Evidence of the Project's spend in the last quarter provided"
     text = to_text(build(catalogue, _edited(tmp_path, BIG, on_evidence)).document)
     assert "The final Instalment is claimed and paid in the same way as the others" in text
