@@ -230,7 +230,7 @@ def test_the_open_licence_covers_only_the_named_materials(catalogue):
         if materials:
             d["grant"]["open_materials"] = materials
     named = to_text(build(catalogue, BIG, lambda d: open_licence(d, ["the Housing First toolkit"])).document)
-    assert "(the Open Materials) free of charge" in named and ": the Housing First toolkit." in named
+    assert "publish the following Open Materials free of charge" in named and "(the Open Materials)" not in named and ": the Housing First toolkit." in named
     assert "The Reports, financial information and other Project Materials are not published" in named
     unnamed = build(catalogue, BIG, open_licence).document
     assert any("materials to be published" in str(p) for p in unnamed.placeholders())
@@ -470,3 +470,11 @@ def test_a_last_instalment_paid_on_evidence_does_not_wait_for_the_final_report(c
     assert "The final Instalment is claimed and paid in the same way as the others" in text
     assert "The final Instalment is the lesser of" not in text
     assert "once the Final Report is accepted or treated as accepted, in the amount worked out" not in text
+
+
+def test_an_activity_written_with_the_role_name_uses_the_defined_name(catalogue):
+    def role_words(d):
+        d["grant"]["activities"][0] = "Give advice under the Recipient's own policies"
+    text = to_text(build(catalogue, BIG, role_words).document)
+    assert "Give advice under the Trust's own policies" in text
+    assert "the Recipient's" not in text
