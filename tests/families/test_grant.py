@@ -166,8 +166,9 @@ def test_the_offer_letter_binds_and_gives_the_grant_on_acceptance(catalogue):
     assert "lapses if the Council has not received the signed letter by 26 February 2027" in text
     assert "the Grant is given on the Acceptance Date" in text
     assert "given as minimal financial assistance on the Acceptance Date" in text
-    assert "on or before the date set against it in the Payment Schedule" in text
-    assert "If the Acceptance Date or the date on which a condition set against an Instalment is met is later than that date, the Council pays that Instalment within 10 Business Days after it" in text
+    assert ("pays each Instalment in advance of the Recipient's expenditure, within 10 Business Days after the latest of "
+            "the date set against it in the Payment Schedule, the Acceptance Date and the date on which any condition") in text
+    assert "Grant means the sum of £12,500" in text
 
 
 def test_the_offer_letter_has_its_one_line_conditions(catalogue):
