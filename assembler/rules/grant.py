@@ -631,7 +631,7 @@ def single_report_period(ctx: RuleContext):
     grant = ctx.sheet.grant
     if grant.single_report_period:
         yield (f"the funding period ({long_date(grant.funding_period.start)} to {long_date(grant.funding_period.end)}) "
-               f"is no longer than one {grant.reporting.frequency} reporting period, so no Progress Report falls due "
+               f"is no longer than one {grant.reporting.frequency.replace('annually', 'annual')} reporting period, so no Progress Report falls due "
                "and the draft makes the Final Report the only report; choose a shorter frequency if a report "
                "part-way through is wanted", ("grant", "reporting", "frequency"))
 
