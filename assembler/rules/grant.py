@@ -460,6 +460,25 @@ def offer_lapses(ctx: RuleContext):
                ("grant", "offer_lapses"))
 
 
+@RULES.rule("GRANT-OFFER-LAPSES-BUSINESS-DAY", "warning",
+            "An offer letter lapses on a Business Day, so that a signed letter sent on the last day can arrive in time.")
+def offer_lapses_on_business_day(ctx: RuleContext):
+    """Receipt is worked out under the notices clause: a letter emailed on a bank holiday arrives at 9am on the next
+    Business Day, after the offer has lapsed, so the real last day would be the working day before."""
+    from assembler.business_days import not_a_business_day, previous_business_day
+
+    grant = ctx.sheet.grant
+    if not _is_letter(ctx) or grant.offer_lapses is None:
+        return
+    country = ctx.sheet.document.country.value
+    why = not_a_business_day(grant.offer_lapses, country)
+    if why:
+        yield (f"the offer lapses on {long_date(grant.offer_lapses)}, which is {why}, not a Business Day: a signed "
+               "letter sent that day is received only on the next Business Day, after the offer has lapsed, so the "
+               f"last day to accept is really {long_date(previous_business_day(grant.offer_lapses, country))}: give "
+               "a Business Day", ("grant", "offer_lapses"))
+
+
 _MATCH_WORDS = ("match funding", "match-funding", "matched funding", "match fund")
 
 
@@ -631,7 +650,7 @@ def single_report_period(ctx: RuleContext):
     grant = ctx.sheet.grant
     if grant.single_report_period:
         yield (f"the funding period ({long_date(grant.funding_period.start)} to {long_date(grant.funding_period.end)}) "
-               f"is no longer than one {grant.reporting.frequency} reporting period, so no Progress Report falls due "
+               f"is no longer than one {grant.reporting.frequency.replace('annually', 'annual')} reporting period, so no Progress Report falls due "
                "and the draft makes the Final Report the only report; choose a shorter frequency if a report "
                "part-way through is wanted", ("grant", "reporting", "frequency"))
 

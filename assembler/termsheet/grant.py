@@ -62,10 +62,11 @@ class BudgetLine(Strict):
 
 
 class PersonalBudgetLimits(Strict):
-    max_each: Money = Field(description="The most the Recipient may spend from personal budgets on any one person in a "
-                            "Year, in pounds.")
-    per: Literal["year", "funding-period"] = Field("year", description="Whether max_each applies in each Year "
-                                                   "('year') or once over the whole funding period ('funding-period').")
+    max_each: Money = Field(description="The most the Recipient may spend from personal budgets on any one person, in "
+                            "pounds: over the whole funding period unless per is 'year'.")
+    per: Literal["year", "funding-period"] = Field("funding-period", description="Whether max_each applies once over "
+                                                   "the whole funding period ('funding-period', the usual reading of a "
+                                                   "cap per person) or afresh in each Year ('year').")
     approval_above: Money | None = Field(None, description="A single payment above this amount needs the written approval "
                                          "of a manager the Recipient names to the Funder, in pounds. Leave empty for none.")
 
@@ -292,6 +293,13 @@ class Grant(Strict):
     def final_report_due(self) -> dt.date:
         """The last day for the Final Report: final_report_days calendar days after the funding period ends."""
         return self.funding_period.end + dt.timedelta(days=self.reporting.final_report_days)
+
+    @property
+    def last_paid_on_final_report(self) -> bool:
+        """Whether the last Instalment waits for the Final Report: it does unless the sheet sets it another condition
+        (evidence of the last quarter's spend, say), which the draft must then honour rather than add a wait."""
+        last = max(self.instalments, key=lambda i: i.date)
+        return not last.condition or "final report" in last.condition.lower()
 
     @property
     def instalments_total(self) -> Decimal:

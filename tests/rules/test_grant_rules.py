@@ -24,7 +24,7 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION",
             "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD",
             "GRANT-INSTALMENT-BUSINESS-DAY", "GRANT-CONDITION-PERIOD", "GRANT-SAFEGUARDING-AUTHORITY",
-            "GRANT-POWER-GUIDANCE", "GRANT-NOTICE-TRIGGER"]
+            "GRANT-POWER-GUIDANCE", "GRANT-NOTICE-TRIGGER", "GRANT-OFFER-LAPSES-BUSINESS-DAY"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -539,3 +539,14 @@ def test_a_notice_limit_with_the_right_to_end_is_quiet(catalogue):
         d["grant"]["notice_only_if"] = "the Welsh Government reduces its allocation"
         d["positions"]["termination_for_convenience"] = "funder-notice"
     assert "GRANT-NOTICE-TRIGGER" not in findings(catalogue, BIG, limited)
+
+
+def test_an_offer_lapsing_on_good_friday_is_warned(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"].__setitem__("offer_lapses", "2027-03-26"))
+    message = found["GRANT-OFFER-LAPSES-BUSINESS-DAY"][0]
+    assert "26 March 2027, which is Good Friday" in message and "25 March 2027" in message
+
+
+def test_an_offer_lapsing_on_a_working_day_is_quiet(catalogue):
+    found = findings(catalogue, SMALL, lambda d: d["grant"].__setitem__("offer_lapses", "2027-03-25"))
+    assert "GRANT-OFFER-LAPSES-BUSINESS-DAY" not in found
