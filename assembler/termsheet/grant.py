@@ -224,7 +224,7 @@ class Grant(Strict):
                                             "all those a payment condition depends on. The agreement defines each one.")
     decision: str | None = Field(None, description="How and when the Funder approved the grant, as words following "
                                  "'approved', e.g. 'by the Director of Public Health under delegated powers on 17 November "
-                                 "2026 (decision PH/DEL/26/052)'. Empty: the recital says nothing of it.")
+                                 "2026 (decision PH/DEL/26/052)'. Empty: the recital shows a blank for it, which `--final` refuses.")
     funded_from: FundedFrom | None = Field(None, description="Where the grant is paid out of a grant the Funder itself "
                                            "receives (Housing Support Grant, Public Health Grant): which, from whom, and "
                                            "its guidance and returns. Empty: the Funder's own money.")
