@@ -10,7 +10,7 @@ from typing import Any
 
 from assembler import __version__
 from assembler.errors import Problem, UserError
-from assembler.execution import execution_lines
+from assembler.execution import execution_lines, general_partner
 from assembler.formatting import long_date
 from assembler.library.catalogue import Catalogue
 from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Term, Text
@@ -408,12 +408,10 @@ FULL_FORM_WORDS = {
 def _limited_partnership(party: Party) -> str:
     """A limited partnership has no legal personality in England and Wales: it is named with its
     register and number, and with the general partner that acts for it."""
-    from assembler.model import open_mark
-
     number = (party.company_number or "").upper()
     where = {"SL": "Scotland", "NL": "Northern Ireland"}.get(number[:2], "England and Wales")
     registered = f" (registered number {party.company_number})" if party.company_number else ""
-    partner = party.general_partner or open_mark(f"name of {party.possessive} general partner")
+    partner = general_partner(party)
     if party.general_partner and party.general_partner_number:
         partner += f" (company number {party.general_partner_number})"
     return (f"a limited partnership registered in {where} under the Limited Partnerships Act 1907{registered}, "

@@ -105,7 +105,7 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
     if not deed:
         return _simple_lines(party)
     _, as_deed, signers = WORDING[EXECUTION[party.legal_form]]
-    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name, partner=_partner(party)) + ":")]]
+    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name, partner=general_partner(party)) + ":")]]
     who = party.possessive
     if deed and EXECUTION[party.legal_form] in WITNESSED_DEEDS:
         # An officer could sign a deed for the commissioner only under a power given by deed
@@ -145,7 +145,7 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
         return _cio_lines(party)
     head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
     return [
-        [Text(head.format(name=party.name, partner=_partner(party)) + ":")],
+        [Text(head.format(name=party.name, partner=general_partner(party)) + ":")],
         [Text(f"Signature: {SIGN}")],
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
@@ -194,7 +194,7 @@ def _is_director(position: str | None) -> bool:
     return bool(position) and bool(BOARD_DIRECTOR.search(position) or BOARD_MEMBER.search(position))
 
 
-def _partner(party: Party) -> str:
+def general_partner(party: Party) -> str:
     """A limited partnership's general partner, which signs for it: named, or an open fact."""
     return party.general_partner or open_mark(f"name of {party.possessive} general partner")
 
