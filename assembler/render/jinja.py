@@ -84,9 +84,31 @@ def _nullable(func):
     return wrapped
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with its verdict on each attribute remembered.
+
+    The sandbox checks every attribute a template reads (`party.name`, `sheet.drawdowns`, ...):
+    about 1,500 a draft, each a run of isinstance tests, several against abstract base classes
+    (slow). Its verdict depends only on the object's type and the attribute's name (Jinja's
+    `is_internal_attribute` and `modifies_known_mutable` test nothing else), so it is kept per
+    (type, name): the same answers, worked out once a process.
+    """
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,
