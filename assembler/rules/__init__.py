@@ -17,17 +17,42 @@ Loc = tuple[str | int, ...]
 
 def walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any, str, Any]]:
     """(location, model, field name, value) for every field of every model in the term sheet: the
-    one walk the shared rules (dates, percentages, periods, texts) read the sheet by."""
+    one walk the shared rules (dates, percentages, periods, texts) read the sheet by.
+
+    About ten rules walk the same sheet in every check; the term-sheet models are frozen, so the
+    walk from a sheet's root is made once and its steps kept (see `_walked`)."""
+    if not loc:
+        return iter(_walked(node))
+    return _walk(node, loc)
+
+
+_WALKED: dict[int, tuple[Any, list]] = {}  # id(root): (root, its walk); the last few roots walked
+
+
+def _walked(root: Any) -> list[tuple[Loc, Any, str, Any]]:
+    """Every step of the walk from `root`, worked out on the first walk of it. Kept by identity (the
+    root is held, so its id cannot be reused while the entry lives) for the last four roots, so a
+    long-lived process (the web app, a batch worker) does not grow."""
+    entry = _WALKED.get(id(root))
+    if entry is None or entry[0] is not root:
+        entry = (root, list(_walk(root, ())))
+        for old in list(_WALKED)[:-3]:  # a copy of the keys, then pop: safe if threads share it
+            _WALKED.pop(old, None)
+        _WALKED[id(root)] = entry
+    return entry[1]
+
+
+def _walk(node: Any, loc: Loc) -> Iterator[tuple[Loc, Any, str, Any]]:
     from pydantic import BaseModel
 
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
             value = getattr(node, name)
             yield (*loc, name), node, name, value
-            yield from walk(value, (*loc, name))
+            yield from _walk(value, (*loc, name))
     elif isinstance(node, list):
         for i, item in enumerate(node):
-            yield from walk(item, (*loc, i))
+            yield from _walk(item, (*loc, i))
 
 
 def dotted(loc: Loc) -> str:
