@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -191,6 +192,7 @@ GENERIC_NOUNS = frozenset("""
 SHORT_NAME = r"^[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’&.,() -]*$"  # \p{..}, not \w: JSON Schema readers' \w is ASCII
 
 
+@lru_cache(maxsize=1024)  # asked for each mention of a party (hundreds a draft); a pure function of the names
 def takes_article(short_name: str, name: str = "") -> bool:
     """Whether the defined name reads with "the" before it, judged from the name. A single word
     ("Council", "Recipient", "Kitchen") or a name ending in a common noun ("Housing Trust") does; a

@@ -132,6 +132,7 @@ class _Builder:
         self.lines: dict[Path_, int] = {(): 1}
         self.resolver = yaml.resolver
         self.constructor = yaml.constructor
+        self.version = None
 
     def document(self, events) -> tuple[dict[str, Any], dict[Path_, int]]:
         events = iter(events)
@@ -140,6 +141,7 @@ class _Builder:
             if isinstance(event, (StreamStartEvent, StreamEndEvent, DocumentEndEvent)):
                 continue
             if isinstance(event, DocumentStartEvent):
+                self.version = getattr(event, "version", None)  # a %YAML directive, which resolution follows
                 if data is not _NOTHING:
                     raise UserError(Problem("not valid YAML: expected a single document, found a second "
                                             "one (a line with ---)", self.name, _line_of(event)))
@@ -188,12 +190,25 @@ class _Builder:
         null), except dates, which stay text."""
         if event.style or not event.implicit[0]:
             return event.value
-        tag = self.resolver.resolve(ScalarNode, event.value, (True, False))
+        key = (self.version, event.value)
+        value = _RESOLVED.get(key, _NOTHING)
+        if value is _NOTHING:
+            if len(_RESOLVED) >= 8192:  # bounded for a long-lived process; refilled as it is used
+                _RESOLVED.clear()
+            value = _RESOLVED[key] = self._resolve(event.value)
+        return value
+
+    def _resolve(self, text: str) -> Any:
+        """A plain scalar's value. The resolver asks for the document's YAML version on every call
+        (about 1,000 a term sheet, a tenth of reading one), and the answer depends only on that
+        version and the text, and is immutable (None, a bool, an int, a float or the text), so
+        `scalar` keeps each in `_RESOLVED`."""
+        tag = self.resolver.resolve(ScalarNode, text, (True, False))
         tag = getattr(tag, "value", tag)  # a Tag object in newer ruamel versions
         constructor = _SCALARS.get(tag)
         if constructor is None:
-            return event.value
-        return constructor(self.constructor, ScalarNode(tag, event.value))
+            return text
+        return constructor(self.constructor, ScalarNode(tag, text))
 
     def refuse(self, event) -> None:
         if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and getattr(event, "anchor", None)):
@@ -206,6 +221,7 @@ class _Builder:
 
 
 _NOTHING = object()
+_RESOLVED: dict[tuple[Any, str], Any] = {}  # (YAML version, plain scalar's text): its value; see _Builder._resolve
 _SCALARS = {
     "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
     "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
