@@ -20,3 +20,14 @@ def _without_pydantic_plugins() -> None:
 
 
 _without_pydantic_plugins()
+
+
+def _compiled_cache() -> None:
+    """The dataclass methods' compiled code, loaded from the user's cache rather than compiled anew
+    (assembler/compiled.py). Installed before any of the package's dataclasses are defined."""
+    from assembler import compiled
+
+    compiled.install()
+
+
+_compiled_cache()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from assembler import __version__
+from assembler import __version__, compiled
 
 
 def handle_errors(func):
@@ -443,6 +443,7 @@ def entry() -> None:
     if isinstance(code, str):
         sys.stderr.write(code + "\n")
         code = 1
+    compiled.save()  # dataclass methods compiled in this run, for the next (assembler/compiled.py)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code or 0)
