@@ -101,7 +101,25 @@ def _code(source: str, mode: str) -> Any:
     return code
 
 
+_at_end: list = []  # other caches' writers, run by save() (see at_end)
+
+
+def at_end(writer) -> None:
+    """Have `writer()` run when the command ends, with save(): the command line leaves by os._exit,
+    which runs no atexit handlers (assembler/cli.py says why). The template bundle uses it."""
+    if writer not in _at_end:
+        _at_end.append(writer)
+
+
 def save() -> None:
+    """Write what this process compiled that the caches lacked (see _save_compiled), and run the
+    writers other caches registered with at_end. Called once, as the command ends."""
+    _save_compiled()
+    for writer in _at_end:
+        writer()
+
+
+def _save_compiled() -> None:
     """Write the cache if this process compiled anything new (a first run, an edited dataclass). Past
     the bound, only the texts this process used are kept, so stale entries cannot pile up."""
     global _new

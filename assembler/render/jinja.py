@@ -21,7 +21,7 @@ import jinja2
 from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from assembler import cache as disk_cache, formatting
+from assembler import cache as disk_cache, compiled, formatting
 
 from assembler.model import HOLE_OPEN, HOLE_CLOSE, holes_in, split_holes  # noqa: E402
 
@@ -138,7 +138,8 @@ def compile_template(source: str):
     cannot be read or written is ignored.
     """
     env = environment()
-    return env.template_class.from_code(env, _cached_code(keep_paragraph_breaks(source)), env.make_globals(None), None)
+    code = _bundled(source, lambda: _cached_code(keep_paragraph_breaks(source)))
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def keep_paragraph_breaks(source: str) -> str:
@@ -167,6 +168,62 @@ def _cached_code(source: str):
     return code
 
 
+# The template bundle: every clause template's and condition's compiled code in one file of the user's
+# cache, read once a process, rather than one file per template (~175 reads, hashes and the
+# paragraph-break rewrite of each source on every cold run). Keyed by the source text as the
+# library holds it; a source not in the bundle (a new or edited clause) takes the one-file path
+# above and joins the bundle, which the command writes when it ends (compiled.at_end).
+
+def _bundle_name() -> str:
+    return disk_cache.key("bundle", jinja2.__version__, sys.version) + ".marshal"
+
+
+@cache
+def _bundle() -> dict[str, bytes]:
+    """The bundle as read from the cache (empty if absent or unreadable); `_save_bundle` writes it back.
+    Each code is kept marshalled, and loaded only when a draft uses it: the bundle holds every
+    family's clauses, a draft uses a third of them."""
+    compiled.at_end(_save_bundle)
+    blob = disk_cache.read("jinja", _bundle_name())
+    try:
+        found = marshal.loads(blob) if blob is not None else {}
+    except (ValueError, EOFError, TypeError):
+        found = {}
+    return found if isinstance(found, dict) else {}
+
+
+_BUNDLE_NEW: list[str] = []  # sources compiled or read one by one in this process: the bundle lacks them
+_BUNDLE_USED: set[str] = set()
+
+
+def _bundled(source: str, code_of):
+    """The compiled code of `source` from the bundle, else from `code_of()` (and then bundled)."""
+    bundle = _bundle()
+    _BUNDLE_USED.add(source)
+    blob = bundle.get(source)
+    if blob is not None:
+        try:
+            return marshal.loads(blob)
+        except (ValueError, EOFError, TypeError):
+            pass
+    code = code_of()
+    bundle[source] = marshal.dumps(code)
+    _BUNDLE_NEW.append(source)
+    return code
+
+
+def _save_bundle() -> None:
+    """Write the bundle if this process added to it. Past 2,000 entries (a library edited many
+    times), only the sources this process used are kept."""
+    if not _BUNDLE_NEW:
+        return
+    bundle = _bundle()
+    if len(bundle) > 2000:
+        bundle = {s: c for s, c in bundle.items() if s in _BUNDLE_USED}
+    disk_cache.write("jinja", _bundle_name(), marshal.dumps(bundle))
+    _BUNDLE_NEW.clear()
+
+
 @cache
 def compile_condition(source: str):
     """A `when:` condition as Jinja's compile_expression makes it, its compiled code reused across runs
@@ -175,18 +232,24 @@ def compile_condition(source: str):
     from jinja2.environment import TemplateExpression
 
     env = environment()
+    code = _bundled("expression\x00" + source, lambda: _condition_code(source))
+    return TemplateExpression(env.template_class.from_code(env, code, env.make_globals(None), None), True)
+
+
+def _condition_code(source: str):
+    """A condition's compiled code, from its own cache file or compiled now."""
+    env = environment()
     name = disk_cache.key("expression", jinja2.__version__, sys.version, source) + ".code"
     blob = disk_cache.read("jinja", name)
     if blob is not None:
         try:
-            code = marshal.loads(blob)
+            return marshal.loads(blob)
         except (ValueError, EOFError, TypeError):
             pass
-        else:
-            return TemplateExpression(env.template_class.from_code(env, code, env.make_globals(None), None), True)
-    expression = env.compile_expression(source)  # raises TemplateSyntaxError as before, for the caller
-    disk_cache.write("jinja", name, marshal.dumps(env.compile(_expression_template(env, source))))
-    return expression
+    env.compile_expression(source)  # raises TemplateSyntaxError as before, for the caller
+    code = env.compile(_expression_template(env, source))
+    disk_cache.write("jinja", name, marshal.dumps(code))
+    return code
 
 
 def _expression_template(env, source: str):
