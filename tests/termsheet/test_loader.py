@@ -131,3 +131,18 @@ def test_strings_walks_every_text_with_its_location_and_keys_on_request():
     assert list(strings(data, keys=True)) == [
         (("funder",), "funder"), (("funder", "name"), "name"), (("funder", "name"), "Fenmoor"),
         (("funder", "numbers"), "numbers"), (("funder", "numbers", 1), "A2"), (("amount",), "amount")]
+
+
+def test_remembered_scalars_read_as_fresh_ones():
+    """The reader keeps each plain scalar's value by YAML version and text (loader._RESOLVED): the same
+    text read again, in this sheet or the next, gives the same value and type, and quoted text stays text."""
+    from assembler.termsheet import loader
+
+    text = "a: 1\nb: '1'\nc: true\nd: null\ne: 1.5\nf: 2026-01-01\ng: 0x1F\nh: ~\ni: 1\nj: yes\n"
+    loader._RESOLVED.clear()
+    fresh = load_text(text).data
+    again = load_text(text).data
+    assert fresh == again == {"a": 1, "b": "1", "c": True, "d": None, "e": 1.5, "f": "2026-01-01", "g": 31,
+                              "h": None, "i": 1, "j": "yes"}
+    assert [type(v) for v in fresh.values()] == [type(v) for v in again.values()]
+    assert (None, "1") in loader._RESOLVED and (None, "'1'") not in loader._RESOLVED
