@@ -77,6 +77,10 @@ def _exec(source: Any, globals: dict | None = None, locals: dict | None = None) 
     """`exec` as `dataclasses` calls it, with the text's compiled code taken from the cache."""
     if isinstance(source, str):
         source = _code(source, "exec")
+    if globals is None:  # the builtin would use its caller's globals: those of dataclasses, not ours
+        import dataclasses
+
+        globals = vars(dataclasses)
     builtins.exec(source, globals, locals)
 
 
