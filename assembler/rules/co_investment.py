@@ -524,6 +524,23 @@ def surplus_only_return(ctx: RuleContext):
                    ("contributions", "investments", i, "return_basis"))
 
 
+@RULES.rule("COINV-COVENANT-NO-FIXED", "info",
+            "Covenants limited to the senior (fixed-return) debt, where no investment has a fixed return, test every "
+            "investment at its target rate.")
+def covenant_no_fixed(ctx: RuleContext):
+    """A sheet with target-return or surplus-share investments only and senior_only left true used to produce a
+    cover test owed to no one ("falling due ... to .") and a cover with no denominator."""
+    sheet = ctx.sheet
+    if sheet.covenants.min_dscr is None and sheet.covenants.max_ltv is None:
+        return
+    if sheet.covenants.senior_only and not any(i.return_basis == "fixed" for i in sheet.contributions.investments):
+        names = ", ".join(f"the {i.investor}" for i in sheet.contributions.investments)
+        yield (f"covenants.senior_only limits the covenants to investments with a fixed return, but none has one: the "
+               f"draft tests all investment capital ({names}), counting each target return or share of what remains "
+               "at its full rate as Scheduled Debt Service; set senior_only: false to say so, or check the investors' "
+               "offer", ("covenants", "senior_only"))
+
+
 @RULES.rule("COINV-BULLET-ASSET-LOCK", "info",
             "Capital repaid in one sum while the homes are asset-locked depends on refinancing, not on a sale.")
 def bullet_asset_lock(ctx: RuleContext):

@@ -288,6 +288,8 @@ FIRES = [
     ("COINV-HOMES-TARGET", HOMES, _homes_off, "the homes target is 60"),
     ("COINV-SOS-CONSENT", HOMES, _big_undervalue, "undervalue of £2,000,008, more than £2,000,000"),
     ("COINV-S123-LEASE", HUB, None, "for 35 years is longer than 7 years"),
+    ("COINV-COVENANT-NO-FIXED", LAND, None, "senior_only limits the covenants to investments with a fixed return, but "
+     "none has one: the draft tests all investment capital (the Fund)"),
     ("COINV-CHARITY-LAND", HOMES, None, "Charities Act 2011"),
     ("COINV-CHARITY-LAND", HUB, _charity_hub, "charges the properties to the investors"),
     ("COINV-CONTRIBUTION-FORM", HOMES, _cash_form, "position is 'cash' but the authority contributes property"),
@@ -328,6 +330,7 @@ QUIET = [
     ("COINV-FUNDING-GAP", HUB), ("COINV-DRAWDOWN-FEASIBLE", HOMES), ("COINV-INSTALMENTS-MATURITY", HOMES),
     ("COINV-SURPLUS-ONLY-RETURN", HUB), ("COINV-BULLET-ASSET-LOCK", HUB),
     ("COINV-HELD-FOR-UNKNOWN", HOMES), ("COINV-HELD-FOR-UNKNOWN", HUB),
+    ("COINV-COVENANT-NO-FIXED", HOMES), ("COINV-COVENANT-NO-FIXED", HUB),
 ]
 
 
@@ -572,3 +575,17 @@ def test_a_registered_provider_gets_the_regulator_notice_and_moratorium(catalogu
     assert "sections 145 and 146 of the Housing and Regeneration Act 2008" in text
     assert "section 108 of the Housing and Planning Act 2016" not in to_text(
         assemble(sheet_from(LAND, catalogue), catalogue, today=RULES_DATE).document)
+
+
+def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_service(catalogue):
+    """A sheet whose only investment has a target return (senior_only left true) named no one in the cover test
+    ("falling due ... to .") and had no denominator: the covenant now tests the target return at its full rate."""
+    from assembler.credit.co_investment import covered, yearly_debt_service
+
+    sheet = sheet_from(LAND, catalogue)
+    assert [i.investor for i in covered(sheet.model)] == ["Fund"]
+    assert yearly_debt_service(sheet.model) == 114_000  # 6% on £1,900,000 repaid in one sum
+    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document)
+    assert "times the Scheduled Debt Service for that Test Year" in text
+    assert "falling due in that Test Year to ." not in text
+    assert "sets out as falling due in that Test Year to the Fund" in text
