@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from assembler.credit import co_investment as credit
@@ -475,6 +476,32 @@ def loan_to_value(ctx: RuleContext):
         yield (f"at full drawdown, capital of {money(lent)} against charged property worth {money(value)} ({basis}) is a loan to "
                f"value of {ltv}%, above {'the covenant maximum of ' + str(cap) + '%' if cap is not None else '100%'}",
                ("covenants", "max_ltv"))
+
+
+VACANT_POSSESSION = re.compile(r"vacant possession|\bwith VP\b|\bMV-?VP\b", re.I)
+SUBJECT_TO_TENANCIES = re.compile(r"subject to (the )?(existing |assured )?tenanc|\bMV-?STT\b|\bMV-?T\b|tenanted", re.I)
+
+
+@RULES.rule("COINV-LTV-BASIS", "warning",
+            "The loan-to-value covenant values let homes on the basis a mortgagee could sell them: subject to the "
+            "tenancies, not with vacant possession.")
+def ltv_basis(ctx: RuleContext):
+    """Homes let on assured periodic tenancies (every residential tenancy from 1 May 2026) are sold by a mortgagee
+    enforcing its charge subject to those tenancies: a covenant tested on vacant possession values overstates what
+    the investors could realise, and one that names neither basis leaves the valuer to choose."""
+    sheet = ctx.sheet
+    if sheet.covenants.max_ltv is None or not _lets_homes(sheet):
+        return
+    basis = sheet.covenants.valuation_basis
+    if VACANT_POSSESSION.search(basis) and not SUBJECT_TO_TENANCIES.search(basis):
+        yield (f"the loan-to-value covenant is tested on {basis!r}, but the homes are let on assured tenancies: an "
+               "investor enforcing its charge sells them subject to those tenancies, for less than a vacant-possession "
+               "value, so the covenant would pass while the security falls short; use 'market value subject to "
+               "existing tenancies' or state both values", ("covenants", "valuation_basis"))
+    elif not VACANT_POSSESSION.search(basis) and not SUBJECT_TO_TENANCIES.search(basis):
+        yield (f"the loan-to-value covenant's basis of value ({basis!r}) says neither 'subject to existing tenancies' "
+               "nor 'vacant possession': state the basis on which a mortgagee selling the let homes would be valued",
+               ("covenants", "valuation_basis"))
 
 
 @RULES.rule("COINV-FUNDING-GAP", "warning",

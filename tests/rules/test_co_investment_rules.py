@@ -288,6 +288,10 @@ FIRES = [
     ("COINV-HOMES-TARGET", HOMES, _homes_off, "the homes target is 60"),
     ("COINV-SOS-CONSENT", HOMES, _big_undervalue, "undervalue of £2,000,008, more than £2,000,000"),
     ("COINV-S123-LEASE", HUB, None, "for 35 years is longer than 7 years"),
+    ("COINV-LTV-BASIS", HOMES, lambda d: d["covenants"].update(valuation_basis="market value with vacant possession"),
+     "the homes are let on assured tenancies: an investor enforcing its charge sells them subject to those tenancies"),
+    ("COINV-LTV-BASIS", HOMES, lambda d: d["covenants"].update(valuation_basis="open market value"),
+     "says neither 'subject to existing tenancies' nor 'vacant possession'"),
     ("COINV-COVENANT-NO-FIXED", LAND, None, "senior_only limits the covenants to investments with a fixed return, but "
      "none has one: the draft tests all investment capital (the Fund)"),
     ("COINV-CHARITY-LAND", HOMES, None, "Charities Act 2011"),
@@ -331,6 +335,7 @@ QUIET = [
     ("COINV-SURPLUS-ONLY-RETURN", HUB), ("COINV-BULLET-ASSET-LOCK", HUB),
     ("COINV-HELD-FOR-UNKNOWN", HOMES), ("COINV-HELD-FOR-UNKNOWN", HUB),
     ("COINV-COVENANT-NO-FIXED", HOMES), ("COINV-COVENANT-NO-FIXED", HUB),
+    ("COINV-LTV-BASIS", HOMES), ("COINV-LTV-BASIS", HUB), ("COINV-LTV-BASIS", LAND),
 ]
 
 
