@@ -512,3 +512,18 @@ def test_limited_partnership_investor_acts_by_its_general_partner(catalogue):
     first = plain_text(fund.execution[0])
     assert first.startswith("Executed as a deed by Keystone Social Property Fund LP, acting by its general partner "
                             "Keystone GP Limited, acting by a director")
+
+
+def test_an_exempt_charity_states_that_it_is_exempt_in_the_transfer_and_the_charge(catalogue):
+    """A charitable registered society is an exempt charity: the transfer and charge say so (Charities Act 2011
+    ss.122(2) and 125 as amended), never that it is "a charity that is not an exempt charity"."""
+    text = HOMES.read_text().replace('  legal_form: charitable_company\n  company_number: "04356789"\n  charity_number: "1098765"\n',
+                                     '  legal_form: exempt_charity_society\n  society_number: RS008123\n')
+    doc = assemble(validate(load_text(text, "exempt.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    forms = text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    assert "held by Pathway Homes & Support, an exempt charity" in forms
+    assert "the charity is an exempt charity" in forms
+    assert "not an exempt charity" not in forms
+    charity = text_of(clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                             "co-investment.schedule-agreed-forms"))
+    assert "a charity that is not an exempt charity" in charity
