@@ -83,13 +83,12 @@ def sos_consent(ctx: RuleContext):
 def s123_lease(ctx: RuleContext):
     years = int(ctx.figure("s123_lease_years"))
     for loc, p in _authority_properties(ctx):
-        if p.tenure == "leasehold" and p.lease_years and p.lease_years > years:
+        if p.tenure == "leasehold" and p.lease_years and p.lease_years > years and p.held_for != "housing":
+            # Land held for housing is disposed of under s.32 of the Housing Act 1985, whatever the lease's
+            # length: COINV-HOUSING-LAND speaks for it, and s.123 does not apply.
             limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
             if p.undervalue == 0:
                 basis = "at full value"
-            elif p.held_for == "housing":
-                basis = (f"at an undervalue of {money(p.undervalue)} of land held for housing, which section 32 of the "
-                         "Housing Act 1985 governs instead (see COINV-HOUSING-LAND)")
             elif ctx.sheet.contributions.general_undervalue <= limit:
                 basis = (f"at an undervalue of {money(p.undervalue)}, so the authority relies on the General "
                          f"Disposal Consent (England) 2003 (total undervalue of {money(limit)} or less and the "
@@ -300,6 +299,10 @@ def housing_land(ctx: RuleContext):
     if not held:
         return
     consent = sheet.consents
+    powers = " ".join(sheet.partnership.authority_powers)
+    names_s32 = "Housing Act 1985" in powers and "32" in powers
+    if consent.housing_disposal == "general_housing_consents" and consent.housing_disposal_reference and names_s32:
+        return  # the route, the consent and the power are all stated: nothing for the lawyer to add
     route = ("the Secretary of State's specific consent (a completion condition that cannot be waived)"
              if consent.housing_disposal == "specific" else
              f"a consent in the general housing consents ({consent.housing_disposal_reference or 'paragraph not stated'})")
@@ -308,8 +311,7 @@ def housing_land(ctx: RuleContext):
            f"only under section 32 of the Housing Act 1985 with {route}; the best-consideration duty in s.123 of the "
            "Local Government Act 1972 and the General Disposal Consent (England) 2003 do not apply to them",
            (*held[0][0], "held_for"))
-    powers = " ".join(sheet.partnership.authority_powers)
-    if "Housing Act 1985" not in powers or "32" not in powers:
+    if not names_s32:
         yield ("the authority's powers do not name section 32 of the Housing Act 1985, the only power to dispose of "
                "land held for housing", ("partnership", "authority_powers"))
     if consent.housing_disposal == "general_housing_consents" and not consent.housing_disposal_reference:

@@ -155,6 +155,17 @@ def _held_for_housing(d):
     d["contributions"]["authority"][0]["properties"][0]["held_for"] = "housing"
 
 
+def _housing_land_complete(d):
+    _held_for_housing(d)
+    d["partnership"]["authority_powers"].append("section 32 of the Housing Act 1985")
+    d.setdefault("consents", {}).update(housing_disposal="general_housing_consents",
+                                       housing_disposal_reference="Consent A3.1 of the General Housing Consents 2013")
+
+
+def _housing_lease(d):
+    d["contributions"]["authority"][0]["properties"][0]["held_for"] = "housing"
+
+
 def _no_s25_consent(d):
     del d["consents"]
 
@@ -337,6 +348,27 @@ QUIET = [
     ("COINV-COVENANT-NO-FIXED", HOMES), ("COINV-COVENANT-NO-FIXED", HUB),
     ("COINV-LTV-BASIS", HOMES), ("COINV-LTV-BASIS", HUB), ("COINV-LTV-BASIS", LAND),
 ]
+
+
+def test_housing_land_with_its_consent_and_power_stated_is_quiet(catalogue):
+    """The housing-land warning fired on every sheet with land held for housing, even one that named the consent
+    paragraph and s.32: now only a missing step (or a specific consent still to be obtained) is reported."""
+    assert not fired(sheet_from(HOMES, catalogue, _housing_land_complete), catalogue, "COINV-HOUSING-LAND")
+    assert fired(sheet_from(HOMES, catalogue, _held_for_housing), catalogue, "COINV-HOUSING-LAND")
+
+
+def test_a_long_lease_of_housing_land_is_not_an_s123_disposal(catalogue):
+    """A lease of land held for housing is disposed of under s.32 of the Housing Act 1985: no s.123 finding, and the
+    review pack shows the Housing Act row, not the s.123 one."""
+    hub = sheet_from(HUB, catalogue)
+    assert fired(hub, catalogue, "COINV-S123-LEASE")
+    assert "s.123(2) of the Local Government Act 1972 applies" in to_text(
+        assemble(hub, catalogue, today=RULES_DATE).document, notes=True)
+    sheet = sheet_from(HUB, catalogue, _housing_lease)
+    assert not fired(sheet, catalogue, "COINV-S123-LEASE")
+    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True)
+    assert "s.123(2) of the Local Government Act 1972 applies" not in text
+    assert "a disposal under s.32 of the Housing Act 1985" in text
 
 
 def test_an_unstated_holding_purpose_is_bracketed_not_invented(catalogue):
