@@ -246,6 +246,33 @@ def subsidy_database(ctx: RuleContext):
                f"undervalue): {why}", ("subsidy", "route"))
 
 
+@RULES.rule("COINV-SUBSIDY-DATABASE-DUE", "warning",
+            "A subsidy database entry whose three months have run by the draft date is checked as made.")
+def subsidy_database_due(ctx: RuleContext):
+    """The database entry is due within three months of the confirmation of the decision (s.33(3)(c)): a
+    decision confirmed long before the agreement is drafted may already have passed that date."""
+    sheet = ctx.sheet
+    if not database_duty(ctx, sheet.subsidy.route, sheet.contributions.authority_assistance):
+        return
+    due = sheet.subsidy.database_due(ctx.figure("transparency_months"))
+    if due is not None and due < ctx.draft_date:
+        yield (f"the decision to give the assistance was confirmed on {long_date(sheet.subsidy.decision_date)}, so the "
+               f"subsidy database entry was due by {long_date(due)}, before this draft's date: check that it was made "
+               "(Subsidy Control Act 2022 s.33(3)(c)), or correct subsidy.decision_date", ("subsidy", "decision_date"))
+
+
+@RULES.rule("COINV-SUBSIDY-ASSESSED-FIRST", "warning",
+            "The subsidy control principles are considered before the decision to give the subsidy (s.12(1)).")
+def subsidy_assessed_first(ctx: RuleContext):
+    subsidy = ctx.sheet.subsidy
+    if subsidy.route == "assessed" and subsidy.assessment_date and subsidy.decision_date \
+            and subsidy.assessment_date > subsidy.decision_date:
+        yield (f"the subsidy assessment is dated {long_date(subsidy.assessment_date)}, after the decision to give the "
+               f"assistance was confirmed on {long_date(subsidy.decision_date)}, but a public authority must consider "
+               "the subsidy control principles before deciding to give a subsidy (Subsidy Control Act 2022 s.12(1)): "
+               "check the dates, or have the decision taken again", ("subsidy", "assessment_date"))
+
+
 @RULES.rule("COINV-SUBSIDY-LAW", "error",
             "A subsidy assessment relied on under the Subsidy Control Act 2022 is dated on or after 4 January 2023.")
 def subsidy_law(ctx: RuleContext):

@@ -429,6 +429,23 @@ class Subsidy(Strict):
         "minimal financial assistance (s.36); or assessed against the principles.")
     rationale: str | None = Field(None, description="Why the route applies, in a sentence or two.")
     assessment_date: dt.date | None = Field(None, description="When the authority completed its subsidy assessment, as YYYY-MM-DD.")
+    decision_date: dt.date | None = Field(
+        None, description="When the authority's decision to give its contribution was confirmed (for a Cabinet decision, "
+        "the day it could no longer be called in), as YYYY-MM-DD: the subsidy database entry is due within three months "
+        "of it (Subsidy Control Act 2022 s.33(3)(c)). Leave out while it is not known.")
+
+    def database_due(self, months: int) -> dt.date | None:
+        """The last day for the subsidy database entry: `months` after the confirmation of the decision."""
+        if self.decision_date is None:
+            return None
+        y, m = divmod(self.decision_date.month - 1 + int(months), 12)
+        year, month = self.decision_date.year + y, m + 1
+        for day in (self.decision_date.day, 30, 29, 28):
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+        return None
     prior_assistance: Money = Field(
         Decimal(0), description="For minimal financial assistance: the minimal or SPEI financial assistance the delivery "
         "organisation has already received in the financial year in which the authority gives its assistance and the two "

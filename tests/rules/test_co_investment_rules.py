@@ -303,6 +303,11 @@ FIRES = [
      "the homes are let on assured tenancies: an investor enforcing its charge sells them subject to those tenancies"),
     ("COINV-LTV-BASIS", HOMES, lambda d: d["covenants"].update(valuation_basis="open market value"),
      "says neither 'subject to existing tenancies' nor 'vacant possession'"),
+    ("COINV-SUBSIDY-DATABASE-DUE", HOMES, lambda d: d["subsidy"].update(decision_date="2026-08-14"),
+     "the subsidy database entry was due by 14 November 2026, before this draft's date"),
+    ("COINV-SUBSIDY-ASSESSED-FIRST", HOMES, lambda d: d["subsidy"].update(decision_date="2026-08-14"),
+     "the subsidy assessment is dated 5 November 2026, after the decision to give the assistance was confirmed on "
+     "14 August 2026"),
     ("COINV-COVENANT-NO-FIXED", LAND, None, "senior_only limits the covenants to investments with a fixed return, but "
      "none has one: the draft tests all investment capital (the Fund)"),
     ("COINV-CHARITY-LAND", HOMES, None, "Charities Act 2011"),
@@ -347,6 +352,7 @@ QUIET = [
     ("COINV-HELD-FOR-UNKNOWN", HOMES), ("COINV-HELD-FOR-UNKNOWN", HUB),
     ("COINV-COVENANT-NO-FIXED", HOMES), ("COINV-COVENANT-NO-FIXED", HUB),
     ("COINV-LTV-BASIS", HOMES), ("COINV-LTV-BASIS", HUB), ("COINV-LTV-BASIS", LAND),
+    ("COINV-SUBSIDY-DATABASE-DUE", HOMES), ("COINV-SUBSIDY-ASSESSED-FIRST", HOMES),
 ]
 
 
@@ -626,3 +632,9 @@ def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_
     assert "times the Scheduled Debt Service for that Test Year" in text
     assert "falling due in that Test Year to ." not in text
     assert "sets out as falling due in that Test Year to the Fund" in text
+
+
+def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
+    """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when."""
+    text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    assert "(confirmed on 27 November 2026, so by 27 February 2027)" in text
