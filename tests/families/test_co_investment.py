@@ -527,3 +527,16 @@ def test_an_exempt_charity_states_that_it_is_exempt_in_the_transfer_and_the_char
     charity = text_of(clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
                              "co-investment.schedule-agreed-forms"))
     assert "a charity that is not an exempt charity" in charity
+
+
+def test_refurbishment_of_the_transferred_homes_gives_the_lenders_a_collateral_warranty(catalogue):
+    """The works budget for the Schedule 1 homes: each charging Investor (and the Council, which may buy the homes back)
+    gets a direct claim against the main contractor; without a works budget no warranty is asked for."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    works = text_of(clause(doc, "co-investment.works"))
+    assert "must also procure for each Investor that holds an Investor Charge over them and for the Council a " \
+           "collateral warranty from the main contractor" in works
+    text = HOMES.read_text().replace("  works_budget: 100,000\n", "")
+    works = text_of(clause(assemble(validate(load_text(text, "nobudget.yaml"), catalogue), catalogue,
+                                    today=DRAFT_DATE).document, "co-investment.works"))
+    assert "collateral warranty" not in works
