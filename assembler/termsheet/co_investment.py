@@ -43,7 +43,8 @@ class Property(Strict):
         description="What the delivery organisation receives: 'freehold' (a transfer) or 'leasehold' (a lease granted to it).")
     lease_years: int | None = Field(
         None, ge=1, le=999, description="For a leasehold, the length of the lease granted, in whole years.")
-    valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation.")
+    valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation: "
+                             "for a leasehold, the value of the lease granted (not of the freehold the authority keeps).")
     value_after_works: Money | None = Field(
         None, description="Expected market value once the agreed works are done, in pounds, on the basis the investors' "
         "valuer uses: the value the loan-to-value test uses. Leave out to use the valuation.")
