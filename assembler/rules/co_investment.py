@@ -273,6 +273,28 @@ def subsidy_assessed_first(ctx: RuleContext):
                "check the dates, or have the decision taken again", ("subsidy", "assessment_date"))
 
 
+@RULES.rule("COINV-RTB-RECEIPTS", "warning",
+            "A grant paid from retained Right to Buy receipts funds only homes the retention agreement allows.")
+def rtb_receipts(ctx: RuleContext):
+    """Retained Right to Buy receipts are spent under the authority's agreement with the Secretary of State (Local
+    Government Act 2003 s.11(6)) and the guidance on their use: replacement homes, within a time limit, and a share of
+    each home's cost. A grant funded from them for homes that are not let, or whose description says so, is flagged;
+    a grant described as excluding them is not one."""
+    sheet = ctx.sheet
+    for i, c in enumerate(sheet.contributions.authority):
+        mentions = re.search(r"right[- ]to[- ]buy|\bRTB\b", c.description, re.I)
+        excluded = re.search(r"(excluding|excluded|not from|other than)[^.]*right[- ]to[- ]buy|right[- ]to[- ]buy[^.]*excluded",
+                             c.description, re.I)
+        if c.kind == "grant" and c.rtb_receipts is None and mentions and not excluded:
+            yield (f"the grant '{c.description}' mentions Right to Buy receipts but rtb_receipts is not given: state how "
+                   "much of it they fund, so the draft limits that money to the homes the retention agreement allows",
+                   ("contributions", "authority", i, "rtb_receipts"))
+        elif c.rtb_receipts and not _lets_homes(sheet):
+            yield (f"{money(c.rtb_receipts)} of the grant is paid from retained Right to Buy receipts, but the partnership "
+                   "provides no homes to let: the retention agreement allows them only for replacement social or "
+                   "affordable housing", ("contributions", "authority", i, "rtb_receipts"))
+
+
 @RULES.rule("COINV-SUBSIDY-LAW", "error",
             "A subsidy assessment relied on under the Subsidy Control Act 2022 is dated on or after 4 January 2023.")
 def subsidy_law(ctx: RuleContext):

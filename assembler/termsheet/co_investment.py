@@ -93,6 +93,10 @@ class Contribution(Strict):
     description: Text = Field(description="What it is, e.g. 'Capital grant from the Council's housing capital programme'.")
     amount: Money | None = Field(None, description="The cash amount in pounds; leave out for a property contribution.")
     properties: list[Property] = Field(default_factory=list, description="For a property contribution, each property contributed.")
+    rtb_receipts: Money | None = Field(
+        None, description="For the authority's grant: the part of it, in pounds, paid from Right to Buy receipts the "
+        "authority retains under its retention agreement with the Secretary of State (s.11(6) of the Local Government "
+        "Act 2003). The draft then limits that money to homes the agreement allows. Leave out if none.")
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> Contribution:
@@ -104,6 +108,9 @@ class Contribution(Strict):
         else:
             if self.amount is None:
                 raise ValueError(f"a {self.kind} contribution needs an amount in pounds")
+            if self.rtb_receipts is not None and (self.kind != "grant" or self.rtb_receipts > self.amount):
+                raise ValueError("rtb_receipts is the part of a grant paid from Right to Buy receipts: it must be a grant "
+                                 "and no more than its amount")
             if self.properties:
                 raise ValueError(f"only a property contribution lists properties, not a {self.kind} contribution")
         return self
@@ -249,6 +256,11 @@ class Contributions(Strict):
     @property
     def authority_grant(self) -> Decimal:
         return sum((c.value for c in self.authority if c.kind == "grant"), Decimal(0))
+
+    @property
+    def rtb_receipts(self) -> Decimal:
+        """The part of the authority's grant paid from retained Right to Buy receipts."""
+        return sum((c.rtb_receipts or Decimal(0) for c in self.authority), Decimal(0))
 
     @property
     def undervalue(self) -> Decimal:

@@ -308,6 +308,11 @@ FIRES = [
     ("COINV-SUBSIDY-ASSESSED-FIRST", HOMES, lambda d: d["subsidy"].update(decision_date="2026-08-14"),
      "the subsidy assessment is dated 5 November 2026, after the decision to give the assistance was confirmed on "
      "14 August 2026"),
+    ("COINV-RTB-RECEIPTS", HOMES, lambda d: d["contributions"]["authority"][1].update(
+        description="Capital grant from the Council's retained Right to Buy receipts"),
+     "mentions Right to Buy receipts but rtb_receipts is not given"),
+    ("COINV-RTB-RECEIPTS", HUB, lambda d: d["contributions"]["authority"][1].update(rtb_receipts=50000),
+     "£50,000 of the grant is paid from retained Right to Buy receipts, but the partnership provides no homes to let"),
     ("COINV-COVENANT-NO-FIXED", LAND, None, "senior_only limits the covenants to investments with a fixed return, but "
      "none has one: the draft tests all investment capital (the Fund)"),
     ("COINV-CHARITY-LAND", HOMES, None, "Charities Act 2011"),
@@ -353,7 +358,18 @@ QUIET = [
     ("COINV-COVENANT-NO-FIXED", HOMES), ("COINV-COVENANT-NO-FIXED", HUB),
     ("COINV-LTV-BASIS", HOMES), ("COINV-LTV-BASIS", HUB), ("COINV-LTV-BASIS", LAND),
     ("COINV-SUBSIDY-DATABASE-DUE", HOMES), ("COINV-SUBSIDY-ASSESSED-FIRST", HOMES),
+    ("COINV-RTB-RECEIPTS", HOMES), ("COINV-RTB-RECEIPTS", LAND), ("COINV-RTB-RECEIPTS", HUB),
 ]
+
+
+def test_a_grant_from_right_to_buy_receipts_is_limited_to_the_homes_the_agreement_allows(catalogue):
+    def rtb(d):
+        d["contributions"]["authority"][1]["rtb_receipts"] = 1_000_000
+    text = to_text(assemble(sheet_from(HOMES, catalogue, rtb), catalogue, today=RULES_DATE).document)
+    assert "One million pounds (£1,000,000) of the Authority Grant is paid from receipts from sales under the right to " \
+           "buy" in text or "of the Authority Grant is paid from receipts from sales under the right to buy" in text
+    assert "paid from receipts from sales under the right to buy" not in to_text(
+        assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
 
 
 def test_housing_land_with_its_consent_and_power_stated_is_quiet(catalogue):
