@@ -540,3 +540,14 @@ def test_refurbishment_of_the_transferred_homes_gives_the_lenders_a_collateral_w
     works = text_of(clause(assemble(validate(load_text(text, "nobudget.yaml"), catalogue), catalogue,
                                     today=DRAFT_DATE).document, "co-investment.works"))
     assert "collateral warranty" not in works
+
+
+def test_a_surplus_share_or_target_return_is_limited_recourse(catalogue):
+    """The Foundation's capped share of surplus is paid only from what is left at its step of the waterfall: a shortfall
+    is no breach and no Default Event; the Fund's fixed return stays a debt."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    returns = text_of(clause(doc, "co-investment.returns-surplus"))
+    assert "The Investor Return of the Foundation is payable only from the Gross Income left at its step of Schedule 3" \
+           in returns
+    assert "a shortfall in it is not a breach of this Agreement and not a Default Event" in returns
+    assert "of the Fund is payable only" not in returns and "the Fund and the Foundation is payable" not in returns
