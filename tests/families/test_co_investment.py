@@ -435,7 +435,7 @@ def test_agreement_with_an_option_is_a_deed_and_names_every_charged_property(dra
     assert "The Authority Option is postponed to each Investor Charge and does not bind a sale by an Investor" in priority[-1][3]
     assert "every Partnership Property listed in" in text and "section 33 of the Local Government" in text
     restriction = text_of(clause(doc, "co-investment.schedule-restriction"))
-    assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate, "
+    assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate "
                              "or by the proprietor of any registered charge, not being a charge registered before "
                              "the entry of this restriction, is to be registered without a certificate signed by") == 1
     assert "do not apply to the disposition" not in restriction
