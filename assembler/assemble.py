@@ -374,6 +374,13 @@ def _description(party: Party) -> str:
                 f"and Wales (charity number {party.charity_number})")
     if party.legal_form == LegalForm.limited_partnership:
         return _limited_partnership(party)
+    if party.legal_form == LegalForm.llp:
+        # A body corporate incorporated under the Limited Liability Partnerships Act 2000, on the
+        # companies register with an OC (England and Wales), SO (Scotland) or NC (Northern Ireland) number.
+        prefix = (party.company_number or "").upper()[:2]
+        where = {"SO": "Scotland", "NC": "Northern Ireland"}.get(prefix, "England and Wales")
+        number = f" (registered number {party.company_number})" if party.company_number else ""
+        return f"a limited liability partnership incorporated in {where} under the Limited Liability Partnerships Act 2000{number}"
     numbers = []
     if party.company_number:
         numbers.append(f"company number {party.company_number}")

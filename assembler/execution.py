@@ -24,6 +24,10 @@ The formal blocks below apply ONLY to a deed, following the statute or rules eac
 - unincorporated charity: Charities Act 2011 s.333: two or more trustees authorised by the others.
 - limited partnership: no legal personality in England and Wales (Limited Partnerships Act 1907): its
   general partner signs for it, a company general partner as a company does (s.43 or s.44).
+- limited liability partnership: a body corporate (Limited Liability Partnerships Act 2000 s.1(2));
+  Companies Act 2006 ss.43 to 47 apply to it as modified by the Limited Liability Partnerships
+  (Application of Companies Act 2006) Regulations 2009 (SI 2009/1804): a contract by a member it
+  authorises; a deed signed by two members (or one member in the presence of a witness) and delivered.
 - police and crime commissioner: a corporation sole (Police Reform and Social Responsibility Act
   2011 s.1(2)), acting by the office holder or an officer the commissioner authorises.
 - councils, combined and fire authorities, higher education corporations: the common seal, or an
@@ -75,6 +79,9 @@ WORDING: dict[str, tuple[str, str, tuple[str, ...]]] = {
                             "Executed as a deed by {name}, acting by its general partner {partner}, acting by a "
                             "director in the presence of a witness",
                             ("Director", "Witness")),
+    "llp": ("Signed for and on behalf of {name}, a limited liability partnership, by a member authorised by it",
+            "Executed as a deed by {name}, a limited liability partnership, acting by two members",
+            ("Member", "Member")),
     "trustees": ("Signed on behalf of the trustees of {name} by two trustees authorised under section 333 "
                  "of the Charities Act 2011",
                  "Executed as a deed on behalf of the trustees of {name} by two trustees authorised under "
@@ -93,6 +100,7 @@ SIMPLE_HEAD = "Signed for and on behalf of {name} by its authorised signatory"
 SIMPLE_HEADS = {
     "corporation_sole": WORDING["corporation_sole"][0],
     "limited_partnership": WORDING["limited_partnership"][0],
+    "llp": WORDING["llp"][0],
     "trustees": "Signed for and on behalf of the trustees of {name} by their authorised signatory",
 }
 

@@ -40,9 +40,13 @@ def property_value(sheet) -> Decimal:
 
 
 def covered(sheet) -> list:
-    """The investments the financial covenants test: the fixed-return (senior) debt, or all investment capital."""
+    """The investments the financial covenants test: the fixed-return (senior) debt, or all investment capital.
+    Where no investment has a fixed return, "senior only" would test nothing (the covenant named no one and the
+    cover had no denominator): every investment is then tested, its target return or capped share counted at
+    its full rate as Scheduled Debt Service (COINV-COVENANT-NO-FIXED says so)."""
     invs = sheet.contributions.investments
-    return [i for i in invs if i.return_basis == "fixed"] if sheet.covenants.senior_only else list(invs)
+    fixed = [i for i in invs if i.return_basis == "fixed"]
+    return fixed if sheet.covenants.senior_only and fixed else list(invs)
 
 
 @per_sheet
@@ -514,6 +518,7 @@ class CreditView:
     leases_ending_with_term: list = field(default_factory=list)
     early_instalments: list = field(default_factory=list)
     full_stock: dt.date | None = None
+    tested: list = field(default_factory=list)  # the investments the covenants test (covered)
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
@@ -534,7 +539,7 @@ def credit_view(sheet) -> CreditView:
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
-        cashflow=_cashflow(sheet))
+        tested=covered(sheet), cashflow=_cashflow(sheet))
 
 
 def _cashflow(sheet):

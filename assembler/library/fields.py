@@ -91,8 +91,11 @@ def _type_of(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> An
         if isinstance(owner, type) and issubclass(owner, BaseModel):
             if node.attr in owner.model_fields:
                 return unwrap(owner.model_fields[node.attr].annotation)
-            if isinstance(getattr(owner, node.attr, None), property):
+            found = getattr(owner, node.attr, None)
+            if isinstance(found, property):
                 return UNKNOWN
+            if callable(found) and not node.attr.startswith(("model_", "_")) and node.attr in vars(owner):
+                return UNKNOWN  # a method the family's own model defines (subsidy.database_due(months))
             problems.append((_dotted(node), node.lineno, _closest(node.attr, owner.model_fields)))
         return UNKNOWN
     for child in node.iter_child_nodes():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from assembler.credit import co_investment as credit
@@ -82,13 +83,12 @@ def sos_consent(ctx: RuleContext):
 def s123_lease(ctx: RuleContext):
     years = int(ctx.figure("s123_lease_years"))
     for loc, p in _authority_properties(ctx):
-        if p.tenure == "leasehold" and p.lease_years and p.lease_years > years:
+        if p.tenure == "leasehold" and p.lease_years and p.lease_years > years and p.held_for != "housing":
+            # Land held for housing is disposed of under s.32 of the Housing Act 1985, whatever the lease's
+            # length: COINV-HOUSING-LAND speaks for it, and s.123 does not apply.
             limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
             if p.undervalue == 0:
                 basis = "at full value"
-            elif p.held_for == "housing":
-                basis = (f"at an undervalue of {money(p.undervalue)} of land held for housing, which section 32 of the "
-                         "Housing Act 1985 governs instead (see COINV-HOUSING-LAND)")
             elif ctx.sheet.contributions.general_undervalue <= limit:
                 basis = (f"at an undervalue of {money(p.undervalue)}, so the authority relies on the General "
                          f"Disposal Consent (England) 2003 (total undervalue of {money(limit)} or less and the "
@@ -246,6 +246,55 @@ def subsidy_database(ctx: RuleContext):
                f"undervalue): {why}", ("subsidy", "route"))
 
 
+@RULES.rule("COINV-SUBSIDY-DATABASE-DUE", "warning",
+            "A subsidy database entry whose three months have run by the draft date is checked as made.")
+def subsidy_database_due(ctx: RuleContext):
+    """The database entry is due within three months of the confirmation of the decision (s.33(3)(c)): a
+    decision confirmed long before the agreement is drafted may already have passed that date."""
+    sheet = ctx.sheet
+    if not database_duty(ctx, sheet.subsidy.route, sheet.contributions.authority_assistance):
+        return
+    due = sheet.subsidy.database_due(ctx.figure("transparency_months"))
+    if due is not None and due < ctx.draft_date:
+        yield (f"the decision to give the assistance was confirmed on {long_date(sheet.subsidy.decision_date)}, so the "
+               f"subsidy database entry was due by {long_date(due)}, before this draft's date: check that it was made "
+               "(Subsidy Control Act 2022 s.33(3)(c)), or correct subsidy.decision_date", ("subsidy", "decision_date"))
+
+
+@RULES.rule("COINV-SUBSIDY-ASSESSED-FIRST", "warning",
+            "The subsidy control principles are considered before the decision to give the subsidy (s.12(1)).")
+def subsidy_assessed_first(ctx: RuleContext):
+    subsidy = ctx.sheet.subsidy
+    if subsidy.route == "assessed" and subsidy.assessment_date and subsidy.decision_date \
+            and subsidy.assessment_date > subsidy.decision_date:
+        yield (f"the subsidy assessment is dated {long_date(subsidy.assessment_date)}, after the decision to give the "
+               f"assistance was confirmed on {long_date(subsidy.decision_date)}, but a public authority must consider "
+               "the subsidy control principles before deciding to give a subsidy (Subsidy Control Act 2022 s.12(1)): "
+               "check the dates, or have the decision taken again", ("subsidy", "assessment_date"))
+
+
+@RULES.rule("COINV-RTB-RECEIPTS", "warning",
+            "A grant paid from retained Right to Buy receipts funds only homes the retention agreement allows.")
+def rtb_receipts(ctx: RuleContext):
+    """Retained Right to Buy receipts are spent under the authority's agreement with the Secretary of State (Local
+    Government Act 2003 s.11(6)) and the guidance on their use: replacement homes, within a time limit, and a share of
+    each home's cost. A grant funded from them for homes that are not let, or whose description says so, is flagged;
+    a grant described as excluding them is not one."""
+    sheet = ctx.sheet
+    for i, c in enumerate(sheet.contributions.authority):
+        mentions = re.search(r"right[- ]to[- ]buy|\bRTB\b", c.description, re.I)
+        excluded = re.search(r"(excluding|excluded|not from|other than)[^.]*right[- ]to[- ]buy|right[- ]to[- ]buy[^.]*excluded",
+                             c.description, re.I)
+        if c.kind == "grant" and c.rtb_receipts is None and mentions and not excluded:
+            yield (f"the grant '{c.description}' mentions Right to Buy receipts but rtb_receipts is not given: state how "
+                   "much of it they fund, so the draft limits that money to the homes the retention agreement allows",
+                   ("contributions", "authority", i, "rtb_receipts"))
+        elif c.rtb_receipts and not _lets_homes(sheet):
+            yield (f"{money(c.rtb_receipts)} of the grant is paid from retained Right to Buy receipts, but the partnership "
+                   "provides no homes to let: the retention agreement allows them only for replacement social or "
+                   "affordable housing", ("contributions", "authority", i, "rtb_receipts"))
+
+
 @RULES.rule("COINV-SUBSIDY-LAW", "error",
             "A subsidy assessment relied on under the Subsidy Control Act 2022 is dated on or after 4 January 2023.")
 def subsidy_law(ctx: RuleContext):
@@ -299,6 +348,10 @@ def housing_land(ctx: RuleContext):
     if not held:
         return
     consent = sheet.consents
+    powers = " ".join(sheet.partnership.authority_powers)
+    names_s32 = "Housing Act 1985" in powers and "32" in powers
+    if consent.housing_disposal == "general_housing_consents" and consent.housing_disposal_reference and names_s32:
+        return  # the route, the consent and the power are all stated: nothing for the lawyer to add
     route = ("the Secretary of State's specific consent (a completion condition that cannot be waived)"
              if consent.housing_disposal == "specific" else
              f"a consent in the general housing consents ({consent.housing_disposal_reference or 'paragraph not stated'})")
@@ -307,8 +360,7 @@ def housing_land(ctx: RuleContext):
            f"only under section 32 of the Housing Act 1985 with {route}; the best-consideration duty in s.123 of the "
            "Local Government Act 1972 and the General Disposal Consent (England) 2003 do not apply to them",
            (*held[0][0], "held_for"))
-    powers = " ".join(sheet.partnership.authority_powers)
-    if "Housing Act 1985" not in powers or "32" not in powers:
+    if not names_s32:
         yield ("the authority's powers do not name section 32 of the Housing Act 1985, the only power to dispose of "
                "land held for housing", ("partnership", "authority_powers"))
     if consent.housing_disposal == "general_housing_consents" and not consent.housing_disposal_reference:
@@ -477,6 +529,32 @@ def loan_to_value(ctx: RuleContext):
                ("covenants", "max_ltv"))
 
 
+VACANT_POSSESSION = re.compile(r"vacant possession|\bwith VP\b|\bMV-?VP\b", re.I)
+SUBJECT_TO_TENANCIES = re.compile(r"subject to (the )?(existing |assured )?tenanc|\bMV-?STT\b|\bMV-?T\b|tenanted", re.I)
+
+
+@RULES.rule("COINV-LTV-BASIS", "warning",
+            "The loan-to-value covenant values let homes on the basis a mortgagee could sell them: subject to the "
+            "tenancies, not with vacant possession.")
+def ltv_basis(ctx: RuleContext):
+    """Homes let on assured periodic tenancies (every residential tenancy from 1 May 2026) are sold by a mortgagee
+    enforcing its charge subject to those tenancies: a covenant tested on vacant possession values overstates what
+    the investors could realise, and one that names neither basis leaves the valuer to choose."""
+    sheet = ctx.sheet
+    if sheet.covenants.max_ltv is None or not _lets_homes(sheet):
+        return
+    basis = sheet.covenants.valuation_basis
+    if VACANT_POSSESSION.search(basis) and not SUBJECT_TO_TENANCIES.search(basis):
+        yield (f"the loan-to-value covenant is tested on {basis!r}, but the homes are let on assured tenancies: an "
+               "investor enforcing its charge sells them subject to those tenancies, for less than a vacant-possession "
+               "value, so the covenant would pass while the security falls short; use 'market value subject to "
+               "existing tenancies' or state both values", ("covenants", "valuation_basis"))
+    elif not VACANT_POSSESSION.search(basis) and not SUBJECT_TO_TENANCIES.search(basis):
+        yield (f"the loan-to-value covenant's basis of value ({basis!r}) says neither 'subject to existing tenancies' "
+               "nor 'vacant possession': state the basis on which a mortgagee selling the let homes would be valued",
+               ("covenants", "valuation_basis"))
+
+
 @RULES.rule("COINV-FUNDING-GAP", "warning",
             "The cash contributions pay for the homes to be bought at the cost cap, the works and the return before "
             "rent starts.")
@@ -522,6 +600,23 @@ def surplus_only_return(ctx: RuleContext):
                    f"reserve and the fixed payments, and {'carried forward' if inv.cumulative else 'lost'} in a year "
                    "that does not pay it in full: its investment committee should see the waterfall's stress cases",
                    ("contributions", "investments", i, "return_basis"))
+
+
+@RULES.rule("COINV-COVENANT-NO-FIXED", "info",
+            "Covenants limited to the senior (fixed-return) debt, where no investment has a fixed return, test every "
+            "investment at its target rate.")
+def covenant_no_fixed(ctx: RuleContext):
+    """A sheet with target-return or surplus-share investments only and senior_only left true used to produce a
+    cover test owed to no one ("falling due ... to .") and a cover with no denominator."""
+    sheet = ctx.sheet
+    if sheet.covenants.min_dscr is None and sheet.covenants.max_ltv is None:
+        return
+    if sheet.covenants.senior_only and not any(i.return_basis == "fixed" for i in sheet.contributions.investments):
+        names = ", ".join(f"the {i.investor}" for i in sheet.contributions.investments)
+        yield (f"covenants.senior_only limits the covenants to investments with a fixed return, but none has one: the "
+               f"draft tests all investment capital ({names}), counting each target return or share of what remains "
+               "at its full rate as Scheduled Debt Service; set senior_only: false to say so, or check the investors' "
+               "offer", ("covenants", "senior_only"))
 
 
 @RULES.rule("COINV-BULLET-ASSET-LOCK", "info",

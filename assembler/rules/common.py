@@ -30,6 +30,7 @@ NEEDS = {
     LegalForm.exempt_charity_society: ("society_number",),
     LegalForm.registered_provider: ("rsh_number",),
     LegalForm.limited_partnership: ("company_number",),  # its LP number, from the same register
+    LegalForm.llp: ("company_number",),  # its OC, SO or NC number, on the companies register
 }
 # Numbers a form may have besides those it needs: a registered provider is also a company, a society
 # or a charity, and gives that number too. Public bodies (councils, NHS trusts, ICBs, a police and
@@ -104,6 +105,28 @@ def limited_partnership(ctx: RuleContext):
         elif party.legal_form == LegalForm.limited_partnership and not party.general_partner:
             yield (f"{party.name} is a limited partnership but its general partner is not named; the "
                    "description and signature block will show a placeholder", (*loc, "general_partner"))
+
+
+LLP_NAME = re.compile(r"(\bL\.?L\.?P\.?|\bLimited Liability Partnership)$", re.I)
+LLP_NUMBER = re.compile(r"^(OC|SO|NC)\d{6}$")
+
+
+@COMMON.rule("COMMON-LLP", "warning",
+             "A limited liability partnership is described and signs as one, with its OC, SO or NC number.")
+def limited_liability_partnership(ctx: RuleContext):
+    """A limited liability partnership is a body corporate under the Limited Liability Partnerships Act 2000
+    (s.1(2)) whose deeds are signed by two members (SI 2009/1804 applying the Companies Act 2006 s.44): given as
+    a company or 'other', it is described wrongly and its deed block calls for a director it does not have."""
+    for loc, party in ctx.sheet.party_fields():
+        if party.legal_form != LegalForm.llp and LLP_NAME.search(party.name.strip()):
+            yield (f"{party.name} reads as a limited liability partnership, which signs a deed by two members, not "
+                   "directors; give legal_form: llp and its registered number (the draft otherwise describes and "
+                   f"signs for it as {LEGAL_FORM_WORDS[party.legal_form]})", (*loc, "legal_form"))
+        elif (party.legal_form == LegalForm.llp and party.company_number
+              and not LLP_NUMBER.match(party.company_number.replace(" ", "").upper())):
+            yield (f"{party.name} is a limited liability partnership but {party.company_number!r} is not an LLP's "
+                   "registered number (OC, SO or NC and six digits); check the number or the legal form",
+                   (*loc, "company_number"))
 
 
 # A London borough's inhabitants are incorporated by charter or incorporation order (London Government

@@ -43,7 +43,8 @@ class Property(Strict):
         description="What the delivery organisation receives: 'freehold' (a transfer) or 'leasehold' (a lease granted to it).")
     lease_years: int | None = Field(
         None, ge=1, le=999, description="For a leasehold, the length of the lease granted, in whole years.")
-    valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation.")
+    valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation: "
+                             "for a leasehold, the value of the lease granted (not of the freehold the authority keeps).")
     value_after_works: Money | None = Field(
         None, description="Expected market value once the agreed works are done, in pounds, on the basis the investors' "
         "valuer uses: the value the loan-to-value test uses. Leave out to use the valuation.")
@@ -92,6 +93,10 @@ class Contribution(Strict):
     description: Text = Field(description="What it is, e.g. 'Capital grant from the Council's housing capital programme'.")
     amount: Money | None = Field(None, description="The cash amount in pounds; leave out for a property contribution.")
     properties: list[Property] = Field(default_factory=list, description="For a property contribution, each property contributed.")
+    rtb_receipts: Money | None = Field(
+        None, description="For the authority's grant: the part of it, in pounds, paid from Right to Buy receipts the "
+        "authority retains under its retention agreement with the Secretary of State (s.11(6) of the Local Government "
+        "Act 2003). The draft then limits that money to homes the agreement allows. Leave out if none.")
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> Contribution:
@@ -103,6 +108,9 @@ class Contribution(Strict):
         else:
             if self.amount is None:
                 raise ValueError(f"a {self.kind} contribution needs an amount in pounds")
+            if self.rtb_receipts is not None and (self.kind != "grant" or self.rtb_receipts > self.amount):
+                raise ValueError("rtb_receipts is the part of a grant paid from Right to Buy receipts: it must be a grant "
+                                 "and no more than its amount")
             if self.properties:
                 raise ValueError(f"only a property contribution lists properties, not a {self.kind} contribution")
         return self
@@ -248,6 +256,11 @@ class Contributions(Strict):
     @property
     def authority_grant(self) -> Decimal:
         return sum((c.value for c in self.authority if c.kind == "grant"), Decimal(0))
+
+    @property
+    def rtb_receipts(self) -> Decimal:
+        """The part of the authority's grant paid from retained Right to Buy receipts."""
+        return sum((c.rtb_receipts or Decimal(0) for c in self.authority), Decimal(0))
 
     @property
     def undervalue(self) -> Decimal:
@@ -429,6 +442,23 @@ class Subsidy(Strict):
         "minimal financial assistance (s.36); or assessed against the principles.")
     rationale: str | None = Field(None, description="Why the route applies, in a sentence or two.")
     assessment_date: dt.date | None = Field(None, description="When the authority completed its subsidy assessment, as YYYY-MM-DD.")
+    decision_date: dt.date | None = Field(
+        None, description="When the authority's decision to give its contribution was confirmed (for a Cabinet decision, "
+        "the day it could no longer be called in), as YYYY-MM-DD: the subsidy database entry is due within three months "
+        "of it (Subsidy Control Act 2022 s.33(3)(c)). Leave out while it is not known.")
+
+    def database_due(self, months: int) -> dt.date | None:
+        """The last day for the subsidy database entry: `months` after the confirmation of the decision."""
+        if self.decision_date is None:
+            return None
+        y, m = divmod(self.decision_date.month - 1 + int(months), 12)
+        year, month = self.decision_date.year + y, m + 1
+        for day in (self.decision_date.day, 30, 29, 28):
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+        return None
     prior_assistance: Money = Field(
         Decimal(0), description="For minimal financial assistance: the minimal or SPEI financial assistance the delivery "
         "organisation has already received in the financial year in which the authority gives its assistance and the two "

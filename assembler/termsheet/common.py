@@ -98,6 +98,7 @@ class LegalForm(str, Enum):
     community_interest_company = "community_interest_company"
     unincorporated_charity = "unincorporated_charity"
     limited_partnership = "limited_partnership"
+    llp = "llp"
     other = "other"
 
 
@@ -127,6 +128,7 @@ LEGAL_FORM_WORDS = {
     LegalForm.community_interest_company: "a community interest company",
     LegalForm.unincorporated_charity: "an unincorporated charity",
     LegalForm.limited_partnership: "a limited partnership",
+    LegalForm.llp: "a limited liability partnership",
     LegalForm.other: "an organisation",
 }
 
@@ -172,6 +174,10 @@ EXECUTION = {
     # its general partner (Limited Partnerships Act 1907; Partnership Act 1890 s.4(2) gives legal
     # personality to a Scottish firm only).
     LegalForm.limited_partnership: "limited_partnership",
+    # A limited liability partnership is a body corporate (Limited Liability Partnerships Act 2000 s.1(2)):
+    # it signs by its members, as the Companies Act 2006 ss.43 to 47 apply to it with modifications
+    # (Limited Liability Partnerships (Application of Companies Act 2006) Regulations 2009, SI 2009/1804).
+    LegalForm.llp: "llp",
     LegalForm.other: "authorised_signatory",
 }
 

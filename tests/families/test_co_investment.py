@@ -435,7 +435,7 @@ def test_agreement_with_an_option_is_a_deed_and_names_every_charged_property(dra
     assert "The Authority Option is postponed to each Investor Charge and does not bind a sale by an Investor" in priority[-1][3]
     assert "every Partnership Property listed in" in text and "section 33 of the Local Government" in text
     restriction = text_of(clause(doc, "co-investment.schedule-restriction"))
-    assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate, "
+    assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate "
                              "or by the proprietor of any registered charge, not being a charge registered before "
                              "the entry of this restriction, is to be registered without a certificate signed by") == 1
     assert "do not apply to the disposition" not in restriction
@@ -512,3 +512,42 @@ def test_limited_partnership_investor_acts_by_its_general_partner(catalogue):
     first = plain_text(fund.execution[0])
     assert first.startswith("Executed as a deed by Keystone Social Property Fund LP, acting by its general partner "
                             "Keystone GP Limited, acting by a director")
+
+
+def test_an_exempt_charity_states_that_it_is_exempt_in_the_transfer_and_the_charge(catalogue):
+    """A charitable registered society is an exempt charity: the transfer and charge say so (Charities Act 2011
+    ss.122(2) and 125 as amended), never that it is "a charity that is not an exempt charity"."""
+    text = HOMES.read_text().replace('  legal_form: charitable_company\n  company_number: "04356789"\n  charity_number: "1098765"\n',
+                                     '  legal_form: exempt_charity_society\n  society_number: RS008123\n')
+    doc = assemble(validate(load_text(text, "exempt.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    forms = text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    assert "held by Pathway Homes & Support, an exempt charity" in forms
+    assert "the charity is an exempt charity" in forms
+    assert "not an exempt charity" not in forms
+    charity = text_of(clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                             "co-investment.schedule-agreed-forms"))
+    assert "a charity that is not an exempt charity" in charity
+
+
+def test_refurbishment_of_the_transferred_homes_gives_the_lenders_a_collateral_warranty(catalogue):
+    """The works budget for the Schedule 1 homes: each charging Investor (and the Council, which may buy the homes back)
+    gets a direct claim against the main contractor; without a works budget no warranty is asked for."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    works = text_of(clause(doc, "co-investment.works"))
+    assert "must also procure for each Investor that holds an Investor Charge over them and for the Council a " \
+           "collateral warranty from the main contractor" in works
+    text = HOMES.read_text().replace("  works_budget: 100,000\n", "")
+    works = text_of(clause(assemble(validate(load_text(text, "nobudget.yaml"), catalogue), catalogue,
+                                    today=DRAFT_DATE).document, "co-investment.works"))
+    assert "collateral warranty" not in works
+
+
+def test_a_surplus_share_or_target_return_is_limited_recourse(catalogue):
+    """The Foundation's capped share of surplus is paid only from what is left at its step of the waterfall: a shortfall
+    is no breach and no Default Event; the Fund's fixed return stays a debt."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    returns = text_of(clause(doc, "co-investment.returns-surplus"))
+    assert "The Investor Return of the Foundation is payable only from the Gross Income left at its step of Schedule 3" \
+           in returns
+    assert "a shortfall in it is not a breach of this Agreement and not a Default Event" in returns
+    assert "of the Fund is payable only" not in returns and "the Fund and the Foundation is payable" not in returns

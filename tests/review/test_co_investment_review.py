@@ -127,3 +127,17 @@ def test_the_authority_options_ranking_is_stated(catalogue):
     security = " ".join(terms["Security and ranking"])
     assert "its notice is registered after the Investor Charges, so it ranks behind them" in security
     assert "the price is paid to the Investors first, up to each home's Release Amount" in security
+
+
+def test_a_lease_of_housing_land_shows_the_housing_act_row_not_s123(catalogue, tmp_path):
+    """The community hub's 35-year lease is an s.123 disposal; the same lease of land held for housing is disposed of
+    under s.32 of the Housing Act 1985, and the review pack says so instead (a fresh-sheet review)."""
+    hub = ROOT / "samples" / "co-investment" / "community-asset-lease.yaml"
+    labels = [d.label for d in _terms(catalogue, hub)[1].deviations]
+    assert "Lease long enough to be a disposal under s.123" in labels
+    assert "Lease of land held for housing" not in labels
+    path = tmp_path / "housing-lease.yaml"
+    path.write_text(hub.read_text().replace("held_for: general", "held_for: housing"))
+    labels = [d.label for d in _terms(catalogue, path)[1].deviations]
+    assert "Lease of land held for housing" in labels
+    assert "Lease long enough to be a disposal under s.123" not in labels

@@ -155,6 +155,17 @@ def _held_for_housing(d):
     d["contributions"]["authority"][0]["properties"][0]["held_for"] = "housing"
 
 
+def _housing_land_complete(d):
+    _held_for_housing(d)
+    d["partnership"]["authority_powers"].append("section 32 of the Housing Act 1985")
+    d.setdefault("consents", {}).update(housing_disposal="general_housing_consents",
+                                       housing_disposal_reference="Consent A3.1 of the General Housing Consents 2013")
+
+
+def _housing_lease(d):
+    d["contributions"]["authority"][0]["properties"][0]["held_for"] = "housing"
+
+
 def _no_s25_consent(d):
     del d["consents"]
 
@@ -288,6 +299,22 @@ FIRES = [
     ("COINV-HOMES-TARGET", HOMES, _homes_off, "the homes target is 60"),
     ("COINV-SOS-CONSENT", HOMES, _big_undervalue, "undervalue of £2,000,008, more than £2,000,000"),
     ("COINV-S123-LEASE", HUB, None, "for 35 years is longer than 7 years"),
+    ("COINV-LTV-BASIS", HOMES, lambda d: d["covenants"].update(valuation_basis="market value with vacant possession"),
+     "the homes are let on assured tenancies: an investor enforcing its charge sells them subject to those tenancies"),
+    ("COINV-LTV-BASIS", HOMES, lambda d: d["covenants"].update(valuation_basis="open market value"),
+     "says neither 'subject to existing tenancies' nor 'vacant possession'"),
+    ("COINV-SUBSIDY-DATABASE-DUE", HOMES, lambda d: d["subsidy"].update(decision_date="2026-08-14"),
+     "the subsidy database entry was due by 14 November 2026, before this draft's date"),
+    ("COINV-SUBSIDY-ASSESSED-FIRST", HOMES, lambda d: d["subsidy"].update(decision_date="2026-08-14"),
+     "the subsidy assessment is dated 5 November 2026, after the decision to give the assistance was confirmed on "
+     "14 August 2026"),
+    ("COINV-RTB-RECEIPTS", HOMES, lambda d: d["contributions"]["authority"][1].update(
+        description="Capital grant from the Council's retained Right to Buy receipts"),
+     "mentions Right to Buy receipts but rtb_receipts is not given"),
+    ("COINV-RTB-RECEIPTS", HUB, lambda d: d["contributions"]["authority"][1].update(rtb_receipts=50000),
+     "£50,000 of the grant is paid from retained Right to Buy receipts, but the partnership provides no homes to let"),
+    ("COINV-COVENANT-NO-FIXED", LAND, None, "senior_only limits the covenants to investments with a fixed return, but "
+     "none has one: the draft tests all investment capital (the Fund)"),
     ("COINV-CHARITY-LAND", HOMES, None, "Charities Act 2011"),
     ("COINV-CHARITY-LAND", HUB, _charity_hub, "charges the properties to the investors"),
     ("COINV-CONTRIBUTION-FORM", HOMES, _cash_form, "position is 'cash' but the authority contributes property"),
@@ -328,7 +355,42 @@ QUIET = [
     ("COINV-FUNDING-GAP", HUB), ("COINV-DRAWDOWN-FEASIBLE", HOMES), ("COINV-INSTALMENTS-MATURITY", HOMES),
     ("COINV-SURPLUS-ONLY-RETURN", HUB), ("COINV-BULLET-ASSET-LOCK", HUB),
     ("COINV-HELD-FOR-UNKNOWN", HOMES), ("COINV-HELD-FOR-UNKNOWN", HUB),
+    ("COINV-COVENANT-NO-FIXED", HOMES), ("COINV-COVENANT-NO-FIXED", HUB),
+    ("COINV-LTV-BASIS", HOMES), ("COINV-LTV-BASIS", HUB), ("COINV-LTV-BASIS", LAND),
+    ("COINV-SUBSIDY-DATABASE-DUE", HOMES), ("COINV-SUBSIDY-ASSESSED-FIRST", HOMES),
+    ("COINV-RTB-RECEIPTS", HOMES), ("COINV-RTB-RECEIPTS", LAND), ("COINV-RTB-RECEIPTS", HUB),
 ]
+
+
+def test_a_grant_from_right_to_buy_receipts_is_limited_to_the_homes_the_agreement_allows(catalogue):
+    def rtb(d):
+        d["contributions"]["authority"][1]["rtb_receipts"] = 1_000_000
+    text = to_text(assemble(sheet_from(HOMES, catalogue, rtb), catalogue, today=RULES_DATE).document)
+    assert "One million pounds (£1,000,000) of the Authority Grant is paid from receipts from sales under the right to " \
+           "buy" in text or "of the Authority Grant is paid from receipts from sales under the right to buy" in text
+    assert "paid from receipts from sales under the right to buy" not in to_text(
+        assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+
+
+def test_housing_land_with_its_consent_and_power_stated_is_quiet(catalogue):
+    """The housing-land warning fired on every sheet with land held for housing, even one that named the consent
+    paragraph and s.32: now only a missing step (or a specific consent still to be obtained) is reported."""
+    assert not fired(sheet_from(HOMES, catalogue, _housing_land_complete), catalogue, "COINV-HOUSING-LAND")
+    assert fired(sheet_from(HOMES, catalogue, _held_for_housing), catalogue, "COINV-HOUSING-LAND")
+
+
+def test_a_long_lease_of_housing_land_is_not_an_s123_disposal(catalogue):
+    """A lease of land held for housing is disposed of under s.32 of the Housing Act 1985: no s.123 finding, and the
+    review pack shows the Housing Act row, not the s.123 one."""
+    hub = sheet_from(HUB, catalogue)
+    assert fired(hub, catalogue, "COINV-S123-LEASE")
+    assert "s.123(2) of the Local Government Act 1972 applies" in to_text(
+        assemble(hub, catalogue, today=RULES_DATE).document, notes=True)
+    sheet = sheet_from(HUB, catalogue, _housing_lease)
+    assert not fired(sheet, catalogue, "COINV-S123-LEASE")
+    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True)
+    assert "s.123(2) of the Local Government Act 1972 applies" not in text
+    assert "a disposal under s.32 of the Housing Act 1985" in text
 
 
 def test_an_unstated_holding_purpose_is_bracketed_not_invented(catalogue):
@@ -572,3 +634,23 @@ def test_a_registered_provider_gets_the_regulator_notice_and_moratorium(catalogu
     assert "sections 145 and 146 of the Housing and Regeneration Act 2008" in text
     assert "section 108 of the Housing and Planning Act 2016" not in to_text(
         assemble(sheet_from(LAND, catalogue), catalogue, today=RULES_DATE).document)
+
+
+def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_service(catalogue):
+    """A sheet whose only investment has a target return (senior_only left true) named no one in the cover test
+    ("falling due ... to .") and had no denominator: the covenant now tests the target return at its full rate."""
+    from assembler.credit.co_investment import covered, yearly_debt_service
+
+    sheet = sheet_from(LAND, catalogue)
+    assert [i.investor for i in covered(sheet.model)] == ["Fund"]
+    assert yearly_debt_service(sheet.model) == 114_000  # 6% on £1,900,000 repaid in one sum
+    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document)
+    assert "times the Scheduled Debt Service for that Test Year" in text
+    assert "falling due in that Test Year to ." not in text
+    assert "sets out as falling due in that Test Year to the Fund" in text
+
+
+def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
+    """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when."""
+    text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    assert "(confirmed on 27 November 2026, so by 27 February 2027)" in text

@@ -11,7 +11,7 @@ from tests.rules.helpers import findings
 
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 RULE_IDS = ["COMMON-REGISTRATION-FORMAT", "COMMON-REGISTRATION-MISSING", "COMMON-REGISTRATION-UNEXPECTED",
-            "COMMON-OPEN-BOOK-PARTIES", "COMMON-LIMITED-PARTNERSHIP", "COMMON-LONDON-BOROUGH-NAME"]
+            "COMMON-OPEN-BOOK-PARTIES", "COMMON-LIMITED-PARTNERSHIP", "COMMON-LLP", "COMMON-LONDON-BOROUGH-NAME"]
 
 
 def recipient(**fields):
@@ -109,6 +109,24 @@ def test_a_limited_partnership_names_its_general_partner(catalogue):
     assert "its general partner is not named" in found["COMMON-LIMITED-PARTNERSHIP"][0]
     found = findings(catalogue, GRANT, recipient(name="Northern Commons Fund LP", legal_form="limited_partnership",
                                                  company_number="LP012345", general_partner="Northern Commons GP Limited"))
+    assert not set(found) & set(RULE_IDS), found
+
+
+def test_a_body_named_llp_is_described_as_a_limited_liability_partnership(catalogue):
+    found = findings(catalogue, GRANT, recipient(name="Harbour Housing Advisers LLP", legal_form="company",
+                                                 company_number="OC412345"))
+    assert found["COMMON-LLP"] == [
+        "Harbour Housing Advisers LLP reads as a limited liability partnership, which signs a deed by two members, "
+        "not directors; give legal_form: llp and its registered number (the draft otherwise describes and signs for "
+        "it as a company registered in England and Wales)"]
+
+
+def test_an_llp_gives_an_llp_number(catalogue):
+    found = findings(catalogue, GRANT, recipient(name="Harbour Housing Advisers LLP", legal_form="llp",
+                                                 company_number="01234567"))
+    assert "is not an LLP's registered number" in found["COMMON-LLP"][0]
+    found = findings(catalogue, GRANT, recipient(name="Harbour Housing Advisers LLP", legal_form="llp",
+                                                 company_number="OC412345"))
     assert not set(found) & set(RULE_IDS), found
 
 

@@ -21,7 +21,7 @@ PUBLIC = {"local_authority", "parish_council", "combined_authority", "fire_and_r
           "nhs_body"}
 NOT_PUBLIC = {"company", "charitable_company", "cio", "community_benefit_society", "cooperative_society",
               "exempt_charity_society", "registered_provider", "higher_education_corporation",
-              "community_interest_company", "unincorporated_charity", "limited_partnership", "other"}
+              "community_interest_company", "unincorporated_charity", "limited_partnership", "llp", "other"}
 
 
 def party(**fields) -> Party:
@@ -170,6 +170,23 @@ def test_a_limited_partnership_acts_and_signs_by_its_general_partner():
         "acting by its authorised signatory:")
     unnamed = party(name="Northern Commons Fund LP", short_name="Fund", legal_form="limited_partnership")
     assert "[name of Fund's general partner]" in plain_text(execution_lines(unnamed, deed=True)[0])
+
+
+def test_a_limited_liability_partnership_is_a_body_corporate_that_signs_a_deed_by_two_members():
+    """Limited Liability Partnerships Act 2000 s.1(2); SI 2009/1804 applies Companies Act 2006 s.44: two members."""
+    from assembler.assemble import _description
+
+    llp = party(name="Harbour Housing Advisers LLP", short_name="Harbour", legal_form="llp", company_number="OC412345",
+                signatory={"name": "Ann Lee", "position": "Designated member"})
+    assert not llp.is_public_body
+    assert _description(llp) == ("a limited liability partnership incorporated in England and Wales under the Limited "
+                                 "Liability Partnerships Act 2000 (registered number OC412345)")
+    deed = [plain_text(line) for line in execution_lines(llp, deed=True)]
+    assert deed[0] == "Executed as a deed by Harbour Housing Advisers LLP, a limited liability partnership, acting by two members:"
+    assert [line.split(":")[0] for line in deed if line.startswith("Member")] == ["Member", "Member"]
+    assert "Name: Ann Lee" in deed and not any("Director" in line for line in deed)
+    assert plain_text(execution_lines(llp, deed=False)[0]).startswith(
+        "Signed for and on behalf of Harbour Housing Advisers LLP, a limited liability partnership, by a member")
 
 
 def test_a_charitable_company_is_not_assumed_to_be_limited_by_guarantee():
