@@ -611,6 +611,8 @@ def match_confirm_by(ctx: RuleContext):
 def _motor_cover(sheet) -> bool:
     """Whether the term sheet lists motor insurance among the other cover the Recipient must hold."""
     insurance = sheet.insurance
+    if getattr(insurance, "motor", None) is not None:
+        return True
     others = getattr(insurance, "other", None) or []
     return any(word in o.kind.lower() for o in others for word in ("motor", "vehicle", "minibus"))
 
@@ -622,9 +624,9 @@ def vehicle_insurance(ctx: RuleContext):
     vehicles = [i for i, a in enumerate(sheet.grant.assets.items) if a.is_vehicle]
     if vehicles and not _motor_cover(sheet):
         asset = sheet.grant.assets.items[vehicles[0]]
-        yield (f"{asset.description} is a vehicle but insurance.other lists no motor insurance: the draft requires "
-               "cover meeting Road Traffic Act 1988 Part VI in the assets clause; add the property damage level "
-               "agreed under insurance.other", ("grant", "assets", "items", vehicles[0], "description"))
+        yield (f"{asset.description} is a vehicle but the insurance block has no motor insurance: the draft requires "
+               "cover meeting Road Traffic Act 1988 Part VI in the assets clause; give the property damage level "
+               "agreed as insurance.motor", ("grant", "assets", "items", vehicles[0], "description"))
 
 
 @RULES.rule("GRANT-MOTOR-PROPERTY-MINIMUM", "error",
@@ -635,6 +637,11 @@ def motor_property_minimum(ctx: RuleContext):
     others = getattr(ctx.sheet.insurance, "other", None) or []
     if floor is None:
         return
+    motor = getattr(ctx.sheet.insurance, "motor", None)
+    if motor is not None and motor < floor:
+        yield (f"motor insurance: {money(motor)} is below {money(floor)}, the least cover for damage to property a "
+               f"motor policy may be limited to (Road Traffic Act 1988 s.145(4)(b)); raise it to at least {money(floor)}",
+               ("insurance", "motor"))
     for index, cover in enumerate(others):
         if any(word in cover.kind.lower() for word in ("motor", "vehicle", "minibus")) and cover.amount < floor:
             yield (f"{cover.kind}: {money(cover.amount)} is below {money(floor)}, the least cover for damage to "

@@ -416,8 +416,15 @@ def test_confirmed_match_funding_needs_no_date(catalogue):
 
 
 def test_vehicle_without_motor_insurance(catalogue):
-    found = findings(catalogue, BIG, lambda d: d["insurance"].pop("other"))
+    found = findings(catalogue, BIG, lambda d: d["insurance"].pop("motor"))
     assert "Electric car for outreach visits is a vehicle" in found["GRANT-VEHICLE-INSURANCE"][0]
+
+
+def test_motor_insurance_listed_under_other_is_quiet(catalogue):
+    def listed(d):
+        d["insurance"].pop("motor")
+        d["insurance"]["other"] = [{"kind": "Motor insurance for the car", "amount": 2000000}]
+    assert "GRANT-VEHICLE-INSURANCE" not in findings(catalogue, BIG, listed)
 
 
 def test_vehicle_with_motor_insurance_is_quiet(catalogue):
@@ -426,18 +433,23 @@ def test_vehicle_with_motor_insurance_is_quiet(catalogue):
 
 def test_equipment_that_is_not_a_vehicle_needs_no_motor_insurance(catalogue):
     def no_car(d):
-        d["insurance"].pop("other")
+        d["insurance"].pop("motor")
         d["grant"]["assets"]["items"][0]["description"] = "Outreach equipment and a portable projector"
     assert "GRANT-VEHICLE-INSURANCE" not in findings(catalogue, BIG, no_car)
 
 
 def test_motor_cover_below_the_statutory_minimum(catalogue):
-    found = findings(catalogue, BIG, lambda d: d["insurance"]["other"][0].__setitem__("amount", 1000000))
+    found = findings(catalogue, BIG, lambda d: d["insurance"].__setitem__("motor", 1000000))
     assert "£1,000,000 is below £1,200,000" in found["GRANT-MOTOR-PROPERTY-MINIMUM"][0]
 
 
+def test_motor_cover_under_other_below_the_statutory_minimum(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["insurance"].__setitem__("other", [{"kind": "Motor insurance", "amount": 900000}]))
+    assert "£900,000 is below £1,200,000" in found["GRANT-MOTOR-PROPERTY-MINIMUM"][0]
+
+
 def test_motor_cover_at_the_statutory_minimum_is_quiet(catalogue):
-    found = findings(catalogue, BIG, lambda d: d["insurance"]["other"][0].__setitem__("amount", 1200000))
+    found = findings(catalogue, BIG, lambda d: d["insurance"].__setitem__("motor", 1200000))
     assert "GRANT-MOTOR-PROPERTY-MINIMUM" not in found
 
 
