@@ -306,6 +306,20 @@ class Grant(Strict):
         return sum((i.amount for i in self.instalments), Decimal(0))
 
     @property
+    def decision_date(self) -> dt.date | None:
+        """The date the decision words give ('... on 25 November 2026 ...'), or None when they give none:
+        the last such date, as a decision may be recorded as taken on one date and confirmed on another."""
+        months = "January|February|March|April|May|June|July|August|September|October|November|December"
+        found = re.findall(rf"\b(\d{{1,2}}) ({months}) (\d{{4}})\b", self.decision or "")
+        dates = []
+        for day, month, year in found:
+            try:
+                dates.append(dt.datetime.strptime(f"{day} {month} {year}", "%d %B %Y").date())
+            except ValueError:
+                continue
+        return max(dates) if dates else None
+
+    @property
     def personal_budget_lines(self) -> list[BudgetLine]:
         return [b for b in self.budget if b.personal_budgets]
 
