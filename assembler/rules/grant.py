@@ -793,7 +793,7 @@ def power_order(ctx: RuleContext):
     Leading with the general power is not unlawful; it is the order a reader expects, and the order the
     drafting note on the recital explains (checked against legislation.gov.uk, 2026-12-04)."""
     power = ctx.sheet.grant.statutory_power
-    acts = re.findall(r"([A-Z][A-Za-z ()']*? Act \d{4})", power)
+    acts = re.findall(r"((?:[A-Z][a-z]+ )+(?:\([A-Za-z ]+\) )?Act \d{4})", power)
     acts = [a.strip() for a in acts]
     if len(acts) > 1 and "Localism Act 2011" in acts[0] and any("Localism Act 2011" not in a for a in acts[1:]):
         other = next(a for a in acts[1:] if "Localism Act 2011" not in a)
