@@ -800,3 +800,32 @@ def power_order(ctx: RuleContext):
         yield (f"grant.statutory_power names the general power of competence (Localism Act 2011) before {other}: "
                "name the specific power first and the general power in the alternative ('and, so far as necessary, "
                "section 1 of the Localism Act 2011')", ("grant", "statutory_power"))
+
+
+@RULES.rule("GRANT-MOBILISATION-DATE", "warning",
+            "Mobilisation costs run from a date after the decision and before the funding period; a deliverable due "
+            "before the funding period starts comes with that date.")
+def mobilisation_date(ctx: RuleContext):
+    """Work the agreement asks for before the funding period (a mobilisation plan due in March for an April start)
+    is unpaid unless the sheet says from when getting ready is Eligible Expenditure; a date before the decision
+    would pay for costs incurred before there was a grant to pay them."""
+    grant = ctx.sheet.grant
+    start = grant.funding_period.start
+    when = grant.mobilisation_from
+    if when is not None:
+        if when >= start:
+            yield (f"grant.mobilisation_from ({long_date(when)}) is not before the funding period starts "
+                   f"({long_date(start)}), so it changes nothing: give an earlier date or leave it out",
+                   ("grant", "mobilisation_from"))
+        elif grant.decision_date and when < grant.decision_date:
+            yield (f"grant.mobilisation_from ({long_date(when)}) is before the decision to give the grant "
+                   f"({long_date(grant.decision_date)}): costs incurred before the decision are at the Recipient's own "
+                   "risk; date it on or after the decision", ("grant", "mobilisation_from"))
+        return
+    early = [(i, d) for i, d in enumerate(grant.deliverables) if d.due < start]
+    if early:
+        i, d = early[0]
+        yield (f"the {d.name} is due {long_date(d.due)}, before the funding period starts ({long_date(start)}), but "
+               "nothing before the funding period is Eligible Expenditure: set grant.mobilisation_from to the date from "
+               "which getting ready is paid for, or move the due date into the funding period",
+               ("grant", "deliverables", i, "due"))

@@ -222,6 +222,11 @@ class Grant(Strict):
     deliverables: list[Deliverable] = Field(default_factory=list, description="Documents or results the Recipient must "
                                             "deliver by a date (a plan, an annual review, an independent review), above "
                                             "all those a payment condition depends on. The agreement defines each one.")
+    mobilisation_from: dt.date | None = Field(
+        None, description="Where the Recipient gets ready before the funding period starts (recruiting, induction, a "
+        "mobilisation plan): the date from which those costs count as Eligible Expenditure, as YYYY-MM-DD, on or after "
+        "the decision to give the grant and before the funding period starts. Empty: nothing before the funding period "
+        "is paid for unless the Funder agrees in writing.")
     decision: str | None = Field(None, description="How and when the Funder approved the grant, as words following "
                                  "'approved', e.g. 'by the Director of Public Health under delegated powers on 17 November "
                                  "2026 (decision PH/DEL/26/052)'. Empty: the recital shows a blank for it, which `--final` refuses.")

@@ -25,7 +25,7 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD",
             "GRANT-INSTALMENT-BUSINESS-DAY", "GRANT-CONDITION-PERIOD", "GRANT-SAFEGUARDING-AUTHORITY",
             "GRANT-POWER-GUIDANCE", "GRANT-NOTICE-TRIGGER", "GRANT-OFFER-LAPSES-BUSINESS-DAY",
-            "GRANT-APPROVAL-BEFORE-INSTALMENT", "GRANT-PERSONAL-BUDGET-CAP", "GRANT-ASSET-IN-BUDGET", "GRANT-POWER-ORDER"]
+            "GRANT-APPROVAL-BEFORE-INSTALMENT", "GRANT-PERSONAL-BUDGET-CAP", "GRANT-ASSET-IN-BUDGET", "GRANT-POWER-ORDER", "GRANT-MOBILISATION-DATE"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -638,3 +638,18 @@ def test_a_progress_report_condition_still_fires(catalogue):
         d["grant"]["instalments"][2]["date"] = "2028-04-14"
     found = findings(catalogue, BIG, early)
     assert any("14 April 2028" in m for m in found["GRANT-REPORT-BEFORE-PAYMENT"])
+
+
+def test_deliverable_before_the_period_without_mobilisation_date(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].pop("mobilisation_from"))
+    assert "Mobilisation Plan is due 19 March 2027, before the funding period starts" in found["GRANT-MOBILISATION-DATE"][0]
+
+
+def test_mobilisation_date_after_the_start(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__("mobilisation_from", "2027-04-01"))
+    assert "changes nothing" in found["GRANT-MOBILISATION-DATE"][0]
+
+
+def test_mobilisation_date_before_the_decision(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__("mobilisation_from", "2026-11-01"))
+    assert "before the decision to give the grant (25 November 2026)" in found["GRANT-MOBILISATION-DATE"][0]
