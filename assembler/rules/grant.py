@@ -346,7 +346,8 @@ def instalment_on_business_day(ctx: RuleContext):
                    "month or financial year): give a Business Day", ("grant", "instalments", i, "date"))
 
 
-_PERIOD_ENDING = re.compile(r"period ending (\d{1,2} [A-Z][a-z]+ \d{4})")
+_PERIOD_ENDING = re.compile(r"(?:period|quarter|month|half-year|year|six months)\s+(?:ending|ended|to)\s+"
+                            r"(\d{1,2} [A-Z][a-z]+ \d{4})")
 
 
 @RULES.rule("GRANT-CONDITION-PERIOD", "warning",

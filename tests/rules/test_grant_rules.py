@@ -653,3 +653,16 @@ def test_mobilisation_date_after_the_start(catalogue):
 def test_mobilisation_date_before_the_decision(catalogue):
     found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__("mobilisation_from", "2026-11-01"))
     assert "before the decision to give the grant (25 November 2026)" in found["GRANT-MOBILISATION-DATE"][0]
+
+
+LARDER = ROOT / "samples" / "grant" / "community-larder-fit-out.yaml"
+
+
+def test_larder_sample_is_quiet(catalogue):
+    assert not set(findings(catalogue, LARDER)) & set(RULE_IDS)
+
+
+def test_condition_naming_a_quarter_that_is_not_a_period_end(catalogue):
+    """'the quarter to 31 March 2027' is no period end when the funding period starts on 4 January."""
+    found = findings(catalogue, LARDER, lambda d: d["grant"]["funding_period"].__setitem__("start", "2027-01-04"))
+    assert any("ending 31 March 2027" in m for m in found["GRANT-CONDITION-PERIOD"])
