@@ -300,8 +300,16 @@ def report_before_payment(ctx: RuleContext):
     grant = ctx.sheet.grant
     reporting = grant.reporting
     country = ctx.sheet.document.country.value
+    named = sorted((d.name.lower() for d in grant.deliverables), key=len, reverse=True)
     for i, inst in enumerate(grant.instalments):
-        if not inst.condition or not any(w in inst.condition.lower() for w in _REPORT_WORDS):
+        if not inst.condition:
+            continue
+        # A deliverable's name ('Year 1 Annual Review', 'Evaluation Report') is a document with its own due
+        # date, which GRANT-DELIVERABLE-TIMING checks: only what is left speaks of the periodic reports.
+        words = inst.condition.lower()
+        for name in named:
+            words = words.replace(name, " ")
+        if not any(w in words for w in _REPORT_WORDS):
             continue
         ended = [e for e in reporting_period_ends(grant) if e < inst.date]
         if not ended:
@@ -338,7 +346,8 @@ def instalment_on_business_day(ctx: RuleContext):
                    "month or financial year): give a Business Day", ("grant", "instalments", i, "date"))
 
 
-_PERIOD_ENDING = re.compile(r"period ending (\d{1,2} [A-Z][a-z]+ \d{4})")
+_PERIOD_ENDING = re.compile(r"(?:period|quarter|month|half-year|year|six months)\s+(?:ending|ended|to)\s+"
+                            r"(\d{1,2} [A-Z][a-z]+ \d{4})")
 
 
 @RULES.rule("GRANT-CONDITION-PERIOD", "warning",
@@ -611,6 +620,8 @@ def match_confirm_by(ctx: RuleContext):
 def _motor_cover(sheet) -> bool:
     """Whether the term sheet lists motor insurance among the other cover the Recipient must hold."""
     insurance = sheet.insurance
+    if getattr(insurance, "motor", None) is not None:
+        return True
     others = getattr(insurance, "other", None) or []
     return any(word in o.kind.lower() for o in others for word in ("motor", "vehicle", "minibus"))
 
@@ -622,9 +633,9 @@ def vehicle_insurance(ctx: RuleContext):
     vehicles = [i for i, a in enumerate(sheet.grant.assets.items) if a.is_vehicle]
     if vehicles and not _motor_cover(sheet):
         asset = sheet.grant.assets.items[vehicles[0]]
-        yield (f"{asset.description} is a vehicle but insurance.other lists no motor insurance: the draft requires "
-               "cover meeting Road Traffic Act 1988 Part VI in the assets clause; add the property damage level "
-               "agreed under insurance.other", ("grant", "assets", "items", vehicles[0], "description"))
+        yield (f"{asset.description} is a vehicle but the insurance block has no motor insurance: the draft requires "
+               "cover meeting Road Traffic Act 1988 Part VI in the assets clause; give the property damage level "
+               "agreed as insurance.motor", ("grant", "assets", "items", vehicles[0], "description"))
 
 
 @RULES.rule("GRANT-MOTOR-PROPERTY-MINIMUM", "error",
@@ -635,6 +646,11 @@ def motor_property_minimum(ctx: RuleContext):
     others = getattr(ctx.sheet.insurance, "other", None) or []
     if floor is None:
         return
+    motor = getattr(ctx.sheet.insurance, "motor", None)
+    if motor is not None and motor < floor:
+        yield (f"motor insurance: {money(motor)} is below {money(floor)}, the least cover for damage to property a "
+               f"motor policy may be limited to (Road Traffic Act 1988 s.145(4)(b)); raise it to at least {money(floor)}",
+               ("insurance", "motor"))
     for index, cover in enumerate(others):
         if any(word in cover.kind.lower() for word in ("motor", "vehicle", "minibus")) and cover.amount < floor:
             yield (f"{cover.kind}: {money(cover.amount)} is below {money(floor)}, the least cover for damage to "
@@ -702,3 +718,115 @@ def notice_trigger(ctx: RuleContext):
         yield (f"grant.notice_only_if limits the Funder's right to end on notice, but the position chosen is "
                f"'{position}', so the draft ignores it: choose funder-notice, or leave notice_only_if empty",
                ("grant", "notice_only_if"))
+
+
+# ---- the decision, personal budgets, assets and the power (rebuilt from round 7's lost work) ----
+
+@RULES.rule("GRANT-APPROVAL-BEFORE-INSTALMENT", "error",
+            "No instalment falls due before the Funder's decision to give the grant.")
+def approval_before_instalment(ctx: RuleContext):
+    """A payment dated before the grant was approved would be paid without authority, and the Payment
+    Schedule would show a date that has passed unpaid on the day of signing."""
+    grant = ctx.sheet.grant
+    decided = grant.decision_date
+    if decided is None:
+        return
+    for i, inst in enumerate(grant.instalments):
+        if inst.date < decided:
+            yield (f"the instalment of {money(inst.amount)} is due {long_date(inst.date)}, before the decision to give "
+                   f"the grant ({long_date(decided)}, from grant.decision): date it on or after the decision, or "
+                   "correct the decision's date", ("grant", "instalments", i, "date"))
+
+
+@RULES.rule("GRANT-PERSONAL-BUDGET-CAP", "warning",
+            "The personal budget limits fit the personal budget lines: the most per person is within the lines' "
+            "total, and the approval level is below the most per person.")
+def personal_budget_cap(ctx: RuleContext):
+    grant = ctx.sheet.grant
+    limits = grant.personal_budget_limits
+    lines = grant.personal_budget_lines
+    if limits is None or not lines:
+        return
+    total = sum((b.amount for b in lines), Decimal(0))
+    if limits.max_each > total:
+        yield (f"the most for any one person ({money(limits.max_each)}) is more than the personal budget "
+               f"line{'s' if len(lines) > 1 else ''} in total ({money(total)}), so it is no cap: lower max_each or "
+               "correct the budget", ("grant", "personal_budget_limits", "max_each"))
+    if limits.approval_above is not None and limits.approval_above >= limits.max_each:
+        yield (f"a payment needs the Funder's approval only above {money(limits.approval_above)}, but no person may "
+               f"receive more than {money(limits.max_each)}, so approval is never needed: set approval_above below "
+               "max_each, or leave it out", ("grant", "personal_budget_limits", "approval_above"))
+
+
+_GENERIC = {"and", "for", "the", "with", "from", "into", "new", "costs", "cost", "project", "purchase", "equipment",
+            "capital", "items", "team", "support", "staff"}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _GENERIC}
+
+
+@RULES.rule("GRANT-ASSET-IN-BUDGET", "warning",
+            "Each capital asset to be bought with the grant has a budget line that pays for it.")
+def asset_in_budget(ctx: RuleContext):
+    """An asset listed for clawback but absent from the Budget is either bought outside the grant (so not
+    a Grant-Funded Asset) or paid from a line that does not say so: the Budget and Schedule 2 disagree."""
+    grant = ctx.sheet.grant
+    for i, asset in enumerate(grant.assets.items):
+        wanted = _words(asset.description)
+        lines = [b for b in grant.budget if wanted & _words(b.item)]
+        if not lines:
+            yield (f"{asset.description} ({money(asset.cost)}) is listed as an asset bought with the grant, but no "
+                   "budget line names it: add a line for it, or name it in the line that pays for it",
+                   ("grant", "assets", "items", i, "description"))
+        elif max(b.amount for b in lines) < asset.cost:
+            yield (f"{asset.description} costs {money(asset.cost)}, more than the budget line that pays for it "
+                   f"({money(max(b.amount for b in lines))}): correct the cost or the budget",
+                   ("grant", "assets", "items", i, "cost"))
+
+
+@RULES.rule("GRANT-POWER-ORDER", "warning",
+            "A specific grant-making power is recited first, and the general power of competence in the alternative.")
+def power_order(ctx: RuleContext):
+    """The general power of competence (Localism Act 2011 s.1) carries the restrictions of any specific
+    power it overlaps (s.2; Explanatory Notes para. 11), so a funder with a specific power (Housing Act 1996
+    s.180 for homelessness grants) relies on it first and on the general power only so far as necessary.
+    Leading with the general power is not unlawful; it is the order a reader expects, and the order the
+    drafting note on the recital explains (checked against legislation.gov.uk, 2026-12-04)."""
+    power = ctx.sheet.grant.statutory_power
+    acts = re.findall(r"((?:[A-Z][a-z]+ )+(?:\([A-Za-z ]+\) )?Act \d{4})", power)
+    acts = [a.strip() for a in acts]
+    if len(acts) > 1 and "Localism Act 2011" in acts[0] and any("Localism Act 2011" not in a for a in acts[1:]):
+        other = next(a for a in acts[1:] if "Localism Act 2011" not in a)
+        yield (f"grant.statutory_power names the general power of competence (Localism Act 2011) before {other}: "
+               "name the specific power first and the general power in the alternative ('and, so far as necessary, "
+               "section 1 of the Localism Act 2011')", ("grant", "statutory_power"))
+
+
+@RULES.rule("GRANT-MOBILISATION-DATE", "warning",
+            "Mobilisation costs run from a date after the decision and before the funding period; a deliverable due "
+            "before the funding period starts comes with that date.")
+def mobilisation_date(ctx: RuleContext):
+    """Work the agreement asks for before the funding period (a mobilisation plan due in March for an April start)
+    is unpaid unless the sheet says from when getting ready is Eligible Expenditure; a date before the decision
+    would pay for costs incurred before there was a grant to pay them."""
+    grant = ctx.sheet.grant
+    start = grant.funding_period.start
+    when = grant.mobilisation_from
+    if when is not None:
+        if when >= start:
+            yield (f"grant.mobilisation_from ({long_date(when)}) is not before the funding period starts "
+                   f"({long_date(start)}), so it changes nothing: give an earlier date or leave it out",
+                   ("grant", "mobilisation_from"))
+        elif grant.decision_date and when < grant.decision_date:
+            yield (f"grant.mobilisation_from ({long_date(when)}) is before the decision to give the grant "
+                   f"({long_date(grant.decision_date)}): costs incurred before the decision are at the Recipient's own "
+                   "risk; date it on or after the decision", ("grant", "mobilisation_from"))
+        return
+    early = [(i, d) for i, d in enumerate(grant.deliverables) if d.due < start]
+    if early:
+        i, d = early[0]
+        yield (f"the {d.name} is due {long_date(d.due)}, before the funding period starts ({long_date(start)}), but "
+               "nothing before the funding period is Eligible Expenditure: set grant.mobilisation_from to the date from "
+               "which getting ready is paid for, or move the due date into the funding period",
+               ("grant", "deliverables", i, "due"))

@@ -222,6 +222,11 @@ class Grant(Strict):
     deliverables: list[Deliverable] = Field(default_factory=list, description="Documents or results the Recipient must "
                                             "deliver by a date (a plan, an annual review, an independent review), above "
                                             "all those a payment condition depends on. The agreement defines each one.")
+    mobilisation_from: dt.date | None = Field(
+        None, description="Where the Recipient gets ready before the funding period starts (recruiting, induction, a "
+        "mobilisation plan): the date from which those costs count as Eligible Expenditure, as YYYY-MM-DD, on or after "
+        "the decision to give the grant and before the funding period starts. Empty: nothing before the funding period "
+        "is paid for unless the Funder agrees in writing.")
     decision: str | None = Field(None, description="How and when the Funder approved the grant, as words following "
                                  "'approved', e.g. 'by the Director of Public Health under delegated powers on 17 November "
                                  "2026 (decision PH/DEL/26/052)'. Empty: the recital shows a blank for it, which `--final` refuses.")
@@ -304,6 +309,20 @@ class Grant(Strict):
     @property
     def instalments_total(self) -> Decimal:
         return sum((i.amount for i in self.instalments), Decimal(0))
+
+    @property
+    def decision_date(self) -> dt.date | None:
+        """The date the decision words give ('... on 25 November 2026 ...'), or None when they give none:
+        the last such date, as a decision may be recorded as taken on one date and confirmed on another."""
+        months = "January|February|March|April|May|June|July|August|September|October|November|December"
+        found = re.findall(rf"\b(\d{{1,2}}) ({months}) (\d{{4}})\b", self.decision or "")
+        dates = []
+        for day, month, year in found:
+            try:
+                dates.append(dt.datetime.strptime(f"{day} {month} {year}", "%d %B %Y").date())
+            except ValueError:
+                continue
+        return max(dates) if dates else None
 
     @property
     def personal_budget_lines(self) -> list[BudgetLine]:

@@ -50,6 +50,15 @@ class Insurance(Strict):
     run_off_years: int | None = Field(
         None, ge=0, le=15, description="Years professional indemnity cover is kept after the agreement ends, e.g. 6 "
         "(the limitation period for a claim in contract). Empty: the default.")
+    motor: Money | None = Field(
+        None, description="Least motor insurance cover for damage to property, in pounds, for any one accident, where "
+        "vehicles are used in the work, e.g. 1200000: the policy must meet Road Traffic Act 1988 Part VI, which "
+        "allows no limit for death or personal injury and a property limit of no less than the figure in "
+        "clauses/figures.yaml (motor_property_damage_minimum). Empty: no motor insurance term.")
+    advice: bool | None = Field(
+        None, description="Whether the insured Party gives professional advice or judgement in the work (e.g. debt, "
+        "benefits, legal or clinical advice). false: no professional indemnity insurance is required unless a level "
+        "is given; true: it is required. Empty: the default for the family and size.")
     other: list[OtherCover] = Field(default_factory=list, description="Any other insurance a Party must hold.")
 
     # Set by the term sheet that holds the block: the family and its size, which the defaults need.
@@ -67,6 +76,8 @@ class Cover:
     run_off_years: int
     other: list[OtherCover]
     tier: str  # small, standard or large
+    motor: Decimal | None = None  # least property damage cover for any one accident; None: no motor term
+    advice: bool | None = None  # the sheet's answer: does the insured Party give professional advice?
     defaults: list[str] = field(default_factory=list)  # e.g. ["employer's liability", ...]
 
 
@@ -80,7 +91,8 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
     size = insurance._size() if insurance._size else None
     tier = ("standard" if size is None else "small" if size <= Decimal(str(value("insurance_small_value")))
             else "large" if size >= Decimal(str(value("insurance_large_value"))) else "standard")
-    pi_needed = tier != "small" or insurance._family in value("insurance_pi_families")
+    pi_needed = (insurance.advice if insurance.advice is not None
+                 else tier != "small" or insurance._family in value("insurance_pi_families"))
     defaults = {
         "employer's liability": value(f"insurance_el_{'minimum' if tier == 'small' else 'standard'}"),
         "public liability": value(f"insurance_pl_{tier}"),
@@ -105,6 +117,8 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
         run_off_years=int(chosen["professional indemnity run-off"]) if pi else 0,
         other=list(insurance.other),
         tier=tier,
+        motor=Decimal(str(insurance.motor)) if insurance.motor is not None else None,
+        advice=insurance.advice,
         defaults=used,
     )
 

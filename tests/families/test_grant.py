@@ -238,9 +238,21 @@ def test_the_open_licence_covers_only_the_named_materials(catalogue):
 
 
 def test_a_vehicle_bought_with_the_grant_needs_compulsory_motor_cover(catalogue):
-    text = to_text(build(catalogue, BIG).document)
+    """Without insurance.motor the assets clause sets the statutory floor itself; with it, the insurance clause
+    holds the one motor term (at the agreed level) and the assets clause points to it."""
+    text = to_text(build(catalogue, BIG, lambda d: d["insurance"].pop("motor")).document)
     assert "motor vehicle (Electric car for outreach visits)" in text
     assert "Part VI of the Road Traffic Act 1988, with no limit for liability for death or bodily injury and cover for damage to property of at least £1,200,000 for any one accident" in text
+    typed = to_text(build(catalogue, BIG).document)
+    assert "for its use on the Project by every driver it authorises, under the motor insurance that clause" in typed
+    assert "that meets the requirements of Part VI of the Road Traffic Act 1988, with cover for damage to property of at least £5,000,000 for any one accident" in typed
+    assert "at least £1,200,000 for any one accident" not in typed
+
+
+def test_no_advice_means_no_professional_indemnity(catalogue):
+    text = to_text(build(catalogue, BIG, lambda d: d["insurance"].__setitem__("advice", False)).document)
+    assert "professional indemnity insurance" not in text
+    assert "professional indemnity insurance of at least £1,000,000" in to_text(build(catalogue, BIG).document)
 
 
 def test_termination_on_notice_keeps_spending_to_the_end(catalogue):

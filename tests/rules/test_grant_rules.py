@@ -24,7 +24,8 @@ RULE_IDS = ["GRANT-SUBSIDY-LAW", "GRANT-DUPLICATE-INSTALMENT", "GRANT-INSTALMENT
             "GRANT-PERSONAL-BUDGET-LIMITS", "GRANT-MATCH-CONFIRM-BY", "GRANT-MFA-DECLARATION",
             "GRANT-VEHICLE-INSURANCE", "GRANT-MOTOR-PROPERTY-MINIMUM", "GRANT-SINGLE-REPORT-PERIOD",
             "GRANT-INSTALMENT-BUSINESS-DAY", "GRANT-CONDITION-PERIOD", "GRANT-SAFEGUARDING-AUTHORITY",
-            "GRANT-POWER-GUIDANCE", "GRANT-NOTICE-TRIGGER", "GRANT-OFFER-LAPSES-BUSINESS-DAY"]
+            "GRANT-POWER-GUIDANCE", "GRANT-NOTICE-TRIGGER", "GRANT-OFFER-LAPSES-BUSINESS-DAY",
+            "GRANT-APPROVAL-BEFORE-INSTALMENT", "GRANT-PERSONAL-BUDGET-CAP", "GRANT-ASSET-IN-BUDGET", "GRANT-POWER-ORDER", "GRANT-MOBILISATION-DATE"]
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL], ids=["big", "small"])
@@ -91,7 +92,10 @@ def test_short_form_above_the_threshold_is_warned(catalogue):
 
 
 def test_report_condition_due_after_the_payment(catalogue):
-    found = findings(catalogue, BIG, lambda d: d["grant"]["instalments"][2].__setitem__("date", "2028-04-15"))
+    def early(d):
+        d["grant"]["instalments"][2]["date"] = "2028-04-15"
+        d["grant"]["instalments"][2]["condition"] = "Progress Reports to 31 March 2028 accepted"
+    found = findings(catalogue, BIG, early)
     message = found["GRANT-REPORT-BEFORE-PAYMENT"][0]
     assert "31 March 2028" in message and "3 May 2028" in message and "24 May 2028" in message  # Easter and 1 May counted
 
@@ -416,8 +420,15 @@ def test_confirmed_match_funding_needs_no_date(catalogue):
 
 
 def test_vehicle_without_motor_insurance(catalogue):
-    found = findings(catalogue, BIG, lambda d: d["insurance"].pop("other"))
+    found = findings(catalogue, BIG, lambda d: d["insurance"].pop("motor"))
     assert "Electric car for outreach visits is a vehicle" in found["GRANT-VEHICLE-INSURANCE"][0]
+
+
+def test_motor_insurance_listed_under_other_is_quiet(catalogue):
+    def listed(d):
+        d["insurance"].pop("motor")
+        d["insurance"]["other"] = [{"kind": "Motor insurance for the car", "amount": 2000000}]
+    assert "GRANT-VEHICLE-INSURANCE" not in findings(catalogue, BIG, listed)
 
 
 def test_vehicle_with_motor_insurance_is_quiet(catalogue):
@@ -426,18 +437,23 @@ def test_vehicle_with_motor_insurance_is_quiet(catalogue):
 
 def test_equipment_that_is_not_a_vehicle_needs_no_motor_insurance(catalogue):
     def no_car(d):
-        d["insurance"].pop("other")
+        d["insurance"].pop("motor")
         d["grant"]["assets"]["items"][0]["description"] = "Outreach equipment and a portable projector"
     assert "GRANT-VEHICLE-INSURANCE" not in findings(catalogue, BIG, no_car)
 
 
 def test_motor_cover_below_the_statutory_minimum(catalogue):
-    found = findings(catalogue, BIG, lambda d: d["insurance"]["other"][0].__setitem__("amount", 1000000))
+    found = findings(catalogue, BIG, lambda d: d["insurance"].__setitem__("motor", 1000000))
     assert "£1,000,000 is below £1,200,000" in found["GRANT-MOTOR-PROPERTY-MINIMUM"][0]
 
 
+def test_motor_cover_under_other_below_the_statutory_minimum(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["insurance"].__setitem__("other", [{"kind": "Motor insurance", "amount": 900000}]))
+    assert "£900,000 is below £1,200,000" in found["GRANT-MOTOR-PROPERTY-MINIMUM"][0]
+
+
 def test_motor_cover_at_the_statutory_minimum_is_quiet(catalogue):
-    found = findings(catalogue, BIG, lambda d: d["insurance"]["other"][0].__setitem__("amount", 1200000))
+    found = findings(catalogue, BIG, lambda d: d["insurance"].__setitem__("motor", 1200000))
     assert "GRANT-MOTOR-PROPERTY-MINIMUM" not in found
 
 
@@ -550,3 +566,103 @@ def test_an_offer_lapsing_on_good_friday_is_warned(catalogue):
 def test_an_offer_lapsing_on_a_working_day_is_quiet(catalogue):
     found = findings(catalogue, SMALL, lambda d: d["grant"].__setitem__("offer_lapses", "2027-03-25"))
     assert "GRANT-OFFER-LAPSES-BUSINESS-DAY" not in found
+
+
+# ---- the decision, personal budgets, assets and the power ----
+
+def test_instalment_before_the_decision(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__(
+        "decision", "by the Council's Cabinet on 21 April 2027 (decision CAB/27/031)"))
+    assert "due 15 April 2027, before the decision" in found["GRANT-APPROVAL-BEFORE-INSTALMENT"][0]
+    assert len(found["GRANT-APPROVAL-BEFORE-INSTALMENT"]) == 1
+
+
+def test_instalments_after_the_decision_are_quiet(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__(
+        "decision", "by the Council's Cabinet on 15 April 2027 (decision CAB/27/031)"))
+    assert "GRANT-APPROVAL-BEFORE-INSTALMENT" not in found
+
+
+def test_personal_budget_cap_above_the_line(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["personal_budget_limits"].__setitem__("max_each", 50000))
+    assert "no cap" in found["GRANT-PERSONAL-BUDGET-CAP"][0] and "£45,000" in found["GRANT-PERSONAL-BUDGET-CAP"][0]
+
+
+def test_personal_budget_approval_level_above_the_cap(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["personal_budget_limits"].__setitem__("approval_above", 1500))
+    assert "approval is never needed" in found["GRANT-PERSONAL-BUDGET-CAP"][0]
+
+
+def test_asset_not_in_the_budget(catalogue):
+    def no_line(d):
+        d["grant"]["budget"] = [b for b in d["grant"]["budget"] if "car" not in b["item"].lower()]
+        d["grant"]["budget"][0]["amount"] += 22000
+    found = findings(catalogue, BIG, no_line)
+    assert "Electric car for outreach visits (£22,000)" in found["GRANT-ASSET-IN-BUDGET"][0]
+
+
+def test_asset_dearer_than_its_line(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["assets"]["items"][0].__setitem__("cost", 25000))
+    assert "more than the budget line that pays for it (£22,000)" in found["GRANT-ASSET-IN-BUDGET"][0]
+
+
+def test_general_power_before_the_specific_one(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__(
+        "statutory_power", "section 1 of the Localism Act 2011 and section 180 of the Housing Act 1996"))
+    assert "before Housing Act 1996" in found["GRANT-POWER-ORDER"][0]
+
+
+def test_general_power_alone_is_quiet(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__("statutory_power", "section 1 of the Localism Act 2011"))
+    assert "GRANT-POWER-ORDER" not in found
+
+
+def test_a_named_review_is_not_a_periodic_report(catalogue):
+    """'Year 1 Annual Review approved' is a deliverable with its own due date, not a Progress Report: moving the
+    instalment to just after the Review is due leaves GRANT-REPORT-BEFORE-PAYMENT quiet on it."""
+    def only_review(d):
+        d["grant"]["instalments"][2]["condition"] = "Year 1 Annual Review approved"
+        d["grant"]["instalments"][2]["date"] = "2028-05-15"
+    found = findings(catalogue, BIG, only_review)
+    assert not any("15 May 2028" in m for m in found.get("GRANT-REPORT-BEFORE-PAYMENT", []))
+
+
+def test_a_named_review_due_after_its_payment_is_caught_by_the_deliverable_rule(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"]["instalments"][2].__setitem__("date", "2028-04-14"))
+    assert "GRANT-DELIVERABLE-TIMING" in found and "GRANT-REPORT-BEFORE-PAYMENT" not in found
+
+
+def test_a_progress_report_condition_still_fires(catalogue):
+    def early(d):
+        d["grant"]["instalments"][2]["condition"] = "Progress Report for the quarter to 31 March 2028 accepted"
+        d["grant"]["instalments"][2]["date"] = "2028-04-14"
+    found = findings(catalogue, BIG, early)
+    assert any("14 April 2028" in m for m in found["GRANT-REPORT-BEFORE-PAYMENT"])
+
+
+def test_deliverable_before_the_period_without_mobilisation_date(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].pop("mobilisation_from"))
+    assert "Mobilisation Plan is due 19 March 2027, before the funding period starts" in found["GRANT-MOBILISATION-DATE"][0]
+
+
+def test_mobilisation_date_after_the_start(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__("mobilisation_from", "2027-04-01"))
+    assert "changes nothing" in found["GRANT-MOBILISATION-DATE"][0]
+
+
+def test_mobilisation_date_before_the_decision(catalogue):
+    found = findings(catalogue, BIG, lambda d: d["grant"].__setitem__("mobilisation_from", "2026-11-01"))
+    assert "before the decision to give the grant (25 November 2026)" in found["GRANT-MOBILISATION-DATE"][0]
+
+
+LARDER = ROOT / "samples" / "grant" / "community-larder-fit-out.yaml"
+
+
+def test_larder_sample_is_quiet(catalogue):
+    assert not set(findings(catalogue, LARDER)) & set(RULE_IDS)
+
+
+def test_condition_naming_a_quarter_that_is_not_a_period_end(catalogue):
+    """'the quarter to 31 March 2027' is no period end when the funding period starts on 4 January."""
+    found = findings(catalogue, LARDER, lambda d: d["grant"]["funding_period"].__setitem__("start", "2027-01-04"))
+    assert any("ending 31 March 2027" in m for m in found["GRANT-CONDITION-PERIOD"])

@@ -60,7 +60,7 @@ def test_a_large_alliance_gets_the_large_defaults_with_six_years_run_off(catalog
 
 
 def test_an_explicit_level_overrides_the_default_and_the_note_says_which_were_defaults(catalogue):
-    own_motor = HOUSING_GRANT.index("  other:\n", HOUSING_GRANT.index("\ninsurance:"))   # the sample's car cover
+    own_motor = HOUSING_GRANT.index("  # Motor cover", HOUSING_GRANT.index("\ninsurance:"))   # the sample's car cover
     housing = HOUSING_GRANT[:own_motor] + HOUSING_GRANT[HOUSING_GRANT.index("\n\n", own_motor) + 1:]
     sheet = housing.replace("insurance:\n  public_liability: 10000000\n",
                                   "insurance:\n  public_liability: 10000000\n  professional_indemnity: 0\n"
