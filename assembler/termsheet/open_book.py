@@ -628,6 +628,10 @@ class Services(Strict):
                                                      "that completes 'they will change by ...', e.g. 'CPIH for the 12 "
                                                      "months to the previous December, capped at 4%'. Empty: the draft "
                                                      "shows a placeholder.")
+    minimum_wage_change_in_law: bool = Field(
+        False, description="Whether a rise in the national living wage counts as a Relevant Change in Law to the "
+                           "extent that it is more than the change the annual price review makes in the same year "
+                           "(true), or is covered by the annual review alone, like any other cost increase (false).")
     price_floor_zero: bool = Field(True, description="Whether the annual index change has a floor of 0%, so the prices "
                                                      "never fall because the index falls (true), or follow the index down (false).")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
