@@ -202,6 +202,11 @@ class CostModel(Strict):
     overhead_allocation: str | None = Field(None, description="How central overheads are shared out to these services, as a "
                                             "phrase that completes 'allocates Overheads by ...', e.g. 'the services' share of "
                                             "the provider's total staff costs'. Empty: the draft shows a placeholder.")
+    overhead_basis: Literal["staff_costs", "staff_hours", "direct_costs"] | None = Field(
+        None, description="The measure by which central overheads are shared out, which the draft turns into a "
+                          "formula: the services' share of the provider's total staff pay costs ('staff_costs'), of "
+                          "its staff's total paid hours ('staff_hours') or of its total direct costs of all its "
+                          "services ('direct_costs'). Empty: overhead_allocation is used as written.")
     income: Money = Field(description="Budgeted income for a year, in pounds, which the worked example uses: the "
                                       "unit prices times the expected units (the draft shows higher and lower "
                                       "occupancy separately).")
