@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from assembler.formatting import money, percent
+from assembler.formatting import long_date, money, percent
 from assembler.rules import Loc, RuleContext, RuleSet
 from assembler.termsheet.open_book import rate_of
 
@@ -570,3 +570,41 @@ def __getattr__(name: str) -> RuleSet:
     if name == "RULES":
         return _rules()
     raise AttributeError(name)
+
+
+@FAMILY.rule("OPEN-BOOK-TENANCY-SHORTHOLD", "warning",
+             "In supported living, no home's tenancy is described as an assured shorthold tenancy once the "
+             "Renters' Rights Act 2025 has abolished them (clauses/law.yaml).")
+def tenancy_shorthold(ctx: RuleContext):
+    """From the Act's tenancy commencement no new assured shorthold tenancy can be granted and existing
+    private ones became assured periodic tenancies; a draft that still says 'shorthold' misdescribes
+    the tenants' security (social landlords' tenancies follow on a date of their own: the lawyer checks)."""
+    services = ctx.sheet.services
+    law = ctx.law.get("renters_rights_act_2025_tenancies")
+    if not services.supported_living or law is None or services.term.start < law["in_force"]:
+        return
+    for i, home in enumerate(services.homes):
+        if home.tenancy and "shorthold" in home.tenancy.lower():
+            yield (f"{home.name}'s tenancy is described as '{home.tenancy}', but the services start on "
+                   f"{long_date(services.term.start)} and {law['title']} applies from {long_date(law['in_force'])} "
+                   f"({law['applies_to']}); describe the tenancy as it will be when the services start",
+                   ("services", "homes", i, "tenancy"))
+
+
+@FAMILY.rule("OPEN-BOOK-OTHER-FUNDED", "error",
+             "In supported living, the tenancies another public body funds at a home are no more than its "
+             "tenancies, and are stated only for supported living.")
+def other_funded(ctx: RuleContext):
+    """The commissioner's share of a home's core support is its tenancies less those funded by others,
+    over all its tenancies: more funded by others than there are tenancies makes the share negative."""
+    services = ctx.sheet.services
+    for i, home in enumerate(services.homes):
+        if not home.other_funded:
+            continue
+        if not services.supported_living:
+            yield (f"{home.name} states {home.other_funded} tenancies funded by others, but the services are not "
+                   f"supported living, where the share of core support depends on them: remove it, or use "
+                   f"services.scope 'commissioner_places' with the home's all_places", ("services", "homes", i, "other_funded"))
+        elif home.other_funded > home.places:
+            yield (f"{home.name} has {home.places} tenancies but {home.other_funded} are said to be funded by others",
+                   ("services", "homes", i, "other_funded"))

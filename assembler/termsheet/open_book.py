@@ -568,6 +568,17 @@ class Home(Strict):
                                                               "home when the services start, where fewer than its "
                                                               "places (a room being let), e.g. 3. Empty: every "
                                                               "tenancy is let.")
+    landlord: str | None = Field(None, description="In supported living, the landlord that grants the tenancies at "
+                                                   "this home, where it differs from services.landlord, e.g. "
+                                                   "'Brightwater Housing Association'. Empty: services.landlord.")
+    tenancy: str | None = Field(None, description="In supported living, the kind of agreement under which each tenant "
+                                                  "occupies this home, as a phrase, e.g. 'assured periodic tenancy'. "
+                                                  "Empty: the draft shows a placeholder.")
+    other_funded: int = Field(0, ge=0, le=250, description="In supported living, the tenancies at this home whose "
+                                                           "tenants' support another public body funds (for example "
+                                                           "another council or an integrated care board), e.g. 1. "
+                                                           "The commissioner then pays only its share of the home's "
+                                                           "core support. Empty: none.")
     core_support: str | None = Field(None, description="In supported living, the shared support at this home paid "
                                                         "whether or not every tenancy is let, e.g. 'one support worker "
                                                         "07:30 to 21:30 every day (5,110 hours a year) and a sleep-in "

@@ -178,10 +178,21 @@ FIRES = [
          says="is priced by the week", loc=("open_book", "unit_prices", 0, "unit")),
     Case("OPEN-BOOK-SHORT-BREAKS-UNSET", BREAKS, setter("services", "short_breaks", DELETE),
          says="the void rate (60%) for a place held empty", loc=("services", "name")),
+    Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING, setter("services", "homes", 4, "tenancy", "assured shorthold tenancy"),
+         says="Foundry Mews's tenancy is described as 'assured shorthold tenancy', but the services start on 1 April 2027",
+         loc=("services", "homes", 4, "tenancy")),
+    Case("OPEN-BOOK-OTHER-FUNDED", LIVING, setter("services", "homes", 2, "other_funded", 4),
+         says="Kiln Lane house has 3 tenancies but 4", loc=("services", "homes", 2, "other_funded")),
+    Case("OPEN-BOOK-OTHER-FUNDED", CHARITY, setter("services", "homes", 0, "other_funded", 1),
+         says="not supported living", loc=("services", "homes", 0, "other_funded")),
 ]
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING),   # assured and assured periodic tenancies
+    Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING, lambda d: setter("services", "homes", 4, "tenancy",
+         "assured shorthold tenancy")(d) or setter("services", "term", "start", "2026-04-01")(d)),  # before the Act applied
+    Case("OPEN-BOOK-OTHER-FUNDED", LIVING, setter("services", "homes", 2, "other_funded", 3)),   # all three: share nil
     Case("OPEN-BOOK-CAP-BENCHMARK", CHARITY, setter("open_book", "profit_cap", 8.56)),
     Case("OPEN-BOOK-CAP-BENCHMARK", CHARITY, lambda d: d["open_book"].update(profit_cap=12, benchmark={"source": "none"})),
     Case("OPEN-BOOK-BENCHMARK-LOCAL", ADULT),
