@@ -465,3 +465,22 @@ def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
     assert "The decision is final and binding on the Parties except in the case of fraud or manifest error." in text
     expert = text_of(drafts, "childrens-homes-charity")     # the expert route already covers the figures
     assert "a Dispute about the figures in a Reconciliation Statement" not in expert
+
+
+def test_supported_living_lists_each_homes_landlord_and_tenancy(drafts):
+    text = text_of(drafts, "supported-living-company")
+    assert "Canalside Residential Lettings Limited, a private landlord" in text
+    assert "assured periodic tenancy (Housing Act 1988, as amended by the Renters' Rights Act 2025)" in text
+    assert "Funded by others" not in text   # no tenancy funded by another body in the sample
+
+
+def test_council_pays_only_its_share_of_core_support_where_others_fund_tenants(catalogue, tmp_path):
+    text = LIVING.read_text(encoding="utf-8").replace(
+        "      places: 8\n", "      places: 8\n      other_funded: 2\n", 1)
+    path = tmp_path / "shared.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    body = document_text(result)
+    assert "only in the proportion that the tenancies at that home not funded by another public body" in body
+    assert "(Larchfield Court: 6 of 8)" in body
+    assert "Funded by others" in body
