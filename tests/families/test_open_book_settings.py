@@ -70,7 +70,8 @@ def test_supported_living_draft_has_tenants_not_placements(drafts):
     assert "Tenancies it serves under this Agreement" in text
     # core support set out home by home, and the landlord named
     assert "one support worker on waking duty every hour of the day and night (8,760 hours a year)" in text
-    assert "The tenancies of the Homes are granted by Lindenford Homes Housing Association" in text
+    assert "Each tenant occupies their home under an agreement with the landlord shown below" in text
+    assert "Lindenford Homes Housing Association, a registered provider of social housing" in text
     assert "personal care at each location (branch)" in text
     assert "whether or not every tenancy at that home is occupied" in text
     assert "for any reason other than an act or omission of the Council (including a Force Majeure Event)" in text
