@@ -485,3 +485,8 @@ def test_council_pays_only_its_share_of_core_support_where_others_fund_tenants(c
     assert "only in the proportion that the tenancies at that home not funded by another public body" in body
     assert "(Larchfield Court: 6 of 8)" in body
     assert "Funded by others" in body
+
+
+def test_weekly_prices_are_paid_by_the_night_for_part_weeks(drafts):
+    assert "paid for part of a week at one seventh of the weekly Price" in text_of(drafts, "childrens-homes-charity")
+    assert "one seventh" not in text_of(drafts, "supported-living-company")   # priced by the hour and night
