@@ -490,3 +490,10 @@ def test_council_pays_only_its_share_of_core_support_where_others_fund_tenants(c
 def test_weekly_prices_are_paid_by_the_night_for_part_weeks(drafts):
     assert "paid for part of a week at one seventh of the weekly Price" in text_of(drafts, "childrens-homes-charity")
     assert "one seventh" not in text_of(drafts, "supported-living-company")   # priced by the hour and night
+
+
+def test_commissioner_may_suspend_new_referrals_instead_of_ending(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "may by notice suspend new Referrals to the Homes, or to those of them that the ground concerns" in text
+    assert "no Prices are payable for one of the Core Places that is empty while new Referrals to it are suspended" in text
+    assert "suspend new Referrals" not in text_of(drafts, "supported-living-company")
