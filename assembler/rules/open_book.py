@@ -608,3 +608,41 @@ def other_funded(ctx: RuleContext):
         elif home.other_funded > home.places:
             yield (f"{home.name} has {home.places} tenancies but {home.other_funded} are said to be funded by others",
                    ("services", "homes", i, "other_funded"))
+
+
+PARTY_WORDS = ("Council", "Commissioner", "Authority", "Provider", "Trust", "Company", "Charity", "Society",
+               "Operator", "Contractor", "Board")
+_PARTY_NAME = re.compile(r"\b[Tt]he (" + "|".join(PARTY_WORDS) + r")\b")
+
+
+def _sheet_texts(sheet):
+    """The term sheet's free-text values that the draft prints, each with its location."""
+    ob, services = sheet.open_book, sheet.services
+    yield services.description, ("services", "description")
+    for name in ("allowable_costs", "disallowed_costs"):
+        for i, text in enumerate(getattr(ob, name) or []):
+            yield text, (*BLOCK, name, i)
+    yield ob.cost_model.overhead_allocation, (*BLOCK, "cost_model", "overhead_allocation")
+    for i, line in enumerate(ob.cost_model.direct_lines or []):
+        yield line.item, (*BLOCK, "cost_model", "direct_lines", i, "item")
+    for i, price in enumerate(ob.unit_prices or []):
+        yield price.service, (*BLOCK, "unit_prices", i, "service")
+    for i, rp in enumerate(ob.related_parties or []):
+        yield rp.relationship, (*BLOCK, "related_parties", i, "relationship")
+        yield rp.arrangement, (*BLOCK, "related_parties", i, "arrangement")
+
+
+@FAMILY.rule("OPEN-BOOK-UNDEFINED-NAME", "warning",
+             "The term sheet's text printed in the draft names a party only by the name the draft defines for "
+             "it (for example 'the Trust', not 'the Provider').")
+def undefined_name(ctx: RuleContext):
+    """A pasted phrase that says 'the Provider' where the draft calls the provider 'the Trust' prints
+    a capitalised name the agreement never defines, which a reviewer reads as a second party."""
+    sheet = ctx.sheet
+    defined = {sheet.commissioner.short_name, sheet.provider.short_name}
+    for text, loc in _sheet_texts(sheet):
+        for word in dict.fromkeys(m.group(1) for m in _PARTY_NAME.finditer(text or "")):
+            if word not in defined:
+                yield (f"the text speaks of 'the {word}', but the draft defines the parties as "
+                       f"'{sheet.commissioner.short_name}' and '{sheet.provider.short_name}': use the defined "
+                       f"name (or a lower-case description), or the draft prints a name it never defines", loc)

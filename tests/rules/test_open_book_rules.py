@@ -185,10 +185,19 @@ FIRES = [
          says="Kiln Lane house has 3 tenancies but 4", loc=("services", "homes", 2, "other_funded")),
     Case("OPEN-BOOK-OTHER-FUNDED", CHARITY, setter("services", "homes", 0, "other_funded", 1),
          says="not supported living", loc=("services", "homes", 0, "other_funded")),
+    Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY, setter("open_book", "disallowed_costs", 1, "Costs of the Provider's other services"),
+         says="the text speaks of 'the Provider', but the draft defines the parties as 'Council' and 'Trust'",
+         loc=("open_book", "disallowed_costs", 1)),
+    Case("OPEN-BOOK-UNDEFINED-NAME", LIVING, setter("open_book", "unit_prices", 0, "service",
+                                                     "Individual support for one tenant, as agreed with the Commissioner"),
+         says="'the Commissioner'", loc=("open_book", "unit_prices", 0, "service")),
 ]
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY),   # 'the Council' and 'the Trust' are the defined names
+    Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY, setter("open_book", "disallowed_costs", 1,
+                                                      "Costs of the provider's other services")),   # lower case: a description
     Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING),   # assured and assured periodic tenancies
     Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING, lambda d: setter("services", "homes", 4, "tenancy",
          "assured shorthold tenancy")(d) or setter("services", "term", "start", "2026-04-01")(d)),  # before the Act applied
