@@ -646,3 +646,26 @@ def undefined_name(ctx: RuleContext):
                 yield (f"the text speaks of 'the {word}', but the draft defines the parties as "
                        f"'{sheet.commissioner.short_name}' and '{sheet.provider.short_name}': use the defined "
                        f"name (or a lower-case description), or the draft prints a name it never defines", loc)
+
+
+@FAMILY.rule("OPEN-BOOK-APPORTIONED-COSTS", "error",
+             "Where homes state their own budgeted direct costs, every home states them and together they "
+             "are no more than the cost model's direct costs.")
+def apportioned_costs(ctx: RuleContext):
+    """The re-basing when the agreement ends for one home takes out that home's own costs: a home
+    without a figure, or homes whose figures add up to more than the budget, leave the formula unusable."""
+    homes = ctx.sheet.services.homes
+    stated = [h for h in homes if h.direct_costs is not None]
+    if not stated:
+        return
+    missing = [h.name for h in homes if h.direct_costs is None]
+    if missing:
+        yield (f"{len(stated)} of the {len(homes)} homes state their own direct costs but {', '.join(missing)} "
+               f"{'does' if len(missing) == 1 else 'do'} not: state them for every home, or for none",
+               ("services", "homes", homes.index(next(h for h in homes if h.direct_costs is None)), "name"))
+        return
+    total, budget = sum(h.direct_costs for h in homes), ctx.sheet.open_book.cost_model.direct_costs
+    if total > budget:
+        yield (f"the homes' own direct costs add up to {money(total)}, {money(total - budget)} more than the "
+               f"cost model's direct costs of {money(budget)}, which include them and the costs the homes share",
+               (*BLOCK, "cost_model", "direct_costs"))

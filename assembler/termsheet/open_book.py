@@ -568,6 +568,13 @@ class Home(Strict):
                                                               "home when the services start, where fewer than its "
                                                               "places (a room being let), e.g. 3. Empty: every "
                                                               "tenancy is let.")
+    direct_costs: Money | None = Field(None, description="The budgeted direct costs of this home alone for a year "
+                                                         "(its own staff, premises and running costs), in pounds, "
+                                                         "where the cost model is budgeted home by home; the homes' "
+                                                         "figures add up to no more than open_book.cost_model."
+                                                         "direct_costs, the rest being costs the homes share. The draft "
+                                                         "then re-bases the Prices by formula when the agreement ends "
+                                                         "for one home. Empty: the saving is what the provider shows.")
     landlord: str | None = Field(None, description="In supported living, the landlord that grants the tenancies at "
                                                    "this home, where it differs from services.landlord, e.g. "
                                                    "'Brightwater Housing Association'. Empty: services.landlord.")

@@ -497,3 +497,10 @@ def test_commissioner_may_suspend_new_referrals_instead_of_ending(drafts):
     assert "may by notice suspend new Referrals to the Homes, or to those of them that the ground concerns" in text
     assert "no Prices are payable for one of the Core Places that is empty while new Referrals to it are suspended" in text
     assert "suspend new Referrals" not in text_of(drafts, "supported-living-company")
+
+
+def test_ending_one_home_takes_out_that_homes_own_budgeted_costs(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert ("the direct costs budgeted for that home alone in the cost model (Rowan House £640,000; St Brigid's House "
+            "£640,000; The Willows £520,000; Harbour View £520,000)") in text
+    assert "because of this change" not in text   # the formula, not the provider's say-so, for a home that ends

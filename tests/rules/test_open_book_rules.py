@@ -191,10 +191,17 @@ FIRES = [
     Case("OPEN-BOOK-UNDEFINED-NAME", LIVING, setter("open_book", "unit_prices", 0, "service",
                                                      "Individual support for one tenant, as agreed with the Commissioner"),
          says="'the Commissioner'", loc=("open_book", "unit_prices", 0, "service")),
+    Case("OPEN-BOOK-APPORTIONED-COSTS", CHARITY, setter("services", "homes", 2, "direct_costs", DELETE),
+         says="3 of the 4 homes state their own direct costs but The Willows does not", loc=("services", "homes", 2, "name")),
+    Case("OPEN-BOOK-APPORTIONED-COSTS", CHARITY, setter("services", "homes", 0, "direct_costs", 1000000),
+         says="add up to £2,680,000, £25,000 more than the cost model's direct costs of £2,655,000",
+         loc=("open_book", "cost_model", "direct_costs")),
 ]
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-APPORTIONED-COSTS", CHARITY),   # £2,320,000 of £2,655,000: the rest is shared
+    Case("OPEN-BOOK-APPORTIONED-COSTS", ADULT),     # no home states its own costs
     Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY),   # 'the Council' and 'the Trust' are the defined names
     Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY, setter("open_book", "disallowed_costs", 1,
                                                       "Costs of the provider's other services")),   # lower case: a description
