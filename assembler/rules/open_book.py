@@ -669,3 +669,24 @@ def apportioned_costs(ctx: RuleContext):
         yield (f"the homes' own direct costs add up to {money(total)}, {money(total - budget)} more than the "
                f"cost model's direct costs of {money(budget)}, which include them and the costs the homes share",
                (*BLOCK, "cost_model", "direct_costs"))
+
+
+@FAMILY.rule("OPEN-BOOK-CORE-SCENARIO", "warning",
+             "Under the core-places position, no occupancy scenario in the worked example is below the share "
+             "of places the Core Places guarantee.")
+def core_scenario(ctx: RuleContext):
+    """Below the Core Places' share the commissioner still pays for every core place, so a scenario
+    that scales income down to that occupancy shows a loss the agreement would never produce."""
+    if _position(ctx, "open_book_voids", "core-places") != "core-places":
+        return
+    floor = ctx.sheet.core_floor
+    if floor is None:
+        return
+    below = [occ for occ in ctx.sheet.open_book.occupancy_scenarios if occ < floor.occupancy]
+    if below:
+        shown = ", ".join(percent(o) for o in below)
+        yield (f"the occupancy {'scenario' if len(below) == 1 else 'scenarios'} {shown} "
+               f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.occupancy)} of places the "
+               f"{floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} ({floor.weeks:,} paid weeks a year): the worked example would "
+               f"show income the agreement never pays so little of; use scenarios of at least {percent(floor.occupancy)}",
+               (*BLOCK, "occupancy_scenarios"))

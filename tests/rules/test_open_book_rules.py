@@ -196,10 +196,16 @@ FIRES = [
     Case("OPEN-BOOK-APPORTIONED-COSTS", CHARITY, setter("services", "homes", 0, "direct_costs", 1000000),
          says="add up to £2,680,000, £25,000 more than the cost model's direct costs of £2,655,000",
          loc=("open_book", "cost_model", "direct_costs")),
+    Case("OPEN-BOOK-CORE-SCENARIO", CHARITY, setter("open_book", "occupancy_scenarios", [70, 90, 95]),
+         says="the occupancy scenario 70% is below the 78.6% of places the 11 Core Places guarantee (572 paid weeks",
+         loc=("open_book", "occupancy_scenarios")),
 ]
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-CORE-SCENARIO", CHARITY),   # 80%, 90% and 95% against 78.6%
+    Case("OPEN-BOOK-CORE-SCENARIO", CHARITY, setter("open_book", "occupancy_scenarios", [70, 90, 95]),
+         positions={"open_book_voids": "void-payment"}),   # no Core Places
     Case("OPEN-BOOK-APPORTIONED-COSTS", CHARITY),   # £2,320,000 of £2,655,000: the rest is shared
     Case("OPEN-BOOK-APPORTIONED-COSTS", ADULT),     # no home states its own costs
     Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY),   # 'the Council' and 'the Trust' are the defined names
