@@ -401,6 +401,19 @@ def core_floor(ctx: RuleContext):
            f"carry losses forward, or record that the provider accepts the risk", ("services", "core_places"))
 
 
+@OPEN_BOOK.rule("OPEN-BOOK-OVERHEAD-BASIS-TWICE", "warning",
+                "The overhead allocation is stated once: as a drafted basis (cost_model.overhead_basis) or as a "
+                "phrase (cost_model.overhead_allocation), not both.")
+def overhead_basis_twice(ctx: RuleContext):
+    """With a basis the draft writes the formula and never prints the phrase, so a phrase that says
+    something different would be silently dropped."""
+    model = ctx.sheet.open_book.cost_model
+    if model.overhead_basis and model.overhead_allocation:
+        yield (f"cost_model.overhead_basis ('{model.overhead_basis}') decides the allocation, so the draft does not print "
+               f"cost_model.overhead_allocation ('{model.overhead_allocation}'): remove one of them",
+               (*BLOCK, "cost_model", "overhead_allocation"))
+
+
 @FAMILY.rule("OPEN-BOOK-APPORTION-PAID-WEEKS", "warning",
              "Where the open book covers only the commissioner's places, overheads are not shared out by "
              "occupied weeks: the agreement apportions shared costs by paid place-weeks.")

@@ -199,10 +199,15 @@ FIRES = [
     Case("OPEN-BOOK-CORE-SCENARIO", CHARITY, setter("open_book", "occupancy_scenarios", [70, 90, 95]),
          says="the occupancy scenario 70% is below the 78.6% of places the 11 Core Places guarantee (572 paid weeks",
          loc=("open_book", "occupancy_scenarios")),
+    Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", CHARITY, setter("open_book", "cost_model", "overhead_allocation",
+                                                            "the homes' share of floor area"),
+         says="('staff_costs') decides the allocation", loc=("open_book", "cost_model", "overhead_allocation")),
 ]
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", CHARITY),   # a basis only
+    Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", ADULT),     # a phrase only
     Case("OPEN-BOOK-CORE-SCENARIO", CHARITY),   # 80%, 90% and 95% against 78.6%
     Case("OPEN-BOOK-CORE-SCENARIO", CHARITY, setter("open_book", "occupancy_scenarios", [70, 90, 95]),
          positions={"open_book_voids": "void-payment"}),   # no Core Places
