@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from assembler.formatting import money, percent
+from assembler.formatting import long_date, money, percent
 from assembler.rules import Loc, RuleContext, RuleSet
 from assembler.termsheet.open_book import rate_of
 
@@ -401,6 +401,19 @@ def core_floor(ctx: RuleContext):
            f"carry losses forward, or record that the provider accepts the risk", ("services", "core_places"))
 
 
+@OPEN_BOOK.rule("OPEN-BOOK-OVERHEAD-BASIS-TWICE", "warning",
+                "The overhead allocation is stated once: as a drafted basis (cost_model.overhead_basis) or as a "
+                "phrase (cost_model.overhead_allocation), not both.")
+def overhead_basis_twice(ctx: RuleContext):
+    """With a basis the draft writes the formula and never prints the phrase, so a phrase that says
+    something different would be silently dropped."""
+    model = ctx.sheet.open_book.cost_model
+    if model.overhead_basis and model.overhead_allocation:
+        yield (f"cost_model.overhead_basis ('{model.overhead_basis}') decides the allocation, so the draft does not print "
+               f"cost_model.overhead_allocation ('{model.overhead_allocation}'): remove one of them",
+               (*BLOCK, "cost_model", "overhead_allocation"))
+
+
 @FAMILY.rule("OPEN-BOOK-APPORTION-PAID-WEEKS", "warning",
              "Where the open book covers only the commissioner's places, overheads are not shared out by "
              "occupied weeks: the agreement apportions shared costs by paid place-weeks.")
@@ -570,3 +583,123 @@ def __getattr__(name: str) -> RuleSet:
     if name == "RULES":
         return _rules()
     raise AttributeError(name)
+
+
+@FAMILY.rule("OPEN-BOOK-TENANCY-SHORTHOLD", "warning",
+             "In supported living, no home's tenancy is described as an assured shorthold tenancy once the "
+             "Renters' Rights Act 2025 has abolished them (clauses/law.yaml).")
+def tenancy_shorthold(ctx: RuleContext):
+    """From the Act's tenancy commencement no new assured shorthold tenancy can be granted and existing
+    private ones became assured periodic tenancies; a draft that still says 'shorthold' misdescribes
+    the tenants' security (social landlords' tenancies follow on a date of their own: the lawyer checks)."""
+    services = ctx.sheet.services
+    law = ctx.law.get("renters_rights_act_2025_tenancies")
+    if not services.supported_living or law is None or services.term.start < law["in_force"]:
+        return
+    for i, home in enumerate(services.homes):
+        if home.tenancy and "shorthold" in home.tenancy.lower():
+            yield (f"{home.name}'s tenancy is described as '{home.tenancy}', but the services start on "
+                   f"{long_date(services.term.start)} and {law['title']} applies from {long_date(law['in_force'])} "
+                   f"({law['applies_to']}); describe the tenancy as it will be when the services start",
+                   ("services", "homes", i, "tenancy"))
+
+
+@FAMILY.rule("OPEN-BOOK-OTHER-FUNDED", "error",
+             "In supported living, the tenancies another public body funds at a home are no more than its "
+             "tenancies, and are stated only for supported living.")
+def other_funded(ctx: RuleContext):
+    """The commissioner's share of a home's core support is its tenancies less those funded by others,
+    over all its tenancies: more funded by others than there are tenancies makes the share negative."""
+    services = ctx.sheet.services
+    for i, home in enumerate(services.homes):
+        if not home.other_funded:
+            continue
+        if not services.supported_living:
+            yield (f"{home.name} states {home.other_funded} tenancies funded by others, but the services are not "
+                   f"supported living, where the share of core support depends on them: remove it, or use "
+                   f"services.scope 'commissioner_places' with the home's all_places", ("services", "homes", i, "other_funded"))
+        elif home.other_funded > home.places:
+            yield (f"{home.name} has {home.places} tenancies but {home.other_funded} are said to be funded by others",
+                   ("services", "homes", i, "other_funded"))
+
+
+PARTY_WORDS = ("Council", "Commissioner", "Authority", "Provider", "Trust", "Company", "Charity", "Society",
+               "Operator", "Contractor", "Board")
+_PARTY_NAME = re.compile(r"\b[Tt]he (" + "|".join(PARTY_WORDS) + r")\b")
+
+
+def _sheet_texts(sheet):
+    """The term sheet's free-text values that the draft prints, each with its location."""
+    ob, services = sheet.open_book, sheet.services
+    yield services.description, ("services", "description")
+    for name in ("allowable_costs", "disallowed_costs"):
+        for i, text in enumerate(getattr(ob, name) or []):
+            yield text, (*BLOCK, name, i)
+    yield ob.cost_model.overhead_allocation, (*BLOCK, "cost_model", "overhead_allocation")
+    for i, line in enumerate(ob.cost_model.direct_lines or []):
+        yield line.item, (*BLOCK, "cost_model", "direct_lines", i, "item")
+    for i, price in enumerate(ob.unit_prices or []):
+        yield price.service, (*BLOCK, "unit_prices", i, "service")
+    for i, rp in enumerate(ob.related_parties or []):
+        yield rp.relationship, (*BLOCK, "related_parties", i, "relationship")
+        yield rp.arrangement, (*BLOCK, "related_parties", i, "arrangement")
+
+
+@FAMILY.rule("OPEN-BOOK-UNDEFINED-NAME", "warning",
+             "The term sheet's text printed in the draft names a party only by the name the draft defines for "
+             "it (for example 'the Trust', not 'the Provider').")
+def undefined_name(ctx: RuleContext):
+    """A pasted phrase that says 'the Provider' where the draft calls the provider 'the Trust' prints
+    a capitalised name the agreement never defines, which a reviewer reads as a second party."""
+    sheet = ctx.sheet
+    defined = {sheet.commissioner.short_name, sheet.provider.short_name}
+    for text, loc in _sheet_texts(sheet):
+        for word in dict.fromkeys(m.group(1) for m in _PARTY_NAME.finditer(text or "")):
+            if word not in defined:
+                yield (f"the text speaks of 'the {word}', but the draft defines the parties as "
+                       f"'{sheet.commissioner.short_name}' and '{sheet.provider.short_name}': use the defined "
+                       f"name (or a lower-case description), or the draft prints a name it never defines", loc)
+
+
+@FAMILY.rule("OPEN-BOOK-APPORTIONED-COSTS", "error",
+             "Where homes state their own budgeted direct costs, every home states them and together they "
+             "are no more than the cost model's direct costs.")
+def apportioned_costs(ctx: RuleContext):
+    """The re-basing when the agreement ends for one home takes out that home's own costs: a home
+    without a figure, or homes whose figures add up to more than the budget, leave the formula unusable."""
+    homes = ctx.sheet.services.homes
+    stated = [h for h in homes if h.direct_costs is not None]
+    if not stated:
+        return
+    missing = [h.name for h in homes if h.direct_costs is None]
+    if missing:
+        yield (f"{len(stated)} of the {len(homes)} homes state their own direct costs but {', '.join(missing)} "
+               f"{'does' if len(missing) == 1 else 'do'} not: state them for every home, or for none",
+               ("services", "homes", homes.index(next(h for h in homes if h.direct_costs is None)), "name"))
+        return
+    total, budget = sum(h.direct_costs for h in homes), ctx.sheet.open_book.cost_model.direct_costs
+    if total > budget:
+        yield (f"the homes' own direct costs add up to {money(total)}, {money(total - budget)} more than the "
+               f"cost model's direct costs of {money(budget)}, which include them and the costs the homes share",
+               (*BLOCK, "cost_model", "direct_costs"))
+
+
+@FAMILY.rule("OPEN-BOOK-CORE-SCENARIO", "warning",
+             "Under the core-places position, no occupancy scenario in the worked example is below the share "
+             "of places the Core Places guarantee.")
+def core_scenario(ctx: RuleContext):
+    """Below the Core Places' share the commissioner still pays for every core place, so a scenario
+    that scales income down to that occupancy shows a loss the agreement would never produce."""
+    if _position(ctx, "open_book_voids", "core-places") != "core-places":
+        return
+    floor = ctx.sheet.core_floor
+    if floor is None:
+        return
+    below = [occ for occ in ctx.sheet.open_book.occupancy_scenarios if occ < floor.occupancy]
+    if below:
+        shown = ", ".join(percent(o) for o in below)
+        yield (f"the occupancy {'scenario' if len(below) == 1 else 'scenarios'} {shown} "
+               f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.occupancy)} of places the "
+               f"{floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} ({floor.weeks:,} paid weeks a year): the worked example would "
+               f"show income the agreement never pays so little of; use scenarios of at least {percent(floor.occupancy)}",
+               (*BLOCK, "occupancy_scenarios"))

@@ -202,6 +202,11 @@ class CostModel(Strict):
     overhead_allocation: str | None = Field(None, description="How central overheads are shared out to these services, as a "
                                             "phrase that completes 'allocates Overheads by ...', e.g. 'the services' share of "
                                             "the provider's total staff costs'. Empty: the draft shows a placeholder.")
+    overhead_basis: Literal["staff_costs", "staff_hours", "direct_costs"] | None = Field(
+        None, description="The measure by which central overheads are shared out, which the draft turns into a "
+                          "formula: the services' share of the provider's total staff pay costs ('staff_costs'), of "
+                          "its staff's total paid hours ('staff_hours') or of its total direct costs of all its "
+                          "services ('direct_costs'). Empty: overhead_allocation is used as written.")
     income: Money = Field(description="Budgeted income for a year, in pounds, which the worked example uses: the "
                                       "unit prices times the expected units (the draft shows higher and lower "
                                       "occupancy separately).")
@@ -563,6 +568,24 @@ class Home(Strict):
                                                               "home when the services start, where fewer than its "
                                                               "places (a room being let), e.g. 3. Empty: every "
                                                               "tenancy is let.")
+    direct_costs: Money | None = Field(None, description="The budgeted direct costs of this home alone for a year "
+                                                         "(its own staff, premises and running costs), in pounds, "
+                                                         "where the cost model is budgeted home by home; the homes' "
+                                                         "figures add up to no more than open_book.cost_model."
+                                                         "direct_costs, the rest being costs the homes share. The draft "
+                                                         "then re-bases the Prices by formula when the agreement ends "
+                                                         "for one home. Empty: the saving is what the provider shows.")
+    landlord: str | None = Field(None, description="In supported living, the landlord that grants the tenancies at "
+                                                   "this home, where it differs from services.landlord, e.g. "
+                                                   "'Brightwater Housing Association'. Empty: services.landlord.")
+    tenancy: str | None = Field(None, description="In supported living, the kind of agreement under which each tenant "
+                                                  "occupies this home, as a phrase, e.g. 'assured periodic tenancy'. "
+                                                  "Empty: the draft shows a placeholder.")
+    other_funded: int = Field(0, ge=0, le=250, description="In supported living, the tenancies at this home whose "
+                                                           "tenants' support another public body funds (for example "
+                                                           "another council or an integrated care board), e.g. 1. "
+                                                           "The commissioner then pays only its share of the home's "
+                                                           "core support. Empty: none.")
     core_support: str | None = Field(None, description="In supported living, the shared support at this home paid "
                                                         "whether or not every tenancy is let, e.g. 'one support worker "
                                                         "07:30 to 21:30 every day (5,110 hours a year) and a sleep-in "
@@ -628,6 +651,10 @@ class Services(Strict):
                                                      "that completes 'they will change by ...', e.g. 'CPIH for the 12 "
                                                      "months to the previous December, capped at 4%'. Empty: the draft "
                                                      "shows a placeholder.")
+    minimum_wage_change_in_law: bool = Field(
+        False, description="Whether a rise in the national living wage counts as a Relevant Change in Law to the "
+                           "extent that it is more than the change the annual price review makes in the same year "
+                           "(true), or is covered by the annual review alone, like any other cost increase (false).")
     price_floor_zero: bool = Field(True, description="Whether the annual index change has a floor of 0%, so the prices "
                                                      "never fall because the index falls (true), or follow the index down (false).")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")

@@ -408,3 +408,22 @@ def test_charity_kpis_are_measured_over_a_year_and_a_repeated_miss_can_be_remedi
     text = paragraphs_text(clause(result, "open-book.performance"))
     assert "stated as a percentage is measured over the 12 months ending with that interval" in text
     assert "cannot be remedied" not in text
+
+
+@pytest.mark.parametrize(("passes_through", "expected", "absent"), [
+    (False, "other than a change in the rates of the national minimum wage", "but only so far as the percentage increase"),
+    (True, "but only so far as the percentage increase", "other than a change in the rates of the national minimum wage"),
+])
+def test_national_living_wage_rise_is_a_relevant_change_in_law_only_by_choice(catalogue, tmp_path, passes_through,
+                                                                              expected, absent):
+    text = CHARITY.read_text(encoding="utf-8")
+    if passes_through:
+        text = text.replace("  absence_rate: 100\n", "  absence_rate: 100\n  minimum_wage_change_in_law: true\n")
+    path = tmp_path / "wage.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert expected in definitions["Relevant Change in Law"]
+    assert absent not in definitions["Relevant Change in Law"]
+    body = "\n".join(p.text for p in iter_paragraphs(clause(result, "open-book.change-in-law").blocks))
+    assert "If a Relevant Change in Law changes the cost" in body

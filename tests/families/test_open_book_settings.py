@@ -70,7 +70,8 @@ def test_supported_living_draft_has_tenants_not_placements(drafts):
     assert "Tenancies it serves under this Agreement" in text
     # core support set out home by home, and the landlord named
     assert "one support worker on waking duty every hour of the day and night (8,760 hours a year)" in text
-    assert "The tenancies of the Homes are granted by Lindenford Homes Housing Association" in text
+    assert "Each tenant occupies their home under an agreement with the landlord shown below" in text
+    assert "Lindenford Homes Housing Association, a registered provider of social housing" in text
     assert "personal care at each location (branch)" in text
     assert "whether or not every tenancy at that home is occupied" in text
     assert "for any reason other than an act or omission of the Council (including a Force Majeure Event)" in text
@@ -149,7 +150,7 @@ def test_review_divides_by_the_budgeted_units_and_is_held_between_the_floor_and_
     assert "units the Council paid for in the period of the base statement" not in text
     assert "applied once for each review date after the end of the period of the base statement" in text
     assert "The factor may not be more than one plus the change in the index for this review date alone" in text
-    assert "plus the extra Allowable Costs a change in Law causes in a full year" in text
+    assert "plus the extra Allowable Costs a Relevant Change in Law causes in a full year" in text
     assert "The factor is never less than one" in text
     assert "Re-basing may lower the Prices" not in text
     assert "which the limit in clause 5.7 does not hold back" in text
@@ -465,3 +466,41 @@ def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
     assert "The decision is final and binding on the Parties except in the case of fraud or manifest error." in text
     expert = text_of(drafts, "childrens-homes-charity")     # the expert route already covers the figures
     assert "a Dispute about the figures in a Reconciliation Statement" not in expert
+
+
+def test_supported_living_lists_each_homes_landlord_and_tenancy(drafts):
+    text = text_of(drafts, "supported-living-company")
+    assert "Canalside Residential Lettings Limited, a private landlord" in text
+    assert "assured periodic tenancy (Housing Act 1988, as amended by the Renters' Rights Act 2025)" in text
+    assert "Funded by others" not in text   # no tenancy funded by another body in the sample
+
+
+def test_council_pays_only_its_share_of_core_support_where_others_fund_tenants(catalogue, tmp_path):
+    text = LIVING.read_text(encoding="utf-8").replace(
+        "      places: 8\n", "      places: 8\n      other_funded: 2\n", 1)
+    path = tmp_path / "shared.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    body = document_text(result)
+    assert "only in the proportion that the tenancies at that home not funded by another public body" in body
+    assert "(Larchfield Court: 6 of 8)" in body
+    assert "Funded by others" in body
+
+
+def test_weekly_prices_are_paid_by_the_night_for_part_weeks(drafts):
+    assert "paid for part of a week at one seventh of the weekly Price" in text_of(drafts, "childrens-homes-charity")
+    assert "one seventh" not in text_of(drafts, "supported-living-company")   # priced by the hour and night
+
+
+def test_commissioner_may_suspend_new_referrals_instead_of_ending(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "may by notice suspend new Referrals to the Homes, or to those of them that the ground concerns" in text
+    assert "no Prices are payable for one of the Core Places that is empty while new Referrals to it are suspended" in text
+    assert "suspend new Referrals" not in text_of(drafts, "supported-living-company")
+
+
+def test_ending_one_home_takes_out_that_homes_own_budgeted_costs(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert ("the direct costs budgeted for that home alone in the cost model (Rowan House £640,000; St Brigid's House "
+            "£640,000; The Willows £520,000; Harbour View £520,000)") in text
+    assert "because of this change" not in text   # the formula, not the provider's say-so, for a home that ends

@@ -178,10 +178,48 @@ FIRES = [
          says="is priced by the week", loc=("open_book", "unit_prices", 0, "unit")),
     Case("OPEN-BOOK-SHORT-BREAKS-UNSET", BREAKS, setter("services", "short_breaks", DELETE),
          says="the void rate (60%) for a place held empty", loc=("services", "name")),
+    Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING, setter("services", "homes", 4, "tenancy", "assured shorthold tenancy"),
+         says="Foundry Mews's tenancy is described as 'assured shorthold tenancy', but the services start on 1 April 2027",
+         loc=("services", "homes", 4, "tenancy")),
+    Case("OPEN-BOOK-OTHER-FUNDED", LIVING, setter("services", "homes", 2, "other_funded", 4),
+         says="Kiln Lane house has 3 tenancies but 4", loc=("services", "homes", 2, "other_funded")),
+    Case("OPEN-BOOK-OTHER-FUNDED", CHARITY, setter("services", "homes", 0, "other_funded", 1),
+         says="not supported living", loc=("services", "homes", 0, "other_funded")),
+    Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY, setter("open_book", "disallowed_costs", 1, "Costs of the Provider's other services"),
+         says="the text speaks of 'the Provider', but the draft defines the parties as 'Council' and 'Trust'",
+         loc=("open_book", "disallowed_costs", 1)),
+    Case("OPEN-BOOK-UNDEFINED-NAME", LIVING, setter("open_book", "unit_prices", 0, "service",
+                                                     "Individual support for one tenant, as agreed with the Commissioner"),
+         says="'the Commissioner'", loc=("open_book", "unit_prices", 0, "service")),
+    Case("OPEN-BOOK-APPORTIONED-COSTS", CHARITY, setter("services", "homes", 2, "direct_costs", DELETE),
+         says="3 of the 4 homes state their own direct costs but The Willows does not", loc=("services", "homes", 2, "name")),
+    Case("OPEN-BOOK-APPORTIONED-COSTS", CHARITY, setter("services", "homes", 0, "direct_costs", 1000000),
+         says="add up to £2,680,000, £25,000 more than the cost model's direct costs of £2,655,000",
+         loc=("open_book", "cost_model", "direct_costs")),
+    Case("OPEN-BOOK-CORE-SCENARIO", CHARITY, setter("open_book", "occupancy_scenarios", [70, 90, 95]),
+         says="the occupancy scenario 70% is below the 78.6% of places the 11 Core Places guarantee (572 paid weeks",
+         loc=("open_book", "occupancy_scenarios")),
+    Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", CHARITY, setter("open_book", "cost_model", "overhead_allocation",
+                                                            "the homes' share of floor area"),
+         says="('staff_costs') decides the allocation", loc=("open_book", "cost_model", "overhead_allocation")),
 ]
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", CHARITY),   # a basis only
+    Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", ADULT),     # a phrase only
+    Case("OPEN-BOOK-CORE-SCENARIO", CHARITY),   # 80%, 90% and 95% against 78.6%
+    Case("OPEN-BOOK-CORE-SCENARIO", CHARITY, setter("open_book", "occupancy_scenarios", [70, 90, 95]),
+         positions={"open_book_voids": "void-payment"}),   # no Core Places
+    Case("OPEN-BOOK-APPORTIONED-COSTS", CHARITY),   # £2,320,000 of £2,655,000: the rest is shared
+    Case("OPEN-BOOK-APPORTIONED-COSTS", ADULT),     # no home states its own costs
+    Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY),   # 'the Council' and 'the Trust' are the defined names
+    Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY, setter("open_book", "disallowed_costs", 1,
+                                                      "Costs of the provider's other services")),   # lower case: a description
+    Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING),   # assured and assured periodic tenancies
+    Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING, lambda d: setter("services", "homes", 4, "tenancy",
+         "assured shorthold tenancy")(d) or setter("services", "term", "start", "2026-04-01")(d)),  # before the Act applied
+    Case("OPEN-BOOK-OTHER-FUNDED", LIVING, setter("services", "homes", 2, "other_funded", 3)),   # all three: share nil
     Case("OPEN-BOOK-CAP-BENCHMARK", CHARITY, setter("open_book", "profit_cap", 8.56)),
     Case("OPEN-BOOK-CAP-BENCHMARK", CHARITY, lambda d: d["open_book"].update(profit_cap=12, benchmark={"source": "none"})),
     Case("OPEN-BOOK-BENCHMARK-LOCAL", ADULT),
