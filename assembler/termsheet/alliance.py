@@ -700,6 +700,12 @@ class Alliance(Strict):
                    for s in self.services)
 
     @property
+    def target_cost_reserved(self) -> bool:
+        """Whether setting or approving the Target Cost is one of the agreed Reserved Matters, so that the risk/reward
+        clause says it is set by every member's agreement rather than by the ordinary majority of clause 9."""
+        return any(re.search(r"\btarget cost", m, re.I) for m in self.decisions.reserved_matters)
+
+    @property
     def removal_reserved(self) -> bool:
         """Whether removing a member is one of the agreed Reserved Matters, so that the removal clause (the one
         rule for removal) needs every other member rather than the ordinary majority."""
