@@ -508,3 +508,30 @@ def former_contract_values(ctx: RuleContext):
                    f"{money(total)}; confirm the annual value, and list any other contract it holds for these services "
                    "(or say that it continues outside the alliance), so that nothing is paid twice",
                    ("members", i, "annual_value"))
+
+
+@RULES.rule("ALLIANCE-LATE-SIGNING", "warning",
+            "An alliance agreement signed after its Commencement Date applies back to that date; the gap in between "
+            "needs the lawyer's attention.")
+def late_signing(ctx: RuleContext):
+    signed = ctx.sheet.document.agreement_date
+    start = ctx.sheet.alliance.term.start
+    if signed is not None and signed > start:
+        yield (f"the agreement is to be signed on {long_date(signed)}, after the Commencement Date "
+               f"({long_date(start)}): the draft applies it from the Commencement Date, so confirm that the Former "
+               "Contracts or Service Contracts cover the Services in between, or move the Commencement Date or sign "
+               "earlier", ("document", "agreement_date"))
+
+
+PO_BOX = re.compile(r"\bP\.?\s*O\.?\s*Box\b|\bPost\s*Office\s*Box\b", re.I)
+
+
+@RULES.rule("ALLIANCE-PO-BOX-ADDRESS", "warning",
+            "A member's address for notices is a street address: notices are delivered by hand, and a PO box cannot "
+            "take delivery by hand or be a registered office.")
+def po_box_address(ctx: RuleContext):
+    for i, m in enumerate(ctx.sheet.members):
+        if m.address and PO_BOX.search(m.address):
+            yield (f"{m.name}'s address ({m.address}) is a PO box: notices under this Agreement may be delivered by "
+                   "hand, which a PO box cannot receive; give the street address of its registered or principal "
+                   "office", ("members", i, "address"))

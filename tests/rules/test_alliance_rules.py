@@ -244,7 +244,17 @@ def _former_contracts_short_of_the_annual_value(d):
     d["alliance"]["former_contracts"][0]["annual_value"] = 700000  # Harbour Light's contracts no longer add up
 
 
+def _signed_after_the_start(d):
+    d["document"]["agreement_date"] = "2027-04-20"  # JOINT's Commencement Date is 1 April 2027
+
+
+def _po_box_for_notices(d):
+    member(d, "mind")["address"] = "PO Box 412, Lewford LW7 2BB"
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-LATE-SIGNING", JOINT, _signed_after_the_start),
+    ("ALLIANCE-PO-BOX-ADDRESS", JOINT, _po_box_for_notices),
     ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _delivers_a_service_not_listed),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _service_nobody_delivers),
@@ -420,3 +430,25 @@ def test_by_default_the_commissioner_bears_pain_above_its_amount(catalogue):
     big = alliance.example_for("pain", swing=Decimal(3000000))
     for line, m in zip(big.lines, alliance.providers):
         assert -line.share <= alliance.pain_cap_for(m)
+
+
+def test_late_signing_names_both_dates(catalogue):
+    data = data_of(JOINT)
+    _signed_after_the_start(data)
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-LATE-SIGNING"]
+    assert finding.loc == ("document", "agreement_date")
+    assert "20 April 2027" in finding.message and "1 April 2027" in finding.message
+
+
+def test_signing_on_the_start_date_is_not_late(catalogue):
+    data = data_of(JOINT)
+    data["document"]["agreement_date"] = "2027-04-01"
+    assert "ALLIANCE-LATE-SIGNING" not in ids(run(data, catalogue))
+
+
+def test_po_box_is_found_however_written_and_a_street_named_box_is_not(catalogue):
+    for address, fires in (("P.O. Box 12, Lewford", True), ("po box 12, Lewford", True),
+                           ("1 Box Lane, Lewford LW7 1AA", False)):
+        data = data_of(JOINT)
+        member(data, "mind")["address"] = address
+        assert ("ALLIANCE-PO-BOX-ADDRESS" in ids(run(data, catalogue))) is fires, address
