@@ -965,3 +965,52 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
     assert ("a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act, "
             "which were awarded on 2 March 2026") in recitals
     assert "Schedule 8" not in recitals and "which began on" not in recitals
+
+
+# --- joint commissioners are named as such; late signing ------------------------------------
+
+def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, big):
+    rr = text_of(clause(joint, "alliance.risk-reward"))
+    assert "one row for each Provider and one for each Commissioner" in rr
+    assert "each Commissioner gives its part in any approval only in writing" in rr
+    assert "No Commissioner may approve a cost" in rr
+    assert "by the Lead Commissioner within 20 Business Days" in rr
+    assert "The Commissioners bear (a) their own shares of Pain" in rr
+    assert "The Commissioner that is party to that Provider's Service Contract must pay a positive Balancing Amount" in rr
+    assert "The Commissioner bears" not in rr and "The Commissioner must pay" not in rr
+    # one commissioner: the singular stays
+    single = text_of(clause(big, "alliance.risk-reward"))
+    assert "one for the Commissioner." in single and "The Commissioner must pay a positive Balancing Amount" in single
+    exit_plan = text_of(clause(joint, "alliance.schedule-exit"))
+    assert "each Commissioner must tell the Alliance Members how it intends to secure the Services it commissions" in exit_plan
+    assert "the Lead Commissioner makes it after consulting the ALT" in exit_plan
+
+
+def test_target_cost_set_as_a_reserved_matter_where_the_sheet_reserves_it(joint, catalogue):
+    rr = text_of(clause(joint, "alliance.risk-reward"))
+    reserved = next(p for p in clause(joint, "alliance.decisions").blocks
+                    if isinstance(p, Paragraph) and p.anchor == "reserved")
+    assert (f"by a decision of the ALT that is a Reserved Matter under clause {reserved.number.split('.')[0]}, and so "
+            "needs the agreement of every Alliance Member") in rr
+    source = JOINT.read_text(encoding="utf-8").replace("      - Approving the Annual Plan and the Target Cost\n", "")
+    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "that is a Reserved Matter" not in text_of(clause(doc, "alliance.risk-reward"))
+
+
+def test_each_joint_commissioner_recites_its_own_power(joint):
+    recitals = text_of(clause(joint, "alliance.recitals"))
+    assert "The Commissioners commission the Services together" in recitals
+    assert "The Council enters into this Agreement in exercise of its functions" in recitals
+    assert ("The ICB enters into this Agreement in exercise of its duty under section 3 of the National Health "
+            "Service Act 2006") in recitals
+    assert "The Commissioner is responsible" not in recitals
+
+
+def test_an_agreement_signed_after_the_commencement_date_applies_from_it(joint, catalogue):
+    term = text_of(clause(joint, "alliance.term-termination"))
+    assert "applies, from the date on which every Party has signed it" in term and "as if it had been" not in term
+    source = JOINT.read_text(encoding="utf-8").replace("agreement_date: 2027-03-15", "agreement_date: 2027-04-20")
+    result = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
+    late = text_of(clause(result.document, "alliance.term-termination"))
+    assert "then applies from the Commencement Date as if it had been signed on that date" in late
+    assert "ALLIANCE-LATE-SIGNING" in {f.rule for f in result.findings}
