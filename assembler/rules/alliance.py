@@ -69,6 +69,8 @@ def unknown_member(ctx: RuleContext):
     used += [(("alliance", "former_contracts", i, "member"), c.member) for i, c in enumerate(alliance.former_contracts)]
     if alliance.pooled_budget:
         used.append((("alliance", "pooled_budget", "host"), alliance.pooled_budget.host))
+        used += [(("alliance", "pooled_budget", "contributions", i, "member"), c.member)
+                 for i, c in enumerate(alliance.pooled_budget.contributions)]
     if alliance.alliance_manager_host:
         used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
     for loc, key in used:
@@ -535,3 +537,37 @@ def po_box_address(ctx: RuleContext):
             yield (f"{m.name}'s address ({m.address}) is a PO box: notices under this Agreement may be delivered by "
                    "hand, which a PO box cannot receive; give the street address of its registered or principal "
                    "office", ("members", i, "address"))
+
+
+@RULES.rule("ALLIANCE-CONTRIBUTIONS", "error",
+            "The contributions to a pooled budget add up to its annual amount, each from a commissioner listed once.")
+def contributions(ctx: RuleContext):
+    pooled = ctx.sheet.alliance.pooled_budget
+    if not pooled or not pooled.contributions:
+        return
+    loc = ("alliance", "pooled_budget", "contributions")
+    if pooled.contributions_total != pooled.annual_amount:
+        yield (f"the contributions to the pooled budget add up to {money(pooled.contributions_total)}, but the pooled "
+               f"budget is {money(pooled.annual_amount)} a year; correct the amounts so that every pound of it is "
+               "paid in by someone", loc)
+    roles = {m.key: m for m in ctx.sheet.members}
+    seen: set[str] = set()
+    for i, c in enumerate(pooled.contributions):
+        m = roles.get(c.member)
+        if m is not None and m.role != "commissioner":
+            yield (f"{m.name} is a provider: Providers are paid from the pooled budget, not into it; list only the "
+                   "commissioners that fund it", (*loc, i, "member"))
+        if c.member in seen:
+            yield f"{c.member!r} is listed twice among the contributors; give one line with its whole contribution", (*loc, i, "member")
+        seen.add(c.member)
+
+
+@RULES.rule("ALLIANCE-CONTRIBUTIONS-STATED", "warning",
+            "Where more than one body commissions the services, a pooled budget says what each pays into it and when.")
+def contributions_stated(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    pooled = alliance.pooled_budget
+    if pooled and not pooled.contributions and alliance.joint_commissioners:
+        yield (f"{len(alliance.commissioners)} bodies commission the services but the pooled budget does not say what "
+               "each pays into it: list the contributions (member, amount, pays), or the draft leaves each "
+               "Commissioner's contribution blank", ("alliance", "pooled_budget", "contributions"))

@@ -159,9 +159,25 @@ class KpiTrajectory(Strict):
                               "derives a straight line from the baseline to the target.")
 
 
+class Contribution(Strict):
+    member: MemberKey = Field(description="Key of the member (a commissioner) that pays into the pooled budget.")
+    amount: Money = Field(description="What it pays in for the first Alliance Year, in pounds.")
+    pays: Text | None = Field(None, description="When it pays in, as words that follow 'pays it', e.g. 'in four equal "
+                              "instalments in advance on 1 April, 1 July, 1 October and 1 January'. Empty: the draft "
+                              "shows a placeholder.")
+
+
 class PooledBudget(Strict):
     annual_amount: Money = Field(description="The yearly amount of the pooled budget, in pounds; it must equal the sum of the members' annual values.")
     host: MemberKey = Field(description="Key of the member that holds the pooled budget (usually the commissioner).")
+    contributions: list[Contribution] = Field(
+        default_factory=list, description="Who pays what into the pooled budget for the first Alliance Year, one line "
+        "per contributor (member, amount, pays); the amounts add up to the annual amount. Leave empty only where the "
+        "holder funds it all.")
+
+    @property
+    def contributions_total(self) -> Decimal:
+        return sum((c.amount for c in self.contributions), Decimal(0))
 
 
 class FormerContract(Strict):
@@ -698,6 +714,15 @@ class Alliance(Strict):
             return True
         return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospital|medic\w*)\b", s, re.I)
                    for s in self.services)
+
+    @property
+    def contribution_rows(self) -> list[tuple[str, Contribution]]:
+        """Each contribution to the pooled budget with its contributor's full name (the key where no member has it,
+        which ALLIANCE-UNKNOWN-MEMBER reports)."""
+        if not self.pooled_budget:
+            return []
+        names = {m.key: m.name for m in self._members}
+        return [(names.get(c.member, c.member), c) for c in self.pooled_budget.contributions]
 
     @property
     def target_cost_reserved(self) -> bool:

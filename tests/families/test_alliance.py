@@ -636,10 +636,11 @@ def test_commencement_and_the_contracts(big):
     term = text_of(clause(big, "alliance.term-termination"))
     # the whole Agreement binds from signature (definitions, confidentiality, disputes, notices); only delivery and
     # the money and performance clauses wait for the Commencement Date
-    assert term.startswith("This Agreement takes effect on the date on which every Party has signed it, and applies "
-                           "from that date")
+    assert term.startswith("This Agreement takes effect, and applies, from the date on which every Party has signed it")
     assert "the obligations to deliver them, clause 13 and clause 14 apply from that date" in term
-    assert "so that the Alliance Manager can be appointed and the first Annual Plan prepared under clause" in term
+    # the reason for binding from signature is the drafting note's, not the clause's
+    assert "the Alliance Manager may be appointed and the first Annual Plan prepared under clause" in term
+    assert "so that the Alliance Manager can be appointed" in clause(big, "alliance.term-termination").note
     assert "The Services start on the Commencement Date" in term
     assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager" \
         in text_of(clause(big, "alliance.governance"))
@@ -1014,3 +1015,20 @@ def test_an_agreement_signed_after_the_commencement_date_applies_from_it(joint, 
     late = text_of(clause(result.document, "alliance.term-termination"))
     assert "then applies from the Commencement Date as if it had been signed on that date" in late
     assert "ALLIANCE-LATE-SIGNING" in {f.rule for f in result.findings}
+
+
+def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
+    planning = text_of(clause(big, "alliance.service-planning"))
+    assert ("The Pooled Budget Holder funds the whole Pooled Budget for the first Alliance Year and pays it in four "
+            "equal instalments in advance") in planning
+    source = JOINT.read_text(encoding="utf-8").replace(
+        "  no_blame_carve_outs:", "  pooled_budget:\n    annual_amount: 3000000\n    host: county\n    contributions:\n"
+        "      - {member: county, amount: 1200000, pays: monthly in advance}\n"
+        "      - {member: icb, amount: 1800000}\n  no_blame_carve_outs:", 1)
+    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    c = clause(doc, "alliance.service-planning")
+    rows = table_rows(c)
+    assert rows[0] == ["Wealdshire County Council", "£1,200,000", "monthly in advance"]
+    assert rows[1][:2] == ["NHS Wealdshire and Downs Integrated Care Board", "£1,800,000"] and "when it pays" in rows[1][2]
+    assert rows[-1][:2] == ["Total", "£3,000,000"]
+    assert "Each Commissioner named below must pay its contribution into the Pooled Budget" in text_of(c)

@@ -252,7 +252,23 @@ def _po_box_for_notices(d):
     member(d, "mind")["address"] = "PO Box 412, Lewford LW7 2BB"
 
 
+def _contributions_short_of_the_budget(d):
+    d["alliance"]["pooled_budget"]["contributions"][0]["amount"] = 7000000
+
+
+def _provider_pays_in(d):
+    d["alliance"]["pooled_budget"]["contributions"] = [
+        {"member": "council", "amount": 7000000}, {"member": "harbour", "amount": 700000}]
+
+
+def _joint_pooled_budget_without_contributions(d):
+    d["alliance"]["pooled_budget"] = {"annual_amount": 3000000, "host": "county"}
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-CONTRIBUTIONS", BIG, _contributions_short_of_the_budget),
+    ("ALLIANCE-CONTRIBUTIONS", BIG, _provider_pays_in),
+    ("ALLIANCE-CONTRIBUTIONS-STATED", JOINT, _joint_pooled_budget_without_contributions),
     ("ALLIANCE-LATE-SIGNING", JOINT, _signed_after_the_start),
     ("ALLIANCE-PO-BOX-ADDRESS", JOINT, _po_box_for_notices),
     ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
@@ -452,3 +468,11 @@ def test_po_box_is_found_however_written_and_a_street_named_box_is_not(catalogue
         data = data_of(JOINT)
         member(data, "mind")["address"] = address
         assert ("ALLIANCE-PO-BOX-ADDRESS" in ids(run(data, catalogue))) is fires, address
+
+
+def test_joint_contributions_that_add_up_are_quiet(catalogue):
+    data = data_of(JOINT)
+    data["alliance"]["pooled_budget"] = {"annual_amount": 3000000, "host": "county", "contributions": [
+        {"member": "county", "amount": 1200000}, {"member": "icb", "amount": 1800000}]}
+    found = ids(run(data, catalogue))
+    assert not found & {"ALLIANCE-CONTRIBUTIONS", "ALLIANCE-CONTRIBUTIONS-STATED"}
