@@ -725,6 +725,19 @@ class Alliance(Strict):
         return [(names.get(c.member, c.member), c) for c in self.pooled_budget.contributions]
 
     @property
+    def domestic_abuse_in_scope(self) -> bool:
+        """Whether the Services include support for people affected by domestic abuse (a refuge, safe accommodation
+        or specialist support), so that the draft carries the clause on domestic abuse referrals and reviews."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return "domestic abuse" in scope or "domestic violence" in scope or "refuge" in scope
+
+    @property
+    def refuge_in_scope(self) -> bool:
+        """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
+        scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
+        return "refuge" in scope or "safe accommodation" in scope
+
+    @property
     def target_cost_reserved(self) -> bool:
         """Whether setting or approving the Target Cost is one of the agreed Reserved Matters, so that the risk/reward
         clause says it is set by every member's agreement rather than by the ordinary majority of clause 9."""

@@ -1032,3 +1032,24 @@ def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
     assert rows[1][:2] == ["NHS Wealdshire and Downs Integrated Care Board", "£1,800,000"] and "when it pays" in rows[1][2]
     assert rows[-1][:2] == ["Total", "£3,000,000"]
     assert "Each Commissioner named below must pay its contribution into the Pooled Budget" in text_of(c)
+
+
+def test_domestic_abuse_clause_and_refuge_handover_only_where_in_scope(big, joint):
+    ids_big = [c.id for c in big.all_clauses()]
+    assert "alliance.domestic-abuse" in ids_big
+    da = text_of(clause(big, "alliance.domestic-abuse"))
+    assert "domestic homicide review under section 9 of the Domestic Violence, Crime and Victims Act 2004, or any review that replaces it" in da
+    assert "Victims and Prisoners Act 2024" in clause(big, "alliance.domestic-abuse").note
+    assert "it must not close that accommodation" in text_of(clause(big, "alliance.schedule-exit"))
+    # a mental health alliance with no domestic abuse service has neither
+    assert "alliance.domestic-abuse" not in [c.id for c in joint.all_clauses()]
+    assert "refuge" not in text_of(clause(joint, "alliance.schedule-exit"))
+
+
+def test_expert_route_leaves_the_risk_reward_calculation_to_the_reviewing_accountant(big):
+    disputes = "\n".join(p.text for p in clause(big, "common.disputes").blocks if isinstance(p, Paragraph))
+    challenge = next(p for p in clause(big, "alliance.risk-reward").blocks
+                     if isinstance(p, Paragraph) and p.anchor == "challenge")
+    rr = clause(big, "alliance.risk-reward").number
+    assert (f"(other than the yearly calculation under clause {rr}, which is decided only as clause {challenge.number} "
+            "provides)") in disputes
