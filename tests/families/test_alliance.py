@@ -1053,3 +1053,12 @@ def test_expert_route_leaves_the_risk_reward_calculation_to_the_reviewing_accoun
     rr = clause(big, "alliance.risk-reward").number
     assert (f"(other than the yearly calculation under clause {rr}, which is decided only as clause {challenge.number} "
             "provides)") in disputes
+
+
+def test_a_commissioners_successor_takes_its_place(big, joint):
+    for doc in (big, joint):
+        leaving = text_of(clause(doc, "alliance.leaving"))
+        assert "are transferred by or under an enactment to another body" in leaving
+        assert "that Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in leaving
+    assert "(and, where it was the Lead Commissioner, as Lead Commissioner)" in text_of(clause(joint, "alliance.leaving"))
+    assert "Lead Commissioner" not in text_of(clause(big, "alliance.leaving"))
