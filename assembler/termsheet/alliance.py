@@ -150,6 +150,11 @@ class RiskReward(Strict):
         default_factory=CommissionerExposure, description="The Commissioner's own exposure to Pain, shown as its own row "
         "of the share table. State it: the draft says expressly whether it is capped.")
     example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
+    urgent_approvals_limit: Money | None = Field(
+        None, description="The most, in pounds, that the Commissioner (or Lead Commissioner) may approve alone in an "
+        "Alliance Year of Providers' costs above budget incurred urgently (to keep a person safe or meet a legal duty), "
+        "for all Providers together; above it only the ALT approves, e.g. 75000. Empty: no limit but the cap on the "
+        "Commissioner's own Pain.")
 
 
 class KpiTrajectory(Strict):

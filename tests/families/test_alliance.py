@@ -1062,3 +1062,11 @@ def test_a_commissioners_successor_takes_its_place(big, joint):
         assert "that Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in leaving
     assert "(and, where it was the Lead Commissioner, as Lead Commissioner)" in text_of(clause(joint, "alliance.leaving"))
     assert "Lead Commissioner" not in text_of(clause(big, "alliance.leaving"))
+
+
+def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
+    rr = text_of(clause(big, "alliance.risk-reward"))
+    assert ("It may approve costs in this way up to £75,000 (seventy-five thousand pounds) in total for all Providers "
+            "in an Alliance Year") in rr
+    assert "It may approve costs in this way" not in text_of(clause(joint, "alliance.risk-reward"))
+    assert "consider agreeing a yearly limit" in clause(joint, "alliance.risk-reward").note
