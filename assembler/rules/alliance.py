@@ -228,8 +228,13 @@ def _law_for(ctx: RuleContext, started) -> str:
             "Provider Selection Regime from 1 January 2024.")
 def procurement_law(ctx: RuleContext):
     alliance = ctx.sheet.alliance
-    started, route = alliance.procurement_started, alliance.procurement_route
-    loc = ("alliance", "procurement_route")
+    yield from _route_law(ctx, alliance.procurement_route, alliance.procurement_started, ("alliance", "procurement_route"))
+    for i, m in enumerate(ctx.sheet.members):
+        if m.procurement_route is not None:
+            yield from _route_law(ctx, m.procurement_route, m.procurement_started, ("members", i, "procurement_route"))
+
+
+def _route_law(ctx: RuleContext, route, started, loc):
     if started is None or route == "not_procurement" or "procurement_act_2023" not in ctx.law:
         return
     when = f"began on {long_date(started)}"
@@ -571,3 +576,34 @@ def contributions_stated(ctx: RuleContext):
         yield (f"{len(alliance.commissioners)} bodies commission the services but the pooled budget does not say what "
                "each pays into it: list the contributions (member, amount, pays), or the draft leaves each "
                "Commissioner's contribution blank", ("alliance", "pooled_budget", "contributions"))
+
+
+@RULES.rule("ALLIANCE-MEMBER-ROUTE", "error",
+            "A Provider's own procurement route is given with its date, and a modification route only for a Provider "
+            "whose Former Contract is varied; a commissioner has no route of its own.")
+def member_route(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    held = {c.member for c in alliance.former_contracts}
+    for i, m in enumerate(ctx.sheet.members):
+        route = m.procurement_route
+        if route is None:
+            if m.procurement_started is not None:
+                yield (f"{m.name} has a procurement_started date but no procurement_route of its own; give its route, "
+                       "or remove the date (the alliance's date applies)", ("members", i, "procurement_started"))
+            continue
+        loc = ("members", i, "procurement_route")
+        if m.role != "provider":
+            yield f"{m.name} is a commissioner: only a Provider's Service Contract has a route of its own", loc
+        elif route in ("modification", "pcr2015_modification") and (
+                m.key not in held or alliance.former_contracts_treatment != "varied"):
+            yield (f"{m.name}'s route is a modification, but it holds no Former Contract that is varied: a "
+                   "modification needs an existing contract; give the route by which its Service Contract was awarded",
+                   loc)
+        elif route not in ("modification", "pcr2015_modification") and m.key in held \
+                and alliance.former_contracts_treatment == "varied":
+            yield (f"{m.name}'s Former Contract is varied to become its Service Contract, so its route is the "
+                   "modification, not a new award; remove its own route, or list its new contract's route and not the "
+                   "former contract", loc)
+        if route != "not_procurement" and m.procurement_started is None:
+            yield (f"{m.name}'s own route has no procurement_started date: the law governing it cannot be checked",
+                   ("members", i, "procurement_started"))

@@ -32,6 +32,12 @@ class Representative(Strict):
                                "'Sam Patel, Deputy Director'; write 'none' if there is no deputy. Empty: the draft shows a placeholder.")
 
 
+# The procurement routes a term sheet may give (ROUTE_WORDS below recites each): for the alliance as a whole, and
+# for a Provider whose Service Contract was put in place by another route (a new provider joining varied ones).
+Route = Literal["open", "competitive_flexible", "direct_award", "reserved_mutual", "modification", "pcr2015",
+                "pcr2015_modification", "provider_selection", "not_procurement"]
+
+
 class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
@@ -49,6 +55,13 @@ class Member(Party):
     cost_model: CostModel | None = Field(
         None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
         "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
+    procurement_route: Route | None = legal_field(
+        None, description="Only for a Provider whose Service Contract was put in place by a different route from the "
+        "alliance's procurement_route (for example a new provider awarded a contract by the open procedure where the "
+        "others' contracts are modified): that route, with the same choices. Empty: the alliance's route.")
+    procurement_started: dt.date | None = legal_field(
+        None, description="With the Provider's own procurement_route: when that procurement began (for a modification: "
+        "when its contract was awarded), as YYYY-MM-DD.")
 
 
 class Extension(Strict):
@@ -779,21 +792,47 @@ class Alliance(Strict):
     def route_words(self) -> str:
         """The route as recited. A light touch contract may be modified freely under s.74 PA 2023, without a
         Schedule 8 ground (Cabinet Office guidance on contract modifications), so Schedule 8 is not cited for it."""
-        if self.procurement_route == "modification" and self.light_touch:
-            return "a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act"
-        return ROUTE_WORDS[self.procurement_route]
+        return route_words(self.procurement_route, self.light_touch)
 
     @property
     def started_words(self) -> str:
         """What the procurement_started date is, in words: for a modification it is the date the contracts being
         modified were awarded, not the start of any procurement."""
-        if self.procurement_route in ("modification", "pcr2015_modification"):
-            return "which were awarded on"
-        return "which began on"
+        return started_words(self.procurement_route)
+
+    @property
+    def own_routes(self) -> list[OwnRoute]:
+        """The Providers whose Service Contract was put in place by a route other than the alliance's, each with the
+        route and its date in words, so that recital (C) and the key information recite each contract's own route."""
+        out = []
+        for m in self.providers:
+            if m.procurement_route is None or m.procurement_route == self.procurement_route:
+                continue
+            words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
+            out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))
+        return out
 
     @property
     def carve_out_words(self) -> list[str]:
         return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs]
+
+
+def route_words(route: str, light_touch: bool) -> str:
+    if route == "modification" and light_touch:
+        return "a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act"
+    return ROUTE_WORDS[route]
+
+
+def started_words(route: str) -> str:
+    return "which were awarded on" if route in MODIFICATION_ROUTES else "which began on"
+
+
+@dataclass(frozen=True)
+class OwnRoute:
+    member: Member
+    words: str
+    started_words: str
+    started: dt.date | None
 
 
 def care_act_words(scope: str) -> str:

@@ -1070,3 +1070,19 @@ def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
             "in an Alliance Year") in rr
     assert "It may approve costs in this way" not in text_of(clause(joint, "alliance.risk-reward"))
     assert "consider agreeing a yearly limit" in clause(joint, "alliance.risk-reward").note
+
+
+def test_recital_c_recites_a_providers_own_route(catalogue):
+    source = JOINT.read_text(encoding="utf-8")
+    source = source.replace('    - {member: homes, title: "Step-down supported housing (24 units)", reference: WCC/MH/2024/10, annual_value: 520000}\n', "")
+    source = source.replace("    annual_value: 520000\n", "    annual_value: 520000\n    procurement_route: open\n    procurement_started: 2026-05-01\n", 1)
+    assert "procurement_route: open" in source and "WCC/MH/2024/10" not in source
+    result = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
+    recitals = text_of(clause(result.document, "alliance.recitals"))
+    assert "regulation 72 of the Public Contracts Regulations 2015" in recitals
+    assert ("The Service Contract of Downland, however, was put in place following the open procedure under section "
+            "20(2)(a) of the Procurement Act 2023, which began on 1 May 2026.") in recitals
+    assert "the Service Contract of Downland is a separate contract aligned with this Agreement" in recitals
+    key = " ".join(" ".join(r) for r in table_rows(clause(result.document, "alliance.key-information")))
+    assert "for Downland's Service Contract, the open procedure under section 20(2)(a)" in key
+    assert not {f.rule for f in result.findings} & {"ALLIANCE-MEMBER-ROUTE", "ALLIANCE-PROCUREMENT-LAW"}

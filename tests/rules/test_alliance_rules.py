@@ -265,7 +265,26 @@ def _joint_pooled_budget_without_contributions(d):
     d["alliance"]["pooled_budget"] = {"annual_amount": 3000000, "host": "county"}
 
 
+def _downland_newly_awarded(d):
+    """JOINT with Downland's housing contract newly awarded by the open procedure, the others' contracts varied."""
+    d["alliance"]["former_contracts"] = [c for c in d["alliance"]["former_contracts"] if c["member"] != "homes"]
+    member(d, "homes")["procurement_route"] = "open"
+    member(d, "homes")["procurement_started"] = "2026-05-01"
+
+
+def _member_modifies_nothing(d):
+    _downland_newly_awarded(d)
+    member(d, "homes")["procurement_route"] = "modification"
+
+
+def _member_route_under_the_wrong_law(d):
+    _downland_newly_awarded(d)
+    member(d, "homes")["procurement_started"] = "2024-11-01"  # before the Procurement Act 2023 applied
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-MEMBER-ROUTE", JOINT, _member_modifies_nothing),
+    ("ALLIANCE-PROCUREMENT-LAW", JOINT, _member_route_under_the_wrong_law),
     ("ALLIANCE-CONTRIBUTIONS", BIG, _contributions_short_of_the_budget),
     ("ALLIANCE-CONTRIBUTIONS", BIG, _provider_pays_in),
     ("ALLIANCE-CONTRIBUTIONS-STATED", JOINT, _joint_pooled_budget_without_contributions),
@@ -476,3 +495,17 @@ def test_joint_contributions_that_add_up_are_quiet(catalogue):
         {"member": "county", "amount": 1200000}, {"member": "icb", "amount": 1800000}]}
     found = ids(run(data, catalogue))
     assert not found & {"ALLIANCE-CONTRIBUTIONS", "ALLIANCE-CONTRIBUTIONS-STATED"}
+
+
+def test_a_providers_own_route_that_fits_is_quiet(catalogue):
+    data = data_of(JOINT)
+    _downland_newly_awarded(data)
+    assert not ids(run(data, catalogue)) & {"ALLIANCE-MEMBER-ROUTE", "ALLIANCE-PROCUREMENT-LAW"}
+
+
+def test_a_varied_contract_holder_cannot_claim_a_new_award(catalogue):
+    data = data_of(JOINT)
+    member(data, "trust")["procurement_route"] = "open"
+    member(data, "trust")["procurement_started"] = "2026-05-01"
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-MEMBER-ROUTE"]
+    assert "is varied to become its Service Contract" in finding.message
