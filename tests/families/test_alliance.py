@@ -545,7 +545,7 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
                         if isinstance(p, Paragraph) and p.anchor == "commissioner")
     assert f"Subject to clause {commissioner.number}, each Provider's share of Pain" in rr
     assert "in addition to and above their Pain Caps, but no Provider bears more of the Pain for an Alliance Year in all than its Pain Limit" in rr
-    assert "unless every Provider first agrees in writing, because Pain above that amount returns to the Providers" in rr
+    assert "unless every Provider first agrees in writing." in rr
 
 
 def test_modification_route_varies_the_former_contracts(joint):
