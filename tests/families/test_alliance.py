@@ -657,7 +657,8 @@ def test_commencement_and_the_contracts(big):
     assert "transfer to another provider" not in leaving
     assert "each Service Contract continues under its own terms until it expires or is ended under them" in leaving
     general = text_of(clause(big, "common.general"))
-    assert "signed by or on behalf of each Party, except as clause 25 provides for a new member joining by deed" in general
+    changes = clause(big, "alliance.changes").number
+    assert f"signed by or on behalf of each Party, except as clause {changes} provides for a new member joining by deed" in general
     # insured from the date of this Agreement (the reviewers read "the services under it" as a slip)
     assert "from the date of this Agreement until it ends" in text_of(clause(big, "common.insurance"))
     assert "need the written approval of every Alliance Member" in text_of(clause(big, "alliance.changes"))
@@ -710,7 +711,7 @@ def test_no_blame_staff_subcontracting_and_insolvency(big):
     assert "Any other Alliance Member bears its own unrecoverable losses." in liability
     assert "loss caused to the other Alliance Members by its Insolvency Event" in liability
     general = text_of(clause(big, "common.general"))
-    assert "except as clause 22 provides for the Personnel of the Alliance Members" in general
+    assert f"except as clause {clause(big, 'alliance.liability').number} provides for the Personnel of the Alliance Members" in general
     assert "without the consent required by clause 16" in general
     assert "only with the prior written consent of the Commissioner" in text_of(clause(big, "alliance.operations"))
 
