@@ -537,7 +537,7 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
     # caps of 4% of value (£58,000, £28,800, £12,400, £20,800) against pain shares of 30%, 14%, 6% and 10%:
     # the Trust's bites first at £193,333.33; the Commissioners' £100,000 is reached at £220,000
     assert "the first Provider's Pain Cap is reached when Pain is £193,333.33" in text
-    assert "the Commissioner's share reaches £100,000 when it is £220,000" in text
+    assert "the Commissioners' combined share reaches £100,000 when it is £220,000" in text
     assert "£60,000 returns to the Providers above their caps, within their Pain Limits" in text
     assert "Each Provider's Pain Limit for an Alliance Year is 8% of its Annual Value for that year" in text
     rr = text_of(clause(joint, "alliance.risk-reward"))
