@@ -71,6 +71,8 @@ def unknown_member(ctx: RuleContext):
         used.append((("alliance", "pooled_budget", "host"), alliance.pooled_budget.host))
         used += [(("alliance", "pooled_budget", "contributions", i, "member"), c.member)
                  for i, c in enumerate(alliance.pooled_budget.contributions)]
+    if alliance.case_system_host:
+        used.append((("alliance", "case_system_host"), alliance.case_system_host))
     if alliance.alliance_manager_host:
         used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
     for loc, key in used:
@@ -607,3 +609,24 @@ def member_route(ctx: RuleContext):
         if route != "not_procurement" and m.procurement_started is None:
             yield (f"{m.name}'s own route has no procurement_started date: the law governing it cannot be checked",
                    ("members", i, "procurement_started"))
+
+
+SHARED_SYSTEM = re.compile(r"case management system|shared (care|case) record|shared (case )?system|shared database|"
+                           r"shared record", re.I)
+
+
+@RULES.rule("ALLIANCE-SHARED-SYSTEM-CONTROLLERS", "warning",
+            "Where the members share personal data through one shared case system, the term sheet names who hosts it, "
+            "so the draft can say who is controller and who processes for whom.")
+def shared_system_controllers(ctx: RuleContext):
+    dp = getattr(ctx.sheet, "data_protection", None)
+    alliance = ctx.sheet.alliance
+    if dp is None or alliance.case_system_host is not None:
+        return
+    text = " ".join(filter(None, (dp.security, dp.purposes, dp.subject_matter)))
+    found = SHARED_SYSTEM.search(text)
+    if found and dp.role in ("controllers", "joint_controllers"):
+        yield (f"the data is shared through a shared system ('{found.group(0)}') but the term sheet does not say which "
+               "member hosts it: give alliance.case_system_host, so the draft can say that each member stays "
+               "controller of what it enters and the host processes it for them under Article 28 terms",
+               ("alliance", "case_system_host"))

@@ -288,6 +288,10 @@ class Alliance(Strict):
     alliance_manager_host: MemberKey | None = Field(
         None, description="Key of the Alliance Member that employs or hosts the Alliance Manager. Empty: the "
         "(lead) Commissioner.")
+    case_system_host: MemberKey | None = legal_field(
+        None, description="Where the members share one case management system or shared care record: the key of the "
+        "member that hosts it. Each member stays controller of what it enters; the host processes it for them. Leave "
+        "out where no system is shared.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
@@ -754,6 +758,11 @@ class Alliance(Strict):
         """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
         scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
         return "refuge" in scope or "safe accommodation" in scope
+
+    @property
+    def case_system(self) -> Member | None:
+        """The member hosting the shared case system, if the term sheet names one that exists."""
+        return next((m for m in self._members if m.key == self.case_system_host), None)
 
     @property
     def target_cost_reserved(self) -> bool:

@@ -1087,3 +1087,10 @@ def test_recital_c_recites_a_providers_own_route(catalogue):
     key = " ".join(" ".join(r) for r in table_rows(clause(result.document, "alliance.key-information")))
     assert "for Downland's Service Contract, the open procedure under section 20(2)(a)" in key
     assert not {f.rule for f in result.findings} & {"ALLIANCE-MEMBER-ROUTE", "ALLIANCE-PROCUREMENT-LAW"}
+
+
+def test_a_shared_case_system_says_who_hosts_and_who_controls(joint, small):
+    sharing = text_of(clause(joint, "alliance.information-sharing"))
+    assert "share case records through one system hosted by the Trust" in sharing
+    assert "must agree in writing processing terms that meet Article 28(3) of the UK GDPR" in sharing
+    assert "one system hosted by" not in text_of(clause(small, "alliance.information-sharing"))

@@ -282,7 +282,12 @@ def _member_route_under_the_wrong_law(d):
     member(d, "homes")["procurement_started"] = "2024-11-01"  # before the Procurement Act 2023 applied
 
 
+def _shared_system_without_host(d):
+    del d["alliance"]["case_system_host"]  # BIG shares data through "the alliance case management system"
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-SHARED-SYSTEM-CONTROLLERS", BIG, _shared_system_without_host),
     ("ALLIANCE-MEMBER-ROUTE", JOINT, _member_modifies_nothing),
     ("ALLIANCE-PROCUREMENT-LAW", JOINT, _member_route_under_the_wrong_law),
     ("ALLIANCE-CONTRIBUTIONS", BIG, _contributions_short_of_the_budget),
@@ -509,3 +514,10 @@ def test_a_varied_contract_holder_cannot_claim_a_new_award(catalogue):
     member(data, "trust")["procurement_started"] = "2026-05-01"
     [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-MEMBER-ROUTE"]
     assert "is varied to become its Service Contract" in finding.message
+
+
+def test_no_shared_system_needs_no_host(catalogue):
+    data = data_of(BIG)
+    del data["alliance"]["case_system_host"]
+    data["data_protection"]["security"] = "Encrypted email only; access limited to named staff"
+    assert "ALLIANCE-SHARED-SYSTEM-CONTROLLERS" not in ids(run(data, catalogue))
