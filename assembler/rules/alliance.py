@@ -69,6 +69,10 @@ def unknown_member(ctx: RuleContext):
     used += [(("alliance", "former_contracts", i, "member"), c.member) for i, c in enumerate(alliance.former_contracts)]
     if alliance.pooled_budget:
         used.append((("alliance", "pooled_budget", "host"), alliance.pooled_budget.host))
+        used += [(("alliance", "pooled_budget", "contributions", i, "member"), c.member)
+                 for i, c in enumerate(alliance.pooled_budget.contributions)]
+    if alliance.case_system_host:
+        used.append((("alliance", "case_system_host"), alliance.case_system_host))
     if alliance.alliance_manager_host:
         used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
     for loc, key in used:
@@ -226,8 +230,13 @@ def _law_for(ctx: RuleContext, started) -> str:
             "Provider Selection Regime from 1 January 2024.")
 def procurement_law(ctx: RuleContext):
     alliance = ctx.sheet.alliance
-    started, route = alliance.procurement_started, alliance.procurement_route
-    loc = ("alliance", "procurement_route")
+    yield from _route_law(ctx, alliance.procurement_route, alliance.procurement_started, ("alliance", "procurement_route"))
+    for i, m in enumerate(ctx.sheet.members):
+        if m.procurement_route is not None:
+            yield from _route_law(ctx, m.procurement_route, m.procurement_started, ("members", i, "procurement_route"))
+
+
+def _route_law(ctx: RuleContext, route, started, loc):
     if started is None or route == "not_procurement" or "procurement_act_2023" not in ctx.law:
         return
     when = f"began on {long_date(started)}"
@@ -508,3 +517,116 @@ def former_contract_values(ctx: RuleContext):
                    f"{money(total)}; confirm the annual value, and list any other contract it holds for these services "
                    "(or say that it continues outside the alliance), so that nothing is paid twice",
                    ("members", i, "annual_value"))
+
+
+@RULES.rule("ALLIANCE-LATE-SIGNING", "warning",
+            "An alliance agreement signed after its Commencement Date applies back to that date; the gap in between "
+            "needs the lawyer's attention.")
+def late_signing(ctx: RuleContext):
+    signed = ctx.sheet.document.agreement_date
+    start = ctx.sheet.alliance.term.start
+    if signed is not None and signed > start:
+        yield (f"the agreement is to be signed on {long_date(signed)}, after the Commencement Date "
+               f"({long_date(start)}): the draft applies it from the Commencement Date, so confirm that the Former "
+               "Contracts or Service Contracts cover the Services in between, or move the Commencement Date or sign "
+               "earlier", ("document", "agreement_date"))
+
+
+PO_BOX = re.compile(r"\bP\.?\s*O\.?\s*Box\b|\bPost\s*Office\s*Box\b", re.I)
+
+
+@RULES.rule("ALLIANCE-PO-BOX-ADDRESS", "warning",
+            "A member's address for notices is a street address: notices are delivered by hand, and a PO box cannot "
+            "take delivery by hand or be a registered office.")
+def po_box_address(ctx: RuleContext):
+    for i, m in enumerate(ctx.sheet.members):
+        if m.address and PO_BOX.search(m.address):
+            yield (f"{m.name}'s address ({m.address}) is a PO box: notices under this Agreement may be delivered by "
+                   "hand, which a PO box cannot receive; give the street address of its registered or principal "
+                   "office", ("members", i, "address"))
+
+
+@RULES.rule("ALLIANCE-CONTRIBUTIONS", "error",
+            "The contributions to a pooled budget add up to its annual amount, each from a commissioner listed once.")
+def contributions(ctx: RuleContext):
+    pooled = ctx.sheet.alliance.pooled_budget
+    if not pooled or not pooled.contributions:
+        return
+    loc = ("alliance", "pooled_budget", "contributions")
+    if pooled.contributions_total != pooled.annual_amount:
+        yield (f"the contributions to the pooled budget add up to {money(pooled.contributions_total)}, but the pooled "
+               f"budget is {money(pooled.annual_amount)} a year; correct the amounts so that every pound of it is "
+               "paid in by someone", loc)
+    roles = {m.key: m for m in ctx.sheet.members}
+    seen: set[str] = set()
+    for i, c in enumerate(pooled.contributions):
+        m = roles.get(c.member)
+        if m is not None and m.role != "commissioner":
+            yield (f"{m.name} is a provider: Providers are paid from the pooled budget, not into it; list only the "
+                   "commissioners that fund it", (*loc, i, "member"))
+        if c.member in seen:
+            yield f"{c.member!r} is listed twice among the contributors; give one line with its whole contribution", (*loc, i, "member")
+        seen.add(c.member)
+
+
+@RULES.rule("ALLIANCE-CONTRIBUTIONS-STATED", "warning",
+            "Where more than one body commissions the services, a pooled budget says what each pays into it and when.")
+def contributions_stated(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    pooled = alliance.pooled_budget
+    if pooled and not pooled.contributions and alliance.joint_commissioners:
+        yield (f"{len(alliance.commissioners)} bodies commission the services but the pooled budget does not say what "
+               "each pays into it: list the contributions (member, amount, pays), or the draft leaves each "
+               "Commissioner's contribution blank", ("alliance", "pooled_budget", "contributions"))
+
+
+@RULES.rule("ALLIANCE-MEMBER-ROUTE", "error",
+            "A Provider's own procurement route is given with its date, and a modification route only for a Provider "
+            "whose Former Contract is varied; a commissioner has no route of its own.")
+def member_route(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    held = {c.member for c in alliance.former_contracts}
+    for i, m in enumerate(ctx.sheet.members):
+        route = m.procurement_route
+        if route is None:
+            if m.procurement_started is not None:
+                yield (f"{m.name} has a procurement_started date but no procurement_route of its own; give its route, "
+                       "or remove the date (the alliance's date applies)", ("members", i, "procurement_started"))
+            continue
+        loc = ("members", i, "procurement_route")
+        if m.role != "provider":
+            yield f"{m.name} is a commissioner: only a Provider's Service Contract has a route of its own", loc
+        elif route in ("modification", "pcr2015_modification") and (
+                m.key not in held or alliance.former_contracts_treatment != "varied"):
+            yield (f"{m.name}'s route is a modification, but it holds no Former Contract that is varied: a "
+                   "modification needs an existing contract; give the route by which its Service Contract was awarded",
+                   loc)
+        elif route not in ("modification", "pcr2015_modification") and m.key in held \
+                and alliance.former_contracts_treatment == "varied":
+            yield (f"{m.name}'s Former Contract is varied to become its Service Contract, so its route is the "
+                   "modification, not a new award; remove its own route, or list its new contract's route and not the "
+                   "former contract", loc)
+        if route != "not_procurement" and m.procurement_started is None:
+            yield (f"{m.name}'s own route has no procurement_started date: the law governing it cannot be checked",
+                   ("members", i, "procurement_started"))
+
+
+SHARED_SYSTEM = re.compile(r"case management system|shared (care|case) record|shared (case )?system|shared database|"
+                           r"shared record", re.I)
+
+
+@RULES.rule("ALLIANCE-SHARED-SYSTEM-CONTROLLERS", "warning",
+            "Where the members share personal data through one shared case system, the term sheet names who hosts it, "
+            "so the draft can say who is controller and who processes for whom.")
+def shared_system_controllers(ctx: RuleContext):
+    dp = getattr(ctx.sheet, "data_protection", None)
+    alliance = ctx.sheet.alliance
+    if dp is None or alliance.case_system_host is not None:
+        return
+    text = " ".join(filter(None, (dp.security, dp.purposes, dp.subject_matter)))
+    found = SHARED_SYSTEM.search(text)
+    if found and dp.role in ("controllers", "joint_controllers"):
+        yield (f"the data is shared through a shared system ('{found.group(0)}') but the term sheet does not say which "
+               "member hosts it: give alliance.case_system_host, so the draft can say that each member stays "
+               "controller of what it enters and the host processes it for them under Article 28 terms",
+               ("alliance", "case_system_host"))

@@ -32,6 +32,12 @@ class Representative(Strict):
                                "'Sam Patel, Deputy Director'; write 'none' if there is no deputy. Empty: the draft shows a placeholder.")
 
 
+# The procurement routes a term sheet may give (ROUTE_WORDS below recites each): for the alliance as a whole, and
+# for a Provider whose Service Contract was put in place by another route (a new provider joining varied ones).
+Route = Literal["open", "competitive_flexible", "direct_award", "reserved_mutual", "modification", "pcr2015",
+                "pcr2015_modification", "provider_selection", "not_procurement"]
+
+
 class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
@@ -49,6 +55,13 @@ class Member(Party):
     cost_model: CostModel | None = Field(
         None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
         "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
+    procurement_route: Route | None = legal_field(
+        None, description="Only for a Provider whose Service Contract was put in place by a different route from the "
+        "alliance's procurement_route (for example a new provider awarded a contract by the open procedure where the "
+        "others' contracts are modified): that route, with the same choices. Empty: the alliance's route.")
+    procurement_started: dt.date | None = legal_field(
+        None, description="With the Provider's own procurement_route: when that procurement began (for a modification: "
+        "when its contract was awarded), as YYYY-MM-DD.")
 
 
 class Extension(Strict):
@@ -150,6 +163,11 @@ class RiskReward(Strict):
         default_factory=CommissionerExposure, description="The Commissioner's own exposure to Pain, shown as its own row "
         "of the share table. State it: the draft says expressly whether it is capped.")
     example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
+    urgent_approvals_limit: Money | None = Field(
+        None, description="The most, in pounds, that the Commissioner (or Lead Commissioner) may approve alone in an "
+        "Alliance Year of Providers' costs above budget incurred urgently (to keep a person safe or meet a legal duty), "
+        "for all Providers together; above it only the ALT approves, e.g. 75000. Empty: no limit but the cap on the "
+        "Commissioner's own Pain.")
 
 
 class KpiTrajectory(Strict):
@@ -159,9 +177,25 @@ class KpiTrajectory(Strict):
                               "derives a straight line from the baseline to the target.")
 
 
+class Contribution(Strict):
+    member: MemberKey = Field(description="Key of the member (a commissioner) that pays into the pooled budget.")
+    amount: Money = Field(description="What it pays in for the first Alliance Year, in pounds.")
+    pays: Text | None = Field(None, description="When it pays in, as words that follow 'pays it', e.g. 'in four equal "
+                              "instalments in advance on 1 April, 1 July, 1 October and 1 January'. Empty: the draft "
+                              "shows a placeholder.")
+
+
 class PooledBudget(Strict):
     annual_amount: Money = Field(description="The yearly amount of the pooled budget, in pounds; it must equal the sum of the members' annual values.")
     host: MemberKey = Field(description="Key of the member that holds the pooled budget (usually the commissioner).")
+    contributions: list[Contribution] = Field(
+        default_factory=list, description="Who pays what into the pooled budget for the first Alliance Year, one line "
+        "per contributor (member, amount, pays); the amounts add up to the annual amount. Leave empty only where the "
+        "holder funds it all.")
+
+    @property
+    def contributions_total(self) -> Decimal:
+        return sum((c.amount for c in self.contributions), Decimal(0))
 
 
 class FormerContract(Strict):
@@ -254,6 +288,10 @@ class Alliance(Strict):
     alliance_manager_host: MemberKey | None = Field(
         None, description="Key of the Alliance Member that employs or hosts the Alliance Manager. Empty: the "
         "(lead) Commissioner.")
+    case_system_host: MemberKey | None = legal_field(
+        None, description="Where the members share one case management system or shared care record: the key of the "
+        "member that hosts it. Each member stays controller of what it enters; the host processes it for them. Leave "
+        "out where no system is shared.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
@@ -700,6 +738,39 @@ class Alliance(Strict):
                    for s in self.services)
 
     @property
+    def contribution_rows(self) -> list[tuple[str, Contribution]]:
+        """Each contribution to the pooled budget with its contributor's full name (the key where no member has it,
+        which ALLIANCE-UNKNOWN-MEMBER reports)."""
+        if not self.pooled_budget:
+            return []
+        names = {m.key: m.name for m in self._members}
+        return [(names.get(c.member, c.member), c) for c in self.pooled_budget.contributions]
+
+    @property
+    def domestic_abuse_in_scope(self) -> bool:
+        """Whether the Services include support for people affected by domestic abuse (a refuge, safe accommodation
+        or specialist support), so that the draft carries the clause on domestic abuse referrals and reviews."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return "domestic abuse" in scope or "domestic violence" in scope or "refuge" in scope
+
+    @property
+    def refuge_in_scope(self) -> bool:
+        """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
+        scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
+        return "refuge" in scope or "safe accommodation" in scope
+
+    @property
+    def case_system(self) -> Member | None:
+        """The member hosting the shared case system, if the term sheet names one that exists."""
+        return next((m for m in self._members if m.key == self.case_system_host), None)
+
+    @property
+    def target_cost_reserved(self) -> bool:
+        """Whether setting or approving the Target Cost is one of the agreed Reserved Matters, so that the risk/reward
+        clause says it is set by every member's agreement rather than by the ordinary majority of clause 9."""
+        return any(re.search(r"\btarget cost", m, re.I) for m in self.decisions.reserved_matters)
+
+    @property
     def removal_reserved(self) -> bool:
         """Whether removing a member is one of the agreed Reserved Matters, so that the removal clause (the one
         rule for removal) needs every other member rather than the ordinary majority."""
@@ -730,21 +801,47 @@ class Alliance(Strict):
     def route_words(self) -> str:
         """The route as recited. A light touch contract may be modified freely under s.74 PA 2023, without a
         Schedule 8 ground (Cabinet Office guidance on contract modifications), so Schedule 8 is not cited for it."""
-        if self.procurement_route == "modification" and self.light_touch:
-            return "a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act"
-        return ROUTE_WORDS[self.procurement_route]
+        return route_words(self.procurement_route, self.light_touch)
 
     @property
     def started_words(self) -> str:
         """What the procurement_started date is, in words: for a modification it is the date the contracts being
         modified were awarded, not the start of any procurement."""
-        if self.procurement_route in ("modification", "pcr2015_modification"):
-            return "which were awarded on"
-        return "which began on"
+        return started_words(self.procurement_route)
+
+    @property
+    def own_routes(self) -> list[OwnRoute]:
+        """The Providers whose Service Contract was put in place by a route other than the alliance's, each with the
+        route and its date in words, so that recital (C) and the key information recite each contract's own route."""
+        out = []
+        for m in self.providers:
+            if m.procurement_route is None or m.procurement_route == self.procurement_route:
+                continue
+            words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
+            out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))
+        return out
 
     @property
     def carve_out_words(self) -> list[str]:
         return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs]
+
+
+def route_words(route: str, light_touch: bool) -> str:
+    if route == "modification" and light_touch:
+        return "a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act"
+    return ROUTE_WORDS[route]
+
+
+def started_words(route: str) -> str:
+    return "which were awarded on" if route in MODIFICATION_ROUTES else "which began on"
+
+
+@dataclass(frozen=True)
+class OwnRoute:
+    member: Member
+    words: str
+    started_words: str
+    started: dt.date | None
 
 
 def care_act_words(scope: str) -> str:

@@ -537,7 +537,7 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
     # caps of 4% of value (£58,000, £28,800, £12,400, £20,800) against pain shares of 30%, 14%, 6% and 10%:
     # the Trust's bites first at £193,333.33; the Commissioners' £100,000 is reached at £220,000
     assert "the first Provider's Pain Cap is reached when Pain is £193,333.33" in text
-    assert "the Commissioner's share reaches £100,000 when it is £220,000" in text
+    assert "the Commissioners' combined share reaches £100,000 when it is £220,000" in text
     assert "£60,000 returns to the Providers above their caps, within their Pain Limits" in text
     assert "Each Provider's Pain Limit for an Alliance Year is 8% of its Annual Value for that year" in text
     rr = text_of(clause(joint, "alliance.risk-reward"))
@@ -545,7 +545,7 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
                         if isinstance(p, Paragraph) and p.anchor == "commissioner")
     assert f"Subject to clause {commissioner.number}, each Provider's share of Pain" in rr
     assert "in addition to and above their Pain Caps, but no Provider bears more of the Pain for an Alliance Year in all than its Pain Limit" in rr
-    assert "unless every Provider first agrees in writing, because Pain above that amount returns to the Providers" in rr
+    assert "unless every Provider first agrees in writing." in rr
 
 
 def test_modification_route_varies_the_former_contracts(joint):
@@ -636,10 +636,11 @@ def test_commencement_and_the_contracts(big):
     term = text_of(clause(big, "alliance.term-termination"))
     # the whole Agreement binds from signature (definitions, confidentiality, disputes, notices); only delivery and
     # the money and performance clauses wait for the Commencement Date
-    assert term.startswith("This Agreement takes effect on the date on which every Party has signed it, and applies "
-                           "from that date")
+    assert term.startswith("This Agreement takes effect, and applies, from the date on which every Party has signed it")
     assert "the obligations to deliver them, clause 13 and clause 14 apply from that date" in term
-    assert "so that the Alliance Manager can be appointed and the first Annual Plan prepared under clause" in term
+    # the reason for binding from signature is the drafting note's, not the clause's
+    assert "the Alliance Manager may be appointed and the first Annual Plan prepared under clause" in term
+    assert "so that the Alliance Manager can be appointed" in clause(big, "alliance.term-termination").note
     assert "The Services start on the Commencement Date" in term
     assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager" \
         in text_of(clause(big, "alliance.governance"))
@@ -656,7 +657,8 @@ def test_commencement_and_the_contracts(big):
     assert "transfer to another provider" not in leaving
     assert "each Service Contract continues under its own terms until it expires or is ended under them" in leaving
     general = text_of(clause(big, "common.general"))
-    assert "signed by or on behalf of each Party, except as clause 25 provides for a new member joining by deed" in general
+    changes = clause(big, "alliance.changes").number
+    assert f"signed by or on behalf of each Party, except as clause {changes} provides for a new member joining by deed" in general
     # insured from the date of this Agreement (the reviewers read "the services under it" as a slip)
     assert "from the date of this Agreement until it ends" in text_of(clause(big, "common.insurance"))
     assert "need the written approval of every Alliance Member" in text_of(clause(big, "alliance.changes"))
@@ -709,7 +711,7 @@ def test_no_blame_staff_subcontracting_and_insolvency(big):
     assert "Any other Alliance Member bears its own unrecoverable losses." in liability
     assert "loss caused to the other Alliance Members by its Insolvency Event" in liability
     general = text_of(clause(big, "common.general"))
-    assert "except as clause 22 provides for the Personnel of the Alliance Members" in general
+    assert f"except as clause {clause(big, 'alliance.liability').number} provides for the Personnel of the Alliance Members" in general
     assert "without the consent required by clause 16" in general
     assert "only with the prior written consent of the Commissioner" in text_of(clause(big, "alliance.operations"))
 
@@ -965,3 +967,130 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
     assert ("a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act, "
             "which were awarded on 2 March 2026") in recitals
     assert "Schedule 8" not in recitals and "which began on" not in recitals
+
+
+# --- joint commissioners are named as such; late signing ------------------------------------
+
+def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, big):
+    rr = text_of(clause(joint, "alliance.risk-reward"))
+    assert "one row for each Provider and one for each Commissioner" in rr
+    assert "each Commissioner gives its part in any approval only in writing" in rr
+    assert "No Commissioner may approve a cost" in rr
+    assert "by the Lead Commissioner within 20 Business Days" in rr
+    assert "The Commissioners bear (a) their own shares of Pain" in rr
+    assert "The Commissioner that is party to that Provider's Service Contract must pay a positive Balancing Amount" in rr
+    assert "The Commissioner bears" not in rr and "The Commissioner must pay" not in rr
+    # one commissioner: the singular stays
+    single = text_of(clause(big, "alliance.risk-reward"))
+    assert "one for the Commissioner." in single and "The Commissioner must pay a positive Balancing Amount" in single
+    exit_plan = text_of(clause(joint, "alliance.schedule-exit"))
+    assert "each Commissioner must tell the Alliance Members how it intends to secure the Services it commissions" in exit_plan
+    assert "the Lead Commissioner makes it after consulting the ALT" in exit_plan
+
+
+def test_target_cost_set_as_a_reserved_matter_where_the_sheet_reserves_it(joint, catalogue):
+    rr = text_of(clause(joint, "alliance.risk-reward"))
+    reserved = next(p for p in clause(joint, "alliance.decisions").blocks
+                    if isinstance(p, Paragraph) and p.anchor == "reserved")
+    assert (f"by a decision of the ALT that is a Reserved Matter under clause {reserved.number.split('.')[0]}, and so "
+            "needs the agreement of every Alliance Member") in rr
+    source = JOINT.read_text(encoding="utf-8").replace("      - Approving the Annual Plan and the Target Cost\n", "")
+    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "that is a Reserved Matter" not in text_of(clause(doc, "alliance.risk-reward"))
+
+
+def test_each_joint_commissioner_recites_its_own_power(joint):
+    recitals = text_of(clause(joint, "alliance.recitals"))
+    assert "The Commissioners commission the Services together" in recitals
+    assert "The Council enters into this Agreement in exercise of its functions" in recitals
+    assert ("The ICB enters into this Agreement in exercise of its duty under section 3 of the National Health "
+            "Service Act 2006") in recitals
+    assert "The Commissioner is responsible" not in recitals
+
+
+def test_an_agreement_signed_after_the_commencement_date_applies_from_it(joint, catalogue):
+    term = text_of(clause(joint, "alliance.term-termination"))
+    assert "applies, from the date on which every Party has signed it" in term and "as if it had been" not in term
+    source = JOINT.read_text(encoding="utf-8").replace("agreement_date: 2027-03-15", "agreement_date: 2027-04-20")
+    result = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
+    late = text_of(clause(result.document, "alliance.term-termination"))
+    assert "then applies from the Commencement Date as if it had been signed on that date" in late
+    assert "ALLIANCE-LATE-SIGNING" in {f.rule for f in result.findings}
+
+
+def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
+    planning = text_of(clause(big, "alliance.service-planning"))
+    assert ("The Pooled Budget Holder funds the whole Pooled Budget for the first Alliance Year and pays it in four "
+            "equal instalments in advance") in planning
+    source = JOINT.read_text(encoding="utf-8").replace(
+        "  no_blame_carve_outs:", "  pooled_budget:\n    annual_amount: 3000000\n    host: county\n    contributions:\n"
+        "      - {member: county, amount: 1200000, pays: monthly in advance}\n"
+        "      - {member: icb, amount: 1800000}\n  no_blame_carve_outs:", 1)
+    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    c = clause(doc, "alliance.service-planning")
+    rows = table_rows(c)
+    assert rows[0] == ["Wealdshire County Council", "£1,200,000", "monthly in advance"]
+    assert rows[1][:2] == ["NHS Wealdshire and Downs Integrated Care Board", "£1,800,000"] and "when it pays" in rows[1][2]
+    assert rows[-1][:2] == ["Total", "£3,000,000"]
+    assert "Each Commissioner named below must pay its contribution into the Pooled Budget" in text_of(c)
+
+
+def test_domestic_abuse_clause_and_refuge_handover_only_where_in_scope(big, joint):
+    ids_big = [c.id for c in big.all_clauses()]
+    assert "alliance.domestic-abuse" in ids_big
+    da = text_of(clause(big, "alliance.domestic-abuse"))
+    assert "domestic homicide review under section 9 of the Domestic Violence, Crime and Victims Act 2004, or any review that replaces it" in da
+    assert "Victims and Prisoners Act 2024" in clause(big, "alliance.domestic-abuse").note
+    assert "it must not close that accommodation" in text_of(clause(big, "alliance.schedule-exit"))
+    # a mental health alliance with no domestic abuse service has neither
+    assert "alliance.domestic-abuse" not in [c.id for c in joint.all_clauses()]
+    assert "refuge" not in text_of(clause(joint, "alliance.schedule-exit"))
+
+
+def test_expert_route_leaves_the_risk_reward_calculation_to_the_reviewing_accountant(big):
+    disputes = "\n".join(p.text for p in clause(big, "common.disputes").blocks if isinstance(p, Paragraph))
+    challenge = next(p for p in clause(big, "alliance.risk-reward").blocks
+                     if isinstance(p, Paragraph) and p.anchor == "challenge")
+    rr = clause(big, "alliance.risk-reward").number
+    assert (f"(other than the yearly calculation under clause {rr}, which is decided only as clause {challenge.number} "
+            "provides)") in disputes
+
+
+def test_a_commissioners_successor_takes_its_place(big, joint):
+    for doc in (big, joint):
+        leaving = text_of(clause(doc, "alliance.leaving"))
+        assert "are transferred by or under an enactment to another body" in leaving
+        assert "that Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in leaving
+    assert "(and, where it was the Lead Commissioner, as Lead Commissioner)" in text_of(clause(joint, "alliance.leaving"))
+    assert "Lead Commissioner" not in text_of(clause(big, "alliance.leaving"))
+
+
+def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
+    rr = text_of(clause(big, "alliance.risk-reward"))
+    assert ("It may approve costs in this way up to £75,000 (seventy-five thousand pounds) in total for all Providers "
+            "in an Alliance Year") in rr
+    assert "It may approve costs in this way" not in text_of(clause(joint, "alliance.risk-reward"))
+    assert "consider agreeing a yearly limit" in clause(joint, "alliance.risk-reward").note
+
+
+def test_recital_c_recites_a_providers_own_route(catalogue):
+    source = JOINT.read_text(encoding="utf-8")
+    source = source.replace('    - {member: homes, title: "Step-down supported housing (24 units)", reference: WCC/MH/2024/10, annual_value: 520000}\n', "")
+    source = source.replace("    annual_value: 520000\n", "    annual_value: 520000\n    procurement_route: open\n    procurement_started: 2026-05-01\n", 1)
+    assert "procurement_route: open" in source and "WCC/MH/2024/10" not in source
+    result = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
+    recitals = text_of(clause(result.document, "alliance.recitals"))
+    assert "regulation 72 of the Public Contracts Regulations 2015" in recitals
+    assert ("The Service Contract of Downland, however, was put in place following the open procedure under section "
+            "20(2)(a) of the Procurement Act 2023, which began on 1 May 2026.") in recitals
+    assert "the Service Contract of Downland is a separate contract aligned with this Agreement" in recitals
+    key = " ".join(" ".join(r) for r in table_rows(clause(result.document, "alliance.key-information")))
+    assert "for Downland's Service Contract, the open procedure under section 20(2)(a)" in key
+    assert not {f.rule for f in result.findings} & {"ALLIANCE-MEMBER-ROUTE", "ALLIANCE-PROCUREMENT-LAW"}
+
+
+def test_a_shared_case_system_says_who_hosts_and_who_controls(joint, small):
+    sharing = text_of(clause(joint, "alliance.information-sharing"))
+    assert "share case records through one system hosted by the Trust" in sharing
+    assert "must agree in writing processing terms that meet Article 28(3) of the UK GDPR" in sharing
+    assert "one system hosted by" not in text_of(clause(small, "alliance.information-sharing"))

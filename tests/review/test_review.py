@@ -330,9 +330,9 @@ def test_form_blanks_are_not_open_facts_in_the_review_pack(catalogue):
     # procurement confirmation; one authorised signatory signs a simple contract for every form but a
     # CIO, whose second charity trustee (Shelter Point Trust's) is written in at signing; and the deed's
     # annexed share table (annual value and shares for each of the eight members and the new one, and
-    # the total: 28), its execution blocks for a company, a CIO and a registered society (9), and the new
-    # member's Fee percentage (the alliance pays Fees)
-    assert "Not counted: 52 blanks in forms" in section.paragraphs[1]
+    # the total: 28), its execution blocks for a company, a CIO, a registered society (9), a council under seal
+    # and an NHS body (4), and the new member's Fee percentage (the alliance pays Fees)
+    assert "Not counted: 56 blanks in forms" in section.paragraphs[1]
     assert "signature block of Shelter Point Trust" in section.paragraphs[1]
 
 

@@ -244,7 +244,57 @@ def _former_contracts_short_of_the_annual_value(d):
     d["alliance"]["former_contracts"][0]["annual_value"] = 700000  # Harbour Light's contracts no longer add up
 
 
+def _signed_after_the_start(d):
+    d["document"]["agreement_date"] = "2027-04-20"  # JOINT's Commencement Date is 1 April 2027
+
+
+def _po_box_for_notices(d):
+    member(d, "mind")["address"] = "PO Box 412, Lewford LW7 2BB"
+
+
+def _contributions_short_of_the_budget(d):
+    d["alliance"]["pooled_budget"]["contributions"][0]["amount"] = 7000000
+
+
+def _provider_pays_in(d):
+    d["alliance"]["pooled_budget"]["contributions"] = [
+        {"member": "council", "amount": 7000000}, {"member": "harbour", "amount": 700000}]
+
+
+def _joint_pooled_budget_without_contributions(d):
+    d["alliance"]["pooled_budget"] = {"annual_amount": 3000000, "host": "county"}
+
+
+def _downland_newly_awarded(d):
+    """JOINT with Downland's housing contract newly awarded by the open procedure, the others' contracts varied."""
+    d["alliance"]["former_contracts"] = [c for c in d["alliance"]["former_contracts"] if c["member"] != "homes"]
+    member(d, "homes")["procurement_route"] = "open"
+    member(d, "homes")["procurement_started"] = "2026-05-01"
+
+
+def _member_modifies_nothing(d):
+    _downland_newly_awarded(d)
+    member(d, "homes")["procurement_route"] = "modification"
+
+
+def _member_route_under_the_wrong_law(d):
+    _downland_newly_awarded(d)
+    member(d, "homes")["procurement_started"] = "2024-11-01"  # before the Procurement Act 2023 applied
+
+
+def _shared_system_without_host(d):
+    del d["alliance"]["case_system_host"]  # BIG shares data through "the alliance case management system"
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-SHARED-SYSTEM-CONTROLLERS", BIG, _shared_system_without_host),
+    ("ALLIANCE-MEMBER-ROUTE", JOINT, _member_modifies_nothing),
+    ("ALLIANCE-PROCUREMENT-LAW", JOINT, _member_route_under_the_wrong_law),
+    ("ALLIANCE-CONTRIBUTIONS", BIG, _contributions_short_of_the_budget),
+    ("ALLIANCE-CONTRIBUTIONS", BIG, _provider_pays_in),
+    ("ALLIANCE-CONTRIBUTIONS-STATED", JOINT, _joint_pooled_budget_without_contributions),
+    ("ALLIANCE-LATE-SIGNING", JOINT, _signed_after_the_start),
+    ("ALLIANCE-PO-BOX-ADDRESS", JOINT, _po_box_for_notices),
     ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _delivers_a_service_not_listed),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _service_nobody_delivers),
@@ -420,3 +470,54 @@ def test_by_default_the_commissioner_bears_pain_above_its_amount(catalogue):
     big = alliance.example_for("pain", swing=Decimal(3000000))
     for line, m in zip(big.lines, alliance.providers):
         assert -line.share <= alliance.pain_cap_for(m)
+
+
+def test_late_signing_names_both_dates(catalogue):
+    data = data_of(JOINT)
+    _signed_after_the_start(data)
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-LATE-SIGNING"]
+    assert finding.loc == ("document", "agreement_date")
+    assert "20 April 2027" in finding.message and "1 April 2027" in finding.message
+
+
+def test_signing_on_the_start_date_is_not_late(catalogue):
+    data = data_of(JOINT)
+    data["document"]["agreement_date"] = "2027-04-01"
+    assert "ALLIANCE-LATE-SIGNING" not in ids(run(data, catalogue))
+
+
+def test_po_box_is_found_however_written_and_a_street_named_box_is_not(catalogue):
+    for address, fires in (("P.O. Box 12, Lewford", True), ("po box 12, Lewford", True),
+                           ("1 Box Lane, Lewford LW7 1AA", False)):
+        data = data_of(JOINT)
+        member(data, "mind")["address"] = address
+        assert ("ALLIANCE-PO-BOX-ADDRESS" in ids(run(data, catalogue))) is fires, address
+
+
+def test_joint_contributions_that_add_up_are_quiet(catalogue):
+    data = data_of(JOINT)
+    data["alliance"]["pooled_budget"] = {"annual_amount": 3000000, "host": "county", "contributions": [
+        {"member": "county", "amount": 1200000}, {"member": "icb", "amount": 1800000}]}
+    found = ids(run(data, catalogue))
+    assert not found & {"ALLIANCE-CONTRIBUTIONS", "ALLIANCE-CONTRIBUTIONS-STATED"}
+
+
+def test_a_providers_own_route_that_fits_is_quiet(catalogue):
+    data = data_of(JOINT)
+    _downland_newly_awarded(data)
+    assert not ids(run(data, catalogue)) & {"ALLIANCE-MEMBER-ROUTE", "ALLIANCE-PROCUREMENT-LAW"}
+
+
+def test_a_varied_contract_holder_cannot_claim_a_new_award(catalogue):
+    data = data_of(JOINT)
+    member(data, "trust")["procurement_route"] = "open"
+    member(data, "trust")["procurement_started"] = "2026-05-01"
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-MEMBER-ROUTE"]
+    assert "is varied to become its Service Contract" in finding.message
+
+
+def test_no_shared_system_needs_no_host(catalogue):
+    data = data_of(BIG)
+    del data["alliance"]["case_system_host"]
+    data["data_protection"]["security"] = "Encrypted email only; access limited to named staff"
+    assert "ALLIANCE-SHARED-SYSTEM-CONTROLLERS" not in ids(run(data, catalogue))
