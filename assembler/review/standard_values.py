@@ -45,12 +45,18 @@ def standard_values(sheet: TermSheet, catalogue: Catalogue) -> list[StandardValu
         if supplier_at(type(sheet.model), loc) != LEGAL:
             continue
         line = sheet.source.lines.get(tuple(loc))
-        if line is not None and _at(starter, loc) != _as_written(value):
-            continue  # legal (or someone) wrote a value of their own
+        if line is not None and (_in_list(loc) or _at(starter, loc) != _as_written(value)):
+            continue  # legal (or someone) wrote a value of their own; a list entry is the sheet's own
         if line is None and (isinstance(value, bool) or not _group_given(sheet, loc)):
             continue  # a yes/no left out is a finding's business; a group left out is not in the deal
         rows.append(StandardValueRow(dotted(loc), _as_written(value), line, _label(loc)))
     return rows
+
+
+def _in_list(loc: tuple) -> bool:
+    """A field of a list entry (a prior award, an instalment) that the sheet writes is its own fact, even
+    when it happens to equal the starter's example entry at the same index."""
+    return any(isinstance(part, int) for part in loc)
 
 
 def _group_given(sheet: TermSheet, loc: tuple) -> bool:

@@ -41,3 +41,12 @@ def test_the_library_samples_list_none_and_the_pack_says_so(catalogue, tmp_path)
     section = next(s for s in layout(review).sections if s.title == "Open placeholders")
     assert any(p.startswith("Legal to confirm:") for p in section.paragraphs)
     assert section.tables[-1].header[0] == "Legal to confirm (standard value)"
+
+
+def test_a_list_entry_the_sheet_writes_is_its_own_even_when_it_matches_the_starter(catalogue, tmp_path):
+    """A declared prior award whose year happens to equal the starter's example is a fact, not a default."""
+    sheet = tmp_path / "mine.yaml"
+    sheet.write_text(STARTER.read_text())
+    rows = _rows(catalogue, sheet)
+    assert not any("prior_assistance" in f for f in rows)
+    assert "grant.subsidy.route" in rows
