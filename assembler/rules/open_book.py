@@ -416,16 +416,24 @@ def overhead_basis_twice(ctx: RuleContext):
 
 @FAMILY.rule("OPEN-BOOK-APPORTION-PAID-WEEKS", "warning",
              "Where the open book covers only the commissioner's places, overheads are not shared out by "
-             "occupied weeks: the agreement apportions shared costs by paid place-weeks.")
+             "occupied weeks: the agreement apportions shared costs by places available (short breaks: by "
+             "paid bed-nights).")
 def apportion_paid_weeks(ctx: RuleContext):
-    """Apportioning by occupied weeks moves the cost of an empty place the commissioner still pays
-    for to the other purchasers' side, so the commissioner's own payment becomes Excess Profit."""
+    """Apportioning by occupancy moves the cost of an empty place the commissioner still pays for to
+    the other purchasers' side, so the commissioner's own payment becomes Excess Profit; the scope
+    clause apportions by places available (short breaks by paid bed-nights), and the schedule's
+    overhead method must say the same."""
     allocation = (ctx.sheet.open_book.cost_model.overhead_allocation or "").lower()
     if ctx.sheet.services.scope != "commissioner_places" or "occupied" not in allocation:
         return
-    yield ("cost_model.overhead_allocation shares overheads by occupied weeks, but the agreement apportions the "
-           "homes' shared costs by paid place-weeks (occupied places plus empty core places and absences the "
-           "commissioner pays for); say 'paid' rather than 'occupied' so that the two agree",
+    if ctx.sheet.services.short_breaks:
+        basis = ("by paid bed-nights (nights used plus Booked Nights the commissioner pays for although the "
+                 "child did not stay); say 'paid' rather than 'occupied'")
+    else:
+        basis = ("by places available (the commissioner's places over all places in each home, whether or not a "
+                 "place is occupied or paid for); describe the allocation by places available")
+    yield (f"cost_model.overhead_allocation shares overheads by occupied weeks, but the agreement apportions the "
+           f"homes' shared costs {basis}, so that the two agree",
            (*BLOCK, "cost_model", "overhead_allocation"))
 
 

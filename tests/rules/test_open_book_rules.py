@@ -112,7 +112,7 @@ FIRES = [
          loc=("services", "core_places")),
     Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, lambda d: setter("services", "scope", "commissioner_places")(d)
          or setter("open_book", "cost_model", "overhead_allocation", "the Council's share of occupied bed-weeks")(d),
-         says="say 'paid' rather than 'occupied'", loc=("open_book", "cost_model", "overhead_allocation")),
+         says="by places available (the commissioner's places over all places in each home", loc=("open_book", "cost_model", "overhead_allocation")),
     Case("OPEN-BOOK-COST-LINES", CHARITY, setter("open_book", "cost_model", "direct_lines",
          [{"item": "Care staff", "amount": 2000000}, {"item": "Premises", "amount": 555000}]),
          says="the 2 direct lines add up to £2,555,000, not direct_costs of £2,655,000 (a difference of £100,000)",
