@@ -492,3 +492,19 @@ def test_an_activity_written_with_the_role_name_uses_the_defined_name(catalogue)
     text = to_text(build(catalogue, BIG, role_words).document)
     assert "Give advice under the Trust's own policies" in text
     assert "the Recipient's" not in text
+
+
+def test_a_retention_paid_on_the_final_report_does_not_lapse_at_the_end_of_the_funding_period(catalogue):
+    def retention(d):
+        d["positions"]["payment_basis"] = "advance"
+        d["grant"]["instalments"][-1]["condition"] = "Final Report accepted"
+    text = to_text(build(catalogue, BIG, retention).document)
+    assert ("ceases to be payable, and the Grant is reduced by it, except an Instalment whose condition is, or "
+            "includes, the acceptance of the Final Report: that Instalment ceases to be payable, and the Grant is "
+            "reduced by it, only if the Trust does not send the Final Report by the last day for sending it under "
+            "clause") in text
+    assert "or any other part of its condition is not met" not in text
+    compound = to_text(build(catalogue, BIG, lambda d: d["positions"].__setitem__("payment_basis", "advance")).document)
+    assert "or any other part of its condition is not met by the last day of the Funding Period" in compound
+    quiet = to_text(build(catalogue, SMALL).document)
+    assert "acceptance of the Final Report: that Instalment" not in quiet
