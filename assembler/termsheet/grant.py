@@ -91,6 +91,7 @@ class MatchFunding(Strict):
         "proportion; 'stop' lets the Funder stop further payments until the shortfall is made good. Never both.")
 
 
+LOAN_WORDS = frozenset({"loan", "loans", "lending", "lent"})
 VEHICLE_WORDS = frozenset({"minibus", "minibuses", "van", "vans", "vehicle", "vehicles", "car", "cars", "bus", "coach",
                            "lorry", "truck", "pickup", "motorcycle", "scooter", "tractor", "ambulance"})
 
@@ -103,6 +104,9 @@ class Asset(Strict):
         "for fit-out or works fixed to premises, which cannot be sold apart from them.")
     life_years: int | None = Field(None, ge=1, le=60, description="Expected useful life in years. The asset's clawback "
                                    "period is the shorter of this and assets.clawback_years.")
+    lent: bool | None = Field(None, description="Whether the items are lent to the people the Project serves as part of "
+                              "the Funded Activities (loan devices, a tool library): lending them is then use for the "
+                              "Project, not a disposal. Empty: read from the description ('loan', 'lending'); never a fixture.")
 
     @property
     def is_vehicle(self) -> bool:
@@ -110,6 +114,17 @@ class Asset(Strict):
         motor insurance of Road Traffic Act 1988 Part VI, which the insurance amounts cannot cap."""
         words = re.findall(r"[a-z]+", self.description.lower())
         return any(w in VEHICLE_WORDS for w in words)
+
+    @property
+    def is_lent(self) -> bool:
+        """Whether the asset is lent to participants as part of the Funded Activities: the sheet's `lent` flag, or,
+        where the sheet is silent, a loan word in its description ("Loan devices", "a lending library"); never a fixture."""
+        if self.kind == "fixture":
+            return False
+        if self.lent is not None:
+            return self.lent
+        words = re.findall(r"[a-z]+", self.description.lower())
+        return any(w in LOAN_WORDS for w in words)
 
 
 class Assets(Strict):

@@ -508,3 +508,22 @@ def test_a_retention_paid_on_the_final_report_does_not_lapse_at_the_end_of_the_f
     assert "or any other part of its condition is not met by the last day of the Funding Period" in compound
     quiet = to_text(build(catalogue, SMALL).document)
     assert "acceptance of the Final Report: that Instalment" not in quiet
+
+
+def test_loan_devices_lent_to_participants_are_use_not_disposal(catalogue):
+    def loans(flag=None):
+        def edit(d):
+            d["grant"]["assets"]["items"][1]["description"] = "Loan laptops for participants"
+            if flag is not None:
+                d["grant"]["assets"]["items"][1]["lent"] = flag
+        return edit
+    text = to_text(build(catalogue, HUB, loans()).document)
+    assert "Lending any of the loan laptops for participants to a person taking part in the Project" in text
+    assert "is use for the Project and not a disposal" in text
+    assert "gives rise to no payment under this clause, unless" in text and "failed to take reasonable care" in text
+    assert "may instead be insured or self-insured in a way the Council reasonably accepts" in text
+    assert "without the Council's prior written consent, except by lending it as clause" in text
+    for quiet in (build(catalogue, HUB).document, build(catalogue, HUB, loans(False)).document):
+        quiet_text = to_text(quiet)
+        assert "is use for the Project and not a disposal" not in quiet_text
+        assert "self-insured" not in quiet_text and "except by lending it" not in quiet_text
