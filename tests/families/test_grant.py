@@ -527,3 +527,18 @@ def test_loan_devices_lent_to_participants_are_use_not_disposal(catalogue):
         quiet_text = to_text(quiet)
         assert "is use for the Project and not a disposal" not in quiet_text
         assert "self-insured" not in quiet_text and "except by lending it" not in quiet_text
+
+
+def test_the_payment_schedule_says_when_each_kind_of_condition_is_met(catalogue):
+    def advance(d):
+        d["positions"]["payment_basis"] = "advance"
+        d["grant"]["instalments"][0]["condition"] = None
+    doc = build(catalogue, BIG, advance).document
+    text = to_text(doc)
+    payments = table_cells({s.title: s for s in doc.schedules}["Payment Schedule"].blocks)
+    assert payments[0][3].startswith("The conditions in clause ")  # not "None": the conditions precedent apply
+    assert "when the Trust has sent them as clause" in text and "without waiting for the Council to accept them" in text
+    assert "where it is the acceptance of the Final Report, when the Final Report is accepted, or treated as accepted" in text
+    assert "where it is the approval of a Deliverable, when the Deliverable is approved, or treated as approved" in text
+    arrears = to_text(build(catalogue, BIG).document)
+    assert "without waiting for the Council to accept them" not in arrears
