@@ -369,6 +369,15 @@ class Grant(Strict):
         return pence(self.total_project_cost * self.match_funding.percentage / 100)
 
     @property
+    def match_bite(self) -> Decimal | None:
+        """The Match Funding below which the reducing formula starts to cut the Grant: the maximum sum times the
+        match percentage over the rest. Below the minimum match but above this figure, nothing is cut."""
+        mf = self.match_funding
+        if not mf or mf.shortfall != "reduce" or not mf.percentage:
+            return None
+        return pence(self.maximum_sum * mf.percentage / (100 - mf.percentage))
+
+    @property
     def match_shortfall(self) -> MatchShortfall | None:
         """The reduction formula of the match-funding clause applied to a plausible shortfall, so a
         reviewer sees what it costs: every source not yet confirmed fails (or, if all are confirmed,

@@ -542,3 +542,20 @@ def test_the_payment_schedule_says_when_each_kind_of_condition_is_met(catalogue)
     assert "where it is the approval of a Deliverable, when the Deliverable is approved, or treated as approved" in text
     arrears = to_text(build(catalogue, BIG).document)
     assert "without waiting for the Council to accept them" not in arrears
+
+
+def test_match_funding_hold_back_is_capped_and_counted_to_the_final_report(catalogue):
+    text = to_text(build(catalogue, BIG).document)
+    assert "spent on it by the date the Trust sends the Final Report" in text
+    assert "may hold back all of them but no more" in text
+    assert "by the date above" not in text
+
+
+def test_no_zero_worked_example_when_the_only_match_source_fails(catalogue):
+    def only_unconfirmed(d):
+        mf = d["grant"]["match_funding"]
+        mf["sources"] = [mf["sources"][0]]
+        mf["sources"][0]["confirmed"] = False
+    text = to_text(build(catalogue, BIG, only_unconfirmed).document)
+    assert "£0 ×" not in text and "0% of those set" not in text
+    assert "there would be no Match Funding and, under clause" in text
