@@ -559,3 +559,13 @@ def test_no_zero_worked_example_when_the_only_match_source_fails(catalogue):
     text = to_text(build(catalogue, BIG, only_unconfirmed).document)
     assert "£0 ×" not in text and "0% of those set" not in text
     assert "there would be no Match Funding and, under clause" in text
+
+
+def test_participant_payments_not_personal_budgets_and_rent_arrears_only_for_housing(catalogue):
+    housing = to_text(build(catalogue, BIG).document)
+    assert "Participant Payment means" in housing and "Personal Budget Payment" not in housing
+    assert "that person's support plan" not in housing
+    assert "such as rent arrears, is not caught" in housing
+    other = to_text(build(catalogue, BIG, lambda d: d["grant"].__setitem__(
+        "purpose", "help older people to get online safely and with confidence")).document)
+    assert "Participant Payment means" in other and "rent arrears" not in other
