@@ -569,3 +569,15 @@ def test_participant_payments_not_personal_budgets_and_rent_arrears_only_for_hou
     other = to_text(build(catalogue, BIG, lambda d: d["grant"].__setitem__(
         "purpose", "help older people to get online safely and with confidence")).document)
     assert "Participant Payment means" in other and "rent arrears" not in other
+
+
+def test_a_cic_files_a_confirmation_statement_and_has_no_trustees(catalogue):
+    def cic(d):
+        d["recipient"]["legal_form"] = "community_interest_company"
+        del d["recipient"]["charity_number"]
+    text = to_text(build(catalogue, BIG, cic).document)
+    assert "every confirmation statement and set of accounts" in text and "annual return" not in text
+    assert "certified as accurate by a director or senior employee" in text
+    charity = to_text(build(catalogue, BIG).document)
+    assert "every confirmation statement, annual return and set of accounts" in charity
+    assert "certified as accurate by a trustee, director or senior employee" in charity
