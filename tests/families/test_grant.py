@@ -581,3 +581,13 @@ def test_a_cic_files_a_confirmation_statement_and_has_no_trustees(catalogue):
     charity = to_text(build(catalogue, BIG).document)
     assert "every confirmation statement, annual return and set of accounts" in charity
     assert "certified as accurate by a trustee, director or senior employee" in charity
+
+
+def test_a_year_named_in_the_deliverables_is_defined(catalogue):
+    def no_year(d):
+        for x in d["grant"]["deliverables"]:
+            x["name"] = x["name"].replace("Year", "Stage")
+            x["content"] = x["content"].replace("Year", "stage")
+    text = to_text(build(catalogue, BIG).document)
+    assert "The Years referred to in the table above are Years as defined in clause" in text and "Year means" in text
+    assert "The Years referred to in the table above" not in to_text(build(catalogue, BIG, no_year).document)
