@@ -471,12 +471,20 @@ class OpenBook(Strict):
                 overrun_factor=(overrun / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
         return out
 
-    def income_at(self, occupancy: Decimal) -> Decimal:
-        """Income at `occupancy` per cent of capacity: prices with a capacity scale, others stay at budget."""
+    def income_at(self, occupancy: Decimal, floored: bool = False) -> Decimal:
+        """Income at `occupancy` per cent of capacity: prices with a capacity scale, others stay at budget.
+
+        `floored`: the weekly price is paid for at least the Core Places' weeks, used or not (the
+        core-places position), so income never falls below what the Core Places guarantee (a r13 review
+        read a table showing less as contradicting the block payment)."""
         total = Decimal(0)
+        floor = self._core_floor if floored else None
         for u in self.unit_prices:
             if u.capacity_units:
-                total += pence(u.price * u.capacity_units * occupancy / HUNDRED)
+                units = u.capacity_units * occupancy / HUNDRED
+                if floor is not None and u.unit == "week" and u.price == floor.weekly_price:
+                    units, floor = max(units, Decimal(floor.weeks)), None   # the first weekly price only
+                total += pence(u.price * units)
             else:
                 total += u.expected_income
         return total
@@ -529,6 +537,23 @@ class OpenBook(Strict):
     @property
     def scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
         """The reconciliation at each occupancy scenario, keyed like `examples`; empty without capacity."""
+        return self._scenarios(floored=False)
+
+    @property
+    def core_scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
+        """The scenarios with the Core Places paid for whether or not used (the core-places position):
+        income never below the Core Places payment. The same as `scenarios` without Core Places."""
+        return self._scenarios(floored=self._core_floor is not None)
+
+    @property
+    def core_floor_income(self) -> Decimal | None:
+        """The least Service Income under the core-places position: the Core Places payment, with the
+        prices that have no capacity at budget and no other place used. None without Core Places."""
+        if self._core_floor is None:
+            return None
+        return self.income_at(Decimal(0), floored=True)
+
+    def _scenarios(self, floored: bool) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
         if not self.capacity_income:
             return {key: [] for key in self.examples}
         out = {}
@@ -536,7 +561,7 @@ class OpenBook(Strict):
             for margin in MARGINS:
                 for treatment in TREATMENTS:
                     out[f"{cost_base}/{margin}/{treatment}"] = [
-                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ),
+                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ, floored),
                                              direct_costs=self.direct_costs_at(occ)))
                         for occ in self.occupancy_scenarios]
         return out
