@@ -545,14 +545,6 @@ class OpenBook(Strict):
         income never below the Core Places payment. The same as `scenarios` without Core Places."""
         return self._scenarios(floored=self._core_floor is not None)
 
-    @property
-    def core_floor_income(self) -> Decimal | None:
-        """The least Service Income under the core-places position: the Core Places payment, with the
-        prices that have no capacity at budget and no other place used. None without Core Places."""
-        if self._core_floor is None:
-            return None
-        return self.income_at(Decimal(0), floored=True)
-
     def _scenarios(self, floored: bool) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
         if not self.capacity_income:
             return {key: [] for key in self.examples}
