@@ -8,6 +8,7 @@ the clause text only prints its results.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
@@ -761,6 +762,30 @@ class Services(Strict):
     def home_word(self) -> str:
         """'setting' in supported accommodation, 'home' otherwise: the plain word for one place of service."""
         return "setting" if self.accommodation_settings else "home"
+
+    @property
+    def award_reason(self) -> str | None:
+        """The direct-award justification as Recital (D) prints it after the route: a closing bracket that
+        names Schedule 5 again is dropped when the route already cites it (r13: the recital pasted the
+        term sheet's procurement wording twice), and 'the homes'/'the settings' take the defined term."""
+        text = (self.direct_award_justification or "").strip()
+        if not text:
+            return None
+        if "schedule 5" in (self.procurement_route or "").lower():
+            text = re.sub(r"\s*\([^()]*Schedule 5[^()]*\)\s*$", "", text)
+        word = "Settings" if self.accommodation_settings else "Homes"
+        return re.sub(rf"\bthe {word.lower()}\b", f"the {word}", text)
+
+    @property
+    def person(self) -> str:
+        """The plain word for one person the services are for: 'young person' in supported accommodation,
+        'child' in a children's home, 'person' otherwise (r13 reviews: adult-care words in children's drafts)."""
+        return "young person" if self.accommodation_settings else ("child" if self.for_children else "person")
+
+    @property
+    def people(self) -> str:
+        """The plural of `person`: 'young people', 'children' or 'people'."""
+        return "young people" if self.accommodation_settings else ("children" if self.for_children else "people")
 
     @property
     def for_children(self) -> bool:

@@ -466,3 +466,20 @@ def test_core_places_floor_the_occupancy_scenarios_and_the_break_even_sentence(c
     assert "bring in £2,831,400 a year" in text and "cannot fall below that unless a payment is suspended under clause" in text
     rows, text = rows_and_text("  open_book_voids: void-payment\n", "  void_rate: 80\n")
     assert rows["70%"][0] != "£2,870,400" and "cannot fall below" not in text
+
+
+def test_childrens_draft_speaks_of_children_and_pastes_no_wording_twice(built):
+    """ob-sample r13 findings 10 to 14: children's words in a children's draft, Recital D without the
+    term sheet's second Schedule 5 bracket, defined terms capitalised, real references."""
+    _, result, _ = built[CHARITY]
+    services = paragraphs_text(clause(result, "open-book.services"))
+    assert "so that the children already placed at the Homes need not move" in services
+    assert "A Placement of any other child" in services and "subject to the next paragraph" not in services
+    recitals = paragraphs_text(clause(result, "open-book.recitals"))
+    assert "living in the Homes would otherwise have to move" in recitals
+    assert "(the user choice justification in Schedule 5" not in recitals
+    related = paragraphs_text(clause(result, "common.open-book-related-parties"))
+    assert "the first item above" not in related
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Reinvestment Fund"].endswith("moving on from, the Homes")
+    assert "at the same places, whoever pays for it" in definitions["Open-Book Services"]
