@@ -483,3 +483,15 @@ def test_childrens_draft_speaks_of_children_and_pastes_no_wording_twice(built):
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Reinvestment Fund"].endswith("moving on from, the Homes")
     assert "at the same places, whoever pays for it" in definitions["Open-Book Services"]
+
+
+def test_only_restricted_gifts_are_left_out_and_service_income_names_no_grants(built):
+    """ob-sample r13 finding 7 and ob-fresh finding 10: only restricted donations and grants for the
+    services are left out (the sheet's words), and Service Income no longer includes grants only to
+    exclude them again."""
+    _, result, _ = built[CHARITY]
+    scope = paragraphs_text(clause(result, "open-book.scope"))
+    assert "receives on terms restricting their use to the Open-Book Services" in scope
+    assert "despite the definition of that term" not in scope and "This is the only rule" not in scope
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert "including fees, charges and interest" in definitions["Service Income"]
