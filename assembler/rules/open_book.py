@@ -696,8 +696,8 @@ def apportioned_costs(ctx: RuleContext):
              "Under the core-places position, no occupancy scenario in the worked example is below the share "
              "of places the Core Places guarantee.")
 def core_scenario(ctx: RuleContext):
-    """Below the Core Places' share the commissioner still pays for every core place, so a scenario
-    that scales income down to that occupancy shows a loss the agreement would never produce."""
+    """Below the Core Places' share the commissioner still pays for every core place, so the table
+    floors the income there (OpenBook.core_scenarios) and a scenario below it only repeats the floor."""
     if _position(ctx, "open_book_voids", "core-places") != "core-places":
         return
     floor = ctx.sheet.core_floor
@@ -708,6 +708,6 @@ def core_scenario(ctx: RuleContext):
         shown = ", ".join(percent(o) for o in below)
         yield (f"the occupancy {'scenario' if len(below) == 1 else 'scenarios'} {shown} "
                f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.occupancy)} of places the "
-               f"{floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} ({floor.weeks:,} paid weeks a year): the worked example would "
-               f"show income the agreement never pays so little of; use scenarios of at least {percent(floor.occupancy)}",
+               f"{floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} ({floor.weeks:,} paid weeks a year): the table floors income at the Core "
+               f"Places payment, so {'that row repeats' if len(below) == 1 else 'those rows repeat'} the floor; use scenarios of at least {percent(floor.occupancy)}",
                (*BLOCK, "occupancy_scenarios"))

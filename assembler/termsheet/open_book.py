@@ -8,6 +8,7 @@ the clause text only prints its results.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
@@ -471,12 +472,20 @@ class OpenBook(Strict):
                 overrun_factor=(overrun / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
         return out
 
-    def income_at(self, occupancy: Decimal) -> Decimal:
-        """Income at `occupancy` per cent of capacity: prices with a capacity scale, others stay at budget."""
+    def income_at(self, occupancy: Decimal, floored: bool = False) -> Decimal:
+        """Income at `occupancy` per cent of capacity: prices with a capacity scale, others stay at budget.
+
+        `floored`: the weekly price is paid for at least the Core Places' weeks, used or not (the
+        core-places position), so income never falls below what the Core Places guarantee (a r13 review
+        read a table showing less as contradicting the block payment)."""
         total = Decimal(0)
+        floor = self._core_floor if floored else None
         for u in self.unit_prices:
             if u.capacity_units:
-                total += pence(u.price * u.capacity_units * occupancy / HUNDRED)
+                units = u.capacity_units * occupancy / HUNDRED
+                if floor is not None and u.unit == "week" and u.price == floor.weekly_price:
+                    units, floor = max(units, Decimal(floor.weeks)), None   # the first weekly price only
+                total += pence(u.price * units)
             else:
                 total += u.expected_income
         return total
@@ -529,6 +538,15 @@ class OpenBook(Strict):
     @property
     def scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
         """The reconciliation at each occupancy scenario, keyed like `examples`; empty without capacity."""
+        return self._scenarios(floored=False)
+
+    @property
+    def core_scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
+        """The scenarios with the Core Places paid for whether or not used (the core-places position):
+        income never below the Core Places payment. The same as `scenarios` without Core Places."""
+        return self._scenarios(floored=self._core_floor is not None)
+
+    def _scenarios(self, floored: bool) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
         if not self.capacity_income:
             return {key: [] for key in self.examples}
         out = {}
@@ -536,7 +554,7 @@ class OpenBook(Strict):
             for margin in MARGINS:
                 for treatment in TREATMENTS:
                     out[f"{cost_base}/{margin}/{treatment}"] = [
-                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ),
+                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ, floored),
                                              direct_costs=self.direct_costs_at(occ)))
                         for occ in self.occupancy_scenarios]
         return out
@@ -744,6 +762,30 @@ class Services(Strict):
     def home_word(self) -> str:
         """'setting' in supported accommodation, 'home' otherwise: the plain word for one place of service."""
         return "setting" if self.accommodation_settings else "home"
+
+    @property
+    def award_reason(self) -> str | None:
+        """The direct-award justification as Recital (D) prints it after the route: a closing bracket that
+        names Schedule 5 again is dropped when the route already cites it (r13: the recital pasted the
+        term sheet's procurement wording twice), and 'the homes'/'the settings' take the defined term."""
+        text = (self.direct_award_justification or "").strip()
+        if not text:
+            return None
+        if "schedule 5" in (self.procurement_route or "").lower():
+            text = re.sub(r"\s*\([^()]*Schedule 5[^()]*\)\s*$", "", text)
+        word = "Settings" if self.accommodation_settings else "Homes"
+        return re.sub(rf"\bthe {word.lower()}\b", f"the {word}", text)
+
+    @property
+    def person(self) -> str:
+        """The plain word for one person the services are for: 'young person' in supported accommodation,
+        'child' in a children's home, 'person' otherwise (r13 reviews: adult-care words in children's drafts)."""
+        return "young person" if self.accommodation_settings else ("child" if self.for_children else "person")
+
+    @property
+    def people(self) -> str:
+        """The plural of `person`: 'young people', 'children' or 'people'."""
+        return "young people" if self.accommodation_settings else ("children" if self.for_children else "people")
 
     @property
     def for_children(self) -> bool:

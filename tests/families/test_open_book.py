@@ -427,3 +427,71 @@ def test_national_living_wage_rise_is_a_relevant_change_in_law_only_by_choice(ca
     assert absent not in definitions["Relevant Change in Law"]
     body = "\n".join(p.text for p in iter_paragraphs(clause(result, "open-book.change-in-law").blocks))
     assert "If a Relevant Change in Law changes the cost" in body
+
+
+def test_user_choice_award_lets_the_council_stop_paying_for_a_core_place_it_cannot_fill(built):
+    """Both r13 reviews, finding 1: a user-choice award covers only those already placed, so an empty
+    Core Place the Council has no recorded basis to fill must not be paid for to the end of the term;
+    the Council may end that payment on notice, despite the minimum, and the place is then paid only
+    while used. A competitively procured draft has no such paragraph."""
+    _, result, _ = built[CHARITY]
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert "has not recorded a lawful basis for filling it under clause" in voids
+    assert "with effect from 3 months after the date of the notice" in voids
+    assert "This applies despite the minimum number of Core Places" in voids
+    _, quiet, _ = built[SUBSIDIARY]
+    assert "has not recorded a lawful basis for filling it" not in paragraphs_text(clause(quiet, "open-book.voids"))
+
+
+def test_core_places_floor_the_occupancy_scenarios_and_the_break_even_sentence(catalogue, tmp_path):
+    """ob-fresh r13 finding 2: the Council pays for the Core Places whether or not they are used, so a
+    scenario below their share (78.6% here) shows the Core Places payment, not a smaller income, and
+    the schedule says income cannot fall below it unless payment is suspended. Without Core Places
+    (void-payment) the income scales down."""
+    def rows_and_text(positions_extra, services_extra=""):
+        text = CHARITY.read_text(encoding="utf-8")
+        assert "\nopen_book:\n" in text and "\npositions:\n" in text
+        text = text.replace("\nopen_book:\n", "\nopen_book:\n  occupancy_scenarios: [70, 90, 95]\n")
+        if positions_extra:
+            text = text.replace("\npositions:\n", "\npositions:\n" + positions_extra)
+            text = text.replace("\nservices:\n", "\nservices:\n" + services_extra)
+        path = tmp_path / f"floor{len(positions_extra)}.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+        schedule = clause(result, "common.open-book-schedule-reconciliation")
+        return {r[0]: r[1:] for r in table_rows(schedule) if r[0].endswith("%")}, paragraphs_text(schedule)
+    rows, text = rows_and_text("")
+    # 11 Core Places x 52 weeks x £4,950 = £2,831,400, plus 1,200 hours at £32.50 held at budget in the table
+    assert rows["70%"][0] == "£2,870,400"
+    assert "bring in £2,831,400 a year" in text and "cannot fall below that unless a payment is suspended under clause" in text
+    rows, text = rows_and_text("  open_book_voids: void-payment\n", "  void_rate: 80\n")
+    assert rows["70%"][0] != "£2,870,400" and "cannot fall below" not in text
+
+
+def test_childrens_draft_speaks_of_children_and_pastes_no_wording_twice(built):
+    """ob-sample r13 findings 10 to 14: children's words in a children's draft, Recital D without the
+    term sheet's second Schedule 5 bracket, defined terms capitalised, real references."""
+    _, result, _ = built[CHARITY]
+    services = paragraphs_text(clause(result, "open-book.services"))
+    assert "so that the children already placed at the Homes need not move" in services
+    assert "A Placement of any other child" in services and "subject to the next paragraph" not in services
+    recitals = paragraphs_text(clause(result, "open-book.recitals"))
+    assert "living in the Homes would otherwise have to move" in recitals
+    assert "(the user choice justification in Schedule 5" not in recitals
+    related = paragraphs_text(clause(result, "common.open-book-related-parties"))
+    assert "the first item above" not in related
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Reinvestment Fund"].endswith("moving on from, the Homes")
+    assert "at the same places, whoever pays for it" in definitions["Open-Book Services"]
+
+
+def test_only_restricted_gifts_are_left_out_and_service_income_names_no_grants(built):
+    """ob-sample r13 finding 7 and ob-fresh finding 10: only restricted donations and grants for the
+    services are left out (the sheet's words), and Service Income no longer includes grants only to
+    exclude them again."""
+    _, result, _ = built[CHARITY]
+    scope = paragraphs_text(clause(result, "open-book.scope"))
+    assert "receives on terms restricting their use to the Open-Book Services" in scope
+    assert "despite the definition of that term" not in scope and "This is the only rule" not in scope
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert "including fees, charges and interest" in definitions["Service Income"]

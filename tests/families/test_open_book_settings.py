@@ -504,3 +504,22 @@ def test_ending_one_home_takes_out_that_homes_own_budgeted_costs(drafts):
     assert ("the direct costs budgeted for that home alone in the cost model (Rowan House £640,000; St Brigid's House "
             "£640,000; The Willows £520,000; Harbour View £520,000)") in text
     assert "because of this change" not in text   # the formula, not the provider's say-so, for a home that ends
+
+
+def test_safeguarding_both_adds_adults_at_risk_for_those_over_18(catalogue, tmp_path):
+    """ob-fresh r13 finding 3: a children's draft whose sheet says safeguarding 'both' covers adults at
+    risk (Care Act 2014 s.42) for those placed who are 18 or over; 'children' alone does not."""
+    source = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+    def text_for(people):
+        text = source.read_text(encoding="utf-8")
+        assert "\nsafeguarding:" not in text
+        text += f"\nsafeguarding:\n  people: {people}\n"
+        path = tmp_path / f"{people}.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+        clause = next(c for c in result.document.clauses if c.id == "open-book.safeguarding")
+        return " ".join(p.text for p in iter_paragraphs(clause.blocks))
+    both = text_for("both")
+    assert "Where a Placed Child is 18 or over" in both and "section 42 of the Care Act 2014" in both
+    assert "children or adults at risk" in both
+    assert "Care Act 2014" not in text_for("children")
