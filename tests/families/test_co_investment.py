@@ -172,7 +172,7 @@ def test_community_lease_draft(drafts):
     assert "co-investment.acquisition" not in ids and "co-investment.schedule-criteria" not in ids
     assert "co-investment.nominations" not in ids
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[1][3] == "Lease of 35 years out of this title, ending 31 August 2062"
+    assert table[1][3] == "Lease of 35 years out of this title, from and including the Transfer Date"
     summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
     assert summary[-2][3] == summary[-1][3] == "£650,000"
     subsidy = text_of(clause(doc, "co-investment.subsidy-control"))
@@ -481,7 +481,7 @@ def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
     doc = assemble(validate(load_text(HUB_TEXT.replace("lease_years: 35", "lease_years: 15"), "lease.yaml"), catalogue),
                    catalogue, today=DRAFT_DATE).document
     lease = text_of(clause(doc, "co-investment.asset-transfer"))
-    assert "ending on 31 August 2042" in lease
+    assert "for a term of 15 years from and including the Transfer Date" in lease
     assert "be contracted out of sections 24 to 28 of the Landlord and Tenant Act 1954" in lease
     assert "to grant a new lease on the same terms for the rest of the term to any Investor" in lease
     end = text_of(clause(doc, "co-investment.end-of-term"))
