@@ -551,3 +551,47 @@ def test_a_surplus_share_or_target_return_is_limited_recourse(catalogue):
            in returns
     assert "a shortfall in it is not a breach of this Agreement and not a Default Event" in returns
     assert "of the Fund is payable only" not in returns and "the Fund and the Foundation is payable" not in returns
+
+
+def test_limited_recourse_return_is_owed_at_maturity_only_so_far_as_payable(catalogue):
+    """Where a return is limited recourse, the maturity, exit and liability clauses owe it only so far as clause 11.3
+    makes it payable, and an instalment of capital missed for want of income is carried to the Maturity Date and is not
+    a Default Event; with fixed returns only, none of this is said."""
+    text = HOMES.read_text().replace("return_basis: fixed\n      repayment: amortising",
+                                     "return_basis: target\n      cumulative: true\n      repayment: amortising")
+    assert "return_basis: target\n      cumulative: true\n      repayment: amortising" in text
+    doc = assemble(validate(load_text(text, "target.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    returns = text_of(clause(doc, "co-investment.returns-surplus"))
+    assert ("An instalment of the Fund's Investment Capital not paid in a year because the Gross Income left at its "
+            "step of Schedule 3 is not enough is carried forward and is due in full on the Maturity Date") in returns
+    for cid in ("co-investment.liability",):  # this sample's end-of-term variant repays on sale instead
+        body = text_of(clause(doc, cid))
+        assert "then outstanding and any Investor Return then carried forward, so far as clause" in body
+        assert "Investment Capital and Investor Return then outstanding" not in body
+    # Fixed returns only (the community lease): a full debt, and no carried-forward instalment.
+    fixed = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "makes it payable" not in text_of(clause(fixed, "co-investment.end-of-term"))
+    assert "is carried forward and is due in full" not in text_of(clause(fixed, "co-investment.returns-surplus"))
+
+
+def test_cover_note_counts_the_stresses_below_one_truthfully(catalogue):
+    """The clause 12 note says how many stresses leave net income short of the debt service, not just the worst one;
+    and where the cover test counts a target return at its full rate it offers the options (quiet with fixed returns)."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.financial-covenants").note
+    assert "and in one (voids at 10%, rents 10% lower and costs 20% higher) net income does not cover" in note
+    assert "does not even meet" not in note
+    text = HOMES.read_text().replace("operating_cost_per_home: 1,500", "operating_cost_per_home: 1,850") \
+        .replace("return_basis: fixed\n      repayment: amortising",
+                 "return_basis: target\n      cumulative: true\n      repayment: amortising")
+    note = clause(assemble(validate(load_text(text, "weak.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.financial-covenants").note
+    below_one = re.search(r"in (\w+) of them net income does not cover the debt service at all", note)
+    assert below_one and below_one.group(1) in {"two", "three", "four", "five", "six"}
+    land = clause(assemble(validate(load_text(SAMPLES_TEXT["housing-land-transfer"], "land.yaml"), catalogue),
+                           catalogue, today=DRAFT_DATE).document, "co-investment.financial-covenants").note
+    assert "A target return is not a debt" in land and "three-year rolling average" in land
+    assert "share of what remains" not in land
+    fixed = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    quiet = "\n".join(c.note or "" for c in fixed.all_clauses())
+    assert "three-year rolling average" not in quiet and "A target return is not a debt" not in quiet
