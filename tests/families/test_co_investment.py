@@ -595,3 +595,21 @@ def test_cover_note_counts_the_stresses_below_one_truthfully(catalogue):
     fixed = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
     quiet = "\n".join(c.note or "" for c in fixed.all_clauses())
     assert "three-year rolling average" not in quiet and "A target return is not a debt" not in quiet
+
+
+def test_nominations_note_speaks_of_lha_only_under_lha(catalogue):
+    """The Local Housing Allowance cap by bedrooms is stated only where the sheet sets lha_by_bedrooms; a social-rent
+    cap under the Rent Standard is said once, and the nominations heads point to the clause's cap."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "capped at the Local Housing Allowance rate for the home's bedrooms" in clause(doc, "co-investment.nominations").note
+    assert "the rent cap for each home by the number of its bedrooms" in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    text = HOMES.read_text().replace("  registered_provider: false\n", "  registered_provider: true\n  lha_by_bedrooms: false\n") \
+        .replace("rent_cap: the Local Housing Allowance for the Broad Rental Market Area",
+                 "rent_cap: social rent under the Regulator of Social Housing's Rent Standard")
+    assert "lha_by_bedrooms: false" in text
+    social = assemble(validate(load_text(text, "social.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(social, "co-investment.nominations").note
+    assert "Local Housing Allowance" not in note and "Rent Standard permits" not in note
+    assert "Rents are capped at social rent under the Regulator of Social Housing's Rent Standard" in note
+    forms = text_of(clause(social, "co-investment.schedule-agreed-forms"))
+    assert "by the number of its bedrooms" not in forms and "the rent cap in clause" in forms
