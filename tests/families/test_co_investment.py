@@ -613,3 +613,11 @@ def test_nominations_note_speaks_of_lha_only_under_lha(catalogue):
     assert "Rents are capped at social rent under the Regulator of Social Housing's Rent Standard" in note
     forms = text_of(clause(social, "co-investment.schedule-agreed-forms"))
     assert "by the number of its bedrooms" not in forms and "the rent cap in clause" in forms
+
+
+def test_vehicle_note_gives_the_councils_net_contribution(catalogue):
+    """The clause 2 note gives the Council's grant plus its undervalue (what the Attributable Contribution counts), not
+    the gross value of the land plus the grant."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.vehicle").note
+    assert "pays a grant of £2,600,000 and transfers land at an undervalue of £640,000: £3,240,000 in all" in note
