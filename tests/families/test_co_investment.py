@@ -621,3 +621,17 @@ def test_vehicle_note_gives_the_councils_net_contribution(catalogue):
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     note = clause(doc, "co-investment.vehicle").note
     assert "pays a grant of £2,600,000 and transfers land at an undervalue of £640,000: £3,240,000 in all" in note
+
+
+def test_no_replacement_home_mechanism_without_one(catalogue):
+    """With no homes to buy and a lease, the definitions point to the reinvestment paragraph of the clawback clause,
+    not to a replacement-home mechanism in the disposal clause that is not there, and say nothing of homes bought."""
+    text = HUB_TEXT
+    doc = assemble(validate(load_text(text, "hub.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    words = "\n".join(text_of(c) for c in doc.all_clauses())
+    if "homes_to_acquire: 0" in text or "homes_to_acquire" not in text:
+        assert "bought to replace" not in words
+        assert "becomes a Partnership Property under clause" in words
+    homes = "\n".join(text_of(c) for c in assemble(read_termsheet(HOMES, catalogue), catalogue,
+                                                     today=DRAFT_DATE).document.all_clauses())
+    assert "bought to replace" in homes
