@@ -635,3 +635,27 @@ def test_no_replacement_home_mechanism_without_one(catalogue):
     homes = "\n".join(text_of(c) for c in assemble(read_termsheet(HOMES, catalogue), catalogue,
                                                      today=DRAFT_DATE).document.all_clauses())
     assert "bought to replace" in homes
+
+
+def test_limited_partnership_signatory_who_directs_its_general_partner_fills_the_deed_block(catalogue):
+    """A limited partnership signs by its general partner acting by a director: a signatory stated to be a director
+    of the named general partner fills the block; a job title alone ("Investment Director") leaves it for signing."""
+    lp = HOMES.read_text().replace('''    legal_form: company
+    company_number: "11223344"
+    address: 40 Queen Square''', '''    legal_form: limited_partnership
+    company_number: LP021947
+    general_partner: Keystone GP Limited
+    general_partner_number: "13804527"
+    address: 40 Queen Square''')
+    assert "general_partner: Keystone GP Limited" in lp
+    named = assemble_to_text(lp.replace("position: Investment Director", "position: Director of Keystone GP Limited"),
+                             catalogue)
+    assert "Name: Ruth Oyelaran" in named and "name of Fund's director" not in named
+    titled = assemble_to_text(lp, catalogue)
+    assert "name of Fund's director" in titled
+
+
+def assemble_to_text(text, catalogue):
+    doc = assemble(validate(load_text(text, "lp.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    fund = next(p for p in doc.parties if p.short_name == "Fund")
+    return "\n".join(plain_text(line) for line in fund.execution)
