@@ -659,3 +659,11 @@ def assemble_to_text(text, catalogue):
     doc = assemble(validate(load_text(text, "lp.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
     fund = next(p for p in doc.parties if p.short_name == "Fund")
     return "\n".join(plain_text(line) for line in fund.execution)
+
+
+def test_notes_do_not_admit_unread_sources(catalogue):
+    """Notes say what to check against the current text of a source, never that it was not read."""
+    for path in SAMPLES:
+        doc = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+        notes = "\n".join(c.note or "" for c in doc.all_clauses())
+        assert "we have not" not in notes and "we could not" not in notes, path.stem
