@@ -667,3 +667,19 @@ def test_notes_do_not_admit_unread_sources(catalogue):
         doc = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
         notes = "\n".join(c.note or "" for c in doc.all_clauses())
         assert "we have not" not in notes and "we could not" not in notes, path.stem
+
+
+def test_works_vat_note_raises_group_5_zero_rating_for_a_registered_provider(catalogue):
+    """A registered provider converting a building may have the contractor's conversion services zero-rated
+    (Group 5 item 3): the works note says so for one, and not for a charity that is not registered."""
+    def works_note(text):
+        doc = assemble(validate(load_text(text, "w.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+        return clause(doc, "co-investment.works").note or ""
+    plain = SAMPLES_TEXT["affordable-homes-partnership"]
+    assert "Group 5 item 3" not in works_note(plain)
+    rp = plain.replace('  legal_form: charitable_company\n  company_number: "04356789"',
+                       '  legal_form: registered_provider\n  rsh_number: L4297\n  company_number: "04356789"')
+    assert "rsh_number: L4297" in rp
+    note = works_note(rp)
+    assert "whether VAT on the works can be recovered" in note
+    assert "may be zero-rated (Value Added Tax Act 1994 Sch. 8 Group 5 item 3 and note 21" in note
