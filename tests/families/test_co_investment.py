@@ -683,3 +683,13 @@ def test_works_vat_note_raises_group_5_zero_rating_for_a_registered_provider(cat
     note = works_note(rp)
     assert "whether VAT on the works can be recovered" in note
     assert "may be zero-rated (Value Added Tax Act 1994 Sch. 8 Group 5 item 3 and note 21" in note
+
+
+def test_share_of_what_remains_only_where_an_investment_has_that_basis(catalogue):
+    """A target return alone: the waterfall and Scheduled Debt Service speak of a target return only; with a capped
+    share of surplus (the homes sample) they speak of a share of what remains."""
+    land = assemble(validate(load_text(SAMPLES_TEXT["housing-land-transfer"], "land.yaml"), catalogue), catalogue,
+                    today=DRAFT_DATE).document
+    assert "share of what remains" not in "\n".join(text_of(c) for c in land.all_clauses())
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "share of what remains" in "\n".join(text_of(c) for c in homes.all_clauses())
