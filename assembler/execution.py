@@ -124,7 +124,8 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
         lines.append([Text("(Common seal)")])  # the space where the seal is affixed
     for i, capacity in enumerate(signers):
         lines.append([Text(f"{capacity}: {SIGN}")])
-        if i == 0 and capacity == "Director" and not _is_director(party.signatory.position):
+        if i == 0 and capacity == "Director" and not (_is_director(party.signatory.position)
+                                                      or _directs_general_partner(party)):
             # A chief executive or other officer is not a director unless the term sheet says so: the
             # director who signs is written in at signing.
             lines.append([Text("Name: "), Placeholder(f"name of {who} director", kind="blank")])
@@ -200,6 +201,14 @@ def _is_director(position: str | None) -> bool:
     """Whether the term sheet says the signatory is a director of the company (a title such as 'Chief
     Executive', 'Investment Director' or 'Director of Finance' does not)."""
     return bool(position) and bool(BOARD_DIRECTOR.search(position) or BOARD_MEMBER.search(position))
+
+
+def _directs_general_partner(party: Party) -> bool:
+    """Whether a limited partnership's signatory is said to be a director of its named general partner ("Director of
+    Sandpiper GP Limited"): that director signs for the general partner, so the name fills the block."""
+    position, partner = party.signatory.position, getattr(party, "general_partner", None)
+    return bool(position and partner) and re.search(r"\bdirector\s+of\s+(?:the\s+)?" + re.escape(partner.strip()),
+                                                     position, re.I) is not None
 
 
 def general_partner(party: Party) -> str:

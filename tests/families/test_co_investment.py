@@ -172,7 +172,7 @@ def test_community_lease_draft(drafts):
     assert "co-investment.acquisition" not in ids and "co-investment.schedule-criteria" not in ids
     assert "co-investment.nominations" not in ids
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[1][3] == "Lease of 35 years out of this title, ending 31 August 2062"
+    assert table[1][3] == "Lease of 35 years out of this title, from and including the Transfer Date"
     summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
     assert summary[-2][3] == summary[-1][3] == "£650,000"
     subsidy = text_of(clause(doc, "co-investment.subsidy-control"))
@@ -481,7 +481,7 @@ def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
     doc = assemble(validate(load_text(HUB_TEXT.replace("lease_years: 35", "lease_years: 15"), "lease.yaml"), catalogue),
                    catalogue, today=DRAFT_DATE).document
     lease = text_of(clause(doc, "co-investment.asset-transfer"))
-    assert "ending on 31 August 2042" in lease
+    assert "for a term of 15 years from and including the Transfer Date" in lease
     assert "be contracted out of sections 24 to 28 of the Landlord and Tenant Act 1954" in lease
     assert "to grant a new lease on the same terms for the rest of the term to any Investor" in lease
     end = text_of(clause(doc, "co-investment.end-of-term"))
@@ -551,3 +551,145 @@ def test_a_surplus_share_or_target_return_is_limited_recourse(catalogue):
            in returns
     assert "a shortfall in it is not a breach of this Agreement and not a Default Event" in returns
     assert "of the Fund is payable only" not in returns and "the Fund and the Foundation is payable" not in returns
+
+
+def test_limited_recourse_return_is_owed_at_maturity_only_so_far_as_payable(catalogue):
+    """Where a return is limited recourse, the maturity, exit and liability clauses owe it only so far as clause 11.3
+    makes it payable, and an instalment of capital missed for want of income is carried to the Maturity Date and is not
+    a Default Event; with fixed returns only, none of this is said."""
+    text = HOMES.read_text().replace("return_basis: fixed\n      repayment: amortising",
+                                     "return_basis: target\n      cumulative: true\n      repayment: amortising")
+    assert "return_basis: target\n      cumulative: true\n      repayment: amortising" in text
+    doc = assemble(validate(load_text(text, "target.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    returns = text_of(clause(doc, "co-investment.returns-surplus"))
+    assert ("An instalment of the Fund's Investment Capital not paid in a year because the Gross Income left at its "
+            "step of Schedule 3 is not enough is carried forward and is due in full on the Maturity Date") in returns
+    for cid in ("co-investment.liability",):  # this sample's end-of-term variant repays on sale instead
+        body = text_of(clause(doc, cid))
+        assert "then outstanding and any Investor Return then carried forward, so far as clause" in body
+        assert "Investment Capital and Investor Return then outstanding" not in body
+    # Fixed returns only (the community lease): a full debt, and no carried-forward instalment.
+    fixed = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "makes it payable" not in text_of(clause(fixed, "co-investment.end-of-term"))
+    assert "is carried forward and is due in full" not in text_of(clause(fixed, "co-investment.returns-surplus"))
+
+
+def test_cover_note_counts_the_stresses_below_one_truthfully(catalogue):
+    """The clause 12 note says how many stresses leave net income short of the debt service, not just the worst one;
+    and where the cover test counts a target return at its full rate it offers the options (quiet with fixed returns)."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.financial-covenants").note
+    assert "and in one (voids at 10%, rents 10% lower and costs 20% higher) net income does not cover" in note
+    assert "does not even meet" not in note
+    text = HOMES.read_text().replace("operating_cost_per_home: 1,500", "operating_cost_per_home: 1,850") \
+        .replace("return_basis: fixed\n      repayment: amortising",
+                 "return_basis: target\n      cumulative: true\n      repayment: amortising")
+    note = clause(assemble(validate(load_text(text, "weak.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.financial-covenants").note
+    below_one = re.search(r"in (\w+) of them net income does not cover the debt service at all", note)
+    assert below_one and below_one.group(1) in {"two", "three", "four", "five", "six"}
+    land = clause(assemble(validate(load_text(SAMPLES_TEXT["housing-land-transfer"], "land.yaml"), catalogue),
+                           catalogue, today=DRAFT_DATE).document, "co-investment.financial-covenants").note
+    assert "A target return is not a debt" in land and "three-year rolling average" in land
+    assert "share of what remains" not in land
+    fixed = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    quiet = "\n".join(c.note or "" for c in fixed.all_clauses())
+    assert "three-year rolling average" not in quiet and "A target return is not a debt" not in quiet
+
+
+def test_nominations_note_speaks_of_lha_only_under_lha(catalogue):
+    """The Local Housing Allowance cap by bedrooms is stated only where the sheet sets lha_by_bedrooms; a social-rent
+    cap under the Rent Standard is said once, and the nominations heads point to the clause's cap."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "capped at the Local Housing Allowance rate for the home's bedrooms" in clause(doc, "co-investment.nominations").note
+    assert "the rent cap for each home by the number of its bedrooms" in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    text = HOMES.read_text().replace("  registered_provider: false\n", "  registered_provider: true\n  lha_by_bedrooms: false\n") \
+        .replace("rent_cap: the Local Housing Allowance for the Broad Rental Market Area",
+                 "rent_cap: social rent under the Regulator of Social Housing's Rent Standard")
+    assert "lha_by_bedrooms: false" in text
+    social = assemble(validate(load_text(text, "social.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(social, "co-investment.nominations").note
+    assert "Local Housing Allowance" not in note and "Rent Standard permits" not in note
+    assert "Rents are capped at social rent under the Regulator of Social Housing's Rent Standard" in note
+    forms = text_of(clause(social, "co-investment.schedule-agreed-forms"))
+    assert "by the number of its bedrooms" not in forms and "the rent cap in clause" in forms
+
+
+def test_vehicle_note_gives_the_councils_net_contribution(catalogue):
+    """The clause 2 note gives the Council's grant plus its undervalue (what the Attributable Contribution counts), not
+    the gross value of the land plus the grant."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.vehicle").note
+    assert "pays a grant of £2,600,000 and transfers land at an undervalue of £640,000: £3,240,000 in all" in note
+
+
+def test_no_replacement_home_mechanism_without_one(catalogue):
+    """With no homes to buy and a lease, the definitions point to the reinvestment paragraph of the clawback clause,
+    not to a replacement-home mechanism in the disposal clause that is not there, and say nothing of homes bought."""
+    text = HUB_TEXT
+    doc = assemble(validate(load_text(text, "hub.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    words = "\n".join(text_of(c) for c in doc.all_clauses())
+    if "homes_to_acquire: 0" in text or "homes_to_acquire" not in text:
+        assert "bought to replace" not in words
+        assert "becomes a Partnership Property under clause" in words
+    homes = "\n".join(text_of(c) for c in assemble(read_termsheet(HOMES, catalogue), catalogue,
+                                                     today=DRAFT_DATE).document.all_clauses())
+    assert "bought to replace" in homes
+
+
+def test_limited_partnership_signatory_who_directs_its_general_partner_fills_the_deed_block(catalogue):
+    """A limited partnership signs by its general partner acting by a director: a signatory stated to be a director
+    of the named general partner fills the block; a job title alone ("Investment Director") leaves it for signing."""
+    lp = HOMES.read_text().replace('''    legal_form: company
+    company_number: "11223344"
+    address: 40 Queen Square''', '''    legal_form: limited_partnership
+    company_number: LP021947
+    general_partner: Keystone GP Limited
+    general_partner_number: "13804527"
+    address: 40 Queen Square''')
+    assert "general_partner: Keystone GP Limited" in lp
+    named = assemble_to_text(lp.replace("position: Investment Director", "position: Director of Keystone GP Limited"),
+                             catalogue)
+    assert "Name: Ruth Oyelaran" in named and "name of Fund's director" not in named
+    titled = assemble_to_text(lp, catalogue)
+    assert "name of Fund's director" in titled
+
+
+def assemble_to_text(text, catalogue):
+    doc = assemble(validate(load_text(text, "lp.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    fund = next(p for p in doc.parties if p.short_name == "Fund")
+    return "\n".join(plain_text(line) for line in fund.execution)
+
+
+def test_notes_do_not_admit_unread_sources(catalogue):
+    """Notes say what to check against the current text of a source, never that it was not read."""
+    for path in SAMPLES:
+        doc = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+        notes = "\n".join(c.note or "" for c in doc.all_clauses())
+        assert "we have not" not in notes and "we could not" not in notes, path.stem
+
+
+def test_works_vat_note_raises_group_5_zero_rating_for_a_registered_provider(catalogue):
+    """A registered provider converting a building may have the contractor's conversion services zero-rated
+    (Group 5 item 3): the works note says so for one, and not for a charity that is not registered."""
+    def works_note(text):
+        doc = assemble(validate(load_text(text, "w.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+        return clause(doc, "co-investment.works").note or ""
+    plain = SAMPLES_TEXT["affordable-homes-partnership"]
+    assert "Group 5 item 3" not in works_note(plain)
+    rp = plain.replace('  legal_form: charitable_company\n  company_number: "04356789"',
+                       '  legal_form: registered_provider\n  rsh_number: L4297\n  company_number: "04356789"')
+    assert "rsh_number: L4297" in rp
+    note = works_note(rp)
+    assert "whether VAT on the works can be recovered" in note
+    assert "may be zero-rated (Value Added Tax Act 1994 Sch. 8 Group 5 item 3 and note 21" in note
+
+
+def test_share_of_what_remains_only_where_an_investment_has_that_basis(catalogue):
+    """A target return alone: the waterfall and Scheduled Debt Service speak of a target return only; with a capped
+    share of surplus (the homes sample) they speak of a share of what remains."""
+    land = assemble(validate(load_text(SAMPLES_TEXT["housing-land-transfer"], "land.yaml"), catalogue), catalogue,
+                    today=DRAFT_DATE).document
+    assert "share of what remains" not in "\n".join(text_of(c) for c in land.all_clauses())
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "share of what remains" in "\n".join(text_of(c) for c in homes.all_clauses())
