@@ -400,12 +400,18 @@ def reserved_mutual(ctx: RuleContext):
 
 
 @RULES.rule("ALLIANCE-OPEN-BOOK-COST-MODELS", "warning",
-            "With open-book terms, every Provider has its own cost model (one reconciliation and one line of the worked "
-            "example each); without them, a cost model is not used.")
+            "With open-book terms, every Provider that is not a public body (each Open-Book Provider) has its own cost "
+            "model (one reconciliation and one line of the worked example each); a public-body Provider, such as an NHS "
+            "trust, is outside the open book and needs none; without open-book terms, a cost model is not used.")
 def open_book_cost_models(ctx: RuleContext):
     has_block = ctx.sheet.open_book is not None
     for i, m in enumerate(ctx.sheet.members):
-        if has_block and m.role == "provider" and m.annual_value > 0 and m.cost_model is None:
+        if m.role == "provider" and m.is_public_body and m.cost_model is not None:
+            yield (f"{m.name} is a public body, so it is outside the open book (not an Open-Book Provider): its "
+                   "cost_model is not used; its costs are verified under the information clause instead",
+                   ("members", i, "cost_model"))
+            continue
+        if has_block and m.role == "provider" and not m.is_public_body and m.annual_value > 0 and m.cost_model is None:
             yield (f"{m.name} has no cost_model; under the open-book terms each Provider's profit cap is reconciled "
                    "on its own costs, so give its direct costs, overheads and income", ("members", i))
         if not has_block and m.cost_model is not None:

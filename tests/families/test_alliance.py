@@ -1094,3 +1094,32 @@ def test_a_shared_case_system_says_who_hosts_and_who_controls(joint, small):
     assert "share case records through one system hosted by the Trust" in sharing
     assert "must agree in writing processing terms that meet Article 28(3) of the UK GDPR" in sharing
     assert "one system hosted by" not in text_of(clause(small, "alliance.information-sharing"))
+
+
+def _with_trust_provider(keep_cost_model: bool) -> str:
+    """The open-book eight-member sample with Riverside turned into an NHS foundation trust (a public body)."""
+    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = text.replace("    legal_form: community_interest_company\n    company_number: \"09182736\"\n",
+                        "    legal_form: nhs_foundation_trust\n")
+    if not keep_cost_model:
+        text = text.replace("    annual_value: 1260000\n    cost_model:\n      direct_costs: 1108800\n"
+                            "      overheads: 88200\n      income: 1260000\n", "    annual_value: 1260000\n")
+    return text
+
+
+def test_a_public_body_provider_is_outside_the_open_book(catalogue, tmp_path):
+    """An NHS trust Provider needs no cost model (quiet) and is never an Open-Book Commissioner."""
+    path = tmp_path / "trust.yaml"
+    path.write_text(_with_trust_provider(keep_cost_model=False), encoding="utf-8")
+    result = build(path, catalogue)
+    assert [f for f in result.findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"] == []
+    defs = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    # one Commissioner: the role is held by the Council alone, so the draft names it and needs no definition
+    assert "Open-Book Commissioner" not in defs and "Riverside" not in defs["Open-Book Provider"]
+
+
+def test_a_cost_model_for_a_public_body_provider_is_warned(catalogue, tmp_path):
+    path = tmp_path / "trust-model.yaml"
+    path.write_text(_with_trust_provider(keep_cost_model=True), encoding="utf-8")
+    found = [f for f in build(path, catalogue).findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"]
+    assert len(found) == 1 and "is a public body, so it is outside the open book" in found[0].message
