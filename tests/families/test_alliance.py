@@ -617,7 +617,8 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
     assert "calculated on its payments after any refund of Excess Profit" in text_of(clause(doc, "alliance.risk-reward"))
     defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
-    assert "being its Allowable Costs as reconciled under the open-book clauses" in defs["Delivery Costs"]
+    assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as reconciled under clause")
+    assert "for any other Provider" not in defs["Delivery Costs"]  # every Provider is in the open book
 
 
 def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
@@ -1116,6 +1117,10 @@ def test_a_public_body_provider_is_outside_the_open_book(catalogue, tmp_path):
     defs = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     # one Commissioner: the role is held by the Council alone, so the draft names it and needs no definition
     assert "Open-Book Commissioner" not in defs and "Riverside" not in defs["Open-Book Provider"]
+    # the Trust has no Allowable Costs: its Delivery Costs are its verified costs, not nil
+    assert "for any other Provider, the costs properly incurred by it" in defs["Delivery Costs"]
+    sched = text_of(clause(result.document, "alliance.schedule-open-book-providers"))
+    assert "each other Provider's are its costs verified under clause" in sched
 
 
 def test_a_cost_model_for_a_public_body_provider_is_warned(catalogue, tmp_path):
