@@ -619,6 +619,9 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as reconciled under clause")
     assert "for any other Provider" not in defs["Delivery Costs"]  # every Provider is in the open book
+    # Gain or Pain settled under clause 13 is never swept by the profit cap the next year
+    assert "but not any Balancing Amount" in defs["Service Income"]
+    assert "A Balancing Amount is not Service Income" in text_of(clause(doc, "alliance.risk-reward"))
 
 
 def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
@@ -1128,3 +1131,29 @@ def test_a_cost_model_for_a_public_body_provider_is_warned(catalogue, tmp_path):
     path.write_text(_with_trust_provider(keep_cost_model=True), encoding="utf-8")
     found = [f for f in build(path, catalogue).findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"]
     assert len(found) == 1 and "is a public body, so it is outside the open book" in found[0].message
+
+
+def _fee_findings(catalogue, tmp_path, text: str) -> list:
+    path = tmp_path / "fee.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [f.message for f in build(path, catalogue).findings if f.rule == "ALLIANCE-FEE-PROFIT-CAP"]
+
+
+def test_fee_and_profit_cap_on_one_basis_are_quiet(catalogue, tmp_path):
+    """A 5% Fee on Annual Value and a 5% cap on Service Income agree, and each cost model is its budget."""
+    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = text.replace("  profit_cap: 4\n  basis: allowable_cost\n", "  profit_cap: 5\n  basis: revenue\n")
+    assert _fee_findings(catalogue, tmp_path, text) == []
+
+
+def test_fee_and_profit_cap_on_different_bases_are_warned(catalogue, tmp_path):
+    """A 5% Fee on Annual Value against a 4% cap on cost sweeps part of the Fee; a cost model over budget is warned."""
+    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = text.replace("    annual_value: 1260000\n    cost_model:\n      direct_costs: 1108800\n",
+                        "    annual_value: 1260000\n    cost_model:\n      direct_costs: 1110800\n")
+    found = _fee_findings(catalogue, tmp_path, text)
+    assert any("Riverside Community Health CIC's cost model totals £1,199,000, £2,000 over its budget of £1,197,000" in f
+               for f in found)
+    # Riverside: Fee £63,000; 4% of a £1,197,000 budget is £47,880; £15,120 swept
+    assert any("Riverside Community Health CIC's Fee is 5% of its annual value (£63,000)" in f and "£15,120 of Excess Profit" in f
+               for f in found)
