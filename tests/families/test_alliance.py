@@ -1157,3 +1157,21 @@ def test_fee_and_profit_cap_on_different_bases_are_warned(catalogue, tmp_path):
     # Riverside: Fee £63,000; 4% of a £1,197,000 budget is £47,880; £15,120 swept
     assert any("Riverside Community Health CIC's Fee is 5% of its annual value (£63,000)" in f and "£15,120 of Excess Profit" in f
                for f in found)
+
+
+def test_recital_powers_follow_the_services(catalogue, tmp_path):
+    """Youth violence and child exploitation: the Children Act 1989 s.17 and the serious violence duty, not the
+    Care Act; 'parents and carers' of children is not adult care."""
+    text = BIG.read_text(encoding="utf-8").replace(
+        "    give adults with multiple and complex needs (homelessness, substance use, mental ill health,\n"
+        "    offending and domestic abuse) one joined-up system of support, built around the person rather\n"
+        "    than around separate contracts",
+        "    reduce serious youth violence and the exploitation of children at risk, with support for their parents\n"
+        "    and carers")
+    path = tmp_path / "youth.yaml"
+    path.write_text(text, encoding="utf-8")
+    recitals = text_of(clause(build(path, catalogue).document, "alliance.recitals"))
+    assert "section 17 of the Children Act 1989" in recitals
+    assert "section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime" in recitals
+    before = text_of(clause(build(BIG, catalogue).document, "alliance.recitals"))
+    assert ("Care Act 2014" in recitals) == ("Care Act 2014" in before)  # only the BIG services can bring it in
