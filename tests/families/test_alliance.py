@@ -1175,3 +1175,23 @@ def test_recital_powers_follow_the_services(catalogue, tmp_path):
     assert "section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime" in recitals
     before = text_of(clause(build(BIG, catalogue).document, "alliance.recitals"))
     assert ("Care Act 2014" in recitals) == ("Care Act 2014" in before)  # only the BIG services can bring it in
+
+
+def _safeguarding_reports(catalogue, path) -> str:
+    text = text_of(clause(build(path, catalogue).document, "common.safeguarding"))
+    return next(s for s in text.split(". ") if "within one Business Day about any report" in s)
+
+
+def test_safeguarding_reports_go_to_the_safeguarding_bodies_not_a_pcc(catalogue, tmp_path):
+    """A council and an ICB both hear of reports (quiet); a police and crime commissioner, a funder and not a
+    safeguarding partner, does not."""
+    both = _safeguarding_reports(catalogue, JOINT)
+    assert "must tell the Council and the ICB" in both
+    text = JOINT.read_text(encoding="utf-8").replace(
+        "    name: NHS Wealdshire and Downs Integrated Care Board\n    short_name: ICB\n    article: true\n"
+        "    role: commissioner\n    legal_form: integrated_care_board\n",
+        "    name: The Police and Crime Commissioner for Wealdshire\n    short_name: ICB\n    article: true\n"
+        "    role: commissioner\n    legal_form: police_and_crime_commissioner\n")
+    path = tmp_path / "pcc.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "must tell the Council within one Business Day" in _safeguarding_reports(catalogue, path)
