@@ -877,7 +877,7 @@ def test_removal_is_one_rule_that_the_reserved_matter_follows(reablement):
     assert "admitting a new Alliance Member or removing one" in decisions
     assert re.search(r"The removal of a Provider is decided only as clause 29\.\d+ provides, which is the rule for that "
                      r"Reserved Matter: the Provider concerned does not vote, and clause 29\.\d+ is the only exception", decisions)
-    assert re.search(r"A Provider is removed from the Alliance only under clause 29\.\d+ or clause 29\.\d+\.", term)
+    assert re.search(r"A Provider is removed from the Alliance only by the ALT as follows or under clause 29\.\d+\.", term)
     assert "this paragraph" not in term
     assert "by a decision of every other Alliance Member (the Provider concerned not voting" in term
     assert "ordinary decision rule" not in clause(reablement, "alliance.term-termination").note
