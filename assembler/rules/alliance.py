@@ -400,12 +400,18 @@ def reserved_mutual(ctx: RuleContext):
 
 
 @RULES.rule("ALLIANCE-OPEN-BOOK-COST-MODELS", "warning",
-            "With open-book terms, every Provider has its own cost model (one reconciliation and one line of the worked "
-            "example each); without them, a cost model is not used.")
+            "With open-book terms, every Provider that is not a public body (each Open-Book Provider) has its own cost "
+            "model (one reconciliation and one line of the worked example each); a public-body Provider, such as an NHS "
+            "trust, is outside the open book and needs none; without open-book terms, a cost model is not used.")
 def open_book_cost_models(ctx: RuleContext):
     has_block = ctx.sheet.open_book is not None
     for i, m in enumerate(ctx.sheet.members):
-        if has_block and m.role == "provider" and m.annual_value > 0 and m.cost_model is None:
+        if m.role == "provider" and m.is_public_body and m.cost_model is not None:
+            yield (f"{m.name} is a public body, so it is outside the open book (not an Open-Book Provider): its "
+                   "cost_model is not used; its costs are verified under the information clause instead",
+                   ("members", i, "cost_model"))
+            continue
+        if has_block and m.role == "provider" and not m.is_public_body and m.annual_value > 0 and m.cost_model is None:
             yield (f"{m.name} has no cost_model; under the open-book terms each Provider's profit cap is reconciled "
                    "on its own costs, so give its direct costs, overheads and income", ("members", i))
         if not has_block and m.cost_model is not None:
@@ -630,3 +636,44 @@ def shared_system_controllers(ctx: RuleContext):
                "member hosts it: give alliance.case_system_host, so the draft can say that each member stays "
                "controller of what it enters and the host processes it for them under Article 28 terms",
                ("alliance", "case_system_host"))
+
+
+@RULES.rule("ALLIANCE-FEE-PROFIT-CAP", "warning",
+            "With open-book terms inside an alliance, each Open-Book Provider's Fee and its Reasonable Profit agree: "
+            "a Provider that spends exactly its budget (its Annual Value less its Fee) shows no Excess Profit, and its "
+            "own cost model is within that budget.")
+def fee_profit_cap(ctx: RuleContext):
+    ob, alliance = ctx.sheet.open_book, ctx.sheet.alliance
+    if ob is None:
+        return
+    cost_base = ctx.positions.get("open_book_cost_base") or "full-cost"
+    for i, m in enumerate(ctx.sheet.members):
+        if m.role != "provider" or m.is_public_body or m.annual_value <= 0:
+            continue
+        fee = alliance.fee_for(m)
+        budget = m.annual_value - fee
+        model = m.cost_model
+        if model is not None and model.direct_costs + model.overheads > budget:
+            total = model.direct_costs + model.overheads
+            yield (f"{m.name}'s cost model totals {money(total)}, {money(total - budget)} over its budget of "
+                   f"{money(budget)} (its annual value {money(m.annual_value)} less its Fee {money(fee)}): from the "
+                   "first day that is either unapproved cost above budget or built-in Pain; set the budget to the cost "
+                   "model, or correct the cost model", ("members", i, "cost_model"))
+        if ob.basis == "fixed_fee":
+            reasonable = ob.fixed_fee or Decimal(0)
+        elif ob.basis == "revenue":
+            reasonable = m.annual_value * ob.profit_cap / 100
+        elif cost_base == "full-cost":
+            reasonable = budget * ob.profit_cap / 100
+        elif model is not None and model.direct_costs + model.overheads > 0:
+            reasonable = budget * model.direct_costs / (model.direct_costs + model.overheads) * ob.profit_cap / 100
+        else:
+            continue
+        reasonable = reasonable.quantize(Decimal("0.01"))
+        if fee > reasonable:
+            basis = {"fixed_fee": "a fixed sum", "revenue": "its Service Income"}.get(ob.basis, "its Cost Base")
+            yield (f"{m.name}'s Fee is {percent(alliance.fee_percent_for(m))} of its annual value ({money(fee)}), but "
+                   f"its Reasonable Profit is {percent(ob.profit_cap)} of {basis} ({money(reasonable)} if it spends "
+                   f"exactly its budget of {money(budget)}), so spending exactly its budget shows "
+                   f"{money(fee - reasonable)} of Excess Profit; put the two on one basis (a Fee as a percentage of "
+                   "its budgeted Delivery Costs, or a Reasonable Profit equal to its Fee)", ("members", i))

@@ -790,9 +790,18 @@ class Alliance(Strict):
                          "in its area)")
         if "homeless" in scope or "rough sleep" in scope:
             found.append("Part 7 of the Housing Act 1996 and section 1 of the Homelessness Act 2002 (homelessness)")
-        if any(w in scope for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
+        # Care Act powers are for adults' care and support only: parents and carers of children, and children's
+        # social care, are not adult care (Care Act 2014 Part 1 is for adults and carers of adults)
+        adult = scope.replace("parents and carers", "").replace("children's social care", "")
+        if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
                                     "homecare", "domiciliary", "intermediate care")):
             found.append(care_act_words(scope))
+        if any(w in scope for w in ("children", "child ")) and any(
+                w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
+            found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
+        if "violence" in scope and any(w in scope for w in ("serious", "youth", "young people", "knife", "weapon")):
+            found.append("section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime, "
+                         "Sentencing and Courts Act 2022 (preventing and reducing crime and serious violence)")
         if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
             found.append("Part 4 of the Domestic Abuse Act 2021 (support in safe accommodation)")
         return found

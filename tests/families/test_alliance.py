@@ -617,7 +617,11 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
     assert "calculated on its payments after any refund of Excess Profit" in text_of(clause(doc, "alliance.risk-reward"))
     defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
-    assert "being its Allowable Costs as reconciled under the open-book clauses" in defs["Delivery Costs"]
+    assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as reconciled under clause")
+    assert "for any other Provider" not in defs["Delivery Costs"]  # every Provider is in the open book
+    # Gain or Pain settled under clause 13 is never swept by the profit cap the next year
+    assert "but not any Balancing Amount" in defs["Service Income"]
+    assert "A Balancing Amount is not Service Income" in text_of(clause(doc, "alliance.risk-reward"))
 
 
 def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
@@ -873,7 +877,7 @@ def test_removal_is_one_rule_that_the_reserved_matter_follows(reablement):
     assert "admitting a new Alliance Member or removing one" in decisions
     assert re.search(r"The removal of a Provider is decided only as clause 29\.\d+ provides, which is the rule for that "
                      r"Reserved Matter: the Provider concerned does not vote, and clause 29\.\d+ is the only exception", decisions)
-    assert re.search(r"A Provider is removed from the Alliance only under clause 29\.\d+ or clause 29\.\d+\.", term)
+    assert re.search(r"A Provider is removed from the Alliance only by the ALT as follows or under clause 29\.\d+\.", term)
     assert "this paragraph" not in term
     assert "by a decision of every other Alliance Member (the Provider concerned not voting" in term
     assert "ordinary decision rule" not in clause(reablement, "alliance.term-termination").note
@@ -1094,3 +1098,100 @@ def test_a_shared_case_system_says_who_hosts_and_who_controls(joint, small):
     assert "share case records through one system hosted by the Trust" in sharing
     assert "must agree in writing processing terms that meet Article 28(3) of the UK GDPR" in sharing
     assert "one system hosted by" not in text_of(clause(small, "alliance.information-sharing"))
+
+
+def _with_trust_provider(keep_cost_model: bool) -> str:
+    """The open-book eight-member sample with Riverside turned into an NHS foundation trust (a public body)."""
+    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = text.replace("    legal_form: community_interest_company\n    company_number: \"09182736\"\n",
+                        "    legal_form: nhs_foundation_trust\n")
+    if not keep_cost_model:
+        text = text.replace("    annual_value: 1260000\n    cost_model:\n      direct_costs: 1108800\n"
+                            "      overheads: 88200\n      income: 1260000\n", "    annual_value: 1260000\n")
+    return text
+
+
+def test_a_public_body_provider_is_outside_the_open_book(catalogue, tmp_path):
+    """An NHS trust Provider needs no cost model (quiet) and is never an Open-Book Commissioner."""
+    path = tmp_path / "trust.yaml"
+    path.write_text(_with_trust_provider(keep_cost_model=False), encoding="utf-8")
+    result = build(path, catalogue)
+    assert [f for f in result.findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"] == []
+    defs = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    # one Commissioner: the role is held by the Council alone, so the draft names it and needs no definition
+    assert "Open-Book Commissioner" not in defs and "Riverside" not in defs["Open-Book Provider"]
+    # the Trust has no Allowable Costs: its Delivery Costs are its verified costs, not nil
+    assert "for any other Provider, the costs properly incurred by it" in defs["Delivery Costs"]
+    sched = text_of(clause(result.document, "alliance.schedule-open-book-providers"))
+    assert "each other Provider's are its costs verified under clause" in sched
+
+
+def test_a_cost_model_for_a_public_body_provider_is_warned(catalogue, tmp_path):
+    path = tmp_path / "trust-model.yaml"
+    path.write_text(_with_trust_provider(keep_cost_model=True), encoding="utf-8")
+    found = [f for f in build(path, catalogue).findings if f.rule == "ALLIANCE-OPEN-BOOK-COST-MODELS"]
+    assert len(found) == 1 and "is a public body, so it is outside the open book" in found[0].message
+
+
+def _fee_findings(catalogue, tmp_path, text: str) -> list:
+    path = tmp_path / "fee.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [f.message for f in build(path, catalogue).findings if f.rule == "ALLIANCE-FEE-PROFIT-CAP"]
+
+
+def test_fee_and_profit_cap_on_one_basis_are_quiet(catalogue, tmp_path):
+    """A 5% Fee on Annual Value and a 5% cap on Service Income agree, and each cost model is its budget."""
+    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = text.replace("  profit_cap: 4\n  basis: allowable_cost\n", "  profit_cap: 5\n  basis: revenue\n")
+    assert _fee_findings(catalogue, tmp_path, text) == []
+
+
+def test_fee_and_profit_cap_on_different_bases_are_warned(catalogue, tmp_path):
+    """A 5% Fee on Annual Value against a 4% cap on cost sweeps part of the Fee; a cost model over budget is warned."""
+    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = text.replace("    annual_value: 1260000\n    cost_model:\n      direct_costs: 1108800\n",
+                        "    annual_value: 1260000\n    cost_model:\n      direct_costs: 1110800\n")
+    found = _fee_findings(catalogue, tmp_path, text)
+    assert any("Riverside Community Health CIC's cost model totals £1,199,000, £2,000 over its budget of £1,197,000" in f
+               for f in found)
+    # Riverside: Fee £63,000; 4% of a £1,197,000 budget is £47,880; £15,120 swept
+    assert any("Riverside Community Health CIC's Fee is 5% of its annual value (£63,000)" in f and "£15,120 of Excess Profit" in f
+               for f in found)
+
+
+def test_recital_powers_follow_the_services(catalogue, tmp_path):
+    """Youth violence and child exploitation: the Children Act 1989 s.17 and the serious violence duty, not the
+    Care Act; 'parents and carers' of children is not adult care."""
+    text = BIG.read_text(encoding="utf-8").replace(
+        "    give adults with multiple and complex needs (homelessness, substance use, mental ill health,\n"
+        "    offending and domestic abuse) one joined-up system of support, built around the person rather\n"
+        "    than around separate contracts",
+        "    reduce serious youth violence and the exploitation of children at risk, with support for their parents\n"
+        "    and carers")
+    path = tmp_path / "youth.yaml"
+    path.write_text(text, encoding="utf-8")
+    recitals = text_of(clause(build(path, catalogue).document, "alliance.recitals"))
+    assert "section 17 of the Children Act 1989" in recitals
+    assert "section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime" in recitals
+    before = text_of(clause(build(BIG, catalogue).document, "alliance.recitals"))
+    assert ("Care Act 2014" in recitals) == ("Care Act 2014" in before)  # only the BIG services can bring it in
+
+
+def _safeguarding_reports(catalogue, path) -> str:
+    text = text_of(clause(build(path, catalogue).document, "common.safeguarding"))
+    return next(s for s in text.split(". ") if "within one Business Day about any report" in s)
+
+
+def test_safeguarding_reports_go_to_the_safeguarding_bodies_not_a_pcc(catalogue, tmp_path):
+    """A council and an ICB both hear of reports (quiet); a police and crime commissioner, a funder and not a
+    safeguarding partner, does not."""
+    both = _safeguarding_reports(catalogue, JOINT)
+    assert "must tell the Council and the ICB" in both
+    text = JOINT.read_text(encoding="utf-8").replace(
+        "    name: NHS Wealdshire and Downs Integrated Care Board\n    short_name: ICB\n    article: true\n"
+        "    role: commissioner\n    legal_form: integrated_care_board\n",
+        "    name: The Police and Crime Commissioner for Wealdshire\n    short_name: ICB\n    article: true\n"
+        "    role: commissioner\n    legal_form: police_and_crime_commissioner\n")
+    path = tmp_path / "pcc.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "must tell the Council within one Business Day" in _safeguarding_reports(catalogue, path)

@@ -155,6 +155,20 @@ def _cost_model_without_open_book(d):
     member(d, "harbour")["cost_model"] = {"direct_costs": 1600000, "overheads": 150000, "income": 1850000}
 
 
+def _fee_above_reasonable_profit(d):
+    # a 5% Fee on Annual Value against a 4% cap on cost: spending exactly the budget shows Excess Profit
+    d["open_book"] = {
+        "profit_cap": 4, "basis": "allowable_cost", "overhead_cap": 10,
+        "allowable_costs": ["Staff pay, employer's National Insurance and pension contributions"],
+        "reconciliation": "annually", "reporting": "quarterly", "level": "cost-model",
+        "first_period_start": "2027-04-01", "benchmark": {"source": "ssro"},
+        "cost_model": {"direct_costs": 1600000, "overheads": 150000, "income": 1850000}}
+    for m in d["members"]:
+        if m["role"] == "provider":
+            value = int(m["annual_value"])
+            m["cost_model"] = {"direct_costs": value * 88 // 100, "overheads": value * 7 // 100, "income": value}
+
+
 def _reserved_mutual_not_light_touch(d):
     d["alliance"]["procurement_route"] = "reserved_mutual"
     d["alliance"]["light_touch"] = False
@@ -342,6 +356,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FEE", BIG, _provider_without_fee_capped_at_fee),
     ("ALLIANCE-FEE", BIG, _fee_for_the_commissioner),
     ("ALLIANCE-FORMER-CONTRACT-VALUES", BIG, _former_contracts_short_of_the_annual_value),
+    ("ALLIANCE-FEE-PROFIT-CAP", BIG, _fee_above_reasonable_profit),
 ]
 
 
