@@ -211,7 +211,7 @@ def _plain_node(name: str, key: str, annotation: Any, info: FieldInfo | None, va
             chosen = [str(v) for v in value] if isinstance(value, list) else []
             return Node(name, label, hint, "multi", required, value=chosen,
                         options=[(c, c) for c in _choices(item_inner)])
-        rows = value if isinstance(value, list) else []
+        rows = value if isinstance(value, list) else raw(_standard_rows(info)) if value is None else []
         children = [_node(join(name, i), f"{i + 1}", item, None, v) for i, v in enumerate(rows)]
         singular = label_of(key.rstrip("s")) if isinstance(key, str) else "Item"
         for i, child in enumerate(children):
@@ -392,6 +392,9 @@ def _typed(annotation: Any, info: FieldInfo | None, value: Any) -> Any:
         item = typing.get_args(inner)[0]
         rows = [_typed(item, None, v) for v in value]
         rows = [r for r in rows if r is not None]
+        standard = _standard_rows(info)
+        if standard:  # the form showed the standard rows: what is left is the answer, even nothing
+            return None if rows == standard else rows
         return rows or None
     if not isinstance(value, str):
         return None
@@ -412,6 +415,21 @@ def _typed(annotation: Any, info: FieldInfo | None, value: Any) -> Any:
         if re.fullmatch(r"-?\d{1,12}\.\d{1,6}", text) and repr(float(text)) == text:
             return float(text)
     return text
+
+
+def _standard_rows(info: FieldInfo | None) -> list[Any]:
+    """The rows a list of plain values has when the sheet says nothing (occupancy scenarios at 80, 90
+    and 95 per cent). The form shows them, so that emptying the list is an answer the form can tell
+    apart from leaving it alone."""
+    if info is None or info.default_factory is None:
+        return []
+    try:
+        standard = info.default_factory()
+    except TypeError:  # a factory that wants the validated data: no plain standard to show
+        return []
+    if not isinstance(standard, list) or any(isinstance(v, (BaseModel, dict, list)) for v in standard):
+        return []
+    return standard
 
 
 def _answered(value: Any) -> bool:

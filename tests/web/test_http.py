@@ -230,3 +230,22 @@ def test_an_amount_left_empty_in_the_form_says_why_it_is_needed_at_its_field(cli
     assert re.search(r'id="f-grant-maximum-sum-error">.*' + re.escape(message), page, re.S)
     summary = re.search(r'govuk-error-summary__list">(.*?)</ul>', page, re.S).group(1)
     assert message in summary and "Input should" not in summary and "decimal" not in summary
+
+
+def test_a_list_with_standard_rows_shows_them_and_an_emptied_list_stays_empty(client):
+    sample = next(p for p in samples() if p.stem == "childrens-homes-charity")
+    assert "occupancy_scenarios" not in sample.read_text()
+    fields = form_fields(_upload(client, sample).text)
+    row = re.compile(r"open_book\.occupancy_scenarios\[\d\]")
+    assert [v for k, v in fields if row.fullmatch(k)] == ["80", "90", "95"]  # shown, so removing them is an answer
+
+    def downloaded(fields):
+        checked = client.post("/form", **encoded(fields))
+        assert "Check your answers</h1>" in checked.text
+        return client.post("/download", data={"state": hidden_state(checked.text), "kind": "yaml"}).content.decode()
+
+    assert "occupancy_scenarios" not in downloaded(fields)  # left alone: the standard, not written out
+    emptied = [(k, "0" if k.endswith(":open_book.occupancy_scenarios") else v) for k, v in fields if not row.fullmatch(k)]
+    assert re.search(r"occupancy_scenarios: \[\]", downloaded(emptied))
+    changed = [(k, "85" if k == "open_book.occupancy_scenarios[0]" else v) for k, v in fields]
+    assert re.search(r"occupancy_scenarios:(\s*- 85\s*- 90\s*- 95| \[85, 90, 95\])", downloaded(changed))
