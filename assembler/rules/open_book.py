@@ -362,12 +362,17 @@ def void_terms(ctx: RuleContext):
         yield (f"{services.core_places} core places are more than the {places} places in the homes",
                ("services", "core_places"))
     if voids == "core-places":
+        # Weekly prices may be split by home or by kind of place: together they must expect at least
+        # the weeks the core places are paid for.
         paid_weeks = (services.core_places if services.core_places is not None else places) * 52
-        for i, u in enumerate(ctx.sheet.open_book.unit_prices):
-            if u.unit == "week" and u.expected_units is not None and u.expected_units < paid_weeks:
-                yield (f"{u.service}: {u.expected_units} expected weeks are fewer than the {paid_weeks} weeks the "
-                       f"core places are paid for whether used or not; the income in the cost model is understated",
-                       (*BLOCK, "unit_prices", i, "expected_units"))
+        weekly = [(i, u) for i, u in enumerate(ctx.sheet.open_book.unit_prices)
+                  if u.unit == "week" and u.expected_units is not None]
+        expected = sum(u.expected_units for _, u in weekly)
+        if weekly and expected < paid_weeks:
+            names = ", ".join(u.service for _, u in weekly)
+            yield (f"{names}: {expected} expected weeks are fewer than the {paid_weeks} weeks the core places are "
+                   f"paid for whether used or not; the income in the cost model is understated",
+                   (*BLOCK, "unit_prices", weekly[0][0], "expected_units"))
     per_home = [h.core_places for h in services.homes]
     if voids == "core-places" and services.core_places is not None and None not in per_home \
             and sum(per_home) != services.core_places:

@@ -101,6 +101,11 @@ FIRES = [
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "core_places", 12),
          says="619 expected weeks are fewer than the 624 weeks the core places are paid for"),
     Case("OPEN-BOOK-VOID-TERMS", ADULT, setter("services", "void_rate", 0), says="void_rate is 0%"),
+    Case("OPEN-BOOK-VOID-TERMS", CHARITY, lambda d: setter("services", "core_places", 12)(d)
+         or setter("open_book", "unit_prices", 0, "expected_units", 400)(d)
+         or d["open_book"]["unit_prices"].append({"service": "Placement at Rowan House", "unit": "week",
+                                                  "price": 5200, "expected_units": 200}),
+         says="600 expected weeks are fewer than the 624 weeks"),   # two weekly lines, counted together
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "homes", 0, "core_places", 4),
          says="the homes' core places add up to 12, not the 11 core places", loc=("services", "core_places")),
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "homes", 3, "core_places", 4),
@@ -252,6 +257,11 @@ QUIET = [
     Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, setter("open_book", "cost_model", "overhead_allocation",
          "the Council's share of occupied bed-weeks")),   # whole homes: nothing is apportioned
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "void_rate", 0)),   # core places: no void rate needed
+    Case("OPEN-BOOK-VOID-TERMS", CHARITY, lambda d: setter("services", "core_places", 12)(d)
+         or setter("services", "homes", 3, "core_places", 3)(d)
+         or setter("open_book", "unit_prices", 0, "expected_units", 400)(d)
+         or d["open_book"]["unit_prices"].append({"service": "Placement at Rowan House", "unit": "week",
+                                                  "price": 5200, "expected_units": 224})),   # prices by home: 624 together
     Case("OPEN-BOOK-EXCESS-DETAILS", CHARITY),
     Case("OPEN-BOOK-EXCESS-DETAILS", GRANT),
     Case("OPEN-BOOK-EXCESS-DETAILS", CHARITY, setter("open_book", "excess", "reinvestment_fund", DELETE),
