@@ -450,7 +450,8 @@ def direct_award_scope(ctx: RuleContext):
         return
     wider = []
     if _position(ctx, "open_book_voids", "core-places") == "core-places" and not services.supported_living:
-        wider.append("core places that are paid for and re-filled with new referrals")
+        wider.append("a block of core places (the draft pays for each only while the placement of a person whose "
+                     "choice the award rests on lasts, and for 4 weeks after)")
     years = services.term.months / 12 + services.extension_years
     if years > 2:
         wider.append(f"a term of up to {years:g} years with extensions")
@@ -460,6 +461,30 @@ def direct_award_scope(ctx: RuleContext):
                f"makes any other placement and any extension wait until the commissioner records another lawful "
                f"basis: confirm it has one, or limit the agreement to the existing placements",
                ("services", "direct_award_justification"))
+
+
+@FAMILY.rule("OPEN-BOOK-USER-CHOICE-PLACES", "warning",
+             "A user-choice award pays for Core Places only for the people whose choice it rests on: say how many "
+             "there are, and block-book no more places than that.")
+def user_choice_places(ctx: RuleContext):
+    """Why (r14 ob-sample 1 and 6, ob-fresh 1): Schedule 5's user choice ground covers the people already
+    placed, so the draft ties each Core Place to one of their placements; a sheet that block-books more
+    Core Places than there are such people, or does not say how many there are, buys places the award
+    does not cover, and the cost model's guaranteed income overstates what the commissioner pays."""
+    services = ctx.sheet.services
+    if not services.tied_core_places or _position(ctx, "open_book_voids", "core-places") != "core-places":
+        return
+    places = services.core_places if services.core_places is not None else sum(h.places for h in services.homes)
+    existing = services.existing_placements
+    if existing is None:
+        yield (f"the award rests on user choice, so the draft pays for a Core Place only while it is held for a person "
+               f"whose choice the award rests on, but the sheet does not say how many such people there are: give "
+               f"services.existing_placements (at most the {places} core places)", ("services", "core_places"))
+    elif existing < places:
+        yield (f"{places} core places are more than the {existing} "
+               f"{'person' if existing == 1 else 'people'} whose choice the user-choice award rests on: the draft "
+               f"pays for {existing} as Core Places; lower services.core_places to {existing}, or record another "
+               f"lawful basis for buying the rest and procure them on it", ("services", "existing_placements"))
 
 
 @FAMILY.rule("OPEN-BOOK-UNIT-PRICES", "error", "The standalone agreement states at least one unit price.")

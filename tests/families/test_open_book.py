@@ -429,18 +429,32 @@ def test_national_living_wage_rise_is_a_relevant_change_in_law_only_by_choice(ca
     assert "If a Relevant Change in Law changes the cost" in body
 
 
-def test_user_choice_award_lets_the_council_stop_paying_for_a_core_place_it_cannot_fill(built):
-    """Both r13 reviews, finding 1: a user-choice award covers only those already placed, so an empty
-    Core Place the Council has no recorded basis to fill must not be paid for to the end of the term;
-    the Council may end that payment on notice, despite the minimum, and the place is then paid only
-    while used. A competitively procured draft has no such paragraph."""
+def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
+    """r14 ob-sample 1, 5, 6 and ob-fresh 1, 2: a user-choice award covers only the people whose choice it
+    rests on, so each Core Place is held for an Existing Placement (identified in the award decision
+    record), is paid for 4 weeks after that placement ends and then stops being a Core Place with the
+    Prices re-based, never below the instructed minimum at a home (the Council ends the agreement for that
+    home instead); the extension needs a recorded lawful basis. Earlier (r13) the Council could remove a
+    Core Place on notice below the minimum and without re-basing. A competitively procured draft has none
+    of this."""
     _, result, _ = built[CHARITY]
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "has not recorded a lawful basis for filling it under clause" in voids
-    assert "with effect from 3 months after the date of the notice" in voids
-    assert "This applies despite the minimum number of Core Places" in voids
+    assert "When an Existing Placement in one of the Core Places ends, the Council pays for that place under clause" in voids
+    assert "for 4 more weeks" in voids
+    assert "The Prices are re-based from the day the place ceases to be one of the Core Places under clause" in voids
+    assert "if that would leave fewer than two Core Places at its home. Instead, the Council may end this Agreement for that home" in voids
+    assert "This applies despite the minimum number of Core Places" not in voids
+    assert "are not re-based" not in voids
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Core Places"].startswith("the places in the Homes that are held for or occupied by Existing Placements from 1 July 2027, up to the eleven places")
+    assert "(eleven children in all)" in definitions["Existing Placement"]
+    term = paragraphs_text(clause(result, "open-book.term"))
+    assert "but only if, before giving notice, it has recorded under clause" in term
+    services = paragraphs_text(clause(result, "open-book.services"))
+    assert "A Placement that is not an Existing Placement (including one that continues under clause" in services
     _, quiet, _ = built[SUBSIDIARY]
-    assert "has not recorded a lawful basis for filling it" not in paragraphs_text(clause(quiet, "open-book.voids"))
+    assert "Existing Placement" not in paragraphs_text(clause(quiet, "open-book.voids"))
+    assert "4 more weeks" not in paragraphs_text(clause(quiet, "open-book.voids"))
 
 
 def test_core_places_floor_the_occupancy_scenarios_and_the_break_even_sentence(catalogue, tmp_path):
@@ -474,7 +488,7 @@ def test_childrens_draft_speaks_of_children_and_pastes_no_wording_twice(built):
     _, result, _ = built[CHARITY]
     services = paragraphs_text(clause(result, "open-book.services"))
     assert "so that the children already placed at the Homes need not move" in services
-    assert "A Placement of any other child" in services and "subject to the next paragraph" not in services
+    assert "A Placement that is not an Existing Placement" in services and "subject to the next paragraph" not in services
     recitals = paragraphs_text(clause(result, "open-book.recitals"))
     assert "living in the Homes would otherwise have to move" in recitals
     assert "(the user choice justification in Schedule 5" not in recitals
