@@ -509,3 +509,34 @@ def test_only_restricted_gifts_are_left_out_and_service_income_names_no_grants(b
     assert "despite the definition of that term" not in scope and "This is the only rule" not in scope
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert "including fees, charges and interest" in definitions["Service Income"]
+
+
+def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, catalogue, tmp_path):
+    """r14 ob-sample 2, 3 and 4, ob-fresh 7 and 8: the provider may end the agreement only on 12 months'
+    notice from halfway through the initial term (1 July 2029 on a term from 1 July 2027 of 48 months),
+    and re-basing never raises the Prices when it ends a home by its own choice or for its default; the
+    review divides by the Council's share of the income as it multiplies the costs by it; a home that
+    ends takes its share of the expected units by places (Harbour View: 3 of 14), so the formula can be
+    worked; an hourly Price with a variable cost is left out of re-basing, its income deducted."""
+    _, result, _ = built[CHARITY]
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert ("The Trust may do so only by giving the Council at least 12 months' notice, which it may not give "
+            "before 1 July 2029.") in termination
+    assert "Either the Council or the Trust may end" not in termination
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "less any units removed under clause 5.9, multiplied by the same share of the Service Income as in the first step" in pricing
+    assert "multiplied by the places at that home and divided by the 14 places at all the Homes in Schedule 1" in pricing
+    assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
+    assert "the factor may not be more than one" in pricing
+    assert "deduct the income" not in pricing
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "      price: 32.50\n      expected_units: 1200\n"
+    assert old in text
+    path = tmp_path / "variable.yaml"
+    path.write_text(text.replace(old, old + "      variable_cost: 24.00\n"), encoding="utf-8")
+    varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    pricing = paragraphs_text(clause(varied, "open-book.pricing"))
+    assert ("each of the Prices other than the Price for additional one-to-one support, where agreed in the "
+            "placement plan is multiplied") in pricing
+    assert "deduct the income the current Price for additional one-to-one support" in pricing
+    assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
