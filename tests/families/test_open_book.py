@@ -540,3 +540,33 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
             "placement plan is multiplied") in pricing
     assert "deduct the income the current Price for additional one-to-one support" in pricing
     assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
+
+
+def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
+    """r14 ob-fresh 19: the list of existing placements is due 20 Business Days before the start or, if
+    the agreement is signed late, 5 Business Days after it takes effect; ob-fresh 14: a national living
+    wage element of the index is replaced by average weekly earnings if the wage stops being set each
+    April; ob-sample 8 and ob-fresh 13: the losses note does not call the income secure, and points to
+    carrying losses forward."""
+    _, result, _ = built[CHARITY]
+    placements = paragraphs_text(clause(result, "open-book.placements"))
+    assert ("at least 20 Business Days before that date or, if later, within 5 Business Days after this "
+            "Agreement takes effect") in placements
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "national living wage" not in pricing
+    note = next(c for c in result.document.clauses if c.id == "open-book.losses").note
+    assert "consider choosing the carried-forward position for losses" in (note if isinstance(note, str) else plain_text(note))
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "  indexation: the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous March, capped at 4%\n"
+    assert old in text
+    path = tmp_path / "wage.yaml"
+    path.write_text(text.replace(old, "  indexation: 70% of the increase in the National Living Wage that April and 30% of CPI for the 12 months to the previous December\n"
+                                 ).replace("      price: 4950\n", "      price: 5500\n"),   # 572 weeks x £5,500 cover the cost
+                    encoding="utf-8")
+    wage = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    pricing = paragraphs_text(clause(wage, "open-book.pricing"))
+    assert "If the national living wage is no longer set each April, its part of the review is replaced by" in pricing
+    note = next(c for c in wage.document.clauses if c.id == "open-book.losses").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "That guarantee falls while a payment for a Core Place is suspended" in note
+    assert "secure enough" not in note
