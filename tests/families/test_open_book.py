@@ -570,3 +570,15 @@ def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, ca
     note = note if isinstance(note, str) else plain_text(note)
     assert "That guarantee falls while a payment for a Core Place is suspended" in note
     assert "secure enough" not in note
+
+
+def test_one_lowest_inspection_outcome_lets_the_council_suspend_referrals(built):
+    """r14 ob-fresh 8: termination needs the lowest outcome twice in a row, which a short contract may never
+    see, so one such outcome (one inadequate judgment for a children's home) lets the Council suspend new
+    Referrals."""
+    _, result, _ = built[CHARITY]
+    text = paragraphs_text(clause(result, "open-book.termination"))
+    assert "or where any of the Homes is judged inadequate once, the Council may by notice suspend new Referrals" in text
+    _, accommodation, _ = built[SUBSIDIARY]
+    text = paragraphs_text(clause(accommodation, "open-book.termination"))
+    assert "supported accommodation service receives the lowest of Ofsted's three inspection outcomes once" in text
