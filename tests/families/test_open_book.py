@@ -582,3 +582,13 @@ def test_one_lowest_inspection_outcome_lets_the_council_suspend_referrals(built)
     _, accommodation, _ = built[SUBSIDIARY]
     text = paragraphs_text(clause(accommodation, "open-book.termination"))
     assert "supported accommodation service receives the lowest of Ofsted's three inspection outcomes once" in text
+
+
+def test_overheads_are_apportioned_over_all_the_places_together(built):
+    """r14 ob-fresh 6: Overheads are allocated to the homes or settings as a whole, so the Council's share is
+    its places at all of them over all their places, as the cost schedule's allocation method says (13 of
+    15 there), not setting by setting like a shared cost of one setting."""
+    _, result, _ = built[SUBSIDIARY]
+    text = paragraphs_text(clause(result, "open-book.scope"))
+    assert "apportioned to the places the" in text and "by places available across all the" in text
+    assert "in the same way as a shared cost" not in text
