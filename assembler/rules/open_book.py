@@ -556,6 +556,21 @@ def variable_cost(ctx: RuleContext):
                    f"(for example the hourly rate with paid-time and on-cost uplifts)", ("open_book", "unit_prices", i))
 
 
+@FAMILY.rule("OPEN-BOOK-VARIABLE-COST-UNUSED", "warning",
+             "A price with a variable cost also states its capacity, so that the occupancy scenarios move its units "
+             "and their cost.")
+def variable_cost_unused(ctx: RuleContext):
+    """Why (r14 ob-fresh 7): the sheet gave £21.40 an hour for additional support, but without a capacity the
+    scenarios held the hours, and their cost, at budget, and the draft never used the figure."""
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.variable_cost is not None and not u.capacity_units:
+            article = "an" if u.unit[:1] in "aeiou" or u.unit.startswith("hour") else "a"
+            yield (f"'{u.service}' has a variable_cost of £{u.variable_cost:,.2f} {article} {u.unit} but no capacity_units, so "
+                   f"the occupancy scenarios hold its {u.expected_units if u.expected_units is not None else ''} "
+                   f"{u.unit}s and their cost at budget; give capacity_units (the most {u.unit}s that could be "
+                   f"delivered in a year) so that the table moves them", ("open_book", "unit_prices", i, "variable_cost"))
+
+
 SHORT_BREAK_WORDS = re.compile(r"\bshort[- ]breaks?\b|\brespite\b", re.I)
 
 

@@ -120,6 +120,9 @@ FIRES = [
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, says="also covers a block of core places (the draft pays for each "
          "only while the placement of a person whose choice the award rests on lasts, and for 4 weeks after) and a "
          "term of up to 6 years with extensions", loc=("services", "direct_award_justification")),
+    Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY, setter("open_book", "unit_prices", 1, "variable_cost", 24),
+         says="'Additional one-to-one support, where agreed in the placement plan' has a variable_cost of £24.00 an hour "
+         "but no capacity_units", loc=("open_book", "unit_prices", 1, "variable_cost")),
     Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY, setter("services", "existing_placements", 10),
          says="11 core places are more than the 10 people whose choice the user-choice award rests on: the draft "
          "pays for 10 as Core Places", loc=("services", "existing_placements")),
@@ -251,6 +254,9 @@ QUIET = [
     Case("OPEN-BOOK-CORE-FLOOR", ADULT),
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", ADULT),   # an open procedure
     Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY),   # eleven children, eleven core places
+    Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY),   # no variable cost given
+    Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY, lambda d: setter("open_book", "unit_prices", 1, "variable_cost", 24)(d)
+         or setter("open_book", "unit_prices", 1, "capacity_units", 2000)(d)),   # with a capacity the table moves it
     Case("OPEN-BOOK-USER-CHOICE-PLACES", ACCOMMODATION),   # not a user-choice award
     Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY, setter("services", "existing_placements", 9),
          positions={"open_book_voids": "void-payment"}),   # no block-booked places
