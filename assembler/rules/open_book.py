@@ -455,7 +455,8 @@ def direct_award_scope(ctx: RuleContext):
         return
     wider = []
     if _position(ctx, "open_book_voids", "core-places") == "core-places" and not services.supported_living:
-        wider.append("core places that are paid for and re-filled with new referrals")
+        wider.append("a block of core places (the draft pays for each only while the placement of a person whose "
+                     "choice the award rests on lasts, and for 4 weeks after)")
     years = services.term.months / 12 + services.extension_years
     if years > 2:
         wider.append(f"a term of up to {years:g} years with extensions")
@@ -465,6 +466,30 @@ def direct_award_scope(ctx: RuleContext):
                f"makes any other placement and any extension wait until the commissioner records another lawful "
                f"basis: confirm it has one, or limit the agreement to the existing placements",
                ("services", "direct_award_justification"))
+
+
+@FAMILY.rule("OPEN-BOOK-USER-CHOICE-PLACES", "warning",
+             "A user-choice award pays for Core Places only for the people whose choice it rests on: say how many "
+             "there are, and block-book no more places than that.")
+def user_choice_places(ctx: RuleContext):
+    """Why (r14 ob-sample 1 and 6, ob-fresh 1): Schedule 5's user choice ground covers the people already
+    placed, so the draft ties each Core Place to one of their placements; a sheet that block-books more
+    Core Places than there are such people, or does not say how many there are, buys places the award
+    does not cover, and the cost model's guaranteed income overstates what the commissioner pays."""
+    services = ctx.sheet.services
+    if not services.tied_core_places or _position(ctx, "open_book_voids", "core-places") != "core-places":
+        return
+    places = services.core_places if services.core_places is not None else sum(h.places for h in services.homes)
+    existing = services.existing_placements
+    if existing is None:
+        yield (f"the award rests on user choice, so the draft pays for a Core Place only while it is held for a person "
+               f"whose choice the award rests on, but the sheet does not say how many such people there are: give "
+               f"services.existing_placements (at most the {places} core places)", ("services", "core_places"))
+    elif existing < places:
+        yield (f"{places} core places are more than the {existing} "
+               f"{'person' if existing == 1 else 'people'} whose choice the user-choice award rests on: the draft "
+               f"pays for {existing} as Core Places; lower services.core_places to {existing}, or record another "
+               f"lawful basis for buying the rest and procure them on it", ("services", "existing_placements"))
 
 
 @FAMILY.rule("OPEN-BOOK-UNIT-PRICES", "error", "The standalone agreement states at least one unit price.")
@@ -534,6 +559,21 @@ def variable_cost(ctx: RuleContext):
             yield (f"'{u.service}' is paid by the hour as delivered, but has no variable_cost, so the occupancy "
                    f"scenarios treat the pay for those hours as fixed; give the direct cost of one hour delivered "
                    f"(for example the hourly rate with paid-time and on-cost uplifts)", ("open_book", "unit_prices", i))
+
+
+@FAMILY.rule("OPEN-BOOK-VARIABLE-COST-UNUSED", "warning",
+             "A price with a variable cost also states its capacity, so that the occupancy scenarios move its units "
+             "and their cost.")
+def variable_cost_unused(ctx: RuleContext):
+    """Why (r14 ob-fresh 7): the sheet gave £21.40 an hour for additional support, but without a capacity the
+    scenarios held the hours, and their cost, at budget, and the draft never used the figure."""
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.variable_cost is not None and not u.capacity_units:
+            article = "an" if u.unit[:1] in "aeiou" or u.unit.startswith("hour") else "a"
+            yield (f"'{u.service}' has a variable_cost of £{u.variable_cost:,.2f} {article} {u.unit} but no capacity_units, so "
+                   f"the occupancy scenarios hold its {u.expected_units if u.expected_units is not None else ''} "
+                   f"{u.unit}s and their cost at budget; give capacity_units (the most {u.unit}s that could be "
+                   f"delivered in a year) so that the table moves them", ("open_book", "unit_prices", i, "variable_cost"))
 
 
 SHORT_BREAK_WORDS = re.compile(r"\bshort[- ]breaks?\b|\brespite\b", re.I)

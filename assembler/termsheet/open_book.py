@@ -698,6 +698,14 @@ class Services(Strict):
     core_places: int | None = Field(None, ge=0, le=1000, description="Places the commissioner block-books and pays for "
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")
+    existing_placements: int | None = Field(
+        None, ge=0, le=1000, description="For a direct award on the user choice justification: how many people were "
+                                         "living at the homes when the award was decided, whose choice the award "
+                                         "rests on, e.g. 11. The Core Places are then the places they occupy (no "
+                                         "more than core_places), and each stops being paid for 4 weeks after its "
+                                         "placement ends unless the commissioner records another lawful basis. "
+                                         "Empty: the Core Places are the places the existing placements occupy, "
+                                         "up to core_places.")
     minimum_core_places: int | None = Field(
         None, ge=0, le=250, description="The fewest Core Places the commissioner may keep at a home when it reduces "
                                         "them (the 'core-places' position); a larger reduction means ending the "
@@ -759,6 +767,32 @@ class Services(Strict):
         return "direct award" in route and "user choice" in (self.direct_award_justification or "").lower()
 
     @property
+    def provider_notice_from(self) -> dt.date:
+        """The first day the provider may give notice ending the agreement without cause: halfway through
+        the initial term (whole months, the day of the month kept where it exists).
+
+        Why (r14 ob-sample 4, ob-fresh 8): a provider's 6-month break let it walk away from a home and
+        re-base its shared costs onto the commissioner, undercutting the reason for the contract (the
+        people placed need not move); the provider's break is 12 months' notice, given no earlier than this."""
+        start, half = self.term.start, self.term.months // 2
+        year, month = start.year + (start.month - 1 + half) // 12, (start.month - 1 + half) % 12 + 1
+        for day in (start.day, 30, 29, 28):
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+        raise AssertionError("unreachable")
+
+    @property
+    def tied_core_places(self) -> bool:
+        """Whether the Core Places follow the existing placements: a user-choice award in a home or setting.
+
+        Why (r14 reviews, finding 1): user choice justifies keeping the people already placed, not a
+        block of places paid for years whoever fills them, so each Core Place lasts while its existing
+        placement does (and 4 weeks after), unless the commissioner records another lawful basis."""
+        return self.user_choice_award and not self.supported_living
+
+    @property
     def home_word(self) -> str:
         """'setting' in supported accommodation, 'home' otherwise: the plain word for one place of service."""
         return "setting" if self.accommodation_settings else "home"
@@ -817,6 +851,11 @@ class OpenBookTermSheet(TermSheetBase):
             return None
         all_places = sum(h.places for h in self.services.homes)
         places = self.services.core_places if self.services.core_places is not None else all_places
+        if self.services.user_choice_award and self.services.existing_placements is not None \
+                and (self.positions or {}).get("open_book_voids", "core-places") == "core-places" \
+                and not self.services.supported_living:
+            # A user-choice award pays only for the places the existing placements occupy (r14 finding 1).
+            places = min(places, self.services.existing_placements)
         weeks = places * 52
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs

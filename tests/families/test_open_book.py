@@ -429,18 +429,32 @@ def test_national_living_wage_rise_is_a_relevant_change_in_law_only_by_choice(ca
     assert "If a Relevant Change in Law changes the cost" in body
 
 
-def test_user_choice_award_lets_the_council_stop_paying_for_a_core_place_it_cannot_fill(built):
-    """Both r13 reviews, finding 1: a user-choice award covers only those already placed, so an empty
-    Core Place the Council has no recorded basis to fill must not be paid for to the end of the term;
-    the Council may end that payment on notice, despite the minimum, and the place is then paid only
-    while used. A competitively procured draft has no such paragraph."""
+def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
+    """r14 ob-sample 1, 5, 6 and ob-fresh 1, 2: a user-choice award covers only the people whose choice it
+    rests on, so each Core Place is held for an Existing Placement (identified in the award decision
+    record), is paid for 4 weeks after that placement ends and then stops being a Core Place with the
+    Prices re-based, never below the instructed minimum at a home (the Council ends the agreement for that
+    home instead); the extension needs a recorded lawful basis. Earlier (r13) the Council could remove a
+    Core Place on notice below the minimum and without re-basing. A competitively procured draft has none
+    of this."""
     _, result, _ = built[CHARITY]
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "has not recorded a lawful basis for filling it under clause" in voids
-    assert "with effect from 3 months after the date of the notice" in voids
-    assert "This applies despite the minimum number of Core Places" in voids
+    assert "When an Existing Placement in one of the Core Places ends, the Council pays for that place under clause" in voids
+    assert "for 4 more weeks" in voids
+    assert "The Prices are re-based from the day the place ceases to be one of the Core Places under clause" in voids
+    assert "if that would leave fewer than two Core Places at its home. Instead, the Council may end this Agreement for that home" in voids
+    assert "This applies despite the minimum number of Core Places" not in voids
+    assert "are not re-based" not in voids
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Core Places"].startswith("the places in the Homes that are held for or occupied by Existing Placements from 1 July 2027, up to the eleven places")
+    assert "(eleven children in all)" in definitions["Existing Placement"]
+    term = paragraphs_text(clause(result, "open-book.term"))
+    assert "but only if, before giving notice, it has recorded under clause" in term
+    services = paragraphs_text(clause(result, "open-book.services"))
+    assert "A Placement that is not an Existing Placement (including one that continues under clause" in services
     _, quiet, _ = built[SUBSIDIARY]
-    assert "has not recorded a lawful basis for filling it" not in paragraphs_text(clause(quiet, "open-book.voids"))
+    assert "Existing Placement" not in paragraphs_text(clause(quiet, "open-book.voids"))
+    assert "4 more weeks" not in paragraphs_text(clause(quiet, "open-book.voids"))
 
 
 def test_core_places_floor_the_occupancy_scenarios_and_the_break_even_sentence(catalogue, tmp_path):
@@ -474,7 +488,7 @@ def test_childrens_draft_speaks_of_children_and_pastes_no_wording_twice(built):
     _, result, _ = built[CHARITY]
     services = paragraphs_text(clause(result, "open-book.services"))
     assert "so that the children already placed at the Homes need not move" in services
-    assert "A Placement of any other child" in services and "subject to the next paragraph" not in services
+    assert "A Placement that is not an Existing Placement" in services and "subject to the next paragraph" not in services
     recitals = paragraphs_text(clause(result, "open-book.recitals"))
     assert "living in the Homes would otherwise have to move" in recitals
     assert "(the user choice justification in Schedule 5" not in recitals
@@ -495,3 +509,86 @@ def test_only_restricted_gifts_are_left_out_and_service_income_names_no_grants(b
     assert "despite the definition of that term" not in scope and "This is the only rule" not in scope
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert "including fees, charges and interest" in definitions["Service Income"]
+
+
+def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, catalogue, tmp_path):
+    """r14 ob-sample 2, 3 and 4, ob-fresh 7 and 8: the provider may end the agreement only on 12 months'
+    notice from halfway through the initial term (1 July 2029 on a term from 1 July 2027 of 48 months),
+    and re-basing never raises the Prices when it ends a home by its own choice or for its default; the
+    review divides by the Council's share of the income as it multiplies the costs by it; a home that
+    ends takes its share of the expected units by places (Harbour View: 3 of 14), so the formula can be
+    worked; an hourly Price with a variable cost is left out of re-basing, its income deducted."""
+    _, result, _ = built[CHARITY]
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert ("The Trust may do so only by giving the Council at least 12 months' notice, which it may not give "
+            "before 1 July 2029.") in termination
+    assert "Either the Council or the Trust may end" not in termination
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "less any units removed under clause 5.9, multiplied by the same share of the Service Income as in the first step" in pricing
+    assert "multiplied by the places at that home and divided by the 14 places at all the Homes in Schedule 1" in pricing
+    assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
+    assert "the factor may not be more than one" in pricing
+    assert "deduct the income" not in pricing
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "      price: 32.50\n      expected_units: 1200\n"
+    assert old in text
+    path = tmp_path / "variable.yaml"
+    path.write_text(text.replace(old, old + "      variable_cost: 24.00\n"), encoding="utf-8")
+    varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    pricing = paragraphs_text(clause(varied, "open-book.pricing"))
+    assert ("each of the Prices other than the Price for additional one-to-one support, where agreed in the "
+            "placement plan is multiplied") in pricing
+    assert "deduct the income the current Price for additional one-to-one support" in pricing
+    assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
+
+
+def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
+    """r14 ob-fresh 19: the list of existing placements is due 20 Business Days before the start or, if
+    the agreement is signed late, 5 Business Days after it takes effect; ob-fresh 14: a national living
+    wage element of the index is replaced by average weekly earnings if the wage stops being set each
+    April; ob-sample 8 and ob-fresh 13: the losses note does not call the income secure, and points to
+    carrying losses forward."""
+    _, result, _ = built[CHARITY]
+    placements = paragraphs_text(clause(result, "open-book.placements"))
+    assert ("at least 20 Business Days before that date or, if later, within 5 Business Days after this "
+            "Agreement takes effect") in placements
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "national living wage" not in pricing
+    note = next(c for c in result.document.clauses if c.id == "open-book.losses").note
+    assert "consider choosing the carried-forward position for losses" in (note if isinstance(note, str) else plain_text(note))
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "  indexation: the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous March, capped at 4%\n"
+    assert old in text
+    path = tmp_path / "wage.yaml"
+    path.write_text(text.replace(old, "  indexation: 70% of the increase in the National Living Wage that April and 30% of CPI for the 12 months to the previous December\n"
+                                 ).replace("      price: 4950\n", "      price: 5500\n"),   # 572 weeks x £5,500 cover the cost
+                    encoding="utf-8")
+    wage = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    pricing = paragraphs_text(clause(wage, "open-book.pricing"))
+    assert "If the national living wage is no longer set each April, its part of the review is replaced by" in pricing
+    note = next(c for c in wage.document.clauses if c.id == "open-book.losses").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "That guarantee falls while a payment for a Core Place is suspended" in note
+    assert "secure enough" not in note
+
+
+def test_one_lowest_inspection_outcome_lets_the_council_suspend_referrals(built):
+    """r14 ob-fresh 8: termination needs the lowest outcome twice in a row, which a short contract may never
+    see, so one such outcome (one inadequate judgment for a children's home) lets the Council suspend new
+    Referrals."""
+    _, result, _ = built[CHARITY]
+    text = paragraphs_text(clause(result, "open-book.termination"))
+    assert "or where any of the Homes is judged inadequate once, the Council may by notice suspend new Referrals" in text
+    _, accommodation, _ = built[SUBSIDIARY]
+    text = paragraphs_text(clause(accommodation, "open-book.termination"))
+    assert "supported accommodation service receives the lowest of Ofsted's three inspection outcomes once" in text
+
+
+def test_overheads_are_apportioned_over_all_the_places_together(built):
+    """r14 ob-fresh 6: Overheads are allocated to the homes or settings as a whole, so the Council's share is
+    its places at all of them over all their places, as the cost schedule's allocation method says (13 of
+    15 there), not setting by setting like a shared cost of one setting."""
+    _, result, _ = built[SUBSIDIARY]
+    text = paragraphs_text(clause(result, "open-book.scope"))
+    assert "apportioned to the places the" in text and "by places available across all the" in text
+    assert "in the same way as a shared cost" not in text

@@ -122,8 +122,17 @@ FIRES = [
          [{"item": "Care staff", "amount": 2000000}, {"item": "Premises", "amount": 555000}]),
          says="the 2 direct lines add up to £2,555,000, not direct_costs of £2,655,000 (a difference of £100,000)",
          loc=("open_book", "cost_model", "direct_lines")),
-    Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, says="also covers core places that are paid for and re-filled "
-         "with new referrals and a term of up to 6 years with extensions", loc=("services", "direct_award_justification")),
+    Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, says="also covers a block of core places (the draft pays for each "
+         "only while the placement of a person whose choice the award rests on lasts, and for 4 weeks after) and a "
+         "term of up to 6 years with extensions", loc=("services", "direct_award_justification")),
+    Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY, setter("open_book", "unit_prices", 1, "variable_cost", 24),
+         says="'Additional one-to-one support, where agreed in the placement plan' has a variable_cost of £24.00 an hour "
+         "but no capacity_units", loc=("open_book", "unit_prices", 1, "variable_cost")),
+    Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY, setter("services", "existing_placements", 10),
+         says="11 core places are more than the 10 people whose choice the user-choice award rests on: the draft "
+         "pays for 10 as Core Places", loc=("services", "existing_placements")),
+    Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY, setter("services", "existing_placements", DELETE),
+         says="does not say how many such people there are", loc=("services", "core_places")),
     Case("OPEN-BOOK-CWSA-BILL", CHARITY, setter("services", "statutory_duty",
          "its duties under the Children Act 1989 and the Children's Wellbeing and Schools Bill"),
          says="Royal Assent on 29 April 2026", loc=("services", "statutory_duty")),
@@ -245,9 +254,17 @@ QUIET = [
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, positions={"open_book_losses": "carried-forward"}),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, lambda d: setter("services", "core_places", 12)(d)
          or setter("services", "homes", 3, "core_places", 3)(d)
+         or setter("services", "existing_placements", 12)(d)
          or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 = £3,088,800 covers cost
     Case("OPEN-BOOK-CORE-FLOOR", ADULT),
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", ADULT),   # an open procedure
+    Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY),   # eleven children, eleven core places
+    Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY),   # no variable cost given
+    Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY, lambda d: setter("open_book", "unit_prices", 1, "variable_cost", 24)(d)
+         or setter("open_book", "unit_prices", 1, "capacity_units", 2000)(d)),   # with a capacity the table moves it
+    Case("OPEN-BOOK-USER-CHOICE-PLACES", ACCOMMODATION),   # not a user-choice award
+    Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY, setter("services", "existing_placements", 9),
+         positions={"open_book_voids": "void-payment"}),   # no block-booked places
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, setter("services", "direct_award_justification",
          "the services can be supplied only by this provider")),   # not user choice
     Case("OPEN-BOOK-COST-LINES", CHARITY),
