@@ -249,6 +249,11 @@ class Excess(Strict):
     reinvestment_fund: str | None = Field(None, description="Where excess profit is reinvested: what the "
                                                             "reinvestment fund is for, e.g. 'therapeutic support "
                                                             "and activities for children in the homes'.")
+    carry_below: Money | None = Field(
+        Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
+                                   "for a period (other than the final one) below this amount, in pounds, is carried "
+                                   "forward to the next period instead of being paid or transferred, so a small "
+                                   "amount does not need its own transfer and plan. Empty: no minimum.")
 
 
 class UnitPrice(Strict):

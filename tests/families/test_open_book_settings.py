@@ -12,7 +12,7 @@ from assembler.assemble import assemble
 from assembler.model import Table, iter_paragraphs, plain_text
 from assembler.termsheet.open_book import Services
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
+from tests.conftest import DRAFT_DATE, ROOT, draft_of
 
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
@@ -191,8 +191,12 @@ def test_light_touch_modification_and_section_78(drafts):
 
 def test_reinvestment_fund_closes_after_the_final_reconciliation(drafts):
     text = text_of(drafts, "childrens-homes-charity")       # the reinvest position
-    assert "the Reinvestment Fund closes only after that payment" in text
-    assert "must not unreasonably withhold its approval" in text
+    # the final period is reinvested like any other and the fund stays open until spent or refunded
+    # (r14 ob-fresh 3, ob-sample 7)
+    assert "the Excess Profit for the final Reconciliation Period is transferred to the Reinvestment Fund" in text
+    assert "The Reinvestment Fund closes when all of it has been spent under approved Reinvestment Plans" in text
+    assert "is paid to the Council and not transferred" not in text
+    assert "must not unreasonably withhold or delay its approval" in text
     assert "The whole of the Excess Profit is transferred to the Reinvestment Fund" in text
     refund_only = text_of(drafts, "supported-living-company")
     assert "Reinvestment Fund" not in refund_only
@@ -523,3 +527,28 @@ def test_safeguarding_both_adds_adults_at_risk_for_those_over_18(catalogue, tmp_
     assert "Where a Placed Child is 18 or over" in both and "section 42 of the Care Act 2014" in both
     assert "children or adults at risk" in both
     assert "Care Act 2014" not in text_for("children")
+
+
+def test_split_final_period_follows_the_split_and_small_excess_carries_forward(drafts, catalogue):
+    """r14 ob-fresh 3: the final period's Excess Profit is split as instructed, not refunded in full;
+    r14 ob-sample 9: Excess Profit under the minimum is carried forward, not transferred (firing on the
+    default £5,000, quiet when the sheet sets no minimum); r14 ob-sample 10: a decrease already
+    refunded from the fund is repaid by the Council."""
+    text = text_of(drafts, "adult-care-sharing-band")      # the split position
+    assert ("the Excess Profit for the final Reconciliation Period is paid and transferred under clause"
+            in text and "like that of any other Reconciliation Period" in text)
+    assert "is paid to the Council and not transferred" not in text
+    assert "is less than £5,000, none of it is paid or transferred" in text
+    assert "the Council must repay it to" in text
+    charity = text_of(drafts, "childrens-homes-charity")
+    assert "is less than £5,000, it is not transferred" in charity
+    # the worked example's £300 is under the minimum, so it is carried forward except in the final period
+    assert "that happens only in the final Reconciliation Period" in charity
+
+    def no_minimum(data):
+        data["open_book"]["excess"]["carry_below"] = None
+    quiet = document_text(draft_of(catalogue, ADULT, no_minimum))
+    assert "none of it is paid or transferred" not in quiet
+    assert "that happens only in the final Reconciliation Period" not in quiet
+    refund_only = text_of(drafts, "supported-living-company")
+    assert "added to the Excess Profit for the next" not in refund_only and "must repay it to" not in refund_only
