@@ -552,3 +552,26 @@ def test_split_final_period_follows_the_split_and_small_excess_carries_forward(d
     assert "that happens only in the final Reconciliation Period" not in quiet
     refund_only = text_of(drafts, "supported-living-company")
     assert "added to the Excess Profit for the next" not in refund_only and "must repay it to" not in refund_only
+
+
+def test_recital_states_each_duty_as_the_act_does_and_young_people_may_stay_after_18(drafts):
+    """r14 ob-fresh 4: only the sufficiency duty (s.22G) is 'so far as reasonably practicable'; supported
+    accommodation adds s.23B(8)(b) and s.23C; ob-fresh 5: a young person who turns 18 may stay as a former
+    relevant child, housing costs reducing the Council's payment (firing: supported accommodation; quiet:
+    a children's home, which has neither)."""
+    sa = text_of(drafts, "supported-accommodation-subsidiary")
+    assert ("so far as reasonably practicable, that it can provide the children it looks after with "
+            "accommodation within its area that meets their needs (section 22G of the Children Act 1989") in sa
+    assert "It must also place each child it looks after in the most appropriate placement available" in sa
+    assert "(section 23B(8)(b) of that Act)" in sa and "(section 23C of that Act)" in sa
+    assert "to help meet those duties" in sa
+    assert "open-book.turning-eighteen" in ids_of(drafts, "supported-accommodation-subsidiary")
+    assert "as support for a former relevant child under section 23C of the Children Act 1989" in sa
+    assert "reduced by the housing costs" in sa
+    assert "(SI 2022/808) and the Supported Accommodation (England) Regulations 2023 (SI 2023/416)" in sa
+    home = text_of(drafts, "childrens-homes-charity")
+    assert "(section 22G of the Children Act 1989, the sufficiency duty). It must also place" in home
+    assert "23B(8)" not in home
+    assert "open-book.turning-eighteen" not in ids_of(drafts, "childrens-homes-charity")
+    adult = text_of(drafts, "adult-care-sharing-band")
+    assert "The Council must secure care and support for adults" in adult
