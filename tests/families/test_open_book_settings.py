@@ -575,3 +575,24 @@ def test_recital_states_each_duty_as_the_act_does_and_young_people_may_stay_afte
     assert "open-book.turning-eighteen" not in ids_of(drafts, "childrens-homes-charity")
     adult = text_of(drafts, "adult-care-sharing-band")
     assert "The Council must secure care and support for adults" in adult
+
+
+def test_specification_identified_and_childrens_home_operational_terms(drafts, catalogue):
+    """r14 ob-sample 11 / ob-fresh 11: the specification is identified by title, version and date and forms
+    part of the agreement (a placeholder until given); ob-sample 12: a children's home draft covers children
+    who go missing, complaints, restraint records and the placing authority's duties (quiet for supported
+    accommodation, which has its own regulations)."""
+    home = text_of(drafts, "childrens-homes-charity")
+    assert "the service specification the Parties agreed before this Agreement was made" not in home
+    assert "which the Parties have initialled for identification and which forms part of this Agreement" in home
+
+    def named(data):
+        data["services"]["specification"] = "Westshire children's homes specification, version 2, 1 March 2027"
+    given = document_text(draft_of(catalogue, CHARITY, named))
+    assert "the service specification Westshire children's homes specification, version 2, 1 March 2027, which" in given
+    assert "missing child policy it keeps under regulation 34(4)" in home
+    assert "send the Council a copy of each complaint made by or about a Placed Child" in home
+    assert "behaviour management records it keeps under regulation 35" in home
+    assert "remains responsible for each Placed Child's care plan, placement plan" in home
+    sa = text_of(drafts, "supported-accommodation-subsidiary")
+    assert "regulation 34(4)" not in sa and "regulation 35 of those Regulations" not in sa
