@@ -596,3 +596,16 @@ def test_specification_identified_and_childrens_home_operational_terms(drafts, c
     assert "remains responsible for each Placed Child's care plan, placement plan" in home
     sa = text_of(drafts, "supported-accommodation-subsidiary")
     assert "regulation 34(4)" not in sa and "regulation 35 of those Regulations" not in sa
+
+
+def test_set_off_of_fund_refunds_and_no_idle_21st_birthday_limb_for_16_and_17_year_olds(drafts):
+    """r14 ob-fresh 22: the Council may set off amounts due to it under the excess clause (reinvest and split
+    too); ob-fresh 18: for 16-17 year olds in supported accommodation the 21st birthday always falls within
+    the 6-year run-off, so the limb is left out (kept for children's homes, whose children may be young);
+    ob-fresh 21: the registration table is headed by service and URN."""
+    home = text_of(drafts, "childrens-homes-charity")
+    assert "The Council may set off any amount due to it under this clause" in home
+    assert "until the 21st birthday of every child" in home
+    sa = text_of(drafts, "supported-accommodation-subsidiary")
+    assert "21st birthday" not in sa
+    assert "Ofsted unique reference number (URN)" in sa
