@@ -249,6 +249,11 @@ class Excess(Strict):
     reinvestment_fund: str | None = Field(None, description="Where excess profit is reinvested: what the "
                                                             "reinvestment fund is for, e.g. 'therapeutic support "
                                                             "and activities for children in the homes'.")
+    carry_below: Money | None = Field(
+        Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
+                                   "for a period (other than the final one) below this amount, in pounds, is carried "
+                                   "forward to the next period instead of being paid or transferred, so a small "
+                                   "amount does not need its own transfer and plan. Empty: no minimum.")
 
 
 class UnitPrice(Strict):
@@ -647,6 +652,11 @@ class Services(Strict):
     name: Text = Field(description="Short name of the services, e.g. 'Westshire Children's Homes'.")
     description: Text = Field(description="What the provider does, as one sentence starting with a verb, e.g. "
                                           "'provide residential care for children looked after by the Council'.")
+    specification: str | None = Field(
+        None, description="The service specification the provider must also meet, identified by its title, version "
+                          "and date, e.g. 'Meadowbank children's homes service specification, version 2, dated 12 "
+                          "November 2026'. The parties initial it and it forms part of the agreement. Empty: the "
+                          "draft leaves a placeholder to fill in.")
     statutory_duty: Text = legal_field(description="The commissioner's duty the services meet, as a phrase that completes "
                                              "'The Council must secure ...' (Recital A), e.g. 'sufficient accommodation "
                                              "within its area for the children it looks after, under section 22G of the "

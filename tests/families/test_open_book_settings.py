@@ -12,7 +12,7 @@ from assembler.assemble import assemble
 from assembler.model import Table, iter_paragraphs, plain_text
 from assembler.termsheet.open_book import Services
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
+from tests.conftest import DRAFT_DATE, ROOT, draft_of
 
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
@@ -191,8 +191,12 @@ def test_light_touch_modification_and_section_78(drafts):
 
 def test_reinvestment_fund_closes_after_the_final_reconciliation(drafts):
     text = text_of(drafts, "childrens-homes-charity")       # the reinvest position
-    assert "the Reinvestment Fund closes only after that payment" in text
-    assert "must not unreasonably withhold its approval" in text
+    # the final period is reinvested like any other and the fund stays open until spent or refunded
+    # (r14 ob-fresh 3, ob-sample 7)
+    assert "the Excess Profit for the final Reconciliation Period is transferred to the Reinvestment Fund" in text
+    assert "The Reinvestment Fund closes when all of it has been spent under approved Reinvestment Plans" in text
+    assert "is paid to the Council and not transferred" not in text
+    assert "must not unreasonably withhold or delay its approval" in text
     assert "The whole of the Excess Profit is transferred to the Reinvestment Fund" in text
     refund_only = text_of(drafts, "supported-living-company")
     assert "Reinvestment Fund" not in refund_only
@@ -523,3 +527,85 @@ def test_safeguarding_both_adds_adults_at_risk_for_those_over_18(catalogue, tmp_
     assert "Where a Placed Child is 18 or over" in both and "section 42 of the Care Act 2014" in both
     assert "children or adults at risk" in both
     assert "Care Act 2014" not in text_for("children")
+
+
+def test_split_final_period_follows_the_split_and_small_excess_carries_forward(drafts, catalogue):
+    """r14 ob-fresh 3: the final period's Excess Profit is split as instructed, not refunded in full;
+    r14 ob-sample 9: Excess Profit under the minimum is carried forward, not transferred (firing on the
+    default £5,000, quiet when the sheet sets no minimum); r14 ob-sample 10: a decrease already
+    refunded from the fund is repaid by the Council."""
+    text = text_of(drafts, "adult-care-sharing-band")      # the split position
+    assert ("the Excess Profit for the final Reconciliation Period is paid and transferred under clause"
+            in text and "like that of any other Reconciliation Period" in text)
+    assert "is paid to the Council and not transferred" not in text
+    assert "is less than £5,000, none of it is paid or transferred" in text
+    assert "the Council must repay it to" in text
+    charity = text_of(drafts, "childrens-homes-charity")
+    assert "is less than £5,000, it is not transferred" in charity
+    # the worked example's £300 is under the minimum, so it is carried forward except in the final period
+    assert "that happens only in the final Reconciliation Period" in charity
+
+    def no_minimum(data):
+        data["open_book"]["excess"]["carry_below"] = None
+    quiet = document_text(draft_of(catalogue, ADULT, no_minimum))
+    assert "none of it is paid or transferred" not in quiet
+    assert "that happens only in the final Reconciliation Period" not in quiet
+    refund_only = text_of(drafts, "supported-living-company")
+    assert "added to the Excess Profit for the next" not in refund_only and "must repay it to" not in refund_only
+
+
+def test_recital_states_each_duty_as_the_act_does_and_young_people_may_stay_after_18(drafts):
+    """r14 ob-fresh 4: only the sufficiency duty (s.22G) is 'so far as reasonably practicable'; supported
+    accommodation adds s.23B(8)(b) and s.23C; ob-fresh 5: a young person who turns 18 may stay as a former
+    relevant child, housing costs reducing the Council's payment (firing: supported accommodation; quiet:
+    a children's home, which has neither)."""
+    sa = text_of(drafts, "supported-accommodation-subsidiary")
+    assert ("so far as reasonably practicable, that it can provide the children it looks after with "
+            "accommodation within its area that meets their needs (section 22G of the Children Act 1989") in sa
+    assert "It must also place each child it looks after in the most appropriate placement available" in sa
+    assert "(section 23B(8)(b) of that Act)" in sa and "(section 23C of that Act)" in sa
+    assert "to help meet those duties" in sa
+    assert "open-book.turning-eighteen" in ids_of(drafts, "supported-accommodation-subsidiary")
+    assert "as support for a former relevant child under section 23C of the Children Act 1989" in sa
+    assert "reduced by the housing costs" in sa
+    assert "(SI 2022/808) and the Supported Accommodation (England) Regulations 2023 (SI 2023/416)" in sa
+    home = text_of(drafts, "childrens-homes-charity")
+    assert "(section 22G of the Children Act 1989, the sufficiency duty). It must also place" in home
+    assert "23B(8)" not in home
+    assert "open-book.turning-eighteen" not in ids_of(drafts, "childrens-homes-charity")
+    adult = text_of(drafts, "adult-care-sharing-band")
+    assert "The Council must secure care and support for adults" in adult
+
+
+def test_specification_identified_and_childrens_home_operational_terms(drafts, catalogue):
+    """r14 ob-sample 11 / ob-fresh 11: the specification is identified by title, version and date and forms
+    part of the agreement (a placeholder until given); ob-sample 12: a children's home draft covers children
+    who go missing, complaints, restraint records and the placing authority's duties (quiet for supported
+    accommodation, which has its own regulations)."""
+    home = text_of(drafts, "childrens-homes-charity")
+    assert "the service specification the Parties agreed before this Agreement was made" not in home
+    assert "which the Parties have initialled for identification and which forms part of this Agreement" in home
+
+    def named(data):
+        data["services"]["specification"] = "Westshire children's homes specification, version 2, 1 March 2027"
+    given = document_text(draft_of(catalogue, CHARITY, named))
+    assert "the service specification Westshire children's homes specification, version 2, 1 March 2027, which" in given
+    assert "missing child policy it keeps under regulation 34(4)" in home
+    assert "send the Council a copy of each complaint made by or about a Placed Child" in home
+    assert "behaviour management records it keeps under regulation 35" in home
+    assert "remains responsible for each Placed Child's care plan, placement plan" in home
+    sa = text_of(drafts, "supported-accommodation-subsidiary")
+    assert "regulation 34(4)" not in sa and "regulation 35 of those Regulations" not in sa
+
+
+def test_set_off_of_fund_refunds_and_no_idle_21st_birthday_limb_for_16_and_17_year_olds(drafts):
+    """r14 ob-fresh 22: the Council may set off amounts due to it under the excess clause (reinvest and split
+    too); ob-fresh 18: for 16-17 year olds in supported accommodation the 21st birthday always falls within
+    the 6-year run-off, so the limb is left out (kept for children's homes, whose children may be young);
+    ob-fresh 21: the registration table is headed by service and URN."""
+    home = text_of(drafts, "childrens-homes-charity")
+    assert "The Council may set off any amount due to it under this clause" in home
+    assert "until the 21st birthday of every child" in home
+    sa = text_of(drafts, "supported-accommodation-subsidiary")
+    assert "21st birthday" not in sa
+    assert "Ofsted unique reference number (URN)" in sa
