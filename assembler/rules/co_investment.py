@@ -531,6 +531,10 @@ def loan_to_value(ctx: RuleContext):
 
 VACANT_POSSESSION = re.compile(r"vacant possession|\bwith VP\b|\bMV-?VP\b", re.I)
 SUBJECT_TO_TENANCIES = re.compile(r"subject to (the )?(existing |assured )?tenanc|\bMV-?STT\b|\bMV-?T\b|tenanted", re.I)
+# Existing use value for social housing is a basis of its own in the RICS UK national supplement (not Market Value):
+# it values the homes let, and kept let, as social housing, so it is never a vacant-possession value. The draft then
+# uses its own defined term (EUV-SH Value) for the loan-to-value covenant.
+EUV_SH = re.compile(r"\bEUV-?SH\b|existing use value for social housing", re.I)
 
 
 @RULES.rule("COINV-LTV-BASIS", "warning",
@@ -544,6 +548,8 @@ def ltv_basis(ctx: RuleContext):
     if sheet.covenants.max_ltv is None or not _lets_homes(sheet):
         return
     basis = sheet.covenants.valuation_basis
+    if EUV_SH.search(basis) and not VACANT_POSSESSION.search(basis):
+        return
     if VACANT_POSSESSION.search(basis) and not SUBJECT_TO_TENANCIES.search(basis):
         yield (f"the loan-to-value covenant is tested on {basis!r}, but the homes are let on assured tenancies: an "
                "investor enforcing its charge sells them subject to those tenancies, for less than a vacant-possession "
