@@ -768,3 +768,24 @@ def test_a_target_return_shortfall_never_becomes_a_default_through_the_cover_tes
     definitions = "\n".join(p.text for p in iter_paragraphs(clause(homes, "common.definitions").blocks))
     assert re.search(r"Test Year means .* the last being the one in which the Investment Capital of the Fund is repaid in "
                      r"full", definitions)
+
+
+def test_uplift_is_shared_home_by_home_on_the_valuation_basis_and_a_carried_return_ends_at_maturity(catalogue):
+    """r14 ci-fresh 7 and 22: the uplift share was counted on the whole building while the clawback is per home, on
+    a basis that differed from the Schedule 1 valuation; and what became of a target return still carried forward
+    at maturity was not said. Both are now stated, and only where they apply."""
+    text = _land_pari_passu().replace("          bedrooms: 1\n", "          bedrooms: 1\n          homes: 2\n", 1) \
+        .replace("homes_target: 20", "homes_target: 21")
+    doc = assemble(validate(load_text(text, "land.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    clawback = text_of(clause(doc, "co-investment.clawback"))
+    assert "on the same basis as its valuation shown in Schedule" in clawback
+    assert "by the number of homes affected by the Clawback Event and divided by the number of homes in the property" \
+        in clawback
+    waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
+    assert "A shortfall carried forward is paid before the return for the year in which it is paid" in waterfall
+    assert "is extinguished when that Investor's Investment Capital has been repaid in full" in waterfall
+    single = text_of(clause(assemble(validate(load_text(_land_pari_passu(), "land.yaml"), catalogue), catalogue,
+                                     today=DRAFT_DATE).document, "co-investment.clawback"))
+    assert "divided by the number of homes in the property" not in single
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "extinguished" not in text_of(clause(homes, "co-investment.schedule-waterfall"))
