@@ -909,3 +909,26 @@ def credit_early_shortfall(ctx: RuleContext):
                f"on them, they reach {money(peak.arrears)}. The waterfall carries them forward, so the investor "
                "funds them by waiting: agree a debt service reserve funded at completion, a later first instalment, "
                "or that the delivery organisation pays them from its own reserves", ("income",))
+
+
+@RULES.rule("CREDIT-COVER-TREND", "warning",
+            "With operating costs rising at the model's cost inflation and rents flat, the cover stays at or above the "
+            "covenant in every Test Year (a cure cannot fix a trend: the rent review and the cost budget must keep pace).")
+def credit_cover_trend(ctx: RuleContext):
+    sheet = ctx.sheet
+    floor = sheet.covenants.min_dscr
+    if not sheet.income.given or floor is None:
+        return
+    for case in cashflow_model.stress_set(sheet):
+        if not case.cost_index:
+            continue
+        o = cashflow_model.outcome(sheet, case)
+        if o.below_covenant is None:
+            continue
+        below_one = f", and below 1.0 from the one starting {long_date(o.below_one.start)}" if o.below_one else ""
+        yield (f"with {case.label.lower()}, the cover falls below the covenant of {floor} from the Test Year "
+               f"starting {long_date(o.below_covenant.start)} ({o.below_covenant.cover}){below_one}, while the "
+               "tested capital is still outstanding: the covenant is expected to fail unless rents keep pace. Agree "
+               "a yearly rent review to the level the business plan assumes (within the rent cap and the law on "
+               "rent increases) and make an operating-cost budget above inflation a matter the Investors approve, "
+               "or change the covenant or the repayment profile", ("covenants", "min_dscr"))
