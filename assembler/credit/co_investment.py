@@ -430,6 +430,20 @@ def pari_passu(sheet) -> PariPassu | None:
                      sheet.positions.get("clawback_basis") == "uplift-share")
 
 
+def attributable_over(sheet) -> list[tuple]:
+    """The Authority's properties whose homes each carry an Attributable Contribution above their share of the
+    valuation: (property, Attributable Contribution a home, valuation a home). A Clawback Event on one of them costs
+    more than the home is worth."""
+    out = []
+    for p in sheet.contributions.authority_properties:
+        if p.homes:
+            each = attributable_per_home(sheet, p)
+            value = pence(p.valuation / p.homes)
+            if each > value:
+                out.append((p, each, value))
+    return out
+
+
 def lease_ends(sheet) -> dict[str, dt.date]:
     """The last day of each lease the Authority grants, counted from the start of the term: a lease as long as the
     term ends with it, so the lease, the Partnership Term and the reversion share one date."""
@@ -577,6 +591,7 @@ class CreditView:
     full_stock: dt.date | None = None
     tested: list = field(default_factory=list)  # the investments the covenants test (covered)
     pari_passu: PariPassu | None = None  # the dilution of the Investor Charges by a charge ranking equally
+    attributable_over: list = field(default_factory=list)  # (property, per home) whose homes carry more than their value
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
@@ -597,7 +612,8 @@ def credit_view(sheet) -> CreditView:
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
-        tested=covered(sheet), pari_passu=pari_passu(sheet), cashflow=_cashflow(sheet))
+        tested=covered(sheet), pari_passu=pari_passu(sheet), attributable_over=attributable_over(sheet),
+        cashflow=_cashflow(sheet))
 
 
 def _cashflow(sheet):
