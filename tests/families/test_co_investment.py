@@ -789,3 +789,20 @@ def test_uplift_is_shared_home_by_home_on_the_valuation_basis_and_a_carried_retu
     assert "divided by the number of homes in the property" not in single
     homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "extinguished" not in text_of(clause(homes, "co-investment.schedule-waterfall"))
+
+
+def test_the_councils_net_contribution_and_the_clawback_choices_are_stated(catalogue):
+    """r14 ci-fresh 5 and ci-sample 5: Schedule 2 counted a property at its full value although the delivery body
+    pays for it, with nothing saying where that payment comes from; and the full clawback and the equal split of
+    the grant read as agreed terms, with homes carrying more than their value."""
+    text = SAMPLES_TEXT["housing-land-transfer"].replace("          valuation: 155000\n",
+                                                         "          valuation: 155000\n          consideration: 5000\n", 1)
+    sheet = validate(load_text(text, "land.yaml"), catalogue)
+    schedule = text_of(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.schedule-contributions"))
+    net = sheet.model.contributions.authority_total - 5000
+    assert f"in addition to its cash Contributions, so the net contribution of the Council is £{net:,.0f}" in schedule
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "net contribution of the Council" not in text_of(clause(homes, "co-investment.schedule-contributions"))
+    note = clause(homes, "co-investment.clawback").note
+    assert "it is not an agreed term, and nor is the division of the Authority Grant equally between all sixty homes" in note
+    assert "(for example £121,333.33 a home at" in note
