@@ -157,13 +157,26 @@ class Due:
 @per_sheet
 def senior_due(sheet, case: Case = Case()) -> list[Due]:
     """The fixed-return investments' payments falling due from rent, dated by the draft's rule."""
+    return _dues(sheet, case, frozenset(i.investor for i in sheet.contributions.investments if i.return_basis == "fixed"))
+
+
+@per_sheet
+def scheduled_due(sheet, case: Case = Case()) -> list[Due]:
+    """The Scheduled Debt Service as the covenant counts it: the payments falling due to each investment the
+    covenants test, by the same dating rule, a target return or a share of what remains counted at its full rate
+    (the waterfall pays those only from what is left, so the model does not take them as senior debt)."""
+    return _dues(sheet, case, frozenset(i.investor for i in credit.covered(sheet)))
+
+
+def _dues(sheet, case: Case, investors: frozenset) -> list[Due]:
+    """The payments falling due from rent to `investors`, dated by the draft's rule."""
     from assembler.termsheet.co_investment import add_years  # imported here, as co_investment.py does
 
     start = sheet.income.income_starts or sheet.partnership.term.start
     services = credit.services(sheet)
     out = []
     for inv in sheet.contributions.investments:
-        if inv.return_basis != "fixed":
+        if inv.investor not in investors:
             continue
         s, rate = services[inv.investor], inv.return_rate / 100
         mine = [d for d in _drawdowns(sheet, case) if d.contributor == inv.investor]
@@ -342,7 +355,7 @@ def test_years(sheet, case: Case = Case(), rows: list[ModelYear] | None = None) 
         return []
     rows = model(sheet, case) if rows is None else rows
     tested = {i.investor for i in credit.covered(sheet)}
-    flows, dues = months(sheet, case), [d for d in senior_due(sheet, case) if d.investor in tested]
+    flows, dues = months(sheet, case), [d for d in scheduled_due(sheet, case) if d.investor in tested]
     starts, days = [m.start for m in flows], [d.day for d in dues]
     first, term, out, y = credit.cover_test_start(sheet), sheet.partnership.term, [], 0
     while (begin := add_years(first, y)) < term.end:

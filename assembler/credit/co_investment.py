@@ -373,6 +373,77 @@ def attributable_per_home(sheet, prop) -> Decimal:
     return prop.undervalue_per_home + grant_per_home(sheet)
 
 
+@dataclass
+class PariPassu:
+    """What the charges ranking equally would each take from the proceeds of an enforcement soon after the works,
+    on the sheet's figures: an Investor's enforcement is a Clawback Event, so the Authority's Clawback Amount (the
+    Attributable Contributions and, on the uplift-share basis, its share of the rise in value) is then due and
+    shares in the proceeds with the Investor Charges."""
+    capital: Decimal  # the Investment Capital the Investor Charges secure (fully drawn)
+    contributions: Decimal  # the Attributable Contributions of every home (the Authority's net contribution)
+    uplift: Decimal  # the Authority's share of the rise in value at the value after the works
+    value: Decimal  # the value of the charged property after the works
+    uplift_after: bool  # the uplift share ranks after the Investor Charges on an Investor's enforcement
+
+    @property
+    def claim(self) -> Decimal:
+        """The Authority's claim ranking equally with the Investor Charges."""
+        return self.contributions + (ZERO if self.uplift_after else self.uplift)
+
+    def share(self, claim: Decimal) -> Decimal:
+        return self.capital / (self.capital + claim) if self.capital + claim else ZERO
+
+    @property
+    def recovered(self) -> Decimal:
+        """What the Investor Charges would recover, pro rata, from the whole value."""
+        return pence(self.value * self.share(self.claim))
+
+    @property
+    def recovered_with_uplift(self) -> Decimal:
+        """What they would recover if the uplift share ranked equally too (the draft before the fix)."""
+        return pence(self.value * self.share(self.contributions + self.uplift))
+
+    @property
+    def percent(self) -> Decimal:
+        return (self.share(self.claim) * 100).quantize(Decimal("0.1"))
+
+    @property
+    def secured_ltv(self) -> Decimal | None:
+        """The Investment Capital against what the Investor Charges would recover: the loan to value the Fund in
+        fact has, where the 60% covenant measures the capital against the whole value."""
+        return (self.capital / self.recovered * 100).quantize(Decimal("1")) if self.recovered else None
+
+
+def pari_passu(sheet) -> PariPassu | None:
+    """The dilution of the Investor Charges by the Authority's charge ranking equally (None on other rankings)."""
+    c = sheet.contributions
+    if sheet.positions.get("security_ranking") != "pari-passu" or not sheet.security.investor_charge or not c.investments:
+        return None
+    contributions = sum((attributable_per_home(sheet, p) * max(p.homes, 1) for p in c.authority_properties), ZERO)
+    contributions += grant_per_home(sheet) * sheet.acquisition.homes_to_acquire
+    value = property_value(sheet)
+    uplift = ZERO
+    if sheet.positions.get("clawback_basis") == "uplift-share" and sheet.clawback.uplift_share:
+        rise = sum((max((p.value_after_works or p.valuation) - p.valuation, ZERO) for p in c.authority_properties), ZERO)
+        uplift = pence(rise * _pct(sheet.clawback.uplift_share))
+    return PariPassu(sum((i.amount for i in c.investments), ZERO), pence(contributions), uplift, value,
+                     sheet.positions.get("clawback_basis") == "uplift-share")
+
+
+def attributable_over(sheet) -> list[tuple]:
+    """The Authority's properties whose homes each carry an Attributable Contribution above their share of the
+    valuation: (property, Attributable Contribution a home, valuation a home). A Clawback Event on one of them costs
+    more than the home is worth."""
+    out = []
+    for p in sheet.contributions.authority_properties:
+        if p.homes:
+            each = attributable_per_home(sheet, p)
+            value = pence(p.valuation / p.homes)
+            if each > value:
+                out.append((p, each, value))
+    return out
+
+
 def lease_ends(sheet) -> dict[str, dt.date]:
     """The last day of each lease the Authority grants, counted from the start of the term: a lease as long as the
     term ends with it, so the lease, the Partnership Term and the reversion share one date."""
@@ -519,6 +590,8 @@ class CreditView:
     early_instalments: list = field(default_factory=list)
     full_stock: dt.date | None = None
     tested: list = field(default_factory=list)  # the investments the covenants test (covered)
+    pari_passu: PariPassu | None = None  # the dilution of the Investor Charges by a charge ranking equally
+    attributable_over: list = field(default_factory=list)  # (property, per home) whose homes carry more than their value
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
@@ -539,7 +612,8 @@ def credit_view(sheet) -> CreditView:
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
-        tested=covered(sheet), cashflow=_cashflow(sheet))
+        tested=covered(sheet), pari_passu=pari_passu(sheet), attributable_over=attributable_over(sheet),
+        cashflow=_cashflow(sheet))
 
 
 def _cashflow(sheet):

@@ -531,6 +531,10 @@ def loan_to_value(ctx: RuleContext):
 
 VACANT_POSSESSION = re.compile(r"vacant possession|\bwith VP\b|\bMV-?VP\b", re.I)
 SUBJECT_TO_TENANCIES = re.compile(r"subject to (the )?(existing |assured )?tenanc|\bMV-?STT\b|\bMV-?T\b|tenanted", re.I)
+# Existing use value for social housing is a basis of its own in the RICS UK national supplement (not Market Value):
+# it values the homes let, and kept let, as social housing, so it is never a vacant-possession value. The draft then
+# uses its own defined term (EUV-SH Value) for the loan-to-value covenant.
+EUV_SH = re.compile(r"\bEUV-?SH\b|existing use value for social housing", re.I)
 
 
 @RULES.rule("COINV-LTV-BASIS", "warning",
@@ -544,6 +548,8 @@ def ltv_basis(ctx: RuleContext):
     if sheet.covenants.max_ltv is None or not _lets_homes(sheet):
         return
     basis = sheet.covenants.valuation_basis
+    if EUV_SH.search(basis) and not VACANT_POSSESSION.search(basis):
+        return
     if VACANT_POSSESSION.search(basis) and not SUBJECT_TO_TENANCIES.search(basis):
         yield (f"the loan-to-value covenant is tested on {basis!r}, but the homes are let on assured tenancies: an "
                "investor enforcing its charge sells them subject to those tenancies, for less than a vacant-possession "
@@ -903,3 +909,26 @@ def credit_early_shortfall(ctx: RuleContext):
                f"on them, they reach {money(peak.arrears)}. The waterfall carries them forward, so the investor "
                "funds them by waiting: agree a debt service reserve funded at completion, a later first instalment, "
                "or that the delivery organisation pays them from its own reserves", ("income",))
+
+
+@RULES.rule("CREDIT-COVER-TREND", "warning",
+            "With operating costs rising at the model's cost inflation and rents flat, the cover stays at or above the "
+            "covenant in every Test Year (a cure cannot fix a trend: the rent review and the cost budget must keep pace).")
+def credit_cover_trend(ctx: RuleContext):
+    sheet = ctx.sheet
+    floor = sheet.covenants.min_dscr
+    if not sheet.income.given or floor is None:
+        return
+    for case in cashflow_model.stress_set(sheet):
+        if not case.cost_index:
+            continue
+        o = cashflow_model.outcome(sheet, case)
+        if o.below_covenant is None:
+            continue
+        below_one = f", and below 1.0 from the one starting {long_date(o.below_one.start)}" if o.below_one else ""
+        yield (f"with {case.label.lower()}, the cover falls below the covenant of {floor} from the Test Year "
+               f"starting {long_date(o.below_covenant.start)} ({o.below_covenant.cover}){below_one}, while the "
+               "tested capital is still outstanding: the covenant is expected to fail unless rents keep pace. Agree "
+               "a yearly rent review to the level the business plan assumes (within the rent cap and the law on "
+               "rent increases) and make an operating-cost budget above inflation a matter the Investors approve, "
+               "or change the covenant or the repayment profile", ("covenants", "min_dscr"))

@@ -35,7 +35,13 @@ def _rent_enough_from_the_start(d):
     d["income"]["rent_per_home_week"] = 180
 
 
+def _rents_that_keep_ahead_of_costs(d):
+    d["income"]["rent_per_home_week"] = 180
+
+
 FIRES = [
+    ("CREDIT-COVER-TREND", HOMES, None, "with operating costs rising 3% a year, rents flat, the cover falls below the "
+     "covenant of 1.2 from the Test Year starting 1 June 2035 (1.19), and below 1.0 from the one starting 1 June 2043"),
     ("CREDIT-COVER-BELOW-ONE", STRETCHED, None, "cover of 0.29, so the rents cannot pay the investors even once"),
     ("CREDIT-FUNDING-GAP", STRETCHED, None, "is £1,265,287.67 short of what the deal must pay for (£9,215,287.67): it buys 79 of the 92 homes"),
     ("CREDIT-SECURED-LTV", HOMES, None, "capital of £1,000,000 is secured on charged property worth £640,000"),
@@ -58,6 +64,7 @@ QUIET = [
     ("CREDIT-DRAWDOWN-ALL-IN", HOMES, None), ("CREDIT-DRAWDOWN-REPEATED", HOMES, None),
     ("CREDIT-CONTROLLED-CONTRIBUTION", HOMES, _council_pays_before_the_fund_is_fully_drawn),
     ("CREDIT-EARLY-SHORTFALL", HOMES, _rent_enough_from_the_start),
+    ("CREDIT-COVER-TREND", HOMES, _rents_that_keep_ahead_of_costs),
 ]
 
 

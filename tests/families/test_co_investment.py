@@ -116,7 +116,8 @@ def test_contributions_add_up_in_the_draft(drafts):
                if r[1] and not r[0].endswith("subtotal")]
     assert sum(amounts) == Decimal(5990000)
     assert investments[1] == ["Fund", "£2,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
-                              "Return on capital drawn up to 4 July 2029, paid on that date; then twenty equal yearly "
+                              "Return on capital drawn up to 4 July 2029, for the whole period from its drawdown, paid in "
+                              "one sum on that date (no return is paid before it); then twenty equal yearly "
                               "instalments of capital and that year's return, from 4 July 2030", "4 July 2049",
                               "£153,752.29 (capital and return)"]
     assert investments[2][3].endswith("not cumulative") and investments[2][5:] == ["31 May 2037", "Up to £10,000 (return on the full capital)"]
@@ -590,7 +591,7 @@ def test_cover_note_counts_the_stresses_below_one_truthfully(catalogue):
     assert below_one and below_one.group(1) in {"two", "three", "four", "five", "six"}
     land = clause(assemble(validate(load_text(SAMPLES_TEXT["housing-land-transfer"], "land.yaml"), catalogue),
                            catalogue, today=DRAFT_DATE).document, "co-investment.financial-covenants").note
-    assert "A target return is not a debt" in land and "three-year rolling average" in land
+    assert "A target return is not a debt" in land and "is never a Default Event, and a failed plan for it" in land
     assert "share of what remains" not in land
     fixed = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
     quiet = "\n".join(c.note or "" for c in fixed.all_clauses())
@@ -693,3 +694,116 @@ def test_share_of_what_remains_only_where_an_investment_has_that_basis(catalogue
     assert "share of what remains" not in "\n".join(text_of(c) for c in land.all_clauses())
     homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "share of what remains" in "\n".join(text_of(c) for c in homes.all_clauses())
+
+
+def _land_pari_passu() -> str:
+    """The housing-land sample with the Council's charge ranking equally with the Fund's, an uplift-share clawback,
+    and one flat worth £100,000 more after its works (so that there is an uplift to share)."""
+    text = SAMPLES_TEXT["housing-land-transfer"]
+    text = text.replace("security_ranking: authority-first", "security_ranking: pari-passu")
+    text = text.replace("clawback_basis: tapered", "clawback_basis: uplift-share")
+    text = text.replace("clawback:\n  years: 20", "clawback:\n  years: 20\n  uplift_share: 50")
+    text = text.replace("          valuation: 155000\n", "          valuation: 155000\n          value_after_works: 255000\n", 1)
+    assert text.count("pari-passu") == 1 and "value_after_works: 255000" in text
+    return text
+
+
+def test_equal_ranking_states_the_dilution_in_figures_and_ranks_the_uplift_share_after_the_fund(catalogue):
+    """r14 ci-fresh 1: an Investor's enforcement is a Clawback Event, so the Council's whole Clawback Amount shared
+    pro rata with the Fund's capital and the Fund recovered a fraction of what it lent, with nothing telling it so.
+    The uplift share now ranks after the Investor Charges on that enforcement, the note gives the figures (worked
+    here by hand), and the loan-to-value covenant says that it measures the capital against the whole value."""
+    from assembler.credit.co_investment import pari_passu
+
+    sheet = validate(load_text(_land_pari_passu(), "land.yaml"), catalogue)
+    pp = pari_passu(sheet.model)
+    # six flats: undervalue = valuation (no price), plus the £400,000 grant; one flat's value rises by £100,000
+    values = [155_000, 155_000, 170_000, 155_000, 155_000, 170_000]
+    assert pp.capital == 1_900_000 and pp.contributions == sum(values) + 400_000 and pp.uplift == 50_000
+    assert pp.value == sum(values) + 100_000 and pp.uplift_after
+    expected = (pp.value * Decimal(1_900_000) / (1_900_000 + pp.contributions)).quantize(Decimal("0.01"))
+    assert pp.recovered == expected < pp.capital
+    doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    security = clause(doc, "co-investment.security")
+    assert f"would recover about {pp.percent}% of the net proceeds" in security.note
+    assert "a secured loan to value of" in security.note
+    assert "ranks after the amounts secured by the Investor Charge" in text_of(security)
+    assert "ranks after the amounts secured by the Investor Charge" in text_of(clause(doc, "co-investment.clawback"))
+    # quiet where the Investors rank first
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "ranks after the amounts secured by the Investor Charge" not in text_of(clause(homes, "co-investment.clawback"))
+    assert "secured loan to value" not in clause(homes, "co-investment.security").note
+
+
+def test_euv_sh_is_its_own_basis_not_market_value(catalogue):
+    """r14 ci-fresh 8: 'Market Value ... on the basis of EUV-SH' mixed two Red Book bases; the covenant now uses a
+    defined EUV-SH Value, and the basis rule accepts it (it values the homes let as social housing)."""
+    from tests.rules.test_co_investment_rules import fired
+
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace(
+        "valuation_basis: market value subject to existing tenancies",
+        "valuation_basis: existing use value for social housing (EUV-SH)")
+    sheet = validate(load_text(text, "euv.yaml"), catalogue)
+    assert not fired(sheet, catalogue, "COINV-LTV-BASIS")
+    covenants = text_of(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.financial-covenants"))
+    assert "of the EUV-SH Value of the Partnership Properties" in covenants
+    assert "Market Value of the Partnership Properties (on the basis of existing use" not in covenants
+
+
+def test_a_target_return_shortfall_never_becomes_a_default_through_the_cover_test(catalogue):
+    """r14 ci-fresh 2 and ci-sample 10: the cover test counted a target return at its full rate, so a shortfall the
+    term sheet says is never a default could become one through a failed plan. A breach the return alone causes
+    is now no Default Event; the Test Years end with the tested capital's repayment; and the review pack's Test Years
+    count the target-return loan's instalments, as the clause does (they said 'no cover covenant')."""
+    from assembler.credit.cashflow import test_years
+
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace(
+        "return_basis: fixed\n      repayment: amortising",
+        "return_basis: target\n      cumulative: true\n      repayment: amortising")
+    sheet = validate(load_text(text, "target.yaml"), catalogue)
+    covenants = text_of(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.financial-covenants"))
+    assert "neither the failure to meet the test nor any failure to cure it or to propose or carry out a plan" in covenants
+    assert test_years(sheet.model), "the pack's Test Years count the target-return loan the covenant tests"
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "neither the failure to meet the test" not in text_of(clause(homes, "co-investment.financial-covenants"))
+    definitions = "\n".join(p.text for p in iter_paragraphs(clause(homes, "common.definitions").blocks))
+    assert re.search(r"Test Year means .* the last being the one in which the Investment Capital of the Fund is repaid in "
+                     r"full", definitions)
+
+
+def test_uplift_is_shared_home_by_home_on_the_valuation_basis_and_a_carried_return_ends_at_maturity(catalogue):
+    """r14 ci-fresh 7 and 22: the uplift share was counted on the whole building while the clawback is per home, on
+    a basis that differed from the Schedule 1 valuation; and what became of a target return still carried forward
+    at maturity was not said. Both are now stated, and only where they apply."""
+    text = _land_pari_passu().replace("          bedrooms: 1\n", "          bedrooms: 1\n          homes: 2\n", 1) \
+        .replace("homes_target: 20", "homes_target: 21")
+    doc = assemble(validate(load_text(text, "land.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    clawback = text_of(clause(doc, "co-investment.clawback"))
+    assert "on the same basis as its valuation shown in Schedule" in clawback
+    assert "by the number of homes affected by the Clawback Event and divided by the number of homes in the property" \
+        in clawback
+    waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
+    assert "A shortfall carried forward is paid before the return for the year in which it is paid" in waterfall
+    assert "is extinguished when that Investor's Investment Capital has been repaid in full" in waterfall
+    single = text_of(clause(assemble(validate(load_text(_land_pari_passu(), "land.yaml"), catalogue), catalogue,
+                                     today=DRAFT_DATE).document, "co-investment.clawback"))
+    assert "divided by the number of homes in the property" not in single
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "extinguished" not in text_of(clause(homes, "co-investment.schedule-waterfall"))
+
+
+def test_the_councils_net_contribution_and_the_clawback_choices_are_stated(catalogue):
+    """r14 ci-fresh 5 and ci-sample 5: Schedule 2 counted a property at its full value although the delivery body
+    pays for it, with nothing saying where that payment comes from; and the full clawback and the equal split of
+    the grant read as agreed terms, with homes carrying more than their value."""
+    text = SAMPLES_TEXT["housing-land-transfer"].replace("          valuation: 155000\n",
+                                                         "          valuation: 155000\n          consideration: 5000\n", 1)
+    sheet = validate(load_text(text, "land.yaml"), catalogue)
+    schedule = text_of(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.schedule-contributions"))
+    net = sheet.model.contributions.authority_total - 5000
+    assert f"in addition to its cash Contributions, so the net contribution of the Council is £{net:,.0f}" in schedule
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "net contribution of the Council" not in text_of(clause(homes, "co-investment.schedule-contributions"))
+    note = clause(homes, "co-investment.clawback").note
+    assert "it is not an agreed term, and nor is the division of the Authority Grant equally between all sixty homes" in note
+    assert "(for example £121,333.33 a home at" in note
