@@ -4,6 +4,7 @@ the Word file is clean and numbered as the document model says, and bad input is
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -607,21 +608,71 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     c = clause(doc, "alliance.schedule-open-book-providers")
     rows = table_rows(c)
     assert len(rows) == 7  # one line for each Provider
-    # Harbour Light: direct £1,628,000, overheads £129,500 (within 10%), allowable £1,757,500; 4% is £70,300;
-    # income £1,850,000 leaves £92,500 profit, £22,200 of it excess
-    assert rows[1] == ["Harbour Light Housing Association Limited", "£1,757,500", "£1,850,000", "£70,300",
-                       "£92,500", "£22,200", "£70,300"]
+    # Harbour Light spends £1,720,000, £37,500 below its £1,757,500 budget: the Gain of £37,500 is shared first (its
+    # 24.03% is £9,011.25), its Balancing Amount is -£28,488.75, and its Actual Profit of £101,511.25 (its £92,500 Fee
+    # plus its share) is its Reasonable Profit, so none of the underspend is also Excess Profit
+    assert rows[1] == ["Harbour Light Housing Association Limited", "£1,720,000", "£1,850,000", "-£28,488.75",
+                       "£101,511.25", "£101,511.25", "£0", "£101,511.25"]
+    # a Provider on budget keeps its Fee (5% of value) and its share, though 4% of its costs is less
+    assert rows[3] == ["Riverside Community Health CIC", "£1,197,000", "£1,260,000", "£6,135.00", "£69,135.00",
+                       "£69,135.00", "£0", "£69,135.00"]
     text = text_of(c)
     assert "counts in the Actual Cost, and so is shared as Pain" in text
     cap = text_of(clause(doc, "common.open-book-profit-cap"))
     assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
-    assert "calculated on its payments after any refund of Excess Profit" in text_of(clause(doc, "alliance.risk-reward"))
+    rr = text_of(clause(doc, "alliance.risk-reward"))
+    assert "the Balancing Amount is calculated first, on the payments due to it before any transfer or refund" in rr
+    assert "no underspend is counted both as Gain and as Excess Profit" in rr
     defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as reconciled under clause")
     assert "for any other Provider" not in defs["Delivery Costs"]  # every Provider is in the open book
-    # Gain or Pain settled under clause 13 is never swept by the profit cap the next year
-    assert "but not any Balancing Amount" in defs["Service Income"]
-    assert "A Balancing Amount is not Service Income" in text_of(clause(doc, "alliance.risk-reward"))
+    # the Balancing Amount counts in the profit of the year it settles, never in Service Income as well
+    assert "but not any Balancing Amount (which counts towards Actual Profit separately" in defs["Service Income"]
+    assert "plus the Open-Book Provider's Balancing Amount for the Alliance Year that period covers" in defs["Actual Profit"]
+    assert "or, if greater, the Open-Book Provider's Fee plus its share of any Gain" in defs["Reasonable Profit"]
+    assert "A Balancing Amount counts towards Actual Profit only for the Alliance Year it settles" in rr
+
+
+RAVENSMOOR = Path(__file__).parent / "fixtures" / "alliance-ravensmoor.yaml"
+
+
+def _ravensmoor() -> AllianceTermSheet:
+    return AllianceTermSheet.model_validate(load_file(RAVENSMOOR).data)
+
+
+def test_an_underspend_is_counted_once_not_as_gain_and_excess_profit():
+    """r14 al-fresh finding 1: Youth Link spends £900,000 against its £921,600 budget, everyone else on budget.
+    The Gain of £21,600 is shared first (Youth Link's 22% is £4,752), and the profit cap then applies to its whole
+    return: it ends with its Fee plus its share, nothing is swept to the Reinvestment Fund, and the Commissioners
+    pay out no more than the Gain."""
+    alliance = _ravensmoor().alliance
+    budgets = {m.key: m.annual_value - alliance.fee_for(m) for m in alliance.providers}
+    costs = dict(budgets, youthlink=Decimal(900000))
+    settlement, lines = alliance.open_book_year("full-cost", "reinvest", costs)
+    assert settlement.gain == Decimal(21600)
+    youth = next(line for line in lines if line.member.key == "youthlink")
+    assert youth.balancing == Decimal("-16848.00")
+    assert youth.actual_profit == Decimal("43152.00") == Decimal(38400) + Decimal(4752)
+    assert youth.rec.maximum_profit == Decimal("36000.00")  # 4% of £900,000 alone would sweep £7,152
+    assert youth.reasonable == youth.actual_profit and youth.excess == 0
+    assert all(line.excess == 0 for line in lines)
+    # the Commissioners' side: they pay the Providers' shares of Gain and nothing into a Reinvestment Fund
+    assert settlement.commissioner_share == Decimal("6480.00")  # 30% of £21,600
+    # each Provider spending exactly its budget keeps its whole Fee (4% of value) though 4% of cost is less
+    _, on_budget = alliance.open_book_year("full-cost", "reinvest", budgets)
+    assert [(line.member.key, line.excess, line.kept) for line in on_budget] == [
+        ("youthlink", 0, Decimal("38400.00")), ("streetwise", 0, Decimal("20800.00")),
+        ("brightline", 0, Decimal("28000.00")), ("parents", 0, Decimal("12000.00"))]
+
+
+def test_the_cap_still_catches_income_from_outside_the_alliance():
+    """A £10,000 grant on top of the Service Contract is Service Income outside the settlement: it is swept."""
+    text = RAVENSMOOR.read_text(encoding="utf-8").replace("      income: 960000\n", "      income: 970000\n")
+    alliance = AllianceTermSheet.model_validate(load_text(text).data).alliance
+    budgets = {m.key: m.annual_value - alliance.fee_for(m) for m in alliance.providers}
+    _, lines = alliance.open_book_year("full-cost", "reinvest", budgets)
+    line = next(line for line in lines if line.member.key == "youthlink")
+    assert line.balancing == 0 and line.excess == Decimal("10000.00") and line.kept == Decimal("38400.00")
 
 
 def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
@@ -1154,9 +1205,10 @@ def test_fee_and_profit_cap_on_different_bases_are_warned(catalogue, tmp_path):
     found = _fee_findings(catalogue, tmp_path, text)
     assert any("Riverside Community Health CIC's cost model totals £1,199,000, £2,000 over its budget of £1,197,000" in f
                for f in found)
-    # Riverside: Fee £63,000; 4% of a £1,197,000 budget is £47,880; £15,120 swept
-    assert any("Riverside Community Health CIC's Fee is 5% of its annual value (£63,000)" in f and "£15,120 of Excess Profit" in f
-               for f in found)
+    # Riverside: Fee £63,000; 4% of a £1,197,000 budget is £47,880; the £15,120 difference is no longer swept
+    # (the Reasonable Profit is lifted to the Fee), but the lawyer is told the bases differ
+    assert any("Riverside Community Health CIC's Fee is 5% of its annual value (£63,000)" in f
+               and "the £15,120 difference is not swept as Excess Profit" in f for f in found)
 
 
 def test_recital_powers_follow_the_services(catalogue, tmp_path):
