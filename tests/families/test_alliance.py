@@ -547,6 +547,14 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
     assert f"Subject to clause {commissioner.number}, each Provider's share of Pain" in rr
     assert "in addition to and above their Pain Caps, but no Provider bears more of the Pain for an Alliance Year in all than its Pain Limit" in rr
     assert "unless every Provider first agrees in writing." in rr
+    # r14 al-fresh finding 3: the Providers' consent bites where Pain starts to return to them (the Commissioners'
+    # amount is reached), not only once the Commissioners' share would pass it, which their cap never lets happen
+    assert ("make the forecast Pain for that Alliance Year exceed the Pain at which the Commissioners' combined share "
+            "reaches £100,000 (calculated under paragraph") in rr
+    assert ": £220,000 for the first Alliance Year) unless every Provider first agrees in writing." in rr
+    assert "combined forecast share of the Pain exceed" not in rr
+    sched = text_of(clause(joint, "alliance.schedule-risk-reward"))
+    assert "(in an example where Pain is more than £220,000, with every Provider's written agreement under clause" in sched
 
 
 def test_modification_route_varies_the_former_contracts(joint):
