@@ -554,7 +554,7 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
     assert ": £220,000 for the first Alliance Year) unless every Provider first agrees in writing." in rr
     assert "combined forecast share of the Pain exceed" not in rr
     sched = text_of(clause(joint, "alliance.schedule-risk-reward"))
-    assert "(in an example where Pain is more than £220,000, with every Provider's written agreement under clause" in sched
+    assert "(in an example where Pain is more than £220,000, with every Provider's prior written agreement, as clause" in sched
 
 
 def test_modification_route_varies_the_former_contracts(joint):
