@@ -1255,3 +1255,24 @@ def test_safeguarding_reports_go_to_the_safeguarding_bodies_not_a_pcc(catalogue,
     path = tmp_path / "pcc.yaml"
     path.write_text(text, encoding="utf-8")
     assert "must tell the Council within one Business Day" in _safeguarding_reports(catalogue, path)
+
+
+@pytest.fixture(scope="module")
+def ravensmoor(catalogue):
+    return build(RAVENSMOOR, catalogue)
+
+
+def test_two_open_book_commissioners_act_through_the_lead_commissioner(ravensmoor):
+    """r14 al-fresh findings 7 and 8: who acts, who is the beneficiary, who is refunded; one use of the fund."""
+    doc = ravensmoor.document
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    obc = defs["Open-Book Commissioner"]
+    assert "(in this Agreement, the Council and the PCC), and no other Party; they act together through the Lead Commissioner" in obc
+    assert "approves a Reinvestment Plan" in obc and "after consulting the other Open-Book Commissioner;" in obc
+    assert "any amount payable to the Open-Book Commissioner is paid to the Lead Commissioner for them all (into the Pooled Budget" in obc
+    cap = text_of(clause(doc, "common.open-book-profit-cap"))
+    assert "the Open-Book Commissioner, acting through the Lead Commissioner, must either confirm" in cap
+    excess = text_of(clause(doc, "common.open-book-excess"))
+    assert "on trust for the Open-Book Commissioners together" in excess
+    assert ("Each Reinvestment Plan must be consistent with the uses of the Reinvestment Fund that the ALT has set in the "
+            "Annual Plan for the current Alliance Year") in excess
