@@ -627,7 +627,7 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     text = text_of(c)
     assert "counts in the Actual Cost, and so is shared as Pain" in text
     cap = text_of(clause(doc, "common.open-book-profit-cap"))
-    assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
+    assert "the loss counts in the Actual Cost and is shared as Pain under clause" in cap
     rr = text_of(clause(doc, "alliance.risk-reward"))
     assert "the Balancing Amount is calculated first, on the payments due to it before any transfer or refund" in rr
     assert "no underspend is counted both as Gain and as Excess Profit" in rr
@@ -1276,3 +1276,29 @@ def test_two_open_book_commissioners_act_through_the_lead_commissioner(ravensmoo
     assert "on trust for the Open-Book Commissioners together" in excess
     assert ("Each Reinvestment Plan must be consistent with the uses of the Reinvestment Fund that the ALT has set in the "
             "Annual Plan for the current Alliance Year") in excess
+
+
+def test_costs_outside_the_open_book_and_one_reporting_regime(ravensmoor, open_book_alliance):
+    """r14 al-fresh findings 9, 12, 21 and 22."""
+    doc = ravensmoor.document
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    # 9: the Trust (outside the open book) is held to the same cost categories and overhead limit, with no profit cap
+    assert ("for any other Provider, the costs properly incurred by it in delivering its part of the Services that fall "
+            "into the allowable cost categories listed in Schedule") in defs["Delivery Costs"]
+    assert "with its central overheads counted only up to 12% of those costs" in defs["Delivery Costs"]
+    assert "(but without any cap on its profit)" in defs["Delivery Costs"]
+    # 12: a grant that meets a Disallowed Cost is not also Service Income; the sheet's own grant item is not repeated
+    assert "or any grant or donation, to the extent that the costs it meets are Disallowed Costs" in defs["Service Income"]
+    costs = text_of(clause(doc, "common.open-book-costs"))
+    assert "costs met from grants or donations given for the same activities" in costs
+    assert "any cost already paid for by another public body or funder" not in costs
+    # ... but where the sheet has no such item, the standard one stays
+    assert "any cost already paid for by another public body or funder" in text_of(
+        clause(open_book_alliance.document, "common.open-book-costs"))
+    # 21: a loss is shared as Pain only so far as the costs count as Delivery Costs
+    cap = text_of(clause(doc, "common.open-book-profit-cap"))
+    assert "(so far as the costs count as Delivery Costs under clause" in cap
+    # 22: one reporting and inspection regime for an Open-Book Provider
+    sharing = text_of(clause(doc, "alliance.information-sharing"))
+    assert "For an Open-Book Provider, the Open-Book Reports it gives under clause" in sharing
+    assert "alone governs inspection of its Open-Book Information" in sharing
