@@ -1238,4 +1238,6 @@ class AllianceTermSheet(TermSheetBase):
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
         self.alliance._open_book = self.open_book
+        if self.open_book is not None:
+            self.open_book._per_provider = self.alliance.open_book_examples
         return self

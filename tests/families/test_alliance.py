@@ -1302,3 +1302,24 @@ def test_costs_outside_the_open_book_and_one_reporting_regime(ravensmoor, open_b
     sharing = text_of(clause(doc, "alliance.information-sharing"))
     assert "For an Open-Book Provider, the Open-Book Reports it gives under clause" in sharing
     assert "alone governs inspection of its Open-Book Information" in sharing
+
+
+def test_one_cost_model_and_one_related_party_list_per_open_book_provider(ravensmoor):
+    """r14 al-fresh findings 13 and 14: Sch 6 gives each Provider's cost model and a Related-Party Part ("None"
+    where none) that the related-party clause names; the Sch 7 example is the per-Provider one."""
+    doc = ravensmoor.document
+    costs = clause(doc, "common.open-book-schedule-costs")
+    rows = [[plain_text(cell) for cell in row] for t in costs.blocks if isinstance(t, Table) for row in t.rows]
+    assert ["Ravensmoor Youth Link", "£830,000", "£94,000", "£924,000", "£36,960", "£960,000"] in rows
+    assert ["Total", "£2,156,000", "£231,000", "£2,387,000", "£95,480", "£2,480,000"] in rows
+    assert ["Parents Together Ravensmoor Limited", "None"] in rows
+    text = text_of(costs)
+    assert "never on the totals" in text and "Part 3: Related-Party Arrangements" in text
+    related = text_of(clause(doc, "common.open-book-related-parties"))
+    assert "The arrangements disclosed when this Agreement is made are listed in Part 3 of Schedule" in related
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert defs["Overhead Cap"].startswith("12% of the Open-Book Provider's own Direct Costs")
+    rec = text_of(clause(doc, "common.open-book-schedule-reconciliation"))
+    assert "The worked example, with one line for each Open-Book Provider, is in Schedule" in rec
+    assert "Profit the Open-Book Provider keeps" not in rec
+    assert "which is the Service Income plus the Open-Book Provider's Balancing Amount" in rec
