@@ -1323,3 +1323,16 @@ def test_one_cost_model_and_one_related_party_list_per_open_book_provider(ravens
     assert "The worked example, with one line for each Open-Book Provider, is in Schedule" in rec
     assert "Profit the Open-Book Provider keeps" not in rec
     assert "which is the Service Income plus the Open-Book Provider's Balancing Amount" in rec
+
+
+def test_returned_pain_is_rounded_and_ordered_as_the_clause_says(ravensmoor):
+    """r14 al-fresh findings 10 and 11: the rounding penny of returned Pain goes to the largest Pain share (Youth
+    Link), so the Commissioners bear exactly £90,000 in Example 3; Pain above a Provider's Pain Limit is not spread."""
+    doc = ravensmoor.document
+    rr = text_of(clause(doc, "alliance.risk-reward"))
+    assert "is added to or taken from the part of the Provider with the largest share of Pain" in rr
+    assert "is not spread among the other Providers but is borne by the Commissioners" in rr
+    rows = [[plain_text(cell) for cell in row] for t in clause(doc, "alliance.schedule-risk-reward").blocks
+            if isinstance(t, Table) for row in t.rows]
+    assert ["Ravensmoor Youth Link", "£1,151,600", "-£230,000", "-£43,862.49", "£186,137.51", "-£5,462.49"] in rows
+    assert any(r[0].startswith("The Commissioners jointly") and r[3] == "-£90,000.00" for r in rows)
