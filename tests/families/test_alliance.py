@@ -1336,3 +1336,19 @@ def test_returned_pain_is_rounded_and_ordered_as_the_clause_says(ravensmoor):
             if isinstance(t, Table) for row in t.rows]
     assert ["Ravensmoor Youth Link", "£1,151,600", "-£230,000", "-£43,862.49", "£186,137.51", "-£5,462.49"] in rows
     assert any(r[0].startswith("The Commissioners jointly") and r[3] == "-£90,000.00" for r in rows)
+
+
+def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
+    """r13 al-sample findings 1 and 2: a deduction for services not delivered comes off the Target Cost, and a
+    Provider's income from other sources comes off its Delivery Costs (without open-book terms)."""
+    rr = text_of(clause(big, "alliance.risk-reward"))
+    assert ("The Target Cost for an Alliance Year is reduced by the amount by which the Commissioner reduces any payment "
+            "under a Service Contract for that year because services were not delivered") in rr
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert ("less any income it receives for delivering them from any source other than its Service Contract (other than "
+            "rent, service charges or housing benefit") in defs["Delivery Costs"]
+    # with open-book terms the Disallowed Costs do that work, so the definition does not net income twice
+    defs = {d.term: plain_text(d.inlines) for d in ravensmoor.document.definitions}
+    assert "less any income it receives" not in defs["Delivery Costs"]
+    assert "reduces any payment under a Service Contract for that year because services were not delivered" in text_of(
+        clause(ravensmoor.document, "alliance.risk-reward"))
