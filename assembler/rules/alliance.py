@@ -639,9 +639,9 @@ def shared_system_controllers(ctx: RuleContext):
 
 
 @RULES.rule("ALLIANCE-FEE-PROFIT-CAP", "warning",
-            "With open-book terms inside an alliance, each Open-Book Provider's Fee and its Reasonable Profit agree: "
-            "a Provider that spends exactly its budget (its Annual Value less its Fee) shows no Excess Profit, and its "
-            "own cost model is within that budget.")
+            "With open-book terms inside an alliance, each Open-Book Provider's Fee and its profit cap are on one "
+            "basis (a Provider that spends exactly its budget, its Annual Value less its Fee, would otherwise rely on "
+            "the Reasonable Profit being lifted to its Fee), and its own cost model is within that budget.")
 def fee_profit_cap(ctx: RuleContext):
     ob, alliance = ctx.sheet.open_book, ctx.sheet.alliance
     if ob is None:
@@ -673,7 +673,26 @@ def fee_profit_cap(ctx: RuleContext):
         if fee > reasonable:
             basis = {"fixed_fee": "a fixed sum", "revenue": "its Service Income"}.get(ob.basis, "its Cost Base")
             yield (f"{m.name}'s Fee is {percent(alliance.fee_percent_for(m))} of its annual value ({money(fee)}), but "
-                   f"its Reasonable Profit is {percent(ob.profit_cap)} of {basis} ({money(reasonable)} if it spends "
-                   f"exactly its budget of {money(budget)}), so spending exactly its budget shows "
-                   f"{money(fee - reasonable)} of Excess Profit; put the two on one basis (a Fee as a percentage of "
-                   "its budgeted Delivery Costs, or a Reasonable Profit equal to its Fee)", ("members", i))
+                   f"the profit cap is {percent(ob.profit_cap)} of {basis} ({money(reasonable)} if it spends exactly "
+                   f"its budget of {money(budget)}): the draft lifts its Reasonable Profit to its Fee plus or minus its "
+                   f"share of Gain or Pain, so the {money(fee - reasonable)} difference is not swept as Excess Profit, "
+                   "but the two bases still differ; agree one basis with the client (a Fee as a percentage of its "
+                   "budgeted Delivery Costs, or a profit cap equal to the Fee)", ("members", i))
+
+
+@RULES.rule("ALLIANCE-OPEN-BOOK-PERIOD", "warning",
+            "With open-book terms inside an alliance, each Reconciliation Period is an Alliance Year: the profit cap "
+            "counts the Balancing Amount for the Alliance Year a period covers, and lifts the Reasonable Profit to the "
+            "Fee plus or minus the year's share of Gain or Pain, which only works period for year.")
+def open_book_period(ctx: RuleContext):
+    ob, alliance = ctx.sheet.open_book, ctx.sheet.alliance
+    if ob is None:
+        return
+    if ob.reconciliation != "annually":
+        yield (f"open_book.reconciliation is '{ob.reconciliation}', but inside an alliance the profit cap counts each "
+               "Provider's Balancing Amount and its Fee plus or minus its share of Gain or Pain for the Alliance Year: "
+               "reconcile annually, so that each Reconciliation Period is an Alliance Year", ("open_book", "reconciliation"))
+    elif ob.first_period_start is not None and ob.first_period_start != alliance.term.start:
+        yield (f"open_book.first_period_start ({ob.first_period_start.isoformat()}) is not the start of the term "
+               f"({alliance.term.start.isoformat()}), so the Reconciliation Periods do not match the Alliance Years "
+               "the profit cap relies on: start them together", ("open_book", "first_period_start"))

@@ -323,6 +323,96 @@ class Alliance(Strict):
                 out.setdefault(key, []).append((m, rec))
         return out
 
+    def open_book_year(self, cost_base: str = "full-cost", treatment: str = "refund",
+                       costs: dict[str, Decimal] | None = None) -> tuple[Settlement, list[OpenBookLine]]:
+        """One Alliance Year with open-book terms, in the agreement's order: first the Gain or Pain and each
+        Provider's Balancing Amount (on its payments before any transfer or refund of Excess Profit), then each
+        Open-Book Provider's profit cap on its whole return, so the same underspend is never counted twice.
+
+        Each Provider is paid its annual value. An Open-Book Provider's Allowable Costs are `costs[key]` where
+        given (otherwise its cost model's); they count as Delivery Costs up to its budget (annual value less Fee;
+        nothing above it is taken as approved). Any other Provider spends `costs[key]` or its budget. Its Actual
+        Profit is its Service Income plus its Balancing Amount less its Allowable Costs, and its Reasonable Profit
+        is the greater of the profit cap and its Fee plus its share of Gain (or less its share of Pain)."""
+        ob = self._open_book
+        costs = costs or {}
+        recs: dict[str, Reconciliation] = {}
+        lines = []
+        shares = {s.member: s for s in self.shares}
+        pain_side = None
+        for m in self.providers:
+            fee = self.fee_for(m)
+            budget = m.annual_value - fee
+            spent = costs.get(m.key)
+            if ob is not None and m.cost_model is not None and not m.is_public_body:
+                own = ob.model_copy(update={"cost_model": m.cost_model})
+                rec = own.reconcile(cost_base, "hard-cap", treatment)
+                if spent is not None:
+                    direct = pence(spent) - rec.overheads_allowed
+                    rec = own.reconcile(cost_base, "hard-cap", treatment, direct_costs=direct)
+                recs[m.key] = rec
+                spent = min(rec.allowable_costs, budget)
+            elif spent is None:
+                spent = budget
+            lines.append((m, fee, spent))
+        target = pence(self.target_cost)
+        actual = sum((pence(c) + pence(f) for _, f, c in lines), Decimal(0))
+        pain_side = actual > target
+        years = []
+        for m, fee, spent in lines:
+            row = shares.get(m.key)
+            share = ((row.pain or Decimal(0)) if pain_side else row.gain) if row else Decimal(0)
+            years.append(ProviderYear(m.key, m.name, m.annual_value, spent, share, self.pain_cap_for(m), fee,
+                                      self.pain_limit_for(m)))
+        settlement = settle(self.target_cost, years, commissioner_cap=self.commissioner_cap)
+        out = []
+        for (m, fee, _), line in zip(lines, settlement.lines):
+            rec = recs.get(m.key)
+            if rec is None:
+                continue
+            actual_profit = rec.income + line.balancing - rec.allowable_costs
+            alliance_return = fee + line.share
+            reasonable = max(rec.maximum_profit, alliance_return)
+            excess = max(actual_profit - reasonable, Decimal(0))
+            out.append(OpenBookLine(m, rec, line.balancing, actual_profit, alliance_return, reasonable, excess,
+                                    actual_profit - excess))
+        return settlement, out
+
+    @property
+    def open_book_over_budget(self) -> list[tuple[Member, Decimal]]:
+        """Each Open-Book Provider whose cost model (direct costs plus overheads) is above its budget (its
+        annual value less its Fee), with the amount: cost it bears alone from the first day unless approved."""
+        if self._open_book is None:
+            return []
+        out = []
+        for m in self.providers:
+            model = m.cost_model
+            if model is None or m.is_public_body:
+                continue
+            over = model.direct_costs + model.overheads - (m.annual_value - self.fee_for(m))
+            if over > 0:
+                out.append((m, pence(over)))
+        return out
+
+    @property
+    def open_book_example_saver(self) -> tuple[Member, Decimal] | None:
+        """The schedule's worked example: the largest Open-Book Provider spends about 2% below its budget (rounded
+        down to a whole £10,000), every other Provider its own cost model; returns that Provider and its spending."""
+        if self._open_book is None:
+            return None
+        ob = [m for m in self.providers if m.cost_model is not None and not m.is_public_body]
+        if not ob:
+            return None
+        m = max(ob, key=lambda p: p.annual_value)
+        budget = m.annual_value - self.fee_for(m)
+        step = Decimal(10000) if budget >= 100000 else Decimal(1000)
+        return m, (budget * Decimal("0.98") / step).to_integral_value(rounding=ROUND_DOWN) * step
+
+    def open_book_example(self, cost_base: str = "full-cost", treatment: str = "refund"
+                          ) -> tuple[Settlement, list[OpenBookLine]]:
+        saver = self.open_book_example_saver
+        return self.open_book_year(cost_base, treatment, {saver[0].key: saver[1]} if saver else None)
+
     @property
     def commissioners(self) -> list[Member]:
         return [m for m in self._members if m.role == "commissioner"]
@@ -1016,6 +1106,21 @@ class ProviderYear:
 
 
 @dataclass(frozen=True)
+class OpenBookLine:
+    """An Open-Book Provider's year inside the alliance: its own reconciliation (`rec`, whose Reasonable Profit
+    is the profit cap alone), then its Balancing Amount, its whole return and the cap on it."""
+
+    member: "Member"
+    rec: Reconciliation
+    balancing: Decimal        # its Balancing Amount, worked out first
+    actual_profit: Decimal    # Service Income plus Balancing Amount less Allowable Costs
+    alliance_return: Decimal  # its Fee plus its share of Gain (or less its share of Pain)
+    reasonable: Decimal       # the greater of the profit cap and its alliance return
+    excess: Decimal           # Excess Profit: only income from outside the alliance settlement
+    kept: Decimal             # the profit it keeps
+
+
+@dataclass(frozen=True)
 class SettledLine:
     member: str
     name: str
@@ -1133,4 +1238,6 @@ class AllianceTermSheet(TermSheetBase):
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
         self.alliance._open_book = self.open_book
+        if self.open_book is not None:
+            self.open_book._per_provider = self.alliance.open_book_examples
         return self

@@ -347,6 +347,9 @@ class OpenBook(Strict):
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
     _whole_homes: bool = PrivateAttr(False)
+    # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
+    # term sheet, so the shared schedules can show one line per Provider without knowing the alliance).
+    _per_provider: dict = PrivateAttr(default_factory=dict)
 
     @property
     def whole_homes(self) -> bool:
@@ -395,6 +398,11 @@ class OpenBook(Strict):
             return (("grant" in low or "donation" in low)
                     and any(w in low for w in ("met from", "funded by", "paid for by", "paid from")))
         return [text for text in self.disallowed_items if funded(text)]
+
+    @property
+    def per_provider(self) -> dict:
+        """Inside an alliance: 'cost-base/margin/treatment' -> [(Provider, Reconciliation), ...]; else empty."""
+        return self._per_provider
 
     @property
     def examples(self) -> dict[str, Reconciliation]:

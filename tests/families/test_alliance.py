@@ -4,6 +4,7 @@ the Word file is clean and numbered as the document model says, and bad input is
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -546,6 +547,14 @@ def test_commissioner_cap_returns_pain_to_the_providers(joint):
     assert f"Subject to clause {commissioner.number}, each Provider's share of Pain" in rr
     assert "in addition to and above their Pain Caps, but no Provider bears more of the Pain for an Alliance Year in all than its Pain Limit" in rr
     assert "unless every Provider first agrees in writing." in rr
+    # r14 al-fresh finding 3: the Providers' consent bites where Pain starts to return to them (the Commissioners'
+    # amount is reached), not only once the Commissioners' share would pass it, which their cap never lets happen
+    assert ("make the forecast Pain for that Alliance Year exceed the Pain at which the Commissioners' combined share "
+            "reaches £100,000 (calculated under paragraph") in rr
+    assert ": £220,000 for the first Alliance Year) unless every Provider first agrees in writing." in rr
+    assert "combined forecast share of the Pain exceed" not in rr
+    sched = text_of(clause(joint, "alliance.schedule-risk-reward"))
+    assert "(in an example where Pain is more than £220,000, with every Provider's prior written agreement, as clause" in sched
 
 
 def test_modification_route_varies_the_former_contracts(joint):
@@ -607,21 +616,71 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     c = clause(doc, "alliance.schedule-open-book-providers")
     rows = table_rows(c)
     assert len(rows) == 7  # one line for each Provider
-    # Harbour Light: direct £1,628,000, overheads £129,500 (within 10%), allowable £1,757,500; 4% is £70,300;
-    # income £1,850,000 leaves £92,500 profit, £22,200 of it excess
-    assert rows[1] == ["Harbour Light Housing Association Limited", "£1,757,500", "£1,850,000", "£70,300",
-                       "£92,500", "£22,200", "£70,300"]
+    # Harbour Light spends £1,720,000, £37,500 below its £1,757,500 budget: the Gain of £37,500 is shared first (its
+    # 24.03% is £9,011.25), its Balancing Amount is -£28,488.75, and its Actual Profit of £101,511.25 (its £92,500 Fee
+    # plus its share) is its Reasonable Profit, so none of the underspend is also Excess Profit
+    assert rows[1] == ["Harbour Light Housing Association Limited", "£1,720,000", "£1,850,000", "-£28,488.75",
+                       "£101,511.25", "£101,511.25", "£0", "£101,511.25"]
+    # a Provider on budget keeps its Fee (5% of value) and its share, though 4% of its costs is less
+    assert rows[3] == ["Riverside Community Health CIC", "£1,197,000", "£1,260,000", "£6,135.00", "£69,135.00",
+                       "£69,135.00", "£0", "£69,135.00"]
     text = text_of(c)
     assert "counts in the Actual Cost, and so is shared as Pain" in text
     cap = text_of(clause(doc, "common.open-book-profit-cap"))
-    assert "the loss counts in the Actual Cost and is shared as Pain under the risk and reward clause" in cap
-    assert "calculated on its payments after any refund of Excess Profit" in text_of(clause(doc, "alliance.risk-reward"))
+    assert "the loss counts in the Actual Cost and is shared as Pain under clause" in cap
+    rr = text_of(clause(doc, "alliance.risk-reward"))
+    assert "the Balancing Amount is calculated first, on the payments due to it before any transfer or refund" in rr
+    assert "no underspend is counted both as Gain and as Excess Profit" in rr
     defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as reconciled under clause")
     assert "for any other Provider" not in defs["Delivery Costs"]  # every Provider is in the open book
-    # Gain or Pain settled under clause 13 is never swept by the profit cap the next year
-    assert "but not any Balancing Amount" in defs["Service Income"]
-    assert "A Balancing Amount is not Service Income" in text_of(clause(doc, "alliance.risk-reward"))
+    # the Balancing Amount counts in the profit of the year it settles, never in Service Income as well
+    assert "but not any Balancing Amount (which counts towards Actual Profit separately" in defs["Service Income"]
+    assert "plus the Open-Book Provider's Balancing Amount for the Alliance Year that period covers" in defs["Actual Profit"]
+    assert "or, if greater, the Open-Book Provider's Fee plus its share of any Gain" in defs["Reasonable Profit"]
+    assert "A Balancing Amount counts towards Actual Profit only for the Alliance Year it settles" in rr
+
+
+RAVENSMOOR = Path(__file__).parent / "fixtures" / "alliance-ravensmoor.yaml"
+
+
+def _ravensmoor() -> AllianceTermSheet:
+    return AllianceTermSheet.model_validate(load_file(RAVENSMOOR).data)
+
+
+def test_an_underspend_is_counted_once_not_as_gain_and_excess_profit():
+    """r14 al-fresh finding 1: Youth Link spends £900,000 against its £921,600 budget, everyone else on budget.
+    The Gain of £21,600 is shared first (Youth Link's 22% is £4,752), and the profit cap then applies to its whole
+    return: it ends with its Fee plus its share, nothing is swept to the Reinvestment Fund, and the Commissioners
+    pay out no more than the Gain."""
+    alliance = _ravensmoor().alliance
+    budgets = {m.key: m.annual_value - alliance.fee_for(m) for m in alliance.providers}
+    costs = dict(budgets, youthlink=Decimal(900000))
+    settlement, lines = alliance.open_book_year("full-cost", "reinvest", costs)
+    assert settlement.gain == Decimal(21600)
+    youth = next(line for line in lines if line.member.key == "youthlink")
+    assert youth.balancing == Decimal("-16848.00")
+    assert youth.actual_profit == Decimal("43152.00") == Decimal(38400) + Decimal(4752)
+    assert youth.rec.maximum_profit == Decimal("36000.00")  # 4% of £900,000 alone would sweep £7,152
+    assert youth.reasonable == youth.actual_profit and youth.excess == 0
+    assert all(line.excess == 0 for line in lines)
+    # the Commissioners' side: they pay the Providers' shares of Gain and nothing into a Reinvestment Fund
+    assert settlement.commissioner_share == Decimal("6480.00")  # 30% of £21,600
+    # each Provider spending exactly its budget keeps its whole Fee (4% of value) though 4% of cost is less
+    _, on_budget = alliance.open_book_year("full-cost", "reinvest", budgets)
+    assert [(line.member.key, line.excess, line.kept) for line in on_budget] == [
+        ("youthlink", 0, Decimal("38400.00")), ("streetwise", 0, Decimal("20800.00")),
+        ("brightline", 0, Decimal("28000.00")), ("parents", 0, Decimal("12000.00"))]
+
+
+def test_the_cap_still_catches_income_from_outside_the_alliance():
+    """A £10,000 grant on top of the Service Contract is Service Income outside the settlement: it is swept."""
+    text = RAVENSMOOR.read_text(encoding="utf-8").replace("      income: 960000\n", "      income: 970000\n")
+    alliance = AllianceTermSheet.model_validate(load_text(text).data).alliance
+    budgets = {m.key: m.annual_value - alliance.fee_for(m) for m in alliance.providers}
+    _, lines = alliance.open_book_year("full-cost", "reinvest", budgets)
+    line = next(line for line in lines if line.member.key == "youthlink")
+    assert line.balancing == 0 and line.excess == Decimal("10000.00") and line.kept == Decimal("38400.00")
 
 
 def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
@@ -1154,9 +1213,10 @@ def test_fee_and_profit_cap_on_different_bases_are_warned(catalogue, tmp_path):
     found = _fee_findings(catalogue, tmp_path, text)
     assert any("Riverside Community Health CIC's cost model totals £1,199,000, £2,000 over its budget of £1,197,000" in f
                for f in found)
-    # Riverside: Fee £63,000; 4% of a £1,197,000 budget is £47,880; £15,120 swept
-    assert any("Riverside Community Health CIC's Fee is 5% of its annual value (£63,000)" in f and "£15,120 of Excess Profit" in f
-               for f in found)
+    # Riverside: Fee £63,000; 4% of a £1,197,000 budget is £47,880; the £15,120 difference is no longer swept
+    # (the Reasonable Profit is lifted to the Fee), but the lawyer is told the bases differ
+    assert any("Riverside Community Health CIC's Fee is 5% of its annual value (£63,000)" in f
+               and "the £15,120 difference is not swept as Excess Profit" in f for f in found)
 
 
 def test_recital_powers_follow_the_services(catalogue, tmp_path):
@@ -1195,3 +1255,100 @@ def test_safeguarding_reports_go_to_the_safeguarding_bodies_not_a_pcc(catalogue,
     path = tmp_path / "pcc.yaml"
     path.write_text(text, encoding="utf-8")
     assert "must tell the Council within one Business Day" in _safeguarding_reports(catalogue, path)
+
+
+@pytest.fixture(scope="module")
+def ravensmoor(catalogue):
+    return build(RAVENSMOOR, catalogue)
+
+
+def test_two_open_book_commissioners_act_through_the_lead_commissioner(ravensmoor):
+    """r14 al-fresh findings 7 and 8: who acts, who is the beneficiary, who is refunded; one use of the fund."""
+    doc = ravensmoor.document
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    obc = defs["Open-Book Commissioner"]
+    assert "(in this Agreement, the Council and the PCC), and no other Party; they act together through the Lead Commissioner" in obc
+    assert "approves a Reinvestment Plan" in obc and "after consulting the other Open-Book Commissioner;" in obc
+    assert "any amount payable to the Open-Book Commissioner is paid to the Lead Commissioner for them all (into the Pooled Budget" in obc
+    cap = text_of(clause(doc, "common.open-book-profit-cap"))
+    assert "the Open-Book Commissioner, acting through the Lead Commissioner, must either confirm" in cap
+    excess = text_of(clause(doc, "common.open-book-excess"))
+    assert "on trust for the Open-Book Commissioners together" in excess
+    assert ("Each Reinvestment Plan must be consistent with the uses of the Reinvestment Fund that the ALT has set in the "
+            "Annual Plan for the current Alliance Year") in excess
+
+
+def test_costs_outside_the_open_book_and_one_reporting_regime(ravensmoor, open_book_alliance):
+    """r14 al-fresh findings 9, 12, 21 and 22."""
+    doc = ravensmoor.document
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    # 9: the Trust (outside the open book) is held to the same cost categories and overhead limit, with no profit cap
+    assert ("for any other Provider, the costs properly incurred by it in delivering its part of the Services that fall "
+            "into the allowable cost categories listed in Schedule") in defs["Delivery Costs"]
+    assert "with its central overheads counted only up to 12% of those costs" in defs["Delivery Costs"]
+    assert "(but without any cap on its profit)" in defs["Delivery Costs"]
+    # 12: a grant that meets a Disallowed Cost is not also Service Income; the sheet's own grant item is not repeated
+    assert "or any grant or donation, to the extent that the costs it meets are Disallowed Costs" in defs["Service Income"]
+    costs = text_of(clause(doc, "common.open-book-costs"))
+    assert "costs met from grants or donations given for the same activities" in costs
+    assert "any cost already paid for by another public body or funder" not in costs
+    # ... but where the sheet has no such item, the standard one stays
+    assert "any cost already paid for by another public body or funder" in text_of(
+        clause(open_book_alliance.document, "common.open-book-costs"))
+    # 21: a loss is shared as Pain only so far as the costs count as Delivery Costs
+    cap = text_of(clause(doc, "common.open-book-profit-cap"))
+    assert "(so far as the costs count as Delivery Costs under clause" in cap
+    # 22: one reporting and inspection regime for an Open-Book Provider
+    sharing = text_of(clause(doc, "alliance.information-sharing"))
+    assert "For an Open-Book Provider, the Open-Book Reports it gives under clause" in sharing
+    assert "alone governs inspection of its Open-Book Information" in sharing
+
+
+def test_one_cost_model_and_one_related_party_list_per_open_book_provider(ravensmoor):
+    """r14 al-fresh findings 13 and 14: Sch 6 gives each Provider's cost model and a Related-Party Part ("None"
+    where none) that the related-party clause names; the Sch 7 example is the per-Provider one."""
+    doc = ravensmoor.document
+    costs = clause(doc, "common.open-book-schedule-costs")
+    rows = [[plain_text(cell) for cell in row] for t in costs.blocks if isinstance(t, Table) for row in t.rows]
+    assert ["Ravensmoor Youth Link", "£830,000", "£94,000", "£924,000", "£36,960", "£960,000"] in rows
+    assert ["Total", "£2,156,000", "£231,000", "£2,387,000", "£95,480", "£2,480,000"] in rows
+    assert ["Parents Together Ravensmoor Limited", "None"] in rows
+    text = text_of(costs)
+    assert "never on the totals" in text and "Part 3: Related-Party Arrangements" in text
+    related = text_of(clause(doc, "common.open-book-related-parties"))
+    assert "The arrangements disclosed when this Agreement is made are listed in Part 3 of Schedule" in related
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert defs["Overhead Cap"].startswith("12% of the Open-Book Provider's own Direct Costs")
+    rec = text_of(clause(doc, "common.open-book-schedule-reconciliation"))
+    assert "The worked example, with one line for each Open-Book Provider, is in Schedule" in rec
+    assert "Profit the Open-Book Provider keeps" not in rec
+    assert "which is the Service Income plus the Open-Book Provider's Balancing Amount" in rec
+
+
+def test_returned_pain_is_rounded_and_ordered_as_the_clause_says(ravensmoor):
+    """r14 al-fresh findings 10 and 11: the rounding penny of returned Pain goes to the largest Pain share (Youth
+    Link), so the Commissioners bear exactly £90,000 in Example 3; Pain above a Provider's Pain Limit is not spread."""
+    doc = ravensmoor.document
+    rr = text_of(clause(doc, "alliance.risk-reward"))
+    assert "is added to or taken from the part of the Provider with the largest share of Pain" in rr
+    assert "is not spread among the other Providers but is borne by the Commissioners" in rr
+    rows = [[plain_text(cell) for cell in row] for t in clause(doc, "alliance.schedule-risk-reward").blocks
+            if isinstance(t, Table) for row in t.rows]
+    assert ["Ravensmoor Youth Link", "£1,151,600", "-£230,000", "-£43,862.49", "£186,137.51", "-£5,462.49"] in rows
+    assert any(r[0].startswith("The Commissioners jointly") and r[3] == "-£90,000.00" for r in rows)
+
+
+def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
+    """r13 al-sample findings 1 and 2: a deduction for services not delivered comes off the Target Cost, and a
+    Provider's income from other sources comes off its Delivery Costs (without open-book terms)."""
+    rr = text_of(clause(big, "alliance.risk-reward"))
+    assert ("The Target Cost for an Alliance Year is reduced by the amount by which the Commissioner reduces any payment "
+            "under a Service Contract for that year because services were not delivered") in rr
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert ("less any income it receives for delivering them from any source other than its Service Contract (other than "
+            "rent, service charges or housing benefit") in defs["Delivery Costs"]
+    # with open-book terms the Disallowed Costs do that work, so the definition does not net income twice
+    defs = {d.term: plain_text(d.inlines) for d in ravensmoor.document.definitions}
+    assert "less any income it receives" not in defs["Delivery Costs"]
+    assert "reduces any payment under a Service Contract for that year because services were not delivered" in text_of(
+        clause(ravensmoor.document, "alliance.risk-reward"))

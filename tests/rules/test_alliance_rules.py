@@ -169,6 +169,12 @@ def _fee_above_reasonable_profit(d):
             m["cost_model"] = {"direct_costs": value * 88 // 100, "overheads": value * 7 // 100, "income": value}
 
 
+def _open_book_reconciled_quarterly(d):
+    # the profit cap counts the year's Balancing Amount and Fee: a quarterly period cannot
+    _fee_above_reasonable_profit(d)
+    d["open_book"]["reconciliation"] = "quarterly"
+
+
 def _reserved_mutual_not_light_touch(d):
     d["alliance"]["procurement_route"] = "reserved_mutual"
     d["alliance"]["light_touch"] = False
@@ -357,7 +363,14 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FEE", BIG, _fee_for_the_commissioner),
     ("ALLIANCE-FORMER-CONTRACT-VALUES", BIG, _former_contracts_short_of_the_annual_value),
     ("ALLIANCE-FEE-PROFIT-CAP", BIG, _fee_above_reasonable_profit),
+    ("ALLIANCE-OPEN-BOOK-PERIOD", BIG, _open_book_reconciled_quarterly),
 ]
+
+
+def test_open_book_period_is_quiet_when_periods_are_alliance_years(catalogue):
+    d = data_of(BIG)
+    _fee_above_reasonable_profit(d)  # annual periods from the start of the term
+    assert [f for f in run(d, catalogue) if f.rule == "ALLIANCE-OPEN-BOOK-PERIOD"] == []
 
 
 @pytest.mark.parametrize("sample", [BIG, SMALL, JOINT], ids=lambda p: p.stem)
