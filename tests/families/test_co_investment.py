@@ -693,3 +693,34 @@ def test_share_of_what_remains_only_where_an_investment_has_that_basis(catalogue
     assert "share of what remains" not in "\n".join(text_of(c) for c in land.all_clauses())
     homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "share of what remains" in "\n".join(text_of(c) for c in homes.all_clauses())
+
+
+def _lp_lender(text: str) -> str:
+    """The community hub sample (a lease) with its lender an English limited partnership acting by its general partner."""
+    old = '    legal_form: community_interest_company\n    company_number: "12845671"\n'
+    assert old in text
+    return text.replace(old, '    legal_form: limited_partnership\n    company_number: LP021947\n'
+                             '    general_partner: Pennine Community GP Limited\n    general_partner_number: "13804527"\n')
+
+
+def test_a_limited_partnership_investor_holds_its_charge_and_any_new_lease_through_its_general_partner(catalogue):
+    """An English limited partnership has no legal personality and cannot hold a legal charge or a lease (r14 ci-fresh
+    finding 4): the Investor Charge is granted to its general partner for it, a new lease on disclaimer goes to the
+    general partner or its nominee, and the charge's terms deal with a change of general partner. A company investor
+    reads as before."""
+    def draft(text):
+        return assemble(validate(load_text(text, "hub.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    lp = draft(_lp_lender(SAMPLES_TEXT["community-asset-lease"]))
+    definition = next(d for d in lp.definitions if d.term == "Investor Charge")
+    assert ("(for the Lender, which as a limited partnership cannot itself hold a legal charge, the charge is granted to "
+            "Pennine Community GP Limited, or its successor as general partner, as general partner of, and for the account "
+            "of, the Lender)") in plain_text(definition.inlines)
+    lease = text_of(clause(lp, "co-investment.asset-transfer"))
+    assert "(for the Lender, to its general partner, or a nominee it names, holding the new lease for the Lender)" in lease
+    forms = text_of(clause(lp, "co-investment.schedule-agreed-forms"))
+    assert "in favour of its general partner Pennine Community GP Limited as general partner of, and for the account of" in forms
+    assert "on any change of its general partner the outgoing general partner must transfer the charge" in forms
+    assert "Limited Partnerships Act 1907" in (clause(lp, "co-investment.security").note or "")
+    company = draft(SAMPLES_TEXT["community-asset-lease"])
+    whole = "\n".join(text_of(c) for c in company.all_clauses())
+    assert "general partner" not in whole
