@@ -172,7 +172,7 @@ def test_community_lease_draft(drafts):
     assert "co-investment.acquisition" not in ids and "co-investment.schedule-criteria" not in ids
     assert "co-investment.nominations" not in ids
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[1][3] == "Lease of 35 years out of this title, from and including the Transfer Date"
+    assert table[1][3] == "Lease of 35 years out of this title, from and including the Lease Date"
     summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
     assert summary[-2][3] == summary[-1][3] == "£650,000"
     subsidy = text_of(clause(doc, "co-investment.subsidy-control"))
@@ -481,11 +481,11 @@ def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
     doc = assemble(validate(load_text(HUB_TEXT.replace("lease_years: 35", "lease_years: 15"), "lease.yaml"), catalogue),
                    catalogue, today=DRAFT_DATE).document
     lease = text_of(clause(doc, "co-investment.asset-transfer"))
-    assert "for a term of 15 years from and including the Transfer Date" in lease
+    assert "for a term of 15 years from and including the Lease Date" in lease
     assert "be contracted out of sections 24 to 28 of the Landlord and Tenant Act 1954" in lease
     assert "to grant a new lease on the same terms for the rest of the term to any Investor" in lease
     end = text_of(clause(doc, "co-investment.end-of-term"))
-    assert "When the lease of a Transferred Property ends, the Society must give it back to the Council" in end
+    assert "When the lease of a Leased Property ends, the Society must give it back to the Council" in end
     assert "keeps the Partnership Properties" not in end
     # The £120,000 undervalue and the £150,000 grant, both on the one building: £270,000.
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
@@ -724,3 +724,23 @@ def test_a_limited_partnership_investor_holds_its_charge_and_any_new_lease_throu
     company = draft(SAMPLES_TEXT["community-asset-lease"])
     whole = "\n".join(text_of(c) for c in company.all_clauses())
     assert "general partner" not in whole
+
+
+def test_a_lease_reads_as_a_lease_and_a_transfer_as_a_transfer(drafts, catalogue):
+    """The Council that grants a lease transfers nothing (r14 ci-fresh finding 21): the lease draft's terms are "Lease",
+    "Leased Property" and "Lease Date", defined and used; a freehold transfer keeps "Transfer", "Transferred Property" and
+    "Transfer Date". The lease binds the tenant from signing, so the 1954 Act notice and declaration come before this
+    Agreement is signed (finding 17)."""
+    from assembler.resolve import used_terms
+
+    hub = drafts["community-asset-lease"].document
+    terms = {d.term for d in hub.definitions}
+    assert {"Lease", "Leased Property", "Lease Date"} <= terms
+    assert not {"Transfer", "Transferred Property", "Transfer Date"} & (terms | used_terms(hub))
+    lease = text_of(clause(hub, "co-investment.asset-transfer"))
+    assert "each before this Agreement is signed (this Agreement being the contract by which" in lease
+    assert "it is itself the (conditional) contract for the" in (clause(hub, "co-investment.asset-transfer").note or "")
+    homes = drafts["affordable-homes-partnership"].document
+    terms = {d.term for d in homes.definitions}
+    assert {"Transfer", "Transferred Property", "Transfer Date"} <= terms
+    assert not {"Lease", "Leased Property", "Lease Date"} & terms
