@@ -903,3 +903,18 @@ def credit_early_shortfall(ctx: RuleContext):
                f"on them, they reach {money(peak.arrears)}. The waterfall carries them forward, so the investor "
                "funds them by waiting: agree a debt service reserve funded at completion, a later first instalment, "
                "or that the delivery organisation pays them from its own reserves", ("income",))
+
+
+EXCEPTED_WORDS = re.compile(r"\bexcept(?:s|ed|ing)?\s+and\s+reserve|\breserv(?:es|ed|ing)\b.*\b(?:to|for)\s+the\s+\w+\b|"
+                            r"\b(?:keeps|retains)\s+the\s+benefit\b", re.I)
+
+
+@RULES.rule("COINV-OCCUPIER-EXCEPTED", "warning",
+            "A part of a property the authority keeps is excepted from the lease or transfer, not listed as an occupier.")
+def occupier_excepted(ctx: RuleContext):
+    for loc, p in _authority_properties(ctx):
+        if p.occupiers and EXCEPTED_WORDS.search(p.occupiers):
+            yield (f"{p.address}: the occupiers say the authority keeps or excepts and reserves part of the property; a part "
+                   "it keeps is not an occupier the delivery organisation takes the property subject to: put it under "
+                   "excepted (the draft then excepts and reserves it, with access, repair and works heads) and leave "
+                   "occupiers for tenancies and occupations actually taken over", (*loc, "occupiers"))

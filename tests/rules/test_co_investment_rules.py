@@ -654,3 +654,29 @@ def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
     """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when."""
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
     assert "(confirmed on 27 November 2026, so by 27 February 2027)" in text
+
+
+def _rooftop(field: str):
+    def change(d):
+        d["contributions"]["authority"][0]["properties"][0][field] = (
+            "Electronic Communications Code agreement dated 14 May 2019 for a rooftop mobile telephone installation; "
+            "the Council keeps the benefit of it and the lease excepts and reserves the rooftop site and access to it"
+            if field == "occupiers" else
+            "the rooftop site used under the Electronic Communications Code agreement dated 14 May 2019, which the Council keeps")
+    return change
+
+
+def test_a_part_the_council_keeps_is_excepted_not_an_occupier(catalogue):
+    """r14 ci-fresh finding 3: a rooftop site the Council keeps, written as an occupier, is flagged; written under
+    `excepted`, the rule is quiet and the lease excepts and reserves it with access, repair and works heads, and the
+    draft no longer speaks of an occupier taken over (finding 9)."""
+    assert fired(sheet_from(HUB, catalogue, _rooftop("occupiers")), catalogue, "COINV-OCCUPIER-EXCEPTED")
+    assert not fired(sheet_from(HUB, catalogue), catalogue, "COINV-OCCUPIER-EXCEPTED")
+    assert not fired(sheet_from(HOMES, catalogue), catalogue, "COINV-OCCUPIER-EXCEPTED")  # a tenancy taken over
+    sheet = sheet_from(HUB, catalogue, _rooftop("excepted"))
+    assert not fired(sheet, catalogue, "COINV-OCCUPIER-EXCEPTED")
+    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document)
+    assert "except and reserve to the Council the part of the property shown as excepted in Schedule 1" in text
+    assert "is let excepting and reserving to the Council the rooftop site used under the Electronic" in text
+    assert "the exception and reservation to the Council of the part of the property shown as excepted" in text
+    assert "occupier whom the" not in text and "subject to existing tenancies or occupiers" not in text
