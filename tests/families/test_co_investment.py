@@ -483,7 +483,7 @@ def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
     lease = text_of(clause(doc, "co-investment.asset-transfer"))
     assert "for a term of 15 years from and including the Lease Date" in lease
     assert "be contracted out of sections 24 to 28 of the Landlord and Tenant Act 1954" in lease
-    assert "to grant a new lease on the same terms for the rest of the term to any Investor" in lease
+    assert "to grant a new lease on the same terms for the rest of the term to the Investor, if it asks for one" in lease
     end = text_of(clause(doc, "co-investment.end-of-term"))
     assert "When the lease of a Leased Property ends, the Society must give it back to the Council" in end
     assert "keeps the Partnership Properties" not in end

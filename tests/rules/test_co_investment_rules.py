@@ -244,7 +244,14 @@ def _report_drawdown_early(d):
     d["drawdowns"][5]["date"] = "2028-06-15"
 
 
+def _rooftop_as_occupier(d):
+    d["contributions"]["authority"][0]["properties"][0]["occupiers"] = (
+        "Electronic Communications Code agreement dated 14 May 2019; the Council keeps the benefit of it and the lease "
+        "excepts and reserves the rooftop site and access to it")
+
+
 FIRES = [
+    ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
     ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
      "business plan the income left after costs, the reserve and the returns in the 10 years before then is"),
     ("COINV-COVER-TEST-YEARS", HOMES, _cover_tested_early, "fails in 3 of the 21 Test Years: in the year from 4 "
@@ -331,6 +338,7 @@ FIRES = [
 
 QUIET = [
     ("COINV-WORKS-AFTER-RENT", HOMES),
+    ("COINV-OCCUPIER-EXCEPTED", HOMES), ("COINV-OCCUPIER-EXCEPTED", HUB), ("COINV-OCCUPIER-EXCEPTED", LAND),
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
     ("COINV-CLAWBACK-BEFORE-LOAN", HOMES), ("COINV-CLAWBACK-BEFORE-LOAN", HUB), ("COINV-CLAWBACK-BEFORE-LOAN", LAND),
     ("COINV-BUILD-PLANNING", HOMES), ("COINV-REGISTERED-PROVIDER", HOMES), ("COINV-REGISTERED-PROVIDER", LAND),
