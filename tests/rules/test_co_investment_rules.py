@@ -250,7 +250,14 @@ def _rooftop_as_occupier(d):
         "excepts and reserves the rooftop site and access to it")
 
 
+def _consent_named(d):
+    d["consents"]["financial_assistance_reference"] = (
+        "General Consent C of the General Consents under section 25 of the Local Government Act 1988 (Local Authority "
+        "assistance for privately let housing) 2010, as amended in 2014")
+
+
 FIRES = [
+    ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
     ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
     ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
      "business plan the income left after costs, the reserve and the returns in the 10 years before then is"),
@@ -688,3 +695,10 @@ def test_a_part_the_council_keeps_is_excepted_not_an_occupier(catalogue):
     assert "is let excepting and reserving to the Council the rooftop site used under the Electronic" in text
     assert "the exception and reservation to the Council of the part of the property shown as excepted" in text
     assert "occupier whom the" not in text and "subject to existing tenancies or occupiers" not in text
+
+
+def test_a_named_general_consent_is_quiet(catalogue):
+    """r14 ci-sample finding 8: a consent named by its letter on the face of the agreement does not fire; one found only
+    through a Cabinet report does (FIRES); a sheet with no general consent is quiet."""
+    assert fired(sheet_from(HOMES, catalogue, _consent_named), catalogue, "COINV-S25-CONSENT-NAMED") == []
+    assert fired(sheet_from(HUB, catalogue), catalogue, "COINV-S25-CONSENT-NAMED") == []
