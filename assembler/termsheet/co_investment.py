@@ -45,6 +45,9 @@ class Property(Strict):
         None, ge=1, le=999, description="For a leasehold, the length of the lease granted, in whole years.")
     valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation: "
                              "for a leasehold, the value of the lease granted (not of the freehold the authority keeps).")
+    valuation_date: dt.date | None = Field(
+        None, description="Date of the independent valuation, e.g. 2026-09-02, which the property schedule states with the "
+        "valuation's basis. Leave out while it is not known: the schedule then says the date is in the valuation report.")
     value_after_works: Money | None = Field(
         None, description="Expected market value once the agreed works are done, in pounds, on the basis the investors' "
         "valuer uses: the value the loan-to-value test uses. Leave out to use the valuation.")

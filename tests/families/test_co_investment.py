@@ -92,7 +92,7 @@ def test_housing_partnership_draft(drafts):
 def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Valuation", "Price",
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price",
                         "Per home"]
     rows = table[1:-1]
     assert len(rows) == 8
@@ -744,3 +744,18 @@ def test_a_lease_reads_as_a_lease_and_a_transfer_as_a_transfer(drafts, catalogue
     terms = {d.term for d in homes.definitions}
     assert {"Transfer", "Transferred Property", "Transfer Date"} <= terms
     assert not {"Lease", "Leased Property", "Lease Date"} & terms
+
+
+def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
+    """r14 ci-sample 11 and ci-fresh 18: the schedule says what the value shown is (the unrestricted value of the
+    interest contributed, disregarding this Agreement's restrictions) and, where the sheet gives it, the valuation date."""
+    text = SAMPLES_TEXT["community-asset-lease"]
+    old = "          valuation: "
+    assert text.count(old) == 1
+    dated = text.replace(old, "          valuation_date: 2026-09-02\n" + old)
+    doc = assemble(validate(load_text(dated, "hub.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    schedule = text_of(clause(doc, "co-investment.schedule-properties"))
+    assert ("is the unrestricted market value of the interest let (the lease granted, at a peppercorn rent, not the freehold "
+            "the Council keeps), disregarding the restrictions that this Agreement places on its use, letting and disposal, "
+            "determined by a RICS Registered Valuer as at 2 September 2026") in schedule
+    assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Unrestricted value"
