@@ -79,8 +79,10 @@ def test_housing_partnership_draft(drafts):
     assert clause(doc, "co-investment.asset-transfer").variant == "transfer"
     assert clause(doc, "co-investment.clawback").variant == "full"
     # The option price is stated in the Agreement's own defined terms, not the approval's words.
-    assert ("the Market Value of that home subject to the tenancies of it then in place, less its Attributable "
-            "Contribution (in pounds, not indexed), or nil if the Attributable Contribution is more") in text_of(
+    # r14 ci-sample 12: the greater of two limbs, then who values.
+    assert ("is the greater of:\nits Market Value, subject to the tenancies of it then in place, as at the date of the "
+            "notice of exercise, less its Attributable Contribution (in pounds, not indexed), or nil if its Attributable "
+            "Contribution is more; and\nits Release Amount.\nAny valuation needed to fix the price is made by a RICS") in text_of(
         clause(doc, "co-investment.end-of-term"))
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert definitions["Investor"] == "each of the Fund and the Foundation"
