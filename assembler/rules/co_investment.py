@@ -933,7 +933,7 @@ def s25_consent_named(ctx: RuleContext):
     if consents.financial_assistance == "general_consent" and OUTSIDE_DOCUMENT.search(ref) and not LETTERED_CONSENT.search(ref):
         yield ("consents.financial_assistance_reference identifies the general consent only through another document "
                "(a report or decision), which the other parties cannot check and a court would have to look outside the "
-               "agreement for: name the consent itself by its letter (for example 'General Consent C of the General "
+               "agreement for: name the consent itself by its letter ('General Consent [letter] of the General "
                "Consents under section 25 of the Local Government Act 1988 (Local Authority assistance for privately let "
                "housing) 2010'), after checking that its conditions and limits cover this assistance",
                ("consents", "financial_assistance_reference"))
