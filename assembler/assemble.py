@@ -13,7 +13,7 @@ from assembler.errors import Problem, UserError
 from assembler.execution import execution_lines, general_partner
 from assembler.formatting import long_date
 from assembler.library.catalogue import Catalogue
-from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Term, Text
+from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Table, Term, Text
 from assembler.plan import Plan, make_plan
 from assembler.render.clauses import render_clause, render_inlines
 from assembler.render.markup import Role
@@ -229,6 +229,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     _note_assumptions(doc)
     _note_target_date(doc, sheet)
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
+    _rename_terms(doc, manifest, context)
     place_definitions(doc)
     targets = number_document(doc)
     resolve_references(doc, targets, plan.omitted, sheet.source.path)
@@ -475,6 +476,33 @@ def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Pl
     if problems:
         raise UserError(problems)
     return [definitions[t] for t in sorted(definitions, key=str.casefold) if definitions[t] is not None]
+
+
+def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
+    """The manifest's `term_names` whose condition holds: each use of a listed term, and its definition, prints
+    under the other name (a lease's "Lease Date" for "Transfer Date"), the definitions kept in alphabetical order."""
+    from assembler.render.jinja import compile_condition
+
+    names: dict[str, str] = {}
+    for entry in manifest.term_names:
+        if compile_condition(entry.when)(**context):
+            names.update(entry.names)
+    if not names:
+        return
+
+    def renamed(inlines: list) -> list:
+        return [Term(names.get(i.name, i.name), names.get(i.display, i.display)) if isinstance(i, Term) else i
+                for i in inlines]
+
+    for clause in doc.all_clauses():
+        for block in clause.blocks:
+            if isinstance(block, Table):
+                block.header = [renamed(cell) for cell in block.header]
+                block.rows = [[renamed(cell) for cell in row] for row in block.rows]
+            else:
+                block.inlines = renamed(block.inlines)
+    doc.definitions = sorted((Definition(names.get(d.term, d.term), renamed(d.inlines)) for d in doc.definitions),
+                             key=lambda d: d.term.casefold())
 
 
 def library_version(catalogue: Catalogue) -> str:

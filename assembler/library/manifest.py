@@ -54,6 +54,18 @@ class Recommended(BaseModel):
         return self
 
 
+class TermNames(BaseModel):
+    """Defined terms a draft prints under other names when `when` (a Jinja condition over the term sheet) holds:
+    a lease reads "Lease", "Leased Property" and "Lease Date" where the same clauses transfer a freehold as
+    "Transfer", "Transferred Property" and "Transfer Date". Keys are the library's names and the forms they print
+    as (plurals included); values are the names printed instead."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    when: str = Field(min_length=1)
+    names: dict[str, str] = Field(min_length=1)
+
+
 class Manifest(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,), defer_build=True)
 
@@ -74,6 +86,8 @@ class Manifest(BaseModel):
     schedules: list[str] = Field(default_factory=list)
     key_terms: list[KeyTerm] = Field(default_factory=list, description="The review pack's key terms")
     recommended: list[Recommended] = Field(default_factory=list, description="Ranges the review pack checks")
+    term_names: list[TermNames] = Field(default_factory=list, description="Defined terms printed under other "
+                                        "names for some term sheets (a lease's 'Lease Date' for 'Transfer Date')")
 
     @property
     def sections(self) -> list[tuple[str, list[str]]]:

@@ -932,3 +932,37 @@ def credit_cover_trend(ctx: RuleContext):
                "a yearly rent review to the level the business plan assumes (within the rent cap and the law on "
                "rent increases) and make an operating-cost budget above inflation a matter the Investors approve, "
                "or change the covenant or the repayment profile", ("covenants", "min_dscr"))
+
+
+EXCEPTED_WORDS = re.compile(r"\bexcept(?:s|ed|ing)?\s+and\s+reserve|\breserv(?:es|ed|ing)\b.*\b(?:to|for)\s+the\s+\w+\b|"
+                            r"\b(?:keeps|retains)\s+the\s+benefit\b", re.I)
+
+
+@RULES.rule("COINV-OCCUPIER-EXCEPTED", "warning",
+            "A part of a property the authority keeps is excepted from the lease or transfer, not listed as an occupier.")
+def occupier_excepted(ctx: RuleContext):
+    for loc, p in _authority_properties(ctx):
+        if p.occupiers and EXCEPTED_WORDS.search(p.occupiers):
+            yield (f"{p.address}: the occupiers say the authority keeps or excepts and reserves part of the property; a part "
+                   "it keeps is not an occupier the delivery organisation takes the property subject to: put it under "
+                   "excepted (the draft then excepts and reserves it, with access, repair and works heads) and leave "
+                   "occupiers for tenancies and occupations actually taken over", (*loc, "occupiers"))
+
+
+OUTSIDE_DOCUMENT = re.compile(r"\b(?:identified|set out|referred to|recorded)\s+in\s+(?:the|a)\s+(?:\w+\s+)?(?:report|decision|minute)", re.I)
+LETTERED_CONSENT = re.compile(r"\bConsent\s+[A-Z]{1,2}\b")
+
+
+@RULES.rule("COINV-S25-CONSENT-NAMED", "warning",
+            "The general consent relied on under s.25 of the Local Government Act 1988 is named on the face of the "
+            "agreement, not by a paragraph identified in another document.")
+def s25_consent_named(ctx: RuleContext):
+    consents = ctx.sheet.consents
+    ref = consents.financial_assistance_reference or ""
+    if consents.financial_assistance == "general_consent" and OUTSIDE_DOCUMENT.search(ref) and not LETTERED_CONSENT.search(ref):
+        yield ("consents.financial_assistance_reference identifies the general consent only through another document "
+               "(a report or decision), which the other parties cannot check and a court would have to look outside the "
+               "agreement for: name the consent itself by its letter ('General Consent [letter] of the General "
+               "Consents under section 25 of the Local Government Act 1988 (Local Authority assistance for privately let "
+               "housing) 2010'), after checking that its conditions and limits cover this assistance",
+               ("consents", "financial_assistance_reference"))

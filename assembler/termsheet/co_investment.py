@@ -45,6 +45,9 @@ class Property(Strict):
         None, ge=1, le=999, description="For a leasehold, the length of the lease granted, in whole years.")
     valuation: Money = Field(description="Market value of the interest contributed, in pounds, from the independent valuation: "
                              "for a leasehold, the value of the lease granted (not of the freehold the authority keeps).")
+    valuation_date: dt.date | None = Field(
+        None, description="Date of the independent valuation, e.g. 2026-09-02, which the property schedule states with the "
+        "valuation's basis. Leave out while it is not known: the schedule then says the date is in the valuation report.")
     value_after_works: Money | None = Field(
         None, description="Expected market value once the agreed works are done, in pounds, on the basis the investors' "
         "valuer uses: the value the loan-to-value test uses. Leave out to use the valuation.")
@@ -64,7 +67,13 @@ class Property(Strict):
         "its rent. Leave out for a non-residential building.")
     occupiers: Text | None = Field(
         None, description="Existing tenancies or occupiers the delivery organisation takes the property subject to, e.g. "
-        "'Assured tenancy of the first-floor flat granted 1 June 2026'. Leave out for a property transferred with vacant possession.")
+        "'Assured tenancy of the first-floor flat granted 1 June 2026'. Leave out for a property transferred with vacant possession. "
+        "A part of the property the authority keeps (a rooftop telecoms site, a substation) is not an occupier: put it under excepted.")
+    excepted: Text | None = Field(
+        None, description="A part of the property the lease or transfer excepts and reserves to the authority, which keeps "
+        "it, with any agreement under which it is used, e.g. 'the rooftop site used under the Electronic Communications Code "
+        "agreement dated 14 May 2019 for a mobile telephone installation, which the Council keeps'. The draft excepts and "
+        "reserves it with rights of access, and sets heads for the roof and structure, damage and the works. Leave out if none.")
 
     @model_validator(mode="after")
     def _lease_has_length(self) -> Property:

@@ -79,8 +79,10 @@ def test_housing_partnership_draft(drafts):
     assert clause(doc, "co-investment.asset-transfer").variant == "transfer"
     assert clause(doc, "co-investment.clawback").variant == "full"
     # The option price is stated in the Agreement's own defined terms, not the approval's words.
-    assert ("the Market Value of that home subject to the tenancies of it then in place, less its Attributable "
-            "Contribution (in pounds, not indexed), or nil if the Attributable Contribution is more") in text_of(
+    # r14 ci-sample 12: the greater of two limbs, then who values.
+    assert ("is the greater of:\nits Market Value, subject to the tenancies of it then in place, as at the date of the "
+            "notice of exercise, less its Attributable Contribution (in pounds, not indexed), or nil if its Attributable "
+            "Contribution is more; and\nits Release Amount.\nAny valuation needed to fix the price is made by a RICS") in text_of(
         clause(doc, "co-investment.end-of-term"))
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert definitions["Investor"] == "each of the Fund and the Foundation"
@@ -92,7 +94,7 @@ def test_housing_partnership_draft(drafts):
 def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Valuation", "Price",
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price",
                         "Per home"]
     rows = table[1:-1]
     assert len(rows) == 8
@@ -173,7 +175,7 @@ def test_community_lease_draft(drafts):
     assert "co-investment.acquisition" not in ids and "co-investment.schedule-criteria" not in ids
     assert "co-investment.nominations" not in ids
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[1][3] == "Lease of 35 years out of this title, from and including the Transfer Date"
+    assert table[1][3] == "Lease of 35 years out of this title, from and including the Lease Date"
     summary = tables(clause(doc, "co-investment.schedule-contributions"))[0]
     assert summary[-2][3] == summary[-1][3] == "£650,000"
     subsidy = text_of(clause(doc, "co-investment.subsidy-control"))
@@ -482,11 +484,11 @@ def test_a_lease_that_ends_with_the_term_goes_back_to_the_council(catalogue):
     doc = assemble(validate(load_text(HUB_TEXT.replace("lease_years: 35", "lease_years: 15"), "lease.yaml"), catalogue),
                    catalogue, today=DRAFT_DATE).document
     lease = text_of(clause(doc, "co-investment.asset-transfer"))
-    assert "for a term of 15 years from and including the Transfer Date" in lease
+    assert "for a term of 15 years from and including the Lease Date" in lease
     assert "be contracted out of sections 24 to 28 of the Landlord and Tenant Act 1954" in lease
-    assert "to grant a new lease on the same terms for the rest of the term to any Investor" in lease
+    assert "to grant a new lease on the same terms for the rest of the term to the Investor, if it asks for one" in lease
     end = text_of(clause(doc, "co-investment.end-of-term"))
-    assert "When the lease of a Transferred Property ends, the Society must give it back to the Council" in end
+    assert "When the lease of a Leased Property ends, the Society must give it back to the Council" in end
     assert "keeps the Partnership Properties" not in end
     # The £120,000 undervalue and the £150,000 grant, both on the one building: £270,000.
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
@@ -807,3 +809,69 @@ def test_the_councils_net_contribution_and_the_clawback_choices_are_stated(catal
     note = clause(homes, "co-investment.clawback").note
     assert "it is not an agreed term, and nor is the division of the Authority Grant equally between all sixty homes" in note
     assert "(for example £121,333.33 a home at" in note
+
+
+def _lp_lender(text: str) -> str:
+    """The community hub sample (a lease) with its lender an English limited partnership acting by its general partner."""
+    old = '    legal_form: community_interest_company\n    company_number: "12845671"\n'
+    assert old in text
+    return text.replace(old, '    legal_form: limited_partnership\n    company_number: LP021947\n'
+                             '    general_partner: Pennine Community GP Limited\n    general_partner_number: "13804527"\n')
+
+
+def test_a_limited_partnership_investor_holds_its_charge_and_any_new_lease_through_its_general_partner(catalogue):
+    """An English limited partnership has no legal personality and cannot hold a legal charge or a lease (r14 ci-fresh
+    finding 4): the Investor Charge is granted to its general partner for it, a new lease on disclaimer goes to the
+    general partner or its nominee, and the charge's terms deal with a change of general partner. A company investor
+    reads as before."""
+    def draft(text):
+        return assemble(validate(load_text(text, "hub.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    lp = draft(_lp_lender(SAMPLES_TEXT["community-asset-lease"]))
+    definition = next(d for d in lp.definitions if d.term == "Investor Charge")
+    assert ("(for the Lender, which as a limited partnership cannot itself hold a legal charge, the charge is granted to "
+            "Pennine Community GP Limited, or its successor as general partner, as general partner of, and for the account "
+            "of, the Lender)") in plain_text(definition.inlines)
+    lease = text_of(clause(lp, "co-investment.asset-transfer"))
+    assert "(for the Lender, to its general partner, or a nominee it names, holding the new lease for the Lender)" in lease
+    forms = text_of(clause(lp, "co-investment.schedule-agreed-forms"))
+    assert "in favour of its general partner Pennine Community GP Limited as general partner of, and for the account of" in forms
+    assert "on any change of its general partner the outgoing general partner must transfer the charge" in forms
+    assert "Limited Partnerships Act 1907" in (clause(lp, "co-investment.security").note or "")
+    company = draft(SAMPLES_TEXT["community-asset-lease"])
+    whole = "\n".join(text_of(c) for c in company.all_clauses())
+    assert "general partner" not in whole
+
+
+def test_a_lease_reads_as_a_lease_and_a_transfer_as_a_transfer(drafts, catalogue):
+    """The Council that grants a lease transfers nothing (r14 ci-fresh finding 21): the lease draft's terms are "Lease",
+    "Leased Property" and "Lease Date", defined and used; a freehold transfer keeps "Transfer", "Transferred Property" and
+    "Transfer Date". The lease binds the tenant from signing, so the 1954 Act notice and declaration come before this
+    Agreement is signed (finding 17)."""
+    from assembler.resolve import used_terms
+
+    hub = drafts["community-asset-lease"].document
+    terms = {d.term for d in hub.definitions}
+    assert {"Lease", "Leased Property", "Lease Date"} <= terms
+    assert not {"Transfer", "Transferred Property", "Transfer Date"} & (terms | used_terms(hub))
+    lease = text_of(clause(hub, "co-investment.asset-transfer"))
+    assert "each before this Agreement is signed (this Agreement being the contract by which" in lease
+    assert "it is itself the (conditional) contract for the" in (clause(hub, "co-investment.asset-transfer").note or "")
+    homes = drafts["affordable-homes-partnership"].document
+    terms = {d.term for d in homes.definitions}
+    assert {"Transfer", "Transferred Property", "Transfer Date"} <= terms
+    assert not {"Lease", "Leased Property", "Lease Date"} & terms
+
+
+def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
+    """r14 ci-sample 11 and ci-fresh 18: the schedule says what the value shown is (the unrestricted value of the
+    interest contributed, disregarding this Agreement's restrictions) and, where the sheet gives it, the valuation date."""
+    text = SAMPLES_TEXT["community-asset-lease"]
+    old = "          valuation: "
+    assert text.count(old) == 1
+    dated = text.replace(old, "          valuation_date: 2026-09-02\n" + old)
+    doc = assemble(validate(load_text(dated, "hub.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    schedule = text_of(clause(doc, "co-investment.schedule-properties"))
+    assert ("is the unrestricted market value of the interest let (the lease granted, at a peppercorn rent, not the freehold "
+            "the Council keeps), disregarding the restrictions that this Agreement places on its use, letting and disposal, "
+            "determined by a RICS Registered Valuer as at 2 September 2026") in schedule
+    assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Unrestricted value"

@@ -244,7 +244,21 @@ def _report_drawdown_early(d):
     d["drawdowns"][5]["date"] = "2028-06-15"
 
 
+def _rooftop_as_occupier(d):
+    d["contributions"]["authority"][0]["properties"][0]["occupiers"] = (
+        "Electronic Communications Code agreement dated 14 May 2019; the Council keeps the benefit of it and the lease "
+        "excepts and reserves the rooftop site and access to it")
+
+
+def _consent_named(d):
+    d["consents"]["financial_assistance_reference"] = (
+        "General Consent C of the General Consents under section 25 of the Local Government Act 1988 (Local Authority "
+        "assistance for privately let housing) 2010, as amended in 2014")
+
+
 FIRES = [
+    ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
+    ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
     ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
      "business plan the income left after costs, the reserve and the returns in the 10 years before then is"),
     ("COINV-COVER-TEST-YEARS", HOMES, _cover_tested_early, "fails in 3 of the 21 Test Years: in the year from 4 "
@@ -331,6 +345,7 @@ FIRES = [
 
 QUIET = [
     ("COINV-WORKS-AFTER-RENT", HOMES),
+    ("COINV-OCCUPIER-EXCEPTED", HOMES), ("COINV-OCCUPIER-EXCEPTED", HUB), ("COINV-OCCUPIER-EXCEPTED", LAND),
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
     ("COINV-CLAWBACK-BEFORE-LOAN", HOMES), ("COINV-CLAWBACK-BEFORE-LOAN", HUB), ("COINV-CLAWBACK-BEFORE-LOAN", LAND),
     ("COINV-BUILD-PLANNING", HOMES), ("COINV-REGISTERED-PROVIDER", HOMES), ("COINV-REGISTERED-PROVIDER", LAND),
@@ -654,3 +669,36 @@ def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
     """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when."""
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
     assert "(confirmed on 27 November 2026, so by 27 February 2027)" in text
+
+
+def _rooftop(field: str):
+    def change(d):
+        d["contributions"]["authority"][0]["properties"][0][field] = (
+            "Electronic Communications Code agreement dated 14 May 2019 for a rooftop mobile telephone installation; "
+            "the Council keeps the benefit of it and the lease excepts and reserves the rooftop site and access to it"
+            if field == "occupiers" else
+            "the rooftop site used under the Electronic Communications Code agreement dated 14 May 2019, which the Council keeps")
+    return change
+
+
+def test_a_part_the_council_keeps_is_excepted_not_an_occupier(catalogue):
+    """r14 ci-fresh finding 3: a rooftop site the Council keeps, written as an occupier, is flagged; written under
+    `excepted`, the rule is quiet and the lease excepts and reserves it with access, repair and works heads, and the
+    draft no longer speaks of an occupier taken over (finding 9)."""
+    assert fired(sheet_from(HUB, catalogue, _rooftop("occupiers")), catalogue, "COINV-OCCUPIER-EXCEPTED")
+    assert not fired(sheet_from(HUB, catalogue), catalogue, "COINV-OCCUPIER-EXCEPTED")
+    assert not fired(sheet_from(HOMES, catalogue), catalogue, "COINV-OCCUPIER-EXCEPTED")  # a tenancy taken over
+    sheet = sheet_from(HUB, catalogue, _rooftop("excepted"))
+    assert not fired(sheet, catalogue, "COINV-OCCUPIER-EXCEPTED")
+    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document)
+    assert "except and reserve to the Council the part of the property shown as excepted in Schedule 1" in text
+    assert "is let excepting and reserving to the Council the rooftop site used under the Electronic" in text
+    assert "the exception and reservation to the Council of the part of the property shown as excepted" in text
+    assert "occupier whom the" not in text and "subject to existing tenancies or occupiers" not in text
+
+
+def test_a_named_general_consent_is_quiet(catalogue):
+    """r14 ci-sample finding 8: a consent named by its letter on the face of the agreement does not fire; one found only
+    through a Cabinet report does (FIRES); a sheet with no general consent is quiet."""
+    assert fired(sheet_from(HOMES, catalogue, _consent_named), catalogue, "COINV-S25-CONSENT-NAMED") == []
+    assert fired(sheet_from(HUB, catalogue), catalogue, "COINV-S25-CONSENT-NAMED") == []
