@@ -1195,3 +1195,23 @@ def test_safeguarding_reports_go_to_the_safeguarding_bodies_not_a_pcc(catalogue,
     path = tmp_path / "pcc.yaml"
     path.write_text(text, encoding="utf-8")
     assert "must tell the Council within one Business Day" in _safeguarding_reports(catalogue, path)
+
+
+# --- the money between joint Commissioners (r14 al-fresh finding 4) -------------------------
+
+def test_joint_commissioners_split_pain_gain_and_running_costs_between_themselves(joint, big, catalogue):
+    planning = text_of(clause(joint, "alliance.service-planning"))
+    assert "As between the Commissioners, and unless the funding agreement between them provides otherwise" in planning
+    assert "the Council: 25% of Pain and 20% of Gain; the ICB: 15% of Pain and 10% of Gain" in planning
+    assert "No Commissioner is liable to a Provider for a Balancing Amount under a Service Contract to which it is not a party" in planning
+    # the running costs here fall on the Providers, so the Commissioners do not split them
+    assert "running costs" not in planning.split("As between the Commissioners")[1].split("A Commissioner that pays")[0]
+    # one Commissioner: nothing to split
+    assert "As between the Commissioners" not in text_of(clause(big, "alliance.service-planning"))
+    # Commissioners that pay the running costs share them in proportion to their contributions
+    sheet = JOINT.read_text().replace("running_costs: members_pro_rata", "running_costs: commissioner")
+    doc = assemble(validate(load_text(sheet, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    planning = text_of(clause(doc, "alliance.service-planning"))
+    assert "of the running costs under clause" in planning
+    ops = text_of(clause(doc, "alliance.operations"))
+    assert "are paid by the Commissioners, between them as clause" in ops
