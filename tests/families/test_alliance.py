@@ -1215,3 +1215,31 @@ def test_joint_commissioners_split_pain_gain_and_running_costs_between_themselve
     assert "of the running costs under clause" in planning
     ops = text_of(clause(doc, "alliance.operations"))
     assert "are paid by the Commissioners, between them as clause" in ops
+
+
+# --- two Commissioners paying into a pooled budget (the r14 al-fresh term sheet) ------------
+
+POOLED = Path(__file__).parent / "fixtures" / "alliance-two-commissioners-pooled.yaml"
+
+
+@pytest.fixture(scope="module")
+def pooled(catalogue):
+    return build(POOLED, catalogue).document
+
+
+def test_pooled_contributions_follow_the_indexed_values_without_an_annual_plan(pooled, big):
+    planning = text_of(clause(pooled, "alliance.service-planning"))
+    # r14 al-fresh finding 5: a vetoed Annual Plan must not freeze the contributions while payments rise
+    assert ("until an Annual Plan sets it, its contribution for the previous Alliance Year changed in the same "
+            "proportion as the total of the Providers' Annual Values") in planning
+    assert "except that each Provider's budget is its Annual Value for the new Alliance Year less its Fee" in planning
+    assert "the Pooled Budget and the contributions to it are set as clause" in planning
+    # the running costs are split by contribution: 1,830,000 and 1,230,000 of 3,060,000
+    assert "(for the first Alliance Year, the Council 59.8% and the PCC 40.2%)" in planning
+    assert "the Council: 22% of Pain and 18% of Gain; the PCC: 14% of Pain and 12% of Gain" in planning
+    # r13 al-sample finding 3: one funder; its budget follows the indexed values too
+    single = text_of(clause(big, "alliance.service-planning"))
+    assert "except that each Provider's budget is its Annual Value for the new Alliance Year" in single
+    assert "the Pooled Budget is set as clause" in single
+    assert "is at least the total of the Providers' Annual Values for that year" in single
+    assert "contributor" not in single
