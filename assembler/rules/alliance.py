@@ -151,6 +151,21 @@ def quorum(ctx: RuleContext):
                ("alliance", "decisions", "quorum"))
 
 
+@RULES.rule("ALLIANCE-QUORUM-CANNOT-DECIDE", "warning",
+            "Under majority voting the ALT quorum is at least the votes a decision needs, so that a quorate meeting "
+            "can make a decision.")
+def quorum_cannot_decide(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if ctx.positions.get("decision_rule") != "majority" or alliance.decisions.quorum is None:
+        return
+    members = len(alliance.alliance_members)
+    if alliance.quorum < alliance.votes_needed <= members:
+        yield (f"a quorum of {alliance.quorum} cannot pass a decision, which needs {alliance.votes_needed} of the "
+               f"{members} votes ({alliance.decisions.majority_percent}%); a meeting of only {alliance.quorum} "
+               f"members would be quorate but could decide nothing; raise the quorum to {alliance.votes_needed}",
+               ("alliance", "decisions", "quorum"))
+
+
 @RULES.rule("ALLIANCE-POOLED-BUDGET", "error", "A pooled budget equals the sum of the members' annual values.")
 def pooled_budget(ctx: RuleContext):
     alliance = ctx.sheet.alliance

@@ -79,7 +79,8 @@ DeadlockRoute = Literal["commissioner", "expert"]
 class Decisions(Strict):
     majority_percent: int = Field(75, ge=51, le=99, description="Under majority voting: the percentage of Alliance Members' votes needed to pass a resolution (e.g. 75).")
     reserved_matters: list[Text] = Field(default_factory=list, description="Matters that need every Alliance Member's agreement even under majority voting, one line each.")
-    quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up.")
+    quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up, or the votes a majority decision needs if that is more. "
+                        "Under majority voting it should be at least those votes, so that a quorate meeting can decide.")
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
     deadlock: DeadlockRoute = legal_field(
         "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
@@ -418,7 +419,9 @@ class Alliance(Strict):
     def quorum(self) -> int:
         if self.decisions.quorum is not None:
             return self.decisions.quorum
-        return -(-len(self.alliance_members) * 2 // 3)
+        # two-thirds of the members, but never fewer than a majority decision needs: a quorate meeting must be
+        # able to decide (r14 al-fresh finding 6)
+        return max(-(-len(self.alliance_members) * 2 // 3), self.votes_needed)
 
     @property
     def service_providers(self) -> list[tuple[str, list[Member]]]:
