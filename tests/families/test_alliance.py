@@ -1251,3 +1251,20 @@ def test_reduced_and_adjourned_quorum_can_still_decide(pooled):
     assert ("quorate for that decision if representatives of at least four of the other Alliance Members, including "
             "the Lead Commissioner, are present and they hold enough votes to make that decision") in gov
     assert "counted against the votes of every Alliance Member entitled to vote on it and not only of those present" in gov
+
+
+def test_pcc_status_powers_and_part_in_joint_decisions(pooled):
+    """r14 al-fresh findings 15 and 19: the PCC's status and its relevant-partner place are recited (both
+    verified, clauses/law.yaml); the unverified power is left to a note; the Lead Commissioner needs the PCC's
+    agreement where a joint decision touches the PCC's money or services."""
+    recitals = text_of(clause(pooled, "alliance.recitals"))
+    assert "The PCC, a corporation sole established under section 1 of the Police Reform and Social Responsibility Act 2011" in recitals
+    assert "relevant partner of the Council under section 10(4)(b) of the Children Act 2004" in recitals
+    assert "funding agreement between the Commissioners, which is separate from this Agreement" in recitals
+    assert "section 143" not in recitals
+    note = next(c for c in pooled.all_clauses() if c.id == "alliance.recitals").note
+    assert "section 143 of the Anti-social Behaviour, Crime and Policing Act 2014, which this draft has not verified" in note
+    defs = {d.term: plain_text(d.inlines) for d in pooled.definitions}
+    assert "only with its written agreement" in defs["Commissioner"]
+    decisions = text_of(clause(pooled, "alliance.decisions"))
+    assert "The Lead Commissioner decides any other deadlocked matter for the Commissioners, after consulting" in decisions
