@@ -80,6 +80,24 @@ def unknown_member(ctx: RuleContext):
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc
 
 
+@RULES.rule("ALLIANCE-CONTRACT-COMMISSIONER", "error",
+            "The Commissioner named as party to a Provider's Service Contract, or as the one that let a former "
+            "contract, is a member whose role is 'commissioner', and the Service Contract's is named only for a Provider.")
+def contract_commissioner(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    commissioners = [m.key for m in alliance.commissioners]
+    named = [(("members", i, "service_contract_with"), m.service_contract_with, m)
+             for i, m in enumerate(ctx.sheet.members) if m.service_contract_with]
+    named += [(("alliance", "former_contracts", i, "commissioner"), c.commissioner, None)
+              for i, c in enumerate(alliance.former_contracts) if c.commissioner]
+    for loc, key, member in named:
+        if member is not None and member.role != "provider":
+            yield f"{member.name} is a commissioner; only a Provider holds a Service Contract", loc
+        elif key not in commissioners:
+            yield (f"{key!r} is not a commissioner; name one of: {', '.join(commissioners)}"
+                   f"{_hint(key, commissioners)}", loc)
+
+
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
 def shares_basis(ctx: RuleContext):
     rr = ctx.sheet.alliance.risk_reward

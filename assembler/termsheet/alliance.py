@@ -62,6 +62,9 @@ class Member(Party):
     procurement_started: dt.date | None = legal_field(
         None, description="With the Provider's own procurement_route: when that procurement began (for a modification: "
         "when its contract was awarded), as YYYY-MM-DD.")
+    service_contract_with: MemberKey | None = Field(
+        None, description="Where several members commission the services: the key of the Commissioner that is party to "
+        "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
 
 
 class Extension(Strict):
@@ -204,6 +207,13 @@ class FormerContract(Strict):
     title: Text = Field(description="What the contract is for, e.g. 'Supported housing, Hillside Road'.")
     reference: str | None = Field(None, description="The commissioner's contract reference.")
     annual_value: Money | None = Field(None, description="Its yearly value in pounds, if known.")
+    commissioner: MemberKey | None = Field(
+        None, description="Where several members commission the services: the key of the Commissioner that let this "
+        "contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+    procurement_started: dt.date | None = Field(
+        None, description="When the procurement of this contract began, as YYYY-MM-DD, if known: it decides the law that "
+        "governs running it on or varying it (the Public Contracts Regulations 2015 before 24 February 2025, the "
+        "Procurement Act 2023 from then). Empty: the draft's note asks for it.")
 
 
 ROUTE_WORDS = {
@@ -739,6 +749,16 @@ class Alliance(Strict):
             return True
         return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospital|medic\w*)\b", s, re.I)
                    for s in self.services)
+
+    def service_contract_commissioner(self, member: Member) -> Member | None:
+        """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
+        named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
+        return named or self.commissioner
+
+    def former_contract_commissioner(self, contract: FormerContract) -> Member | None:
+        """The Commissioner that let a Former Contract: the one the sheet names, else the lead."""
+        named = self.member_by_key(contract.commissioner) if contract.commissioner else None
+        return named or self.commissioner
 
     @property
     def contribution_rows(self) -> list[tuple[str, Contribution]]:

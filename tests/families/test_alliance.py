@@ -649,7 +649,7 @@ def test_commencement_and_the_contracts(big):
     assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager" \
         in text_of(clause(big, "alliance.governance"))
     precedence = text_of(clause(big, "alliance.precedence"))
-    assert "contains, when it is awarded, terms giving effect to this clause" in precedence
+    assert "contains, when it is awarded or by a variation made before the Commencement Date, terms giving effect to this clause" in precedence
     assert "within 3 months after the Commencement Date" not in precedence
     assert "or to the Former Contracts and the rights and liabilities that arose under them" in precedence
     note = next(c for c in big.all_clauses() if c.id == "alliance.precedence").note
@@ -1268,3 +1268,21 @@ def test_pcc_status_powers_and_part_in_joint_decisions(pooled):
     assert "only with its written agreement" in defs["Commissioner"]
     decisions = text_of(clause(pooled, "alliance.decisions"))
     assert "The Lead Commissioner decides any other deadlocked matter for the Commissioners, after consulting" in decisions
+
+
+def test_each_contract_names_its_commissioner_and_regime(pooled):
+    """r14 al-fresh findings 16, 17, 18 and 23."""
+    services = clause(pooled, "alliance.schedule-services")
+    tables = [t for t in services.blocks if isinstance(t, Table)]
+    rows = [[plain_text(c) for c in r] for t in tables for r in t.rows]
+    assert ["Ravensmoor Youth Link", "Ravensmoor Metropolitan Borough Council"] in rows
+    former = next(r for r in rows if "OPCC/SV/2025/07" in r)
+    assert former[3] == "The Police and Crime Commissioner for Ravensmoor and Calderholme"
+    assert next(r for r in rows if "RMBC/CYP/2023/118" in r)[3] == "Ravensmoor Metropolitan Borough Council"
+    defs = {d.term: plain_text(d.inlines) for d in pooled.definitions}
+    assert defs["Service Contract"].startswith("each contract between a Provider and the Commissioner named against it in")
+    note = next(c for c in pooled.all_clauses() if c.id == "alliance.transition").note
+    assert "OPCC/SV/2025/07 (let by the PCC, £140,000 a year): the date its procurement began is not given" in note
+    assert "That law is the contract's own, not the alliance's" in note
+    ip = text_of(clause(pooled, "alliance.intellectual-property"))
+    assert "Each Provider assigns to the Lead Commissioner (for itself and the other Commissioners)" in ip

@@ -106,6 +106,14 @@ def _quorum_below_the_votes_needed(d):
     d["alliance"]["decisions"]["quorum"] = 4  # JOINT: six members at 75% need five votes
 
 
+def _service_contract_with_a_provider(d):
+    d["members"][-1]["service_contract_with"] = d["members"][-2]["key"]  # JOINT's last two members are Providers
+
+
+def _former_contract_let_by_a_provider(d):
+    d["alliance"]["former_contracts"][0]["commissioner"] = d["alliance"]["former_contracts"][0]["member"]
+
+
 def _pooled_budget_wrong(d):
     d["alliance"]["pooled_budget"]["annual_amount"] = 7500000
 
@@ -335,6 +343,8 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-RESERVED-MATTERS", SMALL, _majority_without_reserved),
     ("ALLIANCE-QUORUM", SMALL, _quorum_too_high),
     ("ALLIANCE-QUORUM-CANNOT-DECIDE", JOINT, _quorum_below_the_votes_needed),
+    ("ALLIANCE-CONTRACT-COMMISSIONER", JOINT, _service_contract_with_a_provider),
+    ("ALLIANCE-CONTRACT-COMMISSIONER", JOINT, _former_contract_let_by_a_provider),
     ("ALLIANCE-POOLED-BUDGET", BIG, _pooled_budget_wrong),
     ("ALLIANCE-KPIS", BIG, _too_few_kpis),
     ("ALLIANCE-PAIN-CAP", BIG, _pain_cap_without_percent),
