@@ -1286,3 +1286,12 @@ def test_each_contract_names_its_commissioner_and_regime(pooled):
     assert "That law is the contract's own, not the alliance's" in note
     ip = text_of(clause(pooled, "alliance.intellectual-property"))
     assert "Each Provider assigns to the Lead Commissioner (for itself and the other Commissioners)" in ip
+
+
+def test_safeguarding_reports_go_to_the_council_not_the_pcc(pooled):
+    """r14 al-fresh finding 28: the clause, cl.8.10(c) and the note all route case reports to the Council only."""
+    gov = text_of(clause(pooled, "alliance.governance"))
+    assert "(and reports of individual concerns only to the Council, as that clause provides)" in gov
+    note = next(c for c in pooled.all_clauses() if c.id == "common.safeguarding").note
+    assert "to the Council only (not to the PCC, which funds the services but is not the police force" in note
+    assert "must tell the Council within one Business Day" in text_of(clause(pooled, "common.safeguarding"))
