@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
 from dataclasses import dataclass
@@ -730,7 +730,8 @@ class Alliance(Strict):
                     levels.append(f"{strict} {goal}{unit}")
                     continue
                 value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
-                levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_HALF_UP)}{unit}")
+                # a 'lower is better' level is rounded down, never in the Alliance's favour (r14 al-fresh finding 29)
+                levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_HALF_UP)}{unit}")
             out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
         return out
 

@@ -672,10 +672,11 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     rows = [[plain_text(cell) for cell in row]
             for t in clause(big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
     # "Fewer than 10 by autumn 2029": reached in Year 3 as a level below 10, not a level of 10 that would miss it
-    assert ["2", "lower", "21", "16", "below 10", "below 10", "below 10"] in rows
+    # 27 to below 10 over three years: 21.33 and 15.67, rounded down because lower is better (r14 al-fresh finding 29)
+    assert ["2", "lower", "21", "15", "below 10", "below 10", "below 10"] in rows
     # baseline 180 measured in 2024/25: the line runs from then to 260 in 2029/30 (Year 3), so Year 1 is 228
     assert ["1", "higher", "228", "244", "260", "260", "260"] in rows
-    assert ["3", "lower", "12%", "10%", "9%", "7%", "below 5%"] in rows
+    assert ["3", "lower", "12%", "10%", "8%", "6%", "below 5%"] in rows
     part3 = text_of(clause(big, "alliance.schedule-outcomes"))
     assert "The target for Key Performance Indicators 3 and 4 names no year" in part3
     assert "the figure for that year as a whole, not the figure for any one period" in part3
@@ -1295,3 +1296,10 @@ def test_safeguarding_reports_go_to_the_council_not_the_pcc(pooled):
     note = next(c for c in pooled.all_clauses() if c.id == "common.safeguarding").note
     assert "to the Council only (not to the PCC, which funds the services but is not the police force" in note
     assert "must tell the Council within one Business Day" in text_of(clause(pooled, "common.safeguarding"))
+
+
+def test_lower_is_better_levels_are_rounded_down(pooled):
+    """r14 al-fresh finding 29: 46 to fewer than 30 by 2031/32 gives 40.67 in Year 1, which is 40, not 41."""
+    rows = [[plain_text(cell) for cell in row]
+            for t in clause(pooled, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
+    assert ["1", "lower", "40", "38", "35", "32", "below 30"] in rows
