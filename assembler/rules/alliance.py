@@ -80,6 +80,24 @@ def unknown_member(ctx: RuleContext):
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc
 
 
+@RULES.rule("ALLIANCE-CONTRACT-COMMISSIONER", "error",
+            "The Commissioner named as party to a Provider's Service Contract, or as the one that let a former "
+            "contract, is a member whose role is 'commissioner', and the Service Contract's is named only for a Provider.")
+def contract_commissioner(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    commissioners = [m.key for m in alliance.commissioners]
+    named = [(("members", i, "service_contract_with"), m.service_contract_with, m)
+             for i, m in enumerate(ctx.sheet.members) if m.service_contract_with]
+    named += [(("alliance", "former_contracts", i, "commissioner"), c.commissioner, None)
+              for i, c in enumerate(alliance.former_contracts) if c.commissioner]
+    for loc, key, member in named:
+        if member is not None and member.role != "provider":
+            yield f"{member.name} is a commissioner; only a Provider holds a Service Contract", loc
+        elif key not in commissioners:
+            yield (f"{key!r} is not a commissioner; name one of: {', '.join(commissioners)}"
+                   f"{_hint(key, commissioners)}", loc)
+
+
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
 def shares_basis(ctx: RuleContext):
     rr = ctx.sheet.alliance.risk_reward
@@ -148,6 +166,21 @@ def quorum(ctx: RuleContext):
     alliance = ctx.sheet.alliance
     if alliance.quorum > len(alliance.alliance_members):
         yield (f"the quorum of {alliance.quorum} is more than the {len(alliance.alliance_members)} Alliance Members",
+               ("alliance", "decisions", "quorum"))
+
+
+@RULES.rule("ALLIANCE-QUORUM-CANNOT-DECIDE", "warning",
+            "Under majority voting the ALT quorum is at least the votes a decision needs, so that a quorate meeting "
+            "can make a decision.")
+def quorum_cannot_decide(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if ctx.positions.get("decision_rule") != "majority" or alliance.decisions.quorum is None:
+        return
+    members = len(alliance.alliance_members)
+    if alliance.quorum < alliance.votes_needed <= members:
+        yield (f"a quorum of {alliance.quorum} cannot pass a decision, which needs {alliance.votes_needed} of the "
+               f"{members} votes ({alliance.decisions.majority_percent}%); a meeting of only {alliance.quorum} "
+               f"members would be quorate but could decide nothing; raise the quorum to {alliance.votes_needed}",
                ("alliance", "decisions", "quorum"))
 
 

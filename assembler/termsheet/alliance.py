@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
 from dataclasses import dataclass
@@ -62,6 +62,9 @@ class Member(Party):
     procurement_started: dt.date | None = legal_field(
         None, description="With the Provider's own procurement_route: when that procurement began (for a modification: "
         "when its contract was awarded), as YYYY-MM-DD.")
+    service_contract_with: MemberKey | None = Field(
+        None, description="Where several members commission the services: the key of the Commissioner that is party to "
+        "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
 
 
 class Extension(Strict):
@@ -79,7 +82,8 @@ DeadlockRoute = Literal["commissioner", "expert"]
 class Decisions(Strict):
     majority_percent: int = Field(75, ge=51, le=99, description="Under majority voting: the percentage of Alliance Members' votes needed to pass a resolution (e.g. 75).")
     reserved_matters: list[Text] = Field(default_factory=list, description="Matters that need every Alliance Member's agreement even under majority voting, one line each.")
-    quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up.")
+    quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up, or the votes a majority decision needs if that is more. "
+                        "Under majority voting it should be at least those votes, so that a quorate meeting can decide.")
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
     deadlock: DeadlockRoute = legal_field(
         "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
@@ -203,6 +207,13 @@ class FormerContract(Strict):
     title: Text = Field(description="What the contract is for, e.g. 'Supported housing, Hillside Road'.")
     reference: str | None = Field(None, description="The commissioner's contract reference.")
     annual_value: Money | None = Field(None, description="Its yearly value in pounds, if known.")
+    commissioner: MemberKey | None = Field(
+        None, description="Where several members commission the services: the key of the Commissioner that let this "
+        "contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+    procurement_started: dt.date | None = Field(
+        None, description="When the procurement of this contract began, as YYYY-MM-DD, if known: it decides the law that "
+        "governs running it on or varying it (the Public Contracts Regulations 2015 before 24 February 2025, the "
+        "Procurement Act 2023 from then). Empty: the draft's note asks for it.")
 
 
 ROUTE_WORDS = {
@@ -508,7 +519,9 @@ class Alliance(Strict):
     def quorum(self) -> int:
         if self.decisions.quorum is not None:
             return self.decisions.quorum
-        return -(-len(self.alliance_members) * 2 // 3)
+        # two-thirds of the members, but never fewer than a majority decision needs: a quorate meeting must be
+        # able to decide (r14 al-fresh finding 6)
+        return max(-(-len(self.alliance_members) * 2 // 3), self.votes_needed)
 
     @property
     def service_providers(self) -> list[tuple[str, list[Member]]]:
@@ -807,7 +820,8 @@ class Alliance(Strict):
                     levels.append(f"{strict} {goal}{unit}")
                     continue
                 value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
-                levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_HALF_UP)}{unit}")
+                # a 'lower is better' level is rounded down, never in the Alliance's favour (r14 al-fresh finding 29)
+                levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_HALF_UP)}{unit}")
             out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
         return out
 
@@ -826,6 +840,16 @@ class Alliance(Strict):
             return True
         return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospital|medic\w*)\b", s, re.I)
                    for s in self.services)
+
+    def service_contract_commissioner(self, member: Member) -> Member | None:
+        """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
+        named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
+        return named or self.commissioner
+
+    def former_contract_commissioner(self, contract: FormerContract) -> Member | None:
+        """The Commissioner that let a Former Contract: the one the sheet names, else the lead."""
+        named = self.member_by_key(contract.commissioner) if contract.commissioner else None
+        return named or self.commissioner
 
     @property
     def contribution_rows(self) -> list[tuple[str, Contribution]]:

@@ -102,6 +102,18 @@ def _quorum_too_high(d):
     d["alliance"]["decisions"]["quorum"] = 4
 
 
+def _quorum_below_the_votes_needed(d):
+    d["alliance"]["decisions"]["quorum"] = 4  # JOINT: six members at 75% need five votes
+
+
+def _service_contract_with_a_provider(d):
+    d["members"][-1]["service_contract_with"] = d["members"][-2]["key"]  # JOINT's last two members are Providers
+
+
+def _former_contract_let_by_a_provider(d):
+    d["alliance"]["former_contracts"][0]["commissioner"] = d["alliance"]["former_contracts"][0]["member"]
+
+
 def _pooled_budget_wrong(d):
     d["alliance"]["pooled_budget"]["annual_amount"] = 7500000
 
@@ -336,6 +348,9 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-ALT-SEAT", SMALL, _no_alt_seat),
     ("ALLIANCE-RESERVED-MATTERS", SMALL, _majority_without_reserved),
     ("ALLIANCE-QUORUM", SMALL, _quorum_too_high),
+    ("ALLIANCE-QUORUM-CANNOT-DECIDE", JOINT, _quorum_below_the_votes_needed),
+    ("ALLIANCE-CONTRACT-COMMISSIONER", JOINT, _service_contract_with_a_provider),
+    ("ALLIANCE-CONTRACT-COMMISSIONER", JOINT, _former_contract_let_by_a_provider),
     ("ALLIANCE-POOLED-BUDGET", BIG, _pooled_budget_wrong),
     ("ALLIANCE-KPIS", BIG, _too_few_kpis),
     ("ALLIANCE-PAIN-CAP", BIG, _pain_cap_without_percent),
@@ -549,3 +564,10 @@ def test_no_shared_system_needs_no_host(catalogue):
     del data["alliance"]["case_system_host"]
     data["data_protection"]["security"] = "Encrypted email only; access limited to named staff"
     assert "ALLIANCE-SHARED-SYSTEM-CONTROLLERS" not in ids(run(data, catalogue))
+
+
+def test_default_quorum_can_decide(catalogue):
+    """Two-thirds of six members is four, but a 75% decision needs five: the default quorum is five."""
+    model = AllianceTermSheet.model_validate(data_of(JOINT))
+    assert "quorum" not in data_of(JOINT)["alliance"]["decisions"]
+    assert model.alliance.votes_needed == 5 and model.alliance.quorum == 5

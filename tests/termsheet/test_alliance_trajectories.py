@@ -38,7 +38,7 @@ def test_sample_trajectories_are_straight_lines_to_the_named_year():
     # 2024/25, so 16 a year and Year 1 (2027/28) is already 228; then held
     assert t[1].levels == ["228", "244", "260", "260", "260"] and not t[1].lower_is_better
     # 14% to "below 5%" over five years (no year named), lower is better: the last level says "below"
-    assert t[3].levels == ["12%", "10%", "9%", "7%", "below 5%"] and t[3].lower_is_better
+    assert t[3].levels == ["12%", "10%", "8%", "6%", "below 5%"] and t[3].lower_is_better  # rounded down: lower is better
     assert not t[3].target_year_named and t[1].target_year_named
     assert t[5].levels is None  # no baseline yet: no level, not counted
 
