@@ -137,8 +137,19 @@ def _snapshot_name(paths: LibraryPaths, strict: bool, digest: str) -> str:
     objects, so an edited clause, manifest or figure simply misses."""
     import pydantic
 
-    return disk_cache.key(SNAPSHOT_FORMAT, __version__, sys.version, pydantic.VERSION, str(paths.root), str(strict),
-                          digest) + ".pickle"
+    return disk_cache.key(SNAPSHOT_FORMAT, __version__, sys.version, pydantic.VERSION, _code_digest(), str(paths.root),
+                          str(strict), digest) + ".pickle"
+
+
+@cache
+def _code_digest() -> str:
+    """A hash of the code that defines what a Catalogue holds (this package's modules): a new field on
+    a manifest or clause class misses the cache without anyone remembering to bump SNAPSHOT_FORMAT
+    (a forgotten bump once left pickled manifests without the field)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _parse(paths: LibraryPaths, strict: bool) -> Catalogue:
