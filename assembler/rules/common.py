@@ -42,6 +42,14 @@ MAY_HAVE = {
     # (Charities Act 2011 s.30(2)(d)), so a registered one has a number and a small one has none.
     LegalForm.unincorporated_charity: ("charity_number",),
 }
+# Any English body that provides social housing may be registered, whatever its form (Housing and
+# Regeneration Act 2008 s.112; local authorities are registered by order under s.114; legislation.gov.uk,
+# checked 2026-12-04), so it may give its RSH number with its own: a charitable society that is a
+# registered provider is not "the wrong form".
+for _form in (LegalForm.local_authority, LegalForm.company, LegalForm.charitable_company, LegalForm.cio,
+              LegalForm.community_benefit_society, LegalForm.cooperative_society, LegalForm.exempt_charity_society,
+              LegalForm.community_interest_company, LegalForm.llp):
+    MAY_HAVE[_form] = (*MAY_HAVE.get(_form, ()), "rsh_number")
 FORMATS = {
     "company_number": (COMPANY_NUMBER, "8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)"),
     "charity_number": (CHARITY_NUMBER, "6 or 7 digits (e.g. 1123456), or SC0 and 5 digits in Scotland"),

@@ -65,6 +65,14 @@ def test_a_registered_unincorporated_charity_may_give_its_charity_number(catalog
     assert "which has no company number" in found["COMMON-REGISTRATION-UNEXPECTED"][0]
 
 
+def test_a_charitable_society_that_is_a_registered_provider_may_give_its_rsh_number(catalogue):
+    found = findings(catalogue, GRANT, recipient(legal_form="exempt_charity_society", society_number="29874R",
+                                                 rsh_number="5217"))
+    assert not set(found) & set(RULE_IDS), found
+    found = findings(catalogue, GRANT, recipient(legal_form="nhs_trust", rsh_number="5217"))
+    assert "which has no Regulator of Social Housing number" in found["COMMON-REGISTRATION-UNEXPECTED"][0]
+
+
 def test_an_nhs_trust_has_no_registration_number(catalogue):
     found = findings(catalogue, GRANT, recipient(legal_form="nhs_trust", company_number="08123456"))
     assert "an NHS trust, which has no company number" in found["COMMON-REGISTRATION-UNEXPECTED"][0]
