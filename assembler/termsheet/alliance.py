@@ -817,11 +817,11 @@ class Alliance(Strict):
             levels = []
             for y in range(1, years + 1):
                 if y >= by and strict:
-                    levels.append(f"{strict} {goal}{unit}")
+                    levels.append(f"{strict} {level_words(goal)}{unit}")
                     continue
                 value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
                 # a 'lower is better' level is rounded down, never in the Alliance's favour (r14 al-fresh finding 29)
-                levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_HALF_UP)}{unit}")
+                levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_HALF_UP))}{unit}")
             out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
         return out
 
@@ -1007,7 +1007,8 @@ class Trajectory:
 
 
 EVERY_YEAR = re.compile(r"\b(every|each) (alliance )?year\b", re.I)
-NUMBER = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?![\d/])")
+# a plain number, with or without thousands separators ('2,310' is 2310, never 2), not part of a '2025/26' year
+NUMBER = re.compile(r"(?<![\d/,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/]|,\d)")
 YEAR = re.compile(r"\b(20\d\d)\b")
 
 
@@ -1042,11 +1043,16 @@ def same_service(listed: str, named: str) -> bool:
     return norm(listed) == norm(named)
 
 
+def level_words(value: Decimal) -> str:
+    """A KPI level as the draft prints it: thousands separated as the term sheet writes them ('2,546')."""
+    return f"{value:,}"
+
+
 def first_number(text: str | None) -> Decimal | None:
     """The first plain number in a KPI's words ('14% of stays' -> 14), ignoring years and dates."""
     for m in NUMBER.finditer(text or ""):
-        value = Decimal(m.group(1))
-        if not (2000 <= value <= 2100 and "." not in m.group(1)):
+        value = Decimal(m.group(1).replace(",", ""))
+        if not (2000 <= value <= 2100 and not set(".,") & set(m.group(1))):  # '2,050' is a number, '2050' a year
             return value
     return None
 

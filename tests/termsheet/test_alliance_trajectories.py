@@ -60,3 +60,18 @@ def test_baseline_year_and_strict_targets():
     assert strict_word("Below 5% of stays", lower=True) == "below"
     assert strict_word("More than 80% in the survey", lower=False) == "above"
     assert strict_word("45%", lower=False) is None
+
+
+def test_thousands_separators_are_one_number():
+    # r15 al-fresh finding 1: '2,310' was read as 2, so KPI 1 printed "2" in every year
+    assert first_number("2,310 (2025/26)") == Decimal(2310)
+    assert first_number("2,900 by 2030/31") == Decimal(2900)
+    assert first_number("2,050 people") == Decimal(2050)   # a separated figure is never a year
+    assert first_number("Fewer than 20 in 2031") == Decimal(20)
+    data = copy.deepcopy(load_file(BIG).data)
+    data["alliance"]["kpis"][0].update(baseline="2,310 (2025/26)", target="2,900 by 2030/31")
+    data["alliance"]["kpi_trajectories"] = []
+    a = alliance_of(data)
+    t = a.trajectories[0]
+    # Year 1 is 2027/28: a straight line from 2025/26 reaching 2,900 in 2030/31 (Year 4), then held
+    assert t.levels == ["2,546", "2,664", "2,782", "2,900", "2,900"] and not t.lower_is_better
