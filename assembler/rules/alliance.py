@@ -193,6 +193,23 @@ def pooled_budget(ctx: RuleContext):
                f"to {money(alliance.total_annual_value)}", ("alliance", "pooled_budget", "annual_amount"))
 
 
+@RULES.rule("ALLIANCE-RUNNING-COSTS-FUNDED", "warning",
+            "Running costs paid from the pooled budget have money behind them: a pool that covers only the members' "
+            "annual values leaves nothing for them, so the draft has the Commissioners pay them in on top.")
+def running_costs_funded(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not alliance.running_costs_topped_up:
+        return
+    budget = alliance.running_costs_budget
+    amount = (f"{money(budget)} a year ({money(budget * alliance.term_years)} over the initial term)" if budget
+              else "the running costs")
+    yield (f"the running costs are paid from the pooled budget, but the pooled budget ({money(alliance.pooled_budget.annual_amount)}) "
+           f"only covers the members' annual values ({money(alliance.total_annual_value)}), so {amount} has no money behind it; "
+           "the draft has the Commissioners pay the running costs into the pooled budget on top of their contributions, "
+           "in proportion to those contributions: confirm this with the client, or set running_costs to 'commissioner' "
+           "or 'members_pro_rata'", ("alliance", "running_costs"))
+
+
 @RULES.rule("ALLIANCE-KPIS", "warning",
             "A contract under the Procurement Act 2023 worth more than the KPI threshold (GBP 5m, s.52) sets at least 3 KPIs, "
             "unless it is a light touch contract, to which s.52 does not apply.")

@@ -502,6 +502,17 @@ class Alliance(Strict):
         return sum((m.annual_value for m in self._members), Decimal(0))
 
     @property
+    def running_costs_topped_up(self) -> bool:
+        """Whether running costs charged to the Pooled Budget need money paid in on top of the contributions: the
+        pool covers only the Annual Values, so without a top-up the running costs would have no money behind them
+        (r15 al-fresh finding 2)."""
+        pooled = self.pooled_budget
+        if self.running_costs != "pooled_budget" or not pooled:
+            return False
+        headroom = pooled.annual_amount - self.total_annual_value
+        return headroom < (self.running_costs_budget or Decimal("0.01"))
+
+    @property
     def term_value(self) -> Decimal:
         """Estimated value over the initial term: the annual total times the term in years."""
         return (self.total_annual_value * Decimal(self.term.months) / 12).quantize(CENT)
