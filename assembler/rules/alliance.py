@@ -98,6 +98,20 @@ def contract_commissioner(ctx: RuleContext):
                    f"{_hint(key, commissioners)}", loc)
 
 
+@RULES.rule("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", "warning",
+            "Where several members commission the services, each former contract names the Commissioner that let it: "
+            "the draft never assumes the lead did.")
+def former_contract_commissioner(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not alliance.joint_commissioners:
+        return
+    for i, c in enumerate(alliance.former_contracts):
+        if not c.commissioner:
+            yield (f"former contract {c.reference or c.title!r} does not say which Commissioner let it "
+                   f"({', '.join(m.key for m in alliance.commissioners)}); the draft leaves it open",
+                   ("alliance", "former_contracts", i, "commissioner"))
+
+
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
 def shares_basis(ctx: RuleContext):
     rr = ctx.sheet.alliance.risk_reward

@@ -209,7 +209,8 @@ class FormerContract(Strict):
     annual_value: Money | None = Field(None, description="Its yearly value in pounds, if known.")
     commissioner: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that let this "
-        "contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+        "contract, e.g. 'pcc'. Empty: with one Commissioner, that one; with several, the draft leaves it open and "
+        "a warning asks for it.")
     procurement_started: dt.date | None = Field(
         None, description="When the procurement of this contract began, as YYYY-MM-DD, if known: it decides the law that "
         "governs running it on or varying it (the Public Contracts Regulations 2015 before 24 February 2025, the "
@@ -500,6 +501,16 @@ class Alliance(Strict):
     @property
     def total_annual_value(self) -> Decimal:
         return sum((m.annual_value for m in self._members), Decimal(0))
+
+    @property
+    def nhs_and_council_pool(self) -> list[Member]:
+        """The NHS Commissioners that pool money with a lead Commissioner that is a council, whose part
+        of the Services the council arranges: in England, the recital names the section 75 agreement behind it
+        (r15 al-fresh finding 4). Empty otherwise."""
+        lead = self.commissioner
+        if not self.joint_commissioners or not lead or lead.legal_form != "local_authority":
+            return []
+        return [m for m in self.commissioners if m is not lead and m.is_nhs_body]
 
     @property
     def running_costs_topped_up(self) -> bool:
@@ -858,9 +869,13 @@ class Alliance(Strict):
         return named or self.commissioner
 
     def former_contract_commissioner(self, contract: FormerContract) -> Member | None:
-        """The Commissioner that let a Former Contract: the one the sheet names, else the lead."""
+        """The Commissioner that let a Former Contract: the one the sheet names; with a single Commissioner, that one.
+        Where several commission the services and the sheet names none, None (the draft leaves it open and
+        ALLIANCE-FORMER-CONTRACT-COMMISSIONER warns): never silently the lead (r15 al-fresh finding 4)."""
         named = self.member_by_key(contract.commissioner) if contract.commissioner else None
-        return named or self.commissioner
+        if named or self.joint_commissioners:
+            return named
+        return self.commissioner
 
     @property
     def contribution_rows(self) -> list[tuple[str, Contribution]]:

@@ -49,6 +49,10 @@ def _running_costs_from_a_full_pool(d):
     d["alliance"]["running_costs"] = "pooled_budget"  # the pool equals the annual values: nothing left over
 
 
+def _former_contract_commissioner_unnamed(d):
+    del d["alliance"]["former_contracts"][0]["commissioner"]  # two Commissioners: never assume the lead let it
+
+
 # (rule id, sample, change that makes it fire). The unchanged sample keeps every rule quiet.
 def _no_commissioner(d):
     member(d, "council")["role"] = "provider"
@@ -384,6 +388,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FEE-PROFIT-CAP", BIG, _fee_above_reasonable_profit),
     ("ALLIANCE-OPEN-BOOK-PERIOD", BIG, _open_book_reconciled_quarterly),
     ("ALLIANCE-RUNNING-COSTS-FUNDED", BIG, _running_costs_from_a_full_pool),
+    ("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", JOINT, _former_contract_commissioner_unnamed),
 ]
 
 
