@@ -160,6 +160,10 @@ class RiskReward(Strict):
         "Cap) rises from the second Alliance Year, as words completing 'increased by ...', e.g. 'the percentage "
         "increase in the Consumer Prices Index (CPI) in the 12 months to the previous December'. Empty: the values "
         "stay as in the first year unless the Commissioner and the Provider agree otherwise.")
+    indexation_floor: bool | None = Field(
+        None, description="Whether the indexation never reduces the Annual Values when the index falls: true (a fall "
+        "leaves them unchanged) or false (they fall with it). Empty: the draft keeps them from falling and its note "
+        "flags that as an assumption to confirm.")
     fee: Fee = Field(default_factory=Fee, description="Each Provider's agreed Fee, included in the Target Cost and the Actual Cost alike.")
     pain_cap: PainCap = Field(default_factory=PainCap, description="The limit on each member's share of pain.")
     target_cost: Money | None = Field(None, description="The annual target cost against which gain and pain are measured. Empty: the total annual value.")
@@ -292,6 +296,10 @@ class Alliance(Strict):
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
         "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement and a "
         "new Service Contract, awarded by the procurement route, starts).")
+    housing_costs_outside: bool | None = Field(
+        None, description="Where housing is among the services: true if costs met from rent, service charges or housing "
+        "benefit are paid outside the alliance's budget, so they are left out of the Annual Values and the risk/reward "
+        "comparison. Empty: every cost is included, and the draft's note asks whether any is paid that way.")
     running_costs: Literal["commissioner", "members_pro_rata", "pooled_budget"] = Field(
         "commissioner", description="Who pays the alliance's running costs (Alliance Manager, Independent Adviser, "
         "audits): 'commissioner', 'members_pro_rata' (the Providers in proportion to annual value) or 'pooled_budget'.")
@@ -605,6 +613,13 @@ class Alliance(Strict):
         housing benefit are kept out of the risk/reward comparison (they are not paid from the alliance's budget)."""
         return any(re.search(r"\b(housing|accommodation|hostels?|tenanc(y|ies)|supported living)\b", s, re.I)
                    for s in self.services)
+
+    @property
+    def housing_costs_excluded(self) -> bool:
+        """Whether costs met from rent, service charges or housing benefit are left out of the Annual Values and the
+        risk/reward comparison: only where housing is in scope and the sheet says they are paid outside the alliance's
+        budget (r15 al-fresh finding 10: never assumed)."""
+        return self.housing_in_scope and self.housing_costs_outside is True
 
     @property
     def mental_health_in_scope(self) -> bool:

@@ -1460,3 +1460,20 @@ def test_lower_is_better_levels_are_rounded_down(pooled):
     rows = [[plain_text(cell) for cell in row]
             for t in clause(pooled, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
     assert ["1", "lower", "40", "38", "35", "32", "below 30"] in rows
+
+
+# --- r15 al-fresh: facts the instructions did not give are never added silently ----------------------
+
+def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, big):
+    """r15 al-fresh finding 10: the rent/housing benefit exclusion and the floor on indexation follow the term
+    sheet; without an instruction the exclusion is left out and the floor is flagged as an assumption."""
+    assert "Costs met from rent, service charges or housing benefit are left" in clause(big, "alliance.risk-reward").note
+    assert "assumption" not in clause(big, "alliance.schedule-budget").note
+    source = BIG.read_text(encoding="utf-8")
+    source = re.sub(r"\n  housing_costs_outside: true[^\n]*", "", source)
+    source = re.sub(r"\n    indexation_floor: true[^\n]*", "", source)
+    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    rr = clause(doc, "alliance.risk-reward")
+    assert "Costs met from rent, service charges or housing benefit are left" not in rr.note
+    assert "Housing is among the Services" in rr.note and "counts every cost" in rr.note
+    assert "an assumption the instructions do not" in clause(doc, "alliance.schedule-budget").note
