@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
 from dataclasses import dataclass
@@ -857,10 +857,35 @@ class Alliance(Strict):
                     levels.append(f"{strict} {level_words(goal)}{unit}")
                     continue
                 value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
-                # a 'lower is better' level is rounded down, never in the Alliance's favour (r14 al-fresh finding 29)
-                levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_HALF_UP))}{unit}")
+                # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
+                # up where higher is better (r15 al-sample finding 7), so no level is eased by rounding
+                levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
             out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
         return out
+
+    @property
+    def trajectory_clashes(self) -> list[tuple[int, str, str, str]]:
+        """Agreed levels that disagree with the KPI's own target in the year the target names (number, target, that
+        year's label, its agreed level), so that the note asks which governs (r15 al-fresh finding 9)."""
+        out = []
+        labels = self.year_labels
+        for t, k in zip(self.trajectories, self.kpis):
+            if not t.agreed or not t.levels or not YEAR.search(k.target or ""):
+                continue
+            by = target_year(k.target, self.term.start, self.term_years)
+            goal, level = first_number(k.target), first_number(t.levels[by - 1])
+            if goal is not None and level is not None and goal != level:
+                out.append((t.number, k.target, labels[by - 1], t.levels[by - 1]))
+        return out
+
+    @property
+    def calendar_year_kpis(self) -> list[int]:
+        """KPIs whose target names a calendar year ('in 2031') while the Alliance Years do not start in January, so
+        the note asks how the calendar year is matched to an Alliance Year (r15 al-fresh finding 9)."""
+        if self.term.start.month == 1:
+            return []
+        return [i for i, k in enumerate(self.kpis, start=1)
+                if re.search(r"\b20\d\d\b(?!/)", k.target or "") and not re.search(r"\b20\d\d/\d\d", k.target or "")]
 
     @property
     def reserved_matters(self) -> list[str]:
