@@ -296,6 +296,11 @@ class Alliance(Strict):
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
         "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement and a "
         "new Service Contract, awarded by the procurement route, starts).")
+    psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
+                         "competitive"] | None = Field(
+        None, description="Under procurement_route 'provider_selection': the process of the Provider Selection Regime "
+        "followed (regulations 7 to 11), e.g. 'competitive'. Empty: the recital names the Regulations only and the "
+        "note asks which process was followed.")
     housing_costs_outside: bool | None = Field(
         None, description="Where housing is among the services: true if costs met from rent, service charges or housing "
         "benefit are paid outside the alliance's budget, so they are left out of the Annual Values and the risk/reward "
@@ -989,7 +994,11 @@ class Alliance(Strict):
     @property
     def route_words(self) -> str:
         """The route as recited. A light touch contract may be modified freely under s.74 PA 2023, without a
-        Schedule 8 ground (Cabinet Office guidance on contract modifications), so Schedule 8 is not cited for it."""
+        Schedule 8 ground (Cabinet Office guidance on contract modifications), so Schedule 8 is not cited for it.
+        Under the Provider Selection Regime, the process the sheet names (r15 al-fresh finding 12)."""
+        if self.procurement_route == "provider_selection" and self.psr_process:
+            name, reg = PSR_PROCESSES[self.psr_process]
+            return f"the {name} under regulation {reg} of the Health Care Services (Provider Selection Regime) Regulations 2023"
         return route_words(self.procurement_route, self.light_touch)
 
     @property
@@ -1013,6 +1022,17 @@ class Alliance(Strict):
     @property
     def carve_out_words(self) -> list[str]:
         return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs]
+
+
+# the processes of the Health Care Services (Provider Selection Regime) Regulations 2023 (S.I. 2023/1348), Part 2,
+# as each is defined in regulation 2(1): name and regulation (checked against the made text, 2026-12-04)
+PSR_PROCESSES = {
+    "direct_award_a": ("Direct Award Process A", 7),
+    "direct_award_b": ("Direct Award Process B", 8),
+    "direct_award_c": ("Direct Award Process C", 9),
+    "most_suitable_provider": ("Most Suitable Provider Process", 10),
+    "competitive": ("Competitive Process", 11),
+}
 
 
 def route_words(route: str, light_touch: bool) -> str:

@@ -1139,7 +1139,7 @@ def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
 
 def test_recital_c_recites_a_providers_own_route(catalogue):
     source = JOINT.read_text(encoding="utf-8")
-    source = source.replace('    - {member: homes, title: "Step-down supported housing (24 units)", reference: WCC/MH/2024/10, annual_value: 520000}\n', "")
+    source = source.replace('    - {member: homes, title: "Step-down supported housing (24 units)", reference: WCC/MH/2024/10, annual_value: 520000, commissioner: county}\n', "")
     source = source.replace("    annual_value: 520000\n", "    annual_value: 520000\n    procurement_route: open\n    procurement_started: 2026-05-01\n", 1)
     assert "procurement_route: open" in source and "WCC/MH/2024/10" not in source
     result = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
@@ -1477,3 +1477,15 @@ def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, 
     assert "Costs met from rent, service charges or housing benefit are left" not in rr.note
     assert "Housing is among the Services" in rr.note and "counts every cost" in rr.note
     assert "an assumption the instructions do not" in clause(doc, "alliance.schedule-budget").note
+
+
+def test_psr_process_is_recited_by_name_and_regulation():
+    """r15 al-fresh finding 12: the recital names the Provider Selection Regime process the sheet gives."""
+    data = load_file(BIG).data
+    data["alliance"].update(procurement_route="provider_selection", psr_process="competitive")
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.route_words == ("the Competitive Process under regulation 11 of the Health Care Services "
+                                    "(Provider Selection Regime) Regulations 2023")
+    data["alliance"]["psr_process"] = None
+    assert AllianceTermSheet.model_validate(data).alliance.route_words == (
+        "a process under the Health Care Services (Provider Selection Regime) Regulations 2023")
