@@ -620,6 +620,13 @@ class Alliance(Strict):
                    for s in self.services)
 
     @property
+    def substance_use_in_scope(self) -> bool:
+        """Whether the Services include drug or alcohol treatment, so that the draft carries the duty to submit
+        treatment monitoring data and report incidents and deaths (r15 al-fresh finding 20)."""
+        scope = " ".join([self.purpose, *self.services])
+        return bool(re.search(r"\b(drugs?|alcohol|substance (use|misuse))\b", scope, re.I))
+
+    @property
     def housing_costs_excluded(self) -> bool:
         """Whether costs met from rent, service charges or housing benefit are left out of the Annual Values and the
         risk/reward comparison: only where housing is in scope and the sheet says they are paid outside the alliance's

@@ -1489,3 +1489,9 @@ def test_psr_process_is_recited_by_name_and_regulation():
     data["alliance"]["psr_process"] = None
     assert AllianceTermSheet.model_validate(data).alliance.route_words == (
         "a process under the Health Care Services (Provider Selection Regime) Regulations 2023")
+
+
+def test_drug_and_alcohol_treatment_reporting_only_where_treatment_is_in_scope(big, joint):
+    """r15 al-fresh finding 20: NDTMS data and incident and death reporting for drug and alcohol treatment."""
+    assert "National Drug Treatment Monitoring System" in text_of(clause(big, "alliance.operations"))
+    assert "National Drug Treatment Monitoring System" not in text_of(clause(joint, "alliance.operations"))
