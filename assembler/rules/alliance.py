@@ -98,6 +98,20 @@ def contract_commissioner(ctx: RuleContext):
                    f"{_hint(key, commissioners)}", loc)
 
 
+@RULES.rule("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", "warning",
+            "Where several members commission the services, each former contract names the Commissioner that let it: "
+            "the draft never assumes the lead did.")
+def former_contract_commissioner(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not alliance.joint_commissioners:
+        return
+    for i, c in enumerate(alliance.former_contracts):
+        if not c.commissioner:
+            yield (f"former contract {c.reference or c.title!r} does not say which Commissioner let it "
+                   f"({', '.join(m.key for m in alliance.commissioners)}); the draft leaves it open",
+                   ("alliance", "former_contracts", i, "commissioner"))
+
+
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
 def shares_basis(ctx: RuleContext):
     rr = ctx.sheet.alliance.risk_reward
@@ -191,6 +205,23 @@ def pooled_budget(ctx: RuleContext):
     if pooled and pooled.annual_amount != alliance.total_annual_value:
         yield (f"the pooled budget is {money(pooled.annual_amount)} a year but the members' annual values add up "
                f"to {money(alliance.total_annual_value)}", ("alliance", "pooled_budget", "annual_amount"))
+
+
+@RULES.rule("ALLIANCE-RUNNING-COSTS-FUNDED", "warning",
+            "Running costs paid from the pooled budget have money behind them: a pool that covers only the members' "
+            "annual values leaves nothing for them, so the draft has the Commissioners pay them in on top.")
+def running_costs_funded(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not alliance.running_costs_topped_up:
+        return
+    budget = alliance.running_costs_budget
+    amount = (f"{money(budget)} a year ({money(budget * alliance.term_years)} over the initial term)" if budget
+              else "the running costs")
+    yield (f"the running costs are paid from the pooled budget, but the pooled budget ({money(alliance.pooled_budget.annual_amount)}) "
+           f"only covers the members' annual values ({money(alliance.total_annual_value)}), so {amount} has no money behind it; "
+           "the draft has the Commissioners pay the running costs into the pooled budget on top of their contributions, "
+           "in proportion to those contributions: confirm this with the client, or set running_costs to 'commissioner' "
+           "or 'members_pro_rata'", ("alliance", "running_costs"))
 
 
 @RULES.rule("ALLIANCE-KPIS", "warning",

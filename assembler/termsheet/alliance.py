@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
 from dataclasses import dataclass
@@ -160,6 +160,10 @@ class RiskReward(Strict):
         "Cap) rises from the second Alliance Year, as words completing 'increased by ...', e.g. 'the percentage "
         "increase in the Consumer Prices Index (CPI) in the 12 months to the previous December'. Empty: the values "
         "stay as in the first year unless the Commissioner and the Provider agree otherwise.")
+    indexation_floor: bool | None = Field(
+        None, description="Whether the indexation never reduces the Annual Values when the index falls: true (a fall "
+        "leaves them unchanged) or false (they fall with it). Empty: the draft keeps them from falling and its note "
+        "flags that as an assumption to confirm.")
     fee: Fee = Field(default_factory=Fee, description="Each Provider's agreed Fee, included in the Target Cost and the Actual Cost alike.")
     pain_cap: PainCap = Field(default_factory=PainCap, description="The limit on each member's share of pain.")
     target_cost: Money | None = Field(None, description="The annual target cost against which gain and pain are measured. Empty: the total annual value.")
@@ -209,7 +213,8 @@ class FormerContract(Strict):
     annual_value: Money | None = Field(None, description="Its yearly value in pounds, if known.")
     commissioner: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that let this "
-        "contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+        "contract, e.g. 'pcc'. Empty: with one Commissioner, that one; with several, the draft leaves it open and "
+        "a warning asks for it.")
     procurement_started: dt.date | None = Field(
         None, description="When the procurement of this contract began, as YYYY-MM-DD, if known: it decides the law that "
         "governs running it on or varying it (the Public Contracts Regulations 2015 before 24 February 2025, the "
@@ -291,6 +296,15 @@ class Alliance(Strict):
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
         "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement and a "
         "new Service Contract, awarded by the procurement route, starts).")
+    psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
+                         "competitive"] | None = Field(
+        None, description="Under procurement_route 'provider_selection': the process of the Provider Selection Regime "
+        "followed (regulations 7 to 11), e.g. 'competitive'. Empty: the recital names the Regulations only and the "
+        "note asks which process was followed.")
+    housing_costs_outside: bool | None = Field(
+        None, description="Where housing is among the services: true if costs met from rent, service charges or housing "
+        "benefit are paid outside the alliance's budget, so they are left out of the Annual Values and the risk/reward "
+        "comparison. Empty: every cost is included, and the draft's note asks whether any is paid that way.")
     running_costs: Literal["commissioner", "members_pro_rata", "pooled_budget"] = Field(
         "commissioner", description="Who pays the alliance's running costs (Alliance Manager, Independent Adviser, "
         "audits): 'commissioner', 'members_pro_rata' (the Providers in proportion to annual value) or 'pooled_budget'.")
@@ -502,6 +516,27 @@ class Alliance(Strict):
         return sum((m.annual_value for m in self._members), Decimal(0))
 
     @property
+    def nhs_and_council_pool(self) -> list[Member]:
+        """The NHS Commissioners that pool money with a lead Commissioner that is a council, whose part
+        of the Services the council arranges: in England, the recital names the section 75 agreement behind it
+        (r15 al-fresh finding 4). Empty otherwise."""
+        lead = self.commissioner
+        if not self.joint_commissioners or not lead or lead.legal_form != "local_authority":
+            return []
+        return [m for m in self.commissioners if m is not lead and m.is_nhs_body]
+
+    @property
+    def running_costs_topped_up(self) -> bool:
+        """Whether running costs charged to the Pooled Budget need money paid in on top of the contributions: the
+        pool covers only the Annual Values, so without a top-up the running costs would have no money behind them
+        (r15 al-fresh finding 2)."""
+        pooled = self.pooled_budget
+        if self.running_costs != "pooled_budget" or not pooled:
+            return False
+        headroom = pooled.annual_amount - self.total_annual_value
+        return headroom < (self.running_costs_budget or Decimal("0.01"))
+
+    @property
     def term_value(self) -> Decimal:
         """Estimated value over the initial term: the annual total times the term in years."""
         return (self.total_annual_value * Decimal(self.term.months) / 12).quantize(CENT)
@@ -583,6 +618,20 @@ class Alliance(Strict):
         housing benefit are kept out of the risk/reward comparison (they are not paid from the alliance's budget)."""
         return any(re.search(r"\b(housing|accommodation|hostels?|tenanc(y|ies)|supported living)\b", s, re.I)
                    for s in self.services)
+
+    @property
+    def substance_use_in_scope(self) -> bool:
+        """Whether the Services include drug or alcohol treatment, so that the draft carries the duty to submit
+        treatment monitoring data and report incidents and deaths (r15 al-fresh finding 20)."""
+        scope = " ".join([self.purpose, *self.services])
+        return bool(re.search(r"\b(drugs?|alcohol|substance (use|misuse))\b", scope, re.I))
+
+    @property
+    def housing_costs_excluded(self) -> bool:
+        """Whether costs met from rent, service charges or housing benefit are left out of the Annual Values and the
+        risk/reward comparison: only where housing is in scope and the sheet says they are paid outside the alliance's
+        budget (r15 al-fresh finding 10: never assumed)."""
+        return self.housing_in_scope and self.housing_costs_outside is True
 
     @property
     def mental_health_in_scope(self) -> bool:
@@ -817,13 +866,38 @@ class Alliance(Strict):
             levels = []
             for y in range(1, years + 1):
                 if y >= by and strict:
-                    levels.append(f"{strict} {goal}{unit}")
+                    levels.append(f"{strict} {level_words(goal)}{unit}")
                     continue
                 value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
-                # a 'lower is better' level is rounded down, never in the Alliance's favour (r14 al-fresh finding 29)
-                levels.append(f"{value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_HALF_UP)}{unit}")
+                # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
+                # up where higher is better (r15 al-sample finding 7), so no level is eased by rounding
+                levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
             out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
         return out
+
+    @property
+    def trajectory_clashes(self) -> list[tuple[int, str, str, str]]:
+        """Agreed levels that disagree with the KPI's own target in the year the target names (number, target, that
+        year's label, its agreed level), so that the note asks which governs (r15 al-fresh finding 9)."""
+        out = []
+        labels = self.year_labels
+        for t, k in zip(self.trajectories, self.kpis):
+            if not t.agreed or not t.levels or not YEAR.search(k.target or ""):
+                continue
+            by = target_year(k.target, self.term.start, self.term_years)
+            goal, level = first_number(k.target), first_number(t.levels[by - 1])
+            if goal is not None and level is not None and goal != level:
+                out.append((t.number, k.target, labels[by - 1], t.levels[by - 1]))
+        return out
+
+    @property
+    def calendar_year_kpis(self) -> list[int]:
+        """KPIs whose target names a calendar year ('in 2031') while the Alliance Years do not start in January, so
+        the note asks how the calendar year is matched to an Alliance Year (r15 al-fresh finding 9)."""
+        if self.term.start.month == 1:
+            return []
+        return [i for i, k in enumerate(self.kpis, start=1)
+                if re.search(r"\b20\d\d\b(?!/)", k.target or "") and not re.search(r"\b20\d\d/\d\d", k.target or "")]
 
     @property
     def reserved_matters(self) -> list[str]:
@@ -847,9 +921,13 @@ class Alliance(Strict):
         return named or self.commissioner
 
     def former_contract_commissioner(self, contract: FormerContract) -> Member | None:
-        """The Commissioner that let a Former Contract: the one the sheet names, else the lead."""
+        """The Commissioner that let a Former Contract: the one the sheet names; with a single Commissioner, that one.
+        Where several commission the services and the sheet names none, None (the draft leaves it open and
+        ALLIANCE-FORMER-CONTRACT-COMMISSIONER warns): never silently the lead (r15 al-fresh finding 4)."""
         named = self.member_by_key(contract.commissioner) if contract.commissioner else None
-        return named or self.commissioner
+        if named or self.joint_commissioners:
+            return named
+        return self.commissioner
 
     @property
     def contribution_rows(self) -> list[tuple[str, Contribution]]:
@@ -923,7 +1001,11 @@ class Alliance(Strict):
     @property
     def route_words(self) -> str:
         """The route as recited. A light touch contract may be modified freely under s.74 PA 2023, without a
-        Schedule 8 ground (Cabinet Office guidance on contract modifications), so Schedule 8 is not cited for it."""
+        Schedule 8 ground (Cabinet Office guidance on contract modifications), so Schedule 8 is not cited for it.
+        Under the Provider Selection Regime, the process the sheet names (r15 al-fresh finding 12)."""
+        if self.procurement_route == "provider_selection" and self.psr_process:
+            name, reg = PSR_PROCESSES[self.psr_process]
+            return f"the {name} under regulation {reg} of the Health Care Services (Provider Selection Regime) Regulations 2023"
         return route_words(self.procurement_route, self.light_touch)
 
     @property
@@ -947,6 +1029,17 @@ class Alliance(Strict):
     @property
     def carve_out_words(self) -> list[str]:
         return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs]
+
+
+# the processes of the Health Care Services (Provider Selection Regime) Regulations 2023 (S.I. 2023/1348), Part 2,
+# as each is defined in regulation 2(1): name and regulation (checked against the made text, 2026-12-04)
+PSR_PROCESSES = {
+    "direct_award_a": ("Direct Award Process A", 7),
+    "direct_award_b": ("Direct Award Process B", 8),
+    "direct_award_c": ("Direct Award Process C", 9),
+    "most_suitable_provider": ("Most Suitable Provider Process", 10),
+    "competitive": ("Competitive Process", 11),
+}
 
 
 def route_words(route: str, light_touch: bool) -> str:
@@ -1007,7 +1100,8 @@ class Trajectory:
 
 
 EVERY_YEAR = re.compile(r"\b(every|each) (alliance )?year\b", re.I)
-NUMBER = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?![\d/])")
+# a plain number, with or without thousands separators ('2,310' is 2310, never 2), not part of a '2025/26' year
+NUMBER = re.compile(r"(?<![\d/,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/]|,\d)")
 YEAR = re.compile(r"\b(20\d\d)\b")
 
 
@@ -1042,11 +1136,16 @@ def same_service(listed: str, named: str) -> bool:
     return norm(listed) == norm(named)
 
 
+def level_words(value: Decimal) -> str:
+    """A KPI level as the draft prints it: thousands separated as the term sheet writes them ('2,546')."""
+    return f"{value:,}"
+
+
 def first_number(text: str | None) -> Decimal | None:
     """The first plain number in a KPI's words ('14% of stays' -> 14), ignoring years and dates."""
     for m in NUMBER.finditer(text or ""):
-        value = Decimal(m.group(1))
-        if not (2000 <= value <= 2100 and "." not in m.group(1)):
+        value = Decimal(m.group(1).replace(",", ""))
+        if not (2000 <= value <= 2100 and not set(".,") & set(m.group(1))):  # '2,050' is a number, '2050' a year
             return value
     return None
 

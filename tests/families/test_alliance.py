@@ -1139,7 +1139,7 @@ def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
 
 def test_recital_c_recites_a_providers_own_route(catalogue):
     source = JOINT.read_text(encoding="utf-8")
-    source = source.replace('    - {member: homes, title: "Step-down supported housing (24 units)", reference: WCC/MH/2024/10, annual_value: 520000}\n', "")
+    source = source.replace('    - {member: homes, title: "Step-down supported housing (24 units)", reference: WCC/MH/2024/10, annual_value: 520000, commissioner: county}\n', "")
     source = source.replace("    annual_value: 520000\n", "    annual_value: 520000\n    procurement_route: open\n    procurement_started: 2026-05-01\n", 1)
     assert "procurement_route: open" in source and "WCC/MH/2024/10" not in source
     result = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
@@ -1460,3 +1460,38 @@ def test_lower_is_better_levels_are_rounded_down(pooled):
     rows = [[plain_text(cell) for cell in row]
             for t in clause(pooled, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
     assert ["1", "lower", "40", "38", "35", "32", "below 30"] in rows
+
+
+# --- r15 al-fresh: facts the instructions did not give are never added silently ----------------------
+
+def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, big):
+    """r15 al-fresh finding 10: the rent/housing benefit exclusion and the floor on indexation follow the term
+    sheet; without an instruction the exclusion is left out and the floor is flagged as an assumption."""
+    assert "Costs met from rent, service charges or housing benefit are left" in clause(big, "alliance.risk-reward").note
+    assert "assumption" not in clause(big, "alliance.schedule-budget").note
+    source = BIG.read_text(encoding="utf-8")
+    source = re.sub(r"\n  housing_costs_outside: true[^\n]*", "", source)
+    source = re.sub(r"\n    indexation_floor: true[^\n]*", "", source)
+    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    rr = clause(doc, "alliance.risk-reward")
+    assert "Costs met from rent, service charges or housing benefit are left" not in rr.note
+    assert "Housing is among the Services" in rr.note and "counts every cost" in rr.note
+    assert "an assumption the instructions do not" in clause(doc, "alliance.schedule-budget").note
+
+
+def test_psr_process_is_recited_by_name_and_regulation():
+    """r15 al-fresh finding 12: the recital names the Provider Selection Regime process the sheet gives."""
+    data = load_file(BIG).data
+    data["alliance"].update(procurement_route="provider_selection", psr_process="competitive")
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.route_words == ("the Competitive Process under regulation 11 of the Health Care Services "
+                                    "(Provider Selection Regime) Regulations 2023")
+    data["alliance"]["psr_process"] = None
+    assert AllianceTermSheet.model_validate(data).alliance.route_words == (
+        "a process under the Health Care Services (Provider Selection Regime) Regulations 2023")
+
+
+def test_drug_and_alcohol_treatment_reporting_only_where_treatment_is_in_scope(big, joint):
+    """r15 al-fresh finding 20: NDTMS data and incident and death reporting for drug and alcohol treatment."""
+    assert "National Drug Treatment Monitoring System" in text_of(clause(big, "alliance.operations"))
+    assert "National Drug Treatment Monitoring System" not in text_of(clause(joint, "alliance.operations"))

@@ -45,6 +45,14 @@ def member(data, key):
     return next(m for m in data["members"] if m["key"] == key)
 
 
+def _running_costs_from_a_full_pool(d):
+    d["alliance"]["running_costs"] = "pooled_budget"  # the pool equals the annual values: nothing left over
+
+
+def _former_contract_commissioner_unnamed(d):
+    del d["alliance"]["former_contracts"][0]["commissioner"]  # two Commissioners: never assume the lead let it
+
+
 # (rule id, sample, change that makes it fire). The unchanged sample keeps every rule quiet.
 def _no_commissioner(d):
     member(d, "council")["role"] = "provider"
@@ -379,7 +387,19 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FORMER-CONTRACT-VALUES", BIG, _former_contracts_short_of_the_annual_value),
     ("ALLIANCE-FEE-PROFIT-CAP", BIG, _fee_above_reasonable_profit),
     ("ALLIANCE-OPEN-BOOK-PERIOD", BIG, _open_book_reconciled_quarterly),
+    ("ALLIANCE-RUNNING-COSTS-FUNDED", BIG, _running_costs_from_a_full_pool),
+    ("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", JOINT, _former_contract_commissioner_unnamed),
 ]
+
+
+def test_running_costs_warning_gives_the_figures_and_is_quiet_with_room_in_the_pool(catalogue):
+    data = data_of(BIG)
+    _running_costs_from_a_full_pool(data)
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-RUNNING-COSTS-FUNDED"]
+    assert "£145,000 a year" in finding.message and "on top of their contributions" in finding.message
+    pool = data["alliance"]["pooled_budget"]
+    pool["annual_amount"] += 145000  # the pool includes the running-costs budget
+    assert "ALLIANCE-RUNNING-COSTS-FUNDED" not in ids(run(data, catalogue))
 
 
 def test_open_book_period_is_quiet_when_periods_are_alliance_years(catalogue):

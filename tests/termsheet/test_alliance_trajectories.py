@@ -60,3 +60,33 @@ def test_baseline_year_and_strict_targets():
     assert strict_word("Below 5% of stays", lower=True) == "below"
     assert strict_word("More than 80% in the survey", lower=False) == "above"
     assert strict_word("45%", lower=False) is None
+
+
+def test_thousands_separators_are_one_number():
+    # r15 al-fresh finding 1: '2,310' was read as 2, so KPI 1 printed "2" in every year
+    assert first_number("2,310 (2025/26)") == Decimal(2310)
+    assert first_number("2,900 by 2030/31") == Decimal(2900)
+    assert first_number("2,050 people") == Decimal(2050)   # a separated figure is never a year
+    assert first_number("Fewer than 20 in 2031") == Decimal(20)
+    data = copy.deepcopy(load_file(BIG).data)
+    data["alliance"]["kpis"][0].update(baseline="2,310 (2025/26)", target="2,900 by 2030/31")
+    data["alliance"]["kpi_trajectories"] = []
+    a = alliance_of(data)
+    t = a.trajectories[0]
+    # Year 1 is 2027/28: a straight line from 2025/26 reaching 2,900 in 2030/31 (Year 4), then held
+    assert t.levels == ["2,546", "2,664", "2,782", "2,900", "2,900"] and not t.lower_is_better
+
+
+def test_higher_is_better_levels_round_up_and_clashes_are_found():
+    # r15 al-sample finding 7: 31% to 45% over five years is 33.8, 36.6, 39.4, 42.2, 45: rounded up, never eased
+    data = copy.deepcopy(load_file(BIG).data)
+    data["alliance"]["kpis"][3].update(baseline="31%", target="45%")
+    t = alliance_of(data).trajectories[3]
+    assert t.levels == ["34%", "37%", "40%", "43%", "45%"] and not t.lower_is_better
+    # r15 al-fresh finding 9: an agreed level that disagrees with the target in the target's own year is reported
+    data["alliance"]["kpis"][0].update(baseline="4.1%", target="7.5% by 2029/30")
+    data["alliance"]["kpi_trajectories"] = [{"kpi": 1, "levels": ["4.5%", "5.3%", "6.1%", "7.0%", "7.5%"]}]
+    a = alliance_of(data)
+    assert a.trajectory_clashes == [(1, "7.5% by 2029/30", "Year 3 (2029/30)", "6.1%")]
+    data["alliance"]["kpi_trajectories"] = [{"kpi": 1, "levels": ["4.5%", "5.3%", "7.5%"]}]
+    assert alliance_of(data).trajectory_clashes == []
