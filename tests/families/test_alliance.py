@@ -784,7 +784,11 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     """The reviewer's open-ended reimbursement: unapproved overspend is not a Delivery Cost, deductions are not
     repaid through the Balancing Amount, and a forecast of Pain reaching the first cap is an early warning."""
     rr = text_of(clause(big, "alliance.risk-reward"))
-    assert "measured before any deduction, reduction, withholding or set-off" in rr
+    # measured after a reduction for services not delivered (which reduces the Target Cost), before any other
+    # deduction, so a deduction is neither repaid nor recovered twice (r15 al-sample finding 1)
+    assert "after any reduction because services were not delivered (which reduces the Target Cost" in rr
+    assert "but before any other deduction, reduction, withholding or set-off" in rr
+    assert "measured before any deduction" not in rr
     assert ("the Pain at which the first Provider's Pain Cap is reached, calculated under paragraph 3 of Schedule 4, "
             "it must give an Early Warning") in rr
     # the threshold is stated once, computed, in the Schedule; the clause refers to it rather than repeating it
