@@ -1464,3 +1464,23 @@ def test_lower_is_better_levels_are_rounded_down(pooled):
     rows = [[plain_text(cell) for cell in row]
             for t in clause(pooled, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
     assert ["1", "lower", "40", "38", "35", "32", "below 30"] in rows
+
+
+def test_open_book_timetable_runs_in_two_stages(ravensmoor):
+    """r15 al-fresh finding 3: the Balancing Amount is calculated on Cost Statements (due first), the Reconciliation
+    Statement (whose Actual Profit includes the Balancing Amount) follows once it is final, and a later change in
+    Allowable Costs (a resolved query or the statutory-accounts true-up) is carried into the next year's amounts."""
+    doc = ravensmoor.document
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert "its Allowable Costs as shown in its Cost Statement under clause" in defs["Delivery Costs"]
+    assert "Cost Statement" in defs
+    cap = text_of(clause(doc, "common.open-book-profit-cap"))
+    assert "Within 45 days after the end of each Reconciliation Period" in cap
+    assert "Within 60 days after the end of each Reconciliation Period" not in cap
+    assert "becomes final under clause" in cap and "Within 30 days after receiving a Cost Statement or a Reconciliation Statement" in cap
+    rr = text_of(clause(doc, "alliance.risk-reward"))
+    assert "Within 4 months after the end of each Alliance Year" in rr
+    assert "must recalculate the Gain or Pain, the shares of it and each Balancing Amount for that year" in rr
+    assert "added to or taken from its Balancing Amount for the next Alliance Year" in rr
+    info = text_of(clause(doc, "common.open-book-information"))
+    assert "also changes the Open-Book Provider's Balancing Amount as clause" in info
