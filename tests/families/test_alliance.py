@@ -1484,3 +1484,30 @@ def test_open_book_timetable_runs_in_two_stages(ravensmoor):
     assert "added to or taken from its Balancing Amount for the next Alliance Year" in rr
     info = text_of(clause(doc, "common.open-book-information"))
     assert "also changes the Open-Book Provider's Balancing Amount as clause" in info
+
+
+def test_schedule_costs_keeps_overheads_out_of_direct_costs_and_follows_each_providers_basis(catalogue):
+    """r15 al-fresh findings 6, 7 and 21: an overhead item in the sheet's cost categories is not listed as a Direct
+    Cost; each Open-Book Provider allocates overheads on its own basis from the sheet (Kestrel: direct costs);
+    the cost model shows the overheads allowed, so the columns add up (SDMHS capped at 12% of £1,325,000)."""
+    doc = westmarch(catalogue)
+    text = text_of(clause(doc, "common.open-book-schedule-costs"))
+    assert "Central overheads up to the overhead cap" not in text
+    assert "Overheads are Allowable Costs only up to the Overhead Cap, and never form part of the Direct Costs" in text
+    assert ("for Kestrel, the Direct Costs of its part of the Open-Book Services bear to the direct costs of all the "
+            "services it provides in that period") in text
+    assert "for Turning Tide, the pay, employer's National Insurance contributions" in text
+    rows = table_rows(clause(doc, "common.open-book-schedule-costs"))
+    assert len(rows[0]) == 7  # Direct Costs, Overheads budgeted, Overheads allowed, Allowable Costs, ...
+    assert [r for r in rows if r[0].startswith("Sallowfield")][0][2:5] == ["£160,000", "£159,000", "£1,484,000"]
+    assert rows[-1][1:5] == ["£3,268,000", "£378,000", "£377,000", "£3,645,000"]
+
+
+WESTMARCH = Path(__file__).parent / "fixtures" / "alliance-westmarch-r15.yaml"  # the r15 al-fresh review sheet
+_WESTMARCH = {}
+
+
+def westmarch(catalogue):
+    if "doc" not in _WESTMARCH:
+        _WESTMARCH["doc"] = build(WESTMARCH, catalogue).document
+    return _WESTMARCH["doc"]
