@@ -632,7 +632,7 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     assert "the Balancing Amount is calculated first, on the payments due to it before any transfer or refund" in rr
     assert "no underspend is counted both as Gain and as Excess Profit" in rr
     defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
-    assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as reconciled under clause")
+    assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as shown in its Cost Statement under clause")
     assert "for any other Provider" not in defs["Delivery Costs"]  # every Provider is in the open book
     # the Balancing Amount counts in the profit of the year it settles, never in Service Income as well
     assert "but not any Balancing Amount (which counts towards Actual Profit separately" in defs["Service Income"]
@@ -1315,8 +1315,8 @@ def test_one_cost_model_and_one_related_party_list_per_open_book_provider(ravens
     doc = ravensmoor.document
     costs = clause(doc, "common.open-book-schedule-costs")
     rows = [[plain_text(cell) for cell in row] for t in costs.blocks if isinstance(t, Table) for row in t.rows]
-    assert ["Ravensmoor Youth Link", "£830,000", "£94,000", "£924,000", "£36,960", "£960,000"] in rows
-    assert ["Total", "£2,156,000", "£231,000", "£2,387,000", "£95,480", "£2,480,000"] in rows
+    assert ["Ravensmoor Youth Link", "£830,000", "£94,000", "£94,000", "£924,000", "£36,960", "£960,000"] in rows
+    assert ["Total", "£2,156,000", "£231,000", "£231,000", "£2,387,000", "£95,480", "£2,480,000"] in rows
     assert ["Parents Together Ravensmoor Limited", "None"] in rows
     text = text_of(costs)
     assert "never on the totals" in text and "Part 3: Related-Party Arrangements" in text
@@ -1511,3 +1511,25 @@ def westmarch(catalogue):
     if "doc" not in _WESTMARCH:
         _WESTMARCH["doc"] = build(WESTMARCH, catalogue).document
     return _WESTMARCH["doc"]
+
+
+def test_built_in_gain_and_profit_floor_above_the_hard_cap_are_stated(catalogue):
+    """r15 al-fresh findings 5 and 8: the notes quantify the Gain built into cost models below budget (£238,800) and
+    say that the Reasonable Profit floor lets a Provider keep more than the 6% "hard" cap (Turning Tide 8.1%); the
+    Schedule 10 text states the Allowable Costs its table uses."""
+    doc = westmarch(catalogue)
+    rr = clause(doc, "alliance.risk-reward")
+    note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
+    assert "Turning Tide by £96,800; Lantern by £30,000; Kestrel by £21,600; SDMHS by £90,400 (£238,800 in all)" in note
+    assert "Gain of £238,800 against the Target Cost of £6,100,000" in note
+    sch = clause(doc, "alliance.schedule-open-book-providers")
+    snote = plain_text(sch.note) if not isinstance(sch.note, str) else sch.note
+    assert "Turning Tide keeps £95,560, 8.1% of its Cost Base of £1,185,000" in snote
+    assert "SDMHS's Allowable Costs are £1,541,000 (£33,400 below its budget of £1,574,400)" in text_of(sch)
+
+
+def test_no_built_in_gain_note_without_an_open_book(big):
+    """The quiet case: an alliance without open-book terms has no built-in Gain or hard-cap note."""
+    rr = clause(big, "alliance.risk-reward")
+    note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
+    assert "Built-in Gain" not in note
