@@ -1533,3 +1533,16 @@ def test_no_built_in_gain_note_without_an_open_book(big):
     rr = clause(big, "alliance.risk-reward")
     note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
     assert "Built-in Gain" not in note
+
+
+def test_refund_goes_to_the_lead_commissioner_and_a_fund_without_a_use_can_be_passed_on(catalogue):
+    """r15 al-fresh findings 11 and 16: a refund is paid to the Lead Commissioner (into the Pooled Budget), not split
+    by the Provider; a Provider that delivers none of the fund's uses may pass its fund to one that does; Gain
+    withheld under the KPI gate is in the Commissioners' yearly statement."""
+    doc = westmarch(catalogue)
+    excess = text_of(clause(doc, "common.open-book-excess"))
+    assert "is paid to the Lead Commissioner for all the Open-Book Commissioners (into the Pooled Budget" in excess
+    assert "in proportion to what each paid" not in excess
+    assert "Where the Open-Book Provider does not itself deliver any of those uses" in excess
+    sp = text_of(clause(doc, "alliance.service-planning"))
+    assert "counting any share of Gain kept under clause" in sp
