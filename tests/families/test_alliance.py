@@ -1546,3 +1546,14 @@ def test_refund_goes_to_the_lead_commissioner_and_a_fund_without_a_use_can_be_pa
     assert "Where the Open-Book Provider does not itself deliver any of those uses" in excess
     sp = text_of(clause(doc, "alliance.service-planning"))
     assert "counting any share of Gain kept under clause" in sp
+
+
+def test_survival_lists_what_the_final_calculation_needs(catalogue):
+    """r15 al-sample finding 3 and al-fresh finding 14: the survival sub-clause lists the clean team, set-off and
+    audit sub-clauses, the Commissioners' statements, the disagreement ladder and the schedules the final Gain or
+    Pain calculation uses."""
+    doc = westmarch(catalogue)
+    general = text_of(clause(doc, "common.general"))
+    for part in ("clause 12,", "clause 16.2, clause 16.4, clause 16.8", "clause 33,", "Schedule 2, Schedule 4, Schedule 5",
+                 "Schedule 10"):
+        assert part in general, part
