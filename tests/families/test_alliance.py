@@ -1557,3 +1557,11 @@ def test_survival_lists_what_the_final_calculation_needs(catalogue):
     for part in ("clause 12,", "clause 16.2, clause 16.4, clause 16.8", "clause 33,", "Schedule 2, Schedule 4, Schedule 5",
                  "Schedule 10"):
         assert part in general, part
+
+
+def test_cost_statement_disagreements_skip_the_alt(catalogue, big):
+    """r15 al-fresh finding 15: the ladder's first step says what 19.6 does (open-book disagreements go straight to
+    dispute resolution, away from competitors); without an open book it names only the clause 13 challenge."""
+    ladder = text_of(clause(westmarch(catalogue), "alliance.dispute-ladder"))
+    assert "or a disagreement about an Open-Book Provider's Cost Statement or Reconciliation Statement" in ladder
+    assert "Cost Statement" not in text_of(clause(big, "alliance.dispute-ladder"))
