@@ -420,6 +420,35 @@ class Alliance(Strict):
         return out
 
     @property
+    def open_book_under_budget(self) -> list[tuple[Member, Decimal]]:
+        """Each Open-Book Provider whose cost model's Allowable Costs (direct costs plus overheads up to the Overhead
+        Cap) are below its budget (its annual value less its Fee), with the amount: Gain built in from the first day
+        if the Target Cost is the total of the annual values."""
+        if self._open_book is None:
+            return []
+        out = []
+        for m in self.providers:
+            if m.cost_model is None or m.is_public_body:
+                continue
+            rec = self._open_book.model_copy(update={"cost_model": m.cost_model}).reconcile("full-cost", "hard-cap", "refund")
+            under = (m.annual_value - self.fee_for(m)) - rec.allowable_costs
+            if under > 0:
+                out.append((m, pence(under)))
+        return out
+
+    def open_book_floor_above_cap(self, cost_base: str = "full-cost", treatment: str = "refund"
+                                  ) -> list[tuple[Member, Decimal, Decimal, Decimal]]:
+        """In the Schedule's worked example, each Open-Book Provider whose Reasonable Profit is set by the floor (its
+        Fee plus its share of Gain) above the profit cap: (Provider, profit kept, its Cost Base, kept as a percentage
+        of that Cost Base to one place). Shows that the sheet's "hard" cap is exceeded by design."""
+        if self._open_book is None or self.open_book_example_saver is None:
+            return []
+        _, lines = self.open_book_example(cost_base, treatment)
+        return [(line.member, line.kept, line.rec.cost_base,
+                 (line.kept * HUNDRED / line.rec.cost_base).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+                for line in lines if line.alliance_return > line.rec.maximum_profit and line.rec.cost_base > 0]
+
+    @property
     def open_book_example_saver(self) -> tuple[Member, Decimal] | None:
         """The schedule's worked example: the largest Open-Book Provider spends about 2% below its budget (rounded
         down to a whole £10,000), every other Provider its own cost model; returns that Provider and its spending."""

@@ -632,7 +632,7 @@ def test_open_book_inside_an_alliance_reconciles_each_provider(open_book_allianc
     assert "the Balancing Amount is calculated first, on the payments due to it before any transfer or refund" in rr
     assert "no underspend is counted both as Gain and as Excess Profit" in rr
     defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
-    assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as reconciled under clause")
+    assert defs["Delivery Costs"].startswith("for each Provider and Alliance Year, its Allowable Costs as shown in its Cost Statement under clause")
     assert "for any other Provider" not in defs["Delivery Costs"]  # every Provider is in the open book
     # the Balancing Amount counts in the profit of the year it settles, never in Service Income as well
     assert "but not any Balancing Amount (which counts towards Actual Profit separately" in defs["Service Income"]
@@ -784,7 +784,11 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     """The reviewer's open-ended reimbursement: unapproved overspend is not a Delivery Cost, deductions are not
     repaid through the Balancing Amount, and a forecast of Pain reaching the first cap is an early warning."""
     rr = text_of(clause(big, "alliance.risk-reward"))
-    assert "measured before any deduction, reduction, withholding or set-off" in rr
+    # measured after a reduction for services not delivered (which reduces the Target Cost), before any other
+    # deduction, so a deduction is neither repaid nor recovered twice (r15 al-sample finding 1)
+    assert "after any reduction because services were not delivered (which reduces the Target Cost" in rr
+    assert "but before any other deduction, reduction, withholding or set-off" in rr
+    assert "measured before any deduction" not in rr
     assert ("the Pain at which the first Provider's Pain Cap is reached, calculated under paragraph 3 of Schedule 4, "
             "it must give an Early Warning") in rr
     # the threshold is stated once, computed, in the Schedule; the clause refers to it rather than repeating it
@@ -1311,8 +1315,8 @@ def test_one_cost_model_and_one_related_party_list_per_open_book_provider(ravens
     doc = ravensmoor.document
     costs = clause(doc, "common.open-book-schedule-costs")
     rows = [[plain_text(cell) for cell in row] for t in costs.blocks if isinstance(t, Table) for row in t.rows]
-    assert ["Ravensmoor Youth Link", "£830,000", "£94,000", "£924,000", "£36,960", "£960,000"] in rows
-    assert ["Total", "£2,156,000", "£231,000", "£2,387,000", "£95,480", "£2,480,000"] in rows
+    assert ["Ravensmoor Youth Link", "£830,000", "£94,000", "£94,000", "£924,000", "£36,960", "£960,000"] in rows
+    assert ["Total", "£2,156,000", "£231,000", "£231,000", "£2,387,000", "£95,480", "£2,480,000"] in rows
     assert ["Parents Together Ravensmoor Limited", "None"] in rows
     text = text_of(costs)
     assert "never on the totals" in text and "Part 3: Related-Party Arrangements" in text
@@ -1495,3 +1499,104 @@ def test_drug_and_alcohol_treatment_reporting_only_where_treatment_is_in_scope(b
     """r15 al-fresh finding 20: NDTMS data and incident and death reporting for drug and alcohol treatment."""
     assert "National Drug Treatment Monitoring System" in text_of(clause(big, "alliance.operations"))
     assert "National Drug Treatment Monitoring System" not in text_of(clause(joint, "alliance.operations"))
+
+
+def test_open_book_timetable_runs_in_two_stages(ravensmoor):
+    """r15 al-fresh finding 3: the Balancing Amount is calculated on Cost Statements (due first), the Reconciliation
+    Statement (whose Actual Profit includes the Balancing Amount) follows once it is final, and a later change in
+    Allowable Costs (a resolved query or the statutory-accounts true-up) is carried into the next year's amounts."""
+    doc = ravensmoor.document
+    defs = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert "its Allowable Costs as shown in its Cost Statement under clause" in defs["Delivery Costs"]
+    assert "Cost Statement" in defs
+    cap = text_of(clause(doc, "common.open-book-profit-cap"))
+    assert "Within 45 days after the end of each Reconciliation Period" in cap
+    assert "Within 60 days after the end of each Reconciliation Period" not in cap
+    assert "becomes final under clause" in cap and "Within 30 days after receiving a Cost Statement or a Reconciliation Statement" in cap
+    rr = text_of(clause(doc, "alliance.risk-reward"))
+    assert "Within 4 months after the end of each Alliance Year" in rr
+    assert "must recalculate the Gain or Pain, the shares of it and each Balancing Amount for that year" in rr
+    assert "added to or taken from its Balancing Amount for the next Alliance Year" in rr
+    info = text_of(clause(doc, "common.open-book-information"))
+    assert "also changes the Open-Book Provider's Balancing Amount as clause" in info
+
+
+def test_schedule_costs_keeps_overheads_out_of_direct_costs_and_follows_each_providers_basis(catalogue):
+    """r15 al-fresh findings 6, 7 and 21: an overhead item in the sheet's cost categories is not listed as a Direct
+    Cost; each Open-Book Provider allocates overheads on its own basis from the sheet (Kestrel: direct costs);
+    the cost model shows the overheads allowed, so the columns add up (SDMHS capped at 12% of £1,325,000)."""
+    doc = westmarch(catalogue)
+    text = text_of(clause(doc, "common.open-book-schedule-costs"))
+    assert "Central overheads up to the overhead cap" not in text
+    assert "Overheads are Allowable Costs only up to the Overhead Cap, and never form part of the Direct Costs" in text
+    assert ("for Kestrel, the Direct Costs of its part of the Open-Book Services bear to the direct costs of all the "
+            "services it provides in that period") in text
+    assert "for Turning Tide, the pay, employer's National Insurance contributions" in text
+    rows = table_rows(clause(doc, "common.open-book-schedule-costs"))
+    assert len(rows[0]) == 7  # Direct Costs, Overheads budgeted, Overheads allowed, Allowable Costs, ...
+    assert [r for r in rows if r[0].startswith("Sallowfield")][0][2:5] == ["£160,000", "£159,000", "£1,484,000"]
+    assert rows[-1][1:5] == ["£3,268,000", "£378,000", "£377,000", "£3,645,000"]
+
+
+WESTMARCH = Path(__file__).parent / "fixtures" / "alliance-westmarch-r15.yaml"  # the r15 al-fresh review sheet
+_WESTMARCH = {}
+
+
+def westmarch(catalogue):
+    if "doc" not in _WESTMARCH:
+        _WESTMARCH["doc"] = build(WESTMARCH, catalogue).document
+    return _WESTMARCH["doc"]
+
+
+def test_built_in_gain_and_profit_floor_above_the_hard_cap_are_stated(catalogue):
+    """r15 al-fresh findings 5 and 8: the notes quantify the Gain built into cost models below budget (£238,800) and
+    say that the Reasonable Profit floor lets a Provider keep more than the 6% "hard" cap (Turning Tide 8.1%); the
+    Schedule 10 text states the Allowable Costs its table uses."""
+    doc = westmarch(catalogue)
+    rr = clause(doc, "alliance.risk-reward")
+    note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
+    assert "Turning Tide by £96,800; Lantern by £30,000; Kestrel by £21,600; SDMHS by £90,400 (£238,800 in all)" in note
+    assert "Gain of £238,800 against the Target Cost of £6,100,000" in note
+    sch = clause(doc, "alliance.schedule-open-book-providers")
+    snote = plain_text(sch.note) if not isinstance(sch.note, str) else sch.note
+    assert "Turning Tide keeps £95,560, 8.1% of its Cost Base of £1,185,000" in snote
+    assert "SDMHS's Allowable Costs are £1,541,000 (£33,400 below its budget of £1,574,400)" in text_of(sch)
+
+
+def test_no_built_in_gain_note_without_an_open_book(big):
+    """The quiet case: an alliance without open-book terms has no built-in Gain or hard-cap note."""
+    rr = clause(big, "alliance.risk-reward")
+    note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
+    assert "Built-in Gain" not in note
+
+
+def test_refund_goes_to_the_lead_commissioner_and_a_fund_without_a_use_can_be_passed_on(catalogue):
+    """r15 al-fresh findings 11 and 16: a refund is paid to the Lead Commissioner (into the Pooled Budget), not split
+    by the Provider; a Provider that delivers none of the fund's uses may pass its fund to one that does; Gain
+    withheld under the KPI gate is in the Commissioners' yearly statement."""
+    doc = westmarch(catalogue)
+    excess = text_of(clause(doc, "common.open-book-excess"))
+    assert "is paid to the Lead Commissioner for all the Open-Book Commissioners (into the Pooled Budget" in excess
+    assert "in proportion to what each paid" not in excess
+    assert "Where the Open-Book Provider does not itself deliver any of those uses" in excess
+    sp = text_of(clause(doc, "alliance.service-planning"))
+    assert "counting any share of Gain kept under clause" in sp
+
+
+def test_survival_lists_what_the_final_calculation_needs(catalogue):
+    """r15 al-sample finding 3 and al-fresh finding 14: the survival sub-clause lists the clean team, set-off and
+    audit sub-clauses, the Commissioners' statements, the disagreement ladder and the schedules the final Gain or
+    Pain calculation uses."""
+    doc = westmarch(catalogue)
+    general = text_of(clause(doc, "common.general"))
+    for part in ("clause 12,", "clause 16.2, clause 16.4, clause 16.8", "clause 33,", "Schedule 2, Schedule 4, Schedule 5",
+                 "Schedule 10"):
+        assert part in general, part
+
+
+def test_cost_statement_disagreements_skip_the_alt(catalogue, big):
+    """r15 al-fresh finding 15: the ladder's first step says what 19.6 does (open-book disagreements go straight to
+    dispute resolution, away from competitors); without an open book it names only the clause 13 challenge."""
+    ladder = text_of(clause(westmarch(catalogue), "alliance.dispute-ladder"))
+    assert "or a disagreement about an Open-Book Provider's Cost Statement or Reconciliation Statement" in ladder
+    assert "Cost Statement" not in text_of(clause(big, "alliance.dispute-ladder"))

@@ -121,3 +121,27 @@ def test_commissioner_cap_is_reached_where_settle_says(caps_and_shares, commissi
 
     assert spill(max(reach - 1, Decimal(0))) == 0
     assert spill(reach + 1) > 0
+
+
+def test_deduction_for_services_not_delivered_is_borne_once():
+    """al-sample review (r15) finding 1: a Provider that does not deliver £100,000 of services has its
+    payments reduced by £100,000 and the Target Cost reduced by the same amount (clause "target"); its
+    Delivery Costs fall by £100,000. Measured after that reduction (clause "balancing"), its Balancing
+    Amount is unchanged and it is left with its Fee: it bears the £100,000 once, through the reduction.
+    Measured before it (the old wording), the Balancing Amount would take the £100,000 a second time."""
+    value, fee, not_delivered = Decimal(1_850_000), Decimal(92_500), Decimal(100_000)
+    other = ProviderYear("b", "Other", Decimal(1_000_000), Decimal(950_000), Decimal(20), Decimal(50_000), Decimal(50_000))
+    target = value + Decimal(1_000_000)
+
+    def provider(paid):
+        return ProviderYear("a", "Harbour", paid, value - fee - not_delivered, Decimal(30), fee, fee)
+
+    reduced = settle(target - not_delivered, [provider(value - not_delivered), other])
+    assert reduced.outcome == 0
+    line = reduced.lines[0]
+    assert line.balancing == 0 and line.ends_with == fee
+    # what it keeps in all: payments after the reduction, less its costs, plus its Balancing Amount
+    assert line.paid - line.cost + line.balancing == fee
+    # the old measure (payments before the reduction) would recover the £100,000 again
+    before = settle(target - not_delivered, [provider(value), other])
+    assert before.lines[0].balancing == -not_delivered
