@@ -1589,9 +1589,9 @@ def test_survival_lists_what_the_final_calculation_needs(catalogue):
     Pain calculation uses."""
     doc = westmarch(catalogue)
     general = text_of(clause(doc, "common.general"))
-    for part in ("clause 12,", "clause 16.2, clause 16.4, clause 16.8", "clause 33,", "Schedule 2, Schedule 4, Schedule 5",
-                 "Schedule 10"):
-        assert part in general, part
+    for part in ("clause 12,", r"clause 16\.2, clause 16\.4, clause 16\.\d+,", "clause 33,",
+                 "Schedule 2, Schedule 4, Schedule 5", "Schedule 10"):
+        assert re.search(part, general), part  # the audit sub-clause's number moves as clause 16 grows
 
 
 def test_cost_statement_disagreements_skip_the_alt(catalogue, big):
