@@ -95,14 +95,14 @@ def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
     assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price",
-                        "Per home"]
+                        "Attributable Contribution per home"]
     rows = table[1:-1]
     assert len(rows) == 8
     assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2)"]
     # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home, and
-    # the £2,600,000 grant is shared equally by the 8 transferred and 52 acquired homes (£43,333.33 each).
-    assert rows[7][6:] == ["£85,000", "£0", "£128,333.33"]
-    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", "£986,666.64"]
+    # the £2,600,000 grant pays for the 52 homes to be bought and is attributed only to them (r15 ci-sample 2).
+    assert rows[7][6:] == ["£85,000", "£0", "£85,000"]
+    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", "£640,000"]
 
 
 def test_contributions_add_up_in_the_draft(drafts):
@@ -808,8 +808,14 @@ def test_the_councils_net_contribution_and_the_clawback_choices_are_stated(catal
     homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "net contribution of the Council" not in text_of(clause(homes, "co-investment.schedule-contributions"))
     note = clause(homes, "co-investment.clawback").note
-    assert "it is not an agreed term, and nor is the division of the Authority Grant equally between all sixty homes" in note
-    assert "(for example £121,333.33 a home at" in note
+    # r15 ci-sample 2: the grant is attributed only to the fifty-two homes it buys, so a transferred home carries its
+    # own value (£78,000 at 12 Sandsfield Lane), never more, and the option price there is not nil
+    assert "it is not an agreed term, and nor is the division of the Authority Grant equally between the homes bought" in note
+    assert "£50,000 a home, the grant divided between the fifty-two homes it pays for" in note
+    assert "for example" not in note and "more than the home is worth" not in note
+    schedule = tables(clause(homes, "co-investment.schedule-properties"))[0]
+    assert schedule[1][0:2] == ["1", "12 Sandsfield Lane, Trentborough TB21 2AB"] and schedule[1][-1] == "£78,000"
+    assert schedule[-1][-1] == "£640,000"
 
 
 def _lp_lender(text: str) -> str:
