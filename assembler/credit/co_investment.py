@@ -602,7 +602,22 @@ class CreditView:
     tested: list = field(default_factory=list)  # the investments the covenants test (covered)
     pari_passu: PariPassu | None = None  # the dilution of the Investor Charges by a charge ranking equally
     attributable_over: list = field(default_factory=list)  # (property, per home) whose homes carry more than their value
+    bullet_shortfalls: list = field(default_factory=list)  # (investment, income left, shortfall) for capital due in one sum
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
+
+
+def bullet_shortfalls(sheet, years: list) -> list[tuple]:
+    """Capital due in one sum that the business plan cannot build up before its Maturity Date: (investment, income
+    left in the years before that date, shortfall), the figures the waterfall note gives."""
+    out = []
+    for i in sheet.contributions.investments:
+        if i.repayment != "at_end":
+            continue
+        before = [y for y in years if y.start < i.service.maturity]
+        left = sum((y.surplus for y in before if y.surplus > 0), ZERO)
+        if before and left < i.amount:
+            out.append((i, left, i.amount - left))
+    return out
 
 
 @per_sheet
@@ -623,7 +638,7 @@ def credit_view(sheet) -> CreditView:
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
         tested=covered(sheet), pari_passu=pari_passu(sheet), attributable_over=attributable_over(sheet),
-        cashflow=_cashflow(sheet))
+        cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []))
 
 
 def _cashflow(sheet):

@@ -882,3 +882,20 @@ def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
             "the Council keeps), disregarding the restrictions that this Agreement places on its use, letting and disposal, "
             "determined by a RICS Registered Valuer as at 2 September 2026") in schedule
     assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Unrestricted value"
+
+
+def test_a_foreseeable_bullet_shortfall_is_not_by_itself_a_default_event(catalogue):
+    """r15 ci-sample 3: on the sample's own figures only £448,933.06 is left for the Foundation's £500,000 due on
+    31 May 2037, and its non-payment let the Foundation enforce, a Default Event leading to step-in and a Clawback
+    Event on every home. Now that is a Default Event only if the reserve is not paid over or the balance is not
+    repaid within twelve months, and the note gives the figures; a bullet the business plan covers changes nothing."""
+    short = "due in one sum, is not repaid in full on its Maturity Date"
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    default = clause(doc, "co-investment.default-termination")
+    assert f"or because the Investment Capital of the Foundation, {short}" in text_of(default)
+    assert "only £448,933.06 is left for the Foundation's £500,000 due on 31 May 2037 (Schedule 3), £51,066.94 short" in default.note
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace("maturity: 2037-05-31", "maturity: 2047-05-31")
+    sheet = validate(load_text(text, "homes.yaml"), catalogue)
+    assert not sheet.model.derived_context()["credit"].bullet_shortfalls
+    quiet = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.default-termination")
+    assert short not in text_of(quiet) and "foreseeable gap" not in quiet.note
