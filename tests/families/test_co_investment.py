@@ -899,3 +899,21 @@ def test_a_foreseeable_bullet_shortfall_is_not_by_itself_a_default_event(catalog
     assert not sheet.model.derived_context()["credit"].bullet_shortfalls
     quiet = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.default-termination")
     assert short not in text_of(quiet) and "foreseeable gap" not in quiet.note
+
+
+def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_apply_from_signing(catalogue):
+    """r15 ci-sample 5 and 6: the s.124 advice and the s.105 order were one broken sentence, with an order over homes
+    not yet identified as a condition of completion; and insurance (from the date of this Agreement) and the
+    subsidy database deadline (before the long-stop) sat in clauses that took effect only on completion."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    cps = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert ("on each Investor Charge, and have taken every other step that Part 7 of that Act requires for the "
+            "transactions to be completed on the Completion Date;") in cps
+    assert "sanctioning the grant of the Authority Option over the Transferred Properties on the terms of" in cps
+    assert "every Acquired Home" not in cps
+    option = text_of(clause(doc, "co-investment.end-of-term"))
+    assert "the grant over that home is conditional on the order" in option
+    signing = next(line for line in cps.split("\n") if "take effect on the date of this Agreement" in line)
+    for heading in ("Compliance with law", "Subsidy control", "Insurance"):
+        number = next(c.number for c in doc.clauses if c.title == heading)
+        assert f"clause {number}," in signing
