@@ -6,7 +6,8 @@ model, so that no two numbers in the pack rest on different assumptions:
 - rent from a home bought in a month starts the month after, at the acquisition pace the covenant test uses
   (no faster than the cash drawn and a straight line to the acquisition deadline);
 - a loan repaid by instalments earns return on the capital drawn until one year before its first instalment,
-  paid on that date (the part before rent starts is paid from capital, as sources and uses shows), then the
+  paid yearly in arrear up to that date (the part before rent starts is paid from capital, as sources and uses
+  shows), then the
   instalments on their dates (Schedule of Contributions);
 - the Gross Income of each Partnership Year is applied in the waterfall's order; a fixed return or instalment not
   paid is carried forward with return at its rate and paid before any later item; a share of what remains is
@@ -181,11 +182,14 @@ def _dues(sheet, case: Case, investors: frozenset) -> list[Due]:
         s, rate = services[inv.investor], inv.return_rate / 100
         mine = [d for d in _drawdowns(sheet, case) if d.contributor == inv.investor]
         if inv.repayment == "amortising" and s.payment_dates:
-            paid_on = s.annuity_start
-            accrued = sum((d.amount * rate * (paid_on - max(d.date, start)).days / 365
-                           for d in mine if max(d.date, start) < paid_on), ZERO)
-            if accrued:
-                out.append(Due(paid_on, inv.investor, pence(accrued), "return before instalments"))
+            previous = None
+            for paid_on in s.return_dates:  # return only, yearly in arrear, for the period since the last date
+                since = [max(d.date, start, previous or d.date) for d in mine]
+                accrued = sum((d.amount * rate * (paid_on - f).days / 365
+                               for d, f in zip(mine, since) if f < paid_on), ZERO)
+                if accrued:
+                    out.append(Due(paid_on, inv.investor, pence(accrued), "return before instalments"))
+                previous = paid_on
             drawn = sum((d.amount for d in mine), ZERO)
             payment = s.yearly_payment if drawn == inv.amount else pence(s.yearly_payment * drawn / inv.amount)
             out += [Due(p, inv.investor, payment, "instalment") for p in s.payment_dates]

@@ -353,24 +353,32 @@ def ltv_test_start(sheet) -> dt.date | None:
 
 
 def grant_homes(sheet) -> int:
-    """The homes the Authority Grant is divided between: the Authority's homes in the property schedule (a building
-    with no homes counting as one) and the homes to be bought."""
-    return sum(max(p.homes, 1) for p in sheet.contributions.authority_properties) + sheet.acquisition.homes_to_acquire
+    """The homes the Authority Grant is divided between: the homes it pays for. Where homes are to be bought, those
+    homes (the grant buys them; the Authority's own homes carry their value as the undervalue, not grant);
+    otherwise the Authority's homes in the property schedule (a building with no homes counting as one)."""
+    if sheet.acquisition.homes_to_acquire:
+        return sheet.acquisition.homes_to_acquire
+    return sum(max(p.homes, 1) for p in sheet.contributions.authority_properties)
 
 
 def grant_per_home(sheet) -> Decimal:
-    """The Authority Grant allocated equally to every home it pays for (the Authority's homes in the property
-    schedule and the homes to be bought), so that the whole grant is in the Attributable Contributions and the
-    clawback protects it."""
+    """The Authority Grant allocated equally to every home it pays for (see grant_homes), so that the whole grant is
+    in the Attributable Contributions and the clawback protects it."""
     homes = grant_homes(sheet)
     grant = sheet.contributions.authority_grant
     return pence(grant / homes) if homes and grant else ZERO
 
 
+def scheduled_grant(sheet) -> Decimal:
+    """The share of the Authority Grant each home in the property schedule carries: nil where the grant pays for
+    homes to be bought instead."""
+    return ZERO if sheet.acquisition.homes_to_acquire else grant_per_home(sheet)
+
+
 def attributable_per_home(sheet, prop) -> Decimal:
-    """A scheduled home's Attributable Contribution: its share of the undervalue plus its share of the grant (a
-    building with no homes counts as one)."""
-    return prop.undervalue_per_home + grant_per_home(sheet)
+    """A scheduled home's Attributable Contribution: its share of the undervalue plus any share of the grant it
+    carries (a building with no homes counts as one)."""
+    return prop.undervalue_per_home + scheduled_grant(sheet)
 
 
 @dataclass
@@ -420,7 +428,8 @@ def pari_passu(sheet) -> PariPassu | None:
     if sheet.positions.get("security_ranking") != "pari-passu" or not sheet.security.investor_charge or not c.investments:
         return None
     contributions = sum((attributable_per_home(sheet, p) * max(p.homes, 1) for p in c.authority_properties), ZERO)
-    contributions += grant_per_home(sheet) * sheet.acquisition.homes_to_acquire
+    if not scheduled_grant(sheet):  # the grant is in the homes bought, the whole of it whatever the rounding
+        contributions += c.authority_grant
     value = property_value(sheet)
     uplift = ZERO
     if sheet.positions.get("clawback_basis") == "uplift-share" and sheet.clawback.uplift_share:
@@ -584,6 +593,7 @@ class CreditView:
     ltv_start: dt.date | None = None
     grant_per_home: Decimal = ZERO
     grant_homes: int = 0
+    scheduled_grant: Decimal = ZERO  # the grant each home in the property schedule carries (nil if it buys homes)
     attributable: dict = field(default_factory=dict)
     lease_ends: dict = field(default_factory=dict)
     leases_ending_with_term: list = field(default_factory=list)
@@ -592,7 +602,22 @@ class CreditView:
     tested: list = field(default_factory=list)  # the investments the covenants test (covered)
     pari_passu: PariPassu | None = None  # the dilution of the Investor Charges by a charge ranking equally
     attributable_over: list = field(default_factory=list)  # (property, per home) whose homes carry more than their value
+    bullet_shortfalls: list = field(default_factory=list)  # (investment, income left, shortfall) for capital due in one sum
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
+
+
+def bullet_shortfalls(sheet, years: list) -> list[tuple]:
+    """Capital due in one sum that the business plan cannot build up before its Maturity Date: (investment, income
+    left in the years before that date, shortfall), the figures the waterfall note gives."""
+    out = []
+    for i in sheet.contributions.investments:
+        if i.repayment != "at_end":
+            continue
+        before = [y for y in years if y.start < i.service.maturity]
+        left = sum((y.surplus for y in before if y.surplus > 0), ZERO)
+        if before and left < i.amount:
+            out.append((i, left, i.amount - left))
+    return out
 
 
 @per_sheet
@@ -608,12 +633,12 @@ def credit_view(sheet) -> CreditView:
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
         test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
-        grant_homes=grant_homes(sheet),
+        grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
         tested=covered(sheet), pari_passu=pari_passu(sheet), attributable_over=attributable_over(sheet),
-        cashflow=_cashflow(sheet))
+        cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []))
 
 
 def _cashflow(sheet):

@@ -195,6 +195,19 @@ class DebtService(Strict):
         instalment then pays the year's return, so no period's return is paid twice."""
         return add_years(self.payment_dates[0], -1) if self.payment_dates else None
 
+    @property
+    def return_dates(self) -> list[dt.date]:
+        """The return-only period before the first instalment: return on the capital drawn is paid yearly in arrear,
+        on the anniversaries of `annuity_start` that fall at least a year after the first drawdown, the last on
+        `annuity_start` itself (one date only where the period is shorter than that)."""
+        if not self.payment_dates:
+            return []
+        out, k = [], 0
+        while (day := add_years(self.annuity_start, -k)) >= add_years(self.first_drawdown, 1):
+            out.append(day)
+            k += 1
+        return sorted(out) or [self.annuity_start]
+
 
 def add_years(day: dt.date, years: int) -> dt.date:
     """The same day `years` later (28 February for 29 February in a year that is not a leap year)."""

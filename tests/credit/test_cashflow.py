@@ -133,3 +133,21 @@ def test_drawdown_conditions_at_the_all_in_cost_on_time_and_repeated(homes, stre
 def test_the_stretched_deals_arrears_grow_past_the_loan(stretched):
     rows = cf.model(stretched)
     assert max(r.arrears for r in rows) > sum(i.amount for i in credit.covered(stretched))
+
+
+def test_return_only_before_the_instalments_is_paid_yearly_in_arrear(catalogue):
+    """The sample's Fund pays return only until its first instalment (4 July 2030): yearly in arrear on 4 July 2028
+    and 4 July 2029, each payment for the period since the last (the first from the drawdown, less the part before
+    rent starts, which is paid from capital), never rolled up into one sum."""
+    from tests.rules.test_co_investment_rules import sheet_from
+
+    sheet = sheet_from(HOMES, catalogue).model
+    fund = next(s for s in sheet.debt_service if s.investor == "Fund")
+    assert fund.return_dates == [dt.date(2028, 7, 4), dt.date(2029, 7, 4)]
+    rate, rent = Decimal("0.045"), sheet.income.income_starts
+    first = (Decimal(1_000_000) * rate * (dt.date(2028, 7, 4) - rent).days / 365
+             + Decimal(1_000_000) * rate * (dt.date(2028, 7, 4) - dt.date(2028, 1, 4)).days / 365)
+    second = Decimal(2_000_000) * rate * (dt.date(2029, 7, 4) - dt.date(2028, 7, 4)).days / 365
+    dues = [d for d in cf.senior_due(sheet) if d.kind == "return before instalments"]
+    assert [(d.day, d.amount) for d in dues] == [(dt.date(2028, 7, 4), first.quantize(Decimal("0.01"))),
+                                                  (dt.date(2029, 7, 4), second.quantize(Decimal("0.01")))]

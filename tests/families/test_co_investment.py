@@ -95,14 +95,14 @@ def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
     assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price",
-                        "Per home"]
+                        "Attributable Contribution per home"]
     rows = table[1:-1]
     assert len(rows) == 8
     assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2)"]
     # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home, and
-    # the £2,600,000 grant is shared equally by the 8 transferred and 52 acquired homes (£43,333.33 each).
-    assert rows[7][6:] == ["£85,000", "£0", "£128,333.33"]
-    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", "£986,666.64"]
+    # the £2,600,000 grant pays for the 52 homes to be bought and is attributed only to them (r15 ci-sample 2).
+    assert rows[7][6:] == ["£85,000", "£0", "£85,000"]
+    assert table[-1] == ["Total", "", "", "", "", "8", "£640,000", "£0", "£640,000"]
 
 
 def test_contributions_add_up_in_the_draft(drafts):
@@ -118,8 +118,9 @@ def test_contributions_add_up_in_the_draft(drafts):
                if r[1] and not r[0].endswith("subtotal")]
     assert sum(amounts) == Decimal(5990000)
     assert investments[1] == ["Fund", "£2,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
-                              "Return on capital drawn up to 4 July 2029, for the whole period from its drawdown, paid in "
-                              "one sum on that date (no return is paid before it); then twenty equal yearly "
+                              "Return only, at 4.5% a year (simple, calculated daily on a 365-day year) on capital drawn "
+                              "and outstanding, paid yearly in arrear on 4 July 2028 and 4 July 2029 (the first payment "
+                              "for the period from its drawdown); then twenty equal yearly "
                               "instalments of capital and that year's return, from 4 July 2030", "4 July 2049",
                               "£153,752.29 (capital and return)"]
     assert investments[2][3].endswith("not cumulative") and investments[2][5:] == ["31 May 2037", "Up to £10,000 (return on the full capital)"]
@@ -807,8 +808,14 @@ def test_the_councils_net_contribution_and_the_clawback_choices_are_stated(catal
     homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "net contribution of the Council" not in text_of(clause(homes, "co-investment.schedule-contributions"))
     note = clause(homes, "co-investment.clawback").note
-    assert "it is not an agreed term, and nor is the division of the Authority Grant equally between all sixty homes" in note
-    assert "(for example £121,333.33 a home at" in note
+    # r15 ci-sample 2: the grant is attributed only to the fifty-two homes it buys, so a transferred home carries its
+    # own value (£78,000 at 12 Sandsfield Lane), never more, and the option price there is not nil
+    assert "it is not an agreed term, and nor is the division of the Authority Grant equally between the homes bought" in note
+    assert "£50,000 a home, the grant divided between the fifty-two homes it pays for" in note
+    assert "for example" not in note and "more than the home is worth" not in note
+    schedule = tables(clause(homes, "co-investment.schedule-properties"))[0]
+    assert schedule[1][0:2] == ["1", "12 Sandsfield Lane, Trentborough TB21 2AB"] and schedule[1][-1] == "£78,000"
+    assert schedule[-1][-1] == "£640,000"
 
 
 def _lp_lender(text: str) -> str:
@@ -875,3 +882,38 @@ def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
             "the Council keeps), disregarding the restrictions that this Agreement places on its use, letting and disposal, "
             "determined by a RICS Registered Valuer as at 2 September 2026") in schedule
     assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Unrestricted value"
+
+
+def test_a_foreseeable_bullet_shortfall_is_not_by_itself_a_default_event(catalogue):
+    """r15 ci-sample 3: on the sample's own figures only £448,933.06 is left for the Foundation's £500,000 due on
+    31 May 2037, and its non-payment let the Foundation enforce, a Default Event leading to step-in and a Clawback
+    Event on every home. Now that is a Default Event only if the reserve is not paid over or the balance is not
+    repaid within twelve months, and the note gives the figures; a bullet the business plan covers changes nothing."""
+    short = "due in one sum, is not repaid in full on its Maturity Date"
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    default = clause(doc, "co-investment.default-termination")
+    assert f"or because the Investment Capital of the Foundation, {short}" in text_of(default)
+    assert "only £448,933.06 is left for the Foundation's £500,000 due on 31 May 2037 (Schedule 3), £51,066.94 short" in default.note
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace("maturity: 2037-05-31", "maturity: 2047-05-31")
+    sheet = validate(load_text(text, "homes.yaml"), catalogue)
+    assert not sheet.model.derived_context()["credit"].bullet_shortfalls
+    quiet = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.default-termination")
+    assert short not in text_of(quiet) and "foreseeable gap" not in quiet.note
+
+
+def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_apply_from_signing(catalogue):
+    """r15 ci-sample 5 and 6: the s.124 advice and the s.105 order were one broken sentence, with an order over homes
+    not yet identified as a condition of completion; and insurance (from the date of this Agreement) and the
+    subsidy database deadline (before the long-stop) sat in clauses that took effect only on completion."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    cps = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert ("on each Investor Charge, and have taken every other step that Part 7 of that Act requires for the "
+            "transactions to be completed on the Completion Date;") in cps
+    assert "sanctioning the grant of the Authority Option over the Transferred Properties on the terms of" in cps
+    assert "every Acquired Home" not in cps
+    option = text_of(clause(doc, "co-investment.end-of-term"))
+    assert "the grant over that home is conditional on the order" in option
+    signing = next(line for line in cps.split("\n") if "take effect on the date of this Agreement" in line)
+    for heading in ("Compliance with law", "Subsidy control", "Insurance"):
+        number = next(c.number for c in doc.clauses if c.title == heading)
+        assert f"clause {number}," in signing
