@@ -713,6 +713,10 @@ class Services(Strict):
                           "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
                           "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
                           "a note asks to confirm it.")
+    previous_provider: Text | None = Field(
+        None, description="Where the provider takes the services over from another provider (incumbent: false): the "
+                          "provider that runs the homes now, e.g. 'Oakridge Residential Care Ltd'. Recital (B) names it "
+                          "as the provider carrying on the homes at signing. Empty: the recital says 'another provider'.")
     core_places: int | None = Field(None, ge=0, le=1000, description="Places the commissioner block-books and pays for "
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")

@@ -412,10 +412,25 @@ def test_a_new_provider_gets_a_handover_mobilisation_and_inbound_tupe(tmp_path, 
     assert "as listed by the Council at least 20 Business Days before that date" in text
 
 
+def test_a_new_childrens_home_provider_needs_its_own_registration_before_its_service_term_starts(tmp_path, catalogue):
+    """ob-fresh r15 finding 1: registration under Part 2 of the Care Standards Act 2000 does not pass with the homes."""
+    path = _with_services_line(tmp_path, CHARITY, "incumbent: false")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "\nservices:\n", "\nservices:\n  previous_provider: Oakridge Residential Care Ltd\n", 1), encoding="utf-8")
+    sheet = read_termsheet(path, catalogue)
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "(at the date of this Agreement carried on by Oakridge Residential Care Ltd)" in text
+    assert "the Service Term for each of the Homes starts only on the later of" in text
+    assert "may end this Agreement for that home by notice" in text
+    assert "to be completed on registration]" in text
+    assert "carries on the children's homes listed in" not in text
+
+
 def test_an_incumbent_keeps_its_existing_people_without_mobilisation(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "under an earlier contract between the Parties" in text
     assert "mobilisation plan" not in text
+    assert "starts only on the later of" not in text and "to be completed on registration" not in text
 
 
 def test_no_agreement_to_agree_on_profit_cap_regulations_or_partial_termination(drafts):
