@@ -212,6 +212,14 @@ class CostModel(Strict):
                                       "unit prices times the expected units (the draft shows higher and lower "
                                       "occupancy separately).")
 
+    @property
+    def mobilisation(self) -> Decimal | None:
+        """The one-off mobilisation budget: the direct lines whose item names mobilisation (e.g. 'Mobilisation
+        (first year only)'). The term clause counts pre-start mobilisation costs up to it in the first
+        Reconciliation Period and the price review leaves them out of its base. None: no such line."""
+        lines = [ln.amount for ln in self.direct_lines if re.search(r"mobili[sz]", ln.item, re.IGNORECASE)]
+        return sum(lines, Decimal(0)) if lines else None
+
 
 class Benchmark(Strict):
     source: Literal["ssro", "local", "none"] = Field(

@@ -426,11 +426,28 @@ def test_a_new_childrens_home_provider_needs_its_own_registration_before_its_ser
     assert "carries on the children's homes listed in" not in text
 
 
+def test_mobilisation_costs_count_once_in_the_first_period_and_stay_out_of_the_review_base(tmp_path, catalogue):
+    """ob-fresh r15 findings 2 and 16: one position on the cost model's one-off mobilisation line."""
+    path = _with_services_line(tmp_path, CHARITY, "incumbent: false")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Depreciation of furniture, equipment and vehicles", "Mobilisation (first year only)", 1),
+                    encoding="utf-8")
+    sheet = read_termsheet(path, catalogue)
+    if sheet.model.open_book.cost_model.mobilisation is None:
+        pytest.skip("the sample gives no cost lines")
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "are Allowable Costs of the first Reconciliation Period (even if incurred before" in text
+    assert "up to £40,000 in total" in text
+    assert "leaving out the mobilisation costs counted under clause" in text
+    assert "Mobilisation costs are Allowable Costs only as, and up to the amount, clause" in text
+
+
 def test_an_incumbent_keeps_its_existing_people_without_mobilisation(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "under an earlier contract between the Parties" in text
     assert "mobilisation plan" not in text
     assert "starts only on the later of" not in text and "to be completed on registration" not in text
+    assert "leaving out the mobilisation costs" not in text
 
 
 def test_no_agreement_to_agree_on_profit_cap_regulations_or_partial_termination(drafts):
