@@ -641,3 +641,33 @@ def test_set_off_of_fund_refunds_and_no_idle_21st_birthday_limb_for_16_and_17_ye
     sa = text_of(drafts, "supported-accommodation-subsidiary")
     assert "21st birthday" not in sa
     assert "Ofsted unique reference number (URN)" in sa
+
+
+BRADDON = ROOT / "tests" / "families" / "fixtures" / "open-book-braddon.yaml"
+
+
+def test_rebasing_when_a_home_leaves_removes_that_homes_own_expected_weeks(catalogue):
+    """ob-fresh r15 finding 3: Larkspur and Fernlea are two Core Places each (104 weeks); Kingfisher Lodge
+    adds the 28 spot weeks on its third place (132). Worked through the clause's formula on the sheet's
+    budget, the new Price is the reviewer's correct figure, not the pro-rata-by-places one."""
+    sheet = read_termsheet(BRADDON, catalogue)
+    homes = {h.name: h.expected_weeks for h in sheet.model.services.homes}
+    assert homes == {"Larkspur House": 104, "Fernlea": 104, "Kingfisher Lodge": 132}
+    ob = sheet.model.open_book
+    budget = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
+    weekly, hourly = ob.unit_prices
+    direct_all = ob.cost_model.direct_costs
+
+    def new_price(home):
+        h = next(h for h in sheet.model.services.homes if h.name == home)
+        costs = budget - h.direct_costs - ob.cost_model.overheads * h.direct_costs / direct_all
+        income = costs * Decimal("1.06") - hourly.price * hourly.expected_units
+        return (weekly.price * income / (weekly.price * (weekly.expected_units - h.expected_weeks))).quantize(
+            Decimal("0.01"))
+
+    assert new_price("Larkspur House") == Decimal("7624.00")
+    assert new_price("Kingfisher Lodge") == Decimal("7851.58")
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "(Larkspur House 104, Fernlea 104, Kingfisher Lodge 132 weeks a year)" in text
+    assert "multiplied by the places at that home and divided by" not in text
+
