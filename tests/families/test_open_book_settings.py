@@ -671,3 +671,17 @@ def test_rebasing_when_a_home_leaves_removes_that_homes_own_expected_weeks(catal
     assert "(Larkspur House 104, Fernlea 104, Kingfisher Lodge 132 weeks a year)" in text
     assert "multiplied by the places at that home and divided by" not in text
 
+
+
+def test_recital_and_aim_of_the_open_book_terms_reflect_the_sharing_band(catalogue):
+    """ob-fresh r15 finding 5: Harecroft keeps half the profit between 6% and 9%; the recital and clause 8.1 say so."""
+    text = document_text(assemble(read_termsheet(BRADDON, catalogue), catalogue, today=DRAFT_DATE))
+    assert ("a Reasonable Profit of 6% of its costs, and keeps half of any profit between 6% and 9% of its costs, and "
+            "the rest of any profit is put into a fund") in text
+    assert "with the share of further profit within the Sharing Band that clause" in text
+
+
+def test_without_a_sharing_band_the_recital_keeps_the_cap_alone(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "and a Reasonable Profit, and any profit above that is" in text
+    assert "with the share of further profit within the Sharing Band" not in text
