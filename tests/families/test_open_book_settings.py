@@ -498,7 +498,13 @@ def test_agreed_abuse_insurance_is_the_cover_the_liability_clause_requires(draft
 
 def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
     text = text_of(drafts, "supported-living-company")     # the standard dispute route: mediation, then court
-    assert "a Dispute about the figures in a Reconciliation Statement or about the factor worked out under clause" in text
+    assert ("a Dispute about the figures in a Reconciliation Statement that the Parties have not agreed within the period "
+            "in the previous paragraph, or about the factor worked out under clause") in text
+    # one route (ob-fresh r15 finding 6): the 60-day paragraph points to the Independent Accountant, not to the
+    # disputes clause, and the disputes clause carves the figures out
+    assert "may refer the figures in question to an Independent Accountant under clause" in text
+    assert "may refer the disagreement to be resolved under clause" not in text
+    assert "Except for a Dispute referred to an Independent Accountant under clause" in text
     assert "The decision is final and binding on the Parties except in the case of fraud or manifest error." in text
     expert = text_of(drafts, "childrens-homes-charity")     # the expert route already covers the figures
     assert "a Dispute about the figures in a Reconciliation Statement" not in expert
