@@ -691,3 +691,18 @@ def test_without_a_sharing_band_the_recital_keeps_the_cap_alone(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "and a Reasonable Profit, and any profit above that is" in text
     assert "with the share of further profit within the Sharing Band" not in text
+
+
+def test_a_council_break_carries_bracketed_compensation_and_the_minimum_core_places_reading_is_flagged(catalogue):
+    """ob-fresh r15 findings 7 and 15."""
+    sheet = read_termsheet(BRADDON, catalogue)
+    draft = assemble(sheet, catalogue, today=DRAFT_DATE)
+    text = document_text(draft)
+    assert "Where the Council ends this Agreement, or ends it for one or more of the Homes, under clause" in text
+    assert "[the reasonable and properly evidenced costs of making redundant the staff" in text
+    assert "cannot avoid, for up to [6] months after the end]" in text
+    assert "No profit is payable on them, they are not Allowable Costs" in text
+    note = next(c for c in draft.document.clauses if c.id == "open-book.termination").note
+    assert "it leases homes from Harecroft Estates Limited" in note and "take instructions on the heads" in note
+    voids = next(c for c in draft.document.clauses if c.id == "open-book.voids").note
+    assert "has been read as a minimum at each home (three in all across the three homes)" in voids
