@@ -212,6 +212,14 @@ class CostModel(Strict):
                                       "unit prices times the expected units (the draft shows higher and lower "
                                       "occupancy separately).")
 
+    @property
+    def mobilisation(self) -> Decimal | None:
+        """The one-off mobilisation budget: the direct lines whose item names mobilisation (e.g. 'Mobilisation
+        (first year only)'). The term clause counts pre-start mobilisation costs up to it in the first
+        Reconciliation Period and the price review leaves them out of its base. None: no such line."""
+        lines = [ln.amount for ln in self.direct_lines if re.search(r"mobili[sz]", ln.item, re.IGNORECASE)]
+        return sum(lines, Decimal(0)) if lines else None
+
 
 class Benchmark(Strict):
     source: Literal["ssro", "local", "none"] = Field(
@@ -595,6 +603,15 @@ class Home(Strict):
                                                                   "Empty: the places its registration gives, or a "
                                                                   "placeholder.")
     _registered_places: int | None = PrivateAttr(None)
+    expected_units: Decimal | None = Field(
+        None, ge=0, le=100000, description="Where there are several homes: the weeks a year the weekly Price is "
+                                           "expected to be paid for places at this home (its part of the weekly "
+                                           "price's expected_units), e.g. 132. When the agreement ends for this home "
+                                           "the Prices are re-based on these units. Empty: its Core Places times 52 "
+                                           "plus the rest of the expected weeks shared over the places that are not "
+                                           "Core Places, where every home gives core_places; otherwise its share by "
+                                           "places.")
+    _expected_weeks: Decimal | None = PrivateAttr(None)
     tenants: int | None = Field(None, ge=0, le=250, description="In supported living, the tenants living at this "
                                                               "home when the services start, where fewer than its "
                                                               "places (a room being let), e.g. 3. Empty: every "
@@ -622,6 +639,12 @@ class Home(Strict):
                                                         "07:30 to 21:30 every day (5,110 hours a year) and a sleep-in "
                                                         "every night (365 nights)'. Empty: the draft shows a placeholder.")
 
+
+    @property
+    def expected_weeks(self) -> Decimal | None:
+        """The weekly Price's expected units at this home (stated, or worked out from the Core Places);
+        the partial-termination re-basing removes these, not a share by places (r15 ob-fresh finding 3)."""
+        return self._expected_weeks
 
     @property
     def total_places(self) -> int | None:
@@ -713,6 +736,10 @@ class Services(Strict):
                           "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
                           "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
                           "a note asks to confirm it.")
+    previous_provider: Text | None = Field(
+        None, description="Where the provider takes the services over from another provider (incumbent: false): the "
+                          "provider that runs the homes now, e.g. 'Oakridge Residential Care Ltd'. Recital (B) names it "
+                          "as the provider carrying on the homes at signing. Empty: the recital says 'another provider'.")
     core_places: int | None = Field(None, ge=0, le=1000, description="Places the commissioner block-books and pays for "
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")
@@ -889,4 +916,29 @@ class OpenBookTermSheet(TermSheetBase):
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]
             home._registered_places = found[0] if len(found) == 1 else None
+        self._attach_home_weeks()
         return self
+
+    def _attach_home_weeks(self) -> None:
+        """Each home's expected weeks of the one re-based weekly Price, where they can be known: the homes'
+        own figures, or each home's Core Places for 52 weeks plus the rest of the expected weeks shared
+        over the places that are not Core Places (the core-places position)."""
+        homes = self.services.homes
+        weekly = [u for u in self.open_book.unit_prices if u.unit == "week" and u.variable_cost is None]
+        if len(homes) < 2 or len(weekly) != 1 or weekly[0].expected_units is None:
+            return
+        total = Decimal(weekly[0].expected_units)
+        if all(h.expected_units is not None for h in homes):
+            weeks = [Decimal(h.expected_units) for h in homes]
+        elif (self.positions or {}).get("open_book_voids") == "core-places" \
+                and all(h.core_places is not None for h in homes):
+            core = [Decimal(h.core_places * 52) for h in homes]
+            rest = total - sum(core)
+            spare = [h.places - h.core_places for h in homes]
+            if rest < 0 or (rest > 0 and sum(spare) == 0):
+                return
+            weeks = [c + (rest * s_ / sum(spare) if sum(spare) else 0) for c, s_ in zip(core, spare)]
+        else:
+            return
+        for home, w in zip(homes, weeks):
+            home._expected_weeks = w.quantize(Decimal("0.01")).normalize() if w != w.to_integral() else w.to_integral()

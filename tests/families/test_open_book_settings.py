@@ -412,10 +412,42 @@ def test_a_new_provider_gets_a_handover_mobilisation_and_inbound_tupe(tmp_path, 
     assert "as listed by the Council at least 20 Business Days before that date" in text
 
 
+def test_a_new_childrens_home_provider_needs_its_own_registration_before_its_service_term_starts(tmp_path, catalogue):
+    """ob-fresh r15 finding 1: registration under Part 2 of the Care Standards Act 2000 does not pass with the homes."""
+    path = _with_services_line(tmp_path, CHARITY, "incumbent: false")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "\nservices:\n", "\nservices:\n  previous_provider: Oakridge Residential Care Ltd\n", 1), encoding="utf-8")
+    sheet = read_termsheet(path, catalogue)
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "(at the date of this Agreement carried on by Oakridge Residential Care Ltd)" in text
+    assert "the Service Term for each of the Homes starts only on the later of" in text
+    assert "may end this Agreement for that home by notice" in text
+    assert "to be completed on registration]" in text
+    assert "carries on the children's homes listed in" not in text
+
+
+def test_mobilisation_costs_count_once_in_the_first_period_and_stay_out_of_the_review_base(tmp_path, catalogue):
+    """ob-fresh r15 findings 2 and 16: one position on the cost model's one-off mobilisation line."""
+    path = _with_services_line(tmp_path, CHARITY, "incumbent: false")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('{item: "Depreciation of furniture, equipment and vehicles"',
+                                 '{item: "Mobilisation (first year only)"', 1),
+                    encoding="utf-8")
+    sheet = read_termsheet(path, catalogue)
+    assert sheet.model.open_book.cost_model.mobilisation == 40000
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "are Allowable Costs of the first Reconciliation Period (even if incurred before" in text
+    assert "up to £40,000 in total" in text
+    assert "leaving out the mobilisation costs counted under clause" in text
+    assert "Mobilisation costs are Allowable Costs only as, and up to the amount, clause" in text
+
+
 def test_an_incumbent_keeps_its_existing_people_without_mobilisation(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "under an earlier contract between the Parties" in text
     assert "mobilisation plan" not in text
+    assert "starts only on the later of" not in text and "to be completed on registration" not in text
+    assert "leaving out the mobilisation costs" not in text
 
 
 def test_no_agreement_to_agree_on_profit_cap_regulations_or_partial_termination(drafts):
@@ -466,7 +498,13 @@ def test_agreed_abuse_insurance_is_the_cover_the_liability_clause_requires(draft
 
 def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
     text = text_of(drafts, "supported-living-company")     # the standard dispute route: mediation, then court
-    assert "a Dispute about the figures in a Reconciliation Statement or about the factor worked out under clause" in text
+    assert ("a Dispute about the figures in a Reconciliation Statement that the Parties have not agreed within the period "
+            "in the previous paragraph, or about the factor worked out under clause") in text
+    # one route (ob-fresh r15 finding 6): the 60-day paragraph points to the Independent Accountant, not to the
+    # disputes clause, and the disputes clause carves the figures out
+    assert "may refer the figures in question to an Independent Accountant under clause" in text
+    assert "may refer the disagreement to be resolved under clause" not in text
+    assert "Except for a Dispute referred to an Independent Accountant under clause" in text
     assert "The decision is final and binding on the Parties except in the case of fraud or manifest error." in text
     expert = text_of(drafts, "childrens-homes-charity")     # the expert route already covers the figures
     assert "a Dispute about the figures in a Reconciliation Statement" not in expert
@@ -609,3 +647,62 @@ def test_set_off_of_fund_refunds_and_no_idle_21st_birthday_limb_for_16_and_17_ye
     sa = text_of(drafts, "supported-accommodation-subsidiary")
     assert "21st birthday" not in sa
     assert "Ofsted unique reference number (URN)" in sa
+
+
+BRADDON = ROOT / "tests" / "families" / "fixtures" / "open-book-braddon.yaml"
+
+
+def test_rebasing_when_a_home_leaves_removes_that_homes_own_expected_weeks(catalogue):
+    """ob-fresh r15 finding 3: Larkspur and Fernlea are two Core Places each (104 weeks); Kingfisher Lodge
+    adds the 28 spot weeks on its third place (132). Worked through the clause's formula on the sheet's
+    budget, the new Price is the reviewer's correct figure, not the pro-rata-by-places one."""
+    sheet = read_termsheet(BRADDON, catalogue)
+    homes = {h.name: h.expected_weeks for h in sheet.model.services.homes}
+    assert homes == {"Larkspur House": 104, "Fernlea": 104, "Kingfisher Lodge": 132}
+    ob = sheet.model.open_book
+    budget = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
+    weekly, hourly = ob.unit_prices
+    direct_all = ob.cost_model.direct_costs
+
+    def new_price(home):
+        h = next(h for h in sheet.model.services.homes if h.name == home)
+        costs = budget - h.direct_costs - ob.cost_model.overheads * h.direct_costs / direct_all
+        income = costs * Decimal("1.06") - hourly.price * hourly.expected_units
+        return (weekly.price * income / (weekly.price * (weekly.expected_units - h.expected_weeks))).quantize(
+            Decimal("0.01"))
+
+    assert new_price("Larkspur House") == Decimal("7624.00")
+    assert new_price("Kingfisher Lodge") == Decimal("7851.58")
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "(Larkspur House 104, Fernlea 104, Kingfisher Lodge 132 weeks a year)" in text
+    assert "multiplied by the places at that home and divided by" not in text
+
+
+
+def test_recital_and_aim_of_the_open_book_terms_reflect_the_sharing_band(catalogue):
+    """ob-fresh r15 finding 5: Harecroft keeps half the profit between 6% and 9%; the recital and clause 8.1 say so."""
+    text = document_text(assemble(read_termsheet(BRADDON, catalogue), catalogue, today=DRAFT_DATE))
+    assert ("a Reasonable Profit of 6% of its costs, and keeps half of any profit between 6% and 9% of its costs, and "
+            "the rest of any profit is put into a fund") in text
+    assert "with the share of further profit within the Sharing Band that clause" in text
+
+
+def test_without_a_sharing_band_the_recital_keeps_the_cap_alone(drafts):
+    text = text_of(drafts, "childrens-homes-charity")
+    assert "and a Reasonable Profit, and any profit above that is" in text
+    assert "with the share of further profit within the Sharing Band" not in text
+
+
+def test_a_council_break_carries_bracketed_compensation_and_the_minimum_core_places_reading_is_flagged(catalogue):
+    """ob-fresh r15 findings 7 and 15."""
+    sheet = read_termsheet(BRADDON, catalogue)
+    draft = assemble(sheet, catalogue, today=DRAFT_DATE)
+    text = document_text(draft)
+    assert "Where the Council ends this Agreement, or ends it for one or more of the Homes, under clause" in text
+    assert "[the reasonable and properly evidenced costs of making redundant the staff" in text
+    assert "cannot avoid, for up to [6] months after the end]" in text
+    assert "No profit is payable on them, they are not Allowable Costs" in text
+    note = next(c for c in draft.document.clauses if c.id == "open-book.termination").note
+    assert "it leases homes from Harecroft Estates Limited" in note and "take instructions on the heads" in note
+    voids = next(c for c in draft.document.clauses if c.id == "open-book.voids").note
+    assert "has been read as a minimum at each home (three in all across the three homes)" in voids
