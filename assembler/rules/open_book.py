@@ -293,6 +293,23 @@ def disallowed_carve_out(ctx: RuleContext):
                    "instead, list it without the exception", loc)
 
 
+@OPEN_BOOK.rule("OPEN-BOOK-DISALLOWED-RELATED", "warning",
+                "A Disallowed Cost about related-party payments is left out of the list: the related-parties "
+                "clause alone sets what a related party's charge may count, so there are not two tests.")
+def disallowed_related(ctx: RuleContext):
+    """ob-fresh r15 finding 9: 'rent paid to a Related Party above the market rent certified by an
+    independent RICS valuer' beside the clause's lower-of-own-cost-and-market-rate rule gave two tests
+    for the same rent."""
+    ob = ctx.sheet.open_book
+    for i, text in enumerate(ob.disallowed_items):
+        if text in ob.disallowed_related:
+            yield ("the draft leaves this item out: the Disallowed Costs already exclude any payment to a Related "
+                   "Party above what the related-parties clause allows (the lower of the related party's own cost, "
+                   "or a market rent by an independent RICS valuation for premises, and the market rate); "
+                   "if the deal needs a different test, change that clause instead",
+                   (*BLOCK, "disallowed_costs", i))
+
+
 @FAMILY.rule("OPEN-BOOK-HOMES-REGISTERED", "error",
              "Each children's home or care home in the services has a regulator registration.")
 def homes_registered(ctx: RuleContext):

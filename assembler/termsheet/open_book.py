@@ -395,6 +395,14 @@ class OpenBook(Strict):
                 "legal": "legal" in joined and ("dispute" in joined or "proceeding" in joined)}
 
     @property
+    def disallowed_related(self) -> list[str]:
+        """The items of disallowed_items about payments to a related party (e.g. rent above a market rent).
+        The clause already disallows any payment to a Related Party above what the related-parties clause
+        allows, so it leaves these out rather than state a second, different test for the same payment
+        (ob-fresh r15 finding 9: a RICS-rent item against the lower-of-cost-and-market rule)."""
+        return [text for text in self.disallowed_items if re.search(r"related[- ]part", text, re.I)]
+
+    @property
     def disallowed_funded(self) -> list[str]:
         """The items of disallowed_items about costs met from grants or donations. The standalone
         agreement states that rule once, in its scope clause, so it lists these as a reference to that
