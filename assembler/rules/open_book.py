@@ -261,6 +261,55 @@ def related_party_value(ctx: RuleContext):
                    (*BLOCK, "related_parties", i, "annual_value"))
 
 
+CARVE_OUT = re.compile(r"\b(other than|except|excluding|save for|apart from)\b", re.I)
+EOT_WORDS = re.compile(r"employee[- ]ownership trust|\bEOT\b|chapter 10a", re.I)
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-DISALLOWED-CARVE-OUT", "warning",
+                "A Disallowed Cost with an exception ('other than...') makes the excepted cost an Allowable Cost, "
+                "which then earns the profit margin; an employee-ownership-trust bonus belongs in eot_trustee, "
+                "paid out of the profit the provider keeps.")
+def disallowed_carve_out(ctx: RuleContext):
+    """ob-fresh r15 finding 4: 'payments to the employee ownership trust, other than the tax-free
+    employee bonus under Part 4 of Chapter 10A...' turned the bonus into a cost that enlarged the Cost
+    Base (and with it its own ceiling, 'within the Reasonable Profit'), and cited the Act backwards."""
+    ob = ctx.sheet.open_book
+    for i, text in enumerate(ob.disallowed_costs):
+        loc = (*BLOCK, "disallowed_costs", i)
+        if re.search(r"part\s+4\s+of\s+chapter\s+10a", text, re.I):
+            yield ("the item cites 'Part 4 of Chapter 10A'; the EOT bonus exemption is in Chapter 10A of Part 4 of "
+                   "the Income Tax (Earnings and Pensions) Act 2003 (ss.312A to 312I)", loc)
+        if EOT_WORDS.search(text) and ob.eot_trustee:
+            yield ("open_book.eot_trustee already makes payments to the trust and Chapter 10A bonuses Disallowed "
+                   "Costs (a bonus paid only out of the profit the provider keeps); delete this item", loc)
+        elif EOT_WORDS.search(text):
+            yield ("the item deals with an employee ownership trust: give open_book.eot_trustee (the trustee's name) "
+                   "instead, so the draft names the trustee, makes any Chapter 10A bonus payable only out of the "
+                   "profit the provider keeps, and treats a disposal by the trustee as a change of control; "
+                   "then delete this item", loc)
+        elif CARVE_OUT.search(text):
+            yield (f"the item excepts a cost ({CARVE_OUT.search(text).group(0)!r} ...): the excepted cost becomes an "
+                   "Allowable Cost and earns the profit margin; if it should come out of the provider's profit "
+                   "instead, list it without the exception", loc)
+
+
+@OPEN_BOOK.rule("OPEN-BOOK-DISALLOWED-RELATED", "warning",
+                "A Disallowed Cost about related-party payments is left out of the list: the related-parties "
+                "clause alone sets what a related party's charge may count, so there are not two tests.")
+def disallowed_related(ctx: RuleContext):
+    """ob-fresh r15 finding 9: 'rent paid to a Related Party above the market rent certified by an
+    independent RICS valuer' beside the clause's lower-of-own-cost-and-market-rate rule gave two tests
+    for the same rent."""
+    ob = ctx.sheet.open_book
+    for i, text in enumerate(ob.disallowed_items):
+        if text in ob.disallowed_related:
+            yield ("the draft leaves this item out: the Disallowed Costs already exclude any payment to a Related "
+                   "Party above what the related-parties clause allows (the lower of the related party's own cost, "
+                   "or a market rent by an independent RICS valuation for premises, and the market rate); "
+                   "if the deal needs a different test, change that clause instead",
+                   (*BLOCK, "disallowed_costs", i))
+
+
 @FAMILY.rule("OPEN-BOOK-HOMES-REGISTERED", "error",
              "Each children's home or care home in the services has a regulator registration.")
 def homes_registered(ctx: RuleContext):

@@ -348,6 +348,12 @@ class OpenBook(Strict):
         default_factory=lambda: [Decimal(80), Decimal(90), Decimal(95)],
         description="Occupancy levels, in per cent of capacity, at which the draft shows the profit cap at work "
                     "(unit prices with capacity_units are scaled; other income and all costs stay at budget).")
+    eot_trustee: Text | None = Field(None, description="Where the provider is controlled by an employee ownership "
+                                                       "trust, the trustee's name (e.g. 'Harecroft EOT Trustee Limited'). "
+                                                       "The Disallowed Costs then name it, and any tax-free bonus under "
+                                                       "Chapter 10A of Part 4 of ITEPA 2003 is paid only out of the "
+                                                       "profit the provider keeps; a disposal of shares by the trustee "
+                                                       "is a change of control.")
     gift_aid_to_parent: bool = Field(False, description="Whether the provider is a company wholly owned by a charity "
                                                         "that gives its taxable profit to its parent charity each year "
                                                         "(Corporation Tax Act 2010 s.199); the draft then times the "
@@ -392,9 +398,17 @@ class OpenBook(Strict):
         """Which of the standard Disallowed Costs the term sheet's own items already cover, so the
         clause lists each kind of cost once: 'distributions' (dividends) and 'fines' (fines, penalties)."""
         joined = " ".join(self.disallowed_costs).lower()
-        return {"distributions": "dividend" in joined or "distribution" in joined,
+        return {"distributions": "dividend" in joined or "distribution" in joined or bool(self.eot_trustee),
                 "fines": "fine" in joined or "penalt" in joined,
                 "legal": "legal" in joined and ("dispute" in joined or "proceeding" in joined)}
+
+    @property
+    def disallowed_related(self) -> list[str]:
+        """The items of disallowed_items about payments to a related party (e.g. rent above a market rent).
+        The clause already disallows any payment to a Related Party above what the related-parties clause
+        allows, so it leaves these out rather than state a second, different test for the same payment
+        (ob-fresh r15 finding 9: a RICS-rent item against the lower-of-cost-and-market rule)."""
+        return [text for text in self.disallowed_items if re.search(r"related[- ]part", text, re.I)]
 
     @property
     def disallowed_funded(self) -> list[str]:

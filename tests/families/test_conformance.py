@@ -3,11 +3,14 @@ LibreOffice with the numbers the model computed, and repeats byte for byte."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, assemble_to, samples
+from assembler.model import iter_paragraphs
 from tests.families.conformance import assert_deterministic, assert_libreoffice_agrees, assert_opens_cleanly
 
 ALL = samples()
@@ -42,3 +45,15 @@ def test_deterministic(drafted, catalogue, tmp_path):
 def test_says_it_is_not_legal_advice(drafted):
     assert "not legal advice" in drafted[1].marking
     assert "not legal advice" in drafted[1].properties["notice"].lower()
+
+
+FUSED_ITEM = re.compile(r"\b(?:and|or)-\s|;\s?-\s")
+
+
+def test_no_list_item_is_fused_into_another(drafted):
+    """ob-fresh r15 finding 8: a block tag ate the newline after '; and', so the next bullet ran on
+    ('...clause 13; and- a cost met from...'). No paragraph may carry a bullet of another item."""
+    doc = drafted[1]
+    blocks = [b for c in doc.all_clauses() for b in c.blocks]
+    fused = [p.text for p in iter_paragraphs(blocks) if FUSED_ITEM.search(p.text)]
+    assert fused == []

@@ -139,7 +139,9 @@ def test_charity_worked_example_shows_the_term_sheets_figures(built):
     assert rows["Allowable Costs"] == money(allowable) == "£2,955,000"
     assert rows["Reasonable Profit (5% of the Cost Base)"] == money(maximum) == "£147,750"
     assert rows["Excess Profit"] == money(excess) == "£300"
-    assert rows["Transferred to the Reinvestment Fund"] == money(excess)   # reinvest position
+    # reinvest position; £300 is below the £5,000 carry-forward threshold (ob-fresh r15 22, ob-sample r15 5)
+    assert rows["Carried forward to the next Reconciliation Period (any period but the last)"] == money(excess)
+    assert rows["Transferred to the Reinvestment Fund (only in the final period)"] == money(excess)
     assert rows["Refunded to the Council"] == "£0"    # the table names the parties, not the role terms
     assert rows["Profit the Trust keeps"] == money(maximum)
     text = paragraphs_text(schedule)
@@ -595,3 +597,28 @@ def test_overheads_are_apportioned_over_all_the_places_together(built):
     text = paragraphs_text(clause(result, "open-book.scope"))
     assert "apportioned to the places the" in text and "by places available across all the" in text
     assert "in the same way as a shared cost" not in text
+
+
+def test_an_eot_owned_provider_pays_the_chapter_10a_bonus_from_its_kept_profit(catalogue):
+    """ob-fresh r15 findings 4 and 13: with eot_trustee, the Disallowed Costs name the trustee and make any
+    Chapter 10A of Part 4 ITEPA 2003 bonus a cost of the provider's kept profit (never an Allowable Cost,
+    so it cannot enlarge the Cost Base), and a disposal by the trustee is a change of control."""
+    import copy as _copy
+    import dataclasses
+
+    from assembler.termsheet.loader import load_file
+
+    sheet = read_termsheet(ADULT, catalogue)
+    plain = assemble(sheet, catalogue, today=DRAFT_DATE)
+    assert "Chapter 10A" not in paragraphs_text(clause(plain, "common.open-book-costs"))
+    data = _copy.deepcopy(dict(load_file(ADULT).data))
+    data["open_book"]["eot_trustee"] = "Acme EOT Trustee Limited"
+    model = type(sheet.model).model_validate(data)
+    result = assemble(dataclasses.replace(sheet, model=model), catalogue, today=DRAFT_DATE)
+    costs = paragraphs_text(clause(result, "common.open-book-costs"))
+    assert "any payment to Acme EOT Trustee Limited" in costs
+    assert "under Chapter 10A of Part 4 of the Income Tax (Earnings and Pensions) Act 2003" in costs
+    assert re.search(r"may pay such a bonus only out of the Actual Profit it keeps under clause \d+\)", costs)
+    assert costs.count("dividends, distributions") == 1
+    control = paragraphs_text(clause(result, "open-book.financial-distress"))
+    assert "any disposal by it, or by any later trustee, of shares in" in control

@@ -167,6 +167,17 @@ FIRES = [
          says="not a CQC location ID"),
     Case("OPEN-BOOK-RELATED-PARTY-VALUE", CHARITY, setter("open_book", "related_parties", 0, "annual_value", DELETE),
          says="Meadowbank Property Ltd"),
+    Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT, lambda d: d["open_book"].setdefault("disallowed_costs", []).append(
+        "Payments to the employee ownership trust, other than the tax-free employee bonus under Part 4 of "
+        "Chapter 10A of the Income Tax (Earnings and Pensions) Act 2003"),
+         says="Chapter 10A of Part 4"),
+    Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT, lambda d: d["open_book"].setdefault("disallowed_costs", []).append(
+        "Payments to the employee ownership trust"), says="give open_book.eot_trustee"),
+    Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT, lambda d: d["open_book"].setdefault("disallowed_costs", []).append(
+        "Staff bonuses, other than those in the pay policy"), says="becomes an Allowable Cost"),
+    Case("OPEN-BOOK-DISALLOWED-RELATED", ADULT, lambda d: d["open_book"].setdefault("disallowed_costs", []).append(
+        "Rent paid to a Related Party above the market rent certified by an independent RICS valuer"),
+         says="leaves this item out", loc=("open_book", "disallowed_costs", 0)),
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY, lambda d: d["open_book"]["registrations"].pop(2),
          says="The Willows", loc=("services", "homes", 2, "name")),
     Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", ACCOMMODATION,
@@ -293,6 +304,9 @@ QUIET = [
     Case("OPEN-BOOK-REGISTRATION-FORMAT", CHARITY, setter("open_book", "registrations", 0, "number", "sc 482913")),
     Case("OPEN-BOOK-REGISTRATION-FORMAT", ADULT),
     Case("OPEN-BOOK-RELATED-PARTY-VALUE", CHARITY),
+    Case("OPEN-BOOK-DISALLOWED-RELATED", CHARITY),
+    Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT),
+    Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT, lambda d: d["open_book"].update(eot_trustee="Acme EOT Trustee Limited")),
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY),
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY, lambda d: d["open_book"].update(registrations=[]) or
          d["services"].update(care_type="domiciliary_care")),
