@@ -875,3 +875,53 @@ def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
             "the Council keeps), disregarding the restrictions that this Agreement places on its use, letting and disposal, "
             "determined by a RICS Registered Valuer as at 2 September 2026") in schedule
     assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Unrestricted value"
+
+
+LAND = next(p for p in SAMPLES if p.stem == "housing-land-transfer")
+
+
+def test_a_property_to_be_vacated_is_a_completion_condition_not_a_tenancy_taken_over(catalogue):
+    """ci-fresh review, finding 2: a secure tenancy the Council must end before the transfer is a
+    completion condition, and Schedule 1, the transfer clause and the title warranty say so instead of
+    saying there is no tenancy; a sheet without one keeps its wording (quiet)."""
+    text = LAND.read_text(encoding="utf-8")
+    flat1 = "          use: One-bedroom flat for move-on accommodation\n"
+    assert text.count(flat1) >= 1
+    vacated = text.replace(flat1, flat1 + "          vacate_before_transfer: the secure tenancy (the tenant is moving "
+                           "to another Council flat)\n", 1)
+    doc = assemble(validate(load_text(vacated, "v.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    conditions = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert ("the Council has ended the secure tenancy (the tenant is moving to another Council flat) of Flat 1, Canal "
+            "House, 3 Wharf Road, Northmoor NM1 4WR, shown in Schedule 1 as to end before the Transfer Date, every "
+            "tenant and other occupier has left") in conditions
+    assert "no claim to exercise the right to buy" in conditions
+    schedule = text_of(clause(doc, "co-investment.schedule-properties"))
+    assert ("Flat 1, Canal House, 3 Wharf Road, Northmoor NM1 4WR is at the date of this Agreement occupied under the "
+            "secure tenancy") in schedule
+    assert "is not one the property is transferred subject to" in text_of(clause(doc, "co-investment.asset-transfer"))
+    assert "shown there as to end before the Transfer Date" in text_of(clause(doc, "co-investment.warranties"))
+    quiet = assemble(validate(load_text(text, "q.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "to end before the Transfer Date" not in text_of(clause(quiet, "co-investment.conditions-precedent"))
+    assert "is not one the property is transferred subject to" not in text_of(clause(quiet, "co-investment.asset-transfer"))
+
+
+def test_an_investor_that_is_an_unincorporated_charity_is_its_trustees(catalogue):
+    """ci-fresh review, finding 1: the trustees are the party, defined together, sign by two under a
+    s.333 resolution whose certified copy is a completion condition, and take the Investor Charge."""
+    text = LAND.read_text(encoding="utf-8").replace(
+        "    short_name: Fund\n    legal_form: company\n    company_number: \"13579246\"\n",
+        "    short_name: Fund\n    legal_form: unincorporated_charity\n    charity_number: \"1012437\"\n"
+        "    trustees: [Ann Lee, Bo Grant]\n", 1)
+    assert "unincorporated_charity" in text
+    result = assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE)
+    doc = result.document
+    fund = next(p for p in doc.parties if p.short_name == "Fund")
+    assert fund.name == "Ann Lee and Bo Grant, the trustees for the time being of Harbourside Social Impact Fund Limited"
+    assert fund.together
+    assert "section 333 of the Charities Act 2011" in text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "a reference to the Fund is a reference to the trustees for the time being" in text_of(clause(doc, "common.definitions"))
+    assert "in favour of the trustees of Harbourside Social Impact Fund Limited for the time being" in \
+        text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "section 333" not in text_of(clause(quiet, "co-investment.conditions-precedent"))
+    assert not any(p.together for p in quiet.parties)
