@@ -925,3 +925,32 @@ def test_an_investor_that_is_an_unincorporated_charity_is_its_trustees(catalogue
     quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
     assert "section 333" not in text_of(clause(quiet, "co-investment.conditions-precedent"))
     assert not any(p.together for p in quiet.parties)
+
+
+def test_an_approved_sale_is_a_permitted_disposal_and_no_investor_can_veto_the_option(catalogue):
+    """ci-fresh review, findings 3 and 4: where the draft lets approved sales be reinvested, such a sale
+    is a Permitted Disposal (so only unused proceeds trigger clawback), and the Investors' consent to
+    listed disposals does not reach the Authority Option or a transfer to a Substitute Provider."""
+    homes = HOMES.read_text(encoding="utf-8")
+    licence = homes.replace(
+        "    - a sale of a home that the Partnership Board approves, with the net proceeds used to buy a replacement home in the Partnership Area\n",
+        "    - a licence of a spare room to a volunteer mentor approved by the Council\n", 1)
+    assert licence != homes
+    doc = assemble(validate(load_text(licence, "l.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    disposal = text_of(clause(doc, "co-investment.disposal"))
+    assert "a sale of a Partnership Property that the Partnership Board approves, with the prior written consent of " \
+           "the Council" in disposal
+    assert "a transfer under the Authority Option or a transfer to a Substitute Provider, needs the prior written " \
+           "consent" in disposal
+    assert "A transfer under the Authority Option or to a Substitute Provider needs no further consent" in disposal
+    clawback = text_of(clause(doc, "co-investment.clawback"))
+    assert "(a sale approved under clause" in clawback
+    # The sheet lists its own approved sale: it is the anchor, and no second sale item is added.
+    listed = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "prior written consent of the Council and" not in text_of(clause(listed, "co-investment.disposal")).split(
+        "The Permitted Disposals are")[1].split("Throughout")[0]
+    assert "(a sale approved under clause" in text_of(clause(listed, "co-investment.clawback"))
+    # Quiet: no listed disposals, no reinvestment, so no approved sale.
+    hub = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "approved under" not in text_of(clause(hub, "co-investment.clawback"))
+    assert "Partnership Board approves, with the prior" not in text_of(clause(hub, "co-investment.disposal"))
