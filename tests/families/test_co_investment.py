@@ -954,3 +954,20 @@ def test_an_approved_sale_is_a_permitted_disposal_and_no_investor_can_veto_the_o
     hub = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
     assert "approved under" not in text_of(clause(hub, "co-investment.clawback"))
     assert "Partnership Board approves, with the prior" not in text_of(clause(hub, "co-investment.disposal"))
+
+
+def test_shared_homes_bring_in_the_hmo_management_regulations(catalogue):
+    """ci-fresh review, finding 5: homes shared by residents who are not one household are likely HMOs,
+    so the management clause applies the 2006 Management Regulations and licensing; homes that are not
+    shared do not get the sub-clause (quiet)."""
+    text = LAND.read_text(encoding="utf-8")
+    shared = text.replace("use: One-bedroom flat for move-on accommodation",
+                          "use: Three-bedroom flat shared by three young people", 1)
+    assert shared != text
+    doc = assemble(validate(load_text(shared, "s.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    ops = clause(doc, "co-investment.operations")
+    assert "the Management of Houses in Multiple Occupation (England) Regulations 2006" in text_of(ops)
+    assert "under Part 2 or Part 3 of that Act" in text_of(ops)
+    assert "s.56" in ops.note
+    quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "multiple occupation" not in text_of(clause(quiet, "co-investment.operations"))
