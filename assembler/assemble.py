@@ -13,7 +13,7 @@ from assembler.errors import Problem, UserError
 from assembler.execution import execution_lines, general_partner
 from assembler.formatting import long_date
 from assembler.library.catalogue import Catalogue
-from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Table, Term, Text
+from assembler.model import Definition, Document, Inline, PartyBlock, Placeholder, Table, Term, Text, open_mark
 from assembler.plan import Plan, make_plan
 from assembler.render.clauses import render_clause, render_inlines
 from assembler.render.markup import Role
@@ -345,8 +345,15 @@ def is_deed(sheet: TermSheet, manifest) -> bool:
 def _party_block(role: str, party: Party, deed: bool = False) -> PartyBlock:
     description = _description(party)
     signatory = party.signatory
+    name = party.name
+    if party.is_trust:
+        # An unincorporated charity has no legal personality: the party is its trustees for the time
+        # being, named (or a placeholder for their names) and defined together (a review: the trust
+        # itself cannot contract, lend or hold a charge).
+        names = party.trustee_names or open_mark(f"names of the trustees of {party.name}")
+        name = f"{names}, the trustees for the time being of {party.name}"
     return PartyBlock(
-        role=role, name=party.name, short_name=party.short_name, description=description,
+        role=role, name=name, short_name=party.short_name, description=description, together=party.is_trust,
         address=party.address,
         signatory_name=Text(signatory.name) if signatory.name else Placeholder(f"name of {party.possessive} signatory"),
         signatory_position=Text(signatory.position) if signatory.position else Placeholder(f"position of {party.possessive} signatory"),
@@ -394,6 +401,8 @@ def _description(party: Party) -> str:
     words = FULL_FORM_WORDS.get(party.legal_form, LEGAL_FORM_WORDS[party.legal_form])
     if party.legal_form == LegalForm.cio and party.charity_number and not party.company_number:
         # A CIO is registered as a charity by definition: the register it is on, and its number.
+        return f"{words} registered with the Charity Commission for England and Wales (charity number {party.charity_number})"
+    if party.legal_form == LegalForm.unincorporated_charity and party.charity_number and not party.company_number:
         return f"{words} registered with the Charity Commission for England and Wales (charity number {party.charity_number})"
     if party.legal_form in FULL_FORM_WORDS and party.society_number and len(numbers) == 1:
         return f"{words} (registered number {party.society_number})"

@@ -11,8 +11,8 @@ authorised, named with their position (checked 2026-12-03, recorded in clauses/f
   executed by signature if it is signed by at least two of the charity trustees"); where it is an
   officer such as a chief executive, that officer alone as the CIO's authorised signatory (never named
   as a trustee); council: an authorised officer; the trustees of
-  an unincorporated charity: a person they authorise (s.333 Charities Act 2011 is for two or more
-  trustees executing in the names of all).
+  an unincorporated charity: two trustees authorised by a resolution of the trustees under s.333
+  Charities Act 2011, on behalf of all (the trustees are the party and contract personally).
 The formal blocks below apply ONLY to a deed, following the statute or rules each form executes under:
 - company, charitable company, CIC: Companies Act 2006 s.44(2): two authorised signatories (every
   director, and the secretary), or a director in the presence of a witness who attests; a deed must
@@ -101,7 +101,6 @@ SIMPLE_HEADS = {
     "corporation_sole": WORDING["corporation_sole"][0],
     "limited_partnership": WORDING["limited_partnership"][0],
     "llp": WORDING["llp"][0],
-    "trustees": "Signed for and on behalf of the trustees of {name} by their authorised signatory",
 }
 
 
@@ -152,6 +151,8 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
     who = party.possessive
     if EXECUTION[party.legal_form] == "cio" and _is_trustee(party.signatory.position):
         return _cio_lines(party)
+    if EXECUTION[party.legal_form] == "trustees":
+        return _trustee_lines(party)
     head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
     return [
         [Text(head.format(name=party.name, partner=general_partner(party)) + ":")],
@@ -173,6 +174,23 @@ def _cio_lines(party: Party) -> list[list[Inline]]:
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
         [Text(f"Charity trustee: {SIGN}")],
         [Text("Name: "), Placeholder(f"name of {possessive(party.defined)} second charity trustee", kind="blank")],
+        [Text("Date: ____________________")],
+    ]
+
+
+def _trustee_lines(party: Party) -> list[list[Inline]]:
+    """The trustees of an unincorporated charity are the party: two of them sign for all under the
+    authority of a resolution of the trustees under Charities Act 2011 s.333 (a review: one "authorised
+    signatory" does not bind trustees who contract personally). The first is named from the term sheet
+    where given, the second written in at signing."""
+    who = party.possessive
+    return [
+        [Text(f"Signed by two of the trustees of {party.name}, under the authority conferred by a resolution "
+              "of its trustees under section 333 of the Charities Act 2011, on behalf of all its trustees:")],
+        [Text(f"Trustee: {SIGN}")],
+        [Text("Name: "), _or_open(party.signatory.name, f"name of {who} first signing trustee")],
+        [Text(f"Trustee: {SIGN}")],
+        [Text("Name: "), Placeholder(f"name of {possessive(party.defined)} second signing trustee", kind="blank")],
         [Text("Date: ____________________")],
     ]
 

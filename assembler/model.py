@@ -171,6 +171,7 @@ class PartyBlock:
     article: bool = True  # whether the defined name reads with "the": "the Council", but "P3"
     public_body: bool = False
     execution: list[list[Inline]] = field(default_factory=list)  # the signature block, line by line
+    together: bool = False  # several persons defined as one ("(together, the Foundation)"): a trust's trustees
 
     @property
     def defined(self) -> str:

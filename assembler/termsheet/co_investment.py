@@ -69,6 +69,12 @@ class Property(Strict):
         None, description="Existing tenancies or occupiers the delivery organisation takes the property subject to, e.g. "
         "'Assured tenancy of the first-floor flat granted 1 June 2026'. Leave out for a property transferred with vacant possession. "
         "A part of the property the authority keeps (a rooftop telecoms site, a substation) is not an occupier: put it under excepted.")
+    vacate_before_transfer: Text | None = Field(
+        None, description="A tenancy or occupation of the property that the authority must end before it is contributed, "
+        "so that it is transferred with vacant possession, e.g. 'the secure tenancy (the tenant has accepted a move to a "
+        "Council bungalow)'. The draft makes ending it (and the occupiers leaving) a completion condition and Schedule 1 "
+        "records it, instead of saying there is no tenancy. A tenancy the delivery organisation takes over goes under "
+        "occupiers instead. Leave out if none.")
     excepted: Text | None = Field(
         None, description="A part of the property the lease or transfer excepts and reserves to the authority, which keeps "
         "it, with any agreement under which it is used, e.g. 'the rooftop site used under the Electronic Communications Code "

@@ -274,6 +274,11 @@ class Party(Strict):
     address: Text = Field(description="Registered office or principal address, on one line.")
     email: str | None = Field(None, description="Address for notices under the agreement.")
     signatory: Signatory = Field(default_factory=Signatory, description="Who signs for this party.")
+    trustees: list[Text] = Field(
+        default_factory=list,
+        description="For an unincorporated charity (legal_form: unincorporated_charity) only: the full names of its "
+        "trustees for the time being, who are the party (a trust has no legal personality, so they contract, lend "
+        "and hold any charge together). Empty: the draft shows a placeholder for their names. Ignored for other forms.")
 
     @property
     def is_public_body(self) -> bool:
@@ -305,6 +310,17 @@ class Party(Strict):
         from assembler.assemble import _description  # the one wording, shared with the parties block
 
         return _description(self)
+
+    @property
+    def is_trust(self) -> bool:
+        """An unincorporated charity: the party is its trustees for the time being, acting together."""
+        return self.legal_form == LegalForm.unincorporated_charity
+
+    @property
+    def trustee_names(self) -> str:
+        """The trustees' names as the parties block gives them ("A, B and C"), or empty if the sheet has none."""
+        names = list(self.trustees)
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
     @property
     def takes_article(self) -> bool:

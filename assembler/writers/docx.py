@@ -219,7 +219,7 @@ class _Body:
         self.add("Parties", style="PD Heading")
         last = len(doc.parties) - 1
         for i, party in enumerate(doc.parties):
-            para = self.add(f"{party.name}, {party.description}, of {party.address} (" + ("the " if party.article else ""),
+            para = self.add(f"{party.name}, {party.description}, of {party.address} (" + ("together, " if party.together else "") + ("the " if party.article else ""),
                             style="PD Party")
             self.run(para, party.short_name, "PD Term")
             self.run(para, ")" + ("; and" if i == last - 1 else "." if i == last else ";"))

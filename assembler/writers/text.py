@@ -9,7 +9,7 @@ from assembler.writers.signing import signing_statement
 def to_text(doc: Document, *, notes: bool = False) -> str:
     lines = [doc.title.upper(), doc.subtitle, "", "PARTIES"]
     for i, party in enumerate(doc.parties, start=1):
-        lines.append(shown(f"({i}) {party.name}, {party.description}, of {party.address} ({party.defined})"))
+        lines.append(shown(f"({i}) {party.name}, {party.description}, of {party.address} ({'together, ' if party.together else ''}{party.defined})"))
     if doc.recitals:
         lines += ["", "BACKGROUND"]
         for clause in doc.recitals:

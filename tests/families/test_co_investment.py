@@ -917,3 +917,99 @@ def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_app
     for heading in ("Compliance with law", "Subsidy control", "Insurance"):
         number = next(c.number for c in doc.clauses if c.title == heading)
         assert f"clause {number}," in signing
+
+
+LAND = next(p for p in SAMPLES if p.stem == "housing-land-transfer")
+
+
+def test_a_property_to_be_vacated_is_a_completion_condition_not_a_tenancy_taken_over(catalogue):
+    """ci-fresh review, finding 2: a secure tenancy the Council must end before the transfer is a
+    completion condition, and Schedule 1, the transfer clause and the title warranty say so instead of
+    saying there is no tenancy; a sheet without one keeps its wording (quiet)."""
+    text = LAND.read_text(encoding="utf-8")
+    flat1 = "          use: One-bedroom flat for move-on accommodation\n"
+    assert text.count(flat1) >= 1
+    vacated = text.replace(flat1, flat1 + "          vacate_before_transfer: the secure tenancy (the tenant is moving "
+                           "to another Council flat)\n", 1)
+    doc = assemble(validate(load_text(vacated, "v.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    conditions = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert ("the Council has ended the secure tenancy (the tenant is moving to another Council flat) of Flat 1, Canal "
+            "House, 3 Wharf Road, Northmoor NM1 4WR, shown in Schedule 1 as to end before the Transfer Date, every "
+            "tenant and other occupier has left") in conditions
+    assert "no claim to exercise the right to buy" in conditions
+    schedule = text_of(clause(doc, "co-investment.schedule-properties"))
+    assert ("Flat 1, Canal House, 3 Wharf Road, Northmoor NM1 4WR is at the date of this Agreement occupied under the "
+            "secure tenancy") in schedule
+    assert "is not one the property is transferred subject to" in text_of(clause(doc, "co-investment.asset-transfer"))
+    assert "shown there as to end before the Transfer Date" in text_of(clause(doc, "co-investment.warranties"))
+    quiet = assemble(validate(load_text(text, "q.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "to end before the Transfer Date" not in text_of(clause(quiet, "co-investment.conditions-precedent"))
+    assert "is not one the property is transferred subject to" not in text_of(clause(quiet, "co-investment.asset-transfer"))
+
+
+def test_an_investor_that_is_an_unincorporated_charity_is_its_trustees(catalogue):
+    """ci-fresh review, finding 1: the trustees are the party, defined together, sign by two under a
+    s.333 resolution whose certified copy is a completion condition, and take the Investor Charge."""
+    text = LAND.read_text(encoding="utf-8").replace(
+        "    short_name: Fund\n    legal_form: company\n    company_number: \"13579246\"\n",
+        "    short_name: Fund\n    legal_form: unincorporated_charity\n    charity_number: \"1012437\"\n"
+        "    trustees: [Ann Lee, Bo Grant]\n", 1)
+    assert "unincorporated_charity" in text
+    result = assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE)
+    doc = result.document
+    fund = next(p for p in doc.parties if p.short_name == "Fund")
+    assert fund.name == "Ann Lee and Bo Grant, the trustees for the time being of Harbourside Social Impact Fund Limited"
+    assert fund.together
+    assert "section 333 of the Charities Act 2011" in text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "a reference to the Fund is a reference to the trustees for the time being" in text_of(clause(doc, "common.definitions"))
+    assert "in favour of the trustees of Harbourside Social Impact Fund Limited for the time being" in \
+        text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "section 333" not in text_of(clause(quiet, "co-investment.conditions-precedent"))
+    assert not any(p.together for p in quiet.parties)
+
+
+def test_an_approved_sale_is_a_permitted_disposal_and_no_investor_can_veto_the_option(catalogue):
+    """ci-fresh review, findings 3 and 4: where the draft lets approved sales be reinvested, such a sale
+    is a Permitted Disposal (so only unused proceeds trigger clawback), and the Investors' consent to
+    listed disposals does not reach the Authority Option or a transfer to a Substitute Provider."""
+    homes = HOMES.read_text(encoding="utf-8")
+    licence = homes.replace(
+        "    - a sale of a home that the Partnership Board approves, with the net proceeds used to buy a replacement home in the Partnership Area\n",
+        "    - a licence of a spare room to a volunteer mentor approved by the Council\n", 1)
+    assert licence != homes
+    doc = assemble(validate(load_text(licence, "l.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    disposal = text_of(clause(doc, "co-investment.disposal"))
+    assert "a sale of a Partnership Property that the Partnership Board approves, with the prior written consent of " \
+           "the Council" in disposal
+    assert "a transfer under the Authority Option or a transfer to a Substitute Provider, needs the prior written " \
+           "consent" in disposal
+    assert "A transfer under the Authority Option or to a Substitute Provider needs no further consent" in disposal
+    clawback = text_of(clause(doc, "co-investment.clawback"))
+    assert "(a sale approved under clause" in clawback
+    # The sheet lists its own approved sale: it is the anchor, and no second sale item is added.
+    listed = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "prior written consent of the Council and" not in text_of(clause(listed, "co-investment.disposal")).split(
+        "The Permitted Disposals are")[1].split("Throughout")[0]
+    assert "(a sale approved under clause" in text_of(clause(listed, "co-investment.clawback"))
+    # Quiet: no listed disposals, no reinvestment, so no approved sale.
+    hub = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "approved under" not in text_of(clause(hub, "co-investment.clawback"))
+    assert "Partnership Board approves, with the prior" not in text_of(clause(hub, "co-investment.disposal"))
+
+
+def test_shared_homes_bring_in_the_hmo_management_regulations(catalogue):
+    """ci-fresh review, finding 5: homes shared by residents who are not one household are likely HMOs,
+    so the management clause applies the 2006 Management Regulations and licensing; homes that are not
+    shared do not get the sub-clause (quiet)."""
+    text = LAND.read_text(encoding="utf-8")
+    shared = text.replace("use: One-bedroom flat for move-on accommodation",
+                          "use: Three-bedroom flat shared by three young people", 1)
+    assert shared != text
+    doc = assemble(validate(load_text(shared, "s.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    ops = clause(doc, "co-investment.operations")
+    assert "the Management of Houses in Multiple Occupation (England) Regulations 2006" in text_of(ops)
+    assert "under Part 2 or Part 3 of that Act" in text_of(ops)
+    assert "s.56" in ops.note
+    quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "multiple occupation" not in text_of(clause(quiet, "co-investment.operations"))

@@ -208,3 +208,30 @@ def test_a_job_title_with_director_in_it_is_not_a_board_director(position, direc
     company = party(signatory={"name": "Ruth Oyelaran", "position": position})
     lines = [plain_text(line) for line in execution_lines(company, deed=True)]
     assert ("Name: Ruth Oyelaran" in lines) is director
+
+
+def test_an_unincorporated_charity_is_its_trustees_who_are_defined_together_and_two_sign():
+    """A trust has no legal personality: the parties block names its trustees for the time being (or a
+    placeholder for their names), defined together, and two trustees sign for all under a s.333
+    resolution (ci-fresh review, finding 1). Other forms keep their block and signature."""
+    from assembler.assemble import _description, _party_block
+    from assembler.model import shown
+
+    trust = party(name="The Ellingham Foundation", short_name="Foundation", article=False,
+                  legal_form="unincorporated_charity", charity_number="1012437",
+                  signatory={"name": "Miriam Castellano", "position": "Chair of the Trustees"})
+    block = _party_block("investor", trust)
+    assert shown(block.name) == ("[names of the trustees of The Ellingham Foundation], the trustees for the time "
+                                 "being of The Ellingham Foundation")
+    assert block.together
+    assert _description(trust) == ("an unincorporated charity registered with the Charity Commission for England "
+                                   "and Wales (charity number 1012437)")
+    named = _party_block("investor", trust.model_copy(update={"trustees": ["A Smith", "B Jones", "C Patel"]}))
+    assert named.name == "A Smith, B Jones and C Patel, the trustees for the time being of The Ellingham Foundation"
+    lines = [plain_text(line) for line in execution_lines(trust, deed=False)]
+    assert "section 333 of the Charities Act 2011" in lines[0] and "on behalf of all its trustees" in lines[0]
+    assert sum(line.startswith("Trustee: ") for line in lines) == 2
+    assert "Name: Miriam Castellano" in lines
+    company = _party_block("delivery", party())
+    assert company.name == "Example" and not company.together
+    assert "authorised signatory" in plain_text(company.execution[0])
