@@ -662,7 +662,7 @@ def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_
     text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document)
     assert "times the Scheduled Debt Service for that Test Year" in text
     assert "falling due in that Test Year to ." not in text
-    assert "sets out as falling due in that Test Year to the Fund" in text
+    assert "the payments to the Fund of Investor Return" in text and "sets out as falling due in that Test Year" in text
 
 
 def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
