@@ -1013,3 +1013,25 @@ def test_shared_homes_bring_in_the_hmo_management_regulations(catalogue):
     assert "s.56" in ops.note
     quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
     assert "multiple occupation" not in text_of(clause(quiet, "co-investment.operations"))
+
+
+def test_an_excepted_part_gets_telecoms_heads_only_when_it_is_a_telecoms_site(catalogue):
+    """r16 ci-fresh review, finding 4: a substation the authority keeps is excepted with the rights under its own
+    lease and neutral access, damage and works heads; the Electronic Communications Code and the roof and
+    structure heads come in only when the sheet describes a telecoms installation."""
+    anchor = "          lease_years: 35\n"
+    assert anchor in HUB_TEXT
+
+    def lease_of(excepted: str) -> Clause:
+        text = HUB_TEXT.replace(anchor, anchor + f"          excepted: {excepted}\n", 1)
+        doc = assemble(validate(load_text(text, "x.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+        return clause(doc, "co-investment.asset-transfer")
+
+    sub = lease_of("the electricity substation used by Eastern Power Networks plc under a lease dated 3 March 1988")
+    assert "Electronic Communications Code" not in text_of(sub) + sub.note
+    assert "roof and structure" not in text_of(sub) + sub.note
+    assert "together with the rights granted by the lease, wayleave or other agreement under which it is used" in text_of(sub)
+    assert "Electricity Act 1989" in sub.note
+    mast = lease_of("the rooftop site used under the Electronic Communications Code agreement dated 14 May 2019")
+    assert "including an operator under the Electronic Communications Code" in text_of(mast)
+    assert "roof and structure that support the excepted part" in text_of(mast)
