@@ -95,6 +95,18 @@ class Property(Strict):
     def undervalue(self) -> Decimal:
         return max(self.valuation - self.consideration, Decimal(0))
 
+    _SHARED: ClassVar[re.Pattern] = re.compile(
+        r"\bshar(?:ed|ing)\b(?!\s+(?:ownership|staff|office|garden|lounge|entrance|common|communal|base|facilit))")
+
+    @property
+    def shared_home(self) -> bool:
+        """The use describes a home shared by residents (a shared house or flat), not self-contained homes that share
+        only a staff base, garden or entrance: only a shared home can be a house in multiple occupation."""
+        text = (self.use or "").lower()
+        if "self-contained" in text or "self contained" in text:
+            return False
+        return bool(self._SHARED.search(text))
+
     @property
     def telecoms_exception(self) -> bool:
         """The excepted part is a telecoms installation (the draft then adds the Electronic Communications Code and

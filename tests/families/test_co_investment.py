@@ -1035,3 +1035,18 @@ def test_an_excepted_part_gets_telecoms_heads_only_when_it_is_a_telecoms_site(ca
     mast = lease_of("the rooftop site used under the Electronic Communications Code agreement dated 14 May 2019")
     assert "including an operator under the Electronic Communications Code" in text_of(mast)
     assert "roof and structure that support the excepted part" in text_of(mast)
+
+
+def test_self_contained_flats_with_a_shared_staff_base_are_not_hmos(catalogue):
+    """r16 ci-fresh review, finding 6: self-contained flats that share only a staff base and garden are not
+    shared homes, so neither the HMO sub-clause nor the HMO note applies; a shared flat still gets them."""
+    text = LAND.read_text(encoding="utf-8")
+    flats = text.replace("use: One-bedroom flat for move-on accommodation",
+                         "use: Twelve one-bedroom self-contained supported flats with a shared staff base and garden", 1)
+    assert flats != text
+    doc = assemble(validate(load_text(flats, "f.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    ops = clause(doc, "co-investment.operations")
+    assert "multiple occupation" not in text_of(ops) + ops.note
+    shared = text.replace("use: One-bedroom flat for move-on accommodation", "use: Flat shared by three young people", 1)
+    doc = assemble(validate(load_text(shared, "s.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "multiple occupation" in text_of(clause(doc, "co-investment.operations"))
