@@ -1050,3 +1050,14 @@ def test_self_contained_flats_with_a_shared_staff_base_are_not_hmos(catalogue):
     shared = text.replace("use: One-bedroom flat for move-on accommodation", "use: Flat shared by three young people", 1)
     doc = assemble(validate(load_text(shared, "s.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
     assert "multiple occupation" in text_of(clause(doc, "co-investment.operations"))
+
+
+def test_lease_notes_rely_on_the_lease_covenants_not_a_transfer_and_deed_of_covenant(catalogue):
+    """r16 ci-fresh review, finding 10: in a lease deal the notes say the lease covenants bind assignees under the
+    Landlord and Tenant (Covenants) Act 1995, not the freehold model's Transfer, s.33 deed and deed of covenant."""
+    doc = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    forms = clause(doc, "co-investment.schedule-agreed-forms").note
+    assert "Landlord and Tenant (Covenants) Act 1995" in forms
+    assert "The Transfer is executed" not in forms and "deed of covenant" not in forms
+    assert "the Transfer (or the purchase)" not in clause(doc, "co-investment.schedule-restriction").note
+    assert "the deed of covenant" not in clause(doc, "co-investment.end-of-term").note
