@@ -1061,3 +1061,17 @@ def test_lease_notes_rely_on_the_lease_covenants_not_a_transfer_and_deed_of_cove
     assert "The Transfer is executed" not in forms and "deed of covenant" not in forms
     assert "the Transfer (or the purchase)" not in clause(doc, "co-investment.schedule-restriction").note
     assert "the deed of covenant" not in clause(doc, "co-investment.end-of-term").note
+
+
+def test_the_property_schedule_total_follows_the_grant_rounding_rule(catalogue):
+    """r16 ci-fresh review, finding 9: the definition adds the grant's rounding difference to the last home listed,
+    so Schedule 1 shows that home's figure and a total of the whole undervalue and grant, not the rounded share
+    times the homes."""
+    text = HUB_TEXT.replace("          homes: 0\n", "          homes: 7\n", 1).replace(
+        "          valuation: 120,000\n", "          valuation: 140,000\n", 1).replace("  stated_total: 650,000\n", "  stated_total: 670,000\n", 1)
+    assert text.count("homes: 7") == 1 and text.count("valuation: 140,000") == 1
+    doc = assemble(validate(load_text(text, "r.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    [table] = tables(clause(doc, "co-investment.schedule-properties"))
+    # £150,000 grant over 7 homes: £21,428.57 each, the last £21,428.58; undervalue £140,000 over 7: £20,000.
+    assert table[1][-1] == "£41,428.57 (homes 1 to 6); £41,428.58 (home 7)"
+    assert table[-1][-1] == "£290,000 (all homes)"
