@@ -1075,3 +1075,18 @@ def test_the_property_schedule_total_follows_the_grant_rounding_rule(catalogue):
     # £150,000 grant over 7 homes: £21,428.57 each, the last £21,428.58; undervalue £140,000 over 7: £20,000.
     assert table[1][-1] == "£41,428.57 (homes 1 to 6); £41,428.58 (home 7)"
     assert table[-1][-1] == "£290,000 (all homes)"
+
+
+def test_tenant_support_names_the_social_care_authority_in_a_two_tier_area(catalogue):
+    """r16 ci-fresh review, finding 2 (part): a district council has no social care functions, so the support
+    sub-clause names the county council that has them (from the safeguarding authority) instead of the Council's
+    own social care services; a council with them keeps the words (quiet)."""
+    text = LAND.read_text(encoding="utf-8")
+    district = text.replace("  name: Northmoor Borough Council\n", "  name: Northmoor District Council\n", 1)
+    district += "safeguarding:\n  people: adults\n  authority: Westshire County Council\n"
+    doc = assemble(validate(load_text(district, "d.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    ops = text_of(clause(doc, "co-investment.operations"))
+    assert "the Council's housing and other services, and with the social care services of Westshire County Council" in ops
+    assert "housing, social care and other services" not in ops
+    quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "the Council's housing, social care and other services" in text_of(clause(quiet, "co-investment.operations"))
