@@ -375,6 +375,13 @@ def scheduled_grant(sheet) -> Decimal:
     return ZERO if sheet.acquisition.homes_to_acquire else grant_per_home(sheet)
 
 
+def grant_rounding(sheet) -> Decimal:
+    """What the rounding of the scheduled grant share leaves over: the Attributable Contribution definition adds it to
+    the last home listed, so the schedule's total is the whole grant (nil where the grant buys homes)."""
+    each = scheduled_grant(sheet)
+    return sheet.contributions.authority_grant - each * grant_homes(sheet) if each else ZERO
+
+
 def attributable_per_home(sheet, prop) -> Decimal:
     """A scheduled home's Attributable Contribution: its share of the undervalue plus any share of the grant it
     carries (a building with no homes counts as one)."""
@@ -594,6 +601,7 @@ class CreditView:
     grant_per_home: Decimal = ZERO
     grant_homes: int = 0
     scheduled_grant: Decimal = ZERO  # the grant each home in the property schedule carries (nil if it buys homes)
+    grant_rounding: Decimal = ZERO  # the rounding difference the last scheduled home carries on top of its share
     attributable: dict = field(default_factory=dict)
     lease_ends: dict = field(default_factory=dict)
     leases_ending_with_term: list = field(default_factory=list)
@@ -633,7 +641,7 @@ def credit_view(sheet) -> CreditView:
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
         test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
-        grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet),
+        grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),

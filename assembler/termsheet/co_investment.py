@@ -79,7 +79,9 @@ class Property(Strict):
         None, description="A part of the property the lease or transfer excepts and reserves to the authority, which keeps "
         "it, with any agreement under which it is used, e.g. 'the rooftop site used under the Electronic Communications Code "
         "agreement dated 14 May 2019 for a mobile telephone installation, which the Council keeps'. The draft excepts and "
-        "reserves it with rights of access, and sets heads for the roof and structure, damage and the works. Leave out if none.")
+        "reserves it with rights of access and heads for damage and the works; where the text names a telecoms installation (the "
+        "Electronic Communications Code, a mast, an antenna) it adds the operator's rights and the roof and structure. "
+        "Leave out if none.")
 
     @model_validator(mode="after")
     def _lease_has_length(self) -> Property:
@@ -92,6 +94,26 @@ class Property(Strict):
     @property
     def undervalue(self) -> Decimal:
         return max(self.valuation - self.consideration, Decimal(0))
+
+    _SHARED: ClassVar[re.Pattern] = re.compile(
+        r"\bshar(?:ed|ing)\b(?!\s+(?:ownership|staff|office|garden|lounge|entrance|common|communal|base|facilit))")
+
+    @property
+    def shared_home(self) -> bool:
+        """The use describes a home shared by residents (a shared house or flat), not self-contained homes that share
+        only a staff base, garden or entrance: only a shared home can be a house in multiple occupation."""
+        text = (self.use or "").lower()
+        if "self-contained" in text or "self contained" in text:
+            return False
+        return bool(self._SHARED.search(text))
+
+    @property
+    def telecoms_exception(self) -> bool:
+        """The excepted part is a telecoms installation (the draft then adds the Electronic Communications Code and
+        roof-and-structure heads); any other excepted part (a substation, a pumping station) gets neutral heads."""
+        text = (self.excepted or "").lower()
+        return any(w in text for w in ("telecom", "communications code", "mobile telephone", "mobile phone",
+                                       "antenna", " mast"))
 
     @property
     def undervalue_per_home(self) -> Decimal:

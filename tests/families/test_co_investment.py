@@ -1013,3 +1013,80 @@ def test_shared_homes_bring_in_the_hmo_management_regulations(catalogue):
     assert "s.56" in ops.note
     quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
     assert "multiple occupation" not in text_of(clause(quiet, "co-investment.operations"))
+
+
+def test_an_excepted_part_gets_telecoms_heads_only_when_it_is_a_telecoms_site(catalogue):
+    """r16 ci-fresh review, finding 4: a substation the authority keeps is excepted with the rights under its own
+    lease and neutral access, damage and works heads; the Electronic Communications Code and the roof and
+    structure heads come in only when the sheet describes a telecoms installation."""
+    anchor = "          lease_years: 35\n"
+    assert anchor in HUB_TEXT
+
+    def lease_of(excepted: str) -> Clause:
+        text = HUB_TEXT.replace(anchor, anchor + f"          excepted: {excepted}\n", 1)
+        doc = assemble(validate(load_text(text, "x.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+        return clause(doc, "co-investment.asset-transfer")
+
+    sub = lease_of("the electricity substation used by Eastern Power Networks plc under a lease dated 3 March 1988")
+    assert "Electronic Communications Code" not in text_of(sub) + sub.note
+    assert "roof and structure" not in text_of(sub) + sub.note
+    assert "together with the rights granted by the lease, wayleave or other agreement under which it is used" in text_of(sub)
+    assert "Electricity Act 1989" in sub.note
+    mast = lease_of("the rooftop site used under the Electronic Communications Code agreement dated 14 May 2019")
+    assert "including an operator under the Electronic Communications Code" in text_of(mast)
+    assert "roof and structure that support the excepted part" in text_of(mast)
+
+
+def test_self_contained_flats_with_a_shared_staff_base_are_not_hmos(catalogue):
+    """r16 ci-fresh review, finding 6: self-contained flats that share only a staff base and garden are not
+    shared homes, so neither the HMO sub-clause nor the HMO note applies; a shared flat still gets them."""
+    text = LAND.read_text(encoding="utf-8")
+    flats = text.replace("use: One-bedroom flat for move-on accommodation",
+                         "use: Twelve one-bedroom self-contained supported flats with a shared staff base and garden", 1)
+    assert flats != text
+    doc = assemble(validate(load_text(flats, "f.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    ops = clause(doc, "co-investment.operations")
+    assert "multiple occupation" not in text_of(ops) + ops.note
+    shared = text.replace("use: One-bedroom flat for move-on accommodation", "use: Flat shared by three young people", 1)
+    doc = assemble(validate(load_text(shared, "s.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "multiple occupation" in text_of(clause(doc, "co-investment.operations"))
+
+
+def test_lease_notes_rely_on_the_lease_covenants_not_a_transfer_and_deed_of_covenant(catalogue):
+    """r16 ci-fresh review, finding 10: in a lease deal the notes say the lease covenants bind assignees under the
+    Landlord and Tenant (Covenants) Act 1995, not the freehold model's Transfer, s.33 deed and deed of covenant."""
+    doc = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    forms = clause(doc, "co-investment.schedule-agreed-forms").note
+    assert "Landlord and Tenant (Covenants) Act 1995" in forms
+    assert "The Transfer is executed" not in forms and "deed of covenant" not in forms
+    assert "the Transfer (or the purchase)" not in clause(doc, "co-investment.schedule-restriction").note
+    assert "the deed of covenant" not in clause(doc, "co-investment.end-of-term").note
+
+
+def test_the_property_schedule_total_follows_the_grant_rounding_rule(catalogue):
+    """r16 ci-fresh review, finding 9: the definition adds the grant's rounding difference to the last home listed,
+    so Schedule 1 shows that home's figure and a total of the whole undervalue and grant, not the rounded share
+    times the homes."""
+    text = HUB_TEXT.replace("          homes: 0\n", "          homes: 7\n", 1).replace(
+        "          valuation: 120,000\n", "          valuation: 140,000\n", 1).replace("  stated_total: 650,000\n", "  stated_total: 670,000\n", 1)
+    assert text.count("homes: 7") == 1 and text.count("valuation: 140,000") == 1
+    doc = assemble(validate(load_text(text, "r.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    [table] = tables(clause(doc, "co-investment.schedule-properties"))
+    # £150,000 grant over 7 homes: £21,428.57 each, the last £21,428.58; undervalue £140,000 over 7: £20,000.
+    assert table[1][-1] == "£41,428.57 (homes 1 to 6); £41,428.58 (home 7)"
+    assert table[-1][-1] == "£290,000 (all homes)"
+
+
+def test_tenant_support_names_the_social_care_authority_in_a_two_tier_area(catalogue):
+    """r16 ci-fresh review, finding 2 (part): a district council has no social care functions, so the support
+    sub-clause names the county council that has them (from the safeguarding authority) instead of the Council's
+    own social care services; a council with them keeps the words (quiet)."""
+    text = LAND.read_text(encoding="utf-8")
+    district = text.replace("  name: Northmoor Borough Council\n", "  name: Northmoor District Council\n", 1)
+    district += "safeguarding:\n  people: adults\n  authority: Westshire County Council\n"
+    doc = assemble(validate(load_text(district, "d.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    ops = text_of(clause(doc, "co-investment.operations"))
+    assert "the Council's housing and other services, and with the social care services of Westshire County Council" in ops
+    assert "housing, social care and other services" not in ops
+    quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "the Council's housing, social care and other services" in text_of(clause(quiet, "co-investment.operations"))
