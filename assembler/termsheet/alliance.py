@@ -998,6 +998,13 @@ class Alliance(Strict):
         return any(re.search(r"\bremov", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def early_help_in_scope(self) -> bool:
+        """Whether the Services are children's early help or family support (family hubs, children's centres), for
+        which recital (A) cites the council's children's functions and the note asks about the Childcare Act 2006."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return any(w in scope for w in ("early help", "family support", "family hub", "children's centre"))
+
+    @property
     def function_statutes(self) -> list[str]:
         """The statutes under which an English council commissions services of the kinds named in the purpose
         and services, for recital (A): a council acts under its functions, and naming only its general powers
@@ -1020,7 +1027,17 @@ class Alliance(Strict):
         if any(w in scope for w in ("children", "child ")) and any(
                 w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
-        if "violence" in scope and any(w in scope for w in ("serious", "youth", "young people", "knife", "weapon")):
+        if self.early_help_in_scope:
+            # children's early help and family support: the council's children's functions, not youth-violence duties
+            # (r16 al-fresh finding 1); the Childcare Act 2006 is left to the note (not verified here)
+            if not any("Children Act 1989" in f for f in found):
+                found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
+            found.append("section 10 of the Children Act 2004 (co-operation to improve the well-being of children)")
+        # youth violence only: "child-to-parent violence" and domestic violence are not the serious violence duty's
+        # subject, and "children and young people" alone does not make a service a youth violence service
+        violence = scope.replace("child-to-parent violence", "").replace("domestic violence", "")
+        if "violence" in violence and any(w in violence for w in ("serious", "youth violence", "knife", "weapon",
+                                                                   "gang", "violent crime")):
             found.append("section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime, "
                          "Sentencing and Courts Act 2022 (preventing and reducing crime and serious violence)")
         if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):

@@ -1600,3 +1600,26 @@ def test_cost_statement_disagreements_skip_the_alt(catalogue, big):
     ladder = text_of(clause(westmarch(catalogue), "alliance.dispute-ladder"))
     assert "or a disagreement about an Open-Book Provider's Cost Statement or Reconciliation Statement" in ladder
     assert "Cost Statement" not in text_of(clause(big, "alliance.dispute-ladder"))
+
+
+def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_path):
+    """r16 al-fresh finding 1: children's early help (with a child-to-parent violence programme) cites the Children
+    Act 1989 s.17 and the Children Act 2004 s.10, not the serious violence duty; the Childcare Act 2006 is a point
+    to check in the note."""
+    text = BIG.read_text(encoding="utf-8").replace(
+        "    give adults with multiple and complex needs (homelessness, substance use, mental ill health,\n"
+        "    offending and domestic abuse) one joined-up system of support, built around the person rather\n"
+        "    than around separate contracts",
+        "    give families with children and young people early help through one family hub network, including\n"
+        "    child-to-parent violence programmes")
+    path = tmp_path / "early-help.yaml"
+    path.write_text(text, encoding="utf-8")
+    c = clause(build(path, catalogue).document, "alliance.recitals")
+    recitals = text_of(c)
+    assert "section 17 of the Children Act 1989" in recitals
+    assert "section 10 of the Children Act 2004" in recitals
+    assert "Crime and Disorder Act 1998" not in recitals + c.note
+    assert "sections 3 and 5A to 5D of the Childcare Act 2006" in c.note  # a point to check, not recited
+    assert "Childcare Act 2006" not in recitals
+    before = clause(build(BIG, catalogue).document, "alliance.recitals")
+    assert "Childcare Act 2006" not in before.note and "section 10 of the Children Act 2004" not in text_of(before)
