@@ -934,6 +934,12 @@ class Alliance(Strict):
         return [reserved_matter_words(m) for m in self.decisions.reserved_matters]
 
     @property
+    def charter_named(self) -> bool:
+        """Whether an agreed Reserved Matter names an "Alliance Charter", which the draft does not have (the item is
+        printed as the Alliance Principles and the decisions note asks whether the client has a charter)."""
+        return any(re.search(r"\balliance charter\b", m, re.I) for m in self.decisions.reserved_matters)
+
+    @property
     def health_in_scope(self) -> bool:
         """Whether the Services include health care (an NHS member, or clinical, nursing, therapy or treatment
         services), so that patient safety alerts and clinical guidance are named among what a Provider must follow;
@@ -1163,11 +1169,20 @@ RESERVED_WORDS = ((re.compile(r"\bKPIs\b"), "Key Performance Indicators"),
                   (re.compile(r"\b[Tt]arget [Cc]ost\b"), "Target Cost"))
 
 
+CHARTER_OR = re.compile(r"(?:\bthe Alliance Charter or (?=the Alliance Principles)|"
+                        r"(?<=the Alliance Principles) or the Alliance Charter\b)", re.I)
+CHARTER = re.compile(r"\bthe Alliance Charter\b", re.I)
+
+
 def reserved_matter_words(text: str) -> str:
     """A Reserved Matter as an item of the draft's list: the agreed words, starting in lower case, with the
     draft's defined terms for the abbreviations commissioners write ('KPIs', 'initial term')."""
     for pattern, term in RESERVED_WORDS:
         text = pattern.sub(term, text)
+    # the draft has no Alliance Charter (no field defines or annexes one): a change to it reads as a change to the
+    # Alliance Principles, which the draft defines, and the decisions note says so (r16 al-fresh finding 4)
+    text = CHARTER_OR.sub("", text)
+    text = CHARTER.sub("the Alliance Principles", text)
     first = text.split(" ", 1)[0]
     if first[:1].isupper() and not first.isupper() and first not in ("Alliance", "Key", "Target", "Initial"):
         text = text[:1].lower() + text[1:]
