@@ -1623,3 +1623,20 @@ def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_pa
     assert "Childcare Act 2006" not in recitals
     before = clause(build(BIG, catalogue).document, "alliance.recitals")
     assert "Childcare Act 2006" not in before.note and "section 10 of the Children Act 2004" not in text_of(before)
+
+
+def test_reserved_matter_on_an_undefined_alliance_charter(catalogue, tmp_path):
+    """r16 al-fresh finding 4: the draft has no Alliance Charter, so a Reserved Matter naming one reads as the
+    Alliance Principles and the decisions note says why; a list without one is printed as agreed."""
+    small = next(p for p in ALLIANCE if p.stem == "small-majority-three-members")
+    text = small.read_text(encoding="utf-8").replace(
+        "      - Changing the shares of Gain in the risk/reward Schedule\n",
+        "      - Changing the shares of Gain in the risk/reward Schedule\n"
+        "      - Changes to the Alliance Charter or the Alliance Principles\n")
+    path = tmp_path / "charter.yaml"
+    path.write_text(text, encoding="utf-8")
+    c = clause(build(path, catalogue).document, "alliance.decisions")
+    assert "changes to the Alliance Principles" in text_of(c) and "Charter" not in text_of(c)
+    assert '"Alliance Charter", which they do not describe' in c.note
+    quiet = clause(build(small, catalogue).document, "alliance.decisions")
+    assert "Charter" not in text_of(quiet) + quiet.note
