@@ -436,6 +436,26 @@ class Alliance(Strict):
                 out.append((m, pence(under)))
         return out
 
+    def open_book_overhead_gaps(self, cost_base: str = "full-cost", treatment: str = "refund"
+                                ) -> list[tuple[Member, Decimal, Decimal, Decimal, Decimal, Decimal]]:
+        """Of the Providers in `open_book_under_budget`, each whose gap comes (wholly or partly) from budgeted
+        overheads above the Overhead Cap rather than from a cost model below budget: (Provider, overheads above the
+        cap, its overheads, the cap in pounds, the part of the gap that is a real saving, what it ends the first year
+        with once it has paid those overheads itself). That "Gain" is no saving: the Provider still spends its
+        budget, and the Commissioners take a share of overheads it bears (r16 al-fresh finding 7)."""
+        under = dict((m.key, amount) for m, amount in self.open_book_under_budget)
+        if not under:
+            return []
+        _, lines = self.open_book_year(cost_base, treatment)
+        out = []
+        for line in lines:
+            over = line.rec.overheads_disallowed
+            if line.member.key in under and over > 0:
+                saving = max(Decimal(0), under[line.member.key] - over)
+                out.append((line.member, pence(over), line.rec.overheads_claimed, line.rec.overhead_limit,
+                            pence(saving), pence(line.kept - over)))
+        return out
+
     def open_book_floor_above_cap(self, cost_base: str = "full-cost", treatment: str = "refund"
                                   ) -> list[tuple[Member, Decimal, Decimal, Decimal]]:
         """In the Schedule's worked example, each Open-Book Provider whose Reasonable Profit is set by the floor (its

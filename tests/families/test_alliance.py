@@ -1640,3 +1640,23 @@ def test_reserved_matter_on_an_undefined_alliance_charter(catalogue, tmp_path):
     assert '"Alliance Charter", which they do not describe' in c.note
     quiet = clause(build(small, catalogue).document, "alliance.decisions")
     assert "Charter" not in text_of(quiet) + quiet.note
+
+
+EARLY_HELP = Path(__file__).parent / "fixtures" / "alliance-early-help.yaml"  # the r16 al-fresh review sheet
+
+
+def test_built_in_gain_from_overheads_above_the_cap_is_not_called_a_saving(catalogue):
+    """r16 al-fresh finding 7: Brightwater's and Steadfast's built-in Gain comes from overheads above the 12% cap
+    (£174,000 against £169,200; £33,200 against £31,728), not from a saving: the note says so, with what the Provider
+    ends with (Brightwater: £66,000 - £4,800 + 25% x £6,272 = £62,768) and the options. Quiet for Westmarch, whose
+    cost models are below budget."""
+    rr = clause(build(EARLY_HELP, catalogue).document, "alliance.risk-reward")
+    note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
+    assert "Brightwater's gap is not a saving at all but its budgeted overheads of £174,000 being £4,800 above the " \
+           "Overhead Cap (£169,200)" in note
+    assert "it ends the first year with £62,768, its Fee of £66,000 less £3,232" in note
+    assert "Steadfast's gap is not a saving at all" in note and "(ii) raise the Overhead Cap" in note
+    assert "should instead be set at cost model plus Fee" not in note
+    quiet = clause(westmarch(catalogue), "alliance.risk-reward")
+    qnote = plain_text(quiet.note) if not isinstance(quiet.note, str) else quiet.note
+    assert "not a saving at all" not in qnote and "should instead be set at cost model plus Fee" in qnote
