@@ -1660,3 +1660,11 @@ def test_built_in_gain_from_overheads_above_the_cap_is_not_called_a_saving(catal
     quiet = clause(westmarch(catalogue), "alliance.risk-reward")
     qnote = plain_text(quiet.note) if not isinstance(quiet.note, str) else quiet.note
     assert "not a saving at all" not in qnote and "should instead be set at cost model plus Fee" in qnote
+
+
+def test_liability_note_flags_the_staff_transfer_exception_as_an_addition(catalogue):
+    """r16 al-fresh finding 3(b): the staff-transfer exception is not among the instructions' carve-outs, so the note
+    does not say the exceptions "follow the instructions"; it flags the addition."""
+    note = clause(build(EARLY_HELP, catalogue).document, "alliance.liability").note
+    assert "The exceptions follow the instructions" not in note
+    assert "one addition the instructions do not list: a member's obligations on staff transfers" in " ".join(note.split())
