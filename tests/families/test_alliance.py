@@ -1668,3 +1668,17 @@ def test_liability_note_flags_the_staff_transfer_exception_as_an_addition(catalo
     note = clause(build(EARLY_HELP, catalogue).document, "alliance.liability").note
     assert "The exceptions follow the instructions" not in note
     assert "one addition the instructions do not list: a member's obligations on staff transfers" in " ".join(note.split())
+
+
+def test_delivery_costs_definition_cites_the_calculation_and_the_open_book_audit(catalogue):
+    """r16 al-fresh finding 15: the Delivery Costs definition cites the clause where the calculation is made (not the
+    challenge) and, for Open-Book Providers, the open-book reporting and audit clause (not the information clause)."""
+    doc = build(EARLY_HELP, catalogue).document
+    numbers = {c.id: c.number for c in doc.all_clauses()}
+    text = "\n".join(text_of(c) for c in doc.all_clauses())
+    defn = next(line for line in text.split("\n") if line.startswith("Delivery Costs"))
+    assert f"verified on an open-book basis under clause {numbers['common.open-book-information']}," in defn
+    rr = clause(doc, "alliance.risk-reward")
+    paras = [p for p in rr.blocks if isinstance(p, Paragraph)]
+    calc = next(p for p in paras if p.text.startswith("Within 4 months after the end of each Alliance Year"))
+    assert f"when the calculation under clause {calc.number} is made" in defn
