@@ -1682,3 +1682,19 @@ def test_delivery_costs_definition_cites_the_calculation_and_the_open_book_audit
     paras = [p for p in rr.blocks if isinstance(p, Paragraph)]
     calc = next(p for p in paras if p.text.startswith("Within 4 months after the end of each Alliance Year"))
     assert f"when the calculation under clause {calc.number} is made" in defn
+
+
+def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
+    """r16 al-fresh finding 14: a Commissioner's extension option is not called "an extension by agreement"; the
+    removal grounds in the note include the Improvement Plan; the force majeure note says every member must agree
+    to end the Agreement (as the clause does), not the ALT."""
+    doc = build(EARLY_HELP, catalogue).document
+    note = " ".join(clause(doc, "alliance.term-termination").note.split())
+    assert "with one two-year extension at the Commissioner's option" in note and "on nine months' notice" in note
+    assert "extension by agreement" not in note
+    assert "a failure to carry out an Improvement Plan" in note
+    fm = " ".join(clause(doc, "common.force-majeure").note.split())
+    assert "every Alliance Member agrees in writing that the Alliance cannot continue" in fm
+    assert "the ALT decides that the Alliance cannot continue" not in fm
+    quiet = " ".join(clause(big, "alliance.term-termination").note.split())
+    assert "with an extension by agreement: a unanimous decision of the ALT" in quiet
