@@ -436,6 +436,26 @@ class Alliance(Strict):
                 out.append((m, pence(under)))
         return out
 
+    def open_book_overhead_gaps(self, cost_base: str = "full-cost", treatment: str = "refund"
+                                ) -> list[tuple[Member, Decimal, Decimal, Decimal, Decimal, Decimal]]:
+        """Of the Providers in `open_book_under_budget`, each whose gap comes (wholly or partly) from budgeted
+        overheads above the Overhead Cap rather than from a cost model below budget: (Provider, overheads above the
+        cap, its overheads, the cap in pounds, the part of the gap that is a real saving, what it ends the first year
+        with once it has paid those overheads itself). That "Gain" is no saving: the Provider still spends its
+        budget, and the Commissioners take a share of overheads it bears (r16 al-fresh finding 7)."""
+        under = dict((m.key, amount) for m, amount in self.open_book_under_budget)
+        if not under:
+            return []
+        _, lines = self.open_book_year(cost_base, treatment)
+        out = []
+        for line in lines:
+            over = line.rec.overheads_disallowed
+            if line.member.key in under and over > 0:
+                saving = max(Decimal(0), under[line.member.key] - over)
+                out.append((line.member, pence(over), line.rec.overheads_claimed, line.rec.overhead_limit,
+                            pence(saving), pence(line.kept - over)))
+        return out
+
     def open_book_floor_above_cap(self, cost_base: str = "full-cost", treatment: str = "refund"
                                   ) -> list[tuple[Member, Decimal, Decimal, Decimal]]:
         """In the Schedule's worked example, each Open-Book Provider whose Reasonable Profit is set by the floor (its
@@ -934,6 +954,12 @@ class Alliance(Strict):
         return [reserved_matter_words(m) for m in self.decisions.reserved_matters]
 
     @property
+    def charter_named(self) -> bool:
+        """Whether an agreed Reserved Matter names an "Alliance Charter", which the draft does not have (the item is
+        printed as the Alliance Principles and the decisions note asks whether the client has a charter)."""
+        return any(re.search(r"\balliance charter\b", m, re.I) for m in self.decisions.reserved_matters)
+
+    @property
     def health_in_scope(self) -> bool:
         """Whether the Services include health care (an NHS member, or clinical, nursing, therapy or treatment
         services), so that patient safety alerts and clinical guidance are named among what a Provider must follow;
@@ -998,6 +1024,13 @@ class Alliance(Strict):
         return any(re.search(r"\bremov", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def early_help_in_scope(self) -> bool:
+        """Whether the Services are children's early help or family support (family hubs, children's centres), for
+        which recital (A) cites the council's children's functions and the note asks about the Childcare Act 2006."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return any(w in scope for w in ("early help", "family support", "family hub", "children's centre"))
+
+    @property
     def function_statutes(self) -> list[str]:
         """The statutes under which an English council commissions services of the kinds named in the purpose
         and services, for recital (A): a council acts under its functions, and naming only its general powers
@@ -1020,7 +1053,17 @@ class Alliance(Strict):
         if any(w in scope for w in ("children", "child ")) and any(
                 w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
-        if "violence" in scope and any(w in scope for w in ("serious", "youth", "young people", "knife", "weapon")):
+        if self.early_help_in_scope:
+            # children's early help and family support: the council's children's functions, not youth-violence duties
+            # (r16 al-fresh finding 1); the Childcare Act 2006 is left to the note (not verified here)
+            if not any("Children Act 1989" in f for f in found):
+                found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
+            found.append("section 10 of the Children Act 2004 (co-operation to improve the well-being of children)")
+        # youth violence only: "child-to-parent violence" and domestic violence are not the serious violence duty's
+        # subject, and "children and young people" alone does not make a service a youth violence service
+        violence = scope.replace("child-to-parent violence", "").replace("domestic violence", "")
+        if "violence" in violence and any(w in violence for w in ("serious", "youth violence", "knife", "weapon",
+                                                                   "gang", "violent crime")):
             found.append("section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime, "
                          "Sentencing and Courts Act 2022 (preventing and reducing crime and serious violence)")
         if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
@@ -1146,11 +1189,20 @@ RESERVED_WORDS = ((re.compile(r"\bKPIs\b"), "Key Performance Indicators"),
                   (re.compile(r"\b[Tt]arget [Cc]ost\b"), "Target Cost"))
 
 
+CHARTER_OR = re.compile(r"(?:\bthe Alliance Charter or (?=the Alliance Principles)|"
+                        r"(?<=the Alliance Principles) or the Alliance Charter\b)", re.I)
+CHARTER = re.compile(r"\bthe Alliance Charter\b", re.I)
+
+
 def reserved_matter_words(text: str) -> str:
     """A Reserved Matter as an item of the draft's list: the agreed words, starting in lower case, with the
     draft's defined terms for the abbreviations commissioners write ('KPIs', 'initial term')."""
     for pattern, term in RESERVED_WORDS:
         text = pattern.sub(term, text)
+    # the draft has no Alliance Charter (no field defines or annexes one): a change to it reads as a change to the
+    # Alliance Principles, which the draft defines, and the decisions note says so (r16 al-fresh finding 4)
+    text = CHARTER_OR.sub("", text)
+    text = CHARTER.sub("the Alliance Principles", text)
     first = text.split(" ", 1)[0]
     if first[:1].isupper() and not first.isupper() and first not in ("Alliance", "Key", "Target", "Initial"):
         text = text[:1].lower() + text[1:]

@@ -1600,3 +1600,101 @@ def test_cost_statement_disagreements_skip_the_alt(catalogue, big):
     ladder = text_of(clause(westmarch(catalogue), "alliance.dispute-ladder"))
     assert "or a disagreement about an Open-Book Provider's Cost Statement or Reconciliation Statement" in ladder
     assert "Cost Statement" not in text_of(clause(big, "alliance.dispute-ladder"))
+
+
+def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_path):
+    """r16 al-fresh finding 1: children's early help (with a child-to-parent violence programme) cites the Children
+    Act 1989 s.17 and the Children Act 2004 s.10, not the serious violence duty; the Childcare Act 2006 is a point
+    to check in the note."""
+    text = BIG.read_text(encoding="utf-8").replace(
+        "    give adults with multiple and complex needs (homelessness, substance use, mental ill health,\n"
+        "    offending and domestic abuse) one joined-up system of support, built around the person rather\n"
+        "    than around separate contracts",
+        "    give families with children and young people early help through one family hub network, including\n"
+        "    child-to-parent violence programmes")
+    path = tmp_path / "early-help.yaml"
+    path.write_text(text, encoding="utf-8")
+    c = clause(build(path, catalogue).document, "alliance.recitals")
+    recitals = text_of(c)
+    assert "section 17 of the Children Act 1989" in recitals
+    assert "section 10 of the Children Act 2004" in recitals
+    assert "Crime and Disorder Act 1998" not in recitals + c.note
+    assert "sections 3 and 5A to 5D of the Childcare Act 2006" in c.note  # a point to check, not recited
+    assert "Childcare Act 2006" not in recitals
+    before = clause(build(BIG, catalogue).document, "alliance.recitals")
+    assert "Childcare Act 2006" not in before.note and "section 10 of the Children Act 2004" not in text_of(before)
+
+
+def test_reserved_matter_on_an_undefined_alliance_charter(catalogue, tmp_path):
+    """r16 al-fresh finding 4: the draft has no Alliance Charter, so a Reserved Matter naming one reads as the
+    Alliance Principles and the decisions note says why; a list without one is printed as agreed."""
+    small = next(p for p in ALLIANCE if p.stem == "small-majority-three-members")
+    text = small.read_text(encoding="utf-8").replace(
+        "      - Changing the shares of Gain in the risk/reward Schedule\n",
+        "      - Changing the shares of Gain in the risk/reward Schedule\n"
+        "      - Changes to the Alliance Charter or the Alliance Principles\n")
+    path = tmp_path / "charter.yaml"
+    path.write_text(text, encoding="utf-8")
+    c = clause(build(path, catalogue).document, "alliance.decisions")
+    assert "changes to the Alliance Principles" in text_of(c) and "Charter" not in text_of(c)
+    assert '"Alliance Charter", which they do not describe' in c.note
+    quiet = clause(build(small, catalogue).document, "alliance.decisions")
+    assert "Charter" not in text_of(quiet) + quiet.note
+
+
+EARLY_HELP = Path(__file__).parent / "fixtures" / "alliance-early-help.yaml"  # the r16 al-fresh review sheet
+
+
+def test_built_in_gain_from_overheads_above_the_cap_is_not_called_a_saving(catalogue):
+    """r16 al-fresh finding 7: Brightwater's and Steadfast's built-in Gain comes from overheads above the 12% cap
+    (£174,000 against £169,200; £33,200 against £31,728), not from a saving: the note says so, with what the Provider
+    ends with (Brightwater: £66,000 - £4,800 + 25% x £6,272 = £62,768) and the options. Quiet for Westmarch, whose
+    cost models are below budget."""
+    rr = clause(build(EARLY_HELP, catalogue).document, "alliance.risk-reward")
+    note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
+    assert "Brightwater's gap is not a saving at all but its budgeted overheads of £174,000 being £4,800 above the " \
+           "Overhead Cap (£169,200)" in note
+    assert "it ends the first year with £62,768, its Fee of £66,000 less £3,232" in note
+    assert "Steadfast's gap is not a saving at all" in note and "(ii) raise the Overhead Cap" in note
+    assert "should instead be set at cost model plus Fee" not in note
+    quiet = clause(westmarch(catalogue), "alliance.risk-reward")
+    qnote = plain_text(quiet.note) if not isinstance(quiet.note, str) else quiet.note
+    assert "not a saving at all" not in qnote and "should instead be set at cost model plus Fee" in qnote
+
+
+def test_liability_note_flags_the_staff_transfer_exception_as_an_addition(catalogue):
+    """r16 al-fresh finding 3(b): the staff-transfer exception is not among the instructions' carve-outs, so the note
+    does not say the exceptions "follow the instructions"; it flags the addition."""
+    note = clause(build(EARLY_HELP, catalogue).document, "alliance.liability").note
+    assert "The exceptions follow the instructions" not in note
+    assert "one addition the instructions do not list: a member's obligations on staff transfers" in " ".join(note.split())
+
+
+def test_delivery_costs_definition_cites_the_calculation_and_the_open_book_audit(catalogue):
+    """r16 al-fresh finding 15: the Delivery Costs definition cites the clause where the calculation is made (not the
+    challenge) and, for Open-Book Providers, the open-book reporting and audit clause (not the information clause)."""
+    doc = build(EARLY_HELP, catalogue).document
+    numbers = {c.id: c.number for c in doc.all_clauses()}
+    text = "\n".join(text_of(c) for c in doc.all_clauses())
+    defn = next(line for line in text.split("\n") if line.startswith("Delivery Costs"))
+    assert f"verified on an open-book basis under clause {numbers['common.open-book-information']}," in defn
+    rr = clause(doc, "alliance.risk-reward")
+    paras = [p for p in rr.blocks if isinstance(p, Paragraph)]
+    calc = next(p for p in paras if p.text.startswith("Within 4 months after the end of each Alliance Year"))
+    assert f"when the calculation under clause {calc.number} is made" in defn
+
+
+def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
+    """r16 al-fresh finding 14: a Commissioner's extension option is not called "an extension by agreement"; the
+    removal grounds in the note include the Improvement Plan; the force majeure note says every member must agree
+    to end the Agreement (as the clause does), not the ALT."""
+    doc = build(EARLY_HELP, catalogue).document
+    note = " ".join(clause(doc, "alliance.term-termination").note.split())
+    assert "with one two-year extension at the Commissioner's option" in note and "on nine months' notice" in note
+    assert "extension by agreement" not in note
+    assert "a failure to carry out an Improvement Plan" in note
+    fm = " ".join(clause(doc, "common.force-majeure").note.split())
+    assert "every Alliance Member agrees in writing that the Alliance cannot continue" in fm
+    assert "the ALT decides that the Alliance cannot continue" not in fm
+    quiet = " ".join(clause(big, "alliance.term-termination").note.split())
+    assert "with an extension by agreement: a unanimous decision of the ALT" in quiet
