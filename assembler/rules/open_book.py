@@ -452,6 +452,15 @@ def voids_supported_living(ctx: RuleContext):
                f"its amount and unit (which Price, per day or week) and add it", ("services", "void_rate"))
 
 
+@FAMILY.rule("OPEN-BOOK-ACCESS-UNTIL", "warning",
+             "An end date for continuous access is given only where positions choose continuous access.")
+def access_until(ctx: RuleContext):
+    until = ctx.sheet.open_book.continuous_access_until
+    if until and ctx.positions.get("open_book_access") != "continuous":
+        yield (f"open_book.continuous_access_until ({until.isoformat()}) is given but positions do not choose "
+               f"open_book_access: continuous, so the draft ignores it", (*BLOCK, "continuous_access_until"))
+
+
 @FAMILY.rule("OPEN-BOOK-CORE-FLOOR", "warning",
              "Where losses are not carried forward, the Core Places alone (the least the commissioner pays) "
              "cover the budgeted Allowable Costs, or the shortfall is stated.")
