@@ -22,6 +22,7 @@ _HEALTH_CARE = re.compile(r"9\s*\(\s*2\s*\)\s*\(\s*h\s*\)", re.I)
 _CONFIDENTIALITY = re.compile(r"\b(?:section|s\.)\s*11\b|duty of confidentiality|professional", re.I)
 _CRIMINAL = re.compile(r"\b(?:criminal|offend\w*|offence\w*|conviction\w*|MAPPA|probation|police)\b", re.I)
 _ARTICLE_10 = re.compile(r"\b(?:Article|Art\.?)\s*10\b", re.I)
+_LPS = re.compile(r"\bLiberty\s+Protection\b|\bLPS\b", re.I)
 _STAFF = re.compile(r"\b(?:staff|employees?|workers?|volunteers?|personnel)\b", re.I)
 
 
@@ -65,3 +66,20 @@ def staff_data(ctx: RuleContext):
         yield ("staff are listed as data subjects but no staff data is listed among the data shared: list "
                "what staff data is shared (names and contact details of key staff, vetting outcomes) or "
                "remove staff from the data subjects", ("data_protection", "data_subjects"))
+
+
+@DATA_PROTECTION.rule("COMMON-DP-LPS", "warning",
+                      "The data protection details do not rely on the Liberty Protection Safeguards, which are "
+                      "not in force.")
+def liberty_protection(ctx: RuleContext):
+    dp = _details(ctx)
+    if not dp:
+        return
+    for name in ("purposes", "data_types"):
+        text = getattr(dp, name, None)
+        if text and _LPS.search(text):
+            yield ("the details refer to the Liberty Protection Safeguards, which are not in force (the Mental "
+                   "Capacity (Amendment) Act 2019 provisions have not been commenced: clauses/law.yaml, "
+                   "mental_capacity_act_2005_sch_a1); outside a care home or hospital a deprivation of liberty "
+                   "is authorised by the Court of Protection, so say 'applications to the Court of Protection "
+                   "to authorise a deprivation of liberty'", ("data_protection", name))

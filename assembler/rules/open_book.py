@@ -436,6 +436,31 @@ def void_terms(ctx: RuleContext):
                "held for the commissioner earns nothing", ("services", "void_rate"))
 
 
+@FAMILY.rule("OPEN-BOOK-VOIDS-SUPPORTED-LIVING", "warning",
+             "In supported living the draft has no clause on empty places, so a void payment the sheet "
+             "gives is not drafted.")
+def voids_supported_living(ctx: RuleContext):
+    services = ctx.sheet.services
+    if not services.supported_living:
+        return
+    chosen = ctx.positions.get("open_book_voids")
+    if chosen == "void-payment" or services.void_rate:
+        yield (f"supported living has no clause on empty places, so open_book_voids: {chosen or 'not chosen'} "
+               f"and services.void_rate ({services.void_rate}% of a Price) are not in the draft: the Core "
+               f"Support is paid whatever the occupancy and Individual Support only for hours delivered; "
+               f"if a payment for an empty home held for the commissioner is agreed, take instructions on "
+               f"its amount and unit (which Price, per day or week) and add it", ("services", "void_rate"))
+
+
+@FAMILY.rule("OPEN-BOOK-ACCESS-UNTIL", "warning",
+             "An end date for continuous access is given only where positions choose continuous access.")
+def access_until(ctx: RuleContext):
+    until = ctx.sheet.open_book.continuous_access_until
+    if until and ctx.positions.get("open_book_access") != "continuous":
+        yield (f"open_book.continuous_access_until ({until.isoformat()}) is given but positions do not choose "
+               f"open_book_access: continuous, so the draft ignores it", (*BLOCK, "continuous_access_until"))
+
+
 @FAMILY.rule("OPEN-BOOK-CORE-FLOOR", "warning",
              "Where losses are not carried forward, the Core Places alone (the least the commissioner pays) "
              "cover the budgeted Allowable Costs, or the shortfall is stated.")

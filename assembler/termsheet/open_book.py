@@ -336,6 +336,11 @@ class OpenBook(Strict):
                                   "'cost-model' (the cost model with actual costs each period), or 'full' "
                                   "(ledgers, payroll and contracts, with audit access).")
     first_period_start: dt.date = Field(description="First day of the first reconciliation period, as YYYY-MM-DD.")
+    continuous_access_until: dt.date | None = Field(
+        None, description="Where positions choose open_book_access: continuous, the last day of the continuous "
+                          "read-only access to the cost model, as YYYY-MM-DD (e.g. two years after the start of a "
+                          "takeover); after it the commissioner has the reports and inspection on notice. Empty: "
+                          "access for the whole term.")
     benchmark: Benchmark = Field(default_factory=Benchmark, description="What the profit cap is compared with.")
     cost_model: CostModel = Field(description="Annual budget figures for the financial model and the worked example.")
     unit_prices: list[UnitPrice] = Field(default_factory=list, description="Prices the commissioner pays, e.g. a "

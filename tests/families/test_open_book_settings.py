@@ -709,3 +709,32 @@ def test_a_council_break_carries_bracketed_compensation_and_the_minimum_core_pla
     assert "it leases homes from Harecroft Estates Limited" in note and "take instructions on the heads" in note
     voids = next(c for c in draft.document.clauses if c.id == "open-book.voids").note
     assert "has been read as a minimum at each home (three in all across the three homes)" in voids
+
+
+def test_core_support_names_the_nights_the_homes_have_and_a_reduction_keeps_hourly_prices(drafts):
+    # r16 ob-fresh 2 and 3: the sample has waking duty at one home and sleep-ins at the others, priced
+    # per hour and per night, so a reduction pays fewer hours and nights at the same Prices.
+    text = text_of(drafts, "supported-living-company")
+    assert "Core Support means the shared support hours, waking nights and sleep-in nights" in text
+    assert "only for the Core Support hours and nights that remain, at the same Prices for each hour or night" in text
+    assert "multiplied by the Core Support hours and nights remaining" not in text
+    assert "office premises, so far as they are attributable to the Care Services at the Homes concerned" in text
+
+
+def test_waking_nights_only_drop_sleep_ins(catalogue):
+    def edit(data):
+        for home in data["services"]["homes"]:
+            home["core_support"] = "one support worker on site at all times, waking at night (8,760 hours a year)"
+    text = document_text(draft_of(catalogue, LIVING, edit))
+    assert "Core Support means the shared on-site support hours, including waking nights, at each" in text
+    assert "The Core Support hours a year stated in" in text
+    assert "sleep-in nights at each" not in text
+
+
+def test_continuous_access_ends_on_the_date_given(catalogue):
+    def edit(data):
+        data.setdefault("positions", {})["open_book_access"] = "continuous"
+        data["open_book"]["continuous_access_until"] = "2029-05-31"
+    text = document_text(draft_of(catalogue, LIVING, edit))
+    assert "Until 31 May 2029, the Open-Book Provider" in text or "Until 31 May 2029, Oakapple" in text
+    assert "After that date the Open-Book Reports and the right of inspection in clause" in text

@@ -72,6 +72,22 @@ def test_staff_data_listed_is_quiet(catalogue):
     assert "COMMON-DP-STAFF-DATA" not in findings(catalogue, GRANT, edit)
 
 
+def test_liberty_protection_safeguards_fire(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["purposes"] = "safeguarding adults, deprivation of liberty and Liberty Protection matters"
+    [message] = findings(catalogue, GRANT, edit)["COMMON-DP-LPS"]
+    assert "not in force" in message and "Court of Protection" in message
+
+
+def test_court_of_protection_authorisation_is_quiet(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["purposes"] = ("safeguarding adults, deprivation of liberty (including applications "
+                                               "to the Court of Protection to authorise a deprivation of liberty)")
+    assert "COMMON-DP-LPS" not in findings(catalogue, GRANT, edit)
+
+
 def test_no_personal_data_no_findings(catalogue):
     def edit(data):
         data["data_protection"] = {"role": "none"}
