@@ -711,15 +711,16 @@ def fee_profit_cap(ctx: RuleContext):
     if ob is None:
         return
     cost_base = ctx.positions.get("open_book_cost_base") or "full-cost"
+    over_budget = {m.key: amount for m, amount in alliance.open_book_over_budget}  # what the Sch 10 note states
     for i, m in enumerate(ctx.sheet.members):
         if m.role != "provider" or m.is_public_body or m.annual_value <= 0:
             continue
         fee = alliance.fee_for(m)
         budget = m.annual_value - fee
         model = m.cost_model
-        if model is not None and model.direct_costs + model.overheads > budget:
-            total = model.direct_costs + model.overheads
-            yield (f"{m.name}'s cost model totals {money(total)}, {money(total - budget)} over its budget of "
+        if m.key in over_budget:
+            over = over_budget[m.key]
+            yield (f"{m.name}'s cost model totals {money(budget + over)}, {money(over)} over its budget of "
                    f"{money(budget)} (its annual value {money(m.annual_value)} less its Fee {money(fee)}): from the "
                    "first day that is either unapproved cost above budget or built-in Pain; set the budget to the cost "
                    "model, or correct the cost model", ("members", i, "cost_model"))
