@@ -533,18 +533,38 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     assert "multiplied by the places at that home and divided by the 14 places at all the Homes in Schedule 1" in pricing
     assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
     assert "the factor may not be more than one" in pricing
-    assert "deduct the income" not in pricing
+    # r16 ob-sample 14: an hourly Price is left out of the interim re-basing by default, its income deducted.
+    assert ('each of the Prices other than the Price for "additional one-to-one support, where agreed in the '
+            'placement plan" is multiplied') in pricing
+    assert 'deduct the income the current Price for "additional one-to-one support' in pricing
+    assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
     assert old in text
-    path = tmp_path / "variable.yaml"
-    path.write_text(text.replace(old, old + "      variable_cost: 24.00\n"), encoding="utf-8")
+    path = tmp_path / "rebased.yaml"
+    path.write_text(text.replace(old, old + "      rebase: true\n"), encoding="utf-8")
     varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
     pricing = paragraphs_text(clause(varied, "open-book.pricing"))
-    assert ("each of the Prices other than the Price for additional one-to-one support, where agreed in the "
-            "placement plan is multiplied") in pricing
-    assert "deduct the income the current Price for additional one-to-one support" in pricing
-    assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
+    assert "each of the Prices is multiplied" in pricing
+    assert "deduct the income" not in pricing
+
+
+def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
+    """r16 ob-sample 1 and 2: failing agreement, losing a Core Place removes 52 weeks less the 15.67 weeks the
+    budget expects of each non-core place ((619 - 572) / 3), not all 52; the note gives the factors (1.0622 and
+    1.1329 with the hourly income held out); and a home that ends is removed once, not again as Core Places."""
+    ts, result, _ = built[CHARITY]
+    assert ts.model.open_book.core_rebase["removed_weeks"] == Decimal("36.33")
+    assert ts.model.open_book.core_rebase["factors"] == [Decimal("1.0622"), Decimal("1.1329")]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "(failing agreement within 20 Business Days, none)" not in pricing
+    assert "divided by the three other places (15.67 weeks), so that 36.33 weeks a year are removed for that place" in pricing
+    assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
+    note = clause(result, "open-book.pricing").note
+    notes = note if isinstance(note, str) else plain_text(note)
+    assert "rise by a factor of 1.0622 after one place and 1.1329 after two" in notes
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Core Places"].endswith("as reduced under clause 6.5, clause 6.6 or clause 28.8")
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
