@@ -447,7 +447,7 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "When an Existing Placement in one of the Core Places ends, the Council pays for that place under clause" in voids
     assert "for 4 more weeks" in voids
     assert "The Prices are re-based from the day the place ceases to be one of the Core Places under clause" in voids
-    assert "if that would leave fewer than two Core Places at its home. Instead, the Council may end this Agreement for that home" in voids
+    assert "if that would leave fewer than two Core Places at its home. Instead, within 20 Business Days after the Existing Placement ends, the Council must either" in voids
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
@@ -642,3 +642,25 @@ def test_an_eot_owned_provider_pays_the_chapter_10a_bonus_from_its_kept_profit(c
     assert costs.count("dividends, distributions") == 1
     control = paragraphs_text(clause(result, "open-book.financial-distress"))
     assert "any disposal by it, or by any later trustee, of shares in" in control
+
+
+def test_r16_sample_user_choice_core_places_and_the_minimum(built):
+    """r16 ob-sample 3: the continuation of the children already placed is subject to the user-choice limit,
+    and one who is not an Existing Placement stays under the earlier contract until a basis is recorded;
+    4: the Core Places are those the Existing Placements occupy on the start date, and the Council's list says
+    which they are; 5: at the minimum the Council must record a basis or end the home, and the note says that
+    Harbour View starts at the minimum."""
+    _, result, _ = built[CHARITY]
+    placements = paragraphs_text(clause(result, "open-book.placements"))
+    assert "Subject to clause 3.3, every child placed by the Council" in placements
+    assert "that child's placement continues under the earlier contract, and not under this Agreement" in placements
+    assert "and saying which of them are Existing Placements" in placements
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
+    assert "shown as such in the list the Council gives under clause 7.3" in definitions["Existing Placement"]
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert "the Council must either record a lawful basis for filling the place under clause 3.3" in voids
+    assert "the Council may end this Agreement for that home" not in voids
+    note = clause(result, "open-book.voids").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "Harbour View starts at the minimum (two Core Places of three places)" in note
