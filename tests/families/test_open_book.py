@@ -451,7 +451,7 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places in the Homes that are held for or occupied by Existing Placements from 1 July 2027, up to the eleven places")
+    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.4 while the child is away, up to the eleven places")
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has recorded under clause" in term
