@@ -816,6 +816,22 @@ class Services(Strict):
 
 
     @property
+    def specification_date(self) -> dt.date | None:
+        """The date in the specification's description ('... dated 14 January 2027'), if it gives one.
+
+        Why (r16 ob-sample 7): a specification dated after the award notice, which the schedule says the
+        parties have initialled, cannot exist when the agreement is signed; the rule and the schedule note
+        say so rather than print it."""
+        m = re.search(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December) (\d{4})\b", self.specification or "")
+        if not m:
+            return None
+        try:
+            return dt.datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
+        except ValueError:
+            return None
+
+    @property
     def effective_setting(self) -> str:
         """The setting the draft is written for: the stated one, or the one care_type implies.
 

@@ -137,7 +137,7 @@ def test_review_rebases_from_the_latest_agreed_statement_and_never_backdates(dra
     only), so the annual review never waits for, or is backdated to, a later statement."""
     text = text_of(drafts, "childrens-homes-charity")
     assert "latest Reconciliation Statement that has been agreed or decided by the review date" in text
-    assert "the Prices change by the index alone from that date" in text
+    assert "the Prices change by the index alone (with any cap that applies to it) from that date" in text
     assert "backdated" not in text
 
 
