@@ -140,13 +140,17 @@ def test_charity_worked_example_shows_the_term_sheets_figures(built):
     assert rows["Reasonable Profit (5% of the Cost Base)"] == money(maximum) == "£147,750"
     assert rows["Excess Profit"] == money(excess) == "£300"
     # reinvest position; £300 is below the £5,000 carry-forward threshold (ob-fresh r15 22, ob-sample r15 5)
-    assert rows["Carried forward to the next Reconciliation Period (any period but the last)"] == money(excess)
-    assert rows["Transferred to the Reinvestment Fund (only in the final period)"] == money(excess)
+    # r16 ob-sample 8: one row, the £300 shown once
+    assert rows["Carried forward to the next Reconciliation Period (in the final period: transferred to the Reinvestment Fund)"] == money(excess)
+    assert not any(k.startswith("Transferred to the Reinvestment Fund") for k in rows)
     assert rows["Refunded to the Council"] == "£0"    # the table names the parties, not the role terms
     assert rows["Profit the Trust keeps"] == money(maximum)
     text = paragraphs_text(schedule)
     assert f"the Reasonable Profit is {money_words(maximum)}" in text
-    assert f"must transfer {money_words(excess)} to the Reinvestment Fund" in text
+    assert f"must transfer {money_words(excess)} to the Reinvestment Fund" not in text
+    assert f"Because the Excess Profit of {money(excess)} is less than £5,000, it is not transferred" in text
+    assert "Only in the final Reconciliation Period would it be transferred to the Reinvestment Fund" in text
+    assert f"The Trust keeps profit of {money_words(maximum)}." in text and "It keeps profit" not in text
 
 
 def test_adult_care_sample_uses_every_alternative_variant(built):
