@@ -663,8 +663,44 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
     assert "shown as such in the list the Council gives under clause 7.3" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "the Council must either record a lawful basis for filling the place under clause 3.3" in voids
+    assert "the Council must either record a lawful basis for filling it under clause 3.3" in voids
+    assert "or give notice to end this Agreement for that home under clause 28.1" in voids
     assert "the Council may end this Agreement for that home" not in voids
     note = clause(result, "open-book.voids").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "Harbour View starts at the minimum (two Core Places of three places)" in note
+
+
+def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
+    """r16 ob-sample 6: the note says the cost-based review goes beyond the instructed indexation; 7: a
+    specification dated after the transparency notice is flagged; 9: refunds from the fund respect the other
+    purchasers' share; 10: Law takes in guidance only as the law applies it; 11: the SSRO note says the
+    2026/27 rate must be inserted; 12: notes state the known procurement position; 13: a trustee-director's
+    pay needs authority; 15: a Placement continued after the end keeps its terms."""
+    _, result, _ = built[CHARITY]
+
+    def note_of(cid):
+        n = clause(result, cid).note
+        return n if isinstance(n, str) else plain_text(n)
+
+    assert "Indexation alone was instructed" in note_of("open-book.pricing")
+    schedule = next(s for s in result.document.schedules if s.id == "open-book.schedule-services")
+    snote = schedule.note if isinstance(schedule.note, str) else plain_text(schedule.note)
+    assert "The specification is dated 14 January 2027, after the transparency notice of 16 November 2026" in snote
+    excess = paragraphs_text(clause(result, "common.open-book-excess"))
+    assert excess.count("(subject to clause 9.2, the other purchasers' share being paid to them)") == 2
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert "guidance to which a Party need only have regard is not made a duty to comply" in definitions["Law"]
+    cap = note_of("common.open-book-profit-cap")
+    assert "must be inserted from the SSRO's published guidance before the draft is sent" in cap
+    assert "was not found" not in cap and "still to be inserted" not in cap
+    assert "need not publish a contract termination notice" in note_of("open-book.termination")
+    assert "which the procurement route says this is" in note_of("open-book.performance")
+    assert "a public body in Scotland or Northern Ireland is" not in note_of("common.governing-law")
+    assert "NHS trust" not in note_of("common.open-book-costs")
+    assert "although section 44(3) of that Act did not require it" in paragraphs_text(clause(result, "open-book.recitals"))
+    scope = paragraphs_text(clause(result, "open-book.scope"))
+    assert "for a director who is a charity trustee of the Trust, only where the employment is authorised" in scope
+    assert "s.185(3)(a)" in note_of("open-book.scope")
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert "continues in force for it, including those on the services, registration, payment" in termination
