@@ -698,7 +698,7 @@ def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
     assert "which the procurement route says this is" in note_of("open-book.performance")
     assert "a public body in Scotland or Northern Ireland is" not in note_of("common.governing-law")
     assert "NHS trust" not in note_of("common.open-book-costs")
-    assert "although section 44(3) of that Act did not require it" in paragraphs_text(clause(result, "open-book.recitals"))
+    assert "although section 44(3) of the Procurement Act 2023 did not require it" in paragraphs_text(clause(result, "open-book.recitals"))
     scope = paragraphs_text(clause(result, "open-book.scope"))
     assert "for a director who is a charity trustee of the Trust, only where the employment is authorised" in scope
     assert "s.185(3)(a)" in note_of("open-book.scope")
