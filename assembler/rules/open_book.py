@@ -750,6 +750,25 @@ def other_funded(ctx: RuleContext):
                    ("services", "homes", i, "other_funded"))
 
 
+@FAMILY.rule("OPEN-BOOK-SPECIFICATION-DATE", "warning",
+             "The service specification, which the schedule says the parties have initialled, is not dated after "
+             "the draft date or after the transparency notice.")
+def specification_date(ctx: RuleContext):
+    """r16 ob-sample 7: a specification dated after the award (and after the draft) cannot have been initialled;
+    either the date is wrong or the agreement cannot be signed before it."""
+    services = ctx.sheet.services
+    when = services.specification_date
+    if when is None:
+        return
+    notice = services.transparency_notice_date
+    if when > ctx.draft_date or (notice is not None and when > notice):
+        later = (f"after the transparency notice of {long_date(notice)}" if notice is not None and when > notice
+                 else f"after the draft date of {long_date(ctx.draft_date)}")
+        yield (f"the service specification is dated {long_date(when)}, {later}, but the schedule says the Parties "
+               f"have initialled it: correct the date, or the agreement cannot be signed before it",
+               ("services", "specification"))
+
+
 PARTY_WORDS = ("Council", "Commissioner", "Authority", "Provider", "Trust", "Company", "Charity", "Society",
                "Operator", "Contractor", "Board")
 _PARTY_NAME = re.compile(r"\b[Tt]he (" + "|".join(PARTY_WORDS) + r")\b")

@@ -278,6 +278,19 @@ class UnitPrice(Strict):
                           "e.g. 20.19 for an hour of individual support (pay with holiday, National Insurance and "
                           "pension); the occupancy scenarios then move costs with these units. Empty: the cost of these "
                           "units is treated as fixed, as in a small home whose staffing follows the rota.")
+    rebase: bool | None = Field(
+        None, description="Whether the interim re-basing (when Core Places are lost or the agreement ends for a "
+                          "home) multiplies this price, spreading the fixed costs over fewer units: true or false. "
+                          "Empty: yes for a price by the week, night, day or month; no for a price by the hour or "
+                          "session, or one with a variable_cost, whose cost follows the units delivered.")
+
+    @property
+    def rebased(self) -> bool:
+        """Whether the interim re-basing multiplies this price (r16 ob-sample 14: the hourly one-to-one
+        rate, whose cost follows the hours delivered, was raised with the weekly price when a place was lost)."""
+        if self.rebase is not None:
+            return self.rebase
+        return self.variable_cost is None and self.unit not in ("hour", "session")
 
     @property
     def budget_occupancy(self) -> Decimal | None:
@@ -366,6 +379,7 @@ class OpenBook(Strict):
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
     _whole_homes: bool = PrivateAttr(False)
+    _core_rebase: dict | None = PrivateAttr(None)
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
     # term sheet, so the shared schedules can show one line per Provider without knowing the alliance).
     _per_provider: dict = PrivateAttr(default_factory=dict)
@@ -385,6 +399,12 @@ class OpenBook(Strict):
         None outside the standalone agreement, which alone has Core Places. Held here so that the shared
         open-book schedules can print it without knowing the family's term sheet."""
         return self._core_floor
+
+    @property
+    def core_rebase(self) -> dict | None:
+        """What the interim re-basing does on the budget when Core Places cease (see
+        OpenBookTermSheet.core_rebase); None outside the core-places position."""
+        return self._core_rebase
 
     @property
     def disallowed_items(self) -> list[str]:
@@ -796,6 +816,22 @@ class Services(Strict):
 
 
     @property
+    def specification_date(self) -> dt.date | None:
+        """The date in the specification's description ('... dated 14 January 2027'), if it gives one.
+
+        Why (r16 ob-sample 7): a specification dated after the award notice, which the schedule says the
+        parties have initialled, cannot exist when the agreement is signed; the rule and the schedule note
+        say so rather than print it."""
+        m = re.search(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December) (\d{4})\b", self.specification or "")
+        if not m:
+            return None
+        try:
+            return dt.datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
+        except ValueError:
+            return None
+
+    @property
     def effective_setting(self) -> str:
         """The setting the draft is written for: the stated one, or the one care_type implies.
 
@@ -936,7 +972,47 @@ class OpenBookTermSheet(TermSheetBase):
                      if home.name.casefold() in r.setting.casefold() and r.places]
             home._registered_places = found[0] if len(found) == 1 else None
         self._attach_home_weeks()
+        self.open_book._core_rebase = self.core_rebase
         return self
+
+    @property
+    def core_rebase(self) -> dict | None:
+        """The interim re-basing when Core Places cease, on the budget figures: the weeks a year the cost model
+        expects a place that is not a Core Place to be bought (the fallback the pricing clause removes
+        against, so that losing a Core Place does not take out all 52 weeks), and the factor after losing
+        one and two Core Places with no savings shown.
+
+        Why (r16 ob-sample 1): the fallback removed 52 weeks for each Core Place lost, raising every Price
+        by 9% a place with no cap; the budget itself says how much a non-core place is expected to be used.
+        None without the core-places position, Core Places, and one re-based weekly Price with expected units."""
+        sv, ob = self.services, self.open_book
+        if (self.positions or {}).get("open_book_voids", "core-places") != "core-places" or sv.supported_living:
+            return None
+        weekly = [u for u in ob.unit_prices if u.unit == "week" and u.rebased and u.expected_units is not None]
+        if len(weekly) != 1:
+            return None
+        wk = weekly[0]
+        places = sum(h.places for h in sv.homes)
+        core = self.core_floor.places if self.core_floor else sv.core_places
+        if core is None or places <= 0:
+            return None
+        spare = places - core
+        rest = Decimal(wk.expected_units) - core * 52
+        noncore = (rest / spare).quantize(PENNY, rounding=ROUND_HALF_UP) if spare > 0 and rest > 0 else Decimal(0)
+        noncore = min(noncore, Decimal(52))
+        removed = Decimal(52) - noncore
+        bud = ob.reconcile("full-cost", "hard-cap", "refund")
+        fixed = sum((u.expected_income for u in ob.unit_prices if not u.rebased), Decimal(0))
+        target = bud.allowable_costs + bud.maximum_profit - fixed
+        factors = []
+        for n in (1, 2):
+            units = Decimal(wk.expected_units) - n * removed
+            if units <= 0:
+                break
+            factors.append((target / (wk.price * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+        return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
+                "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
+                "factors": factors, "places": places, "core": core, "expected": wk.expected_units}
 
     def _attach_home_weeks(self) -> None:
         """Each home's expected weeks of the one re-based weekly Price, where they can be known: the homes'

@@ -140,13 +140,17 @@ def test_charity_worked_example_shows_the_term_sheets_figures(built):
     assert rows["Reasonable Profit (5% of the Cost Base)"] == money(maximum) == "£147,750"
     assert rows["Excess Profit"] == money(excess) == "£300"
     # reinvest position; £300 is below the £5,000 carry-forward threshold (ob-fresh r15 22, ob-sample r15 5)
-    assert rows["Carried forward to the next Reconciliation Period (any period but the last)"] == money(excess)
-    assert rows["Transferred to the Reinvestment Fund (only in the final period)"] == money(excess)
+    # r16 ob-sample 8: one row, the £300 shown once
+    assert rows["Carried forward to the next Reconciliation Period (in the final period: transferred to the Reinvestment Fund)"] == money(excess)
+    assert not any(k.startswith("Transferred to the Reinvestment Fund") for k in rows)
     assert rows["Refunded to the Council"] == "£0"    # the table names the parties, not the role terms
     assert rows["Profit the Trust keeps"] == money(maximum)
     text = paragraphs_text(schedule)
     assert f"the Reasonable Profit is {money_words(maximum)}" in text
-    assert f"must transfer {money_words(excess)} to the Reinvestment Fund" in text
+    assert f"must transfer {money_words(excess)} to the Reinvestment Fund" not in text
+    assert f"Because the Excess Profit of {money(excess)} is less than £5,000, it is not transferred" in text
+    assert "Only in the final Reconciliation Period would it be transferred to the Reinvestment Fund" in text
+    assert f"The Trust keeps profit of {money_words(maximum)}." in text and "It keeps profit" not in text
 
 
 def test_adult_care_sample_uses_every_alternative_variant(built):
@@ -447,11 +451,11 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "When an Existing Placement in one of the Core Places ends, the Council pays for that place under clause" in voids
     assert "for 4 more weeks" in voids
     assert "The Prices are re-based from the day the place ceases to be one of the Core Places under clause" in voids
-    assert "if that would leave fewer than two Core Places at its home. Instead, the Council may end this Agreement for that home" in voids
+    assert "if that would leave fewer than two Core Places at its home. Instead, within 20 Business Days after the Existing Placement ends, the Council must either" in voids
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places in the Homes that are held for or occupied by Existing Placements from 1 July 2027, up to the eleven places")
+    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.4 while the child is away, up to the eleven places")
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has recorded under clause" in term
@@ -533,18 +537,38 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     assert "multiplied by the places at that home and divided by the 14 places at all the Homes in Schedule 1" in pricing
     assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
     assert "the factor may not be more than one" in pricing
-    assert "deduct the income" not in pricing
+    # r16 ob-sample 14: an hourly Price is left out of the interim re-basing by default, its income deducted.
+    assert ('each of the Prices other than the Price for "additional one-to-one support, where agreed in the '
+            'placement plan" is multiplied') in pricing
+    assert 'deduct the income the current Price for "additional one-to-one support' in pricing
+    assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
     assert old in text
-    path = tmp_path / "variable.yaml"
-    path.write_text(text.replace(old, old + "      variable_cost: 24.00\n"), encoding="utf-8")
+    path = tmp_path / "rebased.yaml"
+    path.write_text(text.replace(old, old + "      rebase: true\n"), encoding="utf-8")
     varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
     pricing = paragraphs_text(clause(varied, "open-book.pricing"))
-    assert ("each of the Prices other than the Price for additional one-to-one support, where agreed in the "
-            "placement plan is multiplied") in pricing
-    assert "deduct the income the current Price for additional one-to-one support" in pricing
-    assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
+    assert "each of the Prices is multiplied" in pricing
+    assert "deduct the income" not in pricing
+
+
+def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
+    """r16 ob-sample 1 and 2: failing agreement, losing a Core Place removes 52 weeks less the 15.67 weeks the
+    budget expects of each non-core place ((619 - 572) / 3), not all 52; the note gives the factors (1.0622 and
+    1.1329 with the hourly income held out); and a home that ends is removed once, not again as Core Places."""
+    ts, result, _ = built[CHARITY]
+    assert ts.model.open_book.core_rebase["removed_weeks"] == Decimal("36.33")
+    assert ts.model.open_book.core_rebase["factors"] == [Decimal("1.0622"), Decimal("1.1329")]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "(failing agreement within 20 Business Days, none)" not in pricing
+    assert "divided by the three other places (15.67 weeks), so that 36.33 weeks a year are removed for that place" in pricing
+    assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
+    note = clause(result, "open-book.pricing").note
+    notes = note if isinstance(note, str) else plain_text(note)
+    assert "rise by a factor of 1.0622 after one place and 1.1329 after two" in notes
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Core Places"].endswith("as reduced under clause 6.5, clause 6.6 or clause 28.8")
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -622,3 +646,61 @@ def test_an_eot_owned_provider_pays_the_chapter_10a_bonus_from_its_kept_profit(c
     assert costs.count("dividends, distributions") == 1
     control = paragraphs_text(clause(result, "open-book.financial-distress"))
     assert "any disposal by it, or by any later trustee, of shares in" in control
+
+
+def test_r16_sample_user_choice_core_places_and_the_minimum(built):
+    """r16 ob-sample 3: the continuation of the children already placed is subject to the user-choice limit,
+    and one who is not an Existing Placement stays under the earlier contract until a basis is recorded;
+    4: the Core Places are those the Existing Placements occupy on the start date, and the Council's list says
+    which they are; 5: at the minimum the Council must record a basis or end the home, and the note says that
+    Harbour View starts at the minimum."""
+    _, result, _ = built[CHARITY]
+    placements = paragraphs_text(clause(result, "open-book.placements"))
+    assert "Subject to clause 3.3, every child placed by the Council" in placements
+    assert "that child's placement continues under the earlier contract, and not under this Agreement" in placements
+    assert "and saying which of them are Existing Placements" in placements
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
+    assert "shown as such in the list the Council gives under clause 7.3" in definitions["Existing Placement"]
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert "the Council must either record a lawful basis for filling it under clause 3.3" in voids
+    assert "or give notice to end this Agreement for that home under clause 28.1" in voids
+    assert "the Council may end this Agreement for that home" not in voids
+    note = clause(result, "open-book.voids").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "Harbour View starts at the minimum (two Core Places of three places)" in note
+
+
+def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
+    """r16 ob-sample 6: the note says the cost-based review goes beyond the instructed indexation; 7: a
+    specification dated after the transparency notice is flagged; 9: refunds from the fund respect the other
+    purchasers' share; 10: Law takes in guidance only as the law applies it; 11: the SSRO note says the
+    2026/27 rate must be inserted; 12: notes state the known procurement position; 13: a trustee-director's
+    pay needs authority; 15: a Placement continued after the end keeps its terms."""
+    _, result, _ = built[CHARITY]
+
+    def note_of(cid):
+        n = clause(result, cid).note
+        return n if isinstance(n, str) else plain_text(n)
+
+    assert "Indexation alone was instructed" in note_of("open-book.pricing")
+    schedule = next(s for s in result.document.schedules if s.id == "open-book.schedule-services")
+    snote = schedule.note if isinstance(schedule.note, str) else plain_text(schedule.note)
+    assert "The specification is dated 14 January 2027, after the transparency notice of 16 November 2026" in snote
+    excess = paragraphs_text(clause(result, "common.open-book-excess"))
+    assert excess.count("(subject to clause 9.2, the other purchasers' share being paid to them)") == 2
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert "guidance to which a Party need only have regard is not made a duty to comply" in definitions["Law"]
+    cap = note_of("common.open-book-profit-cap")
+    assert "must be inserted from the SSRO's published guidance before the draft is sent" in cap
+    assert "was not found" not in cap and "still to be inserted" not in cap
+    assert "need not publish a contract termination notice" in note_of("open-book.termination")
+    assert "which the procurement route says this is" in note_of("open-book.performance")
+    assert "a public body in Scotland or Northern Ireland is" not in note_of("common.governing-law")
+    assert "NHS trust" not in note_of("common.open-book-costs")
+    assert "although section 44(3) of the Procurement Act 2023 did not require it" in paragraphs_text(clause(result, "open-book.recitals"))
+    scope = paragraphs_text(clause(result, "open-book.scope"))
+    assert "for a director who is a charity trustee of the Trust, only where the employment is authorised" in scope
+    assert "s.185(3)(a)" in note_of("open-book.scope")
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert "continues in force for it, including those on the services, registration, payment" in termination

@@ -137,7 +137,7 @@ def test_review_rebases_from_the_latest_agreed_statement_and_never_backdates(dra
     only), so the annual review never waits for, or is backdated to, a later statement."""
     text = text_of(drafts, "childrens-homes-charity")
     assert "latest Reconciliation Statement that has been agreed or decided by the review date" in text
-    assert "the Prices change by the index alone from that date" in text
+    assert "the Prices change by the index alone (with any cap that applies to it) from that date" in text
     assert "backdated" not in text
 
 
@@ -584,7 +584,7 @@ def test_split_final_period_follows_the_split_and_small_excess_carries_forward(d
     charity = text_of(drafts, "childrens-homes-charity")
     assert "is less than £5,000, it is not transferred" in charity
     # the worked example's £300 is under the minimum, so it is carried forward except in the final period
-    assert "that happens only in the final Reconciliation Period" in charity
+    assert "Only in the final Reconciliation Period would it be transferred to the Reinvestment Fund" in charity
 
     def no_minimum(data):
         data["open_book"]["excess"]["carry_below"] = None

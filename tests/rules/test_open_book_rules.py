@@ -232,6 +232,8 @@ FIRES = [
          loc=("services", "void_rate")),
     Case("OPEN-BOOK-ACCESS-UNTIL", LIVING, setter("open_book", "continuous_access_until", "2029-05-31"),
          says="(2029-05-31) is given but positions do not choose", loc=("open_book", "continuous_access_until")),
+    Case("OPEN-BOOK-SPECIFICATION-DATE", CHARITY,
+         says="dated 14 January 2027, after the transparency notice of 16 November 2026", loc=("services", "specification")),
 ]
 
 QUIET = [
@@ -335,6 +337,8 @@ QUIET = [
     Case("OPEN-BOOK-VOIDS-SUPPORTED-LIVING", ADULT, positions={"open_book_voids": "void-payment"}),   # a care home drafts it
     Case("OPEN-BOOK-ACCESS-UNTIL", LIVING, setter("open_book", "continuous_access_until", "2029-05-31"),
          positions={"open_book_access": "continuous"}),
+    Case("OPEN-BOOK-SPECIFICATION-DATE", CHARITY, setter("services", "specification",
+         "Meadowbank Children's Homes service specification, version 2, dated 14 October 2026")),
 ]
 
 
