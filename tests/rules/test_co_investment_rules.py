@@ -343,7 +343,44 @@ FIRES = [
     ("COMMON-DATES-ORDER", HOMES, _term_backwards, "not after it starts"),
 ]
 
+def _foundation_junior(d):
+    d["contributions"]["investments"][1]["ranks_after_authority"] = True
+
+
+def _all_junior(d):
+    for inv in d["contributions"]["investments"]:
+        inv["ranks_after_authority"] = True
+
+
+def _junior_on_authority_first(d):
+    d["contributions"]["investments"][0]["ranks_after_authority"] = True
+
+
+def _foundation_second_ranking(d):
+    d["drawdowns"][3]["condition"] = "The Foundation's second-ranking charge registered"
+
+
+def _junior_foundation_second_ranking(d):
+    _foundation_junior(d)
+    _foundation_second_ranking(d)
+
+
+def _junior_foundation_third_ranking(d):
+    _foundation_junior(d)
+    d["drawdowns"][3]["condition"] = "The Foundation's third-ranking charge registered and the Priority Deed signed"
+
+
+FIRES += [
+    ("COINV-RANK-AFTER-AUTHORITY", LAND, _junior_on_authority_first, "security_ranking is 'authority-first', which "
+     "already sets the authority's place"),
+    ("COINV-RANK-AFTER-AUTHORITY", HOMES, _all_junior, "every investor is marked ranks_after_authority"),
+    ("COINV-DRAWDOWN-RANK", HOMES, _junior_foundation_second_ranking, "the Foundation's drawdown on 1 July 2027 is "
+     "conditional on a 'second-ranking' charge, but the draft ranks its Investor Charge number 3"),
+]
+
 QUIET = [
+    ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
+    ("COINV-DRAWDOWN-RANK", HOMES), ("COINV-DRAWDOWN-RANK", LAND),
     ("COINV-WORKS-AFTER-RENT", HOMES),
     ("COINV-OCCUPIER-EXCEPTED", HOMES), ("COINV-OCCUPIER-EXCEPTED", HUB), ("COINV-OCCUPIER-EXCEPTED", LAND),
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
@@ -702,3 +739,30 @@ def test_a_named_general_consent_is_quiet(catalogue):
     through a Cabinet report does (FIRES); a sheet with no general consent is quiet."""
     assert fired(sheet_from(HOMES, catalogue, _consent_named), catalogue, "COINV-S25-CONSENT-NAMED") == []
     assert fired(sheet_from(HUB, catalogue), catalogue, "COINV-S25-CONSENT-NAMED") == []
+
+
+@pytest.mark.parametrize("change", [_foundation_junior, _foundation_second_ranking, _junior_foundation_third_ranking])
+def test_ranking_rules_stay_quiet_on_a_consistent_split_ranking(catalogue, change):
+    sheet = sheet_from(HOMES, catalogue, change)
+    if change is _foundation_second_ranking:  # investor-first, the Foundation second behind the Fund: consistent
+        assert not fired(sheet, catalogue, "COINV-DRAWDOWN-RANK")
+    else:
+        assert not fired(sheet, catalogue, "COINV-RANK-AFTER-AUTHORITY")
+        assert not fired(sheet, catalogue, "COINV-DRAWDOWN-RANK")
+
+
+def test_an_investor_ranking_behind_the_authority_gets_the_authority_charge_between(catalogue):
+    """The senior lender first, the authority's charge for the clawback second, the junior investor third: in the
+    security clause, the Priority Deed table, the clawback's mortgagee protection and the proceeds of a disposal."""
+    text = to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue, today=RULES_DATE).document)
+    flat = " ".join(text.split())
+    assert "the Council a legal charge by deed over every Partnership Property to secure the payment of any " \
+        "Clawback Amount" in flat
+    assert "The Investor Charge of the Fund ranks first, the Council's charge next, and the Investor Charge of the " \
+        "Foundation after the Council's charge" in flat
+    assert "The Foundation, a receiver appointed by it, a mortgagee in possession under its Investor Charge and a " \
+        "buyer from any of them take subject to the Council's charge" in flat
+    assert "then in paying any Clawback Amount due, and then in paying the Foundation" in flat
+    assert "holding no charge" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "the Council's charge next" not in plain and "holding no charge" in plain
