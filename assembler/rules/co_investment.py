@@ -1030,3 +1030,19 @@ def drawdown_rank(ctx: RuleContext):
                    f"'{m.group(0)}' charge, but the draft ranks its Investor Charge number {ranks[d.contributor]} "
                    "in the Priority Deed: correct the condition (and the investor's offer letter) or the ranking",
                    ("drawdowns", k, "condition"))
+
+
+_AHP_2026 = re.compile(r"(?<!social and )affordable homes programme\s*\(?(?:ahp\)?\s*)?2026", re.I)
+
+
+@RULES.rule("COINV-GRANT-PROGRAMME", "warning",
+            "A Homes England grant from 2026 names the Social and Affordable Homes Programme 2026 to 2036.")
+def grant_programme(ctx: RuleContext):
+    for side in ("authority", "delivery"):
+        for k, c in enumerate(getattr(ctx.sheet.contributions, side)):
+            if c.kind == "grant" and _AHP_2026.search(c.description or ""):
+                yield (f"the grant of {money(c.amount)} is described as from the 'Affordable Homes Programme 2026', but "
+                       "Homes England's programme from 1 April 2026 is the Social and Affordable Homes Programme 2026 to "
+                       "2036 (SAHP; the Affordable Homes Programme ran 2021 to 2026): correct the description, which the "
+                       "draft prints in its completion conditions and Schedule 2, and confirm with the grant recipient "
+                       "the programme and the grant agreement for these homes", ("contributions", side, k, "description"))

@@ -580,6 +580,11 @@ class Income(Strict):
         False, description="Whether the support for tenants (tenancy sustainment, key work) is paid for outside the "
         "homes' income, e.g. by a separate grant or contract (true): it is then not an Operating Cost and does not come "
         "before the reserve and the investors in the waterfall. Leave false where the homes' income pays for it.")
+    exempt_accommodation: bool | None = Field(
+        None, description="Whether the rent (core rent and eligible service charges) depends on the homes being "
+        "'exempt accommodation' for Housing Benefit: supported housing from a housing association, charity or voluntary "
+        "organisation that itself, or through a person acting on its behalf, also provides the tenant with care, support "
+        "or supervision (true). Leave out to read it from the rent cap's words.")
     operating_cost_percent: Percent | None = Field(
         None, description="Operating costs as a % of the rent collected, instead of operating_cost_per_home.")
     income_starts: dt.date | None = Field(
@@ -613,7 +618,7 @@ class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
 
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors",
-                                                 "authority_charge")  # names derived_context adds for the clauses
+                                                 "authority_charge", "exempt_accommodation", "delivery_grants")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -694,7 +699,23 @@ class CoInvestmentTermSheet(TermSheetBase):
         from assembler.credit.co_investment import credit_view
         return {"credit": credit_view(self), "new_build": self.builds_new_homes,
                 "registered_provider": self.delivery_registered_provider,
-                "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge}
+                "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
+                "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants}
+
+    @property
+    def exempt_accommodation(self) -> bool:
+        """Whether the rent relies on exempt-accommodation status for Housing Benefit: the sheet's answer, else its
+        rent cap's words."""
+        if self.income.exempt_accommodation is not None:
+            return self.income.exempt_accommodation
+        words = (self.nominations.rent_cap or "") if self.nominations else ""
+        return "exempt accommodation" in words.lower()
+
+    @property
+    def delivery_grants(self) -> list[Contribution]:
+        """Grants the delivery organisation brings in from a third party (e.g. Homes England), on which the funding
+        depends: each is a condition of completion."""
+        return [c for c in self.contributions.delivery if c.kind == "grant"]
 
     @property
     def junior_investors(self) -> list[str]:

@@ -30,6 +30,8 @@ LAND = ROOT / "samples" / "co-investment" / "housing-land-transfer.yaml"
 # The homes partnership with its first, unworkable numbers: a funding gap, debt service the rents cannot
 # cover, loan to value over the covenant and a drawdown condition the money drawn cannot meet.
 STRETCHED = ROOT / "tests" / "rules" / "fixtures" / "co-investment-stretched.yaml"
+# Supported flats on a district council lease, Homes England grant, the foundation ranking behind the Council.
+SUPPORTED = ROOT / "tests" / "rules" / "fixtures" / "co-investment-supported-lease.yaml"
 
 
 _UNCHANGED: dict[Path, TermSheet] = {}
@@ -371,6 +373,11 @@ def _junior_foundation_third_ranking(d):
 
 
 FIRES += [
+    ("COINV-GRANT-PROGRAMME", SUPPORTED, None, "is the Social and Affordable Homes Programme 2026 to 2036"),
+    ("COINV-GRANT-PROGRAMME", HOMES, lambda d: d["contributions"]["authority"][1].update(
+        description="Top-up grant alongside the Affordable Homes Programme 2026-2036"), "grant of £2,600,000"),
+    ("COINV-DRAWDOWN-RANK", SUPPORTED, None, "the Foundation's drawdown on 1 November 2027 is conditional on a "
+     "'second-ranking' charge, but the draft ranks its Investor Charge number 3"),
     ("COINV-RANK-AFTER-AUTHORITY", LAND, _junior_on_authority_first, "security_ranking is 'authority-first', which "
      "already sets the authority's place"),
     ("COINV-RANK-AFTER-AUTHORITY", HOMES, _all_junior, "every investor is marked ranks_after_authority"),
@@ -379,6 +386,7 @@ FIRES += [
 ]
 
 QUIET = [
+    ("COINV-GRANT-PROGRAMME", HOMES), ("COINV-GRANT-PROGRAMME", HUB), ("COINV-RANK-AFTER-AUTHORITY", SUPPORTED),
     ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
     ("COINV-DRAWDOWN-RANK", HOMES), ("COINV-DRAWDOWN-RANK", LAND),
     ("COINV-WORKS-AFTER-RENT", HOMES),
@@ -766,3 +774,22 @@ def test_an_investor_ranking_behind_the_authority_gets_the_authority_charge_betw
     assert "holding no charge" not in flat
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "the Council's charge next" not in plain and "holding no charge" in plain
+
+
+def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
+    """r16 ci-fresh 2 and 3: the rent depends on exempt-accommodation status, so the provider must itself provide (or
+    contract for) care, support or supervision; the support contract and the grant agreement are completion
+    conditions."""
+    text = " ".join(to_text(assemble(sheet_from(SUPPORTED, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "Hearthstone must itself provide, or procure that a person acting on its behalf under a contract with it " \
+        "provides, to each tenant of a home the care, support or supervision" in text
+    assert "paragraph 4(10) of Schedule 3 to the Housing Benefit and Council Tax Benefit (Consequential Provisions) " \
+        "Regulations 2006" in text
+    assert "Hearthstone must provide, or arrange, support" not in text
+    assert "a copy of the contract under which care and support for the tenants of the homes is commissioned by " \
+        "Fenwold County Council" in text
+    assert "a copy of its signed grant agreement for the grant of £1,180,000 shown in Schedule 2" in text
+    assert "The Investor Charge of Fairshare ranks first, the Council's charge next, and the Investor Charge of the " \
+        "Foundation after the Council's charge" in text
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "exempt accommodation" not in plain and "signed grant agreement" not in plain
