@@ -791,5 +791,11 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
     assert "a copy of its signed grant agreement for the grant of £1,180,000 shown in Schedule 2" in text
     assert "The Investor Charge of Fairshare ranks first, the Council's charge next, and the Investor Charge of the " \
         "Foundation after the Council's charge" in text
+    # r16 ci-fresh 7: the rent cap is a sentence of its own, with the Rent Standard defined, not the sheet's words pasted
+    assert "Hearthstone must not charge for a home a rent above the limit that the Rent Standard permits (applying, " \
+        "where the home qualifies, its exclusion for specialised supported housing), and must not charge service " \
+        "charges other than those that are reasonable" in text
+    assert "Rent Standard means the standard on rents that the Regulator of Social Housing sets" in text
+    assert "above the Rent Standard, with the service charges" not in text
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "exempt accommodation" not in plain and "signed grant agreement" not in plain
