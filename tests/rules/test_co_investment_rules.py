@@ -797,5 +797,8 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
         "charges other than those that are reasonable" in text
     assert "Rent Standard means the standard on rents that the Regulator of Social Housing sets" in text
     assert "above the Rent Standard, with the service charges" not in text
+    # r16 ci-fresh 8: the pre-rent return in Schedule 3 step 3 is paid from the clause 5 interest reserve
+    assert "the return on capital drawn before rent starts on 1 November 2028 is paid from the interest reserve under " \
+        "clause 5 and not from Gross Income" in text
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "exempt accommodation" not in plain and "signed grant agreement" not in plain
