@@ -797,8 +797,14 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
         "charges other than those that are reasonable" in text
     assert "Rent Standard means the standard on rents that the Regulator of Social Housing sets" in text
     assert "above the Rent Standard, with the service charges" not in text
+    # r16 ci-fresh 17: a lease of the staff base as a Permitted Disposal is contracted out of the 1954 Act
+    assert "Any lease of part of a Partnership Property granted as a Permitted Disposal for occupation other than as a " \
+        "home must be for a term no longer than the arrangement it serves and must be excluded from sections 24 to 28" in text
+    # r16 ci-fresh 16: the senior-only LTV covenant's valuer is instructed by the tested investor
+    assert "RICS Registered Valuer whom Fairshare instructs, sharing the report with the other Parties" in text
     # r16 ci-fresh 8: the pre-rent return in Schedule 3 step 3 is paid from the clause 5 interest reserve
     assert "the return on capital drawn before rent starts on 1 November 2028 is paid from the interest reserve under " \
         "clause 5 and not from Gross Income" in text
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "exempt accommodation" not in plain and "signed grant agreement" not in plain
+    assert "Any lease of part of a Partnership Property" not in plain
