@@ -966,3 +966,83 @@ def s25_consent_named(ctx: RuleContext):
                "Consents under section 25 of the Local Government Act 1988 (Local Authority assistance for privately let "
                "housing) 2010'), after checking that its conditions and limits cover this assistance",
                ("consents", "financial_assistance_reference"))
+
+
+def charge_ranks(sheet) -> dict[str, int]:
+    """The rank of each charge on the Priority Deed table (fixed-return investors first, then the others, with the
+    authority's charge where the ranking puts it): investor short name (or 'authority') -> rank."""
+    ranking = sheet.positions.get("security_ranking", "investor-first")
+    invs = sheet.contributions.investments
+    ordered = [i for i in invs if i.return_basis == "fixed"] + [i for i in invs if i.return_basis != "fixed"]
+    if ranking == "pari-passu":
+        return {**{i.investor: 1 for i in ordered}, "authority": 1}
+    if ranking == "authority-first":
+        return {"authority": 1, **{i.investor: k + 2 for k, i in enumerate(ordered)}}
+    juniors = set(sheet.junior_investors)
+    seniors = [i for i in ordered if i.investor not in juniors]
+    out = {i.investor: k + 1 for k, i in enumerate(seniors)}
+    if juniors:
+        out["authority"] = len(seniors) + 1
+        out.update({i.investor: len(seniors) + 2 + k for k, i in enumerate(i for i in ordered if i.investor in juniors)})
+    return out
+
+
+@RULES.rule("COINV-RANK-AFTER-AUTHORITY", "warning",
+            "An investor marked to rank behind the authority fits the chosen security ranking.")
+def rank_after_authority(ctx: RuleContext):
+    sheet = ctx.sheet
+    ranking = sheet.positions.get("security_ranking", "investor-first")
+    marked = [(k, i) for k, i in enumerate(sheet.contributions.investments) if i.ranks_after_authority]
+    if not marked:
+        return
+    for k, inv in marked:
+        if ranking != "investor-first":
+            yield (f"the {inv.investor}'s investment is marked ranks_after_authority, but security_ranking is "
+                   f"'{ranking}', which already sets the authority's place: the mark has no effect; remove it or "
+                   "choose 'investor-first'", ("contributions", "investments", k, "ranks_after_authority"))
+        elif not sheet.security.investor_charge:
+            yield (f"the {inv.investor}'s investment is marked ranks_after_authority, but no investor takes a charge "
+                   "(security.investor_charge is false): the mark has no effect",
+                   ("contributions", "investments", k, "ranks_after_authority"))
+    if ranking == "investor-first" and sheet.security.investor_charge and len(marked) == len(sheet.contributions.investments):
+        yield ("every investor is marked ranks_after_authority, so the authority's charge ranks first: choose "
+               "security_ranking 'authority-first' instead, which drafts that order throughout",
+               ("positions", "security_ranking"))
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_RANK_WORDS = re.compile(r"\b(first|second|third|fourth|fifth)(?:[- ]ranking|[- ]legal charge|[- ]charge)", re.I)
+
+
+@RULES.rule("COINV-DRAWDOWN-RANK", "warning",
+            "A drawdown condition that names an investor's charge by its rank matches the ranking the draft sets.")
+def drawdown_rank(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.security.investor_charge:
+        return
+    ranks = charge_ranks(sheet)
+    for k, d in enumerate(sheet.drawdowns):
+        if d.contributor not in ranks or not d.condition:
+            continue
+        m = _RANK_WORDS.search(d.condition)
+        if m and _ORDINALS[m.group(1).lower()] != ranks[d.contributor]:
+            yield (f"the {d.contributor}'s drawdown on {long_date(d.date)} is conditional on a "
+                   f"'{m.group(0)}' charge, but the draft ranks its Investor Charge number {ranks[d.contributor]} "
+                   "in the Priority Deed: correct the condition (and the investor's offer letter) or the ranking",
+                   ("drawdowns", k, "condition"))
+
+
+_AHP_2026 = re.compile(r"(?<!social and )affordable homes programme\s*\(?(?:ahp\)?\s*)?2026", re.I)
+
+
+@RULES.rule("COINV-GRANT-PROGRAMME", "warning",
+            "A Homes England grant from 2026 names the Social and Affordable Homes Programme 2026 to 2036.")
+def grant_programme(ctx: RuleContext):
+    for side in ("authority", "delivery"):
+        for k, c in enumerate(getattr(ctx.sheet.contributions, side)):
+            if c.kind == "grant" and _AHP_2026.search(c.description or ""):
+                yield (f"the grant of {money(c.amount)} is described as from the 'Affordable Homes Programme 2026', but "
+                       "Homes England's programme from 1 April 2026 is the Social and Affordable Homes Programme 2026 to "
+                       "2036 (SAHP; the Affordable Homes Programme ran 2021 to 2026): correct the description, which the "
+                       "draft prints in its completion conditions and Schedule 2, and confirm with the grant recipient "
+                       "the programme and the grant agreement for these homes", ("contributions", side, k, "description"))

@@ -188,6 +188,11 @@ class Investment(Strict):
     first_instalment: dt.date | None = Field(
         None, description="With instalment_years: the date of the first instalment, as YYYY-MM-DD. Leave out for the "
         "first anniversary of the last drawdown.")
+    ranks_after_authority: bool = Field(
+        False, description="With security_ranking 'investor-first': true where this investor's charge ranks behind the "
+        "authority, which then takes a legal charge of its own for any clawback, ranking after the investors that "
+        "rank first and before this one (e.g. 'the senior lender ranks first; the foundation ranks behind the "
+        "Council'). Leave out (false) for a charge ranking ahead of the authority's clawback.")
     _service: object = PrivateAttr(None)
 
     @property
@@ -575,6 +580,11 @@ class Income(Strict):
         False, description="Whether the support for tenants (tenancy sustainment, key work) is paid for outside the "
         "homes' income, e.g. by a separate grant or contract (true): it is then not an Operating Cost and does not come "
         "before the reserve and the investors in the waterfall. Leave false where the homes' income pays for it.")
+    exempt_accommodation: bool | None = Field(
+        None, description="Whether the rent (core rent and eligible service charges) depends on the homes being "
+        "'exempt accommodation' for Housing Benefit: supported housing from a housing association, charity or voluntary "
+        "organisation that itself, or through a person acting on its behalf, also provides the tenant with care, support "
+        "or supervision (true). Leave out to read it from the rent cap's words.")
     operating_cost_percent: Percent | None = Field(
         None, description="Operating costs as a % of the rent collected, instead of operating_cost_per_home.")
     income_starts: dt.date | None = Field(
@@ -607,7 +617,8 @@ class Governance(Strict):
 class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
 
-    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider")  # names derived_context adds for the clauses
+    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors",
+                                                 "authority_charge", "exempt_accommodation", "delivery_grants")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -687,7 +698,39 @@ class CoInvestmentTermSheet(TermSheetBase):
         """Figures worked out from the whole sheet that the clauses and the review pack print: the credit view."""
         from assembler.credit.co_investment import credit_view
         return {"credit": credit_view(self), "new_build": self.builds_new_homes,
-                "registered_provider": self.delivery_registered_provider}
+                "registered_provider": self.delivery_registered_provider,
+                "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
+                "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants}
+
+    @property
+    def exempt_accommodation(self) -> bool:
+        """Whether the rent relies on exempt-accommodation status for Housing Benefit: the sheet's answer, else its
+        rent cap's words."""
+        if self.income.exempt_accommodation is not None:
+            return self.income.exempt_accommodation
+        words = (self.nominations.rent_cap or "") if self.nominations else ""
+        return "exempt accommodation" in words.lower()
+
+    @property
+    def delivery_grants(self) -> list[Contribution]:
+        """Grants the delivery organisation brings in from a third party (e.g. Homes England), on which the funding
+        depends: each is a condition of completion."""
+        return [c for c in self.contributions.delivery if c.kind == "grant"]
+
+    @property
+    def junior_investors(self) -> list[str]:
+        """Short names of the investors whose charges rank behind the authority's charge for the clawback (only with
+        investor-first ranking, charges and at least one investor marked ranks_after_authority)."""
+        if self.positions.get("security_ranking", "investor-first") != "investor-first" or not self.security.investor_charge:
+            return []
+        return [i.investor for i in self.contributions.investments if i.ranks_after_authority]
+
+    @property
+    def authority_takes_charge(self) -> bool:
+        """Whether the authority takes a legal charge of its own for the clawback: always with authority-first or
+        pari-passu ranking, and with investor-first ranking where an investor ranks behind the authority."""
+        return self.positions.get("security_ranking", "investor-first") in ("authority-first", "pari-passu") \
+            or bool(self.junior_investors)
 
     @property
     def delivery_registered_provider(self) -> bool | None:

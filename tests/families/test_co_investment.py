@@ -1090,3 +1090,17 @@ def test_tenant_support_names_the_social_care_authority_in_a_two_tier_area(catal
     assert "housing, social care and other services" not in ops
     quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
     assert "the Council's housing, social care and other services" in text_of(clause(quiet, "co-investment.operations"))
+
+
+def test_data_sharing_note_checks_paragraph_6_and_a_county_council_that_is_not_a_party(catalogue):
+    """r16 ci-fresh 5: the lawful basis names Schedule 1 paragraph 6 for a provider that is not a public body, and
+    health data from a county council that is not a Party: the Schedule 4 note says both, and neither check appears
+    where the basis does not raise it."""
+    from tests.conftest import ROOT
+    sheet = read_termsheet(ROOT / "tests" / "rules" / "fixtures" / "co-investment-supported-lease.yaml", catalogue)
+    note = " ".join(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "common.schedule-data-sharing").note.split())
+    assert "The table relies on Schedule 1 paragraph 6 (statutory and government purposes)" in note
+    assert "The table names a county council, which is not a Party" in note
+    plain = clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                   "common.schedule-data-sharing").note
+    assert "The table names a county council" not in plain

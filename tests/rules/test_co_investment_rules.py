@@ -30,6 +30,8 @@ LAND = ROOT / "samples" / "co-investment" / "housing-land-transfer.yaml"
 # The homes partnership with its first, unworkable numbers: a funding gap, debt service the rents cannot
 # cover, loan to value over the covenant and a drawdown condition the money drawn cannot meet.
 STRETCHED = ROOT / "tests" / "rules" / "fixtures" / "co-investment-stretched.yaml"
+# Supported flats on a district council lease, Homes England grant, the foundation ranking behind the Council.
+SUPPORTED = ROOT / "tests" / "rules" / "fixtures" / "co-investment-supported-lease.yaml"
 
 
 _UNCHANGED: dict[Path, TermSheet] = {}
@@ -343,7 +345,50 @@ FIRES = [
     ("COMMON-DATES-ORDER", HOMES, _term_backwards, "not after it starts"),
 ]
 
+def _foundation_junior(d):
+    d["contributions"]["investments"][1]["ranks_after_authority"] = True
+
+
+def _all_junior(d):
+    for inv in d["contributions"]["investments"]:
+        inv["ranks_after_authority"] = True
+
+
+def _junior_on_authority_first(d):
+    d["contributions"]["investments"][0]["ranks_after_authority"] = True
+
+
+def _foundation_second_ranking(d):
+    d["drawdowns"][3]["condition"] = "The Foundation's second-ranking charge registered"
+
+
+def _junior_foundation_second_ranking(d):
+    _foundation_junior(d)
+    _foundation_second_ranking(d)
+
+
+def _junior_foundation_third_ranking(d):
+    _foundation_junior(d)
+    d["drawdowns"][3]["condition"] = "The Foundation's third-ranking charge registered and the Priority Deed signed"
+
+
+FIRES += [
+    ("COINV-GRANT-PROGRAMME", SUPPORTED, None, "is the Social and Affordable Homes Programme 2026 to 2036"),
+    ("COINV-GRANT-PROGRAMME", HOMES, lambda d: d["contributions"]["authority"][1].update(
+        description="Top-up grant alongside the Affordable Homes Programme 2026-2036"), "grant of £2,600,000"),
+    ("COINV-DRAWDOWN-RANK", SUPPORTED, None, "the Foundation's drawdown on 1 November 2027 is conditional on a "
+     "'second-ranking' charge, but the draft ranks its Investor Charge number 3"),
+    ("COINV-RANK-AFTER-AUTHORITY", LAND, _junior_on_authority_first, "security_ranking is 'authority-first', which "
+     "already sets the authority's place"),
+    ("COINV-RANK-AFTER-AUTHORITY", HOMES, _all_junior, "every investor is marked ranks_after_authority"),
+    ("COINV-DRAWDOWN-RANK", HOMES, _junior_foundation_second_ranking, "the Foundation's drawdown on 1 July 2027 is "
+     "conditional on a 'second-ranking' charge, but the draft ranks its Investor Charge number 3"),
+]
+
 QUIET = [
+    ("COINV-GRANT-PROGRAMME", HOMES), ("COINV-GRANT-PROGRAMME", HUB), ("COINV-RANK-AFTER-AUTHORITY", SUPPORTED),
+    ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
+    ("COINV-DRAWDOWN-RANK", HOMES), ("COINV-DRAWDOWN-RANK", LAND),
     ("COINV-WORKS-AFTER-RENT", HOMES),
     ("COINV-OCCUPIER-EXCEPTED", HOMES), ("COINV-OCCUPIER-EXCEPTED", HUB), ("COINV-OCCUPIER-EXCEPTED", LAND),
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
@@ -702,3 +747,64 @@ def test_a_named_general_consent_is_quiet(catalogue):
     through a Cabinet report does (FIRES); a sheet with no general consent is quiet."""
     assert fired(sheet_from(HOMES, catalogue, _consent_named), catalogue, "COINV-S25-CONSENT-NAMED") == []
     assert fired(sheet_from(HUB, catalogue), catalogue, "COINV-S25-CONSENT-NAMED") == []
+
+
+@pytest.mark.parametrize("change", [_foundation_junior, _foundation_second_ranking, _junior_foundation_third_ranking])
+def test_ranking_rules_stay_quiet_on_a_consistent_split_ranking(catalogue, change):
+    sheet = sheet_from(HOMES, catalogue, change)
+    if change is _foundation_second_ranking:  # investor-first, the Foundation second behind the Fund: consistent
+        assert not fired(sheet, catalogue, "COINV-DRAWDOWN-RANK")
+    else:
+        assert not fired(sheet, catalogue, "COINV-RANK-AFTER-AUTHORITY")
+        assert not fired(sheet, catalogue, "COINV-DRAWDOWN-RANK")
+
+
+def test_an_investor_ranking_behind_the_authority_gets_the_authority_charge_between(catalogue):
+    """The senior lender first, the authority's charge for the clawback second, the junior investor third: in the
+    security clause, the Priority Deed table, the clawback's mortgagee protection and the proceeds of a disposal."""
+    text = to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue, today=RULES_DATE).document)
+    flat = " ".join(text.split())
+    assert "the Council a legal charge by deed over every Partnership Property to secure the payment of any " \
+        "Clawback Amount" in flat
+    assert "The Investor Charge of the Fund ranks first, the Council's charge next, and the Investor Charge of the " \
+        "Foundation after the Council's charge" in flat
+    assert "The Foundation, a receiver appointed by it, a mortgagee in possession under its Investor Charge and a " \
+        "buyer from any of them take subject to the Council's charge" in flat
+    assert "then in paying any Clawback Amount due, and then in paying the Foundation" in flat
+    assert "holding no charge" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "the Council's charge next" not in plain and "holding no charge" in plain
+
+
+def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
+    """r16 ci-fresh 2 and 3: the rent depends on exempt-accommodation status, so the provider must itself provide (or
+    contract for) care, support or supervision; the support contract and the grant agreement are completion
+    conditions."""
+    text = " ".join(to_text(assemble(sheet_from(SUPPORTED, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "Hearthstone must itself provide, or procure that a person acting on its behalf under a contract with it " \
+        "provides, to each tenant of a home the care, support or supervision" in text
+    assert "paragraph 4(10) of Schedule 3 to the Housing Benefit and Council Tax Benefit (Consequential Provisions) " \
+        "Regulations 2006" in text
+    assert "Hearthstone must provide, or arrange, support" not in text
+    assert "a copy of the contract under which care and support for the tenants of the homes is commissioned by " \
+        "Fenwold County Council" in text
+    assert "a copy of its signed grant agreement for the grant of £1,180,000 shown in Schedule 2" in text
+    assert "The Investor Charge of Fairshare ranks first, the Council's charge next, and the Investor Charge of the " \
+        "Foundation after the Council's charge" in text
+    # r16 ci-fresh 7: the rent cap is a sentence of its own, with the Rent Standard defined, not the sheet's words pasted
+    assert "Hearthstone must not charge for a home a rent above the limit that the Rent Standard permits (applying, " \
+        "where the home qualifies, its exclusion for specialised supported housing), and must not charge service " \
+        "charges other than those that are reasonable" in text
+    assert "Rent Standard means the standard on rents that the Regulator of Social Housing sets" in text
+    assert "above the Rent Standard, with the service charges" not in text
+    # r16 ci-fresh 17: a lease of the staff base as a Permitted Disposal is contracted out of the 1954 Act
+    assert "Any lease of part of a Partnership Property granted as a Permitted Disposal for occupation other than as a " \
+        "home must be for a term no longer than the arrangement it serves and must be excluded from sections 24 to 28" in text
+    # r16 ci-fresh 16: the senior-only LTV covenant's valuer is instructed by the tested investor
+    assert "RICS Registered Valuer whom Fairshare instructs, sharing the report with the other Parties" in text
+    # r16 ci-fresh 8: the pre-rent return in Schedule 3 step 3 is paid from the clause 5 interest reserve
+    assert "the return on capital drawn before rent starts on 1 November 2028 is paid from the interest reserve under " \
+        "clause 5 and not from Gross Income" in text
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "exempt accommodation" not in plain and "signed grant agreement" not in plain
+    assert "Any lease of part of a Partnership Property" not in plain
