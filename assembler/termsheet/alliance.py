@@ -970,6 +970,47 @@ class Alliance(Strict):
         return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospital|medic\w*)\b", s, re.I)
                    for s in self.services)
 
+    @property
+    def psr_risk_contracts(self) -> list[tuple[Member, list[str]]]:
+        """Each Provider whose own Service Contract looks wholly or mainly like health care (treatment, substance use,
+        mental health, nursing, clinical or palliative care), with the services that make it so, where the route is under
+        the Procurement Act 2023 in England and each Provider has its own contract: such a contract may fall under the
+        Provider Selection Regime (reg. 3, mixed procurement) whatever the view taken of the Services as a whole, so the
+        recital states no regime and the notes name these contracts (r16 al-sample findings 1 and 17)."""
+        if self.procurement_route in ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement"):
+            return []
+        pattern = (r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospice|medic\w*|drugs?|alcohol|"
+                   r"substance (use|misuse))\b")
+        out = []
+        for p in self.providers:
+            hits = [d for d in p.delivers if re.search(pattern, d, re.I)]
+            if hits and len(hits) * 2 >= len(p.delivers):
+                out.append((p, hits))
+        return out
+
+    def former_contract_is_health(self, contract: FormerContract) -> bool:
+        """Whether a Former Contract's title looks like health care (the same words as psr_risk_contracts), so that
+        the transition note names the Provider Selection Regime as a possible regime for its extension."""
+        return bool(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospice|medic\w*|drugs?|"
+                              r"alcohol|substance (use|misuse)|dual diagnosis|recovery)\b", contract.title or "", re.I))
+
+    @property
+    def former_contracts_undated(self) -> list[FormerContract]:
+        """The Former Contracts (not grants) whose procurement date the sheet does not give: the transition note lists
+        them in one sentence rather than repeating the same question for each (r16 al-sample finding 7)."""
+        return [c for c in self.former_contracts if "grant" not in c.title.lower() and not c.procurement_started]
+
+    @property
+    def former_contracts_dated(self) -> list[FormerContract]:
+        """The Former Contracts the transition note deals with one by one: grants, and those with a procurement date."""
+        return [c for c in self.former_contracts if c not in self.former_contracts_undated]
+
+    @property
+    def former_contracts_health(self) -> list[FormerContract]:
+        """The Former Contracts (not grants) whose titles look like health care: the Provider Selection Regime may
+        govern running them on (r16 al-sample finding 7)."""
+        return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)]
+
     def service_contract_commissioner(self, member: Member) -> Member | None:
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
