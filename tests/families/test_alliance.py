@@ -252,8 +252,14 @@ def test_force_majeure_on_one_member_does_not_end_the_alliance(big):
 
 def test_route_and_former_contracts_follow_the_term_sheet(big):
     recitals = text_of(clause(big, "alliance.recitals"))
-    assert ("a competitive flexible procedure under section 20(2)(b) of the Procurement Act 2023, which began on "
-            "2 March 2026, the Services being light touch services within section 9") in recitals
+    # r16 al-sample finding 1: three Service Contracts look like health care, so the recital states no regime
+    assert "The Service Contracts were awarded following a procurement which began on 2 March 2026." in recitals
+    assert "light touch services within section 9" not in recitals
+    assert "the award of each Service Contract" in recitals
+    note = clause(big, "alliance.recitals").note
+    assert "St Luke's (end-of-life" in note and "Recovery CIC (community substance use" in note
+    assert "regulation 13 of S.I. 2023/1348" in note
+    assert "regulation 13 of S.I. 2023/1348" in clause(big, "alliance.precedence").note
     assert "The Former Contracts end by agreement when the Service Contracts awarded by that procurement start" in recitals
     transition = text_of(clause(big, "alliance.transition"))
     assert "the Former Contract ends at the end of the day before the Commencement Date" in transition
@@ -1444,7 +1450,8 @@ def test_each_contract_names_its_commissioner_and_regime(pooled):
     defs = {d.term: plain_text(d.inlines) for d in pooled.definitions}
     assert defs["Service Contract"].startswith("each contract between a Provider and the Commissioner named against it in")
     note = next(c for c in pooled.all_clauses() if c.id == "alliance.transition").note
-    assert "OPCC/SV/2025/07 (let by the PCC, £140,000 a year): the date its procurement began is not given" in note
+    assert "began is not given, so confirm which regime applies to each: " in note
+    assert "OPCC/SV/2025/07 (let by the PCC, £140,000 a year)" in note
     assert "That law is the contract's own, not the alliance's" in note
     ip = text_of(clause(pooled, "alliance.intellectual-property"))
     assert "Each Provider assigns to the Lead Commissioner (for itself and the other Commissioners)" in ip
@@ -1698,3 +1705,14 @@ def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
     assert "the ALT decides that the Alliance cannot continue" not in fm
     quiet = " ".join(clause(big, "alliance.term-termination").note.split())
     assert "with an extension by agreement: a unanimous decision of the ALT" in quiet
+
+
+def test_psr_risk_contracts_fire_only_for_health_care_contracts():
+    """r16 al-sample findings 1 and 7: the Service Contracts and Former Contracts that look like health care are named
+    (firing); a contract for housing or support alone is not (quiet)."""
+    sheet = AllianceTermSheet.model_validate(load_file(BIG).data)
+    named = [m.short_name for m, _ in sheet.alliance.psr_risk_contracts]
+    assert named == ["St Luke's", "Recovery CIC", "Riverside"]          # not Harbour Light, Shelter Point, Moorview
+    assert [c.reference for c in sheet.alliance.former_contracts_health] == [
+        "TCC/PH/0211", "TCC/PH/0219", "TCC/PH/0288", "TCC/PH/0292", "TCC/AS/0031"]
+    assert len(sheet.alliance.former_contracts_undated) == 12
