@@ -596,6 +596,15 @@ class Alliance(Strict):
         return (self.total_annual_value * (Decimal(self.term.months) / 12 + self.extension.years)).quantize(CENT)
 
     @property
+    def service_contract_values(self) -> list[tuple[Member, Decimal]]:
+        """Each Provider's Service Contract value over the initial term and every extension, at its first year's annual
+        value (the estimate s.53 PA 2023's £5 million publication test would use), largest first (r16 al-sample
+        finding 17)."""
+        years = Decimal(self.term.months) / 12 + self.extension.years
+        out = [(p, (p.annual_value * years).quantize(CENT)) for p in self.providers if p.annual_value]
+        return sorted(out, key=lambda pv: pv[1], reverse=True)
+
+    @property
     def target_cost(self) -> Decimal:
         return self.risk_reward.target_cost if self.risk_reward.target_cost is not None else self.total_annual_value
 
