@@ -1716,3 +1716,11 @@ def test_psr_risk_contracts_fire_only_for_health_care_contracts():
     assert [c.reference for c in sheet.alliance.former_contracts_health] == [
         "TCC/PH/0211", "TCC/PH/0219", "TCC/PH/0288", "TCC/PH/0292", "TCC/AS/0031"]
     assert len(sheet.alliance.former_contracts_undated) == 12
+
+
+def test_gain_gate_is_an_assumption_to_confirm(big):
+    """r16 al-sample finding 2: the KPI gate on Gain is not in the term sheet, so the key information note lists it
+    among the assumptions to confirm, and the risk/reward note does not present it as agreed."""
+    note = clause(big, "alliance.key-information").note
+    assert "(a) that a Provider's share of Gain counts only if performance against every Key Performance" in note
+    assert "The draft assumes, as the instructions do not say" in clause(big, "alliance.risk-reward").note
