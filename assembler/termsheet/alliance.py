@@ -921,16 +921,35 @@ class Alliance(Strict):
             unit = "%" if "%" in (k.baseline or "") + k.target else ""
             places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
             strict = strict_word(k.target, lower)
-            levels = []
-            for y in range(1, years + 1):
-                if y >= by and strict:
-                    levels.append(f"{strict} {level_words(goal)}{unit}")
-                    continue
-                value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
-                # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
-                # up where higher is better (r15 al-sample finding 7), so no level is eased by rounding
-                levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
+            levels = line_levels(base, goal, by, since, years, strict, unit, places, lower)
             out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
+        return out
+
+    @property
+    def early_baselines(self) -> list[tuple[int, str, str, str, list[str]]]:
+        """The straight-line KPIs whose baseline was measured more than a year before the Commencement Date, so that
+        Year 1's level already credits improvement made before the Alliance exists: (number, the baseline as given,
+        Year 1's level, the baseline year's label, the levels if the line instead started from the baseline in the year
+        before Year 1), for the Schedule 2 note to put both to the client (r16 al-sample finding 3)."""
+        out = []
+        years = self.term_years
+        for t, k in zip(self.trajectories, self.kpis):
+            if t.agreed or not t.levels:
+                continue
+            since = baseline_year(k.baseline, self.term.start)
+            if since >= 0:
+                continue
+            base, goal = first_number(k.baseline), first_number(k.target)
+            lower = lower_is_better(k.baseline, k.target)
+            by = 1 if EVERY_YEAR.search(k.target) and not YEAR.search(k.target) else target_year(
+                k.target, self.term.start, years)
+            if by < 1 or base is None or goal is None:
+                continue
+            unit = "%" if "%" in (k.baseline or "") + k.target else ""
+            places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
+            alt = line_levels(base, goal, by, 0, years, strict_word(k.target, lower), unit, places, lower)
+            first = self.term.start.year + since - 1
+            out.append((t.number, k.baseline, t.levels[0], f"{first}/{(first + 1) % 100:02d}", alt))
         return out
 
     @property
@@ -1287,6 +1306,22 @@ def lower_is_better(baseline: str | None, target: str) -> bool:
     if base is not None and goal is not None and base != goal:
         return goal < base
     return bool(re.search(r"\b(fewer|below|less|under|reduce|no more than)\b", target, re.I))
+
+
+def line_levels(base: Decimal, goal: Decimal, by: int, since: int, years: int, strict: str | None, unit: str,
+                places: int, lower: bool) -> list[str]:
+    """A straight line from the baseline (true in Alliance Year `since`) to the goal, reached in Alliance Year `by`
+    and then held, for each Alliance Year of the term."""
+    levels = []
+    for y in range(1, years + 1):
+        if y >= by and strict:
+            levels.append(f"{strict} {level_words(goal)}{unit}")
+            continue
+        value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
+        # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
+        # up where higher is better (r15 al-sample finding 7), so no level is eased by rounding
+        levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
+    return levels
 
 
 def baseline_year(baseline: str | None, start: dt.date) -> int:

@@ -1724,3 +1724,12 @@ def test_gain_gate_is_an_assumption_to_confirm(big):
     note = clause(big, "alliance.key-information").note
     assert "(a) that a Provider's share of Gain counts only if performance against every Key Performance" in note
     assert "The draft assumes, as the instructions do not say" in clause(big, "alliance.risk-reward").note
+
+
+def test_early_baseline_is_put_to_the_client(big):
+    """r16 al-sample finding 3: KPI 1's baseline (2024/25) is two years before the Alliance, so the note gives its
+    Year 1 level and the line from Year 1 (firing); KPIs with no baseline year are not named (quiet)."""
+    note = clause(big, "alliance.schedule-outcomes").note
+    assert "KPI 1's line runs from its baseline, measured in 2024/25" in note
+    assert "Year 1 level (228)" in note and "levels 207, 234, 260, 260, 260" in note
+    assert "KPI 3's line runs from" not in note and "KPI 4's line runs from" not in note
