@@ -1070,6 +1070,12 @@ class Alliance(Strict):
         return "domestic abuse" in scope or "domestic violence" in scope or "refuge" in scope
 
     @property
+    def refuge_providers(self) -> list[Member]:
+        """The Providers whose own services include a refuge or other safe accommodation (r16 al-sample finding 18)."""
+        return [p for p in self.providers
+                if any(w in " ".join(p.delivers).lower() for w in ("refuge", "safe accommodation"))]
+
+    @property
     def refuge_in_scope(self) -> bool:
         """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
         scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
@@ -1119,6 +1125,11 @@ class Alliance(Strict):
         if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
                                     "homecare", "domiciliary", "intermediate care")):
             found.append(care_act_words(scope))
+        elif "adult" in adult and any(w in adult for w in ("complex needs", "multiple disadvantage", "multiple and complex")):
+            # adults with multiple and complex needs: the council's wellbeing and prevention duties (r16 al-sample
+            # finding 19), without the eligible-needs sections a care-and-support contract would cite
+            found.append("sections 1 and 2 of the Care Act 2014 (promoting individual wellbeing and preventing needs "
+                         "for care and support)")
         if any(w in scope for w in ("children", "child ")) and any(
                 w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
