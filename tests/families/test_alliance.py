@@ -743,7 +743,7 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert ["1", "higher", "228", "244", "260", "260", "260"] in rows
     assert ["3", "lower", "12%", "10%", "8%", "6%", "below 5%"] in rows
     part3 = text_of(clause(big, "alliance.schedule-outcomes"))
-    assert "The target for Key Performance Indicators 3 and 4 names no year" in part3
+    assert "The targets for Key Performance Indicators 3 and 4 are to be reached in the last Alliance Year" in part3
     assert "the figure for that year as a whole, not the figure for any one period" in part3
     # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
     assert "the number of different people its source counts for the year" in part3
@@ -807,7 +807,9 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "they are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
     # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
     assert "the Target Cost for that Alliance Year is the total of the Providers' Annual Values for it" in rr
-    assert "indexation creates no Gain or Pain" in rr
+    # r16 al-sample finding 20: the explanation lives in the note, not the operative text
+    assert "indexation creates no Gain or Pain" not in rr
+    assert "so indexation alone never shows as Gain or Pain" in clause(big, "alliance.risk-reward").note
     assert "for the first Alliance Year and, for each later one, the amount set in the Annual Plan" in text_of(
         clause(big, "alliance.service-planning"))
     # a Commissioner with no percentage share is not said to bear "its own share"
@@ -1047,7 +1049,7 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
 
 def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, big):
     rr = text_of(clause(joint, "alliance.risk-reward"))
-    assert "one row for each Provider and one for each Commissioner" in rr
+    assert "one row for each Provider" not in rr  # r16 al-sample finding 20: narrative out of 13.1
     assert "each Commissioner gives its part in any approval only in writing" in rr
     assert "No Commissioner may approve a cost" in rr
     assert "by the Lead Commissioner within 20 Business Days" in rr
@@ -1056,7 +1058,7 @@ def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward
     assert "The Commissioner bears" not in rr and "The Commissioner must pay" not in rr
     # one commissioner: the singular stays
     single = text_of(clause(big, "alliance.risk-reward"))
-    assert "one for the Commissioner." in single and "The Commissioner must pay a positive Balancing Amount" in single
+    assert "The Commissioner must pay a positive Balancing Amount" in single
     exit_plan = text_of(clause(joint, "alliance.schedule-exit"))
     assert "each Commissioner must tell the Alliance Members how it intends to secure the Services it commissions" in exit_plan
     assert "the Lead Commissioner makes it after consulting the ALT" in exit_plan
@@ -1737,3 +1739,22 @@ def test_early_baseline_is_put_to_the_client(big):
     assert "KPI 1's line runs from its baseline, measured in 2024/25" in note
     assert "Year 1 level (228)" in note and "levels 207, 234, 260, 260, 260" in note
     assert "KPI 3's line runs from" not in note and "KPI 4's line runs from" not in note
+
+
+def test_accession_annex_prefills_the_council_row(big):
+    """r16 al-sample finding 21: the Commissioner with no percentage share is pre-filled, so a joining member does
+    not give it a share by accident; the Providers' rows stay blanks."""
+    rows = table_rows(clause(big, "alliance.schedule-accession"))
+    council = next(r for r in rows if r[0] == "Tamarmouth City Council")
+    assert council[1:] == ["£0", "0%", "0% (bears all Pain above the Providers' Pain Caps)"]
+    assert next(r for r in rows if r[0] == "Harbour Light Housing Association Limited")[2] == "[share of Gain]"
+
+
+def test_r16_sample_notes_and_recital_a(big):
+    """r16 al-sample findings 15, 18, 19."""
+    recitals = text_of(clause(big, "alliance.recitals"))
+    assert "sections 1 and 2 of the Care Act 2014 (promoting individual wellbeing" in recitals
+    note = clause(big, "alliance.domestic-abuse").note
+    assert "the Services include support in safe accommodation (Hope and Anchor's refuge)" in note
+    assert "check whether the Services include such support" not in note
+    assert "(where there is a county council for that area" not in text_of(clause(big, "common.safeguarding"))
