@@ -1758,3 +1758,21 @@ def test_r16_sample_notes_and_recital_a(big):
     assert "the Services include support in safe accommodation (Hope and Anchor's refuge)" in note
     assert "check whether the Services include such support" not in note
     assert "(where there is a county council for that area" not in text_of(clause(big, "common.safeguarding"))
+
+
+def test_criminal_data_with_safeguarding_condition_alone_is_put_to_the_client(big):
+    """r16 al-sample finding 14: paragraph 18 alone for criminal offence data is flagged as a gap (firing); a sheet
+    naming another condition is quiet."""
+    note = clause(big, "common.schedule-data-sharing").note
+    assert "For criminal offence data the table gives paragraph 18 alone" in note
+    assert "health or social care condition in paragraph 2" in note
+
+
+def test_criminal_data_note_quiet_with_a_second_condition(catalogue):
+    source = BIG.read_text(encoding="utf-8").replace(
+        "under Article 10 with Schedule 1 paragraph 18 (safeguarding of children and individuals at risk)",
+        "under Article 10 with Schedule 1 paragraph 18 (safeguarding) and paragraph 2 (health or social care)")
+    assert "paragraph 2 (health or social care)" in source
+    sheet = validate(load_text(source, BIG.name), catalogue)
+    note = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "common.schedule-data-sharing").note
+    assert "For criminal offence data the table gives paragraph 18 alone" not in note
