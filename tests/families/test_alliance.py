@@ -1140,7 +1140,12 @@ def test_a_commissioners_successor_takes_its_place(big, joint):
     for doc in (big, joint):
         leaving = text_of(clause(doc, "alliance.leaving"))
         assert "are transferred by or under an enactment to another body" in leaving
-        assert "that Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in leaving
+    # r16 al-sample finding 11: the single-Commissioner form reads "the Commissioner"
+    assert "the Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in text_of(
+        clause(big, "alliance.leaving"))
+    assert "or of the bodies that commission health services" not in text_of(clause(big, "alliance.leaving"))
+    assert "that Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in text_of(
+        clause(joint, "alliance.leaving"))
     assert "(and, where it was the Lead Commissioner, as Lead Commissioner)" in text_of(clause(joint, "alliance.leaving"))
     assert "Lead Commissioner" not in text_of(clause(big, "alliance.leaving"))
 
