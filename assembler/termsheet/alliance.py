@@ -596,6 +596,15 @@ class Alliance(Strict):
         return (self.total_annual_value * (Decimal(self.term.months) / 12 + self.extension.years)).quantize(CENT)
 
     @property
+    def service_contract_values(self) -> list[tuple[Member, Decimal]]:
+        """Each Provider's Service Contract value over the initial term and every extension, at its first year's annual
+        value (the estimate s.53 PA 2023's £5 million publication test would use), largest first (r16 al-sample
+        finding 17)."""
+        years = Decimal(self.term.months) / 12 + self.extension.years
+        out = [(p, (p.annual_value * years).quantize(CENT)) for p in self.providers if p.annual_value]
+        return sorted(out, key=lambda pv: pv[1], reverse=True)
+
+    @property
     def target_cost(self) -> Decimal:
         return self.risk_reward.target_cost if self.risk_reward.target_cost is not None else self.total_annual_value
 
@@ -912,16 +921,35 @@ class Alliance(Strict):
             unit = "%" if "%" in (k.baseline or "") + k.target else ""
             places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
             strict = strict_word(k.target, lower)
-            levels = []
-            for y in range(1, years + 1):
-                if y >= by and strict:
-                    levels.append(f"{strict} {level_words(goal)}{unit}")
-                    continue
-                value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
-                # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
-                # up where higher is better (r15 al-sample finding 7), so no level is eased by rounding
-                levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
+            levels = line_levels(base, goal, by, since, years, strict, unit, places, lower)
             out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
+        return out
+
+    @property
+    def early_baselines(self) -> list[tuple[int, str, str, str, list[str]]]:
+        """The straight-line KPIs whose baseline was measured more than a year before the Commencement Date, so that
+        Year 1's level already credits improvement made before the Alliance exists: (number, the baseline as given,
+        Year 1's level, the baseline year's label, the levels if the line instead started from the baseline in the year
+        before Year 1), for the Schedule 2 note to put both to the client (r16 al-sample finding 3)."""
+        out = []
+        years = self.term_years
+        for t, k in zip(self.trajectories, self.kpis):
+            if t.agreed or not t.levels:
+                continue
+            since = baseline_year(k.baseline, self.term.start)
+            if since >= 0:
+                continue
+            base, goal = first_number(k.baseline), first_number(k.target)
+            lower = lower_is_better(k.baseline, k.target)
+            by = 1 if EVERY_YEAR.search(k.target) and not YEAR.search(k.target) else target_year(
+                k.target, self.term.start, years)
+            if by < 1 or base is None or goal is None:
+                continue
+            unit = "%" if "%" in (k.baseline or "") + k.target else ""
+            places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
+            alt = line_levels(base, goal, by, 0, years, strict_word(k.target, lower), unit, places, lower)
+            first = self.term.start.year + since - 1
+            out.append((t.number, k.baseline, t.levels[0], f"{first}/{(first + 1) % 100:02d}", alt))
         return out
 
     @property
@@ -970,6 +998,47 @@ class Alliance(Strict):
         return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospital|medic\w*)\b", s, re.I)
                    for s in self.services)
 
+    @property
+    def psr_risk_contracts(self) -> list[tuple[Member, list[str]]]:
+        """Each Provider whose own Service Contract looks wholly or mainly like health care (treatment, substance use,
+        mental health, nursing, clinical or palliative care), with the services that make it so, where the route is under
+        the Procurement Act 2023 in England and each Provider has its own contract: such a contract may fall under the
+        Provider Selection Regime (reg. 3, mixed procurement) whatever the view taken of the Services as a whole, so the
+        recital states no regime and the notes name these contracts (r16 al-sample findings 1 and 17)."""
+        if self.procurement_route in ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement"):
+            return []
+        pattern = (r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospice|medic\w*|drugs?|alcohol|"
+                   r"substance (use|misuse))\b")
+        out = []
+        for p in self.providers:
+            hits = [d for d in p.delivers if re.search(pattern, d, re.I)]
+            if hits and len(hits) * 2 >= len(p.delivers):
+                out.append((p, hits))
+        return out
+
+    def former_contract_is_health(self, contract: FormerContract) -> bool:
+        """Whether a Former Contract's title looks like health care (the same words as psr_risk_contracts), so that
+        the transition note names the Provider Selection Regime as a possible regime for its extension."""
+        return bool(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospice|medic\w*|drugs?|"
+                              r"alcohol|substance (use|misuse)|dual diagnosis|recovery)\b", contract.title or "", re.I))
+
+    @property
+    def former_contracts_undated(self) -> list[FormerContract]:
+        """The Former Contracts (not grants) whose procurement date the sheet does not give: the transition note lists
+        them in one sentence rather than repeating the same question for each (r16 al-sample finding 7)."""
+        return [c for c in self.former_contracts if "grant" not in c.title.lower() and not c.procurement_started]
+
+    @property
+    def former_contracts_dated(self) -> list[FormerContract]:
+        """The Former Contracts the transition note deals with one by one: grants, and those with a procurement date."""
+        return [c for c in self.former_contracts if c not in self.former_contracts_undated]
+
+    @property
+    def former_contracts_health(self) -> list[FormerContract]:
+        """The Former Contracts (not grants) whose titles look like health care: the Provider Selection Regime may
+        govern running them on (r16 al-sample finding 7)."""
+        return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)]
+
     def service_contract_commissioner(self, member: Member) -> Member | None:
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
@@ -999,6 +1068,12 @@ class Alliance(Strict):
         or specialist support), so that the draft carries the clause on domestic abuse referrals and reviews."""
         scope = " ".join([self.purpose, *self.services]).lower()
         return "domestic abuse" in scope or "domestic violence" in scope or "refuge" in scope
+
+    @property
+    def refuge_providers(self) -> list[Member]:
+        """The Providers whose own services include a refuge or other safe accommodation (r16 al-sample finding 18)."""
+        return [p for p in self.providers
+                if any(w in " ".join(p.delivers).lower() for w in ("refuge", "safe accommodation"))]
 
     @property
     def refuge_in_scope(self) -> bool:
@@ -1050,6 +1125,11 @@ class Alliance(Strict):
         if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
                                     "homecare", "domiciliary", "intermediate care")):
             found.append(care_act_words(scope))
+        elif "adult" in adult and any(w in adult for w in ("complex needs", "multiple disadvantage", "multiple and complex")):
+            # adults with multiple and complex needs: the council's wellbeing and prevention duties (r16 al-sample
+            # finding 19), without the eligible-needs sections a care-and-support contract would cite
+            found.append("sections 1 and 2 of the Care Act 2014 (promoting individual wellbeing and preventing needs "
+                         "for care and support)")
         if any(w in scope for w in ("children", "child ")) and any(
                 w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
@@ -1237,6 +1317,22 @@ def lower_is_better(baseline: str | None, target: str) -> bool:
     if base is not None and goal is not None and base != goal:
         return goal < base
     return bool(re.search(r"\b(fewer|below|less|under|reduce|no more than)\b", target, re.I))
+
+
+def line_levels(base: Decimal, goal: Decimal, by: int, since: int, years: int, strict: str | None, unit: str,
+                places: int, lower: bool) -> list[str]:
+    """A straight line from the baseline (true in Alliance Year `since`) to the goal, reached in Alliance Year `by`
+    and then held, for each Alliance Year of the term."""
+    levels = []
+    for y in range(1, years + 1):
+        if y >= by and strict:
+            levels.append(f"{strict} {level_words(goal)}{unit}")
+            continue
+        value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
+        # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
+        # up where higher is better (r15 al-sample finding 7), so no level is eased by rounding
+        levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
+    return levels
 
 
 def baseline_year(baseline: str | None, start: dt.date) -> int:

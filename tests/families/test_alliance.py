@@ -252,8 +252,14 @@ def test_force_majeure_on_one_member_does_not_end_the_alliance(big):
 
 def test_route_and_former_contracts_follow_the_term_sheet(big):
     recitals = text_of(clause(big, "alliance.recitals"))
-    assert ("a competitive flexible procedure under section 20(2)(b) of the Procurement Act 2023, which began on "
-            "2 March 2026, the Services being light touch services within section 9") in recitals
+    # r16 al-sample finding 1: three Service Contracts look like health care, so the recital states no regime
+    assert "The Service Contracts were awarded following a procurement which began on 2 March 2026." in recitals
+    assert "light touch services within section 9" not in recitals
+    assert "the award of each Service Contract" in recitals
+    note = clause(big, "alliance.recitals").note
+    assert "St Luke's (end-of-life" in note and "Recovery CIC (community substance use" in note
+    assert "regulation 13 of S.I. 2023/1348" in note
+    assert "regulation 13 of S.I. 2023/1348" in clause(big, "alliance.precedence").note
     assert "The Former Contracts end by agreement when the Service Contracts awarded by that procurement start" in recitals
     transition = text_of(clause(big, "alliance.transition"))
     assert "the Former Contract ends at the end of the day before the Commencement Date" in transition
@@ -737,7 +743,7 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert ["1", "higher", "228", "244", "260", "260", "260"] in rows
     assert ["3", "lower", "12%", "10%", "8%", "6%", "below 5%"] in rows
     part3 = text_of(clause(big, "alliance.schedule-outcomes"))
-    assert "The target for Key Performance Indicators 3 and 4 names no year" in part3
+    assert "The targets for Key Performance Indicators 3 and 4 are to be reached in the last Alliance Year" in part3
     assert "the figure for that year as a whole, not the figure for any one period" in part3
     # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
     assert "the number of different people its source counts for the year" in part3
@@ -801,7 +807,9 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "they are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
     # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
     assert "the Target Cost for that Alliance Year is the total of the Providers' Annual Values for it" in rr
-    assert "indexation creates no Gain or Pain" in rr
+    # r16 al-sample finding 20: the explanation lives in the note, not the operative text
+    assert "indexation creates no Gain or Pain" not in rr
+    assert "so indexation alone never shows as Gain or Pain" in clause(big, "alliance.risk-reward").note
     assert "for the first Alliance Year and, for each later one, the amount set in the Annual Plan" in text_of(
         clause(big, "alliance.service-planning"))
     # a Commissioner with no percentage share is not said to bear "its own share"
@@ -1041,7 +1049,7 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
 
 def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, big):
     rr = text_of(clause(joint, "alliance.risk-reward"))
-    assert "one row for each Provider and one for each Commissioner" in rr
+    assert "one row for each Provider" not in rr  # r16 al-sample finding 20: narrative out of 13.1
     assert "each Commissioner gives its part in any approval only in writing" in rr
     assert "No Commissioner may approve a cost" in rr
     assert "by the Lead Commissioner within 20 Business Days" in rr
@@ -1050,7 +1058,7 @@ def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward
     assert "The Commissioner bears" not in rr and "The Commissioner must pay" not in rr
     # one commissioner: the singular stays
     single = text_of(clause(big, "alliance.risk-reward"))
-    assert "one for the Commissioner." in single and "The Commissioner must pay a positive Balancing Amount" in single
+    assert "The Commissioner must pay a positive Balancing Amount" in single
     exit_plan = text_of(clause(joint, "alliance.schedule-exit"))
     assert "each Commissioner must tell the Alliance Members how it intends to secure the Services it commissions" in exit_plan
     assert "the Lead Commissioner makes it after consulting the ALT" in exit_plan
@@ -1088,8 +1096,12 @@ def test_an_agreement_signed_after_the_commencement_date_applies_from_it(joint, 
 
 def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
     planning = text_of(clause(big, "alliance.service-planning"))
-    assert ("The Pooled Budget Holder funds the whole Pooled Budget for the first Alliance Year and pays it in four "
-            "equal instalments in advance") in planning
+    # r16 al-sample finding 5: the holder is the only contributor, so it transfers its contribution in (never "pays
+    # itself"), and the Commissioner's Pain and Balancing Amounts are funded from the Pooled Budget or its resources
+    assert ("The Pooled Budget Holder must transfer its contribution of £7,700,000 (seven million seven hundred thousand "
+            "pounds) for the first Alliance Year into the account or cost centre in which it keeps the Pooled Budget in "
+            "four equal instalments in advance") in planning
+    assert "from the Pooled Budget or, so far as the Pooled Budget is insufficient, from the Commissioner's other resources" in planning
     source = JOINT.read_text(encoding="utf-8").replace(
         "  no_blame_carve_outs:", "  pooled_budget:\n    annual_amount: 3000000\n    host: county\n    contributions:\n"
         "      - {member: county, amount: 1200000, pays: monthly in advance}\n"
@@ -1128,7 +1140,12 @@ def test_a_commissioners_successor_takes_its_place(big, joint):
     for doc in (big, joint):
         leaving = text_of(clause(doc, "alliance.leaving"))
         assert "are transferred by or under an enactment to another body" in leaving
-        assert "that Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in leaving
+    # r16 al-sample finding 11: the single-Commissioner form reads "the Commissioner"
+    assert "the Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in text_of(
+        clause(big, "alliance.leaving"))
+    assert "or of the bodies that commission health services" not in text_of(clause(big, "alliance.leaving"))
+    assert "that Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in text_of(
+        clause(joint, "alliance.leaving"))
     assert "(and, where it was the Lead Commissioner, as Lead Commissioner)" in text_of(clause(joint, "alliance.leaving"))
     assert "Lead Commissioner" not in text_of(clause(big, "alliance.leaving"))
 
@@ -1444,7 +1461,8 @@ def test_each_contract_names_its_commissioner_and_regime(pooled):
     defs = {d.term: plain_text(d.inlines) for d in pooled.definitions}
     assert defs["Service Contract"].startswith("each contract between a Provider and the Commissioner named against it in")
     note = next(c for c in pooled.all_clauses() if c.id == "alliance.transition").note
-    assert "OPCC/SV/2025/07 (let by the PCC, £140,000 a year): the date its procurement began is not given" in note
+    assert "began is not given, so confirm which regime applies to each: " in note
+    assert "OPCC/SV/2025/07 (let by the PCC, £140,000 a year)" in note
     assert "That law is the contract's own, not the alliance's" in note
     ip = text_of(clause(pooled, "alliance.intellectual-property"))
     assert "Each Provider assigns to the Lead Commissioner (for itself and the other Commissioners)" in ip
@@ -1698,3 +1716,68 @@ def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
     assert "the ALT decides that the Alliance cannot continue" not in fm
     quiet = " ".join(clause(big, "alliance.term-termination").note.split())
     assert "with an extension by agreement: a unanimous decision of the ALT" in quiet
+
+
+def test_psr_risk_contracts_fire_only_for_health_care_contracts():
+    """r16 al-sample findings 1 and 7: the Service Contracts and Former Contracts that look like health care are named
+    (firing); a contract for housing or support alone is not (quiet)."""
+    sheet = AllianceTermSheet.model_validate(load_file(BIG).data)
+    named = [m.short_name for m, _ in sheet.alliance.psr_risk_contracts]
+    assert named == ["St Luke's", "Recovery CIC", "Riverside"]          # not Harbour Light, Shelter Point, Moorview
+    assert [c.reference for c in sheet.alliance.former_contracts_health] == [
+        "TCC/PH/0211", "TCC/PH/0219", "TCC/PH/0288", "TCC/PH/0292", "TCC/AS/0031"]
+    assert len(sheet.alliance.former_contracts_undated) == 12
+
+
+def test_gain_gate_is_an_assumption_to_confirm(big):
+    """r16 al-sample finding 2: the KPI gate on Gain is not in the term sheet, so the key information note lists it
+    among the assumptions to confirm, and the risk/reward note does not present it as agreed."""
+    note = clause(big, "alliance.key-information").note
+    assert "(a) that a Provider's share of Gain counts only if performance against every Key Performance" in note
+    assert "The draft assumes, as the instructions do not say" in clause(big, "alliance.risk-reward").note
+
+
+def test_early_baseline_is_put_to_the_client(big):
+    """r16 al-sample finding 3: KPI 1's baseline (2024/25) is two years before the Alliance, so the note gives its
+    Year 1 level and the line from Year 1 (firing); KPIs with no baseline year are not named (quiet)."""
+    note = clause(big, "alliance.schedule-outcomes").note
+    assert "KPI 1's line runs from its baseline, measured in 2024/25" in note
+    assert "Year 1 level (228)" in note and "levels 207, 234, 260, 260, 260" in note
+    assert "KPI 3's line runs from" not in note and "KPI 4's line runs from" not in note
+
+
+def test_accession_annex_prefills_the_council_row(big):
+    """r16 al-sample finding 21: the Commissioner with no percentage share is pre-filled, so a joining member does
+    not give it a share by accident; the Providers' rows stay blanks."""
+    rows = table_rows(clause(big, "alliance.schedule-accession"))
+    council = next(r for r in rows if r[0] == "Tamarmouth City Council")
+    assert council[1:] == ["£0", "0%", "0% (bears all Pain above the Providers' Pain Caps)"]
+    assert next(r for r in rows if r[0] == "Harbour Light Housing Association Limited")[2] == "[share of Gain]"
+
+
+def test_r16_sample_notes_and_recital_a(big):
+    """r16 al-sample findings 15, 18, 19."""
+    recitals = text_of(clause(big, "alliance.recitals"))
+    assert "sections 1 and 2 of the Care Act 2014 (promoting individual wellbeing" in recitals
+    note = clause(big, "alliance.domestic-abuse").note
+    assert "the Services include support in safe accommodation (Hope and Anchor's refuge)" in note
+    assert "check whether the Services include such support" not in note
+    assert "(where there is a county council for that area" not in text_of(clause(big, "common.safeguarding"))
+
+
+def test_criminal_data_with_safeguarding_condition_alone_is_put_to_the_client(big):
+    """r16 al-sample finding 14: paragraph 18 alone for criminal offence data is flagged as a gap (firing); a sheet
+    naming another condition is quiet."""
+    note = clause(big, "common.schedule-data-sharing").note
+    assert "For criminal offence data the table gives paragraph 18 alone" in note
+    assert "health or social care condition in paragraph 2" in note
+
+
+def test_criminal_data_note_quiet_with_a_second_condition(catalogue):
+    source = BIG.read_text(encoding="utf-8").replace(
+        "under Article 10 with Schedule 1 paragraph 18 (safeguarding of children and individuals at risk)",
+        "under Article 10 with Schedule 1 paragraph 18 (safeguarding) and paragraph 2 (health or social care)")
+    assert "paragraph 2 (health or social care)" in source
+    sheet = validate(load_text(source, BIG.name), catalogue)
+    note = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "common.schedule-data-sharing").note
+    assert "For criminal offence data the table gives paragraph 18 alone" not in note
