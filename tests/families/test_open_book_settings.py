@@ -532,6 +532,25 @@ def test_council_pays_only_its_share_of_core_support_where_others_fund_tenants(c
     assert "Funded by others" in body
 
 
+def test_supported_living_absence_and_nominee_hold_follow_the_sheet(catalogue, tmp_path, drafts):
+    """r16 ob-fresh 1 and 7: hours are paid as delivered during an absence unless the sheet gives retained days,
+    and a void payment under the void-payment position is drafted as a retained-hours payment."""
+    sample = text_of(drafts, "supported-living-company")
+    assert "for the first 14 days of the absence" in sample            # the sample gives 14 days
+    assert "keep staff ready to start that person's Individual Support" not in sample   # no void position
+    text = LIVING.read_text(encoding="utf-8").replace("  absence_paid_days: 14\n", "", 1)
+    text = text.replace("\npositions:\n", "\npositions:\n  open_book_voids: void-payment\n", 1)
+    text = text.replace("\nservices:\n", "\nservices:\n  void_rate: 60\n", 1)
+    path = tmp_path / "hold.yaml"
+    path.write_text(text, encoding="utf-8")
+    body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    assert "The Council pays only for Individual Support hours actually delivered" in body
+    assert "14 days" not in body
+    assert "keep staff ready to start that person's Individual Support" in body
+    assert "must pay 60% of the Prices for those hours for each week" in body
+    assert "That payment forms part of the Service Income." in body
+
+
 def test_weekly_prices_are_paid_by_the_night_for_part_weeks(drafts):
     assert "paid for part of a week at one seventh of the weekly Price" in text_of(drafts, "childrens-homes-charity")
     assert "one seventh" not in text_of(drafts, "supported-living-company")   # priced by the hour and night
