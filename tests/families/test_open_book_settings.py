@@ -757,3 +757,15 @@ def test_continuous_access_ends_on_the_date_given(catalogue):
     text = document_text(draft_of(catalogue, LIVING, edit))
     assert "Until 31 May 2029, the Open-Book Provider" in text or "Until 31 May 2029, Oakapple" in text
     assert "After that date the Open-Book Reports and the right of inspection in clause" in text
+
+
+def test_notes_state_the_excess_profit_at_budget_after_the_sharing_band(drafts):
+    """r16 ob-fresh 6: with a sharing band the surplus of the Prices at budget is not all Excess Profit."""
+    draft = drafts["adult-care-sharing-band"][1].document
+    pricing = next(c for c in draft.clauses if c.id == "open-book.pricing").note
+    costs = next(c for c in draft.schedules if c.id == "common.open-book-schedule-costs").note
+    assert "falls in the Sharing Band, so the Society keeps £5.49 of it and £8.24 is Excess Profit" in pricing
+    assert "so even the budget produces that much Excess Profit" not in pricing
+    assert "the provider keeps £5.49 of it and £8.24 is Excess Profit" in costs
+    charity = next(c for c in drafts["childrens-homes-charity"][1].document.clauses if c.id == "open-book.pricing").note
+    assert "£300 more than that, so even the budget produces that much Excess Profit" in charity   # hard cap
