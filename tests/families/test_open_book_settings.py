@@ -769,3 +769,22 @@ def test_notes_state_the_excess_profit_at_budget_after_the_sharing_band(drafts):
     assert "the provider keeps £5.49 of it and £8.24 is Excess Profit" in costs
     charity = next(c for c in drafts["childrens-homes-charity"][1].document.clauses if c.id == "open-book.pricing").note
     assert "£300 more than that, so even the budget produces that much Excess Profit" in charity   # hard cap
+
+
+def test_excess_profit_carried_forward_cannot_leave_with_the_gift_to_the_parent(catalogue, tmp_path):
+    """r16 ob-fresh 4: a carried-forward Excess Profit is held in the Reinvestment Fund account, not gifted away,
+    and a carry-forward threshold the sheet does not give is listed as an assumption with the budget figure."""
+    text = SUBSIDIARY.read_text(encoding="utf-8")
+    text = text.replace("open_book_excess: refund", "open_book_excess: split", 1)
+    text = text.replace("\nopen_book:\n", "\nopen_book:\n  excess:\n    split_percentage: 50\n"
+                        "    reinvestment_fund: activities for the young people\n", 1)
+    path = tmp_path / "carry.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    body = document_text(result)
+    assert "is not profit available for the gift: despite that paragraph" in body
+    assert "held on the same trust until it is dealt with as part of the next Reconciliation Period's Excess Profit" in body
+    assert "none of it is paid to the Council or applied under a Reinvestment Plan" in body
+    split = next(c for c in result.document.clauses if c.id == "common.open-book-excess").note
+    assert "is not in the instructions: confirm it or choose a lower one" in split
+    assert "so that it cannot leave with the provider's gift of profit to its parent" in split
