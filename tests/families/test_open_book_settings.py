@@ -782,7 +782,7 @@ def test_excess_profit_carried_forward_cannot_leave_with_the_gift_to_the_parent(
     path.write_text(text, encoding="utf-8")
     result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
     body = document_text(result)
-    assert "is not profit available for the gift: despite that paragraph" in body
+    assert "is not profit available for the gift: despite that clause" in body
     assert "held on the same trust until it is dealt with as part of the next Reconciliation Period's Excess Profit" in body
     assert "none of it is paid to the Council or applied under a Reinvestment Plan" in body
     split = next(c for c in result.document.clauses if c.id == "common.open-book-excess").note
