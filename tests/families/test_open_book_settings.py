@@ -788,3 +788,14 @@ def test_excess_profit_carried_forward_cannot_leave_with_the_gift_to_the_parent(
     split = next(c for c in result.document.clauses if c.id == "common.open-book-excess").note
     assert "is not in the instructions: confirm it or choose a lower one" in split
     assert "so that it cannot leave with the provider's gift of profit to its parent" in split
+
+
+def test_change_in_law_excludes_announced_changes_and_names_a_fair_pay_agreement(drafts):
+    """r16 ob-fresh 5: a change announced before signing is priced in; an adult fair pay agreement counts in full;
+    the clause adjusts the budgeted costs rather than restating that actual costs count."""
+    adult = text_of(drafts, "supported-living-company")
+    assert "other than a change whose terms had been made, published in draft or announced by the Government" in adult
+    assert "a fair pay agreement for adult social care made under the Employment Rights Act 2025, in full" in adult
+    assert "the budgeted Allowable Costs in the cost model are adjusted by the change in cost" in adult
+    assert "Allowable Costs for the Reconciliation Period in which it arises" not in adult
+    assert "Employment Rights Act 2025" not in text_of(drafts, "childrens-homes-charity")
