@@ -799,3 +799,17 @@ def test_change_in_law_excludes_announced_changes_and_names_a_fair_pay_agreement
     assert "the budgeted Allowable Costs in the cost model are adjusted by the change in cost" in adult
     assert "Allowable Costs for the Reconciliation Period in which it arises" not in adult
     assert "Employment Rights Act 2025" not in text_of(drafts, "childrens-homes-charity")
+
+
+def test_pricing_note_flags_re_basing_that_gives_less_than_the_instructed_index(drafts, catalogue, tmp_path):
+    """r16 ob-fresh 5 and 7: the note states the factor at budget against the index, and absence as drafted."""
+    living = next(c for c in drafts["supported-living-company"][1].document.clauses if c.id == "open-book.pricing").note
+    assert "individual hours are paid for a stated period" in living    # the sample gives 14 days
+    adult = next(c for c in drafts["adult-care-sharing-band"][1].document.clauses if c.id == "open-book.pricing").note
+    assert "this draft's mechanism" not in adult    # the Prices match the budget: re-basing gives the index
+    path = tmp_path / "dear.yaml"
+    path.write_text(ADULT.read_text(encoding="utf-8").replace("price: 2051.35", "price: 2151.35", 1), encoding="utf-8")
+    draft = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+    note = next(c for c in draft.clauses if c.id == "open-book.pricing").note
+    assert "re-basing on the agreed costs is this draft's mechanism" in note
+    assert "Confirm that the Council has instructed the re-basing" in note
