@@ -813,3 +813,22 @@ def test_pricing_note_flags_re_basing_that_gives_less_than_the_instructed_index(
     note = next(c for c in draft.clauses if c.id == "open-book.pricing").note
     assert "re-basing on the agreed costs is this draft's mechanism" in note
     assert "Confirm that the Council has instructed the re-basing" in note
+
+
+def test_overheads_have_their_own_categories_and_a_mileage_rate_is_not_indexed(catalogue, tmp_path):
+    """r16 ob-fresh 10: an overhead category is listed with the budgeted overhead lines under Overheads, not among
+    the Direct Cost categories; a rate per mile does not move with the price review."""
+    text = ADULT.read_text(encoding="utf-8").replace(
+        "\n  allowable_costs:\n",
+        "\n  allowable_costs:\n    - Mileage at 45p a mile and agency staff at no more than £29.00 an hour\n"
+        "    - Central overheads (payroll, HR and finance) up to the overhead cap\n", 1)
+    text = text.replace("    overheads: 112000\n", "    overhead_lines:\n      - {item: \"Insurance and audit\", amount: 112000}\n"
+                        "    overheads: 112000\n", 1)
+    path = tmp_path / "oh.yaml"
+    path.write_text(text, encoding="utf-8")
+    body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    direct, _, overheads = body.partition("Overheads are Allowable Costs only up to the Overhead Cap, and only if")
+    assert "Central overheads" not in direct.split("Direct Costs are Allowable Costs only if")[-1]
+    assert "Central overheads (payroll, HR and finance) up to the overhead cap;" in overheads
+    assert "Insurance and audit." in overheads
+    assert "a rate per mile is not, and stays as stated" in body
