@@ -832,3 +832,16 @@ def test_overheads_have_their_own_categories_and_a_mileage_rate_is_not_indexed(c
     assert "Central overheads (payroll, HR and finance) up to the overhead cap;" in overheads
     assert "Insurance and audit." in overheads
     assert "a rate per mile is not, and stays as stated" in body
+
+
+def test_a_home_without_a_tenant_count_is_left_blank_when_others_give_one(catalogue, tmp_path, drafts):
+    """r16 ob-fresh 13: where the sheet gives tenants for some homes only, the others are a blank, not their places."""
+    text = LIVING.read_text(encoding="utf-8").replace("      places: 8\n", "      places: 8\n      tenants: 7\n", 1)
+    path = tmp_path / "count.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    body = document_text(result)
+    assert "[tenants at the start]" in body
+    note = next(c for c in result.document.schedules if c.id == "open-book.schedule-services").note
+    assert "the instructions give no number of tenants at" in note
+    assert "[tenants at the start]" not in text_of(drafts, "supported-living-company")   # no home gives a count
