@@ -845,3 +845,16 @@ def test_a_home_without_a_tenant_count_is_left_blank_when_others_give_one(catalo
     note = next(c for c in result.document.schedules if c.id == "open-book.schedule-services").note
     assert "the instructions give no number of tenants at" in note
     assert "[tenants at the start]" not in text_of(drafts, "supported-living-company")   # no home gives a count
+
+
+def test_tenant_covers_shared_owners_and_people_another_body_funds(catalogue, tmp_path, drafts):
+    """r16 ob-fresh 11: the definition fits a shared ownership lease and a resident the ICB funds."""
+    assert "Tenant means an adult who holds a tenancy or licence of accommodation" in text_of(drafts, "supported-living-company")
+    text = LIVING.read_text(encoding="utf-8").replace("      places: 8\n", "      places: 8\n      other_funded: 2\n", 1)
+    text = text.replace("    tenancy: ", "    tenancy: shared ownership lease or ", 1) if "    tenancy: " in text else text
+    text = text.replace("      tenancy: ", "      tenancy: shared ownership lease or ", 1)
+    path = tmp_path / "owners.yaml"
+    path.write_text(text, encoding="utf-8")
+    body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    assert "holds a tenancy, licence or lease (including a shared ownership lease)" in body
+    assert "or whose care and support another public body funds under an agreement with" in body
