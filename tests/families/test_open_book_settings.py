@@ -858,3 +858,11 @@ def test_tenant_covers_shared_owners_and_people_another_body_funds(catalogue, tm
     body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
     assert "holds a tenancy, licence or lease (including a shared ownership lease)" in body
     assert "or whose care and support another public body funds under an agreement with" in body
+
+
+def test_scope_note_flags_self_funded_care_in_supported_living(drafts):
+    """r16 ob-fresh 22: the whole-homes scope takes in care people pay for themselves; the note says so."""
+    note = next(c for c in drafts["supported-living-company"][1].document.clauses if c.id == "open-book.scope").note
+    assert "care that people at the homes arrange and pay for themselves" in note
+    charity = next(c for c in drafts["childrens-homes-charity"][1].document.clauses if c.id == "open-book.scope").note
+    assert "pay for themselves" not in charity
