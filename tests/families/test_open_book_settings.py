@@ -866,3 +866,22 @@ def test_scope_note_flags_self_funded_care_in_supported_living(drafts):
     assert "care that people at the homes arrange and pay for themselves" in note
     charity = next(c for c in drafts["childrens-homes-charity"][1].document.clauses if c.id == "open-book.scope").note
     assert "pay for themselves" not in charity
+
+
+def test_recitals_state_the_care_act_duties_as_the_act_does_and_do_not_promise_full_cost(catalogue, tmp_path, drafts):
+    """r16 ob-fresh 15: s.18 is a duty to meet needs, s.5 a duty to promote a market; the Prices are set to recover
+    the budgeted cost, which the provider is not guaranteed."""
+    text = LIVING.read_text(encoding="utf-8")
+    start = text.index("  statutory_duty:")
+    end = text.index("\n  ", start + 20)
+    while text[end + 3] == " ":
+        end = text.index("\n  ", end + 1)
+    text = text[:start] + ("  statutory_duty: care and support for adults whose eligible needs it must meet under section 18 of "
+                           "the Care Act 2014, and a market for care in its area under section 5 of that Act") + text[end:]
+    path = tmp_path / "duty.yaml"
+    path.write_text(text, encoding="utf-8")
+    body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    assert "must meet the eligible needs for care and support of the adults for whom section 18 of the Care Act 2014" in body
+    assert "promote the efficient and effective operation of a market in services for meeting care and support needs" in body
+    assert "the Prices are set to recover the full budgeted cost of the Care Services" in text_of(drafts, "supported-living-company")
+    assert "recovers the full cost" not in text_of(drafts, "supported-living-company")
