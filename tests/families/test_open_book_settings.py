@@ -411,6 +411,8 @@ def test_a_new_provider_gets_a_handover_mobilisation_and_inbound_tupe(tmp_path, 
     text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
     assert "from the previous provider on" in text and "mobilisation plan" in text
     assert "employs the staff who transfer from" in text
+    assert "The Parties expect the Transfer of Undertakings (Protection of Employment) Regulations 2006 to apply" in text
+    assert "must use its rights under its contract with the previous provider to obtain the employee liability" in text
     assert "under an earlier contract between the Parties" not in text
     assert "as listed by the Council at least 20 Business Days before that date" in text
 
