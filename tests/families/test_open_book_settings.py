@@ -887,3 +887,11 @@ def test_recitals_state_the_care_act_duties_as_the_act_does_and_do_not_promise_f
     assert "promote the efficient and effective operation of a market in services for meeting care and support needs" in body
     assert "the Prices are set to recover the full budgeted cost of the Care Services" in text_of(drafts, "supported-living-company")
     assert "recovers the full cost" not in text_of(drafts, "supported-living-company")
+
+
+def test_each_kpi_states_its_measurement_period(drafts):
+    """r16 ob-fresh 16: each KPI row says what period it is measured over, and the clause points to that column."""
+    text = text_of(drafts, "supported-living-company")
+    assert 'measured over the period shown for it in the column "Measured over"' in text
+    assert "Measured over" in text
+    assert any(p in text for p in ("each calendar month", "rolling 12 months", "each interval reported"))
