@@ -895,3 +895,15 @@ def test_each_kpi_states_its_measurement_period(drafts):
     assert 'measured over the period shown for it in the column "Measured over"' in text
     assert "Measured over" in text
     assert any(p in text for p in ("each calendar month", "rolling 12 months", "each interval reported"))
+
+
+def test_hourly_scenarios_name_capacity_not_homes_and_drop_an_orphan_brackets_line(drafts):
+    """r16 ob-fresh 17: with hours priced against a capacity, 'occupancy' is explained as use of that capacity, the
+    break-even line says costs fall with the hours, and 'brackets are losses' appears only with a loss shown."""
+    text = text_of(drafts, "supported-living-company")
+    if "Occupancy scenarios" in text and "hours a year) is used" in text:
+        assert "not the share of homes let" in text
+    for stem in ("supported-living-company", "adult-care-sharing-band", "childrens-homes-charity"):
+        body = text_of(drafts, stem)
+        if "Amounts in brackets are losses." in body:
+            assert "| (" in body or "(£" in body
