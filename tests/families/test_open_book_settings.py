@@ -600,7 +600,7 @@ def test_split_final_period_follows_the_split_and_small_excess_carries_forward(d
     assert ("the Excess Profit for the final Reconciliation Period is paid and transferred under clause"
             in text and "like that of any other Reconciliation Period" in text)
     assert "is paid to the Council and not transferred" not in text
-    assert "is less than £5,000, none of it is paid or transferred" in text
+    assert "is less than £5,000, none of it is paid to the Council or applied under a Reinvestment Plan" in text
     assert "the Council must repay it to" in text
     charity = text_of(drafts, "childrens-homes-charity")
     assert "is less than £5,000, it is not transferred" in charity
@@ -651,7 +651,7 @@ def test_specification_identified_and_childrens_home_operational_terms(drafts, c
     def named(data):
         data["services"]["specification"] = "Westshire children's homes specification, version 2, 1 March 2027"
     given = document_text(draft_of(catalogue, CHARITY, named))
-    assert "the service specification Westshire children's homes specification, version 2, 1 March 2027, which" in given
+    assert "the Westshire children's homes specification, version 2, 1 March 2027, which" in given
     assert "missing child policy it keeps under regulation 34(4)" in home
     assert "send the Council a copy of each complaint made by or about a Placed Child" in home
     assert "behaviour management records it keeps under regulation 35" in home
@@ -706,7 +706,7 @@ def test_rebasing_when_a_home_leaves_removes_that_homes_own_expected_weeks(catal
 def test_recital_and_aim_of_the_open_book_terms_reflect_the_sharing_band(catalogue):
     """ob-fresh r15 finding 5: Harecroft keeps half the profit between 6% and 9%; the recital and clause 8.1 say so."""
     text = document_text(assemble(read_termsheet(BRADDON, catalogue), catalogue, today=DRAFT_DATE))
-    assert ("a Reasonable Profit of 6% of its costs, and keeps half of any profit between 6% and 9% of its costs, and "
+    assert ("a Reasonable Profit of 6% of Harecroft's costs, Harecroft keeps half of any profit between 6% and 9% of its costs, and "
             "the rest of any profit is put into a fund") in text
     assert "with the share of further profit within the Sharing Band that clause" in text
 
