@@ -437,19 +437,22 @@ def void_terms(ctx: RuleContext):
 
 
 @FAMILY.rule("OPEN-BOOK-VOIDS-SUPPORTED-LIVING", "warning",
-             "In supported living the draft has no clause on empty places, so a void payment the sheet "
-             "gives is not drafted.")
+             "In supported living and care at home a void payment is drafted only as a retained-hours payment "
+             "(services.void_rate of the Price for a nominated person's expected hours) under the void-payment "
+             "position; a void rate without that position, or that position without a rate, drafts nothing.")
 def voids_supported_living(ctx: RuleContext):
     services = ctx.sheet.services
     if not services.supported_living:
         return
     chosen = ctx.positions.get("open_book_voids")
-    if chosen == "void-payment" or services.void_rate:
-        yield (f"supported living has no clause on empty places, so open_book_voids: {chosen or 'not chosen'} "
-               f"and services.void_rate ({services.void_rate}% of a Price) are not in the draft: the Core "
-               f"Support is paid whatever the occupancy and Individual Support only for hours delivered; "
-               f"if a payment for an empty home held for the commissioner is agreed, take instructions on "
-               f"its amount and unit (which Price, per day or week) and add it", ("services", "void_rate"))
+    if chosen == "void-payment" and not services.void_rate:
+        yield ("positions choose open_book_voids: void-payment but services.void_rate is 0%, so no payment is drafted "
+               "for keeping staff ready for a person the commissioner has nominated; give the rate (per cent of the "
+               "Price for their expected Individual Support hours) or drop the position", ("services", "void_rate"))
+    elif services.void_rate and chosen != "void-payment":
+        yield (f"services.void_rate ({services.void_rate}%) is given but positions do not choose open_book_voids: "
+               f"void-payment, so the draft pays nothing while staff are kept ready for a nominated person; choose "
+               f"the position if the payment is agreed", ("services", "void_rate"))
 
 
 @FAMILY.rule("OPEN-BOOK-ACCESS-UNTIL", "warning",

@@ -796,7 +796,17 @@ class Services(Strict):
                                         "agreement for that home, e.g. 2. Empty: the draft shows a placeholder.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
-                                                       "position), e.g. 70.")
+                                                       "position), e.g. 70. In supported living and care at home "
+                                                       "(priced per hour) it is the share of the Price for the "
+                                                       "Individual Support hours a nominated person will need that "
+                                                       "the commissioner pays while it asks the provider to keep "
+                                                       "staff ready for them before their support starts.")
+    absence_paid_days: int | None = Field(
+        None, ge=0, le=365, description="Supported living and care at home (hours priced per hour): for how many "
+                                        "days of a person's absence (hospital, holiday) the commissioner still pays "
+                                        "for the Individual Support hours in their plan that are not delivered (a "
+                                        "retained-hours payment), e.g. 14. Empty or 0: only hours actually delivered "
+                                        "are paid, and the plan is suspended, not ended, while the person is away.")
     absence_rate: Percent = Field(Decimal(100), description="Share of the price, in per cent, paid while a placed "
                                                             "child is away (in hospital, missing, in custody) and the "
                                                             "commissioner keeps the place open, e.g. 100.")

@@ -415,7 +415,8 @@ def test_charity_kpis_are_measured_over_a_year_and_a_repeated_miss_can_be_remedi
     the 12 months ending with each quarter; a repeated miss is a material breach that can be remedied."""
     _, result, _ = built[CHARITY]
     text = paragraphs_text(clause(result, "open-book.performance"))
-    assert "stated as a percentage is measured over the 12 months ending with that interval" in text
+    assert 'measured over the period shown for it in the column "Measured over"' in text
+    assert '"Rolling 12 months" means the 12 months ending with the interval reported' in text
     assert "cannot be remedied" not in text
 
 

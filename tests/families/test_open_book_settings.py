@@ -411,6 +411,8 @@ def test_a_new_provider_gets_a_handover_mobilisation_and_inbound_tupe(tmp_path, 
     text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
     assert "from the previous provider on" in text and "mobilisation plan" in text
     assert "employs the staff who transfer from" in text
+    assert "The Parties expect the Transfer of Undertakings (Protection of Employment) Regulations 2006 to apply" in text
+    assert "must use its rights under its contract with the previous provider to obtain the employee liability" in text
     assert "under an earlier contract between the Parties" not in text
     assert "as listed by the Council at least 20 Business Days before that date" in text
 
@@ -532,6 +534,25 @@ def test_council_pays_only_its_share_of_core_support_where_others_fund_tenants(c
     assert "Funded by others" in body
 
 
+def test_supported_living_absence_and_nominee_hold_follow_the_sheet(catalogue, tmp_path, drafts):
+    """r16 ob-fresh 1 and 7: hours are paid as delivered during an absence unless the sheet gives retained days,
+    and a void payment under the void-payment position is drafted as a retained-hours payment."""
+    sample = text_of(drafts, "supported-living-company")
+    assert "for the first 14 days of the absence" in sample            # the sample gives 14 days
+    assert "keep staff ready to start that person's Individual Support" not in sample   # no void position
+    text = LIVING.read_text(encoding="utf-8").replace("  absence_paid_days: 14\n", "", 1)
+    text = text.replace("\npositions:\n", "\npositions:\n  open_book_voids: void-payment\n", 1)
+    text = text.replace("\nservices:\n", "\nservices:\n  void_rate: 60\n", 1)
+    path = tmp_path / "hold.yaml"
+    path.write_text(text, encoding="utf-8")
+    body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    assert "The Council pays only for Individual Support hours actually delivered" in body
+    assert "14 days" not in body
+    assert "keep staff ready to start that person's Individual Support" in body
+    assert "must pay 60% of the Prices for those hours for each week" in body
+    assert "That payment forms part of the Service Income." in body
+
+
 def test_weekly_prices_are_paid_by_the_night_for_part_weeks(drafts):
     assert "paid for part of a week at one seventh of the weekly Price" in text_of(drafts, "childrens-homes-charity")
     assert "one seventh" not in text_of(drafts, "supported-living-company")   # priced by the hour and night
@@ -579,7 +600,7 @@ def test_split_final_period_follows_the_split_and_small_excess_carries_forward(d
     assert ("the Excess Profit for the final Reconciliation Period is paid and transferred under clause"
             in text and "like that of any other Reconciliation Period" in text)
     assert "is paid to the Council and not transferred" not in text
-    assert "is less than £5,000, none of it is paid or transferred" in text
+    assert "is less than £5,000, none of it is paid to the Council or applied under a Reinvestment Plan" in text
     assert "the Council must repay it to" in text
     charity = text_of(drafts, "childrens-homes-charity")
     assert "is less than £5,000, it is not transferred" in charity
@@ -630,7 +651,7 @@ def test_specification_identified_and_childrens_home_operational_terms(drafts, c
     def named(data):
         data["services"]["specification"] = "Westshire children's homes specification, version 2, 1 March 2027"
     given = document_text(draft_of(catalogue, CHARITY, named))
-    assert "the service specification Westshire children's homes specification, version 2, 1 March 2027, which" in given
+    assert "the Westshire children's homes specification, version 2, 1 March 2027, which" in given
     assert "missing child policy it keeps under regulation 34(4)" in home
     assert "send the Council a copy of each complaint made by or about a Placed Child" in home
     assert "behaviour management records it keeps under regulation 35" in home
@@ -685,7 +706,7 @@ def test_rebasing_when_a_home_leaves_removes_that_homes_own_expected_weeks(catal
 def test_recital_and_aim_of_the_open_book_terms_reflect_the_sharing_band(catalogue):
     """ob-fresh r15 finding 5: Harecroft keeps half the profit between 6% and 9%; the recital and clause 8.1 say so."""
     text = document_text(assemble(read_termsheet(BRADDON, catalogue), catalogue, today=DRAFT_DATE))
-    assert ("a Reasonable Profit of 6% of its costs, and keeps half of any profit between 6% and 9% of its costs, and "
+    assert ("a Reasonable Profit of 6% of Harecroft's costs, Harecroft keeps half of any profit between 6% and 9% of its costs, and "
             "the rest of any profit is put into a fund") in text
     assert "with the share of further profit within the Sharing Band that clause" in text
 
@@ -738,3 +759,151 @@ def test_continuous_access_ends_on_the_date_given(catalogue):
     text = document_text(draft_of(catalogue, LIVING, edit))
     assert "Until 31 May 2029, the Open-Book Provider" in text or "Until 31 May 2029, Oakapple" in text
     assert "After that date the Open-Book Reports and the right of inspection in clause" in text
+
+
+def test_notes_state_the_excess_profit_at_budget_after_the_sharing_band(drafts):
+    """r16 ob-fresh 6: with a sharing band the surplus of the Prices at budget is not all Excess Profit."""
+    draft = drafts["adult-care-sharing-band"][1].document
+    pricing = next(c for c in draft.clauses if c.id == "open-book.pricing").note
+    costs = next(c for c in draft.schedules if c.id == "common.open-book-schedule-costs").note
+    assert "falls in the Sharing Band, so the Society keeps £5.49 of it and £8.24 is Excess Profit" in pricing
+    assert "so even the budget produces that much Excess Profit" not in pricing
+    assert "the provider keeps £5.49 of it and £8.24 is Excess Profit" in costs
+    charity = next(c for c in drafts["childrens-homes-charity"][1].document.clauses if c.id == "open-book.pricing").note
+    assert "£300 more than that, so even the budget produces that much Excess Profit" in charity   # hard cap
+
+
+def test_excess_profit_carried_forward_cannot_leave_with_the_gift_to_the_parent(catalogue, tmp_path):
+    """r16 ob-fresh 4: a carried-forward Excess Profit is held in the Reinvestment Fund account, not gifted away,
+    and a carry-forward threshold the sheet does not give is listed as an assumption with the budget figure."""
+    text = SUBSIDIARY.read_text(encoding="utf-8")
+    text = text.replace("open_book_excess: refund", "open_book_excess: split", 1)
+    text = text.replace("\nopen_book:\n", "\nopen_book:\n  excess:\n    split_percentage: 50\n"
+                        "    reinvestment_fund: activities for the young people\n", 1)
+    path = tmp_path / "carry.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    body = document_text(result)
+    assert "is not profit available for the gift: despite that clause" in body
+    assert "held on the same trust until it is dealt with as part of the next Reconciliation Period's Excess Profit" in body
+    assert "none of it is paid to the Council or applied under a Reinvestment Plan" in body
+    split = next(c for c in result.document.clauses if c.id == "common.open-book-excess").note
+    assert "is not in the instructions: confirm it or choose a lower one" in split
+    assert "so that it cannot leave with the provider's gift of profit to its parent" in split
+
+
+def test_change_in_law_excludes_announced_changes_and_names_a_fair_pay_agreement(drafts):
+    """r16 ob-fresh 5: a change announced before signing is priced in; an adult fair pay agreement counts in full;
+    the clause adjusts the budgeted costs rather than restating that actual costs count."""
+    adult = text_of(drafts, "supported-living-company")
+    assert "other than a change whose terms had been made, published in draft or announced by the Government" in adult
+    assert "a fair pay agreement for adult social care made under the Employment Rights Act 2025, in full" in adult
+    assert "the budgeted Allowable Costs in the cost model are adjusted by the change in cost" in adult
+    assert "Allowable Costs for the Reconciliation Period in which it arises" not in adult
+    assert "Employment Rights Act 2025" not in text_of(drafts, "childrens-homes-charity")
+
+
+def test_pricing_note_flags_re_basing_that_gives_less_than_the_instructed_index(drafts, catalogue, tmp_path):
+    """r16 ob-fresh 5 and 7: the note states the factor at budget against the index, and absence as drafted."""
+    living = next(c for c in drafts["supported-living-company"][1].document.clauses if c.id == "open-book.pricing").note
+    assert "individual hours are paid for a stated period" in living    # the sample gives 14 days
+    adult = next(c for c in drafts["adult-care-sharing-band"][1].document.clauses if c.id == "open-book.pricing").note
+    assert "this draft's mechanism" not in adult    # the Prices match the budget: re-basing gives the index
+    path = tmp_path / "dear.yaml"
+    path.write_text(ADULT.read_text(encoding="utf-8").replace("price: 2051.35", "price: 2151.35", 1), encoding="utf-8")
+    draft = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+    note = next(c for c in draft.clauses if c.id == "open-book.pricing").note
+    assert "re-basing on the agreed costs is this draft's mechanism" in note
+    assert "Confirm that the Council has instructed the re-basing" in note
+
+
+def test_overheads_have_their_own_categories_and_a_mileage_rate_is_not_indexed(catalogue, tmp_path):
+    """r16 ob-fresh 10: an overhead category is listed with the budgeted overhead lines under Overheads, not among
+    the Direct Cost categories; a rate per mile does not move with the price review."""
+    text = ADULT.read_text(encoding="utf-8").replace(
+        "\n  allowable_costs:\n",
+        "\n  allowable_costs:\n    - Mileage at 45p a mile and agency staff at no more than £29.00 an hour\n"
+        "    - Central overheads (payroll, HR and finance) up to the overhead cap\n", 1)
+    text = text.replace("    overheads: 112000\n", "    overhead_lines:\n      - {item: \"Insurance and audit\", amount: 112000}\n"
+                        "    overheads: 112000\n", 1)
+    path = tmp_path / "oh.yaml"
+    path.write_text(text, encoding="utf-8")
+    body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    direct, _, overheads = body.partition("Overheads are Allowable Costs only up to the Overhead Cap, and only if")
+    assert "Central overheads" not in direct.split("Direct Costs are Allowable Costs only if")[-1]
+    assert "Central overheads (payroll, HR and finance) up to the overhead cap;" in overheads
+    assert "Insurance and audit." in overheads
+    assert "a rate per mile is not, and stays as stated" in body
+
+
+def test_a_home_without_a_tenant_count_is_left_blank_when_others_give_one(catalogue, tmp_path, drafts):
+    """r16 ob-fresh 13: where the sheet gives tenants for some homes only, the others are a blank, not their places."""
+    text = LIVING.read_text(encoding="utf-8").replace("      places: 8\n", "      places: 8\n      tenants: 7\n", 1)
+    path = tmp_path / "count.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    body = document_text(result)
+    assert "[tenants at the start]" in body
+    note = next(c for c in result.document.schedules if c.id == "open-book.schedule-services").note
+    assert "the instructions give no number of tenants at" in note
+    assert "[tenants at the start]" not in text_of(drafts, "supported-living-company")   # no home gives a count
+
+
+def test_tenant_covers_shared_owners_and_people_another_body_funds(catalogue, tmp_path, drafts):
+    """r16 ob-fresh 11: the definition fits a shared ownership lease and a resident the ICB funds."""
+    assert "Tenant means an adult who holds a tenancy or licence of accommodation" in text_of(drafts, "supported-living-company")
+    text = LIVING.read_text(encoding="utf-8").replace("      places: 8\n", "      places: 8\n      other_funded: 2\n", 1)
+    text = text.replace("    tenancy: ", "    tenancy: shared ownership lease or ", 1) if "    tenancy: " in text else text
+    text = text.replace("      tenancy: ", "      tenancy: shared ownership lease or ", 1)
+    path = tmp_path / "owners.yaml"
+    path.write_text(text, encoding="utf-8")
+    body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    assert "holds a tenancy, licence or lease (including a shared ownership lease)" in body
+    assert "or whose care and support another public body funds under an agreement with" in body
+
+
+def test_scope_note_flags_self_funded_care_in_supported_living(drafts):
+    """r16 ob-fresh 22: the whole-homes scope takes in care people pay for themselves; the note says so."""
+    note = next(c for c in drafts["supported-living-company"][1].document.clauses if c.id == "open-book.scope").note
+    assert "care that people at the homes arrange and pay for themselves" in note
+    charity = next(c for c in drafts["childrens-homes-charity"][1].document.clauses if c.id == "open-book.scope").note
+    assert "pay for themselves" not in charity
+
+
+def test_recitals_state_the_care_act_duties_as_the_act_does_and_do_not_promise_full_cost(catalogue, tmp_path, drafts):
+    """r16 ob-fresh 15: s.18 is a duty to meet needs, s.5 a duty to promote a market; the Prices are set to recover
+    the budgeted cost, which the provider is not guaranteed."""
+    text = LIVING.read_text(encoding="utf-8")
+    start = text.index("  statutory_duty:")
+    end = text.index("\n  ", start + 20)
+    while text[end + 3] == " ":
+        end = text.index("\n  ", end + 1)
+    text = text[:start] + ("  statutory_duty: care and support for adults whose eligible needs it must meet under section 18 of "
+                           "the Care Act 2014, and a market for care in its area under section 5 of that Act") + text[end:]
+    path = tmp_path / "duty.yaml"
+    path.write_text(text, encoding="utf-8")
+    body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    assert "must meet the eligible needs for care and support of the adults for whom section 18 of the Care Act 2014" in body
+    assert "promote the efficient and effective operation of a market in services for meeting care and support needs" in body
+    assert "the Prices are set to recover the full budgeted cost of the Care Services" in text_of(drafts, "supported-living-company")
+    assert "recovers the full cost" not in text_of(drafts, "supported-living-company")
+
+
+def test_each_kpi_states_its_measurement_period(drafts):
+    """r16 ob-fresh 16: each KPI row says what period it is measured over, and the clause points to that column."""
+    text = text_of(drafts, "supported-living-company")
+    assert 'measured over the period shown for it in the column "Measured over"' in text
+    assert "Measured over" in text
+    assert any(p in text for p in ("each calendar month", "rolling 12 months", "each interval reported"))
+
+
+def test_hourly_scenarios_name_capacity_not_homes_and_drop_an_orphan_brackets_line(drafts):
+    """r16 ob-fresh 17: with hours priced against a capacity, 'occupancy' is explained as use of that capacity, the
+    break-even line says costs fall with the hours, and 'brackets are losses' appears only with a loss shown."""
+    text = text_of(drafts, "supported-living-company")
+    if "Occupancy scenarios" in text and "hours a year) is used" in text:
+        assert "not the share of homes let" in text
+    for stem in ("supported-living-company", "adult-care-sharing-band", "childrens-homes-charity"):
+        body = text_of(drafts, stem)
+        if "Amounts in brackets are losses." in body:
+            assert "| (" in body or "(£" in body

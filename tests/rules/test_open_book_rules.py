@@ -228,8 +228,9 @@ FIRES = [
                                                             "the homes' share of floor area"),
          says="('staff_costs') decides the allocation", loc=("open_book", "cost_model", "overhead_allocation")),
     Case("OPEN-BOOK-VOIDS-SUPPORTED-LIVING", LIVING, setter("services", "void_rate", 60),
-         positions={"open_book_voids": "void-payment"}, says="services.void_rate (60% of a Price) are not in the draft",
-         loc=("services", "void_rate")),
+         says="services.void_rate (60%) is given but positions do not choose", loc=("services", "void_rate")),
+    Case("OPEN-BOOK-VOIDS-SUPPORTED-LIVING", LIVING, positions={"open_book_voids": "void-payment"},
+         says="services.void_rate is 0%, so no payment is drafted", loc=("services", "void_rate")),
     Case("OPEN-BOOK-ACCESS-UNTIL", LIVING, setter("open_book", "continuous_access_until", "2029-05-31"),
          says="(2029-05-31) is given but positions do not choose", loc=("open_book", "continuous_access_until")),
     Case("OPEN-BOOK-SPECIFICATION-DATE", CHARITY,
@@ -334,6 +335,8 @@ QUIET = [
     Case("OPEN-BOOK-SHORT-BREAKS-UNSET", BREAKS),
     Case("OPEN-BOOK-SHORT-BREAKS-UNSET", CHARITY),   # weekly prices for children who live there
     Case("OPEN-BOOK-VOIDS-SUPPORTED-LIVING", LIVING),
+    Case("OPEN-BOOK-VOIDS-SUPPORTED-LIVING", LIVING, setter("services", "void_rate", 60),
+         positions={"open_book_voids": "void-payment"}),   # drafted as a retained-hours payment
     Case("OPEN-BOOK-VOIDS-SUPPORTED-LIVING", ADULT, positions={"open_book_voids": "void-payment"}),   # a care home drafts it
     Case("OPEN-BOOK-ACCESS-UNTIL", LIVING, setter("open_book", "continuous_access_until", "2029-05-31"),
          positions={"open_book_access": "continuous"}),
