@@ -1018,6 +1018,19 @@ class Alliance(Strict):
         return any(re.search(r"\btarget cost", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def target_cost_change_reserved(self) -> bool:
+        """Whether the agreed Reserved Matter is only CHANGING the Target Cost (not setting or approving it): then
+        each year's Target Cost follows the Annual Values (the formula) without a vote, and only a different
+        figure needs every member, so that no member has a yearly veto under majority voting."""
+        for m in self.decisions.reserved_matters:
+            if re.search(r"\btarget cost", m, re.I):
+                if re.search(r"\b(set|setting|approv\w*|agree\w*|annual)\b", m, re.I):
+                    return False
+                if not re.search(r"\b(chang\w*|vary|varying|variation|amend\w*|alter\w*)\b", m, re.I):
+                    return False
+        return self.target_cost_reserved
+
+    @property
     def removal_reserved(self) -> bool:
         """Whether removing a member is one of the agreed Reserved Matters, so that the removal clause (the one
         rule for removal) needs every other member rather than the ordinary majority."""

@@ -1698,3 +1698,18 @@ def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
     assert "the ALT decides that the Alliance cannot continue" not in fm
     quiet = " ".join(clause(big, "alliance.term-termination").note.split())
     assert "with an extension by agreement: a unanimous decision of the ALT" in quiet
+
+
+def test_changing_the_target_cost_is_reserved_but_setting_it_by_the_formula_is_not(catalogue):
+    """r16 al-fresh finding 5: the agreed Reserved Matter is CHANGING the Target Cost; each year's figure follows the
+    indexed Annual Values without a vote, so no member has a yearly veto. Quiet: a sheet that reserves SETTING it."""
+    doc = build(EARLY_HELP, catalogue).document
+    rr = " ".join(text_of(clause(doc, "alliance.risk-reward")).split())
+    assert "after the first is the total of the Providers' Annual Values for it" in rr
+    assert "without a further decision" in rr and "by a decision of the ALT that is a Reserved Matter" not in rr
+    note = " ".join(clause(doc, "alliance.decisions").note.split())
+    assert "alone of the members, a veto over the Annual Plan" in note and "no member has a yearly veto" in note
+    source = EARLY_HELP.read_text().replace("Changing the Target Cost or the gain", "Setting the Target Cost or the gain")
+    quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
+    qrr = " ".join(text_of(clause(quiet, "alliance.risk-reward")).split())
+    assert "by a decision of the ALT that is a Reserved Matter" in qrr and "without a further decision" not in qrr
