@@ -550,6 +550,13 @@ class Alliance(Strict):
         return None if host is None or host is self.commissioner else host
 
     @property
+    def manager_host_provider(self) -> Member | None:
+        """The Provider that employs or hosts the Alliance Manager, if a Provider does: the manager then receives its
+        competitors' cost data, so the operations clause puts that Provider under an information barrier."""
+        host = self.manager_host
+        return host if host is not None and any(host is p for p in self.providers) else None
+
+    @property
     def pooled_budget_host(self) -> str | None:
         host = self.pooled_budget.host if self.pooled_budget else None
         return next((m.name for m in self._members if m.key == host), None)

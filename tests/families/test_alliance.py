@@ -1713,3 +1713,16 @@ def test_changing_the_target_cost_is_reserved_but_setting_it_by_the_formula_is_n
     quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
     qrr = " ".join(text_of(clause(quiet, "alliance.risk-reward")).split())
     assert "by a decision of the ALT that is a Reserved Matter" in qrr and "without a further decision" not in qrr
+
+
+def test_an_alliance_manager_hosted_by_a_provider_is_behind_an_information_barrier(catalogue):
+    """r16 al-fresh finding 6: the Alliance Manager hosted by Kittiwake (a Provider) receives its competitors' cost
+    data, so Kittiwake must keep an information barrier. Quiet: the same sheet with the manager hosted by the Council."""
+    doc = build(EARLY_HELP, catalogue).document
+    ops = " ".join(text_of(clause(doc, "alliance.operations")).split())
+    assert "Kittiwake must ensure that information the Alliance Manager receives under this Agreement about another Provider" in ops
+    assert "must keep an information barrier" in ops
+    assert "itself a Provider and so a competitor" in " ".join(clause(doc, "alliance.operations").note.split())
+    source = EARLY_HELP.read_text().replace("alliance_manager_host: kittiwake", "alliance_manager_host: council")
+    quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "information barrier" not in text_of(clause(quiet, "alliance.operations"))
