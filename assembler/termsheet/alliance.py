@@ -456,6 +456,25 @@ class Alliance(Strict):
                             pence(saving), pence(line.kept - over)))
         return out
 
+    def gain_example_above_profit_cap(self) -> list[tuple[Member, Decimal, Decimal, Decimal]]:
+        """In the risk/reward Schedule's Gain example (Example 1), each Open-Book Provider left with more than the
+        profit cap on its Delivery Costs: (Provider, Fee plus share of Gain, Delivery Costs, that as a percentage
+        to one place). The Reasonable Profit floor lets it keep that, so a "hard" cap is not hard."""
+        ob = self._open_book
+        if ob is None or not self.providers:
+            return []
+        rate = ob.profit_cap
+        g = self.gain_example
+        out = []
+        for line in g.lines:
+            m = self.member_by_key(line.member)
+            if m is None or m.cost_model is None or m.is_public_body or line.cost <= 0:
+                continue
+            if line.ends_with > pence(line.cost * rate / HUNDRED):
+                out.append((m, line.ends_with, line.cost,
+                            (line.ends_with * HUNDRED / line.cost).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)))
+        return out
+
     def open_book_floor_above_cap(self, cost_base: str = "full-cost", treatment: str = "refund"
                                   ) -> list[tuple[Member, Decimal, Decimal, Decimal]]:
         """In the Schedule's worked example, each Open-Book Provider whose Reasonable Profit is set by the floor (its

@@ -1726,3 +1726,21 @@ def test_an_alliance_manager_hosted_by_a_provider_is_behind_an_information_barri
     source = EARLY_HELP.read_text().replace("alliance_manager_host: kittiwake", "alliance_manager_host: council")
     quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "information barrier" not in text_of(clause(quiet, "alliance.operations"))
+
+
+def test_hard_cap_note_uses_the_gain_example_and_schedule_narrative_states_the_table(catalogue):
+    """r16 al-fresh findings 9 and 10: under a "hard-cap" instruction the note says the cap is not hard, with the Gain
+    example's figures (Brightwater £95,550 on £1,465,800, 6.5%); the open-book example's narrative states the
+    Reasonable Profit the table shows (£77,324.80) rather than calling the lower Fee plus share the Reasonable Profit."""
+    doc = build(EARLY_HELP, catalogue).document
+    sch = clause(doc, "alliance.schedule-open-book-providers")
+    note = " ".join(sch.note.split())
+    assert "this is not a hard cap" in note
+    assert "Brightwater is left with £95,550 on Delivery Costs of £1,465,800 (6.5%)" in note
+    text = " ".join(text_of(sch).split())
+    assert "(£75,744), which is below its Reasonable Profit of £77,324.80" in text
+    assert "(£75,744), which is its Reasonable Profit" not in text
+    source = EARLY_HELP.read_text().replace("open_book_margin: hard-cap", "open_book_margin: sharing-band")
+    assert "open_book_margin: sharing-band" in source
+    quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "this is not a hard cap" not in " ".join(clause(quiet, "alliance.schedule-open-book-providers").note.split())
