@@ -1740,7 +1740,7 @@ def test_hard_cap_note_uses_the_gain_example_and_schedule_narrative_states_the_t
     text = " ".join(text_of(sch).split())
     assert "(£75,744), which is below its Reasonable Profit of £77,324.80" in text
     assert "(£75,744), which is its Reasonable Profit" not in text
-    source = EARLY_HELP.read_text().replace("open_book_margin: hard-cap", "open_book_margin: sharing-band")
-    assert "open_book_margin: sharing-band" in source
+    source = EARLY_HELP.read_text().replace("  profit_cap: 5\n", "  profit_cap: 10\n")
+    assert "profit_cap: 10" in source  # quiet: no one keeps more than a 10% cap
     quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "this is not a hard cap" not in " ".join(clause(quiet, "alliance.schedule-open-book-providers").note.split())
