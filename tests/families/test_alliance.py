@@ -1744,3 +1744,18 @@ def test_hard_cap_note_uses_the_gain_example_and_schedule_narrative_states_the_t
     assert "profit_cap: 10" in source  # quiet: no one keeps more than a 10% cap
     quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "this is not a hard cap" not in " ".join(clause(quiet, "alliance.schedule-open-book-providers").note.split())
+
+
+def test_liability_note_flags_the_lopsided_commissioner_cap_and_sums_due_are_said_once(catalogue):
+    """r16 al-fresh finding 3(a) and (c): Commissioners with no Annual Value are capped at £50,000 while Brightwater's
+    cap is £1,650,000, and the note says so; "any sum due" is stated once (in the paragraph on sums due), not again
+    among the carve-outs."""
+    c = clause(build(EARLY_HELP, catalogue).document, "alliance.liability")
+    note = " ".join(c.note.split())
+    assert "The cap is lopsided: Council and ICB, with no Annual Value, are each capped at £50,000 a year" in note
+    assert "(up to £1,650,000, Brightwater)" in note
+    text = " ".join(text_of(c).split())
+    assert text.count("Balancing Amount") == 1 and "any sum due from it under this Agreement" not in text
+    source = EARLY_HELP.read_text().replace("liability_floor: 50000", "liability_floor: 2000000")
+    quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "The cap is lopsided" not in " ".join(clause(quiet, "alliance.liability").note.split())
