@@ -996,6 +996,24 @@ class Alliance(Strict):
         return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospital|medic\w*)\b", s, re.I)
                    for s in self.services)
 
+    @property
+    def health_strands_under_council(self) -> list[tuple[Member, str]]:
+        """Where an NHS Commissioner pools money with a council that is party to every Service Contract: each
+        Provider service (Provider, service) that reads as health care an NHS body usually commissions (perinatal,
+        mental health, clinical, therapy, nursing, midwifery). Its contract may really be with the NHS Commissioner,
+        which the sheet's one `service_contract_with` per Provider cannot express, so the recitals note asks."""
+        if not self.nhs_and_council_pool:
+            return []
+        out = []
+        for m in self.providers:
+            holder = self.service_contract_commissioner(m)
+            if holder is None or holder.is_nhs_body:
+                continue
+            for service in m.delivers:
+                if re.search(r"\b(perinatal|mental health|clinical|therap\w*|nursing|midwi\w*|health visit\w*)\b", service, re.I):
+                    out.append((m, service))
+        return out
+
     def service_contract_commissioner(self, member: Member) -> Member | None:
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None

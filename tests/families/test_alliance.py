@@ -1759,3 +1759,16 @@ def test_liability_note_flags_the_lopsided_commissioner_cap_and_sums_due_are_sai
     source = EARLY_HELP.read_text().replace("liability_floor: 50000", "liability_floor: 2000000")
     quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "The cap is lopsided" not in " ".join(clause(quiet, "alliance.liability").note.split())
+
+
+def test_recitals_note_asks_who_contracts_for_a_health_strand_under_the_council(catalogue, big):
+    """r16 al-fresh finding 2: Brightwater's perinatal strand reads as ICB-commissioned health care while the sheet puts
+    its one Service Contract with the Council; the note names it and says what changes if the ICB holds it, and no
+    longer says the council route is "lawful only under" s.75/65Z5 (s.256 is another route). Quiet: a sheet with no
+    NHS Commissioner pooling with a council."""
+    doc = build(EARLY_HELP, catalogue).document
+    note = " ".join(clause(doc, "alliance.recitals").note.split())
+    assert "Brightwater's \"perinatal and infant emotional wellbeing support" in note
+    assert "Schedule 1 needs a second row for that Provider naming ICB" in note
+    assert "lawful only under" not in note and "section 256(1)(a)" in note
+    assert "reads as health care that" not in " ".join(clause(big, "alliance.recitals").note.split())
