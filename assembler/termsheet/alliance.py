@@ -456,6 +456,23 @@ class Alliance(Strict):
                             pence(saving), pence(line.kept - over)))
         return out
 
+    @property
+    def open_book_total_differences(self) -> list[tuple[str, Decimal, Decimal]]:
+        """Where the sheet gives both an open-book cost model and one for each Open-Book Provider: each total the
+        sheet states that differs from the Providers' own figures added up (label, sheet's total, Providers' total).
+        The draft uses the Providers' figures; the difference is named so that the client confirms it."""
+        ob = self._open_book
+        models = [m.cost_model for m in self.providers if m.cost_model is not None and not m.is_public_body]
+        if ob is None or not models:
+            return []
+        out = []
+        for label, attr in (("direct costs", "direct_costs"), ("overheads", "overheads"), ("income", "income")):
+            given = getattr(ob.cost_model, attr)
+            total = sum((getattr(c, attr) for c in models), Decimal(0))
+            if given != total:
+                out.append((label, given, total))
+        return out
+
     def gain_example_above_profit_cap(self) -> list[tuple[Member, Decimal, Decimal, Decimal]]:
         """In the risk/reward Schedule's Gain example (Example 1), each Open-Book Provider left with more than the
         profit cap on its Delivery Costs: (Provider, Fee plus share of Gain, Delivery Costs, that as a percentage

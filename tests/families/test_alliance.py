@@ -1772,3 +1772,11 @@ def test_recitals_note_asks_who_contracts_for_a_health_strand_under_the_council(
     assert "Schedule 1 needs a second row for that Provider naming ICB" in note
     assert "lawful only under" not in note and "section 256(1)(a)" in note
     assert "reads as health care that" not in " ".join(clause(big, "alliance.recitals").note.split())
+
+
+def test_cost_model_schedule_note_names_the_overhead_total_the_instructions_give(catalogue, big):
+    """r16 al-fresh finding 8: the instructions' total overheads (£396,800) differ from the Providers' own (£400,000)."""
+    note = " ".join(clause(build(EARLY_HELP, catalogue).document, "common.open-book-schedule-costs").note.split())
+    assert "the instructions give total overheads of £396,800, the Providers' figures add up to £400,000" in note
+    quiet = next((c for c in big.all_clauses() if c.id == "common.open-book-schedule-costs"), None)
+    assert quiet is None or "overall cost model does not match" not in " ".join(quiet.note.split())
