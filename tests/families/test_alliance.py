@@ -1780,3 +1780,15 @@ def test_cost_model_schedule_note_names_the_overhead_total_the_instructions_give
     assert "the instructions give total overheads of £396,800, the Providers' figures add up to £400,000" in note
     quiet = next((c for c in big.all_clauses() if c.id == "common.open-book-schedule-costs"), None)
     assert quiet is None or "overall cost model does not match" not in " ".join(quiet.note.split())
+
+
+def test_grant_funded_former_contract_and_direct_award_grounds_are_stated_accurately(catalogue):
+    """r16 al-fresh findings 11 and 12: a former contract whose title mentions a grant is not called a grant; a new
+    supplier's contract needs a direct award justification under s.41 and Sch. 5 (not s.74 and Sch. 8)."""
+    doc = build(EARLY_HELP, catalogue).document
+    tnote = " ".join(clause(doc, "alliance.transition").note.split())
+    assert "a grant, not a procured contract" not in tnote
+    assert "SDM/CS/2024/019 (let by the Council, £150,000 a year): its title mentions a grant" in tnote
+    cnote = " ".join(clause(doc, "alliance.changes").note.split())
+    assert "direct award justification (section 41 of, and Schedule 5 to, the Procurement Act 2023)" in cnote
+    assert "direct award ground (section 74" not in cnote
