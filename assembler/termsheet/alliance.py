@@ -586,6 +586,17 @@ class Alliance(Strict):
         return None if host is None or host is self.commissioner else host
 
     @property
+    def indexation_mixed(self) -> str | None:
+        """Where the indexation words take the higher of two measures and apply one to a proportion of the value
+        ("CPI or, if higher, the NLW uplift applied to 70% of the Annual Value"): the words about the proportion,
+        for the note that asks which of the two readings is meant. None otherwise."""
+        words = self.risk_reward.indexation or ""
+        if not re.search(r"\b(if higher|greater of|higher of)\b", words, re.I):
+            return None
+        m = re.search(r"(applied to|on|of)\s+(\d+(?:\.\d+)?)%\s+of\s+[^,;.()]+", words, re.I)
+        return m.group(0).strip() if m else None
+
+    @property
     def manager_host_provider(self) -> Member | None:
         """The Provider that employs or hosts the Alliance Manager, if a Provider does: the manager then receives its
         competitors' cost data, so the operations clause puts that Provider under an information barrier."""

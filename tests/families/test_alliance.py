@@ -1792,3 +1792,16 @@ def test_grant_funded_former_contract_and_direct_award_grounds_are_stated_accura
     cnote = " ".join(clause(doc, "alliance.changes").note.split())
     assert "direct award justification (section 41 of, and Schedule 5 to, the Procurement Act 2023)" in cnote
     assert "direct award ground (section 74" not in cnote
+
+
+def test_mixed_indexation_is_flagged_and_a_bilateral_value_change_needs_the_reserved_matter(catalogue, big):
+    """r16 al-fresh finding 13: "CPI or, if higher, the NLW uplift applied to 70% of the Annual Value" reads two ways,
+    so the note asks for a formula; an agreed change to one Annual Value moves the Target Cost, so it needs the
+    Reserved Matter. Quiet: the eight-member sample (a single index, no Reserved Matter on the Target Cost)."""
+    doc = build(EARLY_HELP, catalogue).document
+    sch = clause(doc, "alliance.schedule-budget")
+    assert '("applied to 70% of the Annual Value")' in " ".join(sch.note.split())
+    text = "\n".join(text_of(c) for c in doc.all_clauses())
+    defn = next(line for line in text.split("\n") if line.startswith("Annual Value"))
+    assert "only once it is agreed as a Reserved Matter under clause" in defn
+    assert "mixes two measures" not in " ".join(clause(big, "alliance.schedule-budget").note.split())
