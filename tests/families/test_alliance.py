@@ -1805,3 +1805,11 @@ def test_mixed_indexation_is_flagged_and_a_bilateral_value_change_needs_the_rese
     defn = next(line for line in text.split("\n") if line.startswith("Annual Value"))
     assert "only once it is agreed as a Reserved Matter under clause" in defn
     assert "mixes two measures" not in " ".join(clause(big, "alliance.schedule-budget").note.split())
+
+
+def test_contract_publication_note_names_the_service_contracts_over_five_million(catalogue):
+    """r16 al-fresh finding 22: the s.53 note names the Service Contracts over £5 million across the term and says
+    what is unverified, instead of "confirm with the council's procurement team"."""
+    note = " ".join(clause(build(EARLY_HELP, catalogue).document, "common.freedom-of-information").note.split())
+    assert "Brightwater's Service Contract (£8,250,000) and Kittiwake's Service Contract (£7,100,000) are over it" in note
+    assert "confirm with the council's procurement team" not in note
