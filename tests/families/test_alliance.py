@@ -1813,3 +1813,10 @@ def test_contract_publication_note_names_the_service_contracts_over_five_million
     note = " ".join(clause(build(EARLY_HELP, catalogue).document, "common.freedom-of-information").note.split())
     assert "Brightwater's Service Contract (£8,250,000) and Kittiwake's Service Contract (£7,100,000) are over it" in note
     assert "confirm with the council's procurement team" not in note
+
+
+def test_execution_note_asks_for_the_icb_signatorys_delegated_authority(catalogue, big):
+    """r16 al-fresh finding 24: an ICB signatory's authority under its scheme of reservation and delegation."""
+    note = " ".join(clause(build(EARLY_HELP, catalogue).document, "alliance.key-information").note.split())
+    assert "ICB signs by Dr Kwame Asante-Boyd, Chief Nursing Officer: confirm that the post has delegated authority" in note
+    assert "scheme of reservation and delegation" not in " ".join(clause(big, "alliance.key-information").note.split())
