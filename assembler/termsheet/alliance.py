@@ -597,6 +597,29 @@ class Alliance(Strict):
         return m.group(0).strip() if m else None
 
     @property
+    def regulator_examples(self) -> list[str]:
+        """The regulators the operations clause gives as examples of the registrations a Provider keeps, read from
+        the services: the Care Quality Commission only where they include regulated health or personal care,
+        Ofsted where they include childcare or family hubs, the Regulator of Social Housing for housing."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        out = []
+        if re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
+                     r"care home|domiciliary|supported living|surgery|diagnos\w*)\b", scope):
+            out.append("the Care Quality Commission")
+        if re.search(r"\b(childcare|child care|cr[eè]che|nurser\w*|early years|family hubs?|children's centres?|"
+                     r"children's homes?)\b", scope):
+            out.append("Ofsted, for childcare or other provision that must be registered with it")
+        if self.housing_in_scope:
+            out.append("the Regulator of Social Housing")
+        return out
+
+    @property
+    def mediation_in_scope(self) -> bool:
+        """Whether the Services include family mediation, whose mediators the operations clause requires to hold
+        the professional accreditation their work needs (such as Family Mediation Council accreditation)."""
+        return any(re.search(r"\bmediation\b", s, re.I) for s in self.services)
+
+    @property
     def manager_host_provider(self) -> Member | None:
         """The Provider that employs or hosts the Alliance Manager, if a Provider does: the manager then receives its
         competitors' cost data, so the operations clause puts that Provider under an information barrier."""
@@ -1101,6 +1124,14 @@ class Alliance(Strict):
                 if not re.search(r"\b(chang\w*|vary|varying|variation|amend\w*|alter\w*)\b", m, re.I):
                     return False
         return self.target_cost_reserved
+
+    @property
+    def hub_closure_reserved(self) -> bool:
+        """Whether closing a family hub or children's centre is an agreed Reserved Matter in early help services: the
+        decisions note then says the council's own consultation duty (Childcare Act 2006, s.5D) still applies."""
+        return self.early_help_in_scope and any(
+            re.search(r"\bclos", m, re.I) and re.search(r"\b(hubs?|centres?)\b", m, re.I)
+            for m in self.decisions.reserved_matters)
 
     @property
     def removal_reserved(self) -> bool:

@@ -1820,3 +1820,21 @@ def test_execution_note_asks_for_the_icb_signatorys_delegated_authority(catalogu
     note = " ".join(clause(build(EARLY_HELP, catalogue).document, "alliance.key-information").note.split())
     assert "ICB signs by Dr Kwame Asante-Boyd, Chief Nursing Officer: confirm that the post has delegated authority" in note
     assert "scheme of reservation and delegation" not in " ".join(clause(big, "alliance.key-information").note.split())
+
+
+def test_regulators_hub_closures_and_entire_agreement_follow_the_early_help_services(catalogue, big):
+    """r16 al-fresh findings 18, 19 and 20: the regulator example follows the services (Ofsted for the family hubs'
+    childcare and Family Mediation Council accreditation, not the CQC); the decisions note says a Reserved Matter on
+    closing a hub leaves the council's own s.5D consultation duty; the entire agreement clause is subject to the
+    Service Contracts carve-out. Quiet: the eight-member sample keeps the CQC example and has no hub note."""
+    doc = build(EARLY_HELP, catalogue).document
+    ops = " ".join(text_of(clause(doc, "alliance.operations")).split())
+    assert "(such as Ofsted, for childcare or other provision that must be registered with it)" in ops
+    assert "Family Mediation Council accreditation for mediators" in ops and "Care Quality Commission" not in ops
+    note = " ".join(clause(doc, "alliance.decisions").note.split())
+    assert "(Childcare Act 2006, s.5D)" in note
+    numbers = {c.id: c.number for c in doc.all_clauses()}
+    general = " ".join(text_of(clause(doc, "common.general")).split())
+    assert f"Subject to clause {numbers['alliance.precedence']}." in general
+    assert "such as the Care Quality Commission" in " ".join(text_of(clause(big, "alliance.operations")).split())
+    assert "s.5D" not in " ".join(clause(big, "alliance.decisions").note.split())
