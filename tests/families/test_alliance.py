@@ -1838,3 +1838,16 @@ def test_regulators_hub_closures_and_entire_agreement_follow_the_early_help_serv
     assert f"Subject to clause {numbers['alliance.precedence']}." in general
     assert "such as the Care Quality Commission" in " ".join(text_of(clause(big, "alliance.operations")).split())
     assert "s.5D" not in " ".join(clause(big, "alliance.decisions").note.split())
+
+
+def test_commissioners_wording_is_plural_and_no_pasted_care_home_text(catalogue):
+    """r16 al-fresh findings 16 and 17: no "have budgeted" statement of fact; the Commissioners (plural) bear the Pain
+    above the caps; no lone "(a)" between Commissioners; no occupancy or "homes" text in an alliance of family hubs."""
+    doc = build(EARLY_HELP, catalogue).document
+    text = " ".join("\n".join(text_of(c) for c in doc.all_clauses()).split())
+    assert "have budgeted to bear" not in text
+    assert "The Commissioners' combined share of Pain is limited in practice to £180,000" in text
+    assert "is borne by the Commissioners, which together bear £251,200 in all" in text
+    assert "each Commissioner bears, of the Commissioners' share of any Pain" in text
+    notes = " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses() if isinstance(c.note, str))
+    assert "occupancy" not in notes and "owns the homes outright" not in notes and "owns the hub premises outright" in notes
