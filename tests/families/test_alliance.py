@@ -1776,9 +1776,9 @@ def test_recitals_note_asks_who_contracts_for_a_health_strand_under_the_council(
 
 def test_cost_model_schedule_note_names_the_overhead_total_the_instructions_give(catalogue, big):
     """r16 al-fresh finding 8: the instructions' total overheads (£396,800) differ from the Providers' own (£400,000)."""
-    note = " ".join(clause(build(EARLY_HELP, catalogue).document, "common.open-book-schedule-costs").note.split())
+    note = " ".join(clause(build(EARLY_HELP, catalogue).document, "alliance.schedule-open-book-providers").note.split())
     assert "the instructions give total overheads of £396,800, the Providers' figures add up to £400,000" in note
-    quiet = next((c for c in big.all_clauses() if c.id == "common.open-book-schedule-costs"), None)
+    quiet = next((c for c in big.all_clauses() if c.id == "alliance.schedule-open-book-providers"), None)
     assert quiet is None or "overall cost model does not match" not in " ".join(quiet.note.split())
 
 
@@ -1810,9 +1810,10 @@ def test_mixed_indexation_is_flagged_and_a_bilateral_value_change_needs_the_rese
 def test_contract_publication_note_names_the_service_contracts_over_five_million(catalogue):
     """r16 al-fresh finding 22: the s.53 note names the Service Contracts over £5 million across the term and says
     what is unverified, instead of "confirm with the council's procurement team"."""
-    note = " ".join(clause(build(EARLY_HELP, catalogue).document, "common.freedom-of-information").note.split())
+    doc = build(EARLY_HELP, catalogue).document
+    note = " ".join(clause(doc, "alliance.recitals").note.split())
     assert "Brightwater's Service Contract (£8,250,000) and Kittiwake's Service Contract (£7,100,000) are over it" in note
-    assert "confirm with the council's procurement team" not in note
+    assert "confirm with the council's procurement team" not in " ".join(clause(doc, "common.freedom-of-information").note.split())
 
 
 def test_execution_note_asks_for_the_icb_signatorys_delegated_authority(catalogue, big):
@@ -1850,4 +1851,4 @@ def test_commissioners_wording_is_plural_and_no_pasted_care_home_text(catalogue)
     assert "is borne by the Commissioners, which together bear £251,200 in all" in text
     assert "each Commissioner bears, of the Commissioners' share of any Pain" in text
     notes = " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses() if isinstance(c.note, str))
-    assert "occupancy" not in notes and "owns the homes outright" not in notes and "owns the hub premises outright" in notes
+    assert "occupancy" not in notes and "owns the homes outright" not in notes and "owns the premises outright" in notes
