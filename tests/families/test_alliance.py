@@ -1852,3 +1852,19 @@ def test_commissioners_wording_is_plural_and_no_pasted_care_home_text(catalogue)
     assert "each Commissioner bears, of the Commissioners' share of any Pain" in text
     notes = " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses() if isinstance(c.note, str))
     assert "occupancy" not in notes and "owns the homes outright" not in notes and "owns the premises outright" in notes
+
+
+def test_a_long_inline_note_is_not_kept_with_the_next_paragraph(catalogue, tmp_path):
+    """r16 al-fresh finding 25: a note longer than about half a page is not kept with the next paragraph, so it
+    flows on from its heading instead of leaving the heading alone on a page; short notes still keep with it."""
+    import zipfile
+    from assembler.writers.docx import NOTE_KEEP_LIMIT
+    out = assemble_to(EARLY_HELP, tmp_path / "early-help.docx", catalogue, notes="inline")
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    paras = re.findall(r"<w:p>.*?</w:p>|<w:p .*?</w:p>", xml, re.S)
+    notes = [p for p in paras if "Drafting note: " in p]
+    long_ = [p for p in notes if len(re.sub(r"<[^>]+>", "", p)) > NOTE_KEEP_LIMIT + 50]
+    short = [p for p in notes if len(re.sub(r"<[^>]+>", "", p)) < NOTE_KEEP_LIMIT - 50]
+    assert long_ and short
+    assert all('<w:keepNext w:val="0"/>' in p for p in long_)
+    assert not any('<w:keepNext w:val="0"/>' in p for p in short)
