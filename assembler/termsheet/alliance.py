@@ -1171,10 +1171,14 @@ class Alliance(Strict):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
         if self.early_help_in_scope:
             # children's early help and family support: the council's children's functions, not youth-violence duties
-            # (r16 al-fresh finding 1); the Childcare Act 2006 is left to the note (not verified here)
+            # (r16 al-fresh finding 1)
             if not any("Children Act 1989" in f for f in found):
                 found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
             found.append("section 10 of the Children Act 2004 (co-operation to improve the well-being of children)")
+            if any(w in scope for w in ("family hub", "children's centre")):
+                # verified (law.yaml childcare_act_2006_children_centres): s.3(2) integrated early childhood services,
+                # s.5A sufficient children's centres; ss.5B and 5C are left to the note
+                found.append("sections 3 and 5A of the Childcare Act 2006 (early childhood services and children's centres)")
         # youth violence only: "child-to-parent violence" and domestic violence are not the serious violence duty's
         # subject, and "children and young people" alone does not make a service a youth violence service
         violence = scope.replace("child-to-parent violence", "").replace("domestic violence", "")

@@ -1604,8 +1604,8 @@ def test_cost_statement_disagreements_skip_the_alt(catalogue, big):
 
 def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_path):
     """r16 al-fresh finding 1: children's early help (with a child-to-parent violence programme) cites the Children
-    Act 1989 s.17 and the Children Act 2004 s.10, not the serious violence duty; the Childcare Act 2006 is a point
-    to check in the note."""
+    Act 1989 s.17 and the Children Act 2004 s.10, not the serious violence duty, and (through family hubs) the
+    Childcare Act 2006 ss.3 and 5A, verified; ss.5B and 5C are a point to check in the note."""
     text = BIG.read_text(encoding="utf-8").replace(
         "    give adults with multiple and complex needs (homelessness, substance use, mental ill health,\n"
         "    offending and domestic abuse) one joined-up system of support, built around the person rather\n"
@@ -1619,8 +1619,9 @@ def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_pa
     assert "section 17 of the Children Act 1989" in recitals
     assert "section 10 of the Children Act 2004" in recitals
     assert "Crime and Disorder Act 1998" not in recitals + c.note
-    assert "sections 3 and 5A to 5D of the Childcare Act 2006" in c.note  # a point to check, not recited
-    assert "Childcare Act 2006" not in recitals
+    # services through family hubs: the verified Childcare Act 2006 sections are recited (law.yaml), the rest checked
+    assert "sections 3 and 5A of the Childcare Act 2006 (early childhood services and children's centres)" in recitals
+    assert "check whether sections 5B and 5C (not verified for this draft) also apply" in " ".join(c.note.split())
     before = clause(build(BIG, catalogue).document, "alliance.recitals")
     assert "Childcare Act 2006" not in before.note and "section 10 of the Children Act 2004" not in text_of(before)
 
