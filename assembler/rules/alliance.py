@@ -483,6 +483,16 @@ def open_book_cost_models(ctx: RuleContext):
                    ("members", i, "cost_model"))
 
 
+@RULES.rule("ALLIANCE-OPEN-BOOK-TOTALS", "warning",
+            "Where the sheet gives an open-book cost model and one for each Open-Book Provider, its totals equal the "
+            "Providers' own figures added up; the draft uses the Providers' figures and its note names any difference.")
+def open_book_totals(ctx: RuleContext):
+    for label, given, total in ctx.sheet.alliance.open_book_total_differences:
+        yield (f"open_book.cost_model gives {label} of {money(given)}, but the Providers' own cost models add up to "
+               f"{money(total)} (a difference of {money(abs(total - given))}); the draft uses the Providers' figures: "
+               "correct the total or the Provider's figure", ("open_book", "cost_model", label.replace(" ", "_")))
+
+
 @RULES.rule("ALLIANCE-DEPUTY", "warning",
             "Every Alliance Member names a deputy for its ALT representative, so that one absence does not make a "
             "meeting inquorate (unanimity needs every member present).")

@@ -456,6 +456,42 @@ class Alliance(Strict):
                             pence(saving), pence(line.kept - over)))
         return out
 
+    @property
+    def open_book_total_differences(self) -> list[tuple[str, Decimal, Decimal]]:
+        """Where the sheet gives both an open-book cost model and one for each Open-Book Provider: each total the
+        sheet states that differs from the Providers' own figures added up (label, sheet's total, Providers' total).
+        The draft uses the Providers' figures; the difference is named so that the client confirms it."""
+        ob = self._open_book
+        models = [m.cost_model for m in self.providers if m.cost_model is not None and not m.is_public_body]
+        if ob is None or not models:
+            return []
+        out = []
+        for label, attr in (("direct costs", "direct_costs"), ("overheads", "overheads"), ("income", "income")):
+            given = getattr(ob.cost_model, attr)
+            total = sum((getattr(c, attr) for c in models), Decimal(0))
+            if given != total:
+                out.append((label, given, total))
+        return out
+
+    def gain_example_above_profit_cap(self) -> list[tuple[Member, Decimal, Decimal, Decimal]]:
+        """In the risk/reward Schedule's Gain example (Example 1), each Open-Book Provider left with more than the
+        profit cap on its Delivery Costs: (Provider, Fee plus share of Gain, Delivery Costs, that as a percentage
+        to one place). The Reasonable Profit floor lets it keep that, so a "hard" cap is not hard."""
+        ob = self._open_book
+        if ob is None or not self.providers:
+            return []
+        rate = ob.profit_cap
+        g = self.gain_example
+        out = []
+        for line in g.lines:
+            m = self.member_by_key(line.member)
+            if m is None or m.cost_model is None or m.is_public_body or line.cost <= 0:
+                continue
+            if line.ends_with > pence(line.cost * rate / HUNDRED):
+                out.append((m, line.ends_with, line.cost,
+                            (line.ends_with * HUNDRED / line.cost).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)))
+        return out
+
     def open_book_floor_above_cap(self, cost_base: str = "full-cost", treatment: str = "refund"
                                   ) -> list[tuple[Member, Decimal, Decimal, Decimal]]:
         """In the Schedule's worked example, each Open-Book Provider whose Reasonable Profit is set by the floor (its
@@ -548,6 +584,47 @@ class Alliance(Strict):
         """The member that employs or hosts the Alliance Manager, where it is not the (lead) Commissioner."""
         host = self.member_by_key(self.alliance_manager_host) if self.alliance_manager_host else None
         return None if host is None or host is self.commissioner else host
+
+    @property
+    def indexation_mixed(self) -> str | None:
+        """Where the indexation words take the higher of two measures and apply one to a proportion of the value
+        ("CPI or, if higher, the NLW uplift applied to 70% of the Annual Value"): the words about the proportion,
+        for the note that asks which of the two readings is meant. None otherwise."""
+        words = self.risk_reward.indexation or ""
+        if not re.search(r"\b(if higher|greater of|higher of)\b", words, re.I):
+            return None
+        m = re.search(r"(applied to|on|of)\s+(\d+(?:\.\d+)?)%\s+of\s+[^,;.()]+", words, re.I)
+        return m.group(0).strip() if m else None
+
+    @property
+    def regulator_examples(self) -> list[str]:
+        """The regulators the operations clause gives as examples of the registrations a Provider keeps, read from
+        the services: the Care Quality Commission only where they include regulated health or personal care,
+        Ofsted where they include childcare or family hubs, the Regulator of Social Housing for housing."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        out = []
+        if re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
+                     r"care home|domiciliary|supported living|surgery|diagnos\w*)\b", scope):
+            out.append("the Care Quality Commission")
+        if re.search(r"\b(childcare|child care|cr[eè]che|nurser\w*|early years|family hubs?|children's centres?|"
+                     r"children's homes?)\b", scope):
+            out.append("Ofsted, for childcare or other provision that must be registered with it")
+        if self.housing_in_scope:
+            out.append("the Regulator of Social Housing")
+        return out
+
+    @property
+    def mediation_in_scope(self) -> bool:
+        """Whether the Services include family mediation, whose mediators the operations clause requires to hold
+        the professional accreditation their work needs (such as Family Mediation Council accreditation)."""
+        return any(re.search(r"\bmediation\b", s, re.I) for s in self.services)
+
+    @property
+    def manager_host_provider(self) -> Member | None:
+        """The Provider that employs or hosts the Alliance Manager, if a Provider does: the manager then receives its
+        competitors' cost data, so the operations clause puts that Provider under an information barrier."""
+        host = self.manager_host
+        return host if host is not None and any(host is p for p in self.providers) else None
 
     @property
     def pooled_budget_host(self) -> str | None:
@@ -1039,6 +1116,24 @@ class Alliance(Strict):
         govern running them on (r16 al-sample finding 7)."""
         return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)]
 
+
+    def health_strands_under_council(self) -> list[tuple[Member, str]]:
+        """Where an NHS Commissioner pools money with a council that is party to every Service Contract: each
+        Provider service (Provider, service) that reads as health care an NHS body usually commissions (perinatal,
+        mental health, clinical, therapy, nursing, midwifery). Its contract may really be with the NHS Commissioner,
+        which the sheet's one `service_contract_with` per Provider cannot express, so the recitals note asks."""
+        if not self.nhs_and_council_pool:
+            return []
+        out = []
+        for m in self.providers:
+            holder = self.service_contract_commissioner(m)
+            if holder is None or holder.is_nhs_body:
+                continue
+            for service in m.delivers:
+                if re.search(r"\b(perinatal|mental health|clinical|therap\w*|nursing|midwi\w*|health visit\w*)\b", service, re.I):
+                    out.append((m, service))
+        return out
+
     def service_contract_commissioner(self, member: Member) -> Member | None:
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
@@ -1093,6 +1188,27 @@ class Alliance(Strict):
         return any(re.search(r"\btarget cost", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def target_cost_change_reserved(self) -> bool:
+        """Whether the agreed Reserved Matter is only CHANGING the Target Cost (not setting or approving it): then
+        each year's Target Cost follows the Annual Values (the formula) without a vote, and only a different
+        figure needs every member, so that no member has a yearly veto under majority voting."""
+        for m in self.decisions.reserved_matters:
+            if re.search(r"\btarget cost", m, re.I):
+                if re.search(r"\b(set|setting|approv\w*|agree\w*|annual)\b", m, re.I):
+                    return False
+                if not re.search(r"\b(chang\w*|vary|varying|variation|amend\w*|alter\w*)\b", m, re.I):
+                    return False
+        return self.target_cost_reserved
+
+    @property
+    def hub_closure_reserved(self) -> bool:
+        """Whether closing a family hub or children's centre is an agreed Reserved Matter in early help services: the
+        decisions note then says the council's own consultation duty (Childcare Act 2006, s.5D) still applies."""
+        return self.early_help_in_scope and any(
+            re.search(r"\bclos", m, re.I) and re.search(r"\b(hubs?|centres?)\b", m, re.I)
+            for m in self.decisions.reserved_matters)
+
+    @property
     def removal_reserved(self) -> bool:
         """Whether removing a member is one of the agreed Reserved Matters, so that the removal clause (the one
         rule for removal) needs every other member rather than the ordinary majority."""
@@ -1135,10 +1251,14 @@ class Alliance(Strict):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
         if self.early_help_in_scope:
             # children's early help and family support: the council's children's functions, not youth-violence duties
-            # (r16 al-fresh finding 1); the Childcare Act 2006 is left to the note (not verified here)
+            # (r16 al-fresh finding 1)
             if not any("Children Act 1989" in f for f in found):
                 found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
             found.append("section 10 of the Children Act 2004 (co-operation to improve the well-being of children)")
+            if any(w in scope for w in ("family hub", "children's centre")):
+                # verified (law.yaml childcare_act_2006_children_centres): s.3(2) integrated early childhood services,
+                # s.5A sufficient children's centres; ss.5B and 5C are left to the note
+                found.append("sections 3 and 5A of the Childcare Act 2006 (early childhood services and children's centres)")
         # youth violence only: "child-to-parent violence" and domestic violence are not the serious violence duty's
         # subject, and "children and young people" alone does not make a service a youth violence service
         violence = scope.replace("child-to-parent violence", "").replace("domestic violence", "")

@@ -35,6 +35,10 @@ TABLE_GAP = 180  # twips (9 pt)
 SIGNATURE_GAP = 480  # twips (24 pt)
 LETTER_GAP = 240  # twips (12 pt)
 KEEP_TOGETHER_ROWS = 10  # a table of up to this many rows (heading included) is kept on one page
+# An inline drafting note longer than this many characters (about half a page) is not kept with the next
+# paragraph: a note that cannot fit on the rest of a page with the text after it would otherwise be pushed
+# to the next page, leaving its heading alone on a blank page (r16 al-fresh finding 25).
+NOTE_KEEP_LIMIT = 1500
 CONTENT_HASH = "partnerdraft_content_sha256"
 DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
 
@@ -274,7 +278,9 @@ class _Body:
         if self.notes == "comments":
             self.comment(heading, run, text)
         else:
-            self.add(text, style="PD Notice")
+            para = self.add(text, style="PD Notice")
+            if len(text) > NOTE_KEEP_LIMIT:
+                para.flag("w:keepNext", False)
 
     def table(self, table: Table) -> None:
         """A table in the house table style: fixed column widths sized to the content, rows that

@@ -1622,8 +1622,8 @@ def test_cost_statement_disagreements_skip_the_alt(catalogue, big):
 
 def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_path):
     """r16 al-fresh finding 1: children's early help (with a child-to-parent violence programme) cites the Children
-    Act 1989 s.17 and the Children Act 2004 s.10, not the serious violence duty; the Childcare Act 2006 is a point
-    to check in the note."""
+    Act 1989 s.17 and the Children Act 2004 s.10, not the serious violence duty, and (through family hubs) the
+    Childcare Act 2006 ss.3 and 5A, verified; ss.5B and 5C are a point to check in the note."""
     text = BIG.read_text(encoding="utf-8").replace(
         "    give adults with multiple and complex needs (homelessness, substance use, mental ill health,\n"
         "    offending and domestic abuse) one joined-up system of support, built around the person rather\n"
@@ -1637,8 +1637,9 @@ def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_pa
     assert "section 17 of the Children Act 1989" in recitals
     assert "section 10 of the Children Act 2004" in recitals
     assert "Crime and Disorder Act 1998" not in recitals + c.note
-    assert "sections 3 and 5A to 5D of the Childcare Act 2006" in c.note  # a point to check, not recited
-    assert "Childcare Act 2006" not in recitals
+    # services through family hubs: the verified Childcare Act 2006 sections are recited (law.yaml), the rest checked
+    assert "sections 3 and 5A of the Childcare Act 2006 (early childhood services and children's centres)" in recitals
+    assert "check whether sections 5B and 5C (not verified for this draft) also apply" in " ".join(c.note.split())
     before = clause(build(BIG, catalogue).document, "alliance.recitals")
     assert "Childcare Act 2006" not in before.note and "section 10 of the Children Act 2004" not in text_of(before)
 
@@ -1781,3 +1782,173 @@ def test_criminal_data_note_quiet_with_a_second_condition(catalogue):
     sheet = validate(load_text(source, BIG.name), catalogue)
     note = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "common.schedule-data-sharing").note
     assert "For criminal offence data the table gives paragraph 18 alone" not in note
+
+
+def test_changing_the_target_cost_is_reserved_but_setting_it_by_the_formula_is_not(catalogue):
+    """r16 al-fresh finding 5: the agreed Reserved Matter is CHANGING the Target Cost; each year's figure follows the
+    indexed Annual Values without a vote, so no member has a yearly veto. Quiet: a sheet that reserves SETTING it."""
+    doc = build(EARLY_HELP, catalogue).document
+    rr = " ".join(text_of(clause(doc, "alliance.risk-reward")).split())
+    assert "after the first is the total of the Providers' Annual Values for it" in rr
+    assert "without a further decision" in rr and "by a decision of the ALT that is a Reserved Matter" not in rr
+    note = " ".join(clause(doc, "alliance.decisions").note.split())
+    assert "alone of the members, a veto over the Annual Plan" in note and "no member has a yearly veto" in note
+    source = EARLY_HELP.read_text().replace("Changing the Target Cost or the gain", "Setting the Target Cost or the gain")
+    quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
+    qrr = " ".join(text_of(clause(quiet, "alliance.risk-reward")).split())
+    assert "by a decision of the ALT that is a Reserved Matter" in qrr and "without a further decision" not in qrr
+
+
+def test_an_alliance_manager_hosted_by_a_provider_is_behind_an_information_barrier(catalogue):
+    """r16 al-fresh finding 6: the Alliance Manager hosted by Kittiwake (a Provider) receives its competitors' cost
+    data, so Kittiwake must keep an information barrier. Quiet: the same sheet with the manager hosted by the Council."""
+    doc = build(EARLY_HELP, catalogue).document
+    ops = " ".join(text_of(clause(doc, "alliance.operations")).split())
+    assert "Kittiwake must ensure that information the Alliance Manager receives under this Agreement about another Provider" in ops
+    assert "must keep an information barrier" in ops
+    assert "itself a Provider and so a competitor" in " ".join(clause(doc, "alliance.operations").note.split())
+    source = EARLY_HELP.read_text().replace("alliance_manager_host: kittiwake", "alliance_manager_host: council")
+    quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "information barrier" not in text_of(clause(quiet, "alliance.operations"))
+
+
+def test_hard_cap_note_uses_the_gain_example_and_schedule_narrative_states_the_table(catalogue):
+    """r16 al-fresh findings 9 and 10: under a "hard-cap" instruction the note says the cap is not hard, with the Gain
+    example's figures (Brightwater £95,550 on £1,465,800, 6.5%); the open-book example's narrative states the
+    Reasonable Profit the table shows (£77,324.80) rather than calling the lower Fee plus share the Reasonable Profit."""
+    doc = build(EARLY_HELP, catalogue).document
+    sch = clause(doc, "alliance.schedule-open-book-providers")
+    note = " ".join(sch.note.split())
+    assert "this is not a hard cap" in note
+    assert "Brightwater is left with £95,550 on Delivery Costs of £1,465,800 (6.5%)" in note
+    text = " ".join(text_of(sch).split())
+    assert "(£75,744), which is below its Reasonable Profit of £77,324.80" in text
+    assert "(£75,744), which is its Reasonable Profit" not in text
+    source = EARLY_HELP.read_text().replace("  profit_cap: 5\n", "  profit_cap: 10\n")
+    assert "profit_cap: 10" in source  # quiet: no one keeps more than a 10% cap
+    quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "this is not a hard cap" not in " ".join(clause(quiet, "alliance.schedule-open-book-providers").note.split())
+
+
+def test_liability_note_flags_the_lopsided_commissioner_cap_and_sums_due_are_said_once(catalogue):
+    """r16 al-fresh finding 3(a) and (c): Commissioners with no Annual Value are capped at £50,000 while Brightwater's
+    cap is £1,650,000, and the note says so; "any sum due" is stated once (in the paragraph on sums due), not again
+    among the carve-outs."""
+    c = clause(build(EARLY_HELP, catalogue).document, "alliance.liability")
+    note = " ".join(c.note.split())
+    assert "The cap is lopsided: Council and ICB, with no Annual Value, are each capped at £50,000 a year" in note
+    assert "(up to £1,650,000, Brightwater)" in note
+    text = " ".join(text_of(c).split())
+    assert text.count("Balancing Amount") == 1 and "any sum due from it under this Agreement" not in text
+    source = EARLY_HELP.read_text().replace("liability_floor: 50000", "liability_floor: 2000000")
+    quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "The cap is lopsided" not in " ".join(clause(quiet, "alliance.liability").note.split())
+
+
+def test_recitals_note_asks_who_contracts_for_a_health_strand_under_the_council(catalogue, big):
+    """r16 al-fresh finding 2: Brightwater's perinatal strand reads as ICB-commissioned health care while the sheet puts
+    its one Service Contract with the Council; the note names it and says what changes if the ICB holds it, and no
+    longer says the council route is "lawful only under" s.75/65Z5 (s.256 is another route). Quiet: a sheet with no
+    NHS Commissioner pooling with a council."""
+    doc = build(EARLY_HELP, catalogue).document
+    note = " ".join(clause(doc, "alliance.recitals").note.split())
+    assert "Brightwater's \"perinatal and infant emotional wellbeing support" in note
+    assert "Schedule 1 needs a second row for that Provider naming ICB" in note
+    assert "lawful only under" not in note and "section 256(1)(a)" in note
+    assert "reads as health care that" not in " ".join(clause(big, "alliance.recitals").note.split())
+
+
+def test_cost_model_schedule_note_names_the_overhead_total_the_instructions_give(catalogue, big):
+    """r16 al-fresh finding 8: the instructions' total overheads (£396,800) differ from the Providers' own (£400,000)."""
+    note = " ".join(clause(build(EARLY_HELP, catalogue).document, "alliance.schedule-open-book-providers").note.split())
+    assert "the instructions give total overheads of £396,800, the Providers' figures add up to £400,000" in note
+    quiet = next((c for c in big.all_clauses() if c.id == "alliance.schedule-open-book-providers"), None)
+    assert quiet is None or "overall cost model does not match" not in " ".join(quiet.note.split())
+
+
+def test_grant_funded_former_contract_and_direct_award_grounds_are_stated_accurately(catalogue):
+    """r16 al-fresh findings 11 and 12: a former contract whose title mentions a grant is not called a grant; a new
+    supplier's contract needs a direct award justification under s.41 and Sch. 5 (not s.74 and Sch. 8)."""
+    doc = build(EARLY_HELP, catalogue).document
+    tnote = " ".join(clause(doc, "alliance.transition").note.split())
+    assert "a grant, not a procured contract" not in tnote
+    assert "SDM/CS/2024/019 (let by the Council, £150,000 a year): its title mentions a grant" in tnote
+    cnote = " ".join(clause(doc, "alliance.changes").note.split())
+    assert "direct award justification (section 41 of, and Schedule 5 to, the Procurement Act 2023)" in cnote
+    assert "direct award ground (section 74" not in cnote
+
+
+def test_mixed_indexation_is_flagged_and_a_bilateral_value_change_needs_the_reserved_matter(catalogue, big):
+    """r16 al-fresh finding 13: "CPI or, if higher, the NLW uplift applied to 70% of the Annual Value" reads two ways,
+    so the note asks for a formula; an agreed change to one Annual Value moves the Target Cost, so it needs the
+    Reserved Matter. Quiet: the eight-member sample (a single index, no Reserved Matter on the Target Cost)."""
+    doc = build(EARLY_HELP, catalogue).document
+    sch = clause(doc, "alliance.schedule-budget")
+    assert '("applied to 70% of the Annual Value")' in " ".join(sch.note.split())
+    text = "\n".join(text_of(c) for c in doc.all_clauses())
+    defn = next(line for line in text.split("\n") if line.startswith("Annual Value"))
+    assert "only once it is agreed as a Reserved Matter under clause" in defn
+    assert "mixes two measures" not in " ".join(clause(big, "alliance.schedule-budget").note.split())
+
+
+def test_contract_publication_note_names_the_service_contracts_over_five_million(catalogue):
+    """r16 al-fresh finding 22: the s.53 note names the Service Contracts over £5 million across the term and says
+    what is unverified, instead of "confirm with the council's procurement team"."""
+    doc = build(EARLY_HELP, catalogue).document
+    note = " ".join(clause(doc, "alliance.recitals").note.split())
+    assert "Brightwater's Service Contract (£8,250,000) and Kittiwake's Service Contract (£7,100,000) are over it" in note
+    assert "confirm with the council's procurement team" not in " ".join(clause(doc, "common.freedom-of-information").note.split())
+
+
+def test_execution_note_asks_for_the_icb_signatorys_delegated_authority(catalogue, big):
+    """r16 al-fresh finding 24: an ICB signatory's authority under its scheme of reservation and delegation."""
+    note = " ".join(clause(build(EARLY_HELP, catalogue).document, "alliance.key-information").note.split())
+    assert "ICB signs by Dr Kwame Asante-Boyd, Chief Nursing Officer: confirm that the post has delegated authority" in note
+    assert "scheme of reservation and delegation" not in " ".join(clause(big, "alliance.key-information").note.split())
+
+
+def test_regulators_hub_closures_and_entire_agreement_follow_the_early_help_services(catalogue, big):
+    """r16 al-fresh findings 18, 19 and 20: the regulator example follows the services (Ofsted for the family hubs'
+    childcare and Family Mediation Council accreditation, not the CQC); the decisions note says a Reserved Matter on
+    closing a hub leaves the council's own s.5D consultation duty; the entire agreement clause is subject to the
+    Service Contracts carve-out. Quiet: the eight-member sample keeps the CQC example and has no hub note."""
+    doc = build(EARLY_HELP, catalogue).document
+    ops = " ".join(text_of(clause(doc, "alliance.operations")).split())
+    assert "(such as Ofsted, for childcare or other provision that must be registered with it)" in ops
+    assert "Family Mediation Council accreditation for mediators" in ops and "Care Quality Commission" not in ops
+    note = " ".join(clause(doc, "alliance.decisions").note.split())
+    assert "(Childcare Act 2006, s.5D)" in note
+    numbers = {c.id: c.number for c in doc.all_clauses()}
+    general = " ".join(text_of(clause(doc, "common.general")).split())
+    assert f"Subject to clause {numbers['alliance.precedence']}." in general
+    assert "such as the Care Quality Commission" in " ".join(text_of(clause(big, "alliance.operations")).split())
+    assert "s.5D" not in " ".join(clause(big, "alliance.decisions").note.split())
+
+
+def test_commissioners_wording_is_plural_and_no_pasted_care_home_text(catalogue):
+    """r16 al-fresh findings 16 and 17: no "have budgeted" statement of fact; the Commissioners (plural) bear the Pain
+    above the caps; no lone "(a)" between Commissioners; no occupancy or "homes" text in an alliance of family hubs."""
+    doc = build(EARLY_HELP, catalogue).document
+    text = " ".join("\n".join(text_of(c) for c in doc.all_clauses()).split())
+    assert "have budgeted to bear" not in text
+    assert "The Commissioners' combined share of Pain is limited in practice to £180,000" in text
+    assert "is borne by the Commissioners, which together bear £251,200 in all" in text
+    assert "each Commissioner bears, of the Commissioners' share of any Pain" in text
+    notes = " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses() if isinstance(c.note, str))
+    assert "occupancy" not in notes and "owns the homes outright" not in notes and "owns the premises outright" in notes
+
+
+def test_a_long_inline_note_is_not_kept_with_the_next_paragraph(catalogue, tmp_path):
+    """r16 al-fresh finding 25: a note longer than about half a page is not kept with the next paragraph, so it
+    flows on from its heading instead of leaving the heading alone on a page; short notes still keep with it."""
+    import zipfile
+    from assembler.writers.docx import NOTE_KEEP_LIMIT
+    out = assemble_to(EARLY_HELP, tmp_path / "early-help.docx", catalogue, notes="inline")
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    paras = re.findall(r"<w:p>.*?</w:p>|<w:p .*?</w:p>", xml, re.S)
+    notes = [p for p in paras if "Drafting note: " in p]
+    long_ = [p for p in notes if len(re.sub(r"<[^>]+>", "", p)) > NOTE_KEEP_LIMIT + 50]
+    short = [p for p in notes if len(re.sub(r"<[^>]+>", "", p)) < NOTE_KEEP_LIMIT - 50]
+    assert long_ and short
+    assert all('<w:keepNext w:val="0"/>' in p for p in long_)
+    assert not any('<w:keepNext w:val="0"/>' in p for p in short)

@@ -382,6 +382,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _modification_but_contracts_replaced),
     ("ALLIANCE-RESERVED-MUTUAL", SMALL, _reserved_mutual_not_light_touch),
     ("ALLIANCE-OPEN-BOOK-COST-MODELS", BIG, _cost_model_without_open_book),
+    ("ALLIANCE-OPEN-BOOK-TOTALS", BIG, _fee_above_reasonable_profit),  # its overall cost model is not the Providers' sum
     ("ALLIANCE-FEE", BIG, _provider_without_fee_capped_at_fee),
     ("ALLIANCE-FEE", BIG, _fee_for_the_commissioner),
     ("ALLIANCE-FORMER-CONTRACT-VALUES", BIG, _former_contracts_short_of_the_annual_value),
@@ -591,3 +592,16 @@ def test_default_quorum_can_decide(catalogue):
     model = AllianceTermSheet.model_validate(data_of(JOINT))
     assert "quorum" not in data_of(JOINT)["alliance"]["decisions"]
     assert model.alliance.votes_needed == 5 and model.alliance.quorum == 5
+
+
+def test_open_book_totals_name_the_difference_and_are_quiet_when_they_add_up(catalogue):
+    """r16 al-fresh finding 8: the sheet's total overheads differ from the Providers' own figures added up."""
+    d = data_of(BIG)
+    _fee_above_reasonable_profit(d)
+    providers = [m for m in d["members"] if m["role"] == "provider"]
+    total_overheads = sum(m["cost_model"]["overheads"] for m in providers)
+    [f] = [f for f in run(d, catalogue) if f.rule == "ALLIANCE-OPEN-BOOK-TOTALS" and "overheads" in f.message]
+    assert f"the Providers' own cost models add up to £{total_overheads:,}" in f.message
+    for key in ("direct_costs", "overheads", "income"):
+        d["open_book"]["cost_model"][key] = sum(m["cost_model"][key] for m in providers)
+    assert "ALLIANCE-OPEN-BOOK-TOTALS" not in ids(run(d, catalogue))
