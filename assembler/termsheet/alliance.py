@@ -1116,7 +1116,7 @@ class Alliance(Strict):
         govern running them on (r16 al-sample finding 7)."""
         return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)]
 
-
+    @property
     def health_strands_under_council(self) -> list[tuple[Member, str]]:
         """Where an NHS Commissioner pools money with a council that is party to every Service Contract: each
         Provider service (Provider, service) that reads as health care an NHS body usually commissions (perinatal,
