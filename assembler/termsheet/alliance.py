@@ -1101,13 +1101,14 @@ class Alliance(Strict):
 
     @property
     def former_contracts_undated(self) -> list[FormerContract]:
-        """The Former Contracts (not grants) whose procurement date the sheet does not give: the transition note lists
-        them in one sentence rather than repeating the same question for each (r16 al-sample finding 7)."""
-        return [c for c in self.former_contracts if "grant" not in c.title.lower() and not c.procurement_started]
+        """The Former Contracts whose procurement date the sheet does not give: the transition note lists them in one
+        sentence rather than repeating the same question for each (r16 al-sample finding 7), asking of any whose title
+        mentions a grant whether it is a contract or a grant agreement (r16 al-fresh finding 11)."""
+        return [c for c in self.former_contracts if not c.procurement_started]
 
     @property
     def former_contracts_dated(self) -> list[FormerContract]:
-        """The Former Contracts the transition note deals with one by one: grants, and those with a procurement date."""
+        """The Former Contracts the transition note deals with one by one: those with a procurement date."""
         return [c for c in self.former_contracts if c not in self.former_contracts_undated]
 
     @property

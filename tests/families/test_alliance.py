@@ -1872,7 +1872,7 @@ def test_grant_funded_former_contract_and_direct_award_grounds_are_stated_accura
     doc = build(EARLY_HELP, catalogue).document
     tnote = " ".join(clause(doc, "alliance.transition").note.split())
     assert "a grant, not a procured contract" not in tnote
-    assert "SDM/CS/2024/019 (let by the Council, £150,000 a year): its title mentions a grant" in tnote
+    assert "SDM/CS/2024/019 (let by the Council, £150,000 a year; its title mentions a grant" in tnote
     cnote = " ".join(clause(doc, "alliance.changes").note.split())
     assert "direct award justification (section 41 of, and Schedule 5 to, the Procurement Act 2023)" in cnote
     assert "direct award ground (section 74" not in cnote
@@ -1896,7 +1896,8 @@ def test_contract_publication_note_names_the_service_contracts_over_five_million
     what is unverified, instead of "confirm with the council's procurement team"."""
     doc = build(EARLY_HELP, catalogue).document
     note = " ".join(clause(doc, "alliance.recitals").note.split())
-    assert "Brightwater's Service Contract (£8,250,000) and Kittiwake's Service Contract (£7,100,000) are over it" in note
+    assert ("two of the Service Contracts are worth more than £5 million over the term and extension at their first "
+            "year's values (Brightwater £11,550,000; Kittiwake £9,940,000)") in note
     assert "confirm with the council's procurement team" not in " ".join(clause(doc, "common.freedom-of-information").note.split())
 
 
