@@ -642,24 +642,23 @@ def bullet_asset_lock(ctx: RuleContext):
 
 
 @RULES.rule("COINV-BULLET-RESERVE", "warning",
-            "Income left after the returns, in the years to maturity, builds the reserve for capital repaid in one sum.")
+            "The Capital Repayment Reserve, paid after the fixed and target returns and before any capped share of "
+            "what remains, holds capital repaid in one sum in full by its Maturity Date on the business plan.")
 def bullet_reserve(ctx: RuleContext):
     sheet = ctx.sheet
     if not sheet.income.given:
         return
-    years = credit.waterfall_years(sheet)
+    shorts = {s[0].investor: s for s in credit.bullet_shortfalls(sheet, credit.waterfall_years(sheet))}
     for i, inv in enumerate(sheet.contributions.investments):
-        if inv.repayment != "at_end":
+        if inv.investor not in shorts:
             continue
-        before = [y for y in years if y.start < inv.service.maturity]
-        left = sum((max(y.surplus, Decimal(0)) for y in before), Decimal(0))
-        if left < inv.amount:
-            yield (f"the {inv.investor}'s {money(inv.amount)} is due in one sum on {long_date(inv.service.maturity)}, but "
-                   f"on the business plan the income left after costs, the reserve and the returns in the {len(before)} "
-                   f"years before then is {money(left)} in all, so the Capital Repayment Reserve of "
-                   f"{money(inv.yearly_reserve)} a year cannot be met in full and {money(inv.amount - left)} or more "
-                   "depends on refinancing, which the senior investor must approve",
-                   ("contributions", "investments", i, "repayment"))
+        _, held, short = shorts[inv.investor]
+        yield (f"the {inv.investor}'s {money(inv.amount)} is due in one sum on {long_date(inv.service.maturity)}, but "
+               f"on the business plan the Capital Repayment Reserve of {money(inv.yearly_reserve)} a year (paid after "
+               f"the fixed and target returns and before any capped share of what remains, with surplus swept into it) "
+               f"holds only {money(held)} "
+               f"that day, so {money(short)} depends on refinancing, which the senior investor must approve",
+               ("contributions", "investments", i, "repayment"))
 
 
 @RULES.rule("COINV-HELD-FOR-UNKNOWN", "warning",

@@ -135,11 +135,14 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     assert [s[0] for s in steps] == ["1", "2", "3", "4", "5", "6"]
     assert steps[0][1] == "Operating Costs" and steps[1][1] == "Payment into the Repairs Reserve"
     assert steps[2][1].startswith("Fixed Investor Return to the Fund at 4.5%")
-    assert steps[3][1].startswith("Share of what remains to the Foundation")
-    # The Foundation's capital, due in one sum, is built up year by year before any surplus.
-    assert steps[4][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
-    assert table[5][2].startswith("£55,555.56 for each year from its last drawdown (1 July 2027) until its Maturity Date "
+    # r16 ci-sample 1: the Foundation's capital, due in one sum, is built up year by year before its own capped
+    # share of what remains and before any surplus, and surplus is swept into the reserve until it holds the capital.
+    assert steps[3][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
+    assert table[4][2].startswith("£55,555.56 for each year from its last drawdown (1 July 2027) until its Maturity Date "
                                   "(£500,000 over nine years), the first payment due on 1 July 2028")
+    assert table[4][2].endswith("paid before any share of what remains")
+    assert steps[4][1].startswith("Share of what remains to the Foundation")
+    assert table[6][2] == "The balance, first paid into the Capital Repayment Reserve as set out below"
     assert steps[5][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
     assert table[2][2] == "8% of Gross Income"
@@ -893,7 +896,8 @@ def test_a_foreseeable_bullet_shortfall_is_not_by_itself_a_default_event(catalog
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     default = clause(doc, "co-investment.default-termination")
     assert f"or because the Investment Capital of the Foundation, {short}" in text_of(default)
-    assert "only £448,933.06 is left for the Foundation's £500,000 due on 31 May 2037 (Schedule 3), £51,066.94 short" in default.note
+    assert ("the Capital Repayment Reserve holds only £488,905.66 on 31 May 2037 towards the Foundation's £500,000 due "
+            "that day, £11,094.34 short") in default.note
     text = SAMPLES_TEXT["affordable-homes-partnership"].replace("maturity: 2037-05-31", "maturity: 2047-05-31")
     sheet = validate(load_text(text, "homes.yaml"), catalogue)
     assert not sheet.model.derived_context()["credit"].bullet_shortfalls

@@ -260,7 +260,9 @@ FIRES = [
     ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
     ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
     ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
-     "business plan the income left after costs, the reserve and the returns in the 10 years before then is"),
+     "business plan the Capital Repayment Reserve of £55,555.56 a year (paid after the fixed and target returns and before "
+     "any capped share of what remains, with surplus swept into it) holds only £488,905.66 that day, so £11,094.34 "
+     "depends on refinancing"),
     ("COINV-COVER-TEST-YEARS", HOMES, _cover_tested_early, "fails in 3 of the 21 Test Years: in the year from 4 "
      "January 2028, 17 homes leave £62,926.23 after costs and the reserve against £90,000 due to the tested investments, "
      "cover of 0.70; the homes are to be bought by 31 May 2030"),
