@@ -948,20 +948,17 @@ def occupier_excepted(ctx: RuleContext):
                    "occupiers for tenancies and occupations actually taken over", (*loc, "occupiers"))
 
 
-OUTSIDE_DOCUMENT = re.compile(r"\b(?:identified|set out|referred to|recorded)\s+in\s+(?:the|a)\s+(?:\w+\s+)?(?:report|decision|minute)", re.I)
-LETTERED_CONSENT = re.compile(r"\bConsent\s+[A-Z]{1,2}\b")
 
 
 @RULES.rule("COINV-S25-CONSENT-NAMED", "warning",
             "The general consent relied on under s.25 of the Local Government Act 1988 is named on the face of the "
             "agreement, not by a paragraph identified in another document.")
 def s25_consent_named(ctx: RuleContext):
-    consents = ctx.sheet.consents
-    ref = consents.financial_assistance_reference or ""
-    if consents.financial_assistance == "general_consent" and OUTSIDE_DOCUMENT.search(ref) and not LETTERED_CONSENT.search(ref):
+    if ctx.sheet.consents.financial_assistance_unnamed:
         yield ("consents.financial_assistance_reference identifies the general consent only through another document "
                "(a report or decision), which the other parties cannot check and a court would have to look outside the "
                "agreement for: name the consent itself by its letter ('General Consent [letter] of the General "
                "Consents under section 25 of the Local Government Act 1988 (Local Authority assistance for privately let "
-               "housing) 2010'), after checking that its conditions and limits cover this assistance",
+               "housing) 2010'), after checking that its conditions and limits cover this assistance; until then the "
+               "draft names the consent with a placeholder for its letter",
                ("consents", "financial_assistance_reference"))

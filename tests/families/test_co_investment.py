@@ -1094,3 +1094,23 @@ def test_tenant_support_names_the_social_care_authority_in_a_two_tier_area(catal
     assert "housing, social care and other services" not in ops
     quiet = assemble(read_termsheet(LAND, catalogue), catalogue, today=DRAFT_DATE).document
     assert "the Council's housing, social care and other services" in text_of(clause(quiet, "co-investment.operations"))
+
+
+def test_a_general_consent_identified_only_by_a_report_is_named_with_its_letter_blank(catalogue):
+    """r16 ci-sample 2: the s.25 condition relied on 'the paragraph identified in the report to the Council's Cabinet',
+    a document outside the Agreement. The condition now names the 2010 general consents (as amended in 2014) with the
+    letter left to insert, and the note says which consents exist and what to check; a lettered reference is kept."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    cp = clause(doc, "co-investment.conditions-precedent")
+    assert ("are given under General Consent [letter of the general consent relied on] of the General Consents under "
+            "section 25 of the Local Government Act 1988 (Local Authority assistance for privately let housing) 2010, as "
+            "amended by the general consents issued under that section in 2014, and that every condition") in text_of(cp)
+    assert "Cabinet" not in text_of(cp)
+    assert "the 2014 general consents added Consent AA and amended Consent B" in cp.note
+    assert "s.25(1)(b) for a gratuitous benefit" in cp.note
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace(
+        "in the paragraph identified in the report to the Council's Cabinet of 12 March 2026", "General Consent C")
+    sheet = validate(load_text(text, "homes.yaml"), catalogue)
+    quiet = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.conditions-precedent")
+    assert "General Consent C, and that every condition" in text_of(quiet)
+    assert "letter of the general consent" not in text_of(quiet) and "Consent AA" not in quiet.note
