@@ -1121,3 +1121,14 @@ def test_a_general_consent_identified_only_by_a_report_is_named_with_its_letter_
     quiet = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.conditions-precedent")
     assert "General Consent C, and that every condition" in text_of(quiet)
     assert "letter of the general consent" not in text_of(quiet) and "Consent AA" not in quiet.note
+
+
+def test_the_investment_agreements_are_defined_and_this_agreement_prevails(drafts):
+    """r16 ci-sample 4: 'loan or investment agreement' was undefined and nothing said how it relates to this
+    Agreement; now it is the Investment Agreement, this Agreement prevails, and no payment is due twice."""
+    doc = drafts["affordable-homes-partnership"].document
+    text = text_of(clause(doc, "co-investment.contributions"))
+    assert "If an Investment Agreement conflicts with this Agreement, this Agreement prevails between the Parties." in text
+    assert "An Investor must not exercise a right under its Investment Agreement that this Agreement or the Priority Deed restricts." in text
+    assert "discharges the same payment under this Agreement, so that no sum is due twice" in text
+    assert "have signed that Investor's Investment Agreement" in text_of(clause(doc, "co-investment.conditions-precedent"))
