@@ -292,6 +292,11 @@ class Contributions(Strict):
         return [p for c in self.delivery for p in c.properties]
 
     @property
+    def delivery_cash(self) -> Decimal:
+        """The delivery organisation's own cash contribution (not property)."""
+        return sum((c.value for c in self.delivery if c.kind != "property"), Decimal(0))
+
+    @property
     def property_total(self) -> Decimal:
         return sum((p.valuation for p in self.properties), Decimal(0))
 

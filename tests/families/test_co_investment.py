@@ -1132,3 +1132,14 @@ def test_the_investment_agreements_are_defined_and_this_agreement_prevails(draft
     assert "An Investor must not exercise a right under its Investment Agreement that this Agreement or the Priority Deed restricts." in text
     assert "discharges the same payment under this Agreement, so that no sum is due twice" in text
     assert "have signed that Investor's Investment Agreement" in text_of(clause(doc, "co-investment.conditions-precedent"))
+
+
+def test_the_return_before_rent_is_paid_from_the_charitys_own_cash_and_not_again_from_income(drafts):
+    """r16 ci-sample 7: the £7,643.84 accrued before rent could be paid from the Fund's own advance or the
+    Foundation's junior capital, and Schedule 3 step 3 did not deduct it from the first payment of return."""
+    doc = drafts["affordable-homes-partnership"].document
+    assert ("to pay (from its own cash Contribution, not from the Authority Grant or any Investment Capital) the part of "
+            "the Investor Return that accrues on capital drawn before rent starts") in text_of(clause(doc, "co-investment.contributions"))
+    [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
+    assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027 "
+                                "(£7,643.84), which is paid from cash Contributions under clause 5 and not from Gross Income")
