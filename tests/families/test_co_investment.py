@@ -1143,3 +1143,14 @@ def test_the_return_before_rent_is_paid_from_the_charitys_own_cash_and_not_again
     [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
     assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027 "
                                 "(£7,643.84), which is paid from cash Contributions under clause 5 and not from Gross Income")
+
+
+def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_includes_sdlt(drafts):
+    """r16 ci-sample 6: the note said the obligation was to buy as many homes as the Contributions allow, but the
+    clause did not; and SDLT at the higher rates was outside the all-in cost cap with only £42k of headroom."""
+    doc = drafts["affordable-homes-partnership"].document
+    acq = clause(doc, "co-investment.acquisition")
+    assert ("by 31 May 2030, so far as the cash Contributions available under this Agreement allow. The Charity is not "
+            "obliged to use its other resources to buy homes.") in text_of(acq)
+    assert "leave £5,242,356.16 against 52 homes at the all-in cap of £100,000 (£5,200,000): £42,356.16 of headroom" in acq.note
+    assert "including fees and any stamp duty land tax, does not exceed £100,000" in text_of(clause(doc, "co-investment.works"))
