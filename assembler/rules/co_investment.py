@@ -661,6 +661,26 @@ def bullet_reserve(ctx: RuleContext):
                ("contributions", "investments", i, "repayment"))
 
 
+EMPTY_WORDS = re.compile(r"\b(?:empty|vacant|unoccupied)\b", re.I)
+OCCUPIED_WORD = re.compile(r"\b(?:occupied|tenanted|let)\b", re.I)
+
+
+@RULES.rule("COINV-EMPTY-BUT-OCCUPIED", "warning",
+            "A property contribution described as empty or vacant has no property transferred with an occupier.")
+def empty_but_occupied(ctx: RuleContext):
+    for i, c in enumerate(ctx.sheet.contributions.authority + ctx.sheet.contributions.delivery):
+        if c.kind != "property" or not EMPTY_WORDS.search(c.description or "") or OCCUPIED_WORD.search(c.description):
+            continue
+        occupied = [p.address for p in c.properties if p.occupiers and not p.vacate_before_transfer]
+        if occupied:
+            side = "authority" if i < len(ctx.sheet.contributions.authority) else "delivery"
+            k = i if side == "authority" else i - len(ctx.sheet.contributions.authority)
+            yield (f"the contribution is described as '{c.description}', but {', '.join(occupied)} "
+                   f"{'is' if len(occupied) == 1 else 'are'} transferred with an occupier (Schedule 1 shows it): say how "
+                   "many are empty and which are occupied, since the description appears in Schedule 2",
+                   ("contributions", side, k, "description"))
+
+
 @RULES.rule("COINV-HELD-FOR-UNKNOWN", "warning",
             "How the authority holds each property it contributes is stated, never assumed.")
 def held_for_unknown(ctx: RuleContext):

@@ -294,8 +294,8 @@ def test_leasehold_without_length(catalogue):
 
 
 def test_property_contribution_with_an_amount(catalogue):
-    text = TEXT.replace("      description: Freehold transfer of eight empty homes owned by the Council\n",
-                        "      description: Freehold transfer of eight empty homes owned by the Council\n"
+    text = TEXT.replace("      description: Freehold transfer of eight homes owned by the Council (seven empty; 2 O'Brien Court occupied)\n",
+                        "      description: Freehold transfer of eight homes owned by the Council (seven empty; 2 O'Brien Court occupied)\n"
                         "      amount: 640000\n")
     [found] = problems_for(text, catalogue)
     assert "contributions.authority[0]: a property contribution takes its value from the properties' valuations" in found
@@ -1154,3 +1154,17 @@ def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_include
             "obliged to use its other resources to buy homes.") in text_of(acq)
     assert "leave £5,242,356.16 against 52 homes at the all-in cap of £100,000 (£5,200,000): £42,356.16 of headroom" in acq.note
     assert "including fees and any stamp duty land tax, does not exceed £100,000" in text_of(clause(doc, "co-investment.works"))
+
+
+def test_a_home_transferred_with_an_occupier_needs_agreement_before_completion_and_replacements_are_partnership_property(drafts):
+    """r16 ci-sample 8 and 9: how the household at 2 O'Brien Court is dealt with was only an obligation before the
+    Transfer Date; now it is a Completion Condition with a note on its status. And a home bought to replace a
+    Transferred Property was outside the Partnership Property definition ('one of them' meant bought homes only)."""
+    doc = drafts["affordable-homes-partnership"].document
+    cp = clause(doc, "co-investment.conditions-precedent")
+    assert ("the Council and the Charity have agreed in writing, as clause 9 requires, whether the household occupying "
+            "2 O'Brien Court, Trentborough TB21 1TT is to be rehoused by the Council or granted a new tenancy by the "
+            "Charity;") in text_of(cp)
+    assert "Housing Act 1996 s.209 in its current form" in cp.note
+    full = "\n".join(text_of(c) for c in doc.clauses)
+    assert "each home bought under clause 14.6 to replace a Partnership Property" in full
