@@ -1138,8 +1138,8 @@ def test_the_return_before_rent_is_paid_from_the_charitys_own_cash_and_not_again
     """r16 ci-sample 7: the £7,643.84 accrued before rent could be paid from the Fund's own advance or the
     Foundation's junior capital, and Schedule 3 step 3 did not deduct it from the first payment of return."""
     doc = drafts["affordable-homes-partnership"].document
-    assert ("to pay (from its own cash Contribution, not from the Authority Grant or any Investment Capital) the part of "
-            "the Investor Return that accrues on capital drawn before rent starts") in text_of(clause(doc, "co-investment.contributions"))
+    assert ("The Charity must pay it from its own cash Contribution, not from the Authority Grant or any Investment "
+            "Capital.") in text_of(clause(doc, "co-investment.contributions"))
     [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
     assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027 "
                                 "(£7,643.84), which is paid from cash Contributions under clause 5 and not from Gross Income")
@@ -1167,4 +1167,4 @@ def test_a_home_transferred_with_an_occupier_needs_agreement_before_completion_a
             "Charity;") in text_of(cp)
     assert "Housing Act 1996 s.209 in its current form" in cp.note
     full = "\n".join(text_of(c) for c in doc.clauses)
-    assert "each home bought under clause 14.6 to replace a Partnership Property" in full
+    assert "each home bought under clause 14.7 to replace a Partnership Property" in full
