@@ -1168,3 +1168,16 @@ def test_a_home_transferred_with_an_occupier_needs_agreement_before_completion_a
     assert "Housing Act 1996 s.209 in its current form" in cp.note
     full = "\n".join(text_of(c) for c in doc.clauses)
     assert "each home bought under clause 14.7 to replace a Partnership Property" in full
+
+
+def test_the_execution_note_names_the_sheets_signatories_the_deed_blocks_leave_blank(drafts):
+    """r16 ci-sample 12: Helen Marsh and Ruth Oyelaran were named in the term sheet but nowhere in the draft. The
+    blocks still leave them blank (a seal is attested by the constitution's officer; 'Investment Director' is not shown
+    to be a board director), and the note now names them and says when to write them in."""
+    doc = drafts["affordable-homes-partnership"].document
+    note = next(c.note for c in doc.clauses if c.id == "common.general")
+    assert ("The term sheet names Helen Marsh (Director of Planning, Regeneration and Communities) as the signatory for "
+            "the Council, but its seal is attested by the officer its constitution authorises") in note
+    assert ("The term sheet names Ruth Oyelaran (Investment Director) as the signatory for the Fund, but the block is for "
+            "a director") in note and "s.44(2)(a)" in note
+    assert "Samuel Adeyemi" not in note  # a director of the Charity: the block already names him
