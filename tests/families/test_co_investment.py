@@ -1176,8 +1176,8 @@ def test_the_execution_note_names_the_sheets_signatories_the_deed_blocks_leave_b
     to be a board director), and the note now names them and says when to write them in."""
     doc = drafts["affordable-homes-partnership"].document
     note = next(c.note for c in doc.clauses if c.id == "common.general")
-    assert ("The term sheet names Helen Marsh (Director of Planning, Regeneration and Communities) as the signatory for "
+    assert ("The commercial terms name Helen Marsh (Director of Planning, Regeneration and Communities) as the signatory for "
             "the Council, but its seal is attested by the officer its constitution authorises") in note
-    assert ("The term sheet names Ruth Oyelaran (Investment Director) as the signatory for the Fund, but the block is for "
+    assert ("The commercial terms name Ruth Oyelaran (Investment Director) as the signatory for the Fund, but the block is for "
             "a director") in note and "s.44(2)(a)" in note
     assert "Samuel Adeyemi" not in note  # a director of the Charity: the block already names him
