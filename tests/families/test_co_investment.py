@@ -142,7 +142,7 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
                                   "(£500,000 over nine years), the first payment due on 1 July 2028")
     assert table[4][2].endswith("paid before any share of what remains")
     assert steps[4][1].startswith("Share of what remains to the Foundation")
-    assert table[6][2] == "The balance, first paid into the Capital Repayment Reserve as set out below"
+    assert table[6][2] == "The balance, after any further payment into the Capital Repayment Reserve set out below"
     assert steps[5][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
     assert table[2][2] == "8% of Gross Income"
