@@ -225,6 +225,8 @@ class ModelYear:
     refinanced: Decimal  # the part of it the reserve did not cover
     refinancing: Decimal  # yearly cost of that refinancing falling in the year
     surplus: Decimal
+    room: Decimal = ZERO  # left for the Capital Repayment Reserve (after fixed and target returns)
+    short: dict = field(default_factory=dict)  # investor: its capital due in one sum in the year that the reserve did not cover
 
     @property
     def net(self) -> Decimal:
@@ -278,7 +280,9 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
         in_arrears = any(arrears.values())
         refinancing = sum((p for first, p in refi if first < end), ZERO)
         junior = ZERO
-        for inv in juniors:
+        # Target returns, then the Capital Repayment Reserve, then capped shares of what remains (Schedule 3 order):
+        # a share of what remains is paid only once the reserve for capital due in one sum has had its payment.
+        for inv in [i for i in juniors if i.return_basis == "target"]:
             s = services[inv.investor]
             drawn = sum((d.amount * min(Decimal(max((min(end, s.maturity) - max(d.date, begin)).days, 0)) / 365, 1)
                          for d in _drawdowns(sheet, case) if d.contributor == inv.investor), ZERO)
@@ -287,7 +291,9 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
             junior += paid
             carried[inv.investor] = owed - paid if inv.cumulative else ZERO
         left -= junior
+        room = left  # what the Capital Repayment Reserve can draw on this year
         reserve_due = reserve_paid = repaid = refinanced = ZERO
+        shorts = {}
         for inv in bullets:
             s = services[inv.investor]
             n = sum(1 for day in anniversaries[inv.investor] if begin <= day < end)
@@ -301,6 +307,7 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
                 repaid += inv.amount
                 short = max(inv.amount - balance[inv.investor], ZERO)
                 refinanced += short
+                shorts[inv.investor] = short
                 balance[inv.investor] = max(balance[inv.investor] - inv.amount, ZERO)
                 reserve_owed[inv.investor] = ZERO
                 if short:
@@ -309,11 +316,30 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
                     refi.append((add_years(s.maturity, 1) - dt.timedelta(days=1),
                                  yearly_instalment(short, inc.refinancing_rate, inc.refinancing_years)))
         left -= reserve_paid
+        shares = ZERO
+        for inv in [i for i in juniors if i.return_basis != "target"]:
+            s = services[inv.investor]
+            drawn = sum((d.amount * min(Decimal(max((min(end, s.maturity) - max(d.date, begin)).days, 0)) / 365, 1)
+                         for d in _drawdowns(sheet, case) if d.contributor == inv.investor), ZERO)
+            owed = pence(drawn * inv.return_rate / 100) + carried[inv.investor]
+            paid = ZERO if in_arrears else max(min(owed, left - shares), ZERO)
+            shares += paid
+            carried[inv.investor] = owed - paid if inv.cumulative else ZERO
+        junior += shares
+        left -= shares
+        for inv in bullets:  # Schedule 3: Partnership Surplus goes first to the reserve, in advance of later payments
+            if in_arrears or left <= 0 or end > services[inv.investor].maturity:
+                continue
+            ahead = max(min(left, inv.amount - balance[inv.investor]), ZERO)
+            balance[inv.investor] += ahead
+            reserve_owed[inv.investor] -= ahead
+            reserve_paid += ahead
+            left -= ahead
         left -= refinancing
         rows.append(ModelYear(y + 1, begin, max((m.homes for m in mine), default=0), gross, costs, res,
                               sum(due_now.values(), ZERO), sum(brought.values(), ZERO), senior_paid,
                               sum(arrears.values(), ZERO), junior, reserve_due, reserve_paid,
-                              sum(balance.values(), ZERO), repaid, refinanced, refinancing, left))
+                              sum(balance.values(), ZERO), repaid, refinanced, refinancing, left, room, shorts))
         if end > term.end:
             break
         y += 1

@@ -271,12 +271,14 @@ def _cash_by(sheet, day: dt.date) -> Decimal:
 def waterfall_years(sheet) -> list[WaterfallYear]:
     """The waterfall over the term, a row for each Partnership Year, cut from the one cash-flow model
     (assembler/credit/cashflow.py) that follows the draft's payment rules: `senior` is what falls due to the fixed
-    returns and instalments in the year with any arrears carried in, `junior` the shares of what remains paid, and
-    `surplus` what is left after them (before the Capital Repayment Reserve), negative by the arrears carried out."""
+    returns and instalments in the year with any arrears carried in, `junior` the target returns and shares of what
+    remains paid, and `surplus` what is left for the Capital Repayment Reserve (after the fixed and target returns,
+    before the capped shares of what remains, which Schedule 3 puts after the reserve), negative by the arrears
+    carried out."""
     from assembler.credit.cashflow import model
 
     return [WaterfallYear(r.year, r.start, r.homes, r.gross, r.costs, r.reserve, r.senior_due + r.arrears_brought,
-                          r.cover, r.junior, r.net - r.senior_paid - r.junior - r.arrears)
+                          r.cover, r.junior, r.room - r.arrears)
             for r in model(sheet)]
 
 
@@ -615,16 +617,21 @@ class CreditView:
 
 
 def bullet_shortfalls(sheet, years: list) -> list[tuple]:
-    """Capital due in one sum that the business plan cannot build up before its Maturity Date: (investment, income
-    left in the years before that date, shortfall), the figures the waterfall note gives."""
+    """Capital due in one sum that the Capital Repayment Reserve does not hold in full on its Maturity Date, on the
+    business plan run through the Schedule 3 order: (investment, reserve balance then, shortfall), the figures the
+    waterfall and default notes give. `years` only says whether the income is given (empty if not)."""
+    from assembler.credit.cashflow import model
+
+    if not years:
+        return []
+    rows = model(sheet)
     out = []
     for i in sheet.contributions.investments:
         if i.repayment != "at_end":
             continue
-        before = [y for y in years if y.start < i.service.maturity]
-        left = sum((y.surplus for y in before if y.surplus > 0), ZERO)
-        if before and left < i.amount:
-            out.append((i, left, i.amount - left))
+        short = next((r.short[i.investor] for r in rows if i.investor in r.short), None)
+        if short:
+            out.append((i, i.amount - short, short))
     return out
 
 

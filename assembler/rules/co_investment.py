@@ -642,24 +642,43 @@ def bullet_asset_lock(ctx: RuleContext):
 
 
 @RULES.rule("COINV-BULLET-RESERVE", "warning",
-            "Income left after the returns, in the years to maturity, builds the reserve for capital repaid in one sum.")
+            "The Capital Repayment Reserve, paid after the fixed and target returns and before any capped share of "
+            "what remains, holds capital repaid in one sum in full by its Maturity Date on the business plan.")
 def bullet_reserve(ctx: RuleContext):
     sheet = ctx.sheet
     if not sheet.income.given:
         return
-    years = credit.waterfall_years(sheet)
+    shorts = {s[0].investor: s for s in credit.bullet_shortfalls(sheet, credit.waterfall_years(sheet))}
     for i, inv in enumerate(sheet.contributions.investments):
-        if inv.repayment != "at_end":
+        if inv.investor not in shorts:
             continue
-        before = [y for y in years if y.start < inv.service.maturity]
-        left = sum((max(y.surplus, Decimal(0)) for y in before), Decimal(0))
-        if left < inv.amount:
-            yield (f"the {inv.investor}'s {money(inv.amount)} is due in one sum on {long_date(inv.service.maturity)}, but "
-                   f"on the business plan the income left after costs, the reserve and the returns in the {len(before)} "
-                   f"years before then is {money(left)} in all, so the Capital Repayment Reserve of "
-                   f"{money(inv.yearly_reserve)} a year cannot be met in full and {money(inv.amount - left)} or more "
-                   "depends on refinancing, which the senior investor must approve",
-                   ("contributions", "investments", i, "repayment"))
+        _, held, short = shorts[inv.investor]
+        yield (f"the {inv.investor}'s {money(inv.amount)} is due in one sum on {long_date(inv.service.maturity)}, but "
+               f"on the business plan the Capital Repayment Reserve of {money(inv.yearly_reserve)} a year (paid after "
+               f"the fixed and target returns and before any capped share of what remains, with surplus swept into it) "
+               f"holds only {money(held)} "
+               f"that day, so {money(short)} depends on refinancing, which the senior investor must approve",
+               ("contributions", "investments", i, "repayment"))
+
+
+EMPTY_WORDS = re.compile(r"\b(?:empty|vacant|unoccupied)\b", re.I)
+OCCUPIED_WORD = re.compile(r"\b(?:occupied|tenanted|let)\b", re.I)
+
+
+@RULES.rule("COINV-EMPTY-BUT-OCCUPIED", "warning",
+            "A property contribution described as empty or vacant has no property transferred with an occupier.")
+def empty_but_occupied(ctx: RuleContext):
+    for i, c in enumerate(ctx.sheet.contributions.authority + ctx.sheet.contributions.delivery):
+        if c.kind != "property" or not EMPTY_WORDS.search(c.description or "") or OCCUPIED_WORD.search(c.description):
+            continue
+        occupied = [p.address for p in c.properties if p.occupiers and not p.vacate_before_transfer]
+        if occupied:
+            side = "authority" if i < len(ctx.sheet.contributions.authority) else "delivery"
+            k = i if side == "authority" else i - len(ctx.sheet.contributions.authority)
+            yield (f"the contribution is described as '{c.description}', but {', '.join(occupied)} "
+                   f"{'is' if len(occupied) == 1 else 'are'} transferred with an occupier (Schedule 1 shows it): say how "
+                   "many are empty and which are occupied, since the description appears in Schedule 2",
+                   ("contributions", side, k, "description"))
 
 
 @RULES.rule("COINV-HELD-FOR-UNKNOWN", "warning",
@@ -949,22 +968,19 @@ def occupier_excepted(ctx: RuleContext):
                    "occupiers for tenancies and occupations actually taken over", (*loc, "occupiers"))
 
 
-OUTSIDE_DOCUMENT = re.compile(r"\b(?:identified|set out|referred to|recorded)\s+in\s+(?:the|a)\s+(?:\w+\s+)?(?:report|decision|minute)", re.I)
-LETTERED_CONSENT = re.compile(r"\bConsent\s+[A-Z]{1,2}\b")
 
 
 @RULES.rule("COINV-S25-CONSENT-NAMED", "warning",
             "The general consent relied on under s.25 of the Local Government Act 1988 is named on the face of the "
             "agreement, not by a paragraph identified in another document.")
 def s25_consent_named(ctx: RuleContext):
-    consents = ctx.sheet.consents
-    ref = consents.financial_assistance_reference or ""
-    if consents.financial_assistance == "general_consent" and OUTSIDE_DOCUMENT.search(ref) and not LETTERED_CONSENT.search(ref):
+    if ctx.sheet.consents.financial_assistance_unnamed:
         yield ("consents.financial_assistance_reference identifies the general consent only through another document "
                "(a report or decision), which the other parties cannot check and a court would have to look outside the "
                "agreement for: name the consent itself by its letter ('General Consent [letter] of the General "
                "Consents under section 25 of the Local Government Act 1988 (Local Authority assistance for privately let "
-               "housing) 2010'), after checking that its conditions and limits cover this assistance",
+               "housing) 2010'), after checking that its conditions and limits cover this assistance; until then the "
+               "draft names the consent with a placeholder for its letter",
                ("consents", "financial_assistance_reference"))
 
 

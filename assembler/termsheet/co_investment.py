@@ -297,6 +297,11 @@ class Contributions(Strict):
         return [p for c in self.delivery for p in c.properties]
 
     @property
+    def delivery_cash(self) -> Decimal:
+        """The delivery organisation's own cash contribution (not property)."""
+        return sum((c.value for c in self.delivery if c.kind != "property"), Decimal(0))
+
+    @property
     def property_total(self) -> Decimal:
         return sum((p.valuation for p in self.properties), Decimal(0))
 
@@ -406,6 +411,10 @@ class Acquisition(Strict):
         "on it) or 'not_needed'. Leave out while it is not known: a drafting note asks the lawyer to check.")
 
 
+OUTSIDE_DOCUMENT = re.compile(r"\b(?:identified|set out|referred to|recorded)\s+in\s+(?:the|a)\s+(?:\w+\s+)?(?:report|decision|minute)", re.I)
+LETTERED_CONSENT = re.compile(r"\bConsent\s+[A-Z]{1,2}\b")
+
+
 class Consents(Strict):
     """The consents the authority's contributions need, as the authority's decision records them."""
 
@@ -424,6 +433,14 @@ class Consents(Strict):
     financial_assistance_reference: Text | None = legal_field(
         None, description="For general_consent: the consent and paragraph relied on, e.g. 'General Consent C of the general "
         "consents under section 25 of the Local Government Act 1988 (2010)'; for not_needed: why.")
+
+    @property
+    def financial_assistance_unnamed(self) -> bool:
+        """A general consent identified only through another document (a report or decision), not by its letter: the
+        draft then names the consent with a placeholder for its letter rather than point outside the agreement."""
+        ref = self.financial_assistance_reference or ""
+        return (self.financial_assistance == "general_consent" and bool(OUTSIDE_DOCUMENT.search(ref))
+                and not LETTERED_CONSENT.search(ref))
 
 
 class Security(Strict):

@@ -332,6 +332,22 @@ class Party(Strict):
         return f"the {self.short_name}" if self.takes_article else self.short_name
 
     @property
+    def deed_signer_unnamed(self) -> str | None:
+        """Why a deed block leaves this party's named signatory out ('seal' or 'director'), or None: a council's seal
+        is attested by the officer its constitution names, and a company's director block names the signatory only
+        when the term sheet says they are a director. The drafting note then says whom the sheet names."""
+        from assembler.execution import _is_director
+
+        if not (self.signatory and self.signatory.name):
+            return None
+        kind = EXECUTION.get(self.legal_form)
+        if kind == "seal":
+            return "seal"
+        if kind == "company" and not _is_director(self.signatory.position):
+            return "director"
+        return None
+
+    @property
     def possessive(self) -> str:
         """The short name as a possessive, for placeholders: "Council's", "St Mungo's"."""
         return possessive(self.short_name)

@@ -60,7 +60,8 @@ def test_arrears_carry_return_and_come_before_any_later_item(homes):
             assert row.junior == row.reserve_paid == row.surplus == 0
             assert row.senior_paid == row.net
     assert rows[1].arrears == rows[1].senior_due - rows[1].net  # year 2 falls short
-    assert rows[2].arrears and rows[2].junior == 0 and not rows[3].arrears and rows[3].junior
+    # once the arrears are cleared the later items are paid again (the reserve first, then the share of what remains)
+    assert rows[2].arrears and rows[2].junior == 0 and not rows[3].arrears and rows[3].reserve_paid
 
 
 def test_the_reserve_builds_and_the_one_sum_is_repaid_in_its_year_with_the_balance_refinanced(homes):
@@ -151,3 +152,20 @@ def test_return_only_before_the_instalments_is_paid_yearly_in_arrear(catalogue):
     dues = [d for d in cf.senior_due(sheet) if d.kind == "return before instalments"]
     assert [(d.day, d.amount) for d in dues] == [(dt.date(2028, 7, 4), first.quantize(Decimal("0.01"))),
                                                   (dt.date(2029, 7, 4), second.quantize(Decimal("0.01")))]
+
+
+def test_the_reserve_comes_before_the_capped_share_and_takes_the_surplus_until_it_holds_the_capital(catalogue):
+    """r16 ci-sample 1: on the sample's own plan the Foundation's £500,000 was £51,066.94 short on 31 May 2037,
+    because its capped share was paid before the reserve and early surplus left the Partnership. Now the reserve
+    comes first and the surplus of each year before the Maturity Date is paid into it (reducing later payments)."""
+    from tests.rules.test_co_investment_rules import sheet_from
+
+    sheet = sheet_from(HOMES, catalogue).model
+    rows = cf.model(sheet)
+    maturity = next(i for i in sheet.contributions.investments if i.investor == "Foundation").service.maturity
+    before = [r for r in rows if add_years(r.start, 1) <= maturity]
+    assert rows[0].reserve_due == 0 and rows[0].reserve_paid == rows[0].net - rows[0].senior_paid - rows[0].junior > 0
+    assert all(r.surplus == 0 for r in before)  # nothing leaves the Partnership while the reserve is short
+    year = next(r for r in rows if r.start <= maturity < add_years(r.start, 1))
+    assert year.refinanced == Decimal("11094.34")  # was £51,066.94 with the share first and no sweep
+    assert rows[-1].surplus > 0 and rows[-1].reserve_paid == 0  # after maturity the surplus is free again

@@ -135,11 +135,14 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     assert [s[0] for s in steps] == ["1", "2", "3", "4", "5", "6"]
     assert steps[0][1] == "Operating Costs" and steps[1][1] == "Payment into the Repairs Reserve"
     assert steps[2][1].startswith("Fixed Investor Return to the Fund at 4.5%")
-    assert steps[3][1].startswith("Share of what remains to the Foundation")
-    # The Foundation's capital, due in one sum, is built up year by year before any surplus.
-    assert steps[4][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
-    assert table[5][2].startswith("£55,555.56 for each year from its last drawdown (1 July 2027) until its Maturity Date "
+    # r16 ci-sample 1: the Foundation's capital, due in one sum, is built up year by year before its own capped
+    # share of what remains and before any surplus, and surplus is swept into the reserve until it holds the capital.
+    assert steps[3][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
+    assert table[4][2].startswith("£55,555.56 for each year from its last drawdown (1 July 2027) until its Maturity Date "
                                   "(£500,000 over nine years), the first payment due on 1 July 2028")
+    assert table[4][2].endswith("paid before any share of what remains")
+    assert steps[4][1].startswith("Share of what remains to the Foundation")
+    assert table[6][2] == "The balance, after any further payment into the Capital Repayment Reserve set out below"
     assert steps[5][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
     assert table[2][2] == "8% of Gross Income"
@@ -291,8 +294,8 @@ def test_leasehold_without_length(catalogue):
 
 
 def test_property_contribution_with_an_amount(catalogue):
-    text = TEXT.replace("      description: Freehold transfer of eight empty homes owned by the Council\n",
-                        "      description: Freehold transfer of eight empty homes owned by the Council\n"
+    text = TEXT.replace("      description: Freehold transfer of eight homes owned by the Council (seven empty; 2 O'Brien Court occupied)\n",
+                        "      description: Freehold transfer of eight homes owned by the Council (seven empty; 2 O'Brien Court occupied)\n"
                         "      amount: 640000\n")
     [found] = problems_for(text, catalogue)
     assert "contributions.authority[0]: a property contribution takes its value from the properties' valuations" in found
@@ -893,7 +896,8 @@ def test_a_foreseeable_bullet_shortfall_is_not_by_itself_a_default_event(catalog
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     default = clause(doc, "co-investment.default-termination")
     assert f"or because the Investment Capital of the Foundation, {short}" in text_of(default)
-    assert "only £448,933.06 is left for the Foundation's £500,000 due on 31 May 2037 (Schedule 3), £51,066.94 short" in default.note
+    assert ("the Capital Repayment Reserve holds only £488,905.66 on 31 May 2037 towards the Foundation's £500,000 due "
+            "that day, £11,094.34 short") in default.note
     text = SAMPLES_TEXT["affordable-homes-partnership"].replace("maturity: 2037-05-31", "maturity: 2047-05-31")
     sheet = validate(load_text(text, "homes.yaml"), catalogue)
     assert not sheet.model.derived_context()["credit"].bullet_shortfalls
@@ -913,6 +917,13 @@ def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_app
     assert "every Acquired Home" not in cps
     option = text_of(clause(doc, "co-investment.end-of-term"))
     assert "the grant over that home is conditional on the order" in option
+    # r16 ci-sample 3: one order per home bought later was unworkable (up to 52 applications); the application for the
+    # order that is a Completion Condition asks for a general authority over the homes bought later.
+    assert ("(the application for that order also asks the Charity Commission to authorise generally the grant of the "
+            "option over each home bought later, as clause") in cps
+    assert ("the Charity must ask the Commission to authorise generally, in the same order, the grant of the Authority "
+            "Option over each home it buys later") in option
+    assert "up to 52 further applications" in clause(doc, "co-investment.end-of-term").note
     signing = next(line for line in cps.split("\n") if "take effect on the date of this Agreement" in line)
     for heading in ("Compliance with law", "Subsidy control", "Insurance"):
         number = next(c.number for c in doc.clauses if c.title == heading)
@@ -1104,3 +1115,83 @@ def test_data_sharing_note_checks_paragraph_6_and_a_county_council_that_is_not_a
     plain = clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
                    "common.schedule-data-sharing").note
     assert "The table names a county council" not in plain
+
+
+def test_a_general_consent_identified_only_by_a_report_is_named_with_its_letter_blank(catalogue):
+    """r16 ci-sample 2: the s.25 condition relied on 'the paragraph identified in the report to the Council's Cabinet',
+    a document outside the Agreement. The condition now names the 2010 general consents (as amended in 2014) with the
+    letter left to insert, and the note says which consents exist and what to check; a lettered reference is kept."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    cp = clause(doc, "co-investment.conditions-precedent")
+    assert ("are given under General Consent [letter of the general consent relied on] of the General Consents under "
+            "section 25 of the Local Government Act 1988 (Local Authority assistance for privately let housing) 2010, as "
+            "amended by the general consents issued under that section in 2014, and that every condition") in text_of(cp)
+    assert "Cabinet" not in text_of(cp)
+    assert "the 2014 general consents added Consent AA and amended Consent B" in cp.note
+    assert "s.25(1)(b) for a gratuitous benefit" in cp.note
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace(
+        "in the paragraph identified in the report to the Council's Cabinet of 12 March 2026", "General Consent C")
+    sheet = validate(load_text(text, "homes.yaml"), catalogue)
+    quiet = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.conditions-precedent")
+    assert "General Consent C, and that every condition" in text_of(quiet)
+    assert "letter of the general consent" not in text_of(quiet) and "Consent AA" not in quiet.note
+
+
+def test_the_investment_agreements_are_defined_and_this_agreement_prevails(drafts):
+    """r16 ci-sample 4: 'loan or investment agreement' was undefined and nothing said how it relates to this
+    Agreement; now it is the Investment Agreement, this Agreement prevails, and no payment is due twice."""
+    doc = drafts["affordable-homes-partnership"].document
+    text = text_of(clause(doc, "co-investment.contributions"))
+    assert "If an Investment Agreement conflicts with this Agreement, this Agreement prevails between the Parties." in text
+    assert "An Investor must not exercise a right under its Investment Agreement that this Agreement or the Priority Deed restricts." in text
+    assert "discharges the same payment under this Agreement, so that no sum is due twice" in text
+    assert "have signed that Investor's Investment Agreement" in text_of(clause(doc, "co-investment.conditions-precedent"))
+
+
+def test_the_return_before_rent_is_paid_from_the_charitys_own_cash_and_not_again_from_income(drafts):
+    """r16 ci-sample 7: the £7,643.84 accrued before rent could be paid from the Fund's own advance or the
+    Foundation's junior capital, and Schedule 3 step 3 did not deduct it from the first payment of return."""
+    doc = drafts["affordable-homes-partnership"].document
+    assert ("The Charity must pay it from its own cash Contribution, not from the Authority Grant or any Investment "
+            "Capital.") in text_of(clause(doc, "co-investment.contributions"))
+    [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
+    assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027 "
+                                "(£7,643.84), which is paid from cash Contributions under clause 5 and not from Gross Income")
+
+
+def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_includes_sdlt(drafts):
+    """r16 ci-sample 6: the note said the obligation was to buy as many homes as the Contributions allow, but the
+    clause did not; and SDLT at the higher rates was outside the all-in cost cap with only £42k of headroom."""
+    doc = drafts["affordable-homes-partnership"].document
+    acq = clause(doc, "co-investment.acquisition")
+    assert ("by 31 May 2030, so far as the cash Contributions available under this Agreement allow. The Charity is not "
+            "obliged to use its other resources to buy homes.") in text_of(acq)
+    assert "leave £5,242,356.16 against 52 homes at the all-in cap of £100,000 (£5,200,000): £42,356.16 of headroom" in acq.note
+    assert "including fees and any stamp duty land tax, does not exceed £100,000" in text_of(clause(doc, "co-investment.works"))
+
+
+def test_a_home_transferred_with_an_occupier_needs_agreement_before_completion_and_replacements_are_partnership_property(drafts):
+    """r16 ci-sample 8 and 9: how the household at 2 O'Brien Court is dealt with was only an obligation before the
+    Transfer Date; now it is a Completion Condition with a note on its status. And a home bought to replace a
+    Transferred Property was outside the Partnership Property definition ('one of them' meant bought homes only)."""
+    doc = drafts["affordable-homes-partnership"].document
+    cp = clause(doc, "co-investment.conditions-precedent")
+    assert ("the Council and the Charity have agreed in writing, as clause 9 requires, whether the household occupying "
+            "2 O'Brien Court, Trentborough TB21 1TT is to be rehoused by the Council or granted a new tenancy by the "
+            "Charity;") in text_of(cp)
+    assert "Housing Act 1996 s.209 in its current form" in cp.note
+    full = "\n".join(text_of(c) for c in doc.clauses)
+    assert "each home bought under clause 14.7 to replace a Partnership Property" in full
+
+
+def test_the_execution_note_names_the_sheets_signatories_the_deed_blocks_leave_blank(drafts):
+    """r16 ci-sample 12: Helen Marsh and Ruth Oyelaran were named in the term sheet but nowhere in the draft. The
+    blocks still leave them blank (a seal is attested by the constitution's officer; 'Investment Director' is not shown
+    to be a board director), and the note now names them and says when to write them in."""
+    doc = drafts["affordable-homes-partnership"].document
+    note = next(c.note for c in doc.clauses if c.id == "common.general")
+    assert ("The commercial terms name Helen Marsh (Director of Planning, Regeneration and Communities) as the signatory for "
+            "the Council, but its seal is attested by the officer its constitution authorises") in note
+    assert ("The commercial terms name Ruth Oyelaran (Investment Director) as the signatory for the Fund, but the block is for "
+            "a director") in note and "s.44(2)(a)" in note
+    assert "Samuel Adeyemi" not in note  # a director of the Charity: the block already names him
