@@ -95,12 +95,28 @@ def check(termsheets: tuple[Path, ...], today) -> None:
         findings = check_rules(sheet, catalogue, today=today.date() if today else None)
         for f in findings:
             click.echo(str(finding_problem(sheet, f)), err=True)
-        errors = sum(f.severity == "error" for f in findings)
+        errors = sum(f.severity == "error" for f in findings) or _draft_problems(sheet, catalogue, today, findings)
         failed |= errors > 0
         status = "ok" if not errors else f"{errors} error(s)"
-        click.echo(f"{path}: {status}, {len(findings) - errors} warning(s)/info(s)")
+        click.echo(f"{path}: {status}, {sum(f.severity != 'error' for f in findings)} warning(s)/info(s)")
     if failed:
         sys.exit(1)
+
+
+def _draft_problems(sheet, catalogue, today, findings) -> int:
+    """Build the draft in memory, writing nothing, so that `check` fails on whatever would stop
+    `assemble` (a clause the sheet's choices leave referring to one they leave out), not only on
+    the rules: a sheet `check` calls ok must assemble. Returns the number of problems."""
+    from assembler.assemble import assemble
+    from assembler.errors import UserError
+
+    try:
+        assemble(sheet, catalogue, today=today.date() if today else None, findings=findings)
+    except UserError as e:
+        for problem in e.problems:
+            click.echo(str(problem), err=True)
+        return len(e.problems)
+    return 0
 
 
 @main.command()

@@ -177,6 +177,9 @@ class CoreFloor:
             Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     _capacity_weeks: int = 1
+    # False in supported living, where no payment for a Core Place is suspended (the pricing and termination
+    # clauses leave their suspension paragraphs out), so the schedule must not refer to them.
+    suspendable: bool = True
 
 
 class CostLine(Strict):
@@ -970,7 +973,8 @@ class OpenBookTermSheet(TermSheetBase):
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
-                         allowable_costs=allowable, _capacity_weeks=max(1, weekly.capacity_units))
+                         allowable_costs=allowable, _capacity_weeks=max(1, weekly.capacity_units),
+                         suspendable=not self.services.supported_living)
 
     @model_validator(mode="after")
     def _attach_core_floor(self) -> "OpenBookTermSheet":

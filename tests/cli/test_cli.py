@@ -210,3 +210,26 @@ def test_final_still_refuses_a_sheet_with_open_facts(tmp_path):
     assert "--final: placeholder [date of the application] is still open in " in line
     assert "definition of Application" in line  # each place it appears, on the fact's one line
     assert not out.exists()
+
+
+def test_check_fails_where_assemble_would(tmp_path, monkeypatch):
+    """A sheet `check` calls ok must assemble: a problem found only while building the draft (a clause left
+    referring to one the choices leave out, as a supported-living sheet with a capacity on a weekly price once
+    did) is reported by `check` too, with exit status 1, and nothing is written."""
+    import assembler.assemble as engine
+    from assembler.errors import Problem, UserError
+
+    def broken(sheet, catalogue, **kwargs):
+        raise UserError([Problem("refers to 'open-book.pricing#suspension', which is not in this draft", str(SMALL))])
+
+    monkeypatch.setattr(engine, "assemble", broken)
+    result = run("check", str(SMALL), "--date", "2026-12-03")
+    assert result.exit_code == 1
+    assert "which is not in this draft" in result.output
+    assert "1 error(s), 0 warning(s)/info(s)" in result.output or "1 error(s)" in result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_check_passes_a_sheet_that_assembles():
+    result = run("check", str(SMALL), "--date", "2026-12-03")
+    assert result.exit_code == 0 and ": ok," in result.output

@@ -907,3 +907,20 @@ def test_hourly_scenarios_name_capacity_not_homes_and_drop_an_orphan_brackets_li
         body = text_of(drafts, stem)
         if "Amounts in brackets are losses." in body:
             assert "| (" in body or "(£" in body
+
+
+def test_supported_living_with_a_weekly_core_price_and_capacity_assembles(catalogue):
+    """A fresh-sheet writer's supported-living sheet (every place a core place, a weekly price with capacity_units)
+    passed `check` but failed to assemble: the reconciliation schedule referred to the suspension paragraphs that a
+    supported-living draft leaves out. The core floor now says only that the Core Places may be reduced."""
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+
+    source = LIVING.read_text(encoding="utf-8").replace(
+        "    - service: Sleep-in night at a scheme",
+        "    - service: Core support at a scheme, per place\n      unit: week\n      price: 100\n"
+        "      expected_units: 1144\n      capacity_units: 1144\n    - service: Sleep-in night at a scheme", 1)
+    doc = assemble(validate(load_text(source, LIVING.name), catalogue), catalogue, today=DRAFT_DATE).document
+    text = "\n".join(plain_text(p.inlines) for c in doc.all_clauses() for p in iter_paragraphs(c.blocks))
+    assert "unless the Core Places are reduced" in text
+    assert "unless a payment is suspended" not in text
