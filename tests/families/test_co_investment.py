@@ -1195,3 +1195,20 @@ def test_the_execution_note_names_the_sheets_signatories_the_deed_blocks_leave_b
     assert ("The commercial terms name Ruth Oyelaran (Investment Director) as the signatory for the Fund, but the block is for "
             "a director") in note and "s.44(2)(a)" in note
     assert "Samuel Adeyemi" not in note  # a director of the Charity: the block already names him
+
+
+def test_stamp_duty_note_works_above_the_two_per_cent_band(catalogue):
+    """A fresh-sheet writer's London price cap (£395,000) crashed every command with a traceback: the tax note's
+    second band became a float once the cap passed £250,000. The note now works through the 5% band too: at a
+    £300,000 cap, 5% surcharge on the whole (£15,000), 2% of £125,000 (£2,500) and 5% of £50,000 (£2,500)."""
+    from tests.conftest import ROOT
+
+    source = (ROOT / "samples" / "co-investment" / "housing-land-transfer.yaml").read_text(encoding="utf-8")
+    for old, new in (("  price_cap: 140,000", "  price_cap: 300,000"), ("  all_in_cap: 155,000", "  all_in_cap: 330,000"),
+                     ("  homes_to_acquire: 14", "  homes_to_acquire: 7"), ("  homes_target: 20", "  homes_target: 13")):
+        assert old in source
+        source = source.replace(old, new, 1)
+    doc = assemble(validate(load_text(source, "cap.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    note = " ".join(next(c for c in doc.all_clauses() if c.id == "co-investment.tax").note.split())
+    assert ("£20,000 on a home at the £300,000 price cap (5% of the whole price plus 2% of the £125,000 above £125,000 "
+            "and 5% of the £50,000 above £250,000)") in note
