@@ -574,8 +574,15 @@ class OpenBook(Strict):
 
     @property
     def budget_occupancy(self) -> Decimal | None:
-        """The occupancy the expected units assume, in per cent (from the first price with a capacity)."""
-        return next((u.budget_occupancy for u in self.unit_prices if u.budget_occupancy is not None), None)
+        """The occupancy the expected units assume, in per cent: over every price with a capacity where they are in
+        the same unit (two weekly rates for one home's places), else from the first."""
+        lines = [u for u in self.unit_prices if u.budget_occupancy is not None]
+        if not lines:
+            return None
+        if len({u.unit for u in lines}) > 1:
+            return lines[0].budget_occupancy
+        return (Decimal(sum(u.expected_units for u in lines)) * HUNDRED / sum(u.capacity_units for u in lines)).quantize(
+            PENNY, rounding=ROUND_HALF_UP)
 
     @property
     def break_even_occupancy(self) -> Decimal | None:
@@ -959,9 +966,13 @@ class OpenBookTermSheet(TermSheetBase):
         price that has a capacity.
         """
         ob = self.open_book
-        weekly = next((u for u in ob.unit_prices if u.unit == "week" and u.capacity_units), None)
-        if weekly is None:
+        lines = [u for u in ob.unit_prices if u.unit == "week" and u.capacity_units]
+        if not lines:
             return None
+        # Places priced at two weekly rates (general and dementia nursing, say): the sheet does not say which
+        # places are Core Places, so the floor counts each at the lower rate, and the capacity is every weekly
+        # line's together (a writer's sheet once showed 24 Core Places as "150% of the places").
+        weekly = min(lines, key=lambda u: u.price)
         all_places = sum(h.places for h in self.services.homes)
         places = self.services.core_places if self.services.core_places is not None else all_places
         if self.services.user_choice_award and self.services.existing_placements is not None \
@@ -973,7 +984,7 @@ class OpenBookTermSheet(TermSheetBase):
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
-                         allowable_costs=allowable, _capacity_weeks=max(1, weekly.capacity_units),
+                         allowable_costs=allowable, _capacity_weeks=max(1, sum(u.capacity_units for u in lines)),
                          suspendable=not self.services.supported_living)
 
     @model_validator(mode="after")

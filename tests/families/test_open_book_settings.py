@@ -924,3 +924,24 @@ def test_supported_living_with_a_weekly_core_price_and_capacity_assembles(catalo
     text = "\n".join(plain_text(p.inlines) for c in doc.all_clauses() for p in iter_paragraphs(c.blocks))
     assert "unless the Core Places are reduced" in text
     assert "unless a payment is suspended" not in text
+
+
+def test_two_weekly_rates_share_one_capacity_and_the_floor_takes_the_lower_rate(catalogue):
+    """A fresh-sheet writer priced a nursing home's places at two weekly rates (general and dementia): the floor
+    measured the Core Places against one rate's capacity ("150% of the places") and the budget occupancy came from
+    one line. Capacity is now every weekly line's together, and the floor counts each Core Place at the lower rate,
+    since the sheet does not say which places are Core Places."""
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+
+    path = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+    source = path.read_text(encoding="utf-8").replace(
+        "      expected_units: 619\n      capacity_units: 728\n",
+        "      expected_units: 419\n      capacity_units: 468\n"
+        "    - service: Residential placement, one child with complex needs\n      unit: week\n      price: 5950\n"
+        "      expected_units: 200\n      capacity_units: 260\n", 1)
+    sheet = validate(load_text(source, path.name), catalogue)
+    ob = sheet.model.open_book
+    assert ob.budget_occupancy == Decimal("85.03")  # (419 + 200) / (468 + 260)
+    floor = ob.core_floor
+    assert floor.weekly_price == Decimal("4950") and floor.occupancy <= Decimal(100)
