@@ -79,6 +79,10 @@ def rent_roll(sheet, bought_homes: int) -> Decimal:
     inc = sheet.income
     total = ZERO
     for p in sheet.contributions.properties:
+        if p.bedroom_mix:  # homes of different sizes: each size at its own rent, not an average
+            for beds, count in p.bedroom_mix.items():
+                total += (weekly_rent(inc, beds) or ZERO) * count * WEEKS
+            continue
         rent = weekly_rent(inc, p.bedrooms)
         total += (rent or ZERO) * p.homes * WEEKS
     total += (weekly_rent(inc, None) or ZERO) * bought_homes * WEEKS

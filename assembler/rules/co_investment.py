@@ -415,9 +415,9 @@ def lha_bedrooms(ctx: RuleContext):
     for side, items in (("authority", sheet.contributions.authority), ("delivery", sheet.contributions.delivery)):
         for i, c in enumerate(items):
             for j, p in enumerate(c.properties):
-                if p.homes and p.bedrooms is None:
-                    yield (f"{p.address} has no bedrooms given, so the draft cannot say which Local Housing Allowance "
-                           "rate caps its rent", ("contributions", side, i, "properties", j, "bedrooms"))
+                if p.homes and p.bedrooms is None and not p.bedroom_mix:
+                    yield (f"{p.address} has no bedrooms given (bedrooms, or bedroom_mix for homes of different "
+                           "sizes), so the draft cannot say which Local Housing Allowance rate caps its rent", ("contributions", side, i, "properties", j, "bedrooms"))
 
 
 # The investor's view: the money must work (credit arithmetic in assembler/credit/co_investment.py) ----------

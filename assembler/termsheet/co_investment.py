@@ -64,7 +64,12 @@ class Property(Strict):
         "the authority has not confirmed it: the draft then shows both routes for the lawyer to choose.")
     bedrooms: int | None = Field(
         None, ge=0, le=10, description="Bedrooms in each home (0 for a studio), for the Local Housing Allowance rate that caps "
-        "its rent. Leave out for a non-residential building.")
+        "its rent. Leave out for a non-residential building, or where the homes differ in size (give bedroom_mix instead).")
+    bedroom_mix: dict[Annotated[int, Field(ge=0, le=10)], Annotated[int, Field(ge=1, le=500)]] = Field(
+        default_factory=dict, description="Where the property's homes differ in size: how many homes have each number of "
+        "bedrooms (0 for a studio), e.g. {1: 10, 2: 4} for ten one-bedroom and four two-bedroom flats. The numbers must add "
+        "up to homes. The rent roll prices each size at its rent in income.rent_by_bedrooms, the property schedule shows "
+        "the mix and the rent cap follows each home's bedrooms. Leave out where every home has the same bedrooms (give bedrooms).")
     occupiers: Text | None = Field(
         None, description="Existing tenancies or occupiers the delivery organisation takes the property subject to, e.g. "
         "'Assured tenancy of the first-floor flat granted 1 June 2026'. Leave out for a property transferred with vacant possession. "
@@ -82,6 +87,31 @@ class Property(Strict):
         "reserves it with rights of access and heads for damage and the works; where the text names a telecoms installation (the "
         "Electronic Communications Code, a mast, an antenna) it adds the operator's rights and the roof and structure. "
         "Leave out if none.")
+
+    @model_validator(mode="after")
+    def _mix_adds_up(self) -> Property:
+        if self.bedroom_mix:
+            if self.bedrooms is not None:
+                raise ValueError("give either bedrooms (every home the same size) or bedroom_mix (homes of different "
+                                 "sizes), not both")
+            if sum(self.bedroom_mix.values()) != self.homes:
+                raise ValueError(f"bedroom_mix adds up to {sum(self.bedroom_mix.values())} homes, but homes is "
+                                 f"{self.homes}: the numbers of homes of each size must add up to homes")
+        return self
+
+    @property
+    def mix(self) -> dict:
+        """Homes by number of bedrooms: the bedroom_mix, or every home at bedrooms; empty if the bedrooms are not given."""
+        if self.bedroom_mix:
+            return dict(sorted(self.bedroom_mix.items()))
+        if self.bedrooms is not None and self.homes:
+            return {self.bedrooms: self.homes}
+        return {}
+
+    @property
+    def mix_words(self) -> str:
+        """The mix for the property schedule, e.g. '10 x 1-bed, 4 x 2-bed' (a studio is '0-bed' written 'studio')."""
+        return ", ".join(f"{n} \u00d7 {'studio' if b == 0 else str(b) + '-bed'}" for b, n in self.mix.items())
 
     @model_validator(mode="after")
     def _lease_has_length(self) -> Property:
