@@ -98,7 +98,7 @@ def test_property_schedule_has_one_row_per_property(drafts):
                         "Per home"]  # the paragraph above says it is the Attributable Contribution of each home
     rows = table[1:-1]
     assert len(rows) == 8
-    assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2)"]
+    assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2-bed)"]
     # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home, and
     # the £2,600,000 grant pays for the 52 homes to be bought and is attributed only to them (r15 ci-sample 2).
     assert rows[7][6:] == ["£85,000", "£0", "£85,000"]
