@@ -452,6 +452,52 @@ def pari_passu(sheet) -> PariPassu | None:
                      sheet.positions.get("clawback_basis") == "uplift-share")
 
 
+@dataclass
+class AuthorityFirst:
+    """The Authority's charge for the clawback ranks ahead of every Investor Charge: an Investor's enforcement is a
+    Clawback Event, so the whole Clawback Amount is paid out of the proceeds before the Investors. The figures the
+    loan-to-value and step-in notes give, at the value after the works (on the sheet's basis, often vacant possession)."""
+    clawback: Decimal  # the most the Authority's charge secures: the Attributable Contributions of every home
+    tested: Decimal  # the Investment Capital the loan-to-value test measures
+    capital: Decimal  # every Investor's capital
+    value: Decimal  # the charged properties' value after the works
+
+    def _pct(self, amount: Decimal) -> Decimal | None:
+        return (amount / self.value * 100).quantize(Decimal("1")) if self.value else None
+
+    @property
+    def tested_ltv(self) -> Decimal | None:
+        """The clawback and the tested capital together, as a % of the value."""
+        return self._pct(self.clawback + self.tested)
+
+    @property
+    def all_ltv(self) -> Decimal | None:
+        """The clawback and every Investor's capital together, as a % of the value."""
+        return self._pct(self.clawback + self.capital)
+
+    @property
+    def left_for_investors(self) -> Decimal:
+        """What the value leaves for the Investor Charges after the clawback is paid."""
+        return max(self.value - self.clawback, ZERO)
+
+    @property
+    def step_in_short(self) -> bool:
+        """The step-in price (the greater of value less clawback and the debt) is the debt, so a Substitute Provider
+        would pay more than the value less the clawback its homes still carry."""
+        return self.value - self.clawback < self.capital
+
+
+def authority_first(sheet) -> AuthorityFirst | None:
+    """The Authority's first-ranking clawback charge against the Investors' security (None on other rankings)."""
+    c = sheet.contributions
+    if sheet.positions.get("security_ranking") != "authority-first" or not sheet.security.investor_charge \
+            or not c.investments or not c.authority_properties:
+        return None
+    clawback = sum((p.undervalue for p in c.authority_properties), ZERO) + c.authority_grant  # as Schedule 1 totals it
+    lent, value, _ = full_ltv(sheet)
+    return AuthorityFirst(pence(clawback), lent, sum((i.amount for i in c.investments), ZERO), value)
+
+
 def attributable_over(sheet) -> list[tuple]:
     """The Authority's properties whose homes each carry an Attributable Contribution above their share of the
     valuation: (property, Attributable Contribution a home, valuation a home). A Clawback Event on one of them costs
@@ -615,6 +661,7 @@ class CreditView:
     full_stock: dt.date | None = None
     tested: list = field(default_factory=list)  # the investments the covenants test (covered)
     pari_passu: PariPassu | None = None  # the dilution of the Investor Charges by a charge ranking equally
+    authority_first: AuthorityFirst | None = None  # the Authority's first-ranking clawback against the Investors' security
     attributable_over: list = field(default_factory=list)  # (property, per home) whose homes carry more than their value
     bullet_shortfalls: list = field(default_factory=list)  # (investment, income left, shortfall) for capital due in one sum
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
@@ -656,7 +703,7 @@ def credit_view(sheet) -> CreditView:
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
-        tested=covered(sheet), pari_passu=pari_passu(sheet), attributable_over=attributable_over(sheet),
+        tested=covered(sheet), pari_passu=pari_passu(sheet), authority_first=authority_first(sheet), attributable_over=attributable_over(sheet),
         cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []))
 
 

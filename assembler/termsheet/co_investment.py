@@ -594,6 +594,12 @@ class Covenants(Strict):
     max_ltv: Percent | None = Field(
         None, description="The investors' maximum loan to value: investment capital outstanding as a % of the market value "
         "of the charged properties, e.g. 70. Leave out for none.")
+    combined_max_ltv: Percent | None = Field(
+        None, description="With authority-first security ranking: the highest that the investment capital the "
+        "loan-to-value test measures, together with the most the authority's first-ranking clawback charge secures, "
+        "may be as a % of the market value of the charged properties, e.g. 100. The draft tests this combined figure "
+        "as well, because the clawback is paid out of the proceeds before the investors; leave out while it is not "
+        "agreed (the draft shows it as an open point and the note gives the figures).")
     valuation_basis: Text = Field(
         "market value subject to existing tenancies", description="The basis of value on which the loan-to-value "
         "covenant is tested, as the investors' offer states it, e.g. 'market value subject to existing tenancies'.")

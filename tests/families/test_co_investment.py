@@ -1195,3 +1195,26 @@ def test_the_execution_note_names_the_sheets_signatories_the_deed_blocks_leave_b
     assert ("The commercial terms name Ruth Oyelaran (Investment Director) as the signatory for the Fund, but the block is for "
             "a director") in note and "s.44(2)(a)" in note
     assert "Samuel Adeyemi" not in note  # a director of the Charity: the block already names him
+
+
+def test_authority_first_clawback_is_tested_with_the_investors_security(catalogue):
+    """ci-fresh (r17) finding 2: with the Authority's clawback charge ranking first, the loan-to-value covenant also
+    tests the capital together with the clawback, the note gives the combined figures, and a step-in transfer
+    releases the Authority's charge against a new first charge from the Substitute Provider. Quiet on other rankings."""
+    from assembler.credit import co_investment as credit
+    text = SAMPLES_TEXT["housing-land-transfer"].replace("  min_dscr: 1.15\n", "  min_dscr: 1.15\n  max_ltv: 60\n", 1)
+    sheet = validate(load_text(text, "land.yaml"), catalogue)
+    af = credit.authority_first(sheet.model)
+    assert af is not None and af.clawback > 0 and af.value > 0
+    doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    cov = clause(doc, "co-investment.financial-covenants")
+    assert "together with the total of the Clawback Amounts that the charge of" in text_of(cov)
+    assert f"secures up to £{af.clawback:,.0f}" in cov.note.replace(".00", "")
+    assert f"about {af.tested_ltv}% of it" in cov.note
+    step = clause(doc, "co-investment.default-termination")
+    assert "must release its charge over each Partnership Property transferred" in text_of(step)
+    assert "takes a new first charge from" in step.note
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert credit.authority_first(read_termsheet(HOMES, catalogue).model) is None
+    assert "must release its charge over each" not in text_of(clause(homes, "co-investment.default-termination"))
+    assert "Clawback Amounts that the charge of" not in text_of(clause(homes, "co-investment.financial-covenants"))
