@@ -1218,3 +1218,21 @@ def test_authority_first_clawback_is_tested_with_the_investors_security(catalogu
     assert credit.authority_first(read_termsheet(HOMES, catalogue).model) is None
     assert "must release its charge over each" not in text_of(clause(homes, "co-investment.default-termination"))
     assert "Clawback Amounts that the charge of" not in text_of(clause(homes, "co-investment.financial-covenants"))
+
+
+def test_courts_only_dispute_route_imposes_no_expert_or_mediation(catalogue):
+    """ci-fresh (r17) finding 3: where the sheet sends disputes to the courts, a deadlock and a rejected covenant
+    plan go to clause 30 as a Dispute, no clause imposes an expert or mediation or bars the courts, and the
+    governance note agrees. The other routes keep the expert and mediation steps."""
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace(
+        "positions:\n  end_of_term: authority-option\n", "positions:\n  end_of_term: authority-option\n  dispute_route: courts\n", 1)
+    doc = assemble(validate(load_text(text, "courts.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    gov, cov = clause(doc, "co-investment.governance"), clause(doc, "co-investment.financial-covenants")
+    for body in (text_of(gov), text_of(cov)):
+        assert "expert" not in body and "mediation" not in body and "court proceedings about a deadlock" not in body
+    assert "any Party may refer it as a Dispute under" in text_of(gov)
+    assert "whether it acted reasonably as a Dispute under" in text_of(cov)
+    assert "never has to end in court" not in gov.note and "taken as a Dispute to the courts" in gov.note
+    usual = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "independent expert" in text_of(clause(usual, "co-investment.governance"))
+    assert "must try mediation under" in text_of(clause(usual, "co-investment.governance"))
