@@ -500,9 +500,26 @@ class Nominations(Strict):
     rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
     brma: Text | None = Field(
         None, description="The Broad Rental Market Area whose Local Housing Allowance rates cap the rents, e.g. 'Lincoln'.")
+    market_rent_percent: Percent | None = Field(
+        None, description="Where rents are also capped at a share of market rent (an intermediate rent, e.g. '80% of "
+        "market rent, and no more than the Local Housing Allowance'): that share, e.g. 80. The draft then caps each rent "
+        "at the lower of that share of the home's open market rent and the Local Housing Allowance rate. Leave out to "
+        "read it from rent_cap (a phrase such as '80% of market rent'), or for no market-rent cap.")
     lha_by_bedrooms: bool = Field(
         True, description="Whether the rent of each home is capped at the Local Housing Allowance rate for the Broad Rental "
         "Market Area for the number of bedrooms the household is entitled to (true), rather than a single figure.")
+
+    _MARKET: ClassVar[re.Pattern] = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s+of\s+(?:the\s+)?(?:open\s+)?market\s+rents?",
+                                               re.IGNORECASE)
+
+    @property
+    def market_cap(self) -> Decimal | None:
+        """The share of open market rent that also caps each rent: market_rent_percent, or the percentage that rent_cap
+        states ('80% of market rent'); None if neither does."""
+        if self.market_rent_percent is not None:
+            return self.market_rent_percent
+        m = self._MARKET.search(self.rent_cap or "")
+        return Decimal(m.group(1)) if m else None
 
 
 class Surplus(Strict):

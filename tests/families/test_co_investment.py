@@ -1236,3 +1236,26 @@ def test_courts_only_dispute_route_imposes_no_expert_or_mediation(catalogue):
     usual = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "independent expert" in text_of(clause(usual, "co-investment.governance"))
     assert "must try mediation under" in text_of(clause(usual, "co-investment.governance"))
+
+
+@pytest.mark.parametrize("change, share", [
+    (("rent_cap: the Local Housing Allowance for the Broad Rental Market Area",
+      "rent_cap: 80% of market rent, and no more than the Local Housing Allowance"), "80%"),
+    (("  rent_cap: the Local Housing Allowance for the Broad Rental Market Area\n",
+      "  rent_cap: the Local Housing Allowance for the Broad Rental Market Area\n  market_rent_percent: 75\n"), "75%"),
+])
+def test_a_market_rent_cap_is_the_lower_of_it_and_the_lha(catalogue, change, share):
+    """ci-fresh (r17) finding 5: '80% of market rent, and no more than the Local Housing Allowance' caps each rent at
+    the lower of the two (from rent_cap's words or market_rent_percent), in the clause, its note and the heads."""
+    text = SAMPLES_TEXT["affordable-homes-partnership"]
+    assert change[0] in text
+    doc = assemble(validate(load_text(text.replace(change[0], change[1], 1), "cap.yaml"), catalogue), catalogue,
+                   today=DRAFT_DATE).document
+    nom = clause(doc, "co-investment.nominations")
+    assert f"above the lower of {share} of the open market rent for the home, as assessed by a RICS Registered Valuer, " \
+           "and the Local Housing Allowance rate" in text_of(nom)
+    assert "in each case as it stands when the tenancy is granted" in text_of(nom)
+    assert f"the lower of {share} of the home's open market rent and the Local Housing Allowance rate" in nom.note
+    assert f"and {share} of its open market rent, whichever is lower" in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    usual = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "open market rent" not in text_of(clause(usual, "co-investment.nominations"))
