@@ -664,6 +664,7 @@ class CreditView:
     authority_first: AuthorityFirst | None = None  # the Authority's first-ranking clawback against the Investors' security
     attributable_over: list = field(default_factory=list)  # (property, per home) whose homes carry more than their value
     bullet_shortfalls: list = field(default_factory=list)  # (investment, income left, shortfall) for capital due in one sum
+    refinancings: list = field(default_factory=list)  # Refinancing: each shortfall on the sheet's refinancing terms
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
@@ -686,6 +687,40 @@ def bullet_shortfalls(sheet, years: list) -> list[tuple]:
     return out
 
 
+@dataclass
+class Refinancing:
+    """Capital due in one sum that the business plan leaves to a refinancing, tested on the sheet's refinancing terms
+    against the income the governance clause's test allows (what is left after the earlier waterfall steps)."""
+    investment: object
+    amount: Decimal  # the shortfall to be refinanced
+    rate: Decimal
+    years: int
+    cost: Decimal  # the equal yearly payment of capital and interest on those terms
+    left: Decimal  # a full year's net income, every home let, less the other investments' yearly payments
+
+    @property
+    def fails(self) -> bool:
+        return self.cost > self.left
+
+
+def refinancings(sheet, shortfalls: list) -> list[Refinancing]:
+    """Each shortfall in `shortfalls` (bullet_shortfalls) refinanced at income.refinancing_rate over
+    income.refinancing_years, against the income left on the business plan (flat rents and costs)."""
+    from assembler.termsheet.co_investment import yearly_instalment
+
+    if not shortfalls:
+        return []
+    stabilised = year_income(sheet, affordable_homes(sheet, sheet.contributions.cash_total))
+    inc = sheet.income
+    out = []
+    for inv, _, short in shortfalls:
+        others = [i for i in sheet.contributions.investments if i.investor != inv.investor]
+        left = max(stabilised.net - yearly_debt_service(sheet, others), ZERO)
+        out.append(Refinancing(inv, short, inc.refinancing_rate, inc.refinancing_years,
+                               pence(yearly_instalment(short, inc.refinancing_rate, inc.refinancing_years)), pence(left)))
+    return out
+
+
 @per_sheet
 def credit_view(sheet) -> CreditView:
     given = sheet.income.given
@@ -704,7 +739,8 @@ def credit_view(sheet) -> CreditView:
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
         tested=covered(sheet), pari_passu=pari_passu(sheet), authority_first=authority_first(sheet), attributable_over=attributable_over(sheet),
-        cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []))
+        cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []),
+        refinancings=refinancings(sheet, bullet_shortfalls(sheet, waterfall_years(sheet)) if given else []))
 
 
 def _cashflow(sheet):

@@ -1259,3 +1259,29 @@ def test_a_market_rent_cap_is_the_lower_of_it_and_the_lha(catalogue, change, sha
     assert f"and {share} of its open market rent, whichever is lower" in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
     usual = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "open market rent" not in text_of(clause(usual, "co-investment.nominations"))
+
+
+ELMHURST = __import__("pathlib").Path(__file__).parent / "fixtures" / "co-investment-elmhurst-r17.yaml"
+
+
+def test_elmhurst_figures_match_the_reviewers_hand_working(catalogue):
+    """ci-fresh (r17) findings 1, 2 and 6 on the sheet's own numbers: 10 one-bed flats at £165, 4 two-bed at £198 and
+    a two-bed lodge at £198 make £2,640 a week; the 8% reserve is £10,543.10 and the cover 1.29 / 1.48; the Council's
+    first charge (£1,424,998) and Commonweal's capital are about 91% of the £2,380,000 expected value; refinancing
+    Keystone's shortfall at 7.5% over 15 years costs more than the income left, and the note says so."""
+    from assembler.credit import co_investment as credit
+    sheet = read_termsheet(ELMHURST, catalogue)
+    assert credit.rent_roll(sheet.model, 0) == Decimal(2640) * 52
+    doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    waterfall = clause(doc, "co-investment.returns-surplus").note
+    assert "£10,543.10 a year" in waterfall and "the cover is 1.29 with the reserve deducted and 1.48 without it" in waterfall
+    assert "14 (10 \u00d7 1-bed, 4 \u00d7 2-bed)" in "\n".join("|".join(r) for t in tables(clause(doc, "co-investment.schedule-properties")) for r in t)
+    cov = clause(doc, "co-investment.financial-covenants").note
+    assert "secures up to £1,424,998 of clawback" in cov and "about 91% of it" in cov and "about 104%" in cov
+    refi = clause(doc, "co-investment.schedule-waterfall").note
+    assert "(7.5% over fifteen years)" in refi and "fails the test in the governance clause" in refi
+    [r] = credit.refinancings(sheet.model, credit.bullet_shortfalls(sheet.model, credit.waterfall_years(sheet.model)))
+    assert r.fails and Decimal(15_000) < r.left < Decimal(16_500) and Decimal(29_000) < r.cost < Decimal(32_000)
+    home = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    quiet = clause(home, "co-investment.schedule-waterfall").note
+    assert "which the test in the governance clause allows" in quiet and "fails the test" not in quiet
