@@ -164,6 +164,31 @@ class Contribution(Strict):
         None, description="For the authority's grant: the part of it, in pounds, paid from Right to Buy receipts the "
         "authority retains under its retention agreement with the Secretary of State (s.11(6) of the Local Government "
         "Act 2003). The draft then limits that money to homes the agreement allows. Leave out if none.")
+    received: bool | None = Field(
+        None, description="For the delivery organisation's cash: whether it already holds the money (true: e.g. a grant "
+        "already paid to it), so the draft asks for evidence that it holds it, not for a grant agreement under which it "
+        "is still to be paid. Leave out to read it from the description ('received by ...', 'already received').")
+    withdrawable_shares: bool | None = Field(
+        None, description="For the delivery organisation's own funds: whether the money was raised as withdrawable "
+        "share capital (community shares), which members may withdraw under the society's rules. The draft then makes "
+        "the board's suspension of withdrawals until the works are complete a condition and a covenant. Leave out to "
+        "read it from the description ('withdrawable shares').")
+
+    @property
+    def held(self) -> bool:
+        """The delivery organisation already holds this cash (a grant already received)."""
+        if self.received is not None:
+            return self.received
+        return bool(re.search(r"\b(?:already\s+)?received\b|\balready\s+(?:paid|held)\b", self.description or "", re.IGNORECASE)) \
+            and not re.search(r"\bto be received\b|\bnot yet received\b", self.description or "", re.IGNORECASE)
+
+    @property
+    def withdrawable(self) -> bool:
+        """Own funds raised as withdrawable share capital, which members could withdraw before it is spent."""
+        if self.withdrawable_shares is not None:
+            return self.withdrawable_shares
+        return self.kind == "own_funds" and "withdrawable" in (self.description or "").lower() \
+            and "non-withdrawable" not in (self.description or "").lower()
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> Contribution:

@@ -1299,3 +1299,22 @@ def test_a_society_without_an_audit_is_not_asked_for_audited_accounts(catalogue)
     assert "its audited annual accounts" not in text_of(gov)
     usual = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "its audited annual accounts within six months" in text_of(clause(usual, "co-investment.governance"))
+
+
+def test_withdrawable_shares_and_a_grant_already_received(catalogue):
+    """ci-fresh (r17) finding 8: cash from withdrawable community shares is committed only if the board suspends
+    withdrawals (a condition and a covenant, with a note to check the rules), and a grant already received is
+    evidenced as held, not conditioned on being paid. A grant still to be paid keeps the grant-agreement condition."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    cps = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "evidence that it holds the grant of £150,000" in cps and "no condition of it remains unmet" not in cps
+    assert "its board has suspended withdrawals of share capital under its rules" in cps
+    contrib = clause(doc, "co-investment.contributions")
+    assert "must keep withdrawals of its share capital suspended" in text_of(contrib)
+    assert "let the board suspend withdrawals" in contrib.note
+    text = ELMHURST.read_text().replace("for community-led housing, received by Fenbridge CLT",
+                                        "for community-led housing, to be paid on completion") \
+        .replace("(withdrawable shares, closed", "(shares, closed")
+    other = assemble(validate(load_text(text, "e.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    cps = text_of(clause(other, "co-investment.conditions-precedent"))
+    assert "a copy of its signed grant agreement for the grant of £150,000" in cps and "suspended withdrawals" not in cps
