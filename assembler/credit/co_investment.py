@@ -7,6 +7,7 @@ the schedules that print the sources and uses, and the review pack's credit page
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
@@ -665,6 +666,7 @@ class CreditView:
     attributable_over: list = field(default_factory=list)  # (property, per home) whose homes carry more than their value
     bullet_shortfalls: list = field(default_factory=list)  # (investment, income left, shortfall) for capital due in one sum
     refinancings: list = field(default_factory=list)  # Refinancing: each shortfall on the sheet's refinancing terms
+    affordability: list = field(default_factory=list)  # AffordabilityTarget: rent-to-pay outcomes promised for every tenant
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
@@ -721,6 +723,42 @@ def refinancings(sheet, shortfalls: list) -> list[Refinancing]:
     return out
 
 
+_SHARE_OF_PAY = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+@dataclass
+class AffordabilityTarget:
+    """An outcome that caps rent as a share of every tenant's pay or income, against the lowest rent the business plan
+    sets: the take-home pay a tenant needs for that rent to meet it."""
+    measure: str
+    target: str
+    percent: Decimal
+    weekly_rent: Decimal  # the lowest rent a week in the business plan
+    monthly_rent: Decimal
+    pay_needed: Decimal  # take-home pay a month at which the lowest rent is exactly that share
+
+
+def affordability_targets(sheet) -> list[AffordabilityTarget]:
+    """Outcomes such as 'rent no more than 35% of take-home pay for every tenant household': a landlord cannot promise
+    it for every household, since rents are set by the home and pay varies, so the outcomes note gives the figures."""
+    inc = sheet.income
+    rents = [r for r in [*inc.rent_by_bedrooms.values(), inc.rent_per_home_week] if r]
+    if not rents:
+        return []
+    low = min(rents)
+    out = []
+    for k in sheet.partnership.outcomes:
+        words = f"{k.measure} {k.target}".lower()
+        m = _SHARE_OF_PAY.search(k.target or "")
+        if m and "rent" in words and any(w in words for w in ("pay", "income", "earnings", "wage")) \
+                and any(w in words for w in ("every", "each", "all ")):
+            pct = Decimal(m.group(1))
+            if pct:
+                monthly = pence(low * WEEKS / 12)
+                out.append(AffordabilityTarget(k.measure, k.target, pct, low, monthly, pence(monthly * 100 / pct)))
+    return out
+
+
 @per_sheet
 def credit_view(sheet) -> CreditView:
     given = sheet.income.given
@@ -740,7 +778,8 @@ def credit_view(sheet) -> CreditView:
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
         tested=covered(sheet), pari_passu=pari_passu(sheet), authority_first=authority_first(sheet), attributable_over=attributable_over(sheet),
         cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []),
-        refinancings=refinancings(sheet, bullet_shortfalls(sheet, waterfall_years(sheet)) if given else []))
+        refinancings=refinancings(sheet, bullet_shortfalls(sheet, waterfall_years(sheet)) if given else []),
+        affordability=affordability_targets(sheet))
 
 
 def _cashflow(sheet):

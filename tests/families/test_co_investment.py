@@ -1318,3 +1318,21 @@ def test_withdrawable_shares_and_a_grant_already_received(catalogue):
     other = assemble(validate(load_text(text, "e.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
     cps = text_of(clause(other, "co-investment.conditions-precedent"))
     assert "a copy of its signed grant agreement for the grant of £150,000" in cps and "suspended withdrawals" not in cps
+
+
+def test_eligibility_lost_affordability_target_and_clawback_per_home(catalogue):
+    """ci-fresh (r17) findings 9, 10 and 14: a tenant who stops being eligible is not a breach or a Clawback Event
+    (with a note on possession grounds); a rent-to-pay target for every household gets a note with the sheet's lowest
+    rent and the pay it needs; Clawback Events are per home, and a home vacant while being let is not one."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    nom = clause(doc, "co-investment.nominations")
+    assert "because its tenant stops meeting the eligibility criteria in this clause" in text_of(nom)
+    assert "on a ground for possession in Schedule 2 to the Housing Act 1988" in nom.note
+    out = clause(doc, "co-investment.schedule-outcomes").note
+    assert '"No more than 35% for every tenant household"' in out and "£165 a week (about £715 a month)" in out
+    assert "at least about £2,042.86 a month" in out
+    claw = text_of(clause(doc, "co-investment.clawback"))
+    assert "is a Clawback Event for each home in a Partnership Property that it affects" in claw
+    assert "while it is vacant and Fenbridge CLT is taking reasonable steps to let it under" in claw
+    home = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "which no landlord can promise" not in (clause(home, "co-investment.schedule-outcomes").note or "")
