@@ -138,6 +138,16 @@ class Property(Strict):
         return bool(self._SHARED.search(text))
 
     @property
+    def vacate_own_use(self) -> bool:
+        """What is to end before the transfer is the authority's own use (an office, a store, a depot), not a tenancy or
+        licence: there is then no tenant to leave and no right to buy, only the authority's move and making good."""
+        text = (self.vacate_before_transfer or "").lower()
+        if not text or re.search(r"tenan|licen[cs]|\blease|lodger|resident|right to buy", text):
+            return False
+        return bool(re.search(r"\bown (?:use|occupation|operational|service)|\bits own\b|\boperational use\b|"
+                              r"\bstore\b|\bdepot\b|\boffices?\b", text))
+
+    @property
     def telecoms_exception(self) -> bool:
         """The excepted part is a telecoms installation (the draft then adds the Electronic Communications Code and
         roof-and-structure heads); any other excepted part (a substation, a pumping station) gets neutral heads."""

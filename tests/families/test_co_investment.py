@@ -1336,3 +1336,21 @@ def test_eligibility_lost_affordability_target_and_clawback_per_home(catalogue):
     assert "while it is vacant and Fenbridge CLT is taking reasonable steps to let it under" in claw
     home = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "which no landlord can promise" not in (clause(home, "co-investment.schedule-outcomes").note or "")
+
+
+def test_the_authoritys_own_use_is_ended_by_its_move_not_a_tenancy(catalogue):
+    """ci-fresh (r17) finding 13: where what must end before the transfer is the authority's own use (a store), the
+    condition is its move out, removal of its equipment and making good, with no person having a right to occupy (the
+    excepted rooftop aside); no tenant, right to buy or surrender. A tenancy still gets the tenancy wording."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    cp = clause(doc, "co-investment.conditions-precedent")
+    body = text_of(cp)
+    assert "has ended, at Elmhurst House, Coldharbour Lane, Fenbridge FB7 2EH, the County Council's own use" in body
+    assert "removed its equipment and other property and made good" in body and "right to buy" not in body
+    assert "(other than under the exception and reservation shown in" in body
+    assert "There is no tenancy to end" in cp.note and "surrender or notice to quit" not in cp.note
+    assert "must end that use, remove its equipment, make good" in text_of(clause(doc, "co-investment.schedule-properties"))
+    text = ELMHURST.read_text().replace("the County Council's own use of the former laundry wing as an equipment store",
+                                        "the secure tenancy of the caretaker's flat in the former laundry wing")
+    other = assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "every tenant and other occupier has left" in text_of(clause(other, "co-investment.conditions-precedent"))
