@@ -535,6 +535,12 @@ class Nominations(Strict):
     rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
     brma: Text | None = Field(
         None, description="The Broad Rental Market Area whose Local Housing Allowance rates cap the rents, e.g. 'Lincoln'.")
+    housing_authority: bool | None = Field(
+        None, description="Whether the authority is a local housing authority (section 1 of the Housing Act 1985: a "
+        "district, London borough or unitary council, or a Welsh county or county borough council), with an allocation "
+        "scheme under Part 6 and homelessness duties under Part 7 of the Housing Act 1996. False for an English county "
+        "council in a two-tier area, which is not: its nominations then serve its other functions (e.g. adult social "
+        "care) and the draft says nothing of Part 6 or Part 7. Leave out for a local housing authority.")
     market_rent_percent: Percent | None = Field(
         None, description="Where rents are also capped at a share of market rent (an intermediate rent, e.g. '80% of "
         "market rent, and no more than the Local Housing Allowance'): that share, e.g. 80. The draft then caps each rent "

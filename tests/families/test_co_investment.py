@@ -1354,3 +1354,14 @@ def test_the_authoritys_own_use_is_ended_by_its_move_not_a_tenancy(catalogue):
                                         "the secure tenancy of the caretaker's flat in the former laundry wing")
     other = assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
     assert "every tenant and other occupier has left" in text_of(clause(other, "co-investment.conditions-precedent"))
+
+
+def test_a_county_council_that_is_not_a_housing_authority_has_no_part_6_or_7(catalogue):
+    """ci-fresh (r17) finding 16: a county council in a two-tier area (nominations.housing_authority: false) has no
+    allocation scheme or homelessness duties, so the nominations note says so and the vehicle note does not speak of
+    its housing functions."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.nominations").note
+    assert "is not a local housing authority (section 1 of the Housing Act 1985)" in note
+    assert "private rented sector offer" not in note and "its own housing functions" not in "\n".join(
+        c.note or "" for c in doc.all_clauses())

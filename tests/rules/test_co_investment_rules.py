@@ -312,6 +312,8 @@ FIRES = [
     ("COINV-LOAN-MATURITY", HOMES, _loan_outlives_term, "matures on 4 January 2053, after the partnership term ends on 31 May 2052"),
     ("COINV-LOAN-MATURITY", HOMES, _matures_before_drawn, "is to draw capital on 4 January 2028, after its maturity on 31 December 2027"),
     ("COINV-LHA-BEDROOMS", HOMES, _no_bedrooms, "7 Albion Street, Trentborough TB21 1QR has no bedrooms given"),
+    ("COINV-HOUSING-AUTHORITY", HOMES, lambda d: d["authority"].update(name="Trentvale County Council"),
+     "Trentvale County Council is a county council: set nominations.housing_authority to false"),
     ("COINV-SUBSIDY-DATABASE", HOMES, None, "a standalone subsidy must be entered on the subsidy database, whatever"),
     ("COINV-SUBSIDY-DATABASE", HUB, _assessed_hub, "assistance is £270,000"),
     ("COINV-SUBSIDY-DATABASE", HUB, None, "minimal financial assistance of more than £100,000 (£270,000)"),
@@ -410,7 +412,7 @@ QUIET = [
     ("COINV-REPORT-BEFORE-DRAWDOWN", HUB), ("COINV-DRAWDOWN-LONGSTOP", LAND),
     ("COINV-HOUSING-LAND", HOMES), ("COINV-HOUSING-LAND", HUB), ("COINV-S25-CONSENT", HOMES),
     ("COINV-S25-CONSENT", HUB), ("COINV-LOAN-MATURITY", HOMES), ("COINV-LOAN-MATURITY", HUB),
-    ("COINV-LHA-BEDROOMS", HOMES), ("COINV-LHA-BEDROOMS", HUB),
+    ("COINV-LHA-BEDROOMS", HOMES), ("COINV-LHA-BEDROOMS", HUB), ("COINV-HOUSING-AUTHORITY", HOMES),
     ("COINV-SUBSIDY-LAW", HOMES), ("COINV-DUPLICATE-PROPERTY", HOMES), ("COINV-DUPLICATE-PROPERTY", HUB),
     ("COINV-PRICE-CAPS", HOMES), ("COINV-PRICE-CAPS", HUB),
     ("COINV-CONTRIBUTIONS-TOTAL", HOMES), ("COINV-CONTRIBUTIONS-TOTAL", HUB),
@@ -855,3 +857,10 @@ def test_a_bedroom_mix_prices_each_size_at_its_own_rent_and_satisfies_the_lha_ru
 def test_a_bedroom_mix_must_add_up_and_not_sit_beside_bedrooms(catalogue, change, message):
     with pytest.raises(Exception, match=message):
         sheet_from(HOMES, catalogue, lambda d: change(d["contributions"]["authority"][0]["properties"][0]))
+
+
+def test_a_county_council_that_says_whether_it_is_a_housing_authority_is_quiet(catalogue):
+    def county(d):
+        d["authority"].update(name="Trentvale County Council")
+        d["nominations"]["housing_authority"] = False
+    assert not fired(sheet_from(HOMES, catalogue, county), catalogue, "COINV-HOUSING-AUTHORITY")
