@@ -1365,3 +1365,16 @@ def test_a_county_council_that_is_not_a_housing_authority_has_no_part_6_or_7(cat
     assert "is not a local housing authority (section 1 of the Housing Act 1985)" in note
     assert "private rented sector offer" not in note and "its own housing functions" not in "\n".join(
         c.note or "" for c in doc.all_clauses())
+
+
+def test_society_default_event_and_investment_agreement_definition(catalogue):
+    """ci-fresh (r17) findings 20 and 22: the Investment Agreement definition points to no approval step that does
+    not exist, and a registered society's Default Event speaks of its registered rules, not of a charity."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    text = "\n".join(text_of(c) for c in doc.all_clauses())
+    assert "approved under clause 5" not in text
+    assert "it stops being a registered society whose registered rules include objects covering the Partnership " \
+           "Purpose" in text_of(clause(doc, "co-investment.default-termination"))
+    home = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "it stops being a charity or other body whose objects include" in text_of(
+        clause(home, "co-investment.default-termination"))
