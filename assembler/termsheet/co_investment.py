@@ -177,7 +177,7 @@ class Contribution(Strict):
     received: bool | None = Field(
         None, description="For the delivery organisation's cash: whether it already holds the money (true: e.g. a grant "
         "already paid to it), so the draft asks for evidence that it holds it, not for a grant agreement under which it "
-        "is still to be paid. Leave out to read it from the description ('received by ...', 'already received').")
+        "is still to be paid. Leave out to read it from the description ('already received', 'received on 3 March 2026'); 'received by' alone names the recipient and is not enough.")
     withdrawable_shares: bool | None = Field(
         None, description="For the delivery organisation's own funds: whether the money was raised as withdrawable "
         "share capital (community shares), which members may withdraw under the society's rules. The draft then makes "
@@ -189,8 +189,8 @@ class Contribution(Strict):
         """The delivery organisation already holds this cash (a grant already received)."""
         if self.received is not None:
             return self.received
-        return bool(re.search(r"\b(?:already\s+)?received\b|\balready\s+(?:paid|held)\b", self.description or "", re.IGNORECASE)) \
-            and not re.search(r"\bto be received\b|\bnot yet received\b", self.description or "", re.IGNORECASE)
+        return bool(re.search(r"\balready\s+(?:received|paid|held)\b|\b(?:has|have)\s+(?:been\s+)?received\b|"
+                              r"\breceived\s+(?:on|in)\s+\d", self.description or "", re.IGNORECASE))
 
     @property
     def withdrawable(self) -> bool:
