@@ -7,6 +7,7 @@ the schedules that print the sources and uses, and the review pack's credit page
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
@@ -79,6 +80,10 @@ def rent_roll(sheet, bought_homes: int) -> Decimal:
     inc = sheet.income
     total = ZERO
     for p in sheet.contributions.properties:
+        if p.bedroom_mix:  # homes of different sizes: each size at its own rent, not an average
+            for beds, count in p.bedroom_mix.items():
+                total += (weekly_rent(inc, beds) or ZERO) * count * WEEKS
+            continue
         rent = weekly_rent(inc, p.bedrooms)
         total += (rent or ZERO) * p.homes * WEEKS
     total += (weekly_rent(inc, None) or ZERO) * bought_homes * WEEKS
@@ -448,6 +453,52 @@ def pari_passu(sheet) -> PariPassu | None:
                      sheet.positions.get("clawback_basis") == "uplift-share")
 
 
+@dataclass
+class AuthorityFirst:
+    """The Authority's charge for the clawback ranks ahead of every Investor Charge: an Investor's enforcement is a
+    Clawback Event, so the whole Clawback Amount is paid out of the proceeds before the Investors. The figures the
+    loan-to-value and step-in notes give, at the value after the works (on the sheet's basis, often vacant possession)."""
+    clawback: Decimal  # the most the Authority's charge secures: the Attributable Contributions of every home
+    tested: Decimal  # the Investment Capital the loan-to-value test measures
+    capital: Decimal  # every Investor's capital
+    value: Decimal  # the charged properties' value after the works
+
+    def _pct(self, amount: Decimal) -> Decimal | None:
+        return (amount / self.value * 100).quantize(Decimal("1")) if self.value else None
+
+    @property
+    def tested_ltv(self) -> Decimal | None:
+        """The clawback and the tested capital together, as a % of the value."""
+        return self._pct(self.clawback + self.tested)
+
+    @property
+    def all_ltv(self) -> Decimal | None:
+        """The clawback and every Investor's capital together, as a % of the value."""
+        return self._pct(self.clawback + self.capital)
+
+    @property
+    def left_for_investors(self) -> Decimal:
+        """What the value leaves for the Investor Charges after the clawback is paid."""
+        return max(self.value - self.clawback, ZERO)
+
+    @property
+    def step_in_short(self) -> bool:
+        """The step-in price (the greater of value less clawback and the debt) is the debt, so a Substitute Provider
+        would pay more than the value less the clawback its homes still carry."""
+        return self.value - self.clawback < self.capital
+
+
+def authority_first(sheet) -> AuthorityFirst | None:
+    """The Authority's first-ranking clawback charge against the Investors' security (None on other rankings)."""
+    c = sheet.contributions
+    if sheet.positions.get("security_ranking") != "authority-first" or not sheet.security.investor_charge \
+            or not c.investments or not c.authority_properties:
+        return None
+    clawback = sum((p.undervalue for p in c.authority_properties), ZERO) + c.authority_grant  # as Schedule 1 totals it
+    lent, value, _ = full_ltv(sheet)
+    return AuthorityFirst(pence(clawback), lent, sum((i.amount for i in c.investments), ZERO), value)
+
+
 def attributable_over(sheet) -> list[tuple]:
     """The Authority's properties whose homes each carry an Attributable Contribution above their share of the
     valuation: (property, Attributable Contribution a home, valuation a home). A Clawback Event on one of them costs
@@ -611,8 +662,11 @@ class CreditView:
     full_stock: dt.date | None = None
     tested: list = field(default_factory=list)  # the investments the covenants test (covered)
     pari_passu: PariPassu | None = None  # the dilution of the Investor Charges by a charge ranking equally
+    authority_first: AuthorityFirst | None = None  # the Authority's first-ranking clawback against the Investors' security
     attributable_over: list = field(default_factory=list)  # (property, per home) whose homes carry more than their value
     bullet_shortfalls: list = field(default_factory=list)  # (investment, income left, shortfall) for capital due in one sum
+    refinancings: list = field(default_factory=list)  # Refinancing: each shortfall on the sheet's refinancing terms
+    affordability: list = field(default_factory=list)  # AffordabilityTarget: rent-to-pay outcomes promised for every tenant
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
 
 
@@ -635,6 +689,76 @@ def bullet_shortfalls(sheet, years: list) -> list[tuple]:
     return out
 
 
+@dataclass
+class Refinancing:
+    """Capital due in one sum that the business plan leaves to a refinancing, tested on the sheet's refinancing terms
+    against the income the governance clause's test allows (what is left after the earlier waterfall steps)."""
+    investment: object
+    amount: Decimal  # the shortfall to be refinanced
+    rate: Decimal
+    years: int
+    cost: Decimal  # the equal yearly payment of capital and interest on those terms
+    left: Decimal  # a full year's net income, every home let, less the other investments' yearly payments
+
+    @property
+    def fails(self) -> bool:
+        return self.cost > self.left
+
+
+def refinancings(sheet, shortfalls: list) -> list[Refinancing]:
+    """Each shortfall in `shortfalls` (bullet_shortfalls) refinanced at income.refinancing_rate over
+    income.refinancing_years, against the income left on the business plan (flat rents and costs)."""
+    from assembler.termsheet.co_investment import yearly_instalment
+
+    if not shortfalls:
+        return []
+    stabilised = year_income(sheet, affordable_homes(sheet, sheet.contributions.cash_total))
+    inc = sheet.income
+    out = []
+    for inv, _, short in shortfalls:
+        others = [i for i in sheet.contributions.investments if i.investor != inv.investor]
+        left = max(stabilised.net - yearly_debt_service(sheet, others), ZERO)
+        out.append(Refinancing(inv, short, inc.refinancing_rate, inc.refinancing_years,
+                               pence(yearly_instalment(short, inc.refinancing_rate, inc.refinancing_years)), pence(left)))
+    return out
+
+
+_SHARE_OF_PAY = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+@dataclass
+class AffordabilityTarget:
+    """An outcome that caps rent as a share of every tenant's pay or income, against the lowest rent the business plan
+    sets: the take-home pay a tenant needs for that rent to meet it."""
+    measure: str
+    target: str
+    percent: Decimal
+    weekly_rent: Decimal  # the lowest rent a week in the business plan
+    monthly_rent: Decimal
+    pay_needed: Decimal  # take-home pay a month at which the lowest rent is exactly that share
+
+
+def affordability_targets(sheet) -> list[AffordabilityTarget]:
+    """Outcomes such as 'rent no more than 35% of take-home pay for every tenant household': a landlord cannot promise
+    it for every household, since rents are set by the home and pay varies, so the outcomes note gives the figures."""
+    inc = sheet.income
+    rents = [r for r in [*inc.rent_by_bedrooms.values(), inc.rent_per_home_week] if r]
+    if not rents:
+        return []
+    low = min(rents)
+    out = []
+    for k in sheet.partnership.outcomes:
+        words = f"{k.measure} {k.target}".lower()
+        m = _SHARE_OF_PAY.search(k.target or "")
+        if m and "rent" in words and any(w in words for w in ("pay", "income", "earnings", "wage")) \
+                and any(w in words for w in ("every", "each", "all ")):
+            pct = Decimal(m.group(1))
+            if pct:
+                monthly = pence(low * WEEKS / 12)
+                out.append(AffordabilityTarget(k.measure, k.target, pct, low, monthly, pence(monthly * 100 / pct)))
+    return out
+
+
 @per_sheet
 def credit_view(sheet) -> CreditView:
     given = sheet.income.given
@@ -652,8 +776,10 @@ def credit_view(sheet) -> CreditView:
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
-        tested=covered(sheet), pari_passu=pari_passu(sheet), attributable_over=attributable_over(sheet),
-        cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []))
+        tested=covered(sheet), pari_passu=pari_passu(sheet), authority_first=authority_first(sheet), attributable_over=attributable_over(sheet),
+        cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []),
+        refinancings=refinancings(sheet, bullet_shortfalls(sheet, waterfall_years(sheet)) if given else []),
+        affordability=affordability_targets(sheet))
 
 
 def _cashflow(sheet):

@@ -406,6 +406,22 @@ def loan_maturity(ctx: RuleContext):
                    f"{long_date(service.maturity)}", loc)
 
 
+@RULES.rule("COINV-HOUSING-AUTHORITY", "warning",
+            "A county council nominating tenants must say whether it is a local housing authority (Part 6 and Part 7).")
+def county_housing_authority(ctx: RuleContext):
+    """An English county council in a two-tier area is not a local housing authority (s.1 Housing Act 1985): the
+    nominations note must not give it an allocation scheme or homelessness duties. A unitary county council is one,
+    so the sheet must say which."""
+    sheet = ctx.sheet
+    if not sheet.nominations or sheet.nominations.housing_authority is not None:
+        return
+    if "county council" in (sheet.authority.name or "").lower() and "borough" not in (sheet.authority.name or "").lower():
+        yield (f"{sheet.authority.name} is a county council: set nominations.housing_authority to false if it is in a "
+               "two-tier area (it is then not a local housing authority under section 1 of the Housing Act 1985, and the "
+               "draft leaves out Part 6 allocation and Part 7 homelessness), or true if it is a unitary council",
+               ("nominations", "housing_authority"))
+
+
 @RULES.rule("COINV-LHA-BEDROOMS", "warning",
             "A rent capped at the Local Housing Allowance by bedroom size needs the bedrooms of each home.")
 def lha_bedrooms(ctx: RuleContext):
@@ -415,9 +431,9 @@ def lha_bedrooms(ctx: RuleContext):
     for side, items in (("authority", sheet.contributions.authority), ("delivery", sheet.contributions.delivery)):
         for i, c in enumerate(items):
             for j, p in enumerate(c.properties):
-                if p.homes and p.bedrooms is None:
-                    yield (f"{p.address} has no bedrooms given, so the draft cannot say which Local Housing Allowance "
-                           "rate caps its rent", ("contributions", side, i, "properties", j, "bedrooms"))
+                if p.homes and p.bedrooms is None and not p.bedroom_mix:
+                    yield (f"{p.address} has no bedrooms given (bedrooms, or bedroom_mix for homes of different "
+                           "sizes), so the draft cannot say which Local Housing Allowance rate caps its rent", ("contributions", side, i, "properties", j, "bedrooms"))
 
 
 # The investor's view: the money must work (credit arithmetic in assembler/credit/co_investment.py) ----------

@@ -64,7 +64,12 @@ class Property(Strict):
         "the authority has not confirmed it: the draft then shows both routes for the lawyer to choose.")
     bedrooms: int | None = Field(
         None, ge=0, le=10, description="Bedrooms in each home (0 for a studio), for the Local Housing Allowance rate that caps "
-        "its rent. Leave out for a non-residential building.")
+        "its rent. Leave out for a non-residential building, or where the homes differ in size (give bedroom_mix instead).")
+    bedroom_mix: dict[Annotated[int, Field(ge=0, le=10)], Annotated[int, Field(ge=1, le=500)]] = Field(
+        default_factory=dict, description="Where the property's homes differ in size: how many homes have each number of "
+        "bedrooms (0 for a studio), e.g. {1: 10, 2: 4} for ten one-bedroom and four two-bedroom flats. The numbers must add "
+        "up to homes. The rent roll prices each size at its rent in income.rent_by_bedrooms, the property schedule shows "
+        "the mix and the rent cap follows each home's bedrooms. Leave out where every home has the same bedrooms (give bedrooms).")
     occupiers: Text | None = Field(
         None, description="Existing tenancies or occupiers the delivery organisation takes the property subject to, e.g. "
         "'Assured tenancy of the first-floor flat granted 1 June 2026'. Leave out for a property transferred with vacant possession. "
@@ -82,6 +87,31 @@ class Property(Strict):
         "reserves it with rights of access and heads for damage and the works; where the text names a telecoms installation (the "
         "Electronic Communications Code, a mast, an antenna) it adds the operator's rights and the roof and structure. "
         "Leave out if none.")
+
+    @model_validator(mode="after")
+    def _mix_adds_up(self) -> Property:
+        if self.bedroom_mix:
+            if self.bedrooms is not None:
+                raise ValueError("give either bedrooms (every home the same size) or bedroom_mix (homes of different "
+                                 "sizes), not both")
+            if sum(self.bedroom_mix.values()) != self.homes:
+                raise ValueError(f"bedroom_mix adds up to {sum(self.bedroom_mix.values())} homes, but homes is "
+                                 f"{self.homes}: the numbers of homes of each size must add up to homes")
+        return self
+
+    @property
+    def mix(self) -> dict:
+        """Homes by number of bedrooms: the bedroom_mix, or every home at bedrooms; empty if the bedrooms are not given."""
+        if self.bedroom_mix:
+            return dict(sorted(self.bedroom_mix.items()))
+        if self.bedrooms is not None and self.homes:
+            return {self.bedrooms: self.homes}
+        return {}
+
+    @property
+    def mix_words(self) -> str:
+        """The mix for the property schedule, e.g. '10 x 1-bed, 4 x 2-bed' (a studio is '0-bed' written 'studio')."""
+        return ", ".join(f"{n} \u00d7 {'studio' if b == 0 else str(b) + '-bed'}" for b, n in self.mix.items())
 
     @model_validator(mode="after")
     def _lease_has_length(self) -> Property:
@@ -106,6 +136,16 @@ class Property(Strict):
         if "self-contained" in text or "self contained" in text:
             return False
         return bool(self._SHARED.search(text))
+
+    @property
+    def vacate_own_use(self) -> bool:
+        """What is to end before the transfer is the authority's own use (an office, a store, a depot), not a tenancy or
+        licence: there is then no tenant to leave and no right to buy, only the authority's move and making good."""
+        text = (self.vacate_before_transfer or "").lower()
+        if not text or re.search(r"tenan|licen[cs]|\blease|lodger|resident|right to buy", text):
+            return False
+        return bool(re.search(r"\bown (?:use|occupation|operational|service)|\bits own\b|\boperational use\b|"
+                              r"\bstore\b|\bdepot\b|\boffices?\b", text))
 
     @property
     def telecoms_exception(self) -> bool:
@@ -134,6 +174,31 @@ class Contribution(Strict):
         None, description="For the authority's grant: the part of it, in pounds, paid from Right to Buy receipts the "
         "authority retains under its retention agreement with the Secretary of State (s.11(6) of the Local Government "
         "Act 2003). The draft then limits that money to homes the agreement allows. Leave out if none.")
+    received: bool | None = Field(
+        None, description="For the delivery organisation's cash: whether it already holds the money (true: e.g. a grant "
+        "already paid to it), so the draft asks for evidence that it holds it, not for a grant agreement under which it "
+        "is still to be paid. Leave out to read it from the description ('already received', 'received on 3 March 2026'); 'received by' alone names the recipient and is not enough.")
+    withdrawable_shares: bool | None = Field(
+        None, description="For the delivery organisation's own funds: whether the money was raised as withdrawable "
+        "share capital (community shares), which members may withdraw under the society's rules. The draft then makes "
+        "the board's suspension of withdrawals until the works are complete a condition and a covenant. Leave out to "
+        "read it from the description ('withdrawable shares').")
+
+    @property
+    def held(self) -> bool:
+        """The delivery organisation already holds this cash (a grant already received)."""
+        if self.received is not None:
+            return self.received
+        return bool(re.search(r"\balready\s+(?:received|paid|held)\b|\b(?:has|have)\s+(?:been\s+)?received\b|"
+                              r"\breceived\s+(?:on|in)\s+\d", self.description or "", re.IGNORECASE))
+
+    @property
+    def withdrawable(self) -> bool:
+        """Own funds raised as withdrawable share capital, which members could withdraw before it is spent."""
+        if self.withdrawable_shares is not None:
+            return self.withdrawable_shares
+        return self.kind == "own_funds" and "withdrawable" in (self.description or "").lower() \
+            and "non-withdrawable" not in (self.description or "").lower()
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> Contribution:
@@ -470,9 +535,32 @@ class Nominations(Strict):
     rent_cap: Text = Field("Local Housing Allowance", description="The cap on rents, e.g. 'Local Housing Allowance' or '80% of market rent'.")
     brma: Text | None = Field(
         None, description="The Broad Rental Market Area whose Local Housing Allowance rates cap the rents, e.g. 'Lincoln'.")
+    housing_authority: bool | None = Field(
+        None, description="Whether the authority is a local housing authority (section 1 of the Housing Act 1985: a "
+        "district, London borough or unitary council, or a Welsh county or county borough council), with an allocation "
+        "scheme under Part 6 and homelessness duties under Part 7 of the Housing Act 1996. False for an English county "
+        "council in a two-tier area, which is not: its nominations then serve its other functions (e.g. adult social "
+        "care) and the draft says nothing of Part 6 or Part 7. Leave out for a local housing authority.")
+    market_rent_percent: Percent | None = Field(
+        None, description="Where rents are also capped at a share of market rent (an intermediate rent, e.g. '80% of "
+        "market rent, and no more than the Local Housing Allowance'): that share, e.g. 80. The draft then caps each rent "
+        "at the lower of that share of the home's open market rent and the Local Housing Allowance rate. Leave out to "
+        "read it from rent_cap (a phrase such as '80% of market rent'), or for no market-rent cap.")
     lha_by_bedrooms: bool = Field(
         True, description="Whether the rent of each home is capped at the Local Housing Allowance rate for the Broad Rental "
         "Market Area for the number of bedrooms the household is entitled to (true), rather than a single figure.")
+
+    _MARKET: ClassVar[re.Pattern] = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s+of\s+(?:the\s+)?(?:open\s+)?market\s+rents?",
+                                               re.IGNORECASE)
+
+    @property
+    def market_cap(self) -> Decimal | None:
+        """The share of open market rent that also caps each rent: market_rent_percent, or the percentage that rent_cap
+        states ('80% of market rent'); None if neither does."""
+        if self.market_rent_percent is not None:
+            return self.market_rent_percent
+        m = self._MARKET.search(self.rent_cap or "")
+        return Decimal(m.group(1)) if m else None
 
 
 class Surplus(Strict):
@@ -564,6 +652,12 @@ class Covenants(Strict):
     max_ltv: Percent | None = Field(
         None, description="The investors' maximum loan to value: investment capital outstanding as a % of the market value "
         "of the charged properties, e.g. 70. Leave out for none.")
+    combined_max_ltv: Percent | None = Field(
+        None, description="With authority-first security ranking: the highest that the investment capital the "
+        "loan-to-value test measures, together with the most the authority's first-ranking clawback charge secures, "
+        "may be as a % of the market value of the charged properties, e.g. 100. The draft tests this combined figure "
+        "as well, because the clawback is paid out of the proceeds before the investors; leave out while it is not "
+        "agreed (the draft shows it as an open point and the note gives the figures).")
     valuation_basis: Text = Field(
         "market value subject to existing tenancies", description="The basis of value on which the loan-to-value "
         "covenant is tested, as the investors' offer states it, e.g. 'market value subject to existing tenancies'.")

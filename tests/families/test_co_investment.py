@@ -98,7 +98,7 @@ def test_property_schedule_has_one_row_per_property(drafts):
                         "Per home"]  # the paragraph above says it is the Attributable Contribution of each home
     rows = table[1:-1]
     assert len(rows) == 8
-    assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2)"]
+    assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2-bed)"]
     # Clawback follows each home: a nil-price transfer attributes the whole valuation to the one home, and
     # the £2,600,000 grant pays for the 52 homes to be bought and is attributed only to them (r15 ci-sample 2).
     assert rows[7][6:] == ["£85,000", "£0", "£85,000"]
@@ -1212,3 +1212,185 @@ def test_stamp_duty_note_works_above_the_two_per_cent_band(catalogue):
     note = " ".join(next(c for c in doc.all_clauses() if c.id == "co-investment.tax").note.split())
     assert ("£20,000 on a home at the £300,000 price cap (5% of the whole price plus 2% of the £125,000 above £125,000 "
             "and 5% of the £50,000 above £250,000)") in note
+
+
+def test_authority_first_clawback_is_tested_with_the_investors_security(catalogue):
+    """ci-fresh (r17) finding 2: with the Authority's clawback charge ranking first, the loan-to-value covenant also
+    tests the capital together with the clawback, the note gives the combined figures, and a step-in transfer
+    releases the Authority's charge against a new first charge from the Substitute Provider. Quiet on other rankings."""
+    from assembler.credit import co_investment as credit
+    text = SAMPLES_TEXT["housing-land-transfer"].replace("  min_dscr: 1.15\n", "  min_dscr: 1.15\n  max_ltv: 60\n", 1)
+    sheet = validate(load_text(text, "land.yaml"), catalogue)
+    af = credit.authority_first(sheet.model)
+    assert af is not None and af.clawback > 0 and af.value > 0
+    doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    cov = clause(doc, "co-investment.financial-covenants")
+    assert "together with the total of the Clawback Amounts that the charge of" in text_of(cov)
+    assert f"secures up to £{af.clawback:,.0f}" in cov.note.replace(".00", "")
+    assert f"about {af.tested_ltv}% of it" in cov.note
+    step = clause(doc, "co-investment.default-termination")
+    assert "must release its charge over each Partnership Property transferred" in text_of(step)
+    assert "takes a new first charge from" in step.note
+    homes = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert credit.authority_first(read_termsheet(HOMES, catalogue).model) is None
+    assert "must release its charge over each" not in text_of(clause(homes, "co-investment.default-termination"))
+    assert "Clawback Amounts that the charge of" not in text_of(clause(homes, "co-investment.financial-covenants"))
+
+
+def test_courts_only_dispute_route_imposes_no_expert_or_mediation(catalogue):
+    """ci-fresh (r17) finding 3: where the sheet sends disputes to the courts, a deadlock and a rejected covenant
+    plan go to clause 30 as a Dispute, no clause imposes an expert or mediation or bars the courts, and the
+    governance note agrees. The other routes keep the expert and mediation steps."""
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace(
+        "positions:\n  end_of_term: authority-option\n", "positions:\n  end_of_term: authority-option\n  dispute_route: courts\n", 1)
+    doc = assemble(validate(load_text(text, "courts.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    gov, cov = clause(doc, "co-investment.governance"), clause(doc, "co-investment.financial-covenants")
+    for body in (text_of(gov), text_of(cov)):
+        assert "expert" not in body and "mediation" not in body and "court proceedings about a deadlock" not in body
+    assert "any Party may refer it as a Dispute under" in text_of(gov)
+    assert "whether it acted reasonably as a Dispute under" in text_of(cov)
+    assert "never has to end in court" not in gov.note and "taken as a Dispute to the courts" in gov.note
+    usual = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "independent expert" in text_of(clause(usual, "co-investment.governance"))
+    assert "must try mediation under" in text_of(clause(usual, "co-investment.governance"))
+
+
+@pytest.mark.parametrize("change, share", [
+    (("rent_cap: the Local Housing Allowance for the Broad Rental Market Area",
+      "rent_cap: 80% of market rent, and no more than the Local Housing Allowance"), "80%"),
+    (("  rent_cap: the Local Housing Allowance for the Broad Rental Market Area\n",
+      "  rent_cap: the Local Housing Allowance for the Broad Rental Market Area\n  market_rent_percent: 75\n"), "75%"),
+])
+def test_a_market_rent_cap_is_the_lower_of_it_and_the_lha(catalogue, change, share):
+    """ci-fresh (r17) finding 5: '80% of market rent, and no more than the Local Housing Allowance' caps each rent at
+    the lower of the two (from rent_cap's words or market_rent_percent), in the clause, its note and the heads."""
+    text = SAMPLES_TEXT["affordable-homes-partnership"]
+    assert change[0] in text
+    doc = assemble(validate(load_text(text.replace(change[0], change[1], 1), "cap.yaml"), catalogue), catalogue,
+                   today=DRAFT_DATE).document
+    nom = clause(doc, "co-investment.nominations")
+    assert f"above the lower of {share} of the open market rent for the home, as assessed by a RICS Registered Valuer, " \
+           "and the Local Housing Allowance rate" in text_of(nom)
+    assert "in each case as it stands when the tenancy is granted" in text_of(nom)
+    assert f"the lower of {share} of the home's open market rent and the Local Housing Allowance rate" in nom.note
+    assert f"and {share} of its open market rent, whichever is lower" in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    usual = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "open market rent" not in text_of(clause(usual, "co-investment.nominations"))
+
+
+ELMHURST = __import__("pathlib").Path(__file__).parent / "fixtures" / "co-investment-elmhurst-r17.yaml"
+
+
+def test_elmhurst_figures_match_the_reviewers_hand_working(catalogue):
+    """ci-fresh (r17) findings 1, 2 and 6 on the sheet's own numbers: 10 one-bed flats at £165, 4 two-bed at £198 and
+    a two-bed lodge at £198 make £2,640 a week; the 8% reserve is £10,543.10 and the cover 1.29 / 1.48; the Council's
+    first charge (£1,424,998) and Commonweal's capital are about 91% of the £2,380,000 expected value; refinancing
+    Keystone's shortfall at 7.5% over 15 years costs more than the income left, and the note says so."""
+    from assembler.credit import co_investment as credit
+    sheet = read_termsheet(ELMHURST, catalogue)
+    assert credit.rent_roll(sheet.model, 0) == Decimal(2640) * 52
+    doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    waterfall = clause(doc, "co-investment.returns-surplus").note
+    assert "£10,543.10 a year" in waterfall and "the cover is 1.29 with the reserve deducted and 1.48 without it" in waterfall
+    assert "14 (10 \u00d7 1-bed, 4 \u00d7 2-bed)" in "\n".join("|".join(r) for t in tables(clause(doc, "co-investment.schedule-properties")) for r in t)
+    cov = clause(doc, "co-investment.financial-covenants").note
+    assert "secures up to £1,424,998 of clawback" in cov and "about 91% of it" in cov and "about 104%" in cov
+    refi = clause(doc, "co-investment.schedule-waterfall").note
+    assert "7.5% over fifteen years (the refinancing terms the Parties assumed)" in refi and "costs more than the governance clause allows" in refi
+    [r] = credit.refinancings(sheet.model, credit.bullet_shortfalls(sheet.model, credit.waterfall_years(sheet.model)))
+    assert r.fails and Decimal(15_000) < r.left < Decimal(16_500) and Decimal(29_000) < r.cost < Decimal(32_000)
+    home = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    quiet = clause(home, "co-investment.schedule-waterfall").note
+    assert "within what the governance clause allows" in quiet and "costs more than the governance clause allows" not in quiet
+
+
+def test_a_society_without_an_audit_is_not_asked_for_audited_accounts(catalogue):
+    """ci-fresh (r17) finding 7: Fenbridge CLT's members have disapplied the audit (2014 Act s.84), so the draft asks
+    for its annual accounts with the report the law requires, not audited accounts; an audited body still gives them."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    gov, cov = clause(doc, "co-investment.governance"), clause(doc, "co-investment.financial-covenants")
+    assert "its approved annual accounts, with the report on them that the law governing it requires (where its " \
+           "members have disapplied the audit under section 84 of the Co-operative and Community Benefit Societies " \
+           "Act 2014" in text_of(gov)
+    assert "audited" not in text_of(cov) and "audited accounts when" not in cov.note
+    assert "its audited annual accounts" not in text_of(gov)
+    usual = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "its audited annual accounts within six months" in text_of(clause(usual, "co-investment.governance"))
+
+
+def test_withdrawable_shares_and_a_grant_already_received(catalogue):
+    """ci-fresh (r17) finding 8: cash from withdrawable community shares is committed only if the board suspends
+    withdrawals (a condition and a covenant, with a note to check the rules), and a grant already received is
+    evidenced as held, not conditioned on being paid. A grant still to be paid keeps the grant-agreement condition."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    cps = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "evidence that it holds the grant of £150,000" in cps and "no condition of it remains unmet" not in cps
+    assert "its board has suspended withdrawals of share capital under its rules" in cps
+    contrib = clause(doc, "co-investment.contributions")
+    assert "must keep withdrawals of its share capital suspended" in text_of(contrib)
+    assert "let the board suspend withdrawals" in contrib.note
+    text = ELMHURST.read_text().replace("      received: true\n", "") \
+        .replace("(withdrawable shares, closed", "(shares, closed")
+    other = assemble(validate(load_text(text, "e.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    cps = text_of(clause(other, "co-investment.conditions-precedent"))
+    assert "a copy of its signed grant agreement for the grant of £150,000" in cps and "suspended withdrawals" not in cps
+
+
+def test_eligibility_lost_affordability_target_and_clawback_per_home(catalogue):
+    """ci-fresh (r17) findings 9, 10 and 14: a tenant who stops being eligible is not a breach or a Clawback Event
+    (with a note on possession grounds); a rent-to-pay target for every household gets a note with the sheet's lowest
+    rent and the pay it needs; Clawback Events are per home, and a home vacant while being let is not one."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    nom = clause(doc, "co-investment.nominations")
+    assert "because its tenant stops meeting the eligibility criteria in this clause" in text_of(nom)
+    assert "on a ground for possession in Schedule 2 to the Housing Act 1988" in nom.note
+    out = clause(doc, "co-investment.schedule-outcomes").note
+    assert '"No more than 35% for every tenant household"' in out and "£165 a week (about £715 a month)" in out
+    assert "at least about £2,042.86 a month" in out
+    claw = text_of(clause(doc, "co-investment.clawback"))
+    assert "is a Clawback Event for each home in a Partnership Property that it affects" in claw
+    assert "while it is vacant and Fenbridge CLT is taking reasonable steps to let it under" in claw
+    home = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "which no landlord can promise" not in (clause(home, "co-investment.schedule-outcomes").note or "")
+
+
+def test_the_authoritys_own_use_is_ended_by_its_move_not_a_tenancy(catalogue):
+    """ci-fresh (r17) finding 13: where what must end before the transfer is the authority's own use (a store), the
+    condition is its move out, removal of its equipment and making good, with no person having a right to occupy (the
+    excepted rooftop aside); no tenant, right to buy or surrender. A tenancy still gets the tenancy wording."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    cp = clause(doc, "co-investment.conditions-precedent")
+    body = text_of(cp)
+    assert "has ended, at Elmhurst House, Coldharbour Lane, Fenbridge FB7 2EH, the County Council's own use" in body
+    assert "removed its equipment and other property and made good" in body and "right to buy" not in body
+    assert "(other than under the exception and reservation shown in" in body
+    assert "There is no tenancy to end" in cp.note and "surrender or notice to quit" not in cp.note
+    assert "must end that use, remove its equipment, make good" in text_of(clause(doc, "co-investment.schedule-properties"))
+    text = ELMHURST.read_text().replace("the County Council's own use of the former laundry wing as an equipment store",
+                                        "the secure tenancy of the caretaker's flat in the former laundry wing")
+    other = assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "every tenant and other occupier has left" in text_of(clause(other, "co-investment.conditions-precedent"))
+
+
+def test_a_county_council_that_is_not_a_housing_authority_has_no_part_6_or_7(catalogue):
+    """ci-fresh (r17) finding 16: a county council in a two-tier area (nominations.housing_authority: false) has no
+    allocation scheme or homelessness duties, so the nominations note says so and the vehicle note does not speak of
+    its housing functions."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.nominations").note
+    assert "is not a local housing authority (section 1 of the Housing Act 1985)" in note
+    assert "private rented sector offer" not in note and "its own housing functions" not in "\n".join(
+        c.note or "" for c in doc.all_clauses())
+
+
+def test_society_default_event_and_investment_agreement_definition(catalogue):
+    """ci-fresh (r17) findings 20 and 22: the Investment Agreement definition points to no approval step that does
+    not exist, and a registered society's Default Event speaks of its registered rules, not of a charity."""
+    doc = assemble(read_termsheet(ELMHURST, catalogue), catalogue, today=DRAFT_DATE).document
+    text = "\n".join(text_of(c) for c in doc.all_clauses())
+    assert "approved under clause 5" not in text
+    assert "it stops being a registered society whose registered rules include objects covering the Partnership " \
+           "Purpose" in text_of(clause(doc, "co-investment.default-termination"))
+    home = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "it stops being a charity or other body whose objects include" in text_of(
+        clause(home, "co-investment.default-termination"))

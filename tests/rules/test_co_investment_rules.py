@@ -312,6 +312,8 @@ FIRES = [
     ("COINV-LOAN-MATURITY", HOMES, _loan_outlives_term, "matures on 4 January 2053, after the partnership term ends on 31 May 2052"),
     ("COINV-LOAN-MATURITY", HOMES, _matures_before_drawn, "is to draw capital on 4 January 2028, after its maturity on 31 December 2027"),
     ("COINV-LHA-BEDROOMS", HOMES, _no_bedrooms, "7 Albion Street, Trentborough TB21 1QR has no bedrooms given"),
+    ("COINV-HOUSING-AUTHORITY", HOMES, lambda d: d["authority"].update(name="Trentvale County Council"),
+     "Trentvale County Council is a county council: set nominations.housing_authority to false"),
     ("COINV-SUBSIDY-DATABASE", HOMES, None, "a standalone subsidy must be entered on the subsidy database, whatever"),
     ("COINV-SUBSIDY-DATABASE", HUB, _assessed_hub, "assistance is £270,000"),
     ("COINV-SUBSIDY-DATABASE", HUB, None, "minimal financial assistance of more than £100,000 (£270,000)"),
@@ -410,7 +412,7 @@ QUIET = [
     ("COINV-REPORT-BEFORE-DRAWDOWN", HUB), ("COINV-DRAWDOWN-LONGSTOP", LAND),
     ("COINV-HOUSING-LAND", HOMES), ("COINV-HOUSING-LAND", HUB), ("COINV-S25-CONSENT", HOMES),
     ("COINV-S25-CONSENT", HUB), ("COINV-LOAN-MATURITY", HOMES), ("COINV-LOAN-MATURITY", HUB),
-    ("COINV-LHA-BEDROOMS", HOMES), ("COINV-LHA-BEDROOMS", HUB),
+    ("COINV-LHA-BEDROOMS", HOMES), ("COINV-LHA-BEDROOMS", HUB), ("COINV-HOUSING-AUTHORITY", HOMES),
     ("COINV-SUBSIDY-LAW", HOMES), ("COINV-DUPLICATE-PROPERTY", HOMES), ("COINV-DUPLICATE-PROPERTY", HUB),
     ("COINV-PRICE-CAPS", HOMES), ("COINV-PRICE-CAPS", HUB),
     ("COINV-CONTRIBUTIONS-TOTAL", HOMES), ("COINV-CONTRIBUTIONS-TOTAL", HUB),
@@ -819,3 +821,46 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "exempt accommodation" not in plain and "signed grant agreement" not in plain
     assert "Any lease of part of a Partnership Property" not in plain
+
+
+def _mixed_sizes(d):
+    """The first property becomes three homes of different sizes: two one-bedroom flats and a three-bedroom flat."""
+    p = d["contributions"]["authority"][0]["properties"][0]
+    del p["bedrooms"]
+    p.update(homes=3, bedroom_mix={1: 2, 3: 1})
+    d["partnership"]["homes_target"] += 2
+
+
+def test_a_bedroom_mix_prices_each_size_at_its_own_rent_and_satisfies_the_lha_rule(catalogue):
+    """ci-fresh (r17) finding 1: a property of ten one-bed and four two-bed flats was priced at the average of the two
+    rents. With a bedroom mix each size is priced at its rent in rent_by_bedrooms; the LHA rule is quiet."""
+    from decimal import Decimal
+
+    from assembler.credit import co_investment as credit
+    mixed = sheet_from(HOMES, catalogue, _mixed_sizes)
+
+    def same_size(d):
+        d["contributions"]["authority"][0]["properties"][0]["homes"] = 3
+    flat = sheet_from(HOMES, catalogue, same_size)  # three two-bedroom homes at £113.92
+    diff = credit.rent_roll(mixed.model, 0) - credit.rent_roll(flat.model, 0)
+    assert diff == (Decimal("2") * Decimal("92.05") + Decimal("136.93") - 3 * Decimal("113.92")) * 52
+    assert not fired(mixed, catalogue, "COINV-LHA-BEDROOMS")
+    text = to_text(assemble(mixed, catalogue, today=RULES_DATE).document)
+    assert "3 (2 \u00d7 1-bed, 1 \u00d7 3-bed)" in text
+    assert "1 (3-bed)" in text  # a property whose homes are all one size says so the same way
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda p: (p.pop("bedrooms"), p.update(homes=3, bedroom_mix={1: 2, 3: 2})), "bedroom_mix adds up to 4 homes, but homes is 3"),
+    (lambda p: p.update(homes=3, bedroom_mix={1: 2, 3: 1}, bedrooms=2), "give either bedrooms"),
+])
+def test_a_bedroom_mix_must_add_up_and_not_sit_beside_bedrooms(catalogue, change, message):
+    with pytest.raises(Exception, match=message):
+        sheet_from(HOMES, catalogue, lambda d: change(d["contributions"]["authority"][0]["properties"][0]))
+
+
+def test_a_county_council_that_says_whether_it_is_a_housing_authority_is_quiet(catalogue):
+    def county(d):
+        d["authority"].update(name="Trentvale County Council")
+        d["nominations"]["housing_authority"] = False
+    assert not fired(sheet_from(HOMES, catalogue, county), catalogue, "COINV-HOUSING-AUTHORITY")
