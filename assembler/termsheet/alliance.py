@@ -349,7 +349,8 @@ class Alliance(Strict):
         return out
 
     def open_book_year(self, cost_base: str = "full-cost", treatment: str = "refund",
-                       costs: dict[str, Decimal] | None = None) -> tuple[Settlement, list[OpenBookLine]]:
+                       costs: dict[str, Decimal] | None = None, margin: str = "hard-cap"
+                       ) -> tuple[Settlement, list[OpenBookLine]]:
         """One Alliance Year with open-book terms, in the agreement's order: first the Gain or Pain and each
         Provider's Balancing Amount (on its payments before any transfer or refund of Excess Profit), then each
         Open-Book Provider's profit cap on its whole return, so the same underspend is never counted twice.
@@ -358,7 +359,9 @@ class Alliance(Strict):
         given (otherwise its cost model's); they count as Delivery Costs up to its budget (annual value less Fee;
         nothing above it is taken as approved). Any other Provider spends `costs[key]` or its budget. Its Actual
         Profit is its Service Income plus its Balancing Amount less its Allowable Costs, and its Reasonable Profit
-        is the greater of the profit cap and its Fee plus its share of Gain (or less its share of Pain)."""
+        is the greater of the profit cap and its Fee plus its share of Gain (or less its share of Pain). With a
+        sharing band (`margin` "sharing-band"), Actual Profit above the Reasonable Profit and up to the top of the band
+        is shared (the Provider keeping its band share) and only the rest is Excess Profit."""
         ob = self._open_book
         costs = costs or {}
         recs: dict[str, Reconciliation] = {}
@@ -399,6 +402,11 @@ class Alliance(Strict):
             alliance_return = fee + line.share
             reasonable = max(rec.maximum_profit, alliance_return)
             excess = max(actual_profit - reasonable, Decimal(0))
+            band = ob.sharing_band if ob is not None else None
+            if margin == "sharing-band" and band is not None and ob.basis == "allowable_cost":
+                top = max(pence(rec.cost_base * band.upper_margin / HUNDRED), reasonable)
+                in_band = max(Decimal(0), min(actual_profit, top) - reasonable)
+                excess = in_band - pence(in_band * band.provider_share / HUNDRED) + max(Decimal(0), actual_profit - top)
             out.append(OpenBookLine(m, rec, line.balancing, actual_profit, alliance_return, reasonable, excess,
                                     actual_profit - excess))
         return settlement, out
@@ -518,10 +526,34 @@ class Alliance(Strict):
         step = Decimal(10000) if budget >= 100000 else Decimal(1000)
         return m, (budget * Decimal("0.98") / step).to_integral_value(rounding=ROUND_DOWN) * step
 
-    def open_book_example(self, cost_base: str = "full-cost", treatment: str = "refund"
+    def open_book_example(self, cost_base: str = "full-cost", treatment: str = "refund", margin: str = "hard-cap"
                           ) -> tuple[Settlement, list[OpenBookLine]]:
         saver = self.open_book_example_saver
-        return self.open_book_year(cost_base, treatment, {saver[0].key: saver[1]} if saver else None)
+        return self.open_book_year(cost_base, treatment, {saver[0].key: saver[1]} if saver else None, margin)
+
+    def open_book_margin_taken(self, cost_base: str = "full-cost", treatment: str = "refund",
+                               margin: str = "hard-cap") -> list[tuple[Member, Decimal, Decimal, Decimal, Decimal, Decimal]]:
+        """Where each Open-Book Provider's own cost model has Allowable Costs below its budget (annual value less
+        Fee), the year in which every Provider spends exactly its cost model makes Gain with no saving at all. For
+        each such Provider: (Provider, the margin its own cost model prices in (Service Income less Allowable
+        Costs), its Fee, its part of that built-in Gain, its share of the whole Gain, what it loses against its own
+        margin). The loss is the part of its own margin that goes to the other members (r17 al-fresh finding 1)."""
+        under = dict((m.key, amount) for m, amount in self.open_book_under_budget)
+        if not under:
+            return []
+        settlement, lines = self.open_book_year(cost_base, treatment, None, margin)
+        if settlement.outcome <= 0:
+            return []
+        out = []
+        for line in lines:
+            m = line.member
+            if m.key not in under:
+                continue
+            fee = self.fee_for(m)
+            own_margin = pence(line.rec.income - line.rec.allowable_costs)
+            share = line.alliance_return - fee
+            out.append((m, own_margin, fee, under[m.key], share, pence(own_margin - fee - share)))
+        return out
 
     @property
     def commissioners(self) -> list[Member]:

@@ -1953,3 +1953,62 @@ def test_a_long_inline_note_is_not_kept_with_the_next_paragraph(catalogue, tmp_p
     assert long_ and short
     assert all('<w:keepNext w:val="0"/>' in p for p in long_)
     assert not any('<w:keepNext w:val="0"/>' in p for p in short)
+
+
+# --- r17 al-fresh: gain-only, two Commissioners, open book with a sharing band ------------------------------
+
+MARDENSHIRE = Path(__file__).parent / "fixtures" / "alliance-mardenshire-r17.yaml"
+
+
+@pytest.fixture(scope="module")
+def mardenshire(catalogue):
+    return build(MARDENSHIRE, catalogue).document
+
+
+def _mardenshire() -> AllianceTermSheet:
+    return AllianceTermSheet.model_validate(load_file(MARDENSHIRE).data)
+
+
+def test_built_in_gain_takes_the_providers_margin_in_a_gain_only_deal():
+    """r17 al-fresh finding 1: each Fee (3%) is below the margin in the Provider's own cost model, so a year in which
+    everyone spends exactly its cost model shows £40,000 of Gain with nothing saved, and each Provider gets back only
+    its share: Ashgrove ends £12,400 below its own cost model, Beacon Lane £3,400, Mended Threads £1,000."""
+    alliance = _mardenshire().alliance
+    taken = {m.key: rest for m, *rest in alliance.open_book_margin_taken("full-cost", "refund", "sharing-band")}
+    assert taken["ashgrove"] == [Decimal("70000"), Decimal("44400"), Decimal("25600"), Decimal("13200"), Decimal("12400")]
+    assert taken["beacon"][-1] == Decimal("3400") and taken["threads"][-1] == Decimal("1000")
+    assert "trust" not in taken  # the NHS Trust is not open book
+
+
+def test_built_in_gain_note_gives_the_figures_and_the_options(mardenshire):
+    note = clause(mardenshire, "alliance.risk-reward").note
+    assert "Gain of £40,000 with nothing saved" in note
+    assert "Ashgrove by £12,400" in note and "the Commissioners take £14,000 and the Hospitals Trust £2,800" in note
+    assert "(to £2,775,000)" in note and "Ashgrove £70,000" in note
+    assert "the Commissioners bear any overspend they approve" in note
+
+
+def test_no_built_in_gain_note_when_fees_match_the_cost_models(catalogue):
+    """Quiet: with each Fee at or above the cost model's margin (5%) there is no built-in Gain."""
+    data = load_file(MARDENSHIRE).data
+    data["alliance"]["risk_reward"]["fee"]["percent"] = 5
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.open_book_margin_taken("full-cost", "refund", "sharing-band") == []
+
+
+def test_sharing_band_worked_example_includes_the_balancing_amount(mardenshire):
+    """r17 al-fresh finding 2: the Sch 9 example follows the draft's order (Balancing Amount first) with a sharing
+    band too, and the all-on-cost-model example shows no Excess Profit: Ashgrove keeps £57,600."""
+    rows = [[plain_text(cell) for cell in row] for b in clause(mardenshire, "alliance.schedule-open-book-providers").blocks
+            if isinstance(b, Table) for row in b.rows]
+    assert ["Ashgrove Women's Aid", "£1,400,000", "£1,480,000", "-£19,100", "£60,900", "£60,900", "£0", "£60,900"] in rows
+    assert ["Ashgrove Women's Aid", "£70,000", "£44,400", "£25,600", "£13,200", "-£12,400", "£57,600", "£12,400"] in rows
+
+
+def test_gain_only_open_book_draft_has_no_pain(mardenshire):
+    """r17 al-fresh finding 3: under gain-only a loss is the Provider's own (except approved costs); nothing speaks of
+    Pain, so Pain is not defined."""
+    for c in mardenshire.all_clauses():
+        assert "Pain" not in text_of(c), c.id
+    loss = text_of(clause(mardenshire, "common.open-book-profit-cap"))
+    assert "the loss is borne by the Open-Book Provider, except costs approved under clause" in loss
