@@ -2012,3 +2012,15 @@ def test_gain_only_open_book_draft_has_no_pain(mardenshire):
         assert "Pain" not in text_of(c), c.id
     loss = text_of(clause(mardenshire, "common.open-book-profit-cap"))
     assert "the loss is borne by the Open-Book Provider, except costs approved under clause" in loss
+
+
+def test_sharing_band_alliance_sends_a_cost_statement_first_and_keeps_costs_in_the_clean_team(mardenshire):
+    """r17 al-fresh findings 4, 7 and 8: with a sharing band the Cost Statement is sent (to the Lead Commissioner and
+    the Alliance Manager) before the Gain is calculated, and the Reconciliation Statement only once the Balancing Amount
+    is final; the Gain calculation gives each Provider only its own figures."""
+    band = text_of(clause(mardenshire, "common.open-book-profit-cap"))
+    assert "must send the Lead Commissioner (for the Open-Book Commissioners) and the Alliance Manager a Cost Statement" in band
+    assert "after the calculation of its Balancing Amount" in band
+    calc = text_of(clause(mardenshire, "alliance.risk-reward"))
+    assert "must give each Provider its own figures and every Alliance Member the totals" in calc
+    assert "with the supporting information, to every Alliance Member" not in calc
