@@ -65,6 +65,12 @@ class Member(Party):
     service_contract_with: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that is party to "
         "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+    council_tier: Literal["upper", "lower"] | None = Field(
+        None, description="For an English council Commissioner: 'upper' for a county or unitary council (or London "
+        "borough), which holds the safe accommodation duty in Part 4 of the Domestic Abuse Act 2021 and the social "
+        "services functions; 'lower' for a district or borough council in a two-tier area (the local housing "
+        "authority). Empty: a council named 'District Council' or 'Borough Council' commissioning alongside a "
+        "'County Council' is taken to be lower tier, and any other council upper tier.")
 
 
 class Extension(Strict):
@@ -1302,6 +1308,31 @@ class Alliance(Strict):
         if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
             found.append("Part 4 of the Domestic Abuse Act 2021 (support in safe accommodation)")
         return found
+
+    def upper_tier_partner(self, member: Member) -> Member | None:
+        """For a lower-tier (district or borough) council Commissioner in a two-tier area, the county council Commissioner
+        alongside it; None for any other Commissioner. The Part 4 Domestic Abuse Act 2021 duty (s.57) is the upper-tier
+        authority's, so recital (A) gives the lower-tier council its housing functions instead (r17 al-fresh finding 5)."""
+        if member.legal_form != "local_authority" or member.council_tier == "upper":
+            return None
+        counties = [c for c in self.commissioners if c is not member and c.legal_form == "local_authority"
+                    and (c.council_tier == "upper" or (c.council_tier is None and re.search(r"\bcounty council\b", c.name, re.I)))]
+        if not counties:
+            return None
+        if member.council_tier == "lower" or re.search(r"\b(district|borough) council\b", member.name, re.I):
+            return counties[0]
+        return None
+
+    def function_statutes_for(self, member: Member) -> list[str]:
+        """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the
+        Part 4 Domestic Abuse Act 2021 duty, and acts under its homelessness functions as local housing authority."""
+        found = self.function_statutes
+        if self.upper_tier_partner(member) is None:
+            return found
+        out = [f for f in found if "Domestic Abuse Act 2021" not in f]
+        if "Part 4 of the Domestic Abuse Act 2021" in " ".join(found) and not any("Housing Act 1996" in f for f in out):
+            out.append("Part 7 of the Housing Act 1996 (homelessness), as local housing authority")
+        return out
 
     @property
     def route_words(self) -> str:

@@ -2024,3 +2024,32 @@ def test_sharing_band_alliance_sends_a_cost_statement_first_and_keeps_costs_in_t
     calc = text_of(clause(mardenshire, "alliance.risk-reward"))
     assert "must give each Provider its own figures and every Alliance Member the totals" in calc
     assert "with the supporting information, to every Alliance Member" not in calc
+
+
+def test_a_borough_council_in_a_two_tier_area_is_not_given_the_part_4_duty(mardenshire):
+    """r17 al-fresh finding 5: the Part 4 duty is the County Council's; the Borough Council acts as local housing
+    authority, in co-operation with the County Council."""
+    recital = "\n".join(p.text for c in mardenshire.all_clauses() if c.id == "alliance.recitals"
+                        for p in c.blocks if isinstance(p, Paragraph))
+    borough = recital[recital.index("The Borough Council enters"):]
+    assert borough.startswith("The Borough Council enters into this Agreement in exercise of its functions in relation to "
+                              "the Services (including its functions under Part 7 of the Housing Act 1996 (homelessness), "
+                              "as local housing authority), in co-operation with the County Council in relation to the "
+                              "County Council's functions under Part 4")
+    county = recital[recital.index("The County Council enters"):recital.index("The Borough Council enters")]
+    assert "its functions under Part 4 of the Domestic Abuse Act 2021" in county
+
+
+def test_upper_tier_partner_is_quiet_for_a_unitary_or_a_lone_council():
+    """Quiet: without a county council among the Commissioners, or marked upper tier, a borough council keeps every
+    function the services name."""
+    data = load_file(MARDENSHIRE).data
+    data["members"][1]["council_tier"] = "upper"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    borough = alliance.member_by_key("borough")
+    assert alliance.upper_tier_partner(borough) is None
+    assert any("Domestic Abuse Act 2021" in f for f in alliance.function_statutes_for(borough))
+    data["members"][1]["council_tier"] = None
+    data["members"][0]["name"] = "Mardenshire Council"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.upper_tier_partner(alliance.member_by_key("borough")) is None
