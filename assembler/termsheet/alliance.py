@@ -1178,6 +1178,27 @@ class Alliance(Strict):
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
         return named or self.commissioner
 
+    @property
+    def funders_without_contracts(self) -> list[tuple[Member, Decimal, list[Member], list[Member]]]:
+        """Each Commissioner that pays into the Pooled Budget but is party to no Provider's Service Contract (over
+        contracts): (that Commissioner, its first-year contribution, the Commissioners holding the Service Contracts, the
+        Providers concerned). Its money pays for Services another Commissioner has contracted for, so if its funding stops
+        the contract-holder needs the right to reduce those Services (r17 al-fresh finding 6)."""
+        if not self.joint_commissioners or self.pooled_budget is None:
+            return []
+        holders: dict[str, Member] = {}
+        for p in self.providers:
+            h = self.service_contract_commissioner(p)
+            if h is not None:
+                holders.setdefault(h.key, h)
+        out = []
+        for c in self.pooled_budget.contributions:
+            m = self.member_by_key(c.member)
+            if m is None or m.role != "commissioner" or m.key in holders or c.amount <= 0:
+                continue
+            out.append((m, c.amount, list(holders.values()), list(self.providers)))
+        return out
+
     def former_contract_commissioner(self, contract: FormerContract) -> Member | None:
         """The Commissioner that let a Former Contract: the one the sheet names; with a single Commissioner, that one.
         Where several commission the services and the sheet names none, None (the draft leaves it open and

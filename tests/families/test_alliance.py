@@ -2053,3 +2053,20 @@ def test_upper_tier_partner_is_quiet_for_a_unitary_or_a_lone_council():
     data["members"][0]["name"] = "Mardenshire Council"
     alliance = AllianceTermSheet.model_validate(data).alliance
     assert alliance.upper_tier_partner(alliance.member_by_key("borough")) is None
+
+
+def test_a_commissioner_funding_services_under_anothers_contracts_can_be_cut_off(mardenshire):
+    """r17 al-fresh finding 6: the Borough Council pays £360,000 into the Pooled Budget but holds no Service Contract;
+    if its money stops, the County Council may reduce or end the Services it funds."""
+    text = text_of(clause(mardenshire, "alliance.leaving"))
+    assert ("If the Borough Council gives notice to leave the Alliance, or does not approve or pay its contribution for an "
+            "Alliance Year, the County Council may, by notice to the Provider concerned, reduce or end the Services") in text
+    assert "£360,000 a year into the Pooled Budget" in clause(mardenshire, "alliance.leaving").note
+
+
+def test_no_unfunded_services_clause_when_every_funder_holds_a_contract():
+    """Quiet: once the Borough Council is party to a Provider's Service Contract there is nothing to cut off."""
+    data = load_file(MARDENSHIRE).data
+    next(m for m in data["members"] if m["key"] == "beacon")["service_contract_with"] = "borough"
+    assert AllianceTermSheet.model_validate(data).alliance.funders_without_contracts == []
+    assert _mardenshire().alliance.funders_without_contracts[0][0].key == "borough"
