@@ -2070,3 +2070,17 @@ def test_no_unfunded_services_clause_when_every_funder_holds_a_contract():
     next(m for m in data["members"] if m["key"] == "beacon")["service_contract_with"] = "borough"
     assert AllianceTermSheet.model_validate(data).alliance.funders_without_contracts == []
     assert _mardenshire().alliance.funders_without_contracts[0][0].key == "borough"
+
+
+def test_gain_only_urgent_approvals_are_capped_at_the_sheets_limit(mardenshire):
+    """r17 al-fresh finding 9: the sheet's £30,000 urgent-approvals limit caps approvals after the event."""
+    text = text_of(clause(mardenshire, "alliance.risk-reward"))
+    assert "Approvals under (b) may not exceed £30,000 (thirty thousand pounds) in total for all Providers" in text
+
+
+def test_gain_only_urgent_approvals_uncapped_without_a_limit(catalogue, tmp_path):
+    """Quiet: no limit in the sheet, no cap in the clause."""
+    sheet = tmp_path / "no-limit.yaml"
+    sheet.write_text(MARDENSHIRE.read_text().replace("    urgent_approvals_limit: 30000\n", ""))
+    doc = build(sheet, catalogue).document
+    assert "Approvals under (b) may not exceed" not in text_of(clause(doc, "alliance.risk-reward"))
