@@ -1549,7 +1549,11 @@ def baseline_year(baseline: str | None, start: dt.date) -> int:
 
 def strict_word(target: str, lower: bool) -> str | None:
     """'below' or 'above' where the target is strict ('fewer than 10', 'below 5%', 'more than 80%'), so that
-    the level in the target year says what the target says rather than a number that would just miss it."""
+    the level in the target year says what the target says rather than a number that would just miss it. A target
+    that includes its own figure ('35% or below', 'at or under 10', 'no more than 5%', 'not less than 80%') is not
+    strict: the figure itself meets it (r17 al-fresh finding 10)."""
+    target = re.sub(r"\b(or|at or)\s+(below|under|less|fewer|lower|above|over|more|higher|greater)\b|"
+                    r"\b(no|not)\s+(more|less|fewer|greater|higher|lower)\s+than\b", " ", target, flags=re.I)
     if lower and re.search(r"\b(fewer than|less than|below|under)\b", target, re.I):
         return "below"
     if not lower and re.search(r"\b(more than|above|over|greater than)\b", target, re.I):

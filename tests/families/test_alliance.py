@@ -2084,3 +2084,20 @@ def test_gain_only_urgent_approvals_uncapped_without_a_limit(catalogue, tmp_path
     sheet.write_text(MARDENSHIRE.read_text().replace("    urgent_approvals_limit: 30000\n", ""))
     doc = build(sheet, catalogue).document
     assert "Approvals under (b) may not exceed" not in text_of(clause(doc, "alliance.risk-reward"))
+
+
+@pytest.mark.parametrize("target, lower, word", [
+    ("35% or below", True, None), ("at or under 10", True, None), ("no more than 5%", True, None),
+    ("80% or more", False, None), ("not less than 80%", False, None),
+    ("below 35%", True, "below"), ("fewer than 10", True, "below"), ("more than 80%", False, "above")])
+def test_a_target_that_includes_its_figure_is_not_strict(target, lower, word):
+    """r17 al-fresh finding 10: "35% or below" is met by 35%, so the target year's level is "35%", not "below 35%"."""
+    from assembler.termsheet.alliance import strict_word
+    assert strict_word(target, lower) == word
+
+
+def test_kpi_or_below_target_prints_the_figure(mardenshire):
+    rows = [[plain_text(cell) for cell in row] for b in clause(mardenshire, "alliance.schedule-outcomes").blocks
+            if isinstance(b, Table) for row in b.rows]
+    repeat = next(r for r in rows if r[:2] == ["3", "lower"])
+    assert repeat[-1] == "35%" and not any("below" in cell for cell in repeat)
