@@ -2101,3 +2101,10 @@ def test_kpi_or_below_target_prints_the_figure(mardenshire):
             if isinstance(b, Table) for row in b.rows]
     repeat = next(r for r in rows if r[:2] == ["3", "lower"])
     assert repeat[-1] == "35%" and not any("below" in cell for cell in repeat)
+
+
+def test_housing_costs_outside_the_alliance_include_universal_credit(mardenshire):
+    """r17 al-fresh finding 13: housing costs outside the budget include the housing costs element of universal credit."""
+    text = "\n".join(text_of(c) for c in mardenshire.all_clauses())
+    assert "housing benefit or the housing costs element of universal credit" in text
+    assert "service charges or housing benefit" not in text
