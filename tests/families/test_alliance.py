@@ -2108,3 +2108,10 @@ def test_housing_costs_outside_the_alliance_include_universal_credit(mardenshire
     text = "\n".join(text_of(c) for c in mardenshire.all_clauses())
     assert "housing benefit or the housing costs element of universal credit" in text
     assert "service charges or housing benefit" not in text
+
+
+def test_sharing_band_note_uses_the_sheets_local_benchmark(mardenshire):
+    """r17 al-fresh finding 16: the sheet's 5% local benchmark is the comparator, not the defence SSRO rate."""
+    note = clause(mardenshire, "common.open-book-profit-cap").note
+    assert "below the local benchmark of 5% (the County Council's 2025/26 market analysis" in note
+    assert "SSRO" not in note and "was not found" not in note
