@@ -2115,3 +2115,8 @@ def test_sharing_band_note_uses_the_sheets_local_benchmark(mardenshire):
     note = clause(mardenshire, "common.open-book-profit-cap").note
     assert "below the local benchmark of 5% (the County Council's 2025/26 market analysis" in note
     assert "SSRO" not in note and "was not found" not in note
+
+
+def test_agreement_runs_for_the_term_including_any_extension(mardenshire):
+    """r17 al-fresh finding 18: the Agreement continues to the end of the Term, not the Initial Term."""
+    assert "This Agreement continues until the end of the Term, unless" in text_of(clause(mardenshire, "alliance.term-termination"))
