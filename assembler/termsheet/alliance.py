@@ -1344,6 +1344,12 @@ class Alliance(Strict):
             return counties[0]
         return None
 
+    @property
+    def lower_tier_names(self) -> list[str]:
+        """The names of the lower-tier (district or borough) council Commissioners in a two-tier area: they have no
+        social services functions, so safeguarding reports go to them only where their housing role is concerned."""
+        return [c.name for c in self.commissioners if self.upper_tier_partner(c) is not None]
+
     def function_statutes_for(self, member: Member) -> list[str]:
         """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the
         Part 4 Domestic Abuse Act 2021 duty, and acts under its homelessness functions as local housing authority."""

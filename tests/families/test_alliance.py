@@ -2120,3 +2120,11 @@ def test_sharing_band_note_uses_the_sheets_local_benchmark(mardenshire):
 def test_agreement_runs_for_the_term_including_any_extension(mardenshire):
     """r17 al-fresh finding 18: the Agreement continues to the end of the Term, not the Initial Term."""
     assert "This Agreement continues until the end of the Term, unless" in text_of(clause(mardenshire, "alliance.term-termination"))
+
+
+def test_safeguarding_reports_go_to_a_district_council_only_for_its_housing_role(mardenshire):
+    """r17 al-fresh finding 14: the Borough Council has no social services functions, so it hears of a safeguarding
+    report only where the person is housed or helped under its housing functions."""
+    text = text_of(clause(mardenshire, "common.safeguarding"))
+    assert ("must tell the County Council, and the Borough Council where the report concerns a person it houses or helps "
+            "under its housing functions, within one Business Day") in text
