@@ -2128,3 +2128,10 @@ def test_safeguarding_reports_go_to_a_district_council_only_for_its_housing_role
     text = text_of(clause(mardenshire, "common.safeguarding"))
     assert ("must tell the County Council, and the Borough Council where the report concerns a person it houses or helps "
             "under its housing functions, within one Business Day") in text
+
+
+def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
+    """r17 al-fresh finding 23: the exceptions to unanimity are urgent action, the deadlock decision and the interested
+    member's vote, not the overspend approval."""
+    text = text_of(clause(mardenshire, "alliance.governance"))
+    assert "except as clause 9.3, clause 9.6 and clause 9.8 provide" in text and "clause 13.6" not in text
