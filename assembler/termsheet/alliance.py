@@ -1752,6 +1752,8 @@ class AllianceTermSheet(TermSheetBase):
     @model_validator(mode="after")
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
+        for m in self.members:
+            m._lower_tier_council = self.alliance.upper_tier_partner(m) is not None
         self.alliance._open_book = self.open_book
         if self.open_book is not None:
             self.open_book._per_provider = self.alliance.open_book_examples
