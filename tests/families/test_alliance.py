@@ -911,7 +911,7 @@ def test_recital_names_the_councils_functions_for_the_services(big):
 
 def test_rent_funded_costs_are_out_of_the_annual_value_and_the_budget(big):
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert "excluding any cost met from rent, service charges or housing benefit" in defs["Annual Value"]
+    assert "excluding any cost met from rent, eligible service charges, housing benefit or the housing costs element of universal credit" in defs["Annual Value"]
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "less its Fee and any costs met from rent" not in plan
 
@@ -1368,7 +1368,7 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
             "under a Service Contract for that year because services were not delivered") in rr
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     assert ("less any income it receives for delivering them from any source other than its Service Contract (other than "
-            "rent, service charges or housing benefit") in defs["Delivery Costs"]
+            "rent, eligible service charges, housing benefit or the housing costs element of universal credit") in defs["Delivery Costs"]
     # with open-book terms the Disallowed Costs do that work, so the definition does not net income twice
     defs = {d.term: plain_text(d.inlines) for d in ravensmoor.document.definitions}
     assert "less any income it receives" not in defs["Delivery Costs"]
@@ -1489,14 +1489,14 @@ def test_lower_is_better_levels_are_rounded_down(pooled):
 def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, big):
     """r15 al-fresh finding 10: the rent/housing benefit exclusion and the floor on indexation follow the term
     sheet; without an instruction the exclusion is left out and the floor is flagged as an assumption."""
-    assert "Costs met from rent, service charges or housing benefit are left" in clause(big, "alliance.risk-reward").note
+    assert "Costs met from rent, eligible service charges, housing benefit or the housing costs element of universal credit are left" in clause(big, "alliance.risk-reward").note
     assert "assumption" not in clause(big, "alliance.schedule-budget").note
     source = BIG.read_text(encoding="utf-8")
     source = re.sub(r"\n  housing_costs_outside: true[^\n]*", "", source)
     source = re.sub(r"\n    indexation_floor: true[^\n]*", "", source)
     doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     rr = clause(doc, "alliance.risk-reward")
-    assert "Costs met from rent, service charges or housing benefit are left" not in rr.note
+    assert "Costs met from rent, eligible service charges, housing benefit or the housing costs element of universal credit are left" not in rr.note
     assert "Housing is among the Services" in rr.note and "counts every cost" in rr.note
     assert "an assumption the instructions do not" in clause(doc, "alliance.schedule-budget").note
 
