@@ -65,6 +65,12 @@ class Member(Party):
     service_contract_with: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that is party to "
         "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+    council_tier: Literal["upper", "lower"] | None = Field(
+        None, description="For an English council Commissioner: 'upper' for a county or unitary council (or London "
+        "borough), which holds the safe accommodation duty in Part 4 of the Domestic Abuse Act 2021 and the social "
+        "services functions; 'lower' for a district or borough council in a two-tier area (the local housing "
+        "authority). Empty: a council named 'District Council' or 'Borough Council' commissioning alongside a "
+        "'County Council' is taken to be lower tier, and any other council upper tier.")
 
 
 class Extension(Strict):
@@ -349,7 +355,8 @@ class Alliance(Strict):
         return out
 
     def open_book_year(self, cost_base: str = "full-cost", treatment: str = "refund",
-                       costs: dict[str, Decimal] | None = None) -> tuple[Settlement, list[OpenBookLine]]:
+                       costs: dict[str, Decimal] | None = None, margin: str = "hard-cap"
+                       ) -> tuple[Settlement, list[OpenBookLine]]:
         """One Alliance Year with open-book terms, in the agreement's order: first the Gain or Pain and each
         Provider's Balancing Amount (on its payments before any transfer or refund of Excess Profit), then each
         Open-Book Provider's profit cap on its whole return, so the same underspend is never counted twice.
@@ -358,7 +365,9 @@ class Alliance(Strict):
         given (otherwise its cost model's); they count as Delivery Costs up to its budget (annual value less Fee;
         nothing above it is taken as approved). Any other Provider spends `costs[key]` or its budget. Its Actual
         Profit is its Service Income plus its Balancing Amount less its Allowable Costs, and its Reasonable Profit
-        is the greater of the profit cap and its Fee plus its share of Gain (or less its share of Pain)."""
+        is the greater of the profit cap and its Fee plus its share of Gain (or less its share of Pain). With a
+        sharing band (`margin` "sharing-band"), Actual Profit above the Reasonable Profit and up to the top of the band
+        is shared (the Provider keeping its band share) and only the rest is Excess Profit."""
         ob = self._open_book
         costs = costs or {}
         recs: dict[str, Reconciliation] = {}
@@ -399,6 +408,11 @@ class Alliance(Strict):
             alliance_return = fee + line.share
             reasonable = max(rec.maximum_profit, alliance_return)
             excess = max(actual_profit - reasonable, Decimal(0))
+            band = ob.sharing_band if ob is not None else None
+            if margin == "sharing-band" and band is not None and ob.basis == "allowable_cost":
+                top = max(pence(rec.cost_base * band.upper_margin / HUNDRED), reasonable)
+                in_band = max(Decimal(0), min(actual_profit, top) - reasonable)
+                excess = in_band - pence(in_band * band.provider_share / HUNDRED) + max(Decimal(0), actual_profit - top)
             out.append(OpenBookLine(m, rec, line.balancing, actual_profit, alliance_return, reasonable, excess,
                                     actual_profit - excess))
         return settlement, out
@@ -518,10 +532,34 @@ class Alliance(Strict):
         step = Decimal(10000) if budget >= 100000 else Decimal(1000)
         return m, (budget * Decimal("0.98") / step).to_integral_value(rounding=ROUND_DOWN) * step
 
-    def open_book_example(self, cost_base: str = "full-cost", treatment: str = "refund"
+    def open_book_example(self, cost_base: str = "full-cost", treatment: str = "refund", margin: str = "hard-cap"
                           ) -> tuple[Settlement, list[OpenBookLine]]:
         saver = self.open_book_example_saver
-        return self.open_book_year(cost_base, treatment, {saver[0].key: saver[1]} if saver else None)
+        return self.open_book_year(cost_base, treatment, {saver[0].key: saver[1]} if saver else None, margin)
+
+    def open_book_margin_taken(self, cost_base: str = "full-cost", treatment: str = "refund",
+                               margin: str = "hard-cap") -> list[tuple[Member, Decimal, Decimal, Decimal, Decimal, Decimal]]:
+        """Where each Open-Book Provider's own cost model has Allowable Costs below its budget (annual value less
+        Fee), the year in which every Provider spends exactly its cost model makes Gain with no saving at all. For
+        each such Provider: (Provider, the margin its own cost model prices in (Service Income less Allowable
+        Costs), its Fee, its part of that built-in Gain, its share of the whole Gain, what it loses against its own
+        margin). The loss is the part of its own margin that goes to the other members (r17 al-fresh finding 1)."""
+        under = dict((m.key, amount) for m, amount in self.open_book_under_budget)
+        if not under:
+            return []
+        settlement, lines = self.open_book_year(cost_base, treatment, None, margin)
+        if settlement.outcome <= 0:
+            return []
+        out = []
+        for line in lines:
+            m = line.member
+            if m.key not in under:
+                continue
+            fee = self.fee_for(m)
+            own_margin = pence(line.rec.income - line.rec.allowable_costs)
+            share = line.alliance_return - fee
+            out.append((m, own_margin, fee, under[m.key], share, pence(own_margin - fee - share)))
+        return out
 
     @property
     def commissioners(self) -> list[Member]:
@@ -1140,6 +1178,27 @@ class Alliance(Strict):
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
         return named or self.commissioner
 
+    @property
+    def funders_without_contracts(self) -> list[tuple[Member, Decimal, list[Member], list[Member]]]:
+        """Each Commissioner that pays into the Pooled Budget but is party to no Provider's Service Contract (over
+        contracts): (that Commissioner, its first-year contribution, the Commissioners holding the Service Contracts, the
+        Providers concerned). Its money pays for Services another Commissioner has contracted for, so if its funding stops
+        the contract-holder needs the right to reduce those Services (r17 al-fresh finding 6)."""
+        if not self.joint_commissioners or self.pooled_budget is None:
+            return []
+        holders: dict[str, Member] = {}
+        for p in self.providers:
+            h = self.service_contract_commissioner(p)
+            if h is not None:
+                holders.setdefault(h.key, h)
+        out = []
+        for c in self.pooled_budget.contributions:
+            m = self.member_by_key(c.member)
+            if m is None or m.role != "commissioner" or m.key in holders or c.amount <= 0:
+                continue
+            out.append((m, c.amount, list(holders.values()), list(self.providers)))
+        return out
+
     def former_contract_commissioner(self, contract: FormerContract) -> Member | None:
         """The Commissioner that let a Former Contract: the one the sheet names; with a single Commissioner, that one.
         Where several commission the services and the sheet names none, None (the draft leaves it open and
@@ -1270,6 +1329,37 @@ class Alliance(Strict):
         if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
             found.append("Part 4 of the Domestic Abuse Act 2021 (support in safe accommodation)")
         return found
+
+    def upper_tier_partner(self, member: Member) -> Member | None:
+        """For a lower-tier (district or borough) council Commissioner in a two-tier area, the county council Commissioner
+        alongside it; None for any other Commissioner. The Part 4 Domestic Abuse Act 2021 duty (s.57) is the upper-tier
+        authority's, so recital (A) gives the lower-tier council its housing functions instead (r17 al-fresh finding 5)."""
+        if member.legal_form != "local_authority" or member.council_tier == "upper":
+            return None
+        counties = [c for c in self.commissioners if c is not member and c.legal_form == "local_authority"
+                    and (c.council_tier == "upper" or (c.council_tier is None and re.search(r"\bcounty council\b", c.name, re.I)))]
+        if not counties:
+            return None
+        if member.council_tier == "lower" or re.search(r"\b(district|borough) council\b", member.name, re.I):
+            return counties[0]
+        return None
+
+    @property
+    def lower_tier_names(self) -> list[str]:
+        """The names of the lower-tier (district or borough) council Commissioners in a two-tier area: they have no
+        social services functions, so safeguarding reports go to them only where their housing role is concerned."""
+        return [c.name for c in self.commissioners if self.upper_tier_partner(c) is not None]
+
+    def function_statutes_for(self, member: Member) -> list[str]:
+        """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the
+        Part 4 Domestic Abuse Act 2021 duty, and acts under its homelessness functions as local housing authority."""
+        found = self.function_statutes
+        if self.upper_tier_partner(member) is None:
+            return found
+        out = [f for f in found if "Domestic Abuse Act 2021" not in f]
+        if "Part 4 of the Domestic Abuse Act 2021" in " ".join(found) and not any("Housing Act 1996" in f for f in out):
+            out.append("Part 7 of the Housing Act 1996 (homelessness), as local housing authority")
+        return out
 
     @property
     def route_words(self) -> str:
@@ -1465,7 +1555,11 @@ def baseline_year(baseline: str | None, start: dt.date) -> int:
 
 def strict_word(target: str, lower: bool) -> str | None:
     """'below' or 'above' where the target is strict ('fewer than 10', 'below 5%', 'more than 80%'), so that
-    the level in the target year says what the target says rather than a number that would just miss it."""
+    the level in the target year says what the target says rather than a number that would just miss it. A target
+    that includes its own figure ('35% or below', 'at or under 10', 'no more than 5%', 'not less than 80%') is not
+    strict: the figure itself meets it (r17 al-fresh finding 10)."""
+    target = re.sub(r"\b(or|at or)\s+(below|under|less|fewer|lower|above|over|more|higher|greater)\b|"
+                    r"\b(no|not)\s+(more|less|fewer|greater|higher|lower)\s+than\b", " ", target, flags=re.I)
     if lower and re.search(r"\b(fewer than|less than|below|under)\b", target, re.I):
         return "below"
     if not lower and re.search(r"\b(more than|above|over|greater than)\b", target, re.I):
@@ -1658,6 +1752,8 @@ class AllianceTermSheet(TermSheetBase):
     @model_validator(mode="after")
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
+        for m in self.members:
+            m._lower_tier_council = self.alliance.upper_tier_partner(m) is not None
         self.alliance._open_book = self.open_book
         if self.open_book is not None:
             self.open_book._per_provider = self.alliance.open_book_examples

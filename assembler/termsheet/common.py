@@ -8,7 +8,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import PrivateAttr, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 class Strict(BaseModel):
@@ -279,6 +279,15 @@ class Party(Strict):
         description="For an unincorporated charity (legal_form: unincorporated_charity) only: the full names of its "
         "trustees for the time being, who are the party (a trust has no legal personality, so they contract, lend "
         "and hold any charge together). Empty: the draft shows a placeholder for their names. Ignored for other forms.")
+
+    # Set by a family whose sheet knows it (the alliance): a district or borough council in a two-tier area, which has
+    # housing functions but no social services functions (r17 al-fresh finding 14).
+    _lower_tier_council: bool = PrivateAttr(default=False)
+
+    @property
+    def lower_tier_council(self) -> bool:
+        """A district or borough council in a two-tier area (known only where the family's sheet says so)."""
+        return self._lower_tier_council
 
     @property
     def is_public_body(self) -> bool:

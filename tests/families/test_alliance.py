@@ -911,7 +911,7 @@ def test_recital_names_the_councils_functions_for_the_services(big):
 
 def test_rent_funded_costs_are_out_of_the_annual_value_and_the_budget(big):
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert "excluding any cost met from rent, service charges or housing benefit" in defs["Annual Value"]
+    assert "excluding any cost met from rent, eligible service charges, housing benefit or the housing costs element of universal credit" in defs["Annual Value"]
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "less its Fee and any costs met from rent" not in plan
 
@@ -1368,7 +1368,7 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
             "under a Service Contract for that year because services were not delivered") in rr
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     assert ("less any income it receives for delivering them from any source other than its Service Contract (other than "
-            "rent, service charges or housing benefit") in defs["Delivery Costs"]
+            "rent, eligible service charges, housing benefit or the housing costs element of universal credit") in defs["Delivery Costs"]
     # with open-book terms the Disallowed Costs do that work, so the definition does not net income twice
     defs = {d.term: plain_text(d.inlines) for d in ravensmoor.document.definitions}
     assert "less any income it receives" not in defs["Delivery Costs"]
@@ -1489,14 +1489,14 @@ def test_lower_is_better_levels_are_rounded_down(pooled):
 def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, big):
     """r15 al-fresh finding 10: the rent/housing benefit exclusion and the floor on indexation follow the term
     sheet; without an instruction the exclusion is left out and the floor is flagged as an assumption."""
-    assert "Costs met from rent, service charges or housing benefit are left" in clause(big, "alliance.risk-reward").note
+    assert "Costs met from rent, eligible service charges, housing benefit or the housing costs element of universal credit are left" in clause(big, "alliance.risk-reward").note
     assert "assumption" not in clause(big, "alliance.schedule-budget").note
     source = BIG.read_text(encoding="utf-8")
     source = re.sub(r"\n  housing_costs_outside: true[^\n]*", "", source)
     source = re.sub(r"\n    indexation_floor: true[^\n]*", "", source)
     doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     rr = clause(doc, "alliance.risk-reward")
-    assert "Costs met from rent, service charges or housing benefit are left" not in rr.note
+    assert "Costs met from rent, eligible service charges, housing benefit or the housing costs element of universal credit are left" not in rr.note
     assert "Housing is among the Services" in rr.note and "counts every cost" in rr.note
     assert "an assumption the instructions do not" in clause(doc, "alliance.schedule-budget").note
 
@@ -1953,3 +1953,185 @@ def test_a_long_inline_note_is_not_kept_with_the_next_paragraph(catalogue, tmp_p
     assert long_ and short
     assert all('<w:keepNext w:val="0"/>' in p for p in long_)
     assert not any('<w:keepNext w:val="0"/>' in p for p in short)
+
+
+# --- r17 al-fresh: gain-only, two Commissioners, open book with a sharing band ------------------------------
+
+MARDENSHIRE = Path(__file__).parent / "fixtures" / "alliance-mardenshire-r17.yaml"
+
+
+@pytest.fixture(scope="module")
+def mardenshire(catalogue):
+    return build(MARDENSHIRE, catalogue).document
+
+
+def _mardenshire() -> AllianceTermSheet:
+    return AllianceTermSheet.model_validate(load_file(MARDENSHIRE).data)
+
+
+def test_built_in_gain_takes_the_providers_margin_in_a_gain_only_deal():
+    """r17 al-fresh finding 1: each Fee (3%) is below the margin in the Provider's own cost model, so a year in which
+    everyone spends exactly its cost model shows £40,000 of Gain with nothing saved, and each Provider gets back only
+    its share: Ashgrove ends £12,400 below its own cost model, Beacon Lane £3,400, Mended Threads £1,000."""
+    alliance = _mardenshire().alliance
+    taken = {m.key: rest for m, *rest in alliance.open_book_margin_taken("full-cost", "refund", "sharing-band")}
+    assert taken["ashgrove"] == [Decimal("70000"), Decimal("44400"), Decimal("25600"), Decimal("13200"), Decimal("12400")]
+    assert taken["beacon"][-1] == Decimal("3400") and taken["threads"][-1] == Decimal("1000")
+    assert "trust" not in taken  # the NHS Trust is not open book
+
+
+def test_built_in_gain_note_gives_the_figures_and_the_options(mardenshire):
+    note = clause(mardenshire, "alliance.risk-reward").note
+    assert "Gain of £40,000 with nothing saved" in note
+    assert "Ashgrove by £12,400" in note and "the Commissioners take £14,000 and the Hospitals Trust £2,800" in note
+    assert "(to £2,775,000)" in note and "Ashgrove £70,000" in note
+    assert "the Commissioners bear any overspend they approve" in note
+
+
+def test_no_built_in_gain_note_when_fees_match_the_cost_models(catalogue):
+    """Quiet: with each Fee at or above the cost model's margin (5%) there is no built-in Gain."""
+    data = load_file(MARDENSHIRE).data
+    data["alliance"]["risk_reward"]["fee"]["percent"] = 5
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.open_book_margin_taken("full-cost", "refund", "sharing-band") == []
+
+
+def test_sharing_band_worked_example_includes_the_balancing_amount(mardenshire):
+    """r17 al-fresh finding 2: the Sch 9 example follows the draft's order (Balancing Amount first) with a sharing
+    band too, and the all-on-cost-model example shows no Excess Profit: Ashgrove keeps £57,600."""
+    rows = [[plain_text(cell) for cell in row] for b in clause(mardenshire, "alliance.schedule-open-book-providers").blocks
+            if isinstance(b, Table) for row in b.rows]
+    assert ["Ashgrove Women's Aid", "£1,400,000", "£1,480,000", "-£19,100", "£60,900", "£60,900", "£0", "£60,900"] in rows
+    assert ["Ashgrove Women's Aid", "£70,000", "£44,400", "£25,600", "£13,200", "-£12,400", "£57,600", "£12,400"] in rows
+
+
+def test_gain_only_open_book_draft_has_no_pain(mardenshire):
+    """r17 al-fresh finding 3: under gain-only a loss is the Provider's own (except approved costs); nothing speaks of
+    Pain, so Pain is not defined."""
+    for c in mardenshire.all_clauses():
+        assert "Pain" not in text_of(c), c.id
+    loss = text_of(clause(mardenshire, "common.open-book-profit-cap"))
+    assert "the loss is borne by the Open-Book Provider, except costs approved under clause" in loss
+
+
+def test_sharing_band_alliance_sends_a_cost_statement_first_and_keeps_costs_in_the_clean_team(mardenshire):
+    """r17 al-fresh findings 4, 7 and 8: with a sharing band the Cost Statement is sent (to the Lead Commissioner and
+    the Alliance Manager) before the Gain is calculated, and the Reconciliation Statement only once the Balancing Amount
+    is final; the Gain calculation gives each Provider only its own figures."""
+    band = text_of(clause(mardenshire, "common.open-book-profit-cap"))
+    assert "must send the Lead Commissioner (for the Open-Book Commissioners) and the Alliance Manager a Cost Statement" in band
+    assert "after the calculation of its Balancing Amount" in band
+    calc = text_of(clause(mardenshire, "alliance.risk-reward"))
+    assert "must give each Provider its own figures and every Alliance Member the totals" in calc
+    assert "with the supporting information, to every Alliance Member" not in calc
+
+
+def test_a_borough_council_in_a_two_tier_area_is_not_given_the_part_4_duty(mardenshire):
+    """r17 al-fresh finding 5: the Part 4 duty is the County Council's; the Borough Council acts as local housing
+    authority, in co-operation with the County Council."""
+    recital = "\n".join(p.text for c in mardenshire.all_clauses() if c.id == "alliance.recitals"
+                        for p in c.blocks if isinstance(p, Paragraph))
+    borough = recital[recital.index("The Borough Council enters"):]
+    assert borough.startswith("The Borough Council enters into this Agreement in exercise of its functions in relation to "
+                              "the Services (including its functions under Part 7 of the Housing Act 1996 (homelessness), "
+                              "as local housing authority), in co-operation with the County Council in relation to the "
+                              "County Council's functions under Part 4")
+    county = recital[recital.index("The County Council enters"):recital.index("The Borough Council enters")]
+    assert "its functions under Part 4 of the Domestic Abuse Act 2021" in county
+
+
+def test_upper_tier_partner_is_quiet_for_a_unitary_or_a_lone_council():
+    """Quiet: without a county council among the Commissioners, or marked upper tier, a borough council keeps every
+    function the services name."""
+    data = load_file(MARDENSHIRE).data
+    data["members"][1]["council_tier"] = "upper"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    borough = alliance.member_by_key("borough")
+    assert alliance.upper_tier_partner(borough) is None
+    assert any("Domestic Abuse Act 2021" in f for f in alliance.function_statutes_for(borough))
+    data["members"][1]["council_tier"] = None
+    data["members"][0]["name"] = "Mardenshire Council"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.upper_tier_partner(alliance.member_by_key("borough")) is None
+
+
+def test_a_commissioner_funding_services_under_anothers_contracts_can_be_cut_off(mardenshire):
+    """r17 al-fresh finding 6: the Borough Council pays £360,000 into the Pooled Budget but holds no Service Contract;
+    if its money stops, the County Council may reduce or end the Services it funds."""
+    text = text_of(clause(mardenshire, "alliance.leaving"))
+    assert ("If the Borough Council gives notice to leave the Alliance, or does not approve or pay its contribution for an "
+            "Alliance Year, the County Council may, by notice to the Provider concerned, reduce or end the Services") in text
+    assert "£360,000 a year into the Pooled Budget" in clause(mardenshire, "alliance.leaving").note
+
+
+def test_no_unfunded_services_clause_when_every_funder_holds_a_contract():
+    """Quiet: once the Borough Council is party to a Provider's Service Contract there is nothing to cut off."""
+    data = load_file(MARDENSHIRE).data
+    next(m for m in data["members"] if m["key"] == "beacon")["service_contract_with"] = "borough"
+    assert AllianceTermSheet.model_validate(data).alliance.funders_without_contracts == []
+    assert _mardenshire().alliance.funders_without_contracts[0][0].key == "borough"
+
+
+def test_gain_only_urgent_approvals_are_capped_at_the_sheets_limit(mardenshire):
+    """r17 al-fresh finding 9: the sheet's £30,000 urgent-approvals limit caps approvals after the event."""
+    text = text_of(clause(mardenshire, "alliance.risk-reward"))
+    assert "Approvals under (b) may not exceed £30,000 (thirty thousand pounds) in total for all Providers" in text
+
+
+def test_gain_only_urgent_approvals_uncapped_without_a_limit(catalogue, tmp_path):
+    """Quiet: no limit in the sheet, no cap in the clause."""
+    sheet = tmp_path / "no-limit.yaml"
+    sheet.write_text(MARDENSHIRE.read_text().replace("    urgent_approvals_limit: 30000\n", ""))
+    doc = build(sheet, catalogue).document
+    assert "Approvals under (b) may not exceed" not in text_of(clause(doc, "alliance.risk-reward"))
+
+
+@pytest.mark.parametrize("target, lower, word", [
+    ("35% or below", True, None), ("at or under 10", True, None), ("no more than 5%", True, None),
+    ("80% or more", False, None), ("not less than 80%", False, None),
+    ("below 35%", True, "below"), ("fewer than 10", True, "below"), ("more than 80%", False, "above")])
+def test_a_target_that_includes_its_figure_is_not_strict(target, lower, word):
+    """r17 al-fresh finding 10: "35% or below" is met by 35%, so the target year's level is "35%", not "below 35%"."""
+    from assembler.termsheet.alliance import strict_word
+    assert strict_word(target, lower) == word
+
+
+def test_kpi_or_below_target_prints_the_figure(mardenshire):
+    rows = [[plain_text(cell) for cell in row] for b in clause(mardenshire, "alliance.schedule-outcomes").blocks
+            if isinstance(b, Table) for row in b.rows]
+    repeat = next(r for r in rows if r[:2] == ["3", "lower"])
+    assert repeat[-1] == "35%" and not any("below" in cell for cell in repeat)
+
+
+def test_housing_costs_outside_the_alliance_include_universal_credit(mardenshire):
+    """r17 al-fresh finding 13: housing costs outside the budget include the housing costs element of universal credit."""
+    text = "\n".join(text_of(c) for c in mardenshire.all_clauses())
+    assert "housing benefit or the housing costs element of universal credit" in text
+    assert "service charges or housing benefit" not in text
+
+
+def test_sharing_band_note_uses_the_sheets_local_benchmark(mardenshire):
+    """r17 al-fresh finding 16: the sheet's 5% local benchmark is the comparator, not the defence SSRO rate."""
+    note = clause(mardenshire, "common.open-book-profit-cap").note
+    assert "below the local benchmark of 5% (the County Council's 2025/26 market analysis" in note
+    assert "SSRO" not in note and "was not found" not in note
+
+
+def test_agreement_runs_for_the_term_including_any_extension(mardenshire):
+    """r17 al-fresh finding 18: the Agreement continues to the end of the Term, not the Initial Term."""
+    assert "This Agreement continues until the end of the Term, unless" in text_of(clause(mardenshire, "alliance.term-termination"))
+
+
+def test_safeguarding_reports_go_to_a_district_council_only_for_its_housing_role(mardenshire):
+    """r17 al-fresh finding 14: the Borough Council has no social services functions, so it hears of a safeguarding
+    report only where the person is housed or helped under its housing functions."""
+    text = text_of(clause(mardenshire, "common.safeguarding"))
+    assert ("must tell the County Council, and the Borough Council where the report concerns a person it houses or helps "
+            "under its housing functions, within one Business Day") in text
+
+
+def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
+    """r17 al-fresh finding 23: the exceptions to unanimity are urgent action, the deadlock decision and the interested
+    member's vote, not the overspend approval."""
+    text = text_of(clause(mardenshire, "alliance.governance"))
+    assert "except as clause 9.3, clause 9.6 and clause 9.8 provide" in text and "clause 13.6" not in text
