@@ -171,6 +171,11 @@ class RiskReward(Strict):
         default_factory=CommissionerExposure, description="The Commissioner's own exposure to Pain, shown as its own row "
         "of the share table. State it: the draft says expressly whether it is capped.")
     example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
+    overhead_limit_percent: Percent | None = Field(
+        None, description="Where there is no open_book block: the most that any Provider's overhead rate may be, as a "
+        "percentage of its direct costs of delivering the Services, e.g. 12. Each Provider's own rate is fixed in the "
+        "Annual Plan, up to this limit. Empty: the Annual Plan fixes each rate with no ceiling in the Agreement, and "
+        "the note asks for one.")
     urgent_approvals_limit: Money | None = Field(
         None, description="The most, in pounds, that the Commissioner (or Lead Commissioner) may approve alone in an "
         "Alliance Year of Providers' costs above budget incurred urgently (to keep a person safe or meet a legal duty), "

@@ -1953,3 +1953,27 @@ def test_a_long_inline_note_is_not_kept_with_the_next_paragraph(catalogue, tmp_p
     assert long_ and short
     assert all('<w:keepNext w:val="0"/>' in p for p in long_)
     assert not any('<w:keepNext w:val="0"/>' in p for p in short)
+
+
+def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_alliance, catalogue):
+    """r17 al-sample findings 1 and 2: without open-book terms, Delivery Costs follow rules in the risk/reward
+    Schedule (direct costs, overheads at an Annual Plan rate, exclusions, a certified year-end statement reconciled
+    to the accounts), and a charity's own funds are left out of both income and costs unless it elects to count them."""
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert 'under the part of Schedule' in defs["Delivery Costs"]
+    assert 'headed "Costs that count as Delivery Costs"' in defs["Delivery Costs"]
+    assert "from any source other than" not in defs["Delivery Costs"]
+    sched = text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert "at the rate fixed for that Provider in the Annual Plan. No other central charge" in sched
+    assert "fundraising, marketing and bidding costs" in sched
+    assert "are not income for this purpose, and the costs it meets from them are not Delivery Costs, unless" in sched
+    assert "certified by its finance director" in sched
+    assert "reconciling the Delivery Costs it certified" in sched
+    # an open-book alliance uses the open-book Allowable Costs instead: no second set of rules
+    ob = text_of(clause(open_book_alliance.document, "alliance.schedule-risk-reward"))
+    assert "Costs that count as Delivery Costs" not in ob
+    # an instructed ceiling on overheads is printed
+    text = BIG.read_text(encoding="utf-8").replace("    basis: pro_rata\n", "    basis: pro_rata\n    overhead_limit_percent: 12\n", 1)
+    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "in the Annual Plan, which must not be more than 12% " not in text_of(clause(doc, "alliance.schedule-risk-reward"))
+    assert "in the Annual Plan, which must not be more than 12%. No other" in text_of(clause(doc, "alliance.schedule-risk-reward"))
