@@ -1977,3 +1977,15 @@ def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_al
     doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "in the Annual Plan, which must not be more than 12% " not in text_of(clause(doc, "alliance.schedule-risk-reward"))
     assert "in the Annual Plan, which must not be more than 12%. No other" in text_of(clause(doc, "alliance.schedule-risk-reward"))
+
+
+def test_key_information_leaves_out_the_route_the_recitals_leave_out(big, catalogue):
+    """r17 al-sample finding 3: where some Service Contracts may have been awarded under the Provider Selection
+    Regime, recital (C) does not recite the route, and neither does the key information table; a sheet without
+    that risk (the small sample) still states it."""
+    rows = [r for r in table_rows(clause(big, "alliance.key-information")) if r[0].startswith("Procurement")]
+    assert rows == [["Procurement", "the procurement begun on 2 March 2026, as recited"]]
+    assert "section 20" not in rows[0][1]
+    small = build(SMALL, catalogue).document
+    rows = [r for r in table_rows(clause(small, "alliance.key-information")) if r[0].startswith("Procurement")]
+    assert rows[0][0] == "Procurement route" and "competitive flexible procedure" in rows[0][1]
