@@ -1989,3 +1989,27 @@ def test_key_information_leaves_out_the_route_the_recitals_leave_out(big, catalo
     small = build(SMALL, catalogue).document
     rows = [r for r in table_rows(clause(small, "alliance.key-information")) if r[0].startswith("Procurement")]
     assert rows[0][0] == "Procurement route" and "competitive flexible procedure" in rows[0][1]
+
+
+def test_the_hosted_case_system_has_its_article_28_terms_in_a_schedule(big):
+    """r17 al-sample finding 4: where a member hosts the shared case system, its Article 28(3) terms are a
+    Schedule (not left to agreement), clause 15 applies them to the case system and the Alliance Manager's
+    reports, and the data protection note no longer says the clause itself gives processor terms."""
+    sched = clause(big, "alliance.schedule-case-system")
+    text = text_of(sched)
+    assert "the Council processes Personal Data as a processor for each other Alliance Member" in text
+    assert "within 48 hours" in text and "at least 30 days before it takes effect" in text
+    assert "complete a data protection impact assessment" in text
+    info = text_of(clause(big, "alliance.information-sharing"))
+    assert "must agree in writing processing terms" not in info
+    label = f"Schedule {sched.number}"
+    assert info.count(f"on the terms in {label}.") == 1 and f"the terms in {label} apply to that processing" in info
+    note = clause(big, "common.data-protection").note
+    assert "the clause gives the terms Article 28(3)" not in note and "in this draft it does not" in note
+
+
+def test_no_case_system_schedule_without_a_hosted_case_system(catalogue):
+    doc = build(SMALL, catalogue).document
+    assert "alliance.schedule-case-system" not in [c.id for c in doc.all_clauses()]
+    assert "processing terms that meet Article 28" in text_of(clause(doc, "alliance.information-sharing")) or \
+        "Article 28 of the UK GDPR" in text_of(clause(doc, "alliance.information-sharing"))
