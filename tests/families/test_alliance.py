@@ -1177,7 +1177,8 @@ def test_recital_c_recites_a_providers_own_route(catalogue):
 def test_a_shared_case_system_says_who_hosts_and_who_controls(joint, small):
     sharing = text_of(clause(joint, "alliance.information-sharing"))
     assert "share case records through one system hosted by the Trust" in sharing
-    assert "must agree in writing processing terms that meet Article 28(3) of the UK GDPR" in sharing
+    # r17 al-sample finding 4: the Article 28(3) terms are a Schedule, not left to be agreed
+    assert "only to host and run the system, and the terms in Schedule" in sharing
     assert "one system hosted by" not in text_of(clause(small, "alliance.information-sharing"))
 
 
