@@ -2014,3 +2014,23 @@ def test_no_case_system_schedule_without_a_hosted_case_system(catalogue):
     assert "alliance.schedule-case-system" not in [c.id for c in doc.all_clauses()]
     assert "processing terms that meet Article 28" in text_of(clause(doc, "alliance.information-sharing")) or \
         "Article 28 of the UK GDPR" in text_of(clause(doc, "alliance.information-sharing"))
+
+
+def test_sharing_no_condition_covers_needs_consent_and_the_note_names_paragraphs_2_and_6(big, catalogue):
+    """r17 al-sample finding 5: the term sheet relies on paragraph 18 (safeguarding) for routine sharing of criminal
+    offence data and for health data shared by housing staff; the Schedule falls back on explicit consent where no
+    condition covers a sharing, requires appropriate policy documents and a DPIA first, and the note names the
+    conditions to ask about. A sheet sharing no health or criminal offence data gets none of it."""
+    sched = text_of(clause(big, "common.schedule-data-sharing"))
+    assert "Where no condition in the table covers a particular sharing of health data or criminal offence data" in sched
+    assert "completed a data protection impact assessment for the sharing" in sched
+    note = clause(big, "common.schedule-data-sharing").note
+    assert "statutory and government purposes condition in paragraph 6" in note
+    assert "paragraph 36 applies to criminal offence data" in note
+    assert "Paragraph 18 does not cover routine care co-ordination" in note
+    text = BIG.read_text(encoding="utf-8")
+    start, end = text.index("  data_types: >-"), text.index("  retention:")
+    text = text[:start] + ("  data_types: Name and contact details\n  data_subjects: People using the services\n"
+                           "  lawful_basis: Article 6(1)(e) for the Council and Article 6(1)(f) for the other members\n") + text[end:]
+    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "Where no condition in the table covers" not in text_of(clause(doc, "common.schedule-data-sharing"))
