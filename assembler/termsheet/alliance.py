@@ -183,6 +183,13 @@ class RiskReward(Strict):
         "Commissioner's own Pain.")
 
 
+class KpiGate(Strict):
+    member: MemberKey = Field(description="Key of a Provider (as under members).")
+    kpis: list[Annotated[int, Field(ge=1)]] = Field(
+        min_length=1, description="The numbers of the KPIs whose levels gate this Provider's share of Gain (1 for the "
+        "first listed under kpis, 2 for the second, ...), e.g. [1, 3].")
+
+
 class KpiTrajectory(Strict):
     kpi: int = Field(ge=1, le=50, description="The Key Performance Indicator's number, counting from 1 in the order of kpis.")
     levels: list[str] = Field(min_length=1, max_length=10, description="The level to reach in each Alliance Year of the "
@@ -268,6 +275,11 @@ class Alliance(Strict):
     services: list[Text] = Field(min_length=1, description="Services in scope, one line each.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
+    kpi_gates: list[KpiGate] = Field(
+        default_factory=list, description="Where a Provider's share of Gain should turn only on the KPIs its own "
+        "services affect: for each such Provider, the numbers of those KPIs. The draft lists them against its name in "
+        "the outcomes Schedule. A Provider not listed is gated by every KPI. Empty: every KPI gates every Provider's "
+        "share of Gain, and the draft's note asks the client to confirm that.")
     kpi_trajectories: list[KpiTrajectory] = Field(
         default_factory=list, description="Where a KPI's yearly levels are agreed rather than a straight line from "
         "baseline to target: its number and the level for each Alliance Year.")
@@ -1181,6 +1193,14 @@ class Alliance(Strict):
         """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
         scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
         return "refuge" in scope or "safe accommodation" in scope
+
+    @property
+    def kpi_gate_rows(self) -> list[tuple[Member, list[int]]]:
+        """Each Provider with the numbers of the KPIs that gate its share of Gain: those listed under kpi_gates,
+        or every KPI for a Provider not listed (r17 al-sample finding 7)."""
+        listed = {g.member: sorted(set(g.kpis)) for g in self.kpi_gates}
+        every = list(range(1, len(self.kpis) + 1))
+        return [(m, listed.get(m.key, every)) for m in self.providers]
 
     @property
     def case_system(self) -> Member | None:

@@ -2034,3 +2034,27 @@ def test_sharing_no_condition_covers_needs_consent_and_the_note_names_paragraphs
                            "  lawful_basis: Article 6(1)(e) for the Council and Article 6(1)(f) for the other members\n") + text[end:]
     doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "Where no condition in the table covers" not in text_of(clause(doc, "common.schedule-data-sharing"))
+
+
+def test_kpi_gates_list_each_providers_kpis_and_the_gate_follows_them(big, catalogue):
+    """r17 al-sample finding 7: where the sheet names the KPIs that gate a Provider's Gain, the outcomes Schedule
+    lists them in a Part 4 (every KPI for a Provider not listed) and the gate refers to it; without them the gate
+    covers every KPI and the note no longer points at a list that does not exist."""
+    text = BIG.read_text(encoding="utf-8").replace(
+        "  case_system_host: council", "  kpi_gates:\n    - {member: harbour, kpis: [3, 1]}\n"
+        "    - {member: recovery, kpis: [4]}\n  case_system_host: council", 1)
+    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    outcomes = clause(doc, "alliance.schedule-outcomes")
+    table = next(b for b in outcomes.blocks
+                 if isinstance(b, Table) and [plain_text(c) for c in b.header] == ["Provider", "Key Performance Indicators"])
+    rows = [[plain_text(cell) for cell in row] for row in table.rows]
+    assert ["Harbour Light Housing Association Limited", "1 and 3"] in rows
+    assert ["Westcountry Recovery & Wellbeing CIC", "4"] in rows
+    assert ["St Luke's Hospice & Care", "1, 2, 3, 4 and 5"] in rows
+    gate = text_of(clause(doc, "alliance.risk-reward"))
+    assert f"each Key Performance Indicator listed against its name in Part 4 of Schedule {outcomes.number} in that" in gate
+    assert "Every KPI gates every Provider's Gain" not in clause(doc, "alliance.risk-reward").note
+    plain = text_of(clause(big, "alliance.risk-reward"))
+    assert "listed against its name in Part 4" not in plain
+    assert "Part 4" not in text_of(clause(big, "alliance.schedule-outcomes"))
+    assert not any("listed against its name in Part 3" in a for a in big.assumptions)
