@@ -2058,3 +2058,25 @@ def test_kpi_gates_list_each_providers_kpis_and_the_gate_follows_them(big, catal
     assert "listed against its name in Part 4" not in plain
     assert "Part 4" not in text_of(clause(big, "alliance.schedule-outcomes"))
     assert not any("listed against its name in Part 3" in a for a in big.assumptions)
+
+
+def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades(big, catalogue):
+    """r17 al-sample finding 8 (14, 17, 19, 20): the exceptions to unanimity include the Commissioner's urgent
+    action and the termination clause; an unapproved draft Annual Plan binds no one; running costs above the
+    budget need the payer's prior approval; a registered provider reports RSH gradings (a housing-free sheet
+    does not get that wording)."""
+    principles = text_of(clause(big, "alliance.principles"))
+    urgent = next(p.number for p in clause(big, "alliance.decisions").blocks
+                  if isinstance(p, Paragraph) and "safety of a person using the Services is at immediate risk" in p.text)
+    assert f"except where this Agreement provides otherwise (as clause {urgent}, " in principles
+    term = clause(big, "alliance.term-termination").number
+    assert f"and clause {term} do)" in principles
+    plan = text_of(clause(big, "alliance.service-planning"))
+    assert "the draft as last presented to the ALT applies" not in plan
+    assert "until the ALT approves it, the draft binds no one" in plan
+    ops = text_of(clause(big, "alliance.operations"))
+    assert "must not commit running costs above that budget unless the Commissioner first approves them in writing" in ops
+    assert "below G1 for governance, V1 for financial viability or C1 for the consumer standards" in ops
+    small = text_of(clause(build(SMALL, catalogue).document, "alliance.operations"))
+    assert ("Regulator of Social Housing grading" in small) == ("registered_provider" in SMALL.read_text(encoding="utf-8")
+                                                               or "rsh_number" in SMALL.read_text(encoding="utf-8"))
