@@ -2080,3 +2080,12 @@ def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades
     small = text_of(clause(build(SMALL, catalogue).document, "alliance.operations"))
     assert ("Regulator of Social Housing grading" in small) == ("registered_provider" in SMALL.read_text(encoding="utf-8")
                                                                or "rsh_number" in SMALL.read_text(encoding="utf-8"))
+
+
+def test_pro_rata_shares_follow_a_changed_annual_value(big):
+    """r17 al-sample finding 8 (report finding 8): pro rata shares are fixed at the first year's values only
+    against indexation; a change to an Annual Value, a joiner or a leaver recalculates them, and the leaving
+    clause points at that paragraph."""
+    sched = clause(big, "alliance.schedule-risk-reward")
+    assert "Where a Provider's Annual Value changes in any other way, or a Provider joins or leaves, the shares are recalculated" in text_of(sched)
+    assert f"are recalculated under paragraph 1 of Schedule {sched.number} among the remaining" in text_of(clause(big, "alliance.leaving"))
