@@ -71,9 +71,15 @@ class Extension(Strict):
     years: int = Field(0, ge=0, le=10, description="Total years by which the initial term may be extended (0 for none).")
     notice_months: int = Field(12, ge=1, le=36, description="Months before the initial term ends by which the extension must be agreed (or, for a commissioner's option, the notice given).")
     by: Literal["agreement", "commissioner"] = Field(
-        "agreement", description="Who extends: 'agreement' (every Alliance Member agrees, up to the years given in total) "
-        "or 'commissioner' (an option: the Commissioner extends once, by the years given, by notice, and the extension "
-        "binds every member).")
+        "commissioner", description="Who extends: 'agreement' (every Alliance Member agrees, up to the years given in "
+        "total) or 'commissioner' (an option: the Commissioner extends once, by the years given, by notice, and the "
+        "extension binds every member). Left out: the Commissioner's option, as commissioners usually keep it, and the "
+        "draft's note asks the client to confirm it.")
+
+    @property
+    def by_stated(self) -> bool:
+        """Whether the term sheet says whose the extension is (r17 al-sample finding 23)."""
+        return "by" in self.model_fields_set
 
 
 DeadlockRoute = Literal["commissioner", "expert"]

@@ -1026,9 +1026,15 @@ def test_an_extension_option_is_the_commissioners_once_and_not_a_unanimous_vote(
     assert "The extension binds every Alliance Member" in term
     assert "unanimous decision" not in term
     assert "to extend the Term" not in text_of(clause(doc, "alliance.decisions"))
-    # the default stays an extension by agreement
-    default = text_of(clause(build(JOINT, catalogue).document, "alliance.term-termination"))
-    assert "by up to two years in total, by a unanimous decision of the ALT" in default
+    # r17 al-sample finding 23: where the sheet does not say whose the extension is, it is the Commissioner's option
+    default = clause(build(JOINT, catalogue).document, "alliance.term-termination")
+    assert "may extend the Term once, by two years" in text_of(default)
+    assert "but not whose option it is: the draft makes it the Commissioners'" in " ".join(default.note.split())
+    # an extension by agreement, where the sheet asks for it
+    agreed = JOINT.read_text(encoding="utf-8").replace("    years: 2\n    notice_months: 9\n",
+                                                       "    years: 2\n    notice_months: 9\n    by: agreement\n")
+    doc = assemble(validate(load_text(agreed, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "by up to two years in total, by a unanimous decision of the ALT" in text_of(clause(doc, "alliance.term-termination"))
 
 
 def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalogue):
@@ -1716,8 +1722,17 @@ def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
     fm = " ".join(clause(doc, "common.force-majeure").note.split())
     assert "every Alliance Member agrees in writing that the Alliance cannot continue" in fm
     assert "the ALT decides that the Alliance cannot continue" not in fm
-    quiet = " ".join(clause(big, "alliance.term-termination").note.split())
-    assert "with an extension by agreement: a unanimous decision of the ALT" in quiet
+    agreed = BIG.read_text(encoding="utf-8").replace("    years: 5\n    notice_months: 12\n",
+                                                     "    years: 5\n    notice_months: 12\n    by: agreement\n")
+    doc = assemble(validate(load_text(agreed, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    quiet = " ".join(clause(doc, "alliance.term-termination").note.split())
+    assert "with an extension by agreement: a unanimous decision of the ALT, as the instructions ask" in quiet
+    assert "The instructions do not say whose option" not in quiet
+    # r17 al-sample finding 23: the eight-member sample gives no `by`, so the extension is the Commissioner's option
+    term = clause(big, "alliance.term-termination")
+    assert "may extend the Term once, by five years, by notice to every other Party given at least twelve months" in text_of(term)
+    assert "(on or before 31 March 2031)" in text_of(term)
+    assert "the draft makes it the Commissioner's, as commissioners usually keep it" in " ".join(term.note.split())
 
 
 def test_psr_risk_contracts_fire_only_for_health_care_contracts():
