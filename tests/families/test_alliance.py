@@ -2104,3 +2104,19 @@ def test_pro_rata_shares_follow_a_changed_annual_value(big):
     sched = clause(big, "alliance.schedule-risk-reward")
     assert "Where a Provider's Annual Value changes in any other way, or a Provider joins or leaves, the shares are recalculated" in text_of(sched)
     assert f"are recalculated under paragraph 1 of Schedule {sched.number} among the remaining" in text_of(clause(big, "alliance.leaving"))
+
+
+def test_insolvency_event_fits_registered_providers_and_other_bodies(big, catalogue):
+    """r17 al-sample finding 8 (report finding 9): the Insolvency Event definition covers the Part A1 moratorium,
+    Part 26 and 26A arrangements, a registered provider's moratorium and housing administration (only where a
+    Provider is a registered provider), and equivalents for CIOs and societies; the note asks about the exit
+    handover's consents."""
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    ev = defs["Insolvency Event"]
+    assert "a moratorium under Part A1 of the Insolvency Act 1986" in ev and "Part 26 or 26A of the Companies Act 2006" in ev
+    assert "section 145 of the Housing and Regeneration Act 2008" in ev and "housing administration order" in ev
+    assert "charitable incorporated organisation, a registered society" in ev
+    assert "for Harbour Light, check whether the handover" in " ".join(clause(big, "alliance.term-termination").note.split())
+    small = build(SMALL, catalogue).document
+    if "registered_provider" not in SMALL.read_text(encoding="utf-8"):
+        assert "Housing and Regeneration Act 2008" not in {d.term: plain_text(d.inlines) for d in small.definitions}.get("Insolvency Event", "")
