@@ -827,7 +827,7 @@ def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
     assert "if that Provider's Service Contract has been signed by then. Otherwise it continues" in transition
     assert "a ground on which the law on public procurement that governs it permits it to be extended" in transition
     leaving = text_of(clause(big, "alliance.leaving"))
-    assert "the shares of Gain and Pain are recalculated under Schedule 4" in leaving
+    assert "the shares of Gain and Pain are recalculated under paragraph 1 of Schedule 4" in leaving
     assert "must agree how the leaving member's share" not in leaving
     ladder = text_of(clause(big, "alliance.dispute-ladder"))
     assert "other than a challenge to a calculation under clause 13" in ladder
@@ -1374,8 +1374,11 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
     assert ("The Target Cost for an Alliance Year is reduced by the amount by which the Commissioner reduces any payment "
             "under a Service Contract for that year because services were not delivered") in rr
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert ("less any income it receives for delivering them from any source other than its Service Contract (other than "
-            "rent, service charges or housing benefit") in defs["Delivery Costs"]
+    # r17 al-sample findings 1 and 2: the income rule now sits in the risk/reward Schedule's part on costs
+    assert "less the income to be deducted, under the part of Schedule" in defs["Delivery Costs"]
+    sched = text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert ("reduced by any income it receives for delivering its part of the Services from any source other than its "
+            "Service Contract (other than rent, service charges or housing benefit") in sched
     # with open-book terms the Disallowed Costs do that work, so the definition does not net income twice
     defs = {d.term: plain_text(d.inlines) for d in ravensmoor.document.definitions}
     assert "less any income it receives" not in defs["Delivery Costs"]
@@ -2120,3 +2123,11 @@ def test_insolvency_event_fits_registered_providers_and_other_bodies(big, catalo
     small = build(SMALL, catalogue).document
     if "registered_provider" not in SMALL.read_text(encoding="utf-8"):
         assert "Housing and Regeneration Act 2008" not in {d.term: plain_text(d.inlines) for d in small.definitions}.get("Insolvency Event", "")
+
+
+def test_the_index_is_read_as_first_published_with_a_fallback(big):
+    """r17 al-sample finding 8 (report finding 18): the indexation uses first-published figures and falls back to the
+    nearest equivalent index; the note asks for the index to be named exactly."""
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert "using the figures first published and disregarding later revisions" in defs["Annual Value"]
+    assert "Name the index exactly as its publisher does" in clause(big, "alliance.schedule-budget").note
