@@ -2131,3 +2131,12 @@ def test_the_index_is_read_as_first_published_with_a_fallback(big):
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     assert "using the figures first published and disregarding later revisions" in defs["Annual Value"]
     assert "Name the index exactly as its publisher does" in clause(big, "alliance.schedule-budget").note
+
+
+def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_need_them(big):
+    """r17 al-sample finding 8 (report finding 11): adults at risk and health care in the Services bring abuse cover
+    and clinical negligence cover (at least the professional indemnity level) into the operations clause."""
+    ops = text_of(clause(big, "alliance.operations"))
+    assert "In addition to the insurance required by clause" in ops
+    assert "cover claims arising from the abuse of a person using the Services" in ops
+    assert "must hold medical malpractice (clinical negligence) insurance" in ops and "of at least £2,000,000 for any one claim" in ops
