@@ -2140,3 +2140,13 @@ def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_nee
     assert "In addition to the insurance required by clause" in ops
     assert "cover claims arising from the abuse of a person using the Services" in ops
     assert "must hold medical malpractice (clinical negligence) insurance" in ops and "of at least £2,000,000 for any one claim" in ops
+
+
+def test_step_in_cost_recovery_survives(big):
+    """r17 al-sample finding 8 (report finding 12, in part): the step-in paragraph, under which the Commissioner
+    recovers its costs, is among the survivors, in clause order."""
+    ops = clause(big, "alliance.operations")
+    step = next(p.number for p in ops.blocks if isinstance(p, Paragraph) and "may, by notice, step in" in p.text)
+    survival = next(p.text for c in big.all_clauses() for p in c.blocks
+                    if isinstance(p, Paragraph) and p.text.startswith("However this Agreement ends"))
+    assert f"clause {step}," in survival
