@@ -80,6 +80,26 @@ def unknown_member(ctx: RuleContext):
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc
 
 
+@RULES.rule("ALLIANCE-KPI-GATES", "error",
+            "Each Provider listed under kpi_gates is a Provider, listed once, and each KPI number it gives is one of "
+            "the KPIs listed under kpis.")
+def kpi_gates(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    providers = [m.key for m in alliance.providers]
+    seen: set[str] = set()
+    for i, gate in enumerate(alliance.kpi_gates):
+        if gate.member not in providers:
+            yield (f"{gate.member!r} is not a Provider{_hint(gate.member, providers)}; only a Provider's share of Gain "
+                   f"is gated: {', '.join(providers)}", ("alliance", "kpi_gates", i, "member"))
+        elif gate.member in seen:
+            yield f"{gate.member!r} is listed twice; give all its KPIs in one entry", ("alliance", "kpi_gates", i, "member")
+        seen.add(gate.member)
+        bad = [n for n in gate.kpis if n > len(alliance.kpis)]
+        if bad:
+            yield (f"KPI {', '.join(str(n) for n in bad)} does not exist: {len(alliance.kpis)} KPIs are listed under kpis",
+                   ("alliance", "kpi_gates", i, "kpis"))
+
+
 @RULES.rule("ALLIANCE-CONTRACT-COMMISSIONER", "error",
             "The Commissioner named as party to a Provider's Service Contract, or as the one that let a former "
             "contract, is a member whose role is 'commissioner', and the Service Contract's is named only for a Provider.")

@@ -77,9 +77,15 @@ class Extension(Strict):
     years: int = Field(0, ge=0, le=10, description="Total years by which the initial term may be extended (0 for none).")
     notice_months: int = Field(12, ge=1, le=36, description="Months before the initial term ends by which the extension must be agreed (or, for a commissioner's option, the notice given).")
     by: Literal["agreement", "commissioner"] = Field(
-        "agreement", description="Who extends: 'agreement' (every Alliance Member agrees, up to the years given in total) "
-        "or 'commissioner' (an option: the Commissioner extends once, by the years given, by notice, and the extension "
-        "binds every member).")
+        "commissioner", description="Who extends: 'agreement' (every Alliance Member agrees, up to the years given in "
+        "total) or 'commissioner' (an option: the Commissioner extends once, by the years given, by notice, and the "
+        "extension binds every member). Left out: the Commissioner's option, as commissioners usually keep it, and the "
+        "draft's note asks the client to confirm it.")
+
+    @property
+    def by_stated(self) -> bool:
+        """Whether the term sheet says whose the extension is (r17 al-sample finding 23)."""
+        return "by" in self.model_fields_set
 
 
 DeadlockRoute = Literal["commissioner", "expert"]
@@ -177,11 +183,23 @@ class RiskReward(Strict):
         default_factory=CommissionerExposure, description="The Commissioner's own exposure to Pain, shown as its own row "
         "of the share table. State it: the draft says expressly whether it is capped.")
     example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
+    overhead_limit_percent: Percent | None = Field(
+        None, description="Where there is no open_book block: the most that any Provider's overhead rate may be, as a "
+        "percentage of its direct costs of delivering the Services, e.g. 12. Each Provider's own rate is fixed in the "
+        "Annual Plan, up to this limit. Empty: the Annual Plan fixes each rate with no ceiling in the Agreement, and "
+        "the note asks for one.")
     urgent_approvals_limit: Money | None = Field(
         None, description="The most, in pounds, that the Commissioner (or Lead Commissioner) may approve alone in an "
         "Alliance Year of Providers' costs above budget incurred urgently (to keep a person safe or meet a legal duty), "
         "for all Providers together; above it only the ALT approves, e.g. 75000. Empty: no limit but the cap on the "
         "Commissioner's own Pain.")
+
+
+class KpiGate(Strict):
+    member: MemberKey = Field(description="Key of a Provider (as under members).")
+    kpis: list[Annotated[int, Field(ge=1)]] = Field(
+        min_length=1, description="The numbers of the KPIs whose levels gate this Provider's share of Gain (1 for the "
+        "first listed under kpis, 2 for the second, ...), e.g. [1, 3].")
 
 
 class KpiTrajectory(Strict):
@@ -269,6 +287,11 @@ class Alliance(Strict):
     services: list[Text] = Field(min_length=1, description="Services in scope, one line each.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
+    kpi_gates: list[KpiGate] = Field(
+        default_factory=list, description="Where a Provider's share of Gain should turn only on the KPIs its own "
+        "services affect: for each such Provider, the numbers of those KPIs. The draft lists them against its name in "
+        "the outcomes Schedule. A Provider not listed is gated by every KPI. Empty: every KPI gates every Provider's "
+        "share of Gain, and the draft's note asks the client to confirm that.")
     kpi_trajectories: list[KpiTrajectory] = Field(
         default_factory=list, description="Where a KPI's yearly levels are agreed rather than a straight line from "
         "baseline to target: its number and the level for each Alliance Year.")
@@ -1235,6 +1258,14 @@ class Alliance(Strict):
         """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
         scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
         return "refuge" in scope or "safe accommodation" in scope
+
+    @property
+    def kpi_gate_rows(self) -> list[tuple[Member, list[int]]]:
+        """Each Provider with the numbers of the KPIs that gate its share of Gain: those listed under kpi_gates,
+        or every KPI for a Provider not listed (r17 al-sample finding 7)."""
+        listed = {g.member: sorted(set(g.kpis)) for g in self.kpi_gates}
+        every = list(range(1, len(self.kpis) + 1))
+        return [(m, listed.get(m.key, every)) for m in self.providers]
 
     @property
     def case_system(self) -> Member | None:

@@ -827,7 +827,7 @@ def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
     assert "if that Provider's Service Contract has been signed by then. Otherwise it continues" in transition
     assert "a ground on which the law on public procurement that governs it permits it to be extended" in transition
     leaving = text_of(clause(big, "alliance.leaving"))
-    assert "the shares of Gain and Pain are recalculated under Schedule 4" in leaving
+    assert "the shares of Gain and Pain are recalculated under paragraph 1 of Schedule 4" in leaving
     assert "must agree how the leaving member's share" not in leaving
     ladder = text_of(clause(big, "alliance.dispute-ladder"))
     assert "other than a challenge to a calculation under clause 13" in ladder
@@ -1026,9 +1026,15 @@ def test_an_extension_option_is_the_commissioners_once_and_not_a_unanimous_vote(
     assert "The extension binds every Alliance Member" in term
     assert "unanimous decision" not in term
     assert "to extend the Term" not in text_of(clause(doc, "alliance.decisions"))
-    # the default stays an extension by agreement
-    default = text_of(clause(build(JOINT, catalogue).document, "alliance.term-termination"))
-    assert "by up to two years in total, by a unanimous decision of the ALT" in default
+    # r17 al-sample finding 23: where the sheet does not say whose the extension is, it is the Commissioner's option
+    default = clause(build(JOINT, catalogue).document, "alliance.term-termination")
+    assert "may extend the Term once, by two years" in text_of(default)
+    assert "but not whose option it is: the draft makes it the Commissioners'" in " ".join(default.note.split())
+    # an extension by agreement, where the sheet asks for it
+    agreed = JOINT.read_text(encoding="utf-8").replace("    years: 2\n    notice_months: 9\n",
+                                                       "    years: 2\n    notice_months: 9\n    by: agreement\n")
+    doc = assemble(validate(load_text(agreed, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "by up to two years in total, by a unanimous decision of the ALT" in text_of(clause(doc, "alliance.term-termination"))
 
 
 def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalogue):
@@ -1177,7 +1183,8 @@ def test_recital_c_recites_a_providers_own_route(catalogue):
 def test_a_shared_case_system_says_who_hosts_and_who_controls(joint, small):
     sharing = text_of(clause(joint, "alliance.information-sharing"))
     assert "share case records through one system hosted by the Trust" in sharing
-    assert "must agree in writing processing terms that meet Article 28(3) of the UK GDPR" in sharing
+    # r17 al-sample finding 4: the Article 28(3) terms are a Schedule, not left to be agreed
+    assert "only to host and run the system, and the terms in Schedule" in sharing
     assert "one system hosted by" not in text_of(clause(small, "alliance.information-sharing"))
 
 
@@ -1369,6 +1376,13 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     assert ("less any income it receives for delivering them from any source other than its Service Contract (other than "
             "rent, eligible service charges, housing benefit or the housing costs element of universal credit") in defs["Delivery Costs"]
+
+
+    # r17 al-sample findings 1 and 2: the income rule now sits in the risk/reward Schedule's part on costs
+    assert "less the income to be deducted, under the part of Schedule" in defs["Delivery Costs"]
+    sched = text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert ("reduced by any income it receives for delivering its part of the Services from any source other than its "
+            "Service Contract (other than rent, service charges or housing benefit") in sched
     # with open-book terms the Disallowed Costs do that work, so the definition does not net income twice
     defs = {d.term: plain_text(d.inlines) for d in ravensmoor.document.definitions}
     assert "less any income it receives" not in defs["Delivery Costs"]
@@ -1715,8 +1729,17 @@ def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
     fm = " ".join(clause(doc, "common.force-majeure").note.split())
     assert "every Alliance Member agrees in writing that the Alliance cannot continue" in fm
     assert "the ALT decides that the Alliance cannot continue" not in fm
-    quiet = " ".join(clause(big, "alliance.term-termination").note.split())
-    assert "with an extension by agreement: a unanimous decision of the ALT" in quiet
+    agreed = BIG.read_text(encoding="utf-8").replace("    years: 5\n    notice_months: 12\n",
+                                                     "    years: 5\n    notice_months: 12\n    by: agreement\n")
+    doc = assemble(validate(load_text(agreed, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    quiet = " ".join(clause(doc, "alliance.term-termination").note.split())
+    assert "with an extension by agreement: a unanimous decision of the ALT, as the instructions ask" in quiet
+    assert "The instructions do not say whose option" not in quiet
+    # r17 al-sample finding 23: the eight-member sample gives no `by`, so the extension is the Commissioner's option
+    term = clause(big, "alliance.term-termination")
+    assert "may extend the Term once, by five years, by notice to every other Party given at least twelve months" in text_of(term)
+    assert "(on or before 31 March 2031)" in text_of(term)
+    assert "the draft makes it the Commissioner's, as commissioners usually keep it" in " ".join(term.note.split())
 
 
 def test_psr_risk_contracts_fire_only_for_health_care_contracts():
@@ -2135,3 +2158,181 @@ def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
     member's vote, not the overspend approval."""
     text = text_of(clause(mardenshire, "alliance.governance"))
     assert "except as clause 9.3, clause 9.6 and clause 9.8 provide" in text and "clause 13.6" not in text
+
+
+def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_alliance, catalogue):
+    """r17 al-sample findings 1 and 2: without open-book terms, Delivery Costs follow rules in the risk/reward
+    Schedule (direct costs, overheads at an Annual Plan rate, exclusions, a certified year-end statement reconciled
+    to the accounts), and a charity's own funds are left out of both income and costs unless it elects to count them."""
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert 'under the part of Schedule' in defs["Delivery Costs"]
+    assert 'headed "Costs that count as Delivery Costs"' in defs["Delivery Costs"]
+    assert "from any source other than" not in defs["Delivery Costs"]
+    sched = text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert "at the rate fixed for that Provider in the Annual Plan. No other central charge" in sched
+    assert "fundraising, marketing and bidding costs" in sched
+    assert "are not income for this purpose, and the costs it meets from them are not Delivery Costs, unless" in sched
+    assert "certified by its finance director" in sched
+    assert "reconciling the Delivery Costs it certified" in sched
+    # an open-book alliance uses the open-book Allowable Costs instead: no second set of rules
+    ob = text_of(clause(open_book_alliance.document, "alliance.schedule-risk-reward"))
+    assert "Costs that count as Delivery Costs" not in ob
+    # an instructed ceiling on overheads is printed
+    text = BIG.read_text(encoding="utf-8").replace("    basis: pro_rata\n", "    basis: pro_rata\n    overhead_limit_percent: 12\n", 1)
+    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "in the Annual Plan, which must not be more than 12% " not in text_of(clause(doc, "alliance.schedule-risk-reward"))
+    assert "in the Annual Plan, which must not be more than 12%. No other" in text_of(clause(doc, "alliance.schedule-risk-reward"))
+
+
+def test_key_information_leaves_out_the_route_the_recitals_leave_out(big, catalogue):
+    """r17 al-sample finding 3: where some Service Contracts may have been awarded under the Provider Selection
+    Regime, recital (C) does not recite the route, and neither does the key information table; a sheet without
+    that risk (the small sample) still states it."""
+    rows = [r for r in table_rows(clause(big, "alliance.key-information")) if r[0].startswith("Procurement")]
+    assert rows == [["Procurement", "the procurement begun on 2 March 2026, as recited"]]
+    assert "section 20" not in rows[0][1]
+    small = build(SMALL, catalogue).document
+    rows = [r for r in table_rows(clause(small, "alliance.key-information")) if r[0].startswith("Procurement")]
+    assert rows[0][0] == "Procurement route" and "competitive flexible procedure" in rows[0][1]
+
+
+def test_the_hosted_case_system_has_its_article_28_terms_in_a_schedule(big):
+    """r17 al-sample finding 4: where a member hosts the shared case system, its Article 28(3) terms are a
+    Schedule (not left to agreement), clause 15 applies them to the case system and the Alliance Manager's
+    reports, and the data protection note no longer says the clause itself gives processor terms."""
+    sched = clause(big, "alliance.schedule-case-system")
+    text = text_of(sched)
+    assert "the Council processes Personal Data as a processor for each other Alliance Member" in text
+    assert "within 48 hours" in text and "at least 30 days before it takes effect" in text
+    assert "complete a data protection impact assessment" in text
+    info = text_of(clause(big, "alliance.information-sharing"))
+    assert "must agree in writing processing terms" not in info
+    label = f"Schedule {sched.number}"
+    assert info.count(f"on the terms in {label}.") == 1 and f"the terms in {label} apply to that processing" in info
+    note = clause(big, "common.data-protection").note
+    assert "the clause gives the terms Article 28(3)" not in note and "in this draft it does not" in note
+
+
+def test_no_case_system_schedule_without_a_hosted_case_system(catalogue):
+    doc = build(SMALL, catalogue).document
+    assert "alliance.schedule-case-system" not in [c.id for c in doc.all_clauses()]
+    assert "processing terms that meet Article 28" in text_of(clause(doc, "alliance.information-sharing")) or \
+        "Article 28 of the UK GDPR" in text_of(clause(doc, "alliance.information-sharing"))
+
+
+def test_sharing_no_condition_covers_needs_consent_and_the_note_names_paragraphs_2_and_6(big, catalogue):
+    """r17 al-sample finding 5: the term sheet relies on paragraph 18 (safeguarding) for routine sharing of criminal
+    offence data and for health data shared by housing staff; the Schedule falls back on explicit consent where no
+    condition covers a sharing, requires appropriate policy documents and a DPIA first, and the note names the
+    conditions to ask about. A sheet sharing no health or criminal offence data gets none of it."""
+    sched = text_of(clause(big, "common.schedule-data-sharing"))
+    assert "Where no condition in the table covers a particular sharing of health data or criminal offence data" in sched
+    assert "completed a data protection impact assessment for the sharing" in sched
+    note = clause(big, "common.schedule-data-sharing").note
+    assert "statutory and government purposes condition in paragraph 6" in note
+    assert "paragraph 36 applies to criminal offence data" in note
+    assert "Paragraph 18 does not cover routine care co-ordination" in note
+    text = BIG.read_text(encoding="utf-8")
+    start, end = text.index("  data_types: >-"), text.index("  retention:")
+    text = text[:start] + ("  data_types: Name and contact details\n  data_subjects: People using the services\n"
+                           "  lawful_basis: Article 6(1)(e) for the Council and Article 6(1)(f) for the other members\n") + text[end:]
+    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "Where no condition in the table covers" not in text_of(clause(doc, "common.schedule-data-sharing"))
+
+
+def test_kpi_gates_list_each_providers_kpis_and_the_gate_follows_them(big, catalogue):
+    """r17 al-sample finding 7: where the sheet names the KPIs that gate a Provider's Gain, the outcomes Schedule
+    lists them in a Part 4 (every KPI for a Provider not listed) and the gate refers to it; without them the gate
+    covers every KPI and the note no longer points at a list that does not exist."""
+    text = BIG.read_text(encoding="utf-8").replace(
+        "  case_system_host: council", "  kpi_gates:\n    - {member: harbour, kpis: [3, 1]}\n"
+        "    - {member: recovery, kpis: [4]}\n  case_system_host: council", 1)
+    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    outcomes = clause(doc, "alliance.schedule-outcomes")
+    table = next(b for b in outcomes.blocks
+                 if isinstance(b, Table) and [plain_text(c) for c in b.header] == ["Provider", "Key Performance Indicators"])
+    rows = [[plain_text(cell) for cell in row] for row in table.rows]
+    assert ["Harbour Light Housing Association Limited", "1 and 3"] in rows
+    assert ["Westcountry Recovery & Wellbeing CIC", "4"] in rows
+    assert ["St Luke's Hospice & Care", "1, 2, 3, 4 and 5"] in rows
+    gate = text_of(clause(doc, "alliance.risk-reward"))
+    assert f"each Key Performance Indicator listed against its name in Part 4 of Schedule {outcomes.number} in that" in gate
+    assert "Every KPI gates every Provider's Gain" not in clause(doc, "alliance.risk-reward").note
+    plain = text_of(clause(big, "alliance.risk-reward"))
+    assert "listed against its name in Part 4" not in plain
+    assert "Part 4" not in text_of(clause(big, "alliance.schedule-outcomes"))
+    assert not any("listed against its name in Part 3" in a for a in big.assumptions)
+
+
+def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades(big, catalogue):
+    """r17 al-sample finding 8 (14, 17, 19, 20): the exceptions to unanimity include the Commissioner's urgent
+    action and the termination clause; an unapproved draft Annual Plan binds no one; running costs above the
+    budget need the payer's prior approval; a registered provider reports RSH gradings (a housing-free sheet
+    does not get that wording)."""
+    principles = text_of(clause(big, "alliance.principles"))
+    urgent = next(p.number for p in clause(big, "alliance.decisions").blocks
+                  if isinstance(p, Paragraph) and "safety of a person using the Services is at immediate risk" in p.text)
+    assert f"except where this Agreement provides otherwise (as clause {urgent}, " in principles
+    term = clause(big, "alliance.term-termination").number
+    assert f"and clause {term} do)" in principles
+    plan = text_of(clause(big, "alliance.service-planning"))
+    assert "the draft as last presented to the ALT applies" not in plan
+    assert "until the ALT approves it, the draft binds no one" in plan
+    ops = text_of(clause(big, "alliance.operations"))
+    assert "must not commit running costs above that budget unless the Commissioner first approves them in writing" in ops
+    assert "below G1 for governance, V1 for financial viability or C1 for the consumer standards" in ops
+    small = text_of(clause(build(SMALL, catalogue).document, "alliance.operations"))
+    assert ("Regulator of Social Housing grading" in small) == ("registered_provider" in SMALL.read_text(encoding="utf-8")
+                                                               or "rsh_number" in SMALL.read_text(encoding="utf-8"))
+
+
+def test_pro_rata_shares_follow_a_changed_annual_value(big):
+    """r17 al-sample finding 8 (report finding 8): pro rata shares are fixed at the first year's values only
+    against indexation; a change to an Annual Value, a joiner or a leaver recalculates them, and the leaving
+    clause points at that paragraph."""
+    sched = clause(big, "alliance.schedule-risk-reward")
+    assert "Where a Provider's Annual Value changes in any other way, or a Provider joins or leaves, the shares are recalculated" in text_of(sched)
+    assert f"are recalculated under paragraph 1 of Schedule {sched.number} among the remaining" in text_of(clause(big, "alliance.leaving"))
+
+
+def test_insolvency_event_fits_registered_providers_and_other_bodies(big, catalogue):
+    """r17 al-sample finding 8 (report finding 9): the Insolvency Event definition covers the Part A1 moratorium,
+    Part 26 and 26A arrangements, a registered provider's moratorium and housing administration (only where a
+    Provider is a registered provider), and equivalents for CIOs and societies; the note asks about the exit
+    handover's consents."""
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    ev = defs["Insolvency Event"]
+    assert "a moratorium under Part A1 of the Insolvency Act 1986" in ev and "Part 26 or 26A of the Companies Act 2006" in ev
+    assert "section 145 of the Housing and Regeneration Act 2008" in ev and "housing administration order" in ev
+    assert "charitable incorporated organisation, a registered society" in ev
+    assert "for Harbour Light, check whether the handover" in " ".join(clause(big, "alliance.term-termination").note.split())
+    small = build(SMALL, catalogue).document
+    if "registered_provider" not in SMALL.read_text(encoding="utf-8"):
+        assert "Housing and Regeneration Act 2008" not in {d.term: plain_text(d.inlines) for d in small.definitions}.get("Insolvency Event", "")
+
+
+def test_the_index_is_read_as_first_published_with_a_fallback(big):
+    """r17 al-sample finding 8 (report finding 18): the indexation uses first-published figures and falls back to the
+    nearest equivalent index; the note asks for the index to be named exactly."""
+    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert "using the figures first published and disregarding later revisions" in defs["Annual Value"]
+    assert "Name the index exactly as its publisher does" in clause(big, "alliance.schedule-budget").note
+
+
+def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_need_them(big):
+    """r17 al-sample finding 8 (report finding 11): adults at risk and health care in the Services bring abuse cover
+    and clinical negligence cover (at least the professional indemnity level) into the operations clause."""
+    ops = text_of(clause(big, "alliance.operations"))
+    assert "In addition to the insurance required by clause" in ops
+    assert "cover claims arising from the abuse of a person using the Services" in ops
+    assert "must hold medical malpractice (clinical negligence) insurance" in ops and "of at least £2,000,000 for any one claim" in ops
+
+
+def test_step_in_cost_recovery_survives(big):
+    """r17 al-sample finding 8 (report finding 12, in part): the step-in paragraph, under which the Commissioner
+    recovers its costs, is among the survivors, in clause order."""
+    ops = clause(big, "alliance.operations")
+    step = next(p.number for p in ops.blocks if isinstance(p, Paragraph) and "may, by notice, step in" in p.text)
+    survival = next(p.text for c in big.all_clauses() for p in c.blocks
+                    if isinstance(p, Paragraph) and p.text.startswith("However this Agreement ends"))
+    assert f"clause {step}," in survival

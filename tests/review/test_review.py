@@ -322,7 +322,8 @@ def test_form_blanks_are_not_open_facts_in_the_review_pack(catalogue):
     sheet = read_termsheet(ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml", catalogue)
     review = build_review(sheet, catalogue, today=DRAFT_DATE)
     assert review.placeholders == []
-    assert ("full name of the joining organisation", "Schedule 7 (Form of Accession Deed)") in review.form_blanks
+    # r17 al-sample finding 4: the case system's processing terms are Schedule 7, so the deed is Schedule 8
+    assert ("full name of the joining organisation", "Schedule 8 (Form of Accession Deed)") in review.form_blanks
     section = next(s for s in layout(review).sections if s.title == "Open placeholders")
     assert section.paragraphs[0] == "None: every fact is supplied."
     # the date (written in on completion, on the cover and in the accession deed) and the accession

@@ -326,7 +326,17 @@ def _shared_system_without_host(d):
     del d["alliance"]["case_system_host"]  # BIG shares data through "the alliance case management system"
 
 
+def _kpi_gate_for_the_commissioner(d):
+    d["alliance"]["kpi_gates"] = [{"member": "council", "kpis": [1]}]
+
+
+def _kpi_gate_on_a_missing_kpi(d):
+    d["alliance"]["kpi_gates"] = [{"member": "harbour", "kpis": [1, 9]}]
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-KPI-GATES", BIG, _kpi_gate_for_the_commissioner),
+    ("ALLIANCE-KPI-GATES", BIG, _kpi_gate_on_a_missing_kpi),
     ("ALLIANCE-SHARED-SYSTEM-CONTROLLERS", BIG, _shared_system_without_host),
     ("ALLIANCE-MEMBER-ROUTE", JOINT, _member_modifies_nothing),
     ("ALLIANCE-PROCUREMENT-LAW", JOINT, _member_route_under_the_wrong_law),
@@ -605,3 +615,13 @@ def test_open_book_totals_name_the_difference_and_are_quiet_when_they_add_up(cat
     for key in ("direct_costs", "overheads", "income"):
         d["open_book"]["cost_model"][key] = sum(m["cost_model"][key] for m in providers)
     assert "ALLIANCE-OPEN-BOOK-TOTALS" not in ids(run(d, catalogue))
+
+
+def test_kpi_gates_that_fit_are_quiet(catalogue):
+    """r17 al-sample finding 7: gates naming Providers and existing KPIs raise nothing; a missing KPI is located."""
+    data = data_of(BIG)
+    data["alliance"]["kpi_gates"] = [{"member": "harbour", "kpis": [1, 3]}, {"member": "recovery", "kpis": [4]}]
+    assert "ALLIANCE-KPI-GATES" not in ids(run(data, catalogue))
+    _kpi_gate_on_a_missing_kpi(data)
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-KPI-GATES"]
+    assert finding.loc == ("alliance", "kpi_gates", 0, "kpis") and "KPI 9 does not exist" in finding.message
