@@ -265,6 +265,9 @@ def _consent_named(d):
 FIRES = [
     ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
     ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
+    ("COINV-PAYMENT-EARLY-IN-YEAR", HOMES, None, "the Fund's £90,000 falls due on 4 July 2028, 33 days into the "
+     "Partnership Year starting 1 June 2028, when only about £7,791.81 of that year's income after costs and the reserve "
+     "will have come in"),
     ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
      "business plan the Capital Repayment Reserve of £55,555.56 a year (paid after the fixed and target returns and before "
      "any capped share of what remains, with surplus swept into it) holds only £488,905.66 that day, so £11,094.34 "
@@ -403,6 +406,7 @@ QUIET = [
     ("COINV-WORKS-AFTER-RENT", HOMES), ("COINV-EMPTY-BUT-OCCUPIED", HOMES), ("COINV-EMPTY-BUT-OCCUPIED", HUB),
     ("COINV-OCCUPIER-EXCEPTED", HOMES), ("COINV-OCCUPIER-EXCEPTED", HUB), ("COINV-OCCUPIER-EXCEPTED", LAND),
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
+    ("COINV-PAYMENT-EARLY-IN-YEAR", LAND), ("COINV-PAYMENT-EARLY-IN-YEAR", HUB),
     ("COINV-CLAWBACK-BEFORE-LOAN", HOMES), ("COINV-CLAWBACK-BEFORE-LOAN", HUB), ("COINV-CLAWBACK-BEFORE-LOAN", LAND),
     ("COINV-BUILD-PLANNING", HOMES), ("COINV-REGISTERED-PROVIDER", HOMES), ("COINV-REGISTERED-PROVIDER", LAND),
     ("COINV-REGISTERED-PROVIDER-UNKNOWN", HOMES), ("COINV-REGISTERED-PROVIDER-UNKNOWN", HUB),
