@@ -726,8 +726,17 @@ def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_
 
 
 def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
-    """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when."""
+    """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when.
+    Where the sheet also gives the day the decision was made (the Cabinet's 19 November), the deadline runs from
+    that earlier day, so that the entry is in time whichever day counts as the confirmation."""
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    assert ("(the decision was made on 19 November 2026 and took effect on 27 November 2026; the Council must make "
+            "the entry by 19 February 2027, three months after the earlier date") in text
+
+    def made_when_confirmed(d):
+        del d["subsidy"]["decided_on"]
+
+    text = to_text(assemble(sheet_from(HOMES, catalogue, made_when_confirmed), catalogue, today=RULES_DATE).document)
     assert "(confirmed on 27 November 2026, so by 27 February 2027)" in text
 
 
