@@ -825,7 +825,8 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
     assert "Any lease of part of a Partnership Property granted as a Permitted Disposal for occupation other than as a " \
         "home must be for a term no longer than the arrangement it serves and must be excluded from sections 24 to 28" in text
     # r16 ci-fresh 16: the senior-only LTV covenant's valuer is instructed by the tested investor
-    assert "RICS Registered Valuer whom Fairshare instructs, sharing the report with the other Parties" in text
+    assert ("RICS Registered Valuer instructed by Fairshare at Hearthstone's cost (a copy of which Fairshare must give the "
+            "other Parties)") in text
     # r16 ci-fresh 8: the pre-rent return in Schedule 3 step 3 is paid from the clause 5 interest reserve
     assert "the return on capital drawn before rent starts on 1 November 2028 is paid from the interest reserve under " \
         "clause 5 and not from Gross Income" in text
