@@ -227,6 +227,7 @@ class ModelYear:
     surplus: Decimal
     room: Decimal = ZERO  # left for the Capital Repayment Reserve (after fixed and target returns)
     short: dict = field(default_factory=dict)  # investor: its capital due in one sum in the year that the reserve did not cover
+    shares: dict = field(default_factory=dict)  # investor: (its share of what remains paid, the capped amount owed)
 
     @property
     def net(self) -> Decimal:
@@ -316,7 +317,7 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
                     refi.append((add_years(s.maturity, 1) - dt.timedelta(days=1),
                                  yearly_instalment(short, inc.refinancing_rate, inc.refinancing_years)))
         left -= reserve_paid
-        shares = ZERO
+        shares, share_paid = ZERO, {}
         for inv in [i for i in juniors if i.return_basis != "target"]:
             s = services[inv.investor]
             drawn = sum((d.amount * min(Decimal(max((min(end, s.maturity) - max(d.date, begin)).days, 0)) / 365, 1)
@@ -324,6 +325,7 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
             owed = pence(drawn * inv.return_rate / 100) + carried[inv.investor]
             paid = ZERO if in_arrears else max(min(owed, left - shares), ZERO)
             shares += paid
+            share_paid[inv.investor] = (paid, owed)
             carried[inv.investor] = owed - paid if inv.cumulative else ZERO
         junior += shares
         left -= shares
@@ -339,7 +341,8 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
         rows.append(ModelYear(y + 1, begin, max((m.homes for m in mine), default=0), gross, costs, res,
                               sum(due_now.values(), ZERO), sum(brought.values(), ZERO), senior_paid,
                               sum(arrears.values(), ZERO), junior, reserve_due, reserve_paid,
-                              sum(balance.values(), ZERO), repaid, refinanced, refinancing, left, room, shorts))
+                              sum(balance.values(), ZERO), repaid, refinanced, refinancing, left, room, shorts,
+                              share_paid))
         if end > term.end:
             break
         y += 1

@@ -668,6 +668,8 @@ class CreditView:
     refinancings: list = field(default_factory=list)  # Refinancing: each shortfall on the sheet's refinancing terms
     affordability: list = field(default_factory=list)  # AffordabilityTarget: rent-to-pay outcomes promised for every tenant
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
+    early_payments: list = field(default_factory=list)  # fixed payments due before the year's income can meet them
+    capped_shares: list = field(default_factory=list)  # capped shares of what remains: see capped_shares()
 
 
 def bullet_shortfalls(sheet, years: list) -> list[tuple]:
@@ -759,6 +761,61 @@ def affordability_targets(sheet) -> list[AffordabilityTarget]:
     return out
 
 
+@dataclass
+class EarlyPayment:
+    investor: str
+    due: dt.date
+    amount: Decimal
+    year_start: dt.date  # the Partnership Year in which it falls due
+    income_by: Decimal  # the Gross Income after Operating Costs and the Repairs Reserve received in that year by then
+
+
+def early_payments(sheet) -> list[EarlyPayment]:
+    """Fixed returns and instalments falling due so early in a Partnership Year that the Gross Income of that year
+    received by their date (after Operating Costs and the Repairs Reserve, with the homes bought by the start of
+    the year let all year, received evenly) cannot pay them: Schedule 3 then needs the Debt Service Retention."""
+    from assembler.termsheet.co_investment import add_years
+
+    if not sheet.income.given:
+        return []
+    by_name, start, out = services(sheet), sheet.partnership.term.start, []
+    for inv in sheet.contributions.investments:
+        s = by_name[inv.investor]
+        if inv.return_basis != "fixed" or inv.repayment != "amortising":
+            continue
+        for day in [*s.return_dates, *s.payment_dates]:
+            if day < start:
+                continue
+            y = day.year - start.year - (1 if (day.month, day.day) < (start.month, start.day) else 0)
+            begin = add_years(start, y)
+            amount = service_in(sheet, [inv], day, day + dt.timedelta(days=1))
+            net = year_income(sheet, homes_bought_by(sheet, begin)).net
+            income_by = pence(max(net, ZERO) * (day - begin).days / (add_years(begin, 1) - begin).days)
+            if amount > income_by:
+                out.append(EarlyPayment(inv.investor, day, amount, begin, income_by))
+    return out
+
+
+def capped_shares(sheet) -> list[tuple]:
+    """Each capped share of what remains on the business plan run through the Schedule 3 order: (investment, the
+    total paid over the term, the most it could have been paid, the start of the first Partnership Year in which it
+    is not paid in full or None), the figures the waterfall and returns notes give."""
+    from assembler.credit.cashflow import model
+
+    if not sheet.income.given:
+        return []
+    rows, out = model(sheet), []
+    for i in sheet.contributions.investments:
+        if i.return_basis != "capped_surplus_share":
+            continue
+        paid = sum((r.shares[i.investor][0] for r in rows if i.investor in r.shares), ZERO)
+        cap = sum((r.shares[i.investor][1] for r in rows if i.investor in r.shares), ZERO) if not i.cumulative else \
+            pence(i.amount * i.return_rate / 100 * sum(1 for r in rows if i.investor in r.shares))
+        short = next((r.start for r in rows if i.investor in r.shares and r.shares[i.investor][0] < r.shares[i.investor][1]), None)
+        out.append((i, paid, cap, short))
+    return out
+
+
 @per_sheet
 def credit_view(sheet) -> CreditView:
     given = sheet.income.given
@@ -779,7 +836,8 @@ def credit_view(sheet) -> CreditView:
         tested=covered(sheet), pari_passu=pari_passu(sheet), authority_first=authority_first(sheet), attributable_over=attributable_over(sheet),
         cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []),
         refinancings=refinancings(sheet, bullet_shortfalls(sheet, waterfall_years(sheet)) if given else []),
-        affordability=affordability_targets(sheet))
+        affordability=affordability_targets(sheet), early_payments=early_payments(sheet),
+        capped_shares=capped_shares(sheet))
 
 
 def _cashflow(sheet):

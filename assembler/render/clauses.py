@@ -23,6 +23,11 @@ def render_text(clause: ClauseFile, source: str, context: dict[str, Any], line: 
         raise LibraryError(Problem(f"template syntax: {e.message}", str(clause.path), line + (e.lineno or 1) - 1)) from e
     except TemplateError as e:
         raise LibraryError(Problem(f"cannot render with this term sheet: {e}", str(clause.path), line)) from e
+    except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError, IndexError) as e:
+        # A template's arithmetic or data fault (a float meeting a Decimal, None where a list was expected) is the
+        # library's, not the user's: name the clause file instead of showing a traceback.
+        raise LibraryError(Problem(f"cannot render with this term sheet: {type(e).__name__}: {e}",
+                                   str(clause.path), line)) from e
     return letter_wording(text) if context.get("letter") else text
 
 

@@ -677,6 +677,24 @@ def bullet_reserve(ctx: RuleContext):
                ("contributions", "investments", i, "repayment"))
 
 
+@RULES.rule("COINV-PAYMENT-EARLY-IN-YEAR", "warning",
+            "A fixed return or instalment does not fall due so early in a Partnership Year that the year's income "
+            "received by its date cannot pay it (Schedule 3 then makes the delivery body set it aside the year before).")
+def payment_early_in_year(ctx: RuleContext):
+    sheet = ctx.sheet
+    early = credit.early_payments(sheet)
+    if not early:
+        return
+    e = early[0]
+    i = next(k for k, inv in enumerate(sheet.contributions.investments) if inv.investor == e.investor)
+    yield (f"the {e.investor}'s {money(e.amount)} falls due on {long_date(e.due)}, {(e.due - e.year_start).days} days into "
+           f"the Partnership Year starting {long_date(e.year_start)}, when only about {money(e.income_by)} of that year's "
+           f"income after costs and the reserve will have come in ({len(early)} such payments over the term): the draft "
+           "makes the delivery body set each year's fixed payments aside from the previous year's income (the Debt "
+           "Service Retention) and fund the first from its own resources. Confirm it can, or agree payment dates at the "
+           "end of each Partnership Year (or quarterly) with the investor", ("contributions", "investments", i, "investor"))
+
+
 EMPTY_WORDS = re.compile(r"\b(?:empty|vacant|unoccupied)\b", re.I)
 OCCUPIED_WORD = re.compile(r"\b(?:occupied|tenanted|let)\b", re.I)
 

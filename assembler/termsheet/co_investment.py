@@ -607,13 +607,22 @@ class Subsidy(Strict):
         "the day it could no longer be called in), as YYYY-MM-DD: the subsidy database entry is due within three months "
         "of it (Subsidy Control Act 2022 s.33(3)(c)). Leave out while it is not known.")
 
-    def database_due(self, months: int) -> dt.date | None:
-        """The last day for the subsidy database entry: `months` after the confirmation of the decision."""
-        if self.decision_date is None:
+    decided_on: dt.date | None = Field(
+        None, description="When the authority's decision-maker decided to give its contribution (for a Cabinet decision, "
+        "the meeting), as YYYY-MM-DD, where that is earlier than decision_date: the draft then dates the subsidy "
+        "database deadline from this earlier day, so that the entry is in time whichever day counts as the "
+        "confirmation. Leave out where the decision took effect on the day it was made.")
+
+    def database_due(self, months: int, earliest: bool = False) -> dt.date | None:
+        """The last day for the subsidy database entry: `months` after the confirmation of the decision (or, with
+        `earliest`, after the day the decision was made, where the sheet gives an earlier one)."""
+        start = self.decided_on if earliest and self.decided_on and self.decision_date and self.decided_on < self.decision_date \
+            else self.decision_date
+        if start is None:
             return None
-        y, m = divmod(self.decision_date.month - 1 + int(months), 12)
-        year, month = self.decision_date.year + y, m + 1
-        for day in (self.decision_date.day, 30, 29, 28):
+        y, m = divmod(start.month - 1 + int(months), 12)
+        year, month = start.year + y, m + 1
+        for day in (start.day, 30, 29, 28):
             try:
                 return dt.date(year, month, day)
             except ValueError:

@@ -921,8 +921,11 @@ def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_app
     # order that is a Completion Condition asks for a general authority over the homes bought later.
     assert ("(the application for that order also asks the Charity Commission to authorise generally the grant of the "
             "option over each home bought later, as clause") in cps
+    # The obligation to ask is in clause 3, which is in force on signing (the application is made before completion);
+    # the option clause refers to it (ci-sample r17 finding 4).
     assert ("the Charity must ask the Commission to authorise generally, in the same order, the grant of the Authority "
-            "Option over each home it buys later") in option
+            "Option over each home it buys later") in cps
+    assert "the Charity must ask the Charity Commission, in its application for the order that is a Completion Condition" in option
     assert "up to 52 further applications" in clause(doc, "co-investment.end-of-term").note
     signing = next(line for line in cps.split("\n") if "take effect on the date of this Agreement" in line)
     for heading in ("Compliance with law", "Subsidy control", "Insurance"):
@@ -1156,7 +1159,8 @@ def test_the_return_before_rent_is_paid_from_the_charitys_own_cash_and_not_again
             "Capital.") in text_of(clause(doc, "co-investment.contributions"))
     [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
     assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027 "
-                                "(£7,643.84), which is paid from cash Contributions under clause 5 and not from Gross Income")
+                                "(£7,643.84 if each drawdown is made on the first date the Drawdown Timetable gives for "
+                                "it), which is paid from cash Contributions under clause 5 and not from Gross Income")
 
 
 def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_includes_sdlt(drafts):

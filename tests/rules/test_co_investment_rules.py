@@ -265,6 +265,9 @@ def _consent_named(d):
 FIRES = [
     ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
     ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
+    ("COINV-PAYMENT-EARLY-IN-YEAR", HOMES, None, "the Fund's £90,000 falls due on 4 July 2028, 33 days into the "
+     "Partnership Year starting 1 June 2028, when only about £7,791.81 of that year's income after costs and the reserve "
+     "will have come in"),
     ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
      "business plan the Capital Repayment Reserve of £55,555.56 a year (paid after the fixed and target returns and before "
      "any capped share of what remains, with surplus swept into it) holds only £488,905.66 that day, so £11,094.34 "
@@ -405,6 +408,7 @@ QUIET = [
     ("COINV-WORKS-AFTER-RENT", HOMES), ("COINV-EMPTY-BUT-OCCUPIED", HOMES), ("COINV-EMPTY-BUT-OCCUPIED", HUB),
     ("COINV-OCCUPIER-EXCEPTED", HOMES), ("COINV-OCCUPIER-EXCEPTED", HUB), ("COINV-OCCUPIER-EXCEPTED", LAND),
     ("COINV-BULLET-RESERVE", LAND), ("COINV-BULLET-RESERVE", HUB),
+    ("COINV-PAYMENT-EARLY-IN-YEAR", LAND), ("COINV-PAYMENT-EARLY-IN-YEAR", HUB),
     ("COINV-CLAWBACK-BEFORE-LOAN", HOMES), ("COINV-CLAWBACK-BEFORE-LOAN", HUB), ("COINV-CLAWBACK-BEFORE-LOAN", LAND),
     ("COINV-BUILD-PLANNING", HOMES), ("COINV-REGISTERED-PROVIDER", HOMES), ("COINV-REGISTERED-PROVIDER", LAND),
     ("COINV-REGISTERED-PROVIDER-UNKNOWN", HOMES), ("COINV-REGISTERED-PROVIDER-UNKNOWN", HUB),
@@ -724,8 +728,17 @@ def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_
 
 
 def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
-    """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when."""
+    """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when.
+    Where the sheet also gives the day the decision was made (the Cabinet's 19 November), the deadline runs from
+    that earlier day, so that the entry is in time whichever day counts as the confirmation."""
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    assert ("(the decision was made on 19 November 2026 and took effect on 27 November 2026; the Council must make "
+            "the entry by 19 February 2027, three months after the earlier date") in text
+
+    def made_when_confirmed(d):
+        del d["subsidy"]["decided_on"]
+
+    text = to_text(assemble(sheet_from(HOMES, catalogue, made_when_confirmed), catalogue, today=RULES_DATE).document)
     assert "(confirmed on 27 November 2026, so by 27 February 2027)" in text
 
 
@@ -814,7 +827,8 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
     assert "Any lease of part of a Partnership Property granted as a Permitted Disposal for occupation other than as a " \
         "home must be for a term no longer than the arrangement it serves and must be excluded from sections 24 to 28" in text
     # r16 ci-fresh 16: the senior-only LTV covenant's valuer is instructed by the tested investor
-    assert "RICS Registered Valuer whom Fairshare instructs, sharing the report with the other Parties" in text
+    assert ("RICS Registered Valuer instructed by Fairshare at Hearthstone's cost (a copy of which Fairshare must give the "
+            "other Parties)") in text
     # r16 ci-fresh 8: the pre-rent return in Schedule 3 step 3 is paid from the clause 5 interest reserve
     assert "the return on capital drawn before rent starts on 1 November 2028 is paid from the interest reserve under " \
         "clause 5 and not from Gross Income" in text
