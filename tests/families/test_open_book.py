@@ -383,7 +383,7 @@ def test_charity_states_each_rule_once_and_holds_the_fund_for_the_council(built)
     _, result, _ = built[CHARITY]
     excess = paragraphs_text(clause(result, "common.open-book-excess"))
     assert "on trust for the Council, subject to the Trust's power and duty to apply it" in excess
-    assert "the share of it that clause 9.2 attributes to other purchasers of places as that clause provides" in excess
+    assert "the share of it that clause 10.2 attributes to other purchasers of places as that clause provides" in excess
     assert "Subject to clause" not in excess
     # never approved by bare silence: only after a reminder goes unanswered (r14 ob-sample 9)
     assert "treated as having approved" not in excess
@@ -534,7 +534,10 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
             "before 1 July 2029.") in termination
     assert "Either the Council or the Trust may end" not in termination
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert "less any units removed under clause 5.9, multiplied by the same share of the Service Income as in the first step" in pricing
+    # r17 ob-sample 1: re-basing is a position; the adult-care sample chooses it and its review divides by the share
+    _, adult, _ = built[ADULT]
+    review = paragraphs_text(clause(adult, "open-book.price-review"))
+    assert "less any units removed under clause 5.6, multiplied by the same share of the Service Income as in the first step" in review
     assert "multiplied by the places at that home and divided by the 14 places at all the Homes in Schedule 1" in pricing
     assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
     assert "the factor may not be more than one" in pricing
@@ -569,7 +572,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 after one place and 1.1329 after two" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].endswith("as reduced under clause 6.5, clause 6.6 or clause 28.8")
+    assert definitions["Core Places"].endswith("as reduced under clause 7.5, clause 7.6 or clause 29.8")
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -662,10 +665,10 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert "and saying which of them are Existing Placements" in placements
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
-    assert "shown as such in the list the Council gives under clause 7.3" in definitions["Existing Placement"]
+    assert "shown as such in the list the Council gives under clause 8.3" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "the Council must either record a lawful basis for filling it under clause 3.3" in voids
-    assert "or give notice to end this Agreement for that home under clause 28.1" in voids
+    assert "or give notice to end this Agreement for that home under clause 29.1" in voids
     assert "the Council may end this Agreement for that home" not in voids
     note = clause(result, "open-book.voids").note
     note = note if isinstance(note, str) else plain_text(note)
@@ -684,12 +687,12 @@ def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
         n = clause(result, cid).note
         return n if isinstance(n, str) else plain_text(n)
 
-    assert "Indexation alone was instructed" in note_of("open-book.pricing")
+    assert "The annual review is indexation alone, as instructed" in note_of("open-book.price-review")
     schedule = next(s for s in result.document.schedules if s.id == "open-book.schedule-services")
     snote = schedule.note if isinstance(schedule.note, str) else plain_text(schedule.note)
     assert "The specification is dated 14 January 2027, after the transparency notice of 16 November 2026" in snote
     excess = paragraphs_text(clause(result, "common.open-book-excess"))
-    assert excess.count("(subject to clause 9.2, the other purchasers' share being paid to them)") == 2
+    assert excess.count("(subject to clause 10.2, the other purchasers' share being paid to them)") == 2
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert "guidance to which a Party need only have regard is not made a duty to comply" in definitions["Law"]
     cap = note_of("common.open-book-profit-cap")
@@ -705,3 +708,33 @@ def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
     assert "s.185(3)(a)" in note_of("open-book.scope")
     termination = paragraphs_text(clause(result, "open-book.termination"))
     assert "continues in force for it, including those on the services, registration, payment" in termination
+
+
+def test_r17_price_review_is_a_position_index_by_default(built):
+    """r17 ob-sample 1 and ob-fresh 5: the annual review is the instructed index unless the sheet chooses
+    re-basing; the index review multiplies each Price by one plus the index (floor at zero), leaves the
+    over-recovery to the reconciliation, and adds a change in law on top; the adult-care sample chooses
+    re-basing, which keeps the base statement and the collar, and its note warns off a ramp-up year as a base."""
+    _, result, _ = built[CHARITY]
+    review = paragraphs_text(clause(result, "open-book.price-review"))
+    assert ("each of the Prices is multiplied by one plus the rate of the index for that review date, the index being "
+            "the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous "
+            "March, capped at 4%; if that rate is below zero, the Prices do not change") in review
+    assert "base statement" not in review
+    assert "in addition to the index, by the extra Allowable Costs it causes in a full year" in review
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "base statement" not in pricing and "That factor is not limited by the index for the year" in pricing
+    note = clause(result, "open-book.price-review").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "the £3,103,050 the Prices bring in at the expected units becomes £3,196,141.50" in note
+    assert "not an instruction" not in note
+    _, adult, _ = built[ADULT]
+    review = paragraphs_text(clause(adult, "open-book.price-review"))
+    assert 'the latest Reconciliation Statement that has been agreed or decided by the review date (the "base statement")' in review
+    assert "The factor may not be more than one plus the change in the index for this review date alone" in review
+    note = clause(adult, "open-book.price-review").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "The instructions choose re-basing rather than indexation alone" in note
+    assert "where the first Reconciliation Period includes a ramp-up" in note
+    law = paragraphs_text(clause(adult, "open-book.change-in-law"))
+    assert "which the limit in clause 6.2 does not hold back" in law
