@@ -421,8 +421,9 @@ def test_charity_kpis_are_measured_over_a_year_and_a_repeated_miss_can_be_remedi
 
 
 @pytest.mark.parametrize(("passes_through", "expected", "absent"), [
-    (False, "other than a change in the rates of the national minimum wage", "but only so far as the percentage increase"),
-    (True, "but only so far as the percentage increase", "other than a change in the rates of the national minimum wage"),
+    (False, "or (b) a change in the rates of the national minimum wage", "except so far as the percentage increase"),
+    (True, "or (b) an increase in the national living wage under the National Minimum Wage Act 1998, except so far as "
+           "the percentage increase", "a change in the rates of the national minimum wage"),
 ])
 def test_national_living_wage_rise_is_a_relevant_change_in_law_only_by_choice(catalogue, tmp_path, passes_through,
                                                                               expected, absent):
@@ -435,6 +436,9 @@ def test_national_living_wage_rise_is_a_relevant_change_in_law_only_by_choice(ca
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert expected in definitions["Relevant Change in Law"]
     assert absent not in definitions["Relevant Change in Law"]
+    # r17 ob-sample 6: one "but not", its exclusions lettered, no second "other than" reading as an exception
+    assert definitions["Relevant Change in Law"].count("other than") == 0
+    assert ", but not (a) a change whose terms had been made, published in draft or announced by the Government" in definitions["Relevant Change in Law"]
     body = "\n".join(p.text for p in iter_paragraphs(clause(result, "open-book.change-in-law").blocks))
     assert "If a Relevant Change in Law changes the cost" in body
 
