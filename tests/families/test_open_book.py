@@ -570,7 +570,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     assert ts.model.open_book.core_rebase["factors"] == [Decimal("1.0622"), Decimal("1.1329")]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "(failing agreement within 20 Business Days, none)" not in pricing
-    assert "divided by the three other places (15.67 weeks), so that 36.33 weeks a year are removed for that place" in pricing
+    assert "(on the eleven Core Places the cost model assumes, 15.67 weeks, so that 36.33 weeks a year are removed for that place)" in pricing
     assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
     note = clause(result, "open-book.pricing").note
     notes = note if isinstance(note, str) else plain_text(note)
@@ -742,3 +742,38 @@ def test_r17_price_review_is_a_position_index_by_default(built):
     assert "where the first Reconciliation Period includes a ramp-up" in note
     law = paragraphs_text(clause(adult, "open-book.change-in-law"))
     assert "which the limit in clause 6.2 does not hold back" in law
+
+
+def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_start_is_caught(built, catalogue, tmp_path):
+    """r17 ob-sample 2 and 3: a Core Place that lapses as its existing placement ends re-bases the Prices only up to a
+    cap per place and per Contract Year (bracketed defaults the note flags, or the sheet's figures); the default
+    weeks count the places that were Core Places on the start date, not a hard-coded number; a home already below
+    the minimum on the start date is dealt with as if an existing placement there had ended."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert ("may not be more than one plus [3%] for each such place, and the factors for such places may not together "
+            "increase the Prices by more than [8%] in any Contract Year") in pricing
+    assert "less 52 weeks for each place that was one of the Core Places on 1 July 2027, divided by the number of places" in pricing
+    assert "each of the eleven Core Places" not in pricing
+    note = clause(result, "open-book.pricing").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
+    assert "the uncapped factor for one place is 1.0622" in note
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert "If on 1 July 2027 any of the Homes has fewer than two Core Places, clause" in voids
+    assert "applies as if an Existing Placement at that home had ended on that date" in voids
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "  minimum_core_places: 2\n"
+    assert old in text
+    path = tmp_path / "capped.yaml"
+    path.write_text(text.replace(old, old + "  core_rebase_cap: 7\n  core_rebase_year_cap: 10\n"), encoding="utf-8")
+    varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    pricing = paragraphs_text(clause(varied, "open-book.pricing"))
+    assert "may not be more than one plus 7% for each such place" in pricing and "by more than 10% in any Contract Year" in pricing
+    note = clause(varied, "open-book.pricing").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "not instructed" not in note.split("caps the rise")[1][:120]
+    assert "the uncapped factor for one place" not in note          # 1.0622 is within a 7% cap
+    # quiet: no user-choice award, no lapsing cap and no start-date minimum paragraph
+    _, adult, _ = built[ADULT]
+    assert "for each such place" not in paragraphs_text(clause(adult, "open-book.pricing"))
