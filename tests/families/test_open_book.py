@@ -706,7 +706,9 @@ def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
     assert "which the procurement route says this is" in note_of("open-book.performance")
     assert "a public body in Scotland or Northern Ireland is" not in note_of("common.governing-law")
     assert "NHS trust" not in note_of("common.open-book-costs")
-    assert "although section 44(3) of the Procurement Act 2023 did not require it" in paragraphs_text(clause(result, "open-book.recitals"))
+    # r17 ob-sample 8: the recital states the fact; the section 44(3) point is for the note, not an argument in a recital
+    recitals = paragraphs_text(clause(result, "open-book.recitals"))
+    assert "did not require it" not in recitals and ". It published a transparency notice on 16 November 2026" in recitals
     scope = paragraphs_text(clause(result, "open-book.scope"))
     assert "for a director who is a charity trustee of the Trust, only where the employment is authorised" in scope
     assert "s.185(3)(a)" in note_of("open-book.scope")
