@@ -779,3 +779,14 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     # quiet: no user-choice award, no lapsing cap and no start-date minimum paragraph
     _, adult, _ = built[ADULT]
     assert "for each such place" not in paragraphs_text(clause(adult, "open-book.pricing"))
+
+
+def test_r17_overheads_without_categories_are_not_defined_by_themselves(built):
+    """r17 ob-sample 12: with no overhead categories the schedule states the rule in one sentence, not as a one-item
+    list pointing back to the definition; a sheet that lists overhead lines keeps its list."""
+    _, result, _ = built[CHARITY]
+    schedule = next(s for s in result.document.schedules if s.id == "common.open-book-schedule-costs")
+    text = "\n".join(p.text for p in iter_paragraphs(schedule.blocks))
+    assert ("Overheads are Allowable Costs only up to the Overhead Cap, and only so far as they are central costs within "
+            "the definition of Overheads, allocated by the method this Schedule sets out.") in text
+    assert "the central costs the definition of Overheads describes" not in text
