@@ -790,3 +790,12 @@ def test_r17_overheads_without_categories_are_not_defined_by_themselves(built):
     assert ("Overheads are Allowable Costs only up to the Overhead Cap, and only so far as they are central costs within "
             "the definition of Overheads, allocated by the method this Schedule sets out.") in text
     assert "the central costs the definition of Overheads describes" not in text
+
+
+def test_r17_provider_keeps_a_business_continuity_plan(built):
+    """r17 ob-sample 14: the force majeure definition relies on a reasonable business continuity plan, so the
+    provider must keep, follow and test one and show it on request."""
+    _, result, _ = built[CHARITY]
+    regulatory = paragraphs_text(clause(result, "open-book.regulatory"))
+    assert ("The Trust must keep a business continuity plan for the Care Services, follow it, test it at least once a "
+            "year, and give the Council a copy within 10 Business Days after being asked.") in regulatory
