@@ -804,6 +804,14 @@ class Services(Strict):
         None, ge=0, le=250, description="The fewest Core Places the commissioner may keep at a home when it reduces "
                                         "them (the 'core-places' position); a larger reduction means ending the "
                                         "agreement for that home, e.g. 2. Empty: the draft shows a placeholder.")
+    core_rebase_cap: Percent | None = Field(
+        None, description="Where Core Places lapse as existing placements end (a user-choice award), the most, in per "
+                          "cent, the Prices may rise for each place that lapses, e.g. 3. Empty: the draft shows a "
+                          "bracketed 3% for the parties to settle, and the note flags it.")
+    core_rebase_year_cap: Percent | None = Field(
+        None, description="Where Core Places lapse as existing placements end, the most, in per cent, those lapses may "
+                          "together raise the Prices in any Contract Year, e.g. 8. Empty: the draft shows a bracketed "
+                          "8% for the parties to settle, and the note flags it.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
                                                        "position), e.g. 70. In supported living and care at home "

@@ -383,7 +383,7 @@ def test_charity_states_each_rule_once_and_holds_the_fund_for_the_council(built)
     _, result, _ = built[CHARITY]
     excess = paragraphs_text(clause(result, "common.open-book-excess"))
     assert "on trust for the Council, subject to the Trust's power and duty to apply it" in excess
-    assert "the share of it that clause 9.2 attributes to other purchasers of places as that clause provides" in excess
+    assert "the share of it that clause 10.2 attributes to other purchasers of places as that clause provides" in excess
     assert "Subject to clause" not in excess
     # never approved by bare silence: only after a reminder goes unanswered (r14 ob-sample 9)
     assert "treated as having approved" not in excess
@@ -421,8 +421,9 @@ def test_charity_kpis_are_measured_over_a_year_and_a_repeated_miss_can_be_remedi
 
 
 @pytest.mark.parametrize(("passes_through", "expected", "absent"), [
-    (False, "other than a change in the rates of the national minimum wage", "but only so far as the percentage increase"),
-    (True, "but only so far as the percentage increase", "other than a change in the rates of the national minimum wage"),
+    (False, "or (b) a change in the rates of the national minimum wage", "except so far as the percentage increase"),
+    (True, "or (b) an increase in the national living wage under the National Minimum Wage Act 1998, except so far as "
+           "the percentage increase", "a change in the rates of the national minimum wage"),
 ])
 def test_national_living_wage_rise_is_a_relevant_change_in_law_only_by_choice(catalogue, tmp_path, passes_through,
                                                                               expected, absent):
@@ -435,6 +436,9 @@ def test_national_living_wage_rise_is_a_relevant_change_in_law_only_by_choice(ca
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert expected in definitions["Relevant Change in Law"]
     assert absent not in definitions["Relevant Change in Law"]
+    # r17 ob-sample 6: one "but not", its exclusions lettered, no second "other than" reading as an exception
+    assert definitions["Relevant Change in Law"].count("other than") == 0
+    assert ", but not (a) a change whose terms had been made, published in draft or announced by the Government" in definitions["Relevant Change in Law"]
     body = "\n".join(p.text for p in iter_paragraphs(clause(result, "open-book.change-in-law").blocks))
     assert "If a Relevant Change in Law changes the cost" in body
 
@@ -534,7 +538,10 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
             "before 1 July 2029.") in termination
     assert "Either the Council or the Trust may end" not in termination
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert "less any units removed under clause 5.9, multiplied by the same share of the Service Income as in the first step" in pricing
+    # r17 ob-sample 1: re-basing is a position; the adult-care sample chooses it and its review divides by the share
+    _, adult, _ = built[ADULT]
+    review = paragraphs_text(clause(adult, "open-book.price-review"))
+    assert "less any units removed under clause 5.6, multiplied by the same share of the Service Income as in the first step" in review
     assert "multiplied by the places at that home and divided by the 14 places at all the Homes in Schedule 1" in pricing
     assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
     assert "the factor may not be more than one" in pricing
@@ -563,13 +570,13 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     assert ts.model.open_book.core_rebase["factors"] == [Decimal("1.0622"), Decimal("1.1329")]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "(failing agreement within 20 Business Days, none)" not in pricing
-    assert "divided by the three other places (15.67 weeks), so that 36.33 weeks a year are removed for that place" in pricing
+    assert "(on the eleven Core Places the cost model assumes, 15.67 weeks, so that 36.33 weeks a year are removed for that place)" in pricing
     assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
     note = clause(result, "open-book.pricing").note
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 after one place and 1.1329 after two" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].endswith("as reduced under clause 6.5, clause 6.6 or clause 28.8")
+    assert definitions["Core Places"].endswith("as reduced under clause 7.5, clause 7.6 or clause 29.8")
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -662,10 +669,10 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert "and saying which of them are Existing Placements" in placements
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
-    assert "shown as such in the list the Council gives under clause 7.3" in definitions["Existing Placement"]
+    assert "shown as such in the list the Council gives under clause 8.3" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "the Council must either record a lawful basis for filling it under clause 3.3" in voids
-    assert "or give notice to end this Agreement for that home under clause 28.1" in voids
+    assert "or give notice to end this Agreement for that home under clause 29.1" in voids
     assert "the Council may end this Agreement for that home" not in voids
     note = clause(result, "open-book.voids").note
     note = note if isinstance(note, str) else plain_text(note)
@@ -684,12 +691,12 @@ def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
         n = clause(result, cid).note
         return n if isinstance(n, str) else plain_text(n)
 
-    assert "Indexation alone was instructed" in note_of("open-book.pricing")
+    assert "The annual review is indexation alone, as instructed" in note_of("open-book.price-review")
     schedule = next(s for s in result.document.schedules if s.id == "open-book.schedule-services")
     snote = schedule.note if isinstance(schedule.note, str) else plain_text(schedule.note)
     assert "The specification is dated 14 January 2027, after the transparency notice of 16 November 2026" in snote
     excess = paragraphs_text(clause(result, "common.open-book-excess"))
-    assert excess.count("(subject to clause 9.2, the other purchasers' share being paid to them)") == 2
+    assert excess.count("(subject to clause 10.2, the other purchasers' share being paid to them)") == 2
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert "guidance to which a Party need only have regard is not made a duty to comply" in definitions["Law"]
     cap = note_of("common.open-book-profit-cap")
@@ -699,9 +706,96 @@ def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
     assert "which the procurement route says this is" in note_of("open-book.performance")
     assert "a public body in Scotland or Northern Ireland is" not in note_of("common.governing-law")
     assert "NHS trust" not in note_of("common.open-book-costs")
-    assert "although section 44(3) of the Procurement Act 2023 did not require it" in paragraphs_text(clause(result, "open-book.recitals"))
+    # r17 ob-sample 8: the recital states the fact; the section 44(3) point is for the note, not an argument in a recital
+    recitals = paragraphs_text(clause(result, "open-book.recitals"))
+    assert "did not require it" not in recitals and ". It published a transparency notice on 16 November 2026" in recitals
     scope = paragraphs_text(clause(result, "open-book.scope"))
     assert "for a director who is a charity trustee of the Trust, only where the employment is authorised" in scope
     assert "s.185(3)(a)" in note_of("open-book.scope")
     termination = paragraphs_text(clause(result, "open-book.termination"))
     assert "continues in force for it, including those on the services, registration, payment" in termination
+
+
+def test_r17_price_review_is_a_position_index_by_default(built):
+    """r17 ob-sample 1 and ob-fresh 5: the annual review is the instructed index unless the sheet chooses
+    re-basing; the index review multiplies each Price by one plus the index (floor at zero), leaves the
+    over-recovery to the reconciliation, and adds a change in law on top; the adult-care sample chooses
+    re-basing, which keeps the base statement and the collar, and its note warns off a ramp-up year as a base."""
+    _, result, _ = built[CHARITY]
+    review = paragraphs_text(clause(result, "open-book.price-review"))
+    assert ("each of the Prices is multiplied by one plus the rate of the index for that review date, the index being "
+            "the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous "
+            "March, capped at 4%; if that rate is below zero, the Prices do not change") in review
+    assert "base statement" not in review
+    assert "in addition to the index, by the extra Allowable Costs it causes in a full year" in review
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "base statement" not in pricing and "That factor is not limited by the index for the year" in pricing
+    note = clause(result, "open-book.price-review").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "the £3,103,050 the Prices bring in at the expected units becomes £3,196,141.50" in note
+    assert "not an instruction" not in note
+    _, adult, _ = built[ADULT]
+    review = paragraphs_text(clause(adult, "open-book.price-review"))
+    assert 'the latest Reconciliation Statement that has been agreed or decided by the review date (the "base statement")' in review
+    assert "The factor may not be more than one plus the change in the index for this review date alone" in review
+    note = clause(adult, "open-book.price-review").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "The instructions choose re-basing rather than indexation alone" in note
+    assert "where the first Reconciliation Period includes a ramp-up" in note
+    law = paragraphs_text(clause(adult, "open-book.change-in-law"))
+    assert "which the limit in clause 6.2 does not hold back" in law
+
+
+def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_start_is_caught(built, catalogue, tmp_path):
+    """r17 ob-sample 2 and 3: a Core Place that lapses as its existing placement ends re-bases the Prices only up to a
+    cap per place and per Contract Year (bracketed defaults the note flags, or the sheet's figures); the default
+    weeks count the places that were Core Places on the start date, not a hard-coded number; a home already below
+    the minimum on the start date is dealt with as if an existing placement there had ended."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert ("may not be more than one plus [3%] for each such place, and the factors for such places may not together "
+            "increase the Prices by more than [8%] in any Contract Year") in pricing
+    assert "less 52 weeks for each place that was one of the Core Places on 1 July 2027, divided by the number of places" in pricing
+    assert "each of the eleven Core Places" not in pricing
+    note = clause(result, "open-book.pricing").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
+    assert "the uncapped factor for one place is 1.0622" in note
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert "If on 1 July 2027 any of the Homes has fewer than two Core Places, clause" in voids
+    assert "applies as if an Existing Placement at that home had ended on that date" in voids
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "  minimum_core_places: 2\n"
+    assert old in text
+    path = tmp_path / "capped.yaml"
+    path.write_text(text.replace(old, old + "  core_rebase_cap: 7\n  core_rebase_year_cap: 10\n"), encoding="utf-8")
+    varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    pricing = paragraphs_text(clause(varied, "open-book.pricing"))
+    assert "may not be more than one plus 7% for each such place" in pricing and "by more than 10% in any Contract Year" in pricing
+    note = clause(varied, "open-book.pricing").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "not instructed" not in note.split("caps the rise")[1][:120]
+    assert "the uncapped factor for one place" not in note          # 1.0622 is within a 7% cap
+    # quiet: no user-choice award, no lapsing cap and no start-date minimum paragraph
+    _, adult, _ = built[ADULT]
+    assert "for each such place" not in paragraphs_text(clause(adult, "open-book.pricing"))
+
+
+def test_r17_overheads_without_categories_are_not_defined_by_themselves(built):
+    """r17 ob-sample 12: with no overhead categories the schedule states the rule in one sentence, not as a one-item
+    list pointing back to the definition; a sheet that lists overhead lines keeps its list."""
+    _, result, _ = built[CHARITY]
+    schedule = next(s for s in result.document.schedules if s.id == "common.open-book-schedule-costs")
+    text = "\n".join(p.text for p in iter_paragraphs(schedule.blocks))
+    assert ("Overheads are Allowable Costs only up to the Overhead Cap, and only so far as they are central costs within "
+            "the definition of Overheads, allocated by the method this Schedule sets out.") in text
+    assert "the central costs the definition of Overheads describes" not in text
+
+
+def test_r17_provider_keeps_a_business_continuity_plan(built):
+    """r17 ob-sample 14: the force majeure definition relies on a reasonable business continuity plan, so the
+    provider must keep, follow and test one and show it on request."""
+    _, result, _ = built[CHARITY]
+    regulatory = paragraphs_text(clause(result, "open-book.regulatory"))
+    assert ("The Trust must keep a business continuity plan for the Care Services, follow it, test it at least once a "
+            "year, and give the Council a copy within 10 Business Days after being asked.") in regulatory

@@ -32,11 +32,21 @@ def document_text(result) -> str:
 
 
 @pytest.fixture(scope="module")
-def drafts(catalogue):
+def drafts(catalogue, tmp_path_factory):
     out = {}
     for path in (LIVING, CHARITY, ADULT, SUBSIDIARY):
         sheet = read_termsheet(path, catalogue)
         out[path.stem] = (sheet, assemble(sheet, catalogue, today=DRAFT_DATE))
+    # r17 ob-sample 1: the annual review is indexation unless a sheet chooses re-basing; the re-basing
+    # mechanism is tested on the same deals with that position chosen ("<stem>-rebase")
+    folder = tmp_path_factory.mktemp("rebase")
+    for path in (LIVING, CHARITY):
+        text = path.read_text(encoding="utf-8")
+        assert "\npositions:\n" in text
+        varied = folder / f"{path.stem}-rebase.yaml"
+        varied.write_text(text.replace("\npositions:\n", "\npositions:\n  open_book_price_review: rebase\n", 1), encoding="utf-8")
+        sheet = read_termsheet(varied, catalogue)
+        out[varied.stem] = (sheet, assemble(sheet, catalogue, today=DRAFT_DATE))
     return out
 
 
@@ -113,7 +123,7 @@ def test_revenue_basis_rebasing_divides_by_one_minus_the_rate_and_matches_the_wo
     sheet, _ = drafts["supported-living-company"]
     ob = sheet.model.open_book
     assert ob.basis == "revenue"
-    text = text_of(drafts, "supported-living-company")
+    text = text_of(drafts, "supported-living-company-rebase")
     rate = ob.profit_cap
     assert f"divide the result by one minus the profit cap rate of {rate}%" in text
     assert "add the Reasonable Profit on the result" not in text
@@ -135,7 +145,7 @@ def test_cost_base_clause_only_where_the_cap_is_on_costs(drafts):
 def test_review_rebases_from_the_latest_agreed_statement_and_never_backdates(drafts):
     """The review uses the statement agreed by the review date (none at the first anniversary: index
     only), so the annual review never waits for, or is backdated to, a later statement."""
-    text = text_of(drafts, "childrens-homes-charity")
+    text = text_of(drafts, "childrens-homes-charity-rebase")
     assert "latest Reconciliation Statement that has been agreed or decided by the review date" in text
     assert "the Prices change by the index alone (with any cap that applies to it) from that date" in text
     assert "backdated" not in text
@@ -145,7 +155,7 @@ def test_review_divides_by_the_budgeted_units_and_is_held_between_the_floor_and_
     """Re-basing divides by the income for the budgeted units (a year of high occupancy must not
     ratchet the Prices down), indexes once per review date since the base period (no year lost), the
     collar lets a change in law through, and a zero price floor keeps the factor at one or more."""
-    text = text_of(drafts, "childrens-homes-charity")
+    text = text_of(drafts, "childrens-homes-charity-rebase")
     assert "the income the current Prices would bring in for the expected units in the cost model" in text
     assert "units the Council paid for in the period of the base statement" not in text
     assert "applied once for each review date after the end of the period of the base statement" in text
@@ -153,7 +163,7 @@ def test_review_divides_by_the_budgeted_units_and_is_held_between_the_floor_and_
     assert "plus the extra Allowable Costs a Relevant Change in Law causes in a full year" in text
     assert "The factor is never less than one" in text
     assert "Re-basing may lower the Prices" not in text
-    assert "which the limit in clause 5.7 does not hold back" in text
+    assert "which the limit in clause 6.2 does not hold back" in text
     assert "forecast units" not in text
 
 
@@ -224,7 +234,7 @@ def test_agreement_binds_on_signing_and_service_term_starts_later(drafts):
 def test_service_income_leaves_out_what_the_scope_excludes(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "nor interest earned on the Reinvestment Fund" in text
-    assert "but not the amounts that clause 9.3 leaves out of it" in text
+    assert "but not the amounts that clause 10.3 leaves out of it" in text
 
 
 def test_charitable_company_is_described_by_both_registrations(drafts):
@@ -241,8 +251,8 @@ def test_core_place_reduction_stops_payment_for_the_places_removed_and_rebases_a
     text = text_of(drafts, "childrens-homes-charity")
     assert "pays for the remaining Core Places only" in text
     assert "multiplied by the number of Core Places remaining" not in text
-    assert "the Prices are re-based from that date under clause 5.9." in text
-    assert "That factor is not limited by clause 5.7, needs no Reconciliation Statement" in text
+    assert "the Prices are re-based from that date under clause 5.6." in text
+    assert "That factor is not limited by the index for the year, needs no Reconciliation Statement" in text
     assert "may not reduce the Core Places at a home to fewer than two" in text
     assert "Any loss carried forward under clause" not in text
     assert "the Council's payment for that place is suspended" in text
@@ -392,7 +402,7 @@ def test_core_floor_figures_in_the_schedule_and_note(drafts, catalogue):
 
 def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(drafts):
     text = text_of(drafts, "childrens-homes-charity")
-    assert "Except for the indemnity in clause 26.1, claims under clause" in text
+    assert "Except for the indemnity in clause 27.1, claims under clause" in text
     assert "A new provider may enforce the indemnity in this paragraph under the Contracts (Rights of Third " \
            "Parties) Act 1999" in text
 
@@ -436,7 +446,8 @@ def test_mobilisation_costs_count_once_in_the_first_period_and_stay_out_of_the_r
     path = _with_services_line(tmp_path, CHARITY, "incumbent: false")
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('{item: "Depreciation of furniture, equipment and vehicles"',
-                                 '{item: "Mobilisation (first year only)"', 1),
+                                 '{item: "Mobilisation (first year only)"', 1)
+                    .replace("\npositions:\n", "\npositions:\n  open_book_price_review: rebase\n", 1),    # the review base
                     encoding="utf-8")
     sheet = read_termsheet(path, catalogue)
     assert sheet.model.open_book.cost_model.mobilisation == 40000
@@ -469,7 +480,7 @@ def test_suspension_is_limited_to_regulator_registration_breach_and_damage_and_o
     assert ("is unable to accept or keep a person in that place because of a restriction or condition imposed by the "
             "regulator, a suspension or cancellation of the registration of the home concerned, the Trust's breach of this "
             "Agreement, or damage to the home or loss of its use") in text
-    assert "Holding one of the Core Places empty while a new Placement is matched under clause 6" in text
+    assert "Holding one of the Core Places empty while a new Placement is matched under clause 7" in text
     assert "at its own request or because of its own default" not in text
     assert "Subject to clause" in text.split("must pay the weekly Price for each of the Core Places")[0][-40:]
 
@@ -796,8 +807,8 @@ def test_change_in_law_excludes_announced_changes_and_names_a_fair_pay_agreement
     """r16 ob-fresh 5: a change announced before signing is priced in; an adult fair pay agreement counts in full;
     the clause adjusts the budgeted costs rather than restating that actual costs count."""
     adult = text_of(drafts, "supported-living-company")
-    assert "other than a change whose terms had been made, published in draft or announced by the Government" in adult
-    assert "a fair pay agreement for adult social care made under the Employment Rights Act 2025, in full" in adult
+    assert "but not (a) a change, other than such a fair pay agreement, whose terms had been made, published in draft or announced by the Government" in adult
+    assert "including a fair pay agreement for adult social care made under the Employment Rights Act 2025 (in full, whenever its terms were made or announced" in adult
     assert "the budgeted Allowable Costs in the cost model are adjusted by the change in cost" in adult
     assert "Allowable Costs for the Reconciliation Period in which it arises" not in adult
     assert "Employment Rights Act 2025" not in text_of(drafts, "childrens-homes-charity")
@@ -807,14 +818,14 @@ def test_pricing_note_flags_re_basing_that_gives_less_than_the_instructed_index(
     """r16 ob-fresh 5 and 7: the note states the factor at budget against the index, and absence as drafted."""
     living = next(c for c in drafts["supported-living-company"][1].document.clauses if c.id == "open-book.pricing").note
     assert "individual hours are paid for a stated period" in living    # the sample gives 14 days
-    adult = next(c for c in drafts["adult-care-sharing-band"][1].document.clauses if c.id == "open-book.pricing").note
+    adult = next(c for c in drafts["adult-care-sharing-band"][1].document.clauses if c.id == "open-book.price-review").note
     assert "this draft's mechanism" not in adult    # the Prices match the budget: re-basing gives the index
     path = tmp_path / "dear.yaml"
     path.write_text(ADULT.read_text(encoding="utf-8").replace("price: 2051.35", "price: 2151.35", 1), encoding="utf-8")
     draft = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
-    note = next(c for c in draft.clauses if c.id == "open-book.pricing").note
+    note = next(c for c in draft.clauses if c.id == "open-book.price-review").note
     assert "re-basing on the agreed costs is this draft's mechanism" in note
-    assert "Confirm that the Council has instructed the re-basing" in note
+    assert "If the Council has not instructed re-basing, replace it by the index alone" in note
 
 
 def test_overheads_have_their_own_categories_and_a_mileage_rate_is_not_indexed(catalogue, tmp_path):
