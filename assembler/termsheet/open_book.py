@@ -880,6 +880,40 @@ class Services(Strict):
         return "direct award" in route and "user choice" in (self.direct_award_justification or "").lower()
 
     @property
+    def reserved_mutual(self) -> bool:
+        """Whether the contract was reserved to public service mutuals under Procurement Act 2023 s.33, read from
+        the procurement route (r17 ob-fresh 2): its maximum term, from signing, must be five years or less."""
+        route = (self.procurement_route or "").lower()
+        return "public service mutual" in route or bool(re.search(r"\bsection 33\b|\bs\.\s?33\b", route))
+
+    @property
+    def reserved_last_day(self) -> dt.date:
+        """The last day of the Service Term with the full extension."""
+        end = self.term.end
+        years = self.extension_years or 0
+        try:
+            return end.replace(year=end.year + years)
+        except ValueError:      # 29 February
+            return end.replace(year=end.year + years, day=28)
+
+    def reserved_limit(self, signed: dt.date) -> dt.date:
+        """The day before the fifth anniversary of `signed`: the last day a five-year contract may run."""
+        try:
+            fifth = signed.replace(year=signed.year + 5)
+        except ValueError:
+            fifth = signed.replace(year=signed.year + 5, month=3, day=1)
+        return fifth - dt.timedelta(days=1)
+
+    @property
+    def reserved_earliest_signing(self) -> dt.date:
+        """The earliest signing date that keeps the whole Service Term, with the full extension, within five years."""
+        last = self.reserved_last_day + dt.timedelta(days=1)
+        try:
+            return last.replace(year=last.year - 5)
+        except ValueError:
+            return last.replace(year=last.year - 5, month=3, day=1)
+
+    @property
     def provider_notice_from(self) -> dt.date:
         """The first day the provider may give notice ending the agreement without cause: halfway through
         the initial term (whole months, the day of the month kept where it exists).

@@ -36,3 +36,23 @@ def test_a_price_by_the_session_is_payable_and_invoiced(northlight, living):
     # quiet: a supported-living sheet without a session price says nothing about sessions
     assert "sessions priced by the session" not in living[1]
     assert "Individual Support hours or sessions" not in living[1]
+
+
+def test_reserved_contract_is_capped_at_five_years_from_signing(northlight, living):
+    """r17 ob-fresh 2: signing before the start, with the extension and the exit run-off, broke s.33(1)(b)."""
+    sheet, text = northlight
+    assert sheet.model.services.reserved_mutual
+    assert sheet.model.services.reserved_last_day.isoformat() == "2032-05-31"
+    assert sheet.model.services.reserved_earliest_signing.isoformat() == "2027-06-01"
+    assert "so its maximum term is five years. No extension under clause" in text
+    assert "beyond the day before the fifth anniversary of the date this Agreement takes effect" in text
+    assert "if the Council asks, but only so far as clause" in text
+    assert not living[0].model.services.reserved_mutual
+    assert "maximum term is five years" not in living[1]
+
+
+def test_reserved_contract_keeps_the_provider_a_public_service_mutual(northlight, living):
+    """r17 ob-fresh 15: a covenant to remain a public service mutual (s.33(6)) and a termination ground."""
+    assert "must remain throughout the Service Term, a public service mutual within section 33(6)" in northlight[1]
+    assert "ceases to be a public service mutual within section 33(6) of the Procurement Act 2023" in northlight[1]
+    assert "public service mutual" not in living[1]
