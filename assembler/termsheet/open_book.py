@@ -482,6 +482,16 @@ class OpenBook(Strict):
         )
 
     @property
+    def pre_start_costs(self) -> list[str]:
+        """The allowable-cost categories incurred before the services (or a tenant's or person's support) start,
+        e.g. 'Recruitment and shadow shifts ... in the three months before each tenant moves in' (r17 ob-fresh 3):
+        the term clause counts those incurred before the service start date in the first Reconciliation Period,
+        where no cost-model mobilisation line already does."""
+        pre = re.compile(r"\bpre-?(start|opening|mobili[sz]ation)\b|\bmobili[sz]|\bbefore\b.*\b(start|starts|moves? in|"
+                         r"move-in|opens?|opening|arrives?|admission)\b", re.IGNORECASE)
+        return [str(c) for c in self.allowable_costs if pre.search(str(c))]
+
+    @property
     def expected_income(self) -> Decimal:
         """Unit prices times expected units, for the financial model (units not given count as none)."""
         return sum((u.expected_income for u in self.unit_prices), Decimal(0))

@@ -56,3 +56,15 @@ def test_reserved_contract_keeps_the_provider_a_public_service_mutual(northlight
     assert "must remain throughout the Service Term, a public service mutual within section 33(6)" in northlight[1]
     assert "ceases to be a public service mutual within section 33(6) of the Procurement Act 2023" in northlight[1]
     assert "public service mutual" not in living[1]
+
+
+def test_pre_start_costs_the_sheet_allows_count_in_the_first_period(northlight, living):
+    """r17 ob-fresh 3: recruitment before each tenant moves in was allowable but shut out before the start."""
+    sheet, text = northlight
+    assert sheet.model.open_book.pre_start_costs == [
+        "Recruitment and shadow shifts for Larkspur Close staff in the three months before each tenant moves in"]
+    assert ("in the three months before each tenant moves in\" that Northlight incurs after this Agreement takes "
+            "effect and before 1 June 2027 are Allowable Costs of the first Reconciliation Period") in text
+    assert "leaving out the pre-start costs counted under clause" in text
+    assert "they are not Allowable Costs: confirm that is agreed" not in text
+    assert living[0].model.open_book.pre_start_costs == []
