@@ -68,3 +68,10 @@ def test_pre_start_costs_the_sheet_allows_count_in_the_first_period(northlight, 
     assert "leaving out the pre-start costs counted under clause" in text
     assert "they are not Allowable Costs: confirm that is agreed" not in text
     assert living[0].model.open_book.pre_start_costs == []
+
+
+def test_price_review_puts_profit_on_the_cost_base_only(northlight, living):
+    """r17 ob-fresh 4: with a direct-cost base, step (c) put profit on the overheads too."""
+    assert ("add the Reasonable Profit on the result: 5% of the part of it that is Direct Costs (the Cost Base), "
+            "and no profit on the Overheads") in northlight[1]
+    assert "no profit on the Overheads; and" not in living[1] or living[0].positions.get("open_book_cost_base") == "direct-cost"
