@@ -75,3 +75,12 @@ def test_price_review_puts_profit_on_the_cost_base_only(northlight, living):
     assert ("add the Reasonable Profit on the result: 5% of the part of it that is Direct Costs (the Cost Base), "
             "and no profit on the Overheads") in northlight[1]
     assert "no profit on the Overheads; and" not in living[1] or living[0].positions.get("open_book_cost_base") == "direct-cost"
+
+
+def test_relevant_change_in_law_reads_as_two_limbs_without_reasons(northlight):
+    """r17 ob-fresh 6: a double "other than" reversed the meaning and reasons sat in the definition."""
+    definition = northlight[1].split("Relevant Change in Law means")[1].split("\n")[0]
+    assert definition.startswith(" (a) a change in Law that comes into force after the date of this Agreement and whose")
+    assert "but not a change in the rates of the national minimum wage or the national living wage" in definition
+    assert "; and (b) whether or not its terms were known at that date, a fair pay agreement" in definition
+    assert "other than" not in definition and "because" not in definition and "covers" not in definition

@@ -796,7 +796,8 @@ def test_change_in_law_excludes_announced_changes_and_names_a_fair_pay_agreement
     """r16 ob-fresh 5: a change announced before signing is priced in; an adult fair pay agreement counts in full;
     the clause adjusts the budgeted costs rather than restating that actual costs count."""
     adult = text_of(drafts, "supported-living-company")
-    assert "other than a change whose terms had been made, published in draft or announced by the Government" in adult
+    assert "and whose terms had not been made, published in draft or announced by the Government before" in adult
+    assert "other than" not in adult.split("Relevant Change in Law means")[1].split("\n")[0]   # r17 ob-fresh 6
     assert "a fair pay agreement for adult social care made under the Employment Rights Act 2025, in full" in adult
     assert "the budgeted Allowable Costs in the cost model are adjusted by the change in cost" in adult
     assert "Allowable Costs for the Reconciliation Period in which it arises" not in adult
