@@ -84,3 +84,10 @@ def test_relevant_change_in_law_reads_as_two_limbs_without_reasons(northlight):
     assert "but not a change in the rates of the national minimum wage or the national living wage" in definition
     assert "; and (b) whether or not its terms were known at that date, a fair pay agreement" in definition
     assert "other than" not in definition and "because" not in definition and "covers" not in definition
+
+
+def test_related_party_list_exists_even_when_none_is_disclosed(northlight):
+    """r17 ob-fresh 7: clause 12.1 pointed to a Schedule 2 list that did not exist."""
+    text = northlight[1]
+    assert "arrangements disclosed when this Agreement is made are listed in Part 4 of Schedule 2" in text
+    assert "Northlight has disclosed no Related-Party Arrangement at the date of this Agreement." in text
