@@ -91,3 +91,20 @@ def test_related_party_list_exists_even_when_none_is_disclosed(northlight):
     text = northlight[1]
     assert "arrangements disclosed when this Agreement is made are listed in Part 4 of Schedule 2" in text
     assert "Northlight has disclosed no Related-Party Arrangement at the date of this Agreement." in text
+
+
+def test_core_support_accrues_daily_reduces_by_cost_at_one_home_and_keeps_the_minimum(northlight, living, catalogue):
+    """r17 ob-fresh 8, 9 and 10: the minimum core places, one price for unlike homes, a weekly price paid daily."""
+    text = northlight[1]
+    assert "a Price for Core Support set by the week accrues at one seventh of that weekly Price for each place" in text
+    assert "(including because of a Force Majeure Event), unless Northlight does not provide it because of an act" in text
+    assert "at that home alone is reduced by the costs a year Northlight shows it has saved" in text
+    assert "multiplied by the Core Support hours and nights remaining" not in text
+    assert "A reduction may not leave the Core Support at a home paid for fewer than two places" in text
+    result = assemble(northlight[0], catalogue, today=DRAFT_DATE)
+    note = next(c for c in result.document.clauses if c.id == "open-book.core-support").note
+    assert "Larkspur Close, four places, £232,960 a year" in note
+    assert "48 Orchard Rise therefore cannot be reduced at all" in note
+    assert "£160 a place, about £1,440 a year on these figures" in note
+    assert "accrues at one seventh" not in living[1]    # priced by the hour and night
+
