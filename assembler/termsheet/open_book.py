@@ -788,6 +788,11 @@ class Services(Strict):
                           "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
                           "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
                           "a note asks to confirm it.")
+    existing_contract: Text | None = Field(
+        None, description="Where the provider already supports the people at the homes (incumbent: true or empty): the "
+                          "reference of the earlier contract between the parties, e.g. 'DCC/ASC/2022/061'. The draft "
+                          "names it and ends it for those people at the start of the Service Term. Empty: the draft "
+                          "speaks of 'an earlier contract between the Parties'.")
     previous_provider: Text | None = Field(
         None, description="Where the provider takes the services over from another provider (incumbent: false): the "
                           "provider that runs the homes now, e.g. 'Oakridge Residential Care Ltd'. Recital (B) names it "
@@ -888,6 +893,11 @@ class Services(Strict):
         lawful basis (a reviewer: the operative text let new referrals and an extension ride on it)."""
         route = (self.procurement_route or "").lower()
         return "direct award" in route and "user choice" in (self.direct_award_justification or "").lower()
+
+    @property
+    def day_before_start(self) -> dt.date:
+        """The last day before the Service Term starts (the day an earlier contract between the parties ends)."""
+        return self.term.start - dt.timedelta(days=1)
 
     @property
     def reserved_mutual(self) -> bool:

@@ -108,3 +108,12 @@ def test_core_support_accrues_daily_reduces_by_cost_at_one_home_and_keeps_the_mi
     assert "£160 a place, about £1,440 a year on these figures" in note
     assert "accrues at one seventh" not in living[1]    # priced by the hour and night
 
+
+
+def test_incumbent_contract_is_named_and_ended_and_the_entire_agreement_yields(northlight, living):
+    """r17 ob-fresh 14: the incumbent contract's number was in the sheet but the draft did not name or end it."""
+    text = northlight[1]
+    assert "contract DCC/ASC/2022/061 between the Parties (the earlier contract)" in text
+    assert "the earlier contract ends at the end of 31 May 2027, if it has not ended by then" in text
+    assert "Despite the entire-agreement provision in clause 32.8," in text
+    assert "under an earlier contract between the Parties becomes a Tenant" in living[1] or "previous provider" in living[1]
