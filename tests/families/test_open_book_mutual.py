@@ -117,3 +117,12 @@ def test_incumbent_contract_is_named_and_ended_and_the_entire_agreement_yields(n
     assert "the earlier contract ends at the end of 31 May 2027, if it has not ended by then" in text
     assert "Despite the entire-agreement provision in clause 32.8," in text
     assert "under an earlier contract between the Parties becomes a Tenant" in living[1] or "previous provider" in living[1]
+
+
+def test_kpi_baselines_judge_lower_is_better_measures_and_seclusion_matches_the_kpi(northlight, living):
+    """r17 ob-fresh 16: 'below its baseline' failed the provider for fewer incidents; seclusion was in the KPI only."""
+    text = northlight[1]
+    assert "is worse than its baseline (for a measure where a lower figure is better" in text
+    assert "applies only once it has been set and recorded in writing by the Parties" in text
+    assert "never use prone restraint or seclusion, and report" in text
+    assert "never use prone restraint, and report" in living[1]
