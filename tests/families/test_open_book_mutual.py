@@ -126,3 +126,10 @@ def test_kpi_baselines_judge_lower_is_better_measures_and_seclusion_matches_the_
     assert "applies only once it has been set and recorded in writing by the Parties" in text
     assert "never use prone restraint or seclusion, and report" in text
     assert "never use prone restraint, and report" in living[1]
+
+
+def test_clauses_are_not_called_paragraphs(northlight):
+    """r17 ob-fresh 18: 'the previous paragraph' and 'this paragraph' were used for numbered clauses."""
+    for phrase in ("previous paragraph", "under this paragraph", "indemnity in this paragraph", "end this paragraph"):
+        assert phrase not in northlight[1], phrase
+    assert "have not agreed within 60 days after it was sent, or about the factor" in northlight[1]
