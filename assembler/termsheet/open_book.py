@@ -363,6 +363,11 @@ class OpenBook(Strict):
                                                                            "weekly placement fee.")
     registrations: list[Registration] = Field(default_factory=list, description="Regulator registrations of the "
                                                                                 "settings the services use.")
+    co_reviewers: list[Text] = Field(default_factory=list, description="Other public bodies that take part with the "
+                                     "commissioner in reviewing the open-book information, one per line, e.g. 'NHS "
+                                     "Dunmere Integrated Care Board, which funds after-care jointly'. The commissioner "
+                                     "may then share the information with them. Empty: only the commissioner, its "
+                                     "auditors and regulators see it.")
     related_parties: list[RelatedParty] = Field(default_factory=list, description="Related-party arrangements the "
                                                                                   "provider discloses.")
     occupancy_scenarios: list[Percent] = Field(

@@ -133,3 +133,12 @@ def test_clauses_are_not_called_paragraphs(northlight):
     for phrase in ("previous paragraph", "under this paragraph", "indemnity in this paragraph", "end this paragraph"):
         assert phrase not in northlight[1], phrase
     assert "have not agreed within 60 days after it was sent, or about the factor" in northlight[1]
+
+
+def test_joint_after_care_duty_and_co_reviewers(northlight, living):
+    """r17 ob-fresh 13: the ICB's s.117 role and its part in reviewing the books were missing."""
+    text = northlight[1]
+    assert "with the integrated care board, it must also provide or arrange for the provision of after-care" in text
+    assert "to the integrated care board with which the Council provides after-care under section 117" in text
+    assert "which may take part in reviewing it, on the same terms of confidence" in text
+    assert "which may take part in reviewing it" not in living[1]
