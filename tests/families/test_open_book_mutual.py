@@ -142,3 +142,11 @@ def test_joint_after_care_duty_and_co_reviewers(northlight, living):
     assert "to the integrated care board with which the Council provides after-care under section 117" in text
     assert "which may take part in reviewing it, on the same terms of confidence" in text
     assert "which may take part in reviewing it" not in living[1]
+
+
+def test_supported_living_has_complaints_and_business_continuity(northlight, living):
+    """r17 ob-fresh 22: no complaints or Ombudsman duty, and no duty to keep the plan the force majeure definition assumes."""
+    for text in (northlight[1], living[1]):
+        assert "complaints procedure that meets regulation 16" in text
+        assert "may complain to the Local Government and Social Care Ombudsman" in text
+        assert "must keep a business continuity plan for the Care Services" in text
