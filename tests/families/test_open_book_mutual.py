@@ -150,3 +150,9 @@ def test_supported_living_has_complaints_and_business_continuity(northlight, liv
         assert "complaints procedure that meets regulation 16" in text
         assert "may complain to the Local Government and Social Care Ombudsman" in text
         assert "must keep a business continuity plan for the Care Services" in text
+
+
+def test_one_registration_serves_every_tenancy(northlight):
+    """r17 ob-fresh 19: the only CQC location serves all the tenancies; the blank was fillable from the sheet."""
+    assert "9 (all the Homes)" in northlight[1]
+    assert "[tenancies served]" not in northlight[1]
