@@ -306,7 +306,7 @@ def test_kpi_timing_true_up_and_deed_retention(drafts):
 
 def test_entire_agreement_does_not_end_the_earlier_contracts_kept_alive(drafts):
     for stem in ("childrens-homes-charity", "supported-living-company"):
-        assert "The entire-agreement provision in clause" in text_of(drafts, stem)
+        assert "entire-agreement provision in clause" in text_of(drafts, stem)
 
 
 # --- Round three: the setting drives the wording (adult care homes against children's homes) ---
@@ -351,7 +351,7 @@ def test_agreement_ends_at_the_end_of_the_service_term_and_wind_down_is_reconcil
     text = text_of(drafts, "childrens-homes-charity")
     assert "This Agreement ends at the end of the Service Term unless it ends earlier" in text
     assert "which, despite the definition of that term, runs to the later of the day this Agreement ends and the " \
-           "day the last Placement continued" in text
+           "last day of any Placement continued after this Agreement ends" in text
 
 
 def test_related_party_excess_is_disallowed_not_profit_and_disallowed_costs_prevail(drafts):
@@ -503,8 +503,8 @@ def test_agreed_abuse_insurance_is_the_cover_the_liability_clause_requires(draft
 
 def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
     text = text_of(drafts, "supported-living-company")     # the standard dispute route: mediation, then court
-    assert ("a Dispute about the figures in a Reconciliation Statement that the Parties have not agreed within the period "
-            "in the previous paragraph, or about the factor worked out under clause") in text
+    assert ("a Dispute about the figures in a Reconciliation Statement that the Parties have not agreed within 60 days "
+            "after it was sent, or about the factor worked out under clause") in text
     # one route (ob-fresh r15 finding 6): the 60-day paragraph points to the Independent Accountant, not to the
     # disputes clause, and the disputes clause carves the figures out
     assert "may refer the figures in question to an Independent Accountant under clause" in text
