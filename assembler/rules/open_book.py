@@ -852,3 +852,28 @@ def core_scenario(ctx: RuleContext):
                f"{floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} ({floor.weeks:,} paid weeks a year): the table floors income at the Core "
                f"Places payment, so {'that row repeats' if len(below) == 1 else 'those rows repeat'} the floor; use scenarios of at least {percent(floor.occupancy)}",
                (*BLOCK, "occupancy_scenarios"))
+
+
+@FAMILY.rule("OPEN-BOOK-RESERVED-SIGNING", "warning",
+             "A contract reserved to public service mutuals (Procurement Act 2023 s.33(1)(b)) has a maximum term of "
+             "five years or less, counted from signing: the Service Term with its extension must end within five "
+             "years of the agreement date (the draft's maximum-term clause otherwise cuts the extension short).")
+def reserved_signing(ctx: RuleContext):
+    services = ctx.sheet.services
+    if not services.reserved_mutual:
+        return
+    last = services.reserved_last_day
+    signed = ctx.sheet.document.agreement_date
+    earliest = services.reserved_earliest_signing
+    if signed is not None:
+        limit = services.reserved_limit(signed)
+        if limit < last:
+            yield (f"the contract is reserved under s.33 but, signed on {long_date(signed)}, its five years end on "
+                   f"{long_date(limit)}, before the Service Term with the extension ends on {long_date(last)}: the "
+                   f"maximum-term clause cuts the extension short; sign on or after {long_date(earliest)} or shorten "
+                   f"the term or extension", ("document", "agreement_date"))
+    elif earliest > ctx.draft_date:
+        yield (f"the contract is reserved under s.33 and the Service Term with the extension ends on {long_date(last)}, "
+               f"so it must not be signed before {long_date(earliest)} (the service start is "
+               f"{long_date(services.term.start)}); signed earlier, the maximum-term clause cuts the extension and any "
+               f"exit run-off short: plan the signing date or shorten the extension", ("services", "term"))

@@ -363,6 +363,11 @@ class OpenBook(Strict):
                                                                            "weekly placement fee.")
     registrations: list[Registration] = Field(default_factory=list, description="Regulator registrations of the "
                                                                                 "settings the services use.")
+    co_reviewers: list[Text] = Field(default_factory=list, description="Other public bodies that take part with the "
+                                     "commissioner in reviewing the open-book information, one per line, e.g. 'NHS "
+                                     "Dunmere Integrated Care Board, which funds after-care jointly'. The commissioner "
+                                     "may then share the information with them. Empty: only the commissioner, its "
+                                     "auditors and regulators see it.")
     related_parties: list[RelatedParty] = Field(default_factory=list, description="Related-party arrangements the "
                                                                                   "provider discloses.")
     occupancy_scenarios: list[Percent] = Field(
@@ -480,6 +485,16 @@ class OpenBook(Strict):
             band_provider_share=band.provider_share if band else None,
             split_percentage=self.excess.split_percentage,
         )
+
+    @property
+    def pre_start_costs(self) -> list[str]:
+        """The allowable-cost categories incurred before the services (or a tenant's or person's support) start,
+        e.g. 'Recruitment and shadow shifts ... in the three months before each tenant moves in' (r17 ob-fresh 3):
+        the term clause counts those incurred before the service start date in the first Reconciliation Period,
+        where no cost-model mobilisation line already does."""
+        pre = re.compile(r"\bpre-?(start|opening|mobili[sz]ation)\b|\bmobili[sz]|\bbefore\b.*\b(start|starts|moves? in|"
+                         r"move-in|opens?|opening|arrives?|admission)\b", re.IGNORECASE)
+        return [str(c) for c in self.allowable_costs if pre.search(str(c))]
 
     @property
     def expected_income(self) -> Decimal:
@@ -785,6 +800,11 @@ class Services(Strict):
                           "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
                           "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
                           "a note asks to confirm it.")
+    existing_contract: Text | None = Field(
+        None, description="Where the provider already supports the people at the homes (incumbent: true or empty): the "
+                          "reference of the earlier contract between the parties, e.g. 'DCC/ASC/2022/061'. The draft "
+                          "names it and ends it for those people at the start of the Service Term. Empty: the draft "
+                          "speaks of 'an earlier contract between the Parties'.")
     previous_provider: Text | None = Field(
         None, description="Where the provider takes the services over from another provider (incumbent: false): the "
                           "provider that runs the homes now, e.g. 'Oakridge Residential Care Ltd'. Recital (B) names it "
@@ -893,6 +913,45 @@ class Services(Strict):
         lawful basis (a reviewer: the operative text let new referrals and an extension ride on it)."""
         route = (self.procurement_route or "").lower()
         return "direct award" in route and "user choice" in (self.direct_award_justification or "").lower()
+
+    @property
+    def day_before_start(self) -> dt.date:
+        """The last day before the Service Term starts (the day an earlier contract between the parties ends)."""
+        return self.term.start - dt.timedelta(days=1)
+
+    @property
+    def reserved_mutual(self) -> bool:
+        """Whether the contract was reserved to public service mutuals under Procurement Act 2023 s.33, read from
+        the procurement route (r17 ob-fresh 2): its maximum term, from signing, must be five years or less."""
+        route = (self.procurement_route or "").lower()
+        return "public service mutual" in route or bool(re.search(r"\bsection 33\b|\bs\.\s?33\b", route))
+
+    @property
+    def reserved_last_day(self) -> dt.date:
+        """The last day of the Service Term with the full extension."""
+        end = self.term.end
+        years = self.extension_years or 0
+        try:
+            return end.replace(year=end.year + years)
+        except ValueError:      # 29 February
+            return end.replace(year=end.year + years, day=28)
+
+    def reserved_limit(self, signed: dt.date) -> dt.date:
+        """The day before the fifth anniversary of `signed`: the last day a five-year contract may run."""
+        try:
+            fifth = signed.replace(year=signed.year + 5)
+        except ValueError:
+            fifth = signed.replace(year=signed.year + 5, month=3, day=1)
+        return fifth - dt.timedelta(days=1)
+
+    @property
+    def reserved_earliest_signing(self) -> dt.date:
+        """The earliest signing date that keeps the whole Service Term, with the full extension, within five years."""
+        last = self.reserved_last_day + dt.timedelta(days=1)
+        try:
+            return last.replace(year=last.year - 5)
+        except ValueError:
+            return last.replace(year=last.year - 5, month=3, day=1)
 
     @property
     def provider_notice_from(self) -> dt.date:

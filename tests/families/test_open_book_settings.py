@@ -84,7 +84,7 @@ def test_supported_living_draft_has_tenants_not_placements(drafts):
     assert "Lindenford Homes Housing Association, a registered provider of social housing" in text
     assert "personal care at each location (branch)" in text
     assert "whether or not every tenancy at that home is occupied" in text
-    assert "for any reason other than an act or omission of the Council (including a Force Majeure Event)" in text
+    assert "unless Oakapple does not provide it because of an act or omission of the Council" in text   # r17 ob-fresh 10
     assert "An absence never ends the Tenant's package of support" in text
     assert "owns or leases any of the Homes" not in text   # no question about the landlords' control
     ids = ids_of(drafts, "supported-living-company")
@@ -316,7 +316,7 @@ def test_kpi_timing_true_up_and_deed_retention(drafts):
 
 def test_entire_agreement_does_not_end_the_earlier_contracts_kept_alive(drafts):
     for stem in ("childrens-homes-charity", "supported-living-company"):
-        assert "The entire-agreement provision in clause" in text_of(drafts, stem)
+        assert "entire-agreement provision in clause" in text_of(drafts, stem)
 
 
 # --- Round three: the setting drives the wording (adult care homes against children's homes) ---
@@ -361,7 +361,7 @@ def test_agreement_ends_at_the_end_of_the_service_term_and_wind_down_is_reconcil
     text = text_of(drafts, "childrens-homes-charity")
     assert "This Agreement ends at the end of the Service Term unless it ends earlier" in text
     assert "which, despite the definition of that term, runs to the later of the day this Agreement ends and the " \
-           "day the last Placement continued" in text
+           "last day of any Placement continued after this Agreement ends" in text
 
 
 def test_related_party_excess_is_disallowed_not_profit_and_disallowed_costs_prevail(drafts):
@@ -404,6 +404,10 @@ def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(dra
     text = text_of(drafts, "childrens-homes-charity")
     assert "Except for the indemnity in clause 27.1, claims under clause" in text
     assert "A new provider may enforce the indemnity in this paragraph under the Contracts (Rights of Third " \
+
+
+    assert "Except for the indemnity in clause 26.1, claims under clause" in text
+    assert "A new provider may enforce this indemnity under the Contracts (Rights of Third " \
            "Parties) Act 1999" in text
 
 
@@ -514,8 +518,8 @@ def test_agreed_abuse_insurance_is_the_cover_the_liability_clause_requires(draft
 
 def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
     text = text_of(drafts, "supported-living-company")     # the standard dispute route: mediation, then court
-    assert ("a Dispute about the figures in a Reconciliation Statement that the Parties have not agreed within the period "
-            "in the previous paragraph, or about the factor worked out under clause") in text
+    assert ("a Dispute about the figures in a Reconciliation Statement that the Parties have not agreed within 60 days "
+            "after it was sent, or about the factor worked out under clause") in text
     # one route (ob-fresh r15 finding 6): the 60-day paragraph points to the Independent Accountant, not to the
     # disputes clause, and the disputes clause carves the figures out
     assert "may refer the figures in question to an Independent Accountant under clause" in text
@@ -809,6 +813,11 @@ def test_change_in_law_excludes_announced_changes_and_names_a_fair_pay_agreement
     adult = text_of(drafts, "supported-living-company")
     assert "but not (a) a change, other than such a fair pay agreement, whose terms had been made, published in draft or announced by the Government" in adult
     assert "including a fair pay agreement for adult social care made under the Employment Rights Act 2025 (in full, whenever its terms were made or announced" in adult
+
+
+    assert "and whose terms had not been made, published in draft or announced by the Government before" in adult
+    assert "other than" not in adult.split("Relevant Change in Law means")[1].split("\n")[0]   # r17 ob-fresh 6
+    assert "a fair pay agreement for adult social care made under the Employment Rights Act 2025, in full" in adult
     assert "the budgeted Allowable Costs in the cost model are adjusted by the change in cost" in adult
     assert "Allowable Costs for the Reconciliation Period in which it arises" not in adult
     assert "Employment Rights Act 2025" not in text_of(drafts, "childrens-homes-charity")

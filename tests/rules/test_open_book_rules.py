@@ -22,6 +22,8 @@ LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 BREAKS = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
 ACCOMMODATION = ROOT / "samples" / "open-book" / "supported-accommodation-subsidiary.yaml"
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
+RESERVED = ("a competitive flexible procedure reserved under section 33 of the Procurement Act 2023 to qualifying "
+            "public service mutuals")
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
 
@@ -235,10 +237,20 @@ FIRES = [
          says="(2029-05-31) is given but positions do not choose", loc=("open_book", "continuous_access_until")),
     Case("OPEN-BOOK-SPECIFICATION-DATE", CHARITY,
          says="dated 14 January 2027, after the transparency notice of 16 November 2026", loc=("services", "specification")),
+    # r17 ob-fresh 2: a s.33 reserved contract whose term with the extension is five years must be signed on the start
+    Case("OPEN-BOOK-RESERVED-SIGNING", LIVING, lambda d: setter("services", "procurement_route", RESERVED)(d)
+         or setter("services", "extension_years", 1)(d) or setter("document", "agreement_date", DELETE)(d),
+         says="ends on 31 March 2032, so it must not be signed before 1 April 2027", loc=("services", "term")),
+    Case("OPEN-BOOK-RESERVED-SIGNING", LIVING, lambda d: setter("services", "procurement_route", RESERVED)(d)
+         or setter("services", "extension_years", 1)(d) or setter("document", "agreement_date", "2027-01-15")(d),
+         says="signed on 15 January 2027, its five years end on 14 January 2032", loc=("document", "agreement_date")),
 ]
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-RESERVED-SIGNING", LIVING, setter("services", "extension_years", 1)),   # not reserved
+    Case("OPEN-BOOK-RESERVED-SIGNING", LIVING, lambda d: setter("services", "procurement_route", RESERVED)(d)
+         or setter("services", "extension_years", 0)(d)),   # four years: room to sign from 1 April 2026
     Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", CHARITY),   # a basis only
     Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", ADULT),     # a phrase only
     Case("OPEN-BOOK-CORE-SCENARIO", CHARITY),   # 80%, 90% and 95% against 78.6%

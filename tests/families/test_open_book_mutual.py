@@ -1,0 +1,158 @@
+"""Open-book supported living for a public service mutual (r17 ob-fresh): a price by the session is
+payable, the s.33 five-year ceiling, pre-start costs in the first period, profit on the cost base."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
+
+NORTHLIGHT = ROOT / "tests" / "families" / "fixtures" / "open-book-northlight-r17.yaml"
+LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+
+
+@pytest.fixture(scope="module")
+def northlight(catalogue):
+    sheet = read_termsheet(NORTHLIGHT, catalogue)
+    return sheet, document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+
+
+@pytest.fixture(scope="module")
+def living(catalogue):
+    sheet = read_termsheet(LIVING, catalogue)
+    return sheet, document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+
+
+def test_a_price_by_the_session_is_payable_and_invoiced(northlight, living):
+    """r17 ob-fresh 1: the PBS sessions were priced in Schedule 2 but nothing made them payable."""
+    text = northlight[1]
+    assert "the Individual Support hours and the sessions priced by the session in Schedule 2 under clause" in text
+    assert 'for each session priced by the session there ("Positive Behaviour Support practitioner session' in text
+    assert "and the sessions delivered under clause" in text
+    assert "any minimum number of Individual Support hours or sessions" in text
+    # quiet: a supported-living sheet without a session price says nothing about sessions
+    assert "sessions priced by the session" not in living[1]
+    assert "Individual Support hours or sessions" not in living[1]
+
+
+def test_reserved_contract_is_capped_at_five_years_from_signing(northlight, living):
+    """r17 ob-fresh 2: signing before the start, with the extension and the exit run-off, broke s.33(1)(b)."""
+    sheet, text = northlight
+    assert sheet.model.services.reserved_mutual
+    assert sheet.model.services.reserved_last_day.isoformat() == "2032-05-31"
+    assert sheet.model.services.reserved_earliest_signing.isoformat() == "2027-06-01"
+    assert "so its maximum term is five years. No extension under clause" in text
+    assert "beyond the day before the fifth anniversary of the date this Agreement takes effect" in text
+    assert "if the Council asks, but only so far as clause" in text
+    assert not living[0].model.services.reserved_mutual
+    assert "maximum term is five years" not in living[1]
+
+
+def test_reserved_contract_keeps_the_provider_a_public_service_mutual(northlight, living):
+    """r17 ob-fresh 15: a covenant to remain a public service mutual (s.33(6)) and a termination ground."""
+    assert "must remain throughout the Service Term, a public service mutual within section 33(6)" in northlight[1]
+    assert "ceases to be a public service mutual within section 33(6) of the Procurement Act 2023" in northlight[1]
+    assert "public service mutual" not in living[1]
+
+
+def test_pre_start_costs_the_sheet_allows_count_in_the_first_period(northlight, living):
+    """r17 ob-fresh 3: recruitment before each tenant moves in was allowable but shut out before the start."""
+    sheet, text = northlight
+    assert sheet.model.open_book.pre_start_costs == [
+        "Recruitment and shadow shifts for Larkspur Close staff in the three months before each tenant moves in"]
+    assert ("in the three months before each tenant moves in\" that Northlight incurs after this Agreement takes "
+            "effect and before 1 June 2027 are Allowable Costs of the first Reconciliation Period") in text
+    assert "leaving out the pre-start costs counted under clause" in text
+    assert "they are not Allowable Costs: confirm that is agreed" not in text
+    assert living[0].model.open_book.pre_start_costs == []
+
+
+def test_price_review_puts_profit_on_the_cost_base_only(northlight, living):
+    """r17 ob-fresh 4: with a direct-cost base, step (c) put profit on the overheads too."""
+    assert ("add the Reasonable Profit on the result: 5% of the part of it that is Direct Costs (the Cost Base), "
+            "and no profit on the Overheads") in northlight[1]
+    assert "no profit on the Overheads; and" not in living[1] or living[0].positions.get("open_book_cost_base") == "direct-cost"
+
+
+def test_relevant_change_in_law_reads_as_two_limbs_without_reasons(northlight):
+    """r17 ob-fresh 6: a double "other than" reversed the meaning and reasons sat in the definition."""
+    definition = northlight[1].split("Relevant Change in Law means")[1].split("\n")[0]
+    assert definition.startswith(" (a) a change in Law that comes into force after the date of this Agreement and whose")
+    assert "but not a change in the rates of the national minimum wage or the national living wage" in definition
+    assert "; and (b) whether or not its terms were known at that date, a fair pay agreement" in definition
+    assert "other than" not in definition and "because" not in definition and "covers" not in definition
+
+
+def test_related_party_list_exists_even_when_none_is_disclosed(northlight):
+    """r17 ob-fresh 7: clause 12.1 pointed to a Schedule 2 list that did not exist."""
+    text = northlight[1]
+    assert "arrangements disclosed when this Agreement is made are listed in Part 4 of Schedule 2" in text
+    assert "Northlight has disclosed no Related-Party Arrangement at the date of this Agreement." in text
+
+
+def test_core_support_accrues_daily_reduces_by_cost_at_one_home_and_keeps_the_minimum(northlight, living, catalogue):
+    """r17 ob-fresh 8, 9 and 10: the minimum core places, one price for unlike homes, a weekly price paid daily."""
+    text = northlight[1]
+    assert "a Price for Core Support set by the week accrues at one seventh of that weekly Price for each place" in text
+    assert "(including because of a Force Majeure Event), unless Northlight does not provide it because of an act" in text
+    assert "at that home alone is reduced by the costs a year Northlight shows it has saved" in text
+    assert "multiplied by the Core Support hours and nights remaining" not in text
+    assert "A reduction may not leave the Core Support at a home paid for fewer than two places" in text
+    result = assemble(northlight[0], catalogue, today=DRAFT_DATE)
+    note = next(c for c in result.document.clauses if c.id == "open-book.core-support").note
+    assert "Larkspur Close, four places, £232,960 a year" in note
+    assert "48 Orchard Rise therefore cannot be reduced at all" in note
+    assert "£160 a place, about £1,440 a year on these figures" in note
+    assert "accrues at one seventh" not in living[1]    # priced by the hour and night
+
+
+
+def test_incumbent_contract_is_named_and_ended_and_the_entire_agreement_yields(northlight, living):
+    """r17 ob-fresh 14: the incumbent contract's number was in the sheet but the draft did not name or end it."""
+    text = northlight[1]
+    assert "contract DCC/ASC/2022/061 between the Parties (the earlier contract)" in text
+    assert "the earlier contract ends at the end of 31 May 2027, if it has not ended by then" in text
+    assert "Despite the entire-agreement provision in clause 32.8," in text
+    assert "under an earlier contract between the Parties becomes a Tenant" in living[1] or "previous provider" in living[1]
+
+
+def test_kpi_baselines_judge_lower_is_better_measures_and_seclusion_matches_the_kpi(northlight, living):
+    """r17 ob-fresh 16: 'below its baseline' failed the provider for fewer incidents; seclusion was in the KPI only."""
+    text = northlight[1]
+    assert "is worse than its baseline (for a measure where a lower figure is better" in text
+    assert "applies only once it has been set and recorded in writing by the Parties" in text
+    assert "never use prone restraint or seclusion, and report" in text
+    assert "never use prone restraint, and report" in living[1]
+
+
+def test_clauses_are_not_called_paragraphs(northlight):
+    """r17 ob-fresh 18: 'the previous paragraph' and 'this paragraph' were used for numbered clauses."""
+    for phrase in ("previous paragraph", "under this paragraph", "indemnity in this paragraph", "end this paragraph"):
+        assert phrase not in northlight[1], phrase
+    assert "have not agreed within 60 days after it was sent, or about the factor" in northlight[1]
+
+
+def test_joint_after_care_duty_and_co_reviewers(northlight, living):
+    """r17 ob-fresh 13: the ICB's s.117 role and its part in reviewing the books were missing."""
+    text = northlight[1]
+    assert "with the integrated care board, it must also provide or arrange for the provision of after-care" in text
+    assert "to the integrated care board with which the Council provides after-care under section 117" in text
+    assert "which may take part in reviewing it, on the same terms of confidence" in text
+    assert "which may take part in reviewing it" not in living[1]
+
+
+def test_supported_living_has_complaints_and_business_continuity(northlight, living):
+    """r17 ob-fresh 22: no complaints or Ombudsman duty, and no duty to keep the plan the force majeure definition assumes."""
+    for text in (northlight[1], living[1]):
+        assert "complaints procedure that meets regulation 16" in text
+        assert "may complain to the Local Government and Social Care Ombudsman" in text
+        assert "must keep a business continuity plan for the Care Services" in text
+
+
+def test_one_registration_serves_every_tenancy(northlight):
+    """r17 ob-fresh 19: the only CQC location serves all the tenancies; the blank was fillable from the sheet."""
+    assert "9 (all the Homes)" in northlight[1]
+    assert "[tenancies served]" not in northlight[1]
