@@ -556,17 +556,23 @@ class OpenBook(Strict):
         `floored`: the weekly price is paid for at least the Core Places' weeks, used or not (the
         core-places position), so income never falls below what the Core Places guarantee (a r13 review
         read a table showing less as contradicting the block payment)."""
-        total = Decimal(0)
+        total = weekly = Decimal(0)
         floor = self._core_floor if floored else None
         for u in self.unit_prices:
             if u.capacity_units:
-                units = u.capacity_units * occupancy / HUNDRED
-                if floor is not None and u.unit == "week" and u.price == floor.weekly_price:
-                    units, floor = max(units, Decimal(floor.weeks)), None   # the first weekly price only
-                total += pence(u.price * units)
+                amount = pence(u.price * u.capacity_units * occupancy / HUNDRED)
+                if floor is not None and u.unit == "week":
+                    weekly += amount
+                else:
+                    total += amount
             else:
                 total += u.expected_income
-        return total
+        # The floor is a floor, never an addition: with two weekly prices (general and dementia nursing) the weeks
+        # used are spread over the lines by capacity, and the income is the greater of those weeks at their prices
+        # and the Core Places payment (r18 ob-fresh 1: adding one line's weeks to the floor counted 38 places of 30).
+        if floor is not None:
+            weekly = max(weekly, floor.income)
+        return total + weekly
 
     @property
     def variable_prices(self) -> list[UnitPrice]:

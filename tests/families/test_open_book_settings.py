@@ -10,7 +10,7 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.model import Table, iter_paragraphs, plain_text
-from assembler.termsheet.open_book import Services
+from assembler.termsheet.open_book import Services, pence
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT, draft_of
 
@@ -957,3 +957,11 @@ def test_two_weekly_rates_share_one_capacity_and_the_floor_takes_the_lower_rate(
     assert ob.budget_occupancy == Decimal("85.03")  # (419 + 200) / (468 + 260)
     floor = ob.core_floor
     assert floor.weekly_price == Decimal("4950") and floor.occupancy <= Decimal(100)
+    # r18 ob-fresh 1: the floor is a floor, never added to the other line's weeks. Income at each occupancy is the
+    # greater of the Core Places payment and every weekly line's weeks at that occupancy at its own price.
+    for occ in (Decimal(10), Decimal(50), Decimal(80), Decimal(95)):
+        priced = sum(pence(u.price * u.capacity_units * occ / 100) for u in ob.unit_prices if u.capacity_units)
+        rest = sum((u.expected_income for u in ob.unit_prices if not u.capacity_units), Decimal(0))
+        assert ob.income_at(occ, floored=True) == max(priced, floor.income) + rest
+        assert ob.income_at(occ) == priced + rest
+    assert ob.income_at(Decimal(100), floored=True) == ob.capacity_income + rest
