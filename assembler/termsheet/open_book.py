@@ -177,6 +177,9 @@ class CoreFloor:
             Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     _capacity_weeks: int = 1
+    # With two or more weekly prices (general and dementia nursing): the year's payment if as many Core Places as the
+    # capacities allow were at the higher prices; None with one weekly price (r18 ob-fresh 4).
+    top_income: Decimal | None = None
     # False in supported living, where no payment for a Core Place is suspended (the pricing and termination
     # clauses leave their suspension paragraphs out), so the schedule must not refer to them.
     suspendable: bool = True
@@ -1056,9 +1059,16 @@ class OpenBookTermSheet(TermSheetBase):
         weeks = places * 52
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
+        top = None
+        if len({u.price for u in lines}) > 1:
+            top, left = Decimal(0), places
+            for u in sorted(lines, key=lambda u: u.price, reverse=True):
+                take = min(left, u.capacity_units // 52)
+                top, left = top + pence(u.price * take * 52), left - take
+            top += pence(weekly.price * left * 52)
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, sum(u.capacity_units for u in lines)),
-                         suspendable=not self.services.supported_living)
+                         suspendable=not self.services.supported_living, top_income=top)
 
     @model_validator(mode="after")
     def _attach_core_floor(self) -> "OpenBookTermSheet":

@@ -965,3 +965,23 @@ def test_two_weekly_rates_share_one_capacity_and_the_floor_takes_the_lower_rate(
         assert ob.income_at(occ, floored=True) == max(priced, floor.income) + rest
         assert ob.income_at(occ) == priced + rest
     assert ob.income_at(Decimal(100), floored=True) == ob.capacity_income + rest
+
+
+def test_two_weekly_rates_say_which_core_places_are_at_which_price(catalogue):
+    """r18 ob-fresh 4: with two weekly prices the Core Place payment names the Price for each place's type, the schedule
+    leaves the split to be filled in, and the note gives the payment with the most places at the higher price.
+    One weekly price: none of it."""
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+
+    path = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+    plain = validate(load_text(path.read_text(encoding="utf-8"), path.name), catalogue)
+    assert plain.model.core_floor.top_income is None
+    source = path.read_text(encoding="utf-8").replace(
+        "      expected_units: 619\n      capacity_units: 728\n",
+        "      expected_units: 419\n      capacity_units: 468\n"
+        "    - service: Residential placement, one child with complex needs\n      unit: week\n      price: 5950\n"
+        "      expected_units: 200\n      capacity_units: 260\n", 1)
+    floor = validate(load_text(source, path.name), catalogue).model.core_floor
+    # 11 Core Places: 5 at £5,950 (260 weeks' capacity) and 6 at £4,950
+    assert floor.top_income == Decimal(5 * 5950 * 52 + 6 * 4950 * 52)
