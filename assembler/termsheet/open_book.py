@@ -867,6 +867,16 @@ class Services(Strict):
         "whole_homes", description="What the open book covers: the whole of each home, including places other "
                                    "councils buy ('whole_homes'), or only the places this commissioner buys, with "
                                    "shared costs apportioned ('commissioner_places').")
+    apportionment: Literal["places_available", "paid_weeks"] | None = Field(
+        None, description="Where scope is 'commissioner_places' (not short breaks): how each home's shared costs and "
+                          "the overheads are apportioned to the commissioner's places: by places available "
+                          "('places_available': its places over all the places, used or not) or by paid bed-weeks "
+                          "('paid_weeks': the weeks the commissioner pays for, occupied or kept open, over all the "
+                          "weeks occupied or paid for at the home, what a sheet means by 'apportioned by occupied "
+                          "bed-weeks'). A cost line that names its own basis (rent 'apportioned by bed') keeps it. "
+                          "Empty: 'paid_weeks' where the allowable or disallowed costs say shared costs are "
+                          "apportioned by occupied or paid bed-weeks, otherwise 'places_available'.")
+    _apportionment: str = PrivateAttr("places_available")
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
@@ -899,6 +909,11 @@ class Services(Strict):
             return self.setting
         return {"childrens_home": "childrens_home", "supported_accommodation": "supported_accommodation",
                 "adult_care_home": "care_home", "domiciliary_care": "supported_living"}.get(self.care_type, "other")
+
+    @property
+    def apportion_by_weeks(self) -> bool:
+        """Whether shared costs are apportioned to the commissioner's places by paid bed-weeks (see apportionment)."""
+        return self.scope == "commissioner_places" and not self.short_breaks and self._apportionment == "paid_weeks"
 
     @property
     def supported_living(self) -> bool:
@@ -1075,6 +1090,12 @@ class OpenBookTermSheet(TermSheetBase):
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = self.core_floor
         self.open_book._whole_homes = self.services.scope == "whole_homes"
+        # r18 ob-fresh 2: one apportionment method, the sheet's: its cost lines saying "by occupied bed-weeks" choose
+        # paid bed-weeks (the weeks the commissioner pays for, so an empty Core Place it pays for stays its cost).
+        said = " ".join(str(c) for c in [*self.open_book.allowable_costs, *self.open_book.disallowed_costs])
+        self.services._apportionment = self.services.apportionment or (
+            "paid_weeks" if re.search(r"\b(occupied|paid)\s+(bed[- ])?weeks?\b|\bbed[- ]weeks\b", said, re.IGNORECASE)
+            else "places_available")
         for home in self.services.homes:
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]

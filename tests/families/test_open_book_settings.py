@@ -985,3 +985,23 @@ def test_two_weekly_rates_say_which_core_places_are_at_which_price(catalogue):
     floor = validate(load_text(source, path.name), catalogue).model.core_floor
     # 11 Core Places: 5 at £5,950 (260 weeks' capacity) and 6 at £4,950
     assert floor.top_income == Decimal(5 * 5950 * 52 + 6 * 4950 * 52)
+
+
+def test_commissioner_places_apportion_by_the_sheets_basis(catalogue):
+    """r18 ob-fresh 2: a sheet whose cost lines apportion shared costs "by occupied bed-weeks" gets one method, paid
+    bed-weeks, in the scope clause and its note, with overheads the same way; a sheet that says nothing keeps places
+    available; an explicit services.apportionment wins."""
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+
+    path = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+    text = path.read_text(encoding="utf-8").replace("  scope: whole_homes\n", "  scope: commissioner_places\n", 1)
+    plain = validate(load_text(text, path.name), catalogue).model
+    assert plain.services.scope == "commissioner_places" and not plain.services.apportion_by_weeks
+    weeks = text.replace("disallowed_costs:\n", "disallowed_costs:\n    - Costs of other councils' places (shared costs "
+                         "are apportioned by occupied bed-weeks)\n", 1)
+    assert validate(load_text(weeks, path.name), catalogue).model.services.apportion_by_weeks
+    told = text.replace("services:\n", "services:\n  apportionment: paid_weeks\n", 1)
+    assert validate(load_text(told, path.name), catalogue).model.services.apportion_by_weeks
+    back = weeks.replace("services:\n", "services:\n  apportionment: places_available\n", 1)
+    assert not validate(load_text(back, path.name), catalogue).model.services.apportion_by_weeks
