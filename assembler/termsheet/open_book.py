@@ -854,6 +854,13 @@ class Services(Strict):
                                         "for the Individual Support hours in their plan that are not delivered (a "
                                         "retained-hours payment), e.g. 14. Empty or 0: only hours actually delivered "
                                         "are paid, and the plan is suspended, not ended, while the person is away.")
+    absence_weeks: int | None = Field(
+        None, ge=1, le=52, description="Placements (care homes and children's homes): the longest the commissioner "
+                                       "keeps a place open, paying absence_rate, while the person placed is in "
+                                       "hospital, in weeks from the day they were admitted, e.g. 6. The place is then "
+                                       "released unless the parties agree in writing to keep it longer (one of the "
+                                       "Core Places stays paid for under the core-places clause). Empty: no limit; "
+                                       "the place is kept until the commissioner gives notice.")
     absence_rate: Percent = Field(Decimal(100), description="Share of the price, in per cent, paid while a placed "
                                                             "child is away (in hospital, missing, in custody) and the "
                                                             "commissioner keeps the place open, e.g. 100.")

@@ -1005,3 +1005,17 @@ def test_commissioner_places_apportion_by_the_sheets_basis(catalogue):
     assert validate(load_text(told, path.name), catalogue).model.services.apportion_by_weeks
     back = weeks.replace("services:\n", "services:\n  apportionment: places_available\n", 1)
     assert not validate(load_text(back, path.name), catalogue).model.services.apportion_by_weeks
+
+
+def test_hospital_absence_cap_is_drafted(catalogue):
+    """r18 ob-fresh 3: the sheet's six-week cap on keeping a place open while a resident is in hospital is drafted in
+    the absence paragraph and its note, and the ending paragraph sends an absent resident's place to it instead of
+    ending at once. Without the field: no cap."""
+    def capped(data):
+        data["services"]["absence_weeks"] = 6
+
+    text = document_text(draft_of(catalogue, ADULT, capped))
+    assert "at the end of six weeks from the day they were admitted if that is sooner" in text
+    assert "their place is released only under clause" in text
+    quiet = document_text(draft_of(catalogue, ADULT))
+    assert "from the day they were admitted" not in quiet
