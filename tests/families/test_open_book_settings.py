@@ -1016,6 +1016,6 @@ def test_hospital_absence_cap_is_drafted(catalogue):
 
     text = document_text(draft_of(catalogue, ADULT, capped))
     assert "at the end of six weeks from the day they were admitted if that is sooner" in text
-    assert "their place is released only under clause" in text
+    assert "permanently, clause 5.4 applies instead of this paragraph" in text
     quiet = document_text(draft_of(catalogue, ADULT))
     assert "from the day they were admitted" not in quiet
