@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -488,6 +488,16 @@ class OpenBook(Strict):
             band_provider_share=band.provider_share if band else None,
             split_percentage=self.excess.split_percentage,
         )
+
+    def carry_reaches(self, excess: Decimal) -> tuple[int, Decimal] | None:
+        """Where `excess` a period is below excess.carry_below: the period in which the amount carried forward, added
+        to each period's Excess Profit, first reaches carry_below, and that amount (r18 ob-fresh 7: a note said nothing
+        was paid until the final period, but £2,405 a period reaches £7,215, over £5,000, in the third)."""
+        floor = self.excess.carry_below
+        if not floor or excess <= 0 or excess >= floor:
+            return None
+        periods = int((floor / excess).to_integral_value(rounding=ROUND_CEILING))   # the first total to reach it
+        return periods, pence(excess * periods)
 
     @property
     def pre_start_costs(self) -> list[str]:
