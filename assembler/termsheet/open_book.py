@@ -389,6 +389,7 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
     _core_rebase: dict | None = PrivateAttr(None)
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
@@ -494,9 +495,11 @@ class OpenBook(Strict):
         to each period's Excess Profit, first reaches carry_below, and that amount (r18 ob-fresh 7: a note said nothing
         was paid until the final period, but £2,405 a period reaches £7,215, over £5,000, in the third)."""
         floor = self.excess.carry_below
-        if not floor or excess <= 0 or excess >= floor:
-            return None
+        if not floor or excess <= 0 or excess >= floor or getattr(self, "reconciliation", "annually") != "annually":
+            return None   # the budget's figures are a year's: only annual periods carry them as they stand
         periods = int((floor / excess).to_integral_value(rounding=ROUND_CEILING))   # the first total to reach it
+        if periods > (getattr(self, "_term_periods", None) or periods):
+            return None   # never reached within the term: paid only in the final period
         return periods, pence(excess * periods)
 
     @property
@@ -1107,6 +1110,8 @@ class OpenBookTermSheet(TermSheetBase):
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = self.core_floor
         self.open_book._whole_homes = self.services.scope == "whole_homes"
+        self.open_book._term_periods = max(1, round((self.services.term.end - self.open_book.first_period_start).days
+                                                    / 365.25))
         # r18 ob-fresh 2: one apportionment method, the sheet's: its cost lines saying "by occupied bed-weeks" choose
         # paid bed-weeks (the weeks the commissioner pays for, so an empty Core Place it pays for stays its cost).
         said = " ".join(str(c) for c in [*self.open_book.allowable_costs, *self.open_book.disallowed_costs])

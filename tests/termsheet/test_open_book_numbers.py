@@ -134,3 +134,7 @@ def test_carried_excess_profit_reaches_the_floor_in_a_later_period():
     assert OpenBook.carry_reaches(ob, Decimal(0)) is None
     ob.excess.carry_below = None
     assert OpenBook.carry_reaches(ob, Decimal(2405)) is None
+    ob.excess.carry_below = Decimal(5000)
+    ob._term_periods = 5
+    assert OpenBook.carry_reaches(ob, Decimal(300)) is None   # 17 periods: not within a five-year term
+    assert OpenBook.carry_reaches(ob, Decimal(2405)) == (3, Decimal("7215.00"))
