@@ -506,7 +506,8 @@ def apportion_paid_weeks(ctx: RuleContext):
     clause apportions by places available (short breaks by paid bed-nights), and the schedule's
     overhead method must say the same."""
     allocation = (ctx.sheet.open_book.cost_model.overhead_allocation or "").lower()
-    if ctx.sheet.services.scope != "commissioner_places" or "occupied" not in allocation:
+    if ctx.sheet.services.scope != "commissioner_places" or "occupied" not in allocation \
+            or ctx.sheet.services.apportion_by_weeks:   # r18 ob-fresh 2: the sheet chose bed-weeks; the clause says so
         return
     if ctx.sheet.services.short_breaks:
         basis = ("by paid bed-nights (nights used plus Booked Nights the commissioner pays for although the "

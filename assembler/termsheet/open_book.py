@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -177,6 +177,9 @@ class CoreFloor:
             Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     _capacity_weeks: int = 1
+    # With two or more weekly prices (general and dementia nursing): the year's payment if as many Core Places as the
+    # capacities allow were at the higher prices; None with one weekly price (r18 ob-fresh 4).
+    top_income: Decimal | None = None
     # False in supported living, where no payment for a Core Place is suspended (the pricing and termination
     # clauses leave their suspension paragraphs out), so the schedule must not refer to them.
     suspendable: bool = True
@@ -386,6 +389,7 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
     _core_rebase: dict | None = PrivateAttr(None)
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
@@ -486,6 +490,18 @@ class OpenBook(Strict):
             split_percentage=self.excess.split_percentage,
         )
 
+    def carry_reaches(self, excess: Decimal) -> tuple[int, Decimal] | None:
+        """Where `excess` a period is below excess.carry_below: the period in which the amount carried forward, added
+        to each period's Excess Profit, first reaches carry_below, and that amount (r18 ob-fresh 7: a note said nothing
+        was paid until the final period, but £2,405 a period reaches £7,215, over £5,000, in the third)."""
+        floor = self.excess.carry_below
+        if not floor or excess <= 0 or excess >= floor or getattr(self, "reconciliation", "annually") != "annually":
+            return None   # the budget's figures are a year's: only annual periods carry them as they stand
+        periods = int((floor / excess).to_integral_value(rounding=ROUND_CEILING))   # the first total to reach it
+        if periods > (getattr(self, "_term_periods", None) or periods):
+            return None   # never reached within the term: paid only in the final period
+        return periods, pence(excess * periods)
+
     @property
     def pre_start_costs(self) -> list[str]:
         """The allowable-cost categories incurred before the services (or a tenant's or person's support) start,
@@ -556,17 +572,23 @@ class OpenBook(Strict):
         `floored`: the weekly price is paid for at least the Core Places' weeks, used or not (the
         core-places position), so income never falls below what the Core Places guarantee (a r13 review
         read a table showing less as contradicting the block payment)."""
-        total = Decimal(0)
+        total = weekly = Decimal(0)
         floor = self._core_floor if floored else None
         for u in self.unit_prices:
             if u.capacity_units:
-                units = u.capacity_units * occupancy / HUNDRED
-                if floor is not None and u.unit == "week" and u.price == floor.weekly_price:
-                    units, floor = max(units, Decimal(floor.weeks)), None   # the first weekly price only
-                total += pence(u.price * units)
+                amount = pence(u.price * u.capacity_units * occupancy / HUNDRED)
+                if floor is not None and u.unit == "week":
+                    weekly += amount
+                else:
+                    total += amount
             else:
                 total += u.expected_income
-        return total
+        # The floor is a floor, never an addition: with two weekly prices (general and dementia nursing) the weeks
+        # used are spread over the lines by capacity, and the income is the greater of those weeks at their prices
+        # and the Core Places payment (r18 ob-fresh 1: adding one line's weeks to the floor counted 38 places of 30).
+        if floor is not None:
+            weekly = max(weekly, floor.income)
+        return total + weekly
 
     @property
     def variable_prices(self) -> list[UnitPrice]:
@@ -845,6 +867,13 @@ class Services(Strict):
                                         "for the Individual Support hours in their plan that are not delivered (a "
                                         "retained-hours payment), e.g. 14. Empty or 0: only hours actually delivered "
                                         "are paid, and the plan is suspended, not ended, while the person is away.")
+    absence_weeks: int | None = Field(
+        None, ge=1, le=52, description="Placements (care homes and children's homes): the longest the commissioner "
+                                       "keeps a place open, paying absence_rate, while the person placed is in "
+                                       "hospital, in weeks from the day they were admitted, e.g. 6. The place is then "
+                                       "released unless the parties agree in writing to keep it longer (one of the "
+                                       "Core Places stays paid for under the core-places clause). Empty: no limit; "
+                                       "the place is kept until the commissioner gives notice.")
     absence_rate: Percent = Field(Decimal(100), description="Share of the price, in per cent, paid while a placed "
                                                             "child is away (in hospital, missing, in custody) and the "
                                                             "commissioner keeps the place open, e.g. 100.")
@@ -858,6 +887,16 @@ class Services(Strict):
         "whole_homes", description="What the open book covers: the whole of each home, including places other "
                                    "councils buy ('whole_homes'), or only the places this commissioner buys, with "
                                    "shared costs apportioned ('commissioner_places').")
+    apportionment: Literal["places_available", "paid_weeks"] | None = Field(
+        None, description="Where scope is 'commissioner_places' (not short breaks): how each home's shared costs and "
+                          "the overheads are apportioned to the commissioner's places: by places available "
+                          "('places_available': its places over all the places, used or not) or by paid bed-weeks "
+                          "('paid_weeks': the weeks the commissioner pays for, occupied or kept open, over all the "
+                          "weeks occupied or paid for at the home, what a sheet means by 'apportioned by occupied "
+                          "bed-weeks'). A cost line that names its own basis (rent 'apportioned by bed') keeps it. "
+                          "Empty: 'paid_weeks' where the allowable or disallowed costs say shared costs are "
+                          "apportioned by occupied or paid bed-weeks, otherwise 'places_available'.")
+    _apportionment: str = PrivateAttr("places_available")
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
@@ -890,6 +929,11 @@ class Services(Strict):
             return self.setting
         return {"childrens_home": "childrens_home", "supported_accommodation": "supported_accommodation",
                 "adult_care_home": "care_home", "domiciliary_care": "supported_living"}.get(self.care_type, "other")
+
+    @property
+    def apportion_by_weeks(self) -> bool:
+        """Whether shared costs are apportioned to the commissioner's places by paid bed-weeks (see apportionment)."""
+        return self.scope == "commissioner_places" and not self.short_breaks and self._apportionment == "paid_weeks"
 
     @property
     def supported_living(self) -> bool:
@@ -1050,15 +1094,30 @@ class OpenBookTermSheet(TermSheetBase):
         weeks = places * 52
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
+        top = None
+        if len({u.price for u in lines}) > 1:
+            top, left = Decimal(0), places
+            for u in sorted(lines, key=lambda u: u.price, reverse=True):
+                take = min(left, u.capacity_units // 52)
+                top, left = top + pence(u.price * take * 52), left - take
+            top += pence(weekly.price * left * 52)
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, sum(u.capacity_units for u in lines)),
-                         suspendable=not self.services.supported_living)
+                         suspendable=not self.services.supported_living, top_income=top)
 
     @model_validator(mode="after")
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = self.core_floor
         self.open_book._whole_homes = self.services.scope == "whole_homes"
+        self.open_book._term_periods = max(1, round((self.services.term.end - self.open_book.first_period_start).days
+                                                    / 365.25))
+        # r18 ob-fresh 2: one apportionment method, the sheet's: its cost lines saying "by occupied bed-weeks" choose
+        # paid bed-weeks (the weeks the commissioner pays for, so an empty Core Place it pays for stays its cost).
+        said = " ".join(str(c) for c in [*self.open_book.allowable_costs, *self.open_book.disallowed_costs])
+        self.services._apportionment = self.services.apportionment or (
+            "paid_weeks" if re.search(r"\b(occupied|paid)\s+(bed[- ])?weeks?\b|\bbed[- ]weeks\b", said, re.IGNORECASE)
+            else "places_available")
         for home in self.services.homes:
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]

@@ -10,7 +10,7 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.model import Table, iter_paragraphs, plain_text
-from assembler.termsheet.open_book import Services
+from assembler.termsheet.open_book import Services, pence
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT, draft_of
 
@@ -957,3 +957,65 @@ def test_two_weekly_rates_share_one_capacity_and_the_floor_takes_the_lower_rate(
     assert ob.budget_occupancy == Decimal("85.03")  # (419 + 200) / (468 + 260)
     floor = ob.core_floor
     assert floor.weekly_price == Decimal("4950") and floor.occupancy <= Decimal(100)
+    # r18 ob-fresh 1: the floor is a floor, never added to the other line's weeks. Income at each occupancy is the
+    # greater of the Core Places payment and every weekly line's weeks at that occupancy at its own price.
+    for occ in (Decimal(10), Decimal(50), Decimal(80), Decimal(95)):
+        priced = sum(pence(u.price * u.capacity_units * occ / 100) for u in ob.unit_prices if u.capacity_units)
+        rest = sum((u.expected_income for u in ob.unit_prices if not u.capacity_units), Decimal(0))
+        assert ob.income_at(occ, floored=True) == max(priced, floor.income) + rest
+        assert ob.income_at(occ) == priced + rest
+    assert ob.income_at(Decimal(100), floored=True) == ob.capacity_income + rest
+
+
+def test_two_weekly_rates_say_which_core_places_are_at_which_price(catalogue):
+    """r18 ob-fresh 4: with two weekly prices the Core Place payment names the Price for each place's type, the schedule
+    leaves the split to be filled in, and the note gives the payment with the most places at the higher price.
+    One weekly price: none of it."""
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+
+    path = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+    plain = validate(load_text(path.read_text(encoding="utf-8"), path.name), catalogue)
+    assert plain.model.core_floor.top_income is None
+    source = path.read_text(encoding="utf-8").replace(
+        "      expected_units: 619\n      capacity_units: 728\n",
+        "      expected_units: 419\n      capacity_units: 468\n"
+        "    - service: Residential placement, one child with complex needs\n      unit: week\n      price: 5950\n"
+        "      expected_units: 200\n      capacity_units: 260\n", 1)
+    floor = validate(load_text(source, path.name), catalogue).model.core_floor
+    # 11 Core Places: 5 at £5,950 (260 weeks' capacity) and 6 at £4,950
+    assert floor.top_income == Decimal(5 * 5950 * 52 + 6 * 4950 * 52)
+
+
+def test_commissioner_places_apportion_by_the_sheets_basis(catalogue):
+    """r18 ob-fresh 2: a sheet whose cost lines apportion shared costs "by occupied bed-weeks" gets one method, paid
+    bed-weeks, in the scope clause and its note, with overheads the same way; a sheet that says nothing keeps places
+    available; an explicit services.apportionment wins."""
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+
+    path = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+    text = path.read_text(encoding="utf-8").replace("  scope: whole_homes\n", "  scope: commissioner_places\n", 1)
+    plain = validate(load_text(text, path.name), catalogue).model
+    assert plain.services.scope == "commissioner_places" and not plain.services.apportion_by_weeks
+    weeks = text.replace("disallowed_costs:\n", "disallowed_costs:\n    - Costs of other councils' places (shared costs "
+                         "are apportioned by occupied bed-weeks)\n", 1)
+    assert validate(load_text(weeks, path.name), catalogue).model.services.apportion_by_weeks
+    told = text.replace("services:\n", "services:\n  apportionment: paid_weeks\n", 1)
+    assert validate(load_text(told, path.name), catalogue).model.services.apportion_by_weeks
+    back = weeks.replace("services:\n", "services:\n  apportionment: places_available\n", 1)
+    assert not validate(load_text(back, path.name), catalogue).model.services.apportion_by_weeks
+
+
+def test_hospital_absence_cap_is_drafted(catalogue):
+    """r18 ob-fresh 3: the sheet's six-week cap on keeping a place open while a resident is in hospital is drafted in
+    the absence paragraph and its note, and the ending paragraph sends an absent resident's place to it instead of
+    ending at once. Without the field: no cap."""
+    def capped(data):
+        data["services"]["absence_weeks"] = 6
+
+    text = document_text(draft_of(catalogue, ADULT, capped))
+    assert "at the end of six weeks from the day they were admitted if that is sooner" in text
+    assert "permanently, clause 5.4 applies instead of this paragraph" in text
+    quiet = document_text(draft_of(catalogue, ADULT))
+    assert "from the day they were admitted" not in quiet

@@ -302,6 +302,10 @@ QUIET = [
     Case("OPEN-BOOK-COST-LINES", CHARITY, setter("open_book", "cost_model", "direct_lines",
          [{"item": "Care staff", "amount": 2000000}, {"item": "Premises", "amount": 655000}])),
     Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, setter("services", "scope", "commissioner_places")),
+    # r18 ob-fresh 2: the sheet chose paid bed-weeks, so the clause apportions that way and the overheads agree
+    Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, lambda d: setter("services", "scope", "commissioner_places")(d)
+         or setter("services", "apportionment", "paid_weeks")(d)
+         or setter("open_book", "cost_model", "overhead_allocation", "the Council's share of occupied bed-weeks")(d)),
     Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, setter("open_book", "cost_model", "overhead_allocation",
          "the Council's share of occupied bed-weeks")),   # whole homes: nothing is apportioned
     Case("OPEN-BOOK-VOID-TERMS", CHARITY, setter("services", "void_rate", 0)),   # core places: no void rate needed

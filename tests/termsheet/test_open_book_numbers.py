@@ -118,3 +118,23 @@ def test_break_even_with_variable_hours_counts_only_the_margin_on_each_hour():
     assert hourly(20).break_even_occupancy == Decimal("100.0")
     # held at budget: (520,000 - 200,000) / 360,000 = 88.9%
     assert hourly().break_even_occupancy == Decimal("88.9")
+
+
+def test_carried_excess_profit_reaches_the_floor_in_a_later_period():
+    """r18 ob-fresh 7: £2,405 a period below a £5,000 floor is carried and added each period, reaching £7,215 (paid)
+    in the third; an amount at or above the floor, or none, is not carried."""
+    from types import SimpleNamespace
+
+    from assembler.termsheet.open_book import OpenBook
+
+    ob = SimpleNamespace(excess=SimpleNamespace(carry_below=Decimal(5000)))
+    assert OpenBook.carry_reaches(ob, Decimal(2405)) == (3, Decimal("7215.00"))
+    assert OpenBook.carry_reaches(ob, Decimal(2500)) == (2, Decimal("5000.00"))
+    assert OpenBook.carry_reaches(ob, Decimal(5000)) is None
+    assert OpenBook.carry_reaches(ob, Decimal(0)) is None
+    ob.excess.carry_below = None
+    assert OpenBook.carry_reaches(ob, Decimal(2405)) is None
+    ob.excess.carry_below = Decimal(5000)
+    ob._term_periods = 5
+    assert OpenBook.carry_reaches(ob, Decimal(300)) is None   # 17 periods: not within a five-year term
+    assert OpenBook.carry_reaches(ob, Decimal(2405)) == (3, Decimal("7215.00"))
