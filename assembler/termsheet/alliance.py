@@ -274,6 +274,11 @@ NEW_AWARD_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mu
 MODIFICATION_ROUTES = ("modification", "pcr2015_modification")
 
 
+# A place a term sheet gives for the service specification ("in Schedule 2"): the specification's own numbering.
+_SPEC_PLACE = re.compile(r"\s*,?\s*\b(?:(?:as\s+)?set out in|in|at|under|as)\s+(?:the\s+)?(?:Schedule|Annex|Annexe|"
+                         r"Appendix|Part|Attachment)\s+[A-Z0-9]+(?:\.\d+)?\b", re.IGNORECASE)
+
+
 class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
@@ -350,9 +355,10 @@ class Alliance(Strict):
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
                                  "Council's in-house team with case records'. Empty: the draft shows a placeholder.")
-    service_specification: str | None = Field(None, description="Under the single-contract structure: where each Provider's part "
-                                              "of the Services is specified, e.g. 'the specification in Annex A (version 3, 1 March "
-                                              "2026)'. Empty: the draft shows a placeholder.")
+    service_specification: str | None = Field(None, description="Under the single-contract structure: the document that specifies "
+                                              "each Provider's part of the Services, e.g. 'the day opportunities specification (version 3, "
+                                              "1 March 2026)'. The draft says it is to be annexed; a place named here ('in Schedule 2') is "
+                                              "taken as that document's own numbering and left out. Empty: the draft shows a placeholder.")
     liability_floor: Money | None = legal_field(None, description="Under the capped liability position: the least cap, in pounds, for a "
                                           "member with a small annual value, e.g. 250000. Empty: the draft shows a placeholder.")
 
@@ -1177,6 +1183,20 @@ class Alliance(Strict):
         """The Former Contracts (not grants) whose titles look like health care: the Provider Selection Regime may
         govern running them on (r16 al-sample finding 7)."""
         return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)]
+
+    @property
+    def service_specification_name(self) -> str | None:
+        """The service specification as the sheet names it, without any place the sheet gives for it ('in Schedule 2'):
+        that is the specification's own numbering, not a Schedule of this Agreement."""
+        if not self.service_specification:
+            return self.service_specification
+        return _SPEC_PLACE.sub("", self.service_specification).strip() or self.service_specification
+
+    @property
+    def service_specification_place(self) -> str | None:
+        """The place the sheet gives for the service specification ('Schedule 2'), if any, for the drafting note."""
+        m = _SPEC_PLACE.search(self.service_specification or "")
+        return re.sub(r"^\s*,?\s*", "", m.group(0)) if m else None
 
     @property
     def health_strands_under_council(self) -> list[tuple[Member, str]]:

@@ -1,0 +1,66 @@
+"""A single-contract alliance with two Commissioners and a pooled budget (r18 al-fresh): this Agreement is every
+Provider's only contract, so nothing may rely on Service Contracts, there is one payment route, and the service
+specification is annexed rather than pointed at by the sheet's own Schedule number."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler.model import Table, plain_text
+from assembler.termsheet.alliance import AllianceTermSheet
+from assembler.termsheet.loader import load_file
+from tests.families.test_alliance import build, clause, table_rows, text_of
+
+ELLERBY = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
+
+
+@pytest.fixture(scope="module")
+def ellerby(catalogue):
+    return build(ELLERBY, catalogue).document
+
+
+def _all_text(doc) -> str:
+    parts = [*doc.clauses, *doc.schedules]
+    return " ".join([*(text_of(x) for x in parts), *(x.note or "" for x in parts),
+                     *(" ".join(" ".join(r) for r in table_rows(x)) for x in parts if any(isinstance(b, Table) for b in x.blocks)),
+                     *(plain_text(d.inlines) for d in doc.definitions)])
+
+
+def test_no_service_contract_anywhere(ellerby):
+    """r18 al-fresh finding 1: no definition, operative text or note relies on Service Contracts."""
+    assert "Service Contract" not in _all_text(ellerby)
+    assert not any(d.term == "Service Contract" for d in ellerby.definitions)
+    leaving = text_of(clause(ellerby, "alliance.leaving"))
+    assert "the Lead Commissioner takes over that Commissioner's rights and obligations under this Agreement" in leaving
+    assert "as reduced by that Commissioner's contribution" in leaving
+
+
+def test_one_payment_route_from_the_pooled_budget(ellerby):
+    """r18 al-fresh finding 3: the Pooled Budget Holder pays Annual Values from the Pooled Budget under one clause;
+    the pooled-budget clause does not set a second amount; Balancing Amounts go from and into the Pooled Budget."""
+    structure = text_of(clause(ellerby, "alliance.structure"))
+    assert "The Pooled Budget Holder must pay each Provider, from the Pooled Budget, its Annual Value" in structure
+    planning = text_of(clause(ellerby, "alliance.service-planning"))
+    assert "must pay each Provider from the Pooled Budget the amount for its service lines" not in planning
+    assert "which is the only route of payment for the Services" in planning
+    rr = text_of(clause(ellerby, "alliance.risk-reward"))
+    assert "positive Balancing Amount to the Provider from the Pooled Budget" in rr
+    assert "into the Pooled Budget" in rr
+
+
+def test_specification_is_annexed_not_pointed_at_the_sheets_schedule(ellerby):
+    """r18 al-fresh finding 2: 'in Schedule 2' is the specification's own numbering, not this Agreement's."""
+    services = clause(ellerby, "alliance.schedule-services")
+    text = text_of(services)
+    assert "in accordance with the Ellerby Good Days service specification (version 4, 19 January 2027), which is annexed" in text
+    assert "Schedule 2 (version 4" not in text
+    assert '"in Schedule 2", which is that document\'s own numbering' in services.note
+
+
+def test_specification_place_is_only_stripped_when_given():
+    sheet = AllianceTermSheet.model_validate(load_file(ELLERBY).data)
+    assert sheet.alliance.service_specification_place == "in Schedule 2"
+    plain = sheet.alliance.model_copy(update={"service_specification": "the day opportunities specification (version 3, 1 March 2026)"})
+    assert plain.service_specification_place is None
+    assert plain.service_specification_name == "the day opportunities specification (version 3, 1 March 2026)"
