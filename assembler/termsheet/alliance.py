@@ -1299,6 +1299,15 @@ class Alliance(Strict):
         return any(re.search(r"\btarget cost", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def charging_council(self) -> Member | None:
+        """Where a Reserved Matter concerns charging people for the services and a council commissions them: that
+        council, whose statutory charging function the Reserved Matter must not fetter (r18 al-fresh finding 4)."""
+        if not any(re.search(r"\bcharg(e|es|ed|ing)\b", m, re.I) for m in self.decisions.reserved_matters):
+            return None
+        councils = [c for c in self.commissioners if c.legal_form == "local_authority"]
+        return next((c for c in councils if c.key == self.lead_commissioner), councils[0] if councils else None)
+
+    @property
     def target_cost_change_reserved(self) -> bool:
         """Whether the agreed Reserved Matter is only CHANGING the Target Cost (not setting or approving it): then
         each year's Target Cost follows the Annual Values (the formula) without a vote, and only a different

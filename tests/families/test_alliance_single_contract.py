@@ -64,3 +64,27 @@ def test_specification_place_is_only_stripped_when_given():
     plain = sheet.alliance.model_copy(update={"service_specification": "the day opportunities specification (version 3, 1 March 2026)"})
     assert plain.service_specification_place is None
     assert plain.service_specification_name == "the day opportunities specification (version 3, 1 March 2026)"
+
+
+def test_charging_reserved_matter_does_not_fetter_the_council(ellerby):
+    """r18 al-fresh finding 4: a Reserved Matter on charging binds only ALT proposals; the Council's own charging
+    decisions under the Care Act 2014 are carved out, with a duty to consult the ALT."""
+    decisions = clause(ellerby, "alliance.decisions")
+    assert ("Nor does any Reserved Matter prevent the Council from changing how people are charged for the Services in "
+            "exercising its statutory power to charge under sections 14 and 17 of the Care Act 2014") in text_of(decisions)
+    assert "must consult the ALT before making it" in text_of(decisions)
+    assert "A Reserved Matter on charging cannot fetter the Council" in decisions.note
+
+
+def test_no_charging_carve_out_without_a_charging_reserved_matter(catalogue):
+    source = ELLERBY.read_text(encoding="utf-8").replace(
+        "      - Any change to how people are charged for day services under the Council's charging policy\n", "")
+    assert "charging policy" not in source
+    from assembler.assemble import assemble
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+    from tests.conftest import DRAFT_DATE
+    doc = assemble(validate(load_text(source, ELLERBY.name), catalogue), catalogue, today=DRAFT_DATE).document
+    decisions = clause(doc, "alliance.decisions")
+    assert "how people are charged" not in text_of(decisions)
+    assert "Reserved Matter on charging" not in (decisions.note or "")
