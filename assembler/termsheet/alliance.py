@@ -1361,6 +1361,12 @@ class Alliance(Strict):
         if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
                                     "homecare", "domiciliary", "intermediate care")):
             found.append(care_act_words(scope))
+        elif ("adult" in adult or "child" not in adult) and any(
+                w in adult for w in ("day opportunit", "day service", "day support", "day centre", "learning disabilit",
+                                     "respite", "short break", "supported living")):
+            # adults' day opportunities, learning disability and respite services are care and support a council
+            # arranges under Part 1 of the Care Act 2014 (r18 al-fresh finding 7), not services without a statute
+            found.append(care_act_words(scope))
         elif "adult" in adult and any(w in adult for w in ("complex needs", "multiple disadvantage", "multiple and complex")):
             # adults with multiple and complex needs: the council's wellbeing and prevention duties (r16 al-sample
             # finding 19), without the eligible-needs sections a care-and-support contract would cite

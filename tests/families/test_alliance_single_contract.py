@@ -88,3 +88,22 @@ def test_no_charging_carve_out_without_a_charging_reserved_matter(catalogue):
     decisions = clause(doc, "alliance.decisions")
     assert "how people are charged" not in text_of(decisions)
     assert "Reserved Matter on charging" not in (decisions.note or "")
+
+
+def test_adult_day_opportunities_recite_the_care_act(ellerby):
+    """r18 al-fresh finding 7: adults' day opportunities are care and support under Part 1 of the Care Act 2014;
+    recital (A) cites it rather than saying the instructions name no statute, and s.117 is not raised."""
+    recitals = clause(ellerby, "alliance.recitals")
+    assert "in exercise of its functions in relation to the Services (including its functions under sections 2, 3, 5, 8 " \
+           "and 18 of the Care Act 2014" in text_of(recitals)
+    assert "name no statute" not in recitals.note
+    assert "section 117" not in recitals.note
+
+
+def test_childrens_day_services_do_not_recite_the_care_act():
+    sheet = AllianceTermSheet.model_validate(load_file(ELLERBY).data)
+    children = sheet.alliance.model_copy(update={
+        "purpose": "give disabled children in Ellerby days out and short breaks",
+        "services": ["Short breaks and day services for disabled children"]})
+    assert not any("Care Act" in f for f in children.function_statutes)
+    assert any("Care Act" in f for f in sheet.alliance.function_statutes)
