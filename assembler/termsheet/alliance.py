@@ -1118,7 +1118,8 @@ class Alliance(Strict):
         if self.term.start.month == 1:
             return []
         return [i for i, k in enumerate(self.kpis, start=1)
-                if re.search(r"\b20\d\d\b(?!/)", k.target or "") and not re.search(r"\b20\d\d/\d\d", k.target or "")]
+                if re.search(r"\b20\d\d\b(?!/)", k.target or "") and not re.search(r"\b20\d\d/\d\d", k.target or "")
+                and not MONTH_YEAR.search(k.target or "")]  # 'by March 2031' names a date, not a calendar year
 
     @property
     def reserved_matters(self) -> list[str]:
@@ -1608,7 +1609,12 @@ def line_levels(base: Decimal, goal: Decimal, by: int, since: int, years: int, s
         value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
         # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
         # up where higher is better (r15 al-sample finding 7), so no level is eased by rounding
-        levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
+        # a level given to one decimal place that rounding would move (0.78 to 0.7) is given to two instead, so that
+        # no level is stricter than the line by rounding either (r18 al-fresh finding 5)
+        q = Decimal(1) if places == 0 else Decimal("0.1")
+        if places == 1 and value.quantize(q, rounding=ROUND_HALF_UP) != value:
+            q = Decimal("0.01")
+        levels.append(f"{level_words(value.quantize(q, rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
     return levels
 
 
@@ -1633,8 +1639,32 @@ def strict_word(target: str, lower: bool) -> str | None:
     return None
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+MONTH_YEAR = re.compile(r"\b(?:(\d{1,2})\s+)?(" + "|".join(MONTHS) + r")\s+(20\d\d)\b", re.I)
+FINANCIAL_YEAR = re.compile(r"\b(20\d\d)/(\d\d)\b")
+
+
+def alliance_year_of(day: dt.date, start: dt.date) -> int:
+    """The Alliance Year (1-based; 0 or less before the start) that contains `day`."""
+    months = (day.year - start.year) * 12 + day.month - start.month - (1 if day.day < start.day else 0)
+    return months // 12 + 1
+
+
 def target_year(target: str, start: dt.date, years: int) -> int:
-    """The Alliance Year (1-based) by which a target is to be met: the year it names, else the last."""
+    """The Alliance Year (1-based) by which a target is to be met: the one containing the date it names ('by March
+    2031': 31 March 2031) or the end of the financial year it names ('by 2030/31': 31 March 2031), so that a
+    target is never placed a year early or late (r18 al-fresh finding 5); for a bare year, the Alliance Year
+    starting in it; else the last."""
+    m = MONTH_YEAR.search(target)
+    if m:
+        month, year = MONTHS.index(m.group(2).lower()) + 1, int(m.group(3))
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        day = dt.date(year, month, min(int(m.group(1)), last) if m.group(1) else last)
+        return min(max(alliance_year_of(day, start), 1), years)
+    m = FINANCIAL_YEAR.search(target)
+    if m:
+        return min(max(alliance_year_of(dt.date(int(m.group(1)) + 1, 3, 31), start), 1), years)
     m = YEAR.search(target)
     if not m:
         return years

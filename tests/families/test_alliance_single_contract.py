@@ -107,3 +107,31 @@ def test_childrens_day_services_do_not_recite_the_care_act():
         "services": ["Short breaks and day services for disabled children"]})
     assert not any("Care Act" in f for f in children.function_statutes)
     assert any("Care Act" in f for f in sheet.alliance.function_statutes)
+
+
+def test_kpi_levels_are_not_stricter_than_the_line_and_targets_land_in_the_right_year():
+    """r18 al-fresh finding 5: 0.9 to 0.6 by 2030/31 (Year 4 of a May 2027 start) is 0.78, 0.72, 0.66, 0.6, not
+    0.7 ... 0.6 a year early; 4.1% to below 1.5% is 3.58%, 3.06% ...; '60 people by March 2031' is a Year 4 target,
+    so the agreed trajectory (55 in Year 4) is flagged as disagreeing with it."""
+    sheet = AllianceTermSheet.model_validate(load_file(ELLERBY).data)
+    levels = {t.number: t.levels for t in sheet.alliance.trajectories}
+    assert levels[5] == ["0.78", "0.72", "0.66", "0.6", "0.6"]
+    assert levels[4] == ["3.58%", "3.06%", "2.54%", "2.02%", "below 1.5%"]
+    assert [c[0] for c in sheet.alliance.trajectory_clashes] == [2]
+    assert 2 not in sheet.alliance.calendar_year_kpis
+
+
+def test_target_year_follows_the_date_the_target_names():
+    import datetime as dt
+
+    from assembler.termsheet.alliance import line_levels, target_year
+    from decimal import Decimal
+    may, april = dt.date(2027, 5, 1), dt.date(2027, 4, 1)
+    assert target_year("0.6 by 2030/31", may, 5) == 4
+    assert target_year("0.6 by 2030/31", april, 5) == 4
+    assert target_year("60 people by March 2031", may, 5) == 4
+    assert target_year("60 people by 31 May 2031", may, 5) == 5
+    assert target_year("60 people in 2031", may, 5) == 5
+    assert target_year("75%", may, 5) == 5
+    # a one-decimal line that rounding would not move keeps one decimal
+    assert line_levels(Decimal("1.0"), Decimal("0.6"), 4, 0, 5, None, "", 1, True) == ["0.9", "0.8", "0.7", "0.6", "0.6"]
