@@ -274,6 +274,11 @@ NEW_AWARD_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mu
 MODIFICATION_ROUTES = ("modification", "pcr2015_modification")
 
 
+# A place a term sheet gives for the service specification ("in Schedule 2"): the specification's own numbering.
+_SPEC_PLACE = re.compile(r"\s*,?\s*\b(?:(?:as\s+)?set out in|in|at|under|as)\s+(?:the\s+)?(?:Schedule|Annex|Annexe|"
+                         r"Appendix|Part|Attachment)\s+[A-Z0-9]+(?:\.\d+)?\b", re.IGNORECASE)
+
+
 class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
@@ -350,9 +355,10 @@ class Alliance(Strict):
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
                                  "Council's in-house team with case records'. Empty: the draft shows a placeholder.")
-    service_specification: str | None = Field(None, description="Under the single-contract structure: where each Provider's part "
-                                              "of the Services is specified, e.g. 'the specification in Annex A (version 3, 1 March "
-                                              "2026)'. Empty: the draft shows a placeholder.")
+    service_specification: str | None = Field(None, description="Under the single-contract structure: the document that specifies "
+                                              "each Provider's part of the Services, e.g. 'the day opportunities specification (version 3, "
+                                              "1 March 2026)'. The draft says it is to be annexed; a place named here ('in Schedule 2') is "
+                                              "taken as that document's own numbering and left out. Empty: the draft shows a placeholder.")
     liability_floor: Money | None = legal_field(None, description="Under the capped liability position: the least cap, in pounds, for a "
                                           "member with a small annual value, e.g. 250000. Empty: the draft shows a placeholder.")
 
@@ -1112,7 +1118,8 @@ class Alliance(Strict):
         if self.term.start.month == 1:
             return []
         return [i for i, k in enumerate(self.kpis, start=1)
-                if re.search(r"\b20\d\d\b(?!/)", k.target or "") and not re.search(r"\b20\d\d/\d\d", k.target or "")]
+                if re.search(r"\b20\d\d\b(?!/)", k.target or "") and not re.search(r"\b20\d\d/\d\d", k.target or "")
+                and not MONTH_YEAR.search(k.target or "")]  # 'by March 2031' names a date, not a calendar year
 
     @property
     def reserved_matters(self) -> list[str]:
@@ -1177,6 +1184,20 @@ class Alliance(Strict):
         """The Former Contracts (not grants) whose titles look like health care: the Provider Selection Regime may
         govern running them on (r16 al-sample finding 7)."""
         return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)]
+
+    @property
+    def service_specification_name(self) -> str | None:
+        """The service specification as the sheet names it, without any place the sheet gives for it ('in Schedule 2'):
+        that is the specification's own numbering, not a Schedule of this Agreement."""
+        if not self.service_specification:
+            return self.service_specification
+        return _SPEC_PLACE.sub("", self.service_specification).strip() or self.service_specification
+
+    @property
+    def service_specification_place(self) -> str | None:
+        """The place the sheet gives for the service specification ('Schedule 2'), if any, for the drafting note."""
+        m = _SPEC_PLACE.search(self.service_specification or "")
+        return re.sub(r"^\s*,?\s*", "", m.group(0)) if m else None
 
     @property
     def health_strands_under_council(self) -> list[tuple[Member, str]]:
@@ -1279,6 +1300,15 @@ class Alliance(Strict):
         return any(re.search(r"\btarget cost", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def charging_council(self) -> Member | None:
+        """Where a Reserved Matter concerns charging people for the services and a council commissions them: that
+        council, whose statutory charging function the Reserved Matter must not fetter (r18 al-fresh finding 4)."""
+        if not any(re.search(r"\bcharg(e|es|ed|ing)\b", m, re.I) for m in self.decisions.reserved_matters):
+            return None
+        councils = [c for c in self.commissioners if c.legal_form == "local_authority"]
+        return next((c for c in councils if c.key == self.lead_commissioner), councils[0] if councils else None)
+
+    @property
     def target_cost_change_reserved(self) -> bool:
         """Whether the agreed Reserved Matter is only CHANGING the Target Cost (not setting or approving it): then
         each year's Target Cost follows the Annual Values (the formula) without a vote, and only a different
@@ -1331,6 +1361,12 @@ class Alliance(Strict):
         adult = scope.replace("parents and carers", "").replace("children's social care", "")
         if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
                                     "homecare", "domiciliary", "intermediate care")):
+            found.append(care_act_words(scope))
+        elif ("adult" in adult or "child" not in adult) and any(
+                w in adult for w in ("day opportunit", "day service", "day support", "day centre", "learning disabilit",
+                                     "respite", "short break", "supported living")):
+            # adults' day opportunities, learning disability and respite services are care and support a council
+            # arranges under Part 1 of the Care Act 2014 (r18 al-fresh finding 7), not services without a statute
             found.append(care_act_words(scope))
         elif "adult" in adult and any(w in adult for w in ("complex needs", "multiple disadvantage", "multiple and complex")):
             # adults with multiple and complex needs: the council's wellbeing and prevention duties (r16 al-sample
@@ -1573,7 +1609,12 @@ def line_levels(base: Decimal, goal: Decimal, by: int, since: int, years: int, s
         value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
         # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
         # up where higher is better (r15 al-sample finding 7), so no level is eased by rounding
-        levels.append(f"{level_words(value.quantize(Decimal(1) if places == 0 else Decimal('0.1'), rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
+        # a level given to one decimal place that rounding would move (0.78 to 0.7) is given to two instead, so that
+        # no level is stricter than the line by rounding either (r18 al-fresh finding 5)
+        q = Decimal(1) if places == 0 else Decimal("0.1")
+        if places == 1 and value.quantize(q, rounding=ROUND_HALF_UP) != value:
+            q = Decimal("0.01")
+        levels.append(f"{level_words(value.quantize(q, rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
     return levels
 
 
@@ -1598,8 +1639,32 @@ def strict_word(target: str, lower: bool) -> str | None:
     return None
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+MONTH_YEAR = re.compile(r"\b(?:(\d{1,2})\s+)?(" + "|".join(MONTHS) + r")\s+(20\d\d)\b", re.I)
+FINANCIAL_YEAR = re.compile(r"\b(20\d\d)/(\d\d)\b")
+
+
+def alliance_year_of(day: dt.date, start: dt.date) -> int:
+    """The Alliance Year (1-based; 0 or less before the start) that contains `day`."""
+    months = (day.year - start.year) * 12 + day.month - start.month - (1 if day.day < start.day else 0)
+    return months // 12 + 1
+
+
 def target_year(target: str, start: dt.date, years: int) -> int:
-    """The Alliance Year (1-based) by which a target is to be met: the year it names, else the last."""
+    """The Alliance Year (1-based) by which a target is to be met: the one containing the date it names ('by March
+    2031': 31 March 2031) or the end of the financial year it names ('by 2030/31': 31 March 2031), so that a
+    target is never placed a year early or late (r18 al-fresh finding 5); for a bare year, the Alliance Year
+    starting in it; else the last."""
+    m = MONTH_YEAR.search(target)
+    if m:
+        month, year = MONTHS.index(m.group(2).lower()) + 1, int(m.group(3))
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        day = dt.date(year, month, min(int(m.group(1)), last) if m.group(1) else last)
+        return min(max(alliance_year_of(day, start), 1), years)
+    m = FINANCIAL_YEAR.search(target)
+    if m:
+        return min(max(alliance_year_of(dt.date(int(m.group(1)) + 1, 3, 31), start), 1), years)
     m = YEAR.search(target)
     if not m:
         return years

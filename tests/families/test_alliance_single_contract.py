@@ -1,0 +1,137 @@
+"""A single-contract alliance with two Commissioners and a pooled budget (r18 al-fresh): this Agreement is every
+Provider's only contract, so nothing may rely on Service Contracts, there is one payment route, and the service
+specification is annexed rather than pointed at by the sheet's own Schedule number."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler.model import Table, plain_text
+from assembler.termsheet.alliance import AllianceTermSheet
+from assembler.termsheet.loader import load_file
+from tests.families.test_alliance import build, clause, table_rows, text_of
+
+ELLERBY = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
+
+
+@pytest.fixture(scope="module")
+def ellerby(catalogue):
+    return build(ELLERBY, catalogue).document
+
+
+def _all_text(doc) -> str:
+    parts = [*doc.clauses, *doc.schedules]
+    return " ".join([*(text_of(x) for x in parts), *(x.note or "" for x in parts),
+                     *(" ".join(" ".join(r) for r in table_rows(x)) for x in parts if any(isinstance(b, Table) for b in x.blocks)),
+                     *(plain_text(d.inlines) for d in doc.definitions)])
+
+
+def test_no_service_contract_anywhere(ellerby):
+    """r18 al-fresh finding 1: no definition, operative text or note relies on Service Contracts."""
+    assert "Service Contract" not in _all_text(ellerby)
+    assert not any(d.term == "Service Contract" for d in ellerby.definitions)
+    leaving = text_of(clause(ellerby, "alliance.leaving"))
+    assert "the Lead Commissioner takes over that Commissioner's rights and obligations under this Agreement" in leaving
+    assert "as reduced by that Commissioner's contribution" in leaving
+
+
+def test_one_payment_route_from_the_pooled_budget(ellerby):
+    """r18 al-fresh finding 3: the Pooled Budget Holder pays Annual Values from the Pooled Budget under one clause;
+    the pooled-budget clause does not set a second amount; Balancing Amounts go from and into the Pooled Budget."""
+    structure = text_of(clause(ellerby, "alliance.structure"))
+    assert "The Pooled Budget Holder must pay each Provider, from the Pooled Budget, its Annual Value" in structure
+    planning = text_of(clause(ellerby, "alliance.service-planning"))
+    assert "must pay each Provider from the Pooled Budget the amount for its service lines" not in planning
+    assert "which is the only route of payment for the Services" in planning
+    rr = text_of(clause(ellerby, "alliance.risk-reward"))
+    assert "positive Balancing Amount to the Provider from the Pooled Budget" in rr
+    assert "into the Pooled Budget" in rr
+
+
+def test_specification_is_annexed_not_pointed_at_the_sheets_schedule(ellerby):
+    """r18 al-fresh finding 2: 'in Schedule 2' is the specification's own numbering, not this Agreement's."""
+    services = clause(ellerby, "alliance.schedule-services")
+    text = text_of(services)
+    assert "in accordance with the Ellerby Good Days service specification (version 4, 19 January 2027), which is annexed" in text
+    assert "Schedule 2 (version 4" not in text
+    assert '"in Schedule 2", which is that document\'s own numbering' in services.note
+
+
+def test_specification_place_is_only_stripped_when_given():
+    sheet = AllianceTermSheet.model_validate(load_file(ELLERBY).data)
+    assert sheet.alliance.service_specification_place == "in Schedule 2"
+    plain = sheet.alliance.model_copy(update={"service_specification": "the day opportunities specification (version 3, 1 March 2026)"})
+    assert plain.service_specification_place is None
+    assert plain.service_specification_name == "the day opportunities specification (version 3, 1 March 2026)"
+
+
+def test_charging_reserved_matter_does_not_fetter_the_council(ellerby):
+    """r18 al-fresh finding 4: a Reserved Matter on charging binds only ALT proposals; the Council's own charging
+    decisions under the Care Act 2014 are carved out, with a duty to consult the ALT."""
+    decisions = clause(ellerby, "alliance.decisions")
+    assert ("Nor does any Reserved Matter prevent the Council from changing how people are charged for the Services in "
+            "exercising its statutory power to charge under sections 14 and 17 of the Care Act 2014") in text_of(decisions)
+    assert "must consult the ALT before making it" in text_of(decisions)
+    assert "A Reserved Matter on charging cannot fetter the Council" in decisions.note
+
+
+def test_no_charging_carve_out_without_a_charging_reserved_matter(catalogue):
+    source = ELLERBY.read_text(encoding="utf-8").replace(
+        "      - Any change to how people are charged for day services under the Council's charging policy\n", "")
+    assert "charging policy" not in source
+    from assembler.assemble import assemble
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+    from tests.conftest import DRAFT_DATE
+    doc = assemble(validate(load_text(source, ELLERBY.name), catalogue), catalogue, today=DRAFT_DATE).document
+    decisions = clause(doc, "alliance.decisions")
+    assert "how people are charged" not in text_of(decisions)
+    assert "Reserved Matter on charging" not in (decisions.note or "")
+
+
+def test_adult_day_opportunities_recite_the_care_act(ellerby):
+    """r18 al-fresh finding 7: adults' day opportunities are care and support under Part 1 of the Care Act 2014;
+    recital (A) cites it rather than saying the instructions name no statute, and s.117 is not raised."""
+    recitals = clause(ellerby, "alliance.recitals")
+    assert "in exercise of its functions in relation to the Services (including its functions under sections 2, 3, 5, 8 " \
+           "and 18 of the Care Act 2014" in text_of(recitals)
+    assert "name no statute" not in recitals.note
+    assert "section 117" not in recitals.note
+
+
+def test_childrens_day_services_do_not_recite_the_care_act():
+    sheet = AllianceTermSheet.model_validate(load_file(ELLERBY).data)
+    children = sheet.alliance.model_copy(update={
+        "purpose": "give disabled children in Ellerby days out and short breaks",
+        "services": ["Short breaks and day services for disabled children"]})
+    assert not any("Care Act" in f for f in children.function_statutes)
+    assert any("Care Act" in f for f in sheet.alliance.function_statutes)
+
+
+def test_kpi_levels_are_not_stricter_than_the_line_and_targets_land_in_the_right_year():
+    """r18 al-fresh finding 5: 0.9 to 0.6 by 2030/31 (Year 4 of a May 2027 start) is 0.78, 0.72, 0.66, 0.6, not
+    0.7 ... 0.6 a year early; 4.1% to below 1.5% is 3.58%, 3.06% ...; '60 people by March 2031' is a Year 4 target,
+    so the agreed trajectory (55 in Year 4) is flagged as disagreeing with it."""
+    sheet = AllianceTermSheet.model_validate(load_file(ELLERBY).data)
+    levels = {t.number: t.levels for t in sheet.alliance.trajectories}
+    assert levels[5] == ["0.78", "0.72", "0.66", "0.6", "0.6"]
+    assert levels[4] == ["3.58%", "3.06%", "2.54%", "2.02%", "below 1.5%"]
+    assert [c[0] for c in sheet.alliance.trajectory_clashes] == [2]
+    assert 2 not in sheet.alliance.calendar_year_kpis
+
+
+def test_target_year_follows_the_date_the_target_names():
+    import datetime as dt
+
+    from assembler.termsheet.alliance import line_levels, target_year
+    from decimal import Decimal
+    may, april = dt.date(2027, 5, 1), dt.date(2027, 4, 1)
+    assert target_year("0.6 by 2030/31", may, 5) == 4
+    assert target_year("0.6 by 2030/31", april, 5) == 4
+    assert target_year("60 people by March 2031", may, 5) == 4
+    assert target_year("60 people by 31 May 2031", may, 5) == 5
+    assert target_year("60 people in 2031", may, 5) == 5
+    assert target_year("75%", may, 5) == 5
+    # a one-decimal line that rounding would not move keeps one decimal
+    assert line_levels(Decimal("1.0"), Decimal("0.6"), 4, 0, 5, None, "", 1, True) == ["0.9", "0.8", "0.7", "0.6", "0.6"]
