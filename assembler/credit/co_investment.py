@@ -338,6 +338,17 @@ def full_stock_date(sheet) -> dt.date | None:
     return None
 
 
+def let_by(sheet) -> dt.date | None:
+    """When every home bought must be refurbished and let: the stated letting long-stop, else six months after the
+    acquisition deadline, so that a home bought on the deadline still has the six months the works clause gives it."""
+    from assembler.credit.cashflow import add_months
+
+    a = sheet.acquisition
+    if a.let_by:
+        return a.let_by
+    return add_months(a.deadline, 6) if a.deadline else None
+
+
 def works_deadline(sheet) -> dt.date | None:
     """When the works to the scheduled properties must be finished: the stated date, else the day before rent is
     planned to start, so the works clause and the building programme give one date."""
@@ -650,6 +661,7 @@ class CreditView:
     test_start: dt.date | None = None
     test_years: list[CovenantYear] = field(default_factory=list)
     works_deadline: dt.date | None = None
+    let_by: dt.date | None = None
     ltv_start: dt.date | None = None
     grant_per_home: Decimal = ZERO
     grant_homes: int = 0
@@ -827,7 +839,7 @@ def credit_view(sheet) -> CreditView:
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
         pre_income=pre_income_return(sheet), years=waterfall_years(sheet) if given else [],
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
-        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet),
+        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},

@@ -449,6 +449,10 @@ class Partnership(Strict):
 class Acquisition(Strict):
     homes_to_acquire: int = Field(0, ge=0, le=10000, description="Homes the delivery organisation will buy with the cash contributions.")
     deadline: dt.date | None = Field(None, description="Date by which those homes are to be bought, as YYYY-MM-DD.")
+    let_by: dt.date | None = Field(
+        None, description="Date by which every home bought must be refurbished and let (the letting long-stop, often "
+        "the outcome target's date), as YYYY-MM-DD. A home bought on the acquisition deadline needs time for its works, "
+        "so this should be later than the deadline. Leave out for six months after the acquisition deadline.")
     areas: list[Text] = Field(default_factory=list, description="Areas (towns, wards, postcodes) where homes may be bought.")
     price_cap: Money | None = Field(None, description="Highest purchase price for one home, in pounds, before refurbishment.")
     all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds.")

@@ -215,6 +215,15 @@ def _works_after_rent(d):
     d["acquisition"]["works_complete_by"] = "2027-10-01"
 
 
+def _let_by_deadline(d):
+    # Every home must be let on the very day the last may be bought.
+    d["acquisition"]["let_by"] = d["acquisition"]["deadline"]
+
+
+def _let_by_later(d):
+    d["acquisition"]["let_by"] = "2030-09-30"
+
+
 def _interest_only_to_full_stock(d):
     # The Fund pays return only until every home is bought and let, then 20 instalments.
     d["contributions"]["investments"][0]["instalment_years"] = 20
@@ -285,6 +294,8 @@ FIRES = [
      "but Pathway Homes & Support's legal form is not a registered provider"),
     ("COINV-INSTALMENTS-BEFORE-FULL-STOCK", HOMES, _from_last_drawdown, "Fund's instalments of £153,752.29 a year start on 4 "
      "January 2029, before every home is bought and let (31 May 2030): about 35 of the 60 homes earn rent"),
+    ("COINV-LET-BY", HOMES, _let_by_deadline, "every home must be let by 31 May 2030, but homes may be bought up to "
+     "31 May 2030"),
     ("COINV-WORKS-AFTER-RENT", HOMES, _works_after_rent, "the works are to be finished by 1 October 2027, but rent "
      "is planned from 1 September 2027"),
     ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES, _report_drawdown_early, "the drawdown of £1,300,000 on 15 June 2028 is "
@@ -399,6 +410,7 @@ FIRES += [
 ]
 
 QUIET = [
+    ("COINV-LET-BY", HOMES),
     ("COINV-GRANT-PROGRAMME", HOMES), ("COINV-GRANT-PROGRAMME", HUB), ("COINV-RANK-AFTER-AUTHORITY", SUPPORTED),
     ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
     ("COINV-DRAWDOWN-RANK", HOMES), ("COINV-DRAWDOWN-RANK", LAND),
@@ -878,3 +890,13 @@ def test_a_county_council_that_says_whether_it_is_a_housing_authority_is_quiet(c
         d["authority"].update(name="Trentvale County Council")
         d["nominations"]["housing_authority"] = False
     assert not fired(sheet_from(HOMES, catalogue, county), catalogue, "COINV-HOUSING-AUTHORITY")
+
+
+def test_a_letting_date_after_the_acquisition_deadline_is_quiet_and_reaches_the_works_clause(catalogue):
+    """A letting long-stop after the deadline is quiet, and the works clause gives each home bought that date."""
+    sheet = sheet_from(HOMES, catalogue, _let_by_later)
+    assert fired(sheet, catalogue, "COINV-LET-BY") == []
+    from assembler.credit.co_investment import let_by
+    assert let_by(sheet.model) == dt.date(2030, 9, 30)
+    # Without a stated date, six months after the deadline: a home bought on the deadline keeps its six months.
+    assert let_by(sheet_from(HOMES, catalogue).model) == dt.date(2030, 11, 30)
