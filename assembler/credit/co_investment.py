@@ -240,6 +240,54 @@ def drawdown_checks(sheet) -> list[DrawdownCheck]:
     return out
 
 
+_LTV_CONDITION = re.compile(r"loan[- ]to[- ]value\D{0,40}?(\d+(?:\.\d+)?)\s*(?:%|per ?cent)", re.I)
+_HOMES_IN_CONDITION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+homes\b", re.I)
+_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+@dataclass
+class LtvCondition:
+    index: int
+    drawdown: object
+    limit: Decimal
+    capital: Decimal
+    homes: int
+    each: Decimal
+    base: Decimal
+    value: Decimal
+    ltv: Decimal
+
+    @property
+    def fails(self) -> bool:
+        return self.ltv > self.limit
+
+
+def ltv_conditions(sheet) -> list[LtvCondition]:
+    """Each drawdown whose condition states a loan-to-value limit, tested on the sheet's own numbers: the investor's
+    capital once that drawdown is made over the homes the condition requires (its stated number, else the number the
+    condition names) at their expected value, plus any scheduled properties."""
+    each, base = value_each(sheet), property_value(sheet)
+    drawn: dict[str, Decimal] = {}
+    out = []
+    for i, d in enumerate(sheet.drawdowns):
+        drawn[d.contributor] = drawn.get(d.contributor, ZERO) + d.amount
+        m = _LTV_CONDITION.search(d.condition or "")
+        if not m or not each:
+            continue
+        homes = d.homes_required
+        if homes is None:
+            h = _HOMES_IN_CONDITION.search(d.condition)
+            homes = (int(h.group(1)) if h.group(1).isdigit() else _WORDS[h.group(1).lower()]) if h else None
+        if not homes:
+            continue
+        value = base + homes * each
+        out.append(LtvCondition(i, d, Decimal(m.group(1)), drawn[d.contributor], homes, each, base, value,
+                                (drawn[d.contributor] / value * 100).quantize(Decimal("0.1"))))
+    return out
+
+
 def full_ltv(sheet) -> tuple[Decimal, Decimal, Decimal | None]:
     """(covered capital, value of every home the money buys, loan to value %) at full drawdown."""
     lent = sum((i.amount for i in covered(sheet)), ZERO)
@@ -662,6 +710,7 @@ class CreditView:
     test_years: list[CovenantYear] = field(default_factory=list)
     works_deadline: dt.date | None = None
     let_by: dt.date | None = None
+    ltv_conditions: list = field(default_factory=list)
     ltv_start: dt.date | None = None
     grant_per_home: Decimal = ZERO
     grant_homes: int = 0
@@ -839,7 +888,7 @@ def credit_view(sheet) -> CreditView:
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
         pre_income=pre_income_return(sheet), years=waterfall_years(sheet) if given else [],
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
-        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet),
+        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), ltv_conditions=ltv_conditions(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},

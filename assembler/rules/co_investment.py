@@ -1108,3 +1108,20 @@ def let_by_after_deadline(ctx: RuleContext):
                f"{long_date(a.deadline)}: a home bought on that day is in breach of the works and letting deadline the "
                "day it is bought. Set acquisition.let_by after the deadline (or bring the deadline forward)",
                ("acquisition", "let_by"))
+
+
+
+@RULES.rule("COINV-DRAWDOWN-LTV-CONDITION", "warning",
+            "A drawdown conditional on a loan-to-value test can meet it on the sheet's own numbers: the investor's "
+            "capital once the drawdown is made, over the homes the condition requires at their expected value.")
+def drawdown_ltv_condition(ctx: RuleContext):
+    for c in credit.ltv_conditions(ctx.sheet):
+        if c.fails:
+            d = c.drawdown
+            also = f" and the scheduled properties at {money(c.base)}" if c.base else ""
+            yield (f"{d.contributor}'s drawdown of {money(d.amount)} on {long_date(d.date)} is conditional on "
+                   f"loan-to-value of {c.limit}% or less, but its capital once that drawdown is made "
+                   f"({money(c.capital)}) is {c.ltv}% of {c.homes} homes bought at {money(c.each)}{also} "
+                   f"({money(c.value)}), and more on a lower valuation basis: the condition fails on the sheet's own "
+                   "numbers. Confirm the percentage with the investor, or the homes and capital the test counts",
+                   ("drawdowns", c.index, "condition"))

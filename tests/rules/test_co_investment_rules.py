@@ -224,6 +224,14 @@ def _let_by_later(d):
     d["acquisition"]["let_by"] = "2030-09-30"
 
 
+def _ltv_condition(percent):
+    def change(d):
+        # The Fund's second drawdown (20 homes required) also waits for a stated loan to value.
+        d["drawdowns"][4]["condition"] = f"Twenty homes bought and charged, with loan-to-value at {percent}% or less"
+        del d["drawdowns"][4]["homes_required"]
+    return change
+
+
 def _interest_only_to_full_stock(d):
     # The Fund pays return only until every home is bought and let, then 20 instalments.
     d["contributions"]["investments"][0]["instalment_years"] = 20
@@ -296,6 +304,8 @@ FIRES = [
      "January 2029, before every home is bought and let (31 May 2030): about 35 of the 60 homes earn rent"),
     ("COINV-LET-BY", HOMES, _let_by_deadline, "every home must be let by 31 May 2030, but homes may be bought up to "
      "31 May 2030"),
+    ("COINV-DRAWDOWN-LTV-CONDITION", HOMES, _ltv_condition(40), "Fund's drawdown of £1,000,000 on 4 January 2028 is "
+     "conditional on loan-to-value of 40% or less, but its capital once that drawdown is made (£2,000,000) is"),
     ("COINV-WORKS-AFTER-RENT", HOMES, _works_after_rent, "the works are to be finished by 1 October 2027, but rent "
      "is planned from 1 September 2027"),
     ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES, _report_drawdown_early, "the drawdown of £1,300,000 on 15 June 2028 is "
@@ -802,8 +812,8 @@ def test_an_investor_ranking_behind_the_authority_gets_the_authority_charge_betw
     security clause, the Priority Deed table, the clawback's mortgagee protection and the proceeds of a disposal."""
     text = to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue, today=RULES_DATE).document)
     flat = " ".join(text.split())
-    assert "the Council a legal charge by deed over every Partnership Property to secure the payment of any " \
-        "Clawback Amount" in flat
+    assert "the Council a legal charge by deed over every Partnership Property then held, and over each home it buys " \
+        "later, by a supplemental deed, on the day it buys it, to secure the payment of any Clawback Amount" in flat
     assert "The Investor Charge of the Fund ranks first, the Council's charge next, and the Investor Charge of the " \
         "Foundation after the Council's charge" in flat
     assert "The Foundation, a receiver appointed by it, a mortgagee in possession under its Investor Charge and a " \
@@ -900,3 +910,9 @@ def test_a_letting_date_after_the_acquisition_deadline_is_quiet_and_reaches_the_
     assert let_by(sheet.model) == dt.date(2030, 9, 30)
     # Without a stated date, six months after the deadline: a home bought on the deadline keeps its six months.
     assert let_by(sheet_from(HOMES, catalogue).model) == dt.date(2030, 11, 30)
+
+
+def test_a_drawdown_loan_to_value_condition_the_numbers_meet_is_quiet(catalogue):
+    """The same condition at a percentage the Fund's capital over the homes then charged meets stays quiet."""
+    assert fired(sheet_from(HOMES, catalogue, _ltv_condition(90)), catalogue, "COINV-DRAWDOWN-LTV-CONDITION") == []
+    assert fired(sheet_from(HOMES, catalogue), catalogue, "COINV-DRAWDOWN-LTV-CONDITION") == []
