@@ -86,8 +86,54 @@ def rent_roll(sheet, bought_homes: int) -> Decimal:
             continue
         rent = weekly_rent(inc, p.bedrooms)
         total += (rent or ZERO) * p.homes * WEEKS
-    total += (weekly_rent(inc, None) or ZERO) * bought_homes * WEEKS
+    total += (bought_rent(sheet) or ZERO) * bought_homes * WEEKS
     return pence(total)
+
+
+def bought_rent(sheet) -> Decimal | None:
+    """Weekly rent of one bought home: on the agreed bedroom mix where the sheet gives one, else the average of the
+    rents by size (an equal mix assumed)."""
+    inc, mix = sheet.income, sheet.acquisition.bedroom_mix
+    if mix and sum(mix.values()) and all(b in inc.rent_by_bedrooms for b in mix):
+        return sum((inc.rent_by_bedrooms[b] * n for b, n in mix.items()), ZERO) / sum(mix.values())
+    return weekly_rent(inc, None)
+
+
+@dataclass
+class MixSensitivity:
+    sizes: list  # bedroom sizes whose rents are averaged
+    assumed: Decimal  # the weekly rent assumed for each bought home
+    small: int  # the smallest size
+    large: int  # the largest size
+    homes: int  # homes bought
+    all_small: Decimal | None  # base-case cover if every bought home had the smallest size
+    most_small: int | None  # most homes of the smallest size (the rest the largest) that keep the covenant
+
+
+def mix_sensitivity(sheet) -> MixSensitivity | None:
+    """Where bought homes are rented by size but no mix is agreed: the cover if the mix turns out smaller."""
+    inc, a = sheet.income, sheet.acquisition
+    if a.bedroom_mix or inc.rent_per_home_week is not None or len(inc.rent_by_bedrooms) < 2 or not inc.given:
+        return None
+    bought = affordable_homes(sheet, sheet.contributions.cash_total)
+    service = yearly_debt_service(sheet)
+    if not bought or not service:
+        return None
+    base = year_income(sheet, bought)
+    sizes = sorted(inc.rent_by_bedrooms)
+    small, large = sizes[0], sizes[-1]
+    avg = weekly_rent(inc, None)
+    keep = 1 - _pct(inc.voids_percent) 
+    share = 1 - _pct(sheet.surplus.reserve_percent) - (ZERO if inc.operating_cost_per_home is not None
+                                                       else _pct(inc.operating_cost_percent or ZERO))
+
+    def at(k: int) -> Decimal:
+        weekly = (inc.rent_by_bedrooms[small] * k + inc.rent_by_bedrooms[large] * (bought - k)) / bought
+        return (base.net + (weekly - avg) * bought * WEEKS * keep * share) / service
+
+    floor = sheet.covenants.min_dscr if sheet.covenants else None
+    most = max((k for k in range(bought + 1) if at(k) >= floor), default=None) if floor else None
+    return MixSensitivity(sizes, avg, small, large, bought, at(bought).quantize(Decimal("0.01")), most)
 
 
 @dataclass
@@ -711,6 +757,7 @@ class CreditView:
     works_deadline: dt.date | None = None
     let_by: dt.date | None = None
     ltv_conditions: list = field(default_factory=list)
+    mix: MixSensitivity | None = None
     ltv_start: dt.date | None = None
     grant_per_home: Decimal = ZERO
     grant_homes: int = 0
@@ -888,7 +935,7 @@ def credit_view(sheet) -> CreditView:
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
         pre_income=pre_income_return(sheet), years=waterfall_years(sheet) if given else [],
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
-        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), ltv_conditions=ltv_conditions(sheet),
+        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},

@@ -916,3 +916,28 @@ def test_a_drawdown_loan_to_value_condition_the_numbers_meet_is_quiet(catalogue)
     """The same condition at a percentage the Fund's capital over the homes then charged meets stays quiet."""
     assert fired(sheet_from(HOMES, catalogue, _ltv_condition(90)), catalogue, "COINV-DRAWDOWN-LTV-CONDITION") == []
     assert fired(sheet_from(HOMES, catalogue), catalogue, "COINV-DRAWDOWN-LTV-CONDITION") == []
+
+
+def test_an_unstated_bedroom_mix_is_flagged_with_its_cover_and_a_stated_one_is_used(catalogue):
+    """Bought homes rented by size with no agreed mix: the plan assumes an equal mix and the smallest-homes cover is
+    worked out; an agreed mix is rented as given and needs no sensitivity."""
+    from decimal import Decimal
+
+    from assembler.credit.co_investment import bought_rent, credit_view
+
+    def by_size(d):
+        del d["income"]["rent_per_home_week"]
+
+    sheet = sheet_from(HOMES, catalogue, by_size).model
+    view = credit_view(sheet)
+    assert view.mix is not None and view.mix.small == 1 and view.mix.large == 3
+    assert bought_rent(sheet) == (Decimal("92.05") + Decimal("113.92") + Decimal("136.93")) / 3
+    assert view.mix.all_small < view.dscr
+
+    def agreed(d):
+        by_size(d)
+        d["acquisition"]["bedroom_mix"] = {2: 52}
+
+    sheet = sheet_from(HOMES, catalogue, agreed).model
+    assert bought_rent(sheet) == Decimal("113.92")
+    assert credit_view(sheet).mix is None
