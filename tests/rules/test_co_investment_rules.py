@@ -941,3 +941,13 @@ def test_an_unstated_bedroom_mix_is_flagged_with_its_cover_and_a_stated_one_is_u
     sheet = sheet_from(HOMES, catalogue, agreed).model
     assert bought_rent(sheet) == Decimal("113.92")
     assert credit_view(sheet).mix is None
+
+
+def test_the_signing_line_dates_the_agreement_and_leaves_effect_to_the_conditions_clause(catalogue):
+    """Most of the agreement takes effect on the Completion Date, so the signing line only dates it."""
+    def signed(d):
+        d["document"]["deed"] = False
+
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, signed), catalogue, today=RULES_DATE).document).split())
+    assert "This Agreement is dated the date on which the last of the Parties signs it" in flat
+    assert "takes effect on the date on which the last of the Parties signs it" not in flat
