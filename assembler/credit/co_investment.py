@@ -86,8 +86,54 @@ def rent_roll(sheet, bought_homes: int) -> Decimal:
             continue
         rent = weekly_rent(inc, p.bedrooms)
         total += (rent or ZERO) * p.homes * WEEKS
-    total += (weekly_rent(inc, None) or ZERO) * bought_homes * WEEKS
+    total += (bought_rent(sheet) or ZERO) * bought_homes * WEEKS
     return pence(total)
+
+
+def bought_rent(sheet) -> Decimal | None:
+    """Weekly rent of one bought home: on the agreed bedroom mix where the sheet gives one, else the average of the
+    rents by size (an equal mix assumed)."""
+    inc, mix = sheet.income, sheet.acquisition.bedroom_mix
+    if mix and sum(mix.values()) and all(b in inc.rent_by_bedrooms for b in mix):
+        return sum((inc.rent_by_bedrooms[b] * n for b, n in mix.items()), ZERO) / sum(mix.values())
+    return weekly_rent(inc, None)
+
+
+@dataclass
+class MixSensitivity:
+    sizes: list  # bedroom sizes whose rents are averaged
+    assumed: Decimal  # the weekly rent assumed for each bought home
+    small: int  # the smallest size
+    large: int  # the largest size
+    homes: int  # homes bought
+    all_small: Decimal | None  # base-case cover if every bought home had the smallest size
+    most_small: int | None  # most homes of the smallest size (the rest the largest) that keep the covenant
+
+
+def mix_sensitivity(sheet) -> MixSensitivity | None:
+    """Where bought homes are rented by size but no mix is agreed: the cover if the mix turns out smaller."""
+    inc, a = sheet.income, sheet.acquisition
+    if a.bedroom_mix or inc.rent_per_home_week is not None or len(inc.rent_by_bedrooms) < 2 or not inc.given:
+        return None
+    bought = affordable_homes(sheet, sheet.contributions.cash_total)
+    service = yearly_debt_service(sheet)
+    if not bought or not service:
+        return None
+    base = year_income(sheet, bought)
+    sizes = sorted(inc.rent_by_bedrooms)
+    small, large = sizes[0], sizes[-1]
+    avg = weekly_rent(inc, None)
+    keep = 1 - _pct(inc.voids_percent) 
+    share = 1 - _pct(sheet.surplus.reserve_percent) - (ZERO if inc.operating_cost_per_home is not None
+                                                       else _pct(inc.operating_cost_percent or ZERO))
+
+    def at(k: int) -> Decimal:
+        weekly = (inc.rent_by_bedrooms[small] * k + inc.rent_by_bedrooms[large] * (bought - k)) / bought
+        return (base.net + (weekly - avg) * bought * WEEKS * keep * share) / service
+
+    floor = sheet.covenants.min_dscr if sheet.covenants else None
+    most = max((k for k in range(bought + 1) if at(k) >= floor), default=None) if floor else None
+    return MixSensitivity(sizes, avg, small, large, bought, at(bought).quantize(Decimal("0.01")), most)
 
 
 @dataclass
@@ -240,6 +286,54 @@ def drawdown_checks(sheet) -> list[DrawdownCheck]:
     return out
 
 
+_LTV_CONDITION = re.compile(r"loan[- ]to[- ]value\D{0,40}?(\d+(?:\.\d+)?)\s*(?:%|per ?cent)", re.I)
+_HOMES_IN_CONDITION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+homes\b", re.I)
+_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+@dataclass
+class LtvCondition:
+    index: int
+    drawdown: object
+    limit: Decimal
+    capital: Decimal
+    homes: int
+    each: Decimal
+    base: Decimal
+    value: Decimal
+    ltv: Decimal
+
+    @property
+    def fails(self) -> bool:
+        return self.ltv > self.limit
+
+
+def ltv_conditions(sheet) -> list[LtvCondition]:
+    """Each drawdown whose condition states a loan-to-value limit, tested on the sheet's own numbers: the investor's
+    capital once that drawdown is made over the homes the condition requires (its stated number, else the number the
+    condition names) at their expected value, plus any scheduled properties."""
+    each, base = value_each(sheet), property_value(sheet)
+    drawn: dict[str, Decimal] = {}
+    out = []
+    for i, d in enumerate(sheet.drawdowns):
+        drawn[d.contributor] = drawn.get(d.contributor, ZERO) + d.amount
+        m = _LTV_CONDITION.search(d.condition or "")
+        if not m or not each:
+            continue
+        homes = d.homes_required
+        if homes is None:
+            h = _HOMES_IN_CONDITION.search(d.condition)
+            homes = (int(h.group(1)) if h.group(1).isdigit() else _WORDS[h.group(1).lower()]) if h else None
+        if not homes:
+            continue
+        value = base + homes * each
+        out.append(LtvCondition(i, d, Decimal(m.group(1)), drawn[d.contributor], homes, each, base, value,
+                                (drawn[d.contributor] / value * 100).quantize(Decimal("0.1"))))
+    return out
+
+
 def full_ltv(sheet) -> tuple[Decimal, Decimal, Decimal | None]:
     """(covered capital, value of every home the money buys, loan to value %) at full drawdown."""
     lent = sum((i.amount for i in covered(sheet)), ZERO)
@@ -336,6 +430,17 @@ def full_stock_date(sheet) -> dt.date | None:
     if sheet.income.income_starts and sheet.income.income_starts > sheet.partnership.term.start:
         return add_years(sheet.income.income_starts, 1) - dt.timedelta(days=1)
     return None
+
+
+def let_by(sheet) -> dt.date | None:
+    """When every home bought must be refurbished and let: the stated letting long-stop, else six months after the
+    acquisition deadline, so that a home bought on the deadline still has the six months the works clause gives it."""
+    from assembler.credit.cashflow import add_months
+
+    a = sheet.acquisition
+    if a.let_by:
+        return a.let_by
+    return add_months(a.deadline, 6) if a.deadline else None
 
 
 def works_deadline(sheet) -> dt.date | None:
@@ -650,6 +755,9 @@ class CreditView:
     test_start: dt.date | None = None
     test_years: list[CovenantYear] = field(default_factory=list)
     works_deadline: dt.date | None = None
+    let_by: dt.date | None = None
+    ltv_conditions: list = field(default_factory=list)
+    mix: MixSensitivity | None = None
     ltv_start: dt.date | None = None
     grant_per_home: Decimal = ZERO
     grant_homes: int = 0
@@ -827,7 +935,7 @@ def credit_view(sheet) -> CreditView:
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
         pre_income=pre_income_return(sheet), years=waterfall_years(sheet) if given else [],
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
-        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet),
+        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},

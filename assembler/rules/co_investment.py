@@ -1096,3 +1096,32 @@ def grant_programme(ctx: RuleContext):
                        "2036 (SAHP; the Affordable Homes Programme ran 2021 to 2026): correct the description, which the "
                        "draft prints in its completion conditions and Schedule 2, and confirm with the grant recipient "
                        "the programme and the grant agreement for these homes", ("contributions", side, k, "description"))
+
+
+@RULES.rule("COINV-LET-BY", "warning",
+            "The date by which every bought home must be let is after the acquisition deadline, so that a home bought on "
+            "the deadline has time for its works.")
+def let_by_after_deadline(ctx: RuleContext):
+    a = ctx.sheet.acquisition
+    if a.let_by and a.deadline and a.homes_to_acquire and a.let_by <= a.deadline:
+        yield (f"every home must be let by {long_date(a.let_by)}, but homes may be bought up to "
+               f"{long_date(a.deadline)}: a home bought on that day is in breach of the works and letting deadline the "
+               "day it is bought. Set acquisition.let_by after the deadline (or bring the deadline forward)",
+               ("acquisition", "let_by"))
+
+
+
+@RULES.rule("COINV-DRAWDOWN-LTV-CONDITION", "warning",
+            "A drawdown conditional on a loan-to-value test can meet it on the sheet's own numbers: the investor's "
+            "capital once the drawdown is made, over the homes the condition requires at their expected value.")
+def drawdown_ltv_condition(ctx: RuleContext):
+    for c in credit.ltv_conditions(ctx.sheet):
+        if c.fails:
+            d = c.drawdown
+            also = f" and the scheduled properties at {money(c.base)}" if c.base else ""
+            yield (f"{d.contributor}'s drawdown of {money(d.amount)} on {long_date(d.date)} is conditional on "
+                   f"loan-to-value of {c.limit}% or less, but its capital once that drawdown is made "
+                   f"({money(c.capital)}) is {c.ltv}% of {c.homes} homes bought at {money(c.each)}{also} "
+                   f"({money(c.value)}), and more on a lower valuation basis: the condition fails on the sheet's own "
+                   "numbers. Confirm the percentage with the investor, or the homes and capital the test counts",
+                   ("drawdowns", c.index, "condition"))

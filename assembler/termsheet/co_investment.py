@@ -449,11 +449,19 @@ class Partnership(Strict):
 class Acquisition(Strict):
     homes_to_acquire: int = Field(0, ge=0, le=10000, description="Homes the delivery organisation will buy with the cash contributions.")
     deadline: dt.date | None = Field(None, description="Date by which those homes are to be bought, as YYYY-MM-DD.")
+    let_by: dt.date | None = Field(
+        None, description="Date by which every home bought must be refurbished and let (the letting long-stop, often "
+        "the outcome target's date), as YYYY-MM-DD. A home bought on the acquisition deadline needs time for its works, "
+        "so this should be later than the deadline. Leave out for six months after the acquisition deadline.")
     areas: list[Text] = Field(default_factory=list, description="Areas (towns, wards, postcodes) where homes may be bought.")
     price_cap: Money | None = Field(None, description="Highest purchase price for one home, in pounds, before refurbishment.")
     all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds.")
     refurbishment_standard: Text = Field("the Decent Homes Standard", description="Standard every home must meet before it is let.")
     property_types: list[Text] = Field(default_factory=list, description="Kinds of home wanted, e.g. 'two-bedroom houses'.")
+    bedroom_mix: dict[Annotated[int, Field(ge=0, le=10)], Annotated[int, Field(ge=0, le=10000)]] = Field(
+        default_factory=dict, description="Homes to be bought by number of bedrooms, e.g. {2: 9, 3: 9}, where the rent "
+        "depends on size (income.rent_by_bedrooms): the business plan rents the bought homes on this mix. Leave out "
+        "where the mix is not agreed: the plan then assumes an equal number of each size and a drafting note says so.")
     expected_value: Money | None = Field(
         None, description="Expected market value of each bought home, subject to tenancies, once refurbished and let, in "
         "pounds: the value the loan-to-value test uses. Leave out to use the purchase price cap.")
@@ -474,6 +482,13 @@ class Acquisition(Strict):
         None, description="Whether the works or the new use need planning permission: 'needed' (not yet granted: the "
         "grant of it, free of challenge, becomes a completion condition), 'granted' (already granted: the draft relies "
         "on it) or 'not_needed'. Leave out while it is not known: a drafting note asks the lawyer to check.")
+
+    @model_validator(mode="after")
+    def _mix_adds_up(self):
+        if self.bedroom_mix and sum(self.bedroom_mix.values()) != self.homes_to_acquire:
+            raise ValueError(f"bedroom_mix adds up to {sum(self.bedroom_mix.values())} homes, but homes_to_acquire is "
+                             f"{self.homes_to_acquire}")
+        return self
 
 
 OUTSIDE_DOCUMENT = re.compile(r"\b(?:identified|set out|referred to|recorded)\s+in\s+(?:the|a)\s+(?:\w+\s+)?(?:report|decision|minute)", re.I)

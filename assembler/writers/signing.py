@@ -12,5 +12,10 @@ def signing_statement(doc: Document) -> str:
     if doc.deed:
         return ("This Agreement has been executed as a deed and is delivered and takes effect on the date "
                 "stated at the beginning of it.")
+    if doc.family == "co-investment":
+        # Most of a co-investment agreement takes effect only on the Completion Date, under its conditions clause:
+        # the signing line dates the agreement and leaves when each part takes effect to that clause.
+        return ("This Agreement is dated the date on which the last of the Parties signs it, which is the date to "
+                "be written at the beginning of it.")
     return ("This Agreement takes effect on the date on which the last of the Parties signs it, which is "
             "the date to be written at the beginning of it.")

@@ -215,6 +215,23 @@ def _works_after_rent(d):
     d["acquisition"]["works_complete_by"] = "2027-10-01"
 
 
+def _let_by_deadline(d):
+    # Every home must be let on the very day the last may be bought.
+    d["acquisition"]["let_by"] = d["acquisition"]["deadline"]
+
+
+def _let_by_later(d):
+    d["acquisition"]["let_by"] = "2030-09-30"
+
+
+def _ltv_condition(percent):
+    def change(d):
+        # The Fund's second drawdown (20 homes required) also waits for a stated loan to value.
+        d["drawdowns"][4]["condition"] = f"Twenty homes bought and charged, with loan-to-value at {percent}% or less"
+        del d["drawdowns"][4]["homes_required"]
+    return change
+
+
 def _interest_only_to_full_stock(d):
     # The Fund pays return only until every home is bought and let, then 20 instalments.
     d["contributions"]["investments"][0]["instalment_years"] = 20
@@ -285,6 +302,10 @@ FIRES = [
      "but Pathway Homes & Support's legal form is not a registered provider"),
     ("COINV-INSTALMENTS-BEFORE-FULL-STOCK", HOMES, _from_last_drawdown, "Fund's instalments of £153,752.29 a year start on 4 "
      "January 2029, before every home is bought and let (31 May 2030): about 35 of the 60 homes earn rent"),
+    ("COINV-LET-BY", HOMES, _let_by_deadline, "every home must be let by 31 May 2030, but homes may be bought up to "
+     "31 May 2030"),
+    ("COINV-DRAWDOWN-LTV-CONDITION", HOMES, _ltv_condition(40), "Fund's drawdown of £1,000,000 on 4 January 2028 is "
+     "conditional on loan-to-value of 40% or less, but its capital once that drawdown is made (£2,000,000) is"),
     ("COINV-WORKS-AFTER-RENT", HOMES, _works_after_rent, "the works are to be finished by 1 October 2027, but rent "
      "is planned from 1 September 2027"),
     ("COINV-REPORT-BEFORE-DRAWDOWN", HOMES, _report_drawdown_early, "the drawdown of £1,300,000 on 15 June 2028 is "
@@ -399,6 +420,7 @@ FIRES += [
 ]
 
 QUIET = [
+    ("COINV-LET-BY", HOMES),
     ("COINV-GRANT-PROGRAMME", HOMES), ("COINV-GRANT-PROGRAMME", HUB), ("COINV-RANK-AFTER-AUTHORITY", SUPPORTED),
     ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
     ("COINV-DRAWDOWN-RANK", HOMES), ("COINV-DRAWDOWN-RANK", LAND),
@@ -790,8 +812,8 @@ def test_an_investor_ranking_behind_the_authority_gets_the_authority_charge_betw
     security clause, the Priority Deed table, the clawback's mortgagee protection and the proceeds of a disposal."""
     text = to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue, today=RULES_DATE).document)
     flat = " ".join(text.split())
-    assert "the Council a legal charge by deed over every Partnership Property to secure the payment of any " \
-        "Clawback Amount" in flat
+    assert "the Council a legal charge by deed over every Partnership Property then held, and over each home it buys " \
+        "later, by a supplemental deed, on the day it buys it, to secure the payment of any Clawback Amount" in flat
     assert "The Investor Charge of the Fund ranks first, the Council's charge next, and the Investor Charge of the " \
         "Foundation after the Council's charge" in flat
     assert "The Foundation, a receiver appointed by it, a mortgagee in possession under its Investor Charge and a " \
@@ -878,3 +900,54 @@ def test_a_county_council_that_says_whether_it_is_a_housing_authority_is_quiet(c
         d["authority"].update(name="Trentvale County Council")
         d["nominations"]["housing_authority"] = False
     assert not fired(sheet_from(HOMES, catalogue, county), catalogue, "COINV-HOUSING-AUTHORITY")
+
+
+def test_a_letting_date_after_the_acquisition_deadline_is_quiet_and_reaches_the_works_clause(catalogue):
+    """A letting long-stop after the deadline is quiet, and the works clause gives each home bought that date."""
+    sheet = sheet_from(HOMES, catalogue, _let_by_later)
+    assert fired(sheet, catalogue, "COINV-LET-BY") == []
+    from assembler.credit.co_investment import let_by
+    assert let_by(sheet.model) == dt.date(2030, 9, 30)
+    # Without a stated date, six months after the deadline: a home bought on the deadline keeps its six months.
+    assert let_by(sheet_from(HOMES, catalogue).model) == dt.date(2030, 11, 30)
+
+
+def test_a_drawdown_loan_to_value_condition_the_numbers_meet_is_quiet(catalogue):
+    """The same condition at a percentage the Fund's capital over the homes then charged meets stays quiet."""
+    assert fired(sheet_from(HOMES, catalogue, _ltv_condition(90)), catalogue, "COINV-DRAWDOWN-LTV-CONDITION") == []
+    assert fired(sheet_from(HOMES, catalogue), catalogue, "COINV-DRAWDOWN-LTV-CONDITION") == []
+
+
+def test_an_unstated_bedroom_mix_is_flagged_with_its_cover_and_a_stated_one_is_used(catalogue):
+    """Bought homes rented by size with no agreed mix: the plan assumes an equal mix and the smallest-homes cover is
+    worked out; an agreed mix is rented as given and needs no sensitivity."""
+    from decimal import Decimal
+
+    from assembler.credit.co_investment import bought_rent, credit_view
+
+    def by_size(d):
+        del d["income"]["rent_per_home_week"]
+
+    sheet = sheet_from(HOMES, catalogue, by_size).model
+    view = credit_view(sheet)
+    assert view.mix is not None and view.mix.small == 1 and view.mix.large == 3
+    assert bought_rent(sheet) == (Decimal("92.05") + Decimal("113.92") + Decimal("136.93")) / 3
+    assert view.mix.all_small < view.dscr
+
+    def agreed(d):
+        by_size(d)
+        d["acquisition"]["bedroom_mix"] = {2: 52}
+
+    sheet = sheet_from(HOMES, catalogue, agreed).model
+    assert bought_rent(sheet) == Decimal("113.92")
+    assert credit_view(sheet).mix is None
+
+
+def test_the_signing_line_dates_the_agreement_and_leaves_effect_to_the_conditions_clause(catalogue):
+    """Most of the agreement takes effect on the Completion Date, so the signing line only dates it."""
+    def signed(d):
+        d["document"]["deed"] = False
+
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, signed), catalogue, today=RULES_DATE).document).split())
+    assert "This Agreement is dated the date on which the last of the Parties signs it" in flat
+    assert "takes effect on the date on which the last of the Parties signs it" not in flat
