@@ -2334,3 +2334,12 @@ def test_step_in_cost_recovery_survives(big):
     survival = next(p.text for c in big.all_clauses() for p in c.blocks
                     if isinstance(p, Paragraph) and p.text.startswith("However this Agreement ends"))
     assert f"clause {step}," in survival
+
+
+def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(big):
+    """r18 al-sample finding 1: after deadlock the Commissioner could have approved costs above a budget (costing
+    the other Providers their Fees, not itself) or changed a KPI level that gates Gain; both are now among the
+    matters no deadlock procedure decides."""
+    text = " ".join(text_of(clause(big, "alliance.decisions")).split())
+    assert ("any approval of costs under clause 13.7, any change to the Outcomes or to a Key Performance Indicator or "
+            "its levels, the admission or removal of an Alliance Member or any change to this Agreement") in text
