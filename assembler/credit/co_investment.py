@@ -930,20 +930,25 @@ def credit_view(sheet) -> CreditView:
     bought = affordable_homes(sheet, sheet.contributions.cash_total)
     stabilised = year_income(sheet, bought) if given else None
     service = yearly_debt_service(sheet)
+    # The waterfall and the reserve shortfalls it shows are worked out once: the view, the shortfalls and the
+    # refinancing test all read the same years.
+    years = waterfall_years(sheet) if given else []
+    shortfalls = bullet_shortfalls(sheet, years)
     return CreditView(
         given=given, sources_uses=sources_and_uses(sheet), drawdowns=drawdown_checks(sheet), full=full_ltv(sheet),
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
-        pre_income=pre_income_return(sheet), years=waterfall_years(sheet) if given else [],
+        pre_income=pre_income_return(sheet), years=years,
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
-        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
+        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet),
+        ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},
         lease_ends=lease_ends(sheet), leases_ending_with_term=leases_ending_with_term(sheet),
         early_instalments=early_instalments(sheet), full_stock=full_stock_date(sheet),
-        tested=covered(sheet), pari_passu=pari_passu(sheet), authority_first=authority_first(sheet), attributable_over=attributable_over(sheet),
-        cashflow=_cashflow(sheet), bullet_shortfalls=bullet_shortfalls(sheet, waterfall_years(sheet) if given else []),
-        refinancings=refinancings(sheet, bullet_shortfalls(sheet, waterfall_years(sheet)) if given else []),
+        tested=covered(sheet), pari_passu=pari_passu(sheet), authority_first=authority_first(sheet),
+        attributable_over=attributable_over(sheet),
+        cashflow=_cashflow(sheet), bullet_shortfalls=shortfalls, refinancings=refinancings(sheet, shortfalls),
         affordability=affordability_targets(sheet), early_payments=early_payments(sheet),
         capped_shares=capped_shares(sheet))
 
