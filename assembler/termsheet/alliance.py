@@ -279,6 +279,16 @@ _SPEC_PLACE = re.compile(r"\s*,?\s*\b(?:(?:as\s+)?set out in|in|at|under|as)\s+(
                          r"Appendix|Part|Attachment)\s+[A-Z0-9]+(?:\.\d+)?\b", re.IGNORECASE)
 
 
+_INDEX_NAMES = (
+    ("nlw", r"national living wage|\bNLW\b"),
+    ("cpih", r"\bCPIH\b|consumer prices index including owner"),
+    ("cpi", r"consumer prices index(?! including owner)|\bCPI\b(?!H)"),
+    ("rpi", r"retail prices? index|\bRPI\b"),
+)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
 class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
@@ -651,6 +661,84 @@ class Alliance(Strict):
         """The member that employs or hosts the Alliance Manager, where it is not the (lead) Commissioner."""
         host = self.member_by_key(self.alliance_manager_host) if self.alliance_manager_host else None
         return None if host is None or host is self.commissioner else host
+
+    @property
+    def indexation_parts(self) -> list[dict] | None:
+        """The sheet's indexation words read as the measures they name, each with the share of the Annual Value
+        it applies to and (for a price index) the month its 12-month change runs to, so that the draft defines
+        the Indexation Increase once and exactly. Each part: {"index": "nlw"|"cpi"|"cpih"|"rpi", "percent":
+        Decimal, "month": str | None, "following": bool (the words said "the following April")}. None where the
+        words cannot be read that way (an unknown measure, more than two, a "higher of" choice, or two measures
+        without the share each applies to): the draft then keeps the sheet's words and its note asks for a formula."""
+        words = self.risk_reward.indexation or ""
+        if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
+            return None
+        found = []
+        for key, pattern in _INDEX_NAMES:
+            m = re.search(pattern, words, re.I)
+            if m:
+                found.append((m.start(), key))
+        found.sort()
+        if not found or len(found) > 2:
+            return None
+        parts = []
+        for i, (pos, key) in enumerate(found):
+            end = found[i + 1][0] if i + 1 < len(found) else len(words)
+            seg = words[pos:end]
+            month = None
+            if key != "nlw":
+                mm = re.search(r"12 months to (?:the )?(?:previous |preceding |last )?(" + "|".join(_MONTHS) + ")", seg, re.I)
+                month = mm.group(1).capitalize() if mm else None
+            share = re.search(r"(?:applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I)
+            parts.append({"index": key, "percent": Decimal(share.group(1)) if share else None, "month": month,
+                          "following": bool(re.search(r"following April", seg, re.I))})
+        if len(parts) == 1:
+            if parts[0]["percent"] not in (None, Decimal(100)):
+                return None
+            parts[0]["percent"] = Decimal(100)
+            return parts
+        given = [p for p in parts if p["percent"] is not None]
+        if len(given) != 1 or not (0 < given[0]["percent"] < 100):
+            return None
+        for p in parts:
+            if p["percent"] is None:
+                p["percent"] = Decimal(100) - given[0]["percent"]
+        return parts
+
+    @property
+    def indexation_following(self) -> bool:
+        """Whether the sheet tied the National Living Wage limb to "the following April", which the draft reads
+        as the rate in force when the Alliance Year begins (so that the increase is known then)."""
+        return any(p["following"] for p in self.indexation_parts or [])
+
+    @property
+    def indexation_definition(self) -> str | None:
+        """The words defining the Indexation Increase for an Alliance Year: a formula naming each measure, the
+        figure compared and the share of the Annual Value it applies to, built from indexation_parts; the sheet's
+        own words where they cannot be read that way."""
+        words = self.risk_reward.indexation
+        if not words:
+            return None
+        parts = self.indexation_parts
+        if parts is None:
+            return f"for an Alliance Year, {words.strip()}"
+        def measure(p):
+            if p["index"] == "nlw":
+                return ("the percentage increase in the hourly rate of the national living wage (regulation 4 of the "
+                        "National Minimum Wage Regulations 2015) in force on the first day of that Alliance Year "
+                        "over the rate in force 12 months earlier")
+            name = {"cpi": "the Consumer Prices Index (CPI, all items)",
+                    "cpih": "the Consumer Prices Index including owner occupiers' housing costs (CPIH, all items)",
+                    "rpi": "the Retail Prices Index (RPI, all items)"}[p["index"]]
+            when = (f"the 12 months to the {p['month']} before that Alliance Year begins" if p["month"] else
+                    "the 12 months to the latest month for which it has been published when that Alliance Year begins")
+            return f"the percentage change in {name} published by the Office for National Statistics over {when}"
+        if len(parts) == 1:
+            return f"for an Alliance Year, {measure(parts[0])}"
+        a, b = parts
+        fmt = lambda d: f"{d.normalize():f}%"
+        return (f"for an Alliance Year, the sum of (a) {fmt(a['percent'])} of {measure(a)}; and (b) "
+                f"{fmt(b['percent'])} of {measure(b)}")
 
     @property
     def indexation_mixed(self) -> str | None:

@@ -767,7 +767,7 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     # £7,700,000 a year over five years, and over ten with the five-year extension
     assert rows["Estimated value over the Initial Term"] == "£38,500,000 (£77,000,000 with every extension)"
     assert "including each Provider's Fee of 5% of its Annual Value (£385,000 in all)" in rows["Target Cost and Fees"]
-    assert "Annual Values increased each year by the percentage increase in the Consumer Prices Index" in rows["Target Cost and Fees"]
+    assert "Annual Values increased each year by the Indexation Increase" in rows["Target Cost and Fees"]
     assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
     assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; no Provider bears more "
                                                    "of the Pain (costs above a Provider's budget are that Provider's own and "
@@ -2311,10 +2311,11 @@ def test_insolvency_event_fits_registered_providers_and_other_bodies(big, catalo
 
 def test_the_index_is_read_as_first_published_with_a_fallback(big):
     """r17 al-sample finding 8 (report finding 18): the indexation uses first-published figures and falls back to the
-    nearest equivalent index; the note asks for the index to be named exactly."""
+    nearest equivalent index, in the one definition of the Indexation Increase; the note asks for the series identifier."""
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert "using the figures first published and disregarding later revisions" in defs["Annual Value"]
-    assert "Name the index exactly as its publisher does" in clause(big, "alliance.schedule-budget").note
+    assert "increased by the Indexation Increase for that Alliance Year" in defs["Annual Value"]
+    assert "using in each case the figures first published and disregarding later revisions" in defs["Indexation Increase"]
+    assert "add the Office for National Statistics' series identifier" in " ".join(clause(big, "alliance.schedule-budget").note.split())
 
 
 def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_need_them(big):

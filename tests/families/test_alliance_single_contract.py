@@ -135,3 +135,38 @@ def test_target_year_follows_the_date_the_target_names():
     assert target_year("75%", may, 5) == 5
     # a one-decimal line that rounding would not move keeps one decimal
     assert line_levels(Decimal("1.0"), Decimal("0.6"), 4, 0, 5, None, "", 1, True) == ["0.9", "0.8", "0.7", "0.6", "0.6"]
+
+
+def test_indexation_is_defined_once_as_a_formula_known_when_the_year_starts(ellerby):
+    """r18b al-fresh finding 1: "the National Living Wage for the following April ... and CPI ... to the previous
+    December" is defined once (which measure, which figure, which share), takes the rate in force when each Alliance
+    Year begins, and the Annual Value definition, the Key Information table and Schedule 5 refer to it."""
+    defs = {d.term: plain_text(d.inlines) for d in ellerby.definitions}
+    index = " ".join(defs["Indexation Increase"].split())
+    assert index.startswith("for an Alliance Year, the sum of (a) 70% of the percentage increase in the hourly rate of "
+                            "the national living wage (regulation 4 of the National Minimum Wage Regulations 2015) in "
+                            "force on the first day of that Alliance Year over the rate in force 12 months earlier; "
+                            "and (b) 30% of the percentage change in the Consumer Prices Index (CPI, all items)")
+    assert "over the 12 months to the December before that Alliance Year begins" in index
+    text = _all_text(ellerby)
+    assert "following April" not in " ".join(text_of(x) for x in [*ellerby.clauses, *ellerby.schedules])
+    assert "increased by the Indexation Increase for that Alliance Year" in defs["Annual Value"]
+    assert "Annual Values increased each year by the Indexation Increase" in text
+    note = " ".join(clause(ellerby, "alliance.schedule-budget").note.split())
+    assert "for an Alliance Year starting on 1 May could mean the April after the year starts" in note
+
+
+def test_indexation_words_that_cannot_be_read_as_a_formula_are_kept_and_flagged():
+    """Quiet side of finding 1: a "higher of" index or an unknown measure keeps the sheet's words, and the note asks
+    for the index to be named exactly; a single index needs no share."""
+    data = load_file(ELLERBY).data
+    rr = data["alliance"]["risk_reward"]
+    rr["indexation"] = "the percentage increase in CPI in the 12 months to the previous September, or, if higher, 3%"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.indexation_parts is None
+    assert alliance.indexation_definition.endswith("or, if higher, 3%")
+    rr["indexation"] = "the percentage increase in the average earnings index for care workers"
+    assert AllianceTermSheet.model_validate(data).alliance.indexation_parts is None
+    rr["indexation"] = "the percentage increase in the Retail Prices Index (RPI) in the 12 months to the previous January"
+    parts = AllianceTermSheet.model_validate(data).alliance.indexation_parts
+    assert [(p["index"], str(p["percent"]), p["month"]) for p in parts] == [("rpi", "100", "January")]
