@@ -82,9 +82,12 @@ def unknown_member(ctx: RuleContext):
 
 @RULES.rule("ALLIANCE-KPI-GATES", "error",
             "Each Provider listed under kpi_gates is a Provider, listed once, and each KPI number it gives is one of "
-            "the KPIs listed under kpis.")
+            "the KPIs listed under kpis; kpi_gates is not given where gain_gate says there is no gate.")
 def kpi_gates(ctx: RuleContext):
     alliance = ctx.sheet.alliance
+    if alliance.kpi_gates and alliance.gain_gate is False:
+        yield ("kpi_gates lists the KPIs that gate Providers' Gain, but gain_gate is false (no gate): remove kpi_gates, "
+               "or set gain_gate to true", ("alliance", "gain_gate"))
     providers = [m.key for m in alliance.providers]
     seen: set[str] = set()
     for i, gate in enumerate(alliance.kpi_gates):

@@ -302,11 +302,16 @@ class Alliance(Strict):
     services: list[Text] = Field(min_length=1, description="Services in scope, one line each.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
+    gain_gate: bool | None = Field(
+        None, description="Whether a Provider's share of Gain counts only if performance against the KPIs meets its "
+        "level for the year: true (every KPI gates every Provider, or only the KPIs listed for it under kpi_gates); "
+        "false (no gate). Empty: a gate only where kpi_gates is given; otherwise the draft has no gate and its note "
+        "sets out the gate as an option for the client to choose.")
     kpi_gates: list[KpiGate] = Field(
         default_factory=list, description="Where a Provider's share of Gain should turn only on the KPIs its own "
         "services affect: for each such Provider, the numbers of those KPIs. The draft lists them against its name in "
-        "the outcomes Schedule. A Provider not listed is gated by every KPI. Empty: every KPI gates every Provider's "
-        "share of Gain, and the draft's note asks the client to confirm that.")
+        "the outcomes Schedule and gates its share on those alone; a Provider not listed is gated by every KPI. "
+        "Giving them sets the gate on Gain (gain_gate) unless that says false.")
     kpi_trajectories: list[KpiTrajectory] = Field(
         default_factory=list, description="Where a KPI's yearly levels are agreed rather than a straight line from "
         "baseline to target: its number and the level for each Alliance Year.")
@@ -1367,6 +1372,14 @@ class Alliance(Strict):
         """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
         scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
         return "refuge" in scope or "safe accommodation" in scope
+
+    @property
+    def gain_gated(self) -> bool:
+        """Whether the draft gates a Provider's share of Gain on the KPIs: only where the sheet says so (gain_gate
+        true, or kpi_gates given and gain_gate not false) and there are KPIs to gate on (r18b al-fresh finding 2)."""
+        if not self.kpis or self.gain_gate is False:
+            return False
+        return bool(self.gain_gate or self.kpi_gates)
 
     @property
     def kpi_gate_rows(self) -> list[tuple[Member, list[int]]]:

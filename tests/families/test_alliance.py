@@ -28,6 +28,14 @@ def test_there_are_at_least_two_samples():
     assert len(ALLIANCE) >= 2
 
 
+def gated(path: Path, catalogue):
+    """The sheet at `path` with the gate on Gain instructed (gain_gate: true), for the tests of the gate itself: a
+    sheet silent on it has no gate (r18b al-fresh finding 2)."""
+    source = path.read_text(encoding="utf-8").replace("\n  kpis:", "\n  gain_gate: true\n  kpis:", 1)
+    assert "gain_gate: true" in source
+    return assemble(validate(load_text(source, path.name), catalogue), catalogue, today=DRAFT_DATE).document
+
+
 def build(path: Path, catalogue):
     return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
 
@@ -758,8 +766,21 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
     assert "for which a lower figure is better, above it" in performance
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
-    assert "counts only where the test in clause 13.5 is met" in text_of(clause(big, "alliance.schedule-risk-reward"))
-    assert "was " + gate + ", judged on the data available to the Alliance Manager" in text_of(clause(big, "alliance.risk-reward"))
+    assert "Whether a Provider's share of Gain counts" not in text_of(clause(big, "alliance.schedule-risk-reward"))  # no gate instructed
+    assert gate not in text_of(clause(big, "alliance.risk-reward"))
+
+
+def test_an_instructed_gain_gate_is_stated_once_and_cross_referred(catalogue):
+    """r18b al-fresh findings 2 and 18: with the gate instructed, clause 13.5 states it; the objectives clause and the
+    risk/reward Schedule only refer to it."""
+    doc = gated(BIG, catalogue)
+    gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
+    assert "was " + gate + ", judged on the data available to the Alliance Manager" in text_of(clause(doc, "alliance.risk-reward"))
+    cross = ("Whether a Provider's share of Gain counts depends on performance against the Key Performance Indicators, "
+             "as clause 13.5 provides.")
+    assert cross in text_of(clause(doc, "alliance.schedule-risk-reward"))
+    assert cross in text_of(clause(doc, "alliance.objectives"))
+    assert "As instructed, every KPI gates every Provider's Gain" in " ".join(clause(doc, "alliance.risk-reward").note.split())
 
 
 def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
@@ -1609,6 +1630,8 @@ def test_refund_goes_to_the_lead_commissioner_and_a_fund_without_a_use_can_be_pa
     assert "in proportion to what each paid" not in excess
     assert "Where the Open-Book Provider does not itself deliver any of those uses" in excess
     sp = text_of(clause(doc, "alliance.service-planning"))
+    assert "counting any share of Gain kept under clause" not in sp  # the sheet gives no gate on Gain
+    sp = text_of(clause(gated(WESTMARCH, catalogue), "alliance.service-planning"))
     assert "counting any share of Gain kept under clause" in sp
 
 
@@ -1750,12 +1773,15 @@ def test_psr_risk_contracts_fire_only_for_health_care_contracts():
     assert len(sheet.alliance.former_contracts_undated) == 12
 
 
-def test_gain_gate_is_an_assumption_to_confirm(big):
-    """r16 al-sample finding 2: the KPI gate on Gain is not in the term sheet, so the key information note lists it
-    among the assumptions to confirm, and the risk/reward note does not present it as agreed."""
-    note = clause(big, "alliance.key-information").note
-    assert "(a) that a Provider's share of Gain counts only if performance against every Key Performance" in note
-    assert "The draft assumes, as the instructions do not say" in clause(big, "alliance.risk-reward").note
+def test_gain_gate_is_an_option_where_the_sheet_is_silent(big):
+    """r16 al-sample finding 2, r18b al-fresh finding 2: the KPI gate on Gain is not in the term sheet, so the draft
+    has no gate and the risk/reward note sets it out as an option (with the words to add), not as agreed."""
+    note = " ".join(clause(big, "alliance.risk-reward").note.split())
+    assert "The instructions do not say whether a Provider's share of Gain depends on the KPIs, so this draft has no gate" in note
+    assert "(c) a gate for each Provider on the KPIs its own services affect" in note
+    assert "share of Gain counts only if performance against every Key Performance" not in clause(big, "alliance.key-information").note
+    assert "The draft assumes, as the instructions do not say" not in note
+    assert "Whether a Provider's share of Gain counts" not in text_of(clause(big, "alliance.objectives"))
 
 
 def test_early_baseline_is_put_to_the_client(big):
@@ -2342,5 +2368,5 @@ def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(big):
     the other Providers their Fees, not itself) or changed a KPI level that gates Gain; both are now among the
     matters no deadlock procedure decides."""
     text = " ".join(text_of(clause(big, "alliance.decisions")).split())
-    assert ("any approval of costs under clause 13.7, any change to the Outcomes or to a Key Performance Indicator or "
+    assert ("any approval of costs under clause 13.6, any change to the Outcomes or to a Key Performance Indicator or "
             "its levels, the admission or removal of an Alliance Member or any change to this Agreement") in text

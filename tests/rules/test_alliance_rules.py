@@ -334,9 +334,15 @@ def _kpi_gate_on_a_missing_kpi(d):
     d["alliance"]["kpi_gates"] = [{"member": "harbour", "kpis": [1, 9]}]
 
 
+def _kpi_gates_with_no_gate(d):
+    d["alliance"]["kpi_gates"] = [{"member": "harbour", "kpis": [1]}]
+    d["alliance"]["gain_gate"] = False  # r18b al-fresh finding 2: the two fields contradict each other
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-KPI-GATES", BIG, _kpi_gate_for_the_commissioner),
     ("ALLIANCE-KPI-GATES", BIG, _kpi_gate_on_a_missing_kpi),
+    ("ALLIANCE-KPI-GATES", BIG, _kpi_gates_with_no_gate),
     ("ALLIANCE-SHARED-SYSTEM-CONTROLLERS", BIG, _shared_system_without_host),
     ("ALLIANCE-MEMBER-ROUTE", JOINT, _member_modifies_nothing),
     ("ALLIANCE-PROCUREMENT-LAW", JOINT, _member_route_under_the_wrong_law),
@@ -625,3 +631,14 @@ def test_kpi_gates_that_fit_are_quiet(catalogue):
     _kpi_gate_on_a_missing_kpi(data)
     [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-KPI-GATES"]
     assert finding.loc == ("alliance", "kpi_gates", 0, "kpis") and "KPI 9 does not exist" in finding.message
+
+
+def test_gain_gate_true_or_silent_with_kpi_gates_is_quiet(catalogue):
+    """r18b al-fresh finding 2: kpi_gates with gain_gate true (or silent) raise nothing; gain_gate false alone is quiet."""
+    data = data_of(BIG)
+    data["alliance"]["kpi_gates"] = [{"member": "harbour", "kpis": [1]}]
+    data["alliance"]["gain_gate"] = True
+    assert "ALLIANCE-KPI-GATES" not in ids(run(data, catalogue))
+    del data["alliance"]["kpi_gates"]
+    data["alliance"]["gain_gate"] = False
+    assert "ALLIANCE-KPI-GATES" not in ids(run(data, catalogue))
