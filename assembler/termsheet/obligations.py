@@ -207,6 +207,18 @@ class DataProtection(Strict):
     _parties: dict = PrivateAttr(default_factory=dict)  # short name -> Party, so clauses print "P3", "the ICB"
 
     @property
+    def capacity_group(self) -> str | None:
+        """The words in the subject matter, data subjects or purposes naming a client group among whom some people
+        may lack capacity to consent (Mental Capacity Act 2005, s.2): learning disabilities, dementia, brain injury
+        and the like. The alliance data-sharing Schedule then does not rest sharing on explicit consent (r18b al-fresh
+        finding 4). None where they name no such group."""
+        import re
+        text = " ".join(x or "" for x in (self.subject_matter, self.data_subjects, self.purposes))
+        m = re.search(r"profound and multiple learning disabilit\w*|\bPMLD\b|learning disabilit\w*|dementia|"
+                      r"brain injur\w*|lack(?:s|ing)? (?:mental )?capacity|mental capacity", text, re.I)
+        return m.group(0).lower().replace("pmld", "PMLD") if m else None
+
+    @property
     def effective_role(self) -> str:
         return self._role
 

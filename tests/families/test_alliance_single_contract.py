@@ -170,3 +170,22 @@ def test_indexation_words_that_cannot_be_read_as_a_formula_are_kept_and_flagged(
     rr["indexation"] = "the percentage increase in the Retail Prices Index (RPI) in the 12 months to the previous January"
     parts = AllianceTermSheet.model_validate(data).alliance.indexation_parts
     assert [(p["index"], str(p["percent"]), p["month"]) for p in parts] == [("rpi", "100", "January")]
+
+
+def test_data_sharing_does_not_fall_back_on_consent_for_people_who_may_lack_capacity(ellerby, catalogue):
+    """r18b al-fresh finding 4: for adults with a learning disability, explicit consent is no fallback (a best-interests
+    decision under the Mental Capacity Act 2005 is not consent): the Schedule allows uncovered sharing only under
+    another Article 9(2) condition or with consent from a person with capacity, and the note names the conditions that
+    do not depend on consent. Quiet: the eight-member complex needs sample keeps the consent fallback."""
+    sch = clause(ellerby, "common.schedule-data-sharing")
+    text = " ".join(text_of(sch).split())
+    assert "where the person has capacity to give it" in text
+    assert "section 4 of the Mental Capacity Act 2005 is not that person's consent" in text
+    note = " ".join(sch.note.split())
+    assert "explicit consent is no fallback for this client group" in note and '("learning disability")' in note
+    assert "Article 9(2)(g) with the statutory and government purposes condition in Schedule 1 paragraph 6" in note
+    from tests.families.test_alliance import BIG
+    big = build(BIG, catalogue).document
+    quiet = " ".join(text_of(clause(big, "common.schedule-data-sharing")).split())
+    assert "Mental Capacity Act" not in quiet
+    assert "only with the explicit consent of that person, recorded in its case record, unless" in quiet
