@@ -896,6 +896,61 @@ class Alliance(Strict):
         return [p for p in parts if p]
 
     @property
+    def handover_lines(self) -> list[str]:
+        """The handover items as the Exit Plan prints them: the instructions' lower-case "the commissioners" /
+        "the commissioner" / "the alliance" read as the defined terms (r18b al-fresh finding 5)."""
+        joint = self.joint_commissioners
+        out = []
+        for item in self.handover_items:
+            item = re.sub(r"\bthe commissioners\b", "the Commissioners" if joint else "the Commissioner", item)
+            item = re.sub(r"\bthe commissioner\b", "the Commissioner", item)
+            item = re.sub(r"\bthe alliance\b", "the Alliance", item)
+            out.append(item)
+        return out
+
+    def _handover_owners(self, pattern: str) -> list[str]:
+        """The member names (the words before the colon) of the handover items matching `pattern`."""
+        out = []
+        for item in self.handover_items:
+            if re.search(pattern, item, re.I):
+                head = item.split(":", 1)[0].strip() if ":" in item else item[:40]
+                out.append(head)
+        return out
+
+    @property
+    def handover_leases(self) -> list[str]:
+        """The handover items that pass on a lease or other interest in premises: whose tenure and any landlord's
+        consent the note asks the client to confirm."""
+        return self._handover_owners(r"\b(lease|leasehold|tenancy|freehold|premises)\b")
+
+    @property
+    def handover_in_house(self) -> list[str]:
+        """The handover items that bring a service in-house to a Commissioner, where TUPE (a service provision change)
+        and Local Government Pension Scheme eligibility need checking."""
+        names = [c.short_name for c in self.commissioners if c.short_name]
+        pattern = r"\bin-house\b" + "".join(rf"|\bto the {re.escape(n)}'s own\b|\bto the {re.escape(n)}\b(?! spot| lease)" for n in names)
+        return self._handover_owners(pattern)
+
+    @property
+    def handover_purchases(self) -> list[str]:
+        """The handover items under which a Commissioner buys places or services from a leaving Provider (spot purchase
+        or the like), which need a lawful basis for the new contract."""
+        return self._handover_owners(r"\b(spot[- ]purchas\w*|bought|buys?|purchas\w*|commissioned directly)\b")
+
+    @property
+    def exit_intentions_date(self) -> dt.date:
+        """18 months before the end of the Initial Term: the date by which each Commissioner says whether it will extend
+        the Term and how it will secure the Services afterwards (r18b al-fresh finding 5: not "unless extended by
+        then", which the extension notice date makes circular)."""
+        end = self.term.end + dt.timedelta(days=1)
+        month = end.month - 18
+        year = end.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        import calendar
+        day = min(end.day, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, day) - dt.timedelta(days=1)
+
+    @property
     def handover_mentions_volunteers(self) -> bool:
         """Whether the handover moves volunteers, whom TUPE does not transfer (they are not employees)."""
         return bool(re.search(r"\bvolunteers?\b", self.handover or "", re.I))

@@ -189,3 +189,32 @@ def test_data_sharing_does_not_fall_back_on_consent_for_people_who_may_lack_capa
     quiet = " ".join(text_of(clause(big, "common.schedule-data-sharing")).split())
     assert "Mental Capacity Act" not in quiet
     assert "only with the explicit consent of that person, recorded in its case record, unless" in quiet
+
+
+def test_exit_plan_handovers_are_made_to_work_and_the_notice_date_is_not_circular(ellerby):
+    """r18b al-fresh finding 5: para 3 gives a date (18 months before the Initial Term ends) for saying whether the Term
+    will be extended, not "unless extended by then"; the handover lines use the defined terms; a successor contract or
+    a purchase from a leaving Provider must be lawfully awarded; a lease passes subject to consents; the note flags the
+    in-house transfer (TUPE, LGPS), the lease tenure and the purchase."""
+    text = " ".join(text_of(clause(ellerby, "alliance.schedule-exit")).split())
+    assert "unless the Term has been extended by then" not in text
+    assert "By 31 October 2030 (18 months before the end of the Initial Term), each Commissioner must tell the Alliance Members whether it intends the Term to be extended under clause" in text
+    assert "to a provider the Commissioners appoint" in text and "the commissioners" not in text
+    assert "each Commissioner appoints the provider for the part of the service it commissions" in text
+    assert "only under a contract it awards in accordance with the procurement law that applies to that contract" in text
+    assert "subject, where it is a charity, to sections 117 to 121 of the Charities Act 2011 and to any consent" in text
+    note = " ".join(clause(ellerby, "alliance.schedule-exit").note.split())
+    assert "The handover for Pathmaker brings a service in-house" in note and "Local Government Pension Scheme" in note
+    assert "The handover for Willowgate passes on an interest in premises" in note
+    assert "The handover for Fieldfare has a Commissioner buy places" in note
+
+
+def test_exit_plan_notes_stay_quiet_where_the_handover_moves_nothing_of_the_kind(catalogue):
+    """Quiet side of finding 5: a handover that brings nothing in-house, passes no lease and buys nothing adds none of
+    those notes; without an extension option para 3 does not mention extending."""
+    data = load_file(ELLERBY).data
+    data["alliance"]["handover"] = "Willowgate: the centres, to Ellerby Mencap; Pathmaker: supported employment, to Fieldfare"
+    data["alliance"]["extension"] = {"years": 0}
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.handover_in_house == [] and alliance.handover_leases == [] and alliance.handover_purchases == []
+    assert alliance.exit_intentions_date.isoformat() == "2030-10-31"
