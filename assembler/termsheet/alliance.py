@@ -1456,6 +1456,37 @@ class Alliance(Strict):
         return any(re.search(r"\btarget cost", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def reserved_matter_segments(self) -> list[list[tuple[str, str]]]:
+        """Each Reserved Matter as pieces for the decisions clause to print with the draft's own terms and references
+        (r18b al-fresh finding 7): ("text", words); ("target", "") for "Target Cost", which the clause follows with
+        "(other than as clause 12.2 provides)" where only changing it is reserved, so the indexed Target Cost needs no
+        vote; ("shares", "Gain and Pain" | "Gain" | "Pain") for the shares, which the clause follows with a reference
+        to the Schedule that sets them."""
+        out = []
+        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b")
+        for m in self.reserved_matters:
+            pieces, at = [], 0
+            for hit in pattern.finditer(m):
+                if hit.start() > at:
+                    pieces.append(("text", m[at:hit.start()]))
+                pieces.append(("shares", hit.group(1)) if hit.group(1) else ("target", ""))
+                at = hit.end()
+                if hit.group(1):  # the sheet's own pointer to the Schedule gives way to the draft's reference
+                    own = SHARES_PLACE.match(m, at)
+                    at = own.end() if own else at
+            if at < len(m):
+                pieces.append(("text", m[at:]))
+            out.append(pieces)
+        return out
+
+    @property
+    def admission_reserved(self) -> bool:
+        """Whether admitting a new member is one of the agreed Reserved Matters, so that the clause listing what else
+        needs every member says so instead of listing admission again (r18b al-fresh finding 6)."""
+        return any(re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)
+                   for m in self.decisions.reserved_matters)
+
+    @property
     def charging_council(self) -> Member | None:
         """Where a Reserved Matter concerns charging people for the services and a council commissions them: that
         council, whose statutory charging function the Reserved Matter must not fetter (r18 al-fresh finding 4)."""
@@ -1697,11 +1728,18 @@ def names_year(target: str) -> bool:
     return bool(YEAR.search(target) or EVERY_YEAR.search(target))
 
 
-RESERVED_WORDS = ((re.compile(r"\bKPIs\b"), "Key Performance Indicators"),
+RESERVED_WORDS = ((re.compile(r"\b(?:the )?gain and pain shares\b", re.I), "the shares of Gain and Pain"),
+                  (re.compile(r"\b(?:the )?gain/pain shares\b", re.I), "the shares of Gain and Pain"),
+                  (re.compile(r"\bshares of gain and pain\b", re.I), "shares of Gain and Pain"),
+                  (re.compile(r"\b(?:the )?gain shares?\b", re.I), "the shares of Gain"),
+                  (re.compile(r"\b(?:the )?pain shares?\b", re.I), "the shares of Pain"),
+                  (re.compile(r"\bKPIs\b"), "Key Performance Indicators"),
                   (re.compile(r"\bKPI\b"), "Key Performance Indicator"),
                   (re.compile(r"\b[Ii]nitial [Tt]erm\b"), "Initial Term"),
                   (re.compile(r"\b[Tt]arget [Cc]ost\b"), "Target Cost"))
 
+
+SHARES_PLACE = re.compile(r"\s+(?:in|under|set out in)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}Schedule(?:\s+\d+)?\b", re.I)
 
 CHARTER_OR = re.compile(r"(?:\bthe Alliance Charter or (?=the Alliance Principles)|"
                         r"(?<=the Alliance Principles) or the Alliance Charter\b)", re.I)

@@ -218,3 +218,28 @@ def test_exit_plan_notes_stay_quiet_where_the_handover_moves_nothing_of_the_kind
     alliance = AllianceTermSheet.model_validate(data).alliance
     assert alliance.handover_in_house == [] and alliance.handover_leases == [] and alliance.handover_purchases == []
     assert alliance.exit_intentions_date.isoformat() == "2030-10-31"
+
+
+def test_reserved_matters_use_the_defined_terms_and_the_unanimity_list_does_not_repeat_admission(ellerby, catalogue):
+    """r18b al-fresh findings 6 and 7: "changing the Target Cost or the gain and pain shares" reads with the defined
+    terms and references (the indexed Target Cost needs no vote); the list of other unanimous decisions says admission
+    is a Reserved Matter instead of listing it again. Quiet: the eight-member sample, whose Reserved Matters do not
+    include admission, keeps the admission limb."""
+    text = " ".join(text_of(clause(ellerby, "alliance.decisions")).split())
+    assert "changing the Target Cost (other than as clause 12.2 provides) or the shares of Gain and Pain in Schedule 4;" in text
+    assert "gain and pain shares" not in text
+    assert ("Apart from the Reserved Matters (which include admitting a new member under clause 24.4), this Agreement "
+            "needs the agreement of every Alliance Member only to approve the share tables in an Accession Deed") in text
+    data = load_file(ELLERBY).data
+    data["alliance"]["decisions"]["reserved_matters"] = ["Any change to the joint commissioning arrangements"]
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert not alliance.admission_reserved
+    assert alliance.reserved_matter_segments == [[("text", "any change to the joint commissioning arrangements")]]
+
+
+def test_a_sheets_own_pointer_to_the_share_schedule_gives_way_to_the_reference():
+    """Finding 7, generalised: "the shares of Gain in the risk/reward Schedule" is not printed with a second pointer."""
+    data = load_file(ELLERBY).data
+    data["alliance"]["decisions"]["reserved_matters"] = ["Changing the shares of Gain in the risk/reward Schedule"]
+    segs = AllianceTermSheet.model_validate(data).alliance.reserved_matter_segments
+    assert segs == [[("text", "changing the "), ("shares", "Gain")]]
