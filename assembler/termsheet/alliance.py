@@ -921,7 +921,7 @@ class Alliance(Strict):
     def handover_leases(self) -> list[str]:
         """The handover items that pass on a lease or other interest in premises: whose tenure and any landlord's
         consent the note asks the client to confirm."""
-        return self._handover_owners(r"\b(lease|leasehold|tenancy|freehold|premises)\b")
+        return self._handover_owners(r"\b(leases?|leasehold|tenanc(?:y|ies)|freehold|premises)\b")
 
     @property
     def handover_in_house(self) -> list[str]:
