@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from assembler.credit.memo import per_sheet
 from assembler.formatting import pence
@@ -304,10 +304,27 @@ class LtvCondition:
     base: Decimal
     value: Decimal
     ltv: Decimal
+    partial: Decimal = ZERO       # where the test fails: what the investor can draw on the date within the limit
+    homes_for_all: int = 0        # homes charged (at the expected value) at which the whole drawdown meets the limit
+    homes_then: int = 0           # homes the cash paid in by then, with the part drawn, buys at the cost cap
 
     @property
     def fails(self) -> bool:
         return self.ltv > self.limit
+
+    @property
+    def full_limit(self) -> int:
+        """The lowest whole percentage at which the whole drawdown meets the test on the homes the condition names."""
+        return int((self.capital * 100 / self.value).to_integral_value(rounding=ROUND_CEILING))
+
+    @property
+    def balance(self) -> Decimal:
+        return self.drawdown.amount - self.partial
+
+    @property
+    def completes(self) -> bool:
+        """The part drawn lets enough further homes be bought for the balance to meet the test."""
+        return self.homes_then >= self.homes_for_all
 
 
 def ltv_conditions(sheet) -> list[LtvCondition]:
@@ -329,8 +346,15 @@ def ltv_conditions(sheet) -> list[LtvCondition]:
         if not homes:
             continue
         value = base + homes * each
-        out.append(LtvCondition(i, d, Decimal(m.group(1)), drawn[d.contributor], homes, each, base, value,
-                                (drawn[d.contributor] / value * 100).quantize(Decimal("0.1"))))
+        limit, capital = Decimal(m.group(1)), drawn[d.contributor]
+        c = LtvCondition(i, d, limit, capital, homes, each, base, value, (capital / value * 100).quantize(Decimal("0.1")))
+        if c.fails:
+            room = (value * _pct(limit)).to_integral_value(rounding=ROUND_FLOOR) - (capital - d.amount)
+            c.partial = min(d.amount, max(ZERO, room))
+            need = ((capital / _pct(limit) - base) / each).to_integral_value(rounding=ROUND_CEILING)
+            c.homes_for_all = int(need)
+            c.homes_then = affordable_homes(sheet, _cash_by(sheet, d.date) - c.balance)
+        out.append(c)
     return out
 
 

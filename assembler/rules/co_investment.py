@@ -1123,5 +1123,11 @@ def drawdown_ltv_condition(ctx: RuleContext):
                    f"loan-to-value of {c.limit}% or less, but its capital once that drawdown is made "
                    f"({money(c.capital)}) is {c.ltv}% of {c.homes} homes bought at {money(c.each)}{also} "
                    f"({money(c.value)}), and more on a lower valuation basis: the condition fails on the sheet's own "
-                   "numbers. Confirm the percentage with the investor, or the homes and capital the test counts",
+                   f"numbers. The draft lets {d.contributor} draw {money(c.partial)} then (the part within the limit) "
+                   f"and the balance of {money(c.balance)} once {c.homes_for_all} homes are charged"
+                   + (f" (the cash then paid in buys about {c.homes_then}, so the programme can be completed)"
+                      if c.completes else
+                      f", but the cash then paid in buys only about {c.homes_then} homes: the programme cannot be "
+                      "completed on these terms")
+                   + ". Confirm the percentage with the investor, or this staged drawdown",
                    ("drawdowns", c.index, "condition"))

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 
 from assembler.assemble import assemble, check_rules
 from assembler.errors import UserError
+from assembler.formatting import money
 from assembler.rules.co_investment import RULES
 from assembler.termsheet.loader import load_file, load_text
 from assembler.writers.text import to_text
@@ -951,3 +952,24 @@ def test_the_signing_line_dates_the_agreement_and_leaves_effect_to_the_condition
     flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, signed), catalogue, today=RULES_DATE).document).split())
     assert "This Agreement is dated the date on which the last of the Parties signs it" in flat
     assert "takes effect on the date on which the last of the Parties signs it" not in flat
+
+
+def test_a_failing_drawdown_loan_to_value_condition_is_drawn_in_stages(catalogue):
+    """r18b ci-fresh 1: where the investor's capital over the homes the condition names exceeds its percentage, the
+    draft has it draw the part within the limit on the date and the balance once further homes are charged, and the
+    note gives the figures (and the percentage that would let it draw in full)."""
+    from assembler.credit.co_investment import ltv_conditions
+
+    sheet = sheet_from(HOMES, catalogue, _ltv_condition(40))
+    [c] = [c for c in ltv_conditions(sheet.model) if c.fails]
+    assert c.partial + c.balance == c.drawdown.amount
+    assert c.capital - c.balance <= c.value * c.limit / 100 < c.capital
+    assert c.each * c.homes_for_all * c.limit / 100 >= c.capital
+    assert c.full_limit >= c.ltv
+    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True)
+    assert "the Investor must pay on that date so much of the drawdown as meets the test" in text
+    assert f"the part that meets the test ({money(c.partial)} on these figures)" in text
+    # Quiet: a condition the numbers meet has no staged drawdown note.
+    quiet = to_text(assemble(sheet_from(HOMES, catalogue, _ltv_condition(90)), catalogue, today=RULES_DATE).document,
+                    notes=True)
+    assert "the part that meets the test" not in quiet
