@@ -968,8 +968,8 @@ def test_a_failing_drawdown_loan_to_value_condition_is_drawn_in_stages(catalogue
     assert c.full_limit >= c.ltv
     text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True)
     assert "the Investor must pay on that date so much of the drawdown as meets the test" in text
-    assert f"the part that meets the test ({money(c.partial)} on these figures)" in text
+    assert f"the part within that percentage ({money(c.partial)} on these figures)" in text
     # Quiet: a condition the numbers meet has no staged drawdown note.
     quiet = to_text(assemble(sheet_from(HOMES, catalogue, _ltv_condition(90)), catalogue, today=RULES_DATE).document,
                     notes=True)
-    assert "the part that meets the test" not in quiet
+    assert "the part within that percentage" not in quiet
