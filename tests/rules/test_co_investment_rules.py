@@ -976,3 +976,29 @@ def test_a_failing_drawdown_loan_to_value_condition_is_drawn_in_stages(catalogue
     # Quiet: a condition the numbers meet has no staged drawdown note.
     quiet = assemble(sheet_from(HOMES, catalogue, _ltv_condition(90)), catalogue, today=RULES_DATE).document
     assert "the part within that percentage" not in " ".join(s.note or "" for s in quiet.schedules)
+
+
+def test_step_in_and_option_floor_follow_the_ranking_behind_the_authority(catalogue):
+    """r18b ci-fresh 2: with an investor ranking behind the authority's charge, the step-in floor counts only the
+    senior investor's debt, the price is paid to the senior investor, then the junior one, the clawback staying
+    secured on the homes (the Substitute Provider grants the authority a new charge); the option floor likewise.
+    Without a junior investor the floor counts every Investor Charge, as before."""
+    def with_floor(d):
+        _foundation_junior(d)
+        d["end_of_term"]["option_floor"] = True
+
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, with_floor), catalogue,
+                                     today=RULES_DATE).document).split())
+    assert "the total then secured by the Investor Charge of the Fund (which ranks ahead of the Council's charge), " \
+        "unless it agrees in writing to a lower price" in flat
+    assert "The price is paid first to the Fund in reduction of the amount secured by its Investor Charge, then to the " \
+        "Foundation" in flat
+    assert "it stays secured on the homes by the Council's charge, which ranks ahead of the Investor Charge of the " \
+        "Foundation" in flat
+    assert "the Substitute Provider must grant the Council a new legal charge of that property in the same form" in flat
+    assert "the amount then secured by the Investor Charge of the Fund (which ranks ahead of the charge of the " \
+        "Council), multiplied by the Market Value of that home" in flat
+    assert "the total then secured by the Investor Charges, unless" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "the total then secured by the Investor Charges, unless each Investor agrees in writing" in plain
+    assert "which ranks ahead of the Council's charge" not in plain
