@@ -464,7 +464,33 @@ def let_by(sheet) -> dt.date | None:
     a = sheet.acquisition
     if a.let_by:
         return a.let_by
+    stated = outcome_let_by(sheet)
+    if stated:
+        return stated
     return add_months(a.deadline, 6) if a.deadline else None
+
+
+_LET_BY_TARGET = re.compile(r"\blet\b[^.;]{0,80}?\bby (\d{1,2} [A-Z][a-z]+ \d{4})")
+
+
+def outcome_let_by(sheet) -> dt.date | None:
+    """The letting date an outcome target states ('18 homes let by 31 March 2028') where the sheet gives no
+    acquisition.let_by: the draft's one date for every home to be let, if it falls after the acquisition deadline (a
+    date on or before it would put a home bought on the deadline in breach the day it is bought)."""
+    a = sheet.acquisition
+    if a.let_by or not a.homes_to_acquire:
+        return None
+    for o in sheet.partnership.outcomes:
+        m = _LET_BY_TARGET.search(f"{o.measure} {o.target}")
+        if not m:
+            continue
+        try:
+            day = dt.datetime.strptime(m.group(1), "%d %B %Y").date()
+        except ValueError:
+            continue
+        if not a.deadline or day > a.deadline:
+            return day
+    return None
 
 
 def works_deadline(sheet) -> dt.date | None:
@@ -780,6 +806,7 @@ class CreditView:
     test_years: list[CovenantYear] = field(default_factory=list)
     works_deadline: dt.date | None = None
     let_by: dt.date | None = None
+    outcome_let_by: dt.date | None = None
     ltv_conditions: list = field(default_factory=list)
     mix: MixSensitivity | None = None
     ltv_start: dt.date | None = None
@@ -963,7 +990,7 @@ def credit_view(sheet) -> CreditView:
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
         pre_income=pre_income_return(sheet), years=years,
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
-        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet),
+        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), outcome_let_by=outcome_let_by(sheet),
         ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),

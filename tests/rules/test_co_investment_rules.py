@@ -1002,3 +1002,24 @@ def test_step_in_and_option_floor_follow_the_ranking_behind_the_authority(catalo
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "the total then secured by the Investor Charges, unless each Investor agrees in writing" in plain
     assert "which ranks ahead of the Council's charge" not in plain
+
+
+def test_an_outcome_letting_date_is_the_drafts_one_letting_date(catalogue):
+    """r18b ci-fresh 3: where the sheet gives no acquisition.let_by but an outcome target says when every home is to
+    be let, that date drives the impact target, the acquisition obligation and the works clause, and the works note
+    does not say the instructions give no letting date. Without one, the six-month default stays."""
+    from assembler.credit.co_investment import let_by
+
+    def target(d):
+        d["partnership"]["outcomes"][0]["target"] = "60 homes let by 31 August 2030"
+
+    sheet = sheet_from(HOMES, catalogue, target)
+    assert let_by(sheet.model) == dt.date(2030, 8, 31)
+    doc = assemble(sheet, catalogue, today=RULES_DATE).document
+    flat = " ".join(to_text(doc, notes=True).split())
+    assert "let by 31 August 2030" in flat and "in any case by 31 August 2030" in flat
+    assert "the instructions give no date by which every home must be let" not in flat
+    assert "30 November 2030" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
+                             notes=True).split())
+    assert "in any case by 30 November 2030" in plain
