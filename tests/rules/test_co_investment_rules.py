@@ -1023,3 +1023,15 @@ def test_an_outcome_letting_date_is_the_drafts_one_letting_date(catalogue):
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
                              notes=True).split())
     assert "in any case by 30 November 2030" in plain
+
+
+def test_the_title_requirement_allows_the_authoritys_own_charge(catalogue):
+    """r18b ci-fresh 4: where the authority takes a legal charge for the clawback, the purchase clause and the title
+    criterion allow it beside the Investor Charges; without one they do not mention it."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue,
+                                     today=RULES_DATE).document).split())
+    assert flat.count("free from any charge other than an Investor Charge and the legal charge to the Council that "
+                      "clause") == 1
+    assert flat.count("free of any charge other than an Investor Charge and the legal charge to the Council") == 1
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "other than an Investor Charge and the legal charge" not in plain
