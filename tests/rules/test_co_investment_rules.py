@@ -1035,3 +1035,33 @@ def test_the_title_requirement_allows_the_authoritys_own_charge(catalogue):
     assert flat.count("free of any charge other than an Investor Charge and the legal charge to the Council") == 1
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "other than an Investor Charge and the legal charge" not in plain
+
+
+def test_a_home_swap_is_drawn_in_defined_terms_and_caught_by_the_reinvestment_rule(catalogue):
+    """r18b ci-fresh 5: a listed sale to buy a replacement home is drawn with the defined terms (Partnership Area,
+    Acquisition Criteria, the charges released and granted again), not pasted; the 12-month reinvestment and the
+    clawback on unused proceeds apply to it; the note says which charges the terms name. A listed disposal that is not
+    a sale stays as written."""
+    def swap(d):
+        _foundation_junior(d)
+        d["disposal"]["permitted"] = ["selling up to two homes in any five years to buy better-located replacement "
+                                      "homes in the area, with the Council's and the Fund's charges moved to the "
+                                      "replacement home", "a licence of the site office to the managing agent"]
+
+    doc = assemble(sheet_from(HOMES, catalogue, swap), catalogue, today=RULES_DATE).document
+    flat = " ".join(to_text(doc).split())
+    assert "a sale of a home (no more than two in any five years) to buy a replacement home in the Partnership Area " \
+        "that meets the Acquisition Criteria" in flat
+    assert "the Council's charge and each Investor Charge over the home sold being released on completion of the sale " \
+        "and granted over the replacement home on its purchase" in flat
+    assert "charges moved" not in flat and "in the area," not in flat
+    assert "a licence of the site office to the managing agent" in flat
+    import re
+    clause = re.search(r"a sale of a home \(no more than two in any five years\)", flat)
+    assert clause and re.search(r"The net proceeds of a sale under clause 14\.2\(b\) must be used within 12 months", flat)
+    assert re.search(r"the net proceeds of a sale of the property under clause 14\.2\(b\) are not used", flat)
+    note = " ".join(" ".join(c.note or "" for c in doc.clauses).split())
+    assert "The terms name only the charges of the Council and the Fund; the draft carries the Investor Charge of the " \
+        "Foundation across too" in note
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "each Investor Charge over the home sold being released on completion of the sale" in plain
