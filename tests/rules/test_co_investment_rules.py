@@ -1065,3 +1065,17 @@ def test_a_home_swap_is_drawn_in_defined_terms_and_caught_by_the_reinvestment_ru
         "Foundation across too" in note
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "each Investor Charge over the home sold being released on completion of the sale" in plain
+
+
+def test_a_restriction_undertaking_a_drawdown_condition_names_is_defined(catalogue):
+    """r18b ci-fresh 6: a drawdown condition that names the delivery body's restriction undertaking gets a definition
+    tied to the Authority Restriction; without such a condition the Schedule does not define one."""
+    def undertaking(d):
+        d["drawdowns"][1]["condition"] = "The conditions precedent are satisfied and the restriction undertaking is given"
+
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, undertaking), catalogue,
+                                     today=RULES_DATE).document).split())
+    assert "a restriction undertaking is a written undertaking by" in flat
+    assert "to apply for the entry of the Authority Restriction on the title to each home it buys" in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "a restriction undertaking is" not in plain
