@@ -828,6 +828,7 @@ class CreditView:
     affordability: list = field(default_factory=list)  # AffordabilityTarget: rent-to-pay outcomes promised for every tenant
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
     early_payments: list = field(default_factory=list)  # fixed payments due before the year's income can meet them
+    first_instalment_cuts: dict = field(default_factory=dict)  # investor -> reduction of its first instalment
     capped_shares: list = field(default_factory=list)  # capped shares of what remains: see capped_shares()
 
 
@@ -942,17 +943,59 @@ def early_payments(sheet) -> list[EarlyPayment]:
         s = by_name[inv.investor]
         if inv.return_basis != "fixed" or inv.repayment != "amortising":
             continue
+        previous = None
         for day in [*s.return_dates, *s.payment_dates]:
+            if day in s.return_dates:  # return only, simple and daily, on capital drawn, since its drawdown
+                amount, previous = return_accrued(sheet, inv, previous, day), day
+            else:
+                amount = s.yearly_payment - (first_instalment_reduction(sheet, inv) if day == s.payment_dates[0] else ZERO)
             if day < start:
                 continue
             y = day.year - start.year - (1 if (day.month, day.day) < (start.month, start.day) else 0)
             begin = add_years(start, y)
-            amount = service_in(sheet, [inv], day, day + dt.timedelta(days=1))
-            net = year_income(sheet, homes_bought_by(sheet, begin)).net
-            income_by = pence(max(net, ZERO) * (day - begin).days / (add_years(begin, 1) - begin).days)
+            income_by = income_received(sheet, begin, day)
             if amount > income_by:
                 out.append(EarlyPayment(inv.investor, day, amount, begin, income_by))
     return out
+
+
+def return_accrued(sheet, inv, since: dt.date | None, day: dt.date) -> Decimal:
+    """Return at the investment's rate, simple and daily on a 365-day year, on each drawdown of it from its date (or
+    `since`, if later) to `day`: the return-only payment before instalments that Schedule 1 describes."""
+    total = ZERO
+    for d in sheet.drawdowns:
+        if d.contributor != inv.investor:
+            continue
+        begin = max(d.date, since) if since else d.date
+        if begin < day:
+            total += d.amount * _pct(inv.return_rate) * (day - begin).days / 365
+    return pence(total)
+
+
+def first_instalment_reduction(sheet, inv) -> Decimal:
+    """The yearly instalments are worked out on the whole capital from the start of the period the first one covers;
+    capital drawn after that start earns no return before its drawdown, so the first instalment is reduced by return
+    at the rate on it for those days (Schedule 1 says so)."""
+    s = services(sheet)[inv.investor]
+    if inv.repayment != "amortising" or not s.payment_dates or not s.annuity_start:
+        return ZERO
+    late = [d for d in sheet.drawdowns if d.contributor == inv.investor and d.date > s.annuity_start]
+    return pence(sum((d.amount * _pct(inv.return_rate) * (d.date - s.annuity_start).days / 365 for d in late), ZERO))
+
+
+def income_received(sheet, begin: dt.date, day: dt.date) -> Decimal:
+    """Gross Income after Operating Costs and the Repairs Reserve received from `begin` to `day` on the business plan:
+    the homes bought by each month's start let for that month, nothing before rent starts."""
+    from assembler.credit.cashflow import add_months
+
+    start = max(begin, sheet.income.income_starts or begin)
+    total, t = ZERO, start
+    while t < day:
+        nxt = min(add_months(t, 1), day)
+        net = year_income(sheet, homes_bought_by(sheet, t)).net
+        total += max(net, ZERO) * (nxt - t).days / 365
+        t = nxt
+    return pence(total)
 
 
 def capped_shares(sheet) -> list[tuple]:
@@ -1001,6 +1044,8 @@ def credit_view(sheet) -> CreditView:
         attributable_over=attributable_over(sheet),
         cashflow=_cashflow(sheet), bullet_shortfalls=shortfalls, refinancings=refinancings(sheet, shortfalls),
         affordability=affordability_targets(sheet), early_payments=early_payments(sheet),
+        first_instalment_cuts={i.investor: c for i in sheet.contributions.investments
+                               if (c := first_instalment_reduction(sheet, i))},
         capped_shares=capped_shares(sheet))
 
 

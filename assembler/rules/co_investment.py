@@ -687,8 +687,9 @@ def payment_early_in_year(ctx: RuleContext):
         return
     e = early[0]
     i = next(k for k, inv in enumerate(sheet.contributions.investments) if inv.investor == e.investor)
-    yield (f"the {e.investor}'s {money(e.amount)} falls due on {long_date(e.due)}, {(e.due - e.year_start).days} days into "
-           f"the Partnership Year starting {long_date(e.year_start)}, when only about {money(e.income_by)} of that year's "
+    yield (f"{e.investor}'s {money(e.amount)} falls due on {long_date(e.due)}, {(e.due - e.year_start).days} days into "
+           f"the Partnership Year starting {long_date(e.year_start)}, when "
+           f"{'only about ' + money(e.income_by) if e.income_by else 'none'} of that year's "
            f"income after costs and the reserve will have come in ({len(early)} such payments over the term): the draft "
            "makes the delivery body set each year's fixed payments aside from the previous year's income (the Debt "
            "Service Retention) and fund the first from its own resources. Confirm it can, or agree payment dates at the "

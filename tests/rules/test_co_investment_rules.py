@@ -283,8 +283,9 @@ def _consent_named(d):
 FIRES = [
     ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
     ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
-    ("COINV-PAYMENT-EARLY-IN-YEAR", HOMES, None, "the Fund's £90,000 falls due on 4 July 2028, 33 days into the "
-     "Partnership Year starting 1 June 2028, when only about £7,791.81 of that year's income after costs and the reserve "
+    # r18b ci-fresh 8: the first return-only payment is worked out daily from each drawdown, not a full year's.
+    ("COINV-PAYMENT-EARLY-IN-YEAR", HOMES, None, "Fund's £67,931.51 falls due on 4 July 2028, 33 days into the "
+     "Partnership Year starting 1 June 2028, when only about £7,846.42 of that year's income after costs and the reserve "
      "will have come in"),
     ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
      "business plan the Capital Repayment Reserve of £55,555.56 a year (paid after the fixed and target returns and before "
@@ -1079,3 +1080,39 @@ def test_a_restriction_undertaking_a_drawdown_condition_names_is_defined(catalog
     assert "to apply for the entry of the Authority Restriction on the title to each home it buys" in flat
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "a restriction undertaking is" not in plain
+
+
+def test_the_first_payments_are_worked_out_from_the_drawdowns(catalogue):
+    """r18b ci-fresh 8: the return-only payment before instalments is return on each drawdown from its date (daily),
+    not a full year's; where capital is drawn after the start of the period the first instalment covers, that
+    instalment is reduced by the return not earned before the drawdown, and Schedule 1 says so with the figures; no
+    "about £0" for income in the year before the first payment."""
+    from decimal import Decimal
+
+    from assembler.credit.co_investment import first_instalment_reduction, return_accrued, services
+
+    def late(d):
+        # The Fund's first instalment period starts a year before it; a drawdown 40 days into that year.
+        inv = d["contributions"]["investments"][0]
+        first = dt.date.fromisoformat(str(inv["first_instalment"])) if inv.get("first_instalment") else None
+        if first is None:
+            pytest.skip("the sample's Fund has no first instalment date")
+        d["drawdowns"][4]["date"] = (first.replace(year=first.year - 1) + dt.timedelta(days=40)).isoformat()
+
+    sheet = sheet_from(HOMES, catalogue, late)
+    m = sheet.model
+    fund = m.contributions.investments[0]
+    s = services(m)[fund.investor]
+    cut = first_instalment_reduction(m, fund)
+    later = [d for d in m.drawdowns if d.contributor == fund.investor and d.date > s.annuity_start]
+    assert later and cut == (sum(d.amount for d in later) * fund.return_rate / 100 * 40 / 365).quantize(Decimal("0.01"))
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    assert f"its first instalment, due on" in flat and f"({money(cut)} on the Drawdown Timetable, making that " \
+        f"instalment {money(s.yearly_payment - cut)})" in flat
+    # Return only: each drawdown earns return for the days from its date, not a full year's.
+    day = s.return_dates[0]
+    expected = sum(d.amount * fund.return_rate / 100 * (day - d.date).days / 365
+                   for d in m.drawdowns if d.contributor == fund.investor and d.date < day)
+    assert return_accrued(m, fund, None, day) == expected.quantize(Decimal("0.01"))
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "on the Drawdown Timetable, making that instalment" not in plain
