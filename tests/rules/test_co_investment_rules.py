@@ -1116,3 +1116,21 @@ def test_the_first_payments_are_worked_out_from_the_drawdowns(catalogue):
     assert return_accrued(m, fund, None, day) == expected.quantize(Decimal("0.01"))
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "on the Drawdown Timetable, making that instalment" not in plain
+
+
+def test_replacement_homes_are_charged_and_optioned_expressly(catalogue):
+    """r18b ci-fresh 16: where a sale may be reinvested in a replacement home, the Investor Charge, the authority's
+    charge, the option and the heads of the Investor Charge name the replacement home expressly; with no permitted
+    disposals, they do not."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue,
+                                     today=RULES_DATE).document).split())
+    assert "over each Acquired Home (including each replacement home bought under clause" in flat
+    assert "over each home it buys later, by a supplemental deed" in flat  # a replacement home is one it buys later
+    assert "each home bought under clause 6 and each replacement home bought under clause" in flat
+
+    def no_disposals(d):
+        d["disposal"]["permitted"] = []
+
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, no_disposals), catalogue,
+                                      today=RULES_DATE).document).split())
+    assert "each replacement home bought under" not in plain
