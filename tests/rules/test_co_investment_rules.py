@@ -969,7 +969,8 @@ def test_a_failing_drawdown_loan_to_value_condition_is_drawn_in_stages(catalogue
     assert (c.base + c.each * c.homes_for_all) * c.limit / 100 >= c.capital
     assert c.full_limit >= c.ltv
     doc = assemble(sheet, catalogue, today=RULES_DATE).document
-    assert "the Investor must pay on that date so much of the drawdown as meets the test" in to_text(doc)
+    assert "for so much of the drawdown as meets the test, which the Investor must pay on that date" in " ".join(
+        to_text(doc).split())
     note = " ".join(s.note or "" for s in doc.schedules)
     assert "the part within that percentage (nothing on these figures" in note  # the Fund's first £1m is already over
     assert f"the balance of {money(c.balance)}" in note and f"at least {c.full_limit}%" in note
