@@ -192,7 +192,9 @@ def _dues(sheet, case: Case, investors: frozenset) -> list[Due]:
                 previous = paid_on
             drawn = sum((d.amount for d in mine), ZERO)
             payment = s.yearly_payment if drawn == inv.amount else pence(s.yearly_payment * drawn / inv.amount)
-            out += [Due(p, inv.investor, payment, "instalment") for p in s.payment_dates]
+            cut = credit.first_instalment_reduction(sheet, inv) if drawn == inv.amount else ZERO
+            out += [Due(p, inv.investor, payment - (cut if k == 0 else ZERO), "instalment")
+                    for k, p in enumerate(s.payment_dates)]
         else:
             first = min((d.date for d in mine), default=start)
             k = 1

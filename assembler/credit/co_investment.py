@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from assembler.credit.memo import per_sheet
 from assembler.formatting import pence
@@ -304,10 +304,27 @@ class LtvCondition:
     base: Decimal
     value: Decimal
     ltv: Decimal
+    partial: Decimal = ZERO       # where the test fails: what the investor can draw on the date within the limit
+    homes_for_all: int = 0        # homes charged (at the expected value) at which the whole drawdown meets the limit
+    homes_then: int = 0           # homes the cash paid in by then, with the part drawn, buys at the cost cap
 
     @property
     def fails(self) -> bool:
         return self.ltv > self.limit
+
+    @property
+    def full_limit(self) -> int:
+        """The lowest whole percentage at which the whole drawdown meets the test on the homes the condition names."""
+        return int((self.capital * 100 / self.value).to_integral_value(rounding=ROUND_CEILING))
+
+    @property
+    def balance(self) -> Decimal:
+        return self.drawdown.amount - self.partial
+
+    @property
+    def completes(self) -> bool:
+        """The part drawn lets enough further homes be bought for the balance to meet the test."""
+        return self.homes_then >= self.homes_for_all
 
 
 def ltv_conditions(sheet) -> list[LtvCondition]:
@@ -329,8 +346,15 @@ def ltv_conditions(sheet) -> list[LtvCondition]:
         if not homes:
             continue
         value = base + homes * each
-        out.append(LtvCondition(i, d, Decimal(m.group(1)), drawn[d.contributor], homes, each, base, value,
-                                (drawn[d.contributor] / value * 100).quantize(Decimal("0.1"))))
+        limit, capital = Decimal(m.group(1)), drawn[d.contributor]
+        c = LtvCondition(i, d, limit, capital, homes, each, base, value, (capital / value * 100).quantize(Decimal("0.1")))
+        if c.fails:
+            room = (value * _pct(limit)).to_integral_value(rounding=ROUND_FLOOR) - (capital - d.amount)
+            c.partial = min(d.amount, max(ZERO, room))
+            need = ((capital / _pct(limit) - base) / each).to_integral_value(rounding=ROUND_CEILING)
+            c.homes_for_all = int(need)
+            c.homes_then = affordable_homes(sheet, _cash_by(sheet, d.date) - c.balance)
+        out.append(c)
     return out
 
 
@@ -440,7 +464,33 @@ def let_by(sheet) -> dt.date | None:
     a = sheet.acquisition
     if a.let_by:
         return a.let_by
+    stated = outcome_let_by(sheet)
+    if stated:
+        return stated
     return add_months(a.deadline, 6) if a.deadline else None
+
+
+_LET_BY_TARGET = re.compile(r"\blet\b[^.;]{0,80}?\bby (\d{1,2} [A-Z][a-z]+ \d{4})")
+
+
+def outcome_let_by(sheet) -> dt.date | None:
+    """The letting date an outcome target states ('18 homes let by 31 March 2028') where the sheet gives no
+    acquisition.let_by: the draft's one date for every home to be let, if it falls after the acquisition deadline (a
+    date on or before it would put a home bought on the deadline in breach the day it is bought)."""
+    a = sheet.acquisition
+    if a.let_by or not a.homes_to_acquire:
+        return None
+    for o in sheet.partnership.outcomes:
+        m = _LET_BY_TARGET.search(f"{o.measure} {o.target}")
+        if not m:
+            continue
+        try:
+            day = dt.datetime.strptime(m.group(1), "%d %B %Y").date()
+        except ValueError:
+            continue
+        if not a.deadline or day > a.deadline:
+            return day
+    return None
 
 
 def works_deadline(sheet) -> dt.date | None:
@@ -756,6 +806,7 @@ class CreditView:
     test_years: list[CovenantYear] = field(default_factory=list)
     works_deadline: dt.date | None = None
     let_by: dt.date | None = None
+    outcome_let_by: dt.date | None = None
     ltv_conditions: list = field(default_factory=list)
     mix: MixSensitivity | None = None
     ltv_start: dt.date | None = None
@@ -777,6 +828,7 @@ class CreditView:
     affordability: list = field(default_factory=list)  # AffordabilityTarget: rent-to-pay outcomes promised for every tenant
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
     early_payments: list = field(default_factory=list)  # fixed payments due before the year's income can meet them
+    first_instalment_cuts: dict = field(default_factory=dict)  # investor -> reduction of its first instalment
     capped_shares: list = field(default_factory=list)  # capped shares of what remains: see capped_shares()
 
 
@@ -891,17 +943,59 @@ def early_payments(sheet) -> list[EarlyPayment]:
         s = by_name[inv.investor]
         if inv.return_basis != "fixed" or inv.repayment != "amortising":
             continue
+        previous = None
         for day in [*s.return_dates, *s.payment_dates]:
+            if day in s.return_dates:  # return only, simple and daily, on capital drawn, since its drawdown
+                amount, previous = return_accrued(sheet, inv, previous, day), day
+            else:
+                amount = s.yearly_payment - (first_instalment_reduction(sheet, inv) if day == s.payment_dates[0] else ZERO)
             if day < start:
                 continue
             y = day.year - start.year - (1 if (day.month, day.day) < (start.month, start.day) else 0)
             begin = add_years(start, y)
-            amount = service_in(sheet, [inv], day, day + dt.timedelta(days=1))
-            net = year_income(sheet, homes_bought_by(sheet, begin)).net
-            income_by = pence(max(net, ZERO) * (day - begin).days / (add_years(begin, 1) - begin).days)
+            income_by = income_received(sheet, begin, day)
             if amount > income_by:
                 out.append(EarlyPayment(inv.investor, day, amount, begin, income_by))
     return out
+
+
+def return_accrued(sheet, inv, since: dt.date | None, day: dt.date) -> Decimal:
+    """Return at the investment's rate, simple and daily on a 365-day year, on each drawdown of it from its date (or
+    `since`, if later) to `day`: the return-only payment before instalments that Schedule 1 describes."""
+    total = ZERO
+    for d in sheet.drawdowns:
+        if d.contributor != inv.investor:
+            continue
+        begin = max(d.date, since) if since else d.date
+        if begin < day:
+            total += d.amount * _pct(inv.return_rate) * (day - begin).days / 365
+    return pence(total)
+
+
+def first_instalment_reduction(sheet, inv) -> Decimal:
+    """The yearly instalments are worked out on the whole capital from the start of the period the first one covers;
+    capital drawn after that start earns no return before its drawdown, so the first instalment is reduced by return
+    at the rate on it for those days (Schedule 1 says so)."""
+    s = services(sheet)[inv.investor]
+    if inv.repayment != "amortising" or not s.payment_dates or not s.annuity_start:
+        return ZERO
+    late = [d for d in sheet.drawdowns if d.contributor == inv.investor and d.date > s.annuity_start]
+    return pence(sum((d.amount * _pct(inv.return_rate) * (d.date - s.annuity_start).days / 365 for d in late), ZERO))
+
+
+def income_received(sheet, begin: dt.date, day: dt.date) -> Decimal:
+    """Gross Income after Operating Costs and the Repairs Reserve received from `begin` to `day` on the business plan:
+    the homes bought by each month's start let for that month, nothing before rent starts."""
+    from assembler.credit.cashflow import add_months
+
+    start = max(begin, sheet.income.income_starts or begin)
+    total, t = ZERO, start
+    while t < day:
+        nxt = min(add_months(t, 1), day)
+        net = year_income(sheet, homes_bought_by(sheet, t)).net
+        total += max(net, ZERO) * (nxt - t).days / 365
+        t = nxt
+    return pence(total)
 
 
 def capped_shares(sheet) -> list[tuple]:
@@ -939,7 +1033,7 @@ def credit_view(sheet) -> CreditView:
         stabilised=stabilised, service=service, dscr=cover(stabilised.net, service) if stabilised else None,
         pre_income=pre_income_return(sheet), years=years,
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
-        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet),
+        test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), outcome_let_by=outcome_let_by(sheet),
         ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),
@@ -950,6 +1044,8 @@ def credit_view(sheet) -> CreditView:
         attributable_over=attributable_over(sheet),
         cashflow=_cashflow(sheet), bullet_shortfalls=shortfalls, refinancings=refinancings(sheet, shortfalls),
         affordability=affordability_targets(sheet), early_payments=early_payments(sheet),
+        first_instalment_cuts={i.investor: c for i in sheet.contributions.investments
+                               if (c := first_instalment_reduction(sheet, i))},
         capped_shares=capped_shares(sheet))
 
 

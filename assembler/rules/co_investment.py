@@ -687,8 +687,9 @@ def payment_early_in_year(ctx: RuleContext):
         return
     e = early[0]
     i = next(k for k, inv in enumerate(sheet.contributions.investments) if inv.investor == e.investor)
-    yield (f"the {e.investor}'s {money(e.amount)} falls due on {long_date(e.due)}, {(e.due - e.year_start).days} days into "
-           f"the Partnership Year starting {long_date(e.year_start)}, when only about {money(e.income_by)} of that year's "
+    yield (f"{e.investor}'s {money(e.amount)} falls due on {long_date(e.due)}, {(e.due - e.year_start).days} days into "
+           f"the Partnership Year starting {long_date(e.year_start)}, when "
+           f"{'only about ' + money(e.income_by) if e.income_by else 'none'} of that year's "
            f"income after costs and the reserve will have come in ({len(early)} such payments over the term): the draft "
            "makes the delivery body set each year's fixed payments aside from the previous year's income (the Debt "
            "Service Retention) and fund the first from its own resources. Confirm it can, or agree payment dates at the "
@@ -1123,5 +1124,11 @@ def drawdown_ltv_condition(ctx: RuleContext):
                    f"loan-to-value of {c.limit}% or less, but its capital once that drawdown is made "
                    f"({money(c.capital)}) is {c.ltv}% of {c.homes} homes bought at {money(c.each)}{also} "
                    f"({money(c.value)}), and more on a lower valuation basis: the condition fails on the sheet's own "
-                   "numbers. Confirm the percentage with the investor, or the homes and capital the test counts",
+                   f"numbers. The draft lets {d.contributor} draw {money(c.partial)} then (the part within the limit) "
+                   f"and the balance of {money(c.balance)} once {c.homes_for_all} homes are charged"
+                   + (f" (the cash then paid in buys about {c.homes_then}, so the programme can be completed)"
+                      if c.completes else
+                      f", but the cash then paid in buys only about {c.homes_then} homes: the programme cannot be "
+                      "completed on these terms")
+                   + ". Confirm the percentage with the investor, or this staged drawdown",
                    ("drawdowns", c.index, "condition"))

@@ -753,7 +753,8 @@ class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
 
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors",
-                                                 "authority_charge", "exempt_accommodation", "delivery_grants")  # names derived_context adds for the clauses
+                                                 "authority_charge", "exempt_accommodation", "delivery_grants",
+                                                 "replacement_sales")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -835,7 +836,38 @@ class CoInvestmentTermSheet(TermSheetBase):
         return {"credit": credit_view(self), "new_build": self.builds_new_homes,
                 "registered_provider": self.delivery_registered_provider,
                 "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
-                "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants}
+                "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
+                "replacement_sales": self.replacement_sales}
+
+    @property
+    def replacement_sales(self) -> dict[int, dict]:
+        """The listed permitted disposals that sell a home to buy a replacement (a 'home swap'), by their index in
+        disposal.permitted, read for the parts the draft expresses in its own terms: a limit on how many homes ('up to
+        two homes in any five years'), whether the replacement must be better located, whether the Partnership Board
+        approves it, and the investors the sheet names as having their charges carried across (the draft carries
+        every charge across and says so in the note). Only where homes are bought or scheduled."""
+        if not (self.acquisition.homes_to_acquire or self.contributions.homes_in_schedule):
+            return {}
+        out: dict[int, dict] = {}
+        numbers = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+        for i, item in enumerate(self.disposal.permitted):
+            low = item.lower()
+            if "replacement" not in low or not re.search(r"\b(sale|sell|selling|sold)\b", low):
+                continue
+            limit = re.search(r"\b(?:up to|no more than|at most)\s+(\w+)\s+homes?\s+in\s+any\s+(\w+)\s+years?", low)
+
+            def num(w):
+                return int(w) if w.isdigit() else numbers.get(w)
+
+            homes, years = (num(limit.group(1)), num(limit.group(2))) if limit else (None, None)
+            named = [inv.short_name for inv in self.investors
+                     if inv.short_name.lower() in low or inv.name.lower() in low]
+            out[i] = {"text": item, "homes": homes, "years": years if homes else None,
+                      "better": bool(re.search(r"better[- ]located|better located", low)),
+                      "board": "board" in low, "named": named,
+                      "authority_named": self.authority.short_name.lower() in low,
+                      "moves_charges": "charge" in low}
+        return out
 
     @property
     def exempt_accommodation(self) -> bool:

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 
 from assembler.assemble import assemble, check_rules
 from assembler.errors import UserError
+from assembler.formatting import money
 from assembler.rules.co_investment import RULES
 from assembler.termsheet.loader import load_file, load_text
 from assembler.writers.text import to_text
@@ -282,8 +283,9 @@ def _consent_named(d):
 FIRES = [
     ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
     ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
-    ("COINV-PAYMENT-EARLY-IN-YEAR", HOMES, None, "the Fund's £90,000 falls due on 4 July 2028, 33 days into the "
-     "Partnership Year starting 1 June 2028, when only about £7,791.81 of that year's income after costs and the reserve "
+    # r18b ci-fresh 8: the first return-only payment is worked out daily from each drawdown, not a full year's.
+    ("COINV-PAYMENT-EARLY-IN-YEAR", HOMES, None, "Fund's £67,931.51 falls due on 4 July 2028, 33 days into the "
+     "Partnership Year starting 1 June 2028, when only about £7,846.42 of that year's income after costs and the reserve "
      "will have come in"),
     ("COINV-BULLET-RESERVE", HOMES, None, "the Foundation's £500,000 is due in one sum on 31 May 2037, but on the "
      "business plan the Capital Repayment Reserve of £55,555.56 a year (paid after the fixed and target returns and before "
@@ -951,3 +953,185 @@ def test_the_signing_line_dates_the_agreement_and_leaves_effect_to_the_condition
     flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, signed), catalogue, today=RULES_DATE).document).split())
     assert "This Agreement is dated the date on which the last of the Parties signs it" in flat
     assert "takes effect on the date on which the last of the Parties signs it" not in flat
+
+
+def test_a_failing_drawdown_loan_to_value_condition_is_drawn_in_stages(catalogue):
+    """r18b ci-fresh 1: where the investor's capital over the homes the condition names exceeds its percentage, the
+    draft has it draw the part within the limit on the date and the balance once further homes are charged, and the
+    note gives the figures (and the percentage that would let it draw in full)."""
+    from assembler.credit.co_investment import ltv_conditions
+
+    sheet = sheet_from(HOMES, catalogue, _ltv_condition(40))
+    [c] = [c for c in ltv_conditions(sheet.model) if c.fails]
+    assert c.partial + c.balance == c.drawdown.amount
+    assert c.capital - c.balance <= max(c.value * c.limit / 100, c.capital - c.drawdown.amount)
+    assert c.value * c.limit / 100 < c.capital
+    assert (c.base + c.each * c.homes_for_all) * c.limit / 100 >= c.capital
+    assert c.full_limit >= c.ltv
+    doc = assemble(sheet, catalogue, today=RULES_DATE).document
+    assert "for so much of the drawdown as meets the test, which the Investor must pay on that date" in " ".join(
+        to_text(doc).split())
+    note = " ".join(s.note or "" for s in doc.schedules)
+    assert "the part within that percentage (nothing on these figures" in note  # the Fund's first £1m is already over
+    assert f"the balance of {money(c.balance)}" in note and f"at least {c.full_limit}%" in note
+    assert f"only about {c.homes_then} homes" in note and not c.completes
+    # Quiet: a condition the numbers meet has no staged drawdown note.
+    quiet = assemble(sheet_from(HOMES, catalogue, _ltv_condition(90)), catalogue, today=RULES_DATE).document
+    assert "the part within that percentage" not in " ".join(s.note or "" for s in quiet.schedules)
+
+
+def test_step_in_and_option_floor_follow_the_ranking_behind_the_authority(catalogue):
+    """r18b ci-fresh 2: with an investor ranking behind the authority's charge, the step-in floor counts only the
+    senior investor's debt, the price is paid to the senior investor, then the junior one, the clawback staying
+    secured on the homes (the Substitute Provider grants the authority a new charge); the option floor likewise.
+    Without a junior investor the floor counts every Investor Charge, as before."""
+    def with_floor(d):
+        _foundation_junior(d)
+        d["end_of_term"]["option_floor"] = True
+
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, with_floor), catalogue,
+                                     today=RULES_DATE).document).split())
+    assert "the total then secured by the Investor Charge of the Fund (which ranks ahead of the Council's charge), " \
+        "unless it agrees in writing to a lower price" in flat
+    assert "The price is paid first to the Fund in reduction of the amount secured by its Investor Charge, then to the " \
+        "Foundation" in flat
+    assert "it stays secured on the homes by the Council's charge, which ranks ahead of the Investor Charge of the " \
+        "Foundation" in flat
+    assert "the Substitute Provider must grant the Council a new legal charge of that property in the same form" in flat
+    assert "the amount then secured by the Investor Charge of the Fund (which ranks ahead of the charge of the " \
+        "Council), multiplied by the Market Value of that home" in flat
+    assert "the total then secured by the Investor Charges, unless" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "the total then secured by the Investor Charges, unless each Investor agrees in writing" in plain
+    assert "which ranks ahead of the Council's charge" not in plain
+
+
+def test_an_outcome_letting_date_is_the_drafts_one_letting_date(catalogue):
+    """r18b ci-fresh 3: where the sheet gives no acquisition.let_by but an outcome target says when every home is to
+    be let, that date drives the impact target, the acquisition obligation and the works clause, and the works note
+    does not say the instructions give no letting date. Without one, the six-month default stays."""
+    from assembler.credit.co_investment import let_by
+
+    def target(d):
+        d["partnership"]["outcomes"][0]["target"] = "60 homes let by 31 August 2030"
+
+    sheet = sheet_from(HOMES, catalogue, target)
+    assert let_by(sheet.model) == dt.date(2030, 8, 31)
+    doc = assemble(sheet, catalogue, today=RULES_DATE).document
+    flat = " ".join(to_text(doc, notes=True).split())
+    assert "let by 31 August 2030" in flat and "in any case by 31 August 2030" in flat
+    assert "the instructions give no date by which every home must be let" not in flat
+    assert "30 November 2030" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
+                             notes=True).split())
+    assert "in any case by 30 November 2030" in plain
+
+
+def test_the_title_requirement_allows_the_authoritys_own_charge(catalogue):
+    """r18b ci-fresh 4: where the authority takes a legal charge for the clawback, the purchase clause and the title
+    criterion allow it beside the Investor Charges; without one they do not mention it."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue,
+                                     today=RULES_DATE).document).split())
+    assert flat.count("free from any charge other than an Investor Charge and the legal charge to the Council that "
+                      "clause") == 1
+    assert flat.count("free of any charge other than an Investor Charge and the legal charge to the Council") == 1
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "other than an Investor Charge and the legal charge" not in plain
+
+
+def test_a_home_swap_is_drawn_in_defined_terms_and_caught_by_the_reinvestment_rule(catalogue):
+    """r18b ci-fresh 5: a listed sale to buy a replacement home is drawn with the defined terms (Partnership Area,
+    Acquisition Criteria, the charges released and granted again), not pasted; the 12-month reinvestment and the
+    clawback on unused proceeds apply to it; the note says which charges the terms name. A listed disposal that is not
+    a sale stays as written."""
+    def swap(d):
+        _foundation_junior(d)
+        d["disposal"]["permitted"] = ["selling up to two homes in any five years to buy better-located replacement "
+                                      "homes in the area, with the Council's and the Fund's charges moved to the "
+                                      "replacement home", "a licence of the site office to the managing agent"]
+
+    doc = assemble(sheet_from(HOMES, catalogue, swap), catalogue, today=RULES_DATE).document
+    flat = " ".join(to_text(doc).split())
+    assert "a sale of a home (no more than two in any five years) to buy a replacement home in the Partnership Area " \
+        "that meets the Acquisition Criteria" in flat
+    assert "the Council's charge and each Investor Charge over the home sold being released on completion of the sale " \
+        "and granted over the replacement home on its purchase" in flat
+    assert "charges moved" not in flat and "in the area," not in flat
+    assert "a licence of the site office to the managing agent" in flat
+    import re
+    clause = re.search(r"a sale of a home \(no more than two in any five years\)", flat)
+    assert clause and re.search(r"The net proceeds of a sale under clause 14\.2\(b\) must be used within 12 months", flat)
+    assert re.search(r"the net proceeds of a sale of the property under clause 14\.2\(b\) are not used", flat)
+    note = " ".join(" ".join(c.note or "" for c in doc.clauses).split())
+    assert "The terms name only the charges of the Council and the Fund; the draft carries the Investor Charge of the " \
+        "Foundation across too" in note
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "each Investor Charge over the home sold being released on completion of the sale" in plain
+
+
+def test_a_restriction_undertaking_a_drawdown_condition_names_is_defined(catalogue):
+    """r18b ci-fresh 6: a drawdown condition that names the delivery body's restriction undertaking gets a definition
+    tied to the Authority Restriction; without such a condition the Schedule does not define one."""
+    def undertaking(d):
+        d["drawdowns"][1]["condition"] = "The conditions precedent are satisfied and the restriction undertaking is given"
+
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, undertaking), catalogue,
+                                     today=RULES_DATE).document).split())
+    assert "a restriction undertaking is a written undertaking by" in flat
+    assert "to apply for the entry of the Authority Restriction on the title to each home it buys" in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "a restriction undertaking is" not in plain
+
+
+def test_the_first_payments_are_worked_out_from_the_drawdowns(catalogue):
+    """r18b ci-fresh 8: the return-only payment before instalments is return on each drawdown from its date (daily),
+    not a full year's; where capital is drawn after the start of the period the first instalment covers, that
+    instalment is reduced by the return not earned before the drawdown, and Schedule 1 says so with the figures; no
+    "about £0" for income in the year before the first payment."""
+    from decimal import Decimal
+
+    from assembler.credit.co_investment import first_instalment_reduction, return_accrued, services
+
+    def late(d):
+        # The Fund's first instalment period starts a year before it; a drawdown 40 days into that year.
+        inv = d["contributions"]["investments"][0]
+        first = dt.date.fromisoformat(str(inv["first_instalment"])) if inv.get("first_instalment") else None
+        if first is None:
+            pytest.skip("the sample's Fund has no first instalment date")
+        d["drawdowns"][4]["date"] = (first.replace(year=first.year - 1) + dt.timedelta(days=40)).isoformat()
+
+    sheet = sheet_from(HOMES, catalogue, late)
+    m = sheet.model
+    fund = m.contributions.investments[0]
+    s = services(m)[fund.investor]
+    cut = first_instalment_reduction(m, fund)
+    later = [d for d in m.drawdowns if d.contributor == fund.investor and d.date > s.annuity_start]
+    assert later and cut == (sum(d.amount for d in later) * fund.return_rate / 100 * 40 / 365).quantize(Decimal("0.01"))
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    assert f"its first instalment, due on" in flat and f"({money(cut)} on the Drawdown Timetable, making that " \
+        f"instalment {money(s.yearly_payment - cut)})" in flat
+    # Return only: each drawdown earns return for the days from its date, not a full year's.
+    day = s.return_dates[0]
+    expected = sum(d.amount * fund.return_rate / 100 * (day - d.date).days / 365
+                   for d in m.drawdowns if d.contributor == fund.investor and d.date < day)
+    assert return_accrued(m, fund, None, day) == expected.quantize(Decimal("0.01"))
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "on the Drawdown Timetable, making that instalment" not in plain
+
+
+def test_replacement_homes_are_charged_and_optioned_expressly(catalogue):
+    """r18b ci-fresh 16: where a sale may be reinvested in a replacement home, the Investor Charge, the authority's
+    charge, the option and the heads of the Investor Charge name the replacement home expressly; with no permitted
+    disposals, they do not."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue,
+                                     today=RULES_DATE).document).split())
+    assert "over each Acquired Home (including each replacement home bought under clause" in flat
+    assert "over each home it buys later, by a supplemental deed" in flat  # a replacement home is one it buys later
+    assert "each home bought under clause 6 and each replacement home bought under clause" in flat
+
+    def no_disposals(d):
+        d["disposal"]["permitted"] = []
+
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, no_disposals), catalogue,
+                                      today=RULES_DATE).document).split())
+    assert "each replacement home bought under" not in plain
