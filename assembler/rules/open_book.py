@@ -464,6 +464,21 @@ def access_until(ctx: RuleContext):
                f"open_book_access: continuous, so the draft ignores it", (*BLOCK, "continuous_access_until"))
 
 
+@FAMILY.rule("OPEN-BOOK-ABSENCE-CAP", "warning",
+             "A care home that pays for a place while its resident is away also says how long a hospital "
+             "stay is paid for (services.absence_weeks).")
+def absence_cap(ctx: RuleContext):
+    """r18b ob-fresh 1: the sheet kept a bed at the full price "for up to six weeks" in hospital, but gave no
+    absence_weeks, so the draft paid until the commissioner gave notice, with no limit."""
+    sv = ctx.sheet.services
+    if sv.effective_setting != "care_home" or sv.short_breaks or not sv.absence_rate or sv.absence_weeks:
+        return
+    yield (f"services.absence_rate pays {percent(sv.absence_rate)} of the Price while a resident is away, but "
+           f"services.absence_weeks is empty, so the draft pays for a resident in hospital until the commissioner "
+           f"gives notice, with no limit; give the longest a place is kept open while the resident is in hospital, "
+           f"in weeks from admission (e.g. 6), or record that there is no limit", ("services", "absence_weeks"))
+
+
 @FAMILY.rule("OPEN-BOOK-CORE-FLOOR", "warning",
              "Where losses are not carried forward, the Core Places alone (the least the commissioner pays) "
              "cover the budgeted Allowable Costs, or the shortfall is stated.")

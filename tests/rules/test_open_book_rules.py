@@ -114,6 +114,8 @@ FIRES = [
          says="4 core places are more than its 3 places", loc=("services", "homes", 3, "core_places")),
     # 11 core places x 52 weeks x £4,950 = £2,831,400 against Allowable Costs of £2,955,000; the £39,000 of
     # one-to-one hours is not guaranteed, so it is not part of the floor
+    Case("OPEN-BOOK-ABSENCE-CAP", ADULT, says="services.absence_rate pays 100% of the Price while a resident is away, "
+         "but services.absence_weeks is empty", loc=("services", "absence_weeks")),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="(572 weeks), the only income guaranteed, bring in £2,831,400 a year "
          "against budgeted Allowable Costs of £2,955,000: a year at the floor leaves the provider a loss of £123,600",
          loc=("services", "core_places")),
@@ -288,6 +290,9 @@ QUIET = [
          or setter("services", "existing_placements", 12)(d)
          or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 = £3,088,800 covers cost
     Case("OPEN-BOOK-CORE-FLOOR", ADULT),
+    Case("OPEN-BOOK-ABSENCE-CAP", ADULT, setter("services", "absence_weeks", 6)),   # the hospital stay is capped
+    Case("OPEN-BOOK-ABSENCE-CAP", ADULT, setter("services", "absence_rate", 0)),     # nothing paid while away
+    Case("OPEN-BOOK-ABSENCE-CAP", CHARITY),   # a children's home: absence includes missing and custody
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", ADULT),   # an open procedure
     Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY),   # eleven children, eleven core places
     Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY),   # no variable cost given
