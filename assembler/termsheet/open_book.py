@@ -171,6 +171,22 @@ class CoreFloor:
         return max(Decimal(0), self.allowable_costs - self.income)
 
     @property
+    def priced(self) -> str:
+        """The Core Places' weekly price as prose: '£1,220 a week', or with a split 'ten at £1,220 a week and
+        fourteen at £1,300 a week'."""
+        from assembler.formatting import money, words
+        if not self.split:
+            return f"{money(self.weekly_price)} a week"
+        parts = [f"{words(n)} at {money(price)} a week" for _, price, n in self.split if n]
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    @property
+    def at_priced(self) -> str:
+        """What follows 'the N Core Places': 'at £1,220 a week', or with a split '(ten at £1,220 a week and fourteen
+        at £1,300 a week)'."""
+        return f"({self.priced})" if self.split else f"at {self.priced}"
+
+    @property
     def occupancy(self) -> Decimal:
         """The floor as a share of all the places, in per cent to one place."""
         return self.weeks and (Decimal(self.weeks) * HUNDRED / self._capacity_weeks).quantize(
@@ -180,6 +196,11 @@ class CoreFloor:
     # With two or more weekly prices (general and dementia nursing): the year's payment if as many Core Places as the
     # capacities allow were at the higher prices; None with one weekly price (r18 ob-fresh 4).
     top_income: Decimal | None = None
+    # With two or more weekly prices whose core_places add up to the Core Places: (service, price, places) for each
+    # price line with Core Places, in the sheet's order (r18b ob-fresh 2: the split was a blank in three places).
+    split: tuple[tuple[str, Decimal, int], ...] = ()
+    # Whether the Core Places are priced at two or more weekly prices (known split or not).
+    typed: bool = False
     # False in supported living, where no payment for a Core Place is suspended (the pricing and termination
     # clauses leave their suspension paragraphs out), so the schedule must not refer to them.
     suspendable: bool = True
@@ -279,6 +300,13 @@ class UnitPrice(Strict):
     capacity_units: int | None = Field(None, ge=0, description="Units available in a year if every place is used, "
                                                                  "e.g. 14 places x 52 weeks = 728 placement-weeks; "
                                                                  "the occupancy scenarios scale these units.")
+    core_places: int | None = Field(
+        None, ge=0, le=1000, description="Where the places are priced at two or more weekly prices (general and "
+                                         "dementia nursing, say) and the commissioner block-books Core Places: how "
+                                         "many of the Core Places are paid for at this price, e.g. 14. The numbers on "
+                                         "the weekly prices add up to services.core_places. Empty: the draft leaves "
+                                         "the split as a placeholder and its figures count every Core Place at the "
+                                         "lowest weekly price.")
     variable_cost: Money | None = Field(
         None, description="The direct cost of delivering one more unit, where the cost follows the units delivered, "
                           "e.g. 20.19 for an hour of individual support (pay with holiday, National Insurance and "
@@ -1094,8 +1122,14 @@ class OpenBookTermSheet(TermSheetBase):
         weeks = places * 52
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
-        top = None
-        if len({u.price for u in lines}) > 1:
+        top, split = None, ()
+        typed = len({u.price for u in lines}) > 1
+        given = [u.core_places for u in lines]
+        if typed and None not in given and sum(given) == places:
+            # The sheet gives the split (unit_prices[].core_places): each Core Place is paid at its own Price.
+            split = tuple((u.service, u.price, u.core_places) for u in lines)
+            income = sum((pence(u.price * u.core_places * 52) for u in lines), Decimal(0))
+        elif typed:
             top, left = Decimal(0), places
             for u in sorted(lines, key=lambda u: u.price, reverse=True):
                 take = min(left, u.capacity_units // 52)
@@ -1103,7 +1137,7 @@ class OpenBookTermSheet(TermSheetBase):
             top += pence(weekly.price * left * 52)
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, sum(u.capacity_units for u in lines)),
-                         suspendable=not self.services.supported_living, top_income=top)
+                         suspendable=not self.services.supported_living, top_income=top, split=split, typed=typed)
 
     @model_validator(mode="after")
     def _attach_core_floor(self) -> "OpenBookTermSheet":

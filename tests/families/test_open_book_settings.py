@@ -1019,3 +1019,48 @@ def test_hospital_absence_cap_is_drafted(catalogue):
     assert "permanently, clause 5.4 applies instead of this paragraph" in text
     quiet = document_text(draft_of(catalogue, ADULT))
     assert "from the day they were admitted" not in quiet
+
+
+def test_hospital_cap_releases_the_place_without_notice(catalogue):
+    """r18b ob-fresh 1: with a hospital limit the place is paid for until it is released, and it is released at the
+    end of the limit whether or not the commissioner gave notice; the note says a non-hospital absence has no limit.
+    Without the limit the note says the draft sets none."""
+    def capped(data):
+        data["services"]["absence_weeks"] = 6
+
+    def pricing_note(result):
+        return next(c for c in result.document.clauses if c.id == "open-book.pricing").note
+
+    draft = draft_of(catalogue, ADULT, capped)
+    assert "100% of the Prices for that place until the place is released. The place is released 14 days after" \
+        in document_text(draft)
+    assert "The six-week limit applies to a hospital stay only" in pricing_note(draft)
+    quiet = pricing_note(draft_of(catalogue, ADULT))
+    assert "The draft sets no limit on how long a place is paid for while a resident is in hospital" in quiet
+
+
+def test_core_place_split_is_drafted_and_priced(catalogue):
+    """r18b ob-fresh 2: where each weekly price gives its Core Places, the schedule states the split, the Core Places
+    payment is each place at its own Price, and the notes give that figure; without it, the blanks stay."""
+    def two(split):
+        def mutate(data):
+            prices = data["open_book"]["unit_prices"]
+            prices[0].update(expected_units=419, capacity_units=468)
+            prices.append({"service": "Residential placement, one child with complex needs", "unit": "week",
+                           "price": 5950, "expected_units": 200, "capacity_units": 260})
+            if split:
+                prices[0]["core_places"], prices[-1]["core_places"] = split
+        return mutate
+
+    def notes(result):
+        return "\n".join(str(c.note or "") for c in [*result.document.clauses, *result.document.schedules])
+
+    draft = draft_of(catalogue, CHARITY, two((6, 5)))
+    text = document_text(draft) + notes(draft)
+    assert 'Of the Core Places, six are places for "' in text and 'and five are places for "Residential placement, ' \
+        'one child with complex needs" (five places in all)' in text
+    # 6 x 52 x £4,950 + 5 x 52 x £5,950 = £1,544,400 + £1,547,000
+    assert "six at £4,950 a week and five at £5,950 a week" in text and "£3,091,400" in text
+    assert "The instructions do not say how many of the Core Places are of each type" not in text
+    blank = notes(draft_of(catalogue, CHARITY, two(None)))
+    assert "The instructions do not say how many of the Core Places are of each type" in blank
