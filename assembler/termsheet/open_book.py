@@ -915,16 +915,21 @@ class Services(Strict):
         "whole_homes", description="What the open book covers: the whole of each home, including places other "
                                    "councils buy ('whole_homes'), or only the places this commissioner buys, with "
                                    "shared costs apportioned ('commissioner_places').")
-    apportionment: Literal["places_available", "paid_weeks"] | None = Field(
+    apportionment: Literal["places_available", "paid_weeks", "occupied_weeks"] | None = Field(
         None, description="Where scope is 'commissioner_places' (not short breaks): how each home's shared costs and "
                           "the overheads are apportioned to the commissioner's places: by places available "
                           "('places_available': its places over all the places, used or not) or by paid bed-weeks "
                           "('paid_weeks': the weeks the commissioner pays for, occupied or kept open, over all the "
-                          "weeks occupied or paid for at the home, what a sheet means by 'apportioned by occupied "
-                          "bed-weeks'). A cost line that names its own basis (rent 'apportioned by bed') keeps it. "
-                          "Empty: 'paid_weeks' where the allowable or disallowed costs say shared costs are "
-                          "apportioned by occupied or paid bed-weeks, otherwise 'places_available'.")
+                          "weeks occupied or paid for at the home, so an empty place the commissioner pays for stays "
+                          "in its share) or by occupied bed-weeks ('occupied_weeks': the weeks people the "
+                          "commissioner places live there, a place kept open while its resident is away counting, "
+                          "over all the occupied weeks at the home; an empty Core Place then carries no share, and "
+                          "the note says so). A cost line that names its own basis (rent 'apportioned by bed') keeps "
+                          "it. Empty: 'occupied_weeks' where the allowable or disallowed costs say shared costs are "
+                          "apportioned by occupied bed-weeks, 'paid_weeks' where they say paid bed-weeks or "
+                          "bed-weeks, otherwise 'places_available'.")
     _apportionment: str = PrivateAttr("places_available")
+    _apportionment_words: str | None = PrivateAttr(None)
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
@@ -960,8 +965,22 @@ class Services(Strict):
 
     @property
     def apportion_by_weeks(self) -> bool:
-        """Whether shared costs are apportioned to the commissioner's places by paid bed-weeks (see apportionment)."""
-        return self.scope == "commissioner_places" and not self.short_breaks and self._apportionment == "paid_weeks"
+        """Whether shared costs are apportioned to the commissioner's places by bed-weeks, paid or occupied (see
+        apportionment)."""
+        return self.scope == "commissioner_places" and not self.short_breaks \
+            and self._apportionment in ("paid_weeks", "occupied_weeks")
+
+    @property
+    def apportion_occupied(self) -> bool:
+        """Whether those bed-weeks are the occupied ones only (r18b ob-fresh 3: the sheet said "occupied bed-weeks" and
+        the clause redefined the words to mean paid bed-weeks)."""
+        return self.apportion_by_weeks and self._apportionment == "occupied_weeks"
+
+    @property
+    def apportionment_words(self) -> str | None:
+        """The bed-weeks basis the sheet's own cost lines name ('occupied' or 'paid'), if any: where the chosen basis
+        differs, the scope clause says which governs and its note says the draft departs from the cost lines."""
+        return self._apportionment_words
 
     @property
     def supported_living(self) -> bool:
@@ -1149,9 +1168,12 @@ class OpenBookTermSheet(TermSheetBase):
         # r18 ob-fresh 2: one apportionment method, the sheet's: its cost lines saying "by occupied bed-weeks" choose
         # paid bed-weeks (the weeks the commissioner pays for, so an empty Core Place it pays for stays its cost).
         said = " ".join(str(c) for c in [*self.open_book.allowable_costs, *self.open_book.disallowed_costs])
+        # r18b ob-fresh 3: the words the sheet uses decide: "occupied bed-weeks" is drafted as occupied bed-weeks.
+        named = re.search(r"\b(occupied|paid)\s+(bed[- ])?weeks?\b|\bbed[- ]weeks\b", said, re.IGNORECASE)
+        words = (named.group(1) or "paid").lower() if named else None
+        self.services._apportionment_words = words
         self.services._apportionment = self.services.apportionment or (
-            "paid_weeks" if re.search(r"\b(occupied|paid)\s+(bed[- ])?weeks?\b|\bbed[- ]weeks\b", said, re.IGNORECASE)
-            else "places_available")
+            {"occupied": "occupied_weeks", "paid": "paid_weeks"}[words] if words else "places_available")
         for home in self.services.homes:
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]

@@ -12,7 +12,7 @@ from assembler.assemble import assemble
 from assembler.model import Table, iter_paragraphs, plain_text
 from assembler.termsheet.open_book import Services, pence
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT, draft_of
+from tests.conftest import DRAFT_DATE, ROOT, draft_of, draft_of_text
 
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
@@ -1000,7 +1000,8 @@ def test_commissioner_places_apportion_by_the_sheets_basis(catalogue):
     assert plain.services.scope == "commissioner_places" and not plain.services.apportion_by_weeks
     weeks = text.replace("disallowed_costs:\n", "disallowed_costs:\n    - Costs of other councils' places (shared costs "
                          "are apportioned by occupied bed-weeks)\n", 1)
-    assert validate(load_text(weeks, path.name), catalogue).model.services.apportion_by_weeks
+    occupied = validate(load_text(weeks, path.name), catalogue).model.services
+    assert occupied.apportion_by_weeks and occupied.apportion_occupied   # r18b ob-fresh 3: the sheet's words
     told = text.replace("services:\n", "services:\n  apportionment: paid_weeks\n", 1)
     assert validate(load_text(told, path.name), catalogue).model.services.apportion_by_weeks
     back = weeks.replace("services:\n", "services:\n  apportionment: places_available\n", 1)
@@ -1064,3 +1065,26 @@ def test_core_place_split_is_drafted_and_priced(catalogue):
     assert "The instructions do not say how many of the Core Places are of each type" not in text
     blank = notes(draft_of(catalogue, CHARITY, two(None)))
     assert "The instructions do not say how many of the Core Places are of each type" in blank
+
+
+def test_occupied_bed_weeks_are_drafted_as_occupied(catalogue):
+    """r18b ob-fresh 3: cost lines saying "occupied bed-weeks" get occupied bed-weeks in the scope clause (never paid
+    bed-weeks called occupied), and the note says that departs from paid bed-weeks and why; a sheet that chooses paid
+    bed-weeks against those words gets a clause that says which governs and a note that says it departs from them."""
+    text = CHARITY.read_text(encoding="utf-8").replace("  scope: whole_homes\n", "  scope: commissioner_places\n", 1)
+    text = text.replace("disallowed_costs:\n", "disallowed_costs:\n    - Costs of other councils' places (shared costs "
+                        "are apportioned by occupied bed-weeks)\n", 1)
+
+    def scope(source):
+        draft = draft_of_text(catalogue, source, CHARITY.name)
+        clause = next(c for c in draft.document.clauses if c.id == "open-book.scope")
+        return " ".join(p.text for p in iter_paragraphs(clause.blocks)), clause.note
+
+    body, note = scope(text)
+    assert "buy by occupied bed-weeks, unless" in body and "paid bed-weeks" not in body
+    assert "by the same occupied bed-weeks across all the Homes" in body
+    assert "That departs from the basis usually drafted" in note
+    body, note = scope(text.replace("services:\n", "services:\n  apportionment: paid_weeks\n", 1))
+    assert "buy by paid bed-weeks, unless" in body
+    assert "describes as apportioned by occupied bed-weeks is apportioned by paid bed-weeks under this paragraph" in body
+    assert "the draft departs from those words" in note
