@@ -1088,3 +1088,14 @@ def test_occupied_bed_weeks_are_drafted_as_occupied(catalogue):
     assert "buy by paid bed-weeks, unless" in body
     assert "describes as apportioned by occupied bed-weeks is apportioned by paid bed-weeks under this paragraph" in body
     assert "the draft departs from those words" in note
+
+
+def test_uncapped_loss_note_gives_the_figures_and_the_options(catalogue):
+    """r18b ob-fresh 4: where losses are not carried forward and the Core Places fall short of cost, the note gives
+    the break-even occupancy, the loss in the first scenario below it, the floor at the minimum Core Places, and the
+    options (carry forward, a loss share the draft does not contain, more places, accept) without inventing a term."""
+    draft = draft_of(catalogue, CHARITY)
+    note = next(c for c in draft.document.clauses if c.id == "open-book.losses").note
+    assert "the budgeted Allowable Costs are covered only from" in note
+    assert "to the minimum of two, they bring in as little as £514,800 a year (at £4,950 a week)" in note   # 2 x 52 x £4,950
+    assert "share a loss" in note and "this draft has no such term" in note
