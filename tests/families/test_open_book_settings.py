@@ -1099,3 +1099,17 @@ def test_uncapped_loss_note_gives_the_figures_and_the_options(catalogue):
     assert "the budgeted Allowable Costs are covered only from" in note
     assert "to the minimum of two, they bring in as little as £514,800 a year (at £4,950 a week)" in note   # 2 x 52 x £4,950
     assert "share a loss" in note and "this draft has no such term" in note
+
+
+def test_continuous_access_at_the_full_level_reaches_the_ledgers(catalogue):
+    """r18b ob-fresh 5: "can see the cost ledger at any time" (continuous access to the full open book) gives access to
+    the ledgers as kept day to day, not only to accounts updated monthly; at the cost-model level it stays as it was."""
+    def full(data):
+        data["open_book"]["level"] = "full"
+
+    text = document_text(draft_of(catalogue, ADULT, full))
+    assert "continuous read-only access, through a secure shared system, to its ledgers and cost records for the " \
+           "Open-Book Services as it keeps them day to day, to the cost model for them, and to its management " \
+           "accounts for them, updated at least monthly" in text
+    plain = document_text(draft_of(catalogue, ADULT))
+    assert "as it keeps them day to day" not in plain
