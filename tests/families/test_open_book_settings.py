@@ -1113,3 +1113,23 @@ def test_continuous_access_at_the_full_level_reaches_the_ledgers(catalogue):
            "accounts for them, updated at least monthly" in text
     plain = document_text(draft_of(catalogue, ADULT))
     assert "as it keeps them day to day" not in plain
+
+
+def test_extra_support_without_a_price_is_priced_case_by_case(catalogue):
+    """r18b ob-fresh 6: where no price is given for support beyond the weekly Prices, an Individual Placement Agreement
+    adds support at a price agreed in writing (not at Prices that do not exist) and the note says so; where an hourly
+    price exists, the Prices in the schedule are used."""
+    def weekly_only(data):
+        prices = data["open_book"]["unit_prices"]
+        hourly = [u for u in prices if u["unit"] == "hour"]
+        for u in hourly:
+            prices.remove(u)
+        data["open_book"]["cost_model"]["income"] = sum(u["price"] * u.get("expected_units", 0) for u in prices)
+
+    draft = draft_of(catalogue, CHARITY, weekly_only)
+    text = document_text(draft)
+    assert "may add support to the Care Services at a price for that support that the Council agrees in writing" in text
+    note = next(c for c in draft.document.clauses if c.id == "open-book.placements").note
+    assert "The instructions give no price for support beyond the weekly Prices" in note
+    priced = document_text(draft_of(catalogue, CHARITY))
+    assert "may add support to the Care Services at the Prices in Schedule" in priced
