@@ -288,7 +288,19 @@ class Excess(Strict):
         Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
                                    "for a period (other than the final one) below this amount, in pounds, is carried "
                                    "forward to the next period instead of being paid or transferred, so a small "
-                                   "amount does not need its own transfer and plan. Empty: no minimum.")
+                                   "amount does not need its own transfer and plan. Not given: the draft shows a "
+                                   "bracketed [£5,000] for the parties to settle and the notes flag it; null: no "
+                                   "minimum, every period's Excess Profit is paid or transferred.")
+
+    @property
+    def carry_text(self) -> str | None:
+        """The carry-forward threshold as the draft prints it: '£5,000' where the sheet gives it, '[£5,000]' where it
+        is the default the instructions never gave (r18b ob-fresh 9: an invented threshold printed as agreed)."""
+        if not self.carry_below:
+            return None
+        from assembler.formatting import money
+        shown = money(self.carry_below)
+        return shown if "carry_below" in self.model_fields_set else f"[{shown}]"
 
 
 class UnitPrice(Strict):

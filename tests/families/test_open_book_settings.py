@@ -611,10 +611,10 @@ def test_split_final_period_follows_the_split_and_small_excess_carries_forward(d
     assert ("the Excess Profit for the final Reconciliation Period is paid and transferred under clause"
             in text and "like that of any other Reconciliation Period" in text)
     assert "is paid to the Council and not transferred" not in text
-    assert "is less than £5,000, none of it is paid to the Council or applied under a Reinvestment Plan" in text
+    assert "is less than [£5,000], none of it is paid to the Council or applied under a Reinvestment Plan" in text
     assert "the Council must repay it to" in text
     charity = text_of(drafts, "childrens-homes-charity")
-    assert "is less than £5,000, it is not transferred" in charity
+    assert "is less than [£5,000], it is not transferred" in charity
     # the worked example's £300 is under the minimum, so it is carried forward except in the final period
     assert "Only in the final Reconciliation Period would it be transferred to the Reinvestment Fund" in charity
 
@@ -799,7 +799,7 @@ def test_excess_profit_carried_forward_cannot_leave_with_the_gift_to_the_parent(
     assert "held on the same trust until it is dealt with as part of the next Reconciliation Period's Excess Profit" in body
     assert "none of it is paid to the Council or applied under a Reinvestment Plan" in body
     split = next(c for c in result.document.clauses if c.id == "common.open-book-excess").note
-    assert "is not in the instructions: confirm it or choose a lower one" in split
+    assert "is not in the instructions and changes the instructed split" in split   # r18b ob-fresh 9: bracketed
     assert "so that it cannot leave with the provider's gift of profit to its parent" in split
 
 
@@ -1133,3 +1133,19 @@ def test_extra_support_without_a_price_is_priced_case_by_case(catalogue):
     assert "The instructions give no price for support beyond the weekly Prices" in note
     priced = document_text(draft_of(catalogue, CHARITY))
     assert "may add support to the Care Services at the Prices in Schedule" in priced
+
+
+def test_worked_split_with_a_carry_forward_does_not_contradict_itself(drafts, catalogue):
+    """r18b ob-fresh 8 and 9: the worked example says what would be paid apart from the carry-forward and then that it
+    is carried forward instead (never "must pay ... that does not happen"); a threshold the sheet does not give is
+    bracketed in the clause, and one it gives is not."""
+    text = text_of(drafts, "adult-care-sharing-band")
+    assert "Apart from the carry-forward in clause" in text and "would pay" in text
+    assert "it is instead carried forward under clause" in text and "that does not happen" not in text
+    assert "is less than [£5,000], none of it is paid" in text
+
+    def given(data):
+        data["open_book"]["excess"]["carry_below"] = 2000
+
+    told = document_text(draft_of(catalogue, ADULT, given))
+    assert "is less than £2,000, none of it is paid" in told and "[£2,000]" not in told
