@@ -983,6 +983,17 @@ class Services(Strict):
             and self._apportionment in ("paid_weeks", "occupied_weeks")
 
     @property
+    def minimum_core_total(self) -> int | None:
+        """The Core Places left if the commissioner reduces every home to minimum_core_places (a minimum for each home;
+        a home with fewer Core Places keeps them), e.g. 8 for four homes at 2; None without a minimum or Core Places."""
+        if self.minimum_core_places is None or self.core_places is None:
+            return None
+        per = [h.core_places for h in self.homes]
+        if None in per:
+            return min(self.core_places, self.minimum_core_places * len(self.homes))
+        return min(self.core_places, sum(min(p, self.minimum_core_places) for p in per))
+
+    @property
     def apportion_occupied(self) -> bool:
         """Whether those bed-weeks are the occupied ones only (r18b ob-fresh 3: the sheet said "occupied bed-weeks" and
         the clause redefined the words to mean paid bed-weeks)."""

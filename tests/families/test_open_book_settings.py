@@ -1097,7 +1097,9 @@ def test_uncapped_loss_note_gives_the_figures_and_the_options(catalogue):
     draft = draft_of(catalogue, CHARITY)
     note = next(c for c in draft.document.clauses if c.id == "open-book.losses").note
     assert "the budgeted Allowable Costs are covered only from" in note
-    assert "to the minimum of two, they bring in as little as £514,800 a year (at £4,950 a week)" in note   # 2 x 52 x £4,950
+    # the minimum is for each home: four homes at two (the one with two keeps them) = 8 places x 52 x £4,950
+    assert "to the minimum of two at each home (eight in all), they bring in as little as £2,059,200 a year (at £4,950 " \
+        "a week), £895,800 less than the budgeted Allowable Costs" in note
     assert "share a loss" in note and "this draft has no such term" in note
 
 
