@@ -464,6 +464,71 @@ def access_until(ctx: RuleContext):
                f"open_book_access: continuous, so the draft ignores it", (*BLOCK, "continuous_access_until"))
 
 
+@FAMILY.rule("OPEN-BOOK-ABSENCE-CAP", "warning",
+             "A care home that pays for a place while its resident is away also says how long a hospital "
+             "stay is paid for (services.absence_weeks).")
+def absence_cap(ctx: RuleContext):
+    """r18b ob-fresh 1: the sheet kept a bed at the full price "for up to six weeks" in hospital, but gave no
+    absence_weeks, so the draft paid until the commissioner gave notice, with no limit."""
+    sv = ctx.sheet.services
+    if sv.effective_setting != "care_home" or sv.short_breaks or not sv.absence_rate or sv.absence_weeks:
+        return
+    yield (f"services.absence_rate pays {percent(sv.absence_rate)} of the Price while a resident is away, but "
+           f"services.absence_weeks is empty, so the draft pays for a resident in hospital until the commissioner "
+           f"gives notice, with no limit; give the longest a place is kept open while the resident is in hospital, "
+           f"in weeks from admission (e.g. 6), or record that there is no limit", ("services", "absence_weeks"))
+
+
+@FAMILY.rule("OPEN-BOOK-CORE-SPLIT", "error",
+             "Where the weekly prices say how many Core Places each pays for (unit_prices[].core_places), every "
+             "weekly price with a capacity says so, no more than its capacity's places, and together they add up "
+             "to the Core Places.")
+def core_split(ctx: RuleContext):
+    """r18b ob-fresh 2: the Core Places are paid at the Price for their type, so a split that does not add up
+    leaves some Core Places without a Price (or pays for more than were block-booked)."""
+    if _position(ctx, "open_book_voids", "core-places") != "core-places" or ctx.sheet.services.supported_living:
+        return
+    lines = [(i, u) for i, u in enumerate(ctx.sheet.open_book.unit_prices) if u.unit == "week" and u.capacity_units]
+    given = [(i, u) for i, u in lines if u.core_places is not None]
+    if not given:
+        return
+    for i, u in given:
+        if u.core_places > u.capacity_units // 52:
+            yield (f"{u.service}: {u.core_places} core places are more than the {u.capacity_units // 52} places its "
+                   f"capacity of {u.capacity_units} weeks gives", (*BLOCK, "unit_prices", i, "core_places"))
+    missing = [(i, u) for i, u in lines if u.core_places is None]
+    if missing:
+        i, u = missing[0]
+        yield (f"{u.service}: core_places is empty while another weekly price gives its number of core places; give "
+               f"it (0 if none of the core places is at this price)", (*BLOCK, "unit_prices", i, "core_places"))
+        return
+    floor = ctx.sheet.core_floor
+    places = floor.places if floor else ctx.sheet.services.core_places
+    added = sum(u.core_places for _, u in given)
+    if places is not None and added != places:
+        shown = " + ".join(str(u.core_places) for _, u in given)
+        yield (f"the weekly prices' core places add up to {added} ({shown}), not the {places} core places the "
+               f"commissioner pays for; the draft leaves the split blank until they agree",
+               (*BLOCK, "unit_prices", given[0][0], "core_places"))
+
+
+@FAMILY.rule("OPEN-BOOK-CORE-SPLIT-MISSING", "warning",
+             "Where Core Places are priced at two or more weekly prices, the sheet says how many are at each.")
+def core_split_missing(ctx: RuleContext):
+    """Without the split the schedule shows a blank for each type and the figures count every Core Place at the
+    lowest weekly price (r18b ob-fresh 2)."""
+    if _position(ctx, "open_book_voids", "core-places") != "core-places":
+        return
+    floor = ctx.sheet.core_floor
+    lines = [(i, u) for i, u in enumerate(ctx.sheet.open_book.unit_prices) if u.unit == "week" and u.capacity_units]
+    if floor is None or not floor.typed or any(u.core_places is not None for _, u in lines):
+        return
+    yield (f"the {floor.places} core places are priced at {len(lines)} weekly prices but no weekly price gives "
+           f"core_places: the schedule leaves the number at each price blank and the figures count every core place "
+           f"at {money(floor.weekly_price)} a week ({money(floor.income)} a year; up to {money(floor.top_income)} at "
+           f"the higher prices); give core_places on each weekly price", (*BLOCK, "unit_prices", lines[0][0], "core_places"))
+
+
 @FAMILY.rule("OPEN-BOOK-CORE-FLOOR", "warning",
              "Where losses are not carried forward, the Core Places alone (the least the commissioner pays) "
              "cover the budgeted Allowable Costs, or the shortfall is stated.")
@@ -476,7 +541,7 @@ def core_floor(ctx: RuleContext):
     floor = ctx.sheet.core_floor
     if floor is None or not floor.shortfall:
         return
-    yield (f"the {floor.places} core places at {money(floor.weekly_price)} a week ({floor.weeks:,} weeks), the only "
+    yield ((f"the {floor.places} core places ({floor.weeks:,} weeks: {floor.priced})" if floor.split else f"the {floor.places} core places at {floor.priced} ({floor.weeks:,} weeks)") + f", the only "
            f"income guaranteed, bring in {money(floor.income)} a year against budgeted Allowable Costs "
            f"of {money(floor.allowable_costs)}: a year at the floor leaves the provider a loss of "
            f"{money(floor.shortfall)} that is never recovered (open_book_losses: not-carried); raise the core places, "

@@ -171,6 +171,22 @@ class CoreFloor:
         return max(Decimal(0), self.allowable_costs - self.income)
 
     @property
+    def priced(self) -> str:
+        """The Core Places' weekly price as prose: '£1,220 a week', or with a split 'ten at £1,220 a week and
+        fourteen at £1,300 a week'."""
+        from assembler.formatting import money, words
+        if not self.split:
+            return f"{money(self.weekly_price)} a week"
+        parts = [f"{words(n)} at {money(price)} a week" for _, price, n in self.split if n]
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    @property
+    def at_priced(self) -> str:
+        """What follows 'the N Core Places': 'at £1,220 a week', or with a split '(ten at £1,220 a week and fourteen
+        at £1,300 a week)'."""
+        return f"({self.priced})" if self.split else f"at {self.priced}"
+
+    @property
     def occupancy(self) -> Decimal:
         """The floor as a share of all the places, in per cent to one place."""
         return self.weeks and (Decimal(self.weeks) * HUNDRED / self._capacity_weeks).quantize(
@@ -180,6 +196,11 @@ class CoreFloor:
     # With two or more weekly prices (general and dementia nursing): the year's payment if as many Core Places as the
     # capacities allow were at the higher prices; None with one weekly price (r18 ob-fresh 4).
     top_income: Decimal | None = None
+    # With two or more weekly prices whose core_places add up to the Core Places: (service, price, places) for each
+    # price line with Core Places, in the sheet's order (r18b ob-fresh 2: the split was a blank in three places).
+    split: tuple[tuple[str, Decimal, int], ...] = ()
+    # Whether the Core Places are priced at two or more weekly prices (known split or not).
+    typed: bool = False
     # False in supported living, where no payment for a Core Place is suspended (the pricing and termination
     # clauses leave their suspension paragraphs out), so the schedule must not refer to them.
     suspendable: bool = True
@@ -267,7 +288,19 @@ class Excess(Strict):
         Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
                                    "for a period (other than the final one) below this amount, in pounds, is carried "
                                    "forward to the next period instead of being paid or transferred, so a small "
-                                   "amount does not need its own transfer and plan. Empty: no minimum.")
+                                   "amount does not need its own transfer and plan. Not given: the draft shows a "
+                                   "bracketed [£5,000] for the parties to settle and the notes flag it; null: no "
+                                   "minimum, every period's Excess Profit is paid or transferred.")
+
+    @property
+    def carry_text(self) -> str | None:
+        """The carry-forward threshold as the draft prints it: '£5,000' where the sheet gives it, '[£5,000]' where it
+        is the default the instructions never gave (r18b ob-fresh 9: an invented threshold printed as agreed)."""
+        if not self.carry_below:
+            return None
+        from assembler.formatting import money
+        shown = money(self.carry_below)
+        return shown if "carry_below" in self.model_fields_set else f"[{shown}]"
 
 
 class UnitPrice(Strict):
@@ -279,6 +312,13 @@ class UnitPrice(Strict):
     capacity_units: int | None = Field(None, ge=0, description="Units available in a year if every place is used, "
                                                                  "e.g. 14 places x 52 weeks = 728 placement-weeks; "
                                                                  "the occupancy scenarios scale these units.")
+    core_places: int | None = Field(
+        None, ge=0, le=1000, description="Where the places are priced at two or more weekly prices (general and "
+                                         "dementia nursing, say) and the commissioner block-books Core Places: how "
+                                         "many of the Core Places are paid for at this price, e.g. 14. The numbers on "
+                                         "the weekly prices add up to services.core_places. Empty: the draft leaves "
+                                         "the split as a placeholder and its figures count every Core Place at the "
+                                         "lowest weekly price.")
     variable_cost: Money | None = Field(
         None, description="The direct cost of delivering one more unit, where the cost follows the units delivered, "
                           "e.g. 20.19 for an hour of individual support (pay with holiday, National Insurance and "
@@ -887,16 +927,21 @@ class Services(Strict):
         "whole_homes", description="What the open book covers: the whole of each home, including places other "
                                    "councils buy ('whole_homes'), or only the places this commissioner buys, with "
                                    "shared costs apportioned ('commissioner_places').")
-    apportionment: Literal["places_available", "paid_weeks"] | None = Field(
+    apportionment: Literal["places_available", "paid_weeks", "occupied_weeks"] | None = Field(
         None, description="Where scope is 'commissioner_places' (not short breaks): how each home's shared costs and "
                           "the overheads are apportioned to the commissioner's places: by places available "
                           "('places_available': its places over all the places, used or not) or by paid bed-weeks "
                           "('paid_weeks': the weeks the commissioner pays for, occupied or kept open, over all the "
-                          "weeks occupied or paid for at the home, what a sheet means by 'apportioned by occupied "
-                          "bed-weeks'). A cost line that names its own basis (rent 'apportioned by bed') keeps it. "
-                          "Empty: 'paid_weeks' where the allowable or disallowed costs say shared costs are "
-                          "apportioned by occupied or paid bed-weeks, otherwise 'places_available'.")
+                          "weeks occupied or paid for at the home, so an empty place the commissioner pays for stays "
+                          "in its share) or by occupied bed-weeks ('occupied_weeks': the weeks people the "
+                          "commissioner places live there, a place kept open while its resident is away counting, "
+                          "over all the occupied weeks at the home; an empty Core Place then carries no share, and "
+                          "the note says so). A cost line that names its own basis (rent 'apportioned by bed') keeps "
+                          "it. Empty: 'occupied_weeks' where the allowable or disallowed costs say shared costs are "
+                          "apportioned by occupied bed-weeks, 'paid_weeks' where they say paid bed-weeks or "
+                          "bed-weeks, otherwise 'places_available'.")
     _apportionment: str = PrivateAttr("places_available")
+    _apportionment_words: str | None = PrivateAttr(None)
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
@@ -932,8 +977,33 @@ class Services(Strict):
 
     @property
     def apportion_by_weeks(self) -> bool:
-        """Whether shared costs are apportioned to the commissioner's places by paid bed-weeks (see apportionment)."""
-        return self.scope == "commissioner_places" and not self.short_breaks and self._apportionment == "paid_weeks"
+        """Whether shared costs are apportioned to the commissioner's places by bed-weeks, paid or occupied (see
+        apportionment)."""
+        return self.scope == "commissioner_places" and not self.short_breaks \
+            and self._apportionment in ("paid_weeks", "occupied_weeks")
+
+    @property
+    def minimum_core_total(self) -> int | None:
+        """The Core Places left if the commissioner reduces every home to minimum_core_places (a minimum for each home;
+        a home with fewer Core Places keeps them), e.g. 8 for four homes at 2; None without a minimum or Core Places."""
+        if self.minimum_core_places is None or self.core_places is None:
+            return None
+        per = [h.core_places for h in self.homes]
+        if None in per:
+            return min(self.core_places, self.minimum_core_places * len(self.homes))
+        return min(self.core_places, sum(min(p, self.minimum_core_places) for p in per))
+
+    @property
+    def apportion_occupied(self) -> bool:
+        """Whether those bed-weeks are the occupied ones only (r18b ob-fresh 3: the sheet said "occupied bed-weeks" and
+        the clause redefined the words to mean paid bed-weeks)."""
+        return self.apportion_by_weeks and self._apportionment == "occupied_weeks"
+
+    @property
+    def apportionment_words(self) -> str | None:
+        """The bed-weeks basis the sheet's own cost lines name ('occupied' or 'paid'), if any: where the chosen basis
+        differs, the scope clause says which governs and its note says the draft departs from the cost lines."""
+        return self._apportionment_words
 
     @property
     def supported_living(self) -> bool:
@@ -1094,8 +1164,14 @@ class OpenBookTermSheet(TermSheetBase):
         weeks = places * 52
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
-        top = None
-        if len({u.price for u in lines}) > 1:
+        top, split = None, ()
+        typed = len({u.price for u in lines}) > 1
+        given = [u.core_places for u in lines]
+        if typed and None not in given and sum(given) == places:
+            # The sheet gives the split (unit_prices[].core_places): each Core Place is paid at its own Price.
+            split = tuple((u.service, u.price, u.core_places) for u in lines)
+            income = sum((pence(u.price * u.core_places * 52) for u in lines), Decimal(0))
+        elif typed:
             top, left = Decimal(0), places
             for u in sorted(lines, key=lambda u: u.price, reverse=True):
                 take = min(left, u.capacity_units // 52)
@@ -1103,7 +1179,7 @@ class OpenBookTermSheet(TermSheetBase):
             top += pence(weekly.price * left * 52)
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, sum(u.capacity_units for u in lines)),
-                         suspendable=not self.services.supported_living, top_income=top)
+                         suspendable=not self.services.supported_living, top_income=top, split=split, typed=typed)
 
     @model_validator(mode="after")
     def _attach_core_floor(self) -> "OpenBookTermSheet":
@@ -1115,9 +1191,12 @@ class OpenBookTermSheet(TermSheetBase):
         # r18 ob-fresh 2: one apportionment method, the sheet's: its cost lines saying "by occupied bed-weeks" choose
         # paid bed-weeks (the weeks the commissioner pays for, so an empty Core Place it pays for stays its cost).
         said = " ".join(str(c) for c in [*self.open_book.allowable_costs, *self.open_book.disallowed_costs])
+        # r18b ob-fresh 3: the words the sheet uses decide: "occupied bed-weeks" is drafted as occupied bed-weeks.
+        named = re.search(r"\b(occupied|paid)\s+(bed[- ])?weeks?\b|\bbed[- ]weeks\b", said, re.IGNORECASE)
+        words = (named.group(1) or "paid").lower() if named else None
+        self.services._apportionment_words = words
         self.services._apportionment = self.services.apportionment or (
-            "paid_weeks" if re.search(r"\b(occupied|paid)\s+(bed[- ])?weeks?\b|\bbed[- ]weeks\b", said, re.IGNORECASE)
-            else "places_available")
+            {"occupied": "occupied_weeks", "paid": "paid_weeks"}[words] if words else "places_available")
         for home in self.services.homes:
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]

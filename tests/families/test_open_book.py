@@ -148,7 +148,7 @@ def test_charity_worked_example_shows_the_term_sheets_figures(built):
     text = paragraphs_text(schedule)
     assert f"the Reasonable Profit is {money_words(maximum)}" in text
     assert f"must transfer {money_words(excess)} to the Reinvestment Fund" not in text
-    assert f"Because the Excess Profit of {money(excess)} is less than £5,000, it is not transferred" in text
+    assert f"Because the Excess Profit of {money(excess)} is less than [£5,000], it is not transferred" in text
     assert "Only in the final Reconciliation Period would it be transferred to the Reinvestment Fund" in text
     assert f"The Trust keeps profit of {money_words(maximum)}." in text and "It keeps profit" not in text
 
@@ -592,7 +592,7 @@ def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, ca
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "national living wage" not in pricing
     note = next(c for c in result.document.clauses if c.id == "open-book.losses").note
-    assert "consider choosing the carried-forward position for losses" in (note if isinstance(note, str) else plain_text(note))
+    assert "carry losses forward (the carried-forward position for losses" in (note if isinstance(note, str) else plain_text(note))
     text = CHARITY.read_text(encoding="utf-8")
     old = "  indexation: the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous March, capped at 4%\n"
     assert old in text

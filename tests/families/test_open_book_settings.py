@@ -12,7 +12,7 @@ from assembler.assemble import assemble
 from assembler.model import Table, iter_paragraphs, plain_text
 from assembler.termsheet.open_book import Services, pence
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT, draft_of
+from tests.conftest import DRAFT_DATE, ROOT, draft_of, draft_of_text
 
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
@@ -611,10 +611,10 @@ def test_split_final_period_follows_the_split_and_small_excess_carries_forward(d
     assert ("the Excess Profit for the final Reconciliation Period is paid and transferred under clause"
             in text and "like that of any other Reconciliation Period" in text)
     assert "is paid to the Council and not transferred" not in text
-    assert "is less than £5,000, none of it is paid to the Council or applied under a Reinvestment Plan" in text
+    assert "is less than [£5,000], none of it is paid to the Council or applied under a Reinvestment Plan" in text
     assert "the Council must repay it to" in text
     charity = text_of(drafts, "childrens-homes-charity")
-    assert "is less than £5,000, it is not transferred" in charity
+    assert "is less than [£5,000], it is not transferred" in charity
     # the worked example's £300 is under the minimum, so it is carried forward except in the final period
     assert "Only in the final Reconciliation Period would it be transferred to the Reinvestment Fund" in charity
 
@@ -799,7 +799,7 @@ def test_excess_profit_carried_forward_cannot_leave_with_the_gift_to_the_parent(
     assert "held on the same trust until it is dealt with as part of the next Reconciliation Period's Excess Profit" in body
     assert "none of it is paid to the Council or applied under a Reinvestment Plan" in body
     split = next(c for c in result.document.clauses if c.id == "common.open-book-excess").note
-    assert "is not in the instructions: confirm it or choose a lower one" in split
+    assert "is not in the instructions and changes the instructed split" in split   # r18b ob-fresh 9: bracketed
     assert "so that it cannot leave with the provider's gift of profit to its parent" in split
 
 
@@ -1000,7 +1000,8 @@ def test_commissioner_places_apportion_by_the_sheets_basis(catalogue):
     assert plain.services.scope == "commissioner_places" and not plain.services.apportion_by_weeks
     weeks = text.replace("disallowed_costs:\n", "disallowed_costs:\n    - Costs of other councils' places (shared costs "
                          "are apportioned by occupied bed-weeks)\n", 1)
-    assert validate(load_text(weeks, path.name), catalogue).model.services.apportion_by_weeks
+    occupied = validate(load_text(weeks, path.name), catalogue).model.services
+    assert occupied.apportion_by_weeks and occupied.apportion_occupied   # r18b ob-fresh 3: the sheet's words
     told = text.replace("services:\n", "services:\n  apportionment: paid_weeks\n", 1)
     assert validate(load_text(told, path.name), catalogue).model.services.apportion_by_weeks
     back = weeks.replace("services:\n", "services:\n  apportionment: places_available\n", 1)
@@ -1019,3 +1020,134 @@ def test_hospital_absence_cap_is_drafted(catalogue):
     assert "permanently, clause 5.4 applies instead of this paragraph" in text
     quiet = document_text(draft_of(catalogue, ADULT))
     assert "from the day they were admitted" not in quiet
+
+
+def test_hospital_cap_releases_the_place_without_notice(catalogue):
+    """r18b ob-fresh 1: with a hospital limit the place is paid for until it is released, and it is released at the
+    end of the limit whether or not the commissioner gave notice; the note says a non-hospital absence has no limit.
+    Without the limit the note says the draft sets none."""
+    def capped(data):
+        data["services"]["absence_weeks"] = 6
+
+    def pricing_note(result):
+        return next(c for c in result.document.clauses if c.id == "open-book.pricing").note
+
+    draft = draft_of(catalogue, ADULT, capped)
+    assert "100% of the Prices for that place until the place is released. The place is released 14 days after" \
+        in document_text(draft)
+    assert "The six-week limit applies to a hospital stay only" in pricing_note(draft)
+    quiet = pricing_note(draft_of(catalogue, ADULT))
+    assert "The draft sets no limit on how long a place is paid for while a resident is in hospital" in quiet
+
+
+def test_core_place_split_is_drafted_and_priced(catalogue):
+    """r18b ob-fresh 2: where each weekly price gives its Core Places, the schedule states the split, the Core Places
+    payment is each place at its own Price, and the notes give that figure; without it, the blanks stay."""
+    def two(split):
+        def mutate(data):
+            prices = data["open_book"]["unit_prices"]
+            prices[0].update(expected_units=419, capacity_units=468)
+            prices.append({"service": "Residential placement, one child with complex needs", "unit": "week",
+                           "price": 5950, "expected_units": 200, "capacity_units": 260})
+            if split:
+                prices[0]["core_places"], prices[-1]["core_places"] = split
+        return mutate
+
+    def notes(result):
+        return "\n".join(str(c.note or "") for c in [*result.document.clauses, *result.document.schedules])
+
+    draft = draft_of(catalogue, CHARITY, two((6, 5)))
+    text = document_text(draft) + notes(draft)
+    assert 'Of the Core Places, six are places for "' in text and 'and five are places for "Residential placement, ' \
+        'one child with complex needs" (five places in all)' in text
+    # 6 x 52 x £4,950 + 5 x 52 x £5,950 = £1,544,400 + £1,547,000
+    assert "six at £4,950 a week and five at £5,950 a week" in text and "£3,091,400" in text
+    assert "The instructions do not say how many of the Core Places are of each type" not in text
+    blank = notes(draft_of(catalogue, CHARITY, two(None)))
+    assert "The instructions do not say how many of the Core Places are of each type" in blank
+
+
+def test_occupied_bed_weeks_are_drafted_as_occupied(catalogue):
+    """r18b ob-fresh 3: cost lines saying "occupied bed-weeks" get occupied bed-weeks in the scope clause (never paid
+    bed-weeks called occupied), and the note says that departs from paid bed-weeks and why; a sheet that chooses paid
+    bed-weeks against those words gets a clause that says which governs and a note that says it departs from them."""
+    text = CHARITY.read_text(encoding="utf-8").replace("  scope: whole_homes\n", "  scope: commissioner_places\n", 1)
+    text = text.replace("disallowed_costs:\n", "disallowed_costs:\n    - Costs of other councils' places (shared costs "
+                        "are apportioned by occupied bed-weeks)\n", 1)
+
+    def scope(source):
+        draft = draft_of_text(catalogue, source, CHARITY.name)
+        clause = next(c for c in draft.document.clauses if c.id == "open-book.scope")
+        return " ".join(p.text for p in iter_paragraphs(clause.blocks)), clause.note
+
+    body, note = scope(text)
+    assert "buy by occupied bed-weeks, unless" in body and "paid bed-weeks" not in body
+    assert "by the same occupied bed-weeks across all the Homes" in body
+    assert "That departs from the basis usually drafted" in note
+    body, note = scope(text.replace("services:\n", "services:\n  apportionment: paid_weeks\n", 1))
+    assert "buy by paid bed-weeks, unless" in body
+    assert "describes as apportioned by occupied bed-weeks is apportioned by paid bed-weeks under this paragraph" in body
+    assert "the draft departs from those words" in note
+
+
+def test_uncapped_loss_note_gives_the_figures_and_the_options(catalogue):
+    """r18b ob-fresh 4: where losses are not carried forward and the Core Places fall short of cost, the note gives
+    the break-even occupancy, the loss in the first scenario below it, the floor at the minimum Core Places, and the
+    options (carry forward, a loss share the draft does not contain, more places, accept) without inventing a term."""
+    draft = draft_of(catalogue, CHARITY)
+    note = next(c for c in draft.document.clauses if c.id == "open-book.losses").note
+    assert "the budgeted Allowable Costs are covered only from" in note
+    # the minimum is for each home: four homes at two (the one with two keeps them) = 8 places x 52 x £4,950
+    assert "to the minimum of two at each home (eight in all), they bring in as little as £2,059,200 a year (at £4,950 " \
+        "a week), £895,800 less than the budgeted Allowable Costs" in note
+    assert "share a loss" in note and "this draft has no such term" in note
+
+
+def test_continuous_access_at_the_full_level_reaches_the_ledgers(catalogue):
+    """r18b ob-fresh 5: "can see the cost ledger at any time" (continuous access to the full open book) gives access to
+    the ledgers as kept day to day, not only to accounts updated monthly; at the cost-model level it stays as it was."""
+    def full(data):
+        data["open_book"]["level"] = "full"
+
+    text = document_text(draft_of(catalogue, ADULT, full))
+    assert "continuous read-only access, through a secure shared system, to its ledgers and cost records for the " \
+           "Open-Book Services as it keeps them day to day, to the cost model for them, and to its management " \
+           "accounts for them, updated at least monthly" in text
+    plain = document_text(draft_of(catalogue, ADULT))
+    assert "as it keeps them day to day" not in plain
+
+
+def test_extra_support_without_a_price_is_priced_case_by_case(catalogue):
+    """r18b ob-fresh 6: where no price is given for support beyond the weekly Prices, an Individual Placement Agreement
+    adds support at a price agreed in writing (not at Prices that do not exist) and the note says so; where an hourly
+    price exists, the Prices in the schedule are used."""
+    def weekly_only(data):
+        prices = data["open_book"]["unit_prices"]
+        hourly = [u for u in prices if u["unit"] == "hour"]
+        for u in hourly:
+            prices.remove(u)
+        data["open_book"]["cost_model"]["income"] = sum(u["price"] * u.get("expected_units", 0) for u in prices)
+
+    draft = draft_of(catalogue, CHARITY, weekly_only)
+    text = document_text(draft)
+    assert "may add support to the Care Services at a price for that support that the Council agrees in writing" in text
+    note = next(c for c in draft.document.clauses if c.id == "open-book.placements").note
+    assert "The instructions give no price for support beyond the weekly Prices" in note
+    priced = document_text(draft_of(catalogue, CHARITY))
+    assert "may add support to the Care Services at the Prices in Schedule" in priced
+
+
+def test_worked_split_with_a_carry_forward_does_not_contradict_itself(drafts, catalogue):
+    """r18b ob-fresh 8 and 9: the worked example says what would be paid apart from the carry-forward and then that it
+    is carried forward instead (never "must pay ... that does not happen"); a threshold the sheet does not give is
+    bracketed in the clause, and one it gives is not."""
+    text = text_of(drafts, "adult-care-sharing-band")
+    assert "Apart from the carry-forward in clause" in text and "would pay" in text
+    assert "it is instead carried forward under clause" in text and "that does not happen" not in text
+    assert "is less than [£5,000], none of it is paid" in text
+
+    def given(data):
+        data["open_book"]["excess"]["carry_below"] = 2000
+
+    told = document_text(draft_of(catalogue, ADULT, given))
+    assert "is less than £2,000, none of it is paid" in told and "[£2,000]" not in told

@@ -57,6 +57,20 @@ def setter(*path_and_value):
 DELETE = object()
 
 
+def two_weekly(*split):
+    """CHARITY with its 14 places priced at two weekly prices (9 at £4,950, 5 at £5,950, 11 core places), each line
+    given the core places in `split` (None: not given)."""
+    def mutate(data):
+        prices = data["open_book"]["unit_prices"]
+        prices[0].update(expected_units=419, capacity_units=468)
+        prices.append({"service": "Residential placement, one child with complex needs", "unit": "week",
+                       "price": 5950, "expected_units": 200, "capacity_units": 260})
+        for line, n in zip((prices[0], prices[-1]), split):
+            if n is not None:
+                line["core_places"] = n
+    return mutate
+
+
 @dataclass
 class Case:
     rule: str
@@ -114,6 +128,18 @@ FIRES = [
          says="4 core places are more than its 3 places", loc=("services", "homes", 3, "core_places")),
     # 11 core places x 52 weeks x £4,950 = £2,831,400 against Allowable Costs of £2,955,000; the £39,000 of
     # one-to-one hours is not guaranteed, so it is not part of the floor
+    Case("OPEN-BOOK-CORE-SPLIT", CHARITY, two_weekly(6, 4), says="the weekly prices' core places add up to 10 (6 + 4), "
+         "not the 11 core places", loc=("open_book", "unit_prices", 0, "core_places")),
+    Case("OPEN-BOOK-CORE-SPLIT", CHARITY, two_weekly(5, 6), says="6 core places are more than the 5 places its capacity "
+         "of 260 weeks gives", loc=("open_book", "unit_prices", 2, "core_places")),
+    Case("OPEN-BOOK-CORE-SPLIT", CHARITY, two_weekly(6, None), says="core_places is empty while another weekly price",
+         loc=("open_book", "unit_prices", 2, "core_places")),
+    # 11 x 52 x £4,950 = £2,831,400; 5 at £5,950 and 6 at £4,950 = £3,091,400
+    Case("OPEN-BOOK-CORE-SPLIT-MISSING", CHARITY, two_weekly(), says="the 11 core places are priced at 2 weekly prices "
+         "but no weekly price gives core_places", loc=("open_book", "unit_prices", 0, "core_places")),
+    Case("OPEN-BOOK-CORE-SPLIT-MISSING", CHARITY, two_weekly(), says="(£2,831,400 a year; up to £3,091,400 at the higher"),
+    Case("OPEN-BOOK-ABSENCE-CAP", ADULT, says="services.absence_rate pays 100% of the Price while a resident is away, "
+         "but services.absence_weeks is empty", loc=("services", "absence_weeks")),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="(572 weeks), the only income guaranteed, bring in £2,831,400 a year "
          "against budgeted Allowable Costs of £2,955,000: a year at the floor leaves the provider a loss of £123,600",
          loc=("services", "core_places")),
@@ -288,6 +314,13 @@ QUIET = [
          or setter("services", "existing_placements", 12)(d)
          or setter("open_book", "unit_prices", 0, "expected_units", 624)(d)),   # 624 x £4,950 = £3,088,800 covers cost
     Case("OPEN-BOOK-CORE-FLOOR", ADULT),
+    Case("OPEN-BOOK-ABSENCE-CAP", ADULT, setter("services", "absence_weeks", 6)),   # the hospital stay is capped
+    Case("OPEN-BOOK-ABSENCE-CAP", ADULT, setter("services", "absence_rate", 0)),     # nothing paid while away
+    Case("OPEN-BOOK-ABSENCE-CAP", CHARITY),
+    Case("OPEN-BOOK-CORE-SPLIT", CHARITY, two_weekly(6, 5)),            # 6 + 5 = 11 core places
+    Case("OPEN-BOOK-CORE-SPLIT", CHARITY),                              # one weekly price
+    Case("OPEN-BOOK-CORE-SPLIT-MISSING", CHARITY, two_weekly(6, 5)),
+    Case("OPEN-BOOK-CORE-SPLIT-MISSING", CHARITY),   # a children's home: absence includes missing and custody
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", ADULT),   # an open procedure
     Case("OPEN-BOOK-USER-CHOICE-PLACES", CHARITY),   # eleven children, eleven core places
     Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY),   # no variable cost given
