@@ -835,7 +835,10 @@ class Services(Strict):
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")
     existing_placements: int | None = Field(
-        None, ge=0, le=1000, description="For a direct award on the user choice justification: how many people were "
+        None, ge=0, le=1000, description="How many people the commissioner has placed at the homes under earlier "
+                                         "contracts who move onto this agreement on the start date, e.g. 19 (the "
+                                         "note on existing placements then gives the figure to check the list "
+                                         "against). For a direct award on the user choice justification: how many people were "
                                          "living at the homes when the award was decided, whose choice the award "
                                          "rests on, e.g. 11. The Core Places are then the places they occupy (no "
                                          "more than core_places), and each stops being paid for 4 weeks after its "
