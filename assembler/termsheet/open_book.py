@@ -1164,9 +1164,18 @@ class OpenBookTermSheet(TermSheetBase):
             if units <= 0:
                 break
             factors.append((target / (wk.price * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+        # The worked example in the reconciliation schedule (r18 ob-sample 3 and 12): each step's figures.
+        def whole(v: Decimal) -> Decimal:  # £3,063,750, not £3,063,750.00, where the pence are nil
+            return v.to_integral() if v == v.to_integral() else v
+
+        steps = [{"lost": n + 1, "units": Decimal(wk.expected_units) - (n + 1) * removed,
+                  "income": whole(pence(wk.price * (Decimal(wk.expected_units) - (n + 1) * removed))),
+                  "factor": f, "price": whole(pence(wk.price * f))} for n, f in enumerate(factors)]
         return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
-                "factors": factors, "places": places, "core": core, "expected": wk.expected_units}
+                "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
+                "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
+                "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps}
 
     def _attach_home_weeks(self) -> None:
         """Each home's expected weeks of the one re-based weekly Price, where they can be known: the homes'

@@ -843,7 +843,9 @@ def test_overheads_have_their_own_categories_and_a_mileage_rate_is_not_indexed(c
     body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
     direct, _, overheads = body.partition("Overheads are Allowable Costs only up to the Overhead Cap, and only if")
     assert "Central overheads" not in direct.split("Direct Costs are Allowable Costs only if")[-1]
-    assert "Central overheads (payroll, HR and finance) up to the overhead cap;" in overheads
+    # r18b ob-fresh 11: the paragraph states the Overhead Cap, so the category does not repeat it in lower case.
+    assert "Central overheads (payroll, HR and finance);" in overheads
+    assert "up to the overhead cap" not in overheads
     assert "Insurance and audit." in overheads
     assert "a rate per mile is not, and stays as stated" in body
 
