@@ -875,7 +875,10 @@ class Services(Strict):
                                                                    "whether or not a child is placed in them (the "
                                                                    "'core-places' void position). Empty: every place.")
     existing_placements: int | None = Field(
-        None, ge=0, le=1000, description="For a direct award on the user choice justification: how many people were "
+        None, ge=0, le=1000, description="How many people the commissioner has placed at the homes under earlier "
+                                         "contracts who move onto this agreement on the start date, e.g. 19 (the "
+                                         "note on existing placements then gives the figure to check the list "
+                                         "against). For a direct award on the user choice justification: how many people were "
                                          "living at the homes when the award was decided, whose choice the award "
                                          "rests on, e.g. 11. The Core Places are then the places they occupy (no "
                                          "more than core_places), and each stops being paid for 4 weeks after its "
@@ -1240,9 +1243,18 @@ class OpenBookTermSheet(TermSheetBase):
             if units <= 0:
                 break
             factors.append((target / (wk.price * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+        # The worked example in the reconciliation schedule (r18 ob-sample 3 and 12): each step's figures.
+        def whole(v: Decimal) -> Decimal:  # £3,063,750, not £3,063,750.00, where the pence are nil
+            return v.to_integral() if v == v.to_integral() else v
+
+        steps = [{"lost": n + 1, "units": Decimal(wk.expected_units) - (n + 1) * removed,
+                  "income": whole(pence(wk.price * (Decimal(wk.expected_units) - (n + 1) * removed))),
+                  "factor": f, "price": whole(pence(wk.price * f))} for n, f in enumerate(factors)]
         return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
-                "factors": factors, "places": places, "core": core, "expected": wk.expected_units}
+                "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
+                "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
+                "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps}
 
     def _attach_home_weeks(self) -> None:
         """Each home's expected weeks of the one re-based weekly Price, where they can be known: the homes'

@@ -286,7 +286,20 @@ def test_paragraph_kinds_in_the_reconciliation_schedule(built):
     _, result, _ = built[CHARITY]
     kinds = [b.kind for b in clause(result, "common.open-book-schedule-reconciliation").blocks
              if isinstance(b, Paragraph)]
-    assert kinds.count("heading") == 4   # how it works, worked example, occupancy scenarios, statement
+    # how it works, worked example, occupancy scenarios, statement, re-basing when Core Places are lost
+    assert kinds.count("heading") == 5
+
+
+def test_rebasing_example_works_the_interim_factor_from_the_budget(built):
+    """r18 ob-sample 3 and 12: the re-basing formula is shown in the schedule with the sheet's figures: one Core
+    Place lost removes 36.33 weeks (52 less the 15.67 a non-core place is expected to be bought), so the factor is
+    (£2,955,000 + £147,750 - £39,000) / (£4,950 x 582.67) = 1.0622."""
+    _, result, _ = built[CHARITY]
+    schedule = clause(result, "common.open-book-schedule-reconciliation")
+    rows = {r[0]: r[1:] for r in table_rows(schedule) if len(r) == 3}
+    assert rows["Factor F"] == ["1.0622", "1.1329"]
+    assert rows["U − D (weeks a year)"] == ["619 − 36.33 = 582.67", "619 − 72.66 = 546.34"]
+    assert "F = (C + P − S) ÷ (W × (U − D))" in paragraphs_text(schedule)
 
 
 def test_open_book_values_are_data_not_markup(catalogue, tmp_path):

@@ -843,7 +843,9 @@ def test_overheads_have_their_own_categories_and_a_mileage_rate_is_not_indexed(c
     body = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
     direct, _, overheads = body.partition("Overheads are Allowable Costs only up to the Overhead Cap, and only if")
     assert "Central overheads" not in direct.split("Direct Costs are Allowable Costs only if")[-1]
-    assert "Central overheads (payroll, HR and finance) up to the overhead cap;" in overheads
+    # r18b ob-fresh 11: the paragraph states the Overhead Cap, so the category does not repeat it in lower case.
+    assert "Central overheads (payroll, HR and finance);" in overheads
+    assert "up to the overhead cap" not in overheads
     assert "Insurance and audit." in overheads
     assert "a rate per mile is not, and stays as stated" in body
 
@@ -1151,3 +1153,62 @@ def test_worked_split_with_a_carry_forward_does_not_contradict_itself(drafts, ca
 
     told = document_text(draft_of(catalogue, ADULT, given))
     assert "is less than £2,000, none of it is paid" in told and "[£2,000]" not in told
+
+
+def _incumbent_care_home(catalogue, tmp_path):
+    """The adult sample as a care home block with Core Places, spot places and residents moving across from
+    earlier contracts with the same provider (the shape of r18b ob-fresh)."""
+    text = ADULT.read_text(encoding="utf-8").replace("open_book_voids: void-payment", "open_book_voids: core-places", 1)
+    text = text.replace("  placement_notice_days: 56\n", "  placement_notice_days: 56\n  core_places: 10\n"
+                        "  minimum_core_places: 2\n  incumbent: true\n  existing_placements: 12\n", 1)
+    path = tmp_path / "incumbent.yaml"
+    path.write_text(text, encoding="utf-8")
+    return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def _note(result, clause_id):
+    return next(c for c in result.document.all_clauses() if c.id == clause_id).note or ""
+
+
+def test_residents_moving_across_end_their_earlier_placements_and_the_note_gives_the_number(catalogue, tmp_path, drafts):
+    """r18b ob-fresh 7: existing residents' earlier placements end the day before the start, the Prices apply from
+    the start, and the note checks the list against the number the sheet gives, with the Core Places it fills."""
+    result = _incumbent_care_home(catalogue, tmp_path)
+    body, note = document_text(result), _note(result, "open-book.placements")
+    assert "living in one of the Homes on 31 May 2027 under an earlier contract" in body
+    assert ("The placement of each of them under the earlier contract ends at the end of 31 May 2027, without "
+            "affecting rights and liabilities accrued under it before then, and from 1 June 2027 the Council pays "
+            "for the place the Price in Schedule 2 for its type, and not the fee under the earlier contract") in body
+    assert "The Council says twelve people are placed there now: check the list against that number" in note
+    assert "(only ten can be Core Places; the other two are paid for only while occupied)" in note
+    # Quiet: a user-choice award keeps its earlier contracts until a lawful basis is recorded.
+    charity = drafts["childrens-homes-charity"][1]
+    assert "The placement of each of them under the earlier contract ends" not in document_text(charity)
+    assert "placed there now" not in _note(charity, "open-book.placements")
+
+
+def test_spot_places_beyond_the_core_places_are_stated_in_the_clause(catalogue, tmp_path, drafts):
+    """r18b ob-fresh 13: the places the commissioner may buy beyond the Core Places are stated in the clause on
+    core places, with a note on first refusal; a user-choice award (the charity sample) has no such sentence."""
+    result = _incumbent_care_home(catalogue, tmp_path)
+    assert ("In addition to the Core Places, the Council may place people in up to four more places at the Homes "
+            "(fourteen in all), when the Society has a place free.") in document_text(result)
+    assert "right of first refusal" in _note(result, "open-book.voids")
+    assert "In addition to the Core Places" not in document_text(drafts["childrens-homes-charity"][1])
+
+
+def test_care_home_recital_names_the_choice_of_accommodation_and_a_society_signatory_is_checked(drafts):
+    """r18b ob-fresh 14 and 16: a care-home draft's recital (A) names the Choice of Accommodation Regulations 2014;
+    the boilerplate note asks for a registered society's authority for its one signatory. Neither in the children's
+    homes draft of a charitable company."""
+    adult, charity = drafts["adult-care-sharing-band"][1], drafts["childrens-homes-charity"][1]
+    assert "Care and Support and After-care (Choice of Accommodation) Regulations 2014, and buys" in document_text(adult)
+    assert "is a registered society: a person its committee authorises may sign" in _note(adult, "common.general")
+    assert "Choice of Accommodation" not in document_text(charity)
+    assert "registered society" not in _note(charity, "common.general")
+
+
+def test_kpi_measured_over_follows_the_reporting_frequency(drafts):
+    """r18b ob-fresh 17: no 'each interval reported' where the KPI's frequency names the period."""
+    for name in ("adult-care-sharing-band", "childrens-homes-charity"):
+        assert "each interval reported" not in document_text(drafts[name][1])
