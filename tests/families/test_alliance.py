@@ -2342,7 +2342,7 @@ def test_the_index_is_read_as_first_published_with_a_fallback(big):
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     assert "increased by the Indexation Increase for that Alliance Year" in defs["Annual Value"]
     assert "using in each case the figures first published and disregarding later revisions" in defs["Indexation Increase"]
-    assert "add the Office for National Statistics' series identifier" in " ".join(clause(big, "alliance.schedule-budget").note.split())
+    assert "Add the Office for National Statistics' series identifier" in " ".join(clause(big, "alliance.schedule-budget").note.split())
 
 
 def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_need_them(big):

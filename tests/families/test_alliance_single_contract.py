@@ -154,6 +154,8 @@ def test_indexation_is_defined_once_as_a_formula_known_when_the_year_starts(elle
     assert "Annual Values increased each year by the Indexation Increase" in text
     note = " ".join(clause(ellerby, "alliance.schedule-budget").note.split())
     assert "for an Alliance Year starting on 1 May could mean the April after the year starts" in note
+    outcomes = " ".join(clause(ellerby, "alliance.schedule-outcomes").note.split())
+    assert "does not count for improvement plans" in outcomes and "for for" not in outcomes
 
 
 def test_indexation_words_that_cannot_be_read_as_a_formula_are_kept_and_flagged():
