@@ -829,6 +829,7 @@ class CreditView:
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
     early_payments: list = field(default_factory=list)  # fixed payments due before the year's income can meet them
     first_instalment_cuts: dict = field(default_factory=dict)  # investor -> reduction of its first instalment
+    return_only: dict = field(default_factory=dict)  # investor -> [(date, amount)] of return-only payments
     capped_shares: list = field(default_factory=list)  # capped shares of what remains: see capped_shares()
 
 
@@ -972,6 +973,21 @@ def return_accrued(sheet, inv, since: dt.date | None, day: dt.date) -> Decimal:
     return pence(total)
 
 
+def return_only_payments(sheet) -> dict:
+    """Each amortising investment's return-only payments before its instalments, on the Drawdown Timetable."""
+    out = {}
+    for inv in sheet.contributions.investments:
+        s = services(sheet)[inv.investor]
+        if inv.repayment != "amortising" or not s.payment_dates:
+            continue
+        rows, previous = [], None
+        for day in s.return_dates:
+            rows.append((day, return_accrued(sheet, inv, previous, day)))
+            previous = day
+        out[inv.investor] = rows
+    return out
+
+
 def first_instalment_reduction(sheet, inv) -> Decimal:
     """The yearly instalments are worked out on the whole capital from the start of the period the first one covers;
     capital drawn after that start earns no return before its drawdown, so the first instalment is reduced by return
@@ -1046,6 +1062,7 @@ def credit_view(sheet) -> CreditView:
         affordability=affordability_targets(sheet), early_payments=early_payments(sheet),
         first_instalment_cuts={i.investor: c for i in sheet.contributions.investments
                                if (c := first_instalment_reduction(sheet, i))},
+        return_only=return_only_payments(sheet),
         capped_shares=capped_shares(sheet))
 
 
