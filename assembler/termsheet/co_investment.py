@@ -568,6 +568,70 @@ class Nominations(Strict):
     _MARKET: ClassVar[re.Pattern] = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s+of\s+(?:the\s+)?(?:open\s+)?market\s+rents?",
                                                re.IGNORECASE)
 
+    _CIRCULAR: ClassVar[re.Pattern] = re.compile(
+        r"^(?:whom|who|which|that)\s+(.+?)\s+(?:nominates|nominate|puts forward|refers)\s*$", re.IGNORECASE)
+    _OWNER: ClassVar[re.Pattern] = re.compile(r"^(?:the\s+)?[A-Z][\w ]*?'s\s+")
+    _HOUSEHOLD: ClassVar[re.Pattern] = re.compile(r"^(?:an?|any)\s+(household|family)\b", re.IGNORECASE)
+    _CHILDREN: ClassVar[re.Pattern] = re.compile(
+        r"\bdependent child|\bwith (?:a |at least one |one or more )?(?:dependent )?child(?:ren)?\b|\bfamil(?:y|ies) with "
+        r"(?:dependent )?children\b|\bpregnant\b", re.IGNORECASE)
+    _WORK: ClassVar[re.Pattern] = re.compile(r"\bkey[- ]workers?\b|\bemploy(?:ed|ment|s)\b|\bwork(?:s|ing)? (?:in|for|as)\b",
+                                             re.IGNORECASE)
+
+    @property
+    def acting_through(self) -> str | None:
+        """Where nominated_by only names the part of the authority that nominates ("whom the Council's Housing Needs
+        Service nominates"), that part as the authority's own ("its Housing Needs Service"): the clause then says the
+        authority nominates acting through it, not "nominate a person whom ... nominates"."""
+        m = self._CIRCULAR.match((self.nominated_by or "").strip())
+        if not m:
+            return None
+        return self._OWNER.sub("its ", m.group(1), count=1)
+
+    @property
+    def nominee(self) -> str:
+        """The noun for whom the authority nominates: "household" (or "family") where the eligibility words describe
+        one, or where none are given; "person" otherwise."""
+        if not self.eligible:
+            return "household"
+        m = self._HOUSEHOLD.match(self.eligible.strip())
+        return m.group(1).lower() if m else "person"
+
+    @property
+    def nomination_words(self) -> str:
+        """The words after "nominate" in the clause: the eligible nominee and where the nominee comes from, without
+        repeating the noun ("a person ..., who must be a household ...") or the verb ("nominate a person whom its
+        service nominates")."""
+        source = None if self.acting_through else (self.nominated_by or "from its housing register")
+        if not self.eligible:
+            return f"a household {source or 'from its housing register'}"
+        if not source:
+            return self.eligible
+        if self.nominee == "person":
+            return f"a person {source}, who must be {self.eligible}"
+        if source.lower().startswith("from "):
+            return f"{self.eligible}, {source}"
+        return f"a {self.nominee} {source}, which must be {self.eligible}"
+
+    @property
+    def for_families(self) -> bool:
+        """Whether every nominee is a household with a child (or expecting one), as the eligibility words say: the
+        shared accommodation rate for single claimants under 35 then never applies."""
+        return bool(self.eligible and self._CHILDREN.search(self.eligible))
+
+    @property
+    def homelessness(self) -> bool:
+        """Whether the nominees are households the authority owes a homelessness duty (the eligibility words name
+        homelessness or a duty in Part 7 of the Housing Act 1996): the nominations then serve its Part 7 functions."""
+        return bool(self.eligible and re.search(r"\bhomeless|\bsection 1(?:8[4-9]|9\d)[A-Z]?\b|\bs\.\s?1(?:8[4-9]|9\d)|\bPart 7\b",
+                                                self.eligible, re.IGNORECASE))
+
+    @property
+    def work_based(self) -> bool:
+        """Whether eligibility depends on the nominee's work (key-worker housing): a tenant then stops being eligible by
+        leaving that work."""
+        return bool(self.eligible and self._WORK.search(self.eligible))
+
     @property
     def market_cap(self) -> Decimal | None:
         """The share of open market rent that also caps each rent: market_rent_percent, or the percentage that rent_cap

@@ -1,0 +1,37 @@
+"""How the nominations clause words who nominates and who may be nominated (r18b ci-fresh findings 9, 10, 14)."""
+
+from assembler.termsheet.co_investment import Nominations
+
+FAMILIES = ("a household with at least one dependent child to whom the Council owes the main housing duty under "
+            "section 193 of the Housing Act 1996, living in temporary accommodation")
+
+
+def test_a_service_that_nominates_becomes_the_authority_acting_through_it():
+    n = Nominations(percentage=100, eligible=FAMILIES,
+                    nominated_by="whom the Council's Housing Needs and Temporary Accommodation Service nominates")
+    assert n.acting_through == "its Housing Needs and Temporary Accommodation Service"
+    assert n.nominee == "household"
+    assert n.nomination_words == FAMILIES  # no "a person whom ... nominates, who must be a household"
+    assert n.for_families and n.homelessness and not n.work_based
+
+
+def test_a_source_that_is_not_a_nomination_is_kept():
+    n = Nominations(percentage=100, nominated_by="whom its leaving care service approves",
+                    eligible="a young person aged 18 to 24 leaving the Council's care")
+    assert n.acting_through is None
+    assert n.nominee == "person"
+    assert n.nomination_words == ("a person whom its leaving care service approves, who must be a young person aged "
+                                  "18 to 24 leaving the Council's care")
+    assert not n.for_families and not n.homelessness
+
+
+def test_defaults_read_as_before():
+    n = Nominations(percentage=75)
+    assert n.acting_through is None and n.nominee == "household"
+    assert n.nomination_words == "a household from its housing register"
+    assert not n.for_families and not n.work_based
+
+
+def test_key_worker_eligibility_is_work_based():
+    n = Nominations(percentage=100, eligible="a key worker employed by the NHS trust or the Council")
+    assert n.work_based and not n.for_families
