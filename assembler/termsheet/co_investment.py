@@ -679,7 +679,13 @@ class Subsidy(Strict):
     route: Literal["not_a_subsidy", "minimal_financial_assistance", "assessed"] = Field(
         description="How the authority's contribution complies with the Subsidy Control Act 2022: not a subsidy; "
         "minimal financial assistance (s.36); or assessed against the principles.")
-    rationale: str | None = Field(None, description="Why the route applies, in a sentence or two.")
+    rationale: str | None = Field(None, description="Why the route applies, in a sentence or two. For an assessed "
+                                 "subsidy, the reasons it is consistent with the principles (the draft leaves out words "
+                                 "that only restate the route, such as 'exceeds minimal financial assistance').")
+    decision_reference: str | None = Field(
+        None, description="The reference of the authority's decision to give its contribution (a Cabinet or committee "
+        "report or decision number, e.g. 'report HRG/CAB/26/91'): the subsidy clause cites it with the decision date. "
+        "Leave out where there is none.")
     assessment_date: dt.date | None = Field(None, description="When the authority completed its subsidy assessment, as YYYY-MM-DD.")
     decision_date: dt.date | None = Field(
         None, description="When the authority's decision to give its contribution was confirmed (for a Cabinet decision, "
@@ -692,9 +698,30 @@ class Subsidy(Strict):
         "database deadline from this earlier day, so that the entry is in time whichever day counts as the "
         "confirmation. Leave out where the decision took effect on the day it was made.")
 
+    _RESTATES: ClassVar[re.Pattern] = re.compile(
+        r"minimal financial assistance|\bassessed (?:it|them|the \w+) against|against the subsidy control principles"
+        r"|\bis a subsidy\b", re.IGNORECASE)
+
+    @property
+    def reasons(self) -> str | None:
+        """For an assessed subsidy, the rationale's reasons without the words that only restate the route ("the grant
+        exceeds minimal financial assistance; the Council assessed it against the subsidy control principles:"), as
+        words that follow "for these reasons:"; a leading "it" becomes "the assistance"."""
+        if not self.rationale:
+            return None
+        text = " ".join(self.rationale.split()).rstrip(".")
+        parts = [p.strip() for p in re.split(r"(?<=[;:])\s+", text)]
+        kept = [p for p in parts if not self._RESTATES.search(p)]
+        if not kept or self.route != "assessed":
+            return text
+        out = " ".join(kept).rstrip(";:")
+        return re.sub(r"^it\b", "the assistance", out)
+
     def database_due(self, months: int, earliest: bool = False) -> dt.date | None:
-        """The last day for the subsidy database entry: `months` after the confirmation of the decision (or, with
-        `earliest`, after the day the decision was made, where the sheet gives an earlier one)."""
+        """The last day for the subsidy database entry: the last day of the `months` beginning with the confirmation of
+        the decision (or, with `earliest`, with the day the decision was made, where the sheet gives an earlier one).
+        "Within three months of confirmation" (s.33(3)(c)) may be read either way; counting the day of confirmation as
+        the first day gives the earlier date (12 November to 11 February), which is in time on either reading."""
         start = self.decided_on if earliest and self.decided_on and self.decision_date and self.decided_on < self.decision_date \
             else self.decision_date
         if start is None:
@@ -703,7 +730,7 @@ class Subsidy(Strict):
         year, month = start.year + y, m + 1
         for day in (start.day, 30, 29, 28):
             try:
-                return dt.date(year, month, day)
+                return dt.date(year, month, day) - dt.timedelta(days=1 if day == start.day else 0)
             except ValueError:
                 continue
         return None

@@ -35,3 +35,16 @@ def test_defaults_read_as_before():
 def test_key_worker_eligibility_is_work_based():
     n = Nominations(percentage=100, eligible="a key worker employed by the NHS trust or the Council")
     assert n.work_based and not n.for_families
+
+
+def test_subsidy_reasons_leave_out_words_that_restate_the_route():
+    import datetime as dt
+    from assembler.termsheet.co_investment import Subsidy
+    s = Subsidy(route="assessed", decision_date=dt.date(2026, 11, 12), rationale=(
+        "the £4,600,000 grant exceeds minimal financial assistance; the Council assessed it against the subsidy "
+        "control principles: it meets a shortage of homes, and the rents are capped."))
+    assert s.reasons == "the assistance meets a shortage of homes, and the rents are capped"
+    # the safe deadline: the last day of the three months beginning with the confirmation
+    assert s.database_due(3) == dt.date(2027, 2, 11)
+    plain = Subsidy(route="not_a_subsidy", rationale="the terms are those a market investor would accept")
+    assert plain.reasons == "the terms are those a market investor would accept"
