@@ -674,6 +674,14 @@ class EndOfTerm(Strict):
         True, description="For the authority-option route: whether the price is never less than the amount then secured on "
         "the home by the investors' charges (true), so that exercising the option always repays them.")
 
+    @property
+    def floor_in_terms(self) -> bool:
+        """Whether the instructions themselves put a floor under the option price: option_floor given on the sheet, or
+        option_price words such as "never less than the amount then secured". Otherwise the floor (option_floor's
+        default) is the draft's proposal, and the note says so."""
+        return "option_floor" in self.model_fields_set or bool(re.search(
+            r"never less|not less|no less|at least|greater of|secured", self.option_price or "", re.IGNORECASE))
+
 
 class Subsidy(Strict):
     route: Literal["not_a_subsidy", "minimal_financial_assistance", "assessed"] = Field(
