@@ -575,7 +575,9 @@ def test_limited_recourse_return_is_owed_at_maturity_only_so_far_as_payable(cata
             "step of Schedule 3 is not enough is carried forward and is due in full on the Maturity Date") in returns
     for cid in ("co-investment.liability",):  # this sample's end-of-term variant repays on sale instead
         body = text_of(clause(doc, cid))
-        assert "then outstanding and any Investor Return then carried forward, so far as clause" in body
+        # the Foundation's capped share is not carried forward, so the clause says it is owed none (r18b finding 13)
+        assert ("then outstanding and any Investor Return then carried forward (an Investor whose return is not "
+                "carried forward from year to year being owed none), so far as clause") in body
         assert "Investment Capital and Investor Return then outstanding" not in body
     # Fixed returns only (the community lease): a full debt, and no carried-forward instalment.
     fixed = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
