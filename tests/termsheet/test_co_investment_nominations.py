@@ -52,8 +52,8 @@ def test_subsidy_reasons_leave_out_words_that_restate_the_route():
 
 def test_thin_all_in_cap_makes_charities_relief_advice_a_pre_exchange_step(catalogue):
     """r18b ci-fresh finding 7: £85,000 price cap, £100,000 all-in cap, £4,250 of tax at the higher rates: £10,750 left
-    for fees and works, so the tax clause makes advice on charities relief a step before the first exchange; with a £75,000 price cap (£21,250 left)
-    to spare it does not."""
+    for fees and works, so the tax clause makes advice on charities relief a step before the first exchange; with a £75,000 price cap
+    (£21,250 left) it does not."""
     from assembler.assemble import assemble
     from assembler.writers.text import to_text
     from tests.rules.helpers import RULES_DATE
