@@ -121,7 +121,7 @@ def test_contributions_add_up_in_the_draft(drafts):
                               "Twenty equal yearly instalments of capital and return (see below)", "4 July 2049",
                               "£153,752.29 (capital and return)"]
     # the explanation is a paragraph under the table, not a narrow column (r18b ci-fresh finding 23)
-    assert ("Repayment of the capital of Fund: return only, at 4.5% a year (simple, calculated daily on a 365-day year) "
+    assert ("Repayment of the capital of the Fund: return only, at 4.5% a year (simple, calculated daily on a 365-day year) "
             "on capital drawn and outstanding, paid yearly in arrear on 4 July 2028 and 4 July 2029 (the first payment "
             "for the period from its drawdown); then twenty equal yearly instalments of capital and that year's return, "
             "from 4 July 2030.") in text_of(clause(doc, "co-investment.schedule-contributions"))
