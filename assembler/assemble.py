@@ -263,9 +263,13 @@ def _note_assumptions(doc: Document) -> None:
     """The reviewing solicitor sees every assumption in one place: a note on the first clause."""
     if not doc.assumptions or not doc.clauses:
         return
-    items = "; ".join(f"({chr(ord('a') + i)}) {a}" if i < 26 else a for i, a in enumerate(doc.assumptions))
-    listed = (f"Assumptions made where the instructions are silent, each to be confirmed with the client "
-              f"before the draft goes out: {items}.")
+    if len(doc.assumptions) == 1:  # one assumption: a sentence, not a list with a lone "(a)"
+        listed = (f"Assumption made where the instructions are silent, to be confirmed with the client before the "
+                  f"draft goes out: {doc.assumptions[0]}.")
+    else:
+        items = "; ".join(f"({chr(ord('a') + i)}) {a}" if i < 26 else a for i, a in enumerate(doc.assumptions))
+        listed = (f"Assumptions made where the instructions are silent, each to be confirmed with the client "
+                  f"before the draft goes out: {items}.")
     first = doc.clauses[0]
     first.note = f"{first.note} {listed}" if first.note else listed
 

@@ -568,6 +568,70 @@ class Nominations(Strict):
     _MARKET: ClassVar[re.Pattern] = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s+of\s+(?:the\s+)?(?:open\s+)?market\s+rents?",
                                                re.IGNORECASE)
 
+    _CIRCULAR: ClassVar[re.Pattern] = re.compile(
+        r"^(?:whom|who|which|that)\s+(.+?)\s+(?:nominates|nominate|puts forward|refers)\s*$", re.IGNORECASE)
+    _OWNER: ClassVar[re.Pattern] = re.compile(r"^(?:the\s+)?[A-Z][\w ]*?'s\s+")
+    _HOUSEHOLD: ClassVar[re.Pattern] = re.compile(r"^(?:an?|any)\s+(household|family)\b", re.IGNORECASE)
+    _CHILDREN: ClassVar[re.Pattern] = re.compile(
+        r"\bdependent child|\bwith (?:a |at least one |one or more )?(?:dependent )?child(?:ren)?\b|\bfamil(?:y|ies) with "
+        r"(?:dependent )?children\b|\bpregnant\b", re.IGNORECASE)
+    _WORK: ClassVar[re.Pattern] = re.compile(r"\bkey[- ]workers?\b|\bemploy(?:ed|ment|s)\b|\bwork(?:s|ing)? (?:in|for|as)\b",
+                                             re.IGNORECASE)
+
+    @property
+    def acting_through(self) -> str | None:
+        """Where nominated_by only names the part of the authority that nominates ("whom the Council's Housing Needs
+        Service nominates"), that part as the authority's own ("its Housing Needs Service"): the clause then says the
+        authority nominates acting through it, not "nominate a person whom ... nominates"."""
+        m = self._CIRCULAR.match((self.nominated_by or "").strip())
+        if not m:
+            return None
+        return self._OWNER.sub("its ", m.group(1), count=1)
+
+    @property
+    def nominee(self) -> str:
+        """The noun for whom the authority nominates: "household" (or "family") where the eligibility words describe
+        one, or where none are given; "person" otherwise."""
+        if not self.eligible:
+            return "household"
+        m = self._HOUSEHOLD.match(self.eligible.strip())
+        return m.group(1).lower() if m else "person"
+
+    @property
+    def nomination_words(self) -> str:
+        """The words after "nominate" in the clause: the eligible nominee and where the nominee comes from, without
+        repeating the noun ("a person ..., who must be a household ...") or the verb ("nominate a person whom its
+        service nominates")."""
+        source = None if self.acting_through else (self.nominated_by or "from its housing register")
+        if not self.eligible:
+            return f"a household {source or 'from its housing register'}"
+        if not source:
+            return self.eligible
+        if self.nominee == "person":
+            return f"a person {source}, who must be {self.eligible}"
+        if source.lower().startswith("from "):
+            return f"{self.eligible}, {source}"
+        return f"a {self.nominee} {source}, which must be {self.eligible}"
+
+    @property
+    def for_families(self) -> bool:
+        """Whether every nominee is a household with a child (or expecting one), as the eligibility words say: the
+        shared accommodation rate for single claimants under 35 then never applies."""
+        return bool(self.eligible and self._CHILDREN.search(self.eligible))
+
+    @property
+    def homelessness(self) -> bool:
+        """Whether the nominees are households the authority owes a homelessness duty (the eligibility words name
+        homelessness or a duty in Part 7 of the Housing Act 1996): the nominations then serve its Part 7 functions."""
+        return bool(self.eligible and re.search(r"\bhomeless|\bsection 1(?:8[4-9]|9\d)[A-Z]?\b|\bs\.\s?1(?:8[4-9]|9\d)|\bPart 7\b",
+                                                self.eligible, re.IGNORECASE))
+
+    @property
+    def work_based(self) -> bool:
+        """Whether eligibility depends on the nominee's work (key-worker housing): a tenant then stops being eligible by
+        leaving that work."""
+        return bool(self.eligible and self._WORK.search(self.eligible))
+
     @property
     def market_cap(self) -> Decimal | None:
         """The share of open market rent that also caps each rent: market_rent_percent, or the percentage that rent_cap
@@ -610,12 +674,26 @@ class EndOfTerm(Strict):
         True, description="For the authority-option route: whether the price is never less than the amount then secured on "
         "the home by the investors' charges (true), so that exercising the option always repays them.")
 
+    @property
+    def floor_in_terms(self) -> bool:
+        """Whether the instructions themselves put a floor under the option price: option_floor given on the sheet, or
+        option_price words such as "never less than the amount then secured". Otherwise the floor (option_floor's
+        default) is the draft's proposal, and the note says so."""
+        return "option_floor" in self.model_fields_set or bool(re.search(
+            r"never less|not less|no less|at least|greater of|secured", self.option_price or "", re.IGNORECASE))
+
 
 class Subsidy(Strict):
     route: Literal["not_a_subsidy", "minimal_financial_assistance", "assessed"] = Field(
         description="How the authority's contribution complies with the Subsidy Control Act 2022: not a subsidy; "
         "minimal financial assistance (s.36); or assessed against the principles.")
-    rationale: str | None = Field(None, description="Why the route applies, in a sentence or two.")
+    rationale: str | None = Field(None, description="Why the route applies, in a sentence or two. For an assessed "
+                                 "subsidy, the reasons it is consistent with the principles (the draft leaves out words "
+                                 "that only restate the route, such as 'exceeds minimal financial assistance').")
+    decision_reference: str | None = Field(
+        None, description="The reference of the authority's decision to give its contribution (a Cabinet or committee "
+        "report or decision number, e.g. 'report HRG/CAB/26/91'): the subsidy clause cites it with the decision date. "
+        "Leave out where there is none.")
     assessment_date: dt.date | None = Field(None, description="When the authority completed its subsidy assessment, as YYYY-MM-DD.")
     decision_date: dt.date | None = Field(
         None, description="When the authority's decision to give its contribution was confirmed (for a Cabinet decision, "
@@ -628,9 +706,30 @@ class Subsidy(Strict):
         "database deadline from this earlier day, so that the entry is in time whichever day counts as the "
         "confirmation. Leave out where the decision took effect on the day it was made.")
 
+    _RESTATES: ClassVar[re.Pattern] = re.compile(
+        r"minimal financial assistance|\bassessed (?:it|them|the \w+) against|against the subsidy control principles"
+        r"|\bis a subsidy\b", re.IGNORECASE)
+
+    @property
+    def reasons(self) -> str | None:
+        """For an assessed subsidy, the rationale's reasons without the words that only restate the route ("the grant
+        exceeds minimal financial assistance; the Council assessed it against the subsidy control principles:"), as
+        words that follow "for these reasons:"; a leading "it" becomes "the assistance"."""
+        if not self.rationale:
+            return None
+        text = " ".join(self.rationale.split()).rstrip(".")
+        parts = [p.strip() for p in re.split(r"(?<=[;:])\s+", text)]
+        kept = [p for p in parts if not self._RESTATES.search(p)]
+        if not kept or self.route != "assessed":
+            return text
+        out = " ".join(kept).rstrip(";:")
+        return re.sub(r"^it\b", "the assistance", out)
+
     def database_due(self, months: int, earliest: bool = False) -> dt.date | None:
-        """The last day for the subsidy database entry: `months` after the confirmation of the decision (or, with
-        `earliest`, after the day the decision was made, where the sheet gives an earlier one)."""
+        """The last day for the subsidy database entry: the last day of the `months` beginning with the confirmation of
+        the decision (or, with `earliest`, with the day the decision was made, where the sheet gives an earlier one).
+        "Within three months of confirmation" (s.33(3)(c)) may be read either way; counting the day of confirmation as
+        the first day gives the earlier date (12 November to 11 February), which is in time on either reading."""
         start = self.decided_on if earliest and self.decided_on and self.decision_date and self.decided_on < self.decision_date \
             else self.decision_date
         if start is None:
@@ -639,7 +738,7 @@ class Subsidy(Strict):
         year, month = start.year + y, m + 1
         for day in (start.day, 30, 29, 28):
             try:
-                return dt.date(year, month, day)
+                return dt.date(year, month, day) - dt.timedelta(days=1 if day == start.day else 0)
             except ValueError:
                 continue
         return None

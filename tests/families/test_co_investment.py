@@ -118,11 +118,13 @@ def test_contributions_add_up_in_the_draft(drafts):
                if r[1] and not r[0].endswith("subtotal")]
     assert sum(amounts) == Decimal(5990000)
     assert investments[1] == ["Fund", "£2,000,000", "4.5%", "Fixed rate on capital outstanding, owed whatever the income",
-                              "Return only, at 4.5% a year (simple, calculated daily on a 365-day year) on capital drawn "
-                              "and outstanding, paid yearly in arrear on 4 July 2028 and 4 July 2029 (the first payment "
-                              "for the period from its drawdown); then twenty equal yearly "
-                              "instalments of capital and that year's return, from 4 July 2030", "4 July 2049",
+                              "Twenty equal yearly instalments of capital and return (see below)", "4 July 2049",
                               "£153,752.29 (capital and return)"]
+    # the explanation is a paragraph under the table, not a narrow column (r18b ci-fresh finding 23)
+    assert ("Repayment of the capital of the Fund: return only, at 4.5% a year (simple, calculated daily on a 365-day year) "
+            "on capital drawn and outstanding, paid yearly in arrear on 4 July 2028 and 4 July 2029 (the first payment "
+            "for the period from its drawdown); then twenty equal yearly instalments of capital and that year's return, "
+            "from 4 July 2030.") in text_of(clause(doc, "co-investment.schedule-contributions"))
     assert investments[2][3].endswith("not cumulative") and investments[2][5:] == ["31 May 2037", "Up to £10,000 (return on the full capital)"]
     assert drawdowns[-1] == ["Total", "", "£5,350,000", ""]
     assert len(drawdowns) == 1 + 6 + 1
@@ -573,7 +575,9 @@ def test_limited_recourse_return_is_owed_at_maturity_only_so_far_as_payable(cata
             "step of Schedule 3 is not enough is carried forward and is due in full on the Maturity Date") in returns
     for cid in ("co-investment.liability",):  # this sample's end-of-term variant repays on sale instead
         body = text_of(clause(doc, cid))
-        assert "then outstanding and any Investor Return then carried forward, so far as clause" in body
+        # the Foundation's capped share is not carried forward, so the clause says it is owed none (r18b finding 13)
+        assert ("then outstanding and any Investor Return then carried forward (an Investor whose return is not "
+                "carried forward from year to year being owed none), so far as clause") in body
         assert "Investment Capital and Investor Return then outstanding" not in body
     # Fixed returns only (the community lease): a full debt, and no carried-forward instalment.
     fixed = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document

@@ -356,7 +356,7 @@ FIRES = [
     ("COINV-LTV-BASIS", HOMES, lambda d: d["covenants"].update(valuation_basis="open market value"),
      "says neither 'subject to existing tenancies' nor 'vacant possession'"),
     ("COINV-SUBSIDY-DATABASE-DUE", HOMES, lambda d: d["subsidy"].update(decision_date="2026-08-14"),
-     "the subsidy database entry was due by 14 November 2026, before this draft's date"),
+     "the subsidy database entry was due by 13 November 2026, before this draft's date"),
     ("COINV-SUBSIDY-ASSESSED-FIRST", HOMES, lambda d: d["subsidy"].update(decision_date="2026-08-14"),
      "the subsidy assessment is dated 5 November 2026, after the decision to give the assistance was confirmed on "
      "14 August 2026"),
@@ -752,18 +752,19 @@ def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_
 
 
 def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
-    """The decision confirmed on 27 November 2026: the entry is due three months later, and the clause says by when.
+    """The decision confirmed on 27 November 2026: the entry is due by the last day of the three months beginning with
+    it (26 February 2027, in time on either reading of s.33(3)(c)), and the clause says by when.
     Where the sheet also gives the day the decision was made (the Cabinet's 19 November), the deadline runs from
     that earlier day, so that the entry is in time whichever day counts as the confirmation."""
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
     assert ("(the decision was made on 19 November 2026 and took effect on 27 November 2026; the Council must make "
-            "the entry by 19 February 2027, three months after the earlier date") in text
+            "the entry by 18 February 2027, the last day of the three months beginning with the earlier date") in text
 
     def made_when_confirmed(d):
         del d["subsidy"]["decided_on"]
 
     text = to_text(assemble(sheet_from(HOMES, catalogue, made_when_confirmed), catalogue, today=RULES_DATE).document)
-    assert "(confirmed on 27 November 2026, so by 27 February 2027)" in text
+    assert "(confirmed on 27 November 2026, so by 26 February 2027, the last day of the three months beginning with that date)" in text
 
 
 def _rooftop(field: str):
