@@ -204,7 +204,8 @@ def takes_article(short_name: str, name: str = "") -> bool:
     ("Council", "Recipient", "Kitchen") or a name ending in a common noun ("Housing Trust") does; a
     name starting "The", a name with digits, a saint's name, a possessive, an '&' name, an acronym
     ("BCHA", "Recovery CIC") or another name of several words ("Harbour Light") does not. A single
-    proper name taken from the front of the full name ("Ashdown" for "Ashdown Children's Charity") is a name
+    proper name taken from the front of the full name ("Ashdown" for "Ashdown Children's Charity", or
+    "Willowgate" for "The Willowgate Trust") is a name
     and does not; any other single proper name needs the term sheet's `article: false`."""
     words = short_name.split()
     if not words or words[0].casefold() == "the" or any(ch.isdigit() for ch in short_name):
@@ -215,6 +216,8 @@ def takes_article(short_name: str, name: str = "") -> bool:
         return False
     if len(words) == 1:
         full = name.split()
+        if len(full) > 2 and full[0].casefold() == "the":  # "Willowgate" for "The Willowgate Trust"
+            full = full[1:]
         return not (len(full) > 1 and full[0] == short_name and short_name.casefold() not in GENERIC_NOUNS)
     return words[-1].casefold() in GENERIC_NOUNS
 
