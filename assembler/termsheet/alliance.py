@@ -1252,6 +1252,28 @@ class Alliance(Strict):
             return named
         return self.commissioner
 
+    def in_terms(self, text: str | None) -> str | None:
+        """A phrase pasted from the term sheet into a table of the draft ("into the pooled budget ... on the first
+        working day", "The term and 8 years after it ends", "reporting to the commissioners and the alliance"),
+        with the lower-case names of things the draft defines read as its defined terms: "the Pooled Budget",
+        "Business Day", "The Term", "the Commissioners", "the Alliance", "the Council". Nothing else changes;
+        an empty phrase stays empty, so a placeholder still shows."""
+        if not text:
+            return text
+        many = self.joint_commissioners
+        words = [("pooled budget", "Pooled Budget" if self.pooled_budget else None),
+                 ("alliance members", "Alliance Members"), ("alliance member", "Alliance Member"),
+                 ("alliance leadership team", "ALT"), ("commissioners", "Commissioners" if many else "Commissioner"),
+                 ("commissioner", "Commissioner"), ("providers", "Providers"), ("provider", "Provider"),
+                 ("alliance", "Alliance"), ("term", "Term")]
+        for lower, term in words:
+            if term:  # only after "the", "each" or "every", so "a provider the Council appoints" keeps its sense
+                text = re.sub(rf"\b([Tt]he|[Ee]ach|[Ee]very|[Oo]ther) {lower}(?![\w-])", rf"\1 {term}", text)
+        for m in self._members:
+            if m.takes_article and m.short_name.lower() != m.short_name:
+                text = re.sub(rf"\b([Tt])he {re.escape(m.short_name.lower())}(?![\w-])", rf"\1he {m.short_name}", text)
+        return re.sub(r"\bworking day(s?)\b", r"Business Day\1", text)
+
     @property
     def contribution_rows(self) -> list[tuple[str, Contribution]]:
         """Each contribution to the pooled budget with its contributor's full name (the key where no member has it,
