@@ -1434,6 +1434,15 @@ class Alliance(Strict):
         return None
 
     @property
+    def social_services_councils(self) -> list[Member]:
+        """The council Commissioners that are plainly social services authorities: marked upper tier, or named neither
+        'District Council' nor 'Borough Council' (a borough council may be unitary or a district: it counts only
+        when marked). The notes name their functions for these, and keep the general two-tier text otherwise."""
+        return [c for c in self.commissioners if c.legal_form == "local_authority"
+                and (c.council_tier == "upper" or (c.council_tier is None
+                                                   and not re.search(r"\b(district|borough) council\b", c.name, re.I)))]
+
+    @property
     def lower_tier_names(self) -> list[str]:
         """The names of the lower-tier (district or borough) council Commissioners in a two-tier area: they have no
         social services functions, so safeguarding reports go to them only where their housing role is concerned."""
