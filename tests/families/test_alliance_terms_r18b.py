@@ -72,3 +72,13 @@ def test_generic_notes_stay_where_the_deal_needs_them(catalogue):
             assert "members' own service contracts" in _note(doc, "common.definitions"), path.name
         if "District Council" in sheet_text:
             assert "district council" in _note(doc, "common.statutory-functions"), path.name
+
+
+def test_execution_note_reads_as_sentences_and_flags_a_society_signing_alone(ellerby):
+    """Finding 16: the ICB's sentence starts with a capital; the seal attestation is given now; a co-operative
+    signing by one officer is asked for its authority."""
+    note = _note(ellerby.document, "alliance.key-information")
+    assert "The ICB signs by Graham Sutcliffe-Obi" in note and " the ICB signs by" not in note
+    assert '"The common seal of Ellerby Council was affixed to this Agreement in the presence of:"' in note
+    assert "Fieldfare signs by Hannah Oduya, Secretary, alone" in note
+    assert "Pathmaker signs by" not in note  # a company: no society point
