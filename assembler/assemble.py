@@ -55,6 +55,9 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
     # A document laid out as a letter (a grant offer letter) calls itself "this letter", not "this
     # Agreement": clause text is reworded as it is rendered (assembler/render/clauses.py).
     context["letter"] = _is_letter(catalogue.manifest(sheet.family), context)
+    # A phrase pasted from the term sheet, with the lower-case names of things the draft defines read as its
+    # defined terms, where the family's model knows them (the alliance's in_terms); elsewhere it is unchanged.
+    context["terms"] = getattr(model, "in_terms", None) or (lambda text: text)
     derived = getattr(model, "derived_context", None)  # figures a family works out from the whole sheet
     if derived:
         context.update(derived())

@@ -1876,11 +1876,17 @@ class AllianceTermSheet(TermSheetBase):
     members: list[Member] = Field(min_length=3, max_length=20, description="Every party to the agreement, 3 to 20, in signing order; exactly one has role 'commissioner'.")
     alliance: Alliance = Field(description="The alliance itself.")
 
+    def in_terms(self, text: str | None) -> str | None:
+        """Shared clauses' `terms(...)`: a pasted phrase read as the draft's defined terms (Alliance.in_terms)."""
+        return self.alliance.in_terms(text)
+
     @model_validator(mode="after")
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
         for m in self.members:
             m._lower_tier_council = self.alliance.upper_tier_partner(m) is not None
+        for m in self.alliance.social_services_councils:
+            m._social_services_council = True
         self.alliance._open_book = self.open_book
         if self.open_book is not None:
             self.open_book._per_provider = self.alliance.open_book_examples

@@ -292,6 +292,15 @@ class Party(Strict):
         """A district or borough council in a two-tier area (known only where the family's sheet says so)."""
         return self._lower_tier_council
 
+    # Set by a family whose sheet knows it (the alliance): a council plainly holding social services functions (marked
+    # upper tier, or named neither district nor borough council), so a shared note can name its functions.
+    _social_services_council: bool = PrivateAttr(default=False)
+
+    @property
+    def social_services_council(self) -> bool:
+        """A council plainly holding social services functions (known only where the family's sheet says so)."""
+        return self._social_services_council
+
     @property
     def is_public_body(self) -> bool:
         """A public body by its legal form: the class behind "Public Body", "Open-Book Commissioner"

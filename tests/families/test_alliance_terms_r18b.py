@@ -82,3 +82,24 @@ def test_execution_note_reads_as_sentences_and_flags_a_society_signing_alone(ell
     assert '"The common seal of Ellerby Council was affixed to this Agreement in the presence of:"' in note
     assert "Fieldfare signs by Hannah Oduya, Secretary, alone" in note
     assert "Pathmaker signs by" not in note  # a company: no society point
+
+
+def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(ellerby):
+    """Finding 13: the note gives this Agreement's value against £5 million and says exactly what to read."""
+    doc = ellerby.document
+    recitals = _note(doc, "alliance.recitals")
+    assert "this Agreement is the contract, worth £18,095,000 over the Initial Term and every extension" in recitals
+    assert "subsection (5) in particular" in recitals and "within 90 days" in recitals
+    foi = _note(doc, "common.freedom-of-information")
+    assert "has not verified" not in foi and "has not been verified" not in foi
+    assert "reading subsection (5) of section 53 for its exceptions" in foi
+
+
+def test_recitals_name_the_body_and_cite_the_icbs_own_duty(ellerby):
+    """Finding 8 and the ICB's power: recital (A) says 'The Commissioners wish', recital (C) names the Lead
+    Commissioner, and the ICB is not given the Secretary of State's s.2 power."""
+    text = text_of(clause(ellerby.document, "alliance.recitals"))
+    assert "The Commissioners wish to commission the Services" in text and "They wish" not in text
+    assert "The Council, as Lead Commissioner, recorded on its procurement file" in text
+    assert "section 2(2)" not in text
+    assert "in exercise of its duty under section 3 of the National Health Service Act 2006" in text
