@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import PrivateAttr, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -266,6 +266,10 @@ class Party(Strict):
     charity_number: Annotated[str | None, BeforeValidator(_digits_as_text)] = Field(
         None, description="Charity Commission number: 6 or 7 digits (e.g. 1123456).")
     society_number: str | None = Field(None, description="FCA Mutuals Public Register number, e.g. 'RS007412' or '31240R'.")
+    limited_by: Literal["guarantee", "shares"] | None = Field(
+        None, description="For a company (legal_form: company or charitable_company): whether it is limited by "
+        "guarantee or by shares, as Companies House records it, so the parties block reads 'a company limited by "
+        "guarantee incorporated in England and Wales'. Empty: the draft says only 'a company' and does not guess.")
     rsh_number: str | None = Field(
         None, description="Regulator of Social Housing registration number of a registered provider, e.g. 'L4512' or '4805'.")
     general_partner: str | None = Field(

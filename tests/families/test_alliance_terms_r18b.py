@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assembler.termsheet.validate import read_termsheet
+from assembler.writers.text import to_text
 from tests.families.test_alliance import ALLIANCE, build, clause, table_rows, text_of
 
 ELLERBY = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
@@ -103,3 +104,15 @@ def test_recitals_name_the_body_and_cite_the_icbs_own_duty(ellerby):
     assert "The Council, as Lead Commissioner, recorded on its procurement file" in text
     assert "section 2(2)" not in text
     assert "in exercise of its duty under section 3 of the National Health Service Act 2006" in text
+
+
+def test_a_company_limited_by_guarantee_says_so_and_one_unsaid_is_flagged(ellerby):
+    """Finding 15: the sheet's limited_by reads in the parties block; a company whose sheet does not say is described
+    only as a company, and the note asks for Companies House to be checked."""
+    doc = ellerby.document
+    text = to_text(doc)
+    assert "a company limited by guarantee incorporated in England and Wales (company number 10457731)" in text
+    assert "a company incorporated in England and Wales (company number 03186642)" in text
+    note = _note(doc, "alliance.key-information")
+    assert "whether Willowgate is limited by guarantee or by shares" in note
+    assert "whether Pathmaker" not in note and "Willowgate and Pathmaker" not in note
