@@ -89,7 +89,7 @@ def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(e
     """Finding 13: the note gives this Agreement's value against £5 million and says exactly what to read."""
     doc = ellerby.document
     recitals = _note(doc, "alliance.recitals")
-    assert "this Agreement is the contract, worth £18,095,000 over the Initial Term and every extension" in recitals
+    assert "this Agreement is the contract, worth £18,095,000 over the Initial Term and the extension" in recitals
     assert "subsection (5) in particular" in recitals and "within 90 days" in recitals
     foi = _note(doc, "common.freedom-of-information")
     assert "has not verified" not in foi and "has not been verified" not in foi
