@@ -1856,7 +1856,7 @@ def test_liability_note_flags_the_lopsided_commissioner_cap_and_sums_due_are_sai
     among the carve-outs."""
     c = clause(build(EARLY_HELP, catalogue).document, "alliance.liability")
     note = " ".join(c.note.split())
-    assert "The cap is lopsided: the Council and the ICB, with no Annual Value, are each capped at £50,000 a year" in note
+    assert "The cap is lopsided: the Council and ICB, with no Annual Value, are each capped at £50,000 a year" in note
     assert "(up to £1,650,000, for Brightwater)" in note
     text = " ".join(text_of(c).split())
     assert text.count("Balancing Amount") == 1 and "any sum due from it under this Agreement" not in text
