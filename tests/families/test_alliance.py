@@ -2154,7 +2154,7 @@ def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
     """r17 al-fresh finding 23: the exceptions to unanimity are urgent action, the deadlock decision and the interested
     member's vote, not the overspend approval."""
     text = text_of(clause(mardenshire, "alliance.governance"))
-    assert "except where this Agreement provides otherwise, as clause 9.3, clause 9.8 and clause 36 do" in text
+    assert "except where this Agreement provides otherwise, including in clause 9.3, clause 9.8 and clause 36)" in text
     assert "clause 13.6" not in text
 
 

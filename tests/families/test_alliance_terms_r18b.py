@@ -126,3 +126,12 @@ def test_charities_bearing_pain_are_asked_for_their_trustees_confirmation(ellerb
     gain_only = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
     assert "share of Pain is paid out of its own funds" not in _note(build(gain_only, catalogue).document,
                                                                        "alliance.schedule-risk-reward")
+
+
+def test_unanimity_exceptions_are_not_a_closed_list(catalogue):
+    """r18 al-sample finding 5: the list of exceptions to unanimity reads as examples ("including in"), not a closed
+    list; overspend approvals stay off it (r17 al-fresh finding 23: the Provider concerned is simply not entitled to
+    vote, and the Commissioner's urgent approval is not an ALT decision)."""
+    big = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
+    text = text_of(clause(build(big, catalogue).document, "alliance.governance"))
+    assert "provides otherwise, including in clause 9.3, clause 9.6, clause 9.8 and clause 30)" in text
