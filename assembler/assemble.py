@@ -55,6 +55,9 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
     # A document laid out as a letter (a grant offer letter) calls itself "this letter", not "this
     # Agreement": clause text is reworded as it is rendered (assembler/render/clauses.py).
     context["letter"] = _is_letter(catalogue.manifest(sheet.family), context)
+    # A phrase pasted from the term sheet, with the lower-case names of things the draft defines read as its
+    # defined terms, where the family's model knows them (the alliance's in_terms); elsewhere it is unchanged.
+    context["terms"] = getattr(model, "in_terms", None) or (lambda text: text)
     derived = getattr(model, "derived_context", None)  # figures a family works out from the whole sheet
     if derived:
         context.update(derived())
@@ -381,7 +384,8 @@ def _description(party: Party) -> str:
         # Two registrations, each with its own register: the company's and the charity's. Most charitable
         # companies are limited by guarantee, but the sheet does not say so: the draft does not assume it
         # (four reviews asked for it to be checked at Companies House instead).
-        return (f"a company incorporated in {_where_incorporated(party.company_number)} (company number "
+        limited = f" limited by {party.limited_by}" if party.limited_by else ""
+        return (f"a company{limited} incorporated in {_where_incorporated(party.company_number)} (company number "
                 f"{party.company_number}) and a charity registered with the Charity Commission for England "
                 f"and Wales (charity number {party.charity_number})")
     if party.legal_form == LegalForm.limited_partnership:
@@ -412,6 +416,10 @@ def _description(party: Party) -> str:
         return f"{words} (registered number {party.society_number})"
     if party.legal_form == LegalForm.community_interest_company:
         words += f" incorporated in {_where_incorporated(party.company_number)}"
+    if party.legal_form in (LegalForm.company, LegalForm.charitable_company) and party.limited_by:
+        # The sheet says how it is limited: "a company limited by guarantee incorporated in England and Wales".
+        kind = "a charitable company" if party.legal_form == LegalForm.charitable_company else "a company"
+        words = f"{kind} limited by {party.limited_by} incorporated in {_where_incorporated(party.company_number)}"
     return words + (f" ({', '.join(numbers)})" if numbers else "")
 
 

@@ -1400,6 +1400,28 @@ class Alliance(Strict):
             return named
         return self.commissioner
 
+    def in_terms(self, text: str | None) -> str | None:
+        """A phrase pasted from the term sheet into a table of the draft ("into the pooled budget ... on the first
+        working day", "The term and 8 years after it ends", "reporting to the commissioners and the alliance"),
+        with the lower-case names of things the draft defines read as its defined terms: "the Pooled Budget",
+        "Business Day", "The Term", "the Commissioners", "the Alliance", "the Council". Nothing else changes;
+        an empty phrase stays empty, so a placeholder still shows."""
+        if not text:
+            return text
+        many = self.joint_commissioners
+        words = [("pooled budget", "Pooled Budget" if self.pooled_budget else None),
+                 ("alliance members", "Alliance Members"), ("alliance member", "Alliance Member"),
+                 ("alliance leadership team", "ALT"), ("commissioners", "Commissioners" if many else "Commissioner"),
+                 ("commissioner", "Commissioner"), ("providers", "Providers"), ("provider", "Provider"),
+                 ("alliance", "Alliance"), ("term", "Term")]
+        for lower, term in words:
+            if term:  # only after "the", "each" or "every", so "a provider the Council appoints" keeps its sense
+                text = re.sub(rf"\b([Tt]he|[Ee]ach|[Ee]very|[Oo]ther) {lower}(?![\w-])", rf"\1 {term}", text)
+        for m in self._members:
+            if m.takes_article and m.short_name.lower() != m.short_name:
+                text = re.sub(rf"\b([Tt])he {re.escape(m.short_name.lower())}(?![\w-])", rf"\1he {m.short_name}", text)
+        return re.sub(r"\bworking day(s?)\b", r"Business Day\1", text)
+
     @property
     def contribution_rows(self) -> list[tuple[str, Contribution]]:
         """Each contribution to the pooled budget with its contributor's full name (the key where no member has it,
@@ -1597,6 +1619,15 @@ class Alliance(Strict):
         if member.council_tier == "lower" or re.search(r"\b(district|borough) council\b", member.name, re.I):
             return counties[0]
         return None
+
+    @property
+    def social_services_councils(self) -> list[Member]:
+        """The council Commissioners that are plainly social services authorities: marked upper tier, or named neither
+        'District Council' nor 'Borough Council' (a borough council may be unitary or a district: it counts only
+        when marked). The notes name their functions for these, and keep the general two-tier text otherwise."""
+        return [c for c in self.commissioners if c.legal_form == "local_authority"
+                and (c.council_tier == "upper" or (c.council_tier is None
+                                                   and not re.search(r"\b(district|borough) council\b", c.name, re.I)))]
 
     @property
     def lower_tier_names(self) -> list[str]:
@@ -2039,11 +2070,17 @@ class AllianceTermSheet(TermSheetBase):
     members: list[Member] = Field(min_length=3, max_length=20, description="Every party to the agreement, 3 to 20, in signing order; exactly one has role 'commissioner'.")
     alliance: Alliance = Field(description="The alliance itself.")
 
+    def in_terms(self, text: str | None) -> str | None:
+        """Shared clauses' `terms(...)`: a pasted phrase read as the draft's defined terms (Alliance.in_terms)."""
+        return self.alliance.in_terms(text)
+
     @model_validator(mode="after")
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
         for m in self.members:
             m._lower_tier_council = self.alliance.upper_tier_partner(m) is not None
+        for m in self.alliance.social_services_councils:
+            m._social_services_council = True
         self.alliance._open_book = self.open_book
         if self.open_book is not None:
             self.open_book._per_provider = self.alliance.open_book_examples

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import PrivateAttr, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -204,7 +204,8 @@ def takes_article(short_name: str, name: str = "") -> bool:
     ("Council", "Recipient", "Kitchen") or a name ending in a common noun ("Housing Trust") does; a
     name starting "The", a name with digits, a saint's name, a possessive, an '&' name, an acronym
     ("BCHA", "Recovery CIC") or another name of several words ("Harbour Light") does not. A single
-    proper name taken from the front of the full name ("Ashdown" for "Ashdown Children's Charity") is a name
+    proper name taken from the front of the full name ("Ashdown" for "Ashdown Children's Charity", or
+    "Willowgate" for "The Willowgate Trust") is a name
     and does not; any other single proper name needs the term sheet's `article: false`."""
     words = short_name.split()
     if not words or words[0].casefold() == "the" or any(ch.isdigit() for ch in short_name):
@@ -215,6 +216,8 @@ def takes_article(short_name: str, name: str = "") -> bool:
         return False
     if len(words) == 1:
         full = name.split()
+        if len(full) > 2 and full[0].casefold() == "the":  # "Willowgate" for "The Willowgate Trust"
+            full = full[1:]
         return not (len(full) > 1 and full[0] == short_name and short_name.casefold() not in GENERIC_NOUNS)
     return words[-1].casefold() in GENERIC_NOUNS
 
@@ -263,6 +266,10 @@ class Party(Strict):
     charity_number: Annotated[str | None, BeforeValidator(_digits_as_text)] = Field(
         None, description="Charity Commission number: 6 or 7 digits (e.g. 1123456).")
     society_number: str | None = Field(None, description="FCA Mutuals Public Register number, e.g. 'RS007412' or '31240R'.")
+    limited_by: Literal["guarantee", "shares"] | None = Field(
+        None, description="For a company (legal_form: company or charitable_company): whether it is limited by "
+        "guarantee or by shares, as Companies House records it, so the parties block reads 'a company limited by "
+        "guarantee incorporated in England and Wales'. Empty: the draft says only 'a company' and does not guess.")
     rsh_number: str | None = Field(
         None, description="Regulator of Social Housing registration number of a registered provider, e.g. 'L4512' or '4805'.")
     general_partner: str | None = Field(
@@ -288,6 +295,15 @@ class Party(Strict):
     def lower_tier_council(self) -> bool:
         """A district or borough council in a two-tier area (known only where the family's sheet says so)."""
         return self._lower_tier_council
+
+    # Set by a family whose sheet knows it (the alliance): a council plainly holding social services functions (marked
+    # upper tier, or named neither district nor borough council), so a shared note can name its functions.
+    _social_services_council: bool = PrivateAttr(default=False)
+
+    @property
+    def social_services_council(self) -> bool:
+        """A council plainly holding social services functions (known only where the family's sheet says so)."""
+        return self._social_services_council
 
     @property
     def is_public_body(self) -> bool:

@@ -361,7 +361,7 @@ def test_key_information_follows_the_gain_only_position(small):
     assert ["Shares of Gain", "Northbrook District Council 20%; Northbrook Foyer & Young People's Trust 50%; "
             "Pathways Floating Support Limited 30%"] in rows
     assert not [row for row in rows if "Pain" in row[0]]  # a gain-only deal has no Pain rows
-    assert ["Estimated value over the Initial Term", "£2,700,000 (£4,500,000 with every extension)"] in rows  # £900,000 a year
+    assert ["Estimated value over the Initial Term", "£2,700,000 (£4,500,000 if the Term is extended)"] in rows  # £900,000 a year
 
 
 # --- a commissioner outside the alliance -------------------------------------------------------
@@ -786,7 +786,7 @@ def test_an_instructed_gain_gate_is_stated_once_and_cross_referred(catalogue):
 def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
     # £7,700,000 a year over five years, and over ten with the five-year extension
-    assert rows["Estimated value over the Initial Term"] == "£38,500,000 (£77,000,000 with every extension)"
+    assert rows["Estimated value over the Initial Term"] == "£38,500,000 (£77,000,000 if the Term is extended)"
     assert "including each Provider's Fee of 5% of its Annual Value (£385,000 in all)" in rows["Target Cost and Fees"]
     assert "Annual Values increased each year by the Indexation Increase" in rows["Target Cost and Fees"]
     assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
@@ -1883,8 +1883,8 @@ def test_liability_note_flags_the_lopsided_commissioner_cap_and_sums_due_are_sai
     among the carve-outs."""
     c = clause(build(EARLY_HELP, catalogue).document, "alliance.liability")
     note = " ".join(c.note.split())
-    assert "The cap is lopsided: Council and ICB, with no Annual Value, are each capped at £50,000 a year" in note
-    assert "(up to £1,650,000, Brightwater)" in note
+    assert "The cap is lopsided: the Council and ICB, with no Annual Value, are each capped at £50,000 a year" in note
+    assert "(up to £1,650,000, for Brightwater)" in note
     text = " ".join(text_of(c).split())
     assert text.count("Balancing Amount") == 1 and "any sum due from it under this Agreement" not in text
     source = EARLY_HELP.read_text().replace("liability_floor: 50000", "liability_floor: 2000000")
@@ -2181,7 +2181,7 @@ def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
     """r17 al-fresh finding 23: the exceptions to unanimity are urgent action, the deadlock decision and the interested
     member's vote, not the overspend approval."""
     text = text_of(clause(mardenshire, "alliance.governance"))
-    assert "except where this Agreement provides otherwise, as clause 9.3, clause 9.8 and clause 36 do" in text
+    assert "except where this Agreement provides otherwise, including in clause 9.3, clause 9.8 and clause 36)" in text
     assert "clause 13.6" not in text
 
 

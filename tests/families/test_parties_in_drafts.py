@@ -280,3 +280,14 @@ def test_the_term_sheet_decides_deed_or_simple_contract_before_the_manifest(
 
 def test_every_built_in_family_is_a_simple_contract_by_default(catalogue):
     assert not any(catalogue.manifest(f).deed for f in ("grant", "alliance", "open-book", "co-investment"))
+
+
+@pytest.mark.parametrize("short, name, expected", [
+    ("Willowgate", "The Willowgate Trust", False), ("Ashdown", "Ashdown Children's Charity", False),
+    ("Council", "Ellerby Council", True), ("Trust", "The Willowgate Trust", True),
+    ("Kitchen", "Kitchen", True), ("Society", "The Hollybrook Society Limited", True)])
+def test_a_single_proper_name_from_the_front_of_the_full_name_takes_no_article(short, name, expected):
+    """r18b al-fresh finding 3: "Willowgate" for "The Willowgate Trust" was defined "(the Willowgate)"
+    though the draft's data Schedules used "Willowgate"; a leading "The" of the full name is skipped."""
+    from assembler.termsheet.common import takes_article
+    assert takes_article(short, name) is expected

@@ -1,0 +1,137 @@
+"""r18b al-fresh (lane al10): phrases pasted from the term sheet read as the draft's defined terms, a party's short
+name takes the right article, the recitals say which Commissioner each statement is about, and the notes fit the
+structure, services and parties of the deal."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler.termsheet.validate import read_termsheet
+from assembler.writers.text import to_text
+from tests.families.test_alliance import ALLIANCE, build, clause, table_rows, text_of
+
+ELLERBY = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
+
+
+@pytest.fixture(scope="module")
+def ellerby(catalogue):
+    return build(ELLERBY, catalogue)
+
+
+def _schedule_rows(doc, clause_id):
+    return {r[0]: r[1] for r in table_rows(clause(doc, clause_id))}
+
+
+def test_pasted_phrases_read_as_defined_terms(ellerby):
+    """Findings 9 and 14: the contributions table and the data Schedules use the defined terms."""
+    doc = ellerby.document
+    rows = table_rows(clause(doc, "alliance.service-planning"))
+    council = next(r for r in rows if r[0] == "Ellerby Council")
+    assert council[2] == ("into the Pooled Budget in twelve equal monthly instalments on the first Business Day of each "
+                          "month of the Alliance Year")
+    sharing = _schedule_rows(doc, "common.schedule-data-sharing")
+    assert sharing["Duration"] == "The Term and 8 years after it ends"
+    assert sharing["Purposes"].endswith("anonymised reporting to the Commissioners and the Alliance")
+
+
+def test_in_terms_leaves_other_words_alone(catalogue):
+    """Quiet: a phrase with no defined thing in it, or a noun not after 'the', is unchanged."""
+    a = read_termsheet(ELLERBY, catalogue).model.alliance
+    assert a.in_terms("to a provider chosen on the terms agreed") == "to a provider chosen on the terms agreed"
+    assert a.in_terms("") == "" and a.in_terms(None) is None
+    assert a.in_terms("the council and the providers") == "the Council and the Providers"
+
+
+def _note(doc, clause_id):
+    return clause(doc, clause_id).note or ""
+
+
+def test_notes_fit_a_single_contract_with_a_unitary_council_and_an_icb(ellerby):
+    """Findings 10 and 17: no note on members' own service contracts in a single-contract alliance, no district
+    councils, two-tier areas or NHS trusts where the public bodies are a unitary council and an ICB, and no
+    children's-services point where the services are for adults only."""
+    doc = ellerby.document
+    definitions = _note(doc, "common.definitions")
+    assert "members' own service contracts" not in definitions
+    assert "There are no separate\n" not in definitions and "service specification" in definitions
+    functions = _note(doc, "common.statutory-functions")
+    assert "district council" not in functions and "NHS trust" not in functions and "two-tier" not in functions
+    assert "the Council is the social services authority for its area" in functions
+    assert "the ICB commissions health care" in functions
+    assert "two-tier" not in _note(doc, "common.safeguarding")
+    assert "children's services" not in _note(doc, "common.compliance-with-law")
+
+
+def test_generic_notes_stay_where_the_deal_needs_them(catalogue):
+    """Quiet: an alliance with Service Contracts keeps the ranking point, and one with a district council keeps the
+    two-tier text."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        sheet_text = path.read_text()
+        if "structure: single-contract" not in sheet_text:
+            assert "members' own service contracts" in _note(doc, "common.definitions"), path.name
+        if "District Council" in sheet_text:
+            assert "district council" in _note(doc, "common.statutory-functions"), path.name
+
+
+def test_execution_note_reads_as_sentences_and_flags_a_society_signing_alone(ellerby):
+    """Finding 16: the ICB's sentence starts with a capital; the seal attestation is given now; a co-operative
+    signing by one officer is asked for its authority."""
+    note = _note(ellerby.document, "alliance.key-information")
+    assert "The ICB signs by Graham Sutcliffe-Obi" in note and " the ICB signs by" not in note
+    assert '"The common seal of Ellerby Council was affixed to this Agreement in the presence of:"' in note
+    assert "Fieldfare signs by Hannah Oduya, Secretary, alone" in note
+    assert "Pathmaker signs by" not in note  # a company: no society point
+
+
+def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(ellerby):
+    """Finding 13: the note gives this Agreement's value against £5 million and says exactly what to read."""
+    doc = ellerby.document
+    recitals = _note(doc, "alliance.recitals")
+    assert "this Agreement is the contract, worth £18,095,000 over the Initial Term and the extension" in recitals
+    assert "subsection (5) in particular" in recitals and "within 90 days" in recitals
+    foi = _note(doc, "common.freedom-of-information")
+    assert "has not verified" not in foi and "has not been verified" not in foi
+    assert "reading subsection (5) of section 53 for its exceptions" in foi
+
+
+def test_recitals_name_the_body_and_cite_the_icbs_own_duty(ellerby):
+    """Finding 8 and the ICB's power: recital (A) says 'The Commissioners wish', recital (C) names the Lead
+    Commissioner, and the ICB is not given the Secretary of State's s.2 power."""
+    text = text_of(clause(ellerby.document, "alliance.recitals"))
+    assert "The Commissioners wish to commission the Services" in text and "They wish" not in text
+    assert "The Council, as Lead Commissioner, recorded on its procurement file" in text
+    assert "section 2(2)" not in text
+    assert "in exercise of its duty under section 3 of the National Health Service Act 2006" in text
+
+
+def test_a_company_limited_by_guarantee_says_so_and_one_unsaid_is_flagged(ellerby):
+    """Finding 15: the sheet's limited_by reads in the parties block; a company whose sheet does not say is described
+    only as a company, and the note asks for Companies House to be checked."""
+    doc = ellerby.document
+    text = to_text(doc)
+    assert "a company limited by guarantee incorporated in England and Wales (company number 10457731)" in text
+    assert "a company incorporated in England and Wales (company number 03186642)" in text
+    note = _note(doc, "alliance.key-information")
+    assert "whether Willowgate is limited by guarantee or by shares" in note
+    assert "whether Pathmaker" not in note and "Willowgate and Pathmaker" not in note
+
+
+def test_charities_bearing_pain_are_asked_for_their_trustees_confirmation(ellerby, catalogue):
+    """r18 al-sample finding 13: a charity Provider's share of Pain is a payment out of its funds; the Schedule 4 note
+    asks its trustees to confirm it is within its objects. Quiet for a gain-only alliance."""
+    note = _note(ellerby.document, "alliance.schedule-risk-reward")
+    assert "ask the trustees of Willowgate and Ellerby Mencap to confirm" in note
+    gain_only = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
+    assert "share of Pain is paid out of its own funds" not in _note(build(gain_only, catalogue).document,
+                                                                       "alliance.schedule-risk-reward")
+
+
+def test_unanimity_exceptions_are_not_a_closed_list(catalogue):
+    """r18 al-sample finding 5: the list of exceptions to unanimity reads as examples ("including in"), not a closed
+    list; overspend approvals stay off it (r17 al-fresh finding 23: the Provider concerned is simply not entitled to
+    vote, and the Commissioner's urgent approval is not an ALT decision)."""
+    big = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
+    text = text_of(clause(build(big, catalogue).document, "alliance.governance"))
+    assert "provides otherwise, including in clause 9.3, clause 9.6, clause 9.8 and clause 30)" in text
