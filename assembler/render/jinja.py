@@ -67,6 +67,14 @@ def _open(value: Any, label: str) -> Any:
     return Open(label) if value is None or value == "" or value == [] else value
 
 
+@jinja2.pass_context
+def _terms(context, text: Any) -> Any:
+    """A phrase pasted from the term sheet, read with the draft's defined terms where the family's model knows
+    them (the context's `terms`, set in assemble.py). A filter, not a call, so that a later `open(...)` still sees
+    the field it is applied to: the review pack finds each open fact's line in the sheet through that."""
+    return context.get("terms", lambda value: value)(text)
+
+
 def _cover(insurance: Any, figures: dict) -> Any:
     """`insurance | cover(figures)`: the cover required, with defaults from the figures for any
     amount the term sheet leaves empty (assembler/termsheet/obligations.py)."""
@@ -125,6 +133,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         join_and=_nullable(formatting.join_and),
         open=_open,
         cover=_cover,
+        terms=_terms,
     )
     return env
 
