@@ -1539,6 +1539,16 @@ class Alliance(Strict):
             for m in self.decisions.reserved_matters)
 
     @property
+    def budget_reserved(self) -> list[int]:
+        """The Reserved Matters (by position) that reach decisions committing a member's budget or money beyond the
+        Annual Plan: an approval of costs above a Provider's budget (the risk and reward clause) or of running costs
+        above their budget (the operations clause) is such a decision, and is decided only as that clause provides,
+        so the item carves those approvals out (r19 al-fresh finding 1)."""
+        return [i for i, m in enumerate(self.decisions.reserved_matters)
+                if re.search(r"\b(budget|spend\w*|expenditure|money|funding)\b", m, re.I)
+                and re.search(r"\b(commit\w*|beyond|above|exceed\w*|over|more than|outside)\b", m, re.I)]
+
+    @property
     def removal_reserved(self) -> bool:
         """Whether removing a member is one of the agreed Reserved Matters, so that the removal clause (the one
         rule for removal) needs every other member rather than the ordinary majority."""
