@@ -921,7 +921,28 @@ class Alliance(Strict):
     def handover_leases(self) -> list[str]:
         """The handover items that pass on a lease or other interest in premises: whose tenure and any landlord's
         consent the note asks the client to confirm."""
-        return self._handover_owners(r"\b(leases?|leasehold|tenanc(?:y|ies)|freehold|premises)\b")
+        return self._handover_owners(r"\b(leases?|leasehold|tenanc(?:y|ies)(?! sustainment| support)|freehold|premises|"
+                                     r"buildings?|management agreement)\b")
+
+    @property
+    def handover_leases_rp(self) -> list[str]:
+        """Of `handover_leases`, those whose member is a private registered provider: its lenders' consent and any
+        consent of the Regulator of Social Housing to a disposal of social housing (Housing and Regeneration Act 2008,
+        s.172) are the controls to check, not only a landlord's (r19 al-fresh finding 11)."""
+        out = []
+        for head in self.handover_leases:
+            m = next((m for m in self.providers if head in (m.short_name, m.name)), None)
+            if m is not None and (getattr(m.legal_form, "value", m.legal_form) == "registered_provider"
+                                  or getattr(m, "rsh_number", None)):
+                out.append(head)
+        return out
+
+    @property
+    def handover_alt_chooses(self) -> bool:
+        """Whether a handover line gives the choice to the ALT ('a provider the ALT chooses'): the ALT then makes that
+        choice, not the Commissioner (r19 al-fresh finding 6)."""
+        return bool(re.search(r"\b(the ALT|the alliance leadership team)\b[^;]{0,20}\b(choos|select|decid|agree|nominat|pick)",
+                              self.handover or "", re.I))
 
     @property
     def handover_in_house(self) -> list[str]:
