@@ -77,3 +77,11 @@ def test_exit_note_names_the_right_premises_and_the_rp_controls(thistlebury):
     assert "section 172 of the Housing and Regeneration Act 2008" in note
     text = _flat(text_of(clause(thistlebury, "alliance.schedule-exit")))
     assert "Charities Act 2011 (where they apply to it), where it is a private registered provider" in text
+
+
+def test_balancing_amounts_prevail_over_the_service_contract_on_payment(thistlebury):
+    """Finding 7: the Balancing Amounts adjust Service Contract payments, so the Agreement prevails on them and the
+    Service Contract's priority on payment is subject to that."""
+    text = _flat(text_of(clause(thistlebury, "alliance.precedence")))
+    assert "(including the calculation and payment of Balancing Amounts under clause 13." in text
+    assert "Subject to clause 3.1, if there is a conflict" in text
