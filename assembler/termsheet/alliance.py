@@ -766,9 +766,13 @@ class Alliance(Strict):
         if re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
                      r"care home|domiciliary|supported living|surgery|diagnos\w*)\b", scope):
             out.append("the Care Quality Commission")
+        # a service for young people leaving children's homes does not run one (r19 al-fresh finding 3)
         if re.search(r"\b(childcare|child care|cr[eè]che|nurser\w*|early years|family hubs?|children's centres?|"
-                     r"children's homes?)\b", scope):
+                     r"(?<!leaving the council's )(?<!leaving )children's homes?)\b", scope):
             out.append("Ofsted, for childcare or other provision that must be registered with it")
+        if self.accommodates_16_17:
+            # verified (law.yaml care_standards_supported_accommodation_2022, supported_accommodation_england_regulations_2023)
+            out.append("Ofsted, for supported accommodation for looked-after children and care leavers aged 16 or 17")
         if self.housing_in_scope:
             out.append("the Regulator of Social Housing")
         return out
@@ -1576,6 +1580,48 @@ class Alliance(Strict):
         return any(re.search(r"\bremov", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def care_leavers_in_scope(self) -> bool:
+        """Whether the Services are for looked-after children or care leavers (leaving care, staying close or staying
+        put): recital (A) then cites the council's looked-after children and leaving care functions, not s.17 alone,
+        and complaints go first through its Children Act representations procedure (r19 al-fresh findings 4 and 8)."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return bool(re.search(r"\b(looked[- ]after|care leavers?|leaving care|leaving the council's children's homes|"
+                              r"staying close|staying put)\b", scope))
+
+    @property
+    def staying_close_in_scope(self) -> bool:
+        """Whether the Services include Staying Close support, whose new duty (Children Act 1989 s.23CZAA, inserted by
+        the Children's Wellbeing and Schools Act 2026 s.7) the recitals note says to check for commencement."""
+        return "staying close" in " ".join([self.purpose, *self.services]).lower()
+
+    @property
+    def accommodates_16_17(self) -> bool:
+        """Whether the Services accommodate young people aged 16 or 17 (supported accommodation or lodgings for ages
+        starting at 16 or 17), which, for looked-after children and care leavers of that age, must be registered with
+        Ofsted in England (r19 al-fresh finding 3)."""
+        for line in [self.purpose, *self.services]:
+            low = line.lower()
+            if re.search(r"\b(accommodation|lodgings|housing|bed spaces|foyer|hostel)\b", low) and re.search(
+                    r"\b(aged |ages )?1[67]( and 17| or 17| to \d\d|-\d\d| and over)\b|\b16 and 17\b|\b16-17\b", low):
+                return True
+        return False
+
+    @property
+    def unregistered_16_17(self) -> list:
+        """The Providers that deliver accommodation for ages 16 or 17 that the term sheet does not describe as
+        Ofsted-registered: the note asks whether they place looked-after 16 and 17 year olds or care leavers of that
+        age, who may be placed only with a registered supported accommodation undertaking."""
+        out = []
+        for m in self.providers:
+            for line in m.delivers or []:
+                low = line.lower()
+                if ("ofsted" not in low and re.search(r"\b(accommodation|lodgings|bed spaces|hostel)\b", low)
+                        and re.search(r"\b1[67]( and 17| or 17| to \d\d|-\d\d)\b|\b16-17\b", low)):
+                    out.append(m)
+                    break
+        return out
+
+    @property
     def early_help_in_scope(self) -> bool:
         """Whether the Services are children's early help or family support (family hubs, children's centres), for
         which recital (A) cites the council's children's functions and the note asks about the Childcare Act 2006."""
@@ -1613,7 +1659,14 @@ class Alliance(Strict):
             # finding 19), without the eligible-needs sections a care-and-support contract would cite
             found.append("sections 1 and 2 of the Care Act 2014 (promoting individual wellbeing and preventing needs "
                          "for care and support)")
-        if any(w in scope for w in ("children", "child ")) and any(
+        if self.care_leavers_in_scope:
+            # looked-after children and care leavers (r19 al-fresh finding 4): verified in law.yaml
+            # (children_act_1989_short_breaks for ss.17 and 20, children_act_1989_accommodation_duties for ss.22C, 22G
+            # and 23B, children_act_1989_leaving_care for ss.24 to 24B); s.23CZAA (staying close) is prospective and
+            # left to the recitals note
+            found.append("sections 17, 20, 22C, 22G and 23B to 24B of the Children Act 1989 (children in need, "
+                         "looked-after children and care leavers)")
+        elif any(w in scope for w in ("children", "child ")) and any(
                 w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
         if self.early_help_in_scope:
@@ -2112,6 +2165,7 @@ class AllianceTermSheet(TermSheetBase):
             m._lower_tier_council = self.alliance.upper_tier_partner(m) is not None
         for m in self.alliance.social_services_councils:
             m._social_services_council = True
+            m._children_functions = self.alliance.care_leavers_in_scope and not self.document.wales
         self.alliance._open_book = self.open_book
         if self.open_book is not None:
             self.open_book._per_provider = self.alliance.open_book_examples

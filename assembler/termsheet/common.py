@@ -305,6 +305,16 @@ class Party(Strict):
         """A council plainly holding social services functions (known only where the family's sheet says so)."""
         return self._social_services_council
 
+    # Set by a family whose sheet knows it (the alliance): a council commissioning services for looked-after children
+    # and care leavers, so the shared statutory functions note names its children's functions, not Care Act care.
+    _children_functions: bool = PrivateAttr(default=False)
+
+    @property
+    def children_functions(self) -> bool:
+        """A council whose services here are for looked-after children and care leavers (known only where the family's
+        sheet says so)."""
+        return self._children_functions
+
     @property
     def is_public_body(self) -> bool:
         """A public body by its legal form: the class behind "Public Body", "Open-Book Commissioner"
