@@ -1589,6 +1589,24 @@ class Alliance(Strict):
                               r"staying close|staying put)\b", scope))
 
     @property
+    def host_providers(self) -> list:
+        """The Providers that place people in hosts' own homes (supported lodgings, Shared Lives, host families): the
+        hosts and their households are not employees or volunteers, so the operations clause treats each host as the
+        Provider's Personnel for safeguarding and requires the checks (r19 al-fresh finding 9)."""
+        pattern = re.compile(r"\b(supported lodgings|hosts?|host famil(y|ies)|shared lives|nightstop)\b", re.I)
+        return [m for m in self.providers if any(pattern.search(d) for d in (m.delivers or []))]
+
+    @property
+    def youngest_age(self) -> int | None:
+        """The youngest age the purpose and services name ('aged 16 to 25' -> 16), or None where the purpose (the
+        alliance's whole scope) names no age and the services might include younger children."""
+        if not re.search(r"\baged \d{1,2}\b", self.purpose or "", re.I):
+            return None
+        ages = [int(a) for line in [self.purpose, *self.services]
+                for a in re.findall(r"\baged (\d{1,2})\b", line, re.I)]
+        return min(ages)
+
+    @property
     def staying_close_in_scope(self) -> bool:
         """Whether the Services include Staying Close support, whose new duty (Children Act 1989 s.23CZAA, inserted by
         the Children's Wellbeing and Schools Act 2026 s.7) the recitals note says to check for commencement."""
@@ -2166,6 +2184,8 @@ class AllianceTermSheet(TermSheetBase):
         for m in self.alliance.social_services_councils:
             m._social_services_council = True
             m._children_functions = self.alliance.care_leavers_in_scope and not self.document.wales
+        youngest = self.alliance.youngest_age
+        self.safeguarding._all_16_or_over = youngest is not None and youngest >= 16
         self.alliance._open_book = self.open_book
         if self.open_book is not None:
             self.open_book._per_provider = self.alliance.open_book_examples

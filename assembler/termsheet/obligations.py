@@ -144,6 +144,13 @@ class Safeguarding(Strict):
 
     _described: Any = PrivateAttr(None)  # client_group.Described: the group the descriptions name
     _quoted: Any = PrivateAttr(None)  # (field, text): the first description, for the note
+    # Set by a family whose sheet knows it (the alliance): every person the services name is aged 16 or over, so the
+    # safeguarding note leaves out the Gillick test for children under 16 (r19 al-fresh finding 9)
+    _all_16_or_over: bool = PrivateAttr(False)
+
+    @property
+    def all_16_or_over(self) -> bool:
+        return self._all_16_or_over
 
     @property
     def inferred(self):

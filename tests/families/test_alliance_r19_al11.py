@@ -135,3 +135,22 @@ def test_childrens_representations_procedure_before_the_ombudsman(thistlebury, c
     assert "representations procedure under sections 24D and 26(3) of the Children Act 1989" in text
     quiet = _flat(text_of(clause(build(SMALL, catalogue).document, "alliance.operations")))
     assert "24D" not in quiet
+
+
+def test_hosts_are_checked_and_treated_as_personnel(thistlebury, catalogue):
+    """Finding 9: a Provider placing young people with hosts treats hosts and household members as Personnel and
+    checks them before a placement; the Gillick passage goes where every person served is 16 or over."""
+    text = _flat(text_of(clause(thistlebury, "alliance.operations")))
+    assert "Hearth and Home places people with hosts in the hosts' own homes. It must treat each host" in text
+    assert "so far as they are eligible for one, for each member of the host's household aged 16 or over" in text
+    assert "Gillick" not in (clause(thistlebury, "common.safeguarding").note or "")
+    quiet = build(ADULTS, catalogue).document
+    assert "hosts' own homes" not in _flat(text_of(clause(quiet, "alliance.operations")))
+
+
+def test_gillick_stays_where_younger_children_are_served(catalogue):
+    """Finding 9 (quiet): a children's alliance that does not say everyone is 16 or over keeps the Gillick passage."""
+    path = Path(__file__).parent / "fixtures" / "alliance-early-help.yaml"
+    doc = build(path, catalogue).document
+    note = clause(doc, "common.safeguarding").note or ""
+    assert "Gillick" in note
