@@ -1476,6 +1476,13 @@ class Alliance(Strict):
         return "refuge" in scope or "safe accommodation" in scope
 
     @property
+    def providers_without_gates(self) -> list:
+        """The Providers the kpi_gates list does not name (gated by every KPI): the notes mention that default only
+        where some Provider is left out (r19 al-fresh finding 12)."""
+        listed = {g.member for g in self.kpi_gates}
+        return [m for m in self.providers if m.key not in listed]
+
+    @property
     def gain_gated(self) -> bool:
         """Whether the draft gates a Provider's share of Gain on the KPIs: only where the sheet says so (gain_gate
         true, or kpi_gates given and gain_gate not false) and there are KPIs to gate on (r18b al-fresh finding 2)."""
