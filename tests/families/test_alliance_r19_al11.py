@@ -167,3 +167,12 @@ def test_notes_fit_the_sheet_gates_and_no_pooled_budget(thistlebury):
     note = _flat(clause(thistlebury, "alliance.service-planning").note or "")
     assert "Where there is a pooled budget" not in note and "There is no pooled budget" in note
     assert "each Provider's budget follows the indexed" in note
+
+
+def test_a_service_given_for_two_providers_is_flagged(thistlebury, catalogue):
+    """Finding 10: the same service line under two Providers is flagged in a note, with the split to confirm."""
+    note = _flat(clause(thistlebury, "alliance.schedule-services").note or "")
+    assert ('"Supported accommodation for young people aged 18 to 25, including care leavers (52 units in five '
+            'schemes)", for Larchfield and the Foyer') in note
+    quiet = _flat(clause(build(SMALL, catalogue).document, "alliance.schedule-services").note or "")
+    assert "The instructions give the same service" not in quiet
