@@ -204,7 +204,7 @@ def test_exit_plan_handovers_are_made_to_work_and_the_notice_date_is_not_circula
     assert "to a provider the Commissioners appoint" in text and "the commissioners" not in text
     assert "each Commissioner appoints the provider for the part of the service it commissions" in text
     assert "only under a contract it awards in accordance with the procurement law that applies to that contract" in text
-    assert "subject, where it is a charity, to sections 117 to 121 of the Charities Act 2011 and to any consent" in text
+    assert "subject, where it is a charity, to sections 117 to 121 of the Charities Act 2011 (where they apply to it) and to any consent" in text
     note = " ".join(clause(ellerby, "alliance.schedule-exit").note.split())
     assert "The handover for Pathmaker brings a service in-house" in note and "Local Government Pension Scheme" in note
     assert "The handover for Willowgate passes on an interest in premises" in note
