@@ -1476,6 +1476,14 @@ class Alliance(Strict):
         return "refuge" in scope or "safe accommodation" in scope
 
     @property
+    def services_given_twice(self) -> list[tuple[str, list[Member]]]:
+        """The services listed for more than one Provider that do not say they are joint or shared (a joint panel, a
+        single point of access): the Schedule 1 note asks whether each is one service split between them or two, as
+        the budgets, KPI gates and Exit Plan depend on it (r19 al-fresh finding 10)."""
+        joint = re.compile(r"\b(joint|jointly|shared|single point|partnership|together)\b", re.I)
+        return [(svc, provs) for svc, provs in self.service_providers if len(provs) > 1 and not joint.search(svc)]
+
+    @property
     def providers_without_gates(self) -> list:
         """The Providers the kpi_gates list does not name (gated by every KPI): the notes mention that default only
         where some Provider is left out (r19 al-fresh finding 12)."""

@@ -176,3 +176,10 @@ def test_a_service_given_for_two_providers_is_flagged(thistlebury, catalogue):
             'schemes)", for Larchfield and the Foyer') in note
     quiet = _flat(clause(build(SMALL, catalogue).document, "alliance.schedule-services").note or "")
     assert "The instructions give the same service" not in quiet
+
+
+def test_a_joint_service_is_not_flagged(catalogue):
+    """Finding 10 (quiet): a service that says it is joint (a joint panel, a single point of access) is not queried."""
+    path = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
+    note = _flat(clause(build(path, catalogue).document, "alliance.schedule-services").note or "")
+    assert "single point of access for all referrals\", for" not in note
