@@ -183,3 +183,11 @@ def test_a_joint_service_is_not_flagged(catalogue):
     path = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
     note = _flat(clause(build(path, catalogue).document, "alliance.schedule-services").note or "")
     assert "single point of access for all referrals\", for" not in note
+
+
+def test_the_adviser_and_the_expert_are_told_apart(thistlebury):
+    """Finding 17: the Independent Adviser's definition says what it is for, unlike the Independent Expert's."""
+    defs = _flat(text_of(clause(thistlebury, "common.definitions")) if any(
+        c.id == "common.definitions" for c in thistlebury.all_clauses()) else "")
+    text = defs or " ".join(_flat(text_of(c)) for c in thistlebury.all_clauses())
+    assert "on a Dispute between Alliance Members (an Independent Expert deals instead with a deadlock of the ALT)" in text
