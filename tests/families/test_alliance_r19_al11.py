@@ -191,3 +191,9 @@ def test_the_adviser_and_the_expert_are_told_apart(thistlebury):
         c.id == "common.definitions" for c in thistlebury.all_clauses()) else "")
     text = defs or " ".join(_flat(text_of(c)) for c in thistlebury.all_clauses())
     assert "on a Dispute between Alliance Members (an Independent Expert deals instead with a deadlock of the ALT)" in text
+
+
+def test_execution_note_asks_about_two_signatories(thistlebury):
+    """Finding 20: the execution note asks whether the council's rules need two signatories as well as the seal."""
+    note = _flat(clause(thistlebury, "alliance.key-information").note or "")
+    assert "or signed by two authorised officers" in note and "add a second signature line" in note
