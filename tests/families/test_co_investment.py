@@ -1000,7 +1000,7 @@ def test_an_approved_sale_is_a_permitted_disposal_and_no_investor_can_veto_the_o
     disposal = text_of(clause(doc, "co-investment.disposal"))
     assert "a sale of a Partnership Property that the Partnership Board approves, with the prior written consent of " \
            "the Council" in disposal
-    assert "a transfer under the Authority Option or a transfer to a Substitute Provider, needs the prior written " \
+    assert "the grant of the Authority Option, a transfer under it or a transfer to a Substitute Provider, needs the prior written " \
            "consent" in disposal
     assert "A transfer under the Authority Option or to a Substitute Provider needs no further consent" in disposal
     clawback = text_of(clause(doc, "co-investment.clawback"))
