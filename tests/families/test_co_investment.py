@@ -82,7 +82,7 @@ def test_housing_partnership_draft(drafts):
     # r14 ci-sample 12: the greater of two limbs, then who values.
     assert ("is the greater of:\nits Market Value, subject to the tenancies of it then in place, as at the date of the "
             "notice of exercise, less its Attributable Contribution (in pounds, not indexed), or nil if its Attributable "
-            "Contribution is more; and\nits Release Amount.\nAny valuation needed to fix the price is made by a RICS") in text_of(
+            "Contribution is more; and\n[its Release Amount].\nAny valuation needed to fix the price is made by a RICS") in text_of(
         clause(doc, "co-investment.end-of-term"))
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert definitions["Investor"] == "each of the Fund and the Foundation"
@@ -1430,3 +1430,8 @@ def test_drawdown_definitions_cover_only_the_phrases_the_table_uses(drafts):
     assert "homes bought (or acquired) within the Acquisition Criteria means" in text
     assert "the legal charge over the transferred homes means the Investor Charge" in text
     assert "conditions precedent being satisfied" not in text and "a plan, undertaking or other document" not in text
+
+
+def test_liability_cap_leaves_subsidy_recovery_uncapped(drafts):
+    text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.liability"))
+    assert "any sum the Charity must repay under clause 22" in text
