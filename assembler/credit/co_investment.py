@@ -809,6 +809,8 @@ class CreditView:
     outcome_let_by: dt.date | None = None
     ltv_conditions: list = field(default_factory=list)
     mix: MixSensitivity | None = None
+    bought_rent: Decimal | None = None  # weekly rent assumed for each bought home
+    flat_cover: Decimal | None = None  # base-case cover if every home were let at income.rent_per_home_week
     ltv_start: dt.date | None = None
     grant_per_home: Decimal = ZERO
     grant_homes: int = 0
@@ -1034,6 +1036,22 @@ def capped_shares(sheet) -> list[tuple]:
     return out
 
 
+def flat_cover(sheet, bought_homes: int, service: Decimal) -> Decimal | None:
+    """Where the sheet gives both bedroom rents (used for the scheduled homes) and one rent per home, the base-case
+    cover if every home were let at that one rent: the other reading of the rent roll, for the notes to state."""
+    inc = sheet.income
+    if inc.rent_per_home_week is None or not inc.rent_by_bedrooms or not sheet.contributions.homes_in_schedule:
+        return None
+    homes = sheet.contributions.homes_in_schedule + bought_homes
+    gross = pence(inc.rent_per_home_week * homes * WEEKS * (1 - _pct(inc.voids_percent)))
+    if inc.operating_cost_per_home is not None:
+        costs = inc.operating_cost_per_home * homes
+    else:
+        costs = gross * _pct(inc.operating_cost_percent or ZERO)
+    reserve = pence(gross * _pct(sheet.surplus.reserve_percent))
+    return cover(gross - pence(costs) - reserve, service)
+
+
 @per_sheet
 def credit_view(sheet) -> CreditView:
     given = sheet.income.given
@@ -1051,6 +1069,7 @@ def credit_view(sheet) -> CreditView:
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
         test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), outcome_let_by=outcome_let_by(sheet),
         ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
+        bought_rent=bought_rent(sheet), flat_cover=flat_cover(sheet, bought, service) if given else None,
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),
         attributable={p.address: attributable_per_home(sheet, p) for p in sheet.contributions.authority_properties},

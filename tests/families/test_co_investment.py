@@ -82,7 +82,7 @@ def test_housing_partnership_draft(drafts):
     # r14 ci-sample 12: the greater of two limbs, then who values.
     assert ("is the greater of:\nits Market Value, subject to the tenancies of it then in place, as at the date of the "
             "notice of exercise, less its Attributable Contribution (in pounds, not indexed), or nil if its Attributable "
-            "Contribution is more; and\nits Release Amount.\nAny valuation needed to fix the price is made by a RICS") in text_of(
+            "Contribution is more; and\n[its Release Amount].\nAny valuation needed to fix the price is made by a RICS") in text_of(
         clause(doc, "co-investment.end-of-term"))
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert definitions["Investor"] == "each of the Fund and the Foundation"
@@ -1000,7 +1000,7 @@ def test_an_approved_sale_is_a_permitted_disposal_and_no_investor_can_veto_the_o
     disposal = text_of(clause(doc, "co-investment.disposal"))
     assert "a sale of a Partnership Property that the Partnership Board approves, with the prior written consent of " \
            "the Council" in disposal
-    assert "a transfer under the Authority Option or a transfer to a Substitute Provider, needs the prior written " \
+    assert "the grant of the Authority Option, a transfer under it or a transfer to a Substitute Provider, needs the prior written " \
            "consent" in disposal
     assert "A transfer under the Authority Option or to a Substitute Provider needs no further consent" in disposal
     clawback = text_of(clause(doc, "co-investment.clawback"))
@@ -1403,3 +1403,35 @@ def test_society_default_event_and_investment_agreement_definition(catalogue):
     home = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     assert "it stops being a charity or other body whose objects include" in text_of(
         clause(home, "co-investment.default-termination"))
+
+
+def test_unapplied_cash_is_held_on_trust_and_own_resource_payments_survive_the_contribution_cap(drafts):
+    doc = drafts["affordable-homes-partnership"].document
+    vehicle = text_of(clause(doc, "co-investment.vehicle"))
+    assert "holds the cash Contributions standing to the credit of the Partnership Account" in vehicle
+    contributions = text_of(clause(doc, "co-investment.contributions"))
+    assert "except that the Charity must pay from its own resources the sums that the financial waterfall" in contributions
+    nominations = text_of(clause(doc, "co-investment.nominations"))
+    assert "counts as a nomination by the Council for the purposes of the Outcomes Framework" in nominations
+
+
+def test_reserve_note_states_its_rent_basis_and_the_flat_rent_reading(drafts):
+    # the sample gives bedroom rents (used for the transferred homes) and one rent per home: the note says which
+    note = clause(drafts["affordable-homes-partnership"].document, "co-investment.returns-surplus").note
+    assert "at the rents for their bedrooms and the fifty-two homes bought at £105 a week" in note
+    assert "on £105 a week for all sixty homes the cover would be about 1.30 rather than 1.34" in note
+    # a sheet with one rent only has no second reading
+    quiet = clause(drafts["community-asset-lease"].document, "co-investment.returns-surplus").note or ""
+    assert "for all" not in quiet or "the cover would be about" not in quiet
+
+
+def test_drawdown_definitions_cover_only_the_phrases_the_table_uses(drafts):
+    text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.schedule-contributions"))
+    assert "homes bought (or acquired) within the Acquisition Criteria means" in text
+    assert "the legal charge over the transferred homes means the Investor Charge" in text
+    assert "conditions precedent being satisfied" not in text and "a plan, undertaking or other document" not in text
+
+
+def test_liability_cap_leaves_subsidy_recovery_uncapped(drafts):
+    text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.liability"))
+    assert "any sum the Charity must repay under clause 22" in text

@@ -655,7 +655,7 @@ def test_required_consents_are_conditions_that_cannot_be_waived(catalogue):
     assert "A Required Consent cannot be waived by anyone" in text
 
     quiet = _clause_text(assemble(sheet_from(HUB, catalogue), catalogue).document, "co-investment.conditions-precedent")
-    assert "Housing Act 1985" not in quiet and "section 25" not in quiet
+    assert "section 32 of the Housing Act 1985" not in quiet and "section 25" not in quiet
 
 
 def test_housing_land_is_outside_the_general_disposal_consent_limit(catalogue):
