@@ -431,6 +431,7 @@ class OpenBook(Strict):
     _core_floor: CoreFloor | None = PrivateAttr(None)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
+    _excluded_services: list = PrivateAttr(default_factory=list)
     _core_rebase: dict | None = PrivateAttr(None)
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
     # term sheet, so the shared schedules can show one line per Provider without knowing the alliance).
@@ -444,6 +445,13 @@ class OpenBook(Strict):
         purchasers pay for, and other purchasers have a share of the Reinvestment Fund; elsewhere the
         fund is held for the commissioner alone, and a 'subject to' the scope clause pointed at nothing."""
         return self._whole_homes
+
+    @property
+    def excluded_services(self) -> list[str]:
+        """The services at the homes bought outside the standalone agreement (services.excluded_services),
+        held here for the shared definitions of Open-Book Services and Excluded Services, which then leave
+        them out (r19 ob-fresh finding 1); empty in the other families."""
+        return self._excluded_services
 
     @property
     def core_floor(self) -> CoreFloor | None:
@@ -930,6 +938,15 @@ class Services(Strict):
         "whole_homes", description="What the open book covers: the whole of each home, including places other "
                                    "councils buy ('whole_homes'), or only the places this commissioner buys, with "
                                    "shared costs apportioned ('commissioner_places').")
+    excluded_services: list[Text] = Field(
+        default_factory=list, description="Where scope is 'whole_homes': other services the provider runs at the "
+                                          "homes that are bought outside this agreement and kept out of the open "
+                                          "book, each as a phrase naming the service and how it is bought, e.g. "
+                                          "'the Saturday and school-holiday day sessions at Skylark House, which the "
+                                          "Council buys per session under its short breaks framework'. Their fees "
+                                          "are not Service Income and their costs are not Allowable Costs (a shared "
+                                          "cost is apportioned). Empty: the open book covers all the care and "
+                                          "support the provider gives at the homes, whoever pays for it.")
     apportionment: Literal["places_available", "paid_weeks", "occupied_weeks"] | None = Field(
         None, description="Where scope is 'commissioner_places' (not short breaks): how each home's shared costs and "
                           "the overheads are apportioned to the commissioner's places: by places available "
@@ -1189,6 +1206,7 @@ class OpenBookTermSheet(TermSheetBase):
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = self.core_floor
         self.open_book._whole_homes = self.services.scope == "whole_homes"
+        self.open_book._excluded_services = list(self.services.excluded_services)
         self.open_book._term_periods = max(1, round((self.services.term.end - self.open_book.first_period_start).days
                                                     / 365.25))
         # r18 ob-fresh 2: one apportionment method, the sheet's: its cost lines saying "by occupied bed-weeks" choose
