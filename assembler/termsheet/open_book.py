@@ -37,6 +37,14 @@ MARGINS: tuple[Margin, ...] = ("hard-cap", "sharing-band")
 TREATMENTS: tuple[Treatment, ...] = ("refund", "reinvest", "split")
 
 
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50}
+LEASE_TERM = re.compile(r"\b(\d{1,3}|[a-z]+(?:-five)?)[- ]years?\b[^.;]*?\blease\s+(?:from|starting(?: on)?|beginning(?: on)?)\s+"
+                        r"(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December) \d{4})", re.IGNORECASE)
+
+
 def rate_of(rate: Decimal, amount: Decimal) -> Decimal:
     return pence(amount * rate / HUNDRED)
 
@@ -736,6 +744,15 @@ class Home(Strict):
                                                                   "(services.scope 'commissioner_places'), e.g. 10. "
                                                                   "Empty: the places its registration gives, or a "
                                                                   "placeholder.")
+    lease_end: dt.date | None = Field(
+        None, description="Where the provider holds this home on a lease (or other limited right to occupy): the "
+                          "last day of that right, as YYYY-MM-DD, e.g. 2031-03-31. The draft obliges the provider to "
+                          "keep the right to occupy for the whole Service Term and, where the lease ends before the "
+                          "Service Term could end with every extension, to show it has been renewed before then. "
+                          "Empty: worked out from a related party's arrangement that leases the home for a number "
+                          "of years from a date ('a ten-year lease from 1 April 2021'), otherwise no lease term.")
+    _lease_end: dt.date | None = PrivateAttr(None)
+    _lease_source: str | None = PrivateAttr(None)
     _registered_places: int | None = PrivateAttr(None)
     expected_units: Decimal | None = Field(
         None, ge=0, le=100000, description="Where there are several homes: the weeks a year the weekly Price is "
@@ -779,6 +796,19 @@ class Home(Strict):
         """The weekly Price's expected units at this home (stated, or worked out from the Core Places);
         the partial-termination re-basing removes these, not a share by places (r15 ob-fresh finding 3)."""
         return self._expected_weeks
+
+    @property
+    def lease_ends(self) -> dt.date | None:
+        """The last day of the provider's lease of this home: the sheet's lease_end, or one worked out from a
+        related party's 'N-year lease from <date>' (r19 ob-fresh finding 2: a lease ending before the
+        extended Service Term left step-in and continuity of care without the building)."""
+        return self._lease_end
+
+    @property
+    def lease_source(self) -> str | None:
+        """Where lease_ends came from, for the note: None where the sheet gives lease_end, otherwise the
+        related party's arrangement it was worked out from."""
+        return self._lease_source
 
     @property
     def total_places(self) -> int | None:
@@ -1061,6 +1091,16 @@ class Services(Strict):
         return "public service mutual" in route or bool(re.search(r"\bsection 33\b|\bs\.\s?33\b", route))
 
     @property
+    def leased_homes(self) -> list[Home]:
+        """The homes whose lease end is known (the premises paragraph of the term clause)."""
+        return [h for h in self.homes if h.lease_ends is not None]
+
+    @property
+    def short_leases(self) -> list[Home]:
+        """The homes whose lease ends before the Service Term could end with every extension."""
+        return [h for h in self.leased_homes if h.lease_ends < self.reserved_last_day]
+
+    @property
     def reserved_last_day(self) -> dt.date:
         """The last day of the Service Term with the full extension."""
         end = self.term.end
@@ -1222,6 +1262,7 @@ class OpenBookTermSheet(TermSheetBase):
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]
             home._registered_places = found[0] if len(found) == 1 else None
+        self._attach_leases()
         self._attach_home_weeks()
         self.open_book._core_rebase = self.core_rebase
         return self
@@ -1273,6 +1314,30 @@ class OpenBookTermSheet(TermSheetBase):
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps}
+
+    def _attach_leases(self) -> None:
+        """Each home's lease end: the sheet's, or 'N-year lease from D' in a related party's arrangement that
+        names the home (the day before the Nth anniversary of D)."""
+        for home in self.services.homes:
+            home._lease_end, home._lease_source = home.lease_end, None
+            if home.lease_end is not None:
+                continue
+            for rp in self.open_book.related_parties:
+                text = rp.arrangement or ""
+                if home.name.casefold() not in text.casefold():
+                    continue
+                m = LEASE_TERM.search(text)
+                if not m:
+                    continue
+                n = m.group(1).lower()
+                years = int(n) if n.isdigit() else NUMBER_WORDS.get(n)
+                try:
+                    start = dt.datetime.strptime(m.group(2), "%d %B %Y").date()
+                    end = start.replace(year=start.year + years) - dt.timedelta(days=1)
+                except (TypeError, ValueError):
+                    continue
+                home._lease_end, home._lease_source = end, text
+                break
 
     def _attach_home_weeks(self) -> None:
         """Each home's expected weeks of the one re-based weekly Price, where they can be known: the homes'

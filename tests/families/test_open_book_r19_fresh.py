@@ -1,0 +1,52 @@
+"""r19 ob-fresh review (Skylark House short breaks, a company provider): the mechanisms it found wanting,
+tested on the short-breaks sample changed to that deal's shape."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from assembler.assemble import assemble
+from assembler.termsheet.loader import load_file
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
+
+BREAKS = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
+
+
+def draft(catalogue, tmp_path, change=None) -> str:
+    sheet = read_termsheet(BREAKS, catalogue)
+    data = copy.deepcopy(dict(load_file(BREAKS).data))
+    if change:
+        change(data)
+    sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
+    return document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+
+
+def test_excluded_services_are_out_of_the_open_book_on_both_sides(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path, lambda d: d["services"].update(
+        excluded_services=["the day sessions at Kestrel Lodge, which the Council buys under its framework"]))
+    assert "but not the Excluded Services (see clause" in text
+    assert ("The Excluded Services are not Open-Book Services: the fees received for them are not Service Income, "
+            "and the costs only of providing them are not Allowable Costs.") in text
+    assert "staff, rooms and vehicles also used for the Excluded Services" in text
+    plain = draft(catalogue, tmp_path)
+    assert "Excluded Services" not in plain
+
+
+def test_a_lease_ending_inside_the_extended_term_must_be_renewed_before_extension(catalogue, tmp_path):
+    def lease(d):
+        d["open_book"].setdefault("related_parties", []).append({
+            "name": "Lodge Estates Limited", "relationship": "a company owned by the trustees",
+            "arrangement": "leases Kestrel Lodge to Ashdown on a five-year lease from 1 July 2027",
+            "annual_value": 30000})
+    text = draft(catalogue, tmp_path, lease)
+    assert "must keep the right to occupy Kestrel Lodge for the whole Service Term, including any extension" in text
+    assert "Its lease of Kestrel Lodge ends on 30 June 2032." in text
+    assert "At least 9 months before the Service Term would otherwise end" in text
+    assert "At least 12 months before a lease ends" not in text   # it ends after the initial term
+    within = draft(catalogue, tmp_path, lambda d: d["services"]["homes"][0].update(lease_end="2030-03-31"))
+    assert "Its lease of Kestrel Lodge ends on 31 March 2030." in within
+    assert "At least 12 months before a lease ends during the Service Term" in within
+    assert "right to occupy" not in draft(catalogue, tmp_path)
