@@ -45,6 +45,10 @@ LEASE_TERM = re.compile(r"\b(\d{1,3}|[a-z]+(?:-five)?)[- ]years?\b[^.;]*?\blease
                         r"December) \d{4})", re.IGNORECASE)
 
 
+OCCUPANCY_MEASURE = re.compile(r"\boccupan|\butili[sz]ation\b|\b(bed[- ]?nights?|bed[- ]?weeks?|places?|beds?|nights?)\b"
+                               r"[^.]*\b(used|occupied|filled)\b", re.IGNORECASE)
+
+
 def rate_of(rate: Decimal, amount: Decimal) -> Decimal:
     return pence(amount * rate / HUNDRED)
 
@@ -1089,6 +1093,19 @@ class Services(Strict):
         the procurement route (r17 ob-fresh 2): its maximum term, from signing, must be five years or less."""
         route = (self.procurement_route or "").lower()
         return "public service mutual" in route or bool(re.search(r"\bsection 33\b|\bs\.\s?33\b", route))
+
+    @property
+    def occupancy_kpi(self) -> dict | None:
+        """A KPI that measures occupancy (bed-nights or places used as a share of those available) and whose
+        baseline is a percentage: {'measure', 'baseline'}. The losses note sets it against break-even
+        occupancy (r19 ob-fresh finding 3: break-even at 74.7% against a 74% baseline went unremarked)."""
+        for k in self.kpis:
+            if not OCCUPANCY_MEASURE.search(k.measure or ""):
+                continue
+            m = re.match(r"\s*(\d{1,3}(?:\.\d+)?)\s*%", str(k.baseline or ""))
+            if m:
+                return {"measure": k.measure, "baseline": Decimal(m.group(1))}
+        return None
 
     @property
     def leased_homes(self) -> list[Home]:

@@ -8,6 +8,7 @@ import dataclasses
 
 from assembler.assemble import assemble
 from assembler.termsheet.loader import load_file
+from assembler.termsheet.open_book import OCCUPANCY_MEASURE
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.test_open_book_settings import document_text
@@ -50,3 +51,19 @@ def test_a_lease_ending_inside_the_extended_term_must_be_renewed_before_extensio
     assert "Its lease of Kestrel Lodge ends on 31 March 2030." in within
     assert "At least 12 months before a lease ends during the Service Term" in within
     assert "right to occupy" not in draft(catalogue, tmp_path)
+
+
+def test_kpis_that_depend_on_the_councils_referrals_are_not_failed_for_that_reason(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path)
+    assert ("A Service KPI is not failed to the extent that the failure results from the number of children the "
+            "Council refers or the nights the Short Breaks Panel allocates, or from Booked Nights cancelled by a "
+            "child's family or by the Council, rather than from Ashdown's own acts or omissions.") in text
+
+
+def test_the_occupancy_kpi_baseline_is_read_for_the_losses_note(catalogue):
+    services = read_termsheet(BREAKS, catalogue).model.services
+    kpi = services.occupancy_kpi
+    assert kpi["measure"] == "Bed-nights used as a share of nights available"
+    assert kpi["baseline"] == 76
+    assert not OCCUPANCY_MEASURE.search("Ofsted rating of Kestrel Lodge")
+    assert not OCCUPANCY_MEASURE.search("Disabled children receiving overnight short breaks at Kestrel Lodge")
