@@ -67,3 +67,9 @@ def test_the_occupancy_kpi_baseline_is_read_for_the_losses_note(catalogue):
     assert kpi["baseline"] == 76
     assert not OCCUPANCY_MEASURE.search("Ofsted rating of Kestrel Lodge")
     assert not OCCUPANCY_MEASURE.search("Disabled children receiving overnight short breaks at Kestrel Lodge")
+
+
+def test_a_no_show_night_is_paid_as_a_late_cancellation(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path)
+    assert ("A Booked Night for which the child does not arrive by [6pm] on the day it begins, and which nobody has "
+            "cancelled, is treated as cancelled by the child's family less than 48 hours before it begins.") in text
