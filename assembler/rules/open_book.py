@@ -333,6 +333,23 @@ def excluded_services(ctx: RuleContext):
                    "so that its fees and costs are both left out", (*BLOCK, "disallowed_costs", i))
 
 
+@FAMILY.rule("OPEN-BOOK-CLOSURE-CAPACITY", "warning",
+                "In short breaks, the nightly price's capacity is the places times the nights the homes are open "
+                "(365 less services.short_breaks.closure_nights).")
+def closure_capacity(ctx: RuleContext):
+    """r19 ob-fresh finding 5: the schedule states the nights open and the bed-nights available for the KPIs
+    from the closure nights; a capacity that does not match gives the break-even point another denominator."""
+    sb = ctx.sheet.services.short_breaks
+    if sb is None or sb.closure_nights is None:
+        return
+    places = sum(h.places for h in ctx.sheet.services.homes)
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.unit == "night" and u.capacity_units and u.capacity_units != places * (365 - sb.closure_nights):
+            yield (f"capacity_units is {u.capacity_units:,} bed-nights, but {places} places open {365 - sb.closure_nights} "
+                   f"nights a year ({sb.closure_nights} closed) give {places * (365 - sb.closure_nights):,}; "
+                   "make them agree", (*BLOCK, "unit_prices", i, "capacity_units"))
+
+
 @FAMILY.rule("OPEN-BOOK-HOMES-REGISTERED", "error",
              "Each children's home or care home in the services has a regulator registration.")
 def homes_registered(ctx: RuleContext):

@@ -842,6 +842,37 @@ class ShortBreaks(Strict):
         None, ge=1, le=720, description="Hours before a booked night begins: a night the family or the commissioner "
                                         "cancels later than this is paid at services.void_rate, e.g. 48. Empty: the "
                                         "draft shows a placeholder.")
+    closure_nights: int | None = Field(
+        None, ge=0, le=200, description="Nights in each year on which the home is closed to children (for staff "
+                                        "training, maintenance and deep cleaning), e.g. 15. The services schedule "
+                                        "lets the provider close on those nights, on dates agreed in advance, and "
+                                        "defines the nights available for the KPIs. Empty: worked out from the "
+                                        "nightly price's capacity_units over the places (1,750 bed-nights at five "
+                                        "beds is 350 nights open, 15 closed); none where that is not a whole number "
+                                        "of nights.")
+    closure_reasons: Text = Field("staff training, maintenance and deep cleaning",
+                                  description="What the closure nights are for, as a phrase, e.g. 'staff training, "
+                                              "maintenance and deep cleaning'.")
+    _open_nights: int | None = PrivateAttr(None)
+    _closure: int | None = PrivateAttr(None)
+    _bed_nights: int | None = PrivateAttr(None)
+
+    @property
+    def open_nights(self) -> int | None:
+        """Nights a year the homes are open for short breaks (365 less the closure nights), where known."""
+        return self._open_nights
+
+    @property
+    def closed_nights(self) -> int | None:
+        """Nights a year the homes may close: the sheet's closure_nights, or worked out from the capacity."""
+        return self._closure
+
+    @property
+    def bed_nights(self) -> int | None:
+        """Bed-nights a year the homes offer when open (the nightly price's capacity_units, or places times
+        open nights)."""
+        return self._bed_nights
+
     rebook_days: int = Field(28, ge=1, le=180, description="Days within which the provider must offer the family "
                                                           "another night for a booked night the provider cancels, "
                                                           "e.g. 28.")
@@ -1280,6 +1311,7 @@ class OpenBookTermSheet(TermSheetBase):
                      if home.name.casefold() in r.setting.casefold() and r.places]
             home._registered_places = found[0] if len(found) == 1 else None
         self._attach_leases()
+        self._attach_closure()
         self._attach_home_weeks()
         self.open_book._core_rebase = self.core_rebase
         return self
@@ -1331,6 +1363,23 @@ class OpenBookTermSheet(TermSheetBase):
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps}
+
+    def _attach_closure(self) -> None:
+        """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh
+        finding 5: 'open 350 nights a year, 1,750 bed-nights' was in the sheet's capacity but not the draft)."""
+        sb = self.services.short_breaks
+        if sb is None:
+            return
+        places = sum(h.places for h in self.services.homes)
+        nightly = [u for u in self.open_book.unit_prices if u.unit == "night" and u.capacity_units]
+        capacity = int(nightly[0].capacity_units) if len(nightly) == 1 and nightly[0].capacity_units == \
+            int(nightly[0].capacity_units) else None
+        closure = sb.closure_nights
+        if closure is None and capacity and places and capacity % places == 0 and 300 <= capacity // places < 365:
+            closure = 365 - capacity // places
+        sb._closure = closure or None
+        sb._open_nights = 365 - closure if closure else None
+        sb._bed_nights = places * sb._open_nights if sb._open_nights else capacity
 
     def _attach_leases(self) -> None:
         """Each home's lease end: the sheet's, or 'N-year lease from D' in a related party's arrangement that

@@ -73,3 +73,12 @@ def test_a_no_show_night_is_paid_as_a_late_cancellation(catalogue, tmp_path):
     text = draft(catalogue, tmp_path)
     assert ("A Booked Night for which the child does not arrive by [6pm] on the day it begins, and which nobody has "
             "cancelled, is treated as cancelled by the child's family less than 48 hours before it begins.") in text
+
+
+def test_opening_nights_closure_and_the_kpi_denominator_come_from_the_capacity(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path)   # 2,142 bed-nights at six beds: 357 nights open, 8 closed
+    assert "Kestrel Lodge is open for short breaks on 357 nights in each Contract Year (2,142 bed-nights)." in text
+    assert "may close it for up to 8 nights in each Contract Year for staff training" in text
+    assert "they are the bed-nights on which it is open under this paragraph" in text
+    stated = draft(catalogue, tmp_path, lambda d: d["services"]["short_breaks"].update(closure_nights=10))
+    assert "open for short breaks on 355 nights in each Contract Year (2,130 bed-nights)" in stated
