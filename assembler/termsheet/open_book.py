@@ -49,6 +49,16 @@ OCCUPANCY_MEASURE = re.compile(r"\boccupan|\butili[sz]ation\b|\b(bed[- ]?nights?
                                r"[^.]*\b(used|occupied|filled)\b", re.IGNORECASE)
 
 
+INDEX_NAMES = (
+    ("nlw", r"national living wage|\bNLW\b"),
+    ("cpih", r"\bCPIH\b|consumer prices index including owner"),
+    ("cpi", r"consumer prices index(?! including owner)|\bCPI\b(?!H)"),
+    ("rpi", r"retail prices? index|\bRPI\b"),
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 def rate_of(rate: Decimal, amount: Decimal) -> Decimal:
     return pence(amount * rate / HUNDRED)
 
@@ -1124,6 +1134,78 @@ class Services(Strict):
         the procurement route (r17 ob-fresh 2): its maximum term, from signing, must be five years or less."""
         route = (self.procurement_route or "").lower()
         return "public service mutual" in route or bool(re.search(r"\bsection 33\b|\bs\.\s?33\b", route))
+
+    @property
+    def index_parts(self) -> list[dict] | None:
+        """The indexation words read as the measures they name, the share of the Price each applies to and any
+        cap ('the National Living Wage ... (for 70% of the price) and CPIH for the 12 months to the previous
+        December (for 30% of the price), capped at 6% overall'), so the review clause states a formula rather
+        than pasting the words (r19 ob-fresh finding 6; the alliance family's reading of its Indexation
+        Increase, with 'for N% of' as a share). Each part: {"index", "percent", "month"}. None where the words
+        cannot be read that way (one measure, an unknown or third measure, a 'higher of' choice, or shares that
+        are missing or do not add up to 100): the clause then keeps the words and the note asks for a formula."""
+        words = self.indexation or ""
+        if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b",
+                                  words, re.I):
+            return None
+        found = sorted((m.start(), m.end(), key) for key, pattern in INDEX_NAMES
+                       for m in [re.search(pattern, words, re.I)] if m)
+        if len(found) != 2:
+            return None
+        parts = []
+        for i, (pos, end, key) in enumerate(found):
+            seg = words[pos:found[i + 1][0] if i + 1 < len(found) else len(words)]
+            before = words[found[i - 1][1] if i else 0:pos]
+            mm = re.search(r"12 months to (?:the )?(?:previous |preceding |last )?(" + "|".join(MONTHS) + ")", seg, re.I)
+            share = re.search(r"(?:for|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I) or re.search(
+                r"(\d+(?:\.\d+)?)%\s+(?:of\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
+                before, re.I)
+            parts.append({"index": key, "percent": Decimal(share.group(1)) if share else None,
+                          "month": mm.group(1).capitalize() if mm and key != "nlw" else None})
+        given = [p for p in parts if p["percent"] is not None]
+        if not given or not all(0 < p["percent"] < 100 for p in given):
+            return None
+        if len(given) == 1:
+            next(p for p in parts if p["percent"] is None)["percent"] = Decimal(100) - given[0]["percent"]
+        if sum(p["percent"] for p in parts) != 100:
+            return None
+        return parts
+
+    @property
+    def index_cap(self) -> Decimal | None:
+        """The cap on the index the indexation words give ('capped at 6%'), if any."""
+        m = re.search(r"\b(?:capped at|cap of|no more than|at most|not (?:to )?exceed(?:ing)?)\s+(\d+(?:\.\d+)?)%",
+                      self.indexation or "", re.I)
+        return Decimal(m.group(1)) if m else None
+
+    @property
+    def index_formula(self) -> str | None:
+        """The review clause's definition of the index for a review date, as a formula built from index_parts."""
+        parts = self.index_parts
+        if parts is None:
+            return None
+        letters = []
+        def measure(p):
+            if p["index"] == "nlw":
+                return ("the percentage increase in the hourly rate of the national living wage (regulation 4 of the "
+                        "National Minimum Wage Regulations 2015) in force on that review date over the rate in force "
+                        "12 months earlier")
+            name = {"cpi": "the Consumer Prices Index (CPI, all items)",
+                    "cpih": "the Consumer Prices Index including owner occupiers' housing costs (CPIH, all items)",
+                    "rpi": "the Retail Prices Index (RPI, all items)"}[p["index"]]
+            when = (f"the 12 months to the {p['month']} before that review date" if p["month"] else
+                    "the 12 months to the latest month for which it has been published on that review date")
+            return f"the percentage change in {name} published by the Office for National Statistics over {when}"
+        for p in parts:
+            letters.append({"nlw": "N", "cpi": "C", "cpih": "C", "rpi": "R"}[p["index"]])
+        fmt = lambda d: f"{(d / 100).normalize():f}"
+        a, b = parts
+        text = (f"({fmt(a['percent'])} × {letters[0]}) + ({fmt(b['percent'])} × {letters[1]}), where {letters[0]} is "
+                f"{measure(a)} and {letters[1]} is {measure(b)}, using in each case the figures first published and "
+                "disregarding later revisions")
+        if self.index_cap is not None:
+            text += f"; if the result is more than {self.index_cap.normalize():f}%, the rate is {self.index_cap.normalize():f}%"
+        return text
 
     @property
     def occupancy_kpi(self) -> dict | None:

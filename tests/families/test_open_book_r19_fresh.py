@@ -82,3 +82,14 @@ def test_opening_nights_closure_and_the_kpi_denominator_come_from_the_capacity(c
     assert "they are the bed-nights on which it is open under this paragraph" in text
     stated = draft(catalogue, tmp_path, lambda d: d["services"]["short_breaks"].update(closure_nights=10))
     assert "open for short breaks on 355 nights in each Contract Year (2,130 bed-nights)" in stated
+
+
+def test_a_weighted_index_is_drafted_as_a_formula_with_its_cap(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path)   # "... (for 75% of the price) and in CPIH ... (for 25% of the price), capped at 5% overall"
+    assert "the index being (0.75 × N) + (0.25 × C), where N is the percentage increase in the hourly rate" in text
+    assert "over the 12 months to the December before that review date" in text
+    assert "if the result is more than 5%, the rate is 5%; if that rate is below zero, the Prices do not change" in text
+    assert "(for 75% of the price)" not in text
+    plain = draft(catalogue, tmp_path, lambda d: d["services"].update(
+        indexation="CPIH for the 12 months to the previous December, capped at 4%"))
+    assert "the index being CPIH for the 12 months to the previous December, capped at 4%" in plain
