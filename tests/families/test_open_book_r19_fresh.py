@@ -93,3 +93,10 @@ def test_a_weighted_index_is_drafted_as_a_formula_with_its_cap(catalogue, tmp_pa
     plain = draft(catalogue, tmp_path, lambda d: d["services"].update(
         indexation="CPIH for the 12 months to the previous December, capped at 4%"))
     assert "the index being CPIH for the 12 months to the previous December, capped at 4%" in plain
+
+
+def test_a_directors_pay_counts_only_up_to_the_market_salary_whoever_approved_it(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path)
+    assert ("A director's pay and employer's costs count only up to the market salary for the role the director "
+            "performs in the Open-Book Services, as shown by benchmark evidence Ashdown gives the Council on request, "
+            "whoever approved them.") in text
