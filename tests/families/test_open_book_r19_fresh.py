@@ -100,3 +100,10 @@ def test_a_directors_pay_counts_only_up_to_the_market_salary_whoever_approved_it
     assert ("A director's pay and employer's costs count only up to the market salary for the role the director "
             "performs in the Open-Book Services, as shown by benchmark evidence Ashdown gives the Council on request, "
             "whoever approved them.") in text
+
+
+def test_the_existing_contract_is_named_from_the_sheet(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path, lambda d: d["services"].update(existing_contract="WCC/CS/2021/017"))
+    assert "Existing Contract means the contract between the Parties reference WCC/CS/2021/017" in text
+    assert "under the Existing Contract on the day before" in text
+    assert "Existing Contract" not in draft(catalogue, tmp_path)
