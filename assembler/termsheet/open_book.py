@@ -454,6 +454,8 @@ class OpenBook(Strict):
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
     _excluded_services: list = PrivateAttr(default_factory=list)
+    _reports_kpis: bool = PrivateAttr(False)
+    _profit_law_expert: bool = PrivateAttr(False)
     _core_rebase: dict | None = PrivateAttr(None)
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
     # term sheet, so the shared schedules can show one line per Provider without knowing the alliance).
@@ -467,6 +469,19 @@ class OpenBook(Strict):
         purchasers pay for, and other purchasers have a share of the Reinvestment Fund; elsewhere the
         fund is held for the commissioner alone, and a 'subject to' the scope clause pointed at nothing."""
         return self._whole_homes
+
+    @property
+    def profit_law_expert(self) -> bool:
+        """Whether the standalone agreement's change-in-law clause refers amendments for a statutory profit cap
+        (children's homes) to an Independent Accountant, which the shared disputes clause then carves out
+        (r19 ob-fresh finding 16)."""
+        return self._profit_law_expert
+
+    @property
+    def reports_kpis(self) -> bool:
+        """Whether the standalone agreement has KPIs, which its performance clause has reported in the Open-Book
+        Report, so the shared reporting schedule lists them (r19 ob-fresh finding 11)."""
+        return self._reports_kpis
 
     @property
     def excluded_services(self) -> list[str]:
@@ -1377,6 +1392,8 @@ class OpenBookTermSheet(TermSheetBase):
         self.open_book._core_floor = self.core_floor
         self.open_book._whole_homes = self.services.scope == "whole_homes"
         self.open_book._excluded_services = list(self.services.excluded_services)
+        self.open_book._reports_kpis = bool(self.services.kpis)
+        self.open_book._profit_law_expert = self.services.care_type == "childrens_home"
         self.open_book._term_periods = max(1, round((self.services.term.end - self.open_book.first_period_start).days
                                                     / 365.25))
         # r18 ob-fresh 2: one apportionment method, the sheet's: its cost lines saying "by occupied bed-weeks" choose

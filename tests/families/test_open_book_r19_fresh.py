@@ -107,3 +107,14 @@ def test_the_existing_contract_is_named_from_the_sheet(catalogue, tmp_path):
     assert "Existing Contract means the contract between the Parties reference WCC/CS/2021/017" in text
     assert "under the Existing Contract on the day before" in text
     assert "Existing Contract" not in draft(catalogue, tmp_path)
+
+
+def test_the_open_book_report_lists_kpi_performance(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path)
+    assert "performance against each key performance indicator due to be reported in it under clause" in text
+
+
+def test_expert_determinations_are_carved_out_of_the_dispute_steps(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path)
+    assert "a market rate set by a valuer or accountant under clause" in text
+    assert "or amendments referred to an Independent Accountant under clause" in text
