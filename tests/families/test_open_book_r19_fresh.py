@@ -115,6 +115,9 @@ def test_the_open_book_report_lists_kpi_performance(catalogue, tmp_path):
 
 
 def test_expert_determinations_are_carved_out_of_the_dispute_steps(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path)
+    text = draft(catalogue, tmp_path, lambda d: d["open_book"].setdefault("related_parties", []).append({
+        "name": "Lodge Estates Limited", "relationship": "a company owned by the trustees",
+        "arrangement": "leases Kestrel Lodge to Ashdown", "annual_value": 30000}))
     assert "a market rate set by a valuer or accountant under clause" in text
+    assert "a market rate set by a valuer" not in draft(catalogue, tmp_path)   # no related party, no valuation
     assert "or amendments referred to an Independent Accountant under clause" in text
