@@ -310,6 +310,46 @@ def disallowed_related(ctx: RuleContext):
                    (*BLOCK, "disallowed_costs", i))
 
 
+@FAMILY.rule("OPEN-BOOK-EXCLUDED-SERVICES", "warning",
+                "Where the open book covers the whole of each home, a service the provider runs at a home outside "
+                "this agreement, whose costs are disallowed, is listed in services.excluded_services, so its fees "
+                "do not become Service Income.")
+def excluded_services(ctx: RuleContext):
+    """r19 ob-fresh finding 1: the day sessions at Skylark House, bought under a framework, had their costs
+    disallowed, but the whole-homes definition of Open-Book Services ('all other care and support it provides
+    at the same places, whoever pays for it') took their fees in as Service Income, so the whole session
+    income became Excess Profit refunded to the Council."""
+    services = ctx.sheet.services
+    if services.scope != "whole_homes" or services.excluded_services:
+        return
+    names = [h.name for h in services.homes]
+    for i, text in enumerate(ctx.sheet.open_book.disallowed_costs):
+        home = next((n for n in names if n.lower() in text.lower()), None)
+        if home and re.search(r"\b(services?|sessions?|activit(y|ies))\b", text, re.I):
+            yield (f"the item disallows the costs of another service at {home}; with scope 'whole_homes' the "
+                   "Open-Book Services take in all care and support at the homes, whoever pays for it, so that "
+                   "service's fees would be Service Income while its costs are disallowed, and its income would "
+                   "be refunded as Excess Profit. Name it in services.excluded_services (with how it is bought), "
+                   "so that its fees and costs are both left out", (*BLOCK, "disallowed_costs", i))
+
+
+@FAMILY.rule("OPEN-BOOK-CLOSURE-CAPACITY", "warning",
+                "In short breaks, the nightly price's capacity is the places times the nights the homes are open "
+                "(365 less services.short_breaks.closure_nights).")
+def closure_capacity(ctx: RuleContext):
+    """r19 ob-fresh finding 5: the schedule states the nights open and the bed-nights available for the KPIs
+    from the closure nights; a capacity that does not match gives the break-even point another denominator."""
+    sb = ctx.sheet.services.short_breaks
+    if sb is None or sb.closure_nights is None:
+        return
+    places = sum(h.places for h in ctx.sheet.services.homes)
+    for i, u in enumerate(ctx.sheet.open_book.unit_prices):
+        if u.unit == "night" and u.capacity_units and u.capacity_units != places * (365 - sb.closure_nights):
+            yield (f"capacity_units is {u.capacity_units:,} bed-nights, but {places} places open {365 - sb.closure_nights} "
+                   f"nights a year ({sb.closure_nights} closed) give {places * (365 - sb.closure_nights):,}; "
+                   "make them agree", (*BLOCK, "unit_prices", i, "capacity_units"))
+
+
 @FAMILY.rule("OPEN-BOOK-HOMES-REGISTERED", "error",
              "Each children's home or care home in the services has a regulator registration.")
 def homes_registered(ctx: RuleContext):

@@ -9,6 +9,8 @@ and the review pack say which defaults were used.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -67,6 +69,38 @@ class Insurance(Strict):
 
 
 @dataclass(frozen=True)
+class OtherLine:
+    """One other insurance as the draft states it: the sheet's kind read as the name of an insurance
+    ('abuse and molestation' becomes 'abuse and molestation insurance'), and a motor item split into the
+    vehicles it covers, so the clause can require cover unlimited for death and personal injury (Road
+    Traffic Act 1988 s.145(3)(a)) with the amount for damage to property only (r19 ob-fresh finding 7:
+    'abuse and molestation of at least £5,000,000' and a motor limit of £5,000,000 'for any one claim')."""
+    kind: str
+    amount: Decimal
+    motor: bool = False
+    vehicles: str | None = None  # for a motor item: the vehicles or use it covers, as the sheet gives them
+
+
+_INSURANCE_WORD = re.compile(r"\b(insurance|cover|policy|policies|indemnity|assurance)\b", re.IGNORECASE)
+
+
+def other_line(o: OtherCover) -> OtherLine:
+    """The sheet's other insurance read for the draft (see OtherLine)."""
+    kind = " ".join(o.kind.split())
+    amount = Decimal(str(o.amount))
+    m = re.match(r"(?i)^motor(?:\s+(?:vehicle\s+)?insurance)?\b\s*(.*)$", kind)
+    if m:
+        rest = m.group(1).strip()
+        paren = re.fullmatch(r"\((.*)\)", rest)
+        rest = paren.group(1).strip() if paren else re.sub(r"(?i)^(?:for|covering|on)\s+", "", rest)
+        return OtherLine(kind="motor insurance", amount=amount, motor=True, vehicles=rest or None)
+    if not _INSURANCE_WORD.search(kind):
+        head, sep, tail = kind.partition(" (")
+        kind = f"{head} insurance{sep}{tail}"
+    return OtherLine(kind=kind, amount=amount)
+
+
+@dataclass(frozen=True)
 class Cover:
     """The cover the draft requires, with the names of the figures that supplied any default."""
 
@@ -74,7 +108,7 @@ class Cover:
     public_liability: Decimal
     professional_indemnity: Decimal  # 0: not required
     run_off_years: int
-    other: list[OtherCover]
+    other: list[OtherLine]
     tier: str  # small, standard or large
     motor: Decimal | None = None  # least property damage cover for any one accident; None: no motor term
     advice: bool | None = None  # the sheet's answer: does the insured Party give professional advice?
@@ -115,7 +149,7 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
         public_liability=Decimal(str(chosen["public liability"])),
         professional_indemnity=pi,
         run_off_years=int(chosen["professional indemnity run-off"]) if pi else 0,
-        other=list(insurance.other),
+        other=[other_line(o) for o in insurance.other],
         tier=tier,
         motor=Decimal(str(insurance.motor)) if insurance.motor is not None else None,
         advice=insurance.advice,

@@ -37,6 +37,28 @@ MARGINS: tuple[Margin, ...] = ("hard-cap", "sharing-band")
 TREATMENTS: tuple[Treatment, ...] = ("refund", "reinvest", "split")
 
 
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50}
+LEASE_TERM = re.compile(r"\b(\d{1,3}|[a-z]+(?:-five)?)[- ]years?\b[^.;]*?\blease\s+(?:from|starting(?: on)?|beginning(?: on)?)\s+"
+                        r"(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December) \d{4})", re.IGNORECASE)
+
+
+OCCUPANCY_MEASURE = re.compile(r"\boccupan|\butili[sz]ation\b|\b(bed[- ]?nights?|bed[- ]?weeks?|places?|beds?|nights?)\b"
+                               r"[^.]*\b(used|occupied|filled)\b", re.IGNORECASE)
+
+
+INDEX_NAMES = (
+    ("nlw", r"national living wage|\bNLW\b"),
+    ("cpih", r"\bCPIH\b|consumer prices index including owner"),
+    ("cpi", r"consumer prices index(?! including owner)|\bCPI\b(?!H)"),
+    ("rpi", r"retail prices? index|\bRPI\b"),
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 def rate_of(rate: Decimal, amount: Decimal) -> Decimal:
     return pence(amount * rate / HUNDRED)
 
@@ -431,6 +453,9 @@ class OpenBook(Strict):
     _core_floor: CoreFloor | None = PrivateAttr(None)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
+    _excluded_services: list = PrivateAttr(default_factory=list)
+    _reports_kpis: bool = PrivateAttr(False)
+    _profit_law_expert: bool = PrivateAttr(False)
     _core_rebase: dict | None = PrivateAttr(None)
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
     # term sheet, so the shared schedules can show one line per Provider without knowing the alliance).
@@ -444,6 +469,26 @@ class OpenBook(Strict):
         purchasers pay for, and other purchasers have a share of the Reinvestment Fund; elsewhere the
         fund is held for the commissioner alone, and a 'subject to' the scope clause pointed at nothing."""
         return self._whole_homes
+
+    @property
+    def profit_law_expert(self) -> bool:
+        """Whether the standalone agreement's change-in-law clause refers amendments for a statutory profit cap
+        (children's homes) to an Independent Accountant, which the shared disputes clause then carves out
+        (r19 ob-fresh finding 16)."""
+        return self._profit_law_expert
+
+    @property
+    def reports_kpis(self) -> bool:
+        """Whether the standalone agreement has KPIs, which its performance clause has reported in the Open-Book
+        Report, so the shared reporting schedule lists them (r19 ob-fresh finding 11)."""
+        return self._reports_kpis
+
+    @property
+    def excluded_services(self) -> list[str]:
+        """The services at the homes bought outside the standalone agreement (services.excluded_services),
+        held here for the shared definitions of Open-Book Services and Excluded Services, which then leave
+        them out (r19 ob-fresh finding 1); empty in the other families."""
+        return self._excluded_services
 
     @property
     def core_floor(self) -> CoreFloor | None:
@@ -728,6 +773,15 @@ class Home(Strict):
                                                                   "(services.scope 'commissioner_places'), e.g. 10. "
                                                                   "Empty: the places its registration gives, or a "
                                                                   "placeholder.")
+    lease_end: dt.date | None = Field(
+        None, description="Where the provider holds this home on a lease (or other limited right to occupy): the "
+                          "last day of that right, as YYYY-MM-DD, e.g. 2031-03-31. The draft obliges the provider to "
+                          "keep the right to occupy for the whole Service Term and, where the lease ends before the "
+                          "Service Term could end with every extension, to show it has been renewed before then. "
+                          "Empty: worked out from a related party's arrangement that leases the home for a number "
+                          "of years from a date ('a ten-year lease from 1 April 2021'), otherwise no lease term.")
+    _lease_end: dt.date | None = PrivateAttr(None)
+    _lease_source: str | None = PrivateAttr(None)
     _registered_places: int | None = PrivateAttr(None)
     expected_units: Decimal | None = Field(
         None, ge=0, le=100000, description="Where there are several homes: the weeks a year the weekly Price is "
@@ -773,6 +827,19 @@ class Home(Strict):
         return self._expected_weeks
 
     @property
+    def lease_ends(self) -> dt.date | None:
+        """The last day of the provider's lease of this home: the sheet's lease_end, or one worked out from a
+        related party's 'N-year lease from <date>' (r19 ob-fresh finding 2: a lease ending before the
+        extended Service Term left step-in and continuity of care without the building)."""
+        return self._lease_end
+
+    @property
+    def lease_source(self) -> str | None:
+        """Where lease_ends came from, for the note: None where the sheet gives lease_end, otherwise the
+        related party's arrangement it was worked out from."""
+        return self._lease_source
+
+    @property
     def total_places(self) -> int | None:
         """All the places at the home, the stated figure or its registration's; the shared costs of a
         home are apportioned to the commissioner by its places over these (the scope clause)."""
@@ -800,6 +867,37 @@ class ShortBreaks(Strict):
         None, ge=1, le=720, description="Hours before a booked night begins: a night the family or the commissioner "
                                         "cancels later than this is paid at services.void_rate, e.g. 48. Empty: the "
                                         "draft shows a placeholder.")
+    closure_nights: int | None = Field(
+        None, ge=0, le=200, description="Nights in each year on which the home is closed to children (for staff "
+                                        "training, maintenance and deep cleaning), e.g. 15. The services schedule "
+                                        "lets the provider close on those nights, on dates agreed in advance, and "
+                                        "defines the nights available for the KPIs. Empty: worked out from the "
+                                        "nightly price's capacity_units over the places (1,750 bed-nights at five "
+                                        "beds is 350 nights open, 15 closed); none where that is not a whole number "
+                                        "of nights.")
+    closure_reasons: Text = Field("staff training, maintenance and deep cleaning",
+                                  description="What the closure nights are for, as a phrase, e.g. 'staff training, "
+                                              "maintenance and deep cleaning'.")
+    _open_nights: int | None = PrivateAttr(None)
+    _closure: int | None = PrivateAttr(None)
+    _bed_nights: int | None = PrivateAttr(None)
+
+    @property
+    def open_nights(self) -> int | None:
+        """Nights a year the homes are open for short breaks (365 less the closure nights), where known."""
+        return self._open_nights
+
+    @property
+    def closed_nights(self) -> int | None:
+        """Nights a year the homes may close: the sheet's closure_nights, or worked out from the capacity."""
+        return self._closure
+
+    @property
+    def bed_nights(self) -> int | None:
+        """Bed-nights a year the homes offer when open (the nightly price's capacity_units, or places times
+        open nights)."""
+        return self._bed_nights
+
     rebook_days: int = Field(28, ge=1, le=180, description="Days within which the provider must offer the family "
                                                           "another night for a booked night the provider cancels, "
                                                           "e.g. 28.")
@@ -930,6 +1028,15 @@ class Services(Strict):
         "whole_homes", description="What the open book covers: the whole of each home, including places other "
                                    "councils buy ('whole_homes'), or only the places this commissioner buys, with "
                                    "shared costs apportioned ('commissioner_places').")
+    excluded_services: list[Text] = Field(
+        default_factory=list, description="Where scope is 'whole_homes': other services the provider runs at the "
+                                          "homes that are bought outside this agreement and kept out of the open "
+                                          "book, each as a phrase naming the service and how it is bought, e.g. "
+                                          "'the Saturday and school-holiday day sessions at Skylark House, which the "
+                                          "Council buys per session under its short breaks framework'. Their fees "
+                                          "are not Service Income and their costs are not Allowable Costs (a shared "
+                                          "cost is apportioned). Empty: the open book covers all the care and "
+                                          "support the provider gives at the homes, whoever pays for it.")
     apportionment: Literal["places_available", "paid_weeks", "occupied_weeks"] | None = Field(
         None, description="Where scope is 'commissioner_places' (not short breaks): how each home's shared costs and "
                           "the overheads are apportioned to the commissioner's places: by places available "
@@ -1042,6 +1149,101 @@ class Services(Strict):
         the procurement route (r17 ob-fresh 2): its maximum term, from signing, must be five years or less."""
         route = (self.procurement_route or "").lower()
         return "public service mutual" in route or bool(re.search(r"\bsection 33\b|\bs\.\s?33\b", route))
+
+    @property
+    def index_parts(self) -> list[dict] | None:
+        """The indexation words read as the measures they name, the share of the Price each applies to and any
+        cap ('the National Living Wage ... (for 70% of the price) and CPIH for the 12 months to the previous
+        December (for 30% of the price), capped at 6% overall'), so the review clause states a formula rather
+        than pasting the words (r19 ob-fresh finding 6; the alliance family's reading of its Indexation
+        Increase, with 'for N% of' as a share). Each part: {"index", "percent", "month"}. None where the words
+        cannot be read that way (one measure, an unknown or third measure, a 'higher of' choice, or shares that
+        are missing or do not add up to 100): the clause then keeps the words and the note asks for a formula."""
+        words = self.indexation or ""
+        if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b",
+                                  words, re.I):
+            return None
+        found = sorted((m.start(), m.end(), key) for key, pattern in INDEX_NAMES
+                       for m in [re.search(pattern, words, re.I)] if m)
+        if len(found) != 2:
+            return None
+        parts = []
+        for i, (pos, end, key) in enumerate(found):
+            seg = words[pos:found[i + 1][0] if i + 1 < len(found) else len(words)]
+            before = words[found[i - 1][1] if i else 0:pos]
+            mm = re.search(r"12 months to (?:the )?(?:previous |preceding |last )?(" + "|".join(MONTHS) + ")", seg, re.I)
+            share = re.search(r"(?:for|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I) or re.search(
+                r"(\d+(?:\.\d+)?)%\s+(?:of\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
+                before, re.I)
+            parts.append({"index": key, "percent": Decimal(share.group(1)) if share else None,
+                          "month": mm.group(1).capitalize() if mm and key != "nlw" else None})
+        given = [p for p in parts if p["percent"] is not None]
+        if not given or not all(0 < p["percent"] < 100 for p in given):
+            return None
+        if len(given) == 1:
+            next(p for p in parts if p["percent"] is None)["percent"] = Decimal(100) - given[0]["percent"]
+        if sum(p["percent"] for p in parts) != 100:
+            return None
+        return parts
+
+    @property
+    def index_cap(self) -> Decimal | None:
+        """The cap on the index the indexation words give ('capped at 6%'), if any."""
+        m = re.search(r"\b(?:capped at|cap of|no more than|at most|not (?:to )?exceed(?:ing)?)\s+(\d+(?:\.\d+)?)%",
+                      self.indexation or "", re.I)
+        return Decimal(m.group(1)) if m else None
+
+    @property
+    def index_formula(self) -> str | None:
+        """The review clause's definition of the index for a review date, as a formula built from index_parts."""
+        parts = self.index_parts
+        if parts is None:
+            return None
+        letters = []
+        def measure(p):
+            if p["index"] == "nlw":
+                return ("the percentage increase in the hourly rate of the national living wage (regulation 4 of the "
+                        "National Minimum Wage Regulations 2015) in force on that review date over the rate in force "
+                        "12 months earlier")
+            name = {"cpi": "the Consumer Prices Index (CPI, all items)",
+                    "cpih": "the Consumer Prices Index including owner occupiers' housing costs (CPIH, all items)",
+                    "rpi": "the Retail Prices Index (RPI, all items)"}[p["index"]]
+            when = (f"the 12 months to the {p['month']} before that review date" if p["month"] else
+                    "the 12 months to the latest month for which it has been published on that review date")
+            return f"the percentage change in {name} published by the Office for National Statistics over {when}"
+        for p in parts:
+            letters.append({"nlw": "N", "cpi": "C", "cpih": "C", "rpi": "R"}[p["index"]])
+        fmt = lambda d: f"{(d / 100).normalize():f}"
+        a, b = parts
+        text = (f"({fmt(a['percent'])} × {letters[0]}) + ({fmt(b['percent'])} × {letters[1]}), where {letters[0]} is "
+                f"{measure(a)} and {letters[1]} is {measure(b)}, using in each case the figures first published and "
+                "disregarding later revisions")
+        if self.index_cap is not None:
+            text += f"; if the result is more than {self.index_cap.normalize():f}%, the rate is {self.index_cap.normalize():f}%"
+        return text
+
+    @property
+    def occupancy_kpi(self) -> dict | None:
+        """A KPI that measures occupancy (bed-nights or places used as a share of those available) and whose
+        baseline is a percentage: {'measure', 'baseline'}. The losses note sets it against break-even
+        occupancy (r19 ob-fresh finding 3: break-even at 74.7% against a 74% baseline went unremarked)."""
+        for k in self.kpis:
+            if not OCCUPANCY_MEASURE.search(k.measure or ""):
+                continue
+            m = re.match(r"\s*(\d{1,3}(?:\.\d+)?)\s*%", str(k.baseline or ""))
+            if m:
+                return {"measure": k.measure, "baseline": Decimal(m.group(1))}
+        return None
+
+    @property
+    def leased_homes(self) -> list[Home]:
+        """The homes whose lease end is known (the premises paragraph of the term clause)."""
+        return [h for h in self.homes if h.lease_ends is not None]
+
+    @property
+    def short_leases(self) -> list[Home]:
+        """The homes whose lease ends before the Service Term could end with every extension."""
+        return [h for h in self.leased_homes if h.lease_ends < self.reserved_last_day]
 
     @property
     def reserved_last_day(self) -> dt.date:
@@ -1189,6 +1391,9 @@ class OpenBookTermSheet(TermSheetBase):
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = self.core_floor
         self.open_book._whole_homes = self.services.scope == "whole_homes"
+        self.open_book._excluded_services = list(self.services.excluded_services)
+        self.open_book._reports_kpis = bool(self.services.kpis)
+        self.open_book._profit_law_expert = self.services.care_type == "childrens_home"
         self.open_book._term_periods = max(1, round((self.services.term.end - self.open_book.first_period_start).days
                                                     / 365.25))
         # r18 ob-fresh 2: one apportionment method, the sheet's: its cost lines saying "by occupied bed-weeks" choose
@@ -1204,6 +1409,8 @@ class OpenBookTermSheet(TermSheetBase):
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]
             home._registered_places = found[0] if len(found) == 1 else None
+        self._attach_leases()
+        self._attach_closure()
         self._attach_home_weeks()
         self.open_book._core_rebase = self.core_rebase
         return self
@@ -1255,6 +1462,47 @@ class OpenBookTermSheet(TermSheetBase):
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps}
+
+    def _attach_closure(self) -> None:
+        """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh
+        finding 5: 'open 350 nights a year, 1,750 bed-nights' was in the sheet's capacity but not the draft)."""
+        sb = self.services.short_breaks
+        if sb is None:
+            return
+        places = sum(h.places for h in self.services.homes)
+        nightly = [u for u in self.open_book.unit_prices if u.unit == "night" and u.capacity_units]
+        capacity = int(nightly[0].capacity_units) if len(nightly) == 1 and nightly[0].capacity_units == \
+            int(nightly[0].capacity_units) else None
+        closure = sb.closure_nights
+        if closure is None and capacity and places and capacity % places == 0 and 300 <= capacity // places < 365:
+            closure = 365 - capacity // places
+        sb._closure = closure or None
+        sb._open_nights = 365 - closure if closure else None
+        sb._bed_nights = places * sb._open_nights if sb._open_nights else capacity
+
+    def _attach_leases(self) -> None:
+        """Each home's lease end: the sheet's, or 'N-year lease from D' in a related party's arrangement that
+        names the home (the day before the Nth anniversary of D)."""
+        for home in self.services.homes:
+            home._lease_end, home._lease_source = home.lease_end, None
+            if home.lease_end is not None:
+                continue
+            for rp in self.open_book.related_parties:
+                text = rp.arrangement or ""
+                if home.name.casefold() not in text.casefold():
+                    continue
+                m = LEASE_TERM.search(text)
+                if not m:
+                    continue
+                n = m.group(1).lower()
+                years = int(n) if n.isdigit() else NUMBER_WORDS.get(n)
+                try:
+                    start = dt.datetime.strptime(m.group(2), "%d %B %Y").date()
+                    end = start.replace(year=start.year + years) - dt.timedelta(days=1)
+                except (TypeError, ValueError):
+                    continue
+                home._lease_end, home._lease_source = end, text
+                break
 
     def _attach_home_weeks(self) -> None:
         """Each home's expected weeks of the one re-based weekly Price, where they can be known: the homes'

@@ -206,6 +206,11 @@ FIRES = [
     Case("OPEN-BOOK-DISALLOWED-RELATED", ADULT, lambda d: d["open_book"].setdefault("disallowed_costs", []).append(
         "Rent paid to a Related Party above the market rent certified by an independent RICS valuer"),
          says="leaves this item out", loc=("open_book", "disallowed_costs", 0)),
+    Case("OPEN-BOOK-EXCLUDED-SERVICES", BREAKS, setter("open_book", "disallowed_costs", 1,
+         "Costs of Ashdown's other services, including the day sessions at Kestrel Lodge"),
+         says="services.excluded_services", loc=("open_book", "disallowed_costs", 1)),
+    Case("OPEN-BOOK-CLOSURE-CAPACITY", BREAKS, setter("services", "short_breaks", "closure_nights", 10),
+         says="give 2,130", loc=("open_book", "unit_prices", 0, "capacity_units")),
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY, lambda d: d["open_book"]["registrations"].pop(2),
          says="The Willows", loc=("services", "homes", 2, "name")),
     Case("OPEN-BOOK-SUPPORTED-ACCOMMODATION", ACCOMMODATION,
@@ -364,6 +369,12 @@ QUIET = [
     Case("OPEN-BOOK-DISALLOWED-RELATED", CHARITY),
     Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT),
     Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT, lambda d: d["open_book"].update(eot_trustee="Acme EOT Trustee Limited")),
+    Case("OPEN-BOOK-EXCLUDED-SERVICES", BREAKS),   # other services named, none at the home
+    Case("OPEN-BOOK-EXCLUDED-SERVICES", BREAKS, lambda d: d["open_book"]["disallowed_costs"].__setitem__(
+        1, "Costs of the day sessions at Kestrel Lodge") or d["services"].update(
+        excluded_services=["the day sessions at Kestrel Lodge, bought under the Council's framework"])),
+    Case("OPEN-BOOK-CLOSURE-CAPACITY", BREAKS),   # closure worked out from the capacity
+    Case("OPEN-BOOK-CLOSURE-CAPACITY", BREAKS, setter("services", "short_breaks", "closure_nights", 8)),
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY),
     Case("OPEN-BOOK-HOMES-REGISTERED", CHARITY, lambda d: d["open_book"].update(registrations=[]) or
          d["services"].update(care_type="domiciliary_care")),

@@ -69,7 +69,9 @@ def test_an_explicit_level_overrides_the_default_and_the_note_says_which_were_de
     doc = draft(sheet, catalogue)
     text = clause_text(doc, "common.insurance")
     assert "public liability insurance of at least £10,000,000" in text
-    assert "motor insurance for vehicles used in the Project of at least £5,000,000" in text
+    assert ("motor insurance for vehicles used in the Project, meeting the requirements of Part VI of the Road Traffic "
+            "Act 1988, unlimited for death and personal injury and of at least £5,000,000 for damage to property for any "
+            "one accident") in text   # r19 ob-fresh 7: the amount limits property damage only
     assert "professional indemnity" not in text
     note = next(c for c in doc.clauses if c.id == "common.insurance").note
     assert "No level was given for employer's liability," in note
@@ -168,3 +170,18 @@ def test_a_processor_that_is_not_a_party_is_refused(catalogue):
     problem = caught.value.problems[0]
     assert (problem.field, problem.line) == ("data_protection.processor", sheet.splitlines().index("  processor: Contractor") + 1)
     assert problem.message == "not the short name of a party; use one of Council, Recipient (got 'Contractor')"
+
+
+def test_other_insurance_is_named_as_insurance_and_motor_cover_is_unlimited_for_injury():
+    """r19 ob-fresh finding 7: 'abuse and molestation' and 'motor (the two adapted vehicles ...)' were pasted
+    without the word insurance, and the motor amount read as a limit on every claim."""
+    from assembler.termsheet.obligations import OtherCover, other_line
+
+    abuse = other_line(OtherCover(kind="abuse and molestation", amount=5000000))
+    assert (abuse.kind, abuse.motor) == ("abuse and molestation insurance", False)
+    assert other_line(OtherCover(kind="cyber liability insurance", amount=1000000)).kind == "cyber liability insurance"
+    motor = other_line(OtherCover(kind="motor (the two adapted vehicles, including business use)", amount=5000000))
+    assert (motor.kind, motor.motor, motor.vehicles) == ("motor insurance", True,
+                                                         "the two adapted vehicles, including business use")
+    named = other_line(OtherCover(kind="motor insurance for vehicles used to transport tenants", amount=2000000))
+    assert named.vehicles == "vehicles used to transport tenants"
