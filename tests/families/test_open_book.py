@@ -297,7 +297,7 @@ def test_rebasing_example_works_the_interim_factor_from_the_budget(built):
     _, result, _ = built[CHARITY]
     schedule = clause(result, "common.open-book-schedule-reconciliation")
     rows = {r[0]: r[1:] for r in table_rows(schedule) if len(r) == 3}
-    assert rows["Factor F"] == ["1.0622", "1.1329"]
+    assert rows["Factor F for this change"] == ["1.0622", "1.0665"]
     assert rows["U − D (weeks a year)"] == ["619 − 36.33 = 582.67", "619 − 72.66 = 546.34"]
     assert "F = (C + P − S) ÷ (W × (U − D))" in paragraphs_text(schedule)
 
@@ -555,14 +555,15 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     _, adult, _ = built[ADULT]
     review = paragraphs_text(clause(adult, "open-book.price-review"))
     assert "less any units removed under clause 5.6, multiplied by the same share of the Service Income as in the first step" in review
-    assert "multiplied by the places at that home and divided by the 14 places at all the Homes in Schedule 1" in pricing
+    # r19 ob-sample 1: a home that ends takes out its own budgeted weeks, not a share by places
+    assert "(Rowan House 171.67, St Brigid's House 171.67, The Willows 156, Harbour View 119.67 weeks a year)" in pricing
     assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
     assert "the factor may not be more than one" in pricing
     # r16 ob-sample 14: an hourly Price is left out of the interim re-basing by default, its income deducted.
     assert ('each of the Prices other than the Price for "additional one-to-one support, where agreed in the '
             'placement plan" is multiplied') in pricing
     assert 'deduct the income the current Price for "additional one-to-one support' in pricing
-    assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
+    assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.7 are of that Price's expected units), because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
     assert old in text
@@ -583,11 +584,13 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     assert ts.model.open_book.core_rebase["factors"] == [Decimal("1.0622"), Decimal("1.1329")]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "(failing agreement within 20 Business Days, none)" not in pricing
-    assert "(on the eleven Core Places the cost model assumes, 15.67 weeks, so that 36.33 weeks a year are removed for that place)" in pricing
+    assert ("less 52 weeks for each of the eleven Core Places the cost model assumes, divided by the three other places "
+            "in Schedule 1, that is, 15.67 weeks, so that 36.33 weeks a year are removed for that place") in pricing
     assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
+    assert "stop counting: the units and costs of that home are removed once" in pricing
     note = clause(result, "open-book.pricing").note
     notes = note if isinstance(note, str) else plain_text(note)
-    assert "rise by a factor of 1.0622 after one place and 1.1329 after two" in notes
+    assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Core Places"].endswith("as reduced under clause 7.5, clause 7.6 or clause 29.8")
 
@@ -768,8 +771,10 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert ("may not be more than one plus [3%] for each such place, and the factors for such places may not together "
             "increase the Prices by more than [8%] in any Contract Year") in pricing
-    assert "less 52 weeks for each place that was one of the Core Places on 1 July 2027, divided by the number of places" in pricing
-    assert "each of the eleven Core Places" not in pricing
+    # r19 ob-sample 3: the default weeks are the cost model's (its eleven Core Places), whatever the Core Places on the
+    # start date; places missing then are re-based as lapses on that date (clause 7), so the figure still holds.
+    assert "less 52 weeks for each of the eleven Core Places the cost model assumes" in pricing
+    assert "whatever the number of Core Places on 1 July 2027" in pricing
     note = clause(result, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
@@ -812,3 +817,39 @@ def test_r17_provider_keeps_a_business_continuity_plan(built):
     regulatory = paragraphs_text(clause(result, "open-book.regulatory"))
     assert ("The Trust must keep a business continuity plan for the Care Services, follow it, test it at least once a "
             "year, and give the Council a copy within 10 Business Days after being asked.") in regulatory
+
+
+def test_rebasing_reworked_independently_from_the_sheet(built):
+    """r19 ob-sample 1, 2, 3 and 5, re-worked by hand from the sheet: a home that ends takes out its own budgeted
+    weeks (52 for each of its Core Places, 15.67 = (619 - 11 x 52) / 3 for each other place), not a share by places;
+    the second lapse is worked on the Price the first produced (W is the current Price) and the cumulative factor is
+    labelled as such; one rounding rule; the cap's shortfall is not caught up; missing Core Places at the start are
+    re-based as lapses on that date."""
+    ts, result, _ = built[CHARITY]
+    noncore = ((Decimal(619) - 11 * 52) / 3).quantize(Decimal("0.01"))
+    assert noncore == Decimal("15.67")
+    weeks = {h.name: h.expected_weeks for h in ts.model.services.homes}
+    assert weeks == {"Rowan House": Decimal("171.67"), "St Brigid's House": Decimal("171.67"),
+                     "The Willows": 156, "Harbour View": Decimal("119.67")}
+    target = Decimal(2955000) + Decimal(147750) - Decimal("32.50") * 1200
+    removed = 52 - noncore
+    f1 = (target / (Decimal(4950) * (619 - removed))).quantize(Decimal("0.0001"))
+    p1 = (Decimal(4950) * f1).quantize(Decimal("0.01"))
+    f2 = (target / (p1 * (619 - 2 * removed))).quantize(Decimal("0.0001"))
+    p2 = (p1 * f2).quantize(Decimal("0.01"))
+    assert (f1, p1, f2, p2) == (Decimal("1.0622"), Decimal("5257.89"), Decimal("1.0665"), Decimal("5607.54"))
+    schedule = clause(result, "common.open-book-schedule-reconciliation")
+    rows = {r[0]: r[1:] for r in table_rows(schedule) if len(r) == 3}
+    assert rows["W, the current weekly Price"] == ["£4,950.00", "£5,257.89"]
+    assert rows["Weekly Price after re-basing (before any cap)"] == ["£5,257.89", "£5,607.54"]
+    assert rows["Cumulative factor on the original Price of £4,950"] == ["1.0622", str((p2 / 4950).quantize(Decimal("0.0001")))]
+    text = paragraphs_text(schedule)
+    assert "the weekly Price becomes £5,098.50 and then £5,251.46" in text
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "(Rowan House 171.67, St Brigid's House 171.67, The Willows 156, Harbour View 119.67 weeks a year)" in pricing
+    assert "52 weeks for each of its Core Places in Schedule 1 and 15.67 weeks" in pricing
+    assert "multiplied by the places at that home and divided by" not in pricing
+    assert "A shortfall left by that limit is not recovered at a later re-basing" in pricing
+    assert "worked out to four decimal places and each number of weeks" in pricing
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert "fewer than the eleven places in Schedule 1 are Core Places, each place by which" in voids
