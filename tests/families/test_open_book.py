@@ -473,7 +473,7 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.4 while the child is away, up to the eleven places")
+    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.5 while the child is away, up to the eleven places")
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has recorded under clause" in term
@@ -554,7 +554,7 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     # r17 ob-sample 1: re-basing is a position; the adult-care sample chooses it and its review divides by the share
     _, adult, _ = built[ADULT]
     review = paragraphs_text(clause(adult, "open-book.price-review"))
-    assert "less any units removed under clause 5.6, multiplied by the same share of the Service Income as in the first step" in review
+    assert "less any units removed under clause 5.7, multiplied by the same share of the Service Income as in the first step" in review
     # r19 ob-sample 1: a home that ends takes out its own budgeted weeks, not a share by places
     assert "(Rowan House 171.67, St Brigid's House 171.67, The Willows 156, Harbour View 119.67 weeks a year)" in pricing
     assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
@@ -563,7 +563,7 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     assert ('each of the Prices other than the Price for "additional one-to-one support, where agreed in the '
             'placement plan" is multiplied') in pricing
     assert 'deduct the income the current Price for "additional one-to-one support' in pricing
-    assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.7 are of that Price's expected units), because that Price is not re-based; and" in pricing
+    assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
     assert old in text
@@ -853,3 +853,14 @@ def test_rebasing_reworked_independently_from_the_sheet(built):
     assert "worked out to four decimal places and each number of weeks" in pricing
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "fewer than the eleven places in Schedule 1 are Core Places, each place by which" in voids
+
+
+def test_cost_model_is_warranted_and_carved_out_of_non_reliance(built):
+    """r19 ob-sample 4: the Prices rest on the provider's cost model, so it warrants the model and the Open-Book
+    Information, with a price reduction for an overstated budget, and the non-reliance clause is made subject to it."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "The Trust warrants that the cost model in Schedule 2 was prepared in good faith" in pricing
+    assert "If the cost model overstated what the Direct Costs or the Overheads" in pricing
+    general = paragraphs_text(clause(result, "common.general"))
+    assert "Subject to clause 5.2, each Party acknowledges that, in entering into this Agreement, it has not relied" in general
