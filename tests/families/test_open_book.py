@@ -476,7 +476,9 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.5 while the child is away, up to the eleven places")
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
-    assert "but only if, before giving notice, it has recorded under clause" in term
+    assert "but only if, before giving notice, it has given the Trust the confirmation described in clause 3.3 for the extension" in term
+    # r19 ob-sample 6: the condition names the real routes (a s.74 modification, any notice the Act requires)
+    assert "(whether as a modification of this Agreement permitted by section 74 of the Procurement Act 2023 or otherwise) and that it has published any notice that Act requires for it" in paragraphs_text(clause(result, "open-book.services"))
     services = paragraphs_text(clause(result, "open-book.services"))
     assert "A Placement that is not an Existing Placement (including one that continues under clause" in services
     _, quiet, _ = built[SUBSIDIARY]
@@ -687,7 +689,7 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
     assert "shown as such in the list the Council gives under clause 8.3" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "the Council must either record a lawful basis for filling it under clause 3.3" in voids
+    assert "the Council must either give the Trust the confirmation described in clause 3.3 for filling it" in voids
     assert "or give notice to end this Agreement for that home under clause 29.1" in voids
     assert "the Council may end this Agreement for that home" not in voids
     note = clause(result, "open-book.voids").note
