@@ -562,9 +562,11 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
     assert "the factor may not be more than one" in pricing
     # r16 ob-sample 14: an hourly Price is left out of the interim re-basing by default, its income deducted.
-    assert ('each of the Prices other than the Price for "additional one-to-one support, where agreed in the '
-            'placement plan" is multiplied') in pricing
-    assert 'deduct the income the current Price for "additional one-to-one support' in pricing
+    # r19 ob-sample 22: the hourly Price is a defined term (the Support Price), not a quoted label.
+    assert "each of the Prices other than the Support Price is multiplied" in pricing
+    assert "deduct the income the current Support Price would bring in" in pricing
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Support Price"].startswith('the hourly Price for "additional one-to-one support')
     assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
@@ -866,3 +868,25 @@ def test_cost_model_is_warranted_and_carved_out_of_non_reliance(built):
     assert "If the cost model overstated what the Direct Costs or the Overheads" in pricing
     general = paragraphs_text(clause(result, "common.general"))
     assert "Subject to clause 5.2, each Party acknowledges that, in entering into this Agreement, it has not relied" in general
+
+
+def test_r19_definitions_references_and_drafting(built):
+    """r19 ob-sample 9, 11, 12, 13, 21, 22: the Prices and the loss clause name every route by which the Prices change;
+    a s.78 termination for some Homes re-bases; the refund is allocated between the purchasers; regulation 40 events
+    reach the Council without delay; the clause heading no longer duplicates clause 6; 'No Party may'."""
+    _, result, _ = built[CHARITY]
+    text = "\n".join(paragraphs_text(c) for c in result.document.clauses)
+    text += "\n" + "\n".join(plain_text(d.inlines) for d in result.document.definitions)
+    text += "\n" + "\n".join(c.title for c in result.document.clauses)
+    assert "as reviewed under clause 6.1, increased under clause 6.2 and re-based under clause 5.7" in text
+    assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 6.1 or clause 6.2." in text
+    assert "only under clause 29.1, clause 29.3 or clause 29.4, each of the" in text
+    assert "allocated, as clause 10.2 provides, between the Council and the other purchasers of places in the Homes" in text
+    assert ("requires it to notify to the placing authority, without delay and in any event within 1 Business Day, and "
+            "must tell the Council within 1 Business Day about any other notification") in text
+    assert "Prices, payment and price review" not in text
+    assert "No Party may commit any Prohibited Act." in text and "No Party may hold any person in slavery" in text
+    assert "keep paying the Price for that place" in text
+    # Quiet: adult care has no regulation 40 duty.
+    _, adult, _ = built[ADULT]
+    assert "regulation 40 of the Children's Homes" not in paragraphs_text(clause(adult, "open-book.regulatory"))

@@ -1035,7 +1035,7 @@ def test_hospital_cap_releases_the_place_without_notice(catalogue):
         return next(c for c in result.document.clauses if c.id == "open-book.pricing").note
 
     draft = draft_of(catalogue, ADULT, capped)
-    assert "100% of the Prices for that place until the place is released. The place is released 14 days after" \
+    assert "keep paying the Price for that place until the place is released. The place is released 14 days after" \
         in document_text(draft)
     assert "The six-week limit applies to a hospital stay only" in pricing_note(draft)
     quiet = pricing_note(draft_of(catalogue, ADULT))
