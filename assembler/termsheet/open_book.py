@@ -1454,14 +1454,31 @@ class OpenBookTermSheet(TermSheetBase):
         def whole(v: Decimal) -> Decimal:  # £3,063,750, not £3,063,750.00, where the pence are nil
             return v.to_integral() if v == v.to_integral() else v
 
-        steps = [{"lost": n + 1, "units": Decimal(wk.expected_units) - (n + 1) * removed,
-                  "income": whole(pence(wk.price * (Decimal(wk.expected_units) - (n + 1) * removed))),
-                  "factor": f, "price": whole(pence(wk.price * f))} for n, f in enumerate(factors)]
+        # r19 ob-sample 5: W is the current weekly Price, so the second change is worked on the Price the first
+        # produced (uncapped: a shortfall left by the cap is not recovered later), with its own factor, and the
+        # cumulative factor on the original Price shown separately; factors to four places, weeks to two.
+        steps, w = [], wk.price
+        for n in range(len(factors)):
+            units = Decimal(wk.expected_units) - (n + 1) * removed
+            f = (target / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+            new_price = pence(w * f)
+            steps.append({"lost": n + 1, "units": units, "w": whole(w), "income": whole(pence(w * units)),
+                          "factor": f, "price": whole(new_price),
+                          "cumulative": (new_price / wk.price).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)})
+            w = new_price
+        # The same changes held by the per-place cap (the bracketed 3% where none is instructed).
+        capf = 1 + Decimal(sv.core_rebase_cap if sv.core_rebase_cap is not None else 3) / 100
+        capped = wk.price
+        for st in steps:
+            capped = pence(capped * min(st["factor"], capf))
+            st["capped"] = whole(capped)
         return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
-                "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps}
+                "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps,
+                "cap_factor": capf.normalize(), "cap_instructed": sv.core_rebase_cap is not None,
+                "user_choice": bool(sv.user_choice_award)}
 
     def _attach_closure(self) -> None:
         """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh
@@ -1515,7 +1532,7 @@ class OpenBookTermSheet(TermSheetBase):
         total = Decimal(weekly[0].expected_units)
         if all(h.expected_units is not None for h in homes):
             weeks = [Decimal(h.expected_units) for h in homes]
-        elif (self.positions or {}).get("open_book_voids") == "core-places" \
+        elif (self.positions or {}).get("open_book_voids", "core-places") == "core-places" \
                 and all(h.core_places is not None for h in homes):
             core = [Decimal(h.core_places * 52) for h in homes]
             rest = total - sum(core)

@@ -297,7 +297,7 @@ def test_rebasing_example_works_the_interim_factor_from_the_budget(built):
     _, result, _ = built[CHARITY]
     schedule = clause(result, "common.open-book-schedule-reconciliation")
     rows = {r[0]: r[1:] for r in table_rows(schedule) if len(r) == 3}
-    assert rows["Factor F"] == ["1.0622", "1.1329"]
+    assert rows["Factor F for this change"] == ["1.0622", "1.0665"]
     assert rows["U − D (weeks a year)"] == ["619 − 36.33 = 582.67", "619 − 72.66 = 546.34"]
     assert "F = (C + P − S) ÷ (W × (U − D))" in paragraphs_text(schedule)
 
@@ -473,10 +473,12 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.4 while the child is away, up to the eleven places")
+    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.5 while the child is away, up to the eleven places")
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
-    assert "but only if, before giving notice, it has recorded under clause" in term
+    assert "but only if, before giving notice, it has given the Trust the confirmation described in clause 3.3 for the extension" in term
+    # r19 ob-sample 6: the condition names the real routes (a s.74 modification, any notice the Act requires)
+    assert "(whether as a modification of this Agreement permitted by section 74 of the Procurement Act 2023 or otherwise) and that it has published any notice that Act requires for it" in paragraphs_text(clause(result, "open-book.services"))
     services = paragraphs_text(clause(result, "open-book.services"))
     assert "A Placement that is not an Existing Placement (including one that continues under clause" in services
     _, quiet, _ = built[SUBSIDIARY]
@@ -554,15 +556,18 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     # r17 ob-sample 1: re-basing is a position; the adult-care sample chooses it and its review divides by the share
     _, adult, _ = built[ADULT]
     review = paragraphs_text(clause(adult, "open-book.price-review"))
-    assert "less any units removed under clause 5.6, multiplied by the same share of the Service Income as in the first step" in review
-    assert "multiplied by the places at that home and divided by the 14 places at all the Homes in Schedule 1" in pricing
+    assert "less any units removed under clause 5.7, multiplied by the same share of the Service Income as in the first step" in review
+    # r19 ob-sample 1: a home that ends takes out its own budgeted weeks, not a share by places
+    assert "(Rowan House 171.67, St Brigid's House 171.67, The Willows 156, Harbour View 119.67 weeks a year)" in pricing
     assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
     assert "the factor may not be more than one" in pricing
     # r16 ob-sample 14: an hourly Price is left out of the interim re-basing by default, its income deducted.
-    assert ('each of the Prices other than the Price for "additional one-to-one support, where agreed in the '
-            'placement plan" is multiplied') in pricing
-    assert 'deduct the income the current Price for "additional one-to-one support' in pricing
-    assert "would bring in for its expected units in that cost model, because that Price is not re-based; and" in pricing
+    # r19 ob-sample 22: the hourly Price is a defined term (the Support Price), not a quoted label.
+    assert "each of the Prices other than the Support Price is multiplied" in pricing
+    assert "deduct the income the current Support Price would bring in" in pricing
+    definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
+    assert definitions["Support Price"].startswith('the hourly Price for "additional one-to-one support')
+    assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
     assert old in text
@@ -583,11 +588,13 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     assert ts.model.open_book.core_rebase["factors"] == [Decimal("1.0622"), Decimal("1.1329")]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "(failing agreement within 20 Business Days, none)" not in pricing
-    assert "(on the eleven Core Places the cost model assumes, 15.67 weeks, so that 36.33 weeks a year are removed for that place)" in pricing
+    assert ("less 52 weeks for each of the eleven Core Places the cost model assumes, divided by the three other places "
+            "in Schedule 1, that is, 15.67 weeks, so that 36.33 weeks a year are removed for that place") in pricing
     assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
+    assert "stop counting: the units and costs of that home are removed once" in pricing
     note = clause(result, "open-book.pricing").note
     notes = note if isinstance(note, str) else plain_text(note)
-    assert "rise by a factor of 1.0622 after one place and 1.1329 after two" in notes
+    assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Core Places"].endswith("as reduced under clause 7.5, clause 7.6 or clause 29.8")
 
@@ -684,7 +691,7 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
     assert "shown as such in the list the Council gives under clause 8.3" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "the Council must either record a lawful basis for filling it under clause 3.3" in voids
+    assert "the Council must either give the Trust the confirmation described in clause 3.3 for filling it" in voids
     assert "or give notice to end this Agreement for that home under clause 29.1" in voids
     assert "the Council may end this Agreement for that home" not in voids
     note = clause(result, "open-book.voids").note
@@ -768,8 +775,10 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert ("may not be more than one plus [3%] for each such place, and the factors for such places may not together "
             "increase the Prices by more than [8%] in any Contract Year") in pricing
-    assert "less 52 weeks for each place that was one of the Core Places on 1 July 2027, divided by the number of places" in pricing
-    assert "each of the eleven Core Places" not in pricing
+    # r19 ob-sample 3: the default weeks are the cost model's (its eleven Core Places), whatever the Core Places on the
+    # start date; places missing then are re-based as lapses on that date (clause 7), so the figure still holds.
+    assert "less 52 weeks for each of the eleven Core Places the cost model assumes" in pricing
+    assert "whatever the number of Core Places on 1 July 2027" in pricing
     note = clause(result, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
@@ -812,3 +821,72 @@ def test_r17_provider_keeps_a_business_continuity_plan(built):
     regulatory = paragraphs_text(clause(result, "open-book.regulatory"))
     assert ("The Trust must keep a business continuity plan for the Care Services, follow it, test it at least once a "
             "year, and give the Council a copy within 10 Business Days after being asked.") in regulatory
+
+
+def test_rebasing_reworked_independently_from_the_sheet(built):
+    """r19 ob-sample 1, 2, 3 and 5, re-worked by hand from the sheet: a home that ends takes out its own budgeted
+    weeks (52 for each of its Core Places, 15.67 = (619 - 11 x 52) / 3 for each other place), not a share by places;
+    the second lapse is worked on the Price the first produced (W is the current Price) and the cumulative factor is
+    labelled as such; one rounding rule; the cap's shortfall is not caught up; missing Core Places at the start are
+    re-based as lapses on that date."""
+    ts, result, _ = built[CHARITY]
+    noncore = ((Decimal(619) - 11 * 52) / 3).quantize(Decimal("0.01"))
+    assert noncore == Decimal("15.67")
+    weeks = {h.name: h.expected_weeks for h in ts.model.services.homes}
+    assert weeks == {"Rowan House": Decimal("171.67"), "St Brigid's House": Decimal("171.67"),
+                     "The Willows": 156, "Harbour View": Decimal("119.67")}
+    target = Decimal(2955000) + Decimal(147750) - Decimal("32.50") * 1200
+    removed = 52 - noncore
+    f1 = (target / (Decimal(4950) * (619 - removed))).quantize(Decimal("0.0001"))
+    p1 = (Decimal(4950) * f1).quantize(Decimal("0.01"))
+    f2 = (target / (p1 * (619 - 2 * removed))).quantize(Decimal("0.0001"))
+    p2 = (p1 * f2).quantize(Decimal("0.01"))
+    assert (f1, p1, f2, p2) == (Decimal("1.0622"), Decimal("5257.89"), Decimal("1.0665"), Decimal("5607.54"))
+    schedule = clause(result, "common.open-book-schedule-reconciliation")
+    rows = {r[0]: r[1:] for r in table_rows(schedule) if len(r) == 3}
+    assert rows["W, the current weekly Price"] == ["£4,950.00", "£5,257.89"]
+    assert rows["Weekly Price after re-basing (before any cap)"] == ["£5,257.89", "£5,607.54"]
+    assert rows["Cumulative factor on the original Price of £4,950"] == ["1.0622", str((p2 / 4950).quantize(Decimal("0.0001")))]
+    text = paragraphs_text(schedule)
+    assert "the weekly Price becomes £5,098.50 and then £5,251.46" in text
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "(Rowan House 171.67, St Brigid's House 171.67, The Willows 156, Harbour View 119.67 weeks a year)" in pricing
+    assert "52 weeks for each of its Core Places in Schedule 1 and 15.67 weeks" in pricing
+    assert "multiplied by the places at that home and divided by" not in pricing
+    assert "A shortfall left by that limit is not recovered at a later re-basing" in pricing
+    assert "worked out to four decimal places and each number of weeks" in pricing
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert "fewer than the eleven places in Schedule 1 are Core Places, each place by which" in voids
+
+
+def test_cost_model_is_warranted_and_carved_out_of_non_reliance(built):
+    """r19 ob-sample 4: the Prices rest on the provider's cost model, so it warrants the model and the Open-Book
+    Information, with a price reduction for an overstated budget, and the non-reliance clause is made subject to it."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "The Trust warrants that the cost model in Schedule 2 was prepared in good faith" in pricing
+    assert "If the cost model overstated what the Direct Costs or the Overheads" in pricing
+    general = paragraphs_text(clause(result, "common.general"))
+    assert "Subject to clause 5.2, each Party acknowledges that, in entering into this Agreement, it has not relied" in general
+
+
+def test_r19_definitions_references_and_drafting(built):
+    """r19 ob-sample 9, 11, 12, 13, 21, 22: the Prices and the loss clause name every route by which the Prices change;
+    a s.78 termination for some Homes re-bases; the refund is allocated between the purchasers; regulation 40 events
+    reach the Council without delay; the clause heading no longer duplicates clause 6; 'No Party may'."""
+    _, result, _ = built[CHARITY]
+    text = "\n".join(paragraphs_text(c) for c in result.document.clauses)
+    text += "\n" + "\n".join(plain_text(d.inlines) for d in result.document.definitions)
+    text += "\n" + "\n".join(c.title for c in result.document.clauses)
+    assert "as reviewed under clause 6.1, increased under clause 6.2 and re-based under clause 5.7" in text
+    assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 6.1 or clause 6.2." in text
+    assert "only under clause 29.1, clause 29.3 or clause 29.4, each of the" in text
+    assert "allocated, as clause 10.2 provides, between the Council and the other purchasers of places in the Homes" in text
+    assert ("requires it to notify to the placing authority, without delay and in any event within 1 Business Day, and "
+            "must tell the Council within 1 Business Day about any other notification") in text
+    assert "Prices, payment and price review" not in text
+    assert "No Party may commit any Prohibited Act." in text and "No Party may hold any person in slavery" in text
+    assert "keep paying the Price for that place" in text
+    # Quiet: adult care has no regulation 40 duty.
+    _, adult, _ = built[ADULT]
+    assert "regulation 40 of the Children's Homes" not in paragraphs_text(clause(adult, "open-book.regulatory"))

@@ -251,7 +251,7 @@ def test_core_place_reduction_stops_payment_for_the_places_removed_and_rebases_a
     text = text_of(drafts, "childrens-homes-charity")
     assert "pays for the remaining Core Places only" in text
     assert "multiplied by the number of Core Places remaining" not in text
-    assert "the Prices are re-based from that date under clause 5.6." in text
+    assert "the Prices are re-based from that date under clause 5.7." in text
     assert "That factor is not limited by the index for the year, needs no Reconciliation Statement" in text
     assert "may not reduce the Core Places at a home to fewer than two" in text
     assert "Any loss carried forward under clause" not in text
@@ -1019,7 +1019,7 @@ def test_hospital_absence_cap_is_drafted(catalogue):
 
     text = document_text(draft_of(catalogue, ADULT, capped))
     assert "at the end of six weeks from the day they were admitted if that is sooner" in text
-    assert "permanently, clause 5.4 applies instead of this paragraph" in text
+    assert "permanently, clause 5.5 applies instead of this paragraph" in text
     quiet = document_text(draft_of(catalogue, ADULT))
     assert "from the day they were admitted" not in quiet
 
@@ -1035,7 +1035,7 @@ def test_hospital_cap_releases_the_place_without_notice(catalogue):
         return next(c for c in result.document.clauses if c.id == "open-book.pricing").note
 
     draft = draft_of(catalogue, ADULT, capped)
-    assert "100% of the Prices for that place until the place is released. The place is released 14 days after" \
+    assert "keep paying the Price for that place until the place is released. The place is released 14 days after" \
         in document_text(draft)
     assert "The six-week limit applies to a hospital stay only" in pricing_note(draft)
     quiet = pricing_note(draft_of(catalogue, ADULT))
