@@ -917,11 +917,37 @@ class Alliance(Strict):
                 out.append(head)
         return out
 
+    # Words in a handover line that pass on an interest in premises or their management, each read as the phrase the
+    # note quotes (r19 al-sample finding 6: "tenancy sustainment" is a service, not a tenancy; "its refuge", "its
+    # accommodation" and "a management agreement of the properties" are premises).
+    _PREMISES = (
+        r"\b(?i:management agreement of (?:the|its|their)) (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*|[\w'-]+)",
+        r"\b(?i:(?:the )?landlord's interest)(?: or management)?(?: of (?:the|its|their) [\w'-]+)?",
+        r"\b(?i:management of (?:the|its|their)) [\w'-]+",
+        r"\b(?:(?:the|its|their) )?(?:[A-Z][\w'-]*(?:'s)? )*(?:[\w'-]+ )?(?i:leases?)\b(?: of (?:the|its|their) (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*|[\w'-]+))?",
+        r"\b(?:its|their) (?:[\w'-]+ ){0,2}(?i:accommodation|refuges?|units|flats|properties|buildings|premises|schemes|hostels?)\b",
+        r"\b(?i:leasehold|freehold|premises)\b",
+        r"\b(?i:tenanc(?:y|ies))\b(?! (?i:sustainment|support|sustainability|advice|management))",
+    )
+
+    @property
+    def handover_premises(self) -> list[tuple[str, str]]:
+        """Each handover item that passes on an interest in premises or their management, as (member name, the words
+        that do so), for the note that asks the client to confirm tenure and consents for each."""
+        out = []
+        for item in self.handover_items:
+            head, _, line = item.partition(":") if ":" in item else (item[:40], "", item)
+            found = [m for m in (re.search(p, line) for p in self._PREMISES) if m]
+            if found:
+                first = min(found, key=lambda m: (m.start(), -len(m.group(0))))
+                words = first.group(0).strip()
+                out.append((head.strip(), ("a " + words) if words.lower().startswith("management agreement") else words))
+        return out
+
     @property
     def handover_leases(self) -> list[str]:
-        """The handover items that pass on a lease or other interest in premises: whose tenure and any landlord's
-        consent the note asks the client to confirm."""
-        return self._handover_owners(r"\b(leases?|leasehold|tenanc(?:y|ies)|freehold|premises)\b")
+        """The members whose handover line passes on an interest in premises (see handover_premises)."""
+        return [name for name, _ in self.handover_premises]
 
     @property
     def handover_in_house(self) -> list[str]:
