@@ -905,6 +905,9 @@ class Alliance(Strict):
             item = re.sub(r"\bthe commissioners\b", "the Commissioners" if joint else "the Commissioner", item)
             item = re.sub(r"\bthe commissioner\b", "the Commissioner", item)
             item = re.sub(r"\bthe alliance\b", "the Alliance", item)
+            for _, _, words, _ in self.handover_not_registered:
+                kind = "registered social landlord" if "social landlord" in words.lower() else "registered provider of social housing"
+                item = item.replace(words, re.sub(r"\bor another .*$", f"or a {kind}", words))
             out.append(item)
         return out
 
@@ -942,6 +945,26 @@ class Alliance(Strict):
                 first = min(found, key=lambda m: (m.start(), -len(m.group(0))))
                 words = first.group(0).strip()
                 out.append((head.strip(), ("a " + words) if words.lower().startswith("management agreement") else words))
+        return out
+
+    @property
+    def handover_not_registered(self) -> list[tuple[str, Member, str, str]]:
+        """Handover lines that hand a service "to X or another registered provider" (or "another registered social
+        landlord") where X, a member, is not shown as one (its legal form is not registered_provider and it gives no
+        RSH number): (the line's member, X, the words as written, X's legal form in words). The line is printed with "a registered provider
+        of social housing" instead, and the note asks the client to confirm (r19 al-sample finding 7)."""
+        out = []
+        for item in self.handover_items:
+            head = item.split(":", 1)[0].strip() if ":" in item else item[:40]
+            for m in self._members:
+                for name in {n for n in (m.short_name, m.name) if n}:
+                    found = re.search(rf"\b(?:the )?{re.escape(name)} or another (registered provider(?: of social housing)?|"
+                                      rf"registered social landlord)\b", item, re.I)
+                    if found and m.legal_form != "registered_provider" and not m.rsh_number:
+                        from assembler.termsheet.common import LEGAL_FORM_WORDS
+
+                        out.append((head, m, found.group(0), LEGAL_FORM_WORDS.get(m.legal_form, "") if m.legal_form else ""))
+                        break
         return out
 
     @property

@@ -260,3 +260,20 @@ def test_the_premises_note_names_the_lines_that_pass_premises_and_not_a_tenancy_
                                           ("Ellerby Mencap", "its refuge"), ("Fieldfare", "its accommodation")]
     data["alliance"]["handover"] = "Pathmaker: tenancy sustainment and tenancy support, to Fieldfare"
     assert AllianceTermSheet.model_validate(data).alliance.handover_premises == []
+
+
+def test_another_registered_provider_after_a_member_that_is_not_one_is_corrected_and_noted():
+    """r19 al-sample finding 7: "to X or another registered provider" where X is a charity, not a registered provider."""
+    data = load_file(ELLERBY).data
+    member = data["members"][3]
+    member["legal_form"] = "cio"
+    member.pop("rsh_number", None)
+    name = member.get("short_name") or member["name"]
+    data["alliance"]["handover"] = f"Willowgate: the flats, to {name} or another registered provider the Council appoints"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert [(h, w) for h, _, w, _ in alliance.handover_not_registered] == [("Willowgate", f"{name} or another registered provider")]
+    assert alliance.handover_lines == [f"Willowgate: the flats, to {name} or a registered provider of social housing the Council appoints"]
+    member["legal_form"], member["rsh_number"] = "registered_provider", "L1234"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.handover_not_registered == []
+    assert "or another registered provider" in alliance.handover_lines[0]
