@@ -5,7 +5,8 @@ authorised, named with their position (checked 2026-12-03, recorded in clauses/f
 - company: Companies Act 2006 s.43(1)(b): a contract may be made on behalf of a company by a person
   acting under its authority, express or implied (a chief executive under the board's authority,
   not "a director"; s.44 is for documents the company itself executes).
-- registered society: Co-operative and Community Benefit Societies Act 2014 s.45, the same rule.
+- registered society: a person its committee authorises under its rules (CCBSA 2014 s.45(1) protects a party
+  dealing in good faith from limits on that authority, subject to s.47 for a charitable society).
 - CIO: a body corporate (Charities Act 2011 s.205(2)); where the signatory is a charity trustee, two
   charity trustees, as the Charity Commission's model CIO constitutions provide ("a document is validly
   executed by signature if it is signed by at least two of the charity trustees"); where it is an
@@ -147,7 +148,7 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
 
 def _simple_lines(party: Party) -> list[list[Inline]]:
     """One authorised signatory signs a simple contract for any body (Companies Act 2006 s.43(1)(b),
-    CCBSA 2014 s.45): the name and position come from the term sheet, or are open facts."""
+    a registered society's committee under its rules): the name and position come from the term sheet, or are open facts."""
     who = party.possessive
     if EXECUTION[party.legal_form] == "cio" and _is_trustee(party.signatory.position):
         return _cio_lines(party)

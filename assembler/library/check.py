@@ -235,7 +235,7 @@ def _fields(cat: Catalogue) -> list[Problem]:
                 sources.append(("note", f.header.note))
             for where, source in sources:
                 try:
-                    unknown = unknown_fields(source, model)
+                    unknown = unknown_fields(source, model, family)
                 except TemplateSyntaxError:
                     continue  # reported by _templates
                 for name, line, close in sorted(set(unknown)):

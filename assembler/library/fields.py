@@ -43,12 +43,25 @@ def root_names(model: type[BaseModel]) -> dict[str, Any]:
     return names
 
 
-def unknown_fields(source: str, model: type[BaseModel]) -> list[tuple[str, int, str]]:
-    """Names and attributes the template uses that the model lacks: (as written, line, suggestion)."""
+def unknown_fields(source: str, model: type[BaseModel], family: str | None = None) -> list[tuple[str, int, str]]:
+    """Names and attributes the template uses that the model lacks: (as written, line, suggestion). Given the
+    family, a branch guarded by `family == "other"` (alone or first in an `and`) is not read: a shared clause
+    may use another family's fields there, because that branch never renders for this family."""
     tree = _parse(source)
     problems: list[tuple[str, int, str]] = []
-    _walk(tree, dict(root_names(model)), problems)
+    _walk(tree, dict(root_names(model)), problems, family)
     return problems
+
+
+def _other_family(test: nodes.Node, family: str | None) -> bool:
+    """Whether an `if` test is false for this family: `family == "x"` (or `family == "x" and ...`), x another."""
+    if family is None:
+        return False
+    if isinstance(test, nodes.And):
+        return _other_family(test.left, family)
+    return (isinstance(test, nodes.Compare) and isinstance(test.expr, nodes.Name) and test.expr.name == "family"
+            and len(test.ops) == 1 and test.ops[0].op == "eq" and isinstance(test.ops[0].expr, nodes.Const)
+            and test.ops[0].expr.value != family)
 
 
 @cache
@@ -57,7 +70,11 @@ def _parse(source: str) -> nodes.Template:
     return environment().parse(source)
 
 
-def _walk(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> None:
+def _walk(node: nodes.Node, scope: dict[str, Any], problems: list[str], family: str | None = None) -> None:
+    if isinstance(node, nodes.If) and _other_family(node.test, family):
+        for child in [*node.elif_, *node.else_]:
+            _walk(child, scope, problems, family)
+        return
     if isinstance(node, nodes.For):
         _type_of(node.iter, scope, problems)
         inner = dict(scope)
@@ -66,9 +83,9 @@ def _walk(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> None:
         for target in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
             inner[target.name] = item
         for child in [*node.body, *node.else_]:
-            _walk(child, inner, problems)
+            _walk(child, inner, problems, family)
         if node.test is not None:
-            _walk(node.test, inner, problems)
+            _walk(node.test, inner, problems, family)
         return
     if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
         for target in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
@@ -77,7 +94,7 @@ def _walk(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> None:
         _type_of(node, scope, problems)
         return
     for child in node.iter_child_nodes():
-        _walk(child, scope, problems)
+        _walk(child, scope, problems, family)
 
 
 def _type_of(node: nodes.Node, scope: dict[str, Any], problems: list[str]) -> Any:

@@ -34,7 +34,7 @@ def check_review_data(cat: Catalogue) -> list[Problem]:
                                    where, None, f"recommended[{i}].field"))
         for field, source in sources:
             try:
-                unknown = unknown_fields(source, model)
+                unknown = unknown_fields(source, model, family)
             except TemplateSyntaxError as e:
                 out.append(Problem(f"template syntax error: {e.message}", where, None, field))
                 continue

@@ -909,6 +909,9 @@ class Alliance(Strict):
             item = re.sub(r"\bthe commissioners\b", "the Commissioners" if joint else "the Commissioner", item)
             item = re.sub(r"\bthe commissioner\b", "the Commissioner", item)
             item = re.sub(r"\bthe alliance\b", "the Alliance", item)
+            for _, _, words, _ in self.handover_not_registered:
+                kind = "registered social landlord" if "social landlord" in words.lower() else "registered provider of social housing"
+                item = item.replace(words, re.sub(r"\bor another .*$", f"or a {kind}", words))
             out.append(item)
         return out
 
@@ -921,12 +924,57 @@ class Alliance(Strict):
                 out.append(head)
         return out
 
+    # Words in a handover line that pass on an interest in premises or their management, each read as the phrase the
+    # note quotes (r19 al-sample finding 6: "tenancy sustainment" is a service, not a tenancy; "its refuge", "its
+    # accommodation" and "a management agreement of the properties" are premises).
+    _PREMISES = (
+        r"\b(?i:management agreement of (?:the|its|their)) (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*|[\w'-]+)",
+        r"\b(?i:(?:the )?landlord's interest)(?: or management)?(?: of (?:the|its|their) [\w'-]+)?",
+        r"\b(?i:management of (?:the|its|their)) [\w'-]+",
+        r"\b(?:(?:the|its|their) )?(?:[A-Z][\w'-]*(?:'s)? )*(?:[\w'-]+ )?(?i:leases?)\b(?: of (?:the|its|their) (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*|[\w'-]+))?",
+        r"\b(?:its|their) (?:[\w'-]+ ){0,2}(?i:accommodation|refuges?|units|flats|properties|buildings|premises|schemes|hostels?)\b",
+        r"\b(?i:leasehold|freehold|premises)\b",
+        r"\b(?i:tenanc(?:y|ies))\b(?! (?i:sustainment|support|sustainability|advice|management))",
+    )
+
+    @property
+    def handover_premises(self) -> list[tuple[str, str]]:
+        """Each handover item that passes on an interest in premises or their management, as (member name, the words
+        that do so), for the note that asks the client to confirm tenure and consents for each."""
+        out = []
+        for item in self.handover_items:
+            head, _, line = item.partition(":") if ":" in item else (item[:40], "", item)
+            found = [m for m in (re.search(p, line) for p in self._PREMISES) if m]
+            if found:
+                first = min(found, key=lambda m: (m.start(), -len(m.group(0))))
+                words = first.group(0).strip()
+                out.append((head.strip(), ("a " + words) if words.lower().startswith("management agreement") else words))
+        return out
+
+    @property
+    def handover_not_registered(self) -> list[tuple[str, Member, str, str]]:
+        """Handover lines that hand a service "to X or another registered provider" (or "another registered social
+        landlord") where X, a member, is not shown as one (its legal form is not registered_provider and it gives no
+        RSH number): (the line's member, X, the words as written, X's legal form in words). The line is printed with "a registered provider
+        of social housing" instead, and the note asks the client to confirm (r19 al-sample finding 7)."""
+        out = []
+        for item in self.handover_items:
+            head = item.split(":", 1)[0].strip() if ":" in item else item[:40]
+            for m in self._members:
+                for name in {n for n in (m.short_name, m.name) if n}:
+                    found = re.search(rf"\b(?:the )?{re.escape(name)} or another (registered provider(?: of social housing)?|"
+                                      rf"registered social landlord)\b", item, re.I)
+                    if found and m.legal_form != "registered_provider" and not m.rsh_number:
+                        from assembler.termsheet.common import LEGAL_FORM_WORDS
+
+                        out.append((head, m, found.group(0), LEGAL_FORM_WORDS.get(m.legal_form, "") if m.legal_form else ""))
+                        break
+        return out
+
     @property
     def handover_leases(self) -> list[str]:
-        """The handover items that pass on a lease or other interest in premises: whose tenure and any landlord's
-        consent the note asks the client to confirm."""
-        return self._handover_owners(r"\b(leases?|leasehold|tenanc(?:y|ies)(?! sustainment| support)|freehold|premises|"
-                                     r"buildings?|management agreement)\b")
+        """The members whose handover line passes on an interest in premises (see handover_premises)."""
+        return [name for name, _ in self.handover_premises]
 
     @property
     def handover_leases_rp(self) -> list[str]:

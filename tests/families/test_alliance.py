@@ -268,7 +268,9 @@ def test_route_and_former_contracts_follow_the_term_sheet(big):
     note = clause(big, "alliance.recitals").note
     assert "St Luke's (end-of-life" in note and "Recovery CIC (community substance use" in note
     assert "regulation 13 of S.I. 2023/1348" in note
-    assert "regulation 13 of S.I. 2023/1348" in clause(big, "alliance.precedence").note
+    # r19 al-sample finding 19: the caveat is stated once, in the recitals note; clause 3's note points to it
+    assert "regulation 13 of S.I. 2023/1348" not in clause(big, "alliance.precedence").note
+    assert "may have been awarded under the Provider Selection Regime, see the recitals note" in clause(big, "alliance.precedence").note
     assert "The Former Contracts end by agreement when the Service Contracts awarded by that procurement start" in recitals
     transition = text_of(clause(big, "alliance.transition"))
     assert "the Former Contract ends at the end of the day before the Commencement Date" in transition
@@ -994,7 +996,7 @@ def test_written_decisions_and_force_majeure_keep_their_rules(reablement):
     decisions = text_of(clause(reablement, "alliance.decisions"))
     assert "sign the written decision, the Commissioner's representative among them" in decisions
     fm = text_of(clause(reablement, "alliance.force-majeure-members"))
-    assert "every Alliance Member agrees in writing, under clause 29, that the Alliance cannot continue" in fm
+    assert "every Alliance Member agrees in writing, under clause 29.6, that the Alliance cannot continue" in fm
     assert "the ALT decides that the Alliance cannot continue" not in fm
 
 
@@ -2359,14 +2361,18 @@ def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_nee
     assert "must hold medical malpractice (clinical negligence) insurance" in ops and "of at least £2,000,000 for any one claim" in ops
 
 
-def test_step_in_cost_recovery_survives(big):
-    """r17 al-sample finding 8 (report finding 12, in part): the step-in paragraph, under which the Commissioner
-    recovers its costs, is among the survivors, in clause order."""
+def test_step_in_does_not_survive_but_accrued_rights_and_the_exit_steps_do(big):
+    """r19 al-sample finding 11 (replacing r17 finding 8): step-in makes no sense after the end, so its paragraph is not
+    among the survivors (costs already incurred survive as rights that have arisen); the Exit Plan and final
+    calculation paragraphs of the term clause, and clause 3, do survive."""
     ops = clause(big, "alliance.operations")
     step = next(p.number for p in ops.blocks if isinstance(p, Paragraph) and "may, by notice, step in" in p.text)
+    term = clause(big, "alliance.term-termination")
+    exit_steps = next(p.number for p in term.blocks if isinstance(p, Paragraph) and p.text.startswith("When this Agreement ends"))
     survival = next(p.text for c in big.all_clauses() for p in c.blocks
                     if isinstance(p, Paragraph) and p.text.startswith("However this Agreement ends"))
-    assert f"clause {step}," in survival
+    assert f"clause {step}," not in survival and "any right or remedy that has arisen before it ends" in survival
+    assert f"clause {exit_steps}," in survival and "clause 3," in survival
 
 
 def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(big):

@@ -207,7 +207,7 @@ def test_exit_plan_handovers_are_made_to_work_and_the_notice_date_is_not_circula
     assert "subject, where it is a charity, to sections 117 to 121 of the Charities Act 2011 (where they apply to it) and to any consent" in text
     note = " ".join(clause(ellerby, "alliance.schedule-exit").note.split())
     assert "The handover for Pathmaker brings a service in-house" in note and "Local Government Pension Scheme" in note
-    assert "The handover for Willowgate passes on an interest in premises" in note
+    assert "The handover for Willowgate (the Council's lease of the Foxholes Centre) passes on an interest in, or the management of, premises" in note
     assert "The handover for Fieldfare has a Commissioner buy places" in note
 
 
@@ -245,3 +245,35 @@ def test_a_sheets_own_pointer_to_the_share_schedule_gives_way_to_the_reference()
     data["alliance"]["decisions"]["reserved_matters"] = ["Changing the shares of Gain in the risk/reward Schedule"]
     segs = AllianceTermSheet.model_validate(data).alliance.reserved_matter_segments
     assert segs == [[("text", "changing the "), ("shares", "Gain")]]
+
+
+def test_the_premises_note_names_the_lines_that_pass_premises_and_not_a_tenancy_service():
+    """r19 al-sample finding 6: a line passing a management agreement, "its refuge" or "its accommodation" is named with
+    those words; "tenancy sustainment" is a service and passes no premises."""
+    data = load_file(ELLERBY).data
+    data["alliance"]["handover"] = ("Willowgate: supported housing, to a registered provider the Council appoints, with "
+                                    "Willowgate granting it a management agreement of the properties; Ellerby Mencap: its "
+                                    "refuge, to a specialist provider; Fieldfare: its accommodation to Willowgate; "
+                                    "Pathmaker: private rented access and tenancy sustainment, to Fieldfare")
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.handover_premises == [("Willowgate", "a management agreement of the properties"),
+                                          ("Ellerby Mencap", "its refuge"), ("Fieldfare", "its accommodation")]
+    data["alliance"]["handover"] = "Pathmaker: tenancy sustainment and tenancy support, to Fieldfare"
+    assert AllianceTermSheet.model_validate(data).alliance.handover_premises == []
+
+
+def test_another_registered_provider_after_a_member_that_is_not_one_is_corrected_and_noted():
+    """r19 al-sample finding 7: "to X or another registered provider" where X is a charity, not a registered provider."""
+    data = load_file(ELLERBY).data
+    member = data["members"][3]
+    member["legal_form"] = "cio"
+    member.pop("rsh_number", None)
+    name = member.get("short_name") or member["name"]
+    data["alliance"]["handover"] = f"Willowgate: the flats, to {name} or another registered provider the Council appoints"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert [(h, w) for h, _, w, _ in alliance.handover_not_registered] == [("Willowgate", f"{name} or another registered provider")]
+    assert alliance.handover_lines == [f"Willowgate: the flats, to {name} or a registered provider of social housing the Council appoints"]
+    member["legal_form"], member["rsh_number"] = "registered_provider", "L1234"
+    alliance = AllianceTermSheet.model_validate(data).alliance
+    assert alliance.handover_not_registered == []
+    assert "or another registered provider" in alliance.handover_lines[0]

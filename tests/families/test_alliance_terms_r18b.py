@@ -90,10 +90,12 @@ def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(e
     doc = ellerby.document
     recitals = _note(doc, "alliance.recitals")
     assert "this Agreement is the contract, worth £18,095,000 over the Initial Term and the extension" in recitals
-    assert "subsection (5) in particular" in recitals and "within 90 days" in recitals
+    # r19 al-sample finding 9: one sentence saying what to confirm, not a research errand
+    assert "unless section 53(5) excepts a light touch contract: confirm that" in recitals and "within 90 days" in recitals
+    assert "record on the file" not in recitals
     foi = _note(doc, "common.freedom-of-information")
     assert "has not verified" not in foi and "has not been verified" not in foi
-    assert "reading subsection (5) of section 53 for its exceptions" in foi
+    assert "the recitals note deals with it" in foi
 
 
 def test_recitals_name_the_body_and_cite_the_icbs_own_duty(ellerby):

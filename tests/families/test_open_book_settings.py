@@ -1203,7 +1203,7 @@ def test_care_home_recital_names_the_choice_of_accommodation_and_a_society_signa
     homes draft of a charitable company."""
     adult, charity = drafts["adult-care-sharing-band"][1], drafts["childrens-homes-charity"][1]
     assert "Care and Support and After-care (Choice of Accommodation) Regulations 2014, and buys" in document_text(adult)
-    assert "is a registered society: a person its committee authorises may sign" in _note(adult, "common.general")
+    assert "is a registered society: a person its committee authorises under its registered rules may sign" in _note(adult, "common.general")
     assert "Choice of Accommodation" not in document_text(charity)
     assert "registered society" not in _note(charity, "common.general")
 
