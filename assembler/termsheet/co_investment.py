@@ -527,6 +527,12 @@ class Security(Strict):
     investor_charge: bool = legal_field(True, description="Whether the investors take a legal charge over the properties.")
     authority_restriction: bool = legal_field(True, description="Whether the authority registers a restriction on each title to protect its clawback.")
     priority_deed: bool = legal_field(True, description="Whether the authority, the investors and the delivery organisation sign a priority deed.")
+    authority_charge: bool | None = legal_field(
+        None, description="With security_ranking 'investor-first': true where the authority also takes a legal charge of "
+        "its own over the properties, securing any clawback and ranking after every investor's charge (e.g. 'the council "
+        "holds a restriction and a second charge for the clawback'); false where the parties have agreed it takes none. "
+        "Leave out while it is not known: the draft then drafts no charge and asks the question in a note. (Authority-first "
+        "and pari-passu ranking always give the authority a charge; an investor marked ranks_after_authority ranks behind it.)")
 
 
 class Nominations(Strict):
@@ -851,7 +857,7 @@ class Governance(Strict):
 class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
 
-    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors",
+    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales")  # names derived_context adds for the clauses
 
@@ -935,6 +941,7 @@ class CoInvestmentTermSheet(TermSheetBase):
         return {"credit": credit_view(self), "new_build": self.builds_new_homes,
                 "registered_provider": self.delivery_registered_provider,
                 "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
+                "second_charge": self.authority_second_charge,
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
                 "replacement_sales": self.replacement_sales}
 
@@ -996,7 +1003,14 @@ class CoInvestmentTermSheet(TermSheetBase):
         """Whether the authority takes a legal charge of its own for the clawback: always with authority-first or
         pari-passu ranking, and with investor-first ranking where an investor ranks behind the authority."""
         return self.positions.get("security_ranking", "investor-first") in ("authority-first", "pari-passu") \
-            or bool(self.junior_investors)
+            or bool(self.junior_investors) or self.authority_second_charge
+
+    @property
+    def authority_second_charge(self) -> bool:
+        """Whether, with investor-first ranking and no investor ranking behind the authority, the authority takes a
+        legal charge for the clawback ranking after every investor's charge (security.authority_charge)."""
+        return (self.positions.get("security_ranking", "investor-first") == "investor-first"
+                and self.security.investor_charge and bool(self.security.authority_charge) and not self.junior_investors)
 
     @property
     def delivery_registered_provider(self) -> bool | None:

@@ -421,7 +421,27 @@ FIRES += [
      "conditional on a 'second-ranking' charge, but the draft ranks its Investor Charge number 3"),
 ]
 
+def _authority_charge(d):
+    d["security"]["authority_charge"] = True
+
+
+def _authority_charge_on_authority_first(d):
+    d["security"]["authority_charge"] = True
+
+
+def _authority_charge_without_investor_charge(d):
+    d["security"]["authority_charge"] = True
+    d["security"]["investor_charge"] = False
+
+
+FIRES += [
+    ("COINV-AUTHORITY-CHARGE", LAND, _authority_charge_on_authority_first, "security_ranking is 'authority-first', "
+     "which already gives the authority a charge"),
+    ("COINV-AUTHORITY-CHARGE", HOMES, _authority_charge_without_investor_charge, "no investor takes a charge"),
+]
+
 QUIET = [
+    ("COINV-AUTHORITY-CHARGE", HOMES), ("COINV-AUTHORITY-CHARGE", LAND),
     ("COINV-LET-BY", HOMES),
     ("COINV-GRANT-PROGRAMME", HOMES), ("COINV-GRANT-PROGRAMME", HUB), ("COINV-RANK-AFTER-AUTHORITY", SUPPORTED),
     ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
@@ -1136,3 +1156,22 @@ def test_replacement_homes_are_charged_and_optioned_expressly(catalogue):
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, no_disposals), catalogue,
                                       today=RULES_DATE).document).split())
     assert "each replacement home bought under" not in plain
+
+
+def test_an_authority_second_charge_is_drafted_after_every_investor_charge(catalogue):
+    """r19 ci-fresh 1: a sheet whose authority takes a second charge for the clawback (investor-first ranking, no
+    investor behind it) gets the Authority Charge: defined, granted, ranked after the Investor Charges in the
+    Priority Deed, paid from enforcement proceeds before the delivery body, with heads of terms; no 'no charge' text."""
+    sheet = sheet_from(HOMES, catalogue, _authority_charge)
+    assert not fired(sheet, catalogue, "COINV-AUTHORITY-CHARGE")
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    assert "Authority Charge means the legal charge by deed granted by" in flat
+    assert "must also grant the Council the Authority Charge over every Partnership Property held on the " \
+        "Completion Date" in flat
+    assert "The Investor Charges rank first, between the Investors in the order set out in" in flat
+    assert "then to the Authority Charge for any Clawback Amount due, and then to" in flat
+    assert "Authority Charge, the Authority Restriction and the covenants in" in flat
+    assert "holding no charge" not in flat and "for which the Council holds no security" not in flat
+    assert "takes no charge of its own" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "Authority Charge" not in plain and "holding no charge" in plain
