@@ -471,7 +471,7 @@ def cover_test_years(ctx: RuleContext):
         return
     first = short[0]
     full = credit.full_stock_date(sheet)
-    ramp = (f"; the homes are to be bought by {long_date(full)}, so a Test Year starting earlier counts the homes "
+    ramp = (f"; the homes are to be bought and let by {long_date(full)}, so a Test Year starting earlier counts the homes "
             "still being bought and let" if full and first.start < full else "")
     yield (f"the debt service cover covenant ({floor}) is first tested in the year from "
            f"{long_date(credit.cover_test_start(sheet))} and fails in {len(short)} of the {len(years)} Test Years: in "

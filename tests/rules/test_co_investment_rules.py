@@ -931,8 +931,18 @@ def test_a_letting_date_after_the_acquisition_deadline_is_quiet_and_reaches_the_
     assert fired(sheet, catalogue, "COINV-LET-BY") == []
     from assembler.credit.co_investment import let_by
     assert let_by(sheet.model) == dt.date(2030, 9, 30)
-    # Without a stated date, six months after the deadline: a home bought on the deadline keeps its six months.
-    assert let_by(sheet_from(HOMES, catalogue).model) == dt.date(2030, 11, 30)
+    # r19 ci-fresh 2: the first Test Year and the first loan-to-value valuation start the day after the letting
+    # long-stop, not the day after the buying deadline
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    assert "Test Year means each period of twelve months starting on 1 October 2030" in flat
+    assert "outstanding at any time on or after 1 October 2030" in flat and "the first as at 1 October 2030" in flat
+    # Without a stated date, the outcome target's date for every home ('60 homes by 31 May 2030', the last date of a
+    # target with a milestone before it), even on the deadline itself (r19 ci-sample 1: one letting long-stop)...
+    assert let_by(sheet_from(HOMES, catalogue).model) == dt.date(2030, 5, 31)
+    # ...and with no letting target, six months after the deadline: a home bought on the deadline keeps its six months.
+    def no_target(d):
+        d["partnership"]["outcomes"][0]["target"] = "60 homes"
+    assert let_by(sheet_from(HOMES, catalogue, no_target).model) == dt.date(2030, 11, 30)
 
 
 def test_a_drawdown_loan_to_value_condition_the_numbers_meet_is_quiet(catalogue):
@@ -1040,12 +1050,17 @@ def test_an_outcome_letting_date_is_the_drafts_one_letting_date(catalogue):
     assert let_by(sheet.model) == dt.date(2030, 8, 31)
     doc = assemble(sheet, catalogue, today=RULES_DATE).document
     flat = " ".join(to_text(doc, notes=True).split())
-    assert "let by 31 August 2030" in flat and "in any case by 31 August 2030" in flat
+    assert "let it by 31 August 2030" in flat and "in any case in time for it to be let by 31 August 2030" in flat
     assert "the instructions give no date by which every home must be let" not in flat
     assert "30 November 2030" not in flat
+    # r19 ci-sample 1: the sample's target '40 homes by 30 November 2029 and 60 homes by 31 May 2030' is the one
+    # letting long-stop (acquisition, works, Test Year), and the note puts its clash with the buying deadline
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
                              notes=True).split())
-    assert "in any case by 30 November 2030" in plain
+    assert "in any case in time for it to be let by 31 May 2030" in plain and "30 November 2030" not in plain
+    assert "the instructions give no date by which every home must be let" not in plain
+    assert "the agreed buying deadline and letting date cannot both be met for homes bought late" in plain
+    assert "Test Year means each period of twelve months starting on 1 June 2030" in plain
 
 
 def test_the_title_requirement_allows_the_authoritys_own_charge(catalogue):
