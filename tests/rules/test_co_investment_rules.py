@@ -293,7 +293,7 @@ FIRES = [
      "depends on refinancing"),
     ("COINV-COVER-TEST-YEARS", HOMES, _cover_tested_early, "fails in 3 of the 21 Test Years: in the year from 4 "
      "January 2028, 17 homes leave £62,926.23 after costs and the reserve against £90,000 due to the tested investments, "
-     "cover of 0.70; the homes are to be bought by 31 May 2030"),
+     "cover of 0.70; the homes are to be bought and let by 31 May 2030"),
     ("COINV-CLAWBACK-BEFORE-LOAN", HOMES, _short_clawback, "the clawback ends 20 years after each transfer or "
      "purchase (1 June 2047 at the earliest), before Fund's capital is repaid on 4 July 2049 (the asset lock continues, "
      "but nothing is repaid to the authority on a breach in those years). Lengthen clawback.years to 23 or more"),
