@@ -174,6 +174,13 @@ class Contribution(Strict):
         None, description="For the authority's grant: the part of it, in pounds, paid from Right to Buy receipts the "
         "authority retains under its retention agreement with the Secretary of State (s.11(6) of the Local Government "
         "Act 2003). The draft then limits that money to homes the agreement allows. Leave out if none.")
+    section_106: bool | None = Field(
+        None, description="For the authority's grant: whether it is paid from sums paid to the authority under planning "
+        "obligations (section 106 of the Town and Country Planning Act 1990), e.g. commuted sums in lieu of on-site "
+        "affordable housing. The draft then makes the authority confirm, as a completion condition, that those "
+        "obligations allow the money to be spent on this scheme by this delivery organisation, with no spend-by date or "
+        "repayment the agreement does not allow. Leave out to read it from the description ('section 106', 's.106', "
+        "'commuted sums', 'planning obligations').")
     received: bool | None = Field(
         None, description="For the delivery organisation's cash: whether it already holds the money (true: e.g. a grant "
         "already paid to it), so the draft asks for evidence that it holds it, not for a grant agreement under which it "
@@ -381,6 +388,16 @@ class Contributions(Strict):
     @property
     def authority_grant(self) -> Decimal:
         return sum((c.value for c in self.authority if c.kind == "grant"), Decimal(0))
+
+    @property
+    def s106_grant(self) -> Decimal:
+        """The part of the authority's grant paid from planning-obligation (section 106) sums: each grant the sheet
+        marks section_106, or whose description says so."""
+        def from_s106(c: Contribution) -> bool:
+            if c.section_106 is not None:
+                return c.section_106
+            return bool(_S106_WORDS.search(c.description or ""))
+        return sum((c.amount or Decimal(0) for c in self.authority if c.kind == "grant" and from_s106(c)), Decimal(0))
 
     @property
     def rtb_receipts(self) -> Decimal:
@@ -852,6 +869,9 @@ class Governance(Strict):
     board_meetings_per_year: int = Field(4, ge=1, le=12, description="How often the partnership board meets each year.")
     reporting: Literal["quarterly", "six-monthly", "annually"] = Field("quarterly", description="How often the delivery organisation reports on impact and finance.")
     independent_evaluation: bool = Field(True, description="Whether the partnership is independently evaluated.")
+
+
+_S106_WORDS = re.compile(r"\b(?:section|s\.?)\s?106\b|\bcommuted sums?\b|\bplanning obligations?\b", re.I)
 
 
 class CoInvestmentTermSheet(TermSheetBase):

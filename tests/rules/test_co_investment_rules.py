@@ -1190,3 +1190,26 @@ def test_an_authority_second_charge_is_drafted_after_every_investor_charge(catal
     assert "takes no charge of its own" not in flat
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "Authority Charge" not in plain and "holding no charge" in plain
+
+
+def test_a_grant_from_section_106_sums_is_a_completion_condition(catalogue):
+    """r19 ci-fresh 3: where the authority's grant is paid from section 106 commuted sums, the authority confirms as
+    a Completion Condition that the planning obligations allow it to be spent on this scheme by this (non-registered)
+    delivery organisation with no spend-by date or repayment; a grant from elsewhere gets no such condition."""
+    def s106(d):
+        d["contributions"]["authority"][1]["description"] = (
+            "Capital grant from commuted sums paid under section 106 agreements for off-site affordable housing")
+    sheet = sheet_from(HOMES, catalogue, s106)
+    assert sheet.model.contributions.s106_grant == sheet.model.contributions.authority[1].amount
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    assert "the planning obligations under which the sums making up the Authority Grant were paid allow them" in flat
+    assert "and that no part of those sums must be spent by a date, or repaid, in a way this Agreement does not allow" in flat
+    assert "affordable housing for rent must have a registered provider as landlord" in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
+                             notes=True).split())
+    assert "planning obligations under which" not in plain
+
+    def marked_no(d):
+        s106(d)
+        d["contributions"]["authority"][1]["section_106"] = False
+    assert sheet_from(HOMES, catalogue, marked_no).model.contributions.s106_grant == 0
