@@ -926,6 +926,13 @@ class CoInvestmentTermSheet(TermSheetBase):
     def _work_out_debt_service(self) -> CoInvestmentTermSheet:
         for inv, service in zip(self.contributions.investments, self.debt_service):
             inv._service = service
+        # A council plainly holding social services functions (a county council, or one named neither district nor
+        # borough council, e.g. a unitary 'Bramblehurst Council'): the safeguarding clause names it for referrals.
+        a = self.authority
+        if a.legal_form == "local_authority" and (
+                (self.nominations is not None and self.nominations.housing_authority is False)
+                or not re.search(r"\b(district|borough) council\b", a.name, re.I)):
+            a._social_services_council = True
         return self
 
     @property
