@@ -1213,3 +1213,20 @@ def test_a_grant_from_section_106_sums_is_a_completion_condition(catalogue):
         s106(d)
         d["contributions"]["authority"][1]["section_106"] = False
     assert sheet_from(HOMES, catalogue, marked_no).model.contributions.s106_grant == 0
+
+
+def test_an_adults_only_nomination_group_gets_the_adults_safeguarding_clause(catalogue):
+    """r19 ci-fresh 4: 'a single person aged 18 or over' as the eligible group makes the safeguarding clause the
+    adults-only one (no Children Act 2004 s.11, LADO or Working Together); a unitary council (named neither district
+    nor borough council) is named for referrals instead of the two-tier county council text."""
+    def adults(d):
+        d["nominations"]["eligible"] = "a single person aged 18 or over leaving supported housing or a hostel"
+        d["authority"]["name"] = "Trentvale Council"
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, adults), catalogue, today=RULES_DATE).document,
+                            notes=True).split())
+    assert "local authority designated officer" not in flat and "section 11 of the Children Act 2004" not in flat
+    assert "to the Council, as the local authority with social services functions for the area where the services " \
+        "are delivered, or, where the Adult at Risk is in another area" in flat
+    assert "(where there is a county council for that area, the county council)" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "as the local authority with social services functions for the area where the services" not in plain
