@@ -679,6 +679,12 @@ class Clawback(Strict):
 class Disposal(Strict):
     asset_lock: bool = Field(True, description="Whether the assets are locked to the purpose (sold only to another body with the same purpose).")
     permitted: list[Text] = Field(default_factory=list, description="Disposals allowed without consent, beyond the lettings of homes the agreement already allows, e.g. 'a tenancy of the café of no more than five years'.")
+    society_lock: bool | None = Field(
+        None, description="For a community benefit society as the delivery organisation: whether its registered rules "
+        "contain the statutory restriction on the use of its assets (the Community Benefit Societies (Restriction on Use "
+        "of Assets) Regulations 2006, Schedule 1). Either way the draft limits a Substitute Provider, and any other "
+        "transferee, to the bodies that restriction allows; true makes the note say the rules contain it, and leaving it "
+        "out asks for the rules to be checked.")
 
 
 class EndOfTerm(Strict):

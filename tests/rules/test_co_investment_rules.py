@@ -1230,3 +1230,21 @@ def test_an_adults_only_nomination_group_gets_the_adults_safeguarding_clause(cat
     assert "(where there is a county council for that area, the county council)" not in flat
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "as the local authority with social services functions for the area where the services" not in plain
+
+
+def test_a_society_delivery_body_limits_the_substitute_provider_to_its_asset_lock(catalogue):
+    """r19 ci-fresh 5: a community benefit society's statutory restriction on use (S.I. 2006/264 Sch. 1 para (2)(f))
+    allows transfers only to a locked society, a CIC, an equivalently locked registered provider or a charity: the
+    Substitute Provider class and a consented disposal follow it; a charity delivery body keeps the wider class."""
+    def society(d):
+        d["delivery"]["legal_form"] = "community_benefit_society"
+        d["delivery"].pop("charity_number", None)
+        d["delivery"]["society_number"] = "32157R"
+        d["disposal"]["society_lock"] = True
+    sheet = sheet_from(HOMES, catalogue, society)
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    assert "Substitute Provider means a body whose objects include the Partnership Purpose and which is a charity, a " \
+        "community interest company, a community benefit society whose rules contain a restriction on the use" in flat
+    assert "rules contain the statutory restriction on the use of its assets, so it may transfer assets" in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "Substitute Provider means a charity, registered provider of social housing or other body" in plain
