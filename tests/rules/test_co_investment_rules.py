@@ -1248,3 +1248,13 @@ def test_a_society_delivery_body_limits_the_substitute_provider_to_its_asset_loc
     assert "rules contain the statutory restriction on the use of its assets, so it may transfer assets" in flat
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "Substitute Provider means a charity, registered provider of social housing or other body" in plain
+
+
+def test_drawdown_homes_charged_means_lodged_and_unused_phrases_are_not_defined(catalogue):
+    """r19 ci-fresh 6: 'homes charged' in a drawdown condition means charges completed and lodged for registration
+    with priority protected (not registered, which can take months); phrases no condition uses are not defined."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "has been completed and lodged for registration at HM Land Registry, with its priority protected by an " \
+        "official search" in flat
+    assert "is registered at HM Land Registry" not in flat
+    assert "a plan, undertaking or other document a condition names" not in flat
