@@ -1258,3 +1258,12 @@ def test_drawdown_homes_charged_means_lodged_and_unused_phrases_are_not_defined(
         "official search" in flat
     assert "is registered at HM Land Registry" not in flat
     assert "a plan, undertaking or other document a condition names" not in flat
+
+
+def test_a_database_entry_due_before_completion_is_a_condition(catalogue):
+    """r19 ci-fresh 7: the section 33 entry falls due before the Agreement is likely to be signed, so the condition
+    asks for it if the Completion Date is later, and the covenant applies only if it has not already been made."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "if the Completion Date falls after 18 February 2027, has made the entry on the subsidy database that " \
+        "section 33 of that Act requires and given each other Party its reference" in flat
+    assert "If it has not already done so, the Council must enter the information required by section 33" in flat
