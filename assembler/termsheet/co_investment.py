@@ -188,7 +188,8 @@ class Contribution(Strict):
     withdrawable_shares: bool | None = Field(
         None, description="For the delivery organisation's own funds: whether the money was raised as withdrawable "
         "share capital (community shares), which members may withdraw under the society's rules. The draft then makes "
-        "the board's suspension of withdrawals until the works are complete a condition and a covenant. Leave out to "
+        "the board's suspension of withdrawals a condition and a covenant, until every home bought has first been let (or, "
+        "where no homes are bought, until the works are complete). Leave out to "
         "read it from the description ('withdrawable shares').")
 
     @property

@@ -1267,3 +1267,22 @@ def test_a_database_entry_due_before_completion_is_a_condition(catalogue):
     assert "if the Completion Date falls after 18 February 2027, has made the entry on the subsidy database that " \
         "section 33 of that Act requires and given each other Party its reference" in flat
     assert "If it has not already done so, the Council must enter the information required by section 33" in flat
+
+
+def test_share_withdrawals_stay_suspended_until_the_homes_are_let(catalogue):
+    """r19 ci-fresh 8: withdrawable share capital stays committed until every home bought has first been let (not an
+    undefined 'practical completion'), and the condition asks for evidence of all the delivery body's cash."""
+    def shares(d):
+        d["contributions"]["delivery"][0]["received"] = True
+        d["contributions"]["delivery"][0]["amount"] = 170000
+        d["contributions"]["delivery"].append({"kind": "own_funds", "amount": 80000, "received": True,
+                                               "withdrawable_shares": True,
+                                               "description": "Proceeds of its community share offer"})
+    sheet = sheet_from(HOMES, catalogue, shares)
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    assert "the £250,000 of cash Contributions set against its name in Schedule 2 (including the £80,000 raised as " \
+        "share capital), and a certificate" in flat
+    assert "a certificate from its secretary that its board has " \
+        "suspended withdrawals of share capital under its rules until every home bought under clause" in flat
+    assert "has first been let, the Charity must keep withdrawals of its share capital suspended" in flat
+    assert "practical completion under" not in flat
