@@ -1286,3 +1286,7 @@ def test_share_withdrawals_stay_suspended_until_the_homes_are_let(catalogue):
         "suspended withdrawals of share capital under its rules until every home bought under clause" in flat
     assert "has first been let, the Charity must keep withdrawals of its share capital suspended" in flat
     assert "practical completion under" not in flat
+    # r19 ci-fresh 16: the reserves left after the delivery body's own money count only the money from reserves
+    if sheet.model.delivery_finances.unrestricted_reserves:
+        notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+        assert "the £80,000 raised as share capital is not counted against those reserves" in notes
