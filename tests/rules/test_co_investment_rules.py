@@ -1290,3 +1290,14 @@ def test_share_withdrawals_stay_suspended_until_the_homes_are_let(catalogue):
     if sheet.model.delivery_finances.unrestricted_reserves:
         notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
         assert "the £80,000 raised as share capital is not counted against those reserves" in notes
+
+
+def test_a_clawback_as_long_as_the_term_flags_that_late_homes_run_past_it(catalogue):
+    """r19 ci-fresh 18: a tapered clawback of the term's length, run from each purchase, outlasts the term for homes
+    bought late: the note says so with the dates and asks whether it should end with the term."""
+    def tapered_term(d):
+        d["positions"]["clawback_basis"] = "tapered"
+        d["clawback"]["years"] = 25  # the term's length
+    sheet = sheet_from(HOMES, catalogue, tapered_term)
+    notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    assert "(31 May 2030) it ends in May 2055, after the Partnership Term ends on 31 May 2052" in notes
