@@ -1301,3 +1301,11 @@ def test_a_clawback_as_long_as_the_term_flags_that_late_homes_run_past_it(catalo
     sheet = sheet_from(HOMES, catalogue, tapered_term)
     notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
     assert "(31 May 2030) it ends in May 2055, after the Partnership Term ends on 31 May 2052" in notes
+
+
+def test_the_step_in_counts_the_clawback_once(catalogue):
+    """r19 ci-fresh 19: the step-in price deducts the Clawback Amount and the Substitute Provider takes the homes
+    subject to the clawback, so the delivery body is released from the Clawback Amount of each home transferred."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "the Clawback Amount deducted in working out the price for each home stands in place of any Clawback " \
+        "Amount the Charity would otherwise owe for it, so the Charity is released" in flat
