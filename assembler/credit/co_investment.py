@@ -447,6 +447,8 @@ def full_stock_date(sheet) -> dt.date | None:
     from assembler.termsheet.co_investment import add_years
 
     a = sheet.acquisition
+    if a.deadline and a.homes_to_acquire:
+        return max(let_by(sheet) or a.deadline, a.deadline)  # the letting long-stop: the homes must then be let
     if a.deadline:
         return a.deadline
     if a.homes_to_acquire and sheet.drawdowns:
@@ -471,25 +473,32 @@ def let_by(sheet) -> dt.date | None:
 
 
 _LET_BY_TARGET = re.compile(r"\blet\b[^.;]{0,80}?\bby (\d{1,2} [A-Z][a-z]+ \d{4})")
+_BY_DATE = re.compile(r"\bby (\d{1,2} [A-Z][a-z]+ \d{4})")
 
 
 def outcome_let_by(sheet) -> dt.date | None:
-    """The letting date an outcome target states ('18 homes let by 31 March 2028') where the sheet gives no
-    acquisition.let_by: the draft's one date for every home to be let, if it falls after the acquisition deadline (a
-    date on or before it would put a home bought on the deadline in breach the day it is bought)."""
+    """The letting date an outcome target states ('18 homes let by 31 March 2028'; 'homes bought, refurbished and
+    let: 40 homes by 30 November 2029 and 60 homes by 31 May 2030', whose last date is the one for every home) where
+    the sheet gives no acquisition.let_by: the draft's one date for every home to be let, if it falls on or after the
+    acquisition deadline (an earlier date is a milestone, not the date for every home). A date on the deadline itself
+    leaves a home bought that day no time for its works: the draft still uses it, as the agreed target, and its note
+    asks which gives way."""
     a = sheet.acquisition
     if a.let_by or not a.homes_to_acquire:
         return None
     for o in sheet.partnership.outcomes:
-        m = _LET_BY_TARGET.search(f"{o.measure} {o.target}")
+        text = f"{o.measure} {o.target}"
+        m = _LET_BY_TARGET.search(text)
         if not m:
             continue
-        try:
-            day = dt.datetime.strptime(m.group(1), "%d %B %Y").date()
-        except ValueError:
-            continue
-        if not a.deadline or day > a.deadline:
-            return day
+        days = []
+        for when in _BY_DATE.findall(text[m.start():]):
+            try:
+                days.append(dt.datetime.strptime(when, "%d %B %Y").date())
+            except ValueError:
+                continue
+        if days and (not a.deadline or max(days) >= a.deadline):
+            return max(days)
     return None
 
 

@@ -471,7 +471,7 @@ def cover_test_years(ctx: RuleContext):
         return
     first = short[0]
     full = credit.full_stock_date(sheet)
-    ramp = (f"; the homes are to be bought by {long_date(full)}, so a Test Year starting earlier counts the homes "
+    ramp = (f"; the homes are to be bought and let by {long_date(full)}, so a Test Year starting earlier counts the homes "
             "still being bought and let" if full and first.start < full else "")
     yield (f"the debt service cover covenant ({floor}) is first tested in the year from "
            f"{long_date(credit.cover_test_start(sheet))} and fails in {len(short)} of the {len(years)} Test Years: in "
@@ -1032,7 +1032,7 @@ def charge_ranks(sheet) -> dict[str, int]:
     juniors = set(sheet.junior_investors)
     seniors = [i for i in ordered if i.investor not in juniors]
     out = {i.investor: k + 1 for k, i in enumerate(seniors)}
-    if juniors:
+    if juniors or sheet.authority_second_charge:
         out["authority"] = len(seniors) + 1
         out.update({i.investor: len(seniors) + 2 + k for k, i in enumerate(i for i in ordered if i.investor in juniors)})
     return out
@@ -1059,6 +1059,24 @@ def rank_after_authority(ctx: RuleContext):
         yield ("every investor is marked ranks_after_authority, so the authority's charge ranks first: choose "
                "security_ranking 'authority-first' instead, which drafts that order throughout",
                ("positions", "security_ranking"))
+
+
+@RULES.rule("COINV-AUTHORITY-CHARGE", "warning",
+            "An authority charge asked for under investor-first ranking has investor charges to rank after.")
+def authority_charge(ctx: RuleContext):
+    sheet = ctx.sheet
+    if not sheet.security.authority_charge:
+        return
+    ranking = sheet.positions.get("security_ranking", "investor-first")
+    if ranking != "investor-first":
+        yield (f"security.authority_charge is true, but security_ranking is '{ranking}', which already gives the "
+               "authority a charge and sets its place: the field has no effect; remove it",
+               ("security", "authority_charge"))
+    elif not sheet.security.investor_charge:
+        yield ("security.authority_charge is true, but no investor takes a charge (security.investor_charge is false), "
+               "so there is nothing for the authority's charge to rank after and the draft gives it no charge: choose "
+               "security_ranking 'authority-first' for a first charge to the authority",
+               ("security", "authority_charge"))
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}

@@ -18,8 +18,9 @@ from typing import Any, Literal
 People = Literal["children", "adults"]
 
 # The fields that describe who the services are for, by their own name wherever they sit in a
-# family's model; the parties' own fields (names, signatories) never count.
-DESCRIBING = ("purpose", "description", "services", "activities", "subject_matter", "data_subjects")
+# family's model (a co-investment's nominations.eligible: who may be nominated to the homes); the
+# parties' own fields (names, signatories) never count.
+DESCRIBING = ("purpose", "description", "services", "activities", "subject_matter", "data_subjects", "eligible")
 
 # Law and job titles that name children without saying who the services are for.
 _NOT_A_GROUP = re.compile(r"Children(?:'s)? (?:Act|Services|Commissioner|Homes \(England\) Regulations)"

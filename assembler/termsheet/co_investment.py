@@ -174,6 +174,13 @@ class Contribution(Strict):
         None, description="For the authority's grant: the part of it, in pounds, paid from Right to Buy receipts the "
         "authority retains under its retention agreement with the Secretary of State (s.11(6) of the Local Government "
         "Act 2003). The draft then limits that money to homes the agreement allows. Leave out if none.")
+    section_106: bool | None = Field(
+        None, description="For the authority's grant: whether it is paid from sums paid to the authority under planning "
+        "obligations (section 106 of the Town and Country Planning Act 1990), e.g. commuted sums in lieu of on-site "
+        "affordable housing. The draft then makes the authority confirm, as a completion condition, that those "
+        "obligations allow the money to be spent on this scheme by this delivery organisation, with no spend-by date or "
+        "repayment the agreement does not allow. Leave out to read it from the description ('section 106', 's.106', "
+        "'commuted sums', 'planning obligations').")
     received: bool | None = Field(
         None, description="For the delivery organisation's cash: whether it already holds the money (true: e.g. a grant "
         "already paid to it), so the draft asks for evidence that it holds it, not for a grant agreement under which it "
@@ -181,7 +188,8 @@ class Contribution(Strict):
     withdrawable_shares: bool | None = Field(
         None, description="For the delivery organisation's own funds: whether the money was raised as withdrawable "
         "share capital (community shares), which members may withdraw under the society's rules. The draft then makes "
-        "the board's suspension of withdrawals until the works are complete a condition and a covenant. Leave out to "
+        "the board's suspension of withdrawals a condition and a covenant, until every home bought has first been let (or, "
+        "where no homes are bought, until the works are complete). Leave out to "
         "read it from the description ('withdrawable shares').")
 
     @property
@@ -383,6 +391,16 @@ class Contributions(Strict):
         return sum((c.value for c in self.authority if c.kind == "grant"), Decimal(0))
 
     @property
+    def s106_grant(self) -> Decimal:
+        """The part of the authority's grant paid from planning-obligation (section 106) sums: each grant the sheet
+        marks section_106, or whose description says so."""
+        def from_s106(c: Contribution) -> bool:
+            if c.section_106 is not None:
+                return c.section_106
+            return bool(_S106_WORDS.search(c.description or ""))
+        return sum((c.amount or Decimal(0) for c in self.authority if c.kind == "grant" and from_s106(c)), Decimal(0))
+
+    @property
     def rtb_receipts(self) -> Decimal:
         """The part of the authority's grant paid from retained Right to Buy receipts."""
         return sum((c.rtb_receipts or Decimal(0) for c in self.authority), Decimal(0))
@@ -527,6 +545,12 @@ class Security(Strict):
     investor_charge: bool = legal_field(True, description="Whether the investors take a legal charge over the properties.")
     authority_restriction: bool = legal_field(True, description="Whether the authority registers a restriction on each title to protect its clawback.")
     priority_deed: bool = legal_field(True, description="Whether the authority, the investors and the delivery organisation sign a priority deed.")
+    authority_charge: bool | None = legal_field(
+        None, description="With security_ranking 'investor-first': true where the authority also takes a legal charge of "
+        "its own over the properties, securing any clawback and ranking after every investor's charge (e.g. 'the council "
+        "holds a restriction and a second charge for the clawback'); false where the parties have agreed it takes none. "
+        "Leave out while it is not known: the draft then drafts no charge and asks the question in a note. (Authority-first "
+        "and pari-passu ranking always give the authority a charge; an investor marked ranks_after_authority ranks behind it.)")
 
 
 class Nominations(Strict):
@@ -656,6 +680,12 @@ class Clawback(Strict):
 class Disposal(Strict):
     asset_lock: bool = Field(True, description="Whether the assets are locked to the purpose (sold only to another body with the same purpose).")
     permitted: list[Text] = Field(default_factory=list, description="Disposals allowed without consent, beyond the lettings of homes the agreement already allows, e.g. 'a tenancy of the café of no more than five years'.")
+    society_lock: bool | None = Field(
+        None, description="For a community benefit society as the delivery organisation: whether its registered rules "
+        "contain the statutory restriction on the use of its assets (the Community Benefit Societies (Restriction on Use "
+        "of Assets) Regulations 2006, Schedule 1). Either way the draft limits a Substitute Provider, and any other "
+        "transferee, to the bodies that restriction allows; true makes the note say the rules contain it, and leaving it "
+        "out asks for the rules to be checked.")
 
 
 class EndOfTerm(Strict):
@@ -848,10 +878,13 @@ class Governance(Strict):
     independent_evaluation: bool = Field(True, description="Whether the partnership is independently evaluated.")
 
 
+_S106_WORDS = re.compile(r"\b(?:section|s\.?)\s?106\b|\bcommuted sums?\b|\bplanning obligations?\b", re.I)
+
+
 class CoInvestmentTermSheet(TermSheetBase):
     """Term sheet for a co-investment partnership between an authority, a delivery organisation and investors."""
 
-    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors",
+    DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales")  # names derived_context adds for the clauses
 
@@ -900,6 +933,13 @@ class CoInvestmentTermSheet(TermSheetBase):
     def _work_out_debt_service(self) -> CoInvestmentTermSheet:
         for inv, service in zip(self.contributions.investments, self.debt_service):
             inv._service = service
+        # A council plainly holding social services functions (a county council, or one named neither district nor
+        # borough council, e.g. a unitary 'Bramblehurst Council'): the safeguarding clause names it for referrals.
+        a = self.authority
+        if a.legal_form == "local_authority" and (
+                (self.nominations is not None and self.nominations.housing_authority is False)
+                or not re.search(r"\b(district|borough) council\b", a.name, re.I)):
+            a._social_services_council = True
         return self
 
     @property
@@ -935,6 +975,7 @@ class CoInvestmentTermSheet(TermSheetBase):
         return {"credit": credit_view(self), "new_build": self.builds_new_homes,
                 "registered_provider": self.delivery_registered_provider,
                 "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
+                "second_charge": self.authority_second_charge,
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
                 "replacement_sales": self.replacement_sales}
 
@@ -996,7 +1037,14 @@ class CoInvestmentTermSheet(TermSheetBase):
         """Whether the authority takes a legal charge of its own for the clawback: always with authority-first or
         pari-passu ranking, and with investor-first ranking where an investor ranks behind the authority."""
         return self.positions.get("security_ranking", "investor-first") in ("authority-first", "pari-passu") \
-            or bool(self.junior_investors)
+            or bool(self.junior_investors) or self.authority_second_charge
+
+    @property
+    def authority_second_charge(self) -> bool:
+        """Whether, with investor-first ranking and no investor ranking behind the authority, the authority takes a
+        legal charge for the clawback ranking after every investor's charge (security.authority_charge)."""
+        return (self.positions.get("security_ranking", "investor-first") == "investor-first"
+                and self.security.investor_charge and bool(self.security.authority_charge) and not self.junior_investors)
 
     @property
     def delivery_registered_provider(self) -> bool | None:

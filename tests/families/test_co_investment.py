@@ -1173,7 +1173,7 @@ def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_include
     clause did not; and SDLT at the higher rates was outside the all-in cost cap with only £42k of headroom."""
     doc = drafts["affordable-homes-partnership"].document
     acq = clause(doc, "co-investment.acquisition")
-    assert ("(in any case by 30 November 2030), so far as the cash Contributions available under this Agreement allow. The Charity is not "
+    assert ("and let it by 31 May 2030, so far as the cash Contributions available under this Agreement allow. The Charity is not "
             "obliged to use its other resources to buy homes.") in text_of(acq)
     assert "leave £5,242,356.16 against 52 homes at the all-in cap of £100,000 (£5,200,000): £42,356.16 of headroom" in acq.note
     assert "including fees and any stamp duty land tax, does not exceed £100,000" in text_of(clause(doc, "co-investment.works"))

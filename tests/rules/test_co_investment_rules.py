@@ -293,7 +293,7 @@ FIRES = [
      "depends on refinancing"),
     ("COINV-COVER-TEST-YEARS", HOMES, _cover_tested_early, "fails in 3 of the 21 Test Years: in the year from 4 "
      "January 2028, 17 homes leave £62,926.23 after costs and the reserve against £90,000 due to the tested investments, "
-     "cover of 0.70; the homes are to be bought by 31 May 2030"),
+     "cover of 0.70; the homes are to be bought and let by 31 May 2030"),
     ("COINV-CLAWBACK-BEFORE-LOAN", HOMES, _short_clawback, "the clawback ends 20 years after each transfer or "
      "purchase (1 June 2047 at the earliest), before Fund's capital is repaid on 4 July 2049 (the asset lock continues, "
      "but nothing is repaid to the authority on a breach in those years). Lengthen clawback.years to 23 or more"),
@@ -421,7 +421,27 @@ FIRES += [
      "conditional on a 'second-ranking' charge, but the draft ranks its Investor Charge number 3"),
 ]
 
+def _authority_charge(d):
+    d["security"]["authority_charge"] = True
+
+
+def _authority_charge_on_authority_first(d):
+    d["security"]["authority_charge"] = True
+
+
+def _authority_charge_without_investor_charge(d):
+    d["security"]["authority_charge"] = True
+    d["security"]["investor_charge"] = False
+
+
+FIRES += [
+    ("COINV-AUTHORITY-CHARGE", LAND, _authority_charge_on_authority_first, "security_ranking is 'authority-first', "
+     "which already gives the authority a charge"),
+    ("COINV-AUTHORITY-CHARGE", HOMES, _authority_charge_without_investor_charge, "no investor takes a charge"),
+]
+
 QUIET = [
+    ("COINV-AUTHORITY-CHARGE", HOMES), ("COINV-AUTHORITY-CHARGE", LAND),
     ("COINV-LET-BY", HOMES),
     ("COINV-GRANT-PROGRAMME", HOMES), ("COINV-GRANT-PROGRAMME", HUB), ("COINV-RANK-AFTER-AUTHORITY", SUPPORTED),
     ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
@@ -911,8 +931,18 @@ def test_a_letting_date_after_the_acquisition_deadline_is_quiet_and_reaches_the_
     assert fired(sheet, catalogue, "COINV-LET-BY") == []
     from assembler.credit.co_investment import let_by
     assert let_by(sheet.model) == dt.date(2030, 9, 30)
-    # Without a stated date, six months after the deadline: a home bought on the deadline keeps its six months.
-    assert let_by(sheet_from(HOMES, catalogue).model) == dt.date(2030, 11, 30)
+    # r19 ci-fresh 2: the first Test Year and the first loan-to-value valuation start the day after the letting
+    # long-stop, not the day after the buying deadline
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    assert "Test Year means each period of twelve months starting on 1 October 2030" in flat
+    assert "outstanding at any time on or after 1 October 2030" in flat and "the first as at 1 October 2030" in flat
+    # Without a stated date, the outcome target's date for every home ('60 homes by 31 May 2030', the last date of a
+    # target with a milestone before it), even on the deadline itself (r19 ci-sample 1: one letting long-stop)...
+    assert let_by(sheet_from(HOMES, catalogue).model) == dt.date(2030, 5, 31)
+    # ...and with no letting target, six months after the deadline: a home bought on the deadline keeps its six months.
+    def no_target(d):
+        d["partnership"]["outcomes"][0]["target"] = "60 homes"
+    assert let_by(sheet_from(HOMES, catalogue, no_target).model) == dt.date(2030, 11, 30)
 
 
 def test_a_drawdown_loan_to_value_condition_the_numbers_meet_is_quiet(catalogue):
@@ -1020,12 +1050,17 @@ def test_an_outcome_letting_date_is_the_drafts_one_letting_date(catalogue):
     assert let_by(sheet.model) == dt.date(2030, 8, 31)
     doc = assemble(sheet, catalogue, today=RULES_DATE).document
     flat = " ".join(to_text(doc, notes=True).split())
-    assert "let by 31 August 2030" in flat and "in any case by 31 August 2030" in flat
+    assert "let it by 31 August 2030" in flat and "in any case in time for it to be let by 31 August 2030" in flat
     assert "the instructions give no date by which every home must be let" not in flat
     assert "30 November 2030" not in flat
+    # r19 ci-sample 1: the sample's target '40 homes by 30 November 2029 and 60 homes by 31 May 2030' is the one
+    # letting long-stop (acquisition, works, Test Year), and the note puts its clash with the buying deadline
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
                              notes=True).split())
-    assert "in any case by 30 November 2030" in plain
+    assert "in any case in time for it to be let by 31 May 2030" in plain and "30 November 2030" not in plain
+    assert "the instructions give no date by which every home must be let" not in plain
+    assert "the agreed buying deadline and letting date cannot both be met for homes bought late" in plain
+    assert "Test Year means each period of twelve months starting on 1 June 2030" in plain
 
 
 def test_the_title_requirement_allows_the_authoritys_own_charge(catalogue):
@@ -1136,3 +1171,141 @@ def test_replacement_homes_are_charged_and_optioned_expressly(catalogue):
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, no_disposals), catalogue,
                                       today=RULES_DATE).document).split())
     assert "each replacement home bought under" not in plain
+
+
+def test_an_authority_second_charge_is_drafted_after_every_investor_charge(catalogue):
+    """r19 ci-fresh 1: a sheet whose authority takes a second charge for the clawback (investor-first ranking, no
+    investor behind it) gets the Authority Charge: defined, granted, ranked after the Investor Charges in the
+    Priority Deed, paid from enforcement proceeds before the delivery body, with heads of terms; no 'no charge' text."""
+    sheet = sheet_from(HOMES, catalogue, _authority_charge)
+    assert not fired(sheet, catalogue, "COINV-AUTHORITY-CHARGE")
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    assert "Authority Charge means the legal charge by deed granted by" in flat
+    assert "must also grant the Council the Authority Charge over every Partnership Property held on the " \
+        "Completion Date" in flat
+    assert "The Investor Charges rank first, between the Investors in the order set out in" in flat
+    assert "then to the Authority Charge for any Clawback Amount due, and then to" in flat
+    assert "Authority Charge, the Authority Restriction and the covenants in" in flat
+    assert "holding no charge" not in flat and "for which the Council holds no security" not in flat
+    assert "takes no charge of its own" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "Authority Charge" not in plain and "holding no charge" in plain
+
+
+def test_a_grant_from_section_106_sums_is_a_completion_condition(catalogue):
+    """r19 ci-fresh 3: where the authority's grant is paid from section 106 commuted sums, the authority confirms as
+    a Completion Condition that the planning obligations allow it to be spent on this scheme by this (non-registered)
+    delivery organisation with no spend-by date or repayment; a grant from elsewhere gets no such condition."""
+    def s106(d):
+        d["contributions"]["authority"][1]["description"] = (
+            "Capital grant from commuted sums paid under section 106 agreements for off-site affordable housing")
+    sheet = sheet_from(HOMES, catalogue, s106)
+    assert sheet.model.contributions.s106_grant == sheet.model.contributions.authority[1].amount
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    assert "the planning obligations under which the sums making up the Authority Grant were paid allow them" in flat
+    assert "and that no part of those sums must be spent by a date, or repaid, in a way this Agreement does not allow" in flat
+    assert "affordable housing for rent must have a registered provider as landlord" in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
+                             notes=True).split())
+    assert "planning obligations under which" not in plain
+
+    def marked_no(d):
+        s106(d)
+        d["contributions"]["authority"][1]["section_106"] = False
+    assert sheet_from(HOMES, catalogue, marked_no).model.contributions.s106_grant == 0
+
+
+def test_an_adults_only_nomination_group_gets_the_adults_safeguarding_clause(catalogue):
+    """r19 ci-fresh 4: 'a single person aged 18 or over' as the eligible group makes the safeguarding clause the
+    adults-only one (no Children Act 2004 s.11, LADO or Working Together); a unitary council (named neither district
+    nor borough council) is named for referrals instead of the two-tier county council text."""
+    def adults(d):
+        d["nominations"]["eligible"] = "a single person aged 18 or over leaving supported housing or a hostel"
+        d["authority"]["name"] = "Trentvale Council"
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, adults), catalogue, today=RULES_DATE).document,
+                            notes=True).split())
+    assert "local authority designated officer" not in flat and "section 11 of the Children Act 2004" not in flat
+    assert "to the Council, as the local authority with social services functions for the area where the services " \
+        "are delivered, or, where the Adult at Risk is in another area" in flat
+    assert "(where there is a county council for that area, the county council)" not in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "as the local authority with social services functions for the area where the services" not in plain
+
+
+def test_a_society_delivery_body_limits_the_substitute_provider_to_its_asset_lock(catalogue):
+    """r19 ci-fresh 5: a community benefit society's statutory restriction on use (S.I. 2006/264 Sch. 1 para (2)(f))
+    allows transfers only to a locked society, a CIC, an equivalently locked registered provider or a charity: the
+    Substitute Provider class and a consented disposal follow it; a charity delivery body keeps the wider class."""
+    def society(d):
+        d["delivery"]["legal_form"] = "community_benefit_society"
+        d["delivery"].pop("charity_number", None)
+        d["delivery"]["society_number"] = "32157R"
+        d["disposal"]["society_lock"] = True
+    sheet = sheet_from(HOMES, catalogue, society)
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    assert "Substitute Provider means a body whose objects include the Partnership Purpose and which is a charity, a " \
+        "community interest company, a community benefit society whose rules contain a restriction on the use" in flat
+    assert "rules contain the statutory restriction on the use of its assets, so it may transfer assets" in flat
+    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "Substitute Provider means a charity, registered provider of social housing or other body" in plain
+
+
+def test_drawdown_homes_charged_means_lodged_and_unused_phrases_are_not_defined(catalogue):
+    """r19 ci-fresh 6: 'homes charged' in a drawdown condition means charges completed and lodged for registration
+    with priority protected (not registered, which can take months); phrases no condition uses are not defined."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "has been completed and lodged for registration at HM Land Registry, with its priority protected by an " \
+        "official search" in flat
+    assert "is registered at HM Land Registry" not in flat
+    assert "a plan, undertaking or other document a condition names" not in flat
+
+
+def test_a_database_entry_due_before_completion_is_a_condition(catalogue):
+    """r19 ci-fresh 7: the section 33 entry falls due before the Agreement is likely to be signed, so the condition
+    asks for it if the Completion Date is later, and the covenant applies only if it has not already been made."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "if the Completion Date falls after 18 February 2027, has made the entry on the subsidy database that " \
+        "section 33 of that Act requires and given each other Party its reference" in flat
+    assert "If it has not already done so, the Council must enter the information required by section 33" in flat
+
+
+def test_share_withdrawals_stay_suspended_until_the_homes_are_let(catalogue):
+    """r19 ci-fresh 8: withdrawable share capital stays committed until every home bought has first been let (not an
+    undefined 'practical completion'), and the condition asks for evidence of all the delivery body's cash."""
+    def shares(d):
+        d["contributions"]["delivery"][0]["received"] = True
+        d["contributions"]["delivery"][0]["amount"] = 170000
+        d["contributions"]["delivery"].append({"kind": "own_funds", "amount": 80000, "received": True,
+                                               "withdrawable_shares": True,
+                                               "description": "Proceeds of its community share offer"})
+    sheet = sheet_from(HOMES, catalogue, shares)
+    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    assert "the £250,000 of cash Contributions set against its name in Schedule 2 (including the £80,000 raised as " \
+        "share capital), and a certificate" in flat
+    assert "a certificate from its secretary that its board has " \
+        "suspended withdrawals of share capital under its rules until every home bought under clause" in flat
+    assert "has first been let, the Charity must keep withdrawals of its share capital suspended" in flat
+    assert "practical completion under" not in flat
+    # r19 ci-fresh 16: the reserves left after the delivery body's own money count only the money from reserves
+    if sheet.model.delivery_finances.unrestricted_reserves:
+        notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+        assert "the £80,000 raised as share capital is not counted against those reserves" in notes
+
+
+def test_a_clawback_as_long_as_the_term_flags_that_late_homes_run_past_it(catalogue):
+    """r19 ci-fresh 18: a tapered clawback of the term's length, run from each purchase, outlasts the term for homes
+    bought late: the note says so with the dates and asks whether it should end with the term."""
+    def tapered_term(d):
+        d["positions"]["clawback_basis"] = "tapered"
+        d["clawback"]["years"] = 25  # the term's length
+    sheet = sheet_from(HOMES, catalogue, tapered_term)
+    notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    assert "(31 May 2030) it ends in May 2055, after the Partnership Term ends on 31 May 2052" in notes
+
+
+def test_the_step_in_counts_the_clawback_once(catalogue):
+    """r19 ci-fresh 19: the step-in price deducts the Clawback Amount and the Substitute Provider takes the homes
+    subject to the clawback, so the delivery body is released from the Clawback Amount of each home transferred."""
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "the Clawback Amount deducted in working out the price for each home stands in place of any Clawback " \
+        "Amount the Charity would otherwise owe for it, so the Charity is released" in flat
