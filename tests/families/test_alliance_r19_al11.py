@@ -73,8 +73,8 @@ def test_exit_note_names_the_right_premises_and_the_rp_controls(thistlebury):
     """Finding 11: 'tenancy sustainment' is not an interest in premises; a registered provider's management
     agreement is, and the note and paragraph name the Regulator's consent under s.172 HRA 2008."""
     note = _flat(clause(thistlebury, "alliance.schedule-exit").note or "")
-    assert "The handover for Larchfield passes on an interest in premises" in note
-    assert "Nextstep passes on" not in note
+    assert "Larchfield (a management agreement of the buildings)" in note and "on an interest in, or the management of, premises" in note
+    assert "Nextstep (" not in note
     assert "section 172 of the Housing and Regeneration Act 2008" in note
     text = _flat(text_of(clause(thistlebury, "alliance.schedule-exit")))
     assert "Charities Act 2011 (where they apply to it), where it is a private registered provider" in text

@@ -1253,11 +1253,17 @@ def test_a_society_delivery_body_limits_the_substitute_provider_to_its_asset_loc
 def test_drawdown_homes_charged_means_lodged_and_unused_phrases_are_not_defined(catalogue):
     """r19 ci-fresh 6: 'homes charged' in a drawdown condition means charges completed and lodged for registration
     with priority protected (not registered, which can take months); phrases no condition uses are not defined."""
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
-    assert "has been completed and lodged for registration at HM Land Registry, with its priority protected by an " \
-        "official search" in flat
+    def charged(data):
+        data["drawdowns"][3]["condition"] = "At least 20 homes bought and charged to the Fund"
+
+    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, charged), catalogue, today=RULES_DATE).document).split())
+    assert "homes charged means homes over which the Investor Charge of the Investor making the drawdown has been " \
+        "completed and lodged for registration at HM Land Registry, with its priority protected by an official " \
+        "search" in flat
     assert "is registered at HM Land Registry" not in flat
     assert "a plan, undertaking or other document a condition names" not in flat
+    quiet = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    assert "homes charged means" not in quiet  # the sample's conditions do not use the phrase
 
 
 def test_a_database_entry_due_before_completion_is_a_condition(catalogue):
