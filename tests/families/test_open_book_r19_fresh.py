@@ -127,3 +127,8 @@ def test_the_short_breaks_placement_form_asks_for_the_basis_of_the_breaks(catalo
     text = draft(catalogue, tmp_path)
     assert "Basis of the short breaks" in text
     assert "Legal status" not in text
+
+
+def test_a_cost_line_in_gbp_is_printed_in_pounds():
+    from assembler.termsheet.open_book import CostLine
+    assert CostLine(item="Premises (rent GBP 42,000, utilities)", amount=66000).item == "Premises (rent £42,000, utilities)"
