@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 # pence(): to the nearest penny, half a penny up (the rule the reconciliation schedule states), the
 # same function the money filter and the rules' messages round with.
@@ -232,6 +232,12 @@ class CostLine(Strict):
     item: Text = Field(description="A line of the budget as the provider's accounts hold it, e.g. 'Care staff pay, "
                                    "National Insurance and pensions'.")
     amount: Money = Field(description="Its budgeted amount for a year, in pounds.")
+
+    @field_validator("item")
+    @classmethod
+    def _pounds(cls, value: str) -> str:
+        """'rent GBP 42,000' is printed 'rent £42,000', as every other sum in the draft (r19 ob-fresh finding 20)."""
+        return re.sub(r"\bGBP\s?(?=\d)", "£", value)
 
 
 class CostModel(Strict):

@@ -121,3 +121,14 @@ def test_expert_determinations_are_carved_out_of_the_dispute_steps(catalogue, tm
     assert "a market rate set by a valuer or accountant under clause" in text
     assert "a market rate set by a valuer" not in draft(catalogue, tmp_path)   # no related party, no valuation
     assert "or amendments referred to an Independent Accountant under clause" in text
+
+
+def test_the_short_breaks_placement_form_asks_for_the_basis_of_the_breaks(catalogue, tmp_path):
+    text = draft(catalogue, tmp_path)
+    assert "Basis of the short breaks" in text
+    assert "Legal status" not in text
+
+
+def test_a_cost_line_in_gbp_is_printed_in_pounds():
+    from assembler.termsheet.open_book import CostLine
+    assert CostLine(item="Premises (rent GBP 42,000, utilities)", amount=66000).item == "Premises (rent £42,000, utilities)"
