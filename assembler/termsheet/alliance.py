@@ -1800,10 +1800,40 @@ class Alliance(Strict):
         social services functions, so safeguarding reports go to them only where their housing role is concerned."""
         return [c.name for c in self.commissioners if self.upper_tier_partner(c) is not None]
 
+    def is_county_council(self, member: Member) -> bool:
+        """Whether a council Commissioner is the county council of a two-tier area: a lower-tier Commissioner names it
+        as its upper-tier partner, or it is named 'County Council' and not marked lower tier. It is the social
+        services authority, not the local housing authority (r20 al-fresh finding 2)."""
+        if member.legal_form != "local_authority" or member.council_tier == "lower":
+            return False
+        if any(self.upper_tier_partner(c) is member for c in self.commissioners if c is not member):
+            return True
+        return bool(re.search(r"\bcounty council\b", member.name, re.I))
+
     def function_statutes_for(self, member: Member) -> list[str]:
         """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the
-        Part 4 Domestic Abuse Act 2021 duty, and acts under its homelessness functions as local housing authority."""
+        Part 4 Domestic Abuse Act 2021 duty, and acts under its homelessness functions as local housing authority. A
+        county council in a two-tier area is not the local housing authority: Part 7 of the Housing Act 1996 and the
+        strategy power in s.1(1) of the Homelessness Act 2002 are the districts', so it acts under its social services
+        functions and its duty to assist with their homelessness strategies (s.1(2), verified in law.yaml
+        homelessness_act_2002_s1) (r20 al-fresh finding 2)."""
         found = self.function_statutes
+        if self.is_county_council(member) and any("Part 7 of the Housing Act 1996" in f for f in found):
+            scope = " ".join([self.purpose, *self.services]).lower()
+            out = [f for f in found if "Part 7 of the Housing Act 1996" not in f]
+            if not any("Care Act 2014" in f for f in out):
+                out.append("sections 1 and 2 of the Care Act 2014 (promoting individual wellbeing and preventing needs "
+                           "for care and support)")
+            ages = [int(a) for a in re.findall(r"\baged (\d{1,2})\b", scope)]
+            if not any("Children Act 1989" in f for f in out) and ages and min(ages) < 18:
+                if any(w in scope for w in ("accommodation", "lodgings", "hostel", "foyer")):
+                    out.append("sections 17 and 20 of the Children Act 1989 (services for children in need and "
+                               "accommodation for children)")
+                else:
+                    out.append("section 17 of the Children Act 1989 (services for children in need and their families)")
+            out.append("section 1(2) of the Homelessness Act 2002 (assisting the local housing authorities in its area "
+                       "with their homelessness reviews and strategies)")
+            return out
         if self.upper_tier_partner(member) is None:
             return found
         out = [f for f in found if "Domestic Abuse Act 2021" not in f]
