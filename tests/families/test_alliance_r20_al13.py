@@ -28,3 +28,37 @@ def test_under_budget_column_does_not_deduct_the_fee_twice(path, catalogue):
     text = _flat(text_of(clause(doc, "alliance.schedule-risk-reward")))
     assert "less its Delivery Costs and its Fee" not in text
     assert "its budget (its Annual Value less its Fee) less its Delivery Costs" in text
+
+
+def test_county_council_is_not_recited_as_the_housing_authority(thornshire):
+    """al-fresh 2 (firing): in a two-tier area the county council is recited under its social services functions and
+    its duty to assist with the homelessness strategy; Part 7 stays with the district and borough councils."""
+    text = _flat(text_of(clause(thornshire, "alliance.recitals")))
+    county = text.split("The County Council enters into this Agreement")[1].split("The Borough Council enters")[0]
+    assert "Part 7 of the Housing Act 1996" not in county
+    assert "sections 1 and 2 of the Care Act 2014" in county
+    assert "sections 17 and 20 of the Children Act 1989" in county
+    assert "section 1(2) of the Homelessness Act 2002" in county
+    borough = text.split("The Borough Council enters into this Agreement")[1]
+    assert "Part 7 of the Housing Act 1996" in borough
+
+
+def test_unitary_council_keeps_its_housing_functions(catalogue):
+    """al-fresh 2 (quiet): a council that is not a county council keeps Part 7 where the services are homelessness."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        text = _flat(text_of(clause(doc, "alliance.recitals")))
+        if "County Council" not in text and "homelessness" in text.lower() and "Housing Act 1996" in text:
+            assert "section 1(2) of the Homelessness Act 2002" not in text
+            assert "Part 7 of the Housing Act 1996" in text
+
+
+@pytest.mark.parametrize("path", [THORNSHIRE, BIG], ids=lambda p: p.stem)
+def test_service_contract_prevails_on_termination_only_subject_to_the_leaving_clause(path, catalogue):
+    """al-sample 4: the Service Contract's precedence on termination does not defeat the ending of a leaving
+    member's Service Contract, which is one of the matters on which this Agreement prevails."""
+    doc = build(path, catalogue).document
+    text = _flat(text_of(clause(doc, "alliance.precedence")))
+    assert "or the ending of a Service Contract when its Provider leaves or is removed from the Alliance, this Agreement prevails." in text
+    assert "Subject to clause 3.1 and clause " in text
+    assert "ends on the same day" in _flat(text_of(clause(doc, "alliance.leaving")))
