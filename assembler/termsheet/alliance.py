@@ -1276,7 +1276,7 @@ class Alliance(Strict):
                 levels = list(agreed[i])[:years]
                 out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True, True))
                 continue
-            base, goal = first_number(k.baseline), first_number(k.target)
+            base, goal = first_number(k.baseline), target_number(k.target)
             if base is None or goal is None:
                 out.append(Trajectory(i, k.measure, None, lower, False, names_year(k.target)))
                 continue
@@ -1289,6 +1289,13 @@ class Alliance(Strict):
             levels = line_levels(base, goal, by, since, years, strict, unit, places, lower)
             out.append(Trajectory(i, k.measure, levels, lower, False, names_year(k.target)))
         return out
+
+    @property
+    def nil_target_kpis(self) -> list[tuple[int, str]]:
+        """The KPIs whose target is worded as none at all ('None from 2028/29', 'zero'), read as a level of 0 lower being
+        better, for the Schedule 2 note to confirm (r20 al-fresh finding 1): (number, target as given)."""
+        return [(i, k.target) for i, k in enumerate(self.kpis, start=1)
+                if k.target and first_number(k.target) is None and target_number(k.target) == 0]
 
     @property
     def early_baselines(self) -> list[tuple[int, str, str, str, list[str]]]:
@@ -1304,7 +1311,7 @@ class Alliance(Strict):
             since = baseline_year(k.baseline, self.term.start)
             if since >= 0:
                 continue
-            base, goal = first_number(k.baseline), first_number(k.target)
+            base, goal = first_number(k.baseline), target_number(k.target)
             lower = lower_is_better(k.baseline, k.target)
             by = 1 if EVERY_YEAR.search(k.target) and not YEAR.search(k.target) else target_year(
                 k.target, self.term.start, years)
@@ -1327,7 +1334,7 @@ class Alliance(Strict):
             if not t.agreed or not t.levels or not YEAR.search(k.target or ""):
                 continue
             by = target_year(k.target, self.term.start, self.term_years)
-            goal, level = first_number(k.target), first_number(t.levels[by - 1])
+            goal, level = target_number(k.target), first_number(t.levels[by - 1])
             if goal is not None and level is not None and goal != level:
                 out.append((t.number, k.target, labels[by - 1], t.levels[by - 1]))
         return out
@@ -1393,12 +1400,20 @@ class Alliance(Strict):
         """The Former Contracts whose procurement date the sheet does not give: the transition note lists them in one
         sentence rather than repeating the same question for each (r16 al-sample finding 7), asking of any whose title
         mentions a grant whether it is a contract or a grant agreement (r16 al-fresh finding 11)."""
-        return [c for c in self.former_contracts if not c.procurement_started]
+        return [c for c in self.former_contracts if not c.procurement_started and c not in self.former_grants]
 
     @property
     def former_contracts_dated(self) -> list[FormerContract]:
         """The Former Contracts the transition note deals with one by one: those with a procurement date."""
-        return [c for c in self.former_contracts if c not in self.former_contracts_undated]
+        return [c for c in self.former_contracts if c.procurement_started and c not in self.former_grants]
+
+    @property
+    def former_grants(self) -> list[FormerContract]:
+        """The Former Contracts the sheet itself calls a grant agreement ('... grant agreement', or a title ending in
+        'grant'): not procured contracts, so the transition note does not treat them as ended by agreement or ask
+        which procurement regime governs them (r20 al-fresh finding 4). A title that only mentions a grant elsewhere
+        ('grant-funded') stays with the other contracts and the note asks what it is."""
+        return [c for c in self.former_contracts if re.search(r"\bgrant( agreement)?\s*$|\bgrant agreement\b", c.title or "", re.I)]
 
     @property
     def former_contracts_health(self) -> list[FormerContract]:
@@ -2009,9 +2024,23 @@ def first_number(text: str | None) -> Decimal | None:
     return None
 
 
+NIL_TARGET = re.compile(r"^\s*(none|nil|zero|no(?!\s+(more|fewer|less|greater|higher|lower)\b)\s+\w+)\b|\b(zero|nil)\b",
+                        re.I)
+
+
+def target_number(target: str | None) -> Decimal | None:
+    """A KPI target's level: its first plain number or, for a target worded as none at all ('None from 2028/29',
+    'zero by 2030', 'nil', 'No families in B&B by 2029/30'), 0, so that a nil target is a lower-is-better level of
+    0, not "no target" (r20 al-fresh finding 1). 'No more than 5' is 5."""
+    goal = first_number(target)
+    if goal is None and NIL_TARGET.search(target or ""):
+        return Decimal(0)
+    return goal
+
+
 def lower_is_better(baseline: str | None, target: str) -> bool:
     """Whether the KPI improves downwards: its target is below its baseline, or is worded that way."""
-    base, goal = first_number(baseline), first_number(target)
+    base, goal = first_number(baseline), target_number(target)
     if base is not None and goal is not None and base != goal:
         return goal < base
     return bool(re.search(r"\b(fewer|below|less|under|reduce|no more than)\b", target, re.I))

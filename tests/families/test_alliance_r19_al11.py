@@ -85,7 +85,7 @@ def test_balancing_amounts_prevail_over_the_service_contract_on_payment(thistleb
     Service Contract's priority on payment is subject to that."""
     text = _flat(text_of(clause(thistlebury, "alliance.precedence")))
     assert "(including the calculation and payment of Balancing Amounts under clause 13." in text
-    assert "Subject to clause 3.1, if there is a conflict" in text
+    assert "Subject to clause 3.1 and clause " in text  # and the leaving clause (r20 al-sample 4)
 
 
 def test_childrens_functions_for_looked_after_children_and_care_leavers(thistlebury):
