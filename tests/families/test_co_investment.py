@@ -1412,7 +1412,10 @@ def test_unapplied_cash_is_held_on_trust_and_own_resource_payments_survive_the_c
     contributions = text_of(clause(doc, "co-investment.contributions"))
     assert "except that the Charity must pay from its own resources the sums that the financial waterfall" in contributions
     nominations = text_of(clause(doc, "co-investment.nominations"))
-    assert "counts as a nomination by the Council for the purposes of the Outcomes Framework" in nominations
+    # ci-sample r20 finding 8: a fall-back letting is reported separately, not deemed a Council nomination
+    assert "counts as a nomination by the Council for the purposes of the Outcomes Framework" not in nominations
+    assert re.search(r"did not object, is not a breach of clause \d+\.1 and does not count as a nomination by the "
+                     r"Council; the Charity must report it separately in each Impact Report", nominations)
 
 
 def test_reserve_note_states_its_rent_basis_and_the_flat_rent_reading(drafts):
@@ -1435,3 +1438,11 @@ def test_drawdown_definitions_cover_only_the_phrases_the_table_uses(drafts):
 def test_liability_cap_leaves_subsidy_recovery_uncapped(drafts):
     text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.liability"))
     assert "any sum the Charity must repay under clause 22" in text
+
+
+def test_charity_completion_conditions_cannot_be_waived(drafts):
+    # ci-sample r20 finding 4: the s.124 advice and the Commission's order for the option are not waivable
+    text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.conditions-precedent"))
+    assert re.search(r"A Required Consent cannot be waived by anyone, and nor can the Completion Conditions in "
+                     r"clause \d+\.\d+\([a-z]\) and clause \d+\.\d+\([a-z]\)\. Any other Completion Condition", text)
+    assert "because without it" not in text
