@@ -1446,3 +1446,20 @@ def test_charity_completion_conditions_cannot_be_waived(drafts):
     assert re.search(r"A Required Consent cannot be waived by anyone, and nor can the Completion Conditions in "
                      r"clause \d+\.\d+\([a-z]\) and clause \d+\.\d+\([a-z]\)\. Any other Completion Condition", text)
     assert "because without it" not in text
+
+
+def test_operative_clauses_state_the_rule_and_the_notes_give_the_reasons(drafts):
+    # ci-sample r20 finding 12: the reasons move from the clauses to the drafting notes
+    doc = drafts["affordable-homes-partnership"].document
+    reasons = {"co-investment.disposal": "because the price already takes account",
+               "co-investment.governance": "so that no drawdown or other right that waits for it",
+               "co-investment.default-termination": "the clawback is counted once",
+               "co-investment.end-of-term": "never recovers the same contribution twice",
+               "co-investment.schedule-agreed-forms": "which are written for residential property"}
+    for cid, reason in reasons.items():
+        c = clause(doc, cid)
+        assert reason not in text_of(c), cid
+    assert "is not a Clawback Event." in text_of(clause(doc, "co-investment.disposal"))
+    assert "is treated as approved." in text_of(clause(doc, "co-investment.governance"))
+    assert "Standard Conditions of Sale (Fifth Edition, 2018 Revision) so far as" in text_of(
+        clause(doc, "co-investment.schedule-agreed-forms"))

@@ -777,8 +777,9 @@ def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
     Where the sheet also gives the day the decision was made (the Cabinet's 19 November), the deadline runs from
     that earlier day, so that the entry is in time whichever day counts as the confirmation."""
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
-    assert ("(the decision was made on 19 November 2026 and took effect on 27 November 2026; the Council must make "
-            "the entry by 18 February 2027, the last day of the three months beginning with the earlier date") in text
+    assert ("(the decision was made on 19 November 2026 and confirmed on 27 November 2026; the Council must make "
+            "the entry by 18 February 2027, the last day of the three months beginning with the earlier date)") in text
+    assert "took effect on" not in text and "whichever date counts)" not in text  # r20 ci-sample findings 12, 13
 
     def made_when_confirmed(d):
         del d["subsidy"]["decided_on"]
