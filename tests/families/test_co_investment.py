@@ -1463,3 +1463,11 @@ def test_operative_clauses_state_the_rule_and_the_notes_give_the_reasons(drafts)
     assert "is treated as approved." in text_of(clause(doc, "co-investment.governance"))
     assert "Standard Conditions of Sale (Fifth Edition, 2018 Revision) so far as" in text_of(
         clause(doc, "co-investment.schedule-agreed-forms"))
+
+
+def test_homes_target_does_not_say_bought_and_let_by_the_same_day(drafts):
+    # ci-sample r20 finding 3: buying deadline = letting date; transferred homes are not "bought"
+    text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.purpose-outcomes"))
+    assert ("sixty (60) affordable homes in the Partnership Area let by 31 May 2030: eight in the Transferred "
+            "Properties and fifty-two Acquired Homes.") in text
+    assert "bought by 31 May 2030 and let by" not in text
