@@ -1471,3 +1471,11 @@ def test_homes_target_does_not_say_bought_and_let_by_the_same_day(drafts):
     assert ("sixty (60) affordable homes in the Partnership Area let by 31 May 2030: eight in the Transferred "
             "Properties and fifty-two Acquired Homes.") in text
     assert "bought by 31 May 2030 and let by" not in text
+
+
+def test_partnership_property_is_defined_through_acquired_home(drafts):
+    # ci-sample r20 finding 17: the definitions no longer overlap
+    definitions = {d.term: plain_text(d.inlines) for d in drafts["affordable-homes-partnership"].document.definitions}
+    assert definitions["Partnership Property"] == "each property listed in Schedule 1 and each Acquired Home"
+    lease = {d.term: plain_text(d.inlines) for d in drafts["community-asset-lease"].document.definitions}
+    assert "Acquired Home" not in lease["Partnership Property"]
