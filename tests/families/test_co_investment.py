@@ -1479,3 +1479,14 @@ def test_partnership_property_is_defined_through_acquired_home(drafts):
     assert definitions["Partnership Property"] == "each property listed in Schedule 1 and each Acquired Home"
     lease = {d.term: plain_text(d.inlines) for d in drafts["community-asset-lease"].document.definitions}
     assert "Acquired Home" not in lease["Partnership Property"]
+
+
+def test_cure_right_is_listed_among_the_assumptions(drafts):
+    # ci-sample r20 finding 11: the cure right is this draft's term, so the assumptions list names it
+    doc = drafts["affordable-homes-partnership"].document
+    notes = " ".join(c.note or "" for c in doc.all_clauses())
+    assert ("the right for the Charity to cure a cover shortfall from its own resources within 20 Business Days after "
+            "giving the certificate, in no more than two Test Years and not in two consecutive Test Years") in notes
+    quiet = drafts["community-asset-lease"].document
+    if "cure" not in " ".join(text_of(c) for c in quiet.all_clauses()):
+        assert "to cure a cover shortfall" not in " ".join(c.note or "" for c in quiet.all_clauses())
