@@ -1490,3 +1490,12 @@ def test_cure_right_is_listed_among_the_assumptions(drafts):
     quiet = drafts["community-asset-lease"].document
     if "cure" not in " ".join(text_of(c) for c in quiet.all_clauses()):
         assert "to cure a cover shortfall" not in " ".join(c.note or "" for c in quiet.all_clauses())
+
+
+def test_end_of_term_table_knows_the_investors_are_repaid_before_the_term_ends(drafts):
+    # ci-sample r20 finding 15: both maturities fall years before the term ends
+    doc = drafts["affordable-homes-partnership"].document
+    rows = {r[0]: r[2] for t in tables(clause(doc, "co-investment.schedule-exit")) for r in t[1:]}
+    assert rows["Authority option"] == ("Already repaid by their Maturity Dates; any Investment Capital still "
+                                        "outstanding is repaid from the price")
+    assert "by their Maturity Dates by refinancing" not in text_of(clause(doc, "co-investment.end-of-term"))

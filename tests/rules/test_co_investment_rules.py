@@ -1316,3 +1316,13 @@ def test_the_step_in_counts_the_clawback_once(catalogue):
     flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "the Clawback Amount deducted in working out the price for each home stands in place of any Clawback " \
         "Amount the Charity would otherwise owe for it, so the Charity is released" in flat
+
+
+def test_end_of_term_table_repays_from_the_exit_when_a_maturity_is_the_term_end(catalogue):
+    """ci-sample r20 finding 15, quiet case: an investment that runs to the end of the term is repaid on the exit."""
+    def to_term_end(d):
+        d["contributions"]["investments"][1]["maturity"] = dt.date(2052, 5, 31)
+
+    text = to_text(assemble(sheet_from(HOMES, catalogue, to_term_end), catalogue, today=RULES_DATE).document)
+    assert "Repaid from the price" in text and "Already repaid by their Maturity Dates" not in text
+    assert "must repay the Investors by their Maturity Dates by refinancing or from the Partnership Account" in text
