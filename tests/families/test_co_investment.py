@@ -1189,8 +1189,10 @@ def test_a_home_transferred_with_an_occupier_needs_agreement_before_completion_a
             "2 O'Brien Court, Trentborough TB21 1TT is to be rehoused by the Council or granted a new tenancy by the "
             "Charity;") in text_of(cp)
     assert "Housing Act 1996 s.209 in its current form" in cp.note
-    full = "\n".join(text_of(c) for c in doc.clauses)
-    assert "each home bought under clause 14.7 to replace a Partnership Property" in full
+    # r20 ci-sample 17: replacements reach Partnership Property through the Acquired Home definition
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert definitions["Partnership Property"] == "each property listed in Schedule 1 and each Acquired Home"
+    assert definitions["Acquired Home"].endswith("and each replacement home it buys under clause 14.7")
 
 
 def test_the_execution_note_names_the_sheets_signatories_the_deed_blocks_leave_blank(drafts):
@@ -1446,6 +1448,10 @@ def test_charity_completion_conditions_cannot_be_waived(drafts):
     assert re.search(r"A Required Consent cannot be waived by anyone, and nor can the Completion Conditions in "
                      r"clause \d+\.\d+\([a-z]\) and clause \d+\.\d+\([a-z]\)\. Any other Completion Condition", text)
     assert "because without it" not in text
+    one = text_of(clause(drafts["housing-land-transfer"].document, "co-investment.conditions-precedent"))
+    assert re.search(r"and nor can the Completion Condition in clause \d+\.\d+\([a-z]\)\. Any other", one)
+    quiet = text_of(clause(drafts["community-asset-lease"].document, "co-investment.conditions-precedent"))
+    assert "A Required Consent cannot be waived by anyone. Any other Completion Condition" in quiet
 
 
 def test_operative_clauses_state_the_rule_and_the_notes_give_the_reasons(drafts):
