@@ -1189,8 +1189,10 @@ def test_a_home_transferred_with_an_occupier_needs_agreement_before_completion_a
             "2 O'Brien Court, Trentborough TB21 1TT is to be rehoused by the Council or granted a new tenancy by the "
             "Charity;") in text_of(cp)
     assert "Housing Act 1996 s.209 in its current form" in cp.note
-    full = "\n".join(text_of(c) for c in doc.clauses)
-    assert "each home bought under clause 14.7 to replace a Partnership Property" in full
+    # r20 ci-sample 17: replacements reach Partnership Property through the Acquired Home definition
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert definitions["Partnership Property"] == "each property listed in Schedule 1 and each Acquired Home"
+    assert definitions["Acquired Home"].endswith("and each replacement home it buys under clause 14.7")
 
 
 def test_the_execution_note_names_the_sheets_signatories_the_deed_blocks_leave_blank(drafts):
@@ -1412,7 +1414,10 @@ def test_unapplied_cash_is_held_on_trust_and_own_resource_payments_survive_the_c
     contributions = text_of(clause(doc, "co-investment.contributions"))
     assert "except that the Charity must pay from its own resources the sums that the financial waterfall" in contributions
     nominations = text_of(clause(doc, "co-investment.nominations"))
-    assert "counts as a nomination by the Council for the purposes of the Outcomes Framework" in nominations
+    # ci-sample r20 finding 8: a fall-back letting is reported separately, not deemed a Council nomination
+    assert "counts as a nomination by the Council for the purposes of the Outcomes Framework" not in nominations
+    assert re.search(r"did not object, is not a breach of clause \d+\.1 and does not count as a nomination by the "
+                     r"Council; the Charity must report it separately in each Impact Report", nominations)
 
 
 def test_reserve_note_states_its_rent_basis_and_the_flat_rent_reading(drafts):
@@ -1435,3 +1440,68 @@ def test_drawdown_definitions_cover_only_the_phrases_the_table_uses(drafts):
 def test_liability_cap_leaves_subsidy_recovery_uncapped(drafts):
     text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.liability"))
     assert "any sum the Charity must repay under clause 22" in text
+
+
+def test_charity_completion_conditions_cannot_be_waived(drafts):
+    # ci-sample r20 finding 4: the s.124 advice and the Commission's order for the option are not waivable
+    text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.conditions-precedent"))
+    assert re.search(r"A Required Consent cannot be waived by anyone, and nor can the Completion Conditions in "
+                     r"clause \d+\.\d+\([a-z]\) and clause \d+\.\d+\([a-z]\)\. Any other Completion Condition", text)
+    assert "because without it" not in text
+    one = text_of(clause(drafts["housing-land-transfer"].document, "co-investment.conditions-precedent"))
+    assert re.search(r"and nor can the Completion Condition in clause \d+\.\d+\([a-z]\)\. Any other", one)
+    quiet = text_of(clause(drafts["community-asset-lease"].document, "co-investment.conditions-precedent"))
+    assert "A Required Consent cannot be waived by anyone. Any other Completion Condition" in quiet
+
+
+def test_operative_clauses_state_the_rule_and_the_notes_give_the_reasons(drafts):
+    # ci-sample r20 finding 12: the reasons move from the clauses to the drafting notes
+    doc = drafts["affordable-homes-partnership"].document
+    reasons = {"co-investment.disposal": "because the price already takes account",
+               "co-investment.governance": "so that no drawdown or other right that waits for it",
+               "co-investment.default-termination": "the clawback is counted once",
+               "co-investment.end-of-term": "never recovers the same contribution twice",
+               "co-investment.schedule-agreed-forms": "which are written for residential property"}
+    for cid, reason in reasons.items():
+        c = clause(doc, cid)
+        assert reason not in text_of(c), cid
+    assert "is not a Clawback Event." in text_of(clause(doc, "co-investment.disposal"))
+    assert "is treated as approved." in text_of(clause(doc, "co-investment.governance"))
+    assert "Standard Conditions of Sale (Fifth Edition, 2018 Revision) so far as" in text_of(
+        clause(doc, "co-investment.schedule-agreed-forms"))
+
+
+def test_homes_target_does_not_say_bought_and_let_by_the_same_day(drafts):
+    # ci-sample r20 finding 3: buying deadline = letting date; transferred homes are not "bought"
+    text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.purpose-outcomes"))
+    assert ("sixty (60) affordable homes in the Partnership Area let by 31 May 2030: eight in the Transferred "
+            "Properties and fifty-two Acquired Homes.") in text
+    assert "bought by 31 May 2030 and let by" not in text
+
+
+def test_partnership_property_is_defined_through_acquired_home(drafts):
+    # ci-sample r20 finding 17: the definitions no longer overlap
+    definitions = {d.term: plain_text(d.inlines) for d in drafts["affordable-homes-partnership"].document.definitions}
+    assert definitions["Partnership Property"] == "each property listed in Schedule 1 and each Acquired Home"
+    lease = {d.term: plain_text(d.inlines) for d in drafts["community-asset-lease"].document.definitions}
+    assert "Acquired Home" not in lease["Partnership Property"]
+
+
+def test_cure_right_is_listed_among_the_assumptions(drafts):
+    # ci-sample r20 finding 11: the cure right is this draft's term, so the assumptions list names it
+    doc = drafts["affordable-homes-partnership"].document
+    notes = " ".join(c.note or "" for c in doc.all_clauses())
+    assert ("the right for the Charity to cure a cover shortfall from its own resources within 20 Business Days after "
+            "giving the certificate, in no more than two Test Years and not in two consecutive Test Years") in notes
+    quiet = drafts["community-asset-lease"].document
+    if "cure" not in " ".join(text_of(c) for c in quiet.all_clauses()):
+        assert "to cure a cover shortfall" not in " ".join(c.note or "" for c in quiet.all_clauses())
+
+
+def test_end_of_term_table_knows_the_investors_are_repaid_before_the_term_ends(drafts):
+    # ci-sample r20 finding 15: both maturities fall years before the term ends
+    doc = drafts["affordable-homes-partnership"].document
+    rows = {r[0]: r[2] for t in tables(clause(doc, "co-investment.schedule-exit")) for r in t[1:]}
+    assert rows["Authority option"] == ("Already repaid by their Maturity Dates; any Investment Capital still "
+                                        "outstanding is repaid from the price")
+    assert "by their Maturity Dates by refinancing" not in text_of(clause(doc, "co-investment.end-of-term"))

@@ -777,8 +777,9 @@ def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
     Where the sheet also gives the day the decision was made (the Cabinet's 19 November), the deadline runs from
     that earlier day, so that the entry is in time whichever day counts as the confirmation."""
     text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
-    assert ("(the decision was made on 19 November 2026 and took effect on 27 November 2026; the Council must make "
-            "the entry by 18 February 2027, the last day of the three months beginning with the earlier date") in text
+    assert ("(the decision was made on 19 November 2026 and confirmed on 27 November 2026; the Council must make "
+            "the entry by 18 February 2027, the last day of the three months beginning with the earlier date)") in text
+    assert "took effect on" not in text and "whichever date counts)" not in text  # r20 ci-sample findings 12, 13
 
     def made_when_confirmed(d):
         del d["subsidy"]["decided_on"]
@@ -1315,3 +1316,13 @@ def test_the_step_in_counts_the_clawback_once(catalogue):
     flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "the Clawback Amount deducted in working out the price for each home stands in place of any Clawback " \
         "Amount the Charity would otherwise owe for it, so the Charity is released" in flat
+
+
+def test_end_of_term_table_repays_from_the_exit_when_a_maturity_is_the_term_end(catalogue):
+    """ci-sample r20 finding 15, quiet case: an investment that runs to the end of the term is repaid on the exit."""
+    def to_term_end(d):
+        d["contributions"]["investments"][1]["maturity"] = dt.date(2052, 5, 31)
+
+    text = to_text(assemble(sheet_from(HOMES, catalogue, to_term_end), catalogue, today=RULES_DATE).document)
+    assert "Repaid from the price" in text and "Already repaid by their Maturity Dates" not in text
+    assert "must repay the Investors by their Maturity Dates by refinancing or from the Partnership Account" in text
