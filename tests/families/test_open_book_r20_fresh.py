@@ -1,0 +1,69 @@
+"""r20 ob-fresh review (Larchmont Homes, adults with a learning disability in care homes, a company provider):
+notes must follow the sheet (adults or children, client group, legal form, excess treatment), not a precedent."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from assembler.assemble import assemble
+from assembler.termsheet.loader import load_file
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+
+SAMPLES = ROOT / "samples" / "open-book"
+
+
+def result(catalogue, name, change=None):
+    path = SAMPLES / name
+    sheet = read_termsheet(path, catalogue)
+    if change:
+        data = copy.deepcopy(dict(load_file(path).data))
+        change(data)
+        sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
+    return assemble(sheet, catalogue, today=DRAFT_DATE)
+
+
+def notes(res) -> str:
+    return "\n".join(c.note or "" for c in [*res.document.clauses, *res.document.schedules])
+
+
+def test_adult_company_notes_carry_no_children_or_charity_precedent(catalogue):
+    text = notes(result(catalogue, "supported-living-company.yaml"))
+    for phrase in ("children's placements are short", "new child", "dementia care",
+                   "education and sufficiency duties", "care or protection of children",
+                   "(often a charity)", "several public bodies pay", "SORP accounts",
+                   "such as a charity or a company limited by guarantee", "half refunded"):
+        assert phrase not in text, phrase
+
+
+def test_childrens_and_charity_notes_keep_their_points(catalogue):
+    text = notes(result(catalogue, "childrens-homes-charity.yaml"))
+    assert "care or protection of children and young people" in text
+    assert "(often a charity)" in text
+    assert "SORP accounts" in text
+    assert "such as a charity or a company limited by guarantee" in text
+
+
+def test_restrictive_practice_note_follows_the_client_group(catalogue):
+    res = result(catalogue, "adult-care-sharing-band.yaml")
+    sg = next(c for c in res.document.clauses if c.id == "open-book.safeguarding").note
+    desc = " ".join(load_file(SAMPLES / "adult-care-sharing-band.yaml").data["services"]["description"].split()).lower()
+    if "dementia" in desc:
+        assert "in dementia care" in sg
+    ld = result(catalogue, "adult-care-sharing-band.yaml", lambda d: d["services"].update(
+        description="provide residential care for adults with a learning disability or autism"))
+    sg = next(c for c in ld.document.clauses if c.id == "open-book.safeguarding").note
+    assert "positive behaviour support and STOMP" in sg and "dementia" not in sg
+
+
+def test_top_up_note_follows_the_excess_treatment(catalogue, tmp_path):
+    split = result(catalogue, "adult-care-sharing-band.yaml")
+    res = next(c for c in split.document.clauses if c.id == "open-book.residents").note
+    assert "partly refunded to the council as Excess Profit" in res
+    path = tmp_path / "refund.yaml"
+    path.write_text((SAMPLES / "adult-care-sharing-band.yaml").read_text(encoding="utf-8").replace(
+        "open_book_excess: split", "open_book_excess: refund"), encoding="utf-8")
+    full = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    res = next(c for c in full.document.clauses if c.id == "open-book.residents").note
+    assert "is not refunded to the council as Excess Profit" in res and "half" not in res
