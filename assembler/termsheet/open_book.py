@@ -969,8 +969,11 @@ class Services(Strict):
     existing_contract: Text | None = Field(
         None, description="Where the provider already supports the people at the homes (incumbent: true or empty): the "
                           "reference of the earlier contract between the parties, e.g. 'DCC/ASC/2022/061'. The draft "
-                          "names it and ends it for those people at the start of the Service Term. Empty: the draft "
-                          "speaks of 'an earlier contract between the Parties'.")
+                          "names it and ends it for those people at the start of the Service Term. A bare reference is defined as "
+                          "'the contract between the Parties reference ...'; a description starting 'the' or 'each' "
+                          "(e.g. 'the individual placement agreements made under the Council's framework (reference "
+                          "...)') is used as written. Empty: the draft speaks of 'an earlier contract between the "
+                          "Parties'.")
     previous_provider: Text | None = Field(
         None, description="Where the provider takes the services over from another provider (incumbent: false): the "
                           "provider that runs the homes now, e.g. 'Oakridge Residential Care Ltd'. Recital (B) names it "

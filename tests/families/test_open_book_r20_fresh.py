@@ -10,6 +10,7 @@ from assembler.assemble import assemble
 from assembler.termsheet.loader import load_file
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
 
 SAMPLES = ROOT / "samples" / "open-book"
 
@@ -67,3 +68,19 @@ def test_top_up_note_follows_the_excess_treatment(catalogue, tmp_path):
     full = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
     res = next(c for c in full.document.clauses if c.id == "open-book.residents").note
     assert "is not refunded to the council as Excess Profit" in res and "half" not in res
+
+
+def test_existing_contract_definition_reads_a_reference_or_a_description(catalogue):
+    """r20 ob-fresh 15: a description of framework placement agreements was pasted after 'reference'."""
+    def defined(res):
+        text = document_text(res)
+        start = text.index("Existing Contract means ") + len("Existing Contract means ")
+        return text[start:text.index("\n", start)].rstrip(";.")
+    ref = result(catalogue, "single-placement.yaml", lambda d: d["services"].update(existing_contract="ABC/2021/01"))
+    assert "the contract between the Parties reference ABC/2021/01" in defined(ref)
+    desc = result(catalogue, "single-placement.yaml", lambda d: d["services"].update(
+        existing_contract="the individual placement agreements made under the Council's framework (reference F/1)"))
+    text = defined(desc)
+    assert "reference the individual" not in text
+    assert text.startswith("the individual placement agreements made under the Council's framework (reference F/1)")
+    assert text.endswith("taken together")
