@@ -84,3 +84,13 @@ def test_existing_contract_definition_reads_a_reference_or_a_description(catalog
     assert "reference the individual" not in text
     assert text.startswith("the individual placement agreements made under the Council's framework (reference F/1)")
     assert text.endswith("taken together")
+
+
+def test_services_note_states_the_councils_notice_in_a_care_home(catalogue):
+    """r20 ob-fresh 6: the note said the council gives no notice while the residents clause gives 7 days."""
+    care = next(c for c in result(catalogue, "adult-care-sharing-band.yaml").document.clauses
+                if c.id == "open-book.services").note
+    assert "gives none" not in care and "ends a placement on 7 days' notice" in care
+    kids = next(c for c in result(catalogue, "childrens-homes-charity.yaml").document.clauses
+                if c.id == "open-book.services").note
+    assert "ends a placement on 7 days' notice" not in kids
