@@ -1181,10 +1181,13 @@ class Services(Strict):
             seg = words[pos:found[i + 1][0] if i + 1 < len(found) else len(words)]
             before = words[found[i - 1][1] if i else 0:pos]
             mm = re.search(r"12 months to (?:the )?(?:previous |preceding |last )?(" + "|".join(MONTHS) + ")", seg, re.I)
+            # 'for 70% of the price', or 'weighted 70%' / 'weighting of 70%' / 'with a 70% weight' (r20 ob-fresh 17)
             share = re.search(r"(?:for|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I) or re.search(
+                r"\bweight(?:ed|ing)?\s+(?:at\s+|of\s+|by\s+)?(\d+(?:\.\d+)?)%|\b(\d+(?:\.\d+)?)%\s+weight(?:ing)?\b",
+                seg, re.I) or re.search(
                 r"(\d+(?:\.\d+)?)%\s+(?:of\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
                 before, re.I)
-            parts.append({"index": key, "percent": Decimal(share.group(1)) if share else None,
+            parts.append({"index": key, "percent": Decimal(next(g for g in share.groups() if g)) if share else None,
                           "month": mm.group(1).capitalize() if mm and key != "nlw" else None})
         given = [p for p in parts if p["percent"] is not None]
         if not given or not all(0 < p["percent"] < 100 for p in given):

@@ -94,3 +94,25 @@ def test_services_note_states_the_councils_notice_in_a_care_home(catalogue):
     kids = next(c for c in result(catalogue, "childrens-homes-charity.yaml").document.clauses
                 if c.id == "open-book.services").note
     assert "ends a placement on 7 days' notice" not in kids
+
+
+def model(catalogue, name, change):
+    path = SAMPLES / name
+    data = copy.deepcopy(dict(load_file(path).data))
+    change(data)
+    return type(read_termsheet(path, catalogue).model).model_validate(data)
+
+
+def test_index_words_with_weights_are_read_as_a_formula(catalogue):
+    """r20 ob-fresh 17: '(weighted 70%)' after each measure was not read as its share."""
+    words = ("a weighted average of the percentage increase in the National Living Wage that April (weighted "
+             "70%) and CPIH for the 12 months to the previous December (weighted 30%), capped at 6%")
+    m = model(catalogue, "adult-care-sharing-band.yaml", lambda d: d["services"].update(indexation=words))
+    formula = m.services.index_formula
+    assert formula.startswith("(0.7 × N) + (0.3 × C), where N is the percentage increase in the hourly rate of the "
+                              "national living wage")
+    assert "the 12 months to the December before that review date" in formula
+    assert formula.endswith("if the result is more than 6%, the rate is 6%")
+    odd = model(catalogue, "adult-care-sharing-band.yaml", lambda d: d["services"].update(
+        indexation=words.replace("30%", "40%")))      # shares that do not add up: no formula
+    assert odd.services.index_formula is None
