@@ -116,3 +116,14 @@ def test_index_words_with_weights_are_read_as_a_formula(catalogue):
     odd = model(catalogue, "adult-care-sharing-band.yaml", lambda d: d["services"].update(
         indexation=words.replace("30%", "40%")))      # shares that do not add up: no formula
     assert odd.services.index_formula is None
+
+
+def test_fair_pay_agreement_is_flagged_when_the_nlw_is_not_a_change_in_law(catalogue):
+    """r20 ob-fresh 1: the definition counts a fair pay agreement but the note only said so when the NLW was one."""
+    res = result(catalogue, "supported-living-company.yaml",
+                 lambda d: d["services"].update(minimum_wage_change_in_law=False))
+    note = next(c for c in res.document.clauses if c.id == "open-book.change-in-law").note
+    assert "Adult Social Care Negotiating Body" in note and "the instructions do not mention it" in note
+    kids = next(c for c in result(catalogue, "childrens-homes-charity.yaml").document.clauses
+                if c.id == "open-book.change-in-law").note
+    assert "fair pay agreement" not in kids
