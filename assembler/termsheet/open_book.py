@@ -1484,6 +1484,10 @@ class OpenBookTermSheet(TermSheetBase):
         for st in steps:
             capped = pence(capped * min(st["factor"], capf))
             st["capped"] = whole(capped)
+            # r20 ob-fresh 3: what the capped Price leaves uncovered on the budget, and the profit after it
+            st["capped_income"] = whole(pence(capped * st["units"]))
+            st["shortfall"] = whole(max(target - pence(capped * st["units"]), Decimal(0)))
+            st["capped_profit"] = whole(bud.maximum_profit - st["shortfall"])
         return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,

@@ -127,3 +127,16 @@ def test_fair_pay_agreement_is_flagged_when_the_nlw_is_not_a_change_in_law(catal
     kids = next(c for c in result(catalogue, "childrens-homes-charity.yaml").document.clauses
                 if c.id == "open-book.change-in-law").note
     assert "fair pay agreement" not in kids
+
+
+def test_rebasing_cap_note_gives_the_shortfall_figures(catalogue):
+    """r20 ob-fresh 3: the note should say what the cap leaves uncovered after one and two lapses."""
+    res = result(catalogue, "childrens-homes-charity.yaml")
+    note = next(c for c in res.document.clauses if c.id == "open-book.pricing").note
+    assert "the uncapped factor for one place is 1.0622" in note
+    assert "one lapse held to the cap leaves it £" in note
+    assert "a year short of the budgeted Allowable Costs and Reasonable Profit (£" in note
+    assert "and a second leaves it £" in note
+    assert "a catch-up, a higher cap or a floor at break-even" in note
+    quiet = result(catalogue, "adult-care-sharing-band.yaml")
+    assert "one lapse held to the cap" not in next(c for c in quiet.document.clauses if c.id == "open-book.pricing").note
