@@ -969,8 +969,11 @@ class Services(Strict):
     existing_contract: Text | None = Field(
         None, description="Where the provider already supports the people at the homes (incumbent: true or empty): the "
                           "reference of the earlier contract between the parties, e.g. 'DCC/ASC/2022/061'. The draft "
-                          "names it and ends it for those people at the start of the Service Term. Empty: the draft "
-                          "speaks of 'an earlier contract between the Parties'.")
+                          "names it and ends it for those people at the start of the Service Term. A bare reference is defined as "
+                          "'the contract between the Parties reference ...'; a description starting 'the' or 'each' "
+                          "(e.g. 'the individual placement agreements made under the Council's framework (reference "
+                          "...)') is used as written. Empty: the draft speaks of 'an earlier contract between the "
+                          "Parties'.")
     previous_provider: Text | None = Field(
         None, description="Where the provider takes the services over from another provider (incumbent: false): the "
                           "provider that runs the homes now, e.g. 'Oakridge Residential Care Ltd'. Recital (B) names it "
@@ -1178,10 +1181,13 @@ class Services(Strict):
             seg = words[pos:found[i + 1][0] if i + 1 < len(found) else len(words)]
             before = words[found[i - 1][1] if i else 0:pos]
             mm = re.search(r"12 months to (?:the )?(?:previous |preceding |last )?(" + "|".join(MONTHS) + ")", seg, re.I)
+            # 'for 70% of the price', or 'weighted 70%' / 'weighting of 70%' / 'with a 70% weight' (r20 ob-fresh 17)
             share = re.search(r"(?:for|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I) or re.search(
+                r"\bweight(?:ed|ing)?\s+(?:at\s+|of\s+|by\s+)?(\d+(?:\.\d+)?)%|\b(\d+(?:\.\d+)?)%\s+weight(?:ing)?\b",
+                seg, re.I) or re.search(
                 r"(\d+(?:\.\d+)?)%\s+(?:of\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
                 before, re.I)
-            parts.append({"index": key, "percent": Decimal(share.group(1)) if share else None,
+            parts.append({"index": key, "percent": Decimal(next(g for g in share.groups() if g)) if share else None,
                           "month": mm.group(1).capitalize() if mm and key != "nlw" else None})
         given = [p for p in parts if p["percent"] is not None]
         if not given or not all(0 < p["percent"] < 100 for p in given):
@@ -1478,6 +1484,10 @@ class OpenBookTermSheet(TermSheetBase):
         for st in steps:
             capped = pence(capped * min(st["factor"], capf))
             st["capped"] = whole(capped)
+            # r20 ob-fresh 3: what the capped Price leaves uncovered on the budget, and the profit after it
+            st["capped_income"] = whole(pence(capped * st["units"]))
+            st["shortfall"] = whole(max(target - pence(capped * st["units"]), Decimal(0)))
+            st["capped_profit"] = whole(bud.maximum_profit - st["shortfall"])
         return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
