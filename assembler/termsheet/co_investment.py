@@ -686,6 +686,10 @@ class Disposal(Strict):
         "of Assets) Regulations 2006, Schedule 1). Either way the draft limits a Substitute Provider, and any other "
         "transferee, to the bodies that restriction allows; true makes the note say the rules contain it, and leaving it "
         "out asks for the rules to be checked.")
+    licensed_homes: Text | None = Field(
+        None, description="The homes whose occupiers hold licences, not tenancies, described as the draft should name them, "
+        "e.g. 'refuge units' or 'hostel rooms'. Left out, the draft reads them from a permitted disposal such as "
+        "'licences of refuge units to residents'; with neither, every home is let on an assured periodic tenancy.")
 
 
 class EndOfTerm(Strict):
@@ -886,7 +890,7 @@ class CoInvestmentTermSheet(TermSheetBase):
 
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
-                                                 "replacement_sales")  # names derived_context adds for the clauses
+                                                 "replacement_sales", "licensed_homes")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -977,7 +981,20 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
                 "second_charge": self.authority_second_charge,
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
-                "replacement_sales": self.replacement_sales}
+                "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes}
+
+    @property
+    def licensed_homes(self) -> str | None:
+        """The homes occupied under licences rather than tenancies (refuge units, hostel rooms): the sheet's
+        disposal.licensed_homes, else read from a permitted disposal 'licences of X to residents/occupiers'."""
+        if self.disposal.licensed_homes:
+            return self.disposal.licensed_homes.strip()
+        for item in self.disposal.permitted:
+            m = re.search(r"\blicen[cs]es?\s+(?:to\s+occupy\s+)?of\s+(?:the\s+)?(.+?)\s+to\s+(?:their\s+|its\s+)?"
+                          r"(?:residents|occupiers|occupants|guests)\b", item, re.I)
+            if m and not re.search(r"\b(office|shop|café|cafe|kiosk|garage|parking|space)s?\b", m.group(1), re.I):
+                return m.group(1).strip()
+        return None
 
     @property
     def replacement_sales(self) -> dict[int, dict]:

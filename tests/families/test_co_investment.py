@@ -1435,3 +1435,22 @@ def test_drawdown_definitions_cover_only_the_phrases_the_table_uses(drafts):
 def test_liability_cap_leaves_subsidy_recovery_uncapped(drafts):
     text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.liability"))
     assert "any sum the Charity must repay under clause 22" in text
+
+
+def test_homes_the_sheet_lets_on_licences_are_not_forced_onto_assured_tenancies(catalogue):
+    """r20 ci-fresh finding 1: where a permitted disposal allows licences of some homes to their residents (refuge
+    units, hostel rooms), the tenancy clause requires assured periodic tenancies only for the other homes and permits
+    licences for those; with no such disposal every home is let on an assured periodic tenancy."""
+    marker = "    - a sale of a home that the Partnership Board approves"
+    text = HOMES.read_text(encoding="utf-8").replace(
+        marker, "    - licences of hostel rooms to residents, and tenancies of the other homes\n" + marker)
+    doc = assemble(validate(load_text(text, "licences.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    lettings = text_of(clause(doc, "co-investment.nominations"))
+    assert "Each home, other than the hostel rooms, must be let on an assured tenancy that is a periodic tenancy" in lettings
+    assert "occupation of the hostel rooms only under licences to occupy" in lettings
+    assert "Each home must be let on an assured tenancy" not in lettings
+    assert "for the hostel rooms a licence to occupy" in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    quiet = text_of(clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                           "co-investment.nominations"))
+    assert "Each home must be let on an assured tenancy that is a periodic tenancy" in quiet
+    assert "licences to occupy" not in quiet
