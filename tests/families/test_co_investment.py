@@ -1454,3 +1454,21 @@ def test_homes_the_sheet_lets_on_licences_are_not_forced_onto_assured_tenancies(
                            "co-investment.nominations"))
     assert "Each home must be let on an assured tenancy that is a periodic tenancy" in quiet
     assert "licences to occupy" not in quiet
+
+
+def test_a_grant_for_works_to_the_scheduled_property_is_flagged_when_attributed_to_homes_bought(catalogue):
+    """r20 ci-fresh finding 2: where homes are bought and the Authority Grant is described as for works (a conversion),
+    the works note says the draft attributes it to the homes bought and gives the per-home figures if it were attributed
+    to the Schedule 1 homes instead; a grant with no such words gets no such note."""
+    text = HOMES.read_text(encoding="utf-8").replace(
+        "description: Capital grant from the Council's housing capital programme\n",
+        "description: Capital grant from the Council's housing capital programme for the refurbishment works\n")
+    sheet = validate(load_text(text, "works.yaml"), catalogue)
+    homes = sheet.model.contributions.homes_in_schedule
+    assert homes and sheet.model.acquisition.homes_to_acquire
+    note = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.works").note or ""
+    assert "should instead be attributed to the" in note and "homes there (" in note
+    assert "homes bought carrying none" in note
+    quiet = clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                   "co-investment.works").note or ""
+    assert "should instead be attributed" not in quiet
