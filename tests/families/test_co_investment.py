@@ -5,6 +5,7 @@ reported by file, line and field without writing anything."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -1472,3 +1473,39 @@ def test_a_grant_for_works_to_the_scheduled_property_is_flagged_when_attributed_
     quiet = clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
                    "co-investment.works").note or ""
     assert "should instead be attributed" not in quiet
+
+
+def test_pre_rent_return_is_split_across_the_payments_it_falls_in(catalogue):
+    """r20 ci-fresh finding 5: where the return accrued before rent starts is more than the first payment (a payment
+    due before rent starts), clause 5 splits it across that payment and the next, and the figures add up; Schedule 3
+    no longer sends that first payment to Blue Door's resources outside the account. One payment: the old wording."""
+    from assembler.credit.co_investment import pre_income_return, pre_income_split
+    text = HOMES.read_text(encoding="utf-8")
+    sheet = validate(load_text(text, "homes.yaml"), catalogue)
+    split = pre_income_split(sheet.model)
+    assert sum(a for _, a in split) == pre_income_return(sheet.model)
+    doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    contrib = text_of(clause(doc, "co-investment.contributions"))
+    if len(split) == 1:
+        assert "falls due with the first payment of that return" in contrib
+    else:
+        assert f"is paid {split[0][1]:,}" in contrib.replace("£", "")
+
+
+BIRCHFIELD = Path(__file__).parent / "fixtures" / "co-investment-birchfield-r20.yaml"  # the r20 ci-fresh review sheet
+
+
+def test_birchfield_refuge_licences_and_pre_rent_return_split(catalogue):
+    """r20 ci-fresh findings 1 and 5 on the reviewed sheet: refuge units on licences, the move-on flats on assured
+    periodic tenancies; the £20,206.85 pre-rent return split into the £17,404.11 paid on 31 March 2028 and the
+    £2,802.74 paid with the 31 March 2029 instalment; Schedule 3 no longer also sends that first payment to Blue Door's
+    resources outside the account."""
+    doc = assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document
+    lettings = text_of(clause(doc, "co-investment.nominations"))
+    assert "Each home, other than the refuge units, must be let on an assured tenancy" in lettings
+    assert "occupation of the refuge units only under licences to occupy" in lettings
+    contrib = text_of(clause(doc, "co-investment.contributions"))
+    assert ("is paid £17,404.11 on 31 March 2028 and £2,802.74, accrued from 31 March 2028 to 1 May 2028, with the "
+            "payment due on 31 March 2029") in contrib
+    waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
+    assert "first such payment, due on 31 March 2028" not in waterfall
