@@ -1509,3 +1509,17 @@ def test_birchfield_refuge_licences_and_pre_rent_return_split(catalogue):
             "payment due on 31 March 2029") in contrib
     waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
     assert "first such payment, due on 31 March 2028" not in waterfall
+
+
+def test_shared_accommodation_rate_note_names_the_domestic_abuse_exemption(catalogue):
+    """r20 ci-fresh finding 9: where the client group is survivors of domestic abuse, the nominations note names the
+    shared accommodation rate exemption (S.I. 2022/942, from 1 October 2022) and says families with children are
+    outside the rate; a sheet for another client group does not get it."""
+    note = clause(assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.nominations").note or ""
+    assert "Since 1 October 2022 (S.I. 2022/942) a person who has experienced domestic abuse is also exempt" in note
+    assert "a household with children is outside it" in note
+    text = BIRCHFIELD.read_text(encoding="utf-8").replace("domestic abuse", "homelessness")
+    quiet = clause(assemble(validate(load_text(text, "other.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                   "co-investment.nominations").note or ""
+    assert "S.I. 2022/942" not in quiet
