@@ -473,6 +473,10 @@ class Acquisition(Strict):
         "so this should be later than the deadline. Leave out for six months after the acquisition deadline.")
     areas: list[Text] = Field(default_factory=list, description="Areas (towns, wards, postcodes) where homes may be bought.")
     price_cap: Money | None = Field(None, description="Highest purchase price for one home, in pounds, before refurbishment.")
+    min_lease_years: int | None = Field(
+        None, ge=1, le=999, description="The shortest unexpired lease term a leasehold home bought may have, in years, "
+        "as the investors agree it. Left out, the Acquisition Criteria show a bracketed [85] years and the note flags it as "
+        "this draft's assumption to confirm with the investors.")
     all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds.")
     refurbishment_standard: Text = Field("the Decent Homes Standard", description="Standard every home must meet before it is let.")
     property_types: list[Text] = Field(default_factory=list, description="Kinds of home wanted, e.g. 'two-bedroom houses'.")

@@ -1523,3 +1523,20 @@ def test_shared_accommodation_rate_note_names_the_domestic_abuse_exemption(catal
     quiet = clause(assemble(validate(load_text(text, "other.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
                    "co-investment.nominations").note or ""
     assert "S.I. 2022/942" not in quiet
+
+
+def test_title_criterion_is_bracketed_unless_the_sheet_gives_a_minimum_lease_term(catalogue):
+    """r20 ci-fresh finding 12: with no minimum unexpired lease term in the sheet the Acquisition Criteria bracket
+    [85] years and the note calls it an assumption, not a lenders' usual requirement; acquisition.min_lease_years
+    states the agreed figure without brackets."""
+    doc = assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document
+    crit = clause(doc, "co-investment.schedule-criteria")
+    body = " ".join(" ".join(" ".join(r) for r in t) for t in tables(crit)) + text_of(crit)
+    assert "at least [85] years unexpired" in body
+    assert "99 years" not in body and "usual lenders' requirement" not in (crit.note or "")
+    assert "this draft's assumption" in (crit.note or "")
+    text = BIRCHFIELD.read_text(encoding="utf-8").replace("  price_cap: 118,000\n", "  price_cap: 118,000\n  min_lease_years: 80\n")
+    crit = clause(assemble(validate(load_text(text, "lease.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.schedule-criteria")
+    body = " ".join(" ".join(" ".join(r) for r in t) for t in tables(crit)) + text_of(crit)
+    assert "at least 80 years unexpired" in body and "[85]" not in body
