@@ -129,6 +129,14 @@ class Property(Strict):
         r"\bshar(?:ed|ing)\b(?!\s+(?:ownership|staff|office|garden|lounge|entrance|common|communal|base|facilit))")
 
     @property
+    def excepted_in_use(self) -> bool:
+        """The excepted part is occupied or used by someone under an agreement or carries apparatus (a substation, a
+        mast, a let shop), as opposed to bare land the authority simply keeps (a verge, a strip for a road)."""
+        return bool(self.excepted and re.search(
+            r"\b(lease[ds]?(?!\s+plan)|wayleaves?|licen[cs]e[ds]?|tenan\w*|substation|apparatus|cables?|masts?|occupied|let to|used by|"
+            r"operators?|equipment|plant)\b", self.excepted, re.I))
+
+    @property
     def shared_home(self) -> bool:
         """The use describes a home shared by residents (a shared house or flat), not self-contained homes that share
         only a staff base, garden or entrance: only a shared home can be a house in multiple occupation."""

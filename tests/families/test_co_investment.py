@@ -1540,3 +1540,18 @@ def test_title_criterion_is_bracketed_unless_the_sheet_gives_a_minimum_lease_ter
                   "co-investment.schedule-criteria")
     body = " ".join(" ".join(" ".join(r) for r in t) for t in tables(crit)) + text_of(crit)
     assert "at least 80 years unexpired" in body and "[85]" not in body
+
+
+def test_bare_excepted_land_gets_no_apparatus_rights_and_refuge_entry_is_escorted(catalogue):
+    """r20 ci-fresh finding 8: an excepted highway verge (bare land, no agreement or apparatus) is reserved without
+    the pasted lease/wayleave and cables wording, with no entry to the rest of the property except in an emergency or
+    on five Business Days' notice, escorted at a refuge; an excepted substation let under a lease keeps its rights."""
+    from tests.conftest import ROOT
+    doc = assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document
+    lease = text_of(clause(doc, "co-investment.asset-transfer"))
+    assert "with no right to enter the rest of the property except in an emergency" in lease
+    assert "accompanied by Blue Door's staff and subject to its security procedures" in lease
+    assert "wayleave or other agreement under which it is used" not in lease
+    sub = assemble(read_termsheet(ROOT / "tests" / "rules" / "fixtures" / "co-investment-supported-lease.yaml", catalogue),
+                   catalogue, today=DRAFT_DATE).document
+    assert "wayleave or other agreement under which it is used" in text_of(clause(sub, "co-investment.asset-transfer"))
