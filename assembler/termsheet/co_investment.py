@@ -520,9 +520,19 @@ class Acquisition(Strict):
                              f"{self.homes_to_acquire}")
         return self
 
+    @property
+    def lease_years_min(self) -> int | None:
+        """The shortest unexpired lease term for a home bought: min_lease_years, else a figure the property types state
+        ('a lease of at least 99 years unexpired'); None where the sheet gives none."""
+        if self.min_lease_years:
+            return self.min_lease_years
+        m = re.search(r"at least (\d+) years(?: unexpired| left)", " ".join(self.property_types or []), re.I)
+        return int(m.group(1)) if m else None
+
 
 OUTSIDE_DOCUMENT = re.compile(r"\b(?:identified|set out|referred to|recorded)\s+in\s+(?:the|a)\s+(?:\w+\s+)?(?:report|decision|minute)", re.I)
 LETTERED_CONSENT = re.compile(r"\bConsent\s+[A-Z]{1,2}\b")
+
 
 
 class Consents(Strict):
