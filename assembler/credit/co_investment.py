@@ -840,6 +840,7 @@ class CreditView:
     cashflow: object | None = None  # the one cash-flow model (assembler/credit/cashflow.py): CashFlowView
     early_payments: list = field(default_factory=list)  # fixed payments due before the year's income can meet them
     first_instalment_cuts: dict = field(default_factory=dict)  # investor -> reduction of its first instalment
+    pre_income_split: list = field(default_factory=list)  # [(date, amount)] the pre-rent return is paid in
     return_only: dict = field(default_factory=dict)  # investor -> [(date, amount)] of return-only payments
     capped_shares: list = field(default_factory=list)  # capped shares of what remains: see capped_shares()
 
@@ -999,6 +1000,30 @@ def return_only_payments(sheet) -> dict:
     return out
 
 
+def pre_income_split(sheet) -> list[tuple]:
+    """The payments of return the pre-rent return (pre_income_return) falls in, as (date, amount): each return-only
+    payment due on or before rent starts in full, and the balance, accrued from the last of them to the day rent
+    starts, with the next payment. Only where one investor has a fixed return on capital drawn before rent starts;
+    otherwise empty (the clause then speaks generally)."""
+    start, total = sheet.income.income_starts, pre_income_return(sheet)
+    fixed = {i.investor for i in sheet.contributions.investments if i.return_basis == "fixed"}
+    early = {d.contributor for d in sheet.drawdowns if d.contributor in fixed and start and d.date < start}
+    if not total or len(early) != 1:
+        return []
+    rows = return_only_payments(sheet).get(next(iter(early)))
+    if rows is None:
+        return []
+    s = services(sheet)[next(iter(early))]
+    out = [(day, amount) for day, amount in rows if day <= start]
+    rest = total - sum((a for _, a in out), ZERO)
+    later = sorted(d for d in [*s.return_dates, *s.payment_dates] if d > start)
+    if rest > ZERO and later:
+        out.append((later[0], rest))
+    elif rest < ZERO:
+        return []
+    return out
+
+
 def first_instalment_reduction(sheet, inv) -> Decimal:
     """The yearly instalments are worked out on the whole capital from the start of the period the first one covers;
     capital drawn after that start earns no return before its drawdown, so the first instalment is reduced by return
@@ -1090,7 +1115,7 @@ def credit_view(sheet) -> CreditView:
         affordability=affordability_targets(sheet), early_payments=early_payments(sheet),
         first_instalment_cuts={i.investor: c for i in sheet.contributions.investments
                                if (c := first_instalment_reduction(sheet, i))},
-        return_only=return_only_payments(sheet),
+        return_only=return_only_payments(sheet), pre_income_split=pre_income_split(sheet),
         capped_shares=capped_shares(sheet))
 
 

@@ -129,6 +129,14 @@ class Property(Strict):
         r"\bshar(?:ed|ing)\b(?!\s+(?:ownership|staff|office|garden|lounge|entrance|common|communal|base|facilit))")
 
     @property
+    def excepted_in_use(self) -> bool:
+        """The excepted part is occupied or used by someone under an agreement or carries apparatus (a substation, a
+        mast, a let shop), as opposed to bare land the authority simply keeps (a verge, a strip for a road)."""
+        return bool(self.excepted and re.search(
+            r"\b(lease[ds]?(?!\s+plan)|wayleaves?|licen[cs]e[ds]?|tenan\w*|substation|apparatus|cables?|masts?|occupied|let to|used by|"
+            r"operators?|equipment|plant)\b", self.excepted, re.I))
+
+    @property
     def shared_home(self) -> bool:
         """The use describes a home shared by residents (a shared house or flat), not self-contained homes that share
         only a staff base, garden or entrance: only a shared home can be a house in multiple occupation."""
@@ -473,6 +481,10 @@ class Acquisition(Strict):
         "so this should be later than the deadline. Leave out for six months after the acquisition deadline.")
     areas: list[Text] = Field(default_factory=list, description="Areas (towns, wards, postcodes) where homes may be bought.")
     price_cap: Money | None = Field(None, description="Highest purchase price for one home, in pounds, before refurbishment.")
+    min_lease_years: int | None = Field(
+        None, ge=1, le=999, description="The shortest unexpired lease term a leasehold home bought may have, in years, "
+        "as the investors agree it. Left out, the Acquisition Criteria show a bracketed [85] years and the note flags it as "
+        "this draft's assumption to confirm with the investors.")
     all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds.")
     refurbishment_standard: Text = Field("the Decent Homes Standard", description="Standard every home must meet before it is let.")
     property_types: list[Text] = Field(default_factory=list, description="Kinds of home wanted, e.g. 'two-bedroom houses'.")
@@ -508,9 +520,19 @@ class Acquisition(Strict):
                              f"{self.homes_to_acquire}")
         return self
 
+    @property
+    def lease_years_min(self) -> int | None:
+        """The shortest unexpired lease term for a home bought: min_lease_years, else a figure the property types state
+        ('a lease of at least 99 years unexpired'); None where the sheet gives none."""
+        if self.min_lease_years:
+            return self.min_lease_years
+        m = re.search(r"at least (\d+) years(?: unexpired| left)", " ".join(self.property_types or []), re.I)
+        return int(m.group(1)) if m else None
+
 
 OUTSIDE_DOCUMENT = re.compile(r"\b(?:identified|set out|referred to|recorded)\s+in\s+(?:the|a)\s+(?:\w+\s+)?(?:report|decision|minute)", re.I)
 LETTERED_CONSENT = re.compile(r"\bConsent\s+[A-Z]{1,2}\b")
+
 
 
 class Consents(Strict):
@@ -686,6 +708,10 @@ class Disposal(Strict):
         "of Assets) Regulations 2006, Schedule 1). Either way the draft limits a Substitute Provider, and any other "
         "transferee, to the bodies that restriction allows; true makes the note say the rules contain it, and leaving it "
         "out asks for the rules to be checked.")
+    licensed_homes: Text | None = Field(
+        None, description="The homes whose occupiers hold licences, not tenancies, described as the draft should name them, "
+        "e.g. 'refuge units' or 'hostel rooms'. Left out, the draft reads them from a permitted disposal such as "
+        "'licences of refuge units to residents'; with neither, every home is let on an assured periodic tenancy.")
 
 
 class EndOfTerm(Strict):
@@ -886,7 +912,7 @@ class CoInvestmentTermSheet(TermSheetBase):
 
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
-                                                 "replacement_sales")  # names derived_context adds for the clauses
+                                                 "replacement_sales", "licensed_homes")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -977,7 +1003,20 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
                 "second_charge": self.authority_second_charge,
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
-                "replacement_sales": self.replacement_sales}
+                "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes}
+
+    @property
+    def licensed_homes(self) -> str | None:
+        """The homes occupied under licences rather than tenancies (refuge units, hostel rooms): the sheet's
+        disposal.licensed_homes, else read from a permitted disposal 'licences of X to residents/occupiers'."""
+        if self.disposal.licensed_homes:
+            return self.disposal.licensed_homes.strip()
+        for item in self.disposal.permitted:
+            m = re.search(r"\blicen[cs]es?\s+(?:to\s+occupy\s+)?of\s+(?:the\s+)?(.+?)\s+to\s+(?:their\s+|its\s+)?"
+                          r"(?:residents|occupiers|occupants|guests)\b", item, re.I)
+            if m and not re.search(r"\b(office|shop|café|cafe|kiosk|garage|parking|space)s?\b", m.group(1), re.I):
+                return m.group(1).strip()
+        return None
 
     @property
     def replacement_sales(self) -> dict[int, dict]:

@@ -5,6 +5,7 @@ reported by file, line and field without writing anything."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -1505,3 +1506,122 @@ def test_end_of_term_table_knows_the_investors_are_repaid_before_the_term_ends(d
     assert rows["Authority option"] == ("Already repaid by their Maturity Dates; any Investment Capital still "
                                         "outstanding is repaid from the price")
     assert "by their Maturity Dates by refinancing" not in text_of(clause(doc, "co-investment.end-of-term"))
+
+
+def test_homes_the_sheet_lets_on_licences_are_not_forced_onto_assured_tenancies(catalogue):
+    """r20 ci-fresh finding 1: where a permitted disposal allows licences of some homes to their residents (refuge
+    units, hostel rooms), the tenancy clause requires assured periodic tenancies only for the other homes and permits
+    licences for those; with no such disposal every home is let on an assured periodic tenancy."""
+    marker = "    - a sale of a home that the Partnership Board approves"
+    text = HOMES.read_text(encoding="utf-8").replace(
+        marker, "    - licences of hostel rooms to residents, and tenancies of the other homes\n" + marker)
+    doc = assemble(validate(load_text(text, "licences.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    lettings = text_of(clause(doc, "co-investment.nominations"))
+    assert "Each home, other than the hostel rooms, must be let on an assured tenancy that is a periodic tenancy" in lettings
+    assert "occupation of the hostel rooms only under licences to occupy" in lettings
+    assert "Each home must be let on an assured tenancy" not in lettings
+    assert "for the hostel rooms a licence to occupy" in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    quiet = text_of(clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                           "co-investment.nominations"))
+    assert "Each home must be let on an assured tenancy that is a periodic tenancy" in quiet
+    assert "licences to occupy" not in quiet
+
+
+def test_a_grant_for_works_to_the_scheduled_property_is_flagged_when_attributed_to_homes_bought(catalogue):
+    """r20 ci-fresh finding 2: where homes are bought and the Authority Grant is described as for works (a conversion),
+    the works note says the draft attributes it to the homes bought and gives the per-home figures if it were attributed
+    to the Schedule 1 homes instead; a grant with no such words gets no such note."""
+    text = HOMES.read_text(encoding="utf-8").replace(
+        "description: Capital grant from the Council's housing capital programme\n",
+        "description: Capital grant from the Council's housing capital programme for the refurbishment works\n")
+    sheet = validate(load_text(text, "works.yaml"), catalogue)
+    homes = sheet.model.contributions.homes_in_schedule
+    assert homes and sheet.model.acquisition.homes_to_acquire
+    note = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.works").note or ""
+    assert "should instead be attributed to the" in note and "homes there (" in note
+    assert "homes bought carrying none" in note
+    quiet = clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                   "co-investment.works").note or ""
+    assert "should instead be attributed" not in quiet
+
+
+def test_pre_rent_return_is_split_across_the_payments_it_falls_in(catalogue):
+    """r20 ci-fresh finding 5: where the return accrued before rent starts is more than the first payment (a payment
+    due before rent starts), clause 5 splits it across that payment and the next, and the figures add up; Schedule 3
+    no longer sends that first payment to Blue Door's resources outside the account. One payment: the old wording."""
+    from assembler.credit.co_investment import pre_income_return, pre_income_split
+    text = HOMES.read_text(encoding="utf-8")
+    sheet = validate(load_text(text, "homes.yaml"), catalogue)
+    split = pre_income_split(sheet.model)
+    assert sum(a for _, a in split) == pre_income_return(sheet.model)
+    doc = assemble(sheet, catalogue, today=DRAFT_DATE).document
+    contrib = text_of(clause(doc, "co-investment.contributions"))
+    if len(split) == 1:
+        assert "falls due with the first payment of that return" in contrib
+    else:
+        assert f"is paid {split[0][1]:,}" in contrib.replace("£", "")
+
+
+BIRCHFIELD = Path(__file__).parent / "fixtures" / "co-investment-birchfield-r20.yaml"  # the r20 ci-fresh review sheet
+
+
+def test_birchfield_refuge_licences_and_pre_rent_return_split(catalogue):
+    """r20 ci-fresh findings 1 and 5 on the reviewed sheet: refuge units on licences, the move-on flats on assured
+    periodic tenancies; the £20,206.85 pre-rent return split into the £17,404.11 paid on 31 March 2028 and the
+    £2,802.74 paid with the 31 March 2029 instalment; Schedule 3 no longer also sends that first payment to Blue Door's
+    resources outside the account."""
+    doc = assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document
+    lettings = text_of(clause(doc, "co-investment.nominations"))
+    assert "Each home, other than the refuge units, must be let on an assured tenancy" in lettings
+    assert "occupation of the refuge units only under licences to occupy" in lettings
+    contrib = text_of(clause(doc, "co-investment.contributions"))
+    assert ("is paid £17,404.11 on 31 March 2028 and £2,802.74, accrued from 31 March 2028 to 1 May 2028, with the "
+            "payment due on 31 March 2029") in contrib
+    waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
+    assert "first such payment, due on 31 March 2028" not in waterfall
+
+
+def test_shared_accommodation_rate_note_names_the_domestic_abuse_exemption(catalogue):
+    """r20 ci-fresh finding 9: where the client group is survivors of domestic abuse, the nominations note names the
+    shared accommodation rate exemption (S.I. 2022/942, from 1 October 2022) and says families with children are
+    outside the rate; a sheet for another client group does not get it."""
+    note = clause(assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.nominations").note or ""
+    assert "Since 1 October 2022 (S.I. 2022/942) a person who has experienced domestic abuse is also exempt" in note
+    assert "a household with children is outside it" in note
+    text = BIRCHFIELD.read_text(encoding="utf-8").replace("domestic abuse", "homelessness")
+    quiet = clause(assemble(validate(load_text(text, "other.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                   "co-investment.nominations").note or ""
+    assert "S.I. 2022/942" not in quiet
+
+
+def test_title_criterion_is_bracketed_unless_the_sheet_gives_a_minimum_lease_term(catalogue):
+    """r20 ci-fresh finding 12: with no minimum unexpired lease term in the sheet the Acquisition Criteria bracket
+    [85] years and the note calls it an assumption, not a lenders' usual requirement; acquisition.min_lease_years
+    states the agreed figure without brackets."""
+    doc = assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document
+    crit = clause(doc, "co-investment.schedule-criteria")
+    body = " ".join(" ".join(" ".join(r) for r in t) for t in tables(crit)) + text_of(crit)
+    assert "at least [85] years unexpired" in body
+    assert "99 years" not in body and "usual lenders' requirement" not in (crit.note or "")
+    assert "this draft's assumption" in (crit.note or "")
+    text = BIRCHFIELD.read_text(encoding="utf-8").replace("  price_cap: 118,000\n", "  price_cap: 118,000\n  min_lease_years: 80\n")
+    crit = clause(assemble(validate(load_text(text, "lease.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.schedule-criteria")
+    body = " ".join(" ".join(" ".join(r) for r in t) for t in tables(crit)) + text_of(crit)
+    assert "at least 80 years unexpired" in body and "[85]" not in body
+
+
+def test_bare_excepted_land_gets_no_apparatus_rights_and_refuge_entry_is_escorted(catalogue):
+    """r20 ci-fresh finding 8: an excepted highway verge (bare land, no agreement or apparatus) is reserved without
+    the pasted lease/wayleave and cables wording, with no entry to the rest of the property except in an emergency or
+    on five Business Days' notice, escorted at a refuge; an excepted substation let under a lease keeps its rights."""
+    from tests.conftest import ROOT
+    doc = assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document
+    lease = text_of(clause(doc, "co-investment.asset-transfer"))
+    assert "with no right to enter the rest of the property except in an emergency" in lease
+    assert "accompanied by Blue Door's staff and subject to its security procedures" in lease
+    assert "wayleave or other agreement under which it is used" not in lease
+    sub = assemble(read_termsheet(ROOT / "tests" / "rules" / "fixtures" / "co-investment-supported-lease.yaml", catalogue),
+                   catalogue, today=DRAFT_DATE).document
+    assert "wayleave or other agreement under which it is used" in text_of(clause(sub, "co-investment.asset-transfer"))
