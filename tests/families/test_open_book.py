@@ -896,3 +896,15 @@ def test_r19_definitions_references_and_drafting(built):
     # Quiet: adult care has no regulation 40 duty.
     _, adult, _ = built[ADULT]
     assert "regulation 40 of the Children's Homes" not in paragraphs_text(clause(adult, "open-book.regulatory"))
+
+
+def test_r20_change_in_law_moves_prices_both_ways_from_the_day_it_takes_effect(built):
+    """r20 ob-sample 4: 28.1 adjusts for any change in cost, so 6.2 must reduce as well as increase the Prices, and
+    from the day the change takes effect, not the next 1 July review."""
+    _, result, _ = built[CHARITY]
+    review = paragraphs_text(clause(result, "open-book.price-review"))
+    assert "increases or reduces the Allowable Costs under clause 28.1, the Prices are increased or reduced, from the " \
+           "day the change takes effect" in review
+    assert "at the next review date" not in review
+    law = paragraphs_text(clause(result, "open-book.change-in-law"))
+    assert "reflected in the Prices from that day, in addition to the index, as clause 6.2 provides" in law
