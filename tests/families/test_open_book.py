@@ -908,3 +908,13 @@ def test_r20_change_in_law_moves_prices_both_ways_from_the_day_it_takes_effect(b
     assert "at the next review date" not in review
     law = paragraphs_text(clause(result, "open-book.change-in-law"))
     assert "reflected in the Prices from that day, in addition to the index, as clause 6.2 provides" in law
+
+
+def test_r20_reconciliation_disagreement_goes_direct_to_expert_determination(built):
+    """r20 ob-sample 5: with the escalation-expert route, an unagreed Reconciliation Statement goes straight to expert
+    determination (as the note's timetable says), not through the senior officers' steps first."""
+    _, result, _ = built[CHARITY]
+    cap = paragraphs_text(clause(result, "common.open-book-profit-cap"))
+    assert "may refer the figures in question, by notice to the other, direct to expert determination under clause" in cap
+    assert "refer the disagreement to be resolved under" not in cap
+    assert any("60 days before a referral to expert determination" in a for a in result.document.assumptions)
