@@ -566,7 +566,9 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     assert "each of the Prices other than the Support Price is multiplied" in pricing
     assert "deduct the income the current Support Price would bring in" in pricing
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Support Price"].startswith('the hourly Price for "additional one-to-one support')
+    assert definitions["Support Price"].startswith('the hourly Price for additional one-to-one support')
+    # r20 ob-sample 9: the Prices are in Part 2 of Schedule 2, not the cost model in Part 1.
+    assert definitions["Support Price"].endswith("set out in Part 2 of Schedule 2")
     assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
@@ -884,7 +886,9 @@ def test_r19_definitions_references_and_drafting(built):
     text = "\n".join(paragraphs_text(c) for c in result.document.clauses)
     text += "\n" + "\n".join(plain_text(d.inlines) for d in result.document.definitions)
     text += "\n" + "\n".join(c.title for c in result.document.clauses)
-    assert "as reviewed under clause 6.1, increased under clause 6.2 and re-based under clause 5.7" in text
+    # r20 ob-sample 11: the definition also names the warranty reduction (5.2), and 6.2 now works both ways.
+    assert "as reviewed under clause 6.1, increased or reduced under clause 6.2, reduced under clause 5.2 and re-based " \
+           "under clause 5.7" in text
     assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 6.1 or clause 6.2." in text
     assert "only under clause 29.1, clause 29.3 or clause 29.4, each of the" in text
     assert "allocated, as clause 10.2 provides, between the Council and the other purchasers of places in the Homes" in text
