@@ -922,3 +922,15 @@ def test_r20_reconciliation_disagreement_goes_direct_to_expert_determination(bui
     assert "may refer the figures in question, by notice to the other, direct to expert determination under clause" in cap
     assert "refer the disagreement to be resolved under" not in cap
     assert any("60 days before a referral to expert determination" in a for a in result.document.assumptions)
+
+
+def test_r20_kpi_measurement_periods_are_bracketed_assumptions_and_deferral_spares_rolling_measures(built):
+    """r20 ob-sample 12: the "Measured over" periods are not in the sheet, so they are bracketed and listed as an
+    assumption; the deferral of small-number periods does not apply to a rolling measure (it would double-count)."""
+    _, result, _ = built[CHARITY]
+    rows = table_rows(clause(result, "open-book.schedule-services"))
+    measured = [r[-1] for r in rows if len(r) == 5 and r[0] != "Measure"]
+    assert measured and all(m.startswith("[") and m.endswith("]") for m in measured)
+    assert any("the period over which each Service KPI is measured" in a for a in result.document.assumptions)
+    performance = paragraphs_text(clause(result, "open-book.performance"))
+    assert "whose target is a percentage, other than one measured over a rolling period, is not failed" in performance
