@@ -549,8 +549,9 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     worked; an hourly Price with a variable cost is left out of re-basing, its income deducted."""
     _, result, _ = built[CHARITY]
     termination = paragraphs_text(clause(result, "open-book.termination"))
-    assert ("The Trust may do so only by giving the Council at least 12 months' notice, which it may not give "
-            "before 1 July 2029.") in termination
+    # r20 ob-sample 7: the Trust's right to end for one or more Homes is stated expressly.
+    assert ("The Trust may end this Agreement, as a whole or for one or more of the Homes, only by giving the Council "
+            "at least 12 months' notice, which it may not give before 1 July 2029.") in termination
     assert "Either the Council or the Trust may end" not in termination
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     # r17 ob-sample 1: re-basing is a position; the adult-care sample chooses it and its review divides by the share
@@ -934,3 +935,12 @@ def test_r20_kpi_measurement_periods_are_bracketed_assumptions_and_deferral_spar
     assert any("the period over which each Service KPI is measured" in a for a in result.document.assumptions)
     performance = paragraphs_text(clause(result, "open-book.performance"))
     assert "whose target is a percentage, other than one measured over a rolling period, is not failed" in performance
+
+
+def test_r20_rebasing_factor_held_at_one_when_the_trust_is_excluded(built):
+    """r20 ob-sample 7: an ending under the s.78 clause because the Trust is an excluded or excludable supplier is
+    the Trust's doing, like a default ending, so the re-basing factor is held at one."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert ("or under clause 29.3, or under clause 29.4 because the Trust is an excluded or excludable supplier, the "
+            "factor may not be more than one") in pricing
