@@ -599,7 +599,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].endswith("as reduced under clause 7.5, clause 7.6 or clause 29.8")
+    assert "as reduced under clause 7.5, clause 7.6 or clause 29.8, and including any place that remains" in definitions["Core Places"]
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -750,7 +750,8 @@ def test_r17_price_review_is_a_position_index_by_default(built):
             "the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous "
             "March, capped at 4%; if that rate is below zero, the Prices do not change") in review
     assert "base statement" not in review
-    assert "in addition to the index, by the extra Allowable Costs it causes in a full year" in review
+    assert "by the percentage that the change in Allowable Costs it causes in a full year" in review  # r20 ob-sample 4
+    assert "This adjustment is in addition to the review under clause 6.1." in review
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "base statement" not in pricing and "That factor is not limited by the index for the year" in pricing
     note = clause(result, "open-book.price-review").note
