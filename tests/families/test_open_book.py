@@ -791,7 +791,7 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     assert "If on 1 July 2027 any of the Homes has fewer than two Core Places, as many other places at that" in voids
     assert "are treated as Core Places from that date, and clause" in voids
     assert "applies to each of them as if an Existing Placement at that home had ended on that date" in voids
-    assert "(counting any place treated as one of them under this clause) fall short" in voids
+    assert "(counting any place treated as one of them under clause 7.8) fall short" in voids
     # r20 ob-sample 3: the definition includes places that remain Core Places under the lapse and minimum rules.
     defined = {d.term: plain_text(d.inlines) for d in result.document.definitions}["Core Places"]
     assert defined.endswith("and including any place that remains one of the Core Places under clause 7.6 or "
