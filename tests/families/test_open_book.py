@@ -549,8 +549,9 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     worked; an hourly Price with a variable cost is left out of re-basing, its income deducted."""
     _, result, _ = built[CHARITY]
     termination = paragraphs_text(clause(result, "open-book.termination"))
-    assert ("The Trust may do so only by giving the Council at least 12 months' notice, which it may not give "
-            "before 1 July 2029.") in termination
+    # r20 ob-sample 7: the Trust's right to end for one or more Homes is stated expressly.
+    assert ("The Trust may end this Agreement, as a whole or for one or more of the Homes, only by giving the Council "
+            "at least 12 months' notice, which it may not give before 1 July 2029.") in termination
     assert "Either the Council or the Trust may end" not in termination
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     # r17 ob-sample 1: re-basing is a position; the adult-care sample chooses it and its review divides by the share
@@ -566,7 +567,9 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     assert "each of the Prices other than the Support Price is multiplied" in pricing
     assert "deduct the income the current Support Price would bring in" in pricing
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Support Price"].startswith('the hourly Price for "additional one-to-one support')
+    assert definitions["Support Price"].startswith('the hourly Price for additional one-to-one support')
+    # r20 ob-sample 9: the Prices are in Part 2 of Schedule 2, not the cost model in Part 1.
+    assert definitions["Support Price"].endswith("set out in Part 2 of Schedule 2")
     assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
@@ -596,7 +599,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].endswith("as reduced under clause 7.5, clause 7.6 or clause 29.8")
+    assert "as reduced under clause 7.5, clause 7.6 or clause 29.8, and including any place that remains" in definitions["Core Places"]
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -747,7 +750,8 @@ def test_r17_price_review_is_a_position_index_by_default(built):
             "the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous "
             "March, capped at 4%; if that rate is below zero, the Prices do not change") in review
     assert "base statement" not in review
-    assert "in addition to the index, by the extra Allowable Costs it causes in a full year" in review
+    assert "by the percentage that the change in Allowable Costs it causes in a full year" in review  # r20 ob-sample 4
+    assert "This adjustment is in addition to the review under clause 6.1." in review
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "base statement" not in pricing and "That factor is not limited by the index for the year" in pricing
     note = clause(result, "open-book.price-review").note
@@ -784,8 +788,14 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
     assert "the uncapped factor for one place is 1.0622" in note
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "If on 1 July 2027 any of the Homes has fewer than two Core Places, clause" in voids
-    assert "applies as if an Existing Placement at that home had ended on that date" in voids
+    assert "If on 1 July 2027 any of the Homes has fewer than two Core Places, as many other places at that" in voids
+    assert "are treated as Core Places from that date, and clause" in voids
+    assert "applies to each of them as if an Existing Placement at that home had ended on that date" in voids
+    assert "(counting any place treated as one of them under clause 7.8) fall short" in voids
+    # r20 ob-sample 3: the definition includes places that remain Core Places under the lapse and minimum rules.
+    defined = {d.term: plain_text(d.inlines) for d in result.document.definitions}["Core Places"]
+    assert defined.endswith("and including any place that remains one of the Core Places under clause 7.6 or "
+                            "clause 7.7 or is treated as one under clause 7.8")
     text = CHARITY.read_text(encoding="utf-8")
     old = "  minimum_core_places: 2\n"
     assert old in text
@@ -878,7 +888,9 @@ def test_r19_definitions_references_and_drafting(built):
     text = "\n".join(paragraphs_text(c) for c in result.document.clauses)
     text += "\n" + "\n".join(plain_text(d.inlines) for d in result.document.definitions)
     text += "\n" + "\n".join(c.title for c in result.document.clauses)
-    assert "as reviewed under clause 6.1, increased under clause 6.2 and re-based under clause 5.7" in text
+    # r20 ob-sample 11: the definition also names the warranty reduction (5.2), and 6.2 now works both ways.
+    assert "as reviewed under clause 6.1, increased or reduced under clause 6.2, reduced under clause 5.2 and re-based " \
+           "under clause 5.7" in text
     assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 6.1 or clause 6.2." in text
     assert "only under clause 29.1, clause 29.3 or clause 29.4, each of the" in text
     assert "allocated, as clause 10.2 provides, between the Council and the other purchasers of places in the Homes" in text
@@ -890,3 +902,46 @@ def test_r19_definitions_references_and_drafting(built):
     # Quiet: adult care has no regulation 40 duty.
     _, adult, _ = built[ADULT]
     assert "regulation 40 of the Children's Homes" not in paragraphs_text(clause(adult, "open-book.regulatory"))
+
+
+def test_r20_change_in_law_moves_prices_both_ways_from_the_day_it_takes_effect(built):
+    """r20 ob-sample 4: 28.1 adjusts for any change in cost, so 6.2 must reduce as well as increase the Prices, and
+    from the day the change takes effect, not the next 1 July review."""
+    _, result, _ = built[CHARITY]
+    review = paragraphs_text(clause(result, "open-book.price-review"))
+    assert "increases or reduces the Allowable Costs under clause 28.1, the Prices are increased or reduced, from the " \
+           "day the change takes effect" in review
+    assert "at the next review date" not in review
+    law = paragraphs_text(clause(result, "open-book.change-in-law"))
+    assert "reflected in the Prices from that day, in addition to the index, as clause 6.2 provides" in law
+
+
+def test_r20_reconciliation_disagreement_goes_direct_to_expert_determination(built):
+    """r20 ob-sample 5: with the escalation-expert route, an unagreed Reconciliation Statement goes straight to expert
+    determination (as the note's timetable says), not through the senior officers' steps first."""
+    _, result, _ = built[CHARITY]
+    cap = paragraphs_text(clause(result, "common.open-book-profit-cap"))
+    assert "may refer the figures in question, by notice to the other, direct to expert determination under clause" in cap
+    assert "refer the disagreement to be resolved under" not in cap
+    assert any("60 days before a referral to expert determination" in a for a in result.document.assumptions)
+
+
+def test_r20_kpi_measurement_periods_are_bracketed_assumptions_and_deferral_spares_rolling_measures(built):
+    """r20 ob-sample 12: the "Measured over" periods are not in the sheet, so they are bracketed and listed as an
+    assumption; the deferral of small-number periods does not apply to a rolling measure (it would double-count)."""
+    _, result, _ = built[CHARITY]
+    rows = table_rows(clause(result, "open-book.schedule-services"))
+    measured = [r[-1] for r in rows if len(r) == 5 and r[0] != "Measure"]
+    assert measured and all(m.startswith("[") and m.endswith("]") for m in measured)
+    assert any("the period over which each Service KPI is measured" in a for a in result.document.assumptions)
+    performance = paragraphs_text(clause(result, "open-book.performance"))
+    assert "whose target is a percentage, other than one measured over a rolling period, is not failed" in performance
+
+
+def test_r20_rebasing_factor_held_at_one_when_the_trust_is_excluded(built):
+    """r20 ob-sample 7: an ending under the s.78 clause because the Trust is an excluded or excludable supplier is
+    the Trust's doing, like a default ending, so the re-basing factor is held at one."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert ("or under clause 29.3, or under clause 29.4 because the Trust is an excluded or excludable supplier, the "
+            "factor may not be more than one") in pricing

@@ -271,7 +271,7 @@ def test_related_party_cost_includes_depreciation_and_evidence_reaches_related_p
 def test_two_party_reconciliation_dispute_wording(drafts):
     text = text_of(drafts, "childrens-homes-charity")
     assert "Parties concerned" not in text
-    assert "either of them may refer the disagreement" in text
+    assert "either of them may refer the figures in question, by notice to the other, direct to expert" in text  # r20 ob-sample 5
 
 
 def test_disallowed_costs_are_one_list_each_kind_once(drafts):
