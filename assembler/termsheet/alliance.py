@@ -15,6 +15,7 @@ from assembler.formatting import pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
+from assembler.termsheet.indexation import INDEX_NAMES, measure_words, month_to
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -277,16 +278,6 @@ MODIFICATION_ROUTES = ("modification", "pcr2015_modification")
 # A place a term sheet gives for the service specification ("in Schedule 2"): the specification's own numbering.
 _SPEC_PLACE = re.compile(r"\s*,?\s*\b(?:(?:as\s+)?set out in|in|at|under|as)\s+(?:the\s+)?(?:Schedule|Annex|Annexe|"
                          r"Appendix|Part|Attachment)\s+[A-Z0-9]+(?:\.\d+)?\b", re.IGNORECASE)
-
-
-_INDEX_NAMES = (
-    ("nlw", r"national living wage|\bNLW\b"),
-    ("cpih", r"\bCPIH\b|consumer prices index including owner"),
-    ("cpi", r"consumer prices index(?! including owner)|\bCPI\b(?!H)"),
-    ("rpi", r"retail prices? index|\bRPI\b"),
-)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 class Alliance(Strict):
@@ -679,7 +670,7 @@ class Alliance(Strict):
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
         found = []
-        for key, pattern in _INDEX_NAMES:
+        for key, pattern in INDEX_NAMES:
             m = re.search(pattern, words, re.I)
             if m:
                 found.append((m.start(), key))
@@ -690,10 +681,7 @@ class Alliance(Strict):
         for i, (pos, key) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else len(words)
             seg = words[pos:end]
-            month = None
-            if key != "nlw":
-                mm = re.search(r"12 months to (?:the )?(?:previous |preceding |last )?(" + "|".join(_MONTHS) + ")", seg, re.I)
-                month = mm.group(1).capitalize() if mm else None
+            month = month_to(seg) if key != "nlw" else None
             share = re.search(r"(?:applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I)
             parts.append({"index": key, "percent": Decimal(share.group(1)) if share else None, "month": month,
                           "following": bool(re.search(r"following April", seg, re.I))})
@@ -728,16 +716,8 @@ class Alliance(Strict):
         if parts is None:
             return f"for an Alliance Year, {words.strip()}"
         def measure(p):
-            if p["index"] == "nlw":
-                return ("the percentage increase in the hourly rate of the national living wage (regulation 4 of the "
-                        "National Minimum Wage Regulations 2015) in force on the first day of that Alliance Year "
-                        "over the rate in force 12 months earlier")
-            name = {"cpi": "the Consumer Prices Index (CPI, all items)",
-                    "cpih": "the Consumer Prices Index including owner occupiers' housing costs (CPIH, all items)",
-                    "rpi": "the Retail Prices Index (RPI, all items)"}[p["index"]]
-            when = (f"the 12 months to the {p['month']} before that Alliance Year begins" if p["month"] else
-                    "the 12 months to the latest month for which it has been published when that Alliance Year begins")
-            return f"the percentage change in {name} published by the Office for National Statistics over {when}"
+            return measure_words(p, in_force_on="the first day of that Alliance Year", before="that Alliance Year begins",
+                                 published="when that Alliance Year begins")
         if len(parts) == 1:
             return f"for an Alliance Year, {measure(parts[0])}"
         a, b = parts

@@ -20,6 +20,7 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 from assembler.formatting import pence
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
+from assembler.termsheet.indexation import INDEX_NAMES, measure_words, month_to
 
 PENNY = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -47,16 +48,6 @@ LEASE_TERM = re.compile(r"\b(\d{1,3}|[a-z]+(?:-five)?)[- ]years?\b[^.;]*?\blease
 
 OCCUPANCY_MEASURE = re.compile(r"\boccupan|\butili[sz]ation\b|\b(bed[- ]?nights?|bed[- ]?weeks?|places?|beds?|nights?)\b"
                                r"[^.]*\b(used|occupied|filled)\b", re.IGNORECASE)
-
-
-INDEX_NAMES = (
-    ("nlw", r"national living wage|\bNLW\b"),
-    ("cpih", r"\bCPIH\b|consumer prices index including owner"),
-    ("cpi", r"consumer prices index(?! including owner)|\bCPI\b(?!H)"),
-    ("rpi", r"retail prices? index|\bRPI\b"),
-)
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 
 
 def rate_of(rate: Decimal, amount: Decimal) -> Decimal:
@@ -1180,7 +1171,6 @@ class Services(Strict):
         for i, (pos, end, key) in enumerate(found):
             seg = words[pos:found[i + 1][0] if i + 1 < len(found) else len(words)]
             before = words[found[i - 1][1] if i else 0:pos]
-            mm = re.search(r"12 months to (?:the )?(?:previous |preceding |last )?(" + "|".join(MONTHS) + ")", seg, re.I)
             # 'for 70% of the price', or 'weighted 70%' / 'weighting of 70%' / 'with a 70% weight' (r20 ob-fresh 17)
             share = re.search(r"(?:for|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I) or re.search(
                 r"\bweight(?:ed|ing)?\s+(?:at\s+|of\s+|by\s+)?(\d+(?:\.\d+)?)%|\b(\d+(?:\.\d+)?)%\s+weight(?:ing)?\b",
@@ -1188,7 +1178,7 @@ class Services(Strict):
                 r"(\d+(?:\.\d+)?)%\s+(?:of\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
                 before, re.I)
             parts.append({"index": key, "percent": Decimal(next(g for g in share.groups() if g)) if share else None,
-                          "month": mm.group(1).capitalize() if mm and key != "nlw" else None})
+                          "month": month_to(seg) if key != "nlw" else None})
         given = [p for p in parts if p["percent"] is not None]
         if not given or not all(0 < p["percent"] < 100 for p in given):
             return None
@@ -1213,16 +1203,8 @@ class Services(Strict):
             return None
         letters = []
         def measure(p):
-            if p["index"] == "nlw":
-                return ("the percentage increase in the hourly rate of the national living wage (regulation 4 of the "
-                        "National Minimum Wage Regulations 2015) in force on that review date over the rate in force "
-                        "12 months earlier")
-            name = {"cpi": "the Consumer Prices Index (CPI, all items)",
-                    "cpih": "the Consumer Prices Index including owner occupiers' housing costs (CPIH, all items)",
-                    "rpi": "the Retail Prices Index (RPI, all items)"}[p["index"]]
-            when = (f"the 12 months to the {p['month']} before that review date" if p["month"] else
-                    "the 12 months to the latest month for which it has been published on that review date")
-            return f"the percentage change in {name} published by the Office for National Statistics over {when}"
+            return measure_words(p, in_force_on="that review date", before="that review date",
+                                 published="on that review date")
         for p in parts:
             letters.append({"nlw": "N", "cpi": "C", "cpih": "C", "rpi": "R"}[p["index"]])
         fmt = lambda d: f"{(d / 100).normalize():f}"
