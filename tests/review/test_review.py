@@ -356,3 +356,13 @@ def test_positions_whose_clause_is_not_in_the_draft_are_named_once_not_tabled(re
     unused = [p for p in review.positions if not p.in_draft]
     if unused:
         assert "Not used in this draft: " in positions
+
+
+def test_excess_profit_key_term_keeps_the_carry_forward_apart_from_the_price_cover(catalogue):
+    """The carry-forward clause ends in a block tag, whose newline Jinja trims: the next key-term line
+    ran on ("carried forwardPrices at expected units ...") in every reinvest or split sheet with one."""
+    base = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
+    sheet = _modified(lambda d: d["open_book"]["excess"].update(carry_below=5000), catalogue, base)
+    lines = {k.label: k.lines for k in build_review(sheet, catalogue, today=DRAFT_DATE).key_terms}["Excess profit"]
+    assert lines[0].endswith("amounts under £5,000 carried forward")
+    assert lines[1].startswith("Prices at expected units")
