@@ -1139,6 +1139,22 @@ class Services(Strict):
         return "direct award" in route and "user choice" in (self.direct_award_justification or "").lower()
 
     @property
+    def existing_contract_described(self) -> bool:
+        """Whether existing_contract is a description ('the individual placement agreements made under ...')
+        rather than a bare reference: pasted after 'the contract between the Parties reference' it read
+        'reference the individual placement agreements ...' (r20 review) or 'contract the call-off contracts'
+        (r22 writer)."""
+        words = (self.existing_contract or "").split()
+        return len(words) > 1 and words[0].lower() in ("the", "a", "an", "each", "every", "all")
+
+    @property
+    def existing_contract_plural(self) -> bool:
+        """A described existing contract that is several contracts, read together in the definition."""
+        text = self.existing_contract or ""
+        return self.existing_contract_described and any(
+            word in text for word in ("agreements", "contracts", "call-offs", "placements"))
+
+    @property
     def day_before_start(self) -> dt.date:
         """The last day before the Service Term starts (the day an earlier contract between the parties ends)."""
         return self.term.start - dt.timedelta(days=1)

@@ -1212,3 +1212,18 @@ def test_kpi_measured_over_follows_the_reporting_frequency(drafts):
     """r18b ob-fresh 17: no 'each interval reported' where the KPI's frequency names the period."""
     for name in ("adult-care-sharing-band", "childrens-homes-charity"):
         assert "each interval reported" not in document_text(drafts[name][1])
+
+
+@pytest.mark.parametrize("reference, expected", [
+    ("NCC/ASC/2023/114", "under contract NCC/ASC/2023/114 between the Parties (the earlier contract)"),
+    ("the call-off contracts under the Council's supported living framework (reference NCC/SL/FW/2021)",
+     "under the call-off contracts under the Council's supported living framework (reference NCC/SL/FW/2021) "
+     "(taken together, the earlier contract)"),
+])
+def test_supported_living_earlier_contract_reads_as_a_reference_or_as_described(catalogue, reference, expected):
+    """r22 writer: a description starting 'the' printed 'under contract the call-off contracts ... between the
+    Parties'; the care-home definition already read descriptions as written, supported living did not."""
+    text = LIVING.read_text(encoding="utf-8")
+    assert "\nservices:\n" in text
+    text = text.replace("\nservices:\n", f"\nservices:\n  existing_contract: \"{reference}\"\n", 1)
+    assert expected in document_text(draft_of_text(catalogue, text))
