@@ -174,7 +174,7 @@ def _cio_lines(party: Party) -> list[list[Inline]]:
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
         [Text(f"Charity trustee: {SIGN}")],
-        [Text("Name: "), Placeholder(f"name of {possessive(party.defined)} second charity trustee", kind="blank")],
+        *_second_lines(party, "second charity trustee"),
         [Text("Date: ____________________")],
     ]
 
@@ -191,9 +191,20 @@ def _trustee_lines(party: Party) -> list[list[Inline]]:
         [Text(f"Trustee: {SIGN}")],
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} first signing trustee")],
         [Text(f"Trustee: {SIGN}")],
-        [Text("Name: "), Placeholder(f"name of {possessive(party.defined)} second signing trustee", kind="blank")],
+        *_second_lines(party, "second signing trustee"),
         [Text("Date: ____________________")],
     ]
+
+
+def _second_lines(party: Party, role: str) -> list[list[Inline]]:
+    """The second signer of a two-signature block: named from the term sheet where the deal knows them
+    (reviews and writers asked for the CIO's second trustee), otherwise a blank written in at signing."""
+    if not party.signatory.second_name:
+        return [[Text("Name: "), Placeholder(f"name of {possessive(party.defined)} {role}", kind="blank")]]
+    lines = [[Text("Name: "), Text(party.signatory.second_name)]]
+    if party.signatory.second_position:
+        lines.append([Text("Position: "), Text(party.signatory.second_position)])
+    return lines
 
 
 def _is_trustee(position: str | None) -> bool:

@@ -233,6 +233,13 @@ def possessive(name: str) -> str:
 class Signatory(Strict):
     name: str | None = Field(None, description="Who signs for the party. Leave empty to show a placeholder.")
     position: str | None = Field(None, description="Their job title, e.g. 'Director of Housing'.")
+    second_name: str | None = Field(
+        None, description="Where the party signs by two people (a CIO by two charity trustees, the trustees of an "
+                          "unincorporated charity by two of them): the second person who signs, e.g. 'Ruth Okafor'. "
+                          "Leave empty to leave a blank for the name, written in at signing.")
+    second_position: str | None = Field(
+        None, description="The second signer's role, e.g. 'Treasurer and charity trustee'. Shown only with "
+                          "second_name.")
 
 
 def _digits_as_text(value: Any) -> Any:

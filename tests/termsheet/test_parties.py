@@ -131,6 +131,19 @@ def test_a_cio_signs_a_simple_contract_by_two_charity_trustees():
     assert "Name: Margaret Ellis" in lines and "Name: [name of the Recipient's second charity trustee]" in lines
 
 
+def test_a_cio_second_charity_trustee_is_named_when_the_sheet_gives_one():
+    """Writers and reviewers (r19, r20, r22) asked to name the second trustee the deal already knows."""
+    from assembler.execution import execution_lines
+    from assembler.model import plain_text
+
+    cio = Party(name="Brookside Pantry CIO", short_name="Recipient", legal_form="cio", address="2 Mill Lane, Fenmoor",
+                signatory={"name": "Margaret Ellis", "position": "Chair of Trustees", "second_name": "Ruth Okafor",
+                           "second_position": "Treasurer"})
+    lines = [plain_text(line) for line in execution_lines(cio, deed=False)]
+    assert lines[-3:] == ["Name: Ruth Okafor", "Position: Treasurer", "Date: ____________________"]
+    assert not [line for line in lines if "second charity trustee" in line]
+
+
 def test_a_cio_signs_by_its_chief_executive_as_authorised_signatory():
     """A chief executive is an employee, not a charity trustee: the CIO (a body corporate) signs a
     simple contract by that officer alone, never by a 'charity trustee' who is its chief executive."""
