@@ -416,6 +416,10 @@ class Kpi(Strict):
     baseline: str | None = Field(None, description="Where things stand now, e.g. '40 a year'.")
     target: Text = Field(description="The level to reach, e.g. '120 a year by March 2028'.")
     frequency: str = Field("quarterly", description="How often it is reported, e.g. 'quarterly'.")
+    measured_over: str | None = Field(
+        None, description="The period each result is measured over, e.g. 'rolling 12 months', 'each quarter', "
+                          "'the financial year'. Empty: the open-book draft proposes a period in brackets and lists "
+                          "it among the assumptions to confirm.")
 
 
 class Country(str, Enum):

@@ -1227,3 +1227,17 @@ def test_supported_living_earlier_contract_reads_as_a_reference_or_as_described(
     assert "\nservices:\n" in text
     text = text.replace("\nservices:\n", f"\nservices:\n  existing_contract: \"{reference}\"\n", 1)
     assert expected in document_text(draft_of_text(catalogue, text))
+
+
+def test_kpi_measured_over_from_the_sheet_is_used_unbracketed(catalogue):
+    """r22 writer: no field set a KPI's measurement period, so every draft bracketed a guess."""
+    text = CHARITY.read_text(encoding="utf-8")
+    first = '      target: "90% each year"\n      frequency: quarterly\n'
+    assert first in text
+    text = text.replace(first, first + "      measured_over: the 12 months to the end of each quarter\n", 1)
+    draft = draft_of_text(catalogue, text)
+    table = next(b for c in draft.document.all_clauses() if c.id == "open-book.schedule-services"
+                 for b in c.blocks if isinstance(b, Table) and "Measured over" in map(plain_text, b.header))
+    rows = {plain_text(row[0]): plain_text(row[4]) for row in table.rows}
+    assert rows["Placements ending in a planned way"] == "the 12 months to the end of each quarter"
+    assert rows["Children in full-time education or training"].startswith("[")
