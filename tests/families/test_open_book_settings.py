@@ -1241,3 +1241,10 @@ def test_kpi_measured_over_from_the_sheet_is_used_unbracketed(catalogue):
     rows = {plain_text(row[0]): plain_text(row[4]) for row in table.rows}
     assert rows["Placements ending in a planned way"] == "the 12 months to the end of each quarter"
     assert rows["Children in full-time education or training"].startswith("[")
+
+
+def test_business_continuity_is_one_obligation_in_every_setting(drafts):
+    """r22 writer: a supported-living draft required a business continuity plan in two clauses, each
+    with its own terms."""
+    for stem in ("supported-living-company", "childrens-homes-charity", "adult-care-sharing-band"):
+        assert text_of(drafts, stem).count("must keep a business continuity plan") == 1, stem
