@@ -178,12 +178,22 @@ def build_review(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | Non
         review.clauses = [ClauseProvenance(c.id, c.version, c.status, c.variant or "")
                           for c in result.document.all_clauses()]
         omitted = set(result.plan.omitted)
+        included = {c.id for c in result.document.all_clauses()}
+        bodies = [f.body for f in catalogue.files if f.id in included]
         for row in review.positions:
-            row.in_draft = row.clause_id not in omitted
+            row.in_draft = row.clause_id not in omitted or (not row.is_standard and _drives_text(row.position, bodies))
     else:
         review.properties = {"family": sheet.family, "termsheet_sha256": sheet.digest,
                              "library_version": library_version(catalogue)}
     return review
+
+
+def _drives_text(position: str, bodies: list[str]) -> bool:
+    """Whether a position whose own clause is left out still shapes a clause in the draft (supported
+    living's void payment is written in the core-support clause, not the voids clause): the pack said
+    "not used in this draft" of a position it listed as a departure and the draft applied (r22 writer).
+    Asked only of a departure: a standard variant left out is fairly "not used"."""
+    return any(f"positions.{position}" in body or f'positions.get("{position}")' in body for body in bodies)
 
 
 def _errors_first(findings: list[Finding]) -> list[Finding]:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.cli import main
+from assembler.model import iter_paragraphs
 from assembler.errors import LibraryError
 from assembler.library.manifest import Manifest
 from assembler.review import build_review
@@ -366,3 +367,19 @@ def test_excess_profit_key_term_keeps_the_carry_forward_apart_from_the_price_cov
     lines = {k.label: k.lines for k in build_review(sheet, catalogue, today=DRAFT_DATE).key_terms}["Excess profit"]
     assert lines[0].endswith("amounts under £5,000 carried forward")
     assert lines[1].startswith("Prices at expected units")
+
+
+def test_a_departure_written_into_another_clause_is_in_the_draft(catalogue):
+    """r22 writer: supported living's void payment (open_book_voids: void-payment) is drafted in the
+    core-support clause; the pack listed it as a departure and also as "not used in this draft"."""
+    base = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+
+    def change(d):
+        d.setdefault("positions", {})["open_book_voids"] = "void-payment"
+        d["services"]["void_rate"] = 50
+    sheet = _modified(change, catalogue, base)
+    review = build_review(sheet, catalogue, today=DRAFT_DATE)
+    voids = next(p for p in review.positions if p.position == "open_book_voids")
+    assert not voids.is_standard and voids.in_draft
+    assert "keep staff ready to start that person's" in "\n".join(
+        p.text for c in review.assembly.document.all_clauses() for p in iter_paragraphs(c.blocks))
