@@ -381,5 +381,6 @@ def test_a_departure_written_into_another_clause_is_in_the_draft(catalogue):
     review = build_review(sheet, catalogue, today=DRAFT_DATE)
     voids = next(p for p in review.positions if p.position == "open_book_voids")
     assert not voids.is_standard and voids.in_draft
+    assert "empty tenancy" in voids.reason and "placement is matched" not in voids.reason
     assert "keep staff ready to start that person's" in "\n".join(
         p.text for c in review.assembly.document.all_clauses() for p in iter_paragraphs(c.blocks))
