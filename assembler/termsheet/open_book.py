@@ -792,7 +792,9 @@ class Home(Strict):
     tenants: int | None = Field(None, ge=0, le=250, description="In supported living, the tenants living at this "
                                                               "home when the services start, where fewer than its "
                                                               "places (a room being let), e.g. 3. Empty: every "
-                                                              "tenancy is let.")
+                                                              "tenancy is let, unless another home gives a count; "
+                                                              "then give every home's count, or the draft leaves "
+                                                              "this one blank to confirm.")
     direct_costs: Money | None = Field(None, description="The budgeted direct costs of this home alone for a year "
                                                          "(its own staff, premises and running costs), in pounds, "
                                                          "where the cost model is budgeted home by home; the homes' "
