@@ -1439,6 +1439,27 @@ class Alliance(Strict):
         return named or self.commissioner
 
     @property
+    def contract_holders_outside_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
+        """Each Commissioner other than the Pooled Budget Holder that is party to a Provider's Service Contract:
+        (that Commissioner, its Providers, their first-year Annual Values in total, its first-year contribution). It pays
+        those Service Contracts itself, out of its own contribution, since it cannot draw on a pool another authority
+        holds (r20 al-fresh finding 3). Empty without a pooled budget or with one Commissioner."""
+        if not self.joint_commissioners or self.pooled_budget is None or not self.pooled_budget.contributions:
+            return []
+        host = self.pooled_budget.host
+        out: dict[str, tuple[Member, list[Member]]] = {}
+        for p in self.providers:
+            h = self.service_contract_commissioner(p)
+            if h is None or h.key == host:
+                continue
+            out.setdefault(h.key, (h, []))[1].append(p)
+        rows = []
+        for key, (h, ps) in out.items():
+            contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
+            rows.append((h, ps, sum((Decimal(p.annual_value or 0) for p in ps), Decimal(0)), contribution))
+        return rows
+
+    @property
     def funders_without_contracts(self) -> list[tuple[Member, Decimal, list[Member], list[Member]]]:
         """Each Commissioner that pays into the Pooled Budget but is party to no Provider's Service Contract (over
         contracts): (that Commissioner, its first-year contribution, the Commissioners holding the Service Contracts, the

@@ -1,0 +1,51 @@
+"""r20 alliance review (lane al15), al-fresh findings: a Commissioner that holds a Service Contract but not the
+Pooled Budget pays it itself."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+
+THORNSHIRE = Path(__file__).parent / "fixtures" / "alliance-thornshire-r20.yaml"
+
+
+@pytest.fixture(scope="module")
+def thornshire_built(catalogue):
+    return build(THORNSHIRE, catalogue)
+
+
+@pytest.fixture(scope="module")
+def thornshire(thornshire_built):
+    return thornshire_built.document
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_contract_holder_outside_the_pool_pays_its_own_service_contract(thornshire):
+    """al-fresh 3 (firing): the Borough Council holds Lettings Hub's Service Contract but the County Council holds the
+    pool, so the Borough Council pays Lettings Hub itself out of its contribution, and clause 4.2 says so."""
+    planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
+    assert "The Borough Council must itself pay the amounts due under Lettings Hub's Service Contract." in planning
+    assert "as part of the Borough Council's contribution to it" in planning
+    assert "the payments each Commissioner makes to a Provider under a Service Contract to which that Commissioner is party" in planning
+    structure = _flat(text_of(clause(thornshire, "alliance.structure")))
+    assert "by the Commissioner party to that Service Contract, out of the Pooled Budget or as clause" in structure
+    assert "by the Commissioner from the Pooled Budget" not in structure
+
+
+def test_contract_holder_note_gives_the_net_figures(thornshire):
+    """al-fresh 3: the note works the sheet's figures: £520,000 less £290,000 leaves £230,000 for the pool."""
+    notes = _flat(clause(thornshire, "alliance.service-planning").note or "")
+    assert "(£290,000 in the first year)" in notes and "balance of £230,000" in notes
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_pool_holder_paying_every_contract_keeps_the_single_route(path, catalogue):
+    """al-fresh 3 (quiet): where the Pooled Budget Holder is party to every Service Contract, nothing changes."""
+    built = build(path, catalogue)
+    planning = _flat(text_of(clause(built.document, "alliance.service-planning")))
+    assert "must itself pay the amounts due under" not in planning
