@@ -284,6 +284,7 @@ class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
     commissioner_is_member: bool = Field(True, description="Whether the commissioner is itself an Alliance Member, with a vote on the ALT and a share of gain and pain.")
+    commissioner_accession: bool | None = Field(None, description="Whether another commissioning body (a council or an NHS body) may join later as a Commissioner, so that the Accession Deed has a Commissioner's form (its contribution to the pooled budget, the funding agreement). Leave unset to infer it from a reserved matter on admitting a member that names a council or an NHS body; false gives a Provider-only deed.")
     lead_commissioner: MemberKey | None = Field(
         None, description="Where more than one member commissions the services (for example a council with an integrated "
         "care board and a police and crime commissioner, each with role 'commissioner'): the key of the one that leads, "
@@ -1610,6 +1611,17 @@ class Alliance(Strict):
         """Whether admitting a new member is one of the agreed Reserved Matters, so that the clause listing what else
         needs every member says so instead of listing admission again (r18b al-fresh finding 6)."""
         return any(re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)
+                   for m in self.decisions.reserved_matters)
+
+    @property
+    def commissioners_may_join(self) -> bool:
+        """Whether the Accession Deed must let a commissioning body join as a Commissioner (r20 al-fresh finding 5): as
+        the sheet says, or, where it is silent, where a reserved matter on admitting a member names a council or an NHS
+        body (an integrated care board, an NHS trust)."""
+        if self.commissioner_accession is not None:
+            return self.commissioner_accession
+        return any(re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)
+                   and re.search(r"\b((?i:council|integrated care board|combined authority)|ICB|NHS)\b", m)
                    for m in self.decisions.reserved_matters)
 
     @property

@@ -49,3 +49,43 @@ def test_pool_holder_paying_every_contract_keeps_the_single_route(path, catalogu
     built = build(path, catalogue)
     planning = _flat(text_of(clause(built.document, "alliance.service-planning")))
     assert "must itself pay the amounts due under" not in planning
+
+
+def test_accession_deed_has_a_commissioner_form_where_councils_may_join(thornshire):
+    """al-fresh 5 (firing): the reserved matter names two councils that may join, so the deed lets a New Member join
+    as a Commissioner, with its contribution and the funding agreement, and clause 25.4's procurement check applies
+    only where the newcomer is to be paid."""
+    deed = _flat(text_of(clause(thornshire, "alliance.schedule-accession")))
+    assert "Where the New Member joins as a Commissioner:" in deed
+    assert "its contribution to the Pooled Budget for the Alliance Year in which it joins is" in deed
+    assert "funding agreement between the Commissioners" in deed
+    assert "[[" not in deed
+    changes = _flat(text_of(clause(thornshire, "alliance.changes")))
+    assert "and, where the organisation is to be paid for any of the Services, only after the Commissioner" in changes
+    planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
+    assert "A Commissioner that joins by an Accession Deed pays the contribution its Accession Deed sets" in planning
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_accession_deed_stays_provider_only_by_default(path, catalogue):
+    """al-fresh 5 (quiet): a sheet whose reserved matters name no council or NHS body keeps the Provider-only deed."""
+    built = build(path, catalogue)
+    deed = _flat(text_of(clause(built.document, "alliance.schedule-accession")))
+    assert "Where the New Member joins as a Commissioner:" not in deed
+    assert "as an Alliance Member and as a Provider." in deed
+
+
+@pytest.mark.parametrize("words, field, expected", [
+    ("Admitting a new Alliance Member (including North Thornshire District Council) or removing one", None, True),
+    ("Admitting the integrated care board as a new member", None, True),
+    ("Admitting a new Alliance Member or removing one", None, False),
+    ("Admitting a new Alliance Member or removing one", True, True),
+    ("Admitting a new Alliance Member (including Castlemere Borough Council)", False, False),
+    ("Closing any scheme the council funds", None, False),
+])
+def test_commissioners_may_join_reads_the_field_then_the_reserved_matters(words, field, expected):
+    """al-fresh 5: the field decides; unset, a reserved matter on admission naming a council or NHS body does."""
+    from assembler.termsheet.alliance import Alliance
+    a = Alliance.model_construct(commissioner_accession=field,
+                                 decisions=type("D", (), {"reserved_matters": [words]})())
+    assert a.commissioners_may_join is expected
