@@ -1814,6 +1814,26 @@ class Alliance(Strict):
         return None
 
     @property
+    def part7_contracted_out(self) -> list[tuple[Member, list[str], list[Member]]]:
+        """Each Provider whose services read as a local housing authority's work under Part 7 of the Housing Act 1996
+        (housing options, homelessness casework, personalised housing plans): (that Provider, those services, the council
+        Commissioners that are housing authorities, i.e. not the county council of a two-tier area). A Provider may
+        exercise those functions only as each housing authority authorises under the Local Authorities (Contracting Out
+        of Allocation of Housing and Homelessness Functions) Order 1996 (law.yaml contracting_out_homelessness_order_1996;
+        r20 al-fresh finding 7). Empty where no council Commissioner is a housing authority."""
+        authorities = [c for c in self.commissioners if c.legal_form == "local_authority" and not self.is_county_council(c)]
+        if not authorities:
+            return []
+        pattern = re.compile(r"\b(housing options|homelessness (?:prevention )?case ?work\w*|prevention case ?work\w*|"
+                             r"homelessness assessments?|personalised housing plans?|(?:prevention|relief) dut(?:y|ies))\b", re.I)
+        out = []
+        for p in self.providers:
+            hits = [s for s in p.delivers if pattern.search(s)]
+            if hits:
+                out.append((p, hits, authorities))
+        return out
+
+    @property
     def social_services_councils(self) -> list[Member]:
         """The council Commissioners that are plainly social services authorities: marked upper tier, or named neither
         'District Council' nor 'Borough Council' (a borough council may be unitary or a district: it counts only

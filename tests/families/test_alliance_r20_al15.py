@@ -89,3 +89,25 @@ def test_commissioners_may_join_reads_the_field_then_the_reserved_matters(words,
     a = Alliance.model_construct(commissioner_accession=field,
                                  decisions=type("D", (), {"reserved_matters": [words]})())
     assert a.commissioners_may_join is expected
+
+
+def test_part7_work_by_a_provider_needs_each_housing_authoritys_authorisation(thornshire):
+    """al-fresh 7 (firing): Doorway's caseworkers in the districts' housing options teams do the Borough and District
+    Councils' Part 7 work: they act only as each council authorises under the 1996 Order, and each council keeps its
+    own s.184 decisions and s.202 reviews; the note names the Order and the date the authorisations are needed."""
+    c = clause(thornshire, "common.statutory-functions")
+    text = _flat(text_of(c))
+    assert ("Where Doorway's Personnel carry out any function of the Borough Council or the District Council under "
+            "Part 7 of the Housing Act 1996, they may do so only as that council has authorised under the Local "
+            "Authorities (Contracting Out of Allocation of Housing and Homelessness Functions) Order 1996") in text
+    assert "makes its own decisions under section 184 and its own reviews under section 202" in text
+    assert "County Council" not in text.split("Where Doorway's Personnel")[1]
+    note = _flat(c.note or "")
+    assert "(S.I. 1996/3205)" in note and "in place by 1 April 2027" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_contracting_out_clause_without_housing_options_work(path, catalogue):
+    """al-fresh 7 (quiet): no Provider service reads as Part 7 casework, so the clause and note are unchanged."""
+    c = clause(build(path, catalogue).document, "common.statutory-functions")
+    assert "Contracting Out of Allocation of Housing" not in _flat(text_of(c)) + _flat(c.note or "")
