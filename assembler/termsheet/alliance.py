@@ -700,6 +700,31 @@ class Alliance(Strict):
         return parts
 
     @property
+    def indexation_staff_split(self) -> dict | None:
+        """Where the indexation words apply a price index to the whole value and, to the staff cost element only, the
+        National Living Wage rise where it is higher ("CPI ..., or, for the staff cost element agreed in each Annual
+        Plan, the National Living Wage increase where it is higher"): {"base": the price index part, "staff": the
+        National Living Wage part}, each as in indexation_parts. The Indexation Increase is then worked out for each
+        Alliance Member from the staff cost share of its budget (r20 al-fresh finding 8). None otherwise."""
+        words = self.risk_reward.indexation or ""
+        if not (re.search(r"\bstaff(?:ing)? costs?\b|\bpay(?:roll)? (?:cost|element)|\bwage(?:s)? (?:cost|element)", words, re.I)
+                and re.search(r"\b(if higher|where (?:it is )?higher|greater of|higher of|whichever is (?:the )?(?:higher|greater))\b", words, re.I)):
+            return None
+        if re.search(r"\d+(?:\.\d+)?%", words):
+            return None  # a fixed proportion is read by indexation_mixed and its note
+        found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
+        keys = [k for _, k in found]
+        if len(keys) != 2 or "nlw" not in keys:
+            return None
+        base_key = next(k for k in keys if k != "nlw")
+        base_at = next(pos for pos, k in found if k == base_key)
+        nlw_at = next(pos for pos, k in found if k == "nlw")
+        seg = words[base_at:nlw_at] if base_at < nlw_at else words[base_at:]
+        return {"base": {"index": base_key, "month": month_to(seg), "following": False},
+                "staff": {"index": "nlw", "month": None,
+                          "following": bool(re.search(r"following April", words, re.I))}}
+
+    @property
     def indexation_following(self) -> bool:
         """Whether the sheet tied the National Living Wage limb to "the following April", which the draft reads
         as the rate in force when the Alliance Year begins (so that the increase is known then)."""
@@ -714,11 +739,18 @@ class Alliance(Strict):
         if not words:
             return None
         parts = self.indexation_parts
-        if parts is None:
-            return f"for an Alliance Year, {words.strip()}"
         def measure(p):
             return measure_words(p, in_force_on="the first day of that Alliance Year", before="that Alliance Year begins",
                                  published="when that Alliance Year begins")
+        split = self.indexation_staff_split
+        if split is not None:
+            return (f"for an Alliance Year and an Alliance Member, the percentage (S × the greater of C and W) + ((1 − S) × C), "
+                    f"where C is {measure(split['base'])}; W is {measure(split['staff'])}; and S is the proportion of that "
+                    "Alliance Member's budget for the previous Alliance Year that is staff cost, as recorded in the Annual "
+                    "Plan for that year (or, where that Annual Plan was not approved, as shown in the draft of it given to "
+                    "the ALT)")
+        if parts is None:
+            return f"for an Alliance Year, {words.strip()}"
         if len(parts) == 1:
             return f"for an Alliance Year, {measure(parts[0])}"
         a, b = parts
