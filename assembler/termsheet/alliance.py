@@ -1588,6 +1588,17 @@ class Alliance(Strict):
         return [m for m in self.providers if m.key not in listed]
 
     @property
+    def kpi_gates_listed(self) -> list[tuple[Member, list[int]]]:
+        """The Providers the kpi_gates list names, each with its KPIs, for the note that tells the client the Providers
+        left out are gated by those KPIs too (r20 al-fresh finding 12)."""
+        out = []
+        for g in self.kpi_gates:
+            m = self.member_by_key(g.member)
+            if m is not None:
+                out.append((m, sorted(set(g.kpis))))
+        return out
+
+    @property
     def gain_gated(self) -> bool:
         """Whether the draft gates a Provider's share of Gain on the KPIs: only where the sheet says so (gain_gate
         true, or kpi_gates given and gain_gate not false) and there are KPIs to gate on (r18b al-fresh finding 2)."""

@@ -154,3 +154,33 @@ def test_samples_keep_their_single_indexation(path, catalogue):
     doc = build(path, catalogue).document
     planning = _flat(text_of(clause(doc, "alliance.service-planning")))
     assert "that is staff cost" not in planning
+
+
+def test_gain_only_note_says_who_carries_overspend(thornshire):
+    """al-fresh 11 (firing): the note says plainly that the Commissioners do not carry all overspend, with the cap from
+    the sheet, what to change if they are to, and that the Providers must be told."""
+    note = _flat(clause(thornshire, "alliance.risk-reward").note or "")
+    assert "So the Commissioners do not carry all overspend" in note
+    assert "within a cap of £40,000 a year for all Providers together" in note
+    assert "widen (b) of the overspend sub-clause" in note and "remove the cap" in note
+    assert "tell the Providers" in note
+
+
+def test_ungated_providers_note_names_the_other_providers_kpis(thornshire):
+    """al-fresh 12 (firing): the Providers the sheet gives no KPIs are gated by every KPI, including those it ties to
+    the other Providers; the note says so with the numbers and recommends a list for each."""
+    notes = " ".join(_flat(c.note or "") for c in thornshire.all_clauses())
+    assert ("Stonebridge and Doorway, not listed in Part 4 of the outcomes Schedule, are gated by every KPI, including "
+            "KPI 3 (Safe Stay's) and KPIs 5 and 6 (Lettings Hub's)") in notes
+    assert "propose to the client a list for each of them" in notes
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_overspend_and_gate_notes_quiet_without_the_facts(path, catalogue):
+    """al-fresh 11 and 12 (quiet): a gain-and-pain sample has no gain-only overspend note; a sheet with no partial
+    kpi_gates list has no ungated-Provider assumption."""
+    built = build(path, catalogue)
+    notes = " ".join(_flat(c.note or "") for c in built.document.all_clauses())
+    if "only gain is shared" not in notes:
+        assert "do not carry all overspend" not in notes and "does not carry all overspend" not in notes
+    assert "not listed in Part 4 of the outcomes Schedule" not in notes
