@@ -1877,6 +1877,17 @@ class Alliance(Strict):
         return out
 
     @property
+    def letting_agents(self) -> list[Member]:
+        """The Providers whose services include lettings agency or property management work for private landlords (a
+        social lettings agency, managing private rented homes): in England each must belong to an approved redress
+        scheme (S.I. 2014/2359) and, where it holds client money, a client money protection scheme (S.I. 2019/386), and
+        its tenants' and landlords' complaints about that work go to that redress scheme (r20 al-fresh finding 13). A
+        registered provider letting its own homes is not one."""
+        pattern = re.compile(r"\b(social lettings?(?: agency| management)?|lettings? (?:agency|agent|management)|letting agent|"
+                             r"property management|managing private(?:ly)? rented homes)\b", re.I)
+        return [p for p in self.providers if any(pattern.search(s) for s in p.delivers)]
+
+    @property
     def social_services_councils(self) -> list[Member]:
         """The council Commissioners that are plainly social services authorities: marked upper tier, or named neither
         'District Council' nor 'Borough Council' (a borough council may be unitary or a district: it counts only

@@ -184,3 +184,23 @@ def test_overspend_and_gate_notes_quiet_without_the_facts(path, catalogue):
     if "only gain is shared" not in notes:
         assert "do not carry all overspend" not in notes and "does not carry all overspend" not in notes
     assert "not listed in Part 4 of the outcomes Schedule" not in notes
+
+
+def test_letting_agent_provider_must_belong_to_redress_and_client_money_schemes(thornshire):
+    """al-fresh 13 (firing): Lettings Hub manages private rented homes, so it must belong to an approved redress scheme
+    and, while it holds client money, a client money protection scheme; complaints about that work go to the scheme."""
+    c = clause(thornshire, "alliance.operations")
+    text = _flat(text_of(c))
+    assert ("Lettings Hub must belong to an approved redress scheme for its lettings agency and property management "
+            "work, and, while it holds client money, to an approved client money protection scheme.") in text
+    assert "Lettings Hub must tell landlords and tenants that their complaints about that work go to its redress scheme." in text
+    note = _flat(c.note or "")
+    assert "(S.I. 2014/2359)" in note and "(S.I. 2019/386)" in note and "Renters' Rights Act 2025" in note
+    assert "Stonebridge must belong to an approved redress" not in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_redress_scheme_duty_without_lettings_work(path, catalogue):
+    """al-fresh 13 (quiet): no sample Provider does lettings agency or property management work."""
+    c = clause(build(path, catalogue).document, "alliance.operations")
+    assert "redress scheme" not in _flat(text_of(c)) + _flat(c.note or "")
