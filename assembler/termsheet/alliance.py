@@ -1365,7 +1365,10 @@ class Alliance(Strict):
     @property
     def reserved_matters(self) -> list[str]:
         """The Reserved Matters as the draft lists them (see `reserved_matter_words`)."""
-        return [reserved_matter_words(m) for m in self.decisions.reserved_matters]
+        words = [reserved_matter_words(m) for m in self.decisions.reserved_matters]
+        if self.pooled_budget is not None:  # the draft defines the Pooled Budget (r20 al-fresh finding 15)
+            words = [re.sub(r"\b(?:the )?pooled budget\b", "the Pooled Budget", w, flags=re.I) for w in words]
+        return words
 
     @property
     def charter_named(self) -> bool:
