@@ -284,6 +284,7 @@ class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
     commissioner_is_member: bool = Field(True, description="Whether the commissioner is itself an Alliance Member, with a vote on the ALT and a share of gain and pain.")
+    commissioner_accession: bool | None = Field(None, description="Whether another commissioning body (a council or an NHS body) may join later as a Commissioner, so that the Accession Deed has a Commissioner's form (its contribution to the pooled budget, the funding agreement). Leave unset to infer it from a reserved matter on admitting a member that names a council or an NHS body; false gives a Provider-only deed.")
     lead_commissioner: MemberKey | None = Field(
         None, description="Where more than one member commissions the services (for example a council with an integrated "
         "care board and a police and crime commissioner, each with role 'commissioner'): the key of the one that leads, "
@@ -699,6 +700,31 @@ class Alliance(Strict):
         return parts
 
     @property
+    def indexation_staff_split(self) -> dict | None:
+        """Where the indexation words apply a price index to the whole value and, to the staff cost element only, the
+        National Living Wage rise where it is higher ("CPI ..., or, for the staff cost element agreed in each Annual
+        Plan, the National Living Wage increase where it is higher"): {"base": the price index part, "staff": the
+        National Living Wage part}, each as in indexation_parts. The Indexation Increase is then worked out for each
+        Alliance Member from the staff cost share of its budget (r20 al-fresh finding 8). None otherwise."""
+        words = self.risk_reward.indexation or ""
+        if not (re.search(r"\bstaff(?:ing)? costs?\b|\bpay(?:roll)? (?:cost|element)|\bwage(?:s)? (?:cost|element)", words, re.I)
+                and re.search(r"\b(if higher|where (?:it is )?higher|greater of|higher of|whichever is (?:the )?(?:higher|greater))\b", words, re.I)):
+            return None
+        if re.search(r"\d+(?:\.\d+)?%", words):
+            return None  # a fixed proportion is read by indexation_mixed and its note
+        found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
+        keys = [k for _, k in found]
+        if len(keys) != 2 or "nlw" not in keys:
+            return None
+        base_key = next(k for k in keys if k != "nlw")
+        base_at = next(pos for pos, k in found if k == base_key)
+        nlw_at = next(pos for pos, k in found if k == "nlw")
+        seg = words[base_at:nlw_at] if base_at < nlw_at else words[base_at:]
+        return {"base": {"index": base_key, "month": month_to(seg), "following": False},
+                "staff": {"index": "nlw", "month": None,
+                          "following": bool(re.search(r"following April", words, re.I))}}
+
+    @property
     def indexation_following(self) -> bool:
         """Whether the sheet tied the National Living Wage limb to "the following April", which the draft reads
         as the rate in force when the Alliance Year begins (so that the increase is known then)."""
@@ -713,11 +739,18 @@ class Alliance(Strict):
         if not words:
             return None
         parts = self.indexation_parts
-        if parts is None:
-            return f"for an Alliance Year, {words.strip()}"
         def measure(p):
             return measure_words(p, in_force_on="the first day of that Alliance Year", before="that Alliance Year begins",
                                  published="when that Alliance Year begins")
+        split = self.indexation_staff_split
+        if split is not None:
+            return (f"for an Alliance Year and an Alliance Member, the percentage (S × the greater of C and W) + ((1 − S) × C), "
+                    f"where C is {measure(split['base'])}; W is {measure(split['staff'])}; and S is the proportion of that "
+                    "Alliance Member's budget for the previous Alliance Year that is staff cost, as recorded in the Annual "
+                    "Plan for that year (or, where that Annual Plan was not approved, as shown in the draft of it given to "
+                    "the ALT)")
+        if parts is None:
+            return f"for an Alliance Year, {words.strip()}"
         if len(parts) == 1:
             return f"for an Alliance Year, {measure(parts[0])}"
         a, b = parts
@@ -1332,7 +1365,10 @@ class Alliance(Strict):
     @property
     def reserved_matters(self) -> list[str]:
         """The Reserved Matters as the draft lists them (see `reserved_matter_words`)."""
-        return [reserved_matter_words(m) for m in self.decisions.reserved_matters]
+        words = [reserved_matter_words(m) for m in self.decisions.reserved_matters]
+        if self.pooled_budget is not None:  # the draft defines the Pooled Budget (r20 al-fresh finding 15)
+            words = [re.sub(r"\b(?:the )?pooled budget\b", "the Pooled Budget", w, flags=re.I) for w in words]
+        return words
 
     @property
     def charter_named(self) -> bool:
@@ -1439,6 +1475,27 @@ class Alliance(Strict):
         return named or self.commissioner
 
     @property
+    def contract_holders_outside_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
+        """Each Commissioner other than the Pooled Budget Holder that is party to a Provider's Service Contract:
+        (that Commissioner, its Providers, their first-year Annual Values in total, its first-year contribution). It pays
+        those Service Contracts itself, out of its own contribution, since it cannot draw on a pool another authority
+        holds (r20 al-fresh finding 3). Empty without a pooled budget or with one Commissioner."""
+        if not self.joint_commissioners or self.pooled_budget is None or not self.pooled_budget.contributions:
+            return []
+        host = self.pooled_budget.host
+        out: dict[str, tuple[Member, list[Member]]] = {}
+        for p in self.providers:
+            h = self.service_contract_commissioner(p)
+            if h is None or h.key == host:
+                continue
+            out.setdefault(h.key, (h, []))[1].append(p)
+        rows = []
+        for key, (h, ps) in out.items():
+            contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
+            rows.append((h, ps, sum((Decimal(p.annual_value or 0) for p in ps), Decimal(0)), contribution))
+        return rows
+
+    @property
     def funders_without_contracts(self) -> list[tuple[Member, Decimal, list[Member], list[Member]]]:
         """Each Commissioner that pays into the Pooled Budget but is party to no Provider's Service Contract (over
         contracts): (that Commissioner, its first-year contribution, the Commissioners holding the Service Contracts, the
@@ -1534,6 +1591,17 @@ class Alliance(Strict):
         return [m for m in self.providers if m.key not in listed]
 
     @property
+    def kpi_gates_listed(self) -> list[tuple[Member, list[int]]]:
+        """The Providers the kpi_gates list names, each with its KPIs, for the note that tells the client the Providers
+        left out are gated by those KPIs too (r20 al-fresh finding 12)."""
+        out = []
+        for g in self.kpi_gates:
+            m = self.member_by_key(g.member)
+            if m is not None:
+                out.append((m, sorted(set(g.kpis))))
+        return out
+
+    @property
     def gain_gated(self) -> bool:
         """Whether the draft gates a Provider's share of Gain on the KPIs: only where the sheet says so (gain_gate
         true, or kpi_gates given and gain_gate not false) and there are KPIs to gate on (r18b al-fresh finding 2)."""
@@ -1589,6 +1657,17 @@ class Alliance(Strict):
         """Whether admitting a new member is one of the agreed Reserved Matters, so that the clause listing what else
         needs every member says so instead of listing admission again (r18b al-fresh finding 6)."""
         return any(re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)
+                   for m in self.decisions.reserved_matters)
+
+    @property
+    def commissioners_may_join(self) -> bool:
+        """Whether the Accession Deed must let a commissioning body join as a Commissioner (r20 al-fresh finding 5): as
+        the sheet says, or, where it is silent, where a reserved matter on admitting a member names a council or an NHS
+        body (an integrated care board, an NHS trust)."""
+        if self.commissioner_accession is not None:
+            return self.commissioner_accession
+        return any(re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)
+                   and re.search(r"\b((?i:council|integrated care board|combined authority)|ICB|NHS)\b", m)
                    for m in self.decisions.reserved_matters)
 
     @property
@@ -1779,6 +1858,37 @@ class Alliance(Strict):
         if member.council_tier == "lower" or re.search(r"\b(district|borough) council\b", member.name, re.I):
             return counties[0]
         return None
+
+    @property
+    def part7_contracted_out(self) -> list[tuple[Member, list[str], list[Member]]]:
+        """Each Provider whose services read as a local housing authority's work under Part 7 of the Housing Act 1996
+        (housing options, homelessness casework, personalised housing plans): (that Provider, those services, the council
+        Commissioners that are housing authorities, i.e. not the county council of a two-tier area). A Provider may
+        exercise those functions only as each housing authority authorises under the Local Authorities (Contracting Out
+        of Allocation of Housing and Homelessness Functions) Order 1996 (law.yaml contracting_out_homelessness_order_1996;
+        r20 al-fresh finding 7). Empty where no council Commissioner is a housing authority."""
+        authorities = [c for c in self.commissioners if c.legal_form == "local_authority" and not self.is_county_council(c)]
+        if not authorities:
+            return []
+        pattern = re.compile(r"\b(housing options|homelessness (?:prevention )?case ?work\w*|prevention case ?work\w*|"
+                             r"homelessness assessments?|personalised housing plans?|(?:prevention|relief) dut(?:y|ies))\b", re.I)
+        out = []
+        for p in self.providers:
+            hits = [s for s in p.delivers if pattern.search(s)]
+            if hits:
+                out.append((p, hits, authorities))
+        return out
+
+    @property
+    def letting_agents(self) -> list[Member]:
+        """The Providers whose services include lettings agency or property management work for private landlords (a
+        social lettings agency, managing private rented homes): in England each must belong to an approved redress
+        scheme (S.I. 2014/2359) and, where it holds client money, a client money protection scheme (S.I. 2019/386), and
+        its tenants' and landlords' complaints about that work go to that redress scheme (r20 al-fresh finding 13). A
+        registered provider letting its own homes is not one."""
+        pattern = re.compile(r"\b(social lettings?(?: agency| management)?|lettings? (?:agency|agent|management)|letting agent|"
+                             r"property management|managing private(?:ly)? rented homes)\b", re.I)
+        return [p for p in self.providers if any(pattern.search(s) for s in p.delivers)]
 
     @property
     def social_services_councils(self) -> list[Member]:

@@ -2357,7 +2357,9 @@ def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_nee
     and clinical negligence cover (at least the professional indemnity level) into the operations clause."""
     ops = text_of(clause(big, "alliance.operations"))
     assert "In addition to the insurance required by clause" in ops
-    assert "cover claims arising from the abuse of a person using the Services" in ops
+    # r20 al-fresh finding 19: reasonable endeavours, with any exclusion or sub-limit reported to the ALT
+    assert "covers claims arising from the abuse of a person using the Services" in " ".join(ops.split())
+    assert "must tell the ALT of any exclusion or sub-limit of that cover" in " ".join(ops.split())
     assert "must hold medical malpractice (clinical negligence) insurance" in ops and "of at least £2,000,000 for any one claim" in ops
 
 

@@ -1,0 +1,251 @@
+"""r20 alliance review (lane al15), al-fresh findings: a Commissioner that holds a Service Contract but not the
+Pooled Budget pays it itself."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+
+THORNSHIRE = Path(__file__).parent / "fixtures" / "alliance-thornshire-r20.yaml"
+
+
+@pytest.fixture(scope="module")
+def thornshire_built(catalogue):
+    return build(THORNSHIRE, catalogue)
+
+
+@pytest.fixture(scope="module")
+def thornshire(thornshire_built):
+    return thornshire_built.document
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_contract_holder_outside_the_pool_pays_its_own_service_contract(thornshire):
+    """al-fresh 3 (firing): the Borough Council holds Lettings Hub's Service Contract but the County Council holds the
+    pool, so the Borough Council pays Lettings Hub itself out of its contribution, and clause 4.2 says so."""
+    planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
+    assert "The Borough Council must itself pay the amounts due under Lettings Hub's Service Contract." in planning
+    assert "as part of the Borough Council's contribution to it" in planning
+    assert "the payments each Commissioner makes to a Provider under a Service Contract to which that Commissioner is party" in planning
+    structure = _flat(text_of(clause(thornshire, "alliance.structure")))
+    assert "by the Commissioner party to that Service Contract, out of the Pooled Budget or as clause" in structure
+    assert "by the Commissioner from the Pooled Budget" not in structure
+
+
+def test_contract_holder_note_gives_the_net_figures(thornshire):
+    """al-fresh 3: the note works the sheet's figures: £520,000 less £290,000 leaves £230,000 for the pool."""
+    notes = _flat(clause(thornshire, "alliance.service-planning").note or "")
+    assert "(£290,000 in the first year)" in notes and "balance of £230,000" in notes
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_pool_holder_paying_every_contract_keeps_the_single_route(path, catalogue):
+    """al-fresh 3 (quiet): where the Pooled Budget Holder is party to every Service Contract, nothing changes."""
+    built = build(path, catalogue)
+    planning = _flat(text_of(clause(built.document, "alliance.service-planning")))
+    assert "must itself pay the amounts due under" not in planning
+
+
+def test_accession_deed_has_a_commissioner_form_where_councils_may_join(thornshire):
+    """al-fresh 5 (firing): the reserved matter names two councils that may join, so the deed lets a New Member join
+    as a Commissioner, with its contribution and the funding agreement, and clause 25.4's procurement check applies
+    only where the newcomer is to be paid."""
+    deed = _flat(text_of(clause(thornshire, "alliance.schedule-accession")))
+    assert "Where the New Member joins as a Commissioner:" in deed
+    assert "its contribution to the Pooled Budget for the Alliance Year in which it joins is" in deed
+    assert "funding agreement between the Commissioners" in deed
+    assert "[[" not in deed
+    changes = _flat(text_of(clause(thornshire, "alliance.changes")))
+    assert "and, where the organisation is to be paid for any of the Services, only after the Commissioner" in changes
+    planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
+    assert "A Commissioner that joins by an Accession Deed pays the contribution its Accession Deed sets" in planning
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_accession_deed_stays_provider_only_by_default(path, catalogue):
+    """al-fresh 5 (quiet): a sheet whose reserved matters name no council or NHS body keeps the Provider-only deed."""
+    built = build(path, catalogue)
+    deed = _flat(text_of(clause(built.document, "alliance.schedule-accession")))
+    assert "Where the New Member joins as a Commissioner:" not in deed
+    assert "as an Alliance Member and as a Provider." in deed
+
+
+@pytest.mark.parametrize("words, field, expected", [
+    ("Admitting a new Alliance Member (including North Thornshire District Council) or removing one", None, True),
+    ("Admitting the integrated care board as a new member", None, True),
+    ("Admitting a new Alliance Member or removing one", None, False),
+    ("Admitting a new Alliance Member or removing one", True, True),
+    ("Admitting a new Alliance Member (including Castlemere Borough Council)", False, False),
+    ("Closing any scheme the council funds", None, False),
+])
+def test_commissioners_may_join_reads_the_field_then_the_reserved_matters(words, field, expected):
+    """al-fresh 5: the field decides; unset, a reserved matter on admission naming a council or NHS body does."""
+    from assembler.termsheet.alliance import Alliance
+    a = Alliance.model_construct(commissioner_accession=field,
+                                 decisions=type("D", (), {"reserved_matters": [words]})())
+    assert a.commissioners_may_join is expected
+
+
+def test_part7_work_by_a_provider_needs_each_housing_authoritys_authorisation(thornshire):
+    """al-fresh 7 (firing): Doorway's caseworkers in the districts' housing options teams do the Borough and District
+    Councils' Part 7 work: they act only as each council authorises under the 1996 Order, and each council keeps its
+    own s.184 decisions and s.202 reviews; the note names the Order and the date the authorisations are needed."""
+    c = clause(thornshire, "common.statutory-functions")
+    text = _flat(text_of(c))
+    assert ("Where Doorway's Personnel carry out any function of the Borough Council or the District Council under "
+            "Part 7 of the Housing Act 1996, they may do so only as that council has authorised under the Local "
+            "Authorities (Contracting Out of Allocation of Housing and Homelessness Functions) Order 1996") in text
+    assert "makes its own decisions under section 184 and its own reviews under section 202" in text
+    assert "County Council" not in text.split("Where Doorway's Personnel")[1]
+    note = _flat(c.note or "")
+    assert "(S.I. 1996/3205)" in note and "in place by 1 April 2027" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_contracting_out_clause_without_housing_options_work(path, catalogue):
+    """al-fresh 7 (quiet): no Provider service reads as Part 7 casework, so the clause and note are unchanged."""
+    c = clause(build(path, catalogue).document, "common.statutory-functions")
+    assert "Contracting Out of Allocation of Housing" not in _flat(text_of(c)) + _flat(c.note or "")
+
+
+def test_split_cpi_and_living_wage_index_is_a_formula_per_member(thornshire):
+    """al-fresh 8 (firing): CPI for everything and the National Living Wage rise for the staff cost element where
+    higher: the Indexation Increase is one formula per member, weighted by the staff cost share each Annual Plan
+    records, and the Annual Value rises by its own Indexation Increase."""
+    from assembler.model import plain_text
+    defs = {d.term: _flat(plain_text(d.inlines)) for d in thornshire.definitions}
+    text = defs["Indexation Increase"] + " " + defs["Annual Value"]
+    assert "(S × the greater of C and W) + ((1 − S) × C)" in text
+    assert "Consumer Prices Index (CPI, all items)" in text and "12 months to the December before" in text
+    assert "national living wage (regulation 4 of the National Minimum Wage Regulations 2015)" in text
+    assert "increased by its Indexation Increase for that Alliance Year" in text
+    planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
+    assert "the proportion of each Provider's budget that is staff cost" in planning
+
+
+@pytest.mark.parametrize("words, split", [
+    ("the percentage increase in the Consumer Prices Index (CPI) in the 12 months to the previous December, or, for "
+     "the staff cost element agreed in each Annual Plan, the percentage increase in the National Living Wage that "
+     "April where it is higher", True),
+    ("CPI in the 12 months to the previous September or, for staff costs, the NLW increase if higher", True),
+    ("CPI in the 12 months to the previous December", False),
+    ("CPI or, if higher, the NLW uplift applied to 70% of the Annual Value", False),
+    ("60% CPI and 40% National Living Wage", False),
+])
+def test_staff_split_reading(words, split):
+    """al-fresh 8: only a price index with the living wage for the staff cost element where higher is read as the
+    split; a fixed proportion or a single index keeps its own reading (quiet)."""
+    from assembler.termsheet.alliance import Alliance, RiskReward
+    a = Alliance.model_construct(risk_reward=RiskReward.model_construct(indexation=words))
+    got = a.indexation_staff_split
+    assert (got is not None) is split
+    if split:
+        assert got["base"]["index"] == "cpi" and got["staff"]["index"] == "nlw"
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_samples_keep_their_single_indexation(path, catalogue):
+    """al-fresh 8 (quiet): the samples' indexation words are not the staff split."""
+    doc = build(path, catalogue).document
+    planning = _flat(text_of(clause(doc, "alliance.service-planning")))
+    assert "that is staff cost" not in planning
+
+
+def test_gain_only_note_says_who_carries_overspend(thornshire):
+    """al-fresh 11 (firing): the note says plainly that the Commissioners do not carry all overspend, with the cap from
+    the sheet, what to change if they are to, and that the Providers must be told."""
+    note = _flat(clause(thornshire, "alliance.risk-reward").note or "")
+    assert "So the Commissioners do not carry all overspend" in note
+    assert "within a cap of £40,000 a year for all Providers together" in note
+    assert "widen (b) of the overspend sub-clause" in note and "remove the cap" in note
+    assert "tell the Providers" in note
+
+
+def test_ungated_providers_note_names_the_other_providers_kpis(thornshire):
+    """al-fresh 12 (firing): the Providers the sheet gives no KPIs are gated by every KPI, including those it ties to
+    the other Providers; the note says so with the numbers and recommends a list for each."""
+    notes = " ".join(_flat(c.note or "") for c in thornshire.all_clauses())
+    assert ("Stonebridge and Doorway, not listed in Part 4 of the outcomes Schedule, are gated by every KPI, including "
+            "KPI 3 (Safe Stay's) and KPIs 5 and 6 (Lettings Hub's)") in notes
+    assert "propose to the client a list for each of them" in notes
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_overspend_and_gate_notes_quiet_without_the_facts(path, catalogue):
+    """al-fresh 11 and 12 (quiet): a gain-and-pain sample has no gain-only overspend note; a sheet with no partial
+    kpi_gates list has no ungated-Provider assumption."""
+    built = build(path, catalogue)
+    notes = " ".join(_flat(c.note or "") for c in built.document.all_clauses())
+    if "only gain is shared" not in notes:
+        assert "do not carry all overspend" not in notes and "does not carry all overspend" not in notes
+    assert "not listed in Part 4 of the outcomes Schedule" not in notes
+
+
+def test_letting_agent_provider_must_belong_to_redress_and_client_money_schemes(thornshire):
+    """al-fresh 13 (firing): Lettings Hub manages private rented homes, so it must belong to an approved redress scheme
+    and, while it holds client money, a client money protection scheme; complaints about that work go to the scheme."""
+    c = clause(thornshire, "alliance.operations")
+    text = _flat(text_of(c))
+    assert ("Lettings Hub must belong to an approved redress scheme for its lettings agency and property management "
+            "work, and, while it holds client money, to an approved client money protection scheme.") in text
+    assert "Lettings Hub must tell landlords and tenants that their complaints about that work go to its redress scheme." in text
+    note = _flat(c.note or "")
+    assert "(S.I. 2014/2359)" in note and "(S.I. 2019/386)" in note and "Renters' Rights Act 2025" in note
+    assert "Stonebridge must belong to an approved redress" not in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_redress_scheme_duty_without_lettings_work(path, catalogue):
+    """al-fresh 13 (quiet): no sample Provider does lettings agency or property management work."""
+    c = clause(build(path, catalogue).document, "alliance.operations")
+    assert "redress scheme" not in _flat(text_of(c)) + _flat(c.note or "")
+
+
+def test_section_53_note_is_one_line_and_no_phantom_reviewing_accountant(thornshire):
+    """al-fresh 20 and 17: the section 53 point is one plain check; a gain-only draft's Schedule 4 note names the
+    Alliance Manager and the auditor, not a Reviewing Accountant the draft does not have."""
+    recitals = _flat(clause(thornshire, "alliance.recitals").note or "")
+    assert ("(Stonebridge £9,660,000; Doorway £7,350,000): check whether section 53(5) excepts a light touch contract "
+            "from publishing a copy under section 53(3) (if not, the copy is due within 90 days)") in recitals
+    assert "on legislation.gov.uk before issue" not in recitals
+    notes = " ".join(_flat(c.note or "") for c in thornshire.all_clauses())
+    assert "Reviewing Accountant" not in notes
+    assert "gives the Alliance Manager, and any auditor appointed under the open-book information clause, rules" in notes
+
+
+def test_exit_plan_sends_part7_work_to_the_housing_authoritys_team(thornshire):
+    """al-fresh 18 (firing): a county council has no housing options team; the note says where the Part 7 work goes,
+    and para 5 covers a provider one Commissioner appoints as well as one the Commissioners appoint."""
+    c = clause(thornshire, "alliance.schedule-exit")
+    note = _flat(c.note or "")
+    assert ("the County Council is not a housing authority and has none: the Part 7 work goes to the housing options "
+            "team of the Borough Council or the District Council, whichever it is done for (or a provider that council "
+            "appoints)") in note
+    assert "refers to a provider that a Commissioner or the Commissioners appoint" in _flat(text_of(c))
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_exit_plan_housing_options_note_quiet(path, catalogue):
+    """al-fresh 18 (quiet): no sample hands Part 7 work over."""
+    c = clause(build(path, catalogue).document, "alliance.schedule-exit")
+    assert "is not a housing authority" not in _flat(c.note or "")
+
+
+def test_reserved_matter_uses_the_defined_pooled_budget(thornshire):
+    """al-fresh 15 (firing): a reserved matter on 'the pooled budget' uses the draft's defined term."""
+    text = _flat(text_of(clause(thornshire, "alliance.decisions")))
+    assert "changing any Commissioner's contribution to the Pooled Budget;" in text
+    assert "pooled budget" not in text
+
+
+def test_reserved_matter_pooled_budget_words_kept_without_a_pool():
+    """al-fresh 15 (quiet): without a pooled budget the term is not capitalised into an undefined one."""
+    from assembler.termsheet.alliance import Alliance, Decisions
+    a = Alliance.model_construct(pooled_budget=None, decisions=Decisions.model_construct(
+        reserved_matters=["Changing any Commissioner's contribution to the pooled budget"]))
+    assert a.reserved_matters == ["changing any Commissioner's contribution to the pooled budget"]
