@@ -966,3 +966,18 @@ def _removed_rows(result):
     tables = [b for b in c.blocks if isinstance(b, Table)]
     assert tables, "no table of units removed"
     return {plain_text(r[0]): plain_text(r[1]) for r in tables[0].rows}
+
+
+def test_r20_break_costs_do_not_apply_to_a_notice_the_minimum_forces(built):
+    """r20 ob-sample 8: a notice the Council must give under clause 7.7 (a home would fall below the minimum of
+    Core Places and the place cannot be lawfully refilled) is not a break, so the 29.2 break costs do not apply;
+    the note says so and gives the Trust's counter-argument. Quiet where there is no user-choice minimum."""
+    _, result, _ = built[CHARITY]
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert "Nothing is payable under clause 29.2 for a notice that the Council gives under clause 7.7." in termination
+    note = clause(result, "open-book.voids").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "The break costs in the termination clause do not apply to that notice" in note
+    assert "break costs apply to that notice as drafted" not in note
+    _, adult, _ = built[ADULT]
+    assert "Nothing is payable under clause" not in paragraphs_text(clause(adult, "open-book.termination"))
