@@ -974,7 +974,9 @@ def test_r20_break_costs_do_not_apply_to_a_notice_the_minimum_forces(built):
     the note says so and gives the Trust's counter-argument. Quiet where there is no user-choice minimum."""
     _, result, _ = built[CHARITY]
     termination = paragraphs_text(clause(result, "open-book.termination"))
-    assert "Nothing is payable under clause 29.2 for a notice that the Council gives under clause 7.7." in termination
+    assert ("Nothing is payable under clause 29.2 where clause 7 requires the Council either to confirm that a place "
+            "remains one of the Core Places or to end this Agreement for its home, and it ends this Agreement for that "
+            "home instead.") in termination
     note = clause(result, "open-book.voids").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "The break costs in the termination clause do not apply to that notice" in note
