@@ -573,7 +573,7 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     assert definitions["Support Price"].startswith('the hourly Price for additional one-to-one support')
     # r20 ob-sample 9: the Prices are in Part 2 of Schedule 2, not the cost model in Part 1.
     assert definitions["Support Price"].endswith("set out in Part 2 of Schedule 2")
-    assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
+    assert "would bring in for its expected units in Part 2 of Schedule 2 (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
     assert old in text
@@ -983,3 +983,16 @@ def test_r20_break_costs_do_not_apply_to_a_notice_the_minimum_forces(built):
     assert "break costs apply to that notice as drafted" not in note
     _, adult, _ = built[ADULT]
     assert "Nothing is payable under clause" not in paragraphs_text(clause(adult, "open-book.termination"))
+
+
+def test_r20_expected_units_are_cited_in_part_2_not_the_cost_model(built):
+    """r20 ob-sample 9: the Prices and their expected units are in Part 2 of Schedule 2 ("Prices"), not the cost
+    model in Part 1, so 5.2, 5.7 and 6.2 cite Part 2; the cost model is still cited for budgeted costs."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    review = paragraphs_text(clause(result, "open-book.price-review"))
+    assert "would bring in for the expected units in Part 2 of Schedule 2. That reduction" in pricing
+    assert "would bring in for the expected units in Part 2 of Schedule 2, less the units removed under clause 5.8" in pricing
+    assert "expected units in Part 2 of Schedule 2" in review
+    assert "units in that cost model" not in pricing and "units in the cost model" not in pricing + review
+    assert "take the budgeted Allowable Costs in the cost model in Schedule 2" in pricing

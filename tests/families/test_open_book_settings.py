@@ -156,7 +156,7 @@ def test_review_divides_by_the_budgeted_units_and_is_held_between_the_floor_and_
     ratchet the Prices down), indexes once per review date since the base period (no year lost), the
     collar lets a change in law through, and a zero price floor keeps the factor at one or more."""
     text = text_of(drafts, "childrens-homes-charity-rebase")
-    assert "the income the current Prices would bring in for the expected units in the cost model" in text
+    assert "the income the current Prices would bring in for the expected units in Part 2 of Schedule 2" in text
     assert "units the Council paid for in the period of the base statement" not in text
     assert "applied once for each review date after the end of the period of the base statement" in text
     assert "The factor may not be more than one plus the change in the index for this review date alone" in text
