@@ -619,7 +619,7 @@ def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, ca
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "national living wage" not in pricing
     note = next(c for c in result.document.clauses if c.id == "open-book.losses").note
-    assert "carry losses forward (the carried-forward position for losses" in (note if isinstance(note, str) else plain_text(note))
+    assert "choose the carried-forward position for losses, under which a loss is set against" in (note if isinstance(note, str) else plain_text(note))
     text = CHARITY.read_text(encoding="utf-8")
     old = "  indexation: the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous March, capped at 4%\n"
     assert old in text
@@ -996,3 +996,22 @@ def test_r20_expected_units_are_cited_in_part_2_not_the_cost_model(built):
     assert "expected units in Part 2 of Schedule 2" in review
     assert "units in that cost model" not in pricing and "units in the cost model" not in pricing + review
     assert "take the budgeted Allowable Costs in the cost model in Schedule 2" in pricing
+
+
+def test_r20_core_places_note_gives_the_lapse_shortfall_the_day_one_count_and_the_fallback(built):
+    """r20 ob-sample 1: the losses note (the one home of the Core Places economics) gives the figures the provider's
+    lawyer will check (guaranteed income and gap, the shortfall one capped lapse leaves), the day-one point (Core
+    Places counted on the start date, not at the award) and the negotiating fallback (losses carried forward).
+    Quiet on a sheet with no user-choice award."""
+    _, result, _ = built[CHARITY]
+    note = clause(result, "open-book.losses").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "£2,831,400 a year" in note and "£123,600 less than the budgeted Allowable Costs of £2,955,000" in note
+    assert "one lapsed Core Place held to the cap leaves the Trust £93,007 a year short" in note
+    assert "the Core Places are counted on 1 July 2027" in note
+    assert "current list of the children placed" in note
+    assert "The fallback most likely to be agreed is to carry losses forward" in note
+    _, adult, _ = built[ADULT]
+    note = clause(adult, "open-book.losses").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "held to the cap" not in note and "counted on" not in note
