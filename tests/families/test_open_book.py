@@ -1018,8 +1018,8 @@ def test_r20_core_places_note_gives_the_lapse_shortfall_the_day_one_count_and_th
 
 
 def test_r20_survival_lists_the_earlier_contract_and_prohibited_act_duties(built):
-    """r20 ob-sample 14: the survival clause lists 8.4 (amounts under the earlier contract) and the Prohibited Act
-    notice and investigation duties (24.7, 24.8), which must outlive the Agreement."""
+    """r20 ob-sample 14: the survival clause lists the Prohibited Act notice and investigation duties (24.7, 24.8),
+    which must outlive the Agreement."""
     _, result, _ = built[CHARITY]
     general = paragraphs_text(clause(result, "common.general"))
-    assert "clause 8.4," in general and "clause 24.7, clause 24.8," in general
+    assert "clause 24.7, clause 24.8," in general
