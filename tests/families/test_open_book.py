@@ -559,9 +559,12 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     review = paragraphs_text(clause(adult, "open-book.price-review"))
     assert "less any units removed under clause 5.7, multiplied by the same share of the Service Income as in the first step" in review
     # r19 ob-sample 1: a home that ends takes out its own budgeted weeks, not a share by places
-    assert "(Rowan House 171.67, St Brigid's House 171.67, The Willows 156, Harbour View 119.67 weeks a year)" in pricing
-    assert "But where this Agreement ends for a home at the Trust's election under clause" in pricing
-    assert "the factor may not be more than one" in pricing
+    assert _removed_rows(result) == {"This Agreement ends for Rowan House": "171.67",
+                                     "This Agreement ends for St Brigid's House": "171.67",
+                                     "This Agreement ends for The Willows": "156",
+                                     "This Agreement ends for Harbour View": "119.67",
+                                     "One of the Core Places is removed": "36.33"}
+    assert "may not be more than one where this Agreement ends for a home at the Trust's election under clause" in pricing
     # r16 ob-sample 14: an hourly Price is left out of the interim re-basing by default, its income deducted.
     # r19 ob-sample 22: the hourly Price is a defined term (the Support Price), not a quoted label.
     assert "each of the Prices other than the Support Price is multiplied" in pricing
@@ -570,7 +573,7 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     assert definitions["Support Price"].startswith('the hourly Price for additional one-to-one support')
     # r20 ob-sample 9: the Prices are in Part 2 of Schedule 2, not the cost model in Part 1.
     assert definitions["Support Price"].endswith("set out in Part 2 of Schedule 2")
-    assert "would bring in for its expected units in that cost model (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
+    assert "would bring in for its expected units in Part 2 of Schedule 2 (reduced, for each home for which this Agreement has ended, in the same proportion as the units of the weekly Price removed for that home under clause 5.8 are of that Price's expected units), because that Price is not re-based; and" in pricing
     text = CHARITY.read_text(encoding="utf-8")
     old = "      price: 32.50\n      expected_units: 1200\n"
     assert old in text
@@ -591,8 +594,9 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     assert ts.model.open_book.core_rebase["factors"] == [Decimal("1.0622"), Decimal("1.1329")]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "(failing agreement within 20 Business Days, none)" not in pricing
-    assert ("less 52 weeks for each of the eleven Core Places the cost model assumes, divided by the three other places "
-            "in Schedule 1, that is, 15.67 weeks, so that 36.33 weeks a year are removed for that place") in pricing
+    # r20 ob-sample 6: the default is a figure in the table of units removed; its working is in the note.
+    assert _removed_rows(result)["One of the Core Places is removed"] == "36.33"
+    assert "the units removed for that place are 52 less those weeks" in pricing
     assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
     assert "stop counting: the units and costs of that home are removed once" in pricing
     note = clause(result, "open-book.pricing").note
@@ -615,7 +619,7 @@ def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, ca
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "national living wage" not in pricing
     note = next(c for c in result.document.clauses if c.id == "open-book.losses").note
-    assert "carry losses forward (the carried-forward position for losses" in (note if isinstance(note, str) else plain_text(note))
+    assert "choose the carried-forward position for losses, under which a loss is set against" in (note if isinstance(note, str) else plain_text(note))
     text = CHARITY.read_text(encoding="utf-8")
     old = "  indexation: the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous March, capped at 4%\n"
     assert old in text
@@ -753,7 +757,7 @@ def test_r17_price_review_is_a_position_index_by_default(built):
     assert "by the percentage that the change in Allowable Costs it causes in a full year" in review  # r20 ob-sample 4
     assert "This adjustment is in addition to the review under clause 6.1." in review
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert "base statement" not in pricing and "That factor is not limited by the index for the year" in pricing
+    assert "base statement" not in pricing and "is otherwise not limited by the index for the year, and needs no Reconciliation Statement" in pricing
     note = clause(result, "open-book.price-review").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "the £3,103,050 the Prices bring in at the expected units becomes £3,196,141.50" in note
@@ -777,12 +781,17 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     the minimum on the start date is dealt with as if an existing placement there had ended."""
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert ("may not be more than one plus [3%] for each such place, and the factors for such places may not together "
-            "increase the Prices by more than [8%] in any Contract Year") in pricing
+    # r20 ob-sample 6: the limits are lettered sub-clauses of clause 5.9
+    assert ("where a place ceases to be one of the Core Places because an Existing Placement has ended, may not be more "
+            "than one plus [3%] for each such place;") in pricing
+    assert ("for those places, may not, with the other factors for those places in the same Contract Year, increase "
+            "the Prices by more than [8%] in that Contract Year;") in pricing
+    assert "The Council may agree in writing to a larger increase than clause 5.9(a) and clause 5.9(b) allow." in pricing
     # r19 ob-sample 3: the default weeks are the cost model's (its eleven Core Places), whatever the Core Places on the
     # start date; places missing then are re-based as lapses on that date (clause 7), so the figure still holds.
-    assert "less 52 weeks for each of the eleven Core Places the cost model assumes" in pricing
-    assert "whatever the number of Core Places on 1 July 2027" in pricing
+    assert "52 less the 15.67 weeks the budget expects each place that is not a Core Place to be bought (619 expected weeks less 572" in (
+        clause(result, "open-book.pricing").note if isinstance(clause(result, "open-book.pricing").note, str)
+        else plain_text(clause(result, "open-book.pricing").note))
     note = clause(result, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
@@ -803,7 +812,7 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     path.write_text(text.replace(old, old + "  core_rebase_cap: 7\n  core_rebase_year_cap: 10\n"), encoding="utf-8")
     varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
     pricing = paragraphs_text(clause(varied, "open-book.pricing"))
-    assert "may not be more than one plus 7% for each such place" in pricing and "by more than 10% in any Contract Year" in pricing
+    assert "may not be more than one plus 7% for each such place" in pricing and "by more than 10% in that Contract Year" in pricing
     note = clause(varied, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "not instructed" not in note.split("caps the rise")[1][:120]
@@ -860,11 +869,15 @@ def test_rebasing_reworked_independently_from_the_sheet(built):
     text = paragraphs_text(schedule)
     assert "the weekly Price becomes £5,098.50 and then £5,251.46" in text
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert "(Rowan House 171.67, St Brigid's House 171.67, The Willows 156, Harbour View 119.67 weeks a year)" in pricing
-    assert "52 weeks for each of its Core Places in Schedule 1 and 15.67 weeks" in pricing
+    assert _removed_rows(result)["This Agreement ends for Rowan House"] == "171.67"
+    assert "The units for a home are the same whatever the number of Core Places there" in pricing
+    note = clause(result, "open-book.pricing").note
+    assert "52 for each of its Core Places in Schedule 1 and 15.67 for each of its other places" in (
+        note if isinstance(note, str) else plain_text(note))
     assert "multiplied by the places at that home and divided by" not in pricing
-    assert "A shortfall left by that limit is not recovered at a later re-basing" in pricing
-    assert "worked out to four decimal places and each number of weeks" in pricing
+    assert "A shortfall left by those limits is not recovered at a later re-basing" in pricing
+    assert "is worked out to four decimal places, rounded half up." in pricing
+    assert "Each number of units under clause 5.8 is worked out to two decimal places" in pricing
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "fewer than the eleven places in Schedule 1 are Core Places, each place by which" in voids
 
@@ -943,5 +956,70 @@ def test_r20_rebasing_factor_held_at_one_when_the_trust_is_excluded(built):
     the Trust's doing, like a default ending, so the re-basing factor is held at one."""
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert ("or under clause 29.3, or under clause 29.4 because the Trust is an excluded or excludable supplier, the "
-            "factor may not be more than one") in pricing
+    assert ("may not be more than one where this Agreement ends for a home at the Trust's election under clause 29.1, "
+            "or under clause 29.3, or under clause 29.4 because the Trust is an excluded or excludable supplier;") in pricing
+
+
+def _removed_rows(result):
+    """r20 ob-sample 6: the units removed (clause 5.8) are a table: change -> weeks a year."""
+    c = clause(result, "open-book.pricing")
+    tables = [b for b in c.blocks if isinstance(b, Table)]
+    assert tables, "no table of units removed"
+    return {plain_text(r[0]): plain_text(r[1]) for r in tables[0].rows}
+
+
+def test_r20_break_costs_do_not_apply_to_a_notice_the_minimum_forces(built):
+    """r20 ob-sample 8: a notice the Council must give under clause 7.7 (a home would fall below the minimum of
+    Core Places and the place cannot be lawfully refilled) is not a break, so the 29.2 break costs do not apply;
+    the note says so and gives the Trust's counter-argument. Quiet where there is no user-choice minimum."""
+    _, result, _ = built[CHARITY]
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert ("Nothing is payable under clause 29.2 where clause 7 requires the Council either to confirm that a place "
+            "remains one of the Core Places or to end this Agreement for its home, and it ends this Agreement for that "
+            "home instead.") in termination
+    note = clause(result, "open-book.voids").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "The break costs in the termination clause do not apply to that notice" in note
+    assert "break costs apply to that notice as drafted" not in note
+    _, adult, _ = built[ADULT]
+    assert "Nothing is payable under clause" not in paragraphs_text(clause(adult, "open-book.termination"))
+
+
+def test_r20_expected_units_are_cited_in_part_2_not_the_cost_model(built):
+    """r20 ob-sample 9: the Prices and their expected units are in Part 2 of Schedule 2 ("Prices"), not the cost
+    model in Part 1, so 5.2, 5.7 and 6.2 cite Part 2; the cost model is still cited for budgeted costs."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    review = paragraphs_text(clause(result, "open-book.price-review"))
+    assert "would bring in for the expected units in Part 2 of Schedule 2. That reduction" in pricing
+    assert "would bring in for the expected units in Part 2 of Schedule 2, less the units removed under clause 5.8" in pricing
+    assert "expected units in Part 2 of Schedule 2" in review
+    assert "units in that cost model" not in pricing and "units in the cost model" not in pricing + review
+    assert "take the budgeted Allowable Costs in the cost model in Schedule 2" in pricing
+
+
+def test_r20_core_places_note_gives_the_lapse_shortfall_the_day_one_count_and_the_fallback(built):
+    """r20 ob-sample 1: the losses note (the one home of the Core Places economics) gives the figures the provider's
+    lawyer will check (guaranteed income and gap, the shortfall one capped lapse leaves), the day-one point (Core
+    Places counted on the start date, not at the award) and the negotiating fallback (losses carried forward).
+    Quiet on a sheet with no user-choice award."""
+    _, result, _ = built[CHARITY]
+    note = clause(result, "open-book.losses").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "£2,831,400 a year" in note and "£123,600 less than the budgeted Allowable Costs of £2,955,000" in note
+    assert "one lapsed Core Place held to the cap leaves the Trust £93,007 a year short" in note
+    assert "the Core Places are counted on 1 July 2027" in note
+    assert "current list of the children placed" in note
+    assert "The fallback most likely to be agreed is to carry losses forward" in note
+    _, adult, _ = built[ADULT]
+    note = clause(adult, "open-book.losses").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "held to the cap" not in note and "counted on" not in note
+
+
+def test_r20_survival_lists_the_earlier_contract_and_prohibited_act_duties(built):
+    """r20 ob-sample 14: the survival clause lists the Prohibited Act notice and investigation duties (24.7, 24.8),
+    which must outlive the Agreement."""
+    _, result, _ = built[CHARITY]
+    general = paragraphs_text(clause(result, "common.general"))
+    assert "clause 24.7, clause 24.8," in general

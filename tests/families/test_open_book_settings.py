@@ -156,7 +156,7 @@ def test_review_divides_by_the_budgeted_units_and_is_held_between_the_floor_and_
     ratchet the Prices down), indexes once per review date since the base period (no year lost), the
     collar lets a change in law through, and a zero price floor keeps the factor at one or more."""
     text = text_of(drafts, "childrens-homes-charity-rebase")
-    assert "the income the current Prices would bring in for the expected units in the cost model" in text
+    assert "the income the current Prices would bring in for the expected units in Part 2 of Schedule 2" in text
     assert "units the Council paid for in the period of the base statement" not in text
     assert "applied once for each review date after the end of the period of the base statement" in text
     assert "The factor may not be more than one plus the change in the index for this review date alone" in text
@@ -252,7 +252,7 @@ def test_core_place_reduction_stops_payment_for_the_places_removed_and_rebases_a
     assert "pays for the remaining Core Places only" in text
     assert "multiplied by the number of Core Places remaining" not in text
     assert "the Prices are re-based from that date under clause 5.7." in text
-    assert "That factor is not limited by the index for the year, needs no Reconciliation Statement" in text
+    assert "is otherwise not limited by the index for the year, and needs no Reconciliation Statement" in text
     assert "may not reduce the Core Places at a home to fewer than two" in text
     assert "Any loss carried forward under clause" not in text
     assert "the Council's payment for that place is suspended" in text
@@ -709,7 +709,7 @@ def test_rebasing_when_a_home_leaves_removes_that_homes_own_expected_weeks(catal
     assert new_price("Larkspur House") == Decimal("7624.00")
     assert new_price("Kingfisher Lodge") == Decimal("7851.58")
     text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
-    assert "(Larkspur House 104, Fernlea 104, Kingfisher Lodge 132 weeks a year)" in text
+    assert "This Agreement ends for Larkspur House\n104\nThis Agreement ends for Fernlea\n104\nThis Agreement ends for Kingfisher Lodge\n132" in text
     assert "multiplied by the places at that home and divided by" not in text
 
 
