@@ -831,7 +831,7 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "within 20 Business Days after the Provider gives an Early Warning identifying them" in rr
     assert "they are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
     # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
-    assert "the Target Cost for that Alliance Year is the total of the Providers' Annual Values for it" in rr
+    assert "after the first is the total of the Providers' Annual Values for it" in rr
     # r16 al-sample finding 20: the explanation lives in the note, not the operative text
     assert "indexation creates no Gain or Pain" not in rr
     assert "so indexation alone never shows as Gain or Pain" in clause(big, "alliance.risk-reward").note
@@ -1398,7 +1398,7 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
     """r13 al-sample findings 1 and 2: a deduction for services not delivered comes off the Target Cost, and a
     Provider's income from other sources comes off its Delivery Costs (without open-book terms)."""
     rr = text_of(clause(big, "alliance.risk-reward"))
-    assert ("The Target Cost for an Alliance Year is reduced by the amount by which the Commissioner reduces any payment "
+    assert ("The Target Cost for an Alliance Year is reduced by: (a) the amount by which the Commissioner reduces any payment "
             "under a Service Contract for that year because services were not delivered") in rr
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     # r17 al-sample findings 1 and 2: the income rule now sits in the risk/reward Schedule's part on costs
