@@ -226,8 +226,8 @@ def test_governance_can_decide(big):
     assert "as a Dispute" not in decisions  # a deadlock is decided, not litigated
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
     quorum = ("A meeting of the ALT is quorate if a representative of every Alliance Member is present. For a "
-              "decision on which an Alliance Member does not vote under this Agreement (including under clause 9, "
-              "clause 13.6 and clause 32.2), that Alliance Member is not counted, "
+              "decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
+              "clause 13.6, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
               "and the meeting is quorate for that decision if a representative of every other Alliance Member is present.")
     governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule
@@ -2186,10 +2186,16 @@ def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
     """r17 al-fresh finding 23: the exceptions to unanimity are urgent action, the deadlock decision and the interested
     member's vote, not the overspend approval."""
     text = text_of(clause(mardenshire, "alliance.governance"))
-    assert "except where this Agreement provides otherwise, including in clause 9.3, clause 9.8 and clause 36)" in text
+    # r20 al-sample finding 11: one list, in the decisions clause, used everywhere
+    unanimous = next(p.number for p in clause(mardenshire, "alliance.decisions").blocks
+                     if isinstance(p, Paragraph) and p.anchor == "unanimous")
+    assert f"(except as clause {unanimous} provides)" in text
+    listed = text_of(clause(mardenshire, "alliance.decisions"))
+    assert "needs the agreement of every Alliance Member, except as clause 9.4, clause 9.9, clause" in listed
     # the overspend approval is named once, as a rule under which a member does not vote (r19 al-fresh finding 16),
     # never among the exceptions to unanimity
-    assert text.count("clause 13.6") == 1 and "(including under clause 9, clause 13.6 and clause" in text
+    assert text.count("clause 13.6") == 1 and "(including under clause 9.9, clause 13.6, clause" in text
+    assert "clause 13.6" not in listed.split("except as")[1].split("provide.")[0]
 
 
 def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_alliance, catalogue):
@@ -2304,9 +2310,12 @@ def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades
     principles = text_of(clause(big, "alliance.principles"))
     urgent = next(p.number for p in clause(big, "alliance.decisions").blocks
                   if isinstance(p, Paragraph) and "safety of a person using the Services is at immediate risk" in p.text)
-    assert f"except where this Agreement provides otherwise (as clause {urgent}, " in principles
+    unanimous = next(p.number for p in clause(big, "alliance.decisions").blocks
+                     if isinstance(p, Paragraph) and p.anchor == "unanimous")
+    assert f"except as clause {unanimous} provides, every decision" in principles
+    listed = text_of(clause(big, "alliance.decisions"))
     term = clause(big, "alliance.term-termination").number
-    assert f"and clause {term} do)" in principles
+    assert f"except as clause {urgent}, " in listed and f"clause {term}.4 and clause {term}.5 provide." in listed
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "the draft as last presented to the ALT applies" not in plan
     assert "until the ALT approves it, the draft binds no one" in plan

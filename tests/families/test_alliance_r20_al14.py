@@ -50,3 +50,40 @@ def test_gain_only_target_cost_unchanged(catalogue):
         assert "so far as (a) does not already cover it" not in rr
         ki = _flat(text_of(clause(doc, "alliance.key-information")))
         assert "less any reduction for services not delivered" not in ki
+
+
+def test_withholding_clause_names_every_payment_adjustment(big):
+    """al-sample 9: 4.3 names the Balancing Amount adjustment as well as the set-off, and the set-off has its own
+    sub-clause, apart from VAT."""
+    text = _flat(text_of(clause(big, "alliance.structure")))
+    assert "adds only the payment of Balancing Amounts under clause 13." in text
+    from assembler.model import Paragraph
+    setoff = next(p for p in clause(big, "alliance.operations").blocks
+                  if isinstance(p, Paragraph) and p.anchor == "set-off")
+    assert "may set off" in setoff.text and "VAT" not in setoff.text
+
+
+def test_one_list_of_exceptions_to_unanimity(big):
+    """al-sample 11 (firing): the exceptions to unanimity are listed once, in the decisions clause, and the
+    principles and the quorum rule refer to that list; 13.7 says plainly how the Commissioner gives its part."""
+    from assembler.model import Paragraph
+    unanimous = next(p.number for p in clause(big, "alliance.decisions").blocks
+                     if isinstance(p, Paragraph) and p.anchor == "unanimous")
+    assert f"except as clause {unanimous} provides" in _flat(text_of(clause(big, "alliance.principles")))
+    assert f"(except as clause {unanimous} provides)" in _flat(text_of(clause(big, "alliance.governance")))
+    rr = _flat(text_of(clause(big, "alliance.risk-reward")))
+    assert "and any limit it sets" not in rr
+    assert "The Commissioner gives its part in an approval under clause 13.6(a) or clause 13.6(b) only as clause" in rr
+    # al-sample 23: under unanimity the Commissioner's vote is already needed
+    assert "with the Commissioner among those voting for it" not in rr
+
+
+def test_majority_alliance_keeps_the_commissioner_vote_safeguard(catalogue):
+    """al-sample 23 (quiet): under a majority rule the overspend approval still needs the Commissioner's vote."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        if "Reserved Matter" not in _flat(text_of(clause(doc, "alliance.decisions"))):
+            continue
+        rr = _flat(text_of(clause(doc, "alliance.risk-reward")))
+        if "before they are incurred, by a decision of the ALT" in rr:
+            assert "among those voting for it" in rr
