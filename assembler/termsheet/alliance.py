@@ -838,6 +838,15 @@ class Alliance(Strict):
         return max(-(-len(self.alliance_members) * 2 // 3), self.votes_needed)
 
     @property
+    def quorum_share(self) -> str | None:
+        """The quorum as a share of the members, where the sheet fixes no number: two-thirds, or the majority a
+        decision needs if that is more, so that it follows the membership as members join or leave (r20 al-fresh
+        finding 9). None where the sheet gives a number."""
+        if self.decisions.quorum is not None:
+            return None
+        return "two-thirds" if self.decisions.majority_percent * 3 <= 200 else f"{self.decisions.majority_percent}%"
+
+    @property
     def service_providers(self) -> list[tuple[str, list[Member]]]:
         """Each listed service with the Providers that deliver it (empty where none is named), for Schedule 1;
         an empty list when no Provider says what it delivers."""

@@ -1131,8 +1131,9 @@ def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
     planning = text_of(clause(big, "alliance.service-planning"))
     # r16 al-sample finding 5: the holder is the only contributor, so it transfers its contribution in (never "pays
     # itself"), and the Commissioner's Pain and Balancing Amounts are funded from the Pooled Budget or its resources
-    assert ("The Pooled Budget Holder must transfer its contribution of £7,700,000 (seven million seven hundred thousand "
-            "pounds) for the first Alliance Year into the account or cost centre in which it keeps the Pooled Budget in "
+    # r20 al-sample finding 14: it allocates the money to the cost centre
+    assert ("The Pooled Budget Holder must allocate £7,700,000 (seven million seven hundred thousand "
+            "pounds) for the first Alliance Year to the account or cost centre in which it keeps the Pooled Budget in "
             "four equal instalments in advance") in planning
     assert "from the Pooled Budget or, so far as the Pooled Budget is insufficient, from the Commissioner's other resources" in planning
     source = JOINT.read_text(encoding="utf-8").replace(

@@ -87,3 +87,66 @@ def test_majority_alliance_keeps_the_commissioner_vote_safeguard(catalogue):
         rr = _flat(text_of(clause(doc, "alliance.risk-reward")))
         if "before they are incurred, by a decision of the ALT" in rr:
             assert "among those voting for it" in rr
+
+
+
+
+def test_quorum_follows_the_membership_where_the_sheet_fixes_no_number(catalogue):
+    """al-fresh 9 (firing): with no quorum in the sheet, the quorum is a share of the members (the 75% majority
+    here), so it still works when a member leaves; the reduced quorum uses the same share."""
+    from tests.families.test_alliance_r20_al13 import THORNSHIRE as sheet
+    doc = build(sheet, catalogue).document
+    gov = _flat(text_of(clause(doc, "alliance.governance")))
+    assert "quorate if representatives of at least 75% of the Alliance Members (rounded up), including the" in gov
+    assert "at least 75% (rounded up) of the other Alliance Members" in gov
+    assert "at least six Alliance Members" not in gov
+
+
+def test_fixed_quorum_from_the_sheet_is_kept(catalogue):
+    """al-fresh 9 (quiet): a sheet that states a quorum keeps its number."""
+    for path in ALLIANCE:
+        if "small-majority" in path.stem:
+            doc = build(path, catalogue).document
+            gov = _flat(text_of(clause(doc, "alliance.governance")))
+            assert "at least three Alliance Members" in gov and "(rounded up)" not in gov
+
+
+def test_gain_only_overspend_is_not_an_alt_vote(catalogue):
+    """al-fresh 14: under gain-only the Commissioner approves overspend alone, so 8.6 and the deadlock list do not
+    treat it as an ALT vote; under gain and pain they still do."""
+    from tests.families.test_alliance_r20_al13 import THORNSHIRE as sheet
+    doc = build(sheet, catalogue).document
+    gov = _flat(text_of(clause(doc, "alliance.governance")))
+    dec = _flat(text_of(clause(doc, "alliance.decisions")))
+    rr = clause(doc, "alliance.risk-reward").number
+    assert f"clause {rr}." not in gov.split("(including under")[1].split(")")[0]
+    assert "any approval of costs under" not in dec
+
+
+def test_gain_and_pain_overspend_vote_still_listed(big):
+    """al-fresh 14 (quiet): where 13.6(a) is an ALT vote it stays in the no-vote list and the deadlock list."""
+    assert "any approval of costs under clause" in _flat(text_of(clause(big, "alliance.decisions")))
+    assert ", clause 13.6, clause" in _flat(text_of(clause(big, "alliance.governance")))
+
+
+def test_rolling_kpi_figures_start_at_the_commencement_date(big):
+    """al-sample 13: in the first year a rolling 12-month figure does not reach back before the Commencement Date."""
+    text = _flat(text_of(clause(big, "alliance.performance")))
+    assert ("or, where fewer than 12 months have passed since the Commencement Date, for the period from the "
+            "Commencement Date to the end of that period") in text
+
+
+def test_pooled_budget_is_not_a_fixed_sum_a_year(big):
+    """al-sample 14: the key information gives the first year's amount and how later years are set; the holder
+    allocates its own money rather than paying itself."""
+    from tests.families.test_alliance import table_rows
+    rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
+    assert rows["Pooled budget"].startswith("£7,700,000 for the first Alliance Year; for each later one, the amount set")
+    assert "transfer its contribution" not in _flat(text_of(clause(big, "alliance.service-planning")))
+
+
+def test_processor_for_alt_reports_is_named(big):
+    """al-sample 15: 8.7 fixes who hosts the Alliance Manager, so the data clauses name it."""
+    text = _flat(text_of(clause(big, "alliance.information-sharing")))
+    assert "the Alliance Member that employs or hosts the Alliance Manager" not in text
+    assert "the Commissioner (which employs or hosts the Alliance Manager under clause" in text
