@@ -273,7 +273,7 @@ def test_route_and_former_contracts_follow_the_term_sheet(big):
     assert "may have been awarded under the Provider Selection Regime, see the recitals note" in clause(big, "alliance.precedence").note
     assert "The Former Contracts end by agreement when the Service Contracts awarded by that procurement start" in recitals
     transition = text_of(clause(big, "alliance.transition"))
-    assert "the Former Contract ends at the end of the day before the Commencement Date" in transition
+    assert "the Former Contract ends:" in transition and "at the end of the day before the Commencement Date" in transition
 
 
 def test_solicitor_expectations_are_covered(big):
@@ -818,7 +818,7 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     # measured after a reduction for services not delivered (which reduces the Target Cost), before any other
     # deduction, so a deduction is neither repaid nor recovered twice (r15 al-sample finding 1)
     assert "after any reduction because services were not delivered (which reduces the Target Cost" in rr
-    assert "but before any other deduction, reduction, withholding or set-off" in rr
+    assert "before any other deduction, reduction, withholding or set-off" in rr
     assert "measured before any deduction" not in rr
     assert ("the Pain at which the first Provider's Pain Cap is reached, calculated under paragraph 3 of Schedule 4, "
             "it must give an Early Warning") in rr
@@ -849,7 +849,8 @@ def big_first_cap(doc):
 
 def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
     transition = text_of(clause(big, "alliance.transition"))
-    assert "if that Provider's Service Contract has been signed by then. Otherwise it continues" in transition
+    # r20 al-sample finding 22: the two cases are lettered sub-clauses
+    assert "if that Provider's Service Contract has been signed before the Commencement Date, at the end of the day" in transition
     assert "a ground on which the law on public procurement that governs it permits it to be extended" in transition
     leaving = text_of(clause(big, "alliance.leaving"))
     assert "the shares of Gain and Pain are recalculated under paragraph 1 of Schedule 4" in leaving

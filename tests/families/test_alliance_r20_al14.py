@@ -150,3 +150,21 @@ def test_processor_for_alt_reports_is_named(big):
     text = _flat(text_of(clause(big, "alliance.information-sharing")))
     assert "the Alliance Member that employs or hosts the Alliance Manager" not in text
     assert "the Commissioner (which employs or hosts the Alliance Manager under clause" in text
+
+
+def test_long_sentences_are_split_into_lettered_sub_clauses(big):
+    """al-sample 22: 5.1, 9.4, 13.13 and 14.4 are lead-ins with lettered items; the key information table says
+    "of Gain and of Pain"."""
+    from assembler.model import Paragraph
+    from tests.families.test_alliance import table_rows
+    urgent = next(p for p in clause(big, "alliance.decisions").blocks if isinstance(p, Paragraph) and p.anchor == "urgent")
+    assert urgent.text.endswith("is at immediate risk:")
+    improvement = next(p for p in clause(big, "alliance.performance").blocks
+                       if isinstance(p, Paragraph) and p.anchor == "improvement")
+    assert improvement.text.endswith("set out in Part 3 of Schedule 2:")
+    transition = _flat(text_of(clause(big, "alliance.transition")))
+    assert "agree that the Former Contract ends: if that Provider's Service Contract has been signed before" in transition
+    rr = _flat(text_of(clause(big, "alliance.risk-reward")))
+    assert "No Balancing Amount repays such a deduction or recovers it a second time." in rr
+    rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
+    assert "11.04% of Gain and of Pain" in rows["Shares of Gain and Pain"] and "of each" not in rows["Shares of Gain and Pain"]
