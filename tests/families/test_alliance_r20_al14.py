@@ -168,3 +168,12 @@ def test_long_sentences_are_split_into_lettered_sub_clauses(big):
     assert "No Balancing Amount repays such a deduction or recovers it a second time." in rr
     rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
     assert "11.04% of Gain and of Pain" in rows["Shares of Gain and Pain"] and "of each" not in rows["Shares of Gain and Pain"]
+
+
+def test_objects_note_lists_every_pain_bearing_society_or_charity(big):
+    """al-sample 18 (firing): a housing association registered as a society bears Pain, so its board is asked to
+    confirm its objects too, in the sheet's order."""
+    note = " ".join(clause(big, "alliance.schedule-risk-reward").note.split())
+    assert ("of St Luke's, Harbour Light, Recovery CIC, Riverside, Shelter Point, Hope and Anchor and Moorview to "
+            "confirm that bearing it is within each one's objects") in note
+    assert "ask the board (for a charity, its trustees; for a community interest company, its directors" in note
