@@ -177,3 +177,14 @@ def test_objects_note_lists_every_pain_bearing_society_or_charity(big):
     assert ("of St Luke's, Harbour Light, Recovery CIC, Riverside, Shelter Point, Hope and Anchor and Moorview to "
             "confirm that bearing it is within each one's objects") in note
     assert "ask the board (for a charity, its trustees; for a community interest company, its directors" in note
+
+
+def test_alt_schedule_note_mentions_reserved_matters_only_when_there_are_some(big, catalogue):
+    """al-sample 20: no "reserved matters" in the note of a sheet without them (quiet), and they are named where a
+    majority sheet has them (firing); the quarterly publication duty is flagged."""
+    from tests.families.test_alliance_r20_al13 import THORNSHIRE as sheet
+    note = " ".join(clause(big, "alliance.schedule-alt").note.split())
+    assert "reserved matters" not in note.lower() and "The decision rule repeats what the decisions clause says" in note
+    assert "publish a summary of the ALT's decisions each quarter" in note
+    other = " ".join(clause(build(sheet, catalogue).document, "alliance.schedule-alt").note.split())
+    assert "The decision rule and the Reserved Matters repeat" in other
