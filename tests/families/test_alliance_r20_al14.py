@@ -188,3 +188,29 @@ def test_alt_schedule_note_mentions_reserved_matters_only_when_there_are_some(bi
     assert "publish a summary of the ALT's decisions each quarter" in note
     other = " ".join(clause(build(sheet, catalogue).document, "alliance.schedule-alt").note.split())
     assert "The decision rule and the Reserved Matters repeat" in other
+
+
+def test_notes_that_do_not_apply_are_trimmed(big, catalogue):
+    """al-sample 21: one index, no composite-index words; no Scottish/Northern Irish/Welsh boilerplate where every
+    party is in England; no check that a council is a public authority; a city council with social services
+    functions is unitary. The Welsh sample keeps its Welsh sentence (quiet)."""
+    budget = " ".join(clause(big, "alliance.schedule-budget").note.split())
+    assert "the share of the Annual Value it applies to" not in budget and "as a formula: the measure and the figure compared" in budget
+    law = " ".join(clause(big, "common.governing-law").note.split())
+    assert "no Party gives an address in Scotland or Northern Ireland" in law and "Welsh" not in law and "OSCR" not in law
+    defs = " ".join(clause(big, "common.definitions").note.split())
+    assert "is a public authority under Schedule 1" not in defs
+    functions = " ".join(clause(big, "common.statutory-functions").note.split())
+    assert "as a unitary council, it is also the local housing authority" in functions
+    assert "rather than a county council" not in functions
+    welsh = next(p for p in ALLIANCE if "welsh" in p.stem)
+    wlaw = " ".join(clause(build(welsh, catalogue).document, "common.governing-law").note.split())
+    assert "For a Welsh public body" in wlaw
+
+
+def test_deadlock_note_tells_the_client_plainly(big):
+    """al-sample 8: the note says what the Commissioner cannot decide in a deadlock, how long the status quo can
+    last (to the end of the Term, from the sheet) and asks for instructions."""
+    note = " ".join(clause(big, "alliance.decisions").note.split())
+    assert "Tell the client plainly that the draft is narrower than its instruction: the Council cannot break a deadlock" in note
+    assert "could be until the Term ends on 31 March 2032" in note
