@@ -871,6 +871,27 @@ class Alliance(Strict):
         return max(-(-len(self.alliance_members) * 2 // 3), self.votes_needed)
 
     @property
+    def objects_bound_providers(self) -> list[Member]:
+        """Providers, in the sheet's order, whose objects limit what they may spend their funds on: charities, CIOs,
+        societies and community interest companies, and a registered provider that is a society or a charity (r20
+        al-sample finding 18: a housing association bearing Pain was left out)."""
+        forms = {"charitable_company", "cio", "unincorporated_charity", "exempt_charity_society",
+                 "community_benefit_society", "community_interest_company"}
+        def form(m):
+            return getattr(m.legal_form, "value", m.legal_form)
+        return [m for m in self.providers if form(m) in forms
+                or (form(m) == "registered_provider" and (m.society_number or m.charity_number))]
+
+    @property
+    def quorum_share(self) -> str | None:
+        """The quorum as a share of the members, where the sheet fixes no number: two-thirds, or the majority a
+        decision needs if that is more, so that it follows the membership as members join or leave (r20 al-fresh
+        finding 9). None where the sheet gives a number."""
+        if self.decisions.quorum is not None:
+            return None
+        return "two-thirds" if self.decisions.majority_percent * 3 <= 200 else f"{self.decisions.majority_percent}%"
+
+    @property
     def service_providers(self) -> list[tuple[str, list[Member]]]:
         """Each listed service with the Providers that deliver it (empty where none is named), for Schedule 1;
         an empty list when no Provider says what it delivers."""

@@ -226,8 +226,8 @@ def test_governance_can_decide(big):
     assert "as a Dispute" not in decisions  # a deadlock is decided, not litigated
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
     quorum = ("A meeting of the ALT is quorate if a representative of every Alliance Member is present. For a "
-              "decision on which an Alliance Member does not vote under this Agreement (including under clause 9, "
-              "clause 13.6 and clause 32.2), that Alliance Member is not counted, "
+              "decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
+              "clause 13.6, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
               "and the meeting is quorate for that decision if a representative of every other Alliance Member is present.")
     governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule
@@ -273,7 +273,7 @@ def test_route_and_former_contracts_follow_the_term_sheet(big):
     assert "may have been awarded under the Provider Selection Regime, see the recitals note" in clause(big, "alliance.precedence").note
     assert "The Former Contracts end by agreement when the Service Contracts awarded by that procurement start" in recitals
     transition = text_of(clause(big, "alliance.transition"))
-    assert "the Former Contract ends at the end of the day before the Commencement Date" in transition
+    assert "the Former Contract ends:" in transition and "at the end of the day before the Commencement Date" in transition
 
 
 def test_solicitor_expectations_are_covered(big):
@@ -818,7 +818,7 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     # measured after a reduction for services not delivered (which reduces the Target Cost), before any other
     # deduction, so a deduction is neither repaid nor recovered twice (r15 al-sample finding 1)
     assert "after any reduction because services were not delivered (which reduces the Target Cost" in rr
-    assert "but before any other deduction, reduction, withholding or set-off" in rr
+    assert "before any other deduction, reduction, withholding or set-off" in rr
     assert "measured before any deduction" not in rr
     assert ("the Pain at which the first Provider's Pain Cap is reached, calculated under paragraph 3 of Schedule 4, "
             "it must give an Early Warning") in rr
@@ -831,7 +831,7 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "within 20 Business Days after the Provider gives an Early Warning identifying them" in rr
     assert "they are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
     # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
-    assert "the Target Cost for that Alliance Year is the total of the Providers' Annual Values for it" in rr
+    assert "after the first is the total of the Providers' Annual Values for it" in rr
     # r16 al-sample finding 20: the explanation lives in the note, not the operative text
     assert "indexation creates no Gain or Pain" not in rr
     assert "so indexation alone never shows as Gain or Pain" in clause(big, "alliance.risk-reward").note
@@ -849,7 +849,8 @@ def big_first_cap(doc):
 
 def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
     transition = text_of(clause(big, "alliance.transition"))
-    assert "if that Provider's Service Contract has been signed by then. Otherwise it continues" in transition
+    # r20 al-sample finding 22: the two cases are lettered sub-clauses
+    assert "if that Provider's Service Contract has been signed before the Commencement Date, at the end of the day" in transition
     assert "a ground on which the law on public procurement that governs it permits it to be extended" in transition
     leaving = text_of(clause(big, "alliance.leaving"))
     assert "the shares of Gain and Pain are recalculated under paragraph 1 of Schedule 4" in leaving
@@ -1131,8 +1132,9 @@ def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
     planning = text_of(clause(big, "alliance.service-planning"))
     # r16 al-sample finding 5: the holder is the only contributor, so it transfers its contribution in (never "pays
     # itself"), and the Commissioner's Pain and Balancing Amounts are funded from the Pooled Budget or its resources
-    assert ("The Pooled Budget Holder must transfer its contribution of £7,700,000 (seven million seven hundred thousand "
-            "pounds) for the first Alliance Year into the account or cost centre in which it keeps the Pooled Budget in "
+    # r20 al-sample finding 14: it allocates the money to the cost centre
+    assert ("The Pooled Budget Holder must allocate £7,700,000 (seven million seven hundred thousand "
+            "pounds) for the first Alliance Year to the account or cost centre in which it keeps the Pooled Budget in "
             "four equal instalments in advance") in planning
     assert "from the Pooled Budget or, so far as the Pooled Budget is insufficient, from the Commissioner's other resources" in planning
     source = JOINT.read_text(encoding="utf-8").replace(
@@ -1398,7 +1400,7 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
     """r13 al-sample findings 1 and 2: a deduction for services not delivered comes off the Target Cost, and a
     Provider's income from other sources comes off its Delivery Costs (without open-book terms)."""
     rr = text_of(clause(big, "alliance.risk-reward"))
-    assert ("The Target Cost for an Alliance Year is reduced by the amount by which the Commissioner reduces any payment "
+    assert ("The Target Cost for an Alliance Year is reduced by: (a) the amount by which the Commissioner reduces any payment "
             "under a Service Contract for that year because services were not delivered") in rr
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     # r17 al-sample findings 1 and 2: the income rule now sits in the risk/reward Schedule's part on costs
@@ -1647,7 +1649,7 @@ def test_survival_lists_what_the_final_calculation_needs(catalogue):
     Pain calculation uses."""
     doc = westmarch(catalogue)
     general = text_of(clause(doc, "common.general"))
-    for part in ("clause 12,", r"clause 16\.2, clause 16\.4, clause 16\.\d+,", "clause 33,",
+    for part in ("clause 12,", r"clause 16\.2, clause 16\.\d+, clause 16\.\d+,", "clause 33,",
                  "Schedule 2, Schedule 4, Schedule 5", "Schedule 10"):
         assert re.search(part, general), part  # the audit sub-clause's number moves as clause 16 grows
 
@@ -2186,10 +2188,17 @@ def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
     """r17 al-fresh finding 23: the exceptions to unanimity are urgent action, the deadlock decision and the interested
     member's vote, not the overspend approval."""
     text = text_of(clause(mardenshire, "alliance.governance"))
-    assert "except where this Agreement provides otherwise, including in clause 9.3, clause 9.8 and clause 36)" in text
-    # the overspend approval is named once, as a rule under which a member does not vote (r19 al-fresh finding 16),
-    # never among the exceptions to unanimity
-    assert text.count("clause 13.6") == 1 and "(including under clause 9, clause 13.6 and clause" in text
+    # r20 al-sample finding 11: one list, in the decisions clause, used everywhere
+    unanimous = next(p.number for p in clause(mardenshire, "alliance.decisions").blocks
+                     if isinstance(p, Paragraph) and p.anchor == "unanimous")
+    assert f"(except as clause {unanimous} provides)" in text
+    listed = text_of(clause(mardenshire, "alliance.decisions"))
+    assert ("needs the agreement of every Alliance Member, except where this Agreement provides otherwise, including in "
+            "clause 9.4, clause 9.9, clause") in listed
+    # the overspend approval is never among the exceptions to unanimity; under gain-only it is the Commissioner's
+    # own approval, not an ALT vote, so the quorum rule does not list it either (r20 al-fresh finding 14)
+    assert text.count("clause 13.6") == 0 and "(including under clause 9.9, clause 36.4" in text
+    assert "clause 13.6" not in listed.split("including in")[1].split(". ")[0]
 
 
 def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_alliance, catalogue):
@@ -2304,9 +2313,12 @@ def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades
     principles = text_of(clause(big, "alliance.principles"))
     urgent = next(p.number for p in clause(big, "alliance.decisions").blocks
                   if isinstance(p, Paragraph) and "safety of a person using the Services is at immediate risk" in p.text)
-    assert f"except where this Agreement provides otherwise (as clause {urgent}, " in principles
+    unanimous = next(p.number for p in clause(big, "alliance.decisions").blocks
+                     if isinstance(p, Paragraph) and p.anchor == "unanimous")
+    assert f"except as clause {unanimous} provides, every decision" in principles
+    listed = text_of(clause(big, "alliance.decisions"))
     term = clause(big, "alliance.term-termination").number
-    assert f"and clause {term} do)" in principles
+    assert f"including in clause {urgent}, " in listed and f"clause {term}.4 and clause {term}.5." in listed
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "the draft as last presented to the ALT applies" not in plan
     assert "until the ALT approves it, the draft binds no one" in plan
