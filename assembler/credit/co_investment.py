@@ -527,9 +527,15 @@ def grant_homes(sheet) -> int:
     """The homes the Authority Grant is divided between: the homes it pays for. Where homes are to be bought, those
     homes (the grant buys them; the Authority's own homes carry their value as the undervalue, not grant);
     otherwise the Authority's homes in the property schedule (a building with no homes counting as one)."""
-    if sheet.acquisition.homes_to_acquire:
+    if grant_buys_homes(sheet):
         return sheet.acquisition.homes_to_acquire
     return sum(max(p.homes, 1) for p in sheet.contributions.authority_properties)
+
+
+def grant_buys_homes(sheet) -> bool:
+    """The Authority Grant is attributed to the homes bought: homes are to be bought and the grant is not for the works
+    to the Authority's own properties (the sheet's grant_for, or its description)."""
+    return bool(sheet.acquisition.homes_to_acquire) and not sheet.contributions.grant_for_schedule
 
 
 def grant_per_home(sheet) -> Decimal:
@@ -543,7 +549,7 @@ def grant_per_home(sheet) -> Decimal:
 def scheduled_grant(sheet) -> Decimal:
     """The share of the Authority Grant each home in the property schedule carries: nil where the grant pays for
     homes to be bought instead."""
-    return ZERO if sheet.acquisition.homes_to_acquire else grant_per_home(sheet)
+    return ZERO if grant_buys_homes(sheet) else grant_per_home(sheet)
 
 
 def grant_rounding(sheet) -> Decimal:

@@ -199,6 +199,21 @@ class Contribution(Strict):
         "the board's suspension of withdrawals a condition and a covenant, until every home bought has first been let (or, "
         "where no homes are bought, until the works are complete). Leave out to "
         "read it from the description ('withdrawable shares').")
+    grant_for: Literal["homes_bought", "schedule"] | None = Field(
+        None, description="For the authority's grant, where the authority contributes properties and homes are also "
+        "bought: what the grant pays for, and so which homes carry it as their Attributable Contribution (the clawback). "
+        "'schedule': the works to the properties the authority contributes (the grant is divided between the homes in "
+        "the property schedule); 'homes_bought': the homes to be bought (divided between them). Leave out to read it from "
+        "the description: 'works', 'conversion' or 'refurbish', without 'buy', 'purchase' or 'acqui', means 'schedule'; "
+        "otherwise 'homes_bought'.")
+
+    @property
+    def for_schedule(self) -> bool:
+        """The grant pays for the works to the authority's own properties, not for homes to be bought."""
+        if self.grant_for is not None:
+            return self.grant_for == "schedule"
+        words = (self.description or "").lower()
+        return bool(re.search(r"\bworks?\b|conversion|refurbish", words)) and not re.search(r"\bbuy|purchas|acqui", words)
 
     @property
     def held(self) -> bool:
@@ -397,6 +412,12 @@ class Contributions(Strict):
     @property
     def authority_grant(self) -> Decimal:
         return sum((c.value for c in self.authority if c.kind == "grant"), Decimal(0))
+
+    @property
+    def grant_for_schedule(self) -> bool:
+        """The authority's grant pays for the works to its own properties (every grant item says so)."""
+        grants = [c for c in self.authority if c.kind == "grant"]
+        return bool(grants) and bool(self.authority_properties) and all(c.for_schedule for c in grants)
 
     @property
     def s106_grant(self) -> Decimal:

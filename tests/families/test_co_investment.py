@@ -1529,8 +1529,9 @@ def test_homes_the_sheet_lets_on_licences_are_not_forced_onto_assured_tenancies(
 
 def test_a_grant_for_works_to_the_scheduled_property_is_flagged_when_attributed_to_homes_bought(catalogue):
     """r20 ci-fresh finding 2: where homes are bought and the Authority Grant is described as for works (a conversion),
-    the works note says the draft attributes it to the homes bought and gives the per-home figures if it were attributed
-    to the Schedule 1 homes instead; a grant with no such words gets no such note."""
+    the grant is attributed to the Schedule 1 homes (ci16); only where the sheet says grant_for: homes_bought all the
+    same does the works note flag the description and give the per-home figures; a grant with no such words gets no
+    such note."""
     text = HOMES.read_text(encoding="utf-8").replace(
         "description: Capital grant from the Council's housing capital programme\n",
         "description: Capital grant from the Council's housing capital programme for the refurbishment works\n")
@@ -1538,6 +1539,10 @@ def test_a_grant_for_works_to_the_scheduled_property_is_flagged_when_attributed_
     homes = sheet.model.contributions.homes_in_schedule
     assert homes and sheet.model.acquisition.homes_to_acquire
     note = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.works").note or ""
+    assert "attributed to the homes in Schedule 1 in equal shares" in note and "none of it to the homes bought" in note
+    forced = text.replace("for the refurbishment works\n", "for the refurbishment works\n      grant_for: homes_bought\n")
+    note = clause(assemble(validate(load_text(forced, "works.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.works").note or ""
     assert "should instead be attributed to the" in note and "homes there (" in note
     assert "homes bought carrying none" in note
     quiet = clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
