@@ -491,6 +491,11 @@ class Partnership(Strict):
     authority_powers: list[Text] = legal_field(min_length=1, description="The powers the authority relies on, e.g. 'section 1 of the Localism Act 2011'.")
     delivery_objects: Text = Field(description="The delivery organisation's charitable or social objects, in brief, as in its governing document.")
     conditions_longstop: dt.date = Field(description="Date by which the conditions precedent must be met, as YYYY-MM-DD.")
+    confidential_addresses: bool | None = Field(
+        None, description="Whether the addresses of the homes must be kept confidential (a refuge, or homes for people "
+        "at risk of harm). The draft then binds every party to keep them confidential, makes the authority remove them "
+        "before publishing the agreement, and notes the Freedom of Information Act and Land Registry points. Leave out "
+        "to read it from the sheet: true where the licensed homes or the partnership purpose mention a refuge.")
 
 
 class Acquisition(Strict):
@@ -933,7 +938,7 @@ class CoInvestmentTermSheet(TermSheetBase):
 
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
-                                                 "replacement_sales", "licensed_homes")  # names derived_context adds for the clauses
+                                                 "replacement_sales", "licensed_homes", "confidential_addresses")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1024,7 +1029,16 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
                 "second_charge": self.authority_second_charge,
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
-                "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes}
+                "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes,
+                "confidential_addresses": self.confidential_addresses}
+
+    @property
+    def confidential_addresses(self) -> bool:
+        """The homes' addresses must be kept confidential: the sheet's partnership.confidential_addresses, else a refuge
+        (in the licensed homes or the partnership purpose)."""
+        if self.partnership.confidential_addresses is not None:
+            return self.partnership.confidential_addresses
+        return "refuge" in ((self.licensed_homes or "") + " " + self.partnership.purpose).lower()
 
     @property
     def licensed_homes(self) -> str | None:

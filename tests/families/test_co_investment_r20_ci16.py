@@ -57,3 +57,36 @@ def test_grant_for_homes_bought_stays_with_the_homes_bought(catalogue):
         assert "£54,000" in sched and "£99,000" not in sched
         assert "an equal share of the Authority Grant" in "\n".join(clause_text(doc, c.id) for c in doc.all_clauses())
         assert "must spend the Authority Grant only on the works" not in clause_text(doc, "co-investment.contributions")
+
+
+def test_refuge_units_have_their_own_referral_route_and_addresses_stay_confidential(catalogue):
+    """Findings 3 and 7: the nomination share is counted separately for the refuge units; a refuge vacancy goes out
+    through the referral routes at once, the Council has a set number of hours, an emergency admission waits for no
+    one and no resident is named before admission; the five-day objection is for the other homes only. Every Party
+    keeps the addresses confidential and the Council removes them before publishing; the note gives FOIA s.38/s.40
+    and the Land Registry exempt information documents."""
+    doc = draft(catalogue)
+    text = clause_text(doc, "co-investment.nominations")
+    assert "and the resident for 40% of admissions to the refuge units" in text
+    assert "including the national refuge vacancy system, giving the size of the unit but not its address" in text
+    assert "or at once if the admission is an emergency" in text
+    assert "need not identify a resident of the refuge units to the Council before admission" in text
+    assert "(other than one of the refuge units, to which clause" in text
+    assert "Despite clause" in text and "must remove from it the address, title number and plan" in text
+    n = note(doc, "co-investment.nominations")
+    assert "section 38" in n and "rule 136 of the Land Registration Rules 2003" in n
+
+
+def test_no_refuge_no_referral_route_or_address_confidentiality(catalogue):
+    """Quiet: the affordable homes sample (no licensed homes, no refuge) keeps one nomination route and no
+    confidentiality of addresses; hostel rooms on licences get the referral route but not the refuge words, and
+    their addresses are not made confidential unless the sheet says so."""
+    from tests.families.test_co_investment import HOMES
+    base = HOMES.read_text(encoding="utf-8")
+    text = clause_text(draft(catalogue, base), "co-investment.nominations")
+    assert "admission to the" not in text and "address and location" not in text
+    marker = "    - a sale of a home that the Partnership Board approves"
+    hostel = base.replace(marker, "    - licences of hostel rooms to residents, and tenancies of the other homes\n" + marker)
+    text = clause_text(draft(catalogue, hostel), "co-investment.nominations")
+    assert "every admission to the hostel rooms" in text and "national refuge vacancy system" not in text
+    assert "address and location" not in text
