@@ -901,6 +901,11 @@ class Income(Strict):
         "'exempt accommodation' for Housing Benefit: supported housing from a housing association, charity or voluntary "
         "organisation that itself, or through a person acting on its behalf, also provides the tenant with care, support "
         "or supervision (true). Leave out to read it from the rent cap's words.")
+    exempt_homes: Text | None = Field(
+        None, description="With exempt_accommodation: where only some homes are exempt accommodation, which, as the "
+        "draft should name them, e.g. 'refuge units'. Leave out to read it from the sheet: where the homes bought are let "
+        "by size (rent_by_bedrooms) and the homes in the property schedule at one weekly rent (rent_per_home_week), the "
+        "exempt homes are the licensed homes, if any, else the homes in the property schedule; otherwise every home.")
     operating_cost_percent: Percent | None = Field(
         None, description="Operating costs as a % of the rent collected, instead of operating_cost_per_home.")
     income_starts: dt.date | None = Field(
@@ -938,7 +943,8 @@ class CoInvestmentTermSheet(TermSheetBase):
 
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
-                                                 "replacement_sales", "licensed_homes", "confidential_addresses")  # names derived_context adds for the clauses
+                                                 "replacement_sales", "licensed_homes", "confidential_addresses",
+                                                 "exempt_homes")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1030,7 +1036,7 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "second_charge": self.authority_second_charge,
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
                 "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes,
-                "confidential_addresses": self.confidential_addresses}
+                "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes}
 
     @property
     def confidential_addresses(self) -> bool:
@@ -1091,6 +1097,21 @@ class CoInvestmentTermSheet(TermSheetBase):
             return self.income.exempt_accommodation
         words = (self.nominations.rent_cap or "") if self.nominations else ""
         return "exempt accommodation" in words.lower()
+
+    @property
+    def exempt_homes(self) -> str | None:
+        """Where only some homes are exempt accommodation, how the draft names them: the sheet's income.exempt_homes,
+        else (homes bought let by size, the scheduled homes at one weekly rent) the licensed homes, or '' for the homes
+        in the property schedule. None: every home (or no exempt accommodation)."""
+        if not self.exempt_accommodation:
+            return None
+        if self.income.exempt_homes:
+            return self.income.exempt_homes.strip()
+        inc = self.income
+        if self.acquisition.homes_to_acquire and self.contributions.homes_in_schedule and inc.rent_by_bedrooms \
+                and inc.rent_per_home_week:
+            return self.licensed_homes or ""
+        return None
 
     @property
     def delivery_grants(self) -> list[Contribution]:

@@ -90,3 +90,25 @@ def test_no_refuge_no_referral_route_or_address_confidentiality(catalogue):
     text = clause_text(draft(catalogue, hostel), "co-investment.nominations")
     assert "every admission to the hostel rooms" in text and "national refuge vacancy system" not in text
     assert "address and location" not in text
+
+
+def test_exempt_accommodation_duty_and_rent_cut_stress_only_for_the_refuge_units(catalogue):
+    """Findings 4 and 11: the move-on flats are let at LHA rates, so the exempt-accommodation support duty names the
+    refuge units only, the note says so and cites s.12(1)(c) and (4) of the 2023 Act (no 'Part 2'), and the rent-cut
+    stress cuts the refuge units' rent only (cover about 1.24, not 1.14)."""
+    doc = draft(catalogue)
+    ops = clause_text(doc, "co-investment.operations")
+    assert "to each resident of the refuge units the care, support or supervision" in ops
+    n = note(doc, "co-investment.operations")
+    assert "the support duty in the clause applies only to the refuge units" in n
+    assert "section 12(1)(c) and (4)" in n and "Part 2 of the Supported Housing" not in n
+    cov = note(doc, "co-investment.financial-covenants")
+    assert "rents of the refuge units 15% lower 1.24" in cov
+
+
+def test_every_home_exempt_where_the_sheet_has_one_rent_basis(catalogue):
+    """Quiet: with exempt_homes unset and no bought homes let by size, the duty and the stress cover every home."""
+    text = (Path(__file__).parents[1] / "rules" / "fixtures" / "co-investment-supported-lease.yaml").read_text(encoding="utf-8")
+    doc = draft(catalogue, text)
+    assert "to each tenant of a home the care" in clause_text(doc, "co-investment.operations")
+    assert "rents of the" not in note(doc, "co-investment.financial-covenants")
