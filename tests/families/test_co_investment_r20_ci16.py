@@ -112,3 +112,25 @@ def test_every_home_exempt_where_the_sheet_has_one_rent_basis(catalogue):
     doc = draft(catalogue, text)
     assert "to each tenant of a home the care" in clause_text(doc, "co-investment.operations")
     assert "rents of the" not in note(doc, "co-investment.financial-covenants")
+
+
+def test_a_buyer_from_the_senior_investor_is_freed_from_the_lease_covenant_on_clawback_and_lock(catalogue):
+    """Finding 6: one rule for a buyer on enforcement. The lease covenant to comply with the clawback and disposal
+    clauses does not bind Ridgeway (senior), its receiver, its mortgagee in possession or anyone deriving title from
+    them, as clause 13 says; the Priority Deed heads say the same, and a buyer from the Foundation (junior) takes
+    the lease subject to all its covenants."""
+    doc = draft(catalogue)
+    lease = clause_text(doc, "co-investment.asset-transfer")
+    assert ("comply with clause 13 and clause 14, which does not bind Ridgeway, a receiver appointed by it, a mortgagee "
+            "in possession under its Investor Charge, or anyone deriving title from a sale by any of them") in lease
+    forms = clause_text(doc, "co-investment.schedule-agreed-forms")
+    assert "are not liable to pay a Clawback Amount and are not bound by the covenant in a lease" in forms
+    assert "a buyer of a lease from any of them takes it subject to all its covenants" in forms
+
+
+def test_a_transfer_deal_has_no_lease_covenant_exception(catalogue):
+    """Quiet: a sheet whose Authority transfers freeholds has no lease covenant, so no such exception appears."""
+    from tests.families.test_co_investment import HOMES
+    doc = draft(catalogue, HOMES.read_text(encoding="utf-8"))
+    text = "\n".join(clause_text(doc, c.id) for c in doc.all_clauses())
+    assert "deriving title from a sale by any of them" not in text
