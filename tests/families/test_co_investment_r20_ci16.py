@@ -134,3 +134,15 @@ def test_a_transfer_deal_has_no_lease_covenant_exception(catalogue):
     doc = draft(catalogue, HOMES.read_text(encoding="utf-8"))
     text = "\n".join(clause_text(doc, c.id) for c in doc.all_clauses())
     assert "deriving title from a sale by any of them" not in text
+
+
+def test_section_57_domestic_abuse_act_is_a_purpose_not_a_power(catalogue):
+    """Finding 14: s.57 DAA 2021 (a support duty) listed among the powers is recited as a purpose, not a power; a
+    sheet without it keeps the powers sentence alone."""
+    doc = draft(catalogue)
+    rec = clause_text(doc, "co-investment.recitals")
+    assert "and section 24 of the Local Government Act 1988 (financial assistance for privately let housing) to enter" in rec
+    assert "in part to give effect to its strategy for accommodation-based support" in rec
+    assert "gives no power to grant a lease or a grant" in note(doc, "co-investment.recitals")
+    quiet = draft(catalogue, TEXT.replace("    - section 57 of the Domestic Abuse Act 2021 (support in safe accommodation)\n", ""))
+    assert "accommodation-based support" not in clause_text(quiet, "co-investment.recitals")
