@@ -146,3 +146,11 @@ def test_section_57_domestic_abuse_act_is_a_purpose_not_a_power(catalogue):
     assert "gives no power to grant a lease or a grant" in note(doc, "co-investment.recitals")
     quiet = draft(catalogue, TEXT.replace("    - section 57 of the Domestic Abuse Act 2021 (support in safe accommodation)\n", ""))
     assert "accommodation-based support" not in clause_text(quiet, "co-investment.recitals")
+
+
+def test_no_section_53_digression_for_a_co_investment_under_five_million(catalogue):
+    """Finding 16: a co-investment agreement worth £5 million or less gets no Procurement Act s.53 aside in the
+    freedom of information note, and a refuge's addresses are to be removed from anything published."""
+    n = note(draft(catalogue), "common.freedom-of-information")
+    assert "section 53 of the Procurement Act" not in n
+    assert "the addresses of the homes must be removed from anything published" in n
