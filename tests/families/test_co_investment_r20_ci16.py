@@ -154,3 +154,12 @@ def test_no_section_53_digression_for_a_co_investment_under_five_million(catalog
     n = note(draft(catalogue), "common.freedom-of-information")
     assert "section 53 of the Procurement Act" not in n
     assert "the addresses of the homes must be removed from anything published" in n
+
+
+def test_reserve_note_states_each_rent_basis(catalogue):
+    """Finding 17: the reserve note gives the refuge units' one weekly rent and the flats' LHA rents by size, and no
+    'all sixteen homes at £212' aside where the sheet sets the two rents for different homes."""
+    n = note(draft(catalogue), "co-investment.returns-surplus")
+    assert ("the ten homes in the property schedule at £212 a week and the six homes bought at the rents for their "
+            "size (three at £103.56 and three at £126.58), less voids") in n
+    assert "for all sixteen homes the cover would be" not in n
