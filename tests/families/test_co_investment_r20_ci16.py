@@ -163,3 +163,14 @@ def test_reserve_note_states_each_rent_basis(catalogue):
     assert ("the ten homes in the property schedule at £212 a week and the six homes bought at the rents for their "
             "size (three at £103.56 and three at £126.58), less voids") in n
     assert "for all sixteen homes the cover would be" not in n
+
+
+def test_impact_target_does_not_call_refuge_units_affordable_homes(catalogue):
+    """Finding 18: with refuge units on licences, the impact target speaks of homes let or occupied, and one leased
+    property is singular; the affordable homes sample keeps 'affordable homes'."""
+    text = clause_text(draft(catalogue), "co-investment.purpose-outcomes")
+    assert ("to provide sixteen (16) homes in the Partnership Area let or occupied by 31 October 2028: ten in the "
+            "Leased Property and six Acquired Homes bought by 30 June 2028") in text
+    from tests.families.test_co_investment import HOMES
+    assert "affordable homes in the Partnership Area" in clause_text(draft(catalogue, HOMES.read_text(encoding="utf-8")),
+                                                                    "co-investment.purpose-outcomes")
