@@ -174,3 +174,15 @@ def test_impact_target_does_not_call_refuge_units_affordable_homes(catalogue):
     from tests.families.test_co_investment import HOMES
     assert "affordable homes in the Partnership Area" in clause_text(draft(catalogue, HOMES.read_text(encoding="utf-8")),
                                                                     "co-investment.purpose-outcomes")
+
+
+def test_restriction_has_form_l_optional_words_and_the_note_says_when_it_can_go(catalogue):
+    """Finding 20 and ci-sample finding 14: the Form L restriction ends with the optional words so the Council can
+    certify dispositions the clauses do not touch; the note says what to check (no 'has not been set against'
+    admission) and that an open-ended asset lock keeps the restriction for the life of the lease."""
+    doc = draft(catalogue)
+    assert "have been complied with or that they do not apply to the disposition." in \
+        clause_text(doc, "co-investment.schedule-restriction")
+    n = note(doc, "co-investment.schedule-restriction")
+    assert "has been set against Schedule 4" not in n and "Neither has been set" not in n
+    assert "the restriction stays on the title for the life of the lease" in n
