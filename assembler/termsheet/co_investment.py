@@ -723,6 +723,11 @@ class Surplus(Strict):
 class Clawback(Strict):
     years: int = Field(ge=1, le=125, description="Years from the transfer or purchase of each home during which clawback applies.")
     uplift_share: Percent | None = Field(None, description="For the uplift-share basis: the authority's share of any increase in value.")
+    runs_with_term: bool | None = Field(
+        None, description="For the tapered basis: whether the clawback tapers over the partnership term and ends with it "
+        "(true: every home's clawback period ends on the last day of the term, and the taper counts complete years of "
+        "the term) rather than running its years from each home's transfer or purchase. Leave out to read it from the "
+        "sheet: true where the clawback years equal the length of the partnership term.")
 
 
 class Disposal(Strict):
@@ -944,7 +949,7 @@ class CoInvestmentTermSheet(TermSheetBase):
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
-                                                 "exempt_homes")  # names derived_context adds for the clauses
+                                                 "exempt_homes", "clawback_with_term")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1036,7 +1041,18 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "second_charge": self.authority_second_charge,
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
                 "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes,
-                "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes}
+                "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes,
+                "clawback_with_term": self.clawback_with_term}
+
+    @property
+    def clawback_with_term(self) -> bool:
+        """A tapered clawback that wears off over the Partnership Term and ends with it: the sheet's
+        clawback.runs_with_term, else clawback years equal to the term's length."""
+        if self.positions.get("clawback_basis") != "tapered":
+            return False
+        if self.clawback.runs_with_term is not None:
+            return self.clawback.runs_with_term
+        return self.clawback.years * 12 == self.partnership.term.months
 
     @property
     def confidential_addresses(self) -> bool:

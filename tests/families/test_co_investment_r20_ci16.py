@@ -186,3 +186,14 @@ def test_restriction_has_form_l_optional_words_and_the_note_says_when_it_can_go(
     n = note(doc, "co-investment.schedule-restriction")
     assert "has been set against Schedule 4" not in n and "Neither has been set" not in n
     assert "the restriction stays on the title for the life of the lease" in n
+
+
+def test_taper_over_the_term_when_the_clawback_years_are_the_term(catalogue):
+    """Finding 13: 25 clawback years on a 25-year term taper over the Partnership Term and end with it; with
+    runs_with_term: false the period runs 25 years from each home's transfer or purchase."""
+    doc = draft(catalogue)
+    defs = "\n".join(clause_text(doc, c.id) for c in doc.all_clauses())
+    assert "the date of its purchase, to the end of the Partnership Term on 31 March 2052" in defs
+    assert "for each complete year of the Partnership Term that has passed" in clause_text(doc, "co-investment.clawback")
+    quiet = draft(catalogue, TEXT.replace("clawback:\n  years: 25\n", "clawback:\n  years: 25\n  runs_with_term: false\n"))
+    assert "for each complete year of the Asset Clawback Period that has passed" in clause_text(quiet, "co-investment.clawback")
