@@ -448,7 +448,10 @@ def test_agreement_with_an_option_is_a_deed_and_names_every_charged_property(dra
     assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate "
                              "or by the proprietor of any registered charge, not being a charge registered before "
                              "the entry of this restriction, is to be registered without a certificate signed by") == 1
-    assert "do not apply to the disposition" not in restriction
+    # r20 ci-sample finding 14 (ci16): Form L's optional closing words are used; the note says to check the text
+    # against Schedule 4 before lodging
+    assert "have been complied with or that they do not apply to the disposition." in restriction
+    assert "set the whole text against Form L in the current Schedule 4" in (clause(doc, "co-investment.schedule-restriction").note or "")
 
 
 def test_missing_terms_are_in_the_draft(drafts):
