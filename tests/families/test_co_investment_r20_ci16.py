@@ -197,3 +197,10 @@ def test_taper_over_the_term_when_the_clawback_years_are_the_term(catalogue):
     assert "for each complete year of the Partnership Term that has passed" in clause_text(doc, "co-investment.clawback")
     quiet = draft(catalogue, TEXT.replace("clawback:\n  years: 25\n", "clawback:\n  years: 25\n  runs_with_term: false\n"))
     assert "for each complete year of the Asset Clawback Period that has passed" in clause_text(quiet, "co-investment.clawback")
+
+
+def test_re_entry_notice_names_the_substitute_provider(catalogue):
+    """Finding 21 (cl 8.5): the Investor may find a Substitute Provider, the defined term, not a 'substitute tenant'."""
+    lease = clause_text(draft(catalogue), "co-investment.asset-transfer")
+    assert "to find a Substitute Provider to take an assignment of the lease under clause" in lease
+    assert "substitute tenant" not in lease
