@@ -442,13 +442,14 @@ def stress_set(sheet) -> list[Case]:
     """The single stresses, the combined ones, and costs indexed against flat rents."""
     inc = sheet.income
     v, r, c = inc.stress_voids_percent, inc.stress_rent_cut_percent, inc.stress_cost_rise_percent
+    rents = credit.rent_cut_words(sheet)
     return [Case(),
             Case(f"Voids and bad debt at {v}%", voids=v),
-            Case(f"Rents {r}% lower", rent_cut=r),
+            Case(f"{rents[0].upper()}{rents[1:]} {r}% lower", rent_cut=r),
             Case(f"Operating costs {c}% higher", cost_rise=c),
             Case(f"Voids at {v}% and costs {c}% higher", voids=v, cost_rise=c),
-            Case(f"Rents {r}% lower and costs {c}% higher", rent_cut=r, cost_rise=c),
-            Case(f"Voids at {v}%, rents {r}% lower and costs {c}% higher", voids=v, rent_cut=r, cost_rise=c),
+            Case(f"{rents[0].upper()}{rents[1:]} {r}% lower and costs {c}% higher", rent_cut=r, cost_rise=c),
+            Case(f"Voids at {v}%, {rents} {r}% lower and costs {c}% higher", voids=v, rent_cut=r, cost_rise=c),
             Case(f"Operating costs rising {COST_INFLATION}% a year, rents flat", cost_index=COST_INFLATION)]
 
 

@@ -156,7 +156,8 @@ def year_income(sheet, bought_homes: int, *, voids: Decimal | None = None, rent_
     """One year's Gross Income (rent collected), operating costs and reserve payment, optionally stressed."""
     inc = sheet.income
     homes = sheet.contributions.homes_in_schedule + bought_homes
-    roll = rent_roll(sheet, bought_homes) * (1 - _pct(rent_cut))
+    roll = rent_roll(sheet, bought_homes)
+    roll -= (rent_roll(sheet, 0) if rent_cut and sheet.exempt_homes is not None else roll) * _pct(rent_cut)
     gross = pence(roll * (1 - _pct(inc.voids_percent if voids is None else voids)))
     if inc.operating_cost_per_home is not None:
         costs = inc.operating_cost_per_home * homes
@@ -165,6 +166,13 @@ def year_income(sheet, bought_homes: int, *, voids: Decimal | None = None, rent_
     costs = pence(costs * (1 + _pct(cost_rise)))
     reserve = pence(gross * _pct(sheet.surplus.reserve_percent))
     return YearIncome(homes, pence(roll), gross, costs, reserve)
+
+
+def rent_cut_words(sheet) -> str:
+    """What the rent-cut stress cuts: every rent, or (where only some homes are exempt accommodation, the cut being
+    one in the Housing Benefit met for it) the rents of those homes."""
+    ex = sheet.exempt_homes
+    return "rents" if ex is None else f"rents of the {ex or 'homes in Schedule 1'}"
 
 
 def yearly_debt_service(sheet, investments=None) -> Decimal:
@@ -423,7 +431,7 @@ def stress_cases(sheet) -> list[Stress]:
     service = yearly_debt_service(sheet)
     cases = [("Base case", {}),
              (f"Voids and bad debt at {inc.stress_voids_percent}%", {"voids": inc.stress_voids_percent}),
-             (f"Rents {inc.stress_rent_cut_percent}% lower", {"rent_cut": inc.stress_rent_cut_percent}),
+             (f"R{rent_cut_words(sheet)[1:]} {inc.stress_rent_cut_percent}% lower", {"rent_cut": inc.stress_rent_cut_percent}),
              (f"Operating costs {inc.stress_cost_rise_percent}% higher", {"cost_rise": inc.stress_cost_rise_percent})]
     out = [Stress(label, year_income(sheet, bought, **kw).net, service) for label, kw in cases]
     bullet = [i for i in sheet.contributions.investments if i.repayment == "at_end"]
@@ -527,9 +535,15 @@ def grant_homes(sheet) -> int:
     """The homes the Authority Grant is divided between: the homes it pays for. Where homes are to be bought, those
     homes (the grant buys them; the Authority's own homes carry their value as the undervalue, not grant);
     otherwise the Authority's homes in the property schedule (a building with no homes counting as one)."""
-    if sheet.acquisition.homes_to_acquire:
+    if grant_buys_homes(sheet):
         return sheet.acquisition.homes_to_acquire
     return sum(max(p.homes, 1) for p in sheet.contributions.authority_properties)
+
+
+def grant_buys_homes(sheet) -> bool:
+    """The Authority Grant is attributed to the homes bought: homes are to be bought and the grant is not for the works
+    to the Authority's own properties (the sheet's grant_for, or its description)."""
+    return bool(sheet.acquisition.homes_to_acquire) and not sheet.contributions.grant_for_schedule
 
 
 def grant_per_home(sheet) -> Decimal:
@@ -543,7 +557,7 @@ def grant_per_home(sheet) -> Decimal:
 def scheduled_grant(sheet) -> Decimal:
     """The share of the Authority Grant each home in the property schedule carries: nil where the grant pays for
     homes to be bought instead."""
-    return ZERO if sheet.acquisition.homes_to_acquire else grant_per_home(sheet)
+    return ZERO if grant_buys_homes(sheet) else grant_per_home(sheet)
 
 
 def grant_rounding(sheet) -> Decimal:

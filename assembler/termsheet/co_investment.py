@@ -199,6 +199,21 @@ class Contribution(Strict):
         "the board's suspension of withdrawals a condition and a covenant, until every home bought has first been let (or, "
         "where no homes are bought, until the works are complete). Leave out to "
         "read it from the description ('withdrawable shares').")
+    grant_for: Literal["homes_bought", "schedule"] | None = Field(
+        None, description="For the authority's grant, where the authority contributes properties and homes are also "
+        "bought: what the grant pays for, and so which homes carry it as their Attributable Contribution (the clawback). "
+        "'schedule': the works to the properties the authority contributes (the grant is divided between the homes in "
+        "the property schedule); 'homes_bought': the homes to be bought (divided between them). Leave out to read it from "
+        "the description: 'works', 'conversion' or 'refurbish', without 'buy', 'purchase' or 'acqui', means 'schedule'; "
+        "otherwise 'homes_bought'.")
+
+    @property
+    def for_schedule(self) -> bool:
+        """The grant pays for the works to the authority's own properties, not for homes to be bought."""
+        if self.grant_for is not None:
+            return self.grant_for == "schedule"
+        words = (self.description or "").lower()
+        return bool(re.search(r"\bworks?\b|conversion|refurbish", words)) and not re.search(r"\bbuy|purchas|acqui", words)
 
     @property
     def held(self) -> bool:
@@ -399,6 +414,12 @@ class Contributions(Strict):
         return sum((c.value for c in self.authority if c.kind == "grant"), Decimal(0))
 
     @property
+    def grant_for_schedule(self) -> bool:
+        """The authority's grant pays for the works to its own properties (every grant item says so)."""
+        grants = [c for c in self.authority if c.kind == "grant"]
+        return bool(grants) and bool(self.authority_properties) and all(c.for_schedule for c in grants)
+
+    @property
     def s106_grant(self) -> Decimal:
         """The part of the authority's grant paid from planning-obligation (section 106) sums: each grant the sheet
         marks section_106, or whose description says so."""
@@ -470,6 +491,11 @@ class Partnership(Strict):
     authority_powers: list[Text] = legal_field(min_length=1, description="The powers the authority relies on, e.g. 'section 1 of the Localism Act 2011'.")
     delivery_objects: Text = Field(description="The delivery organisation's charitable or social objects, in brief, as in its governing document.")
     conditions_longstop: dt.date = Field(description="Date by which the conditions precedent must be met, as YYYY-MM-DD.")
+    confidential_addresses: bool | None = Field(
+        None, description="Whether the addresses of the homes must be kept confidential (a refuge, or homes for people "
+        "at risk of harm). The draft then binds every party to keep them confidential, makes the authority remove them "
+        "before publishing the agreement, and notes the Freedom of Information Act and Land Registry points. Leave out "
+        "to read it from the sheet: true where the licensed homes or the partnership purpose mention a refuge.")
 
 
 class Acquisition(Strict):
@@ -697,6 +723,11 @@ class Surplus(Strict):
 class Clawback(Strict):
     years: int = Field(ge=1, le=125, description="Years from the transfer or purchase of each home during which clawback applies.")
     uplift_share: Percent | None = Field(None, description="For the uplift-share basis: the authority's share of any increase in value.")
+    runs_with_term: bool | None = Field(
+        None, description="For the tapered basis: whether the clawback tapers over the partnership term and ends with it "
+        "(true: every home's clawback period ends on the last day of the term, and the taper counts complete years of "
+        "the term) rather than running its years from each home's transfer or purchase. Leave out to read it from the "
+        "sheet: true where the clawback years equal the length of the partnership term.")
 
 
 class Disposal(Strict):
@@ -875,6 +906,11 @@ class Income(Strict):
         "'exempt accommodation' for Housing Benefit: supported housing from a housing association, charity or voluntary "
         "organisation that itself, or through a person acting on its behalf, also provides the tenant with care, support "
         "or supervision (true). Leave out to read it from the rent cap's words.")
+    exempt_homes: Text | None = Field(
+        None, description="With exempt_accommodation: where only some homes are exempt accommodation, which, as the "
+        "draft should name them, e.g. 'refuge units'. Leave out to read it from the sheet: where the homes bought are let "
+        "by size (rent_by_bedrooms) and the homes in the property schedule at one weekly rent (rent_per_home_week), the "
+        "exempt homes are the licensed homes, if any, else the homes in the property schedule; otherwise every home.")
     operating_cost_percent: Percent | None = Field(
         None, description="Operating costs as a % of the rent collected, instead of operating_cost_per_home.")
     income_starts: dt.date | None = Field(
@@ -912,7 +948,8 @@ class CoInvestmentTermSheet(TermSheetBase):
 
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
-                                                 "replacement_sales", "licensed_homes")  # names derived_context adds for the clauses
+                                                 "replacement_sales", "licensed_homes", "confidential_addresses",
+                                                 "exempt_homes", "clawback_with_term")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1003,7 +1040,27 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "junior_investors": self.junior_investors, "authority_charge": self.authority_takes_charge,
                 "second_charge": self.authority_second_charge,
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
-                "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes}
+                "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes,
+                "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes,
+                "clawback_with_term": self.clawback_with_term}
+
+    @property
+    def clawback_with_term(self) -> bool:
+        """A tapered clawback that wears off over the Partnership Term and ends with it: the sheet's
+        clawback.runs_with_term, else clawback years equal to the term's length."""
+        if self.positions.get("clawback_basis") != "tapered":
+            return False
+        if self.clawback.runs_with_term is not None:
+            return self.clawback.runs_with_term
+        return self.clawback.years * 12 == self.partnership.term.months
+
+    @property
+    def confidential_addresses(self) -> bool:
+        """The homes' addresses must be kept confidential: the sheet's partnership.confidential_addresses, else a refuge
+        (in the licensed homes or the partnership purpose)."""
+        if self.partnership.confidential_addresses is not None:
+            return self.partnership.confidential_addresses
+        return "refuge" in ((self.licensed_homes or "") + " " + self.partnership.purpose).lower()
 
     @property
     def licensed_homes(self) -> str | None:
@@ -1056,6 +1113,21 @@ class CoInvestmentTermSheet(TermSheetBase):
             return self.income.exempt_accommodation
         words = (self.nominations.rent_cap or "") if self.nominations else ""
         return "exempt accommodation" in words.lower()
+
+    @property
+    def exempt_homes(self) -> str | None:
+        """Where only some homes are exempt accommodation, how the draft names them: the sheet's income.exempt_homes,
+        else (homes bought let by size, the scheduled homes at one weekly rent) the licensed homes, or '' for the homes
+        in the property schedule. None: every home (or no exempt accommodation)."""
+        if not self.exempt_accommodation:
+            return None
+        if self.income.exempt_homes:
+            return self.income.exempt_homes.strip()
+        inc = self.income
+        if self.acquisition.homes_to_acquire and self.contributions.homes_in_schedule and inc.rent_by_bedrooms \
+                and inc.rent_per_home_week:
+            return self.licensed_homes or ""
+        return None
 
     @property
     def delivery_grants(self) -> list[Contribution]:

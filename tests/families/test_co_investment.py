@@ -448,7 +448,10 @@ def test_agreement_with_an_option_is_a_deed_and_names_every_charged_property(dra
     assert restriction.count("No disposition of the registered estate by the proprietor of the registered estate "
                              "or by the proprietor of any registered charge, not being a charge registered before "
                              "the entry of this restriction, is to be registered without a certificate signed by") == 1
-    assert "do not apply to the disposition" not in restriction
+    # r20 ci-sample finding 14 (ci16): Form L's optional closing words are used; the note says to check the text
+    # against Schedule 4 before lodging
+    assert "have been complied with or that they do not apply to the disposition." in restriction
+    assert "set the whole text against Form L in the current Schedule 4" in (clause(doc, "co-investment.schedule-restriction").note or "")
 
 
 def test_missing_terms_are_in_the_draft(drafts):
@@ -1529,8 +1532,9 @@ def test_homes_the_sheet_lets_on_licences_are_not_forced_onto_assured_tenancies(
 
 def test_a_grant_for_works_to_the_scheduled_property_is_flagged_when_attributed_to_homes_bought(catalogue):
     """r20 ci-fresh finding 2: where homes are bought and the Authority Grant is described as for works (a conversion),
-    the works note says the draft attributes it to the homes bought and gives the per-home figures if it were attributed
-    to the Schedule 1 homes instead; a grant with no such words gets no such note."""
+    the grant is attributed to the Schedule 1 homes (ci16); only where the sheet says grant_for: homes_bought all the
+    same does the works note flag the description and give the per-home figures; a grant with no such words gets no
+    such note."""
     text = HOMES.read_text(encoding="utf-8").replace(
         "description: Capital grant from the Council's housing capital programme\n",
         "description: Capital grant from the Council's housing capital programme for the refurbishment works\n")
@@ -1538,6 +1542,10 @@ def test_a_grant_for_works_to_the_scheduled_property_is_flagged_when_attributed_
     homes = sheet.model.contributions.homes_in_schedule
     assert homes and sheet.model.acquisition.homes_to_acquire
     note = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "co-investment.works").note or ""
+    assert "attributed to the homes in Schedule 1 in equal shares" in note and "none of it to the homes bought" in note
+    forced = text.replace("for the refurbishment works\n", "for the refurbishment works\n      grant_for: homes_bought\n")
+    note = clause(assemble(validate(load_text(forced, "works.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.works").note or ""
     assert "should instead be attributed to the" in note and "homes there (" in note
     assert "homes bought carrying none" in note
     quiet = clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,

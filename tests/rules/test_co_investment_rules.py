@@ -1300,14 +1300,24 @@ def test_share_withdrawals_stay_suspended_until_the_homes_are_let(catalogue):
 
 
 def test_a_clawback_as_long_as_the_term_flags_that_late_homes_run_past_it(catalogue):
-    """r19 ci-fresh 18: a tapered clawback of the term's length, run from each purchase, outlasts the term for homes
-    bought late: the note says so with the dates and asks whether it should end with the term."""
+    """r19 ci-fresh 18: a tapered clawback of the term's length, run from each purchase (runs_with_term: false),
+    outlasts the term for homes bought late: the note says so with the dates and asks whether it should end with the
+    term. Left out (r20 ci-fresh 13, ci16), the clawback tapers over the term and ends with it, and the note is quiet."""
     def tapered_term(d):
         d["positions"]["clawback_basis"] = "tapered"
         d["clawback"]["years"] = 25  # the term's length
+        d["clawback"]["runs_with_term"] = False
     sheet = sheet_from(HOMES, catalogue, tapered_term)
     notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
     assert "(31 May 2030) it ends in May 2055, after the Partnership Term ends on 31 May 2052" in notes
+
+    def with_term(d):
+        d["positions"]["clawback_basis"] = "tapered"
+        d["clawback"]["years"] = 25
+    doc = assemble(sheet_from(HOMES, catalogue, with_term), catalogue, today=RULES_DATE).document
+    notes = " ".join(to_text(doc, notes=True).split())
+    assert "it ends in May 2055" not in notes
+    assert "to the end of the Partnership Term on 31 May 2052" in notes
 
 
 def test_the_step_in_counts_the_clawback_once(catalogue):
