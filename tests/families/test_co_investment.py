@@ -892,17 +892,26 @@ def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
     assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Unrestricted value"
 
 
-def test_a_foreseeable_bullet_shortfall_is_not_by_itself_a_default_event(catalogue):
-    """r15 ci-sample 3: on the sample's own figures only £448,933.06 is left for the Foundation's £500,000 due on
-    31 May 2037, and its non-payment let the Foundation enforce, a Default Event leading to step-in and a Clawback
-    Event on every home. Now that is a Default Event only if the reserve is not paid over or the balance is not
-    repaid within twelve months, and the note gives the figures; a bullet the business plan covers changes nothing."""
+def test_a_foreseeable_bullet_shortfall_is_met_from_the_charitys_own_resources_without_invented_grace(catalogue):
+    """r15 ci-sample 3: on the sample's own figures only £488,905.66 is left for the Foundation's £500,000 due on
+    31 May 2037. r20 ci-sample 1: the twelve-month grace in 26.1(i) that answered it was invented ("a patch"). Now the
+    default is non-repayment on the Maturity Date from the Schedule 3 sources (the reserve, then the Charity's own
+    resources or a consented refinancing), no grace is added, and the note gives the figures, the Charity's reserves
+    and the options to take instructions on; a bullet the business plan covers changes nothing."""
     short = "due in one sum, is not repaid in full on its Maturity Date"
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     default = clause(doc, "co-investment.default-termination")
     assert f"or because the Investment Capital of the Foundation, {short}" in text_of(default)
+    assert ("it does not repay the Investment Capital of the Foundation in full on its Maturity Date from the sources "
+            "set out in Schedule 3.") in text_of(default)
+    assert "twelve months" not in text_of(default) and "twelve months" not in default.note
     assert ("the Capital Repayment Reserve holds only £488,905.66 on 31 May 2037 towards the Foundation's £500,000 due "
             "that day, £11,094.34 short") in default.note
+    assert "(the Charity's unrestricted reserves were £3,450,000 at its last accounts)" in default.note
+    assert "this draft adds no period of grace" in default.note
+    waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
+    assert ("from the Capital Repayment Reserve and, for any balance, from the Charity's own resources held outside the "
+            "Partnership Account or from a refinancing consented to under clause") in waterfall
     text = SAMPLES_TEXT["affordable-homes-partnership"].replace("maturity: 2037-05-31", "maturity: 2047-05-31")
     sheet = validate(load_text(text, "homes.yaml"), catalogue)
     assert not sheet.model.derived_context()["credit"].bullet_shortfalls
@@ -1625,3 +1634,14 @@ def test_bare_excepted_land_gets_no_apparatus_rights_and_refuge_entry_is_escorte
     sub = assemble(read_termsheet(ROOT / "tests" / "rules" / "fixtures" / "co-investment-supported-lease.yaml", catalogue),
                    catalogue, today=DRAFT_DATE).document
     assert "wayleave or other agreement under which it is used" in text_of(clause(sub, "co-investment.asset-transfer"))
+
+
+def test_repayment_at_the_end_of_the_term_names_the_same_sources_as_the_waterfall(catalogue):
+    """r20 ci-fresh 19: the end-of-term clause allowed repayment only "by refinancing or from the Partnership Account",
+    while Schedule 3 also allows the Charity's own resources held outside the account."""
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace("end_of_term: authority-option", "end_of_term: asset-lock")
+    doc = assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    end = text_of(clause(doc, "co-investment.end-of-term"))
+    assert ("from the Partnership Account (including the Capital Repayment Reserve), from its own resources held outside "
+            "the Partnership Account or from a refinancing consented to under clause") in end
+    assert "by refinancing or from the Partnership Account" not in end
