@@ -148,7 +148,7 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     assert table[6][2] == "The balance, after any further payment into the Capital Repayment Reserve set out below"
     assert steps[5][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
-    assert table[2][2] == "8% of Gross Income"
+    assert table[2][2] == "8% of the whole Gross Income (not of the Partnership Surplus)"  # r20 ci-sample 2
 
 
 def test_outcomes_framework_shows_how_homes_add_up(drafts):
@@ -1645,3 +1645,26 @@ def test_repayment_at_the_end_of_the_term_names_the_same_sources_as_the_waterfal
     assert ("from the Partnership Account (including the Capital Repayment Reserve), from its own resources held outside "
             "the Partnership Account or from a refinancing consented to under clause") in end
     assert "by refinancing or from the Partnership Account" not in end
+
+
+def test_the_surplus_note_says_when_the_business_plan_first_leaves_a_surplus(catalogue):
+    """r20 ci-fresh 10 and ci-sample 2: on the business plan the sweep into the Capital Repayment Reserve takes all
+    that is left after the Investors, so the agreed uses of surplus (and a reserve taken only from surplus) receive
+    nothing for years; the note says so with the figures. Where the surplus arises in the first year with every home
+    let, the note is quiet. Schedule 3 says the Repairs Reserve is a share of the whole Gross Income."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.returns-surplus").note
+    assert ("no Partnership Surplus arises before the Partnership Year starting 1 June 2037 (about £51,163.77 in that "
+            "year).") in note
+    assert ("In the Partnership Year starting 1 June 2030, with every home let, Gross Income of £321,504.27 less "
+            "Operating Costs (£90,000), the Repairs Reserve (£25,720.34) and the Investors' returns and instalments "
+            "(£163,752.29) leaves £42,031.64, all of which goes into the Capital Repayment Reserve.") in note
+    assert "8% of the whole Gross Income (not of the Partnership Surplus)" in str(
+        tables(clause(doc, "co-investment.schedule-waterfall")))
+    text = SAMPLES_TEXT["affordable-homes-partnership"]
+    for old, new in (("1: 92.05", "1: 392.05"), ("2: 113.92", "2: 413.92"), ("3: 136.93", "3: 436.93"),
+                     ("rent_per_home_week: 105.00", "rent_per_home_week: 405.00")):
+        text = text.replace(old, new)
+    quiet = clause(assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                   "co-investment.returns-surplus").note
+    assert "no Partnership Surplus arises" not in quiet
