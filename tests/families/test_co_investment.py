@@ -1668,3 +1668,24 @@ def test_the_surplus_note_says_when_the_business_plan_first_leaves_a_surplus(cat
     quiet = clause(assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
                    "co-investment.returns-surplus").note
     assert "no Partnership Surplus arises" not in quiet
+
+
+def test_the_works_deadline_does_not_catch_a_home_transferred_occupied(catalogue):
+    """r20 ci-sample 6: 7.3(a) required works to every Schedule 1 property by 31 August 2027, including 2 O'Brien
+    Court, which transfers with a household in it. An occupied property's works now run from when it is first vacant;
+    with no occupied property the deadline reads as before."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    works = text_of(clause(doc, "co-investment.works"))
+    assert ("by 31 August 2027 or, if later, three months after the Transfer Date of the property concerned, except "
+            "2 O'Brien Court, Trentborough TB21 1TT, which is transferred occupied: the works to it must be completed "
+            "within three months after it first becomes vacant, or earlier if the occupier agrees; and") in works
+    text = SAMPLES_TEXT["affordable-homes-partnership"]
+    start = text.index("          occupiers: >-")
+    end = text.index("\n", text.index("\n", start) + 1)
+    while text[end + 1:].startswith("            "):
+        end = text.index("\n", end + 1)
+    quiet = text[:start] + text[end + 1:]
+    qdoc = assemble(validate(load_text(quiet, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    qworks = text_of(clause(qdoc, "co-investment.works"))
+    assert "transferred occupied" not in qworks
+    assert "three months after the Transfer Date of the property concerned; and" in qworks
