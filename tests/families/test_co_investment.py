@@ -1689,3 +1689,24 @@ def test_the_works_deadline_does_not_catch_a_home_transferred_occupied(catalogue
     qworks = text_of(clause(qdoc, "co-investment.works"))
     assert "transferred occupied" not in qworks
     assert "three months after the Transfer Date of the property concerned; and" in qworks
+
+
+def test_the_rent_cap_by_bedrooms_comes_with_nominations_matched_to_bedroom_entitlement(catalogue):
+    """r20 ci-sample 7: the cap is the LHA rate for the home's bedrooms, but housing costs support follows the
+    household's bedroom entitlement, so a nominee entitled to fewer bedrooms faces a shortfall. The clause now asks
+    the Council to nominate to match and the Charity to tell it the rent and the nominee's rate before the offer; a
+    cap that is not the LHA rate by bedrooms adds nothing."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    noms = clause(doc, "co-investment.nominations")
+    assert ("The Council must, so far as reasonably practicable, nominate for each home a household entitled, for "
+            "housing costs support, to the number of bedrooms the home has. Before offering a tenancy to a nominated "
+            "household, the Charity must tell the Council in writing the rent and the Local Housing Allowance rate for "
+            "the number of bedrooms that household is entitled to.") in text_of(noms)
+    assert "Housing costs support is assessed at the rate for the number of bedrooms the household is entitled to" in noms.note
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace(
+        "  rent_cap: the Local Housing Allowance for the Broad Rental Market Area",
+        "  rent_cap: the Local Housing Allowance for the Broad Rental Market Area\n  lha_by_bedrooms: false")
+    quiet = clause(assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                   "co-investment.nominations")
+    assert "entitled, for housing costs support" not in text_of(quiet)
+    assert "Housing costs support is assessed" not in quiet.note
