@@ -1710,3 +1710,13 @@ def test_the_rent_cap_by_bedrooms_comes_with_nominations_matched_to_bedroom_enti
                    "co-investment.nominations")
     assert "entitled, for housing costs support" not in text_of(quiet)
     assert "Housing costs support is assessed" not in quiet.note
+
+
+def test_the_works_budget_reading_is_stated_as_the_drafts_reading(catalogue):
+    """r20 ci-sample 9: the note called the works budget's reading (the budget for the Schedule 1 properties) one of
+    "the agreed commercial terms"; it is the draft's reading of an unlabelled figure."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.works").note
+    assert "the standard and the all-in cost cap of £100,000 for each home bought are the agreed commercial terms." in note
+    assert ("The instructions give a works budget of £100,000 without saying what it covers: this draft reads it as the "
+            "budget, including fees, for the works to the properties in Schedule 1. Confirm that reading") in note
