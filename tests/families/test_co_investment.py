@@ -1720,3 +1720,12 @@ def test_the_works_budget_reading_is_stated_as_the_drafts_reading(catalogue):
     assert "the standard and the all-in cost cap of £100,000 for each home bought are the agreed commercial terms." in note
     assert ("The instructions give a works budget of £100,000 without saying what it covers: this draft reads it as the "
             "budget, including fees, for the works to the properties in Schedule 1. Confirm that reading") in note
+
+
+def test_the_authoritys_decision_records_its_procurement_conclusion(catalogue):
+    """r20 ci-sample 10: the note asked whether the Agreement is a public contract under the Procurement Act 2023, but
+    nothing in the Agreement recorded a decision; the Completion Condition on the Council's decision now does."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    cps = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert ("the consents on which it relies and its conclusion, with reasons, on whether this Agreement is a public "
+            "contract under the Procurement Act 2023;") in cps
