@@ -1729,3 +1729,13 @@ def test_the_authoritys_decision_records_its_procurement_conclusion(catalogue):
     cps = text_of(clause(doc, "co-investment.conditions-precedent"))
     assert ("the consents on which it relies and its conclusion, with reasons, on whether this Agreement is a public "
             "contract under the Procurement Act 2023;") in cps
+
+
+def test_the_share_of_what_remains_and_the_surplus_have_a_payment_date(catalogue):
+    """r20 ci-sample 16: Schedule 3 gave no date for paying the Foundation's share of what remains or applying the
+    surplus; both now follow the approval of the Annual Impact Report."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
+    assert re.search(r"The share of what remains to the Foundation for a Partnership Year is paid, and any Partnership "
+                     r"Surplus of a Partnership Year is applied, within 20 Business Days after the Annual Impact Report "
+                     r"for that Partnership Year is approved under clause \d+\.\d+\.", waterfall)
