@@ -1739,3 +1739,17 @@ def test_the_share_of_what_remains_and_the_surplus_have_a_payment_date(catalogue
     assert re.search(r"The share of what remains to the Foundation for a Partnership Year is paid, and any Partnership "
                      r"Surplus of a Partnership Year is applied, within 20 Business Days after the Annual Impact Report "
                      r"for that Partnership Year is approved under clause \d+\.\d+\.", waterfall)
+
+
+def test_notes_say_what_to_check_rather_than_admit_an_unfinished_check(catalogue):
+    """r20 ci-sample 18: the freedom of information note ("has not been verified for this draft") and the data sharing
+    Schedule's note ("had been found when this draft was prepared") left their checks undone; they now say what to
+    check and what to do with the answer."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    foi = clause(doc, "common.freedom-of-information").note
+    assert "has not been verified" not in foi
+    assert "whether the duty applies to this Agreement if it is a public contract, and if it does, plan the redactions now" in foi
+    sharing = clause(doc, "common.schedule-data-sharing").note
+    assert "had been found when this draft was prepared" not in sharing
+    assert ("Before signing, check whether regulations have brought sections 118 and 119 into force: if they have, name "
+            "the Information Commission in this Schedule; if not, keep the Information Commissioner.") in sharing
