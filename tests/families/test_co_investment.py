@@ -909,6 +909,14 @@ def test_a_foreseeable_bullet_shortfall_is_met_from_the_charitys_own_resources_w
             "that day, £11,094.34 short") in default.note
     assert "(the Charity's unrestricted reserves were £3,450,000 at its last accounts)" in default.note
     assert "this draft adds no period of grace" in default.note
+    assert "only a refinancing can meet it" not in default.note  # £3,450,000 of reserves cover £11,094.34
+    poor = SAMPLES_TEXT["affordable-homes-partnership"].replace("unrestricted_reserves: 3,450,000",
+                                                                "unrestricted_reserves: 10,000")
+    thin = clause(assemble(validate(load_text(poor, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.default-termination").note
+    assert ("(the Charity's unrestricted reserves were £10,000 at its last accounts, less than that balance, so on these "
+            "figures only a refinancing can meet it)") in thin
+    assert "(the term this draft uses, which its reserves do not support)" in thin
     waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
     assert ("from the Capital Repayment Reserve and, for any balance, from the Charity's own resources held outside the "
             "Partnership Account or from a refinancing consented to under clause") in waterfall
@@ -1162,7 +1170,7 @@ def test_the_investment_agreements_are_defined_and_this_agreement_prevails(draft
     text = text_of(clause(doc, "co-investment.contributions"))
     assert "If an Investment Agreement conflicts with this Agreement, this Agreement prevails between the Parties." in text
     assert "An Investor must not exercise a right under its Investment Agreement that this Agreement or the Priority Deed restricts." in text
-    assert "discharges the same payment under this Agreement, so that no sum is due twice" in text
+    assert "discharges the same payment under this Agreement." in text
     assert "have signed that Investor's Investment Agreement" in text_of(clause(doc, "co-investment.conditions-precedent"))
 
 
@@ -1173,9 +1181,13 @@ def test_the_return_before_rent_is_paid_from_the_charitys_own_cash_and_not_again
     assert ("The Charity must pay it from its own cash Contribution, not from the Authority Grant or any Investment "
             "Capital.") in text_of(clause(doc, "co-investment.contributions"))
     [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
-    assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027 "
-                                "(£7,643.84 if each drawdown is made on the first date the Drawdown Timetable gives for "
-                                "it), which is paid from cash Contributions under clause 5 and not from Gross Income")
+    # r20 ci-sample 12: the rule, not the estimate, in the operative text; the figure is in the note.
+    assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027, "
+                                "which is paid from cash Contributions under clause 5 and not from Gross Income")
+    contributions = clause(doc, "co-investment.contributions")
+    assert "£7,643.84" not in text_of(contributions) and "£7,643.84" not in str(table)
+    assert ("The return that accrues on capital drawn before rent starts on 1 September 2027 is £7,643.84 if each "
+            "drawdown is made on the first date the Drawdown Timetable gives for it") in contributions.note
 
 
 def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_includes_sdlt(drafts):
