@@ -1765,3 +1765,13 @@ def test_notes_say_what_to_check_rather_than_admit_an_unfinished_check(catalogue
     assert "had been found when this draft was prepared" not in sharing
     assert ("Before signing, check whether regulations have brought sections 118 and 119 into force: if they have, name "
             "the Information Commission in this Schedule; if not, keep the Information Commissioner.") in sharing
+
+
+def test_the_option_note_puts_the_commission_order_against_the_long_stop(catalogue):
+    """r20 ci-sample 5: completion depends on a Charity Commission order with a long-stop of 31 August 2027; the note
+    now gives the long-stop and the first drawdown and the fall-back of reserving the option in each Transfer."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.end-of-term").note
+    assert ("Completion waits on that order, and the long-stop is 31 August 2027, with the first drawdown due on "
+            "15 June 2027: if the order may not be made in time, reserve the option over the Transferred Properties in "
+            "each Transfer instead (as below), so that no order is needed for them.") in note
