@@ -857,6 +857,7 @@ class CreditView:
     pre_income_split: list = field(default_factory=list)  # [(date, amount)] the pre-rent return is paid in
     return_only: dict = field(default_factory=dict)  # investor -> [(date, amount)] of return-only payments
     capped_shares: list = field(default_factory=list)  # capped shares of what remains: see capped_shares()
+    surplus_from: tuple | None = None  # (first Partnership Year with a Partnership Surplus or None, its amount): see surplus_from()
 
 
 def bullet_shortfalls(sheet, years: list) -> list[tuple]:
@@ -1084,6 +1085,28 @@ def capped_shares(sheet) -> list[tuple]:
     return out
 
 
+def surplus_from(sheet) -> tuple | None:
+    """When the business plan, run through the Schedule 3 order, first leaves a Partnership Surplus for the agreed
+    uses: (the start of the first Partnership Year from which every year has a surplus of at least 1% of its Gross
+    Income, or None if none does, that year's surplus, the model's row for the first year with every home let). None where the sheet gives no income. A surplus of a few
+    pounds in one year (rounding at a maturity) does not count."""
+    from assembler.credit.cashflow import model
+
+    if not sheet.income.given:
+        return None
+    rows = model(sheet)
+    first = None
+    for r in rows:
+        if r.gross > 0 and r.surplus >= r.gross / 100:
+            first = first or r
+        else:
+            first = None
+    full = full_stock_date(sheet)
+    # A year with every home let, for the note's figures: the first that starts after the homes are all let.
+    typical = next((r for r in rows if full and r.start > full), None)
+    return (first.start if first else None, first.surplus if first else ZERO, typical)
+
+
 def flat_cover(sheet, bought_homes: int, service: Decimal) -> Decimal | None:
     """Where the sheet gives both bedroom rents (used for the scheduled homes) and one rent per home, the base-case
     cover if every home were let at that one rent: the other reading of the rent roll, for the notes to state."""
@@ -1130,7 +1153,7 @@ def credit_view(sheet) -> CreditView:
         first_instalment_cuts={i.investor: c for i in sheet.contributions.investments
                                if (c := first_instalment_reduction(sheet, i))},
         return_only=return_only_payments(sheet), pre_income_split=pre_income_split(sheet),
-        capped_shares=capped_shares(sheet))
+        capped_shares=capped_shares(sheet), surplus_from=surplus_from(sheet))
 
 
 def _cashflow(sheet):

@@ -148,7 +148,7 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     assert table[6][2] == "The balance, after any further payment into the Capital Repayment Reserve set out below"
     assert steps[5][1].startswith("Partnership Surplus")
     # The reserve is the term sheet's share of Gross Income, not "at least" it.
-    assert table[2][2] == "8% of Gross Income"
+    assert table[2][2] == "8% of the whole Gross Income (not of the Partnership Surplus)"  # r20 ci-sample 2
 
 
 def test_outcomes_framework_shows_how_homes_add_up(drafts):
@@ -895,17 +895,34 @@ def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
     assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Unrestricted value"
 
 
-def test_a_foreseeable_bullet_shortfall_is_not_by_itself_a_default_event(catalogue):
-    """r15 ci-sample 3: on the sample's own figures only £448,933.06 is left for the Foundation's £500,000 due on
-    31 May 2037, and its non-payment let the Foundation enforce, a Default Event leading to step-in and a Clawback
-    Event on every home. Now that is a Default Event only if the reserve is not paid over or the balance is not
-    repaid within twelve months, and the note gives the figures; a bullet the business plan covers changes nothing."""
+def test_a_foreseeable_bullet_shortfall_is_met_from_the_charitys_own_resources_without_invented_grace(catalogue):
+    """r15 ci-sample 3: on the sample's own figures only £488,905.66 is left for the Foundation's £500,000 due on
+    31 May 2037. r20 ci-sample 1: the twelve-month grace in 26.1(i) that answered it was invented ("a patch"). Now the
+    default is non-repayment on the Maturity Date from the Schedule 3 sources (the reserve, then the Charity's own
+    resources or a consented refinancing), no grace is added, and the note gives the figures, the Charity's reserves
+    and the options to take instructions on; a bullet the business plan covers changes nothing."""
     short = "due in one sum, is not repaid in full on its Maturity Date"
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     default = clause(doc, "co-investment.default-termination")
     assert f"or because the Investment Capital of the Foundation, {short}" in text_of(default)
+    assert ("it does not repay the Investment Capital of the Foundation in full on its Maturity Date from the sources "
+            "set out in Schedule 3.") in text_of(default)
+    assert "twelve months" not in text_of(default) and "twelve months" not in default.note
     assert ("the Capital Repayment Reserve holds only £488,905.66 on 31 May 2037 towards the Foundation's £500,000 due "
             "that day, £11,094.34 short") in default.note
+    assert "(the Charity's unrestricted reserves were £3,450,000 at its last accounts)" in default.note
+    assert "this draft adds no period of grace" in default.note
+    assert "only a refinancing can meet it" not in default.note  # £3,450,000 of reserves cover £11,094.34
+    poor = SAMPLES_TEXT["affordable-homes-partnership"].replace("unrestricted_reserves: 3,450,000",
+                                                                "unrestricted_reserves: 10,000")
+    thin = clause(assemble(validate(load_text(poor, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                  "co-investment.default-termination").note
+    assert ("(the Charity's unrestricted reserves were £10,000 at its last accounts, less than that balance, so on these "
+            "figures only a refinancing can meet it)") in thin
+    assert "(the term this draft uses, which its reserves do not support)" in thin
+    waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
+    assert ("from the Capital Repayment Reserve and, for any balance, from the Charity's own resources held outside the "
+            "Partnership Account or from a refinancing consented to under clause") in waterfall
     text = SAMPLES_TEXT["affordable-homes-partnership"].replace("maturity: 2037-05-31", "maturity: 2047-05-31")
     sheet = validate(load_text(text, "homes.yaml"), catalogue)
     assert not sheet.model.derived_context()["credit"].bullet_shortfalls
@@ -1156,7 +1173,7 @@ def test_the_investment_agreements_are_defined_and_this_agreement_prevails(draft
     text = text_of(clause(doc, "co-investment.contributions"))
     assert "If an Investment Agreement conflicts with this Agreement, this Agreement prevails between the Parties." in text
     assert "An Investor must not exercise a right under its Investment Agreement that this Agreement or the Priority Deed restricts." in text
-    assert "discharges the same payment under this Agreement, so that no sum is due twice" in text
+    assert "discharges the same payment under this Agreement." in text
     assert "have signed that Investor's Investment Agreement" in text_of(clause(doc, "co-investment.conditions-precedent"))
 
 
@@ -1167,9 +1184,13 @@ def test_the_return_before_rent_is_paid_from_the_charitys_own_cash_and_not_again
     assert ("The Charity must pay it from its own cash Contribution, not from the Authority Grant or any Investment "
             "Capital.") in text_of(clause(doc, "co-investment.contributions"))
     [table] = tables(clause(doc, "co-investment.schedule-waterfall"))
-    assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027 "
-                                "(£7,643.84 if each drawdown is made on the first date the Drawdown Timetable gives for "
-                                "it), which is paid from cash Contributions under clause 5 and not from Gross Income")
+    # r20 ci-sample 12: the rule, not the estimate, in the operative text; the figure is in the note.
+    assert table[3][2].endswith("less the part of the first payment that accrued before rent starts on 1 September 2027, "
+                                "which is paid from cash Contributions under clause 5 and not from Gross Income")
+    contributions = clause(doc, "co-investment.contributions")
+    assert "£7,643.84" not in text_of(contributions) and "£7,643.84" not in str(table)
+    assert ("The return that accrues on capital drawn before rent starts on 1 September 2027 is £7,643.84 if each "
+            "drawdown is made on the first date the Drawdown Timetable gives for it") in contributions.note
 
 
 def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_includes_sdlt(drafts):
@@ -1633,3 +1654,132 @@ def test_bare_excepted_land_gets_no_apparatus_rights_and_refuge_entry_is_escorte
     sub = assemble(read_termsheet(ROOT / "tests" / "rules" / "fixtures" / "co-investment-supported-lease.yaml", catalogue),
                    catalogue, today=DRAFT_DATE).document
     assert "wayleave or other agreement under which it is used" in text_of(clause(sub, "co-investment.asset-transfer"))
+
+
+def test_repayment_at_the_end_of_the_term_names_the_same_sources_as_the_waterfall(catalogue):
+    """r20 ci-fresh 19: the end-of-term clause allowed repayment only "by refinancing or from the Partnership Account",
+    while Schedule 3 also allows the Charity's own resources held outside the account."""
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace("end_of_term: authority-option", "end_of_term: asset-lock")
+    doc = assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    end = text_of(clause(doc, "co-investment.end-of-term"))
+    assert ("from the Partnership Account (including the Capital Repayment Reserve), from its own resources held outside "
+            "the Partnership Account or from a refinancing consented to under clause") in end
+    assert "by refinancing or from the Partnership Account" not in end
+
+
+def test_the_surplus_note_says_when_the_business_plan_first_leaves_a_surplus(catalogue):
+    """r20 ci-fresh 10 and ci-sample 2: on the business plan the sweep into the Capital Repayment Reserve takes all
+    that is left after the Investors, so the agreed uses of surplus (and a reserve taken only from surplus) receive
+    nothing for years; the note says so with the figures. Where the surplus arises in the first year with every home
+    let, the note is quiet. Schedule 3 says the Repairs Reserve is a share of the whole Gross Income."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.returns-surplus").note
+    assert ("no Partnership Surplus arises before the Partnership Year starting 1 June 2037 (about £51,163.77 in that "
+            "year).") in note
+    assert ("In the Partnership Year starting 1 June 2030, with every home let, Gross Income of £321,504.27 less "
+            "Operating Costs (£90,000), the Repairs Reserve (£25,720.34) and the Investors' returns and instalments "
+            "(£163,752.29) leaves £42,031.64, all of which goes into the Capital Repayment Reserve.") in note
+    assert "8% of the whole Gross Income (not of the Partnership Surplus)" in str(
+        tables(clause(doc, "co-investment.schedule-waterfall")))
+    text = SAMPLES_TEXT["affordable-homes-partnership"]
+    for old, new in (("1: 92.05", "1: 392.05"), ("2: 113.92", "2: 413.92"), ("3: 136.93", "3: 436.93"),
+                     ("rent_per_home_week: 105.00", "rent_per_home_week: 405.00")):
+        text = text.replace(old, new)
+    quiet = clause(assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                   "co-investment.returns-surplus").note
+    assert "no Partnership Surplus arises" not in quiet
+
+
+def test_the_works_deadline_does_not_catch_a_home_transferred_occupied(catalogue):
+    """r20 ci-sample 6: 7.3(a) required works to every Schedule 1 property by 31 August 2027, including 2 O'Brien
+    Court, which transfers with a household in it. An occupied property's works now run from when it is first vacant;
+    with no occupied property the deadline reads as before."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    works = text_of(clause(doc, "co-investment.works"))
+    assert ("by 31 August 2027 or, if later, three months after the Transfer Date of the property concerned, except "
+            "2 O'Brien Court, Trentborough TB21 1TT, which is transferred occupied: the works to it must be completed "
+            "within three months after it first becomes vacant, or earlier if the occupier agrees; and") in works
+    text = SAMPLES_TEXT["affordable-homes-partnership"]
+    start = text.index("          occupiers: >-")
+    end = text.index("\n", text.index("\n", start) + 1)
+    while text[end + 1:].startswith("            "):
+        end = text.index("\n", end + 1)
+    quiet = text[:start] + text[end + 1:]
+    qdoc = assemble(validate(load_text(quiet, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    qworks = text_of(clause(qdoc, "co-investment.works"))
+    assert "transferred occupied" not in qworks
+    assert "three months after the Transfer Date of the property concerned; and" in qworks
+
+
+def test_the_rent_cap_by_bedrooms_comes_with_nominations_matched_to_bedroom_entitlement(catalogue):
+    """r20 ci-sample 7: the cap is the LHA rate for the home's bedrooms, but housing costs support follows the
+    household's bedroom entitlement, so a nominee entitled to fewer bedrooms faces a shortfall. The clause now asks
+    the Council to nominate to match and the Charity to tell it the rent and the nominee's rate before the offer; a
+    cap that is not the LHA rate by bedrooms adds nothing."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    noms = clause(doc, "co-investment.nominations")
+    assert ("The Council must, so far as reasonably practicable, nominate for each home a household entitled, for "
+            "housing costs support, to the number of bedrooms the home has. Before offering a tenancy to a nominated "
+            "household, the Charity must tell the Council in writing the rent and the Local Housing Allowance rate for "
+            "the number of bedrooms that household is entitled to.") in text_of(noms)
+    assert "Housing costs support is assessed at the rate for the number of bedrooms the household is entitled to" in noms.note
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace(
+        "  rent_cap: the Local Housing Allowance for the Broad Rental Market Area",
+        "  rent_cap: the Local Housing Allowance for the Broad Rental Market Area\n  lha_by_bedrooms: false")
+    quiet = clause(assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
+                   "co-investment.nominations")
+    assert "entitled, for housing costs support" not in text_of(quiet)
+    assert "Housing costs support is assessed" not in quiet.note
+
+
+def test_the_works_budget_reading_is_stated_as_the_drafts_reading(catalogue):
+    """r20 ci-sample 9: the note called the works budget's reading (the budget for the Schedule 1 properties) one of
+    "the agreed commercial terms"; it is the draft's reading of an unlabelled figure."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.works").note
+    assert "the standard and the all-in cost cap of £100,000 for each home bought are the agreed commercial terms." in note
+    assert ("The instructions give a works budget of £100,000 without saying what it covers: this draft reads it as the "
+            "budget, including fees, for the works to the properties in Schedule 1. Confirm that reading") in note
+
+
+def test_the_authoritys_decision_records_its_procurement_conclusion(catalogue):
+    """r20 ci-sample 10: the note asked whether the Agreement is a public contract under the Procurement Act 2023, but
+    nothing in the Agreement recorded a decision; the Completion Condition on the Council's decision now does."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    cps = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert ("the consents on which it relies and its conclusion, with reasons, on whether this Agreement is a public "
+            "contract under the Procurement Act 2023;") in cps
+
+
+def test_the_share_of_what_remains_and_the_surplus_have_a_payment_date(catalogue):
+    """r20 ci-sample 16: Schedule 3 gave no date for paying the Foundation's share of what remains or applying the
+    surplus; both now follow the approval of the Annual Impact Report."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    waterfall = text_of(clause(doc, "co-investment.schedule-waterfall"))
+    assert re.search(r"The share of what remains to the Foundation for a Partnership Year is paid, and any Partnership "
+                     r"Surplus of a Partnership Year is applied, within 20 Business Days after the Annual Impact Report "
+                     r"for that Partnership Year is approved under clause \d+\.\d+\.", waterfall)
+
+
+def test_notes_say_what_to_check_rather_than_admit_an_unfinished_check(catalogue):
+    """r20 ci-sample 18: the freedom of information note ("has not been verified for this draft") and the data sharing
+    Schedule's note ("had been found when this draft was prepared") left their checks undone; they now say what to
+    check and what to do with the answer."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    foi = clause(doc, "common.freedom-of-information").note
+    assert "has not been verified" not in foi
+    assert "whether the duty applies to this Agreement if it is a public contract, and if it does, plan the redactions now" in foi
+    sharing = clause(doc, "common.schedule-data-sharing").note
+    assert "had been found when this draft was prepared" not in sharing
+    assert ("Before signing, check whether regulations have brought sections 118 and 119 into force: if they have, name "
+            "the Information Commission in this Schedule; if not, keep the Information Commissioner.") in sharing
+
+
+def test_the_option_note_puts_the_commission_order_against_the_long_stop(catalogue):
+    """r20 ci-sample 5: completion depends on a Charity Commission order with a long-stop of 31 August 2027; the note
+    now gives the long-stop and the first drawdown and the fall-back of reserving the option in each Transfer."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    note = clause(doc, "co-investment.end-of-term").note
+    assert ("Completion waits on that order, and the long-stop is 31 August 2027, with the first drawdown due on "
+            "15 June 2027: if the order may not be made in time, reserve the option over the Transferred Properties in "
+            "each Transfer instead (as below), so that no order is needed for them.") in note
