@@ -40,3 +40,37 @@ def test_direct_cost_variant_keeps_its_cost_base(catalogue):
     res = result(catalogue, "adult-care-sharing-band.yaml")
     assert "Cost Base" in schedule_text(res)
     assert "Cost Base" in [d.term for d in res.document.definitions]
+
+
+def test_apportionment_columns_follow_core_places_that_cease(catalogue, tmp_path):
+    """ob-fresh finding 14: the places-available shares (and the overhead share) follow lapsed or reduced Core
+    Places and homes the agreement no longer covers, and fees follow the same days as costs."""
+    from ruamel.yaml import YAML
+    yaml = YAML()
+    from assembler.assemble import assemble
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import DRAFT_DATE
+    from tests.families.test_open_book_r20_fresh import SAMPLES
+    data = yaml.load((SAMPLES / "supported-accommodation-subsidiary.yaml").read_text())
+    data["positions"]["open_book_voids"] = "core-places"
+    data["open_book"]["unit_prices"][0]["expected_units"] = 832     # the core places paid for whether used or not
+    path = tmp_path / "core.yaml"
+    with path.open("w") as handle:
+        yaml.dump(data, handle)
+    text = schedule_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    assert "used for this apportionment change as the Core Places change" in text
+    assert "counts as one of the Council's places only on the days it is used for a Placement" in text
+    assert "including the share of Overheads, is worked out day by day" in text
+    assert "Fees any person pays for a place, on each day that clause" in text
+    assert "a place the Council may use under this Agreement" not in text
+
+
+def test_whole_homes_open_book_has_no_column_rule(catalogue):
+    text = schedule_text(result(catalogue, "childrens-homes-charity.yaml"))
+    assert "used for this apportionment change" not in text
+
+
+def test_without_core_places_the_columns_follow_the_homes_only(catalogue):
+    text = schedule_text(result(catalogue, "supported-accommodation-subsidiary.yaml"))
+    assert "used for this apportionment change as this Agreement ends for any of the Settings" in text
+    assert "ceases to be one of the Core Places, it counts" not in text
