@@ -74,3 +74,24 @@ def test_without_core_places_the_columns_follow_the_homes_only(catalogue):
     text = schedule_text(result(catalogue, "supported-accommodation-subsidiary.yaml"))
     assert "used for this apportionment change as this Agreement ends for any of the Settings" in text
     assert "ceases to be one of the Core Places, it counts" not in text
+
+
+def _costs_note(res):
+    return next(s for s in res.document.schedules if s.id == "common.open-book-schedule-costs").note or ""
+
+
+def test_costs_note_names_budget_lines_outside_the_categories_and_undefined_plans(catalogue):
+    """ob-fresh finding 7: the draft itself says which budget lines the closed list misses, with the amounts,
+    and that a category names a plan the agreement never creates."""
+    def change(d):
+        d["open_book"]["cost_model"]["direct_lines"][4]["item"] = "Ofsted registration, annual fees and legal advice"
+        d["open_book"]["allowable_costs"][2] = "Agency and relief staff, up to the level the Annual Plan agrees"
+    note = _costs_note(result(catalogue, "childrens-homes-charity.yaml", change))
+    assert '"Ofsted registration, annual fees and legal advice" (£12,000; not named: advice, legal).' in note
+    assert 'refers to "the Annual Plan", which this agreement does not define or create' in note
+    assert "any higher amount the Council approves in writing" in note
+
+
+def test_costs_note_is_quiet_when_every_line_is_covered(catalogue):
+    note = _costs_note(result(catalogue, "childrens-homes-charity.yaml"))
+    assert "clearly covers" not in note and "does not define or create" not in note
