@@ -95,3 +95,32 @@ def test_costs_note_names_budget_lines_outside_the_categories_and_undefined_plan
 def test_costs_note_is_quiet_when_every_line_is_covered(catalogue):
     note = _costs_note(result(catalogue, "childrens-homes-charity.yaml"))
     assert "clearly covers" not in note and "does not define or create" not in note
+
+
+def _recon_rows(res):
+    from assembler.model import Table
+    sched = next(s for s in res.document.schedules if s.id == "common.open-book-schedule-reconciliation")
+    tables = [b for b in sched.blocks if isinstance(b, Table)]
+    from assembler.model import plain_text
+    return [[plain_text(c) for c in row] for t in tables for row in t.rows]
+
+
+def test_scenarios_show_the_budget_row_when_the_budget_uses_different_shares_of_capacity(catalogue):
+    """ob-fresh finding 9: the "100%" row is capacity (all support hours), not the budget; the table now opens
+    with the budget (the worked example's figures) and says what each share means."""
+    res = result(catalogue, "childrens-homes-charity.yaml",
+                 lambda d: d["open_book"]["unit_prices"][1].update(capacity_units=2000))
+    text = schedule_text(res)
+    assert "The budget, in the first row of the table, uses the expected units in Schedule 2: 85.03% of the capacity" in text
+    assert 'and 60% of the capacity for "Additional one-to-one support, where agreed in the placement plan" (2,000 hours a year)' in text
+    assert "all 2,000 hours are delivered" in text
+    rows = _recon_rows(res)
+    budget = next(r for r in rows if r[0] == "Budget")
+    example = {r[0]: r[1] for r in rows}
+    assert budget[1] == example["Service Income"]
+
+
+def test_no_budget_row_when_every_price_assumes_the_same_occupancy(catalogue):
+    res = result(catalogue, "childrens-homes-charity.yaml")
+    assert not any(r[0] == "Budget" for r in _recon_rows(res))
+    assert "The budget assumes" in schedule_text(res)
