@@ -124,3 +124,18 @@ def test_no_budget_row_when_every_price_assumes_the_same_occupancy(catalogue):
     res = result(catalogue, "childrens-homes-charity.yaml")
     assert not any(r[0] == "Budget" for r in _recon_rows(res))
     assert "The budget assumes" in schedule_text(res)
+
+
+def test_hospital_stay_keeps_an_existing_placement_while_return_is_expected(catalogue):
+    """ob-fresh finding 2: under a user choice award, the automatic release after the hospital period must not
+    end an Existing Placement (and so lapse the Core Place and the person's protection) while the person is
+    expected back."""
+    text = schedule_text(result(catalogue, "childrens-homes-charity.yaml",
+                                lambda d: d["services"].update(absence_weeks=6)))
+    assert "in an Existing Placement who is in hospital is not released at the end of six weeks if a social worker" in text
+    assert "The Placement then continues as an Existing Placement until the place is released." in text
+
+
+def test_no_hospital_carve_out_without_an_automatic_release(catalogue):
+    text = schedule_text(result(catalogue, "childrens-homes-charity.yaml"))
+    assert "who is in hospital is not released" not in text
