@@ -507,6 +507,15 @@ class OpenBook(Strict):
         return out
 
     @property
+    def pay_budget(self) -> Decimal:
+        """The budgeted direct cost lines that are staff pay (pay, staff, managers, workers, wages), summed: the
+        part of the cost model a national living wage rise moves (r20 ob-fresh 11). Zero without such lines."""
+        pay = re.compile(r"\b(pay|staff|manager|managers|worker|workers|wages?|salar(y|ies)|nurses?|carers?|agency|relief|bank)\b", re.I)
+        other = re.compile(r"\b(travel|vehicles?|transport|mileage|recruitment|training)\b", re.I)
+        return sum((ln.amount for ln in self.cost_model.direct_lines or []
+                    if pay.search(ln.item) and not other.search(ln.item)), Decimal(0))
+
+    @property
     def undefined_documents(self) -> list[str]:
         """Capitalised plans, budgets or reports the Allowable Cost categories name that the agreement never
         defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""

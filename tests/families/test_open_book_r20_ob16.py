@@ -139,3 +139,28 @@ def test_hospital_stay_keeps_an_existing_placement_while_return_is_expected(cata
 def test_no_hospital_carve_out_without_an_automatic_release(catalogue):
     text = schedule_text(result(catalogue, "childrens-homes-charity.yaml"))
     assert "who is in hospital is not released" not in text
+
+
+def _review_note(res):
+    return next(c for c in res.document.clauses if c.id == "open-book.price-review").note or ""
+
+
+def test_first_year_pay_note_gives_the_pay_budget_the_first_review_and_the_2027_rate_to_insert(catalogue):
+    """ob-fresh finding 11 / ob-sample 16: the note states what a pay rise before the first review costs, when
+    that review is, and the national living wage rates to check (2026 verified; 2027 to insert)."""
+    res = result(catalogue, "childrens-homes-charity.yaml")
+    note = _review_note(res)
+    model = load_sheet(catalogue, "childrens-homes-charity.yaml")
+    pay = model.open_book.pay_budget
+    assert pay == 310000 + 1520000 + 120000          # managers, care staff, agency and relief; not staff travel
+    assert "Staff pay is £1,950,000 of the budgeted Direct Costs" in note
+    assert "about £19,500 a year" in note
+    assert "£12.71 an hour from 1 April 2026" in note and "to take effect on 1 April 2027: insert that rate" in note
+    start = model.services.term.start
+    assert f"first review date, {start.day} {start:%B} {start.year + 1}" in note
+
+
+def load_sheet(catalogue, name):
+    from assembler.termsheet.validate import read_termsheet
+    from tests.families.test_open_book_r20_fresh import SAMPLES
+    return read_termsheet(SAMPLES / name, catalogue).model
