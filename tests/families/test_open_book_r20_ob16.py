@@ -164,3 +164,16 @@ def load_sheet(catalogue, name):
     from assembler.termsheet.validate import read_termsheet
     from tests.families.test_open_book_r20_fresh import SAMPLES
     return read_termsheet(SAMPLES / name, catalogue).model
+
+
+def test_references_name_the_sub_clause(catalogue):
+    """ob-fresh finding 18: 'clause 35' for the entire-agreement sub-clause and 'this paragraph' in clause 9.4."""
+    import re
+    for name in ("adult-care-sharing-band.yaml", "childrens-homes-charity.yaml"):
+        text = schedule_text(result(catalogue, name))
+        assert "instead of this paragraph" not in text
+        for m in re.finditer(r"entire-agreement provision in clause (\S+)", text):
+            assert "." in m.group(1).rstrip("."), m.group(0)
+    text = schedule_text(result(catalogue, "adult-care-sharing-band.yaml"))
+    assert re.search(r"including in hospital, clause \d+\.\d+ applies instead of clause \d+\.\d+\. Where the resident "
+                     r"has moved to another setting permanently, the Placement ends on the date of the move\.", text)
