@@ -23,7 +23,7 @@ from functools import cache
 
 from assembler.formatting import long_date, money, percent
 from assembler.rules import Loc, RuleContext, RuleSet
-from assembler.termsheet.open_book import rate_of
+from assembler.termsheet.open_book import _DOCUMENT_NAME, _OPEN_BOOK_DOCUMENTS, rate_of
 
 def _has_block(ctx: RuleContext) -> bool:
     return getattr(ctx.sheet, "open_book", None) is not None
@@ -983,3 +983,34 @@ def reserved_signing(ctx: RuleContext):
                f"so it must not be signed before {long_date(earliest)} (the service start is "
                f"{long_date(services.term.start)}); signed earlier, the maximum-term clause cuts the extension and any "
                f"exit run-off short: plan the signing date or shorten the extension", ("services", "term"))
+
+
+
+@FAMILY.rule("OPEN-BOOK-BUDGET-CATEGORY", "warning",
+             "Every budgeted direct cost line falls within the closed list of Allowable Cost categories: each "
+             "significant word of the line appears in some category.")
+def budget_category(ctx: RuleContext):
+    """The categories are a closed list: a cost outside them does not count, so a budget line the Prices were
+    built on but no category names (DBS checks, registration fees, deputy managers) would be disallowed at the
+    first reconciliation although the Council priced for it."""
+    ob = ctx.sheet.open_book
+    for i, line, missing in ob.lines_outside_categories:
+            yield (f"the budget line '{line.item}' ({money(line.amount)}) uses words no Allowable Cost category "
+                   f"uses ({', '.join(missing)}): the categories are a closed list, so widen a category in "
+                   f"open_book.allowable_costs to cover it, or the reconciliation will disallow a cost the Prices "
+                   f"were built on", (*BLOCK, "cost_model", "direct_lines", i, "item"))
+
+
+
+@FAMILY.rule("OPEN-BOOK-UNDEFINED-DOCUMENT", "warning",
+             "The term sheet's text printed in the draft names no plan, budget or report the agreement does not "
+             "define (for example 'the Annual Plan').")
+def undefined_document(ctx: RuleContext):
+    """A category pasted from an alliance precedent ("up to the level the Annual Plan agrees") ties a cost to a
+    document this agreement never creates, so the limit cannot be applied."""
+    for text, loc in _sheet_texts(ctx.sheet):
+        for name in dict.fromkeys(m.group(1) for m in _DOCUMENT_NAME.finditer(text or "")):
+            if name not in _OPEN_BOOK_DOCUMENTS:
+                yield (f"the text refers to 'the {name}', which this agreement does not define or create: name the "
+                       f"figure it means instead (for example 'the amount in the cost model, as changed by the price "
+                       f"review, or any higher amount the {ctx.sheet.commissioner.short_name} approves in writing')", loc)

@@ -386,6 +386,39 @@ class RelatedParty(Strict):
     annual_value: Money | None = Field(None, description="What it is paid in a year, in pounds.")
 
 
+# Words that say nothing about what a cost is, so a budget line is not "outside" the categories for lacking them.
+_CATEGORY_STOP = frozenset("""a an and or of the for in on at to by with from its their our any all each other
+including include includes inc plus per etc pay paid cost costs on-costs oncosts fee fees charge charges
+staff home homes service services premise premises cover residential fte gbp nhs council""".split())
+
+
+def _words(text: str) -> set[str]:
+    """The significant words of a budget line or category, lower case and singular; capitalised words after
+    the first (proper names: a landlord, a house) are left out, acronyms (DBS, CQC) kept."""
+    out = set()
+    words = re.findall(r"[A-Za-z][A-Za-z'\-]*", text or "")
+    for i, word in enumerate(words):
+        word = word.strip("'-")
+        if word.endswith("'s"):
+            word = word[:-2]
+        proper = word[:1].isupper() and not word.isupper()
+        if proper and (i or (len(words) > 1 and words[1][:1].isupper() and not words[1].isupper())):
+            continue
+        for part in word.lower().split("-"):
+            if part.endswith("s") and len(part) > 2 and not part.endswith("ss") and not word.isupper():
+                part = part[:-1]
+            if len(part) > 2 and part not in _CATEGORY_STOP:
+                out.add(part)
+    return out
+
+
+# Documents the open-book agreement defines; any other capitalised plan or budget in the sheet's text is a name
+# the draft prints but never defines (r20 ob-fresh 7: "the Annual Plan", an alliance term).
+_OPEN_BOOK_DOCUMENTS = frozenset({"Cost Statement", "Open-Book Report", "Reconciliation Statement",
+                                  "Reinvestment Plan", "Support Plan"})
+_DOCUMENT_NAME = re.compile(r"\b(?:the|an?|its|this)\s+((?:[A-Z][\w'-]*\s+)+(?:Plan|Budget|Programme|Strategy|Report|Statement))\b")
+
+
 class OpenBook(Strict):
     """Open-book, reasonable-profit terms. Carried by the open-book family and, optionally, by any other."""
 
@@ -457,6 +490,37 @@ class OpenBook(Strict):
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
     # term sheet, so the shared schedules can show one line per Provider without knowing the alliance).
     _per_provider: dict = PrivateAttr(default_factory=dict)
+
+    @property
+    def lines_outside_categories(self) -> list[tuple[int, CostLine, list[str]]]:
+        """Budgeted direct cost lines with significant words no Allowable Cost category uses, with those words
+        (index, line, words). The categories are a closed list, so such a line may be disallowed at the
+        reconciliation although the Prices were built on it (r20 ob-fresh 7: DBS checks, registration fees)."""
+        categories = set().union(*(_words(c) for c in self.allowable_costs or []))
+        if not categories:
+            return []
+        out = []
+        for i, line in enumerate(self.cost_model.direct_lines or []):
+            missing = sorted(_words(line.item) - categories)
+            if missing:
+                out.append((i, line, missing))
+        return out
+
+    @property
+    def pay_budget(self) -> Decimal:
+        """The budgeted direct cost lines that are staff pay (pay, staff, managers, workers, wages), summed: the
+        part of the cost model a national living wage rise moves (r20 ob-fresh 11). Zero without such lines."""
+        pay = re.compile(r"\b(pay|staff|manager|managers|worker|workers|wages?|salar(y|ies)|nurses?|carers?|agency|relief|bank)\b", re.I)
+        other = re.compile(r"\b(travel|vehicles?|transport|mileage|recruitment|training)\b", re.I)
+        return sum((ln.amount for ln in self.cost_model.direct_lines or []
+                    if pay.search(ln.item) and not other.search(ln.item)), Decimal(0))
+
+    @property
+    def undefined_documents(self) -> list[str]:
+        """Capitalised plans, budgets or reports the Allowable Cost categories name that the agreement never
+        defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""
+        names = (m.group(1) for c in self.allowable_costs or [] for m in _DOCUMENT_NAME.finditer(c))
+        return [n for n in dict.fromkeys(names) if n not in _OPEN_BOOK_DOCUMENTS]
 
     @property
     def whole_homes(self) -> bool:

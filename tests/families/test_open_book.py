@@ -124,7 +124,7 @@ def test_charity_sample_names_parties_and_homes(built):
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     # two parties: each role is held by one party, so the draft names that party and defines no role term
     assert not {"Open-Book Provider", "Open-Book Commissioner", "Public Body"} & set(definitions)
-    assert definitions["Reasonable Profit"] == "for each Reconciliation Period, 5% of the Cost Base for that period"
+    assert definitions["Reasonable Profit"] == "for each Reconciliation Period, 5% of the Allowable Costs for that period"  # ob-sample r20 10: no separate Cost Base
 
 
 def test_charity_worked_example_shows_the_term_sheets_figures(built):
@@ -137,7 +137,7 @@ def test_charity_worked_example_shows_the_term_sheets_figures(built):
     excess = ob.cost_model.income - allowable - maximum
     assert ob.cost_model.income == ob.expected_income                          # one set of numbers
     assert rows["Allowable Costs"] == money(allowable) == "£2,955,000"
-    assert rows["Reasonable Profit (5% of the Cost Base)"] == money(maximum) == "£147,750"
+    assert rows["Reasonable Profit (5% of the Allowable Costs)"] == money(maximum) == "£147,750"
     assert rows["Excess Profit"] == money(excess) == "£300"
     # reinvest position; £300 is below the £5,000 carry-forward threshold (ob-fresh r15 22, ob-sample r15 5)
     # r16 ob-sample 8: one row, the £300 shown once

@@ -82,6 +82,14 @@ class Case:
 
 
 FIRES = [
+    # r20 ob-fresh 7: a budget line outside the closed list of categories; a plan the agreement never creates
+    Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY, setter("open_book", "cost_model", "direct_lines", 4, "item",
+                                                       "Ofsted registration, annual fees and legal advice"),
+         says="'Ofsted registration, annual fees and legal advice' (£12,000) uses words no Allowable Cost category uses (advice, legal)",
+         loc=("open_book", "cost_model", "direct_lines", 4, "item")),
+    Case("OPEN-BOOK-UNDEFINED-DOCUMENT", CHARITY, setter("open_book", "allowable_costs", 2,
+                                                          "Agency and relief staff, up to the level the Annual Plan agrees"),
+         says="refers to 'the Annual Plan', which this agreement does not define", loc=("open_book", "allowable_costs", 2)),
     Case("OPEN-BOOK-CAP-BENCHMARK", CHARITY, setter("open_book", "profit_cap", 10),
          says="the profit cap of 10% is above the benchmark of 8.56% (Single Source Regulations Office",
          loc=("open_book", "profit_cap")),
@@ -279,6 +287,12 @@ FIRES = [
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY),   # every line's words are in a category (proper names, acronyms kept)
+    Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY, setter("open_book", "cost_model", "direct_lines", 4, "item",
+                                                       "Ofsted registration fees")),   # a narrower line is covered
+    Case("OPEN-BOOK-UNDEFINED-DOCUMENT", CHARITY),
+    Case("OPEN-BOOK-UNDEFINED-DOCUMENT", CHARITY, setter("open_book", "allowable_costs", 2,
+                                                          "Agency staff, as the Reconciliation Statement shows")),   # defined
     Case("OPEN-BOOK-RESERVED-SIGNING", LIVING, setter("services", "extension_years", 1)),   # not reserved
     Case("OPEN-BOOK-RESERVED-SIGNING", LIVING, lambda d: setter("services", "procurement_route", RESERVED)(d)
          or setter("services", "extension_years", 0)(d)),   # four years: room to sign from 1 April 2026
