@@ -883,6 +883,27 @@ class Covenants(Strict):
         "or all investment capital (false).")
 
 
+class SupportContract(Strict):
+    """The contract under which the tenants' care, support or supervision is commissioned and paid for, where it is
+    funded outside the homes' income (income.support_funded_separately)."""
+
+    provider: Literal["delivery", "other"] = Field(
+        "delivery", description="Who provides the support under the contract: the delivery organisation itself "
+        "('delivery'), so that it provides the care, support or supervision the homes need to be exempt accommodation "
+        "whoever pays for it; or another provider ('other').")
+    commissioner: Text | None = Field(
+        None, description="The body that commissions and pays for the support, as the draft should name it. Leave out "
+        "for the authority.")
+    title: Text = Field(
+        "supported living contract", description="What the contract is called, e.g. 'supported living contract'.")
+    reference: Text | None = Field(
+        None, description="The contract's reference or date, as the draft should cite it, e.g. 'reference ASC/SL/2024/09 "
+        "dated 1 April 2025'. Leave out while it is not known (the draft leaves a placeholder).")
+    ends: dt.date | None = Field(
+        None, description="When the contract ends (including any extension already agreed), as YYYY-MM-DD. Leave out "
+        "if not known.")
+
+
 class Income(Strict):
     """The rent roll and the operating cost budget: what the homes are expected to earn and cost each year, so that
     the cover and the waterfall can be tested against the real numbers."""
@@ -901,6 +922,17 @@ class Income(Strict):
         False, description="Whether the support for tenants (tenancy sustainment, key work) is paid for outside the "
         "homes' income, e.g. by a separate grant or contract (true): it is then not an Operating Cost and does not come "
         "before the reserve and the investors in the waterfall. Leave false where the homes' income pays for it.")
+    support_contract: SupportContract | None = Field(
+        None, description="With support_funded_separately: the contract under which the support is commissioned, and "
+        "who provides it. Where the delivery organisation itself provides it (provider: delivery), the draft defines it "
+        "as the Support Contract, requires the delivery organisation to provide that support so that the homes stay "
+        "exempt accommodation, asks for a copy as a condition, and deals with the contract ending or being procured "
+        "again. Leave out where there is no such contract or it is not known.")
+    rent_confirmed: bool = Field(
+        True, description="With exempt_accommodation: whether the Housing Benefit service has confirmed in writing the "
+        "rent and eligible service charges it treats as reasonable (true). Set false where the rent is only agreed in "
+        "principle: the draft then makes that written confirmation, at no less than the rents in rent_by_bedrooms or "
+        "rent_per_home_week, a Completion Condition.")
     exempt_accommodation: bool | None = Field(
         None, description="Whether the rent (core rent and eligible service charges) depends on the homes being "
         "'exempt accommodation' for Housing Benefit: supported housing from a housing association, charity or voluntary "
@@ -949,7 +981,7 @@ class CoInvestmentTermSheet(TermSheetBase):
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
-                                                 "exempt_homes", "clawback_with_term")  # names derived_context adds for the clauses
+                                                 "exempt_homes", "clawback_with_term", "own_support")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1042,7 +1074,7 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
                 "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes,
                 "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes,
-                "clawback_with_term": self.clawback_with_term}
+                "clawback_with_term": self.clawback_with_term, "own_support": self.own_support}
 
     @property
     def clawback_with_term(self) -> bool:
@@ -1104,6 +1136,15 @@ class CoInvestmentTermSheet(TermSheetBase):
                       "authority_named": self.authority.short_name.lower() in low,
                       "moves_charges": "charge" in low}
         return out
+
+    @property
+    def own_support(self) -> SupportContract | None:
+        """The Support Contract, where the support is funded separately under a contract under which the delivery
+        organisation itself provides it; else None."""
+        sc = self.income.support_contract
+        if self.income.support_funded_separately and sc is not None and sc.provider == "delivery":
+            return sc
+        return None
 
     @property
     def exempt_accommodation(self) -> bool:

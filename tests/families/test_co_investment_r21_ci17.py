@@ -1,0 +1,63 @@
+"""r21 ci-fresh review (Kenmoor: a CIO buying step-down homes, one investor, exempt accommodation, support provided
+by the charity itself under the Council's supported living contract): findings the ci17 lane fixed, each with a
+firing case on the reviewed sheet and a quiet case on a sheet without the fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assembler.assemble import assemble
+from assembler.model import Table, iter_paragraphs, plain_text
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE
+
+KENMOOR = Path(__file__).parent / "fixtures" / "co-investment-kenmoor-r21.yaml"
+TEXT = KENMOOR.read_text(encoding="utf-8")
+OWN_SUPPORT = "  support_contract:\n    provider: delivery\n    title: supported living contract\n"
+
+
+def draft(catalogue, text: str = TEXT):
+    return assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+
+
+def clause_text(doc, clause_id: str) -> str:
+    c = next(c for c in doc.all_clauses() if c.id == clause_id)
+    cells = [plain_text(cell) for b in c.blocks if isinstance(b, Table) for row in [b.header, *b.rows] for cell in row]
+    return "\n".join([*(p.text for p in iter_paragraphs(c.blocks)), *cells])
+
+
+def note(doc, clause_id: str) -> str:
+    return next(c for c in doc.all_clauses() if c.id == clause_id).note or ""
+
+
+def everything(doc) -> str:
+    return "\n".join(clause_text(doc, c.id) + "\n" + (c.note or "") for c in doc.all_clauses())
+
+
+def test_support_provided_by_the_charity_under_the_support_contract(catalogue):
+    """Finding 1: where Threshold itself provides the support under the Council's contract, clause 16 requires it to
+    provide that support (no unfunded support 'in addition'), the Support Contract is defined and a copy is a
+    Completion Condition; the note no longer suggests a third-party provider."""
+    doc = draft(catalogue)
+    ops = clause_text(doc, "co-investment.operations")
+    assert "Threshold must itself provide to each tenant of a home the care, support or supervision that it provides " \
+           "under the Support Contract, or under any contract or arrangement that replaces it, so that each home is " \
+           "exempt accommodation" in ops
+    assert "in addition to" not in ops and "procure that a person acting on its behalf" not in ops
+    text = everything(doc)
+    assert "Support Contract means the supported living contract between the Council and Threshold" in text
+    assert "a copy of the Support Contract as in force" in clause_text(doc, "co-investment.conditions-precedent")
+    n = note(doc, "co-investment.operations")
+    assert "Threshold itself provides the support under the Support Contract" in n
+    assert "may not count as provided" not in n
+
+
+def test_support_by_another_provider_keeps_the_procure_route(catalogue):
+    """Quiet: without the support_contract field (or with provider: other) the clause keeps the route of a person
+    acting on the charity's behalf and no Support Contract is defined."""
+    for text in (TEXT.replace(OWN_SUPPORT, ""), TEXT.replace("provider: delivery", "provider: other")):
+        doc = draft(catalogue, text)
+        ops = clause_text(doc, "co-investment.operations")
+        assert "procure that a person acting on its behalf" in ops
+        assert "Support Contract" not in everything(doc)
