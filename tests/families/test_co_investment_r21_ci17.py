@@ -61,3 +61,29 @@ def test_support_by_another_provider_keeps_the_procure_route(catalogue):
         ops = clause_text(doc, "co-investment.operations")
         assert "procure that a person acting on its behalf" in ops
         assert "Support Contract" not in everything(doc)
+
+
+def test_rent_confirmation_is_a_condition_and_the_support_contract_ending_is_handled(catalogue):
+    """Finding 2: the rent agreed in principle only becomes a Completion Condition at the sheet's rent; the Support
+    Contract ending or being procured again brings notice and a Board meeting, without fettering the Council; the
+    note says the Investor takes the Housing Benefit and commissioning risk."""
+    doc = draft(catalogue)
+    cp = clause_text(doc, "co-investment.conditions-precedent")
+    assert "the Council's Housing Benefit service has confirmed in writing the rent and eligible service charges it " \
+           "treats as reasonable for each home as exempt accommodation, being no less than £198.50 a week for a " \
+           "one-bedroom home" in cp
+    ops = clause_text(doc, "co-investment.operations")
+    assert "The Council must tell the other Parties in writing at least six months before the Support Contract ends" in ops
+    assert "Nothing in this clause fetters the Council's procurement or commissioning decisions." in ops
+    n = note(doc, "co-investment.operations")
+    assert "the Investor takes the Housing Benefit and commissioning risk" in n
+    assert "The rent is agreed in principle only" in n
+
+
+def test_rent_confirmed_and_no_support_contract_stay_quiet(catalogue):
+    """Quiet: a confirmed rent (the default) adds no condition; without a Support Contract there is no clause on its
+    ending and no commissioning-risk note."""
+    doc = draft(catalogue, TEXT.replace("  rent_confirmed: false", "  rent_confirmed: true").replace(OWN_SUPPORT, ""))
+    assert "Housing Benefit service has confirmed in writing" not in clause_text(doc, "co-investment.conditions-precedent")
+    assert "six months before" not in clause_text(doc, "co-investment.operations")
+    assert "commissioning risk" not in note(doc, "co-investment.operations")
