@@ -87,3 +87,22 @@ def test_rent_confirmed_and_no_support_contract_stay_quiet(catalogue):
     assert "Housing Benefit service has confirmed in writing" not in clause_text(doc, "co-investment.conditions-precedent")
     assert "six months before" not in clause_text(doc, "co-investment.operations")
     assert "commissioning risk" not in note(doc, "co-investment.operations")
+
+
+def test_an_enforcement_or_insolvency_sale_is_a_clawback_event(catalogue):
+    """Finding 3: a sale by the Investor, a receiver, a mortgagee in possession or an insolvency officeholder is a
+    Clawback Event, so the Council's second charge secures the clawback; the buyer's release stays."""
+    doc = draft(catalogue)
+    text = clause_text(doc, "co-investment.clawback")
+    assert "is sold or otherwise disposed of by an Investor, a receiver, a mortgagee in possession or any other person " \
+           "enforcing a charge over it, or by an administrator or liquidator of Threshold;" in text
+    assert "No Clawback Amount is payable by, and the clawback does not bind, an Investor" in text
+
+
+def test_without_an_investor_charge_the_sale_limb_names_no_investor(catalogue):
+    """Quiet: with no Investor Charge the limb speaks of receivers and insolvency officeholders only."""
+    doc = draft(catalogue, TEXT.replace("  investor_charge: true\n", "  investor_charge: false\n")
+                .replace("  priority_deed: true\n", "  priority_deed: false\n"))
+    text = clause_text(doc, "co-investment.clawback")
+    assert "is sold or otherwise disposed of by a receiver, a mortgagee in possession" in text
+    assert "disposed of by an Investor" not in text
