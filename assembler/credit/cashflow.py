@@ -422,6 +422,7 @@ class Outcome:
     peak_arrears: Decimal
     homes: int  # homes the cash buys
     refinanced: Decimal
+    full_year_exact: Decimal | None = None  # the same cover to three places, so a figure just under the covenant shows
 
 
 @per_sheet
@@ -435,7 +436,13 @@ def outcome(sheet, case: Case) -> Outcome:
     return Outcome(case, credit.cover(full.net, credit.yearly_debt_service(sheet)), lowest(years),
                    next((t for t in years if t.cover is not None and t.cover < floor), None),
                    next((t for t in years if t.cover is not None and t.cover < 1), None),
-                   max((r.arrears for r in rows), default=ZERO), homes, sum((r.refinanced for r in rows), ZERO))
+                   max((r.arrears for r in rows), default=ZERO), homes, sum((r.refinanced for r in rows), ZERO),
+                   _exact(full.net, credit.yearly_debt_service(sheet)))
+
+
+def _exact(net: Decimal, service: Decimal) -> Decimal | None:
+    """Cover to three decimal places: 1.197 is below a covenant of 1.2 although it rounds to 1.20."""
+    return (net / service).quantize(Decimal("0.001")) if service else None
 
 
 def stress_set(sheet) -> list[Case]:

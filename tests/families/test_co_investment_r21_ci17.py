@@ -106,3 +106,18 @@ def test_without_an_investor_charge_the_sale_limb_names_no_investor(catalogue):
     text = clause_text(doc, "co-investment.clawback")
     assert "is sold or otherwise disposed of by a receiver, a mortgagee in possession" in text
     assert "disposed of by an Investor" not in text
+
+
+def test_a_stress_cover_just_under_the_covenant_is_counted_and_shown_exactly(catalogue):
+    """Finding 4: voids at 10% gives cover of 1.197, which rounds to 1.20 but fails 1.2: the note shows 1.197 and
+    counts all six stress cases as below the covenant."""
+    n = note(draft(catalogue), "co-investment.financial-covenants")
+    assert "voids and bad debt at 10% 1.197;" in n
+    assert "All six of these are below 1.2" in n
+
+
+def test_stress_covers_clear_of_the_covenant_print_to_two_places(catalogue):
+    """Quiet: with a lower covenant the cases are printed to two places and only those below it (five) are counted."""
+    n = note(draft(catalogue, TEXT.replace("  min_dscr: 1.2\n", "  min_dscr: 1.1\n")), "co-investment.financial-covenants")
+    assert "voids and bad debt at 10% 1.2;" in n and "1.197" not in n
+    assert "Five of these are below 1.1" in n
