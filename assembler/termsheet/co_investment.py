@@ -981,7 +981,8 @@ class CoInvestmentTermSheet(TermSheetBase):
     DERIVED_NAMES: ClassVar[tuple[str, ...]] = ("credit", "new_build", "registered_provider", "junior_investors", "second_charge",
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
-                                                 "exempt_homes", "clawback_with_term", "own_support")  # names derived_context adds for the clauses
+                                                 "exempt_homes", "clawback_with_term", "own_support",
+                                                 "clawback_chosen")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1074,7 +1075,8 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "exempt_accommodation": self.exempt_accommodation, "delivery_grants": self.delivery_grants,
                 "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes,
                 "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes,
-                "clawback_with_term": self.clawback_with_term, "own_support": self.own_support}
+                "clawback_with_term": self.clawback_with_term, "own_support": self.own_support,
+                "clawback_chosen": self.positions.get("clawback_basis")}  # the basis the sheet itself chose, if any
 
     @property
     def clawback_with_term(self) -> bool:

@@ -121,3 +121,18 @@ def test_stress_covers_clear_of_the_covenant_print_to_two_places(catalogue):
     n = note(draft(catalogue, TEXT.replace("  min_dscr: 1.2\n", "  min_dscr: 1.1\n")), "co-investment.financial-covenants")
     assert "voids and bad debt at 10% 1.2;" in n and "1.197" not in n
     assert "Five of these are below 1.1" in n
+
+
+def test_full_clawback_chosen_by_the_sheet_is_not_called_unagreed(catalogue):
+    """Finding 5: the sheet sets clawback_basis: full, so the note does not call it 'not an agreed term' or offer a
+    taper; it flags only the equal division of the grant (£83,333.33 a home) as the draft's assumption."""
+    n = note(draft(catalogue), "co-investment.clawback")
+    assert "not an agreed term" not in n and "taper" not in n
+    assert "The instructions choose it. Dividing the Authority Grant equally between the homes bought is this " \
+           "draft's assumption" in n and "£83,333.33" in n
+
+
+def test_full_clawback_by_default_is_flagged_as_unagreed(catalogue):
+    """Quiet: where the sheet leaves the position out, the standard (full) is flagged and a taper offered."""
+    n = note(draft(catalogue, TEXT.replace("  clawback_basis: full\n", "")), "co-investment.clawback")
+    assert "unless the parties chose it, it is not an agreed term" in n and "taper" in n
