@@ -136,3 +136,19 @@ def test_full_clawback_by_default_is_flagged_as_unagreed(catalogue):
     """Quiet: where the sheet leaves the position out, the standard (full) is flagged and a taper offered."""
     n = note(draft(catalogue, TEXT.replace("  clawback_basis: full\n", "")), "co-investment.clawback")
     assert "unless the parties chose it, it is not an agreed term" in n and "taper" in n
+
+
+def test_grant_repayment_points_to_the_recovery_clause_and_investor_covers_transferees(catalogue):
+    """Findings 7 and 8: clause 5.10 names the subsidy recovery paragraph, not the default clause; the Investor
+    definition takes in a transferee bound under the transfer paragraph of the security clause."""
+    doc = draft(catalogue)
+    text = everything(doc)
+    assert "The Authority Grant is not repayable, except as clause 13 and clause 22.5 provide." in text
+    assert "Investor means Heartwood and any person that becomes bound as an Investor under clause 10.7" in text
+
+
+def test_without_an_investor_charge_the_investor_is_the_named_investor(catalogue):
+    """Quiet: with no Investor Charge there is no transfer paragraph, and the definition names Heartwood only."""
+    doc = draft(catalogue, TEXT.replace("  investor_charge: true\n", "  investor_charge: false\n")
+                .replace("  priority_deed: true\n", "  priority_deed: false\n"))
+    assert "becomes bound as an Investor under" not in everything(doc)
