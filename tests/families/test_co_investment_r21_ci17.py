@@ -152,3 +152,19 @@ def test_without_an_investor_charge_the_investor_is_the_named_investor(catalogue
     doc = draft(catalogue, TEXT.replace("  investor_charge: true\n", "  investor_charge: false\n")
                 .replace("  priority_deed: true\n", "  priority_deed: false\n"))
     assert "becomes bound as an Investor under" not in everything(doc)
+
+
+def test_permitted_disposals_follow_the_letting_clause_and_include_the_authority_charge(catalogue):
+    """Finding 9: with no licensed homes the Permitted Disposals allow a tenancy only, as the nominations clause
+    does; the Authority Charge and supplemental deeds to either charge are Permitted Disposals."""
+    text = clause_text(draft(catalogue), "co-investment.disposal")
+    assert "- a tenancy of a home granted in accordance with" in text or "a tenancy of a home granted in accordance with" in text
+    assert "tenancy or licence" not in text
+    assert "an Investor Charge, the Authority Charge or a supplemental deed to either, granted in accordance with" in text
+
+
+def test_without_an_authority_charge_only_the_investor_charge_is_listed(catalogue):
+    """Quiet: with no charge to the Council, the list names the Investor Charge only."""
+    doc = draft(catalogue, TEXT.replace("  authority_charge: true ", "  authority_charge: false "))
+    text = clause_text(doc, "co-investment.disposal")
+    assert "an Investor Charge granted in accordance with" in text and "Authority Charge" not in text
