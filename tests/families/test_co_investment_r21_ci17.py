@@ -168,3 +168,12 @@ def test_without_an_authority_charge_only_the_investor_charge_is_listed(catalogu
     doc = draft(catalogue, TEXT.replace("  authority_charge: true ", "  authority_charge: false "))
     text = clause_text(doc, "co-investment.disposal")
     assert "an Investor Charge granted in accordance with" in text and "Authority Charge" not in text
+
+
+def test_where_enforcement_is_already_a_clawback_event_the_sale_limb_covers_insolvency_only(catalogue):
+    """Quiet (finding 3): with the Council's charge ranking first, an Investor's step to enforce is already a
+    Clawback Event, so the sale limb adds only a sale by an administrator or liquidator (no second event)."""
+    doc = draft(catalogue, TEXT.replace("  security_ranking: investor-first\n", "  security_ranking: authority-first\n"))
+    text = clause_text(doc, "co-investment.clawback")
+    assert "is sold or otherwise disposed of by an administrator or liquidator of Threshold;" in text
+    assert "takes any step to enforce its Investor Charge" in text
