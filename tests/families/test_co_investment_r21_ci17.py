@@ -177,3 +177,16 @@ def test_where_enforcement_is_already_a_clawback_event_the_sale_limb_covers_inso
     text = clause_text(doc, "co-investment.clawback")
     assert "is sold or otherwise disposed of by an administrator or liquidator of Threshold;" in text
     assert "takes any step to enforce its Investor Charge" in text
+
+
+def test_a_cio_certifies_by_two_charity_trustees(catalogue):
+    """Finding 13: a CIO has charity trustees, not directors: the covenant certificate is signed by two of them."""
+    doc = draft(catalogue)
+    assert "two of its charity trustees" in clause_text(doc, "co-investment.financial-covenants")
+    assert "directors or trustees" not in everything(doc)
+
+
+def test_a_charitable_company_keeps_directors_or_trustees(catalogue):
+    """Quiet: a charitable company's certificate is still signed by two of its directors or trustees."""
+    doc = draft(catalogue, TEXT.replace("  legal_form: cio\n", "  legal_form: charitable_company\n  company_number: \"09876543\"\n", 1))
+    assert "two of its directors or trustees" in clause_text(doc, "co-investment.financial-covenants")
