@@ -190,3 +190,12 @@ def test_a_charitable_company_keeps_directors_or_trustees(catalogue):
     """Quiet: a charitable company's certificate is still signed by two of its directors or trustees."""
     doc = draft(catalogue, TEXT.replace("  legal_form: cio\n", "  legal_form: charitable_company\n  company_number: \"09876543\"\n", 1))
     assert "two of its directors or trustees" in clause_text(doc, "co-investment.financial-covenants")
+
+
+def test_force_majeure_takes_effect_on_signing(catalogue):
+    """Finding 21: the force majeure clause is among the provisions that take effect on the date of the Agreement,
+    since the clauses in force from signing rely on it."""
+    doc = draft(catalogue)
+    cp = clause_text(doc, "co-investment.conditions-precedent")
+    fm = next(c for c in doc.all_clauses() if c.id == "common.force-majeure")
+    assert f"clause {fm.number}" in cp.split("take effect on the date of this Agreement")[0]
