@@ -199,3 +199,14 @@ def test_force_majeure_takes_effect_on_signing(catalogue):
     cp = clause_text(doc, "co-investment.conditions-precedent")
     fm = next(c for c in doc.all_clauses() if c.id == "common.force-majeure")
     assert f"clause {fm.number}" in cp.split("take effect on the date of this Agreement")[0]
+
+
+def test_contribution_is_cash_where_no_property_is_contributed(catalogue):
+    """Finding 20: no property is contributed, so a Contribution is a contribution of cash."""
+    assert "Contribution means each contribution of cash to the Partnership" in everything(draft(catalogue))
+
+
+def test_contribution_includes_property_where_a_property_is_contributed(catalogue):
+    """Quiet: the Birchfield sheet contributes a council building, so the definition keeps 'cash or property'."""
+    text = (Path(__file__).parent / "fixtures" / "co-investment-birchfield-r20.yaml").read_text(encoding="utf-8")
+    assert "Contribution means each contribution of cash or property to the Partnership" in everything(draft(catalogue, text))
