@@ -86,7 +86,7 @@ def test_housing_partnership_draft(drafts):
             "Contribution is more; and\n[its Release Amount].\nAny valuation needed to fix the price is made by a RICS") in text_of(
         clause(doc, "co-investment.end-of-term"))
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
-    assert definitions["Investor"] == "each of the Fund and the Foundation"
+    assert definitions["Investor"] == "each of the Fund and the Foundation, and any person that becomes bound as an Investor under clause 10.7"
     assert definitions["Authority Grant"].startswith("the cash grant of £2,600,000 (two million six hundred thousand pounds)")
     assert "Secretary of State has given" not in text_of(clause(doc, "co-investment.conditions-precedent"))
     assert "section 124(2) and (3) of the Charities Act 2011" in text_of(clause(doc, "co-investment.conditions-precedent"))
@@ -189,7 +189,7 @@ def test_community_lease_draft(drafts):
     assert "minimal financial assistance under section 36" in subsidy
     assert "gross value of £270,000" in subsidy and "total £18,500" in subsidy
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
-    assert definitions["Investor"] == "the Lender"
+    assert definitions["Investor"] == "the Lender and any person that becomes bound as an Investor under clause 7.7"
     assert "Acquired Home" not in definitions
 
 
