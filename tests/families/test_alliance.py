@@ -238,7 +238,7 @@ def test_governance_can_decide(big):
 
 def test_leaving_and_the_service_contract_are_linked(big):
     text = text_of(clause(big, "alliance.leaving"))
-    assert "its Service Contract ends on the same day, unless the Commissioner decides" in text
+    assert "the Commissioner may end that Provider's Service Contract on the same day by notice" in text
     assert "If the Commissioner gives notice to leave the Alliance, this Agreement ends when its notice expires" in text
     term = text_of(clause(big, "alliance.term-termination"))
     assert "does not limit any right of the Commissioner under that Provider's Service Contract" in term
