@@ -52,6 +52,10 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
                    positions=sheet.positions, figures=catalogue.figures,
                    law=catalogue.law, draft_date=draft_date(sheet, today),
                    third_party_rights=[])  # the clauses a non-party may enforce: set from the plan
+    # The positions the term sheet itself chooses (the rest take the library's standard), so a note can say
+    # plainly when the draft's choice is an assumption, not an instruction.
+    given = sheet.source.data.get("positions") if isinstance(sheet.source.data, dict) else None
+    context["positions_instructed"] = sorted(given) if isinstance(given, dict) else []
     # A document laid out as a letter (a grant offer letter) calls itself "this letter", not "this
     # Agreement": clause text is reworded as it is rendered (assembler/render/clauses.py).
     context["letter"] = _is_letter(catalogue.manifest(sheet.family), context)

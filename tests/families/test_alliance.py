@@ -977,7 +977,7 @@ def test_removal_is_one_rule_that_the_reserved_matter_follows(reablement):
     assert re.search(r"The removal of a Provider is decided only as clause 29\.\d+ provides, which is the rule for that "
                      r"Reserved Matter: the Provider concerned does not vote, clause 31\.2 applies the same rule to a decision "
                      r"that a Provider leaves after a Force Majeure Event, and clause 29\.\d+ is the only exception", decisions)
-    assert re.search(r"A Provider is removed from the Alliance only by the ALT as follows or under clause 29\.\d+\.", term)
+    assert re.search(r"A Provider is removed from the Alliance only by the ALT as follows, under clause 29\.\d+ or under clause \d+\.2\(b\)\.", term)
     assert "this paragraph" not in term
     assert "by a decision of every other Alliance Member (the Provider concerned not voting" in term
     assert "ordinary decision rule" not in clause(reablement, "alliance.term-termination").note
@@ -2194,7 +2194,7 @@ def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
     assert f"(except as clause {unanimous} provides)" in text
     listed = text_of(clause(mardenshire, "alliance.decisions"))
     assert ("needs the agreement of every Alliance Member, except where this Agreement provides otherwise, including in "
-            "clause 9.4, clause 9.9, clause") in listed
+            "clause 9.9, clause") in listed and "clause 13.6" not in listed
     # the overspend approval is never among the exceptions to unanimity; under gain-only it is the Commissioner's
     # own approval, not an ALT vote, so the quorum rule does not list it either (r20 al-fresh finding 14)
     assert text.count("clause 13.6") == 0 and "(including under clause 9.9, clause 36.4" in text
@@ -2318,7 +2318,8 @@ def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades
     assert f"except as clause {unanimous} provides, every decision" in principles
     listed = text_of(clause(big, "alliance.decisions"))
     term = clause(big, "alliance.term-termination").number
-    assert f"including in clause {urgent}, " in listed and f"clause {term}.4 and clause {term}.5." in listed
+    # r21 al-sample 12: the list names only ALT decisions (not the Commissioner's urgent action or removal)
+    assert f"including in clause {urgent}, " not in listed and f"clause {term}.4 and clause " in listed
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "the draft as last presented to the ALT applies" not in plan
     assert "until the ALT approves it, the draft binds no one" in plan

@@ -53,7 +53,8 @@ def test_force_majeure_leaving_follows_the_removal_rule(thistlebury):
     """Findings 5 and 16: the ALT's decision that a Provider leaves after force majeure states its majority, 9.5
     lists it, and the reduced quorum covers every rule under which a member does not vote."""
     fm = _flat(text_of(clause(thistlebury, "alliance.force-majeure-members")))
-    assert "by a decision of every other Alliance Member (that Provider not voting and not counted in the quorum" in fm
+    assert "by a decision of every other Alliance Member, that the Provider leaves" in fm
+    assert "That Provider does not vote on that decision and is not counted in the quorum" in fm
     decisions = _flat(text_of(clause(thistlebury, "alliance.decisions")))
     assert "applies the same rule to a decision that a Provider leaves after a Force Majeure Event" in decisions
     governance = _flat(text_of(clause(thistlebury, "alliance.governance")))

@@ -71,3 +71,61 @@ def test_single_contract_step_in_costs_stay_a_reduction(catalogue):
     """al-sample 3 (quiet): a single-contract alliance reduces the payment, as its withholding clause says."""
     text = _flat(text_of(clause(build(ELLERBY, catalogue).document, "alliance.operations")))
     assert "may reduce that Provider's payments by its reasonable costs of stepping in" in text
+
+
+def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
+    """al-sample 4 and 12: 32.2 gives (a) the Provider's own exit and (b) the ALT's decision without its vote; 30.4
+    and 9.2 list 32.2(b); 9.2 lists no decision the Commissioner takes alone."""
+    fm = _flat(text_of(clause(big, "alliance.force-majeure-members")))
+    assert "that Provider may leave the Alliance by giving 20 Business Days' notice to every other Party; or" in fm
+    assert "the ALT may decide, by a decision of every other Alliance Member, that the Provider leaves" in fm
+    term = _flat(text_of(clause(big, "alliance.term-termination")))
+    assert "only by the ALT as follows, under clause 30.5 or under clause 32.2(b)." in term
+    decisions = _flat(text_of(clause(big, "alliance.decisions")))
+    assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.6, "
+            "clause 30.4 and clause 32.2(b).") in decisions
+
+
+def test_gain_only_exceptions_have_no_overspend_approval(catalogue):
+    """al-sample 12 (quiet): a gain-only alliance has no approval of overspend to list."""
+    path = next(p for p in ALLIANCE if "gain-only" in p.stem)
+    decisions = _flat(text_of(clause(build(path, catalogue).document, "alliance.decisions")))
+    if "Each decision of the ALT needs the agreement of every Alliance Member" in decisions:
+        assert "clause 13.6" not in decisions.split("Each decision of the ALT needs")[1].split(".")[0]
+
+
+def test_balancing_amount_due_after_the_calculation_binds_under_the_challenge_clause(big):
+    """al-sample 5: the payment runs from the calculation binding under 13.4, after any challenge."""
+    text = _flat(text_of(clause(big, "alliance.risk-reward")))
+    assert ("within 30 days after the calculation binds under clause 13.4 (where it is challenged, after the "
+            "Reviewing Accountant's decision)") in text
+    assert "binds under this clause" not in text
+
+
+def test_rolling_kpi_figure_has_one_year_level_and_the_schedule_yields(big):
+    """al-sample 6: the rolling 12-month figure for early warning is measured against the level for the Alliance
+    Year in which the period ends, and the Schedule's whole-year rule gives way to it."""
+    perf = _flat(text_of(clause(big, "alliance.performance")))
+    assert ("For clause 14.4 only, and despite paragraph 2 of Schedule 2, each figure is measured against the level "
+            "for the Alliance Year in which that reporting period ends.") in perf
+    sched = _flat(text_of(clause(big, "alliance.schedule-outcomes")))
+    assert "Except as clause 14.5 provides for clause 14.4, performance in an Alliance Year is the figure" in sched
+
+
+def test_unanimity_assumed_is_told_plainly(big):
+    """al-sample 2: with no voting rule and no reserved matters instructed, the note says unanimity is the draft's
+    assumption, what it means and the majority-plus-reserved-matters alternative."""
+    note = _note(big, "alliance.decisions")
+    assert "Tell the client plainly that unanimity is this draft's assumption" in note
+    assert "one Provider can block the Annual Plan" in note
+    assert "The usual alternative is a majority of the members voting, including the Commissioner" in note
+
+
+def test_unanimity_instructed_is_not_called_an_assumption(catalogue):
+    """al-sample 2 (quiet): a sheet that chooses unanimity is not told it was assumed."""
+    source = BIG.read_text(encoding="utf-8")
+    source = (source.replace("\npositions:\n", "\npositions:\n  decision_rule: unanimous\n", 1) if "\npositions:\n" in source
+              else source + "\npositions:\n  decision_rule: unanimous\n")
+    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    note = _note(doc, "alliance.decisions")
+    assert "this draft's assumption" not in note and "check that unanimity will not stall" in note
