@@ -129,3 +129,20 @@ def test_unanimity_instructed_is_not_called_an_assumption(catalogue):
     doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     note = _note(doc, "alliance.decisions")
     assert "this draft's assumption" not in note and "check that unanimity will not stall" in note
+
+
+def test_operative_text_operates_without_reasons(big):
+    """al-sample 11, 16-19: no reasoning in 9.5, 12.3 or the definitions; 13.14's description is in Schedule 4;
+    Sch 9's handover rules are separate paragraphs; 26.4 and 27.3 reworded; the key information row names capacity."""
+    every = " ".join(_flat(text_of(c)) for c in big.all_clauses())
+    for gone in ("by staying away", "so that indexation creates no", "deals instead with a deadlock",
+                 "as a deed itself", "keeps its share of"):
+        assert gone not in every
+    assert "After its Balancing Amount" not in _flat(text_of(clause(big, "alliance.risk-reward")))
+    assert "After its Balancing Amount, each Provider is left with its Fee" in _flat(
+        text_of(clause(big, "alliance.schedule-risk-reward")))
+    exit_ = [p.text for p in clause(big, "alliance.schedule-exit").blocks if hasattr(p, "text")]
+    assert any(t.startswith("The Commissioner appoints a provider that is not an Alliance Member") for t in exit_)
+    assert any(t.startswith("If no Alliance Member or appointed provider can take over") for t in exit_)
+    assert "only when it has executed an Accession Deed." in every
+    assert "remains entitled to its share of any Gain, and liable for its share of any Pain," in every
