@@ -528,6 +528,16 @@ def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
                 block.inlines = renamed(block.inlines)
     doc.definitions = sorted((Definition(names.get(d.term, d.term), renamed(d.inlines)) for d in doc.definitions),
                              key=lambda d: d.term.casefold())
+    # A drafting note is plain text: a renamed term of more than one word reads under its new name there too (a
+    # one-word term, such as "Transfer", is too often an ordinary word to replace).
+    phrases = sorted((old for old in names if " " in old), key=len, reverse=True)
+    if phrases:
+        import re
+
+        pattern = re.compile(r"\b(" + "|".join(re.escape(old) for old in phrases) + r")\b")
+        for clause in doc.all_clauses():
+            if isinstance(clause.note, str):
+                clause.note = pattern.sub(lambda m: names[m.group(1)], clause.note)
 
 
 def library_version(catalogue: Catalogue) -> str:

@@ -146,3 +146,20 @@ def test_operative_text_operates_without_reasons(big):
     assert any(t.startswith("If no Alliance Member or appointed provider can take over") for t in exit_)
     assert "only when it has executed an Accession Deed." in every
     assert "remains entitled to its share of any Gain, and liable for its share of any Pain," in every
+
+
+def test_budget_one_body_funds_is_the_alliance_budget(big):
+    """al-sample 8 (firing): the Council funds the budget alone, so it is the "Alliance Budget", established and held
+    by its holder; no "Pooled Budget" is left in the text or the notes."""
+    every = " ".join(_flat(text_of(c)) + " " + _flat(c.note or "") for c in big.all_clauses())
+    assert "Pooled Budget" not in every and "pooled only in the sense" not in every
+    assert "The Alliance Budget Holder must establish the Alliance Budget, of" in _flat(
+        text_of(clause(big, "alliance.service-planning")))
+
+
+def test_budget_two_commissioners_fund_stays_pooled(catalogue):
+    """al-sample 8 (quiet): a budget that two commissioners fund is pooled and keeps its name."""
+    path = Path(__file__).parent / "fixtures" / "alliance-two-commissioners-pooled.yaml"
+    doc = build(path, catalogue).document
+    every = " ".join(_flat(text_of(c)) for c in doc.all_clauses())
+    assert "Pooled Budget" in every and "Alliance Budget" not in every
