@@ -163,3 +163,16 @@ def test_budget_two_commissioners_fund_stays_pooled(catalogue):
     doc = build(path, catalogue).document
     every = " ".join(_flat(text_of(c)) for c in doc.all_clauses())
     assert "Pooled Budget" in every and "Alliance Budget" not in every
+
+
+def test_capacity_and_authority_warranty_in_an_alliance(big, catalogue):
+    """al-sample 13: each Party warrants its power, constitution (objects for a charity) and authority; the other
+    families' general clause is unchanged."""
+    general = _flat(text_of(clause(big, "common.general")))
+    assert "Each Party warrants to each other Party that:" in general
+    assert "for a charity, a community interest company or a registered society, within its objects" in general
+    from tests.families.test_alliance import samples
+    grant = samples("grant")[0]
+    other = build(grant, catalogue).document
+    if any(c.id == "common.general" for c in other.all_clauses()):
+        assert "warrants to each other Party that:" not in _flat(text_of(clause(other, "common.general")))
