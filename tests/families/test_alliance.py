@@ -201,9 +201,9 @@ def test_commissioner_exposure_is_stated_in_the_clause(big):
 
 def test_one_payment_route(big):
     structure = text_of(clause(big, "alliance.structure"))
-    assert "is paid for them only under that Service Contract, by the Commissioner from the Pooled Budget" in structure
+    assert "is paid for them only under that Service Contract, by the Commissioner from the Alliance Budget" in structure  # r21 al-sample 8: one funder
     planning = text_of(clause(big, "alliance.service-planning"))
-    assert "the Pooled Budget is not a separate route of payment" in planning
+    assert "the Alliance Budget is not a separate route of payment" in planning
     assert "must pay each Provider from the Pooled Budget" not in planning
 
 
@@ -293,7 +293,7 @@ def test_definitions_from_the_term_sheet(big):
     assert defs["Commissioner"] == "the Council, in its capacity as commissioner of the Services"
     assert defs["Provider"].endswith("St Luke's, Harbour Light, Recovery CIC, Riverside, Shelter Point, "
                                      "Hope and Anchor and Moorview")  # defined names, no "the St Luke's"
-    assert defs["Pooled Budget Holder"].startswith("the Council, which holds")  # its defined name, not its full name again
+    assert defs["Alliance Budget Holder"].startswith("the Council, which holds")  # its defined name, not its full name again
     assert "Alliance Member" in defs and "Reserved Matter" not in defs
 
 
@@ -1133,10 +1133,10 @@ def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
     # r16 al-sample finding 5: the holder is the only contributor, so it transfers its contribution in (never "pays
     # itself"), and the Commissioner's Pain and Balancing Amounts are funded from the Pooled Budget or its resources
     # r20 al-sample finding 14: it allocates the money to the cost centre
-    assert ("The Pooled Budget Holder must allocate £7,700,000 (seven million seven hundred thousand "
-            "pounds) for the first Alliance Year to the account or cost centre in which it keeps the Pooled Budget in "
+    assert ("The Alliance Budget Holder must allocate £7,700,000 (seven million seven hundred thousand "
+            "pounds) for the first Alliance Year to the account or cost centre in which it keeps the Alliance Budget in "
             "four equal instalments in advance") in planning
-    assert "from the Pooled Budget or, so far as the Pooled Budget is insufficient, from the Commissioner's other resources" in planning
+    assert "from the Alliance Budget or, so far as the Alliance Budget is insufficient, from the Commissioner's other resources" in planning
     source = JOINT.read_text(encoding="utf-8").replace(
         "  no_blame_carve_outs:", "  pooled_budget:\n    annual_amount: 3000000\n    host: county\n    contributions:\n"
         "      - {member: county, amount: 1200000, pays: monthly in advance}\n"
@@ -1459,7 +1459,7 @@ def test_pooled_contributions_follow_the_indexed_values_without_an_annual_plan(p
     # r13 al-sample finding 3: one funder; its budget follows the indexed values too
     single = text_of(clause(big, "alliance.service-planning"))
     assert "except that each Provider's budget is its Annual Value for the new Alliance Year" in single
-    assert "the Pooled Budget is set as clause" in single
+    assert "the Alliance Budget is set as clause" in single
     assert "is at least the total of the Providers' Annual Values for that year" in single
     assert "contributor" not in single
 
