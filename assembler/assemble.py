@@ -52,6 +52,10 @@ def context_for(sheet: TermSheet, catalogue: Catalogue, today: dt.date | None = 
                    positions=sheet.positions, figures=catalogue.figures,
                    law=catalogue.law, draft_date=draft_date(sheet, today),
                    third_party_rights=[])  # the clauses a non-party may enforce: set from the plan
+    # The positions the term sheet itself chooses (the rest take the library's standard), so a note can say
+    # plainly when the draft's choice is an assumption, not an instruction.
+    given = sheet.source.data.get("positions") if isinstance(sheet.source.data, dict) else None
+    context["positions_instructed"] = sorted(given) if isinstance(given, dict) else []
     # A document laid out as a letter (a grant offer letter) calls itself "this letter", not "this
     # Agreement": clause text is reworded as it is rendered (assembler/render/clauses.py).
     context["letter"] = _is_letter(catalogue.manifest(sheet.family), context)
@@ -524,6 +528,16 @@ def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
                 block.inlines = renamed(block.inlines)
     doc.definitions = sorted((Definition(names.get(d.term, d.term), renamed(d.inlines)) for d in doc.definitions),
                              key=lambda d: d.term.casefold())
+    # A drafting note is plain text: a renamed term of more than one word reads under its new name there too (a
+    # one-word term, such as "Transfer", is too often an ordinary word to replace).
+    phrases = sorted((old for old in names if " " in old), key=len, reverse=True)
+    if phrases:
+        import re
+
+        pattern = re.compile(r"\b(" + "|".join(re.escape(old) for old in phrases) + r")\b")
+        for clause in doc.all_clauses():
+            if isinstance(clause.note, str):
+                clause.note = pattern.sub(lambda m: names[m.group(1)], clause.note)
 
 
 def library_version(catalogue: Catalogue) -> str:

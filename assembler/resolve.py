@@ -116,8 +116,24 @@ def resolve_references(doc: Document, targets: dict[str, Target], omitted: dict[
     for definition in doc.definitions:
         refs = [i for i in definition.inlines if isinstance(i, Ref)]
         problems += _fill(refs, targets, omitted, f"{where} (definition of {definition.term})")
+    for clause in doc.all_clauses():
+        if clause.note and "<" in clause.note:
+            clause.note = _note_refs(clause.note, targets, omitted, f"{where} ({clause.id} note)", problems)
     if problems:
         raise UserError(problems)
+
+
+def _note_refs(note: str, targets: dict[str, Target], omitted: dict[str, str], where: str,
+               problems: list[Problem]) -> str:
+    """A drafting note is plain text: a [[ref:...]] in it (printed "<id>") becomes its number as printed."""
+    import re
+
+    def number(match: re.Match) -> str:
+        ref = Ref(match.group(1))
+        problems.extend(_fill([ref], targets, omitted, where))
+        return ref.prefix + ref.label + ref.suffix if ref.label else match.group(0)
+
+    return re.sub(r"<((?:[a-z0-9-]+\.)+[a-z0-9-]+(?:#[a-z0-9-]+)?)>", number, note)
 
 
 def _fill(refs: list[Ref], targets: dict[str, Target], omitted: dict[str, str], where: str) -> list[Problem]:

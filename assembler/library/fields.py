@@ -38,7 +38,7 @@ def root_names(model: type[BaseModel]) -> dict[str, Any]:
 
     names = {name: unwrap(f.annotation) for name, f in model.model_fields.items()}
     names.update(parties=("list", Party), commissioning=("list", Party), positions=UNKNOWN, figures=UNKNOWN, law=UNKNOWN,
-                 draft_date=UNKNOWN, loop=UNKNOWN, third_party_rights=UNKNOWN, terms=UNKNOWN)
+                 draft_date=UNKNOWN, loop=UNKNOWN, third_party_rights=UNKNOWN, terms=UNKNOWN, positions_instructed=UNKNOWN)
     names.update({name: UNKNOWN for name in getattr(model, "DERIVED_NAMES", ())})  # see derived_context
     return names
 

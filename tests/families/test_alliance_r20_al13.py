@@ -61,7 +61,7 @@ def test_service_contract_prevails_on_termination_only_subject_to_the_leaving_cl
     text = _flat(text_of(clause(doc, "alliance.precedence")))
     assert "or the ending of a Service Contract when its Provider leaves or is removed from the Alliance, this Agreement prevails." in text
     assert "Subject to clause 3.1 and clause " in text
-    assert "ends on the same day" in _flat(text_of(clause(doc, "alliance.leaving")))
+    assert "Service Contract on the same day by notice" in _flat(text_of(clause(doc, "alliance.leaving")))
 
 
 @pytest.mark.parametrize("words, level", [("None from 2028/29", 0), ("zero by 2030/31", 0), ("Nil", 0),

@@ -1,0 +1,210 @@
+"""r21 alliance sample review (lane al16): the walk-away, step-in costs, force majeure exits, Balancing Amount
+timing, unanimity, drafting and notes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.families.test_alliance import ALLIANCE, BIG, DRAFT_DATE, build, clause, text_of
+
+
+SMALL = next(p for p in ALLIANCE if p.stem == "small-majority-three-members")
+ELLERBY = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _note(doc, clause_id) -> str:
+    return _flat(clause(doc, clause_id).note or "")
+
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+def test_leaving_provider_keeps_its_service_contract_unless_the_commissioner_ends_it(big):
+    """al-sample 1: the Service Contract ends only if the Commissioner elects; the note states the break right."""
+    text = _flat(text_of(clause(big, "alliance.leaving")))
+    assert "the Commissioner may end that Provider's Service Contract on the same day by notice to that Provider" in text
+    assert "If the Commissioner does not give that notice, the Service Contract continues" in text
+    assert "ends on the same day, unless" not in text
+    note = _note(big, "alliance.leaving")
+    assert "no-fault break right" in note and "twelve months' notice" in note
+    assert "end of the second Alliance Year" in note and "only at the end of an Alliance Year" in note
+
+
+def test_single_contract_leaving_note_has_no_service_contract_option(catalogue):
+    """al-sample 1 (quiet): a single-contract alliance has no per-Provider Service Contract to keep."""
+    source = SMALL.read_text(encoding="utf-8").replace("exit: for-cause", "exit: without-cause")
+    doc = assemble(validate(load_text(source, SMALL.name), catalogue), catalogue, today=DRAFT_DATE).document
+    note = _note(doc, "alliance.leaving")
+    assert "no-fault break right" in note and "stays bound by its Service Contract" not in note
+
+
+def test_note_reference_prints_its_number(big):
+    """al-sample 23: a [[ref:...]] in a drafting note prints the clause number, never the library id."""
+    note = _note(big, "alliance.leaving")
+    assert "carries that right (clause 3.3 requires it)" in note
+    for c in big.all_clauses():
+        assert "<alliance." not in (c.note or "")
+
+
+def test_step_in_costs_are_a_debt_under_this_agreement_with_set_off(big):
+    """al-sample 3: step-in costs are payable under this Agreement, set-off applies, and 4.3 and 3.3 list them."""
+    text = _flat(text_of(clause(big, "alliance.operations")))
+    assert "The Provider must pay the Commissioner its reasonable costs of stepping in within 30 days" in text
+    assert "Clause 16.5 applies to that amount." in text
+    assert "under its Service Contract (or set them off" not in text
+    assert "the recovery of step-in costs under clause 16.10 and the set-off in clause 16.5" in _flat(
+        text_of(clause(big, "alliance.structure")))
+    assert "to the right to step in under clause 16.10" in _flat(text_of(clause(big, "alliance.precedence")))
+
+
+def test_single_contract_step_in_costs_stay_a_reduction(catalogue):
+    """al-sample 3 (quiet): a single-contract alliance reduces the payment, as its withholding clause says."""
+    text = _flat(text_of(clause(build(ELLERBY, catalogue).document, "alliance.operations")))
+    assert "may reduce that Provider's payments by its reasonable costs of stepping in" in text
+
+
+def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
+    """al-sample 4 and 12: 32.2 gives (a) the Provider's own exit and (b) the ALT's decision without its vote; 30.4
+    and 9.2 list 32.2(b); 9.2 lists no decision the Commissioner takes alone."""
+    fm = _flat(text_of(clause(big, "alliance.force-majeure-members")))
+    assert "that Provider may leave the Alliance by giving 20 Business Days' notice to every other Party; or" in fm
+    assert "the ALT may decide, by a decision of every other Alliance Member, that the Provider leaves" in fm
+    term = _flat(text_of(clause(big, "alliance.term-termination")))
+    assert "only by the ALT as follows, under clause 30.5 or under clause 32.2(b)." in term
+    decisions = _flat(text_of(clause(big, "alliance.decisions")))
+    assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.6, "
+            "clause 30.4 and clause 32.2(b).") in decisions
+
+
+def test_gain_only_exceptions_have_no_overspend_approval(catalogue):
+    """al-sample 12 (quiet): a gain-only alliance has no approval of overspend to list."""
+    path = next(p for p in ALLIANCE if "gain-only" in p.stem)
+    decisions = _flat(text_of(clause(build(path, catalogue).document, "alliance.decisions")))
+    if "Each decision of the ALT needs the agreement of every Alliance Member" in decisions:
+        assert "clause 13.6" not in decisions.split("Each decision of the ALT needs")[1].split(".")[0]
+
+
+def test_balancing_amount_due_after_the_calculation_binds_under_the_challenge_clause(big):
+    """al-sample 5: the payment runs from the calculation binding under 13.4, after any challenge."""
+    text = _flat(text_of(clause(big, "alliance.risk-reward")))
+    assert ("within 30 days after the calculation binds under clause 13.4 (where it is challenged, after the "
+            "Reviewing Accountant's decision)") in text
+    assert "binds under this clause" not in text
+
+
+def test_rolling_kpi_figure_has_one_year_level_and_the_schedule_yields(big):
+    """al-sample 6: the rolling 12-month figure for early warning is measured against the level for the Alliance
+    Year in which the period ends, and the Schedule's whole-year rule gives way to it."""
+    perf = _flat(text_of(clause(big, "alliance.performance")))
+    assert ("For clause 14.4 only, and despite paragraph 2 of Schedule 2, each figure is measured against the level "
+            "for the Alliance Year in which that reporting period ends.") in perf
+    sched = _flat(text_of(clause(big, "alliance.schedule-outcomes")))
+    assert "Except as clause 14.5 provides for clause 14.4, performance in an Alliance Year is the figure" in sched
+
+
+def test_unanimity_assumed_is_told_plainly(big):
+    """al-sample 2: with no voting rule and no reserved matters instructed, the note says unanimity is the draft's
+    assumption, what it means and the majority-plus-reserved-matters alternative."""
+    note = _note(big, "alliance.decisions")
+    assert "Tell the client plainly that unanimity is this draft's assumption" in note
+    assert "one Provider can block the Annual Plan" in note
+    assert "The usual alternative is a majority of the members voting, including the Commissioner" in note
+
+
+def test_unanimity_instructed_is_not_called_an_assumption(catalogue):
+    """al-sample 2 (quiet): a sheet that chooses unanimity is not told it was assumed."""
+    source = BIG.read_text(encoding="utf-8")
+    source = (source.replace("\npositions:\n", "\npositions:\n  decision_rule: unanimous\n", 1) if "\npositions:\n" in source
+              else source + "\npositions:\n  decision_rule: unanimous\n")
+    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    note = _note(doc, "alliance.decisions")
+    assert "this draft's assumption" not in note and "check that unanimity will not stall" in note
+
+
+def test_operative_text_operates_without_reasons(big):
+    """al-sample 11, 16-19: no reasoning in 9.5, 12.3 or the definitions; 13.14's description is in Schedule 4;
+    Sch 9's handover rules are separate paragraphs; 26.4 and 27.3 reworded; the key information row names capacity."""
+    every = " ".join(_flat(text_of(c)) for c in big.all_clauses())
+    for gone in ("by staying away", "so that indexation creates no", "deals instead with a deadlock",
+                 "as a deed itself", "keeps its share of"):
+        assert gone not in every
+    assert "After its Balancing Amount" not in _flat(text_of(clause(big, "alliance.risk-reward")))
+    assert "After its Balancing Amount, each Provider is left with its Fee" in _flat(
+        text_of(clause(big, "alliance.schedule-risk-reward")))
+    exit_ = [p.text for p in clause(big, "alliance.schedule-exit").blocks if hasattr(p, "text")]
+    assert any(t.startswith("The Commissioner appoints a provider that is not an Alliance Member") for t in exit_)
+    assert any(t.startswith("If no Alliance Member or appointed provider can take over") for t in exit_)
+    assert "only when it has executed an Accession Deed." in every
+    assert "remains entitled to its share of any Gain, and liable for its share of any Pain," in every
+
+
+def test_budget_one_body_funds_is_the_alliance_budget(big):
+    """al-sample 8 (firing): the Council funds the budget alone, so it is the "Alliance Budget", established and held
+    by its holder; no "Pooled Budget" is left in the text or the notes."""
+    every = " ".join(_flat(text_of(c)) + " " + _flat(c.note or "") for c in big.all_clauses())
+    assert "Pooled Budget" not in every and "pooled only in the sense" not in every
+    assert "The Alliance Budget Holder must establish the Alliance Budget, of" in _flat(
+        text_of(clause(big, "alliance.service-planning")))
+
+
+def test_budget_two_commissioners_fund_stays_pooled(catalogue):
+    """al-sample 8 (quiet): a budget that two commissioners fund is pooled and keeps its name."""
+    path = Path(__file__).parent / "fixtures" / "alliance-two-commissioners-pooled.yaml"
+    doc = build(path, catalogue).document
+    every = " ".join(_flat(text_of(c)) for c in doc.all_clauses())
+    assert "Pooled Budget" in every and "Alliance Budget" not in every
+
+
+def test_capacity_and_authority_warranty_in_an_alliance(big, catalogue):
+    """al-sample 13: each Party warrants its power, constitution (objects for a charity) and authority; the other
+    families' general clause is unchanged."""
+    general = _flat(text_of(clause(big, "common.general")))
+    assert "Each Party warrants to each other Party that:" in general
+    assert "for a charity, a community interest company or a registered society, within its objects" in general
+    from tests.families.test_alliance import samples
+    grant = samples("grant")[0]
+    other = build(grant, catalogue).document
+    if any(c.id == "common.general" for c in other.all_clauses()):
+        assert "warrants to each other Party that:" not in _flat(text_of(clause(other, "common.general")))
+
+
+def test_assumed_insurance_levels_are_bracketed_and_listed(big):
+    """al-sample 14 and 23: every assumed level is in square brackets in the clause, the clinical negligence level is
+    bracketed and listed among the assumptions, and the note states the law, not the tool's rule."""
+    ins = _flat(text_of(clause(big, "common.insurance")))
+    assert "employer's liability insurance of at least [£10,000,000]" in ins
+    assert "for at least [six] years" in ins
+    assert "of at least [£2,000,000] for any one claim." in _flat(text_of(clause(big, "alliance.operations")))
+    note = _note(big, "common.insurance")
+    assert "the statutory minimum for employer's liability is £5,000,000" in note and "for a small agreement" not in note
+    notes = " ".join(_flat(c.note or "") for c in big.all_clauses())
+    assert "the clinical negligence level of £2,000,000 for any one claim" in notes
+
+
+def test_agreed_insurance_levels_and_other_families_are_not_bracketed(catalogue):
+    """al-sample 14 (quiet): a grant draft keeps its levels unbracketed."""
+    from tests.families.test_alliance import samples
+    doc = build(samples("grant")[0], catalogue).document
+    if any(c.id == "common.insurance" for c in doc.all_clauses()):
+        assert "at least [£" not in _flat(text_of(clause(doc, "common.insurance")))
+
+
+def test_notes_cite_numbers_and_mention_only_blanks_the_draft_has(big):
+    """al-sample 23: notes cite clause and Schedule numbers, not "the decisions clause" or "the last sub-clause but
+    one", and speak of blanks only where the draft shows some."""
+    notes = " ".join(_flat(c.note or "") for c in big.all_clauses())
+    for gone in ("the decisions clause", "the outcomes Schedule", "the last sub-clause but one"):
+        assert gone not in notes
+    assert "repeats what clause 9 says" in notes
+    if all(p.email for p in big.parties if hasattr(p, "email")) if hasattr(big, "parties") else False:
+        assert "shown as blanks" not in _note(big, "common.notices")
