@@ -7,6 +7,8 @@ the clause text only prints its results.
 
 from __future__ import annotations
 
+import calendar
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -163,6 +165,10 @@ def reconcile(
     )
 
 
+# Units a year one place gives, for the units a Core Place is paid by every one of (r21 ob-fresh 1: nights).
+PLACE_UNITS_A_YEAR = {"week": 52, "night": 365}
+
+
 @dataclass(frozen=True)
 class CoreFloor:
     """The least the commissioner pays in a year when only the Core Places are paid for.
@@ -177,6 +183,14 @@ class CoreFloor:
     weekly_price: Decimal
     income: Decimal
     allowable_costs: Decimal
+    # The unit the Core Places are paid by: "week", or "night" where the Prices are per bed-night (r21 ob-fresh 2).
+    # `weeks` and `weekly_price` then count nights and the nightly price.
+    unit: str = "week"
+
+    @property
+    def units_word(self) -> str:
+        """'weeks' or 'nights': what `weeks` counts."""
+        return self.unit + "s"
 
     @property
     def shortfall(self) -> Decimal:
@@ -189,8 +203,8 @@ class CoreFloor:
         fourteen at £1,300 a week'."""
         from assembler.formatting import money, words
         if not self.split:
-            return f"{money(self.weekly_price)} a week"
-        parts = [f"{words(n)} at {money(price)} a week" for _, price, n in self.split if n]
+            return f"{money(self.weekly_price)} a {self.unit}"
+        parts = [f"{words(n)} at {money(price)} a {self.unit}" for _, price, n in self.split if n]
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
     @property
@@ -332,8 +346,8 @@ class UnitPrice(Strict):
                                                                  "e.g. 14 places x 52 weeks = 728 placement-weeks; "
                                                                  "the occupancy scenarios scale these units.")
     core_places: int | None = Field(
-        None, ge=0, le=1000, description="Where the places are priced at two or more weekly prices (general and "
-                                         "dementia nursing, say) and the commissioner block-books Core Places: how "
+        None, ge=0, le=1000, description="Where the places are priced at two or more weekly (or nightly) prices "
+                                         "(general and dementia nursing, say) and the commissioner block-books Core Places: how "
                                          "many of the Core Places are paid for at this price, e.g. 14. The numbers on "
                                          "the weekly prices add up to services.core_places. Empty: the draft leaves "
                                          "the split as a placeholder and its figures count every Core Place at the "
@@ -357,17 +371,34 @@ class UnitPrice(Strict):
             return self.rebase
         return self.variable_cost is None and self.unit not in ("hour", "session")
 
+    # The units a year the Core Places at this price are paid for whether used or not (set by the term sheet under
+    # the core-places position; 0 otherwise).
+    _paid_units: int = PrivateAttr(0)
+
+    @property
+    def paid_units(self) -> int:
+        """Units a year the Core Places at this price guarantee (0 without Core Places at it)."""
+        return self._paid_units
+
+    @property
+    def budget_units(self) -> int | None:
+        """The units the budget counts: the expected units, or the units the Core Places at this price are paid for
+        if more (r21 ob-fresh 1: 13 Core Places paid every night are 4,745 nights, not the 4,600 expected)."""
+        if self.expected_units is None:
+            return None
+        return max(self.expected_units, self._paid_units)
+
     @property
     def budget_occupancy(self) -> Decimal | None:
-        """Expected units as a share of capacity, in per cent to two places (None without both)."""
+        """Budgeted units as a share of capacity, in per cent to two places (None without both)."""
         if not self.capacity_units or self.expected_units is None:
             return None
-        return (Decimal(self.expected_units) * HUNDRED / self.capacity_units).quantize(PENNY, rounding=ROUND_HALF_UP)
+        return (Decimal(self.budget_units) * HUNDRED / self.capacity_units).quantize(PENNY, rounding=ROUND_HALF_UP)
 
     @property
     def expected_income(self) -> Decimal:
-        """Price times expected units in a year (no units given counts as none)."""
-        return pence(self.price * (self.expected_units or 0))
+        """Price times budgeted units in a year (no units given counts as none)."""
+        return pence(self.price * (self.budget_units or 0))
 
 
 class Registration(Strict):
@@ -485,6 +516,13 @@ class OpenBook(Strict):
     _whole_homes: bool = PrivateAttr(False)
     _excluded_services: list = PrivateAttr(default_factory=list)
     _reports_kpis: bool = PrivateAttr(False)
+    # The years whose 29 February falls in the initial term (r21 ob-fresh 1: 2027/28 has 366 nights).
+    _leap_years: tuple[int, ...] = PrivateAttr(())
+
+    @property
+    def leap_years(self) -> str:
+        """'2028' or '2028 and 2032': the years whose 29 February falls in the initial term ('' if none)."""
+        return " and ".join(str(y) for y in self._leap_years)
     _profit_law_expert: bool = PrivateAttr(False)
     _core_rebase: dict | None = PrivateAttr(None)
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
@@ -629,7 +667,7 @@ class OpenBook(Strict):
         return reconcile(
             direct_costs=self.cost_model.direct_costs if direct_costs is None else direct_costs,
             overheads=self.cost_model.overheads,
-            income=self.cost_model.income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
+            income=self.budget_income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
             overhead_cap=self.overhead_cap, cost_base=cost_base, margin=margin, treatment=treatment,
             fixed_fee=self.fixed_fee, band_upper=band.upper_margin if band else None,
             band_provider_share=band.provider_share if band else None,
@@ -667,6 +705,31 @@ class OpenBook(Strict):
     def priced_units(self) -> bool:
         """Whether any unit price states its expected units, so the prices give an income to compare."""
         return any(u.expected_units is not None for u in self.unit_prices)
+
+    @property
+    def core_uplift(self) -> Decimal:
+        """What the Core Places paid for beyond the expected units add to the budgeted income (r21 ob-fresh 1: 13
+        Core Places paid every night are 4,745 nights against 4,600 expected, £35,960 more at £248)."""
+        return sum((pence(u.price * (u.budget_units - u.expected_units)) for u in self.unit_prices
+                    if u.expected_units is not None and u.budget_units > u.expected_units), Decimal(0))
+
+    @property
+    def budget_income(self) -> Decimal:
+        """The income the worked example uses: the cost model's, plus what the Core Places add beyond the expected
+        units (the Council pays for them whether used or not)."""
+        return self.cost_model.income + self.core_uplift
+
+    def core_reprice(self, cost_base: str) -> list[tuple["UnitPrice", Decimal]]:
+        """For each price whose Core Places are paid for more units than expected: the price that, over the units
+        the Core Places guarantee, with the other prices at their budget, brings in the budgeted Allowable Costs
+        plus the Reasonable Profit exactly (r21 ob-fresh 1: (£1,296,750 - £156,000) / 4,745 = £240.41)."""
+        out = []
+        target = self.expected_income - self.price_cover[cost_base]
+        for u in self.unit_prices:
+            if u.expected_units is not None and u.budget_units > u.expected_units:
+                rest = self.expected_income - u.expected_income
+                out.append((u, pence((target - rest) / u.budget_units)))
+        return out
 
     @property
     def price_cover(self) -> dict[str, Decimal]:
@@ -723,7 +786,7 @@ class OpenBook(Strict):
         for u in self.unit_prices:
             if u.capacity_units:
                 amount = pence(u.price * u.capacity_units * occupancy / HUNDRED)
-                if floor is not None and u.unit == "week":
+                if floor is not None and u.unit == floor.unit:
                     weekly += amount
                 else:
                     total += amount
@@ -764,7 +827,7 @@ class OpenBook(Strict):
             return None
         if len({u.unit for u in lines}) > 1:
             return lines[0].budget_occupancy
-        return (Decimal(sum(u.expected_units for u in lines)) * HUNDRED / sum(u.capacity_units for u in lines)).quantize(
+        return (Decimal(sum(u.budget_units for u in lines)) * HUNDRED / sum(u.capacity_units for u in lines)).quantize(
             PENNY, rounding=ROUND_HALF_UP)
 
     @property
@@ -1429,8 +1492,15 @@ class OpenBookTermSheet(TermSheetBase):
         """
         ob = self.open_book
         lines = [u for u in ob.unit_prices if u.unit == "week" and u.capacity_units]
+        # r21 ob-fresh 1-2: bed-nights are paid for every night too, so a sheet priced by the night has a floor
+        # (the Core Places paid every night), counted in nights.
+        unit = "week"
+        if not lines:
+            lines = [u for u in ob.unit_prices if u.unit == "night" and u.capacity_units]
+            unit = "night"
         if not lines:
             return None
+        per = PLACE_UNITS_A_YEAR[unit]
         # Places priced at two weekly rates (general and dementia nursing, say): the sheet does not say which
         # places are Core Places, so the floor counts each at the lower rate, and the capacity is every weekly
         # line's together (a writer's sheet once showed 24 Core Places as "150% of the places").
@@ -1442,7 +1512,7 @@ class OpenBookTermSheet(TermSheetBase):
                 and not self.services.supported_living:
             # A user-choice award pays only for the places the existing placements occupy (r14 finding 1).
             places = min(places, self.services.existing_placements)
-        weeks = places * 52
+        weeks = places * per
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
         top, split = None, ()
@@ -1451,24 +1521,37 @@ class OpenBookTermSheet(TermSheetBase):
         if typed and None not in given and sum(given) == places:
             # The sheet gives the split (unit_prices[].core_places): each Core Place is paid at its own Price.
             split = tuple((u.service, u.price, u.core_places) for u in lines)
-            income = sum((pence(u.price * u.core_places * 52) for u in lines), Decimal(0))
+            income = sum((pence(u.price * u.core_places * per) for u in lines), Decimal(0))
         elif typed:
             top, left = Decimal(0), places
             for u in sorted(lines, key=lambda u: u.price, reverse=True):
-                take = min(left, u.capacity_units // 52)
-                top, left = top + pence(u.price * take * 52), left - take
-            top += pence(weekly.price * left * 52)
+                take = min(left, u.capacity_units // per)
+                top, left = top + pence(u.price * take * per), left - take
+            top += pence(weekly.price * left * per)
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, sum(u.capacity_units for u in lines)),
-                         suspendable=not self.services.supported_living, top_income=top, split=split, typed=typed)
+                         suspendable=not self.services.supported_living, top_income=top, split=split, typed=typed, unit=unit)
 
     @model_validator(mode="after")
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
-        self.open_book._core_floor = self.core_floor
+        self.open_book._core_floor = floor = self.core_floor
+        if floor is not None and floor.unit != "week" \
+                and (self.positions or {}).get("open_book_voids", "core-places") == "core-places":
+            per = PLACE_UNITS_A_YEAR[floor.unit]
+            lines = [u for u in self.open_book.unit_prices if u.unit == floor.unit and u.capacity_units]
+            if floor.split:
+                for u in lines:
+                    u._paid_units = (u.core_places or 0) * per
+            elif len(lines) == 1:
+                lines[0]._paid_units = floor.places * per
         self.open_book._whole_homes = self.services.scope == "whole_homes"
         self.open_book._excluded_services = list(self.services.excluded_services)
         self.open_book._reports_kpis = bool(self.services.kpis)
+        term = self.services.term
+        self.open_book._leap_years = tuple(
+            y for y in range(term.start.year, term.end.year + 1)
+            if calendar.isleap(y) and term.start <= dt.date(y, 2, 29) <= term.end)
         self.open_book._profit_law_expert = self.services.care_type == "childrens_home"
         self.open_book._term_periods = max(1, round((self.services.term.end - self.open_book.first_period_start).days
                                                     / 365.25))

@@ -1,0 +1,36 @@
+"""r21 ob-fresh review (Lantern: supported accommodation priced by the night, 18 Core Places): the Core Places are
+paid by the night, and the figures count the nights they are paid for where that is more than the expected units."""
+
+from __future__ import annotations
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
+
+NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"
+
+
+def result(catalogue):
+    return assemble(read_termsheet(NIGHTLY, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def notes(res) -> str:
+    return "\n".join(c.note or "" for c in [*res.document.clauses, *res.document.schedules])
+
+
+def test_core_places_are_paid_by_the_night_and_counted_in_the_figures(catalogue):
+    res = result(catalogue)
+    text = document_text(res)
+    assert "weekly Price" not in text
+    assert "the nightly Price for the type of place shown for it" in text
+    assert "for every night of the Service Term" in text
+    # 13 x 365 x £248 + 2,000 x £78 = £1,332,760; Excess Profit £36,010 (finding 1)
+    assert "£1,332,760" in text and "£36,010" in text
+    assert "Core Places only (90%)" in text and "£1,319,110" in text
+    assert "all 7,300 nights (5,110 and 2,190) are delivered" in text
+    n = notes(res)
+    assert "set that Price at £240.41 a night" in n
+    assert "has 366 nights" in n and "(2028, and any extension year" in n
+    assert "£50" not in n and "85.9%" not in n
+    assert "6,570 nights" in n and "6,570 weeks" not in n
