@@ -34,3 +34,11 @@ def test_core_places_are_paid_by_the_night_and_counted_in_the_figures(catalogue)
     assert "has 366 nights" in n and "(2028, and any extension year" in n
     assert "£50" not in n and "85.9%" not in n
     assert "6,570 nights" in n and "6,570 weeks" not in n
+
+
+def test_rebasing_removes_a_settings_units_only_from_the_prices_that_apply_there(catalogue):
+    text = document_text(result(catalogue))
+    assert ("its expected units multiplied by the places at that setting to which that Price applies and divided by "
+            "all the places in Schedule 1 to which that Price applies") in text
+    assert "divided by the 20 places at all the Settings" not in text
+    assert "removes its units only from the Prices that apply" in notes(result(catalogue))
