@@ -357,6 +357,12 @@ class UnitPrice(Strict):
                           "e.g. 20.19 for an hour of individual support (pay with holiday, National Insurance and "
                           "pension); the occupancy scenarios then move costs with these units. Empty: the cost of these "
                           "units is treated as fixed, as in a small home whose staffing follows the rota.")
+    includes_housing_costs: bool = Field(
+        False, description="Whether this price includes the rent and other housing costs of the place, so that the "
+                           "person placed does not claim help with housing costs (housing benefit or universal credit) "
+                           "or pay a contribution while living there, e.g. true for move-on flats whose nightly price "
+                           "includes the rent. Default false: in supported accommodation a young person aged 18 or "
+                           "over claims housing costs, which reduce the price.")
     rebase: bool | None = Field(
         None, description="Whether the interim re-basing (when Core Places are lost or the agreement ends for a "
                           "home) multiplies this price, spreading the fixed costs over fewer units: true or false. "
