@@ -63,3 +63,11 @@ def test_without_includes_housing_costs_every_price_is_reduced(catalogue):
     text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
     assert "must help the young person claim any help with housing costs" in text
     assert "This paragraph does not apply" not in text and "includes the rent and other housing costs" not in text
+
+
+def test_absence_limit_covers_remand_where_the_sheet_says_so(catalogue):
+    res = result(catalogue)
+    text = document_text(res)
+    assert ("while the young person is in hospital or remanded to custody or youth detention accommodation, at the end "
+            "of four weeks from the day that absence began") in text
+    assert "for a hospital stay or a remand to custody or youth detention accommodation, after four weeks" in notes(res)
