@@ -432,7 +432,12 @@ staff home homes service services premise premises cover residential fte gbp nhs
 def _words(text: str) -> set[str]:
     """The significant words of a budget line or category, lower case and singular; capitalised words after
     the first (proper names: a landlord, a house) are left out, acronyms (DBS, CQC) kept."""
-    out = set()
+    return set(_word_list(text))
+
+
+def _word_list(text: str) -> list[str]:
+    """The significant words of `text` as _words finds them, in order (repeats kept)."""
+    out = []
     words = re.findall(r"[A-Za-z][A-Za-z'\-]*", text or "")
     for i, word in enumerate(words):
         word = word.strip("'-")
@@ -445,7 +450,7 @@ def _words(text: str) -> set[str]:
             if part.endswith("s") and len(part) > 2 and not part.endswith("ss") and not word.isupper():
                 part = part[:-1]
             if len(part) > 2 and part not in _CATEGORY_STOP:
-                out.add(part)
+                out.append(part)
     return out
 
 
@@ -545,7 +550,11 @@ class OpenBook(Strict):
             return []
         out = []
         for i, line in enumerate(self.cost_model.direct_lines or []):
-            missing = sorted(_words(line.item) - categories)
+            # r21 ob-fresh 8: a word just before a word a category uses qualifies it ("enhanced DBS checks" under
+            # "DBS checks"), so the line is narrower than the category, not outside it.
+            order = _word_list(line.item)
+            qualifiers = {w for w, nxt in zip(order, order[1:]) if nxt in categories}
+            missing = sorted(_words(line.item) - categories - qualifiers)
             if missing:
                 out.append((i, line, missing))
         return out
