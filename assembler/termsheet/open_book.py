@@ -311,6 +311,12 @@ class ReviewExample:
     overrun_factor: Decimal      # before the collar holds it to the index
 
 
+# A procedure pasted after a reinvestment fund's purpose: ", as the contract review meeting agrees each year".
+_FUND_PROCEDURE = re.compile(r",?\s+as (?:agreed (?:by|at) )?(the [a-z' -]*?(?:meeting|board|group|panel|committee|forum))"
+                             r"(?: agrees?| decides?)?(?: each year| every year| annually| from time to time)?\s*\.?\s*$",
+                             re.I)
+
+
 class Excess(Strict):
     split_percentage: Percent | None = Field(None, description="Where excess profit is split: the share refunded to "
                                                                "the commissioner, in per cent; the rest is reinvested.")
@@ -324,6 +330,20 @@ class Excess(Strict):
                                    "amount does not need its own transfer and plan. Not given: the draft shows a "
                                    "bracketed [£5,000] for the parties to settle and the notes flag it; null: no "
                                    "minimum, every period's Excess Profit is paid or transferred.")
+
+    @property
+    def purpose(self) -> str | None:
+        """What the fund is for, without a trailing procedure ("..., as the contract review meeting agrees each
+        year"): who decides the spending belongs in the plan clause, not the definition (r21 ob-fresh 6)."""
+        if not self.reinvestment_fund:
+            return self.reinvestment_fund
+        return _FUND_PROCEDURE.sub("", self.reinvestment_fund).rstrip(" ,;")
+
+    @property
+    def priorities_by(self) -> str | None:
+        """The body the sheet says decides the fund's use each year ('the contract review meeting'), or None."""
+        m = _FUND_PROCEDURE.search(self.reinvestment_fund or "")
+        return m.group(1) if m else None
 
     @property
     def carry_text(self) -> str | None:

@@ -71,3 +71,26 @@ def test_absence_limit_covers_remand_where_the_sheet_says_so(catalogue):
     assert ("while the young person is in hospital or remanded to custody or youth detention accommodation, at the end "
             "of four weeks from the day that absence began") in text
     assert "for a hospital stay or a remand to custody or youth detention accommodation, after four weeks" in notes(res)
+
+
+def test_rebasing_factor_and_units_disputes_go_to_the_independent_accountant(catalogue):
+    text = document_text(result(catalogue))
+    assert "or about a factor worked out under clause 5.7 or clause 6.1, or a number of units under clause 5.8," in text
+    assert "until the figure is agreed or decided under clause 13.7)" in text
+
+
+def test_reinvestment_fund_purpose_without_procedure_and_priorities_at_a_review_meeting(catalogue):
+    text = document_text(result(catalogue))
+    assert "as the contract review meeting agrees" not in text
+    assert "moving on from, the Settings\n" in text or "moving on from, the Settings" in text
+    assert ("At the first meeting under clause 19.2 in each year of this Agreement, the Parties must agree the "
+            "priorities for spending the Reinvestment Fund in that year.") in text
+    assert "The Council approves each Reinvestment Plan under this paragraph within those priorities." in text
+
+
+def test_fund_purpose_procedure_is_parsed():
+    from assembler.termsheet.open_book import Excess
+    e = Excess(reinvestment_fund="therapy for children in the homes, as the contract review meeting agrees each year")
+    assert e.purpose == "therapy for children in the homes" and e.priorities_by == "the contract review meeting"
+    plain = Excess(reinvestment_fund="therapeutic support and activities for children in the homes")
+    assert plain.purpose == plain.reinvestment_fund and plain.priorities_by is None
