@@ -311,6 +311,10 @@ class ReviewExample:
     overrun_factor: Decimal      # before the collar holds it to the index
 
 
+# Endings of adjectives that narrow a cost without changing what it is ("enhanced", "additional", "statutory").
+_ADJECTIVE_ENDINGS = ("ed", "al", "ic", "ive", "ory")
+
+
 # A procedure pasted after a reinvestment fund's purpose: ", as the contract review meeting agrees each year".
 _FUND_PROCEDURE = re.compile(r",?\s+as (?:agreed (?:by|at) )?(the [a-z' -]*?(?:meeting|board|group|panel|committee|forum))"
                              r"(?: agrees?| decides?)?(?: each year| every year| annually| from time to time)?\s*\.?\s*$",
@@ -573,7 +577,8 @@ class OpenBook(Strict):
             # r21 ob-fresh 8: a word just before a word a category uses qualifies it ("enhanced DBS checks" under
             # "DBS checks"), so the line is narrower than the category, not outside it.
             order = _word_list(line.item)
-            qualifiers = {w for w, nxt in zip(order, order[1:]) if nxt in categories}
+            # Only adjectives qualify: "deputy managers" is another post, not a narrower "manager" (r20 ob-fresh 7).
+            qualifiers = {w for w, nxt in zip(order, order[1:]) if nxt in categories and w.endswith(_ADJECTIVE_ENDINGS)}
             missing = sorted(_words(line.item) - categories - qualifiers)
             if missing:
                 out.append((i, line, missing))
