@@ -94,3 +94,9 @@ def test_fund_purpose_procedure_is_parsed():
     assert e.purpose == "therapy for children in the homes" and e.priorities_by == "the contract review meeting"
     plain = Excess(reinvestment_fund="therapeutic support and activities for children in the homes")
     assert plain.purpose == plain.reinvestment_fund and plain.priorities_by is None
+
+
+def test_recital_b_does_not_repeat_the_services_description(catalogue):
+    text = document_text(result(catalogue))
+    assert "and has agreed to provide the Supported Accommodation Services described in Schedule 1." in text
+    assert text.count("self-contained move-on flats with daytime and on-call support") == 1
