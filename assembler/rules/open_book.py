@@ -23,7 +23,7 @@ from functools import cache
 
 from assembler.formatting import long_date, money, percent
 from assembler.rules import Loc, RuleContext, RuleSet
-from assembler.termsheet.open_book import _DOCUMENT_NAME, _OPEN_BOOK_DOCUMENTS, rate_of
+from assembler.termsheet.open_book import _DOCUMENT_NAME, _OPEN_BOOK_DOCUMENTS, PLACE_UNITS_A_YEAR, rate_of
 
 def _has_block(ctx: RuleContext) -> bool:
     return getattr(ctx.sheet, "open_book", None) is not None
@@ -138,10 +138,11 @@ def income_mismatch(ctx: RuleContext):
     ob = ctx.sheet.open_book
     if not ob.priced_units:
         return
-    gap = ob.cost_model.income - ob.expected_income
+    # the Core Places paid beyond the expected units are not in the sheet's income (r21 ob-fresh 1)
+    gap = ob.cost_model.income - (ob.expected_income - ob.core_uplift)
     if gap:
         yield (f"the cost model's income of {money(ob.cost_model.income)} is not the unit prices times the expected "
-               f"units ({money(ob.expected_income)}): it is {money(abs(gap))} {'higher' if gap > 0 else 'lower'}; "
+               f"units ({money(ob.expected_income - ob.core_uplift)}): it is {money(abs(gap))} {'higher' if gap > 0 else 'lower'}; "
                "make them the same figure, or the worked example describes a different contract",
                (*BLOCK, "cost_model", "income"))
 
@@ -528,14 +529,16 @@ def core_split(ctx: RuleContext):
     leaves some Core Places without a Price (or pays for more than were block-booked)."""
     if _position(ctx, "open_book_voids", "core-places") != "core-places" or ctx.sheet.services.supported_living:
         return
-    lines = [(i, u) for i, u in enumerate(ctx.sheet.open_book.unit_prices) if u.unit == "week" and u.capacity_units]
+    unit = ctx.sheet.core_floor.unit if ctx.sheet.core_floor else "week"
+    per = PLACE_UNITS_A_YEAR[unit]
+    lines = [(i, u) for i, u in enumerate(ctx.sheet.open_book.unit_prices) if u.unit == unit and u.capacity_units]
     given = [(i, u) for i, u in lines if u.core_places is not None]
     if not given:
         return
     for i, u in given:
-        if u.core_places > u.capacity_units // 52:
-            yield (f"{u.service}: {u.core_places} core places are more than the {u.capacity_units // 52} places its "
-                   f"capacity of {u.capacity_units} weeks gives", (*BLOCK, "unit_prices", i, "core_places"))
+        if u.core_places > u.capacity_units // per:
+            yield (f"{u.service}: {u.core_places} core places are more than the {u.capacity_units // per} places its "
+                   f"capacity of {u.capacity_units} {unit}s gives", (*BLOCK, "unit_prices", i, "core_places"))
     missing = [(i, u) for i, u in lines if u.core_places is None]
     if missing:
         i, u = missing[0]
@@ -560,12 +563,14 @@ def core_split_missing(ctx: RuleContext):
     if _position(ctx, "open_book_voids", "core-places") != "core-places":
         return
     floor = ctx.sheet.core_floor
-    lines = [(i, u) for i, u in enumerate(ctx.sheet.open_book.unit_prices) if u.unit == "week" and u.capacity_units]
+    if floor is None:
+        return
+    lines = [(i, u) for i, u in enumerate(ctx.sheet.open_book.unit_prices) if u.unit == floor.unit and u.capacity_units]
     if floor is None or not floor.typed or any(u.core_places is not None for _, u in lines):
         return
     yield (f"the {floor.places} core places are priced at {len(lines)} weekly prices but no weekly price gives "
            f"core_places: the schedule leaves the number at each price blank and the figures count every core place "
-           f"at {money(floor.weekly_price)} a week ({money(floor.income)} a year; up to {money(floor.top_income)} at "
+           f"at {money(floor.weekly_price)} a {floor.unit} ({money(floor.income)} a year; up to {money(floor.top_income)} at "
            f"the higher prices); give core_places on each weekly price", (*BLOCK, "unit_prices", lines[0][0], "core_places"))
 
 
@@ -581,7 +586,7 @@ def core_floor(ctx: RuleContext):
     floor = ctx.sheet.core_floor
     if floor is None or not floor.shortfall:
         return
-    yield ((f"the {floor.places} core places ({floor.weeks:,} weeks: {floor.priced})" if floor.split else f"the {floor.places} core places at {floor.priced} ({floor.weeks:,} weeks)") + f", the only "
+    yield ((f"the {floor.places} core places ({floor.weeks:,} {floor.units_word}: {floor.priced})" if floor.split else f"the {floor.places} core places at {floor.priced} ({floor.weeks:,} {floor.units_word})") + f", the only "
            f"income guaranteed, bring in {money(floor.income)} a year against budgeted Allowable Costs "
            f"of {money(floor.allowable_costs)}: a year at the floor leaves the provider a loss of "
            f"{money(floor.shortfall)} that is never recovered (open_book_losses: not-carried); raise the core places, "
@@ -1014,3 +1019,24 @@ def undefined_document(ctx: RuleContext):
                 yield (f"the text refers to 'the {name}', which this agreement does not define or create: name the "
                        f"figure it means instead (for example 'the amount in the cost model, as changed by the price "
                        f"review, or any higher amount the {ctx.sheet.commissioner.short_name} approves in writing')", loc)
+
+
+@FAMILY.rule("OPEN-BOOK-CORE-UNITS", "warning",
+             "Where the Core Places at a nightly price are paid for more nights than the price's expected units, "
+             "the sheet says whether the price is re-built on the nights paid for or the Excess Profit is accepted.")
+def core_units(ctx: RuleContext):
+    """r21 ob-fresh 1: 13 Core Places paid every night are 4,745 nights, but the £248 bed-night was built on 4,600
+    expected, so the budget itself makes about £36,000 Excess Profit a year; the draft counts the nights paid for
+    and its note gives both choices."""
+    if _position(ctx, "open_book_voids", "core-places") != "core-places":
+        return
+    ob = ctx.sheet.open_book
+    cb = ctx.positions.get("open_book_cost_base") or "full-cost"
+    for u, fair in ob.core_reprice(cb):
+        i = ob.unit_prices.index(u)
+        yield (f"{u.service}: its Core Places are paid for {u.paid_units:,} {u.unit}s a year, more than the "
+               f"{u.expected_units:,} expected units the price was built on, so at budget the prices bring in "
+               f"{money(ob.price_cover[cb])} more than the Allowable Costs and Reasonable Profit; re-price it at "
+               f"{money(fair)} a {u.unit} over the {u.paid_units:,} {u.unit}s, or record that the Excess Profit is "
+               f"accepted (the draft counts the {u.paid_units:,} {u.unit}s and its note gives both)",
+               (*BLOCK, "unit_prices", i, "expected_units"))

@@ -7,6 +7,8 @@ the clause text only prints its results.
 
 from __future__ import annotations
 
+import calendar
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -163,6 +165,10 @@ def reconcile(
     )
 
 
+# Units a year one place gives, for the units a Core Place is paid by every one of (r21 ob-fresh 1: nights).
+PLACE_UNITS_A_YEAR = {"week": 52, "night": 365}
+
+
 @dataclass(frozen=True)
 class CoreFloor:
     """The least the commissioner pays in a year when only the Core Places are paid for.
@@ -177,6 +183,14 @@ class CoreFloor:
     weekly_price: Decimal
     income: Decimal
     allowable_costs: Decimal
+    # The unit the Core Places are paid by: "week", or "night" where the Prices are per bed-night (r21 ob-fresh 2).
+    # `weeks` and `weekly_price` then count nights and the nightly price.
+    unit: str = "week"
+
+    @property
+    def units_word(self) -> str:
+        """'weeks' or 'nights': what `weeks` counts."""
+        return self.unit + "s"
 
     @property
     def shortfall(self) -> Decimal:
@@ -189,8 +203,8 @@ class CoreFloor:
         fourteen at £1,300 a week'."""
         from assembler.formatting import money, words
         if not self.split:
-            return f"{money(self.weekly_price)} a week"
-        parts = [f"{words(n)} at {money(price)} a week" for _, price, n in self.split if n]
+            return f"{money(self.weekly_price)} a {self.unit}"
+        parts = [f"{words(n)} at {money(price)} a {self.unit}" for _, price, n in self.split if n]
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
     @property
@@ -297,6 +311,16 @@ class ReviewExample:
     overrun_factor: Decimal      # before the collar holds it to the index
 
 
+# Endings of adjectives that narrow a cost without changing what it is ("enhanced", "additional", "statutory").
+_ADJECTIVE_ENDINGS = ("ed", "al", "ic", "ive", "ory")
+
+
+# A procedure pasted after a reinvestment fund's purpose: ", as the contract review meeting agrees each year".
+_FUND_PROCEDURE = re.compile(r",?\s+as (?:agreed (?:by|at) )?(the [a-z' -]*?(?:meeting|board|group|panel|committee|forum))"
+                             r"(?: agrees?| decides?)?(?: each year| every year| annually| from time to time)?\s*\.?\s*$",
+                             re.I)
+
+
 class Excess(Strict):
     split_percentage: Percent | None = Field(None, description="Where excess profit is split: the share refunded to "
                                                                "the commissioner, in per cent; the rest is reinvested.")
@@ -310,6 +334,20 @@ class Excess(Strict):
                                    "amount does not need its own transfer and plan. Not given: the draft shows a "
                                    "bracketed [£5,000] for the parties to settle and the notes flag it; null: no "
                                    "minimum, every period's Excess Profit is paid or transferred.")
+
+    @property
+    def purpose(self) -> str | None:
+        """What the fund is for, without a trailing procedure ("..., as the contract review meeting agrees each
+        year"): who decides the spending belongs in the plan clause, not the definition (r21 ob-fresh 6)."""
+        if not self.reinvestment_fund:
+            return self.reinvestment_fund
+        return _FUND_PROCEDURE.sub("", self.reinvestment_fund).rstrip(" ,;")
+
+    @property
+    def priorities_by(self) -> str | None:
+        """The body the sheet says decides the fund's use each year ('the contract review meeting'), or None."""
+        m = _FUND_PROCEDURE.search(self.reinvestment_fund or "")
+        return m.group(1) if m else None
 
     @property
     def carry_text(self) -> str | None:
@@ -332,8 +370,8 @@ class UnitPrice(Strict):
                                                                  "e.g. 14 places x 52 weeks = 728 placement-weeks; "
                                                                  "the occupancy scenarios scale these units.")
     core_places: int | None = Field(
-        None, ge=0, le=1000, description="Where the places are priced at two or more weekly prices (general and "
-                                         "dementia nursing, say) and the commissioner block-books Core Places: how "
+        None, ge=0, le=1000, description="Where the places are priced at two or more weekly (or nightly) prices "
+                                         "(general and dementia nursing, say) and the commissioner block-books Core Places: how "
                                          "many of the Core Places are paid for at this price, e.g. 14. The numbers on "
                                          "the weekly prices add up to services.core_places. Empty: the draft leaves "
                                          "the split as a placeholder and its figures count every Core Place at the "
@@ -343,6 +381,12 @@ class UnitPrice(Strict):
                           "e.g. 20.19 for an hour of individual support (pay with holiday, National Insurance and "
                           "pension); the occupancy scenarios then move costs with these units. Empty: the cost of these "
                           "units is treated as fixed, as in a small home whose staffing follows the rota.")
+    includes_housing_costs: bool = Field(
+        False, description="Whether this price includes the rent and other housing costs of the place, so that the "
+                           "person placed does not claim help with housing costs (housing benefit or universal credit) "
+                           "or pay a contribution while living there, e.g. true for move-on flats whose nightly price "
+                           "includes the rent. Default false: in supported accommodation a young person aged 18 or "
+                           "over claims housing costs, which reduce the price.")
     rebase: bool | None = Field(
         None, description="Whether the interim re-basing (when Core Places are lost or the agreement ends for a "
                           "home) multiplies this price, spreading the fixed costs over fewer units: true or false. "
@@ -357,17 +401,34 @@ class UnitPrice(Strict):
             return self.rebase
         return self.variable_cost is None and self.unit not in ("hour", "session")
 
+    # The units a year the Core Places at this price are paid for whether used or not (set by the term sheet under
+    # the core-places position; 0 otherwise).
+    _paid_units: int = PrivateAttr(0)
+
+    @property
+    def paid_units(self) -> int:
+        """Units a year the Core Places at this price guarantee (0 without Core Places at it)."""
+        return self._paid_units
+
+    @property
+    def budget_units(self) -> int | None:
+        """The units the budget counts: the expected units, or the units the Core Places at this price are paid for
+        if more (r21 ob-fresh 1: 13 Core Places paid every night are 4,745 nights, not the 4,600 expected)."""
+        if self.expected_units is None:
+            return None
+        return max(self.expected_units, self._paid_units)
+
     @property
     def budget_occupancy(self) -> Decimal | None:
-        """Expected units as a share of capacity, in per cent to two places (None without both)."""
+        """Budgeted units as a share of capacity, in per cent to two places (None without both)."""
         if not self.capacity_units or self.expected_units is None:
             return None
-        return (Decimal(self.expected_units) * HUNDRED / self.capacity_units).quantize(PENNY, rounding=ROUND_HALF_UP)
+        return (Decimal(self.budget_units) * HUNDRED / self.capacity_units).quantize(PENNY, rounding=ROUND_HALF_UP)
 
     @property
     def expected_income(self) -> Decimal:
-        """Price times expected units in a year (no units given counts as none)."""
-        return pence(self.price * (self.expected_units or 0))
+        """Price times budgeted units in a year (no units given counts as none)."""
+        return pence(self.price * (self.budget_units or 0))
 
 
 class Registration(Strict):
@@ -395,7 +456,12 @@ staff home homes service services premise premises cover residential fte gbp nhs
 def _words(text: str) -> set[str]:
     """The significant words of a budget line or category, lower case and singular; capitalised words after
     the first (proper names: a landlord, a house) are left out, acronyms (DBS, CQC) kept."""
-    out = set()
+    return set(_word_list(text))
+
+
+def _word_list(text: str) -> list[str]:
+    """The significant words of `text` as _words finds them, in order (repeats kept)."""
+    out = []
     words = re.findall(r"[A-Za-z][A-Za-z'\-]*", text or "")
     for i, word in enumerate(words):
         word = word.strip("'-")
@@ -408,7 +474,7 @@ def _words(text: str) -> set[str]:
             if part.endswith("s") and len(part) > 2 and not part.endswith("ss") and not word.isupper():
                 part = part[:-1]
             if len(part) > 2 and part not in _CATEGORY_STOP:
-                out.add(part)
+                out.append(part)
     return out
 
 
@@ -485,6 +551,13 @@ class OpenBook(Strict):
     _whole_homes: bool = PrivateAttr(False)
     _excluded_services: list = PrivateAttr(default_factory=list)
     _reports_kpis: bool = PrivateAttr(False)
+    # The years whose 29 February falls in the initial term (r21 ob-fresh 1: 2027/28 has 366 nights).
+    _leap_years: tuple[int, ...] = PrivateAttr(())
+
+    @property
+    def leap_years(self) -> str:
+        """'2028' or '2028 and 2032': the years whose 29 February falls in the initial term ('' if none)."""
+        return " and ".join(str(y) for y in self._leap_years)
     _profit_law_expert: bool = PrivateAttr(False)
     _core_rebase: dict | None = PrivateAttr(None)
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
@@ -501,7 +574,12 @@ class OpenBook(Strict):
             return []
         out = []
         for i, line in enumerate(self.cost_model.direct_lines or []):
-            missing = sorted(_words(line.item) - categories)
+            # r21 ob-fresh 8: a word just before a word a category uses qualifies it ("enhanced DBS checks" under
+            # "DBS checks"), so the line is narrower than the category, not outside it.
+            order = _word_list(line.item)
+            # Only adjectives qualify: "deputy managers" is another post, not a narrower "manager" (r20 ob-fresh 7).
+            qualifiers = {w for w, nxt in zip(order, order[1:]) if nxt in categories and w.endswith(_ADJECTIVE_ENDINGS)}
+            missing = sorted(_words(line.item) - categories - qualifiers)
             if missing:
                 out.append((i, line, missing))
         return out
@@ -629,7 +707,7 @@ class OpenBook(Strict):
         return reconcile(
             direct_costs=self.cost_model.direct_costs if direct_costs is None else direct_costs,
             overheads=self.cost_model.overheads,
-            income=self.cost_model.income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
+            income=self.budget_income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
             overhead_cap=self.overhead_cap, cost_base=cost_base, margin=margin, treatment=treatment,
             fixed_fee=self.fixed_fee, band_upper=band.upper_margin if band else None,
             band_provider_share=band.provider_share if band else None,
@@ -667,6 +745,31 @@ class OpenBook(Strict):
     def priced_units(self) -> bool:
         """Whether any unit price states its expected units, so the prices give an income to compare."""
         return any(u.expected_units is not None for u in self.unit_prices)
+
+    @property
+    def core_uplift(self) -> Decimal:
+        """What the Core Places paid for beyond the expected units add to the budgeted income (r21 ob-fresh 1: 13
+        Core Places paid every night are 4,745 nights against 4,600 expected, £35,960 more at £248)."""
+        return sum((pence(u.price * (u.budget_units - u.expected_units)) for u in self.unit_prices
+                    if u.expected_units is not None and u.budget_units > u.expected_units), Decimal(0))
+
+    @property
+    def budget_income(self) -> Decimal:
+        """The income the worked example uses: the cost model's, plus what the Core Places add beyond the expected
+        units (the Council pays for them whether used or not)."""
+        return self.cost_model.income + self.core_uplift
+
+    def core_reprice(self, cost_base: str) -> list[tuple["UnitPrice", Decimal]]:
+        """For each price whose Core Places are paid for more units than expected: the price that, over the units
+        the Core Places guarantee, with the other prices at their budget, brings in the budgeted Allowable Costs
+        plus the Reasonable Profit exactly (r21 ob-fresh 1: (£1,296,750 - £156,000) / 4,745 = £240.41)."""
+        out = []
+        target = self.expected_income - self.price_cover[cost_base]
+        for u in self.unit_prices:
+            if u.expected_units is not None and u.budget_units > u.expected_units:
+                rest = self.expected_income - u.expected_income
+                out.append((u, pence((target - rest) / u.budget_units)))
+        return out
 
     @property
     def price_cover(self) -> dict[str, Decimal]:
@@ -723,7 +826,7 @@ class OpenBook(Strict):
         for u in self.unit_prices:
             if u.capacity_units:
                 amount = pence(u.price * u.capacity_units * occupancy / HUNDRED)
-                if floor is not None and u.unit == "week":
+                if floor is not None and u.unit == floor.unit:
                     weekly += amount
                 else:
                     total += amount
@@ -764,7 +867,7 @@ class OpenBook(Strict):
             return None
         if len({u.unit for u in lines}) > 1:
             return lines[0].budget_occupancy
-        return (Decimal(sum(u.expected_units for u in lines)) * HUNDRED / sum(u.capacity_units for u in lines)).quantize(
+        return (Decimal(sum(u.budget_units for u in lines)) * HUNDRED / sum(u.capacity_units for u in lines)).quantize(
             PENNY, rounding=ROUND_HALF_UP)
 
     @property
@@ -1081,6 +1184,10 @@ class Services(Strict):
                                        "released unless the parties agree in writing to keep it longer (one of the "
                                        "Core Places stays paid for under the core-places clause). Empty: no limit; "
                                        "the place is kept until the commissioner gives notice.")
+    absence_covers: list[Literal["hospital", "custody"]] = Field(
+        default_factory=lambda: ["hospital"], description="The absences absence_weeks limits: 'hospital', and "
+        "'custody' where the place is also kept for the limit while a young person is remanded to custody or youth "
+        "detention accommodation, e.g. [hospital, custody]. Default [hospital].")
     absence_rate: Percent = Field(Decimal(100), description="Share of the price, in per cent, paid while a placed "
                                                             "child is away (in hospital, missing, in custody) and the "
                                                             "commissioner keeps the place open, e.g. 100.")
@@ -1429,8 +1536,15 @@ class OpenBookTermSheet(TermSheetBase):
         """
         ob = self.open_book
         lines = [u for u in ob.unit_prices if u.unit == "week" and u.capacity_units]
+        # r21 ob-fresh 1-2: bed-nights are paid for every night too, so a sheet priced by the night has a floor
+        # (the Core Places paid every night), counted in nights.
+        unit = "week"
+        if not lines:
+            lines = [u for u in ob.unit_prices if u.unit == "night" and u.capacity_units]
+            unit = "night"
         if not lines:
             return None
+        per = PLACE_UNITS_A_YEAR[unit]
         # Places priced at two weekly rates (general and dementia nursing, say): the sheet does not say which
         # places are Core Places, so the floor counts each at the lower rate, and the capacity is every weekly
         # line's together (a writer's sheet once showed 24 Core Places as "150% of the places").
@@ -1442,7 +1556,7 @@ class OpenBookTermSheet(TermSheetBase):
                 and not self.services.supported_living:
             # A user-choice award pays only for the places the existing placements occupy (r14 finding 1).
             places = min(places, self.services.existing_placements)
-        weeks = places * 52
+        weeks = places * per
         income = pence(weekly.price * weeks)
         allowable = ob.reconcile("full-cost", "hard-cap", "refund").allowable_costs
         top, split = None, ()
@@ -1451,24 +1565,37 @@ class OpenBookTermSheet(TermSheetBase):
         if typed and None not in given and sum(given) == places:
             # The sheet gives the split (unit_prices[].core_places): each Core Place is paid at its own Price.
             split = tuple((u.service, u.price, u.core_places) for u in lines)
-            income = sum((pence(u.price * u.core_places * 52) for u in lines), Decimal(0))
+            income = sum((pence(u.price * u.core_places * per) for u in lines), Decimal(0))
         elif typed:
             top, left = Decimal(0), places
             for u in sorted(lines, key=lambda u: u.price, reverse=True):
-                take = min(left, u.capacity_units // 52)
-                top, left = top + pence(u.price * take * 52), left - take
-            top += pence(weekly.price * left * 52)
+                take = min(left, u.capacity_units // per)
+                top, left = top + pence(u.price * take * per), left - take
+            top += pence(weekly.price * left * per)
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, sum(u.capacity_units for u in lines)),
-                         suspendable=not self.services.supported_living, top_income=top, split=split, typed=typed)
+                         suspendable=not self.services.supported_living, top_income=top, split=split, typed=typed, unit=unit)
 
     @model_validator(mode="after")
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
-        self.open_book._core_floor = self.core_floor
+        self.open_book._core_floor = floor = self.core_floor
+        if floor is not None and floor.unit != "week" \
+                and (self.positions or {}).get("open_book_voids", "core-places") == "core-places":
+            per = PLACE_UNITS_A_YEAR[floor.unit]
+            lines = [u for u in self.open_book.unit_prices if u.unit == floor.unit and u.capacity_units]
+            if floor.split:
+                for u in lines:
+                    u._paid_units = (u.core_places or 0) * per
+            elif len(lines) == 1:
+                lines[0]._paid_units = floor.places * per
         self.open_book._whole_homes = self.services.scope == "whole_homes"
         self.open_book._excluded_services = list(self.services.excluded_services)
         self.open_book._reports_kpis = bool(self.services.kpis)
+        term = self.services.term
+        self.open_book._leap_years = tuple(
+            y for y in range(term.start.year, term.end.year + 1)
+            if calendar.isleap(y) and term.start <= dt.date(y, 2, 29) <= term.end)
         self.open_book._profit_law_expert = self.services.care_type == "childrens_home"
         self.open_book._term_periods = max(1, round((self.services.term.end - self.open_book.first_period_start).days
                                                     / 365.25))

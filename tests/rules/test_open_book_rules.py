@@ -24,6 +24,7 @@ ACCOMMODATION = ROOT / "samples" / "open-book" / "supported-accommodation-subsid
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 RESERVED = ("a competitive flexible procedure reserved under section 33 of the Procurement Act 2023 to qualifying "
             "public service mutuals")
+NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"   # r21 ob-fresh: bed-nights, 18 Core Places
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
 
@@ -283,6 +284,10 @@ FIRES = [
     Case("OPEN-BOOK-RESERVED-SIGNING", LIVING, lambda d: setter("services", "procurement_route", RESERVED)(d)
          or setter("services", "extension_years", 1)(d) or setter("document", "agreement_date", "2027-01-15")(d),
          says="signed on 15 January 2027, its five years end on 14 January 2032", loc=("document", "agreement_date")),
+    # r21 ob-fresh 1: 13 Core Places x 365 = 4,745 nights against 4,600 expected; (£1,296,750 - £156,000) / 4,745
+    Case("OPEN-BOOK-CORE-UNITS", NIGHTLY, says="paid for 4,745 nights a year, more than the 4,600 expected units",
+         loc=("open_book", "unit_prices", 0, "expected_units")),
+    Case("OPEN-BOOK-CORE-UNITS", NIGHTLY, says="re-price it at £240.41 a night"),
 ]
 
 QUIET = [
@@ -290,6 +295,8 @@ QUIET = [
     Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY),   # every line's words are in a category (proper names, acronyms kept)
     Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY, setter("open_book", "cost_model", "direct_lines", 4, "item",
                                                        "Ofsted registration fees")),   # a narrower line is covered
+    Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY, setter("open_book", "cost_model", "direct_lines", 4, "item",
+                                                       "Ofsted enhanced registration fees")),   # r21: a qualifier is covered
     Case("OPEN-BOOK-UNDEFINED-DOCUMENT", CHARITY),
     Case("OPEN-BOOK-UNDEFINED-DOCUMENT", CHARITY, setter("open_book", "allowable_costs", 2,
                                                           "Agency staff, as the Reconciliation Statement shows")),   # defined
@@ -416,6 +423,8 @@ QUIET = [
          positions={"open_book_access": "continuous"}),
     Case("OPEN-BOOK-SPECIFICATION-DATE", CHARITY, setter("services", "specification",
          "Meadowbank Children's Homes service specification, version 2, dated 14 October 2026")),
+    Case("OPEN-BOOK-CORE-UNITS", NIGHTLY, setter("open_book", "unit_prices", 0, "expected_units", 4745)),
+    Case("OPEN-BOOK-CORE-UNITS", CHARITY),   # weekly prices: OPEN-BOOK-VOID-TERMS checks the weeks
 ]
 
 

@@ -1,0 +1,102 @@
+"""r21 ob-fresh review (Lantern: supported accommodation priced by the night, 18 Core Places): the Core Places are
+paid by the night, and the figures count the nights they are paid for where that is more than the expected units."""
+
+from __future__ import annotations
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
+
+NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"
+
+
+def result(catalogue):
+    return assemble(read_termsheet(NIGHTLY, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def notes(res) -> str:
+    return "\n".join(c.note or "" for c in [*res.document.clauses, *res.document.schedules])
+
+
+def test_core_places_are_paid_by_the_night_and_counted_in_the_figures(catalogue):
+    res = result(catalogue)
+    text = document_text(res)
+    assert "weekly Price" not in text
+    assert "the nightly Price for the type of place shown for it" in text
+    assert "for every night of the Service Term" in text
+    # 13 x 365 x £248 + 2,000 x £78 = £1,332,760; Excess Profit £36,010 (finding 1)
+    assert "£1,332,760" in text and "£36,010" in text
+    assert "Core Places only (90%)" in text and "£1,319,110" in text
+    assert "all 7,300 nights (5,110 and 2,190) are delivered" in text
+    n = notes(res)
+    assert "set that Price at £240.41 a night" in n
+    assert "has 366 nights" in n and "(2028, and any extension year" in n
+    assert "£50" not in n and "85.9%" not in n
+    assert "6,570 nights" in n and "6,570 weeks" not in n
+
+
+def test_rebasing_removes_a_settings_units_only_from_the_prices_that_apply_there(catalogue):
+    text = document_text(result(catalogue))
+    assert ("its expected units multiplied by the places at that setting to which that Price applies and divided by "
+            "all the places in Schedule 1 to which that Price applies") in text
+    assert "divided by the 20 places at all the Settings" not in text
+    assert "removes its units only from the Prices that apply" in notes(result(catalogue))
+
+
+def test_a_price_that_includes_the_rent_is_not_reduced_by_housing_cost_claims(catalogue):
+    res = result(catalogue)
+    text = document_text(res)
+    assert 'This paragraph does not apply to a place paid for at the Price for "move-on flat bed-night' in text
+    assert "must not ask a Placed Young Person in a place paid for at that Price to claim help with housing costs" in text
+    assert "includes the rent, so those young people do not claim housing costs" in notes(res)
+
+
+def test_without_includes_housing_costs_every_price_is_reduced(catalogue):
+    import copy
+    import dataclasses
+    from assembler.termsheet.loader import load_file
+    sheet = read_termsheet(NIGHTLY, catalogue)
+    data = copy.deepcopy(dict(load_file(NIGHTLY).data))
+    data["open_book"]["unit_prices"][1]["includes_housing_costs"] = False
+    sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
+    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+    assert "must help the young person claim any help with housing costs" in text
+    assert "This paragraph does not apply" not in text and "includes the rent and other housing costs" not in text
+
+
+def test_absence_limit_covers_remand_where_the_sheet_says_so(catalogue):
+    res = result(catalogue)
+    text = document_text(res)
+    assert ("while the young person is in hospital or remanded to custody or youth detention accommodation, at the end "
+            "of four weeks from the day that absence began") in text
+    assert "for a hospital stay or a remand to custody or youth detention accommodation, after four weeks" in notes(res)
+
+
+def test_rebasing_factor_and_units_disputes_go_to_the_independent_accountant(catalogue):
+    text = document_text(result(catalogue))
+    assert "or about a factor worked out under clause 5.7 or clause 6.1, or a number of units under clause 5.8," in text
+    assert "until the figure is agreed or decided under clause 13.7)" in text
+
+
+def test_reinvestment_fund_purpose_without_procedure_and_priorities_at_a_review_meeting(catalogue):
+    text = document_text(result(catalogue))
+    assert "as the contract review meeting agrees" not in text
+    assert "moving on from, the Settings\n" in text or "moving on from, the Settings" in text
+    assert ("At the first meeting under clause 19.2 in each year of this Agreement, the Parties must agree the "
+            "priorities for spending the Reinvestment Fund in that year.") in text
+    assert "The Council approves each Reinvestment Plan under this paragraph within those priorities." in text
+
+
+def test_fund_purpose_procedure_is_parsed():
+    from assembler.termsheet.open_book import Excess
+    e = Excess(reinvestment_fund="therapy for children in the homes, as the contract review meeting agrees each year")
+    assert e.purpose == "therapy for children in the homes" and e.priorities_by == "the contract review meeting"
+    plain = Excess(reinvestment_fund="therapeutic support and activities for children in the homes")
+    assert plain.purpose == plain.reinvestment_fund and plain.priorities_by is None
+
+
+def test_recital_b_does_not_repeat_the_services_description(catalogue):
+    text = document_text(result(catalogue))
+    assert "and has agreed to provide the Supported Accommodation Services described in Schedule 1." in text
+    assert text.count("self-contained move-on flats with daytime and on-call support") == 1
