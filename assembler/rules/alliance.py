@@ -48,6 +48,26 @@ def lead_commissioner(ctx: RuleContext):
         yield f"the lead commissioner {lead!r} is not a member with role 'commissioner'{_hint(lead, keys)}", loc
 
 
+@RULES.rule("ALLIANCE-RUNNING-COSTS-PAYER", "error",
+            "running_costs_payer names one of the Commissioners, and is given only where running_costs is "
+            "'commissioner' and there is more than one Commissioner.")
+def running_costs_payer(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    payer = alliance.running_costs_payer
+    if payer is None:
+        return
+    loc = ("alliance", "running_costs_payer")
+    keys = [m.key for m in alliance.commissioners]
+    if alliance.running_costs != "commissioner":
+        yield (f"running_costs_payer names {payer!r}, but running_costs is {alliance.running_costs!r}: remove "
+               "running_costs_payer, or set running_costs to 'commissioner'", loc)
+    elif len(keys) < 2:
+        yield ("running_costs_payer is only for a deal with more than one Commissioner; with one, the Commissioner "
+               "pays the running costs: remove it", loc)
+    elif payer not in keys:
+        yield f"the running costs payer {payer!r} is not a member with role 'commissioner'{_hint(payer, keys)}", loc
+
+
 @RULES.rule("ALLIANCE-MEMBER-KEYS-UNIQUE", "error", "Each member has its own key.")
 def keys_unique(ctx: RuleContext):
     counts = Counter(_member_keys(ctx))

@@ -349,6 +349,10 @@ class Alliance(Strict):
     running_costs: Literal["commissioner", "members_pro_rata", "pooled_budget"] = Field(
         "commissioner", description="Who pays the alliance's running costs (Alliance Manager, Independent Adviser, "
         "audits): 'commissioner', 'members_pro_rata' (the Providers in proportion to annual value) or 'pooled_budget'.")
+    running_costs_payer: MemberKey | None = Field(
+        None, description="Where running_costs is 'commissioner' and there is more than one Commissioner: the key of the "
+        "one Commissioner that pays the running costs alone, outside the pooled budget, e.g. 'council' where the council "
+        "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions.")
     running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
                                                "if agreed; empty: the ALT sets it in each Annual Plan.")
     alliance_manager_host: MemberKey | None = Field(
@@ -612,6 +616,13 @@ class Alliance(Strict):
         found = self.commissioners
         lead = next((m for m in found if m.key == self.lead_commissioner), None)
         return lead or (found[0] if found else None)
+
+    @property
+    def running_costs_sole_payer(self) -> Member | None:
+        """The one Commissioner that pays the running costs alone, where several commission and the sheet names it."""
+        if self.running_costs != "commissioner" or not self.joint_commissioners or not self.running_costs_payer:
+            return None
+        return next((m for m in self.commissioners if m.key == self.running_costs_payer), None)
 
     @property
     def commissioner_label(self) -> str:
