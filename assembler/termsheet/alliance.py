@@ -349,6 +349,11 @@ class Alliance(Strict):
     running_costs: Literal["commissioner", "members_pro_rata", "pooled_budget"] = Field(
         "commissioner", description="Who pays the alliance's running costs (Alliance Manager, Independent Adviser, "
         "audits): 'commissioner', 'members_pro_rata' (the Providers in proportion to annual value) or 'pooled_budget'.")
+    section_75_agreement: Text | None = Field(
+        None, description="Where an NHS Commissioner pools money with a council that is the Lead Commissioner (England): "
+        "the date of the Commissioners' agreement under section 75 of the National Health Service Act 2006, with its "
+        "reference if it has one, in words that read on from 'dated', e.g. '1 March 2027 (reference MMBC/S75/2027/01)'. "
+        "Empty: the draft leaves a placeholder for it.")
     running_costs_payer: MemberKey | None = Field(
         None, description="Where running_costs is 'commissioner' and there is more than one Commissioner: the key of the "
         "one Commissioner that pays the running costs alone, outside the pooled budget, e.g. 'council' where the council "
@@ -838,6 +843,14 @@ class Alliance(Strict):
         if not self.joint_commissioners or not lead or lead.legal_form != "local_authority":
             return []
         return [m for m in self.commissioners if m is not lead and m.is_nhs_body]
+
+    @property
+    def section_75_pool(self) -> bool:
+        """The Pooled Budget is a pooled fund of a council and an NHS Commissioner, established by the Commissioners
+        under their section 75 agreement (S.I. 2000/617, reg. 7), not by the Alliance Members (r21 al-fresh 3).
+        The England-only check is the template's (document.wales)."""
+        pb = self.pooled_budget
+        return bool(self.nhs_and_council_pool and pb and len(pb.contributions) > 1)
 
     @property
     def running_costs_topped_up(self) -> bool:
