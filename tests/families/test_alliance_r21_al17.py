@@ -97,3 +97,32 @@ def test_pool_without_section_75_is_unchanged(path, catalogue):
     recitals = _flat(text_of(clause(built.document, "alliance.recitals")))
     if "section 75 of the National Health Service Act 2006 dated" not in recitals:
         assert "Section 75 Agreement" not in planning
+
+
+def test_two_commissioners_are_named_clause_by_clause(mossgate):
+    """al-fresh 6 and 7 (firing): no loose "the Commissioner" where it matters in a two-Commissioner deal; the ICB
+    holds no Service Contract, so clause 26.5 sends its leaving to clause 26.6 and the Exit Plan's appointments are
+    made by the contract holder with the funder's agreement."""
+    decisions = _flat(text_of(clause(mossgate, "alliance.decisions")))
+    assert "Where the Lead Commissioner (after consulting each other Commissioner where time allows) reasonably believes" in decisions
+    assert "the Outcomes within the Pooled Budget." in decisions
+    ops = _flat(text_of(clause(mossgate, "alliance.operations")))
+    assert "must tell each Commissioner promptly" in ops
+    assert "prior written consent of the Commissioner party to its Service Contract" in ops
+    term = _flat(text_of(clause(mossgate, "alliance.term-termination")))
+    assert "the Lead Commissioner, with the written agreement of each other Commissioner, may also remove it" in term
+    leaving = _flat(text_of(clause(mossgate, "alliance.leaving")))
+    assert "If another Commissioner gives notice to leave, this Agreement continues and clause" in leaving
+    assert "pass to another Commissioner" not in leaving
+    exit_plan = _flat(text_of(clause(mossgate, "alliance.schedule-exit")))
+    assert ("the Commissioner party to the Service Contract for that part of the service appoints the provider, with the "
+            "written agreement of each other Commissioner whose contribution to the Pooled Budget funds it") in exit_plan
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_single_commissioner_wording_unchanged(path, catalogue):
+    """al-fresh 6 (quiet): with one Commissioner the clauses still say "the Commissioner"."""
+    built = build(path, catalogue)
+    ops = _flat(text_of(clause(built.document, "alliance.operations")))
+    if "Lead Commissioner" not in _flat(text_of(clause(built.document, "alliance.decisions"))):
+        assert "must tell the Commissioner promptly" in ops
