@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.formatting import pence
+from assembler.formatting import MONTHS, pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -766,6 +766,13 @@ class Alliance(Strict):
                     "Plan for that year (or, where that Annual Plan was not approved, as shown in the draft of it given to "
                     "the ALT)")
         if parts is None:
+            notified = self.indexation_notified
+            if notified is not None:
+                when = (f"by {notified['by']} before that Alliance Year starts" if notified["by"]
+                        else "before that Alliance Year starts")
+                return (f"for an Alliance Year, {words.strip().rstrip('.;')}; the notice must be given in writing to every "
+                        f"Alliance Member {when}, and if none is given by then, 0% applies until it is given and the "
+                        "notified percentage then applies from the start of that Alliance Year")
             return f"for an Alliance Year, {words.strip()}"
         if len(parts) == 1:
             return f"for an Alliance Year, {measure(parts[0])}"
@@ -773,6 +780,20 @@ class Alliance(Strict):
         fmt = lambda d: f"{d.normalize():f}%"
         return (f"for an Alliance Year, the sum of (a) {fmt(a['percent'])} of {measure(a)}; and (b) "
                 f"{fmt(b['percent'])} of {measure(b)}")
+
+    @property
+    def indexation_notified(self) -> dict | None:
+        """Where the indexation words name no published index but a percentage a Commissioner notifies (an NHS or
+        social care uplift "as notified by the Lead Commissioner by 31 March"): {"by": the date words given, or
+        None}. The definition then has no index fallback, and says when the notice is given and that 0% applies
+        until it is (r21 al-fresh finding 8). None otherwise."""
+        words = self.risk_reward.indexation or ""
+        if not words or any(re.search(pattern, words, re.I) for _, pattern in INDEX_NAMES):
+            return None
+        if not re.search(r"\bnotif(?:y|ies|ied|ication)\b", words, re.I):
+            return None
+        by = re.search(r"\bby (\d{1,2} (?:" + "|".join(MONTHS) + r"))\b", words, re.I)
+        return {"by": by.group(1) if by else None}
 
     @property
     def indexation_mixed(self) -> str | None:
