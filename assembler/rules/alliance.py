@@ -95,6 +95,8 @@ def unknown_member(ctx: RuleContext):
         used.append((("alliance", "case_system_host"), alliance.case_system_host))
     if alliance.alliance_manager_host:
         used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
+    if alliance.patient_record_host:
+        used.append((("alliance", "patient_record_host"), alliance.patient_record_host))
     for loc, key in used:
         if key not in keys:
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc
@@ -753,6 +755,25 @@ def shared_system_controllers(ctx: RuleContext):
                "member hosts it: give alliance.case_system_host, so the draft can say that each member stays "
                "controller of what it enters and the host processes it for them under Article 28 terms",
                ("alliance", "case_system_host"))
+
+
+PATIENT_RECORD = re.compile(r"(?:electronic )?(?:patient|health|clinical) record(?: system)?|\bEPR\b", re.I)
+
+
+@RULES.rule("ALLIANCE-PATIENT-RECORD-ACCESS", "warning",
+            "Where the data-sharing security says members' staff use one member's patient record, the term sheet names "
+            "that member, so the draft sets the access terms.")
+def patient_record_access(ctx: RuleContext):
+    dp = getattr(ctx.sheet, "data_protection", None)
+    alliance = ctx.sheet.alliance
+    if dp is None or alliance.patient_record_host is not None or alliance.case_system_host is not None:
+        return
+    found = PATIENT_RECORD.search(dp.security or "")
+    if found:
+        yield (f"the data-sharing security says the members share data through a patient record ('{found.group(0)}'), "
+               "but the term sheet does not say whose: give alliance.patient_record_host (the member whose record it "
+               "is), so the draft sets the terms on which the other members' staff access it",
+               ("alliance", "patient_record_host"))
 
 
 @RULES.rule("ALLIANCE-FEE-PROFIT-CAP", "warning",

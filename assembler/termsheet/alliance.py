@@ -367,6 +367,12 @@ class Alliance(Strict):
         None, description="Where the members share one case management system or shared care record: the key of the "
         "member that hosts it. Each member stays controller of what it enters; the host processes it for them. Leave "
         "out where no system is shared.")
+    patient_record_host: MemberKey | None = legal_field(
+        None, description="Where named staff of the other members are given access to one member's own electronic "
+        "patient record (for example an NHS trust's), which that member controls: that member's key. The draft sets "
+        "the access terms (the host's written terms, the NHS Data Security and Protection Toolkit, the agreed purposes). "
+        "Leave out where no member's own record is opened to the others; use case_system_host for a system one member "
+        "hosts for all.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
@@ -1687,6 +1693,11 @@ class Alliance(Strict):
     def case_system(self) -> Member | None:
         """The member hosting the shared case system, if the term sheet names one that exists."""
         return next((m for m in self._members if m.key == self.case_system_host), None)
+
+    @property
+    def patient_record(self) -> Member | None:
+        """The member whose own electronic patient record the other members' staff may access (r21 al-fresh 4)."""
+        return next((m for m in self._members if m.key == self.patient_record_host), None) if self.patient_record_host else None
 
     @property
     def target_cost_reserved(self) -> bool:

@@ -143,3 +143,23 @@ def test_published_index_keeps_its_fallback(path, catalogue):
     text = _flat(" ".join(text_of(c) for c in built.document.all_clauses()))
     if "Indexation Increase means" in text and "notified" not in text.split("Indexation Increase means")[1][:300]:
         assert "the nearest equivalent index applies" in text
+
+
+def test_patient_record_access_terms(mossgate):
+    """al-fresh 4 (firing): the sheet's security says members' staff use the Trust's electronic patient record, so
+    clause 18 sets the access terms: the Trust's written terms, the DSPT and the Purposes."""
+    info = _flat(text_of(clause(mossgate, "alliance.information-sharing")))
+    assert ("The Trust must give named Personnel of each other Alliance Member that needs it for the Services access to "
+            "the Trust's electronic patient record on the Trust's written access terms.") in info
+    assert 'NHS Data Security and Protection Toolkit to the "Standards Met" level' in info
+    assert "use the access only for the Purposes set out in" in info
+    note = _flat(clause(mossgate, "alliance.information-sharing").note or "")
+    assert "Article 26" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_patient_record_terms_without_a_host(path, catalogue):
+    """al-fresh 4 (quiet): no patient_record_host, no access terms."""
+    built = build(path, catalogue)
+    info = _flat(text_of(clause(built.document, "alliance.information-sharing")))
+    assert "electronic patient record on" not in info
