@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+from tests.families.test_alliance import ALLIANCE, build, clause, table_rows, text_of
 
 MOSSGATE = Path(__file__).parent / "fixtures" / "alliance-mossgate-r21.yaml"
 
@@ -163,3 +163,26 @@ def test_no_patient_record_terms_without_a_host(path, catalogue):
     built = build(path, catalogue)
     info = _flat(text_of(clause(built.document, "alliance.information-sharing")))
     assert "electronic patient record on" not in info
+
+
+def test_health_records_follow_the_records_management_code(mossgate):
+    """al-fresh 5 (firing): mental health services, so the 8-year deletion yields to the Records Management Code's
+    period for health records, and the deletion duty excepts the Code."""
+    sched = clause(mossgate, "common.schedule-data-sharing")
+    text = _flat(" ".join([text_of(sched)] + [" ".join(row) for row in table_rows(sched)]))
+    assert ("but health records are kept for at least the period the Records Management Code of Practice for Health and "
+            "Social Care sets for them (for mental health records, 20 years after treatment ends or 10 years after the "
+            "person's death)") in text
+    assert "unless Law, the Records Management Code of Practice for Health and Social Care or a record-keeping provision" in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_records_code_only_for_health_services(path, catalogue):
+    """al-fresh 5 (quiet): an alliance without health services keeps the sheet's retention alone."""
+    built = build(path, catalogue)
+    found = [c for c in built.document.all_clauses() if c.id == "common.schedule-data-sharing"]
+    if not found:
+        return
+    text = _flat(text_of(found[0]))
+    if "Records Management Code" in text:
+        assert "health" in path.read_text().lower()
