@@ -48,6 +48,26 @@ def lead_commissioner(ctx: RuleContext):
         yield f"the lead commissioner {lead!r} is not a member with role 'commissioner'{_hint(lead, keys)}", loc
 
 
+@RULES.rule("ALLIANCE-RUNNING-COSTS-PAYER", "error",
+            "running_costs_payer names one of the Commissioners, and is given only where running_costs is "
+            "'commissioner' and there is more than one Commissioner.")
+def running_costs_payer(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    payer = alliance.running_costs_payer
+    if payer is None:
+        return
+    loc = ("alliance", "running_costs_payer")
+    keys = [m.key for m in alliance.commissioners]
+    if alliance.running_costs != "commissioner":
+        yield (f"running_costs_payer names {payer!r}, but running_costs is {alliance.running_costs!r}: remove "
+               "running_costs_payer, or set running_costs to 'commissioner'", loc)
+    elif len(keys) < 2:
+        yield ("running_costs_payer is only for a deal with more than one Commissioner; with one, the Commissioner "
+               "pays the running costs: remove it", loc)
+    elif payer not in keys:
+        yield f"the running costs payer {payer!r} is not a member with role 'commissioner'{_hint(payer, keys)}", loc
+
+
 @RULES.rule("ALLIANCE-MEMBER-KEYS-UNIQUE", "error", "Each member has its own key.")
 def keys_unique(ctx: RuleContext):
     counts = Counter(_member_keys(ctx))
@@ -75,6 +95,8 @@ def unknown_member(ctx: RuleContext):
         used.append((("alliance", "case_system_host"), alliance.case_system_host))
     if alliance.alliance_manager_host:
         used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
+    if alliance.patient_record_host:
+        used.append((("alliance", "patient_record_host"), alliance.patient_record_host))
     for loc, key in used:
         if key not in keys:
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc
@@ -733,6 +755,25 @@ def shared_system_controllers(ctx: RuleContext):
                "member hosts it: give alliance.case_system_host, so the draft can say that each member stays "
                "controller of what it enters and the host processes it for them under Article 28 terms",
                ("alliance", "case_system_host"))
+
+
+PATIENT_RECORD = re.compile(r"(?:electronic )?(?:patient|health|clinical) record(?: system)?|\bEPR\b", re.I)
+
+
+@RULES.rule("ALLIANCE-PATIENT-RECORD-ACCESS", "warning",
+            "Where the data-sharing security says members' staff use one member's patient record, the term sheet names "
+            "that member, so the draft sets the access terms.")
+def patient_record_access(ctx: RuleContext):
+    dp = getattr(ctx.sheet, "data_protection", None)
+    alliance = ctx.sheet.alliance
+    if dp is None or alliance.patient_record_host is not None or alliance.case_system_host is not None:
+        return
+    found = PATIENT_RECORD.search(dp.security or "")
+    if found:
+        yield (f"the data-sharing security says the members share data through a patient record ('{found.group(0)}'), "
+               "but the term sheet does not say whose: give alliance.patient_record_host (the member whose record it "
+               "is), so the draft sets the terms on which the other members' staff access it",
+               ("alliance", "patient_record_host"))
 
 
 @RULES.rule("ALLIANCE-FEE-PROFIT-CAP", "warning",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.formatting import pence
+from assembler.formatting import MONTHS, pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -349,6 +349,15 @@ class Alliance(Strict):
     running_costs: Literal["commissioner", "members_pro_rata", "pooled_budget"] = Field(
         "commissioner", description="Who pays the alliance's running costs (Alliance Manager, Independent Adviser, "
         "audits): 'commissioner', 'members_pro_rata' (the Providers in proportion to annual value) or 'pooled_budget'.")
+    section_75_agreement: Text | None = Field(
+        None, description="Where an NHS Commissioner pools money with a council that is the Lead Commissioner (England): "
+        "the date of the Commissioners' agreement under section 75 of the National Health Service Act 2006, with its "
+        "reference if it has one, in words that read on from 'dated', e.g. '1 March 2027 (reference MMBC/S75/2027/01)'. "
+        "Empty: the draft leaves a placeholder for it.")
+    running_costs_payer: MemberKey | None = Field(
+        None, description="Where running_costs is 'commissioner' and there is more than one Commissioner: the key of the "
+        "one Commissioner that pays the running costs alone, outside the pooled budget, e.g. 'council' where the council "
+        "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions.")
     running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
                                                "if agreed; empty: the ALT sets it in each Annual Plan.")
     alliance_manager_host: MemberKey | None = Field(
@@ -358,6 +367,12 @@ class Alliance(Strict):
         None, description="Where the members share one case management system or shared care record: the key of the "
         "member that hosts it. Each member stays controller of what it enters; the host processes it for them. Leave "
         "out where no system is shared.")
+    patient_record_host: MemberKey | None = legal_field(
+        None, description="Where named staff of the other members are given access to one member's own electronic "
+        "patient record (for example an NHS trust's), which that member controls: that member's key. The draft sets "
+        "the access terms (the host's written terms, the NHS Data Security and Protection Toolkit, the agreed purposes). "
+        "Leave out where no member's own record is opened to the others; use case_system_host for a system one member "
+        "hosts for all.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
@@ -614,6 +629,13 @@ class Alliance(Strict):
         return lead or (found[0] if found else None)
 
     @property
+    def running_costs_sole_payer(self) -> Member | None:
+        """The one Commissioner that pays the running costs alone, where several commission and the sheet names it."""
+        if self.running_costs != "commissioner" or not self.joint_commissioners or not self.running_costs_payer:
+            return None
+        return next((m for m in self.commissioners if m.key == self.running_costs_payer), None)
+
+    @property
     def commissioner_label(self) -> str:
         """How the worked example's table names the Commissioner's line."""
         if self.joint_commissioners:
@@ -750,6 +772,13 @@ class Alliance(Strict):
                     "Plan for that year (or, where that Annual Plan was not approved, as shown in the draft of it given to "
                     "the ALT)")
         if parts is None:
+            notified = self.indexation_notified
+            if notified is not None:
+                when = (f"by {notified['by']} before that Alliance Year starts" if notified["by"]
+                        else "before that Alliance Year starts")
+                return (f"for an Alliance Year, {words.strip().rstrip('.;')}; the notice must be given in writing to every "
+                        f"Alliance Member {when}, and if none is given by then, 0% applies until it is given and the "
+                        "notified percentage then applies from the start of that Alliance Year")
             return f"for an Alliance Year, {words.strip()}"
         if len(parts) == 1:
             return f"for an Alliance Year, {measure(parts[0])}"
@@ -757,6 +786,20 @@ class Alliance(Strict):
         fmt = lambda d: f"{d.normalize():f}%"
         return (f"for an Alliance Year, the sum of (a) {fmt(a['percent'])} of {measure(a)}; and (b) "
                 f"{fmt(b['percent'])} of {measure(b)}")
+
+    @property
+    def indexation_notified(self) -> dict | None:
+        """Where the indexation words name no published index but a percentage a Commissioner notifies (an NHS or
+        social care uplift "as notified by the Lead Commissioner by 31 March"): {"by": the date words given, or
+        None}. The definition then has no index fallback, and says when the notice is given and that 0% applies
+        until it is (r21 al-fresh finding 8). None otherwise."""
+        words = self.risk_reward.indexation or ""
+        if not words or any(re.search(pattern, words, re.I) for _, pattern in INDEX_NAMES):
+            return None
+        if not re.search(r"\bnotif(?:y|ies|ied|ication)\b", words, re.I):
+            return None
+        by = re.search(r"\bby (\d{1,2} (?:" + "|".join(MONTHS) + r"))\b", words, re.I)
+        return {"by": by.group(1) if by else None}
 
     @property
     def indexation_mixed(self) -> str | None:
@@ -827,6 +870,14 @@ class Alliance(Strict):
         if not self.joint_commissioners or not lead or lead.legal_form != "local_authority":
             return []
         return [m for m in self.commissioners if m is not lead and m.is_nhs_body]
+
+    @property
+    def section_75_pool(self) -> bool:
+        """The Pooled Budget is a pooled fund of a council and an NHS Commissioner, established by the Commissioners
+        under their section 75 agreement (S.I. 2000/617, reg. 7), not by the Alliance Members (r21 al-fresh 3).
+        The England-only check is the template's (document.wales)."""
+        pb = self.pooled_budget
+        return bool(self.nhs_and_council_pool and pb and len(pb.contributions) > 1)
 
     @property
     def running_costs_topped_up(self) -> bool:
@@ -1642,6 +1693,11 @@ class Alliance(Strict):
     def case_system(self) -> Member | None:
         """The member hosting the shared case system, if the term sheet names one that exists."""
         return next((m for m in self._members if m.key == self.case_system_host), None)
+
+    @property
+    def patient_record(self) -> Member | None:
+        """The member whose own electronic patient record the other members' staff may access (r21 al-fresh 4)."""
+        return next((m for m in self._members if m.key == self.patient_record_host), None) if self.patient_record_host else None
 
     @property
     def target_cost_reserved(self) -> bool:

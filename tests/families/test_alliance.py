@@ -1086,7 +1086,8 @@ def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward
     assert "one row for each Provider" not in rr  # r16 al-sample finding 20: narrative out of 13.1
     assert "each Commissioner gives its part in any approval only in writing" in rr
     assert "No Commissioner may approve a cost" in rr
-    assert "by the Lead Commissioner within 20 Business Days" in rr
+    # r21 al-fresh 1: the Lead Commissioner's urgent approval needs each other Commissioner's written agreement
+    assert "by the Lead Commissioner with the written agreement of each other Commissioner within 20 Business Days" in rr
     assert "The Commissioners bear (a) their own shares of Pain" in rr
     assert "The Commissioner that is party to that Provider's Service Contract must pay a positive Balancing Amount" in rr
     assert "The Commissioner bears" not in rr and "The Commissioner must pay" not in rr
@@ -1846,7 +1847,8 @@ def test_changing_the_target_cost_is_reserved_but_setting_it_by_the_formula_is_n
     assert "after the first is the total of the Providers' Annual Values for it" in rr
     assert "without a further decision" in rr and "by a decision of the ALT that is a Reserved Matter" not in rr
     note = " ".join(clause(doc, "alliance.decisions").note.split())
-    assert "alone of the members, a veto over the Annual Plan" in note and "no member has a yearly veto" in note
+    # r21 al-fresh 1: with two Commissioners, each has the veto (not the Lead Commissioner alone)
+    assert "gives each Commissioner a veto over the Annual Plan" in note and "no member has a yearly veto" in note
     source = EARLY_HELP.read_text().replace("Changing the Target Cost or the gain", "Setting the Target Cost or the gain")
     quiet = assemble(validate(load_text(source, EARLY_HELP.name), catalogue), catalogue, today=DRAFT_DATE).document
     qrr = " ".join(text_of(clause(quiet, "alliance.risk-reward")).split())

@@ -66,6 +66,20 @@ def _lead_is_not_a_commissioner(d):
     d["alliance"]["lead_commissioner"] = "trust"
 
 
+def _running_costs_payer_not_a_commissioner(d):
+    d["alliance"]["running_costs"] = "commissioner"
+    d["alliance"]["running_costs_payer"] = "trust"
+
+
+def _running_costs_payer_without_commissioner_route(d):
+    d["alliance"]["running_costs_payer"] = "county"  # the sample's running costs are members_pro_rata
+
+
+def _patient_record_without_host(d):
+    d["alliance"].pop("case_system_host", None)
+    d["data_protection"]["security"] = "Shared through the Trust's electronic patient record or NHS mail"
+
+
 def _duplicate_key(d):
     member(d, "access")["key"] = "shelter"
     d["alliance"]["former_contracts"] = [c for c in d["alliance"]["former_contracts"] if c["member"] != "access"]
@@ -361,6 +375,9 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-ONE-COMMISSIONER", BIG, _no_commissioner),
     ("ALLIANCE-LEAD-COMMISSIONER", BIG, _two_commissioners_no_lead),
     ("ALLIANCE-LEAD-COMMISSIONER", JOINT, _lead_is_not_a_commissioner),
+    ("ALLIANCE-RUNNING-COSTS-PAYER", JOINT, _running_costs_payer_not_a_commissioner),
+    ("ALLIANCE-RUNNING-COSTS-PAYER", JOINT, _running_costs_payer_without_commissioner_route),
+    ("ALLIANCE-PATIENT-RECORD-ACCESS", JOINT, _patient_record_without_host),
     ("ALLIANCE-MEMBER-KEYS-UNIQUE", BIG, _duplicate_key),
     ("ALLIANCE-UNKNOWN-MEMBER", SMALL, _unknown_share_member),
     ("ALLIANCE-SHARES-BASIS", SMALL, _agreed_without_shares),

@@ -1,0 +1,196 @@
+"""r21 alliance review (lane al17), al-fresh findings (Mossgate: a council and an ICB as joint Commissioners with a
+pooled fund): no Commissioner's money is committed without its agreement."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.test_alliance import ALLIANCE, build, clause, table_rows, text_of
+
+MOSSGATE = Path(__file__).parent / "fixtures" / "alliance-mossgate-r21.yaml"
+
+
+@pytest.fixture(scope="module")
+def mossgate_built(catalogue):
+    return build(MOSSGATE, catalogue)
+
+
+@pytest.fixture(scope="module")
+def mossgate(mossgate_built):
+    return mossgate_built.document
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_each_commissioner_votes_for_budget_and_overspend_decisions(mossgate):
+    """al-fresh 1 (firing): with two Commissioners each funding the pool, the budget veto and an overspend approval
+    need each Commissioner, and an urgent approval by the Lead Commissioner needs the other's written agreement."""
+    decisions = _flat(text_of(clause(mossgate, "alliance.decisions")))
+    assert "is made only if each Commissioner is among those voting for it." in decisions
+    assert "only if the Lead Commissioner is among those voting" not in decisions
+    rr = _flat(text_of(clause(mossgate, "alliance.risk-reward")))
+    assert "with each Commissioner among those voting for it, the Provider concerned not voting" in rr
+    assert "by the Lead Commissioner with the written agreement of each other Commissioner within 20 Business Days" in rr
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_single_commissioner_keeps_its_own_vote(path, catalogue):
+    """al-fresh 1 (quiet): with one Commissioner, nothing changes; with several, the rule applies to every sheet."""
+    built = build(path, catalogue)
+    rr = _flat(text_of(clause(built.document, "alliance.risk-reward")))
+    if "Lead Commissioner" in rr:
+        assert "with each Commissioner among those voting for it" in rr
+    else:
+        assert "written agreement of each other Commissioner" not in rr
+        assert "each Commissioner among those voting" not in rr
+
+
+def test_one_commissioner_pays_the_running_costs_where_the_sheet_says_so(mossgate):
+    """al-fresh 2 (firing): the sheet says the Council funds the running costs outside the pool, so clause 16.1
+    puts them on the Council alone, within the £78,000 budget, and clause 12.11 splits nothing between the
+    Commissioners."""
+    ops = _flat(text_of(clause(mossgate, "alliance.operations")))
+    assert "are paid by the Council alone, outside the Pooled Budget, within a budget of £78,000" in ops
+    assert "unless the Council agrees a higher amount in writing" in ops
+    assert "between them as clause" not in ops
+    planning = _flat(text_of(clause(mossgate, "alliance.service-planning")))
+    assert "of the running costs under" not in planning
+    assert "or a running cost," not in planning
+    note = _flat(clause(mossgate, "alliance.operations").note or "")
+    assert "paid by the Council alone, outside the pooled budget" in note
+
+
+def test_shared_running_costs_stay_split_without_a_payer(catalogue):
+    """al-fresh 2 (quiet): with no running_costs_payer, two Commissioners still share the running costs."""
+    import tempfile
+    text = MOSSGATE.read_text().replace("  running_costs_payer: council\n", "")
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as fh:
+        fh.write(text)
+    built = build(Path(fh.name), catalogue)
+    ops = _flat(text_of(clause(built.document, "alliance.operations")))
+    assert "are paid by the Commissioners, between them as clause" in ops
+
+
+def test_section_75_pool_is_the_commissioners(mossgate):
+    """al-fresh 3 (firing): a council and an ICB pool money, so the Pooled Budget is the fund the Commissioners
+    establish under the Section 75 Agreement (defined, with the sheet's date), the clause yields to it, and only
+    the Commissioners can return unspent money."""
+    recitals = _flat(text_of(clause(mossgate, "alliance.recitals")))
+    assert ("under section 75 of the National Health Service Act 2006 dated 1 March 2027 (reference MMBC/S75/2027/01) "
+            "(the Section 75 Agreement)") in recitals
+    planning = _flat(text_of(clause(mossgate, "alliance.service-planning")))
+    assert "The Pooled Budget is the pooled fund established by the Commissioners under the Section 75 Agreement." in planning
+    assert "The Alliance Members establish the Pooled Budget" not in planning
+    assert "apply subject to the Section 75 Agreement, which prevails over them as between the Commissioners" in planning
+    assert "unless the Commissioners agree to return it to themselves" in planning
+    assert "a decision of the ALT that is consistent with the Section 75 Agreement" in planning
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_pool_without_section_75_is_unchanged(path, catalogue):
+    """al-fresh 3 (quiet): where no NHS body pools with a council lead, the Alliance Members establish the pool."""
+    built = build(path, catalogue)
+    planning = _flat(text_of(clause(built.document, "alliance.service-planning")))
+    recitals = _flat(text_of(clause(built.document, "alliance.recitals")))
+    if "section 75 of the National Health Service Act 2006 dated" not in recitals:
+        assert "Section 75 Agreement" not in planning
+
+
+def test_two_commissioners_are_named_clause_by_clause(mossgate):
+    """al-fresh 6 and 7 (firing): no loose "the Commissioner" where it matters in a two-Commissioner deal; the ICB
+    holds no Service Contract, so clause 26.5 sends its leaving to clause 26.6 and the Exit Plan's appointments are
+    made by the contract holder with the funder's agreement."""
+    decisions = _flat(text_of(clause(mossgate, "alliance.decisions")))
+    assert "Where the Lead Commissioner (after consulting each other Commissioner where time allows) reasonably believes" in decisions
+    assert "the Outcomes within the Pooled Budget." in decisions
+    ops = _flat(text_of(clause(mossgate, "alliance.operations")))
+    assert "must tell each Commissioner promptly" in ops
+    assert "prior written consent of the Commissioner party to its Service Contract" in ops
+    term = _flat(text_of(clause(mossgate, "alliance.term-termination")))
+    assert "the Lead Commissioner, with the written agreement of each other Commissioner, may also remove it" in term
+    leaving = _flat(text_of(clause(mossgate, "alliance.leaving")))
+    assert "If another Commissioner gives notice to leave, this Agreement continues and clause" in leaving
+    assert "pass to another Commissioner" not in leaving
+    exit_plan = _flat(text_of(clause(mossgate, "alliance.schedule-exit")))
+    assert ("the Commissioner party to the Service Contract for that part of the service appoints the provider, with the "
+            "written agreement of each other Commissioner whose contribution to the Pooled Budget funds it") in exit_plan
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_single_commissioner_wording_unchanged(path, catalogue):
+    """al-fresh 6 (quiet): with one Commissioner the clauses still say "the Commissioner"."""
+    built = build(path, catalogue)
+    ops = _flat(text_of(clause(built.document, "alliance.operations")))
+    if "Lead Commissioner" not in _flat(text_of(clause(built.document, "alliance.decisions"))):
+        assert "must tell the Commissioner promptly" in ops
+
+
+def test_notified_uplift_has_no_index_fallback_and_a_default(mossgate_built):
+    """al-fresh 8 (firing): the uplift is a percentage the Lead Commissioner notifies, not a published index: no
+    index fallback words, the notice date, and 0% until notified."""
+    text = _flat(" ".join(text_of(c) for c in mossgate_built.document.all_clauses()))
+    assert "as notified by the Lead Commissioner by 31 March; the notice must be given in writing to every Alliance Member by 31 March before that Alliance Year starts, and if none is given by then, 0% applies until it is given" in text
+    assert "the nearest equivalent index applies" not in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_published_index_keeps_its_fallback(path, catalogue):
+    """al-fresh 8 (quiet): a sheet that names a published index keeps the first-published and rebasing words."""
+    built = build(path, catalogue)
+    text = _flat(" ".join(text_of(c) for c in built.document.all_clauses()))
+    if "Indexation Increase means" in text and "notified" not in text.split("Indexation Increase means")[1][:300]:
+        assert "the nearest equivalent index applies" in text
+
+
+def test_patient_record_access_terms(mossgate):
+    """al-fresh 4 (firing): the sheet's security says members' staff use the Trust's electronic patient record, so
+    clause 18 sets the access terms: the Trust's written terms, the DSPT and the Purposes."""
+    info = _flat(text_of(clause(mossgate, "alliance.information-sharing")))
+    assert ("The Trust must give named Personnel of each other Alliance Member that needs it for the Services access to "
+            "the Trust's electronic patient record on the Trust's written access terms.") in info
+    assert 'NHS Data Security and Protection Toolkit to the "Standards Met" level' in info
+    assert "use the access only for the Purposes set out in" in info
+    note = _flat(clause(mossgate, "alliance.information-sharing").note or "")
+    assert "Article 26" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_patient_record_terms_without_a_host(path, catalogue):
+    """al-fresh 4 (quiet): no patient_record_host, no access terms."""
+    built = build(path, catalogue)
+    info = _flat(text_of(clause(built.document, "alliance.information-sharing")))
+    assert "electronic patient record on" not in info
+
+
+def test_health_records_follow_the_records_management_code(mossgate):
+    """al-fresh 5 (firing): mental health services, so the 8-year deletion yields to the Records Management Code's
+    period for health records, and the deletion duty excepts the Code."""
+    sched = clause(mossgate, "common.schedule-data-sharing")
+    text = _flat(" ".join([text_of(sched)] + [" ".join(row) for row in table_rows(sched)]))
+    assert ("but health records are kept for at least the period the Records Management Code of Practice for Health and "
+            "Social Care sets for them (for mental health records, 20 years after treatment ends or 10 years after the "
+            "person's death)") in text
+    assert "unless Law, the Records Management Code of Practice for Health and Social Care or a record-keeping provision" in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_records_code_only_for_health_services(path, catalogue):
+    """al-fresh 5 (quiet): an alliance without health services keeps the sheet's retention alone."""
+    built = build(path, catalogue)
+    found = [c for c in built.document.all_clauses() if c.id == "common.schedule-data-sharing"]
+    if not found:
+        return
+    text = _flat(text_of(found[0]))
+    if "Records Management Code" in text:
+        assert "health" in path.read_text().lower()
+
+
+def test_risk_reward_note_puts_uncapped_pain_on_the_commissioners(mossgate):
+    """al-fresh 13 (clause 13 note): with two Commissioners, the note says the Commissioners (not the Council) bear
+    all Pain above the caps."""
+    note = _flat(clause(mossgate, "alliance.risk-reward").note or "")
+    assert "The Commissioners bear their own shares and all Pain above the Providers' Pain Caps without limit" in note
+    assert "The Council bears its own share" not in note
