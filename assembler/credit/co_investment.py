@@ -1068,7 +1068,8 @@ def income_received(sheet, begin: dt.date, day: dt.date) -> Decimal:
 def capped_shares(sheet) -> list[tuple]:
     """Each capped share of what remains on the business plan run through the Schedule 3 order: (investment, the
     total paid over the term, the most it could have been paid, the start of the first Partnership Year in which it
-    is not paid in full or None), the figures the waterfall and returns notes give."""
+    is not paid in full or None, and where it is not, the alternative order's figures from _share_first), the
+    figures the waterfall and returns notes give."""
     from assembler.credit.cashflow import model
 
     if not sheet.income.given:
@@ -1081,8 +1082,20 @@ def capped_shares(sheet) -> list[tuple]:
         cap = sum((r.shares[i.investor][1] for r in rows if i.investor in r.shares), ZERO) if not i.cumulative else \
             pence(i.amount * i.return_rate / 100 * sum(1 for r in rows if i.investor in r.shares))
         short = next((r.start for r in rows if i.investor in r.shares and r.shares[i.investor][0] < r.shares[i.investor][1]), None)
-        out.append((i, paid, cap, short))
+        out.append((i, paid, cap, short, _share_first(sheet, i) if short else None))
     return out
+
+
+def _share_first(sheet, i) -> dict:
+    """The alternative order for the note to put to the Parties: the capped share of `i` paid before the Capital
+    Repayment Reserve. What it would then be paid over the term, and what the reserve would be short of the capital
+    due in one sum at each Maturity Date (in total)."""
+    from assembler.credit.cashflow import Case, model
+
+    rows = model(sheet, Case(), True)
+    paid = sum((r.shares[i.investor][0] for r in rows if i.investor in r.shares), ZERO)
+    short = sum((v for r in rows for v in r.short.values()), ZERO)
+    return {"paid": paid, "reserve_short": short}
 
 
 def surplus_from(sheet) -> tuple | None:

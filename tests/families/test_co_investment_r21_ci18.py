@@ -1,0 +1,61 @@
+"""r21 ci-sample review (Trentborough): findings the ci18 lane fixed, each with a firing case on the sample and a
+quiet case on a sheet without the fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.model import Table, iter_paragraphs, plain_text
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE
+
+SAMPLE = Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-homes-partnership.yaml"
+TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+def draft(catalogue, text: str = TEXT):
+    return assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+
+
+@pytest.fixture(scope="module")
+def doc(catalogue):
+    return draft(catalogue)
+
+
+def clause_text(doc, clause_id: str) -> str:
+    c = next(c for c in doc.all_clauses() if c.id == clause_id)
+    cells = [plain_text(cell) for b in c.blocks if isinstance(b, Table) for row in [b.header, *b.rows] for cell in row]
+    return "\n".join([*(p.text for p in iter_paragraphs(c.blocks)), *cells])
+
+
+def note(doc, clause_id: str) -> str:
+    return next(c for c in doc.all_clauses() if c.id == clause_id).note or ""
+
+
+def test_capped_share_order_is_put_to_the_parties_with_both_orders_figures(doc):
+    """Findings 1, 2: the Schedule 3 note gives the effect of putting the Foundation's capped share after the Capital
+    Repayment Reserve and the alternative (share first) with its figures; the clause 11 note walks the same order."""
+    n = " ".join(note(doc, "co-investment.schedule-waterfall").split())
+    assert "that order is the draft's choice, not an agreed term" in n
+    assert "the Foundation is paid £59,205.48 over the term against up to £99,178.08" in n
+    assert "(a) paying the share before the yearly payment into the reserve: the Foundation is then paid £99,178.08" in n
+    assert "the reserve is £51,066.94 short of the £500,000 due on 31 May 2037" in n
+    assert "(b) keeping this order, with the written acknowledgement of the Foundation" in n
+    r = " ".join(note(doc, "co-investment.returns-surplus").split())
+    assert "£163,752.29" not in r
+    assert ("(a) the fixed returns and instalments, £153,752.29; (b) the yearly payment into the Capital Repayment "
+            "Reserve, £11,982.50") in r
+    assert "(c) the share of what remains to the Foundation, £10,000; and the balance of £30,049.14" in r
+    assert "so that £42,031.64 goes into that reserve in that year" in r
+
+
+def test_no_capped_share_no_order_note(catalogue):
+    """Quiet: a Foundation with a target return has no capped share, so no note on its order."""
+    d = draft(catalogue, TEXT.replace("return_basis: capped_surplus_share", "return_basis: target"))
+    n = note(d, "co-investment.schedule-waterfall")
+    assert "draft's choice, not an agreed term" not in n
+    assert "share of what remains to" not in note(d, "co-investment.returns-surplus")
