@@ -59,3 +59,24 @@ def test_no_capped_share_no_order_note(catalogue):
     n = note(d, "co-investment.schedule-waterfall")
     assert "draft's choice, not an agreed term" not in n
     assert "share of what remains to" not in note(d, "co-investment.returns-surplus")
+
+
+def test_buying_deadline_on_the_letting_date_is_bracketed(doc):
+    """Finding 3: homes may be bought up to 31 May 2030 and must be let by that day: clause 6 brackets an earlier
+    buying deadline (six months before) against the agreed one, and the letting date against letting within six
+    months after buying; the works clause and Schedule 4 follow, and the note says which brackets go together."""
+    acq = clause_text(doc, "co-investment.acquisition")
+    assert "by [30 November 2029] [31 May 2030]" in acq
+    assert "let it within six months after buying it [and in any case by 31 May 2030]" in acq
+    assert "within six months after buying it [and in any case in time for it to be let by 31 May 2030]" in \
+        clause_text(doc, "co-investment.works")
+    assert "homes in total by [30 November 2029] [31 May 2030]" in clause_text(doc, "co-investment.schedule-criteria")
+    assert "either an earlier buying deadline of 30 November 2029" in " ".join(note(doc, "co-investment.works").split())
+
+
+def test_letting_date_after_the_buying_deadline_is_not_bracketed(catalogue):
+    """Quiet: with a letting date six months after the buying deadline, no brackets."""
+    d = draft(catalogue, TEXT.replace("  deadline: 2030-05-31\n", "  deadline: 2030-05-31\n  let_by: 2030-11-30\n", 1))
+    acq = clause_text(d, "co-investment.acquisition")
+    assert "by 31 May 2030, and to have carried out the works" in acq and "[" not in acq.split("Criteria")[1][:60]
+    assert "let it by 30 November 2030" in acq
