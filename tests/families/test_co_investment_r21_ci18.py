@@ -80,3 +80,17 @@ def test_letting_date_after_the_buying_deadline_is_not_bracketed(catalogue):
     acq = clause_text(d, "co-investment.acquisition")
     assert "by 31 May 2030, and to have carried out the works" in acq and "[" not in acq.split("Criteria")[1][:60]
     assert "let it by 30 November 2030" in acq
+
+
+def test_operating_costs_are_all_costs_with_an_overspend_cap(doc):
+    """Finding 4: Operating Costs are every cost properly incurred (not only those within the budget), so an
+    overspend is deducted in the cover test and has its step; the governance clause caps it, bracketed."""
+    defs = "\n".join(clause_text(doc, c.id) for c in doc.all_clauses() if "definition" in c.id or "interpretation" in c.id)
+    assert "Operating Costs means the costs properly incurred in managing" in defs
+    assert "within the budget the Partnership Board approves" not in defs
+    assert ("must not incur Operating Costs in a Partnership Year of more than [105]% of the budget the Partnership "
+            "Board has approved for that year without the approval of the Partnership Board") in \
+        clause_text(doc, "co-investment.governance")
+    assert "As incurred (above [105]% of the approved budget, only with the approval of the Partnership Board" in \
+        clause_text(doc, "co-investment.schedule-waterfall")
+    assert "a figure this draft assumes: confirm it with the Investors" in note(doc, "co-investment.returns-surplus")
