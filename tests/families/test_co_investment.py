@@ -1198,7 +1198,8 @@ def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_include
     clause did not; and SDLT at the higher rates was outside the all-in cost cap with only £42k of headroom."""
     doc = drafts["affordable-homes-partnership"].document
     acq = clause(doc, "co-investment.acquisition")
-    assert ("and let it by 31 May 2030, so far as the cash Contributions available under this Agreement allow. The Charity is not "
+    assert ("and let it within six months after buying it [and in any case by 31 May 2030], so far as the cash Contributions "
+            "available under this Agreement allow. The Charity is not "
             "obliged to use its other resources to buy homes.") in text_of(acq)
     assert "leave £5,242,356.16 against 52 homes at the all-in cap of £100,000 (£5,200,000): £42,356.16 of headroom" in acq.note
     assert "including fees and any stamp duty land tax, does not exceed £100,000" in text_of(clause(doc, "co-investment.works"))
@@ -1676,9 +1677,10 @@ def test_the_surplus_note_says_when_the_business_plan_first_leaves_a_surplus(cat
     note = clause(doc, "co-investment.returns-surplus").note
     assert ("no Partnership Surplus arises before the Partnership Year starting 1 June 2037 (about £51,163.77 in that "
             "year).") in note
+    # r21 ci-sample 2: the figures follow the Schedule 3 order (the capped share after the reserve payment).
     assert ("In the Partnership Year starting 1 June 2030, with every home let, Gross Income of £321,504.27 less "
-            "Operating Costs (£90,000), the Repairs Reserve (£25,720.34) and the Investors' returns and instalments "
-            "(£163,752.29) leaves £42,031.64, all of which goes into the Capital Repayment Reserve.") in note
+            "Operating Costs (£90,000) and the Repairs Reserve (£25,720.34) leaves £205,783.93, applied in the "
+            "Schedule 3 order") in " ".join(note.split())
     assert "8% of the whole Gross Income (not of the Partnership Surplus)" in str(
         tables(clause(doc, "co-investment.schedule-waterfall")))
     text = SAMPLES_TEXT["affordable-homes-partnership"]

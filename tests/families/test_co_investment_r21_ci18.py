@@ -94,3 +94,25 @@ def test_operating_costs_are_all_costs_with_an_overspend_cap(doc):
     assert "As incurred (above [105]% of the approved budget, only with the approval of the Partnership Board" in \
         clause_text(doc, "co-investment.schedule-waterfall")
     assert "a figure this draft assumes: confirm it with the Investors" in note(doc, "co-investment.returns-surplus")
+
+
+def test_charges_and_option_over_each_transferred_property_on_its_transfer_date(doc):
+    """Findings 8, 9: clause 8 lets a property be transferred after the Completion Date, so the Investor Charges and
+    the Authority Option attach to each Transferred Property on its Transfer Date; registration is in one
+    application in the order of clause 10 and Schedule 7 (transfer, charges, then the restriction)."""
+    sec = clause_text(doc, "co-investment.security")
+    assert "an Investor Charge over each Transferred Property on its Transfer Date, whether or not" in sec
+    assert "held on the Completion Date" not in sec
+    assert "the Authority Option over each Transferred Property on its Transfer Date" in \
+        clause_text(doc, "co-investment.end-of-term")
+    assert "signed on the first Transfer Date" in clause_text(doc, "co-investment.schedule-agreed-forms")
+    assert ("in one application and in this order, to register the Transfer of each Transferred Property, each "
+            "Investor Charge over it and then the Authority Restriction") in clause_text(doc, "co-investment.asset-transfer")
+
+
+def test_no_transferred_property_keeps_the_completion_date(catalogue):
+    """Quiet: a sheet whose Council contributes only cash has no Transfer Date: the charge and option wording for
+    properties held at completion is unchanged."""
+    text = (Path(__file__).parents[2] / "samples" / "co-investment" / "community-asset-lease.yaml").read_text(encoding="utf-8")
+    d = draft(catalogue, text)
+    assert "on its Transfer Date, whether or not" not in "\n".join(clause_text(d, c.id) for c in d.all_clauses())
