@@ -95,8 +95,8 @@ def test_housing_partnership_draft(drafts):
 def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price",
-                        "Per home"]  # the paragraph above says it is the Attributable Contribution of each home
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price paid",
+                        "Attributable Contribution per home"]  # r21 ci-sample 17  # the paragraph above says it is the Attributable Contribution of each home
     rows = table[1:-1]
     assert len(rows) == 8
     assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2-bed)"]
@@ -141,8 +141,9 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     # r16 ci-sample 1: the Foundation's capital, due in one sum, is built up year by year before its own capped
     # share of what remains and before any surplus, and surplus is swept into the reserve until it holds the capital.
     assert steps[3][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
-    assert table[4][2].startswith("£55,555.56 for each year from its last drawdown (1 July 2027) until its Maturity Date "
-                                  "(£500,000 over nine years), the first payment due on 1 July 2028")
+    assert table[4][2].startswith("£55,555.56 for each year from its drawdown (1 July 2027) until its Maturity Date "
+                                  "(£500,000 over nine years: £55,555.56 for each of the first eight years and £55,555.52 in "
+                                  "the last), the first payment due on 1 July 2028")  # r21 ci-sample 11: no 4p over
     assert table[4][2].endswith("paid before any share of what remains")
     assert steps[4][1].startswith("Share of what remains to the Foundation")
     assert table[6][2] == "The balance, after any further payment into the Capital Repayment Reserve set out below"

@@ -116,3 +116,16 @@ def test_no_transferred_property_keeps_the_completion_date(catalogue):
     text = (Path(__file__).parents[2] / "samples" / "co-investment" / "community-asset-lease.yaml").read_text(encoding="utf-8")
     d = draft(catalogue, text)
     assert "on its Transfer Date, whether or not" not in "\n".join(clause_text(d, c.id) for c in d.all_clauses())
+
+
+def test_reserve_rounding_schedule_1_heading_and_recital_occupation(doc, catalogue):
+    """Findings 11, 17, 18: the nine reserve payments add up to £500,000 exactly; the Schedule 1 columns say what
+    they hold; the recital's unrestricted values are, like Schedule 1, subject to the occupied home's occupation."""
+    wf = clause_text(doc, "co-investment.schedule-waterfall")
+    assert "£55,555.56 for each of the first eight years and £55,555.52 in the last" in wf
+    assert "from its drawdown (1 July 2027)" in wf
+    assert "Price paid\nAttributable Contribution per home" in clause_text(doc, "co-investment.schedule-properties")
+    assert "(subject only to the existing occupation of 2 O'Brien Court, Trentborough TB21 1TT)" in \
+        clause_text(doc, "co-investment.recitals")
+    quiet = draft(catalogue, TEXT.replace("maturity: 2037-05-31", "maturity: 2035-06-30"))
+    assert "in the last" not in clause_text(quiet, "co-investment.schedule-waterfall").split("Capital Repayment Reserve towards")[1][:300]
