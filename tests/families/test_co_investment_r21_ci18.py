@@ -129,3 +129,12 @@ def test_reserve_rounding_schedule_1_heading_and_recital_occupation(doc, catalog
         clause_text(doc, "co-investment.recitals")
     quiet = draft(catalogue, TEXT.replace("maturity: 2037-05-31", "maturity: 2035-06-30"))
     assert "in the last" not in clause_text(quiet, "co-investment.schedule-waterfall").split("Capital Repayment Reserve towards")[1][:300]
+
+
+def test_general_authority_request_is_stated_once(doc):
+    """Finding 15: the request for the Commission's general authority is the obligation in clause 3 only; the
+    Completion Condition and the end-of-term clause refer to it rather than repeating it."""
+    everything = "\n".join(clause_text(doc, c.id) for c in doc.all_clauses())
+    assert everything.count("authorise generally") == 1
+    assert "Where the order applied for under clause 3.3 does not extend to a home bought later" in \
+        clause_text(doc, "co-investment.end-of-term")
