@@ -138,3 +138,15 @@ def test_general_authority_request_is_stated_once(doc):
     assert everything.count("authorise generally") == 1
     assert "Where the order applied for under clause 3.3 does not extend to a home bought later" in \
         clause_text(doc, "co-investment.end-of-term")
+
+
+def test_force_majeure_exit_and_step_in_notice_are_cited_by_number(doc):
+    """Finding 10: 'this paragraph' in the step-in and force majeure exit paragraphs, and the force majeure clause's
+    'the one in clause 27', cite the paragraph itself."""
+    everything = "\n".join(clause_text(doc, c.id) for c in doc.all_clauses())
+    assert "this paragraph gives the only right" not in everything and "the notice under this paragraph" not in everything
+    liab = next(c for c in doc.all_clauses() if c.id == "co-investment.liability")
+    assert f"clause {liab.number}.4 gives the only right to leave or end this Agreement" in everything
+    assert f"is the one in clause {liab.number}.4" in everything
+    dt = next(c for c in doc.all_clauses() if c.id == "co-investment.default-termination")
+    assert f"the notice under clause {dt.number}.2 and the period before enforcement" in everything
