@@ -150,3 +150,12 @@ def test_force_majeure_exit_and_step_in_notice_are_cited_by_number(doc):
     assert f"is the one in clause {liab.number}.4" in everything
     dt = next(c for c in doc.all_clauses() if c.id == "co-investment.default-termination")
     assert f"the notice under clause {dt.number}.2 and the period before enforcement" in everything
+
+
+def test_debt_service_retention_note_puts_it_as_a_term_with_a_cap_option(doc):
+    """Finding 5: the retention is put to the Charity as a term, with the Fund's payment dates as the cleaner fix and
+    a cap on the top-up if it stays."""
+    n = " ".join(note(doc, "co-investment.schedule-waterfall").split())
+    assert "put it to the Charity as a term" in n
+    assert "and delete the paragraph on the retention" in n
+    assert "cap the Charity's top-up from its own resources at an agreed total" in n
