@@ -245,8 +245,10 @@ def _rate(sheet, investor: str) -> Decimal:
 
 
 @per_sheet
-def model(sheet, case: Case = Case()) -> list[ModelYear]:
-    """The waterfall over the term, a row for each Partnership Year (from the start of the term)."""
+def model(sheet, case: Case = Case(), share_first: bool = False) -> list[ModelYear]:
+    """The waterfall over the term, a row for each Partnership Year (from the start of the term). `share_first` runs
+    the alternative order the waterfall note offers: capped shares of what remains before the Capital Repayment
+    Reserve (Schedule 3 puts them after it)."""
     from assembler.termsheet.co_investment import add_years
 
     term, inc = sheet.partnership.term, sheet.income
@@ -294,6 +296,24 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
             junior += paid
             carried[inv.investor] = owed - paid if inv.cumulative else ZERO
         left -= junior
+        shares, share_paid = ZERO, {}
+
+        def pay_shares(left):
+            paid_all = ZERO
+            for inv in [i for i in juniors if i.return_basis != "target"]:
+                s = services[inv.investor]
+                drawn = sum((d.amount * min(Decimal(max((min(end, s.maturity) - max(d.date, begin)).days, 0)) / 365, 1)
+                             for d in _drawdowns(sheet, case) if d.contributor == inv.investor), ZERO)
+                owed = pence(drawn * inv.return_rate / 100) + carried[inv.investor]
+                paid = ZERO if in_arrears else max(min(owed, left - paid_all), ZERO)
+                paid_all += paid
+                share_paid[inv.investor] = (paid, owed)
+                carried[inv.investor] = owed - paid if inv.cumulative else ZERO
+            return paid_all
+
+        if share_first:
+            shares = pay_shares(left)
+            left -= shares
         room = left  # what the Capital Repayment Reserve can draw on this year
         reserve_due = reserve_paid = repaid = refinanced = ZERO
         shorts = {}
@@ -319,18 +339,10 @@ def model(sheet, case: Case = Case()) -> list[ModelYear]:
                     refi.append((add_years(s.maturity, 1) - dt.timedelta(days=1),
                                  yearly_instalment(short, inc.refinancing_rate, inc.refinancing_years)))
         left -= reserve_paid
-        shares, share_paid = ZERO, {}
-        for inv in [i for i in juniors if i.return_basis != "target"]:
-            s = services[inv.investor]
-            drawn = sum((d.amount * min(Decimal(max((min(end, s.maturity) - max(d.date, begin)).days, 0)) / 365, 1)
-                         for d in _drawdowns(sheet, case) if d.contributor == inv.investor), ZERO)
-            owed = pence(drawn * inv.return_rate / 100) + carried[inv.investor]
-            paid = ZERO if in_arrears else max(min(owed, left - shares), ZERO)
-            shares += paid
-            share_paid[inv.investor] = (paid, owed)
-            carried[inv.investor] = owed - paid if inv.cumulative else ZERO
+        if not share_first:
+            shares = pay_shares(left)
+            left -= shares
         junior += shares
-        left -= shares
         for inv in bullets:  # Schedule 3: Partnership Surplus goes first to the reserve, in advance of later payments
             if in_arrears or left <= 0 or end > services[inv.investor].maturity:
                 continue

@@ -480,6 +480,18 @@ def let_by(sheet) -> dt.date | None:
     return add_months(a.deadline, 6) if a.deadline else None
 
 
+def early_buy_by(sheet) -> dt.date | None:
+    """Where the letting long-stop falls on or before the acquisition deadline (a home bought late cannot then be
+    refurbished and let in time), the buying deadline that leaves the six months the works clause gives: the draft
+    brackets it against the agreed deadline until the Parties choose. None where the dates leave that time."""
+    from assembler.credit.cashflow import add_months
+
+    a, last = sheet.acquisition, let_by(sheet)
+    if not (a.homes_to_acquire and a.deadline and last) or last > a.deadline:
+        return None
+    return add_months(last, -6)
+
+
 _LET_BY_TARGET = re.compile(r"\blet\b[^.;]{0,80}?\bby (\d{1,2} [A-Z][a-z]+ \d{4})")
 _BY_DATE = re.compile(r"\bby (\d{1,2} [A-Z][a-z]+ \d{4})")
 
@@ -830,6 +842,7 @@ class CreditView:
     works_deadline: dt.date | None = None
     let_by: dt.date | None = None
     outcome_let_by: dt.date | None = None
+    early_buy_by: dt.date | None = None  # see early_buy_by(): the bracketed earlier buying deadline
     ltv_conditions: list = field(default_factory=list)
     mix: MixSensitivity | None = None
     bought_rent: Decimal | None = None  # weekly rent assumed for each bought home
@@ -1068,7 +1081,8 @@ def income_received(sheet, begin: dt.date, day: dt.date) -> Decimal:
 def capped_shares(sheet) -> list[tuple]:
     """Each capped share of what remains on the business plan run through the Schedule 3 order: (investment, the
     total paid over the term, the most it could have been paid, the start of the first Partnership Year in which it
-    is not paid in full or None), the figures the waterfall and returns notes give."""
+    is not paid in full or None, and where it is not, the alternative order's figures from _share_first), the
+    figures the waterfall and returns notes give."""
     from assembler.credit.cashflow import model
 
     if not sheet.income.given:
@@ -1081,8 +1095,20 @@ def capped_shares(sheet) -> list[tuple]:
         cap = sum((r.shares[i.investor][1] for r in rows if i.investor in r.shares), ZERO) if not i.cumulative else \
             pence(i.amount * i.return_rate / 100 * sum(1 for r in rows if i.investor in r.shares))
         short = next((r.start for r in rows if i.investor in r.shares and r.shares[i.investor][0] < r.shares[i.investor][1]), None)
-        out.append((i, paid, cap, short))
+        out.append((i, paid, cap, short, _share_first(sheet, i) if short else None))
     return out
+
+
+def _share_first(sheet, i) -> dict:
+    """The alternative order for the note to put to the Parties: the capped share of `i` paid before the Capital
+    Repayment Reserve. What it would then be paid over the term, and what the reserve would be short of the capital
+    due in one sum at each Maturity Date (in total)."""
+    from assembler.credit.cashflow import Case, model
+
+    rows = model(sheet, Case(), True)
+    paid = sum((r.shares[i.investor][0] for r in rows if i.investor in r.shares), ZERO)
+    short = sum((v for r in rows for v in r.short.values()), ZERO)
+    return {"paid": paid, "reserve_short": short}
 
 
 def surplus_from(sheet) -> tuple | None:
@@ -1139,6 +1165,7 @@ def credit_view(sheet) -> CreditView:
         pre_income=pre_income_return(sheet), years=years,
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
         test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), outcome_let_by=outcome_let_by(sheet),
+        early_buy_by=early_buy_by(sheet),
         ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
         bought_rent=bought_rent(sheet), flat_cover=flat_cover(sheet, bought, service) if given else None,
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),

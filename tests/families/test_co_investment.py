@@ -95,8 +95,8 @@ def test_housing_partnership_draft(drafts):
 def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price",
-                        "Per home"]  # the paragraph above says it is the Attributable Contribution of each home
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price paid",
+                        "Attributable Contribution per home"]  # r21 ci-sample 17  # the paragraph above says it is the Attributable Contribution of each home
     rows = table[1:-1]
     assert len(rows) == 8
     assert rows[7][1:6] == ["2 O'Brien Court, Trentborough TB21 1TT", "LL209310", "Freehold", "General purposes", "1 (2-bed)"]
@@ -141,8 +141,9 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     # r16 ci-sample 1: the Foundation's capital, due in one sum, is built up year by year before its own capped
     # share of what remains and before any surplus, and surplus is swept into the reserve until it holds the capital.
     assert steps[3][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
-    assert table[4][2].startswith("£55,555.56 for each year from its last drawdown (1 July 2027) until its Maturity Date "
-                                  "(£500,000 over nine years), the first payment due on 1 July 2028")
+    assert table[4][2].startswith("£55,555.56 for each year from its drawdown (1 July 2027) until its Maturity Date "
+                                  "(£500,000 over nine years: £55,555.56 for each of the first eight years and £55,555.52 in "
+                                  "the last), the first payment due on 1 July 2028")  # r21 ci-sample 11: no 4p over
     assert table[4][2].endswith("paid before any share of what remains")
     assert steps[4][1].startswith("Share of what remains to the Foundation")
     assert table[6][2] == "The balance, after any further payment into the Capital Repayment Reserve set out below"
@@ -944,13 +945,13 @@ def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_app
     assert "the grant over that home is conditional on the order" in option
     # r16 ci-sample 3: one order per home bought later was unworkable (up to 52 applications); the application for the
     # order that is a Completion Condition asks for a general authority over the homes bought later.
-    assert ("(the application for that order also asks the Charity Commission to authorise generally the grant of the "
-            "option over each home bought later, as clause") in cps
+    # r21 ci-sample 15: stated once, in clause 3 (below), not repeated in the condition.
+    assert "authorise generally" not in cps.split("In its application for the order")[0]
     # The obligation to ask is in clause 3, which is in force on signing (the application is made before completion);
     # the option clause refers to it (ci-sample r17 finding 4).
     assert ("the Charity must ask the Commission to authorise generally, in the same order, the grant of the Authority "
             "Option over each home it buys later") in cps
-    assert "the Charity must ask the Charity Commission, in its application for the order that is a Completion Condition" in option
+    assert "Where the order applied for under clause 3.3 does not extend to a home bought later" in option
     assert "up to 52 further applications" in clause(doc, "co-investment.end-of-term").note
     signing = next(line for line in cps.split("\n") if "take effect on the date of this Agreement" in line)
     for heading in ("Compliance with law", "Subsidy control", "Insurance"):
@@ -1198,7 +1199,8 @@ def test_the_buying_obligation_is_limited_to_the_cash_and_the_all_in_cap_include
     clause did not; and SDLT at the higher rates was outside the all-in cost cap with only £42k of headroom."""
     doc = drafts["affordable-homes-partnership"].document
     acq = clause(doc, "co-investment.acquisition")
-    assert ("and let it by 31 May 2030, so far as the cash Contributions available under this Agreement allow. The Charity is not "
+    assert ("and let it within six months after buying it [and in any case by 31 May 2030], so far as the cash Contributions "
+            "available under this Agreement allow. The Charity is not "
             "obliged to use its other resources to buy homes.") in text_of(acq)
     assert "leave £5,242,356.16 against 52 homes at the all-in cap of £100,000 (£5,200,000): £42,356.16 of headroom" in acq.note
     assert "including fees and any stamp duty land tax, does not exceed £100,000" in text_of(clause(doc, "co-investment.works"))
@@ -1676,9 +1678,10 @@ def test_the_surplus_note_says_when_the_business_plan_first_leaves_a_surplus(cat
     note = clause(doc, "co-investment.returns-surplus").note
     assert ("no Partnership Surplus arises before the Partnership Year starting 1 June 2037 (about £51,163.77 in that "
             "year).") in note
+    # r21 ci-sample 2: the figures follow the Schedule 3 order (the capped share after the reserve payment).
     assert ("In the Partnership Year starting 1 June 2030, with every home let, Gross Income of £321,504.27 less "
-            "Operating Costs (£90,000), the Repairs Reserve (£25,720.34) and the Investors' returns and instalments "
-            "(£163,752.29) leaves £42,031.64, all of which goes into the Capital Repayment Reserve.") in note
+            "Operating Costs (£90,000) and the Repairs Reserve (£25,720.34) leaves £205,783.93, applied in the "
+            "Schedule 3 order") in " ".join(note.split())
     assert "8% of the whole Gross Income (not of the Partnership Surplus)" in str(
         tables(clause(doc, "co-investment.schedule-waterfall")))
     text = SAMPLES_TEXT["affordable-homes-partnership"]
