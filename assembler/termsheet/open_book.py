@@ -1061,6 +1061,13 @@ class Services(Strict):
         None, description="Where Core Places lapse as existing placements end, the most, in per cent, those lapses may "
                           "together raise the Prices in any Contract Year, e.g. 8. Empty: the draft shows a bracketed "
                           "8% for the parties to settle, and the note flags it.")
+    core_rebase_catch_up: bool | None = Field(
+        None, description="Where Core Places lapse as existing placements end and the Prices rise within "
+                          "core_rebase_cap and core_rebase_year_cap: true if a later re-basing may recover the "
+                          "shortfall the caps left (it is worked out on the Prices actually current); false if "
+                          "the shortfall is never recovered (later factors are worked out on the Prices as they "
+                          "would have been without the caps). Empty: not instructed, so the draft brackets the "
+                          "no-catch-up words and the note asks for instructions.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
                                                        "position), e.g. 70. In supported living and care at home "

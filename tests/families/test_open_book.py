@@ -782,8 +782,8 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     # r20 ob-sample 6: the limits are lettered sub-clauses of clause 5.9
-    assert ("where a place ceases to be one of the Core Places because an Existing Placement has ended, may not be more "
-            "than one plus [3%] for each such place;") in pricing
+    assert ("where one or more places cease to be Core Places in a change because Existing Placements have ended, may not "
+            "be more than one plus the product of [3%] and the number of places ceasing in that change;") in pricing
     assert ("for those places, may not, with the other factors for those places in the same Contract Year, increase "
             "the Prices by more than [8%] in that Contract Year;") in pricing
     assert "The Council may agree in writing to a larger increase than clause 5.9(a) and clause 5.9(b) allow." in pricing
@@ -812,14 +812,43 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     path.write_text(text.replace(old, old + "  core_rebase_cap: 7\n  core_rebase_year_cap: 10\n"), encoding="utf-8")
     varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
     pricing = paragraphs_text(clause(varied, "open-book.pricing"))
-    assert "may not be more than one plus 7% for each such place" in pricing and "by more than 10% in that Contract Year" in pricing
+    assert "may not be more than one plus the product of 7% and the number of places ceasing in that change" in pricing and "by more than 10% in that Contract Year" in pricing
     note = clause(varied, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "not instructed" not in note.split("caps the rise")[1][:120]
     assert "the uncapped factor for one place" not in note          # 1.0622 is within a 7% cap
     # quiet: no user-choice award, no lapsing cap and no start-date minimum paragraph
     _, adult, _ = built[ADULT]
-    assert "for each such place" not in paragraphs_text(clause(adult, "open-book.pricing"))
+    assert "places ceasing in that change" not in paragraphs_text(clause(adult, "open-book.pricing"))
+
+
+def test_r21_lapse_cap_shortfall_options_and_bracketed_no_catch_up(built, catalogue, tmp_path):
+    """r21 ob-sample 1 and 3: the cap on re-basing for lapsed Core Places counts the places ceasing in one change;
+    the no-catch-up words are bracketed until instructed and say which Price a later factor applies to; the note
+    sets out the permanent shortfall with the figures and the options. Quiet: an instructed catch-up drops them."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "the product of [3%] and the number of places ceasing in that change" in pricing
+    assert ("[A shortfall left by those limits is not recovered at a later re-basing. In working out any later factor "
+            "under clause 5.7, each current Price is taken to be the Price that would have applied had no earlier factor "
+            "been limited under clause 5.9(a) or clause 5.9(b). The factor so worked out is applied to the Price actually "
+            "current.]") in pricing
+    note = clause(result, "open-book.pricing").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "The Core Places alone bring in £2,831,400 a year against budgeted Allowable Costs of £2,955,000" in note
+    assert "(a) carrying a loss forward" in note and "(b) a floor" in note and "(c) a catch-up" in note
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "  minimum_core_places: 2\n"
+    for value, present in (("true", False), ("false", True)):
+        path = tmp_path / f"catch-{value}.yaml"
+        path.write_text(text.replace(old, old + f"  core_rebase_catch_up: {value}\n"), encoding="utf-8")
+        varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+        pricing = paragraphs_text(clause(varied, "open-book.pricing"))
+        assert ("A shortfall left by those limits is not recovered" in pricing) is present
+        assert "[A shortfall" not in pricing
+        vnote = clause(varied, "open-book.pricing").note
+        vnote = vnote if isinstance(vnote, str) else plain_text(vnote)
+        assert ("(c) a catch-up" in vnote) is present
 
 
 def test_r17_overheads_without_categories_are_not_defined_by_themselves(built):
