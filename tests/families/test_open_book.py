@@ -977,7 +977,14 @@ def test_r20_kpi_measurement_periods_are_bracketed_assumptions_and_deferral_spar
     assert measured and all(m.startswith("[") and m.endswith("]") for m in measured)
     assert any("the period over which each Service KPI is measured" in a for a in result.document.assumptions)
     performance = paragraphs_text(clause(result, "open-book.performance"))
-    assert "whose target is a percentage, other than one measured over a rolling period, is not failed" in performance
+    # r21 ob-sample 4: the minimum applies to rolling measures too (counted within the rolling period, not deferred)
+    assert "other than one measured over a rolling period" not in performance
+    assert ("is not failed in a reporting period in which fewer than [5] cases fall within its measure. A case is each "
+            "event the Service KPI measures or each child it counts. For a Service KPI measured over a rolling period, "
+            "the cases are those within that rolling period.") in performance
+    # r21 ob-sample 4: steady performance below a dated target is compared with a year earlier, not "not improved"
+    assert "or is worse than in the same reporting period 12 months earlier." in performance
+    assert "has not improved" not in performance
 
 
 def test_r20_rebasing_factor_held_at_one_when_the_trust_is_excluded(built):
