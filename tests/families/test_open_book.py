@@ -473,14 +473,16 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.5 while the child is away, up to the eleven places")
+    assert definitions["Core Places"] == ("the places identified as Core Places under clause 7.8, which the Council block-books under clause 7, as reduced or kept under clause 7.5 to clause 7.8 and clause 29.8")
+    # r21 ob-sample 11: the counting rule is in clause 7.8(a), not the definition
+    assert "each place in the Homes occupied on that date by an Existing Placement, or held for one on that date under clause 5.5 while the child is away, is one of the Core Places, up to the eleven places" in voids
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has given the Trust the confirmation described in clause 3.3 for the extension" in term
     # r19 ob-sample 6: the condition names the real routes (a s.74 modification, any notice the Act requires)
     assert "(whether as a modification of this Agreement permitted by section 74 of the Procurement Act 2023 or otherwise) and that it has published any notice that Act requires for it" in paragraphs_text(clause(result, "open-book.services"))
     services = paragraphs_text(clause(result, "open-book.services"))
-    assert "A Placement that is not an Existing Placement (including one that continues under clause" in services
+    assert "a Placement that is not an Existing Placement, including one that continues under clause" in services
     _, quiet, _ = built[SUBSIDIARY]
     assert "Existing Placement" not in paragraphs_text(clause(quiet, "open-book.voids"))
     assert "4 more weeks" not in paragraphs_text(clause(quiet, "open-book.voids"))
@@ -517,7 +519,7 @@ def test_childrens_draft_speaks_of_children_and_pastes_no_wording_twice(built):
     _, result, _ = built[CHARITY]
     services = paragraphs_text(clause(result, "open-book.services"))
     assert "so that the children already placed at the Homes need not move" in services
-    assert "A Placement that is not an Existing Placement" in services and "subject to the next paragraph" not in services
+    assert "a Placement that is not an Existing Placement, including one" in services and "subject to the next paragraph" not in services
     recitals = paragraphs_text(clause(result, "open-book.recitals"))
     assert "living in the Homes would otherwise have to move" in recitals
     assert "(the user choice justification in Schedule 5" not in recitals
@@ -603,7 +605,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert "as reduced under clause 7.5, clause 7.6 or clause 29.8, and including any place that remains" in definitions["Core Places"]
+    assert "as reduced or kept under clause 7.5 to clause 7.8 and clause 29.8" in definitions["Core Places"]
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -695,7 +697,7 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert "that child's placement continues under the earlier contract, and not under this Agreement" in placements
     assert "and saying which of them are Existing Placements" in placements
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
+    assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")
     assert "shown as such in the list the Council gives under clause 8.3" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "the Council must either give the Trust the confirmation described in clause 3.3 for filling it" in voids
@@ -797,14 +799,13 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
     assert "the uncapped factor for one place is 1.0622" in note
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "If on 1 July 2027 any of the Homes has fewer than two Core Places, as many other places at that" in voids
+    assert "if any of the Homes then has fewer than two Core Places, as many other places at that" in voids
     assert "are treated as Core Places from that date, and clause" in voids
     assert "applies to each of them as if an Existing Placement at that home had ended on that date" in voids
-    assert "(counting any place treated as one of them under clause 7.8) fall short" in voids
+    assert "(counting any place treated as one of them under clause 7.8(b)) fall short" in voids
     # r20 ob-sample 3: the definition includes places that remain Core Places under the lapse and minimum rules.
     defined = {d.term: plain_text(d.inlines) for d in result.document.definitions}["Core Places"]
-    assert defined.endswith("and including any place that remains one of the Core Places under clause 7.6 or "
-                            "clause 7.7 or is treated as one under clause 7.8")
+    assert defined.endswith("as reduced or kept under clause 7.5 to clause 7.8 and clause 29.8")
     text = CHARITY.read_text(encoding="utf-8")
     old = "  minimum_core_places: 2\n"
     assert old in text
@@ -849,6 +850,30 @@ def test_r21_lapse_cap_shortfall_options_and_bracketed_no_catch_up(built, catalo
         vnote = clause(varied, "open-book.pricing").note
         vnote = vnote if isinstance(vnote, str) else plain_text(vnote)
         assert ("(c) a catch-up" in vnote) is present
+
+
+def test_r21_day_one_list_lapse_subject_award_scope_split_reports_and_inspections(built):
+    """r21 ob-sample 2, 8, 9, 12, 13: the Council lists the Existing Placements at signing and before the start;
+    5.5 is subject to the lapse rules; 3.3 is split with a clear tail; reports run from the Service Term;
+    the inadequate-rating trigger is two consecutive full inspections. Quiet: an adult sheet keeps none of it."""
+    _, result, _ = built[CHARITY]
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert ("The Council must give the Trust a list of the Existing Placements, showing the place each occupies or is "
+            "held for, on the date of this Agreement and again 20 Business Days before 1 July 2027.") in voids
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "clause 7.1 continues to apply after the Placement ends, subject to clause 7.6 and clause 7.7." in pricing
+    services = paragraphs_text(clause(result, "open-book.services"))
+    assert ("Until the Council gives that confirmation for an empty place among the Core Places, clause 7.6 and "
+            "clause 7.7 apply to it.") in services
+    assert "until then the Council's payments for places continue" not in services
+    info = paragraphs_text(clause(result, "common.open-book-information"))
+    assert "for each quarter of the Service Term, the first beginning on 1 July 2027, within 20 Business Days" in info
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert "judged inadequate overall at two consecutive full inspections" in termination
+    _, adult, _ = built[ADULT]
+    assert "list of the Existing Placements" not in paragraphs_text(clause(adult, "open-book.voids"))
+    assert "subject to clause 7.6" not in paragraphs_text(clause(adult, "open-book.pricing"))
+    assert "judged inadequate overall" not in paragraphs_text(clause(adult, "open-book.termination"))
 
 
 def test_r17_overheads_without_categories_are_not_defined_by_themselves(built):
@@ -908,7 +933,7 @@ def test_rebasing_reworked_independently_from_the_sheet(built):
     assert "is worked out to four decimal places, rounded half up." in pricing
     assert "Each number of units under clause 5.8 is worked out to two decimal places" in pricing
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "fewer than the eleven places in Schedule 1 are Core Places, each place by which" in voids
+    assert "fewer than the eleven places in Schedule 1 are then Core Places, each place by which" in voids
 
 
 def test_cost_model_is_warranted_and_carved_out_of_non_reliance(built):
