@@ -473,7 +473,7 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"] == ("the places identified as Core Places under clause 7.8, which the Council block-books under clause 7, as reduced or kept under clause 7.5 to clause 7.8 and clause 29.8")
+    assert definitions["Core Places"] == ("the places identified as Core Places under clause 7.8, which the Council block-books under clause 7, as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9")
     # r21 ob-sample 11: the counting rule is in clause 7.8(a), not the definition
     assert "each place in the Homes occupied on that date by an Existing Placement, or held for one on that date under clause 5.5 while the child is away, is one of the Core Places, up to the eleven places" in voids
     assert "(eleven children in all)" in definitions["Existing Placement"]
@@ -605,7 +605,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert "as reduced or kept under clause 7.5 to clause 7.8 and clause 29.8" in definitions["Core Places"]
+    assert "as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9" in definitions["Core Places"]
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -805,7 +805,7 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     assert "(counting any place treated as one of them under clause 7.8(b)) fall short" in voids
     # r20 ob-sample 3: the definition includes places that remain Core Places under the lapse and minimum rules.
     defined = {d.term: plain_text(d.inlines) for d in result.document.definitions}["Core Places"]
-    assert defined.endswith("as reduced or kept under clause 7.5 to clause 7.8 and clause 29.8")
+    assert defined.endswith("as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9")
     text = CHARITY.read_text(encoding="utf-8")
     old = "  minimum_core_places: 2\n"
     assert old in text
@@ -861,19 +861,62 @@ def test_r21_day_one_list_lapse_subject_award_scope_split_reports_and_inspection
     assert ("The Council must give the Trust a list of the Existing Placements, showing the place each occupies or is "
             "held for, on the date of this Agreement and again 20 Business Days before 1 July 2027.") in voids
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert "clause 7.1 continues to apply after the Placement ends, subject to clause 7.6 and clause 7.7." in pricing
+    assert "clause 7.1 continues to apply after the Placement ends, subject to the rules in clause 7 on a place whose Existing Placement has ended." in pricing
     services = paragraphs_text(clause(result, "open-book.services"))
-    assert ("Until the Council gives that confirmation for an empty place among the Core Places, clause 7.6 and "
-            "clause 7.7 apply to it.") in services
+    assert ("Until the Council gives that confirmation for an empty place among the Core Places, clause 7 decides "
+            "whether it remains one of the Core Places and is paid for.") in services
     assert "until then the Council's payments for places continue" not in services
     info = paragraphs_text(clause(result, "common.open-book-information"))
-    assert "for each quarter of the Service Term, the first beginning on 1 July 2027, within 20 Business Days" in info
+    assert "for each quarter, the first beginning on 1 July 2027, within 20 Business Days" in info
     termination = paragraphs_text(clause(result, "open-book.termination"))
     assert "judged inadequate overall at two consecutive full inspections" in termination
     _, adult, _ = built[ADULT]
     assert "list of the Existing Placements" not in paragraphs_text(clause(adult, "open-book.voids"))
-    assert "subject to clause 7.6" not in paragraphs_text(clause(adult, "open-book.pricing"))
+    assert "whose Existing Placement has ended" not in paragraphs_text(clause(adult, "open-book.pricing"))
     assert "judged inadequate overall" not in paragraphs_text(clause(adult, "open-book.termination"))
+
+
+def test_r21_premises_direct_agreement_and_no_parent_guarantee_without_a_parent(built, catalogue, tmp_path):
+    """r21 ob-sample 5: homes owned by a related party need a landlord's direct agreement for step-in and the
+    wind-down; the note asks who owns the other homes and raises no parent company guarantee for a provider
+    with no parent. Quiet: a sheet naming no premises arrangement gets no clause."""
+    _, result, _ = built[CHARITY]
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert ("Before 1 July 2027, the Trust must procure that Meadowbank Property Ltd, as owner or landlord of Rowan "
+            "House and St Brigid's House, enters into a direct agreement with the Council") in termination
+    assert "to occupy the home for up to [6] months, at the rent then payable, while the Council steps in under clause" in termination
+    note = clause(result, "open-book.financial-distress").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "parent company guarantee" not in note
+    assert "The instructions do not say who owns The Willows and Harbour View: ask" in note
+    assert any("premises direct agreement" in a for a in result.document.assumptions)
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "arrangement: owns Rowan House and St Brigid's House and leases them to the Trust"
+    assert old in text
+    path = tmp_path / "no-premises.yaml"
+    path.write_text(text.replace(old, "arrangement: provides payroll services to the Trust"), encoding="utf-8")
+    varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    assert "direct agreement" not in paragraphs_text(clause(varied, "open-book.termination"))
+    vnote = clause(varied, "open-book.financial-distress").note
+    vnote = vnote if isinstance(vnote, str) else plain_text(vnote)
+    assert "The instructions do not say who owns the homes: ask" in vnote
+
+
+def test_r21_clause_1_lists_every_bracketed_assumption_and_clause_7_note_does_not_hedge(built):
+    """r21 ob-sample 6 and 7: the note to clause 1 lists the figures the draft invents (14 days, 4 weeks, 20 Business
+    Days, the caps, the debt trigger, compensation heads, related-party notice); the clause 7 note states the
+    per-home minimum the sheet gives without offering another reading."""
+    _, result, _ = built[CHARITY]
+    joined = " | ".join(result.document.assumptions)
+    for phrase in ("the 14 days after the Council's notice", "the 4 weeks a Core Place is still paid for",
+                   "the 20 Business Days within which the Council must confirm", "([3%] for each place and [8%] in a Contract Year)",
+                   "the £10,000 unpaid-debt trigger", "the heads of compensation on a break",
+                   "the 20 Business Days' notice before a new or changed Related-Party Arrangement"):
+        assert phrase in joined, phrase
+    note = clause(result, "open-book.voids").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "The instructed minimum applies at each home (eight in all across the four homes)." in note
+    assert "confirm which" not in note
 
 
 def test_r17_overheads_without_categories_are_not_defined_by_themselves(built):
