@@ -1617,7 +1617,10 @@ class OpenBookTermSheet(TermSheetBase):
             home._landlord = next((rp.name for rp in self.open_book.related_parties
                                    if home.name.casefold() in (rp.arrangement or "").casefold()
                                    and re.search(r"\b(own|owns|lease|leases|let|lets|rent|rents|landlord)\b",
-                                                 rp.arrangement or "", re.I)), None)
+                                                 rp.arrangement or "", re.I)), None) or next(
+                (rp.name for rp in self.open_book.related_parties
+                 if re.search(r"\b(?:all|each|the)(?:\s+\w+)?\s+(?:homes|houses|settings|properties)\b", rp.arrangement or "", re.I)
+                 and re.search(r"\b(own|owns|lease|leases|let|lets|landlord)\b", rp.arrangement or "", re.I)), None)
             if home.lease_end is not None:
                 continue
             for rp in self.open_book.related_parties:
