@@ -389,7 +389,8 @@ class RelatedParty(Strict):
     def is_parent(self) -> bool:
         """Whether it controls the provider (a parent or holding company), so that a guarantee from it can be
         asked for (r21 ob-sample finding 5: no parent company guarantee note for a provider with no parent)."""
-        return bool(re.search(r"\b(parent|holding company|controls the|ultimate owner)\b", self.relationship, re.I))
+        return bool(re.search(r"\b(parent|holding company|controls the|ultimate owner|sole member)\b|\bowns\b.*\bshares\b",
+                              self.relationship, re.I))
 
 
 # Words that say nothing about what a cost is, so a budget line is not "outside" the categories for lacking them.

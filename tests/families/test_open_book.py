@@ -900,6 +900,14 @@ def test_r21_premises_direct_agreement_and_no_parent_guarantee_without_a_parent(
     vnote = clause(varied, "open-book.financial-distress").note
     vnote = vnote if isinstance(vnote, str) else plain_text(vnote)
     assert "The instructions do not say who owns the homes: ask" in vnote
+    # a parent (a related party that owns the provider's shares) is asked for a guarantee
+    path = tmp_path / "parent.yaml"
+    path.write_text(text.replace("relationship: wholly owned trading subsidiary of the Trust",
+                                 "relationship: charity that owns all the Trust's shares"), encoding="utf-8")
+    varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    pnote = clause(varied, "open-book.financial-distress").note
+    pnote = pnote if isinstance(pnote, str) else plain_text(pnote)
+    assert "Take instructions on a guarantee (or a deed of undertaking) from Meadowbank Property Ltd." in pnote
 
 
 def test_r21_clause_1_lists_every_bracketed_assumption_and_clause_7_note_does_not_hedge(built):
