@@ -927,6 +927,15 @@ def test_r21_clause_1_lists_every_bracketed_assumption_and_clause_7_note_does_no
     assert "confirm which" not in note
 
 
+def test_r21_deprivation_of_liberty_wording_fits_any_statutory_scheme(built):
+    """r21 ob-sample 14: the provider flags a possible deprivation of liberty that needs authorising by a court or
+    under any statutory scheme that applies, not by a court alone."""
+    _, result, _ = built[CHARITY]
+    regulatory = paragraphs_text(clause(result, "open-book.regulatory"))
+    assert "needs to be authorised by a court or under any statutory scheme that applies" in regulatory
+    assert "needs authority from a court" not in regulatory
+
+
 def test_r17_overheads_without_categories_are_not_defined_by_themselves(built):
     """r17 ob-sample 12: with no overhead categories the schedule states the rule in one sentence, not as a one-item
     list pointing back to the definition; a sheet that lists overhead lines keeps its list."""
