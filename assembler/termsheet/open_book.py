@@ -446,6 +446,13 @@ class RelatedParty(Strict):
     arrangement: Text = Field(description="What it supplies or charges, e.g. 'leases two of the homes'.")
     annual_value: Money | None = Field(None, description="What it is paid in a year, in pounds.")
 
+    @property
+    def is_parent(self) -> bool:
+        """Whether it controls the provider (a parent or holding company), so that a guarantee from it can be
+        asked for (r21 ob-sample finding 5: no parent company guarantee note for a provider with no parent)."""
+        return bool(re.search(r"\b(parent|holding company|controls the|ultimate owner|sole member)\b|\bowns\b.*\bshares\b",
+                              self.relationship, re.I))
+
 
 # Words that say nothing about what a cost is, so a budget line is not "outside" the categories for lacking them.
 _CATEGORY_STOP = frozenset("""a an and or of the for in on at to by with from its their our any all each other
@@ -946,6 +953,7 @@ class Home(Strict):
                           "of years from a date ('a ten-year lease from 1 April 2021'), otherwise no lease term.")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
+    _landlord: str | None = PrivateAttr(None)
     _registered_places: int | None = PrivateAttr(None)
     expected_units: Decimal | None = Field(
         None, ge=0, le=100000, description="Where there are several homes: the weeks a year the weekly Price is "
@@ -998,6 +1006,12 @@ class Home(Strict):
         related party's 'N-year lease from <date>' (r19 ob-fresh finding 2: a lease ending before the
         extended Service Term left step-in and continuity of care without the building)."""
         return self._lease_end
+
+    @property
+    def related_landlord(self) -> str | None:
+        """The related party that owns or lets this home to the provider, where a related party's arrangement
+        names the home (r21 ob-sample finding 5: step-in and continuity need a landlord's direct agreement)."""
+        return self._landlord
 
     @property
     def lease_source(self) -> str | None:
@@ -1164,6 +1178,13 @@ class Services(Strict):
         None, description="Where Core Places lapse as existing placements end, the most, in per cent, those lapses may "
                           "together raise the Prices in any Contract Year, e.g. 8. Empty: the draft shows a bracketed "
                           "8% for the parties to settle, and the note flags it.")
+    core_rebase_catch_up: bool | None = Field(
+        None, description="Where Core Places lapse as existing placements end and the Prices rise within "
+                          "core_rebase_cap and core_rebase_year_cap: true if a later re-basing may recover the "
+                          "shortfall the caps left (it is worked out on the Prices actually current); false if "
+                          "the shortfall is never recovered (later factors are worked out on the Prices as they "
+                          "would have been without the caps). Empty: not instructed, so the draft brackets the "
+                          "no-catch-up words and the note asks for instructions.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
                                                        "position), e.g. 70. In supported living and care at home "
@@ -1422,6 +1443,18 @@ class Services(Strict):
     def leased_homes(self) -> list[Home]:
         """The homes whose lease end is known (the premises paragraph of the term clause)."""
         return [h for h in self.homes if h.lease_ends is not None]
+
+    @property
+    def premises_direct(self) -> list[Home]:
+        """The homes held from a related party or on a lease with a known end: the provider must procure a
+        landlord's direct agreement for them (the premises direct agreement in the termination clause)."""
+        return [h for h in self.homes if h.related_landlord or h.lease_ends is not None]
+
+    @property
+    def tenure_unknown(self) -> list[Home]:
+        """The homes whose tenure the sheet does not give (neither a lease end nor a related-party landlord), once
+        some home's tenure is known or any related party supplies premises: the note asks who owns them."""
+        return [h for h in self.homes if not h.related_landlord and h.lease_ends is None]
 
     @property
     def short_leases(self) -> list[Home]:
@@ -1685,7 +1718,7 @@ class OpenBookTermSheet(TermSheetBase):
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps,
                 "cap_factor": capf.normalize(), "cap_instructed": sv.core_rebase_cap is not None,
-                "user_choice": bool(sv.user_choice_award)}
+                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up}
 
     def _attach_closure(self) -> None:
         """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh
@@ -1709,6 +1742,13 @@ class OpenBookTermSheet(TermSheetBase):
         names the home (the day before the Nth anniversary of D)."""
         for home in self.services.homes:
             home._lease_end, home._lease_source = home.lease_end, None
+            home._landlord = next((rp.name for rp in self.open_book.related_parties
+                                   if home.name.casefold() in (rp.arrangement or "").casefold()
+                                   and re.search(r"\b(own|owns|lease|leases|let|lets|rent|rents|landlord)\b",
+                                                 rp.arrangement or "", re.I)), None) or next(
+                (rp.name for rp in self.open_book.related_parties
+                 if re.search(r"\b(?:all|each|the)(?:\s+\w+)?\s+(?:homes|houses|settings|properties)\b", rp.arrangement or "", re.I)
+                 and re.search(r"\b(own|owns|lease|leases|let|lets|landlord)\b", rp.arrangement or "", re.I)), None)
             if home.lease_end is not None:
                 continue
             for rp in self.open_book.related_parties:

@@ -473,14 +473,16 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements, or held for them on that date under clause 5.5 while the child is away, up to the eleven places")
+    assert definitions["Core Places"] == ("the places identified as Core Places under clause 7.8, which the Council block-books under clause 7, as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9")
+    # r21 ob-sample 11: the counting rule is in clause 7.8(a), not the definition
+    assert "each place in the Homes occupied on that date by an Existing Placement, or held for one on that date under clause 5.5 while the child is away, is one of the Core Places, up to the eleven places" in voids
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has given the Trust the confirmation described in clause 3.3 for the extension" in term
     # r19 ob-sample 6: the condition names the real routes (a s.74 modification, any notice the Act requires)
     assert "(whether as a modification of this Agreement permitted by section 74 of the Procurement Act 2023 or otherwise) and that it has published any notice that Act requires for it" in paragraphs_text(clause(result, "open-book.services"))
     services = paragraphs_text(clause(result, "open-book.services"))
-    assert "A Placement that is not an Existing Placement (including one that continues under clause" in services
+    assert "a Placement that is not an Existing Placement, including one that continues under clause" in services
     _, quiet, _ = built[SUBSIDIARY]
     assert "Existing Placement" not in paragraphs_text(clause(quiet, "open-book.voids"))
     assert "4 more weeks" not in paragraphs_text(clause(quiet, "open-book.voids"))
@@ -517,7 +519,7 @@ def test_childrens_draft_speaks_of_children_and_pastes_no_wording_twice(built):
     _, result, _ = built[CHARITY]
     services = paragraphs_text(clause(result, "open-book.services"))
     assert "so that the children already placed at the Homes need not move" in services
-    assert "A Placement that is not an Existing Placement" in services and "subject to the next paragraph" not in services
+    assert "a Placement that is not an Existing Placement, including one" in services and "subject to the next paragraph" not in services
     recitals = paragraphs_text(clause(result, "open-book.recitals"))
     assert "living in the Homes would otherwise have to move" in recitals
     assert "(the user choice justification in Schedule 5" not in recitals
@@ -603,7 +605,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert "as reduced under clause 7.5, clause 7.6 or clause 29.8, and including any place that remains" in definitions["Core Places"]
+    assert "as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9" in definitions["Core Places"]
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -695,7 +697,7 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert "that child's placement continues under the earlier contract, and not under this Agreement" in placements
     assert "and saying which of them are Existing Placements" in placements
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places in the Homes that are occupied on 1 July 2027 by Existing Placements")
+    assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")
     assert "shown as such in the list the Council gives under clause 8.3" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "the Council must either give the Trust the confirmation described in clause 3.3 for filling it" in voids
@@ -782,8 +784,8 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     # r20 ob-sample 6: the limits are lettered sub-clauses of clause 5.9
-    assert ("where a place ceases to be one of the Core Places because an Existing Placement has ended, may not be more "
-            "than one plus [3%] for each such place;") in pricing
+    assert ("where one or more places cease to be Core Places in a change because Existing Placements have ended, may not "
+            "be more than one plus the product of [3%] and the number of places ceasing in that change;") in pricing
     assert ("for those places, may not, with the other factors for those places in the same Contract Year, increase "
             "the Prices by more than [8%] in that Contract Year;") in pricing
     assert "The Council may agree in writing to a larger increase than clause 5.9(a) and clause 5.9(b) allow." in pricing
@@ -797,14 +799,13 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
     assert "the uncapped factor for one place is 1.0622" in note
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "If on 1 July 2027 any of the Homes has fewer than two Core Places, as many other places at that" in voids
+    assert "if any of the Homes then has fewer than two Core Places, as many other places at that" in voids
     assert "are treated as Core Places from that date, and clause" in voids
     assert "applies to each of them as if an Existing Placement at that home had ended on that date" in voids
-    assert "(counting any place treated as one of them under clause 7.8) fall short" in voids
+    assert "(counting any place treated as one of them under clause 7.8(b)) fall short" in voids
     # r20 ob-sample 3: the definition includes places that remain Core Places under the lapse and minimum rules.
     defined = {d.term: plain_text(d.inlines) for d in result.document.definitions}["Core Places"]
-    assert defined.endswith("and including any place that remains one of the Core Places under clause 7.6 or "
-                            "clause 7.7 or is treated as one under clause 7.8")
+    assert defined.endswith("as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9")
     text = CHARITY.read_text(encoding="utf-8")
     old = "  minimum_core_places: 2\n"
     assert old in text
@@ -812,14 +813,127 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     path.write_text(text.replace(old, old + "  core_rebase_cap: 7\n  core_rebase_year_cap: 10\n"), encoding="utf-8")
     varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
     pricing = paragraphs_text(clause(varied, "open-book.pricing"))
-    assert "may not be more than one plus 7% for each such place" in pricing and "by more than 10% in that Contract Year" in pricing
+    assert "may not be more than one plus the product of 7% and the number of places ceasing in that change" in pricing and "by more than 10% in that Contract Year" in pricing
     note = clause(varied, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "not instructed" not in note.split("caps the rise")[1][:120]
     assert "the uncapped factor for one place" not in note          # 1.0622 is within a 7% cap
     # quiet: no user-choice award, no lapsing cap and no start-date minimum paragraph
     _, adult, _ = built[ADULT]
-    assert "for each such place" not in paragraphs_text(clause(adult, "open-book.pricing"))
+    assert "places ceasing in that change" not in paragraphs_text(clause(adult, "open-book.pricing"))
+
+
+def test_r21_lapse_cap_shortfall_options_and_bracketed_no_catch_up(built, catalogue, tmp_path):
+    """r21 ob-sample 1 and 3: the cap on re-basing for lapsed Core Places counts the places ceasing in one change;
+    the no-catch-up words are bracketed until instructed and say which Price a later factor applies to; the note
+    sets out the permanent shortfall with the figures and the options. Quiet: an instructed catch-up drops them."""
+    _, result, _ = built[CHARITY]
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "the product of [3%] and the number of places ceasing in that change" in pricing
+    assert ("[A shortfall left by those limits is not recovered at a later re-basing. In working out any later factor "
+            "under clause 5.7, each current Price is taken to be the Price that would have applied had no earlier factor "
+            "been limited under clause 5.9(a) or clause 5.9(b). The factor so worked out is applied to the Price actually "
+            "current.]") in pricing
+    note = clause(result, "open-book.pricing").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "The Core Places alone bring in £2,831,400 a year against budgeted Allowable Costs of £2,955,000" in note
+    assert "(a) carrying a loss forward" in note and "(b) a floor" in note and "(c) a catch-up" in note
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "  minimum_core_places: 2\n"
+    for value, present in (("true", False), ("false", True)):
+        path = tmp_path / f"catch-{value}.yaml"
+        path.write_text(text.replace(old, old + f"  core_rebase_catch_up: {value}\n"), encoding="utf-8")
+        varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+        pricing = paragraphs_text(clause(varied, "open-book.pricing"))
+        assert ("A shortfall left by those limits is not recovered" in pricing) is present
+        assert "[A shortfall" not in pricing
+        vnote = clause(varied, "open-book.pricing").note
+        vnote = vnote if isinstance(vnote, str) else plain_text(vnote)
+        assert ("(c) a catch-up" in vnote) is present
+
+
+def test_r21_day_one_list_lapse_subject_award_scope_split_reports_and_inspections(built):
+    """r21 ob-sample 2, 8, 9, 12, 13: the Council lists the Existing Placements at signing and before the start;
+    5.5 is subject to the lapse rules; 3.3 is split with a clear tail; reports run from the Service Term;
+    the inadequate-rating trigger is two consecutive full inspections. Quiet: an adult sheet keeps none of it."""
+    _, result, _ = built[CHARITY]
+    voids = paragraphs_text(clause(result, "open-book.voids"))
+    assert ("The Council must give the Trust a list of the Existing Placements, showing the place each occupies or is "
+            "held for, on the date of this Agreement and again 20 Business Days before 1 July 2027.") in voids
+    pricing = paragraphs_text(clause(result, "open-book.pricing"))
+    assert "clause 7.1 continues to apply after the Placement ends, subject to the rules in clause 7 on a place whose Existing Placement has ended." in pricing
+    services = paragraphs_text(clause(result, "open-book.services"))
+    assert ("Until the Council gives that confirmation for an empty place among the Core Places, clause 7 decides "
+            "whether it remains one of the Core Places and is paid for.") in services
+    assert "until then the Council's payments for places continue" not in services
+    info = paragraphs_text(clause(result, "common.open-book-information"))
+    assert "for each quarter, the first beginning on 1 July 2027, within 20 Business Days" in info
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert "judged inadequate overall at two consecutive full inspections" in termination
+    _, adult, _ = built[ADULT]
+    assert "list of the Existing Placements" not in paragraphs_text(clause(adult, "open-book.voids"))
+    assert "whose Existing Placement has ended" not in paragraphs_text(clause(adult, "open-book.pricing"))
+    assert "judged inadequate overall" not in paragraphs_text(clause(adult, "open-book.termination"))
+
+
+def test_r21_premises_direct_agreement_and_no_parent_guarantee_without_a_parent(built, catalogue, tmp_path):
+    """r21 ob-sample 5: homes owned by a related party need a landlord's direct agreement for step-in and the
+    wind-down; the note asks who owns the other homes and raises no parent company guarantee for a provider
+    with no parent. Quiet: a sheet naming no premises arrangement gets no clause."""
+    _, result, _ = built[CHARITY]
+    termination = paragraphs_text(clause(result, "open-book.termination"))
+    assert ("Before 1 July 2027, the Trust must procure that Meadowbank Property Ltd, as owner or landlord of Rowan "
+            "House and St Brigid's House, enters into a direct agreement with the Council") in termination
+    assert "to occupy the home for up to [6] months, at the rent then payable, while the Council steps in under clause" in termination
+    note = clause(result, "open-book.financial-distress").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "parent company guarantee" not in note
+    assert "The instructions do not say who owns The Willows and Harbour View: ask" in note
+    assert any("premises direct agreement" in a for a in result.document.assumptions)
+    text = CHARITY.read_text(encoding="utf-8")
+    old = "arrangement: owns Rowan House and St Brigid's House and leases them to the Trust"
+    assert old in text
+    path = tmp_path / "no-premises.yaml"
+    path.write_text(text.replace(old, "arrangement: provides payroll services to the Trust"), encoding="utf-8")
+    varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    assert "direct agreement" not in paragraphs_text(clause(varied, "open-book.termination"))
+    vnote = clause(varied, "open-book.financial-distress").note
+    vnote = vnote if isinstance(vnote, str) else plain_text(vnote)
+    assert "The instructions do not say who owns the homes: ask" in vnote
+    # a parent (a related party that owns the provider's shares) is asked for a guarantee
+    path = tmp_path / "parent.yaml"
+    path.write_text(text.replace("relationship: wholly owned trading subsidiary of the Trust",
+                                 "relationship: charity that owns all the Trust's shares"), encoding="utf-8")
+    varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    pnote = clause(varied, "open-book.financial-distress").note
+    pnote = pnote if isinstance(pnote, str) else plain_text(pnote)
+    assert "Take instructions on a guarantee (or a deed of undertaking) from Meadowbank Property Ltd." in pnote
+
+
+def test_r21_clause_1_lists_every_bracketed_assumption_and_clause_7_note_does_not_hedge(built):
+    """r21 ob-sample 6 and 7: the note to clause 1 lists the figures the draft invents (14 days, 4 weeks, 20 Business
+    Days, the caps, the debt trigger, compensation heads, related-party notice); the clause 7 note states the
+    per-home minimum the sheet gives without offering another reading."""
+    _, result, _ = built[CHARITY]
+    joined = " | ".join(result.document.assumptions)
+    for phrase in ("the 14 days after the Council's notice", "the 4 weeks a Core Place is still paid for",
+                   "the 20 Business Days within which the Council must confirm", "([3%] for each place and [8%] in a Contract Year)",
+                   "the £10,000 unpaid-debt trigger", "the heads of compensation on a break",
+                   "the 20 Business Days' notice before a new or changed Related-Party Arrangement"):
+        assert phrase in joined, phrase
+    note = clause(result, "open-book.voids").note
+    note = note if isinstance(note, str) else plain_text(note)
+    assert "The instructed minimum applies at each home (eight in all across the four homes)." in note
+    assert "confirm which" not in note
+
+
+def test_r21_deprivation_of_liberty_wording_fits_any_statutory_scheme(built):
+    """r21 ob-sample 14: the provider flags a possible deprivation of liberty that needs authorising by a court or
+    under any statutory scheme that applies, not by a court alone."""
+    _, result, _ = built[CHARITY]
+    regulatory = paragraphs_text(clause(result, "open-book.regulatory"))
+    assert "needs to be authorised by a court or under any statutory scheme that applies" in regulatory
+    assert "needs authority from a court" not in regulatory
 
 
 def test_r17_overheads_without_categories_are_not_defined_by_themselves(built):
@@ -879,7 +993,7 @@ def test_rebasing_reworked_independently_from_the_sheet(built):
     assert "is worked out to four decimal places, rounded half up." in pricing
     assert "Each number of units under clause 5.8 is worked out to two decimal places" in pricing
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "fewer than the eleven places in Schedule 1 are Core Places, each place by which" in voids
+    assert "fewer than the eleven places in Schedule 1 are then Core Places, each place by which" in voids
 
 
 def test_cost_model_is_warranted_and_carved_out_of_non_reliance(built):
@@ -948,7 +1062,14 @@ def test_r20_kpi_measurement_periods_are_bracketed_assumptions_and_deferral_spar
     assert measured and all(m.startswith("[") and m.endswith("]") for m in measured)
     assert any("the period over which each Service KPI is measured" in a for a in result.document.assumptions)
     performance = paragraphs_text(clause(result, "open-book.performance"))
-    assert "whose target is a percentage, other than one measured over a rolling period, is not failed" in performance
+    # r21 ob-sample 4: the minimum applies to rolling measures too (counted within the rolling period, not deferred)
+    assert "other than one measured over a rolling period" not in performance
+    assert ("is not failed in a reporting period in which fewer than [5] cases fall within its measure. A case is each "
+            "event the Service KPI measures or each child it counts. For a Service KPI measured over a rolling period, "
+            "the cases are those within that rolling period.") in performance
+    # r21 ob-sample 4: steady performance below a dated target is compared with a year earlier, not "not improved"
+    assert "or is worse than in the same reporting period 12 months earlier." in performance
+    assert "has not improved" not in performance
 
 
 def test_r20_rebasing_factor_held_at_one_when_the_trust_is_excluded(built):
