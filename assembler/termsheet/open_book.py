@@ -1205,10 +1205,10 @@ class Services(Strict):
                                        "released unless the parties agree in writing to keep it longer (one of the "
                                        "Core Places stays paid for under the core-places clause). Empty: no limit; "
                                        "the place is kept until the commissioner gives notice.")
-    absence_covers: list[Literal["hospital", "custody"]] = Field(
-        default_factory=lambda: ["hospital"], description="The absences absence_weeks limits: 'hospital', and "
+    absence_covers: list[Literal["hospital", "custody"]] | None = Field(
+        None, description="The absences absence_weeks limits: 'hospital', and "
         "'custody' where the place is also kept for the limit while a young person is remanded to custody or youth "
-        "detention accommodation, e.g. [hospital, custody]. Default [hospital].")
+        "detention accommodation, e.g. [hospital, custody]. Empty: hospital only.")
     absence_rate: Percent = Field(Decimal(100), description="Share of the price, in per cent, paid while a placed "
                                                             "child is away (in hospital, missing, in custody) and the "
                                                             "commissioner keeps the place open, e.g. 100.")

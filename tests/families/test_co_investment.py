@@ -95,7 +95,7 @@ def test_housing_partnership_draft(drafts):
 def test_property_schedule_has_one_row_per_property(drafts):
     doc = drafts["affordable-homes-partnership"].document
     [table] = tables(clause(doc, "co-investment.schedule-properties"))
-    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Unrestricted value", "Price paid",
+    assert table[0] == ["No.", "Address", "Title number", "Tenure", "Held for", "Homes (beds)", "Value", "Price paid",
                         "Attributable Contribution per home"]  # r21 ci-sample 17  # the paragraph above says it is the Attributable Contribution of each home
     rows = table[1:-1]
     assert len(rows) == 8
@@ -893,7 +893,7 @@ def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
     assert ("is the unrestricted market value of the interest let (the lease granted, at a peppercorn rent, not the freehold "
             "the Council keeps), disregarding the restrictions that this Agreement places on its use, letting and disposal, "
             "determined by a RICS Registered Valuer as at 2 September 2026") in schedule
-    assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Unrestricted value"
+    assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Value"  # the paragraph below says it is the unrestricted value; a shorter head keeps "Contribution" whole
 
 
 def test_a_foreseeable_bullet_shortfall_is_met_from_the_charitys_own_resources_without_invented_grace(catalogue):

@@ -53,10 +53,11 @@ def test_a_small_community_grant_gets_the_statutory_minimum_and_no_professional_
 
 def test_a_large_alliance_gets_the_large_defaults_with_six_years_run_off(catalogue):
     text = clause_text(draft(ALLIANCE, catalogue), "common.insurance")  # £7.7m a year
-    assert "employer's liability insurance of at least £10,000,000" in text
-    assert "public liability insurance of at least £10,000,000" in text
-    assert "professional indemnity insurance of at least £2,000,000" in text
-    assert "in force for at least six years after this Agreement ends" in text
+    # r21 al-sample 14: an alliance brackets every level the instructions do not give
+    assert "employer's liability insurance of at least [£10,000,000]" in text
+    assert "public liability insurance of at least [£10,000,000]" in text
+    assert "professional indemnity insurance of at least [£2,000,000]" in text
+    assert "in force for at least [six] years after this Agreement ends" in text
 
 
 def test_an_explicit_level_overrides_the_default_and_the_note_says_which_were_defaults(catalogue):
