@@ -1,0 +1,50 @@
+"""r22 ci-sample review (Trentborough): findings the ci20 lane fixed, each with a firing case on the sample and a
+quiet case on a sheet without the fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.model import Table, iter_paragraphs, plain_text
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE
+
+SAMPLE = Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-homes-partnership.yaml"
+TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+def draft(catalogue, text: str = TEXT):
+    return assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+
+
+@pytest.fixture(scope="module")
+def doc(catalogue):
+    return draft(catalogue)
+
+
+def clause_text(doc, clause_id: str) -> str:
+    c = next(c for c in doc.all_clauses() if c.id == clause_id)
+    cells = [plain_text(cell) for b in c.blocks if isinstance(b, Table) for row in [b.header, *b.rows] for cell in row]
+    return "\n".join([*(p.text for p in iter_paragraphs(c.blocks)), *cells])
+
+
+def note(doc, clause_id: str) -> str:
+    return next(c for c in doc.all_clauses() if c.id == clause_id).note or ""
+
+
+def test_own_resources_duty_yields_to_consented_refinancing(doc):
+    """r22 ci-sample finding 7: clause 5.9 does not cut out the refinancing route Schedule 3 allows."""
+    t = " ".join(clause_text(doc, "co-investment.contributions").split())
+    assert ("that the Capital Repayment Reserve does not meet and that is not met from a refinancing consented to "
+            "under clause") in t
+
+
+def test_no_bullet_repayment_no_refinancing_words(catalogue):
+    """Quiet: with no capital repaid in one sum, clause 5.9 says nothing about the reserve or a refinancing."""
+    d = draft(catalogue, TEXT.replace("repayment: at_end", "repayment: amortising"))
+    t = " ".join(clause_text(d, "co-investment.contributions").split())
+    assert "not met from a refinancing consented" not in t
