@@ -48,3 +48,19 @@ def test_no_bullet_repayment_no_refinancing_words(catalogue):
     d = draft(catalogue, TEXT.replace("repayment: at_end", "repayment: amortising"))
     t = " ".join(clause_text(d, "co-investment.contributions").split())
     assert "not met from a refinancing consented" not in t
+
+
+def test_fallback_letting_is_not_a_failed_nominations_target(doc):
+    """r22 ci-sample finding 9: a letting under clause 9.4 after the Council has not nominated in time does not count
+    against a nominations target (which could otherwise build towards a Default Event)."""
+    t = " ".join(clause_text(doc, "co-investment.schedule-outcomes").split())
+    assert ("A letting under clause 9.4 after the Council has not nominated in time is not counted as a failure to "
+            "meet a target for lettings to households the Council nominates.") in t
+
+
+def test_no_nominations_measure_no_fallback_sentence(catalogue):
+    """Quiet: with no outcome measure about nominations, the schedule says nothing about fall-back lettings."""
+    d = draft(catalogue, TEXT.replace("Households nominated by the Council who are homeless",
+                                      "Households housed who are homeless"))
+    t = clause_text(d, "co-investment.schedule-outcomes")
+    assert "not counted as a failure" not in t
