@@ -64,3 +64,30 @@ def test_no_nominations_measure_no_fallback_sentence(catalogue):
                                       "Households housed who are homeless"))
     t = clause_text(d, "co-investment.schedule-outcomes")
     assert "not counted as a failure" not in t
+
+
+
+def definition(doc, term: str) -> str:
+    return " ".join(next(plain_text(d.inlines) for d in doc.definitions if d.term == term).split())
+
+
+def test_surplus_and_reinvested_homes_are_acquired_homes(doc):
+    """r22 ci-sample finding 3: homes bought with Partnership Surplus (clause 11.4) and property reinvested under clause
+    13.6 are Acquired Homes (so Partnership Property, charged and tested); a surplus home's Attributable Contribution
+    is nil and the grant is shared only between homes bought with cash Contributions."""
+    a = definition(doc, "Acquired Home")
+    assert ("each home it buys with Partnership Surplus under clause 11.4 and each property that becomes a "
+            "Partnership Property under clause 13.6") in a
+    c = definition(doc, "Attributable Contribution")
+    assert "for each Acquired Home bought with cash Contributions under clause 6, an equal share of the Authority Grant" in c
+    assert "for each Acquired Home bought with Partnership Surplus, nil" in c
+    assert "equally between the Acquired Homes then held that were bought with cash Contributions" in c
+    assert "or a property that becomes a Partnership Property under clause 13.6, takes over the Attributable Contribution" in c
+
+
+def test_no_surplus_buying_no_surplus_homes(catalogue):
+    """Quiet: where surplus may not be used to buy homes, the definitions do not mention homes bought with it."""
+    d = draft(catalogue, TEXT.replace("buying and refurbishing further homes in the Partnership Area",
+                                      "repairs to the homes in the Partnership Area"))
+    assert "Partnership Surplus" not in definition(d, "Acquired Home")
+    assert "Partnership Surplus" not in definition(d, "Attributable Contribution")
