@@ -105,3 +105,26 @@ def test_rejected_covenant_plan_leads_to_a_revised_plan_and_a_long_stop(doc):
             "a plan required by this clause.") in t
     d = " ".join(clause_text(doc, "co-investment.default-termination").split())
     assert "a plan required by clause 12.3" in d
+
+
+def test_smaller_wording_points(doc):
+    """r22 ci-sample findings 10 and 15: the refinancing terms are the draft's illustrative assumption, not the
+    Parties'; the SDLT note says the cap is tighter without charities relief (there is room left at the price cap);
+    27.4 says "this clause 27.4"; recital (E) says the undervalue "does not exceed" the consent limit."""
+    w = " ".join(note(doc, "co-investment.schedule-waterfall").split())
+    assert "Refinanced at 6% over twenty-five years (an illustrative assumption of this draft), the" in w
+    assert "the refinancing terms the Parties assumed" not in w
+    t = " ".join(note(doc, "co-investment.tax").split())
+    assert "the cap is materially tighter without charities relief, so the programme depends on it" in t
+    assert "the cap works only if" not in t
+    assert "this clause 27.4 gives the only right to leave" in " ".join(clause_text(doc, "co-investment.liability").split())
+    assert "is £640,000, which does not exceed £2,000,000, so the disposal has the consent" in \
+        " ".join(clause_text(doc, "co-investment.recitals").split())
+
+
+def test_refinancing_terms_from_the_sheet_are_not_called_the_drafts_assumption(catalogue):
+    """Quiet: refinancing terms the sheet sets for its stress cases are named as such, not as this draft's assumption."""
+    d = draft(catalogue, TEXT.replace("\nincome:\n", "\nincome:\n  refinancing_rate: 7\n", 1))
+    w = " ".join(note(d, "co-investment.schedule-waterfall").split())
+    assert "an illustrative assumption of this draft" not in w
+    assert "Refinanced at 7% over twenty-five years (the stress-case refinancing terms of the term sheet, not agreed terms)" in w
