@@ -123,8 +123,8 @@ def test_smaller_wording_points(doc):
 
 
 def test_refinancing_terms_from_the_sheet_are_not_called_the_drafts_assumption(catalogue):
-    """Quiet: refinancing terms the sheet sets for its stress cases are named as such, not as this draft's assumption."""
+    """Quiet: refinancing terms the sheet sets are the Parties' assumption, not this draft's."""
     d = draft(catalogue, TEXT.replace("\nincome:\n", "\nincome:\n  refinancing_rate: 7\n", 1))
     w = " ".join(note(d, "co-investment.schedule-waterfall").split())
     assert "an illustrative assumption of this draft" not in w
-    assert "Refinanced at 7% over twenty-five years (the stress-case refinancing terms of the term sheet, not agreed terms)" in w
+    assert "Refinanced at 7% over twenty-five years (the refinancing terms the Parties assumed)" in w
