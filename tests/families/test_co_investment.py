@@ -1219,7 +1219,7 @@ def test_a_home_transferred_with_an_occupier_needs_agreement_before_completion_a
     # r20 ci-sample 17: replacements reach Partnership Property through the Acquired Home definition
     definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
     assert definitions["Partnership Property"] == "each property listed in Schedule 1 and each Acquired Home"
-    assert definitions["Acquired Home"].endswith("and each replacement home it buys under clause 14.7")
+    assert definitions["Acquired Home"].startswith("each home that the Charity buys with cash Contributions under clause 6, each replacement home it buys under clause 14.7")
 
 
 def test_the_execution_note_names_the_sheets_signatories_the_deed_blocks_leave_blank(drafts):

@@ -41,7 +41,8 @@ def test_grant_for_the_conversion_works_is_attributed_to_the_converted_homes(cat
     assert "£99,000" in sched and "£990,000" in sched
     everything = "\n".join(clause_text(doc, c.id) + (c.note or "") for c in doc.all_clauses())
     assert "£75,000" not in everything
-    assert "for each Acquired Home other than a replacement home, nil, the Authority Grant being for the works" in everything
+    assert "for each Acquired Home bought with cash Contributions under clause " in everything
+    assert ", nil, the Authority Grant being for the works" in everything
     assert "must spend the Authority Grant only on the works to the property listed in Schedule 1" in \
         clause_text(doc, "co-investment.contributions")
     assert "each home's Attributable Contribution is £99,000 (including £45,000" in note(doc, "co-investment.clawback")
