@@ -1,0 +1,63 @@
+"""r22 ci-fresh review (Wellgate: a CLT, two investors, a Council second charge ranking between them): findings the
+ci19 lane fixed, each with a firing case on the Wellgate sheet and a quiet case on a sheet without the fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.model import Table, iter_paragraphs, plain_text
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE
+
+WELLGATE = Path(__file__).parent / "fixtures" / "co-investment-wellgate-r22.yaml"
+TEXT = WELLGATE.read_text(encoding="utf-8")
+SAMPLE = (Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-homes-partnership.yaml").read_text(
+    encoding="utf-8")
+
+
+def draft(catalogue, text: str = TEXT):
+    return assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+
+
+@pytest.fixture(scope="module")
+def doc(catalogue):
+    return draft(catalogue)
+
+
+def clause_text(doc, clause_id: str) -> str:
+    c = next(c for c in doc.all_clauses() if c.id == clause_id)
+    cells = [plain_text(cell) for b in c.blocks if isinstance(b, Table) for row in [b.header, *b.rows] for cell in row]
+    return " ".join(" ".join([*(p.text for p in iter_paragraphs(c.blocks)), *cells]).split())
+
+
+def test_registration_order_places_the_authority_charge_by_its_rank(doc):
+    """Finding 1: the single application lists the Council's charge between the senior and the junior Investor
+    Charge, and the priority period of the Council's own search is protected too."""
+    t = clause_text(doc, "co-investment.asset-transfer")
+    assert ("the Transfer of each Transferred Property, the Investor Charge of Beacon over it, the Authority Charge, "
+            "the Investor Charge of the Foundation and then the Authority Restriction") in t
+    assert "official searches of the Investors and the Council" in t
+    s = clause_text(doc, "co-investment.security")
+    assert "register each Investor Charge and the Authority Charge over a Transferred Property before" in s
+    assert "the Authority Charge next, and the Investor Charge of the Foundation after the Authority Charge" in s
+
+
+def test_authority_and_refinancing_charges_are_permitted_disposals(doc):
+    """Finding 2: the Council's own charge and a charge securing a borrowing every Party consented to are Permitted
+    Disposals, so neither is a Clawback Event."""
+    t = clause_text(doc, "co-investment.disposal")
+    assert "an Investor Charge, the Authority Charge or a supplemental deed to either, granted in accordance" in t
+    assert "a charge securing a borrowing to which every Party has consented under clause" in t
+
+
+def test_no_authority_charge_no_authority_charge_in_registration(catalogue):
+    """Quiet: the sample (investor-first, no Council charge) lists only the Investor Charges."""
+    d = draft(catalogue, SAMPLE)
+    t = clause_text(d, "co-investment.asset-transfer")
+    assert "Authority Charge" not in t
+    assert "official searches of the Investors." in t or "official searches of the Investor." in t
+    assert "the Authority Charge" not in clause_text(d, "co-investment.disposal")
