@@ -61,3 +61,20 @@ def test_no_authority_charge_no_authority_charge_in_registration(catalogue):
     assert "Authority Charge" not in t
     assert "official searches of the Investors." in t or "official searches of the Investor." in t
     assert "the Authority Charge" not in clause_text(d, "co-investment.disposal")
+
+
+def test_impact_target_uses_the_letting_date_and_the_sheets_own_words(doc):
+    """Finding 7: with no homes to buy, the impact target takes the sheet's letting date (the one in Schedule 5), not
+    the end of the Partnership Term, and says "affordable" only where the purpose does."""
+    t = clause_text(doc, "co-investment.purpose-outcomes")
+    assert "to provide sixteen (16) homes in the Partnership Area let by 31 July 2028, all of them in the Transferred " \
+        "Property" in t
+    assert "affordable homes" not in t and "by the end of the Partnership Term, all" not in t
+
+
+def test_impact_target_quiet_without_a_letting_date(catalogue):
+    """Quiet: a sheet whose purpose says affordable keeps the word; with no letting date the end of the term stays."""
+    text = TEXT.replace("  let_by: 2028-07-31\n", "").replace("16 homes let by 31 July 2028", "16 homes let").replace(
+        "provide settled, self-contained homes", "provide settled, self-contained affordable homes")
+    t = clause_text(draft(catalogue, text), "co-investment.purpose-outcomes")
+    assert "sixteen (16) affordable homes in the Partnership Area by the end of the Partnership Term" in t
