@@ -78,3 +78,11 @@ def test_impact_target_quiet_without_a_letting_date(catalogue):
         "provide settled, self-contained homes", "provide settled, self-contained affordable homes")
     t = clause_text(draft(catalogue, text), "co-investment.purpose-outcomes")
     assert "sixteen (16) affordable homes in the Partnership Area by the end of the Partnership Term" in t
+
+
+def test_reserve_payment_in_the_note_explains_the_arrears(doc):
+    """Finding 13: the clause 10 note's reserve payment above the Schedule 3 yearly sum says what makes up the rest."""
+    c = next(c for c in doc.all_clauses() if c.id == "co-investment.returns-surplus")
+    n = " ".join((c.note or "").split())
+    assert ("the yearly payment into the Capital Repayment Reserve, £41,360.72 (£21,428.57 for that year under "
+            "Schedule 3 and £19,932.15 not met in earlier years and carried forward), of which only £11,427.56 is met") in n
