@@ -86,3 +86,24 @@ def test_reserve_payment_in_the_note_explains_the_arrears(doc):
     n = " ".join((c.note or "").split())
     assert ("the yearly payment into the Capital Repayment Reserve, £41,360.72 (£21,428.57 for that year under "
             "Schedule 3 and £19,932.15 not met in earlier years and carried forward), of which only £11,427.56 is met") in n
+
+
+def test_pasted_phrases_read_with_the_drafts_defined_terms(doc):
+    """Findings 14, 15: drawdown conditions pasted from the sheet read "the Priority Deed", "the Transfer of the
+    Transferred Property" and "the Authority Charge"; the Priority Deed table names the Authority Charge."""
+    t = clause_text(doc, "co-investment.schedule-contributions")
+    assert "Completion Conditions met and the Transfer of the Transferred Property completed" in t
+    assert "the Authority Charge lodged for registration and the Priority Deed signed" in t
+    assert "the transfer of the Property" not in t and "priority deed" not in t
+    assert "Authority Charge, the Authority Restriction and the covenants" in clause_text(
+        doc, "co-investment.schedule-agreed-forms")
+
+
+def test_pasted_phrases_quiet_without_the_defined_things(catalogue):
+    """Quiet: without a Priority Deed or a Council charge the phrases stay as the sheet gives them."""
+    text = TEXT.replace("      ranks_after_authority: true\n", "").replace("  authority_charge: true\n", "").replace(
+        "  priority_deed: true\n", "  priority_deed: false\n")
+    sheet = validate(load_text(text, "t.yaml"), catalogue)
+    phrase = "Beacon's legal charge and the Council's legal charge lodged and the priority deed signed"
+    assert sheet.model.in_terms(phrase) == phrase
+    assert sheet.model.in_terms("") == ""
