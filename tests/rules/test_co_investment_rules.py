@@ -1337,3 +1337,14 @@ def test_end_of_term_table_repays_from_the_exit_when_a_maturity_is_the_term_end(
     text = to_text(assemble(sheet_from(HOMES, catalogue, to_term_end), catalogue, today=RULES_DATE).document)
     assert "Repaid from the price" in text and "Already repaid by their Maturity Dates" not in text
     assert "must repay the Investors by their Maturity Dates by refinancing or from the Partnership Account" in text
+
+
+def _described_unsecured(d):
+    d["contributions"]["investments"][0]["description"] = "Unsecured loan, ranking behind the Council"
+
+
+def test_an_investment_described_as_unsecured_with_an_investor_charge_warns(catalogue):
+    """r22 ci-fresh finding 15: the schedule would call an investment unsecured that holds an Investor Charge."""
+    found = fired(sheet_from(HOMES, catalogue, _described_unsecured), catalogue, "COINV-INVESTMENT-UNSECURED")
+    assert len(found) == 1 and "says it is unsecured" in found[0].message
+    assert not fired(sheet_from(HOMES, catalogue), catalogue, "COINV-INVESTMENT-UNSECURED")
