@@ -107,3 +107,12 @@ def test_pasted_phrases_quiet_without_the_defined_things(catalogue):
     phrase = "Beacon's legal charge and the Council's legal charge lodged and the priority deed signed"
     assert sheet.model.in_terms(phrase) == phrase
     assert sheet.model.in_terms("") == ""
+
+
+def test_restriction_schedules_name_the_authority_charge(doc):
+    """Finding 14: Schedules 6 and 7 list the Authority Charge by its defined term among the charges lodged before the
+    restriction."""
+    assert "the Transfer and each Investor Charge and the Authority Charge over that property" in clause_text(
+        doc, "co-investment.schedule-restriction")
+    assert "the Investor Charges and the Authority Charge and listed after them" in clause_text(
+        doc, "co-investment.schedule-agreed-forms")

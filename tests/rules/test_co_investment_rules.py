@@ -280,6 +280,11 @@ def _consent_named(d):
         "assistance for privately let housing) 2010, as amended in 2014")
 
 
+
+def _described_unsecured(d):
+    d["contributions"]["investments"][0]["description"] = "Unsecured loan, ranking behind the Council"
+
+
 FIRES = [
     ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
     ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
@@ -438,10 +443,11 @@ FIRES += [
     ("COINV-AUTHORITY-CHARGE", LAND, _authority_charge_on_authority_first, "security_ranking is 'authority-first', "
      "which already gives the authority a charge"),
     ("COINV-AUTHORITY-CHARGE", HOMES, _authority_charge_without_investor_charge, "no investor takes a charge"),
+    ("COINV-INVESTMENT-UNSECURED", HOMES, _described_unsecured, "says it is unsecured"),
 ]
 
 QUIET = [
-    ("COINV-AUTHORITY-CHARGE", HOMES), ("COINV-AUTHORITY-CHARGE", LAND),
+    ("COINV-AUTHORITY-CHARGE", HOMES), ("COINV-AUTHORITY-CHARGE", LAND), ("COINV-INVESTMENT-UNSECURED", HOMES),
     ("COINV-LET-BY", HOMES),
     ("COINV-GRANT-PROGRAMME", HOMES), ("COINV-GRANT-PROGRAMME", HUB), ("COINV-RANK-AFTER-AUTHORITY", SUPPORTED),
     ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
@@ -1337,10 +1343,6 @@ def test_end_of_term_table_repays_from_the_exit_when_a_maturity_is_the_term_end(
     text = to_text(assemble(sheet_from(HOMES, catalogue, to_term_end), catalogue, today=RULES_DATE).document)
     assert "Repaid from the price" in text and "Already repaid by their Maturity Dates" not in text
     assert "must repay the Investors by their Maturity Dates by refinancing or from the Partnership Account" in text
-
-
-def _described_unsecured(d):
-    d["contributions"]["investments"][0]["description"] = "Unsecured loan, ranking behind the Council"
 
 
 def test_an_investment_described_as_unsecured_with_an_investor_charge_warns(catalogue):
