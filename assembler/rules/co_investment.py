@@ -1088,7 +1088,7 @@ def investment_unsecured(ctx: RuleContext):
     if not sheet.security.investor_charge:
         return
     for n, inv in enumerate(sheet.contributions.investments):
-        if inv.description and re.search(r"\bunsecured\b", inv.description, re.I):
+        if inv.description and re.search(r"\bunsecured\b(?!-to-)", inv.description, re.I):
             yield (f"the description of {inv.investor}'s investment says it is unsecured, but security.investor_charge "
                    "gives every investor an Investor Charge, and the contributions schedule prints the description as "
                    "written: describe the investment by its charge and rank, or confirm that this investor takes none",
