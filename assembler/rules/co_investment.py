@@ -1079,6 +1079,22 @@ def authority_charge(ctx: RuleContext):
                ("security", "authority_charge"))
 
 
+@RULES.rule("COINV-INVESTMENT-UNSECURED", "warning",
+            "An investment described as unsecured does not take an Investor Charge.")
+def investment_unsecured(ctx: RuleContext):
+    """The description is printed in the contributions schedule as the sheet gives it: "unsecured" there contradicts
+    the Investor Charge the security clause grants every investor (r22 ci-fresh finding 15)."""
+    sheet = ctx.sheet
+    if not sheet.security.investor_charge:
+        return
+    for n, inv in enumerate(sheet.contributions.investments):
+        if inv.description and re.search(r"\bunsecured\b(?!-to-)", inv.description, re.I):
+            yield (f"the description of {inv.investor}'s investment says it is unsecured, but security.investor_charge "
+                   "gives every investor an Investor Charge, and the contributions schedule prints the description as "
+                   "written: describe the investment by its charge and rank, or confirm that this investor takes none",
+                   ("contributions", "investments", n, "description"))
+
+
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _RANK_WORDS = re.compile(r"\b(first|second|third|fourth|fifth)(?:[- ]ranking|[- ]legal charge|[- ]charge)", re.I)
 

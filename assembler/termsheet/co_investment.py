@@ -1186,6 +1186,26 @@ class CoInvestmentTermSheet(TermSheetBase):
             return []
         return [i.investor for i in self.contributions.investments if i.ranks_after_authority]
 
+    def in_terms(self, text: str | None) -> str | None:
+        """A phrase pasted from the term sheet into a table of the draft (a drawdown condition, a contribution's
+        description), with the lower-case names of documents and property the draft defines read as its defined
+        terms: "the priority deed" as "the Priority Deed", and, where the Council transfers one property, "the
+        transfer of the property" as "the Transfer of the Transferred Property" and "the Property" as "the
+        Transferred Property" (r22 ci-fresh finding 15). Nothing else changes; an empty phrase stays empty."""
+        if not text:
+            return text
+        if self.security.priority_deed:
+            text = re.sub(r"\b([Tt])he priority deed\b", r"\1he Priority Deed", text)
+        if self.junior_investors or self.authority_second_charge:
+            who = re.escape(self.authority.short_name)
+            text = re.sub(rf"\b([Tt])he {who}'s (?:legal |own )?charge\b", r"\1he Authority Charge", text)
+        one = len(self.contributions.authority_properties) == 1 \
+            and self.positions.get("authority_contribution") != "lease"
+        if one:
+            text = re.sub(r"\b([Tt])he transfer of the [Pp]roperty\b", r"\1he Transfer of the Transferred Property", text)
+            text = re.sub(r"\b([Tt])he Property\b(?! Registry)", r"\1he Transferred Property", text)
+        return text
+
     @property
     def authority_takes_charge(self) -> bool:
         """Whether the authority takes a legal charge of its own for the clawback: always with authority-first or

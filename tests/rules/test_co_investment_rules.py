@@ -280,6 +280,11 @@ def _consent_named(d):
         "assistance for privately let housing) 2010, as amended in 2014")
 
 
+
+def _described_unsecured(d):
+    d["contributions"]["investments"][0]["description"] = "Unsecured loan, ranking behind the Council"
+
+
 FIRES = [
     ("COINV-S25-CONSENT-NAMED", HOMES, None, "identifies the general consent only through another document"),
     ("COINV-OCCUPIER-EXCEPTED", HUB, _rooftop_as_occupier, "a part it keeps is not an occupier"),
@@ -438,10 +443,12 @@ FIRES += [
     ("COINV-AUTHORITY-CHARGE", LAND, _authority_charge_on_authority_first, "security_ranking is 'authority-first', "
      "which already gives the authority a charge"),
     ("COINV-AUTHORITY-CHARGE", HOMES, _authority_charge_without_investor_charge, "no investor takes a charge"),
+    ("COINV-INVESTMENT-UNSECURED", HOMES, _described_unsecured, "says it is unsecured"),
 ]
 
 QUIET = [
-    ("COINV-AUTHORITY-CHARGE", HOMES), ("COINV-AUTHORITY-CHARGE", LAND),
+    ("COINV-AUTHORITY-CHARGE", HOMES), ("COINV-AUTHORITY-CHARGE", LAND), ("COINV-INVESTMENT-UNSECURED", HOMES),
+    ("COINV-INVESTMENT-UNSECURED", HUB),
     ("COINV-LET-BY", HOMES),
     ("COINV-GRANT-PROGRAMME", HOMES), ("COINV-GRANT-PROGRAMME", HUB), ("COINV-RANK-AFTER-AUTHORITY", SUPPORTED),
     ("COINV-RANK-AFTER-AUTHORITY", HOMES), ("COINV-RANK-AFTER-AUTHORITY", LAND),
@@ -836,16 +843,17 @@ def test_an_investor_ranking_behind_the_authority_gets_the_authority_charge_betw
     security clause, the Priority Deed table, the clawback's mortgagee protection and the proceeds of a disposal."""
     text = to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue, today=RULES_DATE).document)
     flat = " ".join(text.split())
-    assert "the Council a legal charge by deed over every Partnership Property then held, and over each home it buys " \
-        "later, by a supplemental deed, on the day it buys it, to secure the payment of any Clawback Amount" in flat
-    assert "The Investor Charge of the Fund ranks first, the Council's charge next, and the Investor Charge of the " \
-        "Foundation after the Council's charge" in flat
+    assert "the Council the Authority Charge over every Partnership Property then held, and over each home it buys " \
+        "later, by a supplemental deed, on the day it buys it." in flat
+    assert "Authority Charge means the legal charge by deed granted by" in flat
+    assert "The Investor Charge of the Fund ranks first, the Authority Charge next, and the Investor Charge of the " \
+        "Foundation after the Authority Charge" in flat
     assert "The Foundation, a receiver appointed by it, a mortgagee in possession under its Investor Charge and a " \
         "buyer from any of them take subject to the Council's charge" in flat
     assert "then in paying any Clawback Amount due, and then in paying the Foundation" in flat
     assert "holding no charge" not in flat
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
-    assert "the Council's charge next" not in plain and "holding no charge" in plain
+    assert "the Authority Charge next" not in plain and "holding no charge" in plain
 
 
 def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
@@ -861,8 +869,8 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
     assert "a copy of the contract under which care and support for the tenants of the homes is commissioned by " \
         "Fenwold County Council" in text
     assert "a copy of its signed grant agreement for the grant of £1,180,000 shown in Schedule 2" in text
-    assert "The Investor Charge of Fairshare ranks first, the Council's charge next, and the Investor Charge of the " \
-        "Foundation after the Council's charge" in text
+    assert "The Investor Charge of Fairshare ranks first, the Authority Charge next, and the Investor Charge of the " \
+        "Foundation after the Authority Charge" in text
     # r16 ci-fresh 7: the rent cap is a sentence of its own, with the Rent Standard defined, not the sheet's words pasted
     assert "Hearthstone must not charge for a home a rent above the limit that the Rent Standard permits (applying, " \
         "where the home qualifies, its exclusion for specialised supported housing), and must not charge service " \
@@ -1336,3 +1344,10 @@ def test_end_of_term_table_repays_from_the_exit_when_a_maturity_is_the_term_end(
     text = to_text(assemble(sheet_from(HOMES, catalogue, to_term_end), catalogue, today=RULES_DATE).document)
     assert "Repaid from the price" in text and "Already repaid by their Maturity Dates" not in text
     assert "must repay the Investors by their Maturity Dates by refinancing or from the Partnership Account" in text
+
+
+def test_an_investment_described_as_unsecured_with_an_investor_charge_warns(catalogue):
+    """r22 ci-fresh finding 15: the schedule would call an investment unsecured that holds an Investor Charge."""
+    found = fired(sheet_from(HOMES, catalogue, _described_unsecured), catalogue, "COINV-INVESTMENT-UNSECURED")
+    assert len(found) == 1 and "says it is unsecured" in found[0].message
+    assert not fired(sheet_from(HOMES, catalogue), catalogue, "COINV-INVESTMENT-UNSECURED")
