@@ -1,0 +1,37 @@
+"""r22 ob-sample review (Meadowbank, a user-choice award with Core Places): the mechanism findings the ob20 lane fixed."""
+
+from __future__ import annotations
+
+import re
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
+
+SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+
+
+def result(catalogue):
+    return assemble(read_termsheet(SAMPLE, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_one_list_of_existing_placements(catalogue):
+    """Finding 9: the start list in clause 7 is the only list; clause 8 and the definition refer to it."""
+    text = flat(document_text(result(catalogue)))
+    assert "say which of them are Existing Placements" in text
+    assert "within 5 Business Days after this Agreement takes effect" not in text
+    assert "shown as such in the list the Council gives under clause 7." in text
+    assert "as listed by the Council under clause 7." in text
+
+
+def test_ending_for_a_home_is_not_a_removal_under_the_voids_clause(catalogue):
+    """Finding 10: the last paragraph of the removed-units clause cites the clause 7 removals, not itself."""
+    text = flat(document_text(result(catalogue)))
+    m = re.search(r"are not Core Places removed or reduced under ([^.]*\.[^.]*\.[^.]*)\.", text)
+    assert m and "clause 5.8" not in m.group(1)
+    assert re.search(r"removed or reduced under clause 7\.\d+, clause 7\.\d+ or clause 7\.\d+\(c\)", text)
