@@ -34,3 +34,9 @@ def test_ending_for_a_home_is_not_a_removal_under_the_voids_clause(catalogue):
     text = flat(document_text(result(catalogue)))
     assert "are not Core Places removed or reduced under clause 5.8" not in text
     assert "are not Core Places removed or reduced under clause 7. From" in text
+
+
+def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(catalogue):
+    """Finding 11: the cap does not limit the Council's true-up repayment or its break compensation."""
+    text = flat(document_text(result(catalogue)))
+    assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2, the total liability", text)
