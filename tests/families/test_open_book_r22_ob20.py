@@ -40,3 +40,10 @@ def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(c
     """Finding 11: the cap does not limit the Council's true-up repayment or its break compensation."""
     text = flat(document_text(result(catalogue)))
     assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2, the total liability", text)
+
+
+def test_second_change_example_is_bracketed_with_the_no_catch_up_words(catalogue):
+    """Finding 8: with core_rebase_catch_up left open, the second column follows the bracketed words in 5.9."""
+    text = flat(document_text(result(catalogue)))
+    assert "(for a second change, [the Price the first change produced before any limit])" in text
+    assert "[If those bracketed words are deleted, W for the second change is the weekly Price actually current after the first change, £5,098.50" in text
