@@ -47,3 +47,21 @@ def test_second_change_example_is_bracketed_with_the_no_catch_up_words(catalogue
     text = flat(document_text(result(catalogue)))
     assert "(for a second change, [the Price the first change produced before any limit])" in text
     assert "[If those bracketed words are deleted, W for the second change is the weekly Price actually current after the first change, £5,098.50" in text
+
+
+def test_uninstructed_break_periods_and_deemed_approval_are_bracketed(catalogue):
+    """Findings 12, 13: 29.1's notice periods and date, and 13.4's deemed approval, are bracketed and flagged."""
+    res = result(catalogue)
+    text = flat(document_text(res))
+    assert "at least [6] months' notice" in text and "at least [12] months' notice, which it may not give before [1 July 2029]" in text
+    assert "[If the Council has done neither within those 30 days" in text
+    assert "[or that is treated as approved]" in text
+    notes = " ".join(c.note or "" for c in [*res.document.clauses, *res.document.schedules])
+    assert "Deemed approval is not instructed" in notes
+
+
+def test_clause_3_3_and_21_4_wording(catalogue):
+    """Findings 15, 16: 3.3 refers to itself as a clause; 21.4 tells each Party the data came from."""
+    text = flat(document_text(result(catalogue)))
+    assert "the confirmation described in this clause 3.3" in text and "described in this paragraph" not in text
+    assert "Each Party must tell each Party from which it received Personal Data" in text
