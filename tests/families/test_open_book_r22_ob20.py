@@ -65,3 +65,17 @@ def test_clause_3_3_and_21_4_wording(catalogue):
     text = flat(document_text(result(catalogue)))
     assert "the confirmation described in this clause 3.3" in text and "described in this paragraph" not in text
     assert "Each Party must tell each Party from which it received Personal Data" in text
+
+
+def test_children_complaints_reach_the_councils_statutory_procedure(catalogue):
+    """Finding 14: the Trust co-operates with s.26 representations and the Ombudsman about a Placed Child."""
+    text = flat(document_text(result(catalogue)))
+    assert "representations about a Placed Child made under section 26(3) of the Children Act 1989" in text
+    assert "co-operate with any investigation by the Local Government and Social Care Ombudsman" in text
+
+
+def test_adult_sheet_has_no_children_representations(catalogue):
+    """Finding 14, quiet: an adult care sheet has no Children Act representations duty."""
+    adult = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+    text = flat(document_text(assemble(read_termsheet(adult, catalogue), catalogue, today=DRAFT_DATE)))
+    assert "Representations Procedure" not in text
