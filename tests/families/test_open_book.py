@@ -400,7 +400,8 @@ def test_charity_states_each_rule_once_and_holds_the_fund_for_the_council(built)
     assert "Subject to clause" not in excess
     # never approved by bare silence: only after a reminder goes unanswered (r14 ob-sample 9)
     assert "treated as having approved" not in excess
-    assert "if it has still done neither within 10 Business Days after the reminder, the Reinvestment Plan is treated as approved" in excess
+    # r22 ob-sample 13: deemed approval is uninstructed, so it is bracketed.
+    assert "[If the Council has done neither within those 30 days, the Trust may remind it in writing. If it has still done neither within 10 Business Days after the reminder, the Reinvestment Plan is treated as approved.]" in excess
     costs = paragraphs_text(clause(result, "common.open-book-costs"))
     assert "already paid for by another public body" not in costs
     assert "that is not Service Income, to the extent it is met from it (see clause" in costs
@@ -553,7 +554,7 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     termination = paragraphs_text(clause(result, "open-book.termination"))
     # r20 ob-sample 7: the Trust's right to end for one or more Homes is stated expressly.
     assert ("The Trust may end this Agreement, as a whole or for one or more of the Homes, only by giving the Council "
-            "at least 12 months' notice, which it may not give before 1 July 2029.") in termination
+            "at least [12] months' notice, which it may not give before [1 July 2029].") in termination
     assert "Either the Council or the Trust may end" not in termination
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     # r17 ob-sample 1: re-basing is a position; the adult-care sample chooses it and its review divides by the share
@@ -616,8 +617,8 @@ def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, ca
     carrying losses forward."""
     _, result, _ = built[CHARITY]
     placements = paragraphs_text(clause(result, "open-book.placements"))
-    assert ("at least 20 Business Days before that date or, if later, within 5 Business Days after this "
-            "Agreement takes effect") in placements
+    # r22 ob-sample 9: one list, given under clause 7 on the date of this Agreement and 20 Business Days before the start.
+    assert "as listed by the Council under clause 7 and confirmed by the Trust" in placements
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "national living wage" not in pricing
     note = next(c for c in result.document.clauses if c.id == "open-book.losses").note
@@ -695,10 +696,10 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     placements = paragraphs_text(clause(result, "open-book.placements"))
     assert "Subject to clause 3.3, every child placed by the Council" in placements
     assert "that child's placement continues under the earlier contract, and not under this Agreement" in placements
-    assert "and saying which of them are Existing Placements" in placements
+    assert "say which of them are Existing Placements" in paragraphs_text(clause(result, "open-book.voids"))
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")
-    assert "shown as such in the list the Council gives under clause 8.3" in definitions["Existing Placement"]
+    assert "shown as such in the list the Council gives under clause 7" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "the Council must either give the Trust the confirmation described in clause 3.3 for filling it" in voids
     assert "or give notice to end this Agreement for that home under clause 29.1" in voids
@@ -858,8 +859,9 @@ def test_r21_day_one_list_lapse_subject_award_scope_split_reports_and_inspection
     the inadequate-rating trigger is two consecutive full inspections. Quiet: an adult sheet keeps none of it."""
     _, result, _ = built[CHARITY]
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert ("The Council must give the Trust a list of the Existing Placements, showing the place each occupies or is "
-            "held for, on the date of this Agreement and again 20 Business Days before 1 July 2027.") in voids
+    assert ("The Council must give the Trust a list of each child it has placed and who lives in one of the Homes, "
+            "on the date of this Agreement and again 20 Business Days before 1 July 2027.") in voids
+    assert "show the place each Existing Placement occupies or is held for." in voids
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "clause 7.1 continues to apply after the Placement ends, subject to the rules in clause 7 on a place whose Existing Placement has ended." in pricing
     services = paragraphs_text(clause(result, "open-book.services"))

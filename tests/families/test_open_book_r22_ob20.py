@@ -1,0 +1,81 @@
+"""r22 ob-sample review (Meadowbank, a user-choice award with Core Places): the mechanism findings the ob20 lane fixed."""
+
+from __future__ import annotations
+
+import re
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
+
+SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+
+
+def result(catalogue):
+    return assemble(read_termsheet(SAMPLE, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_one_list_of_existing_placements(catalogue):
+    """Finding 9: the start list in clause 7 is the only list; clause 8 and the definition refer to it."""
+    text = flat(document_text(result(catalogue)))
+    assert "say which of them are Existing Placements" in text
+    assert "within 5 Business Days after this Agreement takes effect" not in text
+    assert "shown as such in the list the Council gives under clause 7" in text
+    assert "as listed by the Council under clause 7 and confirmed by the Trust" in text
+
+
+def test_ending_for_a_home_is_not_a_removal_under_the_voids_clause(catalogue):
+    """Finding 10: the last paragraph of the removed-units clause cites the clause 7 removals, not itself."""
+    text = flat(document_text(result(catalogue)))
+    assert "are not Core Places removed or reduced under clause 5.8" not in text
+    assert "are not Core Places removed or reduced under clause 7. From" in text
+
+
+def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(catalogue):
+    """Finding 11: the cap does not limit the Council's true-up repayment or its break compensation."""
+    text = flat(document_text(result(catalogue)))
+    assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2, the total liability", text)
+
+
+def test_second_change_example_is_bracketed_with_the_no_catch_up_words(catalogue):
+    """Finding 8: with core_rebase_catch_up left open, the second column follows the bracketed words in 5.9."""
+    text = flat(document_text(result(catalogue)))
+    assert "(for a second change, [the Price the first change produced before any limit])" in text
+    assert "[If those bracketed words are deleted, W for the second change is the weekly Price actually current after the first change, £5,098.50" in text
+
+
+def test_uninstructed_break_periods_and_deemed_approval_are_bracketed(catalogue):
+    """Findings 12, 13: 29.1's notice periods and date, and 13.4's deemed approval, are bracketed and flagged."""
+    res = result(catalogue)
+    text = flat(document_text(res))
+    assert "at least [6] months' notice" in text and "at least [12] months' notice, which it may not give before [1 July 2029]" in text
+    assert "[If the Council has done neither within those 30 days" in text
+    assert "[or that is treated as approved]" in text
+    notes = " ".join(c.note or "" for c in [*res.document.clauses, *res.document.schedules])
+    assert "Deemed approval is not instructed" in notes
+
+
+def test_clause_3_3_and_21_4_wording(catalogue):
+    """Findings 15, 16: 3.3 refers to itself as a clause; 21.4 tells each Party the data came from."""
+    text = flat(document_text(result(catalogue)))
+    assert "the confirmation described in this clause 3.3" in text and "described in this paragraph" not in text
+    assert "Each Party must tell each Party from which it received Personal Data" in text
+
+
+def test_children_complaints_reach_the_councils_statutory_procedure(catalogue):
+    """Finding 14: the Trust co-operates with s.26 representations and the Ombudsman about a Placed Child."""
+    text = flat(document_text(result(catalogue)))
+    assert "representations about a Placed Child made under section 26(3) of the Children Act 1989" in text
+    assert "co-operate with any investigation by the Local Government and Social Care Ombudsman" in text
+
+
+def test_adult_sheet_has_no_children_representations(catalogue):
+    """Finding 14, quiet: an adult care sheet has no Children Act representations duty."""
+    adult = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+    text = flat(document_text(assemble(read_termsheet(adult, catalogue), catalogue, today=DRAFT_DATE)))
+    assert "Representations Procedure" not in text
