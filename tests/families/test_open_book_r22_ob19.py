@@ -1,0 +1,45 @@
+"""r22 ob-fresh review (Kelverton: supported living for adults with mental illness, s.117 after-care, re-basing
+with the index as a ceiling): fixes in lane ob19."""
+
+from __future__ import annotations
+
+from ruamel.yaml import YAML
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
+
+KELVERTON = ROOT / "tests" / "families" / "fixtures" / "ob-r22-kelverton.yaml"
+
+
+def result(catalogue, change=None, tmp_path=None):
+    path = KELVERTON
+    if change:
+        yaml = YAML()
+        data = yaml.load(KELVERTON.read_text())
+        change(data)
+        path = tmp_path / "kelverton.yaml"
+        with path.open("w") as handle:
+            yaml.dump(data, handle)
+    return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def notes(res) -> str:
+    return "\n".join(c.note or "" for c in [*res.document.clauses, *res.document.schedules])
+
+
+def test_no_loss_carried_forward_where_losses_are_not_carried(catalogue):
+    res = result(catalogue)
+    assert "loss carried forward" not in document_text(res)
+    n = notes(res)
+    assert "loss carried" not in n
+    assert "a loss in any period stays with Cedarpath" in n
+
+
+def test_loss_carried_forward_kept_where_losses_are_carried(catalogue, tmp_path):
+    def carried(data):
+        data["positions"]["open_book_losses"] = "carried-forward"
+    res = result(catalogue, carried, tmp_path)
+    assert "Any loss carried forward under clause" in document_text(res)
+    assert "loss carried forward stays with Cedarpath" in " ".join(notes(res).split())
