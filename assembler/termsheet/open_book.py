@@ -457,7 +457,8 @@ class RelatedParty(Strict):
 # Words that say nothing about what a cost is, so a budget line is not "outside" the categories for lacking them.
 _CATEGORY_STOP = frozenset("""a an and or of the for in on at to by with from its their our any all each other
 including include includes inc plus per etc pay paid cost costs on-costs oncosts fee fees charge charges
-staff home homes service services premise premises cover residential fte gbp nhs council""".split())
+staff home homes service services premise premises cover residential fte gbp nhs council
+only""".split())
 
 
 def _words(text: str) -> set[str]:

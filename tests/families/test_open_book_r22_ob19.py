@@ -43,3 +43,18 @@ def test_loss_carried_forward_kept_where_losses_are_carried(catalogue, tmp_path)
     res = result(catalogue, carried, tmp_path)
     assert "Any loss carried forward under clause" in document_text(res)
     assert "loss carried forward stays with Cedarpath" in " ".join(notes(res).split())
+
+
+def test_costs_note_does_not_flag_a_line_a_category_names(catalogue):
+    """Finding 3: 'Mobilisation (first year only)' is covered by the mobilisation category; 'only' is no cost."""
+    res = result(catalogue)
+    n = notes(res)
+    assert "Mobilisation (first year only)" not in n and "not named" not in n and "clearly covers" not in n
+    assert not [f for f in res.findings if f.rule == "OPEN-BOOK-BUDGET-CATEGORY"]
+
+
+def test_costs_note_still_flags_a_line_no_category_names(catalogue, tmp_path):
+    def change(data):
+        data["open_book"]["cost_model"]["direct_lines"][7]["item"] = "Mobilisation and legal advice (first year only)"
+    n = notes(result(catalogue, change, tmp_path))
+    assert '(£9,500; no category uses the words "advice" and "legal").' in n
