@@ -58,3 +58,23 @@ def test_costs_note_still_flags_a_line_no_category_names(catalogue, tmp_path):
         data["open_book"]["cost_model"]["direct_lines"][7]["item"] = "Mobilisation and legal advice (first year only)"
     n = notes(result(catalogue, change, tmp_path))
     assert '(£9,500; no category uses the words "advice" and "legal").' in n
+
+
+def test_rebasing_notes_leave_mobilisation_out_of_the_base_as_clause_6_does(catalogue):
+    """Finding 4: £921,850 less £9,500 = £912,350; x 1.04 x 1.03 = £977,309.32; / £958,724 = 1.0194."""
+    n = " ".join(notes(result(catalogue)).split())
+    assert ("Allowable Costs of £912,350 (the £921,850 budget less the £9,500 mobilisation, which the base statement "
+            "leaves out)") in n
+    assert "come to £977,309.32" in n and "the factor is 1.0194" in n and "£987,485.72" not in n
+    assert "a review does not take it out" not in n
+    assert ("The first review that uses a Reconciliation Statement as its base statement (the second anniversary of "
+            "1 May 2027; the first anniversary applies the index alone) removes it") in n
+    assert "(multiplying them by 0.9897)" in n
+
+
+def test_index_review_note_says_the_review_does_not_remove_mobilisation(catalogue, tmp_path):
+    def index(data):
+        data["positions"]["open_book_price_review"] = "index"
+    n = " ".join(notes(result(catalogue, index, tmp_path)).split())
+    assert "the annual review applies the index to the Prices and does not take it out" in n
+    assert "The first review that uses a Reconciliation Statement" not in n
