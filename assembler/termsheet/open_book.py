@@ -1265,6 +1265,12 @@ class Services(Strict):
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
 
+    @property
+    def price_floor_instructed(self) -> bool:
+        """Whether the sheet itself sets price_floor_zero. The re-basing review prints the default floor in square
+        brackets as a proposal where the sheet is silent (r22 ob-fresh 5: a floor nobody instructed defeats
+        re-basing, which is chosen so that the Prices follow the costs)."""
+        return "price_floor_zero" in self.model_fields_set
 
     @property
     def specification_date(self) -> dt.date | None:

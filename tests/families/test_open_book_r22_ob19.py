@@ -78,3 +78,27 @@ def test_index_review_note_says_the_review_does_not_remove_mobilisation(catalogu
     n = " ".join(notes(result(catalogue, index, tmp_path)).split())
     assert "the annual review applies the index to the Prices and does not take it out" in n
     assert "The first review that uses a Reconciliation Statement" not in n
+
+
+def test_rebasing_floor_is_a_bracketed_proposal_where_the_sheet_gives_none(catalogue):
+    """Finding 5: the sheet gives the index as a ceiling and no floor."""
+    res = result(catalogue)
+    text = document_text(res)
+    assert "[The factor is never less than one: the Prices do not fall at a review" in text
+    assert "through the Excess Profit terms instead.]" in text
+    assert "[If the index falls, the Prices do not fall because of the index alone.]" in text
+    n = " ".join(notes(res).split())
+    assert "The instructions give no floor: the sentence that the factor is never less than one is in square brackets" in n
+    assert "matching the chosen floor" not in n
+    assert "when the proposed floor holds the factor at one" in n
+
+
+def test_rebasing_floor_is_operative_where_the_sheet_gives_it(catalogue, tmp_path):
+    def floor(data):
+        data["services"]["price_floor_zero"] = True
+    res = result(catalogue, floor, tmp_path)
+    text = document_text(res)
+    assert "The factor is never less than one" in text and "[The factor is never less than one" not in text
+    assert "If the index falls" in text and "[If the index falls" not in text
+    n = " ".join(notes(res).split())
+    assert "matching the chosen floor" in n and "The instructions give no floor" not in n
