@@ -1266,6 +1266,14 @@ class Services(Strict):
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
 
     @property
+    def section_117(self) -> bool:
+        """Whether the services or the commissioner's duty include after-care under section 117 of the Mental Health
+        Act 1983 (r22 ob-fresh 1: those tenants have an after-care plan, not a Care Act s.25 plan, so the Support
+        Plan definition must include it)."""
+        text = " ".join(str(x or "") for x in (self.description, self.statutory_duty))
+        return bool(re.search(r"(section|s\.)\s*117\b.{0,20}Mental Health Act 1983", text, re.I | re.S))
+
+    @property
     def price_floor_instructed(self) -> bool:
         """Whether the sheet itself sets price_floor_zero. The re-basing review prints the default floor in square
         brackets as a proposal where the sheet is silent (r22 ob-fresh 5: a floor nobody instructed defeats

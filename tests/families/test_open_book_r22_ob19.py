@@ -102,3 +102,24 @@ def test_rebasing_floor_is_operative_where_the_sheet_gives_it(catalogue, tmp_pat
     assert "If the index falls" in text and "[If the index falls" not in text
     n = " ".join(notes(res).split())
     assert "matching the chosen floor" in n and "The instructions give no floor" not in n
+
+
+def test_support_plan_includes_a_section_117_after_care_plan(catalogue):
+    """Finding 1: most Kelverton tenants receive after-care under MHA 1983 s.117."""
+    res = result(catalogue)
+    text = " ".join(document_text(res).split())
+    assert ("under section 25 of the Care Act 2014 or, for a Tenant who receives after-care services under section 117 "
+            "of the Mental Health Act 1983, the plan of those after-care services, in each case as revised") in text
+    assert "the Support Plan definition covers both" in " ".join(notes(res).split())
+
+
+def test_support_plan_without_section_117_is_the_care_act_plan_alone(catalogue, tmp_path):
+    def no_117(data):
+        data["services"]["description"] = "provide support in supported living to adults with learning disabilities"
+        data["services"]["statutory_duty"] = ("care and support for adults whose eligible needs it must meet under "
+                                              "section 18 of the Care Act 2014")
+    res = result(catalogue, no_117, tmp_path)
+    text = " ".join(document_text(res).split())
+    assert "under section 25 of the Care Act 2014, as revised from time to time" in text
+    assert "Mental Health Act 1983, the plan of those" not in text
+    assert "the Support Plan definition covers both" not in notes(res)
