@@ -123,3 +123,24 @@ def test_support_plan_without_section_117_is_the_care_act_plan_alone(catalogue, 
     assert "under section 25 of the Care Act 2014, as revised from time to time" in text
     assert "Mental Health Act 1983, the plan of those" not in text
     assert "the Support Plan definition covers both" not in notes(res)
+
+
+def test_small_drafting_points_in_supported_living(catalogue):
+    """Findings 16, 18, 13 (last point), 20 and 21 (clause 11 note)."""
+    res = result(catalogue)
+    text = " ".join(document_text(res).split())
+    n = " ".join(notes(res).split())
+    assert "purchasers of places" not in text
+    assert "the other purchasers of care and support at the Homes" in text
+    assert "Nothing is payable under this clause for any other empty tenancy" in text
+    assert ("Except for a Dispute referred to an Independent Accountant under clause 11.7 or a market rate set by a "
+            "valuer or accountant under clause 13.6, the Parties") in text
+    assert "measured against the Council's cost of care review for supported living" in n
+    assert "Housing Act 1996 would be one" not in n and "letting or managing homes" not in n
+    assert "(for the Council, the functions under which it arranges these services, including after-care" in n
+
+
+def test_care_home_sample_keeps_its_wording(catalogue):
+    sheet = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+    text = " ".join(document_text(assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE)).split())
+    assert "purchasers of care and support" not in text
