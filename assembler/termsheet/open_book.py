@@ -309,6 +309,8 @@ class ReviewExample:
     factor: Decimal              # rebased / income, to four places
     overrun_rebased: Decimal     # the same with costs 10% over budget
     overrun_factor: Decimal      # before the collar holds it to the index
+    left_out: Decimal = Decimal(0)  # one-off mobilisation costs the base statement leaves out (re-basing only)
+    budget_costs: Decimal = Decimal(0)  # budgeted Allowable Costs before leaving them out
 
 
 # Endings of adjectives that narrow a cost without changing what it is ("enhanced", "additional", "statutory").
@@ -457,7 +459,8 @@ class RelatedParty(Strict):
 # Words that say nothing about what a cost is, so a budget line is not "outside" the categories for lacking them.
 _CATEGORY_STOP = frozenset("""a an and or of the for in on at to by with from its their our any all each other
 including include includes inc plus per etc pay paid cost costs on-costs oncosts fee fees charge charges
-staff home homes service services premise premises cover residential fte gbp nhs council""".split())
+staff home homes service services premise premises cover residential fte gbp nhs council
+only""".split())
 
 
 def _words(text: str) -> set[str]:
@@ -805,12 +808,23 @@ class OpenBook(Strict):
         collar. Assumes an illustrative index of 3% and all units bought by the commissioner; only
         on the allowable-cost basis with priced units (the other bases re-base differently).
         """
+        return self._review_examples(Decimal(0))
+
+    @property
+    def rebase_example(self) -> dict[str, ReviewExample]:
+        """review_example for the re-basing review, whose base statement leaves out the one-off mobilisation
+        costs (r22 ob-fresh 4: the note re-based on the whole £921,850 budget, giving 1.03, where the clause
+        re-bases on £912,350 without the £9,500 mobilisation, giving 1.0194)."""
+        return self._review_examples(self.cost_model.mobilisation or Decimal(0))
+
+    def _review_examples(self, left_out: Decimal) -> dict[str, ReviewExample]:
         if self.basis != "allowable_cost" or not self.priced_units or not self.expected_income:
             return {}
         index = Decimal(3)
         out = {}
         for cost_base in COST_BASES:
-            ex = self.reconcile(cost_base, "hard-cap", "refund")
+            budget = self.reconcile(cost_base, "hard-cap", "refund").allowable_costs
+            ex = self.reconcile(cost_base, "hard-cap", "refund", direct_costs=self.cost_model.direct_costs - left_out)
             grow = 1 + index / HUNDRED
             at_budget = pence((ex.allowable_costs + ex.maximum_profit) * grow)
             overrun = pence((ex.allowable_costs + ex.maximum_profit) * grow * Decimal("1.1"))
@@ -819,7 +833,8 @@ class OpenBook(Strict):
                 income=self.expected_income, rebased=at_budget,
                 factor=(at_budget / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP),
                 overrun_rebased=overrun,
-                overrun_factor=(overrun / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+                overrun_factor=(overrun / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP),
+                left_out=left_out, budget_costs=budget)
         return out
 
     def income_at(self, occupancy: Decimal, floored: bool = False) -> Decimal:
@@ -1250,6 +1265,20 @@ class Services(Strict):
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
 
+    @property
+    def section_117(self) -> bool:
+        """Whether the services or the commissioner's duty include after-care under section 117 of the Mental Health
+        Act 1983 (r22 ob-fresh 1: those tenants have an after-care plan, not a Care Act s.25 plan, so the Support
+        Plan definition must include it)."""
+        text = " ".join(str(x or "") for x in (self.description, self.statutory_duty))
+        return bool(re.search(r"(section|s\.)\s*117\b.{0,20}Mental Health Act 1983", text, re.I | re.S))
+
+    @property
+    def price_floor_instructed(self) -> bool:
+        """Whether the sheet itself sets price_floor_zero. The re-basing review prints the default floor in square
+        brackets as a proposal where the sheet is silent (r22 ob-fresh 5: a floor nobody instructed defeats
+        re-basing, which is chosen so that the Prices follow the costs)."""
+        return "price_floor_zero" in self.model_fields_set
 
     @property
     def specification_date(self) -> dt.date | None:
