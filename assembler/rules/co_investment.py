@@ -1003,8 +1003,6 @@ def occupier_excepted(ctx: RuleContext):
                    "occupiers for tenancies and occupations actually taken over", (*loc, "occupiers"))
 
 
-
-
 @RULES.rule("COINV-S25-CONSENT-NAMED", "warning",
             "The general consent relied on under s.25 of the Local Government Act 1988 is named on the face of the "
             "agreement, not by a paragraph identified in another document.")
@@ -1143,7 +1141,6 @@ def let_by_after_deadline(ctx: RuleContext):
                f"{long_date(a.deadline)}: a home bought on that day is in breach of the works and letting deadline the "
                "day it is bought. Set acquisition.let_by after the deadline (or bring the deadline forward)",
                ("acquisition", "let_by"))
-
 
 
 @RULES.rule("COINV-DRAWDOWN-LTV-CONDITION", "warning",
