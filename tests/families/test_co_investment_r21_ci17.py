@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assembler.assemble import assemble
-from assembler.model import Table, iter_paragraphs, plain_text
-from assembler.termsheet.loader import load_text
-from assembler.termsheet.validate import validate
-from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import document_of, clause_text, note
 
 KENMOOR = Path(__file__).parent / "fixtures" / "co-investment-kenmoor-r21.yaml"
 TEXT = KENMOOR.read_text(encoding="utf-8")
@@ -18,17 +14,7 @@ OWN_SUPPORT = "  support_contract:\n    provider: delivery\n    title: supported
 
 
 def draft(catalogue, text: str = TEXT):
-    return assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
-
-
-def clause_text(doc, clause_id: str) -> str:
-    c = next(c for c in doc.all_clauses() if c.id == clause_id)
-    cells = [plain_text(cell) for b in c.blocks if isinstance(b, Table) for row in [b.header, *b.rows] for cell in row]
-    return "\n".join([*(p.text for p in iter_paragraphs(c.blocks)), *cells])
-
-
-def note(doc, clause_id: str) -> str:
-    return next(c for c in doc.all_clauses() if c.id == clause_id).note or ""
+    return document_of(catalogue, text)
 
 
 def everything(doc) -> str:

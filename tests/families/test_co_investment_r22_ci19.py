@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assembler.assemble import assemble
-from assembler.model import Table, iter_paragraphs, plain_text
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
-from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import document_of, clause_text as flat_clause_text
 
 WELLGATE = Path(__file__).parent / "fixtures" / "co-investment-wellgate-r22.yaml"
 TEXT = WELLGATE.read_text(encoding="utf-8")
@@ -20,7 +18,7 @@ SAMPLE = (Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-
 
 
 def draft(catalogue, text: str = TEXT):
-    return assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    return document_of(catalogue, text)
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +27,7 @@ def doc(catalogue):
 
 
 def clause_text(doc, clause_id: str) -> str:
-    c = next(c for c in doc.all_clauses() if c.id == clause_id)
-    cells = [plain_text(cell) for b in c.blocks if isinstance(b, Table) for row in [b.header, *b.rows] for cell in row]
-    return " ".join(" ".join([*(p.text for p in iter_paragraphs(c.blocks)), *cells]).split())
+    return flat_clause_text(doc, clause_id, flat=True)
 
 
 def test_registration_order_places_the_authority_charge_by_its_rank(doc):

@@ -7,33 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from assembler.assemble import assemble
-from assembler.model import Table, iter_paragraphs, plain_text
-from assembler.termsheet.loader import load_text
-from assembler.termsheet.validate import validate
-from tests.conftest import DRAFT_DATE
+from assembler.model import plain_text
+from tests.families.clause_texts import document_of, clause_text, note
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-homes-partnership.yaml"
 TEXT = SAMPLE.read_text(encoding="utf-8")
 
 
 def draft(catalogue, text: str = TEXT):
-    return assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    return document_of(catalogue, text)
 
 
 @pytest.fixture(scope="module")
 def doc(catalogue):
     return draft(catalogue)
-
-
-def clause_text(doc, clause_id: str) -> str:
-    c = next(c for c in doc.all_clauses() if c.id == clause_id)
-    cells = [plain_text(cell) for b in c.blocks if isinstance(b, Table) for row in [b.header, *b.rows] for cell in row]
-    return "\n".join([*(p.text for p in iter_paragraphs(c.blocks)), *cells])
-
-
-def note(doc, clause_id: str) -> str:
-    return next(c for c in doc.all_clauses() if c.id == clause_id).note or ""
 
 
 def test_own_resources_duty_yields_to_consented_refinancing(doc):
