@@ -81,6 +81,10 @@ class OtherLine:
     vehicles: str | None = None  # for a motor item: the vehicles or use it covers, as the sheet gives them
 
 
+def _clinical(o: OtherCover) -> bool:
+    return bool(re.search(r"(?i)clinical negligence|malpractice", o.kind))
+
+
 _INSURANCE_WORD = re.compile(r"\b(insurance|cover|policy|policies|indemnity|assurance)\b", re.IGNORECASE)
 
 
@@ -113,6 +117,7 @@ class Cover:
     motor: Decimal | None = None  # least property damage cover for any one accident; None: no motor term
     advice: bool | None = None  # the sheet's answer: does the insured Party give professional advice?
     defaults: list[str] = field(default_factory=list)  # e.g. ["employer's liability", ...]
+    clinical: Decimal | None = None  # an alliance's clinical negligence level from the sheet (its own clause)
 
 
 def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
@@ -142,6 +147,9 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
     used = [name for name, v in given.items() if v is None]
     chosen = {name: (defaults[name] if v is None else v) for name, v in given.items()}
     pi = Decimal(str(chosen["professional indemnity"]))
+    # An alliance requires clinical negligence cover only of the Providers that deliver health care, in its own
+    # clause: listed here it bound every Party, non-clinical ones too (r22 al-fresh 1).
+    lines, alliance = [(other_line(o), o) for o in insurance.other], insurance._family == "alliance"
     if "professional indemnity run-off" in used and not pi:
         used.remove("professional indemnity run-off")  # no cover, so no run-off default to report
     return Cover(
@@ -149,7 +157,8 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
         public_liability=Decimal(str(chosen["public liability"])),
         professional_indemnity=pi,
         run_off_years=int(chosen["professional indemnity run-off"]) if pi else 0,
-        other=[other_line(o) for o in insurance.other],
+        other=[line for line, o in lines if not (alliance and _clinical(o))],
+        clinical=next((line.amount for line, o in lines if alliance and _clinical(o)), None),
         tier=tier,
         motor=Decimal(str(insurance.motor)) if insurance.motor is not None else None,
         advice=insurance.advice,

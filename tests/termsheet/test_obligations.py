@@ -186,3 +186,20 @@ def test_other_insurance_is_named_as_insurance_and_motor_cover_is_unlimited_for_
                                                          "the two adapted vehicles, including business use")
     named = other_line(OtherCover(kind="motor insurance for vehicles used to transport tenants", amount=2000000))
     assert named.vehicles == "vehicles used to transport tenants"
+
+
+def test_an_alliances_clinical_negligence_level_comes_from_the_sheet_and_binds_only_health_providers(catalogue):
+    """r22 al-fresh 1: the sheet's £10m clinical negligence line was listed for every Party in the insurance clause
+    while the alliance's own clause required a bracketed, assumed £5m of the Providers delivering health care."""
+    sheet = ALLIANCE.rstrip("\n") + "\ninsurance:\n  other:\n    - kind: medical malpractice (clinical negligence) insurance\n" \
+                                    "      amount: 12000000\n"
+    doc = draft(sheet, catalogue)
+    assert "clinical negligence" not in clause_text(doc, "common.insurance")
+    operations = " ".join(clause_text(doc, "alliance.operations").split())
+    assert ("each Provider that delivers health care as part of the Services must hold medical malpractice (clinical "
+            "negligence) insurance, or indemnity under a scheme run by NHS Resolution that covers that care, of at least "
+            "£12,000,000 for any one claim") in operations
+    # another family lists it with the other insurance, as before
+    grant = HOUSING_GRANT.replace("\ninsurance:\n", "\ninsurance:\n  other:\n    - kind: clinical negligence insurance\n"
+                                                  "      amount: 3000000\n", 1)
+    assert "clinical negligence insurance of at least £3,000,000" in clause_text(draft(grant, catalogue), "common.insurance")
