@@ -600,8 +600,10 @@ class OpenBook(Strict):
         part of the cost model a national living wage rise moves (r20 ob-fresh 11). Zero without such lines."""
         pay = re.compile(r"\b(pay|staff|manager|managers|worker|workers|wages?|salar(y|ies)|nurses?|carers?|agency|relief|bank)\b", re.I)
         other = re.compile(r"\b(travel|vehicles?|transport|mileage|recruitment|training)\b", re.I)
+        # A line's parenthesis lists what its pay includes ("care staff (pay, pension and training)"): a staff
+        # line is not made a training line by it (r23 ob-fresh 5: the care staff line was left out).
         return sum((ln.amount for ln in self.cost_model.direct_lines or []
-                    if pay.search(ln.item) and not other.search(ln.item)), Decimal(0))
+                    if pay.search(ln.item) and not other.search(re.sub(r"\([^)]*\)", "", ln.item))), Decimal(0))
 
     @property
     def undefined_documents(self) -> list[str]:

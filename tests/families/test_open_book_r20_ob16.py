@@ -156,6 +156,11 @@ def test_first_year_pay_note_gives_the_pay_budget_the_first_review_and_the_2027_
     assert "Staff pay is £1,950,000 of the budgeted Direct Costs" in note
     assert "about £19,500 a year" in note
     assert "£12.71 an hour from 1 April 2026" in note and "to take effect on 1 April 2027: insert that rate" in note
+    from assembler.termsheet.open_book import CostLine
+    lines = [CostLine(item="Care assistants and night care staff (pay, National Insurance, pension and training)",
+                      amount=742000), CostLine(item="DBS checks, recruitment and training", amount=12000)]
+    priced = model.open_book.cost_model.model_copy(update={"direct_lines": lines})
+    assert model.open_book.model_copy(update={"cost_model": priced}).pay_budget == 742000   # r23 ob-fresh 5
     start = model.services.term.start
     assert f"first review date, {start.day} {start:%B} {start.year + 1}" in note
 
