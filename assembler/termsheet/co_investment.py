@@ -560,7 +560,6 @@ OUTSIDE_DOCUMENT = re.compile(r"\b(?:identified|set out|referred to|recorded)\s+
 LETTERED_CONSENT = re.compile(r"\bConsent\s+[A-Z]{1,2}\b")
 
 
-
 class Consents(Strict):
     """The consents the authority's contributions need, as the authority's decision records them."""
 

@@ -14,15 +14,23 @@ def document_of(catalogue, text: str):
     return assemble(validate(load_text(text, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
 
 
+def flat(text: str) -> str:
+    """The text with every run of white space (line breaks from paragraphs and cells included) as one space."""
+    return " ".join(text.split())
+
+
 def clause_text(doc, clause_id: str, *, flat: bool = False) -> str:
     """A clause's paragraphs and table cells, one per line; `flat` joins them with single spaces, for
     phrases that may run across a line break."""
     c = next(c for c in doc.all_clauses() if c.id == clause_id)
     cells = [plain_text(cell) for b in c.blocks if isinstance(b, Table) for row in [b.header, *b.rows] for cell in row]
     text = "\n".join([*(p.text for p in iter_paragraphs(c.blocks)), *cells])
-    return " ".join(text.split()) if flat else text
+    return _flat(text) if flat else text
 
 
 def note(doc, clause_id: str) -> str:
     """A clause's drafting note, or '' if it has none."""
     return next(c for c in doc.all_clauses() if c.id == clause_id).note or ""
+
+
+_flat = flat  # clause_text's keyword hides the function inside it

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+from tests.families.clause_texts import flat as _flat
 
 THISTLEBURY = Path(__file__).parent / "fixtures" / "alliance-thistlebury-r19.yaml"
 SMALL = next(p for p in ALLIANCE if p.stem == "small-majority-three-members")
@@ -17,10 +18,6 @@ ADULTS = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
 @pytest.fixture(scope="module")
 def thistlebury(catalogue):
     return build(THISTLEBURY, catalogue).document
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_budget_reserved_matter_carves_out_the_overspend_approvals(thistlebury):

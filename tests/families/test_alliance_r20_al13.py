@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.families.test_alliance import ALLIANCE, BIG, build, clause, text_of
+from tests.families.clause_texts import flat as _flat
 
 THORNSHIRE = Path(__file__).parent / "fixtures" / "alliance-thornshire-r20.yaml"
 
@@ -14,10 +15,6 @@ THORNSHIRE = Path(__file__).parent / "fixtures" / "alliance-thornshire-r20.yaml"
 @pytest.fixture(scope="module")
 def thornshire(catalogue):
     return build(THORNSHIRE, catalogue).document
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.mark.parametrize("path", [THORNSHIRE, BIG], ids=lambda p: p.stem)

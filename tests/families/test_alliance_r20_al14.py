@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.families.test_alliance import ALLIANCE, BIG, build, clause, text_of
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
+from tests.families.clause_texts import flat as _flat
 
 
 @pytest.fixture(scope="module")

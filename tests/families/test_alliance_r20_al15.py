@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+from tests.families.clause_texts import flat as _flat
 
 THORNSHIRE = Path(__file__).parent / "fixtures" / "alliance-thornshire-r20.yaml"
 
@@ -19,10 +20,6 @@ def thornshire_built(catalogue):
 @pytest.fixture(scope="module")
 def thornshire(thornshire_built):
     return thornshire_built.document
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_contract_holder_outside_the_pool_pays_its_own_service_contract(thornshire):

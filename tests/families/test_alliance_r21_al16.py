@@ -10,14 +10,11 @@ from assembler.assemble import assemble
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
 from tests.families.test_alliance import ALLIANCE, BIG, DRAFT_DATE, build, clause, text_of
+from tests.families.clause_texts import flat as _flat
 
 
 SMALL = next(p for p in ALLIANCE if p.stem == "small-majority-three-members")
 ELLERBY = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _note(doc, clause_id) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.families.test_alliance import ALLIANCE, build, clause, table_rows, text_of
+from tests.families.clause_texts import flat as _flat
 
 MOSSGATE = Path(__file__).parent / "fixtures" / "alliance-mossgate-r21.yaml"
 
@@ -19,10 +20,6 @@ def mossgate_built(catalogue):
 @pytest.fixture(scope="module")
 def mossgate(mossgate_built):
     return mossgate_built.document
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_each_commissioner_votes_for_budget_and_overspend_decisions(mossgate):
