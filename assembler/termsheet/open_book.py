@@ -481,7 +481,9 @@ def _word_list(text: str) -> list[str]:
         if proper and (i or (len(words) > 1 and words[1][:1].isupper() and not words[1].isupper())):
             continue
         for part in word.lower().split("-"):
-            if part.endswith("s") and len(part) > 2 and not part.endswith("ss") and not word.isupper():
+            if part.endswith("ies") and len(part) > 4 and not word.isupper():
+                part = part[:-3] + "y"  # "deputies" matches "deputy", "salaries" "salary"
+            elif part.endswith("s") and len(part) > 2 and not part.endswith("ss") and not word.isupper():
                 part = part[:-1]
             if len(part) > 2 and part not in _CATEGORY_STOP:
                 out.append(part)

@@ -297,6 +297,8 @@ QUIET = [
                                                        "Ofsted registration fees")),   # a narrower line is covered
     Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY, setter("open_book", "cost_model", "direct_lines", 4, "item",
                                                        "Ofsted enhanced registration fees")),   # r21: a qualifier is covered
+    Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY, setter("open_book", "cost_model", "direct_lines", 0, "item",
+                                                       "Registered managers and deputies (pay, National Insurance, pensions)")),   # "deputies" is "deputy"
     Case("OPEN-BOOK-UNDEFINED-DOCUMENT", CHARITY),
     Case("OPEN-BOOK-UNDEFINED-DOCUMENT", CHARITY, setter("open_book", "allowable_costs", 2,
                                                           "Agency staff, as the Reconciliation Statement shows")),   # defined
