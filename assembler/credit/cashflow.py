@@ -34,13 +34,14 @@ COST_INFLATION = Decimal(3)  # % a year: the indexed-costs case (rents held flat
 @dataclass(frozen=True)
 class Case:
     """A stress on the base case: voids and bad debt (% of the rent roll), a cut in rents (%), a rise in operating
-    costs (%), costs rising each year with rents flat (% a year), and drawdowns that never arrive (their indexes)."""
+    costs (%), costs rising each year against rents flat or rising at the assumed rent review (% a year), and drawdowns that never arrive (their indexes)."""
 
     label: str = "Base case"
     voids: Decimal | None = None
     rent_cut: Decimal = ZERO
     cost_rise: Decimal = ZERO
     cost_index: Decimal = ZERO
+    rent_index: Decimal = ZERO
     missing: tuple[int, ...] = ()
 
 
@@ -128,7 +129,8 @@ def months(sheet, case: Case = Case()) -> list[Month]:
                 incomes[bought] = credit.year_income(sheet, bought, voids=case.voids, rent_cut=case.rent_cut,
                                                      cost_rise=case.cost_rise)
             y, index = incomes[bought], (1 + case.cost_index / 100) ** years
-            monthly[bought, years] = (y.homes, y.gross / twelve, y.costs * index / twelve, y.reserve / twelve)
+            rents = (1 + case.rent_index / 100) ** years
+            monthly[bought, years] = (y.homes, y.gross * rents / twelve, y.costs * index / twelve, y.reserve / twelve)
         out.append(Month(begin, *monthly[bought, years]))
     return out
 
@@ -458,7 +460,7 @@ def _exact(net: Decimal, service: Decimal) -> Decimal | None:
 
 
 def stress_set(sheet) -> list[Case]:
-    """The single stresses, the combined ones, and costs indexed against flat rents."""
+    """The single stresses, the combined ones, and costs indexed against flat rents or the assumed rent review."""
     inc = sheet.income
     v, r, c = inc.stress_voids_percent, inc.stress_rent_cut_percent, inc.stress_cost_rise_percent
     rents = credit.rent_cut_words(sheet)
@@ -469,7 +471,15 @@ def stress_set(sheet) -> list[Case]:
             Case(f"Voids at {v}% and costs {c}% higher", voids=v, cost_rise=c),
             Case(f"{rents[0].upper()}{rents[1:]} {r}% lower and costs {c}% higher", rent_cut=r, cost_rise=c),
             Case(f"Voids at {v}%, {rents} {r}% lower and costs {c}% higher", voids=v, rent_cut=r, cost_rise=c),
-            Case(f"Operating costs rising {COST_INFLATION}% a year, rents flat", cost_index=COST_INFLATION)]
+            _trend(inc.rent_increase_percent)]
+
+
+def _trend(rent_increase: Decimal | None) -> Case:
+    """Costs indexed each year against the rent review the business plan assumes, or flat rents without one."""
+    if not rent_increase:
+        return Case(f"Operating costs rising {COST_INFLATION}% a year, rents flat", cost_index=COST_INFLATION)
+    return Case(f"Operating costs rising {COST_INFLATION}% a year, rents rising {rent_increase}% a year",
+                cost_index=COST_INFLATION, rent_index=rent_increase)
 
 
 def unpaid_contributions(sheet) -> list[int]:

@@ -966,7 +966,7 @@ def credit_early_shortfall(ctx: RuleContext):
 
 
 @RULES.rule("CREDIT-COVER-TREND", "warning",
-            "With operating costs rising at the model's cost inflation and rents flat, the cover stays at or above the "
+            "With operating costs rising at the model's cost inflation and rents flat (or rising at income.rent_increase_percent), the cover stays at or above the "
             "covenant in every Test Year (a cure cannot fix a trend: the rent review and the cost budget must keep pace).")
 def credit_cover_trend(ctx: RuleContext):
     sheet = ctx.sheet

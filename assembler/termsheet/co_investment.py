@@ -947,6 +947,11 @@ class Income(Strict):
     income_starts: dt.date | None = Field(
         None, description="When rent from the homes starts to be received, as YYYY-MM-DD; return accrues on capital "
         "drawn before then. Leave out for the date of the first drawdown.")
+    rent_increase_percent: Percent | None = Field(
+        None, description="The yearly rise in rents the business plan assumes, as a % (e.g. 2.7 for CPI of 1.7% plus "
+        "1%), within the rent cap and the law on rent increases. Used in the case where operating costs rise each "
+        "year, so that the cover trend is tested against the rent review the deal expects. Leave out to test that "
+        "case with rents held flat (as under a frozen housing allowance).")
     stress_cost_rise_percent: Percent = Field(
         Decimal(20), description="For the stress cases: the rise in operating costs to test, as a %.")
     stress_voids_percent: Percent = Field(
