@@ -292,6 +292,11 @@ class Alliance(Strict):
     term: Period = Field(description="The initial term: first and last day.")
     extension: Extension = Field(default_factory=Extension, description="Whether and how the initial term may be extended.")
     services: list[Text] = Field(min_length=1, description="Services in scope, one line each.")
+    health_care: bool | None = Field(
+        None, description="Whether any of the Services is health care (clinical, nursing, therapy or treatment): true "
+        "requires clinical negligence cover of the Providers delivering it and names patient safety alerts and "
+        "clinical guidance; false for a social care, housing or support alliance, even one that takes people leaving "
+        "hospital. Empty: worked out from the members (an NHS member) and the words of the services.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
     gain_gate: bool | None = Field(
@@ -1452,11 +1457,14 @@ class Alliance(Strict):
     def health_in_scope(self) -> bool:
         """Whether the Services include health care (an NHS member, or clinical, nursing, therapy or treatment
         services), so that patient safety alerts and clinical guidance are named among what a Provider must follow;
-        a housing or homelessness alliance has neither."""
+        a housing or homelessness alliance has neither. The sheet's health_care, where given, decides."""
+        if self.health_care is not None:
+            return self.health_care
         nhs = {"nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board"}
         if any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self._members):
             return True
-        return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospital|medic\w*)\b", s, re.I)
+        # "hospital" alone is not health care: hospital discharge support is social care (r25 writer's note).
+        return any(re.search(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|medic\w*)\b", s, re.I)
                    for s in self.services)
 
     @property
