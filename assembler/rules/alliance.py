@@ -637,10 +637,13 @@ def former_contract_values(ctx: RuleContext):
         if m.role != "provider" or not held or any(c.annual_value is None for c in held):
             continue
         total = sum((c.annual_value for c in held), Decimal(0))
-        if total != m.annual_value:
+        added = m.new_services_value or Decimal(0)
+        if total + added != m.annual_value:
+            new = f" and {money(added)} of new services" if added else ""
             yield (f"{m.name}'s annual value is {money(m.annual_value)}, but its former contracts listed add up to "
-                   f"{money(total)}; confirm the annual value, and list any other contract it holds for these services "
-                   "(or say that it continues outside the alliance), so that nothing is paid twice",
+                   f"{money(total)}{new}; confirm the annual value, and list any other contract it holds for these "
+                   "services (or say that it continues outside the alliance), or give the part that pays for services "
+                   "the alliance adds as new_services_value, so that nothing is paid twice",
                    ("members", i, "annual_value"))
 
 

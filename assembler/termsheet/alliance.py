@@ -45,6 +45,10 @@ class Member(Party):
     key: MemberKey = Field(description="Short lower-case key other parts of the term sheet use for this member, e.g. 'hospice'.")
     role: Literal["commissioner", "provider"] = Field(description="'commissioner' (the public body buying the services) or 'provider'.")
     annual_value: Money = Field(Decimal(0), description="Yearly value, in pounds, of the services this member delivers within the alliance (0 for a commissioner that delivers none itself).")
+    new_services_value: Money | None = Field(
+        None, description="For a Provider with former contracts listed: the part of annual_value, in pounds a year, "
+        "that pays for services none of its former contracts covered (services the alliance adds), so that the "
+        "former contracts plus this part make up the annual value. Leave out where there are none.")
     alt_representative: Representative | None = Field(None, description="The member's seat on the Alliance Leadership Team (ALT). Every Alliance Member needs one.")
     delivers: list[Text] = Field(
         default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "

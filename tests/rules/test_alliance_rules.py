@@ -659,3 +659,16 @@ def test_gain_gate_true_or_silent_with_kpi_gates_is_quiet(catalogue):
     del data["alliance"]["kpi_gates"]
     data["alliance"]["gain_gate"] = False
     assert "ALLIANCE-KPI-GATES" not in ids(run(data, catalogue))
+
+
+def test_new_services_make_up_the_annual_value_with_the_former_contracts(catalogue):
+    """A Provider whose Annual Value includes services the alliance adds says so in new_services_value: its
+    former contracts plus that part make up the value, so the rule is quiet; a wrong part still fires."""
+    data = data_of(BIG)
+    _former_contracts_short_of_the_annual_value(data)  # Harbour Light's first contract £80,000 lower
+    harbour = next(m for m in data["members"] if m["key"] == "harbour")
+    harbour["new_services_value"] = 80000
+    assert "ALLIANCE-FORMER-CONTRACT-VALUES" not in ids(run(data, catalogue))
+    harbour["new_services_value"] = 50000
+    [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-FORMER-CONTRACT-VALUES"]
+    assert "add up to £1,770,000 and £50,000 of new services" in finding.message
