@@ -635,6 +635,13 @@ class Nominations(Strict):
     lha_by_bedrooms: bool = Field(
         True, description="Whether the rent of each home is capped at the Local Housing Allowance rate for the Broad Rental "
         "Market Area for the number of bedrooms the household is entitled to (true), rather than a single figure.")
+    use: Literal["settled", "temporary_accommodation"] | None = Field(
+        None, description="What the homes are for: 'settled' (a settled home, let on an assured periodic tenancy, each "
+        "nomination by a local housing authority to a registered provider an allocation under Part 6 of the Housing Act "
+        "1996) or 'temporary_accommodation' (homes the authority uses to secure accommodation for households under Part 7 "
+        "of that Act, e.g. under s.188 or s.193, occupied on the licence or tenancy the Nominations Agreement sets out, "
+        "outside Part 6, and given back when the authority's duty ends). Leave out to read it from the partnership "
+        "purpose ('... as temporary accommodation'); otherwise settled.")
 
     _MARKET: ClassVar[re.Pattern] = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s+of\s+(?:the\s+)?(?:open\s+)?market\s+rents?",
                                                re.IGNORECASE)
@@ -981,7 +988,7 @@ class CoInvestmentTermSheet(TermSheetBase):
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
                                                  "exempt_homes", "clawback_with_term", "own_support",
-                                                 "clawback_chosen")  # names derived_context adds for the clauses
+                                                 "clawback_chosen", "temporary_accommodation")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1075,7 +1082,19 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes,
                 "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes,
                 "clawback_with_term": self.clawback_with_term, "own_support": self.own_support,
-                "clawback_chosen": self.positions.get("clawback_basis")}  # the basis the sheet itself chose, if any
+                "clawback_chosen": self.positions.get("clawback_basis"),  # the basis the sheet itself chose, if any
+                "temporary_accommodation": self.temporary_accommodation}
+
+    @property
+    def temporary_accommodation(self) -> bool:
+        """The homes are temporary accommodation the authority secures under Part 7 of the Housing Act 1996, not settled
+        homes: the sheet's nominations.use, else a partnership purpose to provide homes 'as temporary accommodation'
+        (not one to move families out of it), for a local housing authority's homelessness nominations."""
+        if self.nominations is None or self.nominations.housing_authority is False:
+            return False
+        if self.nominations.use is not None:
+            return self.nominations.use == "temporary_accommodation"
+        return bool(re.search(r"\b(?:as|for use as|used as)\s+temporary accommodation\b", self.partnership.purpose, re.I))
 
     @property
     def clawback_with_term(self) -> bool:

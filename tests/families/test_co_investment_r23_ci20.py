@@ -1,0 +1,50 @@
+"""r23 ci-fresh review (Tamsford: homes bought as temporary accommodation for homeless families): findings the ci20
+lane fixed, each with a firing case on the Tamsford sheet and a quiet case on a sheet without the fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import document_of, clause_text, note
+
+TAMSFORD = (Path(__file__).parent / "fixtures" / "co-investment-tamsford-r23-ta.yaml").read_text(encoding="utf-8")
+SAMPLE = (Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-homes-partnership.yaml").read_text(
+    encoding="utf-8")
+
+
+def flat(s: str) -> str:
+    return " ".join(s.split())
+
+
+@pytest.fixture(scope="module")
+def doc(catalogue):
+    return document_of(catalogue, TAMSFORD)
+
+
+def test_temporary_accommodation_is_a_part_7_placement_not_a_part_6_allocation(doc):
+    """r23 ci-fresh finding 1: homes used as temporary accommodation are Part 7 placements on the licence or tenancy
+    the Nominations Agreement sets, not Part 6 allocations of assured periodic tenancies; the occupation ends when the
+    Council's duty ends."""
+    t = flat(clause_text(doc, "co-investment.nominations"))
+    assert "Each nomination is a placement the Council makes in exercise of its functions under Part 7" in t
+    assert "allocation scheme under Part 6" not in t
+    assert "no home may be let on an assured shorthold tenancy" not in t
+    assert "a licence or tenancy in the form set out in the agreement on nominations" in t
+    assert "within 10 Business Days after its duty under Part 7 of the Housing Act 1996 to a" in t
+    n = flat(note(doc, "co-investment.nominations"))
+    assert "so each nomination is an allocation under Part 6" not in n
+    assert "section 209" in n and "social housing assured tenancies" in n
+    assert "keeps the home" not in n
+    s = flat(clause_text(doc, "co-investment.schedule-agreed-forms"))
+    assert "the form of licence or tenancy on which the Association accommodates each household" in s
+
+
+def test_settled_homes_keep_the_assured_periodic_tenancy(catalogue):
+    """Quiet: the sheet saying the homes are settled homes (and the sample, whose purpose names no temporary
+    accommodation) keeps the Part 6 allocation and the assured periodic tenancy."""
+    for text in (TAMSFORD.replace("  brma: Tamsford", "  brma: Tamsford\n  use: settled"), SAMPLE):
+        t = flat(clause_text(document_of(catalogue, text), "co-investment.nominations"))
+        assert "Each nomination is a placement the Council makes" not in t
+        assert "no home may be let on an assured shorthold tenancy" in t
