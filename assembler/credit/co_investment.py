@@ -246,7 +246,8 @@ def sources_and_uses(sheet) -> SourcesUses:
         what = "all-in cost cap" if a.all_in_cap else "purchase price cap"
         uses.append((f"{a.homes_to_acquire} homes to buy at the {what} of £{cost:,.0f}", cost * a.homes_to_acquire))
     if a.works_budget:
-        uses.append(("Works to the transferred properties", a.works_budget))
+        uses.append(("Works to the homes bought" if sheet.bought_works else "Works to the transferred properties",
+                     a.works_budget))
     interest = pre_income_return(sheet)
     if interest:
         uses.append(("Fixed return accruing before rent starts", interest))

@@ -511,7 +511,8 @@ class Acquisition(Strict):
         None, ge=1, le=999, description="The shortest unexpired lease term a leasehold home bought may have, in years, "
         "as the investors agree it. Left out, the Acquisition Criteria show a bracketed [85] years and the note flags it as "
         "this draft's assumption to confirm with the investors.")
-    all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds.")
+    all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds "
+                                     "(excluding refurbishment where works_budget is a separate budget for the homes bought).")
     refurbishment_standard: Text = Field("the Decent Homes Standard", description="Standard every home must meet before it is let.")
     property_types: list[Text] = Field(default_factory=list, description="Kinds of home wanted, e.g. 'two-bedroom houses'.")
     bedroom_mix: dict[Annotated[int, Field(ge=0, le=10)], Annotated[int, Field(ge=0, le=10000)]] = Field(
@@ -524,7 +525,8 @@ class Acquisition(Strict):
     works_budget: Money = Field(
         Decimal(0), description="Total budget for works to the transferred properties before they are let, in pounds "
         "(0 for none), including any VAT on the works the delivery organisation cannot recover: a use of the cash in "
-        "the sources and uses.")
+        "the sources and uses. Where homes are bought and no properties are scheduled, the budget for the works to all "
+        "the homes bought, outside their all-in cost cap (which then covers the price, fees and any stamp duty land tax).")
     works_complete_by: dt.date | None = Field(
         None, description="Date by which the works to the properties in the property schedule must be finished "
         "(practical completion in the building programme), as YYYY-MM-DD. Leave out for the day before rent is planned "
@@ -988,7 +990,7 @@ class CoInvestmentTermSheet(TermSheetBase):
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
                                                  "exempt_homes", "clawback_with_term", "own_support",
-                                                 "clawback_chosen", "temporary_accommodation")  # names derived_context adds for the clauses
+                                                 "clawback_chosen", "temporary_accommodation", "bought_works")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1083,7 +1085,16 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes,
                 "clawback_with_term": self.clawback_with_term, "own_support": self.own_support,
                 "clawback_chosen": self.positions.get("clawback_basis"),  # the basis the sheet itself chose, if any
-                "temporary_accommodation": self.temporary_accommodation}
+                "temporary_accommodation": self.temporary_accommodation, "bought_works": self.bought_works}
+
+    @property
+    def bought_works(self) -> Decimal:
+        """The works budget for the homes bought, separate from their all-in cost cap: acquisition.works_budget where
+        homes are bought and there are no homes in a property schedule for it to pay for; else 0."""
+        a = self.acquisition
+        if a.works_budget and a.homes_to_acquire and not self.contributions.homes_in_schedule:
+            return a.works_budget
+        return Decimal(0)
 
     @property
     def temporary_accommodation(self) -> bool:

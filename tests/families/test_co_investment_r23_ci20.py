@@ -48,3 +48,36 @@ def test_settled_homes_keep_the_assured_periodic_tenancy(catalogue):
         t = flat(clause_text(document_of(catalogue, text), "co-investment.nominations"))
         assert "Each nomination is a placement the Council makes" not in t
         assert "no home may be let on an assured shorthold tenancy" in t
+
+
+def table_rows(doc, clause_id: str) -> list[str]:
+    return [flat(line) for line in clause_text(doc, clause_id).splitlines()]
+
+
+def test_works_budget_for_bought_homes_sits_outside_the_all_in_cap(doc):
+    """r23 ci-fresh finding 2: where homes are bought and no properties are scheduled, the works budget is a separate
+    limit for the works to all the homes bought; the all-in cap covers the price, fees and any stamp duty land tax, and
+    the notes say that nothing is left over."""
+    t = flat(clause_text(doc, "co-investment.works"))
+    assert ("the cost of buying each home it buys, including its survey, valuation, legal and letting-ready costs and "
+            "any stamp duty land tax, does not exceed £261,000;") in t
+    assert "the total cost of the works under this clause to all the homes it buys does not exceed £280,000" in t
+    assert "buying and refurbishing each home" not in t
+    c = flat(clause_text(doc, "co-investment.schedule-criteria"))
+    assert "Works budget for all 20 homes" in c and "£280,000" in c
+    assert "Highest total cost, including refurbishment" not in c
+    n = flat(note(doc, "co-investment.acquisition"))
+    assert "less the works budget of £280,000, leave £5,220,000" in n
+    assert "nothing is left for any other Partnership cost" in n
+    assert "of headroom" not in n
+    x = flat(note(doc, "co-investment.tax"))
+    assert "would cost up to £300,000 across the 20 homes" in x
+
+
+def test_works_budget_for_scheduled_properties_keeps_the_all_in_cap(catalogue):
+    """Quiet: the sample, whose works budget pays for the transferred properties, keeps an all-in cap that includes
+    refurbishment for the homes bought."""
+    d = document_of(catalogue, SAMPLE)
+    t = flat(clause_text(d, "co-investment.works"))
+    assert "the total cost of buying and refurbishing each home it buys" in t
+    assert "to all the homes it buys" not in t
