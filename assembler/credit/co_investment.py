@@ -91,12 +91,90 @@ def rent_roll(sheet, bought_homes: int) -> Decimal:
 
 
 def bought_rent(sheet) -> Decimal | None:
-    """Weekly rent of one bought home: on the agreed bedroom mix where the sheet gives one, else the average of the
-    rents by size (an equal mix assumed)."""
+    """Weekly rent of one bought home: on the agreed bedroom mix where the sheet gives one, else on the lowest-rent mix
+    the Acquisition Criteria allow where they bound the number of each size, else the average of the rents by size (an
+    equal mix assumed)."""
     inc, mix = sheet.income, sheet.acquisition.bedroom_mix
+    if not mix:
+        cm = criteria_mix(sheet)
+        mix = cm.low if cm else mix
     if mix and sum(mix.values()) and all(b in inc.rent_by_bedrooms for b in mix):
         return sum((inc.rent_by_bedrooms[b] * n for b, n in mix.items()), ZERO) / sum(mix.values())
     return weekly_rent(inc, None)
+
+
+@dataclass
+class CriteriaMix:
+    low: dict  # bedrooms -> homes: the lowest-rent mix the Acquisition Criteria allow (the business plan's mix)
+    high: dict  # the highest-rent mix they allow
+    low_rent: Decimal  # average weekly rent of a bought home on each
+    high_rent: Decimal
+    high_cover: Decimal | None = None  # base-case cover on the highest-rent mix
+
+    @staticmethod
+    def words(mix: dict) -> str:
+        size = {0: "studio", 1: "one-bedroom", 2: "two-bedroom", 3: "three-bedroom", 4: "four-bedroom", 5: "five-bedroom",
+                6: "six-bedroom"}
+        parts = [f"{n} {size.get(b, str(b) + '-bedroom')}" for b, n in sorted(mix.items()) if n]
+        return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
+
+    @property
+    def low_words(self) -> str:
+        return self.words(self.low)
+
+    @property
+    def high_words(self) -> str:
+        return self.words(self.high)
+
+
+@per_sheet
+def criteria_mix(sheet) -> CriteriaMix | None:
+    """Where no bedroom mix is agreed but the Acquisition Criteria bound the number of homes of each size, and the rent
+    depends on size: the lowest- and highest-rent mixes of the homes to be bought that the criteria allow."""
+    a, inc = sheet.acquisition, sheet.income
+    bounds = a.mix_bounds
+    n = a.homes_to_acquire
+    if a.bedroom_mix or not bounds or not n or inc.rent_per_home_week is not None:
+        return None
+    if any(b not in inc.rent_by_bedrooms for b in bounds):
+        return None
+
+    def fill(order) -> dict | None:
+        mix = {b: lo for b, (lo, _) in bounds.items()}
+        rest = n - sum(mix.values())
+        if rest < 0:
+            return None
+        for b in order:
+            hi = bounds[b][1]
+            add = rest if hi is None else max(min(rest, hi - mix[b]), 0)
+            mix[b] += add
+            rest -= add
+        return mix if rest == 0 else None
+
+    by_rent = sorted(bounds, key=lambda b: inc.rent_by_bedrooms[b])
+    low, high = fill(by_rent), fill(list(reversed(by_rent)))
+    if not low or not high:
+        return None
+
+    def avg(mix):
+        return sum((inc.rent_by_bedrooms[b] * k for b, k in mix.items()), ZERO) / n
+    return CriteriaMix(low, high, avg(low), avg(high))
+
+
+def criteria_mix_view(sheet) -> CriteriaMix | None:
+    """The criteria's mixes with the base-case cover on the highest-rent one (the plan itself uses the lowest)."""
+    cm = criteria_mix(sheet)
+    service = yearly_debt_service(sheet)
+    if not cm or not service:
+        return cm
+    bought = affordable_homes(sheet, sheet.contributions.cash_total)
+    base = year_income(sheet, bought)
+    inc = sheet.income
+    keep = 1 - _pct(inc.voids_percent)
+    share = 1 - _pct(sheet.surplus.reserve_percent) - (ZERO if inc.operating_cost_per_home is not None
+                                                       else _pct(inc.operating_cost_percent or ZERO))
+    cover = ((base.net + (cm.high_rent - cm.low_rent) * bought * WEEKS * keep * share) / service).quantize(Decimal("0.01"))
+    return CriteriaMix(cm.low, cm.high, cm.low_rent, cm.high_rent, cover)
 
 
 @dataclass
@@ -114,6 +192,8 @@ def mix_sensitivity(sheet) -> MixSensitivity | None:
     """Where bought homes are rented by size but no mix is agreed: the cover if the mix turns out smaller."""
     inc, a = sheet.income, sheet.acquisition
     if a.bedroom_mix or inc.rent_per_home_week is not None or len(inc.rent_by_bedrooms) < 2 or not inc.given:
+        return None
+    if criteria_mix(sheet):
         return None
     bought = affordable_homes(sheet, sheet.contributions.cash_total)
     service = yearly_debt_service(sheet)
@@ -846,6 +926,7 @@ class CreditView:
     early_buy_by: dt.date | None = None  # see early_buy_by(): the bracketed earlier buying deadline
     ltv_conditions: list = field(default_factory=list)
     mix: MixSensitivity | None = None
+    criteria_mix: CriteriaMix | None = None
     bought_rent: Decimal | None = None  # weekly rent assumed for each bought home
     flat_cover: Decimal | None = None  # base-case cover if every home were let at income.rent_per_home_week
     ltv_start: dt.date | None = None
@@ -1167,7 +1248,7 @@ def credit_view(sheet) -> CreditView:
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
         test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), outcome_let_by=outcome_let_by(sheet),
         early_buy_by=early_buy_by(sheet),
-        ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
+        ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet), criteria_mix=criteria_mix_view(sheet),
         bought_rent=bought_rent(sheet), flat_cover=flat_cover(sheet, bought, service) if given else None,
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),

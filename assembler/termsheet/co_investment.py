@@ -548,6 +548,37 @@ class Acquisition(Strict):
                              f"{self.homes_to_acquire}")
         return self
 
+    _SIZE: ClassVar[re.Pattern] = re.compile(
+        r"\b(one|two|three|four|five|six|[1-6])[- ]bed(?:room)?s?\b", re.IGNORECASE)
+    _BOUND: ClassVar[re.Pattern] = re.compile(
+        r"\b(at least|no fewer than|a minimum of|no more than|not more than|at most|up to|a maximum of)\s+(\d+)\b",
+        re.IGNORECASE)
+
+    @property
+    def mix_bounds(self) -> dict[int, tuple[int, int | None]]:
+        """Where each kind of home in property_types names one size and any bound on the number bought ('two-bedroom
+        houses (at least 8)', 'four-bedroom houses (no more than 2)'): the fewest and most homes of each size the
+        Acquisition Criteria allow (most None: no limit). Empty unless every kind names a size and one names a bound."""
+        words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+        out: dict[int, tuple[int, int | None]] = {}
+        bounded = False
+        for kind in self.property_types:
+            sizes = {words.get(m.lower(), None) or int(m) for m in self._SIZE.findall(kind)}
+            if len(sizes) != 1:
+                return {}
+            size = sizes.pop()
+            lo, hi = 0, None
+            for word, n in self._BOUND.findall(kind):
+                bounded = True
+                if word.lower() in ("at least", "no fewer than", "a minimum of"):
+                    lo = int(n)
+                else:
+                    hi = int(n)
+            if size in out:
+                return {}
+            out[size] = (lo, hi)
+        return out if bounded else {}
+
     @property
     def lease_years_min(self) -> int | None:
         """The shortest unexpired lease term for a home bought: min_lease_years, else a figure the property types state

@@ -81,3 +81,26 @@ def test_works_budget_for_scheduled_properties_keeps_the_all_in_cap(catalogue):
     t = flat(clause_text(d, "co-investment.works"))
     assert "the total cost of buying and refurbishing each home it buys" in t
     assert "to all the homes it buys" not in t
+
+
+def test_cover_uses_the_mix_the_acquisition_criteria_allow(doc):
+    """r23 ci-fresh finding 3: with no agreed mix but criteria bounding the sizes (at least 8 two- and three-bedroom,
+    no more than 2 four-bedroom), the business plan rents the homes on the lowest-rent mix the criteria allow (12/8/0:
+    cover 1.21), not an equal split the criteria forbid, and the note gives the highest-rent mix's cover."""
+    n = flat(note(doc, "co-investment.financial-covenants"))
+    assert "equal number of homes of each size" not in n
+    assert "lowest-rent mix the Acquisition Criteria allow (12 two-bedroom and 8 three-bedroom homes" in n
+    assert "(8 two-bedroom, 10 three-bedroom and 2 four-bedroom" in n
+    assert "(lowest 1.21)" in n
+    assert "rents 10% lower 1.03" in n
+    assert "let on assured periodic" not in n
+
+
+def test_no_bounds_in_the_criteria_keeps_the_equal_mix_note(catalogue):
+    """Quiet: kinds of home with no numbers leave the plan on the equal mix, flagged as before."""
+    text = (TAMSFORD.replace("two-bedroom houses (at least 8)", "two-bedroom houses")
+            .replace("three-bedroom houses (at least 8)", "three-bedroom houses")
+            .replace("four-bedroom houses (no more than 2)", "four-bedroom houses"))
+    n = flat(note(document_of(catalogue, text), "co-investment.financial-covenants"))
+    assert "lowest-rent mix the Acquisition Criteria allow" not in n
+    assert "equal number of homes of each size" in n
