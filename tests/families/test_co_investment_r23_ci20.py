@@ -104,3 +104,21 @@ def test_no_bounds_in_the_criteria_keeps_the_equal_mix_note(catalogue):
     n = flat(note(document_of(catalogue, text), "co-investment.financial-covenants"))
     assert "lowest-rent mix the Acquisition Criteria allow" not in n
     assert "equal number of homes of each size" in n
+
+
+def test_rent_standard_regime_is_a_completion_condition(doc):
+    """r23 ci-fresh finding 4: a registered provider charging Local Housing Allowance rents must confirm, with advice,
+    the rent the Rent Standard permits before completion; the note names the temporary social housing exclusion."""
+    t = flat(clause_text(doc, "co-investment.conditions-precedent"))
+    assert "written confirmation, supported by advice, of the rent the Rent Standard permits for the homes" in t
+    n = flat(note(doc, "co-investment.registered-provider"))
+    assert "temporary social housing as defined in Chapter 5" in n
+    assert "A Completion Condition therefore requires the Association to confirm the rent regime" in n
+
+
+def test_rent_standard_cap_needs_no_rent_condition(catalogue):
+    """Quiet: rents already capped at what the Rent Standard permits need no separate confirmation."""
+    text = TAMSFORD.replace("rent_cap: the Local Housing Allowance for the Broad Rental Market Area",
+                            "rent_cap: the rent the Rent Standard permits\n  lha_by_bedrooms: false")
+    t = flat(clause_text(document_of(catalogue, text), "co-investment.conditions-precedent"))
+    assert "of the rent the Rent Standard permits for the homes" not in t
