@@ -169,6 +169,22 @@ class Property(Strict):
         return (self.undervalue / self.homes).quantize(Decimal("0.01")) if self.homes else self.undervalue
 
 
+class PassedThrough(Strict):
+    """Part of the authority's grant that is money the authority received from a fund, passed on subject to the fund's
+    conditions."""
+
+    fund: Text = Field(description="The fund, as the draft should name it, e.g. 'the Local Authority Housing Fund'.")
+    funder: Text = Field(description="Who gave the money to the authority and may recover it, e.g. 'the Ministry of "
+                         "Housing, Communities and Local Government'.")
+    amount: Money = Field(description="The part of the grant, in pounds, paid from that fund.")
+    conditions: Text | None = Field(
+        None, description="The document setting the fund's conditions, e.g. 'the memorandum of understanding between the "
+        "Council and the Ministry for round 3 of the Fund'. Leave out for 'the conditions on which the fund was allocated'.")
+    spend_by: dt.date | None = Field(
+        None, description="Date by which the fund's conditions require the money to be spent, as YYYY-MM-DD, if they set "
+        "one. Leave out where none is known: a drafting note asks for it.")
+
+
 class Contribution(Strict):
     """A contribution by the authority or the delivery organisation: a cash grant, own funds or property."""
 
@@ -182,6 +198,11 @@ class Contribution(Strict):
         None, description="For the authority's grant: the part of it, in pounds, paid from Right to Buy receipts the "
         "authority retains under its retention agreement with the Secretary of State (s.11(6) of the Local Government "
         "Act 2003). The draft then limits that money to homes the agreement allows. Leave out if none.")
+    passed_through: PassedThrough | None = Field(
+        None, description="For the authority's grant: the part of it that is the authority's allocation from a fund "
+        "(e.g. a government fund), passed on subject to that fund's conditions. The draft then passes the conditions down "
+        "to the delivery organisation, asks for the information the authority reports, and makes the delivery "
+        "organisation repay what the funder recovers because of its act or omission. Leave out if none.")
     section_106: bool | None = Field(
         None, description="For the authority's grant: whether it is paid from sums paid to the authority under planning "
         "obligations (section 106 of the Town and Country Planning Act 1990), e.g. commuted sums in lieu of on-site "
@@ -246,6 +267,9 @@ class Contribution(Strict):
                                  "and no more than its amount")
             if self.properties:
                 raise ValueError(f"only a property contribution lists properties, not a {self.kind} contribution")
+            if self.passed_through is not None and (self.kind != "grant" or self.passed_through.amount > self.amount):
+                raise ValueError("passed_through is the part of a grant paid from a fund: it must be a grant and no more "
+                                 "than its amount")
         return self
 
     @property
@@ -428,6 +452,11 @@ class Contributions(Strict):
                 return c.section_106
             return bool(_S106_WORDS.search(c.description or ""))
         return sum((c.amount or Decimal(0) for c in self.authority if c.kind == "grant" and from_s106(c)), Decimal(0))
+
+    @property
+    def passed_through(self) -> list:
+        """The parts of the authority's grant paid from a fund and passed through on its conditions."""
+        return [c.passed_through for c in self.authority if c.passed_through is not None]
 
     @property
     def rtb_receipts(self) -> Decimal:

@@ -122,3 +122,25 @@ def test_rent_standard_cap_needs_no_rent_condition(catalogue):
                             "rent_cap: the rent the Rent Standard permits\n  lha_by_bedrooms: false")
     t = flat(clause_text(document_of(catalogue, text), "co-investment.conditions-precedent"))
     assert "of the rent the Rent Standard permits for the homes" not in t
+
+
+def test_fund_money_passed_through_carries_its_conditions(doc):
+    """r23 ci-fresh finding 5: the part of the grant that is the Council's Local Authority Housing Fund allocation
+    carries the fund's conditions down to the Association, with reporting and repayment if the Ministry recovers it."""
+    t = flat(clause_text(doc, "co-investment.contributions"))
+    assert "£1,150,000 (one million one hundred and fifty thousand pounds) of the Authority Grant is paid from the " \
+           "Council's allocation from the Local Authority Housing Fund" in t
+    assert ("repay to the Council on demand any part of it that the Ministry of Housing, Communities and Local "
+            "Government recovers from the Council because of an act or omission of the Association") in t
+    c = flat(clause_text(doc, "co-investment.conditions-precedent"))
+    assert "the Council has given the Association a copy of the conditions on which the Ministry" in c
+    n = flat(note(doc, "co-investment.contributions"))
+    assert "The instructions give no spend-by date" in n
+
+
+def test_fund_named_but_not_passed_through_is_flagged_only(catalogue):
+    """Quiet: without the passed_through block the clause says nothing of a fund; the note asks which part it is."""
+    text = TAMSFORD.split("      passed_through:")[0] + "\n  delivery:" + TAMSFORD.split("\n  delivery:", 1)[1]
+    d = document_of(catalogue, text)
+    assert "Local Authority Housing Fund" not in flat(clause_text(d, "co-investment.contributions"))
+    assert "which names a fund" in flat(note(d, "co-investment.contributions"))
