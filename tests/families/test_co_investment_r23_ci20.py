@@ -143,4 +143,4 @@ def test_fund_named_but_not_passed_through_is_flagged_only(catalogue):
     text = TAMSFORD.split("      passed_through:")[0] + "\n  delivery:" + TAMSFORD.split("\n  delivery:", 1)[1]
     d = document_of(catalogue, text)
     assert "Local Authority Housing Fund" not in flat(clause_text(d, "co-investment.contributions"))
-    assert "which names a fund" in flat(note(d, "co-investment.contributions"))
+    assert "The description of the Authority Grant names a fund" in flat(note(d, "co-investment.contributions"))
