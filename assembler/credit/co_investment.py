@@ -793,12 +793,25 @@ def lease_ends(sheet) -> dict[str, dt.date]:
             for p in sheet.contributions.authority_properties if p.tenure == "leasehold" and p.lease_years}
 
 
+def tested_from_year_end(sheet) -> bool:
+    """The stated first cover test date is the last day of a Partnership Year (31 March, for a term starting 1 April):
+    the first Test Year is then the Partnership Year ending on it, in step with the Partnership Years in which
+    instalments are paid, not a year starting on it one day out of step."""
+    stated, start = sheet.covenants.dscr_tested_from, sheet.partnership.term.start
+    if not stated:
+        return False
+    after = stated + dt.timedelta(days=1)
+    return (after.month, after.day) == (start.month, start.day) and after > start
+
+
 def cover_test_start(sheet) -> dt.date:
     """The first day of the first Test Year: the stated date, else the day after the full-stock date, so that the
     covenant is not tested while the homes are still being bought and let; else the start of the term."""
+    from assembler.termsheet.co_investment import add_years
+
     stated = sheet.covenants.dscr_tested_from
     if stated:
-        return stated
+        return add_years(stated + dt.timedelta(days=1), -1) if tested_from_year_end(sheet) else stated
     full = full_stock_date(sheet)
     return full + dt.timedelta(days=1) if full else sheet.partnership.term.start
 

@@ -944,7 +944,9 @@ class Covenants(Strict):
         "acquisition phase. Leave out to test it from the first drawdown.")
     dscr_tested_from: dt.date | None = Field(
         None, description="The first day of the first year in which the debt service cover is tested, as YYYY-MM-DD "
-        "(each Test Year runs for twelve months from that day or an anniversary of it). Leave out for the day after the "
+        "(each Test Year runs for twelve months from that day or an anniversary of it). A date that is the last day of a "
+        "Partnership Year (31 March, for a term starting on 1 April) is read as the end of the first Test Year, which is "
+        "then that Partnership Year. Leave out for the day after the "
         "acquisition deadline, so that the cover is not tested while homes are still being bought and let.")
     senior_only: bool = Field(
         True, description="Whether the covenants test only the investments with a fixed return (the senior debt) (true), "

@@ -144,3 +144,21 @@ def test_fund_named_but_not_passed_through_is_flagged_only(catalogue):
     d = document_of(catalogue, text)
     assert "Local Authority Housing Fund" not in flat(clause_text(d, "co-investment.contributions"))
     assert "The description of the Authority Grant names a fund" in flat(note(d, "co-investment.contributions"))
+
+
+def test_cover_tested_from_a_year_end_is_the_first_test_years_end(doc):
+    """r23 ci-fresh finding 6: 'tested from 31 March 2030' on a term starting 1 April is the end of the first Test
+    Year (1 April 2029 to 31 March 2030), in step with the Partnership Years, not a year starting on 31 March."""
+    from assembler.model import plain_text
+    d = " ".join(next(plain_text(x.inlines) for x in doc.definitions if x.term == "Test Year").split())
+    assert d.startswith("each period of twelve months starting on 1 April 2029")
+    assert "starting 1 April 2029 and ending on 31 March 2030" in flat(note(doc, "co-investment.financial-covenants"))
+
+
+def test_cover_tested_from_a_year_start_is_unchanged(catalogue):
+    """Quiet: a first test date that starts a Partnership Year starts the first Test Year."""
+    doc = document_of(catalogue, TAMSFORD.replace("dscr_tested_from: 2030-03-31", "dscr_tested_from: 2030-04-01"))
+    from assembler.model import plain_text
+    d = " ".join(next(plain_text(x.inlines) for x in doc.definitions if x.term == "Test Year").split())
+    assert d.startswith("each period of twelve months starting on 1 April 2030")
+    assert "and ending on" not in flat(note(doc, "co-investment.financial-covenants"))
