@@ -570,7 +570,38 @@ def early_buy_by(sheet) -> dt.date | None:
     a, last = sheet.acquisition, let_by(sheet)
     if not (a.homes_to_acquire and a.deadline and last) or last > a.deadline:
         return None
-    return add_months(last, -6)
+    early = add_months(last, -6)
+    return early if early_buy_funded(sheet, early) else None
+
+
+def early_buy_funded(sheet, early: dt.date) -> bool:
+    """Whether the cash drawn by the earlier buying deadline buys every home."""
+    return affordable_homes(sheet, _cash_by(sheet, early)) >= sheet.acquisition.homes_to_acquire
+
+
+@dataclass
+class EarlyBuyUnfunded:
+    date: dt.date  # the earlier buying deadline the letting date would need
+    cash: Decimal  # cash drawn by then
+    homes: int  # homes that cash buys at the cost cap
+    later: list  # drawdowns after that date: (date, contributor, amount)
+
+
+def early_buy_unfunded(sheet) -> EarlyBuyUnfunded | None:
+    """Where the letting long-stop falls on or before the acquisition deadline but the earlier buying deadline it would
+    need cannot be funded (capital drawn later is needed to buy the last homes): the draft then requires each home to be
+    let within six months after it is bought and leaves the letting date as an outcome target."""
+    from assembler.credit.cashflow import add_months
+
+    a, last = sheet.acquisition, let_by(sheet)
+    if not (a.homes_to_acquire and a.deadline and last) or last > a.deadline:
+        return None
+    early = add_months(last, -6)
+    if early_buy_funded(sheet, early):
+        return None
+    cash = _cash_by(sheet, early)
+    later = [(d.date, d.contributor, d.amount) for d in sheet.drawdowns if d.date > early]
+    return EarlyBuyUnfunded(early, cash, affordable_homes(sheet, cash), later)
 
 
 _LET_BY_TARGET = re.compile(r"\blet\b[^.;]{0,80}?\bby (\d{1,2} [A-Z][a-z]+ \d{4})")
@@ -937,6 +968,7 @@ class CreditView:
     let_by: dt.date | None = None
     outcome_let_by: dt.date | None = None
     early_buy_by: dt.date | None = None  # see early_buy_by(): the bracketed earlier buying deadline
+    early_unfunded: EarlyBuyUnfunded | None = None  # see early_buy_unfunded()
     ltv_conditions: list = field(default_factory=list)
     mix: MixSensitivity | None = None
     criteria_mix: CriteriaMix | None = None
@@ -1260,7 +1292,7 @@ def credit_view(sheet) -> CreditView:
         pre_income=pre_income_return(sheet), years=years,
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
         test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), outcome_let_by=outcome_let_by(sheet),
-        early_buy_by=early_buy_by(sheet),
+        early_buy_by=early_buy_by(sheet), early_unfunded=early_buy_unfunded(sheet),
         ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet), criteria_mix=criteria_mix_view(sheet),
         bought_rent=bought_rent(sheet), flat_cover=flat_cover(sheet, bought, service) if given else None,
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),

@@ -162,3 +162,31 @@ def test_cover_tested_from_a_year_start_is_unchanged(catalogue):
     d = " ".join(next(plain_text(x.inlines) for x in doc.definitions if x.term == "Test Year").split())
     assert d.startswith("each period of twelve months starting on 1 April 2030")
     assert "and ending on" not in flat(note(doc, "co-investment.financial-covenants"))
+
+
+def test_unfundable_early_buying_deadline_is_not_offered(doc):
+    """r23 ci-fresh finding 9: where the letting date (30 September 2028) leaves no time after the buying deadline and
+    buying every home six months earlier cannot be funded (Ravelin draws on 2 May 2028), the draft keeps the buying
+    deadline, requires each home to be let within six months after purchase in clauses 6 and 7 alike, and brackets
+    nothing."""
+    a = flat(clause_text(doc, "co-investment.acquisition"))
+    assert "by 30 September 2028, and to have carried out the works to each of them under clause 7 and let it within six " \
+           "months after buying it" in a
+    assert "[30 March 2028]" not in a
+    w = flat(clause_text(doc, "co-investment.works"))
+    assert "must complete the works within six months after the purchase of each home." in w
+    assert "let by 30 September 2028" not in w
+    n = flat(note(doc, "co-investment.works"))
+    assert "Buying every home by 30 March 2028 instead cannot be funded: only £4,000,000 is drawn by then" in n
+    assert "bracket the choice" not in n
+
+
+def test_fundable_early_deadline_is_still_bracketed_in_both_clauses(catalogue):
+    """Quiet: where all the money is drawn before the earlier buying deadline, the choice is bracketed as before, and
+    clause 7 brackets the letting date as clause 6 does."""
+    doc = document_of(catalogue, TAMSFORD.replace("  - date: 2028-05-02\n    contributor: Ravelin",
+                                                  "  - date: 2028-02-01\n    contributor: Ravelin"))
+    a = flat(clause_text(doc, "co-investment.acquisition"))
+    assert "[30 March 2028] [30 September 2028]" in a
+    w = flat(clause_text(doc, "co-investment.works"))
+    assert "[and in any case in time for it to be let by 30 September 2028]" in w
