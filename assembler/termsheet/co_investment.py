@@ -352,14 +352,19 @@ class DebtService(Strict):
     def return_dates(self) -> list[dt.date]:
         """The return-only period before the first instalment: return on the capital drawn is paid yearly in arrear,
         on the anniversaries of `annuity_start` that fall at least a year after the first drawdown, the last on
-        `annuity_start` itself (one date only where the period is shorter than that)."""
+        `annuity_start` itself (one date only where the period is shorter than that; none where the first drawdown is
+        on or after `annuity_start`)."""
         if not self.payment_dates:
             return []
         out, k = [], 0
         while (day := add_years(self.annuity_start, -k)) >= add_years(self.first_drawdown, 1):
             out.append(day)
             k += 1
-        return sorted(out) or [self.annuity_start]
+        if out:
+            return sorted(out)
+        # drawn on or after annuity_start: nothing is outstanding before it, so no return-only payment falls due (the
+        # first instalment is reduced instead)
+        return [self.annuity_start] if self.annuity_start > self.first_drawdown else []
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

@@ -190,3 +190,25 @@ def test_fundable_early_deadline_is_still_bracketed_in_both_clauses(catalogue):
     assert "[30 March 2028] [30 September 2028]" in a
     w = flat(clause_text(doc, "co-investment.works"))
     assert "[and in any case in time for it to be let by 30 September 2028]" in w
+
+
+def test_no_return_only_payment_before_the_capital_is_drawn(doc):
+    """r23 ci-fresh finding 10: Ravelin draws on 2 May 2028, after 31 March 2028, so no return-only payment falls due on
+    31 March 2028; the first instalment (reduced by £6,443.84 to £93,148.44) is the first payment."""
+    t = flat(clause_text(doc, "co-investment.schedule-contributions"))
+    assert ("Return on, and repayment of, the capital of Ravelin: return at 4.9% a year (simple, calculated daily on a "
+            "365-day year) from the day each part of it is drawn, with no payment before its first instalment") in t
+    assert "31 March 2028 (the first payment" not in t
+    assert "making that instalment £93,148.44" in t and "but it is drawn after that date" in t
+    w = flat(clause_text(doc, "co-investment.schedule-waterfall"))
+    assert "the first reduced as Schedule 1 sets out; nothing is due before then" in w
+    assert "return only" not in flat(note(doc, "co-investment.schedule-contributions"))
+
+
+def test_capital_drawn_before_the_instalments_still_pays_return_only(catalogue):
+    """Quiet: capital drawn before the year the instalments are worked out from pays return only until then."""
+    doc = document_of(catalogue, TAMSFORD.replace("  - date: 2028-05-02\n    contributor: Ravelin",
+                                                  "  - date: 2028-02-01\n    contributor: Ravelin"))
+    t = flat(clause_text(doc, "co-investment.schedule-contributions"))
+    assert "Repayment of the capital of Ravelin: return only" in t
+    assert "paid in arrear on 31 March 2028" in t
