@@ -1057,7 +1057,8 @@ class CoInvestmentTermSheet(TermSheetBase):
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
                                                  "exempt_homes", "clawback_with_term", "own_support",
-                                                 "clawback_chosen", "temporary_accommodation", "bought_works")  # names derived_context adds for the clauses
+                                                 "clawback_chosen", "temporary_accommodation", "bought_works",
+                                                 "authority_measured")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1152,7 +1153,16 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes,
                 "clawback_with_term": self.clawback_with_term, "own_support": self.own_support,
                 "clawback_chosen": self.positions.get("clawback_basis"),  # the basis the sheet itself chose, if any
-                "temporary_accommodation": self.temporary_accommodation, "bought_works": self.bought_works}
+                "temporary_accommodation": self.temporary_accommodation, "bought_works": self.bought_works,
+                "authority_measured": self.authority_measured}
+
+    @property
+    def authority_measured(self) -> list:
+        """The outcome measures the authority measures and reports itself ('... (measured and reported by the
+        Council)'): the delivery organisation does not report them, nor answer for them."""
+        short = re.escape(self.authority.short_name or "")
+        pat = re.compile(rf"\b(?:measured|reported)(?:\s+and\s+(?:measured|reported))?\s+by\s+(?:the\s+)?{short}\b", re.I)
+        return [k for k in self.partnership.outcomes if short and pat.search(f"{k.measure} {k.target or ''}")]
 
     @property
     def bought_works(self) -> Decimal:

@@ -212,3 +212,23 @@ def test_capital_drawn_before_the_instalments_still_pays_return_only(catalogue):
     t = flat(clause_text(doc, "co-investment.schedule-contributions"))
     assert "Repayment of the capital of Ravelin: return only" in t
     assert "paid in arrear on 31 March 2028" in t
+
+
+def test_council_measured_outcomes_are_not_the_associations(doc):
+    """r23 ci-fresh finding 12: measures 'measured and reported by the Council' are reported with the Council's figures,
+    are outside the Association's endeavours duty and cannot found a Default Event."""
+    s = flat(clause_text(doc, "co-investment.schedule-outcomes"))
+    assert "The Association reports in each Impact Report on the measures other than those the Council measures." in s
+    assert "The Council must give the Association its figures for those measures within 10 Business Days" in s
+    p = flat(clause_text(doc, "co-investment.purpose-outcomes"))
+    assert "other than a measure that the Outcomes Framework states is measured by the Council" in p
+    d = flat(clause_text(doc, "co-investment.default-termination"))
+    assert "(which may not be a measure that the Outcomes Framework states is measured by the Council)" in d
+
+
+def test_outcomes_the_association_measures_stay_its_own(catalogue):
+    """Quiet: without Council-measured measures, the Association reports every measure."""
+    doc = document_of(catalogue, TAMSFORD.replace(" (measured and reported by the Council)", ""))
+    s = flat(clause_text(doc, "co-investment.schedule-outcomes"))
+    assert "The Association reports on these measures in each Impact Report." in s
+    assert "measured by the Council" not in flat(clause_text(doc, "co-investment.purpose-outcomes"))
