@@ -232,3 +232,20 @@ def test_outcomes_the_association_measures_stay_its_own(catalogue):
     s = flat(clause_text(doc, "co-investment.schedule-outcomes"))
     assert "The Association reports on these measures in each Impact Report." in s
     assert "measured by the Council" not in flat(clause_text(doc, "co-investment.purpose-outcomes"))
+
+
+def test_sdlt_advice_covers_the_registered_provider_exemption(doc):
+    """r23 ci-fresh finding 11: the tax advice covers FA 2003 s.71 (a non-profit registered provider's purchase funded
+    with the assistance of a public subsidy) as well as charities relief."""
+    t = flat(clause_text(doc, "co-investment.tax"))
+    assert "under Schedule 8 to the Finance Act 2003 (charities relief) or section 71 of that Act" in t
+    n = flat(note(doc, "co-investment.tax"))
+    assert "section 71(1)(c) of the Finance Act 2003" in n
+    assert "(including the money from the Local Authority Housing Fund)" in n
+
+
+def test_sdlt_advice_for_a_charity_that_is_not_a_registered_provider(catalogue):
+    """Quiet: a charity that is not a registered provider is asked about charities relief only."""
+    text = TAMSFORD.replace("  rsh_number: L2917\n", "").replace("  registered_provider: true", "  registered_provider: false")
+    t = flat(clause_text(document_of(catalogue, text), "co-investment.tax"))
+    assert "section 71" not in t
