@@ -249,3 +249,21 @@ def test_sdlt_advice_for_a_charity_that_is_not_a_registered_provider(catalogue):
     text = TAMSFORD.replace("  rsh_number: L2917\n", "").replace("  registered_provider: true", "  registered_provider: false")
     t = flat(clause_text(document_of(catalogue, text), "co-investment.tax"))
     assert "section 71" not in t
+
+
+def test_society_deed_block_does_not_name_a_chief_executive(catalogue):
+    """r23 ci-fresh finding 13: a registered society's deed is signed by committee members or the secretary; the Chief
+    Executive named on the sheet is not put in the block, which asks for the name of one of them."""
+    from assembler.execution import execution_lines
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+    sheet = validate(load_text(TAMSFORD, "t.yaml"), catalogue).model
+    text = " ".join(str(getattr(x, "text", getattr(x, "label", ""))) for line in execution_lines(sheet.delivery, deed=True)
+                    for x in line)
+    assert "committee member or secretary" in text
+    assert "Gareth Llewellyn-Obi" not in text
+    sheet2 = validate(load_text(TAMSFORD.replace("position: Chief Executive", "position: Company Secretary"), "t.yaml"),
+                      catalogue).model
+    text2 = " ".join(str(getattr(x, "text", getattr(x, "label", ""))) for line in
+                     execution_lines(sheet2.delivery, deed=True) for x in line)
+    assert "Gareth Llewellyn-Obi" in text2
