@@ -582,6 +582,21 @@ class Acquisition(Strict):
                              f"{self.homes_to_acquire}")
         return self
 
+    _CONDITION: ClassVar[re.Pattern] = re.compile(r"^(?:within|near|close to|no more than|less than|not more than)\b", re.I)
+
+    @property
+    def area_words(self) -> str | None:
+        """The areas as the Acquisition Criteria state them: places are alternatives ('in A or in B'); an entry that is
+        a condition ('within a mile of a primary school') applies to every place ('and, in either case, within ...')."""
+        places = [a for a in self.areas if not self._CONDITION.match(a.strip())]
+        conditions = [a for a in self.areas if self._CONDITION.match(a.strip())]
+        if not conditions or not places:
+            return None  # a plain list: the clause joins it
+        where = "In " + (", in ".join(places[:-1]) + " or in " + places[-1] if len(places) > 1 else places[0])
+        each = "in either case" if len(places) == 2 else "in each case"
+        cond = " and ".join(conditions)
+        return f"{where} and, {each}, {cond}" if len(places) > 1 else f"{where}, {cond}"
+
     _SIZE: ClassVar[re.Pattern] = re.compile(
         r"\b(one|two|three|four|five|six|[1-6])[- ]bed(?:room)?s?\b", re.IGNORECASE)
     _BOUND: ClassVar[re.Pattern] = re.compile(

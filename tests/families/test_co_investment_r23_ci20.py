@@ -267,3 +267,18 @@ def test_society_deed_block_does_not_name_a_chief_executive(catalogue):
     text2 = " ".join(str(getattr(x, "text", getattr(x, "label", ""))) for line in
                      execution_lines(sheet2.delivery, deed=True) for x in line)
     assert "Gareth Llewellyn-Obi" in text2
+
+
+def test_area_places_are_alternatives_and_the_proximity_test_applies_to_each(doc):
+    """r23 ci-fresh finding 14: two places are alternatives, and 'within a mile of ...' applies to either."""
+    c = flat(clause_text(doc, "co-investment.schedule-criteria"))
+    assert ("In Tamsford town (TF1, TF2 and TF3) or in Ellingham and Hapsworth (TF5) and, in either case, within a mile "
+            "of a primary school") in c
+
+
+def test_plain_area_list_is_joined_as_before(catalogue):
+    """Quiet: areas with no condition among them are listed as before."""
+    doc = document_of(catalogue, TAMSFORD.replace(
+        "    - within a mile of a primary school and a bus route to Tamsford town centre\n", ""))
+    c = flat(clause_text(doc, "co-investment.schedule-criteria"))
+    assert "Tamsford town (TF1, TF2 and TF3) and Ellingham and Hapsworth (TF5)" in c
