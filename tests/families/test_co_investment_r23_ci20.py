@@ -282,3 +282,23 @@ def test_plain_area_list_is_joined_as_before(catalogue):
         "    - within a mile of a primary school and a bus route to Tamsford town centre\n", ""))
     c = flat(clause_text(doc, "co-investment.schedule-criteria"))
     assert "Tamsford town (TF1, TF2 and TF3) and Ellingham and Hapsworth (TF5)" in c
+
+
+def test_subsidy_decision_after_the_draft_date_is_not_stated_as_made(doc):
+    """r23 ci-fresh finding 16: a Cabinet decision dated after the draft (8 December 2026, call-in to 16 December) is
+    stated as expected, and the note says to confirm both dates."""
+    t = flat(clause_text(doc, "co-investment.subsidy-control"))
+    assert "the decision is expected to be made on 8 December 2026 and confirmed on 16 December 2026" in t
+    assert "was made on 8 December 2026" not in t
+    n = flat(note(doc, "co-investment.subsidy-control"))
+    assert "confirm both dates before the Agreement is signed" in n
+
+
+def test_subsidy_decision_before_the_draft_date_is_stated_as_made(catalogue):
+    """Quiet: a decision dated before the draft is stated as made."""
+    doc = document_of(catalogue, TAMSFORD.replace("decided_on: 2026-12-08", "decided_on: 2026-03-10")
+                      .replace("decision_date: 2026-12-16   # call-in period ends", "decision_date: 2026-03-20")
+                      .replace("assessment_date: 2026-11-20", "assessment_date: 2026-03-02"))
+    t = flat(clause_text(doc, "co-investment.subsidy-control"))
+    assert "the decision was made on 10 March 2026 and confirmed on 20 March 2026" in t
+    assert "Its decision to give them was made on 10 March 2026" in t
