@@ -302,3 +302,19 @@ def test_subsidy_decision_before_the_draft_date_is_stated_as_made(catalogue):
     t = flat(clause_text(doc, "co-investment.subsidy-control"))
     assert "the decision was made on 10 March 2026 and confirmed on 20 March 2026" in t
     assert "Its decision to give them was made on 10 March 2026" in t
+
+
+def test_drafting_points(doc):
+    """r23 ci-fresh findings 17 and 18: no evaluation sentence where the sheet has none; houses-only criteria are not
+    said to exclude flats; 'Contributions total'; one Investor 'is paid'."""
+    assert "E3M toolkit recommends" not in flat(note(doc, "co-investment.governance"))
+    n = flat(note(doc, "co-investment.schedule-criteria"))
+    assert "excludes many leasehold homes at the price cap" in n and "flats" not in n
+    assert "The Contributions total £5,500,000" in flat(clause_text(doc, "co-investment.contributions"))
+    assert "the Investor is paid as clause" in flat(clause_text(doc, "co-investment.disposal"))
+
+
+def test_drafting_points_quiet(catalogue):
+    """Quiet: an agreed evaluation keeps the E3M sentence."""
+    doc = document_of(catalogue, TAMSFORD.replace("independent_evaluation: false", "independent_evaluation: true"))
+    assert "E3M toolkit recommends" in flat(note(doc, "co-investment.governance"))
