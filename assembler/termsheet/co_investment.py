@@ -459,6 +459,15 @@ class Contributions(Strict):
         return sum((c.amount or Decimal(0) for c in self.authority if c.kind == "grant" and from_s106(c)), Decimal(0))
 
     @property
+    def fund_named(self) -> bool:
+        """A grant of the authority's is described as coming from a named fund ('... its Local Authority Housing Fund
+        allocation': a capitalised name, or an allocation), not the authority's own fund ('the Council's community
+        assets fund'), but no part of it is marked as passed through: a drafting note asks which part is."""
+        return not self.passed_through and any(
+            c.kind == "grant" and re.search(r"\b[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+Fund\b|\bfund\s+allocation\b|\ballocation\s+(?:from|under)\s+the\b",
+                                            c.description or "") for c in self.authority)
+
+    @property
     def passed_through(self) -> list:
         """The parts of the authority's grant paid from a fund and passed through on its conditions."""
         return [c.passed_through for c in self.authority if c.passed_through is not None]

@@ -318,3 +318,10 @@ def test_drafting_points_quiet(catalogue):
     """Quiet: an agreed evaluation keeps the E3M sentence."""
     doc = document_of(catalogue, TAMSFORD.replace("independent_evaluation: false", "independent_evaluation: true"))
     assert "E3M toolkit recommends" in flat(note(doc, "co-investment.governance"))
+
+
+def test_the_authoritys_own_fund_is_not_flagged(catalogue):
+    """Quiet: a grant from the authority's own fund ('the Council's community assets fund') is not asked about."""
+    text = (Path(__file__).parents[2] / "samples" / "co-investment" / "community-asset-lease.yaml").read_text(
+        encoding="utf-8")
+    assert "names a fund" not in flat(note(document_of(catalogue, text), "co-investment.contributions"))
