@@ -129,6 +129,10 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
             # A chief executive or other officer is not a director unless the term sheet says so: the
             # director who signs is written in at signing.
             lines.append([Text("Name: "), Placeholder(f"name of {who} director", kind="blank")])
+        elif i == 0 and EXECUTION[party.legal_form] == "society" and not _is_society_officer(party.signatory.position):
+            # A society's deed is signed by two of the signatories its rules authorise (usually members of the
+            # committee or the secretary): a chief executive is neither unless the term sheet says so.
+            lines.append([Text("Name: "), Placeholder(f"name of {who} committee member or secretary", kind="blank")])
         elif i == 0 and EXECUTION[party.legal_form] == "seal":
             # The officer who attests the seal is the one the council's constitution names (often the
             # monitoring officer or a legal officer), not necessarily the signatory of a simple contract.
@@ -225,6 +229,16 @@ BOARD_DIRECTOR = re.compile(r"^\s*((managing|executive|non-executive|company|boa
 # named director of a charity left as a blank in its deed block).
 BOARD_MEMBER = re.compile(r"\b(?:a|one of (?:the|its))\s+(?:statutory\s+)?directors?\s+of\s+(?:the|its|this)\b"
                           r"|\bone of (?:the|its) directors\b|\b(?:a|also a) (?:statutory|board) director\b", re.I)
+
+
+SOCIETY_OFFICER = re.compile(r"\b(?:secretary|committee|board member|member of the board|chair(?:man|woman|person)?|"
+                             r"treasurer)\b", re.IGNORECASE)
+
+
+def _is_society_officer(position: str | None) -> bool:
+    """Whether the term sheet says a registered society's signatory is a member of its committee (board) or its
+    secretary ('Company Secretary', 'Chair of the Board'); a 'Chief Executive' is not, unless the title says so."""
+    return bool(position) and bool(SOCIETY_OFFICER.search(position))
 
 
 def _is_director(position: str | None) -> bool:

@@ -91,12 +91,90 @@ def rent_roll(sheet, bought_homes: int) -> Decimal:
 
 
 def bought_rent(sheet) -> Decimal | None:
-    """Weekly rent of one bought home: on the agreed bedroom mix where the sheet gives one, else the average of the
-    rents by size (an equal mix assumed)."""
+    """Weekly rent of one bought home: on the agreed bedroom mix where the sheet gives one, else on the lowest-rent mix
+    the Acquisition Criteria allow where they bound the number of each size, else the average of the rents by size (an
+    equal mix assumed)."""
     inc, mix = sheet.income, sheet.acquisition.bedroom_mix
+    if not mix:
+        cm = criteria_mix(sheet)
+        mix = cm.low if cm else mix
     if mix and sum(mix.values()) and all(b in inc.rent_by_bedrooms for b in mix):
         return sum((inc.rent_by_bedrooms[b] * n for b, n in mix.items()), ZERO) / sum(mix.values())
     return weekly_rent(inc, None)
+
+
+@dataclass
+class CriteriaMix:
+    low: dict  # bedrooms -> homes: the lowest-rent mix the Acquisition Criteria allow (the business plan's mix)
+    high: dict  # the highest-rent mix they allow
+    low_rent: Decimal  # average weekly rent of a bought home on each
+    high_rent: Decimal
+    high_cover: Decimal | None = None  # base-case cover on the highest-rent mix
+
+    @staticmethod
+    def words(mix: dict) -> str:
+        size = {0: "studio", 1: "one-bedroom", 2: "two-bedroom", 3: "three-bedroom", 4: "four-bedroom", 5: "five-bedroom",
+                6: "six-bedroom"}
+        parts = [f"{n} {size.get(b, str(b) + '-bedroom')}" for b, n in sorted(mix.items()) if n]
+        return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
+
+    @property
+    def low_words(self) -> str:
+        return self.words(self.low)
+
+    @property
+    def high_words(self) -> str:
+        return self.words(self.high)
+
+
+@per_sheet
+def criteria_mix(sheet) -> CriteriaMix | None:
+    """Where no bedroom mix is agreed but the Acquisition Criteria bound the number of homes of each size, and the rent
+    depends on size: the lowest- and highest-rent mixes of the homes to be bought that the criteria allow."""
+    a, inc = sheet.acquisition, sheet.income
+    bounds = a.mix_bounds
+    n = a.homes_to_acquire
+    if a.bedroom_mix or not bounds or not n or inc.rent_per_home_week is not None:
+        return None
+    if any(b not in inc.rent_by_bedrooms for b in bounds):
+        return None
+
+    def fill(order) -> dict | None:
+        mix = {b: lo for b, (lo, _) in bounds.items()}
+        rest = n - sum(mix.values())
+        if rest < 0:
+            return None
+        for b in order:
+            hi = bounds[b][1]
+            add = rest if hi is None else max(min(rest, hi - mix[b]), 0)
+            mix[b] += add
+            rest -= add
+        return mix if rest == 0 else None
+
+    by_rent = sorted(bounds, key=lambda b: inc.rent_by_bedrooms[b])
+    low, high = fill(by_rent), fill(list(reversed(by_rent)))
+    if not low or not high:
+        return None
+
+    def avg(mix):
+        return sum((inc.rent_by_bedrooms[b] * k for b, k in mix.items()), ZERO) / n
+    return CriteriaMix(low, high, avg(low), avg(high))
+
+
+def criteria_mix_view(sheet) -> CriteriaMix | None:
+    """The criteria's mixes with the base-case cover on the highest-rent one (the plan itself uses the lowest)."""
+    cm = criteria_mix(sheet)
+    service = yearly_debt_service(sheet)
+    if not cm or not service:
+        return cm
+    bought = affordable_homes(sheet, sheet.contributions.cash_total)
+    base = year_income(sheet, bought)
+    inc = sheet.income
+    keep = 1 - _pct(inc.voids_percent)
+    share = 1 - _pct(sheet.surplus.reserve_percent) - (ZERO if inc.operating_cost_per_home is not None
+                                                       else _pct(inc.operating_cost_percent or ZERO))
+    cover = ((base.net + (cm.high_rent - cm.low_rent) * bought * WEEKS * keep * share) / service).quantize(Decimal("0.01"))
+    return CriteriaMix(cm.low, cm.high, cm.low_rent, cm.high_rent, cover)
 
 
 @dataclass
@@ -114,6 +192,8 @@ def mix_sensitivity(sheet) -> MixSensitivity | None:
     """Where bought homes are rented by size but no mix is agreed: the cover if the mix turns out smaller."""
     inc, a = sheet.income, sheet.acquisition
     if a.bedroom_mix or inc.rent_per_home_week is not None or len(inc.rent_by_bedrooms) < 2 or not inc.given:
+        return None
+    if criteria_mix(sheet):
         return None
     bought = affordable_homes(sheet, sheet.contributions.cash_total)
     service = yearly_debt_service(sheet)
@@ -246,7 +326,8 @@ def sources_and_uses(sheet) -> SourcesUses:
         what = "all-in cost cap" if a.all_in_cap else "purchase price cap"
         uses.append((f"{a.homes_to_acquire} homes to buy at the {what} of £{cost:,.0f}", cost * a.homes_to_acquire))
     if a.works_budget:
-        uses.append(("Works to the transferred properties", a.works_budget))
+        uses.append(("Works to the homes bought" if sheet.bought_works else "Works to the transferred properties",
+                     a.works_budget))
     interest = pre_income_return(sheet)
     if interest:
         uses.append(("Fixed return accruing before rent starts", interest))
@@ -489,7 +570,38 @@ def early_buy_by(sheet) -> dt.date | None:
     a, last = sheet.acquisition, let_by(sheet)
     if not (a.homes_to_acquire and a.deadline and last) or last > a.deadline:
         return None
-    return add_months(last, -6)
+    early = add_months(last, -6)
+    return early if early_buy_funded(sheet, early) else None
+
+
+def early_buy_funded(sheet, early: dt.date) -> bool:
+    """Whether the cash drawn by the earlier buying deadline buys every home."""
+    return affordable_homes(sheet, _cash_by(sheet, early)) >= sheet.acquisition.homes_to_acquire
+
+
+@dataclass
+class EarlyBuyUnfunded:
+    date: dt.date  # the earlier buying deadline the letting date would need
+    cash: Decimal  # cash drawn by then
+    homes: int  # homes that cash buys at the cost cap
+    later: list  # drawdowns after that date: (date, contributor, amount)
+
+
+def early_buy_unfunded(sheet) -> EarlyBuyUnfunded | None:
+    """Where the letting long-stop falls on or before the acquisition deadline but the earlier buying deadline it would
+    need cannot be funded (capital drawn later is needed to buy the last homes): the draft then requires each home to be
+    let within six months after it is bought and leaves the letting date as an outcome target."""
+    from assembler.credit.cashflow import add_months
+
+    a, last = sheet.acquisition, let_by(sheet)
+    if not (a.homes_to_acquire and a.deadline and last) or last > a.deadline:
+        return None
+    early = add_months(last, -6)
+    if early_buy_funded(sheet, early):
+        return None
+    cash = _cash_by(sheet, early)
+    later = [(d.date, d.contributor, d.amount) for d in sheet.drawdowns if d.date > early]
+    return EarlyBuyUnfunded(early, cash, affordable_homes(sheet, cash), later)
 
 
 _LET_BY_TARGET = re.compile(r"\blet\b[^.;]{0,80}?\bby (\d{1,2} [A-Z][a-z]+ \d{4})")
@@ -712,12 +824,25 @@ def lease_ends(sheet) -> dict[str, dt.date]:
             for p in sheet.contributions.authority_properties if p.tenure == "leasehold" and p.lease_years}
 
 
+def tested_from_year_end(sheet) -> bool:
+    """The stated first cover test date is the last day of a Partnership Year (31 March, for a term starting 1 April):
+    the first Test Year is then the Partnership Year ending on it, in step with the Partnership Years in which
+    instalments are paid, not a year starting on it one day out of step."""
+    stated, start = sheet.covenants.dscr_tested_from, sheet.partnership.term.start
+    if not stated:
+        return False
+    after = stated + dt.timedelta(days=1)
+    return (after.month, after.day) == (start.month, start.day) and after > start
+
+
 def cover_test_start(sheet) -> dt.date:
     """The first day of the first Test Year: the stated date, else the day after the full-stock date, so that the
     covenant is not tested while the homes are still being bought and let; else the start of the term."""
+    from assembler.termsheet.co_investment import add_years
+
     stated = sheet.covenants.dscr_tested_from
     if stated:
-        return stated
+        return add_years(stated + dt.timedelta(days=1), -1) if tested_from_year_end(sheet) else stated
     full = full_stock_date(sheet)
     return full + dt.timedelta(days=1) if full else sheet.partnership.term.start
 
@@ -843,8 +968,10 @@ class CreditView:
     let_by: dt.date | None = None
     outcome_let_by: dt.date | None = None
     early_buy_by: dt.date | None = None  # see early_buy_by(): the bracketed earlier buying deadline
+    early_unfunded: EarlyBuyUnfunded | None = None  # see early_buy_unfunded()
     ltv_conditions: list = field(default_factory=list)
     mix: MixSensitivity | None = None
+    criteria_mix: CriteriaMix | None = None
     bought_rent: Decimal | None = None  # weekly rent assumed for each bought home
     flat_cover: Decimal | None = None  # base-case cover if every home were let at income.rent_per_home_week
     ltv_start: dt.date | None = None
@@ -1165,8 +1292,8 @@ def credit_view(sheet) -> CreditView:
         pre_income=pre_income_return(sheet), years=years,
         stresses=stress_cases(sheet) if given else [], homes_affordable=bought, test_start=cover_test_start(sheet),
         test_years=covenant_years(sheet) if given else [], works_deadline=works_deadline(sheet), let_by=let_by(sheet), outcome_let_by=outcome_let_by(sheet),
-        early_buy_by=early_buy_by(sheet),
-        ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet),
+        early_buy_by=early_buy_by(sheet), early_unfunded=early_buy_unfunded(sheet),
+        ltv_conditions=ltv_conditions(sheet), mix=mix_sensitivity(sheet), criteria_mix=criteria_mix_view(sheet),
         bought_rent=bought_rent(sheet), flat_cover=flat_cover(sheet, bought, service) if given else None,
         ltv_start=ltv_test_start(sheet), grant_per_home=grant_per_home(sheet),
         grant_homes=grant_homes(sheet), scheduled_grant=scheduled_grant(sheet), grant_rounding=grant_rounding(sheet),

@@ -169,6 +169,22 @@ class Property(Strict):
         return (self.undervalue / self.homes).quantize(Decimal("0.01")) if self.homes else self.undervalue
 
 
+class PassedThrough(Strict):
+    """Part of the authority's grant that is money the authority received from a fund, passed on subject to the fund's
+    conditions."""
+
+    fund: Text = Field(description="The fund, as the draft should name it, e.g. 'the Local Authority Housing Fund'.")
+    funder: Text = Field(description="Who gave the money to the authority and may recover it, e.g. 'the Ministry of "
+                         "Housing, Communities and Local Government'.")
+    amount: Money = Field(description="The part of the grant, in pounds, paid from that fund.")
+    conditions: Text | None = Field(
+        None, description="The document setting the fund's conditions, e.g. 'the memorandum of understanding between the "
+        "Council and the Ministry for round 3 of the Fund'. Leave out for 'the conditions on which the fund was allocated'.")
+    spend_by: dt.date | None = Field(
+        None, description="Date by which the fund's conditions require the money to be spent, as YYYY-MM-DD, if they set "
+        "one. Leave out where none is known: a drafting note asks for it.")
+
+
 class Contribution(Strict):
     """A contribution by the authority or the delivery organisation: a cash grant, own funds or property."""
 
@@ -182,6 +198,11 @@ class Contribution(Strict):
         None, description="For the authority's grant: the part of it, in pounds, paid from Right to Buy receipts the "
         "authority retains under its retention agreement with the Secretary of State (s.11(6) of the Local Government "
         "Act 2003). The draft then limits that money to homes the agreement allows. Leave out if none.")
+    passed_through: PassedThrough | None = Field(
+        None, description="For the authority's grant: the part of it that is the authority's allocation from a fund "
+        "(e.g. a government fund), passed on subject to that fund's conditions. The draft then passes the conditions down "
+        "to the delivery organisation, asks for the information the authority reports, and makes the delivery "
+        "organisation repay what the funder recovers because of its act or omission. Leave out if none.")
     section_106: bool | None = Field(
         None, description="For the authority's grant: whether it is paid from sums paid to the authority under planning "
         "obligations (section 106 of the Town and Country Planning Act 1990), e.g. commuted sums in lieu of on-site "
@@ -246,6 +267,9 @@ class Contribution(Strict):
                                  "and no more than its amount")
             if self.properties:
                 raise ValueError(f"only a property contribution lists properties, not a {self.kind} contribution")
+            if self.passed_through is not None and (self.kind != "grant" or self.passed_through.amount > self.amount):
+                raise ValueError("passed_through is the part of a grant paid from a fund: it must be a grant and no more "
+                                 "than its amount")
         return self
 
     @property
@@ -328,14 +352,19 @@ class DebtService(Strict):
     def return_dates(self) -> list[dt.date]:
         """The return-only period before the first instalment: return on the capital drawn is paid yearly in arrear,
         on the anniversaries of `annuity_start` that fall at least a year after the first drawdown, the last on
-        `annuity_start` itself (one date only where the period is shorter than that)."""
+        `annuity_start` itself (one date only where the period is shorter than that; none where the first drawdown is
+        on or after `annuity_start`)."""
         if not self.payment_dates:
             return []
         out, k = [], 0
         while (day := add_years(self.annuity_start, -k)) >= add_years(self.first_drawdown, 1):
             out.append(day)
             k += 1
-        return sorted(out) or [self.annuity_start]
+        if out:
+            return sorted(out)
+        # drawn on or after annuity_start: nothing is outstanding before it, so no return-only payment falls due (the
+        # first instalment is reduced instead)
+        return [self.annuity_start] if self.annuity_start > self.first_drawdown else []
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -430,6 +459,20 @@ class Contributions(Strict):
         return sum((c.amount or Decimal(0) for c in self.authority if c.kind == "grant" and from_s106(c)), Decimal(0))
 
     @property
+    def fund_named(self) -> bool:
+        """A grant of the authority's is described as coming from a named fund ('... its Local Authority Housing Fund
+        allocation': a capitalised name, or an allocation), not the authority's own fund ('the Council's community
+        assets fund'), but no part of it is marked as passed through: a drafting note asks which part is."""
+        return not self.passed_through and any(
+            c.kind == "grant" and re.search(r"\b[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+Fund\b|\bfund\s+allocation\b|\ballocation\s+(?:from|under)\s+the\b",
+                                            c.description or "") for c in self.authority)
+
+    @property
+    def passed_through(self) -> list:
+        """The parts of the authority's grant paid from a fund and passed through on its conditions."""
+        return [c.passed_through for c in self.authority if c.passed_through is not None]
+
+    @property
     def rtb_receipts(self) -> Decimal:
         """The part of the authority's grant paid from retained Right to Buy receipts."""
         return sum((c.rtb_receipts or Decimal(0) for c in self.authority), Decimal(0))
@@ -511,7 +554,8 @@ class Acquisition(Strict):
         None, ge=1, le=999, description="The shortest unexpired lease term a leasehold home bought may have, in years, "
         "as the investors agree it. Left out, the Acquisition Criteria show a bracketed [85] years and the note flags it as "
         "this draft's assumption to confirm with the investors.")
-    all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds.")
+    all_in_cap: Money | None = Field(None, description="Highest total cost for one home including refurbishment and fees, in pounds "
+                                     "(excluding refurbishment where works_budget is a separate budget for the homes bought).")
     refurbishment_standard: Text = Field("the Decent Homes Standard", description="Standard every home must meet before it is let.")
     property_types: list[Text] = Field(default_factory=list, description="Kinds of home wanted, e.g. 'two-bedroom houses'.")
     bedroom_mix: dict[Annotated[int, Field(ge=0, le=10)], Annotated[int, Field(ge=0, le=10000)]] = Field(
@@ -524,7 +568,8 @@ class Acquisition(Strict):
     works_budget: Money = Field(
         Decimal(0), description="Total budget for works to the transferred properties before they are let, in pounds "
         "(0 for none), including any VAT on the works the delivery organisation cannot recover: a use of the cash in "
-        "the sources and uses.")
+        "the sources and uses. Where homes are bought and no properties are scheduled, the budget for the works to all "
+        "the homes bought, outside their all-in cost cap (which then covers the price, fees and any stamp duty land tax).")
     works_complete_by: dt.date | None = Field(
         None, description="Date by which the works to the properties in the property schedule must be finished "
         "(practical completion in the building programme), as YYYY-MM-DD. Leave out for the day before rent is planned "
@@ -545,6 +590,52 @@ class Acquisition(Strict):
             raise ValueError(f"bedroom_mix adds up to {sum(self.bedroom_mix.values())} homes, but homes_to_acquire is "
                              f"{self.homes_to_acquire}")
         return self
+
+    _CONDITION: ClassVar[re.Pattern] = re.compile(r"^(?:within|near|close to|no more than|less than|not more than)\b", re.I)
+
+    @property
+    def area_words(self) -> str | None:
+        """The areas as the Acquisition Criteria state them: places are alternatives ('in A or in B'); an entry that is
+        a condition ('within a mile of a primary school') applies to every place ('and, in either case, within ...')."""
+        places = [a for a in self.areas if not self._CONDITION.match(a.strip())]
+        conditions = [a for a in self.areas if self._CONDITION.match(a.strip())]
+        if not conditions or not places:
+            return None  # a plain list: the clause joins it
+        where = "In " + (", in ".join(places[:-1]) + " or in " + places[-1] if len(places) > 1 else places[0])
+        each = "in either case" if len(places) == 2 else "in each case"
+        cond = " and ".join(conditions)
+        return f"{where} and, {each}, {cond}" if len(places) > 1 else f"{where}, {cond}"
+
+    _SIZE: ClassVar[re.Pattern] = re.compile(
+        r"\b(one|two|three|four|five|six|[1-6])[- ]bed(?:room)?s?\b", re.IGNORECASE)
+    _BOUND: ClassVar[re.Pattern] = re.compile(
+        r"\b(at least|no fewer than|a minimum of|no more than|not more than|at most|up to|a maximum of)\s+(\d+)\b",
+        re.IGNORECASE)
+
+    @property
+    def mix_bounds(self) -> dict[int, tuple[int, int | None]]:
+        """Where each kind of home in property_types names one size and any bound on the number bought ('two-bedroom
+        houses (at least 8)', 'four-bedroom houses (no more than 2)'): the fewest and most homes of each size the
+        Acquisition Criteria allow (most None: no limit). Empty unless every kind names a size and one names a bound."""
+        words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+        out: dict[int, tuple[int, int | None]] = {}
+        bounded = False
+        for kind in self.property_types:
+            sizes = {words.get(m.lower(), None) or int(m) for m in self._SIZE.findall(kind)}
+            if len(sizes) != 1:
+                return {}
+            size = sizes.pop()
+            lo, hi = 0, None
+            for word, n in self._BOUND.findall(kind):
+                bounded = True
+                if word.lower() in ("at least", "no fewer than", "a minimum of"):
+                    lo = int(n)
+                else:
+                    hi = int(n)
+            if size in out:
+                return {}
+            out[size] = (lo, hi)
+        return out if bounded else {}
 
     @property
     def lease_years_min(self) -> int | None:
@@ -635,6 +726,13 @@ class Nominations(Strict):
     lha_by_bedrooms: bool = Field(
         True, description="Whether the rent of each home is capped at the Local Housing Allowance rate for the Broad Rental "
         "Market Area for the number of bedrooms the household is entitled to (true), rather than a single figure.")
+    use: Literal["settled", "temporary_accommodation"] | None = Field(
+        None, description="What the homes are for: 'settled' (a settled home, let on an assured periodic tenancy, each "
+        "nomination by a local housing authority to a registered provider an allocation under Part 6 of the Housing Act "
+        "1996) or 'temporary_accommodation' (homes the authority uses to secure accommodation for households under Part 7 "
+        "of that Act, e.g. under s.188 or s.193, occupied on the licence or tenancy the Nominations Agreement sets out, "
+        "outside Part 6, and given back when the authority's duty ends). Leave out to read it from the partnership "
+        "purpose ('... as temporary accommodation'); otherwise settled.")
 
     _MARKET: ClassVar[re.Pattern] = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s+of\s+(?:the\s+)?(?:open\s+)?market\s+rents?",
                                                re.IGNORECASE)
@@ -875,7 +973,9 @@ class Covenants(Strict):
         "acquisition phase. Leave out to test it from the first drawdown.")
     dscr_tested_from: dt.date | None = Field(
         None, description="The first day of the first year in which the debt service cover is tested, as YYYY-MM-DD "
-        "(each Test Year runs for twelve months from that day or an anniversary of it). Leave out for the day after the "
+        "(each Test Year runs for twelve months from that day or an anniversary of it). A date that is the last day of a "
+        "Partnership Year (31 March, for a term starting on 1 April) is read as the end of the first Test Year, which is "
+        "then that Partnership Year. Leave out for the day after the "
         "acquisition deadline, so that the cover is not tested while homes are still being bought and let.")
     senior_only: bool = Field(
         True, description="Whether the covenants test only the investments with a fixed return (the senior debt) (true), "
@@ -986,7 +1086,8 @@ class CoInvestmentTermSheet(TermSheetBase):
                                                  "authority_charge", "exempt_accommodation", "delivery_grants",
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
                                                  "exempt_homes", "clawback_with_term", "own_support",
-                                                 "clawback_chosen")  # names derived_context adds for the clauses
+                                                 "clawback_chosen", "temporary_accommodation", "bought_works",
+                                                 "authority_measured")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1080,7 +1181,37 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "replacement_sales": self.replacement_sales, "licensed_homes": self.licensed_homes,
                 "confidential_addresses": self.confidential_addresses, "exempt_homes": self.exempt_homes,
                 "clawback_with_term": self.clawback_with_term, "own_support": self.own_support,
-                "clawback_chosen": self.positions.get("clawback_basis")}  # the basis the sheet itself chose, if any
+                "clawback_chosen": self.positions.get("clawback_basis"),  # the basis the sheet itself chose, if any
+                "temporary_accommodation": self.temporary_accommodation, "bought_works": self.bought_works,
+                "authority_measured": self.authority_measured}
+
+    @property
+    def authority_measured(self) -> list:
+        """The outcome measures the authority measures and reports itself ('... (measured and reported by the
+        Council)'): the delivery organisation does not report them, nor answer for them."""
+        short = re.escape(self.authority.short_name or "")
+        pat = re.compile(rf"\b(?:measured|reported)(?:\s+and\s+(?:measured|reported))?\s+by\s+(?:the\s+)?{short}\b", re.I)
+        return [k for k in self.partnership.outcomes if short and pat.search(f"{k.measure} {k.target or ''}")]
+
+    @property
+    def bought_works(self) -> Decimal:
+        """The works budget for the homes bought, separate from their all-in cost cap: acquisition.works_budget where
+        homes are bought and there are no homes in a property schedule for it to pay for; else 0."""
+        a = self.acquisition
+        if a.works_budget and a.homes_to_acquire and not self.contributions.homes_in_schedule:
+            return a.works_budget
+        return Decimal(0)
+
+    @property
+    def temporary_accommodation(self) -> bool:
+        """The homes are temporary accommodation the authority secures under Part 7 of the Housing Act 1996, not settled
+        homes: the sheet's nominations.use, else a partnership purpose to provide homes 'as temporary accommodation'
+        (not one to move families out of it), for a local housing authority's homelessness nominations."""
+        if self.nominations is None or self.nominations.housing_authority is False:
+            return False
+        if self.nominations.use is not None:
+            return self.nominations.use == "temporary_accommodation"
+        return bool(re.search(r"\b(?:as|for use as|used as)\s+temporary accommodation\b", self.partnership.purpose, re.I))
 
     @property
     def clawback_with_term(self) -> bool:
