@@ -644,7 +644,7 @@ def direct_award_scope(ctx: RuleContext):
     wider = []
     if _position(ctx, "open_book_voids", "core-places") == "core-places" and not services.supported_living:
         wider.append("a block of core places (the draft pays for each only while the placement of a person whose "
-                     "choice the award rests on lasts, and for 4 weeks after)")
+                     "choice the award rests on lasts, and then until the commissioner removes it on notice)")
     years = services.term.months / 12 + services.extension_years
     if years > 2:
         wider.append(f"a term of up to {years:g} years with extensions")

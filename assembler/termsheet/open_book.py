@@ -1179,8 +1179,8 @@ class Services(Strict):
                                          "against). For a direct award on the user choice justification: how many people were "
                                          "living at the homes when the award was decided, whose choice the award "
                                          "rests on, e.g. 11. The Core Places are then the places they occupy (no "
-                                         "more than core_places), and each stops being paid for 4 weeks after its "
-                                         "placement ends unless the commissioner records another lawful basis. "
+                                         "more than core_places); when a placement ends the place stays a Core Place until the "
+                                         "commissioner removes it on notice or records another lawful basis to fill it. "
                                          "Empty: the Core Places are the places the existing placements occupy, "
                                          "up to core_places.")
     minimum_core_places: int | None = Field(
@@ -1542,7 +1542,8 @@ class Services(Strict):
 
         Why (r14 reviews, finding 1): user choice justifies keeping the people already placed, not a
         block of places paid for years whoever fills them, so each Core Place lasts while its existing
-        placement does (and 4 weeks after), unless the commissioner records another lawful basis."""
+        placement does, and is removed only on the notice of any reduction, unless the commissioner records
+        another lawful basis to fill it."""
         return self.user_choice_award and not self.supported_living
 
     @property

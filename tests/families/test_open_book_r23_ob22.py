@@ -1,0 +1,46 @@
+"""r23 ob-sample review (Meadowbank, a user-choice award with Core Places): the findings the ob22 lane fixed."""
+
+from __future__ import annotations
+
+import re
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.test_open_book_settings import document_text
+
+SAMPLES = ROOT / "samples" / "open-book"
+SAMPLE = SAMPLES / "childrens-homes-charity.yaml"
+
+
+def result(catalogue, name="childrens-homes-charity.yaml"):
+    return assemble(read_termsheet(SAMPLES / name, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def note_of(res, clause_id: str) -> str:
+    from assembler.model import plain_text
+    c = next(c for c in res.document.clauses if c.id == clause_id)
+    return flat(c.note if isinstance(c.note, str) else plain_text(c.note))
+
+
+def test_every_core_place_reduction_goes_through_the_notice(catalogue):
+    """Finding 1: an ended Existing Placement no longer lapses the place after 4 weeks; the Council decides in
+    good faith, gives reasons within 20 Business Days, and removes the place only by the 6 months' notice."""
+    text = flat(document_text(result(catalogue)))
+    assert "4 more weeks" not in text
+    assert "The Council must decide in good faith, on the basis of its record of the award decision" in text
+    assert "It must tell the Trust its decision, with brief reasons, within 20 Business Days after a Referral" in text
+    assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in text
+    assert "as one of the Core Places removed by a reduction under clause 7.5 taking effect on that date" in text
+    note = note_of(result(catalogue), "open-book.voids")
+    assert "removes the place by the ordinary 6 months' notice of a reduction" in note
+    assert "4 weeks" not in note
+
+
+def test_no_user_choice_award_has_no_decision_paragraph(catalogue):
+    text = flat(document_text(result(catalogue, "supported-accommodation-subsidiary.yaml")))
+    assert "decide in good faith, on the basis of its record of the award decision" not in text
