@@ -866,8 +866,8 @@ def test_r21_day_one_list_lapse_subject_award_scope_split_reports_and_inspection
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "clause 7.1 continues to apply after the Placement ends, subject to the rules in clause 7 on a place whose Existing Placement has ended." in pricing
     services = paragraphs_text(clause(result, "open-book.services"))
-    assert ("Until the Council gives that confirmation for an empty place among the Core Places, clause 7 decides "
-            "whether it remains one of the Core Places and is paid for.") in services
+    # r23 ob-sample 1: clause 7.6 keeps the empty place a Core Place; 3.4 makes the Council decide and say why
+    assert "It must tell the Trust its decision, with brief reasons, within 20 Business Days" in services
     assert "until then the Council's payments for places continue" not in services
     info = paragraphs_text(clause(result, "common.open-book-information"))
     assert "for each quarter, the first beginning on 1 July 2027, within 20 Business Days" in info
