@@ -44,3 +44,19 @@ def test_every_core_place_reduction_goes_through_the_notice(catalogue):
 def test_no_user_choice_award_has_no_decision_paragraph(catalogue):
     text = flat(document_text(result(catalogue, "supported-accommodation-subsidiary.yaml")))
     assert "decide in good faith, on the basis of its record of the award decision" not in text
+
+
+def test_savings_are_not_said_to_be_shared_under_a_hard_cap(catalogue):
+    """Finding 3: under a hard cap a saving cuts the Reasonable Profit and the rest is Excess Profit, so clause 5
+    no longer says savings are shared; the costs note says so with the figures and the option to reward them."""
+    res = result(catalogue)
+    assert "are shared through the Reasonable Profit and Excess Profit terms" not in flat(document_text(res))
+    note = note_of(res, "common.open-book-costs")
+    assert "each £1 saved cuts the Reasonable Profit by 5p and the rest is Excess Profit" in note
+    assert "5% of the budgeted Allowable Costs (£147,750 on the budget)" in note
+
+
+def test_savings_sentence_stays_under_a_sharing_band(catalogue):
+    res = result(catalogue, "adult-care-sharing-band.yaml")
+    assert "are shared through the Reasonable Profit and Excess Profit terms" in flat(document_text(res))
+    assert "each £1 saved" not in note_of(res, "common.open-book-costs")
