@@ -60,3 +60,16 @@ def test_savings_sentence_stays_under_a_sharing_band(catalogue):
     res = result(catalogue, "adult-care-sharing-band.yaml")
     assert "are shared through the Reasonable Profit and Excess Profit terms" in flat(document_text(res))
     assert "each £1 saved" not in note_of(res, "common.open-book-costs")
+
+
+def test_change_in_law_denominator_leaves_out_removed_units(catalogue):
+    """Finding 6: after Core Places are removed, clause 6.2 divides by the income on the units still bought."""
+    text = flat(document_text(result(catalogue)))
+    assert ("the income the Prices then current would bring in for the expected units in Part 2 of Schedule 2, "
+            "less the units removed under clause 5.8.") in text
+
+
+def test_change_in_law_denominator_without_core_places_or_homes(catalogue):
+    text = flat(document_text(result(catalogue, "supported-living-company.yaml")))
+    assert "the change in Allowable Costs it causes in a full year, with the Reasonable Profit on that change, bears to" in text
+    assert "less the units removed under" not in text.split("bears to", 1)[1][:400]
