@@ -73,3 +73,11 @@ def test_change_in_law_denominator_without_core_places_or_homes(catalogue):
     text = flat(document_text(result(catalogue, "supported-living-company.yaml")))
     assert "the change in Allowable Costs it causes in a full year, with the Reasonable Profit on that change, bears to" in text
     assert "less the units removed under" not in text.split("bears to", 1)[1][:400]
+
+
+def test_reinvestment_note_agrees_with_the_trust(catalogue):
+    """Finding 7: the clause 13 note no longer calls the fund the charity's money while clause 13.3 holds it on
+    trust for the Council."""
+    note = note_of(result(catalogue), "common.open-book-excess")
+    assert "The money is the charity's" not in note
+    assert "The fund is held on trust for the commissioner, so it is not the charity's own money" in note
