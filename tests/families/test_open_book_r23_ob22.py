@@ -81,3 +81,11 @@ def test_reinvestment_note_agrees_with_the_trust(catalogue):
     note = note_of(result(catalogue), "common.open-book-excess")
     assert "The money is the charity's" not in note
     assert "The fund is held on trust for the commissioner, so it is not the charity's own money" in note
+
+
+def test_income_floor_in_the_scenarios_is_the_weekly_price_income(catalogue):
+    """Finding 12: the occupancy rows include support income, so the floor is stated for the weekly Price only."""
+    text = flat(document_text(result(catalogue)))
+    assert "The income from the weekly Price at each level is the greater of the Prices for the weeks used" in text
+    assert "so that income never falls below £2,831,400" in text
+    assert "the Service Income in the table never falls below" not in text
