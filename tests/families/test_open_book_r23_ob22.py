@@ -23,7 +23,7 @@ def flat(text: str) -> str:
 
 def note_of(res, clause_id: str) -> str:
     from assembler.model import plain_text
-    c = next(c for c in res.document.clauses if c.id == clause_id)
+    c = next(c for c in [*res.document.recitals, *res.document.clauses, *res.document.schedules] if c.id == clause_id)
     return flat(c.note if isinstance(c.note, str) else plain_text(c.note))
 
 
@@ -89,3 +89,14 @@ def test_income_floor_in_the_scenarios_is_the_weekly_price_income(catalogue):
     assert "The income from the weekly Price at each level is the greater of the Prices for the weeks used" in text
     assert "so that income never falls below £2,831,400" in text
     assert "the Service Income in the table never falls below" not in text
+
+
+def test_recital_note_gives_the_basis_for_new_placements_and_the_award_value(catalogue):
+    """Finding 4: the note no longer treats a new placement as a s.74 modification and asks for the award record
+    and its value, with the s.78 risk if the award was wider than user choice supports."""
+    res = result(catalogue)
+    note = note_of(res, "open-book.recitals")
+    assert "usually as a modification permitted by s.74" not in note
+    assert "a further user-choice award recorded in the Individual Placement Agreement" in note
+    assert "if the award was valued on all fourteen places for the whole term and the extension" in note
+    assert "may be terminated under s.78" in note
