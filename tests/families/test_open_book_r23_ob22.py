@@ -100,3 +100,11 @@ def test_recital_note_gives_the_basis_for_new_placements_and_the_award_value(cat
     assert "a further user-choice award recorded in the Individual Placement Agreement" in note
     assert "if the award was valued on all fourteen places for the whole term and the extension" in note
     assert "may be terminated under s.78" in note
+
+
+def test_minimum_note_offers_the_run_off_alternative(catalogue):
+    """Finding 5: ending a home at the minimum moves a child against the award rationale; the note says so and
+    offers the run-off alternative for instructions."""
+    note = note_of(result(catalogue), "open-book.voids")
+    assert "against the wishes on which the award rests" in note
+    assert "each remaining existing placement continues at the weekly Price while the child lives there" in note
