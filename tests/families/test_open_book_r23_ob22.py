@@ -108,3 +108,10 @@ def test_minimum_note_offers_the_run_off_alternative(catalogue):
     note = note_of(result(catalogue), "open-book.voids")
     assert "against the wishes on which the award rests" in note
     assert "each remaining existing placement continues at the weekly Price while the child lives there" in note
+
+
+def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
+    """Finding 10: the s.53 publication point is one line saying what to check, not 'has not been verified'."""
+    note = note_of(result(catalogue), "common.freedom-of-information")
+    assert "has not been verified" not in note
+    assert "check whether section 53(5) excepts a light touch contract, and if it does not, plan the redactions now" in note
