@@ -115,3 +115,11 @@ def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
     note = note_of(result(catalogue), "common.freedom-of-information")
     assert "has not been verified" not in note
     assert "check whether section 53(5) excepts a light touch contract, and if it does not, plan the redactions now" in note
+
+
+def test_loose_references_point_at_the_paragraph(catalogue):
+    """Finding 9: 7.8(a) names Part 2 of Schedule 1; Schedule 4 names the Service KPIs reported under 18.1."""
+    text = flat(document_text(result(catalogue)))
+    assert "that the table in Part 2 of Schedule 1 gives" in text
+    assert "the table of places in Schedule 1 gives" not in text
+    assert "performance against each Service KPI due to be reported in it under clause 18.1" in text
