@@ -123,3 +123,9 @@ def test_loose_references_point_at_the_paragraph(catalogue):
     assert "that the table in Part 2 of Schedule 1 gives" in text
     assert "the table of places in Schedule 1 gives" not in text
     assert "performance against each Service KPI due to be reported in it under clause 18.1" in text
+
+
+def test_schedule_3_uses_the_overhead_cap_definition(catalogue):
+    """Finding 13: Schedule 3 Part 1 states the Overhead Cap in the definition's words."""
+    text = flat(document_text(result(catalogue)))
+    assert "the Overhead Cap of 12% of the Direct Costs that are Allowable Costs." in text
