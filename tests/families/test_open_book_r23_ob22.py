@@ -129,3 +129,10 @@ def test_schedule_3_uses_the_overhead_cap_definition(catalogue):
     """Finding 13: Schedule 3 Part 1 states the Overhead Cap in the definition's words."""
     text = flat(document_text(result(catalogue)))
     assert "the Overhead Cap of 12% of the Direct Costs that are Allowable Costs." in text
+
+
+def test_cost_base_does_not_repeat_the_donations_rule(catalogue):
+    """Finding 14: clause 11 no longer repeats the donations rule of 9.6(f) and 10.3."""
+    text = flat(document_text(result(catalogue)))
+    assert "No cost counts towards the Allowable Costs more than once." in text
+    assert "does not count towards them, to the extent it is met from it" not in text
