@@ -758,7 +758,7 @@ def test_r17_price_review_is_a_position_index_by_default(built):
             "the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous "
             "March, capped at 4%; if that rate is below zero, the Prices do not change") in review
     assert "base statement" not in review
-    assert "by the percentage that the change in Allowable Costs it causes in a full year" in review  # r20 ob-sample 4
+    assert "by the percentage that:" in review and "the change in Allowable Costs it causes in a full year, with the Reasonable Profit on that change, bears to" in review  # r20 ob-sample 4; r23 ob-sample 6 (lettered)
     assert "This adjustment is in addition to the review under clause 6.1." in review
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "base statement" not in pricing and "is otherwise not limited by the index for the year, and needs no Reconciliation Statement" in pricing
