@@ -136,3 +136,25 @@ def test_cost_base_does_not_repeat_the_donations_rule(catalogue):
     text = flat(document_text(result(catalogue)))
     assert "No cost counts towards the Allowable Costs more than once." in text
     assert "does not count towards them, to the extent it is met from it" not in text
+
+
+def test_earlier_contract_is_listed_as_an_assumption_when_the_sheet_is_silent(catalogue):
+    """Finding 11: the earlier contract between the Parties is an assumption in the clause 1 list, and the
+    losses note asks for each child's leaving date or 18th birthday to model the day-one Prices."""
+    res = result(catalogue)
+    joined = " | ".join(res.document.assumptions)
+    assert "that the Trust already cares for the children placed under an earlier contract with the Council" in joined
+    assert "this assumes the Trust already cares for them" not in note_of(res, "open-book.placements")
+    assert "with the date each is expected to leave or turn 18" in note_of(res, "open-book.losses")
+
+
+def test_earlier_contract_assumption_quiet_when_the_sheet_says(catalogue):
+    import copy
+    import dataclasses
+    from assembler.termsheet.loader import load_file
+    sheet = read_termsheet(SAMPLE, catalogue)
+    data = copy.deepcopy(dict(load_file(SAMPLE).data))
+    data["services"]["incumbent"] = True
+    sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
+    res = assemble(sheet, catalogue, today=DRAFT_DATE)
+    assert "already cares for the children placed under an earlier contract" not in " | ".join(res.document.assumptions)
