@@ -158,3 +158,11 @@ def test_earlier_contract_assumption_quiet_when_the_sheet_says(catalogue):
     sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
     res = assemble(sheet, catalogue, today=DRAFT_DATE)
     assert "already cares for the children placed under an earlier contract" not in " | ".join(res.document.assumptions)
+
+
+def test_core_places_note_leaves_the_shortfall_to_the_losses_note(catalogue):
+    """Finding 18: the £123,600 gap is explained in the losses note, not again in the clause 7 note."""
+    res = result(catalogue)
+    assert "£123,600" not in note_of(res, "open-book.voids")
+    assert "the note on losses gives the shortfall and the options" in note_of(res, "open-book.voids")
+    assert "£123,600 less than the budgeted Allowable Costs" in note_of(res, "open-book.losses")
