@@ -495,6 +495,13 @@ _OPEN_BOOK_DOCUMENTS = frozenset({"Cost Statement", "Open-Book Report", "Reconci
 _DOCUMENT_NAME = re.compile(r"\b(?:the|an?|its|this)\s+((?:[A-Z][\w'-]*\s+)+(?:Plan|Budget|Programme|Strategy|Report|Statement))\b")
 
 
+def undefined_document_names(*texts: str | None) -> list[str]:
+    """The capitalised plans, budgets or reports the texts name ("the Annual Plan") that the open-book terms
+    never define, each once in order of first mention: one matcher for the costs note and the rule."""
+    names = (m.group(1) for text in texts for m in _DOCUMENT_NAME.finditer(text or ""))
+    return [n for n in dict.fromkeys(names) if n not in _OPEN_BOOK_DOCUMENTS]
+
+
 class OpenBook(Strict):
     """Open-book, reasonable-profit terms. Carried by the open-book family and, optionally, by any other."""
 
@@ -609,8 +616,7 @@ class OpenBook(Strict):
     def undefined_documents(self) -> list[str]:
         """Capitalised plans, budgets or reports the Allowable Cost categories name that the agreement never
         defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""
-        names = (m.group(1) for c in self.allowable_costs or [] for m in _DOCUMENT_NAME.finditer(c))
-        return [n for n in dict.fromkeys(names) if n not in _OPEN_BOOK_DOCUMENTS]
+        return undefined_document_names(*(self.allowable_costs or []))
 
     @property
     def whole_homes(self) -> bool:
