@@ -23,7 +23,7 @@ from functools import cache
 
 from assembler.formatting import long_date, money, percent
 from assembler.rules import Loc, RuleContext, RuleSet
-from assembler.termsheet.open_book import _DOCUMENT_NAME, _OPEN_BOOK_DOCUMENTS, PLACE_UNITS_A_YEAR, rate_of
+from assembler.termsheet.open_book import PLACE_UNITS_A_YEAR, rate_of, undefined_document_names
 
 def _has_block(ctx: RuleContext) -> bool:
     return getattr(ctx.sheet, "open_book", None) is not None
@@ -644,7 +644,7 @@ def direct_award_scope(ctx: RuleContext):
     wider = []
     if _position(ctx, "open_book_voids", "core-places") == "core-places" and not services.supported_living:
         wider.append("a block of core places (the draft pays for each only while the placement of a person whose "
-                     "choice the award rests on lasts, and for 4 weeks after)")
+                     "choice the award rests on lasts, and then until the commissioner removes it on notice)")
     years = services.term.months / 12 + services.extension_years
     if years > 2:
         wider.append(f"a term of up to {years:g} years with extensions")
@@ -1014,11 +1014,10 @@ def undefined_document(ctx: RuleContext):
     """A category pasted from an alliance precedent ("up to the level the Annual Plan agrees") ties a cost to a
     document this agreement never creates, so the limit cannot be applied."""
     for text, loc in _sheet_texts(ctx.sheet):
-        for name in dict.fromkeys(m.group(1) for m in _DOCUMENT_NAME.finditer(text or "")):
-            if name not in _OPEN_BOOK_DOCUMENTS:
-                yield (f"the text refers to 'the {name}', which this agreement does not define or create: name the "
-                       f"figure it means instead (for example 'the amount in the cost model, as changed by the price "
-                       f"review, or any higher amount the {ctx.sheet.commissioner.short_name} approves in writing')", loc)
+        for name in undefined_document_names(text):
+            yield (f"the text refers to 'the {name}', which this agreement does not define or create: name the "
+                   f"figure it means instead (for example 'the amount in the cost model, as changed by the price "
+                   f"review, or any higher amount the {ctx.sheet.commissioner.short_name} approves in writing')", loc)
 
 
 @FAMILY.rule("OPEN-BOOK-CORE-UNITS", "warning",

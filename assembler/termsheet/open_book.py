@@ -497,6 +497,13 @@ _OPEN_BOOK_DOCUMENTS = frozenset({"Cost Statement", "Open-Book Report", "Reconci
 _DOCUMENT_NAME = re.compile(r"\b(?:the|an?|its|this)\s+((?:[A-Z][\w'-]*\s+)+(?:Plan|Budget|Programme|Strategy|Report|Statement))\b")
 
 
+def undefined_document_names(*texts: str | None) -> list[str]:
+    """The capitalised plans, budgets or reports the texts name ("the Annual Plan") that the open-book terms
+    never define, each once in order of first mention: one matcher for the costs note and the rule."""
+    names = (m.group(1) for text in texts for m in _DOCUMENT_NAME.finditer(text or ""))
+    return [n for n in dict.fromkeys(names) if n not in _OPEN_BOOK_DOCUMENTS]
+
+
 class OpenBook(Strict):
     """Open-book, reasonable-profit terms. Carried by the open-book family and, optionally, by any other."""
 
@@ -611,8 +618,7 @@ class OpenBook(Strict):
     def undefined_documents(self) -> list[str]:
         """Capitalised plans, budgets or reports the Allowable Cost categories name that the agreement never
         defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""
-        names = (m.group(1) for c in self.allowable_costs or [] for m in _DOCUMENT_NAME.finditer(c))
-        return [n for n in dict.fromkeys(names) if n not in _OPEN_BOOK_DOCUMENTS]
+        return undefined_document_names(*(self.allowable_costs or []))
 
     @property
     def whole_homes(self) -> bool:
@@ -1181,8 +1187,8 @@ class Services(Strict):
                                          "against). For a direct award on the user choice justification: how many people were "
                                          "living at the homes when the award was decided, whose choice the award "
                                          "rests on, e.g. 11. The Core Places are then the places they occupy (no "
-                                         "more than core_places), and each stops being paid for 4 weeks after its "
-                                         "placement ends unless the commissioner records another lawful basis. "
+                                         "more than core_places); when a placement ends the place stays a Core Place until the "
+                                         "commissioner removes it on notice or records another lawful basis to fill it. "
                                          "Empty: the Core Places are the places the existing placements occupy, "
                                          "up to core_places.")
     minimum_core_places: int | None = Field(
@@ -1544,7 +1550,8 @@ class Services(Strict):
 
         Why (r14 reviews, finding 1): user choice justifies keeping the people already placed, not a
         block of places paid for years whoever fills them, so each Core Place lasts while its existing
-        placement does (and 4 weeks after), unless the commissioner records another lawful basis."""
+        placement does, and is removed only on the notice of any reduction, unless the commissioner records
+        another lawful basis to fill it."""
         return self.user_choice_award and not self.supported_living
 
     @property

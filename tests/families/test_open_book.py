@@ -467,10 +467,11 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     of this."""
     _, result, _ = built[CHARITY]
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "When an Existing Placement in one of the Core Places ends, the Council pays for that place under clause" in voids
-    assert "for 4 more weeks" in voids
-    assert "The Prices are re-based from the day the place ceases to be one of the Core Places under clause" in voids
-    assert "if that would leave fewer than two Core Places at its home. Instead, within 20 Business Days after the Existing Placement ends, the Council must either" in voids
+    # r23 ob-sample 1: the place stays a Core Place until removed by the 6 months' notice of a reduction.
+    assert "When an Existing Placement in one of the Core Places ends, the place remains one of the Core Places and the Council pays for it under clause" in voids
+    assert "for 4 more weeks" not in voids
+    assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in voids
+    assert "If the home then has no more than two Core Places, the Council must, within 20 Business Days after the Existing Placement ends, either" in voids
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
@@ -480,8 +481,8 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has given the Trust the confirmation described in clause 3.3 for the extension" in term
-    # r19 ob-sample 6: the condition names the real routes (a s.74 modification, any notice the Act requires)
-    assert "(whether as a modification of this Agreement permitted by section 74 of the Procurement Act 2023 or otherwise) and that it has published any notice that Act requires for it" in paragraphs_text(clause(result, "open-book.services"))
+    # r23 ob-sample 4: the confirmation records the lawful basis (a new award or a modification), not only s.74
+    assert "that it has recorded the basis on which the Placement, filling or extension may lawfully be awarded or made, and has published any notice the Procurement Act 2023 requires for it" in paragraphs_text(clause(result, "open-book.services"))
     services = paragraphs_text(clause(result, "open-book.services"))
     assert "a Placement that is not an Existing Placement, including one that continues under clause" in services
     _, quiet, _ = built[SUBSIDIARY]
@@ -701,8 +702,8 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")
     assert "shown as such in the list the Council gives under clause 7" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "the Council must either give the Trust the confirmation described in clause 3.3 for filling it" in voids
-    assert "or give notice to end this Agreement for that home under clause 29.1" in voids
+    assert "give the Trust the confirmation described in clause 3.3 for filling the place; or" in voids
+    assert "give notice to end this Agreement for that home under clause 29.1" in voids
     assert "the Council may end this Agreement for that home" not in voids
     note = clause(result, "open-book.voids").note
     note = note if isinstance(note, str) else plain_text(note)
@@ -757,7 +758,7 @@ def test_r17_price_review_is_a_position_index_by_default(built):
             "the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous "
             "March, capped at 4%; if that rate is below zero, the Prices do not change") in review
     assert "base statement" not in review
-    assert "by the percentage that the change in Allowable Costs it causes in a full year" in review  # r20 ob-sample 4
+    assert "by the percentage that:" in review and "the change in Allowable Costs it causes in a full year, with the Reasonable Profit on that change, bears to" in review  # r20 ob-sample 4; r23 ob-sample 6 (lettered)
     assert "This adjustment is in addition to the review under clause 6.1." in review
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "base statement" not in pricing and "is otherwise not limited by the index for the year, and needs no Reconciliation Statement" in pricing
@@ -865,8 +866,8 @@ def test_r21_day_one_list_lapse_subject_award_scope_split_reports_and_inspection
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "clause 7.1 continues to apply after the Placement ends, subject to the rules in clause 7 on a place whose Existing Placement has ended." in pricing
     services = paragraphs_text(clause(result, "open-book.services"))
-    assert ("Until the Council gives that confirmation for an empty place among the Core Places, clause 7 decides "
-            "whether it remains one of the Core Places and is paid for.") in services
+    # r23 ob-sample 1: clause 7.6 keeps the empty place a Core Place; 3.4 makes the Council decide and say why
+    assert "It must tell the Trust its decision, with brief reasons, within 20 Business Days" in services
     assert "until then the Council's payments for places continue" not in services
     info = paragraphs_text(clause(result, "common.open-book-information"))
     assert "for each quarter, the first beginning on 1 July 2027, within 20 Business Days" in info
@@ -918,8 +919,8 @@ def test_r21_clause_1_lists_every_bracketed_assumption_and_clause_7_note_does_no
     per-home minimum the sheet gives without offering another reading."""
     _, result, _ = built[CHARITY]
     joined = " | ".join(result.document.assumptions)
-    for phrase in ("the 14 days after the Council's notice", "the 4 weeks a Core Place is still paid for",
-                   "the 20 Business Days within which the Council must confirm", "([3%] for each place and [8%] in a Contract Year)",
+    for phrase in ("the 14 days after the Council's notice", "the 20 Business Days within which the Council must tell the Trust whether it will confirm",
+                   "within which it must confirm it may fill a place at the minimum", "([3%] for each place and [8%] in a Contract Year)",
                    "the £10,000 unpaid-debt trigger", "the heads of compensation on a break",
                    "the 20 Business Days' notice before a new or changed Related-Party Arrangement"):
         assert phrase in joined, phrase

@@ -111,7 +111,7 @@ def test_the_existing_contract_is_named_from_the_sheet(catalogue, tmp_path):
 
 def test_the_open_book_report_lists_kpi_performance(catalogue, tmp_path):
     text = draft(catalogue, tmp_path)
-    assert "performance against each key performance indicator due to be reported in it under clause" in text
+    assert "performance against each Service KPI due to be reported in it under clause" in text
 
 
 def test_expert_determinations_are_carved_out_of_the_dispute_steps(catalogue, tmp_path):

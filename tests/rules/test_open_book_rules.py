@@ -160,7 +160,8 @@ FIRES = [
          says="the 2 direct lines add up to £2,555,000, not direct_costs of £2,655,000 (a difference of £100,000)",
          loc=("open_book", "cost_model", "direct_lines")),
     Case("OPEN-BOOK-DIRECT-AWARD-SCOPE", CHARITY, says="also covers a block of core places (the draft pays for each "
-         "only while the placement of a person whose choice the award rests on lasts, and for 4 weeks after) and a "
+         "only while the placement of a person whose choice the award rests on lasts, and then until the commissioner "
+         "removes it on notice) and a "
          "term of up to 6 years with extensions", loc=("services", "direct_award_justification")),
     Case("OPEN-BOOK-VARIABLE-COST-UNUSED", CHARITY, setter("open_book", "unit_prices", 1, "variable_cost", 24),
          says="'Additional one-to-one support, where agreed in the placement plan' has a variable_cost of £24.00 an hour "
