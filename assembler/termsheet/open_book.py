@@ -1024,6 +1024,20 @@ class Home(Strict):
         return self._hourly.price if self._hourly is not None else None
 
     @property
+    def guaranteed_hours_words(self) -> str | None:
+        """In home care: the guaranteed weekly hours as printed ('1,100'; '12.5'), None where not given."""
+        g = self.guaranteed_hours
+        if g is None:
+            return None
+        return f"{int(g):,}" if g == int(g) else f"{g:,}"
+
+    @property
+    def hourly_price_words(self) -> str | None:
+        """In home care: the zone's hourly Price as printed ('£29.85'), None where no hourly price names it."""
+        from assembler.formatting import money
+        return None if self.hourly_price is None else money(self.hourly_price)
+
+    @property
     def guaranteed_hours_year(self) -> Decimal | None:
         """In home care: the guaranteed weekly hours times 52."""
         return None if self.guaranteed_hours is None else self.guaranteed_hours * 52
@@ -1617,7 +1631,10 @@ class Services(Strict):
 
     @property
     def home_word(self) -> str:
-        """'setting' in supported accommodation, 'home' otherwise: the plain word for one place of service."""
+        """'setting' in supported accommodation, the zone word ('zone') in home care, 'home' otherwise: the plain
+        word for one place of service."""
+        if self.home_care:
+            return self.home_care_terms.zone_word.lower()
         return "setting" if self.accommodation_settings else "home"
 
     @property
@@ -1723,6 +1740,10 @@ class OpenBookTermSheet(TermSheetBase):
                     u._paid_units = (u.core_places or 0) * per
             elif len(lines) == 1:
                 lines[0]._paid_units = floor.places * per
+        if self.services.home_care and "scope" not in self.services.model_fields_set:
+            # Home care: a branch also serves people who pay for themselves, so the open book covers only the care
+            # bought under the agreement (the scope clause's home care paragraphs), never the whole zone.
+            self.services.__dict__["scope"] = "commissioner_places"
         self.open_book._whole_homes = self.services.scope == "whole_homes"
         # Home care: each zone's hourly Price is the hourly unit price whose service names the zone (or the only
         # hourly price), so the guarantee can be costed (OB-HOMECARE-GUARANTEE) and printed with its Price.
