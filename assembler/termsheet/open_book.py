@@ -559,6 +559,7 @@ class OpenBook(Strict):
     _core_floor: CoreFloor | None = PrivateAttr(None)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
+    _home_care: bool = PrivateAttr(False)
     _excluded_services: list = PrivateAttr(default_factory=list)
     _reports_kpis: bool = PrivateAttr(False)
     # The years whose 29 February falls in the initial term (r21 ob-fresh 1: 2027/28 has 366 nights).
@@ -611,6 +612,12 @@ class OpenBook(Strict):
         defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""
         names = (m.group(1) for c in self.allowable_costs or [] for m in _DOCUMENT_NAME.finditer(c))
         return [n for n in dict.fromkeys(names) if n not in _OPEN_BOOK_DOCUMENTS]
+
+    @property
+    def home_care(self) -> bool:
+        """Whether the standalone agreement is for home care across zones (services.setting 'home_care'): the open
+        book then covers the care bought under the agreement, not places (held here for the shared clauses)."""
+        return self._home_care
 
     @property
     def whole_homes(self) -> bool:
@@ -1745,6 +1752,7 @@ class OpenBookTermSheet(TermSheetBase):
             # bought under the agreement (the scope clause's home care paragraphs), never the whole zone.
             self.services.__dict__["scope"] = "commissioner_places"
         self.open_book._whole_homes = self.services.scope == "whole_homes"
+        self.open_book._home_care = self.services.home_care
         # Home care: each zone's hourly Price is the hourly unit price whose service names the zone (or the only
         # hourly price), so the guarantee can be costed (OB-HOMECARE-GUARANTEE) and printed with its Price.
         hourly = [u for u in self.open_book.unit_prices if u.unit == "hour"]
