@@ -1043,7 +1043,8 @@ def core_units(ctx: RuleContext):
 
 
 @FAMILY.rule("OPEN-BOOK-HOMECARE-GUARANTEE", "warning",
-             "Home care: each zone's guaranteed weekly hours need an hourly Price, and the guarantee (52 weeks at "
+             "Home care: the open book covers the care bought; each zone's guaranteed weekly hours need an "
+             "hourly Price, and the guarantee (52 weeks at "
              "that Price) must fit within the hours the cost model expects and within its income.")
 def homecare_guarantee(ctx: RuleContext):
     """The guarantee is what the commissioner must pay whatever the demand: a zone whose hourly Price cannot be
@@ -1052,6 +1053,11 @@ def homecare_guarantee(ctx: RuleContext):
     services = ctx.sheet.services
     if not services.home_care:
         return
+    if services._scope_overridden:
+        yield ("services.scope says 'whole_homes', but a home care branch also cares for people who pay for "
+               "themselves: the draft's open book covers only the care bought under the agreement, with shared "
+               "branch costs apportioned by hours delivered; remove scope or say 'commissioner_places'",
+               ("services", "scope"))
     total = Decimal(0)
     for i, home in enumerate(services.homes):
         loc = ("services", "homes", i, "guaranteed_hours")

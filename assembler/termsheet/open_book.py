@@ -1345,6 +1345,7 @@ class Services(Strict):
                           "apportioned by occupied bed-weeks, 'paid_weeks' where they say paid bed-weeks or "
                           "bed-weeks, otherwise 'places_available'.")
     _apportionment: str = PrivateAttr("places_available")
+    _scope_overridden: bool = PrivateAttr(False)
     _apportionment_words: str | None = PrivateAttr(None)
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
@@ -1747,9 +1748,12 @@ class OpenBookTermSheet(TermSheetBase):
                     u._paid_units = (u.core_places or 0) * per
             elif len(lines) == 1:
                 lines[0]._paid_units = floor.places * per
-        if self.services.home_care and "scope" not in self.services.model_fields_set:
+        if self.services.home_care:
             # Home care: a branch also serves people who pay for themselves, so the open book covers only the care
-            # bought under the agreement (the scope clause's home care paragraphs), never the whole zone.
+            # bought under the agreement (the scope clause's home care paragraphs), never the whole zone; a sheet
+            # that says 'whole_homes' is told so by OPEN-BOOK-HOMECARE-GUARANTEE.
+            self.services._scope_overridden = self.services.scope == "whole_homes" and \
+                "scope" in self.services.model_fields_set
             self.services.__dict__["scope"] = "commissioner_places"
         self.open_book._whole_homes = self.services.scope == "whole_homes"
         self.open_book._home_care = self.services.home_care

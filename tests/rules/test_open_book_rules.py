@@ -92,6 +92,8 @@ FIRES = [
          says="no hourly price in open_book.unit_prices names Zone 4 (Moorside)"),
     Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("services", "homes", 0, "guaranteed_hours", DELETE),
          says="gives no guaranteed_hours"),
+    Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("services", "scope", "whole_homes"),
+         says="the draft's open book covers only the care bought under the agreement", loc=("services", "scope")),
     Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("open_book", "cost_model", "income", 2900000),
          says="the guaranteed hours cost £2,971,540 a year"),
     # r20 ob-fresh 7: a budget line outside the closed list of categories; a plan the agreement never creates
