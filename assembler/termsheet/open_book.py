@@ -560,6 +560,7 @@ class OpenBook(Strict):
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
     _home_care: bool = PrivateAttr(False)
+    _guarantee: tuple | None = PrivateAttr(None)
     _excluded_services: list = PrivateAttr(default_factory=list)
     _reports_kpis: bool = PrivateAttr(False)
     # The years whose 29 February falls in the initial term (r21 ob-fresh 1: 2027/28 has 366 nights).
@@ -618,6 +619,17 @@ class OpenBook(Strict):
         """Whether the standalone agreement is for home care across zones (services.setting 'home_care'): the open
         book then covers the care bought under the agreement, not places (held here for the shared clauses)."""
         return self._home_care
+
+    @property
+    def guarantee_income(self) -> Decimal | None:
+        """Home care: what the guaranteed hours bring in a year at the zones' hourly Prices (52 weeks), where every
+        zone gives its guarantee and Price; the reconciliation schedule sets it against the break-even point."""
+        return self._guarantee[0] if self._guarantee else None
+
+    @property
+    def guarantee_share(self) -> Decimal | None:
+        """Home care: the guaranteed hours a year as a percentage of the hourly prices' capacity, to one place."""
+        return self._guarantee[1] if self._guarantee else None
 
     @property
     def whole_homes(self) -> bool:
@@ -1763,6 +1775,12 @@ class OpenBookTermSheet(TermSheetBase):
         for home in self.services.homes:
             named = [u for u in hourly if home.name.casefold() in u.service.casefold()]
             home._hourly = named[0] if len(named) == 1 else (hourly[0] if len(hourly) == 1 else None)
+        homes = self.services.homes
+        if self.services.home_care and all(h.guarantee_value is not None for h in homes):
+            capacity = sum((u.capacity_units or 0) for u in hourly)
+            if capacity and all(u.capacity_units for u in hourly):
+                share = (sum(h.guaranteed_hours_year for h in homes) * 100 / capacity).quantize(Decimal("0.1"))
+                self.open_book._guarantee = (sum(h.guarantee_value for h in homes), share)
         self.open_book._excluded_services = list(self.services.excluded_services)
         self.open_book._reports_kpis = bool(self.services.kpis)
         term = self.services.term

@@ -115,3 +115,27 @@ def test_supported_living_keeps_its_own_words(catalogue):
     assert titles["open-book.support"] == "Care and support for tenants"
     assert "Tenants" in document_text(res)
     assert "Zones" not in document_text(res)
+
+
+def test_the_reconciliation_schedule_counts_the_guarantee(result):
+    """The break-even point (68.1% of capacity) is below the guarantee (101,400 of 135,200 hours, 75%): the schedule
+    and the note say no loss arises on the budget while the guarantee stands, instead of a loss below 68.1%."""
+    text = flat(document_text(result))
+    assert ("Below that Tillbrook would make a loss, but the guaranteed hours, paid for whether or not they are used, "
+            "bring in £2,971,540 a year (the income at 75% of capacity)") in text
+    n = note(result.document, "open-book.core-support")
+    assert "The guarantee pays for 101,400 hours a year, 75% of the 135,200 hours of capacity" in n
+    assert "cannot make a loss while the guarantee stands" in n
+
+
+def test_another_zone_word_and_one_zone(catalogue):
+    """The sheet's own word for its areas ('Area') is used in the terms and the plain words, with one area."""
+    text = HOMECARE.read_text()
+    text = re.sub(r"  home_care_terms:\n(    .*\n)+", "  home_care_terms:\n    zone_word: Area\n", text)
+    text = re.sub(r"    - name: Zone 7 \(Coastal North\)\n(      .*\n)+?      guaranteed_hours: 850\n", "", text)
+    text = re.sub(r"    - service: Home care in Zone 7.*?variable_cost: 22.96\n", "", text, flags=re.S)
+    doc = document_of(catalogue, text)
+    body = clause_text(doc, "open-book.core-support", flat=True)
+    assert "the Council must pay the Prices for each of the Areas for the greater of:" in body
+    assert "in that area" in body and "zone" not in body.replace("Zone 3", "")
+    assert "Part 2: Areas" in clause_text(doc, "open-book.schedule-services")
