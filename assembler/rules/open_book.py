@@ -1081,3 +1081,23 @@ def homecare_guarantee(ctx: RuleContext):
         yield (f"the guaranteed hours cost {money(total)} a year at the zones' hourly Prices, more than the cost "
                f"model's income of {money(income)}: check the guarantee and the income",
                ("open_book", "cost_model", "income"))
+
+
+_HOME_CARE_WORDS = re.compile(r"\b(home care|homecare|in (?:people's|their) own homes|zones?|patch(?:es)?)\b", re.I)
+
+
+@FAMILY.rule("OPEN-BOOK-HOMECARE-SETTING", "warning",
+             "Domiciliary care with no setting is drafted as supported living (tenancies, landlords, core support); "
+             "care in people's own homes across zones needs services.setting 'home_care'.")
+def homecare_setting(ctx: RuleContext):
+    """The r22 writer's home care sheet had to pretend each zone was a supported-living home; a sheet that describes
+    home care but leaves the setting to be implied would get tenancies and landlords in its draft."""
+    services = ctx.sheet.services
+    if services.setting or services.care_type != "domiciliary_care":
+        return
+    said = " ".join([services.name, services.description, *(h.name for h in services.homes)])
+    if services.landlord is None and all(h.landlord is None and h.tenancy is None for h in services.homes) \
+            and _HOME_CARE_WORDS.search(said):
+        yield ("the services read as home care in people's own homes (no landlord or tenancy is given), but with no "
+               "setting domiciliary care is drafted as supported living, with tenancies and landlords: say "
+               "services.setting: home_care (or supported_living, with the landlord)", ("services", "care_type"))

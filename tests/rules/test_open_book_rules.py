@@ -84,6 +84,9 @@ class Case:
 
 
 FIRES = [
+    # obhc: a home care sheet that leaves the setting to be implied would be drafted as supported living
+    Case("OPEN-BOOK-HOMECARE-SETTING", HOMECARE, setter("services", "setting", DELETE),
+         says="say services.setting: home_care", loc=("services", "care_type")),
     # obhc: a zone guaranteeing more hours than its hourly price expects; a zone no hourly price names; no guarantee
     Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("services", "homes", 1, "guaranteed_hours", 1100),
          says="guarantees 1,100 hours a week (57,200 a year), more than the 52,000 hours a year its hourly price expects",
@@ -440,6 +443,8 @@ QUIET = [
     Case("OPEN-BOOK-CORE-UNITS", CHARITY),   # weekly prices: OPEN-BOOK-VOID-TERMS checks the weeks
     Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE),   # 57,200 and 44,200 hours within 67,600 and 52,000
     Case("OPEN-BOOK-HOMECARE-GUARANTEE", LIVING),      # not home care
+    Case("OPEN-BOOK-HOMECARE-SETTING", HOMECARE),      # the setting is stated
+    Case("OPEN-BOOK-HOMECARE-SETTING", LIVING),        # supported living with its landlords
 ]
 
 
