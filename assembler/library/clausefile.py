@@ -24,6 +24,9 @@ class ClauseHeader(BaseModel):
 
     id: str = Field(pattern=ID_PATTERN, description="The family, a dot and a lower-case name, e.g. grant.payment")
     title: str = Field(min_length=1)
+    titles: list[dict[str, str]] = Field(default_factory=list, description=(
+        "Other headings for other deals: each {when: <condition>, title: <heading>}; the first whose condition "
+        "holds replaces the title (home care's heading for a clause written for supported living)"))
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Three whole numbers with dots, e.g. 1.2.0")
     status: Literal["draft", "approved"]
     kind: Literal["clause", "recital", "schedule"] = "clause"

@@ -54,12 +54,27 @@ def render_clause(clause: ClauseFile, context: dict[str, Any], roles: Callable[[
         for block in blocks:
             if isinstance(block, Paragraph):
                 block.kind = "recital"
-    title = header.title.replace("this Agreement", "this letter") if context.get("letter") else header.title
+    title = header.title
+    for other in header.titles:
+        if _condition_holds(clause, other.get("when", ""), context):
+            title = other.get("title") or title
+            break
+    title = title.replace("this Agreement", "this letter") if context.get("letter") else title
     return Clause(
         id=header.id, version=header.version, status=header.status, title=title,
         kind=header.kind, blocks=blocks, note=note, position=header.position,
         variant=header.variant, standard=header.standard or header.position is None,
     )
+
+
+def _condition_holds(clause: ClauseFile, condition: str, context: dict[str, Any]) -> bool:
+    """A `titles:` entry's condition, evaluated like a clause's `when:`."""
+    from assembler.render.jinja import compile_condition
+
+    try:
+        return bool(compile_condition(condition)(**context))
+    except Exception as e:  # noqa: BLE001 - a library fault, named with its file
+        raise LibraryError(Problem(f"cannot evaluate a title's `when: {condition}`: {e}", str(clause.path), 2)) from e
 
 
 def render_plain(clause: ClauseFile, source: str, context: dict[str, Any], roles: Callable[[str], str]) -> str:

@@ -1039,3 +1039,64 @@ def core_units(ctx: RuleContext):
                f"{money(fair)} a {u.unit} over the {u.paid_units:,} {u.unit}s, or record that the Excess Profit is "
                f"accepted (the draft counts the {u.paid_units:,} {u.unit}s and its note gives both)",
                (*BLOCK, "unit_prices", i, "expected_units"))
+
+
+@FAMILY.rule("OPEN-BOOK-HOMECARE-GUARANTEE", "warning",
+             "Home care: the open book covers the care bought; each zone's guaranteed weekly hours need an "
+             "hourly Price, and the guarantee (52 weeks at "
+             "that Price) must fit within the hours the cost model expects and within its income.")
+def homecare_guarantee(ctx: RuleContext):
+    """The guarantee is what the commissioner must pay whatever the demand: a zone whose hourly Price cannot be
+    found has no costed guarantee, and a guarantee above the expected hours (or the expected income) means the
+    Prices were built on fewer hours than the commissioner has promised to pay for."""
+    services = ctx.sheet.services
+    if not services.home_care:
+        return
+    if services._scope_overridden:
+        yield ("services.scope says 'whole_homes', but a home care branch also cares for people who pay for "
+               "themselves: the draft's open book covers only the care bought under the agreement, with shared "
+               "branch costs apportioned by hours delivered; remove scope or say 'commissioner_places'",
+               ("services", "scope"))
+    total = Decimal(0)
+    for i, home in enumerate(services.homes):
+        loc = ("services", "homes", i, "guaranteed_hours")
+        if home.guaranteed_hours is None:
+            yield (f"{home.name} gives no guaranteed_hours: the draft leaves the zone's guaranteed hours a week blank; "
+                   f"give them (0 where the zone has no guarantee)", loc)
+            continue
+        if home.hourly_price is None:
+            yield (f"no hourly price in open_book.unit_prices names {home.name}: name the zone in the service of its "
+                   f"hourly price (unit 'hour'), so that its guarantee has a Price", loc)
+            continue
+        total += home.guarantee_value
+        expected = home._hourly.expected_units
+        if expected is not None and home.guaranteed_hours_year > expected:
+            yield (f"{home.name} guarantees {home.guaranteed_hours_words} hours a week "
+                   f"({home.guaranteed_hours_year:,} a year), more than the {expected:,} hours a year its hourly price "
+                   f"expects: the Prices were built on fewer hours than the Commissioner must pay for; raise the "
+                   f"expected units or lower the guarantee", loc)
+    income = ctx.sheet.open_book.cost_model.income
+    if income is not None and total > income:
+        yield (f"the guaranteed hours cost {money(total)} a year at the zones' hourly Prices, more than the cost "
+               f"model's income of {money(income)}: check the guarantee and the income",
+               ("open_book", "cost_model", "income"))
+
+
+_HOME_CARE_WORDS = re.compile(r"\b(home care|homecare|in (?:people's|their) own homes|zones?|patch(?:es)?)\b", re.I)
+
+
+@FAMILY.rule("OPEN-BOOK-HOMECARE-SETTING", "warning",
+             "Domiciliary care with no setting is drafted as supported living (tenancies, landlords, core support); "
+             "care in people's own homes across zones needs services.setting 'home_care'.")
+def homecare_setting(ctx: RuleContext):
+    """The r22 writer's home care sheet had to pretend each zone was a supported-living home; a sheet that describes
+    home care but leaves the setting to be implied would get tenancies and landlords in its draft."""
+    services = ctx.sheet.services
+    if services.setting or services.care_type != "domiciliary_care":
+        return
+    said = " ".join([services.name, services.description, *(h.name for h in services.homes)])
+    if services.landlord is None and all(h.landlord is None and h.tenancy is None for h in services.homes) \
+            and _HOME_CARE_WORDS.search(said):
+        yield ("the services read as home care in people's own homes (no landlord or tenancy is given), but with no "
+               "setting domiciliary care is drafted as supported living, with tenancies and landlords: say "
+               "services.setting: home_care (or supported_living, with the landlord)", ("services", "care_type"))

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
@@ -568,6 +568,8 @@ class OpenBook(Strict):
     _core_floor: CoreFloor | None = PrivateAttr(None)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
+    _home_care: bool = PrivateAttr(False)
+    _guarantee: tuple | None = PrivateAttr(None)
     _excluded_services: list = PrivateAttr(default_factory=list)
     _reports_kpis: bool = PrivateAttr(False)
     # The years whose 29 February falls in the initial term (r21 ob-fresh 1: 2027/28 has 366 nights).
@@ -619,6 +621,23 @@ class OpenBook(Strict):
         """Capitalised plans, budgets or reports the Allowable Cost categories name that the agreement never
         defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""
         return undefined_document_names(*(self.allowable_costs or []))
+
+    @property
+    def home_care(self) -> bool:
+        """Whether the standalone agreement is for home care across zones (services.setting 'home_care'): the open
+        book then covers the care bought under the agreement, not places (held here for the shared clauses)."""
+        return self._home_care
+
+    @property
+    def guarantee_income(self) -> Decimal | None:
+        """Home care: what the guaranteed hours bring in a year at the zones' hourly Prices (52 weeks), where every
+        zone gives its guarantee and Price; the reconciliation schedule sets it against the break-even point."""
+        return self._guarantee[0] if self._guarantee else None
+
+    @property
+    def guarantee_share(self) -> Decimal | None:
+        """Home care: the guaranteed hours a year as a percentage of the hourly prices' capacity, to one place."""
+        return self._guarantee[1] if self._guarantee else None
 
     @property
     def whole_homes(self) -> bool:
@@ -958,7 +977,8 @@ TermSheetBase.model_rebuild(_types_namespace={"OpenBook": OpenBook})
 class Home(Strict):
     name: Text = Field(description="The home or setting, e.g. 'Oak House'.")
     address: Text = Field(description="Its address, on one line.")
-    places: int = Field(ge=1, le=250, description="Places the commissioner may use, e.g. 4.")
+    places: int = Field(ge=1, le=250, description="Places the commissioner may use, e.g. 4. In home care: the people "
+                                                  "the zone's service is sized for at one time, e.g. 150.")
     core_places: int | None = Field(None, ge=0, le=250, description="Of those, the places the commissioner block-books "
                                                                    "at this home (the 'core-places' position), e.g. 3. "
                                                                    "Empty: every place, or a placeholder when services."
@@ -1013,11 +1033,48 @@ class Home(Strict):
                                                            "another council or an integrated care board), e.g. 1. "
                                                            "The commissioner then pays only its share of the home's "
                                                            "core support. Empty: none.")
+    guaranteed_hours: Decimal | None = Field(
+        None, ge=0, le=100000, description="In home care: the hours of care a week the commissioner guarantees in this "
+                                           "zone and pays for whether or not they are used, e.g. 1100. Empty: the "
+                                           "draft shows a placeholder.")
     core_support: str | None = Field(None, description="In supported living, the shared support at this home paid "
                                                         "whether or not every tenancy is let, e.g. 'one support worker "
                                                         "07:30 to 21:30 every day (5,110 hours a year) and a sleep-in "
                                                         "every night (365 nights)'. Empty: the draft shows a placeholder.")
 
+
+    _hourly: Any = PrivateAttr(None)
+
+    @property
+    def hourly_price(self) -> Decimal | None:
+        """In home care: this zone's hourly Price (the hourly unit price naming the zone, or the only one)."""
+        return self._hourly.price if self._hourly is not None else None
+
+    @property
+    def guaranteed_hours_words(self) -> str | None:
+        """In home care: the guaranteed weekly hours as printed ('1,100'; '12.5'), None where not given."""
+        g = self.guaranteed_hours
+        if g is None:
+            return None
+        return f"{int(g):,}" if g == int(g) else f"{g:,}"
+
+    @property
+    def hourly_price_words(self) -> str | None:
+        """In home care: the zone's hourly Price as printed ('£29.85'), None where no hourly price names it."""
+        from assembler.formatting import money
+        return None if self.hourly_price is None else money(self.hourly_price)
+
+    @property
+    def guaranteed_hours_year(self) -> Decimal | None:
+        """In home care: the guaranteed weekly hours times 52."""
+        return None if self.guaranteed_hours is None else self.guaranteed_hours * 52
+
+    @property
+    def guarantee_value(self) -> Decimal | None:
+        """In home care: what the guaranteed hours cost a year at the zone's hourly Price (52 weeks)."""
+        if self.guaranteed_hours is None or self.hourly_price is None:
+            return None
+        return (self.guaranteed_hours * 52 * self.hourly_price).quantize(Decimal("0.01"))
 
     @property
     def expected_weeks(self) -> Decimal | None:
@@ -1108,6 +1165,36 @@ class ShortBreaks(Strict):
                                                           "e.g. 28.")
 
 
+class HomeCare(Strict):
+    """Home care (domiciliary care in people's own homes) bought by zone: the terms a block home care contract
+    needs that a building-based service does not (r22 writer's home care sheet had to pretend each zone was a
+    supported-living home). Read only where services.setting is 'home_care'."""
+
+    zone_word: Literal["Zone", "Area", "Patch", "Locality"] = Field(
+        "Zone", description="Home care: what the draft calls each of services.homes (the geographical areas the "
+                            "provider covers), e.g. 'Zone'.")
+    cancellation_notice_hours: int = Field(
+        24, ge=0, le=168, description="Home care: hours before a planned visit within which a visit the person "
+                                      "cancels (not the provider) is still paid, e.g. 24. 0: no cancelled visit is "
+                                      "paid.")
+    cancellation_paid: Percent = Field(
+        Decimal(100), description="Home care: share of the planned visit's Price, in per cent, paid for a visit "
+                                  "cancelled at short notice (within cancellation_notice_hours), e.g. 100. 0: such "
+                                  "visits are not paid.")
+    visit_verification: Text = Field(
+        "electronic call monitoring", description="Home care: the system that records when each care worker "
+                                                  "arrives at and leaves each visit; its records are the record of "
+                                                  "the hours delivered, e.g. 'electronic call monitoring'.")
+    guarantee_review_weeks: int = Field(
+        12, ge=1, le=52, description="Home care: consecutive weeks in which the hours delivered in a zone stay "
+                                     "below its guaranteed hours after which either party may require a review of "
+                                     "the guarantee, e.g. 12.")
+    travel_paid_at_contact_rate: bool = Field(
+        False, description="Home care: whether the provider must pay care workers for travel time between visits "
+                           "at the same hourly rate as contact time (true), or only so that their pay for all "
+                           "their working time, travel included, meets the National Minimum Wage (false).")
+
+
 class Services(Strict):
     name: Text = Field(description="Short name of the services, e.g. 'Westshire Children's Homes'.")
     description: Text = Field(description="What the provider does, as one sentence starting with a verb, e.g. "
@@ -1123,12 +1210,20 @@ class Services(Strict):
                                              "Children Act 1989 (the sufficiency duty)'.")
     care_type: Literal["childrens_home", "supported_accommodation", "adult_care_home", "domiciliary_care", "other"] = Field(
         description="The kind of regulated care, which decides the regulations the draft cites.")
-    setting: Literal["care_home", "supported_living", "childrens_home", "supported_accommodation", "other"] | None = Field(
+    setting: Literal["care_home", "supported_living", "childrens_home", "supported_accommodation", "home_care",
+                     "other"] | None = Field(
         None, description="Where the care is given: a care home ('care_home'), adults' own tenancies in supported living "
                           "('supported_living'), a children's home ('childrens_home'), supported accommodation for 16 and 17 "
-                          "year olds ('supported_accommodation') or 'other'. Empty: worked out from care_type "
-                          "(domiciliary care in the listed schemes is supported living).")
-    homes: list[Home] = Field(min_length=1, description="The homes or settings in which the services are provided.")
+                          "year olds ('supported_accommodation'), care in people's own homes across a zone or area "
+                          "('home_care': each of homes is then a zone, with guaranteed weekly hours and an hourly "
+                          "price) or 'other'. Empty: worked out from care_type (domiciliary care in the listed "
+                          "schemes is supported living; state 'home_care' for care in people's own homes).")
+    homes: list[Home] = Field(min_length=1, description="The homes or settings in which the services are provided (in "
+                                                        "home care: the zones or areas, each with its guaranteed "
+                                                        "weekly hours).")
+    home_care_terms: HomeCare = Field(
+        default_factory=HomeCare, description="Home care (setting 'home_care') only: the zone word, the cancelled-visit "
+                                              "rule, the visit record, the guarantee review and travel-time pay.")
     term: Period = Field(description="The initial term of the agreement.")
     extension_years: int = Field(0, ge=0, le=10, description="Years by which the commissioner may extend the term.")
     referral_response_hours: int = Field(48, ge=1, le=336, description="Hours within which the provider answers a "
@@ -1270,6 +1365,7 @@ class Services(Strict):
                           "apportioned by occupied bed-weeks, 'paid_weeks' where they say paid bed-weeks or "
                           "bed-weeks, otherwise 'places_available'.")
     _apportionment: str = PrivateAttr("places_available")
+    _scope_overridden: bool = PrivateAttr(False)
     _apportionment_words: str | None = PrivateAttr(None)
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
@@ -1350,8 +1446,16 @@ class Services(Strict):
 
     @property
     def supported_living(self) -> bool:
-        """Whether the people supported are tenants in supported living, not residents placed in a home."""
-        return self.effective_setting == "supported_living"
+        """Whether the services are paid by the hour of care delivered to people in their own homes, not for a
+        place in a home: supported living, and home care (which then reads Zones and Service Users through the
+        manifest's term_names and its own branches)."""
+        return self.effective_setting in ("supported_living", "home_care")
+
+    @property
+    def home_care(self) -> bool:
+        """Whether the services are home care in people's own homes across zones (setting 'home_care'): guaranteed
+        weekly hours per zone, further hours paid as delivered, no tenancies or places."""
+        return self.effective_setting == "home_care"
 
     @property
     def accommodation_settings(self) -> bool:
@@ -1556,7 +1660,10 @@ class Services(Strict):
 
     @property
     def home_word(self) -> str:
-        """'setting' in supported accommodation, 'home' otherwise: the plain word for one place of service."""
+        """'setting' in supported accommodation, the zone word ('zone') in home care, 'home' otherwise: the plain
+        word for one place of service."""
+        if self.home_care:
+            return self.home_care_terms.zone_word.lower()
         return "setting" if self.accommodation_settings else "home"
 
     @property
@@ -1662,7 +1769,27 @@ class OpenBookTermSheet(TermSheetBase):
                     u._paid_units = (u.core_places or 0) * per
             elif len(lines) == 1:
                 lines[0]._paid_units = floor.places * per
+        if self.services.home_care:
+            # Home care: a branch also serves people who pay for themselves, so the open book covers only the care
+            # bought under the agreement (the scope clause's home care paragraphs), never the whole zone; a sheet
+            # that says 'whole_homes' is told so by OPEN-BOOK-HOMECARE-GUARANTEE.
+            self.services._scope_overridden = self.services.scope == "whole_homes" and \
+                "scope" in self.services.model_fields_set
+            self.services.__dict__["scope"] = "commissioner_places"
         self.open_book._whole_homes = self.services.scope == "whole_homes"
+        self.open_book._home_care = self.services.home_care
+        # Home care: each zone's hourly Price is the hourly unit price whose service names the zone (or the only
+        # hourly price), so the guarantee can be costed (OB-HOMECARE-GUARANTEE) and printed with its Price.
+        hourly = [u for u in self.open_book.unit_prices if u.unit == "hour"]
+        for home in self.services.homes:
+            named = [u for u in hourly if home.name.casefold() in u.service.casefold()]
+            home._hourly = named[0] if len(named) == 1 else (hourly[0] if len(hourly) == 1 else None)
+        homes = self.services.homes
+        if self.services.home_care and all(h.guarantee_value is not None for h in homes):
+            capacity = sum((u.capacity_units or 0) for u in hourly)
+            if capacity and all(u.capacity_units for u in hourly):
+                share = (sum(h.guaranteed_hours_year for h in homes) * 100 / capacity).quantize(Decimal("0.1"))
+                self.open_book._guarantee = (sum(h.guarantee_value for h in homes), share)
         self.open_book._excluded_services = list(self.services.excluded_services)
         self.open_book._reports_kpis = bool(self.services.kpis)
         term = self.services.term

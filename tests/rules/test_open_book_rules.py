@@ -24,6 +24,7 @@ ACCOMMODATION = ROOT / "samples" / "open-book" / "supported-accommodation-subsid
 GRANT = ROOT / "samples" / "grant" / "care-leavers-open-book.yaml"
 RESERVED = ("a competitive flexible procedure reserved under section 33 of the Procurement Act 2023 to qualifying "
             "public service mutuals")
+HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"   # obhc: zones with guaranteed weekly hours
 NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"   # r21 ob-fresh: bed-nights, 18 Core Places
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
@@ -83,6 +84,21 @@ class Case:
 
 
 FIRES = [
+    # obhc: a home care sheet that leaves the setting to be implied would be drafted as supported living
+    Case("OPEN-BOOK-HOMECARE-SETTING", HOMECARE, setter("services", "setting", DELETE),
+         says="say services.setting: home_care", loc=("services", "care_type")),
+    # obhc: a zone guaranteeing more hours than its hourly price expects; a zone no hourly price names; no guarantee
+    Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("services", "homes", 1, "guaranteed_hours", 1100),
+         says="guarantees 1,100 hours a week (57,200 a year), more than the 52,000 hours a year its hourly price expects",
+         loc=("services", "homes", 1, "guaranteed_hours")),
+    Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("services", "homes", 0, "name", "Zone 4 (Moorside)"),
+         says="no hourly price in open_book.unit_prices names Zone 4 (Moorside)"),
+    Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("services", "homes", 0, "guaranteed_hours", DELETE),
+         says="gives no guaranteed_hours"),
+    Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("services", "scope", "whole_homes"),
+         says="the draft's open book covers only the care bought under the agreement", loc=("services", "scope")),
+    Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE, setter("open_book", "cost_model", "income", 2900000),
+         says="the guaranteed hours cost £2,971,540 a year"),
     # r20 ob-fresh 7: a budget line outside the closed list of categories; a plan the agreement never creates
     Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY, setter("open_book", "cost_model", "direct_lines", 4, "item",
                                                        "Ofsted registration, annual fees and legal advice"),
@@ -428,6 +444,10 @@ QUIET = [
          "Meadowbank Children's Homes service specification, version 2, dated 14 October 2026")),
     Case("OPEN-BOOK-CORE-UNITS", NIGHTLY, setter("open_book", "unit_prices", 0, "expected_units", 4745)),
     Case("OPEN-BOOK-CORE-UNITS", CHARITY),   # weekly prices: OPEN-BOOK-VOID-TERMS checks the weeks
+    Case("OPEN-BOOK-HOMECARE-GUARANTEE", HOMECARE),   # 57,200 and 44,200 hours within 67,600 and 52,000
+    Case("OPEN-BOOK-HOMECARE-GUARANTEE", LIVING),      # not home care
+    Case("OPEN-BOOK-HOMECARE-SETTING", HOMECARE),      # the setting is stated
+    Case("OPEN-BOOK-HOMECARE-SETTING", LIVING),        # supported living with its landlords
 ]
 
 

@@ -1,0 +1,141 @@
+"""Home care across zones (obhc): services.setting 'home_care', guaranteed weekly hours per zone paid whether or
+not used, further hours paid as delivered, call monitoring as the record, short-notice cancellations, travel time
+and the National Minimum Wage. The r22 writer's home care sheet had to pretend each zone was a supported-living home."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.test_open_book_settings import document_text
+
+HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"
+LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+
+
+@pytest.fixture(scope="module")
+def result(catalogue):
+    return assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE)
+
+
+def everything(result) -> str:
+    """The draft's clauses, schedules, definitions and drafting notes as one flat string."""
+    doc = result.document
+    notes = [c.note for c in doc.all_clauses() if isinstance(c.note, str)]
+    defs = [f"{d.term} {''.join(getattr(i, 'text', '') or getattr(i, 'display', '') or '' for i in d.inlines)}"
+            for d in doc.definitions]
+    return flat("\n".join([document_text(result), *notes, *defs]))
+
+
+def test_no_housing_words_in_a_home_care_draft(result):
+    """A home care draft speaks of Zones and Service Users, never of tenancies, vacancies, beds or landlords."""
+    text = everything(result)
+    for word in (r"tenan", r"vacan", r"\bbeds?\b", r"place at a home", r"landlord", r"\bplacements?\b",
+                 r"Core Support", r"Individual Support"):
+        assert not re.search(word, text, re.I), (word, re.search(rf".{{80}}{word}.{{40}}", text, re.I))
+
+
+def test_the_guarantee_pays_the_greater_of_the_guaranteed_and_the_delivered_hours(result):
+    doc = result.document
+    text = clause_text(doc, "open-book.core-support", flat=True)
+    assert "the Council must pay the Prices for each of the Zones for the greater of:" in text
+    assert "Guaranteed Hours not used in a month are not carried forward and give the Council no credit" in text
+    assert "Guaranteed Hours hours" not in text
+    # hours the provider turns away come off the guarantee; use below the guarantee for 12 weeks triggers a review
+    assert "deducted from the Guaranteed Hours paid for that zone" in text
+    assert "in each of 12 consecutive weeks, either Party may by notice require a review" in text
+    # call monitoring is the record; the cancelled-visit rule uses the sheet's figures
+    assert "on its electronic call monitoring system" in text
+    assert "less than 24 hours before it is due to start, the Council must pay 100% of the Prices" in text
+    n = note(doc, "open-book.core-support")
+    assert "Zone 3 (Wold Valley): 1,100 hours a week at £29.85, £1,707,420 a year" in n
+    assert "Zone 7 (Coastal North): 850 hours a week at £28.60, £1,264,120 a year" in n
+    assert "as instructed" in n
+
+
+def test_headings_and_zone_table(result):
+    doc = result.document
+    titles = {c.id: c.title for c in doc.all_clauses()}
+    assert titles["open-book.support"] == "Home care in people's own homes"
+    assert titles["open-book.core-support"] == "Payment for guaranteed hours, further hours and cancelled visits"
+    schedule = clause_text(doc, "open-book.schedule-services")
+    assert "Part 2: Zones" in schedule
+    assert "1,100" in schedule and "£29.85" in schedule and "£28.60" in schedule
+    assert "People it serves under this Agreement" in schedule
+
+
+def test_travel_time_key_safes_lone_working_and_cqc(result):
+    doc = result.document
+    text = clause_text(doc, "open-book.support", flat=True)
+    assert ("travelling between visits at no less than the hourly rate it pays for time spent on visits" in text)
+    assert "as regulation 34 of the National Minimum Wage Regulations 2015 requires" in text
+    assert "key-safe policy" in text and "lone-working policy" in text
+    reg = clause_text(doc, "open-book.regulatory", flat=True)
+    assert "the regulated activity of personal care at each location (branch)" in reg
+    assert "in each Service User's own home, which is not a care home" in reg
+
+
+def test_scope_is_the_care_bought_not_the_zone(result):
+    """A home care branch also serves people who pay for themselves: the open book covers only the care bought under
+    the agreement, and shared branch costs follow the hours delivered (the sheet disallows private clients' costs)."""
+    text = clause_text(result.document, "open-book.scope", flat=True)
+    assert "Care Tillbrook provides to anyone else, whoever pays for it, is not part of the Open-Book Services" in text
+    assert "in the proportion that the hours of care delivered under this Agreement from that branch" in text
+    assert "at the places" not in everything(result)
+
+
+def test_cancellation_and_travel_defaults(catalogue):
+    """Without home_care_terms: visits cancelled within 24 hours are paid in full (the note asks to confirm), and
+    travel time need only count towards the National Minimum Wage."""
+    text = HOMECARE.read_text()
+    text = re.sub(r"  home_care_terms:\n(    .*\n)+", "", text)
+    doc = document_of(catalogue, text)
+    assert "this is the default, so confirm it" in note(doc, "open-book.core-support")
+    body = clause_text(doc, "open-book.support", flat=True)
+    assert "time they spend travelling between visits. It must count that time as working time" in body
+    assert "ask the Council whether it wants the contact-time rate" in note(doc, "open-book.support")
+
+
+def test_no_paid_cancellations(catalogue):
+    text = HOMECARE.read_text().replace("cancellation_paid: 100", "cancellation_paid: 0")
+    doc = document_of(catalogue, text)
+    assert "No Prices are payable for a visit a Service User cancels" in clause_text(doc, "open-book.core-support",
+                                                                                   flat=True)
+
+
+def test_supported_living_keeps_its_own_words(catalogue):
+    """The home care branches leave supported living as it was."""
+    res = assemble(read_termsheet(LIVING, catalogue), catalogue, today=DRAFT_DATE)
+    titles = {c.id: c.title for c in res.document.all_clauses()}
+    assert titles["open-book.support"] == "Care and support for tenants"
+    assert "Tenants" in document_text(res)
+    assert "Zones" not in document_text(res)
+
+
+def test_the_reconciliation_schedule_counts_the_guarantee(result):
+    """The break-even point (68.1% of capacity) is below the guarantee (101,400 of 135,200 hours, 75%): the schedule
+    and the note say no loss arises on the budget while the guarantee stands, instead of a loss below 68.1%."""
+    text = flat(document_text(result))
+    assert ("Below that Tillbrook would make a loss, but the guaranteed hours, paid for whether or not they are used, "
+            "bring in £2,971,540 a year (the income at 75% of capacity)") in text
+    n = note(result.document, "open-book.core-support")
+    assert "The guarantee pays for 101,400 hours a year, 75% of the 135,200 hours of capacity" in n
+    assert "cannot make a loss while the guarantee stands" in n
+
+
+def test_another_zone_word_and_one_zone(catalogue):
+    """The sheet's own word for its areas ('Area') is used in the terms and the plain words, with one area."""
+    text = HOMECARE.read_text()
+    text = re.sub(r"  home_care_terms:\n(    .*\n)+", "  home_care_terms:\n    zone_word: Area\n", text)
+    text = re.sub(r"    - name: Zone 7 \(Coastal North\)\n(      .*\n)+?      guaranteed_hours: 850\n", "", text)
+    text = re.sub(r"    - service: Home care in Zone 7.*?variable_cost: 22.96\n", "", text, flags=re.S)
+    doc = document_of(catalogue, text)
+    body = clause_text(doc, "open-book.core-support", flat=True)
+    assert "the Council must pay the Prices for each of the Areas for the greater of:" in body
+    assert "in that area" in body and "zone" not in body.replace("Zone 3", "")
+    assert "Part 2: Areas" in clause_text(doc, "open-book.schedule-services")
