@@ -896,23 +896,25 @@ def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
     assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Value"  # the paragraph below says it is the unrestricted value; a shorter head keeps "Contribution" whole
 
 
-def test_a_foreseeable_bullet_shortfall_is_met_from_the_charitys_own_resources_without_invented_grace(catalogue):
+def test_a_foreseeable_bullet_shortfall_is_met_from_the_charitys_own_resources_with_a_proposed_grace(catalogue):
     """r15 ci-sample 3: on the sample's own figures only £488,905.66 is left for the Foundation's £500,000 due on
     31 May 2037. r20 ci-sample 1: the twelve-month grace in 26.1(i) that answered it was invented ("a patch"). Now the
     default is non-repayment on the Maturity Date from the Schedule 3 sources (the reserve, then the Charity's own
     resources or a consented refinancing), no grace is added, and the note gives the figures, the Charity's reserves
-    and the options to take instructions on; a bullet the business plan covers changes nothing."""
+    and the options to take instructions on; a bullet the business plan covers changes nothing. r23 ci-sample 1: a
+    shortfall built into the model must not be an immediate Default Event: a bracketed [60] Business Days, flagged in the
+    note as the draft's proposal, before step-in and clawback open."""
     short = "due in one sum, is not repaid in full on its Maturity Date"
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     default = clause(doc, "co-investment.default-termination")
     assert f"or because the Investment Capital of the Foundation, {short}" in text_of(default)
-    assert ("it does not repay the Investment Capital of the Foundation in full on its Maturity Date from the sources "
-            "set out in Schedule 3.") in text_of(default)
+    assert ("it does not repay the Investment Capital of the Foundation in full within [60] Business Days after its "
+            "Maturity Date from the sources set out in Schedule 3.") in text_of(default)
     assert "twelve months" not in text_of(default) and "twelve months" not in default.note
     assert ("the Capital Repayment Reserve holds only £488,905.66 on 31 May 2037 towards the Foundation's £500,000 due "
             "that day, £11,094.34 short") in default.note
     assert "(the Charity's unrestricted reserves were £3,450,000 at its last accounts)" in default.note
-    assert "this draft adds no period of grace" in default.note
+    assert "This draft proposes a period of grace that the commercial terms do not give" in default.note
     assert "only a refinancing can meet it" not in default.note  # £3,450,000 of reserves cover £11,094.34
     poor = SAMPLES_TEXT["affordable-homes-partnership"].replace("unrestricted_reserves: 3,450,000",
                                                                 "unrestricted_reserves: 10,000")
