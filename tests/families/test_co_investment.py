@@ -141,9 +141,13 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     # r16 ci-sample 1: the Foundation's capital, due in one sum, is built up year by year before its own capped
     # share of what remains and before any surplus, and surplus is swept into the reserve until it holds the capital.
     assert steps[3][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
-    assert table[4][2].startswith("£55,555.56 for each year from its drawdown (1 July 2027) until its Maturity Date "
-                                  "(£500,000 over nine years: £55,555.56 for each of the first eight years and £55,555.52 in "
-                                  "the last), the first payment due on 1 July 2028")  # r21 ci-sample 11: no 4p over
+    # r23 ci-sample 6: paid out of each Partnership Year's Gross Income, not "due on 1 July", a month into a year
+    # whose income the Debt Service Retention does not hold for it.
+    assert table[4][2].startswith("£55,555.56 out of the Gross Income of each Partnership Year from the one starting on "
+                                  "1 June 2028 to the one starting on 1 June 2036 (£500,000 over nine years: £55,555.56 "
+                                  "in each of the first eight and £55,555.52 in the last), with any shortfall carried "
+                                  "forward")  # r21 ci-sample 11: no 4p over
+    assert "due on 1 July" not in table[4][2]
     assert table[4][2].endswith("paid before any share of what remains")
     assert steps[4][1].startswith("Share of what remains to the Foundation")
     assert table[6][2] == "The balance, after any further payment into the Capital Repayment Reserve set out below"
