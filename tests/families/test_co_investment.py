@@ -1811,3 +1811,23 @@ def test_the_charitys_top_up_of_the_debt_service_retention_is_capped(catalogue):
     waterfall = clause(doc, "co-investment.schedule-waterfall")
     assert "The Charity need not pay more than £150,000 in total" in text_of(waterfall)
     assert "capped at the agreed £150,000" in waterfall.note
+
+
+def test_cash_is_applied_pro_rata_and_unspent_cash_goes_back_without_double_recovery(catalogue):
+    """r23 ci-sample 5: nothing said whose cash was spent first, and the Attributable Contribution divided the whole
+    Authority Grant between the homes bought, so the Council could take back unspent grant and still carry the whole
+    grant as clawback. Each purchase is now treated as made pro rata from the cash paid in; unspent cash is repaid
+    within 20 Business Days (an Investor's as a prepayment); and only the grant not repaid is divided between the
+    homes. Quiet: a sheet whose grant pays for works to listed properties has none of this."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    acq = text_of(clause(doc, "co-investment.acquisition"))
+    assert ("Each payment for buying or refurbishing an Acquired Home is treated as made from the cash Contributions "
+            "then in the Partnership Account in proportion to each Party's cash Contributions paid in and not yet "
+            "applied.") in acq
+    assert "treat any sum repaid to an Investor as a prepayment of its Investment Capital" in acq
+    assert "a revised schedule of the Attributable Contribution" in acq
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert "the Authority Grant less any part of it repaid under clause 6.8, divided equally" in \
+        definitions["Attributable Contribution"]
+    quiet = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    assert not any("is treated as made from the cash Contributions" in text_of(c) for c in quiet.all_clauses())
