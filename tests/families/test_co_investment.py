@@ -1831,3 +1831,24 @@ def test_cash_is_applied_pro_rata_and_unspent_cash_goes_back_without_double_reco
         definitions["Attributable Contribution"]
     quiet = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
     assert not any("is treated as made from the cash Contributions" in text_of(c) for c in quiet.all_clauses())
+
+
+def test_nominations_note_has_current_shared_rate_exceptions_and_flags_the_fall_back_letting(catalogue):
+    """r23 ci-sample 9: the shared accommodation rate exceptions were out of date (the hostel exemption has had no age
+    condition since 31 May 2021; victims of domestic abuse and of modern slavery are exempt from 1 October 2022).
+    r23 ci-sample 10: with 100% nominations, the fall-back letting itself is the draft's proposal, not only its five
+    Business Days. Quiet: a sheet with fewer than all nominations keeps the five-day sentence alone."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    n = " ".join(clause(doc, "co-investment.nominations").note.split())
+    assert "aged 25 or over" not in n
+    assert ("people who have spent at least three months in a homeless hostel, at any age since 31 May 2021; some "
+            "people managed under MAPPA; victims of domestic abuse and of modern slavery (S.I. 2022/942, from "
+            "1 October 2022)") in n
+    assert ("The fall-back letting is not in the commercial terms, which give the Council every nomination: put it "
+            "to the Council as a proposal") in n
+    for p in SAMPLES:
+        sheet = read_termsheet(p, catalogue)
+        if getattr(sheet, "nominations", None) is not None and sheet.nominations.percentage < 100:
+            quiet = " ".join(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document,
+                                    "co-investment.nominations").note.split())
+            assert "The fall-back letting is not in the commercial terms" not in quiet
