@@ -1852,3 +1852,14 @@ def test_nominations_note_has_current_shared_rate_exceptions_and_flags_the_fall_
             quiet = " ".join(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document,
                                     "co-investment.nominations").note.split())
             assert "The fall-back letting is not in the commercial terms" not in quiet
+
+
+def test_exit_schedule_says_the_asset_lock_holds_what_the_council_does_not_buy(catalogue):
+    """r23 ci-sample 11: Schedule 9 marked the asset lock "Does not apply" while clause 28 keeps every home the
+    Council does not buy under the clawback and disposal clauses. Under the Authority Option it now says so.
+    Quiet: a sheet on another route keeps "Does not apply" for routes it does not take."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    [table] = tables(clause(doc, "co-investment.schedule-exit"))
+    assert table[1][0] == "Asset lock"
+    assert table[1][-1] == "Applies to any property the Council does not buy under the Authority Option (clause 28)"
+    assert table[2][-1] == "Applies" and table[3][-1] == "Does not apply"
