@@ -1863,3 +1863,21 @@ def test_exit_schedule_says_the_asset_lock_holds_what_the_council_does_not_buy(c
     assert table[1][0] == "Asset lock"
     assert table[1][-1] == "Applies to any property the Council does not buy under the Authority Option (clause 28)"
     assert table[2][-1] == "Applies" and table[3][-1] == "Does not apply"
+
+
+def test_reserve_note_flags_a_surplus_use_that_would_provide_for_the_same_replacements_twice(catalogue):
+    """r23 ci-fresh 7: the reserve was taken ahead of the Investors while one agreed use of surplus was itself a
+    sinking fund for replacements, so the same work was provided for twice. The note now names the use and the two
+    ways out. Quiet: the Trentborough sample's uses of surplus include no such fund."""
+    text = SAMPLES_TEXT["affordable-homes-partnership"]
+    uses = re.search(r"\n  uses:\n((?:    - .*\n)+)", text)
+    assert uses, "the sample lists its uses of surplus"
+    firing = text.replace(uses.group(0), uses.group(0) + "    - a sinking fund for replacing kitchens and boilers\n", 1)
+    note = " ".join(clause(assemble(validate(load_text(firing, "homes.yaml"), catalogue), catalogue,
+                                    today=DRAFT_DATE).document, "co-investment.returns-surplus").note.split())
+    assert ("One of the agreed uses of surplus, a sinking fund for replacing kitchens and boilers, overlaps the Repairs "
+            "Reserve") in note
+    assert "or make the Repairs Reserve that fund and delete the use" in note
+    quiet = " ".join(clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                            "co-investment.returns-surplus").note.split())
+    assert "overlaps the Repairs Reserve" not in quiet
