@@ -1881,3 +1881,14 @@ def test_reserve_note_flags_a_surplus_use_that_would_provide_for_the_same_replac
     quiet = " ".join(clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
                             "co-investment.returns-surplus").note.split())
     assert "overlaps the Repairs Reserve" not in quiet
+
+
+def test_security_note_states_the_councils_unsecured_contribution_with_its_figure(catalogue):
+    """r23 ci-sample 4: the Council's £3,240,000 sat wholly unsecured and the note only asked whether it should take a
+    charge. Where the sheet is silent the note now gives the figure and recommends a postponed charge for the
+    Clawback Amounts, released on an Investor's sale."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    n = " ".join(clause(doc, "co-investment.security").note.split())
+    assert "so on a default its £3,240,000 contribution is recoverable only as that unsecured debt" in n
+    assert ("Recommend to the Council a legal charge securing the Clawback Amounts, ranking after the Investor Charges "
+            "(or after some of them) and released on a sale by an Investor or a receiver under the Priority Deed") in n
