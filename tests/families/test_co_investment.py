@@ -1892,3 +1892,12 @@ def test_security_note_states_the_councils_unsecured_contribution_with_its_figur
     assert "so on a default its £3,240,000 contribution is recoverable only as that unsecured debt" in n
     assert ("Recommend to the Council a legal charge securing the Clawback Amounts, ranking after the Investor Charges "
             "(or after some of them) and released on a sale by an Investor or a receiver under the Priority Deed") in n
+
+
+def test_clauses_in_force_on_signing_name_the_liability_limits_by_reference(catalogue):
+    """r23 ci-sample 16: "clause 27 (so far as it limits liability for obligations that run from that date)" was
+    obscure; clause 3.1 now names the limits themselves, by cross-reference."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    cp = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "clause 27.1 to clause 27.3, clause 29" in cp
+    assert "so far as it limits liability" not in cp
