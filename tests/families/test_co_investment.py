@@ -1901,3 +1901,15 @@ def test_clauses_in_force_on_signing_name_the_liability_limits_by_reference(cata
     cp = text_of(clause(doc, "co-investment.conditions-precedent"))
     assert "clause 27.1 to clause 27.3, clause 29" in cp
     assert "so far as it limits liability" not in cp
+
+
+def test_priority_deed_precedence_on_enforcement_is_stated_in_the_security_clause_and_cross_referred(catalogue):
+    """r23 ci-sample 17: the rule that the Priority Deed prevails on the enforcement timetable was stated four times.
+    It is stated in clause 10.5; clause 26.4 cross-refers and the Priority Deed's heads of terms no longer restate
+    the Schedule's own exception."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    default = text_of(clause(doc, "co-investment.default-termination"))
+    assert "This clause does not affect clause 10.5 on enforcement." in default
+    assert "where they differ, the Priority Deed prevails" not in default
+    assert "the one exception to the rule" not in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    assert "which prevails over this Agreement on the timetable for enforcement" in text_of(clause(doc, "co-investment.security"))
