@@ -945,19 +945,21 @@ def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_app
     cps = text_of(clause(doc, "co-investment.conditions-precedent"))
     assert ("on each Investor Charge, and have taken every other step that Part 7 of that Act requires for the "
             "transactions to be completed on the Completion Date;") in cps
-    assert "sanctioning the grant of the Authority Option over the Transferred Properties on the terms of" in cps
+    # r23 ci-sample 3: the order is no longer a Completion Condition (completion hung on the Commission's timetable):
+    # clause 3.3 makes the Charity apply within 20 Business Days after completion, for the homes held then and a
+    # general authority over those bought later, and clause 28 makes the grant conditional on the order.
+    assert "the Charity Commission has made an order" not in cps
+    assert ("Within 20 Business Days after the Completion Date, the Charity must apply to the Charity Commission for an "
+            "order under section 105 of the Charities Act 2011, as section 117(1) of that Act requires, sanctioning the "
+            "grant of the Authority Option over the Partnership Properties held on the Completion Date and authorising "
+            "generally its grant over each home bought later, on the terms of clause 28.") in cps
+    assert "nor can the Completion Condition in clause 3.2(h)." in cps
     assert "every Acquired Home" not in cps
     option = text_of(clause(doc, "co-investment.end-of-term"))
+    assert ("The grant of the Authority Option is conditional on the order applied for under clause 3.3. Until that "
+            "order is made, no property is subject to the Authority Option") in option
     assert "the grant over that home is conditional on the order" in option
-    # r16 ci-sample 3: one order per home bought later was unworkable (up to 52 applications); the application for the
-    # order that is a Completion Condition asks for a general authority over the homes bought later.
-    # r21 ci-sample 15: stated once, in clause 3 (below), not repeated in the condition.
-    assert "authorise generally" not in cps.split("In its application for the order")[0]
-    # The obligation to ask is in clause 3, which is in force on signing (the application is made before completion);
-    # the option clause refers to it (ci-sample r17 finding 4).
-    assert ("the Charity must ask the Commission to authorise generally, in the same order, the grant of the Authority "
-            "Option over each home it buys later") in cps
-    assert "Where the order applied for under clause 3.3 does not extend to a home bought later" in option
+    assert "Where that order does not extend to a home bought later" in option
     assert "up to 52 further applications" in clause(doc, "co-investment.end-of-term").note
     signing = next(line for line in cps.split("\n") if "take effect on the date of this Agreement" in line)
     for heading in ("Compliance with law", "Subsidy control", "Insurance"):
@@ -1478,8 +1480,9 @@ def test_liability_cap_leaves_subsidy_recovery_uncapped(drafts):
 def test_charity_completion_conditions_cannot_be_waived(drafts):
     # ci-sample r20 finding 4: the s.124 advice and the Commission's order for the option are not waivable
     text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.conditions-precedent"))
-    assert re.search(r"A Required Consent cannot be waived by anyone, and nor can the Completion Conditions in "
-                     r"clause \d+\.\d+\([a-z]\) and clause \d+\.\d+\([a-z]\)\. Any other Completion Condition", text)
+    # r23 ci-sample 3: the Commission's order is no longer a Completion Condition; only the s.124 advice is non-waivable.
+    assert re.search(r"A Required Consent cannot be waived by anyone, and nor can the Completion Condition in "
+                     r"clause \d+\.\d+\([a-z]\)\. Any other Completion Condition", text)
     assert "because without it" not in text
     one = text_of(clause(drafts["housing-land-transfer"].document, "co-investment.conditions-precedent"))
     assert re.search(r"and nor can the Completion Condition in clause \d+\.\d+\([a-z]\)\. Any other", one)
@@ -1786,14 +1789,19 @@ def test_notes_say_what_to_check_rather_than_admit_an_unfinished_check(catalogue
             "the Information Commission in this Schedule; if not, keep the Information Commissioner.") in sharing
 
 
-def test_the_option_note_puts_the_commission_order_against_the_long_stop(catalogue):
-    """r20 ci-sample 5: completion depends on a Charity Commission order with a long-stop of 31 August 2027; the note
-    now gives the long-stop and the first drawdown and the fall-back of reserving the option in each Transfer."""
+def test_the_option_note_puts_the_commission_order_after_completion(catalogue):
+    """r20 ci-sample 5: completion depended on a Charity Commission order with a long-stop of 31 August 2027.
+    r23 ci-sample 3: the order is applied for after completion and the option granted once it is made; the notes say
+    so once each, and what the Council relies on meanwhile."""
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
-    note = clause(doc, "co-investment.end-of-term").note
-    assert ("Completion waits on that order, and the long-stop is 31 August 2027, with the first drawdown due on "
-            "15 June 2027: if the order may not be made in time, reserve the option over the Transferred Properties in "
-            "each Transfer instead (as below), so that no order is needed for them.") in note
+    note = " ".join(clause(doc, "co-investment.end-of-term").note.split())
+    assert "Completion waits on that order" not in note
+    assert ("The order is not a Completion Condition: the Charity applies within 20 Business Days after completion and "
+            "grants the option once the order is made.") in note
+    cp = " ".join(clause(doc, "co-investment.conditions-precedent").note.split())
+    assert ("The Commission's order for the option is not a Completion Condition, so completion does not wait on the "
+            "Commission. Until the order is made the Council relies on the clawback and the Authority Restriction, and "
+            "if it is refused there is no option.") in cp
 
 
 def test_the_charitys_top_up_of_the_debt_service_retention_is_capped(catalogue):
