@@ -1923,3 +1923,18 @@ def test_priority_deed_precedence_on_enforcement_is_stated_in_the_security_claus
     assert "where they differ, the Priority Deed prevails" not in default
     assert "the one exception to the rule" not in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
     assert "which prevails over this Agreement on the timetable for enforcement" in text_of(clause(doc, "co-investment.security"))
+
+
+def test_an_absent_investor_is_not_bound_by_the_budget(catalogue):
+    """r23 ci-sample 18: a Board meeting is quorate with one Investor and decides by consensus of those present, so an
+    absent Investor could be bound by the budget that drives Operating Costs and the cover test. The budget and any
+    approval above it now need each Investor's consent, not to be unreasonably withheld. Quiet: without Investor
+    Charges the sentence is not added."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    gov = text_of(clause(doc, "co-investment.governance"))
+    assert ("The approval of the annual budget, and any approval of Operating Costs above it, also needs the written "
+            "consent of each Investor, which it must not unreasonably withhold or delay.") in gov
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace("  investor_charge: true\n", "  investor_charge: false\n")
+    assert text != SAMPLES_TEXT["affordable-homes-partnership"]
+    quiet = assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "also needs the written consent" not in text_of(clause(quiet, "co-investment.governance"))
