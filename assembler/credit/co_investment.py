@@ -998,6 +998,33 @@ class CreditView:
     return_only: dict = field(default_factory=dict)  # investor -> [(date, amount)] of return-only payments
     capped_shares: list = field(default_factory=list)  # capped shares of what remains: see capped_shares()
     surplus_from: tuple | None = None  # (first Partnership Year with a Partnership Surplus or None, its amount): see surplus_from()
+    reserve_years: dict = field(default_factory=dict)  # investor -> (first, last) Partnership Year start paying the reserve
+
+
+def reserve_years(sheet) -> dict:
+    """For capital repaid in one sum: the first and last Partnership Years (by their start dates) out of whose Gross
+    Income the yearly payments into the Capital Repayment Reserve are made, the years in which the anniversaries of
+    the last drawdown fall, as the cash-flow model pays them. Schedule 3 states the payment by Partnership Year, not
+    as due on a date early in one (r23 ci-sample 6)."""
+    from assembler.termsheet.co_investment import add_years
+
+    start = sheet.partnership.term.start
+
+    def year_of(day: dt.date) -> dt.date:
+        y = day.year - start.year
+        while add_years(start, y) > day:
+            y -= 1
+        while add_years(start, y + 1) <= day:
+            y += 1
+        return add_years(start, y)
+
+    out = {}
+    for inv in sheet.contributions.investments:
+        s = inv.service
+        if inv.repayment != "at_end" or s is None or s.years < 1:
+            continue
+        out[inv.investor] = (year_of(add_years(s.last_drawdown, 1)), year_of(add_years(s.last_drawdown, s.years)))
+    return out
 
 
 def bullet_shortfalls(sheet, years: list) -> list[tuple]:
@@ -1307,7 +1334,7 @@ def credit_view(sheet) -> CreditView:
         first_instalment_cuts={i.investor: c for i in sheet.contributions.investments
                                if (c := first_instalment_reduction(sheet, i))},
         return_only=return_only_payments(sheet), pre_income_split=pre_income_split(sheet),
-        capped_shares=capped_shares(sheet), surplus_from=surplus_from(sheet))
+        capped_shares=capped_shares(sheet), surplus_from=surplus_from(sheet), reserve_years=reserve_years(sheet))
 
 
 def _cashflow(sheet):

@@ -980,6 +980,11 @@ class Covenants(Strict):
     senior_only: bool = Field(
         True, description="Whether the covenants test only the investments with a fixed return (the senior debt) (true), "
         "or all investment capital (false).")
+    retention_top_up_cap: Money | None = Field(
+        None, description="Where a fixed payment falls due before the year's income can meet it: the most the delivery "
+        "body must pay in total from its own resources over the term to make up the Debt Service Retention, as agreed "
+        "with it, e.g. 150000. Leave out while it is not agreed: the draft leaves a highlighted placeholder for the "
+        "cap, so that the top-up is never unlimited.")
 
 
 class SupportContract(Strict):

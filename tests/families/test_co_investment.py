@@ -141,9 +141,13 @@ def test_waterfall_orders_fixed_before_surplus_share(drafts):
     # r16 ci-sample 1: the Foundation's capital, due in one sum, is built up year by year before its own capped
     # share of what remains and before any surplus, and surplus is swept into the reserve until it holds the capital.
     assert steps[3][1].startswith("Payment into the Capital Repayment Reserve towards the Investment Capital of the Foundation")
-    assert table[4][2].startswith("£55,555.56 for each year from its drawdown (1 July 2027) until its Maturity Date "
-                                  "(£500,000 over nine years: £55,555.56 for each of the first eight years and £55,555.52 in "
-                                  "the last), the first payment due on 1 July 2028")  # r21 ci-sample 11: no 4p over
+    # r23 ci-sample 6: paid out of each Partnership Year's Gross Income, not "due on 1 July", a month into a year
+    # whose income the Debt Service Retention does not hold for it.
+    assert table[4][2].startswith("£55,555.56 out of the Gross Income of each Partnership Year from the one starting on "
+                                  "1 June 2028 to the one starting on 1 June 2036 (£500,000 over nine years: £55,555.56 "
+                                  "in each of the first eight and £55,555.52 in the last), with any shortfall carried "
+                                  "forward")  # r21 ci-sample 11: no 4p over
+    assert "due on 1 July" not in table[4][2]
     assert table[4][2].endswith("paid before any share of what remains")
     assert steps[4][1].startswith("Share of what remains to the Foundation")
     assert table[6][2] == "The balance, after any further payment into the Capital Repayment Reserve set out below"
@@ -896,23 +900,25 @@ def test_the_property_schedule_states_the_valuation_basis_and_date(catalogue):
     assert tables(clause(doc, "co-investment.schedule-properties"))[0][0][6] == "Value"  # the paragraph below says it is the unrestricted value; a shorter head keeps "Contribution" whole
 
 
-def test_a_foreseeable_bullet_shortfall_is_met_from_the_charitys_own_resources_without_invented_grace(catalogue):
+def test_a_foreseeable_bullet_shortfall_is_met_from_the_charitys_own_resources_with_a_proposed_grace(catalogue):
     """r15 ci-sample 3: on the sample's own figures only £488,905.66 is left for the Foundation's £500,000 due on
     31 May 2037. r20 ci-sample 1: the twelve-month grace in 26.1(i) that answered it was invented ("a patch"). Now the
     default is non-repayment on the Maturity Date from the Schedule 3 sources (the reserve, then the Charity's own
     resources or a consented refinancing), no grace is added, and the note gives the figures, the Charity's reserves
-    and the options to take instructions on; a bullet the business plan covers changes nothing."""
+    and the options to take instructions on; a bullet the business plan covers changes nothing. r23 ci-sample 1: a
+    shortfall built into the model must not be an immediate Default Event: a bracketed [60] Business Days, flagged in the
+    note as the draft's proposal, before step-in and clawback open."""
     short = "due in one sum, is not repaid in full on its Maturity Date"
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
     default = clause(doc, "co-investment.default-termination")
     assert f"or because the Investment Capital of the Foundation, {short}" in text_of(default)
-    assert ("it does not repay the Investment Capital of the Foundation in full on its Maturity Date from the sources "
-            "set out in Schedule 3.") in text_of(default)
+    assert ("it does not repay the Investment Capital of the Foundation in full within [60] Business Days after its "
+            "Maturity Date from the sources set out in Schedule 3.") in text_of(default)
     assert "twelve months" not in text_of(default) and "twelve months" not in default.note
     assert ("the Capital Repayment Reserve holds only £488,905.66 on 31 May 2037 towards the Foundation's £500,000 due "
             "that day, £11,094.34 short") in default.note
     assert "(the Charity's unrestricted reserves were £3,450,000 at its last accounts)" in default.note
-    assert "this draft adds no period of grace" in default.note
+    assert "This draft proposes a period of grace that the commercial terms do not give" in default.note
     assert "only a refinancing can meet it" not in default.note  # £3,450,000 of reserves cover £11,094.34
     poor = SAMPLES_TEXT["affordable-homes-partnership"].replace("unrestricted_reserves: 3,450,000",
                                                                 "unrestricted_reserves: 10,000")
@@ -939,19 +945,21 @@ def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_app
     cps = text_of(clause(doc, "co-investment.conditions-precedent"))
     assert ("on each Investor Charge, and have taken every other step that Part 7 of that Act requires for the "
             "transactions to be completed on the Completion Date;") in cps
-    assert "sanctioning the grant of the Authority Option over the Transferred Properties on the terms of" in cps
+    # r23 ci-sample 3: the order is no longer a Completion Condition (completion hung on the Commission's timetable):
+    # clause 3.3 makes the Charity apply within 20 Business Days after completion, for the homes held then and a
+    # general authority over those bought later, and clause 28 makes the grant conditional on the order.
+    assert "the Charity Commission has made an order" not in cps
+    assert ("Within 20 Business Days after the Completion Date, the Charity must apply to the Charity Commission for an "
+            "order under section 105 of the Charities Act 2011, as section 117(1) of that Act requires, sanctioning the "
+            "grant of the Authority Option over the Partnership Properties held on the Completion Date and authorising "
+            "generally its grant over each home bought later, on the terms of clause 28.") in cps
+    assert "nor can the Completion Condition in clause 3.2(h)." in cps
     assert "every Acquired Home" not in cps
     option = text_of(clause(doc, "co-investment.end-of-term"))
+    assert ("The grant of the Authority Option is conditional on the order applied for under clause 3.3. Until that "
+            "order is made, no property is subject to the Authority Option") in option
     assert "the grant over that home is conditional on the order" in option
-    # r16 ci-sample 3: one order per home bought later was unworkable (up to 52 applications); the application for the
-    # order that is a Completion Condition asks for a general authority over the homes bought later.
-    # r21 ci-sample 15: stated once, in clause 3 (below), not repeated in the condition.
-    assert "authorise generally" not in cps.split("In its application for the order")[0]
-    # The obligation to ask is in clause 3, which is in force on signing (the application is made before completion);
-    # the option clause refers to it (ci-sample r17 finding 4).
-    assert ("the Charity must ask the Commission to authorise generally, in the same order, the grant of the Authority "
-            "Option over each home it buys later") in cps
-    assert "Where the order applied for under clause 3.3 does not extend to a home bought later" in option
+    assert "Where that order does not extend to a home bought later" in option
     assert "up to 52 further applications" in clause(doc, "co-investment.end-of-term").note
     signing = next(line for line in cps.split("\n") if "take effect on the date of this Agreement" in line)
     for heading in ("Compliance with law", "Subsidy control", "Insurance"):
@@ -1472,8 +1480,9 @@ def test_liability_cap_leaves_subsidy_recovery_uncapped(drafts):
 def test_charity_completion_conditions_cannot_be_waived(drafts):
     # ci-sample r20 finding 4: the s.124 advice and the Commission's order for the option are not waivable
     text = text_of(clause(drafts["affordable-homes-partnership"].document, "co-investment.conditions-precedent"))
-    assert re.search(r"A Required Consent cannot be waived by anyone, and nor can the Completion Conditions in "
-                     r"clause \d+\.\d+\([a-z]\) and clause \d+\.\d+\([a-z]\)\. Any other Completion Condition", text)
+    # r23 ci-sample 3: the Commission's order is no longer a Completion Condition; only the s.124 advice is non-waivable.
+    assert re.search(r"A Required Consent cannot be waived by anyone, and nor can the Completion Condition in "
+                     r"clause \d+\.\d+\([a-z]\)\. Any other Completion Condition", text)
     assert "because without it" not in text
     one = text_of(clause(drafts["housing-land-transfer"].document, "co-investment.conditions-precedent"))
     assert re.search(r"and nor can the Completion Condition in clause \d+\.\d+\([a-z]\)\. Any other", one)
@@ -1618,12 +1627,14 @@ def test_shared_accommodation_rate_note_names_the_domestic_abuse_exemption(catal
     outside the rate; a sheet for another client group does not get it."""
     note = clause(assemble(read_termsheet(BIRCHFIELD, catalogue), catalogue, today=DRAFT_DATE).document,
                   "co-investment.nominations").note or ""
-    assert "Since 1 October 2022 (S.I. 2022/942) a person who has experienced domestic abuse is also exempt" in note
+    # r23 ci-sample 9: the exemption is now in the list of exceptions for every sheet; the evidence point is this cohort's.
+    assert "victims of domestic abuse and of modern slavery (S.I. 2022/942, from 1 October 2022)" in " ".join(note.split())
+    assert "The domestic abuse exemption needs written evidence from a person acting in an official capacity" in " ".join(note.split())
     assert "a household with children is outside it" in note
     text = BIRCHFIELD.read_text(encoding="utf-8").replace("domestic abuse", "homelessness")
     quiet = clause(assemble(validate(load_text(text, "other.yaml"), catalogue), catalogue, today=DRAFT_DATE).document,
                    "co-investment.nominations").note or ""
-    assert "S.I. 2022/942" not in quiet
+    assert "The domestic abuse exemption needs written evidence" not in " ".join(quiet.split())
 
 
 def test_title_criterion_is_bracketed_unless_the_sheet_gives_a_minimum_lease_term(catalogue):
@@ -1778,11 +1789,152 @@ def test_notes_say_what_to_check_rather_than_admit_an_unfinished_check(catalogue
             "the Information Commission in this Schedule; if not, keep the Information Commissioner.") in sharing
 
 
-def test_the_option_note_puts_the_commission_order_against_the_long_stop(catalogue):
-    """r20 ci-sample 5: completion depends on a Charity Commission order with a long-stop of 31 August 2027; the note
-    now gives the long-stop and the first drawdown and the fall-back of reserving the option in each Transfer."""
+def test_the_option_note_puts_the_commission_order_after_completion(catalogue):
+    """r20 ci-sample 5: completion depended on a Charity Commission order with a long-stop of 31 August 2027.
+    r23 ci-sample 3: the order is applied for after completion and the option granted once it is made; the notes say
+    so once each, and what the Council relies on meanwhile."""
     doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
-    note = clause(doc, "co-investment.end-of-term").note
-    assert ("Completion waits on that order, and the long-stop is 31 August 2027, with the first drawdown due on "
-            "15 June 2027: if the order may not be made in time, reserve the option over the Transferred Properties in "
-            "each Transfer instead (as below), so that no order is needed for them.") in note
+    note = " ".join(clause(doc, "co-investment.end-of-term").note.split())
+    assert "Completion waits on that order" not in note
+    assert ("The order is not a Completion Condition: the Charity applies within 20 Business Days after completion and "
+            "grants the option once the order is made.") in note
+    cp = " ".join(clause(doc, "co-investment.conditions-precedent").note.split())
+    assert ("The Commission's order for the option is not a Completion Condition, so completion does not wait on the "
+            "Commission. Until the order is made the Council relies on the clawback and the Authority Restriction, and "
+            "if it is refused there is no option.") in cp
+
+
+def test_the_charitys_top_up_of_the_debt_service_retention_is_capped(catalogue):
+    """r23 ci-sample 2: the Charity's duty to make up the Debt Service Retention from its own resources was unlimited.
+    It is capped: at covenants.retention_top_up_cap where the sheet agrees one, otherwise at a highlighted placeholder,
+    and clause 5.9 (no Party contributes more) points at the cap."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    waterfall = clause(doc, "co-investment.schedule-waterfall")
+    assert ("The Charity need not pay more than [amount of the cap on the top-up, to be agreed] in total over the "
+            "Partnership Term from its own resources under paragraph 2 of Schedule 3.") in text_of(waterfall)
+    assert "without limit" not in waterfall.note
+    assert "starting with the Fund's £67,931.51 due on 4 July 2028" in waterfall.note
+    contributions = clause(doc, "co-investment.contributions")
+    assert "to make up the Debt Service Retention, up to the cap in paragraph 3 of Schedule 3, and to repay" in text_of(contributions)
+    capped = SAMPLES_TEXT["affordable-homes-partnership"].replace("covenants:\n", "covenants:\n  retention_top_up_cap: 150000\n", 1)
+    doc = assemble(validate(load_text(capped, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    waterfall = clause(doc, "co-investment.schedule-waterfall")
+    assert "The Charity need not pay more than £150,000 in total" in text_of(waterfall)
+    assert "capped at the agreed £150,000" in waterfall.note
+
+
+def test_cash_is_applied_pro_rata_and_unspent_cash_goes_back_without_double_recovery(catalogue):
+    """r23 ci-sample 5: nothing said whose cash was spent first, and the Attributable Contribution divided the whole
+    Authority Grant between the homes bought, so the Council could take back unspent grant and still carry the whole
+    grant as clawback. Each purchase is now treated as made pro rata from the cash paid in; unspent cash is repaid
+    within 20 Business Days (an Investor's as a prepayment); and only the grant not repaid is divided between the
+    homes. Quiet: a sheet whose grant pays for works to listed properties has none of this."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    acq = text_of(clause(doc, "co-investment.acquisition"))
+    assert ("Each payment for buying or refurbishing an Acquired Home is treated as made from the cash Contributions "
+            "then in the Partnership Account in proportion to each Party's cash Contributions paid in and not yet "
+            "applied.") in acq
+    assert "treat any sum repaid to an Investor as a prepayment of its Investment Capital" in acq
+    assert "a revised schedule of the Attributable Contribution" in acq
+    definitions = {d.term: plain_text(d.inlines) for d in doc.definitions}
+    assert "the Authority Grant less any part of it repaid under clause 6.8, divided equally" in \
+        definitions["Attributable Contribution"]
+    quiet = assemble(read_termsheet(HUB, catalogue), catalogue, today=DRAFT_DATE).document
+    assert not any("is treated as made from the cash Contributions" in text_of(c) for c in quiet.all_clauses())
+
+
+def test_nominations_note_has_current_shared_rate_exceptions_and_flags_the_fall_back_letting(catalogue):
+    """r23 ci-sample 9: the shared accommodation rate exceptions were out of date (the hostel exemption has had no age
+    condition since 31 May 2021; victims of domestic abuse and of modern slavery are exempt from 1 October 2022).
+    r23 ci-sample 10: with 100% nominations, the fall-back letting itself is the draft's proposal, not only its five
+    Business Days. Quiet: a sheet with fewer than all nominations keeps the five-day sentence alone."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    n = " ".join(clause(doc, "co-investment.nominations").note.split())
+    assert "aged 25 or over" not in n
+    assert ("people who have spent at least three months in a homeless hostel, at any age since 31 May 2021; some "
+            "people managed under MAPPA; victims of domestic abuse and of modern slavery (S.I. 2022/942, from "
+            "1 October 2022)") in n
+    assert ("The fall-back letting is not in the commercial terms, which give the Council every nomination: put it "
+            "to the Council as a proposal") in n
+    for p in SAMPLES:
+        sheet = read_termsheet(p, catalogue)
+        if getattr(sheet, "nominations", None) is not None and sheet.nominations.percentage < 100:
+            quiet = " ".join(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document,
+                                    "co-investment.nominations").note.split())
+            assert "The fall-back letting is not in the commercial terms" not in quiet
+
+
+def test_exit_schedule_says_the_asset_lock_holds_what_the_council_does_not_buy(catalogue):
+    """r23 ci-sample 11: Schedule 9 marked the asset lock "Does not apply" while clause 28 keeps every home the
+    Council does not buy under the clawback and disposal clauses. Under the Authority Option it now says so.
+    Quiet: a sheet on another route keeps "Does not apply" for routes it does not take."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    [table] = tables(clause(doc, "co-investment.schedule-exit"))
+    assert table[1][0] == "Asset lock"
+    assert table[1][-1] == "Applies to any property the Council does not buy under the Authority Option (clause 28)"
+    assert table[2][-1] == "Applies" and table[3][-1] == "Does not apply"
+
+
+def test_reserve_note_flags_a_surplus_use_that_would_provide_for_the_same_replacements_twice(catalogue):
+    """r23 ci-fresh 7: the reserve was taken ahead of the Investors while one agreed use of surplus was itself a
+    sinking fund for replacements, so the same work was provided for twice. The note now names the use and the two
+    ways out. Quiet: the Trentborough sample's uses of surplus include no such fund."""
+    text = SAMPLES_TEXT["affordable-homes-partnership"]
+    uses = re.search(r"\n  uses:\n((?:    - .*\n)+)", text)
+    assert uses, "the sample lists its uses of surplus"
+    firing = text.replace(uses.group(0), uses.group(0) + "    - a sinking fund for replacing kitchens and boilers\n", 1)
+    note = " ".join(clause(assemble(validate(load_text(firing, "homes.yaml"), catalogue), catalogue,
+                                    today=DRAFT_DATE).document, "co-investment.returns-surplus").note.split())
+    assert ("One of the agreed uses of surplus, a sinking fund for replacing kitchens and boilers, overlaps the Repairs "
+            "Reserve") in note
+    assert "or make the Repairs Reserve that fund and delete the use" in note
+    quiet = " ".join(clause(assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document,
+                            "co-investment.returns-surplus").note.split())
+    assert "overlaps the Repairs Reserve" not in quiet
+
+
+def test_security_note_states_the_councils_unsecured_contribution_with_its_figure(catalogue):
+    """r23 ci-sample 4: the Council's £3,240,000 sat wholly unsecured and the note only asked whether it should take a
+    charge. Where the sheet is silent the note now gives the figure and recommends a postponed charge for the
+    Clawback Amounts, released on an Investor's sale."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    n = " ".join(clause(doc, "co-investment.security").note.split())
+    assert "so on a default its £3,240,000 contribution is recoverable only as that unsecured debt" in n
+    assert ("Recommend to the Council a legal charge securing the Clawback Amounts, ranking after the Investor Charges "
+            "(or after some of them) and released on a sale by an Investor or a receiver under the Priority Deed") in n
+
+
+def test_clauses_in_force_on_signing_name_the_liability_limits_by_reference(catalogue):
+    """r23 ci-sample 16: "clause 27 (so far as it limits liability for obligations that run from that date)" was
+    obscure; clause 3.1 now names the limits themselves, by cross-reference."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    cp = text_of(clause(doc, "co-investment.conditions-precedent"))
+    assert "clause 27.1 to clause 27.3, clause 29" in cp
+    assert "so far as it limits liability" not in cp
+
+
+def test_priority_deed_precedence_on_enforcement_is_stated_in_the_security_clause_and_cross_referred(catalogue):
+    """r23 ci-sample 17: the rule that the Priority Deed prevails on the enforcement timetable was stated four times.
+    It is stated in clause 10.5; clause 26.4 cross-refers and the Priority Deed's heads of terms no longer restate
+    the Schedule's own exception."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    default = text_of(clause(doc, "co-investment.default-termination"))
+    assert "This clause does not affect clause 10.5 on enforcement." in default
+    assert "where they differ, the Priority Deed prevails" not in default
+    assert "the one exception to the rule" not in text_of(clause(doc, "co-investment.schedule-agreed-forms"))
+    assert "which prevails over this Agreement on the timetable for enforcement" in text_of(clause(doc, "co-investment.security"))
+
+
+def test_an_absent_investor_is_not_bound_by_the_budget(catalogue):
+    """r23 ci-sample 18: a Board meeting is quorate with one Investor and decides by consensus of those present, so an
+    absent Investor could be bound by the budget that drives Operating Costs and the cover test. The budget and any
+    approval above it now need each Investor's consent, not to be unreasonably withheld. Quiet: without Investor
+    Charges the sentence is not added."""
+    doc = assemble(read_termsheet(HOMES, catalogue), catalogue, today=DRAFT_DATE).document
+    gov = text_of(clause(doc, "co-investment.governance"))
+    assert ("The approval of the annual budget, and any approval of Operating Costs above it, also needs the written "
+            "consent of each Investor, which it must not unreasonably withhold or delay.") in gov
+    text = SAMPLES_TEXT["affordable-homes-partnership"].replace("  investor_charge: true\n", "  investor_charge: false\n")
+    assert text != SAMPLES_TEXT["affordable-homes-partnership"]
+    quiet = assemble(validate(load_text(text, "homes.yaml"), catalogue), catalogue, today=DRAFT_DATE).document
+    assert "also needs the written consent" not in text_of(clause(quiet, "co-investment.governance"))

@@ -108,8 +108,8 @@ def test_reserve_rounding_schedule_1_heading_and_recital_occupation(doc, catalog
     """Findings 11, 17, 18: the nine reserve payments add up to £500,000 exactly; the Schedule 1 columns say what
     they hold; the recital's unrestricted values are, like Schedule 1, subject to the occupied home's occupation."""
     wf = clause_text(doc, "co-investment.schedule-waterfall")
-    assert "£55,555.56 for each of the first eight years and £55,555.52 in the last" in wf
-    assert "from its drawdown (1 July 2027)" in wf
+    assert "£55,555.56 in each of the first eight and £55,555.52 in the last" in wf
+    assert "from the one starting on 1 June 2028 to the one starting on 1 June 2036" in wf  # r23 ci-sample 6
     assert "Price paid\nAttributable Contribution per home" in clause_text(doc, "co-investment.schedule-properties")
     assert "(subject only to the existing occupation of 2 O'Brien Court, Trentborough TB21 1TT)" in \
         clause_text(doc, "co-investment.recitals")
@@ -121,9 +121,9 @@ def test_general_authority_request_is_stated_once(doc):
     """Finding 15: the request for the Commission's general authority is the obligation in clause 3 only; the
     Completion Condition and the end-of-term clause refer to it rather than repeating it."""
     everything = "\n".join(clause_text(doc, c.id) for c in doc.all_clauses())
-    assert everything.count("authorise generally") == 1
-    assert "Where the order applied for under clause 3.3 does not extend to a home bought later" in \
-        clause_text(doc, "co-investment.end-of-term")
+    assert everything.count("authorising generally") == 1
+    assert "The grant of the Authority Option is conditional on the order applied for under clause 3.3." in \
+        clause_text(doc, "co-investment.end-of-term")  # r23 ci-sample 3: the order is applied for after completion
 
 
 def test_force_majeure_exit_and_step_in_notice_are_cited_by_number(doc):
@@ -142,6 +142,7 @@ def test_debt_service_retention_note_puts_it_as_a_term_with_a_cap_option(doc):
     """Finding 5: the retention is put to the Charity as a term, with the Fund's payment dates as the cleaner fix and
     a cap on the top-up if it stays."""
     n = " ".join(note(doc, "co-investment.schedule-waterfall").split())
-    assert "put it to the Charity as a term" in n
-    assert "and delete the paragraph on the retention" in n
-    assert "cap the Charity's top-up from its own resources at an agreed total" in n
+    assert "The retention is this draft's mechanism, not an agreed term." in n
+    assert "and delete the retention paragraphs" in n
+    # r23 ci-sample 2: the cap is now in the Schedule, its amount open until agreed.
+    assert "The Charity's top-up from its own resources is capped: agree the amount with the Charity" in n
