@@ -273,6 +273,8 @@ CarveOut = Literal["wilful_default", "fraud", "insolvency", "confidentiality", "
 # varied): the route decides which treatment of the former contracts fits it.
 NEW_AWARD_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mutual", "pcr2015")
 MODIFICATION_ROUTES = ("modification", "pcr2015_modification")
+# the routes outside the Procurement Act 2023
+NON_ACT_ROUTES = ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement")
 
 
 # A place a term sheet gives for the service specification ("in Schedule 2"): the specification's own numbering.
@@ -2050,6 +2052,27 @@ class Alliance(Strict):
             words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
             out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))
         return out
+
+    @property
+    def act_contracts(self) -> list[tuple[Member, Decimal]]:
+        """The Providers whose own Service Contract was let under the Procurement Act 2023 while the alliance's route
+        is outside it (the Provider Selection Regime, the 2015 Regulations or no procurement), each with its value over
+        the term and every extension at its first year's value: the notes that assume the alliance's regime say what
+        differs for these contracts (ss.52, 53, 74, 78 and 81 to 83 of the Act) (r22 al-fresh finding 4)."""
+        if self.procurement_route not in NON_ACT_ROUTES:
+            return []
+        values = dict((p.key, v) for p, v in self.service_contract_values)
+        return [(r.member, values.get(r.member.key, Decimal(0))) for r in self.own_routes
+                if r.member.procurement_route not in NON_ACT_ROUTES]
+
+    @property
+    def act_contract_words(self) -> str:
+        """The Service Contracts in act_contracts, in words: "Stepstone's Service Contract" or "the Service Contracts
+        of A and B"."""
+        names = [m.defined for m, _ in self.act_contracts]
+        if len(names) == 1:
+            return f"{names[0]}'s Service Contract"
+        return "the Service Contracts of " + (", ".join(names[:-1]) + " and " + names[-1] if names else "")
 
     @property
     def carve_out_words(self) -> list[str]:
