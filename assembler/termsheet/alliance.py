@@ -2054,6 +2054,18 @@ class Alliance(Strict):
         return out
 
     @property
+    def kpi_gate_veto(self) -> list:
+        """The Providers gated by every KPI by default (not listed under kpi_gates) where changing the KPIs that gate a
+        share of Gain is a Reserved Matter: that default makes every KPI change need every member, so the decisions
+        note says so and asks for instructions (r22 al-fresh finding 5). Empty where no such veto arises."""
+        if not (self.gain_gated and self.kpi_gates and self.gain_gate is None and len(self.kpis) > 1):
+            return []
+        if not any(re.search(r"\b(KPIs?|key performance)", m, re.I) and re.search(r"\bgat", m, re.I)
+                   for m in self.decisions.reserved_matters):
+            return []
+        return self.providers_without_gates
+
+    @property
     def act_contracts(self) -> list[tuple[Member, Decimal]]:
         """The Providers whose own Service Contract was let under the Procurement Act 2023 while the alliance's route
         is outside it (the Provider Selection Regime, the 2015 Regulations or no procurement), each with its value over
