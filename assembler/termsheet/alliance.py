@@ -365,6 +365,17 @@ class Alliance(Strict):
     alliance_manager_host: MemberKey | None = Field(
         None, description="Key of the Alliance Member that employs or hosts the Alliance Manager. Empty: the "
         "(lead) Commissioner.")
+    alliance_manager_employed: bool | None = Field(
+        None, description="true: the host member employs the Alliance Manager and recharges the costs of the post as "
+        "running costs; false: the host provides the post another way (a secondment, say), its costs still running "
+        "costs. Empty: 'employed or hosted by' the host.")
+    alliance_manager_fte: Decimal | None = Field(
+        None, gt=0, description="The Alliance Manager post's size in full-time equivalents (1.0 for full time), "
+        "where agreed. Empty: not stated.")
+    running_costs_include: list[Text] = Field(
+        default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
+        "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
+        "Empty: none.")
     case_system_host: MemberKey | None = legal_field(
         None, description="Where the members share one case management system or shared care record: the key of the "
         "member that hosts it. Each member stays controller of what it enters; the host processes it for them. Leave "

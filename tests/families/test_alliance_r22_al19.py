@@ -116,3 +116,46 @@ def test_kpi_that_gates_gain_stays_out_of_the_commissioners_deadlock_power(catal
     text = _flat(text_of(clause(build(sheet, catalogue).document, "alliance.decisions")))
     assert "any change to a Key Performance Indicator that gates a share of Gain, or to its levels" in text
     assert "a change to a Key Performance Indicator that does not gate a share of Gain or to its levels" in text
+
+
+def test_cio_naming_one_signatory_signs_by_it(haverleigh):
+    """al-fresh 8 (firing): Rise, a CIO whose sheet names only its Chair of Trustees (and says it does not execute
+    a deed), signs by that authorised signatory; the execution note asks for the trustees' resolution and the
+    constitution's execution clause. (Quiet: tests/termsheet/test_parties.py names a second trustee.)"""
+    from assembler.model import plain_text
+    rise = next(p for p in haverleigh.parties if p.short_name == "Rise")
+    lines = [plain_text(line) for line in rise.execution]
+    assert lines[0] == "Signed for and on behalf of Rise Recovery Community Haverleigh by its authorised signatory:"
+    assert "Name: Clifford Ng-Bassey" in lines and "Position: Chair of Trustees" in lines
+    assert not any("second charity trustee" in line for line in lines)
+    note = _note(haverleigh, "common.general")
+    assert ("Rise is a charitable incorporated organisation, a body corporate that may make a simple contract by a "
+            "person it authorises, so its block is for one signatory, Clifford Ng-Bassey (Chair of Trustees)") in note
+
+
+def test_public_body_provider_paragraph_overrides_nothing(haverleigh):
+    """al-fresh 7 (firing): clauses 10 and 19 already bind the Trust as a Provider and give their roles to the
+    Council by name, so 8.10 only says so, with the board members' code; it no longer 'prevails' over them."""
+    gov = _flat(text_of(clause(haverleigh, "alliance.governance")))
+    assert "The Trust is bound by clause 10 and clause 19 as a Provider, and the interests of its board members" in gov
+    assert "This paragraph prevails over those clauses" not in gov
+
+
+def test_alliance_manager_employed_and_recharged_as_instructed(haverleigh):
+    """al-fresh 9 (firing): the Alliance Manager (1.0 FTE) is employed by New Horizons, which recharges the post to
+    the Commissioner as running costs; the running costs include the lived-experience evaluation."""
+    gov = _flat(text_of(clause(haverleigh, "alliance.governance")))
+    assert ("The Alliance Manager (a full-time post) is employed by New Horizons, which recharges the costs of the post "
+            "to the Commissioner as running costs of the Alliance under clause 16.1") in gov
+    ops = _flat(text_of(clause(haverleigh, "alliance.operations")))
+    assert "(the Alliance Manager, the annual lived-experience evaluation, the fees of the Independent Expert" in ops
+    assert "fund them outside the budget" in _note(haverleigh, "alliance.operations")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_alliance_manager_wording_unchanged_without_the_fields(path, catalogue):
+    """al-fresh 9 (quiet): a sheet without the new fields keeps 'employed or hosted' and the usual list."""
+    doc = build(path, catalogue).document
+    gov = _flat(text_of(clause(doc, "alliance.governance")))
+    assert "is employed or hosted by" in gov and "recharges the costs of the post" not in gov
+    assert "fund them outside the budget" not in _note(doc, "alliance.operations")
