@@ -159,3 +159,12 @@ def test_alliance_manager_wording_unchanged_without_the_fields(path, catalogue):
     gov = _flat(text_of(clause(doc, "alliance.governance")))
     assert "is employed or hosted by" in gov and "recharges the costs of the post" not in gov
     assert "fund them outside the budget" not in _note(doc, "alliance.operations")
+
+
+def test_removal_is_treated_as_leaving_for_shares_and_licence(haverleigh):
+    """al-fresh 12 (firing): the shares are re-based, and the IP licence survives, when a member leaves or is
+    removed, and the licence speaks of the Provider that granted it."""
+    leaving = _flat(text_of(clause(haverleigh, "alliance.leaving")))
+    assert "From the date a member leaves or is removed, the remaining Alliance Members share Gain and Pain" in leaving
+    ip = _flat(text_of(clause(haverleigh, "alliance.intellectual-property")))
+    assert "including after this Agreement ends or that Provider leaves or is removed." in ip
