@@ -154,7 +154,10 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
     """One authorised signatory signs a simple contract for any body (Companies Act 2006 s.43(1)(b),
     a registered society's committee under its rules): the name and position come from the term sheet, or are open facts."""
     who = party.possessive
-    if EXECUTION[party.legal_form] == "cio" and _is_trustee(party.signatory.position):
+    if EXECUTION[party.legal_form] == "cio" and _is_trustee(party.signatory.position) and party.signatory.second_name:
+        # A CIO is a body corporate and may make a simple contract by one person it authorises: the two-trustee
+        # block only where the sheet names the second trustee, not from a "Chair of Trustees" title alone; the
+        # execution note asks for the trustees' resolution or the constitution's rule (r22 al-fresh finding 8).
         return _cio_lines(party)
     if EXECUTION[party.legal_form] == "trustees":
         return _trustee_lines(party)

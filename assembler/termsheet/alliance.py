@@ -277,6 +277,8 @@ CarveOut = Literal["wilful_default", "fraud", "insolvency", "confidentiality", "
 # varied): the route decides which treatment of the former contracts fits it.
 NEW_AWARD_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mutual", "pcr2015")
 MODIFICATION_ROUTES = ("modification", "pcr2015_modification")
+# the routes outside the Procurement Act 2023
+NON_ACT_ROUTES = ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement")
 
 
 # A place a term sheet gives for the service specification ("in Schedule 2"): the specification's own numbering.
@@ -372,6 +374,17 @@ class Alliance(Strict):
     alliance_manager_host: MemberKey | None = Field(
         None, description="Key of the Alliance Member that employs or hosts the Alliance Manager. Empty: the "
         "(lead) Commissioner.")
+    alliance_manager_employed: bool | None = Field(
+        None, description="true: the host member employs the Alliance Manager and recharges the costs of the post as "
+        "running costs; false: the host provides the post another way (a secondment, say), its costs still running "
+        "costs. Empty: 'employed or hosted by' the host.")
+    alliance_manager_fte: Decimal | None = Field(
+        None, gt=0, description="The Alliance Manager post's size in full-time equivalents (1.0 for full time), "
+        "where agreed. Empty: not stated.")
+    running_costs_include: list[Text] = Field(
+        default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
+        "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
+        "Empty: none.")
     case_system_host: MemberKey | None = legal_field(
         None, description="Where the members share one case management system or shared care record: the key of the "
         "member that hosts it. Each member stays controller of what it enters; the host processes it for them. Leave "
@@ -2062,6 +2075,39 @@ class Alliance(Strict):
             words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
             out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))
         return out
+
+    @property
+    def kpi_gate_veto(self) -> list:
+        """The Providers gated by every KPI by default (not listed under kpi_gates) where changing the KPIs that gate a
+        share of Gain is a Reserved Matter: that default makes every KPI change need every member, so the decisions
+        note says so and asks for instructions (r22 al-fresh finding 5). Empty where no such veto arises."""
+        if not (self.gain_gated and self.kpi_gates and self.gain_gate is None and len(self.kpis) > 1):
+            return []
+        if not any(re.search(r"\b(KPIs?|key performance)", m, re.I) and re.search(r"\bgat", m, re.I)
+                   for m in self.decisions.reserved_matters):
+            return []
+        return self.providers_without_gates
+
+    @property
+    def act_contracts(self) -> list[tuple[Member, Decimal]]:
+        """The Providers whose own Service Contract was let under the Procurement Act 2023 while the alliance's route
+        is outside it (the Provider Selection Regime, the 2015 Regulations or no procurement), each with its value over
+        the term and every extension at its first year's value: the notes that assume the alliance's regime say what
+        differs for these contracts (ss.52, 53, 74, 78 and 81 to 83 of the Act) (r22 al-fresh finding 4)."""
+        if self.procurement_route not in NON_ACT_ROUTES:
+            return []
+        values = dict((p.key, v) for p, v in self.service_contract_values)
+        return [(r.member, values.get(r.member.key, Decimal(0))) for r in self.own_routes
+                if r.member.procurement_route not in NON_ACT_ROUTES]
+
+    @property
+    def act_contract_words(self) -> str:
+        """The Service Contracts in act_contracts, in words: "Stepstone's Service Contract" or "the Service Contracts
+        of A and B"."""
+        names = [m.defined for m, _ in self.act_contracts]
+        if len(names) == 1:
+            return f"{names[0]}'s Service Contract"
+        return "the Service Contracts of " + (", ".join(names[:-1]) + " and " + names[-1] if names else "")
 
     @property
     def carve_out_words(self) -> list[str]:

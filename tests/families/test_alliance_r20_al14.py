@@ -209,5 +209,7 @@ def test_deadlock_note_tells_the_client_plainly(big):
     """al-sample 8: the note says what the Commissioner cannot decide in a deadlock, how long the status quo can
     last (to the end of the Term, from the sheet) and asks for instructions."""
     note = " ".join(clause(big, "alliance.decisions").note.split())
-    assert "Tell the client plainly that the draft is narrower than its instruction: the Council cannot break a deadlock" in note
+    # r22 al-sample 3: the Council decides a deadlocked Annual Plan or KPI change; the note names what it cannot
+    assert "The Council therefore decides a deadlocked Annual Plan or change to the Outcomes or KPIs" in note
+    assert "Tell the client that the draft is narrower than its instruction in one respect: the shares, Fees, caps, approvals of overspending" in note
     assert "could be until the Term ends on 31 March 2032" in note

@@ -114,7 +114,8 @@ def test_unanimity_assumed_is_told_plainly(big):
     assumption, what it means and the majority-plus-reserved-matters alternative."""
     note = _note(big, "alliance.decisions")
     assert "Tell the client plainly that unanimity is this draft's assumption" in note
-    assert "one Provider can block the Annual Plan" in note
+    # r22 al-sample 3: with deadlock: commissioner, a Provider can only hold the Annual Plan up until deadlock
+    assert "one Provider can hold up the Annual Plan and changes to the KPIs until they are in deadlock and the Council decides them" in note
     assert "The usual alternative is a majority of the members voting, including the Commissioner" in note
 
 

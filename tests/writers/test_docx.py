@@ -129,13 +129,14 @@ def test_signature_block_for_every_party(draft, minilib):
     PD Signature paragraph, kept together on a page."""
     doc = open_docx(io.BytesIO(write(draft, minilib)))
     signed = [p.text for p in doc.paragraphs if p.text.startswith("Signed")]
+    # r22 al-fresh 8: the CIO's one named signatory signs a simple contract; no second trustee is invented
     assert signed == ["Signed for and on behalf of Northshire County Council by its authorised signatory:",
-                      "Signed by St Mary's Housing & Support [[ref:grant.general]], a charitable incorporated "
-                      "organisation, acting by two of its charity trustees:"]
+                      "Signed for and on behalf of St Mary's Housing & Support [[ref:grant.general]] by its authorised "
+                      "signatory:"]
     lines = [p.text for p in doc.paragraphs if p.style.name == "PD Signature"]
     assert lines == [plain_text(line) for party in draft.parties for line in party.execution]
-    assert lines.count("Signature: ____________________________") == 1
-    assert lines.count("Charity trustee: ____________________________") == 2
+    assert lines.count("Signature: ____________________________") == 2
+    assert lines.count("Charity trustee: ____________________________") == 0
     blocks = [p for p in doc.paragraphs if p.style.name == "PD Signature"]
     keeps = [bool(p.paragraph_format.keep_with_next) for p in blocks]
     ends = [line.startswith("Date: ") for line in lines]

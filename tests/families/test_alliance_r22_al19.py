@@ -1,0 +1,170 @@
+"""r22 alliance review (lane al19), al-fresh findings (Haverleigh: a PSR alliance in which one Provider's Service
+Contract was let by the open procedure under the Procurement Act 2023) and al-sample findings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import read_termsheet
+
+HAVERLEIGH = Path(__file__).parent / "fixtures" / "alliance-haverleigh-r22-al19.yaml"
+NOTES_ON_ROUTE = ["alliance.recitals", "alliance.precedence", "common.conflicts-of-interest",
+                  "common.freedom-of-information", "alliance.changes", "alliance.term-termination",
+                  "alliance.schedule-outcomes"]
+
+
+@pytest.fixture(scope="module")
+def haverleigh_built(catalogue):
+    return build(HAVERLEIGH, catalogue)
+
+
+@pytest.fixture(scope="module")
+def haverleigh(haverleigh_built):
+    return haverleigh_built.document
+
+
+def _note(doc, cid):
+    return _flat(clause(doc, cid).note or "")
+
+
+def test_notes_treat_the_act_contract_as_under_the_act(haverleigh):
+    """al-fresh 4 (firing): Stepstone's contract was let by the open procedure under the Procurement Act 2023, so
+    every note that assumes the PSR says what differs for it: modification (s.74), termination (s.78), conflicts
+    (ss.81-83), s.53 (worth £1,520,000, so no copy) and s.52."""
+    assert "Stepstone's Service Contract was awarded under the Act instead, so sections 78 to 80" in _note(haverleigh, "alliance.recitals")
+    assert "or, for Stepstone's Service Contract (awarded under the Procurement Act 2023), section 74 of that Act" in _note(haverleigh, "alliance.precedence")
+    assert "or, for Stepstone's Service Contract (awarded under the Procurement Act 2023), section 74 of that Act" in _note(haverleigh, "alliance.changes")
+    term = _note(haverleigh, "alliance.term-termination")
+    assert "the contracts awarded under the Health Care Services (Provider Selection Regime) Regulations 2023 have no termination right" in term
+    assert "Stepstone's Service Contract is a public contract under the Procurement Act 2023: section 78 implies" in term
+    assert "Stepstone's Service Contract was awarded under the Procurement Act 2023, so in relation to that procurement" in _note(haverleigh, "common.conflicts-of-interest")
+    foi = _note(haverleigh, "common.freedom-of-information")
+    assert "the recitals note deals with it" not in foi
+    assert "is worth £1,520,000 over the term and extension, not more than £5 million, so no copy of it need be published" in foi
+    assert "nor to Stepstone's Service Contract, a light touch contract" in _note(haverleigh, "alliance.schedule-outcomes")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_act_contract_notes_without_one(path, catalogue):
+    """al-fresh 4 (quiet): where no Provider's contract was let under the Act apart from the alliance's route, no
+    note names one."""
+    built = build(path, catalogue)
+    if read_termsheet(path, catalogue).model.alliance.act_contracts:
+        pytest.skip("this sample has a contract under the Act")
+    for cid in NOTES_ON_ROUTE:
+        if any(c.id == cid for c in built.document.all_clauses()):
+            note = _note(built.document, cid)
+            assert "awarded under the Procurement Act 2023), section 74" not in note
+            assert "is a public contract under the Procurement Act 2023: section 78 implies" not in note
+
+
+def test_majority_counts_only_members_entitled_to_vote(haverleigh):
+    """al-fresh 6 (firing): where a member does not vote (a Provider whose overspend is being approved), the 75% is of
+    the votes of the members entitled to vote, so three of the four eligible votes carry it."""
+    decisions = _flat(text_of(clause(haverleigh, "alliance.decisions")))
+    assert ("Where this Agreement provides that an Alliance Member does not vote on a decision, that percentage is of "
+            "the votes of the Alliance Members entitled to vote on it.") in decisions
+
+
+def test_default_kpi_gates_make_kpi_changes_reserved_is_flagged(haverleigh):
+    """al-fresh 5 (firing): the sheet gates only Rise and Stepstone, the draft gates the Trust and New Horizons by
+    every KPI, and changing a KPI that gates Gain is a Reserved Matter: the note says that makes every KPI change
+    unanimous and asks for instructions."""
+    note = _note(haverleigh, "alliance.decisions")
+    assert "reaches all seven KPIs here, because the draft gates the Trust and New Horizons by every KPI" in note
+    assert "the instructions list gates only for Rise and Stepstone" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_kpi_veto_note_quiet_without_default_gates(path, catalogue):
+    """al-fresh 5 (quiet): no sample both lists KPI gates for some Providers only and reserves the gated KPIs."""
+    built = build(path, catalogue)
+    note = _flat(clause(built.document, "alliance.decisions").note or "")
+    assert "KPIs here, because the draft gates" not in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_commissioner_breaks_deadlock_on_plan_kpis_and_overspend(path, catalogue):
+    """al-sample 3 (firing where deadlock is the Commissioner's, quiet otherwise): the sheet says the Commissioner
+    breaks deadlock, so a deadlocked Annual Plan, KPI change or overspend approval goes to it (one Provider cannot
+    freeze the Alliance), within limits: not the Target Cost, an Annual Value or more than a Service Contract
+    requires; the shares, membership and amendments keep the status quo."""
+    sheet = read_termsheet(path, catalogue).model
+    decisions = _flat(text_of(clause(build(path, catalogue).document, "alliance.decisions")))
+    protected = decisions.split("No procedure for deadlock decides", 1)[1].split(". If any", 1)[0]
+    assert "the Target Cost" in protected and "any change to this Agreement" in protected
+    if sheet.alliance.decisions.deadlock == "commissioner":
+        assert "the Annual Plan" not in protected and "to the Outcomes" not in protected
+        assert "decides any other deadlocked matter (including" in decisions
+        assert "the Annual Plan, a change to the Outcomes and a change to a Key Performance Indicator" in decisions
+        assert "may not change the Target Cost or a Provider's Annual Value" in decisions
+    else:
+        assert "the Annual Plan" in protected and "to the Outcomes" in protected
+        assert "may not change the Target Cost or a Provider's Annual Value" not in decisions
+
+
+def test_kpi_that_gates_gain_stays_out_of_the_commissioners_deadlock_power(catalogue):
+    """al-sample 3 with r18 al-sample 1 (firing): where KPIs gate Gain and the Commissioner breaks deadlock, a change
+    to a gating KPI is still one no deadlock procedure decides; the Commissioner decides only the others."""
+    from tests.families.test_alliance_r20_al13 import THORNSHIRE as sheet
+    model = read_termsheet(sheet, catalogue).model
+    if not (model.alliance.gain_gated and model.alliance.decisions.deadlock == "commissioner"):
+        pytest.skip("fixture no longer gated with commissioner deadlock")
+    text = _flat(text_of(clause(build(sheet, catalogue).document, "alliance.decisions")))
+    assert "any change to a Key Performance Indicator that gates a share of Gain, or to its levels" in text
+    assert "a change to a Key Performance Indicator that does not gate a share of Gain or to its levels" in text
+
+
+def test_cio_naming_one_signatory_signs_by_it(haverleigh):
+    """al-fresh 8 (firing): Rise, a CIO whose sheet names only its Chair of Trustees (and says it does not execute
+    a deed), signs by that authorised signatory; the execution note asks for the trustees' resolution and the
+    constitution's execution clause. (Quiet: tests/termsheet/test_parties.py names a second trustee.)"""
+    from assembler.model import plain_text
+    rise = next(p for p in haverleigh.parties if p.short_name == "Rise")
+    lines = [plain_text(line) for line in rise.execution]
+    assert lines[0] == "Signed for and on behalf of Rise Recovery Community Haverleigh by its authorised signatory:"
+    assert "Name: Clifford Ng-Bassey" in lines and "Position: Chair of Trustees" in lines
+    assert not any("second charity trustee" in line for line in lines)
+    note = _note(haverleigh, "common.general")
+    assert ("Rise is a charitable incorporated organisation, a body corporate that may make a simple contract by a "
+            "person it authorises, so its block is for one signatory, Clifford Ng-Bassey (Chair of Trustees)") in note
+
+
+def test_public_body_provider_paragraph_overrides_nothing(haverleigh):
+    """al-fresh 7 (firing): clauses 10 and 19 already bind the Trust as a Provider and give their roles to the
+    Council by name, so 8.10 only says so, with the board members' code; it no longer 'prevails' over them."""
+    gov = _flat(text_of(clause(haverleigh, "alliance.governance")))
+    assert "The Trust is bound by clause 10 and clause 19 as a Provider, and the interests of its board members" in gov
+    assert "This paragraph prevails over those clauses" not in gov
+
+
+def test_alliance_manager_employed_and_recharged_as_instructed(haverleigh):
+    """al-fresh 9 (firing): the Alliance Manager (1.0 FTE) is employed by New Horizons, which recharges the post to
+    the Commissioner as running costs; the running costs include the lived-experience evaluation."""
+    gov = _flat(text_of(clause(haverleigh, "alliance.governance")))
+    assert ("The Alliance Manager (a full-time post) is employed by New Horizons, which recharges the costs of the post "
+            "to the Commissioner as running costs of the Alliance under clause 16.1") in gov
+    ops = _flat(text_of(clause(haverleigh, "alliance.operations")))
+    assert "(the Alliance Manager, the annual lived-experience evaluation, the fees of the Independent Expert" in ops
+    assert "fund them outside the budget" in _note(haverleigh, "alliance.operations")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_alliance_manager_wording_unchanged_without_the_fields(path, catalogue):
+    """al-fresh 9 (quiet): a sheet without the new fields keeps 'employed or hosted' and the usual list."""
+    doc = build(path, catalogue).document
+    gov = _flat(text_of(clause(doc, "alliance.governance")))
+    assert "is employed or hosted by" in gov and "recharges the costs of the post" not in gov
+    assert "fund them outside the budget" not in _note(doc, "alliance.operations")
+
+
+def test_removal_is_treated_as_leaving_for_shares_and_licence(haverleigh):
+    """al-fresh 12 (firing): the shares are re-based, and the IP licence survives, when a member leaves or is
+    removed, and the licence speaks of the Provider that granted it."""
+    leaving = _flat(text_of(clause(haverleigh, "alliance.leaving")))
+    assert "From the date a member leaves or is removed, the remaining Alliance Members share Gain and Pain" in leaving
+    ip = _flat(text_of(clause(haverleigh, "alliance.intellectual-property")))
+    assert "including after this Agreement ends or that Provider leaves or is removed." in ip
