@@ -1711,12 +1711,29 @@ class OpenBookTermSheet(TermSheetBase):
         bud = ob.reconcile("full-cost", "hard-cap", "refund")
         fixed = sum((u.expected_income for u in ob.unit_prices if not u.rebased), Decimal(0))
         target = bud.allowable_costs + bud.maximum_profit - fixed
+        # r23 ob-fresh 1: where the open book covers only the commissioner's places, the scope clause moves a released
+        # place's share of the shared costs to the other places, so the re-basing first takes that share out of the
+        # budget (the budget less the direct cost of the Prices not re-based, in the proportion the units removed
+        # are of the expected weekly units); otherwise the commissioner pays for the bed again through the factor.
+        moved = sv.scope == "commissioner_places" and not sv.short_breaks
+        var_cost = sum((pence(u.variable_cost * u.expected_units) for u in ob.unit_prices
+                        if not u.rebased and u.variable_cost is not None and u.expected_units is not None), Decimal(0))
+        shared = bud.allowable_costs - var_cost
+        rate = bud.maximum_profit / bud.allowable_costs if bud.allowable_costs else Decimal(0)
+
+        def target_for(removed_units: Decimal) -> tuple[Decimal, Decimal]:
+            if not moved:
+                return Decimal(0), target
+            ded = pence(shared * removed_units / Decimal(wk.expected_units))
+            costs = bud.allowable_costs - ded
+            return ded, costs + pence(costs * rate) - fixed
         factors = []
         for n in (1, 2):
             units = Decimal(wk.expected_units) - n * removed
             if units <= 0:
                 break
-            factors.append((target / (wk.price * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+            factors.append((target_for(n * removed)[1] / (wk.price * units)).quantize(Decimal("0.0001"),
+                                                                                 rounding=ROUND_HALF_UP))
         # The worked example in the reconciliation schedule (r18 ob-sample 3 and 12): each step's figures.
         def whole(v: Decimal) -> Decimal:  # £3,063,750, not £3,063,750.00, where the pence are nil
             return v.to_integral() if v == v.to_integral() else v
@@ -1727,9 +1744,11 @@ class OpenBookTermSheet(TermSheetBase):
         steps, w = [], wk.price
         for n in range(len(factors)):
             units = Decimal(wk.expected_units) - (n + 1) * removed
-            f = (target / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+            ded, tgt = target_for((n + 1) * removed)
+            f = (tgt / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
             new_price = pence(w * f)
             steps.append({"lost": n + 1, "units": units, "w": whole(w), "income": whole(pence(w * units)),
+                          "deducted": whole(ded), "target": whole(tgt),
                           "factor": f, "price": whole(new_price),
                           "cumulative": (new_price / wk.price).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)})
             w = new_price
@@ -1741,13 +1760,14 @@ class OpenBookTermSheet(TermSheetBase):
             st["capped"] = whole(capped)
             # r20 ob-fresh 3: what the capped Price leaves uncovered on the budget, and the profit after it
             st["capped_income"] = whole(pence(capped * st["units"]))
-            st["shortfall"] = whole(max(target - pence(capped * st["units"]), Decimal(0)))
-            st["capped_profit"] = whole(bud.maximum_profit - st["shortfall"])
+            st["shortfall"] = whole(max(st["target"] - pence(capped * st["units"]), Decimal(0)))
+            st["capped_profit"] = whole(pence((bud.allowable_costs - st["deducted"]) * rate) - st["shortfall"])
         return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps,
+                "moved": moved, "shared": whole(shared), "var_cost": whole(var_cost),
                 "cap_factor": capf.normalize(), "cap_instructed": sv.core_rebase_cap is not None,
                 "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up}
 

@@ -1,0 +1,70 @@
+"""r23 open-book reviews (Alderbeck, places-available apportionment; Meadowbank sample): the re-basing mechanism
+findings the ob21 lane fixed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+HERE = ROOT / "tests" / "families" / "fixtures"
+ALDERBECK = HERE / "ob-r23-alderbeck.yaml"
+SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+
+
+_CACHE: dict = {}
+
+
+def _load(catalogue, path):
+    if path not in _CACHE:
+        _CACHE[path] = document_of(catalogue, path.read_text())
+    return _CACHE[path]
+
+
+def test_released_place_share_of_shared_costs_comes_out_of_the_rebasing(catalogue):
+    """ob-fresh 1: under places-available apportionment clause 11.2 moves a released Core Place's share of the shared
+    costs to the other places, so the re-basing takes that share out of the budget first: on Alderbeck's figures
+    £1,301,104 (£1,340,000 less the £38,896 one-to-one hours) × 52 ÷ 1,248 = £54,212.67, and the factor is 0.9997,
+    not the 1.0435 that made the Council pay twice for the bed."""
+    sheet = read_termsheet(ALDERBECK, catalogue)
+    cr = sheet.model.open_book.core_rebase
+    assert cr["moved"] and cr["shared"] == Decimal("1301104")
+    assert cr["steps"][0]["deducted"] == Decimal("54212.67")
+    assert [st["factor"] for st in cr["steps"]] == [Decimal("0.9997"), Decimal("0.9997")]
+    d = _load(catalogue, ALDERBECK)
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert "deduct the share of those costs that clause 11.2 moves to the other places" in body
+    assert "(£18.70 for each of its 2,080 expected hours)" in body
+    assert "so far as they are not deducted in the previous step" in body
+    sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
+    assert "Less the share moved to the other places £54,212.67 £108,425.33" in sched
+    assert "Factor F for this change 0.9997 0.9997" in sched
+    assert "52 less the 0 weeks" not in sched
+    n = flat(note(d, "open-book.pricing"))
+    assert "does not pay again, through the factor, for a bed whose costs now fall on the other purchasers" in n
+    assert "over zero places" not in n and "1.0435" not in n
+    assert "spread over the places that remain" not in flat(note(d, "open-book.voids"))
+
+
+def test_whole_homes_scope_keeps_the_budget_without_a_moved_share(catalogue):
+    """Quiet: where the open book covers whole homes nothing moves to other purchasers, so no share is deducted and
+    the sample's factor stays 1.0622."""
+    sheet = read_termsheet(SAMPLE, catalogue)
+    cr = sheet.model.open_book.core_rebase
+    assert not cr["moved"] and cr["steps"][0]["deducted"] == 0
+    assert cr["steps"][0]["factor"] == Decimal("1.0622")
+    body = clause_text(_load(catalogue, SAMPLE), "open-book.pricing", flat=True)
+    assert "moves to the other places" not in body
+
+
+def test_rebasing_start_point_follows_every_price_change_but_rebasing(catalogue):
+    """ob-fresh 2: the budget is indexed by every change to the Prices other than re-basing, so a change-in-law
+    uplift (6.2) or a warranty reduction (5.2) is not reversed by a later re-basing."""
+    for path in (ALDERBECK, SAMPLE):
+        body = clause_text(_load(catalogue, path), "open-book.pricing", flat=True)
+        assert ("in the same proportion as the Prices have changed since" in body
+                and "other than under clause 5.7, that is, by each review under clause 6.1, each adjustment for a "
+                    "Relevant Change in Law under clause 6.2 and each reduction under clause 5.2;" in body)
+        assert "have been changed by every review since" not in body
