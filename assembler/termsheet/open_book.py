@@ -1200,8 +1200,9 @@ class Services(Strict):
                           "core_rebase_cap and core_rebase_year_cap: true if a later re-basing may recover the "
                           "shortfall the caps left (it is worked out on the Prices actually current); false if "
                           "the shortfall is never recovered (later factors are worked out on the Prices as they "
-                          "would have been without the caps). Empty: not instructed, so the draft brackets the "
-                          "no-catch-up words and the note asks for instructions.")
+                          "would have been without the caps). Empty: not instructed; the draft lets a later re-basing "
+                          "recover the shortfall (r23 ob-sample 2: a capped profit with a loss never recovered) and the "
+                          "note says so.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
                                                        "position), e.g. 70. In supported living and care at home "
@@ -1769,7 +1770,7 @@ class OpenBookTermSheet(TermSheetBase):
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps,
                 "moved": moved, "shared": whole(shared), "var_cost": whole(var_cost),
                 "cap_factor": capf.normalize(), "cap_instructed": sv.core_rebase_cap is not None,
-                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up}
+                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up is not False}
 
     def _attach_closure(self) -> None:
         """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh

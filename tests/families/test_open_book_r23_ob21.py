@@ -68,3 +68,18 @@ def test_rebasing_start_point_follows_every_price_change_but_rebasing(catalogue)
                 and "other than under clause 5.7, that is, by each review under clause 6.1, each adjustment for a "
                     "Relevant Change in Law under clause 6.2 and each reduction under clause 5.2;" in body)
         assert "have been changed by every review since" not in body
+
+
+def test_uninstructed_catch_up_lets_a_later_rebasing_recover_the_shortfall(catalogue):
+    """ob-sample 2: the sheet caps the Trust's profit and does not carry a loss forward; catch-up is not instructed,
+    so the draft no longer proposes (even in brackets) that the shortfall the caps leave is never recovered; the
+    note states the point with the sheet's figures (£93,007 after one lapse, a £46,917.34 loss after two)."""
+    d = _load(catalogue, SAMPLE)
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert "A shortfall left by those limits is not recovered" not in body
+    n = flat(note(d, "open-book.pricing"))
+    assert "leaves it £93,007 a year short" in n and "a loss of £46,917.34 a year" in n
+    assert ("Whether a later re-basing recovers that shortfall is not instructed. The draft lets it: each later factor "
+            "is worked out on the Prices actually current") in n
+    assert "cap the Trust's profit and do not carry a loss forward" in n
+    assert "bracketed sentences" not in n
