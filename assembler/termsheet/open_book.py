@@ -1763,7 +1763,24 @@ class OpenBookTermSheet(TermSheetBase):
             st["capped_income"] = whole(pence(capped * st["units"]))
             st["shortfall"] = whole(max(st["target"] - pence(capped * st["units"]), Decimal(0)))
             st["capped_profit"] = whole(pence((bud.allowable_costs - st["deducted"]) * rate) - st["shortfall"])
-        return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
+        # r23 ob-sample 15: the factor when the agreement ends for one home only (its budgeted direct costs and their
+        # share of the Overheads deducted, its expected weeks and its share of the units not re-based removed), for the
+        # note on an ending under section 78 the Council's own unlawful award may cause, which no limit caps.
+        home_ends = []
+        per_home = [h for h in sv.homes if h.direct_costs is not None and h.core_places is not None]
+        if len(sv.homes) > 1 and len(per_home) == len(sv.homes) and bud.direct_costs:
+            for h in per_home:
+                weeks = Decimal(52 * h.core_places) + noncore * (h.places - h.core_places)
+                left = Decimal(wk.expected_units) - weeks
+                if left <= 0:
+                    continue
+                costs = bud.allowable_costs - h.direct_costs - pence(bud.overheads_allowed * h.direct_costs
+                                                                      / bud.direct_costs)
+                rest = fixed * left / Decimal(wk.expected_units)
+                f = ((costs + pence(costs * rate) - rest) / (wk.price * left)).quantize(Decimal("0.0001"),
+                                                                                        rounding=ROUND_HALF_UP)
+                home_ends.append({"home": h.name, "factor": f})
+        return {"home_ends": home_ends, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),

@@ -83,3 +83,18 @@ def test_uninstructed_catch_up_lets_a_later_rebasing_recover_the_shortfall(catal
             "is worked out on the Prices actually current") in n
     assert "cap the Trust's profit and do not carry a loss forward" in n
     assert "bracketed sentences" not in n
+
+
+def test_home_ending_under_section_78_states_the_uncapped_factor_with_the_figures(catalogue):
+    """ob-sample 15: an ending under section 78 for a reason other than the Trust's exclusion (an award the Council
+    considers unlawful) is not limited; the note gives the factor on the budget for each home (The Willows 1.0759)
+    and asks for instructions. Quiet: one home (Alderbeck) has no such sentence."""
+    cr = read_termsheet(SAMPLE, catalogue).model.open_book.core_rebase
+    assert [(x["home"], x["factor"]) for x in cr["home_ends"]] == [
+        ("Rowan House", Decimal("1.0507")), ("St Brigid's House", Decimal("1.0507")),
+        ("The Willows", Decimal("1.0759")), ("Harbour View", Decimal("0.9967"))]
+    n = flat(note(_load(catalogue, SAMPLE), "open-book.pricing"))
+    assert "considers the award was made in material breach of the Procurement Act 2023: section 78(2)(a)" in n
+    assert "1.0759 if the agreement ends for The Willows and 0.9967 if the agreement ends for Harbour View" in n
+    assert read_termsheet(ALDERBECK, catalogue).model.open_book.core_rebase["home_ends"] == []
+    assert "under section 78 for a reason other than" not in flat(note(_load(catalogue, ALDERBECK), "open-book.pricing"))
