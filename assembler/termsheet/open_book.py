@@ -1753,6 +1753,18 @@ class OpenBookTermSheet(TermSheetBase):
                           "factor": f, "price": whole(new_price),
                           "cumulative": (new_price / wk.price).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)})
             w = new_price
+        # r23 ob-sample 8: the weekly Price (before any limit) at each number of Core Places down to the minimum, on the
+        # budget with no costs saved, so that the schedule gives a table a placements officer can read.
+        ladder, w = [], wk.price
+        floor_places = sv.minimum_core_total if sv.minimum_core_total is not None else max(core - 2, 0)
+        for n in range(1, core - floor_places + 1):
+            units = Decimal(wk.expected_units) - n * removed
+            if units <= 0:
+                break
+            f = (target_for(n * removed)[1] / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+            w = pence(w * f)
+            ladder.append({"places": core - n, "price": whole(w),
+                           "cumulative": (w / wk.price).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)})
         # The same changes held by the per-place cap (the bracketed 3% where none is instructed).
         capf = 1 + Decimal(sv.core_rebase_cap if sv.core_rebase_cap is not None else 3) / 100
         capped = wk.price
@@ -1780,7 +1792,8 @@ class OpenBookTermSheet(TermSheetBase):
                 f = ((costs + pence(costs * rate) - rest) / (wk.price * left)).quantize(Decimal("0.0001"),
                                                                                         rounding=ROUND_HALF_UP)
                 home_ends.append({"home": h.name, "factor": f})
-        return {"home_ends": home_ends, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
+        return {"home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
+                "minimum": sv.minimum_core_places is not None, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),

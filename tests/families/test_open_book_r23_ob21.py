@@ -98,3 +98,24 @@ def test_home_ending_under_section_78_states_the_uncapped_factor_with_the_figure
     assert "1.0759 if the agreement ends for The Willows and 0.9967 if the agreement ends for Harbour View" in n
     assert read_termsheet(ALDERBECK, catalogue).model.open_book.core_rebase["home_ends"] == []
     assert "under section 78 for a reason other than" not in flat(note(_load(catalogue, ALDERBECK), "open-book.pricing"))
+
+
+def test_schedule_gives_the_weekly_price_at_each_number_of_core_places(catalogue):
+    """ob-sample 8: Schedule 3 Part 5 gives the weekly Price (before any limit) at each number of Core Places down to
+    the minimum, the sample's 11, 10, 9 and 8, and how to use it; 5.8 for one home is short sentences with the
+    fallback stated plainly (Alderbeck: nil). Quiet: a sheet that loses at most two places has no ladder."""
+    sched = clause_text(_load(catalogue, SAMPLE), "common.open-book-schedule-reconciliation", flat=True)
+    assert ("Core Places Weekly Price Factor on the original Price 11 (at the start) £4,950.00 1.0000 10 £5,257.89 "
+            "1.0622 9 £5,607.54 1.1328 8 £6,007.36 1.2136") in sched
+    assert "so a review does not change these factors. Until this Agreement ends for a home" in sched
+    assert "and no earlier factor has been limited, the weekly Price after a change" in sched
+    d = _load(catalogue, ALDERBECK)
+    assert "18 £1,085.19 0.9978" in clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert ("52 weeks a year less the weeks a year the Council still expects to buy that place as a Placement paid "
+            "while used. Those weeks are the number Alderbeck and the Council agree within 20 Business Days after the "
+            "notice is given. Until they agree, or the number is decided under clause 13.7, it is nil.") in body
+    assert "failing agreement within 20 Business Days, none" not in body
+    text = SAMPLE.read_text(encoding="utf-8").replace("  minimum_core_places: 2\n", "  minimum_core_places: 3\n")
+    quiet = document_of(catalogue, text)
+    assert "Factor on the original Price" not in clause_text(quiet, "common.open-book-schedule-reconciliation", flat=True)
