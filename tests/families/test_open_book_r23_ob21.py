@@ -119,3 +119,14 @@ def test_schedule_gives_the_weekly_price_at_each_number_of_core_places(catalogue
     text = SAMPLE.read_text(encoding="utf-8").replace("  minimum_core_places: 2\n", "  minimum_core_places: 3\n")
     quiet = document_of(catalogue, text)
     assert "Factor on the original Price" not in clause_text(quiet, "common.open-book-schedule-reconciliation", flat=True)
+
+
+def test_expert_determination_covers_warranty_reductions_and_change_in_law_adjustments(catalogue):
+    """ob-fresh 8: 13.7 sends to the Independent Accountant the figures of a 5.2 reduction and a change-in-law
+    adjustment (29.1, 6.2), not only the reconciliation, the factors and the units. (The sample's escalation-expert
+    route sends every figure dispute to an expert under the disputes clause instead.)"""
+    for path in (ALDERBECK,):
+        body = clause_text(_load(catalogue, path), "common.open-book-profit-cap", flat=True)
+        assert ("a number of units under clause 5.8, a reduction of the Prices under clause 5.2, or an adjustment for "
+                "a change in law under clause") in body
+        assert "or clause 6.2, that they have not resolved" in body
