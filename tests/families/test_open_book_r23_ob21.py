@@ -130,3 +130,17 @@ def test_expert_determination_covers_warranty_reductions_and_change_in_law_adjus
         assert ("a number of units under clause 5.8, a reduction of the Prices under clause 5.2, or an adjustment for "
                 "a change in law under clause") in body
         assert "or clause 6.2, that they have not resolved" in body
+
+
+def test_core_place_resident_keeps_their_home_during_a_long_hospital_stay(catalogue):
+    """ob-fresh 6: the six-week hospital limit does not release one of the Core Places (the Council pays for it
+    anyway), so a resident with dementia does not lose their home by default. Quiet: the sample (no hospital limit,
+    a user-choice award) keeps its wording."""
+    body = clause_text(_load(catalogue, ALDERBECK), "open-book.pricing", flat=True)
+    assert ("The six-week limit does not apply to one of the Core Places, which is released only 14 days after that "
+            "notice. When a place is released, the Placement ends;") in body
+    assert "the six-week limit does not apply to one of the Core Places" in flat(note(_load(catalogue, ALDERBECK),
+                                                                                       "open-book.pricing"))
+    sample = clause_text(_load(catalogue, SAMPLE), "open-book.pricing", flat=True)
+    assert "limit does not apply to one of the Core Places" not in sample
+    assert "The place is then released 14 days after the notice: for a place that is not one of the Core Places" in sample
