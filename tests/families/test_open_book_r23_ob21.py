@@ -144,3 +144,16 @@ def test_core_place_resident_keeps_their_home_during_a_long_hospital_stay(catalo
     sample = clause_text(_load(catalogue, SAMPLE), "open-book.pricing", flat=True)
     assert "limit does not apply to one of the Core Places" not in sample
     assert "The place is then released 14 days after the notice: for a place that is not one of the Core Places" in sample
+
+
+def test_core_places_definition_follows_reductions(catalogue):
+    """ob-fresh 4: 'Core Places' is not fixed at twenty-four: it is the places block-booked, twenty-four at the start,
+    as reduced under 7.5. Quiet: the sample's tied Core Places keep their own definition."""
+    from tests.families.test_open_book_settings import document_text
+    from assembler.assemble import assemble
+    from tests.conftest import DRAFT_DATE
+    text = flat(document_text(assemble(read_termsheet(ALDERBECK, catalogue), catalogue, today=DRAFT_DATE)))
+    assert ("Core Places means the places in the Homes that the Council block-books under clause 7, being twenty-four "
+            "on 1 April 2027, as reduced from time to time under clause 7.5") in text
+    sample = flat(document_text(assemble(read_termsheet(SAMPLE, catalogue), catalogue, today=DRAFT_DATE)))
+    assert "Core Places means the places identified as Core Places under clause 7.8" in sample
