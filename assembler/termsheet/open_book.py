@@ -606,6 +606,14 @@ class OpenBook(Strict):
                     if pay.search(ln.item) and not other.search(re.sub(r"\([^)]*\)", "", ln.item))), Decimal(0))
 
     @property
+    def overhead_overlaps(self) -> list[tuple[str, str]]:
+        """Each Direct Cost category that contains an Overhead line word for word, with that line (r23 ob-fresh 3:
+        'The electronic care planning system and head office management, finance, payroll and HR' let head-office
+        costs be booked as Direct Costs, outside the Overhead Cap)."""
+        return [(c, ln.item) for c in self.allowable_costs if "overhead" not in c.lower()
+                for ln in self.cost_model.overhead_lines if ln.item.lower() in c.lower()]
+
+    @property
     def undefined_documents(self) -> list[str]:
         """Capitalised plans, budgets or reports the Allowable Cost categories name that the agreement never
         defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""

@@ -157,3 +157,19 @@ def test_core_places_definition_follows_reductions(catalogue):
             "on 1 April 2027, as reduced from time to time under clause 7.5") in text
     sample = flat(document_text(assemble(read_termsheet(SAMPLE, catalogue), catalogue, today=DRAFT_DATE)))
     assert "Core Places means the places identified as Core Places under clause 7.8" in sample
+
+
+def test_a_cost_in_an_overhead_category_is_never_a_direct_cost(catalogue):
+    """ob-fresh 3: Alderbeck's Direct Cost category 'The electronic care planning system and head office management,
+    finance, payroll and HR' repeats an Overhead line; Part 3 now makes such a cost an Overhead, and the note names
+    the overlap. Quiet: the sample has no overlapping category, so no note."""
+    cr = read_termsheet(ALDERBECK, catalogue).model.open_book.overhead_overlaps
+    assert cr == [("The electronic care planning system and head office management, finance, payroll and HR",
+                   "Head office management, finance, payroll and HR")]
+    d = _load(catalogue, ALDERBECK)
+    assert ("A cost that falls within one of the categories of Overheads counts among the Overheads and never among "
+            "the Direct Costs") in clause_text(d, "common.open-book-schedule-costs", flat=True)
+    assert "includes the Overhead line \"Head office management, finance, payroll and HR\"" in flat(
+        note(d, "common.open-book-schedule-costs"))
+    assert read_termsheet(SAMPLE, catalogue).model.open_book.overhead_overlaps == []
+    assert "includes the Overhead line" not in flat(note(_load(catalogue, SAMPLE), "common.open-book-schedule-costs"))
