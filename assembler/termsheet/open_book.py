@@ -614,6 +614,17 @@ class OpenBook(Strict):
                 for ln in self.cost_model.overhead_lines if ln.item.lower() in c.lower()]
 
     @property
+    def agency_cap_over_hourly(self) -> list[tuple[UnitPrice, Decimal]]:
+        """Each hourly Price below the hourly agency rate a Direct Cost category allows, with that rate (r23 ob-fresh 9:
+        a Support Price of £23.90 against an agency cap of £24.60, so every agency-covered hour loses money)."""
+        caps = [Decimal(m.group(1)) for c in self.allowable_costs if "agency" in c.lower()
+                for m in [re.search(r"£\s?(\d+(?:\.\d+)?)\s*(?:an|per|a)\s+hour", c, re.I)] if m]
+        if not caps:
+            return []
+        cap = max(caps)
+        return [(u, cap) for u in self.unit_prices if u.unit == "hour" and u.price < cap]
+
+    @property
     def undefined_documents(self) -> list[str]:
         """Capitalised plans, budgets or reports the Allowable Cost categories name that the agreement never
         defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""
