@@ -178,7 +178,7 @@ def test_a_cost_in_an_overhead_category_is_never_a_direct_cost(catalogue):
 def test_hourly_price_below_the_agency_cap_is_flagged(catalogue):
     """ob-fresh 9: the Support Price (£23.90) is below the £24.60 agency cap in Part 3, so the note says so. Quiet: the
     sample's £32.50 hourly price has no agency cap to compare with."""
-    assert [(u.price, cap) for u, cap in read_termsheet(ALDERBECK, catalogue).model.open_book.agency_cap_over_hourly] \\
+    assert [(u.price, cap) for u, cap in read_termsheet(ALDERBECK, catalogue).model.open_book.agency_cap_over_hourly] \
         == [(Decimal("23.90"), Decimal("24.60"))]
     assert "(£23.90 an hour) is below the agency rate Part 3 allows (£24.60 an hour)" in flat(
         note(_load(catalogue, ALDERBECK), "common.open-book-schedule-costs"))
