@@ -183,3 +183,15 @@ def test_hourly_price_below_the_agency_cap_is_flagged(catalogue):
     assert "(£23.90 an hour) is below the agency rate Part 3 allows (£24.60 an hour)" in flat(
         note(_load(catalogue, ALDERBECK), "common.open-book-schedule-costs"))
     assert read_termsheet(SAMPLE, catalogue).model.open_book.agency_cap_over_hourly == []
+
+
+def test_continuing_healthcare_suspends_the_core_place_payment(catalogue):
+    """ob-fresh 7: 9.5 reaches the Core Place payment under 7.1 (paid whether or not used), suspending it as if the
+    Council had agreed to another purchaser's use, so 9.5 and 7.1 no longer conflict."""
+    from tests.families.test_open_book_settings import document_text
+    from assembler.assemble import assemble
+    from tests.conftest import DRAFT_DATE
+    text = flat(document_text(assemble(read_termsheet(ALDERBECK, catalogue), catalogue, today=DRAFT_DATE)))
+    assert ("the place is treated as used by another purchaser: where it is one of the Core Places, the Council's "
+            "payment for it under clause 7.1 is suspended as if the Council had agreed in writing to that use under "
+            "clause 7.") in text
