@@ -617,6 +617,25 @@ class OpenBook(Strict):
                     if pay.search(ln.item) and not other.search(re.sub(r"\([^)]*\)", "", ln.item))), Decimal(0))
 
     @property
+    def overhead_overlaps(self) -> list[tuple[str, str]]:
+        """Each Direct Cost category that contains an Overhead line word for word, with that line (r23 ob-fresh 3:
+        'The electronic care planning system and head office management, finance, payroll and HR' let head-office
+        costs be booked as Direct Costs, outside the Overhead Cap)."""
+        return [(c, ln.item) for c in self.allowable_costs if "overhead" not in c.lower()
+                for ln in self.cost_model.overhead_lines if ln.item.lower() in c.lower()]
+
+    @property
+    def agency_cap_over_hourly(self) -> list[tuple[UnitPrice, Decimal]]:
+        """Each hourly Price below the hourly agency rate a Direct Cost category allows, with that rate (r23 ob-fresh 9:
+        a Support Price of £23.90 against an agency cap of £24.60, so every agency-covered hour loses money)."""
+        caps = [Decimal(m.group(1)) for c in self.allowable_costs if "agency" in c.lower()
+                for m in [re.search(r"£\s?(\d+(?:\.\d+)?)\s*(?:an|per|a)\s+hour", c, re.I)] if m]
+        if not caps:
+            return []
+        cap = max(caps)
+        return [(u, cap) for u in self.unit_prices if u.unit == "hour" and u.price < cap]
+
+    @property
     def undefined_documents(self) -> list[str]:
         """Capitalised plans, budgets or reports the Allowable Cost categories name that the agreement never
         defines (r20 ob-fresh 7: 'the Annual Plan'), for the costs schedule's note."""
@@ -1303,8 +1322,9 @@ class Services(Strict):
                           "core_rebase_cap and core_rebase_year_cap: true if a later re-basing may recover the "
                           "shortfall the caps left (it is worked out on the Prices actually current); false if "
                           "the shortfall is never recovered (later factors are worked out on the Prices as they "
-                          "would have been without the caps). Empty: not instructed, so the draft brackets the "
-                          "no-catch-up words and the note asks for instructions.")
+                          "would have been without the caps). Empty: not instructed; the draft lets a later re-basing "
+                          "recover the shortfall (r23 ob-sample 2: a capped profit with a loss never recovered) and the "
+                          "note says so.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
                                                        "position), e.g. 70. In supported living and care at home "
@@ -1847,12 +1867,29 @@ class OpenBookTermSheet(TermSheetBase):
         bud = ob.reconcile("full-cost", "hard-cap", "refund")
         fixed = sum((u.expected_income for u in ob.unit_prices if not u.rebased), Decimal(0))
         target = bud.allowable_costs + bud.maximum_profit - fixed
+        # r23 ob-fresh 1: where the open book covers only the commissioner's places, the scope clause moves a released
+        # place's share of the shared costs to the other places, so the re-basing first takes that share out of the
+        # budget (the budget less the direct cost of the Prices not re-based, in the proportion the units removed
+        # are of the expected weekly units); otherwise the commissioner pays for the bed again through the factor.
+        moved = sv.scope == "commissioner_places" and not sv.short_breaks
+        var_cost = sum((pence(u.variable_cost * u.expected_units) for u in ob.unit_prices
+                        if not u.rebased and u.variable_cost is not None and u.expected_units is not None), Decimal(0))
+        shared = bud.allowable_costs - var_cost
+        rate = bud.maximum_profit / bud.allowable_costs if bud.allowable_costs else Decimal(0)
+
+        def target_for(removed_units: Decimal) -> tuple[Decimal, Decimal]:
+            if not moved:
+                return Decimal(0), target
+            ded = pence(shared * removed_units / Decimal(wk.expected_units))
+            costs = bud.allowable_costs - ded
+            return ded, costs + pence(costs * rate) - fixed
         factors = []
         for n in (1, 2):
             units = Decimal(wk.expected_units) - n * removed
             if units <= 0:
                 break
-            factors.append((target / (wk.price * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+            factors.append((target_for(n * removed)[1] / (wk.price * units)).quantize(Decimal("0.0001"),
+                                                                                 rounding=ROUND_HALF_UP))
         # The worked example in the reconciliation schedule (r18 ob-sample 3 and 12): each step's figures.
         def whole(v: Decimal) -> Decimal:  # £3,063,750, not £3,063,750.00, where the pence are nil
             return v.to_integral() if v == v.to_integral() else v
@@ -1863,12 +1900,26 @@ class OpenBookTermSheet(TermSheetBase):
         steps, w = [], wk.price
         for n in range(len(factors)):
             units = Decimal(wk.expected_units) - (n + 1) * removed
-            f = (target / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+            ded, tgt = target_for((n + 1) * removed)
+            f = (tgt / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
             new_price = pence(w * f)
             steps.append({"lost": n + 1, "units": units, "w": whole(w), "income": whole(pence(w * units)),
+                          "deducted": whole(ded), "target": whole(tgt),
                           "factor": f, "price": whole(new_price),
                           "cumulative": (new_price / wk.price).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)})
             w = new_price
+        # r23 ob-sample 8: the weekly Price (before any limit) at each number of Core Places down to the minimum, on the
+        # budget with no costs saved, so that the schedule gives a table a placements officer can read.
+        ladder, w = [], wk.price
+        floor_places = sv.minimum_core_total if sv.minimum_core_total is not None else max(core - 2, 0)
+        for n in range(1, core - floor_places + 1):
+            units = Decimal(wk.expected_units) - n * removed
+            if units <= 0:
+                break
+            f = (target_for(n * removed)[1] / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+            w = pence(w * f)
+            ladder.append({"places": core - n, "price": whole(w),
+                           "cumulative": (w / wk.price).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)})
         # The same changes held by the per-place cap (the bracketed 3% where none is instructed).
         capf = 1 + Decimal(sv.core_rebase_cap if sv.core_rebase_cap is not None else 3) / 100
         capped = wk.price
@@ -1877,15 +1928,34 @@ class OpenBookTermSheet(TermSheetBase):
             st["capped"] = whole(capped)
             # r20 ob-fresh 3: what the capped Price leaves uncovered on the budget, and the profit after it
             st["capped_income"] = whole(pence(capped * st["units"]))
-            st["shortfall"] = whole(max(target - pence(capped * st["units"]), Decimal(0)))
-            st["capped_profit"] = whole(bud.maximum_profit - st["shortfall"])
-        return {"noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
+            st["shortfall"] = whole(max(st["target"] - pence(capped * st["units"]), Decimal(0)))
+            st["capped_profit"] = whole(pence((bud.allowable_costs - st["deducted"]) * rate) - st["shortfall"])
+        # r23 ob-sample 15: the factor when the agreement ends for one home only (its budgeted direct costs and their
+        # share of the Overheads deducted, its expected weeks and its share of the units not re-based removed), for the
+        # note on an ending under section 78 the Council's own unlawful award may cause, which no limit caps.
+        home_ends = []
+        per_home = [h for h in sv.homes if h.direct_costs is not None and h.core_places is not None]
+        if len(sv.homes) > 1 and len(per_home) == len(sv.homes) and bud.direct_costs:
+            for h in per_home:
+                weeks = Decimal(52 * h.core_places) + noncore * (h.places - h.core_places)
+                left = Decimal(wk.expected_units) - weeks
+                if left <= 0:
+                    continue
+                costs = bud.allowable_costs - h.direct_costs - pence(bud.overheads_allowed * h.direct_costs
+                                                                      / bud.direct_costs)
+                rest = fixed * left / Decimal(wk.expected_units)
+                f = ((costs + pence(costs * rate) - rest) / (wk.price * left)).quantize(Decimal("0.0001"),
+                                                                                        rounding=ROUND_HALF_UP)
+                home_ends.append({"home": h.name, "factor": f})
+        return {"home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
+                "minimum": sv.minimum_core_places is not None, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps,
+                "moved": moved, "shared": whole(shared), "var_cost": whole(var_cost),
                 "cap_factor": capf.normalize(), "cap_instructed": sv.core_rebase_cap is not None,
-                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up}
+                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up is not False}
 
     def _attach_closure(self) -> None:
         """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh

@@ -75,7 +75,8 @@ def test_absence_limit_covers_remand_where_the_sheet_says_so(catalogue):
 
 def test_rebasing_factor_and_units_disputes_go_to_the_independent_accountant(catalogue):
     text = document_text(result(catalogue))
-    assert "or about a factor worked out under clause 5.7 or clause 6.1, or a number of units under clause 5.8," in text
+    # r23 ob-fresh 8: the list now also names the 5.2 reduction and the change-in-law adjustment
+    assert "or about a factor worked out under clause 5.7 or clause 6.1, a number of units under clause 5.8, a reduction" in text
     assert "until the figure is agreed or decided under clause 13.7)" in text
 
 

@@ -42,11 +42,13 @@ def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(c
     assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2, the total liability", text)
 
 
-def test_second_change_example_is_bracketed_with_the_no_catch_up_words(catalogue):
-    """Finding 8: with core_rebase_catch_up left open, the second column follows the bracketed words in 5.9."""
+def test_second_change_example_follows_the_catch_up_default(catalogue):
+    """Finding 8, as changed by r23 ob-sample 2: with core_rebase_catch_up left open a later re-basing recovers the
+    shortfall, so the second column's W is the Price the first change produced, unbracketed."""
     text = flat(document_text(result(catalogue)))
-    assert "(for a second change, [the Price the first change produced before any limit])" in text
-    assert "[If those bracketed words are deleted, W for the second change is the weekly Price actually current after the first change, £5,098.50" in text
+    assert "(for a second change, the Price the first change produced)" in text
+    assert "[the Price the first change produced before any limit]" not in text
+    assert "A later re-basing is worked out on the Price actually current" in text
 
 
 def test_uninstructed_break_periods_and_deemed_approval_are_bracketed(catalogue):
