@@ -11,6 +11,7 @@ from assembler.formatting import long_date, money, percent
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON
 from assembler.termsheet.alliance import same_service
+from assembler.termsheet.common import possessive
 
 RULES = RuleSet()
 RULES.extend(COMMON)
@@ -461,7 +462,7 @@ def pain_above_caps(ctx: RuleContext):
     for m in alliance.providers:
         cap, limit = alliance.pain_cap_for(m), alliance.pain_limit_for(m)
         if cap is not None and limit is not None and limit <= cap:
-            yield (f"{m.name}'s overall limit on Pain ({money(limit)}) is no more than its Pain Cap ({money(cap)}), so "
+            yield (f"{possessive(m.name)} overall limit on Pain ({money(limit)}) is no more than its Pain Cap ({money(cap)}), so "
                    "Pain above the Commissioner's amount could never return to it: raise providers_limit_percent above "
                    "the Pain Cap, or let the Commissioner bear that Pain (above_cap: commissioner)", loc)
 
@@ -640,7 +641,7 @@ def former_contract_values(ctx: RuleContext):
         added = m.new_services_value or Decimal(0)
         if total + added != m.annual_value:
             new = f" and {money(added)} of new services" if added else ""
-            yield (f"{m.name}'s annual value is {money(m.annual_value)}, but its former contracts listed add up to "
+            yield (f"{possessive(m.name)} annual value is {money(m.annual_value)}, but its former contracts listed add up to "
                    f"{money(total)}{new}; confirm the annual value, and list any other contract it holds for these "
                    "services (or say that it continues outside the alliance), or give the part that pays for services "
                    "the alliance adds as new_services_value, so that nothing is paid twice",
@@ -669,7 +670,7 @@ PO_BOX = re.compile(r"\bP\.?\s*O\.?\s*Box\b|\bPost\s*Office\s*Box\b", re.I)
 def po_box_address(ctx: RuleContext):
     for i, m in enumerate(ctx.sheet.members):
         if m.address and PO_BOX.search(m.address):
-            yield (f"{m.name}'s address ({m.address}) is a PO box: notices under this Agreement may be delivered by "
+            yield (f"{possessive(m.name)} address ({m.address}) is a PO box: notices under this Agreement may be delivered by "
                    "hand, which a PO box cannot receive; give the street address of its registered or principal "
                    "office", ("members", i, "address"))
 
@@ -726,16 +727,16 @@ def member_route(ctx: RuleContext):
             yield f"{m.name} is a commissioner: only a Provider's Service Contract has a route of its own", loc
         elif route in ("modification", "pcr2015_modification") and (
                 m.key not in held or alliance.former_contracts_treatment != "varied"):
-            yield (f"{m.name}'s route is a modification, but it holds no Former Contract that is varied: a "
+            yield (f"{possessive(m.name)} route is a modification, but it holds no Former Contract that is varied: a "
                    "modification needs an existing contract; give the route by which its Service Contract was awarded",
                    loc)
         elif route not in ("modification", "pcr2015_modification") and m.key in held \
                 and alliance.former_contracts_treatment == "varied":
-            yield (f"{m.name}'s Former Contract is varied to become its Service Contract, so its route is the "
+            yield (f"{possessive(m.name)} Former Contract is varied to become its Service Contract, so its route is the "
                    "modification, not a new award; remove its own route, or list its new contract's route and not the "
                    "former contract", loc)
         if route != "not_procurement" and m.procurement_started is None:
-            yield (f"{m.name}'s own route has no procurement_started date: the law governing it cannot be checked",
+            yield (f"{possessive(m.name)} own route has no procurement_started date: the law governing it cannot be checked",
                    ("members", i, "procurement_started"))
 
 
@@ -797,7 +798,7 @@ def fee_profit_cap(ctx: RuleContext):
         model = m.cost_model
         if m.key in over_budget:
             over = over_budget[m.key]
-            yield (f"{m.name}'s cost model totals {money(budget + over)}, {money(over)} over its budget of "
+            yield (f"{possessive(m.name)} cost model totals {money(budget + over)}, {money(over)} over its budget of "
                    f"{money(budget)} (its annual value {money(m.annual_value)} less its Fee {money(fee)}): from the "
                    "first day that is either unapproved cost above budget or built-in Pain; set the budget to the cost "
                    "model, or correct the cost model", ("members", i, "cost_model"))
@@ -814,7 +815,7 @@ def fee_profit_cap(ctx: RuleContext):
         reasonable = reasonable.quantize(Decimal("0.01"))
         if fee > reasonable:
             basis = {"fixed_fee": "a fixed sum", "revenue": "its Service Income"}.get(ob.basis, "its Cost Base")
-            yield (f"{m.name}'s Fee is {percent(alliance.fee_percent_for(m))} of its annual value ({money(fee)}), but "
+            yield (f"{possessive(m.name)} Fee is {percent(alliance.fee_percent_for(m))} of its annual value ({money(fee)}), but "
                    f"the profit cap is {percent(ob.profit_cap)} of {basis} ({money(reasonable)} if it spends exactly "
                    f"its budget of {money(budget)}): the draft lifts its Reasonable Profit to its Fee plus or minus its "
                    f"share of Gain or Pain, so the {money(fee - reasonable)} difference is not swept as Excess Profit, "

@@ -12,7 +12,7 @@ from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON, database_duty, subsidy_before_act
 from assembler.termsheet.co_investment import add_years
 from assembler.termsheet.co_investment import yearly_instalment as credit_instalment
-from assembler.termsheet.common import LegalForm, Party
+from assembler.termsheet.common import LegalForm, Party, possessive
 
 RULES = RuleSet()
 RULES.extend(COMMON)
@@ -394,11 +394,11 @@ def loan_maturity(ctx: RuleContext):
     for i, (inv, service) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
         loc = ("contributions", "investments", i, "maturity")
         if service.maturity > end:
-            yield (f"the {inv.investor}'s capital matures on {long_date(service.maturity)}, after the partnership term "
+            yield (f"the {possessive(inv.investor)} capital matures on {long_date(service.maturity)}, after the partnership term "
                    f"ends on {long_date(end)}: the charges and the waterfall end with the term, so nothing would "
                    "secure or pay the last years", loc)
         elif service.maturity <= service.first_drawdown:
-            yield (f"the {inv.investor}'s capital matures on {long_date(service.maturity)}, not after its first "
+            yield (f"the {possessive(inv.investor)} capital matures on {long_date(service.maturity)}, not after its first "
                    f"drawdown on {long_date(service.first_drawdown)}", loc)
         drawn = [d.date for d in sheet.drawdowns if d.contributor == inv.investor]
         if drawn and max(drawn) > service.maturity:
@@ -607,7 +607,7 @@ def instalments_maturity(ctx: RuleContext):
     sheet = ctx.sheet
     for i, (inv, service) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
         if inv.instalment_years and inv.maturity and service.payment_dates and inv.maturity != service.payment_dates[-1]:
-            yield (f"the {inv.investor}'s {inv.instalment_years} yearly instalments end on "
+            yield (f"the {possessive(inv.investor)} {inv.instalment_years} yearly instalments end on "
                    f"{long_date(service.payment_dates[-1])} but its maturity is given as {long_date(inv.maturity)}; the "
                    "draft never changes either: make them the same", ("contributions", "investments", i, "maturity"))
 
@@ -618,7 +618,7 @@ def surplus_only_return(ctx: RuleContext):
     for i, inv in enumerate(ctx.sheet.contributions.investments):
         if inv.return_basis != "fixed":
             kind = "target return" if inv.return_basis == "target" else "share of what remains"
-            yield (f"the {inv.investor}'s return is a {kind}, paid only from income left after operating costs, the "
+            yield (f"the {possessive(inv.investor)} return is a {kind}, paid only from income left after operating costs, the "
                    f"reserve and the fixed payments, and {'carried forward' if inv.cumulative else 'lost'} in a year "
                    "that does not pay it in full: its investment committee should see the waterfall's stress cases",
                    ("contributions", "investments", i, "return_basis"))
@@ -649,7 +649,7 @@ def bullet_asset_lock(ctx: RuleContext):
         return
     for i, (inv, service) in enumerate(zip(sheet.contributions.investments, sheet.debt_service)):
         if inv.repayment == "at_end":
-            yield (f"the {inv.investor}'s {money(inv.amount)} is repaid in one sum on {long_date(service.maturity)} while "
+            yield (f"the {possessive(inv.investor)} {money(inv.amount)} is repaid in one sum on {long_date(service.maturity)} while "
                    "the homes are locked to the purpose, so it can be repaid only from refinancing or reserves, not by "
                    f"selling homes on the open market; refinanced at {sheet.income.refinancing_rate}% over "
                    f"{sheet.income.refinancing_years} years it costs "
@@ -669,7 +669,7 @@ def bullet_reserve(ctx: RuleContext):
         if inv.investor not in shorts:
             continue
         _, held, short = shorts[inv.investor]
-        yield (f"the {inv.investor}'s {money(inv.amount)} is due in one sum on {long_date(inv.service.maturity)}, but "
+        yield (f"the {possessive(inv.investor)} {money(inv.amount)} is due in one sum on {long_date(inv.service.maturity)}, but "
                f"on the business plan the Capital Repayment Reserve of {money(inv.yearly_reserve)} a year (paid after "
                f"the fixed and target returns and before any capped share of what remains, with surplus swept into it) "
                f"holds only {money(held)} "
@@ -687,7 +687,7 @@ def payment_early_in_year(ctx: RuleContext):
         return
     e = early[0]
     i = next(k for k, inv in enumerate(sheet.contributions.investments) if inv.investor == e.investor)
-    yield (f"{e.investor}'s {money(e.amount)} falls due on {long_date(e.due)}, {(e.due - e.year_start).days} days into "
+    yield (f"{possessive(e.investor)} {money(e.amount)} falls due on {long_date(e.due)}, {(e.due - e.year_start).days} days into "
            f"the Partnership Year starting {long_date(e.year_start)}, when "
            f"{'only about ' + money(e.income_by) if e.income_by else 'none'} of that year's "
            f"income after costs and the reserve will have come in ({len(early)} such payments over the term): the draft "
@@ -739,7 +739,7 @@ def instalments_before_full_stock(ctx: RuleContext):
                 if e.homes >= e.every else
                 f"before every home is bought and let ({long_date(full)}): about {e.homes} of the {e.every} homes earn "
                 "rent by then")
-        yield (f"{e.investor}'s instalments of {money(e.yearly)} a year start on {long_date(e.first)}, {when}. "
+        yield (f"{possessive(e.investor)} instalments of {money(e.yearly)} a year start on {long_date(e.first)}, {when}. "
                "Agree an interest-only period to that date (first_instalment), a debt service reserve funded before "
                "it, or capitalised return, and say which in the loan terms",
                ("contributions", "investments", e.index, "first_instalment" if inv.first_instalment else "repayment"))
@@ -773,7 +773,7 @@ def clawback_before_loan(ctx: RuleContext):
             lock = (" (the asset lock continues, but nothing is repaid to the authority on a breach in those years)"
                     if sheet.disposal.asset_lock else "")
             yield (f"the clawback ends {sheet.clawback.years} years after each transfer or purchase ({long_date(ends)} at "
-                   f"the earliest), before {inv.investor}'s capital is repaid on "
+                   f"the earliest), before {possessive(inv.investor)} capital is repaid on "
                    f"{long_date(service.maturity)}{lock}. Lengthen clawback.years to {need} or more, or confirm that "
                    "the clawback is meant to end first", ("clawback", "years"))
             return
@@ -805,7 +805,7 @@ def registered_provider_agrees(ctx: RuleContext):
                "and the Regulator's rules and the moratorium apply. Set it to true",
                ("nominations", "registered_provider"))
     elif nominations.registered_provider and not by_form and not sheet.delivery.rsh_number:
-        yield (f"nominations.registered_provider is true, but {sheet.delivery.name}'s legal form is not a registered "
+        yield (f"nominations.registered_provider is true, but {possessive(sheet.delivery.name)} legal form is not a registered "
                "provider and no Regulator of Social Housing number is given: give its rsh_number (or its legal form) so "
                "that the parties clause and the security clause agree", ("nominations", "registered_provider"))
 
@@ -940,7 +940,7 @@ def credit_controlled_contribution(ctx: RuleContext):
         o = cashflow_model.outcome(sheet, cashflow_model.missing_case(sheet, i))
         if o.full_year_cover is not None and o.full_year_cover < floor:
             d = sheet.drawdowns[i]
-            yield (f"the {d.contributor}'s {money(d.amount)} due on {long_date(d.date)} comes after the tested "
+            yield (f"the {possessive(d.contributor)} {money(d.amount)} due on {long_date(d.date)} comes after the tested "
                    f"investments are fully drawn; if it is never paid the cash buys {o.homes} of the "
                    f"{sheet.acquisition.homes_to_acquire} homes and cover with them all let is {o.full_year_cover}, "
                    f"below the covenant of {floor}. Draw it before the investors' last drawdown, or make the "
@@ -1046,11 +1046,11 @@ def rank_after_authority(ctx: RuleContext):
         return
     for k, inv in marked:
         if ranking != "investor-first":
-            yield (f"the {inv.investor}'s investment is marked ranks_after_authority, but security_ranking is "
+            yield (f"the {possessive(inv.investor)} investment is marked ranks_after_authority, but security_ranking is "
                    f"'{ranking}', which already sets the authority's place: the mark has no effect; remove it or "
                    "choose 'investor-first'", ("contributions", "investments", k, "ranks_after_authority"))
         elif not sheet.security.investor_charge:
-            yield (f"the {inv.investor}'s investment is marked ranks_after_authority, but no investor takes a charge "
+            yield (f"the {possessive(inv.investor)} investment is marked ranks_after_authority, but no investor takes a charge "
                    "(security.investor_charge is false): the mark has no effect",
                    ("contributions", "investments", k, "ranks_after_authority"))
     if ranking == "investor-first" and sheet.security.investor_charge and len(marked) == len(sheet.contributions.investments):
@@ -1087,7 +1087,7 @@ def investment_unsecured(ctx: RuleContext):
         return
     for n, inv in enumerate(sheet.contributions.investments):
         if inv.description and re.search(r"\bunsecured\b(?!-to-)", inv.description, re.I):
-            yield (f"the description of {inv.investor}'s investment says it is unsecured, but security.investor_charge "
+            yield (f"the description of {possessive(inv.investor)} investment says it is unsecured, but security.investor_charge "
                    "gives every investor an Investor Charge, and the contributions schedule prints the description as "
                    "written: describe the investment by its charge and rank, or confirm that this investor takes none",
                    ("contributions", "investments", n, "description"))
@@ -1109,7 +1109,7 @@ def drawdown_rank(ctx: RuleContext):
             continue
         m = _RANK_WORDS.search(d.condition)
         if m and _ORDINALS[m.group(1).lower()] != ranks[d.contributor]:
-            yield (f"the {d.contributor}'s drawdown on {long_date(d.date)} is conditional on a "
+            yield (f"the {possessive(d.contributor)} drawdown on {long_date(d.date)} is conditional on a "
                    f"'{m.group(0)}' charge, but the draft ranks its Investor Charge number {ranks[d.contributor]} "
                    "in the Priority Deed: correct the condition (and the investor's offer letter) or the ranking",
                    ("drawdowns", k, "condition"))
@@ -1151,7 +1151,7 @@ def drawdown_ltv_condition(ctx: RuleContext):
         if c.fails:
             d = c.drawdown
             also = f" and the scheduled properties at {money(c.base)}" if c.base else ""
-            yield (f"{d.contributor}'s drawdown of {money(d.amount)} on {long_date(d.date)} is conditional on "
+            yield (f"{possessive(d.contributor)} drawdown of {money(d.amount)} on {long_date(d.date)} is conditional on "
                    f"loan-to-value of {c.limit}% or less, but its capital once that drawdown is made "
                    f"({money(c.capital)}) is {c.ltv}% of {c.homes} homes bought at {money(c.each)}{also} "
                    f"({money(c.value)}), and more on a lower valuation basis: the condition fails on the sheet's own "

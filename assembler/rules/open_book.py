@@ -23,6 +23,7 @@ from functools import cache
 
 from assembler.formatting import long_date, money, percent
 from assembler.rules import Loc, RuleContext, RuleSet
+from assembler.termsheet.common import possessive
 from assembler.termsheet.open_book import PLACE_UNITS_A_YEAR, rate_of, undefined_document_names
 
 def _has_block(ctx: RuleContext) -> bool:
@@ -839,7 +840,7 @@ def tenancy_shorthold(ctx: RuleContext):
         return
     for i, home in enumerate(services.homes):
         if home.tenancy and "shorthold" in home.tenancy.lower():
-            yield (f"{home.name}'s tenancy is described as '{home.tenancy}', but the services start on "
+            yield (f"{possessive(home.name)} tenancy is described as '{home.tenancy}', but the services start on "
                    f"{long_date(services.term.start)} and {law['title']} applies from {long_date(law['in_force'])} "
                    f"({law['applies_to']}); describe the tenancy as it will be when the services start",
                    ("services", "homes", i, "tenancy"))

@@ -263,7 +263,7 @@ FIRES = [
     Case("OPEN-BOOK-SHORT-BREAKS-UNSET", BREAKS, setter("services", "short_breaks", DELETE),
          says="the void rate (60%) for a place held empty", loc=("services", "name")),
     Case("OPEN-BOOK-TENANCY-SHORTHOLD", LIVING, setter("services", "homes", 4, "tenancy", "assured shorthold tenancy"),
-         says="Foundry Mews's tenancy is described as 'assured shorthold tenancy', but the services start on 1 April 2027",
+         says="Foundry Mews' tenancy is described as 'assured shorthold tenancy', but the services start on 1 April 2027",
          loc=("services", "homes", 4, "tenancy")),
     Case("OPEN-BOOK-OTHER-FUNDED", LIVING, setter("services", "homes", 2, "other_funded", 4),
          says="Kiln Lane house has 3 tenancies but 4", loc=("services", "homes", 2, "other_funded")),
