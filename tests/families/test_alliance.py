@@ -227,7 +227,7 @@ def test_governance_can_decide(big):
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
     quorum = ("A meeting of the ALT is quorate if a representative of every Alliance Member is present. For a "
               "decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
-              "clause 13.6, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
+              "clause 13.9, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
               "and the meeting is quorate for that decision if a representative of every other Alliance Member is present.")
     governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule
@@ -781,7 +781,7 @@ def test_an_instructed_gain_gate_is_stated_once_and_cross_referred(catalogue):
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
     assert "was " + gate + ", judged on the data available to the Alliance Manager" in text_of(clause(doc, "alliance.risk-reward"))
     cross = ("Whether a Provider's share of Gain counts depends on performance against the Key Performance Indicators, "
-             "as clause 13.5 provides.")
+             "as clause 13.7 provides.")
     assert cross in text_of(clause(doc, "alliance.schedule-risk-reward"))
     assert cross in text_of(clause(doc, "alliance.objectives"))
     assert "As instructed, every KPI gates every Provider's Gain" in " ".join(clause(doc, "alliance.risk-reward").note.split())
@@ -820,8 +820,8 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "after any reduction because services were not delivered (which reduces the Target Cost" in rr
     assert "before any other deduction, reduction, withholding or set-off" in rr
     assert "measured before any deduction" not in rr
-    assert ("the Pain at which the first Provider's Pain Cap is reached, calculated under paragraph 3 of Schedule 4, "
-            "it must give an Early Warning") in rr
+    assert ("the Pain at which the first Provider's Pain Cap is reached (calculated under paragraph 3 of Schedule 4):\n"
+            "the Alliance Manager must give an Early Warning") in rr
     # the threshold is stated once, computed, in the Schedule; the clause refers to it rather than repeating it
     assert money(big_first_cap(big)) not in rr
     assert money(big_first_cap(big)) in text_of(clause(big, "alliance.schedule-risk-reward"))
@@ -829,7 +829,7 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "any cost above its budget in the Annual Plan that does not count under clause" in defs["Delivery Costs"]
     # one rule decides which overspend is shared: approval in advance, or after an Early Warning for urgent costs
     assert "within 20 Business Days after the Provider gives an Early Warning identifying them" in rr
-    assert "they are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
+    assert "They are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
     # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
     assert "after the first is the total of the Providers' Annual Values for it" in rr
     # r16 al-sample finding 20: the explanation lives in the note, not the operative text
@@ -1084,7 +1084,7 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
 def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, big):
     rr = text_of(clause(joint, "alliance.risk-reward"))
     assert "one row for each Provider" not in rr  # r16 al-sample finding 20: narrative out of 13.1
-    assert "each Commissioner gives its part in any approval only in writing" in rr
+    assert "Each Commissioner gives its part in an approval under clause 13.9 only in writing" in rr
     assert "No Commissioner may approve a cost" in rr
     # r21 al-fresh 1: the Lead Commissioner's urgent approval needs each other Commissioner's written agreement
     assert "by the Lead Commissioner with the written agreement of each other Commissioner within 20 Business Days" in rr
@@ -1188,9 +1188,9 @@ def test_a_commissioners_successor_takes_its_place(big, joint):
 
 def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
     rr = text_of(clause(big, "alliance.risk-reward"))
-    assert ("It may approve costs in this way up to £75,000 (seventy-five thousand pounds) in total for all Providers "
+    assert ("may approve costs in that way up to £75,000 (seventy-five thousand pounds) in total for all Providers "
             "in an Alliance Year") in rr
-    assert "It may approve costs in this way" not in text_of(clause(joint, "alliance.risk-reward"))
+    assert "may approve costs in that way" not in text_of(clause(joint, "alliance.risk-reward"))
     assert "consider agreeing a yearly limit" in clause(joint, "alliance.risk-reward").note
 
 
@@ -1401,7 +1401,7 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
     """r13 al-sample findings 1 and 2: a deduction for services not delivered comes off the Target Cost, and a
     Provider's income from other sources comes off its Delivery Costs (without open-book terms)."""
     rr = text_of(clause(big, "alliance.risk-reward"))
-    assert ("The Target Cost for an Alliance Year is reduced by: (a) the amount by which the Commissioner reduces any payment "
+    assert ("The Target Cost for an Alliance Year is reduced by:\nthe amount by which the Commissioner reduces any payment "
             "under a Service Contract for that year because services were not delivered") in rr
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     # r17 al-sample findings 1 and 2: the income rule now sits in the risk/reward Schedule's part on costs
@@ -2324,7 +2324,7 @@ def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades
     assert f"including in clause {urgent}, " not in listed and f"clause {term}.4 and clause " in listed
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "the draft as last presented to the ALT applies" not in plan
-    assert "until the ALT approves it, the draft binds no one" in plan
+    assert "Until the ALT approves the first Annual Plan:\nthe draft binds no one" in plan
     ops = text_of(clause(big, "alliance.operations"))
     assert "must not commit running costs above that budget unless the Commissioner first approves them in writing" in ops
     assert "below G1 for governance, V1 for financial viability or C1 for the consumer standards" in ops
@@ -2397,5 +2397,5 @@ def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(big):
     the other Providers their Fees, not itself) or changed a KPI level that gates Gain; both are now among the
     matters no deadlock procedure decides."""
     text = " ".join(text_of(clause(big, "alliance.decisions")).split())
-    assert ("any approval of costs under clause 13.6, any change to the Outcomes or to a Key Performance Indicator or "
+    assert ("any approval of costs under clause 13.9, any change to the Outcomes or to a Key Performance Indicator or "
             "its levels, the admission or removal of an Alliance Member or any change to this Agreement") in text
