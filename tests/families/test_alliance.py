@@ -227,7 +227,7 @@ def test_governance_can_decide(big):
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
     quorum = ("A meeting of the ALT is quorate if a representative of every Alliance Member is present. For a "
               "decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
-              "clause 13.9, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
+              "clause 13.10, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
               "and the meeting is quorate for that decision if a representative of every other Alliance Member is present.")
     governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule
@@ -781,7 +781,7 @@ def test_an_instructed_gain_gate_is_stated_once_and_cross_referred(catalogue):
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
     assert "was " + gate + ", judged on the data available to the Alliance Manager" in text_of(clause(doc, "alliance.risk-reward"))
     cross = ("Whether a Provider's share of Gain counts depends on performance against the Key Performance Indicators, "
-             "as clause 13.7 provides.")
+             "as clause 13.8 provides.")
     assert cross in text_of(clause(doc, "alliance.schedule-risk-reward"))
     assert cross in text_of(clause(doc, "alliance.objectives"))
     assert "As instructed, every KPI gates every Provider's Gain" in " ".join(clause(doc, "alliance.risk-reward").note.split())
@@ -794,9 +794,9 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert "including each Provider's Fee of 5% of its Annual Value (£385,000 in all)" in rows["Target Cost and Fees"]
     assert "Annual Values increased each year by the Indexation Increase" in rows["Target Cost and Fees"]
     assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
-    assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; no Provider bears more "
-                                                   "of the Pain (costs above a Provider's budget are that Provider's own and "
-                                                   "outside its Pain Cap unless approved: clause 13.")
+    assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; it limits only a Provider's "
+                                                   "share of the Pain. Costs above a Provider's budget count towards Pain only "
+                                                   "if approved under clause 13.")
     assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
 
 
@@ -1084,7 +1084,7 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
 def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, big):
     rr = text_of(clause(joint, "alliance.risk-reward"))
     assert "one row for each Provider" not in rr  # r16 al-sample finding 20: narrative out of 13.1
-    assert "Each Commissioner gives its part in an approval under clause 13.9 only in writing" in rr
+    assert "Each Commissioner gives its part in an approval under clause 13.10 only in writing" in rr
     assert "No Commissioner may approve a cost" in rr
     # r21 al-fresh 1: the Lead Commissioner's urgent approval needs each other Commissioner's written agreement
     assert "by the Lead Commissioner with the written agreement of each other Commissioner within 20 Business Days" in rr
@@ -1988,7 +1988,8 @@ def test_commissioners_wording_is_plural_and_no_pasted_care_home_text(catalogue)
     doc = build(EARLY_HELP, catalogue).document
     text = " ".join("\n".join(text_of(c) for c in doc.all_clauses()).split())
     assert "have budgeted to bear" not in text
-    assert "The Commissioners' combined share of Pain is limited in practice to £180,000" in text
+    assert ("The Commissioners control their exposure to Pain through clause 13.9: their Pain for an Alliance Year "
+            "(their own shares and any Pain above the Providers' Pain Caps) exceeds £180,000") in text
     assert "is borne by the Commissioners, which together bear £251,200 in all" in text
     assert "each Commissioner bears, of the Commissioners' share of any Pain" in text
     notes = " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses() if isinstance(c.note, str))
@@ -2397,5 +2398,5 @@ def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(big):
     the other Providers their Fees, not itself) or changed a KPI level that gates Gain; both are now among the
     matters no deadlock procedure decides."""
     text = " ".join(text_of(clause(big, "alliance.decisions")).split())
-    assert ("any approval of costs under clause 13.9, any change to the Outcomes or to a Key Performance Indicator or "
+    assert ("any approval of costs under clause 13.10, any change to the Outcomes or to a Key Performance Indicator or "
             "its levels, the admission or removal of an Alliance Member or any change to this Agreement") in text

@@ -70,7 +70,7 @@ def test_one_list_of_exceptions_to_unanimity(big):
     assert f"(except as clause {unanimous} provides)" in _flat(text_of(clause(big, "alliance.governance")))
     rr = _flat(text_of(clause(big, "alliance.risk-reward")))
     assert "and any limit it sets" not in rr
-    assert "The Commissioner gives its part in an approval under clause 13.9 only in writing" in rr
+    assert "The Commissioner gives its part in an approval under clause 13.10 only in writing" in rr
     # al-sample 23: under unanimity the Commissioner's vote is already needed
     assert "with the Commissioner among those voting for it" not in rr
 
@@ -123,7 +123,7 @@ def test_gain_only_overspend_is_not_an_alt_vote(catalogue):
 def test_gain_and_pain_overspend_vote_still_listed(big):
     """al-fresh 14 (quiet): where 13.6(a) is an ALT vote it stays in the no-vote list and the deadlock list."""
     assert "any approval of costs under clause" in _flat(text_of(clause(big, "alliance.decisions")))
-    assert ", clause 13.9, clause" in _flat(text_of(clause(big, "alliance.governance")))
+    assert ", clause 13.10, clause" in _flat(text_of(clause(big, "alliance.governance")))
 
 
 def test_rolling_kpi_figures_start_at_the_commencement_date(big):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.families.clause_texts import clause_text
 from tests.families.test_alliance import ALLIANCE, build, clause, text_of
 
 R22 = Path("/work/review/r22")
@@ -28,8 +29,8 @@ def test_money_mechanism_sentences_are_split(path, catalogue):
     assert gain_and_pain or "The Target Cost for an Alliance Year is reduced by:" not in rr
     assert not gain_and_pain or "reduced by:\nthe amount by which" in rr
     assert not gain_and_pain or "Pain Cap is reached (calculated under paragraph 3 of Schedule 4):\nthe Alliance Manager must give" in rr
-    assert not gain_and_pain or "must not unreasonably withhold approval;\nmust report each approval" in rr
-    assert not gain_and_pain or "only as clause" not in rr  # no approval rule that only points to another
+    assert not gain_and_pain or "must not unreasonably withhold approval;\nis treated as having refused approval" in rr
+    assert not gain_and_pain or "requires. " not in rr  # no approval rule that only points to another
     assert not gain_and_pain or "is still calculated once for the whole Alliance Year, and:\neach Provider's Annual Value" in rr
     assert not gain_and_pain or "(where it is challenged, after the Reviewing Accountant's decision).\nA Balancing Amount is paid as" in rr
     plan = text_of(clause(doc, "alliance.service-planning"))
@@ -40,3 +41,54 @@ def test_money_mechanism_sentences_are_split(path, catalogue):
     for cid, text in (("service-planning", plan), ("performance", perf)):
         long = [s for s in _sentences(text) if len(s.split()) > 50 and not s.startswith(("As between", "Within 30 days"))]
         assert not long or cid == "service-planning" and all("must establish" in s for s in long), long
+
+
+HAVERLEIGH = Path(__file__).parent / "fixtures" / "alliance-haverleigh-r22.yaml"
+
+
+@pytest.fixture(scope="module")
+def haverleigh(catalogue):
+    return build(HAVERLEIGH, catalogue).document
+
+
+@pytest.mark.parametrize("path", [HAVERLEIGH, *ALLIANCE], ids=lambda p: p.stem)
+def test_services_not_delivered_make_no_shared_pain(path, catalogue):
+    """al-fresh 2 (firing): a reduction of the Target Cost for services or capacity not delivered also reduces that
+    Provider's budget, so what it spent on them is its own unless approved (worked: budget 1,000,000, capacity of
+    100,000 not delivered, all 1,000,000 spent: the Target Cost and the counted Delivery Costs both fall by 100,000,
+    Pain is nil, and its Balancing Amount is -100,000). Quiet: the gain-only variant has no such reduction."""
+    doc = build(path, catalogue).document
+    rr = text_of(clause(doc, "alliance.risk-reward"))
+    if clause(doc, "alliance.risk-reward").variant != "gain-and-pain":
+        assert "reduced budget" not in rr
+        return
+    assert re.search(r"Each reduction under clause \d+\.\d+ also reduces, by the same amount, the budget in the Annual "
+                     r"Plan of the Provider whose services or capacity it concerns\.", rr)
+    assert re.search(r"costs above its reduced budget count as Delivery Costs only as clause \d+\.\d+ provides", rr)
+    assert "is treated as having refused approval if it has not decided within that period;" in rr
+    assert "The Annual Plan must state, for each Provider, an amount (which may be nil) of costs" in rr
+    assert "The Annual Plan may approve in advance" not in rr
+    ki = clause_text(doc, "alliance.key-information", flat=True)
+    assert "no Provider bears more of the Pain" not in ki
+    assert re.search(r"Costs above a Provider's budget count towards Pain only if approved under clause \d+\.\d+; costs "
+                     r"not approved are that Provider's own, without limit", ki)
+    note = clause(doc, "alliance.risk-reward").note
+    assert "never becomes Pain that the other members share" in note
+
+
+def test_capped_commissioner_exposure_is_stated_truly(haverleigh):
+    """al-fresh 2: the Commissioner's £150,000 is its total exposure (its share and Pain above the caps), and the
+    clause no longer says Pain is 'limited in practice' by approvals alone."""
+    rr = " ".join(text_of(clause(haverleigh, "alliance.risk-reward")).split())
+    assert "limited in practice" not in rr
+    assert re.search(r"The Commissioner controls its exposure to Pain through clause \d+\.\d+: its Pain for an Alliance "
+                     r"Year \(its own share and any Pain above the Providers' Pain Caps\) exceeds £150,000", rr)
+    assert re.search(r"make its forecast exposure to Pain under clause \d+\.\d+ exceed £150,000", rr)
+
+
+def test_uncapped_commissioner_has_no_exposure_sentence(catalogue):
+    """quiet: where the Commissioner's Pain is uncapped, no sentence about controlling it is added."""
+    doc = build(next(p for p in ALLIANCE if "complex-needs" in p.stem), catalogue).document
+    rr = text_of(clause(doc, "alliance.risk-reward"))
+    assert "controls its exposure to Pain" not in rr
+    assert "The Commissioner's exposure to Pain is not capped." in rr
