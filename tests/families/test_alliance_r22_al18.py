@@ -92,3 +92,29 @@ def test_uncapped_commissioner_has_no_exposure_sentence(catalogue):
     rr = text_of(clause(doc, "alliance.risk-reward"))
     assert "controls its exposure to Pain" not in rr
     assert "The Commissioner's exposure to Pain is not capped." in rr
+
+
+def test_no_pain_cap_for_a_member_bearing_no_pain(haverleigh, catalogue):
+    """al-fresh 10 (firing): Rise and Stepstone bear 0% of Pain, so the table shows no Pain Cap for them and the
+    thresholds speak of the Providers that bear Pain; quiet: the Tamarmouth sample, where all bear Pain."""
+    sched = clause_text(haverleigh, "alliance.schedule-risk-reward", flat=True)
+    assert sched.count("n/a (no share of Pain)") == 2
+    assert "£9,150" not in sched and "£5,700" not in sched
+    assert "the Pain Cap of every Provider that bears a share of Pain when it is £324,750" in sched
+    ki = clause_text(haverleigh, "alliance.key-information", flat=True)
+    assert "Annual Value a year for each Provider that bears a share of Pain" in ki
+    assert "would take its exposure above £150,000" in ki
+    big = build(next(p for p in ALLIANCE if "complex-needs" in p.stem), catalogue).document
+    assert "n/a (no share of Pain)" not in clause_text(big, "alliance.schedule-risk-reward")
+    assert "that bears a share of Pain" not in clause_text(big, "alliance.key-information")
+
+
+def test_withheld_gain_the_commissioner_decides_and_reports(haverleigh, catalogue):
+    """al-fresh 11 (firing): a Provider's withheld share of Gain is the Commissioner's to use; it says what it decided
+    within 3 months, and is not bound to spend it on the Services; quiet: no gate, no such sentence."""
+    rr = " ".join(text_of(clause(haverleigh, "alliance.risk-reward")).split())
+    assert re.search(r"That share is kept by the Commissioner, which decides how to use it\. It must tell the ALT what it "
+                     r"has decided within 3 months after the calculation binds under clause \d+\.\d+\.", rr)
+    assert "must spend it on the Services" not in rr
+    big = build(next(p for p in ALLIANCE if "complex-needs" in p.stem), catalogue).document
+    assert "decides how to use it" not in text_of(clause(big, "alliance.risk-reward"))
