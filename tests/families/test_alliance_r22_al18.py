@@ -118,3 +118,26 @@ def test_withheld_gain_the_commissioner_decides_and_reports(haverleigh, catalogu
     assert "must spend it on the Services" not in rr
     big = build(next(p for p in ALLIANCE if "complex-needs" in p.stem), catalogue).document
     assert "decides how to use it" not in text_of(clause(big, "alliance.risk-reward"))
+
+
+def test_budget_the_commissioner_funds_itself_is_available_not_allocated_in_instalments(catalogue):
+    """al-sample 5 (firing): the Council funds and holds the whole budget, so the instalment profile is not an
+    allocation to its own cost centre; the budget is available from the start of the year and the note asks whether
+    the Providers are to be paid on that profile. al-sample 7: the later-year budget and the carry-forward are
+    subject to the no-fetter clause and the holder's financial rules."""
+    doc = build(next(p for p in ALLIANCE if "complex-needs" in p.stem), catalogue).document
+    plan = " ".join(text_of(clause(doc, "alliance.service-planning")).split())
+    assert "to the account or cost centre in which it keeps" not in plan
+    assert "must make the Alliance Budget available in full from the start of each Alliance Year" in plan
+    assert "carried forward and applied in the next Alliance Year as the Annual Plan for that year provides" in plan
+    assert re.search(r"This paragraph is subject to clause \d+ and to the Alliance Budget Holder's budget", plan)
+    note = " ".join(clause(doc, "alliance.service-planning").note.split())
+    assert "pays in four equal instalments in advance" in note and "each Service Contract must say so" in note
+
+
+@pytest.mark.parametrize("path", [HAVERLEIGH, *(p for p in ALLIANCE if "complex-needs" not in p.stem)], ids=lambda p: p.stem)
+def test_instalment_note_only_where_the_holder_funds_itself(path, catalogue):
+    """quiet: no instalment note where no single commissioner funds a budget it holds."""
+    doc = build(path, catalogue).document
+    note = " ".join((clause(doc, "alliance.service-planning").note or "").split())
+    assert "It pays into a budget it holds itself" not in note
