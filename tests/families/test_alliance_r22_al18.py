@@ -141,3 +141,17 @@ def test_instalment_note_only_where_the_holder_funds_itself(path, catalogue):
     doc = build(path, catalogue).document
     note = " ".join((clause(doc, "alliance.service-planning").note or "").split())
     assert "It pays into a budget it holds itself" not in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_indexation_against_service_contract_prices_is_flagged(path, catalogue):
+    """al-sample 6 (firing): indexed Annual Values with separate Service Contracts get a note that the contract
+    prices must rise the same way or the Annual Value follow the contract price; quiet: no indexation, or one
+    contract (this Agreement is the contract)."""
+    built = build(path, catalogue)
+    doc = built.document
+    note = " ".join((clause(doc, "alliance.schedule-budget").note or "").split())
+    flagged = "Where a Service Contract does not raise its price by the same increase" in note
+    indexed = "Indexation Increase" in {d.term for d in doc.definitions}
+    single = any(c.id == "alliance.structure" and c.variant == "single-contract" for c in doc.all_clauses())
+    assert flagged == (indexed and not single)
