@@ -155,3 +155,15 @@ def test_indexation_against_service_contract_prices_is_flagged(path, catalogue):
     indexed = "Indexation Increase" in {d.term for d in doc.definitions}
     single = any(c.id == "alliance.structure" and c.variant == "single-contract" for c in doc.all_clauses())
     assert flagged == (indexed and not single)
+
+
+def test_commissioner_funding_all_and_taking_no_gain_is_stated_with_figures(haverleigh, catalogue):
+    """al-sample 2 (firing): the Council funds £7,700,000, takes no Gain, bears uncapped Pain and there is no gate:
+    the note says so with the figure and asks for instructions; quiet: a Commissioner with a share of Gain."""
+    big = build(next(p for p in ALLIANCE if "complex-needs" in p.stem), catalogue).document
+    note = " ".join(clause(big, "alliance.risk-reward").note.split())
+    assert ("yet funds the whole budget (£7,700,000 in the first year) and bears all Pain above the Providers' Pain Caps "
+            "without limit, so every pound the Providers save below the Target Cost goes to them, in a year when every "
+            "KPI is missed as in any other") in note
+    assert "take instructions on a Commissioner share of Gain and a gate" in note
+    assert "yet funds the whole budget" not in " ".join(clause(haverleigh, "alliance.risk-reward").note.split())
