@@ -1133,10 +1133,9 @@ def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
     planning = text_of(clause(big, "alliance.service-planning"))
     # r16 al-sample finding 5: the holder is the only contributor, so it transfers its contribution in (never "pays
     # itself"), and the Commissioner's Pain and Balancing Amounts are funded from the Pooled Budget or its resources
-    # r20 al-sample finding 14: it allocates the money to the cost centre
-    assert ("The Alliance Budget Holder must allocate £7,700,000 (seven million seven hundred thousand "
-            "pounds) for the first Alliance Year to the account or cost centre in which it keeps the Alliance Budget in "
-            "four equal instalments in advance") in planning
+    # r22 al-sample finding 5: an allocation to its own cost centre bound no one; the budget is available in full
+    # from the start of each year, and the note asks whether the Providers are paid on the instalment profile
+    assert "The Alliance Budget Holder must make the Alliance Budget available in full from the start of each Alliance Year." in planning
     assert "from the Alliance Budget or, so far as the Alliance Budget is insufficient, from the Commissioner's other resources" in planning
     source = JOINT.read_text(encoding="utf-8").replace(
         "  no_blame_carve_outs:", "  pooled_budget:\n    annual_amount: 3000000\n    host: county\n    contributions:\n"
