@@ -228,7 +228,7 @@ def test_governance_can_decide(big):
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
     quorum = ("A meeting of the ALT is quorate if a representative of every Alliance Member is present. For a "
               "decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
-              "clause 13.6, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
+              "clause 13.10, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
               "and the meeting is quorate for that decision if a representative of every other Alliance Member is present.")
     governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule
@@ -782,7 +782,7 @@ def test_an_instructed_gain_gate_is_stated_once_and_cross_referred(catalogue):
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
     assert "was " + gate + ", judged on the data available to the Alliance Manager" in text_of(clause(doc, "alliance.risk-reward"))
     cross = ("Whether a Provider's share of Gain counts depends on performance against the Key Performance Indicators, "
-             "as clause 13.5 provides.")
+             "as clause 13.8 provides.")
     assert cross in text_of(clause(doc, "alliance.schedule-risk-reward"))
     assert cross in text_of(clause(doc, "alliance.objectives"))
     assert "As instructed, every KPI gates every Provider's Gain" in " ".join(clause(doc, "alliance.risk-reward").note.split())
@@ -795,9 +795,9 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert "including each Provider's Fee of 5% of its Annual Value (£385,000 in all)" in rows["Target Cost and Fees"]
     assert "Annual Values increased each year by the Indexation Increase" in rows["Target Cost and Fees"]
     assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
-    assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; no Provider bears more "
-                                                   "of the Pain (costs above a Provider's budget are that Provider's own and "
-                                                   "outside its Pain Cap unless approved: clause 13.")
+    assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; it limits only a Provider's "
+                                                   "share of the Pain. Costs above a Provider's budget count towards Pain only "
+                                                   "if approved under clause 13.")
     assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
 
 
@@ -821,8 +821,8 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "after any reduction because services were not delivered (which reduces the Target Cost" in rr
     assert "before any other deduction, reduction, withholding or set-off" in rr
     assert "measured before any deduction" not in rr
-    assert ("the Pain at which the first Provider's Pain Cap is reached, calculated under paragraph 3 of Schedule 4, "
-            "it must give an Early Warning") in rr
+    assert ("the Pain at which the first Provider's Pain Cap is reached (calculated under paragraph 3 of Schedule 4):\n"
+            "the Alliance Manager must give an Early Warning") in rr
     # the threshold is stated once, computed, in the Schedule; the clause refers to it rather than repeating it
     assert money(big_first_cap(big)) not in rr
     assert money(big_first_cap(big)) in text_of(clause(big, "alliance.schedule-risk-reward"))
@@ -830,7 +830,7 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "any cost above its budget in the Annual Plan that does not count under clause" in defs["Delivery Costs"]
     # one rule decides which overspend is shared: approval in advance, or after an Early Warning for urgent costs
     assert "within 20 Business Days after the Provider gives an Early Warning identifying them" in rr
-    assert "they are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
+    assert "They are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
     # the fallback Target Cost is what the Providers are paid, never an indexed figure above it
     assert "after the first is the total of the Providers' Annual Values for it" in rr
     # r16 al-sample finding 20: the explanation lives in the note, not the operative text
@@ -1087,7 +1087,7 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
 def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, big):
     rr = text_of(clause(joint, "alliance.risk-reward"))
     assert "one row for each Provider" not in rr  # r16 al-sample finding 20: narrative out of 13.1
-    assert "each Commissioner gives its part in any approval only in writing" in rr
+    assert "Each Commissioner gives its part in an approval under clause 13.10 only in writing" in rr
     assert "No Commissioner may approve a cost" in rr
     # r21 al-fresh 1: the Lead Commissioner's urgent approval needs each other Commissioner's written agreement
     assert "by the Lead Commissioner with the written agreement of each other Commissioner within 20 Business Days" in rr
@@ -1136,10 +1136,9 @@ def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
     planning = text_of(clause(big, "alliance.service-planning"))
     # r16 al-sample finding 5: the holder is the only contributor, so it transfers its contribution in (never "pays
     # itself"), and the Commissioner's Pain and Balancing Amounts are funded from the Pooled Budget or its resources
-    # r20 al-sample finding 14: it allocates the money to the cost centre
-    assert ("The Alliance Budget Holder must allocate £7,700,000 (seven million seven hundred thousand "
-            "pounds) for the first Alliance Year to the account or cost centre in which it keeps the Alliance Budget in "
-            "four equal instalments in advance") in planning
+    # r22 al-sample finding 5: an allocation to its own cost centre bound no one; the budget is available in full
+    # from the start of each year, and the note asks whether the Providers are paid on the instalment profile
+    assert "The Alliance Budget Holder must make the Alliance Budget available in full from the start of each Alliance Year." in planning
     assert "from the Alliance Budget or, so far as the Alliance Budget is insufficient, from the Commissioner's other resources" in planning
     source = JOINT.read_text(encoding="utf-8").replace(
         "  no_blame_carve_outs:", "  pooled_budget:\n    annual_amount: 3000000\n    host: county\n    contributions:\n"
@@ -1191,9 +1190,9 @@ def test_a_commissioners_successor_takes_its_place(big, joint):
 
 def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
     rr = text_of(clause(big, "alliance.risk-reward"))
-    assert ("It may approve costs in this way up to £75,000 (seventy-five thousand pounds) in total for all Providers "
+    assert ("may approve costs in that way up to £75,000 (seventy-five thousand pounds) in total for all Providers "
             "in an Alliance Year") in rr
-    assert "It may approve costs in this way" not in text_of(clause(joint, "alliance.risk-reward"))
+    assert "may approve costs in that way" not in text_of(clause(joint, "alliance.risk-reward"))
     assert "consider agreeing a yearly limit" in clause(joint, "alliance.risk-reward").note
 
 
@@ -1404,7 +1403,7 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
     """r13 al-sample findings 1 and 2: a deduction for services not delivered comes off the Target Cost, and a
     Provider's income from other sources comes off its Delivery Costs (without open-book terms)."""
     rr = text_of(clause(big, "alliance.risk-reward"))
-    assert ("The Target Cost for an Alliance Year is reduced by: (a) the amount by which the Commissioner reduces any payment "
+    assert ("The Target Cost for an Alliance Year is reduced by:\nthe amount by which the Commissioner reduces any payment "
             "under a Service Contract for that year because services were not delivered") in rr
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
     # r17 al-sample findings 1 and 2: the income rule now sits in the risk/reward Schedule's part on costs
@@ -1990,7 +1989,8 @@ def test_commissioners_wording_is_plural_and_no_pasted_care_home_text(catalogue)
     doc = build(EARLY_HELP, catalogue).document
     text = " ".join("\n".join(text_of(c) for c in doc.all_clauses()).split())
     assert "have budgeted to bear" not in text
-    assert "The Commissioners' combined share of Pain is limited in practice to £180,000" in text
+    assert ("The Commissioners control their exposure to Pain through clause 13.9: their Pain for an Alliance Year "
+            "(their own shares and any Pain above the Providers' Pain Caps) exceeds £180,000") in text
     assert "is borne by the Commissioners, which together bear £251,200 in all" in text
     assert "each Commissioner bears, of the Commissioners' share of any Pain" in text
     notes = " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses() if isinstance(c.note, str))
@@ -2326,7 +2326,7 @@ def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades
     assert f"including in clause {urgent}, " not in listed and f"clause {term}.4 and clause " in listed
     plan = text_of(clause(big, "alliance.service-planning"))
     assert "the draft as last presented to the ALT applies" not in plan
-    assert "until the ALT approves it, the draft binds no one" in plan
+    assert "Until the ALT approves the first Annual Plan:\nthe draft binds no one" in plan
     ops = text_of(clause(big, "alliance.operations"))
     assert "must not commit running costs above that budget unless the Commissioner first approves them in writing" in ops
     assert "below G1 for governance, V1 for financial viability or C1 for the consumer standards" in ops
@@ -2400,5 +2400,5 @@ def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(big):
     matters no deadlock procedure decides."""
     text = " ".join(text_of(clause(big, "alliance.decisions")).split())
     # r22 al-sample 3: with no Gain gate here, a KPI change moves no one's Gain, so the Commissioner may decide it
-    assert ("any approval of costs under clause 13.6, the admission or removal of an Alliance Member or any change "
+    assert ("any approval of costs under clause 13.10, the admission or removal of an Alliance Member or any change "
             "to this Agreement") in text

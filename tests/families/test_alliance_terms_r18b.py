@@ -141,5 +141,5 @@ def test_unanimity_exceptions_are_not_a_closed_list(catalogue):
     # r20 al-sample finding 11: the list is kept once, in the decisions clause, which governance refers to
     assert "(except as clause 9.2 provides)" in text
     listed = text_of(clause(build(big, catalogue).document, "alliance.decisions"))
-    assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.6, "
+    assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
             "clause 30.4 and clause 32.2(b).") in listed
