@@ -144,5 +144,5 @@ def test_debt_service_retention_note_puts_it_as_a_term_with_a_cap_option(doc):
     n = " ".join(note(doc, "co-investment.schedule-waterfall").split())
     assert "The retention is this draft's mechanism, not an agreed term." in n
     assert "and delete the retention paragraphs" in n
-    # r23 ci-sample 2: the cap is now in the Schedule, its amount open until agreed.
-    assert "The Charity's top-up from its own resources is capped: agree the amount with the Charity" in n
+    # r23 ci-sample 2: the cap is now in the Schedule; the sample agrees its amount.
+    assert "capped at the agreed £100,000" in n
