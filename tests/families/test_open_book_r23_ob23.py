@@ -16,8 +16,8 @@ def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):
     assert "ceases because the placement it was kept for has ended" not in text
     assert "or the place ceases to be one of the Core Places" not in text
     assert "cease to be Core Places in a change because Existing Placements have ended" not in text
-    assert "where the Core Places are reduced under clause 7.5 (including a reduction under clause 7.8(c))" in text
-    assert "after the notice is given (or, for a place treated as removed under clause 7.8(c), after 1 July 2027)" in text
+    assert "where the change is a reduction in the Core Places" in text
+    assert "after the notice is given (or, for a place treated as removed on 1 July 2027, after that date)" in text
     note = note_of(res, "open-book.pricing")
     assert "otherwise is removed by a reduction on 6 months' notice" in note
     assert "one reduction held to the cap leaves it £93,007 a year short" in note
@@ -25,4 +25,4 @@ def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):
 
 def test_no_user_choice_award_has_no_start_date_route(catalogue):
     text = flat(document_text(result(catalogue, "supported-accommodation-subsidiary.yaml")))
-    assert "treated as removed under clause 7.8(c)" not in text
+    assert "treated as removed on" not in text
