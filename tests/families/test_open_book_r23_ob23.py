@@ -26,3 +26,18 @@ def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):
 def test_no_user_choice_award_has_no_start_date_route(catalogue):
     text = flat(document_text(result(catalogue, "supported-accommodation-subsidiary.yaml")))
     assert "treated as removed on" not in text
+
+
+def test_factors_print_with_four_places(catalogue):
+    """A factor ending in zero prints with all four places (r20 ob-fresh: "0.999" beside "0.9991"), in the draft
+    and through the template filter; other Decimals still print without trailing zeros."""
+    from decimal import Decimal
+
+    from assembler.formatting import factor
+    from assembler.render.jinja import _finalize, environment
+    assert format(factor(Decimal("0.99899")), "f") == "0.9990"
+    assert "0.9990" in _finalize(factor(Decimal("0.99899")))
+    assert "1.5" in _finalize(Decimal("1.50")) and "1.50" not in _finalize(Decimal("1.50"))
+    assert "1.0300" in environment().from_string("{{ x | factor }}").render(x=Decimal("1.03"))
+    text = flat(document_text(result(catalogue)))
+    assert "holds each factor to 1.0300" in text
