@@ -41,3 +41,32 @@ def test_factors_print_with_four_places(catalogue):
     assert "1.0300" in environment().from_string("{{ x | factor }}").render(x=Decimal("1.03"))
     text = flat(document_text(result(catalogue)))
     assert "holds each factor to 1.0300" in text
+
+
+def _with_disallowed(catalogue, tmp_path, items):
+    from assembler.assemble import assemble
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import DRAFT_DATE
+    from tests.families.test_open_book_r23_ob22 import SAMPLE
+    source = SAMPLE.read_text()
+    assert source.count("  disallowed_costs:\n") == 1
+    path = tmp_path / "sheet.yaml"
+    path.write_text(source.replace("  disallowed_costs:\n", "  disallowed_costs:\n" + "".join(
+        f'    - "{item}"\n' for item in items)))
+    return flat(document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)))
+
+
+def test_a_disallowed_benchmark_or_valuation_follows_the_later_one(catalogue, tmp_path):
+    """r23 ob-fresh 12: a directors' pay benchmark fixed 'at the first reconciliation' and a rent ceiling fixed at a
+    dated valuation give way to later benchmark evidence (clause 11) and the latest valuation at a rent review
+    (clause 15), so the two clauses set one test."""
+    text = _with_disallowed(catalogue, tmp_path, [
+        "Directors' pay above the market rate for the role, as benchmarked at the first reconciliation",
+        "Rent paid to the Trust's property company above the market rent in the independent valuation of 1 May 2026"])
+    assert "The market rate for a director's role in clause 9.6 is the rate shown by the latest benchmark, including any later benchmark evidence the Trust gives under clause 10.4." in text
+    assert "After a rent review, the market rent in clause 9.6 is the market rent in the latest valuation under clause 14.3(a)." in text
+
+
+def test_no_benchmark_or_valuation_item_no_sentence(catalogue):
+    text = flat(document_text(result(catalogue)))
+    assert "latest benchmark" not in text and "latest valuation under" not in text
