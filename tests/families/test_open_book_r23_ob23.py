@@ -70,3 +70,13 @@ def test_a_disallowed_benchmark_or_valuation_follows_the_later_one(catalogue, tm
 def test_no_benchmark_or_valuation_item_no_sentence(catalogue):
     text = flat(document_text(result(catalogue)))
     assert "latest benchmark" not in text and "latest valuation under" not in text
+
+
+def test_an_undelivered_premises_direct_agreement_is_a_termination_ground(catalogue):
+    """r23 ob-fresh 15: the landlord's direct agreement the Provider must procure before the start has a consequence:
+    the Council may end the agreement if it is not entered into within [20] Business Days after the start."""
+    text = flat(document_text(result(catalogue, "supported-accommodation-subsidiary.yaml")))
+    assert "into a direct agreement" in text
+    assert "a direct agreement required by clause" in text and "has not been entered into within [20] Business Days after" in text
+    quiet = flat(document_text(result(catalogue)))
+    assert "a direct agreement required by clause" not in quiet
