@@ -80,3 +80,13 @@ def test_an_undelivered_premises_direct_agreement_is_a_termination_ground(catalo
     assert "a direct agreement required by clause" in text and "has not been entered into within [20] Business Days after" in text
     quiet = flat(document_text(result(catalogue, "adult-care-sharing-band.yaml")))
     assert "direct agreement" not in quiet
+
+
+def test_costs_note_says_where_the_pound_above_the_cap_would_have_gone(catalogue):
+    """r23 ob-fresh 20: where Excess Profit goes to the Reinvestment Fund, an extra pound of cost above the cap does
+    not "come back" to the Council; it comes out of the fund. A refund deal keeps the refund wording."""
+    note = note_of(result(catalogue), "common.open-book-costs")
+    assert "takes the whole pound from the Excess Profit that would otherwise have gone into the Reinvestment Fund" in note
+    assert "would otherwise have come back as Excess Profit" not in note
+    refund = note_of(result(catalogue, "supported-accommodation-subsidiary.yaml"), "common.open-book-costs")
+    assert "would otherwise have come back as Excess Profit" in refund
