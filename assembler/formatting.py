@@ -25,6 +25,16 @@ def pence(amount: Decimal | int | float) -> Decimal:
     return Decimal(str(amount)).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
+class Factor(Decimal):
+    """A multiplying factor worked out to four decimal places: the draft prints all four (0.9990, 1.0300), where a
+    plain Decimal prints without trailing zeros (r20 ob-fresh: "0.999" beside "0.9991")."""
+
+
+def factor(value: Decimal | int | float) -> Factor:
+    """The value rounded half up to four decimal places, printed with all four."""
+    return Factor(Decimal(str(value)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
 def money(amount: Decimal | int | float) -> str:
     """£1,250,000 for whole pounds, £1,250,000.50 otherwise (drafting convention, not babel's),
     after rounding to pence by `pence`."""

@@ -47,6 +47,8 @@ def _finalize(value: Any) -> str:
         value = value.value
     elif isinstance(value, dt.date):
         value = formatting.long_date(value)
+    elif isinstance(value, formatting.Factor):
+        value = format(value, "f")  # four places, trailing zeros kept
     elif isinstance(value, Decimal):
         value = format(value.normalize(), "f")
     elif isinstance(value, str) and HOLE_OPEN in value:
@@ -129,6 +131,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         money_words=_nullable(formatting.money_words),
         date=_nullable(formatting.long_date),
         percent=_nullable(formatting.percent),
+        factor=_nullable(formatting.factor),
         words=_nullable(formatting.words),
         join_and=_nullable(formatting.join_and),
         open=_open,

@@ -19,7 +19,7 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 # pence(): to the nearest penny, half a penny up (the rule the reconciliation schedule states), the
 # same function the money filter and the rules' messages round with.
-from assembler.formatting import pence
+from assembler.formatting import factor, pence
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
 from assembler.termsheet.indexation import INDEX_NAMES, measure_words, month_to
@@ -879,9 +879,9 @@ class OpenBook(Strict):
             out[cost_base] = ReviewExample(
                 index=index, allowable_costs=ex.allowable_costs, reasonable_profit=ex.maximum_profit,
                 income=self.expected_income, rebased=at_budget,
-                factor=(at_budget / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP),
+                factor=factor(at_budget / self.expected_income),
                 overrun_rebased=overrun,
-                overrun_factor=(overrun / self.expected_income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP),
+                overrun_factor=factor(overrun / self.expected_income),
                 left_out=left_out, budget_costs=budget)
         return out
 
@@ -1888,8 +1888,7 @@ class OpenBookTermSheet(TermSheetBase):
             units = Decimal(wk.expected_units) - n * removed
             if units <= 0:
                 break
-            factors.append((target_for(n * removed)[1] / (wk.price * units)).quantize(Decimal("0.0001"),
-                                                                                 rounding=ROUND_HALF_UP))
+            factors.append(factor(target_for(n * removed)[1] / (wk.price * units)))
         # The worked example in the reconciliation schedule (r18 ob-sample 3 and 12): each step's figures.
         def whole(v: Decimal) -> Decimal:  # £3,063,750, not £3,063,750.00, where the pence are nil
             return v.to_integral() if v == v.to_integral() else v
@@ -1901,12 +1900,12 @@ class OpenBookTermSheet(TermSheetBase):
         for n in range(len(factors)):
             units = Decimal(wk.expected_units) - (n + 1) * removed
             ded, tgt = target_for((n + 1) * removed)
-            f = (tgt / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+            f = factor(tgt / (w * units))
             new_price = pence(w * f)
             steps.append({"lost": n + 1, "units": units, "w": whole(w), "income": whole(pence(w * units)),
                           "deducted": whole(ded), "target": whole(tgt),
                           "factor": f, "price": whole(new_price),
-                          "cumulative": (new_price / wk.price).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)})
+                          "cumulative": factor(new_price / wk.price)})
             w = new_price
         # r23 ob-sample 8: the weekly Price (before any limit) at each number of Core Places down to the minimum, on the
         # budget with no costs saved, so that the schedule gives a table a placements officer can read.
@@ -1916,10 +1915,10 @@ class OpenBookTermSheet(TermSheetBase):
             units = Decimal(wk.expected_units) - n * removed
             if units <= 0:
                 break
-            f = (target_for(n * removed)[1] / (w * units)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+            f = factor(target_for(n * removed)[1] / (w * units))
             w = pence(w * f)
             ladder.append({"places": core - n, "price": whole(w),
-                           "cumulative": (w / wk.price).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)})
+                           "cumulative": factor(w / wk.price)})
         # The same changes held by the per-place cap (the bracketed 3% where none is instructed).
         capf = 1 + Decimal(sv.core_rebase_cap if sv.core_rebase_cap is not None else 3) / 100
         capped = wk.price
@@ -1944,8 +1943,7 @@ class OpenBookTermSheet(TermSheetBase):
                 costs = bud.allowable_costs - h.direct_costs - pence(bud.overheads_allowed * h.direct_costs
                                                                       / bud.direct_costs)
                 rest = fixed * left / Decimal(wk.expected_units)
-                f = ((costs + pence(costs * rate) - rest) / (wk.price * left)).quantize(Decimal("0.0001"),
-                                                                                        rounding=ROUND_HALF_UP)
+                f = factor((costs + pence(costs * rate) - rest) / (wk.price * left))
                 home_ends.append({"home": h.name, "factor": f})
         return {"home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
                 "minimum": sv.minimum_core_places is not None, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
@@ -1954,7 +1952,7 @@ class OpenBookTermSheet(TermSheetBase):
                 "price": wk.price, "service": wk.service, "allowable": whole(bud.allowable_costs),
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps,
                 "moved": moved, "shared": whole(shared), "var_cost": whole(var_cost),
-                "cap_factor": capf.normalize(), "cap_instructed": sv.core_rebase_cap is not None,
+                "cap_factor": factor(capf), "cap_instructed": sv.core_rebase_cap is not None,
                 "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up is not False}
 
     def _attach_closure(self) -> None:

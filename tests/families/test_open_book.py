@@ -786,8 +786,8 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     # r20 ob-sample 6: the limits are lettered sub-clauses of clause 5.9
-    assert ("where one or more places cease to be Core Places in a change because Existing Placements have ended, may not "
-            "be more than one plus the product of [3%] and the number of places ceasing in that change;") in pricing
+    assert ("where the change is a reduction in the Core Places, may not "
+            "be more than one plus the product of [3%] and the number of places removed in that change;") in pricing
     assert ("for those places, may not, with the other factors for those places in the same Contract Year, increase "
             "the Prices by more than [8%] in that Contract Year;") in pricing
     assert "The Council may agree in writing to a larger increase than clause 5.9(a) and clause 5.9(b) allow." in pricing
@@ -798,7 +798,7 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
         else plain_text(clause(result, "open-book.pricing").note))
     note = clause(result, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
-    assert "a bracketed 3% for each place that lapses and a bracketed 8% in any Contract Year" in note
+    assert "a bracketed 3% for each place removed and a bracketed 8% in any Contract Year" in note
     assert "the uncapped factor for one place is 1.0622" in note
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "if any of the Homes then has fewer than two Core Places, as many other places at that" in voids
@@ -815,7 +815,7 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     path.write_text(text.replace(old, old + "  core_rebase_cap: 7\n  core_rebase_year_cap: 10\n"), encoding="utf-8")
     varied = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
     pricing = paragraphs_text(clause(varied, "open-book.pricing"))
-    assert "may not be more than one plus the product of 7% and the number of places ceasing in that change" in pricing and "by more than 10% in that Contract Year" in pricing
+    assert "may not be more than one plus the product of 7% and the number of places removed in that change" in pricing and "by more than 10% in that Contract Year" in pricing
     note = clause(varied, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "not instructed" not in note.split("caps the rise")[1][:120]
@@ -832,7 +832,7 @@ def test_r21_lapse_cap_shortfall_options_and_bracketed_no_catch_up(built, catalo
     instructed 'false' prints the no-catch-up words unbracketed and the options."""
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert "the product of [3%] and the number of places ceasing in that change" in pricing
+    assert "the product of [3%] and the number of places removed in that change" in pricing
     assert "A shortfall left by those limits is not recovered" not in pricing
     note = clause(result, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
@@ -1130,7 +1130,7 @@ def test_r20_core_places_note_gives_the_lapse_shortfall_the_day_one_count_and_th
     note = clause(result, "open-book.losses").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "£2,831,400 a year" in note and "£123,600 less than the budgeted Allowable Costs of £2,955,000" in note
-    assert "one lapsed Core Place held to the cap leaves the Trust £93,007 a year short" in note
+    assert "one Core Place removed with the factor held to the cap leaves the Trust £93,007 a year short" in note
     assert "the Core Places are counted on 1 July 2027" in note
     assert "current list of the children placed" in note
     assert "The fallback most likely to be agreed is to carry losses forward" in note

@@ -134,7 +134,7 @@ def test_rebasing_cap_note_gives_the_shortfall_figures(catalogue):
     res = result(catalogue, "childrens-homes-charity.yaml")
     note = next(c for c in res.document.clauses if c.id == "open-book.pricing").note
     assert "the uncapped factor for one place is 1.0622" in note
-    assert "one lapse held to the cap leaves it £" in note
+    assert "one reduction held to the cap leaves it £" in note
     assert "a year short of the budgeted Allowable Costs and Reasonable Profit (£" in note
     assert "and a second leaves it £" in note
     assert "Whether a later re-basing recovers that shortfall is not instructed. The draft lets it" in note  # r23 ob-sample 2
