@@ -1240,6 +1240,11 @@ class Services(Strict):
     homes: list[Home] = Field(min_length=1, description="The homes or settings in which the services are provided (in "
                                                         "home care: the zones or areas, each with its guaranteed "
                                                         "weekly hours).")
+    nursing: bool | None = Field(
+        None, description="Care homes only: whether the homes provide nursing care (care homes with nursing), so that "
+        "NHS-funded nursing care, which the integrated care board pays the provider directly for each resident it "
+        "assesses as eligible, is outside the Prices. Empty: worked out from the words of the services, the homes "
+        "and the prices ('nursing').")
     home_care_terms: HomeCare = Field(
         default_factory=HomeCare, description="Home care (setting 'home_care') only: the zone word, the cancelled-visit "
                                               "rule, the visit record, the guarantee review and travel-time pay.")
@@ -1433,6 +1438,20 @@ class Services(Strict):
             return self.setting
         return {"childrens_home": "childrens_home", "supported_accommodation": "supported_accommodation",
                 "adult_care_home": "care_home", "domiciliary_care": "supported_living"}.get(self.care_type, "other")
+
+    @property
+    def nursing_in_scope(self) -> bool:
+        """Whether the Homes are care homes with nursing: the ICB then pays NHS-funded nursing care for eligible
+        residents on top of the Prices (NHS-funded nursing care practice guidance, 2022), which the draft must
+        keep out of the Council's Prices and account for in the open book. The sheet's nursing, where given, decides."""
+        if self.effective_setting != "care_home":
+            return False
+        if self.nursing is not None:
+            return self.nursing
+        words = " ".join([self.name or "", self.description or "", self.specification or "",
+                          *(h.name for h in self.homes)])
+        words = re.sub(r"\b(?:without|no|not|non-?)\s*nursing\b", "", words, flags=re.I)  # "personal care, no nursing"
+        return bool(re.search(r"\bnursing\b", words, re.I))
 
     @property
     def apportion_by_weeks(self) -> bool:

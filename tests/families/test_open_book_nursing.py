@@ -1,0 +1,40 @@
+"""A care home with nursing keeps NHS-funded nursing care outside the Council's Prices: the integrated care board pays
+it to the provider for each eligible resident, it counts as Service Income, and a change in its rate moves no Price.
+A care home without nursing, and every other setting, has none of it."""
+
+from __future__ import annotations
+
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of
+
+CARE_HOME = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+
+
+def _doc(catalogue, text):
+    return document_of(catalogue, text)
+
+
+def test_a_care_home_with_nursing_keeps_nursing_care_outside_the_prices(catalogue):
+    text = CARE_HOME.read_text()
+    sheet = read_termsheet(CARE_HOME, catalogue)
+    assert sheet.model.services.effective_setting == "care_home"
+    with_nursing = text.replace("services:\n", "services:\n  nursing: true\n", 1)
+    doc = _doc(catalogue, with_nursing)
+    body = clause_text(doc, "open-book.residents")
+    assert "The Prices do not include NHS-funded nursing care." in body
+    assert "A change in the rate of the contribution does not change the Prices." in body
+
+
+def test_a_care_home_without_nursing_says_nothing_of_it(catalogue):
+    text = CARE_HOME.read_text().replace("services:\n", "services:\n  nursing: false\n", 1)
+    body = clause_text(_doc(catalogue, text), "open-book.residents")
+    assert "NHS-funded nursing care" not in body
+
+
+def test_nursing_is_read_from_the_services_words_unless_they_say_without_nursing(catalogue):
+    services = read_termsheet(CARE_HOME, catalogue).model.services
+    with_nursing = services.model_copy(update={"description": "provide nursing care and accommodation to older people"})
+    assert with_nursing.nursing_in_scope is True
+    without = services.model_copy(update={"description": "provide residential care (personal care, without nursing)"})
+    assert without.nursing_in_scope is False
