@@ -1,0 +1,68 @@
+"""r23 co-investment reviews (ci-sample Trentborough, ci-fresh Tamsford): findings the ci22 lane fixed, each with a
+firing case and a quiet case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import document_of, clause_text, note
+
+ROOT = Path(__file__).parents[2]
+SAMPLE = (ROOT / "samples" / "co-investment" / "affordable-homes-partnership.yaml").read_text(encoding="utf-8")
+TAMSFORD = (Path(__file__).parent / "fixtures" / "co-investment-tamsford-r23-ta.yaml").read_text(encoding="utf-8")
+LEASE = (ROOT / "samples" / "co-investment" / "community-asset-lease.yaml").read_text(encoding="utf-8")
+
+
+def flat(s: str) -> str:
+    return " ".join(s.split())
+
+
+@pytest.fixture(scope="module")
+def sample(catalogue):
+    return document_of(catalogue, SAMPLE)
+
+
+def test_rents_are_reviewed_yearly_within_the_cap_by_section_13_notice(sample):
+    """r23 ci-sample finding 13: rents are capped, so the delivery body reviews them yearly and raises a rent below
+    the cap; for an assured tenancy only by a s.13 notice (Renters' Rights Act 2025 s.6); the cover note ties the
+    trend to that review."""
+    t = flat(clause_text(sample, "co-investment.nominations"))
+    assert "The Charity must review the rent of each home once in each Partnership Year." in t
+    assert "the Charity must increase it up to the cap, unless the Partnership Board agrees a lower increase" in t
+    assert "only by notice under that section" in t
+    n = flat(note(sample, "co-investment.nominations"))
+    assert "section 6 of the Renters' Rights Act 2025" in n and "two months' notice" in n
+    assert "a cure cannot fix a trend, so the yearly rent review in clause" in flat(note(sample, "co-investment.financial-covenants"))
+
+
+def test_rent_rise_the_business_plan_assumes_is_the_review_and_the_cover_note_cites_it(catalogue):
+    """Firing: with income.rent_increase_percent the review raises rents by that rise (or up to the cap) and the
+    cover note states the rise and the cover the trend case gives on it."""
+    doc = document_of(catalogue, SAMPLE.replace("\nincome:\n", "\nincome:\n  rent_increase_percent: 2.7\n", 1))
+    t = flat(clause_text(doc, "co-investment.nominations"))
+    assert "must increase it by 2.7% or, if less, up to the cap" in t
+    assert "raise a rent below the cap by the 2.7% a year the business plan assumes" in flat(note(doc, "co-investment.nominations"))
+    fc = flat(note(doc, "co-investment.financial-covenants"))
+    assert "The business plan assumes rents rise 2.7% a year under the rent review in clause" in fc
+    assert "rents rising 2.7% a year, the cover stays at or above 1.2 in every Test Year (lowest" in fc
+
+
+def test_temporary_accommodation_rent_review_follows_the_occupation_agreement(catalogue):
+    """Temporary accommodation (licences, non-assured tenancies): no s.13 route in the clause; the note says the
+    occupation agreement must provide for the review."""
+    doc = document_of(catalogue, TAMSFORD)
+    t = flat(clause_text(doc, "co-investment.nominations"))
+    assert "The Association must review the rent of each home once in each Partnership Year." in t
+    assert "only in a way that the Law and the terms of the licence or tenancy allow" in t
+    assert "only by notice under that section" not in t
+    assert "must provide for the yearly review" in flat(note(doc, "co-investment.nominations"))
+
+
+def test_no_rent_review_without_lettings(catalogue):
+    """Quiet: a deal with no nominations clause (a community asset) has no rent review and no rent-rise note."""
+    doc = document_of(catalogue, LEASE)
+    assert all("review the rent of each home" not in (c.note or "") for c in doc.all_clauses())
+    assert not any(c.id == "co-investment.nominations" for c in doc.all_clauses())
+    assert all("The business plan assumes rents rise" not in (c.note or "") for c in doc.all_clauses())
