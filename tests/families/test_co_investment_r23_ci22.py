@@ -66,3 +66,21 @@ def test_no_rent_review_without_lettings(catalogue):
     assert all("review the rent of each home" not in (c.note or "") for c in doc.all_clauses())
     assert not any(c.id == "co-investment.nominations" for c in doc.all_clauses())
     assert all("The business plan assumes rents rise" not in (c.note or "") for c in doc.all_clauses())
+
+
+def test_repairs_reserve_is_not_counted_twice_and_the_note_gives_the_middle_course(sample):
+    """r23 ci-sample finding 7 and ci-fresh finding 7: a cost met from the Repairs Reserve is not also an Operating
+    Cost (the cover test would deduct the provision and the spend); the note gives the reserve a home a year and what
+    each £100 a home less ahead of the Investors adds to the cover (Trentborough: £25,720.34 over 60 homes)."""
+    defs = flat(clause_text(sample, "common.definitions"))
+    assert "but not any payment into the Repairs Reserve, any cost met from the Repairs Reserve," in defs
+    n = flat(note(sample, "co-investment.returns-surplus"))
+    assert "The reserve in this draft is about £429 a home a year; each £100 a home less ahead of the Investors adds about 0.04 to the cover." in n
+    assert "so major repairs are not counted twice" in n
+
+
+def test_no_reserve_figures_without_a_business_plan(catalogue):
+    """Quiet: a sheet without the rent roll and cost budget gives no per-home reserve figure."""
+    doc = document_of(catalogue, LEASE)
+    assert "The reserve is a fixed share of Gross" in flat(note(doc, "co-investment.returns-surplus"))
+    assert all("a home a year; each £100 a home less" not in (c.note or "") for c in doc.all_clauses())
