@@ -84,3 +84,20 @@ def test_no_reserve_figures_without_a_business_plan(catalogue):
     doc = document_of(catalogue, LEASE)
     assert "The reserve is a fixed share of Gross" in flat(note(doc, "co-investment.returns-surplus"))
     assert all("a home a year; each £100 a home less" not in (c.note or "") for c in doc.all_clauses())
+
+
+def test_board_approval_of_the_acquisition_criteria_is_read_as_the_criteria_signed(catalogue):
+    """r23 ci-fresh finding 15: a drawdown condition that the Partnership Board approve the Acquisition Criteria is
+    circular (they are fixed in the Schedule and change only with every Party's consent); the table reads it as met
+    by the criteria as signed, so an absent Party cannot hold up the drawdown, and the note says so."""
+    doc = document_of(catalogue, TAMSFORD)
+    t = flat(clause_text(doc, "co-investment.schedule-contributions"))
+    assert ("the Acquisition Criteria approved by the Partnership Board means the Acquisition Criteria in Schedule"
+            in t and "which the Parties approve by signing this Agreement" in t)
+    assert "the table reads the condition as met by the criteria as signed" in flat(note(doc, "co-investment.schedule-contributions"))
+
+
+def test_no_board_approval_reading_without_that_condition(sample):
+    """Quiet: the sample's drawdown conditions do not ask for board approval of the criteria."""
+    assert "approve by signing this Agreement" not in flat(clause_text(sample, "co-investment.schedule-contributions"))
+    assert "criteria as signed" not in flat(note(sample, "co-investment.schedule-contributions"))
