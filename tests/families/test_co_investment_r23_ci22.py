@@ -101,3 +101,18 @@ def test_no_board_approval_reading_without_that_condition(sample):
     """Quiet: the sample's drawdown conditions do not ask for board approval of the criteria."""
     assert "approve by signing this Agreement" not in flat(clause_text(sample, "co-investment.schedule-contributions"))
     assert "criteria as signed" not in flat(note(sample, "co-investment.schedule-contributions"))
+
+
+def test_registered_provider_safety_duties_are_current(catalogue):
+    """r23 ci-fresh finding 17 (cl. 17 note): for a registered provider the note says the electrical safety
+    regulations now extend to it (S.I. 2025/1043) and names Awaab's Law for its social housing tenancies."""
+    n = flat(note(document_of(catalogue, TAMSFORD), "co-investment.operations"))
+    assert "which S.I. 2025/1043 extended to registered providers of social housing (from 1 November 2025" in n
+    assert "Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025 (Awaab's Law, in force 27 October 2025" in n
+
+
+def test_private_landlord_safety_note_has_no_social_housing_duties(sample):
+    """Quiet: the Charity is not a registered provider, so neither is mentioned."""
+    n = flat(note(sample, "co-investment.operations"))
+    assert "Electrical Safety Standards in the Private Rented Sector (England) Regulations 2020" in n
+    assert "S.I. 2025/1043" not in n and "Awaab" not in n
