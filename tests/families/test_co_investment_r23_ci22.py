@@ -116,3 +116,21 @@ def test_private_landlord_safety_note_has_no_social_housing_duties(sample):
     n = flat(note(sample, "co-investment.operations"))
     assert "Electrical Safety Standards in the Private Rented Sector (England) Regulations 2020" in n
     assert "S.I. 2025/1043" not in n and "Awaab" not in n
+
+
+def test_lettable_standard_is_defined_once_and_used(catalogue):
+    """r23 ci-fresh finding 18: the standard before letting is a defined term (the sheet's words, with the Decent
+    Homes Standard explained in it), used in the acquisition clause, the works clause and the criteria schedule
+    instead of pasting the standard three times."""
+    doc = document_of(catalogue, TAMSFORD)
+    defs = flat(clause_text(doc, "common.definitions"))
+    assert "Lettable Standard means the Decent Homes Standard, free of category 1 hazards" in defs
+    assert "the Association must bring it up to the Lettable Standard." in flat(clause_text(doc, "co-investment.acquisition"))
+    works = flat(clause_text(doc, "co-investment.works"))
+    assert "bring it up to the Lettable Standard" in works and "mains-wired smoke" not in works
+    assert "The Lettable Standard (clause" in flat(clause_text(doc, "co-investment.schedule-criteria"))
+
+
+def test_lettable_standard_not_defined_without_homes(catalogue):
+    """Quiet: a deal with no homes (community asset) has no works clause and no Lettable Standard."""
+    assert "Lettable Standard" not in flat(clause_text(document_of(catalogue, LEASE), "common.definitions"))
