@@ -134,3 +134,17 @@ def test_lettable_standard_is_defined_once_and_used(catalogue):
 def test_lettable_standard_not_defined_without_homes(catalogue):
     """Quiet: a deal with no homes (community asset) has no works clause and no Lettable Standard."""
     assert "Lettable Standard" not in flat(clause_text(document_of(catalogue, LEASE), "common.definitions"))
+
+
+def test_registered_provider_duties_are_lettered_and_no_transfer_fiction(catalogue):
+    """r23 ci-fresh finding 18: the registered provider's three duties are lettered items (one each), and homes bought
+    with the grant are held on the clawback and disposal terms without the fiction of a transfer by the Council."""
+    doc = document_of(catalogue, TAMSFORD)
+    lines = clause_text(doc, "co-investment.registered-provider").splitlines()
+    i = lines.index("The Association must:")
+    assert lines[i + 1].startswith("notify the Regulator of Social Housing of each disposal")
+    assert lines[i + 2].startswith("let each home that is social housing at a rent the Rent Standard permits")
+    assert lines[i + 3].startswith("tell the other Parties at once if it stops being a registered provider")
+    t = flat(clause_text(doc, "co-investment.asset-transfer"))
+    assert "bought with the Authority Grant on the terms of clause" in t
+    assert "as if it had been transferred to it" not in t
