@@ -148,3 +148,13 @@ def test_registered_provider_duties_are_lettered_and_no_transfer_fiction(catalog
     t = flat(clause_text(doc, "co-investment.asset-transfer"))
     assert "bought with the Authority Grant on the terms of clause" in t
     assert "as if it had been transferred to it" not in t
+
+
+def test_s25_consent_named_from_2010_is_read_with_the_2014_consents(catalogue):
+    """r23 ci-fresh finding 18 (3.2(b)): a general consent named from the 2010 consents is read with the 2014 general
+    consents, which amended them; quiet where the reference already names 2014."""
+    t = flat(clause_text(document_of(catalogue, TAMSFORD), "co-investment.conditions-precedent"))
+    assert "(Local Authority assistance for privately let housing) 2010, read with the general consents issued under that section in 2014" in t
+    quiet = TAMSFORD.replace("privately let housing) 2010", "privately let housing) 2010 and 2014")
+    assert "read with the general consents issued under that section in 2014" not in flat(
+        clause_text(document_of(catalogue, quiet), "co-investment.conditions-precedent"))
