@@ -158,3 +158,21 @@ def test_s25_consent_named_from_2010_is_read_with_the_2014_consents(catalogue):
     quiet = TAMSFORD.replace("privately let housing) 2010", "privately let housing) 2010 and 2014")
     assert "read with the general consents issued under that section in 2014" not in flat(
         clause_text(document_of(catalogue, quiet), "co-investment.conditions-precedent"))
+
+
+def test_two_tier_council_confirms_no_reorganisation_direction(sample):
+    """r23 ci-sample finding 12: a district or county council may be dissolved on reorganisation, and a direction
+    under s.24 LGPIHA 2007 can require consent for a capital contract over £1m or a land disposal over £100,000: a
+    Completion Condition asks it to confirm that none applies or that consent has been given, and the note says why."""
+    t = flat(clause_text(sample, "co-investment.conditions-precedent"))
+    assert "no direction under section 24 of the Local Government and Public Involvement in Health Act 2007" in t
+    assert "applies to this Agreement or the Transfers or, if one does, that every consent it requires has been given" in t
+    n = flat(note(sample, "co-investment.conditions-precedent"))
+    assert "capital contract over £1,000,000 or a disposal of land for more than £100,000" in n
+
+
+def test_no_reorganisation_condition_for_a_council_not_named_as_two_tier(catalogue):
+    """Quiet: a council named neither a district nor a county council (a unitary or metropolitan borough) gets none."""
+    doc = document_of(catalogue, SAMPLE.replace("Trentvale District Council", "Trentvale Borough Council"))
+    assert "section 24 of the Local Government and Public Involvement" not in flat(
+        clause_text(doc, "co-investment.conditions-precedent"))
