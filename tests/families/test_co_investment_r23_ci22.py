@@ -176,3 +176,24 @@ def test_no_reorganisation_condition_for_a_council_not_named_as_two_tier(catalog
     doc = document_of(catalogue, SAMPLE.replace("Trentvale District Council", "Trentvale Borough Council"))
     assert "section 24 of the Local Government and Public Involvement" not in flat(
         clause_text(doc, "co-investment.conditions-precedent"))
+
+
+def test_temporary_accommodation_fall_back_is_another_authoritys_placement(catalogue):
+    """ci22 lane brief (9.4 for temporary accommodation): a home the Council does not fill in time may take a
+    household another local housing authority places under Part 7, so it stays temporary accommodation; the note says
+    why a direct letting would not work and offers a void payment instead."""
+    doc = document_of(catalogue, TAMSFORD)
+    t = flat(clause_text(doc, "co-investment.nominations"))
+    assert "the Association may accept for the home a person placed in it by another local housing authority under Part 7" in t
+    assert "A placement made under this clause because the Council did not nominate in time" in t
+    assert "may let the home to" not in t
+    n = flat(note(doc, "co-investment.nominations"))
+    assert "A letting by the Association direct would not be a Part 7 placement" in n
+    assert "agree a payment for each void day" in n
+
+
+def test_settled_homes_keep_the_fall_back_letting(sample):
+    """Quiet: settled homes keep the fall-back letting and its note."""
+    t = flat(clause_text(sample, "co-investment.nominations"))
+    assert "the Charity may let the home to a household in housing need" in t
+    assert "another local housing authority" not in t
