@@ -197,3 +197,22 @@ def test_settled_homes_keep_the_fall_back_letting(sample):
     t = flat(clause_text(sample, "co-investment.nominations"))
     assert "the Charity may let the home to a household in housing need" in t
     assert "another local housing authority" not in t
+
+
+def test_generic_note_text_cut_for_a_housing_co_investment(sample):
+    """r23 ci-sample finding 21: the statutory-functions note names only the district council's functions (no NHS
+    bodies or county functions), the governing-law note drops Scotland and Northern Ireland where no Party is there,
+    and the safeguarding note drops the Gillick discussion (housing, not children's services)."""
+    sf = flat(note(sample, "common.statutory-functions"))
+    assert "here the Council is a district council: planning, licensing, housing allocation and homelessness" in sf
+    assert "NHS body" not in sf
+    gl = flat(note(sample, "common.governing-law"))
+    assert "no Party gives an address in Scotland or Northern Ireland, so nothing more is needed" in gl
+    assert "OSCR" not in gl
+    assert "Gillick" not in note(sample, "common.safeguarding")
+
+
+def test_generic_notes_unchanged_for_a_unitary_council(catalogue):
+    """Quiet: a borough council (unitary or district, not known) keeps the general list of functions."""
+    doc = document_of(catalogue, SAMPLE.replace("Trentvale District Council", "Trentvale Borough Council"))
+    assert "NHS body" in flat(note(doc, "common.statutory-functions"))
