@@ -216,3 +216,21 @@ def test_generic_notes_unchanged_for_a_unitary_council(catalogue):
     """Quiet: a borough council (unitary or district, not known) keeps the general list of functions."""
     doc = document_of(catalogue, SAMPLE.replace("Trentvale District Council", "Trentvale Borough Council"))
     assert "NHS body" in flat(note(doc, "common.statutory-functions"))
+
+
+def test_further_assurance_and_late_payment_interest(sample):
+    """r23 ci-sample finding 19: further assurance at the delivery body's cost, and interest on late payment at a
+    bracketed rate above base, not on sums the waterfall carries forward with their own return."""
+    t = flat(clause_text(sample, "common.general"))
+    assert "Each Party must, at the Charity's cost, sign and do whatever another Party reasonably asks" in t
+    assert "interest on that sum at [4]% a year above the Bank of England base rate" in t
+    assert "This does not apply to an amount carried forward under Schedule 3" in t
+    assert "are this draft's proposal: agree the rate" in flat(note(sample, "common.general"))
+
+
+def test_other_families_get_no_further_assurance_or_interest(catalogue):
+    """Quiet: a grant agreement's general clause is unchanged."""
+    text = (ROOT / "samples" / "grant").glob("*.yaml")
+    doc = document_of(catalogue, next(iter(sorted(text))).read_text(encoding="utf-8"))
+    t = flat(clause_text(doc, "common.general"))
+    assert "sign and do whatever another Party reasonably asks" not in t and "above the Bank of England base rate" not in t
