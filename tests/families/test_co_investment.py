@@ -953,7 +953,7 @@ def test_the_commission_order_is_its_own_condition_and_insurance_and_subsidy_app
             "order under section 105 of the Charities Act 2011, as section 117(1) of that Act requires, sanctioning the "
             "grant of the Authority Option over the Partnership Properties held on the Completion Date and authorising "
             "generally its grant over each home bought later, on the terms of clause 28.") in cps
-    assert "nor can the Completion Condition in clause 3.2(h)." in cps
+    assert "nor can the Completion Condition in clause 3.2(i)." in cps  # r23 ci-sample 12: the s.24 condition comes before it
     assert "every Acquired Home" not in cps
     option = text_of(clause(doc, "co-investment.end-of-term"))
     assert ("The grant of the Authority Option is conditional on the order applied for under clause 3.3. Until that "
