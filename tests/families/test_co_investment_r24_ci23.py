@@ -1,0 +1,50 @@
+"""r24 co-investment reviews (ci-sample: Trentborough sample; ci-fresh: Skelmore): findings the ci23 lane fixed, each
+with a firing case and a quiet case on a sheet without the fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import document_of, clause_text, flat, note
+
+SAMPLE = (Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-homes-partnership.yaml").read_text(
+    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sample(catalogue):
+    return document_of(catalogue, SAMPLE)
+
+
+def test_option_over_charity_land_is_granted_after_the_commission_order(sample):
+    """r24 ci-sample finding 1: the option at Market Value less the contribution needs a Charity Commission order
+    (Charities Act 2011 s.117(1)), so nothing signs or registers it on the Transfer Date: 8.5 leaves out the notice,
+    28.2 is subject to the conditional grant, Sch 8 para 6 signs the deed after the order, and the note recommends
+    reserving the option in each Transfer."""
+    t = flat(clause_text(sample, "co-investment.asset-transfer"))
+    assert "(with the notice of the Authority Option)" not in t
+    assert "The notice of the Authority Option is applied for as clause" in t
+    e = flat(clause_text(sample, "co-investment.end-of-term"))
+    assert "Subject to clause 28.3 and clause 28.4, the Charity must grant the Council" in e
+    s = flat(clause_text(sample, "co-investment.schedule-agreed-forms"))
+    assert "signed within ten Business Days after the order applied for under clause 3.3 is made" in s
+    assert "signed on the first Transfer Date" not in s
+    assert "below the best terms reasonably obtainable, which section 117(1) allows only with an order" in s
+    n = flat(note(sample, "co-investment.end-of-term"))
+    assert "Recommend to the Council that the option over the eight Transferred Properties be reserved" in n
+    assert "granted by deed on completion" not in n
+
+
+def test_option_at_a_full_price_keeps_the_completion_timetable(catalogue):
+    """Quiet: an option price that does not deduct the contribution needs no order, so the option is granted and noted
+    on the Transfer Date as before."""
+    d = document_of(catalogue, SAMPLE.replace("option_less_contribution: true", "option_less_contribution: false"))
+    t = flat(clause_text(d, "co-investment.asset-transfer"))
+    assert "(with the notice of the Authority Option)" in t
+    assert "The notice of the Authority Option is applied for as clause" not in t
+    assert "Subject to clause" not in flat(clause_text(d, "co-investment.end-of-term"))
+    s = flat(clause_text(d, "co-investment.schedule-agreed-forms"))
+    assert "signed on the first Transfer Date" in s
+    assert "Recommend to the Council" not in flat(note(d, "co-investment.end-of-term"))
