@@ -25,7 +25,7 @@ def test_option_over_charity_land_is_granted_after_the_commission_order(sample):
     reserving the option in each Transfer."""
     t = flat(clause_text(sample, "co-investment.asset-transfer"))
     assert "(with the notice of the Authority Option)" not in t
-    assert "The notice of the Authority Option is applied for as clause" in t
+    assert "The notice of the Authority Option is applied for as clause 28 provides, once" in t
     e = flat(clause_text(sample, "co-investment.end-of-term"))
     assert "Subject to clause 28.3 and clause 28.4, the Charity must grant the Council" in e
     s = flat(clause_text(sample, "co-investment.schedule-agreed-forms"))
