@@ -9,6 +9,9 @@ import pytest
 
 from tests.families.clause_texts import document_of, clause_text, flat, note
 
+SKELMORE = (Path(__file__).parent / "fixtures" / "co-investment-skelmore-r24.yaml").read_text(encoding="utf-8")
+LEASE = (Path(__file__).parents[2] / "samples" / "co-investment" / "community-asset-lease.yaml").read_text(
+    encoding="utf-8")
 SAMPLE = (Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-homes-partnership.yaml").read_text(
     encoding="utf-8")
 
@@ -16,6 +19,11 @@ SAMPLE = (Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-
 @pytest.fixture(scope="module")
 def sample(catalogue):
     return document_of(catalogue, SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def skelmore(catalogue):
+    return document_of(catalogue, SKELMORE)
 
 
 def test_option_over_charity_land_is_granted_after_the_commission_order(sample):
@@ -48,3 +56,18 @@ def test_option_at_a_full_price_keeps_the_completion_timetable(catalogue):
     s = flat(clause_text(d, "co-investment.schedule-agreed-forms"))
     assert "signed on the first Transfer Date" in s
     assert "Recommend to the Council" not in flat(note(d, "co-investment.end-of-term"))
+
+
+def test_unspent_grant_repayment_is_an_exception_and_survives(skelmore):
+    """r24 ci-fresh finding 2: 5.11 (the grant is not repayable) names the repayment of unspent cash Contributions in
+    6.8 as an exception, and the trust over unspent money (2.5) and that repayment survive termination."""
+    c = flat(clause_text(skelmore, "co-investment.contributions"))
+    assert "The Authority Grant is not repayable, except as clause 6.8, clause 13 and clause 22.5 provide." in c
+    g = flat(clause_text(skelmore, "common.general"))
+    assert "However this Agreement ends, clause 1, clause 2.5, clause 6.8, clause 9," in g
+
+
+def test_no_homes_to_buy_names_no_unspent_repayment(catalogue):
+    """Quiet: a deal with no homes to buy has no unspent-money clause to name or keep alive."""
+    d = document_of(catalogue, LEASE)
+    assert "except as clause 6" not in flat(clause_text(d, "co-investment.contributions"))
