@@ -71,3 +71,13 @@ def test_no_homes_to_buy_names_no_unspent_repayment(catalogue):
     """Quiet: a deal with no homes to buy has no unspent-money clause to name or keep alive."""
     d = document_of(catalogue, LEASE)
     assert "except as clause 6" not in flat(clause_text(d, "co-investment.contributions"))
+
+
+def test_gross_income_is_measured_for_any_period_and_leaves_out_interest_on_trust_money(skelmore, sample):
+    """r24 ci-fresh finding 3 (the cover test measures Gross Income for an October-September Test Year) and ci-sample
+    finding 10 (interest on cash Contributions held on trust belongs to them, not to the waterfall)."""
+    for d in (skelmore, sample):
+        t = flat(clause_text(d, "common.definitions"))
+        assert ("and interest on the Partnership Account (other than interest on cash Contributions not yet applied, "
+                "which is added to them), in a Partnership Year or in any other period for which this Agreement "
+                "measures it") in t
