@@ -81,3 +81,14 @@ def test_gross_income_is_measured_for_any_period_and_leaves_out_interest_on_trus
         assert ("and interest on the Partnership Account (other than interest on cash Contributions not yet applied, "
                 "which is added to them), in a Partnership Year or in any other period for which this Agreement "
                 "measures it") in t
+
+
+def test_a_prepayment_of_unspent_money_recalculates_the_instalments(sample, skelmore):
+    """r24 ci-sample finding 6: unspent money repaid to an Investor repaid by instalments resets its instalments to
+    repay what is outstanding by its Maturity Date; an Investor repaid in one sum (the Foundation) is not named."""
+    t = flat(clause_text(sample, "co-investment.acquisition"))
+    assert ("as a prepayment of its Investment Capital and, for the Fund, recalculate the instalments shown for it in "
+            "Schedule 2 so that they repay its Investment Capital then outstanding") in t
+    assert "for the Foundation, recalculate" not in t
+    s = flat(clause_text(skelmore, "co-investment.acquisition"))
+    assert "as a prepayment of its Investment Capital, and recalculate the instalments shown for it in Schedule 1" in s
