@@ -92,3 +92,12 @@ def test_a_prepayment_of_unspent_money_recalculates_the_instalments(sample, skel
     assert "for the Foundation, recalculate" not in t
     s = flat(clause_text(skelmore, "co-investment.acquisition"))
     assert "as a prepayment of its Investment Capital, and recalculate the instalments shown for it in Schedule 1" in s
+
+
+def test_waterfall_step_one_needs_the_investor_consent_the_budget_clause_requires(sample, skelmore):
+    """r24 ci-sample finding 8: Sch 3 step 1 (Operating Costs above budget) names the Investors' consent that the
+    governance clause requires, not only the Partnership Board's approval."""
+    assert ("only with the approval of the Partnership Board under clause 15.3 and the consent of each Investor under "
+            "clause 15.4)") in flat(clause_text(sample, "co-investment.schedule-waterfall"))
+    assert "and the consent of the Investor under clause 15.4)" in flat(
+        clause_text(skelmore, "co-investment.schedule-waterfall"))
