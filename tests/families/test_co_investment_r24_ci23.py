@@ -101,3 +101,12 @@ def test_waterfall_step_one_needs_the_investor_consent_the_budget_clause_require
             "clause 15.4)") in flat(clause_text(sample, "co-investment.schedule-waterfall"))
     assert "and the consent of the Investor under clause 15.4)" in flat(
         clause_text(skelmore, "co-investment.schedule-waterfall"))
+
+
+def test_a_property_substituted_under_the_reinvestment_clause_takes_over_the_clawback_period(sample):
+    """r24 ci-sample finding 9: the Asset Clawback Period covers both a replacement home bought under the disposal
+    clause and a property substituted under the clawback reinvestment sub-clause."""
+    t = flat(clause_text(sample, "common.definitions"))
+    assert ("a home bought to replace another under clause 14 takes over the rest of the period of the home it "
+            "replaces, and a property that becomes a Partnership Property under clause 13.6 takes over the rest of the "
+            "period of the property it replaces") in t
