@@ -1092,7 +1092,7 @@ class CoInvestmentTermSheet(TermSheetBase):
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
                                                  "exempt_homes", "clawback_with_term", "own_support",
                                                  "clawback_chosen", "temporary_accommodation", "bought_works",
-                                                 "authority_measured")  # names derived_context adds for the clauses
+                                                 "authority_measured", "permitted_use")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1188,7 +1188,15 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "clawback_with_term": self.clawback_with_term, "own_support": self.own_support,
                 "clawback_chosen": self.positions.get("clawback_basis"),  # the basis the sheet itself chose, if any
                 "temporary_accommodation": self.temporary_accommodation, "bought_works": self.bought_works,
-                "authority_measured": self.authority_measured}
+                "authority_measured": self.authority_measured, "permitted_use": self.permitted_use}
+
+    @property
+    def permitted_use(self) -> bool:
+        """Each home is let, one tenancy to one person the sheet's nominations.eligible describes, as a settled home:
+        the use covenant, the asset lock and the clawback trigger test each home against a Permitted Use (let to an
+        Eligible Person, or held vacant to be let), not against a Partnership Purpose that describes all the homes."""
+        n = self.nominations
+        return bool(n is not None and n.eligible and not self.temporary_accommodation and not self.licensed_homes)
 
     @property
     def authority_measured(self) -> list:

@@ -110,3 +110,28 @@ def test_a_property_substituted_under_the_reinvestment_clause_takes_over_the_cla
     assert ("a home bought to replace another under clause 14 takes over the rest of the period of the home it "
             "replaces, and a property that becomes a Partnership Property under clause 13.6 takes over the rest of the "
             "period of the property it replaces") in t
+
+
+def test_each_home_is_tested_against_a_permitted_use_for_an_eligible_person(skelmore):
+    """r24 ci-fresh finding 1: the use covenant, asset lock and clawback trigger test each home against a Permitted
+    Use (let to an Eligible Person), not a purpose describing all eight homes; a home waiting for the Council's
+    nomination is not a Clawback Event."""
+    d = flat(clause_text(skelmore, "common.definitions"))
+    assert "Eligible Person means an adult with a learning disability, an autistic adult, or both" in d
+    assert "Permitted Use means the use of a home as a home let, on a tenancy granted in accordance with clause 9, to an Eligible Person" in d
+    n = flat(clause_text(skelmore, "co-investment.nominations"))
+    assert "within twenty Business Days after being told, nominate an Eligible Person." in n
+    assert "the Society may let the home to an Eligible Person, after telling the Council" in n
+    assert "A home does not stop being used for the Permitted Use" in n and "stops being an Eligible Person" in n
+    c = flat(clause_text(skelmore, "co-investment.clawback"))
+    assert "stops being used for the Permitted Use for more than six months" in c
+    assert "or is waiting for the Council to nominate or to answer a proposed letting, under clause 9" in c
+    assert "the Society must hold it for the Permitted Use." in flat(clause_text(skelmore, "co-investment.disposal"))
+
+
+def test_temporary_accommodation_keeps_the_partnership_purpose(catalogue):
+    """Quiet: homes used as temporary accommodation (the r23 Tamsford sheet) have no single-tenant Permitted Use."""
+    text = (Path(__file__).parent / "fixtures" / "co-investment-tamsford-r23-ta.yaml").read_text(encoding="utf-8")
+    d = document_of(catalogue, text)
+    assert "Permitted Use" not in flat(clause_text(d, "common.definitions"))
+    assert "stops being used for the Partnership Purpose" in flat(clause_text(d, "co-investment.clawback"))
