@@ -135,3 +135,29 @@ def test_temporary_accommodation_keeps_the_partnership_purpose(catalogue):
     d = document_of(catalogue, text)
     assert "Permitted Use" not in flat(clause_text(d, "common.definitions"))
     assert "stops being used for the Partnership Purpose" in flat(clause_text(d, "co-investment.clawback"))
+
+
+def test_support_contract_from_the_sheet_is_named_costed_and_its_end_dealt_with(skelmore):
+    """r24 ci-fresh findings 4 and 5: the Council's support contract is named from the sheet, the Council gives the
+    copy, the Society's own support is an Operating Cost, and the Council gives 12 months' notice of whether it will
+    commission support again, without fettering its decisions."""
+    d = flat(clause_text(skelmore, "common.definitions"))
+    assert ("Support Contract means the supported living call-off contract under the Council's Learning Disability and "
+            "Autism Supported Living Framework (reference SMBC/ASC/SL/2026/14 dated 1 April 2026)") in d
+    assert ("the cost of the care, support or supervision the Society provides, or procures, under clause 16 is one of "
+            "the Operating Costs") in d
+    cp = flat(clause_text(skelmore, "co-investment.conditions-precedent"))
+    assert "the Council has given each other Party a copy of the Support Contract, redacted as it reasonably requires" in cp
+    o = flat(clause_text(skelmore, "co-investment.operations"))
+    assert "in addition to the care and support commissioned under the Support Contract" in o
+    assert "at least 12 months before the Support Contract ends on 31 March 2032, whether it intends to commission" in o
+    assert "Nothing in this clause fetters the Council's procurement or commissioning decisions" in o
+    n = flat(note(skelmore, "co-investment.operations"))
+    assert "£4,200 a home a year covers it" in n
+    assert "ends on 31 March 2032, before the Investment Capital is due to be repaid (by 31 March 2053)" in n
+
+
+def test_no_support_contract_keeps_the_generic_wording(sample):
+    """Quiet: the sample's sheet names no separately commissioned support contract."""
+    assert "Support Contract means" not in flat(clause_text(sample, "common.definitions"))
+    assert "12 months before the Support Contract ends" not in flat(clause_text(sample, "co-investment.operations"))
