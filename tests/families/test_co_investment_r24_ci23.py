@@ -64,7 +64,9 @@ def test_unspent_grant_repayment_is_an_exception_and_survives(skelmore):
     c = flat(clause_text(skelmore, "co-investment.contributions"))
     assert "The Authority Grant is not repayable, except as clause 6.8, clause 13 and clause 22.5 provide." in c
     g = flat(clause_text(skelmore, "common.general"))
-    assert "However this Agreement ends, clause 1, clause 2.5, clause 6.8, clause 9," in g
+    assert "However this Agreement ends, clause 1, clause 2.5, clause 9," in g
+    assert "within 20 Business Days after that time, and whether or not this Agreement has then ended:" in flat(
+        clause_text(skelmore, "co-investment.acquisition"))
 
 
 def test_no_homes_to_buy_names_no_unspent_repayment(catalogue):
