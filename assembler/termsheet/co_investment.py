@@ -987,6 +987,17 @@ class Covenants(Strict):
         "cap, so that the top-up is never unlimited.")
 
 
+class RentConfirmation(Strict):
+    """A letter already held in which the Housing Benefit service says, in principle, how it expects to treat the rent."""
+
+    date: dt.date | None = Field(None, description="The date of the letter, as YYYY-MM-DD.")
+    by: Text | None = Field(
+        None, description="Who wrote it, as the draft should name them, e.g. 'the Council's Housing Benefit service'.")
+    letter: Text | None = Field(
+        None, description="What the letter says, in a few words, e.g. 'that it expects to treat £285 a week as "
+        "reasonable for a two-bedroom home'.")
+
+
 class SupportContract(Strict):
     """The contract under which the tenants' care, support or supervision is commissioned and paid for, where it is
     funded outside the homes' income (income.support_funded_separately)."""
@@ -1037,6 +1048,10 @@ class Income(Strict):
         "rent and eligible service charges it treats as reasonable (true). Set false where the rent is only agreed in "
         "principle: the draft then makes that written confirmation, at no less than the rents in rent_by_bedrooms or "
         "rent_per_home_week, a Completion Condition.")
+    rent_confirmation: RentConfirmation | None = Field(
+        None, description="With rent_confirmed false: a letter already held in which the Housing Benefit service says "
+        "in principle how it expects to treat the rent (date, by, letter). The draft records it in the note to the "
+        "Completion Conditions, so that only the confirmation still needed is asked for. Leave out if there is none.")
     exempt_accommodation: bool | None = Field(
         None, description="Whether the rent (core rent and eligible service charges) depends on the homes being "
         "'exempt accommodation' for Housing Benefit: supported housing from a housing association, charity or voluntary "

@@ -163,3 +163,28 @@ def test_no_support_contract_keeps_the_generic_wording(sample):
     """Quiet: the sample's sheet names no separately commissioned support contract."""
     assert "Support Contract means" not in flat(clause_text(sample, "common.definitions"))
     assert "12 months before the Support Contract ends" not in flat(clause_text(sample, "co-investment.operations"))
+
+
+def test_housing_benefit_condition_is_an_expectation_and_records_a_letter_held(catalogue, skelmore):
+    """r24 ci-fresh finding 6: the Housing Benefit service cannot bind itself on future claims, so the condition asks
+    for its written expectation; a letter already held (income.rent_confirmation) is recorded in the note."""
+    cp = flat(clause_text(skelmore, "co-investment.conditions-precedent"))
+    assert ("the Council's Housing Benefit service has confirmed in writing that, on the information then available, it "
+            "expects to treat as reasonable for each home as exempt accommodation a rent and eligible service charges "
+            "of no less than £285 a week for a two-bedroom home") in cp
+    n = flat(note(skelmore, "co-investment.conditions-precedent"))
+    assert "an expectation, not a binding determination" in n
+    assert "letter of" not in n
+    text = SKELMORE.replace("  rent_confirmed: false\n", "  rent_confirmed: false\n  rent_confirmation:\n"
+                            "    date: 2026-10-14\n    by: The Council's Housing Benefit service\n"
+                            "    letter: that it expects to treat £285 a week as reasonable\n")
+    n = flat(note(document_of(catalogue, text), "co-investment.conditions-precedent"))
+    assert ("The Council's Housing Benefit service has already said in writing that it expects to treat £285 a week as "
+            "reasonable (letter of 14 October 2026)") in n
+
+
+def test_confirmed_rent_has_no_housing_benefit_condition(catalogue):
+    """Quiet: a rent already confirmed in writing needs neither the condition nor the note."""
+    d = document_of(catalogue, SKELMORE.replace("  rent_confirmed: false\n", "  rent_confirmed: true\n"))
+    assert "expects to treat as reasonable" not in flat(clause_text(d, "co-investment.conditions-precedent"))
+    assert "expectation, not a binding determination" not in flat(note(d, "co-investment.conditions-precedent"))
