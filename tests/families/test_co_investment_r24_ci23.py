@@ -188,3 +188,10 @@ def test_confirmed_rent_has_no_housing_benefit_condition(catalogue):
     d = document_of(catalogue, SKELMORE.replace("  rent_confirmed: false\n", "  rent_confirmed: true\n"))
     assert "expects to treat as reasonable" not in flat(clause_text(d, "co-investment.conditions-precedent"))
     assert "expectation, not a binding determination" not in flat(note(d, "co-investment.conditions-precedent"))
+
+
+def test_supported_accommodation_possession_grounds_are_flagged_for_exempt_homes(skelmore, sample):
+    """r24 ci-fresh finding 7: for supported (exempt) accommodation the lettings note names the Renters' Rights Act
+    2025 supported accommodation grounds and asks whether the landlord may use them; general needs homes do not."""
+    assert "(Grounds 5E, 5F, 5H and 18" in flat(note(skelmore, "co-investment.nominations"))
+    assert "Grounds 5E" not in flat(note(sample, "co-investment.nominations"))
