@@ -195,3 +195,12 @@ def test_supported_accommodation_possession_grounds_are_flagged_for_exempt_homes
     2025 supported accommodation grounds and asks whether the landlord may use them; general needs homes do not."""
     assert "(Grounds 5E, 5F, 5H and 18" in flat(note(skelmore, "co-investment.nominations"))
     assert "Grounds 5E" not in flat(note(sample, "co-investment.nominations"))
+
+
+def test_proceeds_of_a_home_pay_its_release_amount(skelmore):
+    """r24 ci-fresh finding 8: the net proceeds of a home sold and not reinvested repay the Investor the home's
+    Release Amount (its Market Value share of what the charge secures), not an undefined 'part attributable'."""
+    t = flat(clause_text(skelmore, "co-investment.disposal"))
+    assert "the Release Amount of that home" in t
+    assert "attributable to that home" not in t
+    assert "Release Amount means for a home charged by the Investor Charges" in flat(clause_text(skelmore, "common.definitions"))
