@@ -204,3 +204,15 @@ def test_proceeds_of_a_home_pay_its_release_amount(skelmore):
     assert "the Release Amount of that home" in t
     assert "attributable to that home" not in t
     assert "Release Amount means for a home charged by the Investor Charges" in flat(clause_text(skelmore, "common.definitions"))
+
+
+def test_the_councils_charge_is_called_the_authority_charge(skelmore, sample):
+    """r24 ci-fresh finding 13: where the Authority Charge is defined, the operative text uses that name; the sample,
+    which has no Authority Charge, keeps its wording."""
+    assert "free from any charge other than an Investor Charge and the Authority Charge" in flat(
+        clause_text(skelmore, "co-investment.acquisition"))
+    assert "the Authority Charge and each Investor Charge over the home sold" in flat(
+        clause_text(skelmore, "co-investment.disposal"))
+    assert "the Council must release the Authority Charge over each Partnership Property transferred" in flat(
+        clause_text(skelmore, "co-investment.default-termination"))
+    assert "Authority Charge" not in flat(clause_text(sample, "co-investment.acquisition"))
