@@ -1207,11 +1207,13 @@ class CoInvestmentTermSheet(TermSheetBase):
 
     @property
     def permitted_use(self) -> bool:
-        """Each home is let, one tenancy to one person the sheet's nominations.eligible describes, as a settled home:
+        """Each home is let, one tenancy to one person (not a household) the sheet's nominations.eligible describes, as
+        a settled home:
         the use covenant, the asset lock and the clawback trigger test each home against a Permitted Use (let to an
         Eligible Person, or held vacant to be let), not against a Partnership Purpose that describes all the homes."""
         n = self.nominations
-        return bool(n is not None and n.eligible and not self.temporary_accommodation and not self.licensed_homes)
+        return bool(n is not None and n.eligible and n.nominee == "person" and not self.temporary_accommodation
+                    and not self.licensed_homes)
 
     @property
     def authority_measured(self) -> list:
