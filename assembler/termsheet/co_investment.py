@@ -987,6 +987,17 @@ class Covenants(Strict):
         "cap, so that the top-up is never unlimited.")
 
 
+class RentConfirmation(Strict):
+    """A letter already held in which the Housing Benefit service says, in principle, how it expects to treat the rent."""
+
+    date: dt.date | None = Field(None, description="The date of the letter, as YYYY-MM-DD.")
+    by: Text | None = Field(
+        None, description="Who wrote it, as the draft should name them, e.g. 'the Council's Housing Benefit service'.")
+    letter: Text | None = Field(
+        None, description="What the letter says, in a few words, e.g. 'that it expects to treat £285 a week as "
+        "reasonable for a two-bedroom home'.")
+
+
 class SupportContract(Strict):
     """The contract under which the tenants' care, support or supervision is commissioned and paid for, where it is
     funded outside the homes' income (income.support_funded_separately)."""
@@ -1037,6 +1048,10 @@ class Income(Strict):
         "rent and eligible service charges it treats as reasonable (true). Set false where the rent is only agreed in "
         "principle: the draft then makes that written confirmation, at no less than the rents in rent_by_bedrooms or "
         "rent_per_home_week, a Completion Condition.")
+    rent_confirmation: RentConfirmation | None = Field(
+        None, description="With rent_confirmed false: a letter already held in which the Housing Benefit service says "
+        "in principle how it expects to treat the rent (date, by, letter). The draft records it in the note to the "
+        "Completion Conditions, so that only the confirmation still needed is asked for. Leave out if there is none.")
     exempt_accommodation: bool | None = Field(
         None, description="Whether the rent (core rent and eligible service charges) depends on the homes being "
         "'exempt accommodation' for Housing Benefit: supported housing from a housing association, charity or voluntary "
@@ -1092,7 +1107,7 @@ class CoInvestmentTermSheet(TermSheetBase):
                                                  "replacement_sales", "licensed_homes", "confidential_addresses",
                                                  "exempt_homes", "clawback_with_term", "own_support",
                                                  "clawback_chosen", "temporary_accommodation", "bought_works",
-                                                 "authority_measured")  # names derived_context adds for the clauses
+                                                 "authority_measured", "permitted_use")  # names derived_context adds for the clauses
 
     family: Literal["co-investment"] = Field(description="Always 'co-investment' for this family.")
     authority: Party = Field(description="The public authority (usually a local authority).")
@@ -1188,7 +1203,17 @@ class CoInvestmentTermSheet(TermSheetBase):
                 "clawback_with_term": self.clawback_with_term, "own_support": self.own_support,
                 "clawback_chosen": self.positions.get("clawback_basis"),  # the basis the sheet itself chose, if any
                 "temporary_accommodation": self.temporary_accommodation, "bought_works": self.bought_works,
-                "authority_measured": self.authority_measured}
+                "authority_measured": self.authority_measured, "permitted_use": self.permitted_use}
+
+    @property
+    def permitted_use(self) -> bool:
+        """Each home is let, one tenancy to one person (not a household) the sheet's nominations.eligible describes, as
+        a settled home:
+        the use covenant, the asset lock and the clawback trigger test each home against a Permitted Use (let to an
+        Eligible Person, or held vacant to be let), not against a Partnership Purpose that describes all the homes."""
+        n = self.nominations
+        return bool(n is not None and n.eligible and n.nominee == "person" and not self.temporary_accommodation
+                    and not self.licensed_homes)
 
     @property
     def authority_measured(self) -> list:

@@ -46,7 +46,8 @@ def test_support_by_another_provider_keeps_the_procure_route(catalogue):
         doc = draft(catalogue, text)
         ops = clause_text(doc, "co-investment.operations")
         assert "procure that a person acting on its behalf" in ops
-        assert "Support Contract" not in everything(doc)
+        if "provider: other" not in text:  # r24 ci-fresh 5: another provider's contract is named as the Support Contract
+            assert "Support Contract" not in everything(doc)
 
 
 def test_rent_confirmation_is_a_condition_and_the_support_contract_ending_is_handled(catalogue):
@@ -55,9 +56,9 @@ def test_rent_confirmation_is_a_condition_and_the_support_contract_ending_is_han
     note says the Investor takes the Housing Benefit and commissioning risk."""
     doc = draft(catalogue)
     cp = clause_text(doc, "co-investment.conditions-precedent")
-    assert "the Council's Housing Benefit service has confirmed in writing the rent and eligible service charges it " \
-           "treats as reasonable for each home as exempt accommodation, being no less than £198.50 a week for a " \
-           "one-bedroom home" in cp
+    assert "the Council's Housing Benefit service has confirmed in writing that, on the information then available, " \
+           "it expects to treat as reasonable for each home as exempt accommodation a rent and eligible service " \
+           "charges of no less than £198.50 a week for a one-bedroom home" in cp  # r24 ci-fresh 6
     ops = clause_text(doc, "co-investment.operations")
     assert "The Council must tell the other Parties in writing at least six months before the Support Contract ends" in ops
     assert "Nothing in this clause fetters the Council's procurement or commissioning decisions." in ops
@@ -129,7 +130,7 @@ def test_grant_repayment_points_to_the_recovery_clause_and_investor_covers_trans
     definition takes in a transferee bound under the transfer paragraph of the security clause."""
     doc = draft(catalogue)
     text = everything(doc)
-    assert "The Authority Grant is not repayable, except as clause 13 and clause 22.5 provide." in text
+    assert "The Authority Grant is not repayable, except as clause 6.8, clause 13 and clause 22.5 provide." in text  # r24 ci-fresh 2
     assert "Investor means Heartwood and any person that becomes bound as an Investor under clause 10.7" in text
 
 

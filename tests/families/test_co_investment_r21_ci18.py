@@ -91,7 +91,9 @@ def test_charges_and_option_over_each_transferred_property_on_its_transfer_date(
     assert "held on the Completion Date" not in sec
     assert "the Authority Option over each Transferred Property on its Transfer Date" in \
         clause_text(doc, "co-investment.end-of-term")
-    assert "signed on the first Transfer Date" in clause_text(doc, "co-investment.schedule-agreed-forms")
+    # r24 ci-sample 1: an option at less than market value is signed after the Charity Commission order
+    assert "signed within ten Business Days after the order applied for under clause 3.3 is made" in \
+        clause_text(doc, "co-investment.schedule-agreed-forms")
     assert ("in one application and in this order, to register the Transfer of each Transferred Property, each "
             "Investor Charge over it and then the Authority Restriction") in clause_text(doc, "co-investment.asset-transfer")
 

@@ -1077,8 +1077,7 @@ def test_the_title_requirement_allows_the_authoritys_own_charge(catalogue):
     criterion allow it beside the Investor Charges; without one they do not mention it."""
     flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue,
                                      today=RULES_DATE).document).split())
-    assert flat.count("free from any charge other than an Investor Charge and the legal charge to the Council that "
-                      "clause") == 1
+    assert flat.count("free from any charge other than an Investor Charge and the Authority Charge") == 1  # r24 ci-fresh 13
     assert flat.count("free of any charge other than an Investor Charge and the legal charge to the Council") == 1
     plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
     assert "other than an Investor Charge and the legal charge" not in plain
@@ -1099,7 +1098,7 @@ def test_a_home_swap_is_drawn_in_defined_terms_and_caught_by_the_reinvestment_ru
     flat = " ".join(to_text(doc).split())
     assert "a sale of a home (no more than two in any five years) to buy a replacement home in the Partnership Area " \
         "that meets the Acquisition Criteria" in flat
-    assert "the Council's charge and each Investor Charge over the home sold being released on completion of the sale " \
+    assert "the Authority Charge and each Investor Charge over the home sold being released on completion of the sale " \
         "and granted over the replacement home on its purchase" in flat
     assert "charges moved" not in flat and "in the area," not in flat
     assert "a licence of the site office to the managing agent" in flat
