@@ -1877,10 +1877,15 @@ class OpenBookTermSheet(TermSheetBase):
         shared = bud.allowable_costs - var_cost
         rate = bud.maximum_profit / bud.allowable_costs if bud.allowable_costs else Decimal(0)
 
-        def target_for(removed_units: Decimal) -> tuple[Decimal, Decimal]:
+        # r24 ob-fresh 2: where the scope clause apportions shared costs by places available, the share a released
+        # place moves is its place-weeks of the commissioner's places (52 x places, e.g. 728), not of the expected
+        # weeks (686), which would take out more than the scope clause moves.
+        divisor = Decimal(wk.expected_units) if sv.apportion_by_weeks else Decimal(52 * places)
+
+        def target_for(removed_units: Decimal, var_share: Decimal = Decimal(0)) -> tuple[Decimal, Decimal]:
             if not moved:
                 return Decimal(0), target
-            ded = pence(shared * removed_units / Decimal(wk.expected_units))
+            ded = pence(shared * removed_units / divisor) + pence(var_cost * var_share)
             costs = bud.allowable_costs - ded
             return ded, costs + pence(costs * rate) - fixed
         factors = []
@@ -1947,7 +1952,22 @@ class OpenBookTermSheet(TermSheetBase):
                 f = ((costs + pence(costs * rate) - rest) / (wk.price * left)).quantize(Decimal("0.0001"),
                                                                                         rounding=ROUND_HALF_UP)
                 home_ends.append({"home": h.name, "factor": f})
-        return {"home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
+        # r24 ob-fresh 1: without per-home direct costs, a home's costs leave as its share of the shared costs (its
+        # place-weeks, as the scope clause apportions them) and the direct cost of the Prices not re-based in the
+        # proportion its expected weeks are of the total (as their income is reduced), so the factor stays near one.
+        elif len(sv.homes) > 1 and moved and all(h.core_places is not None for h in sv.homes):
+            for h in sv.homes:
+                weeks = Decimal(52 * h.core_places) + noncore * (h.places - h.core_places)
+                left = Decimal(wk.expected_units) - weeks
+                if left <= 0:
+                    continue
+                pw = weeks if sv.apportion_by_weeks else Decimal(52 * h.places)
+                share = weeks / Decimal(wk.expected_units)
+                _, tgt = target_for(pw, share)
+                tgt = tgt + fixed - pence(fixed * left / Decimal(wk.expected_units))
+                f = (tgt / (wk.price * left)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+                home_ends.append({"home": h.name, "factor": f, "place_weeks": int(pw)})
+        return {"divisor": whole(divisor), "home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
                 "minimum": sv.minimum_core_places is not None, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
