@@ -915,6 +915,31 @@ class OpenBook(Strict):
         return [u for u in self.unit_prices
                 if u.capacity_units and u.variable_cost is not None and u.expected_units is not None]
 
+    @property
+    def variable_lines(self) -> list[dict]:
+        """Each Price not re-based with a variable_cost whose budget line in the cost model names the same service
+        (the line contains the service's words before any comma, or the service contains the line's): the line, its
+        amount, the variable cost times the expected units, and the variable cost the line implies.
+
+        Why (r24 ob-fresh 6): the cost model budgeted 'Additional one-to-one support hours £32,000' while the
+        re-basing deducted 1,500 hours x £21.40 = £32,100, a £100 mismatch inside the draft's own formula; the
+        re-basing now uses the cost model's line and a note asks for one figure where they differ."""
+        out = []
+        lines = self.cost_model.direct_lines or [] if self.cost_model else []
+        for u in self.unit_prices:
+            if u.rebased or u.variable_cost is None or u.expected_units is None:
+                continue
+            head = re.split(r"[,;(]", u.service)[0].strip().lower()
+            for ln in lines:
+                item = re.split(r"[,;(:]", ln.item)[0].strip().lower()
+                if head and item and (head in ln.item.lower() or item in u.service.lower()):
+                    computed = pence(u.variable_cost * u.expected_units)
+                    out.append({"service": u.service, "unit": u.unit, "item": ln.item, "amount": ln.amount,
+                                "computed": computed, "expected": u.expected_units, "rate": u.variable_cost,
+                                "implied": pence(ln.amount / u.expected_units), "differs": ln.amount != computed})
+                    break
+        return out
+
     def direct_costs_at(self, occupancy: Decimal) -> Decimal:
         """Budgeted Direct Costs at `occupancy`: the variable cost of each unit above or below budget added or
         taken off, so that hours delivered only as commissioned are not treated as a fixed cost."""
@@ -1872,7 +1897,10 @@ class OpenBookTermSheet(TermSheetBase):
         # budget (the budget less the direct cost of the Prices not re-based, in the proportion the units removed
         # are of the expected weekly units); otherwise the commissioner pays for the bed again through the factor.
         moved = sv.scope == "commissioner_places" and not sv.short_breaks
-        var_cost = sum((pence(u.variable_cost * u.expected_units) for u in ob.unit_prices
+        # r24 ob-fresh 6: the cost model's own line for a Price not re-based, where it has one, so that the formula and
+        # Part 1 of the schedule use one figure (a note flags a line that differs from units x variable cost).
+        own_line = {v["service"]: v["amount"] for v in ob.variable_lines}
+        var_cost = sum((own_line.get(u.service, pence(u.variable_cost * u.expected_units)) for u in ob.unit_prices
                         if not u.rebased and u.variable_cost is not None and u.expected_units is not None), Decimal(0))
         shared = bud.allowable_costs - var_cost
         rate = bud.maximum_profit / bud.allowable_costs if bud.allowable_costs else Decimal(0)
