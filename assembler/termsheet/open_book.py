@@ -1018,6 +1018,33 @@ TermSheetBase.model_rebuild(_types_namespace={"OpenBook": OpenBook})
 # --- The standalone open-book agreement -----------------------------------------------------------
 
 
+class JointFunder(Strict):
+    """A public body that funds a share of some placements jointly with the commissioner (r22 and r24 ob-fresh tool
+    notes: the ICB funds half of the section 117 after-care placements, and the sheet could only name it as a
+    co-reviewer)."""
+    name: Text = Field(description="The body, e.g. 'NHS Stannerley and Wolde Valley Integrated Care Board'.")
+    short_name: Text | None = Field(None, description="The name the draft uses after the first mention, e.g. 'ICB'. "
+                                                      "Empty: the full name throughout.")
+    placements: Text = Field("the Placements it funds jointly with the commissioner",
+                             description="Which placements it funds a share of, e.g. 'the Placements of residents "
+                                         "receiving after-care services under section 117 of the Mental Health Act "
+                                         "1983'.")
+    share_percent: Percent = Field(description="Its share of the Prices for those placements, in per cent, e.g. 50.")
+    arrangement: Text | None = Field(None, description="The agreement between it and the commissioner under which the "
+                                                       "share is paid, e.g. 'the section 117 joint funding agreement "
+                                                       "made under section 75 of the National Health Service Act "
+                                                       "2006'. Empty: a placeholder.")
+    pays: Literal["commissioner", "direct"] = Field(
+        "commissioner", description="'commissioner': the commissioner pays the whole Price and recovers the share from "
+                                    "the joint funder under its own arrangement (the joint funder is not a party); "
+                                    "'direct': the joint funder pays its share to the provider directly and that "
+                                    "payment is Service Income.")
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
 class Home(Strict):
     name: Text = Field(description="The home or setting, e.g. 'Oak House'.")
     address: Text = Field(description="Its address, on one line.")
@@ -1330,6 +1357,12 @@ class Services(Strict):
                                          "commissioner removes it on notice or records another lawful basis to fill it. "
                                          "Empty: the Core Places are the places the existing placements occupy, "
                                          "up to core_places.")
+    joint_funder: JointFunder | None = Field(
+        None, description="A public body that funds a share of some placements jointly with the commissioner, e.g. an "
+                          "integrated care board funding half of the section 117 after-care placements: its name, "
+                          "short_name, placements, share_percent, arrangement and whether the commissioner pays the "
+                          "whole Price and recovers the share (pays: commissioner) or the body pays the provider "
+                          "directly (pays: direct). Empty: the commissioner alone pays.")
     minimum_core_places: int | None = Field(
         None, ge=0, le=250, description="The fewest Core Places the commissioner may keep at a home when it reduces "
                                         "them (the 'core-places' position); a larger reduction means ending the "
@@ -1422,7 +1455,10 @@ class Services(Strict):
         Act 1983 (r22 ob-fresh 1: those tenants have an after-care plan, not a Care Act s.25 plan, so the Support
         Plan definition must include it)."""
         text = " ".join(str(x or "") for x in (self.description, self.statutory_duty))
-        return bool(re.search(r"(section|s\.)\s*117\b.{0,20}Mental Health Act 1983", text, re.I | re.S))
+        # r24 ob-fresh 3: 'the Mental Health Act 1983, under section 117 of that Act' names it too
+        return bool(re.search(r"(section|s\.)\s*117\b.{0,20}Mental Health Act 1983", text, re.I | re.S)
+                    or re.search(r"Mental Health Act 1983.{0,80}(section|s\.)\s*117 of that Act", text, re.I | re.S)
+                    or (self.joint_funder is not None and "117" in self.joint_funder.placements))
 
     @property
     def price_floor_instructed(self) -> bool:

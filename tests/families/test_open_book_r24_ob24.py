@@ -75,3 +75,37 @@ def test_matching_one_to_one_line_gives_no_note(catalogue):
     text = text.replace("direct_costs: 948,000", "direct_costs: 948,100")
     d = _load(catalogue, GREYSTONE, text)
     assert "so that the draft uses one figure" not in flat(note(d, "common.open-book-schedule-costs"))
+
+
+def test_section_117_residents_are_not_charged_and_the_joint_funder_share_is_recovered(catalogue):
+    """ob-fresh 3: after-care under s.117 is free (Stennett), so 9.1 charges only Care Act care, 9.5 (CHC) does not
+    reach after-care needs, and the new joint_funder field says how the ICB's half reaches the Provider: here the
+    Council pays the whole Price and recovers the share, the ICB not being a party."""
+    d = _load(catalogue, GREYSTONE)
+    body = clause_text(d, "open-book.residents", flat=True)
+    assert "No contribution is charged for after-care services under section 117 of the Mental Health Act 1983." in body
+    assert "This clause does not apply to needs that after-care services under section 117" in body
+    assert ('(the "ICB") funds 50% of the Prices for the Placements of residents receiving after-care services' in body
+            and "The Council pays those Prices in full to the Provider and recovers that share from the ICB" in body
+            and "The ICB is not a party to this Agreement." in body)
+    assert "Stennett [2002] UKHL 34" in flat(note(d, "open-book.residents"))
+    assert "nor is a payment by" not in clause_text(d, "open-book.scope", flat=True)
+
+
+def test_joint_funder_paying_directly_is_service_income(catalogue):
+    """ob-fresh 3 (the other arrangement): the ICB pays its share to the Provider; 11.3 counts it as Service Income."""
+    text = GREYSTONE.read_text().replace("    share_percent: 50\n", "    share_percent: 50\n    pays: direct\n")
+    d = _load(catalogue, GREYSTONE, text)
+    body = clause_text(d, "open-book.residents", flat=True)
+    assert "except the share the ICB pays under clause 9.6" in body and "The ICB pays that share to the Provider" in body
+    assert ("nor is a payment by NHS Stannerley and Wolde Valley Integrated Care Board of its share of the Prices "
+            "under clause 9.6, which is Service Income") in clause_text(d, "open-book.scope", flat=True)
+
+
+def test_no_section_117_no_after_care_text(catalogue):
+    """Quiet: a care-home sheet without after-care keeps the Care Act charging sentence and no joint-funding clause."""
+    sheet = read_termsheet(ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml", catalogue)
+    assert not sheet.model.services.section_117 and sheet.model.services.joint_funder is None
+    body = clause_text(_load(catalogue, ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"),
+                       "open-book.residents", flat=True)
+    assert "section 117" not in body and "under sections 14 and 17 of the Care Act 2014" in body
