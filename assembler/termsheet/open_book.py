@@ -1630,6 +1630,34 @@ class Services(Strict):
         return Decimal(m.group(1)) if m else None
 
     @property
+    def index_cap_part(self) -> str | None:
+        """The measure the cap belongs to, where the words put it inside one measure's part and do not say it caps
+        the whole ('CPIH ..., capped at 5%, for 30% of each Price, and the national living wage ... for the other
+        70%' caps CPIH only); None where it caps the result ('capped at 6% overall', or a cap after the last measure).
+
+        Why (r24 ob-fresh 4): the clause capped the combined result, which differs from the natural reading whenever
+        the national living wage rises by more than the cap."""
+        words, parts = self.indexation or "", self.index_parts
+        m = re.search(r"\b(?:capped at|cap of|no more than|at most|not (?:to )?exceed(?:ing)?)\s+\d", words, re.I)
+        if not m or parts is None or re.search(r"\b(overall|total|combined|as a whole|on the result|weighted (?:index|average))\b", words, re.I):
+            return None
+        found = sorted((mm.start(), key) for key, pattern in INDEX_NAMES
+                       for mm in [re.search(pattern, words, re.I)] if mm)
+        if len(found) == 2 and found[0][0] < m.start() < found[1][0]:
+            return found[0][1]
+        return None
+
+    @property
+    def index_cap_last(self) -> bool:
+        """A cap after the last measure with no word saying it caps the whole: the draft caps the result, and the
+        note says the words could cap the last measure only."""
+        words, parts = self.indexation or "", self.index_parts
+        if self.index_cap is None or parts is None or self.index_cap_part is not None or re.search(
+                r"\b(overall|total|combined|as a whole|on the result|weighted (?:index|average))\b", words, re.I):
+            return False
+        return True
+
+    @property
     def index_formula(self) -> str | None:
         """The review clause's definition of the index for a review date, as a formula built from index_parts."""
         parts = self.index_parts
@@ -1643,10 +1671,13 @@ class Services(Strict):
             letters.append({"nlw": "N", "cpi": "C", "cpih": "C", "rpi": "R"}[p["index"]])
         fmt = lambda d: f"{(d / 100).normalize():f}"
         a, b = parts
+        capped = self.index_cap_part
+        cap = f"the lower of {self.index_cap.normalize():f}% and " if capped is not None else ""
         text = (f"({fmt(a['percent'])} × {letters[0]}) + ({fmt(b['percent'])} × {letters[1]}), where {letters[0]} is "
-                f"{measure(a)} and {letters[1]} is {measure(b)}, using in each case the figures first published and "
+                f"{cap if capped == a['index'] else ''}{measure(a)} and {letters[1]} is "
+                f"{cap if capped == b['index'] else ''}{measure(b)}, using in each case the figures first published and "
                 "disregarding later revisions")
-        if self.index_cap is not None:
+        if self.index_cap is not None and capped is None:
             text += f"; if the result is more than {self.index_cap.normalize():f}%, the rate is {self.index_cap.normalize():f}%"
         return text
 

@@ -109,3 +109,54 @@ def test_no_section_117_no_after_care_text(catalogue):
     body = clause_text(_load(catalogue, ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"),
                        "open-book.residents", flat=True)
     assert "section 117" not in body and "under sections 14 and 17 of the Care Act 2014" in body
+
+
+def test_index_cap_sits_on_the_measure_the_words_attach_it_to(catalogue):
+    """ob-fresh 4 and 13: 'CPIH ..., capped at 5%, for 30% of each Price, and the national living wage ... for the
+    other 70%' caps CPIH only, so C is 'the lower of 5% and' CPIH and the result is not capped; the clause 29 note
+    names the cap without pasting the indexation words."""
+    sv = read_termsheet(GREYSTONE, catalogue).model.services
+    assert sv.index_cap_part == "cpih" and not sv.index_cap_last
+    d = _load(catalogue, GREYSTONE)
+    body = clause_text(d, "open-book.price-review", flat=True)
+    assert "where C is the lower of 5% and the percentage change in the Consumer Prices Index" in body
+    assert "if the result is more than 5%" not in body
+    assert "with the 5% cap on CPIH alone, where the instructions put it" in flat(note(d, "open-book.price-review"))
+    n = flat(note(d, "open-book.change-in-law"))
+    assert "held back by the review's 5% cap on CPIH:" in n and "cap (5%, for 30%" not in n
+
+
+def test_overall_cap_stays_on_the_result(catalogue):
+    """Quiet: 'capped at 6% overall' still caps the result."""
+    text = GREYSTONE.read_text().replace(
+        "CPIH for the 12 months to the previous December, capped at 5%, for 30% of each Price, and the\n"
+        "    percentage change in the National Living Wage from the previous April for the other 70%",
+        "CPIH for the 12 months to the previous December for 30% of each Price, and the percentage change in\n"
+        "    the National Living Wage from the previous April for the other 70%, capped at 6% overall")
+    sv = read_termsheet_text(catalogue, text).model.services
+    assert sv.index_cap_part is None and sv.index_cap == 6
+    body = clause_text(_load(catalogue, GREYSTONE, text), "open-book.price-review", flat=True)
+    assert "if the result is more than 6%, the rate is 6%" in body and "the lower of" not in body
+
+
+def read_termsheet_text(catalogue, text):
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "sheet.yaml"
+        p.write_text(text)
+        return read_termsheet(p, catalogue)
+
+
+def test_cap_after_the_last_measure_is_flagged(catalogue):
+    """ob-fresh 4: a cap after the last measure with nothing saying it caps the whole is read as capping the result,
+    and the note asks whether it caps that measure only."""
+    text = GREYSTONE.read_text().replace(
+        "CPIH for the 12 months to the previous December, capped at 5%, for 30% of each Price, and the\n"
+        "    percentage change in the National Living Wage from the previous April for the other 70%",
+        "CPIH for the 12 months to the previous December for 30% of each Price, and the percentage change in\n"
+        "    the National Living Wage from the previous April for the other 70%, capped at 5%")
+    sv = read_termsheet_text(catalogue, text).model.services
+    assert sv.index_cap_part is None and sv.index_cap_last
+    n = flat(note(_load(catalogue, GREYSTONE, text), "open-book.price-review"))
+    assert "could also be read as capping only the measure named last" in n
