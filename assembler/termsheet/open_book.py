@@ -916,6 +916,14 @@ class OpenBook(Strict):
                 if u.capacity_units and u.variable_cost is not None and u.expected_units is not None]
 
     @property
+    def director_pay_limited(self) -> bool:
+        """Whether a Disallowed Cost limits directors' pay ('directors' fees above the salary of the Registered
+        Manager role each director fills'): the employment clause then counts a director's pay only up to that limit
+        rather than a market salary (r24 ob-fresh 7: two different caps on directors' pay)."""
+        return any("director" in c.lower() and re.search(r"\b(above|more than|exceed)", c, re.I)
+                   for c in self.disallowed_costs or [])
+
+    @property
     def variable_lines(self) -> list[dict]:
         """Each Price not re-based with a variable_cost whose budget line in the cost model names the same service
         (the line contains the service's words before any comma, or the service contains the line's): the line, its

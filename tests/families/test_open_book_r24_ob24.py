@@ -160,3 +160,34 @@ def test_cap_after_the_last_measure_is_flagged(catalogue):
     assert sv.index_cap_part is None and sv.index_cap_last
     n = flat(note(_load(catalogue, GREYSTONE, text), "open-book.price-review"))
     assert "could also be read as capping only the measure named last" in n
+
+
+def test_directors_pay_follows_the_disallowed_cost_limit(catalogue):
+    """ob-fresh 7: the sheet disallows directors' fees above the Registered Manager salary, so 11.4 counts a
+    director's pay only up to that limit, not a market salary (two different caps)."""
+    body = clause_text(_load(catalogue, GREYSTONE), "open-book.scope", flat=True)
+    assert "count only up to the limit on directors' pay in clause 10.6" in body
+    assert "market salary" not in body
+
+
+def test_directors_pay_market_salary_without_a_limit(catalogue):
+    """Quiet: without a directors' pay limit among the Disallowed Costs the market-salary test stays."""
+    path = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+    assert not read_termsheet(path, catalogue).model.open_book.director_pay_limited
+    assert "market salary for the role" in clause_text(_load(catalogue, path), "open-book.scope", flat=True)
+
+
+def test_adult_care_home_has_a_registered_manager_and_staffing_clause(catalogue):
+    """ob-fresh 8: the clause 1 note's assumption (b) (3 months to apply to register a new manager) now has a
+    clause: a CQC-registered manager for each home, notice and an acting manager; and a staffing duty."""
+    body = clause_text(_load(catalogue, GREYSTONE), "open-book.regulatory", flat=True)
+    assert "has a manager registered with the Care Quality Commission for it" in body
+    assert "apply to register a new manager within 3 months" in body
+    assert "suitably qualified, competent and experienced staff" in body
+
+
+def test_supported_living_has_no_care_home_manager_clause(catalogue):
+    """Quiet: supported living is registered at a branch; the care-home manager paragraph does not appear."""
+    path = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+    body = clause_text(_load(catalogue, path), "open-book.regulatory", flat=True)
+    assert "has a manager registered with the Care Quality Commission for it" not in body
