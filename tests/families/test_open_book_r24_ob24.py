@@ -191,3 +191,10 @@ def test_supported_living_has_no_care_home_manager_clause(catalogue):
     path = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
     body = clause_text(_load(catalogue, path), "open-book.regulatory", flat=True)
     assert "has a manager registered with the Care Quality Commission for it" not in body
+
+
+def test_minimum_core_places_reading_is_stated_with_the_other_reading(catalogue):
+    """ob-fresh 5: the note states the per-home reading (six in all) and what a minimum in total would allow."""
+    n = flat(note(_load(catalogue, GREYSTONE), "open-book.voids"))
+    assert "The instructed minimum applies at each home (six in all across the two homes)." in n
+    assert "If the Council meant three in total, change the voids clause: it could then go down to three Core Places in all." in n
