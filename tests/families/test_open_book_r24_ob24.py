@@ -198,3 +198,11 @@ def test_minimum_core_places_reading_is_stated_with_the_other_reading(catalogue)
     n = flat(note(_load(catalogue, GREYSTONE), "open-book.voids"))
     assert "The instructed minimum applies at each home (six in all across the two homes)." in n
     assert "If the Council meant three in total, change the voids clause: it could then go down to three Core Places in all." in n
+
+
+def test_core_places_shortfall_is_stated_where_losses_are_carried_forward(catalogue):
+    """ob-fresh 9: the clause 7 note pointed to a losses note that (carried-forward variant) gives neither the
+    shortfall nor the options; it now states them: £967,200 against £1,032,000, £64,800 short, 87.4% break-even."""
+    n = flat(note(_load(catalogue, GREYSTONE), "open-book.voids"))
+    assert "against budgeted Allowable Costs of £1,032,000 (£64,800 short)" in n and "87.4% occupancy" in n
+    assert "the note on losses gives the shortfall" not in n
