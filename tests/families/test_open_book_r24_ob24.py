@@ -206,3 +206,11 @@ def test_core_places_shortfall_is_stated_where_losses_are_carried_forward(catalo
     n = flat(note(_load(catalogue, GREYSTONE), "open-book.voids"))
     assert "against budgeted Allowable Costs of £1,032,000 (£64,800 short)" in n and "87.4% occupancy" in n
     assert "the note on losses gives the shortfall" not in n
+
+
+def test_leases_ending_on_one_date_after_the_term_are_stated_once(catalogue):
+    """ob-fresh 10: two leases ending on the same date after the latest end of the term are stated once, and the
+    note does not ask about extending only after a renewal that cannot arise."""
+    n = flat(note(_load(catalogue, GREYSTONE), "open-book.term"))
+    assert "leases of Ashby Fold and Kilnhurst House both end on 31 March 2036, after the Service Term could end" in n
+    assert "lease of Ashby Fold ends on" not in n and "only once the lease has been renewed" not in n
