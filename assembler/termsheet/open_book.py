@@ -915,6 +915,39 @@ class OpenBook(Strict):
         return [u for u in self.unit_prices
                 if u.capacity_units and u.variable_cost is not None and u.expected_units is not None]
 
+    @property
+    def director_pay_limited(self) -> bool:
+        """Whether a Disallowed Cost limits directors' pay ('directors' fees above the salary of the Registered
+        Manager role each director fills'): the employment clause then counts a director's pay only up to that limit
+        rather than a market salary (r24 ob-fresh 7: two different caps on directors' pay)."""
+        return any("director" in c.lower() and re.search(r"\b(above|more than|exceed)", c, re.I)
+                   for c in self.disallowed_costs or [])
+
+    @property
+    def variable_lines(self) -> list[dict]:
+        """Each Price not re-based with a variable_cost whose budget line in the cost model names the same service
+        (the line contains the service's words before any comma, or the service contains the line's): the line, its
+        amount, the variable cost times the expected units, and the variable cost the line implies.
+
+        Why (r24 ob-fresh 6): the cost model budgeted 'Additional one-to-one support hours £32,000' while the
+        re-basing deducted 1,500 hours x £21.40 = £32,100, a £100 mismatch inside the draft's own formula; the
+        re-basing now uses the cost model's line and a note asks for one figure where they differ."""
+        out = []
+        lines = self.cost_model.direct_lines or [] if self.cost_model else []
+        for u in self.unit_prices:
+            if u.rebased or u.variable_cost is None or u.expected_units is None:
+                continue
+            head = re.split(r"[,;(]", u.service)[0].strip().lower()
+            for ln in lines:
+                item = re.split(r"[,;(:]", ln.item)[0].strip().lower()
+                if head and item and (head in ln.item.lower() or item in u.service.lower()):
+                    computed = pence(u.variable_cost * u.expected_units)
+                    out.append({"service": u.service, "unit": u.unit, "item": ln.item, "amount": ln.amount,
+                                "computed": computed, "expected": u.expected_units, "rate": u.variable_cost,
+                                "implied": pence(ln.amount / u.expected_units), "differs": ln.amount != computed})
+                    break
+        return out
+
     def direct_costs_at(self, occupancy: Decimal) -> Decimal:
         """Budgeted Direct Costs at `occupancy`: the variable cost of each unit above or below budget added or
         taken off, so that hours delivered only as commissioned are not treated as a fixed cost."""
@@ -991,6 +1024,33 @@ TermSheetBase.model_rebuild(_types_namespace={"OpenBook": OpenBook})
 
 
 # --- The standalone open-book agreement -----------------------------------------------------------
+
+
+class JointFunder(Strict):
+    """A public body that funds a share of some placements jointly with the commissioner (r22 and r24 ob-fresh tool
+    notes: the ICB funds half of the section 117 after-care placements, and the sheet could only name it as a
+    co-reviewer)."""
+    name: Text = Field(description="The body, e.g. 'NHS Stannerley and Wolde Valley Integrated Care Board'.")
+    short_name: Text | None = Field(None, description="The name the draft uses after the first mention, e.g. 'ICB'. "
+                                                      "Empty: the full name throughout.")
+    placements: Text = Field("the Placements it funds jointly with the commissioner",
+                             description="Which placements it funds a share of, e.g. 'the Placements of residents "
+                                         "receiving after-care services under section 117 of the Mental Health Act "
+                                         "1983'.")
+    share_percent: Percent = Field(description="Its share of the Prices for those placements, in per cent, e.g. 50.")
+    arrangement: Text | None = Field(None, description="The agreement between it and the commissioner under which the "
+                                                       "share is paid, e.g. 'the section 117 joint funding agreement "
+                                                       "made under section 75 of the National Health Service Act "
+                                                       "2006'. Empty: a placeholder.")
+    pays: Literal["commissioner", "direct"] = Field(
+        "commissioner", description="'commissioner': the commissioner pays the whole Price and recovers the share from "
+                                    "the joint funder under its own arrangement (the joint funder is not a party); "
+                                    "'direct': the joint funder pays its share to the provider directly and that "
+                                    "payment is Service Income.")
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 class Home(Strict):
@@ -1310,6 +1370,12 @@ class Services(Strict):
                                          "commissioner removes it on notice or records another lawful basis to fill it. "
                                          "Empty: the Core Places are the places the existing placements occupy, "
                                          "up to core_places.")
+    joint_funder: JointFunder | None = Field(
+        None, description="A public body that funds a share of some placements jointly with the commissioner, e.g. an "
+                          "integrated care board funding half of the section 117 after-care placements: its name, "
+                          "short_name, placements, share_percent, arrangement and whether the commissioner pays the "
+                          "whole Price and recovers the share (pays: commissioner) or the body pays the provider "
+                          "directly (pays: direct). Empty: the commissioner alone pays.")
     minimum_core_places: int | None = Field(
         None, ge=0, le=250, description="The fewest Core Places the commissioner may keep at a home when it reduces "
                                         "them (the 'core-places' position); a larger reduction means ending the "
@@ -1402,7 +1468,10 @@ class Services(Strict):
         Act 1983 (r22 ob-fresh 1: those tenants have an after-care plan, not a Care Act s.25 plan, so the Support
         Plan definition must include it)."""
         text = " ".join(str(x or "") for x in (self.description, self.statutory_duty))
-        return bool(re.search(r"(section|s\.)\s*117\b.{0,20}Mental Health Act 1983", text, re.I | re.S))
+        # r24 ob-fresh 3: 'the Mental Health Act 1983, under section 117 of that Act' names it too
+        return bool(re.search(r"(section|s\.)\s*117\b.{0,20}Mental Health Act 1983", text, re.I | re.S)
+                    or re.search(r"Mental Health Act 1983.{0,80}(section|s\.)\s*117 of that Act", text, re.I | re.S)
+                    or (self.joint_funder is not None and "117" in self.joint_funder.placements))
 
     @property
     def price_floor_instructed(self) -> bool:
@@ -1588,6 +1657,34 @@ class Services(Strict):
         return Decimal(m.group(1)) if m else None
 
     @property
+    def index_cap_part(self) -> str | None:
+        """The measure the cap belongs to, where the words put it inside one measure's part and do not say it caps
+        the whole ('CPIH ..., capped at 5%, for 30% of each Price, and the national living wage ... for the other
+        70%' caps CPIH only); None where it caps the result ('capped at 6% overall', or a cap after the last measure).
+
+        Why (r24 ob-fresh 4): the clause capped the combined result, which differs from the natural reading whenever
+        the national living wage rises by more than the cap."""
+        words, parts = self.indexation or "", self.index_parts
+        m = re.search(r"\b(?:capped at|cap of|no more than|at most|not (?:to )?exceed(?:ing)?)\s+\d", words, re.I)
+        if not m or parts is None or re.search(r"\b(overall|total|combined|as a whole|on the result|weighted (?:index|average))\b", words, re.I):
+            return None
+        found = sorted((mm.start(), key) for key, pattern in INDEX_NAMES
+                       for mm in [re.search(pattern, words, re.I)] if mm)
+        if len(found) == 2 and found[0][0] < m.start() < found[1][0]:
+            return found[0][1]
+        return None
+
+    @property
+    def index_cap_last(self) -> bool:
+        """A cap after the last measure with no word saying it caps the whole: the draft caps the result, and the
+        note says the words could cap the last measure only."""
+        words, parts = self.indexation or "", self.index_parts
+        if self.index_cap is None or parts is None or self.index_cap_part is not None or re.search(
+                r"\b(overall|total|combined|as a whole|on the result|weighted (?:index|average))\b", words, re.I):
+            return False
+        return True
+
+    @property
     def index_formula(self) -> str | None:
         """The review clause's definition of the index for a review date, as a formula built from index_parts."""
         parts = self.index_parts
@@ -1601,10 +1698,13 @@ class Services(Strict):
             letters.append({"nlw": "N", "cpi": "C", "cpih": "C", "rpi": "R"}[p["index"]])
         fmt = lambda d: f"{(d / 100).normalize():f}"
         a, b = parts
+        capped = self.index_cap_part
+        cap = f"the lower of {self.index_cap.normalize():f}% and " if capped is not None else ""
         text = (f"({fmt(a['percent'])} × {letters[0]}) + ({fmt(b['percent'])} × {letters[1]}), where {letters[0]} is "
-                f"{measure(a)} and {letters[1]} is {measure(b)}, using in each case the figures first published and "
+                f"{cap if capped == a['index'] else ''}{measure(a)} and {letters[1]} is "
+                f"{cap if capped == b['index'] else ''}{measure(b)}, using in each case the figures first published and "
                 "disregarding later revisions")
-        if self.index_cap is not None:
+        if self.index_cap is not None and capped is None:
             text += f"; if the result is more than {self.index_cap.normalize():f}%, the rate is {self.index_cap.normalize():f}%"
         return text
 
@@ -1891,15 +1991,23 @@ class OpenBookTermSheet(TermSheetBase):
         # budget (the budget less the direct cost of the Prices not re-based, in the proportion the units removed
         # are of the expected weekly units); otherwise the commissioner pays for the bed again through the factor.
         moved = sv.scope == "commissioner_places" and not sv.short_breaks
-        var_cost = sum((pence(u.variable_cost * u.expected_units) for u in ob.unit_prices
+        # r24 ob-fresh 6: the cost model's own line for a Price not re-based, where it has one, so that the formula and
+        # Part 1 of the schedule use one figure (a note flags a line that differs from units x variable cost).
+        own_line = {v["service"]: v["amount"] for v in ob.variable_lines}
+        var_cost = sum((own_line.get(u.service, pence(u.variable_cost * u.expected_units)) for u in ob.unit_prices
                         if not u.rebased and u.variable_cost is not None and u.expected_units is not None), Decimal(0))
         shared = bud.allowable_costs - var_cost
         rate = bud.maximum_profit / bud.allowable_costs if bud.allowable_costs else Decimal(0)
 
-        def target_for(removed_units: Decimal) -> tuple[Decimal, Decimal]:
+        # r24 ob-fresh 2: where the scope clause apportions shared costs by places available, the share a released
+        # place moves is its place-weeks of the commissioner's places (52 x places, e.g. 728), not of the expected
+        # weeks (686), which would take out more than the scope clause moves.
+        divisor = Decimal(wk.expected_units) if sv.apportion_by_weeks else Decimal(52 * places)
+
+        def target_for(removed_units: Decimal, var_share: Decimal = Decimal(0)) -> tuple[Decimal, Decimal]:
             if not moved:
                 return Decimal(0), target
-            ded = pence(shared * removed_units / Decimal(wk.expected_units))
+            ded = pence(shared * removed_units / divisor) + pence(var_cost * var_share)
             costs = bud.allowable_costs - ded
             return ded, costs + pence(costs * rate) - fixed
         factors = []
@@ -1964,7 +2072,22 @@ class OpenBookTermSheet(TermSheetBase):
                 rest = fixed * left / Decimal(wk.expected_units)
                 f = factor((costs + pence(costs * rate) - rest) / (wk.price * left))
                 home_ends.append({"home": h.name, "factor": f})
-        return {"home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
+        # r24 ob-fresh 1: without per-home direct costs, a home's costs leave as its share of the shared costs (its
+        # place-weeks, as the scope clause apportions them) and the direct cost of the Prices not re-based in the
+        # proportion its expected weeks are of the total (as their income is reduced), so the factor stays near one.
+        elif len(sv.homes) > 1 and moved and all(h.core_places is not None for h in sv.homes):
+            for h in sv.homes:
+                weeks = Decimal(52 * h.core_places) + noncore * (h.places - h.core_places)
+                left = Decimal(wk.expected_units) - weeks
+                if left <= 0:
+                    continue
+                pw = weeks if sv.apportion_by_weeks else Decimal(52 * h.places)
+                share = weeks / Decimal(wk.expected_units)
+                _, tgt = target_for(pw, share)
+                tgt = tgt + fixed - pence(fixed * left / Decimal(wk.expected_units))
+                f = (tgt / (wk.price * left)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+                home_ends.append({"home": h.name, "factor": f, "place_weeks": int(pw)})
+        return {"divisor": whole(divisor), "home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
                 "minimum": sv.minimum_core_places is not None, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,
