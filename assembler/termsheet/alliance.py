@@ -338,6 +338,11 @@ class Alliance(Strict):
         "24 February 2025, the Public Contracts Regulations 2015 before.")
     light_touch: bool = legal_field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
                               "s.9 and the Procurement Regulations 2024), as most care, support and housing services are.")
+    statutory_functions: list[Text] = legal_field(
+        default_factory=list, description="The statutory functions under which the council Commissioner commissions the "
+        "Services, one citation each, in words that read on from 'its functions under', e.g. 'sections 10 and 20 of the "
+        "Care Act 2014 (carers' assessments and meeting carers' needs for support)'. Recital (A) prints them as given. "
+        "Empty: the draft works them out from the words of the purpose and services, and its note asks for a check.")
     health_care_assessment: Text | None = legal_field(
         None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
         "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
@@ -1892,6 +1897,8 @@ class Alliance(Strict):
         leaves out the one that matters (drug and alcohol treatment is a public health function under the
         NHS Act 2006, s.2B). Words are matched, not guessed at: a service the list does not know adds nothing,
         and the note asks for the statute."""
+        if self.statutory_functions:
+            return list(self.statutory_functions)
         scope = " ".join([self.purpose, *self.services]).lower()
         found = []
         if any(w in scope for w in ("drug", "alcohol", "substance", "sexual health", "smoking", "public health")):
@@ -1901,7 +1908,7 @@ class Alliance(Strict):
             found.append("Part 7 of the Housing Act 1996 and section 1 of the Homelessness Act 2002 (homelessness)")
         # Care Act powers are for adults' care and support only: parents and carers of children, and children's
         # social care, are not adult care (Care Act 2014 Part 1 is for adults and carers of adults)
-        adult = scope.replace("parents and carers", "").replace("children's social care", "")
+        adult = scope.replace("parents and carers", "").replace("children's social care", "").replace("foster carer", "")
         if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
                                     "homecare", "domiciliary", "intermediate care")):
             found.append(care_act_words(scope))
@@ -1926,6 +1933,16 @@ class Alliance(Strict):
         elif any(w in scope for w in ("children", "child ")) and any(
                 w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
+        if self.young_carers_in_scope:
+            # young carers' needs assessments (Children Act 1989 ss.17ZA to 17ZC, inserted by the Children and Families
+            # Act 2014 s.96; law.yaml children_act_1989_young_carers) and support for them as children in need (s.17)
+            # (r24 al-fresh finding 1)
+            if any(f.startswith("sections 17, 20") for f in found):
+                found.append("sections 17ZA to 17ZC of the Children Act 1989 (young carers' needs assessments)")
+            else:
+                found = [f for f in found if not f.startswith("section 17 of the Children Act 1989")]
+                found.append("sections 17 and 17ZA to 17ZC of the Children Act 1989 (services for children in need and "
+                             "their families, and young carers' needs assessments)")
         if self.early_help_in_scope:
             # children's early help and family support: the council's children's functions, not youth-violence duties
             # (r16 al-fresh finding 1)
@@ -2017,6 +2034,39 @@ class Alliance(Strict):
             return True
         return bool(re.search(r"\bcounty council\b", member.name, re.I))
 
+    @property
+    def young_carers_in_scope(self) -> bool:
+        """Whether the Services include support for young carers (under 18s caring for another person): the council's
+        duty to assess their needs is in ss.17ZA to 17ZC of the Children Act 1989, not the Care Act 2014."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return bool(re.search(r"\byoung carers?\b", scope))
+
+    @property
+    def delegated_assessments(self) -> list[tuple[Member, bool, bool]]:
+        """Each Provider whose services include carers' or young carers' needs assessments, with whether they are adult
+        carers' assessments (Care Act 2014 s.10) and young carers' needs assessments (Children Act 1989 s.17ZA). A
+        Provider that carries out those assessments for a council exercises the council's function: for s.10 only as
+        the council authorises it under s.79 of the Care Act 2014 (law.yaml care_act_2014_s79_delegation), which does
+        not reach the Children Act 1989 (r24 al-fresh finding 1). Empty where no council Commissioner is a social
+        services authority or the statutory functions are given (the instructions then say what is delegated)."""
+        if not self.social_services_councils:
+            return []
+        out = []
+        for p in self.providers:
+            adult = young = False
+            for line in p.delivers or []:
+                low = line.lower()
+                if not re.search(r"\bassessments?\b", low):
+                    continue
+                if "young carer" in low or "young adult carer" in low:
+                    young = young or "young carer" in low
+                    adult = adult or "young adult carer" in low
+                elif re.search(r"\bcarers?'?s?'? (needs )?assessments?\b", low):
+                    adult = True
+            if adult or young:
+                out.append((p, adult, young))
+        return out
+
     def function_statutes_for(self, member: Member) -> list[str]:
         """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the
         Part 4 Domestic Abuse Act 2021 duty, and acts under its homelessness functions as local housing authority. A
@@ -2025,6 +2075,8 @@ class Alliance(Strict):
         functions and its duty to assist with their homelessness strategies (s.1(2), verified in law.yaml
         homelessness_act_2002_s1) (r20 al-fresh finding 2)."""
         found = self.function_statutes
+        if self.statutory_functions:
+            return found
         if self.is_county_council(member) and any("Part 7 of the Housing Act 1996" in f for f in found):
             scope = " ".join([self.purpose, *self.services]).lower()
             out = [f for f in found if "Part 7 of the Housing Act 1996" not in f]
@@ -2150,8 +2202,28 @@ def care_act_words(scope: str) -> str:
     needs (s.18), met by arranging care and support (s.8). Part 1 is for adults and carers, not children."""
     prevent = "preventing needs for care and support, including reablement" if "reablement" in scope or "intermediate care" in scope \
         else "preventing needs for care and support"
+    if carers_only(scope):
+        # a carers' service: the carer's assessment (s.10) and the duty and power to meet a carer's needs for support
+        # (s.20), not the adult's eligible needs (s.18) (law.yaml care_act_2014_carers; r24 al-fresh finding 1)
+        return (f"sections 2, 3, 5, 8, 10 and 20 of the Care Act 2014 ({prevent}; integrating care and support with "
+                "health services; a diverse, high-quality market in services; how needs are met; carers' assessments; "
+                "and meeting carers' needs for support)")
     return (f"sections 2, 3, 5, 8 and 18 of the Care Act 2014 ({prevent}; integrating care and support with health "
             "services; a diverse, high-quality market in services; and meeting adults' needs for care and support)")
+
+
+ADULT_CARE_WORDS = ("care and support", "social care", "reablement", "home care", "homecare", "domiciliary",
+                    "intermediate care", "supported living", "day opportunit", "day service", "day centre",
+                    "residential", "nursing")
+
+
+def carers_only(scope: str) -> bool:
+    """Whether the services are for unpaid carers: the purpose or a service names carers, and nothing names care and
+    support for the adults themselves (home care, day services and the like). The council then acts under the Care
+    Act 2014's carers' sections (ss.10 and 20), not s.18."""
+    if not re.search(r"\bcarers?\b", scope.replace("foster carer", "").replace("parents and carers", "")):
+        return False
+    return not any(w in scope for w in ADULT_CARE_WORDS)
 
 
 @dataclass(frozen=True)
