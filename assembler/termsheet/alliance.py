@@ -774,6 +774,40 @@ class Alliance(Strict):
                           "following": bool(re.search(r"following April", words, re.I))}}
 
     @property
+    def indexation_member_split(self) -> dict | None:
+        """Where the indexation words give one price index for every member and, for one named member, a second
+        measure weighted at a share of its Annual Value ("CPI ..., and for Brookfield's replacement care hours the
+        National Living Wage from the previous April, weighted at 70% of its Annual Value"): {"member": that Member,
+        "what": the words naming its part ("replacement care hours") or "", "base": the price index part, "special":
+        the second part, "percent": its share}. The definition then indexes that member's value by the blend and every
+        other member's by the price index (r24 al-fresh finding 6). None otherwise."""
+        words = self.risk_reward.indexation or ""
+        if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever)\b", words, re.I):
+            return None
+        found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
+        if len(found) != 2:
+            return None
+        (base_at, base_key), (special_at, special_key) = found
+        between = words[base_at:special_at]
+        seg = words[special_at:]
+        share = re.search(r"(?:weighted at|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\s+(?:its|their|the)\b", seg, re.I)
+        if not share or not (0 < Decimal(share.group(1)) < 100):
+            return None
+        for m in self.alliance_members:
+            names = [n for n in {m.short_name, m.name} if n]
+            for n in names:
+                hit = re.search(r"\bfor (?:the )?" + re.escape(n) + r"(?:'s?\b\s*([^,;]*?))?\s+(?:the |a )?(?:percentage|increase|rise|uplift)",
+                                between, re.I)
+                if hit:
+                    base = {"index": base_key, "month": month_to(between) if base_key != "nlw" else None,
+                            "following": False}
+                    special = {"index": special_key, "month": month_to(seg) if special_key != "nlw" else None,
+                               "following": bool(re.search(r"following April", seg, re.I))}
+                    return {"member": m, "what": (hit.group(1) or "").strip(), "base": base, "special": special,
+                            "percent": Decimal(share.group(1))}
+        return None
+
+    @property
     def indexation_following(self) -> bool:
         """Whether the sheet tied the National Living Wage limb to "the following April", which the draft reads
         as the rate in force when the Alliance Year begins (so that the increase is known then)."""
@@ -798,6 +832,14 @@ class Alliance(Strict):
                     "Alliance Member's budget for the previous Alliance Year that is staff cost, as recorded in the Annual "
                     "Plan for that year (or, where that Annual Plan was not approved, as shown in the draft of it given to "
                     "the ALT)")
+        member_split = self.indexation_member_split
+        if parts is None and member_split is not None:
+            ms = member_split
+            pct = ms["percent"]
+            fmt = lambda d: f"{d.normalize():f}%"
+            return (f"for an Alliance Year: (a) for each Alliance Member other than {ms['member'].defined}, "
+                    f"{measure(ms['base'])}; and (b) for {ms['member'].defined}, the sum of {fmt(pct)} of "
+                    f"{measure(ms['special'])} and {fmt(Decimal(100) - pct)} of the percentage under (a)")
         if parts is None:
             notified = self.indexation_notified
             if notified is not None:

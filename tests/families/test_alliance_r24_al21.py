@@ -11,6 +11,7 @@ from tests.families.test_alliance import ALLIANCE, build, clause, read_termsheet
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
 from assembler.assemble import assemble
+from assembler.model import plain_text
 from tests.conftest import DRAFT_DATE
 
 HOLLINSHIRE = Path(__file__).parent / "fixtures" / "alliance-hollinshire-r24-al21.yaml"
@@ -78,3 +79,25 @@ def test_delegated_assessments_need_authority_in_the_service_contract(hollinshir
     assert "reserves to the County Council the decision whether a carer's needs meet the eligibility criteria" in body
     note = _note(hollinshire, "alliance.precedence")
     assert "Section 79 does not reach young carers' needs assessments under section 17ZA of the Children Act 1989" in note
+
+
+def test_member_specific_indexation_is_a_formula(hollinshire):
+    """Finding 6 (firing): CPI for every member and, for Brookfield, 70% National Living Wage and 30% CPI, defined as
+    a formula rather than the sheet's words, with the reading explained in the budget Schedule note; the clause 13
+    note no longer points to an explanation elsewhere (finding 14)."""
+    defs = [d for d in hollinshire.definitions if d.term == "Indexation Increase"]
+    text = _flat(plain_text(defs[0].inlines)) if defs else ""
+    assert "(a) for each Alliance Member other than Brookfield, the percentage change in the Consumer Prices Index" in text
+    assert "(b) for Brookfield, the sum of 70% of the percentage increase in the hourly rate of the national living wage" in text
+    assert "and 30% of the percentage under (a)" in text
+    assert "weighted at 70%" not in text
+    note = _note(hollinshire, "alliance.schedule-budget")
+    assert "70% of Brookfield's Annual Value follows the National Living Wage" in note
+    assert '"replacement care hours" means the whole of Brookfield\'s Annual Value' in note
+    assert "explains how the draft reads the instructions" not in _note(hollinshire, "alliance.risk-reward")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_member_specific_indexation_without_one(path, catalogue):
+    """Finding 6 (quiet): the samples name no member in their indexation words."""
+    assert read_termsheet(path, catalogue).model.alliance.indexation_member_split is None
