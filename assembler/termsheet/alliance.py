@@ -1619,6 +1619,16 @@ class Alliance(Strict):
         return named or self.commissioner
 
     @property
+    def sole_contract_holder(self) -> Member | None:
+        """Where several Commissioners take part but one of them is party to every Provider's Service Contract (over
+        contracts): that Commissioner, so that the clauses on payment, subcontracting and leaving name it rather than
+        "the Commissioner party to its Service Contract" (r24 al-fresh finding 21). None otherwise."""
+        if not self.joint_commissioners or not self.providers:
+            return None
+        holders = {id(h): h for h in (self.service_contract_commissioner(p) for p in self.providers) if h is not None}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
+    @property
     def contract_holders_outside_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
         """Each Commissioner other than the Pooled Budget Holder that is party to a Provider's Service Contract:
         (that Commissioner, its Providers, their first-year Annual Values in total, its first-year contribution). It pays

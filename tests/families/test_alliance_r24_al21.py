@@ -101,3 +101,27 @@ def test_member_specific_indexation_is_a_formula(hollinshire):
 def test_no_member_specific_indexation_without_one(path, catalogue):
     """Finding 6 (quiet): the samples name no member in their indexation words."""
     assert read_termsheet(path, catalogue).model.alliance.indexation_member_split is None
+
+
+def test_one_contract_holder_is_named(hollinshire):
+    """Finding 21 (firing): every Service Contract is with the County Council, so the clauses name it rather than
+    "the Commissioner party to its Service Contract"."""
+    ops = _flat(text_of(clause(hollinshire, "alliance.operations")))
+    assert "only with the prior written consent of the County Council, which must not" in ops
+    leaving = _flat(text_of(clause(hollinshire, "alliance.leaving")))
+    assert "the County Council may end that Provider's Service Contract on the same day" in leaving
+    assert "If the County Council does not give that notice" in leaving
+    rr = _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
+    assert "The County Council must pay a positive Balancing Amount to the Provider" in rr
+    assert "party to that Provider's Service Contract" not in rr
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_contract_holder_generic_where_several(path, catalogue):
+    """Finding 21 (quiet): where the Service Contracts are with different Commissioners, the generic words stay."""
+    a = read_termsheet(path, catalogue).model.alliance
+    holders = {a.service_contract_commissioner(p).key for p in a.providers}
+    if not a.joint_commissioners or len(holders) == 1:
+        assert a.sole_contract_holder is None or a.joint_commissioners
+        pytest.skip("one Commissioner, or one contract holder")
+    assert a.sole_contract_holder is None
