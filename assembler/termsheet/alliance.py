@@ -302,7 +302,8 @@ class Alliance(Strict):
         None, description="Whether any of the Services is health care (clinical, nursing, therapy or treatment): true "
         "requires clinical negligence cover of the Providers delivering it and names patient safety alerts and "
         "clinical guidance; false for a social care, housing or support alliance, even one that takes people leaving "
-        "hospital. Empty: worked out from the members (an NHS member) and the words of the services.")
+        "hospital. Empty: worked out from the words of the services and the members (an NHS member), unless "
+        "health_care_assessment records that the Services are not health care and no service names treatment.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
     gain_gate: bool | None = Field(
@@ -1524,6 +1525,12 @@ class Alliance(Strict):
         a housing or homelessness alliance has neither. The sheet's health_care, where given, decides."""
         if self.health_care is not None:
             return self.health_care
+        # the Commissioner's recorded assessment that the Services are not health care decides where no health word
+        # contradicts it (r24 al-fresh finding 19: carer liaison on wards "involves no treatment of patients")
+        if self.health_care_assessment and re.search(r"\b(?:is|are) (?:social care and )?not health care\b|\bnot health care\b",
+                                                      self.health_care_assessment, re.I) and not any(
+                re.search(r"\b(clinical|nursing|therap\w*|treatment|palliative|medic\w*)\b", s, re.I) for s in self.services):
+            return False
         nhs = {"nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board"}
         if any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self._members):
             return True

@@ -125,3 +125,27 @@ def test_contract_holder_generic_where_several(path, catalogue):
         assert a.sole_contract_holder is None or a.joint_commissioners
         pytest.skip("one Commissioner, or one contract holder")
     assert a.sole_contract_holder is None
+
+
+def test_no_clinical_negligence_where_the_services_are_not_health_care(hollinshire, catalogue):
+    """Finding 19 (firing): the Commissioner recorded that the services are social care, not health care, and no
+    service names treatment, so NHS members alone do not make them health care: no clinical negligence cover."""
+    assert read_termsheet(HOLLINSHIRE, catalogue).model.alliance.health_in_scope is False
+    ops = _flat(text_of(clause(hollinshire, "alliance.operations")))
+    assert "clinical negligence" not in ops
+    assert "clinical negligence" not in _note(hollinshire, "alliance.operations")
+
+
+def test_health_care_still_inferred_for_health_services(catalogue):
+    """Finding 19 (quiet): a sheet whose services name treatment keeps the health care terms, whatever the assessment
+    says, and the samples with NHS members or health services keep them."""
+    reablement = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
+    assert read_termsheet(reablement, catalogue).model.alliance.health_in_scope is True
+    source = HOLLINSHIRE.read_text().replace(
+        "    - Carer liaison on community hospital wards and in the discharge hub\n  outcomes:",
+        "    - Carer liaison on community hospital wards and in the discharge hub\n"
+        "    - Nursing assessments for people cared for at home\n  outcomes:", 1)
+    assert "Nursing assessments" in source
+    from assembler.termsheet.validate import validate as _validate
+    model = _validate(load_text(source, HOLLINSHIRE.name), catalogue).model
+    assert model.alliance.health_in_scope is True
