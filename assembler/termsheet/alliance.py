@@ -1626,6 +1626,21 @@ class Alliance(Strict):
         return named or self.commissioner
 
     @property
+    def bcf_contributors(self) -> list[Member]:
+        """The NHS Commissioners whose contribution to the Pooled Budget the sheet says is Better Care Fund money: the
+        Better Care Fund policy framework has it pooled under an agreement under section 75 of the National Health
+        Service Act 2006 (law.yaml better_care_fund_section_75), so the recitals note names that route rather than
+        canvassing the alternatives (r24 al-fresh finding 10). Empty otherwise."""
+        if self.pooled_budget is None:
+            return []
+        out = []
+        for c in self.pooled_budget.contributions:
+            m = self.member_by_key(c.member)
+            if m is not None and m.is_nhs_body and re.search(r"\bbetter care fund\b|\bBCF\b", c.pays or "", re.I):
+                out.append(m)
+        return out
+
+    @property
     def sole_contract_holder(self) -> Member | None:
         """Where several Commissioners take part but one of them is party to every Provider's Service Contract (over
         contracts): that Commissioner, so that the clauses on payment, subcontracting and leaving name it rather than
