@@ -167,3 +167,12 @@ def test_no_bcf_note_without_bcf_money(path, catalogue):
     built = build(path, catalogue)
     if any(c.id == "alliance.recitals" for c in built.document.all_clauses()):
         assert "Better Care Fund money" not in _note(built.document, "alliance.recitals")
+
+
+def test_objectives_note_matches_the_kpi_vote(hollinshire, catalogue):
+    """Finding 13 (firing): with two Commissioners, a KPI level needs each Commissioner's vote, as the decisions clause
+    says; (quiet) with one, its own vote."""
+    assert "which needs the vote of each Commissioner for a KPI level" in _note(hollinshire, "alliance.objectives")
+    big = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
+    note = _note(build(big, catalogue).document, "alliance.objectives")
+    assert "the vote of each Commissioner" not in note
