@@ -176,3 +176,17 @@ def test_objectives_note_matches_the_kpi_vote(hollinshire, catalogue):
     big = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
     note = _note(build(big, catalogue).document, "alliance.objectives")
     assert "the vote of each Commissioner" not in note
+
+
+def test_no_nil_share_fallback_where_every_commissioner_has_shares(hollinshire):
+    """Finding 15 (firing): the County Council (25%/30%) and the ICB (10%/15%) both have shares, so the "equally where
+    those are nil" fallbacks are not printed."""
+    assert "equally where those are nil" not in _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
+    assert "equally where those shares are nil" not in _flat(text_of(clause(hollinshire, "alliance.service-planning")))
+
+
+def test_nil_share_fallback_kept_where_a_commissioner_has_none(catalogue):
+    """Finding 15 (quiet): where a Commissioner's share is nil, the fallback stays."""
+    doc = _variant(catalogue, "      - {member: icb, gain: 10, pain: 15}\n      - {member: carers, gain: 35, pain: 30}",
+                   "      - {member: icb, gain: 0, pain: 0}\n      - {member: carers, gain: 45, pain: 45}")
+    assert "equally where those are nil" in _flat(text_of(clause(doc, "alliance.risk-reward")))
