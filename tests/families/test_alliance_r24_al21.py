@@ -190,3 +190,21 @@ def test_nil_share_fallback_kept_where_a_commissioner_has_none(catalogue):
     doc = _variant(catalogue, "      - {member: icb, gain: 10, pain: 15}\n      - {member: carers, gain: 35, pain: 30}",
                    "      - {member: icb, gain: 0, pain: 0}\n      - {member: carers, gain: 45, pain: 45}")
     assert "equally where those are nil" in _flat(text_of(clause(doc, "alliance.risk-reward")))
+
+
+def test_provider_does_not_vote_on_its_own_gate(hollinshire):
+    """Finding 9 (firing): the Community Trust's Gain is gated by KPI 6 alone, whose baseline the ALT sets: it does not
+    vote on that decision."""
+    rr = _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
+    assert ("A Provider does not vote on a decision of the ALT that sets or changes the baseline or a level of a Key "
+            "Performance Indicator listed against its name in Part 4 of Schedule 2") in rr
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_gate_vote_rule_without_listed_gates(path, catalogue):
+    """Finding 9 (quiet): without KPIs listed against a Provider's name, no such rule."""
+    a = read_termsheet(path, catalogue).model.alliance
+    built = build(path, catalogue)
+    if a.kpi_gates or not any(c.id == "alliance.risk-reward" for c in built.document.all_clauses()):
+        pytest.skip("gates listed, or no risk-reward clause")
+    assert "does not vote on a decision of the ALT that sets" not in _flat(text_of(clause(built.document, "alliance.risk-reward")))
