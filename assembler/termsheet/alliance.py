@@ -1626,6 +1626,16 @@ class Alliance(Strict):
         return named or self.commissioner
 
     @property
+    def infrequent_kpis(self) -> list[tuple[int, Kpi]]:
+        """The KPIs reported less often than once a year (a two-yearly survey such as the Survey of Adult Carers in
+        England), each with its number: they count towards the gate only in the Alliance Years in which they are
+        reported, and the outcomes note asks for their levels and target year to be set to those years (r24 al-fresh
+        finding 2)."""
+        pattern = re.compile(r"\b(two|2|three|3)[- ]?year(?:s|ly)?\b|\bbiennial\w*|\bevery other year\b|\balternate years?\b|"
+                             r"\btriennial\w*", re.I)
+        return [(n, k) for n, k in enumerate(self.kpis, 1) if pattern.search(k.frequency or "")]
+
+    @property
     def bcf_contributors(self) -> list[Member]:
         """The NHS Commissioners whose contribution to the Pooled Budget the sheet says is Better Care Fund money: the
         Better Care Fund policy framework has it pooled under an agreement under section 75 of the National Health
