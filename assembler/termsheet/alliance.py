@@ -302,7 +302,8 @@ class Alliance(Strict):
         None, description="Whether any of the Services is health care (clinical, nursing, therapy or treatment): true "
         "requires clinical negligence cover of the Providers delivering it and names patient safety alerts and "
         "clinical guidance; false for a social care, housing or support alliance, even one that takes people leaving "
-        "hospital. Empty: worked out from the members (an NHS member) and the words of the services.")
+        "hospital. Empty: worked out from the words of the services and the members (an NHS member), unless "
+        "health_care_assessment records that the Services are not health care and no service names treatment.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
     gain_gate: bool | None = Field(
@@ -338,6 +339,11 @@ class Alliance(Strict):
         "24 February 2025, the Public Contracts Regulations 2015 before.")
     light_touch: bool = legal_field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
                               "s.9 and the Procurement Regulations 2024), as most care, support and housing services are.")
+    statutory_functions: list[Text] = legal_field(
+        default_factory=list, description="The statutory functions under which the council Commissioner commissions the "
+        "Services, one citation each, in words that read on from 'its functions under', e.g. 'sections 10 and 20 of the "
+        "Care Act 2014 (carers' assessments and meeting carers' needs for support)'. Recital (A) prints them as given. "
+        "Empty: the draft works them out from the words of the purpose and services, and its note asks for a check.")
     health_care_assessment: Text | None = legal_field(
         None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
         "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
@@ -769,6 +775,40 @@ class Alliance(Strict):
                           "following": bool(re.search(r"following April", words, re.I))}}
 
     @property
+    def indexation_member_split(self) -> dict | None:
+        """Where the indexation words give one price index for every member and, for one named member, a second
+        measure weighted at a share of its Annual Value ("CPI ..., and for Brookfield's replacement care hours the
+        National Living Wage from the previous April, weighted at 70% of its Annual Value"): {"member": that Member,
+        "what": the words naming its part ("replacement care hours") or "", "base": the price index part, "special":
+        the second part, "percent": its share}. The definition then indexes that member's value by the blend and every
+        other member's by the price index (r24 al-fresh finding 6). None otherwise."""
+        words = self.risk_reward.indexation or ""
+        if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever)\b", words, re.I):
+            return None
+        found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
+        if len(found) != 2:
+            return None
+        (base_at, base_key), (special_at, special_key) = found
+        between = words[base_at:special_at]
+        seg = words[special_at:]
+        share = re.search(r"(?:weighted at|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\s+(?:its|their|the)\b", seg, re.I)
+        if not share or not (0 < Decimal(share.group(1)) < 100):
+            return None
+        for m in self.alliance_members:
+            names = [n for n in {m.short_name, m.name} if n]
+            for n in names:
+                hit = re.search(r"\bfor (?:the )?" + re.escape(n) + r"(?:'s?\b\s*([^,;]*?))?\s+(?:the |a )?(?:percentage|increase|rise|uplift)",
+                                between, re.I)
+                if hit:
+                    base = {"index": base_key, "month": month_to(between) if base_key != "nlw" else None,
+                            "following": False}
+                    special = {"index": special_key, "month": month_to(seg) if special_key != "nlw" else None,
+                               "following": bool(re.search(r"following April", seg, re.I))}
+                    return {"member": m, "what": (hit.group(1) or "").strip(), "base": base, "special": special,
+                            "percent": Decimal(share.group(1))}
+        return None
+
+    @property
     def indexation_following(self) -> bool:
         """Whether the sheet tied the National Living Wage limb to "the following April", which the draft reads
         as the rate in force when the Alliance Year begins (so that the increase is known then)."""
@@ -793,6 +833,14 @@ class Alliance(Strict):
                     "Alliance Member's budget for the previous Alliance Year that is staff cost, as recorded in the Annual "
                     "Plan for that year (or, where that Annual Plan was not approved, as shown in the draft of it given to "
                     "the ALT)")
+        member_split = self.indexation_member_split
+        if parts is None and member_split is not None:
+            ms = member_split
+            pct = ms["percent"]
+            fmt = lambda d: f"{d.normalize():f}%"
+            return (f"for an Alliance Year: (a) for each Alliance Member other than {ms['member'].defined}, "
+                    f"{measure(ms['base'])}; and (b) for {ms['member'].defined}, the sum of {fmt(pct)} of "
+                    f"{measure(ms['special'])} and {fmt(Decimal(100) - pct)} of the percentage under (a)")
         if parts is None:
             notified = self.indexation_notified
             if notified is not None:
@@ -1477,6 +1525,12 @@ class Alliance(Strict):
         a housing or homelessness alliance has neither. The sheet's health_care, where given, decides."""
         if self.health_care is not None:
             return self.health_care
+        # the Commissioner's recorded assessment that the Services are not health care decides where no health word
+        # contradicts it (r24 al-fresh finding 19: carer liaison on wards "involves no treatment of patients")
+        if self.health_care_assessment and re.search(r"\b(?:is|are) (?:social care and )?not health care\b|\bnot health care\b",
+                                                      self.health_care_assessment, re.I) and not any(
+                re.search(r"\b(clinical|nursing|therap\w*|treatment|palliative|medic\w*)\b", s, re.I) for s in self.services):
+            return False
         nhs = {"nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board"}
         if any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self._members):
             return True
@@ -1570,6 +1624,41 @@ class Alliance(Strict):
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
         return named or self.commissioner
+
+    @property
+    def infrequent_kpis(self) -> list[tuple[int, Kpi]]:
+        """The KPIs reported less often than once a year (a two-yearly survey such as the Survey of Adult Carers in
+        England), each with its number: they count towards the gate only in the Alliance Years in which they are
+        reported, and the outcomes note asks for their levels and target year to be set to those years (r24 al-fresh
+        finding 2)."""
+        pattern = re.compile(r"\b(two|2|three|3)[- ]?year(?:s|ly)?\b|\bbiennial\w*|\bevery other year\b|\balternate years?\b|"
+                             r"\btriennial\w*", re.I)
+        return [(n, k) for n, k in enumerate(self.kpis, 1) if pattern.search(k.frequency or "")]
+
+    @property
+    def bcf_contributors(self) -> list[Member]:
+        """The NHS Commissioners whose contribution to the Pooled Budget the sheet says is Better Care Fund money: the
+        Better Care Fund policy framework has it pooled under an agreement under section 75 of the National Health
+        Service Act 2006 (law.yaml better_care_fund_section_75), so the recitals note names that route rather than
+        canvassing the alternatives (r24 al-fresh finding 10). Empty otherwise."""
+        if self.pooled_budget is None:
+            return []
+        out = []
+        for c in self.pooled_budget.contributions:
+            m = self.member_by_key(c.member)
+            if m is not None and m.is_nhs_body and re.search(r"\bbetter care fund\b|\bBCF\b", c.pays or "", re.I):
+                out.append(m)
+        return out
+
+    @property
+    def sole_contract_holder(self) -> Member | None:
+        """Where several Commissioners take part but one of them is party to every Provider's Service Contract (over
+        contracts): that Commissioner, so that the clauses on payment, subcontracting and leaving name it rather than
+        "the Commissioner party to its Service Contract" (r24 al-fresh finding 21). None otherwise."""
+        if not self.joint_commissioners or not self.providers:
+            return None
+        holders = {id(h): h for h in (self.service_contract_commissioner(p) for p in self.providers) if h is not None}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     @property
     def contract_holders_outside_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
@@ -1892,6 +1981,8 @@ class Alliance(Strict):
         leaves out the one that matters (drug and alcohol treatment is a public health function under the
         NHS Act 2006, s.2B). Words are matched, not guessed at: a service the list does not know adds nothing,
         and the note asks for the statute."""
+        if self.statutory_functions:
+            return list(self.statutory_functions)
         scope = " ".join([self.purpose, *self.services]).lower()
         found = []
         if any(w in scope for w in ("drug", "alcohol", "substance", "sexual health", "smoking", "public health")):
@@ -1901,7 +1992,7 @@ class Alliance(Strict):
             found.append("Part 7 of the Housing Act 1996 and section 1 of the Homelessness Act 2002 (homelessness)")
         # Care Act powers are for adults' care and support only: parents and carers of children, and children's
         # social care, are not adult care (Care Act 2014 Part 1 is for adults and carers of adults)
-        adult = scope.replace("parents and carers", "").replace("children's social care", "")
+        adult = scope.replace("parents and carers", "").replace("children's social care", "").replace("foster carer", "")
         if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
                                     "homecare", "domiciliary", "intermediate care")):
             found.append(care_act_words(scope))
@@ -1926,6 +2017,16 @@ class Alliance(Strict):
         elif any(w in scope for w in ("children", "child ")) and any(
                 w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
+        if self.young_carers_in_scope:
+            # young carers' needs assessments (Children Act 1989 ss.17ZA to 17ZC, inserted by the Children and Families
+            # Act 2014 s.96; law.yaml children_act_1989_young_carers) and support for them as children in need (s.17)
+            # (r24 al-fresh finding 1)
+            if any(f.startswith("sections 17, 20") for f in found):
+                found.append("sections 17ZA to 17ZC of the Children Act 1989 (young carers' needs assessments)")
+            else:
+                found = [f for f in found if not f.startswith("section 17 of the Children Act 1989")]
+                found.append("sections 17 and 17ZA to 17ZC of the Children Act 1989 (services for children in need and "
+                             "their families, and young carers' needs assessments)")
         if self.early_help_in_scope:
             # children's early help and family support: the council's children's functions, not youth-violence duties
             # (r16 al-fresh finding 1)
@@ -2017,6 +2118,39 @@ class Alliance(Strict):
             return True
         return bool(re.search(r"\bcounty council\b", member.name, re.I))
 
+    @property
+    def young_carers_in_scope(self) -> bool:
+        """Whether the Services include support for young carers (under 18s caring for another person): the council's
+        duty to assess their needs is in ss.17ZA to 17ZC of the Children Act 1989, not the Care Act 2014."""
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return bool(re.search(r"\byoung carers?\b", scope))
+
+    @property
+    def delegated_assessments(self) -> list[tuple[Member, bool, bool]]:
+        """Each Provider whose services include carers' or young carers' needs assessments, with whether they are adult
+        carers' assessments (Care Act 2014 s.10) and young carers' needs assessments (Children Act 1989 s.17ZA). A
+        Provider that carries out those assessments for a council exercises the council's function: for s.10 only as
+        the council authorises it under s.79 of the Care Act 2014 (law.yaml care_act_2014_s79_delegation), which does
+        not reach the Children Act 1989 (r24 al-fresh finding 1). Empty where no council Commissioner is a social
+        services authority or the statutory functions are given (the instructions then say what is delegated)."""
+        if not self.social_services_councils:
+            return []
+        out = []
+        for p in self.providers:
+            adult = young = False
+            for line in p.delivers or []:
+                low = line.lower()
+                if not re.search(r"\bassessments?\b", low):
+                    continue
+                if "young carer" in low or "young adult carer" in low:
+                    young = young or "young carer" in low
+                    adult = adult or "young adult carer" in low
+                elif re.search(r"\bcarers?'?s?'? (needs )?assessments?\b", low):
+                    adult = True
+            if adult or young:
+                out.append((p, adult, young))
+        return out
+
     def function_statutes_for(self, member: Member) -> list[str]:
         """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the
         Part 4 Domestic Abuse Act 2021 duty, and acts under its homelessness functions as local housing authority. A
@@ -2025,6 +2159,8 @@ class Alliance(Strict):
         functions and its duty to assist with their homelessness strategies (s.1(2), verified in law.yaml
         homelessness_act_2002_s1) (r20 al-fresh finding 2)."""
         found = self.function_statutes
+        if self.statutory_functions:
+            return found
         if self.is_county_council(member) and any("Part 7 of the Housing Act 1996" in f for f in found):
             scope = " ".join([self.purpose, *self.services]).lower()
             out = [f for f in found if "Part 7 of the Housing Act 1996" not in f]
@@ -2150,8 +2286,28 @@ def care_act_words(scope: str) -> str:
     needs (s.18), met by arranging care and support (s.8). Part 1 is for adults and carers, not children."""
     prevent = "preventing needs for care and support, including reablement" if "reablement" in scope or "intermediate care" in scope \
         else "preventing needs for care and support"
+    if carers_only(scope):
+        # a carers' service: the carer's assessment (s.10) and the duty and power to meet a carer's needs for support
+        # (s.20), not the adult's eligible needs (s.18) (law.yaml care_act_2014_carers; r24 al-fresh finding 1)
+        return (f"sections 2, 3, 5, 8, 10 and 20 of the Care Act 2014 ({prevent}; integrating care and support with "
+                "health services; a diverse, high-quality market in services; how needs are met; carers' assessments; "
+                "and meeting carers' needs for support)")
     return (f"sections 2, 3, 5, 8 and 18 of the Care Act 2014 ({prevent}; integrating care and support with health "
             "services; a diverse, high-quality market in services; and meeting adults' needs for care and support)")
+
+
+ADULT_CARE_WORDS = ("care and support", "social care", "reablement", "home care", "homecare", "domiciliary",
+                    "intermediate care", "supported living", "day opportunit", "day service", "day centre",
+                    "residential", "nursing")
+
+
+def carers_only(scope: str) -> bool:
+    """Whether the services are for unpaid carers: the purpose or a service names carers, and nothing names care and
+    support for the adults themselves (home care, day services and the like). The council then acts under the Care
+    Act 2014's carers' sections (ss.10 and 20), not s.18."""
+    if not re.search(r"\bcarers?\b", scope.replace("foster carer", "").replace("parents and carers", "")):
+        return False
+    return not any(w in scope for w in ADULT_CARE_WORDS)
 
 
 @dataclass(frozen=True)

@@ -1092,7 +1092,8 @@ def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward
     # r21 al-fresh 1: the Lead Commissioner's urgent approval needs each other Commissioner's written agreement
     assert "by the Lead Commissioner with the written agreement of each other Commissioner within 20 Business Days" in rr
     assert "The Commissioners bear (a) their own shares of Pain" in rr
-    assert "The Commissioner that is party to that Provider's Service Contract must pay a positive Balancing Amount" in rr
+    # r24 al-fresh 21: the Council is party to every Service Contract, so it is named
+    assert "The Council must pay a positive Balancing Amount" in rr
     assert "The Commissioner bears" not in rr and "The Commissioner must pay" not in rr
     # one commissioner: the singular stays
     single = text_of(clause(big, "alliance.risk-reward"))

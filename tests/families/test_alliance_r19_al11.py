@@ -27,7 +27,8 @@ def test_budget_reserved_matter_carves_out_the_overspend_approvals(thistlebury):
     assert ("commits the Council's budget beyond the Annual Plan, other than an approval of costs under clause 13."
             in text)
     assert "or of running costs under clause 16.1, each of which is decided only as that clause provides." in text
-    assert "(including an approval of costs under clause 13.12, which is made only as that clause provides)" in text
+    # r24 al-fresh 9: the gate-vote sub-clause (KPIs listed against each Provider) moves the approval rule to 13.13
+    assert "(including an approval of costs under clause 13.13, which is made only as that clause provides)" in text
 
 
 def test_no_budget_reserved_matter_no_carve_out(catalogue):
@@ -58,7 +59,7 @@ def test_force_majeure_leaving_follows_the_removal_rule(thistlebury):
     decisions = _flat(text_of(clause(thistlebury, "alliance.decisions")))
     assert "applies the same rule to a decision that a Provider leaves after a Force Majeure Event" in decisions
     governance = _flat(text_of(clause(thistlebury, "alliance.governance")))
-    assert "does not vote under this Agreement (including under clause 9.16, clause 13.12, clause 29.4 and clause 31.2)" in governance
+    assert "does not vote under this Agreement (including under clause 9.16, clause 13.13, clause 29.4 and clause 31.2)" in governance
 
 
 def test_exit_plan_choice_given_to_the_alt_is_the_alts(thistlebury, catalogue):

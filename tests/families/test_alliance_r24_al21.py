@@ -1,0 +1,232 @@
+"""r24 alliance review (lane al21), al-fresh findings (Hollinshire: a carers' support alliance of a county council, an
+ICB and four Providers, two of which carry out carers' and young carers' needs assessments for the council)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, build, clause, read_termsheet, text_of
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from assembler.assemble import assemble
+from assembler.model import plain_text
+from tests.conftest import DRAFT_DATE
+
+HOLLINSHIRE = Path(__file__).parent / "fixtures" / "alliance-hollinshire-r24-al21.yaml"
+
+
+@pytest.fixture(scope="module")
+def hollinshire(catalogue):
+    return build(HOLLINSHIRE, catalogue).document
+
+
+def _note(doc, cid):
+    return _flat(clause(doc, cid).note or "")
+
+
+def _variant(catalogue, old, new):
+    source = HOLLINSHIRE.read_text()
+    assert old in source
+    return assemble(validate(load_text(source.replace(old, new, 1), HOLLINSHIRE.name), catalogue), catalogue,
+                    today=DRAFT_DATE).document
+
+
+def test_carers_alliance_recites_the_carers_sections(hollinshire):
+    """Finding 1 (firing): a carers' service rests on Care Act 2014 ss.10 and 20, not s.18, and young carers on Children
+    Act 1989 ss.17 and 17ZA to 17ZC."""
+    recitals = _flat(text_of(clause(hollinshire, "alliance.recitals")))
+    assert "sections 2, 3, 5, 8, 10 and 20 of the Care Act 2014" in recitals
+    assert "carers' assessments; and meeting carers' needs for support" in recitals
+    assert "sections 17 and 17ZA to 17ZC of the Children Act 1989" in recitals
+    assert "8 and 18 of the Care Act" not in recitals
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_carers_sections_without_carers_services(path, catalogue):
+    """Finding 1 (quiet): an adult care alliance keeps s.18, and no sample without young carers cites s.17ZA."""
+    built = build(path, catalogue)
+    if not any(c.id == "alliance.recitals" for c in built.document.all_clauses()):
+        pytest.skip("no recitals")
+    recitals = _flat(text_of(clause(built.document, "alliance.recitals")))
+    assert "10 and 20 of the Care Act 2014" not in recitals
+    assert "17ZA" not in recitals
+    assert "delegated-assessments" not in recitals
+    if any(c.id == "alliance.precedence" for c in built.document.all_clauses()):
+        assert "section 79 of the Care Act 2014" not in _flat(text_of(clause(built.document, "alliance.precedence")))
+
+
+def test_statutory_functions_given_are_printed_as_given(catalogue):
+    """Finding 1: the sheet's own citations replace the inferred ones, and the note does not ask to confirm a guess."""
+    doc = _variant(catalogue, "  light_touch: true\n", "  light_touch: true\n  statutory_functions:\n"
+                   "    - sections 10 and 20 of the Care Act 2014 (carers)\n")
+    recitals = _flat(text_of(clause(doc, "alliance.recitals")))
+    assert "(including its functions under sections 10 and 20 of the Care Act 2014 (carers))" in recitals
+    assert "17ZA" not in recitals
+    note = _note(doc, "alliance.recitals")
+    assert "as the instructions give them" in note
+
+
+def test_delegated_assessments_need_authority_in_the_service_contract(hollinshire):
+    """Finding 1 (firing): Carers Together and Young Carers carry out assessments for the County Council: their
+    Service Contracts must authorise it (s.79 for carers' assessments) and keep eligibility with the council."""
+    body = _flat(text_of(clause(hollinshire, "alliance.precedence")))
+    assert ("Where a Provider carries out carers' or young carers' needs assessments for the County Council, the County "
+            "Council must ensure that the Provider's Service Contract:") in body
+    assert "authorises Carers Together and Young Carers, under section 79 of the Care Act 2014, to carry out carers' assessments under section 10" in body
+    assert "sets out the terms on which Young Carers carries out young carers' needs assessments under section 17ZA" in body
+    assert "reserves to the County Council the decision whether a carer's needs meet the eligibility criteria" in body
+    note = _note(hollinshire, "alliance.precedence")
+    assert "Section 79 does not reach young carers' needs assessments under section 17ZA of the Children Act 1989" in note
+
+
+def test_member_specific_indexation_is_a_formula(hollinshire):
+    """Finding 6 (firing): CPI for every member and, for Brookfield, 70% National Living Wage and 30% CPI, defined as
+    a formula rather than the sheet's words, with the reading explained in the budget Schedule note; the clause 13
+    note no longer points to an explanation elsewhere (finding 14)."""
+    defs = [d for d in hollinshire.definitions if d.term == "Indexation Increase"]
+    text = _flat(plain_text(defs[0].inlines)) if defs else ""
+    assert "(a) for each Alliance Member other than Brookfield, the percentage change in the Consumer Prices Index" in text
+    assert "(b) for Brookfield, the sum of 70% of the percentage increase in the hourly rate of the national living wage" in text
+    assert "and 30% of the percentage under (a)" in text
+    assert "weighted at 70%" not in text
+    note = _note(hollinshire, "alliance.schedule-budget")
+    assert "70% of Brookfield's Annual Value follows the National Living Wage" in note
+    assert '"replacement care hours" means the whole of Brookfield\'s Annual Value' in note
+    assert "explains how the draft reads the instructions" not in _note(hollinshire, "alliance.risk-reward")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_member_specific_indexation_without_one(path, catalogue):
+    """Finding 6 (quiet): the samples name no member in their indexation words."""
+    assert read_termsheet(path, catalogue).model.alliance.indexation_member_split is None
+
+
+def test_one_contract_holder_is_named(hollinshire):
+    """Finding 21 (firing): every Service Contract is with the County Council, so the clauses name it rather than
+    "the Commissioner party to its Service Contract"."""
+    ops = _flat(text_of(clause(hollinshire, "alliance.operations")))
+    assert "only with the prior written consent of the County Council, which must not" in ops
+    leaving = _flat(text_of(clause(hollinshire, "alliance.leaving")))
+    assert "the County Council may end that Provider's Service Contract on the same day" in leaving
+    assert "If the County Council does not give that notice" in leaving
+    rr = _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
+    assert "The County Council must pay a positive Balancing Amount to the Provider" in rr
+    assert "party to that Provider's Service Contract" not in rr
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_contract_holder_generic_where_several(path, catalogue):
+    """Finding 21 (quiet): where the Service Contracts are with different Commissioners, the generic words stay."""
+    a = read_termsheet(path, catalogue).model.alliance
+    holders = {a.service_contract_commissioner(p).key for p in a.providers}
+    if not a.joint_commissioners or len(holders) == 1:
+        assert a.sole_contract_holder is None or a.joint_commissioners
+        pytest.skip("one Commissioner, or one contract holder")
+    assert a.sole_contract_holder is None
+
+
+def test_no_clinical_negligence_where_the_services_are_not_health_care(hollinshire, catalogue):
+    """Finding 19 (firing): the Commissioner recorded that the services are social care, not health care, and no
+    service names treatment, so NHS members alone do not make them health care: no clinical negligence cover."""
+    assert read_termsheet(HOLLINSHIRE, catalogue).model.alliance.health_in_scope is False
+    ops = _flat(text_of(clause(hollinshire, "alliance.operations")))
+    assert "clinical negligence" not in ops
+    assert "clinical negligence" not in _note(hollinshire, "alliance.operations")
+
+
+def test_health_care_still_inferred_for_health_services(catalogue):
+    """Finding 19 (quiet): a sheet whose services name treatment keeps the health care terms, whatever the assessment
+    says, and the samples with NHS members or health services keep them."""
+    reablement = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
+    assert read_termsheet(reablement, catalogue).model.alliance.health_in_scope is True
+    source = HOLLINSHIRE.read_text().replace(
+        "    - Carer liaison on community hospital wards and in the discharge hub\n  outcomes:",
+        "    - Carer liaison on community hospital wards and in the discharge hub\n"
+        "    - Nursing assessments for people cared for at home\n  outcomes:", 1)
+    assert "Nursing assessments" in source
+    from assembler.termsheet.validate import validate as _validate
+    model = _validate(load_text(source, HOLLINSHIRE.name), catalogue).model
+    assert model.alliance.health_in_scope is True
+
+
+def test_bcf_money_is_pooled_under_section_75(hollinshire):
+    """Finding 10 (firing): the ICB pays from its Better Care Fund contribution, so the recitals note says it is pooled
+    under section 75 and asks which agreement, instead of canvassing sections 65Z5 and 256."""
+    note = _note(hollinshire, "alliance.recitals")
+    assert "The ICB's contribution is Better Care Fund money, which the Better Care Fund policy framework requires" in note
+    assert "a scheme within the area's Better Care Fund section 75 agreement" in note
+    assert "65Z5" not in note and "section 256" not in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_bcf_note_without_bcf_money(path, catalogue):
+    """Finding 10 (quiet): the samples do not say their NHS money is Better Care Fund money."""
+    assert read_termsheet(path, catalogue).model.alliance.bcf_contributors == []
+    built = build(path, catalogue)
+    if any(c.id == "alliance.recitals" for c in built.document.all_clauses()):
+        assert "Better Care Fund money" not in _note(built.document, "alliance.recitals")
+
+
+def test_objectives_note_matches_the_kpi_vote(hollinshire, catalogue):
+    """Finding 13 (firing): with two Commissioners, a KPI level needs each Commissioner's vote, as the decisions clause
+    says; (quiet) with one, its own vote."""
+    assert "which needs the vote of each Commissioner for a KPI level" in _note(hollinshire, "alliance.objectives")
+    big = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
+    note = _note(build(big, catalogue).document, "alliance.objectives")
+    assert "the vote of each Commissioner" not in note
+
+
+def test_no_nil_share_fallback_where_every_commissioner_has_shares(hollinshire):
+    """Finding 15 (firing): the County Council (25%/30%) and the ICB (10%/15%) both have shares, so the "equally where
+    those are nil" fallbacks are not printed."""
+    assert "equally where those are nil" not in _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
+    assert "equally where those shares are nil" not in _flat(text_of(clause(hollinshire, "alliance.service-planning")))
+
+
+def test_nil_share_fallback_kept_where_a_commissioner_has_none(catalogue):
+    """Finding 15 (quiet): where a Commissioner's share is nil, the fallback stays."""
+    doc = _variant(catalogue, "      - {member: icb, gain: 10, pain: 15}\n      - {member: carers, gain: 35, pain: 30}",
+                   "      - {member: icb, gain: 0, pain: 0}\n      - {member: carers, gain: 45, pain: 45}")
+    assert "equally where those are nil" in _flat(text_of(clause(doc, "alliance.risk-reward")))
+
+
+def test_provider_does_not_vote_on_its_own_gate(hollinshire):
+    """Finding 9 (firing): the Community Trust's Gain is gated by KPI 6 alone, whose baseline the ALT sets: it does not
+    vote on that decision."""
+    rr = _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
+    assert ("A Provider does not vote on a decision of the ALT that sets or changes the baseline or a level of a Key "
+            "Performance Indicator listed against its name in Part 4 of Schedule 2") in rr
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_gate_vote_rule_without_listed_gates(path, catalogue):
+    """Finding 9 (quiet): without KPIs listed against a Provider's name, no such rule."""
+    a = read_termsheet(path, catalogue).model.alliance
+    built = build(path, catalogue)
+    if a.kpi_gates or not any(c.id == "alliance.risk-reward" for c in built.document.all_clauses()):
+        pytest.skip("gates listed, or no risk-reward clause")
+    assert "does not vote on a decision of the ALT that sets" not in _flat(text_of(clause(built.document, "alliance.risk-reward")))
+
+
+def test_two_yearly_kpi_counts_only_when_reported(hollinshire):
+    """Finding 2 (firing): KPI 4 comes from a two-yearly survey: it gates Gain only in a year it is reported, an
+    improvement plan follows one reporting period, and the note asks for levels and the target year to match."""
+    rr = _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
+    assert ("A Key Performance Indicator reported less often than once a year counts for this purpose only in an "
+            "Alliance Year in which it is reported.") in rr
+    perf = _flat(text_of(clause(hollinshire, "alliance.performance")))
+    assert "reported once a year or less often, for one reporting period" in perf
+    note = _note(hollinshire, "alliance.schedule-outcomes")
+    assert "KPI 4 is reported every two years, not every year" in note
+    assert 'restate its target ("7.8 in the 2030/31 survey")' in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_infrequent_kpi_text_without_one(path, catalogue):
+    """Finding 2 (quiet): the samples' KPIs are reported at least once a year."""
+    assert read_termsheet(path, catalogue).model.alliance.infrequent_kpis == []
+    built = build(path, catalogue)
+    if any(c.id == "alliance.risk-reward" for c in built.document.all_clauses()):
+        assert "reported less often than once a year" not in _flat(text_of(clause(built.document, "alliance.risk-reward")))
