@@ -837,7 +837,7 @@ def test_r21_lapse_cap_shortfall_options_and_bracketed_no_catch_up(built, catalo
     note = clause(result, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "The Core Places alone bring in £2,831,400 a year against budgeted Allowable Costs of £2,955,000" in note
-    assert "Whether a later re-basing recovers that shortfall is not instructed. The draft lets it" in note
+    assert "Whether that shortfall is recovered is not instructed. The draft recovers it under clause" in note
     assert "(c) a catch-up" not in note
     text = CHARITY.read_text(encoding="utf-8")
     old = "  minimum_core_places: 2\n"

@@ -1,0 +1,58 @@
+"""r24 open-book review of the Meadowbank sample (ob-sample.report.md): the findings the ob25 lane fixed."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+
+_CACHE: dict = {}
+
+
+def _load(catalogue, text):
+    if text not in _CACHE:
+        _CACHE[text] = document_of(catalogue, text)
+    return _CACHE[text]
+
+
+def _sample(catalogue, extra: str = ""):
+    text = SAMPLE.read_text(encoding="utf-8")
+    old = "  minimum_core_places: 2\n"
+    assert old in text
+    return _load(catalogue, text.replace(old, old + extra))
+
+
+def test_capped_rebasing_shortfall_is_applied_at_later_reviews_and_the_notes_agree(catalogue):
+    """Finding 2: each later re-basing factor is capped again, so only a catch-up at the annual review recovers the
+    shortfall; 5.10 applies the part held back within the yearly limit, and the notes to clauses 1, 5, 16 and
+    Schedule 3 say so (none says a later re-basing recovers it). Finding 9(b): the yearly limit reads plainly."""
+    d = _sample(catalogue)
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert ("the part not applied is the factor worked out without those limits divided by the factor applied" in body
+            and "On each later review date under clause 6.1, the Prices are also multiplied by the part not applied, "
+                "so far as clause 5.9(b) allows" in body)
+    assert ("where clause 5.9(a) applies, may not, together with the other such factors that take effect in the same "
+            "Contract Year and any part applied in it under clause 5.10, increase the Prices by more than [8%];") in body
+    notes = " ".join(flat(note(d, cid)) for cid in ("common.definitions", "open-book.pricing", "open-book.losses",
+                                                    "common.open-book-schedule-reconciliation")
+                     if note(d, cid))
+    assert "recovered within the limits at the next re-basing" not in notes
+    assert "that shortfall is never recovered" not in notes
+    assert "A later re-basing alone would not recover it, because each later factor is held to the same limit" in notes
+    assert "£93,007 a year short of the budgeted Allowable Costs and Reasonable Profit until the next review date" in notes
+    whole = flat(" ".join(clause_text(d, cid) for cid in ("common.open-book-schedule-reconciliation",)))
+    assert "the Trust bears the difference until clause 5.10 applies the part held back on later review dates" in whole
+
+
+def test_no_catch_up_where_instructed_or_no_lapsing_core_places(catalogue):
+    """Finding 2, quiet: core_rebase_catch_up: false keeps the shortfall permanent (no 5.10 catch-up, the yearly limit
+    without it, the losses note says it is never recovered); an adult sheet without a user-choice award has none."""
+    d = _sample(catalogue, "  core_rebase_catch_up: false\n")
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert "the part not applied" not in body and "any part applied in it" not in body
+    assert "A shortfall left by those limits is not recovered" in body
+    assert "that shortfall is never recovered" in flat(note(d, "open-book.losses"))
+    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    assert "the part not applied" not in clause_text(adult, "open-book.pricing", flat=True)
