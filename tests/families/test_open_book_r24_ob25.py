@@ -56,3 +56,26 @@ def test_no_catch_up_where_instructed_or_no_lapsing_core_places(catalogue):
     assert "that shortfall is never recovered" in flat(note(d, "open-book.losses"))
     adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
     assert "the part not applied" not in clause_text(adult, "open-book.pricing", flat=True)
+
+
+def test_losses_uninstructed_bracket_the_two_period_carry_forward(catalogue):
+    """Finding 1: the sheet gives no losses position, so clause 16 brackets the likely compromise (a loss set against
+    the next [two] periods' Excess Profit, the Council never paying it) and the note says why; the reconciliation
+    statement shows the balance in brackets. Quiet: an instructed not-carried position keeps the stand-alone rule."""
+    d = _sample(catalogue)
+    body = clause_text(d, "open-book.losses", flat=True)
+    assert ("[The Excess Profit for each of the next [two] Reconciliation Periods is first reduced by the losses "
+            "carried forward and not yet used, earliest first." in body)
+    assert "The Council never has to pay a loss carried forward.]" in body
+    assert "Each Reconciliation Period is reconciled on its own" not in body
+    n = flat(note(d, "open-book.losses"))
+    assert n.startswith("The instructions give no position on losses.")
+    assert "recovered, under the bracketed text, only against the Excess Profit of the next [two] periods" in n
+    assert "[the losses carried forward, used and left under clause 16;]" in clause_text(
+        d, "common.open-book-schedule-reconciliation", flat=True)
+    text = SAMPLE.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_losses: not-carried\n")
+    quiet = _load(catalogue, text)
+    body = clause_text(quiet, "open-book.losses", flat=True)
+    assert "Each Reconciliation Period is reconciled on its own" in body and "[two]" not in body
+    assert "losses carried forward, used and left" not in clause_text(
+        quiet, "common.open-book-schedule-reconciliation", flat=True)
