@@ -1099,9 +1099,10 @@ def test_r20_break_costs_do_not_apply_to_a_notice_the_minimum_forces(built):
     the note says so and gives the Trust's counter-argument. Quiet where there is no user-choice minimum."""
     _, result, _ = built[CHARITY]
     termination = paragraphs_text(clause(result, "open-book.termination"))
-    assert ("Nothing is payable under clause 29.2 where clause 7 requires the Council either to confirm that a place "
-            "remains one of the Core Places or to end this Agreement for its home, and it ends this Agreement for that "
-            "home instead.") in termination
+    # r24 ob-sample 10: the exception sits in the notice it is about (clause 7.7(b)), not misdescribed in 29.2
+    assert "Nothing is payable under clause 29.2 where clause 7" not in termination
+    assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
+            "clause 29.2.") in paragraphs_text(clause(result, "open-book.voids"))
     note = clause(result, "open-book.voids").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "The break costs in the termination clause do not apply to that notice" in note

@@ -79,3 +79,18 @@ def test_losses_uninstructed_bracket_the_two_period_carry_forward(catalogue):
     assert "Each Reconciliation Period is reconciled on its own" in body and "[two]" not in body
     assert "losses carried forward, used and left" not in clause_text(
         quiet, "common.open-book-schedule-reconciliation", flat=True)
+
+
+def test_break_costs_exception_names_the_minimum_notice_and_core_places_pay_part_weeks(catalogue):
+    """Finding 10: the break-costs exception sits in the notice under 7.7(b) it is about, not in 29.2 misdescribing it. Finding 12:
+    the Core Places are paid at one seventh of the weekly Price a day for part of a week (the term runs Thursday to
+    Monday). Quiet: a sheet paying nightly Prices (short breaks) has no part-week sentence."""
+    d = _sample(catalogue)
+    assert "where clause 7 requires the Council" not in clause_text(d, "open-book.termination", flat=True)
+    assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
+            "clause 29.2.") in clause_text(d, "open-book.voids", flat=True)
+    assert ("whether or not it is used for a Placement. For part of a week, the Council pays one seventh of the weekly "
+            "Price for each day.") in clause_text(d, "open-book.voids", flat=True)
+    nightly = _load(catalogue, (ROOT / "samples" / "open-book" / "short-breaks-charity.yaml").read_text(encoding="utf-8"))
+    assert all("one seventh of the weekly" not in clause_text(nightly, c.id, flat=True)
+               for c in nightly.all_clauses() if c.id == "open-book.voids")
