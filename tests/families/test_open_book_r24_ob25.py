@@ -94,3 +94,17 @@ def test_break_costs_exception_names_the_minimum_notice_and_core_places_pay_part
     nightly = _load(catalogue, (ROOT / "samples" / "open-book" / "short-breaks-charity.yaml").read_text(encoding="utf-8"))
     assert all("one seventh of the weekly" not in clause_text(nightly, c.id, flat=True)
                for c in nightly.all_clauses() if c.id == "open-book.voids")
+
+
+def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confirmation(catalogue):
+    """Finding 4: a child who is not an Existing Placement stays under the earlier contract until the confirmation;
+    8.3 now keeps that contract in force for the child if it would otherwise expire, and the Council pays its fee;
+    the note asks for the expiry date. Quiet: a sheet without a user-choice award has neither."""
+    d = _sample(catalogue)
+    body = clause_text(d, "open-book.placements", flat=True)
+    assert ("So far as that contract would otherwise end earlier, the Parties agree that it continues for that child on "
+            "its existing terms for that period. The Council must pay the fee under it for that period.") in body
+    assert "get the earlier contract's expiry date" in flat(note(d, "open-book.placements"))
+    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    assert "would otherwise end earlier" not in clause_text(adult, "open-book.placements", flat=True)
+    assert "expiry date" not in flat(note(adult, "open-book.placements"))
