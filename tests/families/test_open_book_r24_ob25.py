@@ -108,3 +108,24 @@ def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confir
     adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
     assert "would otherwise end earlier" not in clause_text(adult, "open-book.placements", flat=True)
     assert "expiry date" not in flat(note(adult, "open-book.placements"))
+
+
+def test_step_in_for_a_childrens_home_does_not_hand_over_a_registered_home(catalogue):
+    """Finding 5: registration under the Care Standards Act 2000 (s.11) is the provider's, so step-in for a children's
+    home is an approved manager and directions, the Council's own staff, and moves; the Council keeps paying; the
+    premises direct agreement lets only a registered (or applying) provider occupy; the note says why. Quiet: an adult
+    care home keeps the take-over step-in."""
+    d = _sample(catalogue)
+    body = clause_text(d, "open-book.termination", flat=True)
+    assert ("require the Trust to appoint a manager or consultant the Council approves, and to follow the Council's "
+            "reasonable directions on the care of Placed Children;") in body
+    assert "arrange for Placed Children to move." in body
+    assert "it may take over, or appoint another provider to take over" not in body
+    assert "While the Council steps in, it continues to pay the Prices, including for the Core Places" in body
+    assert ("or a provider it appoints that is registered, or has applied to be registered, with Ofsted under Part 2 of "
+            "the Care Standards Act 2000 to carry on a children's home there, to occupy") in body
+    assert "(Care Standards Act 2000 s.11)" in flat(note(d, "open-book.termination"))
+    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    abody = clause_text(adult, "open-book.termination", flat=True)
+    assert "it may take over, or appoint another provider to take over" in abody
+    assert "consultant the Council approves" not in abody
