@@ -88,7 +88,7 @@ def test_break_costs_exception_names_the_minimum_notice_and_core_places_pay_part
     d = _sample(catalogue)
     assert "where clause 7 requires the Council" not in clause_text(d, "open-book.termination", flat=True)
     assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
-            "clause 29.2.") in clause_text(d, "open-book.voids", flat=True)
+            "clause 29.2") in clause_text(d, "open-book.voids", flat=True)
     assert ("whether or not it is used for a Placement. For part of a week, the Council pays one seventh of the weekly "
             "Price for each day.") in clause_text(d, "open-book.voids", flat=True)
     nightly = _load(catalogue, (ROOT / "samples" / "open-book" / "short-breaks-charity.yaml").read_text(encoding="utf-8"))
@@ -129,3 +129,17 @@ def test_step_in_for_a_childrens_home_does_not_hand_over_a_registered_home(catal
     abody = clause_text(adult, "open-book.termination", flat=True)
     assert "it may take over, or appoint another provider to take over" in abody
     assert "consultant the Council approves" not in abody
+
+
+def test_core_places_include_the_made_up_minimum_and_the_run_off_is_offered_in_brackets(catalogue):
+    """Finding 6: 3.3 counts a place made up to the minimum on the start date among the Core Places (so 7.8(b) no
+    longer contradicts it), and 7.7 offers the run-off of the remaining Existing Placements as a bracketed third
+    choice. Quiet: a sheet without a user-choice award has neither."""
+    d = _sample(catalogue)
+    assert ("the Core Places are the places of the Existing Placements and any other place treated as one of the Core "
+            "Places on 1 July 2027 to make up the minimum number at a home.") in clause_text(d, "open-book.services", flat=True)
+    assert ("[notify the Trust that each remaining Existing Placement at that home continues at the weekly Price while the "
+            "child lives there, in which case the empty place ceases to be one of the Core Places") in clause_text(
+        d, "open-book.voids", flat=True)
+    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    assert "remaining Existing Placement" not in clause_text(adult, "open-book.voids", flat=True)
