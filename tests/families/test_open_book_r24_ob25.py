@@ -143,3 +143,6 @@ def test_core_places_include_the_made_up_minimum_and_the_run_off_is_offered_in_b
         d, "open-book.voids", flat=True)
     adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
     assert "remaining Existing Placement" not in clause_text(adult, "open-book.voids", flat=True)
+    single = _load(catalogue, (ROOT / "samples" / "open-book" / "single-placement.yaml").read_text(encoding="utf-8"))
+    body = clause_text(single, "open-book.voids", flat=True)
+    assert "remaining Existing Placement" not in body and "nothing is payable under clause 29.2." in body
