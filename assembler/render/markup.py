@@ -28,7 +28,7 @@ _ITEM = re.compile(r"^( *)[-*] +(.*)$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
-_ARTICLE = re.compile(r"(?:^|(?<=[\s(]))[Tt]he $")
+_ARTICLE = re.compile(r"(?:^|(?<=[\s([]))[Tt]he $")
 # The word before a role term held by one party ("each Public Body", "an Open-Book Provider"): with
 # one holder it reads "the Council" ("the relevant Public Body" too).
 _DETERMINER = re.compile(r"(?:^|(?<=[\s(]))(?:[Tt]he(?: relevant)?|[Aa]n?|[Ee]ach|[Aa]ny|[Ee]very|[Tt]hat|[Tt]his) $")

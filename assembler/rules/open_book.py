@@ -590,8 +590,12 @@ def core_floor(ctx: RuleContext):
     yield ((f"the {floor.places} core places ({floor.weeks:,} {floor.units_word}: {floor.priced})" if floor.split else f"the {floor.places} core places at {floor.priced} ({floor.weeks:,} {floor.units_word})") + f", the only "
            f"income guaranteed, bring in {money(floor.income)} a year against budgeted Allowable Costs "
            f"of {money(floor.allowable_costs)}: a year at the floor leaves the provider a loss of "
-           f"{money(floor.shortfall)} that is never recovered (open_book_losses: not-carried); raise the core places, "
-           f"carry losses forward, or record that the provider accepts the risk", ("services", "core_places"))
+           + (f"{money(floor.shortfall)} that is never recovered (open_book_losses: not-carried); raise the core places, "
+              f"carry losses forward, or record that the provider accepts the risk"
+              if "open_book_losses" in (ctx.sheet.positions or {}) else
+              f"{money(floor.shortfall)}, which the draft's bracketed losses clause carries forward only against the next "
+              f"[two] periods' Excess Profit (no open_book_losses position given); settle the losses position, raise the "
+              f"core places, or record that the provider accepts the risk"), ("services", "core_places"))
 
 
 @OPEN_BOOK.rule("OPEN-BOOK-OVERHEAD-BASIS-TWICE", "warning",

@@ -1390,12 +1390,12 @@ class Services(Strict):
                           "8% for the parties to settle, and the note flags it.")
     core_rebase_catch_up: bool | None = Field(
         None, description="Where Core Places lapse as existing placements end and the Prices rise within "
-                          "core_rebase_cap and core_rebase_year_cap: true if a later re-basing may recover the "
-                          "shortfall the caps left (it is worked out on the Prices actually current); false if "
-                          "the shortfall is never recovered (later factors are worked out on the Prices as they "
-                          "would have been without the caps). Empty: not instructed; the draft lets a later re-basing "
-                          "recover the shortfall (r23 ob-sample 2: a capped profit with a loss never recovered) and the "
-                          "note says so.")
+                          "core_rebase_cap and core_rebase_year_cap: true if the part of a factor the caps hold back is "
+                          "applied at later annual review dates, within the yearly cap (a later re-basing alone "
+                          "never recovers it, being capped again: r24 ob-sample 2); false if the shortfall is never "
+                          "recovered (later factors are worked out on the Prices as they would have been without the "
+                          "caps). Empty: not instructed; the draft applies the part held back at later review dates "
+                          "(a capped profit with a loss never recovered would be rejected) and the note says so.")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
                                                        "position), e.g. 70. In supported living and care at home "

@@ -137,6 +137,6 @@ def test_rebasing_cap_note_gives_the_shortfall_figures(catalogue):
     assert "one reduction held to the cap leaves it £" in note
     assert "a year short of the budgeted Allowable Costs and Reasonable Profit (£" in note
     assert "and a second leaves it £" in note
-    assert "Whether a later re-basing recovers that shortfall is not instructed. The draft lets it" in note  # r23 ob-sample 2
+    assert "Whether that shortfall is recovered is not instructed. The draft recovers it under clause" in note  # r24 ob-sample 2
     quiet = result(catalogue, "adult-care-sharing-band.yaml")
     assert "one lapse held to the cap" not in next(c for c in quiet.document.clauses if c.id == "open-book.pricing").note

@@ -48,7 +48,7 @@ def test_second_change_example_follows_the_catch_up_default(catalogue):
     text = flat(document_text(result(catalogue)))
     assert "(for a second change, the Price the first change produced)" in text
     assert "[the Price the first change produced before any limit]" not in text
-    assert "A later re-basing is worked out on the Price actually current" in text
+    assert "bears the difference until clause 5.10 applies the part held back on later review dates" in text
 
 
 def test_uninstructed_break_periods_and_deemed_approval_are_bracketed(catalogue):

@@ -79,9 +79,9 @@ def test_uninstructed_catch_up_lets_a_later_rebasing_recover_the_shortfall(catal
     assert "A shortfall left by those limits is not recovered" not in body
     n = flat(note(d, "open-book.pricing"))
     assert "leaves it £93,007 a year short" in n and "a loss of £46,917.34 a year" in n
-    assert ("Whether a later re-basing recovers that shortfall is not instructed. The draft lets it: each later factor "
-            "is worked out on the Prices actually current") in n
-    assert "cap the Trust's profit and do not carry a loss forward" in n
+    assert ("Whether that shortfall is recovered is not instructed. The draft recovers it under clause 5.10: the part "
+            "of a factor a limit holds back is applied on the next review date") in n
+    assert "cap the Trust's profit and do not carry a loss forward (the losses clause does so only in brackets" in n
     assert "bracketed sentences" not in n
 
 

@@ -166,7 +166,12 @@ FIRES = [
     Case("OPEN-BOOK-ABSENCE-CAP", ADULT, says="services.absence_rate pays 100% of the Price while a resident is away, "
          "but services.absence_weeks is empty", loc=("services", "absence_weeks")),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="(572 weeks), the only income guaranteed, bring in £2,831,400 a year "
-         "against budgeted Allowable Costs of £2,955,000: a year at the floor leaves the provider a loss of £123,600",
+         "against budgeted Allowable Costs of £2,955,000: a year at the floor leaves the provider a loss of £123,600, "
+         "which the draft's bracketed losses clause carries forward only against the next [two] periods' Excess Profit",
+         loc=("services", "core_places")),
+    # r24 ob-sample 1: an instructed not-carried position keeps the loss that is never recovered
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, lambda d: d["positions"].__setitem__("open_book_losses", "not-carried"),
+         says="a loss of £123,600 that is never recovered (open_book_losses: not-carried)",
          loc=("services", "core_places")),
     Case("OPEN-BOOK-APPORTION-PAID-WEEKS", ADULT, lambda d: setter("services", "scope", "commissioner_places")(d)
          or setter("open_book", "cost_model", "overhead_allocation", "the Council's share of occupied bed-weeks")(d),

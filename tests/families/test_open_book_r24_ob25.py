@@ -1,0 +1,148 @@
+"""r24 open-book review of the Meadowbank sample (ob-sample.report.md): the findings the ob25 lane fixed."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+
+_CACHE: dict = {}
+
+
+def _load(catalogue, text):
+    if text not in _CACHE:
+        _CACHE[text] = document_of(catalogue, text)
+    return _CACHE[text]
+
+
+def _sample(catalogue, extra: str = ""):
+    text = SAMPLE.read_text(encoding="utf-8")
+    old = "  minimum_core_places: 2\n"
+    assert old in text
+    return _load(catalogue, text.replace(old, old + extra))
+
+
+def test_capped_rebasing_shortfall_is_applied_at_later_reviews_and_the_notes_agree(catalogue):
+    """Finding 2: each later re-basing factor is capped again, so only a catch-up at the annual review recovers the
+    shortfall; 5.10 applies the part held back within the yearly limit, and the notes to clauses 1, 5, 16 and
+    Schedule 3 say so (none says a later re-basing recovers it). Finding 9(b): the yearly limit reads plainly."""
+    d = _sample(catalogue)
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert ("the part not applied is the factor worked out without those limits divided by the factor applied" in body
+            and "On each later review date under clause 6.1, the Prices are also multiplied by the part not applied, "
+                "so far as clause 5.9(b) allows" in body)
+    assert ("where clause 5.9(a) applies, may not, together with the other such factors that take effect in the same "
+            "Contract Year and any part applied in it under clause 5.10, increase the Prices by more than [8%];") in body
+    notes = " ".join(flat(note(d, cid)) for cid in ("common.definitions", "open-book.pricing", "open-book.losses",
+                                                    "common.open-book-schedule-reconciliation")
+                     if note(d, cid))
+    assert "recovered within the limits at the next re-basing" not in notes
+    assert "that shortfall is never recovered" not in notes
+    assert "A later re-basing alone would not recover it, because each later factor is held to the same limit" in notes
+    assert "£93,007 a year short of the budgeted Allowable Costs and Reasonable Profit until the next review date" in notes
+    whole = flat(" ".join(clause_text(d, cid) for cid in ("common.open-book-schedule-reconciliation",)))
+    assert "the Trust bears the difference until clause 5.10 applies the part held back on later review dates" in whole
+
+
+def test_no_catch_up_where_instructed_or_no_lapsing_core_places(catalogue):
+    """Finding 2, quiet: core_rebase_catch_up: false keeps the shortfall permanent (no 5.10 catch-up, the yearly limit
+    without it, the losses note says it is never recovered); an adult sheet without a user-choice award has none."""
+    d = _sample(catalogue, "  core_rebase_catch_up: false\n")
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert "the part not applied" not in body and "any part applied in it" not in body
+    assert "A shortfall left by those limits is not recovered" in body
+    assert "that shortfall is never recovered" in flat(note(d, "open-book.losses"))
+    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    assert "the part not applied" not in clause_text(adult, "open-book.pricing", flat=True)
+
+
+def test_losses_uninstructed_bracket_the_two_period_carry_forward(catalogue):
+    """Finding 1: the sheet gives no losses position, so clause 16 brackets the likely compromise (a loss set against
+    the next [two] periods' Excess Profit, the Council never paying it) and the note says why; the reconciliation
+    statement shows the balance in brackets. Quiet: an instructed not-carried position keeps the stand-alone rule."""
+    d = _sample(catalogue)
+    body = clause_text(d, "open-book.losses", flat=True)
+    assert ("[The Excess Profit for each of the next [two] Reconciliation Periods is first reduced by the losses "
+            "carried forward and not yet used, earliest first." in body)
+    assert "The Council never has to pay a loss carried forward.]" in body
+    assert "Each Reconciliation Period is reconciled on its own" not in body
+    n = flat(note(d, "open-book.losses"))
+    assert n.startswith("The instructions give no position on losses.")
+    assert "recovered, under the bracketed text, only against the Excess Profit of the next [two] periods" in n
+    assert "[the losses carried forward, used and left under clause 16;]" in clause_text(
+        d, "common.open-book-schedule-reconciliation", flat=True)
+    text = SAMPLE.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_losses: not-carried\n")
+    quiet = _load(catalogue, text)
+    body = clause_text(quiet, "open-book.losses", flat=True)
+    assert "Each Reconciliation Period is reconciled on its own" in body and "[two]" not in body
+    assert "losses carried forward, used and left" not in clause_text(
+        quiet, "common.open-book-schedule-reconciliation", flat=True)
+
+
+def test_break_costs_exception_names_the_minimum_notice_and_core_places_pay_part_weeks(catalogue):
+    """Finding 10: the break-costs exception sits in the notice under 7.7(b) it is about, not in 29.2 misdescribing it. Finding 12:
+    the Core Places are paid at one seventh of the weekly Price a day for part of a week (the term runs Thursday to
+    Monday). Quiet: a sheet paying nightly Prices (short breaks) has no part-week sentence."""
+    d = _sample(catalogue)
+    assert "where clause 7 requires the Council" not in clause_text(d, "open-book.termination", flat=True)
+    assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
+            "clause 29.2") in clause_text(d, "open-book.voids", flat=True)
+    assert ("whether or not it is used for a Placement. For part of a week, the Council pays one seventh of the weekly "
+            "Price for each day.") in clause_text(d, "open-book.voids", flat=True)
+    nightly = _load(catalogue, (ROOT / "samples" / "open-book" / "short-breaks-charity.yaml").read_text(encoding="utf-8"))
+    assert all("one seventh of the weekly" not in clause_text(nightly, c.id, flat=True)
+               for c in nightly.all_clauses() if c.id == "open-book.voids")
+
+
+def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confirmation(catalogue):
+    """Finding 4: a child who is not an Existing Placement stays under the earlier contract until the confirmation;
+    8.3 now keeps that contract in force for the child if it would otherwise expire, and the Council pays its fee;
+    the note asks for the expiry date. Quiet: a sheet without a user-choice award has neither."""
+    d = _sample(catalogue)
+    body = clause_text(d, "open-book.placements", flat=True)
+    assert ("So far as that contract would otherwise end earlier, the Parties agree that it continues for that child on "
+            "its existing terms for that period. The Council must pay the fee under it for that period.") in body
+    assert "get the earlier contract's expiry date" in flat(note(d, "open-book.placements"))
+    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    assert "would otherwise end earlier" not in clause_text(adult, "open-book.placements", flat=True)
+    assert "expiry date" not in flat(note(adult, "open-book.placements"))
+
+
+def test_step_in_for_a_childrens_home_does_not_hand_over_a_registered_home(catalogue):
+    """Finding 5: registration under the Care Standards Act 2000 (s.11) is the provider's, so step-in for a children's
+    home is an approved manager and directions, the Council's own staff, and moves; the Council keeps paying; the
+    premises direct agreement lets only a registered (or applying) provider occupy; the note says why. Quiet: an adult
+    care home keeps the take-over step-in."""
+    d = _sample(catalogue)
+    body = clause_text(d, "open-book.termination", flat=True)
+    assert ("require the Trust to appoint a manager or consultant the Council approves, and to follow the Council's "
+            "reasonable directions on the care of Placed Children;") in body
+    assert "arrange for Placed Children to move." in body
+    assert "it may take over, or appoint another provider to take over" not in body
+    assert "While the Council steps in, it continues to pay the Prices, including for the Core Places" in body
+    assert ("or a provider it appoints that is registered, or has applied to be registered, with Ofsted under Part 2 of "
+            "the Care Standards Act 2000 to carry on a children's home there, to occupy") in body
+    assert "(Care Standards Act 2000 s.11)" in flat(note(d, "open-book.termination"))
+    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    abody = clause_text(adult, "open-book.termination", flat=True)
+    assert "it may take over, or appoint another provider to take over" in abody
+    assert "consultant the Council approves" not in abody
+
+
+def test_core_places_include_the_made_up_minimum_and_the_run_off_is_offered_in_brackets(catalogue):
+    """Finding 6: 3.3 counts a place made up to the minimum on the start date among the Core Places (so 7.8(b) no
+    longer contradicts it), and 7.7 offers the run-off of the remaining Existing Placements as a bracketed third
+    choice. Quiet: a sheet without a user-choice award has neither."""
+    d = _sample(catalogue)
+    assert ("the Core Places are the places of the Existing Placements and any other place treated as one of the Core "
+            "Places on 1 July 2027 to make up the minimum number at a home.") in clause_text(d, "open-book.services", flat=True)
+    assert ("[notify the Trust that each remaining Existing Placement at that home continues at the weekly Price while the "
+            "child lives there, in which case the empty place ceases to be one of the Core Places") in clause_text(
+        d, "open-book.voids", flat=True)
+    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    assert "remaining Existing Placement" not in clause_text(adult, "open-book.voids", flat=True)
+    single = _load(catalogue, (ROOT / "samples" / "open-book" / "single-placement.yaml").read_text(encoding="utf-8"))
+    body = clause_text(single, "open-book.voids", flat=True)
+    assert "remaining Existing Placement" not in body and "nothing is payable under clause 29.2." in body
