@@ -1,0 +1,90 @@
+"""r24 alliance review (lane al20), al-sample findings (Tamarmouth, the eight-member complex-needs sample)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from assembler.model import Table, plain_text
+from tests.families.test_alliance import ALLIANCE, BIG, build, clause, table_rows, text_of
+
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+def _row(doc, item):
+    return next(r for r in table_rows(clause(doc, "alliance.key-information")) if r[0].startswith(item))
+
+
+def _share_table(doc):
+    for b in clause(doc, "alliance.schedule-risk-reward").blocks:
+        if isinstance(b, Table):
+            rows = [[plain_text(cell) for cell in b.header]] + [[plain_text(cell) for cell in row] for row in b.rows]
+            if rows[0][0] == "Alliance Member":
+                return rows
+    raise AssertionError("no share table")
+
+
+def _note(doc, cid):
+    return _flat(clause(doc, cid).note or "")
+
+
+def test_key_information_deadlock_row_follows_clause_9(big):
+    """Finding 1: the row names what clause 9.6 protects and gives the Annual Plan, Outcomes and KPIs to the
+    Commissioner under 9.7, as the clauses do."""
+    row = _row(big, "ALT decisions")[1]
+    assert "deadlock never decides" not in row
+    assert ("in a deadlock, the Target Cost, the shares, the Fees, the Pain Caps, approvals of overspending, "
+            "membership and amendments stay as they are (clause 9.6)") in row
+    assert ("the Commissioner decides any other deadlocked matter, including the Annual Plan, the Outcomes and "
+            "the KPIs, after a non-binding recommendation from an Independent Expert (clause 9.7)") in row
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_key_information_deadlock_row_never_contradicts(path, catalogue):
+    """Finding 1 (every sample): where the Commissioner decides deadlock the row never puts the Annual Plan among
+    the protected matters; where an expert decides, it does."""
+    doc = build(path, catalogue).document
+    row = _row(doc, "ALT decisions")[1]
+    protected, _, rest = row.partition("in a deadlock, ")[2].partition("stay as they are")
+    if "decides any other deadlocked matter, including" in rest and "Independent Expert decides" not in rest:
+        assert "Annual Plan" not in protected
+    else:
+        assert "Annual Plan" in protected and "an Independent Expert decides any other deadlocked matter" in rest
+
+
+def test_cross_references_point_at_the_right_sub_clauses(big):
+    """Findings 6, 7, 8, 9, 12, 15: each reference goes through the reference mechanism to the right sub-clause."""
+    assert "(clause 13.2 and clause 13.3)" in _row(big, "Target Cost")[1]
+    rr = text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert "the Target Cost (under clause 13.3)" in rr
+    term = text_of(clause(big, "alliance.term-termination"))
+    assert ("the Alliance Manager may be appointed under clause 8.7, and the first Annual Plan prepared and "
+            "approved under clause 12.1 and clause 12.2, from then") in term
+    assert "A Provider may be removed from the Alliance only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term
+    assert "This clause 12.9 is subject to clause 11" in text_of(clause(big, "alliance.service-planning"))
+    alt = text_of(clause(big, "alliance.schedule-alt"))
+    assert "report on performance against the Key Performance Indicators as clause 7.4 requires" in alt
+    assert "report to every meeting on performance" not in alt
+
+
+def test_pain_cap_column_has_a_total(big):
+    """Finding 18: the Total row of the shares table totals the Pain Caps (£385,000 for Tamarmouth)."""
+    total = _share_table(big)[-1]
+    assert total[0] == "Total" and total[-1] == "£385,000"
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_pain_cap_total_only_when_every_cap_is_known(path, catalogue):
+    """Finding 18 (quiet): the total is the sum of the caps of the Providers that bear Pain, and is blank where the
+    sheet has no Pain or leaves a cap open."""
+    doc = build(path, catalogue).document
+    rows = _share_table(doc)
+    if "Pain Cap" not in rows[0][-1]:
+        pytest.skip("no Pain Cap column")
+    total = rows[-1][-1]
+    caps = [r[-1] for r in rows[1:-1] if r[-1].startswith("£") and "Commissioner" not in r[0]]
+    assert total or not caps or any(not r[-1].startswith(("£", "n/a")) for r in rows[1:-1] if "Commissioner" not in r[0])
+    if total:
+        assert sum(float(c.replace("£", "").replace(",", "")) for c in caps) == float(total.replace("£", "").replace(",", ""))
