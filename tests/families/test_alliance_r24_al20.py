@@ -88,3 +88,20 @@ def test_pain_cap_total_only_when_every_cap_is_known(path, catalogue):
     assert total or not caps or any(not r[-1].startswith(("£", "n/a")) for r in rows[1:-1] if "Commissioner" not in r[0])
     if total:
         assert sum(float(c.replace("£", "").replace(",", "")) for c in caps) == float(total.replace("£", "").replace(",", ""))
+
+
+def test_kpi_notes_say_no_gate_where_there_is_none(big):
+    """Finding 10 (firing): with no gate on Gain, the clause 7 note says the KPIs do not drive payment and no note
+    speaks of KPI gates or KPIs that feed the risk/reward mechanism."""
+    note = _note(big, "alliance.objectives")
+    assert "the KPIs drive Early Warnings and Improvement Plans (clause 14) and removal (clause 30.4), but not payment" in note
+    assert "feed the risk/reward" not in note and "drive a payment of Gain" not in note
+    assert "KPI gates" not in _note(big, "alliance.schedule-services")
+
+
+def test_kpi_notes_describe_the_gate_where_there_is_one(catalogue):
+    """Finding 10 (quiet): where the sheet instructs a gate, the note says the KPIs decide whether Gain counts."""
+    from tests.families.test_alliance import gated
+    note = _note(gated(BIG, catalogue), "alliance.objectives")
+    assert "decide whether a Provider's share of Gain counts (the gate in clause 13." in note
+    assert "but not payment" not in note
