@@ -105,3 +105,30 @@ def test_kpi_notes_describe_the_gate_where_there_is_one(catalogue):
     note = _note(gated(BIG, catalogue), "alliance.objectives")
     assert "decide whether a Provider's share of Gain counts (the gate in clause 13." in note
     assert "but not payment" not in note
+
+
+def test_former_contracts_not_named_in_part_1_are_listed(big):
+    """Finding 4 (firing): the Schedule 1 note lists the four former contracts whose services Part 1 does not name,
+    computed by matching words, with their holders and values and the total they carry into the Annual Values."""
+    note = _note(big, "alliance.schedule-services")
+    assert ('TCC/PH/0219 "Peer mentoring and recovery cafés" (Recovery CIC, £320,000 a year); TCC/PH/0292 "Homeless '
+            'health inclusion nursing" (Riverside, £500,000 a year); TCC/HS/0377 "Night shelter and day centre" '
+            '(Shelter Point, £700,000 a year); TCC/HS/0380 "Street outreach team" (Shelter Point, £400,000 a year).') in note
+    assert "their £1,920,000 a year is paid for work no Provider is obliged to deliver unless Part 1 covers it" in note
+    assert "make the Exit Plan in Schedule 9 match" in note
+    for named in ("TCC/HS/0412", "TCC/HS/0415", "TCC/HS/0501", "TCC/PH/0211", "TCC/PH/0288", "TCC/CS/0144"):
+        assert named not in note
+
+
+@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
+def test_no_unlisted_former_contracts_note_where_part_1_names_them(path, catalogue):
+    """Finding 4 (quiet): where every former contract's service is named in Part 1, no such note."""
+    assert "Part 1 does not name" not in _note(build(path, catalogue).document, "alliance.schedule-services")
+
+
+def test_service_words_match_by_distinctive_words():
+    """Finding 4: place names, filler words, plurals and parentheses do not decide the match."""
+    from assembler.termsheet.alliance import service_words
+    assert service_words("Supported housing, Hillside Road and Bath Street", titled=True) == {"supported", "housing"}
+    assert service_words("Specialist support for women affected by domestic abuse") == {"specialist", "women", "domestic", "abuse"}
+    assert service_words("Dual diagnosis outreach") == {"co-occurring", "outreach"}
