@@ -157,3 +157,30 @@ def test_bilateral_annual_value_change_without_commissioner_deadlock(catalogue):
 def read_model(path, catalogue):
     from tests.families.test_alliance import read_termsheet
     return read_termsheet(path, catalogue).model.alliance
+
+
+def test_retention_note_flags_the_code_periods(big):
+    """Finding 13 (firing): the Retention row adds the Records Management Code's period for health records without
+    stating an ambiguous period; the note says the instructions' period, the Code's periods and what to check."""
+    sched = clause(big, "common.schedule-data-sharing")
+    row = next(r for r in table_rows(sched) if r[0] == "Retention")[1]
+    assert row.endswith("but health records are kept for at least the minimum period the Records Management Code of "
+                        "Practice for Health and Social Care sets for them")
+    note = _note(big, "common.schedule-data-sharing")
+    assert ('The instructions keep the shared data for "6 years after a person\'s support ends, then deleted"; the Records '
+            "Management Code of Practice for Health and Social Care 2021 sets its own minimum periods for health records "
+            "(usually 8 years for adult health records; for mental health records, 20 years after treatment ends or 10 "
+            "years after death), and the Retention row keeps health records for the Code's period where it is longer: "
+            "confirm with the client, and check in Appendix II") in note
+
+
+@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
+def test_retention_note_quiet_without_the_code(path, catalogue):
+    """Finding 13 (quiet): no retention note where the row adds no Code period."""
+    doc = build(path, catalogue).document
+    found = [c for c in doc.all_clauses() if c.id == "common.schedule-data-sharing"]
+    if not found:
+        pytest.skip("no data-sharing schedule")
+    row = next((r for r in table_rows(found[0]) if r[0] == "Retention"), ["", ""])[1]
+    note = _note(doc, "common.schedule-data-sharing")
+    assert ("Records Management Code" in row) == ("the Retention row keeps health records for the Code's period" in note)
