@@ -184,3 +184,15 @@ def test_retention_note_quiet_without_the_code(path, catalogue):
     row = next((r for r in table_rows(found[0]) if r[0] == "Retention"), ["", ""])[1]
     note = _note(doc, "common.schedule-data-sharing")
     assert ("Records Management Code" in row) == ("the Retention row keeps health records for the Code's period" in note)
+
+
+def test_unitary_status_is_an_assumption_unless_the_sheet_says_so(big, catalogue):
+    """Finding 16: the sheet says only "city council", so the note says "if, as assumed"; a sheet that marks the
+    council upper tier (Thistlebury) keeps the plain statement."""
+    functions = _note(big, "common.statutory-functions")
+    assert "if, as assumed, it is a unitary council, it is also the local housing authority (homelessness and allocation): confirm" in functions
+    assert ", as a unitary council," not in functions
+    from pathlib import Path
+    marked = build(Path(__file__).parent / "fixtures" / "alliance-thistlebury-r19.yaml", catalogue).document
+    assert "as a unitary council, it is also the local housing authority" in _note(marked, "common.statutory-functions")
+    assert "if, as assumed" not in _note(marked, "common.statutory-functions")
