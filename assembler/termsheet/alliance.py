@@ -1502,6 +1502,15 @@ class Alliance(Strict):
                 out.append((p, hits))
         return out
 
+    @property
+    def psr_public_health_contracts(self) -> list[tuple[Member, list[str]]]:
+        """Of psr_risk_contracts, those whose health care is substance use (drug or alcohol) treatment or sexual
+        health: services a council arranges under its public health functions, the clear case for the Provider
+        Selection Regime. For the others a council Commissioner may have arranged the service under its Care Act or
+        housing functions, so the note asks under which function before concluding (r24 al-sample finding 14)."""
+        pattern = re.compile(r"\b(substance (use|misuse)|drugs?|alcohol|sexual health)\b", re.I)
+        return [(m, hits) for m, hits in self.psr_risk_contracts if any(pattern.search(h) for h in hits)]
+
     def former_contract_is_health(self, contract: FormerContract) -> bool:
         """Whether a Former Contract's title looks like health care (the same words as psr_risk_contracts), so that
         the transition note names the Provider Selection Regime as a possible regime for its extension."""

@@ -1,6 +1,8 @@
 """r24 alliance review (lane al20), al-sample findings (Tamarmouth, the eight-member complex-needs sample)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.families.clause_texts import flat as _flat
@@ -196,3 +198,32 @@ def test_unitary_status_is_an_assumption_unless_the_sheet_says_so(big, catalogue
     marked = build(Path(__file__).parent / "fixtures" / "alliance-thistlebury-r19.yaml", catalogue).document
     assert "as a unitary council, it is also the local housing authority" in _note(marked, "common.statutory-functions")
     assert "if, as assumed" not in _note(marked, "common.statutory-functions")
+
+
+def test_psr_scoping_by_the_councils_function(big):
+    """Finding 14 (firing): for a council Commissioner, substance use treatment (a public health function) is the
+    clear case; for palliative care and mental health support the note asks under which function it was arranged."""
+    note = _note(big, "alliance.recitals")
+    assert ("the Service Contract of Recovery CIC (community substance use treatment and recovery support) is likely to be "
+            "within the Provider Selection Regime if wholly or mainly for that service") in note
+    assert ("For the Service Contracts of St Luke's (end-of-life and palliative care outreach for people who are homeless) "
+            "and Riverside (mental health support for people with co-occurring conditions), confirm under which of the "
+            "Council's functions (public health, the Care Act 2014 or homelessness) it arranged each service before "
+            "concluding that the Regime applied.") in note
+    assert "are wholly or mainly for services of that kind" not in note
+    assert note.count("53(5)") <= 1
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("alliance*.yaml"))
+
+
+@pytest.mark.parametrize("path", ALLIANCE + FIXTURES, ids=lambda p: p.stem)
+def test_psr_function_question_only_for_a_single_council(path, catalogue):
+    """Finding 14 (quiet): the question about the council's function is asked only where one council commissions and
+    a contract looks like health care other than substance use treatment."""
+    from tests.families.test_alliance import read_termsheet
+    a = read_termsheet(path, catalogue).model.alliance
+    note = _note(build(path, catalogue).document, "alliance.recitals")
+    council = a.commissioner.legal_form == "local_authority" and not a.joint_commissioners
+    if not council or len(a.psr_public_health_contracts) == len(a.psr_risk_contracts):
+        assert "functions (public health, the Care Act 2014 or homelessness)" not in note
