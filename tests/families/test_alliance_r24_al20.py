@@ -227,3 +227,21 @@ def test_psr_function_question_only_for_a_single_council(path, catalogue):
     council = a.commissioner.legal_form == "local_authority" and not a.joint_commissioners
     if not council or len(a.psr_public_health_contracts) == len(a.psr_risk_contracts):
         assert "functions (public health, the Care Act 2014 or homelessness)" not in note
+
+
+def test_unanimity_note_gives_recommended_quorum_and_majority_text(big):
+    """Finding 2 (firing): unanimity is assumed, not instructed, so the note recommends a quorum of the Commissioner and
+    five other members (two-thirds of the seven others), a majority with Reserved Matters, and the deadlock limb for an
+    absent member, and takes instructions; the instructed rule itself is unchanged."""
+    note = _note(big, "alliance.decisions")
+    assert ('(a) quorum (clause 8.6): "A meeting of the ALT is quorate if the representatives of the Commissioner and of '
+            'at least five other Alliance Members are present."') in note
+    assert "a decision on a Reserved Matter needs the agreement of every Alliance Member entitled to vote on it" in note
+    assert "or because any Alliance Member's representative (or deputy) was absent without good reason" in note
+    assert "Each decision of the ALT needs the agreement of every Alliance Member" in text_of(clause(big, "alliance.decisions"))
+
+
+@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
+def test_no_recommended_majority_text_where_a_rule_is_instructed(path, catalogue):
+    """Finding 2 (quiet): a sheet that instructs its voting rule gets no recommended replacement text."""
+    assert "(a) quorum (clause" not in _note(build(path, catalogue).document, "alliance.decisions")
