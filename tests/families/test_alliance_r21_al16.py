@@ -116,7 +116,8 @@ def test_unanimity_assumed_is_told_plainly(big):
     assert "Tell the client plainly that unanimity is this draft's assumption" in note
     # r22 al-sample 3: with deadlock: commissioner, a Provider can only hold the Annual Plan up until deadlock
     assert "one Provider can hold up the Annual Plan and changes to the KPIs until they are in deadlock and the Council decides them" in note
-    assert "The usual alternative is a majority of the members voting, including the Commissioner" in note
+    # r24 al-sample 2: the alternative is given as recommended text
+    assert "Each decision of the ALT needs the agreement of a majority of the Alliance Members voting, including the Commissioner" in note
 
 
 def test_unanimity_instructed_is_not_called_an_assumption(catalogue):
