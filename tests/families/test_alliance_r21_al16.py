@@ -77,7 +77,7 @@ def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
     assert "that Provider may leave the Alliance by giving 20 Business Days' notice to every other Party; or" in fm
     assert "the ALT may decide, by a decision of every other Alliance Member, that the Provider leaves" in fm
     term = _flat(text_of(clause(big, "alliance.term-termination")))
-    assert "only by the ALT as follows, under clause 30.5 or under clause 32.2(b)." in term
+    assert "only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term  # r24 al-sample 9
     decisions = _flat(text_of(clause(big, "alliance.decisions")))
     assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
             "clause 30.4 and clause 32.2(b).") in decisions
