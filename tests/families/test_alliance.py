@@ -226,10 +226,10 @@ def test_governance_can_decide(big):
     assert "does not vote on that decision and is not counted in the quorum" in decisions
     assert "as a Dispute" not in decisions  # a deadlock is decided, not litigated
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
-    quorum = ("A meeting of the ALT is quorate if a representative of every Alliance Member is present. For a "
-              "decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
+    # r24 al-sample 19: clause 8.6 is split into lettered items
+    quorum = ("for a decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
               "clause 13.10, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
-              "and the meeting is quorate for that decision if a representative of every other Alliance Member is present.")
+              "and the meeting is quorate for that decision if a representative of every other Alliance Member is present;")
     governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule
     assert "Its quorum, and what happens when a meeting is not quorate, are set out in clause 8.6" in schedule

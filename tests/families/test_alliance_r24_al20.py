@@ -245,3 +245,16 @@ def test_unanimity_note_gives_recommended_quorum_and_majority_text(big):
 def test_no_recommended_majority_text_where_a_rule_is_instructed(path, catalogue):
     """Finding 2 (quiet): a sheet that instructs its voting rule gets no recommended replacement text."""
     assert "(a) quorum (clause" not in _note(build(path, catalogue).document, "alliance.decisions")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_quorum_clause_is_lettered(path, catalogue):
+    """Finding 19: the quorum sub-clause is split into lettered items (quorum, members who do not vote, adjourned
+    meetings, deputies), for either voting rule."""
+    gov = clause(build(path, catalogue).document, "alliance.governance")
+    texts = [p.text for p in gov.blocks if hasattr(p, "text")]
+    i = texts.index("At meetings of the ALT:")
+    assert texts[i + 1].startswith("a meeting is quorate if ")
+    assert texts[i + 2].startswith("for a decision on which an Alliance Member does not vote")
+    assert texts[i + 3].startswith("a meeting that is not quorate must be adjourned")
+    assert texts[i + 4] == "a representative's deputy counts as the representative."
