@@ -1556,6 +1556,15 @@ class Alliance(Strict):
                 out.append((p, hits))
         return out
 
+    @property
+    def psr_public_health_contracts(self) -> list[tuple[Member, list[str]]]:
+        """Of psr_risk_contracts, those whose health care is substance use (drug or alcohol) treatment or sexual
+        health: services a council arranges under its public health functions, the clear case for the Provider
+        Selection Regime. For the others a council Commissioner may have arranged the service under its Care Act or
+        housing functions, so the note asks under which function before concluding (r24 al-sample finding 14)."""
+        pattern = re.compile(r"\b(substance (use|misuse)|drugs?|alcohol|sexual health)\b", re.I)
+        return [(m, hits) for m, hits in self.psr_risk_contracts if any(pattern.search(h) for h in hits)]
+
     def former_contract_is_health(self, contract: FormerContract) -> bool:
         """Whether a Former Contract's title looks like health care (the same words as psr_risk_contracts), so that
         the transition note names the Provider Selection Regime as a possible regime for its extension."""
@@ -1760,6 +1769,30 @@ class Alliance(Strict):
         """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
         scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
         return "refuge" in scope or "safe accommodation" in scope
+
+    @property
+    def former_contracts_unlisted(self) -> list[tuple[FormerContract, Member | None]]:
+        """The former contracts whose titles Part 1 of Schedule 1 does not name in the same words: some part of the
+        title ('Night shelter' in 'Night shelter and day centre') shares no distinctive word (not a place name or a
+        word every service shares, such as 'service' or 'people') with the services its holder delivers (or, where
+        no Provider says what it delivers, with any listed service). The Schedule 1 note asks which listed Service
+        each falls within (r24 al-sample finding 4)."""
+        out = []
+        for c in self.former_contracts:
+            holder = self.member_by_key(c.member)
+            scope = (holder.delivers if holder is not None and holder.delivers else self.services) or []
+            have = set().union(*(service_words(x) for x in scope)) if scope else set()
+            parts = [service_words(t, titled=True, first=(i == 0)) for i, t in enumerate(re.split(r",|\band\b", re.sub(r"\([^)]*\)", " ", c.title)))]
+            parts = [p for p in parts if p]
+            if not all(len(p) >= 2 for p in parts):
+                parts = [set().union(*parts)] if parts else []
+
+            def named(w: str) -> bool:
+                return any(w == h or (min(len(w), len(h)) >= 5 and (w.startswith(h) or h.startswith(w))) for h in have)
+            aside = service_words(" ".join(re.findall(r"\(([^)]*)\)", c.title)), titled=True, first=False)
+            if any(not any(named(w) for w in p | aside) for p in parts):
+                out.append((c, holder))
+        return out
 
     @property
     def services_given_twice(self) -> list[tuple[str, list[Member]]]:
@@ -2381,6 +2414,33 @@ def reserved_matter_words(text: str) -> str:
     if first[:1].isupper() and not first.isupper() and first not in ("Alliance", "Key", "Target", "Initial"):
         text = text[:1].lower() + text[1:]
     return text.rstrip(" .;")
+
+
+SERVICE_FILLER = frozenset("""a an and or of for to the in on at by with who are is their those all including people person
+    persons adult adults service services support team provision project pilot scheme programme contract contracts
+    experiencing affected multiple complex need needs disadvantage health integrated community year old aged""".split())
+SERVICE_SYNONYMS = {"dual diagnosis": "co-occurring"}  # the sector's two names for one thing
+
+
+def service_words(text: str, titled: bool = False, first: bool = True) -> set[str]:
+    """The distinctive words of a service's description, lower-cased without possessives or plural endings: filler
+    words dropped and, where `titled` (part of a contract title), capitalised words other than the title's first
+    word, which name places ('Hillside Road')."""
+    text = text or ""
+    for name, same in SERVICE_SYNONYMS.items():
+        text = re.sub(name, same, text, flags=re.I)
+    out = set()
+    for i, raw in enumerate(re.findall(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*", text)):
+        if titled and (i or not first) and raw[:1].isupper():
+            continue
+        w = re.sub(r"['’]s$", "", raw.lower()).strip("'’-")
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        if w and w not in SERVICE_FILLER:
+            out.add(w)
+    return out
 
 
 def same_service(listed: str, named: str) -> bool:

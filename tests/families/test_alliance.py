@@ -97,7 +97,7 @@ def test_pro_rata_shares_table_adds_up(big):
     assert rows[-2] == ["Tamarmouth City Council (the Commissioner)", "0%", "0%", "",
                         "none: uncapped, and bears all Pain above the Providers' Pain Caps"]
     # the Fees are 5% of each annual value: 5% of £7,700,000
-    assert rows[-1] == ["Total", "100%", "100%", "£385,000", ""]
+    assert rows[-1] == ["Total", "100%", "100%", "£385,000", "£385,000"]  # r24 al-sample 18: the Pain Caps total
     assert len(rows) == 9  # seven providers, the commissioner and the total
 
 
@@ -226,10 +226,10 @@ def test_governance_can_decide(big):
     assert "does not vote on that decision and is not counted in the quorum" in decisions
     assert "as a Dispute" not in decisions  # a deadlock is decided, not litigated
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
-    quorum = ("A meeting of the ALT is quorate if a representative of every Alliance Member is present. For a "
-              "decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
+    # r24 al-sample 19: clause 8.6 is split into lettered items
+    quorum = ("for a decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
               "clause 13.10, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
-              "and the meeting is quorate for that decision if a representative of every other Alliance Member is present.")
+              "and the meeting is quorate for that decision if a representative of every other Alliance Member is present;")
     governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule
     assert "Its quorum, and what happens when a meeting is not quorate, are set out in clause 8.6" in schedule
@@ -721,7 +721,7 @@ def test_commencement_and_the_contracts(big):
     assert term.startswith("This Agreement takes effect, and applies, from the date on which every Party has signed it")
     assert "the obligations to deliver them, clause 13 and clause 14 apply from that date" in term
     # the reason for binding from signature is the drafting note's, not the clause's
-    assert "the Alliance Manager may be appointed and the first Annual Plan prepared under clause" in term
+    assert "the Alliance Manager may be appointed under clause 8.7, and the first Annual Plan prepared and approved under clause 12.1 and clause 12.2" in term
     assert "so that the Alliance Manager can be appointed" in clause(big, "alliance.term-termination").note
     assert "The Services start on the Commencement Date" in term
     assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager" \
@@ -798,7 +798,7 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; it limits only a Provider's "
                                                    "share of the Pain. Costs above a Provider's budget count towards Pain only "
                                                    "if approved under clause 13.")
-    assert "deadlock never decides the Target Cost, Annual Plan, shares or membership" in rows["ALT decisions"]
+    assert "in a deadlock, the Target Cost, the shares, the Fees, the Pain Caps, approvals of overspending, membership and amendments stay as they are" in rows["ALT decisions"]
 
 
 def test_no_blame_staff_subcontracting_and_insolvency(big):
@@ -978,7 +978,7 @@ def test_removal_is_one_rule_that_the_reserved_matter_follows(reablement):
     assert re.search(r"The removal of a Provider is decided only as clause 29\.\d+ provides, which is the rule for that "
                      r"Reserved Matter: the Provider concerned does not vote, clause 31\.2 applies the same rule to a decision "
                      r"that a Provider leaves after a Force Majeure Event, and clause 29\.\d+ is the only exception", decisions)
-    assert re.search(r"A Provider is removed from the Alliance only by the ALT as follows, under clause 29\.\d+ or under clause \d+\.2\(b\)\.", term)
+    assert re.search(r"A Provider may be removed from the Alliance only under this clause 29\.\d+, under clause 29\.\d+ or under clause \d+\.2\(b\)\.", term)
     assert "this paragraph" not in term
     assert "by a decision of every other Alliance Member (the Provider concerned not voting" in term
     assert "ordinary decision rule" not in clause(reablement, "alliance.term-termination").note

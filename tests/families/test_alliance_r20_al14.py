@@ -198,7 +198,8 @@ def test_notes_that_do_not_apply_are_trimmed(big, catalogue):
     defs = " ".join(clause(big, "common.definitions").note.split())
     assert "is a public authority under Schedule 1" not in defs
     functions = " ".join(clause(big, "common.statutory-functions").note.split())
-    assert "as a unitary council, it is also the local housing authority" in functions
+    # r24 al-sample 16: "city council" does not make it unitary, so the note states the assumption
+    assert "if, as assumed, it is a unitary council, it is also the local housing authority (homelessness and allocation): confirm" in functions
     assert "rather than a county council" not in functions
     welsh = next(p for p in ALLIANCE if "welsh" in p.stem)
     wlaw = " ".join(clause(build(welsh, catalogue).document, "common.governing-law").note.split())

@@ -77,7 +77,7 @@ def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
     assert "that Provider may leave the Alliance by giving 20 Business Days' notice to every other Party; or" in fm
     assert "the ALT may decide, by a decision of every other Alliance Member, that the Provider leaves" in fm
     term = _flat(text_of(clause(big, "alliance.term-termination")))
-    assert "only by the ALT as follows, under clause 30.5 or under clause 32.2(b)." in term
+    assert "only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term  # r24 al-sample 9
     decisions = _flat(text_of(clause(big, "alliance.decisions")))
     assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
             "clause 30.4 and clause 32.2(b).") in decisions
@@ -116,7 +116,8 @@ def test_unanimity_assumed_is_told_plainly(big):
     assert "Tell the client plainly that unanimity is this draft's assumption" in note
     # r22 al-sample 3: with deadlock: commissioner, a Provider can only hold the Annual Plan up until deadlock
     assert "one Provider can hold up the Annual Plan and changes to the KPIs until they are in deadlock and the Council decides them" in note
-    assert "The usual alternative is a majority of the members voting, including the Commissioner" in note
+    # r24 al-sample 2: the alternative is given as recommended text
+    assert "Each decision of the ALT needs the agreement of a majority of the Alliance Members voting, including the Commissioner" in note
 
 
 def test_unanimity_instructed_is_not_called_an_assumption(catalogue):

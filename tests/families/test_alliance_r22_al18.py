@@ -130,7 +130,7 @@ def test_budget_the_commissioner_funds_itself_is_available_not_allocated_in_inst
     assert "to the account or cost centre in which it keeps" not in plan
     assert "must make the Alliance Budget available in full from the start of each Alliance Year" in plan
     assert "carried forward and applied in the next Alliance Year as the Annual Plan for that year provides" in plan
-    assert re.search(r"This paragraph is subject to clause \d+ and to the Alliance Budget Holder's budget", plan)
+    assert re.search(r"This clause \d+\.\d+ is subject to clause \d+ and to the Alliance Budget Holder's budget", plan)
     note = " ".join(clause(doc, "alliance.service-planning").note.split())
     assert "pays in four equal instalments in advance" in note and "each Service Contract must say so" in note
 

@@ -1,0 +1,260 @@
+"""r24 alliance review (lane al20), al-sample findings (Tamarmouth, the eight-member complex-needs sample)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from assembler.model import Table, plain_text
+from tests.families.test_alliance import ALLIANCE, BIG, build, clause, table_rows, text_of
+
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+def _row(doc, item):
+    return next(r for r in table_rows(clause(doc, "alliance.key-information")) if r[0].startswith(item))
+
+
+def _share_table(doc):
+    for b in clause(doc, "alliance.schedule-risk-reward").blocks:
+        if isinstance(b, Table):
+            rows = [[plain_text(cell) for cell in b.header]] + [[plain_text(cell) for cell in row] for row in b.rows]
+            if rows[0][0] == "Alliance Member":
+                return rows
+    raise AssertionError("no share table")
+
+
+def _note(doc, cid):
+    return _flat(clause(doc, cid).note or "")
+
+
+def test_key_information_deadlock_row_follows_clause_9(big):
+    """Finding 1: the row names what clause 9.6 protects and gives the Annual Plan, Outcomes and KPIs to the
+    Commissioner under 9.7, as the clauses do."""
+    row = _row(big, "ALT decisions")[1]
+    assert "deadlock never decides" not in row
+    assert ("in a deadlock, the Target Cost, the shares, the Fees, the Pain Caps, approvals of overspending, "
+            "membership and amendments stay as they are (clause 9.6)") in row
+    assert ("the Commissioner decides any other deadlocked matter, including the Annual Plan, the Outcomes and "
+            "the KPIs, after a non-binding recommendation from an Independent Expert (clause 9.7)") in row
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_key_information_deadlock_row_never_contradicts(path, catalogue):
+    """Finding 1 (every sample): where the Commissioner decides deadlock the row never puts the Annual Plan among
+    the protected matters; where an expert decides, it does."""
+    doc = build(path, catalogue).document
+    row = _row(doc, "ALT decisions")[1]
+    protected, _, rest = row.partition("in a deadlock, ")[2].partition("stay as they are")
+    if "decides any other deadlocked matter, including" in rest and "Independent Expert decides" not in rest:
+        assert "Annual Plan" not in protected
+    else:
+        assert "Annual Plan" in protected and "an Independent Expert decides any other deadlocked matter" in rest
+
+
+def test_cross_references_point_at_the_right_sub_clauses(big):
+    """Findings 6, 7, 8, 9, 12, 15: each reference goes through the reference mechanism to the right sub-clause."""
+    assert "(clause 13.2 and clause 13.3)" in _row(big, "Target Cost")[1]
+    rr = text_of(clause(big, "alliance.schedule-risk-reward"))
+    assert "the Target Cost (under clause 13.3)" in rr
+    term = text_of(clause(big, "alliance.term-termination"))
+    assert ("the Alliance Manager may be appointed under clause 8.7, and the first Annual Plan prepared and "
+            "approved under clause 12.1 and clause 12.2, from then") in term
+    assert "A Provider may be removed from the Alliance only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term
+    assert "This clause 12.9 is subject to clause 11" in text_of(clause(big, "alliance.service-planning"))
+    alt = text_of(clause(big, "alliance.schedule-alt"))
+    assert "report on performance against the Key Performance Indicators as clause 7.4 requires" in alt
+    assert "report to every meeting on performance" not in alt
+
+
+def test_pain_cap_column_has_a_total(big):
+    """Finding 18: the Total row of the shares table totals the Pain Caps (£385,000 for Tamarmouth)."""
+    total = _share_table(big)[-1]
+    assert total[0] == "Total" and total[-1] == "£385,000"
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_pain_cap_total_only_when_every_cap_is_known(path, catalogue):
+    """Finding 18 (quiet): the total is the sum of the caps of the Providers that bear Pain, and is blank where the
+    sheet has no Pain or leaves a cap open."""
+    doc = build(path, catalogue).document
+    rows = _share_table(doc)
+    if "Pain Cap" not in rows[0][-1]:
+        pytest.skip("no Pain Cap column")
+    total = rows[-1][-1]
+    caps = [r[-1] for r in rows[1:-1] if r[-1].startswith("£") and "Commissioner" not in r[0]]
+    assert total or not caps or any(not r[-1].startswith(("£", "n/a")) for r in rows[1:-1] if "Commissioner" not in r[0])
+    if total:
+        assert sum(float(c.replace("£", "").replace(",", "")) for c in caps) == float(total.replace("£", "").replace(",", ""))
+
+
+def test_kpi_notes_say_no_gate_where_there_is_none(big):
+    """Finding 10 (firing): with no gate on Gain, the clause 7 note says the KPIs do not drive payment and no note
+    speaks of KPI gates or KPIs that feed the risk/reward mechanism."""
+    note = _note(big, "alliance.objectives")
+    assert "the KPIs drive Early Warnings and Improvement Plans (clause 14) and removal (clause 30.4), but not payment" in note
+    assert "feed the risk/reward" not in note and "drive a payment of Gain" not in note
+    assert "KPI gates" not in _note(big, "alliance.schedule-services")
+
+
+def test_kpi_notes_describe_the_gate_where_there_is_one(catalogue):
+    """Finding 10 (quiet): where the sheet instructs a gate, the note says the KPIs decide whether Gain counts."""
+    from tests.families.test_alliance import gated
+    note = _note(gated(BIG, catalogue), "alliance.objectives")
+    assert "decide whether a Provider's share of Gain counts (the gate in clause 13." in note
+    assert "but not payment" not in note
+
+
+def test_former_contracts_not_named_in_part_1_are_listed(big):
+    """Finding 4 (firing): the Schedule 1 note lists the four former contracts whose services Part 1 does not name,
+    computed by matching words, with their holders and values and the total they carry into the Annual Values."""
+    note = _note(big, "alliance.schedule-services")
+    assert ('TCC/PH/0219 "Peer mentoring and recovery cafés" (Recovery CIC, £320,000 a year); TCC/PH/0292 "Homeless '
+            'health inclusion nursing" (Riverside, £500,000 a year); TCC/HS/0377 "Night shelter and day centre" '
+            '(Shelter Point, £700,000 a year); TCC/HS/0380 "Street outreach team" (Shelter Point, £400,000 a year).') in note
+    assert "their £1,920,000 a year is paid for work no Provider is obliged to deliver unless Part 1 covers it" in note
+    assert "make the Exit Plan in Schedule 9 match" in note
+    for named in ("TCC/HS/0412", "TCC/HS/0415", "TCC/HS/0501", "TCC/PH/0211", "TCC/PH/0288", "TCC/CS/0144"):
+        assert named not in note
+
+
+@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
+def test_no_unlisted_former_contracts_note_where_part_1_names_them(path, catalogue):
+    """Finding 4 (quiet): where every former contract's service is named in Part 1, no such note."""
+    assert "Part 1 does not name" not in _note(build(path, catalogue).document, "alliance.schedule-services")
+
+
+def test_service_words_match_by_distinctive_words():
+    """Finding 4: place names, filler words, plurals and parentheses do not decide the match."""
+    from assembler.termsheet.alliance import service_words
+    assert service_words("Supported housing, Hillside Road and Bath Street", titled=True) == {"supported", "housing"}
+    assert service_words("Specialist support for women affected by domestic abuse") == {"specialist", "women", "domestic", "abuse"}
+    assert service_words("Dual diagnosis outreach") == {"co-occurring", "outreach"}
+
+
+def test_bilateral_annual_value_change_waits_for_the_alt(big):
+    """Finding 5 (firing): where the Commissioner decides a deadlock, a changed Annual Value agreed between it and a
+    Provider applies only once the ALT itself approves the Annual Plan recording it, not by a deadlock decision."""
+    from assembler.model import plain_text
+    value = {d.term: plain_text(d.inlines) for d in big.definitions}["Annual Value"]
+    assert ("That amount applies only once the ALT itself (and not the Commissioner deciding a deadlock under "
+            "clause 9.7) has approved the Annual Plan that records it") in value
+
+
+def test_bilateral_annual_value_change_without_commissioner_deadlock(catalogue):
+    """Finding 5 (quiet): with an expert deciding deadlock, no words about the Commissioner's deadlock decision."""
+    from assembler.model import plain_text
+    for path in ALLIANCE:
+        built = build(path, catalogue)
+        if built.document and read_model(path, catalogue).decisions.deadlock == "commissioner":
+            continue
+        value = {d.term: plain_text(d.inlines) for d in built.document.definitions}["Annual Value"]
+        assert "That amount applies only once the ALT has approved the Annual Plan that records it" in value
+
+
+def read_model(path, catalogue):
+    from tests.families.test_alliance import read_termsheet
+    return read_termsheet(path, catalogue).model.alliance
+
+
+def test_retention_note_flags_the_code_periods(big):
+    """Finding 13 (firing): the Retention row adds the Records Management Code's period for health records without
+    stating an ambiguous period; the note says the instructions' period, the Code's periods and what to check."""
+    sched = clause(big, "common.schedule-data-sharing")
+    row = next(r for r in table_rows(sched) if r[0] == "Retention")[1]
+    assert row.endswith("but health records are kept for at least the minimum period the Records Management Code of "
+                        "Practice for Health and Social Care sets for them")
+    note = _note(big, "common.schedule-data-sharing")
+    assert ('The instructions keep the shared data for "6 years after a person\'s support ends, then deleted"; the Records '
+            "Management Code of Practice for Health and Social Care 2021 sets its own minimum periods for health records "
+            "(usually 8 years for adult health records; for mental health records, 20 years after treatment ends or 10 "
+            "years after death), and the Retention row keeps health records for the Code's period where it is longer: "
+            "confirm with the client, and check in Appendix II") in note
+
+
+@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
+def test_retention_note_quiet_without_the_code(path, catalogue):
+    """Finding 13 (quiet): no retention note where the row adds no Code period."""
+    doc = build(path, catalogue).document
+    found = [c for c in doc.all_clauses() if c.id == "common.schedule-data-sharing"]
+    if not found:
+        pytest.skip("no data-sharing schedule")
+    row = next((r for r in table_rows(found[0]) if r[0] == "Retention"), ["", ""])[1]
+    note = _note(doc, "common.schedule-data-sharing")
+    assert ("Records Management Code" in row) == ("the Retention row keeps health records for the Code's period" in note)
+
+
+def test_unitary_status_is_an_assumption_unless_the_sheet_says_so(big, catalogue):
+    """Finding 16: the sheet says only "city council", so the note says "if, as assumed"; a sheet that marks the
+    council upper tier (Thistlebury) keeps the plain statement."""
+    functions = _note(big, "common.statutory-functions")
+    assert "if, as assumed, it is a unitary council, it is also the local housing authority (homelessness and allocation): confirm" in functions
+    assert ", as a unitary council," not in functions
+    from pathlib import Path
+    marked = build(Path(__file__).parent / "fixtures" / "alliance-thistlebury-r19.yaml", catalogue).document
+    assert "as a unitary council, it is also the local housing authority" in _note(marked, "common.statutory-functions")
+    assert "if, as assumed" not in _note(marked, "common.statutory-functions")
+
+
+def test_psr_scoping_by_the_councils_function(big):
+    """Finding 14 (firing): for a council Commissioner, substance use treatment (a public health function) is the
+    clear case; for palliative care and mental health support the note asks under which function it was arranged."""
+    note = _note(big, "alliance.recitals")
+    assert ("the Service Contract of Recovery CIC (community substance use treatment and recovery support) is likely to be "
+            "within the Provider Selection Regime if wholly or mainly for that service") in note
+    assert ("For the Service Contracts of St Luke's (end-of-life and palliative care outreach for people who are homeless) "
+            "and Riverside (mental health support for people with co-occurring conditions), confirm under which of the "
+            "Council's functions (public health, the Care Act 2014 or homelessness) it arranged each service before "
+            "concluding that the Regime applied.") in note
+    assert "are wholly or mainly for services of that kind" not in note
+    assert note.count("53(5)") <= 1
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("alliance*.yaml"))
+
+
+@pytest.mark.parametrize("path", ALLIANCE + FIXTURES, ids=lambda p: p.stem)
+def test_psr_function_question_only_for_a_single_council(path, catalogue):
+    """Finding 14 (quiet): the question about the council's function is asked only where one council commissions and
+    a contract looks like health care other than substance use treatment."""
+    from tests.families.test_alliance import read_termsheet
+    a = read_termsheet(path, catalogue).model.alliance
+    note = _note(build(path, catalogue).document, "alliance.recitals")
+    council = a.commissioner.legal_form == "local_authority" and not a.joint_commissioners
+    if not council or len(a.psr_public_health_contracts) == len(a.psr_risk_contracts):
+        assert "functions (public health, the Care Act 2014 or homelessness)" not in note
+
+
+def test_unanimity_note_gives_recommended_quorum_and_majority_text(big):
+    """Finding 2 (firing): unanimity is assumed, not instructed, so the note recommends a quorum of the Commissioner and
+    five other members (two-thirds of the seven others), a majority with Reserved Matters, and the deadlock limb for an
+    absent member, and takes instructions; the instructed rule itself is unchanged."""
+    note = _note(big, "alliance.decisions")
+    assert ('(a) quorum (clause 8.6): "A meeting of the ALT is quorate if the representatives of the Commissioner and of '
+            'at least five other Alliance Members are present."') in note
+    assert "a decision on a Reserved Matter needs the agreement of every Alliance Member entitled to vote on it" in note
+    assert "or because any Alliance Member's representative (or deputy) was absent without good reason" in note
+    assert "Each decision of the ALT needs the agreement of every Alliance Member" in text_of(clause(big, "alliance.decisions"))
+
+
+@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
+def test_no_recommended_majority_text_where_a_rule_is_instructed(path, catalogue):
+    """Finding 2 (quiet): a sheet that instructs its voting rule gets no recommended replacement text."""
+    assert "(a) quorum (clause" not in _note(build(path, catalogue).document, "alliance.decisions")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_quorum_clause_is_lettered(path, catalogue):
+    """Finding 19: the quorum sub-clause is split into lettered items (quorum, members who do not vote, adjourned
+    meetings, deputies), for either voting rule."""
+    gov = clause(build(path, catalogue).document, "alliance.governance")
+    texts = [p.text for p in gov.blocks if hasattr(p, "text")]
+    i = texts.index("At meetings of the ALT:")
+    assert texts[i + 1].startswith("a meeting is quorate if ")
+    assert texts[i + 2].startswith("for a decision on which an Alliance Member does not vote")
+    assert texts[i + 3].startswith("a meeting that is not quorate must be adjourned")
+    assert texts[i + 4] == "a representative's deputy counts as the representative."
