@@ -162,14 +162,17 @@ def prices_cover(ctx: RuleContext):
         return
     cost_base = _position(ctx, "open_book_cost_base", "full-cost")
     gap = ob.price_cover[cost_base]
-    required = ob.expected_income - gap
+    income = ob.expected_service_income
+    required = income - gap
+    fnc = ob.cost_model.nhs_nursing_income
+    brings = (f"(with the NHS-funded nursing care budgeted, {money(fnc)}) " if fnc else "") + money(income)
     if gap < 0:
-        yield (f"at the expected units the prices bring in {money(ob.expected_income)}, {money(-gap)} short of the "
+        yield (f"at the expected units the prices bring in {brings}, {money(-gap)} short of the "
                f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the provider bears that "
                "shortfall, so the prices cannot be said to cover the full cost and the Reasonable Profit",
                (*BLOCK, "unit_prices"))
     elif gap > rate_of(PRICE_COVER_TOLERANCE, required):
-        yield (f"at the expected units the prices bring in {money(ob.expected_income)}, {money(gap)} more than the "
+        yield (f"at the expected units the prices bring in {brings}, {money(gap)} more than the "
                f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the budget itself makes "
                "Excess Profit, so the prices are higher than the cost model supports", (*BLOCK, "unit_prices"))
 
@@ -575,6 +578,28 @@ def core_split_missing(ctx: RuleContext):
            f"the higher prices); give core_places on each weekly price", (*BLOCK, "unit_prices", lines[0][0], "core_places"))
 
 
+@FAMILY.rule("OPEN-BOOK-NURSING-INCOME", "warning",
+             "Where the homes provide nursing, the cost model states the NHS-funded nursing care it expects "
+             "(cost_model.nhs_nursing_income): the draft counts it as Service Income, so a budget of the Prices "
+             "alone shows it as Excess Profit.")
+def nursing_income(ctx: RuleContext):
+    """The draft makes NHS-funded nursing care Service Income because the nursing it pays for is an
+    Allowable Cost; a budget without it shows the contributions as profit taken by the commissioner
+    (r25 ob-fresh 1)."""
+    ob = ctx.sheet.open_book
+    if not ctx.sheet.services.nursing_in_scope or ob.cost_model.nhs_nursing_income is not None:
+        return
+    weeks = sum(u.budget_units for u in ob.unit_prices if u.unit == "week" and u.expected_units is not None)
+    costs = ob.cost_model.direct_costs + ob.cost_model.overheads
+    yield (f"the services include nursing care but cost_model.nhs_nursing_income is not given: the cost model's income of "
+           f"{money(ob.cost_model.income)} is the Prices alone"
+           + (f" for {weeks:,} budgeted weeks" if weeks else "")
+           + f", while its costs of {money(costs)} include the nursing; the draft counts NHS-funded nursing care as "
+           f"Service Income, so the reconciliation would show the contributions as Excess Profit; give the "
+           f"contributions expected for the commissioner's eligible residents (their weeks times the weekly rate in "
+           f"force), or 0 if none will be eligible", (*BLOCK, "cost_model", "nhs_nursing_income"))
+
+
 @FAMILY.rule("OPEN-BOOK-CORE-FLOOR", "warning",
              "Where losses are not carried forward, the Core Places alone (the least the commissioner pays) "
              "cover the budgeted Allowable Costs, or the shortfall is stated.")
@@ -582,7 +607,8 @@ def core_floor(ctx: RuleContext):
     """A floor below cost with no carry-forward leaves the provider a loss it never recovers: the
     parties must choose a higher floor, carry losses forward, or accept it knowingly."""
     if _position(ctx, "open_book_voids", "core-places") != "core-places" \
-            or _position(ctx, "open_book_losses", "not-carried") == "carried-forward":
+            or _position(ctx, "open_book_losses", "not-carried") == "carried-forward" \
+            or ctx.sheet.services.core_floor_risk_accepted and "open_book_losses" in (ctx.sheet.positions or {}):
         return
     floor = ctx.sheet.core_floor
     if floor is None or not floor.shortfall:

@@ -271,6 +271,12 @@ class CostModel(Strict):
     income: Money = Field(description="Budgeted income for a year, in pounds, which the worked example uses: the "
                                       "unit prices times the expected units (the draft shows higher and lower "
                                       "occupancy separately).")
+    nhs_nursing_income: Money | None = Field(
+        None, description="Care homes with nursing only: the NHS-funded nursing care the provider expects to receive "
+                          "from the integrated care board for the commissioner's residents in a year, in pounds (the "
+                          "eligible residents' weeks times the weekly rate in force). The draft counts it as Service "
+                          "Income, so the budget, the worked example and the scenarios add it to the income from the "
+                          "Prices. Empty: none is budgeted, and where the homes provide nursing a warning says so.")
 
     @property
     def mobilisation(self) -> Decimal | None:
@@ -815,7 +821,7 @@ class OpenBook(Strict):
     def budget_income(self) -> Decimal:
         """The income the worked example uses: the cost model's, plus what the Core Places add beyond the expected
         units (the Council pays for them whether used or not)."""
-        return self.cost_model.income + self.core_uplift
+        return self.cost_model.income + self.core_uplift + (self.cost_model.nhs_nursing_income or Decimal(0))
 
     def core_reprice(self, cost_base: str) -> list[tuple["UnitPrice", Decimal]]:
         """For each price whose Core Places are paid for more units than expected: the price that, over the units
@@ -837,10 +843,17 @@ class OpenBook(Strict):
         itself makes Excess Profit); negative: the prices fall short and the provider bears the gap.
         """
         out = {}
+        income = self.expected_service_income
         for cost_base in COST_BASES:
-            ex = self.reconcile(cost_base, "hard-cap", "refund", income=self.expected_income)
-            out[cost_base] = self.expected_income - ex.allowable_costs - ex.maximum_profit
+            ex = self.reconcile(cost_base, "hard-cap", "refund", income=income)
+            out[cost_base] = income - ex.allowable_costs - ex.maximum_profit
         return out
+
+    @property
+    def expected_service_income(self) -> Decimal:
+        """The prices at the expected units plus the NHS-funded nursing care budgeted (Service Income too), which
+        is what must cover the Allowable Costs and the Reasonable Profit (r25 ob-fresh 1)."""
+        return self.expected_income + (self.cost_model.nhs_nursing_income or Decimal(0))
 
     @property
     def prices_cover(self) -> dict[str, bool]:
@@ -907,7 +920,16 @@ class OpenBook(Strict):
         # and the Core Places payment (r18 ob-fresh 1: adding one line's weeks to the floor counted 38 places of 30).
         if floor is not None:
             weekly = max(weekly, floor.income)
-        return total + weekly
+        return total + weekly + self.nursing_income_at(occupancy)
+
+    def nursing_income_at(self, occupancy: Decimal) -> Decimal:
+        """The NHS-funded nursing care (Service Income) at `occupancy` per cent: it is paid for each eligible
+        resident in a place, so it moves with occupancy from the budgeted figure (r25 ob-fresh 1)."""
+        fnc = self.cost_model.nhs_nursing_income
+        if not fnc:
+            return Decimal(0)
+        budget = self.budget_occupancy
+        return pence(fnc * occupancy / budget) if budget else fnc
 
     @property
     def variable_prices(self) -> list[UnitPrice]:
@@ -990,6 +1012,7 @@ class OpenBook(Strict):
         variable = self.variable_prices
         allowable -= sum((u.variable_cost * u.expected_units for u in variable), Decimal(0))
         margin = self.capacity_income - sum((u.variable_cost * u.capacity_units for u in variable), Decimal(0))
+        margin += self.nursing_income_at(HUNDRED)
         if margin <= 0:
             return None
         return ((allowable - fixed) * HUNDRED / margin).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
@@ -1376,6 +1399,11 @@ class Services(Strict):
                           "short_name, placements, share_percent, arrangement and whether the commissioner pays the "
                           "whole Price and recovers the share (pays: commissioner) or the body pays the provider "
                           "directly (pays: direct). Empty: the commissioner alone pays.")
+    core_floor_risk_accepted: bool = Field(
+        False, description="Whether the instructions record that the provider knowingly accepts the risk of a year in "
+                           "which only the Core Places are paid for, with no carry-forward of losses. True: the losses "
+                           "note records that as instructed and proposes no fallback, and OPEN-BOOK-CORE-FLOOR stays "
+                           "quiet. Default false.")
     minimum_core_places: int | None = Field(
         None, ge=0, le=250, description="The fewest Core Places the commissioner may keep at a home when it reduces "
                                         "them (the 'core-places' position); a larger reduction means ending the "

@@ -26,6 +26,7 @@ RESERVED = ("a competitive flexible procedure reserved under section 33 of the P
             "public service mutuals")
 HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"   # obhc: zones with guaranteed weekly hours
 NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"   # r21 ob-fresh: bed-nights, 18 Core Places
+NURSING = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"   # r25 ob-fresh: nursing home block
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
 
@@ -169,6 +170,10 @@ FIRES = [
          "against budgeted Allowable Costs of £2,955,000: a year at the floor leaves the provider a loss of £123,600, "
          "which the draft's bracketed losses clause carries forward only against the next [two] periods' Excess Profit",
          loc=("services", "core_places")),
+    # r25 ob-fresh 1: nursing in scope and the budget is the Prices alone
+    Case("OPEN-BOOK-NURSING-INCOME", NURSING, says="the cost model's income of £1,380,398 is the Prices alone for "
+         "1,170 budgeted weeks, while its costs of £1,297,400 include the nursing",
+         loc=("open_book", "cost_model", "nhs_nursing_income")),
     # r24 ob-sample 1: an instructed not-carried position keeps the loss that is never recovered
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, lambda d: d["positions"].__setitem__("open_book_losses", "not-carried"),
          says="a loss of £123,600 that is never recovered (open_book_losses: not-carried)",
@@ -358,6 +363,10 @@ QUIET = [
     Case("OPEN-BOOK-CWSA-BILL", CHARITY, setter("services", "statutory_duty",
          "its duties under the Children Act 1989 and the Children's Wellbeing and Schools Act 2026")),
     Case("OPEN-BOOK-VOID-TERMS", ADULT),
+    Case("OPEN-BOOK-NURSING-INCOME", NURSING, setter("open_book", "cost_model", "nhs_nursing_income", 313185.60)),
+    Case("OPEN-BOOK-NURSING-INCOME", ADULT),
+    # r25 ob-fresh 2: the provider's recorded acceptance of a year at the floor
+    Case("OPEN-BOOK-CORE-FLOOR", NURSING, setter("services", "core_floor_risk_accepted", True)),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, positions={"open_book_losses": "carried-forward"}),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, lambda d: setter("services", "core_places", 12)(d)
          or setter("services", "homes", 3, "core_places", 3)(d)

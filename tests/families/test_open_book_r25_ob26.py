@@ -1,0 +1,91 @@
+"""r25 open-book review of a nursing home block (ob-fresh.report.md, Bramblecombe House): the findings the ob26
+lane fixed, tested with the sheet's own numbers (1,170 budgeted weeks; Prices £1,380,398; costs £1,297,400)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"
+FNC = "    nhs_nursing_income: 313185.60\n"   # 1,170 weeks at an illustrative £267.68 a week
+
+_CACHE: dict = {}
+
+
+def _doc(catalogue, extra: str = ""):
+    if extra not in _CACHE:
+        text = SHEET.read_text(encoding="utf-8")
+        old = "    income: 1380398\n"
+        assert old in text
+        _CACHE[extra] = document_of(catalogue, text.replace(old, old + extra))
+    return _CACHE[extra]
+
+
+def test_fnc_not_budgeted_the_note_says_the_budget_omits_it_with_the_figures(catalogue):
+    """Finding 1: the note states, with the sheet's figures, that the budget is the Prices alone."""
+    d = _doc(catalogue)
+    text = flat(note(d, "open-book.residents"))
+    assert ("The cost model's income of £1,380,398 is the Prices alone, while its costs of £1,297,400 include the "
+            "nursing: on these figures the reconciliation would show the contributions as Excess Profit.") in text
+    assert "check that the cost model's income includes" not in text
+
+
+def test_fnc_budgeted_is_income_in_schedule_2_and_the_worked_figures(catalogue):
+    """Finding 1: given the expected contributions, Schedule 2 shows them as income, the budget year's Service
+    Income includes them, and the pricing note compares the Prices plus them with cost plus profit."""
+    d = _doc(catalogue, FNC)
+    sched = clause_text(d, "common.open-book-schedule-costs", flat=True)
+    assert "NHS-funded nursing care expected from the integrated care board" in sched and "£313,185.60" in sched
+    assert "£1,693,583.60" in sched   # £1,380,398 + £313,185.60
+    notes = flat(note(d, "open-book.pricing"))
+    assert ("the Prices and the NHS-funded nursing care budgeted (£313,185.60) bring in £1,693,583.60") in notes
+    assert "The cost model counts £313,185.60 a year of contributions as income" in flat(note(d, "open-book.residents"))
+    assert "reconcile the two before sending" not in flat(note(d, "common.open-book-schedule-reconciliation"))
+
+
+def test_fnc_moves_with_occupancy_in_the_scenarios(catalogue):
+    from assembler.termsheet.validate import read_termsheet
+    import copy
+    from assembler.termsheet.loader import load_file
+    sheet = read_termsheet(SHEET, catalogue)
+    data = copy.deepcopy(dict(load_file(SHEET).data))
+    data["open_book"]["cost_model"]["nhs_nursing_income"] = 313185.60
+    ob = type(sheet.model).model_validate(data).open_book
+    base = sheet.model.open_book
+    assert ob.budget_income - base.budget_income == Decimal("313185.60")
+    bo = ob.budget_occupancy
+    assert ob.nursing_income_at(bo) == Decimal("313185.60")
+    assert ob.income_at(Decimal(100)) - base.income_at(Decimal(100)) == ob.nursing_income_at(Decimal(100)) > Decimal("313185.60")
+    assert ob.break_even_occupancy < base.break_even_occupancy
+
+
+def _accepted(catalogue, accepted: bool):
+    key = f"accepted={accepted}"
+    if key not in _CACHE:
+        text = SHEET.read_text(encoding="utf-8")
+        old = "  core_places: 20  "
+        assert old in text
+        if accepted:
+            text = text.replace(old, "  core_floor_risk_accepted: true\n" + old, 1)
+        _CACHE[key] = document_of(catalogue, text)
+    return _CACHE[key]
+
+
+def test_floor_risk_accepted_the_losses_note_records_it_and_proposes_no_fallback(catalogue):
+    """Finding 2: the sheet records that Calderbrook accepts the risk of a year at the floor; the note says so and
+    does not propose carrying losses forward. With paid bed-weeks apportionment it says the floor comparison
+    overstates the shortfall."""
+    text = flat(note(_accepted(catalogue, True), "open-book.losses"))
+    assert ("As instructed, Calderbrook accepts the risk of a year in which only the Core Places are paid for, and "
+            "losses are not carried forward.") in text
+    assert "advisers are likely to reject" not in text and "share a loss" not in text
+    assert ("Because shared costs are apportioned by paid bed-weeks (clause 11.1), the Council's share of those costs "
+            "also falls when it pays for fewer weeks") in text
+    assert "Confirm the shortfall with Calderbrook's model at 1,040 paid weeks." in text
+
+
+def test_floor_risk_not_recorded_the_note_still_proposes_the_fallback(catalogue):
+    text = flat(note(_accepted(catalogue, False), "open-book.losses"))
+    assert "advisers are likely to reject an uncapped loss" in text and "As instructed, Calderbrook accepts" not in text
