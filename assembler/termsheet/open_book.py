@@ -928,8 +928,18 @@ class OpenBook(Strict):
         fnc = self.cost_model.nhs_nursing_income
         if not fnc:
             return Decimal(0)
-        budget = self.budget_occupancy
+        budget = self.nursing_occupancy
         return pence(fnc * occupancy / budget) if budget else fnc
+
+    @property
+    def nursing_occupancy(self) -> Decimal | None:
+        """The occupancy of the weekly places the budget assumes, in per cent (the NHS-funded nursing care budgeted
+        is paid for those weeks): budgeted weeks over the weeks available, other units (hours) left out."""
+        lines = [u for u in self.unit_prices if u.unit == "week" and u.capacity_units and u.expected_units is not None]
+        if not lines:
+            return None
+        return (Decimal(sum(u.budget_units for u in lines)) * HUNDRED / sum(u.capacity_units for u in lines)).quantize(
+            PENNY, rounding=ROUND_HALF_UP)
 
     @property
     def variable_prices(self) -> list[UnitPrice]:

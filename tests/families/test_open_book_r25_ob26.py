@@ -42,6 +42,8 @@ def test_fnc_budgeted_is_income_in_schedule_2_and_the_worked_figures(catalogue):
     notes = flat(note(d, "open-book.pricing"))
     assert ("the Prices and the NHS-funded nursing care budgeted (£313,185.60) bring in £1,693,583.60") in notes
     assert "The cost model counts £313,185.60 a year of contributions as income" in flat(note(d, "open-book.residents"))
+    assert ("The income at each level also includes the NHS-funded nursing care, which moves with occupancy from the "
+            "£313,185.60 budgeted at 86.54% of the weekly places.") in clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert "reconcile the two before sending" not in flat(note(d, "common.open-book-schedule-reconciliation"))
 
 
@@ -55,8 +57,8 @@ def test_fnc_moves_with_occupancy_in_the_scenarios(catalogue):
     ob = type(sheet.model).model_validate(data).open_book
     base = sheet.model.open_book
     assert ob.budget_income - base.budget_income == Decimal("313185.60")
-    bo = ob.budget_occupancy
-    assert ob.nursing_income_at(bo) == Decimal("313185.60")
+    assert ob.nursing_occupancy == Decimal("86.54")   # 1,170 of 1,352 weeks
+    assert ob.nursing_income_at(ob.nursing_occupancy) == Decimal("313185.60")
     assert ob.income_at(Decimal(100)) - base.income_at(Decimal(100)) == ob.nursing_income_at(Decimal(100)) > Decimal("313185.60")
     assert ob.break_even_occupancy < base.break_even_occupancy
 
