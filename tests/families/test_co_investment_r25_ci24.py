@@ -1,0 +1,50 @@
+"""r25 co-investment review (ci-fresh: Wealdshire care leavers' homes, a county council): findings the ci24 lane fixed,
+each with a firing case and a quiet case on a sheet without the fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import document_of, clause_text, flat, note
+
+WEALDSHIRE = (Path(__file__).parent / "fixtures" / "co-investment-wealdshire-r25.yaml").read_text(encoding="utf-8")
+SAMPLE = (Path(__file__).parents[2] / "samples" / "co-investment" / "affordable-homes-partnership.yaml").read_text(
+    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def wealdshire(catalogue):
+    return document_of(catalogue, WEALDSHIRE)
+
+
+def test_county_council_does_not_recite_the_housing_authority_power(wealdshire):
+    """r25 ci-fresh finding 2: s.24(1) LGA 1988 is a power of a local housing authority only. A county council that
+    lists it gives the assistance under the general power of competence with the s.25(1)(b) consent, and the notes
+    say so."""
+    r = flat(clause_text(wealdshire, "co-investment.recitals"))
+    assert "section 24 of the Local Government Act 1988" not in r
+    assert ("gives the financial assistance and gratuitous benefit for privately let housing provided for in this "
+            "Agreement under section 1 of the Localism Act 2011, with the consent required by section 25(1)(b) of the "
+            "Local Government Act 1988.") in r
+    n = flat(note(wealdshire, "co-investment.recitals"))
+    assert "s.24(1) gives that power only to a local housing authority, and the Council is not one" in n
+    c = flat(note(wealdshire, "co-investment.conditions-precedent"))
+    assert "The Council is not a local housing authority, so it cannot use the power in s.24(1)" in c
+
+
+def test_housing_authority_keeps_its_section_24_power(catalogue):
+    """Quiet: the same sheet for a council that is the local housing authority recites s.24 as listed."""
+    d = document_of(catalogue, WEALDSHIRE.replace("housing_authority: false", "housing_authority: true"))
+    r = flat(clause_text(d, "co-investment.recitals"))
+    assert "section 24 of the Local Government Act 1988 (with consent under section 25 of that Act)" in r
+    assert "section 25(1)(b)" not in r
+    assert "only to a local housing authority" not in flat(note(d, "co-investment.recitals"))
+    assert "cannot use the power in s.24(1)" not in flat(note(d, "co-investment.conditions-precedent"))
+
+
+def test_sample_recital_unchanged(catalogue):
+    """Quiet: the sample (a district council with no housing_authority flag) recites its powers as listed."""
+    r = flat(clause_text(document_of(catalogue, SAMPLE), "co-investment.recitals"))
+    assert "section 25(1)(b)" not in r
