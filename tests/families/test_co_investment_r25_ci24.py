@@ -48,3 +48,32 @@ def test_sample_recital_unchanged(catalogue):
     """Quiet: the sample (a district council with no housing_authority flag) recites its powers as listed."""
     r = flat(clause_text(document_of(catalogue, SAMPLE), "co-investment.recitals"))
     assert "section 25(1)(b)" not in r
+
+
+def test_support_commissioned_separately_is_not_the_associations_duty(wealdshire):
+    """r25 ci-fresh finding 3: tenancy support the Council commissions from another provider is not something the
+    Association must provide or arrange; the definition calls it tenancy support, and the Council gives 12 months'
+    notice before the contract's end date, without fettering its decisions."""
+    t = flat(clause_text(wealdshire, "co-investment.operations"))
+    assert "must provide, or arrange, support" not in t
+    assert ("The Council must make the tenancy support under the Support Contract available to the tenants of the "
+            "homes for as long as the Support Contract continues.") in t
+    assert "The Association is not responsible under this Agreement for providing or arranging the tenancy support" in t
+    assert "It must tell that provider and the tenant's personal adviser promptly of any risk to a tenancy." in t
+    assert ("at least 12 months before the Support Contract ends on 30 September 2030, whether it intends to commission "
+            "tenancy support for the tenants of the homes again after that date") in t
+    assert "Nothing in this clause fetters the Council's procurement or commissioning decisions" in t
+    n = flat(note(wealdshire, "co-investment.operations"))
+    assert "The Support Contract ends on 30 September 2030, before the Investment Capital is due to be repaid" in n
+
+
+def test_support_paid_from_the_rent_keeps_the_associations_duty(catalogue):
+    """Quiet: where support is not funded separately, the Association still provides or arranges it and no Support
+    Contract notice appears."""
+    sheet = WEALDSHIRE.replace("support_funded_separately: true", "support_funded_separately: false")
+    sheet = sheet.replace("  support_contract:\n    provider: other\n    title: care leavers' tenancy support contract\n"
+                          "    reference: reference WCC/CS/LC/2025/14 dated 1 October 2025\n    ends: 2030-09-30\n", "")
+    d = document_of(catalogue, sheet)
+    t = flat(clause_text(d, "co-investment.operations"))
+    assert "The Association must provide, or arrange, support for tenants who need it" in t
+    assert "Support Contract" not in t
