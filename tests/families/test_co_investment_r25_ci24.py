@@ -77,3 +77,21 @@ def test_support_paid_from_the_rent_keeps_the_associations_duty(catalogue):
     t = flat(clause_text(d, "co-investment.operations"))
     assert "The Association must provide, or arrange, support for tenants who need it" in t
     assert "Support Contract" not in t
+
+
+def test_permitted_disposal_use_is_not_a_clawback_event(wealdshire):
+    """r25 ci-fresh finding 4: a permitted lease (the training flat) takes the flat out of the Permitted Use, so neither
+    the six-month clawback event nor the asset-lock use covenant may treat that use as a breach."""
+    c = flat(clause_text(wealdshire, "co-investment.clawback"))
+    assert "or while all or part of it is used as a Permitted Disposal allows; or" in c
+    d = flat(clause_text(wealdshire, "co-investment.disposal"))
+    assert "must hold it for the Permitted Use, except for any part of it used as a Permitted Disposal allows." in d
+
+
+def test_no_permitted_disposals_no_exception(catalogue):
+    """Quiet: with no listed Permitted Disposals the clawback event and the use covenant have no exception."""
+    sheet = WEALDSHIRE.replace("  permitted:\n    - a lease of a flat to the Council for use as a training flat for care "
+                               "leavers, for no more than three years\n", "")
+    d = document_of(catalogue, sheet)
+    assert "Permitted Disposal allows" not in flat(clause_text(d, "co-investment.clawback"))
+    assert "Permitted Disposal allows" not in flat(clause_text(d, "co-investment.disposal"))
