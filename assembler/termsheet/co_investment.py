@@ -1011,6 +1011,9 @@ class SupportContract(Strict):
         "for the authority.")
     title: Text = Field(
         "supported living contract", description="What the contract is called, e.g. 'supported living contract'.")
+    support: Text | None = Field(
+        None, description="What the support under the contract is, as the draft should call it, e.g. 'tenancy "
+        "support'. Leave out to use 'tenancy support' where the title says so, and 'care and support' otherwise.")
     reference: Text | None = Field(
         None, description="The contract's reference or date, as the draft should cite it, e.g. 'reference ASC/SL/2024/09 "
         "dated 1 April 2025'. Leave out while it is not known (the draft leaves a placeholder).")
