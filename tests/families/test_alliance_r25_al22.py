@@ -1,0 +1,40 @@
+"""r25 alliance review (lane al22), al-fresh findings (Kingsholt older people's community support alliance)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+
+KINGSHOLT = Path(__file__).parent / "fixtures" / "alliance-kingsholt-r25.yaml"
+
+
+@pytest.fixture(scope="module")
+def kingsholt(catalogue):
+    return build(KINGSHOLT, catalogue).document
+
+
+def test_urgent_approval_by_the_alt_is_carved_out_of_the_reserved_matters(kingsholt):
+    """Finding 3 (firing): the ALT's approval of urgent costs above the Commissioner's limit (13.15), in which the
+    Provider concerned does not vote, is carved out of the budget Reserved Matter, out of 9.6 and out of deadlock."""
+    text = _flat(text_of(clause(kingsholt, "alliance.decisions")))
+    assert ("other than an approval of costs under clause 13.13 or clause 13.15, or of running costs under clause 16.1,"
+            " each of which is decided only as that clause provides;" in text)
+    assert "(including an approval of costs under clause 13.13 or clause 13.15, each of which" in text
+    assert "any approval of costs under clause 13.13 or clause 13.15, " in text
+    rr = _flat(text_of(clause(kingsholt, "alliance.risk-reward")))
+    assert "13.15" not in rr or "Any further cost of that kind counts only if the ALT approves it" in rr
+
+
+def test_no_urgent_limit_no_second_approval_clause(catalogue):
+    """Finding 3 (quiet): without an urgent approvals limit there is no further ALT approval to carve out."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        rr = _flat(text_of(clause(doc, "alliance.risk-reward")))
+        if "Any further cost of that kind" in rr:
+            continue
+        text = _flat(text_of(clause(doc, "alliance.decisions")))
+        assert " or clause 13.1" not in text.split("running costs under")[0][-40:]
+        assert "each of which is made only as that clause provides" not in text
