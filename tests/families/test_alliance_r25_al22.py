@@ -38,3 +38,34 @@ def test_no_urgent_limit_no_second_approval_clause(catalogue):
         text = _flat(text_of(clause(doc, "alliance.decisions")))
         assert " or clause 13.1" not in text.split("running costs under")[0][-40:]
         assert "each of which is made only as that clause provides" not in text
+
+
+def _row(doc, item):
+    from tests.families.test_alliance import table_rows
+    return next(r for r in table_rows(clause(doc, "alliance.key-information")) if r[0].startswith(item))
+
+
+def test_deadlock_power_names_no_matter_that_is_always_reserved(kingsholt):
+    """Finding 4 (firing): approving the Annual Plan and changing the Outcomes are Reserved Matters here, so neither
+    9.14, the key-information row, the Annual Value definition nor the note offers them to the Commissioner."""
+    text = _flat(text_of(clause(kingsholt, "alliance.decisions")))
+    assert ("The Commissioner decides any other deadlocked matter (including, where it is not a Reserved Matter, a change"
+            " to a Key Performance Indicator that does not gate a share of Gain or to its levels)." in text)
+    assert "where it is not a Reserved Matter, the Annual Plan" not in text
+    row = _row(kingsholt, "ALT decisions")[1]
+    assert "including (where it is not a Reserved Matter) the KPIs that do not gate Gain, after" in row
+    assert "the Annual Plan, the Outcomes" not in row
+    from assembler.model import plain_text
+    assert "deciding a deadlock" not in plain_text(next(d for d in kingsholt.definitions if d.term == "Annual Value").inlines)
+
+
+def test_deadlock_power_keeps_matters_that_are_not_reserved(catalogue):
+    """Finding 4 (quiet): where the Annual Plan is not a Reserved Matter (Mossgate, r21), the Commissioner still
+    decides a deadlocked Annual Plan, and the Annual Value definition still keeps that decision out."""
+    from assembler.model import plain_text
+    doc = build(Path(__file__).parent / "fixtures" / "alliance-mossgate-r21.yaml", catalogue).document
+    text = _flat(text_of(clause(doc, "alliance.decisions")))
+    assert "(including, where it is not a Reserved Matter, the Annual Plan and a change to a Key Performance" in text
+    assert "including (where it is not a Reserved Matter) the Annual Plan and the KPIs" in _row(doc, "ALT decisions")[1]
+    assert "and not the Commissioner deciding a deadlock" in plain_text(
+        next(d for d in doc.definitions if d.term == "Annual Value").inlines)
