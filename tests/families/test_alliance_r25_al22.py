@@ -69,3 +69,23 @@ def test_deadlock_power_keeps_matters_that_are_not_reserved(catalogue):
     assert "including (where it is not a Reserved Matter) the Annual Plan and the KPIs" in _row(doc, "ALT decisions")[1]
     assert "and not the Commissioner deciding a deadlock" in plain_text(
         next(d for d in doc.definitions if d.term == "Annual Value").inlines)
+
+
+def test_commissioner_row_describes_the_stop_loss_not_a_limit_on_approvals(kingsholt):
+    """Finding 5 (firing): the Commissioner's £95,000 is a limit on its exposure to Pain that it may lift by its own
+    decision, not a limit on approvals of overspending; the row says so and that it bears its own share too."""
+    from tests.families.test_alliance import table_rows
+    rows = [r for r in table_rows(clause(kingsholt, "alliance.schedule-risk-reward")) if "(the Commissioner)" in r[0]]
+    cell = rows[0][-1]
+    assert cell == ("none: bears its own share and all Pain above the Providers' Pain Caps; approves no overspending"
+                    " that would take its exposure to Pain above £95,000 a year unless it first decides to bear the"
+                    " excess (clause 13)")
+    assert "limited to" not in " ".join(r[-1] for r in rows)
+
+
+def test_uncapped_commissioner_row_unchanged(catalogue):
+    """Finding 5 (quiet): an uncapped Commissioner's row has no stop-loss words."""
+    from tests.families.test_alliance import BIG, table_rows
+    doc = build(BIG, catalogue).document
+    rows = [r for r in table_rows(clause(doc, "alliance.schedule-risk-reward")) if "Commissioner)" in r[0]]
+    assert rows[0][-1] == "none: uncapped, and bears all Pain above the Providers' Pain Caps"
