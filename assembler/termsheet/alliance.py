@@ -1925,6 +1925,24 @@ class Alliance(Strict):
             for m in self.decisions.reserved_matters)
 
     @property
+    def commissioner_deadlock_items(self) -> list[str]:
+        """What the deadlock clause names as examples of the other deadlocked matters the Commissioner decides ("plan",
+        "outcomes", "kpis"), leaving out any that an agreed Reserved Matter always covers: a Reserved Matter is never
+        decided on deadlock, so naming it there would mislead (r25 al-fresh finding 4). A Reserved Matter on the KPIs
+        that gate Gain leaves the other KPIs to the Commissioner."""
+        def reserved(pattern: str, unless: str | None = None) -> bool:
+            return any(re.search(pattern, m, re.I) and not (unless and re.search(unless, m, re.I))
+                       for m in self.decisions.reserved_matters)
+        items = []
+        if not reserved(r"\bannual plan\b"):
+            items.append("plan")
+        if not reserved(r"\boutcomes?\b"):
+            items.append("outcomes")
+        if not reserved(r"\b(key performance indicators?|KPIs?)\b", r"\bgat(e|es|ed|ing)\b"):
+            items.append("kpis")
+        return items
+
+    @property
     def budget_reserved(self) -> list[int]:
         """The Reserved Matters (by position) that reach decisions committing a member's budget or money beyond the
         Annual Plan: an approval of costs above a Provider's budget (the risk and reward clause) or of running costs

@@ -1490,7 +1490,8 @@ def test_pcc_status_powers_and_part_in_joint_decisions(pooled):
     defs = {d.term: plain_text(d.inlines) for d in pooled.definitions}
     assert "only with its written agreement" in defs["Commissioner"]
     decisions = text_of(clause(pooled, "alliance.decisions"))
-    assert "The Lead Commissioner decides any other deadlocked matter for the Commissioners (including" in decisions
+    # r25 al-fresh 4 (al22): the Annual Plan, the Outcomes and the KPIs are all Reserved Matters here, so none is named
+    assert "The Lead Commissioner decides any other deadlocked matter for the Commissioners, after consulting" in decisions
     assert ", after consulting each other Commissioner and, where the decision affects another Commissioner's contribution" in " ".join(decisions.split())
 
 

@@ -28,7 +28,9 @@ def test_budget_reserved_matter_carves_out_the_overspend_approvals(thistlebury):
             in text)
     assert "or of running costs under clause 16.1, each of which is decided only as that clause provides." in text
     # r24 al-fresh 9: the gate-vote sub-clause (KPIs listed against each Provider) moves the approval rule to 13.13
-    assert "(including an approval of costs under clause 13.13, which is made only as that clause provides)" in text
+    # r25 al-fresh 3 (al22): the ALT's approval of urgent costs above the Commissioner's limit is carved out too
+    assert ("(including an approval of costs under clause 13.13 or clause 13.15, each of which is made only as that"
+            " clause provides)" in text)
 
 
 def test_no_budget_reserved_matter_no_carve_out(catalogue):
