@@ -62,3 +62,31 @@ def test_payment_is_the_greater_of_not_both(doc):
     core = clause_text(doc, "open-book.core-support", flat=True)
     assert "the hours of Planned Care delivered are the hours commissioned in each Service User's Care Plan" in core
     assert "The Council must pay the Prices for the Planned Care hours" not in core
+
+
+def test_home_care_registered_manager_for_each_branch(doc):
+    """Finding 7: the cl 1 assumption about registering a new manager within 3 months now has its clause."""
+    text = clause_text(doc, "open-book.regulatory", flat=True)
+    assert ("must ensure that each location (branch) from which it provides the Care Services, as listed in "
+            "Schedule 1, has a manager registered with the Care Quality Commission for it") in text
+    assert "apply to register a new manager within 3 months" in text
+
+
+def test_supported_living_has_no_branch_manager_paragraph(catalogue):
+    from tests.families.test_open_book_homecare import LIVING
+    d = assemble(read_termsheet(LIVING, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "has a manager registered with the Care Quality Commission" not in clause_text(d, "open-book.regulatory",
+                                                                                       flat=True)
+
+
+def test_shared_costs_refer_to_the_home_care_apportionment(doc):
+    """Finding 8: Direct Costs and Sch 2 para 6 point to the by-hours apportionment paragraph, and overheads go to
+    the branches, not 'premises at which it delivers'."""
+    sched = clause_text(doc, "common.open-book-schedule-costs", flat=True)
+    assert "allocates Overheads for each Reconciliation Period to the branches from which it provides" in sched
+    assert "premises at which it delivers" not in sched and "staff working at those branches" in sched
+    ref = re.search(r"The result is apportioned to the Open-Book Services under clause (\d+\.\d+)", sched).group(1)
+    scope = clause_text(doc, "open-book.scope", flat=True)
+    assert "in the proportion that the hours of care delivered under this Agreement from that branch" in scope
+    # the number the schedule cites is the by-hours paragraph (the second of the scope clause), not its first
+    assert ref.endswith(".2")
