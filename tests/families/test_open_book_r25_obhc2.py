@@ -90,3 +90,11 @@ def test_shared_costs_refer_to_the_home_care_apportionment(doc):
     assert "in the proportion that the hours of care delivered under this Agreement from that branch" in scope
     # the number the schedule cites is the by-hours paragraph (the second of the scope clause), not its first
     assert ref.endswith(".2")
+
+
+def test_the_guarantee_note_states_the_cap_or_asks_for_one(doc, catalogue):
+    from tests.families.clause_texts import note
+    n = note(doc, "open-book.core-support")
+    assert "(Zone 3 (Wold Valley): 1,450; Zone 7 (Coastal North): 1,150)" in n
+    d = document_of(catalogue, re.sub(r"      maximum_hours: .*\n", "", HOMECARE.read_text()))
+    assert "The instructions give no maximum hours a week for any zone" in note(d, "open-book.core-support")
