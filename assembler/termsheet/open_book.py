@@ -1149,6 +1149,12 @@ class Home(Strict):
         None, ge=0, le=100000, description="In home care: the hours of care a week the commissioner guarantees in this "
                                            "zone and pays for whether or not they are used, e.g. 1100. Empty: the "
                                            "draft shows a placeholder.")
+    maximum_hours: Decimal | None = Field(
+        None, ge=0, le=100000, description="In home care: the most hours of care a week the provider must deliver in "
+                                           "this zone (the capacity its cost model is sized for), e.g. 1450. The "
+                                           "draft then states that the provider need not deliver more, and lets it "
+                                           "decline a referral for want of care workers once the zone's hours are at "
+                                           "or above the guaranteed hours. Empty: no cap is drafted.")
     core_support: str | None = Field(None, description="In supported living, the shared support at this home paid "
                                                         "whether or not every tenancy is let, e.g. 'one support worker "
                                                         "07:30 to 21:30 every day (5,110 hours a year) and a sleep-in "
@@ -1166,6 +1172,22 @@ class Home(Strict):
     def guaranteed_hours_words(self) -> str | None:
         """In home care: the guaranteed weekly hours as printed ('1,100'; '12.5'), None where not given."""
         g = self.guaranteed_hours
+        if g is None:
+            return None
+        return f"{int(g):,}" if g == int(g) else f"{g:,}"
+
+    @model_validator(mode="after")
+    def _maximum_not_below_guarantee(self):
+        if (self.maximum_hours is not None and self.guaranteed_hours is not None
+                and self.maximum_hours < self.guaranteed_hours):
+            raise ValueError(f"{self.name}: maximum_hours ({self.maximum_hours}) is below guaranteed_hours "
+                             f"({self.guaranteed_hours}); the provider could not deliver the hours guaranteed")
+        return self
+
+    @property
+    def maximum_hours_words(self) -> str | None:
+        """In home care: the maximum weekly hours as printed ('1,450'), None where not given."""
+        g = self.maximum_hours
         if g is None:
             return None
         return f"{int(g):,}" if g == int(g) else f"{g:,}"
