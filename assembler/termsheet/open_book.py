@@ -821,7 +821,7 @@ class OpenBook(Strict):
     def budget_income(self) -> Decimal:
         """The income the worked example uses: the cost model's, plus what the Core Places add beyond the expected
         units (the Council pays for them whether used or not)."""
-        return self.cost_model.income + self.core_uplift + (self.cost_model.nhs_nursing_income or Decimal(0))
+        return self.cost_model.income + self.core_uplift + self.nursing_income
 
     def core_reprice(self, cost_base: str) -> list[tuple["UnitPrice", Decimal]]:
         """For each price whose Core Places are paid for more units than expected: the price that, over the units
@@ -850,10 +850,16 @@ class OpenBook(Strict):
         return out
 
     @property
+    def nursing_income(self) -> Decimal:
+        """The NHS-funded nursing care the cost model budgets (nil where it gives none): Service Income on top of
+        the Prices, added once here for every income figure that counts it."""
+        return self.cost_model.nhs_nursing_income or Decimal(0)
+
+    @property
     def expected_service_income(self) -> Decimal:
         """The prices at the expected units plus the NHS-funded nursing care budgeted (Service Income too), which
         is what must cover the Allowable Costs and the Reasonable Profit (r25 ob-fresh 1)."""
-        return self.expected_income + (self.cost_model.nhs_nursing_income or Decimal(0))
+        return self.expected_income + self.nursing_income
 
     @property
     def prices_cover(self) -> dict[str, bool]:
