@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assembler.rules.co_investment import RULES
-from tests.rules.test_co_investment_rules import HOMES, STRETCHED, _from_last_drawdown, fired, sheet_from
+from tests.rules.test_co_investment_rules import HOMES, STRETCHED, _from_last_drawdown, findings, fired, sheet_from
 
 
 def _small_gap(d):
@@ -102,13 +102,6 @@ def test_a_small_gap_is_the_familys_warning_not_an_error(catalogue):
 
 
 def test_a_deal_that_cannot_pay_or_is_short_of_cash_is_an_error(catalogue):
-    errors = {f.rule for f in fired_all(sheet_from(STRETCHED, catalogue), catalogue) if f.severity == "error"}
+    errors = {f.rule for f in findings(sheet_from(STRETCHED, catalogue), catalogue) if f.severity == "error"}
     assert {"CREDIT-COVER-BELOW-ONE", "CREDIT-FUNDING-GAP"} <= errors
-    assert not [f for f in fired_all(sheet_from(HOMES, catalogue), catalogue) if f.severity == "error"]
-
-
-def fired_all(sheet, catalogue):
-    from assembler.assemble import check_rules
-    from tests.rules.helpers import RULES_DATE
-
-    return check_rules(sheet, catalogue, today=RULES_DATE)
+    assert not [f for f in findings(sheet_from(HOMES, catalogue), catalogue) if f.severity == "error"]

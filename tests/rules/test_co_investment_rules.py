@@ -52,8 +52,20 @@ def sheet_from(path: Path, catalogue, change: Callable[[dict], None] | None = No
     return validate(load_text(out.getvalue(), path.name), catalogue)
 
 
+def findings(sheet: TermSheet, catalogue):
+    """Every finding the rules make on the sheet, on the rules' fixed date."""
+    return check_rules(sheet, catalogue, today=RULES_DATE)
+
+
 def fired(sheet: TermSheet, catalogue, rule: str):
-    return [f for f in check_rules(sheet, catalogue, today=RULES_DATE) if f.rule == rule]
+    return [f for f in findings(sheet, catalogue) if f.rule == rule]
+
+
+def draft_text(sheet: TermSheet, catalogue, *, notes: bool = False, flat: bool = False) -> str:
+    """The sheet's draft as plain text on the rules' fixed date (`notes`: with its drafting notes); `flat` makes
+    every run of white space one space, for phrases that may run across a line break."""
+    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=notes)
+    return " ".join(text.split()) if flat else text
 
 
 # Changes that break one rule each. -----------------------------------------------------------------
@@ -493,11 +505,10 @@ QUIET = [
 def test_a_grant_from_right_to_buy_receipts_is_limited_to_the_homes_the_agreement_allows(catalogue):
     def rtb(d):
         d["contributions"]["authority"][1]["rtb_receipts"] = 1_000_000
-    text = to_text(assemble(sheet_from(HOMES, catalogue, rtb), catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet_from(HOMES, catalogue, rtb), catalogue)
     assert "One million pounds (£1,000,000) of the Authority Grant is paid from receipts from sales under the right to " \
            "buy" in text or "of the Authority Grant is paid from receipts from sales under the right to buy" in text
-    assert "paid from receipts from sales under the right to buy" not in to_text(
-        assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    assert "paid from receipts from sales under the right to buy" not in draft_text(sheet_from(HOMES, catalogue), catalogue)
 
 
 def test_housing_land_with_its_consent_and_power_stated_is_quiet(catalogue):
@@ -512,22 +523,21 @@ def test_a_long_lease_of_housing_land_is_not_an_s123_disposal(catalogue):
     review pack shows the Housing Act row, not the s.123 one."""
     hub = sheet_from(HUB, catalogue)
     assert fired(hub, catalogue, "COINV-S123-LEASE")
-    assert "s.123(2) of the Local Government Act 1972 applies" in to_text(
-        assemble(hub, catalogue, today=RULES_DATE).document, notes=True)
+    assert "s.123(2) of the Local Government Act 1972 applies" in draft_text(hub, catalogue, notes=True)
     sheet = sheet_from(HUB, catalogue, _housing_lease)
     assert not fired(sheet, catalogue, "COINV-S123-LEASE")
-    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True)
+    text = draft_text(sheet, catalogue, notes=True)
     assert "s.123(2) of the Local Government Act 1972 applies" not in text
     assert "a disposal under s.32 of the Housing Act 1985" in text
 
 
 def test_an_unstated_holding_purpose_is_bracketed_not_invented(catalogue):
     """Without held_for the draft names neither route as fact: both in brackets, and an open fact."""
-    text = to_text(assemble(sheet_from(HOMES, catalogue, _held_for_unknown), catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet_from(HOMES, catalogue, _held_for_unknown), catalogue)
     assert "without a stated purpose" in text
     assert "[under section 123 of the Local Government Act 1972 with the consent given by the General Disposal " \
            "Consent (England) 2003] [under section 32 of the Housing Act 1985" in text
-    homes = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    homes = draft_text(sheet_from(HOMES, catalogue), catalogue)
     assert "without a stated purpose" not in homes
 
 
@@ -737,13 +747,13 @@ def test_homes_built_on_a_site_take_a_development_obligation_not_section_33(cata
     plain = sheet_from(LAND, catalogue)
     built = sheet_from(LAND, catalogue, _garage_sites)
     assert (plain.model.builds_new_homes, built.model.builds_new_homes) == (False, True)
-    text = to_text(assemble(built, catalogue, today=RULES_DATE).document, notes=True)
+    text = draft_text(built, catalogue, notes=True)
     assert "must build on each property listed in Schedule 1 the homes shown against it there" in text
     assert "practical completion of every home" in text
     assert "planning permission has been granted for the building of the homes on" in text
     assert "section 33 of the Local Government (Miscellaneous Provisions) Act 1982 does not make those covenants" in text
     assert "so far as section 33" not in text
-    before = to_text(assemble(plain, catalogue, today=RULES_DATE).document)
+    before = draft_text(plain, catalogue)
     assert "so far as section 33 of the Local Government (Miscellaneous Provisions) Act 1982 allows" in before
     assert "must build on each property" not in before
 
@@ -757,11 +767,10 @@ def test_a_registered_provider_gets_the_regulator_notice_and_moratorium(catalogu
         d["delivery"]["rsh_number"] = "L0999"
         d["delivery"].pop("charity_number", None)
         d["nominations"]["registered_provider"] = True
-    text = to_text(assemble(sheet_from(LAND, catalogue, rp), catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet_from(LAND, catalogue, rp), catalogue)
     assert "section 108 of the Housing and Planning Act 2016" in text
     assert "sections 145 and 146 of the Housing and Regeneration Act 2008" in text
-    assert "section 108 of the Housing and Planning Act 2016" not in to_text(
-        assemble(sheet_from(LAND, catalogue), catalogue, today=RULES_DATE).document)
+    assert "section 108 of the Housing and Planning Act 2016" not in draft_text(sheet_from(LAND, catalogue), catalogue)
 
 
 def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_service(catalogue):
@@ -772,7 +781,7 @@ def test_covenants_with_no_fixed_return_test_every_investment_as_scheduled_debt_
     sheet = sheet_from(LAND, catalogue)
     assert [i.investor for i in covered(sheet.model)] == ["Fund"]
     assert yearly_debt_service(sheet.model) == 114_000  # 6% on £1,900,000 repaid in one sum
-    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet, catalogue)
     assert "times the Scheduled Debt Service for that Test Year" in text
     assert "falling due in that Test Year to ." not in text
     assert "the payments to the Fund of Investor Return" in text and "sets out as falling due in that Test Year" in text
@@ -783,7 +792,7 @@ def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
     it (26 February 2027, in time on either reading of s.33(3)(c)), and the clause says by when.
     Where the sheet also gives the day the decision was made (the Cabinet's 19 November), the deadline runs from
     that earlier day, so that the entry is in time whichever day counts as the confirmation."""
-    text = to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet_from(HOMES, catalogue), catalogue)
     assert ("(the decision was made on 19 November 2026 and confirmed on 27 November 2026; the Council must make "
             "the entry by 18 February 2027, the last day of the three months beginning with the earlier date)") in text
     assert "took effect on" not in text and "whichever date counts)" not in text  # r20 ci-sample findings 12, 13
@@ -791,7 +800,7 @@ def test_the_subsidy_database_date_is_stated_from_the_decision(catalogue):
     def made_when_confirmed(d):
         del d["subsidy"]["decided_on"]
 
-    text = to_text(assemble(sheet_from(HOMES, catalogue, made_when_confirmed), catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet_from(HOMES, catalogue, made_when_confirmed), catalogue)
     assert "(confirmed on 27 November 2026, so by 26 February 2027, the last day of the three months beginning with that date)" in text
 
 
@@ -814,7 +823,7 @@ def test_a_part_the_council_keeps_is_excepted_not_an_occupier(catalogue):
     assert not fired(sheet_from(HOMES, catalogue), catalogue, "COINV-OCCUPIER-EXCEPTED")  # a tenancy taken over
     sheet = sheet_from(HUB, catalogue, _rooftop("excepted"))
     assert not fired(sheet, catalogue, "COINV-OCCUPIER-EXCEPTED")
-    text = to_text(assemble(sheet, catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet, catalogue)
     assert "except and reserve to the Council the part of the property shown as excepted in Schedule 1" in text
     assert "is let excepting and reserving to the Council the rooftop site used under the Electronic" in text
     assert "the exception and reservation to the Council of the part of the property shown as excepted" in text
@@ -841,7 +850,7 @@ def test_ranking_rules_stay_quiet_on_a_consistent_split_ranking(catalogue, chang
 def test_an_investor_ranking_behind_the_authority_gets_the_authority_charge_between(catalogue):
     """The senior lender first, the authority's charge for the clawback second, the junior investor third: in the
     security clause, the Priority Deed table, the clawback's mortgagee protection and the proceeds of a disposal."""
-    text = to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet_from(HOMES, catalogue, _foundation_junior), catalogue)
     flat = " ".join(text.split())
     assert "the Council the Authority Charge over every Partnership Property then held, and over each home it buys " \
         "later, by a supplemental deed, on the day it buys it." in flat
@@ -852,7 +861,7 @@ def test_an_investor_ranking_behind_the_authority_gets_the_authority_charge_betw
         "buyer from any of them take subject to the Council's charge" in flat
     assert "then in paying any Clawback Amount due, and then in paying the Foundation" in flat
     assert "holding no charge" not in flat
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "the Authority Charge next" not in plain and "holding no charge" in plain
 
 
@@ -860,7 +869,7 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
     """r16 ci-fresh 2 and 3: the rent depends on exempt-accommodation status, so the provider must itself provide (or
     contract for) care, support or supervision; the support contract and the grant agreement are completion
     conditions."""
-    text = " ".join(to_text(assemble(sheet_from(SUPPORTED, catalogue), catalogue, today=RULES_DATE).document).split())
+    text = draft_text(sheet_from(SUPPORTED, catalogue), catalogue, flat=True)
     assert "Hearthstone must itself provide, or procure that a person acting on its behalf under a contract with it " \
         "provides, to each tenant of a home the care, support or supervision" in text
     assert "paragraph 4(10) of Schedule 3 to the Housing Benefit and Council Tax Benefit (Consequential Provisions) " \
@@ -886,7 +895,7 @@ def test_supported_flats_secure_exempt_accommodation_and_the_grant(catalogue):
     # r16 ci-fresh 8: the pre-rent return in Schedule 3 step 3 is paid from the clause 5 interest reserve
     assert "the return on capital drawn before rent starts on 1 November 2028 is paid from the interest reserve under " \
         "clause 5 and not from Gross Income" in text
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "exempt accommodation" not in plain and "signed grant agreement" not in plain
     assert "Any lease of part of a Partnership Property" not in plain
 
@@ -913,7 +922,7 @@ def test_a_bedroom_mix_prices_each_size_at_its_own_rent_and_satisfies_the_lha_ru
     diff = credit.rent_roll(mixed.model, 0) - credit.rent_roll(flat.model, 0)
     assert diff == (Decimal("2") * Decimal("92.05") + Decimal("136.93") - 3 * Decimal("113.92")) * 52
     assert not fired(mixed, catalogue, "COINV-LHA-BEDROOMS")
-    text = to_text(assemble(mixed, catalogue, today=RULES_DATE).document)
+    text = draft_text(mixed, catalogue)
     assert "3 (2 \u00d7 1-bed, 1 \u00d7 3-bed)" in text
     assert "1 (3-bed)" in text  # a property whose homes are all one size says so the same way
 
@@ -942,7 +951,7 @@ def test_a_letting_date_after_the_acquisition_deadline_is_quiet_and_reaches_the_
     assert let_by(sheet.model) == dt.date(2030, 9, 30)
     # r19 ci-fresh 2: the first Test Year and the first loan-to-value valuation start the day after the letting
     # long-stop, not the day after the buying deadline
-    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    flat = draft_text(sheet, catalogue, flat=True)
     assert "Test Year means each period of twelve months starting on 1 October 2030" in flat
     assert "outstanding at any time on or after 1 October 2030" in flat and "the first as at 1 October 2030" in flat
     # Without a stated date, the outcome target's date for every home ('60 homes by 31 May 2030', the last date of a
@@ -990,7 +999,7 @@ def test_the_signing_line_dates_the_agreement_and_leaves_effect_to_the_condition
     def signed(d):
         d["document"]["deed"] = False
 
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, signed), catalogue, today=RULES_DATE).document).split())
+    flat = draft_text(sheet_from(HOMES, catalogue, signed), catalogue, flat=True)
     assert "This Agreement is dated the date on which the last of the Parties signs it" in flat
     assert "takes effect on the date on which the last of the Parties signs it" not in flat
 
@@ -1029,8 +1038,7 @@ def test_step_in_and_option_floor_follow_the_ranking_behind_the_authority(catalo
         _foundation_junior(d)
         d["end_of_term"]["option_floor"] = True
 
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, with_floor), catalogue,
-                                     today=RULES_DATE).document).split())
+    flat = draft_text(sheet_from(HOMES, catalogue, with_floor), catalogue, flat=True)
     assert "the total then secured by the Investor Charge of the Fund (which ranks ahead of the Council's charge), " \
         "unless it agrees in writing to a lower price" in flat
     assert "The price is paid first to the Fund in reduction of the amount secured by its Investor Charge, then to the " \
@@ -1041,7 +1049,7 @@ def test_step_in_and_option_floor_follow_the_ranking_behind_the_authority(catalo
     assert "the amount then secured by the Investor Charge of the Fund (which ranks ahead of the charge of the " \
         "Council), multiplied by the Market Value of that home" in flat
     assert "the total then secured by the Investor Charges, unless" not in flat
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "the total then secured by the Investor Charges, unless each Investor agrees in writing" in plain
     assert "which ranks ahead of the Council's charge" not in plain
 
@@ -1064,8 +1072,7 @@ def test_an_outcome_letting_date_is_the_drafts_one_letting_date(catalogue):
     assert "30 November 2030" not in flat
     # r19 ci-sample 1: the sample's target '40 homes by 30 November 2029 and 60 homes by 31 May 2030' is the one
     # letting long-stop (acquisition, works, Test Year), and the note puts its clash with the buying deadline
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
-                             notes=True).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, notes=True, flat=True)
     assert "in any case in time for it to be let by 31 May 2030" in plain and "30 November 2030" not in plain
     assert "the instructions give no date by which every home must be let" not in plain
     assert "the agreed buying deadline and letting date cannot both be met for homes bought late" in plain
@@ -1075,11 +1082,10 @@ def test_an_outcome_letting_date_is_the_drafts_one_letting_date(catalogue):
 def test_the_title_requirement_allows_the_authoritys_own_charge(catalogue):
     """r18b ci-fresh 4: where the authority takes a legal charge for the clawback, the purchase clause and the title
     criterion allow it beside the Investor Charges; without one they do not mention it."""
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue,
-                                     today=RULES_DATE).document).split())
+    flat = draft_text(sheet_from(HOMES, catalogue, _foundation_junior), catalogue, flat=True)
     assert flat.count("free from any charge other than an Investor Charge and the Authority Charge") == 1  # r24 ci-fresh 13
     assert flat.count("free of any charge other than an Investor Charge and the legal charge to the Council") == 1
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "other than an Investor Charge and the legal charge" not in plain
 
 
@@ -1109,7 +1115,7 @@ def test_a_home_swap_is_drawn_in_defined_terms_and_caught_by_the_reinvestment_ru
     note = " ".join(" ".join(c.note or "" for c in doc.clauses).split())
     assert "The terms name only the charges of the Council and the Fund; the draft carries the Investor Charge of the " \
         "Foundation across too" in note
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "each Investor Charge over the home sold being released on completion of the sale" in plain
 
 
@@ -1119,11 +1125,10 @@ def test_a_restriction_undertaking_a_drawdown_condition_names_is_defined(catalog
     def undertaking(d):
         d["drawdowns"][1]["condition"] = "The conditions precedent are satisfied and the restriction undertaking is given"
 
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, undertaking), catalogue,
-                                     today=RULES_DATE).document).split())
+    flat = draft_text(sheet_from(HOMES, catalogue, undertaking), catalogue, flat=True)
     assert "a restriction undertaking is a written undertaking by" in flat
     assert "to apply for the entry of the Authority Restriction on the title to each home it buys" in flat
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "a restriction undertaking is" not in plain
 
 
@@ -1151,7 +1156,7 @@ def test_the_first_payments_are_worked_out_from_the_drawdowns(catalogue):
     cut = first_instalment_reduction(m, fund)
     later = [d for d in m.drawdowns if d.contributor == fund.investor and d.date > s.annuity_start]
     assert later and cut == (sum(d.amount for d in later) * fund.return_rate / 100 * 40 / 365).quantize(Decimal("0.01"))
-    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    flat = draft_text(sheet, catalogue, flat=True)
     assert f"its first instalment, due on" in flat and f"({money(cut)} on the Drawdown Timetable, making that " \
         f"instalment {money(s.yearly_payment - cut)})" in flat
     # Return only: each drawdown earns return for the days from its date, not a full year's.
@@ -1159,7 +1164,7 @@ def test_the_first_payments_are_worked_out_from_the_drawdowns(catalogue):
     expected = sum(d.amount * fund.return_rate / 100 * (day - d.date).days / 365
                    for d in m.drawdowns if d.contributor == fund.investor and d.date < day)
     assert return_accrued(m, fund, None, day) == expected.quantize(Decimal("0.01"))
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "on the Drawdown Timetable, making that instalment" not in plain
 
 
@@ -1167,8 +1172,7 @@ def test_replacement_homes_are_charged_and_optioned_expressly(catalogue):
     """r18b ci-fresh 16: where a sale may be reinvested in a replacement home, the Investor Charge, the authority's
     charge, the option and the heads of the Investor Charge name the replacement home expressly; with no permitted
     disposals, they do not."""
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, _foundation_junior), catalogue,
-                                     today=RULES_DATE).document).split())
+    flat = draft_text(sheet_from(HOMES, catalogue, _foundation_junior), catalogue, flat=True)
     assert "over each Acquired Home (including each replacement home bought under clause" in flat
     assert "over each home it buys later, by a supplemental deed" in flat  # a replacement home is one it buys later
     assert "each home bought under clause 6 and each replacement home bought under clause" in flat
@@ -1176,8 +1180,7 @@ def test_replacement_homes_are_charged_and_optioned_expressly(catalogue):
     def no_disposals(d):
         d["disposal"]["permitted"] = []
 
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, no_disposals), catalogue,
-                                      today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue, no_disposals), catalogue, flat=True)
     assert "each replacement home bought under" not in plain
 
 
@@ -1187,7 +1190,7 @@ def test_an_authority_second_charge_is_drafted_after_every_investor_charge(catal
     Priority Deed, paid from enforcement proceeds before the delivery body, with heads of terms; no 'no charge' text."""
     sheet = sheet_from(HOMES, catalogue, _authority_charge)
     assert not fired(sheet, catalogue, "COINV-AUTHORITY-CHARGE")
-    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    flat = draft_text(sheet, catalogue, flat=True)
     assert "Authority Charge means the legal charge by deed granted by" in flat
     assert "must also grant the Council the Authority Charge over every Partnership Property held on the " \
         "Completion Date" in flat
@@ -1196,7 +1199,7 @@ def test_an_authority_second_charge_is_drafted_after_every_investor_charge(catal
     assert "Authority Charge, the Authority Restriction and the covenants in" in flat
     assert "holding no charge" not in flat and "for which the Council holds no security" not in flat
     assert "takes no charge of its own" not in flat
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "Authority Charge" not in plain and "holding no charge" in plain
 
 
@@ -1209,12 +1212,11 @@ def test_a_grant_from_section_106_sums_is_a_completion_condition(catalogue):
             "Capital grant from commuted sums paid under section 106 agreements for off-site affordable housing")
     sheet = sheet_from(HOMES, catalogue, s106)
     assert sheet.model.contributions.s106_grant == sheet.model.contributions.authority[1].amount
-    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    flat = draft_text(sheet, catalogue, notes=True, flat=True)
     assert "the planning obligations under which the sums making up the Authority Grant were paid allow them" in flat
     assert "and that no part of those sums must be spent by a date, or repaid, in a way this Agreement does not allow" in flat
     assert "affordable housing for rent must have a registered provider as landlord" in flat
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document,
-                             notes=True).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, notes=True, flat=True)
     assert "planning obligations under which" not in plain
 
     def marked_no(d):
@@ -1230,13 +1232,12 @@ def test_an_adults_only_nomination_group_gets_the_adults_safeguarding_clause(cat
     def adults(d):
         d["nominations"]["eligible"] = "a single person aged 18 or over leaving supported housing or a hostel"
         d["authority"]["name"] = "Trentvale Council"
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, adults), catalogue, today=RULES_DATE).document,
-                            notes=True).split())
+    flat = draft_text(sheet_from(HOMES, catalogue, adults), catalogue, notes=True, flat=True)
     assert "local authority designated officer" not in flat and "section 11 of the Children Act 2004" not in flat
     assert "to the Council, as the local authority with social services functions for the area where the services " \
         "are delivered, or, where the Adult at Risk is in another area" in flat
     assert "(where there is a county council for that area, the county council)" not in flat
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "as the local authority with social services functions for the area where the services" not in plain
 
 
@@ -1250,11 +1251,11 @@ def test_a_society_delivery_body_limits_the_substitute_provider_to_its_asset_loc
         d["delivery"]["society_number"] = "32157R"
         d["disposal"]["society_lock"] = True
     sheet = sheet_from(HOMES, catalogue, society)
-    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    flat = draft_text(sheet, catalogue, notes=True, flat=True)
     assert "Substitute Provider means a body whose objects include the Partnership Purpose and which is a charity, a " \
         "community interest company, a community benefit society whose rules contain a restriction on the use" in flat
     assert "rules contain the statutory restriction on the use of its assets, so it may transfer assets" in flat
-    plain = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    plain = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "Substitute Provider means a charity, registered provider of social housing or other body" in plain
 
 
@@ -1264,20 +1265,20 @@ def test_drawdown_homes_charged_means_lodged_and_unused_phrases_are_not_defined(
     def charged(data):
         data["drawdowns"][3]["condition"] = "At least 20 homes bought and charged to the Fund"
 
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue, charged), catalogue, today=RULES_DATE).document).split())
+    flat = draft_text(sheet_from(HOMES, catalogue, charged), catalogue, flat=True)
     assert "homes charged means homes over which the Investor Charge of the Investor making the drawdown has been " \
         "completed and lodged for registration at HM Land Registry, with its priority protected by an official " \
         "search" in flat
     assert "is registered at HM Land Registry" not in flat
     assert "a plan, undertaking or other document a condition names" not in flat
-    quiet = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    quiet = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "homes charged means" not in quiet  # the sample's conditions do not use the phrase
 
 
 def test_a_database_entry_due_before_completion_is_a_condition(catalogue):
     """r19 ci-fresh 7: the section 33 entry falls due before the Agreement is likely to be signed, so the condition
     asks for it if the Completion Date is later, and the covenant applies only if it has not already been made."""
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    flat = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "if the Completion Date falls after 18 February 2027, has made the entry on the subsidy database that " \
         "section 33 of that Act requires and given each other Party its reference" in flat
     assert "If it has not already done so, the Council must enter the information required by section 33" in flat
@@ -1293,7 +1294,7 @@ def test_share_withdrawals_stay_suspended_until_the_homes_are_let(catalogue):
                                                "withdrawable_shares": True,
                                                "description": "Proceeds of its community share offer"})
     sheet = sheet_from(HOMES, catalogue, shares)
-    flat = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document).split())
+    flat = draft_text(sheet, catalogue, flat=True)
     assert "the £250,000 of cash Contributions set against its name in Schedule 2 (including the £80,000 raised as " \
         "share capital), and a certificate" in flat
     assert "a certificate from its secretary that its board has " \
@@ -1302,7 +1303,7 @@ def test_share_withdrawals_stay_suspended_until_the_homes_are_let(catalogue):
     assert "practical completion under" not in flat
     # r19 ci-fresh 16: the reserves left after the delivery body's own money count only the money from reserves
     if sheet.model.delivery_finances.unrestricted_reserves:
-        notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+        notes = draft_text(sheet, catalogue, notes=True, flat=True)
         assert "the £80,000 raised as share capital is not counted against those reserves" in notes
 
 
@@ -1315,7 +1316,7 @@ def test_a_clawback_as_long_as_the_term_flags_that_late_homes_run_past_it(catalo
         d["clawback"]["years"] = 25  # the term's length
         d["clawback"]["runs_with_term"] = False
     sheet = sheet_from(HOMES, catalogue, tapered_term)
-    notes = " ".join(to_text(assemble(sheet, catalogue, today=RULES_DATE).document, notes=True).split())
+    notes = draft_text(sheet, catalogue, notes=True, flat=True)
     assert "(31 May 2030) it ends in May 2055, after the Partnership Term ends on 31 May 2052" in notes
 
     def with_term(d):
@@ -1330,7 +1331,7 @@ def test_a_clawback_as_long_as_the_term_flags_that_late_homes_run_past_it(catalo
 def test_the_step_in_counts_the_clawback_once(catalogue):
     """r19 ci-fresh 19: the step-in price deducts the Clawback Amount and the Substitute Provider takes the homes
     subject to the clawback, so the delivery body is released from the Clawback Amount of each home transferred."""
-    flat = " ".join(to_text(assemble(sheet_from(HOMES, catalogue), catalogue, today=RULES_DATE).document).split())
+    flat = draft_text(sheet_from(HOMES, catalogue), catalogue, flat=True)
     assert "the Clawback Amount deducted in working out the price for each home stands in place of any Clawback " \
         "Amount the Charity would otherwise owe for it, so the Charity is released" in flat
 
@@ -1340,7 +1341,7 @@ def test_end_of_term_table_repays_from_the_exit_when_a_maturity_is_the_term_end(
     def to_term_end(d):
         d["contributions"]["investments"][1]["maturity"] = dt.date(2052, 5, 31)
 
-    text = to_text(assemble(sheet_from(HOMES, catalogue, to_term_end), catalogue, today=RULES_DATE).document)
+    text = draft_text(sheet_from(HOMES, catalogue, to_term_end), catalogue)
     assert "Repaid from the price" in text and "Already repaid by their Maturity Dates" not in text
     assert "must repay the Investors by their Maturity Dates by refinancing or from the Partnership Account" in text
 
