@@ -102,16 +102,12 @@ def pace_reaches(sheet, homes: int) -> dt.date | None:
 # Money in: a month at a time -------------------------------------------------------------------------------
 
 @dataclass
-class Month:
+class Month(credit.NetIncome):
     start: dt.date
     homes: int
     gross: Decimal
     costs: Decimal
     reserve: Decimal
-
-    @property
-    def net(self) -> Decimal:
-        return self.gross - self.costs - self.reserve
 
 
 @per_sheet
@@ -210,7 +206,7 @@ def _dues(sheet, case: Case, investors: frozenset) -> list[Due]:
 # The waterfall, a Partnership Year at a time ------------------------------------------------------------------
 
 @dataclass
-class ModelYear:
+class ModelYear(credit.NetIncome):
     year: int
     start: dt.date
     homes: int
@@ -232,10 +228,6 @@ class ModelYear:
     room: Decimal = ZERO  # left for the Capital Repayment Reserve (after fixed and target returns)
     short: dict = field(default_factory=dict)  # investor: its capital due in one sum in the year that the reserve did not cover
     shares: dict = field(default_factory=dict)  # investor: (its share of what remains paid, the capped amount owed)
-
-    @property
-    def net(self) -> Decimal:
-        return self.gross - self.costs - self.reserve
 
     @property
     def cover(self) -> Decimal | None:

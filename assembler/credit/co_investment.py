@@ -216,10 +216,9 @@ def mix_sensitivity(sheet) -> MixSensitivity | None:
     return MixSensitivity(sizes, avg, small, large, bought, at(bought).quantize(Decimal("0.01")), most)
 
 
-@dataclass
-class YearIncome:
-    homes: int
-    rent_roll: Decimal
+class NetIncome:
+    """Income over a period (a year of the credit view; a month or a Partnership Year of the cash flow)."""
+
     gross: Decimal
     costs: Decimal
     reserve: Decimal
@@ -228,6 +227,15 @@ class YearIncome:
     def net(self) -> Decimal:
         """Income after operating costs and the repairs reserve: what the cover test measures."""
         return self.gross - self.costs - self.reserve
+
+
+@dataclass
+class YearIncome(NetIncome):
+    homes: int
+    rent_roll: Decimal
+    gross: Decimal
+    costs: Decimal
+    reserve: Decimal
 
 
 @per_sheet
