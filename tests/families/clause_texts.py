@@ -36,27 +36,11 @@ def note(doc, clause_id: str) -> str:
 _flat = flat  # clause_text's keyword hides the function inside it
 
 
-def flat_clause_text(doc, clause_id: str) -> str:
-    """A clause's text with every run of white space as one space."""
-    return clause_text(doc, clause_id, flat=True)
-
-
 def all_text(doc) -> str:
     """Every clause's text followed by its drafting note, for a phrase that may sit in any clause or note."""
     return "\n".join(clause_text(doc, c.id) + "\n" + (c.note or "") for c in doc.all_clauses())
 
 
-def definitions(doc) -> str:
-    """The text of the definitions and interpretation clauses."""
-    return "\n".join(clause_text(doc, c.id) for c in doc.all_clauses()
-                     if "definition" in c.id or "interpretation" in c.id)
-
-
 def definition(doc, term: str) -> str:
     """One defined term's definition, flattened."""
     return flat(next(plain_text(d.inlines) for d in doc.definitions if d.term == term))
-
-
-def table_rows(doc, clause_id: str) -> list[str]:
-    """A clause's lines (paragraphs, then table cells), each flattened."""
-    return [flat(line) for line in clause_text(doc, clause_id).splitlines()]

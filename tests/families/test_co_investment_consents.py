@@ -32,7 +32,7 @@ def test_general_authority_request_is_stated_once(homes_draft):
 def test_sdlt_advice_covers_the_registered_provider_exemption(tamsford_draft):
     """r23 ci-fresh finding 11: the tax advice covers FA 2003 s.71 (a non-profit registered provider's purchase funded
     with the assistance of a public subsidy) as well as charities relief."""
-    t = flat(clause_text(tamsford_draft, "co-investment.tax"))
+    t = clause_text(tamsford_draft, "co-investment.tax", flat=True)
     assert "under Schedule 8 to the Finance Act 2003 (charities relief) or section 71 of that Act" in t
     n = flat(note(tamsford_draft, "co-investment.tax"))
     assert "section 71(1)(c) of the Finance Act 2003" in n
@@ -49,7 +49,7 @@ def test_sdlt_advice_for_a_charity_that_is_not_a_registered_provider(catalogue):
 def test_subsidy_decision_after_the_draft_date_is_not_stated_as_made(tamsford_draft):
     """r23 ci-fresh finding 16: a Cabinet decision dated after the draft (8 December 2026, call-in to 16 December) is
     stated as expected, and the note says to confirm both dates."""
-    t = flat(clause_text(tamsford_draft, "co-investment.subsidy-control"))
+    t = clause_text(tamsford_draft, "co-investment.subsidy-control", flat=True)
     assert "the decision is expected to be made on 8 December 2026 and confirmed on 16 December 2026" in t
     assert "was made on 8 December 2026" not in t
     n = flat(note(tamsford_draft, "co-investment.subsidy-control"))
@@ -61,7 +61,7 @@ def test_subsidy_decision_before_the_draft_date_is_stated_as_made(catalogue):
     doc = document_of(catalogue, TAMSFORD.replace("decided_on: 2026-12-08", "decided_on: 2026-03-10")
                       .replace("decision_date: 2026-12-16   # call-in period ends", "decision_date: 2026-03-20")
                       .replace("assessment_date: 2026-11-20", "assessment_date: 2026-03-02"))
-    t = flat(clause_text(doc, "co-investment.subsidy-control"))
+    t = clause_text(doc, "co-investment.subsidy-control", flat=True)
     assert "the decision was made on 10 March 2026 and confirmed on 20 March 2026" in t
     assert "Its decision to give them was made on 10 March 2026" in t
 
@@ -71,7 +71,7 @@ def test_board_approval_of_the_acquisition_criteria_is_read_as_the_criteria_sign
     circular (they are fixed in the Schedule and change only with every Party's consent); the table reads it as met
     by the criteria as signed, so an absent Party cannot hold up the drawdown, and the note says so."""
     doc = document_of(catalogue, TAMSFORD)
-    t = flat(clause_text(doc, "co-investment.schedule-contributions"))
+    t = clause_text(doc, "co-investment.schedule-contributions", flat=True)
     assert ("the Acquisition Criteria approved by the Partnership Board means the Acquisition Criteria in Schedule"
             in t and "which the Parties approve by signing this Agreement" in t)
     assert "the table reads the condition as met by the criteria as signed" in flat(note(doc, "co-investment.schedule-contributions"))
@@ -79,7 +79,7 @@ def test_board_approval_of_the_acquisition_criteria_is_read_as_the_criteria_sign
 
 def test_no_board_approval_reading_without_that_condition(homes_draft):
     """Quiet: the sample's drawdown conditions do not ask for board approval of the criteria."""
-    assert "approve by signing this Agreement" not in flat(clause_text(homes_draft, "co-investment.schedule-contributions"))
+    assert "approve by signing this Agreement" not in clause_text(homes_draft, "co-investment.schedule-contributions", flat=True)
     assert "criteria as signed" not in flat(note(homes_draft, "co-investment.schedule-contributions"))
 
 
@@ -97,7 +97,7 @@ def test_two_tier_council_confirms_no_reorganisation_direction(homes_draft):
     """r23 ci-sample finding 12: a district or county council may be dissolved on reorganisation, and a direction
     under s.24 LGPIHA 2007 can require consent for a capital contract over £1m or a land disposal over £100,000: a
     Completion Condition asks it to confirm that none applies or that consent has been given, and the note says why."""
-    t = flat(clause_text(homes_draft, "co-investment.conditions-precedent"))
+    t = clause_text(homes_draft, "co-investment.conditions-precedent", flat=True)
     assert "no direction under section 24 of the Local Government and Public Involvement in Health Act 2007" in t
     assert "applies to this Agreement or the Transfers or, if one does, that every consent it requires has been given" in t
     n = flat(note(homes_draft, "co-investment.conditions-precedent"))
@@ -115,7 +115,7 @@ def test_county_council_does_not_recite_the_housing_authority_power(wealdshire_d
     """r25 ci-fresh finding 2: s.24(1) LGA 1988 is a power of a local housing authority only. A county council that
     lists it gives the assistance under the general power of competence with the s.25(1)(b) consent, and the notes
     say so."""
-    r = flat(clause_text(wealdshire_draft, "co-investment.recitals"))
+    r = clause_text(wealdshire_draft, "co-investment.recitals", flat=True)
     assert "section 24 of the Local Government Act 1988" not in r
     assert ("gives the financial assistance and gratuitous benefit for privately let housing provided for in this "
             "Agreement under section 1 of the Localism Act 2011, with the consent required by section 25(1)(b) of the "
@@ -129,7 +129,7 @@ def test_county_council_does_not_recite_the_housing_authority_power(wealdshire_d
 def test_housing_authority_keeps_its_section_24_power(catalogue):
     """Quiet: the same sheet for a council that is the local housing authority recites s.24 as listed."""
     d = document_of(catalogue, WEALDSHIRE.replace("housing_authority: false", "housing_authority: true"))
-    r = flat(clause_text(d, "co-investment.recitals"))
+    r = clause_text(d, "co-investment.recitals", flat=True)
     assert "section 24 of the Local Government Act 1988 (with consent under section 25 of that Act)" in r
     assert "section 25(1)(b)" not in r
     assert "only to a local housing authority" not in flat(note(d, "co-investment.recitals"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
 from tests.conftest import samples
-from tests.families.clause_texts import document_of, clause_text, flat, note, flat_clause_text, all_text
+from tests.families.clause_texts import document_of, clause_text, flat, note, all_text
 from tests.families.conftest import HOMES, BIRCHFIELD, KENMOOR, WELLGATE, TAMSFORD
 
 
@@ -56,12 +56,12 @@ def test_force_majeure_exit_and_step_in_notice_are_cited_by_number(homes_draft):
 def test_pasted_phrases_read_with_the_drafts_defined_terms(wellgate_draft):
     """r22 ci-fresh findings 14, 15: drawdown conditions pasted from the sheet read "the Priority Deed", "the Transfer of the
     Transferred Property" and "the Authority Charge"; the Priority Deed table names the Authority Charge."""
-    t = flat_clause_text(wellgate_draft, "co-investment.schedule-contributions")
+    t = clause_text(wellgate_draft, "co-investment.schedule-contributions", flat=True)
     assert "Completion Conditions met and the Transfer of the Transferred Property completed" in t
     assert "the Authority Charge lodged for registration and the Priority Deed signed" in t
     assert "the transfer of the Property" not in t and "priority deed" not in t
-    assert "Authority Charge, the Authority Restriction and the covenants" in flat_clause_text(
-        wellgate_draft, "co-investment.schedule-agreed-forms")
+    assert "Authority Charge, the Authority Restriction and the covenants" in clause_text(
+        wellgate_draft, "co-investment.schedule-agreed-forms", flat=True)
 
 
 def test_pasted_phrases_quiet_without_the_defined_things(catalogue):
@@ -121,8 +121,8 @@ def test_drafting_points(tamsford_draft):
     assert "E3M toolkit recommends" not in flat(note(tamsford_draft, "co-investment.governance"))
     n = flat(note(tamsford_draft, "co-investment.schedule-criteria"))
     assert "excludes many leasehold homes at the price cap" in n and "flats" not in n
-    assert "The Contributions total £5,500,000" in flat(clause_text(tamsford_draft, "co-investment.contributions"))
-    assert "the Investor is paid as clause" in flat(clause_text(tamsford_draft, "co-investment.disposal"))
+    assert "The Contributions total £5,500,000" in clause_text(tamsford_draft, "co-investment.contributions", flat=True)
+    assert "the Investor is paid as clause" in clause_text(tamsford_draft, "co-investment.disposal", flat=True)
 
 
 def test_drafting_points_quiet(catalogue):
@@ -153,7 +153,7 @@ def test_generic_notes_unchanged_for_a_unitary_council(catalogue):
 def test_further_assurance_and_late_payment_interest(homes_draft):
     """r23 ci-sample finding 19: further assurance at the delivery body's cost, and interest on late payment at a
     bracketed rate above base, not on sums the waterfall carries forward with their own return."""
-    t = flat(clause_text(homes_draft, "common.general"))
+    t = clause_text(homes_draft, "common.general", flat=True)
     assert "Each Party must, at the Charity's cost, sign and do whatever another Party reasonably asks" in t
     assert "interest on that sum at [4]% a year above the Bank of England base rate" in t
     assert "This does not apply to an amount carried forward under Schedule 3" in t
@@ -163,5 +163,5 @@ def test_further_assurance_and_late_payment_interest(homes_draft):
 def test_other_families_get_no_further_assurance_or_interest(catalogue):
     """Quiet: a grant agreement's general clause is unchanged."""
     doc = document_of(catalogue, samples("grant")[0].read_text(encoding="utf-8"))
-    t = flat(clause_text(doc, "common.general"))
+    t = clause_text(doc, "common.general", flat=True)
     assert "sign and do whatever another Party reasonably asks" not in t and "above the Bank of England base rate" not in t

@@ -4,7 +4,7 @@ review has a firing case and a quiet case on a sheet without the fact."""
 
 from __future__ import annotations
 
-from tests.families.clause_texts import document_of, clause_text, flat, note, flat_clause_text
+from tests.families.clause_texts import document_of, clause_text, flat, note
 from tests.families.conftest import HOMES, LEASE, BIRCHFIELD, WELLGATE, TAMSFORD
 
 
@@ -42,7 +42,7 @@ def test_letting_date_after_the_buying_deadline_is_not_bracketed(catalogue):
 def test_impact_target_uses_the_letting_date_and_the_sheets_own_words(wellgate_draft):
     """r22 ci-fresh finding 7: with no homes to buy, the impact target takes the sheet's letting date (the one in Schedule 5), not
     the end of the Partnership Term, and says "affordable" only where the purpose does."""
-    t = flat_clause_text(wellgate_draft, "co-investment.purpose-outcomes")
+    t = clause_text(wellgate_draft, "co-investment.purpose-outcomes", flat=True)
     assert "to provide sixteen (16) homes in the Partnership Area let by 31 July 2028, all of them in the Transferred " \
         "Property" in t
     assert "affordable homes" not in t and "by the end of the Partnership Term, all" not in t
@@ -52,7 +52,7 @@ def test_impact_target_quiet_without_a_letting_date(catalogue):
     """Quiet: a sheet whose purpose says affordable keeps the word; with no letting date the end of the term stays."""
     text = WELLGATE.replace("  let_by: 2028-07-31\n", "").replace("16 homes let by 31 July 2028", "16 homes let").replace(
         "provide settled, self-contained homes", "provide settled, self-contained affordable homes")
-    t = flat_clause_text(document_of(catalogue, text), "co-investment.purpose-outcomes")
+    t = clause_text(document_of(catalogue, text), "co-investment.purpose-outcomes", flat=True)
     assert "sixteen (16) affordable homes in the Partnership Area by the end of the Partnership Term" in t
 
 
@@ -61,11 +61,11 @@ def test_unfundable_early_buying_deadline_is_not_offered(tamsford_draft):
     buying every home six months earlier cannot be funded (Ravelin draws on 2 May 2028), the draft keeps the buying
     deadline, requires each home to be let within six months after purchase in clauses 6 and 7 alike, and brackets
     nothing."""
-    a = flat(clause_text(tamsford_draft, "co-investment.acquisition"))
+    a = clause_text(tamsford_draft, "co-investment.acquisition", flat=True)
     assert "by 30 September 2028, and to have carried out the works to each of them under clause 7 and let it within six " \
            "months after buying it" in a
     assert "[30 March 2028]" not in a
-    w = flat(clause_text(tamsford_draft, "co-investment.works"))
+    w = clause_text(tamsford_draft, "co-investment.works", flat=True)
     assert "must complete the works within six months after the purchase of each home." in w
     assert "let by 30 September 2028" not in w
     n = flat(note(tamsford_draft, "co-investment.works"))
@@ -78,35 +78,35 @@ def test_fundable_early_deadline_is_still_bracketed_in_both_clauses(catalogue):
     clause 7 brackets the letting date as clause 6 does."""
     doc = document_of(catalogue, TAMSFORD.replace("  - date: 2028-05-02\n    contributor: Ravelin",
                                                   "  - date: 2028-02-01\n    contributor: Ravelin"))
-    a = flat(clause_text(doc, "co-investment.acquisition"))
+    a = clause_text(doc, "co-investment.acquisition", flat=True)
     assert "[30 March 2028] [30 September 2028]" in a
-    w = flat(clause_text(doc, "co-investment.works"))
+    w = clause_text(doc, "co-investment.works", flat=True)
     assert "[and in any case in time for it to be let by 30 September 2028]" in w
 
 
 def test_council_measured_outcomes_are_not_the_associations(tamsford_draft):
     """r23 ci-fresh finding 12: measures 'measured and reported by the Council' are reported with the Council's figures,
     are outside the Association's endeavours duty and cannot found a Default Event."""
-    s = flat(clause_text(tamsford_draft, "co-investment.schedule-outcomes"))
+    s = clause_text(tamsford_draft, "co-investment.schedule-outcomes", flat=True)
     assert "The Association reports in each Impact Report on the measures other than those the Council measures." in s
     assert "The Council must give the Association its figures for those measures within 10 Business Days" in s
-    p = flat(clause_text(tamsford_draft, "co-investment.purpose-outcomes"))
+    p = clause_text(tamsford_draft, "co-investment.purpose-outcomes", flat=True)
     assert "other than a measure that the Outcomes Framework states is measured by the Council" in p
-    d = flat(clause_text(tamsford_draft, "co-investment.default-termination"))
+    d = clause_text(tamsford_draft, "co-investment.default-termination", flat=True)
     assert "(which may not be a measure that the Outcomes Framework states is measured by the Council)" in d
 
 
 def test_outcomes_the_association_measures_stay_its_own(catalogue):
     """Quiet: without Council-measured measures, the Association reports every measure."""
     doc = document_of(catalogue, TAMSFORD.replace(" (measured and reported by the Council)", ""))
-    s = flat(clause_text(doc, "co-investment.schedule-outcomes"))
+    s = clause_text(doc, "co-investment.schedule-outcomes", flat=True)
     assert "The Association reports on these measures in each Impact Report." in s
-    assert "measured by the Council" not in flat(clause_text(doc, "co-investment.purpose-outcomes"))
+    assert "measured by the Council" not in clause_text(doc, "co-investment.purpose-outcomes", flat=True)
 
 
 def test_area_places_are_alternatives_and_the_proximity_test_applies_to_each(tamsford_draft):
     """r23 ci-fresh finding 14: two places are alternatives, and 'within a mile of ...' applies to either."""
-    c = flat(clause_text(tamsford_draft, "co-investment.schedule-criteria"))
+    c = clause_text(tamsford_draft, "co-investment.schedule-criteria", flat=True)
     assert ("In Tamsford town (TF1, TF2 and TF3) or in Ellingham and Hapsworth (TF5) and, in either case, within a mile "
             "of a primary school") in c
 
@@ -115,7 +115,7 @@ def test_plain_area_list_is_joined_as_before(catalogue):
     """Quiet: areas with no condition among them are listed as before."""
     doc = document_of(catalogue, TAMSFORD.replace(
         "    - within a mile of a primary school and a bus route to Tamsford town centre\n", ""))
-    c = flat(clause_text(doc, "co-investment.schedule-criteria"))
+    c = clause_text(doc, "co-investment.schedule-criteria", flat=True)
     assert "Tamsford town (TF1, TF2 and TF3) and Ellingham and Hapsworth (TF5)" in c
 
 
@@ -139,12 +139,12 @@ def test_lettable_standard_is_defined_once_and_used(catalogue):
     Homes Standard explained in it), used in the acquisition clause, the works clause and the criteria schedule
     instead of pasting the standard three times."""
     doc = document_of(catalogue, TAMSFORD)
-    defs = flat(clause_text(doc, "common.definitions"))
+    defs = clause_text(doc, "common.definitions", flat=True)
     assert "Lettable Standard means the Decent Homes Standard, free of category 1 hazards" in defs
-    assert "the Association must bring it up to the Lettable Standard." in flat(clause_text(doc, "co-investment.acquisition"))
-    works = flat(clause_text(doc, "co-investment.works"))
+    assert "the Association must bring it up to the Lettable Standard." in clause_text(doc, "co-investment.acquisition", flat=True)
+    works = clause_text(doc, "co-investment.works", flat=True)
     assert "bring it up to the Lettable Standard" in works and "mains-wired smoke" not in works
-    assert "The Lettable Standard (clause" in flat(clause_text(doc, "co-investment.schedule-criteria"))
+    assert "The Lettable Standard (clause" in clause_text(doc, "co-investment.schedule-criteria", flat=True)
 
 
 def test_lettable_standard_not_defined_without_homes(catalogue):
@@ -161,6 +161,6 @@ def test_registered_provider_duties_are_lettered_and_no_transfer_fiction(catalog
     assert lines[i + 1].startswith("notify the Regulator of Social Housing of each disposal")
     assert lines[i + 2].startswith("let each home that is social housing at a rent the Rent Standard permits")
     assert lines[i + 3].startswith("tell the other Parties at once if it stops being a registered provider")
-    t = flat(clause_text(doc, "co-investment.asset-transfer"))
+    t = clause_text(doc, "co-investment.asset-transfer", flat=True)
     assert "bought with the Authority Grant on the terms of clause" in t
     assert "as if it had been transferred to it" not in t

@@ -142,7 +142,7 @@ def test_temporary_accommodation_is_a_part_7_placement_not_a_part_6_allocation(t
     """r23 ci-fresh finding 1: homes used as temporary accommodation are Part 7 placements on the licence or tenancy
     the Nominations Agreement sets, not Part 6 allocations of assured periodic tenancies; the occupation ends when the
     Council's duty ends."""
-    t = flat(clause_text(tamsford_draft, "co-investment.nominations"))
+    t = clause_text(tamsford_draft, "co-investment.nominations", flat=True)
     assert "Each nomination is a placement the Council makes in exercise of its functions under Part 7" in t
     assert "allocation scheme under Part 6" not in t
     assert "no home may be let on an assured shorthold tenancy" not in t
@@ -152,7 +152,7 @@ def test_temporary_accommodation_is_a_part_7_placement_not_a_part_6_allocation(t
     assert "so each nomination is an allocation under Part 6" not in n
     assert "section 209" in n and "social housing assured tenancies" in n
     assert "keeps the home" not in n
-    s = flat(clause_text(tamsford_draft, "co-investment.schedule-agreed-forms"))
+    s = clause_text(tamsford_draft, "co-investment.schedule-agreed-forms", flat=True)
     assert "the form of licence or tenancy on which the Association accommodates each household" in s
 
 
@@ -168,7 +168,7 @@ def test_settled_homes_keep_the_assured_periodic_tenancy(catalogue):
 def test_rent_standard_regime_is_a_completion_condition(tamsford_draft):
     """r23 ci-fresh finding 4: a registered provider charging Local Housing Allowance rents must confirm, with advice,
     the rent the Rent Standard permits before completion; the note names the temporary social housing exclusion."""
-    t = flat(clause_text(tamsford_draft, "co-investment.conditions-precedent"))
+    t = clause_text(tamsford_draft, "co-investment.conditions-precedent", flat=True)
     assert "written confirmation, supported by advice, of the rent the Rent Standard permits for the homes" in t
     n = flat(note(tamsford_draft, "co-investment.registered-provider"))
     assert "temporary social housing as defined in Chapter 5" in n
@@ -187,7 +187,7 @@ def test_rents_are_reviewed_yearly_within_the_cap_by_section_13_notice(homes_dra
     """r23 ci-sample finding 13: rents are capped, so the delivery body reviews them yearly and raises a rent below
     the cap; for an assured tenancy only by a s.13 notice (Renters' Rights Act 2025 s.6); the cover note ties the
     trend to that review."""
-    t = flat(clause_text(homes_draft, "co-investment.nominations"))
+    t = clause_text(homes_draft, "co-investment.nominations", flat=True)
     assert "The Charity must review the rent of each home once in each Partnership Year." in t
     assert "the Charity must increase it up to the cap, unless the Partnership Board agrees a lower increase" in t
     assert "only by notice under that section" in t
@@ -200,7 +200,7 @@ def test_rent_rise_the_business_plan_assumes_is_the_review_and_the_cover_note_ci
     """Firing: with income.rent_increase_percent the review raises rents by that rise (or up to the cap) and the
     cover note states the rise and the cover the trend case gives on it."""
     doc = document_of(catalogue, HOMES.replace("\nincome:\n", "\nincome:\n  rent_increase_percent: 2.7\n", 1))
-    t = flat(clause_text(doc, "co-investment.nominations"))
+    t = clause_text(doc, "co-investment.nominations", flat=True)
     assert "must increase it by 2.7% or, if less, up to the cap" in t
     assert "raise a rent below the cap by the 2.7% a year the business plan assumes" in flat(note(doc, "co-investment.nominations"))
     fc = flat(note(doc, "co-investment.financial-covenants"))
@@ -212,7 +212,7 @@ def test_temporary_accommodation_rent_review_follows_the_occupation_agreement(ca
     """Temporary accommodation (licences, non-assured tenancies): no s.13 route in the clause; the note says the
     occupation agreement must provide for the review."""
     doc = document_of(catalogue, TAMSFORD)
-    t = flat(clause_text(doc, "co-investment.nominations"))
+    t = clause_text(doc, "co-investment.nominations", flat=True)
     assert "The Association must review the rent of each home once in each Partnership Year." in t
     assert "only in a way that the Law and the terms of the licence or tenancy allow" in t
     assert "only by notice under that section" not in t
@@ -232,7 +232,7 @@ def test_temporary_accommodation_fall_back_is_another_authoritys_placement(catal
     household another local housing authority places under Part 7, so it stays temporary accommodation; the note says
     why a direct letting would not work and offers a void payment instead."""
     doc = document_of(catalogue, TAMSFORD)
-    t = flat(clause_text(doc, "co-investment.nominations"))
+    t = clause_text(doc, "co-investment.nominations", flat=True)
     assert "the Association may accept for the home a person placed in it by another local housing authority under Part 7" in t
     assert "A placement made under this clause because the Council did not nominate in time" in t
     assert "may let the home to" not in t
@@ -243,7 +243,7 @@ def test_temporary_accommodation_fall_back_is_another_authoritys_placement(catal
 
 def test_settled_homes_keep_the_fall_back_letting(homes_draft):
     """Quiet: settled homes keep the fall-back letting and its note."""
-    t = flat(clause_text(homes_draft, "co-investment.nominations"))
+    t = clause_text(homes_draft, "co-investment.nominations", flat=True)
     assert "the Charity may let the home to a household in housing need" in t
     assert "another local housing authority" not in t
 
@@ -252,14 +252,14 @@ def test_support_contract_from_the_sheet_is_named_costed_and_its_end_dealt_with(
     """r24 ci-fresh findings 4 and 5: the Council's support contract is named from the sheet, the Council gives the
     copy, the Society's own support is an Operating Cost, and the Council gives 12 months' notice of whether it will
     commission support again, without fettering its decisions."""
-    d = flat(clause_text(skelmore_draft, "common.definitions"))
+    d = clause_text(skelmore_draft, "common.definitions", flat=True)
     assert ("Support Contract means the supported living call-off contract under the Council's Learning Disability and "
             "Autism Supported Living Framework (reference SMBC/ASC/SL/2026/14 dated 1 April 2026)") in d
     assert ("the cost of the care, support or supervision the Society provides, or procures, under clause 16 is one of "
             "the Operating Costs") in d
-    cp = flat(clause_text(skelmore_draft, "co-investment.conditions-precedent"))
+    cp = clause_text(skelmore_draft, "co-investment.conditions-precedent", flat=True)
     assert "the Council has given each other Party a copy of the Support Contract, redacted as it reasonably requires" in cp
-    o = flat(clause_text(skelmore_draft, "co-investment.operations"))
+    o = clause_text(skelmore_draft, "co-investment.operations", flat=True)
     assert "in addition to the care and support commissioned under the Support Contract" in o
     assert "at least 12 months before the Support Contract ends on 31 March 2032, whether it intends to commission" in o
     assert "Nothing in this clause fetters the Council's procurement or commissioning decisions" in o
@@ -270,14 +270,14 @@ def test_support_contract_from_the_sheet_is_named_costed_and_its_end_dealt_with(
 
 def test_no_support_contract_keeps_the_generic_wording(homes_draft):
     """Quiet: the sample's sheet names no separately commissioned support contract."""
-    assert "Support Contract means" not in flat(clause_text(homes_draft, "common.definitions"))
-    assert "12 months before the Support Contract ends" not in flat(clause_text(homes_draft, "co-investment.operations"))
+    assert "Support Contract means" not in clause_text(homes_draft, "common.definitions", flat=True)
+    assert "12 months before the Support Contract ends" not in clause_text(homes_draft, "co-investment.operations", flat=True)
 
 
 def test_housing_benefit_condition_is_an_expectation_and_records_a_letter_held(catalogue, skelmore_draft):
     """r24 ci-fresh finding 6: the Housing Benefit service cannot bind itself on future claims, so the condition asks
     for its written expectation; a letter already held (income.rent_confirmation) is recorded in the note."""
-    cp = flat(clause_text(skelmore_draft, "co-investment.conditions-precedent"))
+    cp = clause_text(skelmore_draft, "co-investment.conditions-precedent", flat=True)
     assert ("the Council's Housing Benefit service has confirmed in writing that, on the information then available, it "
             "expects to treat as reasonable for each home as exempt accommodation a rent and eligible service charges "
             "of no less than £285 a week for a two-bedroom home") in cp
@@ -295,7 +295,7 @@ def test_housing_benefit_condition_is_an_expectation_and_records_a_letter_held(c
 def test_confirmed_rent_has_no_housing_benefit_condition(catalogue):
     """Quiet: a rent already confirmed in writing needs neither the condition nor the note."""
     d = document_of(catalogue, SKELMORE.replace("  rent_confirmed: false\n", "  rent_confirmed: true\n"))
-    assert "expects to treat as reasonable" not in flat(clause_text(d, "co-investment.conditions-precedent"))
+    assert "expects to treat as reasonable" not in clause_text(d, "co-investment.conditions-precedent", flat=True)
     assert "expectation, not a binding determination" not in flat(note(d, "co-investment.conditions-precedent"))
 
 
@@ -310,7 +310,7 @@ def test_support_commissioned_separately_is_not_the_associations_duty(wealdshire
     """r25 ci-fresh finding 3: tenancy support the Council commissions from another provider is not something the
     Association must provide or arrange; the definition calls it tenancy support, and the Council gives 12 months'
     notice before the contract's end date, without fettering its decisions."""
-    t = flat(clause_text(wealdshire_draft, "co-investment.operations"))
+    t = clause_text(wealdshire_draft, "co-investment.operations", flat=True)
     assert "must provide, or arrange, support" not in t
     assert ("The Council must make the tenancy support under the Support Contract available to the tenants of the "
             "homes for as long as the Support Contract continues.") in t
@@ -330,6 +330,6 @@ def test_support_paid_from_the_rent_keeps_the_associations_duty(catalogue):
     sheet = sheet.replace("  support_contract:\n    provider: other\n    title: care leavers' tenancy support contract\n"
                           "    reference: reference WCC/CS/LC/2025/14 dated 1 October 2025\n    ends: 2030-09-30\n", "")
     d = document_of(catalogue, sheet)
-    t = flat(clause_text(d, "co-investment.operations"))
+    t = clause_text(d, "co-investment.operations", flat=True)
     assert "The Association must provide, or arrange, support for tenants who need it" in t
     assert "Support Contract" not in t

@@ -196,12 +196,12 @@ def test_works_budget_for_bought_homes_sits_outside_the_all_in_cap(tamsford_draf
     """r23 ci-fresh finding 2: where homes are bought and no properties are scheduled, the works budget is a separate
     limit for the works to all the homes bought; the all-in cap covers the price, fees and any stamp duty land tax, and
     the notes say that nothing is left over."""
-    t = flat(clause_text(tamsford_draft, "co-investment.works"))
+    t = clause_text(tamsford_draft, "co-investment.works", flat=True)
     assert ("the cost of buying each home it buys, including its survey, valuation, legal and letting-ready costs and "
             "any stamp duty land tax, does not exceed £261,000;") in t
     assert "the total cost of the works under this clause to all the homes it buys does not exceed £280,000" in t
     assert "buying and refurbishing each home" not in t
-    c = flat(clause_text(tamsford_draft, "co-investment.schedule-criteria"))
+    c = clause_text(tamsford_draft, "co-investment.schedule-criteria", flat=True)
     assert "Works budget for all 20 homes" in c and "£280,000" in c
     assert "Highest total cost, including refurbishment" not in c
     n = flat(note(tamsford_draft, "co-investment.acquisition"))
@@ -216,7 +216,7 @@ def test_works_budget_for_scheduled_properties_keeps_the_all_in_cap(catalogue):
     """Quiet: the sample, whose works budget pays for the transferred properties, keeps an all-in cap that includes
     refurbishment for the homes bought."""
     d = document_of(catalogue, HOMES)
-    t = flat(clause_text(d, "co-investment.works"))
+    t = clause_text(d, "co-investment.works", flat=True)
     assert "the total cost of buying and refurbishing each home it buys" in t
     assert "to all the homes it buys" not in t
 
@@ -247,12 +247,12 @@ def test_no_bounds_in_the_criteria_keeps_the_equal_mix_note(catalogue):
 def test_fund_money_passed_through_carries_its_conditions(tamsford_draft):
     """r23 ci-fresh finding 5: the part of the grant that is the Council's Local Authority Housing Fund allocation
     carries the fund's conditions down to the Association, with reporting and repayment if the Ministry recovers it."""
-    t = flat(clause_text(tamsford_draft, "co-investment.contributions"))
+    t = clause_text(tamsford_draft, "co-investment.contributions", flat=True)
     assert "£1,150,000 (one million one hundred and fifty thousand pounds) of the Authority Grant is paid from the " \
            "Council's allocation from the Local Authority Housing Fund" in t
     assert ("repay to the Council on demand any part of it that the Ministry of Housing, Communities and Local "
             "Government recovers from the Council because of an act or omission of the Association") in t
-    c = flat(clause_text(tamsford_draft, "co-investment.conditions-precedent"))
+    c = clause_text(tamsford_draft, "co-investment.conditions-precedent", flat=True)
     assert "the Council has given the Association a copy of the conditions on which the Ministry" in c
     n = flat(note(tamsford_draft, "co-investment.contributions"))
     assert "The instructions give no spend-by date" in n
@@ -262,7 +262,7 @@ def test_fund_named_but_not_passed_through_is_flagged_only(catalogue):
     """Quiet: without the passed_through block the clause says nothing of a fund; the note asks which part it is."""
     text = TAMSFORD.split("      passed_through:")[0] + "\n  delivery:" + TAMSFORD.split("\n  delivery:", 1)[1]
     d = document_of(catalogue, text)
-    assert "Local Authority Housing Fund" not in flat(clause_text(d, "co-investment.contributions"))
+    assert "Local Authority Housing Fund" not in clause_text(d, "co-investment.contributions", flat=True)
     assert "The description of the Authority Grant names a fund" in flat(note(d, "co-investment.contributions"))
 
 
@@ -285,12 +285,12 @@ def test_cover_tested_from_a_year_start_is_unchanged(catalogue):
 def test_no_return_only_payment_before_the_capital_is_drawn(tamsford_draft):
     """r23 ci-fresh finding 10: Ravelin draws on 2 May 2028, after 31 March 2028, so no return-only payment falls due on
     31 March 2028; the first instalment (reduced by £6,443.84 to £93,148.44) is the first payment."""
-    t = flat(clause_text(tamsford_draft, "co-investment.schedule-contributions"))
+    t = clause_text(tamsford_draft, "co-investment.schedule-contributions", flat=True)
     assert ("Return on, and repayment of, the capital of Ravelin: return at 4.9% a year (simple, calculated daily on a "
             "365-day year) from the day each part of it is drawn, with no payment before its first instalment") in t
     assert "31 March 2028 (the first payment" not in t
     assert "making that instalment £93,148.44" in t and "but it is drawn after that date" in t
-    w = flat(clause_text(tamsford_draft, "co-investment.schedule-waterfall"))
+    w = clause_text(tamsford_draft, "co-investment.schedule-waterfall", flat=True)
     assert "the first reduced as Schedule 1 sets out; nothing is due before then" in w
     assert "return only" not in flat(note(tamsford_draft, "co-investment.schedule-contributions"))
 
@@ -299,7 +299,7 @@ def test_capital_drawn_before_the_instalments_still_pays_return_only(catalogue):
     """Quiet: capital drawn before the year the instalments are worked out from pays return only until then."""
     doc = document_of(catalogue, TAMSFORD.replace("  - date: 2028-05-02\n    contributor: Ravelin",
                                                   "  - date: 2028-02-01\n    contributor: Ravelin"))
-    t = flat(clause_text(doc, "co-investment.schedule-contributions"))
+    t = clause_text(doc, "co-investment.schedule-contributions", flat=True)
     assert "Repayment of the capital of Ravelin: return only" in t
     assert "paid in arrear on 31 March 2028" in t
 
@@ -314,7 +314,7 @@ def test_repairs_reserve_is_not_counted_twice_and_the_note_gives_the_middle_cour
     """r23 ci-sample finding 7 and ci-fresh finding 7: a cost met from the Repairs Reserve is not also an Operating
     Cost (the cover test would deduct the provision and the spend); the note gives the reserve a home a year and what
     each £100 a home less ahead of the Investors adds to the cover (Trentborough: £25,720.34 over 60 homes)."""
-    defs = flat(clause_text(homes_draft, "common.definitions"))
+    defs = clause_text(homes_draft, "common.definitions", flat=True)
     assert "but not any payment into the Repairs Reserve, any cost met from the Repairs Reserve," in defs
     n = flat(note(homes_draft, "co-investment.returns-surplus"))
     assert "The reserve in this draft is about £429 a home a year; each £100 a home less ahead of the Investors adds about 0.04 to the cover." in n
@@ -331,9 +331,9 @@ def test_no_reserve_figures_without_a_business_plan(catalogue):
 def test_unspent_grant_repayment_is_an_exception_and_survives(skelmore_draft):
     """r24 ci-fresh finding 2: 5.11 (the grant is not repayable) names the repayment of unspent cash Contributions in
     6.8 as an exception, and the trust over unspent money (2.5) and that repayment survive termination."""
-    c = flat(clause_text(skelmore_draft, "co-investment.contributions"))
+    c = clause_text(skelmore_draft, "co-investment.contributions", flat=True)
     assert "The Authority Grant is not repayable, except as clause 6.8, clause 13 and clause 22.5 provide." in c
-    g = flat(clause_text(skelmore_draft, "common.general"))
+    g = clause_text(skelmore_draft, "common.general", flat=True)
     assert "However this Agreement ends, clause 1, clause 2.5, clause 9," in g
     assert "within 20 Business Days after that time, and whether or not this Agreement has then ended:" in flat(
         clause_text(skelmore_draft, "co-investment.acquisition"))
@@ -342,14 +342,14 @@ def test_unspent_grant_repayment_is_an_exception_and_survives(skelmore_draft):
 def test_no_homes_to_buy_names_no_unspent_repayment(catalogue):
     """Quiet: a deal with no homes to buy has no unspent-money clause to name or keep alive."""
     d = document_of(catalogue, LEASE)
-    assert "except as clause 6" not in flat(clause_text(d, "co-investment.contributions"))
+    assert "except as clause 6" not in clause_text(d, "co-investment.contributions", flat=True)
 
 
 def test_gross_income_is_measured_for_any_period_and_leaves_out_interest_on_trust_money(skelmore_draft, homes_draft):
     """r24 ci-fresh finding 3 (the cover test measures Gross Income for an October-September Test Year) and ci-sample
     finding 10 (interest on cash Contributions held on trust belongs to them, not to the waterfall)."""
     for d in (skelmore_draft, homes_draft):
-        t = flat(clause_text(d, "common.definitions"))
+        t = clause_text(d, "common.definitions", flat=True)
         assert ("and interest on the Partnership Account (other than interest on cash Contributions not yet applied, "
                 "which is added to them), in a Partnership Year or in any other period for which this Agreement "
                 "measures it") in t
@@ -358,11 +358,11 @@ def test_gross_income_is_measured_for_any_period_and_leaves_out_interest_on_trus
 def test_a_prepayment_of_unspent_money_recalculates_the_instalments(homes_draft, skelmore_draft):
     """r24 ci-sample finding 6: unspent money repaid to an Investor repaid by instalments resets its instalments to
     repay what is outstanding by its Maturity Date; an Investor repaid in one sum (the Foundation) is not named."""
-    t = flat(clause_text(homes_draft, "co-investment.acquisition"))
+    t = clause_text(homes_draft, "co-investment.acquisition", flat=True)
     assert ("as a prepayment of its Investment Capital and, for the Fund, recalculate the instalments shown for it in "
             "Schedule 2 so that they repay its Investment Capital then outstanding") in t
     assert "for the Foundation, recalculate" not in t
-    s = flat(clause_text(skelmore_draft, "co-investment.acquisition"))
+    s = clause_text(skelmore_draft, "co-investment.acquisition", flat=True)
     assert "as a prepayment of its Investment Capital, and recalculate the instalments shown for it in Schedule 1" in s
 
 
@@ -370,6 +370,6 @@ def test_waterfall_step_one_needs_the_investor_consent_the_budget_clause_require
     """r24 ci-sample finding 8: Sch 3 step 1 (Operating Costs above budget) names the Investors' consent that the
     governance clause requires, not only the Partnership Board's approval."""
     assert ("only with the approval of the Partnership Board under clause 15.3 and the consent of each Investor under "
-            "clause 15.4)") in flat(clause_text(homes_draft, "co-investment.schedule-waterfall"))
+            "clause 15.4)") in clause_text(homes_draft, "co-investment.schedule-waterfall", flat=True)
     assert "and the consent of the Investor under clause 15.4)" in flat(
         clause_text(skelmore_draft, "co-investment.schedule-waterfall"))

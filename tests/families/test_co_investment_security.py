@@ -4,7 +4,7 @@ finding of a review has a firing case and a quiet case on a sheet without the fa
 
 from __future__ import annotations
 
-from tests.families.clause_texts import document_of, clause_text, flat, note, flat_clause_text, all_text
+from tests.families.clause_texts import document_of, clause_text, flat, note, all_text
 from tests.families.conftest import HOMES, LEASE, BIRCHFIELD, KENMOOR, TAMSFORD, WEALDSHIRE
 
 
@@ -161,11 +161,11 @@ def test_no_transferred_property_keeps_the_completion_date(catalogue):
 def test_registration_order_places_the_authority_charge_by_its_rank(wellgate_draft):
     """r22 ci-fresh finding 1: the single application lists the Council's charge between the senior and the junior Investor
     Charge, and the priority period of the Council's own search is protected too."""
-    t = flat_clause_text(wellgate_draft, "co-investment.asset-transfer")
+    t = clause_text(wellgate_draft, "co-investment.asset-transfer", flat=True)
     assert ("the Transfer of each Transferred Property, the Investor Charge of Beacon over it, the Authority Charge, "
             "the Investor Charge of the Foundation and then the Authority Restriction") in t
     assert "official searches of the Investors and the Council" in t
-    s = flat_clause_text(wellgate_draft, "co-investment.security")
+    s = clause_text(wellgate_draft, "co-investment.security", flat=True)
     assert "register each Investor Charge and the Authority Charge over a Transferred Property before" in s
     assert "the Authority Charge next, and the Investor Charge of the Foundation after the Authority Charge" in s
 
@@ -173,7 +173,7 @@ def test_registration_order_places_the_authority_charge_by_its_rank(wellgate_dra
 def test_authority_and_refinancing_charges_are_permitted_disposals(wellgate_draft):
     """r22 ci-fresh finding 2: the Council's own charge and a charge securing a borrowing every Party consented to are Permitted
     Disposals, so neither is a Clawback Event."""
-    t = flat_clause_text(wellgate_draft, "co-investment.disposal")
+    t = clause_text(wellgate_draft, "co-investment.disposal", flat=True)
     assert "an Investor Charge, the Authority Charge or a supplemental deed to either, granted in accordance" in t
     assert "a charge securing a borrowing to which every Party has consented under clause" in t
 
@@ -181,19 +181,19 @@ def test_authority_and_refinancing_charges_are_permitted_disposals(wellgate_draf
 def test_no_authority_charge_no_authority_charge_in_registration(catalogue):
     """Quiet: the sample (investor-first, no Council charge) lists only the Investor Charges."""
     d = document_of(catalogue, HOMES)
-    t = flat_clause_text(d, "co-investment.asset-transfer")
+    t = clause_text(d, "co-investment.asset-transfer", flat=True)
     assert "Authority Charge" not in t
     assert "official searches of the Investors." in t or "official searches of the Investor." in t
-    assert "the Authority Charge" not in flat_clause_text(d, "co-investment.disposal")
+    assert "the Authority Charge" not in clause_text(d, "co-investment.disposal", flat=True)
 
 
 def test_restriction_schedules_name_the_authority_charge(wellgate_draft):
     """r22 ci-fresh finding 14: Schedules 6 and 7 list the Authority Charge by its defined term among the charges lodged before the
     restriction."""
-    assert "the Transfer and each Investor Charge and the Authority Charge over that property" in flat_clause_text(
-        wellgate_draft, "co-investment.schedule-restriction")
-    assert "the Investor Charges and the Authority Charge and listed after them" in flat_clause_text(
-        wellgate_draft, "co-investment.schedule-agreed-forms")
+    assert "the Transfer and each Investor Charge and the Authority Charge over that property" in clause_text(
+        wellgate_draft, "co-investment.schedule-restriction", flat=True)
+    assert "the Investor Charges and the Authority Charge and listed after them" in clause_text(
+        wellgate_draft, "co-investment.schedule-agreed-forms", flat=True)
 
 
 def test_option_over_charity_land_is_granted_after_the_commission_order(homes_draft):
@@ -201,12 +201,12 @@ def test_option_over_charity_land_is_granted_after_the_commission_order(homes_dr
     (Charities Act 2011 s.117(1)), so nothing signs or registers it on the Transfer Date: 8.5 leaves out the notice,
     28.2 is subject to the conditional grant, Sch 8 para 6 signs the deed after the order, and the note recommends
     reserving the option in each Transfer."""
-    t = flat(clause_text(homes_draft, "co-investment.asset-transfer"))
+    t = clause_text(homes_draft, "co-investment.asset-transfer", flat=True)
     assert "(with the notice of the Authority Option)" not in t
     assert "The notice of the Authority Option is applied for as clause 28 provides, once" in t
-    e = flat(clause_text(homes_draft, "co-investment.end-of-term"))
+    e = clause_text(homes_draft, "co-investment.end-of-term", flat=True)
     assert "Subject to clause 28.3 and clause 28.4, the Charity must grant the Council" in e
-    s = flat(clause_text(homes_draft, "co-investment.schedule-agreed-forms"))
+    s = clause_text(homes_draft, "co-investment.schedule-agreed-forms", flat=True)
     assert "signed within ten Business Days after the order applied for under clause 3.3 is made" in s
     assert "signed on the first Transfer Date" not in s
     assert "below the best terms reasonably obtainable, which section 117(1) allows only with an order" in s
@@ -219,11 +219,11 @@ def test_option_at_a_full_price_keeps_the_completion_timetable(catalogue):
     """Quiet: an option price that does not deduct the contribution needs no order, so the option is granted and noted
     on the Transfer Date as before."""
     d = document_of(catalogue, HOMES.replace("option_less_contribution: true", "option_less_contribution: false"))
-    t = flat(clause_text(d, "co-investment.asset-transfer"))
+    t = clause_text(d, "co-investment.asset-transfer", flat=True)
     assert "(with the notice of the Authority Option)" in t
     assert "The notice of the Authority Option is applied for as clause" not in t
-    assert "Subject to clause" not in flat(clause_text(d, "co-investment.end-of-term"))
-    s = flat(clause_text(d, "co-investment.schedule-agreed-forms"))
+    assert "Subject to clause" not in clause_text(d, "co-investment.end-of-term", flat=True)
+    s = clause_text(d, "co-investment.schedule-agreed-forms", flat=True)
     assert "signed on the first Transfer Date" in s
     assert "Recommend to the Council" not in flat(note(d, "co-investment.end-of-term"))
 
@@ -231,7 +231,7 @@ def test_option_at_a_full_price_keeps_the_completion_timetable(catalogue):
 def test_a_property_substituted_under_the_reinvestment_clause_takes_over_the_clawback_period(homes_draft):
     """r24 ci-sample finding 9: the Asset Clawback Period covers both a replacement home bought under the disposal
     clause and a property substituted under the clawback reinvestment sub-clause."""
-    t = flat(clause_text(homes_draft, "common.definitions"))
+    t = clause_text(homes_draft, "common.definitions", flat=True)
     assert ("a home bought to replace another under clause 14 takes over the rest of the period of the home it "
             "replaces, and a property that becomes a Partnership Property under clause 13.6 takes over the rest of the "
             "period of the property it replaces") in t
@@ -241,34 +241,34 @@ def test_each_home_is_tested_against_a_permitted_use_for_an_eligible_person(skel
     """r24 ci-fresh finding 1: the use covenant, asset lock and clawback trigger test each home against a Permitted
     Use (let to an Eligible Person), not a purpose describing all eight homes; a home waiting for the Council's
     nomination is not a Clawback Event."""
-    d = flat(clause_text(skelmore_draft, "common.definitions"))
+    d = clause_text(skelmore_draft, "common.definitions", flat=True)
     assert "Eligible Person means an adult with a learning disability, an autistic adult, or both" in d
     assert "Permitted Use means the use of a home as a home let, on a tenancy granted in accordance with clause 9, to an Eligible Person" in d
-    n = flat(clause_text(skelmore_draft, "co-investment.nominations"))
+    n = clause_text(skelmore_draft, "co-investment.nominations", flat=True)
     assert "within twenty Business Days after being told, nominate an Eligible Person." in n
     assert "the Society may let the home to an Eligible Person, after telling the Council" in n
     assert "A home does not stop being used for the Permitted Use" in n and "stops being an Eligible Person" in n
-    c = flat(clause_text(skelmore_draft, "co-investment.clawback"))
+    c = clause_text(skelmore_draft, "co-investment.clawback", flat=True)
     assert "stops being used for the Permitted Use for more than six months" in c
     assert "or is waiting for the Council to nominate or to answer a proposed letting, under clause 9" in c
-    assert "the Society must hold it for the Permitted Use." in flat(clause_text(skelmore_draft, "co-investment.disposal"))
+    assert "the Society must hold it for the Permitted Use." in clause_text(skelmore_draft, "co-investment.disposal", flat=True)
 
 
 def test_temporary_accommodation_keeps_the_partnership_purpose(catalogue):
     """Quiet: homes used as temporary accommodation (the r23 Tamsford sheet) have no single-tenant Permitted Use."""
     text = TAMSFORD
     d = document_of(catalogue, text)
-    assert "Permitted Use" not in flat(clause_text(d, "common.definitions"))
-    assert "stops being used for the Partnership Purpose" in flat(clause_text(d, "co-investment.clawback"))
+    assert "Permitted Use" not in clause_text(d, "common.definitions", flat=True)
+    assert "stops being used for the Partnership Purpose" in clause_text(d, "co-investment.clawback", flat=True)
 
 
 def test_proceeds_of_a_home_pay_its_release_amount(skelmore_draft):
     """r24 ci-fresh finding 8: the net proceeds of a home sold and not reinvested repay the Investor the home's
     Release Amount (its Market Value share of what the charge secures), not an undefined 'part attributable'."""
-    t = flat(clause_text(skelmore_draft, "co-investment.disposal"))
+    t = clause_text(skelmore_draft, "co-investment.disposal", flat=True)
     assert "the Release Amount of that home" in t
     assert "attributable to that home" not in t
-    assert "Release Amount means for a home charged by the Investor Charges" in flat(clause_text(skelmore_draft, "common.definitions"))
+    assert "Release Amount means for a home charged by the Investor Charges" in clause_text(skelmore_draft, "common.definitions", flat=True)
 
 
 def test_the_councils_charge_is_called_the_authority_charge(skelmore_draft, homes_draft):
@@ -280,15 +280,15 @@ def test_the_councils_charge_is_called_the_authority_charge(skelmore_draft, home
         clause_text(skelmore_draft, "co-investment.disposal"))
     assert "the Council must release the Authority Charge over each Partnership Property transferred" in flat(
         clause_text(skelmore_draft, "co-investment.default-termination"))
-    assert "Authority Charge" not in flat(clause_text(homes_draft, "co-investment.acquisition"))
+    assert "Authority Charge" not in clause_text(homes_draft, "co-investment.acquisition", flat=True)
 
 
 def test_permitted_disposal_use_is_not_a_clawback_event(wealdshire_draft):
     """r25 ci-fresh finding 4: a permitted lease (the training flat) takes the flat out of the Permitted Use, so neither
     the six-month clawback event nor the asset-lock use covenant may treat that use as a breach."""
-    c = flat(clause_text(wealdshire_draft, "co-investment.clawback"))
+    c = clause_text(wealdshire_draft, "co-investment.clawback", flat=True)
     assert "or while all or part of it is used as a Permitted Disposal allows; or" in c
-    d = flat(clause_text(wealdshire_draft, "co-investment.disposal"))
+    d = clause_text(wealdshire_draft, "co-investment.disposal", flat=True)
     assert "must hold it for the Permitted Use, except for any part of it used as a Permitted Disposal allows." in d
 
 
@@ -297,5 +297,5 @@ def test_no_permitted_disposals_no_exception(catalogue):
     sheet = WEALDSHIRE.replace("  permitted:\n    - a lease of a flat to the Council for use as a training flat for care "
                                "leavers, for no more than three years\n", "")
     d = document_of(catalogue, sheet)
-    assert "Permitted Disposal allows" not in flat(clause_text(d, "co-investment.clawback"))
-    assert "Permitted Disposal allows" not in flat(clause_text(d, "co-investment.disposal"))
+    assert "Permitted Disposal allows" not in clause_text(d, "co-investment.clawback", flat=True)
+    assert "Permitted Disposal allows" not in clause_text(d, "co-investment.disposal", flat=True)
