@@ -279,13 +279,19 @@ def model(sheet, case: Case = Case(), share_first: bool = False) -> list[ModelYe
         in_arrears = any(arrears.values())
         refinancing = sum((p for first, p in refi if first < end), ZERO)
         junior = ZERO
-        # Target returns, then the Capital Repayment Reserve, then capped shares of what remains (Schedule 3 order):
-        # a share of what remains is paid only once the reserve for capital due in one sum has had its payment.
-        for inv in [i for i in juniors if i.return_basis == "target"]:
+
+        def owed_to(inv) -> Decimal:
+            """A junior investor's return for the year on the capital it has drawn (up to its maturity), with any
+            carried in."""
             s = services[inv.investor]
             drawn = sum((d.amount * min(Decimal(max((min(end, s.maturity) - max(d.date, begin)).days, 0)) / 365, 1)
                          for d in _drawdowns(sheet, case) if d.contributor == inv.investor), ZERO)
-            owed = pence(drawn * inv.return_rate / 100) + carried[inv.investor]
+            return pence(drawn * inv.return_rate / 100) + carried[inv.investor]
+
+        # Target returns, then the Capital Repayment Reserve, then capped shares of what remains (Schedule 3 order):
+        # a share of what remains is paid only once the reserve for capital due in one sum has had its payment.
+        for inv in [i for i in juniors if i.return_basis == "target"]:
+            owed = owed_to(inv)
             paid = ZERO if in_arrears else max(min(owed, left - junior), ZERO)
             junior += paid
             carried[inv.investor] = owed - paid if inv.cumulative else ZERO
@@ -295,10 +301,7 @@ def model(sheet, case: Case = Case(), share_first: bool = False) -> list[ModelYe
         def pay_shares(left):
             paid_all = ZERO
             for inv in [i for i in juniors if i.return_basis != "target"]:
-                s = services[inv.investor]
-                drawn = sum((d.amount * min(Decimal(max((min(end, s.maturity) - max(d.date, begin)).days, 0)) / 365, 1)
-                             for d in _drawdowns(sheet, case) if d.contributor == inv.investor), ZERO)
-                owed = pence(drawn * inv.return_rate / 100) + carried[inv.investor]
+                owed = owed_to(inv)
                 paid = ZERO if in_arrears else max(min(owed, left - paid_all), ZERO)
                 paid_all += paid
                 share_paid[inv.investor] = (paid, owed)
