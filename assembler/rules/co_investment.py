@@ -65,11 +65,16 @@ def homes_target(ctx: RuleContext):
                "in all)", ("partnership", "homes_target"))
 
 
+def _general_consent_limit(ctx: RuleContext) -> Decimal:
+    """The largest total undervalue the General Disposal Consent covers (figures.yaml: sos_undervalue_consent)."""
+    return Decimal(str(ctx.figure("sos_undervalue_consent")))
+
+
 @RULES.rule("COINV-SOS-CONSENT", "warning",
             "An undervalue of more than the General Disposal Consent limit (£2,000,000 or less is covered) needs "
             "the Secretary of State's specific consent.")
 def sos_consent(ctx: RuleContext):
-    limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
+    limit = _general_consent_limit(ctx)
     undervalue = ctx.sheet.contributions.general_undervalue
     if undervalue > limit:
         yield (f"the authority disposes of property held for general purposes at an undervalue of {money(undervalue)}, more than "
@@ -86,7 +91,7 @@ def s123_lease(ctx: RuleContext):
         if p.tenure == "leasehold" and p.lease_years and p.lease_years > years and p.held_for != "housing":
             # Land held for housing is disposed of under s.32 of the Housing Act 1985, whatever the lease's
             # length: COINV-HOUSING-LAND speaks for it, and s.123 does not apply.
-            limit = Decimal(str(ctx.figure("sos_undervalue_consent")))
+            limit = _general_consent_limit(ctx)
             if p.undervalue == 0:
                 basis = "at full value"
             elif ctx.sheet.contributions.general_undervalue <= limit:
@@ -1017,10 +1022,15 @@ def s25_consent_named(ctx: RuleContext):
                ("consents", "financial_assistance_reference"))
 
 
+def _security_ranking(sheet) -> str:
+    """The security_ranking position, investor-first (the standard) where the sheet leaves it out."""
+    return sheet.positions.get("security_ranking", "investor-first")
+
+
 def charge_ranks(sheet) -> dict[str, int]:
     """The rank of each charge on the Priority Deed table (fixed-return investors first, then the others, with the
     authority's charge where the ranking puts it): investor short name (or 'authority') -> rank."""
-    ranking = sheet.positions.get("security_ranking", "investor-first")
+    ranking = _security_ranking(sheet)
     invs = sheet.contributions.investments
     ordered = [i for i in invs if i.return_basis == "fixed"] + [i for i in invs if i.return_basis != "fixed"]
     if ranking == "pari-passu":
@@ -1040,7 +1050,7 @@ def charge_ranks(sheet) -> dict[str, int]:
             "An investor marked to rank behind the authority fits the chosen security ranking.")
 def rank_after_authority(ctx: RuleContext):
     sheet = ctx.sheet
-    ranking = sheet.positions.get("security_ranking", "investor-first")
+    ranking = _security_ranking(sheet)
     marked = [(k, i) for k, i in enumerate(sheet.contributions.investments) if i.ranks_after_authority]
     if not marked:
         return
@@ -1065,7 +1075,7 @@ def authority_charge(ctx: RuleContext):
     sheet = ctx.sheet
     if not sheet.security.authority_charge:
         return
-    ranking = sheet.positions.get("security_ranking", "investor-first")
+    ranking = _security_ranking(sheet)
     if ranking != "investor-first":
         yield (f"security.authority_charge is true, but security_ranking is '{ranking}', which already gives the "
                "authority a charge and sets its place: the field has no effect; remove it",
