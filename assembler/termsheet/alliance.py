@@ -291,6 +291,11 @@ class Alliance(Strict):
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
     commissioner_is_member: bool = Field(True, description="Whether the commissioner is itself an Alliance Member, with a vote on the ALT and a share of gain and pain.")
     commissioner_accession: bool | None = Field(None, description="Whether another commissioning body (a council or an NHS body) may join later as a Commissioner, so that the Accession Deed has a Commissioner's form (its contribution to the pooled budget, the funding agreement). Leave unset to infer it from a reserved matter on admitting a member that names a council or an NHS body; false gives a Provider-only deed.")
+    joining_commissioner: Text | None = Field(
+        None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
+        "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "
+        "commissioner_accession, and the Accession Deed's note names it (and, for an NHS body joining a council, the "
+        "section 75 pooling route). Empty: no body is named.")
     lead_commissioner: MemberKey | None = Field(
         None, description="Where more than one member commissions the services (for example a council with an integrated "
         "care board and a police and crime commissioner, each with role 'commissioner'): the key of the one that leads, "
@@ -1890,9 +1895,27 @@ class Alliance(Strict):
         body (an integrated care board, an NHS trust)."""
         if self.commissioner_accession is not None:
             return self.commissioner_accession
+        if self.joining_commissioner:
+            return True
         return any(re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)
                    and re.search(r"\b((?i:council|integrated care board|combined authority)|ICB|NHS)\b", m)
                    for m in self.decisions.reserved_matters)
+
+    @property
+    def joining_nhs_body(self) -> bool | None:
+        """Whether the commissioning body expected to join is an NHS body (True), is named and is not one (False), or
+        is not named (None), so that the Accession Deed's note gives the section 75 pooling route only where it can
+        apply (r25 al-fresh finding 1)."""
+        nhs = r"\b(ICB|NHS|(?i:integrated care board|health board|foundation trust))\b"
+        if self.joining_commissioner:
+            return bool(re.search(nhs, self.joining_commissioner))
+        named = [m for m in self.decisions.reserved_matters
+                 if re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)]
+        if any(re.search(nhs, m) for m in named):
+            return True
+        if any(re.search(r"\b(council|combined authority)\b", m, re.I) for m in named):
+            return False
+        return None
 
     @property
     def charging_council(self) -> Member | None:

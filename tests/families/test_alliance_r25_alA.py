@@ -1,0 +1,65 @@
+"""r25 alliance review (lane alA): al-fresh findings 1, 6, 8, 9, 14, 15, 17 and al-sample finding 13."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+
+KINGSHOLT = Path(__file__).parent / "fixtures" / "alliance-kingsholt-r25.yaml"
+
+
+@pytest.fixture(scope="module")
+def kingsholt(catalogue):
+    return build(KINGSHOLT, catalogue).document
+
+
+def _note(doc, cid):
+    return _flat(clause(doc, cid).note or "")
+
+
+def test_a_joining_commissioner_joins_by_a_variation(kingsholt):
+    """al-fresh finding 1 (firing): a commissioner joins only with a variation that sets its role, contribution, shares
+    and part in decisions; the deed no longer makes it 'the Council' or cites a funding agreement that does not exist,
+    and the note names the ICB and the section 75 pooled-fund route."""
+    text = _flat(text_of(clause(kingsholt, "alliance.schedule-accession")))
+    assert "it joins only on the terms of a variation made under clause" in text
+    assert "of the Alliance Agreement at the same time as this Deed. That variation sets:" in text
+    assert "the Alliance Agreement has one Commissioner, the Council" in text
+    assert "funding agreement" not in text
+    assert "Commissioner and the Council" not in text
+    assert "A New Member that joins as a Commissioner has no Annual Value and no Fee" in text
+    note = _note(kingsholt, "alliance.schedule-accession")
+    assert "The instructions say that the integrated care board may join and pool its frailty money from 2028." in note
+    assert "Because the joining body is an NHS body that is to pool money with the Council" in note
+    assert "section 75 of the National Health Service Act 2006" in note and "S.I. 2000/617" in note
+
+
+def test_provider_only_deed_does_not_offer_a_co_commissioner(catalogue):
+    """al-sample finding 13 (quiet): where no commissioner may join, the note does not suggest a council joining as a
+    co-commissioner by this form, and says a commissioning body needs a variation instead."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        text = _flat(text_of(clause(doc, "alliance.schedule-accession")))
+        note = _note(doc, "alliance.schedule-accession")
+        if "as a Provider" in text and "a Commissioner" not in text:
+            assert "co-commissioner" not in note
+            assert "This form is for a Provider" in note
+        assert "section 75" not in note or "pool money" in note
+
+
+def test_joining_nhs_body_reads_the_named_body():
+    from assembler.termsheet.alliance import Alliance
+    for words, expected in [("the integrated care board may join from 2028", True), ("NHS Kent ICB", True),
+                            ("the neighbouring district council", False), (None, None)]:
+        a = Alliance.model_construct(joining_commissioner=words)
+        assert a.joining_nhs_body is expected
+
+
+def test_joining_nhs_body_falls_back_to_the_reserved_matter():
+    from assembler.termsheet.alliance import Alliance, Decisions
+    a = Alliance.model_construct(joining_commissioner=None, decisions=Decisions.model_construct(
+        reserved_matters=["Admitting Aldhurst Borough Council or another district council as a member"]))
+    assert a.joining_nhs_body is False
