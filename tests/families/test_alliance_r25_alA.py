@@ -63,3 +63,24 @@ def test_joining_nhs_body_falls_back_to_the_reserved_matter():
     a = Alliance.model_construct(joining_commissioner=None, decisions=Decisions.model_construct(
         reserved_matters=["Admitting Aldhurst Borough Council or another district council as a member"]))
     assert a.joining_nhs_body is False
+
+
+def test_kpi_measurement_periods_are_used(kingsholt):
+    """al-fresh finding 6 (firing): the sheet's 'measured over' periods (each quarter; rolling 12 months) appear in
+    Schedule 2 Part 2 and 14.5(b) judges each KPI over its own period, not every KPI over 12 months."""
+    from tests.families.test_alliance import table_rows
+    rows = table_rows(clause(kingsholt, "alliance.schedule-outcomes"))
+    assert [r[-1] for r in rows[:6]] == ["each quarter", "rolling 12 months", "rolling 12 months",
+                                         "rolling 12 months", "each quarter", "each quarter"]
+    text = _flat(text_of(clause(kingsholt, "alliance.performance")))
+    assert 'judged on the figure for the period shown for that Key Performance Indicator in the "Measured over" column' in text
+    assert "the figure for the 12 months ending with that period" not in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_measurement_periods_keeps_the_rolling_12_months(path, catalogue):
+    """al-fresh finding 6 (quiet): a sheet that gives no period keeps the 12-month rule and the five-column table."""
+    doc = build(path, catalogue).document
+    text = _flat(text_of(clause(doc, "alliance.performance")))
+    assert "judged on the figure for the 12 months ending with that period" in text
+    assert "Measured over" not in _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
