@@ -109,3 +109,10 @@ def test_care_act_words_add_s4_only_for_information_and_advice():
     from assembler.termsheet.alliance import care_act_words
     assert "sections 2, 3, 4, 5, 8 and 18" in care_act_words("home care; information and advice for older people")
     assert "sections 2, 3, 5, 8 and 18" in care_act_words("home care; benefits advice")
+
+
+def test_non_voting_list_names_the_gate_and_further_approval_clauses(kingsholt):
+    """al-fresh finding 9 (firing): 8.6(b) lists the KPI-gate vote (13.9) and the ALT's further urgent approval (13.15)
+    among the decisions on which a member does not vote."""
+    text = _flat(text_of(clause(kingsholt, "alliance.governance")))
+    assert "(including under clause 9.16, clause 13.9, clause 13.13, clause 13.15, clause 29.4 and clause 31.2)" in text
