@@ -1915,6 +1915,12 @@ class Alliance(Strict):
         return bool(re.search(r"\bbetter care fund\b|\bBCF\b", words, re.I))
 
     @property
+    def handover_to_pcn(self) -> bool:
+        """Whether the agreed handover sends work to a primary care network, which is not a legal person and so cannot
+        take a contract or staff (r25 al-fresh finding 17)."""
+        return bool(re.search(r"\bprimary care networks?\b|\bPCNs?\b", self.handover or "", re.I))
+
+    @property
     def joining_nhs_body(self) -> bool | None:
         """Whether the commissioning body expected to join is an NHS body (True), is named and is not one (False), or
         is not named (None), so that the Accession Deed's note gives the section 75 pooling route only where it can
