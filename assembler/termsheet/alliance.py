@@ -291,6 +291,16 @@ class Alliance(Strict):
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
     commissioner_is_member: bool = Field(True, description="Whether the commissioner is itself an Alliance Member, with a vote on the ALT and a share of gain and pain.")
     commissioner_accession: bool | None = Field(None, description="Whether another commissioning body (a council or an NHS body) may join later as a Commissioner, so that the Accession Deed has a Commissioner's form (its contribution to the pooled budget, the funding agreement). Leave unset to infer it from a reserved matter on admitting a member that names a council or an NHS body; false gives a Provider-only deed.")
+    funding: Text | None = Field(
+        None, description="Where the money for the Services comes from, as words, e.g. 'the council's adult social care "
+        "prevention budget and the part of the Better Care Fund that the council holds'. Where it names the Better Care "
+        "Fund, the recitals note asks to confirm that the area's Better Care Fund section 75 agreement and plan allow "
+        "the spending and how it is reported. Empty: the draft says nothing about the source of the money.")
+    joining_commissioner: Text | None = Field(
+        None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
+        "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "
+        "commissioner_accession, and the Accession Deed's note names it (and, for an NHS body joining a council, the "
+        "section 75 pooling route). Empty: no body is named.")
     lead_commissioner: MemberKey | None = Field(
         None, description="Where more than one member commissions the services (for example a council with an integrated "
         "care board and a police and crime commissioner, each with role 'commissioner'): the key of the one that leads, "
@@ -1890,9 +1900,41 @@ class Alliance(Strict):
         body (an integrated care board, an NHS trust)."""
         if self.commissioner_accession is not None:
             return self.commissioner_accession
+        if self.joining_commissioner:
+            return True
         return any(re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)
                    and re.search(r"\b((?i:council|integrated care board|combined authority)|ICB|NHS)\b", m)
                    for m in self.decisions.reserved_matters)
+
+    @property
+    def bcf_money(self) -> bool:
+        """Whether the sheet says that Better Care Fund money pays for the Services (r25 al-fresh finding 8): its own
+        funding words, or a contribution to the Pooled Budget whose words name it."""
+        words = " ".join([self.funding or "", *(c.pays or "" for c in (self.pooled_budget.contributions
+                                                                       if self.pooled_budget else []))])
+        return bool(re.search(r"\bbetter care fund\b|\bBCF\b", words, re.I))
+
+    @property
+    def handover_to_pcn(self) -> bool:
+        """Whether the agreed handover sends work to a primary care network, which is not a legal person and so cannot
+        take a contract or staff (r25 al-fresh finding 17)."""
+        return bool(re.search(r"\bprimary care networks?\b|\bPCNs?\b", self.handover or "", re.I))
+
+    @property
+    def joining_nhs_body(self) -> bool | None:
+        """Whether the commissioning body expected to join is an NHS body (True), is named and is not one (False), or
+        is not named (None), so that the Accession Deed's note gives the section 75 pooling route only where it can
+        apply (r25 al-fresh finding 1)."""
+        nhs = r"\b(ICB|NHS|(?i:integrated care board|health board|foundation trust))\b"
+        if self.joining_commissioner:
+            return bool(re.search(nhs, self.joining_commissioner))
+        named = [m for m in self.decisions.reserved_matters
+                 if re.search(r"\b(admit\w*|admission|new (alliance )?member|join(?:s|ing|ed)?)\b", m, re.I)]
+        if any(re.search(nhs, m) for m in named):
+            return True
+        if any(re.search(r"\b(council|combined authority)\b", m, re.I) for m in named):
+            return False
+        return None
 
     @property
     def charging_council(self) -> Member | None:
@@ -2337,14 +2379,18 @@ def care_act_words(scope: str) -> str:
     needs (s.18), met by arranging care and support (s.8). Part 1 is for adults and carers, not children."""
     prevent = "preventing needs for care and support, including reablement" if "reablement" in scope or "intermediate care" in scope \
         else "preventing needs for care and support"
+    # an information and advice service is the council's s.4 service (law.yaml care_act_2014_s4; r25 al-fresh 8)
+    info = bool(re.search(r"\binformation,? (?:and )?advice\b|\badvice and information\b", scope, re.I))
+    four, info_words = (", 4", "; providing information and advice") if info else ("", "")
     if carers_only(scope):
         # a carers' service: the carer's assessment (s.10) and the duty and power to meet a carer's needs for support
         # (s.20), not the adult's eligible needs (s.18) (law.yaml care_act_2014_carers; r24 al-fresh finding 1)
-        return (f"sections 2, 3, 5, 8, 10 and 20 of the Care Act 2014 ({prevent}; integrating care and support with "
-                "health services; a diverse, high-quality market in services; how needs are met; carers' assessments; "
-                "and meeting carers' needs for support)")
-    return (f"sections 2, 3, 5, 8 and 18 of the Care Act 2014 ({prevent}; integrating care and support with health "
-            "services; a diverse, high-quality market in services; and meeting adults' needs for care and support)")
+        return (f"sections 2, 3{four}, 5, 8, 10 and 20 of the Care Act 2014 ({prevent}; integrating care and support "
+                f"with health services{info_words}; a diverse, high-quality market in services; how needs are met; "
+                "carers' assessments; and meeting carers' needs for support)")
+    return (f"sections 2, 3{four}, 5, 8 and 18 of the Care Act 2014 ({prevent}; integrating care and support with health "
+            f"services{info_words}; a diverse, high-quality market in services; and meeting adults' needs for care and "
+            "support)")
 
 
 ADULT_CARE_WORDS = ("care and support", "social care", "reablement", "home care", "homecare", "domiciliary",

@@ -228,7 +228,7 @@ def test_governance_can_decide(big):
     # the quorum is stated once, in clause 8, with the recusal rule and the adjourned meeting; Schedule 3 refers to it
     # r24 al-sample 19: clause 8.6 is split into lettered items
     quorum = ("for a decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
-              "clause 13.10, clause 30.4 and clause 32.2), that Alliance Member is not counted, "
+              "clause 13.10, clause 13.12, clause 30.4 and clause 32.2), that Alliance Member is not counted, "  # r25 alA: 13.12
               "and the meeting is quorate for that decision if a representative of every other Alliance Member is present;")
     governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule

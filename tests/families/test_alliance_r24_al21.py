@@ -37,7 +37,7 @@ def test_carers_alliance_recites_the_carers_sections(hollinshire):
     """Finding 1 (firing): a carers' service rests on Care Act 2014 ss.10 and 20, not s.18, and young carers on Children
     Act 1989 ss.17 and 17ZA to 17ZC."""
     recitals = _flat(text_of(clause(hollinshire, "alliance.recitals")))
-    assert "sections 2, 3, 5, 8, 10 and 20 of the Care Act 2014" in recitals
+    assert "sections 2, 3, 4, 5, 8, 10 and 20 of the Care Act 2014" in recitals  # r25 alA: s.4 for the carers' information and advice hub
     assert "carers' assessments; and meeting carers' needs for support" in recitals
     assert "sections 17 and 17ZA to 17ZC of the Children Act 1989" in recitals
     assert "8 and 18 of the Care Act" not in recitals

@@ -1,0 +1,170 @@
+"""r25 alliance review (lane alA): al-fresh findings 1, 6, 8, 9, 14, 15, 17 and al-sample finding 13."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+
+KINGSHOLT = Path(__file__).parent / "fixtures" / "alliance-kingsholt-r25.yaml"
+
+
+@pytest.fixture(scope="module")
+def kingsholt(catalogue):
+    return build(KINGSHOLT, catalogue).document
+
+
+def _note(doc, cid):
+    return _flat(clause(doc, cid).note or "")
+
+
+def test_a_joining_commissioner_joins_by_a_variation(kingsholt):
+    """al-fresh finding 1 (firing): a commissioner joins only with a variation that sets its role, contribution, shares
+    and part in decisions; the deed no longer makes it 'the Council' or cites a funding agreement that does not exist,
+    and the note names the ICB and the section 75 pooled-fund route."""
+    text = _flat(text_of(clause(kingsholt, "alliance.schedule-accession")))
+    assert "it joins only on the terms of a variation made under clause" in text
+    assert "of the Alliance Agreement at the same time as this Deed. That variation sets:" in text
+    assert "the Alliance Agreement has one Commissioner, the Council" in text
+    assert "funding agreement" not in text
+    assert "Commissioner and the Council" not in text
+    assert "A New Member that joins as a Commissioner has no Annual Value and no Fee" in text
+    note = _note(kingsholt, "alliance.schedule-accession")
+    assert "The instructions say that the integrated care board may join and pool its frailty money from 2028." in note
+    assert "Because the joining body is an NHS body that is to pool money with the Council" in note
+    assert "section 75 of the National Health Service Act 2006" in note and "S.I. 2000/617" in note
+
+
+def test_provider_only_deed_does_not_offer_a_co_commissioner(catalogue):
+    """al-sample finding 13 (quiet): where no commissioner may join, the note does not suggest a council joining as a
+    co-commissioner by this form, and says a commissioning body needs a variation instead."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        text = _flat(text_of(clause(doc, "alliance.schedule-accession")))
+        note = _note(doc, "alliance.schedule-accession")
+        if "as a Provider" in text and "a Commissioner" not in text:
+            assert "co-commissioner" not in note
+            assert "This form is for a Provider" in note
+        assert "section 75" not in note or "pool money" in note
+
+
+def test_joining_nhs_body_reads_the_named_body():
+    from assembler.termsheet.alliance import Alliance
+    for words, expected in [("the integrated care board may join from 2028", True), ("NHS Kent ICB", True),
+                            ("the neighbouring district council", False), (None, None)]:
+        a = Alliance.model_construct(joining_commissioner=words)
+        assert a.joining_nhs_body is expected
+
+
+def test_joining_nhs_body_falls_back_to_the_reserved_matter():
+    from assembler.termsheet.alliance import Alliance, Decisions
+    a = Alliance.model_construct(joining_commissioner=None, decisions=Decisions.model_construct(
+        reserved_matters=["Admitting Aldhurst Borough Council or another district council as a member"]))
+    assert a.joining_nhs_body is False
+
+
+def test_kpi_measurement_periods_are_used(kingsholt):
+    """al-fresh finding 6 (firing): the sheet's 'measured over' periods (each quarter; rolling 12 months) appear in
+    Schedule 2 Part 2 and 14.5(b) judges each KPI over its own period, not every KPI over 12 months."""
+    from tests.families.test_alliance import table_rows
+    rows = table_rows(clause(kingsholt, "alliance.schedule-outcomes"))
+    assert [r[-1] for r in rows[:6]] == ["each quarter", "rolling 12 months", "rolling 12 months",
+                                         "rolling 12 months", "each quarter", "each quarter"]
+    text = _flat(text_of(clause(kingsholt, "alliance.performance")))
+    assert 'judged on the figure for the period shown for that Key Performance Indicator in the "Measured over" column' in text
+    assert "the figure for the 12 months ending with that period" not in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_measurement_periods_keeps_the_rolling_12_months(path, catalogue):
+    """al-fresh finding 6 (quiet): a sheet that gives no period keeps the 12-month rule and the five-column table."""
+    doc = build(path, catalogue).document
+    text = _flat(text_of(clause(doc, "alliance.performance")))
+    assert "judged on the figure for the 12 months ending with that period" in text
+    assert "Measured over" not in _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
+
+
+def test_information_and_advice_and_bcf_money(kingsholt):
+    """al-fresh finding 8 (firing): an information and advice service brings in Care Act s.4 in recital (A) and its
+    note, and Better Care Fund money named in the sheet's funding words gets its section 75 / plan note."""
+    text = _flat(text_of(clause(kingsholt, "alliance.recitals")))
+    assert "sections 2, 3, 4, 5, 8, 10 and 20 of the Care Act 2014" in text
+    assert "providing information and advice;" in text
+    note = _note(kingsholt, "alliance.recitals")
+    assert "The instructions say that Better Care Fund money pays for part of the Services." in note
+    assert "report the lines of the Alliance Budget funded from it as the plan requires" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_bcf_note_or_s4_without_the_facts(path, catalogue):
+    """al-fresh finding 8 (quiet): no sample names the Better Care Fund or an information and advice service."""
+    doc = build(path, catalogue).document
+    assert "The instructions say that Better Care Fund money" not in _note(doc, "alliance.recitals")
+    assert "sections 2, 3, 4, 5" not in _flat(text_of(clause(doc, "alliance.recitals")))
+
+
+def test_care_act_words_add_s4_only_for_information_and_advice():
+    from assembler.termsheet.alliance import care_act_words
+    assert "sections 2, 3, 4, 5, 8 and 18" in care_act_words("home care; information and advice for older people")
+    assert "sections 2, 3, 5, 8 and 18" in care_act_words("home care; benefits advice")
+
+
+def test_non_voting_list_names_the_gate_and_further_approval_clauses(kingsholt):
+    """al-fresh finding 9 (firing): 8.6(b) lists the KPI-gate vote (13.9) and the ALT's further urgent approval (13.15)
+    among the decisions on which a member does not vote."""
+    text = _flat(text_of(clause(kingsholt, "alliance.governance")))
+    assert "(including under clause 9.16, clause 13.9, clause 13.13, clause 13.15, clause 29.4 and clause 31.2)" in text
+
+
+def test_motor_insurance_does_not_require_insuring_staff_cars(kingsholt):
+    """al-fresh finding 14 (firing): a Party insures the vehicles it owns, leases or hires, and ensures that staff who
+    drive their own cars hold business-use cover, instead of insuring vehicles it does not own."""
+    text = _flat(text_of(clause(kingsholt, "common.insurance")))
+    assert "motor insurance for every vehicle it owns, leases or hires that is used in the performance of this Agreement" in text
+    assert "including a vehicle owned by any of its Personnel" not in text
+    assert ("must ensure that any of its Personnel who drive their own vehicles in the performance of this Agreement"
+            " hold motor insurance that covers that use") in text
+
+
+def test_motor_insurance_without_motor_cover_is_quiet(catalogue):
+    """al-fresh finding 14 (quiet): no motor cover, no sentence about staff cars."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        text = _flat(text_of(clause(doc, "common.insurance")))
+        if "motor insurance for every vehicle" not in text:
+            assert "drive their own vehicles" not in text
+
+
+def test_confidentiality_exception_reaches_the_adviser_expert_and_accountant(kingsholt):
+    """al-fresh finding 15 (firing): disclosure is allowed for the dispute ladder as well as the disputes clause, and
+    for an Independent Expert or the Reviewing Accountant to decide."""
+    text = _flat(text_of(clause(kingsholt, "common.freedom-of-information")))
+    assert ("to the extent needed to resolve a Dispute under clause 27 or clause 28, or for an Independent Expert or the"
+            " Reviewing Accountant to make a recommendation or decision under this Agreement.") in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_confidentiality_exception_names_the_accountant_only_where_there_is_one(path, catalogue):
+    """al-fresh finding 15 (quiet): a gain-only alliance has no Reviewing Accountant to name."""
+    doc = build(path, catalogue).document
+    text = _flat(text_of(clause(doc, "common.freedom-of-information")))
+    ids = [c.id for c in doc.all_clauses()]
+    assert "to the extent needed to resolve a Dispute under clause" in text
+    if "Reviewing Accountant" in text:
+        assert "Reviewing Accountant" in _flat(text_of(clause(doc, "alliance.risk-reward")))
+
+
+def test_handover_to_a_pcn_is_flagged(kingsholt):
+    """al-fresh finding 17 (firing): a handover to primary care networks gets a note naming who can receive it."""
+    note = _note(kingsholt, "alliance.schedule-exit")
+    assert "The handover sends work to primary care networks, which are not legal persons" in note
+    assert "a practice or the network's nominated lead body" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_pcn_note_without_a_pcn(path, catalogue):
+    """al-fresh finding 17 (quiet)."""
+    doc = build(path, catalogue).document
+    assert "primary care networks, which are not legal persons" not in _note(doc, "alliance.schedule-exit")
