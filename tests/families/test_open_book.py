@@ -619,7 +619,7 @@ def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, ca
     _, result, _ = built[CHARITY]
     placements = paragraphs_text(clause(result, "open-book.placements"))
     # r22 ob-sample 9: one list, given under clause 7 on the date of this Agreement and 20 Business Days before the start.
-    assert "as listed by the Council under clause 7 and confirmed by the Trust" in placements
+    assert "as listed by the Council under clause 7.9 and confirmed by the Trust" in placements
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "national living wage" not in pricing
     note = next(c for c in result.document.clauses if c.id == "open-book.losses").note
@@ -701,7 +701,7 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert "say which of them are Existing Placements" in paragraphs_text(clause(result, "open-book.voids"))
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")
-    assert "shown as such in the list the Council gives under clause 7" in definitions["Existing Placement"]
+    assert "shown as such in the list the Council gives under clause 7.9" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "give the Trust the confirmation described in clause 3.3 for filling the place; or" in voids
     assert "give notice to end this Agreement for that home under clause 29.1" in voids
