@@ -29,3 +29,36 @@ def test_existing_placements_move_into_core_places_of_their_type(catalogue):
     for quiet in (VOID_PAYMENT, SAMPLE):
         assert "Each of them occupies one of the Core Places" not in clause_text(
             _doc(catalogue, quiet), "open-book.placements", flat=True)
+
+
+def test_rebasing_budget_does_not_count_a_catch_up_twice(catalogue):
+    """ob-sample 2: clause 5.7(d) raises the budget by the reviews, not by a part applied under clause 5.10, because
+    the current Prices that the factor divides by already include it; Schedule 3 says so. With the sample's numbers
+    (C + P - S = £3,063,750; 3% cap; 546.34 weeks after two places go): the first factor 1.0622 is held to 1.03
+    (£5,098.50), the 1.0313 held back is applied at the review (£5,258.08), and the second factor is then 1.0665,
+    giving £5,607.74, the uncapped £5,607.54 give or take rounding; counting the catch-up in the budget would give
+    1.0999 (£5,783.36), over-paying the Trust. Quiet: a sheet without a user-choice award has no clause 5.10."""
+    from decimal import Decimal as D, ROUND_HALF_UP
+
+    def q(x, e="0.0001"):
+        return x.quantize(D(e), ROUND_HALF_UP)
+    budget, weeks = D("3063750"), D("546.34")
+    after_first = q(D("4950") * D("1.03"), "0.01")
+    held_back = q(D("1.0622") / D("1.03"))
+    after_review = q(after_first * held_back, "0.01")
+    assert (after_first, held_back, after_review) == (D("5098.50"), D("1.0313"), D("5258.08"))
+    assert q(budget / (after_review * weeks)) == D("1.0665")
+    assert q(budget * held_back / (after_review * weeks)) == D("1.0999")
+
+    d = _doc(catalogue, SAMPLE)
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert ("increase the result in the same proportion as the Prices have changed since 1 July 2027 by each review "
+            "under clause 6.1 (but not any part applied under clause 5.10), each adjustment for a Relevant Change in Law "
+            "under clause 6.2 and each reduction under clause 5.2;") in body
+    assert "other than under clause 5.7, that is" not in body
+    sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
+    assert ("A part applied under clause 5.10 does not increase the budget, because the current Prices by which the "
+            "factor divides already include it.") in sched
+    quiet = _doc(catalogue, BRAMBLECOMBE)
+    assert "part applied under" not in clause_text(quiet, "open-book.pricing", flat=True)
+    assert "A part applied under" not in clause_text(quiet, "common.open-book-schedule-reconciliation", flat=True)
