@@ -2161,7 +2161,11 @@ class OpenBookTermSheet(TermSheetBase):
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps,
                 "moved": moved, "shared": whole(shared), "var_cost": whole(var_cost),
                 "cap_factor": factor(capf), "cap_instructed": sv.core_rebase_cap is not None,
-                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up is not False}
+                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up is not False,
+                # r25 ob-sample 3: the single weekly Price at which the Core Places alone (the guaranteed income)
+                # recover the budgeted Allowable Costs and Reasonable Profit less the Prices not re-based; the note
+                # and OPEN-BOOK-CORE-FLOOR offer it where the current Price falls short.
+                "floor_price": pence(target / (core * 52)) if core else None}
 
     def _attach_closure(self) -> None:
         """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh

@@ -62,3 +62,17 @@ def test_rebasing_budget_does_not_count_a_catch_up_twice(catalogue):
     quiet = _doc(catalogue, BRAMBLECOMBE)
     assert "part applied under" not in clause_text(quiet, "open-book.pricing", flat=True)
     assert "A part applied under" not in clause_text(quiet, "common.open-book-schedule-reconciliation", flat=True)
+
+
+def test_pricing_note_gives_the_price_that_recovers_the_budget_from_the_core_places(catalogue):
+    """ob-sample 3: the note states the shortfall of the guaranteed income and the weekly Price at which the Core
+    Places alone recover the budget ((£2,955,000 + £147,750 - £39,000) / 572 = £5,356.21), and asks for instructions
+    on that, the limits and losses. Quiet: the r25 nursing block's floor is split between two Prices."""
+    n = flat(note(_doc(catalogue, SAMPLE), "open-book.pricing"))
+    assert ("The Core Places alone bring in £2,831,400 a year against budgeted Allowable Costs of £2,955,000 (£123,600 "
+            "short) before any reduction. A weekly Price of £5,356.21 would recover the budgeted Allowable Costs and "
+            "Reasonable Profit from the Core Places alone (£3,063,750, after the £39,000 the Prices that are not "
+            "re-based bring in, over 572 weeks)") in n
+    assert "Take instructions on pricing the Core Places to cover the budget" in n
+    assert "would recover the budgeted Allowable Costs and Reasonable Profit from the Core Places alone" not in flat(
+        note(_doc(catalogue, BRAMBLECOMBE), "open-book.pricing"))
