@@ -1386,6 +1386,12 @@ class Services(Strict):
     price_floor_zero: bool = Field(True, description="Whether the annual index change has a floor of 0%, so the prices "
                                                      "never fall because the index falls (true), or follow the index down (false).")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
+    social_value: list[Text] = Field(
+        default_factory=list, description="Social value commitments the provider made for the award and must deliver, "
+                                          "each with how it is measured, e.g. 'At least 60% of new care staff "
+                                          "recruited from Northmoor postcodes each Contract Year'. Empty: the "
+                                          "agreement records none, and the compliance clause imposes no social "
+                                          "value duty.")
     procurement_route: str | None = legal_field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
     direct_award_justification: str | None = legal_field(

@@ -471,7 +471,8 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "When an Existing Placement in one of the Core Places ends, the place remains one of the Core Places and the Council pays for it under clause" in voids
     assert "for 4 more weeks" not in voids
     assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in voids
-    assert "If the home then has no more than two Core Places, the Council must, within 20 Business Days after the Existing Placement ends, either" in voids
+    assert ("Where an Existing Placement in one of the Core Places ends at a home that then has no more than two Core Places, "
+            "clause 7.6 does not apply to that place and the Council must, within 20 Business Days after that Placement ends, either") in voids
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
@@ -1020,9 +1021,11 @@ def test_r19_definitions_references_and_drafting(built):
     text += "\n" + "\n".join(plain_text(d.inlines) for d in result.document.definitions)
     text += "\n" + "\n".join(c.title for c in result.document.clauses)
     # r20 ob-sample 11: the definition also names the warranty reduction (5.2), and 6.2 now works both ways.
-    assert "as reviewed under clause 6.1, increased or reduced under clause 6.2, reduced under clause 5.2 and re-based " \
-           "under clause 5.7" in text
-    assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 6.1 or clause 6.2." in text
+    # r25 ob-sample 7: and the catch-up under clause 5.10.
+    assert "as reviewed under clause 6.1, increased or reduced under clause 6.2, reduced under clause 5.2, re-based " \
+           "under clause 5.7 and increased under clause 5.10" in text
+    assert ("A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 5.10, clause 6.1 "
+            "or clause 6.2.") in text
     assert "only under clause 29.1, clause 29.3 or clause 29.4, each of the" in text
     assert "allocated, as clause 10.2 provides, between the Council and the other purchasers of places in the Homes" in text
     assert ("requires it to notify to the placing authority, without delay and in any event within 1 Business Day, and "

@@ -6,6 +6,11 @@ from __future__ import annotations
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
 
+
+def flat_definitions(doc) -> str:
+    """The definitions clause, flattened (the Prices definition is printed there)."""
+    return clause_text(doc, "common.definitions", flat=True)
+
 BRAMBLECOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"
 SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 VOID_PAYMENT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
@@ -76,3 +81,41 @@ def test_pricing_note_gives_the_price_that_recovers_the_budget_from_the_core_pla
     assert "Take instructions on pricing the Core Places to cover the budget" in n
     assert "would recover the budgeted Allowable Costs and Reasonable Profit from the Core Places alone" not in flat(
         note(_doc(catalogue, BRAMBLECOMBE), "open-book.pricing"))
+
+
+def test_prices_definition_and_losses_name_the_catch_up_and_sch3_defines_c(catalogue):
+    """ob-sample 7: the Prices definition and 16.5 include clause 5.10; ob-sample 10: Sch 3 para 11 defines C as the
+    budget as increased under clause 5.7. Quiet: without a user-choice award there is no clause 5.10 to name."""
+    d = _doc(catalogue, SAMPLE)
+    text = clause_text(d, "open-book.losses", flat=True)
+    assert ("reduced under clause 5.2, re-based under clause 5.7 and increased under clause 5.10"
+            in clause_text(d, "open-book.pricing", flat=True) + flat(flat_definitions(d)))
+    assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 5.10, clause 6.1 or clause 6.2." in text
+    sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
+    assert ("C is the budgeted Allowable Costs, as increased under clause 5.7 for later changes in the Prices (none in "
+            "this example), less any costs saved, P is") in sched
+    assert "and less any costs saved" not in sched
+
+
+def test_minimum_core_places_trigger_reads_from_the_placement_ending(catalogue):
+    """ob-sample 9: 7.7 applies where an Existing Placement ends at a home at the minimum, and displaces 7.6."""
+    voids = clause_text(_doc(catalogue, SAMPLE), "open-book.voids", flat=True)
+    assert ("Where an Existing Placement in one of the Core Places ends at a home that then has no more than two Core "
+            "Places, clause 7.6 does not apply to that place and the Council must, within 20 Business Days after that "
+            "Placement ends, either:") in voids
+
+
+def test_social_value_duties_only_where_the_sheet_gives_commitments(catalogue):
+    """ob-sample 11: a sheet with no social value commitments gets no duty to deliver 'any' (the note says so); a
+    sheet that lists them gets a duty to deliver and report on each."""
+    quiet = _doc(catalogue, SAMPLE)
+    assert "social value" not in clause_text(quiet, "open-book.compliance-with-law", flat=True)
+    assert "The agreement records no social value commitments" in flat(note(quiet, "open-book.compliance-with-law"))
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert "\n  kpis:\n" in text
+    sheet = text.replace("\n  kpis:\n", "\n  social_value:\n    - Two apprenticeships a year for care leavers\n"
+                                         "    - At least 60% of new care staff recruited from Northmoor postcodes.\n  kpis:\n", 1)
+    body = clause_text(document_of(catalogue, sheet), "open-book.compliance-with-law", flat=True)
+    assert ("The Trust must deliver the following social value commitments: two apprenticeships a year for care "
+            "leavers; at least 60% of new care staff recruited from Northmoor postcodes.") in flat(body)
+    assert "The Trust must report on its delivery of those commitments when the Council reasonably asks it to." in body
