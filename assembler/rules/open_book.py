@@ -926,8 +926,8 @@ def specification_date(ctx: RuleContext):
     if when > ctx.draft_date or (notice is not None and when > notice):
         later = (f"after the transparency notice of {long_date(notice)}" if notice is not None and when > notice
                  else f"after the draft date of {long_date(ctx.draft_date)}")
-        yield (f"the service specification is dated {long_date(when)}, {later}, but the schedule says the Parties "
-               f"have initialled it: correct the date, or the agreement cannot be signed before it",
+        yield (f"the service specification is dated {long_date(when)}, {later}, and the parties must initial it on or "
+               f"before signing: correct the date, or the agreement cannot be signed before that version exists",
                ("services", "specification"))
 
 

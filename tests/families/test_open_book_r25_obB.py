@@ -119,3 +119,19 @@ def test_social_value_duties_only_where_the_sheet_gives_commitments(catalogue):
     assert ("The Trust must deliver the following social value commitments: two apprenticeships a year for care "
             "leavers; at least 60% of new care staff recruited from Northmoor postcodes.") in flat(body)
     assert "The Trust must report on its delivery of those commitments when the Council reasonably asks it to." in body
+
+
+def test_a_specification_dated_after_the_notice_is_the_agreed_form_initialled_at_signing(catalogue):
+    """ob-sample 16: the sample's specification is dated 14 January 2027, after the 16 November 2026 notice, so the
+    schedule takes the agreed form initialled on or before signing and the note asks for the date once. Quiet: a
+    sheet whose specification predates the notice keeps 'have initialled'."""
+    d = _doc(catalogue, SAMPLE)
+    sched = clause_text(d, "open-book.schedule-services", flat=True)
+    assert ("version 2, dated 14 January 2027, in the agreed form initialled by the Parties on or before the date of this "
+            "Agreement, which forms part of this Agreement") in sched
+    assert "confirm the date with the Council. The schedule requires the version the Parties initial" in flat(
+        note(d, "open-book.schedule-services"))
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert "dated 14 January 2027" in text
+    early = document_of(catalogue, text.replace("dated 14 January 2027", "dated 14 October 2026"))
+    assert "which the Parties have initialled for identification" in clause_text(early, "open-book.schedule-services", flat=True)

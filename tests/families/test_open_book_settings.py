@@ -659,7 +659,8 @@ def test_specification_identified_and_childrens_home_operational_terms(drafts, c
     accommodation, which has its own regulations)."""
     home = text_of(drafts, "childrens-homes-charity")
     assert "the service specification the Parties agreed before this Agreement was made" not in home
-    assert "which the Parties have initialled for identification and which forms part of this Agreement" in home
+    # r25 ob-sample 16: the sample's specification postdates the notice, so it is the agreed form initialled at signing.
+    assert "in the agreed form initialled by the Parties on or before the date of this Agreement, which forms part of this Agreement" in home
 
     def named(data):
         data["services"]["specification"] = "Westshire children's homes specification, version 2, 1 March 2027"
