@@ -665,7 +665,7 @@ def test_specification_identified_and_childrens_home_operational_terms(drafts, c
     def named(data):
         data["services"]["specification"] = "Westshire children's homes specification, version 2, 1 March 2027"
     given = document_text(draft_of(catalogue, CHARITY, named))
-    assert "the Westshire children's homes specification, version 2, 1 March 2027, which" in given
+    assert "the Westshire children's homes specification, version 2, 1 March 2027, in the agreed form initialled" in given
     assert "missing child policy it keeps under regulation 34(4)" in home
     assert "send the Council a copy of each complaint made by or about a Placed Child" in home
     assert "behaviour management records it keeps under regulation 35" in home
