@@ -135,3 +135,10 @@ def test_a_specification_dated_after_the_notice_is_the_agreed_form_initialled_at
     assert "dated 14 January 2027" in text
     early = document_of(catalogue, text.replace("dated 14 January 2027", "dated 14 October 2026"))
     assert "which the Parties have initialled for identification" in clause_text(early, "open-book.schedule-services", flat=True)
+
+
+def test_direct_agreement_for_homes_of_unknown_tenure_only_where_some_tenure_is_known(catalogue):
+    """ob-sample 17: the sample's clause covers The Willows and Harbour View unless the Trust owns them (tested in
+    test_open_book.py); quiet: a sheet that gives no home's tenure has no premises direct agreement to extend."""
+    body = clause_text(_doc(catalogue, BRAMBLECOMBE), "open-book.termination", flat=True)
+    assert "must also procure a direct agreement in the same terms" not in body
