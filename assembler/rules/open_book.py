@@ -621,7 +621,24 @@ def core_floor(ctx: RuleContext):
               if "open_book_losses" in (ctx.sheet.positions or {}) else
               f"{money(floor.shortfall)}, which the draft's bracketed losses clause carries forward only against the next "
               f"[two] periods' Excess Profit (no open_book_losses position given); settle the losses position, raise the "
-              f"core places, or record that the provider accepts the risk"), ("services", "core_places"))
+              f"core places, or record that the provider accepts the risk") + _core_floor_price(ctx, floor),
+           ("services", "core_places"))
+
+
+def _core_floor_price(ctx: RuleContext, floor) -> str:
+    """r25 ob-sample 3: the weekly Price at which the Core Places alone recover the budget, and what the limit on a
+    re-basing factor adds to the shortfall, so the parties can choose with the figures."""
+    cr = ctx.sheet.open_book.core_rebase
+    if not cr or floor.split or not cr.get("floor_price") or cr["floor_price"] <= cr["price"]:
+        return ""
+    out = (f"; a weekly Price of {money(cr['floor_price'])} ({money(cr['target'])}: the budgeted Allowable Costs and "
+           f"Reasonable Profit{', less the income of the Prices not re-based,' if cr['fixed'] else ''} over {floor.weeks:,} weeks) would "
+           f"recover the budget from the core places alone")
+    steps = cr.get("steps") or []
+    if cr.get("user_choice") and steps and steps[0].get("shortfall"):
+        out += (f", and each core place removed with its re-basing held to the limit adds to the shortfall (one place: "
+                f"{money(steps[0]['shortfall'])} a year short of the budgeted Allowable Costs and Reasonable Profit)")
+    return out
 
 
 @OPEN_BOOK.rule("OPEN-BOOK-OVERHEAD-BASIS-TWICE", "warning",
@@ -909,8 +926,8 @@ def specification_date(ctx: RuleContext):
     if when > ctx.draft_date or (notice is not None and when > notice):
         later = (f"after the transparency notice of {long_date(notice)}" if notice is not None and when > notice
                  else f"after the draft date of {long_date(ctx.draft_date)}")
-        yield (f"the service specification is dated {long_date(when)}, {later}, but the schedule says the Parties "
-               f"have initialled it: correct the date, or the agreement cannot be signed before it",
+        yield (f"the service specification is dated {long_date(when)}, {later}, and the parties must initial it on or "
+               f"before signing: correct the date, or the agreement cannot be signed before that version exists",
                ("services", "specification"))
 
 

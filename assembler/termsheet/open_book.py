@@ -1386,6 +1386,12 @@ class Services(Strict):
     price_floor_zero: bool = Field(True, description="Whether the annual index change has a floor of 0%, so the prices "
                                                      "never fall because the index falls (true), or follow the index down (false).")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators for the services.")
+    social_value: list[Text] = Field(
+        default_factory=list, description="Social value commitments the provider made for the award and must deliver, "
+                                          "each with how it is measured, e.g. 'At least 60% of new care staff "
+                                          "recruited from Northmoor postcodes each Contract Year'. Empty: the "
+                                          "agreement records none, and the compliance clause imposes no social "
+                                          "value duty.")
     procurement_route: str | None = legal_field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
     direct_award_justification: str | None = legal_field(
@@ -2161,7 +2167,11 @@ class OpenBookTermSheet(TermSheetBase):
                 "profit": whole(bud.maximum_profit), "fixed": whole(fixed), "target": whole(target), "steps": steps,
                 "moved": moved, "shared": whole(shared), "var_cost": whole(var_cost),
                 "cap_factor": factor(capf), "cap_instructed": sv.core_rebase_cap is not None,
-                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up is not False}
+                "user_choice": bool(sv.user_choice_award), "catch_up": sv.core_rebase_catch_up is not False,
+                # r25 ob-sample 3: the single weekly Price at which the Core Places alone (the guaranteed income)
+                # recover the budgeted Allowable Costs and Reasonable Profit less the Prices not re-based; the note
+                # and OPEN-BOOK-CORE-FLOOR offer it where the current Price falls short.
+                "floor_price": pence(target / (core * 52)) if core else None}
 
     def _attach_closure(self) -> None:
         """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh

@@ -471,7 +471,8 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "When an Existing Placement in one of the Core Places ends, the place remains one of the Core Places and the Council pays for it under clause" in voids
     assert "for 4 more weeks" not in voids
     assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in voids
-    assert "If the home then has no more than two Core Places, the Council must, within 20 Business Days after the Existing Placement ends, either" in voids
+    assert ("Where an Existing Placement in one of the Core Places ends at a home that then has no more than two Core Places, "
+            "clause 7.6 does not apply to that place and the Council must, within 20 Business Days after that Placement ends, either") in voids
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
@@ -619,7 +620,7 @@ def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, ca
     _, result, _ = built[CHARITY]
     placements = paragraphs_text(clause(result, "open-book.placements"))
     # r22 ob-sample 9: one list, given under clause 7 on the date of this Agreement and 20 Business Days before the start.
-    assert "as listed by the Council under clause 7 and confirmed by the Trust" in placements
+    assert "as listed by the Council under clause 7.9 and confirmed by the Trust" in placements
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "national living wage" not in pricing
     note = next(c for c in result.document.clauses if c.id == "open-book.losses").note
@@ -701,7 +702,7 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert "say which of them are Existing Placements" in paragraphs_text(clause(result, "open-book.voids"))
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")
-    assert "shown as such in the list the Council gives under clause 7" in definitions["Existing Placement"]
+    assert "shown as such in the list the Council gives under clause 7.9" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "give the Trust the confirmation described in clause 3.3 for filling the place; or" in voids
     assert "give notice to end this Agreement for that home under clause 29.1" in voids
@@ -892,7 +893,11 @@ def test_r21_premises_direct_agreement_and_no_parent_guarantee_without_a_parent(
     note = clause(result, "open-book.financial-distress").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "parent company guarantee" not in note
-    assert "The instructions do not say who owns The Willows and Harbour View: ask" in note
+    # r25 ob-sample 17: the homes of unknown tenure are covered by 29.7 unless the Trust owns them.
+    assert ("The Trust must also procure a direct agreement in the same terms from any owner or landlord of The Willows "
+            "and Harbour View other than the Trust.") in termination
+    assert ("The instructions do not say who owns The Willows and Harbour View, so that clause also requires a direct "
+            "agreement from any owner or landlord of them other than the Trust: ask who owns them") in " ".join(note.split())
     assert any("premises direct agreement" in a for a in result.document.assumptions)
     text = CHARITY.read_text(encoding="utf-8")
     old = "arrangement: owns Rowan House and St Brigid's House and leases them to the Trust"
@@ -1020,9 +1025,11 @@ def test_r19_definitions_references_and_drafting(built):
     text += "\n" + "\n".join(plain_text(d.inlines) for d in result.document.definitions)
     text += "\n" + "\n".join(c.title for c in result.document.clauses)
     # r20 ob-sample 11: the definition also names the warranty reduction (5.2), and 6.2 now works both ways.
-    assert "as reviewed under clause 6.1, increased or reduced under clause 6.2, reduced under clause 5.2 and re-based " \
-           "under clause 5.7" in text
-    assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 6.1 or clause 6.2." in text
+    # r25 ob-sample 7: and the catch-up under clause 5.10.
+    assert "as reviewed under clause 6.1, increased or reduced under clause 6.2, reduced under clause 5.2, re-based " \
+           "under clause 5.7 and increased under clause 5.10" in text
+    assert ("A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 5.10, clause 6.1 "
+            "or clause 6.2.") in text
     assert "only under clause 29.1, clause 29.3 or clause 29.4, each of the" in text
     assert "allocated, as clause 10.2 provides, between the Council and the other purchasers of places in the Homes" in text
     assert ("requires it to notify to the placing authority, without delay and in any event within 1 Business Day, and "

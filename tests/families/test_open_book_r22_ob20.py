@@ -25,8 +25,8 @@ def test_one_list_of_existing_placements(catalogue):
     text = flat(document_text(result(catalogue)))
     assert "say which of them are Existing Placements" in text
     assert "within 5 Business Days after this Agreement takes effect" not in text
-    assert "shown as such in the list the Council gives under clause 7" in text
-    assert "as listed by the Council under clause 7 and confirmed by the Trust" in text
+    assert "shown as such in the list the Council gives under clause 7.9" in text
+    assert "as listed by the Council under clause 7.9 and confirmed by the Trust" in text
 
 
 def test_ending_for_a_home_is_not_a_removal_under_the_voids_clause(catalogue):

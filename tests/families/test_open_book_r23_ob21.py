@@ -65,8 +65,8 @@ def test_rebasing_start_point_follows_every_price_change_but_rebasing(catalogue)
     for path in (ALDERBECK, SAMPLE):
         body = clause_text(_load(catalogue, path), "open-book.pricing", flat=True)
         assert ("in the same proportion as the Prices have changed since" in body
-                and "other than under clause 5.7, that is, by each review under clause 6.1, each adjustment for a "
-                    "Relevant Change in Law under clause 6.2 and each reduction under clause 5.2;" in body)
+                and "by each review under clause 6.1" in body
+                and "each adjustment for a Relevant Change in Law under clause 6.2 and each reduction under clause 5.2;" in body)
         assert "have been changed by every review since" not in body
 
 
@@ -107,7 +107,9 @@ def test_schedule_gives_the_weekly_price_at_each_number_of_core_places(catalogue
     sched = clause_text(_load(catalogue, SAMPLE), "common.open-book-schedule-reconciliation", flat=True)
     assert ("Core Places Weekly Price Factor on the original Price 11 (at the start) £4,950.00 1.0000 10 £5,257.89 "
             "1.0622 9 £5,607.54 1.1328 8 £6,007.36 1.2136") in sched
-    assert "so a review does not change these factors. Until this Agreement ends for a home" in sched
+    assert ("so a review does not change these factors. A part applied under clause 5.10 does not increase the budget, "
+            "because the current Prices by which the factor divides already include it. Until this Agreement ends for a "
+            "home") in sched
     assert "and no earlier factor has been limited, the weekly Price after a change" in sched
     d = _load(catalogue, ALDERBECK)
     assert "18 £1,085.19 0.9978" in clause_text(d, "common.open-book-schedule-reconciliation", flat=True)

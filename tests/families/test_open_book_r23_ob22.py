@@ -170,5 +170,5 @@ def test_core_places_note_leaves_the_shortfall_to_the_losses_note(catalogue):
 
 def test_minimum_paragraph_in_a_single_home_with_a_minimum_of_one(catalogue):
     text = flat(document_text(result(catalogue, "single-placement.yaml")))
-    assert "If there are then no more than one Core Place, the Council must, within 20 Business Days" in text
+    assert "when there are no more than one Core Place, clause 7.6 does not apply to that place and the Council must, within 20 Business Days" in text
     assert "give notice to end this Agreement under clause 29.1, in which case nothing is payable under clause 29.2." in text  # r24 ob-sample 10

@@ -102,11 +102,20 @@ def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confir
     the note asks for the expiry date. Quiet: a sheet without a user-choice award has neither."""
     d = _sample(catalogue)
     body = clause_text(d, "open-book.placements", flat=True)
-    assert ("So far as that contract would otherwise end earlier, the Parties agree that it continues for that child on "
-            "its existing terms for that period. The Council must pay the fee under it for that period.") in body
-    assert "get the earlier contract's expiry date" in flat(note(d, "open-book.placements"))
+    # r25 ob-sample 1: the earlier contract runs on only once the Council confirms the extension is lawful.
+    assert ("That contract continues for that child after the date on which it would otherwise end only if, and from the "
+            "date that, the Council confirms in writing to the Trust that the extension may lawfully be made and that it "
+            "has published any notice the law requires for it. The Council must pay the fee under that contract for any "
+            "period for which it continues.") in body
+    assert "the Parties agree that it continues" not in body
+    assert "the Council must give the Trust the confirmation described in clause 3.3" not in body
+    assert ("the Council must decide under clause 3.4 whether it gives the confirmation described in clause 3.3 for "
+            "continuing each of those placements that is not an Existing Placement, and must tell the Trust its decision."
+            ) in body
+    assert "Get the earlier contract's expiry date, the regime it was let under" in flat(note(d, "open-book.placements"))
+    assert "(reg. 72)" in flat(note(d, "open-book.placements"))
     adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
-    assert "would otherwise end earlier" not in clause_text(adult, "open-book.placements", flat=True)
+    assert "would otherwise end" not in clause_text(adult, "open-book.placements", flat=True)
     assert "expiry date" not in flat(note(adult, "open-book.placements"))
 
 
@@ -136,8 +145,9 @@ def test_core_places_include_the_made_up_minimum_and_the_run_off_is_offered_in_b
     longer contradicts it), and 7.7 offers the run-off of the remaining Existing Placements as a bracketed third
     choice. Quiet: a sheet without a user-choice award has neither."""
     d = _sample(catalogue)
-    assert ("the Core Places are the places of the Existing Placements and any other place treated as one of the Core "
-            "Places on 1 July 2027 to make up the minimum number at a home.") in clause_text(d, "open-book.services", flat=True)
+    # r25 ob-sample 5: 3.3 no longer describes the Core Places in words clause 7.6 contradicts after the start date.
+    assert ("need not move. The Core Places are identified under clause 7.8, and a place stops being one of them only "
+            "as clause 7 and clause 29.9 provide.") in clause_text(d, "open-book.services", flat=True)
     assert ("[notify the Trust that each remaining Existing Placement at that home continues at the weekly Price while the "
             "child lives there, in which case the empty place ceases to be one of the Core Places") in clause_text(
         d, "open-book.voids", flat=True)

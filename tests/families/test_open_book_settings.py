@@ -659,12 +659,13 @@ def test_specification_identified_and_childrens_home_operational_terms(drafts, c
     accommodation, which has its own regulations)."""
     home = text_of(drafts, "childrens-homes-charity")
     assert "the service specification the Parties agreed before this Agreement was made" not in home
-    assert "which the Parties have initialled for identification and which forms part of this Agreement" in home
+    # r25 ob-sample 16: the sample's specification postdates the notice, so it is the agreed form initialled at signing.
+    assert "in the agreed form initialled by the Parties on or before the date of this Agreement, which forms part of this Agreement" in home
 
     def named(data):
         data["services"]["specification"] = "Westshire children's homes specification, version 2, 1 March 2027"
     given = document_text(draft_of(catalogue, CHARITY, named))
-    assert "the Westshire children's homes specification, version 2, 1 March 2027, which" in given
+    assert "the Westshire children's homes specification, version 2, 1 March 2027, in the agreed form initialled" in given
     assert "missing child policy it keeps under regulation 34(4)" in home
     assert "send the Council a copy of each complaint made by or about a Placed Child" in home
     assert "behaviour management records it keeps under regulation 35" in home

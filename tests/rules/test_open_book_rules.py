@@ -170,6 +170,11 @@ FIRES = [
          "against budgeted Allowable Costs of £2,955,000: a year at the floor leaves the provider a loss of £123,600, "
          "which the draft's bracketed losses clause carries forward only against the next [two] periods' Excess Profit",
          loc=("services", "core_places")),
+    # r25 ob-sample 3: the weekly Price at which the Core Places alone recover the budget, and what the limit adds
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="a weekly Price of £5,356.21 (£3,063,750: the budgeted Allowable Costs "
+         "and Reasonable Profit, less the income of the Prices not re-based, over 572 weeks) would recover the budget "
+         "from the core places alone, and each core place removed with its re-basing held to the limit adds to the "
+         "shortfall (one place: £93,007 a year short", loc=("services", "core_places")),
     # r25 ob-fresh 1: nursing in scope and the budget is the Prices alone
     Case("OPEN-BOOK-NURSING-INCOME", NURSING, says="the cost model's income of £1,380,398 is the Prices alone for "
          "1,170 budgeted weeks, while its costs of £1,297,400 include the nursing",
@@ -548,3 +553,10 @@ def test_rule_message_and_draft_print_the_same_figure_with_fractional_pence(cata
     cells = [plain_text(cell) for block in schedule.blocks if isinstance(block, Table)
              for row in block.rows for cell in row]
     assert "£112,503.80" in cells
+
+
+def test_core_floor_price_only_where_one_weekly_price_falls_short(catalogue):
+    """r25 ob-sample 3, quiet part: a floor split between two weekly Prices (the r25 nursing block) has no single
+    covering Price, so the message names none."""
+    found = [f for f in findings(catalogue, NURSING) if f.rule == "OPEN-BOOK-CORE-FLOOR"]
+    assert found and all("a weekly Price of" not in f.message for f in found)
