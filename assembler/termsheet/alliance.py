@@ -1591,6 +1591,22 @@ class Alliance(Strict):
         ('grant-funded') stays with the other contracts and the note asks what it is."""
         return [c for c in self.former_contracts if re.search(r"\bgrant( agreement)?\s*$|\bgrant agreement\b", c.title or "", re.I)]
 
+    def former_contract_grant_marks(self, contract: FormerContract) -> list[str]:
+        """The codes in a Former Contract's reference that it shares only with the grant agreements among the Former
+        Contracts ('GR' in LBK/ASC/GR/0194 and the grant LBK/ASC/GR/0217): the transition note then asks whether it is
+        a grant too, rather than treating it as a procured contract unasked (r25 al-fresh finding 13). A code every
+        other contract also has ('LBK', 'ASC') or a number says nothing."""
+        grants = self.former_grants
+        if not contract.reference or not grants or contract in grants:
+            return []
+        def codes(c: FormerContract) -> set[str]:
+            return {t for t in re.split(r"[/\-_. ]+", c.reference or "") if t and not t.isdigit()}
+        grant_codes = set.intersection(*(codes(g) for g in grants))
+        others = [c for c in self.former_contracts if c not in grants and c is not contract]
+        shared = [t for t in sorted(grant_codes & codes(contract))
+                  if sum(t in codes(o) for o in others) * 2 <= len(others) and len(others) > 0]
+        return shared
+
     @property
     def former_contracts_health(self) -> list[FormerContract]:
         """The Former Contracts (not grants) whose titles look like health care: the Provider Selection Regime may

@@ -1,0 +1,74 @@
+"""r25 alliance review (lane alC): drafting notes (al-sample finding 20 and 15, al-fresh findings 10 to 19)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, BIG, build, clause
+
+KINGSHOLT = Path(__file__).parent / "fixtures" / "alliance-kingsholt-r25.yaml"
+
+
+@pytest.fixture(scope="module")
+def kingsholt(catalogue):
+    return build(KINGSHOLT, catalogue).document
+
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+def note(doc, cid) -> str:
+    return _flat(clause(doc, cid).note or "")
+
+
+def test_recitals_note_is_the_one_psr_note_and_states_the_s53_point_once(big):
+    """al-sample findings 15, 19 and 20: one PSR note, the s.53(5) point in one line, no 'row 8'."""
+    text = note(big, "alliance.recitals")
+    assert text.count("section 53(5)") == 1
+    assert "Schedule 1 row 8" not in text and "the light touch contracts entry in Schedule 1" in text
+    assert "Provider Selection Regime (the other notes refer to this one)" in text
+    assert "regulation 13 of S.I. 2023/1348" in text
+    assert "For that reason recital (C)" not in text
+    for cid in ("alliance.precedence", "alliance.changes"):
+        other = note(big, cid)
+        assert "see the recitals note" in other and "section 53(5)" not in other
+
+
+def test_recitals_note_pastes_no_health_examples_where_no_service_is_health_care(kingsholt):
+    """al-fresh finding 10 (firing): no substance-use or palliative examples, no 'accommodation and support'."""
+    text = note(kingsholt, "alliance.recitals")
+    for pasted in ("substance use", "palliative", "accommodation and support"):
+        assert pasted not in text
+    assert "none of the Services is described as health care" in text
+    assert "the copy is due within 90 days" in text
+
+
+def test_recitals_note_names_the_health_contracts_where_there_are_some(big):
+    """al-fresh finding 10 (quiet): a deal with health care contracts still has them named."""
+    text = note(big, "alliance.recitals")
+    assert "Recovery CIC (community substance use treatment" in text
+    assert "none of the Services is described as health care" not in text
+
+
+def test_a_contract_sharing_the_grant_code_is_asked_about(kingsholt):
+    """al-fresh finding 13 (firing): LBK/ASC/GR/0194 shares 'GR' with the grant LBK/ASC/GR/0217."""
+    text = note(kingsholt, "alliance.transition")
+    assert ("LBK/ASC/GR/0194 (£310,000 a year; its reference shares the code GR with the grant agreement "
+            "LBK/ASC/GR/0217: confirm whether it is a contract for services or a grant agreement)") in text
+    assert "LBK/ASC/C/2231 (£388,000 a year)" in text
+    defn = next(d for d in kingsholt.definitions if d.term == "Former Contract")
+    from assembler.model import plain_text
+    assert "each contract or grant agreement listed" in plain_text(defn.inlines)
+
+
+def test_no_grant_code_question_without_a_grant(catalogue):
+    """al-fresh finding 13 (quiet): without a grant agreement among the Former Contracts nothing is asked."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        if not any(c.id == "alliance.transition" for c in doc.all_clauses()):
+            continue
+        assert "shares the code" not in note(doc, "alliance.transition")
