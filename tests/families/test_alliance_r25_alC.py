@@ -72,3 +72,12 @@ def test_no_grant_code_question_without_a_grant(catalogue):
         if not any(c.id == "alliance.transition" for c in doc.all_clauses()):
             continue
         assert "shares the code" not in note(doc, "alliance.transition")
+
+
+def test_risk_reward_note_points_to_the_definition_and_does_not_repeat_itself(kingsholt):
+    """al-fresh finding 12 and al-sample finding 20: the Indexation Increase is defined in clause 2.1, and the note
+    states the non-voting rule and the urgent limit once."""
+    text = note(kingsholt, "alliance.risk-reward")
+    assert "(defined once, in clause 2.1)" in text and "budget Schedule" not in text
+    assert not text.startswith("The Provider whose overspend")
+    assert text.count("limits them to £30,000 a year") == 1
