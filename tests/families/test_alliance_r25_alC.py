@@ -81,3 +81,16 @@ def test_risk_reward_note_points_to_the_definition_and_does_not_repeat_itself(ki
     assert "(defined once, in clause 2.1)" in text and "budget Schedule" not in text
     assert not text.startswith("The Provider whose overspend")
     assert text.count("limits them to £30,000 a year") == 1
+
+
+def test_statutory_functions_note_names_a_london_borough_as_such(kingsholt):
+    """al-fresh finding 16 (firing): Kingsholt is a London borough council, not 'a unitary council'."""
+    text = note(kingsholt, "common.statutory-functions")
+    assert "as a London borough council, it is also the local housing authority" in text
+    assert "unitary" not in text
+
+
+def test_statutory_functions_note_keeps_unitary_for_other_councils(big):
+    """al-fresh finding 16 (quiet): a city council marked upper tier stays 'a unitary council'."""
+    text = note(big, "common.statutory-functions")
+    assert "London borough" not in text
