@@ -94,3 +94,9 @@ def test_statutory_functions_note_keeps_unitary_for_other_councils(big):
     """al-fresh finding 16 (quiet): a city council marked upper tier stays 'a unitary council'."""
     text = note(big, "common.statutory-functions")
     assert "London borough" not in text
+
+
+def test_quorum_assumption_states_the_cost(kingsholt):
+    """al-fresh finding 19: the note says the Council can stall a decision by staying away, and where the clock stops."""
+    text = _flat(clause(kingsholt, "alliance.key-information").note or "")
+    assert "the Council can stall any decision by staying away, and its absence does not count towards a deadlock (clause 9." in text
