@@ -131,3 +131,11 @@ def test_no_fixed_target_without_a_percentage_target(catalogue):
             levels = row[2:]
             if "to be set" not in levels:
                 assert not any(v.startswith("[") for v in levels) or all(v.startswith("[") for v in levels)
+
+
+def test_budget_default_is_the_providers_annual_values(big):
+    """al-sample finding 14: 12.7 speaks of the Providers' Annual Values, as 12.9 does."""
+    from tests.families.test_alliance import text_of
+    text = _flat(text_of(clause(big, "alliance.service-planning")))
+    assert "the total of the Alliance Members' Annual Values" not in text
+    assert "(or, until an Annual Plan sets it, the total of the Providers' Annual Values for that year)" in text
