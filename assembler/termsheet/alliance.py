@@ -1600,9 +1600,9 @@ class Alliance(Strict):
 
     def former_contract_grant_marks(self, contract: FormerContract) -> list[str]:
         """The codes in a Former Contract's reference that it shares only with the grant agreements among the Former
-        Contracts ('GR' in LBK/ASC/GR/0194 and the grant LBK/ASC/GR/0217): the transition note then asks whether it is
-        a grant too, rather than treating it as a procured contract unasked (r25 al-fresh finding 13). A code every
-        other contract also has ('LBK', 'ASC') or a number says nothing."""
+        Contracts and that reads as a grant code ('GR' in LBK/ASC/GR/0194 and the grant LBK/ASC/GR/0217): the transition
+        note then asks whether it is a grant too, rather than treating it as a procured contract unasked (r25 al-fresh
+        finding 13)."""
         grants = self.former_grants
         if not contract.reference or not grants or contract in grants:
             return []
@@ -1610,8 +1610,10 @@ class Alliance(Strict):
             return {t for t in re.split(r"[/\-_. ]+", c.reference or "") if t and not t.isdigit()}
         grant_codes = set.intersection(*(codes(g) for g in grants))
         others = [c for c in self.former_contracts if c not in grants and c is not contract]
+        # only a code that reads as a grant code ('GR', 'GRT', 'GRANT'): a council's or a department's own code ('MMBC',
+        # 'ASC') is shared by contracts and grants alike and says nothing (r21 al-fresh)
         shared = [t for t in sorted(grant_codes & codes(contract))
-                  if sum(t in codes(o) for o in others) * 2 <= len(others) and len(others) > 0]
+                  if re.fullmatch(r"gr|grt|grants?", t, re.I) and not all(t in codes(o) for o in others)]
         return shared
 
     @property

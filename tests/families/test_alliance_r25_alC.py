@@ -139,3 +139,12 @@ def test_budget_default_is_the_providers_annual_values(big):
     text = _flat(text_of(clause(big, "alliance.service-planning")))
     assert "the total of the Alliance Members' Annual Values" not in text
     assert "(or, until an Annual Plan sets it, the total of the Providers' Annual Values for that year)" in text
+
+
+def test_a_council_code_shared_with_a_grant_is_not_a_grant_code(catalogue, tmp_path):
+    """al-fresh finding 13 (quiet): a contract that shares only the council's and department's codes with the grant
+    (as MMBC/ASC/2021/118 and the grant MMBC/ASC/2023/044 in r21) is not asked about."""
+    sheet = tmp_path / "kingsholt.yaml"
+    sheet.write_text(KINGSHOLT.read_text().replace("LBK/ASC/GR/0194", "LBK/ASC/2021/0194"))
+    doc = build(sheet, catalogue).document
+    assert "shares the code" not in note(doc, "alliance.transition")
