@@ -1196,7 +1196,7 @@ def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
     assert ("may approve costs in that way up to £75,000 (seventy-five thousand pounds) in total for all Providers "
             "in an Alliance Year") in rr
     assert "may approve costs in that way" not in text_of(clause(joint, "alliance.risk-reward"))
-    assert "so consider a yearly limit on them" in clause(joint, "alliance.risk-reward").note
+    assert "with no yearly limit on those urgent approvals: consider one" in clause(joint, "alliance.risk-reward").note
 
 
 def test_recital_c_recites_a_providers_own_route(catalogue):
