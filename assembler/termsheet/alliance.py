@@ -1443,7 +1443,14 @@ class Alliance(Strict):
                 continue
             base, goal = first_number(k.baseline), target_number(k.target)
             if base is None or goal is None:
-                out.append(Trajectory(i, k.measure, None, lower, False, names_year(k.target)))
+                # a fixed target ('70% of people supported for 12 weeks or more') does not depend on the baseline: its
+                # level for the target year is shown now, the earlier years waiting for the baseline (r25 al-fresh 18)
+                fixed, at = None, 0
+                if goal is not None and not EVERY_YEAR.search(k.target) and re.match(r"\D*\d+(?:\.\d+)?\s*%", k.target):
+                    at = target_year(k.target, self.term.start, years)
+                    if 1 <= at <= years:
+                        fixed = f"{goal.normalize():f}%"
+                out.append(Trajectory(i, k.measure, None, lower, False, names_year(k.target), fixed, at))
                 continue
             by = 1 if EVERY_YEAR.search(k.target) and not YEAR.search(k.target) else target_year(
                 k.target, self.term.start, years)  # 'in every year': the target is the level from Year 1
@@ -1600,6 +1607,24 @@ class Alliance(Strict):
         which procurement regime governs them (r20 al-fresh finding 4). A title that only mentions a grant elsewhere
         ('grant-funded') stays with the other contracts and the note asks what it is."""
         return [c for c in self.former_contracts if re.search(r"\bgrant( agreement)?\s*$|\bgrant agreement\b", c.title or "", re.I)]
+
+    def former_contract_grant_marks(self, contract: FormerContract) -> list[str]:
+        """The codes in a Former Contract's reference that it shares only with the grant agreements among the Former
+        Contracts and that reads as a grant code ('GR' in LBK/ASC/GR/0194 and the grant LBK/ASC/GR/0217): the transition
+        note then asks whether it is a grant too, rather than treating it as a procured contract unasked (r25 al-fresh
+        finding 13)."""
+        grants = self.former_grants
+        if not contract.reference or not grants or contract in grants:
+            return []
+        def codes(c: FormerContract) -> set[str]:
+            return {t for t in re.split(r"[/\-_. ]+", c.reference or "") if t and not t.isdigit()}
+        grant_codes = set.intersection(*(codes(g) for g in grants))
+        others = [c for c in self.former_contracts if c not in grants and c is not contract]
+        # only a code that reads as a grant code ('GR', 'GRT', 'GRANT'): a council's or a department's own code ('MMBC',
+        # 'ASC') is shared by contracts and grants alike and says nothing (r21 al-fresh)
+        shared = [t for t in sorted(grant_codes & codes(contract))
+                  if re.fullmatch(r"gr|grt|grants?", t, re.I) and not all(t in codes(o) for o in others)]
+        return shared
 
     @property
     def former_contracts_health(self) -> list[FormerContract]:
@@ -1828,6 +1853,21 @@ class Alliance(Strict):
             m = self.member_by_key(g.member)
             if m is not None:
                 out.append((m, sorted(set(g.kpis))))
+        return out
+
+    @property
+    def gates_waiting_for_baselines(self) -> list[tuple[Member, list[int], list[int]]]:
+        """Each Provider whose Gain gate includes a KPI with no baseline yet (no trajectory, so not counted until the ALT
+        records it): (Provider, those KPIs, the gate KPIs that count meanwhile), for the Schedule 2 note to tell it
+        (r25 al-fresh finding 18)."""
+        if not self.gain_gated:
+            return []
+        waiting = {t.number for t in self.trajectories if not t.levels}
+        out = []
+        for m, kpis in self.kpi_gate_rows:
+            missing = [n for n in kpis if n in waiting]
+            if missing:
+                out.append((m, missing, [n for n in kpis if n not in waiting]))
         return out
 
     @property
@@ -2433,6 +2473,8 @@ class Trajectory:
     lower_is_better: bool
     agreed: bool
     target_year_named: bool = True   # False: the target names no year, so it is placed in the last Alliance Year
+    target_level: str | None = None  # no numeric baseline but a fixed numeric target: the level for its target year
+    target_at: int = 0               # the Alliance Year from which target_level applies (r25 al-fresh finding 18)
 
 
 EVERY_YEAR = re.compile(r"\b(every|each) (alliance )?year\b", re.I)

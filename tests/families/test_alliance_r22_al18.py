@@ -73,7 +73,7 @@ def test_services_not_delivered_make_no_shared_pain(path, catalogue):
     assert re.search(r"Costs above a Provider's budget count towards Pain only if approved under clause \d+\.\d+; costs "
                      r"not approved are that Provider's own, without limit", ki)
     note = clause(doc, "alliance.risk-reward").note
-    assert "never becomes Pain that the other members share" in note
+    assert "never earns Gain or becomes shared Pain" in note
 
 
 def test_capped_commissioner_exposure_is_stated_truly(haverleigh):

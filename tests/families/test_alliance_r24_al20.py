@@ -205,7 +205,7 @@ def test_psr_scoping_by_the_councils_function(big):
     clear case; for palliative care and mental health support the note asks under which function it was arranged."""
     note = _note(big, "alliance.recitals")
     assert ("the Service Contract of Recovery CIC (community substance use treatment and recovery support) is likely to be "
-            "within the Provider Selection Regime if wholly or mainly for that service") in note
+            "within the Regime if wholly or mainly for that service") in note
     assert ("For the Service Contracts of St Luke's (end-of-life and palliative care outreach for people who are homeless) "
             "and Riverside (mental health support for people with co-occurring conditions), confirm under which of the "
             "Council's functions (public health, the Care Act 2014 or homelessness) it arranged each service before "

@@ -92,7 +92,7 @@ def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(e
     assert "this Agreement is the contract, worth £18,095,000 over the Initial Term and the extension" in recitals
     # r19 al-sample finding 9: one sentence saying what to confirm, not a research errand
     # r20 al-fresh finding 20: one line, not hedged
-    assert "check whether section 53(5) excepts a light touch contract from publishing a copy under section 53(3)" in recitals and "within 90 days" in recitals
+    assert "check whether section 53(5) excepts light touch contracts from publishing a copy under section 53(3)" in recitals and "within 90 days" in recitals
     assert "on legislation.gov.uk" not in recitals
     assert "record on the file" not in recitals
     foi = _note(doc, "common.freedom-of-information")

@@ -1,0 +1,150 @@
+"""r25 alliance review (lane alC): drafting notes (al-sample finding 20 and 15, al-fresh findings 10 to 19)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, BIG, build, clause
+
+KINGSHOLT = Path(__file__).parent / "fixtures" / "alliance-kingsholt-r25.yaml"
+
+
+@pytest.fixture(scope="module")
+def kingsholt(catalogue):
+    return build(KINGSHOLT, catalogue).document
+
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+def note(doc, cid) -> str:
+    return _flat(clause(doc, cid).note or "")
+
+
+def test_recitals_note_is_the_one_psr_note_and_states_the_s53_point_once(big):
+    """al-sample findings 15, 19 and 20: one PSR note, the s.53(5) point in one line, no 'row 8'."""
+    text = note(big, "alliance.recitals")
+    assert text.count("section 53(5)") == 1
+    assert "Schedule 1 row 8" not in text and "the light touch contracts entry in Schedule 1" in text
+    assert "Provider Selection Regime (the other notes refer to this one)" in text
+    assert "regulation 13 of S.I. 2023/1348" in text
+    assert "For that reason recital (C)" not in text
+    for cid in ("alliance.precedence", "alliance.changes"):
+        other = note(big, cid)
+        assert "see the recitals note" in other and "section 53(5)" not in other
+
+
+def test_recitals_note_pastes_no_health_examples_where_no_service_is_health_care(kingsholt):
+    """al-fresh finding 10 (firing): no substance-use or palliative examples, no 'accommodation and support'."""
+    text = note(kingsholt, "alliance.recitals")
+    for pasted in ("substance use", "palliative", "accommodation and support"):
+        assert pasted not in text
+    assert "none of the Services is described as health care" in text
+    assert "the copy is due within 90 days" in text
+
+
+def test_recitals_note_names_the_health_contracts_where_there_are_some(big):
+    """al-fresh finding 10 (quiet): a deal with health care contracts still has them named."""
+    text = note(big, "alliance.recitals")
+    assert "Recovery CIC (community substance use treatment" in text
+    assert "none of the Services is described as health care" not in text
+
+
+def test_a_contract_sharing_the_grant_code_is_asked_about(kingsholt):
+    """al-fresh finding 13 (firing): LBK/ASC/GR/0194 shares 'GR' with the grant LBK/ASC/GR/0217."""
+    text = note(kingsholt, "alliance.transition")
+    assert ("LBK/ASC/GR/0194 (£310,000 a year; its reference shares the code GR with the grant agreement "
+            "LBK/ASC/GR/0217: confirm whether it is a contract for services or a grant agreement)") in text
+    assert "LBK/ASC/C/2231 (£388,000 a year)" in text
+    defn = next(d for d in kingsholt.definitions if d.term == "Former Contract")
+    from assembler.model import plain_text
+    assert "each contract or grant agreement listed" in plain_text(defn.inlines)
+
+
+def test_no_grant_code_question_without_a_grant(catalogue):
+    """al-fresh finding 13 (quiet): without a grant agreement among the Former Contracts nothing is asked."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        if not any(c.id == "alliance.transition" for c in doc.all_clauses()):
+            continue
+        assert "shares the code" not in note(doc, "alliance.transition")
+
+
+def test_risk_reward_note_points_to_the_definition_and_does_not_repeat_itself(kingsholt):
+    """al-fresh finding 12 and al-sample finding 20: the Indexation Increase is defined in clause 2.1, and the note
+    states the non-voting rule and the urgent limit once."""
+    text = note(kingsholt, "alliance.risk-reward")
+    assert "(defined once, in clause 2.1)" in text and "budget Schedule" not in text
+    assert not text.startswith("The Provider whose overspend")
+    assert text.count("£30,000 a year") == 1
+
+
+def test_statutory_functions_note_names_a_london_borough_as_such(kingsholt):
+    """al-fresh finding 16 (firing): Kingsholt is a London borough council, not 'a unitary council'."""
+    text = note(kingsholt, "common.statutory-functions")
+    assert "as a London borough council, it is also the local housing authority" in text
+    assert "unitary" not in text
+
+
+def test_statutory_functions_note_keeps_unitary_for_other_councils(big):
+    """al-fresh finding 16 (quiet): a city council marked upper tier stays 'a unitary council'."""
+    text = note(big, "common.statutory-functions")
+    assert "London borough" not in text
+
+
+def test_quorum_assumption_states_the_cost(kingsholt):
+    """al-fresh finding 19: the note says the Council can stall a decision by staying away, and where the clock stops."""
+    text = _flat(clause(kingsholt, "alliance.key-information").note or "")
+    assert "the Council can stall any decision by staying away, and its absence does not count towards a deadlock (clause 9." in text
+
+
+def _part3(doc):
+    from tests.families.test_alliance import table_rows
+    c = clause(doc, "alliance.schedule-outcomes")
+    from assembler.model import Table, plain_text
+    tables = [b for b in c.blocks if isinstance(b, Table)]
+    t = next(t for t in tables if plain_text(t.header[1]) == "Better")
+    return [[plain_text(h) for h in t.header]] + [[plain_text(cell) for cell in row] for row in t.rows]
+
+
+def test_derived_levels_are_in_brackets_and_a_fixed_target_is_shown(kingsholt):
+    """al-sample finding 8 and al-fresh finding 18 (firing): the draft's own levels are bracketed; KPI 1's fixed 70%
+    target is shown for Year 4; the note tells Age Well its Gain is gated by KPI 4 alone meanwhile."""
+    rows = {r[0]: r[2:] for r in _part3(kingsholt)[1:]}
+    assert rows["1"] == ["to be set", "to be set", "to be set", "[70%]"]
+    assert rows["2"] == ["2,140", "2,080", "1,990", "1,850"]   # agreed: no brackets
+    assert rows["3"] == ["[82%]", "[84%]", "[85%]", "[86%]"]
+    text = note(kingsholt, "alliance.schedule-outcomes")
+    assert "Levels in square brackets in Part 3 are this draft's proposal" in text
+    assert "Until then Age Well's share of Gain is gated by KPI 4 alone" in text
+    assert "KPI 1's target (70%) does not depend on its baseline, so Part 3 shows it for Year 4" in text
+
+
+def test_no_fixed_target_without_a_percentage_target(catalogue):
+    """al-fresh finding 18 (quiet): a KPI with a numeric baseline keeps its line, and none gets a target_level."""
+    for path in ALLIANCE:
+        for row in _part3(build(path, catalogue).document)[1:]:
+            levels = row[2:]
+            if "to be set" not in levels:
+                assert not any(v.startswith("[") for v in levels) or all(v.startswith("[") for v in levels)
+
+
+def test_budget_default_is_the_providers_annual_values(big):
+    """al-sample finding 14: 12.7 speaks of the Providers' Annual Values, as 12.9 does."""
+    from tests.families.test_alliance import text_of
+    text = _flat(text_of(clause(big, "alliance.service-planning")))
+    assert "the total of the Alliance Members' Annual Values" not in text
+    assert "(or, until an Annual Plan sets it, the total of the Providers' Annual Values for that year)" in text
+
+
+def test_a_council_code_shared_with_a_grant_is_not_a_grant_code(catalogue, tmp_path):
+    """al-fresh finding 13 (quiet): a contract that shares only the council's and department's codes with the grant
+    (as MMBC/ASC/2021/118 and the grant MMBC/ASC/2023/044 in r21) is not asked about."""
+    sheet = tmp_path / "kingsholt.yaml"
+    sheet.write_text(KINGSHOLT.read_text().replace("LBK/ASC/GR/0194", "LBK/ASC/2021/0194"))
+    doc = build(sheet, catalogue).document
+    assert "shares the code" not in note(doc, "alliance.transition")
