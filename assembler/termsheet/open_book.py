@@ -1793,7 +1793,7 @@ class Services(Strict):
             share = re.search(r"(?:for|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I) or re.search(
                 r"\bweight(?:ed|ing)?\s+(?:at\s+|of\s+|by\s+)?(\d+(?:\.\d+)?)%|\b(\d+(?:\.\d+)?)%\s+weight(?:ing)?\b",
                 seg, re.I) or re.search(
-                r"(\d+(?:\.\d+)?)%\s+(?:of\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
+                r"(\d+(?:\.\d+)?)%\s+(?:of\s+|to\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
                 before, re.I)
             parts.append({"index": key, "percent": Decimal(next(g for g in share.groups() if g)) if share else None,
                           "month": month_to(seg) if key != "nlw" else None})

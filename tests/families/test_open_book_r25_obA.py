@@ -65,3 +65,37 @@ def test_finding3_schedule_and_losses_note_state_the_assumption(catalogue):
     text = flat(note(d, "open-book.losses"))
     assert "its share for the 1,040 weeks of the Core Places is £1,126,343.11, which their payment covers" in text
     assert "covered only from 81% occupancy" not in text
+
+
+def test_finding5_index_words_weighted_to_read_as_a_formula(catalogue):
+    """Finding 5: 'weighted 70% to the percentage increase in the National Living Wage ... and 30% to CPIH ...' is
+    read as a formula (the words 'to' after the share were not), not pasted as 'the Council's annual care home fee
+    uplift'."""
+    d = _doc(catalogue)
+    text = flat(clause_text(d, "open-book.price-review"))
+    assert "the index being (0.7 × N) + (0.3 × C), where N is the percentage increase in the hourly rate" in text
+    assert "over the 12 months to the December before that review date" in text
+    assert "if the result is more than 6%, the rate is 6%" in text
+    assert "annual care home fee uplift" not in text
+
+
+def test_finding5_index_fallback_sits_in_the_review_clause_not_the_rebasing_clause(catalogue):
+    d = _doc(catalogue)
+    review = flat(clause_text(d, "open-book.price-review"))
+    assert "If the Office for National Statistics stops publishing an index named in clause" in review
+    assert "If it re-bases an index, the percentage change is worked out on the re-based series." in review
+    assert "Average Weekly Earnings" in review
+    pricing = flat(clause_text(d, "open-book.pricing"))
+    assert "stops being published" not in pricing and "next review.If" not in pricing
+
+
+def test_finding5_quiet_words_that_are_not_a_weighting_stay_as_words(catalogue):
+    """Quiet: a 'higher of' choice is not read as a weighted formula."""
+    import copy
+    from assembler.termsheet.loader import load_file
+    from assembler.termsheet.validate import read_termsheet
+    sheet = read_termsheet(SHEET, catalogue)
+    data = copy.deepcopy(dict(load_file(SHEET).data))
+    data["services"]["indexation"] = "the higher of CPIH for the 12 months to December and 70% to the National Living Wage"
+    model = type(sheet.model).model_validate(data)
+    assert model.services.index_parts is None and model.services.index_formula is None
