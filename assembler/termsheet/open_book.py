@@ -1205,6 +1205,11 @@ class Home(Strict):
                           "Service Term could end with every extension, to show it has been renewed before then. "
                           "Empty: worked out from a related party's arrangement that leases the home for a number "
                           "of years from a date ('a ten-year lease from 1 April 2021'), otherwise no lease term.")
+    rent_review_date: dt.date | None = Field(
+        None, description="Where the provider holds this home on a lease whose rent is reviewed: the next rent review "
+                          "date, as YYYY-MM-DD, e.g. 2028-10-01. Where it falls within the Service Term (with every "
+                          "extension), the costs clause says how a rent increase on that review enters the Allowable "
+                          "Costs and that it does not change the Prices. Empty: no rent review is dealt with.")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
@@ -1877,6 +1882,15 @@ class Services(Strict):
             if m:
                 return {"measure": k.measure, "baseline": Decimal(m.group(1))}
         return None
+
+    @property
+    def rent_review_homes(self) -> list[Home]:
+        """The homes whose rent_review_date falls within the Service Term with every extension (r25 ob-fresh 6: the
+        2028 review of a related-party lease fell inside the term and the draft did not deal with it)."""
+        end = self.term.end
+        end = dt.date(end.year + (self.extension_years or 0), end.month, min(end.day, 28)) if end.month == 2 else \
+            end.replace(year=end.year + (self.extension_years or 0))
+        return [h for h in self.homes if h.rent_review_date and self.term.start <= h.rent_review_date <= end]
 
     @property
     def leased_homes(self) -> list[Home]:

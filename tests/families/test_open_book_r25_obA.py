@@ -99,3 +99,27 @@ def test_finding5_quiet_words_that_are_not_a_weighting_stay_as_words(catalogue):
     data["services"]["indexation"] = "the higher of CPIH for the 12 months to December and 70% to the National Living Wage"
     model = type(sheet.model).model_validate(data)
     assert model.services.index_parts is None and model.services.index_formula is None
+
+
+def test_finding6_rent_review_in_the_term_enters_allowable_cost_not_the_prices(catalogue):
+    """Finding 6: the lease's 1 October 2028 review falls inside the term (1 April 2027 to 31 March 2030, two
+    extension years): a review under the lease is an Allowable Cost, not the sheet's disallowed 'rent increase agreed
+    after the start date', and does not move the indexed Prices; any other increase or a premium is disallowed."""
+    text = SHEET.read_text(encoding="utf-8")
+    old = "      lease_end: 2048-09-30\n"
+    assert old in text
+    d = document_of(catalogue, text.replace(old, old + "      rent_review_date: 2028-10-01\n", 1))
+    scope = flat(clause_text(d, "open-book.scope"))
+    assert ("An increase in the rent of Bramblecombe House on a review under the terms of its lease as in force on "
+            "1 April 2027, including the review due on 1 October 2028, is an Allowable Cost") in scope
+    assert "is not a rent increase excluded by clause" in scope
+    assert "It does not by itself change the Prices" in scope
+    assert "any premium or other payment to vary or surrender that lease, is a Disallowed Cost" in scope
+
+
+def test_finding6_quiet_without_a_review_date_or_with_one_after_the_term(catalogue):
+    assert "An increase in the rent of" not in flat(clause_text(_doc(catalogue), "open-book.scope"))
+    text = SHEET.read_text(encoding="utf-8")
+    old = "      lease_end: 2048-09-30\n"
+    d = document_of(catalogue, text.replace(old, old + "      rent_review_date: 2033-10-01\n", 1))
+    assert "An increase in the rent of" not in flat(clause_text(d, "open-book.scope"))
