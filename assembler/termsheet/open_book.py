@@ -574,6 +574,11 @@ class OpenBook(Strict):
     _core_floor: CoreFloor | None = PrivateAttr(None)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
+    # r25 ob-fresh 3: "paid" or "occupied" where the scope clause apportions shared costs by the commissioner's
+    # bed-weeks, so that the occupancy scenarios move the costs with those weeks; None: costs held at budget
+    _weeks_basis: str | None = PrivateAttr(None)
+    _weeks_homes: int = PrivateAttr(1)
+    _weeks_home_word: str = PrivateAttr("home")
     _home_care: bool = PrivateAttr(False)
     _guarantee: tuple | None = PrivateAttr(None)
     _excluded_services: list = PrivateAttr(default_factory=list)
@@ -766,11 +771,12 @@ class OpenBook(Strict):
         return out
 
     def reconcile(self, cost_base: CostBase, margin: Margin, treatment: Treatment,
-                  income: Decimal | None = None, direct_costs: Decimal | None = None) -> Reconciliation:
+                  income: Decimal | None = None, direct_costs: Decimal | None = None,
+                  overheads: Decimal | None = None) -> Reconciliation:
         band = self.sharing_band
         return reconcile(
             direct_costs=self.cost_model.direct_costs if direct_costs is None else direct_costs,
-            overheads=self.cost_model.overheads,
+            overheads=self.cost_model.overheads if overheads is None else overheads,
             income=self.budget_income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
             overhead_cap=self.overhead_cap, cost_base=cost_base, margin=margin, treatment=treatment,
             fixed_fee=self.fixed_fee, band_upper=band.upper_margin if band else None,
@@ -986,13 +992,97 @@ class OpenBook(Strict):
                     break
         return out
 
-    def direct_costs_at(self, occupancy: Decimal) -> Decimal:
+    def direct_costs_at(self, occupancy: Decimal, floored: bool = False) -> Decimal:
         """Budgeted Direct Costs at `occupancy`: the variable cost of each unit above or below budget added or
-        taken off, so that hours delivered only as commissioned are not treated as a fixed cost."""
+        taken off, so that hours delivered only as commissioned are not treated as a fixed cost. Where shared costs
+        are apportioned by the commissioner's bed-weeks (`costs_move_with_weeks`), the rest moves with those weeks."""
         total = self.cost_model.direct_costs
+        if self.costs_move_with_weeks:
+            fixed = total - sum((pence(u.variable_cost * u.expected_units) for u in self.variable_prices), Decimal(0))
+            total += pence(fixed * self.weeks_factor_at(occupancy, floored)) - fixed
         for u in self.variable_prices:
             total += pence(u.variable_cost * (u.capacity_units * occupancy / HUNDRED - u.expected_units))
         return total
+
+    def overheads_at(self, occupancy: Decimal, floored: bool = False) -> Decimal:
+        """The Overheads at `occupancy`: at budget, or moving with the commissioner's bed-weeks where the scope
+        clause shares them that way (r25 ob-fresh 3)."""
+        if not self.costs_move_with_weeks:
+            return self.cost_model.overheads
+        return pence(self.cost_model.overheads * self.weeks_factor_at(occupancy, floored))
+
+    @property
+    def week_lines(self) -> list[UnitPrice]:
+        """The weekly (or nightly) prices with a capacity and expected units: the places whose weeks the scope
+        clause apportions shared costs by."""
+        return [u for u in self.unit_prices if u.capacity_units and u.unit in PLACE_UNITS_A_YEAR
+                and u.expected_units is not None]
+
+    @property
+    def costs_move_with_weeks(self) -> bool:
+        """Whether the occupancy scenarios move the costs with the commissioner's bed-weeks: the open book covers
+        only its places and the scope clause apportions the shared costs by paid or occupied bed-weeks, so its share
+        of them rises and falls with its weeks (r25 ob-fresh 3: a table holding them at budget overstated the
+        profit at 95% and 100%)."""
+        return self._weeks_basis is not None and bool(self.week_lines) and \
+            bool(sum(u.budget_units for u in self.week_lines))
+
+    @property
+    def weeks_basis(self) -> str | None:
+        """'paid' or 'occupied': the bed-weeks the scope clause apportions shared costs by; None otherwise."""
+        return self._weeks_basis
+
+    @property
+    def weeks_home(self) -> str:
+        """Where the bed-weeks are counted, for the scenarios' text: 'the home', or 'each home' with several."""
+        return ("each " if self._weeks_homes > 1 else "the ") + self._weeks_home_word
+
+    @property
+    def weeks_homes(self) -> str:
+        """'the home', or 'the homes' with several."""
+        return "the " + self._weeks_home_word + ("s" if self._weeks_homes > 1 else "")
+
+    @property
+    def budget_weeks(self) -> int:
+        """The bed-weeks (or nights) the budget counts for the commissioner's places."""
+        return sum(u.budget_units for u in self.week_lines)
+
+    @property
+    def week_costs(self) -> Decimal:
+        """The budgeted Allowable Costs that move with the weeks: all but the variable cost of hours."""
+        allowable = self.reconcile("full-cost", "hard-cap", "refund").allowable_costs
+        return allowable - sum((pence(u.variable_cost * u.expected_units) for u in self.variable_prices), Decimal(0))
+
+    @property
+    def cost_per_week(self) -> Decimal:
+        """`week_costs` per bed-week the budget counts, to the penny (for the text; totals use `costs_for_weeks`)."""
+        return pence(self.week_costs / self.budget_weeks)
+
+    def costs_for_weeks(self, weeks) -> Decimal:
+        """The commissioner's share of the costs for `weeks` paid bed-weeks, at the budgeted cost of each."""
+        return pence(self.week_costs * Decimal(weeks) / self.budget_weeks)
+
+    def weeks_factor_at(self, occupancy: Decimal, floored: bool = False) -> Decimal:
+        """The commissioner's bed-weeks at `occupancy` over the budget's: the weeks used, or where `floored` and the
+        apportionment counts paid weeks, at least the weeks of the Core Places it pays for used or not."""
+        used = sum((u.capacity_units * occupancy / HUNDRED for u in self.week_lines), Decimal(0))
+        floor = self._core_floor if floored else None
+        if floor is not None and self._weeks_basis == "paid":
+            used = max(used, Decimal(floor.weeks))
+        return used / self.budget_weeks
+
+    def floor_run(self, cost_base: CostBase, margin: Margin, treatment: Treatment) -> Reconciliation:
+        """The year in which only the Core Places are paid for (and used): the Core Places payment against the
+        budgeted costs, or where costs move with the weeks, the costs of the Core Places' weeks."""
+        floor = self._core_floor
+        if not self.costs_move_with_weeks:
+            return self.reconcile(cost_base, margin, treatment, income=floor.income)
+        # only the Core Places' weeks: no hours are commissioned, so none of their variable cost is counted
+        factor = Decimal(floor.weeks) / self.budget_weeks
+        var = sum((pence(u.variable_cost * u.expected_units) for u in self.variable_prices), Decimal(0))
+        direct = pence((self.cost_model.direct_costs - var) * factor)
+        return self.reconcile(cost_base, margin, treatment, income=floor.income, direct_costs=direct,
+                              overheads=pence(self.cost_model.overheads * factor))
 
     @property
     def capacity_income(self) -> Decimal:
@@ -1019,8 +1109,8 @@ class OpenBook(Strict):
         only as commissioned): in a small children's home staffing is set by the rota, not by the number
         of children, so nearly all cost is fixed over the year.
         """
-        if not self.capacity_income:
-            return None
+        if not self.capacity_income or self.costs_move_with_weeks:
+            return None   # r25 ob-fresh 3: costs moving with the weeks leave no break-even occupancy to state
         fixed = sum((u.expected_income for u in self.unit_prices if not u.capacity_units), Decimal(0))
         allowable = self.reconcile("full-cost", "hard-cap", "refund").allowable_costs
         # a variable unit costs v each: income P*C*o = allowable + v*(C*o - E), so o = (A - vE - F) / (PC - vC);
@@ -1053,7 +1143,8 @@ class OpenBook(Strict):
                 for treatment in TREATMENTS:
                     out[f"{cost_base}/{margin}/{treatment}"] = [
                         (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ, floored),
-                                             direct_costs=self.direct_costs_at(occ)))
+                                             direct_costs=self.direct_costs_at(occ, floored),
+                                             overheads=self.overheads_at(occ, floored)))
                         for occ in self.occupancy_scenarios]
         return out
 
@@ -1114,6 +1205,11 @@ class Home(Strict):
                           "Service Term could end with every extension, to show it has been renewed before then. "
                           "Empty: worked out from a related party's arrangement that leases the home for a number "
                           "of years from a date ('a ten-year lease from 1 April 2021'), otherwise no lease term.")
+    rent_review_date: dt.date | None = Field(
+        None, description="Where the provider holds this home on a lease whose rent is reviewed: the next rent review "
+                          "date, as YYYY-MM-DD, e.g. 2028-10-01. Where it falls within the Service Term (with every "
+                          "extension), the costs clause says how a rent increase on that review enters the Allowable "
+                          "Costs and that it does not change the Prices. Empty: no rent review is dealt with.")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
@@ -1708,7 +1804,7 @@ class Services(Strict):
             share = re.search(r"(?:for|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I) or re.search(
                 r"\bweight(?:ed|ing)?\s+(?:at\s+|of\s+|by\s+)?(\d+(?:\.\d+)?)%|\b(\d+(?:\.\d+)?)%\s+weight(?:ing)?\b",
                 seg, re.I) or re.search(
-                r"(\d+(?:\.\d+)?)%\s+(?:of\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
+                r"(\d+(?:\.\d+)?)%\s+(?:of\s+|to\s+)?(?:the\s+)?(?:percentage\s+(?:increase|rise|change)\s+in\s+)?(?:the\s+)?$",
                 before, re.I)
             parts.append({"index": key, "percent": Decimal(next(g for g in share.groups() if g)) if share else None,
                           "month": month_to(seg) if key != "nlw" else None})
@@ -1792,6 +1888,15 @@ class Services(Strict):
             if m:
                 return {"measure": k.measure, "baseline": Decimal(m.group(1))}
         return None
+
+    @property
+    def rent_review_homes(self) -> list[Home]:
+        """The homes whose rent_review_date falls within the Service Term with every extension (r25 ob-fresh 6: the
+        2028 review of a related-party lease fell inside the term and the draft did not deal with it)."""
+        end = self.term.end
+        end = dt.date(end.year + (self.extension_years or 0), end.month, min(end.day, 28)) if end.month == 2 else \
+            end.replace(year=end.year + (self.extension_years or 0))
+        return [h for h in self.homes if h.rent_review_date and self.term.start <= h.rent_review_date <= end]
 
     @property
     def leased_homes(self) -> list[Home]:
@@ -2019,6 +2124,10 @@ class OpenBookTermSheet(TermSheetBase):
         self.services._apportionment_words = words
         self.services._apportionment = self.services.apportionment or (
             {"occupied": "occupied_weeks", "paid": "paid_weeks"}[words] if words else "places_available")
+        self.open_book._weeks_basis = {"paid_weeks": "paid", "occupied_weeks": "occupied"}.get(
+            self.services._apportionment) if self.services.apportion_by_weeks else None
+        self.open_book._weeks_homes = len(self.services.homes)
+        self.open_book._weeks_home_word = self.services.home_word
         for home in self.services.homes:
             found = [r.places for r in self.open_book.registrations
                      if home.name.casefold() in r.setting.casefold() and r.places]

@@ -634,7 +634,8 @@ def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, ca
                                  ).replace("      price: 4950\n", "      price: 5500\n"),   # 572 weeks x £5,500 cover the cost
                     encoding="utf-8")
     wage = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
-    pricing = paragraphs_text(clause(wage, "open-book.pricing"))
+    # r25 ob-fresh 5: the index fallback sits in the price review clause, not the re-basing clause
+    pricing = paragraphs_text(clause(wage, "open-book.price-review"))
     assert "If the national living wage is no longer set each April, its part of the review is replaced by" in pricing
     note = next(c for c in wage.document.clauses if c.id == "open-book.losses").note
     note = note if isinstance(note, str) else plain_text(note)
