@@ -335,6 +335,24 @@ class Excess(Strict):
     reinvestment_fund: str | None = Field(None, description="Where excess profit is reinvested: what the "
                                                             "reinvestment fund is for, e.g. 'therapeutic support "
                                                             "and activities for children in the homes'.")
+    fund_beneficiaries: str | None = Field(
+        None, description="Where excess profit is reinvested: who the fund is for, as the draft should name them, e.g. "
+                          "'care workers in the Zones'. Not given: the people the services are for. The recital and "
+                          "the rule for plans approved after the end name them.")
+    fund_uses: list[Text] = Field(
+        default_factory=list, description="Where excess profit is reinvested: what the fund may be spent on, one use "
+                                          "an item, e.g. 'driving lessons for care workers'. Given: the definition and "
+                                          "the plan schedule list them as lettered items (instead of restating "
+                                          "reinvestment_fund). Not given: reinvestment_fund's words are used.")
+    fund_assets: str | None = Field(
+        None, description="Where the fund may buy things that could be sold (e.g. 'electric pool cars'): what they "
+                          "are. Given: the plan schedule says they are held for the services and, at the end, are "
+                          "transferred or sold for the commissioner. Not given: the fund may not buy such assets "
+                          "without the commissioner's consent.")
+    fund_staff_payments: bool = Field(
+        False, description="True where the fund makes payments to the provider's staff (for example retention "
+                           "payments): the plan schedule then says the employer's National Insurance and pension "
+                           "contributions on them are paid from the fund, in brackets for the parties to confirm.")
     carry_below: Money | None = Field(
         Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
                                    "for a period (other than the final one) below this amount, in pounds, is carried "
@@ -350,6 +368,16 @@ class Excess(Strict):
         if not self.reinvestment_fund:
             return self.reinvestment_fund
         return _FUND_PROCEDURE.sub("", self.reinvestment_fund).rstrip(" ,;")
+
+    @property
+    def uses_text(self) -> str | None:
+        """The fund's uses as one lettered run for the definition: '(a) x; (b) y; and (c) z' (r25 ob-homecare 5:
+        the sheet's sentence pasted into the definition)."""
+        uses = [u.strip().rstrip(";.") for u in self.fund_uses]
+        if not uses:
+            return None
+        items = [f"({chr(97 + i)}) {u}" for i, u in enumerate(uses)]
+        return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
 
     @property
     def priorities_by(self) -> str | None:

@@ -1,0 +1,52 @@
+"""r25 ob-homecare review, findings 5 onward (obhc3). Finding 5: the reinvestment fund is described from the sheet's
+structured fields (who it is for, its uses, any assets it buys, payments to staff) consistently in the recital, the
+definition, the clause on plans approved after the end and the Reinvestment Plan schedule."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import clause_text, document_of
+from tests.families.test_open_book_homecare import HOMECARE
+
+
+@pytest.fixture(scope="module")
+def doc(catalogue):
+    return assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
+
+
+def _no_fund_fields(text: str) -> str:
+    text = re.sub(r"    fund_beneficiaries: .*\n", "", text)
+    text = re.sub(r"    fund_uses:\n(      - .*\n)+", "", text)
+    text = re.sub(r"    fund_assets: .*\n", "", text)
+    return re.sub(r"    fund_staff_payments: .*\n", "", text)
+
+
+def test_fund_is_for_the_same_people_everywhere(doc):
+    recital = clause_text(doc, "open-book.recitals", flat=True)
+    assert "shared between the Council and a fund for care workers in the Zones" in recital
+    excess = clause_text(doc, "common.open-book-excess", flat=True)
+    assert "may provide only for people who were care workers in the Zones before it ended" in excess
+    assert "those who received the Open-Book Services" not in excess
+
+
+def test_definition_lists_the_uses_not_the_pasted_sentence(doc):
+    sched = clause_text(doc, "common.open-book-schedule-reinvestment", flat=True)
+    assert "one or more of the uses listed in the definition of Reinvestment Fund" in sched
+    assert "for a workforce fund for the two zones" not in sched
+    assert "electric pool cars bought from the Reinvestment Fund are held by Tillbrook" in sched
+    assert "employer's National Insurance and pension contributions on it" in sched
+
+
+def test_without_the_fields_the_old_wording_stays(catalogue):
+    d = document_of(catalogue, _no_fund_fields(HOMECARE.read_text()))
+    sched = clause_text(d, "common.open-book-schedule-reinvestment", flat=True)
+    assert "which must be for a workforce fund for the two zones" in sched
+    assert "pool cars bought" not in sched and "National Insurance and pension" not in sched
+    assert "those who received the Open-Book Services before it ended" in clause_text(d, "common.open-book-excess",
+                                                                                       flat=True)
