@@ -756,6 +756,52 @@ class OpenBook(Strict):
                 "legal": "legal" in joined and ("dispute" in joined or "proceeding" in joined)}
 
     @property
+    def limits_uncovered(self) -> list[str]:
+        """The Disallowed Costs that disallow a cost only above a limit or only where it is not for the services
+        ('agency staff costs above £24 an hour'), whose cost no category of Allowable Cost names: the item implies
+        the cost within the limit counts, but the closed list of categories leaves all of it out (r25 ob-homecare
+        4). A category names the cost when it contains the first distinctive word of the item's subject."""
+        generic = {"cost", "costs", "staff", "pay", "other", "and", "the", "of", "for", "any", "all", "a", "an", "or",
+                   "including", "fees", "fee", "charges", "payments", "to", "in", "on", "paid", "services", "service",
+                   "dividends", "distributions", "shareholders"}
+        said = " ".join(self.allowable_costs).lower()
+        out = []
+        for text in self.disallowed_items:
+            m = re.search(r"\b(?:above|more than|over|exceeding|not used for|not for)\b", text, re.I)
+            if not m or re.search(r"related[- ]part", text, re.I):
+                continue
+            subject = text[:m.start()]
+            if "director" in subject.lower():
+                continue  # directors' pay: director_pay_undisclosed
+            words = [w.strip("'’") for w in re.findall(r"[a-z'’]+", subject.lower())]
+            head = next((w for w in words if w not in generic and len(w) > 3), None)  # the cost's own noun
+            if head and not re.search(rf"\b{re.escape(head.rstrip('s'))}", said):
+                out.append(text)
+        return out
+
+    @property
+    def limits_within(self) -> list[str]:
+        """limits_uncovered turned round into the cost within each limit, as a category the draft shows in brackets:
+        'agency staff costs above £24 an hour' -> 'Agency staff costs up to £24 an hour'."""
+        out = []
+        for text in self.limits_uncovered:
+            t = re.sub(r"\b(?:above|more than|over|exceeding)\b", "up to", text, count=1, flags=re.I)
+            t = re.sub(r"\bnot (used for|for)\b", r"\1", t, count=1, flags=re.I)
+            out.append(t[0].upper() + t[1:])
+        return out
+
+    @property
+    def director_pay_undisclosed(self) -> bool:
+        """Whether a Disallowed Cost limits directors' pay by reference to salaries 'disclosed in the cost model'
+        while no line of the cost model shows a director's salary (r25 ob-homecare 3: a cap on a figure the cost
+        model does not contain)."""
+        item = any("director" in c.lower() and "cost model" in c.lower() and re.search(r"\b(above|more than|exceed)",
+                                                                                      c, re.I)
+                   for c in self.disallowed_costs or [])
+        lines = [*(self.cost_model.direct_lines or []), *(getattr(self.cost_model, "overhead_lines", None) or [])]
+        return item and not any("director" in str(getattr(l, "item", l)).lower() for l in lines)
+
+    @property
     def disallowed_related(self) -> list[str]:
         """The items of disallowed_items about payments to a related party (e.g. rent above a market rent).
         The clause already disallows any payment to a Related Party above what the related-parties clause

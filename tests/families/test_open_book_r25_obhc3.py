@@ -50,3 +50,41 @@ def test_without_the_fields_the_old_wording_stays(catalogue):
     assert "pool cars bought" not in sched and "National Insurance and pension" not in sched
     assert "those who received the Open-Book Services before it ended" in clause_text(d, "common.open-book-excess",
                                                                                        flat=True)
+
+
+# Findings 4 and 3: limits in the Disallowed Costs against the closed list of categories; directors' pay capped at
+# salaries the cost model does not show.
+
+def test_limits_outside_the_closed_list_get_bracketed_categories(doc):
+    costs = clause_text(doc, "common.open-book-costs", flat=True)
+    assert "the rest of that cost is one of the Allowable Costs only if it falls within a category listed in" in costs
+    assert "borrowing not used for the Open-Book Services" in costs and "the provider's" not in costs
+    sched = clause_text(doc, "common.open-book-schedule-costs")
+    assert "[Agency staff costs up to £24 an hour, including the agency's fee]." in sched
+    assert "[Interest and other finance costs of borrowing used for the Open-Book Services];" in sched
+
+
+def test_a_covered_limit_is_quiet(catalogue):
+    text = HOMECARE.read_text().replace(
+        "    - CQC registration fees for the two branches\n",
+        "    - CQC registration fees for the two branches\n"
+        "    - Agency care workers' charges, including the agency's fee\n"
+        "    - Interest on working-capital borrowing\n")
+    d = document_of(catalogue, text)
+    assert "[Agency staff" not in clause_text(d, "common.open-book-schedule-costs")
+    assert "the rest of that cost" not in clause_text(d, "common.open-book-costs", flat=True)
+
+
+def test_director_salaries_shown_for_the_cap(doc):
+    sched = clause_text(doc, "common.open-book-schedule-costs", flat=True)
+    assert "The salaries of Tillbrook's directors included in the cost model, for clause" in sched
+    assert "Declan Featherstone (Managing Director), £[" in sched
+
+
+def test_director_salary_in_the_cost_model_is_quiet(catalogue):
+    text = HOMECARE.read_text().replace(
+        "    overheads: 172900\n",
+        "    overheads: 172900\n    overhead_lines:\n      - {item: 'Directors: salaries', amount: 90000}\n"
+        "      - {item: 'Central overheads', amount: 82900}\n")
+    d = document_of(catalogue, text)
+    assert "The salaries of Tillbrook's directors" not in clause_text(d, "common.open-book-schedule-costs", flat=True)
