@@ -1487,6 +1487,12 @@ class Services(Strict):
                           "(e.g. 'the individual placement agreements made under the Council's framework (reference "
                           "...)') is used as written. Empty: the draft speaks of 'an earlier contract between the "
                           "Parties'.")
+    existing_contract_kind: Literal["contract", "framework"] = Field(
+        "contract", description="Home care with an incumbent provider: what existing_contract is. 'contract' (the "
+                                "default): one contract between the parties. 'framework': a framework agreement under "
+                                "which call-off contracts were made for each person; the draft then ends each "
+                                "call-off contract for care in the zones and a note asks to check the framework's own "
+                                "expiry and termination terms.")
     previous_provider: Text | None = Field(
         None, description="Where the provider takes the services over from another provider (incumbent: false): the "
                           "provider that runs the homes now, e.g. 'Oakridge Residential Care Ltd'. Recital (B) names it "

@@ -88,3 +88,20 @@ def test_director_salary_in_the_cost_model_is_quiet(catalogue):
         "      - {item: 'Central overheads', amount: 82900}\n")
     d = document_of(catalogue, text)
     assert "The salaries of Tillbrook's directors" not in clause_text(d, "common.open-book-schedule-costs", flat=True)
+
+
+# Finding 6: the existing arrangement is a framework agreement with call-off contracts, and the people cared for.
+
+def test_framework_call_offs_end_and_people_counted(doc):
+    text = clause_text(doc, "open-book.support", flat=True)
+    assert "under a call-off contract made under framework agreement RCC/ASC/2022/114 (each an earlier contract)" in text
+    assert "Tillbrook cared for 176 people in the Zones under those call-off contracts on [date]." in text
+    assert "each earlier contract ends at the end of 31 May 2027" in text
+    assert "except as this clause provides" in text and "contract RCC/ASC/2022/114 between the Parties" not in text
+
+
+def test_a_single_contract_reads_as_before(catalogue):
+    d = document_of(catalogue, HOMECARE.read_text().replace("  existing_contract_kind: framework\n", ""))
+    text = clause_text(d, "open-book.support", flat=True)
+    assert "under contract RCC/ASC/2022/114 between the Parties (the earlier contract)" in text
+    assert "call-off" not in text and "except as this clause provides" in text
