@@ -1403,6 +1403,11 @@ class HomeCare(Strict):
         12, ge=1, le=52, description="Home care: consecutive weeks in which the hours delivered in a zone stay "
                                      "below its guaranteed hours after which either party may require a review of "
                                      "the guarantee, e.g. 12.")
+    guarantee_reduction_cap: Percent | None = Field(
+        None, description="Home care: the most, in per cent of a zone's guaranteed hours at the start of a contract "
+                          "year, by which the commissioner may reduce them on notice in that year, e.g. 25; a larger "
+                          "cut is an ending for that zone, with its compensation. Not given: the draft shows [25]% "
+                          "in brackets and a note asks for instructions.")
     travel_paid_at_contact_rate: bool = Field(
         False, description="Home care: whether the provider must pay care workers for travel time between visits "
                            "at the same hourly rate as contact time (true), or only so that their pay for all "

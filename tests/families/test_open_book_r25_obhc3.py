@@ -105,3 +105,18 @@ def test_a_single_contract_reads_as_before(catalogue):
     text = clause_text(d, "open-book.support", flat=True)
     assert "under contract RCC/ASC/2022/114 between the Parties (the earlier contract)" in text
     assert "call-off" not in text and "except as this clause provides" in text
+
+
+# Finding 11: a reduction of the guarantee on notice is capped, so it cannot replace a compensated break.
+
+def test_reduction_is_capped_in_brackets_by_default(doc):
+    text = clause_text(doc, "open-book.core-support", flat=True)
+    assert ("The reductions taking effect in a zone in any Contract Year must not together exceed [25%] of its "
+            "Guaranteed Hours at the start of that Contract Year.") in text
+    assert "A larger reduction, or ending the Care Services in a zone altogether, may be made only by ending" in text
+
+
+def test_reduction_cap_from_the_sheet(catalogue):
+    text = HOMECARE.read_text().replace("  home_care_terms:\n", "  home_care_terms:\n    guarantee_reduction_cap: 20\n", 1)
+    d = document_of(catalogue, text)
+    assert "must not together exceed 20% of its Guaranteed Hours" in clause_text(d, "open-book.core-support", flat=True)
