@@ -120,3 +120,19 @@ def test_reduction_cap_from_the_sheet(catalogue):
     text = HOMECARE.read_text().replace("  home_care_terms:\n", "  home_care_terms:\n    guarantee_reduction_cap: 20\n", 1)
     d = document_of(catalogue, text)
     assert "must not together exceed 20% of its Guaranteed Hours" in clause_text(d, "open-book.core-support", flat=True)
+
+
+# Finding 13: the provider's remedy if the Council does not pay.
+
+def test_provider_may_end_for_non_payment_with_break_compensation(doc):
+    text = clause_text(doc, "open-book.termination", flat=True)
+    assert ("Tillbrook may end this Agreement by notice if undisputed sums due from the Council under this Agreement "
+            "of more than [£250,000] in total remain unpaid 60 days after Tillbrook has given the Council notice of the "
+            "non-payment. If it does, clause") in text
+    assert "Late Payment of Commercial Debts (Interest) Act 1998." in text
+
+
+def test_no_provider_non_payment_right_outside_home_care(catalogue):
+    from tests.conftest import ROOT
+    d = document_of(catalogue, (ROOT / "samples/open-book/supported-living-company.yaml").read_text())
+    assert "undisputed sums due from" not in clause_text(d, "open-book.termination", flat=True)
