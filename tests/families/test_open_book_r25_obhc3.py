@@ -136,3 +136,12 @@ def test_no_provider_non_payment_right_outside_home_care(catalogue):
     from tests.conftest import ROOT
     d = document_of(catalogue, (ROOT / "samples/open-book/supported-living-company.yaml").read_text())
     assert "undisputed sums due from" not in clause_text(d, "open-book.termination", flat=True)
+
+
+# Finding 14: the service and payment clauses apply to care continued after the end.
+
+def test_continued_care_keeps_the_service_clauses_and_pays_hours_delivered(doc):
+    text = clause_text(doc, "open-book.termination", flat=True)
+    assert "While Tillbrook continues to support a Service User after this Agreement ends, clause 3, clause 4" in text
+    assert ("The Council then pays the Prices only for the hours of Planned Care delivered, and nothing is payable for "
+            "the Guaranteed Hours.") in text
