@@ -145,3 +145,22 @@ def test_continued_care_keeps_the_service_clauses_and_pays_hours_delivered(doc):
     assert "While Tillbrook continues to support a Service User after this Agreement ends, clause 3, clause 4" in text
     assert ("The Council then pays the Prices only for the hours of Planned Care delivered, and nothing is payable for "
             "the Guaranteed Hours.") in text
+
+
+# Finding 12: insurance a home care employer can buy and must hold.
+
+def test_home_care_insurance(doc):
+    ins = clause_text(doc, "common.insurance", flat=True)
+    assert "employer's liability insurance of at least £10,000,000 for any one occurrence;" in ins
+    assert "where Law requires it to hold that insurance" not in ins
+    assert ("motor contingent liability insurance of at least £5,000,000 for any one accident, covering its liability "
+            "arising from the use by its staff of their own cars on its business") in ins
+    liab = clause_text(doc, "open-book.liability", flat=True)
+    assert ("each member of its staff who drives their own car for work, including between visits, holds insurance "
+            "that covers business use, before they first do so and at least once a year after that") in liab
+
+
+def test_other_settings_keep_the_conditional_employers_liability(catalogue):
+    from tests.conftest import ROOT
+    d = document_of(catalogue, (ROOT / "samples/open-book/supported-living-company.yaml").read_text())
+    assert "where Law requires it to hold that insurance" in clause_text(d, "common.insurance", flat=True)
