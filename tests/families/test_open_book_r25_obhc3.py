@@ -164,3 +164,10 @@ def test_other_settings_keep_the_conditional_employers_liability(catalogue):
     from tests.conftest import ROOT
     d = document_of(catalogue, (ROOT / "samples/open-book/supported-living-company.yaml").read_text())
     assert "where Law requires it to hold that insurance" in clause_text(d, "common.insurance", flat=True)
+
+
+# Finding 10 (in part): reviewed hourly Prices are rounded to the penny.
+
+def test_reviewed_prices_rounded(doc):
+    assert ("Each reviewed Price is rounded to the nearest penny, half a penny being rounded up."
+            in clause_text(doc, "open-book.price-review", flat=True))
