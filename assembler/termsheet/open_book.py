@@ -335,6 +335,24 @@ class Excess(Strict):
     reinvestment_fund: str | None = Field(None, description="Where excess profit is reinvested: what the "
                                                             "reinvestment fund is for, e.g. 'therapeutic support "
                                                             "and activities for children in the homes'.")
+    fund_beneficiaries: str | None = Field(
+        None, description="Where excess profit is reinvested: who the fund is for, as the draft should name them, e.g. "
+                          "'care workers in the Zones'. Not given: the people the services are for. The recital and "
+                          "the rule for plans approved after the end name them.")
+    fund_uses: list[Text] = Field(
+        default_factory=list, description="Where excess profit is reinvested: what the fund may be spent on, one use "
+                                          "an item, e.g. 'driving lessons for care workers'. Given: the definition and "
+                                          "the plan schedule list them as lettered items (instead of restating "
+                                          "reinvestment_fund). Not given: reinvestment_fund's words are used.")
+    fund_assets: str | None = Field(
+        None, description="Where the fund may buy things that could be sold (e.g. 'electric pool cars'): what they "
+                          "are. Given: the plan schedule says they are held for the services and, at the end, are "
+                          "transferred or sold for the commissioner. Not given: the fund may not buy such assets "
+                          "without the commissioner's consent.")
+    fund_staff_payments: bool = Field(
+        False, description="True where the fund makes payments to the provider's staff (for example retention "
+                           "payments): the plan schedule then says the employer's National Insurance and pension "
+                           "contributions on them are paid from the fund, in brackets for the parties to confirm.")
     carry_below: Money | None = Field(
         Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
                                    "for a period (other than the final one) below this amount, in pounds, is carried "
@@ -350,6 +368,16 @@ class Excess(Strict):
         if not self.reinvestment_fund:
             return self.reinvestment_fund
         return _FUND_PROCEDURE.sub("", self.reinvestment_fund).rstrip(" ,;")
+
+    @property
+    def uses_text(self) -> str | None:
+        """The fund's uses as one lettered run for the definition: '(a) x; (b) y; and (c) z' (r25 ob-homecare 5:
+        the sheet's sentence pasted into the definition)."""
+        uses = [u.strip().rstrip(";.") for u in self.fund_uses]
+        if not uses:
+            return None
+        items = [f"({chr(97 + i)}) {u}" for i, u in enumerate(uses)]
+        return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
 
     @property
     def priorities_by(self) -> str | None:
@@ -731,6 +759,52 @@ class OpenBook(Strict):
         return {"distributions": "dividend" in joined or "distribution" in joined or bool(self.eot_trustee),
                 "fines": "fine" in joined or "penalt" in joined,
                 "legal": "legal" in joined and ("dispute" in joined or "proceeding" in joined)}
+
+    @property
+    def limits_uncovered(self) -> list[str]:
+        """The Disallowed Costs that disallow a cost only above a limit or only where it is not for the services
+        ('agency staff costs above £24 an hour'), whose cost no category of Allowable Cost names: the item implies
+        the cost within the limit counts, but the closed list of categories leaves all of it out (r25 ob-homecare
+        4). A category names the cost when it contains the first distinctive word of the item's subject."""
+        generic = {"cost", "costs", "staff", "pay", "other", "and", "the", "of", "for", "any", "all", "a", "an", "or",
+                   "including", "fees", "fee", "charges", "payments", "to", "in", "on", "paid", "services", "service",
+                   "dividends", "distributions", "shareholders"}
+        said = " ".join(self.allowable_costs).lower()
+        out = []
+        for text in self.disallowed_items:
+            m = re.search(r"\b(?:above|more than|over|exceeding|not used for|not for)\b", text, re.I)
+            if not m or re.search(r"related[- ]part", text, re.I):
+                continue
+            subject = text[:m.start()]
+            if "director" in subject.lower():
+                continue  # directors' pay: director_pay_undisclosed
+            words = [w.strip("'’") for w in re.findall(r"[a-z'’]+", subject.lower())]
+            head = next((w for w in words if w not in generic and len(w) > 3), None)  # the cost's own noun
+            if head and not re.search(rf"\b{re.escape(head.rstrip('s'))}", said):
+                out.append(text)
+        return out
+
+    @property
+    def limits_within(self) -> list[str]:
+        """limits_uncovered turned round into the cost within each limit, as a category the draft shows in brackets:
+        'agency staff costs above £24 an hour' -> 'Agency staff costs up to £24 an hour'."""
+        out = []
+        for text in self.limits_uncovered:
+            t = re.sub(r"\b(?:above|more than|over|exceeding)\b", "up to", text, count=1, flags=re.I)
+            t = re.sub(r"\bnot (used for|for)\b", r"\1", t, count=1, flags=re.I)
+            out.append(t[0].upper() + t[1:])
+        return out
+
+    @property
+    def director_pay_undisclosed(self) -> bool:
+        """Whether a Disallowed Cost limits directors' pay by reference to salaries 'disclosed in the cost model'
+        while no line of the cost model shows a director's salary (r25 ob-homecare 3: a cap on a figure the cost
+        model does not contain)."""
+        item = any("director" in c.lower() and "cost model" in c.lower() and re.search(r"\b(above|more than|exceed)",
+                                                                                      c, re.I)
+                   for c in self.disallowed_costs or [])
+        lines = [*(self.cost_model.direct_lines or []), *(getattr(self.cost_model, "overhead_lines", None) or [])]
+        return item and not any("director" in str(getattr(l, "item", l)).lower() for l in lines)
 
     @property
     def disallowed_related(self) -> list[str]:
@@ -1425,6 +1499,11 @@ class HomeCare(Strict):
         12, ge=1, le=52, description="Home care: consecutive weeks in which the hours delivered in a zone stay "
                                      "below its guaranteed hours after which either party may require a review of "
                                      "the guarantee, e.g. 12.")
+    guarantee_reduction_cap: Percent | None = Field(
+        None, description="Home care: the most, in per cent of a zone's guaranteed hours at the start of a contract "
+                          "year, by which the commissioner may reduce them on notice in that year, e.g. 25; a larger "
+                          "cut is an ending for that zone, with its compensation. Not given: the draft shows [25]% "
+                          "in brackets and a note asks for instructions.")
     travel_paid_at_contact_rate: bool = Field(
         False, description="Home care: whether the provider must pay care workers for travel time between visits "
                            "at the same hourly rate as contact time (true), or only so that their pay for all "
@@ -1515,6 +1594,12 @@ class Services(Strict):
                           "(e.g. 'the individual placement agreements made under the Council's framework (reference "
                           "...)') is used as written. Empty: the draft speaks of 'an earlier contract between the "
                           "Parties'.")
+    existing_contract_kind: Literal["contract", "framework"] = Field(
+        "contract", description="Home care with an incumbent provider: what existing_contract is. 'contract' (the "
+                                "default): one contract between the parties. 'framework': a framework agreement under "
+                                "which call-off contracts were made for each person; the draft then ends each "
+                                "call-off contract for care in the zones and a note asks to check the framework's own "
+                                "expiry and termination terms.")
     previous_provider: Text | None = Field(
         None, description="Where the provider takes the services over from another provider (incumbent: false): the "
                           "provider that runs the homes now, e.g. 'Oakridge Residential Care Ltd'. Recital (B) names it "
