@@ -455,10 +455,30 @@ class RelatedParty(Strict):
     annual_value: Money | None = Field(None, description="What it is paid in a year, in pounds.")
 
     @property
+    def arrangement_phrase(self) -> str:
+        """The arrangement as a clause with 'it' as its subject: the sheet's words where they start with a verb ('owns
+        Rowan House'), else 'supplies' and the words ('central finance, HR and payroll'), so a note never reads 'it
+        central finance' (r25 ob-fresh finding 19)."""
+        words = " ".join(self.arrangement.split())
+        if re.match(r"(?i)(owns|leases|lets|rents|charges|supplies|provides|delivers|runs|employs|lends|manages|"
+                    r"carries|sells|buys|holds|operates|is|has|acts|pays|does)\b", words):
+            return words
+        return f"supplies {words}"
+
+    @property
+    def services_depend(self) -> bool:
+        """Whether the services depend on it, so that its distress is the provider's: a parent, a landlord of the
+        premises, or a supplier of central services or staff. A contractor for minor works is not (r25 ob-fresh
+        finding 18: the distress triggers reached a £36,000 building contractor owned by a director's spouse)."""
+        return self.is_parent or bool(re.search(
+            r"(?i)\b(owns|leases?|lets|landlord|lease|management|central|finance|payroll|HR|staff bank|relief|agency|"
+            r"workers|staff)\b", self.arrangement))
+
+    @property
     def is_parent(self) -> bool:
         """Whether it controls the provider (a parent or holding company), so that a guarantee from it can be
         asked for (r21 ob-sample finding 5: no parent company guarantee note for a provider with no parent)."""
-        return bool(re.search(r"\b(parent|holding company|controls the|ultimate owner|sole member)\b|\bowns\b.*\bshares\b",
+        return bool(re.search(r"(?<!'s )\b(parent|holding company|controls the|ultimate owner|sole member)\b|\bowns\b.*\bshares\b",
                               self.relationship, re.I))
 
 

@@ -1,0 +1,39 @@
+"""r25 open-book notes and residue (lane obC): related parties in the distress clause, the control wording for a
+company limited by shares, and the insurance wording (see test_open_book_nursing for the clinical cover)."""
+
+from __future__ import annotations
+
+from assembler.termsheet.open_book import RelatedParty
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+FRESH = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"
+
+
+def test_an_arrangement_without_a_verb_reads_as_what_the_party_supplies():
+    rp = RelatedParty(name="X Group Limited", relationship="parent company of X",
+                      arrangement="central finance, HR and payroll for the home")
+    assert rp.arrangement_phrase == "supplies central finance, HR and payroll for the home"
+    owner = RelatedParty(name="X Property Limited", relationship="owned by the shareholders of X's parent",
+                         arrangement="owns the home and leases it to X")
+    assert owner.arrangement_phrase == "owns the home and leases it to X"
+    assert owner.services_depend and not owner.is_parent  # "X's parent" does not make it a parent
+
+
+def test_distress_triggers_reach_only_related_parties_the_services_depend_on(catalogue):
+    doc = document_of(catalogue, FRESH.read_text())
+    body = flat(clause_text(doc, "open-book.financial-distress"))
+    assert "happens to Calderbrook Property Limited or Calderbrook Care Group Limited, or to any other" in body
+    assert "Westover" not in body
+    text = " ".join(note(doc, "open-book.financial-distress").split())
+    assert "and not to Westover Building Services Limited" in text
+    assert "; it supplies central finance" in text and "it central finance" not in text
+    assert "not a charity" not in text
+
+
+def test_a_company_limited_by_shares_gets_no_body_without_share_capital_wording(catalogue):
+    text = FRESH.read_text()
+    doc = document_of(catalogue, text)
+    assert "body without share capital" not in clause_text(doc, "open-book.financial-distress")
+    guarantee = document_of(catalogue, text.replace("  limited_by: shares\n", "  limited_by: guarantee\n", 1))
+    assert "body without share capital" in clause_text(guarantee, "open-book.financial-distress")
