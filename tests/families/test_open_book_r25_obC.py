@@ -37,3 +37,20 @@ def test_a_company_limited_by_shares_gets_no_body_without_share_capital_wording(
     assert "body without share capital" not in clause_text(doc, "open-book.financial-distress")
     guarantee = document_of(catalogue, text.replace("  limited_by: shares\n", "  limited_by: guarantee\n", 1))
     assert "body without share capital" in clause_text(guarantee, "open-book.financial-distress")
+
+
+CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+
+
+def _notes(doc) -> str:
+    return " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses())
+
+
+def test_charity_notes_appear_only_for_a_charity(catalogue):
+    """r25 ob-fresh finding 16: CC29, 'voluntary-sector partners' and the charity/CIC objects check are residue for
+    a company; a charity keeps them."""
+    company = _notes(document_of(catalogue, FRESH.read_text()))
+    for residue in ("CC29", "voluntary-sector", "for a charity", "asset lock", "Court of Protection route"):
+        assert residue not in company, residue
+    charity = _notes(document_of(catalogue, CHARITY.read_text()))
+    assert "CC29" in charity and "voluntary-sector" in charity and "charitable objects" in charity
