@@ -54,3 +54,12 @@ def test_charity_notes_appear_only_for_a_charity(catalogue):
         assert residue not in company, residue
     charity = _notes(document_of(catalogue, CHARITY.read_text()))
     assert "CC29" in charity and "voluntary-sector" in charity and "charitable objects" in charity
+
+
+def test_the_revenue_basis_note_takes_the_reasonable_profit_from_the_income_received(catalogue):
+    """r25 ob-fresh finding 12: costs / 0.94 is the income at which costs are 94%; the Reasonable Profit is 6% of the
+    income actually received (£1,380,398 x 6% = £82,823.88), never '6% of £1,380,212.77'."""
+    text = " ".join(note(document_of(catalogue, FRESH.read_text()), "open-book.pricing").split())
+    assert "divided by 0.94 give £1,380,212.77, the income of which the costs are exactly 94%." in text
+    assert "of which 6% is the Reasonable Profit" not in text
+    assert "Reasonable Profit (£82,823.88)" in text
