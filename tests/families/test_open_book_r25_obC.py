@@ -63,3 +63,20 @@ def test_the_revenue_basis_note_takes_the_reasonable_profit_from_the_income_rece
     assert "divided by 0.94 give £1,380,212.77, the income of which the costs are exactly 94%." in text
     assert "of which 6% is the Reasonable Profit" not in text
     assert "Reasonable Profit (£82,823.88)" in text
+
+
+def test_notes_state_the_light_touch_route_the_sheet_records_and_the_nlw_step_once(catalogue):
+    """r25 ob-fresh findings 20 and 21: no 'confirm these are' where the route records light touch services; the NLW
+    note says to insert the 1 April 2027 rate if announced and re-test the cost model."""
+    text = FRESH.read_text()
+    doc = document_of(catalogue, text)
+    pricing = " ".join(note(doc, "open-book.pricing").split())
+    assert "The procurement route records these as light touch services" in pricing
+    assert "confirm that these are" not in pricing and "Schedule 8, paragraph 1" not in pricing
+    review = " ".join(note(doc, "open-book.price-review").split())
+    assert "Insert the rate from 1 April 2027 if it has been announced" in review
+    assert "Re-test the cost model against the rates in force on 1 April 2027" in review
+    other = document_of(catalogue, text.replace("the Care\n    Services being light touch services (section 9)",
+                                                "the Care\n    Services"))
+    pricing = " ".join(note(other, "open-book.pricing").split())
+    assert "confirm that these are" in pricing and "Schedule 8, paragraph 1" in pricing
