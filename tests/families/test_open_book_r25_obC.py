@@ -80,3 +80,14 @@ def test_notes_state_the_light_touch_route_the_sheet_records_and_the_nlw_step_on
                                                 "the Care\n    Services"))
     pricing = " ".join(note(other, "open-book.pricing").split())
     assert "confirm that these are" in pricing and "Schedule 8, paragraph 1" in pricing
+
+
+def test_no_undefined_cap_rate_no_self_reference_and_the_placement_form_names_the_agreement(catalogue):
+    """r25 ob-fresh finding 17."""
+    doc = document_of(catalogue, FRESH.read_text())
+    pricing = flat(clause_text(doc, "open-book.pricing"))
+    assert "profit cap rate" not in pricing
+    assert "(one minus 6%, the share of the Service Income that is the Reasonable Profit)" in pricing
+    assert "applies instead of this clause" in flat(clause_text(doc, "open-book.residents"))
+    form = flat(clause_text(doc, "open-book.schedule-placement-agreement"))
+    assert "made under the agreement relating to Bramblecombe House Nursing Care dated" in form
