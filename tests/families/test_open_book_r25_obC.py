@@ -91,3 +91,12 @@ def test_no_undefined_cap_rate_no_self_reference_and_the_placement_form_names_th
     assert "applies instead of this clause" in flat(clause_text(doc, "open-book.residents"))
     form = flat(clause_text(doc, "open-book.schedule-placement-agreement"))
     assert "made under the agreement relating to Bramblecombe House Nursing Care dated" in form
+
+
+def test_the_agency_rate_compared_with_a_support_price_is_the_care_assistant_rate(catalogue):
+    """r25 ob-fresh finding 13: one-to-one support (£27.80) is care-assistant work, so the note compares it with the
+    £30 care assistant rate, not the £58 registered-nurse rate."""
+    doc = document_of(catalogue, FRESH.read_text())
+    text = " ".join(note(doc, "common.open-book-schedule-costs").split())
+    assert "(£30.00 an hour for a care assistant)" in text or "(£30 an hour for a care assistant)" in text
+    assert "£58" not in text
