@@ -100,3 +100,21 @@ def test_the_agency_rate_compared_with_a_support_price_is_the_care_assistant_rat
     text = " ".join(note(doc, "common.open-book-schedule-costs").split())
     assert "(£30.00 an hour for a care assistant)" in text or "(£30 an hour for a care assistant)" in text
     assert "£58" not in text
+
+
+HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"
+
+
+def test_notes_state_regulated_activity_the_incumbents_staff_and_no_missing_ip_clause(catalogue):
+    """r25 ob-homecare finding 17: knowable points stated, not passed on as 'check'."""
+    text = HOMECARE.read_text()
+    doc = document_of(catalogue, text)
+    safeguarding = " ".join(note(doc, "open-book.safeguarding").split())
+    assert "Relevant personal care of an adult" in safeguarding and "Check whether the work is" not in safeguarding
+    assert "Relevant personal care of a child" not in safeguarding
+    exit_note = " ".join(note(doc, "open-book.exit").split())
+    if "incumbent: true" in text:
+        assert "so no staff transfer to it when this Agreement starts" in exit_note
+    assert "own clause on intellectual property" not in " ".join(note(doc, "common.general").split())
+    taking_over = document_of(catalogue, text.replace("incumbent: true", "incumbent: false"))
+    assert "Staff transfer to" in " ".join(note(taking_over, "open-book.exit").split())
