@@ -118,3 +118,14 @@ def test_notes_state_regulated_activity_the_incumbents_staff_and_no_missing_ip_c
     assert "own clause on intellectual property" not in " ".join(note(doc, "common.general").split())
     taking_over = document_of(catalogue, text.replace("incumbent: true", "incumbent: false"))
     assert "Staff transfer to" in " ".join(note(taking_over, "open-book.exit").split())
+
+
+def test_generic_residue_is_left_out_of_the_open_book_notes(catalogue):
+    """r25 ob-sample finding 13: Welsh, district-council, partnership, publicly-owned-company and processor
+    boilerplate does not fit an English open-book care agreement between a council and a provider."""
+    notes = _notes(document_of(catalogue, CHARITY.read_text()))
+    for residue in ("For a Welsh public body", "a district council is no social services authority",
+                    'called a "partnership"', "publicly-owned company", "A processor is right only where",
+                    "children's homes or supported accommodation"):
+        assert residue not in notes, residue
+    assert "so it is a controller in fact, and the Parties share personal data as separate controllers" in notes
