@@ -129,3 +129,10 @@ def test_generic_residue_is_left_out_of_the_open_book_notes(catalogue):
                     "children's homes or supported accommodation"):
         assert residue not in notes, residue
     assert "so it is a controller in fact, and the Parties share personal data as separate controllers" in notes
+
+
+def test_the_termination_note_glosses_section_78_subsections_correctly(catalogue):
+    """r25 ob-sample finding 14: s.78(3)-(6) limit the subcontractor ground; s.78(7) applies to grounds (2)(b) and (c)."""
+    text = " ".join(note(document_of(catalogue, CHARITY.read_text()), "open-book.termination").split())
+    assert "subsections (3) to (6) limit the subcontractor ground, and s.78(7) requires notice" in text
+    assert "(s.78(2)(b) or (c))" in text
