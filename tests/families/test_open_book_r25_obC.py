@@ -136,3 +136,13 @@ def test_the_termination_note_glosses_section_78_subsections_correctly(catalogue
     text = " ".join(note(document_of(catalogue, CHARITY.read_text()), "open-book.termination").split())
     assert "subsections (3) to (6) limit the subcontractor ground, and s.78(7) requires notice" in text
     assert "(s.78(2)(b) or (c))" in text
+
+
+def test_the_core_places_shortfall_is_worked_once_in_the_losses_note(catalogue):
+    """r25 ob-sample finding 13: the shortfall at the floor is given in the losses note; the pricing and voids notes
+    cross-refer to it."""
+    doc = document_of(catalogue, CHARITY.read_text())
+    assert "2,831,400" in note(doc, "open-book.losses") or "2,831,400" not in _notes(doc)
+    for other in ("open-book.pricing", "open-book.voids"):
+        assert "2,831,400" not in note(doc, other), other
+        assert "the note on losses gives" in " ".join(note(doc, other).split()), other
