@@ -171,8 +171,10 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
         motor=Decimal(str(insurance.motor)) if insurance.motor is not None else None,
         advice=insurance.advice,
         defaults=used,
+        # Nursing makes the professional indemnity cover clinical negligence cover, unless the sheet lists clinical
+        # negligence cover of its own among the other insurance (the draft would then ask for it twice).
         pi_clinical=bool(pi) and (insurance.clinical_negligence if insurance.clinical_negligence is not None
-                                  else insurance._nursing),
+                                  else insurance._nursing and not any(_clinical(o) for o in insurance.other)),
     )
 
 

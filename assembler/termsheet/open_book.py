@@ -471,8 +471,8 @@ class RelatedParty(Strict):
         premises, or a supplier of central services or staff. A contractor for minor works is not (r25 ob-fresh
         finding 18: the distress triggers reached a £36,000 building contractor owned by a director's spouse)."""
         return self.is_parent or bool(re.search(
-            r"(?i)\b(owns|leases?|lets|landlord|lease|management|central|finance|payroll|HR|staff bank|relief|agency|"
-            r"workers|staff)\b", self.arrangement))
+            r"(?i)\b(owns|leases?|lets|landlord|lease|management|central|finance|payroll|HR|staff bank|relief|agency)\b",
+            self.arrangement))
 
     @property
     def is_parent(self) -> bool:

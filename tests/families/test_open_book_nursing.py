@@ -59,3 +59,14 @@ def test_a_care_home_without_nursing_keeps_professional_indemnity_cover(catalogu
     doc = _doc(catalogue, text)
     assert "clinical negligence" not in clause_text(doc, "common.insurance")
     assert "(s.28)" not in note(doc, "common.insurance")
+
+
+def test_a_sheet_with_its_own_clinical_negligence_cover_keeps_professional_indemnity(catalogue):
+    """r18's nursing home lists clinical negligence cover among the other insurance: the draft must not ask for it
+    twice by also turning the professional indemnity cover into clinical negligence cover."""
+    text = CARE_HOME.read_text().replace("services:\n", "services:\n  nursing: true\n", 1)
+    assert "\ninsurance:" not in text
+    text += ("\ninsurance:\n  professional_indemnity: 5000000\n  other:\n    - kind: medical malpractice (clinical "
+             "negligence) insurance for the nursing staff\n      amount: 5000000\n")
+    body = clause_text(_doc(catalogue, text), "common.insurance")
+    assert body.count("clinical negligence") == 1
