@@ -62,10 +62,16 @@ class Insurance(Strict):
         "benefits, legal or clinical advice). false: no professional indemnity insurance is required unless a level "
         "is given; true: it is required. Empty: the default for the family and size.")
     other: list[OtherCover] = Field(default_factory=list, description="Any other insurance a Party must hold.")
+    clinical_negligence: bool | None = Field(
+        None, description="Whether the professional indemnity cover must be medical malpractice (clinical negligence) "
+        "insurance for the nursing and clinical care given in the work, which many professional indemnity wordings "
+        "exclude. Empty: true for an open-book care home with nursing, otherwise false (an alliance states its "
+        "clinical negligence level as an 'other' cover).")
 
     # Set by the term sheet that holds the block: the family and its size, which the defaults need.
     _family: str = PrivateAttr("")
     _size: Any = PrivateAttr(None)  # () -> the agreement's size in pounds, or None
+    _nursing: bool = PrivateAttr(False)  # the services include nursing care (an open-book care home with nursing)
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,8 @@ class Cover:
     advice: bool | None = None  # the sheet's answer: does the insured Party give professional advice?
     defaults: list[str] = field(default_factory=list)  # e.g. ["employer's liability", ...]
     clinical: Decimal | None = None  # an alliance's clinical negligence level from the sheet (its own clause)
+    # The professional indemnity cover is clinical negligence cover for nursing and clinical care (r25 ob-fresh 4).
+    pi_clinical: bool = False
 
 
 def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
@@ -163,6 +171,10 @@ def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
         motor=Decimal(str(insurance.motor)) if insurance.motor is not None else None,
         advice=insurance.advice,
         defaults=used,
+        # Nursing makes the professional indemnity cover clinical negligence cover, unless the sheet lists clinical
+        # negligence cover of its own among the other insurance (the draft would then ask for it twice).
+        pi_clinical=bool(pi) and (insurance.clinical_negligence if insurance.clinical_negligence is not None
+                                  else insurance._nursing and not any(_clinical(o) for o in insurance.other)),
     )
 
 
@@ -306,6 +318,8 @@ def settle(sheet: TermSheetBase) -> None:
     # Measured when the cover is asked for: a family's own validators (an alliance giving its block
     # its members) may run after this one, so the figure is not final yet.
     sheet.insurance._size = lambda: _size(sheet)
+    services = getattr(sheet, "services", None)
+    sheet.insurance._nursing = sheet.family == "open-book" and bool(getattr(services, "nursing_in_scope", False))
     from assembler.termsheet.client_group import described
 
     sheet.safeguarding._described, sheet.safeguarding._quoted = described(sheet.model_dump(mode="json"))

@@ -483,10 +483,30 @@ class RelatedParty(Strict):
     annual_value: Money | None = Field(None, description="What it is paid in a year, in pounds.")
 
     @property
+    def arrangement_phrase(self) -> str:
+        """The arrangement as a clause with 'it' as its subject: the sheet's words where they start with a verb ('owns
+        Rowan House'), else 'supplies' and the words ('central finance, HR and payroll'), so a note never reads 'it
+        central finance' (r25 ob-fresh finding 19)."""
+        words = " ".join(self.arrangement.split())
+        if re.match(r"(?i)(owns|leases|lets|rents|charges|supplies|provides|delivers|runs|employs|lends|manages|"
+                    r"carries|sells|buys|holds|operates|is|has|acts|pays|does)\b", words):
+            return words
+        return f"supplies {words}"
+
+    @property
+    def services_depend(self) -> bool:
+        """Whether the services depend on it, so that its distress is the provider's: a parent, a landlord of the
+        premises, or a supplier of central services or staff. A contractor for minor works is not (r25 ob-fresh
+        finding 18: the distress triggers reached a £36,000 building contractor owned by a director's spouse)."""
+        return self.is_parent or bool(re.search(
+            r"(?i)\b(owns|leases?|lets|landlord|lease|management|central|finance|payroll|HR|staff bank|relief|agency)\b",
+            self.arrangement))
+
+    @property
     def is_parent(self) -> bool:
         """Whether it controls the provider (a parent or holding company), so that a guarantee from it can be
         asked for (r21 ob-sample finding 5: no parent company guarantee note for a provider with no parent)."""
-        return bool(re.search(r"\b(parent|holding company|controls the|ultimate owner|sole member)\b|\bowns\b.*\bshares\b",
+        return bool(re.search(r"(?<!'s )\b(parent|holding company|controls the|ultimate owner|sole member)\b|\bowns\b.*\bshares\b",
                               self.relationship, re.I))
 
 
@@ -667,12 +687,31 @@ class OpenBook(Strict):
     def agency_cap_over_hourly(self) -> list[tuple[UnitPrice, Decimal]]:
         """Each hourly Price below the hourly agency rate a Direct Cost category allows, with that rate (r23 ob-fresh 9:
         a Support Price of £23.90 against an agency cap of £24.60, so every agency-covered hour loses money)."""
-        caps = [Decimal(m.group(1)) for c in self.allowable_costs if "agency" in c.lower()
-                for m in [re.search(r"£\s?(\d+(?:\.\d+)?)\s*(?:an|per|a)\s+hour", c, re.I)] if m]
-        if not caps:
+        return [(u, cap) for u, cap, _ in self.agency_caps_by_role]
+
+    @property
+    def agency_caps_by_role(self) -> list[tuple[UnitPrice, Decimal, str | None]]:
+        """agency_cap_over_hourly with the role the rate is for ('care assistant'), where a category gives several
+        ('£58 an hour for a registered nurse and £30 an hour for a care assistant'): an hourly Price for care that is
+        not nursing is compared with the lowest rate not for a nurse, a nursing Price with a nurse's rate (r25 ob-fresh
+        finding 13: one-to-one support compared with the registered-nurse rate)."""
+        rates = [(Decimal(m.group(1)), (m.group(2) or "").strip() or None)
+                 for c in self.allowable_costs if "agency" in c.lower()
+                 for m in re.finditer(r"£\s?(\d+(?:\.\d+)?)\s*(?:an|per|a)\s+hour"
+                                      r"(?:\s+for\s+(?:an?\s+|each\s+)?([a-z][a-z' -]*?))?(?=\s*(?:,|;|\.|\band\b|\bor\b|\binclud\w*|\bexclud\w*|\bplus\b|\bwith\b|\(|$))",
+                                      c, re.I)]
+        if not rates:
             return []
-        cap = max(caps)
-        return [(u, cap) for u in self.unit_prices if u.unit == "hour" and u.price < cap]
+        out = []
+        for u in self.unit_prices:
+            if u.unit != "hour":
+                continue
+            nursing = bool(re.search(r"(?i)\bnurs", u.service))
+            fit = [(r, role) for r, role in rates if role and bool(re.search(r"(?i)\bnurse", role)) == nursing]
+            cap, role = (min(fit) if not nursing else max(fit)) if fit else (max(r for r, _ in rates), None)
+            if u.price < cap:
+                out.append((u, cap, role))
+        return out
 
     @property
     def undefined_documents(self) -> list[str]:

@@ -840,7 +840,7 @@ def test_r21_lapse_cap_shortfall_options_and_bracketed_no_catch_up(built, catalo
     assert "A shortfall left by those limits is not recovered" not in pricing
     note = clause(result, "open-book.pricing").note
     note = note if isinstance(note, str) else plain_text(note)
-    assert "The Core Places alone bring in £2,831,400 a year against budgeted Allowable Costs of £2,955,000" in note
+    assert "The note on losses gives what the Core Places alone bring in against the budget." in " ".join(note.split())
     assert "Whether that shortfall is recovered is not instructed. The draft recovers it under clause" in note
     assert "(c) a catch-up" not in note
     text = CHARITY.read_text(encoding="utf-8")

@@ -155,7 +155,7 @@ def test_first_year_pay_note_gives_the_pay_budget_the_first_review_and_the_2027_
     assert pay == 310000 + 1520000 + 120000          # managers, care staff, agency and relief; not staff travel
     assert "Staff pay is £1,950,000 of the budgeted Direct Costs" in note
     assert "about £19,500 a year" in note
-    assert "£12.71 an hour from 1 April 2026" in note and "to take effect on 1 April 2027: insert that rate" in note
+    assert "£12.71 an hour from 1 April 2026" in note and "Insert the rate from 1 April 2027 if it has" in note
     from assembler.termsheet.open_book import CostLine
     lines = [CostLine(item="Care assistants and night care staff (pay, National Insurance, pension and training)",
                       amount=742000), CostLine(item="DBS checks, recruitment and training", amount=12000)]
@@ -180,5 +180,5 @@ def test_references_name_the_sub_clause(catalogue):
         for m in re.finditer(r"entire-agreement provision in clause (\S+)", text):
             assert "." in m.group(1).rstrip("."), m.group(0)
     text = schedule_text(result(catalogue, "adult-care-sharing-band.yaml"))
-    assert re.search(r"including in hospital, clause \d+\.\d+ applies instead of clause \d+\.\d+\. Where the resident "
+    assert re.search(r"including in hospital, clause \d+\.\d+ applies instead of this clause\. Where the resident "
                      r"has moved to another setting permanently, the Placement ends on the date of the move\.", text)

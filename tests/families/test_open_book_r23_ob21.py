@@ -182,7 +182,7 @@ def test_hourly_price_below_the_agency_cap_is_flagged(catalogue):
     sample's £32.50 hourly price has no agency cap to compare with."""
     assert [(u.price, cap) for u, cap in read_termsheet(ALDERBECK, catalogue).model.open_book.agency_cap_over_hourly] \
         == [(Decimal("23.90"), Decimal("24.60"))]
-    assert "(£23.90 an hour) is below the agency rate Part 3 allows (£24.60 an hour)" in flat(
+    assert "(£23.90 an hour) is below the agency rate Part 3 allows (£24.60 an hour for a care assistant)" in flat(
         note(_load(catalogue, ALDERBECK), "common.open-book-schedule-costs"))
     assert read_termsheet(SAMPLE, catalogue).model.open_book.agency_cap_over_hourly == []
 
