@@ -416,7 +416,9 @@ class Alliance(Strict):
                                               "1 March 2026)'. The draft says it is to be annexed; a place named here ('in Schedule 2') is "
                                               "taken as that document's own numbering and left out. Empty: the draft shows a placeholder.")
     liability_floor: Money | None = legal_field(None, description="Under the capped liability position: the least cap, in pounds, for a "
-                                          "member with a small annual value, e.g. 250000. Empty: the draft shows a placeholder.")
+                                          "member with a small annual value, e.g. 250000. Under no blame: the fixed sum in the "
+                                          "yearly cap on the carved-out claims (the greater of it and the member's Annual Value), "
+                                          "e.g. 2000000. Empty: the draft shows a placeholder.")
 
     # The members live at the top of the term sheet (each is a party that signs); the alliance's computed
     # figures need them, and clause files reach computed values only through `alliance.<property>`.
