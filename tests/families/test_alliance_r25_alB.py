@@ -98,3 +98,21 @@ def test_capped_liability_has_no_second_carve_out_cap(catalogue):
         seen += 1
         assert "for the claims listed in clause" not in _flat(text_of(c))
     assert seen >= 1
+
+
+def test_step_in_through_an_outsider_is_subject_to_procurement_law(big):
+    """al-sample finding 6 (firing): step-in through a person outside the Alliance only as procurement law allows;
+    the note names the routes (s.41 and Sch 5 PA 2023; PSR reg 14 where health care services are in scope)."""
+    c = clause(big, "alliance.operations")
+    assert ("It may arrange delivery by a person that is not an Alliance Member only as the law on public procurement"
+            " that applies allows.") in _flat(text_of(c))
+    assert "section 41 of, and Schedule 5 to, the Procurement Act 2023" in c.note
+    assert "regulation 14 of S.I. 2023/1348" in c.note
+
+
+def test_step_in_note_names_no_provider_selection_regime_in_wales(catalogue):
+    """al-sample finding 6 (quiet): the Provider Selection Regime applies in England only."""
+    welsh = next(p for p in ALLIANCE if p.stem == "welsh-young-people-alliance")
+    c = clause(build(welsh, catalogue).document, "alliance.operations")
+    assert "section 41 of, and Schedule 5 to, the Procurement Act 2023" in c.note
+    assert "regulation 14 of S.I. 2023/1348" not in c.note
