@@ -116,3 +116,25 @@ def test_step_in_note_names_no_provider_selection_regime_in_wales(catalogue):
     c = clause(build(welsh, catalogue).document, "alliance.operations")
     assert "section 41 of, and Schedule 5 to, the Procurement Act 2023" in c.note
     assert "regulation 14 of S.I. 2023/1348" not in c.note
+
+
+def test_budget_exception_housing_and_expert_and_extension(big):
+    """al-sample findings 7, 12 and 16 (firing): 12.4(c)'s ALT exception qualifies only the budget, not the housing
+    costs the definitions always exclude; the Independent Expert for an urgent action is appointed as 9.8 provides;
+    a Service Contract that cannot be extended takes its Provider out when it ends."""
+    plan = _flat(text_of(clause(big, "alliance.service-planning")))
+    assert ("each Provider's budget (its Annual Value less its Fee, unless the ALT agrees otherwise with that Provider),"
+            " with any costs met from rent") in plan
+    assert "outside that budget, unless the ALT agrees otherwise" not in plan
+    decisions = _flat(text_of(clause(big, "alliance.decisions")))
+    assert "ask an Independent Expert, appointed as clause 9.8 provides as if the matter were deadlocked, for a recommendation" in decisions
+    term = _flat(text_of(clause(big, "alliance.term-termination")))
+    assert ("If a Service Contract cannot be extended to match, the Commissioner must say so in the notice extending the"
+            " Term. That Provider then leaves the Alliance when its Service Contract ends, and clause 27 applies") in term
+
+
+def test_no_extension_paragraph_for_a_single_contract(catalogue):
+    """al-sample finding 16 (quiet): with one contract there is no Service Contract to fall out of step."""
+    path = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
+    term = _flat(text_of(clause(build(path, catalogue).document, "alliance.term-termination")))
+    assert "cannot be extended to match" not in term
