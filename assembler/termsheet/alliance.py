@@ -332,6 +332,12 @@ class Alliance(Strict):
     decisions: Decisions = Field(default_factory=Decisions, description="ALT decision-making: majority, reserved matters, quorum, meetings.")
     risk_reward: RiskReward = Field(default_factory=RiskReward, description="Gain and pain shares and the cap on pain.")
     pooled_budget: PooledBudget | None = Field(None, description="A pooled budget held by one member; leave out if each member is paid under its own contract.")
+    provider_payments: Text | None = Field(None, description="When the Commissioner pays each Provider its Annual "
+        "Value under its Service Contract, as words that follow 'pays each Provider its Annual Value for each Alliance "
+        "Year', e.g. 'in four equal instalments in advance, on 1 April, 1 July, 1 October and 1 January'. Leave empty "
+        "where the instructions do not say (each Service Contract then sets its own payment terms, and a note says so). "
+        "Where it is empty and the only contribution to the pooled budget is its host's, that contribution's 'pays' "
+        "words are read as this profile.")
     no_blame_carve_outs: list[CarveOut] = legal_field(
         default_factory=lambda: ["wilful_default", "fraud", "insolvency", "confidentiality", "data_protection",
                                  "safeguarding", "infringement"],
@@ -420,7 +426,9 @@ class Alliance(Strict):
                                               "1 March 2026)'. The draft says it is to be annexed; a place named here ('in Schedule 2') is "
                                               "taken as that document's own numbering and left out. Empty: the draft shows a placeholder.")
     liability_floor: Money | None = legal_field(None, description="Under the capped liability position: the least cap, in pounds, for a "
-                                          "member with a small annual value, e.g. 250000. Empty: the draft shows a placeholder.")
+                                          "member with a small annual value, e.g. 250000. Under no blame: the fixed sum in the "
+                                          "yearly cap on the carved-out claims (the greater of it and the member's Annual Value), "
+                                          "e.g. 2000000. Empty: the draft shows a placeholder.")
 
     # The members live at the top of the term sheet (each is a party that signs); the alliance's computed
     # figures need them, and clause files reach computed values only through `alliance.<property>`.
@@ -1776,6 +1784,24 @@ class Alliance(Strict):
             if m.takes_article and m.short_name.lower() != m.short_name:
                 text = re.sub(rf"\b([Tt])he {re.escape(m.short_name.lower())}(?![\w-])", rf"\1he {m.short_name}", text)
         return re.sub(r"\bworking day(s?)\b", r"Business Day\1", text)
+
+    @property
+    def provider_payment_profile(self) -> str | None:
+        """When each Provider is paid its Annual Value, as words following 'its Annual Value for each Alliance Year':
+        the sheet's provider_payments or, where the host is the only contributor to the pooled budget (so its own
+        'pays' words cannot describe a payment into a budget it holds itself), those words, less a leading 'to each
+        Provider (under its Service Contract)'. None where the instructions do not say."""
+        if self.provider_payments:
+            return self.provider_payments.strip()
+        pb = self.pooled_budget
+        if pb and len(pb.contributions) == 1 and pb.contributions[0].member == pb.host and pb.contributions[0].pays:
+            words = " ".join(pb.contributions[0].pays.split())
+            words = re.sub(r"^(?:to (?:each|every) provider|to the providers)(?: under (?:its|their) service contracts?)?,?\s*",
+                           "", words, flags=re.IGNORECASE)
+            if re.match(r"^(?:into|to) ", words, flags=re.IGNORECASE) or re.match(r"^(?:from|as the host)\b", words, flags=re.IGNORECASE):
+                return None  # a payment into the budget or a funding source, not a payment profile
+            return words
+        return None
 
     @property
     def contribution_rows(self) -> list[tuple[str, Contribution]]:

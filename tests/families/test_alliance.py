@@ -217,7 +217,7 @@ def test_governance_can_decide(big):
     assert "Its decision binds every Alliance Member as a decision of the ALT" in decisions
     assert "recommendation or decision" not in decisions and "decision or recommendation" not in decisions
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert defs["Independent Expert"].endswith("to make a recommendation on a deadlocked matter")
+    assert defs["Independent Expert"].endswith("to make a recommendation on a deadlocked matter, or to make a recommendation under clause 9.4")
     # deadlock never overrides unanimity on the money and the membership: the status quo continues
     # (r22 al-sample 3: the Annual Plan is the Commissioner's to decide in a deadlock, as instructed)
     assert "No procedure for deadlock decides the Target Cost, the shares" in decisions
@@ -727,7 +727,10 @@ def test_commencement_and_the_contracts(big):
     assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager" \
         in text_of(clause(big, "alliance.governance"))
     precedence = text_of(clause(big, "alliance.precedence"))
-    assert "contains, when it is awarded or by a variation made before the Commencement Date, terms giving effect to this clause" in precedence
+    # r25 al-sample finding 1: the list of terms, so far as the governing procurement law permits (lane alB)
+    assert ("contains, when it is awarded or by a variation made before the Commencement Date, terms giving effect to the"
+            " following, so far as the law on public procurement that governs that Service Contract permits:") in precedence
+    assert "this clause;" in precedence
     assert "within 3 months after the Commencement Date" not in precedence
     assert "or to the Former Contracts and the rights and liabilities that arose under them" in precedence
     note = next(c for c in big.all_clauses() if c.id == "alliance.precedence").note

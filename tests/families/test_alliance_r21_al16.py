@@ -61,7 +61,7 @@ def test_step_in_costs_are_a_debt_under_this_agreement_with_set_off(big):
     assert "under its Service Contract (or set them off" not in text
     assert "the recovery of step-in costs under clause 16.10 and the set-off in clause 16.5" in _flat(
         text_of(clause(big, "alliance.structure")))
-    assert "to the right to step in under clause 16.10" in _flat(text_of(clause(big, "alliance.precedence")))
+    assert "the right to step in under clause 16.10; and" in _flat(text_of(clause(big, "alliance.precedence")))
 
 
 def test_single_contract_step_in_costs_stay_a_reduction(catalogue):

@@ -1,0 +1,140 @@
+"""r25 alliance review (lane alB): al-sample findings 1, 2, 3 (= al-fresh 7), 5, 6, 7, 12, 16."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, BIG, build, clause, text_of
+
+KINGSHOLT = Path(__file__).parent / "fixtures" / "alliance-kingsholt-r25.yaml"
+
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+@pytest.fixture(scope="module")
+def kingsholt(catalogue):
+    return build(KINGSHOLT, catalogue).document
+
+
+def test_service_contract_terms_are_subject_to_procurement_law_with_a_fallback(big):
+    """al-sample finding 1 (firing): the terms go into each Service Contract so far as the law that governs it
+    permits; where it does not, the Commissioner tells every member and the ALT agrees how the Agreement applies;
+    27.4 follows."""
+    text = _flat(text_of(clause(big, "alliance.precedence")))
+    assert "so far as the law on public procurement that governs that Service Contract permits:" in text
+    assert ("Where that law does not permit a Service Contract to contain any of those terms, the Commissioner must"
+            " notify every Alliance Member before the Commencement Date") in text
+    assert "The ALT must then agree how this Agreement applies to that Provider." in text
+    leaving = _flat(text_of(clause(big, "alliance.leaving")))
+    assert "That duty applies so far as the law on public procurement that governs the Service Contract permits" in leaving
+    note = clause(big, "alliance.recitals").note
+    assert "by less than £500,000 or by less than 25% of its original lifetime value" in note
+    assert "Direct Award Process A or B" in note
+
+
+def test_indexation_and_payment_profile_go_into_the_service_contracts(big, kingsholt):
+    """al-sample findings 2 and 3 (firing): the 3.3 list carries indexation (Sch 5 para 2) and the payment profile
+    (clause 12), and clause 12 binds the Commissioner to the sheet's profile."""
+    for doc, words in ((big, "in four equal instalments in advance, on 1 April, 1 July, 1 October and 1 January."),
+                       (kingsholt, "monthly in advance, on the first Business Day of each month, one twelfth of that"
+                                   " Provider's Annual Value.")):
+        text = _flat(text_of(clause(doc, "alliance.precedence")))
+        assert "the increase each Alliance Year of the amount payable under it by the Indexation Increase, as paragraph 2 of Schedule 5 provides;" in text
+        assert "the payment of the Provider's Annual Value at the times set out in clause 12." in text
+        plan = _flat(text_of(clause(doc, "alliance.service-planning")))
+        assert ("Unless its Service Contract provides otherwise, the Commissioner must pay each Provider its Annual Value"
+                " for each Alliance Year " + words) in plan
+        assert "to each Provider under its Service Contract monthly" not in plan
+        budget = _flat(text_of(clause(doc, "alliance.schedule-budget")))
+        assert "The Commissioner must pay each Provider its increased Annual Value under its Service Contract" in budget
+        assert "each Service Contract must provide for the same increase in what" not in budget
+
+
+def test_no_payment_profile_no_clause_and_the_note_says_so(catalogue):
+    """al-sample finding 3 (quiet): where the instructions give no profile for paying the Providers, clause 12 adds
+    no payment sentence and 3.3 no payment item; the note says each Service Contract sets the payment terms."""
+    quiet = 0
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        if doc.family != "alliance" or not any(c.id == "alliance.precedence" for c in doc.all_clauses()):
+            continue
+        plan = clause(doc, "alliance.service-planning")
+        if "Unless its Service Contract provides otherwise, the Commissioner must pay" in _flat(text_of(plan)):
+            continue
+        quiet += 1
+        assert "at the times set out in clause 12" not in _flat(text_of(clause(doc, "alliance.precedence")))
+        assert "The instructions do not say when each Provider is paid" in plan.note
+    assert quiet >= 1
+
+
+def test_carved_out_claims_are_capped_under_no_blame(big):
+    """al-sample finding 5 (firing): the carved-out claims have a yearly cap (the greater of a bracketed fixed sum and
+    the member's Annual Value) and no indirect loss; fraud, death and personal injury, sums due and staff transfers
+    stay outside; the note ties the figure to the insurance levels."""
+    c = clause(big, "alliance.liability")
+    text = _flat(text_of(c))
+    assert ("Each Alliance Member's total liability in each Alliance Year for the claims listed in clause 23.2 is limited"
+            " to the greater of") in text
+    assert "and its Annual Value for that Alliance Year." in text
+    assert "No Alliance Member is liable for any of those claims for loss of profit, loss of revenue or indirect or consequential loss." in text
+    assert "do not apply to liability for fraud, fraudulent misrepresentation or a Prohibited Act, for death or personal injury" in text
+    assert "The carved-out claims have no financial limit" not in c.note
+    assert "Moorview's is £600,000, the smallest" in c.note and "insurance clause" in c.note
+
+
+def test_capped_liability_has_no_second_carve_out_cap(catalogue):
+    """al-sample finding 5 (quiet): the capped position already limits liability; it gets no carve-out cap."""
+    seen = 0
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        c = clause(doc, "alliance.liability")
+        if "capped" not in (getattr(c, "variant", "") or "") and "limits in this clause" not in text_of(c):
+            continue
+        seen += 1
+        assert "for the claims listed in clause" not in _flat(text_of(c))
+    assert seen >= 1
+
+
+def test_step_in_through_an_outsider_is_subject_to_procurement_law(big):
+    """al-sample finding 6 (firing): step-in through a person outside the Alliance only as procurement law allows;
+    the note names the routes (s.41 and Sch 5 PA 2023; PSR reg 14 where health care services are in scope)."""
+    c = clause(big, "alliance.operations")
+    assert ("It may arrange delivery by a person that is not an Alliance Member only as the law on public procurement"
+            " that applies allows.") in _flat(text_of(c))
+    assert "section 41 of, and Schedule 5 to, the Procurement Act 2023" in c.note
+    assert "regulation 14 of S.I. 2023/1348" in c.note
+
+
+def test_step_in_note_names_no_provider_selection_regime_in_wales(catalogue):
+    """al-sample finding 6 (quiet): the Provider Selection Regime applies in England only."""
+    welsh = next(p for p in ALLIANCE if p.stem == "welsh-young-people-alliance")
+    c = clause(build(welsh, catalogue).document, "alliance.operations")
+    assert "section 41 of, and Schedule 5 to, the Procurement Act 2023" in c.note
+    assert "regulation 14 of S.I. 2023/1348" not in c.note
+
+
+def test_budget_exception_housing_and_expert_and_extension(big):
+    """al-sample findings 7, 12 and 16 (firing): 12.4(c)'s ALT exception qualifies only the budget, not the housing
+    costs the definitions always exclude; the Independent Expert for an urgent action is appointed as 9.8 provides;
+    a Service Contract that cannot be extended takes its Provider out when it ends."""
+    plan = _flat(text_of(clause(big, "alliance.service-planning")))
+    assert ("each Provider's budget (its Annual Value less its Fee, unless the ALT agrees otherwise with that Provider),"
+            " with any costs met from rent") in plan
+    assert "outside that budget, unless the ALT agrees otherwise" not in plan
+    decisions = _flat(text_of(clause(big, "alliance.decisions")))
+    assert "ask an Independent Expert, appointed as clause 9.8 provides as if the matter were deadlocked, for a recommendation" in decisions
+    term = _flat(text_of(clause(big, "alliance.term-termination")))
+    assert ("If a Service Contract cannot be extended to match, the Commissioner must say so in the notice extending the"
+            " Term. That Provider then leaves the Alliance when its Service Contract ends, and clause 27 applies") in term
+
+
+def test_no_extension_paragraph_for_a_single_contract(catalogue):
+    """al-sample finding 16 (quiet): with one contract there is no Service Contract to fall out of step."""
+    path = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
+    term = _flat(text_of(clause(build(path, catalogue).document, "alliance.term-termination")))
+    assert "cannot be extended to match" not in term
