@@ -14,6 +14,7 @@ from assembler.assemble import assemble
 from assembler.cli import main
 from assembler.formatting import money
 from assembler.model import Paragraph, Table, plain_text
+from tests.families.clause_texts import document_of
 from assembler.termsheet.alliance import AllianceTermSheet
 from assembler.termsheet.loader import load_file, load_text
 from assembler.termsheet.validate import read_termsheet, validate
@@ -65,6 +66,15 @@ def test_sample_validates_and_assembles_without_findings(path, catalogue):
 @pytest.fixture(scope="module")
 def big(catalogue):
     return build(BIG, catalogue).document
+
+
+@pytest.fixture(scope="module")
+def big_unagreed(catalogue):
+    """The sample without its agreed KPI levels, so the draft works the levels out from baseline and target."""
+    text = BIG.read_text(encoding="utf-8")
+    start = text.index("  kpi_trajectories:")
+    end = text.index("  decisions:", start)
+    return document_of(catalogue, text[:start] + text[end:])
 
 
 def test_every_member_is_a_party_and_signs(big):
@@ -749,7 +759,16 @@ def test_commencement_and_the_contracts(big):
     assert "need the written approval of every Alliance Member" in text_of(clause(big, "alliance.changes"))
 
 
-def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
+def test_agreed_kpi_levels_print_as_agreed(big):
+    """The sample gives the yearly levels agreed at tender clarification: they print plain, not as open points."""
+    rows = [[plain_text(cell) for cell in row]
+            for t in clause(big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
+    assert ["1", "higher", "200", "220", "240", "260", "260"] in rows
+    assert ["5", "higher", "to be set from the 2027/28 survey", "70%", "74%", "77%", "80%"] in rows
+
+
+def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big_unagreed):
+    big = big_unagreed
     rows = [[plain_text(cell) for cell in row]
             for t in clause(big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
     # "Fewer than 10 by autumn 2029": reached in Year 3 as a level below 10, not a level of 10 that would miss it
@@ -1801,10 +1820,10 @@ def test_gain_gate_is_an_option_where_the_sheet_is_silent(big):
     assert "Whether a Provider's share of Gain counts" not in text_of(clause(big, "alliance.objectives"))
 
 
-def test_early_baseline_is_put_to_the_client(big):
+def test_early_baseline_is_put_to_the_client(big_unagreed):
     """r16 al-sample finding 3: KPI 1's baseline (2024/25) is two years before the Alliance, so the note gives its
     Year 1 level and the line from Year 1 (firing); KPIs with no baseline year are not named (quiet)."""
-    note = clause(big, "alliance.schedule-outcomes").note
+    note = clause(big_unagreed, "alliance.schedule-outcomes").note
     assert "KPI 1's line runs from its baseline, measured in 2024/25" in note
     assert "Year 1 level (228)" in note and "levels 207, 234, 260, 260, 260" in note
     assert "KPI 3's line runs from" not in note and "KPI 4's line runs from" not in note

@@ -322,14 +322,13 @@ def test_library_check_follows_list_steps(catalogue):
 def test_form_blanks_are_not_open_facts_in_the_review_pack(catalogue):
     sheet = read_termsheet(ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml", catalogue)
     review = build_review(sheet, catalogue, today=DRAFT_DATE)
-    # r25 al-sample finding 8: the only open facts are the KPI levels the draft proposes (the sheet gives none), in
-    # square brackets in Schedule 2 Part 3 until the client agrees them
-    assert review.placeholders and all(where.startswith("Schedule 2 ") for _, where in review.placeholders)
-    assert ("228", "Schedule 2 (Outcomes framework and Key Performance Indicators)") in review.placeholders
+    # the sheet gives every fact, the agreed KPI levels included (r25 al-sample finding 8: levels the draft works out
+    # itself would be open facts in square brackets)
+    assert review.placeholders == []
     # r17 al-sample finding 4: the case system's processing terms are Schedule 7, so the deed is Schedule 8
     assert ("full name of the joining organisation", "Schedule 8 (Form of Accession Deed)") in review.form_blanks
     section = next(s for s in layout(review).sections if s.title == "Open placeholders")
-    assert section.paragraphs[0] != "None: every fact is supplied."
+    assert section.paragraphs[0] == "None: every fact is supplied."
     # the date (written in on completion, on the cover and in the accession deed) and the accession
     # deed's own blanks, including the dates of the members' agreement and of the Commissioner's
     # procurement confirmation; one authorised signatory signs a simple contract for every form but a
