@@ -1,0 +1,43 @@
+"""r25 open-book lane obD: related-party own cost and 'group', absences the sheet covers, part-week charging,
+the carry-forward note, the Reinvestment Fund on a related party's building, and 'Home' for a single home."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, definition, document_of, flat, note
+
+FRESH = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"
+SUPPORTED = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+
+
+def test_related_party_finance_costs_survive_the_disallowed_cost_exclusion(catalogue):
+    """r25 ob-fresh finding 7: 14.3(a) allows arm's-length finance costs; 14.4 must not strip them as interest."""
+    doc = document_of(catalogue, FRESH.read_text())
+    body = flat(clause_text(doc, "common.open-book-related-parties"))
+    assert "A Disallowed Cost is left out of the related party's own cost." in body
+    assert "The only exception is the related party's arm's-length finance costs allowed by clause" in body
+    assert "even if it would otherwise fall within" not in body
+    assert "the list of Disallowed Costs prevails" not in note(doc, "common.open-book-related-parties")
+
+
+def test_group_is_read_as_the_provider_and_its_related_parties_only_where_the_cost_lists_use_it(catalogue):
+    text = FRESH.read_text()
+    doc = document_of(catalogue, text)
+    assert "means Calderbrook and its Related Parties" in flat(definition(doc, "Related Party"))
+    quiet = text.replace("loans to Calderbrook or its group", "loans to Calderbrook or a Related Party")
+    quiet = quiet.replace("Costs of the group's other homes", "Costs of other homes")
+    quiet = quiet.replace("The group management charge", "The management charge")
+    assert "its Related Parties" not in flat(definition(document_of(catalogue, quiet), "Related Party"))
+
+
+def test_only_the_absences_the_sheet_covers_are_paid_for_an_adult(catalogue):
+    """r25 ob-fresh finding 8: absence_covers [hospital] pays a hospital stay only; other absences need agreement."""
+    text = FRESH.read_text()
+    body = flat(clause_text(document_of(catalogue, text), "open-book.pricing"))
+    assert "While a Placed Person is in hospital, the Council must keep paying the Price" in body
+    assert "planned stay elsewhere" not in body
+    assert ("No Price is payable for a place that is not one of the Core Places while the person is away for any "
+            "other reason, unless the Council agrees in writing.") in body
+    quiet = text.replace("  absence_covers: [hospital]\n", "", 1)
+    body = flat(clause_text(document_of(catalogue, quiet), "open-book.pricing"))
+    assert "in hospital or on a planned stay elsewhere" in body and "away for any other reason" not in body
