@@ -41,3 +41,15 @@ def test_only_the_absences_the_sheet_covers_are_paid_for_an_adult(catalogue):
     quiet = text.replace("  absence_covers: [hospital]\n", "", 1)
     body = flat(clause_text(document_of(catalogue, quiet), "open-book.pricing"))
     assert "in hospital or on a planned stay elsewhere" in body and "away for any other reason" not in body
+
+
+def test_part_weeks_follow_one_night_based_rule_for_placements_and_core_places(catalogue):
+    """r25 ob-fresh finding 15 and ob-sample finding 6: 7.1 paid by the day, 5.1 by the night; 7.1 now uses 5.1."""
+    doc = document_of(catalogue, FRESH.read_text())
+    pricing = flat(clause_text(doc, "open-book.pricing"))
+    assert ("paid for part of a week at one seventh of the weekly Price for each night in that week for which it is "
+            "payable. For a Placement, those nights are the night of the day it starts and each later night, but not "
+            "the night of the day it ends.") in pricing
+    voids = flat(clause_text(doc, "open-book.voids"))
+    assert "For part of a week, the Council pays for each night of the Service Term in that week under clause 5.1." in voids
+    assert "for each day" not in voids
