@@ -53,3 +53,13 @@ def test_part_weeks_follow_one_night_based_rule_for_placements_and_core_places(c
     voids = flat(clause_text(doc, "open-book.voids"))
     assert "For part of a week, the Council pays for each night of the Service Term in that week under clause 5.1." in voids
     assert "for each day" not in voids
+
+
+def test_the_worked_example_states_the_carry_forward_as_clause_13_does(catalogue):
+    """r25 ob-fresh finding 11: Sch 3 para 6 said the excess is paid only in the final period; 13.2 carries it until it
+    reaches £5,000 or the final period, whichever is sooner."""
+    doc = document_of(catalogue, FRESH.read_text())
+    text = flat(clause_text(doc, "common.open-book-schedule-reconciliation"))
+    assert ("The amount carried is paid and transferred when it reaches £5,000 or, if sooner, in the final "
+            "Reconciliation Period. At these figures it does not reach £5,000") in text
+    assert "paid and transferred only in the final" not in text
