@@ -63,3 +63,18 @@ def test_the_worked_example_states_the_carry_forward_as_clause_13_does(catalogue
     assert ("The amount carried is paid and transferred when it reaches £5,000 or, if sooner, in the final "
             "Reconciliation Period. At these figures it does not reach £5,000") in text
     assert "paid and transferred only in the final" not in text
+
+
+def test_the_reinvestment_fund_improves_a_related_landlords_building_only_with_protection(catalogue):
+    """r25 ob-fresh finding 14: garden works at a home leased from a related party accrue to the landlord."""
+    text = FRESH.read_text()
+    doc = document_of(catalogue, text)
+    body = flat(clause_text(doc, "common.open-book-schedule-reinvestment"))
+    assert "must not spend the Reinvestment Fund on works to a home owned by a Related Party" in body
+    assert "disregarded on any review of the rent of that home" in body
+    assert "within [5] years after the works are completed" in body
+    assert "Calderbrook Property Limited, a related party, owns the home" in note(doc, "common.open-book-schedule-reinvestment")
+    quiet = document_of(catalogue, text.replace("owns Bramblecombe House and leases it to Calderbrook",
+                                                "supplies linen to Calderbrook", 1))
+    assert "owned by a Related Party" not in clause_text(quiet, "common.open-book-schedule-reinvestment")
+    assert "owns the home" not in note(quiet, "common.open-book-schedule-reinvestment")
