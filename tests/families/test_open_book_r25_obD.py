@@ -78,3 +78,24 @@ def test_the_reinvestment_fund_improves_a_related_landlords_building_only_with_p
                                                 "supplies linen to Calderbrook", 1))
     assert "owned by a Related Party" not in clause_text(quiet, "common.open-book-schedule-reinvestment")
     assert "owns the home" not in note(quiet, "common.open-book-schedule-reinvestment")
+
+
+def test_one_home_is_the_home_throughout(catalogue):
+    """r25 ob-fresh finding 16: a sheet with one home defines "Home" by its name and address, and the plural's
+    quantifiers ("each of the Homes", "any of the Homes", "the Homes concerned") read in the singular."""
+    doc = document_of(catalogue, FRESH.read_text())
+    assert "Bramblecombe House, 2 Cliff Road, Westover, Stourmouth SU6 4BH" in flat(definition(doc, "Home"))
+    assert not [d for d in doc.definitions if d.term == "Homes"]
+    for cid in ("open-book.regulatory", "open-book.services", "open-book.scope", "open-book.termination"):
+        text = flat(clause_text(doc, cid))
+        assert "Homes" not in text.replace("Care Homes Limited", ""), cid
+        for residue in ("each of the Home", "one of the Home", "any of the Home", "Home concerned", "all the Home"):
+            assert residue not in text, (cid, residue)
+    assert "Calderbrook must ensure that the Home is registered" in flat(clause_text(doc, "open-book.regulatory"))
+    assert "by the same paid bed-weeks at the Home:" in flat(clause_text(doc, "open-book.scope"))
+
+
+def test_several_homes_keep_the_plural(catalogue):
+    doc = document_of(catalogue, (ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml").read_text())
+    assert [d for d in doc.definitions if d.term == "Homes"]
+    assert "each of the Homes" in " ".join(flat(clause_text(doc, c.id)) for c in doc.all_clauses())
