@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
@@ -515,9 +516,26 @@ def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
     if not names:
         return
 
+    # A plural renamed to its singular ("Homes" printed "Home" where the sheet has one home) takes its quantifier
+    # and verb with it: "each of the Homes" reads "the Home", "the Homes are" reads "the Home is".
+    singular = {old for old, new in names.items() if old == new + "s"}
+    before = re.compile(r"\b(?:each|one|any|either|all) of the $|\ball the $")
+    after = re.compile(r"^ (are|have|were|concerned)\b")
+
     def renamed(inlines: list) -> list:
-        return [Term(names.get(i.name, i.name), names.get(i.display, i.display)) if isinstance(i, Term) else i
-                for i in inlines]
+        out = [Term(names.get(i.name, i.name), names.get(i.display, i.display)) if isinstance(i, Term) else i
+               for i in inlines]
+        if not singular:
+            return out
+        for n, i in enumerate(out):
+            if not (isinstance(i, Term) and i.display + "s" in singular and names.get(i.display + "s") == i.display):
+                continue
+            if n and isinstance(out[n - 1], Text):
+                out[n - 1] = Text(before.sub("the ", out[n - 1].text))
+            if n + 1 < len(out) and isinstance(out[n + 1], Text):
+                out[n + 1] = Text(after.sub(lambda m: {"are": " is", "have": " has", "were": " was", "concerned": ""}[m.group(1)],
+                                            out[n + 1].text))
+        return out
 
     for clause in doc.all_clauses():
         for block in clause.blocks:
@@ -532,8 +550,6 @@ def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
     # one-word term, such as "Transfer", is too often an ordinary word to replace).
     phrases = sorted((old for old in names if " " in old), key=len, reverse=True)
     if phrases:
-        import re
-
         pattern = re.compile(r"\b(" + "|".join(re.escape(old) for old in phrases) + r")\b")
         for clause in doc.all_clauses():
             if isinstance(clause.note, str):

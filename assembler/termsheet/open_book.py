@@ -1711,7 +1711,10 @@ class Services(Strict):
     absence_covers: list[Literal["hospital", "custody"]] | None = Field(
         None, description="The absences absence_weeks limits: 'hospital', and "
         "'custody' where the place is also kept for the limit while a young person is remanded to custody or youth "
-        "detention accommodation, e.g. [hospital, custody]. Empty: hospital only.")
+        "detention accommodation, e.g. [hospital, custody]. For adults, a list given here is also the only "
+        "absences paid for: any other absence from a place outside the Core Places is unpaid unless the "
+        "commissioner agrees in writing (children's places stay paid while a child is missing or away). Empty: "
+        "hospital only, and any other absence is paid until the commissioner gives notice.")
     absence_rate: Percent = Field(Decimal(100), description="Share of the price, in per cent, paid while a placed "
                                                             "child is away (in hospital, missing, in custody) and the "
                                                             "commissioner keeps the place open, e.g. 100.")

@@ -149,7 +149,7 @@ def test_charity_worked_example_shows_the_term_sheets_figures(built):
     assert f"the Reasonable Profit is {money_words(maximum)}" in text
     assert f"must transfer {money_words(excess)} to the Reinvestment Fund" not in text
     assert f"Because the Excess Profit of {money(excess)} is less than [£5,000], it is not transferred" in text
-    assert "Only in the final Reconciliation Period would it be transferred to the Reinvestment Fund" in text
+    assert "transferred to the Reinvestment Fund when it reaches [£5,000] or, if sooner, in the final Reconciliation Period" in text
     assert f"The Trust keeps profit of {money_words(maximum)}." in text and "It keeps profit" not in text
 
 

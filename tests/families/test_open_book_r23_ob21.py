@@ -155,7 +155,7 @@ def test_core_places_definition_follows_reductions(catalogue):
     from assembler.assemble import assemble
     from tests.conftest import DRAFT_DATE
     text = flat(document_text(assemble(read_termsheet(ALDERBECK, catalogue), catalogue, today=DRAFT_DATE)))
-    assert ("Core Places means the places in the Homes that the Council block-books under clause 7, being twenty-four "
+    assert ("Core Places means the places in the Home that the Council block-books under clause 7, being twenty-four "
             "on 1 April 2027, as reduced from time to time under clause 7.5") in text
     sample = flat(document_text(assemble(read_termsheet(SAMPLE, catalogue), catalogue, today=DRAFT_DATE)))
     assert "Core Places means the places identified as Core Places under clause 7.8" in sample

@@ -89,8 +89,8 @@ def test_break_costs_exception_names_the_minimum_notice_and_core_places_pay_part
     assert "where clause 7 requires the Council" not in clause_text(d, "open-book.termination", flat=True)
     assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
             "clause 29.2") in clause_text(d, "open-book.voids", flat=True)
-    assert ("whether or not it is used for a Placement. For part of a week, the Council pays one seventh of the weekly "
-            "Price for each day.") in clause_text(d, "open-book.voids", flat=True)
+    assert ("whether or not it is used for a Placement. For part of a week, the Council pays for each night of the "
+            "Service Term in that week under clause 5.1.") in clause_text(d, "open-book.voids", flat=True)
     nightly = _load(catalogue, (ROOT / "samples" / "open-book" / "short-breaks-charity.yaml").read_text(encoding="utf-8"))
     assert all("one seventh of the weekly" not in clause_text(nightly, c.id, flat=True)
                for c in nightly.all_clauses() if c.id == "open-book.voids")
