@@ -681,6 +681,20 @@ class Alliance(Strict):
             return None
         return next((m for m in self.commissioners if m.key == self.running_costs_payer), None)
 
+    def party_term(self, m: Member | None, capital: bool = False) -> str:
+        """How operative text names member `m`: "the Commissioner" where it is the only commissioning party (that is
+        its role in this Agreement, and the text elsewhere uses it), otherwise its defined name (r25 al-sample 14)."""
+        if m is None:
+            return ""
+        if m.role == "commissioner" and not self.joint_commissioners:
+            return "The Commissioner" if capital else "the Commissioner"
+        return m.Defined if capital else m.defined
+
+    @property
+    def case_system_term(self) -> str:
+        """The case system host as operative text names it (see party_term)."""
+        return self.party_term(self.case_system)
+
     @property
     def commissioner_label(self) -> str:
         """How the worked example's table names the Commissioner's line."""
@@ -1081,6 +1095,14 @@ class Alliance(Strict):
         for item in self.handover_items:
             item = re.sub(r"\bthe commissioners\b", "the Commissioners" if joint else "the Commissioner", item)
             item = re.sub(r"\bthe commissioner\b", "the Commissioner", item)
+            if not joint and self.commissioner:
+                # the sheet names the commissioning party by its own name ("the Council appoints"): the Exit Plan
+                # uses the role it has in this Agreement, as the paragraph after the list does (r25 al-sample 14)
+                c = self.commissioner
+                item = re.sub(rf"\b(?:[Tt]he )?{re.escape(c.name)}(?![\w-])", "the Commissioner", item)
+                if c.short_name:
+                    article = r"\b[Tt]he " if c.takes_article else r"(?<![\w-])"
+                    item = re.sub(rf"{article}{re.escape(c.short_name)}(?![\w-])", "the Commissioner", item)
             item = re.sub(r"\bthe alliance\b", "the Alliance", item)
             for _, _, words, _ in self.handover_not_registered:
                 kind = "registered social landlord" if "social landlord" in words.lower() else "registered provider of social housing"
