@@ -198,6 +198,11 @@ class RiskReward(Strict):
         "Alliance Year of Providers' costs above budget incurred urgently (to keep a person safe or meet a legal duty), "
         "for all Providers together; above it only the ALT approves, e.g. 75000. Empty: no limit but the cap on the "
         "Commissioner's own Pain.")
+    urgent_silence: Literal["refused", "approved"] = Field(
+        "refused", description="What it means when the Commissioner (or Lead Commissioner) has not decided on a "
+        "Provider's urgent costs above budget within 20 Business Days of its Early Warning: 'refused' (the costs stay "
+        "the Provider's own) or 'approved' (they count as approved, within the urgent_approvals_limit where there is "
+        "one). The draft's note states the choice and what the other side will ask for.")
 
 
 class KpiGate(Strict):
@@ -1217,6 +1222,32 @@ class Alliance(Strict):
         import calendar
         day = min(end.day, calendar.monthrange(year, month)[1])
         return dt.date(year, month, day) - dt.timedelta(days=1)
+
+    @staticmethod
+    def _plus_months(day: dt.date, months: int) -> dt.date:
+        import calendar
+        month = day.month - 1 + months
+        year, month = day.year + month // 12, month % 12 + 1
+        return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+    @property
+    def earliest_exit_date(self) -> dt.date:
+        """The first day a member could leave on a no-fault notice given on the Commencement Date (r25 al-sample 10)."""
+        return self._plus_months(self.term.start, self.exit_notice_months)
+
+    @property
+    def exit_floor_date(self) -> dt.date | None:
+        """The last day of the second Alliance Year: the minimum period the leaving note offers, where the Initial Term
+        runs beyond it and the no-fault notice would otherwise let a member leave before it (r25 al-sample 10)."""
+        floor = self._plus_months(self.term.start, 24) - dt.timedelta(days=1)
+        if floor >= self.term.end or self.earliest_exit_date > floor:
+            return None
+        return floor
+
+    @property
+    def first_alliance_year_end(self) -> dt.date:
+        """The last day of the first Alliance Year (each later one ends on the same day of the year)."""
+        return self._plus_months(self.term.start, 12) - dt.timedelta(days=1)
 
     @property
     def handover_mentions_volunteers(self) -> bool:
