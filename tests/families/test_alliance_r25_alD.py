@@ -102,5 +102,6 @@ def test_without_flows_the_note_asks_for_the_basis_flow_by_flow_in_a_few_lines(b
     assert "table of data flows" not in text
     n = " ".join(note(big, "common.schedule-data-sharing").split())
     assert n.startswith("Before issue, replace the Lawful basis row with a row for each data flow and each Party")
+    assert "not flow by flow" in n and "A Provider that is not a public body can rest its safeguarding disclosures" in n
     assert "data sharing code" not in n and "is met only where the data is processed" not in n
     assert "(assessing needs, planning" in n and "paragraph 6 read with paragraph 36" in n
