@@ -198,6 +198,11 @@ class RiskReward(Strict):
         "Alliance Year of Providers' costs above budget incurred urgently (to keep a person safe or meet a legal duty), "
         "for all Providers together; above it only the ALT approves, e.g. 75000. Empty: no limit but the cap on the "
         "Commissioner's own Pain.")
+    urgent_silence: Literal["refused", "approved"] = Field(
+        "refused", description="What it means when the Commissioner (or Lead Commissioner) has not decided on a "
+        "Provider's urgent costs above budget within 20 Business Days of its Early Warning: 'refused' (the costs stay "
+        "the Provider's own) or 'approved' (they count as approved, within the urgent_approvals_limit where there is "
+        "one). The draft's note states the choice and what the other side will ask for.")
 
 
 class KpiGate(Strict):
@@ -681,6 +686,20 @@ class Alliance(Strict):
             return None
         return next((m for m in self.commissioners if m.key == self.running_costs_payer), None)
 
+    def party_term(self, m: Member | None, capital: bool = False) -> str:
+        """How operative text names member `m`: "the Commissioner" where it is the only commissioning party (that is
+        its role in this Agreement, and the text elsewhere uses it), otherwise its defined name (r25 al-sample 14)."""
+        if m is None:
+            return ""
+        if m.role == "commissioner" and not self.joint_commissioners:
+            return "The Commissioner" if capital else "the Commissioner"
+        return m.Defined if capital else m.defined
+
+    @property
+    def case_system_term(self) -> str:
+        """The case system host as operative text names it (see party_term)."""
+        return self.party_term(self.case_system)
+
     @property
     def commissioner_label(self) -> str:
         """How the worked example's table names the Commissioner's line."""
@@ -1081,6 +1100,14 @@ class Alliance(Strict):
         for item in self.handover_items:
             item = re.sub(r"\bthe commissioners\b", "the Commissioners" if joint else "the Commissioner", item)
             item = re.sub(r"\bthe commissioner\b", "the Commissioner", item)
+            if not joint and self.commissioner:
+                # the sheet names the commissioning party by its own name ("the Council appoints"): the Exit Plan
+                # uses the role it has in this Agreement, as the paragraph after the list does (r25 al-sample 14)
+                c = self.commissioner
+                item = re.sub(rf"\b(?:[Tt]he )?{re.escape(c.name)}(?![\w-])", "the Commissioner", item)
+                if c.short_name:
+                    article = r"\b[Tt]he " if c.takes_article else r"(?<![\w-])"
+                    item = re.sub(rf"{article}{re.escape(c.short_name)}(?![\w-])", "the Commissioner", item)
             item = re.sub(r"\bthe alliance\b", "the Alliance", item)
             for _, _, words, _ in self.handover_not_registered:
                 kind = "registered social landlord" if "social landlord" in words.lower() else "registered provider of social housing"
@@ -1195,6 +1222,32 @@ class Alliance(Strict):
         import calendar
         day = min(end.day, calendar.monthrange(year, month)[1])
         return dt.date(year, month, day) - dt.timedelta(days=1)
+
+    @staticmethod
+    def _plus_months(day: dt.date, months: int) -> dt.date:
+        import calendar
+        month = day.month - 1 + months
+        year, month = day.year + month // 12, month % 12 + 1
+        return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+    @property
+    def earliest_exit_date(self) -> dt.date:
+        """The first day a member could leave on a no-fault notice given on the Commencement Date (r25 al-sample 10)."""
+        return self._plus_months(self.term.start, self.exit_notice_months)
+
+    @property
+    def exit_floor_date(self) -> dt.date | None:
+        """The last day of the second Alliance Year: the minimum period the leaving note offers, where the Initial Term
+        runs beyond it and the no-fault notice would otherwise let a member leave before it (r25 al-sample 10)."""
+        floor = self._plus_months(self.term.start, 24) - dt.timedelta(days=1)
+        if floor >= self.term.end or self.earliest_exit_date > floor:
+            return None
+        return floor
+
+    @property
+    def first_alliance_year_end(self) -> dt.date:
+        """The last day of the first Alliance Year (each later one ends on the same day of the year)."""
+        return self._plus_months(self.term.start, 12) - dt.timedelta(days=1)
 
     @property
     def handover_mentions_volunteers(self) -> bool:

@@ -235,6 +235,19 @@ class Safeguarding(Strict):
         return self.group != "children"
 
 
+class DataFlow(Strict):
+    """One flow of shared personal data and the lawful basis each Party sharing it relies on (r24 al-sample 3)."""
+
+    data: str = Field(description="What is shared, e.g. 'referrals and assessments, with health needs'.")
+    shared_by: str = Field(description="Who shares it, e.g. 'the Council' or 'every Provider'.")
+    shared_with: str = Field(description="Who receives it, e.g. 'the Provider supporting the person'.")
+    article_6: str = Field(description="The Article 6 UK GDPR basis the sharer relies on, e.g. 'Article 6(1)(e) (public task)'.")
+    condition: str | None = Field(None, description="For health or criminal offence data: the Article 9 condition, with "
+                                  "the Schedule 1 DPA 2018 condition, or the Article 10 condition, e.g. 'Article 9(2)(g) "
+                                  "with Schedule 1 paragraph 6 (the Council's functions under the Care Act 2014)'. "
+                                  "Empty: the flow has no special category or criminal offence data.")
+
+
 class DataProtection(Strict):
     """Who is controller and who processor of the personal data the agreement involves, and the
     details the data-sharing schedule (controllers) or the Article 28(3) terms (a processor) need."""
@@ -261,6 +274,10 @@ class DataProtection(Strict):
     lawful_basis: str | None = legal_field(None, description="For shared data: the Article 6 basis and any Article 9 and "
                                      "Schedule 1 DPA 2018 or Article 10 condition for each flow, e.g. 'Article "
                                      "6(1)(e); Article 9(2)(h) with Schedule 1 paragraph 2'.")
+    flows: list[DataFlow] = Field(default_factory=list, description="For shared data, where the instructions give it "
+                                  "flow by flow: each flow with its lawful basis; the data-sharing Schedule then prints "
+                                  "them as a table. Empty: the lawful_basis words stand for all the sharing, and an "
+                                  "alliance draft's note asks for the basis flow by flow.")
     retention: str | None = Field(None, description="For shared data: how long each party keeps it, e.g. '6 years after support ends'.")
     security: str | None = Field(None, description="For shared data: the security measures, e.g. 'encrypted email or the "
                                  "shared case system only; access by named staff'.")

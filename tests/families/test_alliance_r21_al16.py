@@ -33,8 +33,8 @@ def test_leaving_provider_keeps_its_service_contract_unless_the_commissioner_end
     assert "If the Commissioner does not give that notice, the Service Contract continues" in text
     assert "ends on the same day, unless" not in text
     note = _note(big, "alliance.leaving")
-    assert "no-fault break right" in note and "twelve months' notice" in note
-    assert "end of the second Alliance Year" in note and "only at the end of an Alliance Year" in note
+    assert "leave without a reason" in note and "twelve months' notice" in note
+    assert "end of the second Alliance Year" in note and "must expire on 31 March, the end of an Alliance Year" in note
 
 
 def test_single_contract_leaving_note_has_no_service_contract_option(catalogue):
@@ -42,7 +42,7 @@ def test_single_contract_leaving_note_has_no_service_contract_option(catalogue):
     source = SMALL.read_text(encoding="utf-8").replace("exit: for-cause", "exit: without-cause")
     doc = assemble(validate(load_text(source, SMALL.name), catalogue), catalogue, today=DRAFT_DATE).document
     note = _note(doc, "alliance.leaving")
-    assert "no-fault break right" in note and "stays bound by its Service Contract" not in note
+    assert "leave without a reason" in note and "stays bound by its Service Contract" not in note
 
 
 def test_note_reference_prints_its_number(big):

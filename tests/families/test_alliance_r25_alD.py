@@ -1,0 +1,107 @@
+"""r25 alliance review (lane alD): party labels (al-sample 14), exit and urgent-overspend notes (al-sample 10, 11),
+shorter notes (al-sample 20) and the lawful basis per data flow (r24 al-fresh)."""
+from __future__ import annotations
+
+import pytest
+
+from assembler.termsheet.alliance import AllianceTermSheet
+from assembler.termsheet.loader import load_file
+
+from tests.families.clause_texts import clause_text, document_of, note
+from tests.families.test_alliance import ALLIANCE, BIG, build
+
+JOINT = next(p for p in ALLIANCE if p.stem == "mental-health-four-members-varied")
+
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+def test_exit_plan_and_case_system_name_the_sole_commissioner_by_its_role(big):
+    """al-sample 14: the sheet's "the Council appoints" prints as the Commissioner, as the next paragraph does."""
+    exit_plan = clause_text(big, "alliance.schedule-exit", flat=True)
+    assert "the Council appoints" not in exit_plan
+    assert "specialist palliative care the Commissioner appoints" in exit_plan
+    sharing = clause_text(big, "alliance.information-sharing", flat=True)
+    assert "one system hosted by the Commissioner." in sharing
+    assert "hosted by the Council" not in sharing
+    assert "the Council processes" not in clause_text(big, "alliance.schedule-case-system", flat=True)
+
+
+def test_joint_commissioners_keep_their_own_names():
+    """Quiet: where several commission, "the Commissioner" would not say which, so each keeps its defined name."""
+    al = AllianceTermSheet.model_validate(load_file(JOINT).data).alliance
+    assert al.joint_commissioners
+    first = al.commissioners[0]
+    assert al.party_term(first) == first.defined
+
+
+def test_leaving_note_offers_a_minimum_period_and_year_end_expiry_with_the_sheets_dates(big):
+    """al-sample 10: the note gives the no-fault right's real dates and the two limits to take instructions on."""
+    text = " ".join(note(big, "alliance.leaving").split())
+    assert "twelve months' notice, so the first departure could take effect on 1 April 2028" in text
+    assert "no notice to leave may expire before 31 March 2029 (the end of the second Alliance Year)" in text
+    assert "any notice must expire on 31 March, the end of an Alliance Year" in text
+    assert "the Commissioner's notice ends the whole Alliance" in text
+
+
+def test_no_minimum_period_is_offered_where_the_notice_already_outlasts_two_years():
+    """Quiet: a 24-month notice cannot expire inside the second Alliance Year, so only year-end expiry is offered."""
+    data = load_file(BIG).data
+    data["alliance"]["exit_notice_months"] = 24
+    al = AllianceTermSheet.model_validate(data).alliance
+    assert al.exit_floor_date is None
+
+
+def test_urgent_silence_is_refusal_by_default_and_the_note_says_what_providers_ask_for(big, catalogue):
+    """al-sample 11: default 13.11(b) refusal, with the note stating the choice; 'approved' turns (b) round, capped."""
+    op = clause_text(big, "alliance.risk-reward", flat=True)
+    assert "is treated as having refused approval if it has not decided within that period" in op
+    text = " ".join(note(big, "alliance.risk-reward").split())
+    assert "The Providers will ask for silence to count as approval, up to the £75,000 yearly limit." in text
+    assert "Decide the Commissioner's position before issue" in text
+    src = BIG.read_text().replace("    urgent_approvals_limit: 75000", "    urgent_silence: approved\n    urgent_approvals_limit: 75000")
+    assert "urgent_silence" in src
+    doc = document_of(catalogue, src)
+    op = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "is treated as having given approval if it has not decided within that period, but only within the limit in clause" in op
+    assert "count as approved, within the £75,000 yearly limit" in " ".join(note(doc, "alliance.risk-reward").split())
+
+
+FLOWS = """  flows:
+    - data: referrals and assessments, with health needs
+      shared_by: the Council
+      shared_with: the Provider supporting the person
+      article_6: Article 6(1)(e) (public task)
+      condition: Article 9(2)(g) with Schedule 1 paragraph 6 (the Council's functions under the Care Act 2014)
+    - data: support plans and progress notes
+      shared_by: each Provider
+      shared_with: the other Alliance Members supporting the person
+      article_6: Article 6(1)(f) (legitimate interests)
+"""
+
+
+def test_data_sharing_schedule_prints_the_lawful_basis_for_each_flow_the_sheet_gives(catalogue):
+    """r24 al-sample 3: where the instructions give flows, Schedule 6 sets out each flow's basis and the note says so."""
+    src = BIG.read_text(encoding="utf-8")
+    anchor = "  retention: 6 years after a person's support ends, then deleted\n"
+    assert anchor in src
+    doc = document_of(catalogue, src.replace(anchor, FLOWS + anchor))
+    text = clause_text(doc, "common.schedule-data-sharing", flat=True)
+    assert "for each data flow, as set out in the table of data flows below" in text
+    assert "Article 9(2)(g) with Schedule 1 paragraph 6 (the Council's functions under the Care Act 2014)" in text
+    assert "none (no special category or criminal offence data)" in text
+    n = " ".join(note(doc, "common.schedule-data-sharing").split())
+    assert n.startswith("The table gives the lawful basis flow by flow, as instructed")
+
+
+def test_without_flows_the_note_asks_for_the_basis_flow_by_flow_in_a_few_lines(big):
+    """Quiet: no flows, no flow table; the note asks for one row per flow and Party, without the generic teaching."""
+    text = clause_text(big, "common.schedule-data-sharing", flat=True)
+    assert "table of data flows" not in text
+    n = " ".join(note(big, "common.schedule-data-sharing").split())
+    assert n.startswith("Before issue, replace the Lawful basis row with a row for each data flow and each Party")
+    assert "not flow by flow" in n and "A Provider that is not a public body can rest its safeguarding disclosures" in n
+    assert "data sharing code" not in n and "is met only where the data is processed" not in n
+    assert "(assessing needs, planning" in n and "paragraph 6 read with paragraph 36" in n
