@@ -67,6 +67,11 @@ class Member(Party):
     procurement_started: dt.date | None = legal_field(
         None, description="With the Provider's own procurement_route: when that procurement began (for a modification: "
         "when its contract was awarded), as YYYY-MM-DD.")
+    light_touch: bool | None = legal_field(
+        None, description="Only where this Provider's Service Contract is classified differently from the alliance's "
+        "light_touch: whether its services are light touch services (their CPV codes are in Table 1 of Schedule 1 to the "
+        "Procurement Regulations 2024). Empty: the alliance's light_touch; where its services look like ones outside "
+        "that Table (payroll, accounting, software), the notes name its contract for the client to confirm.")
     service_contract_with: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that is party to "
         "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
@@ -1580,6 +1585,40 @@ class Alliance(Strict):
             if hits and len(hits) * 2 >= len(p.delivers):
                 out.append((p, hits))
         return out
+
+    @property
+    def not_light_touch(self) -> list[Member]:
+        """The Providers whose Service Contract the term sheet says is not a light touch contract while the Services
+        as a whole are light touch (r26 al-fresh finding 3)."""
+        if not self.light_touch or self.procurement_route in ("pcr2015", "pcr2015_modification", "provider_selection",
+                                                                 "not_procurement"):
+            return []
+        return [p for p in self.providers if p.light_touch is False]
+
+    @property
+    def light_touch_doubts(self) -> list[tuple[Member, list[str]]]:
+        """The Providers whose services look like ones outside the light touch services (payroll, accounting,
+        bookkeeping, software) while the sheet treats every Service Contract as light touch and says nothing for that
+        Provider: the notes name each contract for the client to confirm its CPV classification (r26 al-fresh
+        finding 3). A Provider with its own light_touch given is not in doubt."""
+        if not self.light_touch or self.procurement_route in ("pcr2015", "pcr2015_modification", "provider_selection",
+                                                                 "not_procurement"):
+            return []
+        pattern = r"\b(payroll|accounting|accountancy|bookkeeping|book-keeping|managed accounts?|software)\b"
+        out = []
+        for p in self.providers:
+            if p.light_touch is not None:
+                continue
+            hits = [d for d in p.delivers if re.search(pattern, d, re.I)]
+            if hits:
+                out.append((p, hits))
+        return out
+
+    @property
+    def light_touch_exceptions(self) -> list[Member]:
+        """The Providers whose Service Contract the notes must not call a light touch contract without a qualification:
+        those the sheet says are not, and those whose services put it in doubt."""
+        return self.not_light_touch + [m for m, _ in self.light_touch_doubts]
 
     @property
     def psr_public_health_contracts(self) -> list[tuple[Member, list[str]]]:

@@ -1,0 +1,59 @@
+"""r26 alliance review (lane alG): procurement, liability and notes (al-fresh findings 3, 11, 16, 19;
+al-sample findings 5, 9, 14 to 19)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import BIG, build, clause
+
+STAINMOOR = Path(__file__).parent / "fixtures" / "alliance-stainmoor-r26.yaml"
+
+
+@pytest.fixture(scope="module")
+def stainmoor(catalogue):
+    return build(STAINMOOR, catalogue).document
+
+
+@pytest.fixture(scope="module")
+def big(catalogue):
+    return build(BIG, catalogue).document
+
+
+def note(doc, cid) -> str:
+    return _flat(clause(doc, cid).note or "")
+
+
+def _variant(tmp_path, old: str, new: str) -> Path:
+    text = STAINMOOR.read_text()
+    assert old in text
+    out = tmp_path / "variant.yaml"
+    out.write_text(text.replace(old, new, 1))
+    return out
+
+
+def test_payroll_contract_is_named_for_a_light_touch_check(stainmoor):
+    """al-fresh finding 3 (firing): Brightledger's payroll contract is not asserted to be light touch."""
+    text = note(stainmoor, "alliance.recitals")
+    assert "Confirm the CPV classification of Brightledger's Service Contract (direct payment managed accounts" in text
+    assert "Table 1 of Schedule 1 to the Procurement Regulations 2024 (regulation 42(1))" in text
+    assert "due within 30 days" in text
+    assert "other than that of Brightledger (see the recitals note), are light touch contracts" in note(
+        stainmoor, "alliance.precedence")
+
+
+def test_no_light_touch_check_where_no_service_looks_outside_the_table(big):
+    """al-fresh finding 3 (quiet): care and support services only: no CPV check, no exception."""
+    assert "CPV classification" not in note(big, "alliance.recitals")
+    assert "other than that of" not in note(big, "alliance.precedence")
+
+
+def test_a_provider_flagged_not_light_touch_is_stated_not_asked(tmp_path, catalogue):
+    """al-fresh finding 3: a member-level light_touch false is stated as the instructions, not asked."""
+    sheet = _variant(tmp_path, "    short_name: Brightledger\n", "    short_name: Brightledger\n    light_touch: false\n")
+    doc = build(sheet, catalogue).document
+    text = note(doc, "alliance.recitals")
+    assert "The instructions say that the Service Contract of Brightledger is not a light touch contract" in text
+    assert "CPV classification" not in text
