@@ -344,11 +344,13 @@ class Alliance(Strict):
         "Where it is empty and the only contribution to the pooled budget is its host's, that contribution's 'pays' "
         "words are read as this profile.")
     no_blame_carve_outs: list[CarveOut] = legal_field(
-        default_factory=lambda: ["wilful_default", "fraud", "insolvency", "confidentiality", "data_protection",
+        default_factory=lambda: ["wilful_default", "fraud", "confidentiality", "data_protection",
                                  "safeguarding", "infringement"],
         description="Under the no-blame liability model (and the capped model's exceptions): conduct for which a member "
         "remains liable in full. Choose from wilful_default, fraud, insolvency, confidentiality, data_protection, "
-        "safeguarding, abandonment, infringement.")
+        "safeguarding, abandonment, infringement. Left out: the draft proposes all but insolvency and abandonment "
+        "(a claim for loss caused by a member's insolvency is not a claim for breach and is worth little against an "
+        "insolvent member) and its note says the list is the draft's proposal.")
     procurement_route: Literal[tuple(ROUTE_WORDS)] = legal_field(  # type: ignore[valid-type]
         description="How the arrangements were procured: open, competitive_flexible, direct_award, reserved_mutual, "
         "modification (of contracts awarded under the Procurement Act 2023), pcr2015, pcr2015_modification (of "
@@ -2446,6 +2448,27 @@ class Alliance(Strict):
     @property
     def carve_out_words(self) -> list[str]:
         return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs]
+
+    @property
+    def carve_outs_given(self) -> bool:
+        """Whether the term sheet lists the liability carve-outs (otherwise they are the draft's proposal: r26
+        al-fresh finding 11)."""
+        return "no_blame_carve_outs" in self.model_fields_set
+
+    @property
+    def capped_carve_out_kinds(self) -> list[str]:
+        """Under the capped model: the carve-outs (confidentiality, data protection, safeguarding) that fall on every
+        member's day-to-day work and carry a separate, higher cap tied to its insurance rather than none (r26 al-fresh
+        finding 11), in the order listed."""
+        return [c for c in self.no_blame_carve_outs if c in ("confidentiality", "data_protection", "safeguarding")]
+
+    @property
+    def capped_carve_out_words(self) -> list[str]:
+        return [CARVE_OUT_WORDS[c] for c in self.capped_carve_out_kinds]
+
+    @property
+    def uncapped_carve_out_words(self) -> list[str]:
+        return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs if c not in self.capped_carve_out_kinds]
 
 
 # the processes of the Health Care Services (Provider Selection Regime) Regulations 2023 (S.I. 2023/1348), Part 2,
