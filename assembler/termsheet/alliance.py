@@ -1589,6 +1589,16 @@ class Alliance(Strict):
         return out
 
     @property
+    def route_stated_despite_psr(self) -> bool:
+        """Where some Service Contracts look like health care (psr_risk_contracts) under an open or competitive flexible
+        procedure, and the sheet records the Commissioner's view that the Act governs (health_care_assessment): recital
+        (C) and the key information state the route the sheet gives, with the contracts most likely to be within the
+        Provider Selection Regime bracketed as awarded under it, for the client to confirm (r26 al-sample finding 5).
+        Without that view they state no route."""
+        return bool(self.procurement_route in ("open", "competitive_flexible") and self.health_care_assessment
+                    and self.psr_risk_contracts)
+
+    @property
     def not_light_touch(self) -> list[Member]:
         """The Providers whose Service Contract the term sheet says is not a light touch contract while the Services
         as a whole are light touch (r26 al-fresh finding 3)."""

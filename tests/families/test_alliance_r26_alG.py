@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.families.clause_texts import flat as _flat
-from tests.families.test_alliance import BIG, build, clause, text_of
+from tests.families.test_alliance import BIG, build, clause, table_rows, text_of
 
 STAINMOOR = Path(__file__).parent / "fixtures" / "alliance-stainmoor-r26.yaml"
 
@@ -102,3 +102,33 @@ def test_transfer_on_exit_only_as_procurement_law_permits(stainmoor):
     assert ("transfer to another provider under the Exit Plan, so far as the law on public procurement that governs "
             "that Service Contract permits.") in body
     assert "a right to end it as clause 26.5 provides" in body
+
+
+def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(big):
+    """al-sample finding 5 (firing): route, date and light touch status recited, the public health contract in
+    brackets, and the note warns of the risk to the award itself."""
+    recitals = _flat(text_of(clause(big, "alliance.recitals")))
+    assert ("The Service Contracts were awarded following a competitive flexible procedure under section 20(2)(b) of "
+            "the Procurement Act 2023, which began on 2 March 2026, as light touch contracts [, except the Service "
+            "Contract of Recovery CIC, which was awarded under the Health Care Services (Provider Selection Regime) "
+            "Regulations 2023].") in recitals
+    rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
+    assert "[except the Service Contract of Recovery CIC, awarded under the Provider Selection Regime]" in rows["Procurement route"]
+    text = note(big, "alliance.recitals")
+    assert "the risk is to the award itself, not only to its later variation" in text
+    assert "Neither recital (C) nor the key information table states the route" not in text
+
+
+def test_no_route_stated_without_the_commissioners_view(tmp_path, catalogue):
+    """al-sample finding 5 (quiet): without the recorded view, recital (C) states no route."""
+    text = BIG.read_text()
+    start = text.index("  health_care_assessment:")
+    end = text.index("\n  ", start + 10)
+    while text[end + 3] == " ":
+        end = text.index("\n  ", end + 1)
+    sheet = tmp_path / "no-view.yaml"
+    sheet.write_text(text[:start] + text[end + 1:])
+    doc = build(sheet, catalogue).document
+    recitals = _flat(text_of(clause(doc, "alliance.recitals")))
+    assert "were awarded following a procurement which began on 2 March 2026." in recitals
+    assert "Neither recital (C) nor the key information table states the route" in note(doc, "alliance.recitals")
