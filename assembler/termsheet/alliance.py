@@ -991,6 +991,18 @@ class Alliance(Strict):
         return (self.total_annual_value * Decimal(self.term.months) / 12).quantize(CENT)
 
     @property
+    def extended_end(self) -> dt.date | None:
+        """The last day of the Term if every extension is used (the initial term's end moved on by the extension's
+        years), or None where there is no extension (r26 al-sample finding 16)."""
+        if not self.extension.years:
+            return None
+        end = self.term.end
+        try:
+            return end.replace(year=end.year + self.extension.years)
+        except ValueError:  # 29 February
+            return end.replace(year=end.year + self.extension.years, day=28)
+
+    @property
     def value_with_extension(self) -> Decimal:
         """Estimated value over the initial term and every extension, at the first year's annual total."""
         return (self.total_annual_value * (Decimal(self.term.months) / 12 + self.extension.years)).quantize(CENT)

@@ -144,3 +144,16 @@ def test_payment_profile_note_says_the_draft_applies_the_contribution_profile(bi
     sheet.write_text(BIG.read_text().replace("alliance:\n", "alliance:\n  provider_payments: monthly in advance\n", 1))
     doc = build(sheet, catalogue).document
     assert "The instructions say each Provider is paid its Annual Value monthly in advance." in note(doc, "alliance.service-planning")
+
+
+def test_force_majeure_ending_split_into_notice_and_agreement(big):
+    """al-sample finding 14: 32.3 separates ending by notice from ending by agreement."""
+    body = _flat(text_of(clause(big, "alliance.force-majeure-members")))
+    assert "This Agreement ends because of a Force Majeure Event only:" in body
+    assert "on 20 Business Days' notice given by any Party, if a Force Majeure Event has prevented the Commissioner" in body
+    assert "if every Alliance Member agrees in writing that the Alliance cannot continue because of a Force Majeure Event" in body
+
+
+def test_deadlock_note_gives_the_extended_end(big, stainmoor):
+    """al-sample finding 16 (firing): the Term's end with the extension; al-fresh uses the same mechanism."""
+    assert "until the Term ends (31 March 2032, or 31 March 2037 if extended)" in note(big, "alliance.decisions")
