@@ -991,6 +991,23 @@ class Alliance(Strict):
         return (self.total_annual_value * Decimal(self.term.months) / 12).quantize(CENT)
 
     @property
+    def kpi_figure_kinds(self) -> set[str]:
+        """The kinds of periodic figure the KPIs measure, beyond rates, point-in-time figures and plain counts:
+        'people' (a count of different people supported in each period, which double counts if summed) and 'average'
+        (an average per case), read from each KPI's words, so that Schedule 2 explains only the kinds this deal has
+        (r26 al-sample finding 19)."""
+        kinds = set()
+        for k in self.kpis:
+            words = " ".join(str(w) for w in (k.measure, k.target, k.baseline or "", k.measured_over or "") if w)
+            if re.search(r"\b(average|mean|median|time taken|how long|days? (to|from|between)|weeks? (to|from)|waiting time)\b", words, re.I):
+                kinds.add("average")
+            if re.search(r"\b(different|distinct|unique|individual) (people|persons|adults|children|young people|clients|families)\b"
+                         r"|\b(people|adults|children|families|clients) (supported|helped|receiving|in contact|on (the|a) caseload|"
+                         r"engaged|accessing|using)\b", words, re.I):
+                kinds.add("people")
+        return kinds
+
+    @property
     def extended_end(self) -> dt.date | None:
         """The last day of the Term if every extension is used (the initial term's end moved on by the extension's
         years), or None where there is no extension (r26 al-sample finding 16)."""

@@ -157,3 +157,18 @@ def test_force_majeure_ending_split_into_notice_and_agreement(big):
 def test_deadlock_note_gives_the_extended_end(big, stainmoor):
     """al-sample finding 16 (firing): the Term's end with the extension; al-fresh uses the same mechanism."""
     assert "until the Term ends (31 March 2032, or 31 March 2037 if extended)" in note(big, "alliance.decisions")
+
+
+def test_schedule_2_annual_figure_rules_follow_the_kpi_kinds(big, tmp_path, catalogue):
+    """al-sample finding 19 (firing): no KPI counts different people or an average, so no such rule; quiet: a KPI that
+    is an average keeps its rule."""
+    body = _flat(text_of(clause(big, "alliance.schedule-outcomes")))
+    assert "For a rate or percentage, it is the rate over the year." in body
+    assert "different people" not in body and "average time taken" not in body
+    sheet = tmp_path / "avg.yaml"
+    sheet.write_text(BIG.read_text().replace("People sleeping rough on a single night (autumn count)",
+                                             "Average days from referral to first contact", 1))
+    doc = build(sheet, catalogue).document
+    body = _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
+    assert "For an average (such as the average time taken to contact a person referred)" in body
+    assert "different people" not in body
