@@ -170,7 +170,8 @@ def test_retention_note_flags_the_code_periods(big):
                         "Practice for Health and Social Care sets for them")
     note = _note(big, "common.schedule-data-sharing")
     assert ('The instructions keep the shared data for "6 years after a person\'s support ends, then deleted"; the Records '
-            "Management Code of Practice for Health and Social Care 2021 sets its own minimum periods for health records "
+            "Management Code of Practice for Health and Social Care (first published in August 2021, current version updated "
+            "on 7 August 2023: use its online retention schedule) sets its own minimum periods for health records "
             "(usually 8 years for adult health records; for mental health records, 20 years after treatment ends or 10 "
             "years after death), and the Retention row keeps health records for the Code's period where it is longer: "
             "confirm with the client, and check in Appendix II") in note
