@@ -2499,6 +2499,8 @@ class Alliance(Strict):
         """Under the capped model: the carve-outs (confidentiality, data protection, safeguarding) that fall on every
         member's day-to-day work and carry a separate, higher cap tied to its insurance rather than none (r26 al-fresh
         finding 11), in the order listed."""
+        if self.carve_outs_given:
+            return []  # the instructions list them as exceptions to the cap: the note suggests a separate cap instead
         return [c for c in self.no_blame_carve_outs if c in ("confidentiality", "data_protection", "safeguarding")]
 
     @property

@@ -83,6 +83,11 @@ def test_capped_liability_note_keeps_instructed_carve_outs(tmp_path, catalogue):
     assert "The insolvency exception is as instructed" in text
     body = _flat(text_of(clause(doc, "alliance.liability")))
     assert "by its Insolvency Event" in body and "does not count towards that limit" not in body
+    sheet = _variant(tmp_path, "  liability_floor:", "  no_blame_carve_outs: [fraud, data_protection, safeguarding]\n  liability_floor:")
+    doc = build(sheet, catalogue).document
+    assert "does not count towards that limit" not in _flat(text_of(clause(doc, "alliance.liability")))
+    assert ("The instructed carve-outs for data protection and safeguarding leave a small member exposed without limit"
+            in note(doc, "alliance.liability"))
 
 
 def test_s53_copy_duty_stated_from_the_contract_values(stainmoor, big):
