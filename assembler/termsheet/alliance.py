@@ -67,6 +67,11 @@ class Member(Party):
     procurement_started: dt.date | None = legal_field(
         None, description="With the Provider's own procurement_route: when that procurement began (for a modification: "
         "when its contract was awarded), as YYYY-MM-DD.")
+    light_touch: bool | None = legal_field(
+        None, description="Only where this Provider's Service Contract is classified differently from the alliance's "
+        "light_touch: whether its services are light touch services (their CPV codes are in Table 1 of Schedule 1 to the "
+        "Procurement Regulations 2024). Empty: the alliance's light_touch; where its services look like ones outside "
+        "that Table (payroll, accounting, software), the notes name its contract for the client to confirm.")
     service_contract_with: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that is party to "
         "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
@@ -344,11 +349,13 @@ class Alliance(Strict):
         "Where it is empty and the only contribution to the pooled budget is its host's, that contribution's 'pays' "
         "words are read as this profile.")
     no_blame_carve_outs: list[CarveOut] = legal_field(
-        default_factory=lambda: ["wilful_default", "fraud", "insolvency", "confidentiality", "data_protection",
+        default_factory=lambda: ["wilful_default", "fraud", "confidentiality", "data_protection",
                                  "safeguarding", "infringement"],
         description="Under the no-blame liability model (and the capped model's exceptions): conduct for which a member "
         "remains liable in full. Choose from wilful_default, fraud, insolvency, confidentiality, data_protection, "
-        "safeguarding, abandonment, infringement.")
+        "safeguarding, abandonment, infringement. Left out: the draft proposes all but insolvency and abandonment "
+        "(a claim for loss caused by a member's insolvency is not a claim for breach and is worth little against an "
+        "insolvent member) and its note says the list is the draft's proposal.")
     procurement_route: Literal[tuple(ROUTE_WORDS)] = legal_field(  # type: ignore[valid-type]
         description="How the arrangements were procured: open, competitive_flexible, direct_award, reserved_mutual, "
         "modification (of contracts awarded under the Procurement Act 2023), pcr2015, pcr2015_modification (of "
@@ -1003,6 +1010,35 @@ class Alliance(Strict):
         return (self.total_annual_value * Decimal(self.term.months) / 12).quantize(CENT)
 
     @property
+    def kpi_figure_kinds(self) -> set[str]:
+        """The kinds of periodic figure the KPIs measure, beyond rates, point-in-time figures and plain counts:
+        'people' (a count of different people supported in each period, which double counts if summed) and 'average'
+        (an average per case), read from each KPI's words, so that Schedule 2 explains only the kinds this deal has
+        (r26 al-sample finding 19)."""
+        kinds = set()
+        for k in self.kpis:
+            words = " ".join(str(w) for w in (k.measure, k.target, k.baseline or "", k.measured_over or "") if w)
+            if re.search(r"\b(average|mean|median|time taken|how long|days? (to|from|between)|weeks? (to|from)|waiting time)\b", words, re.I):
+                kinds.add("average")
+            if re.search(r"\b(different|distinct|unique|individual) (people|persons|adults|children|young people|clients|families)\b"
+                         r"|\b(people|adults|children|families|clients) (supported|helped|receiving|in contact|on (the|a) caseload|"
+                         r"engaged|accessing|using)\b", words, re.I):
+                kinds.add("people")
+        return kinds
+
+    @property
+    def extended_end(self) -> dt.date | None:
+        """The last day of the Term if every extension is used (the initial term's end moved on by the extension's
+        years), or None where there is no extension (r26 al-sample finding 16)."""
+        if not self.extension.years:
+            return None
+        end = self.term.end
+        try:
+            return end.replace(year=end.year + self.extension.years)
+        except ValueError:  # 29 February
+            return end.replace(year=end.year + self.extension.years, day=28)
+
+    @property
     def value_with_extension(self) -> Decimal:
         """Estimated value over the initial term and every extension, at the first year's annual total."""
         return (self.total_annual_value * (Decimal(self.term.months) / 12 + self.extension.years)).quantize(CENT)
@@ -1633,6 +1669,50 @@ class Alliance(Strict):
             if hits and len(hits) * 2 >= len(p.delivers):
                 out.append((p, hits))
         return out
+
+    @property
+    def route_stated_despite_psr(self) -> bool:
+        """Where some Service Contracts look like health care (psr_risk_contracts) under an open or competitive flexible
+        procedure, and the sheet records the Commissioner's view that the Act governs (health_care_assessment): recital
+        (C) and the key information state the route the sheet gives, with the contracts most likely to be within the
+        Provider Selection Regime bracketed as awarded under it, for the client to confirm (r26 al-sample finding 5).
+        Without that view they state no route."""
+        return bool(self.procurement_route in ("open", "competitive_flexible") and self.health_care_assessment
+                    and self.psr_risk_contracts)
+
+    @property
+    def not_light_touch(self) -> list[Member]:
+        """The Providers whose Service Contract the term sheet says is not a light touch contract while the Services
+        as a whole are light touch (r26 al-fresh finding 3)."""
+        if not self.light_touch or self.procurement_route in ("pcr2015", "pcr2015_modification", "provider_selection",
+                                                                 "not_procurement"):
+            return []
+        return [p for p in self.providers if p.light_touch is False]
+
+    @property
+    def light_touch_doubts(self) -> list[tuple[Member, list[str]]]:
+        """The Providers whose services look like ones outside the light touch services (payroll, accounting,
+        bookkeeping, software) while the sheet treats every Service Contract as light touch and says nothing for that
+        Provider: the notes name each contract for the client to confirm its CPV classification (r26 al-fresh
+        finding 3). A Provider with its own light_touch given is not in doubt."""
+        if not self.light_touch or self.procurement_route in ("pcr2015", "pcr2015_modification", "provider_selection",
+                                                                 "not_procurement"):
+            return []
+        pattern = r"\b(payroll|accounting|accountancy|bookkeeping|book-keeping|managed accounts?|software)\b"
+        out = []
+        for p in self.providers:
+            if p.light_touch is not None:
+                continue
+            hits = [d for d in p.delivers if re.search(pattern, d, re.I)]
+            if hits:
+                out.append((p, hits))
+        return out
+
+    @property
+    def light_touch_exceptions(self) -> list[Member]:
+        """The Providers whose Service Contract the notes must not call a light touch contract without a qualification:
+        those the sheet says are not, and those whose services put it in doubt."""
+        return self.not_light_touch + [m for m, _ in self.light_touch_doubts]
 
     @property
     def psr_public_health_contracts(self) -> list[tuple[Member, list[str]]]:
@@ -2460,6 +2540,29 @@ class Alliance(Strict):
     @property
     def carve_out_words(self) -> list[str]:
         return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs]
+
+    @property
+    def carve_outs_given(self) -> bool:
+        """Whether the term sheet lists the liability carve-outs (otherwise they are the draft's proposal: r26
+        al-fresh finding 11)."""
+        return "no_blame_carve_outs" in self.model_fields_set
+
+    @property
+    def capped_carve_out_kinds(self) -> list[str]:
+        """Under the capped model: the carve-outs (confidentiality, data protection, safeguarding) that fall on every
+        member's day-to-day work and carry a separate, higher cap tied to its insurance rather than none (r26 al-fresh
+        finding 11), in the order listed."""
+        if self.carve_outs_given:
+            return []  # the instructions list them as exceptions to the cap: the note suggests a separate cap instead
+        return [c for c in self.no_blame_carve_outs if c in ("confidentiality", "data_protection", "safeguarding")]
+
+    @property
+    def capped_carve_out_words(self) -> list[str]:
+        return [CARVE_OUT_WORDS[c] for c in self.capped_carve_out_kinds]
+
+    @property
+    def uncapped_carve_out_words(self) -> list[str]:
+        return [CARVE_OUT_WORDS[c] for c in self.no_blame_carve_outs if c not in self.capped_carve_out_kinds]
 
 
 # the processes of the Health Care Services (Provider Selection Regime) Regulations 2023 (S.I. 2023/1348), Part 2,

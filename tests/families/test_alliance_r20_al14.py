@@ -213,4 +213,4 @@ def test_deadlock_note_tells_the_client_plainly(big):
     # r22 al-sample 3: the Council decides a deadlocked Annual Plan or KPI change; the note names what it cannot
     assert "The Council therefore decides a deadlocked Annual Plan or change to the Outcomes or KPIs" in note
     assert "Tell the client that the draft is narrower than its instruction in one respect: the shares, Fees, caps, approvals of overspending" in note
-    assert "could be until the Term ends on 31 March 2032" in note
+    assert "could be until the Term ends (31 March 2032, or 31 March 2037 if extended)" in note

@@ -133,8 +133,8 @@ def test_budget_the_commissioner_funds_itself_is_available_not_allocated_in_inst
     assert re.search(r"This clause \d+\.\d+ is subject to clause \d+ and to the Alliance Budget Holder's budget", plan)
     note = " ".join(clause(doc, "alliance.service-planning").note.split())
     # r25 al-sample 3 (lane alB): the profile is now secured in clause 12 and the 3.3 list; the note says so
-    assert "each Provider is paid its Annual Value in four equal instalments in advance" in note
-    assert "requires each Service Contract to contain it" in note
+    assert "The instructions give the Commissioner's contribution to the Alliance Budget as paid in four equal instalments in advance" in note  # r26 al-sample 9
+    assert "requires each Service Contract to contain: confirm with the client" in note
 
 
 @pytest.mark.parametrize("path", [HAVERLEIGH, *(p for p in ALLIANCE if "complex-needs" not in p.stem)], ids=lambda p: p.stem)

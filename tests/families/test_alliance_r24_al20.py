@@ -169,9 +169,10 @@ def test_retention_note_flags_the_code_periods(big):
     assert row.endswith("but health records are kept for at least the minimum period the Records Management Code of "
                         "Practice for Health and Social Care sets for them")
     note = _note(big, "common.schedule-data-sharing")
-    # r25 al-sample 20: the same point, shorter
+    # r25 al-sample 20 (shorter) and r26 al-sample 15 (the Code's edition as published online)
     assert ('The Retention row adds to the instructions ("6 years after a person\'s support ends, then deleted") the '
-            "minimum periods the Records Management Code of Practice for Health and Social Care 2021 sets for health "
+            "minimum periods the Records Management Code of Practice for Health and Social Care (first published in "
+            "August 2021, current version updated on 7 August 2023: use its online retention schedule) sets for health "
             "records (usually 8 years for adult health records; for mental health records, 20 years after treatment ends "
             "or 10 years after death, Appendix II of the current edition saying which): confirm with the client.") in note
 
