@@ -1,0 +1,75 @@
+"""r25 ob-homecare review (obhc4). Finding 16: care-home, supported-living and charity wording left in a home care
+draft (trustees, donations and legacies, occupancy, every place used, positive behaviour support, homes) is conditioned
+on the setting and the provider's form. Finding 15: Sch 3 names the direct cost of every zone, not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.test_open_book_homecare import HOMECARE
+
+CARE_HOME = HOMECARE.parent / "adult-care-sharing-band.yaml"
+
+
+@pytest.fixture(scope="module")
+def doc(catalogue):
+    return assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
+
+
+def _charity(text: str) -> str:
+    return text.replace("  legal_form: company\n  limited_by: shares\n",
+                        "  legal_form: charitable_company\n  limited_by: guarantee\n  charity_number: '1012345'\n", 1)
+
+
+def test_company_home_care_has_no_trustees_or_legacies(doc):
+    assert "trustees" not in clause_text(doc, "common.conflicts-of-interest", flat=True)
+    assert "members, directors or officers" in clause_text(doc, "common.conflicts-of-interest", flat=True)
+    assert "directors or senior managers" in clause_text(doc, "common.definitions", flat=True)
+    costs = clause_text(doc, "common.open-book-costs", flat=True)
+    assert "a cost met from a restricted grant, or another payment" in costs
+    scope = clause_text(doc, "open-book.scope", flat=True)
+    assert "Grants that Tillbrook receives on terms" in scope
+    assert "legac" not in scope + costs
+
+
+def test_charity_home_care_keeps_trustees_and_legacies(catalogue):
+    d = document_of(catalogue, _charity(HOMECARE.read_text()))
+    assert "members, trustees or officers" in clause_text(d, "common.conflicts-of-interest", flat=True)
+    assert "directors, trustees or senior managers" in clause_text(d, "common.definitions", flat=True)
+    assert "Donations, legacies and grants" in clause_text(d, "open-book.scope", flat=True)
+
+
+def test_home_care_speaks_of_hours_not_occupancy(doc):
+    sched = clause_text(doc, "common.open-book-schedule-reconciliation", flat=True)
+    assert "Scenarios by hours delivered" in sched
+    assert "every place is used" not in sched and "occupancy" not in sched.lower()
+    assert "when the hours delivered are 68.1% of capacity" in sched
+    assert "hours delivered as a share of capacity" in clause_text(doc, "common.open-book-schedule-reporting", flat=True)
+    assert "occupancy" not in flat(note(doc, "open-book.losses"))
+    assert "hours delivered would have to fall" in flat(note(doc, "open-book.losses"))
+
+
+def test_break_even_names_the_direct_cost_of_every_zone(doc):
+    sched = clause_text(doc, "common.open-book-schedule-reconciliation", flat=True)
+    assert "with the direct cost of each hour (£22.96 in every line) falling with the hours delivered" in sched
+    assert "with the direct cost of \"Home care in Zone 3" not in sched
+
+
+def test_home_care_safeguarding_has_no_supported_living_terms(doc):
+    sg = clause_text(doc, "open-book.safeguarding", flat=True)
+    assert "positive behaviour support" not in sg
+    assert "may use restraint or other restrictive practice only as a last resort" in sg
+    assert "must record every use of restraint or other restrictive practice and report" in sg
+    n = flat(note(doc, "open-book.safeguarding"))
+    assert "supported living" not in n and "in a person's own home" in n
+
+
+def test_care_home_keeps_its_wording(catalogue):
+    d = assemble(read_termsheet(CARE_HOME, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "trustees" in clause_text(d, "common.definitions", flat=True)
+    sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
+    assert "Occupancy" in sched and "Scenarios by hours delivered" not in sched
