@@ -73,3 +73,29 @@ def test_care_home_keeps_its_wording(catalogue):
     assert "trustees" in clause_text(d, "common.definitions", flat=True)
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert "Occupancy" in sched and "Scenarios by hours delivered" not in sched
+
+
+# Finding 10: the national living wage rises each 1 April, two months before the 1 June review date; the dispute clause
+# names the rate of the index (clause 6.1 defines no "factor").
+
+def test_review_lag_after_each_april_rise_is_stated_with_the_figures(doc):
+    n = flat(note(doc, "open-book.price-review"))
+    # staff pay £2,806,140: 1% is £28,061.40 a year, two months of it £4,676.90
+    assert ("Each rise in the national living wage takes effect on 1 April, two months before the review date on 1 June, "
+            "so Tillbrook carries every year's rise unfunded until then: on these figures about £4,676.90 for each 1% of "
+            "the rise, each year. Take instructions on making 1 April the review date") in n
+    assert "The 1 April 2028 rise takes effect before the first review date" not in n
+
+
+def test_review_on_1_april_has_no_lag_note(catalogue):
+    text = HOMECARE.read_text()
+    start = next(line for line in text.splitlines() if line.strip().startswith("start:"))
+    year = start.split(":", 1)[1].strip().strip("'\"")[:4]
+    d = document_of(catalogue, text.replace(start, start.split("start:")[0] + f"start: {year}-04-01", 1))
+    assert "Each rise in the national living wage" not in flat(note(d, "open-book.price-review"))
+
+
+def test_dispute_clause_names_the_rate_of_the_index(doc):
+    cap = clause_text(doc, "common.open-book-profit-cap", flat=True)
+    assert "or about the rate of the index worked out under clause 6.1" in cap
+    assert "the factor worked out" not in cap
