@@ -99,3 +99,40 @@ def test_dispute_clause_names_the_rate_of_the_index(doc):
     cap = clause_text(doc, "common.open-book-profit-cap", flat=True)
     assert "or about the rate of the index worked out under clause 6.1" in cap
     assert "the factor worked out" not in cap
+
+
+# Finding 9: the Employment Rights Act 2025 zero hours reforms (ss.1-4, Part 2A of the 1996 Act) were made before
+# signing, so limb (a) would exclude them; the definition names them, bracketed until instructed, and the note says why.
+
+def _zero_hours(text: str, value: str) -> str:
+    return text.replace("    travel_paid_at_contact_rate: true\n",
+                        f"    travel_paid_at_contact_rate: true\n    zero_hours_change_in_law: {value}\n", 1)
+
+
+def test_zero_hours_reforms_are_bracketed_until_instructed(doc):
+    defs = clause_text(doc, "common.definitions", flat=True)
+    assert ("a fair pay agreement for adult social care made under the Employment Rights Act 2025 [and the coming into "
+            "force of sections 1 to 4 of that Act (zero hours and low hours workers") in defs
+    assert "other than those changes, whose terms had been made" in defs
+    n = flat(note(doc, "open-book.change-in-law"))
+    assert "(S.I. 2026/3) brought them into force only for consulting on and making regulations" in n
+    assert "The words naming them are in square brackets: take instructions" in n
+    assert "confirm that the £2,806,140 of staff pay in the cost model" in n
+
+
+def test_zero_hours_reforms_included_or_excluded_as_instructed(catalogue):
+    yes = document_of(catalogue, _zero_hours(HOMECARE.read_text(), "true"))
+    defs = clause_text(yes, "common.definitions", flat=True)
+    assert "Employment Rights Act 2025 and the coming into force of sections 1 to 4 of that Act" in defs
+    assert "[and the coming" not in defs
+    no = document_of(catalogue, _zero_hours(HOMECARE.read_text(), "false"))
+    defs = clause_text(no, "common.definitions", flat=True)
+    assert ("(b) the coming into force of sections 1 to 4 of the Employment Rights Act 2025 (zero hours and low hours "
+            "workers") in defs and "; or (c) a change in the rates" in defs
+    assert "As instructed, the definition excludes them, so Tillbrook bears their cost" in flat(
+        note(no, "open-book.change-in-law"))
+
+
+def test_care_home_definition_does_not_name_the_zero_hours_reforms(catalogue):
+    d = assemble(read_termsheet(CARE_HOME, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "sections 1 to 4" not in clause_text(d, "common.definitions", flat=True)
