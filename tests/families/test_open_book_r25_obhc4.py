@@ -136,3 +136,16 @@ def test_zero_hours_reforms_included_or_excluded_as_instructed(catalogue):
 def test_care_home_definition_does_not_name_the_zero_hours_reforms(catalogue):
     d = assemble(read_termsheet(CARE_HOME, catalogue), catalogue, today=DRAFT_DATE).document
     assert "sections 1 to 4" not in clause_text(d, "common.definitions", flat=True)
+
+
+# Finding 18: losing the guaranteed-hours payment during a Force Majeure Event is flagged as a commercial point.
+
+def test_guarantee_note_flags_force_majeure_risk(doc):
+    n = flat(note(doc, "open-book.core-support"))
+    assert "even where a Force Majeure Event (a pandemic, say) stops it, so Tillbrook bears its fixed costs" in n
+
+
+def test_schedule_1_does_not_say_per_hour_twice(doc):
+    s = clause_text(doc, "open-book.schedule-services", flat=True)
+    assert "per hour of care delivered (each care worker on a double-handed visit counted) (67,600 hours expected" in s
+    assert "priced by the hour" not in s
