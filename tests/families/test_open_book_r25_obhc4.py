@@ -149,3 +149,8 @@ def test_schedule_1_does_not_say_per_hour_twice(doc):
     s = clause_text(doc, "open-book.schedule-services", flat=True)
     assert "per hour of care delivered (each care worker on a double-handed visit counted) (67,600 hours expected" in s
     assert "priced by the hour" not in s
+
+
+def test_monthly_kpis_are_identified_by_the_reported_column(doc):
+    perf = clause_text(doc, "open-book.performance", flat=True)
+    assert 'each Service KPI whose "Reported" column in Schedule 1 says monthly within 10 Business Days' in perf
