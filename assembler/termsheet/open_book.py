@@ -1547,6 +1547,13 @@ class HomeCare(Strict):
         False, description="Home care: whether the provider must pay care workers for travel time between visits "
                            "at the same hourly rate as contact time (true), or only so that their pay for all "
                            "their working time, travel included, meets the National Minimum Wage (false).")
+    zero_hours_change_in_law: bool | None = Field(
+        None, description="Home care: whether the coming into force of the zero hours reforms in sections 1 to 4 of "
+                          "the Employment Rights Act 2025 (guaranteed hours offers, reasonable notice of shifts, pay "
+                          "for shifts cancelled, moved or cut short), or of regulations under them, is a Relevant "
+                          "Change in Law whose cost passes into the Prices (true) or a risk the provider has priced "
+                          "(false). Not given: the draft includes them in square brackets and a note asks for "
+                          "instructions.")
 
 
 class Services(Strict):
