@@ -108,3 +108,30 @@ def test_overhead_rate_until_an_annual_plan_fixes_it(tamarmouth):
     text = _flat(text_of(clause(tamarmouth, "alliance.schedule-risk-reward")))
     assert ("at the rate fixed for that Provider in the Annual Plan approved by the ALT or, until such an Annual Plan"
             " fixes one, at the rate in that Provider's tender for its Service Contract (nil if its tender states none)") in text
+
+
+def test_former_contract_run_on_counts_as_the_service_contract(tamarmouth):
+    """al-sample 3 (firing): while a Former Contract runs on, references to the Service Contract include it."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.transition")))
+    assert ("Until a Provider's Service Contract starts, a reference in this Agreement to that Provider's Service"
+            " Contract includes each Former Contract it holds") in text
+
+
+def test_share_rounding_rule_always_adds_to_100(tamarmouth):
+    """al-sample 10 (firing): the rounding rule is stated so recalculated shares always add up to 100%."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.schedule-risk-reward")))
+    assert "Each share is rounded down to two decimal places, and 0.01% is then added to one share at a time" in text
+
+
+def test_service_contracts_carry_set_off_and_payment_adjustment(tamarmouth):
+    """al-sample 11 (firing): 3.3 requires each Service Contract to give effect to the set-off and the adjustment."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.precedence")))
+    assert "the payment of Balancing Amounts under clause 13, including by adjusting the payments due under it;" in text
+    assert "the set-off in clause 16.5;" in text
+
+
+def test_challenge_limited_to_own_figures(tamarmouth):
+    """al-sample 13 (firing): a member challenges only its own figures and the totals; the accountant sees all."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.risk-reward")))
+    assert "A challenge may concern only the challenging Alliance Member's own figures, the totals" in text
+    assert "The Reviewing Accountant may see every Provider's figures for the challenge" in text
