@@ -746,13 +746,21 @@ class Alliance(Strict):
         found.sort()
         if not found or len(found) > 2:
             return None
+        # "with the staff element (70%) uplifted instead by the NLW": the share stated just before the second measure
+        # is that measure's, and the first takes the rest (r26 al-fresh finding 9)
+        before_next = None
+        if len(found) == 2:
+            hit = re.search(r"\((\d+(?:\.\d+)?)%\)\s*(?:is\s+|are\s+)?(?:uplifted|indexed|increased|raised)\s+(?:instead\s+)?by\b[^,;]*$",
+                            words[found[0][0]:found[1][0]], re.I)
+            before_next = Decimal(hit.group(1)) if hit else None
         parts = []
         for i, (pos, key) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else len(words)
             seg = words[pos:end]
             month = month_to(seg) if key != "nlw" else None
             share = re.search(r"(?:applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I)
-            parts.append({"index": key, "percent": Decimal(share.group(1)) if share else None, "month": month,
+            percent = Decimal(share.group(1)) if share else (before_next if i == 1 else None)
+            parts.append({"index": key, "percent": percent, "month": month,
                           "following": bool(re.search(r"following April", seg, re.I))})
         if len(parts) == 1:
             if parts[0]["percent"] not in (None, Decimal(100)):
@@ -873,7 +881,7 @@ class Alliance(Strict):
         a, b = parts
         fmt = lambda d: f"{d.normalize():f}%"
         return (f"for an Alliance Year, the sum of (a) {fmt(a['percent'])} of {measure(a)}; and (b) "
-                f"{fmt(b['percent'])} of {measure(b)}")
+                f"{fmt(b['percent'])} of {measure(b)}, rounded to two decimal places")
 
     @property
     def indexation_notified(self) -> dict | None:

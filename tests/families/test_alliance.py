@@ -762,7 +762,7 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big):
     assert ["1", "higher", "[228]", "[244]", "[260]", "[260]", "[260]"] in rows
     assert ["3", "lower", "[12%]", "[10%]", "[8%]", "[6%]", "[below 5%]"] in rows
     part3 = text_of(clause(big, "alliance.schedule-outcomes"))
-    assert "The targets for Key Performance Indicators 3 and 4 are to be reached in the last Alliance Year" in part3
+    assert "[The targets for Key Performance Indicators 3 and 4 are to be reached in the last Alliance Year" in part3  # r26: bracketed
     assert "the figure for that year as a whole, not the figure for any one period" in part3
     # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
     assert "the number of different people its source counts for the year" in part3

@@ -135,3 +135,31 @@ def test_challenge_limited_to_own_figures(tamarmouth):
     text = _flat(text_of(clause(tamarmouth, "alliance.risk-reward")))
     assert "A challenge may concern only the challenging Alliance Member's own figures, the totals" in text
     assert "The Reviewing Accountant may see every Provider's figures for the challenge" in text
+
+
+def test_indexation_staff_element_in_brackets_is_a_weighted_formula(stainmoor):
+    """al-fresh 9 (firing): "the staff element (70%) uplifted instead by the NLW" becomes 30% CPI + 70% NLW, with the
+    NLW rate in force on the first day of the Alliance Year and the result rounded."""
+    d = next(x for x in stainmoor.definitions if x.term == "Indexation Increase")
+    from assembler.model import plain_text
+    text = plain_text(d.inlines)
+    assert "the sum of (a) 30% of the percentage change in the Consumer Prices Index (CPI, all items)" in text
+    assert "(b) 70% of the percentage increase in the hourly rate of the national living wage" in text
+    assert "rounded to two decimal places" in text
+    assert "uplifted instead" not in text
+
+
+def test_indexation_single_index_unchanged(tamarmouth):
+    """al-fresh 9 (quiet): a single price index is defined as before, with no weights or rounding words."""
+    d = next(x for x in tamarmouth.definitions if x.term == "Indexation Increase")
+    from assembler.model import plain_text
+    text = plain_text(d.inlines)
+    assert "the sum of" not in text and "rounded to two decimal places" not in text
+
+
+def test_assumed_target_year_is_bracketed(stainmoor, tamarmouth):
+    """al-fresh 13 (firing): the sentence placing unnamed target years in the last Alliance Year is bracketed."""
+    for doc in (stainmoor, tamarmouth):
+        text = _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
+        assert "[The targets for Key Performance Indicators" in text
+        assert "of the Initial Term.]" in text
