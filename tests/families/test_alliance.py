@@ -2225,7 +2225,7 @@ def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_al
     assert 'headed "Costs that count as Delivery Costs"' in defs["Delivery Costs"]
     assert "from any source other than" not in defs["Delivery Costs"]
     sched = text_of(clause(big, "alliance.schedule-risk-reward"))
-    assert "at the rate fixed for that Provider in the Annual Plan. No other central charge" in sched
+    assert "at the rate fixed for that Provider in the Annual Plan approved by the ALT or, until such an Annual Plan fixes one, at the rate in that Provider's tender for its Service Contract (nil if its tender states none). No other central charge" in sched
     assert "fundraising, marketing and bidding costs" in sched
     assert "are not income for this purpose, and the costs it meets from them are not Delivery Costs, unless" in sched
     assert "certified by its finance director" in sched
@@ -2237,7 +2237,7 @@ def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_al
     text = BIG.read_text(encoding="utf-8").replace("    basis: pro_rata\n", "    basis: pro_rata\n    overhead_limit_percent: 12\n", 1)
     doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "in the Annual Plan, which must not be more than 12% " not in text_of(clause(doc, "alliance.schedule-risk-reward"))
-    assert "in the Annual Plan, which must not be more than 12%. No other" in text_of(clause(doc, "alliance.schedule-risk-reward"))
+    assert "(nil if its tender states none), which must not be more than 12%. No other" in text_of(clause(doc, "alliance.schedule-risk-reward"))
 
 
 def test_key_information_leaves_out_the_route_the_recitals_leave_out(big, catalogue):
