@@ -1904,14 +1904,15 @@ class Alliance(Strict):
             if t.levels:
                 continue
             k = self.kpis[t.number - 1]
-            m = re.search(r"\bfirst (one|two|three|four|\d) quarters? of (?:(?:the )?(?:financial |alliance )?year )?(\d{4})/\d{2}\b",
+            m = re.search(r"\bfirst (?:(one|two|three|four|\d) )?quarters? of (?:(?:the )?(?:financial |alliance )?year )?(\d{4})/\d{2}\b",
                           k.baseline or "", re.I)
             whole = re.search(r"\b(first (?:alliance )?year|year 1|first 12 months)\b", k.baseline or "", re.I)
             if m and int(m.group(2)) == start.year:
-                n = words_n.get(m.group(1).lower()) or int(m.group(1))
+                said = (m.group(1) or "one").lower()
+                n = words_n.get(said) or int(said)
                 end = add_months(start, 3 * n) - dt.timedelta(days=1)
                 due = add_months(end.replace(day=1), 3) - dt.timedelta(days=1)
-                period = f"the first {m.group(1).lower()} {'quarter' if n == 1 else 'quarters'} of Year 1"
+                period = "the first quarter of Year 1" if n == 1 else f"the first {said} quarters of Year 1"
                 out.append((t.number, period, start, end, due))
             elif whole:  # "the first year sets it": measured over the whole of Year 1
                 end = add_months(start, 12) - dt.timedelta(days=1)
