@@ -772,13 +772,21 @@ class Alliance(Strict):
         found.sort()
         if not found or len(found) > 2:
             return None
+        # "with the staff element (70%) uplifted instead by the NLW": the share stated just before the second measure
+        # is that measure's, and the first takes the rest (r26 al-fresh finding 9)
+        before_next = None
+        if len(found) == 2:
+            hit = re.search(r"\((\d+(?:\.\d+)?)%\)\s*(?:is\s+|are\s+)?(?:uplifted|indexed|increased|raised)\s+(?:instead\s+)?by\b[^,;]*$",
+                            words[found[0][0]:found[1][0]], re.I)
+            before_next = Decimal(hit.group(1)) if hit else None
         parts = []
         for i, (pos, key) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else len(words)
             seg = words[pos:end]
             month = month_to(seg) if key != "nlw" else None
             share = re.search(r"(?:applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\b", seg, re.I)
-            parts.append({"index": key, "percent": Decimal(share.group(1)) if share else None, "month": month,
+            percent = Decimal(share.group(1)) if share else (before_next if i == 1 else None)
+            parts.append({"index": key, "percent": percent, "month": month,
                           "following": bool(re.search(r"following April", seg, re.I))})
         if len(parts) == 1:
             if parts[0]["percent"] not in (None, Decimal(100)):
@@ -899,7 +907,7 @@ class Alliance(Strict):
         a, b = parts
         fmt = lambda d: f"{d.normalize():f}%"
         return (f"for an Alliance Year, the sum of (a) {fmt(a['percent'])} of {measure(a)}; and (b) "
-                f"{fmt(b['percent'])} of {measure(b)}")
+                f"{fmt(b['percent'])} of {measure(b)}, rounded to two decimal places")
 
     @property
     def indexation_notified(self) -> dict | None:
@@ -2015,6 +2023,53 @@ class Alliance(Strict):
         return out
 
     @property
+    def baselines_to_set(self) -> list[tuple[int, str | None, dt.date | None, dt.date | None, dt.date | None]]:
+        """Each KPI with no baseline yet (no trajectory): (number, the period its baseline is measured over as the
+        draft words it, the days that period starts and ends, the day by which the ALT must record it), so that Part 3 of the
+        Outcomes Schedule fixes when a baseline the sheet leaves to be measured is set (r26 al-fresh finding 14).
+        "the first two quarters of 2027/28" is read as the first two quarters of the Alliance Year starting in 2027;
+        the ALT then has two months after that period ends. Where the sheet's words cannot be read that way, the
+        period and the day are None and the draft brackets a proposed deadline."""
+        out = []
+        words_n = {"one": 1, "two": 2, "three": 3, "four": 4}
+        start = self.term.start
+        for t in self.trajectories:
+            if t.levels:
+                continue
+            k = self.kpis[t.number - 1]
+            m = re.search(r"\bfirst (?:(one|two|three|four|\d) )?quarters? of (?:(?:the )?(?:financial |alliance )?year )?(\d{4})/\d{2}\b",
+                          k.baseline or "", re.I)
+            whole = re.search(r"\b(first (?:alliance )?year|year 1|first 12 months)\b", k.baseline or "", re.I)
+            if m and int(m.group(2)) == start.year:
+                said = (m.group(1) or "one").lower()
+                n = words_n.get(said) or int(said)
+                end = add_months(start, 3 * n) - dt.timedelta(days=1)
+                due = add_months(end.replace(day=1), 3) - dt.timedelta(days=1)
+                period = "the first quarter of Year 1" if n == 1 else f"the first {said} quarters of Year 1"
+                out.append((t.number, period, start, end, due))
+            elif whole:  # "the first year sets it": measured over the whole of Year 1
+                end = add_months(start, 12) - dt.timedelta(days=1)
+                due = add_months(end.replace(day=1), 3) - dt.timedelta(days=1)
+                out.append((t.number, "Year 1", start, end, due))
+            else:
+                out.append((t.number, None, None, None, None))
+        return out
+
+    @property
+    def point_in_time_kpis(self) -> list[tuple[int, str]]:
+        """Each KPI reported more often than yearly whose figure is taken at the end of each period ("at the quarter
+        end"): (number, "quarter" | "month"). Its figure for an Alliance Year is the one at the last period end of the
+        year, so neither the rate-over-the-year rule nor the averaging rule for point-in-time counts decides it (r26
+        al-fresh finding 15)."""
+        out = []
+        for i, k in enumerate(self.kpis, start=1):
+            m = re.search(r"\bat (?:the |each )?(quarter|month)[- ]end\b|\bat the end of (?:each|the) (quarter|month)\b",
+                          k.measured_over or "", re.I)
+            if m:
+                out.append((i, (m.group(1) or m.group(2)).lower()))
+        return out
+
+    @property
     def gates_waiting_for_baselines(self) -> list[tuple[Member, list[int], list[int]]]:
         """Each Provider whose Gain gate includes a KPI with no baseline yet (no trajectory, so not counted until the ALT
         records it): (Provider, those KPIs, the gate KPIs that count meanwhile), for the Schedule 2 note to tell it
@@ -3000,6 +3055,14 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
         settled.append(SettledLine(p.member, p.name, pence(p.paid), pence(p.cost), kept, share, share - kept,
                                    pence(p.fee)))
     return Settlement(target, actual, outcome, tuple(settled), commissioner, beyond, spill)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later (the last day of that month where it is shorter)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    y, m = day.year + y, m + 1
+    nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+    return min(day.replace(year=y, month=m, day=1) + dt.timedelta(days=day.day - 1), nxt - dt.timedelta(days=1))
 
 
 def split_hundred(weights: list[Decimal]) -> list[Decimal]:

@@ -206,7 +206,9 @@ def test_commissioner_exposure_is_stated_in_the_clause(big):
     assert "Each Provider's share of Pain for an Alliance Year is limited to its Pain Cap." in text
     assert "No approval of the ALT is needed for the calculation to bind" in text
     assert "Institute of Chartered Accountants in England and Wales" in text
-    assert "payments next due under that Provider's Service Contract" in text
+    assert ("falls due under its Service Contract within the period in clause 13.22, its Balancing Amount is paid by"
+            " adjusting that payment" in text)  # r26 al-sample 8: one timing rule
+    assert "Otherwise the Balancing Amount is paid by a separate payment within that period." in text
 
 
 def test_one_payment_route(big):
@@ -230,7 +232,8 @@ def test_governance_can_decide(big):
     assert defs["Independent Expert"].endswith("to make a recommendation on a deadlocked matter, or to make a recommendation under clause 9.4")
     # deadlock never overrides unanimity on the money and the membership: the status quo continues
     # (r22 al-sample 3: the Annual Plan is the Commissioner's to decide in a deadlock, as instructed)
-    assert "No procedure for deadlock decides the Target Cost, the shares" in decisions
+    assert "No procedure for deadlock decides any matter listed in this clause." in decisions  # r26 al-sample 1: a list
+    assert "The matters are:\nthe Target Cost, the shares" in decisions
     assert "has not decided it within 40 Business Days after it was first put to a meeting of the ALT" in " ".join(decisions.split())
     assert "are not quorate, the matter is in deadlock" not in decisions  # an adjourned meeting is always quorate
     assert "does not vote on that decision and is not counted in the quorum" in decisions
@@ -781,7 +784,7 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big_unagreed
     assert ["1", "higher", "[228]", "[244]", "[260]", "[260]", "[260]"] in rows
     assert ["3", "lower", "[12%]", "[10%]", "[8%]", "[6%]", "[below 5%]"] in rows
     part3 = text_of(clause(big, "alliance.schedule-outcomes"))
-    assert "The targets for Key Performance Indicators 3 and 4 are to be reached in the last Alliance Year" in part3
+    assert "[The targets for Key Performance Indicators 3 and 4 are to be reached in the last Alliance Year" in part3  # r26: bracketed
     assert "the figure for that year as a whole, not the figure for any one period" in part3
     # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
     assert "the number of different people its source counts for the year" not in part3  # r26 al-sample 19
@@ -825,7 +828,8 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert rows["Providers' Pain Caps"].startswith("each Provider's Fee a year, as set out in Schedule 4; it limits only a Provider's "
                                                    "share of the Pain. Costs above a Provider's budget count towards Pain only "
                                                    "if approved under clause 13.")
-    assert "in a deadlock, the Target Cost, the shares, the Fees, the Pain Caps, approvals of overspending, membership and amendments stay as they are" in rows["ALT decisions"]
+    assert ("in a deadlock, the Target Cost, the shares, the Fees, the Pain Caps, approvals of overspending, amounts approved in"
+            " advance, budgets, overhead rates and apportionment, membership and amendments stay as they are") in rows["ALT decisions"]
 
 
 def test_no_blame_staff_subcontracting_and_insolvency(big):
@@ -2243,7 +2247,7 @@ def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_al
     assert 'headed "Costs that count as Delivery Costs"' in defs["Delivery Costs"]
     assert "from any source other than" not in defs["Delivery Costs"]
     sched = text_of(clause(big, "alliance.schedule-risk-reward"))
-    assert "at the rate fixed for that Provider in the Annual Plan. No other central charge" in sched
+    assert "at the rate fixed for that Provider in the Annual Plan approved by the ALT or, until such an Annual Plan fixes one, at the rate in that Provider's tender for its Service Contract (nil if its tender states none). No other central charge" in sched
     assert "fundraising, marketing and bidding costs" in sched
     assert "are not income for this purpose, and the costs it meets from them are not Delivery Costs, unless" in sched
     assert "certified by its finance director" in sched
@@ -2255,7 +2259,7 @@ def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_al
     text = BIG.read_text(encoding="utf-8").replace("    basis: pro_rata\n", "    basis: pro_rata\n    overhead_limit_percent: 12\n", 1)
     doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "in the Annual Plan, which must not be more than 12% " not in text_of(clause(doc, "alliance.schedule-risk-reward"))
-    assert "in the Annual Plan, which must not be more than 12%. No other" in text_of(clause(doc, "alliance.schedule-risk-reward"))
+    assert "(nil if its tender states none), which must not be more than 12%. No other" in text_of(clause(doc, "alliance.schedule-risk-reward"))
 
 
 def test_key_information_leaves_out_the_route_the_recitals_leave_out(big, catalogue):
@@ -2428,5 +2432,5 @@ def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(big):
     matters no deadlock procedure decides."""
     text = " ".join(text_of(clause(big, "alliance.decisions")).split())
     # r22 al-sample 3: with no Gain gate here, a KPI change moves no one's Gain, so the Commissioner may decide it
-    assert ("any approval of costs under clause 13.10, the admission or removal of an Alliance Member or any change "
-            "to this Agreement") in text
+    assert "any approval of costs under clause 13.10 or amount of costs approved in advance under clause 13.13;" in text
+    assert "the admission or removal of an Alliance Member; or any change to this Agreement." in text

@@ -211,6 +211,6 @@ def test_deadlock_note_tells_the_client_plainly(big):
     last (to the end of the Term, from the sheet) and asks for instructions."""
     note = " ".join(clause(big, "alliance.decisions").note.split())
     # r22 al-sample 3: the Council decides a deadlocked Annual Plan or KPI change; the note names what it cannot
-    assert "The Council therefore decides a deadlocked Annual Plan or change to the Outcomes or KPIs" in note
+    assert "The Council therefore decides a deadlocked Annual Plan (but not the budgets, the costs approved in advance or the overhead rates and apportionment in it, which roll over) or change to the Outcomes or KPIs" in note
     assert "Tell the client that the draft is narrower than its instruction in one respect: the shares, Fees, caps, approvals of overspending" in note
     assert "could be until the Term ends (31 March 2032, or 31 March 2037 if extended)" in note

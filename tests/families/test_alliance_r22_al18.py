@@ -32,7 +32,7 @@ def test_money_mechanism_sentences_are_split(path, catalogue):
     assert not gain_and_pain or "must not unreasonably withhold approval;\nis treated as having refused approval" in rr
     assert not gain_and_pain or "requires. " not in rr  # no approval rule that only points to another
     assert not gain_and_pain or "is still calculated once for the whole Alliance Year, and:\neach Provider's Annual Value" in rr
-    assert not gain_and_pain or "(where it is challenged, after the Reviewing Accountant's decision).\nA Balancing Amount is paid as" in rr
+    assert not gain_and_pain or "(where it is challenged, after the Reviewing Accountant's decision).\nWhere a payment to a Provider falls due" in rr
     plan = text_of(clause(doc, "alliance.service-planning"))
     assert "Until the ALT approves the first Annual Plan:\nthe draft binds no one;" in plan
     assert "The draft Annual Plan must set out:\n" in plan
@@ -130,7 +130,8 @@ def test_budget_the_commissioner_funds_itself_is_available_not_allocated_in_inst
     assert "to the account or cost centre in which it keeps" not in plan
     assert "must make the Alliance Budget available in full from the start of each Alliance Year" in plan
     assert "carried forward and applied in the next Alliance Year as the Annual Plan for that year provides" in plan
-    assert re.search(r"This clause \d+\.\d+ is subject to clause \d+ and to the Alliance Budget Holder's budget", plan)
+    assert "unless the Alliance Budget Holder's budget and financial rules require it to be returned" in plan  # r26 al-sample 12
+    assert re.search(r"Nothing in this clause \d+\.\d+ limits the obligations of the Commissioner", plan)
     note = " ".join(clause(doc, "alliance.service-planning").note.split())
     # r25 al-sample 3 (lane alB): the profile is now secured in clause 12 and the 3.3 list; the note says so
     assert "The instructions give the Commissioner's contribution to the Alliance Budget as paid in four equal instalments in advance" in note  # r26 al-sample 9

@@ -38,9 +38,10 @@ def test_key_information_deadlock_row_follows_clause_9(big):
     row = _row(big, "ALT decisions")[1]
     assert "deadlock never decides" not in row
     assert ("in a deadlock, the Target Cost, the shares, the Fees, the Pain Caps, approvals of overspending, "
-            "membership and amendments stay as they are (clause 9.6)") in row
+            "amounts approved in advance, budgets, overhead rates and apportionment, "
+            "membership and amendments stay as they are (clause 9.6)") in row  # r26 al-sample 1
     assert ("the Commissioner decides any other deadlocked matter, including the Annual Plan, the Outcomes and "
-            "the KPIs, after a non-binding recommendation from an Independent Expert (clause 9.7)") in row
+            "the KPIs (but not the money matters in an Annual Plan), after a non-binding recommendation from an Independent Expert (clause 9.7)") in row
 
 
 @pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
@@ -65,7 +66,7 @@ def test_cross_references_point_at_the_right_sub_clauses(big):
     assert ("the Alliance Manager may be appointed under clause 8.7, and the first Annual Plan prepared and "
             "approved under clause 12.1 and clause 12.2, from then") in term
     assert "A Provider may be removed from the Alliance only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term
-    assert "This clause 12.9 is subject to clause 11" in text_of(clause(big, "alliance.service-planning"))
+    assert "Nothing in this clause 12.9 limits the obligations" in text_of(clause(big, "alliance.service-planning"))  # r26 al-sample 12
     alt = text_of(clause(big, "alliance.schedule-alt"))
     assert "report on performance against the Key Performance Indicators as clause 7.4 requires" in alt
     assert "report to every meeting on performance" not in alt

@@ -1,0 +1,191 @@
+"""r26 alliance review (lane alF): al-sample (Tamarmouth) and al-fresh (Stainmoor) findings on money and governance."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, BIG, build, clause, table_rows, text_of
+
+STAINMOOR = Path(__file__).parent / "fixtures" / "alliance-stainmoor-r26.yaml"
+
+
+@pytest.fixture(scope="module")
+def stainmoor(catalogue):
+    return build(STAINMOOR, catalogue).document
+
+
+@pytest.fixture(scope="module")
+def tamarmouth(catalogue):
+    return build(BIG, catalogue).document
+
+
+def _row(doc, item):
+    return next(r for r in table_rows(clause(doc, "alliance.key-information")) if r[0].startswith(item))
+
+
+def test_commissioner_deadlock_plan_cannot_set_money_matters(tamarmouth):
+    """al-sample 1 (firing): the Commissioner decides a deadlocked Annual Plan, but budgets, amounts approved in
+    advance (13.13) and overhead rates and apportionment (Sch 4) are kept out of deadlock and roll over."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.decisions")))
+    assert "any approval of costs under clause 13.10 or amount of costs approved in advance under clause 13.13;" in text
+    assert ("a Provider's budget, or a Provider's rate of overheads or a basis of apportioning shared costs under"
+            " paragraph 5 of Schedule 4;") in text
+    assert ("may not decide any matter listed in clause 9.6 as part of an Annual Plan it decides; for those matters,"
+            " clause 12.5 applies as if the ALT had not approved that Annual Plan.") in text
+    row = _row(tamarmouth, "ALT decisions")[1]
+    assert "amounts approved in advance, budgets, overhead rates and apportionment" in row
+    assert "(but not the money matters in an Annual Plan)" in row
+
+
+def test_reserved_matters_under_unanimity_are_listed_and_kept_from_deadlock(stainmoor):
+    """al-fresh 5 (firing): the sheet's reserved matters (the Annual Plan, the £25,000 movement) are listed in 9.6,
+    so the Commissioner is not offered the Annual Plan on deadlock, and the clause 29 note's term exists."""
+    text = _flat(text_of(clause(stainmoor, "alliance.decisions")))
+    assert "moving more than £25,000 a year between Providers' Annual Values;" in text
+    assert "approving the Annual Plan and the Target Cost;" in text
+    assert "(including a change to the Outcomes and a change to a Key Performance Indicator that does not gate" in text
+    assert "including the Annual Plan" not in text and "as part of an Annual Plan it decides" not in text
+    assert "the Annual Plan as clause 12.5 provides" in text
+    row = _row(stainmoor, "ALT decisions")[1]
+    assert "the four agreed reserved matters" in row and "including the Annual Plan" not in row
+    term = clause(stainmoor, "alliance.term-termination")
+    assert "Reserved Matters)" not in (term.note or "")
+
+
+def test_no_reserved_matters_no_reserved_items(tamarmouth, catalogue):
+    """al-sample 1 / al-fresh 5 (quiet): without reserved matters 9.6 lists only the standard matters; where an
+    Independent Expert decides deadlocks, the Annual Plan is protected whole and no money item is added."""
+    row = _row(tamarmouth, "ALT decisions")[1]
+    assert "reserved matters" not in row
+    expert = 0
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        text = _flat(text_of(clause(doc, "alliance.decisions")))
+        if "Any other deadlocked matter is decided by an Independent Expert" in text:
+            expert += 1
+            assert "a Provider's budget" not in text and "as part of an Annual Plan it decides" not in text
+    assert expert
+
+
+def test_balancing_amount_has_one_timing_rule(stainmoor):
+    """al-sample 8 / al-fresh 10 (firing): the next payment is adjusted only if it falls due within the 30 days;
+    otherwise a separate payment is made within them."""
+    text = _flat(text_of(clause(stainmoor, "alliance.risk-reward")))
+    assert "within the period in clause 13.25, its Balancing Amount is paid by adjusting that payment" in text
+    assert "as an adjustment to the payments next due" not in text
+
+
+def test_gain_only_balancing_amount_timing(catalogue):
+    """al-sample 8 (quiet for the Pain route): the gain-only variant has the same single rule inside its 30 days."""
+    doc = build(next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only"), catalogue).document
+    text = _flat(text_of(clause(doc, "alliance.risk-reward")))
+    assert "if that payment falls due within those 30 days, and otherwise by a separate payment within those 30 days" in text
+    assert "as an adjustment to the payments next due" not in text
+
+
+def test_carry_forward_does_not_reach_kept_gain_or_undo_the_floor(stainmoor):
+    """al-fresh 8 / al-sample 12 (firing): the Commissioner's Gain share and withheld Gain are not carried forward,
+    and the budget rules qualify only the carry-forward, never the minimum budget or the payments."""
+    text = _flat(text_of(clause(stainmoor, "alliance.service-planning")))
+    assert ("The Commissioner's share of any Gain, and any share of Gain that does not count under clause 13.8, is not"
+            " carried forward: it stays with the Commissioner. Any other amount unspent") in text
+    assert "This clause 12.9 is subject to" not in text
+    assert ("Nothing in this clause 12.9 limits the obligations of the Commissioner to pay each Provider under its"
+            " Service Contract or under clause 13.") in text
+
+
+def test_carry_forward_without_commissioner_gain(tamarmouth):
+    """al-sample 12 (quiet): with no Commissioner share of Gain and no gate, nothing is said about kept Gain."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.service-planning")))
+    assert "stays with the Commissioner" not in text
+    assert "Any amount unspent at the end of an Alliance Year is carried forward" in text
+
+
+def test_overhead_rate_until_an_annual_plan_fixes_it(tamarmouth):
+    """al-sample 2 (firing): overheads count at the tender rate until an ALT-approved Annual Plan fixes one."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.schedule-risk-reward")))
+    assert ("at the rate fixed for that Provider in the Annual Plan approved by the ALT or, until such an Annual Plan"
+            " fixes one, at the rate in that Provider's tender for its Service Contract (nil if its tender states none)") in text
+
+
+def test_former_contract_run_on_counts_as_the_service_contract(tamarmouth):
+    """al-sample 3 (firing): while a Former Contract runs on, references to the Service Contract include it."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.transition")))
+    assert ("Until a Provider's Service Contract starts, a reference in this Agreement to that Provider's Service"
+            " Contract includes each Former Contract it holds") in text
+
+
+def test_share_rounding_rule_always_adds_to_100(tamarmouth):
+    """al-sample 10 (firing): the rounding rule is stated so recalculated shares always add up to 100%."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.schedule-risk-reward")))
+    assert "Each share is rounded down to two decimal places, and 0.01% is then added to one share at a time" in text
+
+
+def test_service_contracts_carry_set_off_and_payment_adjustment(tamarmouth):
+    """al-sample 11 (firing): 3.3 requires each Service Contract to give effect to the set-off and the adjustment."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.precedence")))
+    assert "the payment of Balancing Amounts under clause 13, including by adjusting the payments due under it;" in text
+    assert "the set-off in clause 16.5;" in text
+
+
+def test_challenge_limited_to_own_figures(tamarmouth):
+    """al-sample 13 (firing): a member challenges only its own figures and the totals; the accountant sees all."""
+    text = _flat(text_of(clause(tamarmouth, "alliance.risk-reward")))
+    assert "A challenge may concern only the challenging Alliance Member's own figures, the totals" in text
+    assert "The Reviewing Accountant may see every Provider's figures for the challenge" in text
+
+
+def test_indexation_staff_element_in_brackets_is_a_weighted_formula(stainmoor):
+    """al-fresh 9 (firing): "the staff element (70%) uplifted instead by the NLW" becomes 30% CPI + 70% NLW, with the
+    NLW rate in force on the first day of the Alliance Year and the result rounded."""
+    d = next(x for x in stainmoor.definitions if x.term == "Indexation Increase")
+    from assembler.model import plain_text
+    text = plain_text(d.inlines)
+    assert "the sum of (a) 30% of the percentage change in the Consumer Prices Index (CPI, all items)" in text
+    assert "(b) 70% of the percentage increase in the hourly rate of the national living wage" in text
+    assert "rounded to two decimal places" in text
+    assert "uplifted instead" not in text
+
+
+def test_indexation_single_index_unchanged(tamarmouth):
+    """al-fresh 9 (quiet): a single price index is defined as before, with no weights or rounding words."""
+    d = next(x for x in tamarmouth.definitions if x.term == "Indexation Increase")
+    from assembler.model import plain_text
+    text = plain_text(d.inlines)
+    assert "the sum of" not in text and "rounded to two decimal places" not in text
+
+
+def test_assumed_target_year_is_bracketed(stainmoor, tamarmouth):
+    """al-fresh 13 (firing): the sentence placing unnamed target years in the last Alliance Year is bracketed."""
+    for doc in (stainmoor, tamarmouth):
+        text = _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
+        assert "[The targets for Key Performance Indicators" in text
+        assert "of the Initial Term.]" in text
+
+
+def test_unmeasured_baseline_has_a_period_and_deadline(stainmoor):
+    """al-fresh 14 (firing): 'set from the first two quarters of 2027/28' becomes a period in Year 1 and a date."""
+    text = _flat(text_of(clause(stainmoor, "alliance.schedule-outcomes")))
+    assert ("The ALT must record the baseline of Key Performance Indicator 5, measured over the first two quarters of"
+            " Year 1 (1 May 2027 to 31 October 2027), and set its levels, by 31 December 2027.") in text
+
+
+def test_point_in_time_kpi_takes_the_last_period_end(stainmoor):
+    """al-fresh 15 (firing): a KPI measured at each quarter end is judged on the last quarter end of the year."""
+    text = _flat(text_of(clause(stainmoor, "alliance.schedule-outcomes")))
+    assert ("For Key Performance Indicator 3, which is measured at each quarter end, it is the figure at the last"
+            " quarter end of the Alliance Year, and the rules below do not apply to it.") in text
+
+
+def test_no_unmeasured_baseline_or_point_in_time_kpi_no_words(catalogue):
+    """al-fresh 14 and 15 (quiet): sheets whose KPIs all have baselines and period measures get neither sentence."""
+    for path in ALLIANCE:
+        doc = build(path, catalogue).document
+        text = _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
+        sheet = doc.termsheet if hasattr(doc, "termsheet") else None
+        if "must record the baseline of" in text:
+            assert "and set its levels" in text
+        if "which is measured at each" in text:
+            assert "end of the Alliance Year, and the rules below do not apply to it." in text
