@@ -1669,9 +1669,17 @@ class Services(Strict):
                            "note records that as instructed and proposes no fallback, and OPEN-BOOK-CORE-FLOOR stays "
                            "quiet. Default false.")
     minimum_core_places: int | None = Field(
-        None, ge=0, le=250, description="The fewest Core Places the commissioner may keep at a home when it reduces "
-                                        "them (the 'core-places' position); a larger reduction means ending the "
-                                        "agreement for that home, e.g. 2. Empty: the draft shows a placeholder.")
+        None, ge=0, le=250, description="The fewest Core Places the commissioner may keep when it reduces them (the "
+                                        "'core-places' position), e.g. 5: a total across all the homes, or a number "
+                                        "at each home where minimum_core_basis says so. Empty: the draft shows a "
+                                        "placeholder.")
+    minimum_core_basis: Literal["total", "each_home"] | None = Field(
+        None, description="Whether minimum_core_places is a total across all the homes ('total': the commissioner "
+                          "may reduce the Core Places down to that number in all) or a number at each home "
+                          "('each_home': a larger reduction at a home means ending the agreement for that home). "
+                          "Empty: 'total', unless every home has at least that many Core Places and the sheet is a "
+                          "user-choice award (r26 ob-fresh 1: 'minimum 5' with homes of 3, 3 and 1 Core Places is a "
+                          "total).")
     core_rebase_cap: Percent | None = Field(
         None, description="Where Core Places lapse as existing placements end (a user-choice award), the most, in per "
                           "cent, the Prices may rise for each place that lapses, e.g. 3. Empty: the draft shows a "
@@ -1822,11 +1830,24 @@ class Services(Strict):
             and self._apportionment in ("paid_weeks", "occupied_weeks")
 
     @property
+    def minimum_core_each_home(self) -> bool:
+        """Whether minimum_core_places applies at each home (see minimum_core_basis); False for one home."""
+        if self.minimum_core_places is None or len(self.homes) < 2:
+            return False
+        if self.minimum_core_basis is not None:
+            return self.minimum_core_basis == "each_home"
+        per = [h.core_places for h in self.homes]
+        return self.user_choice_award and None not in per and min(per) >= self.minimum_core_places
+
+    @property
     def minimum_core_total(self) -> int | None:
-        """The Core Places left if the commissioner reduces every home to minimum_core_places (a minimum for each home;
-        a home with fewer Core Places keeps them), e.g. 8 for four homes at 2; None without a minimum or Core Places."""
+        """The Core Places left if the commissioner reduces them to the minimum: minimum_core_places itself where it is
+        a total; where it applies at each home, every home at the minimum (a home with fewer Core Places keeps them),
+        e.g. 8 for four homes at 2; None without a minimum or Core Places."""
         if self.minimum_core_places is None or self.core_places is None:
             return None
+        if not self.minimum_core_each_home:
+            return min(self.core_places, self.minimum_core_places)
         per = [h.core_places for h in self.homes]
         if None in per:
             return min(self.core_places, self.minimum_core_places * len(self.homes))

@@ -743,7 +743,7 @@ def test_a_council_break_carries_bracketed_compensation_and_the_minimum_core_pla
     note = next(c for c in draft.document.clauses if c.id == "open-book.termination").note
     assert "it leases homes from Harecroft Estates Limited" in note and "take instructions on the heads" in note
     voids = next(c for c in draft.document.clauses if c.id == "open-book.voids").note
-    assert "The instructed minimum applies at each home (three in all across the three homes)." in voids  # r21 ob-sample 6: no hedge
+    assert "The Council cannot go below one Core Place in all without ending the agreement, or ending it for a home." in voids  # r26 ob-fresh 1: a total
 
 
 def test_core_support_names_the_nights_the_homes_have_and_a_reduction_keeps_hourly_prices(drafts):
