@@ -120,3 +120,24 @@ def test_loss_carry_forward_can_be_limited_in_time_and_the_note_asks_when_it_is_
     assert ("the difference is a loss carried forward, but only for a Reconciliation Period ending on or before "
             "31 March 2029.") in body
     assert "No end to the carry-forward was instructed" not in flat(note(limited, "open-book.losses"))
+
+
+def test_reasonable_profit_is_not_renamed_target_margin_and_option_text_is_gone(catalogue):
+    """ob-fresh 16 and 10: the Sharing Band runs from the Reasonable Profit (no 'Target Margin' duplicate term), and
+    the notes drop the template's option-menu text ('Choose it where...', 'suits a provider (often a charity)')."""
+    d = _load(catalogue, CHEVIOT)
+    body = clause_text(d, "common.open-book-profit-cap", flat=True)
+    assert "may keep its Actual Profit up to the Reasonable Profit." in body and "Target Margin" not in body
+    notes = " ".join(flat(note(d, c)) for c in ("common.open-book-profit-cap", "common.open-book-excess",
+                                                 "common.open-book-cost-base", "common.open-book-information"))
+    for phrase in ("Choose it", "often a charity", "It does not work with a fixed-fee profit", "Target Margin"):
+        assert phrase not in notes, phrase
+
+
+def test_premises_direct_agreements_have_one_deadline(catalogue):
+    """ob-fresh 15: 29.7 required the direct agreements 'Before 1 April 2027' while 29.3(e) allowed 20 Business Days
+    after it; the deadline is now stated once, in 29.7, and 29.3(e) refers to it."""
+    body = clause_text(_load(catalogue, CHEVIOT), "open-book.termination", flat=True)
+    assert "Within [20] Business Days after the date of this Agreement, Fellside must procure that Fellside Estates" in body
+    assert "has not been entered into within the time that clause allows" in body
+    assert "Before 1 April 2027, Fellside must procure" not in body
