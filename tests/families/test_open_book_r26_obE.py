@@ -141,3 +141,17 @@ def test_premises_direct_agreements_have_one_deadline(catalogue):
     assert "Within [20] Business Days after the date of this Agreement, Fellside must procure that Fellside Estates" in body
     assert "has not been entered into within the time that clause allows" in body
     assert "Before 1 April 2027, Fellside must procure" not in body
+
+
+def test_a_cic_provider_is_described_as_limited_by_shares_and_keeps_its_asset_lock(catalogue):
+    """ob-fresh 17 and the r26 tool note: a CIC limited by shares says so in the parties block, and clause 19 has it
+    warrant the asset lock and give notice before ceasing to be a CIC. Quiet: the sample's charity gets neither."""
+    from assembler.assemble import _description
+    from assembler.termsheet.validate import read_termsheet
+    d = _load(catalogue, CHEVIOT)
+    provider = read_termsheet(CHEVIOT, catalogue).model.provider
+    assert _description(provider).startswith("a community interest company limited by shares incorporated in England")
+    body = clause_text(d, "open-book.financial-distress", flat=True)
+    assert "warrants that it is a community interest company whose articles contain the asset lock" in body
+    assert "at least [3] months' notice before it applies to cease to be a community interest company" in body
+    assert "asset lock" not in clause_text(_load(catalogue, SAMPLE), "open-book.financial-distress", flat=True)
