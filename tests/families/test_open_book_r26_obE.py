@@ -155,3 +155,11 @@ def test_a_cic_provider_is_described_as_limited_by_shares_and_keeps_its_asset_lo
     assert "warrants that it is a community interest company whose articles contain the asset lock" in body
     assert "at least [3] months' notice before it applies to cease to be a community interest company" in body
     assert "asset lock" not in clause_text(_load(catalogue, SAMPLE), "open-book.financial-distress", flat=True)
+
+
+def test_safeguarding_note_names_the_act_for_regulated_activity(catalogue):
+    """ob-fresh 11: 'that Act' followed a citation of the Children Act 2004; the note names the Safeguarding
+    Vulnerable Groups Act 2006, Schedule 4, paragraph 1(1A) (verified on legislation.gov.uk)."""
+    n = flat(note(_load(catalogue, CHEVIOT), "open-book.safeguarding"))
+    assert "(Safeguarding Vulnerable Groups Act 2006, Schedule 4, paragraph 1(1A))" in n
+    assert "paragraph 1(1A) of that Act" not in n
