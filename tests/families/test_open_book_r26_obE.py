@@ -163,3 +163,13 @@ def test_safeguarding_note_names_the_act_for_regulated_activity(catalogue):
     n = flat(note(_load(catalogue, CHEVIOT), "open-book.safeguarding"))
     assert "(Safeguarding Vulnerable Groups Act 2006, Schedule 4, paragraph 1(1A))" in n
     assert "paragraph 1(1A) of that Act" not in n
+
+
+def test_kpi_measured_over_follows_a_contract_year_target(catalogue):
+    """ob-fresh 12: 'At least 90% in each Contract Year' reported quarterly is measured over each Contract Year
+    (reported cumulatively), not rolling 12 months; a 'by March 2029' target reported quarterly is measured each
+    quarter, not 'the last month of each quarter'."""
+    sched = clause_text(_load(catalogue, CHEVIOT), "open-book.schedule-services", flat=True)
+    assert "At least 90% in each Contract Year quarterly [each Contract Year (reported cumulatively each quarter)]" in sched
+    assert "85% by March 2029 quarterly [each quarter]" in sched
+    assert "the last month of each quarter" not in sched
