@@ -173,3 +173,12 @@ def test_kpi_measured_over_follows_a_contract_year_target(catalogue):
     assert "At least 90% in each Contract Year quarterly [each Contract Year (reported cumulatively each quarter)]" in sched
     assert "85% by March 2029 quarterly [each quarter]" in sched
     assert "the last month of each quarter" not in sched
+
+
+def test_abuse_and_motor_cover_are_part_of_the_insurance_clause(catalogue):
+    """ob-fresh 13: the abuse cover and motor cover sit in the liability clause; they are now expressly insurance
+    required by clause 26, so its evidence, cancellation-notice and liability provisions apply to them."""
+    body = clause_text(_load(catalogue, CHEVIOT), "open-book.liability", flat=True)
+    assert ("The abuse and motor cover described in the two paragraphs above is part of the insurance required by "
+            "clause 26, and the provisions of that clause on evidence of cover, notice of cancellation and liability "
+            "apply to it.") in body
