@@ -199,6 +199,7 @@ def test_minimum_core_places_reading_is_stated_with_the_other_reading(catalogue)
     n = flat(note(_load(catalogue, GREYSTONE), "open-book.voids"))
     assert "The instructed minimum is a total across the two homes" in n
     assert "The instructed minimum applies at each home" not in n
+    assert "If the Council meant three at each home (six in all), the clause must say so." in n
     text = GREYSTONE.read_text(encoding="utf-8")
     assert "  minimum_core_places: 3\n" in text
     each = document_of(catalogue, text.replace("  minimum_core_places: 3\n",
