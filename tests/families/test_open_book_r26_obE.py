@@ -182,3 +182,12 @@ def test_abuse_and_motor_cover_are_part_of_the_insurance_clause(catalogue):
     assert ("The abuse and motor cover described in the two paragraphs above is part of the insurance required by "
             "clause 26, and the provisions of that clause on evidence of cover, notice of cancellation and liability "
             "apply to it.") in body
+
+
+def test_schedule_1_names_the_services_and_counts_places_of_each_type(catalogue):
+    """ob-fresh 18: the description no longer ends with the service name hanging in brackets, and '(seven places in
+    all)' no longer reads as a count of Core Places."""
+    sched = clause_text(_load(catalogue, CHEVIOT), "open-book.schedule-services", flat=True)
+    assert "Fellside must provide the services known as Fellside Children's Homes: residential care in three small" in sched
+    assert "(Fellside Children's Homes)." not in sched
+    assert "at Whinfell House or Birkside\" (of the seven places of that type)" in sched
