@@ -420,6 +420,9 @@ def _description(party: Party) -> str:
     if party.legal_form in FULL_FORM_WORDS and party.society_number and len(numbers) == 1:
         return f"{words} (registered number {party.society_number})"
     if party.legal_form == LegalForm.community_interest_company:
+        # r26 tool note: a CIC is limited by shares or by guarantee, as Companies House records it.
+        if party.limited_by:
+            words += f" limited by {party.limited_by}"
         words += f" incorporated in {_where_incorporated(party.company_number)}"
     if party.legal_form in (LegalForm.company, LegalForm.charitable_company) and party.limited_by:
         # The sheet says how it is limited: "a company limited by guarantee incorporated in England and Wales".

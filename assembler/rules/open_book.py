@@ -1003,13 +1003,13 @@ def core_scenario(ctx: RuleContext):
     floor = ctx.sheet.core_floor
     if floor is None:
         return
-    below = [occ for occ in ctx.sheet.open_book.occupancy_scenarios if occ < floor.occupancy]
+    below = [occ for occ in ctx.sheet.open_book.occupancy_scenarios if occ < floor.table_occupancy]
     if below:
         shown = ", ".join(percent(o) for o in below)
         yield (f"the occupancy {'scenario' if len(below) == 1 else 'scenarios'} {shown} "
-               f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.occupancy)} of places the "
+               f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.table_occupancy)} {'occupancy' if floor.split else 'of places'} the "
                f"{floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} ({floor.weeks:,} paid weeks a year): the table floors income at the Core "
-               f"Places payment, so {'that row repeats' if len(below) == 1 else 'those rows repeat'} the floor; use scenarios of at least {percent(floor.occupancy)}",
+               f"Places payment, so {'that row repeats' if len(below) == 1 else 'those rows repeat'} the floor; use scenarios of at least {percent(floor.table_occupancy)}",
                (*BLOCK, "occupancy_scenarios"))
 
 

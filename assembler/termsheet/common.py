@@ -274,7 +274,7 @@ class Party(Strict):
         None, description="Charity Commission number: 6 or 7 digits (e.g. 1123456).")
     society_number: str | None = Field(None, description="FCA Mutuals Public Register number, e.g. 'RS007412' or '31240R'.")
     limited_by: Literal["guarantee", "shares"] | None = Field(
-        None, description="For a company (legal_form: company or charitable_company): whether it is limited by "
+        None, description="For a company (legal_form: company, charitable_company or community_interest_company): whether it is limited by "
         "guarantee or by shares, as Companies House records it, so the parties block reads 'a company limited by "
         "guarantee incorporated in England and Wales'. Empty: the draft says only 'a company' and does not guess.")
     rsh_number: str | None = Field(

@@ -219,6 +219,16 @@ class CoreFloor:
         return self.weeks and (Decimal(self.weeks) * HUNDRED / self._capacity_weeks).quantize(
             Decimal("0.1"), rounding=ROUND_HALF_UP)
 
+    @property
+    def table_occupancy(self) -> Decimal:
+        """The floor as the occupancy scenarios measure it: where the Core Places are split over two or more weekly
+        prices, its income over the income if every place of every price were used (each price's capacity used in
+        the same share), e.g. £2,272,920 of £3,048,240 = 74.6%, where 7 of the 9 places is 77.8% (r26 ob-fresh 7);
+        otherwise occupancy."""
+        if self.split and self.capacity_income:
+            return (self.income * HUNDRED / self.capacity_income).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return self.occupancy
+
     _capacity_weeks: int = 1
     # With two or more weekly prices (general and dementia nursing): the year's payment if as many Core Places as the
     # capacities allow were at the higher prices; None with one weekly price (r18 ob-fresh 4).
@@ -231,6 +241,10 @@ class CoreFloor:
     # False in supported living, where no payment for a Core Place is suspended (the pricing and termination
     # clauses leave their suspension paragraphs out), so the schedule must not refer to them.
     suspendable: bool = True
+    # The income a year if every place at every weekly price were used (their capacity units at their prices).
+    capacity_income: Decimal | None = None
+    # All the places at the homes (the Core Places and the others).
+    all_places: int = 0
 
 
 class CostLine(Strict):
@@ -423,6 +437,12 @@ class UnitPrice(Strict):
                            "or pay a contribution while living there, e.g. true for move-on flats whose nightly price "
                            "includes the rent. Default false: in supported accommodation a young person aged 18 or "
                            "over claims housing costs, which reduce the price.")
+    homes: list[Text] | None = Field(
+        None, description="Where the places are priced at two or more weekly prices and each home has places of one "
+                          "type: the names of the homes (as in services.homes) whose places this weekly price is for, "
+                          "e.g. ['Whinfell House', 'Birkside']. When the agreement ends for a home, the re-basing "
+                          "then removes the units of this price only for the homes it is for. Empty: the homes whose "
+                          "names the service names; if no price names a home, each home's share by places.")
     rebase: bool | None = Field(
         None, description="Whether the interim re-basing (when Core Places are lost or the agreement ends for a "
                           "home) multiplies this price, spreading the fixed costs over fewer units: true or false. "
@@ -591,6 +611,12 @@ class OpenBook(Strict):
                           "read-only access to the cost model, as YYYY-MM-DD (e.g. two years after the start of a "
                           "takeover); after it the commissioner has the reports and inspection on notice. Empty: "
                           "access for the whole term.")
+    loss_carry_until: dt.date | None = Field(
+        None, description="Where positions choose open_book_losses: carried-forward and the carry-forward was agreed "
+                          "for a limited time (for example while a new home fills): the last day of the last "
+                          "Reconciliation Period whose loss may be carried forward, as YYYY-MM-DD, e.g. 2029-03-31. "
+                          "Empty: a loss in any period of the term is carried forward, and the losses note asks "
+                          "whether that was meant.")
     benchmark: Benchmark = Field(default_factory=Benchmark, description="What the profit cap is compared with.")
     cost_model: CostModel = Field(description="Annual budget figures for the financial model and the worked example.")
     unit_prices: list[UnitPrice] = Field(default_factory=list, description="Prices the commissioner pays, e.g. a "
@@ -640,6 +666,14 @@ class OpenBook(Strict):
         return " and ".join(str(y) for y in self._leap_years)
     _profit_law_expert: bool = PrivateAttr(False)
     _core_rebase: dict | None = PrivateAttr(None)
+    _home_types: dict | None = PrivateAttr(None)
+
+    @property
+    def home_types(self) -> dict | None:
+        """Where two or more re-based weekly Prices each apply at their own homes: each home's units of the Price for
+        its type of place, and the factor when the agreement ends for that home on the budget (see
+        OpenBookTermSheet._attach_home_types); None otherwise."""
+        return self._home_types
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
     # term sheet, so the shared schedules can show one line per Provider without knowing the alliance).
     _per_provider: dict = PrivateAttr(default_factory=dict)
@@ -844,6 +878,22 @@ class OpenBook(Strict):
                    for c in self.disallowed_costs or [])
         lines = [*(self.cost_model.direct_lines or []), *(getattr(self.cost_model, "overhead_lines", None) or [])]
         return item and not any("director" in str(getattr(l, "item", l)).lower() for l in lines)
+
+    @property
+    def director_pay_items(self) -> dict[str, tuple[str, str]]:
+        """Where director_pay_undisclosed: each Disallowed Cost limiting directors' pay by the cost model, as the clause
+        lists it (the words before and after the schedule's reference), pointing to the directors' pay Part 1 of the
+        costs schedule then states in brackets (r26 ob-fresh 3:
+        'above the amounts set out in the cost model' pointed to a figure the cost model did not contain)."""
+        if not self.director_pay_undisclosed:
+            return {}
+        out = {}
+        for text in self.disallowed_items:
+            if "director" in text.lower() and "cost model" in text.lower():
+                m = re.search(r"\b(?:(?:set out|disclosed|shown|stated|included) )?in the cost model\b", text, re.I)
+                if m:
+                    out[text] = (text[:m.start()] + "stated in Part 1 of ", text[m.end():])
+        return out
 
     @property
     def disallowed_related(self) -> list[str]:
@@ -1676,9 +1726,17 @@ class Services(Strict):
                            "note records that as instructed and proposes no fallback, and OPEN-BOOK-CORE-FLOOR stays "
                            "quiet. Default false.")
     minimum_core_places: int | None = Field(
-        None, ge=0, le=250, description="The fewest Core Places the commissioner may keep at a home when it reduces "
-                                        "them (the 'core-places' position); a larger reduction means ending the "
-                                        "agreement for that home, e.g. 2. Empty: the draft shows a placeholder.")
+        None, ge=0, le=250, description="The fewest Core Places the commissioner may keep when it reduces them (the "
+                                        "'core-places' position), e.g. 5: a total across all the homes, or a number "
+                                        "at each home where minimum_core_basis says so. Empty: the draft shows a "
+                                        "placeholder.")
+    minimum_core_basis: Literal["total", "each_home"] | None = Field(
+        None, description="Whether minimum_core_places is a total across all the homes ('total': the commissioner "
+                          "may reduce the Core Places down to that number in all) or a number at each home "
+                          "('each_home': a larger reduction at a home means ending the agreement for that home). "
+                          "Empty: 'total', unless every home has at least that many Core Places and the sheet is a "
+                          "user-choice award (r26 ob-fresh 1: 'minimum 5' with homes of 3, 3 and 1 Core Places is a "
+                          "total).")
     core_rebase_cap: Percent | None = Field(
         None, description="Where Core Places lapse as existing placements end (a user-choice award), the most, in per "
                           "cent, the Prices may rise for each place that lapses, e.g. 3. Empty: the draft shows a "
@@ -1832,11 +1890,24 @@ class Services(Strict):
             and self._apportionment in ("paid_weeks", "occupied_weeks")
 
     @property
+    def minimum_core_each_home(self) -> bool:
+        """Whether minimum_core_places applies at each home (see minimum_core_basis); False for one home."""
+        if self.minimum_core_places is None or len(self.homes) < 2:
+            return False
+        if self.minimum_core_basis is not None:
+            return self.minimum_core_basis == "each_home"
+        per = [h.core_places for h in self.homes]
+        return self.user_choice_award and None not in per and min(per) >= self.minimum_core_places
+
+    @property
     def minimum_core_total(self) -> int | None:
-        """The Core Places left if the commissioner reduces every home to minimum_core_places (a minimum for each home;
-        a home with fewer Core Places keeps them), e.g. 8 for four homes at 2; None without a minimum or Core Places."""
+        """The Core Places left if the commissioner reduces them to the minimum: minimum_core_places itself where it is
+        a total; where it applies at each home, every home at the minimum (a home with fewer Core Places keeps them),
+        e.g. 8 for four homes at 2; None without a minimum or Core Places."""
         if self.minimum_core_places is None or self.core_places is None:
             return None
+        if not self.minimum_core_each_home:
+            return min(self.core_places, self.minimum_core_places)
         per = [h.core_places for h in self.homes]
         if None in per:
             return min(self.core_places, self.minimum_core_places * len(self.homes))
@@ -1950,6 +2021,34 @@ class Services(Strict):
         if sum(p["percent"] for p in parts) != 100:
             return None
         return parts
+
+    @property
+    def index_single(self) -> dict | None:
+        """Where the indexation words name one ONS price index alone (CPI, CPIH or RPI, no national living wage and
+        no choice between measures): {"index", "series", "text"}, the review clause's definition of the index by its
+        ONS title and series identifier, the month the sheet names, the figure first published and any cap (r26
+        ob-fresh 8: the clause pasted 'the Consumer Prices Index (CPI) for the 12 months to the previous December,
+        capped at 5%' while its note said to name the index by its ONS title)."""
+        words = self.indexation or ""
+        if not words or self.index_parts is not None or re.search(
+                r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less|average)\b", words, re.I):
+            return None
+        found = [key for key, pattern in INDEX_NAMES if re.search(pattern, words, re.I)]
+        if len(found) != 1 or found[0] == "nlw":
+            return None
+        key = found[0]
+        title, series = {"cpi": ("the Consumer Prices Index (CPI all items, 12-month rate", "D7G7"),
+                         "cpih": ("the Consumer Prices Index including owner occupiers' housing costs (CPIH all "
+                                  "items, 12-month rate", "L55O"),
+                         "rpi": ("the Retail Prices Index (RPI all items, 12-month rate", "CZBH")}[key]
+        month = month_to(words)
+        when = f"the 12 months to the {month} before that review date" if month else \
+            "the 12 months to the latest month for which it has been published on that review date"
+        text = (f"the percentage change over {when} in {title}, ONS series {series}), as first published by the "
+                "Office for National Statistics and disregarding later revisions")
+        if self.index_cap is not None:
+            text += f", but not more than {self.index_cap.normalize():f}%"
+        return {"index": key, "series": series, "text": text}
 
     @property
     def index_cap(self) -> Decimal | None:
@@ -2204,7 +2303,9 @@ class OpenBookTermSheet(TermSheetBase):
             top += pence(weekly.price * left * per)
         return CoreFloor(places=places, weeks=weeks, weekly_price=weekly.price, income=income,
                          allowable_costs=allowable, _capacity_weeks=max(1, sum(u.capacity_units for u in lines)),
-                         suspendable=not self.services.supported_living, top_income=top, split=split, typed=typed, unit=unit)
+                         suspendable=not self.services.supported_living, top_income=top, split=split, typed=typed, unit=unit,
+                         capacity_income=sum((pence(u.price * u.capacity_units) for u in lines), Decimal(0)),
+                         all_places=all_places)
 
     @model_validator(mode="after")
     def _attach_core_floor(self) -> "OpenBookTermSheet":
@@ -2270,6 +2371,7 @@ class OpenBookTermSheet(TermSheetBase):
         self._attach_closure()
         self._attach_home_weeks()
         self.open_book._core_rebase = self.core_rebase
+        self.open_book._home_types = self._home_types_of()
         return self
 
     @property
@@ -2463,6 +2565,74 @@ class OpenBookTermSheet(TermSheetBase):
                     continue
                 home._lease_end, home._lease_source = end, text
                 break
+
+    def _home_types_of(self) -> dict | None:
+        """r26 ob-fresh 2: where the homes' places are priced at two or more re-based weekly Prices, each for its own
+        homes (a residential Price at two homes and a solo Price at a third), ending the agreement for a home removes
+        units of the Price for the type of place at that home only: its expected units multiplied by the places at
+        that home and divided by all the places of that type. Also the factor for each home's ending on the budget,
+        with no costs saved, for the worked example in the reconciliation schedule. None where a weekly Price's
+        homes are not known or a home has places of two types."""
+        sv, ob = self.services, self.open_book
+        homes = sv.homes
+        weekly = [u for u in ob.unit_prices if u.unit == "week" and u.rebased and u.expected_units is not None]
+        if len(homes) < 2 or len(weekly) < 2:
+            return None
+        known = {h.name.casefold(): h for h in homes}
+        of_home: dict[str, UnitPrice] = {}
+        for u in weekly:
+            names = [n.casefold() for n in u.homes] if u.homes else [h.name.casefold() for h in homes
+                                                                   if h.name.casefold() in u.service.casefold()]
+            if not names or any(n not in known for n in names):
+                return None
+            for n in names:
+                if n in of_home:
+                    return None
+                of_home[n] = u
+        if len(of_home) != len(homes):
+            return None
+        all_places = sum(h.places for h in homes)
+        two = Decimal("0.01")
+        rows, types = [], []
+        for u in weekly:
+            mine = [h for h in homes if of_home[h.name.casefold()] is u]
+            total = sum(h.places for h in mine)
+            units = [(h, (Decimal(u.expected_units) * h.places / total).quantize(two, rounding=ROUND_HALF_UP))
+                     for h in mine]
+            types.append({"service": u.service, "places": total, "expected": u.expected_units,
+                          "homes": [{"home": h.name, "places": h.places, "units": n.normalize()
+                                     if n != n.to_integral() else n.to_integral()} for h, n in units]})
+            rows += [(h, u, n) for h, n in units]
+        bud = ob.reconcile("full-cost", "hard-cap", "refund")
+        rate = bud.maximum_profit / bud.allowable_costs if bud.allowable_costs else Decimal(0)
+        fixed = sum((u.expected_income for u in ob.unit_prices if not u.rebased), Decimal(0))
+        others = [u for u in ob.unit_prices if u.rebased and u not in weekly]
+        exits = []
+        if all(h.direct_costs is not None for h in homes) and bud.direct_costs:
+            for h, u, n in sorted(rows, key=lambda r: homes.index(r[0])):
+                share = Decimal(h.places) / all_places
+                over = pence(bud.overheads_allowed * h.direct_costs / bud.direct_costs)
+                costs = bud.allowable_costs - h.direct_costs - over
+                profit = pence(costs * rate)
+                fixed_left = pence(fixed * (1 - share))
+                target = costs + profit - fixed_left
+                income = sum((pence(w.price * (Decimal(w.expected_units) - (n if w is u else 0))) for w in weekly),
+                             Decimal(0)) + sum((pence(o.expected_income * (1 - share)) for o in others), Decimal(0))
+                if income <= 0:
+                    continue
+                exits.append({"home": h.name, "service": u.service, "units": types[weekly.index(u)]["homes"][
+                    [x["home"] for x in types[weekly.index(u)]["homes"]].index(h.name)]["units"],
+                    "direct": h.direct_costs, "overheads": over, "costs": costs, "profit": profit,
+                    "fixed_left": fixed_left, "target": target, "income": income,
+                    "factor": factor(target / income), "places": h.places,
+                    "prices": [{"service": w.service, "price": pence(w.price * factor(target / income))}
+                               for w in weekly if w is not u or n < Decimal(w.expected_units)]})
+            for e in exits:
+                for k in ("direct", "overheads", "costs", "profit", "fixed_left", "target", "income"):
+                    e[k] = e[k].to_integral() if e[k] == e[k].to_integral() else e[k]
+        return {"types": types, "exits": exits, "all_places": all_places, "home_word": sv.home_word,
+                "allowable": bud.allowable_costs.to_integral() if bud.allowable_costs == bud.allowable_costs.to_integral()
+                else bud.allowable_costs, "fixed": fixed.to_integral() if fixed == fixed.to_integral() else fixed, "rate": ob.profit_cap}
 
     def _attach_home_weeks(self) -> None:
         """Each home's expected weeks of the one re-based weekly Price, where they can be known: the homes'

@@ -758,8 +758,10 @@ def test_r17_price_review_is_a_position_index_by_default(built):
     _, result, _ = built[CHARITY]
     review = paragraphs_text(clause(result, "open-book.price-review"))
     assert ("each of the Prices is multiplied by one plus the rate of the index for that review date, the index being "
-            "the Consumer Prices Index including owner occupiers' housing costs (CPIH) for the 12 months to the previous "
-            "March, capped at 4%; if that rate is below zero, the Prices do not change") in review
+            "the percentage change over the 12 months to the March before that review date in the Consumer Prices Index "
+            "including owner occupiers' housing costs (CPIH all items, 12-month rate, ONS series L55O), as first "
+            "published by the Office for National Statistics and disregarding later revisions, but not more than 4%; if "
+            "that rate is below zero, the Prices do not change") in review
     assert "base statement" not in review
     assert "by the percentage that:" in review and "the change in Allowable Costs it causes in a full year, with the Reasonable Profit on that change, bears to" in review  # r20 ob-sample 4; r23 ob-sample 6 (lettered)
     assert "This adjustment is in addition to the review under clause 6.1." in review
@@ -888,7 +890,8 @@ def test_r21_premises_direct_agreement_and_no_parent_guarantee_without_a_parent(
     with no parent. Quiet: a sheet naming no premises arrangement gets no clause."""
     _, result, _ = built[CHARITY]
     termination = paragraphs_text(clause(result, "open-book.termination"))
-    assert ("Before 1 July 2027, the Trust must procure that Meadowbank Property Ltd, as owner or landlord of Rowan "
+    assert ("Within [20] Business Days after the date of this Agreement, the Trust must procure that Meadowbank "
+            "Property Ltd, as owner or landlord of Rowan "
             "House and St Brigid's House, enters into a direct agreement with the Council") in termination
     assert "to occupy the home for up to [6] months, at the rent then payable, while the Council steps in under clause" in termination
     note = clause(result, "open-book.financial-distress").note

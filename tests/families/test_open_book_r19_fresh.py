@@ -92,7 +92,11 @@ def test_a_weighted_index_is_drafted_as_a_formula_with_its_cap(catalogue, tmp_pa
     assert "(for 75% of the price)" not in text
     plain = draft(catalogue, tmp_path, lambda d: d["services"].update(
         indexation="CPIH for the 12 months to the previous December, capped at 4%"))
-    assert "the index being CPIH for the 12 months to the previous December, capped at 4%" in plain
+    # r26 ob-fresh 8: one ONS index is defined by its title and series, first published, with its cap
+    assert ("the index being the percentage change over the 12 months to the December before that review date in the "
+            "Consumer Prices Index including owner occupiers' housing costs (CPIH all items, 12-month rate, ONS series "
+            "L55O), as first published by the Office for National Statistics and disregarding later revisions, but not "
+            "more than 4%") in plain
 
 
 def test_a_directors_pay_counts_only_up_to_the_market_salary_whoever_approved_it(catalogue, tmp_path):

@@ -118,7 +118,7 @@ def test_schedule_gives_the_weekly_price_at_each_number_of_core_places(catalogue
             "while used. Those weeks are the number Alderbeck and the Council agree within 20 Business Days after the "
             "notice is given. Until they agree, or the number is decided under clause 13.7, it is nil.") in body
     assert "failing agreement within 20 Business Days, none" not in body
-    text = SAMPLE.read_text(encoding="utf-8").replace("  minimum_core_places: 2\n", "  minimum_core_places: 3\n")
+    text = SAMPLE.read_text(encoding="utf-8").replace("  minimum_core_places: 2\n", "  minimum_core_places: 11\n")
     quiet = document_of(catalogue, text)
     assert "Factor on the original Price" not in clause_text(quiet, "common.open-book-schedule-reconciliation", flat=True)
 

@@ -194,8 +194,17 @@ def test_supported_living_has_no_care_home_manager_clause(catalogue):
 
 
 def test_minimum_core_places_reading_is_stated_with_the_other_reading(catalogue):
-    """ob-fresh 5: the note states the per-home reading (six in all) and what a minimum in total would allow."""
+    """ob-fresh 5, as changed by r26 ob-fresh 1: without minimum_core_basis the minimum is a total across the homes
+    (the note says how many places may go); minimum_core_basis: each_home keeps the per-home reading and its note."""
     n = flat(note(_load(catalogue, GREYSTONE), "open-book.voids"))
+    assert "The instructed minimum is a total across the two homes" in n
+    assert "The instructed minimum applies at each home" not in n
+    assert "If the Council meant three at each home (six in all), the clause must say so." in n
+    text = GREYSTONE.read_text(encoding="utf-8")
+    assert "  minimum_core_places: 3\n" in text
+    each = document_of(catalogue, text.replace("  minimum_core_places: 3\n",
+                                               "  minimum_core_places: 3\n  minimum_core_basis: each_home\n", 1))
+    n = flat(note(each, "open-book.voids"))
     assert "The instructed minimum applies at each home (six in all across the two homes)." in n
     assert "If the Council meant three in total, change the voids clause: it could then go down to three Core Places in all." in n
 

@@ -743,7 +743,7 @@ def test_a_council_break_carries_bracketed_compensation_and_the_minimum_core_pla
     note = next(c for c in draft.document.clauses if c.id == "open-book.termination").note
     assert "it leases homes from Harecroft Estates Limited" in note and "take instructions on the heads" in note
     voids = next(c for c in draft.document.clauses if c.id == "open-book.voids").note
-    assert "The instructed minimum applies at each home (three in all across the three homes)." in voids  # r21 ob-sample 6: no hedge
+    assert "The Council cannot go below one Core Place in all without ending the agreement, or ending it for a home." in voids  # r26 ob-fresh 1: a total
 
 
 def test_core_support_names_the_nights_the_homes_have_and_a_reduction_keeps_hourly_prices(drafts):
@@ -1065,7 +1065,7 @@ def test_core_place_split_is_drafted_and_priced(catalogue):
     draft = draft_of(catalogue, CHARITY, two((6, 5)))
     text = document_text(draft) + notes(draft)
     assert 'Of the Core Places, six are places for "' in text and 'and five are places for "Residential placement, ' \
-        'one child with complex needs" (five places in all)' in text
+        'one child with complex needs" (of the five places of that type)' in text
     # 6 x 52 x £4,950 + 5 x 52 x £5,950 = £1,544,400 + £1,547,000
     assert "six at £4,950 a week and five at £5,950 a week" in text and "£3,091,400" in text
     assert "The instructions do not say how many of the Core Places are of each type" not in text
