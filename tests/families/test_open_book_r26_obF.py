@@ -1,0 +1,39 @@
+"""r26 open-book review of the Meadowbank children's homes sample (ob-sample.report.md) and finding 1 of the
+Rutherdale home care review (ob-homecare.report.md): the findings the obF lane fixed, tested on the samples."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+SAMPLES = ROOT / "samples" / "open-book"
+_CACHE: dict = {}
+
+
+def _doc(catalogue, name: str, *edits: tuple[str, str]):
+    key = (name, edits)
+    if key not in _CACHE:
+        text = (SAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
+        for old, new in edits:
+            assert old in text
+            text = text.replace(old, new, 1)
+        _CACHE[key] = document_of(catalogue, text)
+    return _CACHE[key]
+
+
+def test_finding1_partial_ending_pays_continued_placements_and_rebases_after_the_last(catalogue):
+    """ob-sample 1: clause 29.9 no longer stops all Prices for a home while clause 29.8(a) keeps its children there;
+    the Prices for each continued Placement stay payable and the re-basing waits for the last of them to end."""
+    t = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "open-book.termination"))
+    assert "and no Prices are payable for them, and the Prices are re-based from that date" not in t
+    assert ("no Prices are payable for places at that home, except the Prices for each Placement continued under "
+            "clause 29.8(a), which are payable until that Placement ends") in t
+    assert "as if this Agreement were ending on that date, except its requirement for a final Reconciliation" in t
+    assert "on the day after the last Placement continued there under clause 29.8(a) ends" in t
+
+
+def test_finding1_quiet_for_supported_living_and_home_care(catalogue):
+    """Quiet: supported living and home care keep their own partial-ending wording."""
+    for name in ("supported-living-company", "home-care-zones"):
+        t = flat(clause_text(_doc(catalogue, name), "open-book.termination"))
+        assert "except the Prices for each Placement continued" not in t
