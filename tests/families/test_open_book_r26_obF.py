@@ -37,3 +37,24 @@ def test_finding1_quiet_for_supported_living_and_home_care(catalogue):
     for name in ("supported-living-company", "home-care-zones"):
         t = flat(clause_text(_doc(catalogue, name), "open-book.termination"))
         assert "except the Prices for each Placement continued" not in t
+
+
+def test_finding2_empty_place_rules_cover_any_placement_in_a_core_place(catalogue):
+    """ob-sample 2: the decision time (3.4), the unfilled place (7.6) and the minimum (7.7) run whenever any Placement
+    in a Core Place ends, so a child placed after a clause 3.3 confirmation who leaves does not leave the Council
+    paying for the place with no decision due."""
+    d = _doc(catalogue, "childrens-homes-charity")
+    voids = flat(clause_text(d, "open-book.voids"))
+    assert "Existing Placement in one of the Core Places" not in voids
+    assert "When a Placement in one of the Core Places ends, the place remains one of the Core Places" in voids
+    assert "Where a Placement in one of the Core Places ends at a home that then has no more than two" in voids
+    assert "each remaining Placement at that home continues" in voids
+    assert "or after a Placement in one of the Core Places ends" in flat(clause_text(d, "open-book.services"))
+    assert "on a place whose Placement has ended" in flat(clause_text(d, "open-book.pricing"))
+
+
+def test_finding2_quiet_without_a_user_choice_award(catalogue):
+    """Quiet: a core-places deal not awarded on user choice has no decision time and no 7.6/7.7 rules."""
+    d = _doc(catalogue, "adult-care-sharing-band")
+    assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.voids"))
+    assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.services"))
