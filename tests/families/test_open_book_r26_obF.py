@@ -58,3 +58,25 @@ def test_finding2_quiet_without_a_user_choice_award(catalogue):
     d = _doc(catalogue, "adult-care-sharing-band")
     assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.voids"))
     assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.services"))
+
+
+def test_homecare_finding1_service_income_on_an_accruals_basis(catalogue):
+    """ob-homecare 1: Service Income is what is paid or payable for the services provided in the period, on an
+    accruals basis like the costs actually incurred, so the first period is not a month of income short and the
+    last month's invoice falls inside the open book; the pricing note and the report follow."""
+    from tests.families.clause_texts import definition
+    d = _doc(catalogue, "home-care-zones")
+    s = definition(d, "Service Income")
+    assert s.startswith("the amounts paid or payable to")
+    assert "the Open-Book Services provided in a period" in s and "on an accruals basis consistent with its statutory accounts" in s
+    assert "receives" not in s
+    assert "Service Income actually received" not in note(d, "open-book.pricing")
+    assert "the Service Income for the period, by source" in flat(clause_text(d, "common.open-book-schedule-reporting"))
+
+
+def test_homecare_finding1_quiet_outside_the_open_book_family(catalogue):
+    """Quiet: the grant family keeps its own definition (grants counted as received)."""
+    from tests.families.clause_texts import definition
+    from tests.conftest import ROOT as R
+    d = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
+    assert definition(d, "Service Income").startswith("all money")
