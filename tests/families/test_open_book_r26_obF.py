@@ -80,3 +80,32 @@ def test_homecare_finding1_quiet_outside_the_open_book_family(catalogue):
     from tests.conftest import ROOT as R
     d = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
     assert definition(d, "Service Income").startswith("all money")
+
+
+def test_finding5_set_off_of_a_fund_refund_releases_the_same_sum_from_the_trust(catalogue):
+    """ob-sample 5: a refund due from the Reinvestment Fund that the Council sets off against the fees counts as paid
+    from the fund, and the Trust may withdraw the same sum, so it is not short of fees with the money locked in trust."""
+    t = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "common.open-book-excess"))
+    assert ("If it sets off an amount payable to it from the Reinvestment Fund, that amount is treated as paid to it "
+            "from the Reinvestment Fund. The Trust may then withdraw the same sum from the Reinvestment Fund for its own use.") in t
+
+
+def test_finding6_rebasing_reads_per_home_costs_from_a_table_in_schedule_2(catalogue):
+    """ob-sample 6: clause 5.7(b) deducts each home's own direct costs; Schedule 2 Part 1 now shows them, with the
+    £335,000 shared between the homes, adding up to the £2,655,000 of Direct Costs."""
+    d = _doc(catalogue, "childrens-homes-charity")
+    sch = clause_text(d, "common.open-book-schedule-costs")
+    for row in ("Rowan House\n£640,000", "St Brigid's House\n£640,000", "The Willows\n£520,000", "Harbour View\n£520,000",
+                "Costs shared between the Homes\n£335,000", "Direct Costs (total)\n£2,655,000"):
+        assert row in sch
+    p = flat(clause_text(d, "open-book.pricing"))
+    assert "alone in the table of direct costs by home in paragraph 2 of Schedule 2" in p
+    assert "(Rowan House £640,000;" not in p
+    # ob-sample small point: 5.7(d) adjusts (the Prices may have gone down under clause 5.2) rather than 'increase'
+    assert "adjust the result in the same proportion as the Prices have changed" in p
+
+
+def test_finding6_quiet_without_per_home_costs(catalogue):
+    """Quiet: a deal whose homes have no budgeted direct costs of their own has no table by home."""
+    d = _doc(catalogue, "home-care-zones")
+    assert "are budgeted by" not in flat(clause_text(d, "common.open-book-schedule-costs"))
