@@ -96,7 +96,7 @@ def test_finding6_rebasing_reads_per_home_costs_from_a_table_in_schedule_2(catal
     d = _doc(catalogue, "childrens-homes-charity")
     sch = clause_text(d, "common.open-book-schedule-costs")
     for row in ("Rowan House\n£640,000", "St Brigid's House\n£640,000", "The Willows\n£520,000", "Harbour View\n£520,000",
-                "Costs shared between the Homes\n£335,000", "Direct Costs (total)\n£2,655,000"):
+                "Costs shared between the homes\n£335,000", "Direct Costs (total)\n£2,655,000"):
         assert row in sch
     p = flat(clause_text(d, "open-book.pricing"))
     assert "alone in the table of direct costs by home in paragraph 2 of Schedule 2" in p
@@ -109,3 +109,34 @@ def test_finding6_quiet_without_per_home_costs(catalogue):
     """Quiet: a deal whose homes have no budgeted direct costs of their own has no table by home."""
     d = _doc(catalogue, "home-care-zones")
     assert "are budgeted by" not in flat(clause_text(d, "common.open-book-schedule-costs"))
+
+
+def test_finding8_assumed_figures_are_bracketed(catalogue):
+    """ob-sample 8: the figures the instructions do not give, which the first note lists as assumptions, are in
+    square brackets in the operative text, so the other side does not read them as agreed."""
+    d = _doc(catalogue, "childrens-homes-charity")
+    t = lambda cid: flat(clause_text(d, cid))
+    assert "Within [60] days after the end of each Reconciliation Period" in t("common.open-book-profit-cap")
+    assert "Within [30] days after receiving a Reconciliation Statement" in t("common.open-book-profit-cap")
+    assert "within [10] Business Days after receiving it" in t("common.open-book-profit-cap")
+    assert "have not agreed a Reconciliation Statement within [60] days" in t("common.open-book-profit-cap")
+    assert "within [120] days after the transfer" in t("common.open-book-excess")
+    assert "not spent within [12] months" in t("common.open-book-excess")
+    assert "any debt of more than [£10,000] when due" in t("open-book.financial-distress")
+    assert "fall below [3] months' operating costs" in t("open-book.financial-distress")
+    assert "within [48] hours after becoming aware" in t("common.data-protection")
+    ins = t("common.insurance")
+    assert "employer's liability insurance of at least [£10,000,000]" in ins and "at least [six] years" in ins
+    assert "the greater of [£1,000,000] and" in t("open-book.liability")
+    assert "for up to [6] months after this Agreement ends" in t("open-book.termination")
+    assert "within [28] days" in t("open-book.voids") and "within [20] Business Days after that Placement ends" in t("open-book.voids")
+    assert "levels in square brackets" in note(d, "common.insurance")
+
+
+def test_finding8_quiet_where_the_sheet_gives_the_insurance_and_outside_open_book(catalogue):
+    """Quiet: insurance levels the sheet gives are not bracketed; other families keep their timetable unbracketed."""
+    ins = flat(clause_text(_doc(catalogue, "home-care-zones"), "common.insurance"))
+    assert "at least £10,000,000" in ins and "[£10,000,000]" not in ins
+    from tests.conftest import ROOT as R
+    g = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
+    assert "[60] days" not in flat(clause_text(g, "common.open-book-profit-cap"))
