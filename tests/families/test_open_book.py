@@ -468,11 +468,11 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     _, result, _ = built[CHARITY]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     # r23 ob-sample 1: the place stays a Core Place until removed by the 6 months' notice of a reduction.
-    assert "When an Existing Placement in one of the Core Places ends, the place remains one of the Core Places and the Council pays for it under clause" in voids
+    assert "When a Placement in one of the Core Places ends, the place remains one of the Core Places and the Council pays for it under clause" in voids
     assert "for 4 more weeks" not in voids
     assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in voids
-    assert ("Where an Existing Placement in one of the Core Places ends at a home that then has no more than two Core Places, "
-            "clause 7.6 does not apply to that place and the Council must, within 20 Business Days after that Placement ends, either") in voids
+    assert ("Where a Placement in one of the Core Places ends at a home that then has no more than two Core Places, "
+            "clause 7.6 does not apply to that place and the Council must, within [20] Business Days after that Placement ends, either") in voids
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
@@ -869,10 +869,10 @@ def test_r21_day_one_list_lapse_subject_award_scope_split_reports_and_inspection
             "on the date of this Agreement and again 20 Business Days before 1 July 2027.") in voids
     assert "show the place each Existing Placement occupies or is held for." in voids
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
-    assert "clause 7.1 continues to apply after the Placement ends, subject to the rules in clause 7 on a place whose Existing Placement has ended." in pricing
+    assert "clause 7.1 continues to apply after the Placement ends, subject to the rules in clause 7 on a place whose Placement has ended." in pricing
     services = paragraphs_text(clause(result, "open-book.services"))
     # r23 ob-sample 1: clause 7.6 keeps the empty place a Core Place; 3.4 makes the Council decide and say why
-    assert "It must tell the Trust its decision, with brief reasons, within 20 Business Days" in services
+    assert "It must tell the Trust its decision, with brief reasons, within [20] Business Days" in services
     assert "until then the Council's payments for places continue" not in services
     info = paragraphs_text(clause(result, "common.open-book-information"))
     assert "for each quarter, the first beginning on 1 July 2027, within 20 Business Days" in info

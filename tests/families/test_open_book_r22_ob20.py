@@ -67,7 +67,7 @@ def test_clause_3_3_and_21_4_wording(catalogue):
     text = flat(document_text(result(catalogue)))
     assert "the confirmation described in this clause 3.3" in text and "described in this paragraph" not in text
     # r23 ob-sample 18: with two Parties, "the other Party", still only for data received from it
-    assert "Each Party must tell the other Party, without undue delay and in any event within 48 hours after becoming aware of it, of a personal data breach affecting Personal Data it received from the other Party" in text
+    assert "Each Party must tell the other Party, without undue delay and in any event within [48] hours after becoming aware of it, of a personal data breach affecting Personal Data it received from the other Party" in text
 
 
 def test_children_complaints_reach_the_councils_statutory_procedure(catalogue):

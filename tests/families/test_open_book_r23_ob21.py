@@ -139,13 +139,13 @@ def test_core_place_resident_keeps_their_home_during_a_long_hospital_stay(catalo
     anyway), so a resident with dementia does not lose their home by default. Quiet: the sample (no hospital limit,
     a user-choice award) keeps its wording."""
     body = clause_text(_load(catalogue, ALDERBECK), "open-book.pricing", flat=True)
-    assert ("The six-week limit does not apply to one of the Core Places, which is released only 14 days after that "
+    assert ("The six-week limit does not apply to one of the Core Places, which is released only [14] days after that "
             "notice. When a place is released, the Placement ends;") in body
     assert "the six-week limit does not apply to one of the Core Places" in flat(note(_load(catalogue, ALDERBECK),
                                                                                        "open-book.pricing"))
     sample = clause_text(_load(catalogue, SAMPLE), "open-book.pricing", flat=True)
     assert "limit does not apply to one of the Core Places" not in sample
-    assert "The place is then released 14 days after the notice: for a place that is not one of the Core Places" in sample
+    assert "The place is then released [14] days after the notice: for a place that is not one of the Core Places" in sample
 
 
 def test_core_places_definition_follows_reductions(catalogue):

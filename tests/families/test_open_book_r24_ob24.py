@@ -182,7 +182,7 @@ def test_adult_care_home_has_a_registered_manager_and_staffing_clause(catalogue)
     clause: a CQC-registered manager for each home, notice and an acting manager; and a staffing duty."""
     body = clause_text(_load(catalogue, GREYSTONE), "open-book.regulatory", flat=True)
     assert "has a manager registered with the Care Quality Commission for it" in body
-    assert "apply to register a new manager within 3 months" in body
+    assert "apply to register a new manager within [3] months" in body
     assert "suitably qualified, competent and experienced staff" in body
 
 

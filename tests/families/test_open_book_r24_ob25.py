@@ -148,7 +148,7 @@ def test_core_places_include_the_made_up_minimum_and_the_run_off_is_offered_in_b
     # r25 ob-sample 5: 3.3 no longer describes the Core Places in words clause 7.6 contradicts after the start date.
     assert ("need not move. The Core Places are identified under clause 7.8, and a place stops being one of them only "
             "as clause 7 and clause 29.9 provide.") in clause_text(d, "open-book.services", flat=True)
-    assert ("[notify the Trust that each remaining Existing Placement at that home continues at the weekly Price while the "
+    assert ("[notify the Trust that each remaining Placement at that home continues at the weekly Price while the "
             "child lives there, in which case the empty place ceases to be one of the Core Places") in clause_text(
         d, "open-book.voids", flat=True)
     adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))

@@ -57,7 +57,7 @@ def test_rebasing_budget_does_not_count_a_catch_up_twice(catalogue):
 
     d = _doc(catalogue, SAMPLE)
     body = clause_text(d, "open-book.pricing", flat=True)
-    assert ("increase the result in the same proportion as the Prices have changed since 1 July 2027 by each review "
+    assert ("adjust the result in the same proportion as the Prices have changed since 1 July 2027 by each review "
             "under clause 6.1 (but not any part applied under clause 5.10), each adjustment for a Relevant Change in Law "
             "under clause 6.2 and each reduction under clause 5.2;") in body
     assert "other than under clause 5.7, that is" not in body
@@ -101,8 +101,8 @@ def test_prices_definition_and_losses_name_the_catch_up_and_sch3_defines_c(catal
 def test_minimum_core_places_trigger_reads_from_the_placement_ending(catalogue):
     """ob-sample 9: 7.7 applies where an Existing Placement ends at a home at the minimum, and displaces 7.6."""
     voids = clause_text(_doc(catalogue, SAMPLE), "open-book.voids", flat=True)
-    assert ("Where an Existing Placement in one of the Core Places ends at a home that then has no more than two Core "
-            "Places, clause 7.6 does not apply to that place and the Council must, within 20 Business Days after that "
+    assert ("Where a Placement in one of the Core Places ends at a home that then has no more than two Core "
+            "Places, clause 7.6 does not apply to that place and the Council must, within [20] Business Days after that "
             "Placement ends, either:") in voids
 
 

@@ -69,7 +69,7 @@ def test_home_care_registered_manager_for_each_branch(doc):
     text = clause_text(doc, "open-book.regulatory", flat=True)
     assert ("must ensure that each location (branch) from which it provides the Care Services, as listed in "
             "Schedule 1, has a manager registered with the Care Quality Commission for it") in text
-    assert "apply to register a new manager within 3 months" in text
+    assert "apply to register a new manager within [3] months" in text
 
 
 def test_supported_living_has_no_branch_manager_paragraph(catalogue):

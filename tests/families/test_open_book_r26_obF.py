@@ -1,0 +1,142 @@
+"""r26 open-book review of the Meadowbank children's homes sample (ob-sample.report.md) and finding 1 of the
+Rutherdale home care review (ob-homecare.report.md): the findings the obF lane fixed, tested on the samples."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+SAMPLES = ROOT / "samples" / "open-book"
+_CACHE: dict = {}
+
+
+def _doc(catalogue, name: str, *edits: tuple[str, str]):
+    key = (name, edits)
+    if key not in _CACHE:
+        text = (SAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
+        for old, new in edits:
+            assert old in text
+            text = text.replace(old, new, 1)
+        _CACHE[key] = document_of(catalogue, text)
+    return _CACHE[key]
+
+
+def test_finding1_partial_ending_pays_continued_placements_and_rebases_after_the_last(catalogue):
+    """ob-sample 1: clause 29.9 no longer stops all Prices for a home while clause 29.8(a) keeps its children there;
+    the Prices for each continued Placement stay payable and the re-basing waits for the last of them to end."""
+    t = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "open-book.termination"))
+    assert "and no Prices are payable for them, and the Prices are re-based from that date" not in t
+    assert ("no Prices are payable for places at that home, except the Prices for each Placement continued under "
+            "clause 29.8(a), which are payable until that Placement ends") in t
+    assert "as if this Agreement were ending on that date, except its requirement for a final Reconciliation" in t
+    assert "on the day after the last Placement continued there under clause 29.8(a) ends" in t
+
+
+def test_finding1_quiet_for_supported_living_and_home_care(catalogue):
+    """Quiet: supported living and home care keep their own partial-ending wording."""
+    for name in ("supported-living-company", "home-care-zones"):
+        t = flat(clause_text(_doc(catalogue, name), "open-book.termination"))
+        assert "except the Prices for each Placement continued" not in t
+
+
+def test_finding2_empty_place_rules_cover_any_placement_in_a_core_place(catalogue):
+    """ob-sample 2: the decision time (3.4), the unfilled place (7.6) and the minimum (7.7) run whenever any Placement
+    in a Core Place ends, so a child placed after a clause 3.3 confirmation who leaves does not leave the Council
+    paying for the place with no decision due."""
+    d = _doc(catalogue, "childrens-homes-charity")
+    voids = flat(clause_text(d, "open-book.voids"))
+    assert "Existing Placement in one of the Core Places" not in voids
+    assert "When a Placement in one of the Core Places ends, the place remains one of the Core Places" in voids
+    assert "Where a Placement in one of the Core Places ends at a home that then has no more than two" in voids
+    assert "each remaining Placement at that home continues" in voids
+    assert "or after a Placement in one of the Core Places ends" in flat(clause_text(d, "open-book.services"))
+    assert "on a place whose Placement has ended" in flat(clause_text(d, "open-book.pricing"))
+
+
+def test_finding2_quiet_without_a_user_choice_award(catalogue):
+    """Quiet: a core-places deal not awarded on user choice has no decision time and no 7.6/7.7 rules."""
+    d = _doc(catalogue, "adult-care-sharing-band")
+    assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.voids"))
+    assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.services"))
+
+
+def test_homecare_finding1_service_income_on_an_accruals_basis(catalogue):
+    """ob-homecare 1: Service Income is what is paid or payable for the services provided in the period, on an
+    accruals basis like the costs actually incurred, so the first period is not a month of income short and the
+    last month's invoice falls inside the open book; the pricing note and the report follow."""
+    from tests.families.clause_texts import definition
+    d = _doc(catalogue, "home-care-zones")
+    s = definition(d, "Service Income")
+    assert s.startswith("the amounts paid or payable to")
+    assert "the Open-Book Services provided in a period" in s and "on an accruals basis consistent with its statutory accounts" in s
+    assert "receives" not in s
+    assert "Service Income actually received" not in note(d, "open-book.pricing")
+    assert "the Service Income for the period, by source" in flat(clause_text(d, "common.open-book-schedule-reporting"))
+
+
+def test_homecare_finding1_quiet_outside_the_open_book_family(catalogue):
+    """Quiet: the grant family keeps its own definition (grants counted as received)."""
+    from tests.families.clause_texts import definition
+    from tests.conftest import ROOT as R
+    d = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
+    assert definition(d, "Service Income").startswith("all money")
+
+
+def test_finding5_set_off_of_a_fund_refund_releases_the_same_sum_from_the_trust(catalogue):
+    """ob-sample 5: a refund due from the Reinvestment Fund that the Council sets off against the fees counts as paid
+    from the fund, and the Trust may withdraw the same sum, so it is not short of fees with the money locked in trust."""
+    t = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "common.open-book-excess"))
+    assert ("If it sets off an amount payable to it from the Reinvestment Fund, that amount is treated as paid to it "
+            "from the Reinvestment Fund. The Trust may then withdraw the same sum from the Reinvestment Fund for its own use.") in t
+
+
+def test_finding6_rebasing_reads_per_home_costs_from_a_table_in_schedule_2(catalogue):
+    """ob-sample 6: clause 5.7(b) deducts each home's own direct costs; Schedule 2 Part 1 now shows them, with the
+    £335,000 shared between the homes, adding up to the £2,655,000 of Direct Costs."""
+    d = _doc(catalogue, "childrens-homes-charity")
+    sch = clause_text(d, "common.open-book-schedule-costs")
+    for row in ("Rowan House\n£640,000", "St Brigid's House\n£640,000", "The Willows\n£520,000", "Harbour View\n£520,000",
+                "Costs shared between the homes\n£335,000", "Direct Costs (total)\n£2,655,000"):
+        assert row in sch
+    p = flat(clause_text(d, "open-book.pricing"))
+    assert "alone in the table of direct costs by home in paragraph 2 of Schedule 2" in p
+    assert "(Rowan House £640,000;" not in p
+    # ob-sample small point: 5.7(d) adjusts (the Prices may have gone down under clause 5.2) rather than 'increase'
+    assert "adjust the result in the same proportion as the Prices have changed" in p
+
+
+def test_finding6_quiet_without_per_home_costs(catalogue):
+    """Quiet: a deal whose homes have no budgeted direct costs of their own has no table by home."""
+    d = _doc(catalogue, "home-care-zones")
+    assert "are budgeted by" not in flat(clause_text(d, "common.open-book-schedule-costs"))
+
+
+def test_finding8_assumed_figures_are_bracketed(catalogue):
+    """ob-sample 8: the figures the instructions do not give, which the first note lists as assumptions, are in
+    square brackets in the operative text, so the other side does not read them as agreed."""
+    d = _doc(catalogue, "childrens-homes-charity")
+    t = lambda cid: flat(clause_text(d, cid))
+    assert "Within [60] days after the end of each Reconciliation Period" in t("common.open-book-profit-cap")
+    assert "Within [30] days after receiving a Reconciliation Statement" in t("common.open-book-profit-cap")
+    assert "within [10] Business Days after receiving it" in t("common.open-book-profit-cap")
+    assert "have not agreed a Reconciliation Statement within [60] days" in t("common.open-book-profit-cap")
+    assert "within [120] days after the transfer" in t("common.open-book-excess")
+    assert "not spent within [12] months" in t("common.open-book-excess")
+    assert "any debt of more than [£10,000] when due" in t("open-book.financial-distress")
+    assert "fall below [3] months' operating costs" in t("open-book.financial-distress")
+    assert "within [48] hours after becoming aware" in t("common.data-protection")
+    ins = t("common.insurance")
+    assert "employer's liability insurance of at least [£10,000,000]" in ins and "at least [six] years" in ins
+    assert "the greater of [£1,000,000] and" in t("open-book.liability")
+    assert "for up to [6] months after this Agreement ends" in t("open-book.termination")
+    assert "within [28] days" in t("open-book.voids") and "within [20] Business Days after that Placement ends" in t("open-book.voids")
+    assert "levels in square brackets" in note(d, "common.insurance")
+
+
+def test_finding8_quiet_where_the_sheet_gives_the_insurance_and_outside_open_book(catalogue):
+    """Quiet: insurance levels the sheet gives are not bracketed; other families keep their timetable unbracketed."""
+    ins = flat(clause_text(_doc(catalogue, "home-care-zones"), "common.insurance"))
+    assert "at least £10,000,000" in ins and "[£10,000,000]" not in ins
+    from tests.conftest import ROOT as R
+    g = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
+    assert "[60] days" not in flat(clause_text(g, "common.open-book-profit-cap"))
