@@ -54,6 +54,17 @@ class Member(Party):
         default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "
         "the alliance's list of services, e.g. 'Housing First for people with the most entrenched needs'. Give them for "
         "every Provider, or for none: Schedule 1 then shows who delivers each service.")
+    delegated_functions: list[Text] = Field(
+        default_factory=list, description="For a Provider that carries out a council Commissioner's own functions under "
+        "Part 1 of the Care Act 2014 on its behalf (England only): each function, as a short phrase naming its section, "
+        "e.g. 'needs assessments under section 9' or 'reviews of care and support plans under section 27'. The draft "
+        "then authorises the Provider under section 79 of the Care Act 2014 and sets the terms. Leave empty where the "
+        "Provider only delivers services the council arranges.")
+    holds_client_money: bool = Field(
+        False, description="True for a Provider that holds money belonging to people who use the Services (for example "
+        "direct payments in managed accounts, or money it manages for a person): the draft then requires a "
+        "designated client account held on trust, monthly reconciliation, no set-off, and the balances reconciled "
+        "and transferred on exit.")
     fee_percent: Percent | None = Field(
         None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
         "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
@@ -2309,6 +2320,42 @@ class Alliance(Strict):
             if adult or young:
                 out.append((p, adult, young))
         return out
+
+    @property
+    def delegating_providers(self) -> list[Member]:
+        """The Providers the term sheet says carry out a council Commissioner's Care Act 2014 functions on its behalf
+        (members[].delegated_functions): the draft authorises each under s.79 of the Care Act 2014 (law.yaml
+        care_act_2014_s79_delegation) and keeps the council liable for them (r26 al-fresh finding 1). Empty in Wales or
+        where no council Commissioner is a social services authority."""
+        if not self.social_services_councils:
+            return []
+        return [p for p in self.providers if p.delegated_functions]
+
+    @property
+    def possible_delegations(self) -> list[tuple[Member, list[str]]]:
+        """Each Provider, with no delegated_functions given, whose services read like a council's own Care Act
+        functions (social work, assessments or reviews, care and support planning), with the lines that do, so the
+        note can ask whether it exercises them for the council (r26 al-fresh finding 1). Carers' assessments, which
+        `delegated_assessments` handles, are left out. Empty in Wales or without a social services council."""
+        if not self.social_services_councils:
+            return []
+        carers = {id(p) for p, _, _ in self.delegated_assessments}
+        pattern = re.compile(r"\bsocial work\b|\bsupport planning\b|\bcare and support plan|\b(needs )?assessments?\b"
+                             r"|\breviews? of (care|support)", re.I)
+        out = []
+        for p in self.providers:
+            if p.delegated_functions or id(p) in carers:
+                continue
+            hits = [d for d in p.delivers or [] if pattern.search(d)]
+            if hits:
+                out.append((p, hits))
+        return out
+
+    @property
+    def client_money_holders(self) -> list[Member]:
+        """The Providers that hold money belonging to people who use the Services (members[].holds_client_money), such
+        as direct payment managed accounts (r26 al-fresh finding 2 and tool note)."""
+        return [p for p in self.providers if p.holds_client_money]
 
     def function_statutes_for(self, member: Member) -> list[str]:
         """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the

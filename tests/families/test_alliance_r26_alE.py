@@ -1,0 +1,67 @@
+"""r26 alliance review (lane alE), al-fresh findings (Stainmoor: an independent living and sensory support alliance of a
+metropolitan borough council and four Providers; the Deaf Centre carries out BSL assessments and reviews for the council
+and Brightledger runs direct payment managed accounts)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, build, clause, text_of
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from assembler.assemble import assemble
+from tests.conftest import DRAFT_DATE
+
+STAINMOOR = Path(__file__).parent / "fixtures" / "alliance-stainmoor-r26-alE.yaml"
+
+
+@pytest.fixture(scope="module")
+def stainmoor(catalogue):
+    return build(STAINMOOR, catalogue).document
+
+
+def _ids(doc):
+    return {c.id for c in doc.all_clauses()}
+
+
+def _note(doc, cid):
+    return _flat(clause(doc, cid).note or "")
+
+
+def _variant(catalogue, old, new):
+    source = STAINMOOR.read_text()
+    assert old in source
+    return assemble(validate(load_text(source.replace(old, new, 1), STAINMOOR.name), catalogue), catalogue,
+                    today=DRAFT_DATE).document
+
+
+def test_delegated_functions_are_authorised_under_s79(stainmoor):
+    """Finding 1 (firing): a Provider carrying out the council's Care Act assessments and reviews is authorised under
+    s.79, eligibility and the personal budget stay with the council, safeguarding and charging are excluded, and the
+    indemnity sits outside the liability clause."""
+    text = _flat(text_of(clause(stainmoor, "alliance.delegated-functions")))
+    assert "The Council authorises Deaf Centre, under section 79 of the Care Act 2014" in text
+    assert "needs assessments under section 9 for Deaf adults" in text
+    assert "eligibility criteria under section 13" in text
+    assert "sections 42 to 47" in text
+    assert "limits or excludes that indemnity" in text
+    assert "scheme of delegation" in _note(stainmoor, "alliance.delegated-functions")
+
+
+def test_possible_delegation_is_flagged_when_no_functions_given(catalogue):
+    """Finding 1 (note): without delegated_functions, a Provider whose services read as social work or support planning
+    is named in the note, and no authorisation clause is made up."""
+    doc = _variant(catalogue, "    delegated_functions:\n      - needs assessments under section 9 for Deaf adults who "
+                   "use British Sign Language\n      - reviews of care and support plans under section 27 for those adults\n", "")
+    assert "alliance.delegated-functions" not in _ids(doc)
+    note = _note(doc, "alliance.precedence")
+    assert 'Deaf Centre delivers "Specialist social work and advocacy' in note
+    assert "section 79 of that Act" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_delegation_clause_in_samples(path, catalogue):
+    """Finding 1 (quiet): no sample gives delegated_functions, so none carries the s.79 clause."""
+    assert "alliance.delegated-functions" not in _ids(build(path, catalogue).document)
