@@ -65,3 +65,25 @@ def test_possible_delegation_is_flagged_when_no_functions_given(catalogue):
 def test_no_delegation_clause_in_samples(path, catalogue):
     """Finding 1 (quiet): no sample gives delegated_functions, so none carries the s.79 clause."""
     assert "alliance.delegated-functions" not in _ids(build(path, catalogue).document)
+
+
+def test_client_money_is_held_on_trust_and_handed_over(stainmoor):
+    """Finding 2 (firing): a Provider holding direct payments keeps them in a designated account on trust, reconciles
+    monthly, may not set off, stays liable outside the cap, and the Exit Plan hands each balance over."""
+    text = _flat(text_of(clause(stainmoor, "alliance.client-money")))
+    assert text.startswith("Brightledger must hold all Client Money")
+    assert "on trust for each person" in text
+    assert "at least once a month" in text
+    assert "set off against it any amount owed to it" in text
+    assert "limits or excludes its liability for any Client Money" in text
+    assert "[[" not in text
+    exit_text = _flat(text_of(clause(stainmoor, "alliance.schedule-exit")))
+    assert "reconcile and transfer each person's balance as clause" in exit_text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_client_money_clause_in_samples(path, catalogue):
+    """Finding 2 (quiet): no sample holds people's money, so no client money clause or exit line appears."""
+    doc = build(path, catalogue).document
+    assert "alliance.client-money" not in _ids(doc)
+    assert "Client Money" not in _flat(text_of(clause(doc, "alliance.schedule-exit")))
