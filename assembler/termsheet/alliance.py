@@ -2163,8 +2163,14 @@ class Alliance(Strict):
         # Care Act powers are for adults' care and support only: parents and carers of children, and children's
         # social care, are not adult care (Care Act 2014 Part 1 is for adults and carers of adults)
         adult = scope.replace("parents and carers", "").replace("children's social care", "").replace("foster carer", "")
-        if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
-                                    "homecare", "domiciliary", "intermediate care")):
+        # the instructions' own words on the regime may name the Care Act (r26 al-fresh finding 4), and direct
+        # payment support, independent living and sensory loss services for adults are Care Act care and support
+        named = "care act" in (self.health_care_assessment or "").lower()
+        if named or any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement",
+                                             "home care", "homecare", "domiciliary", "intermediate care",
+                                             "direct payment")) or ("adult" in adult and any(
+                w in adult for w in ("independent living", "live independently", "sensory loss", "sight loss",
+                                     "hearing loss"))):
             found.append(care_act_words(scope))
         elif ("adult" in adult or "child" not in adult) and any(
                 w in adult for w in ("day opportunit", "day service", "day support", "day centre", "learning disabilit",
@@ -2495,12 +2501,18 @@ def care_act_words(scope: str) -> str:
     # an information and advice service is the council's s.4 service (law.yaml care_act_2014_s4; r25 al-fresh 8)
     info = bool(re.search(r"\binformation,? (?:and )?advice\b|\badvice and information\b", scope, re.I))
     four, info_words = (", 4", "; providing information and advice") if info else ("", "")
+    # direct payments (ss.31 to 33; law.yaml care_act_2014_direct_payments; r26 al-fresh finding 4)
+    dp = "direct payment" in scope
     if carers_only(scope):
         # a carers' service: the carer's assessment (s.10) and the duty and power to meet a carer's needs for support
         # (s.20), not the adult's eligible needs (s.18) (law.yaml care_act_2014_carers; r24 al-fresh finding 1)
         return (f"sections 2, 3{four}, 5, 8, 10 and 20 of the Care Act 2014 ({prevent}; integrating care and support "
                 f"with health services{info_words}; a diverse, high-quality market in services; how needs are met; "
                 "carers' assessments; and meeting carers' needs for support)")
+    if dp:
+        return (f"sections 2, 3{four}, 5, 8, 18 and 31 to 33 of the Care Act 2014 ({prevent}; integrating care and support "
+                f"with health services{info_words}; a diverse, high-quality market in services; meeting adults' needs for "
+                "care and support; and direct payments)")
     return (f"sections 2, 3{four}, 5, 8 and 18 of the Care Act 2014 ({prevent}; integrating care and support with health "
             f"services{info_words}; a diverse, high-quality market in services; and meeting adults' needs for care and "
             "support)")

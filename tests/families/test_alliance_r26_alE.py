@@ -87,3 +87,21 @@ def test_no_client_money_clause_in_samples(path, catalogue):
     doc = build(path, catalogue).document
     assert "alliance.client-money" not in _ids(doc)
     assert "Client Money" not in _flat(text_of(clause(doc, "alliance.schedule-exit")))
+
+
+def test_recital_a_cites_the_care_act_the_instructions_name(stainmoor):
+    """Finding 4 (firing): an independent living and direct payment alliance whose instructions name the Care Act
+    recites its Part 1 sections, direct payments included, and the note no longer says the instructions name none."""
+    recitals = _flat(text_of(clause(stainmoor, "alliance.recitals")))
+    assert "sections 2, 3, 4, 5, 8, 18 and 31 to 33 of the Care Act 2014" in recitals
+    assert "and direct payments)" in recitals
+    assert "do not name" not in _note(stainmoor, "alliance.recitals")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_direct_payment_sections_without_direct_payments(path, catalogue):
+    """Finding 4 (quiet): no sample has direct payment services, so none cites ss.31 to 33."""
+    doc = build(path, catalogue).document
+    if "alliance.recitals" not in _ids(doc):
+        pytest.skip("no recitals")
+    assert "31 to 33" not in _flat(text_of(clause(doc, "alliance.recitals")))
