@@ -113,6 +113,10 @@ class Decisions(Strict):
     quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up, or the votes a majority decision needs if that is more. "
                         "Under majority voting it should be at least those votes, so that a quorate meeting can decide.")
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
+    operational_group_meetings_per_year: int | None = Field(
+        None, ge=4, le=52, description="Where the members run an Operational Group of operational leads between ALT "
+        "meetings: how often it meets as a minimum, e.g. 12 for monthly. The draft then sets it up in the governance "
+        "clause and Schedule 3, reporting to the ALT and making none of its decisions. Leave out where there is none.")
     deadlock: DeadlockRoute = legal_field(
         "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
         "Commissioner decides it, after an independent expert's recommendation that does not bind it) or 'expert' (an "
@@ -414,6 +418,11 @@ class Alliance(Strict):
     alliance_manager_fte: Decimal | None = Field(
         None, gt=0, description="The Alliance Manager post's size in full-time equivalents (1.0 for full time), "
         "where agreed. Empty: not stated.")
+    communication_requirements: list[Text] = Field(
+        default_factory=list, description="Communication support every meeting of the ALT (and of any Operational Group "
+        "and the group of people who use the Services) must have, so that members' representatives and the people "
+        "involved can take part, one each, in words that read after 'arrange', e.g. 'British Sign Language "
+        "interpretation'. The draft makes the Alliance Manager arrange it as a running cost. Empty: none.")
     running_costs_include: list[Text] = Field(
         default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
         "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
