@@ -129,3 +129,17 @@ def test_no_operational_group_without_instructions(path, catalogue):
     gov = _flat(text_of(clause(doc, "alliance.governance")))
     assert "Operational Group" not in gov
     assert "communication support" not in _flat(text_of(clause(doc, "alliance.operations")))
+
+
+def test_payroll_role_note(stainmoor):
+    """Finding 18 (firing): the client money note asks for the payroll Provider's role for personal assistants' data."""
+    note = _note(stainmoor, "alliance.client-money")
+    assert "Brightledger also runs payroll" in note and "Article 28" in note and "Schedule 6" in note
+
+
+def test_no_payroll_note_for_a_holder_without_payroll(catalogue):
+    """Findings 2 and 18 (quiet): without holds_client_money there is no client money clause and no payroll note."""
+    doc = _variant(catalogue, "      - Direct payment managed accounts and payroll for people employing personal assistants\n"
+                   "    holds_client_money: true\n", "      - Direct payment managed accounts and payroll for people employing "
+                   "personal assistants\n")
+    assert "alliance.client-money" not in _ids(doc)
