@@ -54,6 +54,11 @@ class Member(Party):
         default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "
         "the alliance's list of services, e.g. 'Housing First for people with the most entrenched needs'. Give them for "
         "every Provider, or for none: Schedule 1 then shows who delivers each service.")
+    converted_from: Text | None = Field(
+        None, description="Where this member took over the work of an earlier body (a charity that converted to a CIO "
+        "from an unincorporated association or trust, a merger, a transfer of undertaking): that body and when, e.g. "
+        "'an unincorporated charity of the same name, in 2019'. The draft then asks whether this member's former "
+        "contracts were novated to it. Leave out otherwise.")
     delegated_functions: list[Text] = Field(
         default_factory=list, description="For a Provider that carries out a council Commissioner's own functions under "
         "Part 1 of the Care Act 2014 on its behalf (England only): each function, as a short phrase naming its section, "

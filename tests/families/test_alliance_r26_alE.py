@@ -143,3 +143,17 @@ def test_no_payroll_note_for_a_holder_without_payroll(catalogue):
                    "    holds_client_money: true\n", "      - Direct payment managed accounts and payroll for people employing "
                    "personal assistants\n")
     assert "alliance.client-money" not in _ids(doc)
+
+
+def test_converted_member_former_contract_novation_note(stainmoor):
+    """Finding 12 (firing): a Provider that converted to a CIO is asked whether its Former Contract was novated to it."""
+    note = _note(stainmoor, "alliance.transition")
+    assert "Sight Support took over from an unincorporated charity of the same name, in 2019" in note
+    assert "Confirm that SMBC/ASC/C/0388 was novated or transferred to Sight Support (charity 1184417)" in note
+    assert "must join in ending it" in note
+
+
+def test_no_novation_note_without_conversion(catalogue):
+    """Finding 12 (quiet): without converted_from there is no novation note."""
+    doc = _variant(catalogue, "    converted_from: an unincorporated charity of the same name, in 2019\n", "")
+    assert "took over from" not in _note(doc, "alliance.transition")
