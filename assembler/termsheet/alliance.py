@@ -49,6 +49,10 @@ class Member(Party):
         None, description="For a Provider with former contracts listed: the part of annual_value, in pounds a year, "
         "that pays for services none of its former contracts covered (services the alliance adds), so that the "
         "former contracts plus this part make up the annual value. Leave out where there are none.")
+    new_services: list[Text] = Field(
+        default_factory=list, description="With new_services_value: the services that part pays for, each in a few "
+        "words that read after 'for', e.g. 'the eye clinic liaison session at Stainmoor Royal Hospital'. Schedule 1 "
+        "then names them. Empty: the Schedule says only that no former contract covered them.")
     alt_representative: Representative | None = Field(None, description="The member's seat on the Alliance Leadership Team (ALT). Every Alliance Member needs one.")
     delivers: list[Text] = Field(
         default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "
@@ -2367,6 +2371,24 @@ class Alliance(Strict):
             if p.delegated_functions or id(p) in carers:
                 continue
             hits = [d for d in p.delivers or [] if pattern.search(d)]
+            if hits:
+                out.append((p, hits))
+        return out
+
+    @property
+    def nhs_site_services(self) -> list[tuple[Member, list[str]]]:
+        """Each Provider that is not an NHS body and delivers a service inside a hospital or NHS clinic (words such as
+        'in hospital', 'hospital-based', 'eye clinic', 'on wards'; not 'after hospital discharge'), with those services: its staff need an honorary contract or access
+        agreement, and a data sharing agreement, with the NHS body that runs the site (r26 al-fresh finding 17)."""
+        pattern = re.compile(r"\bhospital[- ]based\b|\b(?:in|at|inside|within) (?:the |a )?(?:\w+ )?hospitals?\b"
+                             r"|\bon (?:hospital )?wards\b|\beye clinic|\bclinic liaison|\boutpatient|\bA&E\b"
+                             r"|\bemergency department", re.I)
+        out = []
+        for p in self.providers:
+            if p.is_nhs_body:
+                continue
+            hits = ([d for d in p.delivers or [] if pattern.search(d)]
+                    or [d for d in p.new_services if pattern.search(d)])
             if hits:
                 out.append((p, hits))
         return out

@@ -157,3 +157,21 @@ def test_no_novation_note_without_conversion(catalogue):
     """Finding 12 (quiet): without converted_from there is no novation note."""
     doc = _variant(catalogue, "    converted_from: an unincorporated charity of the same name, in 2019\n", "")
     assert "took over from" not in _note(doc, "alliance.transition")
+
+
+def test_new_services_named_and_hospital_access_note(stainmoor):
+    """Finding 17 (firing): Schedule 1 names what the new-services money pays for, and the note flags the NHS site."""
+    sched = _flat(text_of(clause(stainmoor, "alliance.schedule-services")))
+    assert "includes £48,000 a year for the eye clinic liaison session at Stainmoor Royal, which no Former Contract" in sched
+    assert "includes £35,000 a year for hearing aid maintenance drop-ins in libraries" in sched
+    note = _note(stainmoor, "alliance.schedule-services")
+    assert 'Sight Support delivers "Eye clinic liaison and emotional support after diagnosis"' in note
+    assert "honorary contract or access agreement" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_hospital_access_note_in_samples(path, catalogue):
+    """Finding 17 (quiet): no sample Provider works inside a hospital, so no access-agreement note."""
+    doc = build(path, catalogue).document
+    if "alliance.schedule-services" in _ids(doc):
+        assert "honorary contract" not in _note(doc, "alliance.schedule-services")
