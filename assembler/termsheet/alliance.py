@@ -937,7 +937,7 @@ class Alliance(Strict):
         scope = " ".join([self.purpose, *self.services]).lower()
         out = []
         if re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
-                     r"care home|domiciliary|supported living|surgery|diagnos\w*)\b", scope):
+                     r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
             out.append("the Care Quality Commission")
         # a service for young people leaving children's homes does not run one (r19 al-fresh finding 3)
         if re.search(r"\b(childcare|child care|cr[eè]che|nurser\w*|early years|family hubs?|children's centres?|"
@@ -2374,6 +2374,28 @@ class Alliance(Strict):
             if hits:
                 out.append((p, hits))
         return out
+
+    @property
+    def nhs_may_join(self) -> bool:
+        """Whether an NHS body could join by the Accession Deed, so that the Deed carries an NHS execution block: a
+        commissioner may accede, health care is in scope, a member is already an NHS body, or the body expected to
+        join is one. Otherwise the block is irrelevant boilerplate (r26 al-fresh finding 20)."""
+        return bool(self.commissioners_may_join or self.health_in_scope or self.joining_nhs_body
+                    or any(m.is_nhs_body for m in [*self.commissioners, *self.providers]))
+
+    @property
+    def assets_in_play(self) -> bool:
+        """Whether the alliance has assets whose value may be disputed (premises or leases handed over, housing or
+        accommodation services), so that the expert clause keeps asset valuation and the surveyors' nominator
+        (r26 al-fresh finding 20)."""
+        return bool(self.handover_premises or self.handover_leases or self.housing_in_scope
+                    or self.refuge_in_scope)
+
+    @property
+    def rated_regulators(self) -> bool:
+        """Whether a regulator the operations clause names gives inspection ratings (the Care Quality Commission or
+        Ofsted), so that the clause asks to hear of a rating below 'good' (r26 al-fresh finding 20)."""
+        return any(r.startswith(("the Care Quality Commission", "Ofsted")) for r in self.regulator_examples)
 
     @property
     def nhs_site_services(self) -> list[tuple[Member, list[str]]]:
