@@ -2364,8 +2364,10 @@ class Alliance(Strict):
         if not self.social_services_councils:
             return []
         carers = {id(p) for p, _, _ in self.delegated_assessments}
-        pattern = re.compile(r"\bsocial work\b|\bsupport planning\b|\bcare and support plan|\b(needs )?assessments?\b"
-                             r"|\breviews? of (care|support)", re.I)
+        # a bare 'assessment' (a drug treatment or housing assessment) is not a Care Act function (r22 al-fresh sheet)
+        pattern = re.compile(r"\bsocial work\b|\bsupport planning\b|\bcare and support plan|\bneeds assessments?\b"
+                             r"|\bcare (?:needs )?assessments?\b|\bcare act assessments?\b|\breviews? of (?:care|support)",
+                             re.I)
         out = []
         for p in self.providers:
             if p.delegated_functions or id(p) in carers:

@@ -203,3 +203,12 @@ def test_boilerplate_kept_where_relevant(path, catalogue):
     disputes = _flat(text_of(clause(doc, "common.disputes")))
     if a.assets_in_play and "expert determination" in disputes:
         assert "value of any asset" in disputes
+
+
+def test_treatment_assessment_is_not_flagged_as_care_act_function(catalogue):
+    """Finding 1 (quiet): a drug treatment 'assessment' is not read as a Care Act needs assessment."""
+    doc = _variant(catalogue, "    holds_client_money: true\n",
+                   "      - Single point of access, assessment and recovery support for adults using drugs or alcohol\n"
+                   "    holds_client_money: true\n")
+    note = _note(doc, "alliance.precedence")
+    assert "drugs or alcohol" not in note
