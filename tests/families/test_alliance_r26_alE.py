@@ -207,8 +207,9 @@ def test_boilerplate_kept_where_relevant(path, catalogue):
 
 def test_treatment_assessment_is_not_flagged_as_care_act_function(catalogue):
     """Finding 1 (quiet): a drug treatment 'assessment' is not read as a Care Act needs assessment."""
-    doc = _variant(catalogue, "    holds_client_money: true\n",
-                   "      - Single point of access, assessment and recovery support for adults using drugs or alcohol\n"
-                   "    holds_client_money: true\n")
+    line = "Single point of access, assessment and recovery support for adults using drugs or alcohol"
+    source = STAINMOOR.read_text().replace("    holds_client_money: true\n", f"      - {line}\n    holds_client_money: true\n", 1)
+    source = source.replace("  outcomes:\n", f"    - {line}\n  outcomes:\n", 1)
+    doc = assemble(validate(load_text(source, STAINMOOR.name), catalogue), catalogue, today=DRAFT_DATE).document
     note = _note(doc, "alliance.precedence")
     assert "drugs or alcohol" not in note
