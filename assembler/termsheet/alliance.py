@@ -2397,7 +2397,13 @@ class Alliance(Strict):
     def rated_regulators(self) -> bool:
         """Whether a regulator the operations clause names gives inspection ratings (the Care Quality Commission or
         Ofsted), so that the clause asks to hear of a rating below 'good' (r26 al-fresh finding 20)."""
-        return any(r.startswith(("the Care Quality Commission", "Ofsted")) for r in self.regulator_examples)
+        if any(r.startswith(("the Care Quality Commission", "Ofsted")) for r in self.regulator_examples):
+            return True
+        # services a rated regulator may inspect although the examples do not name it (home care, reablement, mental
+        # health, residential care): keep the rating line rather than drop it wrongly
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return bool(re.search(r"\b(home ?care|reablement|mental health|care homes?|residential care|nursing|personal care|"
+                              r"supported living|children's homes?|treatment)\b", scope))
 
     @property
     def nhs_site_services(self) -> list[tuple[Member, list[str]]]:
