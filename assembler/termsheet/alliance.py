@@ -49,11 +49,31 @@ class Member(Party):
         None, description="For a Provider with former contracts listed: the part of annual_value, in pounds a year, "
         "that pays for services none of its former contracts covered (services the alliance adds), so that the "
         "former contracts plus this part make up the annual value. Leave out where there are none.")
+    new_services: list[Text] = Field(
+        default_factory=list, description="With new_services_value: the services that part pays for, each in a few "
+        "words that read after 'for', e.g. 'the eye clinic liaison session at Stainmoor Royal Hospital'. Schedule 1 "
+        "then names them. Empty: the Schedule says only that no former contract covered them.")
     alt_representative: Representative | None = Field(None, description="The member's seat on the Alliance Leadership Team (ALT). Every Alliance Member needs one.")
     delivers: list[Text] = Field(
         default_factory=list, description="The services this Provider delivers, each written exactly as it appears in "
         "the alliance's list of services, e.g. 'Housing First for people with the most entrenched needs'. Give them for "
         "every Provider, or for none: Schedule 1 then shows who delivers each service.")
+    converted_from: Text | None = Field(
+        None, description="Where this member took over the work of an earlier body (a charity that converted to a CIO "
+        "from an unincorporated association or trust, a merger, a transfer of undertaking): that body and when, e.g. "
+        "'an unincorporated charity of the same name, in 2019'. The draft then asks whether this member's former "
+        "contracts were novated to it. Leave out otherwise.")
+    delegated_functions: list[Text] = Field(
+        default_factory=list, description="For a Provider that carries out a council Commissioner's own functions under "
+        "Part 1 of the Care Act 2014 on its behalf (England only): each function, as a short phrase naming its section, "
+        "e.g. 'needs assessments under section 9' or 'reviews of care and support plans under section 27'. The draft "
+        "then authorises the Provider under section 79 of the Care Act 2014 and sets the terms. Leave empty where the "
+        "Provider only delivers services the council arranges.")
+    holds_client_money: bool = Field(
+        False, description="True for a Provider that holds money belonging to people who use the Services (for example "
+        "direct payments in managed accounts, or money it manages for a person): the draft then requires a "
+        "designated client account held on trust, monthly reconciliation, no set-off, and the balances reconciled "
+        "and transferred on exit.")
     fee_percent: Percent | None = Field(
         None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
         "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
@@ -107,6 +127,10 @@ class Decisions(Strict):
     quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up, or the votes a majority decision needs if that is more. "
                         "Under majority voting it should be at least those votes, so that a quorate meeting can decide.")
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
+    operational_group_meetings_per_year: int | None = Field(
+        None, ge=4, le=52, description="Where the members run an Operational Group of operational leads between ALT "
+        "meetings: how often it meets as a minimum, e.g. 12 for monthly. The draft then sets it up in the governance "
+        "clause and Schedule 3, reporting to the ALT and making none of its decisions. Leave out where there is none.")
     deadlock: DeadlockRoute = legal_field(
         "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
         "Commissioner decides it, after an independent expert's recommendation that does not bind it) or 'expert' (an "
@@ -415,6 +439,11 @@ class Alliance(Strict):
     alliance_manager_fte: Decimal | None = Field(
         None, gt=0, description="The Alliance Manager post's size in full-time equivalents (1.0 for full time), "
         "where agreed. Empty: not stated.")
+    communication_requirements: list[Text] = Field(
+        default_factory=list, description="Communication support every meeting of the ALT (and of any Operational Group "
+        "and the group of people who use the Services) must have, so that members' representatives and the people "
+        "involved can take part, one each, in words that read after 'arrange', e.g. 'British Sign Language "
+        "interpretation'. The draft makes the Alliance Manager arrange it as a running cost. Empty: none.")
     running_costs_include: list[Text] = Field(
         default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
         "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
@@ -942,7 +971,7 @@ class Alliance(Strict):
         scope = " ".join([self.purpose, *self.services]).lower()
         out = []
         if re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
-                     r"care home|domiciliary|supported living|surgery|diagnos\w*)\b", scope):
+                     r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
             out.append("the Care Quality Commission")
         # a service for young people leaving children's homes does not run one (r19 al-fresh finding 3)
         if re.search(r"\b(childcare|child care|cr[eè]che|nurser\w*|early years|family hubs?|children's centres?|"
@@ -2340,8 +2369,14 @@ class Alliance(Strict):
         # Care Act powers are for adults' care and support only: parents and carers of children, and children's
         # social care, are not adult care (Care Act 2014 Part 1 is for adults and carers of adults)
         adult = scope.replace("parents and carers", "").replace("children's social care", "").replace("foster carer", "")
-        if any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement", "home care",
-                                    "homecare", "domiciliary", "intermediate care")):
+        # the instructions' own words on the regime may name the Care Act (r26 al-fresh finding 4), and direct
+        # payment support, independent living and sensory loss services for adults are Care Act care and support
+        named = "care act" in (self.health_care_assessment or "").lower()
+        if named or any(w in adult for w in ("care and support", "social care", "carers", "care act", "reablement",
+                                             "home care", "homecare", "domiciliary", "intermediate care",
+                                             "direct payment")) or ("adult" in adult and any(
+                w in adult for w in ("independent living", "live independently", "sensory loss", "sight loss",
+                                     "hearing loss"))):
             found.append(care_act_words(scope))
         elif ("adult" in adult or "child" not in adult) and any(
                 w in adult for w in ("day opportunit", "day service", "day support", "day centre", "learning disabilit",
@@ -2497,6 +2532,90 @@ class Alliance(Strict):
             if adult or young:
                 out.append((p, adult, young))
         return out
+
+    @property
+    def delegating_providers(self) -> list[Member]:
+        """The Providers the term sheet says carry out a council Commissioner's Care Act 2014 functions on its behalf
+        (members[].delegated_functions): the draft authorises each under s.79 of the Care Act 2014 (law.yaml
+        care_act_2014_s79_delegation) and keeps the council liable for them (r26 al-fresh finding 1). Empty in Wales or
+        where no council Commissioner is a social services authority."""
+        if not self.social_services_councils:
+            return []
+        return [p for p in self.providers if p.delegated_functions]
+
+    @property
+    def possible_delegations(self) -> list[tuple[Member, list[str]]]:
+        """Each Provider, with no delegated_functions given, whose services read like a council's own Care Act
+        functions (social work, assessments or reviews, care and support planning), with the lines that do, so the
+        note can ask whether it exercises them for the council (r26 al-fresh finding 1). Carers' assessments, which
+        `delegated_assessments` handles, are left out. Empty in Wales or without a social services council."""
+        if not self.social_services_councils:
+            return []
+        carers = {id(p) for p, _, _ in self.delegated_assessments}
+        # a bare 'assessment' (a drug treatment or housing assessment) is not a Care Act function (r22 al-fresh sheet)
+        pattern = re.compile(r"\bsocial work\b|\bsupport planning\b|\bcare and support plan|\bneeds assessments?\b"
+                             r"|\bcare (?:needs )?assessments?\b|\bcare act assessments?\b|\breviews? of (?:care|support)",
+                             re.I)
+        out = []
+        for p in self.providers:
+            if p.delegated_functions or id(p) in carers:
+                continue
+            hits = [d for d in p.delivers or [] if pattern.search(d)]
+            if hits:
+                out.append((p, hits))
+        return out
+
+    @property
+    def nhs_may_join(self) -> bool:
+        """Whether an NHS body could join by the Accession Deed, so that the Deed carries an NHS execution block: a
+        commissioner may accede, health care is in scope, a member is already an NHS body, or the body expected to
+        join is one. Otherwise the block is irrelevant boilerplate (r26 al-fresh finding 20)."""
+        return bool(self.commissioners_may_join or self.health_in_scope or self.joining_nhs_body
+                    or any(m.is_nhs_body for m in [*self.commissioners, *self.providers]))
+
+    @property
+    def assets_in_play(self) -> bool:
+        """Whether the alliance has assets whose value may be disputed (premises or leases handed over, housing or
+        accommodation services), so that the expert clause keeps asset valuation and the surveyors' nominator
+        (r26 al-fresh finding 20)."""
+        return bool(self.handover_premises or self.handover_leases or self.housing_in_scope
+                    or self.refuge_in_scope)
+
+    @property
+    def rated_regulators(self) -> bool:
+        """Whether a regulator the operations clause names gives inspection ratings (the Care Quality Commission or
+        Ofsted), so that the clause asks to hear of a rating below 'good' (r26 al-fresh finding 20)."""
+        if any(r.startswith(("the Care Quality Commission", "Ofsted")) for r in self.regulator_examples):
+            return True
+        # services a rated regulator may inspect although the examples do not name it (home care, reablement, mental
+        # health, residential care): keep the rating line rather than drop it wrongly
+        scope = " ".join([self.purpose, *self.services]).lower()
+        return bool(re.search(r"\b(home ?care|reablement|mental health|care homes?|residential care|nursing|personal care|"
+                              r"supported living|children's homes?|treatment)\b", scope))
+
+    @property
+    def nhs_site_services(self) -> list[tuple[Member, list[str]]]:
+        """Each Provider that is not an NHS body and delivers a service inside a hospital or NHS clinic (words such as
+        'in hospital', 'hospital-based', 'eye clinic', 'on wards'; not 'after hospital discharge'), with those services: its staff need an honorary contract or access
+        agreement, and a data sharing agreement, with the NHS body that runs the site (r26 al-fresh finding 17)."""
+        pattern = re.compile(r"\bhospital[- ]based\b|\b(?:in|at|inside|within) (?:the |a )?(?:\w+ )?hospitals?\b"
+                             r"|\bon (?:hospital )?wards\b|\beye clinic|\bclinic liaison|\boutpatient|\bA&E\b"
+                             r"|\bemergency department", re.I)
+        out = []
+        for p in self.providers:
+            if p.is_nhs_body:
+                continue
+            hits = ([d for d in p.delivers or [] if pattern.search(d)]
+                    or [d for d in p.new_services if pattern.search(d)])
+            if hits:
+                out.append((p, hits))
+        return out
+
+    @property
+    def client_money_holders(self) -> list[Member]:
+        """The Providers that hold money belonging to people who use the Services (members[].holds_client_money), such
+        as direct payment managed accounts (r26 al-fresh finding 2 and tool note)."""
+        return [p for p in self.providers if p.holds_client_money]
 
     def function_statutes_for(self, member: Member) -> list[str]:
         """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the
@@ -2659,12 +2778,18 @@ def care_act_words(scope: str) -> str:
     # an information and advice service is the council's s.4 service (law.yaml care_act_2014_s4; r25 al-fresh 8)
     info = bool(re.search(r"\binformation,? (?:and )?advice\b|\badvice and information\b", scope, re.I))
     four, info_words = (", 4", "; providing information and advice") if info else ("", "")
+    # direct payments (ss.31 to 33; law.yaml care_act_2014_direct_payments; r26 al-fresh finding 4)
+    dp = "direct payment" in scope
     if carers_only(scope):
         # a carers' service: the carer's assessment (s.10) and the duty and power to meet a carer's needs for support
         # (s.20), not the adult's eligible needs (s.18) (law.yaml care_act_2014_carers; r24 al-fresh finding 1)
         return (f"sections 2, 3{four}, 5, 8, 10 and 20 of the Care Act 2014 ({prevent}; integrating care and support "
                 f"with health services{info_words}; a diverse, high-quality market in services; how needs are met; "
                 "carers' assessments; and meeting carers' needs for support)")
+    if dp:
+        return (f"sections 2, 3{four}, 5, 8, 18 and 31 to 33 of the Care Act 2014 ({prevent}; integrating care and support "
+                f"with health services{info_words}; a diverse, high-quality market in services; meeting adults' needs for "
+                "care and support; and direct payments)")
     return (f"sections 2, 3{four}, 5, 8 and 18 of the Care Act 2014 ({prevent}; integrating care and support with health "
             f"services{info_words}; a diverse, high-quality market in services; and meeting adults' needs for care and "
             "support)")
