@@ -159,10 +159,11 @@ def test_indexation_single_index_unchanged(tamarmouth):
 
 def test_assumed_target_year_is_bracketed(stainmoor, tamarmouth):
     """al-fresh 13 (firing): the sentence placing unnamed target years in the last Alliance Year is bracketed."""
-    for doc in (stainmoor, tamarmouth):
-        text = _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
-        assert "[The targets for Key Performance Indicators" in text
-        assert "of the Initial Term.]" in text
+    text = _flat(text_of(clause(stainmoor, "alliance.schedule-outcomes")))
+    assert "[The targets for Key Performance Indicators" in text
+    assert "of the Initial Term.]" in text
+    # quiet: the Tamarmouth sample records every level as agreed, so no year is assumed
+    assert "The targets for Key Performance Indicators" not in _flat(text_of(clause(tamarmouth, "alliance.schedule-outcomes")))
 
 
 def test_unmeasured_baseline_has_a_period_and_deadline(stainmoor):
