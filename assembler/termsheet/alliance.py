@@ -857,36 +857,51 @@ class Alliance(Strict):
 
     @property
     def indexation_member_split(self) -> dict | None:
-        """Where the indexation words give one price index for every member and, for one named member, a second
-        measure weighted at a share of its Annual Value ("CPI ..., and for Brookfield's replacement care hours the
-        National Living Wage from the previous April, weighted at 70% of its Annual Value"): {"member": that Member,
-        "what": the words naming its part ("replacement care hours") or "", "base": the price index part, "special":
-        the second part, "percent": its share}. The definition then indexes that member's value by the blend and every
-        other member's by the price index (r24 al-fresh finding 6). None otherwise."""
+        """Where the indexation words give one price index for every member and, for one named member, another
+        measure: either for the whole of its Annual Value ("CPI ..., or for the Trust the NHS payment scheme cost
+        uplift factor for that year", r27 al-fresh finding 1) or weighted at a share of it ("CPI ..., and for
+        Brookfield's replacement care hours the National Living Wage from the previous April, weighted at 70% of its
+        Annual Value", r24 al-fresh finding 6): {"member": that Member, "what": the words naming its part
+        ("replacement care hours") or "", "base": the price index part, "special": the member's measure, "percent":
+        its share (100 for the whole value)}. The special measure is a price index part, {"index": "nhs_ps"} for the
+        NHS Payment Scheme cost uplift factor, or {"index": "words", "words": the sheet's words} for any other
+        measure. None otherwise."""
         words = self.risk_reward.indexation or ""
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever)\b", words, re.I):
             return None
         found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
-        if len(found) != 2:
+        if not found or len(found) > 2:
             return None
-        (base_at, base_key), (special_at, special_key) = found
-        between = words[base_at:special_at]
-        seg = words[special_at:]
-        share = re.search(r"(?:weighted at|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\s+(?:its|their|the)\b", seg, re.I)
-        if not share or not (0 < Decimal(share.group(1)) < 100):
-            return None
+        base_at, base_key = found[0]
+        measure_start = (r"(?:the |a |an |its )?(?:percentage|increase|rise|uplift|cost uplift|NHS\b|national|consumer|"
+                         r"retail|CPIH?\b|RPI\b|NLW\b)")
         for m in self.alliance_members:
-            names = [n for n in {m.short_name, m.name} if n]
-            for n in names:
-                hit = re.search(r"\bfor (?:the )?" + re.escape(n) + r"(?:'s?\b\s*([^,;]*?))?\s+(?:the |a )?(?:percentage|increase|rise|uplift)",
-                                between, re.I)
-                if hit:
-                    base = {"index": base_key, "month": month_to(between) if base_key != "nlw" else None,
-                            "following": False}
+            for n in [n for n in {m.short_name, m.name} if n]:
+                hit = re.search(r"\bfor (?:the )?" + re.escape(n) + r"(?:'s?\b\s*([^,;]*?))?,?\s+(?=" + measure_start + ")",
+                                words[base_at:], re.I)
+                if not hit:
+                    continue
+                start = base_at + hit.start()
+                seg = words[base_at + hit.end():]
+                later = [(pos, key) for pos, key in found if pos > start]
+                if len(later) != len(found) - 1:
+                    return None  # a second index before the member's words: not this shape
+                share = re.search(r"(?:weighted at|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\s+(?:its|their|the)\b", seg, re.I)
+                percent = Decimal(share.group(1)) if share else Decimal(100)
+                if not (0 < percent <= 100):
+                    return None
+                base = {"index": base_key, "month": month_to(words[base_at:start]) if base_key != "nlw" else None,
+                        "following": False}
+                if later:
+                    special_key = later[0][1]
                     special = {"index": special_key, "month": month_to(seg) if special_key != "nlw" else None,
                                "following": bool(re.search(r"following April", seg, re.I))}
-                    return {"member": m, "what": (hit.group(1) or "").strip(), "base": base, "special": special,
-                            "percent": Decimal(share.group(1))}
+                elif re.search(r"\bNHS payment scheme\b|\bnational tariff\b", seg, re.I):
+                    special = {"index": "nhs_ps"}
+                else:
+                    special = {"index": "words", "words": seg.strip().rstrip(".;")}
+                return {"member": m, "what": (hit.group(1) or "").strip(), "base": base, "special": special,
+                        "percent": percent}
         return None
 
     @property
@@ -915,13 +930,24 @@ class Alliance(Strict):
                     "Plan for that year (or, where that Annual Plan was not approved, as shown in the draft of it given to "
                     "the ALT)")
         member_split = self.indexation_member_split
-        if parts is None and member_split is not None:
+        if member_split is not None:
             ms = member_split
             pct = ms["percent"]
             fmt = lambda d: f"{d.normalize():f}%"
+            sp = ms["special"]
+            if sp["index"] == "nhs_ps":
+                special = ("the cost uplift factor published by NHS England in the NHS Payment Scheme for the financial "
+                           "year in which that Alliance Year begins [before] [after] the efficiency factor is applied")
+            elif sp["index"] == "words":
+                special = sp["words"]
+            else:
+                special = measure(sp)
+            if pct == 100:
+                return (f"for an Alliance Year: (a) for each Alliance Member other than {ms['member'].defined}, "
+                        f"{measure(ms['base'])}; and (b) for {ms['member'].defined}, {special}")
             return (f"for an Alliance Year: (a) for each Alliance Member other than {ms['member'].defined}, "
                     f"{measure(ms['base'])}; and (b) for {ms['member'].defined}, the sum of {fmt(pct)} of "
-                    f"{measure(ms['special'])} and {fmt(Decimal(100) - pct)} of the percentage under (a)")
+                    f"{special} and {fmt(Decimal(100) - pct)} of the percentage under (a)")
         if parts is None:
             notified = self.indexation_notified
             if notified is not None:

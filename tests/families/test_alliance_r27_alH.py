@@ -1,0 +1,65 @@
+"""r27 alliance review (lane alH), al-fresh findings (Lynmere: a dementia alliance of a council, an ICB, a foundation
+trust holding a PSR contract with the ICB and three other Providers)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import ALLIANCE, build, clause, read_termsheet, text_of
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from assembler.assemble import assemble
+from tests.conftest import DRAFT_DATE
+
+LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27-alH.yaml"
+
+
+@pytest.fixture(scope="module")
+def lynmere(catalogue):
+    return build(LYNMERE, catalogue).document
+
+
+def _note(doc, cid):
+    return _flat(clause(doc, cid).note or "")
+
+
+def _variant(catalogue, old, new):
+    source = LYNMERE.read_text()
+    assert old in source
+    return assemble(validate(load_text(source.replace(old, new, 1), LYNMERE.name), catalogue), catalogue,
+                    today=DRAFT_DATE).document
+
+
+def _definitions(doc):
+    return _flat(text_of(clause(doc, "common.definitions")))
+
+
+def test_member_index_for_the_whole_value(lynmere):
+    """Finding 1 (firing): "CPI ..., or for the Trust the NHS payment scheme cost uplift factor" indexes the Trust by
+    the NHS Payment Scheme and every other member by CPI, and the Schedule 5 note says so."""
+    text = _definitions(lynmere)
+    assert "(a) for each Alliance Member other than the Trust, the percentage change in the Consumer Prices Index" in text
+    assert "(b) for the Trust, the cost uplift factor published by NHS England in the NHS Payment Scheme" in text
+    assert "[before] [after] the efficiency factor is applied" in text
+    note = _note(lynmere, "alliance.schedule-budget")
+    assert "paragraph (b) indexes the whole of the Trust's Annual Value by the NHS Payment Scheme cost uplift factor" in note
+    assert "before or after the efficiency factor" in note
+
+
+def test_member_index_named_by_another_price_index(catalogue):
+    """Finding 1 (generalised): any "or for <member> <index>" gives that member the other index."""
+    doc = _variant(catalogue, "or for the Trust the NHS payment scheme cost uplift factor for that year",
+                   "or for Common Ground the Retail Prices Index over the same 12 months")
+    text = _definitions(doc)
+    assert "(a) for each Alliance Member other than Common Ground, the percentage change in the Consumer Prices Index" in text
+    assert "(b) for Common Ground, the percentage change in the Retail Prices Index (RPI, all items)" in text
+
+
+def test_no_member_index_for_a_plain_index(catalogue):
+    """Finding 1 (quiet): plain CPI words give one index for every member."""
+    doc = _variant(catalogue, ", or for the Trust the NHS payment scheme cost uplift factor for that year", "")
+    text = _definitions(doc)
+    assert "Alliance Member other than" not in text
+    assert "NHS Payment Scheme" not in _note(doc, "alliance.schedule-budget")
