@@ -84,6 +84,11 @@ class Member(Party):
         None, description="Only for a Provider whose Service Contract was put in place by a different route from the "
         "alliance's procurement_route (for example a new provider awarded a contract by the open procedure where the "
         "others' contracts are modified): that route, with the same choices. Empty: the alliance's route.")
+    psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
+                         "competitive"] | None = legal_field(
+        None, description="With the Provider's own procurement_route 'provider_selection': the process of the Provider "
+        "Selection Regime its Service Contract was awarded under (regulations 7 to 11), e.g. 'direct_award_c'. Empty: "
+        "the recital names the Regulations only.")
     procurement_started: dt.date | None = legal_field(
         None, description="With the Provider's own procurement_route: when that procurement began (for a modification: "
         "when its contract was awarded), as YYYY-MM-DD.")
@@ -2700,9 +2705,23 @@ class Alliance(Strict):
         for m in self.providers:
             if m.procurement_route is None or m.procurement_route == self.procurement_route:
                 continue
-            words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
+            if m.procurement_route == "provider_selection" and m.psr_process:
+                name, reg = PSR_PROCESSES[m.psr_process]
+                words = f"the {name} under regulation {reg} of the Health Care Services (Provider Selection Regime) Regulations 2023"
+            else:
+                words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
             out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))
         return out
+
+    @property
+    def route_contract_holders(self) -> list[Member]:
+        """Where some Providers' Service Contracts were put in place by their own route (own_routes): the other
+        Providers, whose Service Contracts the alliance's route put in place, so that recital (C) and the key
+        information state each route once, naming its contracts (r27 al-fresh finding 5). Empty otherwise."""
+        own = {r.member.key for r in self.own_routes}
+        if not own:
+            return []
+        return [p for p in self.providers if p.key not in own]
 
     @property
     def kpi_gate_veto(self) -> list:

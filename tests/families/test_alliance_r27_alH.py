@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.families.clause_texts import flat as _flat
-from tests.families.test_alliance import ALLIANCE, build, clause, read_termsheet, text_of
+from tests.families.test_alliance import ALLIANCE, build, clause, read_termsheet, table_rows, text_of
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
 from assembler.assemble import assemble
@@ -63,3 +63,26 @@ def test_no_member_index_for_a_plain_index(catalogue):
     text = _definitions(doc)
     assert "Alliance Member other than" not in text
     assert "NHS Payment Scheme" not in _note(doc, "alliance.schedule-budget")
+
+
+def test_each_route_stated_once(lynmere):
+    """Finding 5 (firing): recital (C) and the key information name the contracts each route put in place, once, and
+    the Trust's own PSR process (members[].psr_process)."""
+    recitals = _flat(text_of(clause(lynmere, "alliance.recitals")))
+    assert ("The Service Contracts of Dementia Support Lynmere, Common Ground and Ashby Vale were awarded following a "
+            "competitive flexible procedure") in recitals
+    assert "The Service Contract of the Trust was awarded by the ICB following the Direct Award Process C under regulation 9" in recitals
+    assert "of the Trust, however," not in recitals
+    assert "[, except the Service Contract of the Trust" not in recitals
+    info = " ".join(" ".join(r) for r in table_rows(clause(lynmere, "alliance.key-information")))
+    assert "for the Service Contracts of Dementia Support Lynmere, Common Ground and Ashby Vale, a competitive flexible" in info
+    assert "[except the Service Contract of the Trust" not in info
+    assert "the Direct Award Process C under regulation 9" in info
+
+
+def test_own_route_without_process(catalogue):
+    """Finding 5 (quiet): without members[].psr_process the Trust's route names the Regulations only."""
+    doc = _variant(catalogue, "    psr_process: direct_award_c\n", "")
+    recitals = _flat(text_of(clause(doc, "alliance.recitals")))
+    assert "The Service Contract of the Trust was put in place by the ICB following a process under the Health Care" in recitals
+    assert "Direct Award Process" not in recitals
