@@ -1121,6 +1121,59 @@ class Alliance(Strict):
         return sorted(out, key=lambda pv: pv[1], reverse=True)
 
     @property
+    def act_service_contract_values(self) -> list[tuple[Member, Decimal]]:
+        """service_contract_values without the Service Contracts a Provider's own route put outside the Procurement Act
+        2023 (the Provider Selection Regime, the 2015 Regulations or no procurement): only contracts under the Act count
+        for its section 53 publication test (r27 al-fresh finding 6)."""
+        return [(p, v) for p, v in self.service_contract_values if p.procurement_route not in NON_ACT_ROUTES]
+
+    @property
+    def psr_award_processes(self) -> list[tuple[list[Member], str | None]]:
+        """The Service Contracts awarded under the Provider Selection Regime, each group with the process the sheet
+        names (None where it names none): the alliance's own contracts where its route is the Regime, and each Provider
+        whose own route is. The regulation 13 note states the grounds that fit those processes (r27 al-fresh finding 6)."""
+        out = []
+        if self.procurement_route == "provider_selection":
+            own = {m.key for m in self.providers if m.procurement_route not in (None, "provider_selection")}
+            group = [p for p in self.providers if p.key not in own]
+            if group:
+                out.append((group, self.psr_process))
+        for m in self.providers:
+            if m.procurement_route == "provider_selection" and self.procurement_route != "provider_selection":
+                out.append(([m], m.psr_process))
+        return out
+
+    @property
+    def psr_reg13_process_words(self) -> str:
+        """The sentence of the regulation 13 note about the ground for contracts awarded by Direct Award Process A or
+        B: stated only where such a contract exists (or the process is not given), and otherwise the sentence saying
+        that the contracts the Regime governs have only the grounds listed (r27 al-fresh finding 6). Verified:
+        law.yaml provider_selection_regime_reg13."""
+        groups = self.psr_award_processes
+        if not groups:
+            return ""
+        ab = [ms for ms, proc in groups if proc in ("direct_award_a", "direct_award_b")]
+        unknown = [ms for ms, proc in groups if proc is None]
+
+        def contracts(groups_members):
+            names = [m.defined for ms in groups_members for m in ms]
+            return (f"{names[0]}'s Service Contract" if len(names) == 1
+                    else "the Service Contracts of " + ", ".join(names[:-1]) + " and " + names[-1])
+        if ab:
+            return (f"For {contracts(ab)}, awarded by Direct Award Process A or B, regulation 13 as amended also allows a "
+                    "modification that does not make the contract materially different in character: cite the amended "
+                    "text.")
+        if unknown:
+            return (f"The instructions do not say which process awarded {contracts(unknown)}: if it was Direct Award "
+                    "Process A or B, regulation 13 as amended also allows a modification that does not make the contract "
+                    "materially different in character.")
+        procs = sorted({PSR_PROCESSES[proc][0] for _, proc in groups})
+        return (f"{contracts([ms for ms, _ in groups])[0].upper()}{contracts([ms for ms, _ in groups])[1:]} "
+                f"{'was' if sum(len(ms) for ms, _ in groups) == 1 else 'were'} awarded by the "
+                f"{' or the '.join(procs)}, so only the grounds above are available for {'its' if sum(len(ms) for ms, _ in groups) == 1 else 'their'} variation; the "
+                "ground for contracts awarded by Direct Award Process A or B does not apply.")
+
+    @property
     def target_cost(self) -> Decimal:
         return self.risk_reward.target_cost if self.risk_reward.target_cost is not None else self.total_annual_value
 
