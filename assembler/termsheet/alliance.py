@@ -1144,6 +1144,23 @@ class Alliance(Strict):
         return out
 
     @property
+    def psr_contracts_leaving(self) -> list[tuple[Member, list[Member]]]:
+        """Each Commissioner other than the Lead Commissioner that is party to Service Contracts awarded under the
+        Provider Selection Regime, with those Providers: if it leaves, those contracts cannot simply pass to another
+        Commissioner, since regulation 13 has no ground for a change of the relevant authority (r27 al-fresh finding 10;
+        law.yaml provider_selection_regime_reg13). Empty with one Commissioner."""
+        if not self.joint_commissioners:
+            return []
+        out: dict[str, tuple[Member, list[Member]]] = {}
+        for group, _ in self.psr_award_processes:
+            for m in group:
+                holder = self.member_by_key(m.service_contract_with) if m.service_contract_with else self.commissioner
+                if holder is None or holder is self.commissioner:
+                    continue
+                out.setdefault(holder.key, (holder, []))[1].append(m)
+        return list(out.values())
+
+    @property
     def psr_reg13_process_words(self) -> str:
         """The sentence of the regulation 13 note about the ground for contracts awarded by Direct Award Process A or
         B: stated only where such a contract exists (or the process is not given), and otherwise the sentence saying
