@@ -84,6 +84,11 @@ class Member(Party):
         None, description="Only for a Provider whose Service Contract was put in place by a different route from the "
         "alliance's procurement_route (for example a new provider awarded a contract by the open procedure where the "
         "others' contracts are modified): that route, with the same choices. Empty: the alliance's route.")
+    psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
+                         "competitive"] | None = legal_field(
+        None, description="With the Provider's own procurement_route 'provider_selection': the process of the Provider "
+        "Selection Regime its Service Contract was awarded under (regulations 7 to 11), e.g. 'direct_award_c'. Empty: "
+        "the recital names the Regulations only.")
     procurement_started: dt.date | None = legal_field(
         None, description="With the Provider's own procurement_route: when that procurement began (for a modification: "
         "when its contract was awarded), as YYYY-MM-DD.")
@@ -857,36 +862,51 @@ class Alliance(Strict):
 
     @property
     def indexation_member_split(self) -> dict | None:
-        """Where the indexation words give one price index for every member and, for one named member, a second
-        measure weighted at a share of its Annual Value ("CPI ..., and for Brookfield's replacement care hours the
-        National Living Wage from the previous April, weighted at 70% of its Annual Value"): {"member": that Member,
-        "what": the words naming its part ("replacement care hours") or "", "base": the price index part, "special":
-        the second part, "percent": its share}. The definition then indexes that member's value by the blend and every
-        other member's by the price index (r24 al-fresh finding 6). None otherwise."""
+        """Where the indexation words give one price index for every member and, for one named member, another
+        measure: either for the whole of its Annual Value ("CPI ..., or for the Trust the NHS payment scheme cost
+        uplift factor for that year", r27 al-fresh finding 1) or weighted at a share of it ("CPI ..., and for
+        Brookfield's replacement care hours the National Living Wage from the previous April, weighted at 70% of its
+        Annual Value", r24 al-fresh finding 6): {"member": that Member, "what": the words naming its part
+        ("replacement care hours") or "", "base": the price index part, "special": the member's measure, "percent":
+        its share (100 for the whole value)}. The special measure is a price index part, {"index": "nhs_ps"} for the
+        NHS Payment Scheme cost uplift factor, or {"index": "words", "words": the sheet's words} for any other
+        measure. None otherwise."""
         words = self.risk_reward.indexation or ""
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever)\b", words, re.I):
             return None
         found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
-        if len(found) != 2:
+        if not found or len(found) > 2:
             return None
-        (base_at, base_key), (special_at, special_key) = found
-        between = words[base_at:special_at]
-        seg = words[special_at:]
-        share = re.search(r"(?:weighted at|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\s+(?:its|their|the)\b", seg, re.I)
-        if not share or not (0 < Decimal(share.group(1)) < 100):
-            return None
+        base_at, base_key = found[0]
+        measure_start = (r"(?:the |a |an |its )?(?:percentage|increase|rise|uplift|cost uplift|NHS\b|national|consumer|"
+                         r"retail|CPIH?\b|RPI\b|NLW\b)")
         for m in self.alliance_members:
-            names = [n for n in {m.short_name, m.name} if n]
-            for n in names:
-                hit = re.search(r"\bfor (?:the )?" + re.escape(n) + r"(?:'s?\b\s*([^,;]*?))?\s+(?:the |a )?(?:percentage|increase|rise|uplift)",
-                                between, re.I)
-                if hit:
-                    base = {"index": base_key, "month": month_to(between) if base_key != "nlw" else None,
-                            "following": False}
+            for n in [n for n in {m.short_name, m.name} if n]:
+                hit = re.search(r"\bfor (?:the )?" + re.escape(n) + r"(?:'s?\b\s*([^,;]*?))?,?\s+(?=" + measure_start + ")",
+                                words[base_at:], re.I)
+                if not hit:
+                    continue
+                start = base_at + hit.start()
+                seg = words[base_at + hit.end():]
+                later = [(pos, key) for pos, key in found if pos > start]
+                if len(later) != len(found) - 1:
+                    return None  # a second index before the member's words: not this shape
+                share = re.search(r"(?:weighted at|applied to|on|to)\s+(\d+(?:\.\d+)?)%\s+of\s+(?:its|their|the)\b", seg, re.I)
+                percent = Decimal(share.group(1)) if share else Decimal(100)
+                if not (0 < percent <= 100):
+                    return None
+                base = {"index": base_key, "month": month_to(words[base_at:start]) if base_key != "nlw" else None,
+                        "following": False}
+                if later:
+                    special_key = later[0][1]
                     special = {"index": special_key, "month": month_to(seg) if special_key != "nlw" else None,
                                "following": bool(re.search(r"following April", seg, re.I))}
-                    return {"member": m, "what": (hit.group(1) or "").strip(), "base": base, "special": special,
-                            "percent": Decimal(share.group(1))}
+                elif re.search(r"\bNHS payment scheme\b|\bnational tariff\b", seg, re.I):
+                    special = {"index": "nhs_ps"}
+                else:
+                    special = {"index": "words", "words": seg.strip().rstrip(".;")}
+                return {"member": m, "what": (hit.group(1) or "").strip(), "base": base, "special": special,
+                        "percent": percent}
         return None
 
     @property
@@ -915,13 +935,24 @@ class Alliance(Strict):
                     "Plan for that year (or, where that Annual Plan was not approved, as shown in the draft of it given to "
                     "the ALT)")
         member_split = self.indexation_member_split
-        if parts is None and member_split is not None:
+        if member_split is not None:
             ms = member_split
             pct = ms["percent"]
             fmt = lambda d: f"{d.normalize():f}%"
+            sp = ms["special"]
+            if sp["index"] == "nhs_ps":
+                special = ("the cost uplift factor published by NHS England in the NHS Payment Scheme for the financial "
+                           "year in which that Alliance Year begins [before] [after] the efficiency factor is applied")
+            elif sp["index"] == "words":
+                special = sp["words"]
+            else:
+                special = measure(sp)
+            if pct == 100:
+                return (f"for an Alliance Year: (a) for each Alliance Member other than {ms['member'].defined}, "
+                        f"{measure(ms['base'])}; and (b) for {ms['member'].defined}, {special}")
             return (f"for an Alliance Year: (a) for each Alliance Member other than {ms['member'].defined}, "
                     f"{measure(ms['base'])}; and (b) for {ms['member'].defined}, the sum of {fmt(pct)} of "
-                    f"{measure(ms['special'])} and {fmt(Decimal(100) - pct)} of the percentage under (a)")
+                    f"{special} and {fmt(Decimal(100) - pct)} of the percentage under (a)")
         if parts is None:
             notified = self.indexation_notified
             if notified is not None:
@@ -1088,6 +1119,76 @@ class Alliance(Strict):
         years = Decimal(self.term.months) / 12 + self.extension.years
         out = [(p, (p.annual_value * years).quantize(CENT)) for p in self.providers if p.annual_value]
         return sorted(out, key=lambda pv: pv[1], reverse=True)
+
+    @property
+    def act_service_contract_values(self) -> list[tuple[Member, Decimal]]:
+        """service_contract_values without the Service Contracts a Provider's own route put outside the Procurement Act
+        2023 (the Provider Selection Regime, the 2015 Regulations or no procurement): only contracts under the Act count
+        for its section 53 publication test (r27 al-fresh finding 6)."""
+        return [(p, v) for p, v in self.service_contract_values if p.procurement_route not in NON_ACT_ROUTES]
+
+    @property
+    def psr_award_processes(self) -> list[tuple[list[Member], str | None]]:
+        """The Service Contracts awarded under the Provider Selection Regime, each group with the process the sheet
+        names (None where it names none): the alliance's own contracts where its route is the Regime, and each Provider
+        whose own route is. The regulation 13 note states the grounds that fit those processes (r27 al-fresh finding 6)."""
+        out = []
+        if self.procurement_route == "provider_selection":
+            own = {m.key for m in self.providers if m.procurement_route not in (None, "provider_selection")}
+            group = [p for p in self.providers if p.key not in own]
+            if group:
+                out.append((group, self.psr_process))
+        for m in self.providers:
+            if m.procurement_route == "provider_selection" and self.procurement_route != "provider_selection":
+                out.append(([m], m.psr_process))
+        return out
+
+    @property
+    def psr_contracts_leaving(self) -> list[tuple[Member, list[Member]]]:
+        """Each Commissioner other than the Lead Commissioner that is party to Service Contracts awarded under the
+        Provider Selection Regime, with those Providers: if it leaves, those contracts cannot simply pass to another
+        Commissioner, since regulation 13 has no ground for a change of the relevant authority (r27 al-fresh finding 10;
+        law.yaml provider_selection_regime_reg13). Empty with one Commissioner."""
+        if not self.joint_commissioners:
+            return []
+        out: dict[str, tuple[Member, list[Member]]] = {}
+        for group, _ in self.psr_award_processes:
+            for m in group:
+                holder = self.member_by_key(m.service_contract_with) if m.service_contract_with else self.commissioner
+                if holder is None or holder is self.commissioner:
+                    continue
+                out.setdefault(holder.key, (holder, []))[1].append(m)
+        return list(out.values())
+
+    @property
+    def psr_reg13_process_words(self) -> str:
+        """The sentence of the regulation 13 note about the ground for contracts awarded by Direct Award Process A or
+        B: stated only where such a contract exists (or the process is not given), and otherwise the sentence saying
+        that the contracts the Regime governs have only the grounds listed (r27 al-fresh finding 6). Verified:
+        law.yaml provider_selection_regime_reg13."""
+        groups = self.psr_award_processes
+        if not groups:
+            return ""
+        ab = [ms for ms, proc in groups if proc in ("direct_award_a", "direct_award_b")]
+        unknown = [ms for ms, proc in groups if proc is None]
+
+        def contracts(groups_members):
+            names = [m.defined for ms in groups_members for m in ms]
+            return (f"{names[0]}'s Service Contract" if len(names) == 1
+                    else "the Service Contracts of " + ", ".join(names[:-1]) + " and " + names[-1])
+        if ab:
+            return (f"For {contracts(ab)}, awarded by Direct Award Process A or B, regulation 13 as amended also allows a "
+                    "modification that does not make the contract materially different in character: cite the amended "
+                    "text.")
+        if unknown:
+            return (f"The instructions do not say which process awarded {contracts(unknown)}: if it was Direct Award "
+                    "Process A or B, regulation 13 as amended also allows a modification that does not make the contract "
+                    "materially different in character.")
+        procs = sorted({PSR_PROCESSES[proc][0] for _, proc in groups})
+        return (f"{contracts([ms for ms, _ in groups])[0].upper()}{contracts([ms for ms, _ in groups])[1:]} "
+                f"{'was' if sum(len(ms) for ms, _ in groups) == 1 else 'were'} awarded by the "
+                f"{' or the '.join(procs)}, so only the grounds above are available for {'its' if sum(len(ms) for ms, _ in groups) == 1 else 'their'} variation; the "
+                "ground for contracts awarded by Direct Award Process A or B does not apply.")
 
     @property
     def target_cost(self) -> Decimal:
@@ -2674,9 +2775,23 @@ class Alliance(Strict):
         for m in self.providers:
             if m.procurement_route is None or m.procurement_route == self.procurement_route:
                 continue
-            words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
+            if m.procurement_route == "provider_selection" and m.psr_process:
+                name, reg = PSR_PROCESSES[m.psr_process]
+                words = f"the {name} under regulation {reg} of the Health Care Services (Provider Selection Regime) Regulations 2023"
+            else:
+                words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
             out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))
         return out
+
+    @property
+    def route_contract_holders(self) -> list[Member]:
+        """Where some Providers' Service Contracts were put in place by their own route (own_routes): the other
+        Providers, whose Service Contracts the alliance's route put in place, so that recital (C) and the key
+        information state each route once, naming its contracts (r27 al-fresh finding 5). Empty otherwise."""
+        own = {r.member.key for r in self.own_routes}
+        if not own:
+            return []
+        return [p for p in self.providers if p.key not in own]
 
     @property
     def kpi_gate_veto(self) -> list:
