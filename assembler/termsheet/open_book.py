@@ -1373,6 +1373,13 @@ class Home(Strict):
                           "date, as YYYY-MM-DD, e.g. 2028-10-01. Where it falls within the Service Term (with every "
                           "extension), the costs clause says how a rent increase on that review enters the Allowable "
                           "Costs and that it does not change the Prices. Empty: no rent review is dealt with.")
+    owner: Literal["commissioner", "provider", "related_party", "third_party"] | None = Field(
+        None, description="In a care home or other setting the provider runs (not supported living): who owns this "
+                          "home. 'commissioner': the commissioning body owns it and leases it to the provider, so no "
+                          "landlord's direct agreement is drafted, no rent is paid as compensation when the "
+                          "agreement ends, and the commissioner as landlord takes a surrender of the lease when the "
+                          "agreement ends for the home; 'provider', 'related_party' or 'third_party' as the words "
+                          "say. Empty: as lease_end and the related parties show.")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
@@ -2140,13 +2147,20 @@ class Services(Strict):
     def premises_direct(self) -> list[Home]:
         """The homes held from a related party or on a lease with a known end: the provider must procure a
         landlord's direct agreement for them (the premises direct agreement in the termination clause)."""
-        return [h for h in self.homes if h.related_landlord or h.lease_ends is not None]
+        return [h for h in self.homes if h.owner != "commissioner" and (h.related_landlord or h.lease_ends is not None)]
+
+    @property
+    def commissioner_leased(self) -> list[Home]:
+        """The homes the commissioner owns and leases to the provider (r27 ob-fresh finding 1): no landlord's
+        direct agreement (the commissioner would contract with itself); the lease is surrendered when the agreement
+        ends for the home, and no rent is paid as compensation on a break."""
+        return [h for h in self.homes if h.owner == "commissioner"]
 
     @property
     def tenure_unknown(self) -> list[Home]:
         """The homes whose tenure the sheet does not give (neither a lease end nor a related-party landlord), once
         some home's tenure is known or any related party supplies premises: the note asks who owns them."""
-        return [h for h in self.homes if not h.related_landlord and h.lease_ends is None]
+        return [h for h in self.homes if not h.related_landlord and h.lease_ends is None and h.owner is None]
 
     @property
     def short_leases(self) -> list[Home]:
