@@ -2186,6 +2186,15 @@ class Services(Strict):
         return fifth - dt.timedelta(days=1)
 
     @property
+    def reserved_runoff_end(self) -> dt.date:
+        """The last day of the bracketed [6]-month exit run-off after the Service Term with the full extension
+        (r27 ob-fresh finding 2: the note says whether the run-off fits in the five years from signing)."""
+        last = self.reserved_last_day + dt.timedelta(days=1)
+        month = last.month + 6
+        year, month = last.year + (month - 1) // 12, (month - 1) % 12 + 1
+        return dt.date(year, month, min(last.day, calendar.monthrange(year, month)[1])) - dt.timedelta(days=1)
+
+    @property
     def reserved_earliest_signing(self) -> dt.date:
         """The earliest signing date that keeps the whole Service Term, with the full extension, within five years."""
         last = self.reserved_last_day + dt.timedelta(days=1)
