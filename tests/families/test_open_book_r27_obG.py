@@ -87,3 +87,25 @@ def test_finding2_quiet_where_the_term_does_not_fit(catalogue):
     d = _doc(catalogue, ("  extension_years: 0\n", "  extension_years: 2\n"))
     n = flat(note(d, "open-book.term"))
     assert "the whole contract runs beyond five years" in n and "no support can continue after that day" in n
+
+
+def test_finding3_reducing_an_occupied_core_place(catalogue):
+    """Finding 3: 7.4 caps other places at fifteen in all, not 'one more' (which contradicts a reduction to 13
+    Core Places); an occupied removed place continues as a Placement paid while used (7.5), and its units removed
+    under 5.8 are nil until it ends, so the Council does not pay 52 weeks at Prices raised by 5.71%."""
+    d = _doc(catalogue)
+    v = flat(clause_text(d, "open-book.voids"))
+    assert "may place people in any other place at the Homes that the Society has free, up to fifteen places in all." in v
+    assert "one more" not in v
+    assert ("A removed place that is occupied by a Placement when the reduction takes effect continues as a place "
+            "that is not one of the Core Places, paid for under clause 7.4 while that Placement lasts") in v
+    p = flat(clause_text(d, "open-book.pricing"))
+    assert ("The units removed for one of the Core Places that is occupied by a Placement when the reduction "
+            "removing it takes effect are nil until that Placement ends.") in p
+    assert "Take instructions on whether the Council should remove an occupied place at all." in note(d, "open-book.pricing")
+
+
+def test_finding3_quiet_without_core_places(catalogue):
+    """Quiet: a deal paying only for occupied places has no removal of occupied Core Places."""
+    d = document_of(catalogue, (ROOT / "samples" / "open-book" / "supported-living-company.yaml").read_text(encoding="utf-8"))
+    assert "occupied by a Placement when the reduction" not in flat(clause_text(d, "open-book.pricing"))
