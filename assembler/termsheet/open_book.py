@@ -646,6 +646,7 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _residential: bool = PrivateAttr(False)  # a care home or other placement setting (not supported living or home care)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
     # r25 ob-fresh 3: "paid" or "occupied" where the scope clause apportions shared costs by the commissioner's
@@ -1263,6 +1264,22 @@ class OpenBook(Strict):
             return lines[0].budget_occupancy
         return (Decimal(sum(u.budget_units for u in lines)) * HUNDRED / sum(u.capacity_units for u in lines)).quantize(
             PENNY, rounding=ROUND_HALF_UP)
+
+    @property
+    def held_income(self) -> Decimal:
+        """The budgeted income at the Prices without a capacity (one-to-one hours and the like), which the occupancy
+        scenarios hold at budget."""
+        return sum((u.expected_income for u in self.unit_prices if not u.capacity_units), Decimal(0))
+
+    @property
+    def floor_covered_with_held(self) -> bool:
+        """The Core Places' payment falls short of the budgeted Allowable Costs, but with the budgeted income at the
+        other Prices (held at budget in the scenarios) it covers them, so at budgeted costs no occupancy makes a loss
+        while all the Core Places remain (r27 ob-fresh finding 5: a stated break-even below the Core Places' occupancy
+        described a loss that cannot happen)."""
+        f = self._core_floor
+        return bool(f is not None and self._residential and f.shortfall and self.held_income and not self.costs_move_with_weeks
+                    and f.income + self.held_income >= f.allowable_costs)
 
     @property
     def break_even_occupancy(self) -> Decimal | None:
@@ -2334,6 +2351,7 @@ class OpenBookTermSheet(TermSheetBase):
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = floor = self.core_floor
+        self.open_book._residential = not (self.services.supported_living or self.services.home_care)
         if floor is not None and floor.unit != "week" \
                 and (self.positions or {}).get("open_book_voids", "core-places") == "core-places":
             per = PLACE_UNITS_A_YEAR[floor.unit]

@@ -5,7 +5,7 @@ tested with the sheet's own facts."""
 from __future__ import annotations
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.clause_texts import all_text, clause_text, document_of, flat, note
 
 SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r27-caldmoor.yaml"
 _CACHE: dict = {}
@@ -109,3 +109,25 @@ def test_finding3_quiet_without_core_places(catalogue):
     """Quiet: a deal paying only for occupied places has no removal of occupied Core Places."""
     d = document_of(catalogue, (ROOT / "samples" / "open-book" / "supported-living-company.yaml").read_text(encoding="utf-8"))
     assert "occupied by a Placement when the reduction" not in flat(clause_text(d, "open-book.pricing"))
+
+
+def test_finding5_no_loss_from_occupancy_while_the_core_places_and_held_support_cover_the_budget(catalogue):
+    """Finding 5: the fourteen Core Places (£1,769,040) with the budgeted one-to-one support (£32,125), which the
+    scenarios hold at budget, bring in £1,801,165, £24,165 more than the budgeted Allowable Costs (£1,777,000), so
+    Sch 3 no longer says 'Below that [92.1%] the Society makes a loss' and the cl 7 note says so from the figures."""
+    d = _doc(catalogue)
+    sch = flat(all_text(d))
+    assert ("While all fourteen Core Places remain, the payment for them (£1,769,040) and the budgeted income at the "
+            "other prices (£32,125) bring in £1,801,165, £24,165 more than the budgeted Allowable Costs.") in sch
+    assert "Below that the Society makes a loss" not in sch
+    n = flat(note(d, "open-book.voids"))
+    assert "they bring in £1,801,165, £24,165 more than those costs" in n
+    assert "covered only from 92.1% occupancy" not in n
+
+
+def test_finding5_quiet_where_the_core_places_and_support_fall_short(catalogue):
+    """Quiet: at £2,300 a week the Core Places (£1,674,400) and the support (£32,125) fall short of the budget, so
+    the break-even occupancy and the loss below it are still stated."""
+    d = _doc(catalogue, ("      price: 2430\n", "      price: 2300\n"))
+    n = flat(note(d, "open-book.voids"))
+    assert "more than those costs" not in n and "covered only from" in n
