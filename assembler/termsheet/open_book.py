@@ -614,7 +614,8 @@ class OpenBook(Strict):
     loss_carry_until: dt.date | None = Field(
         None, description="Where positions choose open_book_losses: carried-forward and the carry-forward was agreed "
                           "for a limited time (for example while a new home fills): the last day of the last "
-                          "Reconciliation Period whose loss may be carried forward, as YYYY-MM-DD, e.g. 2029-03-31. "
+                          "Reconciliation Period whose loss may be carried forward, as YYYY-MM-DD, e.g. 2029-03-31; for a "
+                          "first-year deficit only, the last day of the first Reconciliation Period. "
                           "Empty: a loss in any period of the term is carried forward, and the losses note asks "
                           "whether that was meant.")
     benchmark: Benchmark = Field(default_factory=Benchmark, description="What the profit cap is compared with.")
@@ -1264,6 +1265,17 @@ class OpenBook(Strict):
             return lines[0].budget_occupancy
         return (Decimal(sum(u.budget_units for u in lines)) * HUNDRED / sum(u.capacity_units for u in lines)).quantize(
             PENNY, rounding=ROUND_HALF_UP)
+
+    @property
+    def first_period_end(self) -> dt.date:
+        """The last day of the first Reconciliation Period (12 months from first_period_start): the end of a
+        carry-forward limited to a first-year deficit (r27 ob-fresh finding 6)."""
+        start = self.first_period_start
+        try:
+            nxt = start.replace(year=start.year + 1)
+        except ValueError:
+            nxt = start.replace(year=start.year + 1, month=3, day=1)
+        return nxt - dt.timedelta(days=1)
 
     @property
     def held_income(self) -> Decimal:

@@ -131,3 +131,22 @@ def test_finding5_quiet_where_the_core_places_and_support_fall_short(catalogue):
     d = _doc(catalogue, ("      price: 2430\n", "      price: 2300\n"))
     n = flat(note(d, "open-book.voids"))
     assert "more than those costs" not in n and "covered only from" in n
+
+
+def test_finding6_first_year_deficit_only(catalogue):
+    """Finding 6: the sheet allows only a first-year deficit to be recovered; with loss_carry_until at the end of the
+    first Reconciliation Period, cl 17.1 carries forward only that period's loss and the note says so."""
+    d = _doc(catalogue)
+    t = flat(clause_text(d, "open-book.losses"))
+    assert "the difference is a loss carried forward, but only for the first Reconciliation Period (1 April 2027 to 31 March 2028)." in t
+    assert "only a deficit for the first Reconciliation Period (to 31 March 2028) is carried forward" in flat(note(d, "open-book.losses"))
+
+
+def test_finding6_note_does_not_say_no_end_was_instructed(catalogue):
+    """Without loss_carry_until the note no longer says 'No end to the carry-forward was instructed': it says what
+    the draft does and how to limit it to the first period (to 31 March 2028) or a start-up period."""
+    d = _doc(catalogue, ("  loss_carry_until: 2028-03-31", "  # no limit"))
+    n = flat(note(d, "open-book.losses"))
+    assert "No end to the carry-forward was instructed" not in n
+    assert "limit the first paragraph to a loss for the first Reconciliation Period (ending on 31 March 2028)" in n
+    assert "but only for" not in flat(clause_text(d, "open-book.losses"))
