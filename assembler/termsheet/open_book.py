@@ -614,7 +614,8 @@ class OpenBook(Strict):
     loss_carry_until: dt.date | None = Field(
         None, description="Where positions choose open_book_losses: carried-forward and the carry-forward was agreed "
                           "for a limited time (for example while a new home fills): the last day of the last "
-                          "Reconciliation Period whose loss may be carried forward, as YYYY-MM-DD, e.g. 2029-03-31. "
+                          "Reconciliation Period whose loss may be carried forward, as YYYY-MM-DD, e.g. 2029-03-31; for a "
+                          "first-year deficit only, the last day of the first Reconciliation Period. "
                           "Empty: a loss in any period of the term is carried forward, and the losses note asks "
                           "whether that was meant.")
     benchmark: Benchmark = Field(default_factory=Benchmark, description="What the profit cap is compared with.")
@@ -646,6 +647,7 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _residential: bool = PrivateAttr(False)  # a care home or other placement setting (not supported living or home care)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
     # r25 ob-fresh 3: "paid" or "occupied" where the scope clause apportions shared costs by the commissioner's
@@ -1265,6 +1267,33 @@ class OpenBook(Strict):
             PENNY, rounding=ROUND_HALF_UP)
 
     @property
+    def first_period_end(self) -> dt.date:
+        """The last day of the first Reconciliation Period (12 months from first_period_start): the end of a
+        carry-forward limited to a first-year deficit (r27 ob-fresh finding 6)."""
+        start = self.first_period_start
+        try:
+            nxt = start.replace(year=start.year + 1)
+        except ValueError:
+            nxt = start.replace(year=start.year + 1, month=3, day=1)
+        return nxt - dt.timedelta(days=1)
+
+    @property
+    def held_income(self) -> Decimal:
+        """The budgeted income at the Prices without a capacity (one-to-one hours and the like), which the occupancy
+        scenarios hold at budget."""
+        return sum((u.expected_income for u in self.unit_prices if not u.capacity_units), Decimal(0))
+
+    @property
+    def floor_covered_with_held(self) -> bool:
+        """The Core Places' payment falls short of the budgeted Allowable Costs, but with the budgeted income at the
+        other Prices (held at budget in the scenarios) it covers them, so at budgeted costs no occupancy makes a loss
+        while all the Core Places remain (r27 ob-fresh finding 5: a stated break-even below the Core Places' occupancy
+        described a loss that cannot happen)."""
+        f = self._core_floor
+        return bool(f is not None and self._residential and f.shortfall and self.held_income and not self.costs_move_with_weeks
+                    and f.income + self.held_income >= f.allowable_costs)
+
+    @property
     def break_even_occupancy(self) -> Decimal | None:
         """Occupancy, in per cent to one place, at which income equals budgeted Allowable Costs.
 
@@ -1373,6 +1402,13 @@ class Home(Strict):
                           "date, as YYYY-MM-DD, e.g. 2028-10-01. Where it falls within the Service Term (with every "
                           "extension), the costs clause says how a rent increase on that review enters the Allowable "
                           "Costs and that it does not change the Prices. Empty: no rent review is dealt with.")
+    owner: Literal["commissioner", "provider", "related_party", "third_party"] | None = Field(
+        None, description="In a care home or other setting the provider runs (not supported living): who owns this "
+                          "home. 'commissioner': the commissioning body owns it and leases it to the provider, so no "
+                          "landlord's direct agreement is drafted, no rent is paid as compensation when the "
+                          "agreement ends, and the commissioner as landlord takes a surrender of the lease when the "
+                          "agreement ends for the home; 'provider', 'related_party' or 'third_party' as the words "
+                          "say. Empty: as lease_end and the related parties show.")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
@@ -2140,13 +2176,20 @@ class Services(Strict):
     def premises_direct(self) -> list[Home]:
         """The homes held from a related party or on a lease with a known end: the provider must procure a
         landlord's direct agreement for them (the premises direct agreement in the termination clause)."""
-        return [h for h in self.homes if h.related_landlord or h.lease_ends is not None]
+        return [h for h in self.homes if h.owner != "commissioner" and (h.related_landlord or h.lease_ends is not None)]
+
+    @property
+    def commissioner_leased(self) -> list[Home]:
+        """The homes the commissioner owns and leases to the provider (r27 ob-fresh finding 1): no landlord's
+        direct agreement (the commissioner would contract with itself); the lease is surrendered when the agreement
+        ends for the home, and no rent is paid as compensation on a break."""
+        return [h for h in self.homes if h.owner == "commissioner"]
 
     @property
     def tenure_unknown(self) -> list[Home]:
         """The homes whose tenure the sheet does not give (neither a lease end nor a related-party landlord), once
         some home's tenure is known or any related party supplies premises: the note asks who owns them."""
-        return [h for h in self.homes if not h.related_landlord and h.lease_ends is None]
+        return [h for h in self.homes if not h.related_landlord and h.lease_ends is None and h.owner is None]
 
     @property
     def short_leases(self) -> list[Home]:
@@ -2170,6 +2213,15 @@ class Services(Strict):
         except ValueError:
             fifth = signed.replace(year=signed.year + 5, month=3, day=1)
         return fifth - dt.timedelta(days=1)
+
+    @property
+    def reserved_runoff_end(self) -> dt.date:
+        """The last day of the bracketed [6]-month exit run-off after the Service Term with the full extension
+        (r27 ob-fresh finding 2: the note says whether the run-off fits in the five years from signing)."""
+        last = self.reserved_last_day + dt.timedelta(days=1)
+        month = last.month + 6
+        year, month = last.year + (month - 1) // 12, (month - 1) % 12 + 1
+        return dt.date(year, month, min(last.day, calendar.monthrange(year, month)[1])) - dt.timedelta(days=1)
 
     @property
     def reserved_earliest_signing(self) -> dt.date:
@@ -2311,6 +2363,7 @@ class OpenBookTermSheet(TermSheetBase):
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = floor = self.core_floor
+        self.open_book._residential = not (self.services.supported_living or self.services.home_care)
         if floor is not None and floor.unit != "week" \
                 and (self.positions or {}).get("open_book_voids", "core-places") == "core-places":
             per = PLACE_UNITS_A_YEAR[floor.unit]

@@ -111,7 +111,7 @@ def test_loss_carry_forward_can_be_limited_in_time_and_the_note_asks_when_it_is_
     forward only losses for periods ending on or before that date."""
     d = _load(catalogue, CHEVIOT)
     n = flat(note(d, "open-book.losses"))
-    assert "No end to the carry-forward was instructed" in n and "(such as 31 March 2029, when continuous access" in n
+    assert "The draft carries forward a loss in any Reconciliation Period" in n and "(such as 31 March 2029, when continuous access" in n
     text = CHEVIOT.read_text(encoding="utf-8")
     assert "  continuous_access_until: 2029-03-31" in text
     limited = _load(catalogue, CHEVIOT, text.replace("  continuous_access_until: 2029-03-31",
@@ -119,7 +119,7 @@ def test_loss_carry_forward_can_be_limited_in_time_and_the_note_asks_when_it_is_
     body = clause_text(limited, "open-book.losses", flat=True)
     assert ("the difference is a loss carried forward, but only for a Reconciliation Period ending on or before "
             "31 March 2029.") in body
-    assert "No end to the carry-forward was instructed" not in flat(note(limited, "open-book.losses"))
+    assert "The draft carries forward a loss in any Reconciliation Period" not in flat(note(limited, "open-book.losses"))
 
 
 def test_reasonable_profit_is_not_renamed_target_margin_and_option_text_is_gone(catalogue):

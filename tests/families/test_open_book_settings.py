@@ -1195,8 +1195,8 @@ def test_spot_places_beyond_the_core_places_are_stated_in_the_clause(catalogue, 
     """r18b ob-fresh 13: the places the commissioner may buy beyond the Core Places are stated in the clause on
     core places, with a note on first refusal; a user-choice award (the charity sample) has no such sentence."""
     result = _incumbent_care_home(catalogue, tmp_path)
-    assert ("In addition to the Core Places, the Council may place people in up to four more places at the Homes "
-            "(fourteen in all), when the Society has a place free.") in document_text(result)
+    assert ("In addition to the Core Places, the Council may place people in any other place at the Homes that the "
+            "Society has free, up to fourteen places in all.") in document_text(result)  # r27 ob-fresh 3
     assert "right of first refusal" in _note(result, "open-book.voids")
     assert "In addition to the Core Places" not in document_text(drafts["childrens-homes-charity"][1])
 
