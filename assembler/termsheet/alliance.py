@@ -1883,6 +1883,14 @@ class Alliance(Strict):
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     @property
+    def lead_contract_providers(self) -> list[Member]:
+        """The Providers whose Service Contract is with the lead Commissioner (the rest hold theirs with another
+        Commissioner, members[].service_contract_with): recital (A) and its note name them where the split exists, so
+        that neither says the lead arranges every Service (r27 al-fresh finding 2)."""
+        lead = self.commissioner
+        return [p for p in self.providers if lead is not None and self.service_contract_commissioner(p) is lead]
+
+    @property
     def contract_holders_outside_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
         """Each Commissioner other than the Pooled Budget Holder that is party to a Provider's Service Contract:
         (that Commissioner, its Providers, their first-year Annual Values in total, its first-year contribution). It pays
