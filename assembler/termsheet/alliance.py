@@ -1912,6 +1912,19 @@ class Alliance(Strict):
         return rows
 
     @property
+    def outside_pool_by_member(self) -> dict[str, tuple[Member, list[Member], Decimal, Decimal]]:
+        """contract_holders_outside_pool keyed by the Commissioner's key, for the contribution table row that says its
+        instalments are net of its own Service Contract payments (r27 al-fresh finding 3)."""
+        return {h.key: (h, ps, values, contribution) for h, ps, values, contribution in self.contract_holders_outside_pool}
+
+    @property
+    def outside_pool_payments(self) -> Decimal:
+        """The first-year total of the payments Commissioners make under their own Service Contracts, outside the
+        Pooled Budget (an aligned budget): the Pooled Budget Holder holds the contributions less this (r27 al-fresh
+        finding 3)."""
+        return sum((values for _, _, values, _ in self.contract_holders_outside_pool), Decimal(0))
+
+    @property
     def funders_without_contracts(self) -> list[tuple[Member, Decimal, list[Member], list[Member]]]:
         """Each Commissioner that pays into the Pooled Budget but is party to no Provider's Service Contract (over
         contracts): (that Commissioner, its first-year contribution, the Commissioners holding the Service Contracts, the

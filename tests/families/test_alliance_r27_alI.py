@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.families.clause_texts import flat as _flat
-from tests.families.test_alliance import build, clause, text_of
+from tests.families.test_alliance import build, clause, table_rows, text_of
 
 LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"
 
@@ -52,3 +52,32 @@ def test_recital_council_arranges_all_where_no_member_contracts_with_the_icb(tmp
     assert "arranges the Services on behalf of the ICB" in text
     assert "under its own Service Contract" not in text
     assert "the Council is party to every Service Contract" in note(doc, "alliance.recitals")
+
+
+def test_icb_direct_payments_are_an_aligned_budget(lynmere):
+    """al-fresh finding 3 (firing): the ICB's payments to the Trust are not deemed paid from the Pooled Budget (reg 7
+    of S.I. 2000/617); the 12.8 row says its instalments are net, with the sheet's figures; the note gives the amount
+    the Council actually holds."""
+    c = clause(lynmere, "alliance.service-planning")
+    text = _flat(text_of(c))
+    assert "count as paid from the Pooled Budget" not in text
+    assert "Those payments are not made from the Pooled Budget: they are an aligned budget that the ICB holds" in text
+    assert "the Pooled Budget Holder holds and pays out only the balance" in text
+    rows = [r for r in table_rows(c) if r[0] == "NHS Lynmere and Ashby Integrated Care Board"]
+    assert ("less the payments it makes under the Trust's Service Contract (£980,000 in the first Alliance Year), as "
+            "clause 12.11 provides, so that it pays £160,000 into the Pooled Budget") in rows[0][2]
+    council = [r for r in table_rows(c) if r[0] == "Lynmere County Council"]
+    assert "less the payments" not in council[0][2]
+    n = note(lynmere, "alliance.service-planning")
+    assert "Regulation 7(1) of S.I. 2000/617" in n
+    assert "the Council will hold and pay out £1,870,000, not £2,850,000" in n
+
+
+def test_no_aligned_budget_where_the_council_holds_every_contract(tmp_path, catalogue):
+    """al-fresh finding 3 (quiet): without an ICB Service Contract nothing is paid outside the Pooled Budget."""
+    sheet = _variant(tmp_path, "    service_contract_with: icb\n", "")
+    doc = build(sheet, catalogue).document
+    c = clause(doc, "alliance.service-planning")
+    assert "aligned budget" not in _flat(text_of(c))
+    assert all("less the payments" not in r[-1] for r in table_rows(c))
+    assert "Regulation 7(1)" not in note(doc, "alliance.service-planning")
