@@ -1883,6 +1883,33 @@ class Alliance(Strict):
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     @property
+    def section_75_date(self) -> dt.date | None:
+        """The date at the start of section_75_agreement ('18 February 2027 (reference ...)'), if it reads as one: a
+        date after the draft date means the agreement is not yet made, so the recital puts it in square brackets and
+        clause 29 makes the Pooled Budget and risk/reward wait for it (r27 al-fresh finding 4)."""
+        m = re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})", self.section_75_agreement or "")
+        if not m:
+            return None
+        names = [n.lower() for n in MONTHS]
+        month = m.group(2).lower()
+        if month not in names:
+            return None
+        try:
+            return dt.date(int(m.group(3)), names.index(month) + 1, int(m.group(1)))
+        except ValueError:
+            return None
+
+    def section_75_pending(self, draft_date: dt.date | None, wales: bool = False) -> bool:
+        """Whether the recital names a section 75 agreement (an NHS Commissioner pooling with a council lead, in
+        England) whose date is after the draft date: not yet made (r27 al-fresh finding 4)."""
+        if wales or not self.nhs_and_council_pool or self.pooled_budget is None:
+            return False
+        if len(self.pooled_budget.contributions) < 2:
+            return False
+        day = self.section_75_date
+        return bool(day and draft_date and day > draft_date)
+
+    @property
     def lead_contract_providers(self) -> list[Member]:
         """The Providers whose Service Contract is with the lead Commissioner (the rest hold theirs with another
         Commissioner, members[].service_contract_with): recital (A) and its note name them where the split exists, so

@@ -81,3 +81,30 @@ def test_no_aligned_budget_where_the_council_holds_every_contract(tmp_path, cata
     assert "aligned budget" not in _flat(text_of(c))
     assert all("less the payments" not in r[-1] for r in table_rows(c))
     assert "Regulation 7(1)" not in note(doc, "alliance.service-planning")
+
+
+def test_section_75_agreement_after_the_draft_date_is_bracketed_and_a_condition(lynmere):
+    """al-fresh finding 4 (firing): the Section 75 Agreement is dated 18 February 2027, after the 5 December 2026 draft:
+    the recital says '[to be] dated [...]' and clause 29 holds back contributions, risk/reward and delivery until it is
+    made and each Service Contract carries the clause 3.3 terms (or a clause 3.4 notice)."""
+    recital = _flat(text_of(clause(lynmere, "alliance.recitals")))
+    assert "[to be] dated [18 February 2027 (reference LCC/S75/2027/03)]" in recital
+    term = _flat(text_of(clause(lynmere, "alliance.term-termination")))
+    assert ("Until both of the following conditions are met, no Commissioner need pay any contribution into the "
+            "Pooled Budget, and clause 13 and the obligations under this Agreement to deliver the Services do not take "
+            "effect") in term
+    assert "the Section 75 Agreement has been made" in term
+    assert "contains the terms listed in clause 3.3, or has given notice about it under clause 3.4" in term
+    assert "The Section 75 Agreement is to be dated 18 February 2027, after this draft" in note(
+        lynmere, "alliance.term-termination")
+
+
+def test_section_75_agreement_already_made_is_plainly_dated(tmp_path, catalogue):
+    """al-fresh finding 4 (quiet): a Section 75 Agreement dated before the draft date is recited as made, no conditions."""
+    sheet = _variant(tmp_path, "section_75_agreement: 18 February 2027", "section_75_agreement: 18 February 2026")
+    doc = build(sheet, catalogue).document
+    recital = _flat(text_of(clause(doc, "alliance.recitals")))
+    assert "dated 18 February 2026 (reference LCC/S75/2027/03)" in recital
+    assert "[to be]" not in recital
+    assert "Until both of the following conditions are met" not in _flat(text_of(clause(doc, "alliance.term-termination")))
+    assert "is to be dated" not in note(doc, "alliance.term-termination")
