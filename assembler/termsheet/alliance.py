@@ -1308,6 +1308,11 @@ class Alliance(Strict):
         """The first day a member could leave on a no-fault notice given on the Commencement Date (r25 al-sample 10)."""
         return self._plus_months(self.term.start, self.exit_notice_months)
 
+    def exit_after(self, signed: dt.date) -> dt.date:
+        """The first day a member could leave on a no-fault notice given on signature: the Agreement binds from then and
+        clause 26 does not hold notice back to the Commencement Date (r27 al-fresh finding 11)."""
+        return self._plus_months(signed, self.exit_notice_months)
+
     @property
     def exit_floor_date(self) -> dt.date | None:
         """The last day of the second Alliance Year: the minimum period the leaving note offers, where the Initial Term
