@@ -1409,6 +1409,11 @@ class Alliance(Strict):
         """The first day a member could leave on a no-fault notice given on the Commencement Date (r25 al-sample 10)."""
         return self._plus_months(self.term.start, self.exit_notice_months)
 
+    def exit_after(self, signed: dt.date) -> dt.date:
+        """The first day a member could leave on a no-fault notice given on signature: the Agreement binds from then and
+        clause 26 does not hold notice back to the Commencement Date (r27 al-fresh finding 11)."""
+        return self._plus_months(signed, self.exit_notice_months)
+
     @property
     def exit_floor_date(self) -> dt.date | None:
         """The last day of the second Alliance Year: the minimum period the leaving note offers, where the Initial Term
@@ -1984,6 +1989,41 @@ class Alliance(Strict):
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     @property
+    def section_75_date(self) -> dt.date | None:
+        """The date at the start of section_75_agreement ('18 February 2027 (reference ...)'), if it reads as one: a
+        date after the draft date means the agreement is not yet made, so the recital puts it in square brackets and
+        clause 29 makes the Pooled Budget and risk/reward wait for it (r27 al-fresh finding 4)."""
+        m = re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})", self.section_75_agreement or "")
+        if not m:
+            return None
+        names = [n.lower() for n in MONTHS]
+        month = m.group(2).lower()
+        if month not in names:
+            return None
+        try:
+            return dt.date(int(m.group(3)), names.index(month) + 1, int(m.group(1)))
+        except ValueError:
+            return None
+
+    def section_75_pending(self, draft_date: dt.date | None, wales: bool = False) -> bool:
+        """Whether the recital names a section 75 agreement (an NHS Commissioner pooling with a council lead, in
+        England) whose date is after the draft date: not yet made (r27 al-fresh finding 4)."""
+        if wales or not self.nhs_and_council_pool or self.pooled_budget is None:
+            return False
+        if len(self.pooled_budget.contributions) < 2:
+            return False
+        day = self.section_75_date
+        return bool(day and draft_date and day > draft_date)
+
+    @property
+    def lead_contract_providers(self) -> list[Member]:
+        """The Providers whose Service Contract is with the lead Commissioner (the rest hold theirs with another
+        Commissioner, members[].service_contract_with): recital (A) and its note name them where the split exists, so
+        that neither says the lead arranges every Service (r27 al-fresh finding 2)."""
+        lead = self.commissioner
+        return [p for p in self.providers if lead is not None and self.service_contract_commissioner(p) is lead]
+
+    @property
     def contract_holders_outside_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
         """Each Commissioner other than the Pooled Budget Holder that is party to a Provider's Service Contract:
         (that Commissioner, its Providers, their first-year Annual Values in total, its first-year contribution). It pays
@@ -2003,6 +2043,19 @@ class Alliance(Strict):
             contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
             rows.append((h, ps, sum((Decimal(p.annual_value or 0) for p in ps), Decimal(0)), contribution))
         return rows
+
+    @property
+    def outside_pool_by_member(self) -> dict[str, tuple[Member, list[Member], Decimal, Decimal]]:
+        """contract_holders_outside_pool keyed by the Commissioner's key, for the contribution table row that says its
+        instalments are net of its own Service Contract payments (r27 al-fresh finding 3)."""
+        return {h.key: (h, ps, values, contribution) for h, ps, values, contribution in self.contract_holders_outside_pool}
+
+    @property
+    def outside_pool_payments(self) -> Decimal:
+        """The first-year total of the payments Commissioners make under their own Service Contracts, outside the
+        Pooled Budget (an aligned budget): the Pooled Budget Holder holds the contributions less this (r27 al-fresh
+        finding 3)."""
+        return sum((values for _, _, values, _ in self.contract_holders_outside_pool), Decimal(0))
 
     @property
     def funders_without_contracts(self) -> list[tuple[Member, Decimal, list[Member], list[Member]]]:

@@ -27,7 +27,7 @@ def test_contract_holder_outside_the_pool_pays_its_own_service_contract(thornshi
     pool, so the Borough Council pays Lettings Hub itself out of its contribution, and clause 4.2 says so."""
     planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
     assert "The Borough Council must itself pay the amounts due under Lettings Hub's Service Contract." in planning
-    assert "as part of the Borough Council's contribution to it" in planning
+    assert "as part of the Borough Council's contribution to the Pooled Budget" in planning  # r27 al-fresh 3: aligned budget
     assert "the payments each Commissioner makes to a Provider under a Service Contract to which that Commissioner is party" in planning
     structure = _flat(text_of(clause(thornshire, "alliance.structure")))
     assert "by the Commissioner party to that Service Contract, out of the Pooled Budget or as clause" in structure

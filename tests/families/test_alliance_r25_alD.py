@@ -40,7 +40,8 @@ def test_joint_commissioners_keep_their_own_names():
 def test_leaving_note_offers_a_minimum_period_and_year_end_expiry_with_the_sheets_dates(big):
     """al-sample 10: the note gives the no-fault right's real dates and the two limits to take instructions on."""
     text = " ".join(note(big, "alliance.leaving").split())
-    assert "twelve months' notice, so the first departure could take effect on 1 April 2028" in text
+    assert ("twelve months' notice. The Agreement binds from signature and notice may be given from then, so the first "
+            "departure could take effect twelve months after signature (before 1 April 2028") in text  # r27 al-fresh 11
     assert "no notice to leave may expire before 31 March 2029 (the end of the second Alliance Year)" in text
     assert "any notice must expire on 31 March, the end of an Alliance Year" in text
     assert "the Commissioner's notice ends the whole Alliance" in text

@@ -1,0 +1,159 @@
+"""r27 alliance review (lane alI): the Lynmere dementia alliance, council and ICB (al-fresh findings 2, 3, 4, 11, 12,
+13, 15)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import build, clause, table_rows, text_of
+
+LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"
+
+
+@pytest.fixture(scope="module")
+def lynmere(catalogue):
+    return build(LYNMERE, catalogue).document
+
+
+def note(doc, cid) -> str:
+    return _flat(clause(doc, cid).note or "")
+
+
+def _variant(tmp_path, old: str, new: str) -> Path:
+    text = LYNMERE.read_text()
+    assert old in text
+    out = tmp_path / "variant.yaml"
+    out.write_text(text.replace(old, new, 1))
+    return out
+
+
+def test_recital_names_the_icb_contract_split(lynmere):
+    """al-fresh finding 2 (firing): the Trust's Service Contract is with the ICB, so recital (A) says the Council
+    arranges the other Providers' Services and the ICB the Trust's, and the note does not say the Council is party to
+    every Service Contract."""
+    text = _flat(text_of(clause(lynmere, "alliance.recitals")))
+    assert ("the arrangement under which the Council arranges the Services delivered by Dementia Support Lynmere, "
+            "Common Ground and Ashby Vale for itself and the ICB, are governed by") in text
+    assert "The ICB arranges the Services delivered by the Trust under its own Service Contract" in text
+    assert "on behalf of the ICB" not in text
+    n = note(lynmere, "alliance.recitals")
+    assert "party to every Service Contract" not in n
+    assert "and the ICB to the Trust's" in n
+    assert "confirm that the Section 75 Agreement reflects this split of the Service Contracts" in n
+
+
+def test_recital_council_arranges_all_where_no_member_contracts_with_the_icb(tmp_path, catalogue):
+    """al-fresh finding 2 (quiet): without service_contract_with the Council holds every Service Contract."""
+    sheet = _variant(tmp_path, "    service_contract_with: icb\n", "")
+    doc = build(sheet, catalogue).document
+    text = _flat(text_of(clause(doc, "alliance.recitals")))
+    assert "arranges the Services on behalf of the ICB" in text
+    assert "under its own Service Contract" not in text
+    assert "the Council is party to every Service Contract" in note(doc, "alliance.recitals")
+
+
+def test_icb_direct_payments_are_an_aligned_budget(lynmere):
+    """al-fresh finding 3 (firing): the ICB's payments to the Trust are not deemed paid from the Pooled Budget (reg 7
+    of S.I. 2000/617); the 12.8 row says its instalments are net, with the sheet's figures; the note gives the amount
+    the Council actually holds."""
+    c = clause(lynmere, "alliance.service-planning")
+    text = _flat(text_of(c))
+    assert "count as paid from the Pooled Budget" not in text
+    assert "Those payments are not made from the Pooled Budget: they are an aligned budget that the ICB holds" in text
+    assert "the Pooled Budget Holder holds and pays out only the balance" in text
+    rows = [r for r in table_rows(c) if r[0] == "NHS Lynmere and Ashby Integrated Care Board"]
+    assert ("less the payments it makes under the Trust's Service Contract (£980,000 in the first Alliance Year), as "
+            "clause 12.11 provides, so that it pays £160,000 into the Pooled Budget") in rows[0][2]
+    council = [r for r in table_rows(c) if r[0] == "Lynmere County Council"]
+    assert "less the payments" not in council[0][2]
+    n = note(lynmere, "alliance.service-planning")
+    assert "Regulation 7(1) of S.I. 2000/617" in n
+    assert "the Council will hold and pay out £1,870,000, not £2,850,000" in n
+
+
+def test_no_aligned_budget_where_the_council_holds_every_contract(tmp_path, catalogue):
+    """al-fresh finding 3 (quiet): without an ICB Service Contract nothing is paid outside the Pooled Budget."""
+    sheet = _variant(tmp_path, "    service_contract_with: icb\n", "")
+    doc = build(sheet, catalogue).document
+    c = clause(doc, "alliance.service-planning")
+    assert "aligned budget" not in _flat(text_of(c))
+    assert all("less the payments" not in r[-1] for r in table_rows(c))
+    assert "Regulation 7(1)" not in note(doc, "alliance.service-planning")
+
+
+def test_section_75_agreement_after_the_draft_date_is_bracketed_and_a_condition(lynmere):
+    """al-fresh finding 4 (firing): the Section 75 Agreement is dated 18 February 2027, after the 5 December 2026 draft:
+    the recital says '[to be] dated [...]' and clause 29 holds back contributions, risk/reward and delivery until it is
+    made and each Service Contract carries the clause 3.3 terms (or a clause 3.4 notice)."""
+    recital = _flat(text_of(clause(lynmere, "alliance.recitals")))
+    assert "[to be] dated [18 February 2027 (reference LCC/S75/2027/03)]" in recital
+    term = _flat(text_of(clause(lynmere, "alliance.term-termination")))
+    assert ("Until both of the following conditions are met, no Commissioner need pay any contribution into the "
+            "Pooled Budget, and clause 13 and the obligations under this Agreement to deliver the Services do not take "
+            "effect") in term
+    assert "the Section 75 Agreement has been made" in term
+    assert "contains the terms listed in clause 3.3, or has given notice about it under clause 3.4" in term
+    assert "The Section 75 Agreement is to be dated 18 February 2027, after this draft" in note(
+        lynmere, "alliance.term-termination")
+
+
+def test_section_75_agreement_already_made_is_plainly_dated(tmp_path, catalogue):
+    """al-fresh finding 4 (quiet): a Section 75 Agreement dated before the draft date is recited as made, no conditions."""
+    sheet = _variant(tmp_path, "section_75_agreement: 18 February 2027", "section_75_agreement: 18 February 2026")
+    doc = build(sheet, catalogue).document
+    recital = _flat(text_of(clause(doc, "alliance.recitals")))
+    assert "dated 18 February 2026 (reference LCC/S75/2027/03)" in recital
+    assert "[to be]" not in recital
+    assert "Until both of the following conditions are met" not in _flat(text_of(clause(doc, "alliance.term-termination")))
+    assert "is to be dated" not in note(doc, "alliance.term-termination")
+
+
+def test_first_exit_counts_from_signature(lynmere):
+    """al-fresh finding 11 (firing): the Agreement binds from signature and clause 26 lets notice be given from then,
+    so the note does not say the first departure is on 1 April 2028."""
+    n = note(lynmere, "alliance.leaving")
+    assert "the first departure could take effect on 1 April 2028" not in n
+    assert ("notice may be given from then, so the first departure could take effect twelve months after signature "
+            "(before 1 April 2028 if the Agreement is signed before the Commencement Date, 1 April 2027)") in n
+
+
+def test_first_exit_dated_where_the_signing_date_is_given(tmp_path, catalogue):
+    """al-fresh finding 11: with a signing date the note gives the date notice given then would expire."""
+    sheet = _variant(tmp_path, "  agreement_date:\n", "  agreement_date: 2027-02-26\n")
+    doc = build(sheet, catalogue).document
+    assert "the first departure could take effect on 26 February 2028" in note(doc, "alliance.leaving")
+
+
+def test_commissioner_definition_is_short_and_joint_action_has_its_own_clause(lynmere):
+    """al-fresh finding 12 (firing): the Commissioner definition no longer carries the joint-exercise mechanism, which
+    clause 4 sets out in its own sub-clauses, one obligation a sentence; 4.1 says 'a Commissioner'."""
+    key = _flat(text_of(clause(lynmere, "alliance.key-information")))
+    structure = _flat(text_of(clause(lynmere, "alliance.structure")))
+    assert "It does not itself oblige a Commissioner to buy" in structure
+    assert ("concerns more than one Commissioner, the Commissioners exercise, make or give it jointly through the Lead "
+            "Commissioner.") in structure
+    assert "Before acting jointly, the Lead Commissioner must consult each other Commissioner." in structure
+    assert "Otherwise each Commissioner acts alone in relation to its own functions, budget and Service Contracts." in structure
+    assert "which acts after consulting" not in key
+
+
+def test_single_commissioner_has_no_joint_action_clause(catalogue):
+    """al-fresh finding 12 (quiet): one Commissioner: 'the Commissioner', no joint-exercise sub-clauses."""
+    from tests.families.test_alliance import ALLIANCE
+    sheet = next(p for p in ALLIANCE if "small-majority" in p.name)
+    doc = build(sheet, catalogue).document
+    structure = _flat(text_of(clause(doc, "alliance.structure")))
+    assert "Before acting jointly" not in structure
+    assert "jointly through the Lead Commissioner" not in structure
+
+
+def test_alt_decisions_row_is_a_summary_with_references(lynmere):
+    """al-fresh finding 13: the clause 1 'ALT decisions' row is a short summary that refers to clause 9."""
+    rows = dict((r[0], r[1]) for r in table_rows(clause(lynmere, "alliance.key-information")))
+    row = rows["ALT decisions"]
+    assert row == ("75% majority; Reserved Matters unanimous; each Commissioner's vote needed for the Annual Plan, budgets, "
+                   "the Target Cost and KPI levels (clause 9); deadlock: what stays as it is, clause 9.13; who decides "
+                   "the rest, clause 9.14")
+    assert len(row.split()) < 50
