@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.clause_texts import all_text, clause_text, document_of, flat, note
 
 FRESH = Path("/work/review/r27/ob-fresh.yaml")
 SAMPLES = ROOT / "samples" / "open-book"
@@ -33,3 +33,26 @@ def test_finding7_rebase_refers_to_units_removed_and_drops_cancelling_share(cata
     n = note(_doc(catalogue, "adult-care-sharing-band"), "open-book.price-review")
     assert "Neither side is scaled by the Council's share of the Service Income" in n
     assert "(the share the Council paid for)" not in n
+
+
+LISTED = ("    - Residents' food, activities and transport\n",
+          "    - Residents' food, activities and transport\n"
+          "    - Central overheads (finance, payroll, HR, IT and governance) up to the overhead cap\n")
+
+
+def test_finding12_overheads_follow_the_listed_categories(catalogue):
+    """ob-fresh 12 (and ob-homecare 6): where the sheet lists overhead categories, the definition of Overheads
+    points to them and no longer adds premises the list leaves out."""
+    doc = _doc(catalogue, "adult-care-sharing-band", LISTED)
+    t = flat(all_text(doc))
+    assert "central costs, in the categories listed for Overheads in Schedule 2, fairly allocated" in t
+    assert "premises not used for the Open-Book Services" not in t
+    assert "Central overheads (finance, payroll, HR, IT and governance)" in flat(
+        clause_text(doc, "common.open-book-schedule-costs"))
+
+
+def test_finding12_quiet_without_listed_overheads(catalogue):
+    """Quiet: a sheet that lists no overhead categories keeps the general description the Schedule relies on."""
+    t = flat(all_text(_doc(catalogue, "adult-care-sharing-band")))
+    assert "premises not used for the Open-Book Services" in t
+    assert "in the categories listed for Overheads" not in t
