@@ -56,3 +56,29 @@ def test_finding12_quiet_without_listed_overheads(catalogue):
     t = flat(all_text(_doc(catalogue, "adult-care-sharing-band")))
     assert "premises not used for the Open-Book Services" in t
     assert "in the categories listed for Overheads" not in t
+
+
+def test_finding9_index_fallback_sits_in_the_rebasing_review_with_one_floor(catalogue):
+    """ob-fresh 9: the discontinued-index fallback is in the review clause, not the pricing clause, and the
+    overlapping bracketed "Prices do not fall" sentence is gone; the floor is stated in the review clause only."""
+    d = _doc(catalogue, "adult-care-sharing-band")
+    review = flat(clause_text(d, "open-book.price-review"))
+    assert "If the Office for National Statistics stops publishing an index named in clause" in review
+    pricing = flat(clause_text(d, "open-book.pricing"))
+    assert "stops being published" not in pricing and "stops publishing" not in pricing
+    assert "do not fall because of the index alone" not in flat(all_text(d))
+
+
+def test_finding9_first_review_floor_follows_the_floor_choice(catalogue):
+    """The index-alone first review does not fall only where a floor is chosen (bracketed unless instructed)."""
+    floored = flat(clause_text(_doc(catalogue, "adult-care-sharing-band",
+                                    ("  scope: whole_homes\n", "  scope: whole_homes\n  price_floor_zero: true\n")),
+                               "open-book.price-review"))
+    assert "The factor is never less than one" in floored
+    assert "from that date, but do not fall if the index falls." in floored  # instructed: no brackets
+    proposed = flat(clause_text(_doc(catalogue, "adult-care-sharing-band"), "open-book.price-review"))
+    assert "from that date[, but do not fall if the index falls]." in proposed  # floor proposed in brackets
+    plain = flat(clause_text(_doc(catalogue, "adult-care-sharing-band",
+                                  ("  scope: whole_homes\n", "  scope: whole_homes\n  price_floor_zero: false\n")),
+                             "open-book.price-review"))
+    assert "do not fall if the index falls" not in plain and "never less than one" not in plain
