@@ -82,3 +82,15 @@ def test_finding9_first_review_floor_follows_the_floor_choice(catalogue):
                                   ("  scope: whole_homes\n", "  scope: whole_homes\n  price_floor_zero: false\n")),
                              "open-book.price-review"))
     assert "do not fall if the index falls" not in plain and "never less than one" not in plain
+
+
+def test_finding8_costs_saved_are_deducted_after_the_price_adjustment(catalogue):
+    """ob-fresh 8: costs saved are deducted at the costs current when the change takes effect, after the budget is
+    brought up to the current Prices, so later price changes do not scale the saving."""
+    for name in ("adult-care-sharing-band", "childrens-homes-charity"):
+        body = flat(clause_text(_doc(catalogue, name), "open-book.pricing"))
+        adjust = body.index("adjust the result in the same proportion as the Prices have changed since")
+        saved = body.index("shows it has saved, or will save once any notice to staff has run")
+        assert adjust < saved, name
+        assert "valued at the costs current when this change takes effect;" in body
+        assert "deducted in the previous step" not in body
