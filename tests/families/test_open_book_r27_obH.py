@@ -94,3 +94,15 @@ def test_finding8_costs_saved_are_deducted_after_the_price_adjustment(catalogue)
         assert adjust < saved, name
         assert "valued at the costs current when this change takes effect;" in body
         assert "deducted in the previous step" not in body
+
+
+def test_finding4_collar_note_gives_the_shortfall_and_asks_about_a_pass_through(catalogue):
+    """ob-fresh 4: the note puts a figure on what the collar leaves with the provider on a 10% overrun and
+    asks for instructions on passing through costs outside its control."""
+    d = _doc(catalogue, "adult-care-sharing-band")
+    n = flat(note(d, "open-book.price-review"))
+    assert "a year less than those costs and the Reasonable Profit, and" in n
+    assert "take instructions on letting through the excess that comes from pay rates" in n
+    quiet = flat(note(_doc(catalogue, "adult-care-sharing-band",
+                           ("open_book_price_review: rebase", "open_book_price_review: index")), "open-book.price-review"))
+    assert "letting through the excess" not in quiet
