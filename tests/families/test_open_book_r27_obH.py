@@ -106,3 +106,11 @@ def test_finding4_collar_note_gives_the_shortfall_and_asks_about_a_pass_through(
     quiet = flat(note(_doc(catalogue, "adult-care-sharing-band",
                            ("open_book_price_review: rebase", "open_book_price_review: index")), "open-book.price-review"))
     assert "letting through the excess" not in quiet
+
+
+def test_finding11_insurance_paragraphs_cited_by_reference(catalogue):
+    """ob-fresh 11: the sentence bringing the abuse and motor cover into the insurance clause cites them by number."""
+    for name in ("adult-care-sharing-band", "home-care-zones"):
+        body = flat(clause_text(_doc(catalogue, name), "open-book.liability"))
+        assert "two paragraphs above" not in body
+        assert "The cover that clause " in body and " require is part of the insurance required by clause" in body
