@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 from tests.families.clause_texts import all_text, clause_text, document_of, flat, note
 
-FRESH = Path("/work/review/r27/ob-fresh.yaml")
+CALDMOOR = Path(__file__).parent / "fixtures" / "ob-r27-caldmoor.yaml"  # copy of r27/ob-fresh.yaml
 SAMPLES = ROOT / "samples" / "open-book"
 _CACHE: dict = {}
 
@@ -15,7 +15,7 @@ _CACHE: dict = {}
 def _doc(catalogue, name: str, *edits: tuple[str, str]):
     key = (name, edits)
     if key not in _CACHE:
-        path = SAMPLES / f"{name}.yaml"
+        path = CALDMOOR if name == "caldmoor" else SAMPLES / f"{name}.yaml"
         text = path.read_text(encoding="utf-8")
         for old, new in edits:
             assert old in text
@@ -114,3 +114,14 @@ def test_finding11_insurance_paragraphs_cited_by_reference(catalogue):
         body = flat(clause_text(_doc(catalogue, name), "open-book.liability"))
         assert "two paragraphs above" not in body
         assert "The cover that clause " in body and " require is part of the insurance required by clause" in body
+
+
+def test_finding15_core_places_payment_lists_every_suspension(catalogue):
+    """ob-fresh 15: the Core Places payment is subject to every clause that suspends it: the pricing suspension,
+    use by another purchaser, NHS Continuing Healthcare (care homes) and the suspension of Referrals."""
+    body = flat(clause_text(_doc(catalogue, "caldmoor"), "open-book.voids"))
+    first = body[:body.index(", the Council must pay")]
+    assert first == "Subject to clause 5.6, clause 7.2, clause 9.5 and clause 30.5", first
+    kids = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "open-book.voids"))
+    first = kids[:kids.index(" must pay")]
+    assert first.count("clause") == 3, first  # quiet: no care-home NHS funding clause for a children's home
