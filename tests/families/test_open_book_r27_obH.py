@@ -125,3 +125,19 @@ def test_finding15_core_places_payment_lists_every_suspension(catalogue):
     kids = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "open-book.voids"))
     first = kids[:kids.index(" must pay")]
     assert first.count("clause") == 3, first  # quiet: no care-home NHS funding clause for a children's home
+
+
+def test_finding17_small_numbers_rule_covers_counts(catalogue):
+    """ob-fresh 17: KPIs given as counts ("All residents", "12 of 14") get the small-numbers rule, not only
+    percentage targets."""
+    body = flat(clause_text(_doc(catalogue, "caldmoor"), "open-book.performance"))
+    assert ("A Service KPI whose target is a percentage, or a number or proportion of the people or events it "
+            "counts, is not failed in a reporting period in which fewer than [5] cases fall within its measure.") in body
+
+
+def test_finding17_quiet_where_no_target_counts(catalogue):
+    """Quiet: a sheet whose KPI targets are ratings, not counts or percentages, gets no small-numbers rule."""
+    import re
+    text = re.sub(r"(?m)^(\s+target:).*$", r"\1 Good or Outstanding at its next inspection", CALDMOOR.read_text(encoding="utf-8"))
+    body = flat(clause_text(document_of(catalogue, text), "open-book.performance"))
+    assert "fewer than [5] cases" not in body
