@@ -141,3 +141,12 @@ def test_finding17_quiet_where_no_target_counts(catalogue):
     text = re.sub(r"(?m)^(\s+target:).*$", r"\1 Good or Outstanding at its next inspection", CALDMOOR.read_text(encoding="utf-8"))
     body = flat(clause_text(document_of(catalogue, text), "open-book.performance"))
     assert "fewer than [5] cases" not in body
+
+
+def test_finding19_invoices_show_empty_core_places(catalogue):
+    """ob-fresh 19: the monthly invoice shows each Core Place charged while empty; quiet without Core Places."""
+    body = flat(clause_text(_doc(catalogue, "caldmoor"), "open-book.pricing"))
+    assert ("showing each Placement, each of the Core Places charged under clause 7.1 while no Placement uses it, "
+            "the number of units provided and the Prices charged.") in body
+    quiet = flat(clause_text(_doc(catalogue, "adult-care-sharing-band"), "open-book.pricing"))
+    assert "showing each Placement, the number of units provided" in quiet
