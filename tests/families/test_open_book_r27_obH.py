@@ -150,3 +150,13 @@ def test_finding19_invoices_show_empty_core_places(catalogue):
             "the number of units provided and the Prices charged.") in body
     quiet = flat(clause_text(_doc(catalogue, "adult-care-sharing-band"), "open-book.pricing"))
     assert "showing each Placement, the number of units provided" in quiet
+
+
+def test_finding18_regulatory_note_fits_the_provider_and_the_service(catalogue):
+    """ob-fresh 18: the cl 4 note does not call a registered society a company, and names domiciliary care only
+    for home care."""
+    n = flat(note(_doc(catalogue, "caldmoor"), "open-book.regulatory"))
+    assert "A company's registration" not in n and "domiciliary care" not in n
+    assert "A registered provider's registration for a care home" in n
+    hc = flat(note(_doc(catalogue, "home-care-zones"), "open-book.regulatory"))
+    assert "adult care homes" not in hc
