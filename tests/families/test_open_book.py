@@ -549,7 +549,7 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     """r14 ob-sample 2, 3 and 4, ob-fresh 7 and 8: the provider may end the agreement only on 12 months'
     notice from halfway through the initial term (1 July 2029 on a term from 1 July 2027 of 48 months),
     and re-basing never raises the Prices when it ends a home by its own choice or for its default; the
-    review divides by the Council's share of the income as it multiplies the costs by it; a home that
+    review re-bases the whole homes' costs on the budgeted units, unscaled by the Council's share; a home that
     ends takes its share of the expected units by places (Harbour View: 3 of 14), so the formula can be
     worked; an hourly Price with a variable cost is left out of re-basing, its income deducted."""
     _, result, _ = built[CHARITY]
@@ -562,7 +562,9 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
     # r17 ob-sample 1: re-basing is a position; the adult-care sample chooses it and its review divides by the share
     _, adult, _ = built[ADULT]
     review = paragraphs_text(clause(adult, "open-book.price-review"))
-    assert "less any units removed under clause 5.7, multiplied by the same share of the Service Income as in the first step" in review
+    # r27 ob-fresh 7: the share cancelled out, so neither side is scaled; the units removed are under 5.8
+    assert "less the units removed under clause 5.8, adjusted in the same way" in review
+    assert "same share of the Service Income" not in review
     # r19 ob-sample 1: a home that ends takes out its own budgeted weeks, not a share by places
     assert _removed_rows(result) == {"This Agreement ends for Rowan House": "171.67",
                                      "This Agreement ends for St Brigid's House": "171.67",

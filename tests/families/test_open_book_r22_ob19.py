@@ -86,7 +86,8 @@ def test_rebasing_floor_is_a_bracketed_proposal_where_the_sheet_gives_none(catal
     text = document_text(res)
     assert "[The factor is never less than one: the Prices do not fall at a review" in text
     assert "through the Excess Profit terms instead.]" in text
-    assert "[If the index falls, the Prices do not fall because of the index alone.]" in text
+    # r27 ob-fresh 9: the separate sentence in the pricing clause is gone; the first review applies the same floor
+    assert "the Prices change by the index alone (with any cap that applies to it) from that date[, but do not fall if the index falls]." in text
     n = " ".join(notes(res).split())
     assert "The instructions give no floor: the sentence that the factor is never less than one is in square brackets" in n
     assert "matching the chosen floor" not in n
@@ -99,7 +100,7 @@ def test_rebasing_floor_is_operative_where_the_sheet_gives_it(catalogue, tmp_pat
     res = result(catalogue, floor, tmp_path)
     text = document_text(res)
     assert "The factor is never less than one" in text and "[The factor is never less than one" not in text
-    assert "If the index falls" in text and "[If the index falls" not in text
+    assert "from that date, but do not fall if the index falls." in text and "[, but do not fall" not in text
     n = " ".join(notes(res).split())
     assert "matching the chosen floor" in n and "The instructions give no floor" not in n
 

@@ -37,7 +37,7 @@ def test_released_place_share_of_shared_costs_comes_out_of_the_rebasing(catalogu
     body = clause_text(d, "open-book.pricing", flat=True)
     assert "deduct the share of those costs that clause 11.2 moves to the other places" in body
     assert "(£18.70 for each of its 2,080 expected hours)" in body
-    assert "so far as they are not deducted in the previous step" in body
+    assert "so far as the budgeted costs already deducted in this calculation do not include them, valued at the costs current when this change takes effect" in body  # r27 ob-fresh 8
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert "Less the share moved to the other places £54,212.67 £108,425.33" in sched
     assert "Factor F for this change 0.9997 0.9997" in sched

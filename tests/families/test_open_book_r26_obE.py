@@ -179,7 +179,8 @@ def test_abuse_and_motor_cover_are_part_of_the_insurance_clause(catalogue):
     """ob-fresh 13: the abuse cover and motor cover sit in the liability clause; they are now expressly insurance
     required by clause 26, so its evidence, cancellation-notice and liability provisions apply to them."""
     body = clause_text(_load(catalogue, CHEVIOT), "open-book.liability", flat=True)
-    assert ("The abuse and motor cover described in the two paragraphs above is part of the insurance required by "
+    # r27 ob-fresh 11: the paragraphs are cited by reference, not as "the two paragraphs above"
+    assert ("The cover that clause 27.2 and clause 27.3 require is part of the insurance required by "
             "clause 26, and the provisions of that clause on evidence of cover, notice of cancellation and liability "
             "apply to it.") in body
 
