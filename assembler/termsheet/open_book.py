@@ -1608,6 +1608,11 @@ class HomeCare(Strict):
     zone_word: Literal["Zone", "Area", "Patch", "Locality"] = Field(
         "Zone", description="Home care: what the draft calls each of services.homes (the geographical areas the "
                             "provider covers), e.g. 'Zone'.")
+    @property
+    def zone_words(self) -> str:
+        """The plural of zone_word as a heading prints it ('Patches', 'Localities'), not zone_word plus 's'."""
+        return {"Patch": "Patches", "Locality": "Localities"}.get(self.zone_word, self.zone_word + "s")
+
     cancellation_notice_hours: int = Field(
         24, ge=0, le=168, description="Home care: hours before a planned visit within which a visit the person "
                                       "cancels (not the provider) is still paid, e.g. 24. 0: no cancelled visit is "

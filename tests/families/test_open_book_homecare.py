@@ -139,3 +139,14 @@ def test_another_zone_word_and_one_zone(catalogue):
     assert "the Council must pay the Prices for each of the Areas for the greater of:" in body
     assert "in that area" in body and "zone" not in body.replace("Zone 3", "")
     assert "Part 2: Areas" in clause_text(doc, "open-book.schedule-services")
+
+
+@pytest.mark.parametrize("word, plural", [("Patch", "Patches"), ("Locality", "Localities")])
+def test_zone_word_plural_is_spelled(catalogue, word, plural):
+    """A zone word whose plural is not word + 's' prints its real plural in the terms and the heading."""
+    text = re.sub(r"  home_care_terms:\n(    .*\n)+", f"  home_care_terms:\n    zone_word: {word}\n", HOMECARE.read_text())
+    doc = document_of(catalogue, text)
+    assert f"Part 2: {plural}" in clause_text(doc, "open-book.schedule-services")
+    body = clause_text(doc, "open-book.core-support", flat=True)
+    assert f"for each of the {plural} for the greater of:" in body
+    assert word + "s" not in body
