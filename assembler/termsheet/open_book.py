@@ -1375,6 +1375,14 @@ class JointFunder(Strict):
         return self.short_name or self.name
 
 
+
+def hours_words(hours) -> str | None:
+    """Weekly hours as a clause prints them: whole hours with thousands separators ('1,100'), a part hour as given
+    ('12.5'); None where the sheet gives none."""
+    if hours is None:
+        return None
+    return f"{int(hours):,}" if hours == int(hours) else f"{hours:,}"
+
 class Home(Strict):
     name: Text = Field(description="The home or setting, e.g. 'Oak House'.")
     address: Text = Field(description="Its address, on one line.")
@@ -1472,10 +1480,7 @@ class Home(Strict):
     @property
     def guaranteed_hours_words(self) -> str | None:
         """In home care: the guaranteed weekly hours as printed ('1,100'; '12.5'), None where not given."""
-        g = self.guaranteed_hours
-        if g is None:
-            return None
-        return f"{int(g):,}" if g == int(g) else f"{g:,}"
+        return hours_words(self.guaranteed_hours)
 
     @model_validator(mode="after")
     def _maximum_not_below_guarantee(self):
@@ -1488,10 +1493,7 @@ class Home(Strict):
     @property
     def maximum_hours_words(self) -> str | None:
         """In home care: the maximum weekly hours as printed ('1,450'), None where not given."""
-        g = self.maximum_hours
-        if g is None:
-            return None
-        return f"{int(g):,}" if g == int(g) else f"{g:,}"
+        return hours_words(self.maximum_hours)
 
     @property
     def hourly_price_words(self) -> str | None:
