@@ -1627,6 +1627,16 @@ class HomeCare(Strict):
         "electronic call monitoring", description="Home care: the system that records when each care worker "
                                                   "arrives at and leaves each visit; its records are the record of "
                                                   "the hours delivered, e.g. 'electronic call monitoring'.")
+    emergency_reject_days: int = Field(
+        5, ge=1, le=20, description="Home care: Business Days after the provider reports care it delivered above a "
+                                    "care plan in an emergency within which the commissioner may reasonably reject "
+                                    "those hours; hours not rejected count as delivered and are paid at the zone's "
+                                    "hourly price, e.g. 5.")
+    visit_tolerance: Percent | None = Field(
+        None, description="Home care: share, in per cent of a visit's planned length, at or above which a visit "
+                          "counts for its full planned length, e.g. 85 (a 30-minute visit lasting 26 minutes is "
+                          "paid for 30). Not given: each visit counts for the minutes recorded, rounded to the "
+                          "nearest whole minute, and a note asks whether a tolerance is wanted.")
     guarantee_review_weeks: int = Field(
         12, ge=1, le=52, description="Home care: consecutive weeks in which the hours delivered in a zone stay "
                                      "below its guaranteed hours after which either party may require a review of "

@@ -150,3 +150,42 @@ def test_zone_word_plural_is_spelled(catalogue, word, plural):
     body = clause_text(doc, "open-book.core-support", flat=True)
     assert f"for each of the {plural} for the greater of:" in body
     assert word + "s" not in body
+
+
+def test_emergency_hours_above_a_care_plan_are_paid_unless_rejected(result):
+    """r27 ob-homecare finding 4: extra hours in an emergency were allowed but never counted. One rule now
+    reports them, lets the Council reject them within the sheet's days, and counts the rest at the Prices."""
+    doc = result.document
+    text = clause_text(doc, "open-book.core-support", flat=True)
+    assert "If Tillbrook delivers more Planned Care hours than a Care Plan commissions because of an emergency:" in text
+    assert "within 2 Business Days" in text
+    assert "by notice given within 5 Business Days after the report" in text
+    assert "extra hours reported and not rejected count as hours of Planned Care delivered for clause 7.1, " \
+           "at the Prices for that zone" in text
+    assert "unless the Council agreed the longer visit in writing or the extra time counts under clause 7.4" in text
+    assert "that period is this draft's assumption, so confirm it" in note(doc, "open-book.core-support")
+
+
+def test_visit_tolerance_from_the_sheet(catalogue, tmp_path):
+    """r27 ob-homecare finding 5: without a tolerance a visit is paid by the rounded minute and the note gives the
+    figures; with one, a visit of at least that share of its planned length counts for the planned length."""
+    from tests.families.clause_texts import clause_text as ct
+    quiet = assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
+    text = ct(quiet, "open-book.core-support", flat=True)
+    assert "a visit counts for the time recorded, rounded to the nearest whole minute;" in text
+    assert "counts for that planned length" not in text
+    assert "a 30-minute visit that lasts 27 minutes is paid for 27 minutes (£13.43), not 30" in note(
+        quiet, "open-book.core-support")
+    source = HOMECARE.read_text(encoding="utf-8")
+    assert source.count("    guarantee_review_weeks: 12\n") == 1
+    sheet = tmp_path / "home-care-tolerance.yaml"
+    sheet.write_text(source.replace("    guarantee_review_weeks: 12\n", "    guarantee_review_weeks: 12\n"
+                                    "    visit_tolerance: 85\n    emergency_reject_days: 3\n"), encoding="utf-8")
+    doc = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    text = ct(doc, "open-book.core-support", flat=True)
+    assert "rounded to the nearest whole minute, but a visit whose recorded time is at least 85% of the length " \
+           "planned for it in the Care Plan counts for that planned length;" in text
+    assert "within 3 Business Days after the report" in text
+    n = note(doc, "open-book.core-support")
+    assert "is paid for the planned length, as instructed" in n and "27 minutes" not in n
+    assert "this draft's assumption" not in n.split("emergency")[1].split(".")[0]
