@@ -1703,6 +1703,10 @@ class Services(Strict):
                                                      "that completes 'they will change by ...', e.g. 'CPIH for the 12 "
                                                      "months to the previous December, capped at 4%'. Empty: the draft "
                                                      "shows a placeholder.")
+    lowest_hourly_pay: Money | None = Field(
+        None, description="The lowest hourly rate of pay the cost model budgets for front-line care or support "
+                          "workers aged 21 and over, e.g. 13.40. The price review note compares it with the "
+                          "national living wage. Empty: the note asks for it.")
     minimum_wage_change_in_law: bool = Field(
         False, description="Whether a rise in the national living wage counts as a Relevant Change in Law to the "
                            "extent that it is more than the change the annual price review makes in the same year "
