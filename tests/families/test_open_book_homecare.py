@@ -209,3 +209,29 @@ def test_price_review_note_compares_the_cost_model_pay_rate_with_the_national_li
     n = flat(note(doc, "open-book.price-review"))
     assert "do not give the lowest hourly rate the cost model pays care workers, so ask for it" in n
     assert "above £13.40" not in n
+
+
+def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_path):
+    """r27 ob-homecare finding 2: the fair pay agreement and the zero hours rights were counted 'in full' while the
+    index moves 75% of the Prices with the national living wage. One operative rule now counts a change in cost
+    only so far as a later review has not met it; with a CPIH-only index (no double count) it stays out."""
+    doc = result.document
+    defs = clause_text(doc, "common.definitions", flat=True)
+    assert "including, whenever their terms were made or announced, a fair pay agreement" in defs
+    assert "in full and whenever" not in defs
+    body = clause_text(doc, "open-book.change-in-law", flat=True)
+    assert "A change in cost counts under clause 26.1 only so far as it is not already met by the rise in the Prices " \
+           "under clause 6.1 on a review date on or after the day the change takes effect." in body
+    n = flat(note(doc, "open-book.change-in-law"))
+    assert "this one rule covers every Relevant Change in Law, the zero hours rights included" in n
+    assert "consider deducting" not in n
+    source = HOMECARE.read_text(encoding="utf-8")
+    start = source.index("  indexation: >-\n")
+    end = source.index("  lowest_hourly_pay:")
+    sheet = tmp_path / "cpih-only.yaml"
+    sheet.write_text(source[:start] + "  indexation: CPIH for the 12 months to the previous December\n"
+                     + source[end - len("  # The cost model's care worker rate (Schedule 2, Part 1), compared with the "
+                                        "national living wage.\n"):], encoding="utf-8")
+    quiet = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "only so far as it is not already met" not in clause_text(quiet, "open-book.change-in-law", flat=True)
+    assert "in full and whenever" in clause_text(quiet, "common.definitions", flat=True)

@@ -115,7 +115,8 @@ def test_zero_hours_reforms_are_bracketed_until_instructed(doc):
             "force of sections 1 to 4 of that Act (zero hours and low hours workers") in defs
     assert "other than those changes, whose terms had been made" in defs
     n = flat(note(doc, "open-book.change-in-law"))
-    assert "(S.I. 2026/3) brought them into force only for consulting on and making regulations" in n
+    assert ("(S.I. 2026/3), reg. 2(2), brought sections 1 to 4 into force from 6 January 2026 only so far as they "
+            "confer a duty to consult or a power to make regulations") in n
     assert "The words naming them are in square brackets: take instructions" in n
     assert "confirm that the £2,806,140 of staff pay in the cost model" in n
 
