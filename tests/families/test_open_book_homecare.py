@@ -235,3 +235,26 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
     quiet = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
     assert "only so far as it is not already met" not in clause_text(quiet, "open-book.change-in-law", flat=True)
     assert "in full and whenever" in clause_text(quiet, "common.definitions", flat=True)
+
+
+def test_home_care_protections_for_service_users(result, catalogue):
+    """r27 ob-homecare finding 3: no charging Service Users, a gifts and money-handling policy, and the sponsor
+    licence (a duty and a Financial Distress Event), in home care only."""
+    doc = result.document
+    text = clause_text(doc, "open-book.support", flat=True)
+    assert "Tillbrook must not ask for or accept any payment from a Service User, or from anyone acting for them, " \
+           "for the Care Services." in text
+    assert "assessed under section 17 of the Care Act 2014 and charged by the Council under section 14" in text
+    assert "except a gift of token value (no more than [£20]) that it records in a gifts register" in text
+    assert "not let its staff act as a Service User's attorney, deputy or executor" in text
+    assert "it must comply with its duties as a sponsor" in text
+    distress = clause_text(doc, "open-book.financial-distress", flat=True)
+    assert "the Home Office suspends, downgrades or revokes Tillbrook's licence to sponsor workers" in distress
+    assert "any of the first three events in this list happens to" in distress
+    n = flat(note(doc, "open-book.support"))
+    assert "the [£20] limit is this draft's assumption, so confirm it" in n
+    assert "ask whether Tillbrook sponsors any care workers" in n
+    living = assemble(read_termsheet(LIVING, catalogue), catalogue, today=DRAFT_DATE).document
+    for cid, words in (("open-book.support", "gifts register"), ("open-book.support", "duties as a sponsor"),
+                       ("open-book.financial-distress", "licence to sponsor workers")):
+        assert words not in clause_text(living, cid, flat=True)
