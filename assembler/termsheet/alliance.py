@@ -1752,6 +1752,26 @@ class Alliance(Strict):
         return out
 
     @property
+    def unset_levels(self) -> list[tuple[int, list[int]]]:
+        """Each KPI with agreed levels whose level for some Alliance Years is words without a figure ('to be set from
+        the 2027/28 survey'): (number, those years), so that Part 3 says the KPI has no level and does not count in
+        those years only, not that it has no level at all until its baseline is recorded (r27 al-sample finding 4)."""
+        out = []
+        for t in self.trajectories:
+            if t.agreed and t.levels:
+                years = [y for y, level in enumerate(t.levels, start=1) if first_number(level) is None]
+                if years:
+                    out.append((t.number, years))
+        return out
+
+    @property
+    def waiting_kpis(self) -> list[int]:
+        """The KPIs with no level for any year until the ALT records a baseline (no agreed levels and no numeric
+        baseline), so that the Part 3 rule on KPIs without a baseline names them and is left out where there are none
+        (r27 al-sample finding 4)."""
+        return [t.number for t in self.trajectories if not t.levels]
+
+    @property
     def calendar_year_kpis(self) -> list[int]:
         """KPIs whose target names a calendar year ('in 2031') while the Alliance Years do not start in January, so
         the note asks how the calendar year is matched to an Alliance Year (r15 al-fresh finding 9)."""
