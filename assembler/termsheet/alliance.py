@@ -464,6 +464,13 @@ class Alliance(Strict):
         "Leave out where no member's own record is opened to the others; use case_system_host for a system one member "
         "hosts for all.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
+    exit_not_before: dt.date | None = Field(
+        None, description="A minimum period of membership: the earliest day a member's notice to leave without cause may "
+        "expire, e.g. 2029-03-31 (the end of the second Alliance Year). Empty: notice may be given at any time from "
+        "signature, the clause says so, and the drafting note asks whether to add a minimum period.")
+    exit_at_year_end: bool = Field(
+        False, description="Whether a member's notice to leave without cause must expire on the last day of an Alliance "
+        "Year, so that no member leaves part-way through a year's Gain or Pain. False: it may expire on any day.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
                                  "Council's in-house team with case records'. Empty: the draft shows a placeholder.")
