@@ -1758,6 +1758,19 @@ class Alliance(Strict):
                 out.append((t.number, k.target, labels[by - 1], t.levels[by - 1]))
         return out
 
+    def abstentions(self, risk_reward: str) -> list[str]:
+        """The rules of this draft under which a member does not vote on a decision, by the anchor they carry, in the
+        order the draft cites them: the quorum sub-clause (clause 8) and the unanimity sub-clause's exceptions (clause 9)
+        both print this one list, so neither can leave out a rule the other names (r27 al-sample finding 13)."""
+        out = ["interested"]
+        if risk_reward != "gain-only":
+            if self.gain_gated and self.kpi_gates:
+                out.append("gate-vote")
+            out.append("overspend")
+            if self.risk_reward.urgent_approvals_limit is not None:
+                out.append("overspend-further")
+        return out + ["removal", "fm"]
+
     @property
     def unset_levels(self) -> list[tuple[int, list[int]]]:
         """Each KPI with agreed levels whose level for some Alliance Years is words without a figure ('to be set from
