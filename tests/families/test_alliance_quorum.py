@@ -45,3 +45,22 @@ def test_sample_lists_the_further_urgent_approval(catalogue):
     doc = build(SHEETS[0], catalogue).document
     dec = clause_text(doc, "alliance.decisions", flat=True)
     assert "including in clause 9.7, clause 9.9, clause 13.10, clause 13.12, clause 30.4 and clause 32.2(b)." in dec
+
+
+def test_note_explains_the_adjourned_meeting_fallback(catalogue):
+    """r27 al-sample finding 3 (firing): unanimity is assumed with every member needed for a quorum, so the note says
+    what the adjourned meeting can do, that the 40-Business-Day limb still puts the matter in deadlock whichever Provider
+    is absent, and which matters one absent Provider blocks; it proposes no absence exception to that limb."""
+    from tests.families.clause_texts import note
+    text = " ".join(note(build(SHEETS[0], catalogue).document, "alliance.decisions").split())
+    assert ("the adjourned meeting can discuss but decide nothing without all eight members entitled to vote. A matter "
+            "still undecided 40 Business Days after it was first put to the ALT is in deadlock (clause 9.5) unless the "
+            "Commissioner's own representative was absent.") in text
+    assert "absent without good reason" not in text
+
+
+def test_note_has_no_fallback_text_where_majority_is_instructed(catalogue):
+    """Quiet: the majority sample instructs its voting rule, so the unanimity note's fallback text does not appear."""
+    from tests.families.clause_texts import note
+    doc = build(ROOT / "samples" / "alliance" / "small-majority-three-members.yaml", catalogue).document
+    assert "quorum fallback works as follows" not in note(doc, "alliance.decisions")
