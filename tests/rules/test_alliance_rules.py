@@ -302,6 +302,10 @@ def _signed_after_the_start(d):
     d["document"]["agreement_date"] = "2027-04-20"  # JOINT's Commencement Date is 1 April 2027
 
 
+def _exit_not_before_after_the_term(d):
+    d["alliance"]["exit_not_before"] = "2032-03-31"
+
+
 def _po_box_for_notices(d):
     member(d, "mind")["address"] = "PO Box 412, Lewford LW7 2BB"
 
@@ -365,6 +369,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-CONTRIBUTIONS-STATED", JOINT, _joint_pooled_budget_without_contributions),
     ("ALLIANCE-LATE-SIGNING", JOINT, _signed_after_the_start),
     ("ALLIANCE-PO-BOX-ADDRESS", JOINT, _po_box_for_notices),
+    ("ALLIANCE-EXIT-NOT-BEFORE", BIG, _exit_not_before_after_the_term),
     ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _delivers_a_service_not_listed),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _service_nobody_delivers),
