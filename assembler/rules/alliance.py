@@ -126,6 +126,26 @@ def kpi_gates(ctx: RuleContext):
                    ("alliance", "kpi_gates", i, "kpis"))
 
 
+@RULES.rule("ALLIANCE-EXIT-NOT-BEFORE", "error",
+            "A minimum period of membership (exit_not_before) ends after the Commencement Date and before the Initial "
+            "Term ends and, where notice must expire at the end of an Alliance Year, on the last day of one.")
+def exit_not_before(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    day = alliance.exit_not_before
+    if day is None:
+        return
+    where = ("alliance", "exit_not_before")
+    if day <= alliance.term.start or day >= alliance.term.end:
+        yield (f"{long_date(day)} is not within the Initial Term ({long_date(alliance.term.start)} to "
+               f"{long_date(alliance.term.end)}): give the last day of the minimum period, after the Commencement Date "
+               "and before the Initial Term ends, or leave it out for no minimum period", where)
+    elif alliance.exit_at_year_end and (day.month, day.day) != (alliance.first_alliance_year_end.month,
+                                                                alliance.first_alliance_year_end.day):
+        yield (f"notice must expire at the end of an Alliance Year, but {long_date(day)} is not one (each ends on "
+               f"{alliance.first_alliance_year_end.day} {alliance.first_alliance_year_end.strftime('%B')}): give "
+               "the last day of an Alliance Year", where)
+
+
 @RULES.rule("ALLIANCE-CONTRACT-COMMISSIONER", "error",
             "The Commissioner named as party to a Provider's Service Contract, or as the one that let a former "
             "contract, is a member whose role is 'commissioner', and the Service Contract's is named only for a Provider.")

@@ -464,6 +464,13 @@ class Alliance(Strict):
         "Leave out where no member's own record is opened to the others; use case_system_host for a system one member "
         "hosts for all.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
+    exit_not_before: dt.date | None = Field(
+        None, description="A minimum period of membership: the earliest day a member's notice to leave without cause may "
+        "expire, e.g. 2029-03-31 (the end of the second Alliance Year). Empty: notice may be given at any time from "
+        "signature, the clause says so, and the drafting note asks whether to add a minimum period.")
+    exit_at_year_end: bool = Field(
+        False, description="Whether a member's notice to leave without cause must expire on the last day of an Alliance "
+        "Year, so that no member leaves part-way through a year's Gain or Pain. False: it may expire on any day.")
     handover: str | None = Field(None, description="For the Exit Plan: each member's services at the start and how each would be "
                                  "handed over if it left, in a sentence or two, e.g. 'Harbour Housing: floating support, to the "
                                  "Council's in-house team with case records'. Empty: the draft shows a placeholder.")
@@ -1750,6 +1757,39 @@ class Alliance(Strict):
             if goal is not None and level is not None and goal != level:
                 out.append((t.number, k.target, labels[by - 1], t.levels[by - 1]))
         return out
+
+    def abstentions(self, risk_reward: str) -> list[str]:
+        """The rules of this draft under which a member does not vote on a decision, by the anchor they carry, in the
+        order the draft cites them: the quorum sub-clause (clause 8) and the unanimity sub-clause's exceptions (clause 9)
+        both print this one list, so neither can leave out a rule the other names (r27 al-sample finding 13)."""
+        out = ["interested"]
+        if risk_reward != "gain-only":
+            if self.gain_gated and self.kpi_gates:
+                out.append("gate-vote")
+            out.append("overspend")
+            if self.risk_reward.urgent_approvals_limit is not None:
+                out.append("overspend-further")
+        return out + ["removal", "fm"]
+
+    @property
+    def unset_levels(self) -> list[tuple[int, list[int]]]:
+        """Each KPI with agreed levels whose level for some Alliance Years is words without a figure ('to be set from
+        the 2027/28 survey'): (number, those years), so that Part 3 says the KPI has no level and does not count in
+        those years only, not that it has no level at all until its baseline is recorded (r27 al-sample finding 4)."""
+        out = []
+        for t in self.trajectories:
+            if t.agreed and t.levels:
+                years = [y for y, level in enumerate(t.levels, start=1) if first_number(level) is None]
+                if years:
+                    out.append((t.number, years))
+        return out
+
+    @property
+    def waiting_kpis(self) -> list[int]:
+        """The KPIs with no level for any year until the ALT records a baseline (no agreed levels and no numeric
+        baseline), so that the Part 3 rule on KPIs without a baseline names them and is left out where there are none
+        (r27 al-sample finding 4)."""
+        return [t.number for t in self.trajectories if not t.levels]
 
     @property
     def calendar_year_kpis(self) -> list[int]:

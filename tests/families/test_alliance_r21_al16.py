@@ -80,7 +80,7 @@ def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
     assert "only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term  # r24 al-sample 9
     decisions = _flat(text_of(clause(big, "alliance.decisions")))
     assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
-            "clause 30.4 and clause 32.2(b).") in decisions
+            "clause 13.12, clause 30.4 and clause 32.2(b).") in decisions
 
 
 def test_gain_only_exceptions_have_no_overspend_approval(catalogue):

@@ -165,8 +165,9 @@ def test_commissioner_funding_all_and_taking_no_gain_is_stated_with_figures(have
     the note says so with the figure and asks for instructions; quiet: a Commissioner with a share of Gain."""
     big = build(next(p for p in ALLIANCE if "complex-needs" in p.stem), catalogue).document
     note = " ".join(clause(big, "alliance.risk-reward").note.split())
-    assert ("yet funds the whole budget (£7,700,000 in the first year) and bears all Pain above the Providers' Pain Caps "
-            "without limit, so every pound the Providers save below the Target Cost goes to them, in a year when every "
-            "KPI is missed as in any other") in note
-    assert "take instructions on a Commissioner share of Gain and a gate" in note
+    # the uncapped Pain is said once, in the next sentence, with its threshold (r27 al-sample finding 2)
+    assert ("yet funds the whole budget (£7,700,000 in the first year), so every pound the Providers save below the "
+            "Target Cost goes to them, in a year when every KPI is missed as in any other") in note
+    assert "recommend a Commissioner share of Gain and a gate on each Provider's share (option (c) below)" in note
+    assert "The Council bears all Pain above the Providers' Pain Caps without limit" in note
     assert "yet funds the whole budget" not in " ".join(clause(haverleigh, "alliance.risk-reward").note.split())

@@ -302,6 +302,10 @@ def _signed_after_the_start(d):
     d["document"]["agreement_date"] = "2027-04-20"  # JOINT's Commencement Date is 1 April 2027
 
 
+def _exit_not_before_after_the_term(d):
+    d["alliance"]["exit_not_before"] = "2032-03-31"
+
+
 def _po_box_for_notices(d):
     member(d, "mind")["address"] = "PO Box 412, Lewford LW7 2BB"
 
@@ -365,6 +369,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-CONTRIBUTIONS-STATED", JOINT, _joint_pooled_budget_without_contributions),
     ("ALLIANCE-LATE-SIGNING", JOINT, _signed_after_the_start),
     ("ALLIANCE-PO-BOX-ADDRESS", JOINT, _po_box_for_notices),
+    ("ALLIANCE-EXIT-NOT-BEFORE", BIG, _exit_not_before_after_the_term),
     ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _delivers_a_service_not_listed),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _service_nobody_delivers),
@@ -672,3 +677,27 @@ def test_new_services_make_up_the_annual_value_with_the_former_contracts(catalog
     harbour["new_services_value"] = 50000
     [finding] = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-FORMER-CONTRACT-VALUES"]
     assert "add up to £1,770,000 and £50,000 of new services" in finding.message
+
+
+def test_exit_not_before_outside_the_term_fires(catalogue):
+    """ALLIANCE-EXIT-NOT-BEFORE (firing): a minimum period ending after the Initial Term, or off the year end where notice
+    must expire at the end of an Alliance Year (r27 al-sample finding 5)."""
+    import datetime as dt
+    data = data_of(BIG)
+    data["alliance"]["exit_not_before"] = dt.date(2032, 3, 31)
+    found = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-EXIT-NOT-BEFORE"]
+    assert found and "not within the Initial Term" in found[0].message
+    data["alliance"]["exit_not_before"] = dt.date(2029, 6, 30)
+    data["alliance"]["exit_at_year_end"] = True
+    found = [f for f in run(data, catalogue) if f.rule == "ALLIANCE-EXIT-NOT-BEFORE"]
+    assert found and "each ends on 31 March" in found[0].message
+
+
+def test_exit_not_before_quiet(catalogue):
+    """ALLIANCE-EXIT-NOT-BEFORE (quiet): none given, or the end of an Alliance Year within the term."""
+    import datetime as dt
+    data = data_of(BIG)
+    assert "ALLIANCE-EXIT-NOT-BEFORE" not in ids(run(data, catalogue))
+    data["alliance"]["exit_not_before"] = dt.date(2029, 3, 31)
+    data["alliance"]["exit_at_year_end"] = True
+    assert "ALLIANCE-EXIT-NOT-BEFORE" not in ids(run(data, catalogue))

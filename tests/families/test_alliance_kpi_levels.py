@@ -1,0 +1,70 @@
+"""Schedule 2 (Outcomes and KPIs): Part 3 and its note follow which KPIs have agreed levels, which have none until a
+baseline is recorded, and which agreed levels clash with the KPI's own target (r27 al-sample findings 4 and 14)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import build, clause, text_of
+
+SAMPLE = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+SCHEDULE = "alliance.schedule-outcomes"
+
+
+def _variant(tmp_path, pairs) -> Path:
+    text = SAMPLE.read_text()
+    for old, new in pairs:
+        assert old in text
+        text = text.replace(old, new, 1)
+    out = tmp_path / "variant.yaml"
+    out.write_text(text)
+    return out
+
+
+def _texts(doc):
+    c = clause(doc, SCHEDULE)
+    return _flat(text_of(c)), _flat(c.note or "")
+
+
+CLASH = [('levels: ["215", "240", "260", "260", "260"]', 'levels: ["200", "220", "240", "260", "260"]')]
+
+
+def test_agreed_levels_with_a_wordy_year_do_not_count_that_year_only(tmp_path, catalogue):
+    """Finding 4 (firing): every KPI has agreed levels, KPI 5's Year 1 level is words, and KPI 1's Year 3 level clashes
+    with its target: Part 3 says KPI 5 does not count in Year 1 (not that it has no level until a baseline), that Part
+    3's level governs a clash, and the note drops the straight-line explanation (finding 14)."""
+    doc = build(_variant(tmp_path, CLASH), catalogue).document
+    text, note = _texts(doc)
+    assert "Key Performance Indicator 5 has no level for Year 1, and does not count under clause" in text
+    assert "without a baseline" not in text and "no baseline yet" not in text
+    assert "Where a level below differs from the target in Part 2 for the same year, the level below applies." in text
+    assert "  " not in text
+    assert "Part 3 gives the yearly levels the instructions record as agreed for every KPI." in note
+    assert "straight line" not in note and "realistic" not in note and "without a baseline" not in note
+    assert "KPI 5's agreed level for Year 1 is not a figure" in note
+    assert "(until then Part 3 says its level governs)" in note
+
+
+def test_sample_without_clash_has_no_precedence_sentence(catalogue):
+    """Finding 4 (quiet): the sample's agreed levels meet their targets, so Part 3 adds no precedence sentence."""
+    text, note = _texts(build(SAMPLE, catalogue).document)
+    assert "differs from the target in Part 2" not in text
+    assert "Key Performance Indicator 5 has no level for Year 1" in text
+
+
+def test_kpi_without_levels_or_baseline_still_waits_for_its_baseline(tmp_path, catalogue):
+    """Finding 4 (quiet for the old rule): without agreed levels, KPI 5 (no numeric baseline) has no level until the
+    ALT records its baseline, and the note keeps the straight-line explanation for the others."""
+    text = SAMPLE.read_text()
+    start = text.index("  kpi_trajectories:")
+    end = text.index("  decisions:")
+    out = tmp_path / "unagreed.yaml"
+    out.write_text(text[:start] + text[end:])
+    doc = build(out, catalogue).document
+    body, note = _texts(doc)
+    assert ("Key Performance Indicator 5 has no baseline yet. It has no level until the ALT records its baseline "
+            "and sets its levels") in body
+    assert "has no level for Year" not in body
+    assert "the trajectory is a straight line" in note and "realistic" in note
+    assert "A KPI without a baseline has no trajectory" in note

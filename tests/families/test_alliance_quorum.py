@@ -1,0 +1,66 @@
+"""The ALT's quorum and voting rules: the unanimity sub-clause's exceptions (clause 9) cite every rule under which a
+member does not vote that the quorum sub-clause (clause 8) lists, both drawn from one list (r27 al-sample
+finding 13)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text
+from tests.families.test_alliance import build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHEETS = [ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml",
+          FIXTURES / "alliance-hollinshire-r24-al21.yaml", FIXTURES / "alliance-mossgate-r21.yaml",
+          *sorted((ROOT / "samples" / "alliance").glob("*.yaml"))]
+
+
+def _refs(text: str) -> set[str]:
+    """Clause numbers cited, with a lettered paragraph taken as its sub-clause (32.2(b) is in 32.2)."""
+    return {re.sub(r"\(\w+\)$", "", r) for r in re.findall(r"clause (\d+\.\d+(?:\(\w+\))?)", text)}
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.stem)
+def test_unanimity_exceptions_cover_every_no_vote_rule(sheet, catalogue):
+    doc = build(sheet, catalogue).document
+    if doc.family != "alliance":
+        return
+    gov = clause_text(doc, "alliance.governance")
+    quorum = re.search(r"for a decision on which an Alliance Member does not vote under this Agreement \(including "
+                       r"under ([^)]*(?:\([a-z]\)[^)]*)*)\)", gov)
+    assert quorum
+    dec = clause_text(doc, "alliance.decisions")
+    unanimity = re.search(r"except where this Agreement provides otherwise, including in ([^\n]*)", dec)
+    if unanimity is None:  # the majority variant has no unanimity sub-clause
+        return
+    assert _refs(quorum.group(1)) <= _refs(unanimity.group(1))
+
+
+def test_sample_lists_the_further_urgent_approval(catalogue):
+    """Firing: the sample caps the Commissioner's urgent approvals, so the ALT's approval of further costs (in which
+    the Provider concerned does not vote) is cited in both lists."""
+    doc = build(SHEETS[0], catalogue).document
+    dec = clause_text(doc, "alliance.decisions", flat=True)
+    assert "including in clause 9.7, clause 9.9, clause 13.10, clause 13.12, clause 30.4 and clause 32.2(b)." in dec
+
+
+def test_note_explains_the_adjourned_meeting_fallback(catalogue):
+    """r27 al-sample finding 3 (firing): unanimity is assumed with every member needed for a quorum, so the note says
+    what the adjourned meeting can do, that the 40-Business-Day limb still puts the matter in deadlock whichever Provider
+    is absent, and which matters one absent Provider blocks; it proposes no absence exception to that limb."""
+    from tests.families.clause_texts import note
+    text = " ".join(note(build(SHEETS[0], catalogue).document, "alliance.decisions").split())
+    assert ("the adjourned meeting can discuss but decide nothing without all eight members entitled to vote. A matter "
+            "still undecided 40 Business Days after it was first put to the ALT is in deadlock (clause 9.5) unless the "
+            "Commissioner's own representative was absent.") in text
+    assert "absent without good reason" not in text
+
+
+def test_note_has_no_fallback_text_where_majority_is_instructed(catalogue):
+    """Quiet: the majority sample instructs its voting rule, so the unanimity note's fallback text does not appear."""
+    from tests.families.clause_texts import note
+    doc = build(ROOT / "samples" / "alliance" / "small-majority-three-members.yaml", catalogue).document
+    assert "quorum fallback works as follows" not in note(doc, "alliance.decisions")
