@@ -1725,6 +1725,15 @@ class Services(Strict):
                           "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
                           "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
                           "a note asks to confirm it.")
+    lgps_admission: bool | None = Field(
+        None, description="Whether staff working in these services are active members of the Local Government Pension "
+                          "Scheme through the provider's admission agreement, as is usual where the provider was formed "
+                          "from the commissioner's own service (a spin-out) or took over council staff under TUPE, e.g. "
+                          "true. True: the draft makes employer contributions at the rates the fund actuary certifies "
+                          "Allowable Costs, requires copies of each certificate, allocates in brackets an exit payment "
+                          "under regulation 64 of the LGPS Regulations 2013 that arises because the agreement ends, and "
+                          "a note takes instructions on the contribution rate and any guarantee. False: the staff are "
+                          "not in the scheme. Empty: the staff note asks whether any staff are in the scheme.")
     existing_contract: Text | None = Field(
         None, description="Where the provider already supports the people at the homes (incumbent: true or empty): the "
                           "reference of the earlier contract between the parties, e.g. 'DCC/ASC/2022/061'. The draft "
@@ -2026,6 +2035,19 @@ class Services(Strict):
         the procurement route (r17 ob-fresh 2): its maximum term, from signing, must be five years or less."""
         route = (self.procurement_route or "").lower()
         return "public service mutual" in route or bool(re.search(r"\bsection 33\b|\bs\.\s?33\b", route))
+
+    @property
+    def lgps_rate_dates(self) -> list[dt.date]:
+        """The days within the Service Term (after its first day) from which a new Local Government Pension Scheme
+        rates and adjustments certificate applies: the fund is valued as at 31 March 2016 and every third year after,
+        and each certificate sets the employer's rates for three years from the next 1 April (LGPS Regulations 2013
+        reg. 62(1)(a) and (4))."""
+        out = []
+        for year in range(self.term.start.year, self.term.end.year + 1):
+            day = dt.date(year, 4, 1)
+            if (year - 1 - 2016) % 3 == 0 and self.term.start < day <= self.term.end:
+                out.append(day)
+        return out
 
     @property
     def index_parts(self) -> list[dict] | None:
