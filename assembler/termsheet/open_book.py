@@ -647,6 +647,7 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _core_suspensions: tuple[str, ...] = PrivateAttr(())
     _residential: bool = PrivateAttr(False)  # a care home or other placement setting (not supported living or home care)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
@@ -807,6 +808,15 @@ class OpenBook(Strict):
         None outside the standalone agreement, which alone has Core Places. Held here so that the shared
         open-book schedules can print it without knowing the family's term sheet."""
         return self._core_floor
+
+    @property
+    def core_suspensions(self) -> tuple[str, ...]:
+        """The paragraphs that suspend the payment for a Core Place, as keys in the draft's order: 'pricing'
+        (open-book.pricing#suspension), 'other-use' (open-book.voids#other-use), 'nhs-funding'
+        (open-book.residents#nhs-funding) and 'termination' (open-book.termination#suspension). One list, so
+        that the payment clause and the reconciliation schedule cite the same clauses (r27 ob-fresh finding 15);
+        empty outside the standalone agreement."""
+        return self._core_suspensions
 
     @property
     def core_rebase(self) -> dict | None:
@@ -2392,6 +2402,15 @@ class OpenBookTermSheet(TermSheetBase):
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = floor = self.core_floor
+        # Supported living leaves out the voids clause and the suspension paragraphs, so nothing suspends there.
+        core = (self.positions or {}).get("open_book_voids", "core-places") == "core-places"
+        suspensions = []
+        if not self.services.supported_living:
+            suspensions = ["pricing"] + (["other-use"] if core else [])
+            if self.services.effective_setting == "care_home" and not self.document.wales:
+                suspensions.append("nhs-funding")
+            suspensions.append("termination")
+        self.open_book._core_suspensions = tuple(suspensions)
         self.open_book._residential = not (self.services.supported_living or self.services.home_care)
         if floor is not None and floor.unit != "week" \
                 and (self.positions or {}).get("open_book_voids", "core-places") == "core-places":
