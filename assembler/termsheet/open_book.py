@@ -343,6 +343,14 @@ _FUND_PROCEDURE = re.compile(r",?\s+as (?:agreed (?:by|at) )?(the [a-z' -]*?(?:m
                              re.I)
 
 
+_COUNTED_PLACES = re.compile(r"\b(the) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) "
+                             r"(?=(?:homes|settings)\b)", re.I)
+
+
+_HOMES_AGAIN = re.compile(r"\b(in|at) (?:the |its |their )?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
+                          r"(?:(?:small|residential|registered|specialist) )*(?:care |children's |nursing )?homes?\b", re.I)
+
+
 class Excess(Strict):
     split_percentage: Percent | None = Field(None, description="Where excess profit is split: the share refunded to "
                                                                "the commissioner, in per cent; the rest is reinvested.")
@@ -381,7 +389,17 @@ class Excess(Strict):
         year"): who decides the spending belongs in the plan clause, not the definition (r21 ob-fresh 6)."""
         if not self.reinvestment_fund:
             return self.reinvestment_fund
-        return _FUND_PROCEDURE.sub("", self.reinvestment_fund).rstrip(" ,;")
+        text = _FUND_PROCEDURE.sub("", self.reinvestment_fund).rstrip(" ,;")
+        # 'the three homes' is the sheet's count pasted in: 'the homes', which the clauses print as the defined
+        # term (r27 ob-fresh finding 13).
+        return _COUNTED_PLACES.sub(r"\1 ", text)
+
+    @property
+    def purpose_is_list(self) -> bool:
+        """Whether the fund's purpose is a list of three or more uses ('sensory rooms, garden improvements and
+        community activities ...'), so that a plan is for one or more of them, not all (r27 ob-fresh finding 13)."""
+        head = re.sub(r"\([^)]*\)", "", (self.purpose or "").split(" for ")[0])
+        return "," in head
 
     @property
     def uses_text(self) -> str | None:
@@ -2033,6 +2051,25 @@ class Services(Strict):
         text = self.existing_contract or ""
         return self.existing_contract_described and any(
             word in text for word in ("agreements", "contracts", "call-offs", "placements"))
+
+    @property
+    def recital_description(self) -> str:
+        """The description as recital (B) prints it after naming the homes: a care home's or children's home's
+        description that says again where the care is given ('in three small care homes') refers back to them ('in
+        those homes'), so the sheet's count and wording are not pasted beside the names (r27 ob-fresh finding 13)."""
+        return self._homes_again("that home" if len(self.homes) == 1 else "those homes")
+
+    @property
+    def schedule_description(self) -> str:
+        """The description as Schedule 1 prints it, where the homes are listed below: 'in the Homes' (the defined
+        term's words) instead of the sheet's 'in three small care homes' (r27 ob-fresh finding 13)."""
+        return self._homes_again("the Home" if len(self.homes) == 1 else "the Homes")
+
+    def _homes_again(self, back: str) -> str:
+        text = self.description
+        if self.effective_setting not in ("care_home", "childrens_home"):
+            return text
+        return _HOMES_AGAIN.sub(lambda m: f"{m.group(1)} {back}", text, count=1)
 
     @property
     def day_before_start(self) -> dt.date:
