@@ -31,3 +31,14 @@ def test_quiet_where_the_description_names_no_homes_again(catalogue):
     assert t.count("therapeutic support in a solo children's home for one young person") == 2  # recital and Sch 1
     t = flat(all_text(document_of(catalogue, SHARING.read_text(encoding="utf-8"))))
     assert "which must be for day opportunities and community activities for the residents" in t
+
+
+def test_care_home_payments_clause_uses_the_defined_placed_person(catalogue):
+    """r27 ob-fresh finding 14: the care-home payments clause speaks of the defined Placed Person, not an undefined
+    'resident' (death, absence, NHS Continuing Healthcare, complaints)."""
+    from tests.families.clause_texts import clause_text
+    d = document_of(catalogue, CALDMOOR.read_text(encoding="utf-8"))
+    t = flat(clause_text(d, "open-book.residents"))
+    assert "If a Placed Person becomes eligible for NHS Continuing Healthcare" in t
+    assert "When a Placed Person dies" in t
+    assert "resident" not in t.replace("Residents", "")
