@@ -343,6 +343,14 @@ _FUND_PROCEDURE = re.compile(r",?\s+as (?:agreed (?:by|at) )?(the [a-z' -]*?(?:m
                              re.I)
 
 
+_COUNTED_PLACES = re.compile(r"\b(the) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) "
+                             r"(?=(?:homes|settings)\b)", re.I)
+
+
+_HOMES_AGAIN = re.compile(r"\b(in|at) (?:the |its |their )?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
+                          r"(?:(?:small|residential|registered|specialist) )*(?:care |children's |nursing )?homes?\b", re.I)
+
+
 class Excess(Strict):
     split_percentage: Percent | None = Field(None, description="Where excess profit is split: the share refunded to "
                                                                "the commissioner, in per cent; the rest is reinvested.")
@@ -381,7 +389,17 @@ class Excess(Strict):
         year"): who decides the spending belongs in the plan clause, not the definition (r21 ob-fresh 6)."""
         if not self.reinvestment_fund:
             return self.reinvestment_fund
-        return _FUND_PROCEDURE.sub("", self.reinvestment_fund).rstrip(" ,;")
+        text = _FUND_PROCEDURE.sub("", self.reinvestment_fund).rstrip(" ,;")
+        # 'the three homes' is the sheet's count pasted in: 'the homes', which the clauses print as the defined
+        # term (r27 ob-fresh finding 13).
+        return _COUNTED_PLACES.sub(r"\1 ", text)
+
+    @property
+    def purpose_is_list(self) -> bool:
+        """Whether the fund's purpose is a list of three or more uses ('sensory rooms, garden improvements and
+        community activities ...'), so that a plan is for one or more of them, not all (r27 ob-fresh finding 13)."""
+        head = re.sub(r"\([^)]*\)", "", (self.purpose or "").split(" for ")[0])
+        return "," in head
 
     @property
     def uses_text(self) -> str | None:
@@ -647,6 +665,7 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _core_suspensions: tuple[str, ...] = PrivateAttr(())
     _residential: bool = PrivateAttr(False)  # a care home or other placement setting (not supported living or home care)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
@@ -807,6 +826,15 @@ class OpenBook(Strict):
         None outside the standalone agreement, which alone has Core Places. Held here so that the shared
         open-book schedules can print it without knowing the family's term sheet."""
         return self._core_floor
+
+    @property
+    def core_suspensions(self) -> tuple[str, ...]:
+        """The paragraphs that suspend the payment for a Core Place, as keys in the draft's order: 'pricing'
+        (open-book.pricing#suspension), 'other-use' (open-book.voids#other-use), 'nhs-funding'
+        (open-book.residents#nhs-funding) and 'termination' (open-book.termination#suspension). One list, so
+        that the payment clause and the reconciliation schedule cite the same clauses (r27 ob-fresh finding 15);
+        empty outside the standalone agreement."""
+        return self._core_suspensions
 
     @property
     def core_rebase(self) -> dict | None:
@@ -1739,6 +1767,15 @@ class Services(Strict):
                           "(false: the draft adds a handover list, a mobilisation plan and the transfer of staff under "
                           "TUPE from the previous provider). Empty: the draft treats the provider as the incumbent and "
                           "a note asks to confirm it.")
+    lgps_admission: bool | None = Field(
+        None, description="Whether staff working in these services are active members of the Local Government Pension "
+                          "Scheme through the provider's admission agreement, as is usual where the provider was formed "
+                          "from the commissioner's own service (a spin-out) or took over council staff under TUPE, e.g. "
+                          "true. True: the draft makes employer contributions at the rates the fund actuary certifies "
+                          "Allowable Costs, requires copies of each certificate, allocates in brackets an exit payment "
+                          "under regulation 64 of the LGPS Regulations 2013 that arises because the agreement ends, and "
+                          "a note takes instructions on the contribution rate and any guarantee. False: the staff are "
+                          "not in the scheme. Empty: the staff note asks whether any staff are in the scheme.")
     existing_contract: Text | None = Field(
         None, description="Where the provider already supports the people at the homes (incumbent: true or empty): the "
                           "reference of the earlier contract between the parties, e.g. 'DCC/ASC/2022/061'. The draft "
@@ -2030,6 +2067,25 @@ class Services(Strict):
             word in text for word in ("agreements", "contracts", "call-offs", "placements"))
 
     @property
+    def recital_description(self) -> str:
+        """The description as recital (B) prints it after naming the homes: a care home's or children's home's
+        description that says again where the care is given ('in three small care homes') refers back to them ('in
+        those homes'), so the sheet's count and wording are not pasted beside the names (r27 ob-fresh finding 13)."""
+        return self._homes_again("that home" if len(self.homes) == 1 else "those homes")
+
+    @property
+    def schedule_description(self) -> str:
+        """The description as Schedule 1 prints it, where the homes are listed below: 'in the Homes' (the defined
+        term's words) instead of the sheet's 'in three small care homes' (r27 ob-fresh finding 13)."""
+        return self._homes_again("the Home" if len(self.homes) == 1 else "the Homes")
+
+    def _homes_again(self, back: str) -> str:
+        text = self.description
+        if self.effective_setting not in ("care_home", "childrens_home"):
+            return text
+        return _HOMES_AGAIN.sub(lambda m: f"{m.group(1)} {back}", text, count=1)
+
+    @property
     def day_before_start(self) -> dt.date:
         """The last day before the Service Term starts (the day an earlier contract between the parties ends)."""
         return self.term.start - dt.timedelta(days=1)
@@ -2040,6 +2096,19 @@ class Services(Strict):
         the procurement route (r17 ob-fresh 2): its maximum term, from signing, must be five years or less."""
         route = (self.procurement_route or "").lower()
         return "public service mutual" in route or bool(re.search(r"\bsection 33\b|\bs\.\s?33\b", route))
+
+    @property
+    def lgps_rate_dates(self) -> list[dt.date]:
+        """The days within the Service Term (after its first day) from which a new Local Government Pension Scheme
+        rates and adjustments certificate applies: the fund is valued as at 31 March 2016 and every third year after,
+        and each certificate sets the employer's rates for three years from the next 1 April (LGPS Regulations 2013
+        reg. 62(1)(a) and (4))."""
+        out = []
+        for year in range(self.term.start.year, self.term.end.year + 1):
+            day = dt.date(year, 4, 1)
+            if (year - 1 - 2016) % 3 == 0 and self.term.start < day <= self.term.end:
+                out.append(day)
+        return out
 
     @property
     def index_parts(self) -> list[dict] | None:
@@ -2384,6 +2453,15 @@ class OpenBookTermSheet(TermSheetBase):
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = floor = self.core_floor
+        # Supported living leaves out the voids clause and the suspension paragraphs, so nothing suspends there.
+        core = (self.positions or {}).get("open_book_voids", "core-places") == "core-places"
+        suspensions = []
+        if not self.services.supported_living:
+            suspensions = ["pricing"] + (["other-use"] if core else [])
+            if self.services.effective_setting == "care_home" and not self.document.wales:
+                suspensions.append("nhs-funding")
+            suspensions.append("termination")
+        self.open_book._core_suspensions = tuple(suspensions)
         self.open_book._residential = not (self.services.supported_living or self.services.home_care)
         if floor is not None and floor.unit != "week" \
                 and (self.positions or {}).get("open_book_voids", "core-places") == "core-places":

@@ -180,5 +180,5 @@ def test_references_name_the_sub_clause(catalogue):
         for m in re.finditer(r"entire-agreement provision in clause (\S+)", text):
             assert "." in m.group(1).rstrip("."), m.group(0)
     text = schedule_text(result(catalogue, "adult-care-sharing-band.yaml"))
-    assert re.search(r"including in hospital, clause \d+\.\d+ applies instead of this clause\. Where the resident "
-                     r"has moved to another setting permanently, the Placement ends on the date of the move\.", text)
+    assert re.search(r"including in hospital, clause \d+\.\d+ applies instead of this clause\. Where the Placed "
+                     r"Person has moved to another setting permanently, the Placement ends on the date of the move\.", text)

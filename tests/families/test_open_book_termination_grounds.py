@@ -1,0 +1,26 @@
+"""Open-book termination for regulatory failure survives a change of inspection framework (r27 ob-sample finding 6):
+two consecutive lowest judgements under a replacement framework count as two 'inadequate' ones."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat
+
+KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+CARE = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+
+
+def _t(catalogue, path):
+    return flat(clause_text(document_of(catalogue, path.read_text(encoding="utf-8")), "open-book.termination"))
+
+
+def test_lowest_judgement_under_a_replacement_framework_counts(catalogue):
+    assert ("judged inadequate overall at two consecutive full inspections (or given the lowest overall judgement at "
+            "two consecutive full inspections under any framework that replaces Ofsted's current one);") in _t(catalogue, KIDS)
+    assert "under any framework that replaces the Care Quality Commission's current one);" in _t(catalogue, CARE)
+
+
+def test_supported_living_ground_unchanged(catalogue):
+    """Quiet: supported living keeps its location-rating ground."""
+    assert "framework that replaces" not in _t(catalogue, LIVING)
