@@ -1763,6 +1763,13 @@ class Services(Strict):
                           "short_name, placements, share_percent, arrangement and whether the commissioner pays the "
                           "whole Price and recovers the share (pays: commissioner) or the body pays the provider "
                           "directly (pays: direct). Empty: the commissioner alone pays.")
+    core_income_floor: bool | None = Field(
+        None, description="Where the Core Places alone bring in less than the budgeted Allowable Costs (the "
+                          "'core-places' position): true if the commissioner tops up each Reconciliation Period's "
+                          "income from the weekly Prices to the lower of the budgeted Allowable Costs and Reasonable "
+                          "Profit (as re-based) and the actual Allowable Costs and Reasonable Profit (r27 ob-sample "
+                          "1, option (b)); false if it does not. Empty: not instructed; where the Core Places fall "
+                          "short, the draft shows the top-up in brackets and the note gives the figures.")
     core_floor_risk_accepted: bool = Field(
         False, description="Whether the instructions record that the provider knowingly accepts the risk of a year in "
                            "which only the Core Places are paid for, with no carry-forward of losses. True: the losses "
