@@ -47,3 +47,14 @@ def test_top_up_declined_is_left_out(catalogue):
     doc = _doc(catalogue, "false")
     assert "must invoice that amount when the Reconciliation Statement" not in clause_text(doc, "open-book.voids", flat=True)
     assert "top-up" not in note(doc, "open-book.voids")
+
+
+def test_rebasing_deducts_savings_made_or_reasonably_available_as_agreed_or_decided(catalogue):
+    """r27 ob-sample 4: the re-basing counted only the savings the provider 'shows', a figure it controls and has an
+    interest in keeping low; it now deducts the costs saved, to be saved or reasonably available, agreed or decided."""
+    text = flat(clause_text(_doc(catalogue), "open-book.pricing"))
+    assert "deduct the costs the Trust has saved, will save once any notice to staff has run, or could reasonably " \
+           "save, because of this or an earlier reduction in the Core Places, valued at the costs current when this " \
+           "change takes effect, as the Parties agree or, failing agreement within 20 Business Days after the change " \
+           "takes effect, as decided under clause" in text
+    assert "the Trust shows it has saved" not in text
