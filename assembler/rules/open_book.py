@@ -624,7 +624,7 @@ def core_floor(ctx: RuleContext):
               f"{money(floor.shortfall)}, which the draft's bracketed losses clause carries forward only against the next "
               f"[two] periods' Excess Profit (no open_book_losses position given); settle the losses position, raise the "
               f"core places, or record that the provider accepts the risk")
-           + ("; the draft offers a bracketed top-up to the budget in the core places clause (core_income_floor: true "
+           + ("; the draft offers a bracketed make-up payment to the budget in the core places clause (core_income_floor: true "
               "to keep it, false to drop it)" if ctx.sheet.services.core_income_floor is None else "")
            + _core_floor_price(ctx, floor),
            ("services", "core_places"))

@@ -1813,7 +1813,7 @@ class Services(Strict):
                           "income from the weekly Prices to the lower of the budgeted Allowable Costs and Reasonable "
                           "Profit (as re-based) and the actual Allowable Costs and Reasonable Profit (r27 ob-sample "
                           "1, option (b)); false if it does not. Empty: not instructed; where the Core Places fall "
-                          "short, the draft shows the top-up in brackets and the note gives the figures.")
+                          "short, the draft shows the make-up payment in brackets and the note gives the figures.")
     core_floor_risk_accepted: bool = Field(
         False, description="Whether the instructions record that the provider knowingly accepts the risk of a year in "
                            "which only the Core Places are paid for, with no carry-forward of losses. True: the losses "

@@ -19,7 +19,7 @@ def _doc(catalogue, floor=None):
 
 def test_top_up_is_bracketed_with_the_figures_until_instructed(catalogue):
     """r27 ob-sample 1: the eleven Core Places bring in £2,831,400 against £3,063,750 of budgeted Allowable Costs and
-    Reasonable Profit less the Support Price's income; the draft offers the top-up in brackets and the note gives
+    Reasonable Profit less the Support Price's income; the draft offers the make-up payment in brackets and the note gives
     the figures and the other option (a Core Place Price of £5,356.21)."""
     doc = _doc(catalogue)
     text = flat(clause_text(doc, "open-book.voids"))
@@ -28,7 +28,7 @@ def test_top_up_is_bracketed_with_the_figures_until_instructed(catalogue):
     assert "before its last step, as if a change took effect on the first day of that period" in text
     assert "[The Trust must invoice that amount when the Reconciliation Statement for that period is agreed.]" in text
     n = flat(note(doc, "open-book.voids"))
-    assert "The draft offers, in brackets, a top-up" in n
+    assert "The draft offers, in brackets, a make-up payment" in n
     assert "(£3,063,750 a year on the budget, re-based as the Prices are)" in n
     assert "only the Core Places are filled (£2,831,400), it pays £232,350" in n
     assert "price the Core Places to cover the budget (£5,356.21 a week" in n
@@ -40,13 +40,13 @@ def test_top_up_instructed_reads_without_brackets(catalogue):
     assert "For each Reconciliation Period, the Council must pay the Trust the amount" in text
     assert "[For each Reconciliation Period" not in text and "[The Trust must invoice" not in text
     n = flat(note(doc, "open-book.voids"))
-    assert "As instructed, there is a top-up" in n and "Take instructions: keep the top-up" not in n
+    assert "As instructed, there is a make-up payment" in n and "Take instructions: keep the make-up payment" not in n
 
 
 def test_top_up_declined_is_left_out(catalogue):
     doc = _doc(catalogue, "false")
     assert "must invoice that amount when the Reconciliation Statement" not in clause_text(doc, "open-book.voids", flat=True)
-    assert "top-up" not in note(doc, "open-book.voids")
+    assert "make-up payment" not in note(doc, "open-book.voids")
 
 
 def test_rebasing_deducts_savings_made_or_reasonably_available_as_agreed_or_decided(catalogue):

@@ -176,7 +176,7 @@ FIRES = [
          "from the core places alone, and each core place removed with its re-basing held to the limit adds to the "
          "shortfall (one place: £93,007 a year short", loc=("services", "core_places")),
     # r27 ob-sample 1: the draft offers the top-up to the budget in brackets until it is instructed
-    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="the draft offers a bracketed top-up to the budget in the core places "
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="the draft offers a bracketed make-up payment to the budget in the core places "
          "clause (core_income_floor: true to keep it, false to drop it)", loc=("services", "core_places")),
     # r25 ob-fresh 1: nursing in scope and the budget is the Prices alone
     Case("OPEN-BOOK-NURSING-INCOME", NURSING, says="the cost model's income of £1,380,398 is the Prices alone for "
