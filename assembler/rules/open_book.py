@@ -608,7 +608,9 @@ def core_floor(ctx: RuleContext):
     parties must choose a higher floor, carry losses forward, or accept it knowingly."""
     if _position(ctx, "open_book_voids", "core-places") != "core-places" \
             or _position(ctx, "open_book_losses", "not-carried") == "carried-forward" \
-            or ctx.sheet.services.core_floor_risk_accepted and "open_book_losses" in (ctx.sheet.positions or {}):
+            or ctx.sheet.services.core_floor_risk_accepted and "open_book_losses" in (ctx.sheet.positions or {}) \
+            or ctx.sheet.services.core_income_floor:
+        # core_income_floor: the commissioner tops up the income to the budget (r27 ob-sample 1), so no loss is left.
         return
     floor = ctx.sheet.core_floor
     if floor is None or not floor.shortfall:
@@ -621,7 +623,10 @@ def core_floor(ctx: RuleContext):
               if "open_book_losses" in (ctx.sheet.positions or {}) else
               f"{money(floor.shortfall)}, which the draft's bracketed losses clause carries forward only against the next "
               f"[two] periods' Excess Profit (no open_book_losses position given); settle the losses position, raise the "
-              f"core places, or record that the provider accepts the risk") + _core_floor_price(ctx, floor),
+              f"core places, or record that the provider accepts the risk")
+           + ("; the draft offers a bracketed make-up payment to the budget in the core places clause (core_income_floor: true "
+              "to keep it, false to drop it)" if ctx.sheet.services.core_income_floor is None else "")
+           + _core_floor_price(ctx, floor),
            ("services", "core_places"))
 
 

@@ -109,6 +109,7 @@ def reconcile(
     basis: Literal["allowable_cost", "revenue", "fixed_fee"],
     overhead_cap: Decimal,
     cost_base: CostBase = "full-cost",
+    cap_base: Decimal | None = None,
     margin: Margin = "hard-cap",
     treatment: Treatment = "refund",
     fixed_fee: Decimal | None = None,
@@ -127,7 +128,9 @@ def reconcile(
     - Excess Profit is refunded, reinvested, or split (`split_percentage` refunded, the rest reinvested).
     Every amount is rounded to pence at the step where it is worked out.
     """
-    overhead_limit = rate_of(overhead_cap, direct_costs)
+    # cap_base: the costs the Overhead Cap is a percentage of where they are not all the direct costs (the staff
+    # costs, open_book.overhead_cap_base: r27 ob-sample 3).
+    overhead_limit = rate_of(overhead_cap, direct_costs if cap_base is None else cap_base)
     overheads_allowed = min(pence(overheads), overhead_limit)
     allowable = pence(direct_costs) + overheads_allowed
     base = allowable if cost_base == "full-cost" else pence(direct_costs)
@@ -270,6 +273,12 @@ class CostModel(Strict):
                                            "example the group charge, central insurance, audit), adding up to overheads. "
                                            "Empty: one line for overheads.")
 
+    staff_costs: Money | None = Field(
+        None, description="Budgeted pay, employer's National Insurance and pension contributions of the staff working "
+                          "in the services, agency and relief staff included, for a year, in pounds: the part of "
+                          "direct_costs the Overhead Cap is a percentage of where open_book.overhead_cap_base is "
+                          "'staff_costs', and the figure the note gives where the overhead basis is staff costs. "
+                          "Empty: not given.")
     direct_costs: Money = Field(description="Budgeted direct costs of the services for a year: staff, premises, "
                                             "food, activities, transport, in pounds.")
     overheads: Money = Field(description="Budgeted central overheads charged to the services for a year "
@@ -607,6 +616,11 @@ class OpenBook(Strict):
     fixed_fee: Money | None = Field(None, description="The fixed annual profit in pounds, where basis is 'fixed_fee'.")
     overhead_cap: Percent = Field(description="Most central overhead that counts as an allowable cost, in per cent "
                                               "of direct costs, e.g. 12.")
+    overhead_cap_base: Literal["direct_costs", "staff_costs"] | None = Field(
+        None, description="What the Overhead Cap is a percentage of: all the Direct Costs ('direct_costs') or only the "
+                          "staff costs among them ('staff_costs', which needs cost_model.staff_costs). Empty: the "
+                          "Direct Costs; where cost_model.overhead_basis is 'staff_costs' the note records that "
+                          "reading and gives the cap on staff costs for comparison (r27 ob-sample 3).")
     allowable_costs: list[Text] = Field(min_length=1, description="Categories of cost that count, one per line, "
                                                                   "e.g. 'Care staff pay, on-costs and training'.")
     disallowed_costs: list[Text] = Field(default_factory=list, description="Categories of cost that never count, "
@@ -963,6 +977,35 @@ class OpenBook(Strict):
                     out[f"{cost_base}/{margin}/{treatment}"] = self.reconcile(cost_base, margin, treatment)
         return out
 
+    @model_validator(mode="after")
+    def _staff_cap_base_given(self):
+        """A cap on staff costs needs the staff costs, and they are part of the direct costs (r27 ob-sample 3)."""
+        if self.overhead_cap_base == "staff_costs":
+            staff = self.cost_model.staff_costs if self.cost_model else None
+            if staff is None:
+                raise ValueError("overhead_cap_base is 'staff_costs' but cost_model.staff_costs is empty: give the "
+                                 "budgeted staff costs the Overhead Cap is a percentage of")
+            if staff > self.cost_model.direct_costs:
+                raise ValueError(f"cost_model.staff_costs ({staff}) is more than direct_costs "
+                                 f"({self.cost_model.direct_costs}): staff costs are part of the direct costs")
+        return self
+
+    def staff_cap_base(self, direct_costs: Decimal | None = None) -> Decimal | None:
+        """The staff costs the Overhead Cap is a percentage of where open_book.overhead_cap_base is 'staff_costs'
+        (scaled with the direct costs where a scenario counts fewer of them); None where the cap is on all the
+        Direct Costs."""
+        if self.overhead_cap_base != "staff_costs" or self.cost_model is None or self.cost_model.staff_costs is None:
+            return None
+        staff = self.cost_model.staff_costs
+        if direct_costs is None or direct_costs == self.cost_model.direct_costs or not self.cost_model.direct_costs:
+            return pence(staff)
+        return pence(staff * direct_costs / self.cost_model.direct_costs)
+
+    @property
+    def overhead_cap_on_staff(self) -> bool:
+        """Whether the Overhead Cap is a percentage of the staff costs rather than of all the Direct Costs."""
+        return self.overhead_cap_base == "staff_costs"
+
     def reconcile(self, cost_base: CostBase, margin: Margin, treatment: Treatment,
                   income: Decimal | None = None, direct_costs: Decimal | None = None,
                   overheads: Decimal | None = None) -> Reconciliation:
@@ -972,6 +1015,7 @@ class OpenBook(Strict):
             overheads=self.cost_model.overheads if overheads is None else overheads,
             income=self.budget_income if income is None else income, profit_cap=self.profit_cap, basis=self.basis,
             overhead_cap=self.overhead_cap, cost_base=cost_base, margin=margin, treatment=treatment,
+            cap_base=self.staff_cap_base(direct_costs),
             fixed_fee=self.fixed_fee, band_upper=band.upper_margin if band else None,
             band_provider_share=band.provider_share if band else None,
             split_percentage=self.excess.split_percentage,
@@ -1814,6 +1858,13 @@ class Services(Strict):
                           "short_name, placements, share_percent, arrangement and whether the commissioner pays the "
                           "whole Price and recovers the share (pays: commissioner) or the body pays the provider "
                           "directly (pays: direct). Empty: the commissioner alone pays.")
+    core_income_floor: bool | None = Field(
+        None, description="Where the Core Places alone bring in less than the budgeted Allowable Costs (the "
+                          "'core-places' position): true if the commissioner tops up each Reconciliation Period's "
+                          "income from the weekly Prices to the lower of the budgeted Allowable Costs and Reasonable "
+                          "Profit (as re-based) and the actual Allowable Costs and Reasonable Profit (r27 ob-sample "
+                          "1, option (b)); false if it does not. Empty: not instructed; where the Core Places fall "
+                          "short, the draft shows the make-up payment in brackets and the note gives the figures.")
     core_floor_risk_accepted: bool = Field(
         False, description="Whether the instructions record that the provider knowingly accepts the risk of a year in "
                            "which only the Core Places are paid for, with no carry-forward of losses. True: the losses "

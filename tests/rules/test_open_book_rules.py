@@ -175,6 +175,9 @@ FIRES = [
          "and Reasonable Profit, less the income of the Prices not re-based, over 572 weeks) would recover the budget "
          "from the core places alone, and each core place removed with its re-basing held to the limit adds to the "
          "shortfall (one place: £93,007 a year short", loc=("services", "core_places")),
+    # r27 ob-sample 1: the draft offers the top-up to the budget in brackets until it is instructed
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, says="the draft offers a bracketed make-up payment to the budget in the core places "
+         "clause (core_income_floor: true to keep it, false to drop it)", loc=("services", "core_places")),
     # r25 ob-fresh 1: nursing in scope and the budget is the Prices alone
     Case("OPEN-BOOK-NURSING-INCOME", NURSING, says="the cost model's income of £1,380,398 is the Prices alone for "
          "1,170 budgeted weeks, while its costs of £1,297,400 include the nursing",
@@ -373,6 +376,8 @@ QUIET = [
     # r25 ob-fresh 2: the provider's recorded acceptance of a year at the floor
     Case("OPEN-BOOK-CORE-FLOOR", NURSING, setter("services", "core_floor_risk_accepted", True)),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, positions={"open_book_losses": "carried-forward"}),
+    # r27 ob-sample 1: the commissioner tops up the income to the budget, so no loss is left at the floor
+    Case("OPEN-BOOK-CORE-FLOOR", CHARITY, setter("services", "core_income_floor", True)),
     Case("OPEN-BOOK-CORE-FLOOR", CHARITY, lambda d: setter("services", "core_places", 12)(d)
          or setter("services", "homes", 3, "core_places", 3)(d)
          or setter("services", "existing_placements", 12)(d)

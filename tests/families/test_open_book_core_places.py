@@ -1,0 +1,60 @@
+"""Open-book Core Places: what the commissioner guarantees when the Core Places alone do not cover the budget."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+
+
+def _doc(catalogue, floor=None):
+    text = CHARITY.read_text()
+    if floor is not None:
+        text = text.replace("  minimum_core_places: 2\n", f"  minimum_core_places: 2\n  core_income_floor: {floor}\n")
+    return document_of(catalogue, text)
+
+
+def test_top_up_is_bracketed_with_the_figures_until_instructed(catalogue):
+    """r27 ob-sample 1: the eleven Core Places bring in £2,831,400 against £3,063,750 of budgeted Allowable Costs and
+    Reasonable Profit less the Support Price's income; the draft offers the make-up payment in brackets and the note gives
+    the figures and the other option (a Core Place Price of £5,356.21)."""
+    doc = _doc(catalogue)
+    text = flat(clause_text(doc, "open-book.voids"))
+    assert "[For each Reconciliation Period, the Council must pay the Trust the amount, if any, by which the income " \
+           "from the weekly Prices for that period falls short of the lower of:" in text
+    assert "before its last step, as if a change took effect on the first day of that period" in text
+    assert "[The Trust must invoice that amount when the Reconciliation Statement for that period is agreed.]" in text
+    n = flat(note(doc, "open-book.voids"))
+    assert "The draft offers, in brackets, a make-up payment" in n
+    assert "(£3,063,750 a year on the budget, re-based as the Prices are)" in n
+    assert "only the Core Places are filled, it pays £232,350" in n
+    assert "price the Core Places to cover the budget (£5,356.21 a week" in n
+
+
+def test_top_up_instructed_reads_without_brackets(catalogue):
+    doc = _doc(catalogue, "true")
+    text = flat(clause_text(doc, "open-book.voids"))
+    assert "For each Reconciliation Period, the Council must pay the Trust the amount" in text
+    assert "[For each Reconciliation Period" not in text and "[The Trust must invoice" not in text
+    n = flat(note(doc, "open-book.voids"))
+    assert "As instructed, there is a make-up payment" in n and "Take instructions: keep the make-up payment" not in n
+
+
+def test_top_up_declined_is_left_out(catalogue):
+    doc = _doc(catalogue, "false")
+    assert "must invoice that amount when the Reconciliation Statement" not in clause_text(doc, "open-book.voids", flat=True)
+    assert "make-up payment" not in note(doc, "open-book.voids")
+
+
+def test_rebasing_deducts_savings_made_or_reasonably_available_as_agreed_or_decided(catalogue):
+    """r27 ob-sample 4: the re-basing counted only the savings the provider 'shows', a figure it controls and has an
+    interest in keeping low; it now deducts the costs saved, to be saved or reasonably available, agreed or decided."""
+    text = flat(clause_text(_doc(catalogue), "open-book.pricing"))
+    assert "deduct the costs the Trust has saved, will save once any notice to staff has run, or could reasonably " \
+           "save, because of this or an earlier reduction in the Core Places, valued at the costs current when this " \
+           "change takes effect, as the Parties agree or, failing agreement within 20 Business Days after the change " \
+           "takes effect, as decided under clause" in text
+    assert "the Trust shows it has saved" not in text
