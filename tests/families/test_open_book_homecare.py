@@ -150,3 +150,20 @@ def test_zone_word_plural_is_spelled(catalogue, word, plural):
     body = clause_text(doc, "open-book.core-support", flat=True)
     assert f"for each of the {plural} for the greater of:" in body
     assert word + "s" not in body
+
+
+def test_the_gross_up_on_a_revenue_basis_divides_by_one_less_the_cap(result, catalogue):
+    """r27 ob-homecare finding 7: on a revenue basis the profit is a share of income, so an overstatement or a change
+    in cost grosses up by dividing by one less the cap rate (0.95), not by adding 5% of the cost; on an allowable
+    cost basis the Reasonable Profit is added on it."""
+    doc = result.document
+    warranty = clause_text(doc, "open-book.pricing", flat=True)
+    assert "the overstatement divided by 0.95 bears to" in warranty
+    assert "with the Reasonable Profit on it" not in warranty
+    review = clause_text(doc, "open-book.price-review", flat=True)
+    assert "the change in Allowable Costs it causes in a full year divided by 0.95 bears to" in review
+    other = assemble(read_termsheet(ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue),
+                     catalogue, today=DRAFT_DATE).document
+    assert "the overstatement, with the Reasonable Profit on it, bears to" in clause_text(other, "open-book.pricing",
+                                                                                           flat=True)
+    assert "divided by 0.95" not in clause_text(other, "open-book.price-review", flat=True)
