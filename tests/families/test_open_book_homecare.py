@@ -167,3 +167,17 @@ def test_the_gross_up_on_a_revenue_basis_divides_by_one_less_the_cap(result, cat
     assert "the overstatement, with the Reasonable Profit on it, bears to" in clause_text(other, "open-book.pricing",
                                                                                            flat=True)
     assert "divided by 0.95" not in clause_text(other, "open-book.price-review", flat=True)
+
+
+def test_the_guarantee_falls_in_proportion_to_the_care_not_delivered(result):
+    """r27 ob-homecare finding 13: the Guaranteed Hours are not lost outright for any period without care; they fall
+    in proportion to the planned hours the provider does not deliver in the month, and stop only where it provides
+    none of the care in a zone, unless the Council caused the failure; the note says so."""
+    doc = result.document
+    text = clause_text(doc, "open-book.core-support", flat=True)
+    assert ("the number of Guaranteed Hours paid for that zone for the month is reduced in the proportion that the "
+            "planned hours not delivered bear to all the hours of Planned Care commissioned in that zone") in text
+    assert "for any period in which Tillbrook provides none of the Care Services there" in text
+    assert "does not provide the Care Services there" not in text
+    n = note(doc, "open-book.core-support")
+    assert "falls in proportion to the planned hours Tillbrook does not deliver there in the month" in n
