@@ -181,3 +181,13 @@ def test_the_guarantee_falls_in_proportion_to_the_care_not_delivered(result):
     assert "does not provide the Care Services there" not in text
     n = note(doc, "open-book.core-support")
     assert "falls in proportion to the planned hours Tillbrook does not deliver there in the month" in n
+
+
+def test_a_kpi_is_not_failed_for_a_step_the_council_did_not_take(result):
+    """r27 ob-homecare finding 12: the KPI on reducing hours within 28 days of a review depends on the Council issuing
+    a revised Care Plan, so the carve-out covers that and any other step a Service KPI depends on, not only the
+    number of referrals."""
+    text = clause_text(result.document, "open-book.performance", flat=True)
+    assert ("the number of people the Council refers for care in the zones, or from the Council's failure to issue a "
+            "revised Care Plan or to take any other step the Service KPI depends on, rather than from Tillbrook's own "
+            "acts or omissions.") in text
