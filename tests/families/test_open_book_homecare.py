@@ -205,3 +205,21 @@ def test_the_carry_forward_note_states_what_the_budget_means_for_the_fund(result
     sched = clause_text(doc, "common.open-book-schedule-reconciliation", flat=True)
     assert "Apart from the carry-forward in clause 11.2," in sched
     assert "carried forward under clause 11.2 and added" in sched
+
+
+def test_directors_salaries_list_each_director_and_flag_the_uprating(result, catalogue, tmp_path):
+    """r27 ob-homecare finding 9: the two directors hold all the shares, so the costs schedule asks for the other
+    director's salary, not 'each other director'; the uprating of the salaries with the prices is not instructed, so it
+    is in brackets and listed among the assumptions. Without open_book.directors the placeholder stays general."""
+    doc = result.document
+    sched = clause_text(doc, "common.open-book-schedule-costs", flat=True)
+    assert "Declan Featherstone (Managing Director), £[ ] a year; [name of the other director], £[ ] a year." in sched
+    assert "[Each salary increases on each review date by the same percentage as the prices in this Schedule.]" in sched
+    assert any("each director's salary included in the cost model increases on each review date" in a
+               for a in doc.assumptions)
+    source = HOMECARE.read_text().replace("  directors: 2   # the two directors who hold all the shares\n", "")
+    sheet = tmp_path / "no-count.yaml"
+    sheet.write_text(source)
+    other = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "[name of each other director], £[ ] a year." in clause_text(other, "common.open-book-schedule-costs",
+                                                                         flat=True)
