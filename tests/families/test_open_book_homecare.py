@@ -219,3 +219,26 @@ def test_directors_salaries_list_each_director_and_flag_the_uprating(result, cat
     other = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
     assert "[name of each other director], £[ ] a year." in clause_text(other, "common.open-book-schedule-costs",
                                                                          flat=True)
+
+
+@pytest.mark.parametrize("sheet", sorted(p.name for p in (ROOT / "samples" / "open-book").glob("*.yaml")))
+def test_the_costs_note_names_the_disallowed_costs_the_draft_adds(catalogue, sheet):
+    """r27 ob-homecare finding 10: the draft adds standard Disallowed Costs (legal proceedings, related-party payments,
+    restricted funding) to the instructed list; the note names them by letter, and each letter is one the draft added,
+    not an instructed item."""
+    ts = read_termsheet(ROOT / "samples" / "open-book" / sheet, catalogue)
+    doc = assemble(ts, catalogue, today=DRAFT_DATE).document
+    n = flat(note(doc, "common.open-book-costs"))
+    m = re.search(r"Items? ((?:\([a-z]\)(?:, | and )?)+) of the Disallowed Costs (?:are|is) the draft's own", n)
+    assert m, n[:400]
+    letters = re.findall(r"\(([a-z])\)", m.group(1))
+    text = clause_text(doc, "common.open-book-costs")
+    lead = text.split("The following are Disallowed Costs and never count as Allowable Costs:", 1)[1]
+    items = [line for line in lead.split("\n") if line.strip()][:30]
+    added = ("legal proceedings", "Related Party above", "restricted", "dividends, distributions and any other")
+    for letter in letters:
+        item = items[ord(letter) - ord("a")]
+        assert any(a in item for a in added), (letter, item)
+    instructed = [i.lower()[:25] for i in ts.model.open_book.disallowed_costs]
+    for letter in letters:
+        assert items[ord(letter) - ord("a")].lower()[:25] not in instructed
