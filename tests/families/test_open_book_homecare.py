@@ -66,7 +66,9 @@ def test_headings_and_zone_table(result):
     schedule = clause_text(doc, "open-book.schedule-services")
     assert "Part 2: Zones" in schedule
     assert "1,100" in schedule and "£29.85" in schedule and "£28.60" in schedule
-    assert "People it serves under this Agreement" in schedule
+    # r27 ob-homecare finding 11: both tables head the zone's capacity the same way; it is not the people served
+    assert schedule.count("People the zone is sized for") == 2
+    assert "People it serves" not in schedule and "People it is sized for" not in schedule
 
 
 def test_travel_time_key_safes_lone_working_and_cqc(result):
