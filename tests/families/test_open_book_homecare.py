@@ -124,7 +124,7 @@ def test_the_reconciliation_schedule_counts_the_guarantee(result):
     and the note say no loss arises on the budget while the guarantee stands, instead of a loss below 68.1%."""
     text = flat(document_text(result))
     assert ("Below that Tillbrook would make a loss, but the guaranteed hours, paid for whether or not they are used, "
-            "bring in £2,971,540 a year (the income at 75% of capacity)") in text
+            "bring in £2,971,540 a year over 52 weeks (the hours guaranteed are 75% of the hours of capacity)") in text
     n = note(result.document, "open-book.core-support")
     assert "The guarantee pays for 101,400 hours a year, 75% of the 135,200 hours of capacity" in n
     assert "cannot make a loss while the guarantee stands" in n
@@ -244,3 +244,15 @@ def test_the_costs_note_names_the_disallowed_costs_the_draft_adds(catalogue, she
     instructed = [i.lower()[:25] for i in ts.model.open_book.disallowed_costs]
     for letter in letters:
         assert items[ord(letter) - ord("a")].lower()[:25] not in instructed
+
+
+def test_the_guarantee_note_gives_the_basis_of_its_yearly_figures(result):
+    """r27 ob-homecare finding 14: the yearly guarantee figures are 52 weeks while clause 7.1 pays by the day, so the
+    note says a 365-day year pays one day more (the weekly figure over 7), with each zone's figure; the schedule does
+    not call the guarantee's income 'the income at 75% of capacity' when the zones' shares differ."""
+    n = flat(note(result.document, "open-book.core-support"))
+    assert ("Each yearly figure is 52 weeks; because the clause pays the guarantee by the day, a year of 365 days pays "
+            "one day more (£4,690.71 for Zone 3 (Wold Valley), £3,472.86 for Zone 7 (Coastal North)) and a leap year "
+            "two.") in n
+    assert round(1100 * 29.85 / 7, 2) == 4690.71 and round(850 * 28.60 / 7, 2) == 3472.86
+    assert "the income at 75% of capacity" not in flat(document_text(result))
