@@ -256,3 +256,13 @@ def test_the_guarantee_note_gives_the_basis_of_its_yearly_figures(result):
             "two.") in n
     assert round(1100 * 29.85 / 7, 2) == 4690.71 and round(850 * 28.60 / 7, 2) == 3472.86
     assert "the income at 75% of capacity" not in flat(document_text(result))
+
+
+def test_the_vat_note_has_no_care_home_words(result, catalogue):
+    """r27 ob-homecare finding 18: accommodation and catering are a care home's point, not home care's; the note on
+    VAT keeps it for homes."""
+    assert "accommodation and catering" not in note(result.document, "open-book.tax")
+    assert "Note (6)). Confirm the provider's VAT position" in flat(note(result.document, "open-book.tax"))
+    homes = assemble(read_termsheet(ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue),
+                     catalogue, today=DRAFT_DATE).document
+    assert "accommodation and catering are covered only where ancillary to the care" in flat(note(homes, "open-book.tax"))
