@@ -266,3 +266,16 @@ def test_the_vat_note_has_no_care_home_words(result, catalogue):
     homes = assemble(read_termsheet(ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue),
                      catalogue, today=DRAFT_DATE).document
     assert "accommodation and catering are covered only where ancillary to the care" in flat(note(homes, "open-book.tax"))
+
+
+def test_home_care_drafting_has_no_pasted_building_words(result):
+    """r27 ob-homecare finding 17: care is provided in a zone, not at it; the supported-living sentence on housing
+    goes (the rest of that paragraph stays); a target met by a date is measured each calendar month, like the rest."""
+    text = flat(document_text(result))
+    assert "the Guaranteed Hours in each of the Zones and the Planned Care hours delivered" in text
+    assert "attributable to the Care Services in the Zones concerned" in text
+    assert "or the services in any of the Zones" in text
+    assert "at each of the Zones" not in text and "at the Zones concerned" not in text
+    assert "no part in the housing" not in text
+    assert "The end of this Agreement, or of Tillbrook's care for a Service User, does not affect where" in text
+    assert "[each month]" not in text
