@@ -126,6 +126,14 @@ def role_stand_ins(catalogue: Catalogue, family: str, context: dict[str, Any]) -
     return out
 
 
+def _anchors(clauses: dict[str, list]) -> set[str]:
+    """Every "clause-id#anchor" the rendered clauses carry on a paragraph or item."""
+    from assembler.model import iter_paragraphs
+
+    return {f"{c.id}#{p.anchor}" for section in clauses.values() for c in section
+            for p in iter_paragraphs(c.blocks) if getattr(p, "anchor", None)}
+
+
 def marked(plan: Plan, key: str) -> list[str]:
     """The reference targets a header key marks in this draft, in the draft's order: each selected
     clause whose `key` is true, or the anchors it lists. `survives` feeds the survival clause and
@@ -219,6 +227,13 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     deed = is_deed(sheet, manifest)
     clauses = {section: [render_clause(f, context, roles) for f in getattr(plan, section)]
                for section in ("recitals", "clauses", "schedules")}
+    present = _anchors(clauses)
+    if (kept := [t for t in roles.survivors if "#" not in t or t in present]) != roles.survivors:
+        # a `survives` anchor on a paragraph this sheet leaves out (a conditional paragraph): the survival
+        # clause lists only the anchors the draft has, so render once more with that list
+        roles.survivors = kept
+        clauses = {section: [render_clause(f, context, roles) for f in getattr(plan, section)]
+                   for section in ("recitals", "clauses", "schedules")}
     doc = Document(
         family=sheet.family,
         title=document_title(manifest.title, context),

@@ -625,6 +625,10 @@ class OpenBook(Strict):
                                                                   "e.g. 'Care staff pay, on-costs and training'.")
     disallowed_costs: list[Text] = Field(default_factory=list, description="Categories of cost that never count, "
                                                                            "e.g. 'Dividends and distributions'.")
+    directors: int | None = Field(None, ge=1, le=20, description="How many directors the provider has, where a "
+                                  "Disallowed Cost limits directors' pay to salaries in the cost model, e.g. 2: the "
+                                  "costs schedule then leaves a line for each. Empty: one line for 'each other "
+                                  "director'.")
     excess: Excess = Field(default_factory=Excess, description="Details for the excess-profit treatment chosen in "
                                                                "positions (open_book_excess).")
     sharing_band: SharingBand | None = Field(None, description="The sharing band, where positions choose "

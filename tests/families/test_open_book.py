@@ -1130,7 +1130,7 @@ def test_r20_expected_units_are_cited_in_part_2_not_the_cost_model(built):
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     review = paragraphs_text(clause(result, "open-book.price-review"))
-    assert "would bring in for the expected units in Part 2 of Schedule 2. That reduction" in pricing
+    assert "would bring in for the expected units in Part 2 of Schedule 2." in pricing and "That reduction does not limit" in pricing
     assert "would bring in for the expected units in Part 2 of Schedule 2, less the units removed under clause 5.8" in pricing
     assert "expected units in Part 2 of Schedule 2" in review
     assert "units in that cost model" not in pricing and "units in the cost model" not in pricing + review

@@ -66,7 +66,9 @@ def test_headings_and_zone_table(result):
     schedule = clause_text(doc, "open-book.schedule-services")
     assert "Part 2: Zones" in schedule
     assert "1,100" in schedule and "£29.85" in schedule and "£28.60" in schedule
-    assert "People it serves under this Agreement" in schedule
+    # r27 ob-homecare finding 11: both tables head the zone's capacity the same way; it is not the people served
+    assert schedule.count("People the zone is sized for") == 2
+    assert "People it serves" not in schedule and "People it is sized for" not in schedule
 
 
 def test_travel_time_key_safes_lone_working_and_cqc(result):
@@ -122,7 +124,7 @@ def test_the_reconciliation_schedule_counts_the_guarantee(result):
     and the note say no loss arises on the budget while the guarantee stands, instead of a loss below 68.1%."""
     text = flat(document_text(result))
     assert ("Below that Tillbrook would make a loss, but the guaranteed hours, paid for whether or not they are used, "
-            "bring in £2,971,540 a year (the income at 75% of capacity)") in text
+            "bring in £2,971,540 a year over 52 weeks (the hours guaranteed are 75% of the hours of capacity)") in text
     n = note(result.document, "open-book.core-support")
     assert "The guarantee pays for 101,400 hours a year, 75% of the 135,200 hours of capacity" in n
     assert "cannot make a loss while the guarantee stands" in n
@@ -258,3 +260,130 @@ def test_home_care_protections_for_service_users(result, catalogue):
     for cid, words in (("open-book.support", "gifts register"), ("open-book.support", "duties as a sponsor"),
                        ("open-book.financial-distress", "licence to sponsor workers")):
         assert words not in clause_text(living, cid, flat=True)
+
+
+def test_the_gross_up_on_a_revenue_basis_divides_by_one_less_the_cap(result, catalogue):
+    """r27 ob-homecare finding 7: on a revenue basis the profit is a share of income, so an overstatement or a change
+    in cost grosses up by dividing by one less the cap rate (0.95), not by adding 5% of the cost; on an allowable
+    cost basis the Reasonable Profit is added on it."""
+    doc = result.document
+    warranty = clause_text(doc, "open-book.pricing", flat=True)
+    assert "the overstatement divided by 0.95 bears to" in warranty
+    assert "with the Reasonable Profit on it" not in warranty
+    review = clause_text(doc, "open-book.price-review", flat=True)
+    assert "the change in Allowable Costs it causes in a full year divided by 0.95 bears to" in review
+    other = assemble(read_termsheet(ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue),
+                     catalogue, today=DRAFT_DATE).document
+    assert "the overstatement, with the Reasonable Profit on it, bears to" in clause_text(other, "open-book.pricing",
+                                                                                           flat=True)
+    assert "divided by 0.95" not in clause_text(other, "open-book.price-review", flat=True)
+
+
+def test_the_guarantee_falls_in_proportion_to_the_care_not_delivered(result):
+    """r27 ob-homecare finding 13: the Guaranteed Hours are not lost outright for any period without care; they fall
+    in proportion to the planned hours the provider does not deliver in the month, and stop only where it provides
+    none of the care in a zone, unless the Council caused the failure; the note says so."""
+    doc = result.document
+    text = clause_text(doc, "open-book.core-support", flat=True)
+    assert ("the number of Guaranteed Hours paid for that zone for the month is reduced in the proportion that the "
+            "planned hours not delivered bear to all the hours of Planned Care commissioned in that zone") in text
+    assert "for any period in which Tillbrook provides none of the Care Services there" in text
+    assert "does not provide the Care Services there" not in text
+    n = note(doc, "open-book.core-support")
+    assert "falls in proportion to the planned hours Tillbrook does not deliver there in the month" in n
+
+
+def test_a_kpi_is_not_failed_for_a_step_the_council_did_not_take(result):
+    """r27 ob-homecare finding 12: the KPI on reducing hours within 28 days of a review depends on the Council issuing
+    a revised Care Plan, so the carve-out covers that and any other step a Service KPI depends on, not only the
+    number of referrals."""
+    text = clause_text(result.document, "open-book.performance", flat=True)
+    assert ("the number of people the Council refers for care in the zones, or from the Council's failure to issue a "
+            "revised Care Plan or to take any other step the Service KPI depends on, rather than from Tillbrook's own "
+            "acts or omissions.") in text
+
+
+def test_the_carry_forward_note_states_what_the_budget_means_for_the_fund(result):
+    """r27 ob-homecare finding 8: on the budget the Excess Profit (£17) never reaches the £5,000 carry-forward, so the
+    note says nothing reaches the fund until the final period."""
+    doc = result.document
+    n = flat(note(doc, "common.open-book-excess"))
+    assert ("On the budget the Excess Profit is £17 a period, so nothing is refunded or transferred to the Reinvestment "
+            "Fund until the final period: the fund works sooner only if income runs above the budget.") in n
+    assert n.count("on the budget nothing is refunded") == 0
+
+
+def test_directors_salaries_list_each_director_and_flag_the_uprating(result, catalogue, tmp_path):
+    """r27 ob-homecare finding 9: the two directors hold all the shares, so the costs schedule asks for the other
+    director's salary, not 'each other director'; the uprating of the salaries with the prices is not instructed, so it
+    is in brackets and listed among the assumptions. Without open_book.directors the placeholder stays general."""
+    doc = result.document
+    sched = clause_text(doc, "common.open-book-schedule-costs", flat=True)
+    assert "Declan Featherstone (Managing Director), £[ ] a year; [name of the other director], £[ ] a year." in sched
+    assert "[Each salary increases on each review date by the same percentage as the prices in this Schedule.]" in sched
+    assert any("each director's salary included in the cost model increases on each review date" in a
+               for a in doc.assumptions)
+    source = HOMECARE.read_text().replace("  directors: 2   # the two directors who hold all the shares\n", "")
+    sheet = tmp_path / "no-count.yaml"
+    sheet.write_text(source)
+    other = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "[name of each other director], £[ ] a year." in clause_text(other, "common.open-book-schedule-costs",
+                                                                         flat=True)
+
+
+@pytest.mark.parametrize("sheet", sorted(p.name for p in (ROOT / "samples" / "open-book").glob("*.yaml")))
+def test_the_costs_note_names_the_disallowed_costs_the_draft_adds(catalogue, sheet):
+    """r27 ob-homecare finding 10: the draft adds standard Disallowed Costs (legal proceedings, related-party payments,
+    restricted funding) to the instructed list; the note names them by letter, and each letter is one the draft added,
+    not an instructed item."""
+    ts = read_termsheet(ROOT / "samples" / "open-book" / sheet, catalogue)
+    doc = assemble(ts, catalogue, today=DRAFT_DATE).document
+    n = flat(note(doc, "common.open-book-costs"))
+    m = re.search(r"Items? ((?:\([a-z]\)(?:, | and )?)+) of the Disallowed Costs (?:are|is) the draft's own", n)
+    assert m, n[:400]
+    letters = re.findall(r"\(([a-z])\)", m.group(1))
+    text = clause_text(doc, "common.open-book-costs")
+    lead = text.split("The following are Disallowed Costs and never count as Allowable Costs:", 1)[1]
+    items = [line for line in lead.split("\n") if line.strip()][:30]
+    added = ("legal proceedings", "Related Party above", "restricted", "dividends, distributions and any other")
+    for letter in letters:
+        item = items[ord(letter) - ord("a")]
+        assert any(a in item for a in added), (letter, item)
+    instructed = [i.lower()[:25] for i in ts.model.open_book.disallowed_costs]
+    for letter in letters:
+        assert items[ord(letter) - ord("a")].lower()[:25] not in instructed
+
+
+def test_the_guarantee_note_gives_the_basis_of_its_yearly_figures(result):
+    """r27 ob-homecare finding 14: the yearly guarantee figures are 52 weeks while clause 7.1 pays by the day, so the
+    note says a 365-day year pays one day more (the weekly figure over 7), with each zone's figure; the schedule does
+    not call the guarantee's income 'the income at 75% of capacity' when the zones' shares differ."""
+    n = flat(note(result.document, "open-book.core-support"))
+    assert ("Each yearly figure is 52 weeks; because the clause pays the guarantee by the day, a year of 365 days pays "
+            "one day more (£4,690.71 for Zone 3 (Wold Valley), £3,472.86 for Zone 7 (Coastal North)) and a leap year "
+            "two.") in n
+    assert round(1100 * 29.85 / 7, 2) == 4690.71 and round(850 * 28.60 / 7, 2) == 3472.86
+    assert "the income at 75% of capacity" not in flat(document_text(result))
+
+
+def test_the_vat_note_has_no_care_home_words(result, catalogue):
+    """r27 ob-homecare finding 18: accommodation and catering are a care home's point, not home care's; the note on
+    VAT keeps it for homes."""
+    assert "accommodation and catering" not in note(result.document, "open-book.tax")
+    assert "Note (6)). Confirm the provider's VAT position" in flat(note(result.document, "open-book.tax"))
+    homes = assemble(read_termsheet(ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml", catalogue),
+                     catalogue, today=DRAFT_DATE).document
+    assert "accommodation and catering are covered only where ancillary to the care" in flat(note(homes, "open-book.tax"))
+
+
+def test_home_care_drafting_has_no_pasted_building_words(result):
+    """r27 ob-homecare finding 17: care is provided in a zone, not at it; the supported-living sentence on housing
+    goes (the rest of that paragraph stays); a target met by a date is measured each calendar month, like the rest."""
+    text = flat(document_text(result))
+    assert "the Guaranteed Hours in each of the Zones and the Planned Care hours delivered" in text
+    assert "attributable to the Care Services in the Zones concerned" in text
+    assert "or the services in any of the Zones" in text
+    assert "at each of the Zones" not in text and "at the Zones concerned" not in text
+    assert "no part in the housing" not in text
+    assert "The end of this Agreement, or of Tillbrook's care for a Service User, does not affect where" in text
+    assert "[each month]" not in text

@@ -57,7 +57,8 @@ def test_kpis_that_depend_on_the_councils_referrals_are_not_failed_for_that_reas
     text = draft(catalogue, tmp_path)
     assert ("A Service KPI is not failed to the extent that the failure results from the number of children the "
             "Council refers or the nights the Short Breaks Panel allocates, or from Booked Nights cancelled by a "
-            "child's family or by the Council, rather than from Ashdown's own acts or omissions.") in text
+            "child's family or by the Council, or from the Council's failure to take a step the Service KPI depends on, "
+            "rather than from Ashdown's own acts or omissions.") in text
 
 
 def test_the_occupancy_kpi_baseline_is_read_for_the_losses_note(catalogue):

@@ -71,7 +71,7 @@ def test_change_in_law_denominator_leaves_out_removed_units(catalogue):
 
 def test_change_in_law_denominator_without_core_places_or_homes(catalogue):
     text = flat(document_text(result(catalogue, "supported-living-company.yaml")))
-    assert "the change in Allowable Costs it causes in a full year, with the Reasonable Profit on that change, bears to" in text
+    assert "the change in Allowable Costs it causes in a full year divided by 0.95 bears to" in text
     assert "less the units removed under" not in text.split("bears to", 1)[1][:400]
 
 

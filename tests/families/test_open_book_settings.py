@@ -404,7 +404,7 @@ def test_core_floor_figures_in_the_schedule_and_note(drafts, catalogue):
 
 def test_tupe_indemnity_is_outside_the_cap_and_enforceable_by_a_new_provider(drafts):
     text = text_of(drafts, "childrens-homes-charity")
-    assert "Except for the indemnity in clause 27.1, claims under clause" in text
+    assert "The limit does not apply to:" in text and "the indemnity in clause 27.1;" in text
     assert "A new provider may enforce this indemnity under the Contracts (Rights of Third " \
            "Parties) Act 1999" in text
 

@@ -1,0 +1,40 @@
+"""The open-book survival clause lists every clause and paragraph that must outlive the agreement, built from the
+`survives` marks of the clauses and paragraphs the draft actually has."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.assemble import assemble
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT
+from tests.families.clause_texts import flat
+from tests.families.test_open_book_settings import document_text
+
+SAMPLES = ROOT / "samples" / "open-book"
+
+
+def _survival(sheet, catalogue) -> str:
+    text = flat(document_text(assemble(read_termsheet(SAMPLES / sheet, catalogue), catalogue, today=DRAFT_DATE)))
+    return text.split("However this Agreement ends, ", 1)[1].split(" continue in force after it ends", 1)[0]
+
+
+def test_the_earlier_contract_and_the_profit_regulations_paragraphs_survive(catalogue):
+    """r26 ob-sample 10 (named again for r27 ob-homecare): the paragraph keeping the earlier contract alive (8.4) and
+    the profit-regulation paragraphs (28.2 and 28.3, which say they outlive the agreement) are in the list."""
+    listed = _survival("childrens-homes-charity.yaml", catalogue)
+    for ref in ("clause 8.4,", "clause 28.2,", "clause 28.3,"):
+        assert ref in listed, listed
+
+
+def test_a_paragraph_the_sheet_leaves_out_is_not_listed(catalogue):
+    """Home care has no profit regulations under the Care Standards Act 2000: the survival list is built from the
+    anchors the draft has (the earlier-contract paragraph 3.8 is one), and the draft still assembles."""
+    listed = _survival("home-care-zones.yaml", catalogue)
+    assert "clause 3.8," in listed
+    assert "28.2" not in listed and "26.2" not in listed
+
+
+@pytest.mark.parametrize("sheet", sorted(p.name for p in SAMPLES.glob("*.yaml")))
+def test_every_open_book_sample_assembles_with_its_survival_list(catalogue, sheet):
+    assert "Schedule" in _survival(sheet, catalogue)
