@@ -50,3 +50,9 @@ def test_one_commissioner_reads_as_before(single):
     assert "which does not bind the Commissioner." in body(single, "alliance.decisions")
     assert "must indemnify the Commissioner and any other" in body(single, "alliance.workforce")
     assert "the Commissioner takes what remains" in body(single, "alliance.schedule-risk-reward")
+
+
+def test_commissioners_split_of_gain_and_pain_is_stated_once(lynmere):
+    """Firing (r27 al-fresh finding 15): clause 13 refers to the one rule between the Commissioners in clause 12."""
+    assert "The Commissioners' share is divided between them as clause 12.14 provides." in body(lynmere, "alliance.risk-reward")
+    assert "unless they agree otherwise between themselves" not in body(lynmere, "alliance.risk-reward")
