@@ -38,7 +38,6 @@ def test_two_commissioners_are_never_a_bare_the_commissioner(lynmere):
     assert "only after each Commissioner that is to pay it has confirmed in writing" in body(lynmere, "alliance.changes")
     assert "Any right of a Commissioner to withhold or reduce a payment" in body(lynmere, "alliance.structure")
     assert "must indemnify each Commissioner and any other Alliance Member" in body(lynmere, "alliance.workforce")
-    assert "Each Commissioner and each Provider must ensure" in body(lynmere, "alliance.leaving")
     assert "how to take a complaint to the Commissioner that commissions it" in body(lynmere, "alliance.operations")
     assert "the Commissioners take what remains" in body(lynmere, "alliance.schedule-risk-reward")
     assert "the Commissioner takes what remains" not in body(lynmere, "alliance.schedule-risk-reward")
