@@ -2436,6 +2436,22 @@ class Alliance(Strict):
         return self.target_cost_reserved
 
     @property
+    def closure_matters(self) -> list[str]:
+        """The agreed Reserved Matters on closing, reducing or ending a service or a place (r27 al-fresh finding 8),
+        as the draft prints them: the decisions clause then gives a change that follows a cut in a Commissioner's
+        funding one route (the revised Annual Plan, by the ordinary rule), says that moving services under the Exit
+        Plan is not closing them, and its note asks for the places to be named."""
+        return [w for m, w in zip(self.decisions.reserved_matters, self.reserved_matters)
+                if re.search(r"\b(clos(?:e|es|ed|ing)|decommission\w*|withdraw\w*)\b", m, re.I)
+                or (re.search(r"\b(end(?:s|ed|ing)?|reduc\w*|ceas\w*)\b", m, re.I)
+                    and re.search(r"\b(services?|centres?|hubs?|schemes?|beds?|sites?|premises)\b", m, re.I))]
+
+    @property
+    def closure_reserved(self) -> bool:
+        """Whether any agreed Reserved Matter is on closing, reducing or ending a service or a place."""
+        return bool(self.closure_matters)
+
+    @property
     def hub_closure_reserved(self) -> bool:
         """Whether closing a family hub or children's centre is an agreed Reserved Matter in early help services: the
         decisions note then says the council's own consultation duty (Childcare Act 2006, s.5D) still applies."""

@@ -1084,7 +1084,7 @@ def test_an_extension_option_is_the_commissioners_once_and_not_a_unanimous_vote(
     doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
     term = text_of(clause(doc, "alliance.term-termination"))
     assert "may extend the Term once, by two years, by notice to every other Party given at least nine months" in term
-    assert "(acting jointly through the Lead Commissioner)" in term
+    assert "The Commissioners, acting jointly through the Lead Commissioner, may extend" in " ".join(term.split())
     assert "The extension binds every Alliance Member" in term
     assert "unanimous decision" not in term
     assert "to extend the Term" not in text_of(clause(doc, "alliance.decisions"))

@@ -58,7 +58,7 @@ def test_accession_deed_has_a_commissioner_form_where_councils_may_join(thornshi
     assert "the variation of the funding agreement between the Commissioners that admits it" in deed
     assert "[[" not in deed
     changes = _flat(text_of(clause(thornshire, "alliance.changes")))
-    assert "and, where the organisation is to be paid for any of the Services, only after the Commissioner" in changes
+    assert "and, where the organisation is to be paid for any of the Services, only after each Commissioner" in changes
     planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
     assert "A Commissioner that joins by an Accession Deed pays the contribution that the variation of this Agreement made with it sets" in planning
 

@@ -189,7 +189,8 @@ def test_nil_share_fallback_kept_where_a_commissioner_has_none(catalogue):
     """Finding 15 (quiet): where a Commissioner's share is nil, the fallback stays."""
     doc = _variant(catalogue, "      - {member: icb, gain: 10, pain: 15}\n      - {member: carers, gain: 35, pain: 30}",
                    "      - {member: icb, gain: 0, pain: 0}\n      - {member: carers, gain: 45, pain: 45}")
-    assert "equally where those are nil" in _flat(text_of(clause(doc, "alliance.risk-reward")))
+    # r27 al-fresh finding 15: clause 13 refers to the Commissioners' split in clause 12, which keeps the fallback
+    assert "equally where those shares are nil" in _flat(text_of(clause(doc, "alliance.service-planning")))
 
 
 def test_provider_does_not_vote_on_its_own_gate(hollinshire):

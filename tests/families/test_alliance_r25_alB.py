@@ -31,7 +31,8 @@ def test_service_contract_terms_are_subject_to_procurement_law_with_a_fallback(b
             " notify every Alliance Member before the Commencement Date") in text
     assert "The ALT must then agree how this Agreement applies to that Provider." in text
     leaving = _flat(text_of(clause(big, "alliance.leaving")))
-    assert "That duty applies so far as the law on public procurement that governs the Service Contract permits" in leaving
+    # r27 al-sample finding 16: the leaving clause refers to the clause 3.3 term and the clause 3.4 fallback
+    assert "and clause 3.4 apply to that right to end the Service Contract." in leaving
     note = clause(big, "alliance.recitals").note
     assert "by less than £500,000 or by less than 25% of its original lifetime value" in note
     assert "Direct Award Process A or B" not in note  # r27 alH finding 6: no contract awarded under the Regime

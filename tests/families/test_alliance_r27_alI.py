@@ -154,6 +154,6 @@ def test_alt_decisions_row_is_a_summary_with_references(lynmere):
     rows = dict((r[0], r[1]) for r in table_rows(clause(lynmere, "alliance.key-information")))
     row = rows["ALT decisions"]
     assert row == ("75% majority; Reserved Matters unanimous; each Commissioner's vote needed for the Annual Plan, budgets, "
-                   "the Target Cost and KPI levels (clause 9); deadlock: what stays as it is, clause 9.13; who decides "
-                   "the rest, clause 9.14")
+                   "the Target Cost and KPI levels (clause 9); deadlock: what stays as it is, clause 9.14; who decides "
+                   "the rest, clause 9.15")
     assert len(row.split()) < 50

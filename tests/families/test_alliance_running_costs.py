@@ -1,0 +1,54 @@
+"""Running costs of the Alliance: where the sheet says what the running-costs budget covers, the budget pays only for
+those items, the expert, adviser, accountant and audit costs are paid outside it as they fall due, and the Alliance
+Manager warns the payer before the budget runs out (r27 al-fresh finding 9)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import build, clause, text_of
+
+LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"
+INCLUDE = ("  running_costs_include:\n"
+           "    - annual evaluation by people living with dementia and their carers (the Lynmere DEEP group)\n")
+
+
+@pytest.fixture(scope="module")
+def lynmere(catalogue):
+    return build(LYNMERE, catalogue).document
+
+
+def test_budget_covers_only_the_instructed_items(lynmere):
+    """Firing: the £92,000 budget pays for the Alliance Manager and the DEEP evaluation; the other running costs are
+    paid by the Council outside it; the Alliance Manager warns before it runs out; the note says it once, with the
+    figures, and no longer asks the same question twice."""
+    text = _flat(text_of(clause(lynmere, "alliance.operations")))
+    assert ("The running costs of the Alliance are paid by the Council alone, outside the Pooled Budget, and are not "
+            "part of the Actual Cost.") in text
+    assert ("the costs of the Alliance Manager and of the annual evaluation by people living with dementia and their "
+            "carers (the Lynmere DEEP group) are paid within a budget of £92,000 (ninety-two thousand pounds) for each "
+            "Alliance Year, unless the Council agrees a higher amount in writing;") in text
+    assert ("the Alliance Manager must tell the Council and the ALT as soon as it expects that budget to be spent "
+            "before the end of an Alliance Year;") in text
+    assert ("the fees of the Independent Expert, of the Independent Adviser and of the Reviewing Accountant, and the "
+            "costs of the audits under this Agreement, are paid as they fall due, outside that budget;") in text
+    note = _flat(clause(lynmere, "alliance.operations").note or "")
+    assert "the £92,000 budget (£460,000 over the initial term) pays only for the Alliance Manager (a full-time post)" in note
+    assert "are paid by the Council as they fall due, outside it" in note
+    assert "confirm that, or fund them outside the budget" not in note
+    assert "pays those as well" not in note
+
+
+def test_one_budget_for_every_running_cost_without_a_list(tmp_path, catalogue):
+    """Quiet: where the sheet does not say what the budget covers, every running cost sits within it as before."""
+    text = LYNMERE.read_text()
+    assert INCLUDE in text
+    sheet = tmp_path / "variant.yaml"
+    sheet.write_text(text.replace(INCLUDE, "", 1))
+    doc = build(sheet, catalogue).document
+    body = _flat(text_of(clause(doc, "alliance.operations")))
+    assert "are paid as they fall due, outside that budget" not in body
+    assert "the Council alone, outside the Pooled Budget, within a budget of £92,000" in body
+    assert "pays those as well" in _flat(clause(doc, "alliance.operations").note or "")
