@@ -977,6 +977,38 @@ class Alliance(Strict):
                 f"{fmt(b['percent'])} of {measure(b)}, rounded to two decimal places")
 
     @property
+    def indexation_limits(self) -> dict | None:
+        """The cap and floor the sheet's indexation words put on the Indexation Increase ("capped at 4%", "not less
+        than 1%", "a collar of 1% and a cap of 4%"): {"cap": Decimal | None, "floor": Decimal | None}, for a
+        definition that restates the words as a formula (r28 al-fresh finding 1). None where the words state
+        neither, or where the definition prints the sheet's own words (which already carry them)."""
+        words = self.risk_reward.indexation or ""
+        if not words or (self.indexation_parts is None and self.indexation_staff_split is None
+                         and self.indexation_member_split is None):
+            return None
+        num = r"(\d+(?:\.\d+)?)\s*%"
+        cap = re.search(r"\b(?:capped at|cap of|(?:subject to |up to )?a maximum of|not (?:to )?(?:be )?more than|"
+                        r"no more than|not exceeding|at most|limited to)\s+" + num, words, re.I)
+        floor = re.search(r"\b(?:floor(?:ed)? (?:of|at)|collar of|(?:subject to )?a minimum of|not (?:to )?(?:be )?less than|"
+                          r"no less than|at least)\s+" + num, words, re.I)
+        between = re.search(r"\bbetween\s+" + num + r"\s+and\s+" + num, words, re.I)
+        limits = {"cap": Decimal(cap.group(1)) if cap else (Decimal(between.group(2)) if between else None),
+                  "floor": Decimal(floor.group(1)) if floor else (Decimal(between.group(1)) if between else None)}
+        return limits if limits["cap"] is not None or limits["floor"] is not None else None
+
+    @property
+    def indexation_limit_words(self) -> str | None:
+        """The sentence words for indexation_limits: "more than 4%", "less than 1% or more than 4%"; None without
+        limits."""
+        lim = self.indexation_limits
+        if lim is None:
+            return None
+        fmt = lambda d: f"{d.normalize():f}%"
+        said = ([f"less than {fmt(lim['floor'])}"] if lim["floor"] is not None else []) + \
+               ([f"more than {fmt(lim['cap'])}"] if lim["cap"] is not None else [])
+        return " or ".join(said)
+
+    @property
     def indexation_notified(self) -> dict | None:
         """Where the indexation words name no published index but a percentage a Commissioner notifies (an NHS or
         social care uplift "as notified by the Lead Commissioner by 31 March"): {"by": the date words given, or

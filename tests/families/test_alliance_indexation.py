@@ -1,0 +1,62 @@
+"""The alliance's Indexation Increase: every limit the sheet's indexation words give (a cap, a floor) reaches the
+operative definition, the Key Information row and the Schedule 5 note (r28 al-fresh finding 1, Harrowdale: CPIH to
+the previous November, capped at 4%, with a floor)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assembler.termsheet.alliance import Alliance, RiskReward
+from tests.conftest import samples
+from tests.families.clause_texts import definition, flat
+from tests.families.test_alliance import build, clause, table_rows
+
+HARROWDALE = Path(__file__).parent / "fixtures" / "alliance-harrowdale-r28l.yaml"
+
+
+@pytest.fixture(scope="module")
+def harrowdale(catalogue):
+    return build(HARROWDALE, catalogue).document
+
+
+def test_cap_reaches_the_definition_key_information_and_note(harrowdale):
+    """Finding 1 (firing): the 4% cap is operative in the definition, with the index and month the sheet names;
+    the Key Information row states the cap and the floor; the Schedule 5 note describes what the definition says."""
+    d = flat(definition(harrowdale, "Indexation Increase"))
+    assert "Consumer Prices Index including owner occupiers' housing costs (CPIH, all items)" in d
+    assert "over the 12 months to the November before that Alliance Year begins" in d
+    assert d.rstrip(".").endswith("The Indexation Increase for an Alliance Year is never more than 4%")
+    row = " ".join(" ".join(r) for r in table_rows(clause(harrowdale, "alliance.key-information")))
+    assert ("Annual Values increased each year by the Indexation Increase (never more than 4%; not reduced when the "
+            "index falls)") in flat(row)
+    n = flat(clause(harrowdale, "alliance.schedule-budget").note)
+    assert "and a last sentence that it is never more than 4%" in n
+    assert "the definition of Annual Value keeps each value from falling when the increase is negative" in n
+
+
+@pytest.mark.parametrize("words, cap, floor, said", [
+    ("the percentage increase in CPI in the 12 months to the previous December, capped at 4%", "4", None,
+     "more than 4%"),
+    ("CPIH in the 12 months to the previous November, with a floor of 1% and a cap of 5.5%", "5.5", "1",
+     "less than 1% or more than 5.5%"),
+    ("RPI in the 12 months to the previous January, but between 0% and 3%", "3", "0", "less than 0% or more than 3%"),
+    ("CPI in the 12 months to the previous December, subject to a maximum of 3%", "3", None, "more than 3%"),
+])
+def test_limits_are_read_from_the_words(words, cap, floor, said):
+    """Finding 1 (firing): each way a sheet words a cap or floor is read."""
+    a = Alliance.model_construct(risk_reward=RiskReward.model_construct(indexation=words))
+    lim = a.indexation_limits
+    assert lim["cap"] == (Decimal(cap) if cap else None)
+    assert lim["floor"] == (Decimal(floor) if floor else None)
+    assert a.indexation_limit_words == said
+
+
+@pytest.mark.parametrize("path", samples("alliance"), ids=lambda p: p.stem)
+def test_no_limit_sentence_without_a_limit(path, catalogue):
+    """Finding 1 (quiet): the samples give no cap or floor, so the definition has no limit sentence."""
+    doc = build(path, catalogue).document
+    if not any(d.term == "Indexation Increase" for d in doc.definitions):
+        return
+    assert "is never" not in flat(definition(doc, "Indexation Increase"))
