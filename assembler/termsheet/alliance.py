@@ -1101,6 +1101,16 @@ class Alliance(Strict):
         return bool(self.nhs_and_council_pool and pb and len(pb.contributions) > 1)
 
     @property
+    def pooled_fund_keeps_balances(self) -> bool:
+        """Whether a Provider's forfeited share of Gain and its negative Balancing Amounts go back into the Pooled
+        Budget rather than to a Commissioner: where the Commissioners pool their money under a section 75 agreement
+        and the Pooled Budget meets every Service Contract, since that money must be spent on the agreed functions
+        (S.I. 2000/617, reg. 7) and is partly the NHS body's (r28 al-fresh finding 4). False where a Commissioner
+        pays a Provider from its own aligned budget, or where there is no such pooled fund. The template adds the
+        England-only check (document.wales)."""
+        return self.section_75_pool and not self.contract_holders_outside_pool
+
+    @property
     def running_costs_topped_up(self) -> bool:
         """Whether running costs charged to the Pooled Budget need money paid in on top of the contributions: the
         pool covers only the Annual Values, so without a top-up the running costs would have no money behind them
