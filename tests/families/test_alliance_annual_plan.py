@@ -1,0 +1,39 @@
+"""What the alliance's Annual Plan must contain (clause 12.4), and that each item refers to the clause it relies on
+(r28 al-fresh findings 5 and 11, Harrowdale)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.families.clause_texts import flat
+from tests.families.test_alliance import build, clause, text_of
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HARROWDALE = FIXTURES / "alliance-harrowdale-r28l.yaml"
+
+
+@pytest.fixture(scope="module")
+def harrowdale(catalogue):
+    return build(HARROWDALE, catalogue).document
+
+
+def _number_of(doc, words: str) -> str:
+    """The number the draft gives the risk-reward paragraph that starts with words."""
+    from assembler.model import Paragraph
+    c = clause(doc, "alliance.risk-reward")
+    for p in c.blocks:
+        if isinstance(p, Paragraph) and p.text.startswith(words):
+            return p.number
+    raise AssertionError(words)
+
+
+def test_advance_approval_item_refers_to_the_clause_that_sets_it(harrowdale):
+    """Finding 11 (firing): the Annual Plan item on costs that vary with demand refers to the clause on advance
+    approval (13.16 here), not the clause on overspend approval (13.13)."""
+    demand = _number_of(harrowdale, "The Annual Plan must state, for each Provider, an amount")
+    overspend = _number_of(harrowdale, "A Provider's costs for an Alliance Year above its budget")
+    assert demand == "13.16" and overspend == "13.13"
+    sp = flat(text_of(clause(harrowdale, "alliance.service-planning")))
+    assert f"the amount of its costs that vary with demand approved in advance under clause {demand};" in sp
+    assert f"approved in advance under clause {overspend}" not in sp
