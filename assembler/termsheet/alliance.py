@@ -2335,6 +2335,14 @@ class Alliance(Strict):
         return out
 
     @property
+    def rolling_kpis(self) -> list[int]:
+        """The numbers of the KPIs whose "Measured over" period is a rolling 12 months: the Improvement Plan trigger
+        judges them on that rolling figure, so the year-to-date pro rata rule for yearly totals must not reach them
+        (r28 al-fresh finding 6(d))."""
+        return [i for i, k in enumerate(self.kpis, start=1)
+                if re.search(r"\brolling\b", k.measured_over or "", re.I)]
+
+    @property
     def gates_waiting_for_baselines(self) -> list[tuple[Member, list[int], list[int]]]:
         """Each Provider whose Gain gate includes a KPI with no baseline yet (no trajectory, so not counted until the ALT
         records it): (Provider, those KPIs, the gate KPIs that count meanwhile), for the Schedule 2 note to tell it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assembler.termsheet.validate import read_termsheet
 from tests.conftest import ROOT
 from tests.families.clause_texts import flat as _flat
 from tests.families.test_alliance import build, clause, text_of
@@ -68,3 +69,22 @@ def test_kpi_without_levels_or_baseline_still_waits_for_its_baseline(tmp_path, c
     assert "has no level for Year" not in body
     assert "the trajectory is a straight line" in note and "realistic" in note
     assert "A KPI without a baseline has no trajectory" in note
+
+
+HARROWDALE = Path(__file__).parent / "fixtures" / "alliance-harrowdale-r28l.yaml"
+
+
+def test_rolling_counts_are_not_pro_rated_year_to_date(catalogue):
+    """r28 al-fresh finding 6(d) (firing): KPIs 2, 3 and 5 are measured over a rolling 12 months, so the Improvement
+    Plan trigger's pro rata rule for yearly totals excludes them and the rolling figure decides."""
+    assert read_termsheet(HARROWDALE, catalogue).model.alliance.rolling_kpis == [2, 3, 5]
+    doc = build(HARROWDALE, catalogue).document
+    text = _flat(text_of(clause(doc, "alliance.performance")))
+    assert ("a figure that is a total for the year and is not measured over a rolling 12 months is judged instead on "
+            "the total for the Alliance Year so far") in text
+
+
+def test_pro_rata_rule_unchanged_without_rolling_kpis(catalogue):
+    """r28 al-fresh finding 6(d) (quiet): the sample measures no KPI over a rolling period."""
+    text = _flat(text_of(clause(build(SAMPLE, catalogue).document, "alliance.performance")))
+    assert "a figure that is a total for the year is judged instead on the total" in text
