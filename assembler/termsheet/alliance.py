@@ -1827,6 +1827,23 @@ class Alliance(Strict):
         return out
 
     @property
+    def ungated_years(self) -> list[tuple[Member, list[int], list[int]]]:
+        """Each Provider whose every gating KPI has no figure for some Alliance Year (unset_levels), so that its share of
+        Gain for that year is in effect not gated: (Provider, its gating KPIs, those years), for the Schedule 2 note to
+        ask for instructions (r28 al-fresh finding 6(b)). Empty where Gain is not gated."""
+        if not self.gain_gated:
+            return []
+        unset = dict(self.unset_levels)
+        out = []
+        for m, kpis in self.kpi_gate_rows:
+            if not kpis or any(n not in unset for n in kpis):
+                continue
+            years = sorted(set.intersection(*(set(unset[n]) for n in kpis)))
+            if years:
+                out.append((m, kpis, years))
+        return out
+
+    @property
     def waiting_kpis(self) -> list[int]:
         """The KPIs with no level for any year until the ALT records a baseline (no agreed levels and no numeric
         baseline), so that the Part 3 rule on KPIs without a baseline names them and is left out where there are none

@@ -88,3 +88,20 @@ def test_pro_rata_rule_unchanged_without_rolling_kpis(catalogue):
     """r28 al-fresh finding 6(d) (quiet): the sample measures no KPI over a rolling period."""
     text = _flat(text_of(clause(build(SAMPLE, catalogue).document, "alliance.performance")))
     assert "a figure that is a total for the year is judged instead on the total" in text
+
+
+def test_a_gate_with_no_level_for_a_year_is_flagged(catalogue):
+    """r28 al-fresh finding 6(b) (firing): KPI 4 is Spectrum Peer Connect's only gating KPI and has no Year 1 figure
+    ("to be set from the 2027/28 survey"), so the note says its Year 1 share is in effect not gated and asks."""
+    assert [(m.defined, k, y) for m, k, y in read_termsheet(HARROWDALE, catalogue).model.alliance.ungated_years] == [
+        ("Spectrum Peer Connect", [4], [1])]
+    _, note = _texts(build(HARROWDALE, catalogue).document)
+    assert ("KPI 4 is the only KPI gating Spectrum Peer Connect's share of Gain, so in Year 1 that share is in effect "
+            "not gated.") in note
+    assert "counts only if a figure for KPI 4 has been reported to the ALT before the calculation under clause 13" in note
+
+
+def test_no_ungated_year_note_where_every_gate_has_a_level(catalogue):
+    """r28 al-fresh finding 6(b) (quiet): the sample's gates all have figures for every year."""
+    _, note = _texts(build(SAMPLE, catalogue).document)
+    assert "in effect not gated" not in note
