@@ -60,3 +60,15 @@ def test_no_limit_sentence_without_a_limit(path, catalogue):
     if not any(d.term == "Indexation Increase" for d in doc.definitions):
         return
     assert "is never" not in flat(definition(doc, "Indexation Increase"))
+
+
+def test_value_row_says_it_is_before_indexation(harrowdale, catalogue):
+    """Finding 14 (firing): £6,800,000 is 4 years at £1,700,000, the first year's Annual Values, so the Key
+    Information row says so; (quiet) a sheet without indexation states the value alone."""
+    rows = {r[0]: flat(r[1]) for r in table_rows(clause(harrowdale, "alliance.key-information"))}
+    assert rows["Estimated value over the Initial Term"] == (
+        "£6,800,000 at the first year's Annual Values, before indexation (£10,200,000 if the Term is extended)")
+    plain = build(Path(__file__).parents[2] / "samples" / "alliance" / "mental-health-four-members-varied.yaml",
+                  catalogue).document
+    rows = {r[0]: flat(r[1]) for r in table_rows(clause(plain, "alliance.key-information"))}
+    assert "before indexation" not in rows["Estimated value over the Initial Term"]
