@@ -334,7 +334,9 @@ class Alliance(Strict):
         None, description="Where the money for the Services comes from, as words, e.g. 'the council's adult social care "
         "prevention budget and the part of the Better Care Fund that the council holds'. Where it names the Better Care "
         "Fund, the recitals note asks to confirm that the area's Better Care Fund section 75 agreement and plan allow "
-        "the spending and how it is reported. Empty: the draft says nothing about the source of the money.")
+        "the spending and how it is reported. The recitals state the words as where the money for the Services comes "
+        "from, so write them as a noun phrase that completes 'The money for the Services comes from ...'. Empty: the "
+        "draft says nothing about the source of the money.")
     joining_commissioner: Text | None = Field(
         None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
         "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "

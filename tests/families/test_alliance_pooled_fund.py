@@ -48,3 +48,15 @@ def test_without_a_section_75_pool_the_commissioner_keeps_the_share(catalogue):
     assert "That share is credited to the Pooled Budget" not in rr
     assert "must credit each negative Balancing Amount" not in rr
     assert "That share is kept by" in rr
+
+
+def test_recitals_state_the_funding_sources(harrowdale, catalogue):
+    """r28 al-fresh finding 13 (firing): the sheet's funding words are recited; (quiet) a sheet without them (the
+    sample) says nothing about the source of the money."""
+    rec = flat(text_of(clause(harrowdale, "alliance.recitals")))
+    assert ("The money for the Services comes from the Council's adult social care prevention budget and the ICB's "
+            "mental health investment for adult autism and ADHD post-diagnostic support, pooled under the "
+            "Commissioners' section 75 agreement.") in rec
+    sample = build(Path(__file__).parents[2] / "samples" / "alliance" / "complex-needs-eight-members.yaml",
+                   catalogue).document
+    assert "The money for the Services comes from" not in flat(text_of(clause(sample, "alliance.recitals")))
