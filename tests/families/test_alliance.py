@@ -822,7 +822,8 @@ def test_an_instructed_gain_gate_is_stated_once_and_cross_referred(catalogue):
 def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
     # £7,700,000 a year over five years, and over ten with the five-year extension
-    assert rows["Estimated value over the Initial Term"] == "£38,500,000 (£77,000,000 if the Term is extended)"
+    assert rows["Estimated value over the Initial Term"] == (
+        "£38,500,000 at the first year's Annual Values, before indexation (£77,000,000 if the Term is extended)")
     assert "including each Provider's Fee of 5% of its Annual Value (£385,000 in all)" in rows["Target Cost and Fees"]
     assert "Annual Values increased each year by the Indexation Increase" in rows["Target Cost and Fees"]
     assert "Harbour Light Housing Association Limited 24.03%" in rows["Shares of Gain and Pain"]
@@ -1675,7 +1676,8 @@ def test_refund_goes_to_the_lead_commissioner_and_a_fund_without_a_use_can_be_pa
     sp = text_of(clause(doc, "alliance.service-planning"))
     assert "counting any share of Gain kept under clause" not in sp  # the sheet gives no gate on Gain
     sp = text_of(clause(gated(WESTMARCH, catalogue), "alliance.service-planning"))
-    assert "counting any share of Gain kept under clause" in sp
+    # a section 75 pooled fund: the withheld share goes back into the Pooled Budget (r28 al-fresh finding 4)
+    assert "counting any share of Gain credited to the Pooled Budget under clause" in sp
 
 
 def test_survival_lists_what_the_final_calculation_needs(catalogue):
