@@ -2432,6 +2432,19 @@ class Services(Strict):
         return "young person" if self.accommodation_settings else ("child" if self.for_children else "person")
 
     @property
+    def workers(self) -> str:
+        """The plain words for the front-line staff whose pay the cost model budgets: 'residential care workers' in a
+        children's home, 'support workers' in supported accommodation and supported living, 'care workers' in a care
+        home and in home care (r28 obN 1: a children's draft asked for the pay of "care workers")."""
+        if self.effective_setting == "childrens_home":
+            return "residential care workers"
+        if self.effective_setting in ("supported_accommodation", "supported_living"):
+            return "support workers"
+        if self.effective_setting in ("care_home", "home_care"):
+            return "care workers"
+        return "front-line staff"
+
+    @property
     def people(self) -> str:
         """The plural of `person`: 'young people', 'children' or 'people'."""
         return "young people" if self.accommodation_settings else ("children" if self.for_children else "people")

@@ -198,7 +198,7 @@ def test_price_review_note_compares_the_cost_model_pay_rate_with_the_national_li
     wage from 1 April 2026, says the 1 April rise before a June start is never indexed, and asks for the 1 April
     2027 rate; without the field it asks for the rate instead."""
     n = flat(note(result.document, "open-book.price-review"))
-    assert "is £12.71 an hour from 1 April 2026; the lowest rate the cost model pays care workers, £13.40 an hour, " \
+    assert "is £12.71 an hour from 1 April 2026; the lowest rate the cost model pays care workers aged 21 and over, £13.40 an hour, " \
            "is 5.4% above it." in n
     assert "so the rise on 1 April 2027, before the service starts, is never indexed" in n
     assert "a rise of more than 5.4% would take the national living wage above £13.40" in n
@@ -209,7 +209,7 @@ def test_price_review_note_compares_the_cost_model_pay_rate_with_the_national_li
     sheet.write_text(source.replace("  lowest_hourly_pay: 13.40\n", ""), encoding="utf-8")
     doc = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
     n = flat(note(doc, "open-book.price-review"))
-    assert "do not give the lowest hourly rate the cost model pays care workers, so ask for it" in n
+    assert "do not give the lowest hourly rate the cost model pays care workers aged 21 and over, so ask for it" in n
     assert "above £13.40" not in n
 
 
