@@ -2479,8 +2479,11 @@ class Services(Strict):
             return []  # supported accommodation: stays are often shorter than a year, so the bound does not hold
         ending = re.compile(r"\b(end|ends|ending|endings|ended|moves?|moved|moving|move-on|leaving|leaves|left|discharges?|"
                             r"discharged|transitions?)\b", re.I)
+        yearly = re.compile(r"\b(each|every|a|per|in each|in any) (contract |financial )?year\b|\bannual", re.I)
         return [{"kpi": k, "places": places, "core": self.core_places is not None,
-                 "quarter": Decimal(places) / 4, "points": Decimal(100) / places}
+                 "quarter": Decimal(places) / 4, "points": Decimal(100) / places,
+                 # the column proposes 24 months only where neither the sheet nor the target sets the period
+                 "column": not k.measured_over and not yearly.search(k.target)}
                 for k in self.small_numbers_kpis if ending.search(k.measure)]
 
     @property

@@ -430,8 +430,7 @@ def test_charity_kpis_are_measured_over_a_year_and_a_repeated_miss_can_be_remedi
     _, result, _ = built[CHARITY]
     text = paragraphs_text(clause(result, "open-book.performance"))
     assert 'measured over the period shown for it in the column "Measured over"' in text
-    assert '"Rolling 12 months" or "rolling 24 months" means the 12 or 24 months ending with the interval reported' \
-        in text  # r27 ob-sample 12: placement endings over 24 months
+    assert '"Rolling 12 months" means the 12 months ending with the interval reported' in text
     assert "cannot be remedied" not in text
 
 
