@@ -522,17 +522,58 @@ def _definitions(doc: Document, sheet: TermSheet, catalogue: Catalogue, plan: Pl
     return [definitions[t] for t in sorted(definitions, key=str.casefold) if definitions[t] is not None]
 
 
+def _words_as_terms(doc: Document, words: dict[str, str]) -> None:
+    """A plain word the manifest names ('zone') prints as its defined term ('Zone', a use of "Zones") in the
+    clauses and tables where a determiner comes before it; a name that merely contains the word ("the home care
+    zones procurement") is left alone."""
+    pattern = re.compile(r"\b(a|an|each|every|that|the|this|any|one|its|which|per|another|other|same|either|all|"
+                         r"both|those|these|no)( )(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")\b(?!-)", re.I)
+
+    def split(inlines: list) -> list:
+        out: list = []
+        for i in inlines:
+            if not isinstance(i, Text) or not pattern.search(i.text):
+                out.append(i)
+                continue
+            at = 0
+            for m in pattern.finditer(i.text):
+                if m.group(3) not in words:  # the word itself must be lower case
+                    continue
+                name, _, display = words[m.group(3)].partition("|")
+                article = m.group(1)
+                if article.lower() == "a" and (display or name)[:1] in "AEIOU":  # "a area" reads "an Area"
+                    article += "n"
+                out.append(Text(i.text[at:m.start(1)] + article + " "))
+                out.append(Term(name, display or name))
+                at = m.end(3)
+            out.append(Text(i.text[at:]))
+        return [i for i in out if not (isinstance(i, Text) and not i.text)]
+
+    for clause in doc.all_clauses():
+        for block in clause.blocks:
+            if isinstance(block, Table):
+                block.header = [split(cell) for cell in block.header]
+                block.rows = [[split(cell) for cell in row] for row in block.rows]
+            elif block.kind != "definition":  # "Zones means the zones listed in Schedule 1" stays
+                block.inlines = split(block.inlines)
+
+
 def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
     """The manifest's `term_names` whose condition holds: each use of a listed term, and its definition, prints
     under the other name (a lease's "Lease Date" for "Transfer Date"), the definitions kept in alphabetical order."""
     from assembler.render.jinja import compile_condition
 
     names: dict[str, str] = {}
+    words: dict[str, str] = {}
     for entry in manifest.term_names:
         if compile_condition(entry.when)(**context):
             names.update(entry.names)
+            words.update(entry.words)
     if not names:
         return
+    if words:
+        _words_as_terms(doc, words)
 
     # A plural renamed to its singular ("Homes" printed "Home" where the sheet has one home) takes its quantifier
     # and verb with it: "each of the Homes" reads "the Home", "the Homes are" reads "the Home is".

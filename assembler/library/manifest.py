@@ -64,6 +64,10 @@ class TermNames(BaseModel):
 
     when: str = Field(min_length=1)
     names: dict[str, str] = Field(min_length=1)
+    words: dict[str, str] = Field(default_factory=dict, description="Plain lower-case words that print as a defined "
+                                  "term where a determiner ('a', 'each', 'that', 'the', ...) comes before them, as "
+                                  "'Term|Display': {'zone': 'Zones|Zone'} makes 'each zone' read 'each Zone' (r27 "
+                                  "ob-homecare 17: the defined term beside the lower-case word).")
 
 
 class Manifest(BaseModel):

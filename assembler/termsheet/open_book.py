@@ -2431,6 +2431,74 @@ class Services(Strict):
         'child' in a children's home, 'person' otherwise (r13 reviews: adult-care words in children's drafts)."""
         return "young person" if self.accommodation_settings else ("child" if self.for_children else "person")
 
+    @staticmethod
+    def kpi_counts_homes(k: Kpi) -> bool:
+        """Whether a KPI counts the homes (or settings, or zones) themselves, e.g. 'Homes rated good or outstanding by
+        Ofsted': its cases are the homes, not people or events, so the small-numbers rule must not excuse it."""
+        return bool(re.match(r"\s*(homes?|settings?|schemes?|zones?|areas?)\b", k.measure, re.I)
+                    or re.search(r"\b(ofsted|cqc|inspections?|inspected|rated|ratings?)\b", k.measure, re.I))
+
+    @staticmethod
+    def kpi_is_rate(k: Kpi) -> bool:
+        """Whether a KPI's target is a percentage or a proportion ('90%', '4 of 4', 'all'), not a count."""
+        t = k.target.lower()
+        return "%" in t or bool(re.search(r"\b\d+\s+(out\s+)?of\s+(the\s+)?\d+\b|\ball\b|\bevery\b", t))
+
+    @property
+    def small_numbers_kpis(self) -> list[Kpi]:
+        """The KPIs the small-numbers rule of the performance clause covers: a percentage or proportion of the people or
+        events counted, not a count (where few cases is itself the failure) and not one that counts the homes (r27
+        ob-sample 12: '4 of 4 homes' had fewer than 5 cases, so it could never be failed)."""
+        return [k for k in self.kpis if self.kpi_is_rate(k) and not self.kpi_counts_homes(k)]
+
+    @property
+    def homes_rate_kpis(self) -> list[Kpi]:
+        """The percentage or proportion KPIs that count the homes themselves: the small-numbers rule says it does not
+        apply to them."""
+        return [k for k in self.kpis if self.kpi_is_rate(k) and self.kpi_counts_homes(k)]
+
+    @property
+    def kpi_places(self) -> int | None:
+        """The places the commissioner buys, for judging how many people or placement endings a KPI can count:
+        the Core Places where given, else every place at the homes; None in home care and short breaks (the people
+        served are not bounded by places)."""
+        if self.home_care or self.short_breaks or not self.homes:
+            return None
+        return self.core_places if self.core_places is not None else sum(h.places for h in self.homes)
+
+    @property
+    def few_endings_kpis(self) -> list[dict]:
+        """Percentage KPIs that count placement endings or moves (not people), in long-stay settings (children's homes,
+        care homes, supported living), where the places are so few that even
+        if every place turned over once a year a quarter would average fewer than 5 endings (r27 ob-sample 12:
+        'Placements ending in a planned way, 90% each year' with 11 places). Each: the KPI, the places, the most
+        endings a quarter would average at one turnover a year, and the points one ending moves a year's result by
+        at that turnover. The schedule proposes measuring them over rolling 24 months."""
+        places = self.kpi_places
+        if not places or places >= 20 or self.effective_setting not in ("childrens_home", "care_home", "supported_living"):
+            return []  # supported accommodation: stays are often shorter than a year, so the bound does not hold
+        ending = re.compile(r"\b(end|ends|ending|endings|ended|moves?|moved|moving|move-on|leaving|leaves|left|discharges?|"
+                            r"discharged|transitions?)\b", re.I)
+        yearly = re.compile(r"\b(each|every|a|per|in each|in any) (contract |financial )?year\b|\bannual", re.I)
+        return [{"kpi": k, "places": places, "core": self.core_places is not None,
+                 "quarter": Decimal(places) / 4, "points": Decimal(100) / places,
+                 # the column proposes 24 months only where neither the sheet nor the target sets the period
+                 "column": not k.measured_over and not yearly.search(k.target)}
+                for k in self.small_numbers_kpis if ending.search(k.measure)]
+
+    @property
+    def workers(self) -> str:
+        """The plain words for the front-line staff whose pay the cost model budgets: 'residential care workers' in a
+        children's home, 'support workers' in supported accommodation and supported living, 'care workers' in a care
+        home and in home care (r28 obN 1: a children's draft asked for the pay of "care workers")."""
+        if self.effective_setting == "childrens_home":
+            return "residential care workers"
+        if self.effective_setting in ("supported_accommodation", "supported_living"):
+            return "support workers"
+        if self.effective_setting in ("care_home", "home_care"):
+            return "care workers"
+        return "front-line staff"
+
     @property
     def people(self) -> str:
         """The plural of `person`: 'young people', 'children' or 'people'."""

@@ -10,7 +10,7 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
+from tests.conftest import DRAFT_DATE, ROOT, draft_of
 from tests.families.clause_texts import clause_text, document_of, flat, note
 from tests.families.test_open_book_settings import document_text
 
@@ -47,7 +47,7 @@ def test_the_guarantee_pays_the_greater_of_the_guaranteed_and_the_delivered_hour
     assert "Guaranteed Hours not used in a month are not carried forward and give the Council no credit" in text
     assert "Guaranteed Hours hours" not in text
     # hours the provider turns away come off the guarantee; use below the guarantee for 12 weeks triggers a review
-    assert "deducted from the Guaranteed Hours paid for that zone" in text
+    assert "deducted from the Guaranteed Hours paid for that Zone" in text
     assert "in each of 12 consecutive weeks, either Party may by notice require a review" in text
     # call monitoring is the record; the cancelled-visit rule uses the sheet's figures
     assert "on its electronic call monitoring system" in text
@@ -67,7 +67,7 @@ def test_headings_and_zone_table(result):
     assert "Part 2: Zones" in schedule
     assert "1,100" in schedule and "£29.85" in schedule and "£28.60" in schedule
     # r27 ob-homecare finding 11: both tables head the zone's capacity the same way; it is not the people served
-    assert schedule.count("People the zone is sized for") == 2
+    assert schedule.count("People the Zone is sized for") == 2
     assert "People it serves" not in schedule and "People it is sized for" not in schedule
 
 
@@ -139,7 +139,7 @@ def test_another_zone_word_and_one_zone(catalogue):
     doc = document_of(catalogue, text)
     body = clause_text(doc, "open-book.core-support", flat=True)
     assert "the Council must pay the Prices for each of the Areas for the greater of:" in body
-    assert "in that area" in body and "zone" not in body.replace("Zone 3", "")
+    assert "in that Area" in body and "in an Area altogether" in body and "zone" not in body.replace("Zone 3", "")
     assert "Part 2: Areas" in clause_text(doc, "open-book.schedule-services")
 
 
@@ -163,7 +163,7 @@ def test_emergency_hours_above_a_care_plan_are_paid_unless_rejected(result):
     assert "within 2 Business Days" in text
     assert "by notice given within 5 Business Days after the report" in text
     assert "extra hours reported and not rejected count as hours of Planned Care delivered for clause 7.1, " \
-           "at the Prices for that zone" in text
+           "at the Prices for that Zone" in text
     assert "unless the Council agreed the longer visit in writing or the extra time counts under clause 7.4" in text
     assert "that period is this draft's assumption, so confirm it" in note(doc, "open-book.core-support")
 
@@ -198,7 +198,7 @@ def test_price_review_note_compares_the_cost_model_pay_rate_with_the_national_li
     wage from 1 April 2026, says the 1 April rise before a June start is never indexed, and asks for the 1 April
     2027 rate; without the field it asks for the rate instead."""
     n = flat(note(result.document, "open-book.price-review"))
-    assert "is £12.71 an hour from 1 April 2026; the lowest rate the cost model pays care workers, £13.40 an hour, " \
+    assert "is £12.71 an hour from 1 April 2026; the lowest rate the cost model pays care workers aged 21 and over, £13.40 an hour, " \
            "is 5.4% above it." in n
     assert "so the rise on 1 April 2027, before the service starts, is never indexed" in n
     assert "a rise of more than 5.4% would take the national living wage above £13.40" in n
@@ -209,7 +209,7 @@ def test_price_review_note_compares_the_cost_model_pay_rate_with_the_national_li
     sheet.write_text(source.replace("  lowest_hourly_pay: 13.40\n", ""), encoding="utf-8")
     doc = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
     n = flat(note(doc, "open-book.price-review"))
-    assert "do not give the lowest hourly rate the cost model pays care workers, so ask for it" in n
+    assert "do not give the lowest hourly rate the cost model pays care workers aged 21 and over, so ask for it" in n
     assert "above £13.40" not in n
 
 
@@ -285,8 +285,8 @@ def test_the_guarantee_falls_in_proportion_to_the_care_not_delivered(result):
     none of the care in a zone, unless the Council caused the failure; the note says so."""
     doc = result.document
     text = clause_text(doc, "open-book.core-support", flat=True)
-    assert ("the number of Guaranteed Hours paid for that zone for the month is reduced in the proportion that the "
-            "planned hours not delivered bear to all the hours of Planned Care commissioned in that zone") in text
+    assert ("the number of Guaranteed Hours paid for that Zone for the month is reduced in the proportion that the "
+            "planned hours not delivered bear to all the hours of Planned Care commissioned in that Zone") in text
     assert "for any period in which Tillbrook provides none of the Care Services there" in text
     assert "does not provide the Care Services there" not in text
     n = note(doc, "open-book.core-support")
@@ -298,7 +298,7 @@ def test_a_kpi_is_not_failed_for_a_step_the_council_did_not_take(result):
     a revised Care Plan, so the carve-out covers that and any other step a Service KPI depends on, not only the
     number of referrals."""
     text = clause_text(result.document, "open-book.performance", flat=True)
-    assert ("the number of people the Council refers for care in the zones, or from the Council's failure to issue a "
+    assert ("the number of people the Council refers for care in the Zones, or from the Council's failure to issue a "
             "revised Care Plan or to take any other step the Service KPI depends on, rather than from Tillbrook's own "
             "acts or omissions.") in text
 
@@ -387,3 +387,30 @@ def test_home_care_drafting_has_no_pasted_building_words(result):
     assert "no part in the housing" not in text
     assert "The end of this Agreement, or of Tillbrook's care for a Service User, does not affect where" in text
     assert "[each month]" not in text
+
+
+def test_the_zone_word_prints_as_the_defined_term(result, catalogue):
+    """r27 ob-homecare 17: "Zones" was defined but the clauses said "that zone", "a zone". After a determiner the
+    word prints as the defined term; a name that only contains the word is left alone; other settings keep "home"."""
+    text = document_text(result).replace("Zones means the zones listed", "")
+    assert "Guaranteed Hours in that Zone" in text
+    assert not re.search(r"\b(a|an|each|that|the|this|any|one|its|per|other)\s+zones?\b", text), \
+        re.findall(r".{40}\b(?:a|an|each|that|the|this|any|one|its|per|other)\s+zones?\b.{20}", text)[:5]
+    assert "Zones" in [d.term for d in result.document.definitions]
+    charity = draft_of(catalogue, ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml")
+    kids = document_text(charity)
+    assert "Zone" not in kids and not re.search(r"\b(that|each|a) Home\b", kids)
+    assert re.search(r"\b(that|each|a) home\b", kids)
+
+
+def test_words_as_terms_leave_a_name_alone():
+    """The mechanism itself: a determiner before the word makes it the term; a word inside a name does not."""
+    from assembler.assemble import _words_as_terms
+    from assembler.model import Paragraph, Term, Text
+
+    para = Paragraph(inlines=[Text("Lots 3 and 7 of the Rutherdale home care zones procurement; hours in that zone "
+                                   "and each zone's Prices.")])
+    doc = type("D", (), {"all_clauses": lambda self: [type("C", (), {"blocks": [para]})()]})()
+    _words_as_terms(doc, {"zone": "Zones|Zone", "zones": "Zones"})
+    assert [i for i in para.inlines if isinstance(i, Term)] == [Term("Zones", "Zone"), Term("Zones", "Zone")]
+    assert para.inlines[0] == Text("Lots 3 and 7 of the Rutherdale home care zones procurement; hours in that ")

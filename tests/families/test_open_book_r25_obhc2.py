@@ -23,10 +23,10 @@ def doc(catalogue):
 
 def test_capacity_is_a_ground_to_decline_only_at_the_guarantee(doc):
     text = clause_text(doc, "open-book.support", flat=True)
-    assert ("Once the hours delivered in the zone where the person lives in the month so far are at or above that "
-            "zone's Guaranteed Hours for the days of the month so far, it may also refuse because it does not have "
+    assert ("Once the hours delivered in the Zone where the person lives in the month so far are at or above that "
+            "Zone's Guaranteed Hours for the days of the month so far, it may also refuse because it does not have "
             "care workers available to meet the person's needs safely.") in text
-    assert "need not deliver more hours of care a week in a zone than the maximum hours a week shown for it" in text
+    assert "need not deliver more hours of care a week in a Zone than the maximum hours a week shown for it" in text
 
 
 def test_the_zone_table_shows_the_maximum(doc):
@@ -51,7 +51,7 @@ def test_maximum_below_the_guarantee_is_refused(catalogue):
 
 def test_the_referral_duty_is_tested_by_the_month_and_refers_to_its_clause(doc):
     text = clause_text(doc, "open-book.core-support", flat=True)
-    assert "While the hours delivered in a zone in the month so far are below its Guaranteed Hours" in text
+    assert "While the hours delivered in a Zone in the month so far are below its Guaranteed Hours" in text
     assert "that paragraph allows" not in text and "in a week are below" not in text
 
 

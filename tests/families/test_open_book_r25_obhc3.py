@@ -111,9 +111,9 @@ def test_a_single_contract_reads_as_before(catalogue):
 
 def test_reduction_is_capped_in_brackets_by_default(doc):
     text = clause_text(doc, "open-book.core-support", flat=True)
-    assert ("The reductions taking effect in a zone in any Contract Year must not together exceed [25%] of its "
+    assert ("The reductions taking effect in a Zone in any Contract Year must not together exceed [25%] of its "
             "Guaranteed Hours at the start of that Contract Year.") in text
-    assert "A larger reduction, or ending the Care Services in a zone altogether, may be made only by ending" in text
+    assert "A larger reduction, or ending the Care Services in a Zone altogether, may be made only by ending" in text
 
 
 def test_reduction_cap_from_the_sheet(catalogue):

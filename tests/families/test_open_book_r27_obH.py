@@ -131,8 +131,8 @@ def test_finding17_small_numbers_rule_covers_counts(catalogue):
     """ob-fresh 17: KPIs given as counts ("All residents", "12 of 14") get the small-numbers rule, not only
     percentage targets."""
     body = flat(clause_text(_doc(catalogue, "caldmoor"), "open-book.performance"))
-    assert ("A Service KPI whose target is a percentage, or a number or proportion of the people or events it "
-            "counts, is not failed in a reporting period in which fewer than [5] cases fall within its measure.") in body
+    assert ("A Service KPI whose target is a percentage or proportion of the people or events it "
+            "counts is not failed in a reporting period in which fewer than [5] cases fall within its measure.") in body
 
 
 def test_finding17_quiet_where_no_target_counts(catalogue):

@@ -15,6 +15,7 @@ from assembler.model import Table, iter_paragraphs, plain_text
 from assembler.termsheet.open_book import Services, pence
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT, draft_of, draft_of_text
+from tests.families.clause_texts import flat, note
 
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
@@ -1255,3 +1256,22 @@ def test_business_continuity_is_one_obligation_in_every_setting(drafts):
     with its own terms."""
     for stem in ("supported-living-company", "childrens-homes-charity", "adult-care-sharing-band"):
         assert text_of(drafts, stem).count("must keep a business continuity plan") == 1, stem
+
+
+def test_pay_rate_note_names_the_workers_of_each_setting(catalogue):
+    """r28 obN 1: the price review note asked a children's draft for the pay of "care workers". It names the
+    front-line staff of each setting, and only where the note compares staff pay."""
+    expected = {CHARITY: "residential care workers", SUBSIDIARY: "support workers", LIVING: "support workers",
+                ADULT: "care workers", ROOT / "samples" / "open-book" / "short-breaks-charity.yaml":
+                "residential care workers"}
+    asked = 0
+    for path, workers in expected.items():
+        n = flat(note(draft_of(catalogue, path).document, "open-book.price-review"))
+        if "Staff pay is" not in n:
+            assert "lowest hourly rate" not in n, path.name
+            continue
+        asked += 1
+        assert f"the lowest hourly rate the cost model pays {workers} aged 21 and over, so ask for it" in n, path.name
+        if workers != "care workers":
+            assert " care workers" not in n.replace("residential care workers", ""), path.name
+    assert asked >= 2
