@@ -1494,12 +1494,14 @@ class Home(Strict):
                           "extension), the costs clause says how a rent increase on that review enters the Allowable "
                           "Costs and that it does not change the Prices. Empty: no rent review is dealt with.")
     owner: Literal["commissioner", "provider", "related_party", "third_party"] | None = Field(
-        None, description="In a care home or other setting the provider runs (not supported living): who owns this "
-                          "home. 'commissioner': the commissioning body owns it and leases it to the provider, so no "
-                          "landlord's direct agreement is drafted, no rent is paid as compensation when the "
-                          "agreement ends, and the commissioner as landlord takes a surrender of the lease when the "
-                          "agreement ends for the home; 'provider', 'related_party' or 'third_party' as the words "
-                          "say. Empty: as lease_end and the related parties show.")
+        None, description="Who owns this home. In a care home or other setting the provider runs: 'commissioner': the "
+                          "commissioning body owns it and leases it to the provider, so no landlord's direct agreement "
+                          "is drafted, no rent is paid as compensation when the agreement ends, and the commissioner "
+                          "as landlord takes a surrender of the lease when the agreement ends for the home. In "
+                          "supported living: 'commissioner': the commissioner owns the scheme and leases it to the "
+                          "tenants' landlord (recorded in Schedule 1 and the support note, with no lease terms for "
+                          "the provider). 'provider', 'related_party' or 'third_party' as the words say. Empty: as "
+                          "lease_end and the related parties show.")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
