@@ -56,3 +56,17 @@ def test_no_joint_funder_no_joint_funding_text(catalogue):
     d = _doc(catalogue, LIVING.read_text())
     body = clause_text(d, "open-book.support", flat=True)
     assert "is not a party to this Agreement" not in body and "Joint funding" not in note(d, "open-book.support")
+
+
+def test_joint_funder_in_home_care_reads_in_home_care_words(catalogue):
+    """Every shape: a home care sheet whose ICB pays its share directly gets the same paragraph in its own words."""
+    text = (ROOT / "samples" / "open-book" / "home-care-zones.yaml").read_text()
+    i = text.index("\n  procurement_route")
+    text = (text[:i] + "\n  joint_funder:\n    name: NHS Example Integrated Care Board\n    short_name: ICB\n"
+            "    share_percent: 40\n    pays: direct" + text[i:])
+    d = _doc(catalogue, text)
+    body = clause_text(d, "open-book.support", flat=True)
+    assert ('Under [its arrangement with the Council], NHS Example Integrated Care Board (the "ICB") funds 40% of the '
+            "Prices for the Planned Care of the Service Users whose care and support it funds jointly with the Council.") in body
+    assert "take part in the reviews of those Service Users' care and support" in body
+    assert "under clause" in clause_text(d, "open-book.scope", flat=True)
