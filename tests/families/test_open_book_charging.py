@@ -30,3 +30,15 @@ def test_home_care_keeps_one_bar_before_the_gifts_policy(catalogue):
     bar = BAR.replace("Tenant", "Service User")
     assert body.count(bar) == 1
     assert body.index("co-operate with any investigation by the Ombudsman") < body.index(bar) < body.index("policy on gifts")
+
+
+def test_supported_living_keeps_a_gifts_and_tenants_money_policy(catalogue):
+    """r28 ob-fresh finding 15 (second half): the home care gifts and money-handling paragraph now serves adult
+    supported living too, in its own words (a member of staff, not a care worker)."""
+    d = document_of(catalogue, LIVING.read_text())
+    body = clause_text(d, "open-book.support", flat=True)
+    assert "must keep a policy on gifts and on handling the money of Tenants" in body
+    assert "signed by the member of staff, of any money of a Tenant that a member of staff handles" in body
+    assert "sponsor" not in body   # the sponsor-licence paragraph stays home care's
+    hc = clause_text(document_of(catalogue, HOMECARE.read_text()), "open-book.support", flat=True)
+    assert "signed by the care worker, of any money of a Service User that a care worker handles" in hc
