@@ -98,6 +98,7 @@ WITNESSED_DEEDS = frozenset({"corporation_sole", "trustees"})
 # A simple contract: one authorised signatory for every body. The commissioner signs in person or by
 # an officer; the trustees of an unincorporated charity, having no corporate existence, authorise.
 SIMPLE_HEAD = "Signed for and on behalf of {name} by its authorised signatory"
+SIMPLE_HEAD_TWO = "Signed for and on behalf of {name} by its authorised signatories"
 SIMPLE_HEADS = {
     "corporation_sole": WORDING["corporation_sole"][0],
     "limited_partnership": WORDING["limited_partnership"][0],
@@ -142,6 +143,10 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
         elif i == 0:
             lines.append([Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")])
             lines.append([Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")])
+        elif party.signatory.second_name and "witness" not in capacity.lower() and i == 1:
+            # The second of two signers the form executes by (two charity trustees, two authorised signatories,
+            # two members): named where the sheet names them (r28 ob-fresh finding 12).
+            lines.extend(_second_lines(party, capacity.split(" (")[0].lower()))
         else:
             # Who else signs, and a witness's address, are written in at signing: form blanks.
             lines.append([Text("Name: "), Placeholder(f"name of {who} {capacity.split(' (')[0].lower()}", kind="blank")])
@@ -162,13 +167,22 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
     if EXECUTION[party.legal_form] == "trustees":
         return _trustee_lines(party)
     head = SIMPLE_HEADS.get(EXECUTION[party.legal_form], SIMPLE_HEAD)
-    return [
+    second = party.signatory.second_name
+    if second and head == SIMPLE_HEAD:
+        head = SIMPLE_HEAD_TWO
+    lines = [
         [Text(head.format(name=party.name, partner=general_partner(party)) + ":")],
         [Text(f"Signature: {SIGN}")],
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
         [Text("Date: ____________________")],
     ]
+    if second:
+        # The sheet names a second signatory (r28 ob-fresh finding 12: a charitable company's finance director
+        # named beside its chief executive was dropped): the block carries both, each signing and dating.
+        lines += [[Text(f"Signature: {SIGN}")], *_second_lines(party, "second signatory"),
+                  [Text("Date: ____________________")]]
+    return lines
 
 
 def _cio_lines(party: Party) -> list[list[Inline]]:

@@ -1153,3 +1153,25 @@ def homecare_setting(ctx: RuleContext):
         yield ("the services read as home care in people's own homes (no landlord or tenancy is given), but with no "
                "setting domiciliary care is drafted as supported living, with tenancies and landlords: say "
                "services.setting: home_care (or supported_living, with the landlord)", ("services", "care_type"))
+
+
+@FAMILY.rule("OPEN-BOOK-SOLE-PURCHASER", "error",
+             "services.other_purchasers false (the commissioner is the only purchaser) is said only where the open "
+             "book covers the whole of each home, and no home has tenancies another public body funds.")
+def sole_purchaser(ctx: RuleContext):
+    """r28 ob-fresh finding 11: other_purchasers false removes the other purchasers' share of Excess Profit and of
+    the Reinvestment Fund; a home whose tenants another body funds under its own agreement is another purchaser."""
+    services = ctx.sheet.services
+    if services.other_purchasers:
+        return
+    if services.scope != "whole_homes" or services.home_care:
+        yield ("services.other_purchasers is false, but the open book covers only the care this commissioner buys "
+               "(scope 'commissioner_places', or home care), where other purchasers are already outside it: remove "
+               "the field", ("services", "other_purchasers"))
+        return
+    for i, home in enumerate(services.homes):
+        if home.other_funded:
+            yield (f"services.other_purchasers is false (the commissioner is the only purchaser), but {home.name} "
+                   f"has {home.other_funded} {'tenancy' if home.other_funded == 1 else 'tenancies'} another public body funds: that body is another purchaser, "
+                   "so remove other_purchasers, or other_funded if its share is paid through the commissioner "
+                   "(services.joint_funder with pays: commissioner)", ("services", "homes", i, "other_funded"))

@@ -687,6 +687,7 @@ class OpenBook(Strict):
     _residential: bool = PrivateAttr(False)  # a care home or other placement setting (not supported living or home care)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
     _whole_homes: bool = PrivateAttr(False)
+    _sole_purchaser: bool = PrivateAttr(False)
     # r25 ob-fresh 3: "paid" or "occupied" where the scope clause apportions shared costs by the commissioner's
     # bed-weeks, so that the occupancy scenarios move the costs with those weeks; None: costs held at budget
     _weeks_basis: str | None = PrivateAttr(None)
@@ -817,6 +818,12 @@ class OpenBook(Strict):
         purchasers pay for, and other purchasers have a share of the Reinvestment Fund; elsewhere the
         fund is held for the commissioner alone, and a 'subject to' the scope clause pointed at nothing."""
         return self._whole_homes
+
+    @property
+    def sole_purchaser(self) -> bool:
+        """Whether the standalone agreement's open book covers the whole of each home with the commissioner as its
+        only purchaser (services.other_purchasers false), held here for the shared clauses (r28 ob-fresh 11)."""
+        return self._sole_purchaser
 
     @property
     def profit_law_expert(self) -> bool:
@@ -1487,12 +1494,14 @@ class Home(Strict):
                           "extension), the costs clause says how a rent increase on that review enters the Allowable "
                           "Costs and that it does not change the Prices. Empty: no rent review is dealt with.")
     owner: Literal["commissioner", "provider", "related_party", "third_party"] | None = Field(
-        None, description="In a care home or other setting the provider runs (not supported living): who owns this "
-                          "home. 'commissioner': the commissioning body owns it and leases it to the provider, so no "
-                          "landlord's direct agreement is drafted, no rent is paid as compensation when the "
-                          "agreement ends, and the commissioner as landlord takes a surrender of the lease when the "
-                          "agreement ends for the home; 'provider', 'related_party' or 'third_party' as the words "
-                          "say. Empty: as lease_end and the related parties show.")
+        None, description="Who owns this home. In a care home or other setting the provider runs: 'commissioner': the "
+                          "commissioning body owns it and leases it to the provider, so no landlord's direct agreement "
+                          "is drafted, no rent is paid as compensation when the agreement ends, and the commissioner "
+                          "as landlord takes a surrender of the lease when the agreement ends for the home. In "
+                          "supported living: 'commissioner': the commissioner owns the scheme and leases it to the "
+                          "tenants' landlord (recorded in Schedule 1 and the support note, with no lease terms for "
+                          "the provider). 'provider', 'related_party' or 'third_party' as the words say. Empty: as "
+                          "lease_end and the related parties show.")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
@@ -1942,6 +1951,14 @@ class Services(Strict):
         "whole_homes", description="What the open book covers: the whole of each home, including places other "
                                    "councils buy ('whole_homes'), or only the places this commissioner buys, with "
                                    "shared costs apportioned ('commissioner_places').")
+    other_purchasers: bool = Field(
+        True, description="Where scope is 'whole_homes': whether anyone besides the commissioner buys care or support "
+                          "at the homes (another council, an NHS body under its own contract, people paying for "
+                          "themselves). false: the commissioner is the only purchaser (a joint funder paying through "
+                          "it included), so the open book covers the Care Services only, care anyone else buys at the "
+                          "homes is outside it, and the other purchasers' share of Excess Profit and of the "
+                          "Reinvestment Fund is left out (r28 ob-fresh finding 11). Empty: true, the whole-homes "
+                          "machinery for other purchasers is kept.")
     excluded_services: list[Text] = Field(
         default_factory=list, description="Where scope is 'whole_homes': other services the provider runs at the "
                                           "homes that are bought outside this agreement and kept out of the open "
@@ -1970,6 +1987,13 @@ class Services(Strict):
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
+
+    @property
+    def sole_purchaser(self) -> bool:
+        """Whether the open book covers the whole of each home but the commissioner is its only purchaser
+        (services.other_purchasers false): the scope clause then limits the open book to the Care Services and
+        drops the other purchasers' share of Excess Profit (r28 ob-fresh finding 11)."""
+        return self.scope == "whole_homes" and not self.other_purchasers and not self.home_care
 
     @property
     def section_117(self) -> bool:
@@ -2602,7 +2626,8 @@ class OpenBookTermSheet(TermSheetBase):
             self.services._scope_overridden = self.services.scope == "whole_homes" and \
                 "scope" in self.services.model_fields_set
             self.services.__dict__["scope"] = "commissioner_places"
-        self.open_book._whole_homes = self.services.scope == "whole_homes"
+        self.open_book._whole_homes = self.services.scope == "whole_homes" and self.services.other_purchasers
+        self.open_book._sole_purchaser = self.services.sole_purchaser
         self.open_book._home_care = self.services.home_care
         # Home care: each zone's hourly Price is the hourly unit price whose service names the zone (or the only
         # hourly price), so the guarantee can be costed (OB-HOMECARE-GUARANTEE) and printed with its Price.

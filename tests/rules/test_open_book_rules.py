@@ -285,6 +285,11 @@ FIRES = [
          loc=("services", "homes", 4, "tenancy")),
     Case("OPEN-BOOK-OTHER-FUNDED", LIVING, setter("services", "homes", 2, "other_funded", 4),
          says="Kiln Lane house has 3 tenancies but 4", loc=("services", "homes", 2, "other_funded")),
+    Case("OPEN-BOOK-SOLE-PURCHASER", LIVING, lambda d: (d["services"].__setitem__("other_purchasers", False),
+                                                        d["services"]["homes"][2].__setitem__("other_funded", 1)),
+         says="Kiln Lane house has 1 tenancy another public body funds", loc=("services", "homes", 2, "other_funded")),
+    Case("OPEN-BOOK-SOLE-PURCHASER", HOMECARE, setter("services", "other_purchasers", False),
+         says="where other purchasers are already outside it", loc=("services", "other_purchasers")),
     Case("OPEN-BOOK-OTHER-FUNDED", CHARITY, setter("services", "homes", 0, "other_funded", 1),
          says="not supported living", loc=("services", "homes", 0, "other_funded")),
     Case("OPEN-BOOK-UNDEFINED-NAME", CHARITY, setter("open_book", "disallowed_costs", 1, "Costs of the Provider's other services"),
@@ -327,6 +332,8 @@ FIRES = [
 
 QUIET = [
     # rule, sample, change that must NOT make it fire
+    Case("OPEN-BOOK-SOLE-PURCHASER", LIVING),   # the default: other purchasers kept
+    Case("OPEN-BOOK-SOLE-PURCHASER", LIVING, setter("services", "other_purchasers", False)),   # whole homes, no other funders
     Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY),   # every line's words are in a category (proper names, acronyms kept)
     Case("OPEN-BOOK-BUDGET-CATEGORY", CHARITY, setter("open_book", "cost_model", "direct_lines", 4, "item",
                                                        "Ofsted registration fees")),   # a narrower line is covered

@@ -250,3 +250,36 @@ def test_an_unincorporated_charity_is_its_trustees_who_are_defined_together_and_
     company = _party_block("delivery", party())
     assert company.name == "Example" and not company.together
     assert "authorised signatory" in plain_text(company.execution[0])
+
+
+@pytest.mark.parametrize("form", ["charitable_company", "company", "community_interest_company", "cio",
+                                  "registered_provider", "community_benefit_society"])
+def test_a_named_second_signatory_signs_beside_the_first(form):
+    """r28 ob-fresh finding 12: the sheet named a charitable company's finance director as its second signatory and
+    the block dropped her. Every form that signs by an authorised signatory carries both, each signing and dating."""
+    p = party(legal_form=form, signatory={"name": "Dr Lewis Ashdown-Mensah", "position": "Chief Executive",
+                                          "second_name": "Penelope Varga",
+                                          "second_position": "Director of Finance and Resources"})
+    lines = [plain_text(line) for line in execution_lines(p, deed=False)]
+    assert lines[0] == "Signed for and on behalf of Example by its authorised signatories:"
+    assert lines[-4:] == ["Signature: ____________________________", "Name: Penelope Varga",
+                          "Position: Director of Finance and Resources", "Date: ____________________"]
+
+
+def test_one_signatory_keeps_the_singular_block():
+    """Quiet: no second_name, one signatory, the singular heading."""
+    lines = [plain_text(line) for line in execution_lines(party(legal_form="charitable_company",
+                                                                 signatory={"name": "A B", "position": "Chief Executive"}),
+                                                           deed=False)]
+    assert lines[0] == "Signed for and on behalf of Example by its authorised signatory:"
+    assert len([line for line in lines if line.startswith("Signature:")]) == 1
+
+
+def test_a_deed_names_the_second_signer_where_the_form_has_two(minilib):
+    """A registered society executes a deed by two authorised signatories: the second is the one the sheet names;
+    a company's deed (director and witness) never puts the second signatory in the witness's place."""
+    sig = {"name": "Ann Lee", "position": "Secretary", "second_name": "Bo Chan", "second_position": "Chair"}
+    society = [plain_text(line) for line in execution_lines(party(legal_form="community_benefit_society", signatory=sig), deed=True)]
+    assert "Name: Bo Chan" in society and "Position: Chair" in society
+    company = [plain_text(line) for line in execution_lines(party(legal_form="company", signatory=sig), deed=True)]
+    assert "Name: Bo Chan" not in company
