@@ -541,6 +541,21 @@ class RelatedParty(Strict):
         return f"supplies {words}"
 
     @property
+    def leases_to_provider(self) -> bool:
+        """Whether it leases or lets something to the provider (premises, vehicles, equipment): a fixed commitment
+        a break leaves the provider with. r28 ob-fresh finding 4: the clause 28 note said the provider 'leases
+        homes' from a subsidiary that leases it two vehicles."""
+        return bool(re.search(r"(?i)\b(leases?|lets|rents|landlord|hires?)\b", self.arrangement))
+
+    @property
+    def leases_premises(self) -> bool:
+        """Whether what it leases is a building (a home, an office, a site), so that the premises head of break
+        compensation covers it; a vehicle or equipment lease is not."""
+        return self.leases_to_provider and bool(re.search(
+            r"(?i)\b(homes?|houses?|premises|propert(y|ies)|buildings?|offices?|flats?|bungalows?|settings?|sites?|"
+            r"schemes?|land|freehold|accommodation)\b", self.arrangement))
+
+    @property
     def services_depend(self) -> bool:
         """Whether the services depend on it, so that its distress is the provider's: a parent, a landlord of the
         premises, or a supplier of central services or staff. A contractor for minor works is not (r25 ob-fresh
@@ -556,6 +571,13 @@ class RelatedParty(Strict):
         return bool(re.search(r"(?<!'s )\b(parent|holding company|controls the|ultimate owner|sole member)\b|\bowns\b.*\bshares\b",
                               self.relationship, re.I))
 
+
+_CENTRAL_CHARGE = re.compile(r"(?i)\b(central|head office|group|management (charge|fee)|payroll|back office)\b")
+
+# Words of a related party's arrangement that say how it supplies, not what: matched against no budget line.
+_ARRANGEMENT_STOP = frozenset("""lease leases let lets rent rents supply supplies provide provides maintain maintains
+charge charges run runs own owns hire hires sell sells manage manages them it two three four one year annual annually
+under contract agreement basis""".split())
 
 # Words that say nothing about what a cost is, so a budget line is not "outside" the categories for lacking them.
 _CATEGORY_STOP = frozenset("""a an and or of the for in on at to by with from its their our any all each other
@@ -914,6 +936,32 @@ class OpenBook(Strict):
             t = re.sub(r"\b(?:above|more than|over|exceeding)\b", "up to", text, count=1, flags=re.I)
             t = re.sub(r"\bnot (used for|for)\b", r"\1", t, count=1, flags=re.I)
             out.append(t[0].upper() + t[1:])
+        return out
+
+    @property
+    def related_party_line_gaps(self) -> list[tuple[int, "RelatedParty", CostLine]]:
+        """Each related party whose annual charge is more than the whole budgeted direct cost line its arrangement
+        belongs to (the line sharing most significant words with it), with that line (index, party, line). r28
+        ob-fresh finding 5: a £14,400 vehicle lease against an £8,000 'Vehicles and staff travel' line: either the
+        lease is budgeted elsewhere or the cost model is understated."""
+        direct = self.cost_model.direct_lines or [] if self.cost_model else []
+        overhead = self.cost_model.overhead_lines or [] if self.cost_model else []
+        out = []
+        for i, rp in enumerate(self.related_parties or []):
+            if rp.annual_value is None:
+                continue
+            # A group or central-services charge is an Overhead: it is measured against the overhead lines only
+            # (r25 ob-fresh: a £258,000 group management charge is not the 'training' direct line).
+            lines = overhead if _CENTRAL_CHARGE.search(rp.arrangement) else direct
+            words = _words(rp.arrangement) - _ARRANGEMENT_STOP
+            scored = [(len(words & (_words(ln.item) - _ARRANGEMENT_STOP)), ln) for ln in lines]
+            scored = [(n, ln) for n, ln in scored if n]
+            if not scored:
+                continue
+            best = max(n for n, _ in scored)
+            matches = [ln for n, ln in scored if n == best]
+            if len(matches) == 1 and rp.annual_value > matches[0].amount:
+                out.append((i, rp, matches[0]))
         return out
 
     @property
