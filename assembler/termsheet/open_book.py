@@ -763,7 +763,9 @@ class OpenBook(Strict):
     def pay_budget(self) -> Decimal:
         """The budgeted direct cost lines that are staff pay (pay, staff, managers, workers, wages), summed: the
         part of the cost model a national living wage rise moves (r20 ob-fresh 11). Zero without such lines."""
-        pay = re.compile(r"\b(pay|staff|manager|managers|worker|workers|wages?|salar(y|ies)|nurses?|carers?|agency|relief|bank)\b", re.I)
+        # Sleep-in and waking-night payments are pay too (r28 ob-fresh finding 8: an £80,000 sleep-in line was left out).
+        pay = re.compile(r"\b(pay|staff|manager|managers|worker|workers|wages?|salar(y|ies)|nurses?|carers?|agency|relief|bank|"
+                         r"sleep[- ]?ins?|waking[- ]nights?)\b", re.I)
         other = re.compile(r"\b(travel|vehicles?|transport|mileage|recruitment|training)\b", re.I)
         # A line's parenthesis lists what its pay includes ("care staff (pay, pension and training)"): a staff
         # line is not made a training line by it (r23 ob-fresh 5: the care staff line was left out).
@@ -1844,6 +1846,13 @@ class Services(Strict):
                                           "recruited from Northmoor postcodes each Contract Year'. Empty: the "
                                           "agreement records none, and the compliance clause imposes no social "
                                           "value duty.")
+    pay_floor: Literal["real_living_wage", "london_living_wage"] | None = Field(
+        None, description="A voluntary pay floor the provider commits to for its staff working in the services: "
+                          "'real_living_wage' (the UK rate the Living Wage Foundation announces each year) or "
+                          "'london_living_wage' (its London rate). The compliance clause then requires it from the 1 "
+                          "April after each announcement, and the price review note tests the cost model against it "
+                          "(rises in it are neither indexed nor a Relevant Change in Law). Empty: no pay floor beyond "
+                          "the law; a social value line may still mention one.")
     procurement_route: str | None = legal_field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
     direct_award_justification: str | None = legal_field(
