@@ -624,7 +624,8 @@ def undefined_document_names(*texts: str | None) -> list[str]:
     """The capitalised plans, budgets or reports the texts name ("the Annual Plan") that the open-book terms
     never define, each once in order of first mention: one matcher for the costs note and the rule."""
     names = (m.group(1) for text in texts for m in _DOCUMENT_NAME.finditer(text or ""))
-    return [n for n in dict.fromkeys(names) if n not in _OPEN_BOOK_DOCUMENTS]
+    # "the Tenant's Support Plan" is a defined document with its owner (r28 ob-fresh finding 19).
+    return [n for n in dict.fromkeys(names) if n.split("'s ")[-1] not in _OPEN_BOOK_DOCUMENTS]
 
 
 class OpenBook(Strict):
@@ -2508,6 +2509,23 @@ class OpenBookTermSheet(TermSheetBase):
     services: Services = Field(description="The services, homes, term and placement arrangements.")
     open_book: OpenBook = Field(description="The open-book, reasonable-profit terms.")  # type: ignore[assignment]
 
+    def in_terms(self, text: str | None) -> str | None:
+        """A phrase pasted from the term sheet into a table or definition of the draft, with the sheet's shorthand
+        read as the draft's words (r28 ob-fresh finding 19): 'DPA 2018' as the Data Protection Act 2018, the joint
+        funder's short name (undefined in the draft) as its full name, and, in a supported-living draft, 'tenant',
+        'support plan' and 'scheme' as the defined Tenant, Support Plan and Home. An empty phrase stays empty, so a
+        placeholder still shows."""
+        if not text:
+            return text
+        text = re.sub(r"\bDPA 2018\b", "Data Protection Act 2018", text)
+        jf = self.services.joint_funder
+        if jf and jf.short_name and jf.short_name != jf.name:
+            text = re.sub(rf"\b[Tt]he {re.escape(jf.short_name)}\b", jf.name, text)
+        if self.services.supported_living and not self.document.wales:
+            text = re.sub(r"\btenant(s'|'s|s)?(?![\w-])", lambda m: "Tenant" + (m.group(1) or ""), text)
+            text = re.sub(r"\bsupport plan(s?)\b", r"Support Plan\1", text)
+            text = re.sub(r"\b(the|a|each|every|one|any|that|at|of) scheme(s?)\b", r"\1 Home\2", text)
+        return text
     @property
     def core_floor(self) -> CoreFloor | None:
         """What the Core Places alone bring in a year against the budgeted Allowable Costs.
@@ -2634,6 +2652,11 @@ class OpenBookTermSheet(TermSheetBase):
         self._attach_leases()
         self._attach_closure()
         self._attach_home_weeks()
+        # r28 ob-fresh finding 19: a price's service pasted from the sheet ('the tenant's support plan', 'at a scheme')
+        # reads as the draft's defined terms wherever the draft prints or quotes it.
+        if self.services.supported_living and not self.document.wales:
+            for u in self.open_book.unit_prices:
+                u.__dict__["service"] = self.in_terms(u.service)
         self.open_book._core_rebase = self.core_rebase
         self.open_book._home_types = self._home_types_of()
         return self
