@@ -28,3 +28,8 @@ def test_home_care_keeps_one_treatment(catalogue):
     n = _note(catalogue, HOMECARE)
     assert "Limb (a) excludes" not in n
     assert n.count("Sections 1 to 4 of the Employment Rights Act 2025") == 1
+
+
+def test_provider_taking_the_article_reads_the_providers_risk(catalogue):
+    n = _note(catalogue, ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml")
+    assert "is the Society's risk: before signing" in n

@@ -53,3 +53,9 @@ def test_reporting_duty_is_its_own_sub_clause(catalogue):
     c = next(c for c in doc.all_clauses() if c.id == "open-book.compliance-with-law")
     paras = [p.text for p in iter_paragraphs(c.blocks)]
     assert any(p.startswith("Heronsgate must report on its delivery of those commitments") for p in paras), paras[-3:]
+
+
+def test_index_share_note_quiet_when_the_shares_are_close(catalogue):
+    """Short breaks: staff pay about 76% of the Prices against a 75% national living wage share says nothing."""
+    n = flat(note(_doc(catalogue, ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"), "open-book.price-review"))
+    assert "of the index follows the national living wage" not in n

@@ -47,3 +47,11 @@ def test_related_party_charge_within_its_line_is_quiet(catalogue):
                   "common.open-book-schedule-costs"))
     assert "more than the whole" not in n
     assert "more than the whole" not in flat(note(_doc(catalogue, KIDS), "common.open-book-schedule-costs"))
+
+
+def test_break_note_without_tupe_reads_plainly(catalogue):
+    n = flat(note(_doc(catalogue, KIDS), "open-book.termination"))
+    assert ("will not readily accept an uncompensated six-month break: it has fixed commitments to a related party "
+            "(Meadowbank Property Ltd owns Rowan House and St Brigid's House and leases them to the Trust, for £62,000 "
+            "a year).") in n
+    assert "premises head does not cover" not in n   # a lease of the homes is a premises cost
