@@ -266,6 +266,21 @@ def related_party_value(ctx: RuleContext):
                    (*BLOCK, "related_parties", i, "annual_value"))
 
 
+@OPEN_BOOK.rule("OPEN-BOOK-RELATED-PARTY-LINE", "warning",
+                "A related party's annual charge is no more than the cost-model line its arrangement belongs to; a "
+                "larger charge is budgeted elsewhere or understates the cost model.")
+def related_party_line(ctx: RuleContext):
+    """r28 ob-fresh finding 5: a £14,400 vehicle lease from a subsidiary against an £8,000 'Vehicles and staff
+    travel' line."""
+    ob = ctx.sheet.open_book
+    if not hasattr(ob, "related_party_line_gaps"):
+        return
+    for i, rp, line in ob.related_party_line_gaps:
+        yield (f"{rp.name} is paid £{rp.annual_value:,.0f} a year, more than the whole cost-model line "
+               f"{line.item!r} (£{line.amount:,.0f}): say which line budgets the charge, or correct the cost model",
+               (*BLOCK, "related_parties", i, "annual_value"))
+
+
 CARVE_OUT = re.compile(r"\b(other than|except|excluding|save for|apart from)\b", re.I)
 EOT_WORDS = re.compile(r"employee[- ]ownership trust|\bEOT\b|chapter 10a", re.I)
 

@@ -541,6 +541,21 @@ class RelatedParty(Strict):
         return f"supplies {words}"
 
     @property
+    def leases_to_provider(self) -> bool:
+        """Whether it leases or lets something to the provider (premises, vehicles, equipment): a fixed commitment
+        a break leaves the provider with. r28 ob-fresh finding 4: the clause 28 note said the provider 'leases
+        homes' from a subsidiary that leases it two vehicles."""
+        return bool(re.search(r"(?i)\b(leases?|lets|rents|landlord|hires?)\b", self.arrangement))
+
+    @property
+    def leases_premises(self) -> bool:
+        """Whether what it leases is a building (a home, an office, a site), so that the premises head of break
+        compensation covers it; a vehicle or equipment lease is not."""
+        return self.leases_to_provider and bool(re.search(
+            r"(?i)\b(homes?|houses?|premises|propert(y|ies)|buildings?|offices?|flats?|bungalows?|settings?|sites?|"
+            r"schemes?|land|freehold|accommodation)\b", self.arrangement))
+
+    @property
     def services_depend(self) -> bool:
         """Whether the services depend on it, so that its distress is the provider's: a parent, a landlord of the
         premises, or a supplier of central services or staff. A contractor for minor works is not (r25 ob-fresh
@@ -556,6 +571,13 @@ class RelatedParty(Strict):
         return bool(re.search(r"(?<!'s )\b(parent|holding company|controls the|ultimate owner|sole member)\b|\bowns\b.*\bshares\b",
                               self.relationship, re.I))
 
+
+_CENTRAL_CHARGE = re.compile(r"(?i)\b(central|head office|group|management (charge|fee)|payroll|back office)\b")
+
+# Words of a related party's arrangement that say how it supplies, not what: matched against no budget line.
+_ARRANGEMENT_STOP = frozenset("""lease leases let lets rent rents supply supplies provide provides maintain maintains
+charge charges run runs own owns hire hires sell sells manage manages them it two three four one year annual annually
+under contract agreement basis""".split())
 
 # Words that say nothing about what a cost is, so a budget line is not "outside" the categories for lacking them.
 _CATEGORY_STOP = frozenset("""a an and or of the for in on at to by with from its their our any all each other
@@ -602,7 +624,8 @@ def undefined_document_names(*texts: str | None) -> list[str]:
     """The capitalised plans, budgets or reports the texts name ("the Annual Plan") that the open-book terms
     never define, each once in order of first mention: one matcher for the costs note and the rule."""
     names = (m.group(1) for text in texts for m in _DOCUMENT_NAME.finditer(text or ""))
-    return [n for n in dict.fromkeys(names) if n not in _OPEN_BOOK_DOCUMENTS]
+    # "the Tenant's Support Plan" is a defined document with its owner (r28 ob-fresh finding 19).
+    return [n for n in dict.fromkeys(names) if n.split("'s ")[-1] not in _OPEN_BOOK_DOCUMENTS]
 
 
 class OpenBook(Strict):
@@ -742,7 +765,9 @@ class OpenBook(Strict):
     def pay_budget(self) -> Decimal:
         """The budgeted direct cost lines that are staff pay (pay, staff, managers, workers, wages), summed: the
         part of the cost model a national living wage rise moves (r20 ob-fresh 11). Zero without such lines."""
-        pay = re.compile(r"\b(pay|staff|manager|managers|worker|workers|wages?|salar(y|ies)|nurses?|carers?|agency|relief|bank)\b", re.I)
+        # Sleep-in and waking-night payments are pay too (r28 ob-fresh finding 8: an £80,000 sleep-in line was left out).
+        pay = re.compile(r"\b(pay|staff|manager|managers|worker|workers|wages?|salar(y|ies)|nurses?|carers?|agency|relief|bank|"
+                         r"sleep[- ]?ins?|waking[- ]nights?)\b", re.I)
         other = re.compile(r"\b(travel|vehicles?|transport|mileage|recruitment|training)\b", re.I)
         # A line's parenthesis lists what its pay includes ("care staff (pay, pension and training)"): a staff
         # line is not made a training line by it (r23 ob-fresh 5: the care staff line was left out).
@@ -921,6 +946,32 @@ class OpenBook(Strict):
             t = re.sub(r"\b(?:above|more than|over|exceeding)\b", "up to", text, count=1, flags=re.I)
             t = re.sub(r"\bnot (used for|for)\b", r"\1", t, count=1, flags=re.I)
             out.append(t[0].upper() + t[1:])
+        return out
+
+    @property
+    def related_party_line_gaps(self) -> list[tuple[int, "RelatedParty", CostLine]]:
+        """Each related party whose annual charge is more than the whole budgeted direct cost line its arrangement
+        belongs to (the line sharing most significant words with it), with that line (index, party, line). r28
+        ob-fresh finding 5: a £14,400 vehicle lease against an £8,000 'Vehicles and staff travel' line: either the
+        lease is budgeted elsewhere or the cost model is understated."""
+        direct = self.cost_model.direct_lines or [] if self.cost_model else []
+        overhead = self.cost_model.overhead_lines or [] if self.cost_model else []
+        out = []
+        for i, rp in enumerate(self.related_parties or []):
+            if rp.annual_value is None:
+                continue
+            # A group or central-services charge is an Overhead: it is measured against the overhead lines only
+            # (r25 ob-fresh: a £258,000 group management charge is not the 'training' direct line).
+            lines = overhead if _CENTRAL_CHARGE.search(rp.arrangement) else direct
+            words = _words(rp.arrangement) - _ARRANGEMENT_STOP
+            scored = [(len(words & (_words(ln.item) - _ARRANGEMENT_STOP)), ln) for ln in lines]
+            scored = [(n, ln) for n, ln in scored if n]
+            if not scored:
+                continue
+            best = max(n for n, _ in scored)
+            matches = [ln for n, ln in scored if n == best]
+            if len(matches) == 1 and rp.annual_value > matches[0].amount:
+                out.append((i, rp, matches[0]))
         return out
 
     @property
@@ -1805,6 +1856,13 @@ class Services(Strict):
                                           "recruited from Northmoor postcodes each Contract Year'. Empty: the "
                                           "agreement records none, and the compliance clause imposes no social "
                                           "value duty.")
+    pay_floor: Literal["real_living_wage", "london_living_wage"] | None = Field(
+        None, description="A voluntary pay floor the provider commits to for its staff working in the services: "
+                          "'real_living_wage' (the UK rate the Living Wage Foundation announces each year) or "
+                          "'london_living_wage' (its London rate). The compliance clause then requires it from the 1 "
+                          "April after each announcement, and the price review note tests the cost model against it "
+                          "(rises in it are neither indexed nor a Relevant Change in Law). Empty: no pay floor beyond "
+                          "the law; a social value line may still mention one.")
     procurement_route: str | None = legal_field(None, description="How the contract was awarded, e.g. 'direct award "
                                                             "under Schedule 5 to the Procurement Act 2023'.")
     direct_award_justification: str | None = legal_field(
@@ -2543,6 +2601,23 @@ class OpenBookTermSheet(TermSheetBase):
     services: Services = Field(description="The services, homes, term and placement arrangements.")
     open_book: OpenBook = Field(description="The open-book, reasonable-profit terms.")  # type: ignore[assignment]
 
+    def in_terms(self, text: str | None) -> str | None:
+        """A phrase pasted from the term sheet into a table or definition of the draft, with the sheet's shorthand
+        read as the draft's words (r28 ob-fresh finding 19): 'DPA 2018' as the Data Protection Act 2018, the joint
+        funder's short name (undefined in the draft) as its full name, and, in a supported-living draft, 'tenant',
+        'support plan' and 'scheme' as the defined Tenant, Support Plan and Home. An empty phrase stays empty, so a
+        placeholder still shows."""
+        if not text:
+            return text
+        text = re.sub(r"\bDPA 2018\b", "Data Protection Act 2018", text)
+        jf = self.services.joint_funder
+        if jf and jf.short_name and jf.short_name != jf.name:
+            text = re.sub(rf"\b[Tt]he {re.escape(jf.short_name)}\b", jf.name, text)
+        if self.services.supported_living and not self.document.wales:
+            text = re.sub(r"\btenant(s'|'s|s)?(?![\w-])", lambda m: "Tenant" + (m.group(1) or ""), text)
+            text = re.sub(r"\bsupport plan(s?)\b", r"Support Plan\1", text)
+            text = re.sub(r"\b(the|a|each|every|one|any|that|at|of) scheme(s?)\b", r"\1 Home\2", text)
+        return text
     @property
     def core_floor(self) -> CoreFloor | None:
         """What the Core Places alone bring in a year against the budgeted Allowable Costs.
@@ -2670,6 +2745,11 @@ class OpenBookTermSheet(TermSheetBase):
         self._attach_leases()
         self._attach_closure()
         self._attach_home_weeks()
+        # r28 ob-fresh finding 19: a price's service pasted from the sheet ('the tenant's support plan', 'at a scheme')
+        # reads as the draft's defined terms wherever the draft prints or quotes it.
+        if self.services.supported_living and not self.document.wales:
+            for u in self.open_book.unit_prices:
+                u.__dict__["service"] = self.in_terms(u.service)
         self.open_book._core_rebase = self.core_rebase
         self.open_book._home_types = self._home_types_of()
         return self

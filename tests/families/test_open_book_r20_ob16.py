@@ -153,7 +153,7 @@ def test_first_year_pay_note_gives_the_pay_budget_the_first_review_and_the_2027_
     model = load_sheet(catalogue, "childrens-homes-charity.yaml")
     pay = model.open_book.pay_budget
     assert pay == 310000 + 1520000 + 120000          # managers, care staff, agency and relief; not staff travel
-    assert "Staff pay is £1,950,000 of the budgeted Direct Costs" in note
+    assert "Staff pay (every pay line of the cost model, agency staff included) is £1,950,000 of the budgeted Direct Costs" in note
     assert "about £19,500 a year" in note
     assert "£12.71 an hour from 1 April 2026" in note and "Insert the rate from 1 April 2027 if it has" in note
     from assembler.termsheet.open_book import CostLine

@@ -114,7 +114,8 @@ def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
     """Finding 10: the s.53 publication point is one line saying what to check, not 'has not been verified'."""
     note = note_of(result(catalogue), "common.freedom-of-information")
     assert "has not been verified" not in note
-    assert "check whether section 53(5) excepts a light touch contract, and if it does not, plan the redactions now" in note
+    assert ("check whether section 53(5) excepts a light touch contract from publishing a copy of this Agreement, and "
+            "section 77 from publishing a copy of a modification to it; if not, plan the redactions now") in note
 
 
 def test_loose_references_point_at_the_paragraph(catalogue):

@@ -87,7 +87,8 @@ def test_finding5_set_off_of_a_fund_refund_releases_the_same_sum_from_the_trust(
     from the fund, and the Trust may withdraw the same sum, so it is not short of fees with the money locked in trust."""
     t = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "common.open-book-excess"))
     assert ("If it sets off an amount payable to it from the Reinvestment Fund, that amount is treated as paid to it "
-            "from the Reinvestment Fund. The Trust may then withdraw the same sum from the Reinvestment Fund for its own use.") in t
+            "from the Reinvestment Fund. The same sum then ceases to be held on trust, and the Trust may withdraw it from "
+            "the Reinvestment Fund.") in t
 
 
 def test_finding6_rebasing_reads_per_home_costs_from_a_table_in_schedule_2(catalogue):

@@ -27,6 +27,7 @@ RESERVED = ("a competitive flexible procedure reserved under section 33 of the P
 HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"   # obhc: zones with guaranteed weekly hours
 NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"   # r21 ob-fresh: bed-nights, 18 Core Places
 NURSING = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"   # r25 ob-fresh: nursing home block
+WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"   # r28 ob-fresh: supported living, ICB
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
 
@@ -237,6 +238,7 @@ FIRES = [
          says="not a CQC location ID"),
     Case("OPEN-BOOK-REGISTRATION-FORMAT", ADULT, setter("open_book", "registrations", 1, "number", "SC482913"),
          says="not a CQC location ID"),
+    Case("OPEN-BOOK-RELATED-PARTY-LINE", WEXCOMBE, says="more than the whole cost-model line 'Vehicles and staff travel' (£8,000)"),
     Case("OPEN-BOOK-RELATED-PARTY-VALUE", CHARITY, setter("open_book", "related_parties", 0, "annual_value", DELETE),
          says="Meadowbank Property Ltd"),
     Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT, lambda d: d["open_book"].setdefault("disallowed_costs", []).append(
@@ -437,6 +439,8 @@ QUIET = [
     Case("OPEN-BOOK-REGISTRATION-FORMAT", CHARITY, setter("open_book", "registrations", 0, "number", "sc 482913")),
     Case("OPEN-BOOK-REGISTRATION-FORMAT", ADULT),
     Case("OPEN-BOOK-RELATED-PARTY-VALUE", CHARITY),
+    Case("OPEN-BOOK-RELATED-PARTY-LINE", WEXCOMBE, setter("open_book", "related_parties", 0, "annual_value", 7200)),
+    Case("OPEN-BOOK-RELATED-PARTY-LINE", NURSING),   # a group management charge is an Overhead, not the training line
     Case("OPEN-BOOK-DISALLOWED-RELATED", CHARITY),
     Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT),
     Case("OPEN-BOOK-DISALLOWED-CARVE-OUT", ADULT, lambda d: d["open_book"].update(eot_trustee="Acme EOT Trustee Limited")),

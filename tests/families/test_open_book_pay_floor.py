@@ -1,0 +1,61 @@
+"""Staff pay against the price review (r28 ob-fresh finding 8, tool note 4): the clause 6 note counts every pay line
+(sleep-ins and agency staff too), compares the staff share of the Prices with the index's national living wage
+share, and a pay floor (services.pay_floor) becomes a social value commitment from each 1 April with its own note."""
+
+from __future__ import annotations
+
+from assembler.model import iter_paragraphs
+from tests.conftest import ROOT
+from tests.families.clause_texts import clause_text, document_of, flat, note
+
+WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"   # pay_floor: real_living_wage
+LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+
+
+def _doc(catalogue, path, edit=None):
+    text = path.read_text(encoding="utf-8")
+    return document_of(catalogue, edit(text) if edit else text)
+
+
+def test_staff_pay_counts_sleep_ins_and_agency(catalogue):
+    n = flat(note(_doc(catalogue, WEXCOMBE), "open-book.price-review"))
+    assert ("Staff pay (every pay line of the cost model, agency staff included) is £1,060,600 of the budgeted Direct "
+            "Costs, so each 1% by which pay rises before the Prices do costs Heronsgate about £10,606 a year") in n
+    assert ("Staff pay is about 84% of the £1,264,870.40 the Prices bring in at the expected units, but only 75% of "
+            "the index follows the national living wage") in n
+
+
+def test_pay_floor_is_a_commitment_from_each_1_april(catalogue):
+    doc = _doc(catalogue, WEXCOMBE)
+    body = flat(clause_text(doc, "open-book.compliance-with-law"))
+    assert ("every employee of Heronsgate aged 18 or over who works in the Care Services paid at least the hourly "
+            "rate of the real Living Wage that the Living Wage Foundation announces each year, from the following "
+            "1 April.") in body
+    assert "announced each November" not in body   # the sheet's own line gives way to the field
+    n = flat(note(doc, "open-book.price-review"))
+    assert "The pay floor that binds Heronsgate is the real Living Wage in clause" in n
+    assert "£13.45 an hour on 22 October 2025" in n
+    assert "requires the rate announced in the autumn of 2026 from 1 April 2027" in n
+    assert "a rise in it is not a Relevant Change in Law" in n
+
+
+def test_no_pay_floor_is_quiet(catalogue):
+    doc = _doc(catalogue, WEXCOMBE, lambda t: t.replace("  pay_floor: real_living_wage\n", ""))
+    assert "pay floor" not in flat(note(doc, "open-book.price-review"))
+    body = flat(clause_text(doc, "open-book.compliance-with-law"))
+    assert "announced each November" in body and "Living Wage Foundation announces" not in body
+    assert "pay floor" not in flat(note(_doc(catalogue, LIVING), "open-book.price-review"))
+
+
+def test_reporting_duty_is_its_own_sub_clause(catalogue):
+    """r28 ob-fresh finding 19: the reporting sentence was printed inside the last lettered commitment."""
+    doc = _doc(catalogue, WEXCOMBE)
+    c = next(c for c in doc.all_clauses() if c.id == "open-book.compliance-with-law")
+    paras = [p.text for p in iter_paragraphs(c.blocks)]
+    assert any(p.startswith("Heronsgate must report on its delivery of those commitments") for p in paras), paras[-3:]
+
+
+def test_index_share_note_quiet_when_the_shares_are_close(catalogue):
+    """Short breaks: staff pay about 76% of the Prices against a 75% national living wage share says nothing."""
+    n = flat(note(_doc(catalogue, ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"), "open-book.price-review"))
+    assert "of the index follows the national living wage" not in n

@@ -1,0 +1,28 @@
+"""Open-book notes on publishing the contract and on the open-book PPN (r28 ob-fresh findings 21 and 22): one line
+says what to check about ss.53(5) and 77 of the Procurement Act 2023, and PPN 004 is cited by its title and date."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import all_text, document_of, flat, note
+
+WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
+
+
+def _doc(catalogue):
+    return document_of(catalogue, WEXCOMBE.read_text(encoding="utf-8"))
+
+
+def test_publication_check_is_one_line(catalogue):
+    doc = _doc(catalogue)
+    text = flat(all_text(doc))
+    assert ("check whether section 53(5) excepts a light touch contract from publishing a copy of this Agreement, and "
+            "section 77 from publishing a copy of a modification to it; if not, plan the redactions now") in text
+    assert "s.77" not in flat(note(doc, "open-book.pricing"))
+    assert text.count("53(5)") == 1
+
+
+def test_ppn_004_cited_by_title_and_date(catalogue):
+    n = flat(note(_doc(catalogue), "common.open-book-costs"))
+    assert ("Cabinet Office PPN 004: Open Book Contract Management (published 17 February 2025 for procurements begun "
+            "on or after 24 February 2025, replacing PPN 05/16; it binds central government bodies") in n

@@ -1,0 +1,48 @@
+"""The sheet's shorthand reads as the draft's terms (r28 ob-fresh finding 19): 'DPA 2018' and an undefined joint
+funder short name in the data-sharing schedule, and 'tenant', 'support plan' and 'scheme' in the prices and the
+Reinvestment Fund of a supported-living draft; the set-off sentence of the reinvestment clause ends plainly; the
+Schedule 1 note flags tenancies described differently (finding 23)."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import all_text, clause_text, definition, document_of, flat, note
+
+WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
+KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+
+
+def _doc(catalogue, path, edit=None):
+    text = path.read_text(encoding="utf-8")
+    return document_of(catalogue, edit(text) if edit else text)
+
+
+def test_sheet_shorthand_reads_as_defined_terms(catalogue):
+    doc = _doc(catalogue, WEXCOMBE)
+    text = flat(all_text(doc))
+    assert "DPA 2018" not in text and "the ICB" not in text
+    assert "continuing health care reviews with NHS Wexcombe and Fordham Integrated Care Board" in text
+    assert "Individual support for one Tenant, as set out in the Tenant's Support Plan" in text
+    assert "tenant's support plan" not in text and "at a scheme" not in text
+    assert "(c) taster sessions, travel and equipment for community activities chosen by Tenants" in definition(
+        doc, "Reinvestment Fund")
+
+
+def test_set_off_releases_the_sum_from_the_trust(catalogue):
+    body = flat(clause_text(_doc(catalogue, WEXCOMBE), "common.open-book-excess"))
+    assert ("The same sum then ceases to be held on trust, and Heronsgate may withdraw it from the Reinvestment "
+            "Fund.") in body
+
+
+def test_tenancies_described_differently_are_flagged(catalogue):
+    n = flat(note(_doc(catalogue, WEXCOMBE), "open-book.schedule-services"))
+    assert 'The tenancies are described differently (Thornton Mill Court: "assured tenancy (Housing Act 1988)"' in n
+    assert "except social housing assured tenancies, for which the date is set separately" in n
+
+
+def test_same_tenancies_and_care_homes_are_quiet(catalogue):
+    same = _doc(catalogue, WEXCOMBE, lambda t: t.replace(
+        "assured periodic tenancy (Housing Act 1988, as amended by the Renters' Rights Act 2025)",
+        "assured tenancy (Housing Act 1988)"))
+    assert "described differently" not in flat(note(same, "open-book.schedule-services"))
+    assert "described differently" not in flat(note(_doc(catalogue, KIDS), "open-book.schedule-services"))
