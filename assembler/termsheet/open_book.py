@@ -2604,14 +2604,16 @@ class OpenBookTermSheet(TermSheetBase):
     def in_terms(self, text: str | None) -> str | None:
         """A phrase pasted from the term sheet into a table or definition of the draft, with the sheet's shorthand
         read as the draft's words (r28 ob-fresh finding 19): 'DPA 2018' as the Data Protection Act 2018, the joint
-        funder's short name (undefined in the draft) as its full name, and, in a supported-living draft, 'tenant',
+        funder's short name as its full name where no clause of the draft defines it, and, in a supported-living draft, 'tenant',
         'support plan' and 'scheme' as the defined Tenant, Support Plan and Home. An empty phrase stays empty, so a
         placeholder still shows."""
         if not text:
             return text
         text = re.sub(r"\bDPA 2018\b", "Data Protection Act 2018", text)
         jf = self.services.joint_funder
-        if jf and jf.short_name and jf.short_name != jf.name:
+        defined = not self.document.wales and (self.services.supported_living
+                                               or self.services.effective_setting == "care_home")
+        if jf and jf.short_name and jf.short_name != jf.name and not defined:
             text = re.sub(rf"\b[Tt]he {re.escape(jf.short_name)}\b", jf.name, text)
         if self.services.supported_living and not self.document.wales:
             text = re.sub(r"\btenant(s'|'s|s)?(?![\w-])", lambda m: "Tenant" + (m.group(1) or ""), text)

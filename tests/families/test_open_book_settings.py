@@ -1268,7 +1268,7 @@ def test_pay_rate_note_names_the_workers_of_each_setting(catalogue):
     asked = 0
     for path, workers in expected.items():
         n = flat(note(draft_of(catalogue, path).document, "open-book.price-review"))
-        if "Staff pay is" not in n:
+        if "Staff pay " not in n:
             assert "lowest hourly rate" not in n, path.name
             continue
         asked += 1

@@ -20,8 +20,10 @@ def _doc(catalogue, path, edit=None):
 def test_sheet_shorthand_reads_as_defined_terms(catalogue):
     doc = _doc(catalogue, WEXCOMBE)
     text = flat(all_text(doc))
-    assert "DPA 2018" not in text and "the ICB" not in text
-    assert "continuing health care reviews with NHS Wexcombe and Fordham Integrated Care Board" in text
+    assert "DPA 2018" not in text
+    # the joint-funding paragraph defines the short name, so the sheet's "the ICB" reads as that defined term
+    assert 'NHS Wexcombe and Fordham Integrated Care Board (the "ICB")' in text
+    assert "continuing health care reviews with the ICB" in text
     assert "Individual support for one Tenant, as set out in the Tenant's Support Plan" in text
     assert "tenant's support plan" not in text and "at a scheme" not in text
     assert "(c) taster sessions, travel and equipment for community activities chosen by Tenants" in definition(
