@@ -58,7 +58,7 @@ def test_cross_references_point_at_the_right_sub_clauses(big):
     term = text_of(clause(big, "alliance.term-termination"))
     assert ("the Alliance Manager may be appointed under clause 8.7, and the first Annual Plan prepared and "
             "approved under clause 12.1 and clause 12.2, from then") in term
-    assert "A Provider may be removed from the Alliance only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term
+    assert "A Provider may be removed from the Alliance only under this clause 30.4, under clause 30.5 or under clause 31.8(b)." in term
     assert "Nothing in this clause 12.9 limits the obligations" in text_of(clause(big, "alliance.service-planning"))  # r26 al-sample 12
     alt = text_of(clause(big, "alliance.schedule-alt"))
     assert "report on performance against the Key Performance Indicators as clause 7.4 requires" in alt
