@@ -843,7 +843,7 @@ def test_no_blame_staff_subcontracting_and_insolvency(big):
     assert "loss caused to the other Alliance Members by its Insolvency Event" in liability
     general = text_of(clause(big, "common.general"))
     assert f"except as clause {clause(big, 'alliance.liability').number} provides for the Personnel of the Alliance Members" in general
-    assert "without the consent required by clause 16" in general
+    assert "(which clause 16.12 governs) remains responsible" in general  # r27 al-sample 16: no restated consent
     assert "only with the prior written consent of the Commissioner" in text_of(clause(big, "alliance.operations"))
 
 
