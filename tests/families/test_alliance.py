@@ -862,7 +862,8 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert money(big_first_cap(big)) not in rr
     assert money(big_first_cap(big)) in text_of(clause(big, "alliance.schedule-risk-reward"))
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert "any cost above its budget in the Annual Plan that does not count under clause" in defs["Delivery Costs"]
+    assert ("any cost above the Provider's budget in the Annual Plan that does not count under clause"  # r26 al-sample 18
+            in " ".join(text_of(clause(big, "alliance.schedule-risk-reward")).split()))
     # one rule decides which overspend is shared: approval in advance, or after an Early Warning for urgent costs
     assert "within 20 Business Days after the Provider gives an Early Warning identifying them" in rr
     assert "They are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
@@ -1980,7 +1981,7 @@ def test_mixed_indexation_is_flagged_and_a_bilateral_value_change_needs_the_rese
     sch = clause(doc, "alliance.schedule-budget")
     assert '("applied to 70% of the Annual Value")' in " ".join(sch.note.split())
     text = "\n".join(text_of(c) for c in doc.all_clauses())
-    defn = next(line for line in text.split("\n") if line.startswith("Annual Value"))
+    defn = text_of(clause(doc, "alliance.schedule-budget"))  # r26 al-sample 18: the rule is in Schedule 5
     assert "only once it is agreed as a Reserved Matter under clause" in defn
     assert "mixes two measures" not in " ".join(clause(big, "alliance.schedule-budget").note.split())
 
@@ -2400,7 +2401,7 @@ def test_the_index_is_read_as_first_published_with_a_fallback(big):
     """r17 al-sample finding 8 (report finding 18): the indexation uses first-published figures and falls back to the
     nearest equivalent index, in the one definition of the Indexation Increase; the note asks for the series identifier."""
     defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert "increased by the Indexation Increase for that Alliance Year" in defs["Annual Value"]
+    assert "increased by the Indexation Increase for that Alliance Year" in text_of(clause(big, "alliance.schedule-budget"))
     assert "using in each case the figures first published and disregarding later revisions" in defs["Indexation Increase"]
     assert "Add the Office for National Statistics' series identifier" in " ".join(clause(big, "alliance.schedule-budget").note.split())
 
