@@ -2854,11 +2854,12 @@ class Alliance(Strict):
 
     @property
     def assets_in_play(self) -> bool:
-        """Whether the alliance has assets whose value may be disputed (premises or leases handed over, housing or
-        accommodation services), so that the expert clause keeps asset valuation and the surveyors' nominator
-        (r26 al-fresh finding 20)."""
-        return bool(self.handover_premises or self.handover_leases or self.housing_in_scope
-                    or self.refuge_in_scope)
+        """Whether the Exit Plan passes on an interest in premises whose value may be disputed: a handover line that
+        passes on a lease or management agreement, or the refuge hand-over paragraph (a refuge among the Services), so
+        that the expert clause keeps the valuation of what passes and the surveyors' nominator (r26 al-fresh finding
+        20). The type of service alone (housing, accommodation) is not enough: an alliance shares no assets, and
+        premises pass only under the Exit Plan (r27 al-sample finding 17)."""
+        return bool(self.handover_premises or self.refuge_in_scope)
 
     @property
     def rated_regulators(self) -> bool:

@@ -42,3 +42,29 @@ def test_silent_sheet_says_notice_runs_from_signature(catalogue):
     assert "The instructions set no minimum period of membership." in note
     assert ("(a) no notice to leave may expire before 31 March 2029 (the end of the second Alliance Year); and (b) any "
             "notice must expire on 31 March, the end of an Alliance Year") in note
+
+
+def test_asset_valuation_follows_premises_passed_on_under_the_exit_plan(catalogue):
+    """r27 al-sample finding 17: the expert route for valuation, and the surveyors' nominator, are there because the
+    Exit Plan passes on premises (a management agreement, the refuge), and say so; the type of service alone does not
+    bring them in."""
+    doc = build(SAMPLE, catalogue).document
+    disputes = _flat(text_of(clause(doc, "common.disputes")))
+    exit_plan = clause(doc, "alliance.schedule-exit").number
+    assert f"the value of any lease, management agreement or other interest in premises passed on under Schedule {exit_plan};" in disputes
+    assert "Royal Institution of Chartered Surveyors, for a Dispute about the value of an interest in premises" in disputes
+    assert "the value of any asset" not in disputes
+    assert "kept only because the Exit Plan passes on interests in premises" in clause(doc, "common.disputes").note
+
+
+def test_housing_services_without_premises_passing_have_no_valuation_route(catalogue):
+    """Quiet: housing-related services whose Exit Plan passes on no premises and include no refuge: no asset category,
+    no surveyors."""
+    sheet = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
+    doc = build(sheet, catalogue).document
+    from assembler.termsheet.validate import read_termsheet
+    model = read_termsheet(sheet, catalogue).model.alliance
+    assert model.housing_in_scope and not model.assets_in_play
+    disputes = _flat(text_of(clause(doc, "common.disputes")))
+    assert "expert determination" in disputes
+    assert "value of any" not in disputes and "Chartered Surveyors" not in disputes

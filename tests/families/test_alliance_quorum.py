@@ -44,7 +44,7 @@ def test_sample_lists_the_further_urgent_approval(catalogue):
     the Provider concerned does not vote) is cited in both lists."""
     doc = build(SHEETS[0], catalogue).document
     dec = clause_text(doc, "alliance.decisions", flat=True)
-    assert "including in clause 9.7, clause 9.9, clause 13.10, clause 13.12, clause 30.4 and clause 32.2(b)." in dec
+    assert "including in clause 9.7, clause 9.9, clause 13.10, clause 13.12, clause 30.4 and clause 31.8(b)." in dec
 
 
 def test_note_explains_the_adjourned_meeting_fallback(catalogue):

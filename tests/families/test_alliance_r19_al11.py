@@ -61,7 +61,7 @@ def test_force_majeure_leaving_follows_the_removal_rule(thistlebury):
     decisions = _flat(text_of(clause(thistlebury, "alliance.decisions")))
     assert "applies the same rule to a decision that a Provider leaves after a Force Majeure Event" in decisions
     governance = _flat(text_of(clause(thistlebury, "alliance.governance")))
-    assert "does not vote under this Agreement (including under clause 9.17, clause 13.9, clause 13.13, clause 13.15, clause 29.4 and clause 31.2)" in governance  # r25 alA: 13.9, 13.15
+    assert "does not vote under this Agreement (including under clause 9.17, clause 13.9, clause 13.13, clause 13.15, clause 29.4 and clause 30.8)" in governance  # r25 alA: 13.9, 13.15
 
 
 def test_exit_plan_choice_given_to_the_alt_is_the_alts(thistlebury, catalogue):

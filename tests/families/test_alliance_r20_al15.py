@@ -116,7 +116,7 @@ def test_split_cpi_and_living_wage_index_is_a_formula_per_member(thornshire):
     records, and the Annual Value rises by its own Indexation Increase."""
     from assembler.model import plain_text
     defs = {d.term: _flat(plain_text(d.inlines)) for d in thornshire.definitions}
-    text = defs["Indexation Increase"] + " " + defs["Annual Value"]
+    text = defs["Indexation Increase"] + " " + _flat(text_of(clause(thornshire, "alliance.schedule-budget")))
     assert "(S × the greater of C and W) + ((1 − S) × C)" in text
     assert "Consumer Prices Index (CPI, all items)" in text and "12 months to the December before" in text
     assert "national living wage (regulation 4 of the National Minimum Wage Regulations 2015)" in text

@@ -72,15 +72,15 @@ def test_single_contract_step_in_costs_stay_a_reduction(catalogue):
 
 def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
     """al-sample 4 and 12: 32.2 gives (a) the Provider's own exit and (b) the ALT's decision without its vote; 30.4
-    and 9.2 list 32.2(b); 9.2 lists no decision the Commissioner takes alone."""
+    and 9.2 list 31.8(b) (r27 al-sample 15: one force majeure clause); 9.2 lists no decision the Commissioner takes alone."""
     fm = _flat(text_of(clause(big, "alliance.force-majeure-members")))
     assert "that Provider may leave the Alliance by giving 20 Business Days' notice to every other Party; or" in fm
     assert "the ALT may decide, by a decision of every other Alliance Member, that the Provider leaves" in fm
     term = _flat(text_of(clause(big, "alliance.term-termination")))
-    assert "only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term  # r24 al-sample 9
+    assert "only under this clause 30.4, under clause 30.5 or under clause 31.8(b)." in term  # r24 al-sample 9
     decisions = _flat(text_of(clause(big, "alliance.decisions")))
     assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
-            "clause 13.12, clause 30.4 and clause 32.2(b).") in decisions
+            "clause 13.12, clause 30.4 and clause 31.8(b).") in decisions
 
 
 def test_gain_only_exceptions_have_no_overspend_approval(catalogue):

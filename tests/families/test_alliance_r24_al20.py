@@ -58,7 +58,7 @@ def test_cross_references_point_at_the_right_sub_clauses(big):
     term = text_of(clause(big, "alliance.term-termination"))
     assert ("the Alliance Manager may be appointed under clause 8.7, and the first Annual Plan prepared and "
             "approved under clause 12.1 and clause 12.2, from then") in term
-    assert "A Provider may be removed from the Alliance only under this clause 30.4, under clause 30.5 or under clause 32.2(b)." in term
+    assert "A Provider may be removed from the Alliance only under this clause 30.4, under clause 30.5 or under clause 31.8(b)." in term
     assert "Nothing in this clause 12.9 limits the obligations" in text_of(clause(big, "alliance.service-planning"))  # r26 al-sample 12
     alt = text_of(clause(big, "alliance.schedule-alt"))
     assert "report on performance against the Key Performance Indicators as clause 7.4 requires" in alt
@@ -133,20 +133,20 @@ def test_service_words_match_by_distinctive_words():
 def test_bilateral_annual_value_change_waits_for_the_alt(big):
     """Finding 5 (firing): where the Commissioner decides a deadlock, a changed Annual Value agreed between it and a
     Provider applies only once the ALT itself approves the Annual Plan recording it, not by a deadlock decision."""
-    from assembler.model import plain_text
-    value = {d.term: plain_text(d.inlines) for d in big.definitions}["Annual Value"]
+    from tests.families.clause_texts import clause_text
+    value = clause_text(big, "alliance.schedule-budget", flat=True)  # r26 al-sample 18: the rule left the definition
     assert ("That amount applies only once the ALT itself (and not the Commissioner deciding a deadlock under "
             "clause 9.7) has approved the Annual Plan that records it") in value
 
 
 def test_bilateral_annual_value_change_without_commissioner_deadlock(catalogue):
     """Finding 5 (quiet): with an expert deciding deadlock, no words about the Commissioner's deadlock decision."""
-    from assembler.model import plain_text
+    from tests.families.clause_texts import clause_text
     for path in ALLIANCE:
         built = build(path, catalogue)
         if built.document and read_model(path, catalogue).decisions.deadlock == "commissioner":
             continue
-        value = {d.term: plain_text(d.inlines) for d in built.document.definitions}["Annual Value"]
+        value = clause_text(built.document, "alliance.schedule-budget", flat=True)
         assert "That amount applies only once the ALT has approved the Annual Plan that records it" in value
 
 

@@ -191,7 +191,7 @@ def test_irrelevant_boilerplate_left_out(stainmoor):
 @pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
 def test_boilerplate_kept_where_relevant(path, catalogue):
     """Finding 20 (quiet): a sample with rated services keeps the rating line, one where health is in scope keeps the
-    NHS execution block, and one with housing keeps asset valuation."""
+    NHS execution block, and one whose Exit Plan passes on premises keeps their valuation."""
     sheet = read_termsheet(path, catalogue)
     a = sheet.model.alliance
     doc = build(path, catalogue).document
@@ -201,8 +201,10 @@ def test_boilerplate_kept_where_relevant(path, catalogue):
     if a.nhs_may_join:
         assert "an NHS body, in the manner" in _flat(text_of(clause(doc, "alliance.schedule-accession")))
     disputes = _flat(text_of(clause(doc, "common.disputes")))
-    if a.assets_in_play and "expert determination" in disputes:
-        assert "value of any asset" in disputes
+    if a.assets_in_play and "expert determination" in disputes:  # r27 al-sample 17: the premises the Exit Plan passes on
+        assert "value of any lease, management agreement or other interest in premises passed on under Schedule" in disputes
+    elif "expert determination" in disputes:
+        assert "value of any" not in disputes and "Chartered Surveyors" not in disputes
 
 
 def test_treatment_assessment_is_not_flagged_as_care_act_function(catalogue):

@@ -106,7 +106,7 @@ def test_transfer_on_exit_only_as_procurement_law_permits(stainmoor):
     body = _flat(text_of(clause(stainmoor, "alliance.leaving")))
     assert ("transfer to another provider under the Exit Plan, so far as the law on public procurement that governs "
             "that Service Contract permits.") in body
-    assert "a right to end it as clause 26.5 provides" in body
+    assert "Clause 3.3(g) and clause 3.4 apply to that ending of the Service Contract." in body  # r27 al-sample 16
 
 
 def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(big):

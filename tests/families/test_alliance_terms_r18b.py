@@ -142,4 +142,4 @@ def test_unanimity_exceptions_are_not_a_closed_list(catalogue):
     assert "(except as clause 9.2 provides)" in text
     listed = text_of(clause(build(big, catalogue).document, "alliance.decisions"))
     assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
-            "clause 13.12, clause 30.4 and clause 32.2(b).") in listed
+            "clause 13.12, clause 30.4 and clause 31.8(b).") in listed
