@@ -1029,6 +1029,21 @@ class Alliance(Strict):
         return any(re.search(r"\bmediation\b", s, re.I) for s in self.services)
 
     @property
+    def communication_items(self) -> list[str]:
+        """The communication_requirements as the lettered items of the governance clause: "working days" read as
+        the defined Business Days, and a number of days in words as a figure ("five working days" -> "5 Business
+        Days"), so that the list does not use a second, undefined kind of day (r28 al-fresh finding 12)."""
+        words = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                                  "thirteen fourteen fifteen twenty".split())}
+        words["twenty"] = "20"
+
+        def day(m: re.Match) -> str:
+            n = m.group(1)
+            return f"{words.get(n.lower(), n)} Business Day{'s' if m.group(2) else ''}"
+        return [re.sub(r"\b(\w+) (?:working|business) day(s?)\b", day, str(item), flags=re.I).rstrip(" ;.")
+                for item in self.communication_requirements]
+
+    @property
     def manager_host_provider(self) -> Member | None:
         """The Provider that employs or hosts the Alliance Manager, if a Provider does: the manager then receives its
         competitors' cost data, so the operations clause puts that Provider under an information barrier."""
@@ -1987,6 +2002,17 @@ class Alliance(Strict):
                 if re.search(r"\b(perinatal|mental health|clinical|therap\w*|nursing|midwi\w*|health visit\w*)\b", service, re.I):
                     out.append((m, service))
         return out
+
+    @property
+    def nhs_services(self) -> bool:
+        """Whether any Provider delivers NHS services under its Service Contract: it is itself an NHS body, or the
+        Commissioner party to its Service Contract is an integrated care board or other NHS body. Only then does the
+        complaints route name the Parliamentary and Health Service Ombudsman; an NHS body's contribution to a pooled
+        budget whose Service Contracts are all let by a council does not make the services NHS services for that
+        purpose (r28 al-fresh finding 16)."""
+        nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
+        return any(p.legal_form in nhs or getattr(self.service_contract_commissioner(p), "legal_form", None) in nhs
+                   for p in self.providers)
 
     def service_contract_commissioner(self, member: Member) -> Member | None:
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
