@@ -20,10 +20,10 @@ def test_urgent_approval_by_the_alt_is_carved_out_of_the_reserved_matters(kingsh
     """Finding 3 (firing): the ALT's approval of urgent costs above the Commissioner's limit (13.15), in which the
     Provider concerned does not vote, is carved out of the budget Reserved Matter, out of 9.6 and out of deadlock."""
     text = _flat(text_of(clause(kingsholt, "alliance.decisions")))
-    assert ("other than an approval of costs under clause 13.13 or clause 13.15, or of running costs under clause 16.1,"
+    assert ("other than an approval of costs under clause 13.15 or clause 13.17, or of running costs under clause 16.1,"
             " each of which is decided only as that clause provides;" in text)
-    assert "(including an approval of costs under clause 13.13 or clause 13.15, each of which" in text
-    assert "any approval of costs under clause 13.13 or clause 13.15, " in text
+    assert "(including an approval of costs under clause 13.15 or clause 13.17, each of which" in text
+    assert "any approval of costs under clause 13.15 or clause 13.17, " in text
     rr = _flat(text_of(clause(kingsholt, "alliance.risk-reward")))
     assert "13.15" not in rr or "Any further cost of that kind counts only if the ALT approves it" in rr
 
