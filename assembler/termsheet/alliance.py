@@ -428,6 +428,11 @@ class Alliance(Strict):
         "the date of the Commissioners' agreement under section 75 of the National Health Service Act 2006, with its "
         "reference if it has one, in words that read on from 'dated', e.g. '1 March 2027 (reference MMBC/S75/2027/01)'. "
         "Empty: the draft leaves a placeholder for it.")
+    conditions_long_stop: dt.date | None = Field(
+        None, description="Where the section 75 agreement is not yet made when the draft is prepared: the date, as "
+        "YYYY-MM-DD, by which the conditions holding back the contributions, risk/reward and delivery must be met, "
+        "after which any Alliance Member may end the Agreement by notice. Empty: 3 months after the start of the term, "
+        "which the draft's note asks the client to confirm.")
     running_costs_payer: MemberKey | None = Field(
         None, description="Where running_costs is 'commissioner' and there is more than one Commissioner: the key of the "
         "one Commissioner that pays the running costs alone, outside the pooled budget, e.g. 'council' where the council "
@@ -2080,6 +2085,18 @@ class Alliance(Strict):
             return False
         day = self.section_75_date
         return bool(day and draft_date and day > draft_date)
+
+    @property
+    def long_stop_date(self) -> dt.date:
+        """The date by which the conditions in the term clause must be met where the section 75 agreement is not yet
+        made: conditions_long_stop, else 3 months after the term starts (r28 al-fresh finding 22)."""
+        if self.conditions_long_stop:
+            return self.conditions_long_stop
+        start = self.term.start
+        month = start.month + 3
+        year, month = start.year + (month - 1) // 12, (month - 1) % 12 + 1
+        import calendar
+        return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
     @property
     def lead_contract_providers(self) -> list[Member]:
