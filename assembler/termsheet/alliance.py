@@ -2076,6 +2076,14 @@ class Alliance(Strict):
         except ValueError:
             return None
 
+    @property
+    def section_75_parts(self) -> tuple[str, str]:
+        """section_75_agreement split into its date ('22 February 2027') and the rest (' (reference ...)'), so that a
+        recital of an agreement not yet made brackets only the date (r28 al-fresh finding 18)."""
+        text = self.section_75_agreement or ""
+        m = re.match(r"\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}", text)
+        return (m.group(0).strip(), text[m.end():]) if m else (text, "")
+
     def section_75_pending(self, draft_date: dt.date | None, wales: bool = False) -> bool:
         """Whether the recital names a section 75 agreement (an NHS Commissioner pooling with a council lead, in
         England) whose date is after the draft date: not yet made (r27 al-fresh finding 4)."""
