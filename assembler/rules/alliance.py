@@ -859,3 +859,19 @@ def open_book_period(ctx: RuleContext):
         yield (f"open_book.first_period_start ({ob.first_period_start.isoformat()}) is not the start of the term "
                f"({alliance.term.start.isoformat()}), so the Reconciliation Periods do not match the Alliance Years "
                "the profit cap relies on: start them together", ("open_book", "first_period_start"))
+
+
+@RULES.rule("ALLIANCE-DP-ROUTINE-PARAGRAPH-18", "info",
+            "The lawful basis does not rest routine sharing of health data on Schedule 1 paragraph 18 DPA 2018, "
+            "which covers only safeguarding disclosures made without consent.")
+def routine_paragraph_18(ctx: RuleContext):
+    dp = getattr(ctx.sheet, "data_protection", None)
+    part = dp.routine_paragraph_18 if dp is not None and dp.effective_role != "none" else None
+    if part:
+        yield (f"the lawful basis rests sharing of health data on Article 9(2)(g) with Schedule 1 paragraph 18 ({part!r}), "
+               "which covers only protecting a child or an individual at risk where consent cannot be given, cannot "
+               "reasonably be obtained or would prejudice the protection (paragraph 18(1)(c) and (2)); the draft's "
+               "table rests health data on Article 9(2)(h) with paragraph 2 and section 11(1) instead and keeps "
+               "paragraph 18 for safeguarding disclosures: give that basis in the sheet (or say 'safeguarding "
+               "disclosures under Article 9(2)(g) with Schedule 1 paragraph 18') and confirm that each Party's staff "
+               "and volunteers who share health data owe a duty of confidentiality", ("data_protection", "lawful_basis"))

@@ -430,6 +430,11 @@ class Alliance(Strict):
         "the date of the Commissioners' agreement under section 75 of the National Health Service Act 2006, with its "
         "reference if it has one, in words that read on from 'dated', e.g. '1 March 2027 (reference MMBC/S75/2027/01)'. "
         "Empty: the draft leaves a placeholder for it.")
+    conditions_long_stop: dt.date | None = Field(
+        None, description="Where the section 75 agreement is not yet made when the draft is prepared: the date, as "
+        "YYYY-MM-DD, by which the conditions holding back the contributions, risk/reward and delivery must be met, "
+        "after which any Alliance Member may end the Agreement by notice. Empty: 3 months after the start of the term, "
+        "which the draft's note asks the client to confirm.")
     running_costs_payer: MemberKey | None = Field(
         None, description="Where running_costs is 'commissioner' and there is more than one Commissioner: the key of the "
         "one Commissioner that pays the running costs alone, outside the pooled budget, e.g. 'council' where the council "
@@ -1061,6 +1066,21 @@ class Alliance(Strict):
         """Whether the Services include family mediation, whose mediators the operations clause requires to hold
         the professional accreditation their work needs (such as Family Mediation Council accreditation)."""
         return any(re.search(r"\bmediation\b", s, re.I) for s in self.services)
+
+    @property
+    def communication_items(self) -> list[str]:
+        """The communication_requirements as the lettered items of the governance clause: "working days" read as
+        the defined Business Days, and a number of days in words as a figure ("five working days" -> "5 Business
+        Days"), so that the list does not use a second, undefined kind of day (r28 al-fresh finding 12)."""
+        words = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                                  "thirteen fourteen fifteen twenty".split())}
+        words["twenty"] = "20"
+
+        def day(m: re.Match) -> str:
+            n = m.group(1)
+            return f"{words.get(n.lower(), n)} Business Day{'s' if m.group(2) else ''}"
+        return [re.sub(r"\b(\w+) (?:working|business) day(s?)\b", day, str(item), flags=re.I).rstrip(" ;.")
+                for item in self.communication_requirements]
 
     @property
     def manager_host_provider(self) -> Member | None:
@@ -2049,6 +2069,17 @@ class Alliance(Strict):
                     out.append((m, service))
         return out
 
+    @property
+    def nhs_services(self) -> bool:
+        """Whether any Provider delivers NHS services under its Service Contract: it is itself an NHS body, or the
+        Commissioner party to its Service Contract is an integrated care board or other NHS body. Only then does the
+        complaints route name the Parliamentary and Health Service Ombudsman; an NHS body's contribution to a pooled
+        budget whose Service Contracts are all let by a council does not make the services NHS services for that
+        purpose (r28 al-fresh finding 16)."""
+        nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
+        return any(p.legal_form in nhs or getattr(self.service_contract_commissioner(p), "legal_form", None) in nhs
+                   for p in self.providers)
+
     def service_contract_commissioner(self, member: Member) -> Member | None:
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
@@ -2106,6 +2137,14 @@ class Alliance(Strict):
         except ValueError:
             return None
 
+    @property
+    def section_75_parts(self) -> tuple[str, str]:
+        """section_75_agreement split into its date ('22 February 2027') and the rest (' (reference ...)'), so that a
+        recital of an agreement not yet made brackets only the date (r28 al-fresh finding 18)."""
+        text = self.section_75_agreement or ""
+        m = re.match(r"\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}", text)
+        return (m.group(0).strip(), text[m.end():]) if m else (text, "")
+
     def section_75_pending(self, draft_date: dt.date | None, wales: bool = False) -> bool:
         """Whether the recital names a section 75 agreement (an NHS Commissioner pooling with a council lead, in
         England) whose date is after the draft date: not yet made (r27 al-fresh finding 4)."""
@@ -2115,6 +2154,18 @@ class Alliance(Strict):
             return False
         day = self.section_75_date
         return bool(day and draft_date and day > draft_date)
+
+    @property
+    def long_stop_date(self) -> dt.date:
+        """The date by which the conditions in the term clause must be met where the section 75 agreement is not yet
+        made: conditions_long_stop, else 3 months after the term starts (r28 al-fresh finding 22)."""
+        if self.conditions_long_stop:
+            return self.conditions_long_stop
+        start = self.term.start
+        month = start.month + 3
+        year, month = start.year + (month - 1) // 12, (month - 1) % 12 + 1
+        import calendar
+        return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
     @property
     def lead_contract_providers(self) -> list[Member]:

@@ -286,6 +286,21 @@ class DataProtection(Strict):
     _parties: dict = PrivateAttr(default_factory=dict)  # short name -> Party, so clauses print "P3", "the ICB"
 
     @property
+    def routine_paragraph_18(self) -> str | None:
+        """The part of `lawful_basis` (between semicolons) that rests the sharing of health data on Article 9(2)(g)
+        with Schedule 1 paragraph 18 to the DPA 2018 for more than safeguarding disclosures: paragraph 18 covers only
+        protecting a child or an individual at risk where the processing is carried out without consent for a reason
+        in paragraph 18(2) (clauses/law.yaml, dpa_2018_schedule_1), so it cannot carry routine referral and care
+        co-ordination (r28 al-fresh finding 3). None where paragraph 18 is not relied on, or only for safeguarding
+        disclosures ("safeguarding disclosures under Article 9(2)(g) with Schedule 1 paragraph 18")."""
+        for part in (self.lawful_basis or "").split(";"):
+            if (re.search(r"paragraph\s+18\b", part) and re.search(r"9\s*\(\s*2\s*\)\s*\(\s*g\s*\)", part)
+                    and not re.search(r"safeguarding disclosures?|disclosures? (?:made )?to (?:safeguard|protect)|"
+                                      r"only (?:for|where) safeguarding", part, re.I)):
+                return part.strip()
+        return None
+
+    @property
     def capacity_group(self) -> str | None:
         """The words in the subject matter, data subjects or purposes naming a client group among whom some people
         may lack capacity to consent (Mental Capacity Act 2005, s.2): learning disabilities, dementia, brain injury

@@ -2029,8 +2029,9 @@ def test_commissioners_wording_is_plural_and_no_pasted_care_home_text(catalogue)
     doc = build(EARLY_HELP, catalogue).document
     text = " ".join("\n".join(text_of(c) for c in doc.all_clauses()).split())
     assert "have budgeted to bear" not in text
-    assert ("The Commissioners control their exposure to Pain through clause 13.9: their Pain for an Alliance Year "
-            "(their own shares and any Pain above the Providers' Pain Caps) exceeds £180,000") in text
+    # r28 al-fresh finding 10: the stop-loss is named as the means, with no conclusion that reads as a cap
+    assert re.search(r"The Commissioners limit their exposure to Pain through clause 13\.\d+\. Nothing in this clause "
+                     r"limits the Pain they bear under clause 13\.\d+\.", text)
     assert "is borne by the Commissioners, which together bear £251,200 in all" in text
     assert "each Commissioner bears, of the Commissioners' share of any Pain" in text
     notes = " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses() if isinstance(c.note, str))
@@ -2315,7 +2316,8 @@ def test_sharing_no_condition_covers_needs_consent_and_the_note_names_paragraphs
     assert "completed a data protection impact assessment for the sharing" in sched
     note = clause(big, "common.schedule-data-sharing").note
     assert "paragraph 6 read with paragraph 36 for a public body Party" in " ".join(note.split())  # r25 al-sample 20: shorter
-    assert "Paragraph 18 does not cover routine care co-ordination" in note
+    # r28 al-fresh finding 3: the table itself now keeps paragraph 18 for safeguarding disclosures, and the note says why
+    assert "cannot carry routine referral and care co-ordination" in note
     text = BIG.read_text(encoding="utf-8")
     start, end = text.index("  data_types: >-"), text.index("  retention:")
     text = text[:start] + ("  data_types: Name and contact details\n  data_subjects: People using the services\n"

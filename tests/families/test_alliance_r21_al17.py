@@ -76,7 +76,7 @@ def test_section_75_pool_is_the_commissioners(mossgate):
     establish under the Section 75 Agreement (defined, with the sheet's date), the clause yields to it, and only
     the Commissioners can return unspent money."""
     recitals = _flat(text_of(clause(mossgate, "alliance.recitals")))
-    assert ("under section 75 of the National Health Service Act 2006 [to be] dated [1 March 2027 (reference MMBC/S75/2027/01)] "  # r27 al-fresh 4: after the draft date
+    assert ("under section 75 of the National Health Service Act 2006 [to be] dated [1 March 2027] (reference MMBC/S75/2027/01) "  # r27 al-fresh 4: after the draft date
             "(the Section 75 Agreement)") in recitals
     planning = _flat(text_of(clause(mossgate, "alliance.service-planning")))
     assert "The Pooled Budget is the pooled fund established by the Commissioners under the Section 75 Agreement." in planning

@@ -81,8 +81,9 @@ def test_capped_commissioner_exposure_is_stated_truly(haverleigh):
     clause no longer says Pain is 'limited in practice' by approvals alone."""
     rr = " ".join(text_of(clause(haverleigh, "alliance.risk-reward")).split())
     assert "limited in practice" not in rr
-    assert re.search(r"The Commissioner controls its exposure to Pain through clause \d+\.\d+: its Pain for an Alliance "
-                     r"Year \(its own share and any Pain above the Providers' Pain Caps\) exceeds £150,000", rr)
+    # r28 al-fresh finding 10: the stop-loss is named as the means, with no conclusion that reads as a cap
+    assert re.search(r"The Commissioner limits its exposure to Pain through clause \d+\.\d+\. Nothing in this clause "
+                     r"limits the Pain it bears under clause \d+\.\d+\.", rr)
     assert re.search(r"make its forecast exposure to Pain under clause \d+\.\d+ exceed £150,000", rr)
 
 
@@ -90,7 +91,7 @@ def test_uncapped_commissioner_has_no_exposure_sentence(catalogue):
     """quiet: where the Commissioner's Pain is uncapped, no sentence about controlling it is added."""
     doc = build(next(p for p in ALLIANCE if "complex-needs" in p.stem), catalogue).document
     rr = text_of(clause(doc, "alliance.risk-reward"))
-    assert "controls its exposure to Pain" not in rr
+    assert "limits its exposure to Pain" not in rr
     assert "The Commissioner's exposure to Pain is not capped." in rr
 
 

@@ -20,10 +20,10 @@ def test_urgent_approval_by_the_alt_is_carved_out_of_the_reserved_matters(kingsh
     """Finding 3 (firing): the ALT's approval of urgent costs above the Commissioner's limit (13.15), in which the
     Provider concerned does not vote, is carved out of the budget Reserved Matter, out of 9.6 and out of deadlock."""
     text = _flat(text_of(clause(kingsholt, "alliance.decisions")))
-    assert ("other than an approval of costs under clause 13.13 or clause 13.15, or of running costs under clause 16.1,"
+    assert ("other than an approval of costs under clause 13.15 or clause 13.17, or of running costs under clause 16.1,"
             " each of which is decided only as that clause provides;" in text)
-    assert "(including an approval of costs under clause 13.13 or clause 13.15, each of which" in text
-    assert "any approval of costs under clause 13.13 or clause 13.15, " in text
+    assert "(including an approval of costs under clause 13.15 or clause 13.17, each of which" in text
+    assert "any approval of costs under clause 13.15 or clause 13.17, " in text
     rr = _flat(text_of(clause(kingsholt, "alliance.risk-reward")))
     assert "13.15" not in rr or "Any further cost of that kind counts only if the ALT approves it" in rr
 
@@ -75,9 +75,8 @@ def test_commissioner_row_describes_the_stop_loss_not_a_limit_on_approvals(kings
     from tests.families.test_alliance import table_rows
     rows = [r for r in table_rows(clause(kingsholt, "alliance.schedule-risk-reward")) if "(the Commissioner)" in r[0]]
     cell = rows[0][-1]
-    assert cell == ("none: bears its own share and all Pain above the Providers' Pain Caps; approves no overspending"
-                    " that would take its exposure to Pain above £95,000 a year unless it first decides to bear the"
-                    " excess (clause 13)")
+    # r28 al-fresh finding 21: a short cell that points to the clauses instead of restating them in every row
+    assert cell == "none: a limit of £95,000 a year on its exposure, which it may decide to exceed (clause 13)"
     assert "limited to" not in " ".join(r[-1] for r in rows)
 
 

@@ -118,6 +118,9 @@ def test_non_voting_list_names_the_gate_and_further_approval_clauses(kingsholt):
     assert "(including under clause 9.16, clause 13.9, clause 13.13, clause 13.15, clause 29.4 and clause 30.8)" in text
 
 
+    assert "(including under clause 9.16, clause 13.11, clause 13.15, clause 13.17, clause 29.4 and clause 31.2)" in text
+
+
 def test_motor_insurance_does_not_require_insuring_staff_cars(kingsholt):
     """al-fresh finding 14 (firing): a Party insures the vehicles it owns, leases or hires, and ensures that staff who
     drive their own cars hold business-use cover, instead of insuring vehicles it does not own."""

@@ -72,7 +72,7 @@ def test_balancing_amount_has_one_timing_rule(stainmoor):
     """al-sample 8 / al-fresh 10 (firing): the next payment is adjusted only if it falls due within the 30 days;
     otherwise a separate payment is made within them."""
     text = _flat(text_of(clause(stainmoor, "alliance.risk-reward")))
-    assert "within the period in clause 13.25, its Balancing Amount is paid by adjusting that payment" in text
+    assert "within the period in clause 13.27, its Balancing Amount is paid by adjusting that payment" in text
     assert "as an adjustment to the payments next due" not in text
 
 
@@ -88,7 +88,7 @@ def test_carry_forward_does_not_reach_kept_gain_or_undo_the_floor(stainmoor):
     """al-fresh 8 / al-sample 12 (firing): the Commissioner's Gain share and withheld Gain are not carried forward,
     and the budget rules qualify only the carry-forward, never the minimum budget or the payments."""
     text = _flat(text_of(clause(stainmoor, "alliance.service-planning")))
-    assert ("The Commissioner's share of any Gain, and any share of Gain that does not count under clause 13.8, is not"
+    assert ("The Commissioner's share of any Gain, and any share of Gain that does not count under clause 13.10, is not"
             " carried forward: it stays with the Commissioner. Any other amount unspent") in text
     assert "This clause 12.9 is subject to" not in text
     assert ("Nothing in this clause 12.9 limits the obligations of the Commissioner to pay each Provider under its"

@@ -88,7 +88,7 @@ def test_section_75_agreement_after_the_draft_date_is_bracketed_and_a_condition(
     the recital says '[to be] dated [...]' and clause 29 holds back contributions, risk/reward and delivery until it is
     made and each Service Contract carries the clause 3.3 terms (or a clause 3.4 notice)."""
     recital = _flat(text_of(clause(lynmere, "alliance.recitals")))
-    assert "[to be] dated [18 February 2027 (reference LCC/S75/2027/03)]" in recital
+    assert "[to be] dated [18 February 2027] (reference LCC/S75/2027/03)" in recital  # r28 al-fresh 18: date bracketed
     term = _flat(text_of(clause(lynmere, "alliance.term-termination")))
     assert ("Until both of the following conditions are met, no Commissioner need pay any contribution into the "
             "Pooled Budget, and clause 13 and the obligations under this Agreement to deliver the Services do not take "

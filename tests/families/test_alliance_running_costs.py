@@ -52,3 +52,32 @@ def test_one_budget_for_every_running_cost_without_a_list(tmp_path, catalogue):
     assert "are paid as they fall due, outside that budget" not in body
     assert "the Council alone, outside the Pooled Budget, within a budget of £92,000" in body
     assert "pays those as well" in _flat(clause(doc, "alliance.operations").note or "")
+
+
+def _manager_employed_by(key: str | None) -> str:
+    text = (Path(__file__).parents[2] / "samples" / "alliance" / "complex-needs-eight-members.yaml").read_text()
+    if key:
+        text = text.replace("\nalliance:\n", f"\nalliance:\n  alliance_manager_host: {key}\n  alliance_manager_employed: true\n", 1)
+    return text
+
+
+def test_provider_employing_the_manager_invoices_the_commissioner(catalogue):
+    """Firing (r28 al-fresh finding 7): a Provider that employs the Alliance Manager and recharges the post invoices
+    the Commissioner quarterly in arrears, VAT shown where chargeable, paid in 30 days outside the pooled budget, and
+    redundancy costs on the Agreement ending fall on the Commissioner; the note says the terms are the draft's."""
+    from tests.families.clause_texts import clause_text, document_of, note
+    doc = document_of(catalogue, _manager_employed_by("hospice"))
+    text = clause_text(doc, "alliance.operations", flat=True)
+    assert "St Luke's may invoice the Commissioner quarterly in arrears for its costs of employing the Alliance Manager" in text
+    assert "paid outside the Alliance Budget and within the budget for them" in text
+    assert "The Commissioner must pay each valid invoice, with that VAT, within 30 days after receiving it." in text
+    assert "If the post ends because this Agreement ends, the Commissioner must pay St Luke's" in text
+    assert "the invoicing, 30-day payment, VAT and redundancy terms" in note(doc, "alliance.operations")
+
+
+def test_no_recharge_terms_where_the_commissioner_hosts_the_manager(catalogue):
+    from tests.families.clause_texts import clause_text, document_of, note
+    for key in (None, "council"):
+        doc = document_of(catalogue, _manager_employed_by(key))
+        assert "may invoice" not in clause_text(doc, "alliance.operations", flat=True)
+        assert "redundancy terms" not in note(doc, "alliance.operations")

@@ -1,0 +1,31 @@
+"""Communication support for alliance meetings: the sheet's list becomes lettered items of the governance clause,
+in Business Days with figures, and Schedule 3 refers to that clause rather than repeating the list (r28 al-fresh
+finding 12)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.families.clause_texts import clause_text, document_of
+
+FIXTURE = Path(__file__).parent / "fixtures" / "alliance-stainmoor-r26-alE.yaml"  # one item: BSL interpretation
+ITEMS = ("  communication_requirements:\n"
+         "    - papers in plain English sent at least five working days before the meeting\n"
+         "    - a quiet room and agreed breaks when the meeting is held in person\n"
+         "    - live captions and the option to take part online\n")
+
+
+def test_several_items_become_a_lettered_list_in_business_days(catalogue):
+    text = FIXTURE.read_text().replace("  communication_requirements:\n    - British Sign Language interpretation\n", ITEMS)
+    doc = document_of(catalogue, text)
+    gov = clause_text(doc, "alliance.governance")
+    assert "the Alliance Manager must arrange:\n" in gov
+    assert "papers in plain English sent at least 5 Business Days before the meeting;\n" in gov
+    assert "a quiet room and agreed breaks when the meeting is held in person; and\n" in gov
+    assert "live captions and the option to take part online.\n" in gov
+    assert "working days" not in gov
+    assert "provides the communication support that clause" in clause_text(doc, "alliance.schedule-alt", flat=True)
+
+
+def test_one_item_stays_a_sentence(catalogue):
+    gov = clause_text(document_of(catalogue, FIXTURE.read_text()), "alliance.governance", flat=True)
+    assert "the Alliance Manager must arrange British Sign Language interpretation." in gov
