@@ -30,10 +30,10 @@ def _number_of(doc, words: str) -> str:
 
 def test_advance_approval_item_refers_to_the_clause_that_sets_it(harrowdale):
     """Finding 11 (firing): the Annual Plan item on costs that vary with demand refers to the clause on advance
-    approval (13.16 here), not the clause on overspend approval (13.13)."""
+    approval, not the clause on overspend approval (numbers read from the draft)."""
     demand = _number_of(harrowdale, "The Annual Plan must state, for each Provider, an amount")
     overspend = _number_of(harrowdale, "A Provider's costs for an Alliance Year above its budget")
-    assert demand == "13.16" and overspend == "13.13"
+    assert demand != overspend
     sp = flat(text_of(clause(harrowdale, "alliance.service-planning")))
     assert f"the amount of its costs that vary with demand approved in advance under clause {demand};" in sp
     assert f"approved in advance under clause {overspend}" not in sp

@@ -32,8 +32,8 @@ def test_forfeited_gain_and_negative_balances_go_to_the_pooled_budget(harrowdale
     assert "kept by the Council" not in rr
     assert "The Council must credit each negative Balancing Amount it receives to the Pooled Budget." in rr
     sp = flat(text_of(clause(harrowdale, "alliance.service-planning")))
-    assert ("(counting any share of Gain credited to the Pooled Budget under clause 13.10, and any negative Balancing "
-            "Amount credited to it under clause 13.27, as received by the Commissioners in proportion to their "
+    assert ("(counting any share of Gain credited to the Pooled Budget under clause 13.12, and any negative Balancing "
+            "Amount credited to it under clause 13.29, as received by the Commissioners in proportion to their "
             "contributions to the Pooled Budget for that Alliance Year)") in sp
     note = flat(clause(harrowdale, "alliance.risk-reward").note)
     assert "goes back into the Pooled Budget" in note
