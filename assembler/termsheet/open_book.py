@@ -654,6 +654,12 @@ class OpenBook(Strict):
                           "first-year deficit only, the last day of the first Reconciliation Period. "
                           "Empty: a loss in any period of the term is carried forward, and the losses note asks "
                           "whether that was meant.")
+    loss_carry_limit: Literal["all", "mobilisation"] = Field(
+        "all", description="Where positions choose open_book_losses: carried-forward, how much of a loss may be carried "
+                           "forward: 'all' (the whole loss, within loss_carry_until) or 'mobilisation' (only up to the "
+                           "mobilisation costs in that period's Allowable Costs, where the instruction is a "
+                           "'mobilisation deficit only'; an allowable cost naming mobilisation, or a cost_model "
+                           "mobilisation line, is then needed).")
     benchmark: Benchmark = Field(default_factory=Benchmark, description="What the profit cap is compared with.")
     cost_model: CostModel = Field(description="Annual budget figures for the financial model and the worked example.")
     unit_prices: list[UnitPrice] = Field(default_factory=list, description="Prices the commissioner pays, e.g. a "
@@ -980,6 +986,15 @@ class OpenBook(Strict):
                 for treatment in TREATMENTS:
                     out[f"{cost_base}/{margin}/{treatment}"] = self.reconcile(cost_base, margin, treatment)
         return out
+
+    @model_validator(mode="after")
+    def _mobilisation_loss_has_costs(self):
+        """A loss limited to the mobilisation costs needs mobilisation costs the clause can name (r28 ob-fresh 2)."""
+        if self.loss_carry_limit == "mobilisation" and not self.pre_start_costs and not (
+                self.cost_model and getattr(self.cost_model, "mobilisation", None)):
+            raise ValueError("loss_carry_limit is 'mobilisation' but no allowable cost names mobilisation (or "
+                             "pre-start) costs and cost_model has no mobilisation line: add one, or use 'all'")
+        return self
 
     @model_validator(mode="after")
     def _staff_cap_base_given(self):
@@ -1389,7 +1404,23 @@ class OpenBook(Strict):
         margin += self.nursing_income_at(HUNDRED)
         if margin <= 0:
             return None
-        return ((allowable - fixed) * HUNDRED / margin).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        estimate = (allowable - fixed) * HUNDRED / margin
+        if not variable:
+            return estimate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        # r28 ob-fresh 3: with hours below budget the Direct Costs fall and the Overhead Cap with them, so fewer
+        # Overheads count, as the occupancy table shows; find the point on the table's own method.
+        def profit(occ: Decimal) -> Decimal:
+            return self.reconcile("full-cost", "hard-cap", "refund", income=self.income_at(occ),
+                                  direct_costs=self.direct_costs_at(occ), overheads=self.overheads_at(occ)).actual_profit
+        low, high = Decimal(0), max(estimate, Decimal(0)) + 1
+        if profit(low) >= 0:
+            return Decimal("0.0")
+        while profit(high) < 0 and high < 1000:
+            high *= 2
+        for _ in range(40):
+            mid = (low + high) / 2
+            low, high = (mid, high) if profit(mid) < 0 else (low, mid)
+        return high.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
