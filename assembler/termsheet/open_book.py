@@ -384,6 +384,13 @@ class Excess(Strict):
         False, description="True where the fund makes payments to the provider's staff (for example retention "
                            "payments): the plan schedule then says the employer's National Insurance and pension "
                            "contributions on them are paid from the fund, in brackets for the parties to confirm.")
+    unspent: Literal["refund", "next-plan"] = Field(
+        "refund", description="Open-book agreements where excess profit is reinvested: what happens to a transfer with "
+                              "no approved plan within the bracketed 120 days, or unspent 12 months after its plan is "
+                              "approved. 'refund': paid to the commissioner. 'next-plan' (where the instruction is that "
+                              "the money goes to the fund and not back to the commissioner): carried into a further "
+                              "Reinvestment Plan, and paid to the commissioner only if unspent 12 months after the "
+                              "agreement ends, or on the provider's insolvency.")
     carry_below: Money | None = Field(
         Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
                                    "for a period (other than the final one) below this amount, in pounds, is carried "
