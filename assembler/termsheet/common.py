@@ -442,8 +442,10 @@ class Kpi(Strict):
         quarter measured each month: r28 ob-fresh 13): the KPI is then measured over the target's period."""
         if not self.measured_over or "rolling" in self.measured_over.lower():
             return None
-        m = _PERIOD_IN.search(self.measured_over)
-        over, target = (_PERIOD_WORD[m.group(1).lower()] if m else None), self.target_period
+        # the longest period the 'measured over' text names: 'the 12 months to the end of each quarter' is a year
+        words = [_OVER_WORD[w.lower()] for w in _OVER_IN.findall(self.measured_over)]
+        over = max(words, key=_PERIOD_ORDER.index) if words else None
+        target = self.target_period
         if over and target and _PERIOD_ORDER.index(target) > _PERIOD_ORDER.index(over):
             return target
         return None
@@ -464,6 +466,9 @@ _PERIOD_IN = re.compile(r"\b(?:each|every|a|per|in any|in each)\s+(month|quarter
 _PERIOD_WORD = {"month": "month", "quarter": "quarter", "half-year": "half-year", "six months": "half-year",
                 "year": "year", "contract year": "year", "financial year": "year"}
 _PERIOD_ORDER = ["month", "quarter", "half-year", "year"]
+_OVER_IN = re.compile(r"\b(month|three months|quarter|half-year|six months|12 months|twelve months|year)\b", re.IGNORECASE)
+_OVER_WORD = {"month": "month", "three months": "quarter", "quarter": "quarter", "half-year": "half-year",
+              "six months": "half-year", "12 months": "year", "twelve months": "year", "year": "year"}
 
 
 class Country(str, Enum):

@@ -1060,6 +1060,22 @@ class OpenBook(Strict):
         return periods, pence(excess * periods)
 
     @property
+    def indexed_amounts(self) -> list[str]:
+        """The amounts in pounds the allowable cost categories state (e.g. '£27.50 an hour' for agency staff), which
+        the costs schedule indexes with the Prices, named there so the cap is plainly indexed (r28 ob-fresh 25);
+        a rate per mile is not indexed."""
+        found = re.findall(r"£[\d,]+(?:\.\d\d)?(?: (?:an?|per) (?:hour|night|week|day|visit|year|month))?",
+                           " ".join(str(c) for c in self.allowable_costs))
+        return list(dict.fromkeys(found))
+
+    @property
+    def individual_hour_prices(self) -> list["UnitPrice"]:
+        """The hourly prices for support given to one person (not the shared core hours): where there are more than
+        one (individual support and a specialist's hours, say), the payment clause says which applies (r28 ob-fresh
+        16)."""
+        return [u for u in self.unit_prices if u.unit == "hour" and not re.search(r"\b(core|shared)\b", str(u.service), re.I)]
+
+    @property
     def pre_start_costs(self) -> list[str]:
         """The allowable-cost categories incurred before the services (or a tenant's or person's support) start,
         e.g. 'Recruitment and shadow shifts ... in the three months before each tenant moves in' (r17 ob-fresh 3):

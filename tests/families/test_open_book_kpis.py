@@ -36,3 +36,9 @@ def test_the_schedule_and_clause_17_read_the_kpis_consistently(catalogue):
     assert ("is reported for that period to date, and is met or failed only on the figure for the whole period; that "
             "period is its reporting period under clause 17.3.") in perf
     assert "to be met by a stated date, or for the 12 months ending on a stated date, is measured against" in perf
+
+
+def test_a_measured_over_naming_a_year_is_not_shortened():
+    """Quiet: 'the 12 months to the end of each quarter' is a year's measure, so a yearly target leaves it alone."""
+    k = Kpi(measure="m", target="80% a year", frequency="quarterly", measured_over="the 12 months to the end of each quarter")
+    assert k.shown_measured_over == "the 12 months to the end of each quarter"
