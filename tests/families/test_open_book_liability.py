@@ -43,3 +43,18 @@ def test_motor_insurance_covers_the_providers_vehicles_and_staff_cars_are_checke
     assert ("It must check at least once a year that any member of its staff who uses their own car on its business "
             "(including to transport a Tenant) holds insurance that covers business use. It must not allow any of its "
             "Personnel to drive their own vehicle on its business without that cover.") in motor
+
+
+def test_the_note_says_when_the_liability_floor_is_redundant(catalogue):
+    """r28 ob-fresh 20: the Prices are about £1.26m a year, so the [£1,000,000] floor bites only if they fall more
+    than 20% below budget; the note says so with the figures. Quiet: the single placement (£395,200 a year) keeps
+    the general advice."""
+    sheet = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
+    n = " ".join(note(assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document,
+                      "open-book.liability").split())
+    assert ("At the budgeted Prices (£1,264,870.40 a year) the £1,000,000 floor is redundant: it applies only if the "
+            "Prices payable in a Contract Year fall more than 20% below the budget.") in n
+    assert "adjust the fixed sum" not in n
+    small = " ".join(note(assemble(read_termsheet(SAMPLES / "single-placement.yaml", catalogue), catalogue,
+                                   today=DRAFT_DATE).document, "open-book.liability").split())
+    assert "adjust the fixed sum to the contract's value" in small and "floor is redundant" not in small
