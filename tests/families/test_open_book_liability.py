@@ -39,6 +39,9 @@ def test_motor_insurance_covers_the_providers_vehicles_and_staff_cars_are_checke
             "the requirements of Part VI of the Road Traffic Act 1988, with cover for damage to property of at least "
             "£5,000,000 for any one accident") in ins
     assert "owned by any of its Personnel" not in ins
+    ins_note = " ".join(note(doc, "common.insurance").split())
+    assert "for the vehicles the provider owns, leases or operates; staff driving their own cars" in ins_note
+    assert "covers staff and volunteers driving their own cars" not in ins_note
     motor = clause_text(doc, "open-book.liability", flat=True)
     assert ("It must check at least once a year that any member of its staff who uses their own car on its business "
             "(including to transport a Tenant) holds insurance that covers business use. It must not allow any of its "
