@@ -44,6 +44,7 @@ def test_mobilisation_deficit_only_is_carried_forward(catalogue):
     assert "show them separately in the Reconciliation Statement" in t
     n = flat(note(d, "open-book.losses"))
     assert "only a deficit for the first Reconciliation Period (to 30 April 2028) and only up to the mobilisation costs" in n
+    assert "whatever its cause" not in n
     rec = flat(clause_text(d, "common.open-book-schedule-reconciliation"))
     assert ("only if it arises in the first Reconciliation Period, and then only up to the mobilisation costs in that "
             "period; any other loss is Heronsgate's") in rec
@@ -55,6 +56,7 @@ def test_whole_loss_by_default(catalogue):
     t = flat(clause_text(d, "open-book.losses"))
     assert "mobilisation costs" not in t
     assert "but only for the first Reconciliation Period (1 May 2027 to 30 April 2028)." in t
+    assert "if the instruction is to carry only the deficit caused by the mobilisation costs" in flat(note(d, "open-book.losses"))
 
 
 def test_mobilisation_limit_needs_mobilisation_costs(catalogue):
