@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
@@ -420,6 +421,54 @@ class Kpi(Strict):
         None, description="The period each result is measured over, e.g. 'rolling 12 months', 'each quarter', "
                           "'the financial year'. Empty: the open-book draft proposes a period in brackets and lists "
                           "it among the assumptions to confirm.")
+
+    @property
+    def shown_target(self) -> str:
+        """The target as the open-book schedule prints it: 'by 2029/30' (a financial year, which fixes no date for
+        the clause measuring a target from the date it is due) becomes 'for the 12 months ending 31 March 2030'
+        (r28 ob-fresh 14)."""
+        return _FINANCIAL_YEAR_BY.sub(lambda m: f"for the 12 months ending 31 March {int(m.group(1)) + 1}",
+                                      str(self.target))
+
+    @property
+    def target_period(self) -> str | None:
+        """The period the target itself names ('at least 98% each quarter': quarter), or None."""
+        m = _PERIOD_IN.search(str(self.target))
+        return _PERIOD_WORD[m.group(1).lower()] if m else None
+
+    @property
+    def longer_target_period(self) -> str | None:
+        """The target's period where it is longer than the stated 'measured over' period (a target of 98% each
+        quarter measured each month: r28 ob-fresh 13): the KPI is then measured over the target's period."""
+        if not self.measured_over or "rolling" in self.measured_over.lower():
+            return None
+        # the longest period the 'measured over' text names: 'the 12 months to the end of each quarter' is a year
+        words = [_OVER_WORD[w.lower()] for w in _OVER_IN.findall(self.measured_over)]
+        over = max(words, key=_PERIOD_ORDER.index) if words else None
+        target = self.target_period
+        if over and target and _PERIOD_ORDER.index(target) > _PERIOD_ORDER.index(over):
+            return target
+        return None
+
+    @property
+    def shown_measured_over(self) -> str | None:
+        """The 'Measured over' cell: the target's own period where it is longer, reported to date at the frequency
+        ('each quarter (reported monthly, quarter to date)'), so the measure and the target agree."""
+        longer = self.longer_target_period
+        if longer:
+            return f"each {longer} (reported {self.frequency}, {longer} to date)"
+        return self.measured_over
+
+
+_FINANCIAL_YEAR_BY = re.compile(r"\bby (20\d\d)/(\d\d)\b")
+_PERIOD_IN = re.compile(r"\b(?:each|every|a|per|in any|in each)\s+(month|quarter|half-year|six months|year|"
+                                      r"contract year|financial year)\b", re.IGNORECASE)
+_PERIOD_WORD = {"month": "month", "quarter": "quarter", "half-year": "half-year", "six months": "half-year",
+                "year": "year", "contract year": "year", "financial year": "year"}
+_PERIOD_ORDER = ["month", "quarter", "half-year", "year"]
+_OVER_IN = re.compile(r"\b(month|three months|quarter|half-year|six months|12 months|twelve months|year)\b", re.IGNORECASE)
+_OVER_WORD = {"month": "month", "three months": "quarter", "quarter": "quarter", "half-year": "half-year",
+              "six months": "half-year", "12 months": "year", "twelve months": "year", "year": "year"}
 
 
 class Country(str, Enum):

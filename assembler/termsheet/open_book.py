@@ -384,6 +384,13 @@ class Excess(Strict):
         False, description="True where the fund makes payments to the provider's staff (for example retention "
                            "payments): the plan schedule then says the employer's National Insurance and pension "
                            "contributions on them are paid from the fund, in brackets for the parties to confirm.")
+    unspent: Literal["refund", "next-plan"] = Field(
+        "refund", description="Open-book agreements where excess profit is reinvested: what happens to a transfer with "
+                              "no approved plan within the bracketed 120 days, or unspent 12 months after its plan is "
+                              "approved. 'refund': paid to the commissioner. 'next-plan' (where the instruction is that "
+                              "the money goes to the fund and not back to the commissioner): carried into a further "
+                              "Reinvestment Plan, and paid to the commissioner only if unspent 12 months after the "
+                              "agreement ends, or on the provider's insolvency.")
     carry_below: Money | None = Field(
         Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
                                    "for a period (other than the final one) below this amount, in pounds, is carried "
@@ -677,6 +684,12 @@ class OpenBook(Strict):
                           "first-year deficit only, the last day of the first Reconciliation Period. "
                           "Empty: a loss in any period of the term is carried forward, and the losses note asks "
                           "whether that was meant.")
+    loss_carry_limit: Literal["all", "mobilisation"] = Field(
+        "all", description="Where positions choose open_book_losses: carried-forward, how much of a loss may be carried "
+                           "forward: 'all' (the whole loss, within loss_carry_until) or 'mobilisation' (only up to the "
+                           "mobilisation costs in that period's Allowable Costs, where the instruction is a "
+                           "'mobilisation deficit only'; an allowable cost naming mobilisation, or a cost_model "
+                           "mobilisation line, is then needed).")
     benchmark: Benchmark = Field(default_factory=Benchmark, description="What the profit cap is compared with.")
     cost_model: CostModel = Field(description="Annual budget figures for the financial model and the worked example.")
     unit_prices: list[UnitPrice] = Field(default_factory=list, description="Prices the commissioner pays, e.g. a "
@@ -1040,6 +1053,15 @@ class OpenBook(Strict):
         return out
 
     @model_validator(mode="after")
+    def _mobilisation_loss_has_costs(self):
+        """A loss limited to the mobilisation costs needs mobilisation costs the clause can name (r28 ob-fresh 2)."""
+        if self.loss_carry_limit == "mobilisation" and not self.pre_start_costs and not (
+                self.cost_model and getattr(self.cost_model, "mobilisation", None)):
+            raise ValueError("loss_carry_limit is 'mobilisation' but no allowable cost names mobilisation (or "
+                             "pre-start) costs and cost_model has no mobilisation line: add one, or use 'all'")
+        return self
+
+    @model_validator(mode="after")
     def _staff_cap_base_given(self):
         """A cap on staff costs needs the staff costs, and they are part of the direct costs (r27 ob-sample 3)."""
         if self.overhead_cap_base == "staff_costs":
@@ -1094,6 +1116,22 @@ class OpenBook(Strict):
         if periods > (getattr(self, "_term_periods", None) or periods):
             return None   # never reached within the term: paid only in the final period
         return periods, pence(excess * periods)
+
+    @property
+    def indexed_amounts(self) -> list[str]:
+        """The amounts in pounds the allowable cost categories state (e.g. '£27.50 an hour' for agency staff), which
+        the costs schedule indexes with the Prices, named there so the cap is plainly indexed (r28 ob-fresh 25);
+        a rate per mile is not indexed."""
+        found = re.findall(r"£[\d,]+(?:\.\d\d)?(?: (?:an?|per) (?:hour|night|week|day|visit|year|month))?",
+                           " ".join(str(c) for c in self.allowable_costs))
+        return list(dict.fromkeys(found))
+
+    @property
+    def individual_hour_prices(self) -> list["UnitPrice"]:
+        """The hourly prices for support given to one person (not the shared core hours): where there are more than
+        one (individual support and a specialist's hours, say), the payment clause says which applies (r28 ob-fresh
+        16)."""
+        return [u for u in self.unit_prices if u.unit == "hour" and not re.search(r"\b(core|shared)\b", str(u.service), re.I)]
 
     @property
     def pre_start_costs(self) -> list[str]:
@@ -1447,7 +1485,23 @@ class OpenBook(Strict):
         margin += self.nursing_income_at(HUNDRED)
         if margin <= 0:
             return None
-        return ((allowable - fixed) * HUNDRED / margin).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        estimate = (allowable - fixed) * HUNDRED / margin
+        if not variable:
+            return estimate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        # r28 ob-fresh 3: with hours below budget the Direct Costs fall and the Overhead Cap with them, so fewer
+        # Overheads count, as the occupancy table shows; find the point on the table's own method.
+        def profit(occ: Decimal) -> Decimal:
+            return self.reconcile("full-cost", "hard-cap", "refund", income=self.income_at(occ),
+                                  direct_costs=self.direct_costs_at(occ), overheads=self.overheads_at(occ)).actual_profit
+        low, high = Decimal(0), max(estimate, Decimal(0)) + 1
+        if profit(low) >= 0:
+            return Decimal("0.0")
+        while profit(high) < 0 and high < 1000:
+            high *= 2
+        for _ in range(40):
+            mid = (low + high) / 2
+            low, high = (mid, high) if profit(mid) < 0 else (low, mid)
+        return high.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:

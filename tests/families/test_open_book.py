@@ -759,7 +759,7 @@ def test_r17_price_review_is_a_position_index_by_default(built):
     re-basing, which keeps the base statement and the collar, and its note warns off a ramp-up year as a base."""
     _, result, _ = built[CHARITY]
     review = paragraphs_text(clause(result, "open-book.price-review"))
-    assert ("each of the Prices is multiplied by one plus the rate of the index for that review date, the index being "
+    assert ("each of the Prices is multiplied by one plus the rate of the index for that review date (one plus that rate being the \"review factor\"), the index being "
             "the percentage change over the 12 months to the March before that review date in the Consumer Prices Index "
             "including owner occupiers' housing costs (CPIH all items, 12-month rate, ONS series L55O), as first "
             "published by the Office for National Statistics and disregarding later revisions, but not more than 4%; if "

@@ -58,3 +58,27 @@ def test_rebasing_deducts_savings_made_or_reasonably_available_as_agreed_or_deci
            "change takes effect, as the Parties agree or, failing agreement within 20 Business Days after the change " \
            "takes effect, as decided under clause" in text
     assert "the Trust shows it has saved" not in text
+
+
+def test_supported_living_note_flags_the_uninstructed_core_reduction(catalogue):
+    """r28 ob-fresh 25: core support paid whether or not tenancies are let (core-places) sits awkwardly with the
+    Council's right to reduce it on 6 months' notice; the clause 7 note says so and what to do. Quiet: the
+    same sheet with a void payment instead has no such sentence."""
+    from assembler.assemble import assemble
+    from assembler.termsheet.validate import read_termsheet
+    from tests.conftest import DRAFT_DATE, ROOT
+    from tests.families.clause_texts import note
+
+    def n(path):
+        doc = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+        return " ".join(note(doc, "open-book.core-support").split())
+
+    wexcombe = n(ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml")
+    assert ("The Council's right to reduce the core support on 6 months' notice is this draft's assumption, not an "
+            "instruction, and it cuts across paying for the core support whether or not every tenancy is let, because "
+            "the core staffing is Heronsgate's fixed cost. Heronsgate will resist it") in wexcombe
+    text = (ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml").read_text(encoding="utf-8")
+    from tests.families.clause_texts import document_of
+    doc = document_of(catalogue, text.replace("open_book_voids: core-places", "open_book_voids: void-payment")
+                      .replace("  absence_paid_days: 21", "  void_rate: 80\n  absence_paid_days: 21"))
+    assert "this draft's assumption, not an instruction" not in note(doc, "open-book.core-support")

@@ -25,3 +25,39 @@ def test_the_cap_covers_the_period_before_the_service_term(catalogue, sheet):
     assert "liability for death or personal injury caused by negligence, or for fraud;" in text
     assert "the period between signing and the start of the Service Term counts as part of the first Contract Year" in \
         note(doc, "open-book.liability")
+
+
+def test_motor_insurance_covers_the_providers_vehicles_and_staff_cars_are_checked(catalogue):
+    """r28 ob-fresh 7: 25.1(d) made Heronsgate insure every vehicle 'including a vehicle owned by any of its
+    Personnel', which it cannot do; it now covers the vehicles it owns, leases or operates (£5,000,000 for property
+    damage), and staff cars are dealt with only in 26.3: checked each year, and not driven on its business without
+    business-use cover."""
+    sheet = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
+    doc = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    ins = clause_text(doc, "common.insurance", flat=True)
+    assert ("motor insurance for every vehicle it owns, leases or operates in performing this Agreement, that meets "
+            "the requirements of Part VI of the Road Traffic Act 1988, with cover for damage to property of at least "
+            "£5,000,000 for any one accident") in ins
+    assert "owned by any of its Personnel" not in ins
+    ins_note = " ".join(note(doc, "common.insurance").split())
+    assert "for the vehicles the provider owns, leases or operates; staff driving their own cars" in ins_note
+    assert "covers staff and volunteers driving their own cars" not in ins_note
+    motor = clause_text(doc, "open-book.liability", flat=True)
+    assert ("It must check at least once a year that any member of its staff who uses their own car on its business "
+            "(including to transport a Tenant) holds insurance that covers business use. It must not allow any of its "
+            "Personnel to drive their own vehicle on its business without that cover.") in motor
+
+
+def test_the_note_says_when_the_liability_floor_is_redundant(catalogue):
+    """r28 ob-fresh 20: the Prices are about £1.26m a year, so the [£1,000,000] floor bites only if they fall more
+    than 20% below budget; the note says so with the figures. Quiet: the single placement (£395,200 a year) keeps
+    the general advice."""
+    sheet = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
+    n = " ".join(note(assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document,
+                      "open-book.liability").split())
+    assert ("At the budgeted Prices (£1,264,870.40 a year) the £1,000,000 floor is redundant: it applies only if the "
+            "Prices payable in a Contract Year fall more than 20% below the budget.") in n
+    assert "adjust the fixed sum" not in n
+    small = " ".join(note(assemble(read_termsheet(SAMPLES / "single-placement.yaml", catalogue), catalogue,
+                                   today=DRAFT_DATE).document, "open-book.liability").split())
+    assert "adjust the fixed sum to the contract's value" in small and "floor is redundant" not in small

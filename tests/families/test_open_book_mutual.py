@@ -147,7 +147,7 @@ def test_clauses_are_not_called_paragraphs(northlight):
     """r17 ob-fresh 18: 'the previous paragraph' and 'this paragraph' were used for numbered clauses."""
     for phrase in ("previous paragraph", "under this paragraph", "indemnity in this paragraph", "end this paragraph"):
         assert phrase not in northlight[1], phrase
-    assert "have not agreed within [60] days after it was sent, or about the factor" in northlight[1]
+    assert "have not agreed within [60] days after it was sent, or about the review factor" in northlight[1]
 
 
 def test_joint_after_care_duty_and_co_reviewers(northlight, living):

@@ -518,10 +518,10 @@ def test_agreed_abuse_insurance_is_the_cover_the_liability_clause_requires(draft
 def test_disputes_about_the_figures_go_to_an_independent_accountant(drafts):
     text = text_of(drafts, "supported-living-company")     # the standard dispute route: mediation, then court
     assert ("a Dispute about the figures in a Reconciliation Statement that the Parties have not agreed within [60] days "
-            "after it was sent, or about the factor worked out under clause") in text
+            "after it was sent, or about the review factor worked out under clause") in text
     # one route (ob-fresh r15 finding 6): the 60-day paragraph points to the Independent Accountant, not to the
     # disputes clause, and the disputes clause carves the figures out
-    assert "may refer the figures in question to an Independent Accountant under clause" in text
+    assert "the figures in question may be referred only under clause" in text   # r28 ob-fresh 25: one right to refer (11.8)
     assert "may refer the disagreement to be resolved under clause" not in text
     assert "Except for a Dispute referred to an Independent Accountant under clause" in text
     assert "The decision is final and binding on the Parties except in the case of fraud or manifest error." in text
