@@ -24,7 +24,7 @@ def test_each_individual_hour_is_paid_at_the_price_for_its_kind(catalogue):
     applies. Quiet: with one individual hourly price the sentence is not added."""
     t = clause_text(_doc(catalogue), "open-book.core-support", flat=True)
     assert ('Each hour is paid at the Price in Schedule 2 for the kind of support the Support Plan specifies for it: '
-            '"Individual support for one tenant, as set out in the tenant\'s support plan"; or "Neuro-rehabilitation '
+            '"Individual support for one Tenant, as set out in the Tenant\'s Support Plan"; or "Neuro-rehabilitation '
             'support by a brain injury specialist support worker') in t
     text = SHEET.read_text(encoding="utf-8")
     start = text.index("    - service: Neuro-rehabilitation support")
