@@ -1,5 +1,5 @@
-"""The co-investment term sheets the family tests read (the two samples and the sheets of past reviews), and each
-one's draft, assembled once per session."""
+"""The co-investment and alliance term sheets the family tests read (the samples and the sheets of past reviews),
+and each one's draft, assembled once per session."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.families.clause_texts import document_of
+from tests.conftest import ROOT, samples
+from tests.families.clause_texts import build, document_of
 
 _SAMPLES = ROOT / "samples" / "co-investment"
 _FIXTURES = Path(__file__).parent / "fixtures"
@@ -51,3 +51,110 @@ def skelmore_draft(catalogue):
 @pytest.fixture(scope="session")
 def wealdshire_draft(catalogue):
     return document_of(catalogue, WEALDSHIRE)
+
+
+# --- the alliance family: its samples, the sheets of past reviews and their drafts --------------
+
+ALLIANCE = samples("alliance")
+
+
+def _alliance_sample(stem: str) -> Path:
+    return next(p for p in ALLIANCE if p.stem == stem)
+
+
+ALLIANCE_BIG = _alliance_sample("complex-needs-eight-members")  # Tamarmouth: eight members, complex needs
+ALLIANCE_SMALL = _alliance_sample("small-majority-three-members")
+ALLIANCE_REABLEMENT = _alliance_sample("reablement-home-care-gain-only")  # adult services, gain only
+ALLIANCE_JOINT = _alliance_sample("mental-health-four-members-varied")  # joint commissioners
+ALLIANCE_ELLERBY = _FIXTURES / "alliance-ellerby-single-contract.yaml"  # a single Service Contract, a unitary and an ICB
+ALLIANCE_THISTLEBURY = _FIXTURES / "alliance-thistlebury-r19.yaml"  # children's-services accommodation
+ALLIANCE_THORNSHIRE = _FIXTURES / "alliance-thornshire-r20.yaml"  # a county and a borough council
+ALLIANCE_MOSSGATE = _FIXTURES / "alliance-mossgate-r21.yaml"  # two Commissioners, a section 75 pool
+ALLIANCE_HAVERLEIGH = _FIXTURES / "alliance-haverleigh-r22.yaml"
+ALLIANCE_HAVERLEIGH_AL19 = _FIXTURES / "alliance-haverleigh-r22-al19.yaml"  # a contract under the Procurement Act
+ALLIANCE_HOLLINSHIRE = _FIXTURES / "alliance-hollinshire-r24-al21.yaml"  # carers' support, delegated assessments
+ALLIANCE_KINGSHOLT = _FIXTURES / "alliance-kingsholt-r25.yaml"  # older people's community support
+ALLIANCE_STAINMOOR = _FIXTURES / "alliance-stainmoor-r26.yaml"
+ALLIANCE_STAINMOOR_ALE = _FIXTURES / "alliance-stainmoor-r26-alE.yaml"
+ALLIANCE_LYNMERE = _FIXTURES / "alliance-lynmere-r27i.yaml"  # dementia support, a council and an ICB
+ALLIANCE_LYNMERE_ALH = _FIXTURES / "alliance-lynmere-r27-alH.yaml"
+
+
+@pytest.fixture(scope="session")
+def alliance_big(catalogue):
+    return build(ALLIANCE_BIG, catalogue).document
+
+
+@pytest.fixture(scope="session")
+def alliance_ellerby_built(catalogue):
+    return build(ALLIANCE_ELLERBY, catalogue)
+
+
+@pytest.fixture(scope="session")
+def alliance_thistlebury(catalogue):
+    return build(ALLIANCE_THISTLEBURY, catalogue).document
+
+
+@pytest.fixture(scope="session")
+def alliance_thornshire_built(catalogue):
+    return build(ALLIANCE_THORNSHIRE, catalogue)
+
+
+@pytest.fixture(scope="session")
+def alliance_thornshire(alliance_thornshire_built):
+    return alliance_thornshire_built.document
+
+
+@pytest.fixture(scope="session")
+def alliance_mossgate_built(catalogue):
+    return build(ALLIANCE_MOSSGATE, catalogue)
+
+
+@pytest.fixture(scope="session")
+def alliance_mossgate(alliance_mossgate_built):
+    return alliance_mossgate_built.document
+
+
+@pytest.fixture(scope="session")
+def alliance_haverleigh(catalogue):
+    return build(ALLIANCE_HAVERLEIGH, catalogue).document
+
+
+@pytest.fixture(scope="session")
+def alliance_haverleigh_al19_built(catalogue):
+    return build(ALLIANCE_HAVERLEIGH_AL19, catalogue)
+
+
+@pytest.fixture(scope="session")
+def alliance_haverleigh_al19(alliance_haverleigh_al19_built):
+    return alliance_haverleigh_al19_built.document
+
+
+@pytest.fixture(scope="session")
+def alliance_hollinshire(catalogue):
+    return build(ALLIANCE_HOLLINSHIRE, catalogue).document
+
+
+@pytest.fixture(scope="session")
+def alliance_kingsholt(catalogue):
+    return build(ALLIANCE_KINGSHOLT, catalogue).document
+
+
+@pytest.fixture(scope="session")
+def alliance_stainmoor(catalogue):
+    return build(ALLIANCE_STAINMOOR, catalogue).document
+
+
+@pytest.fixture(scope="session")
+def alliance_stainmoor_ale(catalogue):
+    return build(ALLIANCE_STAINMOOR_ALE, catalogue).document
+
+
+@pytest.fixture(scope="session")
+def alliance_lynmere(catalogue):
+    return build(ALLIANCE_LYNMERE, catalogue).document
+
+
+@pytest.fixture(scope="session")
+def alliance_lynmere_alh(catalogue):
+    return build(ALLIANCE_LYNMERE_ALH, catalogue).document
