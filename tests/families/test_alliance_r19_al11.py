@@ -20,38 +20,6 @@ def thistlebury(catalogue):
     return build(THISTLEBURY, catalogue).document
 
 
-def test_budget_reserved_matter_carves_out_the_overspend_approvals(thistlebury):
-    """Finding 1 (firing): the Reserved Matter on committing the Council's budget leaves approvals of costs above
-    budget and of running costs to their own clauses, and 9.6 says the overspend approval is made by majority."""
-    text = _flat(text_of(clause(thistlebury, "alliance.decisions")))
-    assert ("commits the Council's budget beyond the Annual Plan, other than an approval of costs under clause 13."
-            in text)
-    assert "or of running costs under clause 16.1, each of which is decided only as that clause provides." in text
-    # r24 al-fresh 9: the gate-vote sub-clause (KPIs listed against each Provider) moves the approval rule to 13.13
-    # r25 al-fresh 3 (al22): the ALT's approval of urgent costs above the Commissioner's limit is carved out too
-    assert ("(including an approval of costs under clause 13.13 or clause 13.15, each of which is made only as that"
-            " clause provides)" in text)
-
-
-def test_no_budget_reserved_matter_no_carve_out(catalogue):
-    """Finding 1 (quiet): a sheet whose Reserved Matters do not touch the budget has no carve-out."""
-    path = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
-    doc = build(path, catalogue).document
-    text = _flat(text_of(clause(doc, "alliance.decisions")))
-    if "budget beyond" not in text:
-        assert "each of which is decided only as that clause provides" not in text
-
-
-def test_commissioner_cannot_force_a_deadlock_by_staying_away(thistlebury):
-    """Finding 2: a meeting inquorate for the Commissioner's absence does not count towards deadlock."""
-    text = _flat(text_of(clause(thistlebury, "alliance.decisions")))
-    assert "not quorate because the Commissioner's representative (or deputy) was absent" in text
-    # r21 al-sample 11: the rule does the work; the reason for it is not restated
-    # r22 al-sample 19: the deadlock test is lettered, and the exception sits on the 40 Business Days alone
-    assert "unless a meeting at which it was to be decided was not quorate because the Commissioner's representative" in text
-    assert "cannot put a matter into deadlock" not in text
-
-
 def test_force_majeure_leaving_follows_the_removal_rule(thistlebury):
     """Findings 5 and 16: the ALT's decision that a Provider leaves after force majeure states its majority, 9.5
     lists it, and the reduced quorum covers every rule under which a member does not vote."""

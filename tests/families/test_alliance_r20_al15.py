@@ -233,16 +233,3 @@ def test_exit_plan_housing_options_note_quiet(path, catalogue):
     assert "is not a housing authority" not in _flat(c.note or "")
 
 
-def test_reserved_matter_uses_the_defined_pooled_budget(thornshire):
-    """al-fresh 15 (firing): a reserved matter on 'the pooled budget' uses the draft's defined term."""
-    text = _flat(text_of(clause(thornshire, "alliance.decisions")))
-    assert "changing any Commissioner's contribution to the Pooled Budget;" in text
-    assert "pooled budget" not in text
-
-
-def test_reserved_matter_pooled_budget_words_kept_without_a_pool():
-    """al-fresh 15 (quiet): without a pooled budget the term is not capitalised into an undefined one."""
-    from assembler.termsheet.alliance import Alliance, Decisions
-    a = Alliance.model_construct(pooled_budget=None, decisions=Decisions.model_construct(
-        reserved_matters=["Changing any Commissioner's contribution to the pooled budget"]))
-    assert a.reserved_matters == ["changing any Commissioner's contribution to the pooled budget"]

@@ -109,27 +109,6 @@ def test_rolling_kpi_figure_has_one_year_level_and_the_schedule_yields(big):
     assert "Except as clause 14.5 provides for clause 14.4, performance in an Alliance Year is the figure" in sched
 
 
-def test_unanimity_assumed_is_told_plainly(big):
-    """al-sample 2: with no voting rule and no reserved matters instructed, the note says unanimity is the draft's
-    assumption, what it means and the majority-plus-reserved-matters alternative."""
-    note = _note(big, "alliance.decisions")
-    assert "Tell the client plainly that unanimity is this draft's assumption" in note
-    # r22 al-sample 3: with deadlock: commissioner, a Provider can only hold the Annual Plan up until deadlock
-    assert "one Provider can hold up the Annual Plan and changes to the KPIs until they are in deadlock and the Council decides them" in note
-    # r24 al-sample 2: the alternative is given as recommended text
-    assert "Each decision of the ALT needs the agreement of a majority of the Alliance Members voting, including the Commissioner" in note
-
-
-def test_unanimity_instructed_is_not_called_an_assumption(catalogue):
-    """al-sample 2 (quiet): a sheet that chooses unanimity is not told it was assumed."""
-    source = BIG.read_text(encoding="utf-8")
-    source = (source.replace("\npositions:\n", "\npositions:\n  decision_rule: unanimous\n", 1) if "\npositions:\n" in source
-              else source + "\npositions:\n  decision_rule: unanimous\n")
-    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
-    note = _note(doc, "alliance.decisions")
-    assert "this draft's assumption" not in note and "check that unanimity will not stall" in note
-
-
 def test_operative_text_operates_without_reasons(big):
     """al-sample 11, 16-19: no reasoning in 9.5, 12.3 or the definitions; 13.14's description is in Schedule 4;
     Sch 9's handover rules are separate paragraphs; 26.4 and 27.3 reworded; the key information row names capacity."""

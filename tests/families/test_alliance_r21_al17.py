@@ -22,29 +22,6 @@ def mossgate(mossgate_built):
     return mossgate_built.document
 
 
-def test_each_commissioner_votes_for_budget_and_overspend_decisions(mossgate):
-    """al-fresh 1 (firing): with two Commissioners each funding the pool, the budget veto and an overspend approval
-    need each Commissioner, and an urgent approval by the Lead Commissioner needs the other's written agreement."""
-    decisions = _flat(text_of(clause(mossgate, "alliance.decisions")))
-    assert "is made only if each Commissioner is among those voting for it." in decisions
-    assert "only if the Lead Commissioner is among those voting" not in decisions
-    rr = _flat(text_of(clause(mossgate, "alliance.risk-reward")))
-    assert "with each Commissioner among those voting for it, the Provider concerned not voting" in rr
-    assert "by the Lead Commissioner with the written agreement of each other Commissioner within 20 Business Days" in rr
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_single_commissioner_keeps_its_own_vote(path, catalogue):
-    """al-fresh 1 (quiet): with one Commissioner, nothing changes; with several, the rule applies to every sheet."""
-    built = build(path, catalogue)
-    rr = _flat(text_of(clause(built.document, "alliance.risk-reward")))
-    if "Lead Commissioner" in rr:
-        assert "with each Commissioner among those voting for it" in rr
-    else:
-        assert "written agreement of each other Commissioner" not in rr
-        assert "each Commissioner among those voting" not in rr
-
-
 def test_one_commissioner_pays_the_running_costs_where_the_sheet_says_so(mossgate):
     """al-fresh 2 (firing): the sheet says the Council funds the running costs outside the pool, so clause 16.1
     puts them on the Council alone, within the £78,000 budget, and clause 12.11 splits nothing between the
@@ -94,27 +71,6 @@ def test_pool_without_section_75_is_unchanged(path, catalogue):
     recitals = _flat(text_of(clause(built.document, "alliance.recitals")))
     if "section 75 of the National Health Service Act 2006 dated" not in recitals:
         assert "Section 75 Agreement" not in planning
-
-
-def test_two_commissioners_are_named_clause_by_clause(mossgate):
-    """al-fresh 6 and 7 (firing): no loose "the Commissioner" where it matters in a two-Commissioner deal; the ICB
-    holds no Service Contract, so clause 26.5 sends its leaving to clause 26.6 and the Exit Plan's appointments are
-    made by the contract holder with the funder's agreement."""
-    decisions = _flat(text_of(clause(mossgate, "alliance.decisions")))
-    assert "Where the Lead Commissioner (after consulting each other Commissioner where time allows) reasonably believes" in decisions
-    assert "the Outcomes within the Pooled Budget." in decisions
-    ops = _flat(text_of(clause(mossgate, "alliance.operations")))
-    assert "must tell each Commissioner promptly" in ops
-    # r24 al-fresh 21: the Council is party to every Service Contract, so it is named
-    assert "prior written consent of the Council, which must not" in ops
-    term = _flat(text_of(clause(mossgate, "alliance.term-termination")))
-    assert "the Lead Commissioner, with the written agreement of each other Commissioner, may also remove it" in term
-    leaving = _flat(text_of(clause(mossgate, "alliance.leaving")))
-    assert "If another Commissioner gives notice to leave, this Agreement continues and clause" in leaving
-    assert "pass to another Commissioner" not in leaving
-    exit_plan = _flat(text_of(clause(mossgate, "alliance.schedule-exit")))
-    assert ("the Commissioner party to the Service Contract for that part of the service appoints the provider, with the "
-            "written agreement of each other Commissioner whose contribution to the Pooled Budget funds it") in exit_plan
 
 
 @pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)

@@ -61,14 +61,6 @@ def test_no_act_contract_notes_without_one(path, catalogue):
             assert "is a public contract under the Procurement Act 2023: section 78 implies" not in note
 
 
-def test_majority_counts_only_members_entitled_to_vote(haverleigh):
-    """al-fresh 6 (firing): where a member does not vote (a Provider whose overspend is being approved), the 75% is of
-    the votes of the members entitled to vote, so three of the four eligible votes carry it."""
-    decisions = _flat(text_of(clause(haverleigh, "alliance.decisions")))
-    assert ("Where this Agreement provides that an Alliance Member does not vote on a decision, that percentage is of "
-            "the votes of the Alliance Members entitled to vote on it.") in decisions
-
-
 def test_default_kpi_gates_make_kpi_changes_reserved_is_flagged(haverleigh):
     """al-fresh 5 (firing): the sheet gates only Rise and Stepstone, the draft gates the Trust and New Horizons by
     every KPI, and changing a KPI that gates Gain is a Reserved Matter: the note says that makes every KPI change
@@ -84,43 +76,6 @@ def test_kpi_veto_note_quiet_without_default_gates(path, catalogue):
     built = build(path, catalogue)
     note = _flat(clause(built.document, "alliance.decisions").note or "")
     assert "KPIs here, because the draft gates" not in note
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_commissioner_breaks_deadlock_on_plan_kpis_and_overspend(path, catalogue):
-    """al-sample 3 (firing where deadlock is the Commissioner's, quiet otherwise): the sheet says the Commissioner
-    breaks deadlock, so a deadlocked Annual Plan, KPI change or overspend approval goes to it (one Provider cannot
-    freeze the Alliance), within limits: not the Target Cost, an Annual Value or more than a Service Contract
-    requires; the shares, membership and amendments keep the status quo."""
-    sheet = read_termsheet(path, catalogue).model
-    decisions = _flat(text_of(clause(build(path, catalogue).document, "alliance.decisions")))
-    protected = decisions.split("No procedure for deadlock decides", 1)[1].split(". If any", 1)[0]
-    protected = protected.split("The Commissioner decides any other", 1)[0].split("Any other deadlocked matter", 1)[0]  # r26: a list
-    assert "the Target Cost" in protected and "any change to this Agreement" in protected
-    if sheet.alliance.decisions.deadlock == "commissioner":
-        assert "the Annual Plan" not in protected and "to the Outcomes" not in protected
-        assert "decides any other deadlocked matter (including" in decisions
-        # r25 al-fresh 4 (al22): a matter an agreed Reserved Matter always covers is not named
-        items = sheet.alliance.commissioner_deadlock_items
-        named = decisions.split("decides any other deadlocked matter (including", 1)[1].split(")", 1)[0]
-        assert ("the Annual Plan" in named) == ("plan" in items)
-        assert ("a change to the Outcomes" in named) == ("outcomes" in items)
-        assert "may not change the Target Cost or a Provider's Annual Value" in decisions
-    else:
-        assert "the Annual Plan" in protected and "to the Outcomes" in protected
-        assert "may not change the Target Cost or a Provider's Annual Value" not in decisions
-
-
-def test_kpi_that_gates_gain_stays_out_of_the_commissioners_deadlock_power(catalogue):
-    """al-sample 3 with r18 al-sample 1 (firing): where KPIs gate Gain and the Commissioner breaks deadlock, a change
-    to a gating KPI is still one no deadlock procedure decides; the Commissioner decides only the others."""
-    from tests.families.test_alliance_r20_al13 import THORNSHIRE as sheet
-    model = read_termsheet(sheet, catalogue).model
-    if not (model.alliance.gain_gated and model.alliance.decisions.deadlock == "commissioner"):
-        pytest.skip("fixture no longer gated with commissioner deadlock")
-    text = _flat(text_of(clause(build(sheet, catalogue).document, "alliance.decisions")))
-    assert "any change to a Key Performance Indicator that gates a share of Gain, or to its levels" in text
-    assert "a change to a Key Performance Indicator that does not gate a share of Gain or to its levels" in text
 
 
 def test_cio_naming_one_signatory_signs_by_it(haverleigh):

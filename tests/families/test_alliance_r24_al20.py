@@ -32,24 +32,6 @@ def _note(doc, cid):
     return _flat(clause(doc, cid).note or "")
 
 
-def test_key_information_deadlock_row_follows_clause_9(big):
-    """Finding 1: the row cannot contradict clause 9: since r27 al-fresh finding 13 it summarises and refers to the
-    sub-clauses on what a deadlock leaves as it is and who decides the rest."""
-    row = _row(big, "ALT decisions")[1]
-    assert "deadlock never decides" not in row
-    assert "deadlock: what stays as it is, clause 9.6; who decides the rest, clause 9.7" in row
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_key_information_deadlock_row_never_contradicts(path, catalogue):
-    """Finding 1 (every sample): the row lists no deadlock matters of its own (r27 al-fresh finding 13), so it
-    cannot contradict the clause; it refers to it."""
-    doc = build(path, catalogue).document
-    row = _row(doc, "ALT decisions")[1]
-    assert "stay as they are" not in row
-    assert "deadlock: what stays as it is, clause " in row and "; who decides the rest, clause " in row
-
-
 def test_cross_references_point_at_the_right_sub_clauses(big):
     """Findings 6, 7, 8, 9, 12, 15: each reference goes through the reference mechanism to the right sub-clause."""
     assert "(clause 13.2 and clause 13.3)" in _row(big, "Target Cost")[1]
@@ -130,26 +112,6 @@ def test_service_words_match_by_distinctive_words():
     assert service_words("Dual diagnosis outreach") == {"co-occurring", "outreach"}
 
 
-def test_bilateral_annual_value_change_waits_for_the_alt(big):
-    """Finding 5 (firing): where the Commissioner decides a deadlock, a changed Annual Value agreed between it and a
-    Provider applies only once the ALT itself approves the Annual Plan recording it, not by a deadlock decision."""
-    from tests.families.clause_texts import clause_text
-    value = clause_text(big, "alliance.schedule-budget", flat=True)  # r26 al-sample 18: the rule left the definition
-    assert ("That amount applies only once the ALT itself (and not the Commissioner deciding a deadlock under "
-            "clause 9.7) has approved the Annual Plan that records it") in value
-
-
-def test_bilateral_annual_value_change_without_commissioner_deadlock(catalogue):
-    """Finding 5 (quiet): with an expert deciding deadlock, no words about the Commissioner's deadlock decision."""
-    from tests.families.clause_texts import clause_text
-    for path in ALLIANCE:
-        built = build(path, catalogue)
-        if built.document and read_model(path, catalogue).decisions.deadlock == "commissioner":
-            continue
-        value = clause_text(built.document, "alliance.schedule-budget", flat=True)
-        assert "That amount applies only once the ALT has approved the Annual Plan that records it" in value
-
-
 def read_model(path, catalogue):
     from tests.families.test_alliance import read_termsheet
     return read_termsheet(path, catalogue).model.alliance
@@ -224,36 +186,3 @@ def test_psr_function_question_only_for_a_single_council(path, catalogue):
         assert "functions (public health, the Care Act 2014 or homelessness)" not in note
 
 
-def test_unanimity_note_gives_recommended_quorum_and_majority_text(big):
-    """Finding 2 (firing): unanimity is assumed, not instructed, so the note recommends a quorum of the Commissioner and
-    five other members (two-thirds of the seven others), a majority with Reserved Matters, and the deadlock limb for an
-    absent member, and takes instructions; the instructed rule itself is unchanged."""
-    note = _note(big, "alliance.decisions")
-    assert ('(a) quorum (clause 8.6): "A meeting of the ALT is quorate if the representatives of the Commissioner and of '
-            'at least five other Alliance Members are present."') in note
-    assert "a decision on a Reserved Matter needs the agreement of every Alliance Member entitled to vote on it" in note
-    # the absence exception r24 proposed for the 40-Business-Day limb would stop the deadlock clock (r26 al-sample
-    # finding 4, r27 al-sample finding 3): the note explains the fallback instead
-    assert "absent without good reason" not in note
-    assert ("So an absent Provider delays, but cannot block, a matter the Council decides on deadlock; it blocks the "
-            "matters listed in clause 9.6 for as long as it stays away.") in note
-    assert "Each decision of the ALT needs the agreement of every Alliance Member" in text_of(clause(big, "alliance.decisions"))
-
-
-@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
-def test_no_recommended_majority_text_where_a_rule_is_instructed(path, catalogue):
-    """Finding 2 (quiet): a sheet that instructs its voting rule gets no recommended replacement text."""
-    assert "(a) quorum (clause" not in _note(build(path, catalogue).document, "alliance.decisions")
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_quorum_clause_is_lettered(path, catalogue):
-    """Finding 19: the quorum sub-clause is split into lettered items (quorum, members who do not vote, adjourned
-    meetings, deputies), for either voting rule."""
-    gov = clause(build(path, catalogue).document, "alliance.governance")
-    texts = [p.text for p in gov.blocks if hasattr(p, "text")]
-    i = texts.index("At meetings of the ALT:")
-    assert texts[i + 1].startswith("a meeting is quorate if ")
-    assert texts[i + 2].startswith("for a decision on which an Alliance Member does not vote")
-    assert texts[i + 3].startswith("a meeting that is not quorate must be adjourned")
-    assert texts[i + 4] == "a representative's deputy counts as the representative."

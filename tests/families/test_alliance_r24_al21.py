@@ -169,15 +169,6 @@ def test_no_bcf_note_without_bcf_money(path, catalogue):
         assert "Better Care Fund money" not in _note(built.document, "alliance.recitals")
 
 
-def test_objectives_note_matches_the_kpi_vote(hollinshire, catalogue):
-    """Finding 13 (firing): with two Commissioners, a KPI level needs each Commissioner's vote, as the decisions clause
-    says; (quiet) with one, its own vote."""
-    assert "which needs the vote of each Commissioner for a KPI level" in _note(hollinshire, "alliance.objectives")
-    big = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
-    note = _note(build(big, catalogue).document, "alliance.objectives")
-    assert "the vote of each Commissioner" not in note
-
-
 def test_no_nil_share_fallback_where_every_commissioner_has_shares(hollinshire):
     """Finding 15 (firing): the County Council (25%/30%) and the ICB (10%/15%) both have shares, so the "equally where
     those are nil" fallbacks are not printed."""
@@ -191,24 +182,6 @@ def test_nil_share_fallback_kept_where_a_commissioner_has_none(catalogue):
                    "      - {member: icb, gain: 0, pain: 0}\n      - {member: carers, gain: 45, pain: 45}")
     # r27 al-fresh finding 15: clause 13 refers to the Commissioners' split in clause 12, which keeps the fallback
     assert "equally where those shares are nil" in _flat(text_of(clause(doc, "alliance.service-planning")))
-
-
-def test_provider_does_not_vote_on_its_own_gate(hollinshire):
-    """Finding 9 (firing): the Community Trust's Gain is gated by KPI 6 alone, whose baseline the ALT sets: it does not
-    vote on that decision."""
-    rr = _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
-    assert ("A Provider does not vote on a decision of the ALT that sets or changes the baseline or a level of a Key "
-            "Performance Indicator listed against its name in Part 4 of Schedule 2") in rr
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_gate_vote_rule_without_listed_gates(path, catalogue):
-    """Finding 9 (quiet): without KPIs listed against a Provider's name, no such rule."""
-    a = read_termsheet(path, catalogue).model.alliance
-    built = build(path, catalogue)
-    if a.kpi_gates or not any(c.id == "alliance.risk-reward" for c in built.document.all_clauses()):
-        pytest.skip("gates listed, or no risk-reward clause")
-    assert "does not vote on a decision of the ALT that sets" not in _flat(text_of(clause(built.document, "alliance.risk-reward")))
 
 
 def test_two_yearly_kpi_counts_only_when_reported(hollinshire):

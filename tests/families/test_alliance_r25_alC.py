@@ -96,12 +96,6 @@ def test_statutory_functions_note_keeps_unitary_for_other_councils(big):
     assert "London borough" not in text
 
 
-def test_quorum_assumption_states_the_cost(kingsholt):
-    """al-fresh finding 19: the note says the Council can stall a decision by staying away, and where the clock stops."""
-    text = _flat(clause(kingsholt, "alliance.key-information").note or "")
-    assert "the Council can stall any decision by staying away, and its absence does not count towards a deadlock (clause 9." in text
-
-
 def _part3(doc):
     from tests.families.test_alliance import table_rows
     c = clause(doc, "alliance.schedule-outcomes")

@@ -107,32 +107,6 @@ def test_no_direct_payment_sections_without_direct_payments(path, catalogue):
     assert "31 to 33" not in _flat(text_of(clause(doc, "alliance.recitals")))
 
 
-def test_operational_group_and_bsl_at_meetings(stainmoor):
-    """Findings 6 and 7 (firing): the monthly Operational Group is set up in clause 8 and Schedule 3, BSL interpretation
-    is arranged for every meeting and counted in the running costs, and the note tests the budget."""
-    gov = _flat(text_of(clause(stainmoor, "alliance.governance")))
-    assert "must meet at least twelve times in each Alliance Year" in gov
-    assert "may not make any decision that this Agreement gives to the ALT" in gov
-    # r28 al-fresh finding 12: the meetings come first, then what is arranged (a lettered list where there are several)
-    assert "For every meeting of the ALT, of the Operational Group and of the group of people who use the Services" in gov
-    assert "the Alliance Manager must arrange British Sign Language interpretation." in gov
-    sched = _flat(text_of(clause(stainmoor, "alliance.schedule-alt")))
-    assert "The Operational Group meets at least twelve times a year" in sched
-    ops = _flat(text_of(clause(stainmoor, "alliance.operations")))
-    assert "the communication support for meetings that clause" in ops
-    note = _note(stainmoor, "alliance.governance")
-    assert "£42,000 running-costs budget" in note and "at least six a year" in note
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_operational_group_without_instructions(path, catalogue):
-    """Findings 6 and 7 (quiet): no sample has an Operational Group or communication support."""
-    doc = build(path, catalogue).document
-    gov = _flat(text_of(clause(doc, "alliance.governance")))
-    assert "Operational Group" not in gov
-    assert "communication support" not in _flat(text_of(clause(doc, "alliance.operations")))
-
-
 def test_payroll_role_note(stainmoor):
     """Finding 18 (firing): the client money note asks for the payroll Provider's role for personal assistants' data."""
     note = _note(stainmoor, "alliance.client-money")

@@ -25,49 +25,6 @@ def _row(doc, item):
     return next(r for r in table_rows(clause(doc, "alliance.key-information")) if r[0].startswith(item))
 
 
-def test_commissioner_deadlock_plan_cannot_set_money_matters(tamarmouth):
-    """al-sample 1 (firing): the Commissioner decides a deadlocked Annual Plan, but budgets, amounts approved in
-    advance (13.13) and overhead rates and apportionment (Sch 4) are kept out of deadlock and roll over."""
-    text = _flat(text_of(clause(tamarmouth, "alliance.decisions")))
-    assert "any approval of costs under clause 13.10 or amount of costs approved in advance under clause 13.13;" in text
-    assert ("a Provider's budget, or a Provider's rate of overheads or a basis of apportioning shared costs under"
-            " paragraph 5 of Schedule 4;") in text
-    assert ("may not decide any matter listed in clause 9.6 as part of an Annual Plan it decides; for those matters,"
-            " clause 12.5 applies as if the ALT had not approved that Annual Plan.") in text
-    row = _row(tamarmouth, "ALT decisions")[1]
-    assert "deadlock: what stays as it is, clause " in row  # r27 al-fresh 13: the row refers to clause 9
-
-
-def test_reserved_matters_under_unanimity_are_listed_and_kept_from_deadlock(stainmoor):
-    """al-fresh 5 (firing): the sheet's reserved matters (the Annual Plan, the £25,000 movement) are listed in 9.6,
-    so the Commissioner is not offered the Annual Plan on deadlock, and the clause 29 note's term exists."""
-    text = _flat(text_of(clause(stainmoor, "alliance.decisions")))
-    assert "moving more than £25,000 a year between Providers' Annual Values;" in text
-    assert "approving the Annual Plan and the Target Cost;" in text
-    assert "(including a change to the Outcomes and a change to a Key Performance Indicator that does not gate" in text
-    assert "including the Annual Plan" not in text and "as part of an Annual Plan it decides" not in text
-    assert "the Annual Plan as clause 12.5 provides" in text
-    row = _row(stainmoor, "ALT decisions")[1]
-    assert "including the Annual Plan" not in row  # r27 al-fresh 13: the row refers to clause 9, lists nothing
-    term = clause(stainmoor, "alliance.term-termination")
-    assert "Reserved Matters)" not in (term.note or "")
-
-
-def test_no_reserved_matters_no_reserved_items(tamarmouth, catalogue):
-    """al-sample 1 / al-fresh 5 (quiet): without reserved matters 9.6 lists only the standard matters; where an
-    Independent Expert decides deadlocks, the Annual Plan is protected whole and no money item is added."""
-    row = _row(tamarmouth, "ALT decisions")[1]
-    assert "reserved matters" not in row
-    expert = 0
-    for path in ALLIANCE:
-        doc = build(path, catalogue).document
-        text = _flat(text_of(clause(doc, "alliance.decisions")))
-        if "Any other deadlocked matter is decided by an Independent Expert" in text:
-            expert += 1
-            assert "a Provider's budget" not in text and "as part of an Annual Plan it decides" not in text
-    assert expert
-
-
 def test_balancing_amount_has_one_timing_rule(stainmoor):
     """al-sample 8 / al-fresh 10 (firing): the next payment is adjusted only if it falls due within the 30 days;
     otherwise a separate payment is made within them."""

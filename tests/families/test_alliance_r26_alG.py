@@ -159,11 +159,6 @@ def test_force_majeure_ending_split_into_notice_and_agreement(big):
     assert "if every Alliance Member agrees in writing that the Alliance cannot continue because of a Force Majeure Event" in body
 
 
-def test_deadlock_note_gives_the_extended_end(big, stainmoor):
-    """al-sample finding 16 (firing): the Term's end with the extension; al-fresh uses the same mechanism."""
-    assert "until the Term ends (31 March 2032, or 31 March 2037 if extended)" in note(big, "alliance.decisions")
-
-
 def test_schedule_2_annual_figure_rules_follow_the_kpi_kinds(big, tmp_path, catalogue):
     """al-sample finding 19 (firing): no KPI counts different people or an average, so no such rule; quiet: a KPI that
     is an average keeps its rule."""

@@ -149,11 +149,3 @@ def test_single_commissioner_has_no_joint_action_clause(catalogue):
     assert "jointly through the Lead Commissioner" not in structure
 
 
-def test_alt_decisions_row_is_a_summary_with_references(lynmere):
-    """al-fresh finding 13: the clause 1 'ALT decisions' row is a short summary that refers to clause 9."""
-    rows = dict((r[0], r[1]) for r in table_rows(clause(lynmere, "alliance.key-information")))
-    row = rows["ALT decisions"]
-    assert row == ("75% majority; Reserved Matters unanimous; each Commissioner's vote needed for the Annual Plan, budgets, "
-                   "the Target Cost and KPI levels (clause 9); deadlock: what stays as it is, clause 9.14; who decides "
-                   "the rest, clause 9.15")
-    assert len(row.split()) < 50

@@ -132,14 +132,3 @@ def test_charities_bearing_pain_are_asked_for_their_trustees_confirmation(ellerb
                                                                        "alliance.schedule-risk-reward")
 
 
-def test_unanimity_exceptions_are_not_a_closed_list(catalogue):
-    """r18 al-sample finding 5: the list of exceptions to unanimity reads as examples ("including in"), not a closed
-    list; overspend approvals stay off it (r17 al-fresh finding 23: the Provider concerned is simply not entitled to
-    vote, and the Commissioner's urgent approval is not an ALT decision)."""
-    big = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
-    text = text_of(clause(build(big, catalogue).document, "alliance.governance"))
-    # r20 al-sample finding 11: the list is kept once, in the decisions clause, which governance refers to
-    assert "(except as clause 9.2 provides)" in text
-    listed = text_of(clause(build(big, catalogue).document, "alliance.decisions"))
-    assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
-            "clause 13.12, clause 30.4 and clause 31.8(b).") in listed
