@@ -17,16 +17,6 @@ def thornshire(catalogue):
     return build(THORNSHIRE, catalogue).document
 
 
-@pytest.mark.parametrize("path", [THORNSHIRE, BIG], ids=lambda p: p.stem)
-def test_under_budget_column_does_not_deduct_the_fee_twice(path, catalogue):
-    """al-sample 3 / al-fresh 6: the budget is already the Annual Value less the Fee, so the column is the budget
-    less the Delivery Costs, as the tables compute it."""
-    doc = build(path, catalogue).document
-    text = _flat(text_of(clause(doc, "alliance.schedule-risk-reward")))
-    assert "less its Delivery Costs and its Fee" not in text
-    assert "its budget (its Annual Value less its Fee) less its Delivery Costs" in text
-
-
 def test_county_council_is_not_recited_as_the_housing_authority(thornshire):
     """al-fresh 2 (firing): in a two-tier area the county council is recited under its social services functions and
     its duty to assist with the homelessness strategy; Part 7 stays with the district and borough councils."""

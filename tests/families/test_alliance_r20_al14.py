@@ -13,35 +13,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_target_cost_is_tied_to_the_annual_values(big):
-    """al-sample 2 (firing): from Year 2 the Target Cost is the total of the Annual Values and the ALT can move it
-    only with a matching change to them, so Gain or Pain never comes from a figure nobody pays."""
-    rr = _flat(text_of(clause(big, "alliance.risk-reward")))
-    assert "after the first is the total of the Providers' Annual Values for it" in rr
-    assert "and only together with a matching change to the Annual Values" in rr
-    assert "until the ALT sets another in the same way" not in rr
-
-
-def test_undelivered_capacity_reduces_the_target_cost(big):
-    """al-sample 1 (firing): capacity a Provider did not deliver comes off the Target Cost even where no payment was
-    cut, and the two reductions are not counted twice."""
-    rr = _flat(text_of(clause(big, "alliance.risk-reward")))
-    assert ("reduced by: the amount by which the Commissioner reduces any payment under a Service Contract for that year because services were not delivered; and the cost, as the Alliance Manager reasonably assesses it in the calculation under clause") in rr
-    assert "that a Provider did not deliver, so far as clause 13.3(a) does not already cover it" in rr
-
-
-def test_gain_only_target_cost_unchanged(catalogue):
-    """quiet: the gain-only variant keeps its own Target Cost rule and key information wording."""
-    for path in ALLIANCE:
-        if "gain-only" not in path.stem:
-            continue
-        doc = build(path, catalogue).document
-        rr = _flat(text_of(clause(doc, "alliance.risk-reward")))
-        assert "so far as (a) does not already cover it" not in rr
-        ki = _flat(text_of(clause(doc, "alliance.key-information")))
-        assert "less any reduction for services not delivered" not in ki
-
-
 def test_withholding_clause_names_every_payment_adjustment(big):
     """al-sample 9: 4.3 names the Balancing Amount adjustment as well as the set-off, and the set-off has its own
     sub-clause, apart from VAT."""
@@ -74,15 +45,6 @@ def test_processor_for_alt_reports_is_named(big):
     text = _flat(text_of(clause(big, "alliance.information-sharing")))
     assert "the Alliance Member that employs or hosts the Alliance Manager" not in text
     assert "the Commissioner (which employs or hosts the Alliance Manager under clause" in text
-
-
-def test_objects_note_lists_every_pain_bearing_society_or_charity(big):
-    """al-sample 18 (firing): a housing association registered as a society bears Pain, so its board is asked to
-    confirm its objects too, in the sheet's order."""
-    note = " ".join(clause(big, "alliance.schedule-risk-reward").note.split())
-    assert ("of St Luke's, Harbour Light, Recovery CIC, Riverside, Shelter Point, Hope and Anchor and Moorview to "
-            "confirm that bearing it is within each one's objects") in note
-    assert "ask the board (for a charity, its trustees; for a community interest company, its directors" in note
 
 
 def test_notes_that_do_not_apply_are_trimmed(big, catalogue):

@@ -153,16 +153,6 @@ def test_samples_keep_their_single_indexation(path, catalogue):
     assert "that is staff cost" not in planning
 
 
-def test_gain_only_note_says_who_carries_overspend(thornshire):
-    """al-fresh 11 (firing): the note says plainly that the Commissioners do not carry all overspend, with the cap from
-    the sheet, what to change if they are to, and that the Providers must be told."""
-    note = _flat(clause(thornshire, "alliance.risk-reward").note or "")
-    assert "So the Commissioners do not carry all overspend" in note
-    assert "within a cap of £40,000 a year for all Providers together" in note
-    assert "widen (b) of the overspend sub-clause" in note and "remove the cap" in note
-    assert "tell the Providers" in note
-
-
 def test_ungated_providers_note_names_the_other_providers_kpis(thornshire):
     """al-fresh 12 (firing): the Providers the sheet gives no KPIs are gated by every KPI, including those it ties to
     the other Providers; the note says so with the numbers and recommends a list for each."""

@@ -141,9 +141,3 @@ def test_records_code_only_for_health_services(path, catalogue):
         assert "health" in path.read_text().lower()
 
 
-def test_risk_reward_note_puts_uncapped_pain_on_the_commissioners(mossgate):
-    """al-fresh 13 (clause 13 note): with two Commissioners, the note says the Commissioners (not the Council) bear
-    all Pain above the caps."""
-    note = _flat(clause(mossgate, "alliance.risk-reward").note or "")
-    assert "The Commissioners bear their own shares and all Pain above the Providers' Pain Caps without limit" in note
-    assert "The Council bears its own share" not in note

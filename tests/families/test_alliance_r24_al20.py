@@ -47,27 +47,6 @@ def test_cross_references_point_at_the_right_sub_clauses(big):
     assert "report to every meeting on performance" not in alt
 
 
-def test_pain_cap_column_has_a_total(big):
-    """Finding 18: the Total row of the shares table totals the Pain Caps (£385,000 for Tamarmouth)."""
-    total = _share_table(big)[-1]
-    assert total[0] == "Total" and total[-1] == "£385,000"
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_pain_cap_total_only_when_every_cap_is_known(path, catalogue):
-    """Finding 18 (quiet): the total is the sum of the caps of the Providers that bear Pain, and is blank where the
-    sheet has no Pain or leaves a cap open."""
-    doc = build(path, catalogue).document
-    rows = _share_table(doc)
-    if "Pain Cap" not in rows[0][-1]:
-        pytest.skip("no Pain Cap column")
-    total = rows[-1][-1]
-    caps = [r[-1] for r in rows[1:-1] if r[-1].startswith("£") and "Commissioner" not in r[0]]
-    assert total or not caps or any(not r[-1].startswith(("£", "n/a")) for r in rows[1:-1] if "Commissioner" not in r[0])
-    if total:
-        assert sum(float(c.replace("£", "").replace(",", "")) for c in caps) == float(total.replace("£", "").replace(",", ""))
-
-
 def test_kpi_notes_say_no_gate_where_there_is_none(big):
     """Finding 10 (firing): with no gate on Gain, the clause 7 note says the KPIs do not drive payment and no note
     speaks of KPI gates or KPIs that feed the risk/reward mechanism."""

@@ -169,13 +169,6 @@ def test_no_bcf_note_without_bcf_money(path, catalogue):
         assert "Better Care Fund money" not in _note(built.document, "alliance.recitals")
 
 
-def test_no_nil_share_fallback_where_every_commissioner_has_shares(hollinshire):
-    """Finding 15 (firing): the County Council (25%/30%) and the ICB (10%/15%) both have shares, so the "equally where
-    those are nil" fallbacks are not printed."""
-    assert "equally where those are nil" not in _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
-    assert "equally where those shares are nil" not in _flat(text_of(clause(hollinshire, "alliance.service-planning")))
-
-
 def test_nil_share_fallback_kept_where_a_commissioner_has_none(catalogue):
     """Finding 15 (quiet): where a Commissioner's share is nil, the fallback stays."""
     doc = _variant(catalogue, "      - {member: icb, gain: 10, pain: 15}\n      - {member: carers, gain: 35, pain: 30}",

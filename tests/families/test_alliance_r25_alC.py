@@ -74,15 +74,6 @@ def test_no_grant_code_question_without_a_grant(catalogue):
         assert "shares the code" not in note(doc, "alliance.transition")
 
 
-def test_risk_reward_note_points_to_the_definition_and_does_not_repeat_itself(kingsholt):
-    """al-fresh finding 12 and al-sample finding 20: the Indexation Increase is defined in clause 2.1, and the note
-    states the non-voting rule and the urgent limit once."""
-    text = note(kingsholt, "alliance.risk-reward")
-    assert "(defined once, in clause 2.1)" in text and "budget Schedule" not in text
-    assert not text.startswith("The Provider whose overspend")
-    assert text.count("£30,000 a year") == 1
-
-
 def test_statutory_functions_note_names_a_london_borough_as_such(kingsholt):
     """al-fresh finding 16 (firing): Kingsholt is a London borough council, not 'a unitary council'."""
     text = note(kingsholt, "common.statutory-functions")

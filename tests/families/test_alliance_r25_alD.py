@@ -55,21 +55,6 @@ def test_no_minimum_period_is_offered_where_the_notice_already_outlasts_two_year
     assert al.exit_floor_date is None
 
 
-def test_urgent_silence_is_refusal_by_default_and_the_note_says_what_providers_ask_for(big, catalogue):
-    """al-sample 11: default 13.11(b) refusal, with the note stating the choice; 'approved' turns (b) round, capped."""
-    op = clause_text(big, "alliance.risk-reward", flat=True)
-    assert "is treated as having refused approval if it has not decided within that period" in op
-    text = " ".join(note(big, "alliance.risk-reward").split())
-    assert "The Providers will ask for silence to count as approval, up to the £75,000 yearly limit." in text
-    assert "Decide the Commissioner's position before issue" in text
-    src = BIG.read_text().replace("    urgent_approvals_limit: 75000", "    urgent_silence: approved\n    urgent_approvals_limit: 75000")
-    assert "urgent_silence" in src
-    doc = document_of(catalogue, src)
-    op = clause_text(doc, "alliance.risk-reward", flat=True)
-    assert "is treated as having given approval if it has not decided within that period, but only within the limit in clause" in op
-    assert "count as approved, within the £75,000 yearly limit" in " ".join(note(doc, "alliance.risk-reward").split())
-
-
 FLOWS = """  flows:
     - data: referrals and assessments, with health needs
       shared_by: the Council

@@ -25,47 +25,6 @@ def _row(doc, item):
     return next(r for r in table_rows(clause(doc, "alliance.key-information")) if r[0].startswith(item))
 
 
-def test_balancing_amount_has_one_timing_rule(stainmoor):
-    """al-sample 8 / al-fresh 10 (firing): the next payment is adjusted only if it falls due within the 30 days;
-    otherwise a separate payment is made within them."""
-    text = _flat(text_of(clause(stainmoor, "alliance.risk-reward")))
-    assert "within the period in clause 13.27, its Balancing Amount is paid by adjusting that payment" in text
-    assert "as an adjustment to the payments next due" not in text
-
-
-def test_gain_only_balancing_amount_timing(catalogue):
-    """al-sample 8 (quiet for the Pain route): the gain-only variant has the same single rule inside its 30 days."""
-    doc = build(next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only"), catalogue).document
-    text = _flat(text_of(clause(doc, "alliance.risk-reward")))
-    assert "if that payment falls due within those 30 days, and otherwise by a separate payment within those 30 days" in text
-    assert "as an adjustment to the payments next due" not in text
-
-
-def test_carry_forward_does_not_reach_kept_gain_or_undo_the_floor(stainmoor):
-    """al-fresh 8 / al-sample 12 (firing): the Commissioner's Gain share and withheld Gain are not carried forward,
-    and the budget rules qualify only the carry-forward, never the minimum budget or the payments."""
-    text = _flat(text_of(clause(stainmoor, "alliance.service-planning")))
-    assert ("The Commissioner's share of any Gain, and any share of Gain that does not count under clause 13.10, is not"
-            " carried forward: it stays with the Commissioner. Any other amount unspent") in text
-    assert "This clause 12.9 is subject to" not in text
-    assert ("Nothing in this clause 12.9 limits the obligations of the Commissioner to pay each Provider under its"
-            " Service Contract or under clause 13.") in text
-
-
-def test_carry_forward_without_commissioner_gain(tamarmouth):
-    """al-sample 12 (quiet): with no Commissioner share of Gain and no gate, nothing is said about kept Gain."""
-    text = _flat(text_of(clause(tamarmouth, "alliance.service-planning")))
-    assert "stays with the Commissioner" not in text
-    assert "Any amount unspent at the end of an Alliance Year is carried forward" in text
-
-
-def test_overhead_rate_until_an_annual_plan_fixes_it(tamarmouth):
-    """al-sample 2 (firing): overheads count at the tender rate until an ALT-approved Annual Plan fixes one."""
-    text = _flat(text_of(clause(tamarmouth, "alliance.schedule-risk-reward")))
-    assert ("at the rate fixed for that Provider in the Annual Plan approved by the ALT or, until such an Annual Plan"
-            " fixes one, at the rate in that Provider's tender for its Service Contract (nil if its tender states none)") in text
-
-
 def test_former_contract_run_on_counts_as_the_service_contract(tamarmouth):
     """al-sample 3 (firing): while a Former Contract runs on, references to the Service Contract include it."""
     text = _flat(text_of(clause(tamarmouth, "alliance.transition")))
@@ -73,24 +32,11 @@ def test_former_contract_run_on_counts_as_the_service_contract(tamarmouth):
             " Contract includes each Former Contract it holds") in text
 
 
-def test_share_rounding_rule_always_adds_to_100(tamarmouth):
-    """al-sample 10 (firing): the rounding rule is stated so recalculated shares always add up to 100%."""
-    text = _flat(text_of(clause(tamarmouth, "alliance.schedule-risk-reward")))
-    assert "Each share is rounded down to two decimal places, and 0.01% is then added to one share at a time" in text
-
-
 def test_service_contracts_carry_set_off_and_payment_adjustment(tamarmouth):
     """al-sample 11 (firing): 3.3 requires each Service Contract to give effect to the set-off and the adjustment."""
     text = _flat(text_of(clause(tamarmouth, "alliance.precedence")))
     assert "the payment of Balancing Amounts under clause 13, including by adjusting the payments due under it;" in text
     assert "the set-off in clause 16.5;" in text
-
-
-def test_challenge_limited_to_own_figures(tamarmouth):
-    """al-sample 13 (firing): a member challenges only its own figures and the totals; the accountant sees all."""
-    text = _flat(text_of(clause(tamarmouth, "alliance.risk-reward")))
-    assert "A challenge may concern only the challenging Alliance Member's own figures, the totals" in text
-    assert "The Reviewing Accountant may see every Provider's figures for the challenge" in text
 
 
 def test_indexation_staff_element_in_brackets_is_a_weighted_formula(stainmoor):

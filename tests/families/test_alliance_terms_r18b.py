@@ -122,13 +122,3 @@ def test_a_company_limited_by_guarantee_says_so_and_one_unsaid_is_flagged(ellerb
     assert "whether Pathmaker" not in note and "Willowgate and Pathmaker" not in note
 
 
-def test_charities_bearing_pain_are_asked_for_their_trustees_confirmation(ellerby, catalogue):
-    """r18 al-sample finding 13: a charity Provider's share of Pain is a payment out of its funds; the Schedule 4 note
-    asks its trustees to confirm it is within its objects. Quiet for a gain-only alliance."""
-    note = _note(ellerby.document, "alliance.schedule-risk-reward")
-    assert "ask the trustees of Willowgate and Ellerby Mencap to confirm" in note
-    gain_only = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
-    assert "share of Pain is paid out of its own funds" not in _note(build(gain_only, catalogue).document,
-                                                                       "alliance.schedule-risk-reward")
-
-
