@@ -128,19 +128,6 @@ def test_gillick_stays_where_younger_children_are_served(catalogue):
     assert "Gillick" in note
 
 
-def test_notes_fit_the_sheet_gates_and_no_pooled_budget(thistlebury):
-    """Findings 12 and 14: with gates listed for every Provider there is no 'not listed' assumption; with no pooled
-    budget the service planning note says so and its grammar agrees."""
-    risk = clause(thistlebury, "alliance.risk-reward")
-    assert "do not list" not in _flat(risk.note or "")
-    notes = " ".join(_flat(c.note or "") for c in thistlebury.all_clauses())
-    assert "Assumptions made where the instructions are silent" in notes
-    assert "only for some Providers" not in notes
-    note = _flat(clause(thistlebury, "alliance.service-planning").note or "")
-    assert "Where there is a pooled budget" not in note and "There is no pooled budget" in note
-    assert "each Provider's budget follows the indexed" in note
-
-
 def test_a_service_given_for_two_providers_is_flagged(thistlebury, catalogue):
     """Finding 10: the same service line under two Providers is flagged in a note, with the split to confirm."""
     note = _flat(clause(thistlebury, "alliance.schedule-services").note or "")

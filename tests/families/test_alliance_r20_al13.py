@@ -51,36 +51,6 @@ def test_service_contract_prevails_on_termination_only_subject_to_the_leaving_cl
     assert "Service Contract on the same day by notice" in _flat(text_of(clause(doc, "alliance.leaving")))
 
 
-@pytest.mark.parametrize("words, level", [("None from 2028/29", 0), ("zero by 2030/31", 0), ("Nil", 0),
-                                          ("No families in bed and breakfast by 2029/30", 0),
-                                          ("No more than 5%", 5), ("70% by 2030/31", 70), ("To be agreed", None)])
-def test_nil_target_is_a_level_of_zero(words, level):
-    """al-fresh 1: a target worded as none at all is a level of 0, lower being better; other words are unchanged."""
-    from decimal import Decimal
-
-    from assembler.termsheet.alliance import lower_is_better, target_number
-    assert target_number(words) == (None if level is None else Decimal(level))
-    if level == 0:
-        assert lower_is_better("11", words)
-
-
-def test_nil_target_gets_a_trajectory_and_a_note(thornshire):
-    """al-fresh 1 (firing): KPI 2 ('None from 2028/29', baseline 11) runs lower-is-better from 11 to 0 by Year 2, and the
-    note asks the client to confirm the reading."""
-    from assembler.model import Table, plain_text
-    c = clause(thornshire, "alliance.schedule-outcomes")
-    rows = [[plain_text(cell) for cell in row] for t in c.blocks if isinstance(t, Table) for row in t.rows]
-    assert ["2", "lower", "[5]", "[0]", "[0]", "[0]", "[0]"] in rows
-    note = _flat(c.note or "")
-    assert 'The target of KPI 2 ("None from 2028/29") is worded as none at all, so it is read as a level of 0' in note
-
-
-def test_no_nil_target_no_note(catalogue):
-    """al-fresh 1 (quiet): a sheet with numeric targets has no nil-target sentence."""
-    doc = build(BIG, catalogue).document
-    assert "worded as none at all" not in (clause(doc, "alliance.schedule-outcomes").note or "")
-
-
 def test_former_grant_is_not_treated_as_a_procured_contract(thornshire):
     """al-fresh 4 (firing): a former arrangement the sheet calls a grant agreement is noted as a grant (expiry,
     clawback, unspent money), not as a contract whose regime must be confirmed or that is ended by agreement."""

@@ -24,13 +24,6 @@ def test_withholding_clause_names_every_payment_adjustment(big):
     assert "may set off" in setoff.text and "VAT" not in setoff.text
 
 
-def test_rolling_kpi_figures_start_at_the_commencement_date(big):
-    """al-sample 13: in the first year a rolling 12-month figure does not reach back before the Commencement Date."""
-    text = _flat(text_of(clause(big, "alliance.performance")))
-    assert ("or, where fewer than 12 months have passed since the Commencement Date, for the period from the "
-            "Commencement Date to the end of that period") in text
-
-
 def test_pooled_budget_is_not_a_fixed_sum_a_year(big):
     """al-sample 14: the key information gives the first year's amount and how later years are set; the holder
     allocates its own money rather than paying itself."""

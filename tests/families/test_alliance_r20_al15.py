@@ -153,26 +153,6 @@ def test_samples_keep_their_single_indexation(path, catalogue):
     assert "that is staff cost" not in planning
 
 
-def test_ungated_providers_note_names_the_other_providers_kpis(thornshire):
-    """al-fresh 12 (firing): the Providers the sheet gives no KPIs are gated by every KPI, including those it ties to
-    the other Providers; the note says so with the numbers and recommends a list for each."""
-    notes = " ".join(_flat(c.note or "") for c in thornshire.all_clauses())
-    assert ("Stonebridge and Doorway, not listed in Part 4 of the outcomes Schedule, are gated by every KPI, including "
-            "KPI 3 (Safe Stay's) and KPIs 5 and 6 (Lettings Hub's)") in notes
-    assert "propose to the client a list for each of them" in notes
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_overspend_and_gate_notes_quiet_without_the_facts(path, catalogue):
-    """al-fresh 11 and 12 (quiet): a gain-and-pain sample has no gain-only overspend note; a sheet with no partial
-    kpi_gates list has no ungated-Provider assumption."""
-    built = build(path, catalogue)
-    notes = " ".join(_flat(c.note or "") for c in built.document.all_clauses())
-    if "only gain is shared" not in notes:
-        assert "do not carry all overspend" not in notes and "does not carry all overspend" not in notes
-    assert "not listed in Part 4 of the outcomes Schedule" not in notes
-
-
 def test_letting_agent_provider_must_belong_to_redress_and_client_money_schemes(thornshire):
     """al-fresh 13 (firing): Lettings Hub manages private rented homes, so it must belong to an approved redress scheme
     and, while it holds client money, a client money protection scheme; complaints about that work go to the scheme."""

@@ -83,16 +83,6 @@ def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
             "clause 13.12, clause 30.4 and clause 31.8(b).") in decisions
 
 
-def test_rolling_kpi_figure_has_one_year_level_and_the_schedule_yields(big):
-    """al-sample 6: the rolling 12-month figure for early warning is measured against the level for the Alliance
-    Year in which the period ends, and the Schedule's whole-year rule gives way to it."""
-    perf = _flat(text_of(clause(big, "alliance.performance")))
-    assert ("despite paragraph 2 of Schedule 2, each figure is measured against the level "
-            "for the Alliance Year in which that reporting period ends.") in perf
-    sched = _flat(text_of(clause(big, "alliance.schedule-outcomes")))
-    assert "Except as clause 14.5 provides for clause 14.4, performance in an Alliance Year is the figure" in sched
-
-
 def test_budget_one_body_funds_is_the_alliance_budget(big):
     """al-sample 8 (firing): the Council funds the budget alone, so it is the "Alliance Budget", established and held
     by its holder; no "Pooled Budget" is left in the text or the notes."""

@@ -61,23 +61,6 @@ def test_no_act_contract_notes_without_one(path, catalogue):
             assert "is a public contract under the Procurement Act 2023: section 78 implies" not in note
 
 
-def test_default_kpi_gates_make_kpi_changes_reserved_is_flagged(haverleigh):
-    """al-fresh 5 (firing): the sheet gates only Rise and Stepstone, the draft gates the Trust and New Horizons by
-    every KPI, and changing a KPI that gates Gain is a Reserved Matter: the note says that makes every KPI change
-    unanimous and asks for instructions."""
-    note = _note(haverleigh, "alliance.decisions")
-    assert "reaches all seven KPIs here, because the draft gates the Trust and New Horizons by every KPI" in note
-    assert "the instructions list gates only for Rise and Stepstone" in note
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_kpi_veto_note_quiet_without_default_gates(path, catalogue):
-    """al-fresh 5 (quiet): no sample both lists KPI gates for some Providers only and reserves the gated KPIs."""
-    built = build(path, catalogue)
-    note = _flat(clause(built.document, "alliance.decisions").note or "")
-    assert "KPIs here, because the draft gates" not in note
-
-
 def test_cio_naming_one_signatory_signs_by_it(haverleigh):
     """al-fresh 8 (firing): Rise, a CIO whose sheet names only its Chair of Trustees (and says it does not execute
     a deed), signs by that authorised signatory; the execution note asks for the trustees' resolution and the

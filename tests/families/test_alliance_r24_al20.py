@@ -47,23 +47,6 @@ def test_cross_references_point_at_the_right_sub_clauses(big):
     assert "report to every meeting on performance" not in alt
 
 
-def test_kpi_notes_say_no_gate_where_there_is_none(big):
-    """Finding 10 (firing): with no gate on Gain, the clause 7 note says the KPIs do not drive payment and no note
-    speaks of KPI gates or KPIs that feed the risk/reward mechanism."""
-    note = _note(big, "alliance.objectives")
-    assert "the KPIs drive Early Warnings and Improvement Plans (clause 14) and removal (clause 30.4), but not payment" in note
-    assert "feed the risk/reward" not in note and "drive a payment of Gain" not in note
-    assert "KPI gates" not in _note(big, "alliance.schedule-services")
-
-
-def test_kpi_notes_describe_the_gate_where_there_is_one(catalogue):
-    """Finding 10 (quiet): where the sheet instructs a gate, the note says the KPIs decide whether Gain counts."""
-    from tests.families.test_alliance import gated
-    note = _note(gated(BIG, catalogue), "alliance.objectives")
-    assert "decide whether a Provider's share of Gain counts (the gate in clause 13." in note
-    assert "but not payment" not in note
-
-
 def test_former_contracts_not_named_in_part_1_are_listed(big):
     """Finding 4 (firing): the Schedule 1 note lists the four former contracts whose services Part 1 does not name,
     computed by matching words, with their holders and values and the total they carry into the Annual Values."""

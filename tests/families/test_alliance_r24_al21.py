@@ -177,23 +177,3 @@ def test_nil_share_fallback_kept_where_a_commissioner_has_none(catalogue):
     assert "equally where those shares are nil" in _flat(text_of(clause(doc, "alliance.service-planning")))
 
 
-def test_two_yearly_kpi_counts_only_when_reported(hollinshire):
-    """Finding 2 (firing): KPI 4 comes from a two-yearly survey: it gates Gain only in a year it is reported, an
-    improvement plan follows one reporting period, and the note asks for levels and the target year to match."""
-    rr = _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
-    assert ("A Key Performance Indicator reported less often than once a year counts for this purpose only in an "
-            "Alliance Year in which it is reported.") in rr
-    perf = _flat(text_of(clause(hollinshire, "alliance.performance")))
-    assert "reported once a year or less often, for one reporting period" in perf
-    note = _note(hollinshire, "alliance.schedule-outcomes")
-    assert "KPI 4 is reported every two years, not every year" in note
-    assert 'restate its target ("7.8 in the 2030/31 survey")' in note
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_infrequent_kpi_text_without_one(path, catalogue):
-    """Finding 2 (quiet): the samples' KPIs are reported at least once a year."""
-    assert read_termsheet(path, catalogue).model.alliance.infrequent_kpis == []
-    built = build(path, catalogue)
-    if any(c.id == "alliance.risk-reward" for c in built.document.all_clauses()):
-        assert "reported less often than once a year" not in _flat(text_of(clause(built.document, "alliance.risk-reward")))

@@ -65,27 +65,6 @@ def test_joining_nhs_body_falls_back_to_the_reserved_matter():
     assert a.joining_nhs_body is False
 
 
-def test_kpi_measurement_periods_are_used(kingsholt):
-    """al-fresh finding 6 (firing): the sheet's 'measured over' periods (each quarter; rolling 12 months) appear in
-    Schedule 2 Part 2 and 14.5(b) judges each KPI over its own period, not every KPI over 12 months."""
-    from tests.families.test_alliance import table_rows
-    rows = table_rows(clause(kingsholt, "alliance.schedule-outcomes"))
-    assert [r[-1] for r in rows[:6]] == ["each quarter", "rolling 12 months", "rolling 12 months",
-                                         "rolling 12 months", "each quarter", "each quarter"]
-    text = _flat(text_of(clause(kingsholt, "alliance.performance")))
-    assert 'judged on the figure for the period shown for that Key Performance Indicator in the "Measured over" column' in text
-    assert "the figure for the 12 months ending with that period" not in text
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_measurement_periods_keeps_the_rolling_12_months(path, catalogue):
-    """al-fresh finding 6 (quiet): a sheet that gives no period keeps the 12-month rule and the five-column table."""
-    doc = build(path, catalogue).document
-    text = _flat(text_of(clause(doc, "alliance.performance")))
-    assert "judged on the figure for the 12 months ending with that period" in text
-    assert "Measured over" not in _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
-
-
 def test_information_and_advice_and_bcf_money(kingsholt):
     """al-fresh finding 8 (firing): an information and advice service brings in Care Act s.4 in recital (A) and its
     note, and Better Care Fund money named in the sheet's funding words gets its section 75 / plan note."""
@@ -109,13 +88,6 @@ def test_care_act_words_add_s4_only_for_information_and_advice():
     from assembler.termsheet.alliance import care_act_words
     assert "sections 2, 3, 4, 5, 8 and 18" in care_act_words("home care; information and advice for older people")
     assert "sections 2, 3, 5, 8 and 18" in care_act_words("home care; benefits advice")
-
-
-def test_non_voting_list_names_the_gate_and_further_approval_clauses(kingsholt):
-    """al-fresh finding 9 (firing): 8.6(b) lists the KPI-gate vote (13.9) and the ALT's further urgent approval (13.15)
-    among the decisions on which a member does not vote."""
-    text = _flat(text_of(clause(kingsholt, "alliance.governance")))
-    assert "(including under clause 9.16, clause 13.11, clause 13.15, clause 13.17, clause 29.4 and clause 30.8)" in text
 
 
 def test_motor_insurance_does_not_require_insuring_staff_cars(kingsholt):

@@ -96,28 +96,6 @@ def _part3(doc):
     return [[plain_text(h) for h in t.header]] + [[plain_text(cell) for cell in row] for row in t.rows]
 
 
-def test_derived_levels_are_in_brackets_and_a_fixed_target_is_shown(kingsholt):
-    """al-sample finding 8 and al-fresh finding 18 (firing): the draft's own levels are bracketed; KPI 1's fixed 70%
-    target is shown for Year 4; the note tells Age Well its Gain is gated by KPI 4 alone meanwhile."""
-    rows = {r[0]: r[2:] for r in _part3(kingsholt)[1:]}
-    assert rows["1"] == ["to be set", "to be set", "to be set", "[70%]"]
-    assert rows["2"] == ["2,140", "2,080", "1,990", "1,850"]   # agreed: no brackets
-    assert rows["3"] == ["[82%]", "[84%]", "[85%]", "[86%]"]
-    text = note(kingsholt, "alliance.schedule-outcomes")
-    assert "Levels in square brackets in Part 3 are this draft's proposal" in text
-    assert "Until then Age Well's share of Gain is gated by KPI 4 alone" in text
-    assert "KPI 1's target (70%) does not depend on its baseline, so Part 3 shows it for Year 4" in text
-
-
-def test_no_fixed_target_without_a_percentage_target(catalogue):
-    """al-fresh finding 18 (quiet): a KPI with a numeric baseline keeps its line, and none gets a target_level."""
-    for path in ALLIANCE:
-        for row in _part3(build(path, catalogue).document)[1:]:
-            levels = row[2:]
-            if "to be set" not in levels:
-                assert not any(v.startswith("[") for v in levels) or all(v.startswith("[") for v in levels)
-
-
 def test_budget_default_is_the_providers_annual_values(big):
     """al-sample finding 14: 12.7 speaks of the Providers' Annual Values, as 12.9 does."""
     from tests.families.test_alliance import text_of

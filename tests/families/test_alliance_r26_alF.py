@@ -59,36 +59,3 @@ def test_indexation_single_index_unchanged(tamarmouth):
     assert "the sum of" not in text and "rounded to two decimal places" not in text
 
 
-def test_assumed_target_year_is_bracketed(stainmoor, tamarmouth):
-    """al-fresh 13 (firing): the sentence placing unnamed target years in the last Alliance Year is bracketed."""
-    text = _flat(text_of(clause(stainmoor, "alliance.schedule-outcomes")))
-    assert "[The targets for Key Performance Indicators" in text
-    assert "of the Initial Term.]" in text
-    # quiet: the Tamarmouth sample records every level as agreed, so no year is assumed
-    assert "The targets for Key Performance Indicators" not in _flat(text_of(clause(tamarmouth, "alliance.schedule-outcomes")))
-
-
-def test_unmeasured_baseline_has_a_period_and_deadline(stainmoor):
-    """al-fresh 14 (firing): 'set from the first two quarters of 2027/28' becomes a period in Year 1 and a date."""
-    text = _flat(text_of(clause(stainmoor, "alliance.schedule-outcomes")))
-    assert ("The ALT must record the baseline of Key Performance Indicator 5, measured over the first two quarters of"
-            " Year 1 (1 May 2027 to 31 October 2027), and set its levels, by 31 December 2027.") in text
-
-
-def test_point_in_time_kpi_takes_the_last_period_end(stainmoor):
-    """al-fresh 15 (firing): a KPI measured at each quarter end is judged on the last quarter end of the year."""
-    text = _flat(text_of(clause(stainmoor, "alliance.schedule-outcomes")))
-    assert ("For Key Performance Indicator 3, which is measured at each quarter end, it is the figure at the last"
-            " quarter end of the Alliance Year, and the rules below do not apply to it.") in text
-
-
-def test_no_unmeasured_baseline_or_point_in_time_kpi_no_words(catalogue):
-    """al-fresh 14 and 15 (quiet): sheets whose KPIs all have baselines and period measures get neither sentence."""
-    for path in ALLIANCE:
-        doc = build(path, catalogue).document
-        text = _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
-        sheet = doc.termsheet if hasattr(doc, "termsheet") else None
-        if "must record the baseline of" in text:
-            assert "and set its levels" in text
-        if "which is measured at each" in text:
-            assert "end of the Alliance Year, and the rules below do not apply to it." in text

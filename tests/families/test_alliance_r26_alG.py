@@ -159,16 +159,3 @@ def test_force_majeure_ending_split_into_notice_and_agreement(big):
     assert "if every Alliance Member agrees in writing that the Alliance cannot continue because of a Force Majeure Event" in body
 
 
-def test_schedule_2_annual_figure_rules_follow_the_kpi_kinds(big, tmp_path, catalogue):
-    """al-sample finding 19 (firing): no KPI counts different people or an average, so no such rule; quiet: a KPI that
-    is an average keeps its rule."""
-    body = _flat(text_of(clause(big, "alliance.schedule-outcomes")))
-    assert "For a rate or percentage, it is the rate over the year." in body
-    assert "different people" not in body and "average time taken" not in body
-    sheet = tmp_path / "avg.yaml"
-    sheet.write_text(BIG.read_text().replace("People sleeping rough on a single night (autumn count)",
-                                             "Average days from referral to first contact", 1))
-    doc = build(sheet, catalogue).document
-    body = _flat(text_of(clause(doc, "alliance.schedule-outcomes")))
-    assert "For an average (such as the average time taken to contact a person referred)" in body
-    assert "different people" not in body
