@@ -13,17 +13,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_withholding_clause_names_every_payment_adjustment(big):
-    """al-sample 9: 4.3 names the Balancing Amount adjustment as well as the set-off, and the set-off has its own
-    sub-clause, apart from VAT."""
-    text = _flat(text_of(clause(big, "alliance.structure")))
-    assert "adds only the payment of Balancing Amounts under clause 13." in text
-    from assembler.model import Paragraph
-    setoff = next(p for p in clause(big, "alliance.operations").blocks
-                  if isinstance(p, Paragraph) and p.anchor == "set-off")
-    assert "may set off" in setoff.text and "VAT" not in setoff.text
-
-
 def test_pooled_budget_is_not_a_fixed_sum_a_year(big):
     """al-sample 14: the key information gives the first year's amount and how later years are set; the holder
     allocates its own money rather than paying itself."""

@@ -153,26 +153,6 @@ def test_samples_keep_their_single_indexation(path, catalogue):
     assert "that is staff cost" not in planning
 
 
-def test_letting_agent_provider_must_belong_to_redress_and_client_money_schemes(thornshire):
-    """al-fresh 13 (firing): Lettings Hub manages private rented homes, so it must belong to an approved redress scheme
-    and, while it holds client money, a client money protection scheme; complaints about that work go to the scheme."""
-    c = clause(thornshire, "alliance.operations")
-    text = _flat(text_of(c))
-    assert ("Lettings Hub must belong to an approved redress scheme for its lettings agency and property management "
-            "work, and, while it holds client money, to an approved client money protection scheme.") in text
-    assert "Lettings Hub must tell landlords and tenants that their complaints about that work go to its redress scheme." in text
-    note = _flat(c.note or "")
-    assert "(S.I. 2014/2359)" in note and "(S.I. 2019/386)" in note and "Renters' Rights Act 2025" in note
-    assert "Stonebridge must belong to an approved redress" not in text
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_redress_scheme_duty_without_lettings_work(path, catalogue):
-    """al-fresh 13 (quiet): no sample Provider does lettings agency or property management work."""
-    c = clause(build(path, catalogue).document, "alliance.operations")
-    assert "redress scheme" not in _flat(text_of(c)) + _flat(c.note or "")
-
-
 def test_section_53_note_is_one_line_and_no_phantom_reviewing_accountant(thornshire):
     """al-fresh 20 and 17: the section 53 point is one plain check; a gain-only draft's Schedule 4 note names the
     Alliance Manager and the auditor, not a Reviewing Accountant the draft does not have."""

@@ -53,23 +53,6 @@ def test_note_reference_prints_its_number(big):
         assert "<alliance." not in (c.note or "")
 
 
-def test_step_in_costs_are_a_debt_under_this_agreement_with_set_off(big):
-    """al-sample 3: step-in costs are payable under this Agreement, set-off applies, and 4.3 and 3.3 list them."""
-    text = _flat(text_of(clause(big, "alliance.operations")))
-    assert "The Provider must pay the Commissioner its reasonable costs of stepping in within 30 days" in text
-    assert "Clause 16.5 applies to that amount." in text
-    assert "under its Service Contract (or set them off" not in text
-    assert "the recovery of step-in costs under clause 16.10 and the set-off in clause 16.5" in _flat(
-        text_of(clause(big, "alliance.structure")))
-    assert "the right to step in under clause 16.10; and" in _flat(text_of(clause(big, "alliance.precedence")))
-
-
-def test_single_contract_step_in_costs_stay_a_reduction(catalogue):
-    """al-sample 3 (quiet): a single-contract alliance reduces the payment, as its withholding clause says."""
-    text = _flat(text_of(clause(build(ELLERBY, catalogue).document, "alliance.operations")))
-    assert "may reduce that Provider's payments by its reasonable costs of stepping in" in text
-
-
 def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
     """al-sample 4 and 12: 32.2 gives (a) the Provider's own exit and (b) the ALT's decision without its vote; 30.4
     and 9.2 list 31.8(b) (r27 al-sample 15: one force majeure clause); 9.2 lists no decision the Commissioner takes alone."""

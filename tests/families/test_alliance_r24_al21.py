@@ -169,11 +169,3 @@ def test_no_bcf_note_without_bcf_money(path, catalogue):
         assert "Better Care Fund money" not in _note(built.document, "alliance.recitals")
 
 
-def test_nil_share_fallback_kept_where_a_commissioner_has_none(catalogue):
-    """Finding 15 (quiet): where a Commissioner's share is nil, the fallback stays."""
-    doc = _variant(catalogue, "      - {member: icb, gain: 10, pain: 15}\n      - {member: carers, gain: 35, pain: 30}",
-                   "      - {member: icb, gain: 0, pain: 0}\n      - {member: carers, gain: 45, pain: 45}")
-    # r27 al-fresh finding 15: clause 13 refers to the Commissioners' split in clause 12, which keeps the fallback
-    assert "equally where those shares are nil" in _flat(text_of(clause(doc, "alliance.service-planning")))
-
-

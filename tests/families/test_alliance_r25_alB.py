@@ -56,23 +56,6 @@ def test_indexation_and_payment_profile_go_into_the_service_contracts(big, kings
         assert "each Service Contract must provide for the same increase in what" not in budget
 
 
-def test_no_payment_profile_no_clause_and_the_note_says_so(catalogue):
-    """al-sample finding 3 (quiet): where the instructions give no profile for paying the Providers, clause 12 adds
-    no payment sentence and 3.3 no payment item; the note says each Service Contract sets the payment terms."""
-    quiet = 0
-    for path in ALLIANCE:
-        doc = build(path, catalogue).document
-        if doc.family != "alliance" or not any(c.id == "alliance.precedence" for c in doc.all_clauses()):
-            continue
-        plan = clause(doc, "alliance.service-planning")
-        if "Unless its Service Contract provides otherwise, the Commissioner must pay" in _flat(text_of(plan)):
-            continue
-        quiet += 1
-        assert "at the times set out in clause 12" not in _flat(text_of(clause(doc, "alliance.precedence")))
-        assert "The instructions do not say when each Provider is paid" in plan.note
-    assert quiet >= 1
-
-
 def test_carved_out_claims_are_capped_under_no_blame(big):
     """al-sample finding 5 (firing): the carved-out claims have a yearly cap (the greater of a bracketed fixed sum and
     the member's Annual Value) and no indirect loss; fraud, death and personal injury, sums due and staff transfers
@@ -100,39 +83,6 @@ def test_capped_liability_has_no_second_carve_out_cap(catalogue):
         seen += 1
         assert "for the claims listed in clause" not in _flat(text_of(c))
     assert seen >= 1
-
-
-def test_step_in_through_an_outsider_is_subject_to_procurement_law(big):
-    """al-sample finding 6 (firing): step-in through a person outside the Alliance only as procurement law allows;
-    the note names the routes (s.41 and Sch 5 PA 2023; PSR reg 14 where health care services are in scope)."""
-    c = clause(big, "alliance.operations")
-    assert ("It may arrange delivery by a person that is not an Alliance Member only as the law on public procurement"
-            " that applies allows.") in _flat(text_of(c))
-    assert "section 41 of, and Schedule 5 to, the Procurement Act 2023" in c.note
-    assert "regulation 14 of S.I. 2023/1348" in c.note
-
-
-def test_step_in_note_names_no_provider_selection_regime_in_wales(catalogue):
-    """al-sample finding 6 (quiet): the Provider Selection Regime applies in England only."""
-    welsh = next(p for p in ALLIANCE if p.stem == "welsh-young-people-alliance")
-    c = clause(build(welsh, catalogue).document, "alliance.operations")
-    assert "section 41 of, and Schedule 5 to, the Procurement Act 2023" in c.note
-    assert "regulation 14 of S.I. 2023/1348" not in c.note
-
-
-def test_budget_exception_housing_and_expert_and_extension(big):
-    """al-sample findings 7, 12 and 16 (firing): 12.4(c)'s ALT exception qualifies only the budget, not the housing
-    costs the definitions always exclude; the Independent Expert for an urgent action is appointed as 9.8 provides;
-    a Service Contract that cannot be extended takes its Provider out when it ends."""
-    plan = _flat(text_of(clause(big, "alliance.service-planning")))
-    assert ("each Provider's budget (its Annual Value less its Fee, unless the ALT agrees otherwise with that Provider),"
-            " with any costs met from rent") in plan
-    assert "outside that budget, unless the ALT agrees otherwise" not in plan
-    decisions = _flat(text_of(clause(big, "alliance.decisions")))
-    assert "ask an Independent Expert, appointed as clause 9.8 provides as if the matter were deadlocked, for a recommendation" in decisions
-    term = _flat(text_of(clause(big, "alliance.term-termination")))
-    assert ("If a Service Contract cannot be extended to match, the Commissioner must say so in the notice extending the"
-            " Term. That Provider then leaves the Alliance when its Service Contract ends, and clause 27 applies") in term
 
 
 def test_no_extension_paragraph_for_a_single_contract(catalogue):

@@ -96,14 +96,6 @@ def _part3(doc):
     return [[plain_text(h) for h in t.header]] + [[plain_text(cell) for cell in row] for row in t.rows]
 
 
-def test_budget_default_is_the_providers_annual_values(big):
-    """al-sample finding 14: 12.7 speaks of the Providers' Annual Values, as 12.9 does."""
-    from tests.families.test_alliance import text_of
-    text = _flat(text_of(clause(big, "alliance.service-planning")))
-    assert "the total of the Alliance Members' Annual Values" not in text
-    assert "(or, until an Annual Plan sets it, the total of the Providers' Annual Values for that year)" in text
-
-
 def test_a_council_code_shared_with_a_grant_is_not_a_grant_code(catalogue, tmp_path):
     """al-fresh finding 13 (quiet): a contract that shares only the council's and department's codes with the grant
     (as MMBC/ASC/2021/118 and the grant MMBC/ASC/2023/044 in r21) is not asked about."""

@@ -67,28 +67,6 @@ def test_no_delegation_clause_in_samples(path, catalogue):
     assert "alliance.delegated-functions" not in _ids(build(path, catalogue).document)
 
 
-def test_client_money_is_held_on_trust_and_handed_over(stainmoor):
-    """Finding 2 (firing): a Provider holding direct payments keeps them in a designated account on trust, reconciles
-    monthly, may not set off, stays liable outside the cap, and the Exit Plan hands each balance over."""
-    text = _flat(text_of(clause(stainmoor, "alliance.client-money")))
-    assert text.startswith("Brightledger must hold all Client Money")
-    assert "on trust for each person" in text
-    assert "at least once a month" in text
-    assert "set off against it any amount owed to it" in text
-    assert "limits or excludes its liability for any Client Money" in text
-    assert "[[" not in text
-    exit_text = _flat(text_of(clause(stainmoor, "alliance.schedule-exit")))
-    assert "reconcile and transfer each person's balance as clause" in exit_text
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_client_money_clause_in_samples(path, catalogue):
-    """Finding 2 (quiet): no sample holds people's money, so no client money clause or exit line appears."""
-    doc = build(path, catalogue).document
-    assert "alliance.client-money" not in _ids(doc)
-    assert "Client Money" not in _flat(text_of(clause(doc, "alliance.schedule-exit")))
-
-
 def test_recital_a_cites_the_care_act_the_instructions_name(stainmoor):
     """Finding 4 (firing): an independent living and direct payment alliance whose instructions name the Care Act
     recites its Part 1 sections, direct payments included, and the note no longer says the instructions name none."""
@@ -105,20 +83,6 @@ def test_no_direct_payment_sections_without_direct_payments(path, catalogue):
     if "alliance.recitals" not in _ids(doc):
         pytest.skip("no recitals")
     assert "31 to 33" not in _flat(text_of(clause(doc, "alliance.recitals")))
-
-
-def test_payroll_role_note(stainmoor):
-    """Finding 18 (firing): the client money note asks for the payroll Provider's role for personal assistants' data."""
-    note = _note(stainmoor, "alliance.client-money")
-    assert "Brightledger also runs payroll" in note and "Article 28" in note and "Schedule 6" in note
-
-
-def test_no_payroll_note_for_a_holder_without_payroll(catalogue):
-    """Findings 2 and 18 (quiet): without holds_client_money there is no client money clause and no payroll note."""
-    doc = _variant(catalogue, "      - Direct payment managed accounts and payroll for people employing personal assistants\n"
-                   "    holds_client_money: true\n", "      - Direct payment managed accounts and payroll for people employing "
-                   "personal assistants\n")
-    assert "alliance.client-money" not in _ids(doc)
 
 
 def test_converted_member_former_contract_novation_note(stainmoor):

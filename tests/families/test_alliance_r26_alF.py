@@ -32,13 +32,6 @@ def test_former_contract_run_on_counts_as_the_service_contract(tamarmouth):
             " Contract includes each Former Contract it holds") in text
 
 
-def test_service_contracts_carry_set_off_and_payment_adjustment(tamarmouth):
-    """al-sample 11 (firing): 3.3 requires each Service Contract to give effect to the set-off and the adjustment."""
-    text = _flat(text_of(clause(tamarmouth, "alliance.precedence")))
-    assert "the payment of Balancing Amounts under clause 13, including by adjusting the payments due under it;" in text
-    assert "the set-off in clause 16.5;" in text
-
-
 def test_indexation_staff_element_in_brackets_is_a_weighted_formula(stainmoor):
     """al-fresh 9 (firing): "the staff element (70%) uplifted instead by the NLW" becomes 30% CPI + 70% NLW, with the
     NLW rate in force on the first day of the Alliance Year and the result rounded."""

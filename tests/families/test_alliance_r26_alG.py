@@ -139,18 +139,6 @@ def test_no_route_stated_without_the_commissioners_view(tmp_path, catalogue):
     assert "Neither recital (C) nor the key information table states the route" in note(doc, "alliance.recitals")
 
 
-def test_payment_profile_note_says_the_draft_applies_the_contribution_profile(big, tmp_path, catalogue):
-    """al-sample finding 9 (firing): the instructions give the contribution profile, not the Providers'; quiet: a sheet
-    with provider_payments is quoted as the instructions."""
-    text = note(big, "alliance.service-planning")
-    assert "The instructions say each Provider is paid" not in text
-    assert "they do not say when each Provider is paid. The draft applies the same profile to each Provider's payments" in text
-    sheet = tmp_path / "pp.yaml"
-    sheet.write_text(BIG.read_text().replace("alliance:\n", "alliance:\n  provider_payments: monthly in advance\n", 1))
-    doc = build(sheet, catalogue).document
-    assert "The instructions say each Provider is paid its Annual Value monthly in advance." in note(doc, "alliance.service-planning")
-
-
 def test_force_majeure_ending_split_into_notice_and_agreement(big):
     """al-sample finding 14: 32.3 separates ending by notice from ending by agreement."""
     body = _flat(text_of(clause(big, "alliance.force-majeure-members")))
