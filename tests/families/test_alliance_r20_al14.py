@@ -13,15 +13,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_pooled_budget_is_not_a_fixed_sum_a_year(big):
-    """al-sample 14: the key information gives the first year's amount and how later years are set; the holder
-    allocates its own money rather than paying itself."""
-    from tests.families.test_alliance import table_rows
-    rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
-    assert rows["Pooled budget"].startswith("£7,700,000 for the first Alliance Year; for each later one, the amount set")
-    assert "transfer its contribution" not in _flat(text_of(clause(big, "alliance.service-planning")))
-
-
 def test_processor_for_alt_reports_is_named(big):
     """al-sample 15: 8.7 fixes who hosts the Alliance Manager, so the data clauses name it."""
     text = _flat(text_of(clause(big, "alliance.information-sharing")))

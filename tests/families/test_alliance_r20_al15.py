@@ -40,14 +40,6 @@ def test_contract_holder_note_gives_the_net_figures(thornshire):
     assert "(£290,000 in the first year)" in notes and "balance of £230,000" in notes
 
 
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_pool_holder_paying_every_contract_keeps_the_single_route(path, catalogue):
-    """al-fresh 3 (quiet): where the Pooled Budget Holder is party to every Service Contract, nothing changes."""
-    built = build(path, catalogue)
-    planning = _flat(text_of(clause(built.document, "alliance.service-planning")))
-    assert "must itself pay the amounts due under" not in planning
-
-
 def test_accession_deed_has_a_commissioner_form_where_councils_may_join(thornshire):
     """al-fresh 5 (firing): the reserved matter names two councils that may join, so the deed lets a New Member join
     as a Commissioner, with its contribution and the funding agreement, and clause 25.4's procurement check applies

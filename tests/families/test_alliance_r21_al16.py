@@ -66,23 +66,6 @@ def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
             "clause 13.12, clause 30.4 and clause 31.8(b).") in decisions
 
 
-def test_budget_one_body_funds_is_the_alliance_budget(big):
-    """al-sample 8 (firing): the Council funds the budget alone, so it is the "Alliance Budget", established and held
-    by its holder; no "Pooled Budget" is left in the text or the notes."""
-    every = " ".join(_flat(text_of(c)) + " " + _flat(c.note or "") for c in big.all_clauses())
-    assert "Pooled Budget" not in every and "pooled only in the sense" not in every
-    assert "The Alliance Budget Holder must establish the Alliance Budget, of" in _flat(
-        text_of(clause(big, "alliance.service-planning")))
-
-
-def test_budget_two_commissioners_fund_stays_pooled(catalogue):
-    """al-sample 8 (quiet): a budget that two commissioners fund is pooled and keeps its name."""
-    path = Path(__file__).parent / "fixtures" / "alliance-two-commissioners-pooled.yaml"
-    doc = build(path, catalogue).document
-    every = " ".join(_flat(text_of(c)) for c in doc.all_clauses())
-    assert "Pooled Budget" in every and "Alliance Budget" not in every
-
-
 def test_capacity_and_authority_warranty_in_an_alliance(big, catalogue):
     """al-sample 13: each Party warrants its power, constitution (objects for a charity) and authority; the other
     families' general clause is unchanged."""

@@ -48,31 +48,6 @@ def test_shared_running_costs_stay_split_without_a_payer(catalogue):
     assert "are paid by the Commissioners, between them as clause" in ops
 
 
-def test_section_75_pool_is_the_commissioners(mossgate):
-    """al-fresh 3 (firing): a council and an ICB pool money, so the Pooled Budget is the fund the Commissioners
-    establish under the Section 75 Agreement (defined, with the sheet's date), the clause yields to it, and only
-    the Commissioners can return unspent money."""
-    recitals = _flat(text_of(clause(mossgate, "alliance.recitals")))
-    assert ("under section 75 of the National Health Service Act 2006 [to be] dated [1 March 2027] (reference MMBC/S75/2027/01) "  # r27 al-fresh 4: after the draft date
-            "(the Section 75 Agreement)") in recitals
-    planning = _flat(text_of(clause(mossgate, "alliance.service-planning")))
-    assert "The Pooled Budget is the pooled fund established by the Commissioners under the Section 75 Agreement." in planning
-    assert "The Alliance Members establish the Pooled Budget" not in planning
-    assert "apply subject to the Section 75 Agreement, which prevails over them as between the Commissioners" in planning
-    assert "unless the Commissioners agree to return it to themselves" in planning
-    assert "a decision of the ALT that is consistent with the Section 75 Agreement" in planning
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_pool_without_section_75_is_unchanged(path, catalogue):
-    """al-fresh 3 (quiet): where no NHS body pools with a council lead, the Alliance Members establish the pool."""
-    built = build(path, catalogue)
-    planning = _flat(text_of(clause(built.document, "alliance.service-planning")))
-    recitals = _flat(text_of(clause(built.document, "alliance.recitals")))
-    if "section 75 of the National Health Service Act 2006 dated" not in recitals:
-        assert "Section 75 Agreement" not in planning
-
-
 @pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
 def test_single_commissioner_wording_unchanged(path, catalogue):
     """al-fresh 6 (quiet): with one Commissioner the clauses still say "the Commissioner"."""

@@ -151,21 +151,3 @@ def test_health_care_still_inferred_for_health_services(catalogue):
     assert model.alliance.health_in_scope is True
 
 
-def test_bcf_money_is_pooled_under_section_75(hollinshire):
-    """Finding 10 (firing): the ICB pays from its Better Care Fund contribution, so the recitals note says it is pooled
-    under section 75 and asks which agreement, instead of canvassing sections 65Z5 and 256."""
-    note = _note(hollinshire, "alliance.recitals")
-    assert "The ICB's contribution is Better Care Fund money, which the Better Care Fund policy framework requires" in note
-    assert "a scheme within the area's Better Care Fund section 75 agreement" in note
-    assert "65Z5" not in note and "section 256" not in note
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_bcf_note_without_bcf_money(path, catalogue):
-    """Finding 10 (quiet): the samples do not say their NHS money is Better Care Fund money."""
-    assert read_termsheet(path, catalogue).model.alliance.bcf_contributors == []
-    built = build(path, catalogue)
-    if any(c.id == "alliance.recitals" for c in built.document.all_clauses()):
-        assert "Better Care Fund money" not in _note(built.document, "alliance.recitals")
-
-

@@ -54,62 +54,6 @@ def test_recital_council_arranges_all_where_no_member_contracts_with_the_icb(tmp
     assert "the Council is party to every Service Contract" in note(doc, "alliance.recitals")
 
 
-def test_icb_direct_payments_are_an_aligned_budget(lynmere):
-    """al-fresh finding 3 (firing): the ICB's payments to the Trust are not deemed paid from the Pooled Budget (reg 7
-    of S.I. 2000/617); the 12.8 row says its instalments are net, with the sheet's figures; the note gives the amount
-    the Council actually holds."""
-    c = clause(lynmere, "alliance.service-planning")
-    text = _flat(text_of(c))
-    assert "count as paid from the Pooled Budget" not in text
-    assert "Those payments are not made from the Pooled Budget: they are an aligned budget that the ICB holds" in text
-    assert "the Pooled Budget Holder holds and pays out only the balance" in text
-    rows = [r for r in table_rows(c) if r[0] == "NHS Lynmere and Ashby Integrated Care Board"]
-    assert ("less the payments it makes under the Trust's Service Contract (£980,000 in the first Alliance Year), as "
-            "clause 12.11 provides, so that it pays £160,000 into the Pooled Budget") in rows[0][2]
-    council = [r for r in table_rows(c) if r[0] == "Lynmere County Council"]
-    assert "less the payments" not in council[0][2]
-    n = note(lynmere, "alliance.service-planning")
-    assert "Regulation 7(1) of S.I. 2000/617" in n
-    assert "the Council will hold and pay out £1,870,000, not £2,850,000" in n
-
-
-def test_no_aligned_budget_where_the_council_holds_every_contract(tmp_path, catalogue):
-    """al-fresh finding 3 (quiet): without an ICB Service Contract nothing is paid outside the Pooled Budget."""
-    sheet = _variant(tmp_path, "    service_contract_with: icb\n", "")
-    doc = build(sheet, catalogue).document
-    c = clause(doc, "alliance.service-planning")
-    assert "aligned budget" not in _flat(text_of(c))
-    assert all("less the payments" not in r[-1] for r in table_rows(c))
-    assert "Regulation 7(1)" not in note(doc, "alliance.service-planning")
-
-
-def test_section_75_agreement_after_the_draft_date_is_bracketed_and_a_condition(lynmere):
-    """al-fresh finding 4 (firing): the Section 75 Agreement is dated 18 February 2027, after the 5 December 2026 draft:
-    the recital says '[to be] dated [...]' and clause 29 holds back contributions, risk/reward and delivery until it is
-    made and each Service Contract carries the clause 3.3 terms (or a clause 3.4 notice)."""
-    recital = _flat(text_of(clause(lynmere, "alliance.recitals")))
-    assert "[to be] dated [18 February 2027] (reference LCC/S75/2027/03)" in recital  # r28 al-fresh 18: date bracketed
-    term = _flat(text_of(clause(lynmere, "alliance.term-termination")))
-    assert ("Until both of the following conditions are met, no Commissioner need pay any contribution into the "
-            "Pooled Budget, and clause 13 and the obligations under this Agreement to deliver the Services do not take "
-            "effect") in term
-    assert "the Section 75 Agreement has been made" in term
-    assert "contains the terms listed in clause 3.3, or has given notice about it under clause 3.4" in term
-    assert "The Section 75 Agreement is to be dated 18 February 2027, after this draft" in note(
-        lynmere, "alliance.term-termination")
-
-
-def test_section_75_agreement_already_made_is_plainly_dated(tmp_path, catalogue):
-    """al-fresh finding 4 (quiet): a Section 75 Agreement dated before the draft date is recited as made, no conditions."""
-    sheet = _variant(tmp_path, "section_75_agreement: 18 February 2027", "section_75_agreement: 18 February 2026")
-    doc = build(sheet, catalogue).document
-    recital = _flat(text_of(clause(doc, "alliance.recitals")))
-    assert "dated 18 February 2026 (reference LCC/S75/2027/03)" in recital
-    assert "[to be]" not in recital
-    assert "Until both of the following conditions are met" not in _flat(text_of(clause(doc, "alliance.term-termination")))
-    assert "is to be dated" not in note(doc, "alliance.term-termination")
-
-
 def test_first_exit_counts_from_signature(lynmere):
     """al-fresh finding 11 (firing): the Agreement binds from signature and clause 26 lets notice be given from then,
     so the note does not say the first departure is on 1 April 2028."""
