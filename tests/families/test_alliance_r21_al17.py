@@ -22,32 +22,6 @@ def mossgate(mossgate_built):
     return mossgate_built.document
 
 
-def test_one_commissioner_pays_the_running_costs_where_the_sheet_says_so(mossgate):
-    """al-fresh 2 (firing): the sheet says the Council funds the running costs outside the pool, so clause 16.1
-    puts them on the Council alone, within the £78,000 budget, and clause 12.11 splits nothing between the
-    Commissioners."""
-    ops = _flat(text_of(clause(mossgate, "alliance.operations")))
-    assert "are paid by the Council alone, outside the Pooled Budget, within a budget of £78,000" in ops
-    assert "unless the Council agrees a higher amount in writing" in ops
-    assert "between them as clause" not in ops
-    planning = _flat(text_of(clause(mossgate, "alliance.service-planning")))
-    assert "of the running costs under" not in planning
-    assert "or a running cost," not in planning
-    note = _flat(clause(mossgate, "alliance.operations").note or "")
-    assert "paid by the Council alone, outside the pooled budget" in note
-
-
-def test_shared_running_costs_stay_split_without_a_payer(catalogue):
-    """al-fresh 2 (quiet): with no running_costs_payer, two Commissioners still share the running costs."""
-    import tempfile
-    text = MOSSGATE.read_text().replace("  running_costs_payer: council\n", "")
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as fh:
-        fh.write(text)
-    built = build(Path(fh.name), catalogue)
-    ops = _flat(text_of(clause(built.document, "alliance.operations")))
-    assert "are paid by the Commissioners, between them as clause" in ops
-
-
 @pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
 def test_single_commissioner_wording_unchanged(path, catalogue):
     """al-fresh 6 (quiet): with one Commissioner the clauses still say "the Commissioner"."""

@@ -21,11 +21,3 @@ def _row(doc, item):
     return next(r for r in table_rows(clause(doc, "alliance.key-information")) if r[0].startswith(item))
 
 
-def test_payments_clause_admits_running_costs_and_other_sums(kingsholt):
-    """Finding 2 (firing): 4.2 no longer says the Balancing Amounts are the only payments, since running costs,
-    step-in costs and mediation fees are payable too; the key-information note says the same."""
-    text = _flat(text_of(clause(kingsholt, "alliance.structure")))
-    assert ("The only payments under it are the Balancing Amounts under clause 13 (made through the same Service"
-            " Contract) and the other sums that a provision of this Agreement expressly makes payable, including"
-            " running costs under clause 16.1." in text)
-    assert "the only payments under it are the Balancing Amounts under clause 13, made through" not in text

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.families.clause_texts import flat as _flat
-from tests.families.test_alliance import build, clause, text_of
+from tests.families.clause_texts import build, clause, flat as _flat, flat_note, note, text_of
+from tests.families.conftest import ALLIANCE, ALLIANCE_MOSSGATE
 
 LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"
 INCLUDE = ("  running_costs_include:\n"
@@ -81,3 +81,60 @@ def test_no_recharge_terms_where_the_commissioner_hosts_the_manager(catalogue):
         doc = document_of(catalogue, _manager_employed_by(key))
         assert "may invoice" not in clause_text(doc, "alliance.operations", flat=True)
         assert "redundancy terms" not in note(doc, "alliance.operations")
+
+
+def test_one_commissioner_pays_the_running_costs_where_the_sheet_says_so(alliance_mossgate):
+    """r21 al17: al-fresh 2 (firing): the sheet says the Council funds the running costs outside the pool, so clause 16.1
+    puts them on the Council alone, within the £78,000 budget, and clause 12.11 splits nothing between the
+    Commissioners."""
+    ops = _flat(text_of(clause(alliance_mossgate, "alliance.operations")))
+    assert "are paid by the Council alone, outside the Pooled Budget, within a budget of £78,000" in ops
+    assert "unless the Council agrees a higher amount in writing" in ops
+    assert "between them as clause" not in ops
+    planning = _flat(text_of(clause(alliance_mossgate, "alliance.service-planning")))
+    assert "of the running costs under" not in planning
+    assert "or a running cost," not in planning
+    note = _flat(clause(alliance_mossgate, "alliance.operations").note or "")
+    assert "paid by the Council alone, outside the pooled budget" in note
+
+
+def test_shared_running_costs_stay_split_without_a_payer(catalogue):
+    """r21 al17: al-fresh 2 (quiet): with no running_costs_payer, two Commissioners still share the running costs."""
+    import tempfile
+    text = ALLIANCE_MOSSGATE.read_text().replace("  running_costs_payer: council\n", "")
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as fh:
+        fh.write(text)
+    built = build(Path(fh.name), catalogue)
+    ops = _flat(text_of(clause(built.document, "alliance.operations")))
+    assert "are paid by the Commissioners, between them as clause" in ops
+
+
+def test_alliance_manager_employed_and_recharged_as_instructed(alliance_haverleigh_al19):
+    """r22 al19: al-fresh 9 (firing): the Alliance Manager (1.0 FTE) is employed by New Horizons, which recharges the post to
+    the Commissioner as running costs; the running costs include the lived-experience evaluation."""
+    gov = _flat(text_of(clause(alliance_haverleigh_al19, "alliance.governance")))
+    assert ("The Alliance Manager (a full-time post) is employed by New Horizons, which recharges the costs of the post "
+            "to the Commissioner as running costs of the Alliance under clause 16.1") in gov
+    ops = _flat(text_of(clause(alliance_haverleigh_al19, "alliance.operations")))
+    assert ("the costs of the Alliance Manager and of the annual lived-experience evaluation are paid within a budget "
+            "of £92,000") in ops  # r27 al-fresh finding 9: the budget covers what the sheet says it covers
+    assert "are paid by the Council as they fall due, outside it" in flat_note(alliance_haverleigh_al19, "alliance.operations")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_alliance_manager_wording_unchanged_without_the_fields(path, catalogue):
+    """r22 al19: al-fresh 9 (quiet): a sheet without the new fields keeps 'employed or hosted' and the usual list."""
+    doc = build(path, catalogue).document
+    gov = _flat(text_of(clause(doc, "alliance.governance")))
+    assert "is employed or hosted by" in gov and "recharges the costs of the post" not in gov
+    assert "fund them outside the budget" not in flat_note(doc, "alliance.operations")
+
+
+def test_payments_clause_admits_running_costs_and_other_sums(alliance_kingsholt):
+    """r25 al22: Finding 2 (firing): 4.2 no longer says the Balancing Amounts are the only payments, since running costs,
+    step-in costs and mediation fees are payable too; the key-information note says the same."""
+    text = _flat(text_of(clause(alliance_kingsholt, "alliance.structure")))
+    assert ("The only payments under it are the Balancing Amounts under clause 13 (made through the same Service"
+            " Contract) and the other sums that a provision of this Agreement expressly makes payable, including"
+            " running costs under clause 16.1." in text)
+    assert "the only payments under it are the Balancing Amounts under clause 13, made through" not in text
