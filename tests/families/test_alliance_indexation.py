@@ -8,10 +8,23 @@ from pathlib import Path
 
 import pytest
 
+from assembler.model import plain_text
 from assembler.termsheet.alliance import Alliance, RiskReward
+from assembler.termsheet.validate import read_termsheet
 from tests.conftest import samples
-from tests.families.clause_texts import definition, flat
-from tests.families.test_alliance import build, clause, table_rows
+from tests.families.clause_texts import (
+    build,
+    clause,
+    definition,
+    flat,
+    flat as _flat,
+    flat_note,
+    note,
+    table_rows,
+    text_of,
+    variant_of,
+)
+from tests.families.conftest import ALLIANCE, ALLIANCE_LYNMERE_ALH
 
 HARROWDALE = Path(__file__).parent / "fixtures" / "alliance-harrowdale-r28l.yaml"
 
@@ -72,3 +85,150 @@ def test_value_row_says_it_is_before_indexation(harrowdale, catalogue):
                   catalogue).document
     rows = {r[0]: flat(r[1]) for r in table_rows(clause(plain, "alliance.key-information"))}
     assert "before indexation" not in rows["Estimated value over the Initial Term"]
+
+
+def _definitions(doc):
+    return _flat(text_of(clause(doc, "common.definitions")))
+
+
+def test_split_cpi_and_living_wage_index_is_a_formula_per_member(alliance_thornshire):
+    """r20 al15: al-fresh 8 (firing): CPI for everything and the National Living Wage rise for the staff cost element where
+    higher: the Indexation Increase is one formula per member, weighted by the staff cost share each Annual Plan
+    records, and the Annual Value rises by its own Indexation Increase."""
+    from assembler.model import plain_text
+    defs = {d.term: _flat(plain_text(d.inlines)) for d in alliance_thornshire.definitions}
+    text = defs["Indexation Increase"] + " " + _flat(text_of(clause(alliance_thornshire, "alliance.schedule-budget")))
+    assert "(S × the greater of C and W) + ((1 − S) × C)" in text
+    assert "Consumer Prices Index (CPI, all items)" in text and "12 months to the December before" in text
+    assert "national living wage (regulation 4 of the National Minimum Wage Regulations 2015)" in text
+    assert "increased by its Indexation Increase for that Alliance Year" in text
+    planning = _flat(text_of(clause(alliance_thornshire, "alliance.service-planning")))
+    assert "the proportion of each Provider's budget that is staff cost" in planning
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_samples_keep_their_single_indexation(path, catalogue):
+    """r20 al15: al-fresh 8 (quiet): the samples' indexation words are not the staff split."""
+    doc = build(path, catalogue).document
+    planning = _flat(text_of(clause(doc, "alliance.service-planning")))
+    assert "that is staff cost" not in planning
+
+
+def test_notified_uplift_has_no_index_fallback_and_a_default(alliance_mossgate_built):
+    """r21 al17: al-fresh 8 (firing): the uplift is a percentage the Lead Commissioner notifies, not a published index: no
+    index fallback words, the notice date, and 0% until notified."""
+    text = _flat(" ".join(text_of(c) for c in alliance_mossgate_built.document.all_clauses()))
+    assert "as notified by the Lead Commissioner by 31 March; the notice must be given in writing to every Alliance Member by 31 March before that Alliance Year starts, and if none is given by then, 0% applies until it is given" in text
+    assert "the nearest equivalent index applies" not in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_published_index_keeps_its_fallback(path, catalogue):
+    """r21 al17: al-fresh 8 (quiet): a sheet that names a published index keeps the first-published and rebasing words."""
+    built = build(path, catalogue)
+    text = _flat(" ".join(text_of(c) for c in built.document.all_clauses()))
+    if "Indexation Increase means" in text and "notified" not in text.split("Indexation Increase means")[1][:300]:
+        assert "the nearest equivalent index applies" in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_indexation_against_service_contract_prices_is_flagged(path, catalogue):
+    """r22 al18: al-sample 6 (firing): indexed Annual Values with separate Service Contracts get a note that the contract
+    prices must rise the same way or the Annual Value follow the contract price; quiet: no indexation, or one
+    contract (this Agreement is the contract)."""
+    built = build(path, catalogue)
+    doc = built.document
+    note = " ".join((clause(doc, "alliance.schedule-budget").note or "").split())
+    flagged = "Where a Service Contract does not raise its price by the same increase" in note
+    indexed = "Indexation Increase" in {d.term for d in doc.definitions}
+    single = any(c.id == "alliance.structure" and c.variant == "single-contract" for c in doc.all_clauses())
+    assert flagged == (indexed and not single)
+
+
+def test_member_specific_indexation_is_a_formula(alliance_hollinshire):
+    """r24 al21: Finding 6 (firing): CPI for every member and, for Brookfield, 70% National Living Wage and 30% CPI, defined as
+    a formula rather than the sheet's words, with the reading explained in the budget Schedule note; the clause 13
+    note no longer points to an explanation elsewhere (finding 14)."""
+    defs = [d for d in alliance_hollinshire.definitions if d.term == "Indexation Increase"]
+    text = _flat(plain_text(defs[0].inlines)) if defs else ""
+    assert "(a) for each Alliance Member other than Brookfield, the percentage change in the Consumer Prices Index" in text
+    assert "(b) for Brookfield, the sum of 70% of the percentage increase in the hourly rate of the national living wage" in text
+    assert "and 30% of the percentage under (a)" in text
+    assert "weighted at 70%" not in text
+    note = flat_note(alliance_hollinshire, "alliance.schedule-budget")
+    assert "70% of Brookfield's Annual Value follows the National Living Wage" in note
+    assert '"replacement care hours" means the whole of Brookfield\'s Annual Value' in note
+    assert "explains how the draft reads the instructions" not in flat_note(alliance_hollinshire, "alliance.risk-reward")
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_member_specific_indexation_without_one(path, catalogue):
+    """r24 al21: Finding 6 (quiet): the samples name no member in their indexation words."""
+    assert read_termsheet(path, catalogue).model.alliance.indexation_member_split is None
+
+
+def test_indexation_and_payment_profile_go_into_the_service_contracts(alliance_big, alliance_kingsholt):
+    """r25 alB: al-sample findings 2 and 3 (firing): the 3.3 list carries indexation (Sch 5 para 2) and the payment profile
+    (clause 12), and clause 12 binds the Commissioner to the sheet's profile."""
+    for doc, words in ((alliance_big, "in four equal instalments in advance, on 1 April, 1 July, 1 October and 1 January."),
+                       (alliance_kingsholt, "monthly in advance, on the first Business Day of each month, one twelfth of that"
+                                   " Provider's Annual Value.")):
+        text = _flat(text_of(clause(doc, "alliance.precedence")))
+        assert "the increase each Alliance Year of the amount payable under it by the Indexation Increase, as paragraph 2 of Schedule 5 provides;" in text
+        assert "the payment of the Provider's Annual Value at the times set out in clause 12." in text
+        plan = _flat(text_of(clause(doc, "alliance.service-planning")))
+        assert ("Unless its Service Contract provides otherwise, the Commissioner must pay each Provider its Annual Value"
+                " for each Alliance Year " + words) in plan
+        assert "to each Provider under its Service Contract monthly" not in plan
+        budget = _flat(text_of(clause(doc, "alliance.schedule-budget")))
+        assert "The Commissioner must pay each Provider its increased Annual Value under its Service Contract" in budget
+        assert "each Service Contract must provide for the same increase in what" not in budget
+
+
+def test_indexation_staff_element_in_brackets_is_a_weighted_formula(alliance_stainmoor):
+    """r26 alF: al-fresh 9 (firing): "the staff element (70%) uplifted instead by the NLW" becomes 30% CPI + 70% NLW, with the
+    NLW rate in force on the first day of the Alliance Year and the result rounded."""
+    d = next(x for x in alliance_stainmoor.definitions if x.term == "Indexation Increase")
+    from assembler.model import plain_text
+    text = plain_text(d.inlines)
+    assert "the sum of (a) 30% of the percentage change in the Consumer Prices Index (CPI, all items)" in text
+    assert "(b) 70% of the percentage increase in the hourly rate of the national living wage" in text
+    assert "rounded to two decimal places" in text
+    assert "uplifted instead" not in text
+
+
+def test_indexation_single_index_unchanged(alliance_big):
+    """r26 alF: al-fresh 9 (quiet): a single price index is defined as before, with no weights or rounding words."""
+    d = next(x for x in alliance_big.definitions if x.term == "Indexation Increase")
+    from assembler.model import plain_text
+    text = plain_text(d.inlines)
+    assert "the sum of" not in text and "rounded to two decimal places" not in text
+
+
+def test_member_index_for_the_whole_value(alliance_lynmere_alh):
+    """r27 alH: Finding 1 (firing): "CPI ..., or for the Trust the NHS payment scheme cost uplift factor" indexes the Trust by
+    the NHS Payment Scheme and every other member by CPI, and the Schedule 5 note says so."""
+    text = _definitions(alliance_lynmere_alh)
+    assert "(a) for each Alliance Member other than the Trust, the percentage change in the Consumer Prices Index" in text
+    assert "(b) for the Trust, the cost uplift factor published by NHS England in the NHS Payment Scheme" in text
+    assert "[before] [after] the efficiency factor is applied" in text
+    note = flat_note(alliance_lynmere_alh, "alliance.schedule-budget")
+    assert "paragraph (b) indexes the whole of the Trust's Annual Value by the NHS Payment Scheme cost uplift factor" in note
+    assert "before or after the efficiency factor" in note
+
+
+def test_member_index_named_by_another_price_index(catalogue):
+    """r27 alH: Finding 1 (generalised): any "or for <member> <index>" gives that member the other index."""
+    doc = variant_of(catalogue, ALLIANCE_LYNMERE_ALH, "or for the Trust the NHS payment scheme cost uplift factor for that year",
+                   "or for Common Ground the Retail Prices Index over the same 12 months")
+    text = _definitions(doc)
+    assert "(a) for each Alliance Member other than Common Ground, the percentage change in the Consumer Prices Index" in text
+    assert "(b) for Common Ground, the percentage change in the Retail Prices Index (RPI, all items)" in text
+
+
+def test_no_member_index_for_a_plain_index(catalogue):
+    """r27 alH: Finding 1 (quiet): plain CPI words give one index for every member."""
+    doc = variant_of(catalogue, ALLIANCE_LYNMERE_ALH, ", or for the Trust the NHS payment scheme cost uplift factor for that year", "")
+    text = _definitions(doc)
+    assert "Alliance Member other than" not in text
+    assert "NHS Payment Scheme" not in flat_note(doc, "alliance.schedule-budget")

@@ -102,21 +102,6 @@ def test_no_contracting_out_clause_without_housing_options_work(path, catalogue)
     assert "Contracting Out of Allocation of Housing" not in _flat(text_of(c)) + _flat(c.note or "")
 
 
-def test_split_cpi_and_living_wage_index_is_a_formula_per_member(thornshire):
-    """al-fresh 8 (firing): CPI for everything and the National Living Wage rise for the staff cost element where
-    higher: the Indexation Increase is one formula per member, weighted by the staff cost share each Annual Plan
-    records, and the Annual Value rises by its own Indexation Increase."""
-    from assembler.model import plain_text
-    defs = {d.term: _flat(plain_text(d.inlines)) for d in thornshire.definitions}
-    text = defs["Indexation Increase"] + " " + _flat(text_of(clause(thornshire, "alliance.schedule-budget")))
-    assert "(S × the greater of C and W) + ((1 − S) × C)" in text
-    assert "Consumer Prices Index (CPI, all items)" in text and "12 months to the December before" in text
-    assert "national living wage (regulation 4 of the National Minimum Wage Regulations 2015)" in text
-    assert "increased by its Indexation Increase for that Alliance Year" in text
-    planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
-    assert "the proportion of each Provider's budget that is staff cost" in planning
-
-
 @pytest.mark.parametrize("words, split", [
     ("the percentage increase in the Consumer Prices Index (CPI) in the 12 months to the previous December, or, for "
      "the staff cost element agreed in each Annual Plan, the percentage increase in the National Living Wage that "
@@ -135,14 +120,6 @@ def test_staff_split_reading(words, split):
     assert (got is not None) is split
     if split:
         assert got["base"]["index"] == "cpi" and got["staff"]["index"] == "nlw"
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_samples_keep_their_single_indexation(path, catalogue):
-    """al-fresh 8 (quiet): the samples' indexation words are not the staff split."""
-    doc = build(path, catalogue).document
-    planning = _flat(text_of(clause(doc, "alliance.service-planning")))
-    assert "that is staff cost" not in planning
 
 
 def test_section_53_note_is_one_line_and_no_phantom_reviewing_accountant(thornshire):

@@ -31,23 +31,6 @@ def test_single_commissioner_wording_unchanged(path, catalogue):
         assert "must tell the Commissioner promptly" in ops
 
 
-def test_notified_uplift_has_no_index_fallback_and_a_default(mossgate_built):
-    """al-fresh 8 (firing): the uplift is a percentage the Lead Commissioner notifies, not a published index: no
-    index fallback words, the notice date, and 0% until notified."""
-    text = _flat(" ".join(text_of(c) for c in mossgate_built.document.all_clauses()))
-    assert "as notified by the Lead Commissioner by 31 March; the notice must be given in writing to every Alliance Member by 31 March before that Alliance Year starts, and if none is given by then, 0% applies until it is given" in text
-    assert "the nearest equivalent index applies" not in text
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_published_index_keeps_its_fallback(path, catalogue):
-    """al-fresh 8 (quiet): a sheet that names a published index keeps the first-published and rebasing words."""
-    built = build(path, catalogue)
-    text = _flat(" ".join(text_of(c) for c in built.document.all_clauses()))
-    if "Indexation Increase means" in text and "notified" not in text.split("Indexation Increase means")[1][:300]:
-        assert "the nearest equivalent index applies" in text
-
-
 def test_patient_record_access_terms(mossgate):
     """al-fresh 4 (firing): the sheet's security says members' staff use the Trust's electronic patient record, so
     clause 18 sets the access terms: the Trust's written terms, the DSPT and the Purposes."""

@@ -81,28 +81,6 @@ def test_delegated_assessments_need_authority_in_the_service_contract(hollinshir
     assert "Section 79 does not reach young carers' needs assessments under section 17ZA of the Children Act 1989" in note
 
 
-def test_member_specific_indexation_is_a_formula(hollinshire):
-    """Finding 6 (firing): CPI for every member and, for Brookfield, 70% National Living Wage and 30% CPI, defined as
-    a formula rather than the sheet's words, with the reading explained in the budget Schedule note; the clause 13
-    note no longer points to an explanation elsewhere (finding 14)."""
-    defs = [d for d in hollinshire.definitions if d.term == "Indexation Increase"]
-    text = _flat(plain_text(defs[0].inlines)) if defs else ""
-    assert "(a) for each Alliance Member other than Brookfield, the percentage change in the Consumer Prices Index" in text
-    assert "(b) for Brookfield, the sum of 70% of the percentage increase in the hourly rate of the national living wage" in text
-    assert "and 30% of the percentage under (a)" in text
-    assert "weighted at 70%" not in text
-    note = _note(hollinshire, "alliance.schedule-budget")
-    assert "70% of Brookfield's Annual Value follows the National Living Wage" in note
-    assert '"replacement care hours" means the whole of Brookfield\'s Annual Value' in note
-    assert "explains how the draft reads the instructions" not in _note(hollinshire, "alliance.risk-reward")
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_member_specific_indexation_without_one(path, catalogue):
-    """Finding 6 (quiet): the samples name no member in their indexation words."""
-    assert read_termsheet(path, catalogue).model.alliance.indexation_member_split is None
-
-
 def test_one_contract_holder_is_named(hollinshire):
     """Finding 21 (firing): every Service Contract is with the County Council, so the clauses name it rather than
     "the Commissioner party to its Service Contract"."""

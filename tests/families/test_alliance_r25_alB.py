@@ -38,24 +38,6 @@ def test_service_contract_terms_are_subject_to_procurement_law_with_a_fallback(b
     assert "Direct Award Process A or B" not in note  # r27 alH finding 6: no contract awarded under the Regime
 
 
-def test_indexation_and_payment_profile_go_into_the_service_contracts(big, kingsholt):
-    """al-sample findings 2 and 3 (firing): the 3.3 list carries indexation (Sch 5 para 2) and the payment profile
-    (clause 12), and clause 12 binds the Commissioner to the sheet's profile."""
-    for doc, words in ((big, "in four equal instalments in advance, on 1 April, 1 July, 1 October and 1 January."),
-                       (kingsholt, "monthly in advance, on the first Business Day of each month, one twelfth of that"
-                                   " Provider's Annual Value.")):
-        text = _flat(text_of(clause(doc, "alliance.precedence")))
-        assert "the increase each Alliance Year of the amount payable under it by the Indexation Increase, as paragraph 2 of Schedule 5 provides;" in text
-        assert "the payment of the Provider's Annual Value at the times set out in clause 12." in text
-        plan = _flat(text_of(clause(doc, "alliance.service-planning")))
-        assert ("Unless its Service Contract provides otherwise, the Commissioner must pay each Provider its Annual Value"
-                " for each Alliance Year " + words) in plan
-        assert "to each Provider under its Service Contract monthly" not in plan
-        budget = _flat(text_of(clause(doc, "alliance.schedule-budget")))
-        assert "The Commissioner must pay each Provider its increased Annual Value under its Service Contract" in budget
-        assert "each Service Contract must provide for the same increase in what" not in budget
-
-
 def test_carved_out_claims_are_capped_under_no_blame(big):
     """al-sample finding 5 (firing): the carved-out claims have a yearly cap (the greater of a bracketed fixed sum and
     the member's Annual Value) and no indirect loss; fraud, death and personal injury, sums due and staff transfers

@@ -32,23 +32,3 @@ def test_former_contract_run_on_counts_as_the_service_contract(tamarmouth):
             " Contract includes each Former Contract it holds") in text
 
 
-def test_indexation_staff_element_in_brackets_is_a_weighted_formula(stainmoor):
-    """al-fresh 9 (firing): "the staff element (70%) uplifted instead by the NLW" becomes 30% CPI + 70% NLW, with the
-    NLW rate in force on the first day of the Alliance Year and the result rounded."""
-    d = next(x for x in stainmoor.definitions if x.term == "Indexation Increase")
-    from assembler.model import plain_text
-    text = plain_text(d.inlines)
-    assert "the sum of (a) 30% of the percentage change in the Consumer Prices Index (CPI, all items)" in text
-    assert "(b) 70% of the percentage increase in the hourly rate of the national living wage" in text
-    assert "rounded to two decimal places" in text
-    assert "uplifted instead" not in text
-
-
-def test_indexation_single_index_unchanged(tamarmouth):
-    """al-fresh 9 (quiet): a single price index is defined as before, with no weights or rounding words."""
-    d = next(x for x in tamarmouth.definitions if x.term == "Indexation Increase")
-    from assembler.model import plain_text
-    text = plain_text(d.inlines)
-    assert "the sum of" not in text and "rounded to two decimal places" not in text
-
-

@@ -36,35 +36,6 @@ def _definitions(doc):
     return _flat(text_of(clause(doc, "common.definitions")))
 
 
-def test_member_index_for_the_whole_value(lynmere):
-    """Finding 1 (firing): "CPI ..., or for the Trust the NHS payment scheme cost uplift factor" indexes the Trust by
-    the NHS Payment Scheme and every other member by CPI, and the Schedule 5 note says so."""
-    text = _definitions(lynmere)
-    assert "(a) for each Alliance Member other than the Trust, the percentage change in the Consumer Prices Index" in text
-    assert "(b) for the Trust, the cost uplift factor published by NHS England in the NHS Payment Scheme" in text
-    assert "[before] [after] the efficiency factor is applied" in text
-    note = _note(lynmere, "alliance.schedule-budget")
-    assert "paragraph (b) indexes the whole of the Trust's Annual Value by the NHS Payment Scheme cost uplift factor" in note
-    assert "before or after the efficiency factor" in note
-
-
-def test_member_index_named_by_another_price_index(catalogue):
-    """Finding 1 (generalised): any "or for <member> <index>" gives that member the other index."""
-    doc = _variant(catalogue, "or for the Trust the NHS payment scheme cost uplift factor for that year",
-                   "or for Common Ground the Retail Prices Index over the same 12 months")
-    text = _definitions(doc)
-    assert "(a) for each Alliance Member other than Common Ground, the percentage change in the Consumer Prices Index" in text
-    assert "(b) for Common Ground, the percentage change in the Retail Prices Index (RPI, all items)" in text
-
-
-def test_no_member_index_for_a_plain_index(catalogue):
-    """Finding 1 (quiet): plain CPI words give one index for every member."""
-    doc = _variant(catalogue, ", or for the Trust the NHS payment scheme cost uplift factor for that year", "")
-    text = _definitions(doc)
-    assert "Alliance Member other than" not in text
-    assert "NHS Payment Scheme" not in _note(doc, "alliance.schedule-budget")
-
-
 def test_each_route_stated_once(lynmere):
     """Finding 5 (firing): recital (C) and the key information name the contracts each route put in place, once, and
     the Trust's own PSR process (members[].psr_process)."""
