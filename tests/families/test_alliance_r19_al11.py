@@ -20,18 +20,6 @@ def thistlebury(catalogue):
     return build(THISTLEBURY, catalogue).document
 
 
-def test_force_majeure_leaving_follows_the_removal_rule(thistlebury):
-    """Findings 5 and 16: the ALT's decision that a Provider leaves after force majeure states its majority, 9.5
-    lists it, and the reduced quorum covers every rule under which a member does not vote."""
-    fm = _flat(text_of(clause(thistlebury, "alliance.force-majeure-members")))
-    assert "by a decision of every other Alliance Member, that the Provider leaves" in fm
-    assert "That Provider does not vote on that decision and is not counted in the quorum" in fm
-    decisions = _flat(text_of(clause(thistlebury, "alliance.decisions")))
-    assert "applies the same rule to a decision that a Provider leaves after a Force Majeure Event" in decisions
-    governance = _flat(text_of(clause(thistlebury, "alliance.governance")))
-    assert "does not vote under this Agreement (including under clause 9.17, clause 13.9, clause 13.13, clause 13.15, clause 29.4 and clause 30.8)" in governance  # r25 alA: 13.9, 13.15
-
-
 def test_exit_plan_choice_given_to_the_alt_is_the_alts(thistlebury, catalogue):
     """Finding 6 (firing and quiet): a handover line saying the ALT chooses is decided by the ALT; where no line
     says so, the Commissioner makes every choice as before."""

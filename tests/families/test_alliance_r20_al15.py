@@ -40,30 +40,6 @@ def test_contract_holder_note_gives_the_net_figures(thornshire):
     assert "(£290,000 in the first year)" in notes and "balance of £230,000" in notes
 
 
-def test_accession_deed_has_a_commissioner_form_where_councils_may_join(thornshire):
-    """al-fresh 5 (firing): the reserved matter names two councils that may join, so the deed lets a New Member join
-    as a Commissioner, with its contribution and the funding agreement, and clause 25.4's procurement check applies
-    only where the newcomer is to be paid."""
-    deed = _flat(text_of(clause(thornshire, "alliance.schedule-accession")))
-    assert "Where the New Member joins as a Commissioner, it joins only on the terms of a variation" in deed  # r25 alA
-    assert "its contribution to the Pooled Budget for each Alliance Year and when it pays it" in deed
-    assert "the variation of the funding agreement between the Commissioners that admits it" in deed
-    assert "[[" not in deed
-    changes = _flat(text_of(clause(thornshire, "alliance.changes")))
-    assert "and, where the organisation is to be paid for any of the Services, only after each Commissioner" in changes
-    planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
-    assert "A Commissioner that joins by an Accession Deed pays the contribution that the variation of this Agreement made with it sets" in planning
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_accession_deed_stays_provider_only_by_default(path, catalogue):
-    """al-fresh 5 (quiet): a sheet whose reserved matters name no council or NHS body keeps the Provider-only deed."""
-    built = build(path, catalogue)
-    deed = _flat(text_of(clause(built.document, "alliance.schedule-accession")))
-    assert "Where the New Member joins as a Commissioner" not in deed
-    assert "as an Alliance Member and as a Provider." in deed
-
-
 @pytest.mark.parametrize("words, field, expected", [
     ("Admitting a new Alliance Member (including North Thornshire District Council) or removing one", None, True),
     ("Admitting the integrated care board as a new member", None, True),

@@ -26,46 +26,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_leaving_provider_keeps_its_service_contract_unless_the_commissioner_ends_it(big):
-    """al-sample 1: the Service Contract ends only if the Commissioner elects; the note states the break right."""
-    text = _flat(text_of(clause(big, "alliance.leaving")))
-    assert "the Commissioner may end that Provider's Service Contract on the same day by notice to that Provider" in text
-    assert "If the Commissioner does not give that notice, the Service Contract continues" in text
-    assert "ends on the same day, unless" not in text
-    note = _note(big, "alliance.leaving")
-    assert "leave without a reason" in note and "twelve months' notice" in note
-    assert "end of the second Alliance Year" in note and "must expire on 31 March, the end of an Alliance Year" in note
-
-
-def test_single_contract_leaving_note_has_no_service_contract_option(catalogue):
-    """al-sample 1 (quiet): a single-contract alliance has no per-Provider Service Contract to keep."""
-    source = SMALL.read_text(encoding="utf-8").replace("exit: for-cause", "exit: without-cause")
-    doc = assemble(validate(load_text(source, SMALL.name), catalogue), catalogue, today=DRAFT_DATE).document
-    note = _note(doc, "alliance.leaving")
-    assert "leave without a reason" in note and "stays bound by its Service Contract" not in note
-
-
-def test_note_reference_prints_its_number(big):
-    """al-sample 23: a [[ref:...]] in a drafting note prints the clause number, never the library id."""
-    note = _note(big, "alliance.leaving")
-    assert "carries that right (clause 3.3 requires it)" in note
-    for c in big.all_clauses():
-        assert "<alliance." not in (c.note or "")
-
-
-def test_force_majeure_exit_is_two_routes_and_the_removal_rule_names_it(big):
-    """al-sample 4 and 12: 32.2 gives (a) the Provider's own exit and (b) the ALT's decision without its vote; 30.4
-    and 9.2 list 31.8(b) (r27 al-sample 15: one force majeure clause); 9.2 lists no decision the Commissioner takes alone."""
-    fm = _flat(text_of(clause(big, "alliance.force-majeure-members")))
-    assert "that Provider may leave the Alliance by giving 20 Business Days' notice to every other Party; or" in fm
-    assert "the ALT may decide, by a decision of every other Alliance Member, that the Provider leaves" in fm
-    term = _flat(text_of(clause(big, "alliance.term-termination")))
-    assert "only under this clause 30.4, under clause 30.5 or under clause 31.8(b)." in term  # r24 al-sample 9
-    decisions = _flat(text_of(clause(big, "alliance.decisions")))
-    assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
-            "clause 13.12, clause 30.4 and clause 31.8(b).") in decisions
-
-
 def test_capacity_and_authority_warranty_in_an_alliance(big, catalogue):
     """al-sample 13: each Party warrants its power, constitution (objects for a charity) and authority; the other
     families' general clause is unchanged."""

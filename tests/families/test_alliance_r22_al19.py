@@ -84,10 +84,3 @@ def test_public_body_provider_paragraph_overrides_nothing(haverleigh):
     assert "This paragraph prevails over those clauses" not in gov
 
 
-def test_removal_is_treated_as_leaving_for_shares_and_licence(haverleigh):
-    """al-fresh 12 (firing): the shares are re-based, and the IP licence survives, when a member leaves or is
-    removed, and the licence speaks of the Provider that granted it."""
-    leaving = _flat(text_of(clause(haverleigh, "alliance.leaving")))
-    assert "From the date a member leaves or is removed, the remaining Alliance Members share Gain and Pain" in leaving
-    ip = _flat(text_of(clause(haverleigh, "alliance.intellectual-property")))
-    assert "including after this Agreement ends or that Provider leaves or is removed." in ip

@@ -37,19 +37,6 @@ def test_a_joining_commissioner_joins_by_a_variation(kingsholt):
     assert "section 75 of the National Health Service Act 2006" in note and "S.I. 2000/617" in note
 
 
-def test_provider_only_deed_does_not_offer_a_co_commissioner(catalogue):
-    """al-sample finding 13 (quiet): where no commissioner may join, the note does not suggest a council joining as a
-    co-commissioner by this form, and says a commissioning body needs a variation instead."""
-    for path in ALLIANCE:
-        doc = build(path, catalogue).document
-        text = _flat(text_of(clause(doc, "alliance.schedule-accession")))
-        note = _note(doc, "alliance.schedule-accession")
-        if "as a Provider" in text and "a Commissioner" not in text:
-            assert "co-commissioner" not in note
-            assert "This form is for a Provider" in note
-        assert "section 75" not in note or "pool money" in note
-
-
 def test_joining_nhs_body_reads_the_named_body():
     from assembler.termsheet.alliance import Alliance
     for words, expected in [("the integrated care board may join from 2028", True), ("NHS Kent ICB", True),

@@ -37,24 +37,6 @@ def test_joint_commissioners_keep_their_own_names():
     assert al.party_term(first) == first.defined
 
 
-def test_leaving_note_offers_a_minimum_period_and_year_end_expiry_with_the_sheets_dates(big):
-    """al-sample 10: the note gives the no-fault right's real dates and the two limits to take instructions on."""
-    text = " ".join(note(big, "alliance.leaving").split())
-    assert ("twelve months' notice. The Agreement binds from signature and notice may be given from then, so the first "
-            "departure could take effect twelve months after signature (before 1 April 2028") in text  # r27 al-fresh 11
-    assert "no notice to leave may expire before 31 March 2029 (the end of the second Alliance Year)" in text
-    assert "any notice must expire on 31 March, the end of an Alliance Year" in text
-    assert "the Commissioner's notice ends the whole Alliance" in text
-
-
-def test_no_minimum_period_is_offered_where_the_notice_already_outlasts_two_years():
-    """Quiet: a 24-month notice cannot expire inside the second Alliance Year, so only year-end expiry is offered."""
-    data = load_file(BIG).data
-    data["alliance"]["exit_notice_months"] = 24
-    al = AllianceTermSheet.model_validate(data).alliance
-    assert al.exit_floor_date is None
-
-
 FLOWS = """  flows:
     - data: referrals and assessments, with health needs
       shared_by: the Council

@@ -101,14 +101,6 @@ def test_s53_copy_duty_stated_from_the_contract_values(stainmoor, big):
     assert "section 53(5)" in note(big, "alliance.recitals")
 
 
-def test_transfer_on_exit_only_as_procurement_law_permits(stainmoor):
-    """al-fresh finding 19: a transfer of a leaving Provider's Service Contract to another provider is qualified."""
-    body = _flat(text_of(clause(stainmoor, "alliance.leaving")))
-    assert ("transfer to another provider under the Exit Plan, so far as the law on public procurement that governs "
-            "that Service Contract permits.") in body
-    assert "Clause 3.3(g) and clause 3.4 apply to that ending of the Service Contract." in body  # r27 al-sample 16
-
-
 def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(big):
     """al-sample finding 5 (firing): route, date and light touch status recited, the public health contract in
     brackets, and the note warns of the risk to the award itself."""
@@ -137,13 +129,5 @@ def test_no_route_stated_without_the_commissioners_view(tmp_path, catalogue):
     recitals = _flat(text_of(clause(doc, "alliance.recitals")))
     assert "were awarded following a procurement which began on 2 March 2026." in recitals
     assert "Neither recital (C) nor the key information table states the route" in note(doc, "alliance.recitals")
-
-
-def test_force_majeure_ending_split_into_notice_and_agreement(big):
-    """al-sample finding 14: 32.3 separates ending by notice from ending by agreement."""
-    body = _flat(text_of(clause(big, "alliance.force-majeure-members")))
-    assert "This Agreement ends because of a Force Majeure Event only:" in body
-    assert "on 20 Business Days' notice given by any Party, if a Force Majeure Event has prevented the Commissioner" in body
-    assert "if every Alliance Member agrees in writing that the Alliance cannot continue because of a Force Majeure Event" in body
 
 

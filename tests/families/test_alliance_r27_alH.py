@@ -104,18 +104,3 @@ def test_no_wilful_default_item_without_the_carve_out(catalogue):
     assert "separate, higher limit" not in _note(doc, "alliance.liability")
 
 
-def test_leaving_commissioner_contracts_transfer_only_where_lawful(lynmere):
-    """Finding 10 (firing): a leaving Commissioner's Service Contracts end or are transferred only where the law
-    governing them permits, and the note says the ICB's PSR contract with the Trust cannot simply pass."""
-    text = _flat(text_of(clause(lynmere, "alliance.leaving")))
-    assert ("That Commissioner's Service Contracts end under the Exit Plan or, where the law that governs them permits, "
-            "are transferred to another Commissioner") in text
-    assert "pass to another Commissioner, under the Exit Plan" not in text
-    note = _note(lynmere, "alliance.leaving")
-    assert "If the ICB leaves, the Service Contract of the Trust, awarded under the Provider Selection Regime" in note
-
-
-def test_no_psr_leaving_note_without_a_psr_contract(catalogue):
-    """Finding 10 (quiet): without a PSR contract held by a non-lead Commissioner there is no such note."""
-    doc = _variant(catalogue, "    procurement_route: provider_selection\n    psr_process: direct_award_c\n    procurement_started: 2026-05-11\n", "")
-    assert "awarded under the Provider Selection Regime, cannot simply pass" not in _note(doc, "alliance.leaving")

@@ -54,22 +54,6 @@ def test_recital_council_arranges_all_where_no_member_contracts_with_the_icb(tmp
     assert "the Council is party to every Service Contract" in note(doc, "alliance.recitals")
 
 
-def test_first_exit_counts_from_signature(lynmere):
-    """al-fresh finding 11 (firing): the Agreement binds from signature and clause 26 lets notice be given from then,
-    so the note does not say the first departure is on 1 April 2028."""
-    n = note(lynmere, "alliance.leaving")
-    assert "the first departure could take effect on 1 April 2028" not in n
-    assert ("notice may be given from then, so the first departure could take effect twelve months after signature "
-            "(before 1 April 2028 if the Agreement is signed before the Commencement Date, 1 April 2027)") in n
-
-
-def test_first_exit_dated_where_the_signing_date_is_given(tmp_path, catalogue):
-    """al-fresh finding 11: with a signing date the note gives the date notice given then would expire."""
-    sheet = _variant(tmp_path, "  agreement_date:\n", "  agreement_date: 2027-02-26\n")
-    doc = build(sheet, catalogue).document
-    assert "the first departure could take effect on 26 February 2028" in note(doc, "alliance.leaving")
-
-
 def test_commissioner_definition_is_short_and_joint_action_has_its_own_clause(lynmere):
     """al-fresh finding 12 (firing): the Commissioner definition no longer carries the joint-exercise mechanism, which
     clause 4 sets out in its own sub-clauses, one obligation a sentence; 4.1 says 'a Commissioner'."""
