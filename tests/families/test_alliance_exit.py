@@ -2,9 +2,22 @@
 minimum period and year-end rule, and the note asks for them where the sheet is silent (r27 al-sample finding 5)."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from tests.conftest import ROOT
-from tests.families.clause_texts import flat as _flat
-from tests.families.test_alliance import build, clause, text_of
+from tests.families.clause_texts import (
+    build,
+    clause,
+    clause_text,
+    flat as _flat,
+    flat_note,
+    note,
+    text_of,
+    variant_of,
+)
+from tests.families.conftest import ALLIANCE, ALLIANCE_SMALL, ALLIANCE_STAINMOOR_ALE
 
 SAMPLE = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 
@@ -68,3 +81,94 @@ def test_housing_services_without_premises_passing_have_no_valuation_route(catal
     disputes = _flat(text_of(clause(doc, "common.disputes")))
     assert "expert determination" in disputes
     assert "value of any" not in disputes and "Chartered Surveyors" not in disputes
+
+
+def test_exit_plan_choice_given_to_the_alt_is_the_alts(alliance_thistlebury, catalogue):
+    """r19 al11: Finding 6 (firing and quiet): a handover line saying the ALT chooses is decided by the ALT; where no line
+    says so, the Commissioner makes every choice as before."""
+    text = _flat(text_of(clause(alliance_thistlebury, "alliance.schedule-exit")))
+    assert "where it says the ALT chooses, the ALT decides under clause 9" in text
+    quiet = _flat(text_of(clause(build(ALLIANCE_SMALL, catalogue).document, "alliance.schedule-exit")))
+    assert "where it says the ALT chooses" not in quiet
+
+
+def test_exit_note_names_the_right_premises_and_the_rp_controls(alliance_thistlebury):
+    """r19 al11: Finding 11: 'tenancy sustainment' is not an interest in premises; a registered provider's management
+    agreement is, and the note and paragraph name the Regulator's consent under s.172 HRA 2008."""
+    note = _flat(clause(alliance_thistlebury, "alliance.schedule-exit").note or "")
+    assert "Larchfield (a management agreement of the buildings)" in note and "on an interest in, or the management of, premises" in note
+    assert "Nextstep (" not in note
+    assert "section 172 of the Housing and Regeneration Act 2008" in note
+    text = _flat(text_of(clause(alliance_thistlebury, "alliance.schedule-exit")))
+    assert "Charities Act 2011 (where they apply to it), where it is a private registered provider" in text
+
+
+def test_exit_plan_sends_part7_work_to_the_housing_authoritys_team(alliance_thornshire):
+    """r20 al15: al-fresh 18 (firing): a county council has no housing options team; the note says where the Part 7 work goes,
+    and para 5 covers a provider one Commissioner appoints as well as one the Commissioners appoint."""
+    c = clause(alliance_thornshire, "alliance.schedule-exit")
+    note = _flat(c.note or "")
+    assert ("the County Council is not a housing authority and has none: the Part 7 work goes to the housing options "
+            "team of the Borough Council or the District Council, whichever it is done for (or a provider that council "
+            "appoints)") in note
+    assert "refers to a provider that a Commissioner or the Commissioners appoint" in _flat(text_of(c))
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_exit_plan_housing_options_note_quiet(path, catalogue):
+    """r20 al15: al-fresh 18 (quiet): no sample hands Part 7 work over."""
+    c = clause(build(path, catalogue).document, "alliance.schedule-exit")
+    assert "is not a housing authority" not in _flat(c.note or "")
+
+
+def test_handover_to_a_pcn_is_flagged(alliance_kingsholt):
+    """r25 alA: al-fresh finding 17 (firing): a handover to primary care networks gets a note naming who can receive it."""
+    note = flat_note(alliance_kingsholt, "alliance.schedule-exit")
+    assert "The handover sends work to primary care networks, which are not legal persons" in note
+    assert "a practice or the network's nominated lead body" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_pcn_note_without_a_pcn(path, catalogue):
+    """r25 alA: al-fresh finding 17 (quiet)."""
+    doc = build(path, catalogue).document
+    assert "primary care networks, which are not legal persons" not in flat_note(doc, "alliance.schedule-exit")
+
+
+def test_no_extension_paragraph_for_a_single_contract(catalogue):
+    """r25 alB: al-sample finding 16 (quiet): with one contract there is no Service Contract to fall out of step."""
+    path = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
+    term = _flat(text_of(clause(build(path, catalogue).document, "alliance.term-termination")))
+    assert "cannot be extended to match" not in term
+
+
+def test_exit_plan_and_case_system_name_the_sole_commissioner_by_its_role(alliance_big):
+    """r25 alD: al-sample 14: the sheet's "the Council appoints" prints as the Commissioner, as the next paragraph does."""
+    exit_plan = clause_text(alliance_big, "alliance.schedule-exit", flat=True)
+    assert "the Council appoints" not in exit_plan
+    assert "specialist palliative care the Commissioner appoints" in exit_plan
+    sharing = clause_text(alliance_big, "alliance.information-sharing", flat=True)
+    assert "one system hosted by the Commissioner." in sharing
+    assert "hosted by the Council" not in sharing
+    assert "the Council processes" not in clause_text(alliance_big, "alliance.schedule-case-system", flat=True)
+
+
+def test_converted_member_former_contract_novation_note(alliance_stainmoor_ale):
+    """r26 alE: Finding 12 (firing): a Provider that converted to a CIO is asked whether its Former Contract was novated to it."""
+    note = flat_note(alliance_stainmoor_ale, "alliance.transition")
+    assert "Sight Support took over from an unincorporated charity of the same name, in 2019" in note
+    assert "Confirm that SMBC/ASC/C/0388 was novated or transferred to Sight Support (charity 1184417)" in note
+    assert "must join in ending it" in note
+
+
+def test_no_novation_note_without_conversion(catalogue):
+    """r26 alE: Finding 12 (quiet): without converted_from there is no novation note."""
+    doc = variant_of(catalogue, ALLIANCE_STAINMOOR_ALE, "    converted_from: an unincorporated charity of the same name, in 2019\n", "")
+    assert "took over from" not in flat_note(doc, "alliance.transition")
+
+
+def test_former_contract_run_on_counts_as_the_service_contract(alliance_big):
+    """r26 alF: al-sample 3 (firing): while a Former Contract runs on, references to the Service Contract include it."""
+    text = _flat(text_of(clause(alliance_big, "alliance.transition")))
+    assert ("Until a Provider's Service Contract starts, a reference in this Agreement to that Provider's Service"
+            " Contract includes each Former Contract it holds") in text

@@ -20,26 +20,6 @@ def thistlebury(catalogue):
     return build(THISTLEBURY, catalogue).document
 
 
-def test_exit_plan_choice_given_to_the_alt_is_the_alts(thistlebury, catalogue):
-    """Finding 6 (firing and quiet): a handover line saying the ALT chooses is decided by the ALT; where no line
-    says so, the Commissioner makes every choice as before."""
-    text = _flat(text_of(clause(thistlebury, "alliance.schedule-exit")))
-    assert "where it says the ALT chooses, the ALT decides under clause 9" in text
-    quiet = _flat(text_of(clause(build(SMALL, catalogue).document, "alliance.schedule-exit")))
-    assert "where it says the ALT chooses" not in quiet
-
-
-def test_exit_note_names_the_right_premises_and_the_rp_controls(thistlebury):
-    """Finding 11: 'tenancy sustainment' is not an interest in premises; a registered provider's management
-    agreement is, and the note and paragraph name the Regulator's consent under s.172 HRA 2008."""
-    note = _flat(clause(thistlebury, "alliance.schedule-exit").note or "")
-    assert "Larchfield (a management agreement of the buildings)" in note and "on an interest in, or the management of, premises" in note
-    assert "Nextstep (" not in note
-    assert "section 172 of the Housing and Regeneration Act 2008" in note
-    text = _flat(text_of(clause(thistlebury, "alliance.schedule-exit")))
-    assert "Charities Act 2011 (where they apply to it), where it is a private registered provider" in text
-
-
 def test_balancing_amounts_prevail_over_the_service_contract_on_payment(thistlebury):
     """Finding 7: the Balancing Amounts adjust Service Contract payments, so the Agreement prevails on them and the
     Service Contract's priority on payment is subject to that."""

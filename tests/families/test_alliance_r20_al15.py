@@ -110,21 +110,3 @@ def test_section_53_note_is_one_line_and_no_phantom_reviewing_accountant(thornsh
     assert "gives the Alliance Manager, and any auditor appointed under the open-book information clause, rules" in notes
 
 
-def test_exit_plan_sends_part7_work_to_the_housing_authoritys_team(thornshire):
-    """al-fresh 18 (firing): a county council has no housing options team; the note says where the Part 7 work goes,
-    and para 5 covers a provider one Commissioner appoints as well as one the Commissioners appoint."""
-    c = clause(thornshire, "alliance.schedule-exit")
-    note = _flat(c.note or "")
-    assert ("the County Council is not a housing authority and has none: the Part 7 work goes to the housing options "
-            "team of the Borough Council or the District Council, whichever it is done for (or a provider that council "
-            "appoints)") in note
-    assert "refers to a provider that a Commissioner or the Commissioners appoint" in _flat(text_of(c))
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_exit_plan_housing_options_note_quiet(path, catalogue):
-    """al-fresh 18 (quiet): no sample hands Part 7 work over."""
-    c = clause(build(path, catalogue).document, "alliance.schedule-exit")
-    assert "is not a housing authority" not in _flat(c.note or "")
-
-

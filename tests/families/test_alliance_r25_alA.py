@@ -115,15 +115,3 @@ def test_confidentiality_exception_names_the_accountant_only_where_there_is_one(
         assert "Reviewing Accountant" in _flat(text_of(clause(doc, "alliance.risk-reward")))
 
 
-def test_handover_to_a_pcn_is_flagged(kingsholt):
-    """al-fresh finding 17 (firing): a handover to primary care networks gets a note naming who can receive it."""
-    note = _note(kingsholt, "alliance.schedule-exit")
-    assert "The handover sends work to primary care networks, which are not legal persons" in note
-    assert "a practice or the network's nominated lead body" in note
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_pcn_note_without_a_pcn(path, catalogue):
-    """al-fresh finding 17 (quiet)."""
-    doc = build(path, catalogue).document
-    assert "primary care networks, which are not legal persons" not in _note(doc, "alliance.schedule-exit")

@@ -67,8 +67,3 @@ def test_capped_liability_has_no_second_carve_out_cap(catalogue):
     assert seen >= 1
 
 
-def test_no_extension_paragraph_for_a_single_contract(catalogue):
-    """al-sample finding 16 (quiet): with one contract there is no Service Contract to fall out of step."""
-    path = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
-    term = _flat(text_of(clause(build(path, catalogue).document, "alliance.term-termination")))
-    assert "cannot be extended to match" not in term

@@ -18,17 +18,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_exit_plan_and_case_system_name_the_sole_commissioner_by_its_role(big):
-    """al-sample 14: the sheet's "the Council appoints" prints as the Commissioner, as the next paragraph does."""
-    exit_plan = clause_text(big, "alliance.schedule-exit", flat=True)
-    assert "the Council appoints" not in exit_plan
-    assert "specialist palliative care the Commissioner appoints" in exit_plan
-    sharing = clause_text(big, "alliance.information-sharing", flat=True)
-    assert "one system hosted by the Commissioner." in sharing
-    assert "hosted by the Council" not in sharing
-    assert "the Council processes" not in clause_text(big, "alliance.schedule-case-system", flat=True)
-
-
 def test_joint_commissioners_keep_their_own_names():
     """Quiet: where several commission, "the Commissioner" would not say which, so each keeps its defined name."""
     al = AllianceTermSheet.model_validate(load_file(JOINT).data).alliance

@@ -85,20 +85,6 @@ def test_no_direct_payment_sections_without_direct_payments(path, catalogue):
     assert "31 to 33" not in _flat(text_of(clause(doc, "alliance.recitals")))
 
 
-def test_converted_member_former_contract_novation_note(stainmoor):
-    """Finding 12 (firing): a Provider that converted to a CIO is asked whether its Former Contract was novated to it."""
-    note = _note(stainmoor, "alliance.transition")
-    assert "Sight Support took over from an unincorporated charity of the same name, in 2019" in note
-    assert "Confirm that SMBC/ASC/C/0388 was novated or transferred to Sight Support (charity 1184417)" in note
-    assert "must join in ending it" in note
-
-
-def test_no_novation_note_without_conversion(catalogue):
-    """Finding 12 (quiet): without converted_from there is no novation note."""
-    doc = _variant(catalogue, "    converted_from: an unincorporated charity of the same name, in 2019\n", "")
-    assert "took over from" not in _note(doc, "alliance.transition")
-
-
 def test_new_services_named_and_hospital_access_note(stainmoor):
     """Finding 17 (firing): Schedule 1 names what the new-services money pays for, and the note flags the NHS site."""
     sched = _flat(text_of(clause(stainmoor, "alliance.schedule-services")))

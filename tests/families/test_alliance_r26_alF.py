@@ -25,10 +25,3 @@ def _row(doc, item):
     return next(r for r in table_rows(clause(doc, "alliance.key-information")) if r[0].startswith(item))
 
 
-def test_former_contract_run_on_counts_as_the_service_contract(tamarmouth):
-    """al-sample 3 (firing): while a Former Contract runs on, references to the Service Contract include it."""
-    text = _flat(text_of(clause(tamarmouth, "alliance.transition")))
-    assert ("Until a Provider's Service Contract starts, a reference in this Agreement to that Provider's Service"
-            " Contract includes each Former Contract it holds") in text
-
-
