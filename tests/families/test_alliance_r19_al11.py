@@ -121,7 +121,3 @@ def test_the_adviser_and_the_expert_are_told_apart(thistlebury):
     assert "on a Dispute between Alliance Members" in text and "deals instead with a deadlock" not in text
 
 
-def test_execution_note_asks_about_two_signatories(thistlebury):
-    """Finding 20: the execution note asks whether the council's rules need two signatories as well as the seal."""
-    note = _flat(clause(thistlebury, "alliance.key-information").note or "")
-    assert "or signed by two authorised officers" in note and "add a second signature line" in note

@@ -22,24 +22,6 @@ def thornshire(thornshire_built):
     return thornshire_built.document
 
 
-def test_contract_holder_outside_the_pool_pays_its_own_service_contract(thornshire):
-    """al-fresh 3 (firing): the Borough Council holds Lettings Hub's Service Contract but the County Council holds the
-    pool, so the Borough Council pays Lettings Hub itself out of its contribution, and clause 4.2 says so."""
-    planning = _flat(text_of(clause(thornshire, "alliance.service-planning")))
-    assert "The Borough Council must itself pay the amounts due under Lettings Hub's Service Contract." in planning
-    assert "as part of the Borough Council's contribution to the Pooled Budget" in planning  # r27 al-fresh 3: aligned budget
-    assert "the payments each Commissioner makes to a Provider under a Service Contract to which that Commissioner is party" in planning
-    structure = _flat(text_of(clause(thornshire, "alliance.structure")))
-    assert "by the Commissioner party to that Service Contract, out of the Pooled Budget or as clause" in structure
-    assert "by the Commissioner from the Pooled Budget" not in structure
-
-
-def test_contract_holder_note_gives_the_net_figures(thornshire):
-    """al-fresh 3: the note works the sheet's figures: £520,000 less £290,000 leaves £230,000 for the pool."""
-    notes = _flat(clause(thornshire, "alliance.service-planning").note or "")
-    assert "(£290,000 in the first year)" in notes and "balance of £230,000" in notes
-
-
 @pytest.mark.parametrize("words, field, expected", [
     ("Admitting a new Alliance Member (including North Thornshire District Council) or removing one", None, True),
     ("Admitting the integrated care board as a new member", None, True),

@@ -26,19 +26,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_capacity_and_authority_warranty_in_an_alliance(big, catalogue):
-    """al-sample 13: each Party warrants its power, constitution (objects for a charity) and authority; the other
-    families' general clause is unchanged."""
-    general = _flat(text_of(clause(big, "common.general")))
-    assert "Each Party warrants to each other Party that:" in general
-    assert "for a charity, a community interest company or a registered society, within its objects" in general
-    from tests.families.test_alliance import samples
-    grant = samples("grant")[0]
-    other = build(grant, catalogue).document
-    if any(c.id == "common.general" for c in other.all_clauses()):
-        assert "warrants to each other Party that:" not in _flat(text_of(clause(other, "common.general")))
-
-
 def test_assumed_insurance_levels_are_bracketed_and_listed(big):
     """al-sample 14 and 23: every assumed level is in square brackets in the clause, the clinical negligence level is
     bracketed and listed among the assumptions, and the note states the law, not the tool's rule."""

@@ -61,26 +61,3 @@ def test_no_act_contract_notes_without_one(path, catalogue):
             assert "is a public contract under the Procurement Act 2023: section 78 implies" not in note
 
 
-def test_cio_naming_one_signatory_signs_by_it(haverleigh):
-    """al-fresh 8 (firing): Rise, a CIO whose sheet names only its Chair of Trustees (and says it does not execute
-    a deed), signs by that authorised signatory; the execution note asks for the trustees' resolution and the
-    constitution's execution clause. (Quiet: tests/termsheet/test_parties.py names a second trustee.)"""
-    from assembler.model import plain_text
-    rise = next(p for p in haverleigh.parties if p.short_name == "Rise")
-    lines = [plain_text(line) for line in rise.execution]
-    assert lines[0] == "Signed for and on behalf of Rise Recovery Community Haverleigh by its authorised signatory:"
-    assert "Name: Clifford Ng-Bassey" in lines and "Position: Chair of Trustees" in lines
-    assert not any("second charity trustee" in line for line in lines)
-    note = _note(haverleigh, "common.general")
-    assert ("Rise is a charitable incorporated organisation, a body corporate that may make a simple contract by a "
-            "person it authorises, so its block is for one signatory, Clifford Ng-Bassey (Chair of Trustees)") in note
-
-
-def test_public_body_provider_paragraph_overrides_nothing(haverleigh):
-    """al-fresh 7 (firing): clauses 10 and 19 already bind the Trust as a Provider and give their roles to the
-    Council by name, so 8.10 only says so, with the board members' code; it no longer 'prevails' over them."""
-    gov = _flat(text_of(clause(haverleigh, "alliance.governance")))
-    assert "The Trust is bound by clause 10 and clause 19 as a Provider, and the interests of its board members" in gov
-    assert "This paragraph prevails over those clauses" not in gov
-
-

@@ -81,30 +81,6 @@ def test_delegated_assessments_need_authority_in_the_service_contract(hollinshir
     assert "Section 79 does not reach young carers' needs assessments under section 17ZA of the Children Act 1989" in note
 
 
-def test_one_contract_holder_is_named(hollinshire):
-    """Finding 21 (firing): every Service Contract is with the County Council, so the clauses name it rather than
-    "the Commissioner party to its Service Contract"."""
-    ops = _flat(text_of(clause(hollinshire, "alliance.operations")))
-    assert "only with the prior written consent of the County Council, which must not" in ops
-    leaving = _flat(text_of(clause(hollinshire, "alliance.leaving")))
-    assert "the County Council may end that Provider's Service Contract on the same day" in leaving
-    assert "If the County Council does not give that notice" in leaving
-    rr = _flat(text_of(clause(hollinshire, "alliance.risk-reward")))
-    assert "The County Council must pay a positive Balancing Amount to the Provider" in rr
-    assert "party to that Provider's Service Contract" not in rr
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_contract_holder_generic_where_several(path, catalogue):
-    """Finding 21 (quiet): where the Service Contracts are with different Commissioners, the generic words stay."""
-    a = read_termsheet(path, catalogue).model.alliance
-    holders = {a.service_contract_commissioner(p).key for p in a.providers}
-    if not a.joint_commissioners or len(holders) == 1:
-        assert a.sole_contract_holder is None or a.joint_commissioners
-        pytest.skip("one Commissioner, or one contract holder")
-    assert a.sole_contract_holder is None
-
-
 def test_no_clinical_negligence_where_the_services_are_not_health_care(hollinshire, catalogue):
     """Finding 19 (firing): the Commissioner recorded that the services are social care, not health care, and no
     service names treatment, so NHS members alone do not make them health care: no clinical negligence cover."""

@@ -37,21 +37,6 @@ def test_a_joining_commissioner_joins_by_a_variation(kingsholt):
     assert "section 75 of the National Health Service Act 2006" in note and "S.I. 2000/617" in note
 
 
-def test_joining_nhs_body_reads_the_named_body():
-    from assembler.termsheet.alliance import Alliance
-    for words, expected in [("the integrated care board may join from 2028", True), ("NHS Kent ICB", True),
-                            ("the neighbouring district council", False), (None, None)]:
-        a = Alliance.model_construct(joining_commissioner=words)
-        assert a.joining_nhs_body is expected
-
-
-def test_joining_nhs_body_falls_back_to_the_reserved_matter():
-    from assembler.termsheet.alliance import Alliance, Decisions
-    a = Alliance.model_construct(joining_commissioner=None, decisions=Decisions.model_construct(
-        reserved_matters=["Admitting Aldhurst Borough Council or another district council as a member"]))
-    assert a.joining_nhs_body is False
-
-
 def test_information_and_advice_and_bcf_money(kingsholt):
     """al-fresh finding 8 (firing): an information and advice service brings in Care Act s.4 in recital (A) and its
     note, and Better Care Fund money named in the sheet's funding words gets its section 75 / plan note."""

@@ -75,16 +75,6 @@ def test_generic_notes_stay_where_the_deal_needs_them(catalogue):
             assert "district council" in _note(doc, "common.statutory-functions"), path.name
 
 
-def test_execution_note_reads_as_sentences_and_flags_a_society_signing_alone(ellerby):
-    """Finding 16: the ICB's sentence starts with a capital; the seal attestation is given now; a co-operative
-    signing by one officer is asked for its authority."""
-    note = _note(ellerby.document, "alliance.key-information")
-    assert "The ICB signs by Graham Sutcliffe-Obi" in note and " the ICB signs by" not in note
-    assert '"The common seal of Ellerby Council was affixed to this Agreement in the presence of:"' in note
-    assert "Fieldfare signs by Hannah Oduya, Secretary, alone" in note
-    assert "Pathmaker signs by" not in note  # a company: no society point
-
-
 def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(ellerby):
     """Finding 13: the note gives this Agreement's value against £5 million and says exactly what to read."""
     doc = ellerby.document
@@ -108,17 +98,5 @@ def test_recitals_name_the_body_and_cite_the_icbs_own_duty(ellerby):
     assert "The Council, as Lead Commissioner, recorded on its procurement file" in text
     assert "section 2(2)" not in text
     assert "in exercise of its duty under section 3 of the National Health Service Act 2006" in text
-
-
-def test_a_company_limited_by_guarantee_says_so_and_one_unsaid_is_flagged(ellerby):
-    """Finding 15: the sheet's limited_by reads in the parties block; a company whose sheet does not say is described
-    only as a company, and the note asks for Companies House to be checked."""
-    doc = ellerby.document
-    text = to_text(doc)
-    assert "a company limited by guarantee incorporated in England and Wales (company number 10457731)" in text
-    assert "a company incorporated in England and Wales (company number 03186642)" in text
-    note = _note(doc, "alliance.key-information")
-    assert "whether Willowgate is limited by guarantee or by shares" in note
-    assert "whether Pathmaker" not in note and "Willowgate and Pathmaker" not in note
 
 
