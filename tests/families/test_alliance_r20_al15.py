@@ -22,22 +22,6 @@ def thornshire(thornshire_built):
     return thornshire_built.document
 
 
-@pytest.mark.parametrize("words, field, expected", [
-    ("Admitting a new Alliance Member (including North Thornshire District Council) or removing one", None, True),
-    ("Admitting the integrated care board as a new member", None, True),
-    ("Admitting a new Alliance Member or removing one", None, False),
-    ("Admitting a new Alliance Member or removing one", True, True),
-    ("Admitting a new Alliance Member (including Castlemere Borough Council)", False, False),
-    ("Closing any scheme the council funds", None, False),
-])
-def test_commissioners_may_join_reads_the_field_then_the_reserved_matters(words, field, expected):
-    """al-fresh 5: the field decides; unset, a reserved matter on admission naming a council or NHS body does."""
-    from assembler.termsheet.alliance import Alliance
-    a = Alliance.model_construct(commissioner_accession=field,
-                                 decisions=type("D", (), {"reserved_matters": [words]})())
-    assert a.commissioners_may_join is expected
-
-
 def test_part7_work_by_a_provider_needs_each_housing_authoritys_authorisation(thornshire):
     """al-fresh 7 (firing): Doorway's caseworkers in the districts' housing options teams do the Borough and District
     Councils' Part 7 work: they act only as each council authorises under the 1996 Order, and each council keeps its

@@ -22,15 +22,6 @@ def mossgate(mossgate_built):
     return mossgate_built.document
 
 
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_single_commissioner_wording_unchanged(path, catalogue):
-    """al-fresh 6 (quiet): with one Commissioner the clauses still say "the Commissioner"."""
-    built = build(path, catalogue)
-    ops = _flat(text_of(clause(built.document, "alliance.operations")))
-    if "Lead Commissioner" not in _flat(text_of(clause(built.document, "alliance.decisions"))):
-        assert "must tell the Commissioner promptly" in ops
-
-
 def test_patient_record_access_terms(mossgate):
     """al-fresh 4 (firing): the sheet's security says members' staff use the Trust's electronic patient record, so
     clause 18 sets the access terms: the Trust's written terms, the DSPT and the Purposes."""

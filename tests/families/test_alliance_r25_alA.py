@@ -20,23 +20,6 @@ def _note(doc, cid):
     return _flat(clause(doc, cid).note or "")
 
 
-def test_a_joining_commissioner_joins_by_a_variation(kingsholt):
-    """al-fresh finding 1 (firing): a commissioner joins only with a variation that sets its role, contribution, shares
-    and part in decisions; the deed no longer makes it 'the Council' or cites a funding agreement that does not exist,
-    and the note names the ICB and the section 75 pooled-fund route."""
-    text = _flat(text_of(clause(kingsholt, "alliance.schedule-accession")))
-    assert "it joins only on the terms of a variation made under clause" in text
-    assert "of the Alliance Agreement at the same time as this Deed. That variation sets:" in text
-    assert "the Alliance Agreement has one Commissioner, the Council" in text
-    assert "funding agreement" not in text
-    assert "Commissioner and the Council" not in text
-    assert "A New Member that joins as a Commissioner has no Annual Value and no Fee" in text
-    note = _note(kingsholt, "alliance.schedule-accession")
-    assert "The instructions say that the integrated care board may join and pool its frailty money from 2028." in note
-    assert "Because the joining body is an NHS body that is to pool money with the Council" in note
-    assert "section 75 of the National Health Service Act 2006" in note and "S.I. 2000/617" in note
-
-
 def test_information_and_advice_and_bcf_money(kingsholt):
     """al-fresh finding 8 (firing): an information and advice service brings in Care Act s.4 in recital (A) and its
     note, and Better Care Fund money named in the sheet's funding words gets its section 75 / plan note."""

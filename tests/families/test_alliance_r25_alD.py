@@ -18,14 +18,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_joint_commissioners_keep_their_own_names():
-    """Quiet: where several commission, "the Commissioner" would not say which, so each keeps its defined name."""
-    al = AllianceTermSheet.model_validate(load_file(JOINT).data).alliance
-    assert al.joint_commissioners
-    first = al.commissioners[0]
-    assert al.party_term(first) == first.defined
-
-
 FLOWS = """  flows:
     - data: referrals and assessments, with health needs
       shared_by: the Council

@@ -54,26 +54,3 @@ def test_recital_council_arranges_all_where_no_member_contracts_with_the_icb(tmp
     assert "the Council is party to every Service Contract" in note(doc, "alliance.recitals")
 
 
-def test_commissioner_definition_is_short_and_joint_action_has_its_own_clause(lynmere):
-    """al-fresh finding 12 (firing): the Commissioner definition no longer carries the joint-exercise mechanism, which
-    clause 4 sets out in its own sub-clauses, one obligation a sentence; 4.1 says 'a Commissioner'."""
-    key = _flat(text_of(clause(lynmere, "alliance.key-information")))
-    structure = _flat(text_of(clause(lynmere, "alliance.structure")))
-    assert "It does not itself oblige a Commissioner to buy" in structure
-    assert ("concerns more than one Commissioner, the Commissioners exercise, make or give it jointly through the Lead "
-            "Commissioner.") in structure
-    assert "Before acting jointly, the Lead Commissioner must consult each other Commissioner." in structure
-    assert "Otherwise each Commissioner acts alone in relation to its own functions, budget and Service Contracts." in structure
-    assert "which acts after consulting" not in key
-
-
-def test_single_commissioner_has_no_joint_action_clause(catalogue):
-    """al-fresh finding 12 (quiet): one Commissioner: 'the Commissioner', no joint-exercise sub-clauses."""
-    from tests.families.test_alliance import ALLIANCE
-    sheet = next(p for p in ALLIANCE if "small-majority" in p.name)
-    doc = build(sheet, catalogue).document
-    structure = _flat(text_of(clause(doc, "alliance.structure")))
-    assert "Before acting jointly" not in structure
-    assert "jointly through the Lead Commissioner" not in structure
-
-
