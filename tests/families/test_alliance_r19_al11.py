@@ -20,14 +20,6 @@ def thistlebury(catalogue):
     return build(THISTLEBURY, catalogue).document
 
 
-def test_balancing_amounts_prevail_over_the_service_contract_on_payment(thistlebury):
-    """Finding 7: the Balancing Amounts adjust Service Contract payments, so the Agreement prevails on them and the
-    Service Contract's priority on payment is subject to that."""
-    text = _flat(text_of(clause(thistlebury, "alliance.precedence")))
-    assert "(including the calculation and payment of Balancing Amounts under clause 13." in text
-    assert "Subject to clause 3.1 and clause " in text  # and the leaving clause (r20 al-sample 4)
-
-
 def test_childrens_functions_for_looked_after_children_and_care_leavers(thistlebury):
     """Finding 4: recital (A) cites the looked-after children and leaving care functions, the recitals note asks about
     the staying close duty's commencement, and the statutory functions note names children's functions (not Care Act
@@ -94,22 +86,6 @@ def test_gillick_stays_where_younger_children_are_served(catalogue):
     doc = build(path, catalogue).document
     note = clause(doc, "common.safeguarding").note or ""
     assert "Gillick" in note
-
-
-def test_a_service_given_for_two_providers_is_flagged(thistlebury, catalogue):
-    """Finding 10: the same service line under two Providers is flagged in a note, with the split to confirm."""
-    note = _flat(clause(thistlebury, "alliance.schedule-services").note or "")
-    assert ('"Supported accommodation for young people aged 18 to 25, including care leavers (52 units in five '
-            'schemes)", for Larchfield and the Foyer') in note
-    quiet = _flat(clause(build(SMALL, catalogue).document, "alliance.schedule-services").note or "")
-    assert "The instructions give the same service" not in quiet
-
-
-def test_a_joint_service_is_not_flagged(catalogue):
-    """Finding 10 (quiet): a service that says it is joint (a joint panel, a single point of access) is not queried."""
-    path = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
-    note = _flat(clause(build(path, catalogue).document, "alliance.schedule-services").note or "")
-    assert "single point of access for all referrals\", for" not in note
 
 
 def test_the_adviser_and_the_expert_are_told_apart(thistlebury):

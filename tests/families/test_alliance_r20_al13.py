@@ -40,27 +40,3 @@ def test_unitary_council_keeps_its_housing_functions(catalogue):
             assert "Part 7 of the Housing Act 1996" in text
 
 
-@pytest.mark.parametrize("path", [THORNSHIRE, BIG], ids=lambda p: p.stem)
-def test_service_contract_prevails_on_termination_only_subject_to_the_leaving_clause(path, catalogue):
-    """al-sample 4: the Service Contract's precedence on termination does not defeat the ending of a leaving
-    member's Service Contract, which is one of the matters on which this Agreement prevails."""
-    doc = build(path, catalogue).document
-    text = _flat(text_of(clause(doc, "alliance.precedence")))
-    assert "or the ending of a Service Contract when its Provider leaves or is removed from the Alliance, this Agreement prevails." in text
-    assert "Subject to clause 3.1 and clause " in text
-    assert "Service Contract on the same day by notice" in _flat(text_of(clause(doc, "alliance.leaving")))
-
-
-def test_former_grant_is_not_treated_as_a_procured_contract(thornshire):
-    """al-fresh 4 (firing): a former arrangement the sheet calls a grant agreement is noted as a grant (expiry,
-    clawback, unspent money), not as a contract whose regime must be confirmed or that is ended by agreement."""
-    note = _flat(clause(thornshire, "alliance.transition").note or "")
-    assert "TCC/CYP/2024/031 (made by the County Council, £65,000 a year) is a grant agreement on the instructions" in note
-    assert "its title mentions a grant" not in note
-    assert "Check its terms on expiry, clawback and unspent money" in note
-
-
-def test_no_former_grant_no_grant_note(catalogue):
-    """al-fresh 4 (quiet): contracts not called grants keep the procurement-regime note, with no grant sentence."""
-    doc = build(BIG, catalogue).document
-    assert "grant agreement on the instructions" not in (clause(doc, "alliance.transition").note or "")

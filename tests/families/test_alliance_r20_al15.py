@@ -64,15 +64,3 @@ def test_staff_split_reading(words, split):
         assert got["base"]["index"] == "cpi" and got["staff"]["index"] == "nlw"
 
 
-def test_section_53_note_is_one_line_and_no_phantom_reviewing_accountant(thornshire):
-    """al-fresh 20 and 17: the section 53 point is one plain check; a gain-only draft's Schedule 4 note names the
-    Alliance Manager and the auditor, not a Reviewing Accountant the draft does not have."""
-    recitals = _flat(clause(thornshire, "alliance.recitals").note or "")
-    assert ("(Stonebridge £9,660,000; Doorway £7,350,000): check whether section 53(5) excepts light touch contracts "
-            "from publishing a copy under section 53(3); if it does not, each copy is due within 90 days") in recitals
-    assert "on legislation.gov.uk before issue" not in recitals
-    notes = " ".join(_flat(c.note or "") for c in thornshire.all_clauses())
-    assert "Reviewing Accountant" not in notes
-    assert "gives the Alliance Manager, and any auditor appointed under the open-book information clause, rules" in notes
-
-

@@ -47,25 +47,6 @@ def test_cross_references_point_at_the_right_sub_clauses(big):
     assert "report to every meeting on performance" not in alt
 
 
-def test_former_contracts_not_named_in_part_1_are_listed(big):
-    """Finding 4 (firing): the Schedule 1 note lists the four former contracts whose services Part 1 does not name,
-    computed by matching words, with their holders and values and the total they carry into the Annual Values."""
-    note = _note(big, "alliance.schedule-services")
-    assert ('TCC/PH/0219 "Peer mentoring and recovery cafés" (Recovery CIC, £320,000 a year); TCC/PH/0292 "Homeless '
-            'health inclusion nursing" (Riverside, £500,000 a year); TCC/HS/0377 "Night shelter and day centre" '
-            '(Shelter Point, £700,000 a year); TCC/HS/0380 "Street outreach team" (Shelter Point, £400,000 a year).') in note
-    assert "their £1,920,000 a year is paid for work no Provider is obliged to deliver unless Part 1 covers it" in note
-    assert "make the Exit Plan in Schedule 9 match" in note
-    for named in ("TCC/HS/0412", "TCC/HS/0415", "TCC/HS/0501", "TCC/PH/0211", "TCC/PH/0288", "TCC/CS/0144"):
-        assert named not in note
-
-
-@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
-def test_no_unlisted_former_contracts_note_where_part_1_names_them(path, catalogue):
-    """Finding 4 (quiet): where every former contract's service is named in Part 1, no such note."""
-    assert "Part 1 does not name" not in _note(build(path, catalogue).document, "alliance.schedule-services")
-
-
 def test_service_words_match_by_distinctive_words():
     """Finding 4: place names, filler words, plurals and parentheses do not decide the match."""
     from assembler.termsheet.alliance import service_words
@@ -119,32 +100,6 @@ def test_unitary_status_is_an_assumption_unless_the_sheet_says_so(big, catalogue
     assert "if, as assumed" not in _note(marked, "common.statutory-functions")
 
 
-def test_psr_scoping_by_the_councils_function(big):
-    """Finding 14 (firing): for a council Commissioner, substance use treatment (a public health function) is the
-    clear case; for palliative care and mental health support the note asks under which function it was arranged."""
-    note = _note(big, "alliance.recitals")
-    assert ("the Service Contract of Recovery CIC (community substance use treatment and recovery support) is likely to be "
-            "within the Regime if wholly or mainly for that service") in note
-    assert ("For the Service Contracts of St Luke's (end-of-life and palliative care outreach for people who are homeless) "
-            "and Riverside (mental health support for people with co-occurring conditions), confirm under which of the "
-            "Council's functions (public health, the Care Act 2014 or homelessness) it arranged each service before "
-            "concluding that the Regime applied.") in note
-    assert "are wholly or mainly for services of that kind" not in note
-    assert note.count("53(5)") <= 1
-
-
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("alliance*.yaml"))
-
-
-@pytest.mark.parametrize("path", ALLIANCE + FIXTURES, ids=lambda p: p.stem)
-def test_psr_function_question_only_for_a_single_council(path, catalogue):
-    """Finding 14 (quiet): the question about the council's function is asked only where one council commissions and
-    a contract looks like health care other than substance use treatment."""
-    from tests.families.test_alliance import read_termsheet
-    a = read_termsheet(path, catalogue).model.alliance
-    note = _note(build(path, catalogue).document, "alliance.recitals")
-    council = a.commissioner.legal_form == "local_authority" and not a.joint_commissioners
-    if not council or len(a.psr_public_health_contracts) == len(a.psr_risk_contracts):
-        assert "functions (public health, the Care Act 2014 or homelessness)" not in note
 
 

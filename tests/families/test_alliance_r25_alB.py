@@ -21,23 +21,6 @@ def kingsholt(catalogue):
     return build(KINGSHOLT, catalogue).document
 
 
-def test_service_contract_terms_are_subject_to_procurement_law_with_a_fallback(big):
-    """al-sample finding 1 (firing): the terms go into each Service Contract so far as the law that governs it
-    permits; where it does not, the Commissioner tells every member and the ALT agrees how the Agreement applies;
-    27.4 follows."""
-    text = _flat(text_of(clause(big, "alliance.precedence")))
-    assert "so far as the law on public procurement that governs that Service Contract permits:" in text
-    assert ("Where that law does not permit a Service Contract to contain any of those terms, the Commissioner must"
-            " notify every Alliance Member before the Commencement Date") in text
-    assert "The ALT must then agree how this Agreement applies to that Provider." in text
-    leaving = _flat(text_of(clause(big, "alliance.leaving")))
-    # r27 al-sample finding 16: the leaving clause refers to the clause 3.3 term and the clause 3.4 fallback
-    assert "and clause 3.4 apply to that right to end the Service Contract." in leaving
-    note = clause(big, "alliance.recitals").note
-    assert "by less than £500,000 or by less than 25% of its original lifetime value" in note
-    assert "Direct Award Process A or B" not in note  # r27 alH finding 6: no contract awarded under the Regime
-
-
 def test_carved_out_claims_are_capped_under_no_blame(big):
     """al-sample finding 5 (firing): the carved-out claims have a yearly cap (the greater of a bracketed fixed sum and
     the member's Annual Value) and no indirect loss; fraud, death and personal injury, sums due and staff transfers

@@ -54,26 +54,6 @@ def test_recitals_note_names_the_health_contracts_where_there_are_some(big):
     assert "none of the Services is described as health care" not in text
 
 
-def test_a_contract_sharing_the_grant_code_is_asked_about(kingsholt):
-    """al-fresh finding 13 (firing): LBK/ASC/GR/0194 shares 'GR' with the grant LBK/ASC/GR/0217."""
-    text = note(kingsholt, "alliance.transition")
-    assert ("LBK/ASC/GR/0194 (£310,000 a year; its reference shares the code GR with the grant agreement "
-            "LBK/ASC/GR/0217: confirm whether it is a contract for services or a grant agreement)") in text
-    assert "LBK/ASC/C/2231 (£388,000 a year)" in text
-    defn = next(d for d in kingsholt.definitions if d.term == "Former Contract")
-    from assembler.model import plain_text
-    assert "each contract or grant agreement listed" in plain_text(defn.inlines)
-
-
-def test_no_grant_code_question_without_a_grant(catalogue):
-    """al-fresh finding 13 (quiet): without a grant agreement among the Former Contracts nothing is asked."""
-    for path in ALLIANCE:
-        doc = build(path, catalogue).document
-        if not any(c.id == "alliance.transition" for c in doc.all_clauses()):
-            continue
-        assert "shares the code" not in note(doc, "alliance.transition")
-
-
 def test_statutory_functions_note_names_a_london_borough_as_such(kingsholt):
     """al-fresh finding 16 (firing): Kingsholt is a London borough council, not 'a unitary council'."""
     text = note(kingsholt, "common.statutory-functions")
@@ -96,10 +76,3 @@ def _part3(doc):
     return [[plain_text(h) for h in t.header]] + [[plain_text(cell) for cell in row] for row in t.rows]
 
 
-def test_a_council_code_shared_with_a_grant_is_not_a_grant_code(catalogue, tmp_path):
-    """al-fresh finding 13 (quiet): a contract that shares only the council's and department's codes with the grant
-    (as MMBC/ASC/2021/118 and the grant MMBC/ASC/2023/044 in r21) is not asked about."""
-    sheet = tmp_path / "kingsholt.yaml"
-    sheet.write_text(KINGSHOLT.read_text().replace("LBK/ASC/GR/0194", "LBK/ASC/2021/0194"))
-    doc = build(sheet, catalogue).document
-    assert "shares the code" not in note(doc, "alliance.transition")

@@ -34,31 +34,6 @@ def _variant(tmp_path, old: str, new: str) -> Path:
     return out
 
 
-def test_payroll_contract_is_named_for_a_light_touch_check(stainmoor):
-    """al-fresh finding 3 (firing): Brightledger's payroll contract is not asserted to be light touch."""
-    text = note(stainmoor, "alliance.recitals")
-    assert "Confirm the CPV classification of Brightledger's Service Contract (direct payment managed accounts" in text
-    assert "Table 1 of Schedule 1 to the Procurement Regulations 2024 (regulation 42(1))" in text
-    assert "due within 30 days" in text
-    assert "other than that of Brightledger (see the recitals note), are light touch contracts" in note(
-        stainmoor, "alliance.precedence")
-
-
-def test_no_light_touch_check_where_no_service_looks_outside_the_table(big):
-    """al-fresh finding 3 (quiet): care and support services only: no CPV check, no exception."""
-    assert "CPV classification" not in note(big, "alliance.recitals")
-    assert "other than that of" not in note(big, "alliance.precedence")
-
-
-def test_a_provider_flagged_not_light_touch_is_stated_not_asked(tmp_path, catalogue):
-    """al-fresh finding 3: a member-level light_touch false is stated as the instructions, not asked."""
-    sheet = _variant(tmp_path, "    short_name: Brightledger\n", "    short_name: Brightledger\n    light_touch: false\n")
-    doc = build(sheet, catalogue).document
-    text = note(doc, "alliance.recitals")
-    assert "The instructions say that the Service Contract of Brightledger is not a light touch contract" in text
-    assert "CPV classification" not in text
-
-
 def test_capped_liability_note_follows_the_sheet_and_the_actual_cap(stainmoor):
     """al-fresh finding 11 (firing): no carve-outs given, so they are the draft's proposal; caps stated as they are."""
     text = note(stainmoor, "alliance.liability")
@@ -99,35 +74,5 @@ def test_s53_copy_duty_stated_from_the_contract_values(stainmoor, big):
     assert "the recitals note deals with it" not in text
     assert "the recitals note deals with it" in note(big, "common.freedom-of-information")
     assert "section 53(5)" in note(big, "alliance.recitals")
-
-
-def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(big):
-    """al-sample finding 5 (firing): route, date and light touch status recited, the public health contract in
-    brackets, and the note warns of the risk to the award itself."""
-    recitals = _flat(text_of(clause(big, "alliance.recitals")))
-    assert ("The Service Contracts were awarded following a competitive flexible procedure under section 20(2)(b) of "
-            "the Procurement Act 2023, which began on 2 March 2026, as light touch contracts [, except the Service "
-            "Contract of Recovery CIC, which was awarded under the Health Care Services (Provider Selection Regime) "
-            "Regulations 2023].") in recitals
-    rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
-    assert "[except the Service Contract of Recovery CIC, awarded under the Provider Selection Regime]" in rows["Procurement route"]
-    text = note(big, "alliance.recitals")
-    assert "the risk is to the award itself, not only to its later variation" in text
-    assert "Neither recital (C) nor the key information table states the route" not in text
-
-
-def test_no_route_stated_without_the_commissioners_view(tmp_path, catalogue):
-    """al-sample finding 5 (quiet): without the recorded view, recital (C) states no route."""
-    text = BIG.read_text()
-    start = text.index("  health_care_assessment:")
-    end = text.index("\n  ", start + 10)
-    while text[end + 3] == " ":
-        end = text.index("\n  ", end + 1)
-    sheet = tmp_path / "no-view.yaml"
-    sheet.write_text(text[:start] + text[end + 1:])
-    doc = build(sheet, catalogue).document
-    recitals = _flat(text_of(clause(doc, "alliance.recitals")))
-    assert "were awarded following a procurement which began on 2 March 2026." in recitals
-    assert "Neither recital (C) nor the key information table states the route" in note(doc, "alliance.recitals")
 
 

@@ -75,21 +75,6 @@ def test_generic_notes_stay_where_the_deal_needs_them(catalogue):
             assert "district council" in _note(doc, "common.statutory-functions"), path.name
 
 
-def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(ellerby):
-    """Finding 13: the note gives this Agreement's value against £5 million and says exactly what to read."""
-    doc = ellerby.document
-    recitals = _note(doc, "alliance.recitals")
-    assert "this Agreement is the contract, worth £18,095,000 over the Initial Term and the extension" in recitals
-    # r19 al-sample finding 9: one sentence saying what to confirm, not a research errand
-    # r20 al-fresh finding 20: one line, not hedged
-    assert "check whether section 53(5) excepts light touch contracts from publishing a copy under section 53(3)" in recitals and "within 90 days" in recitals
-    assert "on legislation.gov.uk" not in recitals
-    assert "record on the file" not in recitals
-    foi = _note(doc, "common.freedom-of-information")
-    assert "has not verified" not in foi and "has not been verified" not in foi
-    assert "the recitals note deals with it" in foi
-
-
 def test_recitals_name_the_body_and_cite_the_icbs_own_duty(ellerby):
     """Finding 8 and the ICB's power: recital (A) says 'The Commissioners wish', recital (C) names the Lead
     Commissioner, and the ICB is not given the Secretary of State's s.2 power."""
