@@ -47,14 +47,6 @@ def test_cross_references_point_at_the_right_sub_clauses(big):
     assert "report to every meeting on performance" not in alt
 
 
-def test_service_words_match_by_distinctive_words():
-    """Finding 4: place names, filler words, plurals and parentheses do not decide the match."""
-    from assembler.termsheet.alliance import service_words
-    assert service_words("Supported housing, Hillside Road and Bath Street", titled=True) == {"supported", "housing"}
-    assert service_words("Specialist support for women affected by domestic abuse") == {"specialist", "women", "domestic", "abuse"}
-    assert service_words("Dual diagnosis outreach") == {"co-occurring", "outreach"}
-
-
 def read_model(path, catalogue):
     from tests.families.test_alliance import read_termsheet
     return read_termsheet(path, catalogue).model.alliance
@@ -86,18 +78,6 @@ def test_retention_note_quiet_without_the_code(path, catalogue):
     row = next((r for r in table_rows(found[0]) if r[0] == "Retention"), ["", ""])[1]
     note = _note(doc, "common.schedule-data-sharing")
     assert ("Records Management Code" in row) == ("The Retention row adds to the instructions" in note)
-
-
-def test_unitary_status_is_an_assumption_unless_the_sheet_says_so(big, catalogue):
-    """Finding 16: the sheet says only "city council", so the note says "if, as assumed"; a sheet that marks the
-    council upper tier (Thistlebury) keeps the plain statement."""
-    functions = _note(big, "common.statutory-functions")
-    assert "if, as assumed, it is a unitary council, it is also the local housing authority (homelessness and allocation): confirm" in functions
-    assert ", as a unitary council," not in functions
-    from pathlib import Path
-    marked = build(Path(__file__).parent / "fixtures" / "alliance-thistlebury-r19.yaml", catalogue).document
-    assert "as a unitary council, it is also the local housing authority" in _note(marked, "common.statutory-functions")
-    assert "if, as assumed" not in _note(marked, "common.statutory-functions")
 
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("alliance*.yaml"))

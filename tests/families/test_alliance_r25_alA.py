@@ -20,31 +20,6 @@ def _note(doc, cid):
     return _flat(clause(doc, cid).note or "")
 
 
-def test_information_and_advice_and_bcf_money(kingsholt):
-    """al-fresh finding 8 (firing): an information and advice service brings in Care Act s.4 in recital (A) and its
-    note, and Better Care Fund money named in the sheet's funding words gets its section 75 / plan note."""
-    text = _flat(text_of(clause(kingsholt, "alliance.recitals")))
-    assert "sections 2, 3, 4, 5, 8, 10 and 20 of the Care Act 2014" in text
-    assert "providing information and advice;" in text
-    note = _note(kingsholt, "alliance.recitals")
-    assert "The instructions say that Better Care Fund money pays for part of the Services." in note
-    assert "report the lines of the Alliance Budget funded from it as the plan requires" in note
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_no_bcf_note_or_s4_without_the_facts(path, catalogue):
-    """al-fresh finding 8 (quiet): no sample names the Better Care Fund or an information and advice service."""
-    doc = build(path, catalogue).document
-    assert "The instructions say that Better Care Fund money" not in _note(doc, "alliance.recitals")
-    assert "sections 2, 3, 4, 5" not in _flat(text_of(clause(doc, "alliance.recitals")))
-
-
-def test_care_act_words_add_s4_only_for_information_and_advice():
-    from assembler.termsheet.alliance import care_act_words
-    assert "sections 2, 3, 4, 5, 8 and 18" in care_act_words("home care; information and advice for older people")
-    assert "sections 2, 3, 5, 8 and 18" in care_act_words("home care; benefits advice")
-
-
 def test_motor_insurance_does_not_require_insuring_staff_cars(kingsholt):
     """al-fresh finding 14 (firing): a Party insures the vehicles it owns, leases or hires, and ensures that staff who
     drive their own cars hold business-use cover, instead of insuring vehicles it does not own."""

@@ -75,13 +75,3 @@ def test_generic_notes_stay_where_the_deal_needs_them(catalogue):
             assert "district council" in _note(doc, "common.statutory-functions"), path.name
 
 
-def test_recitals_name_the_body_and_cite_the_icbs_own_duty(ellerby):
-    """Finding 8 and the ICB's power: recital (A) says 'The Commissioners wish', recital (C) names the Lead
-    Commissioner, and the ICB is not given the Secretary of State's s.2 power."""
-    text = text_of(clause(ellerby.document, "alliance.recitals"))
-    assert "The Commissioners wish to commission the Services" in text and "They wish" not in text
-    assert "The Council, as Lead Commissioner, recorded on its procurement file" in text
-    assert "section 2(2)" not in text
-    assert "in exercise of its duty under section 3 of the National Health Service Act 2006" in text
-
-
