@@ -13,13 +13,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_processor_for_alt_reports_is_named(big):
-    """al-sample 15: 8.7 fixes who hosts the Alliance Manager, so the data clauses name it."""
-    text = _flat(text_of(clause(big, "alliance.information-sharing")))
-    assert "the Alliance Member that employs or hosts the Alliance Manager" not in text
-    assert "the Commissioner (which employs or hosts the Alliance Manager under clause" in text
-
-
 def test_notes_that_do_not_apply_are_trimmed(big, catalogue):
     """al-sample 21: one index, no composite-index words; no Scottish/Northern Irish/Welsh boilerplate where every
     party is in England; no check that a council is a public authority; a city council with social services

@@ -39,22 +39,3 @@ def test_motor_insurance_without_motor_cover_is_quiet(catalogue):
             assert "drive their own vehicles" not in text
 
 
-def test_confidentiality_exception_reaches_the_adviser_expert_and_accountant(kingsholt):
-    """al-fresh finding 15 (firing): disclosure is allowed for the dispute ladder as well as the disputes clause, and
-    for an Independent Expert or the Reviewing Accountant to decide."""
-    text = _flat(text_of(clause(kingsholt, "common.freedom-of-information")))
-    assert ("to the extent needed to resolve a Dispute under clause 27 or clause 28, or for an Independent Expert or the"
-            " Reviewing Accountant to make a recommendation or decision under this Agreement.") in text
-
-
-@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
-def test_confidentiality_exception_names_the_accountant_only_where_there_is_one(path, catalogue):
-    """al-fresh finding 15 (quiet): a gain-only alliance has no Reviewing Accountant to name."""
-    doc = build(path, catalogue).document
-    text = _flat(text_of(clause(doc, "common.freedom-of-information")))
-    ids = [c.id for c in doc.all_clauses()]
-    assert "to the extent needed to resolve a Dispute under clause" in text
-    if "Reviewing Accountant" in text:
-        assert "Reviewing Accountant" in _flat(text_of(clause(doc, "alliance.risk-reward")))
-
-

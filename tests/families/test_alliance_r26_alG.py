@@ -65,14 +65,3 @@ def test_capped_liability_note_keeps_instructed_carve_outs(tmp_path, catalogue):
             in note(doc, "alliance.liability"))
 
 
-def test_s53_copy_duty_stated_from_the_contract_values(stainmoor, big):
-    """al-fresh finding 16 (firing): no Service Contract over £5 million, so no broken pointer to the recitals note;
-    quiet: a deal with contracts over £5 million still points to the recitals note, which deals with it."""
-    text = note(stainmoor, "common.freedom-of-information")
-    assert ("no Service Contract is estimated at more than £5 million over its term and extension (the largest, "
-            "Living Hub's, is £2,884,000), so no copy need be published") in text
-    assert "the recitals note deals with it" not in text
-    assert "the recitals note deals with it" in note(big, "common.freedom-of-information")
-    assert "section 53(5)" in note(big, "alliance.recitals")
-
-
