@@ -52,34 +52,6 @@ def read_model(path, catalogue):
     return read_termsheet(path, catalogue).model.alliance
 
 
-def test_retention_note_flags_the_code_periods(big):
-    """Finding 13 (firing): the Retention row adds the Records Management Code's period for health records without
-    stating an ambiguous period; the note says the instructions' period, the Code's periods and what to check."""
-    sched = clause(big, "common.schedule-data-sharing")
-    row = next(r for r in table_rows(sched) if r[0] == "Retention")[1]
-    assert row.endswith("but health records are kept for at least the minimum period the Records Management Code of "
-                        "Practice for Health and Social Care sets for them")
-    note = _note(big, "common.schedule-data-sharing")
-    # r25 al-sample 20 (shorter) and r26 al-sample 15 (the Code's edition as published online)
-    assert ('The Retention row adds to the instructions ("6 years after a person\'s support ends, then deleted") the '
-            "minimum periods the Records Management Code of Practice for Health and Social Care (first published in "
-            "August 2021, current version updated on 7 August 2023: use its online retention schedule) sets for health "
-            "records (usually 8 years for adult health records; for mental health records, 20 years after treatment ends "
-            "or 10 years after death, Appendix II of the current edition saying which): confirm with the client.") in note
-
-
-@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != BIG], ids=lambda p: p.stem)
-def test_retention_note_quiet_without_the_code(path, catalogue):
-    """Finding 13 (quiet): no retention note where the row adds no Code period."""
-    doc = build(path, catalogue).document
-    found = [c for c in doc.all_clauses() if c.id == "common.schedule-data-sharing"]
-    if not found:
-        pytest.skip("no data-sharing schedule")
-    row = next((r for r in table_rows(found[0]) if r[0] == "Retention"), ["", ""])[1]
-    note = _note(doc, "common.schedule-data-sharing")
-    assert ("Records Management Code" in row) == ("The Retention row adds to the instructions" in note)
-
-
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("alliance*.yaml"))
 
 

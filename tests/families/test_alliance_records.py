@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.families.clause_texts import flat as _flat
-from tests.families.test_alliance import build, clause, text_of
+import pytest
+
+from tests.families.clause_texts import (
+    build,
+    clause,
+    flat as _flat,
+    flat_note,
+    note,
+    table_rows,
+    text_of,
+)
+from tests.families.conftest import ALLIANCE, ALLIANCE_BIG
 
 LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"
 
@@ -26,3 +36,73 @@ def test_records_six_years_without_a_retention_period(tmp_path, catalogue):
     sheet.write_text(text.replace(line, "", 1))
     text = _flat(text_of(clause(build(sheet, catalogue).document, "alliance.operations")))
     assert "keep those records for 6 years after the end of the Term." in text
+
+
+def test_patient_record_access_terms(alliance_mossgate):
+    """r21 al17: al-fresh 4 (firing): the sheet's security says members' staff use the Trust's electronic patient record, so
+    clause 18 sets the access terms: the Trust's written terms, the DSPT and the Purposes."""
+    info = _flat(text_of(clause(alliance_mossgate, "alliance.information-sharing")))
+    assert ("The Trust must give named Personnel of each other Alliance Member that needs it for the Services access to "
+            "the Trust's electronic patient record on the Trust's written access terms.") in info
+    assert 'NHS Data Security and Protection Toolkit to the "Standards Met" level' in info
+    assert "use the access only for the Purposes set out in" in info
+    note = _flat(clause(alliance_mossgate, "alliance.information-sharing").note or "")
+    assert "Article 26" in note
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_no_patient_record_terms_without_a_host(path, catalogue):
+    """r21 al17: al-fresh 4 (quiet): no patient_record_host, no access terms."""
+    built = build(path, catalogue)
+    info = _flat(text_of(clause(built.document, "alliance.information-sharing")))
+    assert "electronic patient record on" not in info
+
+
+def test_health_records_follow_the_records_management_code(alliance_mossgate):
+    """r21 al17: al-fresh 5 (firing): mental health services, so the 8-year deletion yields to the Records Management Code's
+    period for health records, and the deletion duty excepts the Code."""
+    sched = clause(alliance_mossgate, "common.schedule-data-sharing")
+    text = _flat(" ".join([text_of(sched)] + [" ".join(row) for row in table_rows(sched)]))
+    assert ("but health records are kept for at least the minimum period the Records Management Code of Practice for "
+            "Health and Social Care sets for them") in text  # the periods are in the note (r24 al-sample finding 13)
+    assert "unless Law, the Records Management Code of Practice for Health and Social Care or a record-keeping provision" in text
+
+
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
+def test_records_code_only_for_health_services(path, catalogue):
+    """r21 al17: al-fresh 5 (quiet): an alliance without health services keeps the sheet's retention alone."""
+    built = build(path, catalogue)
+    found = [c for c in built.document.all_clauses() if c.id == "common.schedule-data-sharing"]
+    if not found:
+        return
+    text = _flat(text_of(found[0]))
+    if "Records Management Code" in text:
+        assert "health" in path.read_text().lower()
+
+
+def test_retention_note_flags_the_code_periods(alliance_big):
+    """r24 al20: Finding 13 (firing): the Retention row adds the Records Management Code's period for health records without
+    stating an ambiguous period; the note says the instructions' period, the Code's periods and what to check."""
+    sched = clause(alliance_big, "common.schedule-data-sharing")
+    row = next(r for r in table_rows(sched) if r[0] == "Retention")[1]
+    assert row.endswith("but health records are kept for at least the minimum period the Records Management Code of "
+                        "Practice for Health and Social Care sets for them")
+    note = flat_note(alliance_big, "common.schedule-data-sharing")
+    # r25 al-sample 20 (shorter) and r26 al-sample 15 (the Code's edition as published online)
+    assert ('The Retention row adds to the instructions ("6 years after a person\'s support ends, then deleted") the '
+            "minimum periods the Records Management Code of Practice for Health and Social Care (first published in "
+            "August 2021, current version updated on 7 August 2023: use its online retention schedule) sets for health "
+            "records (usually 8 years for adult health records; for mental health records, 20 years after treatment ends "
+            "or 10 years after death, Appendix II of the current edition saying which): confirm with the client.") in note
+
+
+@pytest.mark.parametrize("path", [p for p in ALLIANCE if p != ALLIANCE_BIG], ids=lambda p: p.stem)
+def test_retention_note_quiet_without_the_code(path, catalogue):
+    """r24 al20: Finding 13 (quiet): no retention note where the row adds no Code period."""
+    doc = build(path, catalogue).document
+    found = [c for c in doc.all_clauses() if c.id == "common.schedule-data-sharing"]
+    if not found:
+        pytest.skip("no data-sharing schedule")
+    row = next((r for r in table_rows(found[0]) if r[0] == "Retention"), ["", ""])[1]
+    note = flat_note(doc, "common.schedule-data-sharing")
+    assert ("Records Management Code" in row) == ("The Retention row adds to the instructions" in note)
