@@ -26,27 +26,6 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_assumed_insurance_levels_are_bracketed_and_listed(big):
-    """al-sample 14 and 23: every assumed level is in square brackets in the clause, the clinical negligence level is
-    bracketed and listed among the assumptions, and the note states the law, not the tool's rule."""
-    ins = _flat(text_of(clause(big, "common.insurance")))
-    assert "employer's liability insurance of at least [£10,000,000]" in ins
-    assert "for at least [six] years" in ins
-    assert "of at least [£2,000,000] for any one claim." in _flat(text_of(clause(big, "alliance.operations")))
-    note = _note(big, "common.insurance")
-    assert "the statutory minimum for employer's liability is £5,000,000" in note and "for a small agreement" not in note
-    notes = " ".join(_flat(c.note or "") for c in big.all_clauses())
-    assert "the clinical negligence level of £2,000,000 for any one claim" in notes
-
-
-def test_agreed_insurance_levels_and_other_families_are_not_bracketed(catalogue):
-    """al-sample 14 (quiet): a grant draft keeps its levels unbracketed."""
-    from tests.families.test_alliance import samples
-    doc = build(samples("grant")[0], catalogue).document
-    if any(c.id == "common.insurance" for c in doc.all_clauses()):
-        assert "at least [£" not in _flat(text_of(clause(doc, "common.insurance")))
-
-
 def test_notes_cite_numbers_and_mention_only_blanks_the_draft_has(big):
     """al-sample 23: notes cite clause and Schedule numbers, not "the decisions clause" or "the last sub-clause but
     one", and speak of blanks only where the draft shows some."""

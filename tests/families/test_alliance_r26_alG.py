@@ -34,34 +34,3 @@ def _variant(tmp_path, old: str, new: str) -> Path:
     return out
 
 
-def test_capped_liability_note_follows_the_sheet_and_the_actual_cap(stainmoor):
-    """al-fresh finding 11 (firing): no carve-outs given, so they are the draft's proposal; caps stated as they are."""
-    text = note(stainmoor, "alliance.liability")
-    assert "The instructions give no exceptions to the cap, so every exception in this clause is the draft's proposal" in text
-    assert "the instructions' carve-outs" not in text
-    assert "each Provider's cap is the greater of its Annual Value and that sum" in text
-    assert "Expect Brightledger, whose cap the floor sets above its Annual Value, to ask for the lower of the two." in text
-    body = _flat(text_of(clause(stainmoor, "alliance.liability")))
-    assert "Insolvency Event" not in body
-    assert ("arising from the following is limited to the greater of [£1,000,000] and the limit that applies to it "
-            "under clause 22.3, and does not count towards that limit") in body
-    assert "its infringement of another person's Intellectual Property Rights; or" in body
-
-
-def test_capped_liability_note_keeps_instructed_carve_outs(tmp_path, catalogue):
-    """al-fresh finding 11 (quiet): carve-outs the sheet lists are the instructions', and an instructed insolvency
-    carve-out stays, with a note."""
-    sheet = _variant(tmp_path, "  liability_floor:", "  no_blame_carve_outs: [wilful_default, fraud, insolvency]\n  liability_floor:")
-    doc = build(sheet, catalogue).document
-    text = note(doc, "alliance.liability")
-    assert "the instructions' carve-outs with one addition" in text
-    assert "The insolvency exception is as instructed" in text
-    body = _flat(text_of(clause(doc, "alliance.liability")))
-    assert "by its Insolvency Event" in body and "does not count towards that limit" not in body
-    sheet = _variant(tmp_path, "  liability_floor:", "  no_blame_carve_outs: [fraud, data_protection, safeguarding]\n  liability_floor:")
-    doc = build(sheet, catalogue).document
-    assert "does not count towards that limit" not in _flat(text_of(clause(doc, "alliance.liability")))
-    assert ("The instructed carve-outs for data protection and safeguarding leave a small member exposed without limit"
-            in note(doc, "alliance.liability"))
-
-
