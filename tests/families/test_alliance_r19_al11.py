@@ -20,12 +20,3 @@ def thistlebury(catalogue):
     return build(THISTLEBURY, catalogue).document
 
 
-def test_the_adviser_and_the_expert_are_told_apart(thistlebury):
-    """Finding 17: the Independent Adviser's definition says what it is for, unlike the Independent Expert's."""
-    defs = _flat(text_of(clause(thistlebury, "common.definitions")) if any(
-        c.id == "common.definitions" for c in thistlebury.all_clauses()) else "")
-    text = defs or " ".join(_flat(text_of(c)) for c in thistlebury.all_clauses())
-    # r21 al-sample 11: each definition says what it is for, without explaining the other
-    assert "on a Dispute between Alliance Members" in text and "deals instead with a deadlock" not in text
-
-

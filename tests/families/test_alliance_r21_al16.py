@@ -26,12 +26,3 @@ def big(catalogue):
     return build(BIG, catalogue).document
 
 
-def test_notes_cite_numbers_and_mention_only_blanks_the_draft_has(big):
-    """al-sample 23: notes cite clause and Schedule numbers, not "the decisions clause" or "the last sub-clause but
-    one", and speak of blanks only where the draft shows some."""
-    notes = " ".join(_flat(c.note or "") for c in big.all_clauses())
-    for gone in ("the decisions clause", "the outcomes Schedule", "the last sub-clause but one"):
-        assert gone not in notes
-    assert "repeats what clause 9 says" in notes
-    if all(p.email for p in big.parties if hasattr(p, "email")) if hasattr(big, "parties") else False:
-        assert "shown as blanks" not in _note(big, "common.notices")
