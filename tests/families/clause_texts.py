@@ -1,4 +1,4 @@
-"""Read a draft's clauses as text in family tests: one copy of the helpers the review-round test files share."""
+"""Read a draft's clauses as text in family tests: one copy of the helpers the family test files share."""
 
 from __future__ import annotations
 

@@ -14,44 +14,24 @@ from assembler.assemble import assemble
 from assembler.cli import main
 from assembler.formatting import money
 from assembler.model import Paragraph, Table, plain_text
-from tests.families.clause_texts import document_of
 from assembler.termsheet.alliance import AllianceTermSheet
 from assembler.termsheet.loader import load_file, load_text
-from assembler.termsheet.validate import read_termsheet, validate
-from tests.conftest import DRAFT_DATE, ROOT, assemble_to, audit, samples, soffice_text
+from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE, ROOT, assemble_to, audit, soffice_text
+from tests.families.clause_texts import (
+    alliance_gated,
+    build,
+    clause,
+    document_of,
+    table_rows,
+    text_of,
+)
+from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_SMALL
 
-ALLIANCE = samples("alliance")
-BIG = next(p for p in ALLIANCE if p.stem == "complex-needs-eight-members")
-SMALL = next(p for p in ALLIANCE if p.stem == "small-majority-three-members")
 
 
 def test_there_are_at_least_two_samples():
     assert len(ALLIANCE) >= 2
-
-
-def gated(path: Path, catalogue):
-    """The sheet at `path` with the gate on Gain instructed (gain_gate: true), for the tests of the gate itself: a
-    sheet silent on it has no gate (r18b al-fresh finding 2)."""
-    source = path.read_text(encoding="utf-8").replace("\n  kpis:", "\n  gain_gate: true\n  kpis:", 1)
-    assert "gain_gate: true" in source
-    return assemble(validate(load_text(source, path.name), catalogue), catalogue, today=DRAFT_DATE).document
-
-
-def build(path: Path, catalogue):
-    return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
-
-
-def clause(doc, clause_id):
-    return next(c for c in doc.all_clauses() if c.id == clause_id)
-
-
-def table_rows(c) -> list[list[str]]:
-    table = next(b for b in c.blocks if isinstance(b, Table))
-    return [[plain_text(cell) for cell in row] for row in table.rows]
-
-
-def text_of(c) -> str:
-    return "\n".join(p.text for p in c.blocks if isinstance(p, Paragraph))
 
 
 @pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
@@ -64,43 +44,43 @@ def test_sample_validates_and_assembles_without_findings(path, catalogue):
 # --- the eight-member complex-needs alliance ---------------------------------------------------
 
 @pytest.fixture(scope="module")
-def big(catalogue):
-    return build(BIG, catalogue).document
+def alliance_big(catalogue):
+    return build(ALLIANCE_BIG, catalogue).document
 
 
 @pytest.fixture(scope="module")
 def big_unagreed(catalogue):
     """The sample without its agreed KPI levels, so the draft works the levels out from baseline and target."""
-    text = BIG.read_text(encoding="utf-8")
+    text = ALLIANCE_BIG.read_text(encoding="utf-8")
     start = text.index("  kpi_trajectories:")
     end = text.index("  decisions:", start)
     return document_of(catalogue, text[:start] + text[end:])
 
 
-def test_every_member_is_a_party_and_signs(big):
-    names = [p.name for p in big.parties]
+def test_every_member_is_a_party_and_signs(alliance_big):
+    names = [p.name for p in alliance_big.parties]
     assert len(names) == 8
     assert "St Luke's Hospice & Care" in names and "Hope & Anchor Women's Project" in names
-    assert big.parties[1].short_name == "St Luke's"
+    assert alliance_big.parties[1].short_name == "St Luke's"
 
 
-def test_members_table_lists_every_alt_representative(big):
-    rows = table_rows(clause(big, "alliance.schedule-alt"))
+def test_members_table_lists_every_alt_representative(alliance_big):
+    rows = table_rows(clause(alliance_big, "alliance.schedule-alt"))
     assert len(rows) == 8
     assert ["St Luke's Hospice & Care", "Sean O'Connell", "Director of Community Services",
             "Mark Penrose, Head of Palliative Care"] in rows
     assert rows[0][:2] == ["Tamarmouth City Council", "Marcus Penhale"]
 
 
-def test_contract_values_table_and_total(big):
-    rows = table_rows(clause(big, "alliance.schedule-budget"))
+def test_contract_values_table_and_total(alliance_big):
+    rows = table_rows(clause(alliance_big, "alliance.schedule-budget"))
     assert ["Harbour Light Housing Association Limited", "Provider", "£1,850,000"] in rows
     assert rows[-1] == ["Total", "", "£7,700,000"]
-    assert "£38,500,000 (thirty-eight million five hundred thousand pounds)" in text_of(clause(big, "alliance.schedule-budget"))
+    assert "£38,500,000 (thirty-eight million five hundred thousand pounds)" in text_of(clause(alliance_big, "alliance.schedule-budget"))
 
 
-def test_pro_rata_shares_table_adds_up(big):
-    rows = table_rows(clause(big, "alliance.schedule-risk-reward"))
+def test_pro_rata_shares_table_adds_up(alliance_big):
+    rows = table_rows(clause(alliance_big, "alliance.schedule-risk-reward"))
     assert ["Harbour Light Housing Association Limited", "24.03%", "24.03%", "£92,500", "£92,500"] in rows
     assert ["Hope & Anchor Women's Project", "8.05%", "8.05%", "£31,000", "£31,000"] in rows
     # the Commissioner has its own row, with its exposure stated as the term sheet chose it
@@ -111,8 +91,8 @@ def test_pro_rata_shares_table_adds_up(big):
     assert len(rows) == 9  # seven providers, the commissioner and the total
 
 
-def test_outcomes_and_kpis_table(big):
-    c = clause(big, "alliance.schedule-outcomes")
+def test_outcomes_and_kpis_table(alliance_big):
+    c = clause(alliance_big, "alliance.schedule-outcomes")
     rows = table_rows(c)
     assert len(rows) == 5
     assert rows[1] == ["2", "People sleeping rough on a single night (autumn count)", "27", "Fewer than 10 by autumn 2029", "annually"]
@@ -120,18 +100,18 @@ def test_outcomes_and_kpis_table(big):
     assert "People are supported to die with dignity, wherever they live." in text_of(c)
 
 
-def test_former_contracts_table(big):
+def test_former_contracts_table(alliance_big):
     # Part 2's table: Part 1 has its own table of who delivers each service
-    last = [b for b in clause(big, "alliance.schedule-services").blocks if isinstance(b, Table)][-1]
+    last = [b for b in clause(alliance_big, "alliance.schedule-services").blocks if isinstance(b, Table)][-1]
     rows = [[plain_text(cell) for cell in row] for row in last.rows]
     assert len(rows) == 12
     assert rows[-1] == ["Moorview Access to Housing Ltd", "Private rented sector access and tenancy sustainment",
                         "TCC/HS/0422", "£600,000"]
 
 
-def test_standard_positions_and_common_clauses(big):
-    ids = [c.id for c in big.all_clauses()]
-    chosen = {c.id: c.variant for c in big.all_clauses() if c.variant}
+def test_standard_positions_and_common_clauses(alliance_big):
+    ids = [c.id for c in alliance_big.all_clauses()]
+    chosen = {c.id: c.variant for c in alliance_big.all_clauses() if c.variant}
     assert chosen["alliance.decisions"] == "unanimous"
     assert chosen["alliance.liability"] == "no-blame"
     assert chosen["alliance.risk-reward"] == "gain-and-pain"
@@ -145,8 +125,8 @@ def test_standard_positions_and_common_clauses(big):
     assert "alliance.precedence" in ids
 
 
-def test_no_blame_carve_outs_from_the_term_sheet(big):
-    text = text_of(clause(big, "alliance.liability"))
+def test_no_blame_carve_outs_from_the_term_sheet(alliance_big):
+    text = text_of(clause(alliance_big, "alliance.liability"))
     assert "its breach of its safeguarding obligations;" in text
     assert "its infringement of another person's Intellectual Property Rights;" in text
     assert "its abandoning its part of the Services" not in text
@@ -156,8 +136,8 @@ def test_no_blame_carve_outs_from_the_term_sheet(big):
     assert "its obligations on staff transfers under clause" in text
 
 
-def test_accession_deed_names_this_alliance_and_its_members(big):
-    text = text_of(clause(big, "alliance.schedule-accession"))
+def test_accession_deed_names_this_alliance_and_its_members(alliance_big):
+    text = text_of(clause(alliance_big, "alliance.schedule-accession"))
     assert "the Alliance Agreement relating to the Tamarmouth Complex Needs Alliance" in text
     assert "St Luke's Hospice & Care, Harbour Light Housing Association Limited" in text
     assert ("Hope & Anchor Women's Project and Moorview Access to Housing Ltd and every organisation that has joined "
@@ -171,15 +151,15 @@ def test_accession_deed_names_this_alliance_and_its_members(big):
     assert "the Commissioner confirmed in writing on [date of the Commissioner's procurement confirmation]" in text
 
 
-def test_joining_needs_a_procurement_check_and_no_authority_for_others(big):
-    text = text_of(clause(big, "alliance.changes"))
+def test_joining_needs_a_procurement_check_and_no_authority_for_others(alliance_big):
+    text = text_of(clause(alliance_big, "alliance.changes"))
     assert "only after the Commissioner has confirmed in writing" in text
     assert "No Party executes an Accession Deed, or authorises anyone to execute one, on behalf of another." in text
     assert "authorises the Alliance Manager" not in text
 
 
-def test_worked_example_has_a_line_per_provider_and_adds_up(big):
-    c = clause(big, "alliance.schedule-risk-reward")
+def test_worked_example_has_a_line_per_provider_and_adds_up(alliance_big):
+    c = clause(alliance_big, "alliance.schedule-risk-reward")
     gain, pain, large = [[[plain_text(cell) for cell in row] for row in t.rows]
                          for t in c.blocks if isinstance(t, Table)][1:4]
     assert len(gain) == len(pain) == len(large) == 9  # seven Providers, the Commissioner and the total
@@ -199,8 +179,8 @@ def test_worked_example_has_a_line_per_provider_and_adds_up(big):
     assert "£105,000 of the Providers' shares lies above their Pain Caps and is borne by the Commissioner" in text
 
 
-def test_commissioner_exposure_is_stated_in_the_clause(big):
-    text = text_of(clause(big, "alliance.risk-reward"))
+def test_commissioner_exposure_is_stated_in_the_clause(alliance_big):
+    text = text_of(clause(alliance_big, "alliance.risk-reward"))
     assert "The Commissioner's exposure to Pain is not capped." in text
     assert "Gain and Pain are paid in no other way." in text
     assert "Each Provider's share of Pain for an Alliance Year is limited to its Pain Cap." in text
@@ -211,16 +191,16 @@ def test_commissioner_exposure_is_stated_in_the_clause(big):
     assert "Otherwise the Balancing Amount is paid by a separate payment within that period." in text
 
 
-def test_one_payment_route(big):
-    structure = text_of(clause(big, "alliance.structure"))
+def test_one_payment_route(alliance_big):
+    structure = text_of(clause(alliance_big, "alliance.structure"))
     assert "is paid for them only under that Service Contract, by the Commissioner from the Alliance Budget" in structure  # r21 al-sample 8: one funder
-    planning = text_of(clause(big, "alliance.service-planning"))
+    planning = text_of(clause(alliance_big, "alliance.service-planning"))
     assert "the Alliance Budget is not a separate route of payment" in planning
     assert "must pay each Provider from the Pooled Budget" not in planning
 
 
-def test_governance_can_decide(big):
-    decisions = text_of(clause(big, "alliance.decisions"))
+def test_governance_can_decide(alliance_big):
+    decisions = text_of(clause(alliance_big, "alliance.decisions"))
     # deadlock: commissioner, as instructed: the Commissioner decides every other deadlocked matter, after a
     # recommendation that does not bind it; the expert never decides, and the definition says so
     # r22 al-sample 3: it decides a deadlocked Annual Plan and KPI change too, within the limits in lettered items
@@ -228,7 +208,7 @@ def test_governance_can_decide(big):
     assert "must first obtain the written recommendation of an Independent Expert, which does not bind it" in decisions
     assert "Its decision binds every Alliance Member as a decision of the ALT" in decisions
     assert "recommendation or decision" not in decisions and "decision or recommendation" not in decisions
-    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    defs = {d.term: plain_text(d.inlines) for d in alliance_big.definitions}
     assert defs["Independent Expert"].endswith("to make a recommendation on a deadlocked matter, or to make a recommendation under clause 9.4")
     # deadlock never overrides unanimity on the money and the membership: the status quo continues
     # (r22 al-sample 3: the Annual Plan is the Commissioner's to decide in a deadlock, as instructed)
@@ -243,32 +223,32 @@ def test_governance_can_decide(big):
     quorum = ("for a decision on which an Alliance Member does not vote under this Agreement (including under clause 9.9, "
               "clause 13.10, clause 13.12, clause 30.4 and clause 31.8), that Alliance Member is not counted, "  # r25 alA: 13.12
               "and the meeting is quorate for that decision if a representative of every other Alliance Member is present;")
-    governance, schedule = text_of(clause(big, "alliance.governance")), text_of(clause(big, "alliance.schedule-alt"))
+    governance, schedule = text_of(clause(alliance_big, "alliance.governance")), text_of(clause(alliance_big, "alliance.schedule-alt"))
     assert quorum in governance and quorum not in schedule
     assert "Its quorum, and what happens when a meeting is not quorate, are set out in clause 8.6" in schedule
     assert "the adjourned meeting is quorate with the representatives present" in governance
     assert "must appoint a deputy" in governance
 
 
-def test_leaving_and_the_service_contract_are_linked(big):
-    text = text_of(clause(big, "alliance.leaving"))
+def test_leaving_and_the_service_contract_are_linked(alliance_big):
+    text = text_of(clause(alliance_big, "alliance.leaving"))
     assert "the Commissioner may end that Provider's Service Contract on the same day by notice" in text
     assert "If the Commissioner gives notice to leave the Alliance, this Agreement ends when its notice expires" in text
-    term = text_of(clause(big, "alliance.term-termination"))
+    term = text_of(clause(alliance_big, "alliance.term-termination"))
     assert "does not limit any right of the Commissioner under that Provider's Service Contract" in term
     assert "if the Commissioner leaves the Alliance" in term
 
 
-def test_entire_agreement_carves_out_the_service_contracts(big):
-    text = text_of(clause(big, "alliance.precedence"))
+def test_entire_agreement_carves_out_the_service_contracts(alliance_big):
+    text = text_of(clause(alliance_big, "alliance.precedence"))
     assert "is the entire agreement between the Parties does not apply to the Service Contracts" in text
 
 
-def test_force_majeure_on_one_member_does_not_end_the_alliance(big):
+def test_force_majeure_on_one_member_does_not_end_the_alliance(alliance_big):
     # r27 al-sample finding 15: one force majeure clause, not two for one subject
-    fm = [c for c in big.all_clauses() if "force majeure" in c.title.lower()]
+    fm = [c for c in alliance_big.all_clauses() if "force majeure" in c.title.lower()]
     assert [c.id for c in fm] == ["alliance.force-majeure-members"] and fm[0].title == "Force majeure"
-    text = text_of(clause(big, "alliance.force-majeure-members"))
+    text = text_of(clause(alliance_big, "alliance.force-majeure-members"))
     assert "any Party not affected by the Force Majeure Event may end this Agreement" not in text
     assert "A Party is not in breach of this Agreement" in text
     assert "A Force Majeure Event does not relieve a Party of any obligation to pay a sum that fell due" in text
@@ -278,39 +258,39 @@ def test_force_majeure_on_one_member_does_not_end_the_alliance(big):
     assert "on 20 Business Days' notice given by any Party, if a Force Majeure Event has prevented the Commissioner" in text
 
 
-def test_route_and_former_contracts_follow_the_term_sheet(big):
-    recitals = text_of(clause(big, "alliance.recitals"))
+def test_route_and_former_contracts_follow_the_term_sheet(alliance_big):
+    recitals = text_of(clause(alliance_big, "alliance.recitals"))
     # r16 al-sample finding 1: three Service Contracts look like health care; r26 al-sample finding 5: the sheet records
     # the Commissioner's view that the Act governs, so the recital states the route with the PSR contract bracketed
     assert "were awarded following a competitive flexible procedure under section 20(2)(b)" in recitals
     assert "[, except the Service Contract of Recovery CIC" in recitals
     assert "light touch services within section 9" not in recitals
     assert "the award of each Service Contract" in recitals
-    note = clause(big, "alliance.recitals").note
+    note = clause(alliance_big, "alliance.recitals").note
     assert "St Luke's (end-of-life" in note and "Recovery CIC (community substance use" in note
     assert "regulation 13 of S.I. 2023/1348" in note
     # r19 al-sample finding 19: the caveat is stated once, in the recitals note; clause 3's note points to it
-    assert "regulation 13 of S.I. 2023/1348" not in clause(big, "alliance.precedence").note
-    assert "may have been awarded under the Provider Selection Regime, see the recitals note" in clause(big, "alliance.precedence").note
+    assert "regulation 13 of S.I. 2023/1348" not in clause(alliance_big, "alliance.precedence").note
+    assert "may have been awarded under the Provider Selection Regime, see the recitals note" in clause(alliance_big, "alliance.precedence").note
     assert "The Former Contracts end by agreement when the Service Contracts awarded by that procurement start" in recitals
-    transition = text_of(clause(big, "alliance.transition"))
+    transition = text_of(clause(alliance_big, "alliance.transition"))
     assert "the Former Contract ends:" in transition and "at the end of the day before the Commencement Date" in transition
 
 
-def test_solicitor_expectations_are_covered(big):
-    ops = text_of(clause(big, "alliance.operations"))
+def test_solicitor_expectations_are_covered(alliance_big):
+    ops = text_of(clause(alliance_big, "alliance.operations"))
     for words in ("paid by the Commissioner, within a budget of £145,000", "aggregated or anonymised form",
                   "complaints procedure", "exclude VAT", "set off", "subsidy control", "business continuity plan",
                   "step in", "auditors"):
         assert words in ops, words
-    workforce = text_of(clause(big, "alliance.workforce"))
+    workforce = text_of(clause(alliance_big, "alliance.workforce"))
     for words in ("indemnify", "regulation 11", "Local Government Pension Scheme", "NHS Pension Scheme"):
         assert words in workforce, words
-    assert "how it intends to secure the Services afterwards" in text_of(clause(big, "alliance.schedule-exit"))
+    assert "how it intends to secure the Services afterwards" in text_of(clause(alliance_big, "alliance.schedule-exit"))
 
 
-def test_definitions_from_the_term_sheet(big):
-    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+def test_definitions_from_the_term_sheet(alliance_big):
+    defs = {d.term: plain_text(d.inlines) for d in alliance_big.definitions}
     assert defs["Commissioner"] == "the Council, in its capacity as commissioner of the Services"
     assert defs["Provider"].endswith("St Luke's, Harbour Light, Recovery CIC, Riverside, Shelter Point, "
                                      "Hope and Anchor and Moorview")  # defined names, no "the St Luke's"
@@ -322,7 +302,7 @@ def test_definitions_from_the_term_sheet(big):
 
 @pytest.fixture(scope="module")
 def small(catalogue):
-    return build(SMALL, catalogue).document
+    return build(ALLIANCE_SMALL, catalogue).document
 
 
 def test_majority_and_reserved_matters(small):
@@ -393,7 +373,7 @@ def test_key_information_follows_the_gain_only_position(small):
 
 @pytest.fixture(scope="module")
 def outside(catalogue, tmp_path_factory):
-    text = BIG.read_text(encoding="utf-8").replace("commissioner_is_member: true", "commissioner_is_member: false")
+    text = ALLIANCE_BIG.read_text(encoding="utf-8").replace("commissioner_is_member: true", "commissioner_is_member: false")
     path = tmp_path_factory.mktemp("outside") / "outside.yaml"
     path.write_text(text, encoding="utf-8")
     return build(path, catalogue).document
@@ -416,7 +396,7 @@ def test_commissioner_outside_has_no_seat_or_vote(outside):
     ("{basis: fixed_amount, amount: 50000}", "Pain Cap for an Alliance Year is £50,000 (fifty thousand pounds)."),
 ], ids=["percent", "fixed"])
 def test_pain_cap_bases_render(cap, expected, catalogue, tmp_path):
-    text = BIG.read_text(encoding="utf-8").replace("    pain_cap:\n      basis: fee\n", f"    pain_cap: {cap}\n")
+    text = ALLIANCE_BIG.read_text(encoding="utf-8").replace("    pain_cap:\n      basis: fee\n", f"    pain_cap: {cap}\n")
     path = tmp_path / "cap.yaml"
     path.write_text(text, encoding="utf-8")
     doc = build(path, catalogue).document
@@ -482,7 +462,7 @@ def _run_bad(tmp_path: Path, text: str) -> tuple[object, Path, Path]:
 
 
 def _small_with(old: str, new: str) -> str:
-    text = SMALL.read_text(encoding="utf-8")
+    text = ALLIANCE_SMALL.read_text(encoding="utf-8")
     assert old in text
     return text.replace(old, new, 1)
 
@@ -494,7 +474,7 @@ def _cut_members_to_two(text: str) -> str:
 
 
 BAD = [
-    ("two-members", lambda: _cut_members_to_two(SMALL.read_text(encoding="utf-8")), "members:",
+    ("two-members", lambda: _cut_members_to_two(ALLIANCE_SMALL.read_text(encoding="utf-8")), "members:",
      "members: needs at least 3 entries, this has 2"),
     ("share-not-a-number", lambda: _small_with("{member: foyer, gain: 50}", "{member: foyer, gain: half}"),
      "member: foyer, gain: half", "alliance.risk_reward.shares[1].gain: 'half' is not a percentage"),
@@ -521,7 +501,7 @@ def test_bad_input_is_located_and_nothing_is_written(name, make, needle, message
 
 
 def test_more_than_twenty_members_is_out_of_range(tmp_path):
-    text = SMALL.read_text(encoding="utf-8")
+    text = ALLIANCE_SMALL.read_text(encoding="utf-8")
     block = text[text.index("  - key: pathways"):text.index("alliance:\n")]
     extra = "".join(block.replace("key: pathways", f"key: extra-{i}").replace("short_name: Pathways", f"short_name: Extra {chr(65 + i)}")
                     for i in range(18))
@@ -533,7 +513,7 @@ def test_more_than_twenty_members_is_out_of_range(tmp_path):
 
 
 def test_majority_without_reserved_matters_stops_assembly(tmp_path):
-    text = SMALL.read_text(encoding="utf-8")
+    text = ALLIANCE_SMALL.read_text(encoding="utf-8")
     start = text.index("    reserved_matters:")
     end = text.index("  risk_reward:")
     text = text[:start] + "    reserved_matters: []\n" + text[end:]
@@ -545,12 +525,12 @@ def test_majority_without_reserved_matters_stops_assembly(tmp_path):
 
 # --- co-commissioners: a council and an integrated care board -------------------------------
 
-JOINT = next(p for p in ALLIANCE if p.stem == "mental-health-four-members-varied")
+ALLIANCE_JOINT = next(p for p in ALLIANCE if p.stem == "mental-health-four-members-varied")
 
 
 @pytest.fixture(scope="module")
 def joint(catalogue):
-    return build(JOINT, catalogue).document
+    return build(ALLIANCE_JOINT, catalogue).document
 
 
 def test_co_commissioners_are_commissioners_not_providers(joint):
@@ -646,7 +626,7 @@ def with_open_book(text: str) -> str:
 @pytest.fixture(scope="module")
 def open_book_alliance(catalogue, tmp_path_factory):
     path = tmp_path_factory.mktemp("open-book") / "alliance-open-book.yaml"
-    path.write_text(with_open_book(BIG.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(with_open_book(ALLIANCE_BIG.read_text(encoding="utf-8")), encoding="utf-8")
     return build(path, catalogue)
 
 
@@ -724,7 +704,7 @@ def test_the_cap_still_catches_income_from_outside_the_alliance():
 
 
 def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
-    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = with_open_book(ALLIANCE_BIG.read_text(encoding="utf-8"))
     text = text.replace("    annual_value: 600000\n    cost_model:\n      direct_costs: 528000\n      overheads: 42000\n"
                         "      income: 600000", "    annual_value: 600000")
     path = tmp_path / "missing.yaml"
@@ -733,62 +713,62 @@ def test_a_provider_without_a_cost_model_is_warned(catalogue, tmp_path):
     assert len(found) == 1 and "Moorview Access to Housing Ltd has no cost_model" in found[0].message
 
 
-def test_commencement_and_the_contracts(big):
+def test_commencement_and_the_contracts(alliance_big):
     """The agreement takes effect on signature, the services on the Commencement Date; the Service Contracts
     carry the alliance terms as awarded; a leaving Provider's contract is not handed to another provider."""
-    term = text_of(clause(big, "alliance.term-termination"))
+    term = text_of(clause(alliance_big, "alliance.term-termination"))
     # the whole Agreement binds from signature (definitions, confidentiality, disputes, notices); only delivery and
     # the money and performance clauses wait for the Commencement Date
     assert term.startswith("This Agreement takes effect, and applies, from the date on which every Party has signed it")
     assert "the obligations to deliver them, clause 13 and clause 14 apply from that date" in term
     # the reason for binding from signature is the drafting note's, not the clause's
     assert "the Alliance Manager may be appointed under clause 8.7, and the first Annual Plan prepared and approved under clause 12.1 and clause 12.2" in term
-    assert "so that the Alliance Manager can be appointed" in clause(big, "alliance.term-termination").note
+    assert "so that the Alliance Manager can be appointed" in clause(alliance_big, "alliance.term-termination").note
     assert "The Services start on the Commencement Date" in term
-    assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager" \
-        in text_of(clause(big, "alliance.governance"))
-    precedence = text_of(clause(big, "alliance.precedence"))
+    assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager"\
+        in text_of(clause(alliance_big, "alliance.governance"))
+    precedence = text_of(clause(alliance_big, "alliance.precedence"))
     # r25 al-sample finding 1: the list of terms, so far as the governing procurement law permits (lane alB)
     assert ("contains, when it is awarded or by a variation made before the Commencement Date, terms giving effect to the"
             " following, so far as the law on public procurement that governs that Service Contract permits:") in precedence
     assert "this clause;" in precedence
     assert "within 3 months after the Commencement Date" not in precedence
     assert "or to the Former Contracts and the rights and liabilities that arose under them" in precedence
-    note = next(c for c in big.all_clauses() if c.id == "alliance.precedence").note
+    note = next(c for c in alliance_big.all_clauses() if c.id == "alliance.precedence").note
     # light touch contracts: modified without a Schedule 8 ground, and without a change notice
     assert "without a ground in Schedule 8" in note and "section 75(6)(b)" in note
     assert "unambiguously provided for" not in note
-    leaving = text_of(clause(big, "alliance.leaving"))
+    leaving = text_of(clause(alliance_big, "alliance.leaving"))
     assert "subject to the law on public procurement, arrange for the services to be provided by another provider" in leaving
     assert "transfer to another provider" not in leaving
     assert "each Service Contract continues under its own terms until it expires or is ended under them" in leaving
-    general = text_of(clause(big, "common.general"))
-    changes = clause(big, "alliance.changes").number
+    general = text_of(clause(alliance_big, "common.general"))
+    changes = clause(alliance_big, "alliance.changes").number
     assert f"signed by or on behalf of each Party, except as clause {changes} provides for a new member joining by deed" in general
     # insured from the date of this Agreement (the reviewers read "the services under it" as a slip)
-    assert "from the date of this Agreement until it ends" in text_of(clause(big, "common.insurance"))
-    assert "need the written approval of every Alliance Member" in text_of(clause(big, "alliance.changes"))
+    assert "from the date of this Agreement until it ends" in text_of(clause(alliance_big, "common.insurance"))
+    assert "need the written approval of every Alliance Member" in text_of(clause(alliance_big, "alliance.changes"))
 
 
-def test_agreed_kpi_levels_print_as_agreed(big):
+def test_agreed_kpi_levels_print_as_agreed(alliance_big):
     """The sample gives the yearly levels agreed at tender clarification: they print plain, not as open points."""
     rows = [[plain_text(cell) for cell in row]
-            for t in clause(big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
+            for t in clause(alliance_big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
     assert ["1", "higher", "215", "240", "260", "260", "260"] in rows
     assert ["5", "higher", "to be set from the 2027/28 survey", "70%", "74%", "77%", "80%"] in rows
 
 
 def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big_unagreed):
-    big = big_unagreed
+    alliance_big = big_unagreed
     rows = [[plain_text(cell) for cell in row]
-            for t in clause(big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
+            for t in clause(alliance_big, "alliance.schedule-outcomes").blocks if isinstance(t, Table) for row in t.rows]
     # "Fewer than 10 by autumn 2029": reached in Year 3 as a level below 10, not a level of 10 that would miss it
     # 27 to below 10 over three years: 21.33 and 15.67, rounded down because lower is better (r14 al-fresh finding 29)
     assert ["2", "lower", "[21]", "[15]", "[below 10]", "[below 10]", "[below 10]"] in rows
     # baseline 180 measured in 2024/25: the line runs from then to 260 in 2029/30 (Year 3), so Year 1 is 228
     assert ["1", "higher", "[228]", "[244]", "[260]", "[260]", "[260]"] in rows
     assert ["3", "lower", "[12%]", "[10%]", "[8%]", "[6%]", "[below 5%]"] in rows
-    part3 = text_of(clause(big, "alliance.schedule-outcomes"))
+    part3 = text_of(clause(alliance_big, "alliance.schedule-outcomes"))
     assert "[The targets for Key Performance Indicators 3 and 4 are to be reached in the last Alliance Year" in part3  # r26: bracketed
     assert "the figure for that year as a whole, not the figure for any one period" in part3
     # a count of people in the service is never the sum of the quarterly figures (4 x the caseload)
@@ -802,18 +782,18 @@ def test_kpi_trajectories_drive_improvement_plans_and_the_gain_gate(big_unagreed
     # r25 al-fresh 18: a fixed percentage target is shown (open) for its target year, the rest wait for the baseline
     assert ["5", "higher", "to be set", "to be set", "to be set", "to be set", "[80%]"] in rows
     assert "(a level shown for it in the table below is its target, which applies only from then)" in part3
-    performance = text_of(clause(big, "alliance.performance"))
+    performance = text_of(clause(alliance_big, "alliance.performance"))
     assert "is worse than its level for that Alliance Year set out in Part 3 of Schedule 2" in performance
     assert "for which a lower figure is better, above it" in performance
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
-    assert "Whether a Provider's share of Gain counts" not in text_of(clause(big, "alliance.schedule-risk-reward"))  # no gate instructed
-    assert gate not in text_of(clause(big, "alliance.risk-reward"))
+    assert "Whether a Provider's share of Gain counts" not in text_of(clause(alliance_big, "alliance.schedule-risk-reward"))  # no gate instructed
+    assert gate not in text_of(clause(alliance_big, "alliance.risk-reward"))
 
 
 def test_an_instructed_gain_gate_is_stated_once_and_cross_referred(catalogue):
     """r18b al-fresh findings 2 and 18: with the gate instructed, clause 13.5 states it; the objectives clause and the
     risk/reward Schedule only refer to it."""
-    doc = gated(BIG, catalogue)
+    doc = alliance_gated(ALLIANCE_BIG, catalogue)
     gate = "no worse than its level for that year set out in Part 3 of Schedule 2"
     assert "was " + gate + ", judged on the data available to the Alliance Manager" in text_of(clause(doc, "alliance.risk-reward"))
     cross = ("Whether a Provider's share of Gain counts depends on performance against the Key Performance Indicators, "
@@ -823,8 +803,8 @@ def test_an_instructed_gain_gate_is_stated_once_and_cross_referred(catalogue):
     assert "As instructed, every KPI gates every Provider's Gain" in " ".join(clause(doc, "alliance.risk-reward").note.split())
 
 
-def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
-    rows = dict((r[0], r[1]) for r in table_rows(clause(big, "alliance.key-information")))
+def test_key_information_shows_fees_caps_shares_and_value_with_extensions(alliance_big):
+    rows = dict((r[0], r[1]) for r in table_rows(clause(alliance_big, "alliance.key-information")))
     # £7,700,000 a year over five years, and over ten with the five-year extension
     assert rows["Estimated value over the Initial Term"] == (
         "£38,500,000 at the first year's Annual Values, before indexation (£77,000,000 if the Term is extended)")
@@ -837,21 +817,21 @@ def test_key_information_shows_fees_caps_shares_and_value_with_extensions(big):
     assert "deadlock: what stays as it is, clause 9.6; who decides the rest, clause 9.7" in rows["ALT decisions"]  # r27 al-fresh 13
 
 
-def test_no_blame_staff_subcontracting_and_insolvency(big):
-    liability = text_of(clause(big, "alliance.liability"))
+def test_no_blame_staff_subcontracting_and_insolvency(alliance_big):
+    liability = text_of(clause(alliance_big, "alliance.liability"))
     assert "may enforce the waiver in this clause in their own favour under the Contracts (Rights of Third Parties) Act 1999" in liability
     assert "Any other Alliance Member bears its own unrecoverable losses." in liability
     assert "loss caused to the other Alliance Members by its Insolvency Event" in liability
-    general = text_of(clause(big, "common.general"))
-    assert f"except as clause {clause(big, 'alliance.liability').number} provides for the Personnel of the Alliance Members" in general
+    general = text_of(clause(alliance_big, "common.general"))
+    assert f"except as clause {clause(alliance_big, 'alliance.liability').number} provides for the Personnel of the Alliance Members" in general
     assert "(which clause 16.12 governs) remains responsible" in general  # r27 al-sample 16: no restated consent
-    assert "only with the prior written consent of the Commissioner" in text_of(clause(big, "alliance.operations"))
+    assert "only with the prior written consent of the Commissioner" in text_of(clause(alliance_big, "alliance.operations"))
 
 
-def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
+def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(alliance_big):
     """The reviewer's open-ended reimbursement: unapproved overspend is not a Delivery Cost, deductions are not
     repaid through the Balancing Amount, and a forecast of Pain reaching the first cap is an early warning."""
-    rr = text_of(clause(big, "alliance.risk-reward"))
+    rr = text_of(clause(alliance_big, "alliance.risk-reward"))
     # measured after a reduction for services not delivered (which reduces the Target Cost), before any other
     # deduction, so a deduction is neither repaid nor recovered twice (r15 al-sample finding 1)
     assert "after any reduction because services were not delivered (which reduces the Target Cost" in rr
@@ -860,11 +840,11 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert ("the Pain at which the first Provider's Pain Cap is reached (calculated under paragraph 3 of Schedule 4):\n"
             "the Alliance Manager must give an Early Warning") in rr
     # the threshold is stated once, computed, in the Schedule; the clause refers to it rather than repeating it
-    assert money(big_first_cap(big)) not in rr
-    assert money(big_first_cap(big)) in text_of(clause(big, "alliance.schedule-risk-reward"))
-    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    assert money(big_first_cap(alliance_big)) not in rr
+    assert money(big_first_cap(alliance_big)) in text_of(clause(alliance_big, "alliance.schedule-risk-reward"))
+    defs = {d.term: plain_text(d.inlines) for d in alliance_big.definitions}
     assert ("any cost above the Provider's budget in the Annual Plan that does not count under clause"  # r26 al-sample 18
-            in " ".join(text_of(clause(big, "alliance.schedule-risk-reward")).split()))
+            in " ".join(text_of(clause(alliance_big, "alliance.schedule-risk-reward")).split()))
     # one rule decides which overspend is shared: approval in advance, or after an Early Warning for urgent costs
     assert "within 20 Business Days after the Provider gives an Early Warning identifying them" in rr
     assert "They are not Delivery Costs, so they make no Pain, and its Pain Cap does not apply to them" in rr
@@ -872,9 +852,9 @@ def test_balancing_amount_cannot_reimburse_overspend_or_undo_deductions(big):
     assert "after the first is the total of the Providers' Annual Values for it" in rr
     # r16 al-sample finding 20: the explanation lives in the note, not the operative text
     assert "indexation creates no Gain or Pain" not in rr
-    assert "so indexation alone never shows as Gain or Pain" in clause(big, "alliance.risk-reward").note
+    assert "so indexation alone never shows as Gain or Pain" in clause(alliance_big, "alliance.risk-reward").note
     assert "for the first Alliance Year and, for each later one, the amount set in the Annual Plan" in text_of(
-        clause(big, "alliance.service-planning"))
+        clause(alliance_big, "alliance.service-planning"))
     # a Commissioner with no percentage share is not said to bear "its own share"
     assert "its own share" not in rr and "has no percentage share of Pain" in rr
 
@@ -885,42 +865,42 @@ def big_first_cap(doc):
     return sheet.alliance.cap_thresholds.first_provider
 
 
-def test_transition_leaving_disputes_and_safeguarding_fit_together(big):
-    transition = text_of(clause(big, "alliance.transition"))
+def test_transition_leaving_disputes_and_safeguarding_fit_together(alliance_big):
+    transition = text_of(clause(alliance_big, "alliance.transition"))
     # r20 al-sample finding 22: the two cases are lettered sub-clauses
     assert "if that Provider's Service Contract has been signed before the Commencement Date, at the end of the day" in transition
     assert "a ground on which the law on public procurement that governs it permits it to be extended" in transition
-    leaving = text_of(clause(big, "alliance.leaving"))
+    leaving = text_of(clause(alliance_big, "alliance.leaving"))
     assert "the shares of Gain and Pain are recalculated under paragraph 1 of Schedule 4" in leaving
     assert "must agree how the leaving member's share" not in leaving
-    ladder = text_of(clause(big, "alliance.dispute-ladder"))
+    ladder = text_of(clause(alliance_big, "alliance.dispute-ladder"))
     assert "other than a challenge to a calculation under clause 13" in ladder
-    decisions = text_of(clause(big, "alliance.decisions"))
+    decisions = text_of(clause(alliance_big, "alliance.decisions"))
     assert "it may act at once, without waiting for a decision of the ALT" in decisions
-    recitals = text_of(clause(big, "alliance.recitals"))
+    recitals = text_of(clause(alliance_big, "alliance.recitals"))
     # the Commissioner's view of the law is on its file, not a conclusion every Party signs
     assert "recorded on its procurement file its assessment of the law governing the award of each Service Contract." in recitals
     assert "namely that" not in recitals
-    liability = text_of(clause(big, "alliance.liability"))
+    liability = text_of(clause(alliance_big, "alliance.liability"))
     assert "including a Balancing Amount" in liability
 
 
-def test_schedule_1_shows_who_delivers_each_service(big):
-    rows = table_rows(clause(big, "alliance.schedule-services"))
+def test_schedule_1_shows_who_delivers_each_service(alliance_big):
+    rows = table_rows(clause(alliance_big, "alliance.schedule-services"))
     assert ["End-of-life and palliative care outreach for people who are homeless", "St Luke's Hospice & Care"] in rows
     assert ["Housing First for people with the most entrenched needs", "Harbour Light Housing Association Limited"] in rows
     # Moorview's former contract is private rented sector access: the services list and the handover agree
     assert ["Private rented sector access and tenancy sustainment", "Moorview Access to Housing Ltd"] in rows
-    note = next(c for c in big.all_clauses() if c.id == "alliance.schedule-services").note
+    note = next(c for c in alliance_big.all_clauses() if c.id == "alliance.schedule-services").note
     assert "section 117 of the Mental Health Act 1983" in note   # mental health support is in scope
 
 
 def test_the_accession_deed_leaves_the_agreement_date_blank(catalogue):
     """The agreement is dated when the last party signs, so a target date on the sheet is never printed as its
     date in the form of deed (the front page leaves it blank too)."""
-    source = BIG.read_text(encoding="utf-8").replace("  agreement_date:   # written in on completion",
+    source = ALLIANCE_BIG.read_text(encoding="utf-8").replace("  agreement_date:   # written in on completion",
                                                      "  agreement_date: 2027-03-19")
-    sheet = validate(load_text(source, BIG.name), catalogue)
+    sheet = validate(load_text(source, ALLIANCE_BIG.name), catalogue)
     assert str(sheet.model.document.agreement_date) == "2027-03-19"
     text = text_of(clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "alliance.schedule-accession"))
     assert "[date of the Alliance Agreement]" in text and "19 March 2027" not in text
@@ -928,7 +908,7 @@ def test_the_accession_deed_leaves_the_agreement_date_blank(catalogue):
 
 def test_part_years_are_counted_in_the_days_of_their_own_year(catalogue):
     """A leap year has 366 days: pro-rating a Provider's values 'out of 365' over-pays it in 2027/28 and 2031/32."""
-    text = text_of(clause(build(BIG, catalogue).document, "alliance.risk-reward"))
+    text = text_of(clause(build(ALLIANCE_BIG, catalogue).document, "alliance.risk-reward"))
     assert "out of the number of days in the 12 months ending on the last day of that Alliance Year" in text
     assert "out of 365" not in text
 
@@ -955,40 +935,40 @@ def test_majority_alliance_states_each_decision_rule_once(small):
     assert "the adjourned meeting is quorate with the representatives present if they include the Commissioner's" in governance
 
 
-def test_removal_follows_the_decision_rule_and_the_commissioner_removes_for_insolvency(big):
-    term = text_of(clause(big, "alliance.term-termination"))
+def test_removal_follows_the_decision_rule_and_the_commissioner_removes_for_insolvency(alliance_big):
+    term = text_of(clause(alliance_big, "alliance.term-termination"))
     assert "by a decision of every Alliance Member other than the one concerned" not in term
     assert "the Commissioner may also remove it from the Alliance by notice, without a decision of the ALT" in term
 
 
-def test_outgoing_employer_indemnifies_an_outside_provider_which_may_enforce_it(big):
-    workforce = text_of(clause(big, "alliance.workforce"))
+def test_outgoing_employer_indemnifies_an_outside_provider_which_may_enforce_it(alliance_big):
+    workforce = text_of(clause(alliance_big, "alliance.workforce"))
     assert "must indemnify the Commissioner and any other Alliance Member or other provider to which those employees" in workforce
-    assert "A provider that is not a Party may enforce this indemnity under the Contracts (Rights of Third Parties) Act 1999" \
+    assert "A provider that is not a Party may enforce this indemnity under the Contracts (Rights of Third Parties) Act 1999"\
         in workforce
 
 
-def test_recital_names_the_councils_functions_for_the_services(big):
-    recitals = text_of(clause(big, "alliance.recitals"))
+def test_recital_names_the_councils_functions_for_the_services(alliance_big):
+    recitals = text_of(clause(alliance_big, "alliance.recitals"))
     assert "section 2B of the National Health Service Act 2006" in recitals  # substance use treatment
     assert "Part 7 of the Housing Act 1996" in recitals
 
 
-def test_rent_funded_costs_are_out_of_the_annual_value_and_the_budget(big):
-    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+def test_rent_funded_costs_are_out_of_the_annual_value_and_the_budget(alliance_big):
+    defs = {d.term: plain_text(d.inlines) for d in alliance_big.definitions}
     assert "excluding any cost met from rent, eligible service charges, housing benefit or the housing costs element of universal credit" in defs["Annual Value"]
-    plan = text_of(clause(big, "alliance.service-planning"))
+    plan = text_of(clause(alliance_big, "alliance.service-planning"))
     assert "less its Fee and any costs met from rent" not in plan
 
 
 # --- the gain-only reablement alliance: no Fee, an NHS trust Provider, removal reserved ---------------
 
-REABLEMENT = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
+ALLIANCE_REABLEMENT = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
 
 
 @pytest.fixture(scope="module")
 def reablement(catalogue):
-    return build(REABLEMENT, catalogue).document
+    return build(ALLIANCE_REABLEMENT, catalogue).document
 
 
 def _everything(doc) -> str:
@@ -1055,8 +1035,8 @@ def test_care_act_functions_are_recited_for_reablement_and_home_care(reablement)
     assert "which the instructions do not name" not in clause(reablement, "alliance.recitals").note
 
 
-def test_a_fee_given_is_still_printed(big):
-    assert any(d.term == "Fee" for d in big.definitions)
+def test_a_fee_given_is_still_printed(alliance_big):
+    assert any(d.term == "Fee" for d in alliance_big.definitions)
 
 
 def test_single_contract_states_payment_and_withholding_once(small):
@@ -1084,10 +1064,10 @@ def test_template_leftovers_follow_the_facts(reablement):
 def test_an_extension_option_is_the_commissioners_once_and_not_a_unanimous_vote(catalogue):
     """A commissioner's option is exercised once, by notice, and binds every member: it is not a unanimous
     vote that gives each Provider a veto, and it is not left among the matters that need everyone's agreement."""
-    source = JOINT.read_text(encoding="utf-8").replace("    years: 2\n    notice_months: 9\n",
+    source = ALLIANCE_JOINT.read_text(encoding="utf-8").replace("    years: 2\n    notice_months: 9\n",
                                                        "    years: 2\n    notice_months: 9\n    by: commissioner\n")
     assert "by: commissioner" in source
-    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(source, ALLIANCE_JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
     term = text_of(clause(doc, "alliance.term-termination"))
     assert "may extend the Term once, by two years, by notice to every other Party given at least nine months" in term
     assert "The Commissioners, acting jointly through the Lead Commissioner, may extend" in " ".join(term.split())
@@ -1095,24 +1075,24 @@ def test_an_extension_option_is_the_commissioners_once_and_not_a_unanimous_vote(
     assert "unanimous decision" not in term
     assert "to extend the Term" not in text_of(clause(doc, "alliance.decisions"))
     # r17 al-sample finding 23: where the sheet does not say whose the extension is, it is the Commissioner's option
-    default = clause(build(JOINT, catalogue).document, "alliance.term-termination")
+    default = clause(build(ALLIANCE_JOINT, catalogue).document, "alliance.term-termination")
     assert "may extend the Term once, by two years" in text_of(default)
     assert "but not whose option it is: the draft makes it the Commissioners'" in " ".join(default.note.split())
     # an extension by agreement, where the sheet asks for it
-    agreed = JOINT.read_text(encoding="utf-8").replace("    years: 2\n    notice_months: 9\n",
+    agreed = ALLIANCE_JOINT.read_text(encoding="utf-8").replace("    years: 2\n    notice_months: 9\n",
                                                        "    years: 2\n    notice_months: 9\n    by: agreement\n")
-    doc = assemble(validate(load_text(agreed, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(agreed, ALLIANCE_JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "by up to two years in total, by a unanimous decision of the ALT" in text_of(clause(doc, "alliance.term-termination"))
 
 
 def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalogue):
     """Light touch contracts may be modified freely under s.74 PA 2023, so no Schedule 8 ground is recited, and the
     date given for a modification is when the contracts were awarded, not when a procurement began."""
-    source = BIG.read_text(encoding="utf-8").replace("procurement_route: competitive_flexible",
+    source = ALLIANCE_BIG.read_text(encoding="utf-8").replace("procurement_route: competitive_flexible",
                                                      "procurement_route: modification").replace(
         "former_contracts_treatment: replaced", "former_contracts_treatment: varied")
     assert "procurement_route: modification" in source and "former_contracts_treatment: varied" in source
-    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(source, ALLIANCE_BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     recitals = text_of(clause(doc, "alliance.recitals"))
     assert ("a modification, under section 74 of the Procurement Act 2023, of existing contracts made under that Act, "
             "which were awarded on 2 March 2026") in recitals
@@ -1121,7 +1101,7 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
 
 # --- joint commissioners are named as such; late signing ------------------------------------
 
-def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, big):
+def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, alliance_big):
     rr = text_of(clause(joint, "alliance.risk-reward"))
     assert "one row for each Provider" not in rr  # r16 al-sample finding 20: narrative out of 13.1
     assert "Each Commissioner gives its part in an approval under clause 13.10 only in writing" in rr
@@ -1133,7 +1113,7 @@ def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward
     assert "The Council must pay a positive Balancing Amount" in rr
     assert "The Commissioner bears" not in rr and "The Commissioner must pay" not in rr
     # one commissioner: the singular stays
-    single = text_of(clause(big, "alliance.risk-reward"))
+    single = text_of(clause(alliance_big, "alliance.risk-reward"))
     assert "The Commissioner must pay a positive Balancing Amount" in single
     exit_plan = text_of(clause(joint, "alliance.schedule-exit"))
     assert "each Commissioner must tell the Alliance Members " in exit_plan and "how it intends to secure the Services it commissions" in exit_plan
@@ -1146,8 +1126,8 @@ def test_target_cost_set_as_a_reserved_matter_where_the_sheet_reserves_it(joint,
                     if isinstance(p, Paragraph) and p.anchor == "reserved")
     assert (f"by a decision of the ALT that is a Reserved Matter under clause {reserved.number.split('.')[0]}, and so "
             "needs the agreement of every Alliance Member") in rr
-    source = JOINT.read_text(encoding="utf-8").replace("      - Approving the Annual Plan and the Target Cost\n", "")
-    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    source = ALLIANCE_JOINT.read_text(encoding="utf-8").replace("      - Approving the Annual Plan and the Target Cost\n", "")
+    doc = assemble(validate(load_text(source, ALLIANCE_JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "that is a Reserved Matter" not in text_of(clause(doc, "alliance.risk-reward"))
 
 
@@ -1163,26 +1143,26 @@ def test_each_joint_commissioner_recites_its_own_power(joint):
 def test_an_agreement_signed_after_the_commencement_date_applies_from_it(joint, catalogue):
     term = text_of(clause(joint, "alliance.term-termination"))
     assert "applies, from the date on which every Party has signed it" in term and "as if it had been" not in term
-    source = JOINT.read_text(encoding="utf-8").replace("agreement_date: 2027-03-15", "agreement_date: 2027-04-20")
-    result = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
+    source = ALLIANCE_JOINT.read_text(encoding="utf-8").replace("agreement_date: 2027-03-15", "agreement_date: 2027-04-20")
+    result = assemble(validate(load_text(source, ALLIANCE_JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
     late = text_of(clause(result.document, "alliance.term-termination"))
     assert "then applies from the Commencement Date as if it had been signed on that date" in late
     assert "ALLIANCE-LATE-SIGNING" in {f.rule for f in result.findings}
 
 
-def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
-    planning = text_of(clause(big, "alliance.service-planning"))
+def test_pooled_budget_says_who_pays_in_what_and_when(alliance_big, catalogue):
+    planning = text_of(clause(alliance_big, "alliance.service-planning"))
     # r16 al-sample finding 5: the holder is the only contributor, so it transfers its contribution in (never "pays
     # itself"), and the Commissioner's Pain and Balancing Amounts are funded from the Pooled Budget or its resources
     # r22 al-sample finding 5: an allocation to its own cost centre bound no one; the budget is available in full
     # from the start of each year, and the note asks whether the Providers are paid on the instalment profile
     assert "The Alliance Budget Holder must make the Alliance Budget available in full from the start of each Alliance Year." in planning
     assert "from the Alliance Budget or, so far as the Alliance Budget is insufficient, from the Commissioner's other resources" in planning
-    source = JOINT.read_text(encoding="utf-8").replace(
+    source = ALLIANCE_JOINT.read_text(encoding="utf-8").replace(
         "  no_blame_carve_outs:", "  pooled_budget:\n    annual_amount: 3000000\n    host: county\n    contributions:\n"
         "      - {member: county, amount: 1200000, pays: monthly in advance}\n"
         "      - {member: icb, amount: 1800000}\n  no_blame_carve_outs:", 1)
-    doc = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(source, ALLIANCE_JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
     c = clause(doc, "alliance.service-planning")
     rows = table_rows(c)
     assert rows[0] == ["Wealdshire County Council", "£1,200,000", "monthly in advance"]
@@ -1191,43 +1171,43 @@ def test_pooled_budget_says_who_pays_in_what_and_when(big, catalogue):
     assert "Each Commissioner named below must pay its contribution into the Pooled Budget" in text_of(c)
 
 
-def test_domestic_abuse_clause_and_refuge_handover_only_where_in_scope(big, joint):
-    ids_big = [c.id for c in big.all_clauses()]
+def test_domestic_abuse_clause_and_refuge_handover_only_where_in_scope(alliance_big, joint):
+    ids_big = [c.id for c in alliance_big.all_clauses()]
     assert "alliance.domestic-abuse" in ids_big
-    da = text_of(clause(big, "alliance.domestic-abuse"))
+    da = text_of(clause(alliance_big, "alliance.domestic-abuse"))
     assert "domestic homicide review under section 9 of the Domestic Violence, Crime and Victims Act 2004, or any review that replaces it" in da
-    assert "Victims and Prisoners Act 2024" in clause(big, "alliance.domestic-abuse").note
-    assert "it must not close that accommodation" in text_of(clause(big, "alliance.schedule-exit"))
+    assert "Victims and Prisoners Act 2024" in clause(alliance_big, "alliance.domestic-abuse").note
+    assert "it must not close that accommodation" in text_of(clause(alliance_big, "alliance.schedule-exit"))
     # a mental health alliance with no domestic abuse service has neither
     assert "alliance.domestic-abuse" not in [c.id for c in joint.all_clauses()]
     assert "refuge" not in text_of(clause(joint, "alliance.schedule-exit"))
 
 
-def test_expert_route_leaves_the_risk_reward_calculation_to_the_reviewing_accountant(big):
-    disputes = "\n".join(p.text for p in clause(big, "common.disputes").blocks if isinstance(p, Paragraph))
-    challenge = next(p for p in clause(big, "alliance.risk-reward").blocks
+def test_expert_route_leaves_the_risk_reward_calculation_to_the_reviewing_accountant(alliance_big):
+    disputes = "\n".join(p.text for p in clause(alliance_big, "common.disputes").blocks if isinstance(p, Paragraph))
+    challenge = next(p for p in clause(alliance_big, "alliance.risk-reward").blocks
                      if isinstance(p, Paragraph) and p.anchor == "challenge")
-    rr = clause(big, "alliance.risk-reward").number
+    rr = clause(alliance_big, "alliance.risk-reward").number
     assert (f"(other than the yearly calculation under clause {rr}, which is decided only as clause {challenge.number} "
             "provides)") in disputes
 
 
-def test_a_commissioners_successor_takes_its_place(big, joint):
-    for doc in (big, joint):
+def test_a_commissioners_successor_takes_its_place(alliance_big, joint):
+    for doc in (alliance_big, joint):
         leaving = text_of(clause(doc, "alliance.leaving"))
         assert "are transferred by or under an enactment to another body" in leaving
     # r16 al-sample finding 11: the single-Commissioner form reads "the Commissioner"
     assert "the Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in text_of(
-        clause(big, "alliance.leaving"))
-    assert "or of the bodies that commission health services" not in text_of(clause(big, "alliance.leaving"))
+        clause(alliance_big, "alliance.leaving"))
+    assert "or of the bodies that commission health services" not in text_of(clause(alliance_big, "alliance.leaving"))
     assert "that Commissioner does not leave the Alliance: the body to which the functions pass takes its place" in text_of(
         clause(joint, "alliance.leaving"))
     assert "(and, where it was the Lead Commissioner, as Lead Commissioner)" in text_of(clause(joint, "alliance.leaving"))
-    assert "Lead Commissioner" not in text_of(clause(big, "alliance.leaving"))
+    assert "Lead Commissioner" not in text_of(clause(alliance_big, "alliance.leaving"))
 
 
-def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
-    rr = text_of(clause(big, "alliance.risk-reward"))
+def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(alliance_big, joint):
+    rr = text_of(clause(alliance_big, "alliance.risk-reward"))
     assert ("may approve costs in that way up to £75,000 (seventy-five thousand pounds) in total for all Providers "
             "in an Alliance Year") in rr
     assert "may approve costs in that way" not in text_of(clause(joint, "alliance.risk-reward"))
@@ -1235,11 +1215,11 @@ def test_urgent_approvals_have_the_yearly_limit_the_sheet_gives(big, joint):
 
 
 def test_recital_c_recites_a_providers_own_route(catalogue):
-    source = JOINT.read_text(encoding="utf-8")
+    source = ALLIANCE_JOINT.read_text(encoding="utf-8")
     source = source.replace('    - {member: homes, title: "Step-down supported housing (24 units)", reference: WCC/MH/2024/10, annual_value: 520000, commissioner: county}\n', "")
     source = source.replace("    annual_value: 520000\n", "    annual_value: 520000\n    procurement_route: open\n    procurement_started: 2026-05-01\n", 1)
     assert "procurement_route: open" in source and "WCC/MH/2024/10" not in source
-    result = assemble(validate(load_text(source, JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
+    result = assemble(validate(load_text(source, ALLIANCE_JOINT.name), catalogue), catalogue, today=DRAFT_DATE)
     recitals = text_of(clause(result.document, "alliance.recitals"))
     assert "regulation 72 of the Public Contracts Regulations 2015" in recitals
     assert ("The Service Contract of Downland, however, was put in place following the open procedure under section "
@@ -1260,7 +1240,7 @@ def test_a_shared_case_system_says_who_hosts_and_who_controls(joint, small):
 
 def _with_trust_provider(keep_cost_model: bool) -> str:
     """The open-book eight-member sample with Riverside turned into an NHS foundation trust (a public body)."""
-    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = with_open_book(ALLIANCE_BIG.read_text(encoding="utf-8"))
     text = text.replace("    legal_form: community_interest_company\n    company_number: \"09182736\"\n",
                         "    legal_form: nhs_foundation_trust\n")
     if not keep_cost_model:
@@ -1299,14 +1279,14 @@ def _fee_findings(catalogue, tmp_path, text: str) -> list:
 
 def test_fee_and_profit_cap_on_one_basis_are_quiet(catalogue, tmp_path):
     """A 5% Fee on Annual Value and a 5% cap on Service Income agree, and each cost model is its budget."""
-    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = with_open_book(ALLIANCE_BIG.read_text(encoding="utf-8"))
     text = text.replace("  profit_cap: 4\n  basis: allowable_cost\n", "  profit_cap: 5\n  basis: revenue\n")
     assert _fee_findings(catalogue, tmp_path, text) == []
 
 
 def test_fee_and_profit_cap_on_different_bases_are_warned(catalogue, tmp_path):
     """A 5% Fee on Annual Value against a 4% cap on cost sweeps part of the Fee; a cost model over budget is warned."""
-    text = with_open_book(BIG.read_text(encoding="utf-8"))
+    text = with_open_book(ALLIANCE_BIG.read_text(encoding="utf-8"))
     text = text.replace("    annual_value: 1260000\n    cost_model:\n      direct_costs: 1108800\n",
                         "    annual_value: 1260000\n    cost_model:\n      direct_costs: 1110800\n")
     found = _fee_findings(catalogue, tmp_path, text)
@@ -1321,7 +1301,7 @@ def test_fee_and_profit_cap_on_different_bases_are_warned(catalogue, tmp_path):
 def test_recital_powers_follow_the_services(catalogue, tmp_path):
     """Youth violence and child exploitation: the Children Act 1989 s.17 and the serious violence duty, not the
     Care Act; 'parents and carers' of children is not adult care."""
-    text = BIG.read_text(encoding="utf-8").replace(
+    text = ALLIANCE_BIG.read_text(encoding="utf-8").replace(
         "    give adults with multiple and complex needs (homelessness, substance use, mental ill health,\n"
         "    offending and domestic abuse) one joined-up system of support, built around the person rather\n"
         "    than around separate contracts",
@@ -1332,7 +1312,7 @@ def test_recital_powers_follow_the_services(catalogue, tmp_path):
     recitals = text_of(clause(build(path, catalogue).document, "alliance.recitals"))
     assert "section 17 of the Children Act 1989" in recitals
     assert "section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime" in recitals
-    before = text_of(clause(build(BIG, catalogue).document, "alliance.recitals"))
+    before = text_of(clause(build(ALLIANCE_BIG, catalogue).document, "alliance.recitals"))
     assert ("Care Act 2014" in recitals) == ("Care Act 2014" in before)  # only the BIG services can bring it in
 
 
@@ -1344,9 +1324,9 @@ def _safeguarding_reports(catalogue, path) -> str:
 def test_safeguarding_reports_go_to_the_safeguarding_bodies_not_a_pcc(catalogue, tmp_path):
     """A council and an ICB both hear of reports (quiet); a police and crime commissioner, a funder and not a
     safeguarding partner, does not."""
-    both = _safeguarding_reports(catalogue, JOINT)
+    both = _safeguarding_reports(catalogue, ALLIANCE_JOINT)
     assert "must tell the Council and the ICB" in both
-    text = JOINT.read_text(encoding="utf-8").replace(
+    text = ALLIANCE_JOINT.read_text(encoding="utf-8").replace(
         "    name: NHS Wealdshire and Downs Integrated Care Board\n    short_name: ICB\n    article: true\n"
         "    role: commissioner\n    legal_form: integrated_care_board\n",
         "    name: The Police and Crime Commissioner for Wealdshire\n    short_name: ICB\n    article: true\n"
@@ -1437,16 +1417,16 @@ def test_returned_pain_is_rounded_and_ordered_as_the_clause_says(ravensmoor):
     assert any(r[0].startswith("The Commissioners jointly") and r[3] == "-£90,000.00" for r in rows)
 
 
-def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
+def test_non_delivery_savings_and_other_income_are_not_gain(alliance_big, ravensmoor):
     """r13 al-sample findings 1 and 2: a deduction for services not delivered comes off the Target Cost, and a
     Provider's income from other sources comes off its Delivery Costs (without open-book terms)."""
-    rr = text_of(clause(big, "alliance.risk-reward"))
+    rr = text_of(clause(alliance_big, "alliance.risk-reward"))
     assert ("The Target Cost for an Alliance Year is reduced by:\nthe amount by which the Commissioner reduces any payment "
             "under a Service Contract for that year because services were not delivered") in rr
-    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    defs = {d.term: plain_text(d.inlines) for d in alliance_big.definitions}
     # r17 al-sample findings 1 and 2: the income rule now sits in the risk/reward Schedule's part on costs
     assert "less the income to be deducted, under the part of Schedule" in defs["Delivery Costs"]
-    sched = text_of(clause(big, "alliance.schedule-risk-reward"))
+    sched = text_of(clause(alliance_big, "alliance.schedule-risk-reward"))
     assert ("reduced by any income it receives for delivering its part of the Services from any source other than its "
             "Service Contract (other than rent, eligible service charges, housing benefit or the housing costs element of "
             "universal credit") in sched
@@ -1459,7 +1439,7 @@ def test_non_delivery_savings_and_other_income_are_not_gain(big, ravensmoor):
 
 # --- the money between joint Commissioners (r14 al-fresh finding 4) -------------------------
 
-def test_joint_commissioners_split_pain_gain_and_running_costs_between_themselves(joint, big, catalogue):
+def test_joint_commissioners_split_pain_gain_and_running_costs_between_themselves(joint, alliance_big, catalogue):
     planning = text_of(clause(joint, "alliance.service-planning"))
     assert "As between the Commissioners, and unless the funding agreement between them provides otherwise" in planning
     assert "the Council: 25% of Pain and 20% of Gain; the ICB: 15% of Pain and 10% of Gain" in planning
@@ -1467,10 +1447,10 @@ def test_joint_commissioners_split_pain_gain_and_running_costs_between_themselve
     # the running costs here fall on the Providers, so the Commissioners do not split them
     assert "running costs" not in planning.split("As between the Commissioners")[1].split("A Commissioner that pays")[0]
     # one Commissioner: nothing to split
-    assert "As between the Commissioners" not in text_of(clause(big, "alliance.service-planning"))
+    assert "As between the Commissioners" not in text_of(clause(alliance_big, "alliance.service-planning"))
     # Commissioners that pay the running costs share them in proportion to their contributions
-    sheet = JOINT.read_text().replace("running_costs: members_pro_rata", "running_costs: commissioner")
-    doc = assemble(validate(load_text(sheet, JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
+    sheet = ALLIANCE_JOINT.read_text().replace("running_costs: members_pro_rata", "running_costs: commissioner")
+    doc = assemble(validate(load_text(sheet, ALLIANCE_JOINT.name), catalogue), catalogue, today=DRAFT_DATE).document
     planning = text_of(clause(doc, "alliance.service-planning"))
     assert "of the running costs under clause" in planning
     ops = text_of(clause(doc, "alliance.operations"))
@@ -1487,7 +1467,7 @@ def pooled(catalogue):
     return build(POOLED, catalogue).document
 
 
-def test_pooled_contributions_follow_the_indexed_values_without_an_annual_plan(pooled, big):
+def test_pooled_contributions_follow_the_indexed_values_without_an_annual_plan(pooled, alliance_big):
     planning = text_of(clause(pooled, "alliance.service-planning"))
     # r14 al-fresh finding 5: a vetoed Annual Plan must not freeze the contributions while payments rise
     assert ("until an Annual Plan sets it, its contribution for the previous Alliance Year changed in the same "
@@ -1498,7 +1478,7 @@ def test_pooled_contributions_follow_the_indexed_values_without_an_annual_plan(p
     assert "(for the first Alliance Year, the Council 59.8% and the PCC 40.2%)" in planning
     assert "the Council: 22% of Pain and 18% of Gain; the PCC: 14% of Pain and 12% of Gain" in planning
     # r13 al-sample finding 3: one funder; its budget follows the indexed values too
-    single = text_of(clause(big, "alliance.service-planning"))
+    single = text_of(clause(alliance_big, "alliance.service-planning"))
     assert "except that each Provider's budget is its Annual Value for the new Alliance Year" in single
     assert "the Alliance Budget is set as clause" in single
     assert "is at least the total of the Providers' Annual Values for that year" in single
@@ -1567,15 +1547,15 @@ def test_lower_is_better_levels_are_rounded_down(pooled):
 
 # --- r15 al-fresh: facts the instructions did not give are never added silently ----------------------
 
-def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, big):
+def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, alliance_big):
     """r15 al-fresh finding 10: the rent/housing benefit exclusion and the floor on indexation follow the term
     sheet; without an instruction the exclusion is left out and the floor is flagged as an assumption."""
-    assert "Costs met from rent, eligible service charges, housing benefit or the housing costs element of universal credit are left" in clause(big, "alliance.risk-reward").note
-    assert "assumption" not in clause(big, "alliance.schedule-budget").note
-    source = BIG.read_text(encoding="utf-8")
+    assert "Costs met from rent, eligible service charges, housing benefit or the housing costs element of universal credit are left" in clause(alliance_big, "alliance.risk-reward").note
+    assert "assumption" not in clause(alliance_big, "alliance.schedule-budget").note
+    source = ALLIANCE_BIG.read_text(encoding="utf-8")
     source = re.sub(r"\n  housing_costs_outside: true[^\n]*", "", source)
     source = re.sub(r"\n    indexation_floor: true[^\n]*", "", source)
-    doc = assemble(validate(load_text(source, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(source, ALLIANCE_BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     rr = clause(doc, "alliance.risk-reward")
     assert "Costs met from rent, eligible service charges, housing benefit or the housing costs element of universal credit are left" not in rr.note
     assert "Housing is among the Services" in rr.note and "counts every cost" in rr.note
@@ -1584,7 +1564,7 @@ def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, 
 
 def test_psr_process_is_recited_by_name_and_regulation():
     """r15 al-fresh finding 12: the recital names the Provider Selection Regime process the sheet gives."""
-    data = load_file(BIG).data
+    data = load_file(ALLIANCE_BIG).data
     data["alliance"].update(procurement_route="provider_selection", psr_process="competitive")
     alliance = AllianceTermSheet.model_validate(data).alliance
     assert alliance.route_words == ("the Competitive Process under regulation 11 of the Health Care Services "
@@ -1594,9 +1574,9 @@ def test_psr_process_is_recited_by_name_and_regulation():
         "a process under the Health Care Services (Provider Selection Regime) Regulations 2023")
 
 
-def test_drug_and_alcohol_treatment_reporting_only_where_treatment_is_in_scope(big, joint):
+def test_drug_and_alcohol_treatment_reporting_only_where_treatment_is_in_scope(alliance_big, joint):
     """r15 al-fresh finding 20: NDTMS data and incident and death reporting for drug and alcohol treatment."""
-    assert "National Drug Treatment Monitoring System" in text_of(clause(big, "alliance.operations"))
+    assert "National Drug Treatment Monitoring System" in text_of(clause(alliance_big, "alliance.operations"))
     assert "National Drug Treatment Monitoring System" not in text_of(clause(joint, "alliance.operations"))
 
 
@@ -1662,9 +1642,9 @@ def test_built_in_gain_and_profit_floor_above_the_hard_cap_are_stated(catalogue)
     assert "SDMHS's Allowable Costs are £1,541,000 (£33,400 below its budget of £1,574,400)" in text_of(sch)
 
 
-def test_no_built_in_gain_note_without_an_open_book(big):
+def test_no_built_in_gain_note_without_an_open_book(alliance_big):
     """The quiet case: an alliance without open-book terms has no built-in Gain or hard-cap note."""
-    rr = clause(big, "alliance.risk-reward")
+    rr = clause(alliance_big, "alliance.risk-reward")
     note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
     assert "Built-in Gain" not in note
 
@@ -1680,7 +1660,7 @@ def test_refund_goes_to_the_lead_commissioner_and_a_fund_without_a_use_can_be_pa
     assert "Where the Open-Book Provider does not itself deliver any of those uses" in excess
     sp = text_of(clause(doc, "alliance.service-planning"))
     assert "counting any share of Gain kept under clause" not in sp  # the sheet gives no gate on Gain
-    sp = text_of(clause(gated(WESTMARCH, catalogue), "alliance.service-planning"))
+    sp = text_of(clause(alliance_gated(WESTMARCH, catalogue), "alliance.service-planning"))
     # a section 75 pooled fund: the withheld share goes back into the Pooled Budget (r28 al-fresh finding 4)
     assert "counting any share of Gain credited to the Pooled Budget under clause" in sp
 
@@ -1696,19 +1676,19 @@ def test_survival_lists_what_the_final_calculation_needs(catalogue):
         assert re.search(part, general), part  # the audit sub-clause's number moves as clause 16 grows
 
 
-def test_cost_statement_disagreements_skip_the_alt(catalogue, big):
+def test_cost_statement_disagreements_skip_the_alt(catalogue, alliance_big):
     """r15 al-fresh finding 15: the ladder's first step says what 19.6 does (open-book disagreements go straight to
     dispute resolution, away from competitors); without an open book it names only the clause 13 challenge."""
     ladder = text_of(clause(westmarch(catalogue), "alliance.dispute-ladder"))
     assert "or a disagreement about an Open-Book Provider's Cost Statement or Reconciliation Statement" in ladder
-    assert "Cost Statement" not in text_of(clause(big, "alliance.dispute-ladder"))
+    assert "Cost Statement" not in text_of(clause(alliance_big, "alliance.dispute-ladder"))
 
 
 def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_path):
     """r16 al-fresh finding 1: children's early help (with a child-to-parent violence programme) cites the Children
     Act 1989 s.17 and the Children Act 2004 s.10, not the serious violence duty, and (through family hubs) the
     Childcare Act 2006 ss.3 and 5A, verified; ss.5B and 5C are a point to check in the note."""
-    text = BIG.read_text(encoding="utf-8").replace(
+    text = ALLIANCE_BIG.read_text(encoding="utf-8").replace(
         "    give adults with multiple and complex needs (homelessness, substance use, mental ill health,\n"
         "    offending and domestic abuse) one joined-up system of support, built around the person rather\n"
         "    than around separate contracts",
@@ -1724,7 +1704,7 @@ def test_recital_powers_for_early_help_are_childrens_functions(catalogue, tmp_pa
     # services through family hubs: the verified Childcare Act 2006 sections are recited (law.yaml), the rest checked
     assert "sections 3 and 5A of the Childcare Act 2006 (early childhood services and children's centres)" in recitals
     assert "check whether sections 5B and 5C (not verified for this draft) also apply" in " ".join(c.note.split())
-    before = clause(build(BIG, catalogue).document, "alliance.recitals")
+    before = clause(build(ALLIANCE_BIG, catalogue).document, "alliance.recitals")
     assert "Childcare Act 2006" not in before.note and "section 10 of the Children Act 2004" not in text_of(before)
 
 
@@ -1755,7 +1735,7 @@ def test_built_in_gain_from_overheads_above_the_cap_is_not_called_a_saving(catal
     cost models are below budget."""
     rr = clause(build(EARLY_HELP, catalogue).document, "alliance.risk-reward")
     note = plain_text(rr.note) if not isinstance(rr.note, str) else rr.note
-    assert "Brightwater's gap is not a saving at all but its budgeted overheads of £174,000 being £4,800 above the " \
+    assert "Brightwater's gap is not a saving at all but its budgeted overheads of £174,000 being £4,800 above the "\
            "Overhead Cap (£169,200)" in note
     assert "it ends the first year with £62,768, its Fee of £66,000 less £3,232" in note
     assert "Steadfast's gap is not a saving at all" in note and "(ii) raise the Overhead Cap" in note
@@ -1787,7 +1767,7 @@ def test_delivery_costs_definition_cites_the_calculation_and_the_open_book_audit
     assert f"when the calculation under clause {calc.number} is made" in defn
 
 
-def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
+def test_term_and_force_majeure_notes_match_the_clauses(catalogue, alliance_big):
     """r16 al-fresh finding 14: a Commissioner's extension option is not called "an extension by agreement"; the
     removal grounds in the note include the Improvement Plan; the force majeure note says every member must agree
     to end the Agreement (as the clause does), not the ALT."""
@@ -1799,14 +1779,14 @@ def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
     fm = " ".join(clause(doc, "alliance.force-majeure-members").note.split())
     assert "every Alliance Member agrees in writing that the Alliance cannot continue" in fm
     assert "the ALT decides that the Alliance cannot continue" not in fm
-    agreed = BIG.read_text(encoding="utf-8").replace("    years: 5\n    notice_months: 12\n",
+    agreed = ALLIANCE_BIG.read_text(encoding="utf-8").replace("    years: 5\n    notice_months: 12\n",
                                                      "    years: 5\n    notice_months: 12\n    by: agreement\n")
-    doc = assemble(validate(load_text(agreed, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(agreed, ALLIANCE_BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     quiet = " ".join(clause(doc, "alliance.term-termination").note.split())
     assert "with an extension by agreement: a unanimous decision of the ALT, as the instructions ask" in quiet
     assert "The instructions do not say whose option" not in quiet
     # r17 al-sample finding 23: the eight-member sample gives no `by`, so the extension is the Commissioner's option
-    term = clause(big, "alliance.term-termination")
+    term = clause(alliance_big, "alliance.term-termination")
     assert "may extend the Term once, by five years, by notice to every other Party given at least twelve months" in text_of(term)
     assert "(on or before 31 March 2031)" in text_of(term)
     assert "the draft makes it the Commissioner's, as commissioners usually keep it" in " ".join(term.note.split())
@@ -1815,7 +1795,7 @@ def test_term_and_force_majeure_notes_match_the_clauses(catalogue, big):
 def test_psr_risk_contracts_fire_only_for_health_care_contracts():
     """r16 al-sample findings 1 and 7: the Service Contracts and Former Contracts that look like health care are named
     (firing); a contract for housing or support alone is not (quiet)."""
-    sheet = AllianceTermSheet.model_validate(load_file(BIG).data)
+    sheet = AllianceTermSheet.model_validate(load_file(ALLIANCE_BIG).data)
     named = [m.short_name for m, _ in sheet.alliance.psr_risk_contracts]
     assert named == ["St Luke's", "Recovery CIC", "Riverside"]          # not Harbour Light, Shelter Point, Moorview
     assert [c.reference for c in sheet.alliance.former_contracts_health] == [
@@ -1823,15 +1803,15 @@ def test_psr_risk_contracts_fire_only_for_health_care_contracts():
     assert len(sheet.alliance.former_contracts_undated) == 12
 
 
-def test_gain_gate_is_an_option_where_the_sheet_is_silent(big):
+def test_gain_gate_is_an_option_where_the_sheet_is_silent(alliance_big):
     """r16 al-sample finding 2, r18b al-fresh finding 2: the KPI gate on Gain is not in the term sheet, so the draft
     has no gate and the risk/reward note sets it out as an option (with the words to add), not as agreed."""
-    note = " ".join(clause(big, "alliance.risk-reward").note.split())
+    note = " ".join(clause(alliance_big, "alliance.risk-reward").note.split())
     assert "The instructions do not say whether a Provider's share of Gain depends on the KPIs, so this draft has no gate" in note
     assert "(c) a gate for each Provider on the KPIs its own services affect" in note
-    assert "share of Gain counts only if performance against every Key Performance" not in clause(big, "alliance.key-information").note
+    assert "share of Gain counts only if performance against every Key Performance" not in clause(alliance_big, "alliance.key-information").note
     assert "The draft assumes, as the instructions do not say" not in note
-    assert "Whether a Provider's share of Gain counts" not in text_of(clause(big, "alliance.objectives"))
+    assert "Whether a Provider's share of Gain counts" not in text_of(clause(alliance_big, "alliance.objectives"))
 
 
 def test_early_baseline_is_put_to_the_client(big_unagreed):
@@ -1843,39 +1823,39 @@ def test_early_baseline_is_put_to_the_client(big_unagreed):
     assert "KPI 3's line runs from" not in note and "KPI 4's line runs from" not in note
 
 
-def test_accession_annex_prefills_the_council_row(big):
+def test_accession_annex_prefills_the_council_row(alliance_big):
     """r16 al-sample finding 21: the Commissioner with no percentage share is pre-filled, so a joining member does
     not give it a share by accident; the Providers' rows stay blanks."""
-    rows = table_rows(clause(big, "alliance.schedule-accession"))
+    rows = table_rows(clause(alliance_big, "alliance.schedule-accession"))
     council = next(r for r in rows if r[0] == "Tamarmouth City Council")
     assert council[1:] == ["£0", "0%", "0% (bears all Pain above the Providers' Pain Caps)"]
     assert next(r for r in rows if r[0] == "Harbour Light Housing Association Limited")[2] == "[share of Gain]"
 
 
-def test_r16_sample_notes_and_recital_a(big):
+def test_r16_sample_notes_and_recital_a(alliance_big):
     """r16 al-sample findings 15, 18, 19."""
-    recitals = text_of(clause(big, "alliance.recitals"))
+    recitals = text_of(clause(alliance_big, "alliance.recitals"))
     assert "sections 1 and 2 of the Care Act 2014 (promoting individual wellbeing" in recitals
-    note = clause(big, "alliance.domestic-abuse").note
+    note = clause(alliance_big, "alliance.domestic-abuse").note
     assert "the Services include support in safe accommodation (Hope and Anchor's refuge)" in note
     assert "check whether the Services include such support" not in note
-    assert "(where there is a county council for that area" not in text_of(clause(big, "common.safeguarding"))
+    assert "(where there is a county council for that area" not in text_of(clause(alliance_big, "common.safeguarding"))
 
 
-def test_criminal_data_with_safeguarding_condition_alone_is_put_to_the_client(big):
+def test_criminal_data_with_safeguarding_condition_alone_is_put_to_the_client(alliance_big):
     """r16 al-sample finding 14: paragraph 18 alone for criminal offence data is flagged as a gap (firing); a sheet
     naming another condition is quiet."""
-    note = clause(big, "common.schedule-data-sharing").note
+    note = clause(alliance_big, "common.schedule-data-sharing").note
     assert "For criminal offence data the table gives paragraph 18 alone" in note
     assert "paragraph 2 where a health or social work professional is responsible" in " ".join(note.split())  # r25: shorter
 
 
 def test_criminal_data_note_quiet_with_a_second_condition(catalogue):
-    source = BIG.read_text(encoding="utf-8").replace(
+    source = ALLIANCE_BIG.read_text(encoding="utf-8").replace(
         "under Article 10 with Schedule 1 paragraph 18 (safeguarding of children and individuals at risk)",
         "under Article 10 with Schedule 1 paragraph 18 (safeguarding) and paragraph 2 (health or social care)")
     assert "paragraph 2 (health or social care)" in source
-    sheet = validate(load_text(source, BIG.name), catalogue)
+    sheet = validate(load_text(source, ALLIANCE_BIG.name), catalogue)
     note = clause(assemble(sheet, catalogue, today=DRAFT_DATE).document, "common.schedule-data-sharing").note
     assert "For criminal offence data the table gives paragraph 18 alone" not in note
 
@@ -1942,7 +1922,7 @@ def test_liability_note_flags_the_lopsided_commissioner_cap_and_sums_due_are_sai
     assert "The cap is lopsided" not in " ".join(clause(quiet, "alliance.liability").note.split())
 
 
-def test_recitals_note_asks_who_contracts_for_a_health_strand_under_the_council(catalogue, big):
+def test_recitals_note_asks_who_contracts_for_a_health_strand_under_the_council(catalogue, alliance_big):
     """r16 al-fresh finding 2: Brightwater's perinatal strand reads as ICB-commissioned health care while the sheet puts
     its one Service Contract with the Council; the note names it and says what changes if the ICB holds it, and no
     longer says the council route is "lawful only under" s.75/65Z5 (s.256 is another route). Quiet: a sheet with no
@@ -1952,14 +1932,14 @@ def test_recitals_note_asks_who_contracts_for_a_health_strand_under_the_council(
     assert "Brightwater's \"perinatal and infant emotional wellbeing support" in note
     assert "Schedule 1 needs a second row for that Provider naming ICB" in note
     assert "lawful only under" not in note and "section 256(1)(a)" in note
-    assert "reads as health care that" not in " ".join(clause(big, "alliance.recitals").note.split())
+    assert "reads as health care that" not in " ".join(clause(alliance_big, "alliance.recitals").note.split())
 
 
-def test_cost_model_schedule_note_names_the_overhead_total_the_instructions_give(catalogue, big):
+def test_cost_model_schedule_note_names_the_overhead_total_the_instructions_give(catalogue, alliance_big):
     """r16 al-fresh finding 8: the instructions' total overheads (£396,800) differ from the Providers' own (£400,000)."""
     note = " ".join(clause(build(EARLY_HELP, catalogue).document, "alliance.schedule-open-book-providers").note.split())
     assert "the instructions give total overheads of £396,800, the Providers' figures add up to £400,000" in note
-    quiet = next((c for c in big.all_clauses() if c.id == "alliance.schedule-open-book-providers"), None)
+    quiet = next((c for c in alliance_big.all_clauses() if c.id == "alliance.schedule-open-book-providers"), None)
     assert quiet is None or "overall cost model does not match" not in " ".join(quiet.note.split())
 
 
@@ -1975,7 +1955,7 @@ def test_grant_funded_former_contract_and_direct_award_grounds_are_stated_accura
     assert "direct award ground (section 74" not in cnote
 
 
-def test_mixed_indexation_is_flagged_and_a_bilateral_value_change_needs_the_reserved_matter(catalogue, big):
+def test_mixed_indexation_is_flagged_and_a_bilateral_value_change_needs_the_reserved_matter(catalogue, alliance_big):
     """r16 al-fresh finding 13: "CPI or, if higher, the NLW uplift applied to 70% of the Annual Value" reads two ways,
     so the note asks for a formula; an agreed change to one Annual Value moves the Target Cost, so it needs the
     Reserved Matter. Quiet: the eight-member sample (a single index, no Reserved Matter on the Target Cost)."""
@@ -1985,7 +1965,7 @@ def test_mixed_indexation_is_flagged_and_a_bilateral_value_change_needs_the_rese
     text = "\n".join(text_of(c) for c in doc.all_clauses())
     defn = text_of(clause(doc, "alliance.schedule-budget"))  # r26 al-sample 18: the rule is in Schedule 5
     assert "only once it is agreed as a Reserved Matter under clause" in defn
-    assert "mixes two measures" not in " ".join(clause(big, "alliance.schedule-budget").note.split())
+    assert "mixes two measures" not in " ".join(clause(alliance_big, "alliance.schedule-budget").note.split())
 
 
 def test_contract_publication_note_names_the_service_contracts_over_five_million(catalogue):
@@ -1998,14 +1978,14 @@ def test_contract_publication_note_names_the_service_contracts_over_five_million
     assert "confirm with the council's procurement team" not in " ".join(clause(doc, "common.freedom-of-information").note.split())
 
 
-def test_execution_note_asks_for_the_icb_signatorys_delegated_authority(catalogue, big):
+def test_execution_note_asks_for_the_icb_signatorys_delegated_authority(catalogue, alliance_big):
     """r16 al-fresh finding 24: an ICB signatory's authority under its scheme of reservation and delegation."""
     note = " ".join(clause(build(EARLY_HELP, catalogue).document, "alliance.key-information").note.split())
     assert "ICB signs by Dr Kwame Asante-Boyd, Chief Nursing Officer: confirm that the post has delegated authority" in note
-    assert "scheme of reservation and delegation" not in " ".join(clause(big, "alliance.key-information").note.split())
+    assert "scheme of reservation and delegation" not in " ".join(clause(alliance_big, "alliance.key-information").note.split())
 
 
-def test_regulators_hub_closures_and_entire_agreement_follow_the_early_help_services(catalogue, big):
+def test_regulators_hub_closures_and_entire_agreement_follow_the_early_help_services(catalogue, alliance_big):
     """r16 al-fresh findings 18, 19 and 20: the regulator example follows the services (Ofsted for the family hubs'
     childcare and Family Mediation Council accreditation, not the CQC); the decisions note says a Reserved Matter on
     closing a hub leaves the council's own s.5D consultation duty; the entire agreement clause is subject to the
@@ -2019,8 +1999,8 @@ def test_regulators_hub_closures_and_entire_agreement_follow_the_early_help_serv
     numbers = {c.id: c.number for c in doc.all_clauses()}
     general = " ".join(text_of(clause(doc, "common.general")).split())
     assert f"Subject to clause {numbers['alliance.precedence']}." in general
-    assert "such as the Care Quality Commission" in " ".join(text_of(clause(big, "alliance.operations")).split())
-    assert "s.5D" not in " ".join(clause(big, "alliance.decisions").note.split())
+    assert "such as the Care Quality Commission" in " ".join(text_of(clause(alliance_big, "alliance.operations")).split())
+    assert "s.5D" not in " ".join(clause(alliance_big, "alliance.decisions").note.split())
 
 
 def test_commissioners_wording_is_plural_and_no_pasted_care_home_text(catalogue):
@@ -2246,15 +2226,15 @@ def test_unanimity_exceptions_name_the_real_exceptions(mardenshire):
     assert "clause 13.6" not in listed.split("including in")[1].split(". ")[0]
 
 
-def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_alliance, catalogue):
+def test_without_open_book_the_schedule_says_which_costs_count(alliance_big, open_book_alliance, catalogue):
     """r17 al-sample findings 1 and 2: without open-book terms, Delivery Costs follow rules in the risk/reward
     Schedule (direct costs, overheads at an Annual Plan rate, exclusions, a certified year-end statement reconciled
     to the accounts), and a charity's own funds are left out of both income and costs unless it elects to count them."""
-    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    defs = {d.term: plain_text(d.inlines) for d in alliance_big.definitions}
     assert 'under the part of Schedule' in defs["Delivery Costs"]
     assert 'headed "Costs that count as Delivery Costs"' in defs["Delivery Costs"]
     assert "from any source other than" not in defs["Delivery Costs"]
-    sched = text_of(clause(big, "alliance.schedule-risk-reward"))
+    sched = text_of(clause(alliance_big, "alliance.schedule-risk-reward"))
     assert "at the rate fixed for that Provider in the Annual Plan approved by the ALT or, until such an Annual Plan fixes one, at the rate in that Provider's tender for its Service Contract (nil if its tender states none). No other central charge" in sched
     assert "fundraising, marketing and bidding costs" in sched
     assert "are not income for this purpose, and the costs it meets from them are not Delivery Costs, unless" in sched
@@ -2264,76 +2244,76 @@ def test_without_open_book_the_schedule_says_which_costs_count(big, open_book_al
     ob = text_of(clause(open_book_alliance.document, "alliance.schedule-risk-reward"))
     assert "Costs that count as Delivery Costs" not in ob
     # an instructed ceiling on overheads is printed
-    text = BIG.read_text(encoding="utf-8").replace("    basis: pro_rata\n", "    basis: pro_rata\n    overhead_limit_percent: 12\n", 1)
-    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    text = ALLIANCE_BIG.read_text(encoding="utf-8").replace("    basis: pro_rata\n", "    basis: pro_rata\n    overhead_limit_percent: 12\n", 1)
+    doc = assemble(validate(load_text(text, ALLIANCE_BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "in the Annual Plan, which must not be more than 12% " not in text_of(clause(doc, "alliance.schedule-risk-reward"))
     assert "(nil if its tender states none), which must not be more than 12%. No other" in text_of(clause(doc, "alliance.schedule-risk-reward"))
 
 
-def test_key_information_leaves_out_the_route_the_recitals_leave_out(big, catalogue):
+def test_key_information_leaves_out_the_route_the_recitals_leave_out(alliance_big, catalogue):
     """r17 al-sample finding 3: where some Service Contracts may have been awarded under the Provider Selection
     Regime, recital (C) does not recite the route, and neither does the key information table; a sheet without
     that risk (the small sample) still states it."""
     # r26 al-sample finding 5: the sheet records the view that the Act governs, so the route is stated
-    rows = [r for r in table_rows(clause(big, "alliance.key-information")) if r[0].startswith("Procurement")]
+    rows = [r for r in table_rows(clause(alliance_big, "alliance.key-information")) if r[0].startswith("Procurement")]
     assert rows[0][0] == "Procurement route" and "[except the Service Contract of Recovery CIC" in rows[0][1]
-    small = build(SMALL, catalogue).document
+    small = build(ALLIANCE_SMALL, catalogue).document
     rows = [r for r in table_rows(clause(small, "alliance.key-information")) if r[0].startswith("Procurement")]
     assert rows[0][0] == "Procurement route" and "competitive flexible procedure" in rows[0][1]
 
 
-def test_the_hosted_case_system_has_its_article_28_terms_in_a_schedule(big):
+def test_the_hosted_case_system_has_its_article_28_terms_in_a_schedule(alliance_big):
     """r17 al-sample finding 4: where a member hosts the shared case system, its Article 28(3) terms are a
     Schedule (not left to agreement), clause 15 applies them to the case system and the Alliance Manager's
     reports, and the data protection note no longer says the clause itself gives processor terms."""
-    sched = clause(big, "alliance.schedule-case-system")
+    sched = clause(alliance_big, "alliance.schedule-case-system")
     text = text_of(sched)
     assert "the Commissioner processes Personal Data as a processor for each other Alliance Member" in text  # r25 al-sample 14: the role, not "the Council"
     assert "within 48 hours" in text and "at least 30 days before it takes effect" in text
     assert "complete a data protection impact assessment" in text
-    info = text_of(clause(big, "alliance.information-sharing"))
+    info = text_of(clause(alliance_big, "alliance.information-sharing"))
     assert "must agree in writing processing terms" not in info
     label = f"Schedule {sched.number}"
     assert info.count(f"on the terms in {label}.") == 1 and f"the terms in {label} apply to that processing" in info
-    note = clause(big, "common.data-protection").note
+    note = clause(alliance_big, "common.data-protection").note
     assert "the clause gives the terms Article 28(3)" not in note and "in this draft it does not" in note
 
 
 def test_no_case_system_schedule_without_a_hosted_case_system(catalogue):
-    doc = build(SMALL, catalogue).document
+    doc = build(ALLIANCE_SMALL, catalogue).document
     assert "alliance.schedule-case-system" not in [c.id for c in doc.all_clauses()]
-    assert "processing terms that meet Article 28" in text_of(clause(doc, "alliance.information-sharing")) or \
+    assert "processing terms that meet Article 28" in text_of(clause(doc, "alliance.information-sharing")) or\
         "Article 28 of the UK GDPR" in text_of(clause(doc, "alliance.information-sharing"))
 
 
-def test_sharing_no_condition_covers_needs_consent_and_the_note_names_paragraphs_2_and_6(big, catalogue):
+def test_sharing_no_condition_covers_needs_consent_and_the_note_names_paragraphs_2_and_6(alliance_big, catalogue):
     """r17 al-sample finding 5: the term sheet relies on paragraph 18 (safeguarding) for routine sharing of criminal
     offence data and for health data shared by housing staff; the Schedule falls back on explicit consent where no
     condition covers a sharing, requires appropriate policy documents and a DPIA first, and the note names the
     conditions to ask about. A sheet sharing no health or criminal offence data gets none of it."""
-    sched = text_of(clause(big, "common.schedule-data-sharing"))
+    sched = text_of(clause(alliance_big, "common.schedule-data-sharing"))
     assert "Where no condition in the table covers a particular sharing of health data or criminal offence data" in sched
     assert "completed a data protection impact assessment for the sharing" in sched
-    note = clause(big, "common.schedule-data-sharing").note
+    note = clause(alliance_big, "common.schedule-data-sharing").note
     assert "paragraph 6 read with paragraph 36 for a public body Party" in " ".join(note.split())  # r25 al-sample 20: shorter
     # r28 al-fresh finding 3: the table itself now keeps paragraph 18 for safeguarding disclosures, and the note says why
     assert "cannot carry routine referral and care co-ordination" in note
-    text = BIG.read_text(encoding="utf-8")
+    text = ALLIANCE_BIG.read_text(encoding="utf-8")
     start, end = text.index("  data_types: >-"), text.index("  retention:")
     text = text[:start] + ("  data_types: Name and contact details\n  data_subjects: People using the services\n"
                            "  lawful_basis: Article 6(1)(e) for the Council and Article 6(1)(f) for the other members\n") + text[end:]
-    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(text, ALLIANCE_BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     assert "Where no condition in the table covers" not in text_of(clause(doc, "common.schedule-data-sharing"))
 
 
-def test_kpi_gates_list_each_providers_kpis_and_the_gate_follows_them(big, catalogue):
+def test_kpi_gates_list_each_providers_kpis_and_the_gate_follows_them(alliance_big, catalogue):
     """r17 al-sample finding 7: where the sheet names the KPIs that gate a Provider's Gain, the outcomes Schedule
     lists them in a Part 4 (every KPI for a Provider not listed) and the gate refers to it; without them the gate
     covers every KPI and the note no longer points at a list that does not exist."""
-    text = BIG.read_text(encoding="utf-8").replace(
+    text = ALLIANCE_BIG.read_text(encoding="utf-8").replace(
         "  case_system_host: council", "  kpi_gates:\n    - {member: harbour, kpis: [3, 1]}\n"
         "    - {member: recovery, kpis: [4]}\n  case_system_host: council", 1)
-    doc = assemble(validate(load_text(text, BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(text, ALLIANCE_BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
     outcomes = clause(doc, "alliance.schedule-outcomes")
     table = next(b for b in outcomes.blocks
                  if isinstance(b, Table) and [plain_text(c) for c in b.header] == ["Provider", "Key Performance Indicators"])
@@ -2344,76 +2324,76 @@ def test_kpi_gates_list_each_providers_kpis_and_the_gate_follows_them(big, catal
     gate = text_of(clause(doc, "alliance.risk-reward"))
     assert f"each Key Performance Indicator listed against its name in Part 4 of Schedule {outcomes.number} in that" in gate
     assert "Every KPI gates every Provider's Gain" not in clause(doc, "alliance.risk-reward").note
-    plain = text_of(clause(big, "alliance.risk-reward"))
+    plain = text_of(clause(alliance_big, "alliance.risk-reward"))
     assert "listed against its name in Part 4" not in plain
-    assert "Part 4" not in text_of(clause(big, "alliance.schedule-outcomes"))
-    assert not any("listed against its name in Part 3" in a for a in big.assumptions)
+    assert "Part 4" not in text_of(clause(alliance_big, "alliance.schedule-outcomes"))
+    assert not any("listed against its name in Part 3" in a for a in alliance_big.assumptions)
 
 
-def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades(big, catalogue):
+def test_r17_al_sample_finding_8_unanimity_plan_running_costs_and_housing_grades(alliance_big, catalogue):
     """r17 al-sample finding 8 (14, 17, 19, 20): the exceptions to unanimity include the Commissioner's urgent
     action and the termination clause; an unapproved draft Annual Plan binds no one; running costs above the
     budget need the payer's prior approval; a registered provider reports RSH gradings (a housing-free sheet
     does not get that wording)."""
-    principles = text_of(clause(big, "alliance.principles"))
-    urgent = next(p.number for p in clause(big, "alliance.decisions").blocks
+    principles = text_of(clause(alliance_big, "alliance.principles"))
+    urgent = next(p.number for p in clause(alliance_big, "alliance.decisions").blocks
                   if isinstance(p, Paragraph) and "safety of a person using the Services is at immediate risk" in p.text)
-    unanimous = next(p.number for p in clause(big, "alliance.decisions").blocks
+    unanimous = next(p.number for p in clause(alliance_big, "alliance.decisions").blocks
                      if isinstance(p, Paragraph) and p.anchor == "unanimous")
     assert f"except as clause {unanimous} provides, every decision" in principles
-    listed = text_of(clause(big, "alliance.decisions"))
-    term = clause(big, "alliance.term-termination").number
+    listed = text_of(clause(alliance_big, "alliance.decisions"))
+    term = clause(alliance_big, "alliance.term-termination").number
     # r21 al-sample 12: the list names only ALT decisions (not the Commissioner's urgent action or removal)
     assert f"including in clause {urgent}, " not in listed and f"clause {term}.4 and clause " in listed
-    plan = text_of(clause(big, "alliance.service-planning"))
+    plan = text_of(clause(alliance_big, "alliance.service-planning"))
     assert "the draft as last presented to the ALT applies" not in plan
     assert "Until the ALT approves the first Annual Plan:\nthe draft binds no one" in plan
-    ops = text_of(clause(big, "alliance.operations"))
+    ops = text_of(clause(alliance_big, "alliance.operations"))
     assert "must not commit running costs above that budget unless the Commissioner first approves them in writing" in ops
     assert "below G1 for governance, V1 for financial viability or C1 for the consumer standards" in ops
-    small = text_of(clause(build(SMALL, catalogue).document, "alliance.operations"))
-    assert ("Regulator of Social Housing grading" in small) == ("registered_provider" in SMALL.read_text(encoding="utf-8")
-                                                               or "rsh_number" in SMALL.read_text(encoding="utf-8"))
+    small = text_of(clause(build(ALLIANCE_SMALL, catalogue).document, "alliance.operations"))
+    assert ("Regulator of Social Housing grading" in small) == ("registered_provider" in ALLIANCE_SMALL.read_text(encoding="utf-8")
+                                                               or "rsh_number" in ALLIANCE_SMALL.read_text(encoding="utf-8"))
 
 
-def test_pro_rata_shares_follow_a_changed_annual_value(big):
+def test_pro_rata_shares_follow_a_changed_annual_value(alliance_big):
     """r17 al-sample finding 8 (report finding 8): pro rata shares are fixed at the first year's values only
     against indexation; a change to an Annual Value, a joiner or a leaver recalculates them, and the leaving
     clause points at that paragraph."""
-    sched = clause(big, "alliance.schedule-risk-reward")
+    sched = clause(alliance_big, "alliance.schedule-risk-reward")
     assert "Where a Provider's Annual Value changes in any other way, or a Provider joins or leaves, the shares are recalculated" in text_of(sched)
-    assert f"are recalculated under paragraph 1 of Schedule {sched.number} among the remaining" in text_of(clause(big, "alliance.leaving"))
+    assert f"are recalculated under paragraph 1 of Schedule {sched.number} among the remaining" in text_of(clause(alliance_big, "alliance.leaving"))
 
 
-def test_insolvency_event_fits_registered_providers_and_other_bodies(big, catalogue):
+def test_insolvency_event_fits_registered_providers_and_other_bodies(alliance_big, catalogue):
     """r17 al-sample finding 8 (report finding 9): the Insolvency Event definition covers the Part A1 moratorium,
     Part 26 and 26A arrangements, a registered provider's moratorium and housing administration (only where a
     Provider is a registered provider), and equivalents for CIOs and societies; the note asks about the exit
     handover's consents."""
-    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
+    defs = {d.term: plain_text(d.inlines) for d in alliance_big.definitions}
     ev = defs["Insolvency Event"]
     assert "a moratorium under Part A1 of the Insolvency Act 1986" in ev and "Part 26 or 26A of the Companies Act 2006" in ev
     assert "section 145 of the Housing and Regeneration Act 2008" in ev and "housing administration order" in ev
     assert "charitable incorporated organisation, a registered society" in ev
-    assert "for Harbour Light, check whether the handover" in " ".join(clause(big, "alliance.term-termination").note.split())
-    small = build(SMALL, catalogue).document
-    if "registered_provider" not in SMALL.read_text(encoding="utf-8"):
+    assert "for Harbour Light, check whether the handover" in " ".join(clause(alliance_big, "alliance.term-termination").note.split())
+    small = build(ALLIANCE_SMALL, catalogue).document
+    if "registered_provider" not in ALLIANCE_SMALL.read_text(encoding="utf-8"):
         assert "Housing and Regeneration Act 2008" not in {d.term: plain_text(d.inlines) for d in small.definitions}.get("Insolvency Event", "")
 
 
-def test_the_index_is_read_as_first_published_with_a_fallback(big):
+def test_the_index_is_read_as_first_published_with_a_fallback(alliance_big):
     """r17 al-sample finding 8 (report finding 18): the indexation uses first-published figures and falls back to the
     nearest equivalent index, in the one definition of the Indexation Increase; the note asks for the series identifier."""
-    defs = {d.term: plain_text(d.inlines) for d in big.definitions}
-    assert "increased by the Indexation Increase for that Alliance Year" in text_of(clause(big, "alliance.schedule-budget"))
+    defs = {d.term: plain_text(d.inlines) for d in alliance_big.definitions}
+    assert "increased by the Indexation Increase for that Alliance Year" in text_of(clause(alliance_big, "alliance.schedule-budget"))
     assert "using in each case the figures first published and disregarding later revisions" in defs["Indexation Increase"]
-    assert "Add the Office for National Statistics' series identifier" in " ".join(clause(big, "alliance.schedule-budget").note.split())
+    assert "Add the Office for National Statistics' series identifier" in " ".join(clause(alliance_big, "alliance.schedule-budget").note.split())
 
 
-def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_need_them(big):
+def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_need_them(alliance_big):
     """r17 al-sample finding 8 (report finding 11): adults at risk and health care in the Services bring abuse cover
     and clinical negligence cover (at least the professional indemnity level) into the operations clause."""
-    ops = text_of(clause(big, "alliance.operations"))
+    ops = text_of(clause(alliance_big, "alliance.operations"))
     assert "In addition to the insurance required by clause" in ops
     # r20 al-fresh finding 19: reasonable endeavours, with any exclusion or sub-limit reported to the ALT
     assert "covers claims arising from the abuse of a person using the Services" in " ".join(ops.split())
@@ -2421,25 +2401,25 @@ def test_abuse_and_clinical_negligence_cover_are_required_where_the_services_nee
     assert "must hold medical malpractice (clinical negligence) insurance" in ops and "of at least [£2,000,000] for any one claim" in ops  # r21 al-sample 14: assumed, bracketed
 
 
-def test_step_in_does_not_survive_but_accrued_rights_and_the_exit_steps_do(big):
+def test_step_in_does_not_survive_but_accrued_rights_and_the_exit_steps_do(alliance_big):
     """r19 al-sample finding 11 (replacing r17 finding 8): step-in makes no sense after the end, so its paragraph is not
     among the survivors (costs already incurred survive as rights that have arisen); the Exit Plan and final
     calculation paragraphs of the term clause, and clause 3, do survive."""
-    ops = clause(big, "alliance.operations")
+    ops = clause(alliance_big, "alliance.operations")
     step = next(p.number for p in ops.blocks if isinstance(p, Paragraph) and "may, by notice, step in" in p.text)
-    term = clause(big, "alliance.term-termination")
+    term = clause(alliance_big, "alliance.term-termination")
     exit_steps = next(p.number for p in term.blocks if isinstance(p, Paragraph) and p.text.startswith("When this Agreement ends"))
-    survival = next(p.text for c in big.all_clauses() for p in c.blocks
+    survival = next(p.text for c in alliance_big.all_clauses() for p in c.blocks
                     if isinstance(p, Paragraph) and p.text.startswith("However this Agreement ends"))
     assert f"clause {step}," not in survival and "any right or remedy that has arisen before it ends" in survival
     assert f"clause {exit_steps}," in survival and "clause 3," in survival
 
 
-def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(big):
+def test_deadlock_never_decides_overspend_approvals_or_kpi_levels(alliance_big):
     """r18 al-sample finding 1: after deadlock the Commissioner could have approved costs above a budget (costing
     the other Providers their Fees, not itself) or changed a KPI level that gates Gain; both are now among the
     matters no deadlock procedure decides."""
-    text = " ".join(text_of(clause(big, "alliance.decisions")).split())
+    text = " ".join(text_of(clause(alliance_big, "alliance.decisions")).split())
     # r22 al-sample 3: with no Gain gate here, a KPI change moves no one's Gain, so the Commissioner may decide it
     assert "any approval of costs under clause 13.10 or amount of costs approved in advance under clause 13.13;" in text
     assert "the admission or removal of an Alliance Member; or any change to this Agreement." in text

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.families.clause_texts import flat
-from tests.families.test_alliance import build, clause, text_of
+from tests.families.clause_texts import build, clause, flat, text_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HARROWDALE = FIXTURES / "alliance-harrowdale-r28l.yaml"

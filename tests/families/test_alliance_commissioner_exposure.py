@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import note
-from tests.families.test_alliance import build
+from tests.families.clause_texts import build, note
 
 SAMPLES = ROOT / "samples" / "alliance"
 FIXTURES = Path(__file__).parent / "fixtures"

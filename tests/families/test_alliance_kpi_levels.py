@@ -6,8 +6,7 @@ from pathlib import Path
 
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import ROOT
-from tests.families.clause_texts import flat as _flat
-from tests.families.test_alliance import build, clause, text_of
+from tests.families.clause_texts import build, clause, flat as _flat, text_of
 
 SAMPLE = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 SCHEDULE = "alliance.schedule-outcomes"

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text
-from tests.families.test_alliance import build
+from tests.families.clause_texts import build, clause_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHEETS = [ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml",

@@ -10,7 +10,8 @@ import pytest
 from assembler.model import Table, plain_text
 from assembler.termsheet.alliance import AllianceTermSheet
 from assembler.termsheet.loader import load_file
-from tests.families.test_alliance import build, clause, table_rows, text_of
+from tests.families.clause_texts import build, clause, table_rows, text_of
+from tests.families.conftest import ALLIANCE_BIG
 
 ELLERBY = Path(__file__).parent / "fixtures" / "alliance-ellerby-single-contract.yaml"
 
@@ -187,8 +188,7 @@ def test_data_sharing_does_not_fall_back_on_consent_for_people_who_may_lack_capa
     note = " ".join(sch.note.split())
     assert "explicit consent is no fallback for this client group" in note and '("learning disability")' in note
     assert "Article 9(2)(g) with the statutory and government purposes condition in Schedule 1 paragraph 6" in note
-    from tests.families.test_alliance import BIG
-    big = build(BIG, catalogue).document
+    big = build(ALLIANCE_BIG, catalogue).document
     quiet = " ".join(text_of(clause(big, "common.schedule-data-sharing")).split())
     assert "Mental Capacity Act" not in quiet
     assert "only with the explicit consent of that person, recorded in its case record, unless" in quiet
