@@ -78,6 +78,7 @@ ALLIANCE_STAINMOOR = _FIXTURES / "alliance-stainmoor-r26.yaml"
 ALLIANCE_STAINMOOR_ALE = _FIXTURES / "alliance-stainmoor-r26-alE.yaml"
 ALLIANCE_LYNMERE = _FIXTURES / "alliance-lynmere-r27i.yaml"  # dementia support, a council and an ICB
 ALLIANCE_LYNMERE_ALH = _FIXTURES / "alliance-lynmere-r27-alH.yaml"
+ALLIANCE_HARROWDALE = _FIXTURES / "alliance-harrowdale-r28l.yaml"  # a pooled fund, an annual plan, indexation
 
 
 @pytest.fixture(scope="session")
@@ -88,6 +89,16 @@ def alliance_big(catalogue):
 @pytest.fixture(scope="session")
 def alliance_ellerby_built(catalogue):
     return build(ALLIANCE_ELLERBY, catalogue)
+
+
+@pytest.fixture(scope="session")
+def alliance_ellerby(alliance_ellerby_built):
+    return alliance_ellerby_built.document
+
+
+@pytest.fixture(scope="session")
+def alliance_harrowdale(catalogue):
+    return build(ALLIANCE_HARROWDALE, catalogue).document
 
 
 @pytest.fixture(scope="session")

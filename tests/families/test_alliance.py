@@ -43,6 +43,7 @@ def test_sample_validates_and_assembles_without_findings(path, catalogue):
 
 # --- the eight-member complex-needs alliance ---------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def alliance_big(catalogue):
     return build(ALLIANCE_BIG, catalogue).document
@@ -300,6 +301,7 @@ def test_definitions_from_the_term_sheet(alliance_big):
 
 # --- the three-member majority alliance --------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def small(catalogue):
     return build(ALLIANCE_SMALL, catalogue).document
@@ -371,6 +373,7 @@ def test_key_information_follows_the_gain_only_position(small):
 
 # --- a commissioner outside the alliance -------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def outside(catalogue, tmp_path_factory):
     text = ALLIANCE_BIG.read_text(encoding="utf-8").replace("commissioner_is_member: true", "commissioner_is_member: false")
@@ -404,6 +407,7 @@ def test_pain_cap_bases_render(cap, expected, catalogue, tmp_path):
 
 
 # --- the Word file -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module", params=ALLIANCE, ids=lambda p: p.stem)
 def drafted(request, catalogue, tmp_path_factory):
@@ -448,6 +452,7 @@ def test_assembling_twice_is_byte_identical(drafted, catalogue, tmp_path):
 
 
 # --- bad input ---------------------------------------------------------------------------------
+
 
 def _line(text: str, needle: str) -> int:
     return next(n for n, row in enumerate(text.splitlines(), 1) if needle in row)
@@ -915,6 +920,7 @@ def test_part_years_are_counted_in_the_days_of_their_own_year(catalogue):
 
 # --- one decision rule per matter (round 5 reviews) -----------------------------------------------
 
+
 def test_majority_alliance_states_each_decision_rule_once(small):
     decisions = text_of(clause(small, "alliance.decisions"))
     governance = text_of(clause(small, "alliance.governance"))
@@ -1100,6 +1106,7 @@ def test_a_light_touch_modification_recites_section_74_and_the_award_date(catalo
 
 
 # --- joint commissioners are named as such; late signing ------------------------------------
+
 
 def test_joint_commissioners_are_never_a_generic_commissioner_in_risk_and_reward(joint, alliance_big):
     rr = text_of(clause(joint, "alliance.risk-reward"))
@@ -1439,6 +1446,7 @@ def test_non_delivery_savings_and_other_income_are_not_gain(alliance_big, ravens
 
 # --- the money between joint Commissioners (r14 al-fresh finding 4) -------------------------
 
+
 def test_joint_commissioners_split_pain_gain_and_running_costs_between_themselves(joint, alliance_big, catalogue):
     planning = text_of(clause(joint, "alliance.service-planning"))
     assert "As between the Commissioners, and unless the funding agreement between them provides otherwise" in planning
@@ -1546,6 +1554,7 @@ def test_lower_is_better_levels_are_rounded_down(pooled):
 
 
 # --- r15 al-fresh: facts the instructions did not give are never added silently ----------------------
+
 
 def test_housing_cost_exclusion_and_index_floor_only_when_instructed(catalogue, alliance_big):
     """r15 al-fresh finding 10: the rent/housing benefit exclusion and the floor on indexation follow the term

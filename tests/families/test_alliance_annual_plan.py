@@ -8,14 +8,6 @@ import pytest
 
 from tests.families.clause_texts import build, clause, flat, text_of
 
-FIXTURES = Path(__file__).parent / "fixtures"
-HARROWDALE = FIXTURES / "alliance-harrowdale-r28l.yaml"
-
-
-@pytest.fixture(scope="module")
-def harrowdale(catalogue):
-    return build(HARROWDALE, catalogue).document
-
 
 def _number_of(doc, words: str) -> str:
     """The number the draft gives the risk-reward paragraph that starts with words."""
@@ -27,26 +19,26 @@ def _number_of(doc, words: str) -> str:
     raise AssertionError(words)
 
 
-def test_advance_approval_item_refers_to_the_clause_that_sets_it(harrowdale):
+def test_advance_approval_item_refers_to_the_clause_that_sets_it(alliance_harrowdale):
     """Finding 11 (firing): the Annual Plan item on costs that vary with demand refers to the clause on advance
     approval, not the clause on overspend approval (numbers read from the draft)."""
-    demand = _number_of(harrowdale, "The Annual Plan must state, for each Provider, an amount")
-    overspend = _number_of(harrowdale, "A Provider's costs for an Alliance Year above its budget")
+    demand = _number_of(alliance_harrowdale, "The Annual Plan must state, for each Provider, an amount")
+    overspend = _number_of(alliance_harrowdale, "A Provider's costs for an Alliance Year above its budget")
     assert demand != overspend
-    sp = flat(text_of(clause(harrowdale, "alliance.service-planning")))
+    sp = flat(text_of(clause(alliance_harrowdale, "alliance.service-planning")))
     assert f"the amount of its costs that vary with demand approved in advance under clause {demand};" in sp
     assert f"approved in advance under clause {overspend}" not in sp
 
 
-def test_plan_allocates_each_funders_contribution_where_the_unfunded_clause_relies_on_it(harrowdale):
+def test_plan_allocates_each_funders_contribution_where_the_unfunded_clause_relies_on_it(alliance_harrowdale):
     """Finding 5 (firing): the ICB pays £680,000 into the Pooled Budget but holds no Service Contract, so the
     Council's right to cut the Services that contribution funds needs the Annual Plan to say which they are."""
-    unfunded = next(p.number for p in clause(harrowdale, "alliance.leaving").blocks
+    unfunded = next(p.number for p in clause(alliance_harrowdale, "alliance.leaving").blocks
                     if getattr(p, "text", "").startswith("The ICB is party to no Service Contract"))
-    sp = flat(text_of(clause(harrowdale, "alliance.service-planning")))
+    sp = flat(text_of(clause(alliance_harrowdale, "alliance.service-planning")))
     assert ("the part of each service line that each Commissioner's contribution to the Pooled Budget funds, for "
             f"the purposes of clause {unfunded};") in sp
-    assert f"(as allocated in the Annual Plan)" in flat(text_of(clause(harrowdale, "alliance.leaving")))
+    assert f"(as allocated in the Annual Plan)" in flat(text_of(clause(alliance_harrowdale, "alliance.leaving")))
 
 
 @pytest.mark.parametrize("name", ["complex-needs-eight-members", "small-majority-three-members"])

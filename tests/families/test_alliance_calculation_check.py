@@ -3,17 +3,16 @@ officer checks and countersigns it, and makes the assessments and gate judgments
 (r28 al-fresh finding 2)."""
 from __future__ import annotations
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of
+from tests.families.conftest import ALLIANCE_JOINT
 
-SAMPLE = ROOT / "samples" / "alliance" / "mental-health-four-members-varied.yaml"  # two Commissioners
 CLAUSE = "alliance.risk-reward"
 CHECK = ("The Lead Commissioner's chief finance officer, or a person that officer nominates who is not Personnel of a "
          "Provider, must check the calculation under clause")
 
 
 def _hosted_by(key: str) -> str:
-    text = SAMPLE.read_text()
+    text = ALLIANCE_JOINT.read_text()
     return text.replace("\nalliance:\n", f"\nalliance:\n  alliance_manager_host: {key}\n  alliance_manager_employed: true\n", 1)
 
 
@@ -25,5 +24,5 @@ def test_provider_employed_manager_needs_a_countersignature(catalogue):
 
 
 def test_commissioner_hosted_manager_needs_none(catalogue):
-    for sheet in (SAMPLE.read_text(), _hosted_by("county")):
+    for sheet in (ALLIANCE_JOINT.read_text(), _hosted_by("county")):
         assert "countersign" not in clause_text(document_of(catalogue, sheet), CLAUSE, flat=True)

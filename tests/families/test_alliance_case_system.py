@@ -2,14 +2,12 @@
 gives those terms, not again in the note to the open-book information clause (r27 al-sample finding 16)."""
 from __future__ import annotations
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import document_of, note
-
-SAMPLE = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+from tests.families.conftest import ALLIANCE_BIG
 
 
 def test_case_system_point_is_made_once_in_the_schedule_note(catalogue):
-    doc = document_of(catalogue, SAMPLE.read_text())
+    doc = document_of(catalogue, ALLIANCE_BIG.read_text())
     info = " ".join(note(doc, "alliance.information-sharing").split())
     schedule = " ".join(note(doc, "alliance.schedule-case-system").split())
     assert "case system" not in info

@@ -3,11 +3,9 @@ in Business Days with figures, and Schedule 3 refers to that clause rather than 
 finding 12)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from tests.families.clause_texts import clause_text, document_of
+from tests.families.conftest import ALLIANCE_STAINMOOR_ALE
 
-FIXTURE = Path(__file__).parent / "fixtures" / "alliance-stainmoor-r26-alE.yaml"  # one item: BSL interpretation
 ITEMS = ("  communication_requirements:\n"
          "    - papers in plain English sent at least five working days before the meeting\n"
          "    - a quiet room and agreed breaks when the meeting is held in person\n"
@@ -15,7 +13,7 @@ ITEMS = ("  communication_requirements:\n"
 
 
 def test_several_items_become_a_lettered_list_in_business_days(catalogue):
-    text = FIXTURE.read_text().replace("  communication_requirements:\n    - British Sign Language interpretation\n", ITEMS)
+    text = ALLIANCE_STAINMOOR_ALE.read_text().replace("  communication_requirements:\n    - British Sign Language interpretation\n", ITEMS)
     doc = document_of(catalogue, text)
     gov = clause_text(doc, "alliance.governance")
     assert "the Alliance Manager must arrange:\n" in gov
@@ -27,5 +25,5 @@ def test_several_items_become_a_lettered_list_in_business_days(catalogue):
 
 
 def test_one_item_stays_a_sentence(catalogue):
-    gov = clause_text(document_of(catalogue, FIXTURE.read_text()), "alliance.governance", flat=True)
+    gov = clause_text(document_of(catalogue, ALLIANCE_STAINMOOR_ALE.read_text()), "alliance.governance", flat=True)
     assert "the Alliance Manager must arrange British Sign Language interpretation." in gov

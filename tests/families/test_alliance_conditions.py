@@ -3,16 +3,14 @@ Alliance Member may end the Agreement, 3 months after the term starts unless the
 (r28 al-fresh finding 22)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from tests.families.clause_texts import clause_text, document_of, note
+from tests.families.conftest import ALLIANCE_LYNMERE
 
-LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"  # s.75 agreement dated after the draft
 CLAUSE = "alliance.term-termination"
 
 
 def test_long_stop_defaults_to_three_months_after_the_start(catalogue):
-    doc = document_of(catalogue, LYNMERE.read_text())
+    doc = document_of(catalogue, ALLIANCE_LYNMERE.read_text())
     text = clause_text(doc, CLAUSE, flat=True)
     assert ("If the conditions have not both been met by 1 July 2027, any Alliance Member may end this Agreement by "
             "giving every other Party at least 20 Business Days' notice.") in text
@@ -21,12 +19,12 @@ def test_long_stop_defaults_to_three_months_after_the_start(catalogue):
 
 
 def test_long_stop_from_the_sheet(catalogue):
-    text = LYNMERE.read_text().replace("\nalliance:\n", "\nalliance:\n  conditions_long_stop: 2027-09-30\n", 1)
+    text = ALLIANCE_LYNMERE.read_text().replace("\nalliance:\n", "\nalliance:\n  conditions_long_stop: 2027-09-30\n", 1)
     doc = document_of(catalogue, text)
     assert "have not both been met by 30 September 2027" in clause_text(doc, CLAUSE, flat=True)
     assert "the draft's choice" not in note(doc, CLAUSE)
 
 
 def test_no_long_stop_once_the_section_75_agreement_is_made(catalogue):
-    text = LYNMERE.read_text().replace("18 February 2027", "18 February 2026")
+    text = ALLIANCE_LYNMERE.read_text().replace("18 February 2027", "18 February 2026")
     assert "have not both been met" not in clause_text(document_of(catalogue, text), CLAUSE, flat=True)

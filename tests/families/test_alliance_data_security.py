@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, note
+from tests.families.conftest import ALLIANCE_BIG
 
-SAMPLE = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 SCHEDULE = "common.schedule-data-sharing"
 DSPT = ("each Party that receives health data under this Schedule must complete the NHS Data Security and Protection "
         "Toolkit assessment each year to the \"Standards Met\" level, or meet another standard that the Parties agree in writing is "
@@ -17,7 +16,7 @@ DSPT = ("each Party that receives health data under this Schedule must complete 
 def test_health_data_needs_the_toolkit(catalogue):
     """Firing: the sample shares health and substance-use data, so the Security row requires the Toolkit, and the note
     says whom NHS England requires it of and no longer speaks of an Information Commissioner 'named here'."""
-    doc = document_of(catalogue, SAMPLE.read_text())
+    doc = document_of(catalogue, ALLIANCE_BIG.read_text())
     assert DSPT in clause_text(doc, SCHEDULE, flat=True)
     n = " ".join(note(doc, SCHEDULE).split())
     assert "every organisation with access to NHS patient data and systems" in n
@@ -26,7 +25,7 @@ def test_health_data_needs_the_toolkit(catalogue):
 
 def test_no_health_data_no_toolkit(catalogue):
     """Quiet: with no health data in the data types or the lawful basis, the row and the note say nothing of it."""
-    text = SAMPLE.read_text()
+    text = ALLIANCE_BIG.read_text()
     text = re.sub(r"  data_types: >-\n(    .*\n)+", "  data_types: Name, contact details and support plans\n", text, count=1)
     text = re.sub(r"  lawful_basis: >-\n(    .*\n)+", "  lawful_basis: Article 6(1)(e) (public task)\n", text, count=1)
     doc = document_of(catalogue, text)

@@ -4,17 +4,15 @@ Article 9(2)(h) with paragraph 2 and section 11(1) and keeps paragraph 18 for sa
 other staff and volunteers who share health data must owe a duty of confidentiality (r28 al-fresh finding 3)."""
 from __future__ import annotations
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, note
+from tests.families.conftest import ALLIANCE_JOINT, ALLIANCE_REABLEMENT
 
-ROUTINE = ROOT / "samples" / "alliance" / "mental-health-four-members-varied.yaml"  # "otherwise ... paragraph 18"
-SAFEGUARDING_ONLY = ROOT / "samples" / "alliance" / "reablement-home-care-gain-only.yaml"
 SCHEDULE = "common.schedule-data-sharing"
 DUTY = "owes a duty of confidentiality for that data under their contract of employment"
 
 
 def test_routine_paragraph_18_is_redrafted(catalogue):
-    doc = document_of(catalogue, ROUTINE.read_text())
+    doc = document_of(catalogue, ALLIANCE_JOINT.read_text())
     text = clause_text(doc, SCHEDULE, flat=True)
     assert "otherwise (sharing by peer and housing support staff)" not in text
     assert "Article 9(2)(h) with Schedule 1 paragraph 2 (health or social care purposes)" in text
@@ -28,7 +26,7 @@ def test_routine_paragraph_18_is_redrafted(catalogue):
 
 
 def test_paragraph_18_for_safeguarding_only_stands(catalogue):
-    doc = document_of(catalogue, SAFEGUARDING_ONLY.read_text())
+    doc = document_of(catalogue, ALLIANCE_REABLEMENT.read_text())
     text = clause_text(doc, SCHEDULE, flat=True)
     assert "safeguarding disclosures by care workers under Article 9(2)(g) with Schedule 1 paragraph 18" in text
     assert DUTY not in text

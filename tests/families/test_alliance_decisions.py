@@ -22,23 +22,17 @@ from tests.families.clause_texts import (
     table_rows,
     text_of,
 )
-from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_THORNSHIRE
+from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_LYNMERE, ALLIANCE_THORNSHIRE
 
-LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"
 CLOSURE = "      - Closing a Meeting Centre or ending a service in any market town\n"
 
 
-@pytest.fixture(scope="module")
-def lynmere(catalogue):
-    return build(LYNMERE, catalogue).document
-
-
-def test_funding_cut_takes_one_route_past_a_closure_reserved_matter(lynmere):
+def test_funding_cut_takes_one_route_past_a_closure_reserved_matter(alliance_lynmere):
     """Firing: a closure Reserved Matter does not give a Provider a veto over a change that follows a Commissioner's
     funding cut; the clause that governs the reduction (the later-years contributions) is cited, the revised Annual
     Plan passes by the ordinary rule, and a move under the Exit Plan is not a closure. The note asks for the places
     to be named and says a Provider can still refuse a cut in its own Annual Value (the Target Cost is reserved)."""
-    text = _flat(text_of(clause(lynmere, "alliance.decisions")))
+    text = _flat(text_of(clause(alliance_lynmere, "alliance.decisions")))
     assert ("A change to the Services that follows a reduction in the money a Commissioner has approved for them is "
             "not a Reserved Matter, even where it closes, reduces or ends a service or place that a Reserved Matter "
             "names.") in text
@@ -46,7 +40,7 @@ def test_funding_cut_takes_one_route_past_a_closure_reserved_matter(lynmere):
     assert "with the closure or other change it makes, is decided under clause 9.3." in text
     assert ("clause 9.3. Moving a service or place to another provider under clause 26 or the Exit Plan does not "
             "close or end it.") in text
-    note = _flat(clause(lynmere, "alliance.decisions").note or "")
+    note = _flat(clause(alliance_lynmere, "alliance.decisions").note or "")
     assert '"closing a Meeting Centre or ending a service in any market town"' in note
     assert "name each one it covers, with its address, in Part 1 of Schedule 1" in note
     assert "a Provider can still refuse a cut in its own Annual Value" in note
@@ -54,7 +48,7 @@ def test_funding_cut_takes_one_route_past_a_closure_reserved_matter(lynmere):
 
 def test_no_funding_cut_route_without_a_closure_reserved_matter(tmp_path, catalogue):
     """Quiet: without a Reserved Matter on closing or ending a service, neither the clause nor the note changes."""
-    text = LYNMERE.read_text()
+    text = ALLIANCE_LYNMERE.read_text()
     assert CLOSURE in text
     sheet = tmp_path / "variant.yaml"
     sheet.write_text(text.replace(CLOSURE, "", 1))

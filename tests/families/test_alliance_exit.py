@@ -17,9 +17,7 @@ from tests.families.clause_texts import (
     text_of,
     variant_of,
 )
-from tests.families.conftest import ALLIANCE, ALLIANCE_SMALL, ALLIANCE_STAINMOOR_ALE
-
-SAMPLE = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_SMALL, ALLIANCE_STAINMOOR_ALE
 
 
 def _texts(doc):
@@ -30,7 +28,7 @@ def _texts(doc):
 def test_minimum_period_and_year_end_are_stated(tmp_path, catalogue):
     """Firing: exit_not_before and exit_at_year_end put the lock-in in the clause, and the note says it binds the
     Commissioner too instead of asking for it."""
-    text = SAMPLE.read_text()
+    text = ALLIANCE_BIG.read_text()
     old = "  exit_notice_months: 12\n"
     assert old in text
     sheet = tmp_path / "lockin.yaml"
@@ -48,7 +46,7 @@ def test_minimum_period_and_year_end_are_stated(tmp_path, catalogue):
 def test_silent_sheet_says_notice_runs_from_signature(catalogue):
     """Quiet: the sample sets no minimum period, so the clause says notice may be given from signature and the note
     asks for a minimum period and a year-end date, with the sample's dates."""
-    body, note = _texts(build(SAMPLE, catalogue).document)
+    body, note = _texts(build(ALLIANCE_BIG, catalogue).document)
     assert ("That notice may be given at any time after this Agreement is signed, including before the Commencement "
             "Date.") in body
     assert "may not expire before" not in body
@@ -61,7 +59,7 @@ def test_asset_valuation_follows_premises_passed_on_under_the_exit_plan(catalogu
     """r27 al-sample finding 17: the expert route for valuation, and the surveyors' nominator, are there because the
     Exit Plan passes on premises (a management agreement, the refuge), and say so; the type of service alone does not
     bring them in."""
-    doc = build(SAMPLE, catalogue).document
+    doc = build(ALLIANCE_BIG, catalogue).document
     disputes = _flat(text_of(clause(doc, "common.disputes")))
     exit_plan = clause(doc, "alliance.schedule-exit").number
     assert f"the value of any lease, management agreement or other interest in premises passed on under Schedule {exit_plan};" in disputes

@@ -26,25 +26,18 @@ from tests.families.clause_texts import (
 )
 from tests.families.conftest import ALLIANCE, ALLIANCE_LYNMERE_ALH
 
-HARROWDALE = Path(__file__).parent / "fixtures" / "alliance-harrowdale-r28l.yaml"
 
-
-@pytest.fixture(scope="module")
-def harrowdale(catalogue):
-    return build(HARROWDALE, catalogue).document
-
-
-def test_cap_reaches_the_definition_key_information_and_note(harrowdale):
+def test_cap_reaches_the_definition_key_information_and_note(alliance_harrowdale):
     """Finding 1 (firing): the 4% cap is operative in the definition, with the index and month the sheet names;
     the Key Information row states the cap and the floor; the Schedule 5 note describes what the definition says."""
-    d = flat(definition(harrowdale, "Indexation Increase"))
+    d = flat(definition(alliance_harrowdale, "Indexation Increase"))
     assert "Consumer Prices Index including owner occupiers' housing costs (CPIH, all items)" in d
     assert "over the 12 months to the November before that Alliance Year begins" in d
     assert d.rstrip(".").endswith("The Indexation Increase for an Alliance Year is never more than 4%")
-    row = " ".join(" ".join(r) for r in table_rows(clause(harrowdale, "alliance.key-information")))
+    row = " ".join(" ".join(r) for r in table_rows(clause(alliance_harrowdale, "alliance.key-information")))
     assert ("Annual Values increased each year by the Indexation Increase (never more than 4%; not reduced when the "
             "index falls)") in flat(row)
-    n = flat(clause(harrowdale, "alliance.schedule-budget").note)
+    n = flat(clause(alliance_harrowdale, "alliance.schedule-budget").note)
     assert "and a last sentence that it is never more than 4%" in n
     assert "the definition of Annual Value keeps each value from falling when the increase is negative" in n
 
@@ -75,10 +68,10 @@ def test_no_limit_sentence_without_a_limit(path, catalogue):
     assert "is never" not in flat(definition(doc, "Indexation Increase"))
 
 
-def test_value_row_says_it_is_before_indexation(harrowdale, catalogue):
+def test_value_row_says_it_is_before_indexation(alliance_harrowdale, catalogue):
     """Finding 14 (firing): £6,800,000 is 4 years at £1,700,000, the first year's Annual Values, so the Key
     Information row says so; (quiet) a sheet without indexation states the value alone."""
-    rows = {r[0]: flat(r[1]) for r in table_rows(clause(harrowdale, "alliance.key-information"))}
+    rows = {r[0]: flat(r[1]) for r in table_rows(clause(alliance_harrowdale, "alliance.key-information"))}
     assert rows["Estimated value over the Initial Term"] == (
         "£6,800,000 at the first year's Annual Values, before indexation (£10,200,000 if the Term is extended)")
     plain = build(Path(__file__).parents[2] / "samples" / "alliance" / "mental-health-four-members-varied.yaml",

@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import ROOT
 from tests.families.clause_texts import build, clause, flat as _flat, text_of
+from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_HARROWDALE
 
-SAMPLE = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 SCHEDULE = "alliance.schedule-outcomes"
 
 
 def _variant(tmp_path, pairs) -> Path:
-    text = SAMPLE.read_text()
+    text = ALLIANCE_BIG.read_text()
     for old, new in pairs:
         assert old in text
         text = text.replace(old, new, 1)
@@ -48,7 +47,7 @@ def test_agreed_levels_with_a_wordy_year_do_not_count_that_year_only(tmp_path, c
 
 def test_sample_without_clash_has_no_precedence_sentence(catalogue):
     """Finding 4 (quiet): the sample's agreed levels meet their targets, so Part 3 adds no precedence sentence."""
-    text, note = _texts(build(SAMPLE, catalogue).document)
+    text, note = _texts(build(ALLIANCE_BIG, catalogue).document)
     assert "differs from the target in Part 2" not in text
     assert "Key Performance Indicator 5 has no level for Year 1" in text
 
@@ -56,7 +55,7 @@ def test_sample_without_clash_has_no_precedence_sentence(catalogue):
 def test_kpi_without_levels_or_baseline_still_waits_for_its_baseline(tmp_path, catalogue):
     """Finding 4 (quiet for the old rule): without agreed levels, KPI 5 (no numeric baseline) has no level until the
     ALT records its baseline, and the note keeps the straight-line explanation for the others."""
-    text = SAMPLE.read_text()
+    text = ALLIANCE_BIG.read_text()
     start = text.index("  kpi_trajectories:")
     end = text.index("  decisions:")
     out = tmp_path / "unagreed.yaml"
@@ -70,14 +69,11 @@ def test_kpi_without_levels_or_baseline_still_waits_for_its_baseline(tmp_path, c
     assert "A KPI without a baseline has no trajectory" in note
 
 
-HARROWDALE = Path(__file__).parent / "fixtures" / "alliance-harrowdale-r28l.yaml"
-
-
 def test_rolling_counts_are_not_pro_rated_year_to_date(catalogue):
     """r28 al-fresh finding 6(d) (firing): KPIs 2, 3 and 5 are measured over a rolling 12 months, so the Improvement
     Plan trigger's pro rata rule for yearly totals excludes them and the rolling figure decides."""
-    assert read_termsheet(HARROWDALE, catalogue).model.alliance.rolling_kpis == [2, 3, 5]
-    doc = build(HARROWDALE, catalogue).document
+    assert read_termsheet(ALLIANCE_HARROWDALE, catalogue).model.alliance.rolling_kpis == [2, 3, 5]
+    doc = build(ALLIANCE_HARROWDALE, catalogue).document
     text = _flat(text_of(clause(doc, "alliance.performance")))
     assert ("a figure that is a total for the year and is not measured over a rolling 12 months is judged instead on "
             "the total for the Alliance Year so far") in text
@@ -85,16 +81,16 @@ def test_rolling_counts_are_not_pro_rated_year_to_date(catalogue):
 
 def test_pro_rata_rule_unchanged_without_rolling_kpis(catalogue):
     """r28 al-fresh finding 6(d) (quiet): the sample measures no KPI over a rolling period."""
-    text = _flat(text_of(clause(build(SAMPLE, catalogue).document, "alliance.performance")))
+    text = _flat(text_of(clause(build(ALLIANCE_BIG, catalogue).document, "alliance.performance")))
     assert "a figure that is a total for the year is judged instead on the total" in text
 
 
 def test_a_gate_with_no_level_for_a_year_is_flagged(catalogue):
     """r28 al-fresh finding 6(b) (firing): KPI 4 is Spectrum Peer Connect's only gating KPI and has no Year 1 figure
     ("to be set from the 2027/28 survey"), so the note says its Year 1 share is in effect not gated and asks."""
-    assert [(m.defined, k, y) for m, k, y in read_termsheet(HARROWDALE, catalogue).model.alliance.ungated_years] == [
+    assert [(m.defined, k, y) for m, k, y in read_termsheet(ALLIANCE_HARROWDALE, catalogue).model.alliance.ungated_years] == [
         ("Spectrum Peer Connect", [4], [1])]
-    _, note = _texts(build(HARROWDALE, catalogue).document)
+    _, note = _texts(build(ALLIANCE_HARROWDALE, catalogue).document)
     assert ("KPI 4 is the only KPI gating Spectrum Peer Connect's share of Gain, so in Year 1 that share is in effect "
             "not gated.") in note
     assert "counts only if a figure for KPI 4 has been reported to the ALT before the calculation under clause 13" in note
@@ -102,5 +98,5 @@ def test_a_gate_with_no_level_for_a_year_is_flagged(catalogue):
 
 def test_no_ungated_year_note_where_every_gate_has_a_level(catalogue):
     """r28 al-fresh finding 6(b) (quiet): the sample's gates all have figures for every year."""
-    _, note = _texts(build(SAMPLE, catalogue).document)
+    _, note = _texts(build(ALLIANCE_BIG, catalogue).document)
     assert "in effect not gated" not in note

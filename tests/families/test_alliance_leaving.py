@@ -3,8 +3,6 @@ Service Contract must contain (clause 3.3) and the route where the law does not 
 restating them (r27 al-sample finding 16)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assembler.assemble import assemble
@@ -30,12 +28,10 @@ from tests.families.conftest import (
     ALLIANCE_SMALL,
 )
 
-LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"
-
 
 def test_service_contract_ending_refers_to_clause_3(catalogue):
     """Firing: separate Service Contracts."""
-    doc = build(LYNMERE, catalogue).document
+    doc = build(ALLIANCE_LYNMERE, catalogue).document
     text = _flat(text_of(clause(doc, "alliance.leaving")))
     assert "Clause 3.3(f) and clause 3.4 apply to that right to end the Service Contract." in text
     assert "must ensure that the Provider's Service Contract contains a right to end it" not in text

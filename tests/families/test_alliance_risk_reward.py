@@ -22,9 +22,6 @@ from tests.families.clause_texts import (
 from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_HAVERLEIGH, ALLIANCE_THORNSHIRE
 
 
-SHEETS = ALLIANCE
-
-
 def _sentences(text: str):
     for line in text.split("\n"):
         yield from re.split(r"(?<=[.;:])\s+(?=[A-Z(])", line)
@@ -138,7 +135,7 @@ def test_risk_reward_note_puts_uncapped_pain_on_the_commissioners(alliance_mossg
     assert "The Council bears its own share" not in note
 
 
-@pytest.mark.parametrize("path", SHEETS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALLIANCE, ids=lambda p: p.stem)
 def test_money_mechanism_sentences_are_split(path, catalogue):
     """r22 al18: al-sample 19: the overspend approvals, the forecast, the part year, the first Annual Plan, the settlement and
     the rolling KPI rule read as lettered sub-clauses, one rule each."""

@@ -8,23 +8,17 @@ from pathlib import Path
 import pytest
 
 from tests.families.clause_texts import build, clause, flat as _flat, flat_note, note, text_of
-from tests.families.conftest import ALLIANCE, ALLIANCE_MOSSGATE
+from tests.families.conftest import ALLIANCE, ALLIANCE_LYNMERE, ALLIANCE_MOSSGATE
 
-LYNMERE = Path(__file__).parent / "fixtures" / "alliance-lynmere-r27i.yaml"
 INCLUDE = ("  running_costs_include:\n"
            "    - annual evaluation by people living with dementia and their carers (the Lynmere DEEP group)\n")
 
 
-@pytest.fixture(scope="module")
-def lynmere(catalogue):
-    return build(LYNMERE, catalogue).document
-
-
-def test_budget_covers_only_the_instructed_items(lynmere):
+def test_budget_covers_only_the_instructed_items(alliance_lynmere):
     """Firing: the £92,000 budget pays for the Alliance Manager and the DEEP evaluation; the other running costs are
     paid by the Council outside it; the Alliance Manager warns before it runs out; the note says it once, with the
     figures, and no longer asks the same question twice."""
-    text = _flat(text_of(clause(lynmere, "alliance.operations")))
+    text = _flat(text_of(clause(alliance_lynmere, "alliance.operations")))
     assert ("The running costs of the Alliance are paid by the Council alone, outside the Pooled Budget, and are not "
             "part of the Actual Cost.") in text
     assert ("the costs of the Alliance Manager and of the annual evaluation by people living with dementia and their "
@@ -34,7 +28,7 @@ def test_budget_covers_only_the_instructed_items(lynmere):
             "before the end of an Alliance Year;") in text
     assert ("the fees of the Independent Expert, of the Independent Adviser and of the Reviewing Accountant, and the "
             "costs of the audits under this Agreement, are paid as they fall due, outside that budget;") in text
-    note = _flat(clause(lynmere, "alliance.operations").note or "")
+    note = _flat(clause(alliance_lynmere, "alliance.operations").note or "")
     assert "the £92,000 budget (£460,000 over the initial term) pays only for the Alliance Manager (a full-time post)" in note
     assert "are paid by the Council as they fall due, outside it" in note
     assert "confirm that, or fund them outside the budget" not in note
@@ -43,7 +37,7 @@ def test_budget_covers_only_the_instructed_items(lynmere):
 
 def test_one_budget_for_every_running_cost_without_a_list(tmp_path, catalogue):
     """Quiet: where the sheet does not say what the budget covers, every running cost sits within it as before."""
-    text = LYNMERE.read_text()
+    text = ALLIANCE_LYNMERE.read_text()
     assert INCLUDE in text
     sheet = tmp_path / "variant.yaml"
     sheet.write_text(text.replace(INCLUDE, "", 1))
