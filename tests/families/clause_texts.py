@@ -44,3 +44,14 @@ def all_text(doc) -> str:
 def definition(doc, term: str) -> str:
     """One defined term's definition, flattened."""
     return flat(next(plain_text(d.inlines) for d in doc.definitions if d.term == term))
+
+
+def document_text(result) -> str:
+    """Every paragraph and table cell of the draft, clauses and schedules, as one string."""
+    out = []
+    for c in result.document.all_clauses():
+        out += [p.text for p in iter_paragraphs(c.blocks)]
+        for block in c.blocks:
+            if isinstance(block, Table):
+                out += [plain_text(cell) for row in [block.header, *block.rows] for cell in row]
+    return "\n".join(out)

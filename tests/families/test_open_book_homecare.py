@@ -12,7 +12,7 @@ from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT, draft_of
 from tests.families.clause_texts import clause_text, document_of, flat, note
-from tests.families.test_open_book_settings import document_text
+from tests.families.clause_texts import document_text
 
 HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"

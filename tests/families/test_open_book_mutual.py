@@ -10,7 +10,7 @@ import pytest
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
+from tests.families.clause_texts import document_text
 
 NORTHLIGHT = ROOT / "tests" / "families" / "fixtures" / "open-book-northlight-r17.yaml"
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"

@@ -11,28 +11,18 @@ from assembler.termsheet.loader import load_file
 from assembler.termsheet.open_book import OCCUPANCY_MEASURE
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
-
-BREAKS = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
-
-
-def draft(catalogue, tmp_path, change=None) -> str:
-    sheet = read_termsheet(BREAKS, catalogue)
-    data = copy.deepcopy(dict(load_file(BREAKS).data))
-    if change:
-        change(data)
-    sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
-    return document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
+from tests.families.clause_texts import document_text
+from tests.families.conftest import OB_BREAKS, open_book_draft_text
 
 
 def test_excluded_services_are_out_of_the_open_book_on_both_sides(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path, lambda d: d["services"].update(
+    text = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"].update(
         excluded_services=["the day sessions at Kestrel Lodge, which the Council buys under its framework"]))
     assert "but not the Excluded Services (see clause" in text
     assert ("The Excluded Services are not Open-Book Services: the fees received for them are not Service Income, "
             "and the costs only of providing them are not Allowable Costs.") in text
     assert "staff, rooms and vehicles also used for the Excluded Services" in text
-    plain = draft(catalogue, tmp_path)
+    plain = open_book_draft_text(catalogue, OB_BREAKS)
     assert "Excluded Services" not in plain
 
 
@@ -42,19 +32,19 @@ def test_a_lease_ending_inside_the_extended_term_must_be_renewed_before_extensio
             "name": "Lodge Estates Limited", "relationship": "a company owned by the trustees",
             "arrangement": "leases Kestrel Lodge to Ashdown on a five-year lease from 1 July 2027",
             "annual_value": 30000})
-    text = draft(catalogue, tmp_path, lease)
+    text = open_book_draft_text(catalogue, OB_BREAKS, lease)
     assert "must keep the right to occupy Kestrel Lodge for the whole Service Term, including any extension" in text
     assert "Its lease of Kestrel Lodge ends on 30 June 2032." in text
     assert "At least 9 months before the Service Term would otherwise end" in text
     assert "At least 12 months before a lease ends" not in text   # it ends after the initial term
-    within = draft(catalogue, tmp_path, lambda d: d["services"]["homes"][0].update(lease_end="2030-03-31"))
+    within = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"]["homes"][0].update(lease_end="2030-03-31"))
     assert "Its lease of Kestrel Lodge ends on 31 March 2030." in within
     assert "At least 12 months before a lease ends during the Service Term" in within
-    assert "right to occupy" not in draft(catalogue, tmp_path)
+    assert "right to occupy" not in open_book_draft_text(catalogue, OB_BREAKS)
 
 
 def test_kpis_that_depend_on_the_councils_referrals_are_not_failed_for_that_reason(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path)
+    text = open_book_draft_text(catalogue, OB_BREAKS)
     assert ("A Service KPI is not failed to the extent that the failure results from the number of children the "
             "Council refers or the nights the Short Breaks Panel allocates, or from Booked Nights cancelled by a "
             "child's family or by the Council, or from the Council's failure to take a step the Service KPI depends on, "
@@ -62,7 +52,7 @@ def test_kpis_that_depend_on_the_councils_referrals_are_not_failed_for_that_reas
 
 
 def test_the_occupancy_kpi_baseline_is_read_for_the_losses_note(catalogue):
-    services = read_termsheet(BREAKS, catalogue).model.services
+    services = read_termsheet(OB_BREAKS, catalogue).model.services
     kpi = services.occupancy_kpi
     assert kpi["measure"] == "Bed-nights used as a share of nights available"
     assert kpi["baseline"] == 76
@@ -71,27 +61,27 @@ def test_the_occupancy_kpi_baseline_is_read_for_the_losses_note(catalogue):
 
 
 def test_a_no_show_night_is_paid_as_a_late_cancellation(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path)
+    text = open_book_draft_text(catalogue, OB_BREAKS)
     assert ("A Booked Night for which the child does not arrive by [6pm] on the day it begins, and which nobody has "
             "cancelled, is treated as cancelled by the child's family less than 48 hours before it begins.") in text
 
 
 def test_opening_nights_closure_and_the_kpi_denominator_come_from_the_capacity(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path)   # 2,142 bed-nights at six beds: 357 nights open, 8 closed
+    text = open_book_draft_text(catalogue, OB_BREAKS)   # 2,142 bed-nights at six beds: 357 nights open, 8 closed
     assert "Kestrel Lodge is open for short breaks on 357 nights in each Contract Year (2,142 bed-nights)." in text
     assert "may close it for up to 8 nights in each Contract Year for staff training" in text
     assert "they are the bed-nights on which it is open under this paragraph" in text
-    stated = draft(catalogue, tmp_path, lambda d: d["services"]["short_breaks"].update(closure_nights=10))
+    stated = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"]["short_breaks"].update(closure_nights=10))
     assert "open for short breaks on 355 nights in each Contract Year (2,130 bed-nights)" in stated
 
 
 def test_a_weighted_index_is_drafted_as_a_formula_with_its_cap(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path)   # "... (for 75% of the price) and in CPIH ... (for 25% of the price), capped at 5% overall"
+    text = open_book_draft_text(catalogue, OB_BREAKS)   # "... (for 75% of the price) and in CPIH ... (for 25% of the price), capped at 5% overall"
     assert "the index being (0.75 × N) + (0.25 × C), where N is the percentage increase in the hourly rate" in text
     assert "over the 12 months to the December before that review date" in text
     assert "if the result is more than 5%, the rate is 5%; if that rate is below zero, the Prices do not change" in text
     assert "(for 75% of the price)" not in text
-    plain = draft(catalogue, tmp_path, lambda d: d["services"].update(
+    plain = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"].update(
         indexation="CPIH for the 12 months to the previous December, capped at 4%"))
     # r26 ob-fresh 8: one ONS index is defined by its title and series, first published, with its cap
     assert ("the index being the percentage change over the 12 months to the December before that review date in the "
@@ -101,35 +91,35 @@ def test_a_weighted_index_is_drafted_as_a_formula_with_its_cap(catalogue, tmp_pa
 
 
 def test_a_directors_pay_counts_only_up_to_the_market_salary_whoever_approved_it(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path)
+    text = open_book_draft_text(catalogue, OB_BREAKS)
     assert ("A director's pay and employer's costs count only up to the market salary for the role the director "
             "performs in the Open-Book Services, as shown by benchmark evidence Ashdown gives the Council on request, "
             "whoever approved them.") in text
 
 
 def test_the_existing_contract_is_named_from_the_sheet(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path, lambda d: d["services"].update(existing_contract="WCC/CS/2021/017"))
+    text = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"].update(existing_contract="WCC/CS/2021/017"))
     assert "Existing Contract means the contract between the Parties reference WCC/CS/2021/017" in text
     assert "under the Existing Contract on the day before" in text
-    assert "Existing Contract" not in draft(catalogue, tmp_path)
+    assert "Existing Contract" not in open_book_draft_text(catalogue, OB_BREAKS)
 
 
 def test_the_open_book_report_lists_kpi_performance(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path)
+    text = open_book_draft_text(catalogue, OB_BREAKS)
     assert "performance against each Service KPI due to be reported in it under clause" in text
 
 
 def test_expert_determinations_are_carved_out_of_the_dispute_steps(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path, lambda d: d["open_book"].setdefault("related_parties", []).append({
+    text = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["open_book"].setdefault("related_parties", []).append({
         "name": "Lodge Estates Limited", "relationship": "a company owned by the trustees",
         "arrangement": "leases Kestrel Lodge to Ashdown", "annual_value": 30000}))
     assert "a market rate set by a valuer or accountant under clause" in text
-    assert "a market rate set by a valuer" not in draft(catalogue, tmp_path)   # no related party, no valuation
+    assert "a market rate set by a valuer" not in open_book_draft_text(catalogue, OB_BREAKS)   # no related party, no valuation
     assert "or amendments referred to an Independent Accountant under clause" in text
 
 
 def test_the_short_breaks_placement_form_asks_for_the_basis_of_the_breaks(catalogue, tmp_path):
-    text = draft(catalogue, tmp_path)
+    text = open_book_draft_text(catalogue, OB_BREAKS)
     assert "Basis of the short breaks" in text
     assert "Legal status" not in text
 

@@ -6,21 +6,12 @@ from __future__ import annotations
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
-
-NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"
-
-
-def result(catalogue):
-    return assemble(read_termsheet(NIGHTLY, catalogue), catalogue, today=DRAFT_DATE)
-
-
-def notes(res) -> str:
-    return "\n".join(c.note or "" for c in [*res.document.clauses, *res.document.schedules])
+from tests.families.clause_texts import document_text
+from tests.families.conftest import OB_NIGHTLY, open_book_notes, open_book_result
 
 
 def test_core_places_are_paid_by_the_night_and_counted_in_the_figures(catalogue):
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_NIGHTLY)
     text = document_text(res)
     assert "weekly Price" not in text
     assert "the nightly Price for the type of place shown for it" in text
@@ -29,7 +20,7 @@ def test_core_places_are_paid_by_the_night_and_counted_in_the_figures(catalogue)
     assert "£1,332,760" in text and "£36,010" in text
     assert "Core Places only (91.7%)" in text and "£1,319,110" in text  # r26 ob-fresh 7: the table's own measure
     assert "all 7,300 nights (5,110 and 2,190) are delivered" in text
-    n = notes(res)
+    n = open_book_notes(res)
     assert "set that Price at £240.41 a night" in n
     assert "has 366 nights" in n and "(2028, and any extension year" in n
     assert "£50" not in n and "85.9%" not in n
@@ -37,27 +28,27 @@ def test_core_places_are_paid_by_the_night_and_counted_in_the_figures(catalogue)
 
 
 def test_rebasing_removes_a_settings_units_only_from_the_prices_that_apply_there(catalogue):
-    text = document_text(result(catalogue))
+    text = document_text(open_book_result(catalogue, OB_NIGHTLY))
     assert ("its expected units multiplied by the places at that setting to which that Price applies and divided by "
             "all the places in Schedule 1 to which that Price applies") in text
     assert "divided by the 20 places at all the Settings" not in text
-    assert "removes its units only from the Prices that apply" in notes(result(catalogue))
+    assert "removes its units only from the Prices that apply" in open_book_notes(open_book_result(catalogue, OB_NIGHTLY))
 
 
 def test_a_price_that_includes_the_rent_is_not_reduced_by_housing_cost_claims(catalogue):
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_NIGHTLY)
     text = document_text(res)
     assert 'This paragraph does not apply to a place paid for at the Price for "move-on flat bed-night' in text
     assert "must not ask a Placed Young Person in a place paid for at that Price to claim help with housing costs" in text
-    assert "includes the rent, so those young people do not claim housing costs" in notes(res)
+    assert "includes the rent, so those young people do not claim housing costs" in open_book_notes(res)
 
 
 def test_without_includes_housing_costs_every_price_is_reduced(catalogue):
     import copy
     import dataclasses
     from assembler.termsheet.loader import load_file
-    sheet = read_termsheet(NIGHTLY, catalogue)
-    data = copy.deepcopy(dict(load_file(NIGHTLY).data))
+    sheet = read_termsheet(OB_NIGHTLY, catalogue)
+    data = copy.deepcopy(dict(load_file(OB_NIGHTLY).data))
     data["open_book"]["unit_prices"][1]["includes_housing_costs"] = False
     sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
     text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
@@ -66,22 +57,22 @@ def test_without_includes_housing_costs_every_price_is_reduced(catalogue):
 
 
 def test_absence_limit_covers_remand_where_the_sheet_says_so(catalogue):
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_NIGHTLY)
     text = document_text(res)
     assert ("while the young person is in hospital or remanded to custody or youth detention accommodation, at the end "
             "of four weeks from the day that absence began") in text
-    assert "for a hospital stay or a remand to custody or youth detention accommodation, after four weeks" in notes(res)
+    assert "for a hospital stay or a remand to custody or youth detention accommodation, after four weeks" in open_book_notes(res)
 
 
 def test_rebasing_factor_and_units_disputes_go_to_the_independent_accountant(catalogue):
-    text = document_text(result(catalogue))
+    text = document_text(open_book_result(catalogue, OB_NIGHTLY))
     # r23 ob-fresh 8: the list now also names the 5.2 reduction and the change-in-law adjustment
     assert "or about a factor worked out under clause 5.7 or clause 6.1, a number of units under clause 5.8, a reduction" in text
     assert "until the figure is agreed or decided under clause 13.7)" in text
 
 
 def test_reinvestment_fund_purpose_without_procedure_and_priorities_at_a_review_meeting(catalogue):
-    text = document_text(result(catalogue))
+    text = document_text(open_book_result(catalogue, OB_NIGHTLY))
     assert "as the contract review meeting agrees" not in text
     assert "moving on from, the Settings\n" in text or "moving on from, the Settings" in text
     assert ("At the first meeting under clause 19.2 in each year of this Agreement, the Parties must agree the "
@@ -98,6 +89,6 @@ def test_fund_purpose_procedure_is_parsed():
 
 
 def test_recital_b_does_not_repeat_the_services_description(catalogue):
-    text = document_text(result(catalogue))
+    text = document_text(open_book_result(catalogue, OB_NIGHTLY))
     assert "and has agreed to provide the Supported Accommodation Services described in Schedule 1." in text
     assert text.count("self-contained move-on flats with daytime and on-call support") == 1

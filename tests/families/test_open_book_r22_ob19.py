@@ -8,31 +8,14 @@ from ruamel.yaml import YAML
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
-
-KELVERTON = ROOT / "tests" / "families" / "fixtures" / "ob-r22-kelverton.yaml"
-
-
-def result(catalogue, change=None, tmp_path=None):
-    path = KELVERTON
-    if change:
-        yaml = YAML()
-        data = yaml.load(KELVERTON.read_text())
-        change(data)
-        path = tmp_path / "kelverton.yaml"
-        with path.open("w") as handle:
-            yaml.dump(data, handle)
-    return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
-
-
-def notes(res) -> str:
-    return "\n".join(c.note or "" for c in [*res.document.clauses, *res.document.schedules])
+from tests.families.clause_texts import document_text
+from tests.families.conftest import OB_KELVERTON, open_book_notes, open_book_result
 
 
 def test_no_loss_carried_forward_where_losses_are_not_carried(catalogue):
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_KELVERTON)
     assert "loss carried forward" not in document_text(res)
-    n = notes(res)
+    n = open_book_notes(res)
     assert "loss carried" not in n
     assert "a loss in any period stays with Cedarpath" in n
 
@@ -40,15 +23,15 @@ def test_no_loss_carried_forward_where_losses_are_not_carried(catalogue):
 def test_loss_carried_forward_kept_where_losses_are_carried(catalogue, tmp_path):
     def carried(data):
         data["positions"]["open_book_losses"] = "carried-forward"
-    res = result(catalogue, carried, tmp_path)
+    res = open_book_result(catalogue, OB_KELVERTON, carried)
     assert "Any loss carried forward under clause" in document_text(res)
-    assert "loss carried forward stays with Cedarpath" in " ".join(notes(res).split())
+    assert "loss carried forward stays with Cedarpath" in " ".join(open_book_notes(res).split())
 
 
 def test_costs_note_does_not_flag_a_line_a_category_names(catalogue):
     """Finding 3: 'Mobilisation (first year only)' is covered by the mobilisation category; 'only' is no cost."""
-    res = result(catalogue)
-    n = notes(res)
+    res = open_book_result(catalogue, OB_KELVERTON)
+    n = open_book_notes(res)
     assert "Mobilisation (first year only)" not in n and "not named" not in n and "clearly covers" not in n
     assert not [f for f in res.findings if f.rule == "OPEN-BOOK-BUDGET-CATEGORY"]
 
@@ -56,13 +39,13 @@ def test_costs_note_does_not_flag_a_line_a_category_names(catalogue):
 def test_costs_note_still_flags_a_line_no_category_names(catalogue, tmp_path):
     def change(data):
         data["open_book"]["cost_model"]["direct_lines"][7]["item"] = "Mobilisation and legal advice (first year only)"
-    n = notes(result(catalogue, change, tmp_path))
+    n = open_book_notes(open_book_result(catalogue, OB_KELVERTON, change))
     assert '(£9,500; no category uses the words "advice" and "legal").' in n
 
 
 def test_rebasing_notes_leave_mobilisation_out_of_the_base_as_clause_6_does(catalogue):
     """Finding 4: £921,850 less £9,500 = £912,350; x 1.04 x 1.03 = £977,309.32; / £958,724 = 1.0194."""
-    n = " ".join(notes(result(catalogue)).split())
+    n = " ".join(open_book_notes(open_book_result(catalogue, OB_KELVERTON)).split())
     assert ("Allowable Costs of £912,350 (the £921,850 budget less the £9,500 mobilisation, which the base statement "
             "leaves out)") in n
     assert "come to £977,309.32" in n and "the factor is 1.0194" in n and "£987,485.72" not in n
@@ -75,20 +58,20 @@ def test_rebasing_notes_leave_mobilisation_out_of_the_base_as_clause_6_does(cata
 def test_index_review_note_says_the_review_does_not_remove_mobilisation(catalogue, tmp_path):
     def index(data):
         data["positions"]["open_book_price_review"] = "index"
-    n = " ".join(notes(result(catalogue, index, tmp_path)).split())
+    n = " ".join(open_book_notes(open_book_result(catalogue, OB_KELVERTON, index)).split())
     assert "the annual review applies the index to the Prices and does not take it out" in n
     assert "The first review that uses a Reconciliation Statement" not in n
 
 
 def test_rebasing_floor_is_a_bracketed_proposal_where_the_sheet_gives_none(catalogue):
     """Finding 5: the sheet gives the index as a ceiling and no floor."""
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_KELVERTON)
     text = document_text(res)
     assert "[The factor is never less than one: the Prices do not fall at a review" in text
     assert "through the Excess Profit terms instead.]" in text
     # r27 ob-fresh 9: the separate sentence in the pricing clause is gone; the first review applies the same floor
     assert "the Prices change by the index alone (with any cap that applies to it) from that date[, but do not fall if the index falls]." in text
-    n = " ".join(notes(res).split())
+    n = " ".join(open_book_notes(res).split())
     assert "The instructions give no floor: the sentence that the factor is never less than one is in square brackets" in n
     assert "matching the chosen floor" not in n
     assert "when the proposed floor holds the factor at one" in n
@@ -97,21 +80,21 @@ def test_rebasing_floor_is_a_bracketed_proposal_where_the_sheet_gives_none(catal
 def test_rebasing_floor_is_operative_where_the_sheet_gives_it(catalogue, tmp_path):
     def floor(data):
         data["services"]["price_floor_zero"] = True
-    res = result(catalogue, floor, tmp_path)
+    res = open_book_result(catalogue, OB_KELVERTON, floor)
     text = document_text(res)
     assert "The factor is never less than one" in text and "[The factor is never less than one" not in text
     assert "from that date, but do not fall if the index falls." in text and "[, but do not fall" not in text
-    n = " ".join(notes(res).split())
+    n = " ".join(open_book_notes(res).split())
     assert "matching the chosen floor" in n and "The instructions give no floor" not in n
 
 
 def test_support_plan_includes_a_section_117_after_care_plan(catalogue):
     """Finding 1: most Kelverton tenants receive after-care under MHA 1983 s.117."""
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_KELVERTON)
     text = " ".join(document_text(res).split())
     assert ("under section 25 of the Care Act 2014 or, for a Tenant who receives after-care services under section 117 "
             "of the Mental Health Act 1983, the plan of those after-care services, in each case as revised") in text
-    assert "the Support Plan definition covers both" in " ".join(notes(res).split())
+    assert "the Support Plan definition covers both" in " ".join(open_book_notes(res).split())
 
 
 def test_support_plan_without_section_117_is_the_care_act_plan_alone(catalogue, tmp_path):
@@ -119,18 +102,18 @@ def test_support_plan_without_section_117_is_the_care_act_plan_alone(catalogue, 
         data["services"]["description"] = "provide support in supported living to adults with learning disabilities"
         data["services"]["statutory_duty"] = ("care and support for adults whose eligible needs it must meet under "
                                               "section 18 of the Care Act 2014")
-    res = result(catalogue, no_117, tmp_path)
+    res = open_book_result(catalogue, OB_KELVERTON, no_117)
     text = " ".join(document_text(res).split())
     assert "under section 25 of the Care Act 2014, as revised from time to time" in text
     assert "Mental Health Act 1983, the plan of those" not in text
-    assert "the Support Plan definition covers both" not in notes(res)
+    assert "the Support Plan definition covers both" not in open_book_notes(res)
 
 
 def test_small_drafting_points_in_supported_living(catalogue):
     """Findings 16, 18, 13 (last point), 20 and 21 (clause 11 note)."""
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_KELVERTON)
     text = " ".join(document_text(res).split())
-    n = " ".join(notes(res).split())
+    n = " ".join(open_book_notes(res).split())
     assert "purchasers of places" not in text
     assert "the other purchasers of care and support at the Homes" in text
     assert "Nothing is payable under this clause for any other empty tenancy" in text

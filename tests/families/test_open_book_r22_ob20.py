@@ -7,22 +7,14 @@ import re
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
-
-SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-
-
-def result(catalogue):
-    return assemble(read_termsheet(SAMPLE, catalogue), catalogue, today=DRAFT_DATE)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+from tests.families.clause_texts import document_text
+from tests.families.clause_texts import flat
+from tests.families.conftest import OB_CHARITY, open_book_result
 
 
 def test_one_list_of_existing_placements(catalogue):
     """Finding 9: the start list in clause 7 is the only list; clause 8 and the definition refer to it."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "say which of them are Existing Placements" in text
     assert "within 5 Business Days after this Agreement takes effect" not in text
     assert "shown as such in the list the Council gives under clause 7.9" in text
@@ -31,21 +23,21 @@ def test_one_list_of_existing_placements(catalogue):
 
 def test_ending_for_a_home_is_not_a_removal_under_the_voids_clause(catalogue):
     """Finding 10: the last paragraph of the removed-units clause cites the clause 7 removals, not itself."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "are not Core Places removed or reduced under clause 5.8" not in text
     assert "are not Core Places removed or reduced under clause 7. From" in text
 
 
 def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(catalogue):
     """Finding 11: the cap does not limit the Council's true-up repayment or its break compensation."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2\.", text)  # r27 ob-homecare 15: exclusions lettered
 
 
 def test_second_change_example_follows_the_catch_up_default(catalogue):
     """Finding 8, as changed by r23 ob-sample 2: with core_rebase_catch_up left open a later re-basing recovers the
     shortfall, so the second column's W is the Price the first change produced, unbracketed."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "(for a second change, the Price the first change produced)" in text
     assert "[the Price the first change produced before any limit]" not in text
     assert "bears the difference until clause 5.10 applies the part held back on later review dates" in text
@@ -53,7 +45,7 @@ def test_second_change_example_follows_the_catch_up_default(catalogue):
 
 def test_uninstructed_break_periods_and_deemed_approval_are_bracketed(catalogue):
     """Findings 12, 13: 29.1's notice periods and date, and 13.4's deemed approval, are bracketed and flagged."""
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_CHARITY)
     text = flat(document_text(res))
     assert "at least [6] months' notice" in text and "at least [12] months' notice, which it may not give before [1 July 2029]" in text
     assert "[If the Council has done neither within those 30 days" in text
@@ -64,7 +56,7 @@ def test_uninstructed_break_periods_and_deemed_approval_are_bracketed(catalogue)
 
 def test_clause_3_3_and_21_4_wording(catalogue):
     """Findings 15, 16: 3.3 refers to itself as a clause; 21.4 tells each Party the data came from."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "the confirmation described in this clause 3.3" in text and "described in this paragraph" not in text
     # r23 ob-sample 18: with two Parties, "the other Party", still only for data received from it
     assert "Each Party must tell the other Party, without undue delay and in any event within [48] hours after becoming aware of it, of a personal data breach affecting Personal Data it received from the other Party" in text
@@ -72,7 +64,7 @@ def test_clause_3_3_and_21_4_wording(catalogue):
 
 def test_children_complaints_reach_the_councils_statutory_procedure(catalogue):
     """Finding 14: the Trust co-operates with s.26 representations and the Ombudsman about a Placed Child."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "representations about a Placed Child made under section 26(3) of the Children Act 1989" in text
     assert "co-operate with any investigation by the Local Government and Social Care Ombudsman" in text
 

@@ -8,19 +8,7 @@ from decimal import Decimal
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
-
-HERE = ROOT / "tests" / "families" / "fixtures"
-ALDERBECK = HERE / "ob-r23-alderbeck.yaml"
-SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-
-
-_CACHE: dict = {}
-
-
-def _load(catalogue, path):
-    if path not in _CACHE:
-        _CACHE[path] = document_of(catalogue, path.read_text())
-    return _CACHE[path]
+from tests.families.conftest import OB_ALDERBECK, OB_CHARITY, open_book_doc
 
 
 def test_released_place_share_of_shared_costs_comes_out_of_the_rebasing(catalogue):
@@ -28,12 +16,12 @@ def test_released_place_share_of_shared_costs_comes_out_of_the_rebasing(catalogu
     costs to the other places, so the re-basing takes that share out of the budget first: on Alderbeck's figures
     £1,301,104 (£1,340,000 less the £38,896 one-to-one hours) × 52 ÷ 1,248 = £54,212.67, and the factor is 0.9997,
     not the 1.0435 that made the Council pay twice for the bed."""
-    sheet = read_termsheet(ALDERBECK, catalogue)
+    sheet = read_termsheet(OB_ALDERBECK, catalogue)
     cr = sheet.model.open_book.core_rebase
     assert cr["moved"] and cr["shared"] == Decimal("1301104")
     assert cr["steps"][0]["deducted"] == Decimal("54212.67")
     assert [st["factor"] for st in cr["steps"]] == [Decimal("0.9997"), Decimal("0.9997")]
-    d = _load(catalogue, ALDERBECK)
+    d = open_book_doc(catalogue, OB_ALDERBECK)
     body = clause_text(d, "open-book.pricing", flat=True)
     assert "deduct the share of those costs that clause 11.2 moves to the other places" in body
     assert "(£18.70 for each of its 2,080 expected hours)" in body
@@ -51,19 +39,19 @@ def test_released_place_share_of_shared_costs_comes_out_of_the_rebasing(catalogu
 def test_whole_homes_scope_keeps_the_budget_without_a_moved_share(catalogue):
     """Quiet: where the open book covers whole homes nothing moves to other purchasers, so no share is deducted and
     the sample's factor stays 1.0622."""
-    sheet = read_termsheet(SAMPLE, catalogue)
+    sheet = read_termsheet(OB_CHARITY, catalogue)
     cr = sheet.model.open_book.core_rebase
     assert not cr["moved"] and cr["steps"][0]["deducted"] == 0
     assert cr["steps"][0]["factor"] == Decimal("1.0622")
-    body = clause_text(_load(catalogue, SAMPLE), "open-book.pricing", flat=True)
+    body = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.pricing", flat=True)
     assert "moves to the other places" not in body
 
 
 def test_rebasing_start_point_follows_every_price_change_but_rebasing(catalogue):
     """ob-fresh 2: the budget is indexed by every change to the Prices other than re-basing, so a change-in-law
     uplift (6.2) or a warranty reduction (5.2) is not reversed by a later re-basing."""
-    for path in (ALDERBECK, SAMPLE):
-        body = clause_text(_load(catalogue, path), "open-book.pricing", flat=True)
+    for path in (OB_ALDERBECK, OB_CHARITY):
+        body = clause_text(open_book_doc(catalogue, path), "open-book.pricing", flat=True)
         assert ("in the same proportion as the Prices have changed since" in body
                 and "by each review under clause 6.1" in body
                 and "each adjustment for a Relevant Change in Law under clause 6.2 and each reduction under clause 5.2;" in body)
@@ -74,7 +62,7 @@ def test_uninstructed_catch_up_lets_a_later_rebasing_recover_the_shortfall(catal
     """ob-sample 2: the sheet caps the Trust's profit and does not carry a loss forward; catch-up is not instructed,
     so the draft no longer proposes (even in brackets) that the shortfall the caps leave is never recovered; the
     note states the point with the sheet's figures (£93,007 after one lapse, a £46,917.34 loss after two)."""
-    d = _load(catalogue, SAMPLE)
+    d = open_book_doc(catalogue, OB_CHARITY)
     body = clause_text(d, "open-book.pricing", flat=True)
     assert "A shortfall left by those limits is not recovered" not in body
     n = flat(note(d, "open-book.pricing"))
@@ -89,36 +77,36 @@ def test_home_ending_under_section_78_states_the_uncapped_factor_with_the_figure
     """ob-sample 15: an ending under section 78 for a reason other than the Trust's exclusion (an award the Council
     considers unlawful) is not limited; the note gives the factor on the budget for each home (The Willows 1.0759)
     and asks for instructions. Quiet: one home (Alderbeck) has no such sentence."""
-    cr = read_termsheet(SAMPLE, catalogue).model.open_book.core_rebase
+    cr = read_termsheet(OB_CHARITY, catalogue).model.open_book.core_rebase
     assert [(x["home"], x["factor"]) for x in cr["home_ends"]] == [
         ("Rowan House", Decimal("1.0507")), ("St Brigid's House", Decimal("1.0507")),
         ("The Willows", Decimal("1.0759")), ("Harbour View", Decimal("0.9967"))]
-    n = flat(note(_load(catalogue, SAMPLE), "open-book.pricing"))
+    n = flat(note(open_book_doc(catalogue, OB_CHARITY), "open-book.pricing"))
     assert "considers the award was made in material breach of the Procurement Act 2023: section 78(2)(a)" in n
     assert "1.0759 if the agreement ends for The Willows and 0.9967 if the agreement ends for Harbour View" in n
-    assert read_termsheet(ALDERBECK, catalogue).model.open_book.core_rebase["home_ends"] == []
-    assert "under section 78 for a reason other than" not in flat(note(_load(catalogue, ALDERBECK), "open-book.pricing"))
+    assert read_termsheet(OB_ALDERBECK, catalogue).model.open_book.core_rebase["home_ends"] == []
+    assert "under section 78 for a reason other than" not in flat(note(open_book_doc(catalogue, OB_ALDERBECK), "open-book.pricing"))
 
 
 def test_schedule_gives_the_weekly_price_at_each_number_of_core_places(catalogue):
     """ob-sample 8: Schedule 3 Part 5 gives the weekly Price (before any limit) at each number of Core Places down to
     the minimum, the sample's 11, 10, 9 and 8, and how to use it; 5.8 for one home is short sentences with the
     fallback stated plainly (Alderbeck: nil). Quiet: a sheet that loses at most two places has no ladder."""
-    sched = clause_text(_load(catalogue, SAMPLE), "common.open-book-schedule-reconciliation", flat=True)
+    sched = clause_text(open_book_doc(catalogue, OB_CHARITY), "common.open-book-schedule-reconciliation", flat=True)
     assert ("Core Places Weekly Price Factor on the original Price 11 (at the start) £4,950.00 1.0000 10 £5,257.89 "
             "1.0622 9 £5,607.54 1.1328 8 £6,007.36 1.2136") in sched
     assert ("so a review does not change these factors. A part applied under clause 5.10 does not increase the budget, "
             "because the current Prices by which the factor divides already include it. Until this Agreement ends for a "
             "home") in sched
     assert "and no earlier factor has been limited, the weekly Price after a change" in sched
-    d = _load(catalogue, ALDERBECK)
+    d = open_book_doc(catalogue, OB_ALDERBECK)
     assert "18 £1,085.19 0.9978" in clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     body = clause_text(d, "open-book.pricing", flat=True)
     assert ("52 weeks a year less the weeks a year the Council still expects to buy that place as a Placement paid "
             "while used. Those weeks are the number Alderbeck and the Council agree within 20 Business Days after the "
             "notice is given. Until they agree, or the number is decided under clause 13.7, it is nil.") in body
     assert "failing agreement within 20 Business Days, none" not in body
-    text = SAMPLE.read_text(encoding="utf-8").replace("  minimum_core_places: 2\n", "  minimum_core_places: 11\n")
+    text = OB_CHARITY.read_text(encoding="utf-8").replace("  minimum_core_places: 2\n", "  minimum_core_places: 11\n")
     quiet = document_of(catalogue, text)
     assert "Factor on the original Price" not in clause_text(quiet, "common.open-book-schedule-reconciliation", flat=True)
 
@@ -127,8 +115,8 @@ def test_expert_determination_covers_warranty_reductions_and_change_in_law_adjus
     """ob-fresh 8: 13.7 sends to the Independent Accountant the figures of a 5.2 reduction and a change-in-law
     adjustment (29.1, 6.2), not only the reconciliation, the factors and the units. (The sample's escalation-expert
     route sends every figure dispute to an expert under the disputes clause instead.)"""
-    for path in (ALDERBECK,):
-        body = clause_text(_load(catalogue, path), "common.open-book-profit-cap", flat=True)
+    for path in (OB_ALDERBECK,):
+        body = clause_text(open_book_doc(catalogue, path), "common.open-book-profit-cap", flat=True)
         assert ("a number of units under clause 5.8, a reduction of the Prices under clause 5.2, or an adjustment for "
                 "a change in law under clause") in body
         assert "or clause 6.2, that they have not resolved" in body
@@ -138,12 +126,12 @@ def test_core_place_resident_keeps_their_home_during_a_long_hospital_stay(catalo
     """ob-fresh 6: the six-week hospital limit does not release one of the Core Places (the Council pays for it
     anyway), so a resident with dementia does not lose their home by default. Quiet: the sample (no hospital limit,
     a user-choice award) keeps its wording."""
-    body = clause_text(_load(catalogue, ALDERBECK), "open-book.pricing", flat=True)
+    body = clause_text(open_book_doc(catalogue, OB_ALDERBECK), "open-book.pricing", flat=True)
     assert ("The six-week limit does not apply to one of the Core Places, which is released only [14] days after that "
             "notice. When a place is released, the Placement ends;") in body
-    assert "the six-week limit does not apply to one of the Core Places" in flat(note(_load(catalogue, ALDERBECK),
+    assert "the six-week limit does not apply to one of the Core Places" in flat(note(open_book_doc(catalogue, OB_ALDERBECK),
                                                                                        "open-book.pricing"))
-    sample = clause_text(_load(catalogue, SAMPLE), "open-book.pricing", flat=True)
+    sample = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.pricing", flat=True)
     assert "limit does not apply to one of the Core Places" not in sample
     assert "The place is then released [14] days after the notice: for a place that is not one of the Core Places" in sample
 
@@ -151,13 +139,13 @@ def test_core_place_resident_keeps_their_home_during_a_long_hospital_stay(catalo
 def test_core_places_definition_follows_reductions(catalogue):
     """ob-fresh 4: 'Core Places' is not fixed at twenty-four: it is the places block-booked, twenty-four at the start,
     as reduced under 7.5. Quiet: the sample's tied Core Places keep their own definition."""
-    from tests.families.test_open_book_settings import document_text
+    from tests.families.clause_texts import document_text
     from assembler.assemble import assemble
     from tests.conftest import DRAFT_DATE
-    text = flat(document_text(assemble(read_termsheet(ALDERBECK, catalogue), catalogue, today=DRAFT_DATE)))
+    text = flat(document_text(assemble(read_termsheet(OB_ALDERBECK, catalogue), catalogue, today=DRAFT_DATE)))
     assert ("Core Places means the places in the Home that the Council block-books under clause 7, being twenty-four "
             "on 1 April 2027, as reduced from time to time under clause 7.5") in text
-    sample = flat(document_text(assemble(read_termsheet(SAMPLE, catalogue), catalogue, today=DRAFT_DATE)))
+    sample = flat(document_text(assemble(read_termsheet(OB_CHARITY, catalogue), catalogue, today=DRAFT_DATE)))
     assert "Core Places means the places identified as Core Places under clause 7.8" in sample
 
 
@@ -165,35 +153,35 @@ def test_a_cost_in_an_overhead_category_is_never_a_direct_cost(catalogue):
     """ob-fresh 3: Alderbeck's Direct Cost category 'The electronic care planning system and head office management,
     finance, payroll and HR' repeats an Overhead line; Part 3 now makes such a cost an Overhead, and the note names
     the overlap. Quiet: the sample has no overlapping category, so no note."""
-    cr = read_termsheet(ALDERBECK, catalogue).model.open_book.overhead_overlaps
+    cr = read_termsheet(OB_ALDERBECK, catalogue).model.open_book.overhead_overlaps
     assert cr == [("The electronic care planning system and head office management, finance, payroll and HR",
                    "Head office management, finance, payroll and HR")]
-    d = _load(catalogue, ALDERBECK)
+    d = open_book_doc(catalogue, OB_ALDERBECK)
     assert ("A cost that falls within one of the categories of Overheads counts among the Overheads and never among "
             "the Direct Costs") in clause_text(d, "common.open-book-schedule-costs", flat=True)
     assert "includes the Overhead line \"Head office management, finance, payroll and HR\"" in flat(
         note(d, "common.open-book-schedule-costs"))
-    assert read_termsheet(SAMPLE, catalogue).model.open_book.overhead_overlaps == []
-    assert "includes the Overhead line" not in flat(note(_load(catalogue, SAMPLE), "common.open-book-schedule-costs"))
+    assert read_termsheet(OB_CHARITY, catalogue).model.open_book.overhead_overlaps == []
+    assert "includes the Overhead line" not in flat(note(open_book_doc(catalogue, OB_CHARITY), "common.open-book-schedule-costs"))
 
 
 def test_hourly_price_below_the_agency_cap_is_flagged(catalogue):
     """ob-fresh 9: the Support Price (£23.90) is below the £24.60 agency cap in Part 3, so the note says so. Quiet: the
     sample's £32.50 hourly price has no agency cap to compare with."""
-    assert [(u.price, cap) for u, cap in read_termsheet(ALDERBECK, catalogue).model.open_book.agency_cap_over_hourly] \
+    assert [(u.price, cap) for u, cap in read_termsheet(OB_ALDERBECK, catalogue).model.open_book.agency_cap_over_hourly] \
         == [(Decimal("23.90"), Decimal("24.60"))]
     assert "(£23.90 an hour) is below the agency rate Part 3 allows (£24.60 an hour for a care assistant)" in flat(
-        note(_load(catalogue, ALDERBECK), "common.open-book-schedule-costs"))
-    assert read_termsheet(SAMPLE, catalogue).model.open_book.agency_cap_over_hourly == []
+        note(open_book_doc(catalogue, OB_ALDERBECK), "common.open-book-schedule-costs"))
+    assert read_termsheet(OB_CHARITY, catalogue).model.open_book.agency_cap_over_hourly == []
 
 
 def test_continuing_healthcare_suspends_the_core_place_payment(catalogue):
     """ob-fresh 7: 9.5 reaches the Core Place payment under 7.1 (paid whether or not used), suspending it as if the
     Council had agreed to another purchaser's use, so 9.5 and 7.1 no longer conflict."""
-    from tests.families.test_open_book_settings import document_text
+    from tests.families.clause_texts import document_text
     from assembler.assemble import assemble
     from tests.conftest import DRAFT_DATE
-    text = flat(document_text(assemble(read_termsheet(ALDERBECK, catalogue), catalogue, today=DRAFT_DATE)))
+    text = flat(document_text(assemble(read_termsheet(OB_ALDERBECK, catalogue), catalogue, today=DRAFT_DATE)))
     assert ("the place is treated as used by another purchaser: where it is one of the Core Places, the Council's "
             "payment for it under clause 7.1 is suspended as if the Council had agreed in writing to that use under "
             "clause 7.") in text

@@ -7,70 +7,55 @@ import re
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
-
-SAMPLES = ROOT / "samples" / "open-book"
-SAMPLE = SAMPLES / "childrens-homes-charity.yaml"
-
-
-def result(catalogue, name="childrens-homes-charity.yaml"):
-    return assemble(read_termsheet(SAMPLES / name, catalogue), catalogue, today=DRAFT_DATE)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def note_of(res, clause_id: str) -> str:
-    from assembler.model import plain_text
-    c = next(c for c in [*res.document.recitals, *res.document.clauses, *res.document.schedules] if c.id == clause_id)
-    return flat(c.note if isinstance(c.note, str) else plain_text(c.note))
+from tests.families.clause_texts import document_text
+from tests.families.clause_texts import flat
+from tests.families.conftest import OB_CHARITY, OPEN_BOOK_SAMPLES, open_book_note_of, open_book_result
 
 
 def test_every_core_place_reduction_goes_through_the_notice(catalogue):
     """Finding 1: an ended Existing Placement no longer lapses the place after 4 weeks; the Council decides in
     good faith, gives reasons within 20 Business Days, and removes the place only by the 6 months' notice."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "4 more weeks" not in text
     assert "The Council must decide in good faith, on the basis of its record of the award decision" in text
     assert "It must tell the Trust its decision, with brief reasons, within [20] Business Days after a Referral" in text
     assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in text
     assert "as one of the Core Places removed by a reduction under clause 7.5 taking effect on that date" in text
-    note = note_of(result(catalogue), "open-book.voids")
+    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "open-book.voids")
     assert "removes the place by the ordinary 6 months' notice of a reduction" in note
     assert "4 weeks" not in note
 
 
 def test_no_user_choice_award_has_no_decision_paragraph(catalogue):
-    text = flat(document_text(result(catalogue, "supported-accommodation-subsidiary.yaml")))
+    text = flat(document_text(open_book_result(catalogue, "supported-accommodation-subsidiary.yaml")))
     assert "decide in good faith, on the basis of its record of the award decision" not in text
 
 
 def test_savings_are_not_said_to_be_shared_under_a_hard_cap(catalogue):
     """Finding 3: under a hard cap a saving cuts the Reasonable Profit and the rest is Excess Profit, so clause 5
     no longer says savings are shared; the costs note says so with the figures and the option to reward them."""
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_CHARITY)
     assert "are shared through the Reasonable Profit and Excess Profit terms" not in flat(document_text(res))
-    note = note_of(res, "common.open-book-costs")
+    note = open_book_note_of(res, "common.open-book-costs")
     assert "each £1 saved cuts the Reasonable Profit by 5p and the rest is Excess Profit" in note
     assert "5% of the budgeted Allowable Costs (£147,750 on the budget)" in note
 
 
 def test_savings_sentence_stays_under_a_sharing_band(catalogue):
-    res = result(catalogue, "adult-care-sharing-band.yaml")
+    res = open_book_result(catalogue, "adult-care-sharing-band.yaml")
     assert "are shared through the Reasonable Profit and Excess Profit terms" in flat(document_text(res))
-    assert "each £1 saved" not in note_of(res, "common.open-book-costs")
+    assert "each £1 saved" not in open_book_note_of(res, "common.open-book-costs")
 
 
 def test_change_in_law_denominator_leaves_out_removed_units(catalogue):
     """Finding 6: after Core Places are removed, clause 6.2 divides by the income on the units still bought."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert ("the income the Prices then current would bring in for the expected units in Part 2 of Schedule 2, "
             "less the units removed under clause 5.8.") in text
 
 
 def test_change_in_law_denominator_without_core_places_or_homes(catalogue):
-    text = flat(document_text(result(catalogue, "supported-living-company.yaml")))
+    text = flat(document_text(open_book_result(catalogue, "supported-living-company.yaml")))
     assert "the change in Allowable Costs it causes in a full year divided by 0.95 bears to" in text
     assert "less the units removed under" not in text.split("bears to", 1)[1][:400]
 
@@ -78,14 +63,14 @@ def test_change_in_law_denominator_without_core_places_or_homes(catalogue):
 def test_reinvestment_note_agrees_with_the_trust(catalogue):
     """Finding 7: the clause 13 note no longer calls the fund the charity's money while clause 13.3 holds it on
     trust for the Council."""
-    note = note_of(result(catalogue), "common.open-book-excess")
+    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "common.open-book-excess")
     assert "The money is the charity's" not in note
     assert "The fund is held on trust for the commissioner, so it is not the charity's own money" in note
 
 
 def test_income_floor_in_the_scenarios_is_the_weekly_price_income(catalogue):
     """Finding 12: the occupancy rows include support income, so the floor is stated for the weekly Price only."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "The income from the weekly Price at each level is the greater of the Prices for the weeks used" in text
     assert "so that income never falls below £2,831,400" in text
     assert "the Service Income in the table never falls below" not in text
@@ -94,8 +79,8 @@ def test_income_floor_in_the_scenarios_is_the_weekly_price_income(catalogue):
 def test_recital_note_gives_the_basis_for_new_placements_and_the_award_value(catalogue):
     """Finding 4: the note no longer treats a new placement as a s.74 modification and asks for the award record
     and its value, with the s.78 risk if the award was wider than user choice supports."""
-    res = result(catalogue)
-    note = note_of(res, "open-book.recitals")
+    res = open_book_result(catalogue, OB_CHARITY)
+    note = open_book_note_of(res, "open-book.recitals")
     assert "usually as a modification permitted by s.74" not in note
     assert "a further user-choice award recorded in the Individual Placement Agreement" in note
     assert "if the award was valued on all fourteen places for the whole term and the extension" in note
@@ -105,14 +90,14 @@ def test_recital_note_gives_the_basis_for_new_placements_and_the_award_value(cat
 def test_minimum_note_offers_the_run_off_alternative(catalogue):
     """Finding 5: ending a home at the minimum moves a child against the award rationale; the note says so and
     offers the run-off alternative for instructions."""
-    note = note_of(result(catalogue), "open-book.voids")
+    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "open-book.voids")
     assert "against the wishes on which the award rests" in note
     assert "each remaining placement continues at the weekly Price while the child lives there" in note
 
 
 def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
     """Finding 10: the s.53 publication point is one line saying what to check, not 'has not been verified'."""
-    note = note_of(result(catalogue), "common.freedom-of-information")
+    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "common.freedom-of-information")
     assert "has not been verified" not in note
     assert ("check whether section 53(5) excepts a light touch contract from publishing a copy of this Agreement, and "
             "section 77 from publishing a copy of a modification to it; if not, plan the redactions now") in note
@@ -120,7 +105,7 @@ def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
 
 def test_loose_references_point_at_the_paragraph(catalogue):
     """Finding 9: 7.8(a) names Part 2 of Schedule 1; Schedule 4 names the Service KPIs reported under 18.1."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "that the table in Part 2 of Schedule 1 gives" in text
     assert "the table of places in Schedule 1 gives" not in text
     assert "performance against each Service KPI due to be reported in it under clause 18.1" in text
@@ -128,13 +113,13 @@ def test_loose_references_point_at_the_paragraph(catalogue):
 
 def test_schedule_3_uses_the_overhead_cap_definition(catalogue):
     """Finding 13: Schedule 3 Part 1 states the Overhead Cap in the definition's words."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "the Overhead Cap of 12% of the Direct Costs that are Allowable Costs." in text
 
 
 def test_cost_base_does_not_repeat_the_donations_rule(catalogue):
     """Finding 14: clause 11 no longer repeats the donations rule of 9.6(f) and 10.3."""
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "No cost counts towards the Allowable Costs more than once." in text
     assert "does not count towards them, to the extent it is met from it" not in text
 
@@ -142,19 +127,19 @@ def test_cost_base_does_not_repeat_the_donations_rule(catalogue):
 def test_earlier_contract_is_listed_as_an_assumption_when_the_sheet_is_silent(catalogue):
     """Finding 11: the earlier contract between the Parties is an assumption in the clause 1 list, and the
     losses note asks for each child's leaving date or 18th birthday to model the day-one Prices."""
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_CHARITY)
     joined = " | ".join(res.document.assumptions)
     assert "that the Trust already cares for the children placed under an earlier contract with the Council" in joined
-    assert "this assumes the Trust already cares for them" not in note_of(res, "open-book.placements")
-    assert "with the date each is expected to leave or turn 18" in note_of(res, "open-book.losses")
+    assert "this assumes the Trust already cares for them" not in open_book_note_of(res, "open-book.placements")
+    assert "with the date each is expected to leave or turn 18" in open_book_note_of(res, "open-book.losses")
 
 
 def test_earlier_contract_assumption_quiet_when_the_sheet_says(catalogue):
     import copy
     import dataclasses
     from assembler.termsheet.loader import load_file
-    sheet = read_termsheet(SAMPLE, catalogue)
-    data = copy.deepcopy(dict(load_file(SAMPLE).data))
+    sheet = read_termsheet(OB_CHARITY, catalogue)
+    data = copy.deepcopy(dict(load_file(OB_CHARITY).data))
     data["services"]["incumbent"] = True
     sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
     res = assemble(sheet, catalogue, today=DRAFT_DATE)
@@ -163,13 +148,13 @@ def test_earlier_contract_assumption_quiet_when_the_sheet_says(catalogue):
 
 def test_core_places_note_leaves_the_shortfall_to_the_losses_note(catalogue):
     """Finding 18: the £123,600 gap is explained in the losses note, not again in the clause 7 note."""
-    res = result(catalogue)
-    assert "£123,600" not in note_of(res, "open-book.voids")
-    assert "the note on losses gives the shortfall and the options" in note_of(res, "open-book.voids")
-    assert "£123,600 less than the budgeted Allowable Costs" in note_of(res, "open-book.losses")
+    res = open_book_result(catalogue, OB_CHARITY)
+    assert "£123,600" not in open_book_note_of(res, "open-book.voids")
+    assert "the note on losses gives the shortfall and the options" in open_book_note_of(res, "open-book.voids")
+    assert "£123,600 less than the budgeted Allowable Costs" in open_book_note_of(res, "open-book.losses")
 
 
 def test_minimum_paragraph_in_a_single_home_with_a_minimum_of_one(catalogue):
-    text = flat(document_text(result(catalogue, "single-placement.yaml")))
+    text = flat(document_text(open_book_result(catalogue, "single-placement.yaml")))
     assert "when there are no more than one Core Place, clause 7.6 does not apply to that place and the Council must, within [20] Business Days" in text
     assert "give notice to end this Agreement under clause 29.1, in which case nothing is payable under clause 29.2." in text  # r24 ob-sample 10

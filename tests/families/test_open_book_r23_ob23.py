@@ -3,14 +3,15 @@ Core Place ceases only by a reduction notice; factor display; leftovers)."""
 
 from __future__ import annotations
 
-from tests.families.test_open_book_r23_ob22 import flat, note_of, result
-from tests.families.test_open_book_settings import document_text
+from tests.families.clause_texts import flat
+from tests.families.conftest import OB_CHARITY, open_book_note_of, open_book_result
+from tests.families.clause_texts import document_text
 
 
 def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):
     """Reconcile ob21 with ob22: a Core Place is removed only by a reduction under clause 7.5 (or 7.8(c)), so no
     clause, note or Schedule says it lapses or ceases because its placement has ended."""
-    res = result(catalogue)
+    res = open_book_result(catalogue, OB_CHARITY)
     text = flat(document_text(res))
     assert "lapse" not in text.lower()
     assert "ceases because the placement it was kept for has ended" not in text
@@ -18,13 +19,13 @@ def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):
     assert "cease to be Core Places in a change because Existing Placements have ended" not in text
     assert "where the change is a reduction in the Core Places" in text
     assert "after the notice is given (or, for a place treated as removed on 1 July 2027, after that date)" in text
-    note = note_of(res, "open-book.pricing")
+    note = open_book_note_of(res, "open-book.pricing")
     assert "otherwise is removed by a reduction on 6 months' notice" in note
     assert "one reduction held to the cap leaves it £93,007 a year short" in note
 
 
 def test_no_user_choice_award_has_no_start_date_route(catalogue):
-    text = flat(document_text(result(catalogue, "supported-accommodation-subsidiary.yaml")))
+    text = flat(document_text(open_book_result(catalogue, "supported-accommodation-subsidiary.yaml")))
     assert "treated as removed on" not in text
 
 
@@ -39,7 +40,7 @@ def test_factors_print_with_four_places(catalogue):
     assert "0.9990" in _finalize(factor(Decimal("0.99899")))
     assert "1.5" in _finalize(Decimal("1.50")) and "1.50" not in _finalize(Decimal("1.50"))
     assert "1.0300" in environment().from_string("{{ x | factor }}").render(x=Decimal("1.03"))
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "holds each factor to 1.0300" in text
 
 
@@ -47,7 +48,7 @@ def _with_disallowed(catalogue, tmp_path, items):
     from assembler.assemble import assemble
     from assembler.termsheet.validate import read_termsheet
     from tests.conftest import DRAFT_DATE
-    from tests.families.test_open_book_r23_ob22 import SAMPLE
+    from tests.families.conftest import OB_CHARITY as SAMPLE
     source = SAMPLE.read_text()
     assert source.count("  disallowed_costs:\n") == 1
     path = tmp_path / "sheet.yaml"
@@ -68,27 +69,27 @@ def test_a_disallowed_benchmark_or_valuation_follows_the_later_one(catalogue, tm
 
 
 def test_no_benchmark_or_valuation_item_no_sentence(catalogue):
-    text = flat(document_text(result(catalogue)))
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "latest benchmark" not in text and "latest valuation under" not in text
 
 
 def test_an_undelivered_premises_direct_agreement_is_a_termination_ground(catalogue):
     """r23 ob-fresh 15: the landlord's direct agreement the Provider must procure before the start has a consequence:
     the Council may end the agreement if it is not entered into within [20] Business Days after the start."""
-    text = flat(document_text(result(catalogue, "supported-accommodation-subsidiary.yaml")))
+    text = flat(document_text(open_book_result(catalogue, "supported-accommodation-subsidiary.yaml")))
     assert "into a direct agreement" in text
     assert "a direct agreement required by clause" in text and "has not been entered into within the time that clause allows" in text
     # r26 ob-fresh 15: one deadline, in the clause that requires the direct agreement
     assert "Within [20] Business Days after the date of this Agreement, the" in text
-    quiet = flat(document_text(result(catalogue, "adult-care-sharing-band.yaml")))
+    quiet = flat(document_text(open_book_result(catalogue, "adult-care-sharing-band.yaml")))
     assert "direct agreement" not in quiet
 
 
 def test_costs_note_says_where_the_pound_above_the_cap_would_have_gone(catalogue):
     """r23 ob-fresh 20: where Excess Profit goes to the Reinvestment Fund, an extra pound of cost above the cap does
     not "come back" to the Council; it comes out of the fund. A refund deal keeps the refund wording."""
-    note = note_of(result(catalogue), "common.open-book-costs")
+    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "common.open-book-costs")
     assert "takes the whole pound from the Excess Profit that would otherwise have gone into the Reinvestment Fund" in note
     assert "would otherwise have come back as Excess Profit" not in note
-    refund = note_of(result(catalogue, "supported-accommodation-subsidiary.yaml"), "common.open-book-costs")
+    refund = open_book_note_of(open_book_result(catalogue, "supported-accommodation-subsidiary.yaml"), "common.open-book-costs")
     assert "would otherwise have come back as Excess Profit" in refund

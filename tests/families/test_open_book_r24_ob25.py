@@ -4,31 +4,14 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
-
-SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
-
-_CACHE: dict = {}
-
-
-def _load(catalogue, text):
-    if text not in _CACHE:
-        _CACHE[text] = document_of(catalogue, text)
-    return _CACHE[text]
-
-
-def _sample(catalogue, extra: str = ""):
-    text = SAMPLE.read_text(encoding="utf-8")
-    old = "  minimum_core_places: 2\n"
-    assert old in text
-    return _load(catalogue, text.replace(old, old + extra))
+from tests.families.conftest import OB_ADULT, OB_CHARITY, open_book_document, open_book_with
 
 
 def test_capped_rebasing_shortfall_is_applied_at_later_reviews_and_the_notes_agree(catalogue):
     """Finding 2: each later re-basing factor is capped again, so only a catch-up at the annual review recovers the
     shortfall; 5.10 applies the part held back within the yearly limit, and the notes to clauses 1, 5, 16 and
     Schedule 3 say so (none says a later re-basing recovers it). Finding 9(b): the yearly limit reads plainly."""
-    d = _sample(catalogue)
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
     body = clause_text(d, "open-book.pricing", flat=True)
     assert ("the part not applied is the factor worked out without those limits divided by the factor applied" in body
             and "On each later review date under clause 6.1, the Prices are also multiplied by the part not applied, "
@@ -49,12 +32,12 @@ def test_capped_rebasing_shortfall_is_applied_at_later_reviews_and_the_notes_agr
 def test_no_catch_up_where_instructed_or_no_lapsing_core_places(catalogue):
     """Finding 2, quiet: core_rebase_catch_up: false keeps the shortfall permanent (no 5.10 catch-up, the yearly limit
     without it, the losses note says it is never recovered); an adult sheet without a user-choice award has none."""
-    d = _sample(catalogue, "  core_rebase_catch_up: false\n")
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "  core_rebase_catch_up: false\n")
     body = clause_text(d, "open-book.pricing", flat=True)
     assert "the part not applied" not in body and "any part applied in it" not in body
     assert "A shortfall left by those limits is not recovered" in body
     assert "that shortfall is never recovered" in flat(note(d, "open-book.losses"))
-    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
     assert "the part not applied" not in clause_text(adult, "open-book.pricing", flat=True)
 
 
@@ -62,7 +45,7 @@ def test_losses_uninstructed_bracket_the_two_period_carry_forward(catalogue):
     """Finding 1: the sheet gives no losses position, so clause 16 brackets the likely compromise (a loss set against
     the next [two] periods' Excess Profit, the Council never paying it) and the note says why; the reconciliation
     statement shows the balance in brackets. Quiet: an instructed not-carried position keeps the stand-alone rule."""
-    d = _sample(catalogue)
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
     body = clause_text(d, "open-book.losses", flat=True)
     assert ("[The Excess Profit for each of the next [two] Reconciliation Periods is first reduced by the losses "
             "carried forward and not yet used, earliest first." in body)
@@ -73,8 +56,8 @@ def test_losses_uninstructed_bracket_the_two_period_carry_forward(catalogue):
     assert "recovered, under the bracketed text, only against the Excess Profit of the next [two] periods" in n
     assert "[the losses carried forward, used and left under clause 16;]" in clause_text(
         d, "common.open-book-schedule-reconciliation", flat=True)
-    text = SAMPLE.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_losses: not-carried\n")
-    quiet = _load(catalogue, text)
+    text = OB_CHARITY.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_losses: not-carried\n")
+    quiet = open_book_document(catalogue, text)
     body = clause_text(quiet, "open-book.losses", flat=True)
     assert "Each Reconciliation Period is reconciled on its own" in body and "[two]" not in body
     assert "losses carried forward, used and left" not in clause_text(
@@ -85,13 +68,13 @@ def test_break_costs_exception_names_the_minimum_notice_and_core_places_pay_part
     """Finding 10: the break-costs exception sits in the notice under 7.7(b) it is about, not in 29.2 misdescribing it. Finding 12:
     the Core Places are paid at one seventh of the weekly Price a day for part of a week (the term runs Thursday to
     Monday). Quiet: a sheet paying nightly Prices (short breaks) has no part-week sentence."""
-    d = _sample(catalogue)
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
     assert "where clause 7 requires the Council" not in clause_text(d, "open-book.termination", flat=True)
     assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
             "clause 29.2") in clause_text(d, "open-book.voids", flat=True)
     assert ("whether or not it is used for a Placement. For part of a week, the Council pays for each night of the "
             "Service Term in that week under clause 5.1.") in clause_text(d, "open-book.voids", flat=True)
-    nightly = _load(catalogue, (ROOT / "samples" / "open-book" / "short-breaks-charity.yaml").read_text(encoding="utf-8"))
+    nightly = open_book_document(catalogue, (ROOT / "samples" / "open-book" / "short-breaks-charity.yaml").read_text(encoding="utf-8"))
     assert all("one seventh of the weekly" not in clause_text(nightly, c.id, flat=True)
                for c in nightly.all_clauses() if c.id == "open-book.voids")
 
@@ -100,7 +83,7 @@ def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confir
     """Finding 4: a child who is not an Existing Placement stays under the earlier contract until the confirmation;
     8.3 now keeps that contract in force for the child if it would otherwise expire, and the Council pays its fee;
     the note asks for the expiry date. Quiet: a sheet without a user-choice award has neither."""
-    d = _sample(catalogue)
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
     body = clause_text(d, "open-book.placements", flat=True)
     # r25 ob-sample 1: the earlier contract runs on only once the Council confirms the extension is lawful.
     assert ("That contract continues for that child after the date on which it would otherwise end only if, and from the "
@@ -114,7 +97,7 @@ def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confir
             ) in body
     assert "Get the earlier contract's expiry date, the regime it was let under" in flat(note(d, "open-book.placements"))
     assert "(reg. 72)" in flat(note(d, "open-book.placements"))
-    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
     assert "would otherwise end" not in clause_text(adult, "open-book.placements", flat=True)
     assert "expiry date" not in flat(note(adult, "open-book.placements"))
 
@@ -124,7 +107,7 @@ def test_step_in_for_a_childrens_home_does_not_hand_over_a_registered_home(catal
     home is an approved manager and directions, the Council's own staff, and moves; the Council keeps paying; the
     premises direct agreement lets only a registered (or applying) provider occupy; the note says why. Quiet: an adult
     care home keeps the take-over step-in."""
-    d = _sample(catalogue)
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
     body = clause_text(d, "open-book.termination", flat=True)
     assert ("require the Trust to appoint a manager or consultant the Council approves, and to follow the Council's "
             "reasonable directions on the care of Placed Children;") in body
@@ -134,7 +117,7 @@ def test_step_in_for_a_childrens_home_does_not_hand_over_a_registered_home(catal
     assert ("or a provider it appoints that is registered, or has applied to be registered, with Ofsted under Part 2 of "
             "the Care Standards Act 2000 to carry on a children's home there, to occupy") in body
     assert "(Care Standards Act 2000 s.11)" in flat(note(d, "open-book.termination"))
-    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
     abody = clause_text(adult, "open-book.termination", flat=True)
     assert "it may take over, or appoint another provider to take over" in abody
     assert "consultant the Council approves" not in abody
@@ -144,15 +127,15 @@ def test_core_places_include_the_made_up_minimum_and_the_run_off_is_offered_in_b
     """Finding 6: 3.3 counts a place made up to the minimum on the start date among the Core Places (so 7.8(b) no
     longer contradicts it), and 7.7 offers the run-off of the remaining Existing Placements as a bracketed third
     choice. Quiet: a sheet without a user-choice award has neither."""
-    d = _sample(catalogue)
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
     # r25 ob-sample 5: 3.3 no longer describes the Core Places in words clause 7.6 contradicts after the start date.
     assert ("need not move. The Core Places are identified under clause 7.8, and a place stops being one of them only "
             "as clause 7 and clause 29.9 provide.") in clause_text(d, "open-book.services", flat=True)
     assert ("[notify the Trust that each remaining Placement at that home continues at the weekly Price while the "
             "child lives there, in which case the empty place ceases to be one of the Core Places") in clause_text(
         d, "open-book.voids", flat=True)
-    adult = _load(catalogue, ADULT.read_text(encoding="utf-8"))
+    adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
     assert "remaining Existing Placement" not in clause_text(adult, "open-book.voids", flat=True)
-    single = _load(catalogue, (ROOT / "samples" / "open-book" / "single-placement.yaml").read_text(encoding="utf-8"))
+    single = open_book_document(catalogue, (ROOT / "samples" / "open-book" / "single-placement.yaml").read_text(encoding="utf-8"))
     body = clause_text(single, "open-book.voids", flat=True)
     assert "remaining Existing Placement" not in body and "nothing is payable under clause 29.2." in body

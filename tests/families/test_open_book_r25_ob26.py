@@ -7,25 +7,14 @@ from decimal import Decimal
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.conftest import OB_BRAMBLECOMBE, open_book_doc, open_book_with
 
-SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"
 FNC = "    nhs_nursing_income: 313185.60\n"   # 1,170 weeks at an illustrative £267.68 a week
-
-_CACHE: dict = {}
-
-
-def _doc(catalogue, extra: str = ""):
-    if extra not in _CACHE:
-        text = SHEET.read_text(encoding="utf-8")
-        old = "    income: 1380398\n"
-        assert old in text
-        _CACHE[extra] = document_of(catalogue, text.replace(old, old + extra))
-    return _CACHE[extra]
 
 
 def test_fnc_not_budgeted_the_note_says_the_budget_omits_it_with_the_figures(catalogue):
     """Finding 1: the note states, with the sheet's figures, that the budget is the Prices alone."""
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     text = flat(note(d, "open-book.residents"))
     assert ("The cost model's income of £1,380,398 is the Prices alone, while its costs of £1,297,400 include the "
             "nursing: on these figures the reconciliation would show the contributions as Excess Profit.") in text
@@ -35,7 +24,7 @@ def test_fnc_not_budgeted_the_note_says_the_budget_omits_it_with_the_figures(cat
 def test_fnc_budgeted_is_income_in_schedule_2_and_the_worked_figures(catalogue):
     """Finding 1: given the expected contributions, Schedule 2 shows them as income, the budget year's Service
     Income includes them, and the pricing note compares the Prices plus them with cost plus profit."""
-    d = _doc(catalogue, FNC)
+    d = open_book_with(catalogue, OB_BRAMBLECOMBE, "    income: 1380398\n", FNC)
     sched = clause_text(d, "common.open-book-schedule-costs", flat=True)
     assert "NHS-funded nursing care expected from the integrated care board" in sched and "£313,185.60" in sched
     assert "£1,693,583.60" in sched   # £1,380,398 + £313,185.60
@@ -51,8 +40,8 @@ def test_fnc_moves_with_occupancy_in_the_scenarios(catalogue):
     from assembler.termsheet.validate import read_termsheet
     import copy
     from assembler.termsheet.loader import load_file
-    sheet = read_termsheet(SHEET, catalogue)
-    data = copy.deepcopy(dict(load_file(SHEET).data))
+    sheet = read_termsheet(OB_BRAMBLECOMBE, catalogue)
+    data = copy.deepcopy(dict(load_file(OB_BRAMBLECOMBE).data))
     data["open_book"]["cost_model"]["nhs_nursing_income"] = 313185.60
     ob = type(sheet.model).model_validate(data).open_book
     base = sheet.model.open_book
@@ -66,23 +55,11 @@ def test_fnc_moves_with_occupancy_in_the_scenarios(catalogue):
     assert ob.core_scenarios[key][-1][1].actual_profit > base.core_scenarios[key][-1][1].actual_profit
 
 
-def _accepted(catalogue, accepted: bool):
-    key = f"accepted={accepted}"
-    if key not in _CACHE:
-        text = SHEET.read_text(encoding="utf-8")
-        old = "  core_places: 20  "
-        assert old in text
-        if accepted:
-            text = text.replace(old, "  core_floor_risk_accepted: true\n" + old, 1)
-        _CACHE[key] = document_of(catalogue, text)
-    return _CACHE[key]
-
-
 def test_floor_risk_accepted_the_losses_note_records_it_and_proposes_no_fallback(catalogue):
     """Finding 2: the sheet records that Calderbrook accepts the risk of a year at the floor; the note says so and
     does not propose carrying losses forward. With paid bed-weeks apportionment it says the floor comparison
     overstates the shortfall."""
-    text = flat(note(_accepted(catalogue, True), "open-book.losses"))
+    text = flat(note(open_book_doc(catalogue, OB_BRAMBLECOMBE, ("  core_places: 20  ", "  core_floor_risk_accepted: true\n  core_places: 20  ")), "open-book.losses"))
     assert ("As instructed, Calderbrook accepts the risk of a year in which only the Core Places are paid for, and "
             "losses are not carried forward.") in text
     assert "advisers are likely to reject" not in text and "share a loss" not in text
@@ -92,5 +69,5 @@ def test_floor_risk_accepted_the_losses_note_records_it_and_proposes_no_fallback
 
 
 def test_floor_risk_not_recorded_the_note_still_proposes_the_fallback(catalogue):
-    text = flat(note(_accepted(catalogue, False), "open-book.losses"))
+    text = flat(note(open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.losses"))
     assert "advisers are likely to reject an uncapped loss" in text and "As instructed, Calderbrook accepts" not in text

@@ -5,35 +5,19 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
-
-
-def flat_definitions(doc) -> str:
-    """The definitions clause, flattened (the Prices definition is printed there)."""
-    return clause_text(doc, "common.definitions", flat=True)
-
-BRAMBLECOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"
-SAMPLE = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-VOID_PAYMENT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
-
-_CACHE: dict = {}
-
-
-def _doc(catalogue, path):
-    if path not in _CACHE:
-        _CACHE[path] = document_of(catalogue, path.read_text(encoding="utf-8"))
-    return _CACHE[path]
+from tests.families.conftest import OB_ADULT, OB_BRAMBLECOMBE, OB_CHARITY, open_book_doc
 
 
 def test_existing_placements_move_into_core_places_of_their_type(catalogue):
     """ob-fresh 9: the fourteen residents moving across fill Core Places of the type shown in the list; anyone for
     whom no Core Place of that type is free takes a place under clause 7.4 (paid only while used). Quiet: a
     void-payment sheet has no Core Places, and the user-choice sample ties Core Places to Existing Placements."""
-    body = clause_text(_doc(catalogue, BRAMBLECOMBE), "open-book.placements", flat=True)
+    body = clause_text(open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.placements", flat=True)
     assert ("Each of them occupies one of the Core Places of the type shown for them in the list. Any of them for whom "
             "no Core Place of that type is free occupies a place under clause 7.4.") in body
-    for quiet in (VOID_PAYMENT, SAMPLE):
+    for quiet in (OB_ADULT, OB_CHARITY):
         assert "Each of them occupies one of the Core Places" not in clause_text(
-            _doc(catalogue, quiet), "open-book.placements", flat=True)
+            open_book_doc(catalogue, quiet), "open-book.placements", flat=True)
 
 
 def test_rebasing_budget_does_not_count_a_catch_up_twice(catalogue):
@@ -55,7 +39,7 @@ def test_rebasing_budget_does_not_count_a_catch_up_twice(catalogue):
     assert q(budget / (after_review * weeks)) == D("1.0665")
     assert q(budget * held_back / (after_review * weeks)) == D("1.0999")
 
-    d = _doc(catalogue, SAMPLE)
+    d = open_book_doc(catalogue, OB_CHARITY)
     body = clause_text(d, "open-book.pricing", flat=True)
     assert ("adjust the result in the same proportion as the Prices have changed since 1 July 2027 by each review "
             "under clause 6.1 (but not any part applied under clause 5.10), each adjustment for a Relevant Change in Law "
@@ -64,7 +48,7 @@ def test_rebasing_budget_does_not_count_a_catch_up_twice(catalogue):
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert ("A part applied under clause 5.10 does not increase the budget, because the current Prices by which the "
             "factor divides already include it.") in sched
-    quiet = _doc(catalogue, BRAMBLECOMBE)
+    quiet = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     assert "part applied under" not in clause_text(quiet, "open-book.pricing", flat=True)
     assert "A part applied under" not in clause_text(quiet, "common.open-book-schedule-reconciliation", flat=True)
 
@@ -73,7 +57,7 @@ def test_pricing_note_gives_the_price_that_recovers_the_budget_from_the_core_pla
     """ob-sample 3: the note states the shortfall of the guaranteed income and the weekly Price at which the Core
     Places alone recover the budget ((£2,955,000 + £147,750 - £39,000) / 572 = £5,356.21), and asks for instructions
     on that, the limits and losses. Quiet: the r25 nursing block's floor is split between two Prices."""
-    n = flat(note(_doc(catalogue, SAMPLE), "open-book.pricing"))
+    n = flat(note(open_book_doc(catalogue, OB_CHARITY), "open-book.pricing"))
     # the shortfall itself is worked out once, in the losses note (r25 ob-sample 13); this note refers to it
     assert "The note on losses gives what the Core Places alone bring in against the budget." in n
     assert ("A weekly Price of £5,356.21 would recover the budgeted Allowable Costs and "
@@ -81,16 +65,16 @@ def test_pricing_note_gives_the_price_that_recovers_the_budget_from_the_core_pla
             "re-based bring in, over 572 weeks)") in n
     assert "Take instructions on pricing the Core Places to cover the budget" in n
     assert "would recover the budgeted Allowable Costs and Reasonable Profit from the Core Places alone" not in flat(
-        note(_doc(catalogue, BRAMBLECOMBE), "open-book.pricing"))
+        note(open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.pricing"))
 
 
 def test_prices_definition_and_losses_name_the_catch_up_and_sch3_defines_c(catalogue):
     """ob-sample 7: the Prices definition and 16.5 include clause 5.10; ob-sample 10: Sch 3 para 11 defines C as the
     budget as increased under clause 5.7. Quiet: without a user-choice award there is no clause 5.10 to name."""
-    d = _doc(catalogue, SAMPLE)
+    d = open_book_doc(catalogue, OB_CHARITY)
     text = clause_text(d, "open-book.losses", flat=True)
     assert ("reduced under clause 5.2, re-based under clause 5.7 and increased under clause 5.10"
-            in clause_text(d, "open-book.pricing", flat=True) + flat(flat_definitions(d)))
+            in clause_text(d, "open-book.pricing", flat=True) + flat(clause_text(d, "common.definitions", flat=True)))
     assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 5.10, clause 6.1 or clause 6.2." in text
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert ("C is the budgeted Allowable Costs, as increased under clause 5.7 for later changes in the Prices (none in "
@@ -100,7 +84,7 @@ def test_prices_definition_and_losses_name_the_catch_up_and_sch3_defines_c(catal
 
 def test_minimum_core_places_trigger_reads_from_the_placement_ending(catalogue):
     """ob-sample 9: 7.7 applies where an Existing Placement ends at a home at the minimum, and displaces 7.6."""
-    voids = clause_text(_doc(catalogue, SAMPLE), "open-book.voids", flat=True)
+    voids = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.voids", flat=True)
     assert ("Where a Placement in one of the Core Places ends at a home that then has no more than two Core "
             "Places, clause 7.6 does not apply to that place and the Council must, within [20] Business Days after that "
             "Placement ends, either:") in voids
@@ -109,10 +93,10 @@ def test_minimum_core_places_trigger_reads_from_the_placement_ending(catalogue):
 def test_social_value_duties_only_where_the_sheet_gives_commitments(catalogue):
     """ob-sample 11: a sheet with no social value commitments gets no duty to deliver 'any' (the note says so); a
     sheet that lists them gets a duty to deliver and report on each."""
-    quiet = _doc(catalogue, SAMPLE)
+    quiet = open_book_doc(catalogue, OB_CHARITY)
     assert "social value" not in clause_text(quiet, "open-book.compliance-with-law", flat=True)
     assert "The agreement records no social value commitments" in flat(note(quiet, "open-book.compliance-with-law"))
-    text = SAMPLE.read_text(encoding="utf-8")
+    text = OB_CHARITY.read_text(encoding="utf-8")
     assert "\n  kpis:\n" in text
     sheet = text.replace("\n  kpis:\n", "\n  social_value:\n    - Two apprenticeships a year for care leavers\n"
                                          "    - At least 60% of new care staff recruited from Northmoor postcodes.\n  kpis:\n", 1)
@@ -126,13 +110,13 @@ def test_a_specification_dated_after_the_notice_is_the_agreed_form_initialled_at
     """ob-sample 16: the sample's specification is dated 14 January 2027, after the 16 November 2026 notice, so the
     schedule takes the agreed form initialled on or before signing and the note asks for the date once. Quiet: a
     sheet whose specification predates the notice keeps 'have initialled'."""
-    d = _doc(catalogue, SAMPLE)
+    d = open_book_doc(catalogue, OB_CHARITY)
     sched = clause_text(d, "open-book.schedule-services", flat=True)
     assert ("version 2, dated 14 January 2027, in the agreed form initialled by the Parties on or before the date of this "
             "Agreement, which forms part of this Agreement") in sched
     assert "confirm the date with the Council. The schedule requires the version the Parties initial" in flat(
         note(d, "open-book.schedule-services"))
-    text = SAMPLE.read_text(encoding="utf-8")
+    text = OB_CHARITY.read_text(encoding="utf-8")
     assert "dated 14 January 2027" in text
     early = document_of(catalogue, text.replace("dated 14 January 2027", "dated 14 October 2026"))
     assert "which the Parties have initialled for identification" in clause_text(early, "open-book.schedule-services", flat=True)
@@ -141,5 +125,5 @@ def test_a_specification_dated_after_the_notice_is_the_agreed_form_initialled_at
 def test_direct_agreement_for_homes_of_unknown_tenure_only_where_some_tenure_is_known(catalogue):
     """ob-sample 17: the sample's clause covers The Willows and Harbour View unless the Trust owns them (tested in
     test_open_book.py); quiet: a sheet that gives no home's tenure has no premises direct agreement to extend."""
-    body = clause_text(_doc(catalogue, BRAMBLECOMBE), "open-book.termination", flat=True)
+    body = clause_text(open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.termination", flat=True)
     assert "must also procure a direct agreement in the same terms" not in body

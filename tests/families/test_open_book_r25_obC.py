@@ -6,8 +6,7 @@ from __future__ import annotations
 from assembler.termsheet.open_book import RelatedParty
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
-
-FRESH = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"
+from tests.families.conftest import OB_BRAMBLECOMBE, OB_CHARITY, OB_HOMECARE, open_book_doc, open_book_notes_flat
 
 
 def test_an_arrangement_without_a_verb_reads_as_what_the_party_supplies():
@@ -21,7 +20,7 @@ def test_an_arrangement_without_a_verb_reads_as_what_the_party_supplies():
 
 
 def test_distress_triggers_reach_only_related_parties_the_services_depend_on(catalogue):
-    doc = document_of(catalogue, FRESH.read_text())
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     body = flat(clause_text(doc, "open-book.financial-distress"))
     assert "happens to Calderbrook Property Limited or Calderbrook Care Group Limited, or to any other" in body
     assert "Westover" not in body
@@ -32,34 +31,27 @@ def test_distress_triggers_reach_only_related_parties_the_services_depend_on(cat
 
 
 def test_a_company_limited_by_shares_gets_no_body_without_share_capital_wording(catalogue):
-    text = FRESH.read_text()
+    text = OB_BRAMBLECOMBE.read_text()
     doc = document_of(catalogue, text)
     assert "body without share capital" not in clause_text(doc, "open-book.financial-distress")
     guarantee = document_of(catalogue, text.replace("  limited_by: shares\n", "  limited_by: guarantee\n", 1))
     assert "body without share capital" in clause_text(guarantee, "open-book.financial-distress")
 
 
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-
-
-def _notes(doc) -> str:
-    return " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses())
-
-
 def test_charity_notes_appear_only_for_a_charity(catalogue):
     """r25 ob-fresh finding 16: CC29, 'voluntary-sector partners' and the charity/CIC objects check are residue for
     a company; a charity keeps them."""
-    company = _notes(document_of(catalogue, FRESH.read_text()))
+    company = open_book_notes_flat(open_book_doc(catalogue, OB_BRAMBLECOMBE))
     for residue in ("CC29", "voluntary-sector", "for a charity", "asset lock", "Court of Protection route"):
         assert residue not in company, residue
-    charity = _notes(document_of(catalogue, CHARITY.read_text()))
+    charity = open_book_notes_flat(open_book_doc(catalogue, OB_CHARITY))
     assert "CC29" in charity and "voluntary-sector" in charity and "charitable objects" in charity
 
 
 def test_the_revenue_basis_note_takes_the_reasonable_profit_from_the_income_received(catalogue):
     """r25 ob-fresh finding 12: costs / 0.94 is the income at which costs are 94%; the Reasonable Profit is 6% of the
     income actually received (£1,380,398 x 6% = £82,823.88), never '6% of £1,380,212.77'."""
-    text = " ".join(note(document_of(catalogue, FRESH.read_text()), "open-book.pricing").split())
+    text = " ".join(note(open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.pricing").split())
     assert "divided by 0.94 give £1,380,212.77, the income of which the costs are exactly 94%." in text
     assert "of which 6% is the Reasonable Profit" not in text
     assert "Reasonable Profit (£82,823.88)" in text
@@ -68,7 +60,7 @@ def test_the_revenue_basis_note_takes_the_reasonable_profit_from_the_income_rece
 def test_notes_state_the_light_touch_route_the_sheet_records_and_the_nlw_step_once(catalogue):
     """r25 ob-fresh findings 20 and 21: no 'confirm these are' where the route records light touch services; the NLW
     note says to insert the 1 April 2027 rate if announced and re-test the cost model."""
-    text = FRESH.read_text()
+    text = OB_BRAMBLECOMBE.read_text()
     doc = document_of(catalogue, text)
     pricing = " ".join(note(doc, "open-book.pricing").split())
     assert "The procurement route records these as light touch services" in pricing
@@ -84,7 +76,7 @@ def test_notes_state_the_light_touch_route_the_sheet_records_and_the_nlw_step_on
 
 def test_no_undefined_cap_rate_no_self_reference_and_the_placement_form_names_the_agreement(catalogue):
     """r25 ob-fresh finding 17."""
-    doc = document_of(catalogue, FRESH.read_text())
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     pricing = flat(clause_text(doc, "open-book.pricing"))
     assert "profit cap rate" not in pricing
     assert "(one minus 6%, the share of the Service Income that is the Reasonable Profit)" in pricing
@@ -96,18 +88,15 @@ def test_no_undefined_cap_rate_no_self_reference_and_the_placement_form_names_th
 def test_the_agency_rate_compared_with_a_support_price_is_the_care_assistant_rate(catalogue):
     """r25 ob-fresh finding 13: one-to-one support (£27.80) is care-assistant work, so the note compares it with the
     £30 care assistant rate, not the £58 registered-nurse rate."""
-    doc = document_of(catalogue, FRESH.read_text())
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     text = " ".join(note(doc, "common.open-book-schedule-costs").split())
     assert "(£30.00 an hour for a care assistant)" in text or "(£30 an hour for a care assistant)" in text
     assert "£58" not in text
 
 
-HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"
-
-
 def test_notes_state_regulated_activity_the_incumbents_staff_and_no_missing_ip_clause(catalogue):
     """r25 ob-homecare finding 17: knowable points stated, not passed on as 'check'."""
-    text = HOMECARE.read_text()
+    text = OB_HOMECARE.read_text()
     doc = document_of(catalogue, text)
     safeguarding = " ".join(note(doc, "open-book.safeguarding").split())
     assert "Relevant personal care of an adult" in safeguarding and "Check whether the work is" not in safeguarding
@@ -123,7 +112,7 @@ def test_notes_state_regulated_activity_the_incumbents_staff_and_no_missing_ip_c
 def test_generic_residue_is_left_out_of_the_open_book_notes(catalogue):
     """r25 ob-sample finding 13: Welsh, district-council, partnership, publicly-owned-company and processor
     boilerplate does not fit an English open-book care agreement between a council and a provider."""
-    notes = _notes(document_of(catalogue, CHARITY.read_text()))
+    notes = open_book_notes_flat(open_book_doc(catalogue, OB_CHARITY))
     for residue in ("For a Welsh public body", "a district council is no social services authority",
                     'called a "partnership"', "publicly-owned company", "A processor is right only where",
                     "children's homes or supported accommodation"):
@@ -133,7 +122,7 @@ def test_generic_residue_is_left_out_of_the_open_book_notes(catalogue):
 
 def test_the_termination_note_glosses_section_78_subsections_correctly(catalogue):
     """r25 ob-sample finding 14: s.78(3)-(6) limit the subcontractor ground; s.78(7) applies to grounds (2)(b) and (c)."""
-    text = " ".join(note(document_of(catalogue, CHARITY.read_text()), "open-book.termination").split())
+    text = " ".join(note(open_book_doc(catalogue, OB_CHARITY), "open-book.termination").split())
     assert "subsections (3) to (6) limit the subcontractor ground, and s.78(7) requires notice" in text
     assert "(s.78(2)(b) or (c))" in text
 
@@ -141,8 +130,8 @@ def test_the_termination_note_glosses_section_78_subsections_correctly(catalogue
 def test_the_core_places_shortfall_is_worked_once_in_the_losses_note(catalogue):
     """r25 ob-sample finding 13: the shortfall at the floor is given in the losses note; the pricing and voids notes
     cross-refer to it."""
-    doc = document_of(catalogue, CHARITY.read_text())
-    assert "2,831,400" in note(doc, "open-book.losses") or "2,831,400" not in _notes(doc)
+    doc = open_book_doc(catalogue, OB_CHARITY)
+    assert "2,831,400" in note(doc, "open-book.losses") or "2,831,400" not in open_book_notes_flat(doc)
     for other in ("open-book.pricing", "open-book.voids"):
         assert "2,831,400" not in note(doc, other), other
     assert "the note on losses gives the shortfall" in " ".join(note(doc, "open-book.voids").split())

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, definition, document_of, flat, note
-
-FRESH = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"
-SUPPORTED = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+from tests.families.conftest import OB_BRAMBLECOMBE, OB_LIVING, open_book_doc
 
 
 def test_related_party_finance_costs_survive_the_disallowed_cost_exclusion(catalogue):
     """r25 ob-fresh finding 7: 14.3(a) allows arm's-length finance costs; 14.4 must not strip them as interest."""
-    doc = document_of(catalogue, FRESH.read_text())
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     body = flat(clause_text(doc, "common.open-book-related-parties"))
     assert "A Disallowed Cost is left out of the related party's own cost." in body
     assert "The only exception is the related party's arm's-length finance costs allowed by clause" in body
@@ -21,7 +19,7 @@ def test_related_party_finance_costs_survive_the_disallowed_cost_exclusion(catal
 
 
 def test_group_is_read_as_the_provider_and_its_related_parties_only_where_the_cost_lists_use_it(catalogue):
-    text = FRESH.read_text()
+    text = OB_BRAMBLECOMBE.read_text()
     doc = document_of(catalogue, text)
     assert "means Calderbrook and its Related Parties" in flat(definition(doc, "Related Party"))
     quiet = text.replace("loans to Calderbrook or its group", "loans to Calderbrook or a Related Party")
@@ -32,7 +30,7 @@ def test_group_is_read_as_the_provider_and_its_related_parties_only_where_the_co
 
 def test_only_the_absences_the_sheet_covers_are_paid_for_an_adult(catalogue):
     """r25 ob-fresh finding 8: absence_covers [hospital] pays a hospital stay only; other absences need agreement."""
-    text = FRESH.read_text()
+    text = OB_BRAMBLECOMBE.read_text()
     body = flat(clause_text(document_of(catalogue, text), "open-book.pricing"))
     assert "While a Placed Person is in hospital, the Council must keep paying the Price" in body
     assert "planned stay elsewhere" not in body
@@ -45,7 +43,7 @@ def test_only_the_absences_the_sheet_covers_are_paid_for_an_adult(catalogue):
 
 def test_part_weeks_follow_one_night_based_rule_for_placements_and_core_places(catalogue):
     """r25 ob-fresh finding 15 and ob-sample finding 6: 7.1 paid by the day, 5.1 by the night; 7.1 now uses 5.1."""
-    doc = document_of(catalogue, FRESH.read_text())
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     pricing = flat(clause_text(doc, "open-book.pricing"))
     assert ("paid for part of a week at one seventh of the weekly Price for each night in that week for which it is "
             "payable. For a Placement, those nights are the night of the day it starts and each later night, but not "
@@ -58,7 +56,7 @@ def test_part_weeks_follow_one_night_based_rule_for_placements_and_core_places(c
 def test_the_worked_example_states_the_carry_forward_as_clause_13_does(catalogue):
     """r25 ob-fresh finding 11: Sch 3 para 6 said the excess is paid only in the final period; 13.2 carries it until it
     reaches £5,000 or the final period, whichever is sooner."""
-    doc = document_of(catalogue, FRESH.read_text())
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     text = flat(clause_text(doc, "common.open-book-schedule-reconciliation"))
     assert ("The amount carried is paid and transferred when it reaches £5,000 or, if sooner, in the final "
             "Reconciliation Period. At these figures it does not reach £5,000") in text
@@ -67,7 +65,7 @@ def test_the_worked_example_states_the_carry_forward_as_clause_13_does(catalogue
 
 def test_the_reinvestment_fund_improves_a_related_landlords_building_only_with_protection(catalogue):
     """r25 ob-fresh finding 14: garden works at a home leased from a related party accrue to the landlord."""
-    text = FRESH.read_text()
+    text = OB_BRAMBLECOMBE.read_text()
     doc = document_of(catalogue, text)
     body = flat(clause_text(doc, "common.open-book-schedule-reinvestment"))
     assert "must not spend the Reinvestment Fund on works to a home owned by a Related Party" in body
@@ -83,7 +81,7 @@ def test_the_reinvestment_fund_improves_a_related_landlords_building_only_with_p
 def test_one_home_is_the_home_throughout(catalogue):
     """r25 ob-fresh finding 16: a sheet with one home defines "Home" by its name and address, and the plural's
     quantifiers ("each of the Homes", "any of the Homes", "the Homes concerned") read in the singular."""
-    doc = document_of(catalogue, FRESH.read_text())
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     assert "Bramblecombe House, 2 Cliff Road, Westover, Stourmouth SU6 4BH" in flat(definition(doc, "Home"))
     assert not [d for d in doc.definitions if d.term == "Homes"]
     for cid in ("open-book.regulatory", "open-book.services", "open-book.scope", "open-book.termination"):

@@ -13,29 +13,24 @@ from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import clause_text, document_of
-from tests.families.test_open_book_homecare import HOMECARE
+from tests.families.conftest import OB_ADULT, OB_HOMECARE
 
 
-@pytest.fixture(scope="module")
-def doc(catalogue):
-    return assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
-
-
-def test_capacity_is_a_ground_to_decline_only_at_the_guarantee(doc):
-    text = clause_text(doc, "open-book.support", flat=True)
+def test_capacity_is_a_ground_to_decline_only_at_the_guarantee(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.support", flat=True)
     assert ("Once the hours delivered in the Zone where the person lives in the month so far are at or above that "
             "Zone's Guaranteed Hours for the days of the month so far, it may also refuse because it does not have "
             "care workers available to meet the person's needs safely.") in text
     assert "need not deliver more hours of care a week in a Zone than the maximum hours a week shown for it" in text
 
 
-def test_the_zone_table_shows_the_maximum(doc):
-    sched = clause_text(doc, "open-book.schedule-services", flat=True)
+def test_the_zone_table_shows_the_maximum(homecare_doc):
+    sched = clause_text(homecare_doc, "open-book.schedule-services", flat=True)
     assert "Maximum hours a week" in sched and "1,450" in sched and "1,150" in sched
 
 
 def test_no_maximum_no_cap_sentence(catalogue):
-    text = re.sub(r"      maximum_hours: .*\n", "", HOMECARE.read_text())
+    text = re.sub(r"      maximum_hours: .*\n", "", OB_HOMECARE.read_text())
     d = document_of(catalogue, text)
     assert "need not deliver more hours" not in clause_text(d, "open-book.support", flat=True)
     assert "Maximum hours a week" not in clause_text(d, "open-book.schedule-services", flat=True)
@@ -44,29 +39,29 @@ def test_no_maximum_no_cap_sentence(catalogue):
 
 
 def test_maximum_below_the_guarantee_is_refused(catalogue):
-    text = HOMECARE.read_text().replace("maximum_hours: 1450", "maximum_hours: 1000")
+    text = OB_HOMECARE.read_text().replace("maximum_hours: 1450", "maximum_hours: 1000")
     with pytest.raises((ValidationError, ValueError, Exception), match="maximum_hours"):
         document_of(catalogue, text)
 
 
-def test_the_referral_duty_is_tested_by_the_month_and_refers_to_its_clause(doc):
-    text = clause_text(doc, "open-book.core-support", flat=True)
+def test_the_referral_duty_is_tested_by_the_month_and_refers_to_its_clause(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.core-support", flat=True)
     assert "While the hours delivered in a Zone in the month so far are below its Guaranteed Hours" in text
     assert "that paragraph allows" not in text and "in a week are below" not in text
 
 
-def test_payment_is_the_greater_of_not_both(doc):
-    pricing = clause_text(doc, "open-book.pricing", flat=True)
+def test_payment_is_the_greater_of_not_both(homecare_doc):
+    pricing = clause_text(homecare_doc, "open-book.pricing", flat=True)
     assert ("The Council must pay the Prices for each of the Zones, for each month, for the greater of the "
             "Guaranteed Hours and the hours of Planned Care delivered, as clause") in pricing
-    core = clause_text(doc, "open-book.core-support", flat=True)
+    core = clause_text(homecare_doc, "open-book.core-support", flat=True)
     assert "the hours of Planned Care delivered are the hours commissioned in each Service User's Care Plan" in core
     assert "The Council must pay the Prices for the Planned Care hours" not in core
 
 
-def test_home_care_registered_manager_for_each_branch(doc):
+def test_home_care_registered_manager_for_each_branch(homecare_doc):
     """Finding 7: the cl 1 assumption about registering a new manager within 3 months now has its clause."""
-    text = clause_text(doc, "open-book.regulatory", flat=True)
+    text = clause_text(homecare_doc, "open-book.regulatory", flat=True)
     assert ("must ensure that each location (branch) from which it provides the Care Services, as listed in "
             "Schedule 1, has a manager registered with the Care Quality Commission for it") in text
     assert "apply to register a new manager within [3] months" in text
@@ -79,22 +74,22 @@ def test_supported_living_has_no_branch_manager_paragraph(catalogue):
                                                                                        flat=True)
 
 
-def test_shared_costs_refer_to_the_home_care_apportionment(doc):
+def test_shared_costs_refer_to_the_home_care_apportionment(homecare_doc):
     """Finding 8: Direct Costs and Sch 2 para 6 point to the by-hours apportionment paragraph, and overheads go to
     the branches, not 'premises at which it delivers'."""
-    sched = clause_text(doc, "common.open-book-schedule-costs", flat=True)
+    sched = clause_text(homecare_doc, "common.open-book-schedule-costs", flat=True)
     assert "allocates Overheads for each Reconciliation Period to the branches from which it provides" in sched
     assert "premises at which it delivers" not in sched and "staff working at those branches" in sched
     ref = re.search(r"The result is apportioned to the Open-Book Services under clause (\d+\.\d+)", sched).group(1)
-    scope = clause_text(doc, "open-book.scope", flat=True)
+    scope = clause_text(homecare_doc, "open-book.scope", flat=True)
     assert "in the proportion that the hours of care delivered under this Agreement from that branch" in scope
     # the number the schedule cites is the by-hours paragraph (the second of the scope clause), not its first
     assert ref.endswith(".2")
 
 
-def test_the_guarantee_note_states_the_cap_or_asks_for_one(doc, catalogue):
+def test_the_guarantee_note_states_the_cap_or_asks_for_one(homecare_doc, catalogue):
     from tests.families.clause_texts import note
-    n = note(doc, "open-book.core-support")
+    n = note(homecare_doc, "open-book.core-support")
     assert "(Zone 3 (Wold Valley): 1,450; Zone 7 (Coastal North): 1,150)" in n
-    d = document_of(catalogue, re.sub(r"      maximum_hours: .*\n", "", HOMECARE.read_text()))
+    d = document_of(catalogue, re.sub(r"      maximum_hours: .*\n", "", OB_HOMECARE.read_text()))
     assert "The instructions give no maximum hours a week for any zone" in note(d, "open-book.core-support")

@@ -12,12 +12,7 @@ from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import clause_text, document_of
-from tests.families.test_open_book_homecare import HOMECARE
-
-
-@pytest.fixture(scope="module")
-def doc(catalogue):
-    return assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
+from tests.families.conftest import OB_ADULT, OB_HOMECARE
 
 
 def _no_fund_fields(text: str) -> str:
@@ -27,16 +22,16 @@ def _no_fund_fields(text: str) -> str:
     return re.sub(r"    fund_staff_payments: .*\n", "", text)
 
 
-def test_fund_is_for_the_same_people_everywhere(doc):
-    recital = clause_text(doc, "open-book.recitals", flat=True)
+def test_fund_is_for_the_same_people_everywhere(homecare_doc):
+    recital = clause_text(homecare_doc, "open-book.recitals", flat=True)
     assert "shared between the Council and a fund for care workers in the Zones" in recital
-    excess = clause_text(doc, "common.open-book-excess", flat=True)
+    excess = clause_text(homecare_doc, "common.open-book-excess", flat=True)
     assert "may provide only for people who were care workers in the Zones before it ended" in excess
     assert "those who received the Open-Book Services" not in excess
 
 
-def test_definition_lists_the_uses_not_the_pasted_sentence(doc):
-    sched = clause_text(doc, "common.open-book-schedule-reinvestment", flat=True)
+def test_definition_lists_the_uses_not_the_pasted_sentence(homecare_doc):
+    sched = clause_text(homecare_doc, "common.open-book-schedule-reinvestment", flat=True)
     assert "one or more of the uses listed in the definition of Reinvestment Fund" in sched
     assert "for a workforce fund for the two zones" not in sched
     assert "electric pool cars bought from the Reinvestment Fund are held by Tillbrook" in sched
@@ -44,7 +39,7 @@ def test_definition_lists_the_uses_not_the_pasted_sentence(doc):
 
 
 def test_without_the_fields_the_old_wording_stays(catalogue):
-    d = document_of(catalogue, _no_fund_fields(HOMECARE.read_text()))
+    d = document_of(catalogue, _no_fund_fields(OB_HOMECARE.read_text()))
     sched = clause_text(d, "common.open-book-schedule-reinvestment", flat=True)
     assert "which must be for a workforce fund for the two zones" in sched
     assert "pool cars bought" not in sched and "National Insurance and pension" not in sched
@@ -55,17 +50,17 @@ def test_without_the_fields_the_old_wording_stays(catalogue):
 # Findings 4 and 3: limits in the Disallowed Costs against the closed list of categories; directors' pay capped at
 # salaries the cost model does not show.
 
-def test_limits_outside_the_closed_list_get_bracketed_categories(doc):
-    costs = clause_text(doc, "common.open-book-costs", flat=True)
+def test_limits_outside_the_closed_list_get_bracketed_categories(homecare_doc):
+    costs = clause_text(homecare_doc, "common.open-book-costs", flat=True)
     assert "the rest of that cost is one of the Allowable Costs only if it falls within a category listed in" in costs
     assert "borrowing not used for the Open-Book Services" in costs and "the provider's" not in costs
-    sched = clause_text(doc, "common.open-book-schedule-costs")
+    sched = clause_text(homecare_doc, "common.open-book-schedule-costs")
     assert "[Agency staff costs up to £24 an hour, including the agency's fee]." in sched
     assert "[Interest and other finance costs of borrowing used for the Open-Book Services];" in sched
 
 
 def test_a_covered_limit_is_quiet(catalogue):
-    text = HOMECARE.read_text().replace(
+    text = OB_HOMECARE.read_text().replace(
         "    - CQC registration fees for the two branches\n",
         "    - CQC registration fees for the two branches\n"
         "    - Agency care workers' charges, including the agency's fee\n"
@@ -75,14 +70,14 @@ def test_a_covered_limit_is_quiet(catalogue):
     assert "the rest of that cost" not in clause_text(d, "common.open-book-costs", flat=True)
 
 
-def test_director_salaries_shown_for_the_cap(doc):
-    sched = clause_text(doc, "common.open-book-schedule-costs", flat=True)
+def test_director_salaries_shown_for_the_cap(homecare_doc):
+    sched = clause_text(homecare_doc, "common.open-book-schedule-costs", flat=True)
     assert "The salaries of Tillbrook's directors included in the cost model, for clause" in sched
     assert "Declan Featherstone (Managing Director), £[" in sched
 
 
 def test_director_salary_in_the_cost_model_is_quiet(catalogue):
-    text = HOMECARE.read_text().replace(
+    text = OB_HOMECARE.read_text().replace(
         "    overheads: 172900\n",
         "    overheads: 172900\n    overhead_lines:\n      - {item: 'Directors: salaries', amount: 90000}\n"
         "      - {item: 'Central overheads', amount: 82900}\n")
@@ -92,8 +87,8 @@ def test_director_salary_in_the_cost_model_is_quiet(catalogue):
 
 # Finding 6: the existing arrangement is a framework agreement with call-off contracts, and the people cared for.
 
-def test_framework_call_offs_end_and_people_counted(doc):
-    text = clause_text(doc, "open-book.support", flat=True)
+def test_framework_call_offs_end_and_people_counted(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.support", flat=True)
     assert "under a call-off contract made under framework agreement RCC/ASC/2022/114 (each an earlier contract)" in text
     assert "Tillbrook cared for 176 people in the Zones under those call-off contracts on [date]." in text
     assert "each earlier contract ends at the end of 31 May 2027" in text
@@ -101,7 +96,7 @@ def test_framework_call_offs_end_and_people_counted(doc):
 
 
 def test_a_single_contract_reads_as_before(catalogue):
-    d = document_of(catalogue, HOMECARE.read_text().replace("  existing_contract_kind: framework\n", ""))
+    d = document_of(catalogue, OB_HOMECARE.read_text().replace("  existing_contract_kind: framework\n", ""))
     text = clause_text(d, "open-book.support", flat=True)
     assert "under contract RCC/ASC/2022/114 between the Parties (the earlier contract)" in text
     assert "call-off" not in text and "except as this clause provides" in text
@@ -109,23 +104,23 @@ def test_a_single_contract_reads_as_before(catalogue):
 
 # Finding 11: a reduction of the guarantee on notice is capped, so it cannot replace a compensated break.
 
-def test_reduction_is_capped_in_brackets_by_default(doc):
-    text = clause_text(doc, "open-book.core-support", flat=True)
+def test_reduction_is_capped_in_brackets_by_default(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.core-support", flat=True)
     assert ("The reductions taking effect in a Zone in any Contract Year must not together exceed [25%] of its "
             "Guaranteed Hours at the start of that Contract Year.") in text
     assert "A larger reduction, or ending the Care Services in a Zone altogether, may be made only by ending" in text
 
 
 def test_reduction_cap_from_the_sheet(catalogue):
-    text = HOMECARE.read_text().replace("  home_care_terms:\n", "  home_care_terms:\n    guarantee_reduction_cap: 20\n", 1)
+    text = OB_HOMECARE.read_text().replace("  home_care_terms:\n", "  home_care_terms:\n    guarantee_reduction_cap: 20\n", 1)
     d = document_of(catalogue, text)
     assert "must not together exceed 20% of its Guaranteed Hours" in clause_text(d, "open-book.core-support", flat=True)
 
 
 # Finding 13: the provider's remedy if the Council does not pay.
 
-def test_provider_may_end_for_non_payment_with_break_compensation(doc):
-    text = clause_text(doc, "open-book.termination", flat=True)
+def test_provider_may_end_for_non_payment_with_break_compensation(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.termination", flat=True)
     assert ("Tillbrook may end this Agreement by notice if undisputed sums due from the Council under this Agreement "
             "of more than [£250,000] in total remain unpaid 60 days after Tillbrook has given the Council notice of the "
             "non-payment. If it does, clause") in text
@@ -140,8 +135,8 @@ def test_no_provider_non_payment_right_outside_home_care(catalogue):
 
 # Finding 14: the service and payment clauses apply to care continued after the end.
 
-def test_continued_care_keeps_the_service_clauses_and_pays_hours_delivered(doc):
-    text = clause_text(doc, "open-book.termination", flat=True)
+def test_continued_care_keeps_the_service_clauses_and_pays_hours_delivered(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.termination", flat=True)
     assert "While Tillbrook continues to support a Service User after this Agreement ends, clause 3, clause 4" in text
     assert ("The Council then pays the Prices only for the hours of Planned Care delivered, and nothing is payable for "
             "the Guaranteed Hours.") in text
@@ -149,13 +144,13 @@ def test_continued_care_keeps_the_service_clauses_and_pays_hours_delivered(doc):
 
 # Finding 12: insurance a home care employer can buy and must hold.
 
-def test_home_care_insurance(doc):
-    ins = clause_text(doc, "common.insurance", flat=True)
+def test_home_care_insurance(homecare_doc):
+    ins = clause_text(homecare_doc, "common.insurance", flat=True)
     assert "employer's liability insurance of at least £10,000,000 for any one occurrence;" in ins
     assert "where Law requires it to hold that insurance" not in ins
     assert ("motor contingent liability insurance of at least £5,000,000 for any one accident, covering its liability "
             "arising from the use by its staff of their own cars on its business") in ins
-    liab = clause_text(doc, "open-book.liability", flat=True)
+    liab = clause_text(homecare_doc, "open-book.liability", flat=True)
     assert ("each member of its staff who drives their own car for work, including between visits, holds insurance "
             "that covers business use, before they first do so and at least once a year after that") in liab
 
@@ -168,6 +163,6 @@ def test_other_settings_keep_the_conditional_employers_liability(catalogue):
 
 # Finding 10 (in part): reviewed hourly Prices are rounded to the penny.
 
-def test_reviewed_prices_rounded(doc):
+def test_reviewed_prices_rounded(homecare_doc):
     assert ("Each reviewed Price is rounded to the nearest penny, half a penny being rounded up."
-            in clause_text(doc, "open-book.price-review", flat=True))
+            in clause_text(homecare_doc, "open-book.price-review", flat=True))

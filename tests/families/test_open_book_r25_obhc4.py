@@ -10,14 +10,7 @@ from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import clause_text, document_of, flat, note
-from tests.families.test_open_book_homecare import HOMECARE
-
-CARE_HOME = HOMECARE.parent / "adult-care-sharing-band.yaml"
-
-
-@pytest.fixture(scope="module")
-def doc(catalogue):
-    return assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
+from tests.families.conftest import OB_ADULT, OB_HOMECARE
 
 
 def _charity(text: str) -> str:
@@ -25,51 +18,51 @@ def _charity(text: str) -> str:
                         "  legal_form: charitable_company\n  limited_by: guarantee\n  charity_number: '1012345'\n", 1)
 
 
-def test_company_home_care_has_no_trustees_or_legacies(doc):
-    assert "trustees" not in clause_text(doc, "common.conflicts-of-interest", flat=True)
-    assert "members, directors or officers" in clause_text(doc, "common.conflicts-of-interest", flat=True)
-    assert "directors or senior managers" in clause_text(doc, "common.definitions", flat=True)
-    costs = clause_text(doc, "common.open-book-costs", flat=True)
+def test_company_home_care_has_no_trustees_or_legacies(homecare_doc):
+    assert "trustees" not in clause_text(homecare_doc, "common.conflicts-of-interest", flat=True)
+    assert "members, directors or officers" in clause_text(homecare_doc, "common.conflicts-of-interest", flat=True)
+    assert "directors or senior managers" in clause_text(homecare_doc, "common.definitions", flat=True)
+    costs = clause_text(homecare_doc, "common.open-book-costs", flat=True)
     assert "a cost met from a restricted grant, or another payment" in costs
-    scope = clause_text(doc, "open-book.scope", flat=True)
+    scope = clause_text(homecare_doc, "open-book.scope", flat=True)
     assert "Grants that Tillbrook receives on terms" in scope
     assert "legac" not in scope + costs
 
 
 def test_charity_home_care_keeps_trustees_and_legacies(catalogue):
-    d = document_of(catalogue, _charity(HOMECARE.read_text()))
+    d = document_of(catalogue, _charity(OB_HOMECARE.read_text()))
     assert "members, trustees or officers" in clause_text(d, "common.conflicts-of-interest", flat=True)
     assert "directors, trustees or senior managers" in clause_text(d, "common.definitions", flat=True)
     assert "Donations, legacies and grants" in clause_text(d, "open-book.scope", flat=True)
 
 
-def test_home_care_speaks_of_hours_not_occupancy(doc):
-    sched = clause_text(doc, "common.open-book-schedule-reconciliation", flat=True)
+def test_home_care_speaks_of_hours_not_occupancy(homecare_doc):
+    sched = clause_text(homecare_doc, "common.open-book-schedule-reconciliation", flat=True)
     assert "Scenarios by hours delivered" in sched
     assert "every place is used" not in sched and "occupancy" not in sched.lower()
     assert "when the hours delivered are 68.1% of capacity" in sched
-    assert "hours delivered as a share of capacity" in clause_text(doc, "common.open-book-schedule-reporting", flat=True)
-    assert "occupancy" not in flat(note(doc, "open-book.losses"))
-    assert "hours delivered would have to fall" in flat(note(doc, "open-book.losses"))
+    assert "hours delivered as a share of capacity" in clause_text(homecare_doc, "common.open-book-schedule-reporting", flat=True)
+    assert "occupancy" not in flat(note(homecare_doc, "open-book.losses"))
+    assert "hours delivered would have to fall" in flat(note(homecare_doc, "open-book.losses"))
 
 
-def test_break_even_names_the_direct_cost_of_every_zone(doc):
-    sched = clause_text(doc, "common.open-book-schedule-reconciliation", flat=True)
+def test_break_even_names_the_direct_cost_of_every_zone(homecare_doc):
+    sched = clause_text(homecare_doc, "common.open-book-schedule-reconciliation", flat=True)
     assert "with the direct cost of each hour (£22.96 in every line) falling with the hours delivered" in sched
     assert "with the direct cost of \"Home care in Zone 3" not in sched
 
 
-def test_home_care_safeguarding_has_no_supported_living_terms(doc):
-    sg = clause_text(doc, "open-book.safeguarding", flat=True)
+def test_home_care_safeguarding_has_no_supported_living_terms(homecare_doc):
+    sg = clause_text(homecare_doc, "open-book.safeguarding", flat=True)
     assert "positive behaviour support" not in sg
     assert "may use restraint or other restrictive practice only as a last resort" in sg
     assert "must record every use of restraint or other restrictive practice and report" in sg
-    n = flat(note(doc, "open-book.safeguarding"))
+    n = flat(note(homecare_doc, "open-book.safeguarding"))
     assert "supported living" not in n and "in a person's own home" in n
 
 
 def test_care_home_keeps_its_wording(catalogue):
-    d = assemble(read_termsheet(CARE_HOME, catalogue), catalogue, today=DRAFT_DATE).document
+    d = assemble(read_termsheet(OB_ADULT, catalogue), catalogue, today=DRAFT_DATE).document
     assert "trustees" in clause_text(d, "common.definitions", flat=True)
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert "Occupancy" in sched and "Scenarios by hours delivered" not in sched
@@ -78,8 +71,8 @@ def test_care_home_keeps_its_wording(catalogue):
 # Finding 10: the national living wage rises each 1 April, two months before the 1 June review date; the dispute clause
 # names the rate of the index (clause 6.1 defines no "factor").
 
-def test_review_lag_after_each_april_rise_is_stated_with_the_figures(doc):
-    n = flat(note(doc, "open-book.price-review"))
+def test_review_lag_after_each_april_rise_is_stated_with_the_figures(homecare_doc):
+    n = flat(note(homecare_doc, "open-book.price-review"))
     # staff pay £2,806,140: 1% is £28,061.40 a year, two months of it £4,676.90
     assert ("Each rise in the national living wage takes effect on 1 April, two months before the review date on 1 June, "
             "so Tillbrook carries every year's rise unfunded until then: on these figures about £4,676.90 for each 1% of "
@@ -88,15 +81,15 @@ def test_review_lag_after_each_april_rise_is_stated_with_the_figures(doc):
 
 
 def test_review_on_1_april_has_no_lag_note(catalogue):
-    text = HOMECARE.read_text()
+    text = OB_HOMECARE.read_text()
     start = next(line for line in text.splitlines() if line.strip().startswith("start:"))
     year = start.split(":", 1)[1].strip().strip("'\"")[:4]
     d = document_of(catalogue, text.replace(start, start.split("start:")[0] + f"start: {year}-04-01", 1))
     assert "Each rise in the national living wage" not in flat(note(d, "open-book.price-review"))
 
 
-def test_dispute_clause_names_the_rate_of_the_index(doc):
-    cap = clause_text(doc, "common.open-book-profit-cap", flat=True)
+def test_dispute_clause_names_the_rate_of_the_index(homecare_doc):
+    cap = clause_text(homecare_doc, "common.open-book-profit-cap", flat=True)
     assert "or about the rate of the index worked out under clause 6.1" in cap
     assert "the factor worked out" not in cap
 
@@ -109,12 +102,12 @@ def _zero_hours(text: str, value: str) -> str:
                         f"    travel_paid_at_contact_rate: true\n    zero_hours_change_in_law: {value}\n", 1)
 
 
-def test_zero_hours_reforms_are_bracketed_until_instructed(doc):
-    defs = clause_text(doc, "common.definitions", flat=True)
+def test_zero_hours_reforms_are_bracketed_until_instructed(homecare_doc):
+    defs = clause_text(homecare_doc, "common.definitions", flat=True)
     assert ("a fair pay agreement for adult social care made under the Employment Rights Act 2025 [and the coming into "
             "force of sections 1 to 4 of that Act (zero hours and low hours workers") in defs
     assert "other than those changes, whose terms had been made" in defs
-    n = flat(note(doc, "open-book.change-in-law"))
+    n = flat(note(homecare_doc, "open-book.change-in-law"))
     assert ("(S.I. 2026/3), reg. 2(2), brought sections 1 to 4 into force from 6 January 2026 only so far as they "
             "confer a duty to consult or a power to make regulations") in n
     assert "The words naming them are in square brackets: take instructions" in n
@@ -122,11 +115,11 @@ def test_zero_hours_reforms_are_bracketed_until_instructed(doc):
 
 
 def test_zero_hours_reforms_included_or_excluded_as_instructed(catalogue):
-    yes = document_of(catalogue, _zero_hours(HOMECARE.read_text(), "true"))
+    yes = document_of(catalogue, _zero_hours(OB_HOMECARE.read_text(), "true"))
     defs = clause_text(yes, "common.definitions", flat=True)
     assert "Employment Rights Act 2025 and the coming into force of sections 1 to 4 of that Act" in defs
     assert "[and the coming" not in defs
-    no = document_of(catalogue, _zero_hours(HOMECARE.read_text(), "false"))
+    no = document_of(catalogue, _zero_hours(OB_HOMECARE.read_text(), "false"))
     defs = clause_text(no, "common.definitions", flat=True)
     assert ("(b) the coming into force of sections 1 to 4 of the Employment Rights Act 2025 (zero hours and low hours "
             "workers") in defs and "; or (c) a change in the rates" in defs
@@ -135,23 +128,23 @@ def test_zero_hours_reforms_included_or_excluded_as_instructed(catalogue):
 
 
 def test_care_home_definition_does_not_name_the_zero_hours_reforms(catalogue):
-    d = assemble(read_termsheet(CARE_HOME, catalogue), catalogue, today=DRAFT_DATE).document
+    d = assemble(read_termsheet(OB_ADULT, catalogue), catalogue, today=DRAFT_DATE).document
     assert "sections 1 to 4" not in clause_text(d, "common.definitions", flat=True)
 
 
 # Finding 18: losing the guaranteed-hours payment during a Force Majeure Event is flagged as a commercial point.
 
-def test_guarantee_note_flags_force_majeure_risk(doc):
-    n = flat(note(doc, "open-book.core-support"))
+def test_guarantee_note_flags_force_majeure_risk(homecare_doc):
+    n = flat(note(homecare_doc, "open-book.core-support"))
     assert "even where a Force Majeure Event (a pandemic, say) is the cause. Tillbrook therefore bears its fixed costs" in n  # r27 ob-homecare 13
 
 
-def test_schedule_1_does_not_say_per_hour_twice(doc):
-    s = clause_text(doc, "open-book.schedule-services", flat=True)
+def test_schedule_1_does_not_say_per_hour_twice(homecare_doc):
+    s = clause_text(homecare_doc, "open-book.schedule-services", flat=True)
     assert "per hour of care delivered (each care worker on a double-handed visit counted) (67,600 hours expected" in s
     assert "priced by the hour" not in s
 
 
-def test_monthly_kpis_are_identified_by_the_reported_column(doc):
-    perf = clause_text(doc, "open-book.performance", flat=True)
+def test_monthly_kpis_are_identified_by_the_reported_column(homecare_doc):
+    perf = clause_text(homecare_doc, "open-book.performance", flat=True)
     assert 'each Service KPI whose "Reported" column in Schedule 1 says monthly within 10 Business Days' in perf

@@ -5,26 +5,13 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
-
-SAMPLES = ROOT / "samples" / "open-book"
-_CACHE: dict = {}
-
-
-def _doc(catalogue, name: str, *edits: tuple[str, str]):
-    key = (name, edits)
-    if key not in _CACHE:
-        text = (SAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
-        for old, new in edits:
-            assert old in text
-            text = text.replace(old, new, 1)
-        _CACHE[key] = document_of(catalogue, text)
-    return _CACHE[key]
+from tests.families.conftest import OPEN_BOOK_SAMPLES, open_book_doc
 
 
 def test_finding1_partial_ending_pays_continued_placements_and_rebases_after_the_last(catalogue):
     """ob-sample 1: clause 29.9 no longer stops all Prices for a home while clause 29.8(a) keeps its children there;
     the Prices for each continued Placement stay payable and the re-basing waits for the last of them to end."""
-    t = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "open-book.termination"))
+    t = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "open-book.termination"))
     assert "and no Prices are payable for them, and the Prices are re-based from that date" not in t
     assert ("no Prices are payable for places at that home, except the Prices for each Placement continued under "
             "clause 29.8(a), which are payable until that Placement ends") in t
@@ -35,7 +22,7 @@ def test_finding1_partial_ending_pays_continued_placements_and_rebases_after_the
 def test_finding1_quiet_for_supported_living_and_home_care(catalogue):
     """Quiet: supported living and home care keep their own partial-ending wording."""
     for name in ("supported-living-company", "home-care-zones"):
-        t = flat(clause_text(_doc(catalogue, name), "open-book.termination"))
+        t = flat(clause_text(open_book_doc(catalogue, name), "open-book.termination"))
         assert "except the Prices for each Placement continued" not in t
 
 
@@ -43,7 +30,7 @@ def test_finding2_empty_place_rules_cover_any_placement_in_a_core_place(catalogu
     """ob-sample 2: the decision time (3.4), the unfilled place (7.6) and the minimum (7.7) run whenever any Placement
     in a Core Place ends, so a child placed after a clause 3.3 confirmation who leaves does not leave the Council
     paying for the place with no decision due."""
-    d = _doc(catalogue, "childrens-homes-charity")
+    d = open_book_doc(catalogue, "childrens-homes-charity")
     voids = flat(clause_text(d, "open-book.voids"))
     assert "Existing Placement in one of the Core Places" not in voids
     assert "When a Placement in one of the Core Places ends, the place remains one of the Core Places" in voids
@@ -55,7 +42,7 @@ def test_finding2_empty_place_rules_cover_any_placement_in_a_core_place(catalogu
 
 def test_finding2_quiet_without_a_user_choice_award(catalogue):
     """Quiet: a core-places deal not awarded on user choice has no decision time and no 7.6/7.7 rules."""
-    d = _doc(catalogue, "adult-care-sharing-band")
+    d = open_book_doc(catalogue, "adult-care-sharing-band")
     assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.voids"))
     assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.services"))
 
@@ -65,7 +52,7 @@ def test_homecare_finding1_service_income_on_an_accruals_basis(catalogue):
     accruals basis like the costs actually incurred, so the first period is not a month of income short and the
     last month's invoice falls inside the open book; the pricing note and the report follow."""
     from tests.families.clause_texts import definition
-    d = _doc(catalogue, "home-care-zones")
+    d = open_book_doc(catalogue, "home-care-zones")
     s = definition(d, "Service Income")
     assert s.startswith("the amounts paid or payable to")
     assert "the Open-Book Services provided in a period" in s and "on an accruals basis consistent with its statutory accounts" in s
@@ -85,7 +72,7 @@ def test_homecare_finding1_quiet_outside_the_open_book_family(catalogue):
 def test_finding5_set_off_of_a_fund_refund_releases_the_same_sum_from_the_trust(catalogue):
     """ob-sample 5: a refund due from the Reinvestment Fund that the Council sets off against the fees counts as paid
     from the fund, and the Trust may withdraw the same sum, so it is not short of fees with the money locked in trust."""
-    t = flat(clause_text(_doc(catalogue, "childrens-homes-charity"), "common.open-book-excess"))
+    t = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "common.open-book-excess"))
     assert ("If it sets off an amount payable to it from the Reinvestment Fund, that amount is treated as paid to it "
             "from the Reinvestment Fund. The same sum then ceases to be held on trust, and the Trust may withdraw it from "
             "the Reinvestment Fund.") in t
@@ -94,7 +81,7 @@ def test_finding5_set_off_of_a_fund_refund_releases_the_same_sum_from_the_trust(
 def test_finding6_rebasing_reads_per_home_costs_from_a_table_in_schedule_2(catalogue):
     """ob-sample 6: clause 5.7(b) deducts each home's own direct costs; Schedule 2 Part 1 now shows them, with the
     £335,000 shared between the homes, adding up to the £2,655,000 of Direct Costs."""
-    d = _doc(catalogue, "childrens-homes-charity")
+    d = open_book_doc(catalogue, "childrens-homes-charity")
     sch = clause_text(d, "common.open-book-schedule-costs")
     for row in ("Rowan House\n£640,000", "St Brigid's House\n£640,000", "The Willows\n£520,000", "Harbour View\n£520,000",
                 "Costs shared between the homes\n£335,000", "Direct Costs (total)\n£2,655,000"):
@@ -108,14 +95,14 @@ def test_finding6_rebasing_reads_per_home_costs_from_a_table_in_schedule_2(catal
 
 def test_finding6_quiet_without_per_home_costs(catalogue):
     """Quiet: a deal whose homes have no budgeted direct costs of their own has no table by home."""
-    d = _doc(catalogue, "home-care-zones")
+    d = open_book_doc(catalogue, "home-care-zones")
     assert "are budgeted by" not in flat(clause_text(d, "common.open-book-schedule-costs"))
 
 
 def test_finding8_assumed_figures_are_bracketed(catalogue):
     """ob-sample 8: the figures the instructions do not give, which the first note lists as assumptions, are in
     square brackets in the operative text, so the other side does not read them as agreed."""
-    d = _doc(catalogue, "childrens-homes-charity")
+    d = open_book_doc(catalogue, "childrens-homes-charity")
     t = lambda cid: flat(clause_text(d, cid))
     assert "Within [60] days after the end of each Reconciliation Period" in t("common.open-book-profit-cap")
     assert "Within [30] days after receiving a Reconciliation Statement" in t("common.open-book-profit-cap")
@@ -136,7 +123,7 @@ def test_finding8_assumed_figures_are_bracketed(catalogue):
 
 def test_finding8_quiet_where_the_sheet_gives_the_insurance_and_outside_open_book(catalogue):
     """Quiet: insurance levels the sheet gives are not bracketed; other families keep their timetable unbracketed."""
-    ins = flat(clause_text(_doc(catalogue, "home-care-zones"), "common.insurance"))
+    ins = flat(clause_text(open_book_doc(catalogue, "home-care-zones"), "common.insurance"))
     assert "at least £10,000,000" in ins and "[£10,000,000]" not in ins
     from tests.conftest import ROOT as R
     g = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))

@@ -6,20 +6,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import all_text, clause_text, document_of, flat, note
-
-SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r27-caldmoor.yaml"
-_CACHE: dict = {}
-
-
-def _doc(catalogue, *edits: tuple[str, str]):
-    key = edits
-    if key not in _CACHE:
-        text = SHEET.read_text(encoding="utf-8")
-        for old, new in edits:
-            assert old in text
-            text = text.replace(old, new)
-        _CACHE[key] = document_of(catalogue, text)
-    return _CACHE[key]
+from tests.families.conftest import OB_CALDMOOR, open_book_doc
 
 
 NOT_COUNCIL = ("      owner: commissioner", "      owner: third_party")
@@ -30,7 +17,7 @@ def test_finding1_council_landlord_has_no_direct_agreement_with_itself(catalogue
     its absence (30.3(f)); the break compensation pays no rent to the Council; the Council as landlord takes a
     surrender with vacant possession after the last continued Placement, lets itself in on step-in and does not
     forfeit without the default notice."""
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_CALDMOOR)
     t = flat(clause_text(d, "open-book.termination"))
     assert "direct agreement" not in t
     assert "but not rent payable to the Council under a lease surrendered under clause 2." in t
@@ -47,7 +34,7 @@ def test_finding1_council_landlord_has_no_direct_agreement_with_itself(catalogue
 
 def test_finding1_quiet_for_a_third_party_landlord(catalogue):
     """Quiet: a third-party landlord still gives the direct agreement and its termination ground; no surrender."""
-    d = _doc(catalogue, NOT_COUNCIL)
+    d = open_book_doc(catalogue, OB_CALDMOOR, NOT_COUNCIL, every=True)
     t = flat(clause_text(d, "open-book.termination"))
     assert "enters into a direct agreement with the Council" in t
     assert "has not been entered into" in t
@@ -64,7 +51,7 @@ def test_finding2_five_year_note_measures_from_signing_with_the_sheets_dates(cat
     from assembler.assemble import assemble
     from assembler.termsheet.loader import load_text
     from assembler.termsheet.validate import validate
-    d = assemble(validate(load_text(SHEET.read_text(encoding="utf-8"), "t.yaml"), catalogue), catalogue,
+    d = assemble(validate(load_text(OB_CALDMOOR.read_text(encoding="utf-8"), "t.yaml"), catalogue), catalogue,
                  today=dt.date(2026, 12, 5)).document
     n = flat(note(d, "open-book.term"))
     assert "It will be signed no earlier than 5 December 2026, so its five years end no earlier than 4 December 2031." in n
@@ -76,7 +63,7 @@ def test_finding2_five_year_note_measures_from_signing_with_the_sheets_dates(cat
 def test_finding2_run_off_cut_where_signing_is_early(catalogue):
     """Drafted on 1 April 2026 (the tests' draft date), the five years end no earlier than 31 March 2031: the
     Service Term fits but a full run-off would not, so the note says the run-off is cut at that day."""
-    n = flat(note(_doc(catalogue), "open-book.term"))
+    n = flat(note(open_book_doc(catalogue, OB_CALDMOOR), "open-book.term"))
     assert "(to 31 March 2031) falls within them, but a full [6] months' exit run-off would run to 30 September 2031" in n
     assert "cuts any support continued at exit at 31 March 2031 (or the later day that signing gives)" in n
 
@@ -84,7 +71,7 @@ def test_finding2_run_off_cut_where_signing_is_early(catalogue):
 def test_finding2_quiet_where_the_term_does_not_fit(catalogue):
     """Quiet: an agreement signed long before a longer Service Term still gets the warning that the clause on the
     maximum term cuts the extension and the run-off."""
-    d = _doc(catalogue, ("  extension_years: 0\n", "  extension_years: 2\n"))
+    d = open_book_doc(catalogue, OB_CALDMOOR, ("  extension_years: 0\n", "  extension_years: 2\n"))
     n = flat(note(d, "open-book.term"))
     assert "the whole contract runs beyond five years" in n and "no support can continue after that day" in n
 
@@ -93,7 +80,7 @@ def test_finding3_reducing_an_occupied_core_place(catalogue):
     """Finding 3: 7.4 caps other places at fifteen in all, not 'one more' (which contradicts a reduction to 13
     Core Places); an occupied removed place continues as a Placement paid while used (7.5), and its units removed
     under 5.8 are nil until it ends, so the Council does not pay 52 weeks at Prices raised by 5.71%."""
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_CALDMOOR)
     v = flat(clause_text(d, "open-book.voids"))
     assert "may place people in any other place at the Homes that the Society has free, up to fifteen places in all." in v
     assert "one more" not in v
@@ -115,7 +102,7 @@ def test_finding5_no_loss_from_occupancy_while_the_core_places_and_held_support_
     """Finding 5: the fourteen Core Places (£1,769,040) with the budgeted one-to-one support (£32,125), which the
     scenarios hold at budget, bring in £1,801,165, £24,165 more than the budgeted Allowable Costs (£1,777,000), so
     Sch 3 no longer says 'Below that [92.1%] the Society makes a loss' and the cl 7 note says so from the figures."""
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_CALDMOOR)
     sch = flat(all_text(d))
     assert ("While all fourteen Core Places remain, the payment for them (£1,769,040) and the budgeted income at the "
             "other prices (£32,125) bring in £1,801,165, £24,165 more than the budgeted Allowable Costs.") in sch
@@ -128,7 +115,7 @@ def test_finding5_no_loss_from_occupancy_while_the_core_places_and_held_support_
 def test_finding5_quiet_where_the_core_places_and_support_fall_short(catalogue):
     """Quiet: at £2,300 a week the Core Places (£1,674,400) and the support (£32,125) fall short of the budget, so
     the break-even occupancy and the loss below it are still stated."""
-    d = _doc(catalogue, ("      price: 2430\n", "      price: 2300\n"))
+    d = open_book_doc(catalogue, OB_CALDMOOR, ("      price: 2430\n", "      price: 2300\n"))
     n = flat(note(d, "open-book.voids"))
     assert "more than those costs" not in n and "covered only from" in n
 
@@ -136,7 +123,7 @@ def test_finding5_quiet_where_the_core_places_and_support_fall_short(catalogue):
 def test_finding6_first_year_deficit_only(catalogue):
     """Finding 6: the sheet allows only a first-year deficit to be recovered; with loss_carry_until at the end of the
     first Reconciliation Period, cl 17.1 carries forward only that period's loss and the note says so."""
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_CALDMOOR)
     t = flat(clause_text(d, "open-book.losses"))
     assert "the difference is a loss carried forward, but only for the first Reconciliation Period (1 April 2027 to 31 March 2028)." in t
     assert "only a deficit for the first Reconciliation Period (to 31 March 2028) is carried forward" in flat(note(d, "open-book.losses"))
@@ -145,7 +132,7 @@ def test_finding6_first_year_deficit_only(catalogue):
 def test_finding6_note_does_not_say_no_end_was_instructed(catalogue):
     """Without loss_carry_until the note no longer says 'No end to the carry-forward was instructed': it says what
     the draft does and how to limit it to the first period (to 31 March 2028) or a start-up period."""
-    d = _doc(catalogue, ("  loss_carry_until: 2028-03-31", "  # no limit"))
+    d = open_book_doc(catalogue, OB_CALDMOOR, ("  loss_carry_until: 2028-03-31", "  # no limit"))
     n = flat(note(d, "open-book.losses"))
     assert "No end to the carry-forward was instructed" not in n
     assert "limit the first paragraph to a loss for the first Reconciliation Period (ending on 31 March 2028)" in n

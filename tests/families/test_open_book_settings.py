@@ -15,23 +15,12 @@ from assembler.model import Table, iter_paragraphs, plain_text
 from assembler.termsheet.open_book import Services, pence
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT, draft_of, draft_of_text
-from tests.families.clause_texts import flat, note
+from tests.families.clause_texts import document_text, flat, note
 
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
 SUBSIDIARY = ROOT / "samples" / "open-book" / "supported-accommodation-subsidiary.yaml"
-
-
-def document_text(result) -> str:
-    """Every paragraph and table cell of the draft, clauses and schedules, as one string."""
-    out = []
-    for c in result.document.all_clauses():
-        out += [p.text for p in iter_paragraphs(c.blocks)]
-        for block in c.blocks:
-            if isinstance(block, Table):
-                out += [plain_text(cell) for row in [block.header, *block.rows] for cell in row]
-    return "\n".join(out)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
+from tests.families.clause_texts import document_text
 
 BREAKS = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
 CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"

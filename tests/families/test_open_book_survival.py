@@ -9,7 +9,7 @@ from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.clause_texts import flat
-from tests.families.test_open_book_settings import document_text
+from tests.families.clause_texts import document_text
 
 SAMPLES = ROOT / "samples" / "open-book"
 
