@@ -27,35 +27,6 @@ def test_core_places_are_paid_by_the_night_and_counted_in_the_figures(catalogue)
     assert "6,570 nights" in n and "6,570 weeks" not in n
 
 
-def test_rebasing_removes_a_settings_units_only_from_the_prices_that_apply_there(catalogue):
-    text = document_text(open_book_result(catalogue, OB_NIGHTLY))
-    assert ("its expected units multiplied by the places at that setting to which that Price applies and divided by "
-            "all the places in Schedule 1 to which that Price applies") in text
-    assert "divided by the 20 places at all the Settings" not in text
-    assert "removes its units only from the Prices that apply" in open_book_notes(open_book_result(catalogue, OB_NIGHTLY))
-
-
-def test_a_price_that_includes_the_rent_is_not_reduced_by_housing_cost_claims(catalogue):
-    res = open_book_result(catalogue, OB_NIGHTLY)
-    text = document_text(res)
-    assert 'This paragraph does not apply to a place paid for at the Price for "move-on flat bed-night' in text
-    assert "must not ask a Placed Young Person in a place paid for at that Price to claim help with housing costs" in text
-    assert "includes the rent, so those young people do not claim housing costs" in open_book_notes(res)
-
-
-def test_without_includes_housing_costs_every_price_is_reduced(catalogue):
-    import copy
-    import dataclasses
-    from assembler.termsheet.loader import load_file
-    sheet = read_termsheet(OB_NIGHTLY, catalogue)
-    data = copy.deepcopy(dict(load_file(OB_NIGHTLY).data))
-    data["open_book"]["unit_prices"][1]["includes_housing_costs"] = False
-    sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
-    text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
-    assert "must help the young person claim any help with housing costs" in text
-    assert "This paragraph does not apply" not in text and "includes the rent and other housing costs" not in text
-
-
 def test_absence_limit_covers_remand_where_the_sheet_says_so(catalogue):
     res = open_book_result(catalogue, OB_NIGHTLY)
     text = document_text(res)

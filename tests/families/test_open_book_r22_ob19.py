@@ -12,37 +12,6 @@ from tests.families.clause_texts import document_text
 from tests.families.conftest import OB_KELVERTON, open_book_notes, open_book_result
 
 
-def test_no_loss_carried_forward_where_losses_are_not_carried(catalogue):
-    res = open_book_result(catalogue, OB_KELVERTON)
-    assert "loss carried forward" not in document_text(res)
-    n = open_book_notes(res)
-    assert "loss carried" not in n
-    assert "a loss in any period stays with Cedarpath" in n
-
-
-def test_loss_carried_forward_kept_where_losses_are_carried(catalogue, tmp_path):
-    def carried(data):
-        data["positions"]["open_book_losses"] = "carried-forward"
-    res = open_book_result(catalogue, OB_KELVERTON, carried)
-    assert "Any loss carried forward under clause" in document_text(res)
-    assert "loss carried forward stays with Cedarpath" in " ".join(open_book_notes(res).split())
-
-
-def test_costs_note_does_not_flag_a_line_a_category_names(catalogue):
-    """Finding 3: 'Mobilisation (first year only)' is covered by the mobilisation category; 'only' is no cost."""
-    res = open_book_result(catalogue, OB_KELVERTON)
-    n = open_book_notes(res)
-    assert "Mobilisation (first year only)" not in n and "not named" not in n and "clearly covers" not in n
-    assert not [f for f in res.findings if f.rule == "OPEN-BOOK-BUDGET-CATEGORY"]
-
-
-def test_costs_note_still_flags_a_line_no_category_names(catalogue, tmp_path):
-    def change(data):
-        data["open_book"]["cost_model"]["direct_lines"][7]["item"] = "Mobilisation and legal advice (first year only)"
-    n = open_book_notes(open_book_result(catalogue, OB_KELVERTON, change))
-    assert '(£9,500; no category uses the words "advice" and "legal").' in n
-
-
 def test_rebasing_notes_leave_mobilisation_out_of_the_base_as_clause_6_does(catalogue):
     """Finding 4: £921,850 less £9,500 = £912,350; x 1.04 x 1.03 = £977,309.32; / £958,724 = 1.0194."""
     n = " ".join(open_book_notes(open_book_result(catalogue, OB_KELVERTON)).split())
@@ -61,31 +30,6 @@ def test_index_review_note_says_the_review_does_not_remove_mobilisation(catalogu
     n = " ".join(open_book_notes(open_book_result(catalogue, OB_KELVERTON, index)).split())
     assert "the annual review applies the index to the Prices and does not take it out" in n
     assert "The first review that uses a Reconciliation Statement" not in n
-
-
-def test_rebasing_floor_is_a_bracketed_proposal_where_the_sheet_gives_none(catalogue):
-    """Finding 5: the sheet gives the index as a ceiling and no floor."""
-    res = open_book_result(catalogue, OB_KELVERTON)
-    text = document_text(res)
-    assert "[The factor is never less than one: the Prices do not fall at a review" in text
-    assert "through the Excess Profit terms instead.]" in text
-    # r27 ob-fresh 9: the separate sentence in the pricing clause is gone; the first review applies the same floor
-    assert "the Prices change by the index alone (with any cap that applies to it) from that date[, but do not fall if the index falls]." in text
-    n = " ".join(open_book_notes(res).split())
-    assert "The instructions give no floor: the sentence that the factor is never less than one is in square brackets" in n
-    assert "matching the chosen floor" not in n
-    assert "when the proposed floor holds the factor at one" in n
-
-
-def test_rebasing_floor_is_operative_where_the_sheet_gives_it(catalogue, tmp_path):
-    def floor(data):
-        data["services"]["price_floor_zero"] = True
-    res = open_book_result(catalogue, OB_KELVERTON, floor)
-    text = document_text(res)
-    assert "The factor is never less than one" in text and "[The factor is never less than one" not in text
-    assert "from that date, but do not fall if the index falls." in text and "[, but do not fall" not in text
-    n = " ".join(open_book_notes(res).split())
-    assert "matching the chosen floor" in n and "The instructions give no floor" not in n
 
 
 def test_support_plan_includes_a_section_117_after_care_plan(catalogue):

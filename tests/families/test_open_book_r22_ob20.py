@@ -34,15 +34,6 @@ def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(c
     assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2\.", text)  # r27 ob-homecare 15: exclusions lettered
 
 
-def test_second_change_example_follows_the_catch_up_default(catalogue):
-    """Finding 8, as changed by r23 ob-sample 2: with core_rebase_catch_up left open a later re-basing recovers the
-    shortfall, so the second column's W is the Price the first change produced, unbracketed."""
-    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
-    assert "(for a second change, the Price the first change produced)" in text
-    assert "[the Price the first change produced before any limit]" not in text
-    assert "bears the difference until clause 5.10 applies the part held back on later review dates" in text
-
-
 def test_uninstructed_break_periods_and_deemed_approval_are_bracketed(catalogue):
     """Findings 12, 13: 29.1's notice periods and date, and 13.4's deemed approval, are bracketed and flagged."""
     res = open_book_result(catalogue, OB_CHARITY)

@@ -11,68 +11,6 @@ from tests.families.clause_texts import clause_text, document_of, flat, note
 from tests.families.conftest import OB_ALDERBECK, OB_CHARITY, open_book_doc
 
 
-def test_released_place_share_of_shared_costs_comes_out_of_the_rebasing(catalogue):
-    """ob-fresh 1: under places-available apportionment clause 11.2 moves a released Core Place's share of the shared
-    costs to the other places, so the re-basing takes that share out of the budget first: on Alderbeck's figures
-    £1,301,104 (£1,340,000 less the £38,896 one-to-one hours) × 52 ÷ 1,248 = £54,212.67, and the factor is 0.9997,
-    not the 1.0435 that made the Council pay twice for the bed."""
-    sheet = read_termsheet(OB_ALDERBECK, catalogue)
-    cr = sheet.model.open_book.core_rebase
-    assert cr["moved"] and cr["shared"] == Decimal("1301104")
-    assert cr["steps"][0]["deducted"] == Decimal("54212.67")
-    assert [st["factor"] for st in cr["steps"]] == [Decimal("0.9997"), Decimal("0.9997")]
-    d = open_book_doc(catalogue, OB_ALDERBECK)
-    body = clause_text(d, "open-book.pricing", flat=True)
-    assert "deduct the share of those costs that clause 11.2 moves to the other places" in body
-    assert "(£18.70 for each of its 2,080 expected hours)" in body
-    assert "so far as the budgeted costs already deducted in this calculation do not include them, valued at the costs current when this change takes effect" in body  # r27 ob-fresh 8
-    sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
-    assert "Less the share moved to the other places £54,212.67 £108,425.33" in sched
-    assert "Factor F for this change 0.9997 0.9997" in sched
-    assert "52 less the 0 weeks" not in sched
-    n = flat(note(d, "open-book.pricing"))
-    assert "does not pay again, through the factor, for a bed whose costs now fall on the other purchasers" in n
-    assert "over zero places" not in n and "1.0435" not in n
-    assert "spread over the places that remain" not in flat(note(d, "open-book.voids"))
-
-
-def test_whole_homes_scope_keeps_the_budget_without_a_moved_share(catalogue):
-    """Quiet: where the open book covers whole homes nothing moves to other purchasers, so no share is deducted and
-    the sample's factor stays 1.0622."""
-    sheet = read_termsheet(OB_CHARITY, catalogue)
-    cr = sheet.model.open_book.core_rebase
-    assert not cr["moved"] and cr["steps"][0]["deducted"] == 0
-    assert cr["steps"][0]["factor"] == Decimal("1.0622")
-    body = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.pricing", flat=True)
-    assert "moves to the other places" not in body
-
-
-def test_rebasing_start_point_follows_every_price_change_but_rebasing(catalogue):
-    """ob-fresh 2: the budget is indexed by every change to the Prices other than re-basing, so a change-in-law
-    uplift (6.2) or a warranty reduction (5.2) is not reversed by a later re-basing."""
-    for path in (OB_ALDERBECK, OB_CHARITY):
-        body = clause_text(open_book_doc(catalogue, path), "open-book.pricing", flat=True)
-        assert ("in the same proportion as the Prices have changed since" in body
-                and "by each review under clause 6.1" in body
-                and "each adjustment for a Relevant Change in Law under clause 6.2 and each reduction under clause 5.2;" in body)
-        assert "have been changed by every review since" not in body
-
-
-def test_uninstructed_catch_up_lets_a_later_rebasing_recover_the_shortfall(catalogue):
-    """ob-sample 2: the sheet caps the Trust's profit and does not carry a loss forward; catch-up is not instructed,
-    so the draft no longer proposes (even in brackets) that the shortfall the caps leave is never recovered; the
-    note states the point with the sheet's figures (£93,007 after one lapse, a £46,917.34 loss after two)."""
-    d = open_book_doc(catalogue, OB_CHARITY)
-    body = clause_text(d, "open-book.pricing", flat=True)
-    assert "A shortfall left by those limits is not recovered" not in body
-    n = flat(note(d, "open-book.pricing"))
-    assert "leaves it £93,007 a year short" in n and "a loss of £46,917.34 a year" in n
-    assert ("Whether that shortfall is recovered is not instructed. The draft recovers it under clause 5.10: the part "
-            "of a factor a limit holds back is applied on the next review date") in n
-    assert "cap the Trust's profit and do not carry a loss forward (the losses clause does so only in brackets" in n
-    assert "bracketed sentences" not in n
-
-
 def test_home_ending_under_section_78_states_the_uncapped_factor_with_the_figures(catalogue):
     """ob-sample 15: an ending under section 78 for a reason other than the Trust's exclusion (an award the Council
     considers unlawful) is not limited; the note gives the factor on the budget for each home (The Willows 1.0759)
@@ -147,22 +85,6 @@ def test_core_places_definition_follows_reductions(catalogue):
             "on 1 April 2027, as reduced from time to time under clause 7.5") in text
     sample = flat(document_text(assemble(read_termsheet(OB_CHARITY, catalogue), catalogue, today=DRAFT_DATE)))
     assert "Core Places means the places identified as Core Places under clause 7.8" in sample
-
-
-def test_a_cost_in_an_overhead_category_is_never_a_direct_cost(catalogue):
-    """ob-fresh 3: Alderbeck's Direct Cost category 'The electronic care planning system and head office management,
-    finance, payroll and HR' repeats an Overhead line; Part 3 now makes such a cost an Overhead, and the note names
-    the overlap. Quiet: the sample has no overlapping category, so no note."""
-    cr = read_termsheet(OB_ALDERBECK, catalogue).model.open_book.overhead_overlaps
-    assert cr == [("The electronic care planning system and head office management, finance, payroll and HR",
-                   "Head office management, finance, payroll and HR")]
-    d = open_book_doc(catalogue, OB_ALDERBECK)
-    assert ("A cost that falls within one of the categories of Overheads counts among the Overheads and never among "
-            "the Direct Costs") in clause_text(d, "common.open-book-schedule-costs", flat=True)
-    assert "includes the Overhead line \"Head office management, finance, payroll and HR\"" in flat(
-        note(d, "common.open-book-schedule-costs"))
-    assert read_termsheet(OB_CHARITY, catalogue).model.open_book.overhead_overlaps == []
-    assert "includes the Overhead line" not in flat(note(open_book_doc(catalogue, OB_CHARITY), "common.open-book-schedule-costs"))
 
 
 def test_hourly_price_below_the_agency_cap_is_flagged(catalogue):

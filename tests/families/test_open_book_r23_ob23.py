@@ -29,21 +29,6 @@ def test_no_user_choice_award_has_no_start_date_route(catalogue):
     assert "treated as removed on" not in text
 
 
-def test_factors_print_with_four_places(catalogue):
-    """A factor ending in zero prints with all four places (r20 ob-fresh: "0.999" beside "0.9991"), in the draft
-    and through the template filter; other Decimals still print without trailing zeros."""
-    from decimal import Decimal
-
-    from assembler.formatting import factor
-    from assembler.render.jinja import _finalize, environment
-    assert format(factor(Decimal("0.99899")), "f") == "0.9990"
-    assert "0.9990" in _finalize(factor(Decimal("0.99899")))
-    assert "1.5" in _finalize(Decimal("1.50")) and "1.50" not in _finalize(Decimal("1.50"))
-    assert "1.0300" in environment().from_string("{{ x | factor }}").render(x=Decimal("1.03"))
-    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
-    assert "holds each factor to 1.0300" in text
-
-
 def _with_disallowed(catalogue, tmp_path, items):
     from assembler.assemble import assemble
     from assembler.termsheet.validate import read_termsheet
@@ -57,22 +42,6 @@ def _with_disallowed(catalogue, tmp_path, items):
     return flat(document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)))
 
 
-def test_a_disallowed_benchmark_or_valuation_follows_the_later_one(catalogue, tmp_path):
-    """r23 ob-fresh 12: a directors' pay benchmark fixed 'at the first reconciliation' and a rent ceiling fixed at a
-    dated valuation give way to later benchmark evidence (clause 11) and the latest valuation at a rent review
-    (clause 15), so the two clauses set one test."""
-    text = _with_disallowed(catalogue, tmp_path, [
-        "Directors' pay above the market rate for the role, as benchmarked at the first reconciliation",
-        "Rent paid to the Trust's property company above the market rent in the independent valuation of 1 May 2026"])
-    assert "The market rate for a director's role in clause 9.6 is the rate shown by the latest benchmark, including any later benchmark evidence the Trust gives under clause 10.4." in text
-    assert "After a rent review, the market rent in clause 9.6 is the market rent in the latest valuation under clause 14.3(a)." in text
-
-
-def test_no_benchmark_or_valuation_item_no_sentence(catalogue):
-    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
-    assert "latest benchmark" not in text and "latest valuation under" not in text
-
-
 def test_an_undelivered_premises_direct_agreement_is_a_termination_ground(catalogue):
     """r23 ob-fresh 15: the landlord's direct agreement the Provider must procure before the start has a consequence:
     the Council may end the agreement if it is not entered into within [20] Business Days after the start."""
@@ -83,13 +52,3 @@ def test_an_undelivered_premises_direct_agreement_is_a_termination_ground(catalo
     assert "Within [20] Business Days after the date of this Agreement, the" in text
     quiet = flat(document_text(open_book_result(catalogue, "adult-care-sharing-band.yaml")))
     assert "direct agreement" not in quiet
-
-
-def test_costs_note_says_where_the_pound_above_the_cap_would_have_gone(catalogue):
-    """r23 ob-fresh 20: where Excess Profit goes to the Reinvestment Fund, an extra pound of cost above the cap does
-    not "come back" to the Council; it comes out of the fund. A refund deal keeps the refund wording."""
-    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "common.open-book-costs")
-    assert "takes the whole pound from the Excess Profit that would otherwise have gone into the Reinvestment Fund" in note
-    assert "would otherwise have come back as Excess Profit" not in note
-    refund = open_book_note_of(open_book_result(catalogue, "supported-accommodation-subsidiary.yaml"), "common.open-book-costs")
-    assert "would otherwise have come back as Excess Profit" in refund

@@ -7,63 +7,6 @@ from tests.families.clause_texts import clause_text, document_of, flat, note
 from tests.families.conftest import OB_ADULT, OB_CHARITY, open_book_document, open_book_with
 
 
-def test_capped_rebasing_shortfall_is_applied_at_later_reviews_and_the_notes_agree(catalogue):
-    """Finding 2: each later re-basing factor is capped again, so only a catch-up at the annual review recovers the
-    shortfall; 5.10 applies the part held back within the yearly limit, and the notes to clauses 1, 5, 16 and
-    Schedule 3 say so (none says a later re-basing recovers it). Finding 9(b): the yearly limit reads plainly."""
-    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
-    body = clause_text(d, "open-book.pricing", flat=True)
-    assert ("the part not applied is the factor worked out without those limits divided by the factor applied" in body
-            and "On each later review date under clause 6.1, the Prices are also multiplied by the part not applied, "
-                "so far as clause 5.9(b) allows" in body)
-    assert ("where clause 5.9(a) applies, may not, together with the other such factors that take effect in the same "
-            "Contract Year and any part applied in it under clause 5.10, increase the Prices by more than [8%];") in body
-    notes = " ".join(flat(note(d, cid)) for cid in ("common.definitions", "open-book.pricing", "open-book.losses",
-                                                    "common.open-book-schedule-reconciliation")
-                     if note(d, cid))
-    assert "recovered within the limits at the next re-basing" not in notes
-    assert "that shortfall is never recovered" not in notes
-    assert "A later re-basing alone would not recover it, because each later factor is held to the same limit" in notes
-    assert "£93,007 a year short of the budgeted Allowable Costs and Reasonable Profit until the next review date" in notes
-    whole = flat(" ".join(clause_text(d, cid) for cid in ("common.open-book-schedule-reconciliation",)))
-    assert "the Trust bears the difference until clause 5.10 applies the part held back on later review dates" in whole
-
-
-def test_no_catch_up_where_instructed_or_no_lapsing_core_places(catalogue):
-    """Finding 2, quiet: core_rebase_catch_up: false keeps the shortfall permanent (no 5.10 catch-up, the yearly limit
-    without it, the losses note says it is never recovered); an adult sheet without a user-choice award has none."""
-    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "  core_rebase_catch_up: false\n")
-    body = clause_text(d, "open-book.pricing", flat=True)
-    assert "the part not applied" not in body and "any part applied in it" not in body
-    assert "A shortfall left by those limits is not recovered" in body
-    assert "that shortfall is never recovered" in flat(note(d, "open-book.losses"))
-    adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
-    assert "the part not applied" not in clause_text(adult, "open-book.pricing", flat=True)
-
-
-def test_losses_uninstructed_bracket_the_two_period_carry_forward(catalogue):
-    """Finding 1: the sheet gives no losses position, so clause 16 brackets the likely compromise (a loss set against
-    the next [two] periods' Excess Profit, the Council never paying it) and the note says why; the reconciliation
-    statement shows the balance in brackets. Quiet: an instructed not-carried position keeps the stand-alone rule."""
-    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
-    body = clause_text(d, "open-book.losses", flat=True)
-    assert ("[The Excess Profit for each of the next [two] Reconciliation Periods is first reduced by the losses "
-            "carried forward and not yet used, earliest first." in body)
-    assert "The Council never has to pay a loss carried forward.]" in body
-    assert "Each Reconciliation Period is reconciled on its own" not in body
-    n = flat(note(d, "open-book.losses"))
-    assert n.startswith("The instructions give no position on losses.")
-    assert "recovered, under the bracketed text, only against the Excess Profit of the next [two] periods" in n
-    assert "[the losses carried forward, used and left under clause 16;]" in clause_text(
-        d, "common.open-book-schedule-reconciliation", flat=True)
-    text = OB_CHARITY.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_losses: not-carried\n")
-    quiet = open_book_document(catalogue, text)
-    body = clause_text(quiet, "open-book.losses", flat=True)
-    assert "Each Reconciliation Period is reconciled on its own" in body and "[two]" not in body
-    assert "losses carried forward, used and left" not in clause_text(
-        quiet, "common.open-book-schedule-reconciliation", flat=True)
-
-
 def test_break_costs_exception_names_the_minimum_notice_and_core_places_pay_part_weeks(catalogue):
     """Finding 10: the break-costs exception sits in the notice under 7.7(b) it is about, not in 29.2 misdescribing it. Finding 12:
     the Core Places are paid at one seventh of the weekly Price a day for part of a week (the term runs Thursday to

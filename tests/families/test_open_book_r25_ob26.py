@@ -53,21 +53,3 @@ def test_fnc_moves_with_occupancy_in_the_scenarios(catalogue):
     key = "full-cost/sharing-band/split"
     assert ob.break_even_occupancy is None and base.break_even_occupancy is None
     assert ob.core_scenarios[key][-1][1].actual_profit > base.core_scenarios[key][-1][1].actual_profit
-
-
-def test_floor_risk_accepted_the_losses_note_records_it_and_proposes_no_fallback(catalogue):
-    """Finding 2: the sheet records that Calderbrook accepts the risk of a year at the floor; the note says so and
-    does not propose carrying losses forward. With paid bed-weeks apportionment it says the floor comparison
-    overstates the shortfall."""
-    text = flat(note(open_book_doc(catalogue, OB_BRAMBLECOMBE, ("  core_places: 20  ", "  core_floor_risk_accepted: true\n  core_places: 20  ")), "open-book.losses"))
-    assert ("As instructed, Calderbrook accepts the risk of a year in which only the Core Places are paid for, and "
-            "losses are not carried forward.") in text
-    assert "advisers are likely to reject" not in text and "share a loss" not in text
-    assert ("Because shared costs are apportioned by paid bed-weeks (clause 11.1), the Council's share of those costs "
-            "also falls when it pays for fewer weeks") in text
-    assert "Confirm the shortfall with Calderbrook's model at 1,040 paid weeks." in text
-
-
-def test_floor_risk_not_recorded_the_note_still_proposes_the_fallback(catalogue):
-    text = flat(note(open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.losses"))
-    assert "advisers are likely to reject an uncapped loss" in text and "As instructed, Calderbrook accepts" not in text

@@ -53,16 +53,6 @@ def test_part_weeks_follow_one_night_based_rule_for_placements_and_core_places(c
     assert "for each day" not in voids
 
 
-def test_the_worked_example_states_the_carry_forward_as_clause_13_does(catalogue):
-    """r25 ob-fresh finding 11: Sch 3 para 6 said the excess is paid only in the final period; 13.2 carries it until it
-    reaches £5,000 or the final period, whichever is sooner."""
-    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
-    text = flat(clause_text(doc, "common.open-book-schedule-reconciliation"))
-    assert ("The amount carried is paid and transferred when it reaches £5,000 or, if sooner, in the final "
-            "Reconciliation Period. At these figures it does not reach £5,000") in text
-    assert "paid and transferred only in the final" not in text
-
-
 def test_the_reinvestment_fund_improves_a_related_landlords_building_only_with_protection(catalogue):
     """r25 ob-fresh finding 14: garden works at a home leased from a related party accrue to the landlord."""
     text = OB_BRAMBLECOMBE.read_text()

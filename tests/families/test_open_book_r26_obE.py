@@ -26,47 +26,6 @@ def test_minimum_core_places_stays_per_home_for_a_user_choice_award_where_every_
     assert "in total at all the Homes" not in body
 
 
-def test_a_home_ending_removes_units_of_the_price_for_the_type_of_place_there(catalogue):
-    """ob-fresh 2: the residential Price is for Whinfell House (4 places) and Birkside (3), the solo Price for Ash
-    Cottage (2): ending for Ash Cottage removes its 86 solo weeks and no residential weeks; the Support Price income
-    falls by the home's share of the 9 places; Sch 3 works each ending through on the budget (Ash Cottage:
-    (£2,518,000 - £700,000 - £69,694.32 + 6% - £23,800) / (322 x £5,760) = 0.9864; Whinfell House: 1.0945)."""
-    d = open_book_doc(catalogue, OB_CHEVIOT)
-    body = clause_text(d, "open-book.pricing", flat=True)
-    assert ("the expected units of the weekly Price for the type of place at that home, multiplied by the places at "
-            "that home and divided by all the places of that type at the Homes in Schedule 1 (Whinfell House 184 and "
-            "Birkside 138 weeks a year of the Price for \"Residential placement, one child, at Whinfell House or "
-            "Birkside\"; Ash Cottage 86 weeks a year of the Price for \"Solo or dual placement, one child, at Ash "
-            "Cottage\")") in body
-    assert "in the proportion that the places at that home bear to the 9 places at all the Homes" in body
-    assert "divided by the 9 places at all the Homes in Schedule 1" not in body
-    sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
-    assert "Re-basing when this Agreement ends for one home" in sched
-    assert "1.0945" in sched and "1.0145" in sched and "0.9864" in sched
-    assert "£5,681.66" in sched  # the residential Price after Ash Cottage ends: £5,760 x 0.9864
-
-
-def test_one_weekly_price_keeps_the_share_by_places(catalogue):
-    """Quiet: with one weekly Price (the sample) there are no place types, no per-type wording and no new Part."""
-    d = open_book_doc(catalogue, OB_CHARITY)
-    assert "for the type of place at that home" not in clause_text(d, "open-book.pricing", flat=True)
-    assert "ends for one home" not in clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
-
-
-def test_directors_pay_cap_points_to_a_bracketed_line_in_schedule_2(catalogue):
-    """ob-fresh 3: 'directors' pay above the amounts set out in the cost model' with no director line in the cost
-    model: 9.6(b) now points to Part 1 of Schedule 2, which states each director's pay in brackets, and the note
-    says to take the figures. Quiet: the sample has no such limit."""
-    d = open_book_doc(catalogue, OB_CHEVIOT)
-    assert "directors' pay above the amounts stated in Part 1 of Schedule 2, and any bonus" in clause_text(
-        d, "common.open-book-costs", flat=True)
-    sched = clause_text(d, "common.open-book-schedule-costs", flat=True)
-    assert "Gareth Ilderton (Director and Responsible Individual), £[ ] a year" in flat(sched).replace("[   ]", "[ ]")
-    assert "no line of the cost model shows it" in flat(note(d, "common.open-book-schedule-costs"))
-    quiet = open_book_doc(catalogue, OB_CHARITY)
-    assert "Part 1 states each director's pay" not in flat(note(quiet, "common.open-book-schedule-costs"))
-
-
 def test_core_places_occupancy_uses_the_tables_measure_where_split_over_two_prices(catalogue):
     """ob-fresh 7: 7 of 9 places is 77.8%, but the table measures occupancy as the same share of each Price's
     capacity: the Core Places' £2,272,920 is 74.6% of the £3,048,240 every place would bring in. The hourly support
@@ -77,39 +36,6 @@ def test_core_places_occupancy_uses_the_tables_measure_where_split_over_two_pric
     assert "(900 hours a year) are held at the budget at every level of occupancy" in sched
     quiet = clause_text(open_book_doc(catalogue, OB_CHARITY), "common.open-book-schedule-reconciliation", flat=True)
     assert "as measured in this table" not in quiet
-
-
-def test_a_single_index_is_named_by_its_ons_series_and_its_fallback_is_not_circular(catalogue):
-    """ob-fresh 8: 'the Consumer Prices Index (CPI) for the 12 months to the previous December, capped at 5%' is
-    defined by its ONS title and series, first published, capped; the fallback no longer falls back to CPI itself.
-    The sample's CPIH is named by its own series and keeps CPI as its fallback (not circular there)."""
-    d = open_book_doc(catalogue, OB_CHEVIOT)
-    body = clause_text(d, "open-book.price-review", flat=True)
-    assert ("the percentage change over the 12 months to the December before that review date in the Consumer Prices "
-            "Index (CPI all items, 12-month rate, ONS series D7G7), as first published by the Office for National "
-            "Statistics and disregarding later revisions, but not more than 5%") in body
-    assert "if there is none, the Consumer Prices Index" not in body
-    assert "the index that best reflects general price inflation in the United Kingdom" in body
-    quiet = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.price-review", flat=True)
-    assert "ONS series L55O), as first published" in quiet and "but not more than 4%" in quiet
-    assert "ONS series D7G7" not in quiet and "if there is none, the Consumer Prices Index." in quiet
-
-
-def test_loss_carry_forward_can_be_limited_in_time_and_the_note_asks_when_it_is_not(catalogue):
-    """ob-fresh 4: the carry-forward was agreed 'while the new home fills' but ran for every period. Without
-    open_book.loss_carry_until the note says so and offers the date continuous access ends; with it, 16.1 carries
-    forward only losses for periods ending on or before that date."""
-    d = open_book_doc(catalogue, OB_CHEVIOT)
-    n = flat(note(d, "open-book.losses"))
-    assert "The draft carries forward a loss in any Reconciliation Period" in n and "(such as 31 March 2029, when continuous access" in n
-    text = OB_CHEVIOT.read_text(encoding="utf-8")
-    assert "  continuous_access_until: 2029-03-31" in text
-    limited = open_book_document(catalogue, text.replace("  continuous_access_until: 2029-03-31",
-                                                     "  loss_carry_until: 2029-03-31\n  continuous_access_until: 2029-03-31", 1))
-    body = clause_text(limited, "open-book.losses", flat=True)
-    assert ("the difference is a loss carried forward, but only for a Reconciliation Period ending on or before "
-            "31 March 2029.") in body
-    assert "The draft carries forward a loss in any Reconciliation Period" not in flat(note(limited, "open-book.losses"))
 
 
 def test_reasonable_profit_is_not_renamed_target_margin_and_option_text_is_gone(catalogue):

@@ -78,27 +78,6 @@ def test_finding5_set_off_of_a_fund_refund_releases_the_same_sum_from_the_trust(
             "the Reinvestment Fund.") in t
 
 
-def test_finding6_rebasing_reads_per_home_costs_from_a_table_in_schedule_2(catalogue):
-    """ob-sample 6: clause 5.7(b) deducts each home's own direct costs; Schedule 2 Part 1 now shows them, with the
-    £335,000 shared between the homes, adding up to the £2,655,000 of Direct Costs."""
-    d = open_book_doc(catalogue, "childrens-homes-charity")
-    sch = clause_text(d, "common.open-book-schedule-costs")
-    for row in ("Rowan House\n£640,000", "St Brigid's House\n£640,000", "The Willows\n£520,000", "Harbour View\n£520,000",
-                "Costs shared between the homes\n£335,000", "Direct Costs (total)\n£2,655,000"):
-        assert row in sch
-    p = flat(clause_text(d, "open-book.pricing"))
-    assert "alone in the table of direct costs by home in paragraph 2 of Schedule 2" in p
-    assert "(Rowan House £640,000;" not in p
-    # ob-sample small point: 5.7(d) adjusts (the Prices may have gone down under clause 5.2) rather than 'increase'
-    assert "adjust the result in the same proportion as the Prices have changed" in p
-
-
-def test_finding6_quiet_without_per_home_costs(catalogue):
-    """Quiet: a deal whose homes have no budgeted direct costs of their own has no table by home."""
-    d = open_book_doc(catalogue, "home-care-zones")
-    assert "are budgeted by" not in flat(clause_text(d, "common.open-book-schedule-costs"))
-
-
 def test_finding8_assumed_figures_are_bracketed(catalogue):
     """ob-sample 8: the figures the instructions do not give, which the first note lists as assumptions, are in
     square brackets in the operative text, so the other side does not read them as agreed."""
