@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
+from assembler.termsheet.validate import read_termsheet
+from tests.families.conftest import OB_GREYSTONE, open_book_doc, open_book_document
 
 WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
@@ -70,3 +72,37 @@ def test_joint_funder_in_home_care_reads_in_home_care_words(catalogue):
             "Prices for the Planned Care of the Service Users whose care and support it funds jointly with the Council.") in body
     assert "take part in the reviews of those Service Users' care and support" in body
     assert "under clause" in clause_text(d, "open-book.scope", flat=True)
+
+
+def test_section_117_residents_are_not_charged_and_the_joint_funder_share_is_recovered(catalogue):
+    """ob-fresh 3: after-care under s.117 is free (Stennett), so 9.1 charges only Care Act care, 9.5 (CHC) does not
+    reach after-care needs, and the new joint_funder field says how the ICB's half reaches the Provider: here the
+    Council pays the whole Price and recovers the share, the ICB not being a party."""
+    d = open_book_doc(catalogue, OB_GREYSTONE)
+    body = clause_text(d, "open-book.residents", flat=True)
+    assert "No contribution is charged for after-care services under section 117 of the Mental Health Act 1983." in body
+    assert "This clause does not apply to needs that after-care services under section 117" in body
+    assert ('(the "ICB") funds 50% of the Prices for the Placements of residents receiving after-care services' in body
+            and "The Council pays those Prices in full to the Provider and recovers that share from the ICB" in body
+            and "The ICB is not a party to this Agreement." in body)
+    assert "Stennett [2002] UKHL 34" in flat(note(d, "open-book.residents"))
+    assert "nor is a payment by" not in clause_text(d, "open-book.scope", flat=True)
+
+
+def test_joint_funder_paying_directly_is_service_income(catalogue):
+    """ob-fresh 3 (the other arrangement): the ICB pays its share to the Provider; 11.3 counts it as Service Income."""
+    text = OB_GREYSTONE.read_text().replace("    share_percent: 50\n", "    share_percent: 50\n    pays: direct\n")
+    d = open_book_document(catalogue, text)
+    body = clause_text(d, "open-book.residents", flat=True)
+    assert "except the share the ICB pays under clause 9.6" in body and "The ICB pays that share to the Provider" in body
+    assert ("nor is a payment by NHS Stannerley and Wolde Valley Integrated Care Board of its share of the Prices "
+            "under clause 9.6, which is Service Income") in clause_text(d, "open-book.scope", flat=True)
+
+
+def test_no_section_117_no_after_care_text(catalogue):
+    """Quiet: a care-home sheet without after-care keeps the Care Act charging sentence and no joint-funding clause."""
+    sheet = read_termsheet(ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml", catalogue)
+    assert not sheet.model.services.section_117 and sheet.model.services.joint_funder is None
+    body = clause_text(open_book_doc(catalogue, ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"),
+                       "open-book.residents", flat=True)
+    assert "section 117" not in body and "under sections 14 and 17 of the Care Act 2014" in body

@@ -40,21 +40,6 @@ def test_kpis_that_depend_on_the_councils_referrals_are_not_failed_for_that_reas
             "rather than from Ashdown's own acts or omissions.") in text
 
 
-def test_a_no_show_night_is_paid_as_a_late_cancellation(catalogue, tmp_path):
-    text = open_book_draft_text(catalogue, OB_BREAKS)
-    assert ("A Booked Night for which the child does not arrive by [6pm] on the day it begins, and which nobody has "
-            "cancelled, is treated as cancelled by the child's family less than 48 hours before it begins.") in text
-
-
-def test_opening_nights_closure_and_the_kpi_denominator_come_from_the_capacity(catalogue, tmp_path):
-    text = open_book_draft_text(catalogue, OB_BREAKS)   # 2,142 bed-nights at six beds: 357 nights open, 8 closed
-    assert "Kestrel Lodge is open for short breaks on 357 nights in each Contract Year (2,142 bed-nights)." in text
-    assert "may close it for up to 8 nights in each Contract Year for staff training" in text
-    assert "they are the bed-nights on which it is open under this paragraph" in text
-    stated = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"]["short_breaks"].update(closure_nights=10))
-    assert "open for short breaks on 355 nights in each Contract Year (2,130 bed-nights)" in stated
-
-
 def test_the_existing_contract_is_named_from_the_sheet(catalogue, tmp_path):
     text = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"].update(existing_contract="WCC/CS/2021/017"))
     assert "Existing Contract means the contract between the Parties reference WCC/CS/2021/017" in text
@@ -74,9 +59,3 @@ def test_expert_determinations_are_carved_out_of_the_dispute_steps(catalogue, tm
     assert "a market rate set by a valuer or accountant under clause" in text
     assert "a market rate set by a valuer" not in open_book_draft_text(catalogue, OB_BREAKS)   # no related party, no valuation
     assert "or amendments referred to an Independent Accountant under clause" in text
-
-
-def test_the_short_breaks_placement_form_asks_for_the_basis_of_the_breaks(catalogue, tmp_path):
-    text = open_book_draft_text(catalogue, OB_BREAKS)
-    assert "Basis of the short breaks" in text
-    assert "Legal status" not in text

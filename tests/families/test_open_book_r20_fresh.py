@@ -59,16 +59,6 @@ def test_existing_contract_definition_reads_a_reference_or_a_description(catalog
     assert text.endswith("taken together")
 
 
-def test_services_note_states_the_councils_notice_in_a_care_home(catalogue):
-    """r20 ob-fresh 6: the note said the council gives no notice while the residents clause gives 7 days."""
-    care = next(c for c in open_book_result(catalogue, "adult-care-sharing-band.yaml").document.clauses
-                if c.id == "open-book.services").note
-    assert "gives none" not in care and "ends a placement on 7 days' notice" in care
-    kids = next(c for c in open_book_result(catalogue, "childrens-homes-charity.yaml").document.clauses
-                if c.id == "open-book.services").note
-    assert "ends a placement on 7 days' notice" not in kids
-
-
 def test_fair_pay_agreement_is_flagged_when_the_nlw_is_not_a_change_in_law(catalogue):
     """r20 ob-fresh 1: the definition counts a fair pay agreement but the note only said so when the NLW was one."""
     res = open_book_result(catalogue, "supported-living-company.yaml",

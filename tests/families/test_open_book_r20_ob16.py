@@ -18,21 +18,6 @@ def _recon_rows(res):
     return [[plain_text(c) for c in row] for t in tables for row in t.rows]
 
 
-def test_hospital_stay_keeps_an_existing_placement_while_return_is_expected(catalogue):
-    """ob-fresh finding 2: under a user choice award, the automatic release after the hospital period must not
-    end an Existing Placement (and so lapse the Core Place and the person's protection) while the person is
-    expected back."""
-    text = document_text(open_book_result(catalogue, "childrens-homes-charity.yaml",
-                                lambda d: d["services"].update(absence_weeks=6)))
-    assert "in an Existing Placement who is in hospital is not released at the end of six weeks if a social worker" in text
-    assert "The Placement then continues as an Existing Placement until the place is released." in text
-
-
-def test_no_hospital_carve_out_without_an_automatic_release(catalogue):
-    text = document_text(open_book_result(catalogue, "childrens-homes-charity.yaml"))
-    assert "who is in hospital is not released" not in text
-
-
 def _review_note(res):
     return next(c for c in res.document.clauses if c.id == "open-book.price-review").note or ""
 

@@ -10,31 +10,6 @@ from tests.families.clause_texts import document_text
 from tests.families.conftest import OB_NIGHTLY, open_book_notes, open_book_result
 
 
-def test_core_places_are_paid_by_the_night_and_counted_in_the_figures(catalogue):
-    res = open_book_result(catalogue, OB_NIGHTLY)
-    text = document_text(res)
-    assert "weekly Price" not in text
-    assert "the nightly Price for the type of place shown for it" in text
-    assert "for every night of the Service Term" in text
-    # 13 x 365 x £248 + 2,000 x £78 = £1,332,760; Excess Profit £36,010 (finding 1)
-    assert "£1,332,760" in text and "£36,010" in text
-    assert "Core Places only (91.7%)" in text and "£1,319,110" in text  # r26 ob-fresh 7: the table's own measure
-    assert "all 7,300 nights (5,110 and 2,190) are delivered" in text
-    n = open_book_notes(res)
-    assert "set that Price at £240.41 a night" in n
-    assert "has 366 nights" in n and "(2028, and any extension year" in n
-    assert "£50" not in n and "85.9%" not in n
-    assert "6,570 nights" in n and "6,570 weeks" not in n
-
-
-def test_absence_limit_covers_remand_where_the_sheet_says_so(catalogue):
-    res = open_book_result(catalogue, OB_NIGHTLY)
-    text = document_text(res)
-    assert ("while the young person is in hospital or remanded to custody or youth detention accommodation, at the end "
-            "of four weeks from the day that absence began") in text
-    assert "for a hospital stay or a remand to custody or youth detention accommodation, after four weeks" in open_book_notes(res)
-
-
 def test_rebasing_factor_and_units_disputes_go_to_the_independent_accountant(catalogue):
     text = document_text(open_book_result(catalogue, OB_NIGHTLY))
     # r23 ob-fresh 8: the list now also names the 5.2 reduction and the change-in-law adjustment

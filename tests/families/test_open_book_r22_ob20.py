@@ -12,15 +12,6 @@ from tests.families.clause_texts import flat
 from tests.families.conftest import OB_CHARITY, open_book_result
 
 
-def test_one_list_of_existing_placements(catalogue):
-    """Finding 9: the start list in clause 7 is the only list; clause 8 and the definition refer to it."""
-    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
-    assert "say which of them are Existing Placements" in text
-    assert "within 5 Business Days after this Agreement takes effect" not in text
-    assert "shown as such in the list the Council gives under clause 7.9" in text
-    assert "as listed by the Council under clause 7.9 and confirmed by the Trust" in text
-
-
 def test_ending_for_a_home_is_not_a_removal_under_the_voids_clause(catalogue):
     """Finding 10: the last paragraph of the removed-units clause cites the clause 7 removals, not itself."""
     text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
@@ -51,17 +42,3 @@ def test_clause_3_3_and_21_4_wording(catalogue):
     assert "the confirmation described in this clause 3.3" in text and "described in this paragraph" not in text
     # r23 ob-sample 18: with two Parties, "the other Party", still only for data received from it
     assert "Each Party must tell the other Party, without undue delay and in any event within [48] hours after becoming aware of it, of a personal data breach affecting Personal Data it received from the other Party" in text
-
-
-def test_children_complaints_reach_the_councils_statutory_procedure(catalogue):
-    """Finding 14: the Trust co-operates with s.26 representations and the Ombudsman about a Placed Child."""
-    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
-    assert "representations about a Placed Child made under section 26(3) of the Children Act 1989" in text
-    assert "co-operate with any investigation by the Local Government and Social Care Ombudsman" in text
-
-
-def test_adult_sheet_has_no_children_representations(catalogue):
-    """Finding 14, quiet: an adult care sheet has no Children Act representations duty."""
-    adult = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
-    text = flat(document_text(assemble(read_termsheet(adult, catalogue), catalogue, today=DRAFT_DATE)))
-    assert "Representations Procedure" not in text

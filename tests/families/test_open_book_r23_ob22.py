@@ -12,25 +12,6 @@ from tests.families.clause_texts import flat
 from tests.families.conftest import OB_CHARITY, OPEN_BOOK_SAMPLES, open_book_note_of, open_book_result
 
 
-def test_every_core_place_reduction_goes_through_the_notice(catalogue):
-    """Finding 1: an ended Existing Placement no longer lapses the place after 4 weeks; the Council decides in
-    good faith, gives reasons within 20 Business Days, and removes the place only by the 6 months' notice."""
-    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
-    assert "4 more weeks" not in text
-    assert "The Council must decide in good faith, on the basis of its record of the award decision" in text
-    assert "It must tell the Trust its decision, with brief reasons, within [20] Business Days after a Referral" in text
-    assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in text
-    assert "as one of the Core Places removed by a reduction under clause 7.5 taking effect on that date" in text
-    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "open-book.voids")
-    assert "removes the place by the ordinary 6 months' notice of a reduction" in note
-    assert "4 weeks" not in note
-
-
-def test_no_user_choice_award_has_no_decision_paragraph(catalogue):
-    text = flat(document_text(open_book_result(catalogue, "supported-accommodation-subsidiary.yaml")))
-    assert "decide in good faith, on the basis of its record of the award decision" not in text
-
-
 def test_change_in_law_denominator_leaves_out_removed_units(catalogue):
     """Finding 6: after Core Places are removed, clause 6.2 divides by the income on the units still bought."""
     text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
@@ -61,14 +42,6 @@ def test_recital_note_gives_the_basis_for_new_placements_and_the_award_value(cat
     assert "a further user-choice award recorded in the Individual Placement Agreement" in note
     assert "if the award was valued on all fourteen places for the whole term and the extension" in note
     assert "may be terminated under s.78" in note
-
-
-def test_minimum_note_offers_the_run_off_alternative(catalogue):
-    """Finding 5: ending a home at the minimum moves a child against the award rationale; the note says so and
-    offers the run-off alternative for instructions."""
-    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "open-book.voids")
-    assert "against the wishes on which the award rests" in note
-    assert "each remaining placement continues at the weekly Price while the child lives there" in note
 
 
 def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
@@ -107,9 +80,3 @@ def test_earlier_contract_assumption_quiet_when_the_sheet_says(catalogue):
     sheet = dataclasses.replace(sheet, model=type(sheet.model).model_validate(data))
     res = assemble(sheet, catalogue, today=DRAFT_DATE)
     assert "already cares for the children placed under an earlier contract" not in " | ".join(res.document.assumptions)
-
-
-def test_minimum_paragraph_in_a_single_home_with_a_minimum_of_one(catalogue):
-    text = flat(document_text(open_book_result(catalogue, "single-placement.yaml")))
-    assert "when there are no more than one Core Place, clause 7.6 does not apply to that place and the Council must, within [20] Business Days" in text
-    assert "give notice to end this Agreement under clause 29.1, in which case nothing is payable under clause 29.2." in text  # r24 ob-sample 10

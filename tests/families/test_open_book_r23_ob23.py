@@ -8,27 +8,6 @@ from tests.families.conftest import OB_CHARITY, open_book_note_of, open_book_res
 from tests.families.clause_texts import document_text
 
 
-def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):
-    """Reconcile ob21 with ob22: a Core Place is removed only by a reduction under clause 7.5 (or 7.8(c)), so no
-    clause, note or Schedule says it lapses or ceases because its placement has ended."""
-    res = open_book_result(catalogue, OB_CHARITY)
-    text = flat(document_text(res))
-    assert "lapse" not in text.lower()
-    assert "ceases because the placement it was kept for has ended" not in text
-    assert "or the place ceases to be one of the Core Places" not in text
-    assert "cease to be Core Places in a change because Existing Placements have ended" not in text
-    assert "where the change is a reduction in the Core Places" in text
-    assert "after the notice is given (or, for a place treated as removed on 1 July 2027, after that date)" in text
-    note = open_book_note_of(res, "open-book.pricing")
-    assert "otherwise is removed by a reduction on 6 months' notice" in note
-    assert "one reduction held to the cap leaves it £93,007 a year short" in note
-
-
-def test_no_user_choice_award_has_no_start_date_route(catalogue):
-    text = flat(document_text(open_book_result(catalogue, "supported-accommodation-subsidiary.yaml")))
-    assert "treated as removed on" not in text
-
-
 def _with_disallowed(catalogue, tmp_path, items):
     from assembler.assemble import assemble
     from assembler.termsheet.validate import read_termsheet

@@ -28,31 +28,6 @@ def test_group_is_read_as_the_provider_and_its_related_parties_only_where_the_co
     assert "its Related Parties" not in flat(definition(document_of(catalogue, quiet), "Related Party"))
 
 
-def test_only_the_absences_the_sheet_covers_are_paid_for_an_adult(catalogue):
-    """r25 ob-fresh finding 8: absence_covers [hospital] pays a hospital stay only; other absences need agreement."""
-    text = OB_BRAMBLECOMBE.read_text()
-    body = flat(clause_text(document_of(catalogue, text), "open-book.pricing"))
-    assert "While a Placed Person is in hospital, the Council must keep paying the Price" in body
-    assert "planned stay elsewhere" not in body
-    assert ("No Price is payable for a place that is not one of the Core Places while the person is away for any "
-            "other reason, unless the Council agrees in writing.") in body
-    quiet = text.replace("  absence_covers: [hospital]\n", "", 1)
-    body = flat(clause_text(document_of(catalogue, quiet), "open-book.pricing"))
-    assert "in hospital or on a planned stay elsewhere" in body and "away for any other reason" not in body
-
-
-def test_part_weeks_follow_one_night_based_rule_for_placements_and_core_places(catalogue):
-    """r25 ob-fresh finding 15 and ob-sample finding 6: 7.1 paid by the day, 5.1 by the night; 7.1 now uses 5.1."""
-    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
-    pricing = flat(clause_text(doc, "open-book.pricing"))
-    assert ("paid for part of a week at one seventh of the weekly Price for each night in that week for which it is "
-            "payable. For a Placement, those nights are the night of the day it starts and each later night, but not "
-            "the night of the day it ends.") in pricing
-    voids = flat(clause_text(doc, "open-book.voids"))
-    assert "For part of a week, the Council pays for each night of the Service Term in that week under clause 5.1." in voids
-    assert "for each day" not in voids
-
-
 def test_the_reinvestment_fund_improves_a_related_landlords_building_only_with_protection(catalogue):
     """r25 ob-fresh finding 14: garden works at a home leased from a related party accrue to the landlord."""
     text = OB_BRAMBLECOMBE.read_text()

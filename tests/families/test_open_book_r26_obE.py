@@ -6,38 +6,6 @@ from tests.families.clause_texts import clause_text, document_of, flat, note
 from tests.families.conftest import OB_CHARITY, OB_CHEVIOT, open_book_doc, open_book_document
 
 
-def test_minimum_core_places_is_a_total_across_the_homes(catalogue):
-    """ob-fresh 1: 'minimum 5' with homes of 3, 3 and 1 Core Places is a total: 7.5 lets the Council go down to five
-    in all, a bracket says at which home a removed place is, and the note says two of the seven may go."""
-    d = open_book_doc(catalogue, OB_CHEVIOT)
-    body = clause_text(d, "open-book.voids", flat=True)
-    assert "The Council may not reduce the Core Places to fewer than five in total at all the Homes." in body
-    assert "[The notice of a reduction must say at which home each place removed is" in body
-    assert "at a home to fewer than" not in body
-    n = flat(note(d, "open-book.voids"))
-    assert "so the Council may remove up to two of the seven Core Places" in n
-    assert "applies at each home" not in n
-
-
-def test_minimum_core_places_stays_per_home_for_a_user_choice_award_where_every_home_has_it(catalogue):
-    """Quiet: the sample's user-choice award keeps two at each home (every home has at least two Core Places)."""
-    body = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.voids", flat=True)
-    assert "The Council may not reduce the Core Places at a home to fewer than two;" in body
-    assert "in total at all the Homes" not in body
-
-
-def test_core_places_occupancy_uses_the_tables_measure_where_split_over_two_prices(catalogue):
-    """ob-fresh 7: 7 of 9 places is 77.8%, but the table measures occupancy as the same share of each Price's
-    capacity: the Core Places' £2,272,920 is 74.6% of the £3,048,240 every place would bring in. The hourly support
-    held at 900 hours is said to be held. Quiet: one weekly Price keeps '% of the places'."""
-    sched = clause_text(open_book_doc(catalogue, OB_CHEVIOT), "common.open-book-schedule-reconciliation", flat=True)
-    assert "seven of the nine places, equivalent to 74.6% occupancy as measured in this table" in sched
-    assert "77.8%" not in sched
-    assert "(900 hours a year) are held at the budget at every level of occupancy" in sched
-    quiet = clause_text(open_book_doc(catalogue, OB_CHARITY), "common.open-book-schedule-reconciliation", flat=True)
-    assert "as measured in this table" not in quiet
-
-
 def test_reasonable_profit_is_not_renamed_target_margin_and_option_text_is_gone(catalogue):
     """ob-fresh 16 and 10: the Sharing Band runs from the Reasonable Profit (no 'Target Margin' duplicate term), and
     the notes drop the template's option-menu text ('Choose it where...', 'suits a provider (often a charity)')."""
@@ -99,12 +67,3 @@ def test_abuse_and_motor_cover_are_part_of_the_insurance_clause(catalogue):
     assert ("The cover that clause 27.2 and clause 27.3 require is part of the insurance required by "
             "clause 26, and the provisions of that clause on evidence of cover, notice of cancellation and liability "
             "apply to it.") in body
-
-
-def test_schedule_1_names_the_services_and_counts_places_of_each_type(catalogue):
-    """ob-fresh 18: the description no longer ends with the service name hanging in brackets, and '(seven places in
-    all)' no longer reads as a count of Core Places."""
-    sched = clause_text(open_book_doc(catalogue, OB_CHEVIOT), "open-book.schedule-services", flat=True)
-    assert "Fellside must provide the services known as Fellside Children's Homes: residential care in the Homes in Cheviot Vale" in sched  # r27 ob-fresh 13: the count is not pasted
-    assert "(Fellside Children's Homes)." not in sched
-    assert "at Whinfell House or Birkside\" (of the seven places of that type)" in sched

@@ -26,49 +26,6 @@ def test_finding1_quiet_for_supported_living_and_home_care(catalogue):
         assert "except the Prices for each Placement continued" not in t
 
 
-def test_finding2_empty_place_rules_cover_any_placement_in_a_core_place(catalogue):
-    """ob-sample 2: the decision time (3.4), the unfilled place (7.6) and the minimum (7.7) run whenever any Placement
-    in a Core Place ends, so a child placed after a clause 3.3 confirmation who leaves does not leave the Council
-    paying for the place with no decision due."""
-    d = open_book_doc(catalogue, "childrens-homes-charity")
-    voids = flat(clause_text(d, "open-book.voids"))
-    assert "Existing Placement in one of the Core Places" not in voids
-    assert "When a Placement in one of the Core Places ends, the place remains one of the Core Places" in voids
-    assert "Where a Placement in one of the Core Places ends at a home that then has no more than two" in voids
-    assert "each remaining Placement at that home continues" in voids
-    assert "or after a Placement in one of the Core Places ends" in flat(clause_text(d, "open-book.services"))
-    assert "on a place whose Placement has ended" in flat(clause_text(d, "open-book.pricing"))
-
-
-def test_finding2_quiet_without_a_user_choice_award(catalogue):
-    """Quiet: a core-places deal not awarded on user choice has no decision time and no 7.6/7.7 rules."""
-    d = open_book_doc(catalogue, "adult-care-sharing-band")
-    assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.voids"))
-    assert "in one of the Core Places ends" not in flat(clause_text(d, "open-book.services"))
-
-
-def test_homecare_finding1_service_income_on_an_accruals_basis(catalogue):
-    """ob-homecare 1: Service Income is what is paid or payable for the services provided in the period, on an
-    accruals basis like the costs actually incurred, so the first period is not a month of income short and the
-    last month's invoice falls inside the open book; the pricing note and the report follow."""
-    from tests.families.clause_texts import definition
-    d = open_book_doc(catalogue, "home-care-zones")
-    s = definition(d, "Service Income")
-    assert s.startswith("the amounts paid or payable to")
-    assert "the Open-Book Services provided in a period" in s and "on an accruals basis consistent with its statutory accounts" in s
-    assert "receives" not in s
-    assert "Service Income actually received" not in note(d, "open-book.pricing")
-    assert "the Service Income for the period, by source" in flat(clause_text(d, "common.open-book-schedule-reporting"))
-
-
-def test_homecare_finding1_quiet_outside_the_open_book_family(catalogue):
-    """Quiet: the grant family keeps its own definition (grants counted as received)."""
-    from tests.families.clause_texts import definition
-    from tests.conftest import ROOT as R
-    d = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
-    assert definition(d, "Service Income").startswith("all money")
-
-
 def test_finding5_set_off_of_a_fund_refund_releases_the_same_sum_from_the_trust(catalogue):
     """ob-sample 5: a refund due from the Reinvestment Fund that the Council sets off against the fees counts as paid
     from the fund, and the Trust may withdraw the same sum, so it is not short of fees with the money locked in trust."""

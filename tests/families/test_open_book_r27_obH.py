@@ -22,17 +22,6 @@ def test_finding11_insurance_paragraphs_cited_by_reference(catalogue):
         assert "The cover that clause " in body and " require is part of the insurance required by clause" in body
 
 
-def test_finding15_core_places_payment_lists_every_suspension(catalogue):
-    """ob-fresh 15: the Core Places payment is subject to every clause that suspends it: the pricing suspension,
-    use by another purchaser, NHS Continuing Healthcare (care homes) and the suspension of Referrals."""
-    body = flat(clause_text(open_book_doc(catalogue, "caldmoor"), "open-book.voids"))
-    first = body[:body.index(", the Council must pay")]
-    assert first == "Subject to clause 5.6, clause 7.2, clause 9.5 and clause 30.5", first
-    kids = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "open-book.voids"))
-    first = kids[:kids.index(" must pay")]
-    assert first.count("clause") == 3, first  # quiet: no care-home NHS funding clause for a children's home
-
-
 def test_finding17_small_numbers_rule_covers_counts(catalogue):
     """ob-fresh 17: KPIs given as counts ("All residents", "12 of 14") get the small-numbers rule, not only
     percentage targets."""
@@ -47,15 +36,6 @@ def test_finding17_quiet_where_no_target_counts(catalogue):
     text = re.sub(r"(?m)^(\s+target:).*$", r"\1 Good or Outstanding at its next inspection", OB_CALDMOOR_PLAIN.read_text(encoding="utf-8"))
     body = flat(clause_text(document_of(catalogue, text), "open-book.performance"))
     assert "fewer than [5] cases" not in body
-
-
-def test_finding19_invoices_show_empty_core_places(catalogue):
-    """ob-fresh 19: the monthly invoice shows each Core Place charged while empty; quiet without Core Places."""
-    body = flat(clause_text(open_book_doc(catalogue, "caldmoor"), "open-book.pricing"))
-    assert ("showing each Placement, each of the Core Places charged under clause 7.1 while no Placement uses it, "
-            "the number of units provided and the Prices charged.") in body
-    quiet = flat(clause_text(open_book_doc(catalogue, "adult-care-sharing-band"), "open-book.pricing"))
-    assert "showing each Placement, the number of units provided" in quiet
 
 
 def test_finding18_regulatory_note_fits_the_provider_and_the_service(catalogue):
