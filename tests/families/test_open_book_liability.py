@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.clause_texts import clause_text, note
+from tests.families.clause_texts import clause_text, document_text, flat, note
+from tests.families.conftest import OB_CHARITY, open_book_result
 
 SAMPLES = ROOT / "samples" / "open-book"
 
@@ -61,3 +63,9 @@ def test_the_note_says_when_the_liability_floor_is_redundant(catalogue):
     small = " ".join(note(assemble(read_termsheet(SAMPLES / "single-placement.yaml", catalogue), catalogue,
                                    today=DRAFT_DATE).document, "open-book.liability").split())
     assert "adjust the fixed sum to the contract's value" in small and "floor is redundant" not in small
+
+
+def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(catalogue):
+    """Finding 11: the cap does not limit the Council's true-up repayment or its break compensation."""
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
+    assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2\.", text)  # r27 ob-homecare 15: exclusions lettered

@@ -6,7 +6,8 @@ for one or more of them."""
 from __future__ import annotations
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import all_text, document_of, flat
+from tests.families.clause_texts import all_text, document_of, document_text, flat
+from tests.families.conftest import OB_CHARITY, OB_NIGHTLY, open_book_doc, open_book_notes_flat, open_book_result
 
 CALDMOOR = ROOT / "tests" / "families" / "fixtures" / "ob-r27-caldmoor.yaml"
 SOLO = ROOT / "samples" / "open-book" / "single-placement.yaml"
@@ -42,3 +43,20 @@ def test_care_home_payments_clause_uses_the_defined_placed_person(catalogue):
     assert "If a Placed Person becomes eligible for NHS Continuing Healthcare" in t
     assert "When a Placed Person dies" in t
     assert "resident" not in t.replace("Residents", "")
+
+
+def test_recital_b_does_not_repeat_the_services_description(catalogue):
+    text = document_text(open_book_result(catalogue, OB_NIGHTLY))
+    assert "and has agreed to provide the Supported Accommodation Services described in Schedule 1." in text
+    assert text.count("self-contained move-on flats with daytime and on-call support") == 1
+
+
+def test_generic_residue_is_left_out_of_the_open_book_notes(catalogue):
+    """r25 ob-sample finding 13: Welsh, district-council, partnership, publicly-owned-company and processor
+    boilerplate does not fit an English open-book care agreement between a council and a provider."""
+    notes = open_book_notes_flat(open_book_doc(catalogue, OB_CHARITY))
+    for residue in ("For a Welsh public body", "a district council is no social services authority",
+                    'called a "partnership"', "publicly-owned company", "A processor is right only where",
+                    "children's homes or supported accommodation"):
+        assert residue not in notes, residue
+    assert "so it is a controller in fact, and the Parties share personal data as separate controllers" in notes

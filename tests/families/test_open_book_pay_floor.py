@@ -7,6 +7,7 @@ from __future__ import annotations
 from assembler.model import iter_paragraphs
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.conftest import open_book_model, open_book_result
 
 WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"   # pay_floor: real_living_wage
 LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
@@ -59,3 +60,27 @@ def test_index_share_note_quiet_when_the_shares_are_close(catalogue):
     """Short breaks: staff pay about 76% of the Prices against a 75% national living wage share says nothing."""
     n = flat(note(_doc(catalogue, ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"), "open-book.price-review"))
     assert "of the index follows the national living wage" not in n
+
+
+def _review_note(res):
+    return next(c for c in res.document.clauses if c.id == "open-book.price-review").note or ""
+
+
+def test_first_year_pay_note_gives_the_pay_budget_the_first_review_and_the_2027_rate_to_insert(catalogue):
+    """ob-fresh finding 11 / ob-sample 16: the note states what a pay rise before the first review costs, when
+    that review is, and the national living wage rates to check (2026 verified; 2027 to insert)."""
+    res = open_book_result(catalogue, "childrens-homes-charity.yaml")
+    note = _review_note(res)
+    model = open_book_model(catalogue, "childrens-homes-charity.yaml")
+    pay = model.open_book.pay_budget
+    assert pay == 310000 + 1520000 + 120000          # managers, care staff, agency and relief; not staff travel
+    assert "Staff pay (every pay line of the cost model, agency staff included) is £1,950,000 of the budgeted Direct Costs" in note
+    assert "about £19,500 a year" in note
+    assert "£12.71 an hour from 1 April 2026" in note and "Insert the rate from 1 April 2027 if it has" in note
+    from assembler.termsheet.open_book import CostLine
+    lines = [CostLine(item="Care assistants and night care staff (pay, National Insurance, pension and training)",
+                      amount=742000), CostLine(item="DBS checks, recruitment and training", amount=12000)]
+    priced = model.open_book.cost_model.model_copy(update={"direct_lines": lines})
+    assert model.open_book.model_copy(update={"cost_model": priced}).pay_budget == 742000   # r23 ob-fresh 5
+    start = model.services.term.start
+    assert f"first review date, {start.day} {start:%B} {start.year + 1}" in note

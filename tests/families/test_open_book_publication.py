@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import all_text, document_of, flat, note
+from tests.families.conftest import OB_CHARITY, open_book_note_of, open_book_result
 
 WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
 
@@ -26,3 +27,11 @@ def test_ppn_004_cited_by_title_and_date(catalogue):
     n = flat(note(_doc(catalogue), "common.open-book-costs"))
     assert ("Cabinet Office PPN 004: Open Book Contract Management (published 17 February 2025 for procurements begun "
             "on or after 24 February 2025, replacing PPN 05/16; it binds central government bodies") in n
+
+
+def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
+    """Finding 10: the s.53 publication point is one line saying what to check, not 'has not been verified'."""
+    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "common.freedom-of-information")
+    assert "has not been verified" not in note
+    assert ("check whether section 53(5) excepts a light touch contract from publishing a copy of this Agreement, and "
+            "section 77 from publishing a copy of a modification to it; if not, plan the redactions now") in note
