@@ -61,13 +61,13 @@ def wealdshire_draft(catalogue):
 
 
 # The open-book term sheets the family tests read: the samples and the sheets of past reviews, each named for its deal.
-OPEN_BOOK_SAMPLES = ROOT / "samples" / "open-book"
-OB_BREAKS = OPEN_BOOK_SAMPLES / "short-breaks-charity.yaml"  # Skylark House short breaks
-OB_CHARITY = OPEN_BOOK_SAMPLES / "childrens-homes-charity.yaml"  # Meadowbank: a user-choice award with Core Places
-OB_ADULT = OPEN_BOOK_SAMPLES / "adult-care-sharing-band.yaml"  # adults' care homes, a sharing band, void payments
-OB_LIVING = OPEN_BOOK_SAMPLES / "supported-living-company.yaml"  # supported living, a company provider
-OB_SUBSIDIARY = OPEN_BOOK_SAMPLES / "supported-accommodation-subsidiary.yaml"
-OB_HOMECARE = OPEN_BOOK_SAMPLES / "home-care-zones.yaml"  # home care by zone, guaranteed hours
+OPEN_BOOK_SAMPLE_DIR = ROOT / "samples" / "open-book"
+OB_BREAKS = OPEN_BOOK_SAMPLE_DIR / "short-breaks-charity.yaml"  # Skylark House short breaks
+OB_CHARITY = OPEN_BOOK_SAMPLE_DIR / "childrens-homes-charity.yaml"  # Meadowbank: a user-choice award with Core Places
+OB_ADULT = OPEN_BOOK_SAMPLE_DIR / "adult-care-sharing-band.yaml"  # adults' care homes, a sharing band, void payments
+OB_LIVING = OPEN_BOOK_SAMPLE_DIR / "supported-living-company.yaml"  # supported living, a company provider
+OB_SUBSIDIARY = OPEN_BOOK_SAMPLE_DIR / "supported-accommodation-subsidiary.yaml"
+OB_HOMECARE = OPEN_BOOK_SAMPLE_DIR / "home-care-zones.yaml"  # home care by zone, guaranteed hours
 OB_NIGHTLY = _FIXTURES / "ob-r21-nightly.yaml"  # Lantern: supported accommodation priced by the night
 OB_KELVERTON = _FIXTURES / "ob-r22-kelverton.yaml"  # supported living, s.117 after-care, re-basing under a ceiling
 OB_ALDERBECK = _FIXTURES / "ob-r23-alderbeck.yaml"  # places-available apportionment
@@ -76,6 +76,10 @@ OB_BRAMBLECOMBE = _FIXTURES / "ob-r25-bramblecombe.yaml"  # a nursing home block
 OB_CHEVIOT = _FIXTURES / "ob-r26-cheviot.yaml"  # three children's homes run by a CIC
 OB_CALDMOOR = _FIXTURES / "ob-r27-caldmoor.yaml"  # a registered society's three homes leased from the Council
 OB_CALDMOOR_PLAIN = _FIXTURES / "ob-r27-caldmoor-plain.yaml"  # the Caldmoor sheet as reviewed
+OB_WEXCOMBE = _FIXTURES / "ob-r28-wexcombe.yaml"  # neurological supported living; a related party leases vehicles
+OB_NORTHLIGHT = _FIXTURES / "open-book-northlight-r17.yaml"  # a public service mutual's supported living
+OB_BRADDON = _FIXTURES / "open-book-braddon.yaml"
+OB_SINGLE = OPEN_BOOK_SAMPLE_DIR / "single-placement.yaml"  # one placement
 
 _OPEN_BOOK_DOCS: dict = {}
 _OPEN_BOOK_RESULTS: dict = {}
@@ -95,7 +99,7 @@ def open_book_sheet(sheet: Path | str) -> Path:
         return sheet
     if sheet == "caldmoor":
         return OB_CALDMOOR_PLAIN
-    return OPEN_BOOK_SAMPLES / (sheet if sheet.endswith(".yaml") else f"{sheet}.yaml")
+    return OPEN_BOOK_SAMPLE_DIR / (sheet if sheet.endswith(".yaml") else f"{sheet}.yaml")
 
 
 def open_book_text(sheet: Path | str, *edits: tuple[str, str], every: bool = False) -> str:
@@ -172,3 +176,8 @@ def open_book_notes_flat(doc) -> str:
 def homecare_doc(catalogue):
     """The home care sample's document model."""
     return open_book_result(catalogue, OB_HOMECARE).document
+
+
+def open_book_edited(catalogue, sheet: Path | str, edit):
+    """The document model of a sheet whose text `edit` (a function of the text) changes, assembled once per session."""
+    return open_book_document(catalogue, edit(open_book_text(sheet)))

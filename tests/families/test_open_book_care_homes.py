@@ -1,4 +1,5 @@
-"""Open-book care homes for adults: the registered manager and staffing clause, the absences paid for, the Council's notice in the services note, and the care-home wording kept where other settings drop it."""
+"""Open-book care homes for adults: the registered manager and staffing clause, the absences paid for, the Council's
+notice in the services note, and the care-home wording kept where other settings drop it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.clause_texts import clause_text, document_of, document_text, flat
-from tests.families.conftest import OB_ADULT, OB_BRAMBLECOMBE, OB_GREYSTONE, open_book_doc, open_book_result
+from tests.families.conftest import (
+    OB_ADULT, OB_BRAMBLECOMBE, OB_GREYSTONE, open_book_doc, open_book_result,
+)
 
 
 def test_services_note_states_the_councils_notice_in_a_care_home(catalogue):

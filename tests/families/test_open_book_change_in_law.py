@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import document_of, document_text, flat, note
-from tests.families.conftest import OB_CHARITY, open_book_result
-
-WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
-HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"
+from tests.families.conftest import OB_CHARITY, OB_HOMECARE, OB_WEXCOMBE, open_book_result
 
 
 def _note(catalogue, path):
@@ -17,7 +14,7 @@ def _note(catalogue, path):
 
 
 def test_announced_era_measures_are_the_providers_risk(catalogue):
-    n = _note(catalogue, WEXCOMBE)
+    n = _note(catalogue, OB_WEXCOMBE)
     assert "Limb (a) excludes every other change made, published in draft or announced before signing." in n
     assert "guaranteed hours reflecting the hours worked in a reference period" in n
     assert ("is Heronsgate's risk: before signing, confirm that the £1,060,600 of staff pay in the cost model prices "
@@ -26,7 +23,7 @@ def test_announced_era_measures_are_the_providers_risk(catalogue):
 
 
 def test_home_care_keeps_one_treatment(catalogue):
-    n = _note(catalogue, HOMECARE)
+    n = _note(catalogue, OB_HOMECARE)
     assert "Limb (a) excludes" not in n
     assert n.count("Sections 1 to 4 of the Employment Rights Act 2025") == 1
 

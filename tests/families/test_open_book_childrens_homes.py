@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
-from tests.families.conftest import OB_ADULT, OB_CHARITY, OB_CHEVIOT, OB_NIGHTLY, open_book_doc, open_book_document, open_book_notes, open_book_result, open_book_with
-
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+from tests.families.conftest import (
+    OB_ADULT, OB_CHARITY, OB_CHEVIOT, OB_NIGHTLY, open_book_doc, open_book_document,
+    open_book_notes, open_book_result, open_book_with,
+)
 
 
 def test_childrens_homes_carry_staffing_qualification_education_and_health_duties(catalogue):
     """r27 ob-sample 8: no clause on staffing, qualifications (regs. 28 and 32), supervision, education or health."""
-    doc = document_of(catalogue, CHARITY.read_text())
+    doc = document_of(catalogue, OB_CHARITY.read_text())
     text = flat(clause_text(doc, "open-book.services"))
     assert "The Trust must staff each of the Homes at all times in accordance with its statement of purpose, the " \
            "Children's Homes (England) Regulations 2015 and Schedule 1" in text
@@ -28,7 +27,7 @@ def test_childrens_homes_carry_staffing_qualification_education_and_health_dutie
 
 
 def test_adult_homes_do_not(catalogue):
-    doc = document_of(catalogue, ADULT.read_text())
+    doc = document_of(catalogue, OB_ADULT.read_text())
     text = clause_text(doc, "open-book.services", flat=True)
     assert "Level 3 Diploma" not in text and "personal education plan" not in text
     assert "staffing, education and health" not in note(doc, "open-book.services")
@@ -39,7 +38,7 @@ def test_a_kpi_of_placement_endings_with_few_places_is_measured_over_two_years(c
     endings a year, so the [5]-case floor leaves it seldom testable. The note says so with the sheet's figures and
     proposes rolling 24 months (the schedule does so where the target sets no period of its own), and the
     small-numbers rule does not excuse the KPI that counts the Homes."""
-    doc = document_of(catalogue, CHARITY.read_text(encoding="utf-8"))
+    doc = document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8"))
     n = flat(note(doc, "open-book.performance"))
     assert ('The Service KPI "Placements ending in a planned way" counts endings, not children. With 11 Core Places, '
             "even if every place changed hands once a year a quarter would average 2.75 endings, below the [5] cases "
@@ -54,7 +53,7 @@ def test_a_kpi_of_placement_endings_with_few_places_is_measured_over_two_years(c
     sched = flat(clause_text(doc, "open-book.schedule-services"))
     assert "[each Contract Year (reported cumulatively each quarter)]" in sched  # the target's own period
     # a target without a period: the column proposes 24 months, and 18.1 defines it
-    bare = document_of(catalogue, CHARITY.read_text(encoding="utf-8").replace('"90% each year"', '"90%"'))
+    bare = document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8").replace('"90% each year"', '"90%"'))
     assert "[rolling 24 months]" in flat(clause_text(bare, "open-book.schedule-services"))
     assert 'The "Measured over" column proposes rolling 24 months, in brackets: confirm it with the client.' in \
         flat(note(bare, "open-book.performance"))
@@ -65,7 +64,7 @@ def test_a_kpi_of_placement_endings_with_few_places_is_measured_over_two_years(c
 def test_few_endings_note_quiet_or_pointed_where_the_sheet_differs(catalogue):
     """Quiet: a KPI that counts children, not endings, keeps its period; a count target gets no small-numbers rule.
     Where the sheet gives the period, the note proposes 24 months instead of the column doing so."""
-    source = CHARITY.read_text(encoding="utf-8")
+    source = OB_CHARITY.read_text(encoding="utf-8")
     people = document_of(catalogue, source.replace("Placements ending in a planned way",
                                                    "Children with a care plan reviewed on time"))
     assert "counts endings" not in note(people, "open-book.performance")

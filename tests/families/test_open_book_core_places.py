@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
 
 from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
 from assembler.termsheet.validate import read_termsheet
 from assembler.assemble import assemble
-from tests.families.conftest import OB_ADULT, OB_ALDERBECK, OB_BRAMBLECOMBE, OB_CALDMOOR, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, OB_NIGHTLY, open_book_doc, open_book_document, open_book_note_of, open_book_notes, open_book_result, open_book_with
-
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+from tests.families.conftest import (
+    OB_ADULT, OB_ALDERBECK, OB_BRAMBLECOMBE, OB_CALDMOOR, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE,
+    OB_NIGHTLY, open_book_doc, open_book_document, open_book_note_of, open_book_notes,
+    open_book_result, open_book_with,
+)
 
 
 def _doc(catalogue, floor=None):
-    text = CHARITY.read_text()
+    text = OB_CHARITY.read_text()
     if floor is not None:
         text = text.replace("  minimum_core_places: 2\n", f"  minimum_core_places: 2\n  core_income_floor: {floor}\n")
     return document_of(catalogue, text)

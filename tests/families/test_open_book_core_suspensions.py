@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import DRAFT_DATE, ROOT
+from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
 from assembler.termsheet.validate import read_termsheet
 from assembler.assemble import assemble
-from tests.families.conftest import OB_ALDERBECK, OB_CHARITY, open_book_doc, open_book_result
-
-CALDMOOR = ROOT / "tests" / "families" / "fixtures" / "ob-r27-caldmoor.yaml"
-KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+from tests.families.conftest import (
+    OB_ALDERBECK, OB_CALDMOOR, OB_CHARITY, open_book_doc, open_book_result,
+)
 
 
 def _refs(text: str) -> list[str]:
@@ -23,7 +22,7 @@ def _refs(text: str) -> list[str]:
 def test_schedule_lists_the_same_suspensions_as_the_payment_clause(catalogue):
     """Firing (care home, England): clause 7.1 and Sch 3 both cite the pricing suspension, use by another purchaser,
     NHS Continuing Healthcare and the suspension of Referrals."""
-    d = document_of(catalogue, CALDMOOR.read_text(encoding="utf-8"))
+    d = document_of(catalogue, OB_CALDMOOR.read_text(encoding="utf-8"))
     body = flat(clause_text(d, "open-book.voids"))
     payment = _refs(body[:body.index(", the Council must pay")])
     sched = flat(clause_text(d, "common.open-book-schedule-reconciliation"))
@@ -35,7 +34,7 @@ def test_schedule_lists_the_same_suspensions_as_the_payment_clause(catalogue):
 
 def test_no_nhs_funding_suspension_outside_a_care_home(catalogue):
     """Quiet: a children's home has no NHS Continuing Healthcare suspension, in either list."""
-    d = document_of(catalogue, KIDS.read_text(encoding="utf-8"))
+    d = document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8"))
     body = flat(clause_text(d, "open-book.voids"))
     payment = _refs(body[:body.index(" must pay")])
     assert len(payment) == 3, payment

@@ -1,4 +1,6 @@
-"""Open-book Allowable Costs: what the cost base counts and leaves out (excluded services, disallowed costs and their limits, directors' pay against the market salary, one-to-one hours), and the costs note's flags on budget lines the categories do not name."""
+"""Open-book Allowable Costs: what the cost base counts and leaves out (excluded services, disallowed costs and their
+limits, directors' pay against the market salary, one-to-one hours), and the costs note's flags on budget lines the
+categories do not name."""
 
 from __future__ import annotations
 
@@ -8,7 +10,10 @@ from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
-from tests.families.conftest import homecare_doc, OB_BREAKS, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, OB_HOMECARE, OB_KELVERTON, open_book_doc, open_book_document, open_book_draft_text, open_book_notes, open_book_result
+from tests.families.conftest import (
+    OB_BREAKS, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, OB_HOMECARE, OB_KELVERTON, open_book_doc,
+    open_book_document, open_book_draft_text, open_book_notes, open_book_result,
+)
 
 
 def _costs_note(res):
@@ -19,8 +24,7 @@ def _with_disallowed(catalogue, tmp_path, items):
     from assembler.assemble import assemble
     from assembler.termsheet.validate import read_termsheet
     from tests.conftest import DRAFT_DATE
-    from tests.families.conftest import OB_CHARITY as SAMPLE
-    source = SAMPLE.read_text()
+    source = OB_CHARITY.read_text()
     assert source.count("  disallowed_costs:\n") == 1
     path = tmp_path / "sheet.yaml"
     path.write_text(source.replace("  disallowed_costs:\n", "  disallowed_costs:\n" + "".join(

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, document_text, note
-from tests.families.conftest import homecare_doc, OB_ALDERBECK, OB_BREAKS, OB_NIGHTLY, open_book_doc, open_book_draft_text, open_book_result
+from tests.families.conftest import (
+    OB_ALDERBECK, OB_BREAKS, OB_CHARITY, OB_NIGHTLY, open_book_doc, open_book_draft_text,
+    open_book_result,
+)
 
-KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ALLIANCE = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
 
 
 def test_instructed_expert_route_note_says_where_the_draft_departs(catalogue):
-    n = note(document_of(catalogue, KIDS.read_text(encoding="utf-8")), "common.disputes")
+    n = note(document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8")), "common.disputes")
     assert "The instructions choose escalation and expert determination without limiting it to figures." in n
     assert "take instructions" in n
 

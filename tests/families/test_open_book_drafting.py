@@ -1,4 +1,6 @@
-"""Open-book drafting notes and wording that follow the sheet, not a precedent: adults or children, the provider's form, the earlier contract, the recitals, cross-references, bracketed proposals where the sheet gives no instruction, and one home or several."""
+"""Open-book drafting notes and wording that follow the sheet, not a precedent: adults or children, the provider's form,
+the earlier contract, the recitals, cross-references, bracketed proposals where the sheet gives no instruction, and
+one home or several."""
 
 from __future__ import annotations
 
@@ -10,8 +12,13 @@ from assembler.assemble import assemble
 from assembler.termsheet.loader import load_file
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.clause_texts import clause_text, definition, document_of, document_text, flat, note
-from tests.families.conftest import OB_BRAMBLECOMBE, OB_BREAKS, OB_CHARITY, OB_CHEVIOT, open_book_doc, open_book_draft_text, open_book_note_of, open_book_notes, open_book_result
+from tests.families.clause_texts import (
+    clause_text, definition, document_of, document_text, flat, note,
+)
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_BREAKS, OB_CHARITY, OB_CHEVIOT, open_book_doc, open_book_draft_text,
+    open_book_note_of, open_book_notes, open_book_result,
+)
 
 
 def test_the_existing_contract_is_named_from_the_sheet(catalogue, tmp_path):

@@ -14,15 +14,12 @@ from tests.conftest import DRAFT_DATE, ROOT, draft_of
 from tests.families.clause_texts import clause_text, definition, document_of, flat, note
 from tests.families.clause_texts import document_text
 from pydantic import ValidationError
-from tests.families.conftest import homecare_doc, OB_HOMECARE, open_book_doc
-
-HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"
-LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+from tests.families.conftest import OB_HOMECARE, OB_LIVING, open_book_doc
 
 
 @pytest.fixture(scope="module")
 def result(catalogue):
-    return assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE)
+    return assemble(read_termsheet(OB_HOMECARE, catalogue), catalogue, today=DRAFT_DATE)
 
 
 def everything(result) -> str:
@@ -96,7 +93,7 @@ def test_scope_is_the_care_bought_not_the_zone(result):
 def test_cancellation_and_travel_defaults(catalogue):
     """Without home_care_terms: visits cancelled within 24 hours are paid in full (the note asks to confirm), and
     travel time need only count towards the National Minimum Wage."""
-    text = HOMECARE.read_text()
+    text = OB_HOMECARE.read_text()
     text = re.sub(r"  home_care_terms:\n(    .*\n)+", "", text)
     doc = document_of(catalogue, text)
     assert "this is the default, so confirm it" in note(doc, "open-book.core-support")
@@ -106,7 +103,7 @@ def test_cancellation_and_travel_defaults(catalogue):
 
 
 def test_no_paid_cancellations(catalogue):
-    text = HOMECARE.read_text().replace("cancellation_paid: 100", "cancellation_paid: 0")
+    text = OB_HOMECARE.read_text().replace("cancellation_paid: 100", "cancellation_paid: 0")
     doc = document_of(catalogue, text)
     assert "No Prices are payable for a visit a Service User cancels" in clause_text(doc, "open-book.core-support",
                                                                                    flat=True)
@@ -114,7 +111,7 @@ def test_no_paid_cancellations(catalogue):
 
 def test_supported_living_keeps_its_own_words(catalogue):
     """The home care branches leave supported living as it was."""
-    res = assemble(read_termsheet(LIVING, catalogue), catalogue, today=DRAFT_DATE)
+    res = assemble(read_termsheet(OB_LIVING, catalogue), catalogue, today=DRAFT_DATE)
     titles = {c.id: c.title for c in res.document.all_clauses()}
     assert titles["open-book.support"] == "Care and support for tenants"
     assert "Tenants" in document_text(res)
@@ -134,7 +131,7 @@ def test_the_reconciliation_schedule_counts_the_guarantee(result):
 
 def test_another_zone_word_and_one_zone(catalogue):
     """The sheet's own word for its areas ('Area') is used in the terms and the plain words, with one area."""
-    text = HOMECARE.read_text()
+    text = OB_HOMECARE.read_text()
     text = re.sub(r"  home_care_terms:\n(    .*\n)+", "  home_care_terms:\n    zone_word: Area\n", text)
     text = re.sub(r"    - name: Zone 7 \(Coastal North\)\n(      .*\n)+?      guaranteed_hours: 850\n(      maximum_hours: .*\n)?", "", text)
     text = re.sub(r"    - service: Home care in Zone 7.*?variable_cost: 22.96\n", "", text, flags=re.S)
@@ -148,7 +145,7 @@ def test_another_zone_word_and_one_zone(catalogue):
 @pytest.mark.parametrize("word, plural", [("Patch", "Patches"), ("Locality", "Localities")])
 def test_zone_word_plural_is_spelled(catalogue, word, plural):
     """A zone word whose plural is not word + 's' prints its real plural in the terms and the heading."""
-    text = re.sub(r"  home_care_terms:\n(    .*\n)+", f"  home_care_terms:\n    zone_word: {word}\n", HOMECARE.read_text())
+    text = re.sub(r"  home_care_terms:\n(    .*\n)+", f"  home_care_terms:\n    zone_word: {word}\n", OB_HOMECARE.read_text())
     doc = document_of(catalogue, text)
     assert f"Part 2: {plural}" in clause_text(doc, "open-book.schedule-services")
     body = clause_text(doc, "open-book.core-support", flat=True)
@@ -174,13 +171,13 @@ def test_visit_tolerance_from_the_sheet(catalogue, tmp_path):
     """r27 ob-homecare finding 5: without a tolerance a visit is paid by the rounded minute and the note gives the
     figures; with one, a visit of at least that share of its planned length counts for the planned length."""
     from tests.families.clause_texts import clause_text as ct
-    quiet = assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
+    quiet = assemble(read_termsheet(OB_HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
     text = ct(quiet, "open-book.core-support", flat=True)
     assert "a visit counts for the time recorded, rounded to the nearest whole minute;" in text
     assert "counts for that planned length" not in text
     assert "a 30-minute visit that lasts 27 minutes is paid for 27 minutes (£13.43), not 30" in note(
         quiet, "open-book.core-support")
-    source = HOMECARE.read_text(encoding="utf-8")
+    source = OB_HOMECARE.read_text(encoding="utf-8")
     assert source.count("    guarantee_review_weeks: 12\n") == 1
     sheet = tmp_path / "home-care-tolerance.yaml"
     sheet.write_text(source.replace("    guarantee_review_weeks: 12\n", "    guarantee_review_weeks: 12\n"
@@ -205,7 +202,7 @@ def test_price_review_note_compares_the_cost_model_pay_rate_with_the_national_li
     assert "so the rise on 1 April 2027, before the service starts, is never indexed" in n
     assert "a rise of more than 5.4% would take the national living wage above £13.40" in n
     assert "Insert the rate from 1 April 2027 if it has been announced" in n
-    source = HOMECARE.read_text(encoding="utf-8")
+    source = OB_HOMECARE.read_text(encoding="utf-8")
     assert source.count("  lowest_hourly_pay: 13.40\n") == 1
     sheet = tmp_path / "no-pay-rate.yaml"
     sheet.write_text(source.replace("  lowest_hourly_pay: 13.40\n", ""), encoding="utf-8")
@@ -229,7 +226,7 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
     n = flat(note(doc, "open-book.change-in-law"))
     assert "this one rule covers every Relevant Change in Law, the zero hours rights included" in n
     assert "consider deducting" not in n
-    source = HOMECARE.read_text(encoding="utf-8")
+    source = OB_HOMECARE.read_text(encoding="utf-8")
     start = source.index("  indexation: >-\n")
     end = source.index("  lowest_hourly_pay:")
     sheet = tmp_path / "cpih-only.yaml"
@@ -258,7 +255,7 @@ def test_home_care_protections_for_service_users(result, catalogue):
     n = flat(note(doc, "open-book.support"))
     assert "the [£20] limit is this draft's assumption, so confirm it" in n
     assert "ask whether Tillbrook sponsors any care workers" in n
-    living = assemble(read_termsheet(LIVING, catalogue), catalogue, today=DRAFT_DATE).document
+    living = assemble(read_termsheet(OB_LIVING, catalogue), catalogue, today=DRAFT_DATE).document
     # the gifts paragraph serves adult supported living too since r28 ob-fresh finding 15; the sponsor duties do not
     for cid, words in (("open-book.support", "duties as a sponsor"),
                        ("open-book.financial-distress", "licence to sponsor workers")):
@@ -326,7 +323,7 @@ def test_directors_salaries_list_each_director_and_flag_the_uprating(result, cat
     assert "[Each salary increases on each review date by the same percentage as the prices in this Schedule.]" in sched
     assert any("each director's salary included in the cost model increases on each review date" in a
                for a in doc.assumptions)
-    source = HOMECARE.read_text().replace("  directors: 2   # the two directors who hold all the shares\n", "")
+    source = OB_HOMECARE.read_text().replace("  directors: 2   # the two directors who hold all the shares\n", "")
     sheet = tmp_path / "no-count.yaml"
     sheet.write_text(source)
     other = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
@@ -476,8 +473,8 @@ def test_home_care_registered_manager_for_each_branch(homecare_doc):
 
 
 def test_supported_living_has_no_branch_manager_paragraph(catalogue):
-    from tests.families.test_open_book_homecare import LIVING
-    d = assemble(read_termsheet(LIVING, catalogue), catalogue, today=DRAFT_DATE).document
+    from tests.families.test_open_book_homecare import OB_LIVING
+    d = assemble(read_termsheet(OB_LIVING, catalogue), catalogue, today=DRAFT_DATE).document
     assert "has a manager registered with the Care Quality Commission" not in clause_text(d, "open-book.regulatory",
                                                                                        flat=True)
 

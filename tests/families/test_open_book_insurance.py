@@ -1,10 +1,11 @@
-"""Open-book insurance: the home care cover, employers' liability, abuse and motor cover in the clause, assumed figures in brackets, and paragraphs cited by reference."""
+"""Open-book insurance: the home care cover, employers' liability, abuse and motor cover in the clause, assumed figures
+in brackets, and paragraphs cited by reference."""
 
 from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
-from tests.families.conftest import homecare_doc, OB_CHEVIOT, open_book_doc
+from tests.families.conftest import OB_CHEVIOT, open_book_doc
 
 
 def test_home_care_insurance(homecare_doc):

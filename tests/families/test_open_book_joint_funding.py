@@ -5,20 +5,15 @@ under a section 75 agreement, was nowhere in the draft)."""
 from __future__ import annotations
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.clause_texts import clause_text, flat, note
 from assembler.termsheet.validate import read_termsheet
-from tests.families.conftest import OB_GREYSTONE, open_book_doc, open_book_document
-
-WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
-LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
-
-
-def _doc(catalogue, text=None):
-    return document_of(catalogue, text if text is not None else WEXCOMBE.read_text())
+from tests.families.conftest import (
+    OB_GREYSTONE, OB_LIVING, OB_WEXCOMBE, open_book_doc, open_book_document,
+)
 
 
 def test_joint_funder_paid_through_the_commissioner(catalogue):
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_WEXCOMBE)
     body = clause_text(d, "open-book.support", flat=True)
     assert ('dated 28 March 2025, NHS Wexcombe and Fordham Integrated Care Board (the "ICB") funds 50% of the Prices '
             "for the Individual Support of the three tenants") in body
@@ -32,8 +27,8 @@ def test_joint_funder_paid_through_the_commissioner(catalogue):
 
 
 def test_joint_funder_paying_the_provider_directly(catalogue):
-    text = WEXCOMBE.read_text().replace("    pays: commissioner\n", "    pays: direct\n")
-    d = _doc(catalogue, text)
+    text = OB_WEXCOMBE.read_text().replace("    pays: commissioner\n", "    pays: direct\n")
+    d = open_book_document(catalogue, text)
     body = clause_text(d, "open-book.support", flat=True)
     assert "The ICB pays that share to Heronsgate directly, and the Council pays the rest." in body
     assert "Its payments of that share are Service Income." in body and "owes Heronsgate nothing" not in body
@@ -44,10 +39,10 @@ def test_joint_funder_paying_the_provider_directly(catalogue):
 
 
 def test_joint_funder_without_short_name_or_arrangement(catalogue):
-    text = (WEXCOMBE.read_text().replace("    short_name: ICB\n", "", 1)
+    text = (OB_WEXCOMBE.read_text().replace("    short_name: ICB\n", "", 1)
             .replace("    arrangement: >-\n      the joint funding agreement for adults with complex needs made under section 75 of the National\n"
                      "      Health Service Act 2006, dated 28 March 2025\n", ""))
-    d = _doc(catalogue, text)
+    d = open_book_document(catalogue, text)
     body = clause_text(d, "open-book.support", flat=True)
     assert "Under [its arrangement with the Council], NHS Wexcombe and Fordham Integrated Care Board funds 50%" in body
     assert "recovers that share from NHS Wexcombe and Fordham Integrated Care Board." in body
@@ -55,7 +50,7 @@ def test_joint_funder_without_short_name_or_arrangement(catalogue):
 
 
 def test_no_joint_funder_no_joint_funding_text(catalogue):
-    d = _doc(catalogue, LIVING.read_text())
+    d = open_book_document(catalogue, OB_LIVING.read_text())
     body = clause_text(d, "open-book.support", flat=True)
     assert "is not a party to this Agreement" not in body and "Joint funding" not in note(d, "open-book.support")
 
@@ -66,7 +61,7 @@ def test_joint_funder_in_home_care_reads_in_home_care_words(catalogue):
     i = text.index("\n  procurement_route")
     text = (text[:i] + "\n  joint_funder:\n    name: NHS Example Integrated Care Board\n    short_name: ICB\n"
             "    share_percent: 40\n    pays: direct" + text[i:])
-    d = _doc(catalogue, text)
+    d = open_book_document(catalogue, text)
     body = clause_text(d, "open-book.support", flat=True)
     assert ('Under [its arrangement with the Council], NHS Example Integrated Care Board (the "ICB") funds 40% of the '
             "Prices for the Planned Care of the Service Users whose care and support it funds jointly with the Council.") in body

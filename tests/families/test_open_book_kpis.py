@@ -7,11 +7,11 @@ import re
 from assembler.assemble import assemble
 from assembler.termsheet.common import Kpi
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
+from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import clause_text, document_of, flat
-from tests.families.conftest import homecare_doc, OB_BREAKS, OB_CALDMOOR_PLAIN, OB_CHEVIOT, open_book_doc, open_book_draft_text
-
-SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
+from tests.families.conftest import (
+    OB_BREAKS, OB_CALDMOOR_PLAIN, OB_CHEVIOT, OB_WEXCOMBE, open_book_doc, open_book_draft_text,
+)
 
 
 def test_kpi_periods_follow_the_target():
@@ -30,7 +30,7 @@ def test_kpi_periods_follow_the_target():
 
 
 def test_the_schedule_and_clause_17_read_the_kpis_consistently(catalogue):
-    doc = assemble(read_termsheet(SHEET, catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(read_termsheet(OB_WEXCOMBE, catalogue), catalogue, today=DRAFT_DATE).document
     sched = clause_text(doc, "open-book.schedule-services", flat=True)
     assert "each quarter (reported monthly, quarter to date)" in sched
     assert "No more than 10 a year for the 12 months ending 31 March 2030" in sched and "by 2029/30" not in sched

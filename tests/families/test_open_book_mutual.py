@@ -9,17 +9,14 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
+from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import document_text, flat, note
-from tests.families.conftest import OB_CALDMOOR, open_book_doc
-
-NORTHLIGHT = ROOT / "tests" / "families" / "fixtures" / "open-book-northlight-r17.yaml"
-LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+from tests.families.conftest import OB_CALDMOOR, OB_LIVING, OB_NORTHLIGHT, open_book_doc
 
 
 @pytest.fixture(scope="module")
 def northlight(catalogue):
-    sheet = read_termsheet(NORTHLIGHT, catalogue)
+    sheet = read_termsheet(OB_NORTHLIGHT, catalogue)
     return sheet, document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
 
 
@@ -29,14 +26,14 @@ def northlight_rebase(catalogue):
     from assembler.termsheet.loader import load_text
     from assembler.termsheet.validate import validate
 
-    source = NORTHLIGHT.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_price_review: rebase\n", 1)
-    sheet = validate(load_text(source, NORTHLIGHT.name), catalogue)
+    source = OB_NORTHLIGHT.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_price_review: rebase\n", 1)
+    sheet = validate(load_text(source, OB_NORTHLIGHT.name), catalogue)
     return sheet, document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
 
 
 @pytest.fixture(scope="module")
 def living(catalogue):
-    sheet = read_termsheet(LIVING, catalogue)
+    sheet = read_termsheet(OB_LIVING, catalogue)
     return sheet, document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
 
 
@@ -123,7 +120,6 @@ def test_core_support_accrues_daily_reduces_by_cost_at_one_home_and_keeps_the_mi
     assert "48 Orchard Rise therefore cannot be reduced at all" in note
     assert "£160 a place, about £1,440 a year on these figures" in note
     assert "accrues at one seventh" not in living[1]    # priced by the hour and night
-
 
 
 def test_incumbent_contract_is_named_and_ended_and_the_entire_agreement_yields(northlight, living):

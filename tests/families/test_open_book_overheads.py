@@ -7,11 +7,12 @@ import pytest
 
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import read_termsheet, validate
-from tests.conftest import ROOT
-from tests.families.clause_texts import all_text, clause_text, definition, document_of, document_text, flat, note
-from tests.families.conftest import OB_ALDERBECK, OB_CHARITY, open_book_doc, open_book_note_of, open_book_result
-
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+from tests.families.clause_texts import (
+    all_text, clause_text, definition, document_of, document_text, flat, note,
+)
+from tests.families.conftest import (
+    OB_ALDERBECK, OB_CHARITY, open_book_doc, open_book_note_of, open_book_result,
+)
 
 
 def _staff(text: str) -> str:
@@ -21,7 +22,7 @@ def _staff(text: str) -> str:
 def test_staff_costs_allocation_is_read_as_allocation_and_the_note_gives_the_other_reading(catalogue):
     """r27 ob-sample 3: overhead_basis staff_costs is how overheads are allocated; the cap stays on the Direct Costs
     and the note records the reading with the figures of a cap on staff costs."""
-    doc = document_of(catalogue, CHARITY.read_text())
+    doc = document_of(catalogue, OB_CHARITY.read_text())
     assert definition(doc, "Overhead Cap") == "12% of the Direct Costs that are Allowable Costs in each Reconciliation Period"
     n = flat(note(doc, "common.open-book-costs"))
     assert "the Overhead Cap is 12% of all the Direct Costs (£318,600 on the budget, so all the budgeted overheads of " \
@@ -31,7 +32,7 @@ def test_staff_costs_allocation_is_read_as_allocation_and_the_note_gives_the_oth
 
 
 def test_cap_on_staff_costs_is_one_base_everywhere(catalogue):
-    doc = document_of(catalogue, _staff(CHARITY.read_text()))
+    doc = document_of(catalogue, _staff(OB_CHARITY.read_text()))
     assert "are the pay, employer's National Insurance contributions and employer's pension contributions of staff " \
            "working in the Open-Book Services (agency and relief staff included), in each Reconciliation Period" \
            in definition(doc, "Overhead Cap")
@@ -46,7 +47,7 @@ def test_cap_on_staff_costs_is_one_base_everywhere(catalogue):
 
 
 def test_cap_on_staff_costs_needs_the_staff_costs(catalogue):
-    text = _staff(CHARITY.read_text()).replace("    staff_costs: 1950000\n", "")
+    text = _staff(OB_CHARITY.read_text()).replace("    staff_costs: 1950000\n", "")
     with pytest.raises(Exception, match="cost_model.staff_costs is empty"):
         validate(load_text(text, "t.yaml"), catalogue)
 

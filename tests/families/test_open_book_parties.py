@@ -1,10 +1,13 @@
-"""Open-book parties: the provider's legal form in the draft (a company limited by shares, a CIC with its asset lock) and the charity notes only for a charity."""
+"""Open-book parties: the provider's legal form in the draft (a company limited by shares, a CIC with its asset lock)
+and the charity notes only for a charity."""
 
 from __future__ import annotations
 
 from assembler.termsheet.validate import read_termsheet
 from tests.families.clause_texts import clause_text, document_of
-from tests.families.conftest import OB_BRAMBLECOMBE, OB_CHARITY, OB_CHEVIOT, open_book_doc, open_book_notes_flat
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_CHARITY, OB_CHEVIOT, open_book_doc, open_book_notes_flat,
+)
 
 
 def test_a_company_limited_by_shares_gets_no_body_without_share_capital_wording(catalogue):

@@ -5,17 +5,15 @@ for one or more of them."""
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import all_text, document_of, document_text, flat
-from tests.families.conftest import OB_CHARITY, OB_NIGHTLY, open_book_doc, open_book_notes_flat, open_book_result
-
-CALDMOOR = ROOT / "tests" / "families" / "fixtures" / "ob-r27-caldmoor.yaml"
-SOLO = ROOT / "samples" / "open-book" / "single-placement.yaml"
-SHARING = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+from tests.families.conftest import (
+    OB_ADULT, OB_CALDMOOR, OB_CHARITY, OB_NIGHTLY, OB_SINGLE, open_book_doc, open_book_notes_flat,
+    open_book_result,
+)
 
 
 def test_recital_and_fund_read_without_pasted_counts(catalogue):
-    t = flat(all_text(document_of(catalogue, CALDMOOR.read_text(encoding="utf-8"))))
+    t = flat(all_text(document_of(catalogue, OB_CALDMOOR.read_text(encoding="utf-8"))))
     assert ("The Society carries on Brackenhurst, Larkrise and The Granary, care homes registered with the Care Quality "
             "Commission under the Health and Social Care Act 2008, and has agreed to provide residential care, with "
             "accommodation, in those homes for adults aged 18 or over") in t
@@ -28,9 +26,9 @@ def test_recital_and_fund_read_without_pasted_counts(catalogue):
 
 def test_quiet_where_the_description_names_no_homes_again(catalogue):
     """Quiet: 'a solo children's home' is a kind of home, not the homes again; a two-item purpose is not a list."""
-    t = flat(all_text(document_of(catalogue, SOLO.read_text(encoding="utf-8"))))
+    t = flat(all_text(document_of(catalogue, OB_SINGLE.read_text(encoding="utf-8"))))
     assert t.count("therapeutic support in a solo children's home for one young person") == 2  # recital and Sch 1
-    t = flat(all_text(document_of(catalogue, SHARING.read_text(encoding="utf-8"))))
+    t = flat(all_text(document_of(catalogue, OB_ADULT.read_text(encoding="utf-8"))))
     assert "which must be for day opportunities and community activities for the residents" in t
 
 
@@ -38,7 +36,7 @@ def test_care_home_payments_clause_uses_the_defined_placed_person(catalogue):
     """r27 ob-fresh finding 14: the care-home payments clause speaks of the defined Placed Person, not an undefined
     'resident' (death, absence, NHS Continuing Healthcare, complaints)."""
     from tests.families.clause_texts import clause_text
-    d = document_of(catalogue, CALDMOOR.read_text(encoding="utf-8"))
+    d = document_of(catalogue, OB_CALDMOOR.read_text(encoding="utf-8"))
     t = flat(clause_text(d, "open-book.residents"))
     assert "If a Placed Person becomes eligible for NHS Continuing Healthcare" in t
     assert "When a Placed Person dies" in t

@@ -1,9 +1,13 @@
-"""Open-book homes and premises: leases ending within or after the term, rent reviews in the term, and the premises direct agreements (none with a Council landlord, one deadline, only where some tenure is known)."""
+"""Open-book homes and premises: leases ending within or after the term, rent reviews in the term, and the premises
+direct agreements (none with a Council landlord, one deadline, only where some tenure is known)."""
 
 from __future__ import annotations
 
 from tests.families.clause_texts import clause_text, document_of, flat, note
-from tests.families.conftest import OB_BRAMBLECOMBE, OB_BREAKS, OB_CALDMOOR, OB_CHEVIOT, OB_GREYSTONE, open_book_doc, open_book_draft_text
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_BREAKS, OB_CALDMOOR, OB_CHEVIOT, OB_GREYSTONE, open_book_doc,
+    open_book_draft_text,
+)
 
 
 NOT_COUNCIL = ("      owner: commissioner", "      owner: third_party")

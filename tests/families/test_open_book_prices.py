@@ -8,30 +8,27 @@ import dataclasses
 import copy
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.clause_texts import all_text, clause_text, document_of, document_text, flat, note
+from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import (
+    all_text, clause_text, document_of, document_text, flat, note,
+)
 from assembler.termsheet.loader import load_file
 from pathlib import Path
-from tests.families.conftest import homecare_doc, OB_BRAMBLECOMBE, OB_BREAKS, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, OB_HOMECARE, OB_NIGHTLY, open_book_doc, open_book_document, open_book_draft_text, open_book_model, open_book_notes, open_book_result
-
-SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
-_DOC: list = []
-
-
-def _doc(catalogue):
-    if not _DOC:
-        _DOC.append(assemble(read_termsheet(SHEET, catalogue), catalogue, today=DRAFT_DATE).document)
-    return _DOC[0]
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_BREAKS, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, OB_HOMECARE, OB_NIGHTLY,
+    OB_WEXCOMBE, open_book_doc, open_book_document, open_book_draft_text, open_book_model,
+    open_book_notes, open_book_result,
+)
 
 
 def test_each_individual_hour_is_paid_at_the_price_for_its_kind(catalogue):
     """Finding 16: individual hours and the brain injury specialist's hours have their own Prices; 7.2 says which
     applies. Quiet: with one individual hourly price the sentence is not added."""
-    t = clause_text(_doc(catalogue), "open-book.core-support", flat=True)
+    t = clause_text(open_book_doc(catalogue, OB_WEXCOMBE), "open-book.core-support", flat=True)
     assert ('Each hour is paid at the Price in Schedule 2 for the kind of support the Support Plan specifies for it: '
             '"Individual support for one Tenant, as set out in the Tenant\'s Support Plan"; or "Neuro-rehabilitation '
             'support by a brain injury specialist support worker') in t
-    text = SHEET.read_text(encoding="utf-8")
+    text = OB_WEXCOMBE.read_text(encoding="utf-8")
     start = text.index("    - service: Neuro-rehabilitation support")
     end = text.index("  # Personal care in supported living")
     one = text[:start] + text[end:]
@@ -43,7 +40,7 @@ def test_each_individual_hour_is_paid_at_the_price_for_its_kind(catalogue):
 def test_review_factor_is_defined_once_and_used(catalogue):
     """Finding 17 and 25: 6.1 defines the review factor; 11.8 and Schedule 2 use it, and Schedule 2 names the
     £27.50 agency cap as indexed by it."""
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_WEXCOMBE)
     review = clause_text(d, "open-book.price-review", flat=True)
     assert 'multiplied by one plus the rate of the index for that review date (one plus that rate being the "review factor")' in review
     cap = flat(clause_text(d, "common.open-book-profit-cap"))

@@ -1,16 +1,18 @@
-"""Open-book re-basing: what a Core Place or home that ends takes out of the Prices (its units, its share of shared costs, its support cost), the factor and its figures, the catch-up of a capped shortfall, the floor, and the apportionment columns of the costs schedule."""
+"""Open-book re-basing: what a Core Place or home that ends takes out of the Prices (its units, its share of shared
+costs, its support cost), the factor and its figures, the catch-up of a capped shortfall, the floor, and the
+apportionment columns of the costs schedule."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ruamel.yaml import YAML
-
-from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import clause_text, document_text, flat, note
-from tests.families.conftest import OB_ADULT, OB_ALDERBECK, OB_BRAMBLECOMBE, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, OB_KELVERTON, OB_NIGHTLY, open_book_doc, open_book_document, open_book_notes, open_book_result, open_book_with
+from tests.families.conftest import (
+    OB_ADULT, OB_ALDERBECK, OB_BRAMBLECOMBE, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, OB_KELVERTON,
+    OB_NIGHTLY, OB_SUBSIDIARY, open_book_doc, open_book_document, open_book_draft_text,
+    open_book_notes, open_book_result, open_book_with,
+)
 
 
 def test_rebasing_cap_note_gives_the_shortfall_figures(catalogue):
@@ -26,22 +28,13 @@ def test_rebasing_cap_note_gives_the_shortfall_figures(catalogue):
     assert "one lapse held to the cap" not in next(c for c in quiet.document.clauses if c.id == "open-book.pricing").note
 
 
-def test_apportionment_columns_follow_core_places_that_cease(catalogue, tmp_path):
+def test_apportionment_columns_follow_core_places_that_cease(catalogue):
     """ob-fresh finding 14: the places-available shares (and the overhead share) follow lapsed or reduced Core
     Places and homes the agreement no longer covers, and fees follow the same days as costs."""
-    from ruamel.yaml import YAML
-    yaml = YAML()
-    from assembler.assemble import assemble
-    from assembler.termsheet.validate import read_termsheet
-    from tests.conftest import DRAFT_DATE
-    from tests.families.conftest import OPEN_BOOK_SAMPLES as SAMPLES
-    data = yaml.load((SAMPLES / "supported-accommodation-subsidiary.yaml").read_text())
-    data["positions"]["open_book_voids"] = "core-places"
-    data["open_book"]["unit_prices"][0]["expected_units"] = 832     # the core places paid for whether used or not
-    path = tmp_path / "core.yaml"
-    with path.open("w") as handle:
-        yaml.dump(data, handle)
-    text = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
+    def core_places(data):
+        data["positions"]["open_book_voids"] = "core-places"
+        data["open_book"]["unit_prices"][0]["expected_units"] = 832     # the core places paid for whether used or not
+    text = open_book_draft_text(catalogue, OB_SUBSIDIARY, core_places)
     assert "used for this apportionment change as the Core Places change" in text
     assert "counts as one of the Council's places only on the days it is used for a Placement" in text
     assert "including the share of Overheads, is worked out day by day" in text

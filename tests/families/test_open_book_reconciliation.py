@@ -1,11 +1,14 @@
-"""Open-book reconciliation scenarios: the budget row where the budget uses different shares of capacity, the income floor, and scenario costs that move with the paid weeks."""
+"""Open-book reconciliation scenarios: the budget row where the budget uses different shares of capacity, the income
+floor, and scenario costs that move with the paid weeks."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from tests.families.clause_texts import clause_text, document_text, flat, note
-from tests.families.conftest import OB_BRAMBLECOMBE, OB_CHARITY, open_book_doc, open_book_model, open_book_result
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_CHARITY, open_book_doc, open_book_model, open_book_result,
+)
 
 
 def _recon_rows(res):

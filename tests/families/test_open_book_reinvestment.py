@@ -5,29 +5,19 @@ Council', while the fallbacks refunded unplanned and unspent money to the Counci
 from __future__ import annotations
 
 import re
-from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
-from tests.families.conftest import homecare_doc, OB_BRAMBLECOMBE, OB_CHARITY, OB_HOMECARE, OB_NIGHTLY, open_book_doc, open_book_note_of, open_book_result
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_CHARITY, OB_HOMECARE, OB_NIGHTLY, OB_WEXCOMBE, open_book_doc,
+    open_book_note_of, open_book_result,
+)
 
-SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
 NEXT_PLAN = ("    carry_below: 3000\n", "    carry_below: 3000\n    unspent: next-plan\n")
-_CACHE: dict = {}
-
-
-def _doc(catalogue, *edits: tuple[str, str]):
-    if edits not in _CACHE:
-        text = SHEET.read_text(encoding="utf-8")
-        for old, new in edits:
-            assert old in text
-            text = text.replace(old, new)
-        _CACHE[edits] = document_of(catalogue, text)
-    return _CACHE[edits]
 
 
 def test_unplanned_and_unspent_money_goes_into_a_further_plan(catalogue):
     """unspent: next-plan: 12.5 and 12.7 carry the money into a further Reinvestment Plan instead of refunding it;
     only money unspent 12 months after the end, or the whole balance on insolvency, reaches the Council."""
-    d = _doc(catalogue, NEXT_PLAN)
+    d = open_book_doc(catalogue, OB_WEXCOMBE, NEXT_PLAN)
     t = flat(clause_text(d, "common.open-book-excess"))
     assert ("within [120] days after the transfer, Heronsgate must propose a further Reinvestment Plan for it within "
             "30 days after the end of that period.") in t
@@ -44,7 +34,7 @@ def test_unplanned_and_unspent_money_goes_into_a_further_plan(catalogue):
 def test_default_refunds_and_the_note_flags_the_conflict(catalogue):
     """Quiet: by default 12.5 and 12.7 refund as before, and the note says plainly that this cuts across an
     instruction that the money must not come back, with the alternative."""
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_WEXCOMBE)
     t = flat(clause_text(d, "common.open-book-excess"))
     assert "Heronsgate must pay that transfer to the Council" in t
     assert "further Reinvestment Plan" not in t

@@ -4,24 +4,15 @@ vehicles), and a related party's charge larger than the cost-model line it belon
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text, definition, document_of, flat, note
 from assembler.termsheet.open_book import RelatedParty
-from tests.families.conftest import OB_BRAMBLECOMBE, open_book_doc
-
-WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"   # r28 ob-fresh: vehicle lease
-KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-
-
-def _doc(catalogue, path, edit=None):
-    text = path.read_text(encoding="utf-8")
-    if edit:
-        text = edit(text)
-    return document_of(catalogue, text)
+from tests.families.clause_texts import clause_text, definition, document_of, flat, note
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_CHARITY, OB_WEXCOMBE, open_book_doc, open_book_edited,
+)
 
 
 def test_break_note_says_what_the_related_party_leases(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE), "open-book.termination"))
+    n = flat(note(open_book_doc(catalogue, OB_WEXCOMBE), "open-book.termination"))
     assert "leases homes" not in n
     assert ("it takes on staff under TUPE, and it has fixed commitments to a related party (Heronsgate Enterprises "
             "Limited leases the two adapted vehicles to Heronsgate and maintains them, for £14,400 a year)") in n
@@ -30,14 +21,14 @@ def test_break_note_says_what_the_related_party_leases(catalogue):
 
 
 def test_break_note_quiet_without_a_related_lease(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE, lambda t: t.replace(
+    n = flat(note(open_book_edited(catalogue, OB_WEXCOMBE, lambda t: t.replace(
         "leases the two adapted vehicles to Heronsgate and maintains them", "maintains the two adapted vehicles")),
         "open-book.termination"))
     assert "fixed commitments" not in n and "premises head does not cover" not in n
 
 
 def test_related_party_charge_above_its_cost_line_is_flagged(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE), "common.open-book-schedule-costs"))
+    n = flat(note(open_book_doc(catalogue, OB_WEXCOMBE), "common.open-book-schedule-costs"))
     assert ('Heronsgate Enterprises Limited is paid £14,400 a year under its arrangement in Part 4, more than the whole '
             '"Vehicles and staff travel" line of the cost model (£8,000)') in n
     assert "understated by at least £6,400 a year" in n
@@ -45,14 +36,14 @@ def test_related_party_charge_above_its_cost_line_is_flagged(catalogue):
 
 
 def test_related_party_charge_within_its_line_is_quiet(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE, lambda t: t.replace("annual_value: 14400", "annual_value: 7200")),
+    n = flat(note(open_book_edited(catalogue, OB_WEXCOMBE, lambda t: t.replace("annual_value: 14400", "annual_value: 7200")),
                   "common.open-book-schedule-costs"))
     assert "more than the whole" not in n
-    assert "more than the whole" not in flat(note(_doc(catalogue, KIDS), "common.open-book-schedule-costs"))
+    assert "more than the whole" not in flat(note(open_book_doc(catalogue, OB_CHARITY), "common.open-book-schedule-costs"))
 
 
 def test_break_note_without_tupe_reads_plainly(catalogue):
-    n = flat(note(_doc(catalogue, KIDS), "open-book.termination"))
+    n = flat(note(open_book_doc(catalogue, OB_CHARITY), "open-book.termination"))
     assert ("will not readily accept an uncompensated six-month break: it has fixed commitments to a related party "
             "(Meadowbank Property Ltd owns Rowan House and St Brigid's House and leases them to the Trust, for £62,000 "
             "a year).") in n

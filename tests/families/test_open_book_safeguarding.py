@@ -1,16 +1,19 @@
-"""Open-book safeguarding notes that follow the client group: restrictive practice, and the Act named for regulated activity."""
+"""Open-book safeguarding notes that follow the client group: restrictive practice, and the Act named for regulated
+activity."""
 
 from __future__ import annotations
 
 from assembler.termsheet.loader import load_file
 from tests.families.clause_texts import flat, note
-from tests.families.conftest import OB_CHEVIOT, open_book_doc, open_book_result, OPEN_BOOK_SAMPLES
+from tests.families.conftest import (
+    OB_CHEVIOT, open_book_doc, open_book_result, OPEN_BOOK_SAMPLE_DIR,
+)
 
 
 def test_restrictive_practice_note_follows_the_client_group(catalogue):
     res = open_book_result(catalogue, "adult-care-sharing-band.yaml")
     sg = next(c for c in res.document.clauses if c.id == "open-book.safeguarding").note
-    desc = " ".join(load_file(OPEN_BOOK_SAMPLES / "adult-care-sharing-band.yaml").data["services"]["description"].split()).lower()
+    desc = " ".join(load_file(OPEN_BOOK_SAMPLE_DIR / "adult-care-sharing-band.yaml").data["services"]["description"].split()).lower()
     if "dementia" in desc:
         assert "in dementia care" in sg
     ld = open_book_result(catalogue, "adult-care-sharing-band.yaml", lambda d: d["services"].update(

@@ -8,18 +8,15 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
+from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import document_text
-from tests.families.conftest import OB_BREAKS, open_book_draft_text
-
-BREAKS = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+from tests.families.conftest import OB_BREAKS, OB_CHARITY, open_book_draft_text
 
 
 @pytest.fixture(scope="module")
 def texts(catalogue):
     out = {}
-    for path in (BREAKS, CHARITY):
+    for path in (OB_BREAKS, OB_CHARITY):
         out[path.stem] = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
     return out
 

@@ -1,4 +1,5 @@
-"""Open-book staff: the zero hours reforms (bracketed until instructed), regulated activity and the incumbent's staff in the notes, and the agency rate compared with the care assistant rate."""
+"""Open-book staff: the zero hours reforms (bracketed until instructed), regulated activity and the incumbent's staff in
+the notes, and the agency rate compared with the care assistant rate."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import clause_text, document_of, flat, note
-from tests.families.conftest import homecare_doc, OB_ADULT, OB_ALDERBECK, OB_BRAMBLECOMBE, OB_CHARITY, OB_HOMECARE, open_book_doc
+from tests.families.conftest import (
+    OB_ADULT, OB_ALDERBECK, OB_BRAMBLECOMBE, OB_CHARITY, OB_HOMECARE, open_book_doc,
+)
 
 
 def _zero_hours(text: str, value: str) -> str:

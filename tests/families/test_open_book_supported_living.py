@@ -1,4 +1,5 @@
-"""Open-book supported living: the Support Plan (with a section 117 after-care plan where the sheet has one) and the small drafting points of a supported-living draft."""
+"""Open-book supported living: the Support Plan (with a section 117 after-care plan where the sheet has one) and the
+small drafting points of a supported-living draft."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Open-book termination and exit: ending for a home or for some Core Places, section 78 and its gloss, break costs, the provider's right to end for non-payment, and care continued after the end."""
+"""Open-book termination and exit: ending for a home or for some Core Places, section 78 and its gloss, break costs, the
+provider's right to end for non-payment, and care continued after the end."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from decimal import Decimal
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
-from tests.families.conftest import homecare_doc, OB_ALDERBECK, OB_CHARITY, open_book_doc, open_book_document, open_book_result, open_book_with
+from tests.families.conftest import (
+    OB_ALDERBECK, OB_CHARITY, open_book_doc, open_book_document, open_book_result, open_book_with,
+)
 
 
 def test_ending_for_a_home_is_not_a_removal_under_the_voids_clause(catalogue):
