@@ -1,5 +1,5 @@
-"""The co-investment and open-book term sheets the family tests read (the samples and the sheets of past reviews),
-and each one's draft, assembled once per session."""
+"""The co-investment term sheets the family tests read (the two samples and the sheets of past reviews), and each
+one's draft, assembled once per session."""
 
 from __future__ import annotations
 
