@@ -116,3 +116,14 @@ def variant_file(tmp_path, path, old: str, new: str):
     out = tmp_path / "variant.yaml"
     out.write_text(text.replace(old, new, 1))
     return out
+
+
+def document_text(result) -> str:
+    """Every paragraph and table cell of the draft, clauses and schedules, as one string."""
+    out = []
+    for c in result.document.all_clauses():
+        out += [p.text for p in iter_paragraphs(c.blocks)]
+        for block in c.blocks:
+            if isinstance(block, Table):
+                out += [plain_text(cell) for row in [block.header, *block.rows] for cell in row]
+    return "\n".join(out)

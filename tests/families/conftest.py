@@ -3,12 +3,19 @@ and each one's draft, assembled once per session."""
 
 from __future__ import annotations
 
+import copy
+import tempfile
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
-from tests.conftest import ROOT, samples
-from tests.families.clause_texts import build, document_of
+from assembler.assemble import assemble
+from assembler.model import plain_text
+from assembler.termsheet.loader import load_file
+from assembler.termsheet.validate import read_termsheet
+from tests.conftest import DRAFT_DATE, ROOT, samples
+from tests.families.clause_texts import build, document_of, document_text
 
 _SAMPLES = ROOT / "samples" / "co-investment"
 _FIXTURES = Path(__file__).parent / "fixtures"
@@ -169,3 +176,126 @@ def alliance_lynmere(catalogue):
 @pytest.fixture(scope="session")
 def alliance_lynmere_alh(catalogue):
     return build(ALLIANCE_LYNMERE_ALH, catalogue).document
+
+
+# The open-book term sheets the family tests read: the samples and the sheets of past reviews, each named for its deal.
+OPEN_BOOK_SAMPLE_DIR = ROOT / "samples" / "open-book"
+OB_BREAKS = OPEN_BOOK_SAMPLE_DIR / "short-breaks-charity.yaml"  # Skylark House short breaks
+OB_CHARITY = OPEN_BOOK_SAMPLE_DIR / "childrens-homes-charity.yaml"  # Meadowbank: a user-choice award with Core Places
+OB_ADULT = OPEN_BOOK_SAMPLE_DIR / "adult-care-sharing-band.yaml"  # adults' care homes, a sharing band, void payments
+OB_LIVING = OPEN_BOOK_SAMPLE_DIR / "supported-living-company.yaml"  # supported living, a company provider
+OB_SUBSIDIARY = OPEN_BOOK_SAMPLE_DIR / "supported-accommodation-subsidiary.yaml"
+OB_HOMECARE = OPEN_BOOK_SAMPLE_DIR / "home-care-zones.yaml"  # home care by zone, guaranteed hours
+OB_NIGHTLY = _FIXTURES / "ob-r21-nightly.yaml"  # Lantern: supported accommodation priced by the night
+OB_KELVERTON = _FIXTURES / "ob-r22-kelverton.yaml"  # supported living, s.117 after-care, re-basing under a ceiling
+OB_ALDERBECK = _FIXTURES / "ob-r23-alderbeck.yaml"  # places-available apportionment
+OB_GREYSTONE = _FIXTURES / "ob-r24-greystone.yaml"  # two care homes, a Support Price not re-based
+OB_BRAMBLECOMBE = _FIXTURES / "ob-r25-bramblecombe.yaml"  # a nursing home block, 1,170 budgeted weeks of 1,352
+OB_CHEVIOT = _FIXTURES / "ob-r26-cheviot.yaml"  # three children's homes run by a CIC
+OB_CALDMOOR = _FIXTURES / "ob-r27-caldmoor.yaml"  # a registered society's three homes leased from the Council
+OB_CALDMOOR_PLAIN = _FIXTURES / "ob-r27-caldmoor-plain.yaml"  # the Caldmoor sheet as reviewed
+OB_WEXCOMBE = _FIXTURES / "ob-r28-wexcombe.yaml"  # neurological supported living; a related party leases vehicles
+OB_NORTHLIGHT = _FIXTURES / "open-book-northlight-r17.yaml"  # a public service mutual's supported living
+OB_BRADDON = _FIXTURES / "open-book-braddon.yaml"
+OB_SINGLE = OPEN_BOOK_SAMPLE_DIR / "single-placement.yaml"  # one placement
+
+_OPEN_BOOK_DOCS: dict = {}
+_OPEN_BOOK_RESULTS: dict = {}
+
+
+def open_book_document(catalogue, text: str):
+    """The document model of an open-book sheet given as text, assembled once per session."""
+    if text not in _OPEN_BOOK_DOCS:
+        _OPEN_BOOK_DOCS[text] = document_of(catalogue, text)
+    return _OPEN_BOOK_DOCS[text]
+
+
+def open_book_sheet(sheet: Path | str) -> Path:
+    """A sheet's path: a path as given, "caldmoor" for the Caldmoor sheet as reviewed, else a sample's name
+    (with or without ".yaml")."""
+    if isinstance(sheet, Path):
+        return sheet
+    if sheet == "caldmoor":
+        return OB_CALDMOOR_PLAIN
+    return OPEN_BOOK_SAMPLE_DIR / (sheet if sheet.endswith(".yaml") else f"{sheet}.yaml")
+
+
+def open_book_text(sheet: Path | str, *edits: tuple[str, str], every: bool = False) -> str:
+    """A sheet's text with each (old, new) edit made once (every time with `every`); each old text must be there."""
+    text = open_book_sheet(sheet).read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new) if every else text.replace(old, new, 1)
+    return text
+
+
+def open_book_doc(catalogue, sheet: Path | str, *edits: tuple[str, str], every: bool = False):
+    """The document model of a sheet (see open_book_sheet) with its edits, assembled once per session."""
+    return open_book_document(catalogue, open_book_text(sheet, *edits, every=every))
+
+
+def open_book_model(catalogue, sheet: Path | str, change=None):
+    """A sheet's validated model, its data first changed in place by `change`."""
+    path = open_book_sheet(sheet)
+    model = read_termsheet(path, catalogue).model
+    if change is None:
+        return model
+    data = copy.deepcopy(dict(load_file(path).data))
+    change(data)
+    return type(model).model_validate(data)
+
+
+def open_book_result(catalogue, sheet: Path | str, change=None):
+    """The assembled result (document and findings) of a sheet, its data first changed by `change` and written out
+    again, so that it is read as a term sheet file is; a sheet unchanged is assembled once per session."""
+    path = open_book_sheet(sheet)
+    if change is not None:
+        yaml = YAML()
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        change(data)
+        with tempfile.TemporaryDirectory() as tmp:
+            changed = Path(tmp) / path.name
+            with changed.open("w", encoding="utf-8") as handle:
+                yaml.dump(data, handle)
+            return assemble(read_termsheet(changed, catalogue), catalogue, today=DRAFT_DATE)
+    if path not in _OPEN_BOOK_RESULTS:
+        _OPEN_BOOK_RESULTS[path] = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
+    return _OPEN_BOOK_RESULTS[path]
+
+
+def open_book_notes(result) -> str:
+    """Every clause's and schedule's drafting note, one after another."""
+    return "\n".join(c.note or "" for c in [*result.document.clauses, *result.document.schedules])
+
+
+def open_book_note_of(result, clause_id: str) -> str:
+    """One clause's (recitals and schedules included) drafting note, flattened."""
+    c = next(c for c in [*result.document.recitals, *result.document.clauses, *result.document.schedules]
+             if c.id == clause_id)
+    return " ".join((c.note if isinstance(c.note, str) else plain_text(c.note)).split())
+
+
+def open_book_with(catalogue, sheet: Path | str, anchor: str, extra: str):
+    """The document of a sheet with `extra` lines added after the line `anchor` (assembled once per session)."""
+    return open_book_doc(catalogue, sheet, (anchor, anchor + extra))
+
+
+def open_book_draft_text(catalogue, sheet: Path | str, change=None) -> str:
+    """Every paragraph and table cell of a sheet's draft (see open_book_result)."""
+    return document_text(open_book_result(catalogue, sheet, change))
+
+
+def open_book_notes_flat(doc) -> str:
+    """Every clause's drafting note, each flattened, joined by spaces."""
+    return " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses())
+
+
+@pytest.fixture(scope="session")
+def homecare_doc(catalogue):
+    """The home care sample's document model."""
+    return open_book_result(catalogue, OB_HOMECARE).document
+
+
+def open_book_edited(catalogue, sheet: Path | str, edit):
+    """The document model of a sheet whose text `edit` (a function of the text) changes, assembled once per session."""
+    return open_book_document(catalogue, edit(open_book_text(sheet)))

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text, document_of, flat, note
-
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
+from tests.families.conftest import (
+    OB_ADULT, OB_CHARITY, OB_CHEVIOT, OB_NIGHTLY, open_book_doc, open_book_document,
+    open_book_notes, open_book_result, open_book_with,
+)
 
 
 def test_childrens_homes_carry_staffing_qualification_education_and_health_duties(catalogue):
     """r27 ob-sample 8: no clause on staffing, qualifications (regs. 28 and 32), supervision, education or health."""
-    doc = document_of(catalogue, CHARITY.read_text())
+    doc = document_of(catalogue, OB_CHARITY.read_text())
     text = flat(clause_text(doc, "open-book.services"))
     assert "The Trust must staff each of the Homes at all times in accordance with its statement of purpose, the " \
            "Children's Homes (England) Regulations 2015 and Schedule 1" in text
@@ -27,7 +27,7 @@ def test_childrens_homes_carry_staffing_qualification_education_and_health_dutie
 
 
 def test_adult_homes_do_not(catalogue):
-    doc = document_of(catalogue, ADULT.read_text())
+    doc = document_of(catalogue, OB_ADULT.read_text())
     text = clause_text(doc, "open-book.services", flat=True)
     assert "Level 3 Diploma" not in text and "personal education plan" not in text
     assert "staffing, education and health" not in note(doc, "open-book.services")
@@ -38,7 +38,7 @@ def test_a_kpi_of_placement_endings_with_few_places_is_measured_over_two_years(c
     endings a year, so the [5]-case floor leaves it seldom testable. The note says so with the sheet's figures and
     proposes rolling 24 months (the schedule does so where the target sets no period of its own), and the
     small-numbers rule does not excuse the KPI that counts the Homes."""
-    doc = document_of(catalogue, CHARITY.read_text(encoding="utf-8"))
+    doc = document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8"))
     n = flat(note(doc, "open-book.performance"))
     assert ('The Service KPI "Placements ending in a planned way" counts endings, not children. With 11 Core Places, '
             "even if every place changed hands once a year a quarter would average 2.75 endings, below the [5] cases "
@@ -53,7 +53,7 @@ def test_a_kpi_of_placement_endings_with_few_places_is_measured_over_two_years(c
     sched = flat(clause_text(doc, "open-book.schedule-services"))
     assert "[each Contract Year (reported cumulatively each quarter)]" in sched  # the target's own period
     # a target without a period: the column proposes 24 months, and 18.1 defines it
-    bare = document_of(catalogue, CHARITY.read_text(encoding="utf-8").replace('"90% each year"', '"90%"'))
+    bare = document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8").replace('"90% each year"', '"90%"'))
     assert "[rolling 24 months]" in flat(clause_text(bare, "open-book.schedule-services"))
     assert 'The "Measured over" column proposes rolling 24 months, in brackets: confirm it with the client.' in \
         flat(note(bare, "open-book.performance"))
@@ -64,7 +64,7 @@ def test_a_kpi_of_placement_endings_with_few_places_is_measured_over_two_years(c
 def test_few_endings_note_quiet_or_pointed_where_the_sheet_differs(catalogue):
     """Quiet: a KPI that counts children, not endings, keeps its period; a count target gets no small-numbers rule.
     Where the sheet gives the period, the note proposes 24 months instead of the column doing so."""
-    source = CHARITY.read_text(encoding="utf-8")
+    source = OB_CHARITY.read_text(encoding="utf-8")
     people = document_of(catalogue, source.replace("Placements ending in a planned way",
                                                    "Children with a care plan reviewed on time"))
     assert "counts endings" not in note(people, "open-book.performance")
@@ -77,3 +77,80 @@ def test_few_endings_note_quiet_or_pointed_where_the_sheet_differs(catalogue):
     counts = source.replace('"90% each year"', '"10 a year"').replace('"85% by June 2029"', '"9 by June 2029"')
     body = flat(clause_text(document_of(catalogue, counts), "open-book.performance"))
     assert "fewer than [5] cases" not in body  # only the Homes KPI is a proportion, and the rule does not excuse it
+
+
+def test_absence_limit_covers_remand_where_the_sheet_says_so(catalogue):
+    res = open_book_result(catalogue, OB_NIGHTLY)
+    text = document_text(res)
+    assert ("while the young person is in hospital or remanded to custody or youth detention accommodation, at the end "
+            "of four weeks from the day that absence began") in text
+    assert "for a hospital stay or a remand to custody or youth detention accommodation, after four weeks" in open_book_notes(res)
+
+
+def test_one_list_of_existing_placements(catalogue):
+    """Finding 9: the start list in clause 7 is the only list; clause 8 and the definition refer to it."""
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
+    assert "say which of them are Existing Placements" in text
+    assert "within 5 Business Days after this Agreement takes effect" not in text
+    assert "shown as such in the list the Council gives under clause 7.9" in text
+    assert "as listed by the Council under clause 7.9 and confirmed by the Trust" in text
+
+
+def test_children_complaints_reach_the_councils_statutory_procedure(catalogue):
+    """Finding 14: the Trust co-operates with s.26 representations and the Ombudsman about a Placed Child."""
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
+    assert "representations about a Placed Child made under section 26(3) of the Children Act 1989" in text
+    assert "co-operate with any investigation by the Local Government and Social Care Ombudsman" in text
+
+
+def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confirmation(catalogue):
+    """Finding 4: a child who is not an Existing Placement stays under the earlier contract until the confirmation;
+    8.3 now keeps that contract in force for the child if it would otherwise expire, and the Council pays its fee;
+    the note asks for the expiry date. Quiet: a sheet without a user-choice award has neither."""
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
+    body = clause_text(d, "open-book.placements", flat=True)
+    # r25 ob-sample 1: the earlier contract runs on only once the Council confirms the extension is lawful.
+    assert ("That contract continues for that child after the date on which it would otherwise end only if, and from the "
+            "date that, the Council confirms in writing to the Trust that the extension may lawfully be made and that it "
+            "has published any notice the law requires for it. The Council must pay the fee under that contract for any "
+            "period for which it continues.") in body
+    assert "the Parties agree that it continues" not in body
+    assert "the Council must give the Trust the confirmation described in clause 3.3" not in body
+    assert ("the Council must decide under clause 3.4 whether it gives the confirmation described in clause 3.3 for "
+            "continuing each of those placements that is not an Existing Placement, and must tell the Trust its decision."
+            ) in body
+    assert "Get the earlier contract's expiry date, the regime it was let under" in flat(note(d, "open-book.placements"))
+    assert "(reg. 72)" in flat(note(d, "open-book.placements"))
+    adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
+    assert "would otherwise end" not in clause_text(adult, "open-book.placements", flat=True)
+    assert "expiry date" not in flat(note(adult, "open-book.placements"))
+
+
+def test_step_in_for_a_childrens_home_does_not_hand_over_a_registered_home(catalogue):
+    """Finding 5: registration under the Care Standards Act 2000 (s.11) is the provider's, so step-in for a children's
+    home is an approved manager and directions, the Council's own staff, and moves; the Council keeps paying; the
+    premises direct agreement lets only a registered (or applying) provider occupy; the note says why. Quiet: an adult
+    care home keeps the take-over step-in."""
+    d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
+    body = clause_text(d, "open-book.termination", flat=True)
+    assert ("require the Trust to appoint a manager or consultant the Council approves, and to follow the Council's "
+            "reasonable directions on the care of Placed Children;") in body
+    assert "arrange for Placed Children to move." in body
+    assert "it may take over, or appoint another provider to take over" not in body
+    assert "While the Council steps in, it continues to pay the Prices, including for the Core Places" in body
+    assert ("or a provider it appoints that is registered, or has applied to be registered, with Ofsted under Part 2 of "
+            "the Care Standards Act 2000 to carry on a children's home there, to occupy") in body
+    assert "(Care Standards Act 2000 s.11)" in flat(note(d, "open-book.termination"))
+    adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
+    abody = clause_text(adult, "open-book.termination", flat=True)
+    assert "it may take over, or appoint another provider to take over" in abody
+    assert "consultant the Council approves" not in abody
+
+
+def test_schedule_1_names_the_services_and_counts_places_of_each_type(catalogue):
+    """ob-fresh 18: the description no longer ends with the service name hanging in brackets, and '(seven places in
+    all)' no longer reads as a count of Core Places."""
+    sched = clause_text(open_book_doc(catalogue, OB_CHEVIOT), "open-book.schedule-services", flat=True)
+    assert "Fellside must provide the services known as Fellside Children's Homes: residential care in the Homes in Cheviot Vale" in sched  # r27 ob-fresh 13: the count is not pasted
+    assert "(Fellside Children's Homes)." not in sched
+    assert "at Whinfell House or Birkside\" (of the seven places of that type)" in sched

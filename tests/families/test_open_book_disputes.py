@@ -4,14 +4,17 @@ draft sends only disputes about figures to the expert and takes instructions on 
 from __future__ import annotations
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import document_of, note
+from tests.families.clause_texts import clause_text, document_of, document_text, note
+from tests.families.conftest import (
+    OB_ALDERBECK, OB_BREAKS, OB_CHARITY, OB_NIGHTLY, open_book_doc, open_book_draft_text,
+    open_book_result,
+)
 
-KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
 ALLIANCE = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
 
 
 def test_instructed_expert_route_note_says_where_the_draft_departs(catalogue):
-    n = note(document_of(catalogue, KIDS.read_text(encoding="utf-8")), "common.disputes")
+    n = note(document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8")), "common.disputes")
     assert "The instructions choose escalation and expert determination without limiting it to figures." in n
     assert "take instructions" in n
 
@@ -41,3 +44,36 @@ def test_reconciliation_referral_is_given_once_and_its_periods_are_assumptions(c
     assert ("the reconciliation timetable: 60 days to send a Reconciliation Statement, 30 days to confirm or question "
             "it, 10 Business Days to answer a question, and 60 days before a referral to an Independent Accountant") in definitions
     assert "send a final Reconciliation Statement within [60] days after the end" in flat(clause_text(doc, "open-book.termination"))
+
+
+def test_expert_determinations_are_carved_out_of_the_dispute_steps(catalogue, tmp_path):
+    text = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["open_book"].setdefault("related_parties", []).append({
+        "name": "Lodge Estates Limited", "relationship": "a company owned by the trustees",
+        "arrangement": "leases Kestrel Lodge to Ashdown", "annual_value": 30000}))
+    assert "a market rate set by a valuer or accountant under clause" in text
+    assert "a market rate set by a valuer" not in open_book_draft_text(catalogue, OB_BREAKS)   # no related party, no valuation
+    assert "or amendments referred to an Independent Accountant under clause" in text
+
+
+def test_rebasing_factor_and_units_disputes_go_to_the_independent_accountant(catalogue):
+    text = document_text(open_book_result(catalogue, OB_NIGHTLY))
+    # r23 ob-fresh 8: the list now also names the 5.2 reduction and the change-in-law adjustment
+    assert "or about a factor worked out under clause 5.7 or clause 6.1, a number of units under clause 5.8, a reduction" in text
+    assert "until the figure is agreed or decided under clause 13.7)" in text
+
+
+def test_expert_determination_covers_warranty_reductions_and_change_in_law_adjustments(catalogue):
+    """ob-fresh 8: 13.7 sends to the Independent Accountant the figures of a 5.2 reduction and a change-in-law
+    adjustment (29.1, 6.2), not only the reconciliation, the factors and the units. (The sample's escalation-expert
+    route sends every figure dispute to an expert under the disputes clause instead.)"""
+    for path in (OB_ALDERBECK,):
+        body = clause_text(open_book_doc(catalogue, path), "common.open-book-profit-cap", flat=True)
+        assert ("a number of units under clause 5.8, a reduction of the Prices under clause 5.2, or an adjustment for "
+                "a change in law under clause") in body
+        assert "or clause 6.2, that they have not resolved" in body
+
+
+def test_dispute_clause_names_the_rate_of_the_index(homecare_doc):
+    cap = clause_text(homecare_doc, "common.open-book-profit-cap", flat=True)
+    assert "or about the rate of the index worked out under clause 6.1" in cap
+    assert "the factor worked out" not in cap

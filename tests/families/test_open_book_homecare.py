@@ -11,16 +11,15 @@ import pytest
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT, draft_of
-from tests.families.clause_texts import clause_text, document_of, flat, note
-from tests.families.test_open_book_settings import document_text
-
-HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"
-LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+from tests.families.clause_texts import clause_text, definition, document_of, flat, note
+from tests.families.clause_texts import document_text
+from pydantic import ValidationError
+from tests.families.conftest import OB_HOMECARE, OB_LIVING, open_book_doc
 
 
 @pytest.fixture(scope="module")
 def result(catalogue):
-    return assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE)
+    return assemble(read_termsheet(OB_HOMECARE, catalogue), catalogue, today=DRAFT_DATE)
 
 
 def everything(result) -> str:
@@ -94,7 +93,7 @@ def test_scope_is_the_care_bought_not_the_zone(result):
 def test_cancellation_and_travel_defaults(catalogue):
     """Without home_care_terms: visits cancelled within 24 hours are paid in full (the note asks to confirm), and
     travel time need only count towards the National Minimum Wage."""
-    text = HOMECARE.read_text()
+    text = OB_HOMECARE.read_text()
     text = re.sub(r"  home_care_terms:\n(    .*\n)+", "", text)
     doc = document_of(catalogue, text)
     assert "this is the default, so confirm it" in note(doc, "open-book.core-support")
@@ -104,7 +103,7 @@ def test_cancellation_and_travel_defaults(catalogue):
 
 
 def test_no_paid_cancellations(catalogue):
-    text = HOMECARE.read_text().replace("cancellation_paid: 100", "cancellation_paid: 0")
+    text = OB_HOMECARE.read_text().replace("cancellation_paid: 100", "cancellation_paid: 0")
     doc = document_of(catalogue, text)
     assert "No Prices are payable for a visit a Service User cancels" in clause_text(doc, "open-book.core-support",
                                                                                    flat=True)
@@ -112,7 +111,7 @@ def test_no_paid_cancellations(catalogue):
 
 def test_supported_living_keeps_its_own_words(catalogue):
     """The home care branches leave supported living as it was."""
-    res = assemble(read_termsheet(LIVING, catalogue), catalogue, today=DRAFT_DATE)
+    res = assemble(read_termsheet(OB_LIVING, catalogue), catalogue, today=DRAFT_DATE)
     titles = {c.id: c.title for c in res.document.all_clauses()}
     assert titles["open-book.support"] == "Care and support for tenants"
     assert "Tenants" in document_text(res)
@@ -132,7 +131,7 @@ def test_the_reconciliation_schedule_counts_the_guarantee(result):
 
 def test_another_zone_word_and_one_zone(catalogue):
     """The sheet's own word for its areas ('Area') is used in the terms and the plain words, with one area."""
-    text = HOMECARE.read_text()
+    text = OB_HOMECARE.read_text()
     text = re.sub(r"  home_care_terms:\n(    .*\n)+", "  home_care_terms:\n    zone_word: Area\n", text)
     text = re.sub(r"    - name: Zone 7 \(Coastal North\)\n(      .*\n)+?      guaranteed_hours: 850\n(      maximum_hours: .*\n)?", "", text)
     text = re.sub(r"    - service: Home care in Zone 7.*?variable_cost: 22.96\n", "", text, flags=re.S)
@@ -146,7 +145,7 @@ def test_another_zone_word_and_one_zone(catalogue):
 @pytest.mark.parametrize("word, plural", [("Patch", "Patches"), ("Locality", "Localities")])
 def test_zone_word_plural_is_spelled(catalogue, word, plural):
     """A zone word whose plural is not word + 's' prints its real plural in the terms and the heading."""
-    text = re.sub(r"  home_care_terms:\n(    .*\n)+", f"  home_care_terms:\n    zone_word: {word}\n", HOMECARE.read_text())
+    text = re.sub(r"  home_care_terms:\n(    .*\n)+", f"  home_care_terms:\n    zone_word: {word}\n", OB_HOMECARE.read_text())
     doc = document_of(catalogue, text)
     assert f"Part 2: {plural}" in clause_text(doc, "open-book.schedule-services")
     body = clause_text(doc, "open-book.core-support", flat=True)
@@ -172,13 +171,13 @@ def test_visit_tolerance_from_the_sheet(catalogue, tmp_path):
     """r27 ob-homecare finding 5: without a tolerance a visit is paid by the rounded minute and the note gives the
     figures; with one, a visit of at least that share of its planned length counts for the planned length."""
     from tests.families.clause_texts import clause_text as ct
-    quiet = assemble(read_termsheet(HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
+    quiet = assemble(read_termsheet(OB_HOMECARE, catalogue), catalogue, today=DRAFT_DATE).document
     text = ct(quiet, "open-book.core-support", flat=True)
     assert "a visit counts for the time recorded, rounded to the nearest whole minute;" in text
     assert "counts for that planned length" not in text
     assert "a 30-minute visit that lasts 27 minutes is paid for 27 minutes (£13.43), not 30" in note(
         quiet, "open-book.core-support")
-    source = HOMECARE.read_text(encoding="utf-8")
+    source = OB_HOMECARE.read_text(encoding="utf-8")
     assert source.count("    guarantee_review_weeks: 12\n") == 1
     sheet = tmp_path / "home-care-tolerance.yaml"
     sheet.write_text(source.replace("    guarantee_review_weeks: 12\n", "    guarantee_review_weeks: 12\n"
@@ -203,7 +202,7 @@ def test_price_review_note_compares_the_cost_model_pay_rate_with_the_national_li
     assert "so the rise on 1 April 2027, before the service starts, is never indexed" in n
     assert "a rise of more than 5.4% would take the national living wage above £13.40" in n
     assert "Insert the rate from 1 April 2027 if it has been announced" in n
-    source = HOMECARE.read_text(encoding="utf-8")
+    source = OB_HOMECARE.read_text(encoding="utf-8")
     assert source.count("  lowest_hourly_pay: 13.40\n") == 1
     sheet = tmp_path / "no-pay-rate.yaml"
     sheet.write_text(source.replace("  lowest_hourly_pay: 13.40\n", ""), encoding="utf-8")
@@ -227,7 +226,7 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
     n = flat(note(doc, "open-book.change-in-law"))
     assert "this one rule covers every Relevant Change in Law, the zero hours rights included" in n
     assert "consider deducting" not in n
-    source = HOMECARE.read_text(encoding="utf-8")
+    source = OB_HOMECARE.read_text(encoding="utf-8")
     start = source.index("  indexation: >-\n")
     end = source.index("  lowest_hourly_pay:")
     sheet = tmp_path / "cpih-only.yaml"
@@ -256,7 +255,7 @@ def test_home_care_protections_for_service_users(result, catalogue):
     n = flat(note(doc, "open-book.support"))
     assert "the [£20] limit is this draft's assumption, so confirm it" in n
     assert "ask whether Tillbrook sponsors any care workers" in n
-    living = assemble(read_termsheet(LIVING, catalogue), catalogue, today=DRAFT_DATE).document
+    living = assemble(read_termsheet(OB_LIVING, catalogue), catalogue, today=DRAFT_DATE).document
     # the gifts paragraph serves adult supported living too since r28 ob-fresh finding 15; the sponsor duties do not
     for cid, words in (("open-book.support", "duties as a sponsor"),
                        ("open-book.financial-distress", "licence to sponsor workers")):
@@ -324,7 +323,7 @@ def test_directors_salaries_list_each_director_and_flag_the_uprating(result, cat
     assert "[Each salary increases on each review date by the same percentage as the prices in this Schedule.]" in sched
     assert any("each director's salary included in the cost model increases on each review date" in a
                for a in doc.assumptions)
-    source = HOMECARE.read_text().replace("  directors: 2   # the two directors who hold all the shares\n", "")
+    source = OB_HOMECARE.read_text().replace("  directors: 2   # the two directors who hold all the shares\n", "")
     sheet = tmp_path / "no-count.yaml"
     sheet.write_text(source)
     other = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
@@ -415,3 +414,191 @@ def test_words_as_terms_leave_a_name_alone():
     _words_as_terms(doc, {"zone": "Zones|Zone", "zones": "Zones"})
     assert [i for i in para.inlines if isinstance(i, Term)] == [Term("Zones", "Zone"), Term("Zones", "Zone")]
     assert para.inlines[0] == Text("Lots 3 and 7 of the Rutherdale home care zones procurement; hours in that ")
+
+
+def _charity(text: str) -> str:
+    return text.replace("  legal_form: company\n  limited_by: shares\n",
+                        "  legal_form: charitable_company\n  limited_by: guarantee\n  charity_number: '1012345'\n", 1)
+
+
+def test_capacity_is_a_ground_to_decline_only_at_the_guarantee(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.support", flat=True)
+    assert ("Once the hours delivered in the Zone where the person lives in the month so far are at or above that "
+            "Zone's Guaranteed Hours for the days of the month so far, it may also refuse because it does not have "
+            "care workers available to meet the person's needs safely.") in text
+    assert "need not deliver more hours of care a week in a Zone than the maximum hours a week shown for it" in text
+
+
+def test_the_zone_table_shows_the_maximum(homecare_doc):
+    sched = clause_text(homecare_doc, "open-book.schedule-services", flat=True)
+    assert "Maximum hours a week" in sched and "1,450" in sched and "1,150" in sched
+
+
+def test_no_maximum_no_cap_sentence(catalogue):
+    text = re.sub(r"      maximum_hours: .*\n", "", OB_HOMECARE.read_text())
+    d = document_of(catalogue, text)
+    assert "need not deliver more hours" not in clause_text(d, "open-book.support", flat=True)
+    assert "Maximum hours a week" not in clause_text(d, "open-book.schedule-services", flat=True)
+    # the capacity ground to decline at the guarantee stays
+    assert "does not have care workers available" in clause_text(d, "open-book.support", flat=True)
+
+
+def test_maximum_below_the_guarantee_is_refused(catalogue):
+    text = OB_HOMECARE.read_text().replace("maximum_hours: 1450", "maximum_hours: 1000")
+    with pytest.raises((ValidationError, ValueError, Exception), match="maximum_hours"):
+        document_of(catalogue, text)
+
+
+def test_the_referral_duty_is_tested_by_the_month_and_refers_to_its_clause(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.core-support", flat=True)
+    assert "While the hours delivered in a Zone in the month so far are below its Guaranteed Hours" in text
+    assert "that paragraph allows" not in text and "in a week are below" not in text
+
+
+def test_payment_is_the_greater_of_not_both(homecare_doc):
+    pricing = clause_text(homecare_doc, "open-book.pricing", flat=True)
+    assert ("The Council must pay the Prices for each of the Zones, for each month, for the greater of the "
+            "Guaranteed Hours and the hours of Planned Care delivered, as clause") in pricing
+    core = clause_text(homecare_doc, "open-book.core-support", flat=True)
+    assert "the hours of Planned Care delivered are the hours commissioned in each Service User's Care Plan" in core
+    assert "The Council must pay the Prices for the Planned Care hours" not in core
+
+
+def test_home_care_registered_manager_for_each_branch(homecare_doc):
+    """Finding 7: the cl 1 assumption about registering a new manager within 3 months now has its clause."""
+    text = clause_text(homecare_doc, "open-book.regulatory", flat=True)
+    assert ("must ensure that each location (branch) from which it provides the Care Services, as listed in "
+            "Schedule 1, has a manager registered with the Care Quality Commission for it") in text
+    assert "apply to register a new manager within [3] months" in text
+
+
+def test_supported_living_has_no_branch_manager_paragraph(catalogue):
+    from tests.families.test_open_book_homecare import OB_LIVING
+    d = assemble(read_termsheet(OB_LIVING, catalogue), catalogue, today=DRAFT_DATE).document
+    assert "has a manager registered with the Care Quality Commission" not in clause_text(d, "open-book.regulatory",
+                                                                                       flat=True)
+
+
+def test_shared_costs_refer_to_the_home_care_apportionment(homecare_doc):
+    """Finding 8: Direct Costs and Sch 2 para 6 point to the by-hours apportionment paragraph, and overheads go to
+    the branches, not 'premises at which it delivers'."""
+    sched = clause_text(homecare_doc, "common.open-book-schedule-costs", flat=True)
+    assert "allocates Overheads for each Reconciliation Period to the branches from which it provides" in sched
+    assert "premises at which it delivers" not in sched and "staff working at those branches" in sched
+    ref = re.search(r"The result is apportioned to the Open-Book Services under clause (\d+\.\d+)", sched).group(1)
+    scope = clause_text(homecare_doc, "open-book.scope", flat=True)
+    assert "in the proportion that the hours of care delivered under this Agreement from that branch" in scope
+    # the number the schedule cites is the by-hours paragraph (the second of the scope clause), not its first
+    assert ref.endswith(".2")
+
+
+def test_the_guarantee_note_states_the_cap_or_asks_for_one(homecare_doc, catalogue):
+    from tests.families.clause_texts import note
+    n = note(homecare_doc, "open-book.core-support")
+    assert "(Zone 3 (Wold Valley): 1,450; Zone 7 (Coastal North): 1,150)" in n
+    d = document_of(catalogue, re.sub(r"      maximum_hours: .*\n", "", OB_HOMECARE.read_text()))
+    assert "The instructions give no maximum hours a week for any zone" in note(d, "open-book.core-support")
+
+
+def test_framework_call_offs_end_and_people_counted(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.support", flat=True)
+    assert "under a call-off contract made under framework agreement RCC/ASC/2022/114 (each an earlier contract)" in text
+    assert "Tillbrook cared for 176 people in the Zones under those call-off contracts on [date]." in text
+    assert "each earlier contract ends at the end of 31 May 2027" in text
+    assert "except as this clause provides" in text and "contract RCC/ASC/2022/114 between the Parties" not in text
+
+
+def test_a_single_contract_reads_as_before(catalogue):
+    d = document_of(catalogue, OB_HOMECARE.read_text().replace("  existing_contract_kind: framework\n", ""))
+    text = clause_text(d, "open-book.support", flat=True)
+    assert "under contract RCC/ASC/2022/114 between the Parties (the earlier contract)" in text
+    assert "call-off" not in text and "except as this clause provides" in text
+
+
+def test_reduction_is_capped_in_brackets_by_default(homecare_doc):
+    text = clause_text(homecare_doc, "open-book.core-support", flat=True)
+    assert ("The reductions taking effect in a Zone in any Contract Year must not together exceed [25%] of its "
+            "Guaranteed Hours at the start of that Contract Year.") in text
+    assert "A larger reduction, or ending the Care Services in a Zone altogether, may be made only by ending" in text
+
+
+def test_reduction_cap_from_the_sheet(catalogue):
+    text = OB_HOMECARE.read_text().replace("  home_care_terms:\n", "  home_care_terms:\n    guarantee_reduction_cap: 20\n", 1)
+    d = document_of(catalogue, text)
+    assert "must not together exceed 20% of its Guaranteed Hours" in clause_text(d, "open-book.core-support", flat=True)
+
+
+def test_company_home_care_has_no_trustees_or_legacies(homecare_doc):
+    assert "trustees" not in clause_text(homecare_doc, "common.conflicts-of-interest", flat=True)
+    assert "members, directors or officers" in clause_text(homecare_doc, "common.conflicts-of-interest", flat=True)
+    assert "directors or senior managers" in clause_text(homecare_doc, "common.definitions", flat=True)
+    costs = clause_text(homecare_doc, "common.open-book-costs", flat=True)
+    assert "a cost met from a restricted grant, or another payment" in costs
+    scope = clause_text(homecare_doc, "open-book.scope", flat=True)
+    assert "Grants that Tillbrook receives on terms" in scope
+    assert "legac" not in scope + costs
+
+
+def test_charity_home_care_keeps_trustees_and_legacies(catalogue):
+    d = document_of(catalogue, _charity(OB_HOMECARE.read_text()))
+    assert "members, trustees or officers" in clause_text(d, "common.conflicts-of-interest", flat=True)
+    assert "directors, trustees or senior managers" in clause_text(d, "common.definitions", flat=True)
+    assert "Donations, legacies and grants" in clause_text(d, "open-book.scope", flat=True)
+
+
+def test_home_care_speaks_of_hours_not_occupancy(homecare_doc):
+    sched = clause_text(homecare_doc, "common.open-book-schedule-reconciliation", flat=True)
+    assert "Scenarios by hours delivered" in sched
+    assert "every place is used" not in sched and "occupancy" not in sched.lower()
+    assert "when the hours delivered are 68.1% of capacity" in sched
+    assert "hours delivered as a share of capacity" in clause_text(homecare_doc, "common.open-book-schedule-reporting", flat=True)
+    assert "occupancy" not in flat(note(homecare_doc, "open-book.losses"))
+    assert "hours delivered would have to fall" in flat(note(homecare_doc, "open-book.losses"))
+
+
+def test_break_even_names_the_direct_cost_of_every_zone(homecare_doc):
+    sched = clause_text(homecare_doc, "common.open-book-schedule-reconciliation", flat=True)
+    assert "with the direct cost of each hour (£22.96 in every line) falling with the hours delivered" in sched
+    assert "with the direct cost of \"Home care in Zone 3" not in sched
+
+
+def test_home_care_safeguarding_has_no_supported_living_terms(homecare_doc):
+    sg = clause_text(homecare_doc, "open-book.safeguarding", flat=True)
+    assert "positive behaviour support" not in sg
+    assert "may use restraint or other restrictive practice only as a last resort" in sg
+    assert "must record every use of restraint or other restrictive practice and report" in sg
+    n = flat(note(homecare_doc, "open-book.safeguarding"))
+    assert "supported living" not in n and "in a person's own home" in n
+
+
+def test_guarantee_note_flags_force_majeure_risk(homecare_doc):
+    n = flat(note(homecare_doc, "open-book.core-support"))
+    assert "even where a Force Majeure Event (a pandemic, say) is the cause. Tillbrook therefore bears its fixed costs" in n  # r27 ob-homecare 13
+
+
+def test_schedule_1_does_not_say_per_hour_twice(homecare_doc):
+    s = clause_text(homecare_doc, "open-book.schedule-services", flat=True)
+    assert "per hour of care delivered (each care worker on a double-handed visit counted) (67,600 hours expected" in s
+    assert "priced by the hour" not in s
+
+
+def test_homecare_finding1_service_income_on_an_accruals_basis(catalogue):
+    """ob-homecare 1: Service Income is what is paid or payable for the services provided in the period, on an
+    accruals basis like the costs actually incurred, so the first period is not a month of income short and the
+    last month's invoice falls inside the open book; the pricing note and the report follow."""
+    from tests.families.clause_texts import definition
+    d = open_book_doc(catalogue, "home-care-zones")
+    s = definition(d, "Service Income")
+    assert s.startswith("the amounts paid or payable to")
+    assert "the Open-Book Services provided in a period" in s and "on an accruals basis consistent with its statutory accounts" in s
+    assert "receives" not in s
+    assert "Service Income actually received" not in note(d, "open-book.pricing")
+    assert "the Service Income for the period, by source" in flat(clause_text(d, "common.open-book-schedule-reporting"))
+
+
+def test_homecare_finding1_quiet_outside_the_open_book_family(catalogue):
+    """Quiet: the grant family keeps its own definition (grants counted as received)."""
+    from tests.families.clause_texts import definition
+    from tests.conftest import ROOT as R
+    d = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
+    assert definition(d, "Service Income").startswith("all money")

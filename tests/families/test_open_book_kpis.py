@@ -3,13 +3,15 @@ year fixes its date (r28 ob-fresh 13 and 14, the Wexcombe neurological supported
 
 from __future__ import annotations
 
+import re
 from assembler.assemble import assemble
 from assembler.termsheet.common import Kpi
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.clause_texts import clause_text
-
-SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
+from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import clause_text, document_of, flat
+from tests.families.conftest import (
+    OB_BREAKS, OB_CALDMOOR_PLAIN, OB_CHEVIOT, OB_WEXCOMBE, open_book_doc, open_book_draft_text,
+)
 
 
 def test_kpi_periods_follow_the_target():
@@ -28,7 +30,7 @@ def test_kpi_periods_follow_the_target():
 
 
 def test_the_schedule_and_clause_17_read_the_kpis_consistently(catalogue):
-    doc = assemble(read_termsheet(SHEET, catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(read_termsheet(OB_WEXCOMBE, catalogue), catalogue, today=DRAFT_DATE).document
     sched = clause_text(doc, "open-book.schedule-services", flat=True)
     assert "each quarter (reported monthly, quarter to date)" in sched
     assert "No more than 10 a year for the 12 months ending 31 March 2030" in sched and "by 2029/30" not in sched
@@ -42,3 +44,47 @@ def test_a_measured_over_naming_a_year_is_not_shortened():
     """Quiet: 'the 12 months to the end of each quarter' is a year's measure, so a yearly target leaves it alone."""
     k = Kpi(measure="m", target="80% a year", frequency="quarterly", measured_over="the 12 months to the end of each quarter")
     assert k.shown_measured_over == "the 12 months to the end of each quarter"
+
+
+def test_kpis_that_depend_on_the_councils_referrals_are_not_failed_for_that_reason(catalogue, tmp_path):
+    text = open_book_draft_text(catalogue, OB_BREAKS)
+    assert ("A Service KPI is not failed to the extent that the failure results from the number of children the "
+            "Council refers or the nights the Short Breaks Panel allocates, or from Booked Nights cancelled by a "
+            "child's family or by the Council, or from the Council's failure to take a step the Service KPI depends on, "
+            "rather than from Ashdown's own acts or omissions.") in text
+
+
+def test_the_open_book_report_lists_kpi_performance(catalogue, tmp_path):
+    text = open_book_draft_text(catalogue, OB_BREAKS)
+    assert "performance against each Service KPI due to be reported in it under clause" in text
+
+
+def test_monthly_kpis_are_identified_by_the_reported_column(homecare_doc):
+    perf = clause_text(homecare_doc, "open-book.performance", flat=True)
+    assert 'each Service KPI whose "Reported" column in Schedule 1 says monthly within 10 Business Days' in perf
+
+
+def test_kpi_measured_over_follows_a_contract_year_target(catalogue):
+    """ob-fresh 12: 'At least 90% in each Contract Year' reported quarterly is measured over each Contract Year
+    (reported cumulatively), not rolling 12 months; a 'by March 2029' target reported quarterly is measured each
+    quarter, not 'the last month of each quarter'."""
+    sched = clause_text(open_book_doc(catalogue, OB_CHEVIOT), "open-book.schedule-services", flat=True)
+    assert "At least 90% in each Contract Year quarterly [each Contract Year (reported cumulatively each quarter)]" in sched
+    assert "85% by March 2029 quarterly [each quarter]" in sched
+    assert "the last month of each quarter" not in sched
+
+
+def test_finding17_small_numbers_rule_covers_counts(catalogue):
+    """ob-fresh 17: KPIs given as counts ("All residents", "12 of 14") get the small-numbers rule, not only
+    percentage targets."""
+    body = flat(clause_text(open_book_doc(catalogue, "caldmoor"), "open-book.performance"))
+    assert ("A Service KPI whose target is a percentage or proportion of the people or events it "
+            "counts is not failed in a reporting period in which fewer than [5] cases fall within its measure.") in body
+
+
+def test_finding17_quiet_where_no_target_counts(catalogue):
+    """Quiet: a sheet whose KPI targets are ratings, not counts or percentages, gets no small-numbers rule."""
+    import re
+    text = re.sub(r"(?m)^(\s+target:).*$", r"\1 Good or Outstanding at its next inspection", OB_CALDMOOR_PLAIN.read_text(encoding="utf-8"))
+    body = flat(clause_text(document_of(catalogue, text), "open-book.performance"))
+    assert "fewer than [5] cases" not in body

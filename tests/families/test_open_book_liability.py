@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.clause_texts import clause_text, note
-
-SAMPLES = ROOT / "samples" / "open-book"
+from tests.families.clause_texts import clause_text, document_text, flat, note
+from tests.families.conftest import OB_CHARITY, open_book_result, OPEN_BOOK_SAMPLE_DIR
 
 
 @pytest.mark.parametrize("sheet", ["home-care-zones.yaml", "childrens-homes-charity.yaml"])
@@ -17,7 +17,7 @@ def test_the_cap_covers_the_period_before_the_service_term(catalogue, sheet):
     """r27 ob-homecare finding 15: Contract Years start with the Service Term, so signing to service start was in no
     Contract Year and so under no cap; that period now counts as part of the first Contract Year, and the
     exclusions are lettered."""
-    doc = assemble(read_termsheet(SAMPLES / sheet, catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(read_termsheet(OPEN_BOOK_SAMPLE_DIR / sheet, catalogue), catalogue, today=DRAFT_DATE).document
     text = clause_text(doc, "open-book.liability", flat=True)
     assert "in each Contract Year is limited to the greater of [£1,000,000] and the total Prices payable" in text
     assert "For this limit, the period before the Service Term starts forms part of the first Contract Year." in text
@@ -58,6 +58,12 @@ def test_the_note_says_when_the_liability_floor_is_redundant(catalogue):
     assert ("At the budgeted Prices (£1,264,870.40 a year) the £1,000,000 floor is redundant: it applies only if the "
             "Prices payable in a Contract Year fall more than 20% below the budget.") in n
     assert "adjust the fixed sum" not in n
-    small = " ".join(note(assemble(read_termsheet(SAMPLES / "single-placement.yaml", catalogue), catalogue,
+    small = " ".join(note(assemble(read_termsheet(OPEN_BOOK_SAMPLE_DIR / "single-placement.yaml", catalogue), catalogue,
                                    today=DRAFT_DATE).document, "open-book.liability").split())
     assert "adjust the fixed sum to the contract's value" in small and "floor is redundant" not in small
+
+
+def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(catalogue):
+    """Finding 11: the cap does not limit the Council's true-up repayment or its break compensation."""
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
+    assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2\.", text)  # r27 ob-homecare 15: exclusions lettered

@@ -9,16 +9,14 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
-
-NORTHLIGHT = ROOT / "tests" / "families" / "fixtures" / "open-book-northlight-r17.yaml"
-LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import document_text, flat, note
+from tests.families.conftest import OB_CALDMOOR, OB_LIVING, OB_NORTHLIGHT, open_book_doc
 
 
 @pytest.fixture(scope="module")
 def northlight(catalogue):
-    sheet = read_termsheet(NORTHLIGHT, catalogue)
+    sheet = read_termsheet(OB_NORTHLIGHT, catalogue)
     return sheet, document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
 
 
@@ -28,14 +26,14 @@ def northlight_rebase(catalogue):
     from assembler.termsheet.loader import load_text
     from assembler.termsheet.validate import validate
 
-    source = NORTHLIGHT.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_price_review: rebase\n", 1)
-    sheet = validate(load_text(source, NORTHLIGHT.name), catalogue)
+    source = OB_NORTHLIGHT.read_text(encoding="utf-8").replace("positions:\n", "positions:\n  open_book_price_review: rebase\n", 1)
+    sheet = validate(load_text(source, OB_NORTHLIGHT.name), catalogue)
     return sheet, document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
 
 
 @pytest.fixture(scope="module")
 def living(catalogue):
-    sheet = read_termsheet(LIVING, catalogue)
+    sheet = read_termsheet(OB_LIVING, catalogue)
     return sheet, document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
 
 
@@ -124,7 +122,6 @@ def test_core_support_accrues_daily_reduces_by_cost_at_one_home_and_keeps_the_mi
     assert "accrues at one seventh" not in living[1]    # priced by the hour and night
 
 
-
 def test_incumbent_contract_is_named_and_ended_and_the_entire_agreement_yields(northlight, living):
     """r17 ob-fresh 14: the incumbent contract's number was in the sheet but the draft did not name or end it."""
     text = northlight[1]
@@ -171,3 +168,37 @@ def test_one_registration_serves_every_tenancy(northlight):
     """r17 ob-fresh 19: the only CQC location serves all the tenancies; the blank was fillable from the sheet."""
     assert "9 (all the Homes)" in northlight[1]
     assert "[tenancies served]" not in northlight[1]
+
+
+def test_finding2_five_year_note_measures_from_signing_with_the_sheets_dates(catalogue):
+    """Finding 2: signed no earlier than the draft date (5 December 2026), the five years end no earlier than
+    4 December 2031, so the Service Term (to 31 March 2031) and the [6]-month run-off (to 30 September 2031) fit;
+    the note no longer says no support can continue and no longer asks to 'record, before award' what the recital
+    says has happened."""
+    import datetime as dt
+    from assembler.assemble import assemble
+    from assembler.termsheet.loader import load_text
+    from assembler.termsheet.validate import validate
+    d = assemble(validate(load_text(OB_CALDMOOR.read_text(encoding="utf-8"), "t.yaml"), catalogue), catalogue,
+                 today=dt.date(2026, 12, 5)).document
+    n = flat(note(d, "open-book.term"))
+    assert "It will be signed no earlier than 5 December 2026, so its five years end no earlier than 4 December 2031." in n
+    assert "(to 31 March 2031) and up to [6] months' exit run-off (to 30 September 2031) fall within them" in n
+    assert "no support can continue" not in n and "before award" not in n
+    assert "Confirm that the Council's record of the award shows that the Society was a qualifying public service mutual" in n
+
+
+def test_finding2_run_off_cut_where_signing_is_early(catalogue):
+    """Drafted on 1 April 2026 (the tests' draft date), the five years end no earlier than 31 March 2031: the
+    Service Term fits but a full run-off would not, so the note says the run-off is cut at that day."""
+    n = flat(note(open_book_doc(catalogue, OB_CALDMOOR), "open-book.term"))
+    assert "(to 31 March 2031) falls within them, but a full [6] months' exit run-off would run to 30 September 2031" in n
+    assert "cuts any support continued at exit at 31 March 2031 (or the later day that signing gives)" in n
+
+
+def test_finding2_quiet_where_the_term_does_not_fit(catalogue):
+    """Quiet: an agreement signed long before a longer Service Term still gets the warning that the clause on the
+    maximum term cuts the extension and the run-off."""
+    d = open_book_doc(catalogue, OB_CALDMOOR, ("  extension_years: 0\n", "  extension_years: 2\n"))
+    n = flat(note(d, "open-book.term"))
+    assert "the whole contract runs beyond five years" in n and "no support can continue after that day" in n

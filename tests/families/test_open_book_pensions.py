@@ -4,29 +4,17 @@ Council in 2016, four-year term from 1 April 2027, prices re-based each year).""
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.clause_texts import clause_text, flat, note
+from tests.families.conftest import OB_CALDMOOR, open_book_doc
 
-SHEET = ROOT / "tests" / "families" / "fixtures" / "ob-r27-caldmoor.yaml"
 LGPS = "  lgps_admission: true"
-_CACHE: dict = {}
-
-
-def _doc(catalogue, *edits: tuple[str, str]):
-    if edits not in _CACHE:
-        text = SHEET.read_text(encoding="utf-8")
-        for old, new in edits:
-            assert old in text
-            text = text.replace(old, new)
-        _CACHE[edits] = document_of(catalogue, text)
-    return _CACHE[edits]
 
 
 def test_lgps_admission_body_gets_contribution_and_exit_terms(catalogue):
     """Firing: contributions at the certified rates are Allowable Costs, certificates are copied to the Council, the
     admission agreement is not ended without consent, and an exit payment caused by the agreement ending is
     allocated in brackets (the Council, or the last Reconciliation Period), with an exit credit following it."""
-    d = _doc(catalogue)
+    d = open_book_doc(catalogue, OB_CALDMOOR)
     t = flat(clause_text(d, "open-book.exit"))
     assert ("Employer contributions to the Local Government Pension Scheme for staff working in the Care Services, at the "
             "rates in the fund actuary's rates and adjustments certificate under regulation 62") in t
@@ -45,7 +33,7 @@ def test_lgps_admission_body_gets_contribution_and_exit_terms(catalogue):
 
 def test_lgps_index_review_says_who_bears_a_rate_rise(catalogue):
     """Under an index review the note says a rise above the index stays with the provider."""
-    d = _doc(catalogue, ("open_book_price_review: rebase", "open_book_price_review: index"))
+    d = open_book_doc(catalogue, OB_CALDMOOR, ("open_book_price_review: rebase", "open_book_price_review: index"))
     n = note(d, "open-book.exit")
     assert "a rise in the rate above the index is borne by the Society" in n
 
@@ -53,11 +41,11 @@ def test_lgps_index_review_says_who_bears_a_rate_rise(catalogue):
 def test_no_lgps_terms_where_staff_are_not_in_the_scheme(catalogue):
     """Quiet: lgps_admission false gives no pension sub-clauses and no pension paragraph in the note; empty keeps the
     clause plain and the note asks the question once."""
-    d = _doc(catalogue, (LGPS, "  lgps_admission: false"))
+    d = open_book_doc(catalogue, OB_CALDMOOR, (LGPS, "  lgps_admission: false"))
     t = flat(clause_text(d, "open-book.exit"))
     assert "Local Government Pension Scheme" not in t and "exit payment" not in t
     assert "Local Government Pension Scheme" not in note(d, "open-book.exit")
-    d = _doc(catalogue, (LGPS, "  lgps_admission: null"))
+    d = open_book_doc(catalogue, OB_CALDMOOR, (LGPS, "  lgps_admission: null"))
     t = flat(clause_text(d, "open-book.exit"))
     assert "exit payment" not in t
     n = note(d, "open-book.exit")

@@ -3,18 +3,14 @@ says what to check about ss.53(5) and 77 of the Procurement Act 2023, and PPN 00
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
-from tests.families.clause_texts import all_text, document_of, flat, note
-
-WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
-
-
-def _doc(catalogue):
-    return document_of(catalogue, WEXCOMBE.read_text(encoding="utf-8"))
+from tests.families.clause_texts import all_text, flat, note
+from tests.families.conftest import (
+    OB_CHARITY, OB_WEXCOMBE, open_book_doc, open_book_note_of, open_book_result,
+)
 
 
 def test_publication_check_is_one_line(catalogue):
-    doc = _doc(catalogue)
+    doc = open_book_doc(catalogue, OB_WEXCOMBE)
     text = flat(all_text(doc))
     assert ("check whether section 53(5) excepts a light touch contract from publishing a copy of this Agreement, and "
             "section 77 from publishing a copy of a modification to it; if not, plan the redactions now") in text
@@ -23,6 +19,14 @@ def test_publication_check_is_one_line(catalogue):
 
 
 def test_ppn_004_cited_by_title_and_date(catalogue):
-    n = flat(note(_doc(catalogue), "common.open-book-costs"))
+    n = flat(note(open_book_doc(catalogue, OB_WEXCOMBE), "common.open-book-costs"))
     assert ("Cabinet Office PPN 004: Open Book Contract Management (published 17 February 2025 for procurements begun "
             "on or after 24 February 2025, replacing PPN 05/16; it binds central government bodies") in n
+
+
+def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
+    """Finding 10: the s.53 publication point is one line saying what to check, not 'has not been verified'."""
+    note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "common.freedom-of-information")
+    assert "has not been verified" not in note
+    assert ("check whether section 53(5) excepts a light touch contract from publishing a copy of this Agreement, and "
+            "section 77 from publishing a copy of a modification to it; if not, plan the redactions now") in note

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat
-
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
+from tests.families.conftest import OB_ADULT, OB_CHARITY
 
 
 def test_childrens_home_may_refuse_outside_its_statement_of_purpose_or_on_the_impact_assessment(catalogue):
     """r27 ob-sample 7: a children's home must be able to refuse a child outside its statement of purpose (reg. 16)
     or its registration, or whom its pre-placement assessment shows would be at risk or put others at risk."""
-    text = flat(clause_text(document_of(catalogue, CHARITY.read_text()), "open-book.services"))
+    text = flat(clause_text(document_of(catalogue, OB_CHARITY.read_text()), "open-book.services"))
     assert "The Trust must not refuse a Referral for a vacant place except on one of the following grounds, which it " \
            "must explain in writing:" in text
     assert "the Placement would be outside the home's statement of purpose under regulation 16 of the Children's Homes " \
@@ -22,6 +19,6 @@ def test_childrens_home_may_refuse_outside_its_statement_of_purpose_or_on_the_im
 
 
 def test_adult_home_keeps_the_single_ground(catalogue):
-    text = flat(clause_text(document_of(catalogue, ADULT.read_text()), "open-book.services"))
+    text = flat(clause_text(document_of(catalogue, OB_ADULT.read_text()), "open-book.services"))
     assert "statement of purpose" not in text
     assert "except on reasonable grounds relating to the needs of the" in text

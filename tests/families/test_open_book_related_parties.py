@@ -4,22 +4,15 @@ vehicles), and a related party's charge larger than the cost-model line it belon
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
-from tests.families.clause_texts import document_of, flat, note
-
-WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"   # r28 ob-fresh: vehicle lease
-KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-
-
-def _doc(catalogue, path, edit=None):
-    text = path.read_text(encoding="utf-8")
-    if edit:
-        text = edit(text)
-    return document_of(catalogue, text)
+from assembler.termsheet.open_book import RelatedParty
+from tests.families.clause_texts import clause_text, definition, document_of, flat, note
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_CHARITY, OB_WEXCOMBE, open_book_doc, open_book_edited,
+)
 
 
 def test_break_note_says_what_the_related_party_leases(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE), "open-book.termination"))
+    n = flat(note(open_book_doc(catalogue, OB_WEXCOMBE), "open-book.termination"))
     assert "leases homes" not in n
     assert ("it takes on staff under TUPE, and it has fixed commitments to a related party (Heronsgate Enterprises "
             "Limited leases the two adapted vehicles to Heronsgate and maintains them, for £14,400 a year)") in n
@@ -28,14 +21,14 @@ def test_break_note_says_what_the_related_party_leases(catalogue):
 
 
 def test_break_note_quiet_without_a_related_lease(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE, lambda t: t.replace(
+    n = flat(note(open_book_edited(catalogue, OB_WEXCOMBE, lambda t: t.replace(
         "leases the two adapted vehicles to Heronsgate and maintains them", "maintains the two adapted vehicles")),
         "open-book.termination"))
     assert "fixed commitments" not in n and "premises head does not cover" not in n
 
 
 def test_related_party_charge_above_its_cost_line_is_flagged(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE), "common.open-book-schedule-costs"))
+    n = flat(note(open_book_doc(catalogue, OB_WEXCOMBE), "common.open-book-schedule-costs"))
     assert ('Heronsgate Enterprises Limited is paid £14,400 a year under its arrangement in Part 4, more than the whole '
             '"Vehicles and staff travel" line of the cost model (£8,000)') in n
     assert "understated by at least £6,400 a year" in n
@@ -43,15 +36,56 @@ def test_related_party_charge_above_its_cost_line_is_flagged(catalogue):
 
 
 def test_related_party_charge_within_its_line_is_quiet(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE, lambda t: t.replace("annual_value: 14400", "annual_value: 7200")),
+    n = flat(note(open_book_edited(catalogue, OB_WEXCOMBE, lambda t: t.replace("annual_value: 14400", "annual_value: 7200")),
                   "common.open-book-schedule-costs"))
     assert "more than the whole" not in n
-    assert "more than the whole" not in flat(note(_doc(catalogue, KIDS), "common.open-book-schedule-costs"))
+    assert "more than the whole" not in flat(note(open_book_doc(catalogue, OB_CHARITY), "common.open-book-schedule-costs"))
 
 
 def test_break_note_without_tupe_reads_plainly(catalogue):
-    n = flat(note(_doc(catalogue, KIDS), "open-book.termination"))
+    n = flat(note(open_book_doc(catalogue, OB_CHARITY), "open-book.termination"))
     assert ("will not readily accept an uncompensated six-month break: it has fixed commitments to a related party "
             "(Meadowbank Property Ltd owns Rowan House and St Brigid's House and leases them to the Trust, for £62,000 "
             "a year).") in n
     assert "premises head does not cover" not in n   # a lease of the homes is a premises cost
+
+
+def test_an_arrangement_without_a_verb_reads_as_what_the_party_supplies():
+    rp = RelatedParty(name="X Group Limited", relationship="parent company of X",
+                      arrangement="central finance, HR and payroll for the home")
+    assert rp.arrangement_phrase == "supplies central finance, HR and payroll for the home"
+    owner = RelatedParty(name="X Property Limited", relationship="owned by the shareholders of X's parent",
+                         arrangement="owns the home and leases it to X")
+    assert owner.arrangement_phrase == "owns the home and leases it to X"
+    assert owner.services_depend and not owner.is_parent  # "X's parent" does not make it a parent
+
+
+def test_distress_triggers_reach_only_related_parties_the_services_depend_on(catalogue):
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
+    body = flat(clause_text(doc, "open-book.financial-distress"))
+    assert "happens to Calderbrook Property Limited or Calderbrook Care Group Limited, or to any other" in body
+    assert "Westover" not in body
+    text = " ".join(note(doc, "open-book.financial-distress").split())
+    assert "and not to Westover Building Services Limited" in text
+    assert "; it supplies central finance" in text and "it central finance" not in text
+    assert "not a charity" not in text
+
+
+def test_related_party_finance_costs_survive_the_disallowed_cost_exclusion(catalogue):
+    """r25 ob-fresh finding 7: 14.3(a) allows arm's-length finance costs; 14.4 must not strip them as interest."""
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
+    body = flat(clause_text(doc, "common.open-book-related-parties"))
+    assert "A Disallowed Cost is left out of the related party's own cost." in body
+    assert "The only exception is the related party's arm's-length finance costs allowed by clause" in body
+    assert "even if it would otherwise fall within" not in body
+    assert "the list of Disallowed Costs prevails" not in note(doc, "common.open-book-related-parties")
+
+
+def test_group_is_read_as_the_provider_and_its_related_parties_only_where_the_cost_lists_use_it(catalogue):
+    text = OB_BRAMBLECOMBE.read_text()
+    doc = document_of(catalogue, text)
+    assert "means Calderbrook and its Related Parties" in flat(definition(doc, "Related Party"))
+    quiet = text.replace("loans to Calderbrook or its group", "loans to Calderbrook or a Related Party")
+    quiet = quiet.replace("Costs of the group's other homes", "Costs of other homes")
+    quiet = quiet.replace("The group management charge", "The management charge")
+    assert "its Related Parties" not in flat(definition(document_of(catalogue, quiet), "Related Party"))

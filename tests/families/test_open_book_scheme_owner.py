@@ -4,15 +4,14 @@ so in a comment, and the draft did not record it)."""
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.conftest import OB_WEXCOMBE
 
-WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
 COMMENT = "      # The two bungalows are council-owned, leased to Aspley Vale and let by it.\n"
 
 
 def test_council_owned_scheme_recorded_in_the_schedule_and_the_note(catalogue):
-    text = WEXCOMBE.read_text()
+    text = OB_WEXCOMBE.read_text()
     assert COMMENT in text
     d = document_of(catalogue, text.replace(COMMENT, "      owner: commissioner\n"))
     sched = clause_text(d, "open-book.schedule-services", flat=True)
@@ -28,11 +27,11 @@ def test_council_owned_scheme_recorded_in_the_schedule_and_the_note(catalogue):
 
 
 def test_no_owner_no_ownership_text(catalogue):
-    d = document_of(catalogue, WEXCOMBE.read_text())
+    d = document_of(catalogue, OB_WEXCOMBE.read_text())
     assert "its owner" not in clause_text(d, "open-book.schedule-services", flat=True)
     assert "owns" not in flat(note(d, "open-book.support"))
 
 
 def test_provider_owned_scheme_is_flagged(catalogue):
-    d = document_of(catalogue, WEXCOMBE.read_text().replace(COMMENT, "      owner: related_party\n"))
+    d = document_of(catalogue, OB_WEXCOMBE.read_text().replace(COMMENT, "      owner: related_party\n"))
     assert "owned by the provider or a company related to it" in flat(note(d, "open-book.support"))

@@ -15,35 +15,20 @@ from assembler.model import Table, iter_paragraphs, plain_text
 from assembler.termsheet.open_book import Services, pence
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT, draft_of, draft_of_text
-from tests.families.clause_texts import flat, note
-
-LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
-SUBSIDIARY = ROOT / "samples" / "open-book" / "supported-accommodation-subsidiary.yaml"
-
-
-def document_text(result) -> str:
-    """Every paragraph and table cell of the draft, clauses and schedules, as one string."""
-    out = []
-    for c in result.document.all_clauses():
-        out += [p.text for p in iter_paragraphs(c.blocks)]
-        for block in c.blocks:
-            if isinstance(block, Table):
-                out += [plain_text(cell) for row in [block.header, *block.rows] for cell in row]
-    return "\n".join(out)
+from tests.families.clause_texts import document_text, flat, note
+from tests.families.conftest import OB_ADULT, OB_BRADDON, OB_CHARITY, OB_LIVING, OB_SUBSIDIARY
 
 
 @pytest.fixture(scope="module")
 def drafts(catalogue, tmp_path_factory):
     out = {}
-    for path in (LIVING, CHARITY, ADULT, SUBSIDIARY):
+    for path in (OB_LIVING, OB_CHARITY, OB_ADULT, OB_SUBSIDIARY):
         sheet = read_termsheet(path, catalogue)
         out[path.stem] = (sheet, assemble(sheet, catalogue, today=DRAFT_DATE))
     # r17 ob-sample 1: the annual review is indexation unless a sheet chooses re-basing; the re-basing
     # mechanism is tested on the same deals with that position chosen ("<stem>-rebase")
     folder = tmp_path_factory.mktemp("rebase")
-    for path in (LIVING, CHARITY):
+    for path in (OB_LIVING, OB_CHARITY):
         text = path.read_text(encoding="utf-8")
         assert "\npositions:\n" in text
         varied = folder / f"{path.stem}-rebase.yaml"
@@ -418,7 +403,7 @@ def _with_services_line(tmp_path, source, line: str):
     return path
 
 
-@pytest.mark.parametrize("source", [LIVING, CHARITY], ids=["supported-living", "childrens-homes"])
+@pytest.mark.parametrize("source", [OB_LIVING, OB_CHARITY], ids=["supported-living", "childrens-homes"])
 def test_a_new_provider_gets_a_handover_mobilisation_and_inbound_tupe(tmp_path, catalogue, source):
     sheet = read_termsheet(_with_services_line(tmp_path, source, "incumbent: false"), catalogue)
     text = document_text(assemble(sheet, catalogue, today=DRAFT_DATE))
@@ -432,7 +417,7 @@ def test_a_new_provider_gets_a_handover_mobilisation_and_inbound_tupe(tmp_path, 
 
 def test_a_new_childrens_home_provider_needs_its_own_registration_before_its_service_term_starts(tmp_path, catalogue):
     """ob-fresh r15 finding 1: registration under Part 2 of the Care Standards Act 2000 does not pass with the homes."""
-    path = _with_services_line(tmp_path, CHARITY, "incumbent: false")
+    path = _with_services_line(tmp_path, OB_CHARITY, "incumbent: false")
     path.write_text(path.read_text(encoding="utf-8").replace(
         "\nservices:\n", "\nservices:\n  previous_provider: Oakridge Residential Care Ltd\n", 1), encoding="utf-8")
     sheet = read_termsheet(path, catalogue)
@@ -446,7 +431,7 @@ def test_a_new_childrens_home_provider_needs_its_own_registration_before_its_ser
 
 def test_mobilisation_costs_count_once_in_the_first_period_and_stay_out_of_the_review_base(tmp_path, catalogue):
     """ob-fresh r15 findings 2 and 16: one position on the cost model's one-off mobilisation line."""
-    path = _with_services_line(tmp_path, CHARITY, "incumbent: false")
+    path = _with_services_line(tmp_path, OB_CHARITY, "incumbent: false")
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('{item: "Depreciation of furniture, equipment and vehicles"',
                                  '{item: "Mobilisation (first year only)"', 1)
@@ -537,7 +522,7 @@ def test_supported_living_lists_each_homes_landlord_and_tenancy(drafts):
 
 
 def test_council_pays_only_its_share_of_core_support_where_others_fund_tenants(catalogue, tmp_path):
-    text = LIVING.read_text(encoding="utf-8").replace(
+    text = OB_LIVING.read_text(encoding="utf-8").replace(
         "      places: 8\n", "      places: 8\n      other_funded: 2\n", 1)
     path = tmp_path / "shared.yaml"
     path.write_text(text, encoding="utf-8")
@@ -554,7 +539,7 @@ def test_supported_living_absence_and_nominee_hold_follow_the_sheet(catalogue, t
     sample = text_of(drafts, "supported-living-company")
     assert "for the first 14 days of the absence" in sample            # the sample gives 14 days
     assert "keep staff ready to start that person's Individual Support" not in sample   # no void position
-    text = LIVING.read_text(encoding="utf-8").replace("  absence_paid_days: 14\n", "", 1)
+    text = OB_LIVING.read_text(encoding="utf-8").replace("  absence_paid_days: 14\n", "", 1)
     text = text.replace("\npositions:\n", "\npositions:\n  open_book_voids: void-payment\n", 1)
     text = text.replace("\nservices:\n", "\nservices:\n  void_rate: 60\n", 1)
     path = tmp_path / "hold.yaml"
@@ -623,7 +608,7 @@ def test_split_final_period_follows_the_split_and_small_excess_carries_forward(d
 
     def no_minimum(data):
         data["open_book"]["excess"]["carry_below"] = None
-    quiet = document_text(draft_of(catalogue, ADULT, no_minimum))
+    quiet = document_text(draft_of(catalogue, OB_ADULT, no_minimum))
     assert "none of it is paid or transferred" not in quiet
     assert "that happens only in the final Reconciliation Period" not in quiet
     refund_only = text_of(drafts, "supported-living-company")
@@ -665,7 +650,7 @@ def test_specification_identified_and_childrens_home_operational_terms(drafts, c
 
     def named(data):
         data["services"]["specification"] = "Westshire children's homes specification, version 2, 1 March 2027"
-    given = document_text(draft_of(catalogue, CHARITY, named))
+    given = document_text(draft_of(catalogue, OB_CHARITY, named))
     assert "the Westshire children's homes specification, version 2, 1 March 2027, in the agreed form initialled" in given
     assert "missing child policy it keeps under regulation 34(4)" in home
     assert "send the Council a copy of each complaint made by or about a Placed Child" in home
@@ -688,14 +673,11 @@ def test_set_off_of_fund_refunds_and_no_idle_21st_birthday_limb_for_16_and_17_ye
     assert "Ofsted unique reference number (URN)" in sa
 
 
-BRADDON = ROOT / "tests" / "families" / "fixtures" / "open-book-braddon.yaml"
-
-
 def test_rebasing_when_a_home_leaves_removes_that_homes_own_expected_weeks(catalogue):
     """ob-fresh r15 finding 3: Larkspur and Fernlea are two Core Places each (104 weeks); Kingfisher Lodge
     adds the 28 spot weeks on its third place (132). Worked through the clause's formula on the sheet's
     budget, the new Price is the reviewer's correct figure, not the pro-rata-by-places one."""
-    sheet = read_termsheet(BRADDON, catalogue)
+    sheet = read_termsheet(OB_BRADDON, catalogue)
     homes = {h.name: h.expected_weeks for h in sheet.model.services.homes}
     assert homes == {"Larkspur House": 104, "Fernlea": 104, "Kingfisher Lodge": 132}
     ob = sheet.model.open_book
@@ -717,10 +699,9 @@ def test_rebasing_when_a_home_leaves_removes_that_homes_own_expected_weeks(catal
     assert "multiplied by the places at that home and divided by" not in text
 
 
-
 def test_recital_and_aim_of_the_open_book_terms_reflect_the_sharing_band(catalogue):
     """ob-fresh r15 finding 5: Harecroft keeps half the profit between 6% and 9%; the recital and clause 8.1 say so."""
-    text = document_text(assemble(read_termsheet(BRADDON, catalogue), catalogue, today=DRAFT_DATE))
+    text = document_text(assemble(read_termsheet(OB_BRADDON, catalogue), catalogue, today=DRAFT_DATE))
     assert ("a Reasonable Profit of 6% of Harecroft's costs, Harecroft keeps half of any profit between 6% and 9% of its costs, and "
             "the rest of any profit is put into a fund") in text
     assert "with the share of further profit within the Sharing Band that clause" in text
@@ -734,7 +715,7 @@ def test_without_a_sharing_band_the_recital_keeps_the_cap_alone(drafts):
 
 def test_a_council_break_carries_bracketed_compensation_and_the_minimum_core_places_reading_is_flagged(catalogue):
     """ob-fresh r15 findings 7 and 15."""
-    sheet = read_termsheet(BRADDON, catalogue)
+    sheet = read_termsheet(OB_BRADDON, catalogue)
     draft = assemble(sheet, catalogue, today=DRAFT_DATE)
     text = document_text(draft)
     assert "Where the Council ends this Agreement, or ends it for one or more of the Homes, under clause" in text
@@ -762,7 +743,7 @@ def test_waking_nights_only_drop_sleep_ins(catalogue):
     def edit(data):
         for home in data["services"]["homes"]:
             home["core_support"] = "one support worker on site at all times, waking at night (8,760 hours a year)"
-    text = document_text(draft_of(catalogue, LIVING, edit))
+    text = document_text(draft_of(catalogue, OB_LIVING, edit))
     assert "Core Support means the shared on-site support hours, including waking nights, at each" in text
     assert "The Core Support hours a year stated in" in text
     assert "sleep-in nights at each" not in text
@@ -772,7 +753,7 @@ def test_continuous_access_ends_on_the_date_given(catalogue):
     def edit(data):
         data.setdefault("positions", {})["open_book_access"] = "continuous"
         data["open_book"]["continuous_access_until"] = "2029-05-31"
-    text = document_text(draft_of(catalogue, LIVING, edit))
+    text = document_text(draft_of(catalogue, OB_LIVING, edit))
     assert "Until 31 May 2029, the Open-Book Provider" in text or "Until 31 May 2029, Oakapple" in text
     assert "After that date the Open-Book Reports and the right of inspection in clause" in text
 
@@ -792,7 +773,7 @@ def test_notes_state_the_excess_profit_at_budget_after_the_sharing_band(drafts):
 def test_excess_profit_carried_forward_cannot_leave_with_the_gift_to_the_parent(catalogue, tmp_path):
     """r16 ob-fresh 4: a carried-forward Excess Profit is held in the Reinvestment Fund account, not gifted away,
     and a carry-forward threshold the sheet does not give is listed as an assumption with the budget figure."""
-    text = SUBSIDIARY.read_text(encoding="utf-8")
+    text = OB_SUBSIDIARY.read_text(encoding="utf-8")
     text = text.replace("open_book_excess: refund", "open_book_excess: split", 1)
     text = text.replace("\nopen_book:\n", "\nopen_book:\n  excess:\n    split_percentage: 50\n"
                         "    reinvestment_fund: activities for the young people\n", 1)
@@ -830,7 +811,7 @@ def test_pricing_note_flags_re_basing_that_gives_less_than_the_instructed_index(
     adult = next(c for c in drafts["adult-care-sharing-band"][1].document.clauses if c.id == "open-book.price-review").note
     assert "this draft's mechanism" not in adult    # the Prices match the budget: re-basing gives the index
     path = tmp_path / "dear.yaml"
-    path.write_text(ADULT.read_text(encoding="utf-8").replace("price: 2051.35", "price: 2151.35", 1), encoding="utf-8")
+    path.write_text(OB_ADULT.read_text(encoding="utf-8").replace("price: 2051.35", "price: 2151.35", 1), encoding="utf-8")
     draft = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
     note = next(c for c in draft.clauses if c.id == "open-book.price-review").note
     assert "re-basing on the agreed costs is this draft's mechanism" in note
@@ -840,7 +821,7 @@ def test_pricing_note_flags_re_basing_that_gives_less_than_the_instructed_index(
 def test_overheads_have_their_own_categories_and_a_mileage_rate_is_not_indexed(catalogue, tmp_path):
     """r16 ob-fresh 10: an overhead category is listed with the budgeted overhead lines under Overheads, not among
     the Direct Cost categories; a rate per mile does not move with the price review."""
-    text = ADULT.read_text(encoding="utf-8").replace(
+    text = OB_ADULT.read_text(encoding="utf-8").replace(
         "\n  allowable_costs:\n",
         "\n  allowable_costs:\n    - Mileage at 45p a mile and agency staff at no more than £29.00 an hour\n"
         "    - Central overheads (payroll, HR and finance) up to the overhead cap\n", 1)
@@ -860,7 +841,7 @@ def test_overheads_have_their_own_categories_and_a_mileage_rate_is_not_indexed(c
 
 def test_a_home_without_a_tenant_count_is_left_blank_when_others_give_one(catalogue, tmp_path, drafts):
     """r16 ob-fresh 13: where the sheet gives tenants for some homes only, the others are a blank, not their places."""
-    text = LIVING.read_text(encoding="utf-8").replace("      places: 8\n", "      places: 8\n      tenants: 7\n", 1)
+    text = OB_LIVING.read_text(encoding="utf-8").replace("      places: 8\n", "      places: 8\n      tenants: 7\n", 1)
     path = tmp_path / "count.yaml"
     path.write_text(text, encoding="utf-8")
     result = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
@@ -874,7 +855,7 @@ def test_a_home_without_a_tenant_count_is_left_blank_when_others_give_one(catalo
 def test_tenant_covers_shared_owners_and_people_another_body_funds(catalogue, tmp_path, drafts):
     """r16 ob-fresh 11: the definition fits a shared ownership lease and a resident the ICB funds."""
     assert "Tenant means an adult who holds a tenancy or licence of accommodation" in text_of(drafts, "supported-living-company")
-    text = LIVING.read_text(encoding="utf-8").replace("      places: 8\n", "      places: 8\n      other_funded: 2\n", 1)
+    text = OB_LIVING.read_text(encoding="utf-8").replace("      places: 8\n", "      places: 8\n      other_funded: 2\n", 1)
     text = text.replace("    tenancy: ", "    tenancy: shared ownership lease or ", 1) if "    tenancy: " in text else text
     text = text.replace("      tenancy: ", "      tenancy: shared ownership lease or ", 1)
     path = tmp_path / "owners.yaml"
@@ -895,7 +876,7 @@ def test_scope_note_flags_self_funded_care_in_supported_living(drafts):
 def test_recitals_state_the_care_act_duties_as_the_act_does_and_do_not_promise_full_cost(catalogue, tmp_path, drafts):
     """r16 ob-fresh 15: s.18 is a duty to meet needs, s.5 a duty to promote a market; the Prices are set to recover
     the budgeted cost, which the provider is not guaranteed."""
-    text = LIVING.read_text(encoding="utf-8")
+    text = OB_LIVING.read_text(encoding="utf-8")
     start = text.index("  statutory_duty:")
     end = text.index("\n  ", start + 20)
     while text[end + 3] == " ":
@@ -938,11 +919,11 @@ def test_supported_living_with_a_weekly_core_price_and_capacity_assembles(catalo
     from assembler.termsheet.loader import load_text
     from assembler.termsheet.validate import validate
 
-    source = LIVING.read_text(encoding="utf-8").replace(
+    source = OB_LIVING.read_text(encoding="utf-8").replace(
         "    - service: Sleep-in night at a scheme",
         "    - service: Core support at a scheme, per place\n      unit: week\n      price: 100\n"
         "      expected_units: 1144\n      capacity_units: 1144\n    - service: Sleep-in night at a scheme", 1)
-    doc = assemble(validate(load_text(source, LIVING.name), catalogue), catalogue, today=DRAFT_DATE).document
+    doc = assemble(validate(load_text(source, OB_LIVING.name), catalogue), catalogue, today=DRAFT_DATE).document
     text = "\n".join(plain_text(p.inlines) for c in doc.all_clauses() for p in iter_paragraphs(c.blocks))
     assert "unless the Core Places are reduced" in text
     assert "unless a payment is suspended" not in text
@@ -1025,11 +1006,11 @@ def test_hospital_absence_cap_is_drafted(catalogue):
     def capped(data):
         data["services"]["absence_weeks"] = 6
 
-    text = document_text(draft_of(catalogue, ADULT, capped))
+    text = document_text(draft_of(catalogue, OB_ADULT, capped))
     assert "at the end of six weeks from the day they were admitted if that is sooner" in text
     # r20 ob-fresh 18: the ending paragraph names itself, and a permanent move ends the Placement
     assert re.search(r"including in hospital, clause 5\.5 applies instead of this clause\.", text)
-    quiet = document_text(draft_of(catalogue, ADULT))
+    quiet = document_text(draft_of(catalogue, OB_ADULT))
     assert "from the day they were admitted" not in quiet
 
 
@@ -1043,11 +1024,11 @@ def test_hospital_cap_releases_the_place_without_notice(catalogue):
     def pricing_note(result):
         return next(c for c in result.document.clauses if c.id == "open-book.pricing").note
 
-    draft = draft_of(catalogue, ADULT, capped)
+    draft = draft_of(catalogue, OB_ADULT, capped)
     assert "keep paying the Price for that place until the place is released. The place is released [14] days after" \
         in document_text(draft)
     assert "The six-week limit applies to a hospital stay only" in pricing_note(draft)
-    quiet = pricing_note(draft_of(catalogue, ADULT))
+    quiet = pricing_note(draft_of(catalogue, OB_ADULT))
     assert "The draft sets no limit on how long a place is paid for while a resident is in hospital" in quiet
 
 
@@ -1067,14 +1048,14 @@ def test_core_place_split_is_drafted_and_priced(catalogue):
     def notes(result):
         return "\n".join(str(c.note or "") for c in [*result.document.clauses, *result.document.schedules])
 
-    draft = draft_of(catalogue, CHARITY, two((6, 5)))
+    draft = draft_of(catalogue, OB_CHARITY, two((6, 5)))
     text = document_text(draft) + notes(draft)
     assert 'Of the Core Places, six are places for "' in text and 'and five are places for "Residential placement, ' \
         'one child with complex needs" (of the five places of that type)' in text
     # 6 x 52 x £4,950 + 5 x 52 x £5,950 = £1,544,400 + £1,547,000
     assert "six at £4,950 a week and five at £5,950 a week" in text and "£3,091,400" in text
     assert "The instructions do not say how many of the Core Places are of each type" not in text
-    blank = notes(draft_of(catalogue, CHARITY, two(None)))
+    blank = notes(draft_of(catalogue, OB_CHARITY, two(None)))
     assert "The instructions do not say how many of the Core Places are of each type" in blank
 
 
@@ -1082,12 +1063,12 @@ def test_occupied_bed_weeks_are_drafted_as_occupied(catalogue):
     """r18b ob-fresh 3: cost lines saying "occupied bed-weeks" get occupied bed-weeks in the scope clause (never paid
     bed-weeks called occupied), and the note says that departs from paid bed-weeks and why; a sheet that chooses paid
     bed-weeks against those words gets a clause that says which governs and a note that says it departs from them."""
-    text = CHARITY.read_text(encoding="utf-8").replace("  scope: whole_homes\n", "  scope: commissioner_places\n", 1)
+    text = OB_CHARITY.read_text(encoding="utf-8").replace("  scope: whole_homes\n", "  scope: commissioner_places\n", 1)
     text = text.replace("disallowed_costs:\n", "disallowed_costs:\n    - Costs of other councils' places (shared costs "
                         "are apportioned by occupied bed-weeks)\n", 1)
 
     def scope(source):
-        draft = draft_of_text(catalogue, source, CHARITY.name)
+        draft = draft_of_text(catalogue, source, OB_CHARITY.name)
         clause = next(c for c in draft.document.clauses if c.id == "open-book.scope")
         return " ".join(p.text for p in iter_paragraphs(clause.blocks)), clause.note
 
@@ -1105,7 +1086,7 @@ def test_uncapped_loss_note_gives_the_figures_and_the_options(catalogue):
     """r18b ob-fresh 4: where losses are not carried forward and the Core Places fall short of cost, the note gives
     the break-even occupancy, the loss in the first scenario below it, the floor at the minimum Core Places, and the
     options (carry forward, a loss share the draft does not contain, more places, accept) without inventing a term."""
-    draft = draft_of(catalogue, CHARITY)
+    draft = draft_of(catalogue, OB_CHARITY)
     note = next(c for c in draft.document.clauses if c.id == "open-book.losses").note
     assert "the budgeted Allowable Costs are covered only from" in note
     # the minimum is for each home: four homes at two (the one with two keeps them) = 8 places x 52 x £4,950
@@ -1120,11 +1101,11 @@ def test_continuous_access_at_the_full_level_reaches_the_ledgers(catalogue):
     def full(data):
         data["open_book"]["level"] = "full"
 
-    text = document_text(draft_of(catalogue, ADULT, full))
+    text = document_text(draft_of(catalogue, OB_ADULT, full))
     assert "continuous read-only access, through a secure shared system, to its ledgers and cost records for the " \
            "Open-Book Services as it keeps them day to day, to the cost model for them, and to its management " \
            "accounts for them, updated at least monthly" in text
-    plain = document_text(draft_of(catalogue, ADULT))
+    plain = document_text(draft_of(catalogue, OB_ADULT))
     assert "as it keeps them day to day" not in plain
 
 
@@ -1139,12 +1120,12 @@ def test_extra_support_without_a_price_is_priced_case_by_case(catalogue):
             prices.remove(u)
         data["open_book"]["cost_model"]["income"] = sum(u["price"] * u.get("expected_units", 0) for u in prices)
 
-    draft = draft_of(catalogue, CHARITY, weekly_only)
+    draft = draft_of(catalogue, OB_CHARITY, weekly_only)
     text = document_text(draft)
     assert "may add support to the Care Services at a price for that support that the Council agrees in writing" in text
     note = next(c for c in draft.document.clauses if c.id == "open-book.placements").note
     assert "The instructions give no price for support beyond the weekly Prices" in note
-    priced = document_text(draft_of(catalogue, CHARITY))
+    priced = document_text(draft_of(catalogue, OB_CHARITY))
     assert "may add support to the Care Services at the Prices in Schedule" in priced
 
 
@@ -1160,14 +1141,14 @@ def test_worked_split_with_a_carry_forward_does_not_contradict_itself(drafts, ca
     def given(data):
         data["open_book"]["excess"]["carry_below"] = 2000
 
-    told = document_text(draft_of(catalogue, ADULT, given))
+    told = document_text(draft_of(catalogue, OB_ADULT, given))
     assert "is less than £2,000, none of it is paid" in told and "[£2,000]" not in told
 
 
 def _incumbent_care_home(catalogue, tmp_path):
     """The adult sample as a care home block with Core Places, spot places and residents moving across from
     earlier contracts with the same provider (the shape of r18b ob-fresh)."""
-    text = ADULT.read_text(encoding="utf-8").replace("open_book_voids: void-payment", "open_book_voids: core-places", 1)
+    text = OB_ADULT.read_text(encoding="utf-8").replace("open_book_voids: void-payment", "open_book_voids: core-places", 1)
     text = text.replace("  placement_notice_days: 56\n", "  placement_notice_days: 56\n  core_places: 10\n"
                         "  minimum_core_places: 2\n  incumbent: true\n  existing_placements: 12\n", 1)
     path = tmp_path / "incumbent.yaml"
@@ -1232,7 +1213,7 @@ def test_kpi_measured_over_follows_the_reporting_frequency(drafts):
 def test_supported_living_earlier_contract_reads_as_a_reference_or_as_described(catalogue, reference, expected):
     """r22 writer: a description starting 'the' printed 'under contract the call-off contracts ... between the
     Parties'; the care-home definition already read descriptions as written, supported living did not."""
-    text = LIVING.read_text(encoding="utf-8")
+    text = OB_LIVING.read_text(encoding="utf-8")
     assert "\nservices:\n" in text
     text = text.replace("\nservices:\n", f"\nservices:\n  existing_contract: \"{reference}\"\n", 1)
     assert expected in document_text(draft_of_text(catalogue, text))
@@ -1240,7 +1221,7 @@ def test_supported_living_earlier_contract_reads_as_a_reference_or_as_described(
 
 def test_kpi_measured_over_from_the_sheet_is_used_unbracketed(catalogue):
     """r22 writer: no field set a KPI's measurement period, so every draft bracketed a guess."""
-    text = CHARITY.read_text(encoding="utf-8")
+    text = OB_CHARITY.read_text(encoding="utf-8")
     first = '      target: "90% each year"\n      frequency: quarterly\n'
     assert first in text
     text = text.replace(first, first + "      measured_over: the 12 months to the end of each quarter\n", 1)
@@ -1262,8 +1243,8 @@ def test_business_continuity_is_one_obligation_in_every_setting(drafts):
 def test_pay_rate_note_names_the_workers_of_each_setting(catalogue):
     """r28 obN 1: the price review note asked a children's draft for the pay of "care workers". It names the
     front-line staff of each setting, and only where the note compares staff pay."""
-    expected = {CHARITY: "residential care workers", SUBSIDIARY: "support workers", LIVING: "support workers",
-                ADULT: "care workers", ROOT / "samples" / "open-book" / "short-breaks-charity.yaml":
+    expected = {OB_CHARITY: "residential care workers", OB_SUBSIDIARY: "support workers", OB_LIVING: "support workers",
+                OB_ADULT: "care workers", ROOT / "samples" / "open-book" / "short-breaks-charity.yaml":
                 "residential care workers"}
     asked = 0
     for path, workers in expected.items():

@@ -5,20 +5,12 @@ Schedule 1 note flags tenancies described differently (finding 23)."""
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
-from tests.families.clause_texts import all_text, clause_text, definition, document_of, flat, note
-
-WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
-KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-
-
-def _doc(catalogue, path, edit=None):
-    text = path.read_text(encoding="utf-8")
-    return document_of(catalogue, edit(text) if edit else text)
+from tests.families.clause_texts import all_text, clause_text, definition, flat, note
+from tests.families.conftest import OB_CHARITY, OB_WEXCOMBE, open_book_doc, open_book_edited
 
 
 def test_sheet_shorthand_reads_as_defined_terms(catalogue):
-    doc = _doc(catalogue, WEXCOMBE)
+    doc = open_book_doc(catalogue, OB_WEXCOMBE)
     text = flat(all_text(doc))
     assert "DPA 2018" not in text
     # the joint-funding paragraph defines the short name, so the sheet's "the ICB" reads as that defined term
@@ -31,20 +23,20 @@ def test_sheet_shorthand_reads_as_defined_terms(catalogue):
 
 
 def test_set_off_releases_the_sum_from_the_trust(catalogue):
-    body = flat(clause_text(_doc(catalogue, WEXCOMBE), "common.open-book-excess"))
+    body = flat(clause_text(open_book_doc(catalogue, OB_WEXCOMBE), "common.open-book-excess"))
     assert ("The same sum then ceases to be held on trust, and Heronsgate may withdraw it from the Reinvestment "
             "Fund.") in body
 
 
 def test_tenancies_described_differently_are_flagged(catalogue):
-    n = flat(note(_doc(catalogue, WEXCOMBE), "open-book.schedule-services"))
+    n = flat(note(open_book_doc(catalogue, OB_WEXCOMBE), "open-book.schedule-services"))
     assert 'The tenancies are described differently (Thornton Mill Court: "assured tenancy (Housing Act 1988)"' in n
     assert "except social housing assured tenancies, for which the date is set separately" in n
 
 
 def test_same_tenancies_and_care_homes_are_quiet(catalogue):
-    same = _doc(catalogue, WEXCOMBE, lambda t: t.replace(
+    same = open_book_edited(catalogue, OB_WEXCOMBE, lambda t: t.replace(
         "assured periodic tenancy (Housing Act 1988, as amended by the Renters' Rights Act 2025)",
         "assured tenancy (Housing Act 1988)"))
     assert "described differently" not in flat(note(same, "open-book.schedule-services"))
-    assert "described differently" not in flat(note(_doc(catalogue, KIDS), "open-book.schedule-services"))
+    assert "described differently" not in flat(note(open_book_doc(catalogue, OB_CHARITY), "open-book.schedule-services"))

@@ -8,17 +8,15 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.test_open_book_settings import document_text
-
-BREAKS = ROOT / "samples" / "open-book" / "short-breaks-charity.yaml"
-CHARITY = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
+from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import document_text
+from tests.families.conftest import OB_BREAKS, OB_CHARITY, open_book_draft_text
 
 
 @pytest.fixture(scope="module")
 def texts(catalogue):
     out = {}
-    for path in (BREAKS, CHARITY):
+    for path in (OB_BREAKS, OB_CHARITY):
         out[path.stem] = document_text(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE))
     return out
 
@@ -58,3 +56,24 @@ def test_residential_placements_have_no_booked_nights(texts):
     text = texts["childrens-homes-charity"]
     assert "Booked Night" not in text
     assert "Short Breaks Panel" not in text
+
+
+def test_a_no_show_night_is_paid_as_a_late_cancellation(catalogue, tmp_path):
+    text = open_book_draft_text(catalogue, OB_BREAKS)
+    assert ("A Booked Night for which the child does not arrive by [6pm] on the day it begins, and which nobody has "
+            "cancelled, is treated as cancelled by the child's family less than 48 hours before it begins.") in text
+
+
+def test_opening_nights_closure_and_the_kpi_denominator_come_from_the_capacity(catalogue, tmp_path):
+    text = open_book_draft_text(catalogue, OB_BREAKS)   # 2,142 bed-nights at six beds: 357 nights open, 8 closed
+    assert "Kestrel Lodge is open for short breaks on 357 nights in each Contract Year (2,142 bed-nights)." in text
+    assert "may close it for up to 8 nights in each Contract Year for staff training" in text
+    assert "they are the bed-nights on which it is open under this paragraph" in text
+    stated = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"]["short_breaks"].update(closure_nights=10))
+    assert "open for short breaks on 355 nights in each Contract Year (2,130 bed-nights)" in stated
+
+
+def test_the_short_breaks_placement_form_asks_for_the_basis_of_the_breaks(catalogue, tmp_path):
+    text = open_book_draft_text(catalogue, OB_BREAKS)
+    assert "Basis of the short breaks" in text
+    assert "Legal status" not in text

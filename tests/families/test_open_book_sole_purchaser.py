@@ -8,11 +8,9 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of
+from tests.families.conftest import OB_ADULT, OB_WEXCOMBE
 
-WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"
-ADULT = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
 SOLE = "  other_purchasers: false\n  personal_data: true\n"
 
 
@@ -23,7 +21,7 @@ def _sole(text: str) -> str:
 
 @pytest.mark.parametrize("excess", ["reinvest", "refund", "split"])
 def test_sole_purchaser_drops_the_other_purchasers_machinery(catalogue, excess):
-    text = _sole(WEXCOMBE.read_text()).replace("open_book_excess: reinvest", f"open_book_excess: {excess}")
+    text = _sole(OB_WEXCOMBE.read_text()).replace("open_book_excess: reinvest", f"open_book_excess: {excess}")
     if excess == "split":
         text = text.replace("    carry_below: 3000\n", "    carry_below: 3000\n    split_percentage: 50\n")
     d = document_of(catalogue, text)
@@ -37,14 +35,14 @@ def test_sole_purchaser_drops_the_other_purchasers_machinery(catalogue, excess):
 
 
 def test_other_purchasers_kept_by_default(catalogue):
-    d = document_of(catalogue, WEXCOMBE.read_text())
+    d = document_of(catalogue, OB_WEXCOMBE.read_text())
     scope = clause_text(d, "open-book.scope", flat=True)
     assert "including support bought by other public bodies or by anyone else" in scope
     assert "the other purchasers of care and support at the Homes have no interest in it" in scope
 
 
 def test_sole_purchaser_care_home(catalogue):
-    text = ADULT.read_text()
+    text = OB_ADULT.read_text()
     text = text.replace("  personal_data: true\n", SOLE, 1) if "  personal_data: true\n" in text else \
         text.replace("services:\n", "services:\n  other_purchasers: false\n", 1)
     scope = clause_text(document_of(catalogue, text), "open-book.scope", flat=True)

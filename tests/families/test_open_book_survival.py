@@ -7,15 +7,14 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE, ROOT
+from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import flat
-from tests.families.test_open_book_settings import document_text
-
-SAMPLES = ROOT / "samples" / "open-book"
+from tests.families.clause_texts import document_text
+from tests.families.conftest import OPEN_BOOK_SAMPLE_DIR
 
 
 def _survival(sheet, catalogue) -> str:
-    text = flat(document_text(assemble(read_termsheet(SAMPLES / sheet, catalogue), catalogue, today=DRAFT_DATE)))
+    text = flat(document_text(assemble(read_termsheet(OPEN_BOOK_SAMPLE_DIR / sheet, catalogue), catalogue, today=DRAFT_DATE)))
     return text.split("However this Agreement ends, ", 1)[1].split(" continue in force after it ends", 1)[0]
 
 
@@ -35,6 +34,6 @@ def test_a_paragraph_the_sheet_leaves_out_is_not_listed(catalogue):
     assert "28.2" not in listed and "26.2" not in listed
 
 
-@pytest.mark.parametrize("sheet", sorted(p.name for p in SAMPLES.glob("*.yaml")))
+@pytest.mark.parametrize("sheet", sorted(p.name for p in OPEN_BOOK_SAMPLE_DIR.glob("*.yaml")))
 def test_every_open_book_sample_assembles_with_its_survival_list(catalogue, sheet):
     assert "Schedule" in _survival(sheet, catalogue)

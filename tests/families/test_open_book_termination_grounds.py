@@ -3,12 +3,8 @@ two consecutive lowest judgements under a replacement framework count as two 'in
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text, document_of, flat
-
-KIDS = ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml"
-CARE = ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"
-LIVING = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
+from tests.families.clause_texts import clause_text, document_of, document_text, flat
+from tests.families.conftest import OB_ADULT, OB_CHARITY, OB_LIVING, open_book_result
 
 
 def _t(catalogue, path):
@@ -17,10 +13,22 @@ def _t(catalogue, path):
 
 def test_lowest_judgement_under_a_replacement_framework_counts(catalogue):
     assert ("judged inadequate overall at two consecutive full inspections (or given the lowest overall judgement at "
-            "two consecutive full inspections under any framework that replaces Ofsted's current one);") in _t(catalogue, KIDS)
-    assert "under any framework that replaces the Care Quality Commission's current one);" in _t(catalogue, CARE)
+            "two consecutive full inspections under any framework that replaces Ofsted's current one);") in _t(catalogue, OB_CHARITY)
+    assert "under any framework that replaces the Care Quality Commission's current one);" in _t(catalogue, OB_ADULT)
 
 
 def test_supported_living_ground_unchanged(catalogue):
     """Quiet: supported living keeps its location-rating ground."""
-    assert "framework that replaces" not in _t(catalogue, LIVING)
+    assert "framework that replaces" not in _t(catalogue, OB_LIVING)
+
+
+def test_an_undelivered_premises_direct_agreement_is_a_termination_ground(catalogue):
+    """r23 ob-fresh 15: the landlord's direct agreement the Provider must procure before the start has a consequence:
+    the Council may end the agreement if it is not entered into within [20] Business Days after the start."""
+    text = flat(document_text(open_book_result(catalogue, "supported-accommodation-subsidiary.yaml")))
+    assert "into a direct agreement" in text
+    assert "a direct agreement required by clause" in text and "has not been entered into within the time that clause allows" in text
+    # r26 ob-fresh 15: one deadline, in the clause that requires the direct agreement
+    assert "Within [20] Business Days after the date of this Agreement, the" in text
+    quiet = flat(document_text(open_book_result(catalogue, "adult-care-sharing-band.yaml")))
+    assert "direct agreement" not in quiet

@@ -1,0 +1,87 @@
+"""Open-book reconciliation scenarios: the budget row where the budget uses different shares of capacity, the income
+floor, and scenario costs that move with the paid weeks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.families.clause_texts import clause_text, document_text, flat, note
+from tests.families.conftest import (
+    OB_BRAMBLECOMBE, OB_CHARITY, open_book_doc, open_book_model, open_book_result,
+)
+
+
+def _recon_rows(res):
+    from assembler.model import Table
+    sched = next(s for s in res.document.schedules if s.id == "common.open-book-schedule-reconciliation")
+    tables = [b for b in sched.blocks if isinstance(b, Table)]
+    from assembler.model import plain_text
+    return [[plain_text(c) for c in row] for t in tables for row in t.rows]
+
+
+KEY = "full-cost/sharing-band/split"
+
+
+def test_scenarios_show_the_budget_row_when_the_budget_uses_different_shares_of_capacity(catalogue):
+    """ob-fresh finding 9: the "100%" row is capacity (all support hours), not the budget; the table now opens
+    with the budget (the worked example's figures) and says what each share means."""
+    res = open_book_result(catalogue, "childrens-homes-charity.yaml",
+                 lambda d: d["open_book"]["unit_prices"][1].update(capacity_units=2000))
+    text = document_text(res)
+    assert "The budget, in the first row of the table, uses the expected units in Schedule 2: 85.03% of the capacity" in text
+    assert 'and 60% of the capacity for "Additional one-to-one support, where agreed in the placement plan" (2,000 hours a year)' in text
+    assert "all 2,000 hours are delivered" in text
+    rows = _recon_rows(res)
+    budget = next(r for r in rows if r[0] == "Budget")
+    example = {r[0]: r[1] for r in rows}
+    assert budget[1] == example["Service Income"]
+
+
+def test_no_budget_row_when_every_price_assumes_the_same_occupancy(catalogue):
+    res = open_book_result(catalogue, "childrens-homes-charity.yaml")
+    assert not any(r[0] == "Budget" for r in _recon_rows(res))
+    assert "The budget assumes" in document_text(res)
+
+
+def test_income_floor_in_the_scenarios_is_the_weekly_price_income(catalogue):
+    """Finding 12: the occupancy rows include support income, so the floor is stated for the weekly Price only."""
+    text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
+    assert "The income from the weekly Price at each level is the greater of the Prices for the weeks used" in text
+    assert "so that income never falls below £2,831,400" in text
+    assert "the Service Income in the table never falls below" not in text
+
+
+def test_finding3_scenario_costs_move_with_the_paid_weeks(catalogue):
+    """Finding 3: clause 11.1 apportions shared costs by paid bed-weeks, so at 95% and 100% the Council's share of
+    the costs rises with its 1,284.4 and 1,352 weeks; the table no longer holds them at the budget."""
+    ob = open_book_model(catalogue, OB_BRAMBLECOMBE).open_book
+    assert ob.costs_move_with_weeks and ob.weeks_basis == "paid" and ob.budget_weeks == 1170
+    assert ob.week_costs == Decimal("1267136")          # £1,297,400 less 1,560 hours at £19.40
+    runs = dict(ob.core_scenarios[KEY])
+    at100 = runs[Decimal(100)]
+    # 1,352 weeks: £1,267,136 x 1,352 / 1,170 = £1,464,246.04, plus 2,600 hours at £19.40 (each part rounded)
+    assert abs(at100.allowable_costs - (Decimal("1464246.04") + Decimal("50440"))) < Decimal("0.02")
+    assert at100.actual_profit == at100.income - at100.allowable_costs
+    assert at100.excess < Decimal("176410")             # the table held costs at budget: £176,410 of Excess Profit
+    assert ob.break_even_occupancy is None
+
+
+def test_finding3_quiet_costs_held_at_budget_when_not_apportioned_by_weeks(catalogue):
+    """Quiet: apportioned by places available, the costs do not move with the weeks and the break-even stands."""
+    ob = open_book_model(catalogue, OB_BRAMBLECOMBE, lambda d: d["services"].update(apportionment="places_available")).open_book
+    assert not ob.costs_move_with_weeks
+    assert ob.break_even_occupancy is not None
+    assert dict(ob.core_scenarios[KEY])[Decimal(100)].allowable_costs == Decimal("1297400") + Decimal("50440") - Decimal("30264")
+
+
+def test_finding3_schedule_and_losses_note_state_the_assumption(catalogue):
+    d = open_book_doc(catalogue, OB_BRAMBLECOMBE)
+    sch = flat(clause_text(d, "common.open-book-schedule-reconciliation"))
+    assert "the shared costs and the Overheads are apportioned by the bed-weeks the Council pays for" in sch
+    assert "at the budgeted £1,083.02 for each of them (£1,267,136 over 1,170 weeks" in sch
+    assert "all costs held at the budget" not in sch and "all other costs held at the budget" not in sch
+    assert "Service Income equals the budgeted Allowable Costs at" not in sch
+    assert "covers the Allowable Costs at every level of occupancy in the table" in sch
+    text = flat(note(d, "open-book.losses"))
+    assert "its share for the 1,040 weeks of the Core Places is £1,126,343.11, which their payment covers" in text
+    assert "covered only from 81% occupancy" not in text
