@@ -812,6 +812,9 @@ class Alliance(Strict):
         words = self.risk_reward.indexation or ""
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
+        weighted = self._indexation_weighted_parts(words)
+        if weighted is not None:
+            return weighted
         found = []
         for key, pattern in INDEX_NAMES:
             m = re.search(pattern, words, re.I)
@@ -848,6 +851,47 @@ class Alliance(Strict):
             if p["percent"] is None:
                 p["percent"] = Decimal(100) - given[0]["percent"]
         return parts
+
+    @staticmethod
+    def _indexation_weighted_parts(words: str) -> list[dict] | None:
+        """Two measures each given its share of the Annual Value ("the pay award under the JNC for Youth and
+        Community Workers (for 70% of the Annual Value) and CPI in the 12 months to the previous December (for 30%
+        of the Annual Value)"), where one of them is not a measure INDEX_NAMES knows (a pay award, for example):
+        that part is {"index": "words", "words": the sheet's words for it, "pay": whether it is a pay award}, so the
+        definition keeps the measure at its share instead of dropping it (r29 al-fresh finding 1). None otherwise."""
+        marks = list(re.finditer(r"\(?\s*\b(?:for|on|applied to|to|weighted at)\s+(\d+(?:\.\d+)?)%\s+of\s+(?:the|its|their|each)\s+"
+                                 r"(?:Alliance Member's |Provider's )?(?:Annual Values?|value|budget)\s*\)?", words, re.I))
+        if len(marks) != 2:
+            return None
+        shares = [Decimal(m.group(1)) for m in marks]
+        if sum(shares) != 100 or not all(0 < x < 100 for x in shares):
+            return None
+        segs = [words[:marks[0].start()], words[marks[0].end():marks[1].start()]]
+        parts = []
+        for seg, share in zip(segs, shares):
+            seg = re.sub(r"^[\s,;]*(?:and|plus|with)?\s+", "", seg).strip().rstrip(",;")
+            keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, seg, re.I)]
+            if len(keys) > 1:
+                return None
+            if keys:
+                key = keys[0]
+                parts.append({"index": key, "percent": share, "month": month_to(seg) if key != "nlw" else None,
+                              "following": bool(re.search(r"following April", seg, re.I))})
+            elif re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
+                pay = bool(re.search(r"\bpay\b", seg, re.I))
+                text = re.sub(r"\s+for the (?:pay )?year\b", "", seg, flags=re.I) if pay else seg
+                parts.append({"index": "words", "percent": share, "month": None, "following": False,
+                              "words": text, "pay": pay})
+            else:
+                return None
+        if not any(p["index"] == "words" for p in parts):
+            return None  # both measures known: the general reading below applies
+        return parts
+
+    @property
+    def indexation_pay_award(self) -> dict | None:
+        """The pay award part of the Indexation Increase (a "words" part with "pay" set), or None."""
+        return next((p for p in self.indexation_parts or [] if p["index"] == "words" and p.get("pay")), None)
 
     @property
     def indexation_staff_split(self) -> dict | None:
@@ -939,6 +983,12 @@ class Alliance(Strict):
             return None
         parts = self.indexation_parts
         def measure(p):
+            if p["index"] == "words":
+                if not p.get("pay"):
+                    return p["words"]
+                return (f"{p['words']} for the latest pay year that began before that Alliance Year begins, taken at "
+                        "[the mid-point of the scale] [the average across the scale] (or, if that award has not been "
+                        "agreed when that Alliance Year begins, nil until it is agreed)")
             return measure_words(p, in_force_on="the first day of that Alliance Year", before="that Alliance Year begins",
                                  published="when that Alliance Year begins")
         split = self.indexation_staff_split
