@@ -2120,6 +2120,20 @@ class Alliance(Strict):
         return out
 
     @property
+    def nhs_party(self) -> bool:
+        """Whether an NHS body (an NHS trust or foundation trust, an integrated care board or another NHS body) is an
+        Alliance Member."""
+        nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
+        return any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self._members)
+
+    @property
+    def professional_care(self) -> bool:
+        """Whether the Services are health or social care provided by or under the responsibility of health or social
+        work professionals: health care in scope, or an NHS body a party. Only then does the data-sharing table rest
+        routine health data on Article 9(2)(h) with Schedule 1 paragraph 2 (r29 al-fresh finding 2)."""
+        return bool(self.health_in_scope or self.nhs_party)
+
+    @property
     def nhs_services(self) -> bool:
         """Whether any Provider delivers NHS services under its Service Contract: it is itself an NHS body, or the
         Commissioner party to its Service Contract is an integrated care board or other NHS body. Only then does the
