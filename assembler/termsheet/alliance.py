@@ -132,6 +132,12 @@ class Decisions(Strict):
     quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up, or the votes a majority decision needs if that is more. "
                         "Under majority voting it should be at least those votes, so that a quorate meeting can decide.")
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
+    @property
+    def deadlock_instructed(self) -> bool:
+        """Whether the sheet states the deadlock rule (`deadlock`), so a note may say "as instructed"; otherwise the
+        draft's rule is its own assumption (r29 al-fresh finding 5)."""
+        return "deadlock" in self.model_fields_set
+
     operational_group_meetings_per_year: int | None = Field(
         None, ge=4, le=52, description="Where the members run an Operational Group of operational leads between ALT "
         "meetings: how often it meets as a minimum, e.g. 12 for monthly. The draft then sets it up in the governance "
@@ -1398,11 +1404,14 @@ class Alliance(Strict):
             if not joint and self.commissioner:
                 # the sheet names the commissioning party by its own name ("the Council appoints"): the Exit Plan
                 # uses the role it has in this Agreement, as the paragraph after the list does (r25 al-sample 14)
+                # but not where it acts as landowner or landlord ("the Council's licences of the centres"): the draft
+                # names it as the Council in its other capacities (r29 al-fresh finding 13)
                 c = self.commissioner
-                item = re.sub(rf"\b(?:[Tt]he )?{re.escape(c.name)}(?![\w-])", "the Commissioner", item)
+                owner = r"(?!'s (?:licen[cs]es?|leases?|premises|land|buildings?|propert(?:y|ies)|sites?)\b)"
+                item = re.sub(rf"\b(?:[Tt]he )?{re.escape(c.name)}(?![\w-]){owner}", "the Commissioner", item)
                 if c.short_name:
                     article = r"\b[Tt]he " if c.takes_article else r"(?<![\w-])"
-                    item = re.sub(rf"{article}{re.escape(c.short_name)}(?![\w-])", "the Commissioner", item)
+                    item = re.sub(rf"{article}{re.escape(c.short_name)}(?![\w-]){owner}", "the Commissioner", item)
             item = re.sub(r"\bthe alliance\b", "the Alliance", item)
             for _, _, words, _ in self.handover_not_registered:
                 kind = "registered social landlord" if "social landlord" in words.lower() else "registered provider of social housing"
@@ -2117,6 +2126,27 @@ class Alliance(Strict):
             for service in m.delivers:
                 if re.search(r"\b(perinatal|mental health|clinical|therap\w*|nursing|midwi\w*|health visit\w*)\b", service, re.I):
                     out.append((m, service))
+        return out
+
+    @property
+    def youth_council_functions(self) -> list[str]:
+        """For a youth alliance (the Council's youth services duty, section 507B of the Education Act 1996, among the
+        functions the Services serve, and no Care Act 2014 function), the Council's functions most likely to touch the
+        Services, for the statutory functions note in place of adult care and housing (r29 al-fresh finding 5): its
+        children's social care functions, and its SEND and youth justice functions where the Services or KPIs name
+        them. Empty otherwise."""
+        fs = self.function_statutes
+        if not any("507B" in f for f in fs) or any("Care Act" in f for f in fs):
+            return []
+        text = " ".join([*self.services, self.purpose, *(k.measure for k in self.kpis)])
+        out = ["its children's social care functions under the Children Act 1989 (services for children in need, "
+               "section 17, and child protection enquiries, section 47)"]
+        if re.search(r"\bspecial educational needs\b|\bSEND\b", text, re.I):
+            out.append("its special educational needs and disability functions under Part 3 of the Children and "
+                       "Families Act 2014")
+        if re.search(r"\byouth (?:justice|offending)\b", text, re.I):
+            out.append("its youth offending team under section 39 of the Crime and Disorder Act 1998")
+        out.append("its duty to secure youth services under section 507B of the Education Act 1996")
         return out
 
     @property

@@ -127,6 +127,13 @@ class Cover:
     # The professional indemnity cover is clinical negligence cover for nursing and clinical care (r25 ob-fresh 4).
     pi_clinical: bool = False
 
+    @property
+    def abuse(self) -> "OtherLine | None":
+        """The other cover the sheet requires for abuse claims ("abuse and molestation cover"), or None: an alliance
+        then requires a Provider to report its exclusions, limits and claims rather than restate a weaker duty
+        (r29 al-fresh finding 8)."""
+        return next((o for o in self.other if "abuse" in o.kind.lower()), None)
+
 
 def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
     """The cover: each given amount, else the default for the family's size tier.
