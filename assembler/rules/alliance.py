@@ -867,11 +867,18 @@ def open_book_period(ctx: RuleContext):
 def routine_paragraph_18(ctx: RuleContext):
     dp = getattr(ctx.sheet, "data_protection", None)
     part = dp.routine_paragraph_18 if dp is not None and dp.effective_role != "none" else None
-    if part:
-        yield (f"the lawful basis rests sharing of health data on Article 9(2)(g) with Schedule 1 paragraph 18 ({part!r}), "
-               "which covers only protecting a child or an individual at risk where consent cannot be given, cannot "
-               "reasonably be obtained or would prejudice the protection (paragraph 18(1)(c) and (2)); the draft's "
-               "table rests health data on Article 9(2)(h) with paragraph 2 and section 11(1) instead and keeps "
-               "paragraph 18 for safeguarding disclosures: give that basis in the sheet (or say 'safeguarding "
+    if not part:
+        return
+    said = (f"the lawful basis rests sharing of health data on Article 9(2)(g) with Schedule 1 paragraph 18 ({part!r}), "
+            "which covers only protecting a child or an individual at risk where consent cannot be given, cannot "
+            "reasonably be obtained or would prejudice the protection (paragraph 18(1)(c) and (2)); ")
+    if dp.paragraph_18_redraft(ctx.sheet.alliance.professional_care):
+        yield (said + "the draft's table rests health data on Article 9(2)(h) with paragraph 2 and section 11(1) instead "
+               "and keeps paragraph 18 for safeguarding disclosures: give that basis in the sheet (or say 'safeguarding "
                "disclosures under Article 9(2)(g) with Schedule 1 paragraph 18') and confirm that each Party's staff "
                "and volunteers who share health data owe a duty of confidentiality", ("data_protection", "lawful_basis"))
+    else:
+        yield (said + "the services are not health or social care provided by or under health or social work "
+               "professionals, so the draft keeps the sheet's words and its note asks for a condition for routine "
+               "sharing: give explicit consent (Article 9(2)(a)) for ordinary support, or another Part 2 condition each "
+               "Party meets", ("data_protection", "lawful_basis"))

@@ -132,6 +132,12 @@ class Decisions(Strict):
     quorum: int | None = Field(None, ge=2, le=20, description="Alliance Members needed for an ALT meeting to be quorate. Empty: two-thirds of the Alliance Members, rounded up, or the votes a majority decision needs if that is more. "
                         "Under majority voting it should be at least those votes, so that a quorate meeting can decide.")
     meetings_per_year: int = Field(12, ge=4, le=52, description="How often the ALT meets as a minimum, e.g. 12 for monthly.")
+    @property
+    def deadlock_instructed(self) -> bool:
+        """Whether the sheet states the deadlock rule (`deadlock`), so a note may say "as instructed"; otherwise the
+        draft's rule is its own assumption (r29 al-fresh finding 5)."""
+        return "deadlock" in self.model_fields_set
+
     operational_group_meetings_per_year: int | None = Field(
         None, ge=4, le=52, description="Where the members run an Operational Group of operational leads between ALT "
         "meetings: how often it meets as a minimum, e.g. 12 for monthly. The draft then sets it up in the governance "
@@ -812,6 +818,9 @@ class Alliance(Strict):
         words = self.risk_reward.indexation or ""
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
+        weighted = self._indexation_weighted_parts(words)
+        if weighted is not None:
+            return weighted
         found = []
         for key, pattern in INDEX_NAMES:
             m = re.search(pattern, words, re.I)
@@ -848,6 +857,47 @@ class Alliance(Strict):
             if p["percent"] is None:
                 p["percent"] = Decimal(100) - given[0]["percent"]
         return parts
+
+    @staticmethod
+    def _indexation_weighted_parts(words: str) -> list[dict] | None:
+        """Two measures each given its share of the Annual Value ("the pay award under the JNC for Youth and
+        Community Workers (for 70% of the Annual Value) and CPI in the 12 months to the previous December (for 30%
+        of the Annual Value)"), where one of them is not a measure INDEX_NAMES knows (a pay award, for example):
+        that part is {"index": "words", "words": the sheet's words for it, "pay": whether it is a pay award}, so the
+        definition keeps the measure at its share instead of dropping it (r29 al-fresh finding 1). None otherwise."""
+        marks = list(re.finditer(r"\(?\s*\b(?:for|on|applied to|to|weighted at)\s+(\d+(?:\.\d+)?)%\s+of\s+(?:the|its|their|each)\s+"
+                                 r"(?:Alliance Member's |Provider's )?(?:Annual Values?|value|budget)\s*\)?", words, re.I))
+        if len(marks) != 2:
+            return None
+        shares = [Decimal(m.group(1)) for m in marks]
+        if sum(shares) != 100 or not all(0 < x < 100 for x in shares):
+            return None
+        segs = [words[:marks[0].start()], words[marks[0].end():marks[1].start()]]
+        parts = []
+        for seg, share in zip(segs, shares):
+            seg = re.sub(r"^[\s,;]*(?:and|plus|with)?\s+", "", seg).strip().rstrip(",;")
+            keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, seg, re.I)]
+            if len(keys) > 1:
+                return None
+            if keys:
+                key = keys[0]
+                parts.append({"index": key, "percent": share, "month": month_to(seg) if key != "nlw" else None,
+                              "following": bool(re.search(r"following April", seg, re.I))})
+            elif re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
+                pay = bool(re.search(r"\bpay\b", seg, re.I))
+                text = re.sub(r"\s+for the (?:pay )?year\b", "", seg, flags=re.I) if pay else seg
+                parts.append({"index": "words", "percent": share, "month": None, "following": False,
+                              "words": text, "pay": pay})
+            else:
+                return None
+        if not any(p["index"] == "words" for p in parts):
+            return None  # both measures known: the general reading below applies
+        return parts
+
+    @property
+    def indexation_pay_award(self) -> dict | None:
+        """The pay award part of the Indexation Increase (a "words" part with "pay" set), or None."""
+        return next((p for p in self.indexation_parts or [] if p["index"] == "words" and p.get("pay")), None)
 
     @property
     def indexation_staff_split(self) -> dict | None:
@@ -939,6 +989,12 @@ class Alliance(Strict):
             return None
         parts = self.indexation_parts
         def measure(p):
+            if p["index"] == "words":
+                if not p.get("pay"):
+                    return p["words"]
+                return (f"{p['words']} for the latest pay year that began before that Alliance Year begins, taken at "
+                        "[the mid-point of the scale] [the average across the scale] (or, if that award has not been "
+                        "agreed when that Alliance Year begins, nil until it is agreed)")
             return measure_words(p, in_force_on="the first day of that Alliance Year", before="that Alliance Year begins",
                                  published="when that Alliance Year begins")
         split = self.indexation_staff_split
@@ -1348,11 +1404,14 @@ class Alliance(Strict):
             if not joint and self.commissioner:
                 # the sheet names the commissioning party by its own name ("the Council appoints"): the Exit Plan
                 # uses the role it has in this Agreement, as the paragraph after the list does (r25 al-sample 14)
+                # but not where it acts as landowner or landlord ("the Council's licences of the centres"): the draft
+                # names it as the Council in its other capacities (r29 al-fresh finding 13)
                 c = self.commissioner
-                item = re.sub(rf"\b(?:[Tt]he )?{re.escape(c.name)}(?![\w-])", "the Commissioner", item)
+                owner = r"(?!'s (?:licen[cs]es?|leases?|premises|land|buildings?|propert(?:y|ies)|sites?)\b)"
+                item = re.sub(rf"\b(?:[Tt]he )?{re.escape(c.name)}(?![\w-]){owner}", "the Commissioner", item)
                 if c.short_name:
                     article = r"\b[Tt]he " if c.takes_article else r"(?<![\w-])"
-                    item = re.sub(rf"{article}{re.escape(c.short_name)}(?![\w-])", "the Commissioner", item)
+                    item = re.sub(rf"{article}{re.escape(c.short_name)}(?![\w-]){owner}", "the Commissioner", item)
             item = re.sub(r"\bthe alliance\b", "the Alliance", item)
             for _, _, words, _ in self.handover_not_registered:
                 kind = "registered social landlord" if "social landlord" in words.lower() else "registered provider of social housing"
@@ -2068,6 +2127,41 @@ class Alliance(Strict):
                 if re.search(r"\b(perinatal|mental health|clinical|therap\w*|nursing|midwi\w*|health visit\w*)\b", service, re.I):
                     out.append((m, service))
         return out
+
+    @property
+    def youth_council_functions(self) -> list[str]:
+        """For a youth alliance (the Council's youth services duty, section 507B of the Education Act 1996, among the
+        functions the Services serve, and no Care Act 2014 function), the Council's functions most likely to touch the
+        Services, for the statutory functions note in place of adult care and housing (r29 al-fresh finding 5): its
+        children's social care functions, and its SEND and youth justice functions where the Services or KPIs name
+        them. Empty otherwise."""
+        fs = self.function_statutes
+        if not any("507B" in f for f in fs) or any("Care Act" in f for f in fs):
+            return []
+        text = " ".join([*self.services, self.purpose, *(k.measure for k in self.kpis)])
+        out = ["its children's social care functions under the Children Act 1989 (services for children in need, "
+               "section 17, and child protection enquiries, section 47)"]
+        if re.search(r"\bspecial educational needs\b|\bSEND\b", text, re.I):
+            out.append("its special educational needs and disability functions under Part 3 of the Children and "
+                       "Families Act 2014")
+        if re.search(r"\byouth (?:justice|offending)\b", text, re.I):
+            out.append("its youth offending team under section 39 of the Crime and Disorder Act 1998")
+        out.append("its duty to secure youth services under section 507B of the Education Act 1996")
+        return out
+
+    @property
+    def nhs_party(self) -> bool:
+        """Whether an NHS body (an NHS trust or foundation trust, an integrated care board or another NHS body) is an
+        Alliance Member."""
+        nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
+        return any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self._members)
+
+    @property
+    def professional_care(self) -> bool:
+        """Whether the Services are health or social care provided by or under the responsibility of health or social
+        work professionals: health care in scope, or an NHS body a party. Only then does the data-sharing table rest
+        routine health data on Article 9(2)(h) with Schedule 1 paragraph 2 (r29 al-fresh finding 2)."""
+        return bool(self.health_in_scope or self.nhs_party)
 
     @property
     def nhs_services(self) -> bool:

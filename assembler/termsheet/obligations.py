@@ -127,6 +127,13 @@ class Cover:
     # The professional indemnity cover is clinical negligence cover for nursing and clinical care (r25 ob-fresh 4).
     pi_clinical: bool = False
 
+    @property
+    def abuse(self) -> "OtherLine | None":
+        """The other cover the sheet requires for abuse claims ("abuse and molestation cover"), or None: an alliance
+        then requires a Provider to report its exclusions, limits and claims rather than restate a weaker duty
+        (r29 al-fresh finding 8)."""
+        return next((o for o in self.other if "abuse" in o.kind.lower()), None)
+
 
 def insurance_cover(insurance: Insurance, figures: dict[str, Any]) -> Cover:
     """The cover: each given amount, else the default for the family's size tier.
@@ -296,9 +303,41 @@ class DataProtection(Strict):
         for part in (self.lawful_basis or "").split(";"):
             if (re.search(r"paragraph\s+18\b", part) and re.search(r"9\s*\(\s*2\s*\)\s*\(\s*g\s*\)", part)
                     and not re.search(r"safeguarding disclosures?|disclosures? (?:made )?to (?:safeguard|protect)|"
-                                      r"only (?:for|where) safeguarding", part, re.I)):
+                                      r"only (?:for|where) safeguarding", part, re.I)
+                    and not self._consent_route(part)):
                 return part.strip()
         return None
+
+    @staticmethod
+    def _consent_route(part: str) -> bool:
+        """Whether a part of `lawful_basis` also gives explicit consent (Article 9(2)(a)) as the route for ordinary
+        sharing ("... paragraph 18 (safeguarding) or, for ordinary support, Article 9(2)(a) explicit consent"), so that
+        paragraph 18 is not relied on for routine sharing (r29 al-fresh finding 2)."""
+        return bool(re.search(r"9\s*\(\s*2\s*\)\s*\(\s*a\s*\)|\bexplicit consent\b", part, re.I))
+
+    @property
+    def consent_paragraph_18(self) -> str | None:
+        """The part of `lawful_basis` that rests health data on explicit consent for ordinary sharing and on Article
+        9(2)(g) with Schedule 1 paragraph 18 for safeguarding: the table keeps those words, and the note says what
+        each route needs (r29 al-fresh finding 2). None otherwise."""
+        for part in (self.lawful_basis or "").split(";"):
+            if re.search(r"paragraph\s+18\b", part) and self._consent_route(part):
+                return part.strip()
+        return None
+
+    def paragraph_18_redraft(self, professional_care: bool) -> str | None:
+        """The routine_paragraph_18 part the alliance table replaces with Article 9(2)(h) and Schedule 1 paragraph 2:
+        only where the services are health or social care provided by or under the responsibility of professionals
+        (`professional_care`: health care in scope or an NHS body a party), or the sheet itself already names that
+        condition for some sharing. Otherwise the table keeps the sheet's words and the note raises the point, because
+        paragraph 2 does not fit services that are not health or social care, such as youth work (r29 al-fresh
+        finding 2). None where there is nothing to replace."""
+        part = self.routine_paragraph_18
+        if not part:
+            return None
+        basis = self.lawful_basis or ""
+        named = re.search(r"9\s*\(\s*2\s*\)\s*\(\s*h\s*\)|health or social work professional", basis, re.I)
+        return part if (professional_care or named) else None
 
     @property
     def capacity_group(self) -> str | None:

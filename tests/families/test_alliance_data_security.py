@@ -31,3 +31,27 @@ def test_no_health_data_no_toolkit(catalogue):
     doc = document_of(catalogue, text)
     assert "Data Security and Protection Toolkit" not in clause_text(doc, SCHEDULE, flat=True)
     assert "Data Security and Protection Toolkit" not in note(doc, SCHEDULE)
+
+
+CASTLEBRIDGE = ROOT / "tests" / "families" / "fixtures" / "alliance-castlebridge-r29.yaml"
+
+
+def test_health_data_without_nhs_party_or_records_keeps_the_general_standard(catalogue):
+    """r29 al-fresh finding 3 (quiet for the Toolkit): a youth alliance sharing health and SEND data, with no NHS
+    party, health_care false and no NHS patient records, keeps the instructed security measures; the note offers
+    Cyber Essentials as an option."""
+    doc = document_of(catalogue, CASTLEBRIDGE.read_text())
+    assert "Data Security and Protection Toolkit" not in clause_text(doc, SCHEDULE, flat=True)
+    n = " ".join(note(doc, SCHEDULE).split())
+    assert "does not require the NHS Data Security and Protection Toolkit" in n
+    assert "Cyber Essentials certification" in n
+    assert "NHS England requires it of" not in n
+
+
+def test_nhs_number_in_the_shared_data_needs_the_toolkit(catalogue):
+    """r29 al-fresh finding 3 (firing): the same alliance sharing NHS numbers requires the Toolkit."""
+    text = CASTLEBRIDGE.read_text().replace("Name, date of birth, address,", "Name, date of birth, NHS number, address,")
+    assert "NHS number" in text
+    doc = document_of(catalogue, text)
+    assert DSPT in clause_text(doc, SCHEDULE, flat=True)
+    assert "Cyber Essentials" not in note(doc, SCHEDULE)

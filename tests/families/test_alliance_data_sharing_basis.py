@@ -31,3 +31,35 @@ def test_paragraph_18_for_safeguarding_only_stands(catalogue):
     assert "safeguarding disclosures by care workers under Article 9(2)(g) with Schedule 1 paragraph 18" in text
     assert DUTY not in text
     assert "cannot carry routine referral" not in note(doc, SCHEDULE)
+
+
+CASTLEBRIDGE = ROOT / "tests" / "families" / "fixtures" / "alliance-castlebridge-r29.yaml"
+
+
+def test_consent_route_is_kept_and_noted(catalogue):
+    """r29 al-fresh finding 2 (firing): a youth alliance whose instructions give explicit consent for ordinary support
+    and paragraph 18 for safeguarding keeps that route in the table; no Article 9(2)(h) replacement and no staff
+    confidentiality condition; the note states the instructed route."""
+    doc = document_of(catalogue, CASTLEBRIDGE.read_text())
+    text = clause_text(doc, SCHEDULE, flat=True)
+    assert "or, for ordinary support, Article 9(2)(a) explicit consent" in text
+    assert "Article 9(2)(h)" not in text
+    assert DUTY not in text
+    n = " ".join(note(doc, SCHEDULE).split())
+    assert "As instructed, the table rests ordinary sharing of health data on explicit consent (Article 9(2)(a))" in n
+    assert "cannot carry routine referral" not in n
+    assert "Schedule 1 paragraph 6 (statutory and government purposes) also fits" in n
+
+
+def test_routine_paragraph_18_outside_professional_care_is_not_replaced(catalogue):
+    """r29 al-fresh finding 2 (quiet for the replacement): routine sharing on paragraph 18 alone in services that are
+    not health or social care (no NHS party, health_care false) keeps the sheet's words; the note asks for a
+    condition."""
+    sheet = CASTLEBRIDGE.read_text().replace(" or, for ordinary support, Article 9(2)(a) explicit\n    consent", "")
+    assert "explicit\n    consent;" not in sheet
+    doc = document_of(catalogue, sheet)
+    text = clause_text(doc, SCHEDULE, flat=True)
+    assert "(safeguarding of children and individuals at risk); criminal offence data" in text
+    assert "Article 9(2)(h)" not in text and DUTY not in text
+    n = " ".join(note(doc, SCHEDULE).split())
+    assert "For each Party and each routine flow, add a Part 2 condition" in n

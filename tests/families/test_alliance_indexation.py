@@ -24,7 +24,7 @@ from tests.families.clause_texts import (
     text_of,
     variant_of,
 )
-from tests.families.conftest import ALLIANCE, ALLIANCE_LYNMERE_ALH
+from tests.families.conftest import ALLIANCE, ALLIANCE_HARROWDALE, ALLIANCE_LYNMERE_ALH
 
 
 def test_cap_reaches_the_definition_key_information_and_note(alliance_harrowdale):
@@ -225,3 +225,48 @@ def test_no_member_index_for_a_plain_index(catalogue):
     text = _definitions(doc)
     assert "Alliance Member other than" not in text
     assert "NHS Payment Scheme" not in flat_note(doc, "alliance.schedule-budget")
+
+
+CASTLEBRIDGE = Path(__file__).parent / "fixtures" / "alliance-castlebridge-r29.yaml"
+
+
+def test_weighted_pay_award_reaches_the_definition_and_note(catalogue):
+    """r29 al-fresh finding 1 (firing): 70% of the JNC pay award and 30% of CPI, capped at 5%, reach the definition
+    as a formula with the pay award's reference point in brackets and a late-award rule; the Key Information row
+    keeps the cap; the Schedule 5 note describes the pay award limb."""
+    doc = build(CASTLEBRIDGE, catalogue).document
+    d = flat(definition(doc, "Indexation Increase"))
+    assert ("the sum of (a) 70% of the percentage pay award under the Joint Negotiating Committee for Youth and "
+            "Community Workers for the latest pay year that began before that Alliance Year begins") in d
+    assert "[the mid-point of the scale] [the average across the scale]" in d
+    assert ("(b) 30% of the percentage change in the Consumer Prices Index (CPI, all items) published by the Office "
+            "for National Statistics over the 12 months to the December before that Alliance Year begins") in d
+    assert "The Indexation Increase for an Alliance Year is never more than 5%" in d
+    assert "must be paid within 30 days after the award is agreed" in d
+    row = " ".join(" ".join(r) for r in table_rows(clause(doc, "alliance.key-information")))
+    assert "increased each year by the Indexation Increase (never more than 5%" in flat(row)
+    n = flat(clause(doc, "alliance.schedule-budget").note)
+    assert "each measure, the figure compared and the share of the Annual Value it applies to" in n
+    assert "flat-cash on the lower points" in n
+    assert "series identifier for the price index named" in n
+
+
+@pytest.mark.parametrize("path", samples("alliance") + [ALLIANCE_HARROWDALE], ids=lambda p: p.stem)
+def test_no_pay_award_limb_without_one(path, catalogue):
+    """r29 al-fresh finding 1 (quiet): a sheet whose index names no pay award has no pay award limb or late-award
+    sentence."""
+    doc = build(path, catalogue).document
+    if not any(d.term == "Indexation Increase" for d in doc.definitions):
+        return
+    d = flat(definition(doc, "Indexation Increase"))
+    assert "pay award" not in d and "mid-point of the scale" not in d
+    assert "flat-cash" not in flat(clause(doc, "alliance.schedule-budget").note)
+
+
+def test_two_shares_with_known_indices_keep_the_general_reading():
+    """r29 al-fresh finding 1 (quiet): two shares of known indices are not read as a named measure."""
+    a = Alliance.model_construct(risk_reward=RiskReward.model_construct(
+        indexation="CPI in the 12 months to the previous December (for 60% of the Annual Value) and the National "
+                   "Living Wage (for 40% of the Annual Value)"))
+    assert a._indexation_weighted_parts(a.risk_reward.indexation) is None
+    assert a.indexation_pay_award is None

@@ -723,3 +723,23 @@ def test_routine_sharing_under_paragraph_18_fires(catalogue):
 def test_paragraph_18_kept_for_safeguarding_disclosures_is_quiet(catalogue):
     """Quiet: the reablement sample keeps paragraph 18 for 'safeguarding disclosures by care workers'."""
     assert _dp_findings(data_of(REABLEMENT), catalogue) == []
+
+
+CASTLEBRIDGE = ROOT / "tests" / "families" / "fixtures" / "alliance-castlebridge-r29.yaml"
+
+
+def test_paragraph_18_with_explicit_consent_for_ordinary_support_is_quiet(catalogue):
+    """Quiet (r29 al-fresh finding 2): the youth alliance gives explicit consent for ordinary support, so paragraph 18
+    is not relied on for routine sharing."""
+    assert _dp_findings(data_of(CASTLEBRIDGE), catalogue) == []
+
+
+def test_routine_paragraph_18_outside_professional_care_fires_without_the_replacement(catalogue):
+    """Firing (r29 al-fresh finding 2): routine sharing on paragraph 18 alone in youth work (no NHS party, no health
+    care) is flagged, and the message does not say the draft substitutes Article 9(2)(h)."""
+    data = data_of(CASTLEBRIDGE)
+    dp = data["data_protection"]
+    dp["lawful_basis"] = dp["lawful_basis"].replace(" or, for ordinary support, Article 9(2)(a) explicit consent", "")
+    [f] = _dp_findings(data, catalogue)
+    assert "paragraph 18(1)(c)" in f.message and "keeps the sheet's words" in f.message
+    assert "section 11(1)" not in f.message
