@@ -39,6 +39,21 @@ Route = Literal["open", "competitive_flexible", "direct_award", "reserved_mutual
                 "pcr2015_modification", "provider_selection", "not_procurement"]
 
 
+class Premises(Strict):
+    """A building a Provider uses for its part of the Services under a licence or lease from another member (r29
+    al-fresh finding 4)."""
+
+    building: Text = Field(description="The building as the draft should name it, e.g. 'the Eastbrook youth centre'.")
+    owner: MemberKey = Field(description="Key of the member that owns the building and granted the licence or lease, "
+                             "e.g. 'council'.")
+    held_under: Literal["licence", "lease"] = Field(
+        "licence", description="'licence' (a personal permission to occupy, which cannot be assigned: on exit it ends and "
+        "the owner grants a new one to the provider taking over) or 'lease'.")
+    ends_with_service_contract: bool = Field(
+        True, description="Whether the licence or lease ends when the Provider's Service Contract ends. False: the "
+        "Exit Plan's note asks when it ends.")
+
+
 class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
@@ -100,6 +115,12 @@ class Member(Party):
     service_contract_with: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that is party to "
         "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+    premises: list[Premises] = Field(
+        default_factory=list, description="Buildings this Provider uses for its part of the Services under a licence or "
+        "lease from another member (usually the council as landowner), e.g. [{building: 'the Eastbrook youth centre', "
+        "owner: council}]. Schedule 1 records them, and the Exit Plan ends each licence and has the owner grant a new "
+        "one to the provider taking over. Leave empty where the Provider owns its premises or rents them from "
+        "someone outside the alliance.")
     council_tier: Literal["upper", "lower"] | None = Field(
         None, description="For an English council Commissioner: 'upper' for a county or unitary council (or London "
         "borough), which holds the safe accommodation duty in Part 4 of the Domestic Abuse Act 2021 and the social "
@@ -1395,6 +1416,25 @@ class Alliance(Strict):
                 words = first.group(0).strip()
                 out.append((head.strip(), ("a " + words) if words.lower().startswith("management agreement") else words))
         return out
+
+    @property
+    def member_premises(self) -> list[tuple[Member, Premises, Member]]:
+        """Each building a Provider holds from another member, as (Provider, premises, owner), for Schedule 1 Part 1
+        and the Exit Plan (r29 al-fresh finding 4). An owner key that names no member is left out (a rule reports it)."""
+        by_key = {m.key: m for m in self._members}
+        return [(p, prem, by_key[prem.owner]) for p in self.providers for prem in p.premises if prem.owner in by_key]
+
+    @property
+    def licensed_premises(self) -> list[tuple[Member, Premises, Member]]:
+        """Of `member_premises`, those held under a licence: personal, so on exit each ends and the owner grants a new
+        one to the provider taking over."""
+        return [t for t in self.member_premises if t[1].held_under == "licence"]
+
+    @property
+    def handover_assigns_licence(self) -> list[str]:
+        """The members whose handover line speaks of assigning (or transferring) a licence: the Exit Plan's paragraph
+        on licences applies in its place and the note says why."""
+        return self._handover_owners(r"\blicen[cs]es?\b[^;:]*\b(assign|transfer|pass)\w*|\b(assign|transfer)\w*[^;:]*\blicen[cs]es?\b")
 
     @property
     def handover_not_registered(self) -> list[tuple[str, Member, str, str]]:
