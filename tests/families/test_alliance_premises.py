@@ -46,3 +46,17 @@ def test_no_premises_no_licence_text(catalogue):
         exit_plan = clause(doc, "alliance.schedule-exit")
         assert "is personal to the Provider that holds it" not in text_of(exit_plan)
         assert "A licence is personal" not in (exit_plan.note or "")
+
+
+def test_handover_assigning_a_licence_without_premises_is_flagged(tmp_path, catalogue):
+    """Firing without the field: a handover line that assigns a licence gets a note saying a licence is personal and
+    asking for the building to be recorded; no licence paragraph is printed without it."""
+    text = SAMPLE.read_text()
+    line = "with no break in any person's prescribing;"
+    text = text.replace(line, "with the Council's licence of the Quay Street day centre assigned to it;", 1)
+    sheet = tmp_path / "assign.yaml"
+    sheet.write_text(text)
+    exit_plan = clause(build(sheet, catalogue).document, "alliance.schedule-exit")
+    note = _flat(exit_plan.note or "")
+    assert "The handover for Recovery CIC speaks of assigning or transferring a licence." in note
+    assert "is personal to the Provider that holds it" not in text_of(exit_plan)
