@@ -2552,6 +2552,16 @@ class Alliance(Strict):
         return bool(re.search(r"\bbetter care fund\b|\bBCF\b", words, re.I))
 
     @property
+    def public_health_grant(self) -> bool:
+        """Whether the sheet says that the public health grant (the ring-fenced grant paid to English councils under
+        section 31 of the Local Government Act 2003) pays for some of the Services: its funding words, or a
+        contribution's. The service planning clause then lets the council meet the grant's conditions (r29 al-fresh
+        finding 9)."""
+        words = " ".join([self.funding or "", *(c.pays or "" for c in (self.pooled_budget.contributions
+                                                                       if self.pooled_budget else []))])
+        return bool(re.search(r"\bpublic health (?:ring[- ]?fenced )?grant\b", words, re.I))
+
+    @property
     def handover_to_pcn(self) -> bool:
         """Whether the agreed handover sends work to a primary care network, which is not a legal person and so cannot
         take a contract or staff (r25 al-fresh finding 17)."""
