@@ -2562,6 +2562,42 @@ class Alliance(Strict):
         return bool(re.search(r"\bpublic health (?:ring[- ]?fenced )?grant\b", words, re.I))
 
     @property
+    def for_young_people(self) -> bool:
+        """Whether the alliance's purpose is services for young people (it names young people and no adult client group; "trusted adults" and "young adults" do not count): recital
+        (A) and the involvement duty then speak of young people and their parents and carers, not of people who need
+        services and their carers (r29 al-fresh finding 12)."""
+        purpose = self.purpose or ""
+        return bool(re.search(r"\byoung (?:people|person)\b", purpose, re.I)) and not re.search(
+            r"(?<!young )(?<!trusted )\badults?\b|\bolder people\b", purpose, re.I)
+
+    # Bodies through which people who use the Services are involved, as the services name them ("the Castlebridge
+    # Youth Council", "the Young Inspectors programme").
+    _INVOLVEMENT = re.compile(r"\b(?:the )?(?:[A-Z][\w'-]+ )*(?:Youth (?:Council|Forum|Parliament|Cabinet|Board|Panel)|"
+                              r"Young Inspectors|Children in Care Council|Experts by Experience|Lived Experience (?:Panel|Board|Forum))\b")
+
+    @property
+    def involvement_bodies(self) -> list[str]:
+        """The involvement bodies the services or purpose name, each once with 'the', for the involvement duty."""
+        out: list[str] = []
+        for line in [self.purpose or "", *self.services]:
+            for m in self._INVOLVEMENT.finditer(line):
+                name = m.group(0)
+                name = name if name.lower().startswith("the ") else "the " + name
+                if name.lower() not in {o.lower() for o in out}:
+                    out.append(name)
+        return out
+
+    # Services in which the people using them make their own creative work.
+    _CREATIVE = re.compile(r"\b(?:creative|arts?|music|drama|theatre|dance|film[- ]?making|photography|media production|"
+                           r"writing|poetry|podcasts?)\b", re.I)
+
+    @property
+    def participant_creative_work(self) -> bool:
+        """Whether a service is one in which the people taking part make their own creative work (arts, music, drama):
+        the definition of Alliance Materials then leaves their work out (r29 al-fresh finding 10)."""
+        return any(self._CREATIVE.search(s) for s in self.services)
+
+    @property
     def handover_to_pcn(self) -> bool:
         """Whether the agreed handover sends work to a primary care network, which is not a legal person and so cannot
         take a contract or staff (r25 al-fresh finding 17)."""
