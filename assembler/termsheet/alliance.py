@@ -1913,6 +1913,35 @@ class Alliance(Strict):
         return [t.number for t in self.trajectories if not t.levels]
 
     @property
+    def calendar_period_kpis(self) -> list[int]:
+        """KPIs measured over the calendar year (a published annual figure) while the Alliance Years do not start in
+        January: Part 3 of Schedule 2 then says which calendar year's figure counts for an Alliance Year (r29 al-fresh
+        finding 6)."""
+        if self.term.start.month == 1:
+            return []
+        return [i for i, k in enumerate(self.kpis, start=1)
+                if re.search(r"\bcalendar year\b", k.measured_over or "", re.I)]
+
+    @property
+    def survey_kpis(self) -> list[tuple[int, str]]:
+        """KPIs measured by a survey (their measure or period names one), other than calendar-year ones: (number, the
+        survey as the measure names it, e.g. 'annual youth survey'). Part 3 of Schedule 2 then counts the survey
+        carried out in each Alliance Year (r29 al-fresh finding 6)."""
+        out = []
+        cal = set(self.calendar_period_kpis)
+        for i, k in enumerate(self.kpis, start=1):
+            if i in cal or not re.search(r"\b(?:annual(?:ly)?|yearly|every year|each year|once a year)\b", " ".join([str(k.frequency or ""), k.measure,
+                                                                                k.measured_over or ""]), re.I):
+                continue  # a survey run more often than yearly has no single result for the year
+            for text in (k.measure, k.measured_over or ""):
+                m = re.search(r"\b((?:(?:annual|yearly) )?(?:[\w'-]+ ){0,2}survey)\b", text or "", re.I)
+                if m:
+                    words = re.sub(r"^(?:the|an?|in|by|from)\s+", "", m.group(1), flags=re.I)
+                    out.append((i, words))
+                    break
+        return out
+
+    @property
     def calendar_year_kpis(self) -> list[int]:
         """KPIs whose target names a calendar year ('in 2031') while the Alliance Years do not start in January, so
         the note asks how the calendar year is matched to an Alliance Year (r15 al-fresh finding 9)."""
