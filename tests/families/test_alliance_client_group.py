@@ -34,6 +34,8 @@ def test_homeless_young_people_over_16_have_no_parents_phrase(catalogue):
     ops = _flat(text_of(clause(doc, "alliance.operations")))
     assert "must involve young people who use the Services, and their carers, in planning" in ops
     assert "parents and carers, in planning" not in ops
+    # a council's housing functions are not for young people alone: recital (A) keeps the general words
+    assert "commissioning services for people who need them in its area" in _flat(text_of(clause(doc, "alliance.recitals")))
     assert "taking part creates" not in (clause(doc, "alliance.intellectual-property").note or "")
 
 
