@@ -69,6 +69,21 @@ def running_costs_payer(ctx: RuleContext):
         yield f"the running costs payer {payer!r} is not a member with role 'commissioner'{_hint(payer, keys)}", loc
 
 
+@RULES.rule("ALLIANCE-PREMISES-OWNER", "error",
+            "Each building a Provider holds from another member (premises) names that member's key as owner, and not "
+            "the Provider itself.")
+def premises_owner(ctx: RuleContext):
+    keys = _member_keys(ctx)
+    for i, m in enumerate(ctx.sheet.members):
+        for j, prem in enumerate(m.premises):
+            loc = ("members", i, "premises", j, "owner")
+            if prem.owner not in keys:
+                yield f"the owner {prem.owner!r} of {prem.building} is not a member key{_hint(prem.owner, keys)}", loc
+            elif prem.owner == m.key:
+                yield (f"{prem.building} is owned by its own user {m.key!r}: list under premises only buildings held "
+                       "from another member", loc)
+
+
 @RULES.rule("ALLIANCE-MEMBER-KEYS-UNIQUE", "error", "Each member has its own key.")
 def keys_unique(ctx: RuleContext):
     counts = Counter(_member_keys(ctx))

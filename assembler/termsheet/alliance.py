@@ -39,6 +39,21 @@ Route = Literal["open", "competitive_flexible", "direct_award", "reserved_mutual
                 "pcr2015_modification", "provider_selection", "not_procurement"]
 
 
+class Premises(Strict):
+    """A building a Provider uses for its part of the Services under a licence or lease from another member (r29
+    al-fresh finding 4)."""
+
+    building: Text = Field(description="The building as the draft should name it, e.g. 'the Eastbrook youth centre'.")
+    owner: MemberKey = Field(description="Key of the member that owns the building and granted the licence or lease, "
+                             "e.g. 'council'.")
+    held_under: Literal["licence", "lease"] = Field(
+        "licence", description="'licence' (a personal permission to occupy, which cannot be assigned: on exit it ends and "
+        "the owner grants a new one to the provider taking over) or 'lease'.")
+    ends_with_service_contract: bool = Field(
+        True, description="Whether the licence or lease ends when the Provider's Service Contract ends. False: the "
+        "Exit Plan's note asks when it ends.")
+
+
 class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
@@ -100,6 +115,12 @@ class Member(Party):
     service_contract_with: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that is party to "
         "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+    premises: list[Premises] = Field(
+        default_factory=list, description="Buildings this Provider uses for its part of the Services under a licence or "
+        "lease from another member (usually the council as landowner), e.g. [{building: 'the Eastbrook youth centre', "
+        "owner: council}]. Schedule 1 records them, and the Exit Plan ends each licence and has the owner grant a new "
+        "one to the provider taking over. Leave empty where the Provider owns its premises or rents them from "
+        "someone outside the alliance.")
     council_tier: Literal["upper", "lower"] | None = Field(
         None, description="For an English council Commissioner: 'upper' for a county or unitary council (or London "
         "borough), which holds the safe accommodation duty in Part 4 of the Domestic Abuse Act 2021 and the social "
@@ -1456,6 +1477,25 @@ class Alliance(Strict):
         return out
 
     @property
+    def member_premises(self) -> list[tuple[Member, Premises, Member]]:
+        """Each building a Provider holds from another member, as (Provider, premises, owner), for Schedule 1 Part 1
+        and the Exit Plan (r29 al-fresh finding 4). An owner key that names no member is left out (a rule reports it)."""
+        by_key = {m.key: m for m in self._members}
+        return [(p, prem, by_key[prem.owner]) for p in self.providers for prem in p.premises if prem.owner in by_key]
+
+    @property
+    def licensed_premises(self) -> list[tuple[Member, Premises, Member]]:
+        """Of `member_premises`, those held under a licence: personal, so on exit each ends and the owner grants a new
+        one to the provider taking over."""
+        return [t for t in self.member_premises if t[1].held_under == "licence"]
+
+    @property
+    def handover_assigns_licence(self) -> list[str]:
+        """The members whose handover line speaks of assigning (or transferring) a licence: the Exit Plan's paragraph
+        on licences applies in its place and the note says why."""
+        return self._handover_owners(r"\blicen[cs]es?\b[^;:]*\b(assign|transfer|pass)\w*|\b(assign|transfer)\w*[^;:]*\blicen[cs]es?\b")
+
+    @property
     def handover_not_registered(self) -> list[tuple[str, Member, str, str]]:
         """Handover lines that hand a service "to X or another registered provider" (or "another registered social
         landlord") where X, a member, is not shown as one (its legal form is not registered_provider and it gives no
@@ -1930,6 +1970,35 @@ class Alliance(Strict):
         baseline), so that the Part 3 rule on KPIs without a baseline names them and is left out where there are none
         (r27 al-sample finding 4)."""
         return [t.number for t in self.trajectories if not t.levels]
+
+    @property
+    def calendar_period_kpis(self) -> list[int]:
+        """KPIs measured over the calendar year (a published annual figure) while the Alliance Years do not start in
+        January: Part 3 of Schedule 2 then says which calendar year's figure counts for an Alliance Year (r29 al-fresh
+        finding 6)."""
+        if self.term.start.month == 1:
+            return []
+        return [i for i, k in enumerate(self.kpis, start=1)
+                if re.search(r"\bcalendar year\b", k.measured_over or "", re.I)]
+
+    @property
+    def survey_kpis(self) -> list[tuple[int, str]]:
+        """KPIs measured by a survey (their measure or period names one), other than calendar-year ones: (number, the
+        survey as the measure names it, e.g. 'annual youth survey'). Part 3 of Schedule 2 then counts the survey
+        carried out in each Alliance Year (r29 al-fresh finding 6)."""
+        out = []
+        cal = set(self.calendar_period_kpis)
+        for i, k in enumerate(self.kpis, start=1):
+            if i in cal or not re.search(r"\b(?:annual(?:ly)?|yearly|every year|each year|once a year)\b", " ".join([str(k.frequency or ""), k.measure,
+                                                                                k.measured_over or ""]), re.I):
+                continue  # a survey run more often than yearly has no single result for the year
+            for text in (k.measure, k.measured_over or ""):
+                m = re.search(r"\b((?:(?:annual|yearly) )?(?:[\w'-]+ ){0,2}survey)\b", text or "", re.I)
+                if m:
+                    words = re.sub(r"^(?:the|an?|in|by|from)\s+", "", m.group(1), flags=re.I)
+                    out.append((i, words))
+                    break
+        return out
 
     @property
     def calendar_year_kpis(self) -> list[int]:
@@ -2604,6 +2673,52 @@ class Alliance(Strict):
         words = " ".join([self.funding or "", *(c.pays or "" for c in (self.pooled_budget.contributions
                                                                        if self.pooled_budget else []))])
         return bool(re.search(r"\bbetter care fund\b|\bBCF\b", words, re.I))
+
+    @property
+    def public_health_grant(self) -> bool:
+        """Whether the sheet says that the public health grant (the ring-fenced grant paid to English councils under
+        section 31 of the Local Government Act 2003) pays for some of the Services: its funding words, or a
+        contribution's. The service planning clause then lets the council meet the grant's conditions (r29 al-fresh
+        finding 9)."""
+        words = " ".join([self.funding or "", *(c.pays or "" for c in (self.pooled_budget.contributions
+                                                                       if self.pooled_budget else []))])
+        return bool(re.search(r"\bpublic health (?:ring[- ]?fenced )?grant\b", words, re.I))
+
+    @property
+    def for_young_people(self) -> bool:
+        """Whether the alliance's purpose is services for young people (it names young people and no adult client group; "trusted adults" and "young adults" do not count): recital
+        (A) and the involvement duty then speak of young people and their parents and carers, not of people who need
+        services and their carers (r29 al-fresh finding 12)."""
+        purpose = self.purpose or ""
+        return bool(re.search(r"\byoung (?:people|person)\b", purpose, re.I)) and not re.search(
+            r"(?<!young )(?<!trusted )\badults?\b|\bolder people\b", purpose, re.I)
+
+    # Bodies through which people who use the Services are involved, as the services name them ("the Castlebridge
+    # Youth Council", "the Young Inspectors programme").
+    _INVOLVEMENT = re.compile(r"\b(?:the )?(?:[A-Z][\w'-]+ )*(?:Youth (?:Council|Forum|Parliament|Cabinet|Board|Panel)|"
+                              r"Young Inspectors|Children in Care Council|Experts by Experience|Lived Experience (?:Panel|Board|Forum))\b")
+
+    @property
+    def involvement_bodies(self) -> list[str]:
+        """The involvement bodies the services or purpose name, each once with 'the', for the involvement duty."""
+        out: list[str] = []
+        for line in [self.purpose or "", *self.services]:
+            for m in self._INVOLVEMENT.finditer(line):
+                name = m.group(0)
+                name = name if name.lower().startswith("the ") else "the " + name
+                if name.lower() not in {o.lower() for o in out}:
+                    out.append(name)
+        return out
+
+    # Services in which the people using them make their own creative work.
+    _CREATIVE = re.compile(r"\b(?:creative|arts?|music|drama|theatre|dance|film[- ]?making|photography|media production|"
+                           r"writing|poetry|podcasts?)\b", re.I)
+
+    @property
+    def participant_creative_work(self) -> bool:
+        """Whether a service is one in which the people taking part make their own creative work (arts, music, drama):
+        the definition of Alliance Materials then leaves their work out (r29 al-fresh finding 10)."""
+        return any(self._CREATIVE.search(s) for s in self.services)
 
     @property
     def handover_to_pcn(self) -> bool:

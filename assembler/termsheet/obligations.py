@@ -68,6 +68,12 @@ class Insurance(Strict):
         "exclude. Empty: true for an open-book care home with nursing, otherwise false (an alliance states its "
         "clinical negligence level as an 'other' cover).")
 
+    @property
+    def abuse_cover(self) -> OtherCover | None:
+        """The first 'other' cover for abuse (e.g. 'abuse and molestation cover'): the alliance liability note sets the
+        limit on safeguarding claims against it (r29 al-fresh finding 7)."""
+        return next((o for o in self.other if "abuse" in o.kind.lower()), None)
+
     # Set by the term sheet that holds the block: the family and its size, which the defaults need.
     _family: str = PrivateAttr("")
     _size: Any = PrivateAttr(None)  # () -> the agreement's size in pounds, or None

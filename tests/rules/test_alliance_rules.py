@@ -54,6 +54,14 @@ def _former_contract_commissioner_unnamed(d):
     del d["alliance"]["former_contracts"][0]["commissioner"]  # two Commissioners: never assume the lead let it
 
 
+def _premises_owner_unknown(d):
+    member(d, "harbour")["premises"] = [{"building": "the Quay Street hostel", "owner": "counci"}]
+
+
+def _premises_owned_by_its_user(d):
+    member(d, "harbour")["premises"] = [{"building": "the Quay Street hostel", "owner": "harbour"}]
+
+
 # (rule id, sample, change that makes it fire). The unchanged sample keeps every rule quiet.
 def _no_commissioner(d):
     member(d, "council")["role"] = "provider"
@@ -359,6 +367,8 @@ def _kpi_gates_with_no_gate(d):
 
 
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-PREMISES-OWNER", BIG, _premises_owner_unknown),
+    ("ALLIANCE-PREMISES-OWNER", BIG, _premises_owned_by_its_user),
     ("ALLIANCE-KPI-GATES", BIG, _kpi_gate_for_the_commissioner),
     ("ALLIANCE-KPI-GATES", BIG, _kpi_gate_on_a_missing_kpi),
     ("ALLIANCE-KPI-GATES", BIG, _kpi_gates_with_no_gate),

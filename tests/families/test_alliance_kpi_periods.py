@@ -1,0 +1,33 @@
+"""KPI periods: a KPI measured over the calendar year (a published annual figure) or by a yearly survey has its
+period for an Alliance Year stated in Part 3 of Schedule 2, so the Gain gate can be applied (r29 al-fresh finding 6)."""
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tests.families.clause_texts import flat as _flat
+from tests.families.test_alliance import build, clause, text_of
+
+YOUTH = ROOT / "tests" / "families" / "fixtures" / "alliance-castlebridge-youth.yaml"
+SAMPLE = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+
+
+def test_calendar_year_and_survey_kpis_have_their_period(catalogue):
+    """Firing: KPI 4 is measured over the calendar year, KPI 5 by the annual youth survey."""
+    c = clause(build(YOUTH, catalogue).document, "alliance.schedule-outcomes")
+    body = _flat(text_of(c))
+    assert ("For Key Performance Indicator 4, the figure for an Alliance Year is the figure for the calendar year ending "
+            "in that Alliance Year. If that figure has not been published when the calculation under clause") in body
+    assert ("For Key Performance Indicator 5, the figure for an Alliance Year is the result of the annual youth survey "
+            "carried out in that Alliance Year.") in body
+    note = _flat(c.note or "")
+    assert "Part 3 counts KPI 4 for the calendar year ending in each Alliance Year" in note
+    assert "The target of KPI 4" not in note and "names a calendar year" not in note
+
+
+def test_financial_year_kpis_have_no_period_paragraph(catalogue):
+    """Quiet: the sample's KPIs are measured over financial years or rolling periods, with no survey; its calendar-year
+    target keeps the note's question."""
+    c = clause(build(SAMPLE, catalogue).document, "alliance.schedule-outcomes")
+    body = _flat(text_of(c))
+    assert "the figure for the calendar year ending" not in body
+    assert "carried out in that Alliance Year" not in body
+    assert "names a calendar year" in _flat(c.note or "")
