@@ -171,3 +171,20 @@ def test_one_registration_serves_every_tenancy(northlight):
     """r17 ob-fresh 19: the only CQC location serves all the tenancies; the blank was fillable from the sheet."""
     assert "9 (all the Homes)" in northlight[1]
     assert "[tenancies served]" not in northlight[1]
+
+
+def test_maximum_term_date_from_the_target_signing_date_is_bracketed(catalogue):
+    """r29 ob-fresh finding 9: the day before the fifth anniversary, worked out from the target signing date, is in
+    brackets with a note to correct it on dating; with no target date, no date is printed."""
+    from tests.families.clause_texts import clause_text, document_of, flat, note
+    path = ROOT / "tests" / "families" / "fixtures" / "ob-r29-foxglove.yaml"
+    text = path.read_text(encoding="utf-8")
+    doc = document_of(catalogue, text)
+    body = flat(clause_text(doc, "open-book.term"))
+    assert "the fifth anniversary of the date this Agreement takes effect ([25 February 2032])" in body
+    assert "(25 February 2032)" not in body
+    assert "Signed on the target date (26 February 2027), its five years would end on 25 February 2032" in flat(
+        note(doc, "open-book.term"))
+    undated = document_of(catalogue, text.replace("  agreement_date: 2027-02-26\n", ""))
+    body = flat(clause_text(undated, "open-book.term"))
+    assert "takes effect, and an extension notice" in body and "2032" not in body
