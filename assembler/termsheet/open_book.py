@@ -1640,7 +1640,9 @@ class Home(Strict):
                                                          "for one home. Empty: the saving is what the provider shows.")
     landlord: str | None = Field(None, description="In supported living, the landlord that grants the tenancies at "
                                                    "this home, where it differs from services.landlord, e.g. "
-                                                   "'Brightwater Housing Association'. Empty: services.landlord.")
+                                                   "'Brightwater Housing Association'. Empty: services.landlord. In "
+                                                   "other settings, for a home the provider leases from a third "
+                                                   "party: its landlord, named in the premises direct agreement.")
     tenancy: str | None = Field(None, description="In supported living, the kind of agreement under which each tenant "
                                                   "occupies this home, as a phrase, e.g. 'assured periodic tenancy'. "
                                                   "Empty: the draft shows a placeholder.")
@@ -1726,6 +1728,12 @@ class Home(Strict):
         """The related party that owns or lets this home to the provider, where a related party's arrangement
         names the home (r21 ob-sample finding 5: step-in and continuity need a landlord's direct agreement)."""
         return self._landlord
+
+    @property
+    def direct_landlord(self) -> str | None:
+        """Who the premises direct agreement is with, where known: the related party, or the landlord the sheet
+        names for a home leased from a third party (r29 ob-fresh finding 6: name the landlord)."""
+        return self._landlord or self.landlord
 
     @property
     def lease_source(self) -> str | None:
