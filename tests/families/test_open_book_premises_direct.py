@@ -33,3 +33,13 @@ def test_unnamed_landlord_and_two_leased_homes(catalogue):
     assert "Thornecombe Homes" not in body
     assert "the owner or landlord of Tamsworth Lodge and Sorrel Cottage enters into a direct agreement" in body
     assert "Each direct agreement must:" in body
+
+
+def test_forfeiture_waits_for_the_remedy_period_of_the_breach_ground(catalogue):
+    """r29 ob-fresh finding 13: the commissioner's lease paragraph cites the material-breach ground itself
+    (clause 29.3(a)), not the whole list of grounds; a sheet with no home leased from the commissioner has none."""
+    doc = document_of(catalogue, FOXGLOVE.read_text(encoding="utf-8"))
+    term = flat(clause_text(doc, "open-book.term"))
+    assert "to remedy it under clause 29.3(a) and allowing the time that paragraph gives." in term
+    quiet = FOXGLOVE.read_text(encoding="utf-8").replace("owner: commissioner", "owner: provider")
+    assert "forfeit a lease" not in flat(clause_text(document_of(catalogue, quiet), "open-book.term"))
