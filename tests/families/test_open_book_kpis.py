@@ -42,3 +42,16 @@ def test_a_measured_over_naming_a_year_is_not_shortened():
     """Quiet: 'the 12 months to the end of each quarter' is a year's measure, so a yearly target leaves it alone."""
     k = Kpi(measure="m", target="80% a year", frequency="quarterly", measured_over="the 12 months to the end of each quarter")
     assert k.shown_measured_over == "the 12 months to the end of each quarter"
+
+
+def test_ofsted_rating_kpi_has_the_framework_fallback(catalogue):
+    """r29 ob-fresh finding 16: a KPI counting homes rated good or outstanding by Ofsted carries the fallback the
+    termination ground uses, for a framework that replaces the current one; other KPIs do not."""
+    from tests.families.clause_texts import document_of, flat
+    text = (ROOT / "tests" / "families" / "fixtures" / "ob-r29-foxglove.yaml").read_text(encoding="utf-8")
+    body = flat(clause_text(document_of(catalogue, text), "open-book.schedule-services"))
+    assert ("Homes rated good or outstanding by Ofsted (or the equivalent judgement under any Ofsted framework that "
+            "replaces the current one)") in body
+    assert body.count("replaces the current one") == 1
+    quiet = text.replace("Homes rated good or outstanding by Ofsted", "Homes with no requirement at inspection")
+    assert "replaces the current one" not in flat(clause_text(document_of(catalogue, quiet), "open-book.schedule-services"))
