@@ -188,3 +188,19 @@ def test_maximum_term_date_from_the_target_signing_date_is_bracketed(catalogue):
     undated = document_of(catalogue, text.replace("  agreement_date: 2027-02-26\n", ""))
     body = flat(clause_text(undated, "open-book.term"))
     assert "takes effect, and an extension notice" in body and "2032" not in body
+
+
+def test_community_benefit_society_reads_committee_members_and_society_accounts(catalogue):
+    """r29 ob-fresh finding 17: a provider that is a non-charitable community benefit society has committee members,
+    not trustees, and accounts under the 2014 Act, not SORP or FRS 102 company accounts; a charity keeps both."""
+    from tests.families.clause_texts import clause_text, document_of, flat, note
+    fox = document_of(catalogue, (ROOT / "tests" / "families" / "fixtures" / "ob-r29-foxglove.yaml").read_text(
+        encoding="utf-8"))
+    assert "a Party's members, committee members or officers." in flat(clause_text(fox, "common.conflicts-of-interest"))
+    costs = flat(note(fox, "common.open-book-costs"))
+    assert "annual accounts it prepares under the Co-operative and Community Benefit Societies Act 2014" in costs
+    assert "SORP" not in costs and "community interest company" not in costs
+    charity = document_of(catalogue, (ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml").read_text(
+        encoding="utf-8"))
+    assert "committee members" not in flat(clause_text(charity, "common.conflicts-of-interest"))
+    assert "SORP accounts" in flat(note(charity, "common.open-book-costs"))
