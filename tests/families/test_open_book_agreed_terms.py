@@ -44,7 +44,7 @@ def test_agreed_notices_print_without_brackets(catalogue):
     assert "notice of an extension" not in listed
     assert "Council's break on 6 months' notice" not in listed and "(neither instructed)" not in listed
     assert "that 1 April 2028 is the first day Foxglove may give notice of its break" in listed
-    assert "that either party may break for one or more of the Homes only" in listed
+    assert "that either party may break for one or more of the homes only" in listed
 
 
 def test_break_date_for_taking_effect_and_whole_agreement_only(catalogue):
@@ -57,7 +57,7 @@ def test_break_date_for_taking_effect_and_whole_agreement_only(catalogue):
     n = flat(note(doc, "open-book.termination"))
     assert "Both breaks are as instructed." in n and "one home only" not in n
     listed = _assumptions(doc)
-    assert "April 2028" not in listed and "one or more of the Homes only" not in listed
+    assert "April 2028" not in listed and "one or more of the homes only" not in listed
 
 
 def test_silent_sheet_keeps_brackets_and_flags(catalogue):
