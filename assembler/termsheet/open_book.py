@@ -391,6 +391,11 @@ class Excess(Strict):
                               "the money goes to the fund and not back to the commissioner): carried into a further "
                               "Reinvestment Plan, and paid to the commissioner only if unspent 12 months after the "
                               "agreement ends, or on the provider's insolvency.")
+    deemed_approval: bool | None = Field(
+        None, description="Open-book agreements where excess profit is reinvested: whether a Reinvestment Plan is "
+                          "treated as approved if the commissioner neither approves it nor asks for changes within 30 "
+                          "days and 10 Business Days after a reminder. true: printed without brackets; false: left out; "
+                          "not given: printed in brackets for the client to confirm.")
     carry_below: Money | None = Field(
         Decimal(5000), description="Open-book agreements where excess profit is reinvested or split: Excess Profit "
                                    "for a period (other than the final one) below this amount, in pounds, is carried "
@@ -1635,7 +1640,9 @@ class Home(Strict):
                                                          "for one home. Empty: the saving is what the provider shows.")
     landlord: str | None = Field(None, description="In supported living, the landlord that grants the tenancies at "
                                                    "this home, where it differs from services.landlord, e.g. "
-                                                   "'Brightwater Housing Association'. Empty: services.landlord.")
+                                                   "'Brightwater Housing Association'. Empty: services.landlord. In "
+                                                   "other settings, for a home the provider leases from a third "
+                                                   "party: its landlord, named in the premises direct agreement.")
     tenancy: str | None = Field(None, description="In supported living, the kind of agreement under which each tenant "
                                                   "occupies this home, as a phrase, e.g. 'assured periodic tenancy'. "
                                                   "Empty: the draft shows a placeholder.")
@@ -1721,6 +1728,12 @@ class Home(Strict):
         """The related party that owns or lets this home to the provider, where a related party's arrangement
         names the home (r21 ob-sample finding 5: step-in and continuity need a landlord's direct agreement)."""
         return self._landlord
+
+    @property
+    def direct_landlord(self) -> str | None:
+        """Who the premises direct agreement is with, where known: the related party, or the landlord the sheet
+        names for a home leased from a third party (r29 ob-fresh finding 6: name the landlord)."""
+        return self._landlord or self.landlord
 
     @property
     def lease_source(self) -> str | None:
@@ -1885,6 +1898,32 @@ class Services(Strict):
                                               "rule, the visit record, the guarantee review and travel-time pay.")
     term: Period = Field(description="The initial term of the agreement.")
     extension_years: int = Field(0, ge=0, le=10, description="Years by which the commissioner may extend the term.")
+    extension_notice_months: int | None = Field(
+        None, ge=1, le=24, description="Agreed months before the Service Term would otherwise end by which the "
+                                      "commissioner must give notice of an extension. Given: the extension clause "
+                                      "prints it without brackets. Not given: a bracketed [6] months, listed as an "
+                                      "assumption.")
+    commissioner_notice_months: int | None = Field(
+        None, ge=1, le=36, description="Agreed months' notice on which the commissioner may end the agreement without "
+                                       "cause. Given: printed without brackets. Not given: a bracketed [6] months, "
+                                       "listed as an assumption.")
+    provider_notice_months: int | None = Field(
+        None, ge=1, le=36, description="Agreed months' notice on which the provider may end the agreement without "
+                                       "cause. Given: printed without brackets. Not given: a bracketed [12] months, "
+                                       "listed as an assumption.")
+    provider_break_from: dt.date | None = Field(
+        None, description="Agreed earliest date for the provider's break without cause. provider_break_from_is says "
+                          "whether it is the first day the provider may give notice or the first day its notice may "
+                          "take effect. Not given: a bracketed date halfway through the initial term, for giving "
+                          "notice.")
+    provider_break_from_is: Literal["notice", "effect"] = Field(
+        "notice", description="Whether provider_break_from is the first day the provider may give notice ('notice') "
+                              "or the first day its notice may take effect ('effect'). Not given while "
+                              "provider_break_from is: the draft uses 'notice' and a note asks the client to confirm.")
+    partial_break: bool | None = Field(
+        None, description="Where there are two or more homes: whether a break without cause may end the agreement "
+                          "for one or more homes only (true) or only as a whole (false). Not given: the draft allows "
+                          "a break for some homes only and a note asks the client to confirm it.")
     referral_response_hours: int = Field(48, ge=1, le=336, description="Hours within which the provider answers a "
                                                                        "placement referral.")
     placement_notice_days: int = Field(28, ge=1, le=180, description="Days' notice the provider must give before "
@@ -2521,6 +2560,8 @@ class Services(Strict):
         Why (r14 ob-sample 4, ob-fresh 8): a provider's 6-month break let it walk away from a home and
         re-base its shared costs onto the commissioner, undercutting the reason for the contract (the
         people placed need not move); the provider's break is 12 months' notice, given no earlier than this."""
+        if self.provider_break_from:
+            return self.provider_break_from
         start, half = self.term.start, self.term.months // 2
         year, month = start.year + (start.month - 1 + half) // 12, (start.month - 1 + half) % 12 + 1
         for day in (start.day, 30, 29, 28):
@@ -2529,6 +2570,16 @@ class Services(Strict):
             except ValueError:
                 continue
         raise AssertionError("unreachable")
+
+    @property
+    def breaks_agreed(self) -> bool:
+        """Whether the sheet states both parties' break notices (r29 ob-fresh findings 1 and 2)."""
+        return bool(self.commissioner_notice_months and self.provider_notice_months)
+
+    @property
+    def break_basis_given(self) -> bool:
+        """Whether the sheet says if the provider's earliest break date is for giving notice or for it taking effect."""
+        return "provider_break_from_is" in self.model_fields_set
 
     @property
     def tied_core_places(self) -> bool:

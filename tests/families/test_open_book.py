@@ -892,7 +892,7 @@ def test_r21_premises_direct_agreement_and_no_parent_guarantee_without_a_parent(
     with no parent. Quiet: a sheet naming no premises arrangement gets no clause."""
     _, result, _ = built[CHARITY]
     termination = paragraphs_text(clause(result, "open-book.termination"))
-    assert ("Within [20] Business Days after the date of this Agreement, the Trust must procure that Meadowbank "
+    assert ("The Trust must use all reasonable endeavours to procure that, within [20] Business Days after the date of this Agreement, Meadowbank "
             "Property Ltd, as owner or landlord of Rowan "
             "House and St Brigid's House, enters into a direct agreement with the Council") in termination
     assert "to occupy the home for up to [6] months, at the rent then payable, while the Council steps in under clause" in termination
@@ -900,7 +900,7 @@ def test_r21_premises_direct_agreement_and_no_parent_guarantee_without_a_parent(
     note = note if isinstance(note, str) else plain_text(note)
     assert "parent company guarantee" not in note
     # r25 ob-sample 17: the homes of unknown tenure are covered by 29.7 unless the Trust owns them.
-    assert ("The Trust must also procure a direct agreement in the same terms from any owner or landlord of The Willows "
+    assert ("The Trust must also use all reasonable endeavours to procure a direct agreement in the same terms from any owner or landlord of The Willows "
             "and Harbour View other than the Trust.") in termination
     assert ("The instructions do not say who owns The Willows and Harbour View, so that clause also requires a direct "
             "agreement from any owner or landlord of them other than the Trust: ask who owns them") in " ".join(note.split())

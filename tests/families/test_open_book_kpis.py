@@ -7,7 +7,7 @@ import re
 from assembler.assemble import assemble
 from assembler.termsheet.common import Kpi
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE
+from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.clause_texts import clause_text, document_of, flat
 from tests.families.conftest import (
     OB_BREAKS, OB_CALDMOOR_PLAIN, OB_CHEVIOT, OB_WEXCOMBE, open_book_doc, open_book_draft_text,
@@ -88,3 +88,16 @@ def test_finding17_quiet_where_no_target_counts(catalogue):
     text = re.sub(r"(?m)^(\s+target:).*$", r"\1 Good or Outstanding at its next inspection", OB_CALDMOOR_PLAIN.read_text(encoding="utf-8"))
     body = flat(clause_text(document_of(catalogue, text), "open-book.performance"))
     assert "fewer than [5] cases" not in body
+
+
+def test_ofsted_rating_kpi_has_the_framework_fallback(catalogue):
+    """r29 ob-fresh finding 16: a KPI counting homes rated good or outstanding by Ofsted carries the fallback the
+    termination ground uses, for a framework that replaces the current one; other KPIs do not."""
+    from tests.families.clause_texts import document_of, flat
+    text = (ROOT / "tests" / "families" / "fixtures" / "ob-r29-foxglove.yaml").read_text(encoding="utf-8")
+    body = flat(clause_text(document_of(catalogue, text), "open-book.schedule-services"))
+    assert ("Homes rated good or outstanding by Ofsted (or the equivalent judgement under any Ofsted framework that "
+            "replaces the current one)") in body
+    assert body.count("replaces the current one") == 1
+    quiet = text.replace("Homes rated good or outstanding by Ofsted", "Homes with no requirement at inspection")
+    assert "replaces the current one" not in flat(clause_text(document_of(catalogue, quiet), "open-book.schedule-services"))

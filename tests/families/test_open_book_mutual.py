@@ -9,7 +9,7 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE
+from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.clause_texts import document_text, flat, note
 from tests.families.conftest import OB_CALDMOOR, OB_LIVING, OB_NORTHLIGHT, open_book_doc
 
@@ -202,3 +202,36 @@ def test_finding2_quiet_where_the_term_does_not_fit(catalogue):
     d = open_book_doc(catalogue, OB_CALDMOOR, ("  extension_years: 0\n", "  extension_years: 2\n"))
     n = flat(note(d, "open-book.term"))
     assert "the whole contract runs beyond five years" in n and "no support can continue after that day" in n
+
+
+def test_maximum_term_date_from_the_target_signing_date_is_bracketed(catalogue):
+    """r29 ob-fresh finding 9: the day before the fifth anniversary, worked out from the target signing date, is in
+    brackets with a note to correct it on dating; with no target date, no date is printed."""
+    from tests.families.clause_texts import clause_text, document_of, flat, note
+    path = ROOT / "tests" / "families" / "fixtures" / "ob-r29-foxglove.yaml"
+    text = path.read_text(encoding="utf-8")
+    doc = document_of(catalogue, text)
+    body = flat(clause_text(doc, "open-book.term"))
+    assert "the fifth anniversary of the date this Agreement takes effect ([25 February 2032])" in body
+    assert "(25 February 2032)" not in body
+    assert "Signed on the target date (26 February 2027), its five years would end on 25 February 2032" in flat(
+        note(doc, "open-book.term"))
+    undated = document_of(catalogue, text.replace("  agreement_date: 2027-02-26\n", ""))
+    body = flat(clause_text(undated, "open-book.term"))
+    assert "takes effect, and an extension notice" in body and "2032" not in body
+
+
+def test_community_benefit_society_reads_committee_members_and_society_accounts(catalogue):
+    """r29 ob-fresh finding 17: a provider that is a non-charitable community benefit society has committee members,
+    not trustees, and accounts under the 2014 Act, not SORP or FRS 102 company accounts; a charity keeps both."""
+    from tests.families.clause_texts import clause_text, document_of, flat, note
+    fox = document_of(catalogue, (ROOT / "tests" / "families" / "fixtures" / "ob-r29-foxglove.yaml").read_text(
+        encoding="utf-8"))
+    assert "a Party's members, committee members or officers." in flat(clause_text(fox, "common.conflicts-of-interest"))
+    costs = flat(note(fox, "common.open-book-costs"))
+    assert "annual accounts it prepares under the Co-operative and Community Benefit Societies Act 2014" in costs
+    assert "SORP" not in costs and "community interest company" not in costs
+    charity = document_of(catalogue, (ROOT / "samples" / "open-book" / "childrens-homes-charity.yaml").read_text(
+        encoding="utf-8"))
+    assert "committee members" not in flat(clause_text(charity, "common.conflicts-of-interest"))
+    assert "SORP accounts" in flat(note(charity, "common.open-book-costs"))

@@ -37,3 +37,14 @@ def test_a_paragraph_the_sheet_leaves_out_is_not_listed(catalogue):
 @pytest.mark.parametrize("sheet", sorted(p.name for p in OPEN_BOOK_SAMPLE_DIR.glob("*.yaml")))
 def test_every_open_book_sample_assembles_with_its_survival_list(catalogue, sheet):
     assert "Schedule" in _survival(sheet, catalogue)
+
+
+def test_lease_surrender_and_maximum_term_paragraphs_survive(catalogue):
+    """r29 ob-fresh finding 12: the commissioner's lease paragraph (the surrender takes effect after the end) and the
+    reserved contract's maximum-term paragraph (it caps the run-off) are listed where the draft has them."""
+    fox = read_termsheet(ROOT / "tests" / "families" / "fixtures" / "ob-r29-foxglove.yaml", catalogue)
+    text = flat(document_text(assemble(fox, catalogue, today=DRAFT_DATE)))
+    listed = text.split("However this Agreement ends, ", 1)[1].split(" continue in force after it ends", 1)[0]
+    assert listed.startswith("clause 1, clause 2.4, clause 2.5, clause 5,"), listed
+    quiet = _survival("childrens-homes-charity.yaml", catalogue)
+    assert "clause 2." not in quiet, quiet
