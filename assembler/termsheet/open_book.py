@@ -3030,12 +3030,38 @@ class OpenBookTermSheet(TermSheetBase):
         all_places = sum(h.places for h in homes)
         two = Decimal("0.01")
         rows, types = [], []
+        core_pos = (self.positions or {}).get("open_book_voids", "core-places") == "core-places"
+
+        def whole_or(v: Decimal) -> Decimal:
+            v = v.quantize(two, rounding=ROUND_HALF_UP)
+            return v.normalize() if v != v.to_integral() else v.to_integral()
         for u in weekly:
             mine = [h for h in homes if of_home[h.name.casefold()] is u]
             total = sum(h.places for h in mine)
             units = [(h, (Decimal(u.expected_units) * h.places / total).quantize(two, rounding=ROUND_HALF_UP))
                      for h in mine]
-            types.append({"service": u.service, "places": total, "expected": u.expected_units,
+            # r29 ob-fresh 3: the cost model's own basis where the sheet gives it: each home's stated expected
+            # units, or 52 weeks for each of its Core Places plus the rest of the Price's expected weeks shared over
+            # the places of that type that are not Core Places (Elmsleigh 3 x 52 + 40 = 196, Tamsworth 3 x 52 =
+            # 156), not a share by places (201.14 and 150.86), which over- and under-states what leaves.
+            basis = "places"
+            exp = Decimal(u.expected_units)
+            if all(h.expected_units is not None for h in mine) and sum(Decimal(h.expected_units) for h in mine) == exp:
+                units, basis = [(h, Decimal(h.expected_units)) for h in mine], "stated"
+            elif core_pos and all(h.core_places is not None for h in mine):
+                core_w = [Decimal(52 * h.core_places) for h in mine]
+                spare = [h.places - h.core_places for h in mine]
+                rest = exp - sum(core_w)
+                if rest >= 0 and all(s_ >= 0 for s_ in spare) and (rest == 0 or sum(spare) > 0) \
+                        and all(rest * s_ / sum(spare) <= 52 * s_ for s_ in spare if sum(spare)):
+                    units = [(h, (c + (rest * s_ / sum(spare) if sum(spare) else 0)).quantize(
+                        two, rounding=ROUND_HALF_UP)) for h, c, s_ in zip(mine, core_w, spare)]
+                    basis = "core"
+            types.append({"service": u.service, "places": total, "expected": u.expected_units, "basis": basis,
+                          "core": sum(h.core_places or 0 for h in mine),
+                          "noncore_weeks": None if basis != "core" or total == sum(h.core_places for h in mine) else
+                          whole_or((exp - sum(Decimal(52 * h.core_places) for h in mine))
+                                   / (total - sum(h.core_places for h in mine))),
                           "homes": [{"home": h.name, "places": h.places, "units": n.normalize()
                                      if n != n.to_integral() else n.to_integral()} for h, n in units]})
             rows += [(h, u, n) for h, n in units]
