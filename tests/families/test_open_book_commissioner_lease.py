@@ -28,3 +28,11 @@ def test_quiet_without_a_home_the_commissioner_lets(catalogue):
     d = document_of(catalogue, CHARITY.read_text(encoding="utf-8"))
     assert "section 38A" not in clause_text(d, "open-book.term", flat=True)
     assert "section 38A" not in flat(note(d, "open-book.term"))
+
+
+def test_note_names_a_provider_that_takes_the_article(catalogue):
+    """The r27 sheet (the Society, three Council-owned homes): the note reads "the Society's leases"."""
+    d = document_of(catalogue, (ROOT / "tests" / "families" / "fixtures" / "ob-r27-caldmoor.yaml").read_text(
+        encoding="utf-8"))
+    assert "The surrender of the Society's leases of Brackenhurst, Larkrise and The Granary" in flat(
+        note(d, "open-book.term"))
