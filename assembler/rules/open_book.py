@@ -1021,8 +1021,8 @@ def core_scenario(ctx: RuleContext):
     if _position(ctx, "open_book_voids", "core-places") != "core-places":
         return
     floor = ctx.sheet.core_floor
-    if floor is None:
-        return
+    if floor is None or ctx.sheet.open_book.noncore is not None:
+        return   # r29 ob-fresh 4: the scenarios are then weeks of use of the other places, not occupancy levels
     below = [occ for occ in ctx.sheet.open_book.occupancy_scenarios if occ < floor.table_occupancy]
     if below:
         shown = ", ".join(percent(o) for o in below)

@@ -711,7 +711,9 @@ class OpenBook(Strict):
     occupancy_scenarios: list[Percent] = Field(
         default_factory=lambda: [Decimal(80), Decimal(90), Decimal(95)],
         description="Occupancy levels, in per cent of capacity, at which the draft shows the profit cap at work "
-                    "(unit prices with capacity_units are scaled; other income and all costs stay at budget).")
+                    "(unit prices with capacity_units are scaled; other income and all costs stay at budget). Where the "
+                    "Core Places are split over two or more weekly Prices and the other places are all at one Price, the "
+                    "draft shows weeks of use of those other places instead, and these levels are not used.")
     eot_trustee: Text | None = Field(None, description="Where the provider is controlled by an employee ownership "
                                                        "trust, the trustee's name (e.g. 'Harecroft EOT Trustee Limited'). "
                                                        "The Disallowed Costs then name it, and any tax-free bonus under "
@@ -1453,6 +1455,72 @@ class OpenBook(Strict):
         except ValueError:
             nxt = start.replace(year=start.year + 1, month=3, day=1)
         return nxt - dt.timedelta(days=1)
+
+    @property
+    def noncore(self) -> dict | None:
+        """r29 ob-fresh 4: the Core Places are paid place by place for every week whether used or not, so the income is
+        the Core Places payment plus the Price for each week a place that is not a Core Place is used; an occupancy
+        share spread over all the places (90% giving less than the Core Places payment plus any use) misstates it.
+        Where the Core Places are split over two or more weekly Prices, the places that are not Core Places are all at
+        one Price (one weekly line with places beyond its Core Places, every other line all Core Places) and every cost
+        is held at budget: that line, its spare weeks, the
+        weeks the budget expects them used, and the weeks of use at which the income meets the budgeted Allowable
+        Costs. None otherwise (the occupancy table stays)."""
+        f = self._core_floor
+        if f is None or self.costs_move_with_weeks or self.variable_prices or self.cost_model.nhs_nursing_income:
+            return None
+        if not f.split:
+            # one weekly Price: the occupancy table's floor (the greater of the weeks used and the Core Places
+            # payment) is already the least income at each level, so it stays
+            return None
+        per = PLACE_UNITS_A_YEAR[f.unit]
+        cap = [u for u in self.unit_prices if u.capacity_units]
+        if any(u.unit != f.unit for u in cap) or not cap:
+            return None
+        cores = {s_: n for s_, _, n in f.split}
+        spare = [(u, Decimal(u.capacity_units) - cores.get(u.service, 0) * per) for u in cap]
+        if any(w < 0 for _, w in spare):
+            return None
+        open_ = [(u, w) for u, w in spare if w > 0]
+        if len(open_) != 1:
+            return None
+        u, weeks = open_[0]
+        if u.expected_units is None:
+            return None
+        budget = Decimal(u.expected_units) - cores.get(u.service, 0) * per
+        if budget < 0 or budget > weeks:
+            return None
+        held = self.held_income
+        short = f.allowable_costs - f.income - held
+        # rounded up to two places, so that the break-even row of the table shows no loss
+        be = (short / u.price).quantize(Decimal("0.01"), rounding=ROUND_CEILING) if short > 0 else Decimal(0)
+
+        def num(v: Decimal):
+            return v.normalize() if v != v.to_integral() else v.to_integral()
+        return {"service": u.service, "price": u.price, "places": int(weeks // per), "weeks": num(weeks),
+                "budget": num(budget), "break_even": num(be), "short": short, "held": held,
+                "covered": short <= 0, "reachable": be <= weeks, "unit": f.unit}
+
+    def noncore_runs(self, cost_base: CostBase, margin: Margin, treatment: Treatment) -> list[tuple]:
+        """The scenarios for `noncore`: (label key, weeks, reconciliation) at no use of the places that are not Core
+        Places, the break-even use (income set to the budgeted Allowable Costs), the budget's use and every week."""
+        nc = self.noncore
+        if nc is None:
+            return []
+        f = self._core_floor
+        base = f.income + nc["held"]
+        rows = [("none", Decimal(0))]
+        if not nc["covered"] and 0 < nc["break_even"] < nc["weeks"] and nc["break_even"] != nc["budget"]:
+            # the first whole unit at which the income covers the costs, so that the row shows whole pounds
+            rows.append(("break_even", Decimal(nc["break_even"]).to_integral_value(rounding=ROUND_CEILING)))
+        rows += [("budget", Decimal(nc["budget"])), ("all", Decimal(nc["weeks"]))]
+        rows = sorted({w: (k, w) for k, w in reversed(rows)}.values(), key=lambda r: r[1])
+        out = []
+        for k, w in rows:
+            income = base + pence(nc["price"] * w)
+            out.append((k, w.normalize() if w != w.to_integral() else w.to_integral(),
+                        self.reconcile(cost_base, margin, treatment, income=income)))
+        return out
 
     @property
     def held_income(self) -> Decimal:
@@ -3081,12 +3149,38 @@ class OpenBookTermSheet(TermSheetBase):
         all_places = sum(h.places for h in homes)
         two = Decimal("0.01")
         rows, types = [], []
+        core_pos = (self.positions or {}).get("open_book_voids", "core-places") == "core-places"
+
+        def whole_or(v: Decimal) -> Decimal:
+            v = v.quantize(two, rounding=ROUND_HALF_UP)
+            return v.normalize() if v != v.to_integral() else v.to_integral()
         for u in weekly:
             mine = [h for h in homes if of_home[h.name.casefold()] is u]
             total = sum(h.places for h in mine)
             units = [(h, (Decimal(u.expected_units) * h.places / total).quantize(two, rounding=ROUND_HALF_UP))
                      for h in mine]
-            types.append({"service": u.service, "places": total, "expected": u.expected_units,
+            # r29 ob-fresh 3: the cost model's own basis where the sheet gives it: each home's stated expected
+            # units, or 52 weeks for each of its Core Places plus the rest of the Price's expected weeks shared over
+            # the places of that type that are not Core Places (Elmsleigh 3 x 52 + 40 = 196, Tamsworth 3 x 52 =
+            # 156), not a share by places (201.14 and 150.86), which over- and under-states what leaves.
+            basis = "places"
+            exp = Decimal(u.expected_units)
+            if all(h.expected_units is not None for h in mine) and sum(Decimal(h.expected_units) for h in mine) == exp:
+                units, basis = [(h, Decimal(h.expected_units)) for h in mine], "stated"
+            elif core_pos and all(h.core_places is not None for h in mine):
+                core_w = [Decimal(52 * h.core_places) for h in mine]
+                spare = [h.places - h.core_places for h in mine]
+                rest = exp - sum(core_w)
+                if rest >= 0 and all(s_ >= 0 for s_ in spare) and (rest == 0 or sum(spare) > 0) \
+                        and all(rest * s_ / sum(spare) <= 52 * s_ for s_ in spare if sum(spare)):
+                    units = [(h, (c + (rest * s_ / sum(spare) if sum(spare) else 0)).quantize(
+                        two, rounding=ROUND_HALF_UP)) for h, c, s_ in zip(mine, core_w, spare)]
+                    basis = "core"
+            types.append({"service": u.service, "places": total, "expected": u.expected_units, "basis": basis,
+                          "core": sum(h.core_places or 0 for h in mine),
+                          "noncore_weeks": None if basis != "core" or total == sum(h.core_places for h in mine) else
+                          whole_or((exp - sum(Decimal(52 * h.core_places) for h in mine))
+                                   / (total - sum(h.core_places for h in mine))),
                           "homes": [{"home": h.name, "places": h.places, "units": n.normalize()
                                      if n != n.to_integral() else n.to_integral()} for h, n in units]})
             rows += [(h, u, n) for h, n in units]

@@ -358,3 +358,30 @@ def test_finding19_invoices_show_empty_core_places(catalogue):
             "the number of units provided and the Prices charged.") in body
     quiet = flat(clause_text(open_book_doc(catalogue, "adult-care-sharing-band"), "open-book.pricing"))
     assert "showing each Placement, the number of units provided" in quiet
+
+
+def test_scenarios_count_weeks_of_use_of_the_place_that_is_not_a_core_place(catalogue):
+    """r29 ob-fresh 4: Foxglove's eight Core Places (six at £5,750, two at £7,500) are paid every week, and only the
+    fourth Elmsleigh place is paid when used: income is £2,574,000 plus £5,750 a week of its use, so the table runs
+    on weeks of that use (none, 17, 40 budget, 52), break-even is 16.53 weeks (£95,000 / £5,750, rounded up), not
+    an occupancy percentage, and the notes say the same."""
+    d = document_of(catalogue, (ROOT / "tests" / "families" / "fixtures" / "ob-r29-foxglove.yaml").read_text(encoding="utf-8"))
+    sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
+    assert "Scenarios by use of the places that are not Core Places" in sched
+    assert "plus £5,750 for each week of use of the one place of" in sched
+    assert "None £2,574,000 (£95,000) £0 (£95,000) 17 (break-even passed) £2,671,750 £2,750 £0 £2,750 " \
+           "40 (budget) £2,804,000 £135,000 £1,550 £133,450 52 (every week) £2,873,000" in sched
+    assert "used for 16.53 weeks a year (£95,000 ÷ £5,750, rounded up to two decimal places)" in sched
+    assert "92.9%" not in sched and "90%" not in sched
+    voids = flat(note(d, "open-book.voids"))
+    assert "breaks even only if the place that is not one of the Core Places is used for about 16.53 weeks a year, " \
+           "and the budget assumes 40" in voids
+    assert "92.9%" not in voids
+
+
+def test_one_weekly_price_keeps_the_occupancy_scenarios(catalogue):
+    """Quiet: with one weekly Price the floored occupancy table is already the least income at each level."""
+    d = document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8"))
+    sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
+    assert "Occupancy scenarios" in sched
+    assert "Scenarios by use of the places that are not Core Places" not in sched
