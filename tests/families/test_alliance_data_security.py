@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, note
 from tests.families.conftest import ALLIANCE_BIG
 

@@ -4,6 +4,7 @@ Article 9(2)(h) with paragraph 2 and section 11(1) and keeps paragraph 18 for sa
 other staff and volunteers who share health data must owe a duty of confidentiality (r28 al-fresh finding 3)."""
 from __future__ import annotations
 
+from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, note
 from tests.families.conftest import ALLIANCE_JOINT, ALLIANCE_REABLEMENT
 
