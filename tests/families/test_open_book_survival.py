@@ -7,7 +7,7 @@ import pytest
 
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
-from tests.conftest import DRAFT_DATE
+from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.clause_texts import flat
 from tests.families.clause_texts import document_text
 from tests.families.conftest import OPEN_BOOK_SAMPLE_DIR
