@@ -230,9 +230,10 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     present = _anchors(clauses)
     if (kept := [t for t in roles.survivors if "#" not in t or t in present]) != roles.survivors:
         # a `survives` anchor on a paragraph this sheet leaves out (a conditional paragraph): the survival
-        # clause lists only the anchors the draft has, so render once more with that list
+        # clause lists only the anchors the draft has, so render again only the clauses that print that list
         roles.survivors = kept
-        clauses = {section: [render_clause(f, context, roles) for f in getattr(plan, section)]
+        clauses = {section: [render_clause(f, context, roles) if "[[survivors]]" in f.body else c
+                             for f, c in zip(getattr(plan, section), clauses[section])]
                    for section in ("recitals", "clauses", "schedules")}
     doc = Document(
         family=sheet.family,
