@@ -279,13 +279,30 @@ def quorum_cannot_decide(ctx: RuleContext):
                ("alliance", "decisions", "quorum"))
 
 
-@RULES.rule("ALLIANCE-POOLED-BUDGET", "error", "A pooled budget equals the sum of the members' annual values.")
+@RULES.rule("ALLIANCE-POOLED-BUDGET", "error",
+            "A pooled budget equals the sum of the members' annual values; where the running costs are paid from it, "
+            "it may also hold their yearly budget (the sum plus running_costs_budget, or more than the sum where no "
+            "budget is given), so that this rule and ALLIANCE-RUNNING-COSTS-FUNDED agree.")
 def pooled_budget(ctx: RuleContext):
     alliance = ctx.sheet.alliance
     pooled = alliance.pooled_budget
-    if pooled and pooled.annual_amount != alliance.total_annual_value:
+    if not pooled or pooled.annual_amount == alliance.total_annual_value:
+        return
+    total = alliance.total_annual_value
+    where = ("alliance", "pooled_budget", "annual_amount")
+    if alliance.running_costs == "pooled_budget":
+        budget = alliance.running_costs_budget
+        if budget is None and pooled.annual_amount > total:
+            return  # the headroom is the running costs' money
+        if budget is not None and pooled.annual_amount == total + budget:
+            return
+        wanted = (f"{money(total)}, or {money(total + budget)} with the running costs budget of {money(budget)} "
+                  "that are paid from it" if budget is not None else f"at least {money(total)}")
         yield (f"the pooled budget is {money(pooled.annual_amount)} a year but the members' annual values add up "
-               f"to {money(alliance.total_annual_value)}", ("alliance", "pooled_budget", "annual_amount"))
+               f"to {money(total)}; it should be {wanted}", where)
+        return
+    yield (f"the pooled budget is {money(pooled.annual_amount)} a year but the members' annual values add up "
+           f"to {money(total)}", where)
 
 
 @RULES.rule("ALLIANCE-RUNNING-COSTS-FUNDED", "warning",

@@ -502,6 +502,16 @@ class Alliance(Strict):
         None, description="A minimum period of membership: the earliest day a member's notice to leave without cause may "
         "expire, e.g. 2029-03-31 (the end of the second Alliance Year). Empty: notice may be given at any time from "
         "signature, the clause says so, and the drafting note asks whether to add a minimum period.")
+    for_cause_until: dt.date | Annotated[int, Field(ge=1, le=20)] | None = Field(
+        None, description="Under the exit position 'for-cause': how long members may leave only for cause, as the last "
+        "day of that period (YYYY-MM-DD, e.g. 2029-03-31) or as a number of Alliance Years from the Commencement Date "
+        "(e.g. 2 for the first two years). After it, a member may leave without cause on notice. Empty: the whole "
+        "Initial Term.")
+    service_contracts_on_end: Literal["end", "continue"] = Field(
+        "end", description="Under the over-contracts structure: what happens to the Service Contracts when this Agreement "
+        "itself ends (at the end of the Term, by agreement or because the Commissioner leaves): 'end' (each ends on the "
+        "same day, unless the Commissioner party to it decides by notice before then that it is to continue, as when a "
+        "Provider leaves) or 'continue' (each runs on to the end of its own term, without the alliance terms).")
     exit_at_year_end: bool = Field(
         False, description="Whether a member's notice to leave without cause must expire on the last day of an Alliance "
         "Year, so that no member leaves part-way through a year's Gain or Pain. False: it may expire on any day.")
@@ -2053,6 +2063,9 @@ class Alliance(Strict):
         recital states no regime and the notes name these contracts (r16 al-sample findings 1 and 17)."""
         if self.procurement_route in ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement"):
             return []
+        if self.health_care is False:
+            # the sheet records that no Service is health care: it decides (sprint G3 finding 2)
+            return []
         pattern = (r"\b(health|clinical|nursing|therap\w*|treatment|palliative|hospice|medic\w*|drugs?|alcohol|"
                    r"substance (use|misuse))\b")
         out = []
@@ -2061,6 +2074,40 @@ class Alliance(Strict):
             if hits and len(hits) * 2 >= len(p.delivers):
                 out.append((p, hits))
         return out
+
+    @property
+    def for_cause_end(self) -> dt.date | None:
+        """The last day on which a member may leave only for cause, where the sheet's for_cause_until ends that period
+        before the Initial Term does (a date, or a number of Alliance Years from the Commencement Date); None where the
+        whole Initial Term is for cause (sprint G3 finding 1)."""
+        until = self.for_cause_until
+        if until is None:
+            return None
+        if isinstance(until, int):
+            start = self.term.start
+            try:
+                day = start.replace(year=start.year + until) - dt.timedelta(days=1)
+            except ValueError:  # 29 February
+                day = dt.date(start.year + until, 3, 1) - dt.timedelta(days=1)
+        else:
+            day = until
+        return day if day < self.term.end else None
+
+    @property
+    def closure_reserved_matters(self) -> list[str]:
+        """The Reserved Matters that close a service (closing, decommissioning or re-purposing one): a change to a Service
+        Contract that closes or materially reduces a service then needs that decision of the ALT first, so that a
+        bilateral variation cannot bypass it (sprint G3 finding 5)."""
+        pattern = r"\b(?:clos(?:e|es|ed|ing|ure)|decommission\w*|re-?purpos\w*)\b"
+        return [m for m in self.decisions.reserved_matters if re.search(pattern, m, re.I)]
+
+    @property
+    def psr_excluded(self) -> bool:
+        """Whether the sheet records that no Service is health care (health_care false) and no contract was awarded
+        under the Provider Selection Regime: the recitals note then says the Regime does not apply, and no other note
+        refers to it, even where an NHS body is a member whose staff work alongside the Services (sprint G3 finding 2)."""
+        return bool(self.health_care is False and self.procurement_route != "provider_selection"
+                    and not any(m.procurement_route == "provider_selection" for m in self.providers))
 
     @property
     def route_stated_despite_psr(self) -> bool:
