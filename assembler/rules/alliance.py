@@ -161,6 +161,67 @@ def exit_not_before(ctx: RuleContext):
                "the last day of an Alliance Year", where)
 
 
+@RULES.rule("ALLIANCE-SERVICE-SEASON", "error",
+            "Each service given a season (service_seasons) is one of the alliance's listed services, written as listed, "
+            "so that Schedule 1 and the budget Schedule can print its season.")
+def service_season(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, season in enumerate(alliance.service_seasons):
+        if not any(same_service(s, season.service) for s in alliance.services):
+            close = difflib.get_close_matches(season.service, alliance.services, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            yield (f"'{season.service}' is not one of the services listed under services: write it exactly as "
+                   f"listed{hint}", ("alliance", "service_seasons", i, "service"))
+
+
+@RULES.rule("ALLIANCE-FOR-CAUSE-UNTIL", "warning",
+            "A for-cause period (for_cause_until) applies only under the exit position 'for-cause', and ends after the "
+            "Commencement Date and before the Initial Term ends.")
+def for_cause_until(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    until = alliance.for_cause_until
+    if until is None:
+        return
+    where = ("alliance", "for_cause_until")
+    if ctx.positions.get("exit") != "for-cause":
+        yield ("a for-cause period is given, but the exit position is not 'for-cause', so members may leave without "
+               "cause throughout and the period has no effect: choose exit: for-cause, or leave for_cause_until out",
+               where)
+        return
+    end = alliance.for_cause_end
+    if end is None:
+        yield (f"the for-cause period runs to or beyond the end of the Initial Term ({long_date(alliance.term.end)}), "
+               "so it changes nothing: members may leave only for cause for the whole Initial Term; give an earlier "
+               "date or fewer years, or leave it out", where)
+    elif end <= alliance.term.start:
+        yield (f"the for-cause period ends on {long_date(end)}, before the Commencement Date "
+               f"({long_date(alliance.term.start)}): give a date within the Initial Term", where)
+
+
+@RULES.rule("ALLIANCE-SAFEGUARDING-CAP", "warning",
+            "Claims for breach of safeguarding obligations are not capped below the public liability cover the "
+            "insurance clause requires, under which abuse claims are usually insured.")
+def safeguarding_cap(ctx: RuleContext):
+    from assembler.termsheet.obligations import insurance_cover
+
+    alliance = ctx.sheet.alliance
+    cover = insurance_cover(ctx.sheet.insurance, ctx.figures)
+    liability = ctx.positions.get("liability")
+    if liability == "capped" and "safeguarding" in alliance.capped_carve_out_kinds:
+        cap, what = cover.professional_indemnity, "the professional indemnity level, or a member's ordinary cap if higher"
+        where = ("insurance", "professional_indemnity")
+    elif liability != "capped" and "safeguarding" in alliance.no_blame_carve_outs and alliance.liability_floor:
+        cap, what = alliance.liability_floor, "liability_floor, or a member's Annual Value if higher"
+        where = ("alliance", "liability_floor")
+    else:
+        return
+    if cap and cap < cover.public_liability:
+        yield (f"claims between the members for breach of safeguarding obligations are capped at {money(cap)} a year "
+               f"({what}), below the public liability cover of {money(cover.public_liability)} the insurance clause "
+               "requires, under which abuse claims are usually insured: raise the cap to at least the public liability "
+               "cover, or confirm the lower figure with the client", where)
+
+
 @RULES.rule("ALLIANCE-CONTRACT-COMMISSIONER", "error",
             "The Commissioner named as party to a Provider's Service Contract, or as the one that let a former "
             "contract, is a member whose role is 'commissioner', and the Service Contract's is named only for a Provider.")

@@ -280,6 +280,13 @@ class KpiTrajectory(Strict):
                               "derives a straight line from the baseline to the target.")
 
 
+class ServiceSeason(Strict):
+    service: Text = Field(description="The service, written exactly as it appears in the alliance's list of services, "
+                          "e.g. 'Winter night shelter beds'.")
+    runs: Text = Field(description="When it runs, in words that read after 'runs only', e.g. 'from 1 November to "
+                       "31 March in each Alliance Year'.")
+
+
 class Contribution(Strict):
     member: MemberKey = Field(description="Key of the member (a commissioner) that pays into the pooled budget.")
     amount: Money = Field(description="What it pays in for the first Alliance Year, in pounds.")
@@ -382,6 +389,11 @@ class Alliance(Strict):
         "clinical guidance; false for a social care, housing or support alliance, even one that takes people leaving "
         "hospital. Empty: worked out from the words of the services and the members (an NHS member), unless "
         "health_care_assessment records that the Services are not health care and no service names treatment.")
+    service_seasons: list[ServiceSeason] = Field(
+        default_factory=list, description="Services that run only part of each year (a winter night shelter open only "
+        "from November to March, say): each service, as listed under services, and when it runs. Schedule 1 and the "
+        "budget Schedule then print the season, the closed months are not an underspend or services not delivered, and "
+        "the KPIs on the service are measured while it runs. Empty: every service runs all year.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
     kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
     gain_gate: bool | None = Field(
@@ -508,10 +520,11 @@ class Alliance(Strict):
         "(e.g. 2 for the first two years). After it, a member may leave without cause on notice. Empty: the whole "
         "Initial Term.")
     service_contracts_on_end: Literal["end", "continue"] = Field(
-        "end", description="Under the over-contracts structure: what happens to the Service Contracts when this Agreement "
-        "itself ends (at the end of the Term, by agreement or because the Commissioner leaves): 'end' (each ends on the "
-        "same day, unless the Commissioner party to it decides by notice before then that it is to continue, as when a "
-        "Provider leaves) or 'continue' (each runs on to the end of its own term, without the alliance terms).")
+        "continue", description="Under the over-contracts structure: what happens to the Service Contracts when this "
+        "Agreement itself ends (at the end of the Term, by agreement or because the Commissioner leaves): 'continue' "
+        "(each runs on until it ends under its own terms, without the alliance terms) or 'end' (each ends on the same "
+        "day, unless the Commissioner party to it decides by notice before then that it is to continue, as when a "
+        "Provider leaves).")
     exit_at_year_end: bool = Field(
         False, description="Whether a member's notice to leave without cause must expire on the last day of an Alliance "
         "Year, so that no member leaves part-way through a year's Gain or Pain. False: it may expire on any day.")
@@ -1388,6 +1401,17 @@ class Alliance(Strict):
         if not any(p.delivers for p in self.providers):
             return []
         return [(s, [p for p in self.providers if any(same_service(s, d) for d in p.delivers)]) for s in self.services]
+
+    def season_of(self, service: str) -> str | None:
+        """When a listed service runs, where the sheet gives it a season (service_seasons), else None (sprint G3
+        finding 12)."""
+        return next((s.runs for s in self.service_seasons if same_service(service, s.service)), None)
+
+    @property
+    def seasonal_services(self) -> list[tuple[str, str, list[Member]]]:
+        """Each listed service that runs only part of the year: (service, when it runs, the Providers that deliver it)."""
+        providers = dict(self.service_providers)
+        return [(s, r, providers.get(s, [])) for s in self.services if (r := self.season_of(s))]
 
     @property
     def extension_deadline(self) -> dt.date:

@@ -3,6 +3,8 @@ operative definition, the Key Information row and the Schedule 5 note (r28 al-fr
 the previous November, capped at 4%, with a floor)."""
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 from pathlib import Path
 
@@ -168,7 +170,9 @@ def test_indexation_and_payment_profile_go_into_the_service_contracts(alliance_b
                                    " Provider's Annual Value.")):
         text = _flat(text_of(clause(doc, "alliance.precedence")))
         assert "the increase each Alliance Year of the amount payable under it by the Indexation Increase, as paragraph 2 of Schedule 5 provides;" in text
-        assert "the payment of the Provider's Annual Value at the times set out in clause 12." in text
+        # sprint G3 finding 7: the Commissioner pays the profile; the Provider is paid it
+        assert re.search(r"the payment to the Provider of its Annual Value by the Commissioner(?: that is party to it)? "
+                         r"at the times set out in clause 12\.", text)
         plan = _flat(text_of(clause(doc, "alliance.service-planning")))
         assert ("Unless its Service Contract provides otherwise, the Commissioner must pay each Provider its Annual Value"
                 " for each Alliance Year " + words) in plan
