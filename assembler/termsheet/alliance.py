@@ -352,6 +352,9 @@ NEW_AWARD_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mu
 MODIFICATION_ROUTES = ("modification", "pcr2015_modification")
 # the routes outside the Procurement Act 2023
 NON_ACT_ROUTES = ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement")
+# a government department or Minister named in the funding words, with a grant: the central grant clause
+CENTRAL_FUNDER = re.compile(r"\b(?:Ministry of [A-Z]|Department (?:for|of) [A-Z]|Home Office|Cabinet Office|HM Treasury|"
+                            r"MHCLG|DLUHC|DHSC|DfE|DWP|Minister of the Crown|Secretary of State|central government)")
 
 
 # A place a term sheet gives for the service specification ("in Schedule 2"): the specification's own numbering.
@@ -371,6 +374,14 @@ class Alliance(Strict):
         "the spending and how it is reported. The recitals state the words as where the money for the Services comes "
         "from, so write them as a noun phrase that completes 'The money for the Services comes from ...'. Empty: the "
         "draft says nothing about the source of the money.")
+    central_grant: Text | None = Field(
+        None, description="Where a grant from central government (a Minister of the Crown or a government department, "
+        "for example a homelessness or rough sleeping grant from the Ministry of Housing, Communities and Local "
+        "Government) pays for some of the Services: its name and who pays it, in words that read after 'the', e.g. "
+        "'Rough Sleeping Prevention and Recovery Grant from the Ministry of Housing, Communities and Local Government'. "
+        "The draft then passes the grant's conditions down to the Providers, lets the council reduce the Annual Values "
+        "in proportion if the grant is cut, with notice, and limits what it pays for those Services to the grant it "
+        "receives. Empty: read from the funding words where they name a government department's grant.")
     joining_commissioner: Text | None = Field(
         None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
         "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "
@@ -406,6 +417,11 @@ class Alliance(Strict):
         "services affect: for each such Provider, the numbers of those KPIs. The draft lists them against its name in "
         "the outcomes Schedule and gates its share on those alone; a Provider not listed is gated by every KPI. "
         "Giving them sets the gate on Gain (gain_gate) unless that says false.")
+    gate_kpis: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list, description="The short list of KPIs (by number: 1 for the first listed under kpis) that "
+        "gate the share of Gain of every Provider that kpi_gates does not list, e.g. [1, 2]: the outcomes Schedule "
+        "lists them against each such Provider. Giving them sets the gate on Gain unless gain_gate says false. Empty: "
+        "a Provider that kpi_gates does not list is gated by every KPI.")
     kpi_trajectories: list[KpiTrajectory] = Field(
         default_factory=list, description="Where a KPI's yearly levels are agreed rather than a straight line from "
         "baseline to target: its number and the level for each Alliance Year.")
@@ -544,6 +560,14 @@ class Alliance(Strict):
     # figures need them, and clause files reach computed values only through `alliance.<property>`.
     _members: tuple[Member, ...] = PrivateAttr(default=())
     _open_book: OpenBook | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _gate_kpis_exist(self) -> "Alliance":
+        missing = [n for n in self.gate_kpis if n > len(self.kpis)]
+        if missing:
+            raise ValueError(f"gate_kpis: KPI {', '.join(str(n) for n in missing)} does not exist: {len(self.kpis)} "
+                             "KPIs are listed under kpis")
+        return self
 
     @property
     def open_book_examples(self) -> dict[str, list[tuple[Member, Reconciliation]]]:
@@ -2118,14 +2142,6 @@ class Alliance(Strict):
         return day if day < self.term.end else None
 
     @property
-    def closure_reserved_matters(self) -> list[str]:
-        """The Reserved Matters that close a service (closing, decommissioning or re-purposing one): a change to a Service
-        Contract that closes or materially reduces a service then needs that decision of the ALT first, so that a
-        bilateral variation cannot bypass it (sprint G3 finding 5)."""
-        pattern = r"\b(?:clos(?:e|es|ed|ing|ure)|decommission\w*|re-?purpos\w*)\b"
-        return [m for m in self.decisions.reserved_matters if re.search(pattern, m, re.I)]
-
-    @property
     def psr_excluded(self) -> bool:
         """Whether the sheet records that no Service is health care (health_care false) and no contract was awarded
         under the Provider Selection Regime: the recitals note then says the Regime does not apply, and no other note
@@ -2744,6 +2760,20 @@ class Alliance(Strict):
         words = " ".join([self.funding or "", *(c.pays or "" for c in (self.pooled_budget.contributions
                                                                        if self.pooled_budget else []))])
         return bool(re.search(r"\bbetter care fund\b|\bBCF\b", words, re.I))
+
+    @property
+    def central_grant_funded(self) -> bool:
+        """Whether a grant from central government pays for some of the Services of an English council Commissioner:
+        the sheet's central_grant, or funding words naming a government department (or Minister) and a grant. The
+        central grant clause then flows its conditions down, lets the council cut the Annual Values pro rata on notice
+        and limits its liability for those Services to the grant received (sprint G3 finding 4)."""
+        if not any(getattr(c.legal_form, "value", c.legal_form) == "local_authority" for c in self.commissioners):
+            return False
+        if self.central_grant:
+            return True
+        words = " ".join([self.funding or "", *(c.pays or "" for c in (self.pooled_budget.contributions
+                                                                       if self.pooled_budget else []))])
+        return bool(re.search(r"\bgrants?\b", words, re.I) and CENTRAL_FUNDER.search(words))
 
     @property
     def public_health_grant(self) -> bool:
@@ -3843,6 +3873,14 @@ class AllianceTermSheet(TermSheetBase):
     @model_validator(mode="after")
     def _give_alliance_its_members(self) -> "AllianceTermSheet":
         self.alliance._members = tuple(self.members)
+        if self.alliance.gate_kpis:
+            # the sheet's short list of gating KPIs stands for every Provider that kpi_gates does not list, so the
+            # clauses and the outcomes Schedule read one list of gates (sprint G3 finding 6)
+            listed = {g.member for g in self.alliance.kpi_gates}
+            gates = list(self.alliance.kpi_gates) + [
+                KpiGate(member=m.key, kpis=list(self.alliance.gate_kpis))
+                for m in self.members if m.role == "provider" and m.key not in listed]
+            object.__setattr__(self.alliance, "kpi_gates", gates)
         for m in self.members:
             m._lower_tier_council = self.alliance.upper_tier_partner(m) is not None
         for m in self.alliance.social_services_councils:

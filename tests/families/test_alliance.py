@@ -746,7 +746,10 @@ def test_commencement_and_the_contracts(alliance_big):
     leaving = text_of(clause(alliance_big, "alliance.leaving"))
     assert "subject to the law on public procurement, arrange for the services to be provided by another provider" in leaving
     assert "transfer to another provider" not in leaving
-    assert "each Service Contract continues under its own terms until it expires or is ended under them" in leaving
+    # sprint G3 finding 9: what happens to the Service Contracts when the Agreement ends is said once, in the term clause
+    assert "What happens to the Service Contracts when this Agreement ends in that way is set out in clause" in leaving
+    term = " ".join(text_of(clause(alliance_big, "alliance.term-termination")).split())
+    assert "If this Agreement ends for any reason, each Service Contract continues until it ends under its own terms." in term
     general = text_of(clause(alliance_big, "common.general"))
     changes = clause(alliance_big, "alliance.changes").number
     assert f"signed by or on behalf of each Party, except as clause {changes} provides for a new member joining by deed" in general

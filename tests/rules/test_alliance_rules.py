@@ -50,6 +50,19 @@ def _running_costs_from_a_full_pool(d):
     d["alliance"]["running_costs"] = "pooled_budget"  # the pool equals the annual values: nothing left over
 
 
+def _season_for_an_unlisted_service(d):
+    d["alliance"]["service_seasons"] = [{"service": "Winter night shelter", "runs": "from 1 November to 31 March"}]
+
+
+def _for_cause_period_beyond_the_term(d):
+    d["alliance"]["for_cause_until"] = 5  # the Initial Term is three years: the period changes nothing
+
+
+def _safeguarding_cap_below_public_liability(d):
+    d["alliance"].pop("no_blame_carve_outs", None)  # the standard list, safeguarding under its own cap
+    d["insurance"] = {"public_liability": 10000000, "professional_indemnity": 2000000}
+
+
 def _former_contract_commissioner_unnamed(d):
     del d["alliance"]["former_contracts"][0]["commissioner"]  # two Commissioners: never assume the lead let it
 
@@ -439,6 +452,9 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-OPEN-BOOK-PERIOD", BIG, _open_book_reconciled_quarterly),
     ("ALLIANCE-RUNNING-COSTS-FUNDED", BIG, _running_costs_from_a_full_pool),
     ("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", JOINT, _former_contract_commissioner_unnamed),
+    ("ALLIANCE-SERVICE-SEASON", SMALL, _season_for_an_unlisted_service),
+    ("ALLIANCE-FOR-CAUSE-UNTIL", SMALL, _for_cause_period_beyond_the_term),
+    ("ALLIANCE-SAFEGUARDING-CAP", SMALL, _safeguarding_cap_below_public_liability),
 ]
 
 
