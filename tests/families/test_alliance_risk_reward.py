@@ -386,3 +386,24 @@ def test_charities_bearing_pain_are_asked_for_their_trustees_confirmation(allian
     gain_only = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
     assert "share of Pain is paid out of its own funds" not in note(build(gain_only, catalogue).document,
                                                                        "alliance.schedule-risk-reward")
+
+
+def test_worked_example_of_unapproved_overspend_follows_the_clause(alliance_big):
+    """r32 al-sample finding 7 (firing): Example 4 follows the clause on unapproved costs above budget: they are not
+    Delivery Costs, make no Pain, every Balancing Amount is nil, and the Provider bears them alone outside its cap."""
+    text = _flat(text_of(clause(alliance_big, "alliance.schedule-risk-reward")))
+    assert ("Example 4: costs above budget that are not approved. Harbour Light's costs are £154,000 above its budget, "
+            "and they were not approved under clause 13.10. Under clause 13.14 they are not Delivery Costs: its Delivery "
+            "Costs are its budget of £1,757,500, the Actual Cost equals the Target Cost of £7,700,000, there is no Gain or "
+            "Pain, and every Balancing Amount is nil. Harbour Light bears the £154,000 alone, outside its Pain Cap and "
+            "without limit: it is left with its Fee of £92,500 less that amount, a loss of £61,500.") in text
+    assert "Costs above a Provider's budget that are not approved are borne by that Provider alone." in _flat(
+        text_of(clause(alliance_big, "alliance.risk-reward")))
+
+
+def test_gain_only_has_no_unapproved_overspend_example(catalogue):
+    """r32 al-sample finding 7 (quiet): a gain-only deal says in its one example that unapproved costs stay with the
+    Provider, and has no Example 4."""
+    reablement = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
+    text = _flat(text_of(clause(build(reablement, catalogue).document, "alliance.schedule-risk-reward")))
+    assert "Example 4" not in text and "costs not approved stay with the Provider that incurred them" in text
