@@ -251,16 +251,17 @@ def test_a_provider_flagged_not_light_touch_is_stated_not_asked(tmp_path, catalo
 
 
 def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(alliance_big):
-    """r26 alG: al-sample finding 5 (firing): route, date and light touch status recited, the public health contract in
-    brackets, and the note warns of the risk to the award itself."""
+    """r26 alG: al-sample finding 5 (firing): route, date and light touch status recited, and the note warns of the risk
+    to the award itself. r32 al-sample finding 1: the sheet states the route, so no open bracket in recital (C) or the
+    key information; the note names the contract most likely to be within the Regime and how to recite it separately."""
     recitals = _flat(text_of(clause(alliance_big, "alliance.recitals")))
     assert ("The Service Contracts were awarded following a competitive flexible procedure under section 20(2)(b) of "
-            "the Procurement Act 2023, which began on 2 March 2026, as light touch contracts [, except the Service "
-            "Contract of Recovery CIC, which was awarded under the Health Care Services (Provider Selection Regime) "
-            "Regulations 2023].") in recitals
+            "the Procurement Act 2023, which began on 2 March 2026, as light touch contracts.") in recitals
     rows = dict((r[0], r[1]) for r in table_rows(clause(alliance_big, "alliance.key-information")))
-    assert "[except the Service Contract of Recovery CIC, awarded under the Provider Selection Regime]" in rows["Procurement route"]
+    assert "[" not in rows["Procurement route"] and rows["Procurement route"].endswith("as light touch contracts, as recited")
     text = flat_note(alliance_big, "alliance.recitals")
+    assert ("the Service Contract of Recovery CIC is still the most likely to be within the Regime, because regulation 3 "
+            "is applied contract by contract") in text
     assert "the risk is to the award itself, not only to its later variation" in text
     assert "Neither recital (C) nor the key information table states the route" not in text
 
