@@ -259,11 +259,13 @@ class RiskReward(Strict):
         "Alliance Year of Providers' costs above budget incurred urgently (to keep a person safe or meet a legal duty), "
         "for all Providers together; above it only the ALT approves, e.g. 75000. Empty: no limit but the cap on the "
         "Commissioner's own Pain.")
-    urgent_silence: Literal["refused", "approved"] = Field(
-        "refused", description="What it means when the Commissioner (or Lead Commissioner) has not decided on a "
-        "Provider's urgent costs above budget within 20 Business Days of its Early Warning: 'refused' (the costs stay "
-        "the Provider's own) or 'approved' (they count as approved, within the urgent_approvals_limit where there is "
-        "one). The draft's note states the choice and what the other side will ask for.")
+    urgent_silence: Literal["reminder", "refused", "approved"] = Field(
+        "reminder", description="What it means when the Commissioner (or Lead Commissioner) has not decided on a "
+        "Provider's urgent costs above budget within 20 Business Days of its Early Warning: 'reminder' (the standard: "
+        "refused, unless the Provider then asks for a decision and none comes within 5 more Business Days, when they "
+        "count as approved, within the urgent_approvals_limit where there is one), 'refused' (the costs stay the "
+        "Provider's own) or 'approved' (they count as approved, within that limit). The draft's note states the "
+        "choice and what each side will ask for.")
 
 
 class KpiGate(Strict):
