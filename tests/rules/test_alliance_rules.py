@@ -50,6 +50,10 @@ def _running_costs_from_a_full_pool(d):
     d["alliance"]["running_costs"] = "pooled_budget"  # the pool equals the annual values: nothing left over
 
 
+def _former_contract_service_not_listed(d):
+    d["alliance"]["former_contracts"][7]["service"] = "Night shelter"  # not one of the listed services, word for word
+
+
 def _former_contract_commissioner_unnamed(d):
     del d["alliance"]["former_contracts"][0]["commissioner"]  # two Commissioners: never assume the lead let it
 
@@ -439,6 +443,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-OPEN-BOOK-PERIOD", BIG, _open_book_reconciled_quarterly),
     ("ALLIANCE-RUNNING-COSTS-FUNDED", BIG, _running_costs_from_a_full_pool),
     ("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", JOINT, _former_contract_commissioner_unnamed),
+    ("ALLIANCE-FORMER-CONTRACT-SERVICE", BIG, _former_contract_service_not_listed),
 ]
 
 
