@@ -254,6 +254,18 @@ def former_contract_commissioner(ctx: RuleContext):
                    ("alliance", "former_contracts", i, "commissioner"))
 
 
+@RULES.rule("ALLIANCE-FORMER-CONTRACT-SERVICE", "warning",
+            "A former contract's service names one of the services listed under alliance.services, in the same words, "
+            "so that Schedule 1 maps the contract to it.")
+def former_contract_service(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, c in enumerate(alliance.former_contracts):
+        if c in alliance.former_contract_service_mismatch:
+            yield (f"former contract {c.reference or c.title!r}: {c.service!r} is not one of the listed services; "
+                   f"copy one of them exactly (the draft leaves the service open)",
+                   ("alliance", "former_contracts", i, "service"))
+
+
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
 def shares_basis(ctx: RuleContext):
     rr = ctx.sheet.alliance.risk_reward

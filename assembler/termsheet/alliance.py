@@ -259,11 +259,13 @@ class RiskReward(Strict):
         "Alliance Year of Providers' costs above budget incurred urgently (to keep a person safe or meet a legal duty), "
         "for all Providers together; above it only the ALT approves, e.g. 75000. Empty: no limit but the cap on the "
         "Commissioner's own Pain.")
-    urgent_silence: Literal["refused", "approved"] = Field(
-        "refused", description="What it means when the Commissioner (or Lead Commissioner) has not decided on a "
-        "Provider's urgent costs above budget within 20 Business Days of its Early Warning: 'refused' (the costs stay "
-        "the Provider's own) or 'approved' (they count as approved, within the urgent_approvals_limit where there is "
-        "one). The draft's note states the choice and what the other side will ask for.")
+    urgent_silence: Literal["reminder", "refused", "approved"] = Field(
+        "reminder", description="What it means when the Commissioner (or Lead Commissioner) has not decided on a "
+        "Provider's urgent costs above budget within 20 Business Days of its Early Warning: 'reminder' (the standard: "
+        "refused, unless the Provider then asks for a decision and none comes within 5 more Business Days, when they "
+        "count as approved, within the urgent_approvals_limit where there is one), 'refused' (the costs stay the "
+        "Provider's own) or 'approved' (they count as approved, within that limit). The draft's note states the "
+        "choice and what each side will ask for.")
 
 
 class KpiGate(Strict):
@@ -321,6 +323,11 @@ class FormerContract(Strict):
         None, description="When the procurement of this contract began, as YYYY-MM-DD, if known: it decides the law that "
         "governs running it on or varying it (the Public Contracts Regulations 2015 before 24 February 2025, the "
         "Procurement Act 2023 from then). Empty: the draft's note asks for it.")
+    service: Text | None = Field(
+        None, description="The service listed under services (in the same words) that this contract's work falls "
+        "within, e.g. 'Housing First for people with the most entrenched needs', so that Schedule 1 maps each former "
+        "contract to a listed service and its Provider. Empty: read from the title where it names one of the services "
+        "its holder delivers (or where the holder delivers only one); otherwise the draft leaves a placeholder.")
 
 
 ROUTE_WORDS = {
@@ -2566,6 +2573,8 @@ class Alliance(Strict):
         each falls within (r24 al-sample finding 4)."""
         out = []
         for c in self.former_contracts:
+            if c.service and self.former_contract_service(c):
+                continue  # the sheet says which listed service it falls within
             holder = self.member_by_key(c.member)
             scope = (holder.delivers if holder is not None and holder.delivers else self.services) or []
             have = set().union(*(service_words(x) for x in scope)) if scope else set()
@@ -2580,6 +2589,36 @@ class Alliance(Strict):
             if any(not any(named(w) for w in p | aside) for p in parts):
                 out.append((c, holder))
         return out
+
+    def former_contract_service(self, c: FormerContract) -> str | None:
+        """The listed service a Former Contract's work falls within, for Schedule 1 Part 2: the sheet's own answer
+        (the listed service it names, in the listed words), else the only service its holder delivers, else the one
+        of the holder's services that shares the most distinctive words with the title where exactly one does; None
+        where that is not clear, so the draft leaves a placeholder and the note asks (r32 al-sample finding 3)."""
+        if c.service:
+            return next((x for x in self.services if same_service(x, c.service)), None)
+        holder = self.member_by_key(c.member)
+        scope = [x for x in (holder.delivers if holder is not None and holder.delivers else [])
+                 if any(same_service(x, y) for y in self.services)]
+        scope = [next(y for y in self.services if same_service(x, y)) for x in scope]
+        if len(scope) == 1:
+            return scope[0]
+        title = service_words(re.sub(r"\([^)]*\)", " ", c.title), titled=True)
+        scored = [(len(title & service_words(x)), x) for x in scope]
+        best = max((n for n, _ in scored), default=0)
+        top = [x for n, x in scored if n == best]
+        return top[0] if best and len(top) == 1 else None
+
+    @property
+    def former_contract_services_unknown(self) -> list[FormerContract]:
+        """The Former Contracts whose listed service the draft cannot tell (no `service` given and no single match)."""
+        return [c for c in self.former_contracts if self.former_contract_service(c) is None]
+
+    @property
+    def former_contract_service_mismatch(self) -> list[FormerContract]:
+        """The Former Contracts whose `service` names no listed service in the same words."""
+        return [c for c in self.former_contracts
+                if c.service and not any(same_service(x, c.service) for x in self.services)]
 
     @property
     def services_given_twice(self) -> list[tuple[str, list[Member]]]:

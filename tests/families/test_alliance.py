@@ -106,8 +106,12 @@ def test_former_contracts_table(alliance_big):
     last = [b for b in clause(alliance_big, "alliance.schedule-services").blocks if isinstance(b, Table)][-1]
     rows = [[plain_text(cell) for cell in row] for row in last.rows]
     assert len(rows) == 12
+    # each former contract maps to the listed Service it falls within: given in the sheet, or read from its holder's
+    # services (r32 al-sample finding 3)
     assert rows[-1] == ["Moorview Access to Housing Ltd", "Private rented sector access and tenancy sustainment",
-                        "TCC/HS/0422", "£600,000"]
+                        "TCC/HS/0422", "Private rented sector access and tenancy sustainment", "£600,000"]
+    assert rows[0][3] == "Emergency and supported accommodation for single adults and couples"  # the sheet's own answer
+    assert all(r[3] and not r[3].startswith("[") for r in rows)
 
 
 def test_standard_positions_and_common_clauses(alliance_big):
@@ -189,7 +193,7 @@ def test_commissioner_exposure_is_stated_in_the_clause(alliance_big):
     assert "Institute of Chartered Accountants in England and Wales" in text
     assert ("falls due under its Service Contract within the period in clause 13.22, its Balancing Amount is paid by"
             " adjusting that payment" in text)  # r26 al-sample 8: one timing rule
-    assert "Otherwise the Balancing Amount is paid by a separate payment within that period." in text
+    assert "Otherwise the Balancing Amount is paid by a separate payment under that Service Contract within that period." in text
 
 
 def test_one_payment_route(alliance_big):
@@ -262,9 +266,10 @@ def test_force_majeure_on_one_member_does_not_end_the_alliance(alliance_big):
 def test_route_and_former_contracts_follow_the_term_sheet(alliance_big):
     recitals = text_of(clause(alliance_big, "alliance.recitals"))
     # r16 al-sample finding 1: three Service Contracts look like health care; r26 al-sample finding 5: the sheet records
-    # the Commissioner's view that the Act governs, so the recital states the route with the PSR contract bracketed
+    # the Commissioner's view that the Act governs, so the recital states the route; r32 al-sample finding 1: the sheet
+    # states it, so no open bracket (the note names the contract most at risk)
     assert "were awarded following a competitive flexible procedure under section 20(2)(b)" in recitals
-    assert "[, except the Service Contract of Recovery CIC" in recitals
+    assert "[, except the Service Contract of Recovery CIC" not in recitals
     assert "light touch services within section 9" not in recitals
     assert "the award of each Service Contract" in recitals
     note = clause(alliance_big, "alliance.recitals").note
@@ -2268,7 +2273,8 @@ def test_key_information_leaves_out_the_route_the_recitals_leave_out(alliance_bi
     that risk (the small sample) still states it."""
     # r26 al-sample finding 5: the sheet records the view that the Act governs, so the route is stated
     rows = [r for r in table_rows(clause(alliance_big, "alliance.key-information")) if r[0].startswith("Procurement")]
-    assert rows[0][0] == "Procurement route" and "[except the Service Contract of Recovery CIC" in rows[0][1]
+    assert rows[0][0] == "Procurement route" and "[except the Service Contract of Recovery CIC" not in rows[0][1]
+    assert rows[0][1].startswith("a competitive flexible procedure")  # r32 al-sample finding 1: no open bracket
     small = build(ALLIANCE_SMALL, catalogue).document
     rows = [r for r in table_rows(clause(small, "alliance.key-information")) if r[0].startswith("Procurement")]
     assert rows[0][0] == "Procurement route" and "competitive flexible procedure" in rows[0][1]

@@ -378,7 +378,7 @@ def test_unanimity_note_gives_recommended_quorum_and_majority_text(alliance_big)
     # finding 4, r27 al-sample finding 3): the note explains the fallback instead
     assert "absent without good reason" not in note
     assert ("So an absent Provider delays, but cannot block, a matter the Council decides on deadlock; it blocks the "
-            "matters listed in clause 9.6 for as long as it stays away.") in note
+            "other matters listed in clause 9.6 for as long as it stays away.") in note
     assert "Each decision of the ALT needs the agreement of every Alliance Member" in text_of(clause(alliance_big, "alliance.decisions"))
 
 

@@ -231,3 +231,29 @@ def test_first_exit_dated_where_the_signing_date_is_given(tmp_path, catalogue):
     sheet = variant_file(tmp_path, ALLIANCE_LYNMERE, "  agreement_date:\n", "  agreement_date: 2027-02-26\n")
     doc = build(sheet, catalogue).document
     assert "the first departure could take effect on 26 February 2028" in flat_note(doc, "alliance.leaving")
+
+
+def test_removal_for_a_prohibited_act_is_proportionate(alliance_big):
+    """r32 al-sample finding 8 (firing): before removing a Provider for a Prohibited Act, the ALT or the Commissioner
+    considers requiring it to remove the person responsible instead."""
+    term = _flat(text_of(clause(alliance_big, "alliance.term-termination")))
+    assert ("Before removing a Provider for a Prohibited Act under clause 30.4 or clause 30.5, the ALT or the Commissioner "
+            "must consider whether it is enough instead to require that Provider to remove the person responsible from "
+            "any work on the Services") in term
+    assert "committed or condoned the Prohibited Act" in term
+
+
+def test_refuge_address_confidentiality_survives(alliance_big):
+    """r32 al-sample finding 10 (firing): the refuge address duty continues after the Agreement ends and is listed
+    among the survivors."""
+    da = clause(alliance_big, "alliance.domestic-abuse")
+    text = _flat(text_of(da))
+    assert "This duty continues without limit of time after this Agreement ends or that Alliance Member leaves the Alliance." in text
+    refuge = next(p.number for p in da.blocks if getattr(p, "anchor", None) == "refuge-address")
+    assert f"clause {refuge}," in _flat(text_of(clause(alliance_big, "common.general")))
+
+
+def test_no_refuge_survival_without_domestic_abuse_services(catalogue):
+    """r32 al-sample finding 10 (quiet): no domestic abuse clause, nothing to survive."""
+    doc = build(ALLIANCE_SMALL, catalogue).document
+    assert "alliance.domestic-abuse" not in {c.id for c in doc.all_clauses()}

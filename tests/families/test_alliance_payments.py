@@ -130,8 +130,8 @@ def test_step_in_through_an_outsider_is_subject_to_procurement_law(alliance_big)
     """r25 alB: al-sample finding 6 (firing): step-in through a person outside the Alliance only as procurement law allows;
     the note names the routes (s.41 and Sch 5 PA 2023; PSR reg 14 where health care services are in scope)."""
     c = clause(alliance_big, "alliance.operations")
-    assert ("It may arrange delivery by a person that is not an Alliance Member only as the law on public procurement"
-            " that applies allows.") in _flat(text_of(c))
+    assert ("The Commissioner may arrange delivery by another Alliance Member, or by a person that is not an Alliance"
+            " Member, only as the law on public procurement that applies allows.") in _flat(text_of(c))
     assert "section 41 of, and Schedule 5 to, the Procurement Act 2023" in c.note
     assert "regulation 14 of S.I. 2023/1348" in c.note
 
@@ -220,3 +220,45 @@ def test_payment_profile_note_says_the_draft_applies_the_contribution_profile(al
     sheet.write_text(ALLIANCE_BIG.read_text().replace("alliance:\n", "alliance:\n  provider_payments: monthly in advance\n", 1))
     doc = build(sheet, catalogue).document
     assert "The instructions say each Provider is paid its Annual Value monthly in advance." in flat_note(doc, "alliance.service-planning")
+
+
+def test_balancing_amounts_and_prices_have_one_route_and_one_source(alliance_big):
+    """r32 al-sample findings 5 and 12 (firing): a Balancing Amount is paid only under the Provider's Service Contract
+    (adjusting a payment, or a separate payment under it), as clause 4.2 says; a Service Contract price that differs
+    from the Annual Value in Schedule 5 is paid and becomes the Annual Value (one set of figures); and a Provider must
+    accept the variation that puts the clause 3.3 terms into its Service Contract (finding 4)."""
+    rr = _flat(text_of(clause(alliance_big, "alliance.risk-reward")))
+    assert "Otherwise the Balancing Amount is paid by a separate payment under that Service Contract within that period." in rr
+    prec = _flat(text_of(clause(alliance_big, "alliance.precedence")))
+    assert ("differs from that Provider's Annual Value for that year as Schedule 5 sets it, the Service Contract prevails "
+            "on what is paid, and that price is that Provider's Annual Value for that year for every purpose of this "
+            "Agreement (including the Target Cost and that Provider's Fee).") in prec
+    assert ("Each Provider must accept any variation of its Service Contract that the Commissioner proposes only to give "
+            "effect to the terms listed in clause 3.3, in the words of this Agreement, and must sign it within 10 "
+            "Business Days after receiving it.") in prec
+    assert "the contract's price is paid and becomes the Annual Value for that year" in flat_note(alliance_big, "alliance.precedence")
+
+
+def test_single_contract_has_no_service_contract_price_rule(alliance_ellerby):
+    """r32 al-sample findings 5 and 12 (quiet): one contract, this Agreement, so no precedence clause and the
+    Balancing Amount's separate payment is made under this Agreement."""
+    assert "alliance.precedence" not in {c.id for c in alliance_ellerby.all_clauses()}
+    rr = _flat(text_of(clause(alliance_ellerby, "alliance.risk-reward")))
+    assert "Service Contract within that period" not in rr
+
+
+def test_step_in_by_another_member_needs_its_agreement_and_a_lawful_route(alliance_big):
+    """r32 al-sample finding 9 (firing): another member steps in only by agreement, registered where the law requires,
+    and paid under its own contract as varied or a new one; the note gives the modification point (s.74 and Sch 8)."""
+    c = clause(alliance_big, "alliance.operations")
+    assert ("Another Alliance Member steps in only if it agrees, holds any registration the law requires for that part "
+            "of the Services, and is paid for it under its own Service Contract as varied, or under a new contract.") in _flat(text_of(c))
+    n = flat_note(alliance_big, "alliance.operations")
+    assert "which is a modification (Procurement Act 2023, s.74: a permitted modification under Schedule 8" in n
+    assert "as the Service Contracts are light touch contracts, any modification" in n
+
+
+def test_step_in_note_in_a_single_contract_names_this_agreement(alliance_ellerby):
+    """r32 al-sample finding 9 (quiet): with one contract the note speaks of this Agreement, not Service Contracts."""
+    n = flat_note(alliance_ellerby, "alliance.operations")
+    assert "widens its part of this Agreement" in n and "under its own Service Contract" not in n

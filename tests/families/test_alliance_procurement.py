@@ -138,12 +138,14 @@ def test_former_contracts_not_named_in_part_1_are_listed(alliance_big):
     """r24 al20: Finding 4 (firing): the Schedule 1 note lists the four former contracts whose services Part 1 does not name,
     computed by matching words, with their holders and values and the total they carry into the Annual Values."""
     note = flat_note(alliance_big, "alliance.schedule-services")
+    # the sheet now says which listed Service the night shelter and street outreach contracts fall within (r32
+    # al-sample finding 3), so only the two it leaves to the draft are listed
     assert ('TCC/PH/0219 "Peer mentoring and recovery cafés" (Recovery CIC, £320,000 a year); TCC/PH/0292 "Homeless '
-            'health inclusion nursing" (Riverside, £500,000 a year); TCC/HS/0377 "Night shelter and day centre" '
-            '(Shelter Point, £700,000 a year); TCC/HS/0380 "Street outreach team" (Shelter Point, £400,000 a year).') in note
-    assert "their £1,920,000 a year is paid for work no Provider is obliged to deliver unless Part 1 covers it" in note
+            'health inclusion nursing" (Riverside, £500,000 a year).') in note
+    assert "their £820,000 a year is paid for work no Provider is obliged to deliver unless Part 1 covers it" in note
     assert "make the Exit Plan in Schedule 9 match" in note
-    for named in ("TCC/HS/0412", "TCC/HS/0415", "TCC/HS/0501", "TCC/PH/0211", "TCC/PH/0288", "TCC/CS/0144"):
+    for named in ("TCC/HS/0412", "TCC/HS/0415", "TCC/HS/0501", "TCC/PH/0211", "TCC/PH/0288", "TCC/CS/0144",
+                  "TCC/HS/0377", "TCC/HS/0380"):
         assert named not in note
 
 
@@ -251,16 +253,17 @@ def test_a_provider_flagged_not_light_touch_is_stated_not_asked(tmp_path, catalo
 
 
 def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(alliance_big):
-    """r26 alG: al-sample finding 5 (firing): route, date and light touch status recited, the public health contract in
-    brackets, and the note warns of the risk to the award itself."""
+    """r26 alG: al-sample finding 5 (firing): route, date and light touch status recited, and the note warns of the risk
+    to the award itself. r32 al-sample finding 1: the sheet states the route, so no open bracket in recital (C) or the
+    key information; the note names the contract most likely to be within the Regime and how to recite it separately."""
     recitals = _flat(text_of(clause(alliance_big, "alliance.recitals")))
     assert ("The Service Contracts were awarded following a competitive flexible procedure under section 20(2)(b) of "
-            "the Procurement Act 2023, which began on 2 March 2026, as light touch contracts [, except the Service "
-            "Contract of Recovery CIC, which was awarded under the Health Care Services (Provider Selection Regime) "
-            "Regulations 2023].") in recitals
+            "the Procurement Act 2023, which began on 2 March 2026, as light touch contracts.") in recitals
     rows = dict((r[0], r[1]) for r in table_rows(clause(alliance_big, "alliance.key-information")))
-    assert "[except the Service Contract of Recovery CIC, awarded under the Provider Selection Regime]" in rows["Procurement route"]
+    assert "[" not in rows["Procurement route"] and rows["Procurement route"].endswith("as light touch contracts, as recited")
     text = flat_note(alliance_big, "alliance.recitals")
+    assert ("the Service Contract of Recovery CIC is still the most likely to be within the Regime, because regulation 3 "
+            "is applied contract by contract") in text
     assert "the risk is to the award itself, not only to its later variation" in text
     assert "Neither recital (C) nor the key information table states the route" not in text
 

@@ -52,9 +52,12 @@ def test_note_explains_the_adjourned_meeting_fallback(catalogue):
     is absent, and which matters one absent Provider blocks; it proposes no absence exception to that limb."""
     from tests.families.clause_texts import note
     text = " ".join(note(build(SHEETS[0], catalogue).document, "alliance.decisions").split())
-    assert ("the adjourned meeting can discuss but decide nothing without all eight members entitled to vote. A matter "
-            "still undecided 40 Business Days after it was first put to the ALT is in deadlock (clause 9.5) unless the "
-            "Commissioner's own representative was absent.") in text
+    # r32 al-sample finding 2: the adjourned meeting decides with those present, except the protected matters other
+    # than the routine money decisions (approvals of overspending, costs approved in advance, budgets)
+    assert ("the adjourned meeting decides the business adjourned to it with the agreement of those present, except the "
+            "matters listed in clause 9.6 (other than the routine money decisions), which still need all eight members "
+            "entitled to vote. A matter still undecided 40 Business Days after it was first put to the ALT is in deadlock "
+            "(clause 9.5) unless the Commissioner's own representative was absent.") in text
     assert "absent without good reason" not in text
 
 
@@ -63,3 +66,32 @@ def test_note_has_no_fallback_text_where_majority_is_instructed(catalogue):
     from tests.families.clause_texts import note
     doc = build(ROOT / "samples" / "alliance" / "small-majority-three-members.yaml", catalogue).document
     assert "quorum fallback works as follows" not in note(doc, "alliance.decisions")
+
+
+def test_adjourned_meeting_decides_with_those_present(catalogue):
+    """r32 al-sample finding 2 (firing): under unanimity with every member needed for a quorum, one member could block
+    by staying away. An adjourned meeting decides the business adjourned to it with the agreement of every member
+    present, the Commissioner included; the protected matters still need every member, except the routine money
+    decisions (approvals of overspending, costs approved in advance, budgets), and governance points to that rule."""
+    doc = build(SHEETS[0], catalogue).document
+    dec = clause_text(doc, "alliance.decisions", flat=True)
+    assert ("At a meeting adjourned under clause 8.6 because it was not quorate, a matter that was on the agenda of the "
+            "meeting adjourned may be decided with the agreement of every Alliance Member whose representative (or "
+            "deputy) is present and entitled to vote on it, if they include the Commissioner's representative and every "
+            "Alliance Member was given at least 5 Business Days' notice of the adjourned meeting.") in dec
+    assert ("This does not apply to a matter listed in clause 9.6, other than an approval of costs under clause 13.10, "
+            "an amount of costs approved in advance under clause 13.13 or a Provider's budget, rate of overheads or "
+            "basis of apportioning shared costs, which needs the agreement of every Alliance Member entitled to vote on "
+            "it.") in dec
+    assert "A meeting adjourned because it was not quorate decides as clause 9.10 provides." in dec
+    gov = clause_text(doc, "alliance.governance", flat=True)
+    assert "the adjourned meeting is quorate with the representatives present and decides as clause 9.10 provides" in gov
+    assert "to discuss the business and make recommendations" not in gov
+
+
+def test_no_adjourned_meeting_rule_under_majority_voting(catalogue):
+    """r32 al-sample finding 2 (quiet): majority voting has its own adjourned-meeting rule; the unanimity sub-clause
+    is not added."""
+    small = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
+    doc = build(small, catalogue).document
+    assert "a matter that was on the agenda of the meeting adjourned" not in clause_text(doc, "alliance.decisions", flat=True)

@@ -173,7 +173,7 @@ def test_services_not_delivered_make_no_shared_pain(path, catalogue):
     assert re.search(r"Each reduction under clause \d+\.\d+ also reduces, by the same amount, the budget in the Annual "
                      r"Plan of the Provider whose services or capacity it concerns\.", rr)
     assert re.search(r"costs above its reduced budget count as Delivery Costs only as clause \d+\.\d+ provides", rr)
-    assert "is treated as having refused approval if it has not decided within that period;" in rr
+    assert "is treated as having refused approval if it has not decided within that period" in rr
     assert "The Annual Plan must state, for each Provider, an amount (which may be nil) of costs" in rr
     assert "The Annual Plan may approve in advance" not in rr
     ki = clause_text(doc, "alliance.key-information", flat=True)
@@ -310,12 +310,22 @@ def test_risk_reward_note_points_to_the_definition_and_does_not_repeat_itself(al
 
 
 def test_urgent_silence_is_refusal_by_default_and_the_note_says_what_providers_ask_for(alliance_big, catalogue):
-    """r25 alD: al-sample 11: default 13.11(b) refusal, with the note stating the choice; 'approved' turns (b) round, capped."""
+    """r25 alD: al-sample 11: 13.11(b) refusal, with the note stating the choice; 'approved' turns (b) round, capped.
+    r32 al-sample (earlier review): the default is now refusal unless the Provider asks for a decision, silence after
+    that reminder counting as approval within the yearly limit; 'refused' keeps the old text."""
     op = clause_text(alliance_big, "alliance.risk-reward", flat=True)
-    assert "is treated as having refused approval if it has not decided within that period" in op
+    assert ("is treated as having refused approval if it has not decided within that period, unless the Provider then "
+            "gives it notice asking for a decision, in which case it is treated as having given approval, within the "
+            "limit in clause 13.11(d), if it has not decided within 5 Business Days after that notice;") in op
     text = " ".join(note(alliance_big, "alliance.risk-reward").split())
-    assert "The Providers will ask for silence to count as approval, up to the £75,000 yearly limit." in text
-    assert "Decide the Commissioner's position before issue" in text
+    assert ("silence for 5 more Business Days after that notice counts as approval, within the £75,000 yearly limit"
+            in text)
+    refused = ALLIANCE_BIG.read_text().replace("    urgent_approvals_limit: 75000", "    urgent_silence: refused\n    urgent_approvals_limit: 75000")
+    rdoc = document_of(catalogue, refused)
+    assert "is treated as having refused approval if it has not decided within that period;" in clause_text(rdoc, "alliance.risk-reward", flat=True)
+    rtext = " ".join(note(rdoc, "alliance.risk-reward").split())
+    assert "The Providers will ask for silence to count as approval, up to the £75,000 yearly limit." in rtext
+    assert "Decide the Commissioner's position before issue" in rtext
     src = ALLIANCE_BIG.read_text().replace("    urgent_approvals_limit: 75000", "    urgent_silence: approved\n    urgent_approvals_limit: 75000")
     assert "urgent_silence" in src
     doc = document_of(catalogue, src)
@@ -386,3 +396,46 @@ def test_charities_bearing_pain_are_asked_for_their_trustees_confirmation(allian
     gain_only = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
     assert "share of Pain is paid out of its own funds" not in note(build(gain_only, catalogue).document,
                                                                        "alliance.schedule-risk-reward")
+
+
+def test_worked_example_of_unapproved_overspend_follows_the_clause(alliance_big):
+    """r32 al-sample finding 7 (firing): Example 4 follows the clause on unapproved costs above budget: they are not
+    Delivery Costs, make no Pain, every Balancing Amount is nil, and the Provider bears them alone outside its cap."""
+    text = _flat(text_of(clause(alliance_big, "alliance.schedule-risk-reward")))
+    assert ("Example 4: costs above budget that are not approved. Harbour Light's costs are £154,000 above its budget, "
+            "and they were not approved under clause 13.10. Under clause 13.14 they are not Delivery Costs: its Delivery "
+            "Costs are its budget of £1,757,500, the Actual Cost equals the Target Cost of £7,700,000, there is no Gain or "
+            "Pain, and every Balancing Amount is nil. Harbour Light bears the £154,000 alone, outside its Pain Cap and "
+            "without limit: it is left with its Fee of £92,500 less that amount, a loss of £61,500.") in text
+    assert "Costs above a Provider's budget that are not approved are borne by that Provider alone." in _flat(
+        text_of(clause(alliance_big, "alliance.risk-reward")))
+
+
+def test_gain_only_has_no_unapproved_overspend_example(catalogue):
+    """r32 al-sample finding 7 (quiet): a gain-only deal says in its one example that unapproved costs stay with the
+    Provider, and has no Example 4."""
+    reablement = next(p for p in ALLIANCE if p.stem == "reablement-home-care-gain-only")
+    text = _flat(text_of(clause(build(reablement, catalogue).document, "alliance.schedule-risk-reward")))
+    assert "Example 4" not in text and "costs not approved stay with the Provider that incurred them" in text
+
+
+def test_commissioner_gain_share_of_nil_is_said_plainly(alliance_big):
+    """r32 al-sample (earlier review) (firing): the sheet gives the Commissioner no share of Gain, and the clause says so
+    in words, not only as 0% in the Schedule's table."""
+    text = _flat(text_of(clause(alliance_big, "alliance.risk-reward")))
+    assert "The Commissioner takes no share of Gain (0%): all of it goes to the Providers." in text
+
+
+def test_commissioner_with_a_gain_share_gets_no_nil_statement(catalogue):
+    """Quiet: where the Commissioners take a share of Gain, no such sentence."""
+    joint = next(p for p in ALLIANCE if p.stem == "mental-health-four-members-varied")
+    text = _flat(text_of(clause(build(joint, catalogue).document, "alliance.risk-reward")))
+    assert "no share of Gain (0%)" not in text
+
+
+def test_leavers_share_is_pro_rata_to_its_days(alliance_big):
+    """r32 al-sample (earlier review) 13.18(c): a member that joins or leaves shares in proportion to its days, its share
+    counting nil on days it was not a member, so the shares add up to 100%."""
+    text = _flat(text_of(clause(alliance_big, "alliance.risk-reward")))
+    assert ("is the total, over the days of that Alliance Year, of its percentage share in force on each day (nil on any "
+            "day on which it was not an Alliance Member), divided by the number of those days") in text

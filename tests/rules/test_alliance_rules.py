@@ -63,6 +63,10 @@ def _safeguarding_cap_below_public_liability(d):
     d["insurance"] = {"public_liability": 10000000, "professional_indemnity": 2000000}
 
 
+def _former_contract_service_not_listed(d):
+    d["alliance"]["former_contracts"][7]["service"] = "Night shelter"  # not one of the listed services, word for word
+
+
 def _former_contract_commissioner_unnamed(d):
     del d["alliance"]["former_contracts"][0]["commissioner"]  # two Commissioners: never assume the lead let it
 
@@ -455,6 +459,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-SERVICE-SEASON", SMALL, _season_for_an_unlisted_service),
     ("ALLIANCE-FOR-CAUSE-UNTIL", SMALL, _for_cause_period_beyond_the_term),
     ("ALLIANCE-SAFEGUARDING-CAP", SMALL, _safeguarding_cap_below_public_liability),
+    ("ALLIANCE-FORMER-CONTRACT-SERVICE", BIG, _former_contract_service_not_listed),
 ]
 
 
