@@ -1,0 +1,65 @@
+"""Open-book supported living and extra care where the provider is also the landlord (services.provider_is_landlord),
+extra care read as its own setting, and the financial distress triggers of a registered provider of social housing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.families.clause_texts import clause_text, definition, document_text
+from tests.families.conftest import OB_LIVING, open_book_note_of, open_book_result
+
+EXTRA_CARE = Path(__file__).parent / "fixtures" / "ob-g1-extra-care-landlord.yaml"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_provider_as_landlord_separates_tenancy_and_care(catalogue):
+    res = open_book_result(catalogue, EXTRA_CARE)
+    text = _flat(clause_text(res.document, "open-book.support"))
+    assert "is also the landlord of the Home" in text
+    assert "is not the landlord of any of the Homes" not in text
+    assert "without losing their home" in text
+    assert "rent, service charges and any other charges for a Tenant's housing are not Service Income" in text
+    assert "internal recharge" in text and "Related-Party Arrangement" in text
+    assert "the alarm or call system" in text
+    note = open_book_note_of(res, "open-book.support")
+    assert "both the landlord and the care provider" in note
+    assert "check that the provider, and any company connected with it, is not the landlord" not in note
+
+
+def test_provider_as_landlord_has_no_landlord_placeholder(catalogue):
+    res = open_book_result(catalogue, EXTRA_CARE)
+    assert "[landlord]" not in document_text(res)
+    assert not [f for f in res.findings if "landlord" in f.message.lower() and f.severity != "info"]
+
+
+def test_separate_landlord_keeps_the_not_the_landlord_clause(catalogue):
+    res = open_book_result(catalogue, OB_LIVING)
+    text = _flat(clause_text(res.document, "open-book.support"))
+    assert "is not the landlord of any of the Homes" in text
+    assert "internal recharge" not in text
+
+
+def test_extra_care_words(catalogue):
+    res = open_book_result(catalogue, EXTRA_CARE)
+    assert "the extra care scheme described in" in _flat(definition(res.document, "Home"))
+    assert "on-site core care and support team" in _flat(definition(res.document, "Core Support"))
+    living = open_book_result(catalogue, OB_LIVING)
+    assert "supported-living homes" in _flat(definition(living.document, "Homes"))
+
+
+def test_registered_provider_distress_triggers(catalogue):
+    res = open_book_result(catalogue, EXTRA_CARE)
+    text = _flat(clause_text(res.document, "open-book.financial-distress"))
+    assert "Regulator of Social Housing lowers" in text
+    assert "section 145 of the Housing and Regeneration Act 2008" in text
+    living = _flat(clause_text(open_book_result(catalogue, OB_LIVING).document, "open-book.financial-distress"))
+    assert "Regulator of Social Housing" not in living
+
+
+def test_registered_manager_in_supported_living(catalogue):
+    res = open_book_result(catalogue, EXTRA_CARE)
+    assert "has a manager registered with the Care Quality Commission" in _flat(
+        clause_text(res.document, "open-book.regulatory"))
