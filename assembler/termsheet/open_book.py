@@ -865,6 +865,12 @@ class OpenBook(Strict):
         return self._whole_homes
 
     @property
+    def residential(self) -> bool:
+        """Whether the open book is a standalone open-book agreement's for places in a care home or other placement
+        setting (not supported living or home care, where the care is bought by the hour, not by the place)."""
+        return self._residential
+
+    @property
     def sole_purchaser(self) -> bool:
         """Whether the standalone agreement's open book covers the whole of each home with the commissioner as its
         only purchaser (services.other_purchasers false), held here for the shared clauses (r28 ob-fresh 11)."""
@@ -2191,9 +2197,9 @@ class Services(Strict):
                           "Reinvestment Fund is left out (r28 ob-fresh finding 11). Empty: true, the whole-homes "
                           "machinery for other purchasers is kept.")
     excluded_services: list[Text] = Field(
-        default_factory=list, description="Where scope is 'whole_homes': other services the provider runs at the "
-                                          "homes that are bought outside this agreement and kept out of the open "
-                                          "book, each as a phrase naming the service and how it is bought, e.g. "
+        default_factory=list, description="Other services the provider runs at the homes that are bought outside "
+                                          "this agreement and kept out of the open book (under either scope; the "
+                                          "scope clause names them as the Excluded Services), each as a phrase naming the service and how it is bought, e.g. "
                                           "'the Saturday and school-holiday day sessions at Skylark House, which the "
                                           "Council buys per session under its short breaks framework'. Their fees "
                                           "are not Service Income and their costs are not Allowable Costs (a shared "
@@ -2356,6 +2362,21 @@ class Services(Strict):
         Regulator of Social Housing number given): its financial distress triggers then include the regulator's
         gradings, notices and the moratorium on its insolvency."""
         return self._provider_registered
+
+    @property
+    def core_hours_stated(self) -> Decimal | None:
+        """In supported living, the core support hours a year the homes' core_support states, added up (each home
+        giving "(N hours a year)"), e.g. 17520; None where any home does not state them. Schedule 1 prints them with
+        the core price, and OPEN-BOOK-CORE-HOURS compares them with the hours that price expects."""
+        if not self.supported_living or self.home_care:
+            return None
+        total = Decimal(0)
+        for h in self.homes:
+            m = re.search(r"\(([\d,]+(?:\.\d+)?) hours a year\)", h.core_support or "", re.I)
+            if not m:
+                return None
+            total += Decimal(m.group(1).replace(",", ""))
+        return total
 
     @property
     def scheme_word(self) -> str:

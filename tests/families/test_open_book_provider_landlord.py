@@ -63,3 +63,53 @@ def test_registered_manager_in_supported_living(catalogue):
     res = open_book_result(catalogue, EXTRA_CARE)
     assert "has a manager registered with the Care Quality Commission" in _flat(
         clause_text(res.document, "open-book.regulatory"))
+
+
+def _rule(res, rule_id: str) -> list:
+    return [f for f in res.findings if f.rule == rule_id]
+
+
+def test_core_hours_rule_fires_with_the_difference(catalogue):
+    def fewer_priced(data):
+        data["open_book"]["unit_prices"][1]["expected_units"] = 16000
+    found = _rule(open_book_result(catalogue, EXTRA_CARE, fewer_priced), "OPEN-BOOK-CORE-HOURS")
+    assert len(found) == 1
+    assert "17,520 hours a year" in found[0].message and "1,520 more in the homes than priced" in found[0].message
+
+
+def test_core_hours_rule_quiet_when_they_agree(catalogue):
+    assert not _rule(open_book_result(catalogue, EXTRA_CARE), "OPEN-BOOK-CORE-HOURS")
+    assert not _rule(open_book_result(catalogue, OB_LIVING), "OPEN-BOOK-CORE-HOURS")
+
+
+def test_private_pay_rule_fires_on_whole_scheme_scope(catalogue):
+    def private_disallowed(data):
+        data["open_book"]["disallowed_costs"].append("Costs of private-pay care bought by tenants")
+    found = _rule(open_book_result(catalogue, EXTRA_CARE, private_disallowed), "OPEN-BOOK-SCOPE-PRIVATE-PAY")
+    assert len(found) == 1 and "commissioner_places" in found[0].message
+
+
+def test_private_pay_rule_quiet_on_council_only_scope(catalogue):
+    def council_only(data):
+        data["open_book"]["disallowed_costs"].append("Costs of private-pay care bought by tenants")
+        data["services"]["scope"] = "commissioner_places"
+    assert not _rule(open_book_result(catalogue, EXTRA_CARE, council_only), "OPEN-BOOK-SCOPE-PRIVATE-PAY")
+    assert not _rule(open_book_result(catalogue, EXTRA_CARE), "OPEN-BOOK-SCOPE-PRIVATE-PAY")
+
+
+def test_council_only_scope_in_supported_living_leaves_private_care_out(catalogue):
+    """G1 finding 3: the scope limited to what the Council buys leaves private care out on both sides, apportioned by
+    hours, and never speaks of places or Core Places."""
+    def council_only(data):
+        data["services"]["scope"] = "commissioner_places"
+    res = open_book_result(catalogue, EXTRA_CARE, council_only)
+    text = _flat(clause_text(res.document, "open-book.scope"))
+    assert "pays for with their own money or a direct payment, is not part of the Open-Book Services" in text
+    assert "counting the Core Support hours provided there" in text
+    assert "places the Council buys" not in text and "Core Places" not in text
+    assert "at the places" not in _flat(definition(res.document, "Open-Book Services"))
+
+
+def test_whole_scheme_scope_takes_in_private_care(catalogue):
+    text = _flat(clause_text(open_book_result(catalogue, EXTRA_CARE).document, "open-book.scope"))
+    assert "and care a Tenant or any other person pays for with their own money or a direct payment" in text
