@@ -1226,14 +1226,13 @@ def core_hours_priced(ctx: RuleContext):
     total = services.core_hours_stated
     if total is None:
         return
-    core = [u for u in ctx.sheet.open_book.unit_prices or []
-            if u.unit == "hour" and re.search(r"\bcore\b", u.service, re.I) and u.expected_units is not None]
-    if len(core) != 1:
+    core = services.core_price
+    if core is None or core.expected_units is None:
         return
-    priced = Decimal(core[0].expected_units)
+    priced = Decimal(core.expected_units)
     if total != priced:
         diff = total - priced
-        yield (f"the homes' core support adds up to {total:,} hours a year but the price \"{core[0].service}\" "
+        yield (f"the homes' core support adds up to {total:,} hours a year but the price \"{core.service}\" "
                f"expects {priced:,} hours, {abs(diff):,} {'more' if diff > 0 else 'fewer'} in the homes than priced: "
                f"make services.homes[].core_support and the expected units agree",
-               ("open_book", "unit_prices", ctx.sheet.open_book.unit_prices.index(core[0]), "expected_units"))
+               ("open_book", "unit_prices", ctx.sheet.open_book.unit_prices.index(core), "expected_units"))

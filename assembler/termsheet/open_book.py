@@ -2222,6 +2222,7 @@ class Services(Strict):
     _scope_overridden: bool = PrivateAttr(False)
     _apportionment_words: str | None = PrivateAttr(None)
     _provider_registered: bool = PrivateAttr(False)
+    _core_price: Any = PrivateAttr(None)
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
@@ -2377,6 +2378,12 @@ class Services(Strict):
                 return None
             total += Decimal(m.group(1).replace(",", ""))
         return total
+
+    @property
+    def core_price(self) -> Any:
+        """In supported living, the one hourly unit price whose words name core support (e.g. 'Core care and support
+        at the scheme'), or None where there is none or more than one: Schedule 1 prints it with the core hours."""
+        return self._core_price
 
     @property
     def scheme_word(self) -> str:
@@ -2968,6 +2975,9 @@ class OpenBookTermSheet(TermSheetBase):
         self.services._apportionment_words = words
         self.services._provider_registered = self.provider.legal_form == LegalForm.registered_provider \
             or bool(self.provider.rsh_number)
+        core = [u for u in self.open_book.unit_prices or []
+                if u.unit == "hour" and re.search(r"\bcore\b", u.service, re.I)]
+        self.services._core_price = core[0] if len(core) == 1 else None
         self.services._apportionment = self.services.apportionment or (
             {"occupied": "occupied_weeks", "paid": "paid_weeks"}[words] if words else "places_available")
         self.open_book._weeks_basis = {"paid_weeks": "paid", "occupied_weeks": "occupied"}.get(

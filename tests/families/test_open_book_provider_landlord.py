@@ -113,3 +113,10 @@ def test_council_only_scope_in_supported_living_leaves_private_care_out(catalogu
 def test_whole_scheme_scope_takes_in_private_care(catalogue):
     text = _flat(clause_text(open_book_result(catalogue, EXTRA_CARE).document, "open-book.scope"))
     assert "and care a Tenant or any other person pays for with their own money or a direct payment" in text
+
+
+def test_schedule_prints_core_hours_with_their_price(catalogue):
+    """G1 finding 4: Schedule 1 prints the core hours the homes state and the core price from the sheet."""
+    text = _flat(clause_text(open_book_result(catalogue, EXTRA_CARE).document, "open-book.schedule-services"))
+    assert "come to 17,520 hours a year" in text and "£24.90 an hour" in text and "£436,248 a year" in text
+    assert "Extra care scheme" in text and "Heronsgate Homes and Care Limited" in text
