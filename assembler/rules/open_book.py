@@ -1190,3 +1190,49 @@ def sole_purchaser(ctx: RuleContext):
                    f"has {home.other_funded} {'tenancy' if home.other_funded == 1 else 'tenancies'} another public body funds: that body is another purchaser, "
                    "so remove other_purchasers, or other_funded if its share is paid through the commissioner "
                    "(services.joint_funder with pays: commissioner)", ("services", "homes", i, "other_funded"))
+
+
+_PRIVATE_PAY = re.compile(r"\b(private(?:ly)?[- ]pa(?:y|id|ying)|self[- ]fund\w*|pay(?:s|ing)? for (?:it|them)sel(?:f|ves)|"
+                          r"privately (?:funded|purchased|bought))\b", re.I)
+
+
+@FAMILY.rule("OPEN-BOOK-SCOPE-PRIVATE-PAY", "warning",
+             "Where the open book covers the whole of each home, care people buy for themselves is inside it: a "
+             "disallowed cost line that shuts out its costs contradicts the scope.")
+def scope_private_pay(ctx: RuleContext):
+    """G1 (extra care review, finding 3): a whole-scheme scope took in private-pay care's income while a disallowed
+    cost line shut out its costs, so the Council's share of profit would be overstated; say which rule governs."""
+    services = ctx.sheet.services
+    if services.scope != "whole_homes" or services.sole_purchaser or services.home_care:
+        return
+    for i, line in enumerate(ctx.sheet.open_book.disallowed_costs or []):
+        if _PRIVATE_PAY.search(str(line)):
+            yield (f"the open book covers the whole of each home (services.scope: whole_homes), so the fees for care "
+                   f"people buy for themselves are Service Income, but the disallowed cost \"{line}\" shuts their "
+                   f"costs out: either keep both in (delete the line; shared costs are apportioned) or choose "
+                   f"services.scope: commissioner_places, which leaves that income and those costs out together",
+                   ("open_book", "disallowed_costs", i))
+
+
+@FAMILY.rule("OPEN-BOOK-CORE-HOURS", "warning",
+             "In supported living and extra care, the core support hours a year the homes state should add up to the "
+             "expected hours of the core support price.")
+def core_hours_priced(ctx: RuleContext):
+    """G1 (extra care review, finding 4): the core hours printed per scheme and the hours the core price is budgeted
+    on must agree, or the Council pays for hours the cost model does not hold (or the reverse)."""
+    services = ctx.sheet.services
+    if not services.supported_living or services.home_care:
+        return
+    total = services.core_hours_stated
+    if total is None:
+        return
+    core = services.core_price
+    if core is None or core.expected_units is None:
+        return
+    priced = Decimal(core.expected_units)
+    if total != priced:
+        diff = total - priced
+        yield (f"the homes' core support adds up to {total:,} hours a year but the price \"{core.service}\" "
+               f"expects {priced:,} hours, {abs(diff):,} {'more' if diff > 0 else 'fewer'} in the homes than priced: "
+               f"make services.homes[].core_support and the expected units agree",
+               ("open_book", "unit_prices", ctx.sheet.open_book.unit_prices.index(core), "expected_units"))

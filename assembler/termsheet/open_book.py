@@ -20,7 +20,7 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 # pence(): to the nearest penny, half a penny up (the rule the reconciliation schedule states), the
 # same function the money filter and the rules' messages round with.
 from assembler.formatting import factor, pence
-from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
+from assembler.termsheet.common import Kpi, LegalForm, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
 from assembler.termsheet.indexation import INDEX_NAMES, measure_words, month_to
 
@@ -863,6 +863,12 @@ class OpenBook(Strict):
         purchasers pay for, and other purchasers have a share of the Reinvestment Fund; elsewhere the
         fund is held for the commissioner alone, and a 'subject to' the scope clause pointed at nothing."""
         return self._whole_homes
+
+    @property
+    def residential(self) -> bool:
+        """Whether the open book is a standalone open-book agreement's for places in a care home or other placement
+        setting (not supported living or home care, where the care is bought by the hour, not by the place)."""
+        return self._residential
 
     @property
     def sole_purchaser(self) -> bool:
@@ -1945,10 +1951,13 @@ class Services(Strict):
                                              "Children Act 1989 (the sufficiency duty)'.")
     care_type: Literal["childrens_home", "supported_accommodation", "adult_care_home", "domiciliary_care", "other"] = Field(
         description="The kind of regulated care, which decides the regulations the draft cites.")
-    setting: Literal["care_home", "supported_living", "childrens_home", "supported_accommodation", "home_care",
-                     "other"] | None = Field(
+    setting: Literal["care_home", "supported_living", "extra_care", "childrens_home", "supported_accommodation",
+                     "home_care", "other"] | None = Field(
         None, description="Where the care is given: a care home ('care_home'), adults' own tenancies in supported living "
-                          "('supported_living'), a children's home ('childrens_home'), supported accommodation for 16 and 17 "
+                          "('supported_living'), an extra care housing scheme, where tenants live in their own flats "
+                          "with an on-site care team and personal care is registered with the CQC as domiciliary care "
+                          "('extra_care': drafted as supported living, in extra care words; words 'extra care' in the "
+                          "services' name or description, or a home's name, read the same way), a children's home ('childrens_home'), supported accommodation for 16 and 17 "
                           "year olds ('supported_accommodation'), care in people's own homes across a zone or area "
                           "('home_care': each of homes is then a zone, with guaranteed weekly hours and an hourly "
                           "price) or 'other'. Empty: worked out from care_type (domiciliary care in the listed "
@@ -2037,6 +2046,15 @@ class Services(Strict):
     landlord: str | None = Field(None, description="In supported living, the landlord that grants the tenants' "
                                                    "tenancies, e.g. 'Northgate Housing Association (a registered "
                                                    "provider of social housing)'. Empty: the draft shows a placeholder.")
+    provider_is_landlord: bool = Field(
+        False, description="In supported living or extra care: whether the provider is also the landlord that lets the "
+                           "homes to the tenants (a registered provider of social housing that gives the care at its "
+                           "own scheme), e.g. true. True: the draft keeps the tenancies and the care apart instead of "
+                           "saying the provider is not the landlord, keeps rent, service charges and housing management "
+                           "out of the open book, has the care business account at cost for the landlord's premises it "
+                           "uses (a care office, the alarm or call system), and gives the Council or a new provider use "
+                           "of them on step-in and at exit; services.landlord may then be left empty. Empty: false, a "
+                           "separate landlord.")
     incumbent: bool | None = Field(
         None, description="Whether the provider already provides these services to the people in the homes under an "
                           "earlier contract with the commissioner (true), or takes them over from another provider "
@@ -2179,9 +2197,9 @@ class Services(Strict):
                           "Reinvestment Fund is left out (r28 ob-fresh finding 11). Empty: true, the whole-homes "
                           "machinery for other purchasers is kept.")
     excluded_services: list[Text] = Field(
-        default_factory=list, description="Where scope is 'whole_homes': other services the provider runs at the "
-                                          "homes that are bought outside this agreement and kept out of the open "
-                                          "book, each as a phrase naming the service and how it is bought, e.g. "
+        default_factory=list, description="Other services the provider runs at the homes that are bought outside "
+                                          "this agreement and kept out of the open book (under either scope; the "
+                                          "scope clause names them as the Excluded Services), each as a phrase naming the service and how it is bought, e.g. "
                                           "'the Saturday and school-holiday day sessions at Skylark House, which the "
                                           "Council buys per session under its short breaks framework'. Their fees "
                                           "are not Service Income and their costs are not Allowable Costs (a shared "
@@ -2203,6 +2221,8 @@ class Services(Strict):
     _apportionment: str = PrivateAttr("places_available")
     _scope_overridden: bool = PrivateAttr(False)
     _apportionment_words: str | None = PrivateAttr(None)
+    _provider_registered: bool = PrivateAttr(False)
+    _core_price: Any = PrivateAttr(None)
     personal_data: bool = Field(True, description="Whether personal data is processed under the contract (e.g. the provider's care records). "
                                                   "Sets the default data_protection role: 'controllers' if true, 'none' if false; say "
                                                   "data_protection.role: processor only if the provider acts solely on the commissioner's instructions.")
@@ -2256,7 +2276,7 @@ class Services(Strict):
         hold tenancies from landlords, and the care is registered at the provider's branch.
         """
         if self.setting:
-            return self.setting
+            return "supported_living" if self.setting == "extra_care" else self.setting
         return {"childrens_home": "childrens_home", "supported_accommodation": "supported_accommodation",
                 "adult_care_home": "care_home", "domiciliary_care": "supported_living"}.get(self.care_type, "other")
 
@@ -2323,6 +2343,52 @@ class Services(Strict):
         place in a home: supported living, and home care (which then reads Zones and Service Users through the
         manifest's term_names and its own branches)."""
         return self.effective_setting in ("supported_living", "home_care")
+
+    @property
+    def extra_care(self) -> bool:
+        """Whether the supported living is an extra care housing scheme (setting 'extra_care', or the words 'extra care'
+        in the services' name or description or a home's name): tenants in their own flats with an on-site care team,
+        personal care registered with the CQC as domiciliary care; the draft speaks of the extra care scheme and its
+        flats, never of supported-living homes or care homes."""
+        if self.setting == "extra_care":
+            return True
+        if self.effective_setting != "supported_living" or self.setting == "supported_living":
+            return False
+        words = " ".join([self.name or "", self.description or "", *(h.name for h in self.homes)])
+        return bool(re.search(r"(?i)\bextra[- ]care\b", words))
+
+    @property
+    def provider_registered(self) -> bool:
+        """Whether the provider is a registered provider of social housing (legal form registered_provider, or a
+        Regulator of Social Housing number given): its financial distress triggers then include the regulator's
+        gradings, notices and the moratorium on its insolvency."""
+        return self._provider_registered
+
+    @property
+    def core_hours_stated(self) -> Decimal | None:
+        """In supported living, the core support hours a year the homes' core_support states, added up (each home
+        giving "(N hours a year)"), e.g. 17520; None where any home does not state them. Schedule 1 prints them with
+        the core price, and OPEN-BOOK-CORE-HOURS compares them with the hours that price expects."""
+        if not self.supported_living or self.home_care:
+            return None
+        total = Decimal(0)
+        for h in self.homes:
+            m = re.search(r"\(([\d,]+(?:\.\d+)?) hours a year\)", h.core_support or "", re.I)
+            if not m:
+                return None
+            total += Decimal(m.group(1).replace(",", ""))
+        return total
+
+    @property
+    def core_price(self) -> Any:
+        """In supported living, the one hourly unit price whose words name core support (e.g. 'Core care and support
+        at the scheme'), or None where there is none or more than one: Schedule 1 prints it with the core hours."""
+        return self._core_price
+
+    @property
+    def scheme_word(self) -> str:
+        """What one of the Homes is called in supported-living wording: 'extra care scheme' or 'home'."""
+        return "extra care scheme" if self.extra_care else "home"
 
     @property
     def home_care(self) -> bool:
@@ -2907,6 +2973,11 @@ class OpenBookTermSheet(TermSheetBase):
         named = re.search(r"\b(occupied|paid)\s+(bed[- ])?weeks?\b|\bbed[- ]weeks\b", said, re.IGNORECASE)
         words = (named.group(1) or "paid").lower() if named else None
         self.services._apportionment_words = words
+        self.services._provider_registered = self.provider.legal_form == LegalForm.registered_provider \
+            or bool(self.provider.rsh_number)
+        core = [u for u in self.open_book.unit_prices or []
+                if u.unit == "hour" and re.search(r"\bcore\b", u.service, re.I)]
+        self.services._core_price = core[0] if len(core) == 1 else None
         self.services._apportionment = self.services.apportionment or (
             {"occupied": "occupied_weeks", "paid": "paid_weeks"}[words] if words else "places_available")
         self.open_book._weeks_basis = {"paid_weeks": "paid", "occupied_weeks": "occupied"}.get(

@@ -48,7 +48,7 @@ def test_supported_living_has_no_care_home_manager_clause(catalogue):
     """Quiet: supported living is registered at a branch; the care-home manager paragraph does not appear."""
     path = ROOT / "samples" / "open-book" / "supported-living-company.yaml"
     body = clause_text(open_book_doc(catalogue, path), "open-book.regulatory", flat=True)
-    assert "has a manager registered with the Care Quality Commission for it" not in body
+    assert "each of the Homes has a manager registered" not in body and "each of the Home has" not in body
 
 
 def test_only_the_absences_the_sheet_covers_are_paid_for_an_adult(catalogue):

@@ -472,11 +472,12 @@ def test_home_care_registered_manager_for_each_branch(homecare_doc):
     assert "apply to register a new manager within [3] months" in text
 
 
-def test_supported_living_has_no_branch_manager_paragraph(catalogue):
+def test_supported_living_has_the_branch_manager_paragraph(catalogue):
+    """G1 finding 5: personal care in supported living is CQC-registered too, so the branch manager duty applies."""
     from tests.families.test_open_book_homecare import OB_LIVING
     d = assemble(read_termsheet(OB_LIVING, catalogue), catalogue, today=DRAFT_DATE).document
-    assert "has a manager registered with the Care Quality Commission" not in clause_text(d, "open-book.regulatory",
-                                                                                       flat=True)
+    assert "each location (branch) from which it provides the Care Services" in clause_text(d, "open-book.regulatory",
+                                                                                           flat=True)
 
 
 def test_shared_costs_refer_to_the_home_care_apportionment(homecare_doc):

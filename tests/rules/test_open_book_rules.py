@@ -85,7 +85,17 @@ class Case:
     loc: tuple = ()
 
 
+def _private_pay_disallowed(data):
+    data["open_book"]["disallowed_costs"].append("Costs of care bought by self-funding tenants")
+
+
 FIRES = [
+    # G1: core hours stated at the homes differ from the hours the core price expects; private care disallowed in
+    # a whole-homes scope
+    Case("OPEN-BOOK-CORE-HOURS", LIVING, setter("open_book", "unit_prices", 1, "expected_units", 20000),
+         says="adds up to 21,900 hours a year but", loc=("open_book", "unit_prices", 1, "expected_units")),
+    Case("OPEN-BOOK-SCOPE-PRIVATE-PAY", LIVING, _private_pay_disallowed, says="choose services.scope: commissioner_places",
+         loc=("open_book", "disallowed_costs", 5)),
     # obhc: a home care sheet that leaves the setting to be implied would be drafted as supported living
     Case("OPEN-BOOK-HOMECARE-SETTING", HOMECARE, setter("services", "setting", DELETE),
          says="say services.setting: home_care", loc=("services", "care_type")),
@@ -483,6 +493,11 @@ QUIET = [
     Case("OPEN-BOOK-HOMECARE-GUARANTEE", LIVING),      # not home care
     Case("OPEN-BOOK-HOMECARE-SETTING", HOMECARE),      # the setting is stated
     Case("OPEN-BOOK-HOMECARE-SETTING", LIVING),        # supported living with its landlords
+    Case("OPEN-BOOK-CORE-HOURS", LIVING),              # 8,760 + 4 x 3,285 = 21,900 hours, as priced
+    Case("OPEN-BOOK-CORE-HOURS", HOMECARE),            # home care: guaranteed hours, its own rule
+    Case("OPEN-BOOK-SCOPE-PRIVATE-PAY", LIVING),       # no disallowed line about private care
+    Case("OPEN-BOOK-SCOPE-PRIVATE-PAY", LIVING, lambda d: (_private_pay_disallowed(d),
+                                                           d["services"].__setitem__("scope", "commissioner_places"))),
 ]
 
 
