@@ -167,10 +167,21 @@ def prices_cover(ctx: RuleContext):
     fnc = ob.cost_model.nhs_nursing_income
     brings = (f"(with the NHS-funded nursing care budgeted, {money(fnc)}) " if fnc else "") + money(income)
     if gap < 0:
-        yield (f"at the expected units the prices bring in {brings}, {money(-gap)} short of the "
-               f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the provider bears that "
-               "shortfall, so the prices cannot be said to cover the full cost and the Reasonable Profit",
-               (*BLOCK, "unit_prices"))
+        # r31 ob tool note 12: where the prices still cover the budgeted Allowable Costs, the provider has bid a
+        # margin below the cap; that is a point to record, not a fault in the prices.
+        ex = ob.reconcile(cost_base, "hard-cap", "refund", income=income)
+        margin = income - ex.allowable_costs
+        if margin > 0:
+            yield (f"at the expected units the prices bring in {brings}, {money(-gap)} short of the "
+                   f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); they cover the "
+                   f"budgeted Allowable Costs with a margin of {money(margin)}, below the Reasonable Profit "
+                   f"({money(ex.maximum_profit)}): confirm the provider accepts the lower margin",
+                   (*BLOCK, "unit_prices"), "info")
+        else:
+            yield (f"at the expected units the prices bring in {brings}, {money(-gap)} short of the "
+                   f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the provider bears that "
+                   "shortfall, so the prices cannot be said to cover the full cost and the Reasonable Profit",
+                   (*BLOCK, "unit_prices"))
     elif gap > rate_of(PRICE_COVER_TOLERANCE, required):
         yield (f"at the expected units the prices bring in {brings}, {money(gap)} more than the "
                f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the budget itself makes "

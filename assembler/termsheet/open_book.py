@@ -616,13 +616,40 @@ def _word_list(text: str) -> list[str]:
         if proper and (i or (len(words) > 1 and words[1][:1].isupper() and not words[1].isupper())):
             continue
         for part in word.lower().split("-"):
-            if part.endswith("ies") and len(part) > 4 and not word.isupper():
-                part = part[:-3] + "y"  # "deputies" matches "deputy", "salaries" "salary"
-            elif part.endswith("s") and len(part) > 2 and not part.endswith("ss") and not word.isupper():
-                part = part[:-1]
+            if not word.isupper():
+                part = _singular_key(part)
             if len(part) > 2 and part not in _CATEGORY_STOP:
                 out.append(part)
     return out
+
+
+def _singular_key(part: str) -> str:
+    """A key a word shares with its plural: "deputies" and "deputy", "minibuses" and "minibus", "courses" and
+    "course", "licences" and "licence", "premises" and "premise". Only a key for comparing words, never printed
+    (r31 ob tool note 9: "Minibuses" was cut to "minibuse", which no category's "Minibus" matched)."""
+    if part.endswith("ies") and len(part) > 4:
+        return part[:-3] + "y"  # "deputies" matches "deputy", "salaries" "salary"
+    if part.endswith("s") and len(part) > 2 and not part.endswith(("ss", "us", "is")):
+        part = part[:-1]  # "managers", "licences"; "bus", "census", "basis" are singular
+    # "buses"/"bus", "courses"/"course", "boxes"/"box", "branches"/"branch": drop an "e" after s, x, z, ch or sh,
+    # on the singular and the plural alike, so both give one key.
+    if part.endswith("e") and len(part) > 3 and part[:-1].endswith(("s", "x", "z", "ch", "sh")):
+        part = part[:-1]
+    return part
+
+
+# The stop words as keys too, so that "leases" (key "leas") and "premises" (key "premis") stay stop words.
+_ARRANGEMENT_STOP = _ARRANGEMENT_STOP | {_singular_key(w) for w in _ARRANGEMENT_STOP}
+_CATEGORY_STOP = _CATEGORY_STOP | {_singular_key(w) for w in _CATEGORY_STOP}
+
+
+def _word_shown(text: str, key: str) -> str:
+    """The word of `text` (lower case) whose key is `key`, for a message: the key itself may be cut short."""
+    for word in re.findall(r"[A-Za-z][A-Za-z'\-]*", text or ""):
+        for part in word.strip("'-").lower().removesuffix("'s").split("-"):
+            if part == key or _singular_key(part) == key:
+                return part
+    return key
 
 
 # Documents the open-book agreement defines; any other capitalised plan or budget in the sheet's text is a name
@@ -778,7 +805,7 @@ class OpenBook(Strict):
             qualifiers = {w for w, nxt in zip(order, order[1:]) if nxt in categories and w.endswith(_ADJECTIVE_ENDINGS)}
             missing = sorted(_words(line.item) - categories - qualifiers)
             if missing:
-                out.append((i, line, missing))
+                out.append((i, line, [_word_shown(line.item, w) for w in missing]))
         return out
 
     @property
