@@ -1038,8 +1038,16 @@ def core_scenario(ctx: RuleContext):
     if below:
         shown = ", ".join(percent(o) for o in below)
         yield (f"the occupancy {'scenario' if len(below) == 1 else 'scenarios'} {shown} "
-               f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.table_occupancy)} {'occupancy' if floor.split else 'of places'} the "
-               f"{floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} ({floor.weeks:,} paid weeks a year): the table floors income at the Core "
+               f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.table_occupancy)} "
+               # r31 ob tool note 11: with Core Places at several prices the share is of the income at full occupancy,
+               # not of the weeks, so the message names the measure and gives the weeks' own share beside it
+               + (f"of the income at full occupancy that the {floor.places} Core "
+                  f"{'Place guarantees' if floor.places == 1 else 'Places guarantee'} (the measure the scenarios use; "
+                  f"{floor.weeks:,} paid weeks a year, {percent(floor.occupancy)} of the weeks)"
+                  if floor.split else
+                  f"of places the {floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} "
+                  f"({floor.weeks:,} paid weeks a year)")
+               + f": the table floors income at the Core "
                f"Places payment, so {'that row repeats' if len(below) == 1 else 'those rows repeat'} the floor; use scenarios of at least {percent(floor.table_occupancy)}",
                (*BLOCK, "occupancy_scenarios"))
 

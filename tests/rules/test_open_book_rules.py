@@ -308,6 +308,11 @@ FIRES = [
     Case("OPEN-BOOK-CORE-SCENARIO", CHARITY, setter("open_book", "occupancy_scenarios", [70, 90, 95]),
          says="the occupancy scenario 70% is below the 78.6% of places the 11 Core Places guarantee (572 paid weeks",
          loc=("open_book", "occupancy_scenarios")),
+    # r31 ob tool note 11: Core Places at two prices: the share is of the income, and the message says so
+    Case("OPEN-BOOK-CORE-SCENARIO", ROOT / "tests" / "families" / "fixtures" / "ob-r26-cheviot.yaml",
+         setter("open_book", "occupancy_scenarios", [50, 90, 95]),
+         says="of the income at full occupancy that the 7 Core Places guarantee (the measure the scenarios use; 364 paid "
+              "weeks a year,"),
     Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", CHARITY, setter("open_book", "cost_model", "overhead_allocation",
                                                             "the homes' share of floor area"),
          says="('staff_costs') decides the allocation", loc=("open_book", "cost_model", "overhead_allocation")),
