@@ -1052,6 +1052,30 @@ def core_scenario(ctx: RuleContext):
                (*BLOCK, "occupancy_scenarios"))
 
 
+@FAMILY.rule("OPEN-BOOK-JOINT-FUNDER-CHC", "warning",
+             "A joint funder's full NHS Continuing Healthcare setting fits how it pays: 'through_commissioner' only "
+             "where the commissioner pays the whole Price (pays: commissioner); a pooled budget is asked about.")
+def joint_funder_chc(ctx: RuleContext):
+    """r31 ob tool notes 2 and 15: under a pooled budget the council goes on paying when a person becomes eligible
+    for full NHS Continuing Healthcare, and the residents clause's 'the Council stops paying' then suspends a Core
+    Place; the sheet says so with services.joint_funder.full_chc."""
+    sv = ctx.sheet.services
+    jf = sv.joint_funder
+    if jf is None or sv.supported_living or sv.effective_setting != "care_home":
+        return
+    loc = ("services", "joint_funder", "full_chc")
+    if jf.full_chc == "through_commissioner" and jf.pays != "commissioner":
+        yield ("full_chc is 'through_commissioner' but the joint funder pays the provider directly (pays: direct): the "
+               "draft keeps 'the Council stops paying' on full NHS Continuing Healthcare; set pays: commissioner or "
+               "full_chc: ends_payment", loc)
+    elif jf.full_chc == "ends_payment" and jf.pays == "commissioner" and re.search(
+            r"\bpool(ed)?\b", f"{jf.arrangement or ''} {jf.placements}", re.I):
+        yield ("the joint funder pays through a pooled budget, but the draft has the commissioner stop paying (and a "
+               "Core Place suspended) when a person becomes eligible for full NHS Continuing Healthcare: if the pooled "
+               "budget goes on paying through the commissioner, set services.joint_funder.full_chc to "
+               "'through_commissioner'", loc, "info")
+
+
 @FAMILY.rule("OPEN-BOOK-RESERVED-SIGNING", "warning",
              "A contract reserved to public service mutuals (Procurement Act 2023 s.33(1)(b)) has a maximum term of "
              "five years or less, counted from signing: the Service Term with its extension must end within five "

@@ -123,3 +123,29 @@ def test_the_councils_notice_to_end_a_placement_is_a_field(catalogue):
     assert "notice to end a placement is as instructed" in flat(note(d, "open-book.residents"))
     quiet = open_book_doc(catalogue, OB_GREYSTONE)
     assert "at least 7 days' notice, or at once" in clause_text(quiet, "open-book.residents", flat=True)
+
+
+def _chc_findings(catalogue, **jf):
+    from tests.families.conftest import open_book_result
+
+    def change(data):
+        data["services"]["joint_funder"].update(jf)
+    return [f for f in open_book_result(catalogue, OB_GREYSTONE, change).findings
+            if f.rule == "OPEN-BOOK-JOINT-FUNDER-CHC"]
+
+
+def test_chc_rule_asks_about_a_pooled_budget(catalogue):
+    """Tool note 15: a joint funder paying through a pooled budget while the draft stops payment on full CHC."""
+    [found] = _chc_findings(catalogue, arrangement="the learning disability pooled budget under section 75")
+    assert found.severity == "info" and "through_commissioner" in found.message
+
+
+def test_chc_rule_warns_where_through_commissioner_meets_direct_payment(catalogue):
+    [found] = _chc_findings(catalogue, full_chc="through_commissioner", pays="direct")
+    assert found.severity == "warning" and "pays: direct" in found.message
+
+
+def test_chc_rule_is_quiet_when_the_setting_fits(catalogue):
+    assert not _chc_findings(catalogue)   # no pooled budget named, payment stops as the sheet's arrangement says
+    assert not _chc_findings(catalogue, arrangement="the learning disability pooled budget under section 75",
+                             full_chc="through_commissioner")
