@@ -20,9 +20,10 @@ def _schedule_text(doc, schedule_id: str) -> str:
 def test_banded_core_places_are_paid_at_the_band_of_the_person_living_there(catalogue):
     d = open_book_doc(catalogue, OB_CHEVIOT, BANDED)
     voids = clause_text(d, "open-book.voids", flat=True)
-    assert "the weekly Price for the band of the assessed needs of the child living in it, as recorded in their " \
-           "Individual Placement Agreement and changed under clause" in voids
-    assert "or, while it is empty, the weekly Price for the band at which it was last paid" in voids
+    assert "for each of the Core Places, for every week of the Service Term and whether or not it is used for a " \
+           "Placement, the weekly Price for the band of the assessed needs of the child living in it, as recorded in " \
+           "their Individual Placement Agreement and changed under clause" in voids
+    assert "While it is empty, the Council pays the weekly Price for the band at which it was last paid" in voids
     assert "whatever the needs of the person placed in it" not in voids
     # the re-banding procedure: who decides, from when, disputes
     assert "Either Party may ask for a child's band to be reviewed where it believes their needs have changed" in voids
@@ -149,3 +150,10 @@ def test_chc_rule_is_quiet_when_the_setting_fits(catalogue):
     assert not _chc_findings(catalogue)   # no pooled budget named, payment stops as the sheet's arrangement says
     assert not _chc_findings(catalogue, arrangement="the learning disability pooled budget under section 75",
                              full_chc="through_commissioner")
+
+
+def test_banded_note_says_what_to_check(catalogue):
+    n = flat(note(open_book_doc(catalogue, OB_CHEVIOT, BANDED), "open-book.voids"))
+    assert "As instructed, the weekly Prices are bands of assessed need that follow the child" in n
+    assert "Check the bands' descriptors against the Council's banding tool" in n
+    assert "bands of assessed need" not in flat(note(open_book_doc(catalogue, OB_CHEVIOT), "open-book.voids"))
