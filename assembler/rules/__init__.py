@@ -131,6 +131,8 @@ class RuleSet:
         for r in self.rules:
             if r.applies is not None and not r.applies(ctx):
                 continue
-            for message, loc in r.check(ctx):
-                findings.append(Finding(r.id, r.severity, message, tuple(loc)))
+            # A check may yield a third item, a severity for that finding only (lower than the rule's where a
+            # fact the sheet gives makes the point informational, r31 ob tool note 12).
+            for message, loc, *severity in r.check(ctx):
+                findings.append(Finding(r.id, severity[0] if severity else r.severity, message, tuple(loc)))
         return findings

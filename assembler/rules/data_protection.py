@@ -31,6 +31,16 @@ def _details(ctx: RuleContext):
     return dp if dp is not None and dp.effective_role != "none" else None
 
 
+def _flow_data(dp) -> str:
+    """The data the flows list, where the sheet gives the sharing flow by flow (r31 ob tool note 10)."""
+    return " ".join(f.data for f in (dp.flows or []))
+
+
+def _flow_conditions(dp) -> str:
+    """The conditions the flows name, which stand beside lawful_basis for the sharing they describe."""
+    return " ".join(f.condition or "" for f in (dp.flows or []))
+
+
 @DATA_PROTECTION.rule("COMMON-DP-HEALTH-CONDITION", "info",
                       "Article 9(2)(h) is relied on only with the professional-confidentiality condition.")
 def health_condition(ctx: RuleContext):
@@ -45,24 +55,27 @@ def health_condition(ctx: RuleContext):
 
 
 @DATA_PROTECTION.rule("COMMON-DP-CRIMINAL-DATA", "info",
-                      "Criminal offence data shared has an Article 10 condition.")
+                      "Criminal offence data shared (in data_types, purposes or a flow) has an Article 10 "
+                      "condition (in lawful_basis or a flow's condition).")
 def criminal_data(ctx: RuleContext):
     dp = _details(ctx)
     if not dp:
         return
-    shared = " ".join(filter(None, (dp.data_types, dp.purposes)))
+    shared = " ".join(filter(None, (dp.data_types, dp.purposes, _flow_data(dp))))
     found = _CRIMINAL.search(shared)
-    if found and not (dp.lawful_basis and _ARTICLE_10.search(dp.lawful_basis)):
+    conditions = " ".join(filter(None, (dp.lawful_basis, _flow_conditions(dp))))
+    if found and not _ARTICLE_10.search(conditions):
         yield (f"the data shared includes criminal offence data ({found.group(0)!r}) but the lawful basis "
                "names no Article 10 condition (a condition in Part 1, 2 or 3 of Schedule 1 to the Data "
                "Protection Act 2018, section 10)", ("data_protection", "lawful_basis"))
 
 
 @DATA_PROTECTION.rule("COMMON-DP-STAFF-DATA", "info",
-                      "Staff are data subjects only where staff data is shared.")
+                      "Staff are data subjects only where staff data is shared (in data_types or a flow).")
 def staff_data(ctx: RuleContext):
     dp = _details(ctx)
-    if dp and dp.data_subjects and _STAFF.search(dp.data_subjects) and not _STAFF.search(dp.data_types or ""):
+    shared = " ".join(filter(None, (dp.data_types, _flow_data(dp)))) if dp else ""
+    if dp and dp.data_subjects and _STAFF.search(dp.data_subjects) and not _STAFF.search(shared):
         yield ("staff are listed as data subjects but no staff data is listed among the data shared: list "
                "what staff data is shared (names and contact details of key staff, vetting outcomes) or "
                "remove staff from the data subjects", ("data_protection", "data_subjects"))

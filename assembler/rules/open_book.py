@@ -167,10 +167,21 @@ def prices_cover(ctx: RuleContext):
     fnc = ob.cost_model.nhs_nursing_income
     brings = (f"(with the NHS-funded nursing care budgeted, {money(fnc)}) " if fnc else "") + money(income)
     if gap < 0:
-        yield (f"at the expected units the prices bring in {brings}, {money(-gap)} short of the "
-               f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the provider bears that "
-               "shortfall, so the prices cannot be said to cover the full cost and the Reasonable Profit",
-               (*BLOCK, "unit_prices"))
+        # r31 ob tool note 12: where the prices still cover the budgeted Allowable Costs, the provider has bid a
+        # margin below the cap; that is a point to record, not a fault in the prices.
+        ex = ob.reconcile(cost_base, "hard-cap", "refund", income=income)
+        margin = income - ex.allowable_costs
+        if margin > 0:
+            yield (f"at the expected units the prices bring in {brings}, {money(-gap)} short of the "
+                   f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); they cover the "
+                   f"budgeted Allowable Costs with a margin of {money(margin)}, below the Reasonable Profit "
+                   f"({money(ex.maximum_profit)}): confirm the provider accepts the lower margin",
+                   (*BLOCK, "unit_prices"), "info")
+        else:
+            yield (f"at the expected units the prices bring in {brings}, {money(-gap)} short of the "
+                   f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the provider bears that "
+                   "shortfall, so the prices cannot be said to cover the full cost and the Reasonable Profit",
+                   (*BLOCK, "unit_prices"))
     elif gap > rate_of(PRICE_COVER_TOLERANCE, required):
         yield (f"at the expected units the prices bring in {brings}, {money(gap)} more than the "
                f"budgeted Allowable Costs plus the Reasonable Profit ({money(required)}); the budget itself makes "
@@ -1027,10 +1038,42 @@ def core_scenario(ctx: RuleContext):
     if below:
         shown = ", ".join(percent(o) for o in below)
         yield (f"the occupancy {'scenario' if len(below) == 1 else 'scenarios'} {shown} "
-               f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.table_occupancy)} {'occupancy' if floor.split else 'of places'} the "
-               f"{floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} ({floor.weeks:,} paid weeks a year): the table floors income at the Core "
+               f"{'is' if len(below) == 1 else 'are'} below the {percent(floor.table_occupancy)} "
+               # r31 ob tool note 11: with Core Places at several prices the share is of the income at full occupancy,
+               # not of the weeks, so the message names the measure and gives the weeks' own share beside it
+               + (f"of the income at full occupancy that the {floor.places} Core "
+                  f"{'Place guarantees' if floor.places == 1 else 'Places guarantee'} (the measure the scenarios use; "
+                  f"{floor.weeks:,} paid weeks a year, {percent(floor.occupancy)} of the weeks)"
+                  if floor.split else
+                  f"of places the {floor.places} Core {'Place guarantees' if floor.places == 1 else 'Places guarantee'} "
+                  f"({floor.weeks:,} paid weeks a year)")
+               + f": the table floors income at the Core "
                f"Places payment, so {'that row repeats' if len(below) == 1 else 'those rows repeat'} the floor; use scenarios of at least {percent(floor.table_occupancy)}",
                (*BLOCK, "occupancy_scenarios"))
+
+
+@FAMILY.rule("OPEN-BOOK-JOINT-FUNDER-CHC", "warning",
+             "A joint funder's full NHS Continuing Healthcare setting fits how it pays: 'through_commissioner' only "
+             "where the commissioner pays the whole Price (pays: commissioner); a pooled budget is asked about.")
+def joint_funder_chc(ctx: RuleContext):
+    """r31 ob tool notes 2 and 15: under a pooled budget the council goes on paying when a person becomes eligible
+    for full NHS Continuing Healthcare, and the residents clause's 'the Council stops paying' then suspends a Core
+    Place; the sheet says so with services.joint_funder.full_chc."""
+    sv = ctx.sheet.services
+    jf = sv.joint_funder
+    if jf is None or sv.supported_living or sv.effective_setting != "care_home":
+        return
+    loc = ("services", "joint_funder", "full_chc")
+    if jf.full_chc == "through_commissioner" and jf.pays != "commissioner":
+        yield ("full_chc is 'through_commissioner' but the joint funder pays the provider directly (pays: direct): the "
+               "draft keeps 'the Council stops paying' on full NHS Continuing Healthcare; set pays: commissioner or "
+               "full_chc: ends_payment", loc)
+    elif jf.full_chc == "ends_payment" and jf.pays == "commissioner" and re.search(
+            r"\bpool(ed)?\b", f"{jf.arrangement or ''} {jf.placements}", re.I):
+        yield ("the joint funder pays through a pooled budget, but the draft has the commissioner stop paying (and a "
+               "Core Place suspended) when a person becomes eligible for full NHS Continuing Healthcare: if the pooled "
+               "budget goes on paying through the commissioner, set services.joint_funder.full_chc to "
+               "'through_commissioner'", loc, "info")
 
 
 @FAMILY.rule("OPEN-BOOK-RESERVED-SIGNING", "warning",

@@ -92,6 +92,13 @@ class OtherLine:
     motor: bool = False
     vehicles: str | None = None  # for a motor item: the vehicles or use it covers, as the sheet gives them
 
+    @property
+    def name(self) -> str:
+        """The kind without a closing parenthesis ('abuse and molestation cover (which may sit within the public
+        liability policy)' is 'abuse and molestation cover'), for a second mention after the insurance clause has
+        given it in full (r31 ob-fresh finding 18)."""
+        return re.sub(r"\s*\([^()]*\)\s*$", "", self.kind) or self.kind
+
 
 def _clinical(o: OtherCover) -> bool:
     return bool(re.search(r"(?i)clinical negligence|malpractice", o.kind))

@@ -210,6 +210,33 @@ class CoreFloor:
         parts = [f"{words(n)} at {money(price)} a {self.unit}" for _, price, n in self.split if n]
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
+    def least_income(self, places: int) -> Decimal:
+        """What `places` Core Places bring in a year at the least: with the split known, the cheapest places kept
+        (a reduction removing the dearest first), else each at the lowest weekly price. r31 ob-fresh finding 9: twelve
+        places at band A's price, where only four Core Places are band A, overstated the exposure by about £250,000."""
+        per = PLACE_UNITS_A_YEAR[self.unit]
+        if not self.split:
+            return pence(self.weekly_price * places * per)
+        total, left = Decimal(0), places
+        for _, price, n in sorted(self.split, key=lambda s: s[1]):
+            take = min(left, n)
+            total, left = total + pence(price * take * per), left - take
+        return total + pence(self.weekly_price * left * per)
+
+    def least_priced(self, places: int) -> str:
+        """How least_income prices the places, as prose: 'at £1,840 a week', or with the split 'four at £1,840 a
+        week, seven at £2,360 a week and one at £2,950 a week'."""
+        from assembler.formatting import money, words
+        if not self.split:
+            return f"at {money(self.weekly_price)} a {self.unit}"
+        parts, left = [], places
+        for _, price, n in sorted(self.split, key=lambda s: s[1]):
+            take = min(left, n)
+            if take:
+                parts.append(f"{words(take)} at {money(price)} a {self.unit}")
+            left -= take
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
     @property
     def at_priced(self) -> str:
         """What follows 'the N Core Places': 'at £1,220 a week', or with a split '(ten at £1,220 a week and fourteen
@@ -616,13 +643,40 @@ def _word_list(text: str) -> list[str]:
         if proper and (i or (len(words) > 1 and words[1][:1].isupper() and not words[1].isupper())):
             continue
         for part in word.lower().split("-"):
-            if part.endswith("ies") and len(part) > 4 and not word.isupper():
-                part = part[:-3] + "y"  # "deputies" matches "deputy", "salaries" "salary"
-            elif part.endswith("s") and len(part) > 2 and not part.endswith("ss") and not word.isupper():
-                part = part[:-1]
+            if not word.isupper():
+                part = _singular_key(part)
             if len(part) > 2 and part not in _CATEGORY_STOP:
                 out.append(part)
     return out
+
+
+def _singular_key(part: str) -> str:
+    """A key a word shares with its plural: "deputies" and "deputy", "minibuses" and "minibus", "courses" and
+    "course", "licences" and "licence", "premises" and "premise". Only a key for comparing words, never printed
+    (r31 ob tool note 9: "Minibuses" was cut to "minibuse", which no category's "Minibus" matched)."""
+    if part.endswith("ies") and len(part) > 4:
+        return part[:-3] + "y"  # "deputies" matches "deputy", "salaries" "salary"
+    if part.endswith("s") and len(part) > 2 and not part.endswith(("ss", "us", "is")):
+        part = part[:-1]  # "managers", "licences"; "bus", "census", "basis" are singular
+    # "buses"/"bus", "courses"/"course", "boxes"/"box", "branches"/"branch": drop an "e" after s, x, z, ch or sh,
+    # on the singular and the plural alike, so both give one key.
+    if part.endswith("e") and len(part) > 3 and part[:-1].endswith(("s", "x", "z", "ch", "sh")):
+        part = part[:-1]
+    return part
+
+
+# The stop words as keys too, so that "leases" (key "leas") and "premises" (key "premis") stay stop words.
+_ARRANGEMENT_STOP = _ARRANGEMENT_STOP | {_singular_key(w) for w in _ARRANGEMENT_STOP}
+_CATEGORY_STOP = _CATEGORY_STOP | {_singular_key(w) for w in _CATEGORY_STOP}
+
+
+def _word_shown(text: str, key: str) -> str:
+    """The word of `text` (lower case) whose key is `key`, for a message: the key itself may be cut short."""
+    for word in re.findall(r"[A-Za-z][A-Za-z'\-]*", text or ""):
+        for part in word.strip("'-").lower().removesuffix("'s").split("-"):
+            if part == key or _singular_key(part) == key:
+                return part
+    return key
 
 
 # Documents the open-book agreement defines; any other capitalised plan or budget in the sheet's text is a name
@@ -778,13 +832,17 @@ class OpenBook(Strict):
             qualifiers = {w for w, nxt in zip(order, order[1:]) if nxt in categories and w.endswith(_ADJECTIVE_ENDINGS)}
             missing = sorted(_words(line.item) - categories - qualifiers)
             if missing:
-                out.append((i, line, missing))
+                out.append((i, line, [_word_shown(line.item, w) for w in missing]))
         return out
 
     @property
     def pay_budget(self) -> Decimal:
         """The budgeted direct cost lines that are staff pay (pay, staff, managers, workers, wages), summed: the
         part of the cost model a national living wage rise moves (r20 ob-fresh 11). Zero without such lines."""
+        # r31 ob-fresh 16: the sheet's own staff costs (pay, National Insurance and pensions, agency and relief
+        # included) are the figure; the lines are read only where it gives none (one-to-one hours are pay too).
+        if self.cost_model and self.cost_model.staff_costs:
+            return self.cost_model.staff_costs
         # Sleep-in and waking-night payments are pay too (r28 ob-fresh finding 8: an £80,000 sleep-in line was left out).
         pay = re.compile(r"\b(pay|staff|manager|managers|worker|workers|wages?|salar(y|ies)|nurses?|carers?|agency|relief|bank|"
                          r"sleep[- ]?ins?|waking[- ]nights?)\b", re.I)
@@ -1631,6 +1689,17 @@ class JointFunder(Strict):
                                                        "share is paid, e.g. 'the section 117 joint funding agreement "
                                                        "made under section 75 of the National Health Service Act "
                                                        "2006'. Empty: a placeholder.")
+    share_basis: Literal["fixed", "per_placement"] = Field(
+        "fixed", description="'fixed': share_percent is the share of every joint placement; 'per_placement': the joint "
+                             "funding decision for each person sets the share, recorded in their Individual Placement "
+                             "Agreement, and share_percent is only the current average, for the notes (r31 ob tool "
+                             "note 1).")
+    full_chc: Literal["ends_payment", "through_commissioner"] = Field(
+        "ends_payment", description="What happens when a person becomes eligible for full NHS Continuing Healthcare: "
+                                    "'ends_payment': the commissioner stops paying and the NHS body contracts for the "
+                                    "place; 'through_commissioner': under a pooled budget the commissioner goes on paying "
+                                    "the whole Price and recovers it all from the joint funder, so nothing is suspended "
+                                    "(only with pays: commissioner; r31 ob tool note 2).")
     pays: Literal["commissioner", "direct"] = Field(
         "commissioner", description="'commissioner': the commissioner pays the whole Price and recovers the share from "
                                     "the joint funder under its own arrangement (the joint funder is not a party); "
@@ -2005,6 +2074,18 @@ class Services(Strict):
                                                                        "placement referral.")
     placement_notice_days: int = Field(28, ge=1, le=180, description="Days' notice the provider must give before "
                                                                      "ending a placement (except in an emergency).")
+    commissioner_notice_days: int | None = Field(
+        None, ge=1, le=180, description="Care homes: days' notice the commissioner must give to end a placement (except "
+                                        "where the person's safety requires it to end at once), e.g. 28. Empty: 7 days, "
+                                        "which the residents note flags as assumed (r31 ob tool note 21).")
+    price_basis: Literal["per_place", "per_resident_band"] = Field(
+        "per_place", description="With two or more weekly prices for Core Places: whether each Core Place is a place "
+                                 "of one type, paid at its own price whoever lives in it ('per_place'), or the prices "
+                                 "are bands of assessed need that follow the person ('per_resident_band': an occupied "
+                                 "place is paid at the band of the person's assessed needs recorded in their Individual "
+                                 "Placement Agreement and changed on a review; an empty Core Place at its last "
+                                 "occupant's band, or, if it has had none, at the band unit_prices[].core_places "
+                                 "gives it). Default 'per_place' (r31 ob-fresh finding 2).")
     indexation: str | None = Field(None, description="How prices change each year: the index and period, as a phrase "
                                                      "that completes 'they will change by ...', e.g. 'CPIH for the 12 "
                                                      "months to the previous December, capped at 4%'. Empty: the draft "
@@ -2125,6 +2206,13 @@ class Services(Strict):
                                         "'core-places' position), e.g. 5: a total across all the homes, or a number "
                                         "at each home where minimum_core_basis says so. Empty: the draft shows a "
                                         "placeholder.")
+    minimum_core_ending: Literal["run_off", "end_home"] | None = Field(
+        None, description="A user-choice award: what happens when a placement in a Core Place ends while the Core Places "
+                          "are at minimum_core_places and the commissioner cannot confirm a lawful basis to fill it. "
+                          "'run_off': the empty place stops being a Core Place and the agreement for that home ends when "
+                          "its last placement ends, nobody being moved; 'end_home': the commissioner may give notice "
+                          "ending the agreement for that home. Empty: 'run_off', with ending the home shown in brackets "
+                          "for instructions (r31 ob-fresh finding 3).")
     minimum_core_basis: Literal["total", "each_home"] | None = Field(
         None, description="Whether minimum_core_places is a total across all the homes ('total': the commissioner "
                           "may reduce the Core Places down to that number in all) or a number at each home "
@@ -2921,7 +3009,11 @@ class OpenBookTermSheet(TermSheetBase):
         suspensions = []
         if not self.services.supported_living:
             suspensions = ["pricing"] + (["other-use"] if core else [])
-            if self.services.effective_setting == "care_home" and not self.document.wales:
+            jf = self.services.joint_funder
+            # r31 ob tool note 2: full NHS Continuing Healthcare paid through the commissioner's pooled budget
+            # suspends nothing, so the Core Place payment is not subject to the NHS funding paragraph.
+            through = jf is not None and jf.full_chc == "through_commissioner" and jf.pays == "commissioner"
+            if self.services.effective_setting == "care_home" and not self.document.wales and not through:
                 suspensions.append("nhs-funding")
             suspensions.append("termination")
         self.open_book._core_suspensions = tuple(suspensions)
@@ -3047,12 +3139,17 @@ class OpenBookTermSheet(TermSheetBase):
         # weeks (686), which would take out more than the scope clause moves.
         divisor = Decimal(wk.expected_units) if sv.apportion_by_weeks else Decimal(52 * places)
 
+        # r31 ob-fresh 4: a shortfall the provider accepted in the budget (the Prices below the budgeted Allowable Costs
+        # and Reasonable Profit) is deducted again, in proportion to the costs, so re-basing does not hand it back.
+        accepted = max(Decimal(0), -ob.price_cover[(self.positions or {}).get("open_book_cost_base") or "full-cost"])
+
         def target_for(removed_units: Decimal, var_share: Decimal = Decimal(0)) -> tuple[Decimal, Decimal]:
             if not moved:
-                return Decimal(0), target
+                return Decimal(0), target - accepted
             ded = pence(shared * removed_units / divisor) + pence(var_cost * var_share)
             costs = bud.allowable_costs - ded
-            return ded, costs + pence(costs * rate) - fixed
+            short = pence(accepted * costs / bud.allowable_costs) if accepted and bud.allowable_costs else Decimal(0)
+            return ded, costs + pence(costs * rate) - fixed - short
         factors = []
         for n in (1, 2):
             units = Decimal(wk.expected_units) - n * removed

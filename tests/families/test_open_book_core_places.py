@@ -219,7 +219,8 @@ def test_core_places_include_the_made_up_minimum_and_the_run_off_is_offered_in_b
     # r25 ob-sample 5: 3.3 no longer describes the Core Places in words clause 7.6 contradicts after the start date.
     assert ("need not move. The Core Places are identified under clause 7.8, and a place stops being one of them only "
             "as clause 7 and clause 29.9 provide.") in clause_text(d, "open-book.services", flat=True)
-    assert ("[notify the Trust that each remaining Placement at that home continues at the weekly Price while the "
+    # r31 ob-fresh 3: the run-off is now the default choice, and ending the home the bracketed one
+    assert ("notify the Trust that each remaining Placement at that home continues at the weekly Price while the "
             "child lives there, in which case the empty place ceases to be one of the Core Places") in clause_text(
         d, "open-book.voids", flat=True)
     adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
@@ -385,3 +386,34 @@ def test_one_weekly_price_keeps_the_occupancy_scenarios(catalogue):
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert "Occupancy scenarios" in sched
     assert "Scenarios by use of the places that are not Core Places" not in sched
+
+
+def _minimum_item_text(catalogue, ending=None):
+    text = OB_CHARITY.read_text()
+    if ending:
+        text = text.replace("  minimum_core_places: 2\n", f"  minimum_core_places: 2\n  minimum_core_ending: {ending}\n")
+    d = document_of(catalogue, text)
+    return clause_text(d, "open-book.voids", flat=True), flat(note(d, "open-book.voids"))
+
+
+def test_a_place_at_the_minimum_runs_off_by_default(catalogue):
+    """r31 ob-fresh 3: when a Core Place at the minimum falls empty, the default is that the home runs off (nobody
+    moved against the wishes the award rests on), with ending the home in brackets for instructions."""
+    body, n = _minimum_item_text(catalogue)
+    assert ("notify the Trust that each remaining Placement at that home continues at the weekly Price while the child "
+            "lives there, in which case the empty place ceases to be one of the Core Places") in body
+    assert "[give notice to end this Agreement for that home under clause" in body
+    assert "it is treated as having notified the Trust that the remaining Placements continue" in body
+    assert "The run-off is the draft's default" in n
+
+
+def test_instructed_run_off_has_no_bracketed_ending(catalogue):
+    body, n = _minimum_item_text(catalogue, "run_off")
+    assert "[give notice to end this Agreement" not in body and "as instructed, let that home run off" in n
+
+
+def test_instructed_home_ending_keeps_the_notice(catalogue):
+    body, n = _minimum_item_text(catalogue, "end_home")
+    assert "give notice to end this Agreement for that home under clause" in body and "[; or]" in body
+    assert "it is treated as having notified" not in body
+    assert "The break costs in the termination clause do not apply to that notice" in n

@@ -211,3 +211,24 @@ def test_directors_pay_cap_points_to_a_bracketed_line_in_schedule_2(catalogue):
     assert "no line of the cost model shows it" in flat(note(d, "common.open-book-schedule-costs"))
     quiet = open_book_doc(catalogue, OB_CHARITY)
     assert "Part 1 states each director's pay" not in flat(note(quiet, "common.open-book-schedule-costs"))
+
+
+def _category_findings(catalogue, item: str, category: str | None = None):
+    def change(data):
+        data["open_book"]["cost_model"]["direct_lines"][7]["item"] = item
+        if category:
+            data["open_book"]["allowable_costs"].append(category)
+    res = open_book_result(catalogue, OB_KELVERTON, change)
+    return [f for f in res.findings if f.rule == "OPEN-BOOK-BUDGET-CATEGORY"]
+
+
+def test_a_plural_in_ses_matches_its_singular_category(catalogue):
+    """r31 ob tool note 9: "Minibuses" was cut to "minibuse", which the category "Minibus leases ..." never matched;
+    the same held for "buses", "courses" and "businesses"."""
+    assert not _category_findings(catalogue, "Minibuses", "Minibus leases, fuel, insurance and running costs")
+    assert not _category_findings(catalogue, "Courses and licences", "Training course and licence fees")
+
+
+def test_a_plural_no_category_names_is_still_flagged_by_its_own_word(catalogue):
+    [found] = _category_findings(catalogue, "Minibuses")
+    assert "(minibuses)" in found.message and "minibuse)" not in found.message

@@ -43,9 +43,12 @@ def test_motor_insurance_covers_the_providers_vehicles_and_staff_cars_are_checke
     assert "for the vehicles the provider owns, leases or operates; staff driving their own cars" in ins_note
     assert "covers staff and volunteers driving their own cars" not in ins_note
     motor = clause_text(doc, "open-book.liability", flat=True)
-    assert ("It must check at least once a year that any member of its staff who uses their own car on its business "
+    # r31 ob-fresh 18: the motor cover the insurance clause requires is not repeated here
+    assert ("Besides the motor insurance for its own vehicles that clause ") in motor
+    assert ("must check at least once a year that any member of its staff who uses their own car on its business "
             "(including to transport a Tenant) holds insurance that covers business use. It must not allow any of its "
             "Personnel to drive their own vehicle on its business without that cover.") in motor
+    assert "must insure every vehicle it owns" not in motor
 
 
 def test_the_note_says_when_the_liability_floor_is_redundant(catalogue):
@@ -67,3 +70,27 @@ def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(c
     """Finding 11: the cap does not limit the Council's true-up repayment or its break compensation."""
     text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2\.", text)  # r27 ob-homecare 15: exclusions lettered
+
+
+def test_without_motor_cover_in_the_insurance_clause_the_liability_clause_requires_it(catalogue):
+    """Quiet side of r31 ob-fresh 18: where the insurance clause asks for no motor cover, the liability clause still
+    requires the provider's vehicles to be insured."""
+    from tests.families.conftest import open_book_document
+    text = (ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml").read_text()
+    text = re.sub(r"\n  motor: 5000000[^\n]*", "", text, count=1)
+    motor = clause_text(open_book_document(catalogue, text), "open-book.liability", flat=True)
+    assert "must insure every vehicle it owns, leases or operates" in motor and "Besides the motor insurance" not in motor
+
+
+def test_abuse_cover_is_named_once_with_its_parenthesis(catalogue):
+    """r31 ob-fresh 18: a kind with a parenthesis ("which may sit within the public liability policy") is given in
+    full in the insurance clause only; the liability clause names the cover without it."""
+    from tests.families.conftest import open_book_document
+    text = (ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml").read_text()
+    text = text.replace("    - kind: abuse and molestation liability insurance",
+                        "    - kind: abuse and molestation cover (which may sit within the public liability policy)", 1)
+    d = open_book_document(catalogue, text)
+    assert "(which may sit within the public liability policy)" in clause_text(d, "common.insurance", flat=True)
+    liability = clause_text(d, "open-book.liability", flat=True)
+    assert "must hold the abuse and molestation cover of at least" in liability
+    assert "(which may sit within" not in liability + flat(note(d, "open-book.liability"))

@@ -68,13 +68,25 @@ def test_first_year_pay_note_gives_the_pay_budget_the_first_review_and_the_2027_
     model = open_book_model(catalogue, "childrens-homes-charity.yaml")
     pay = model.open_book.pay_budget
     assert pay == 310000 + 1520000 + 120000          # managers, care staff, agency and relief; not staff travel
-    assert "Staff pay (every pay line of the cost model, agency staff included) is £1,950,000 of the budgeted Direct Costs" in note
+    # r31 ob-fresh 16: the sheet's own staff costs are the figure where it gives them (here equal to the pay lines)
+    assert ("Staff pay (the staff costs the cost model gives, pay, National Insurance and pensions with agency and relief "
+            "staff) is £1,950,000 of the budgeted Direct Costs") in note
     assert "about £19,500 a year" in note
     assert "£12.71 an hour from 1 April 2026" in note and "Insert the rate from 1 April 2027 if it has" in note
     from assembler.termsheet.open_book import CostLine
     lines = [CostLine(item="Care assistants and night care staff (pay, National Insurance, pension and training)",
                       amount=742000), CostLine(item="DBS checks, recruitment and training", amount=12000)]
-    priced = model.open_book.cost_model.model_copy(update={"direct_lines": lines})
+    priced = model.open_book.cost_model.model_copy(update={"direct_lines": lines, "staff_costs": None})
     assert model.open_book.model_copy(update={"cost_model": priced}).pay_budget == 742000   # r23 ob-fresh 5
     start = model.services.term.start
     assert f"first review date, {start.day} {start:%B} {start.year + 1}" in note
+
+
+def test_pay_budget_is_the_sheets_staff_costs_where_given(catalogue):
+    """r31 ob-fresh 16: the clause 6 note left out one-to-one hours that the sheet's staff costs include; the sheet's
+    own figure is used where it gives one, the pay lines only where it does not."""
+    model = open_book_model(catalogue, "childrens-homes-charity.yaml")
+    cm = model.open_book.cost_model.model_copy(update={"staff_costs": 2000000})
+    assert model.open_book.model_copy(update={"cost_model": cm}).pay_budget == 2000000
+    cm = model.open_book.cost_model.model_copy(update={"staff_costs": None})
+    assert model.open_book.model_copy(update={"cost_model": cm}).pay_budget == 310000 + 1520000 + 120000

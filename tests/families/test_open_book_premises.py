@@ -22,7 +22,9 @@ def test_a_lease_ending_inside_the_extended_term_must_be_renewed_before_extensio
     text = open_book_draft_text(catalogue, OB_BREAKS, lease)
     assert "must keep the right to occupy Kestrel Lodge for the whole Service Term, including any extension" in text
     assert "Its lease of Kestrel Lodge ends on 30 June 2032." in text
-    assert "At least 9 months before the Service Term would otherwise end" in text
+    # r31 ob-fresh 5: reasonable endeavours and a report 9 months before; renewal is a condition of the extension
+    assert "must tell the Council how it is progressing at least 9 months before the Service Term would otherwise end" in text
+    assert "that takes the Service Term beyond the end of a lease only once" in text
     assert "At least 12 months before a lease ends" not in text   # it ends after the initial term
     within = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"]["homes"][0].update(lease_end="2030-03-31"))
     assert "Its lease of Kestrel Lodge ends on 31 March 2030." in within
@@ -106,3 +108,43 @@ def test_finding1_quiet_for_a_third_party_landlord(catalogue):
     assert "has not been entered into" in t
     assert "the rent and other premises costs" in t
     assert "must surrender its lease" not in flat(clause_text(d, "open-book.term"))
+
+
+def _lease_within_extension(catalogue, lease_end="2031-06-30"):
+    from tests.families.conftest import OB_GREYSTONE, open_book_doc
+    return open_book_doc(catalogue, OB_GREYSTONE, (
+        "      all_places: 7\n      lease_end: 2036-03-31\n",
+        f"      all_places: 7\n      lease_end: {lease_end}\n      rent_review_date: 2028-04-01\n"))
+
+
+def test_a_lease_ending_within_the_extension_makes_renewal_a_condition_of_the_extension(catalogue):
+    """r31 ob-fresh 5: an absolute duty to renew a lease for an extension the Council may never give becomes
+    reasonable endeavours, with renewal a condition of the Council's extension notice; the renewal rent counts up
+    to the open market rent, and the Disallowed Costs definition names every rent paragraph (finding 14)."""
+    d = _lease_within_extension(catalogue)
+    term = clause_text(d, "open-book.term", flat=True)
+    assert "must use reasonable endeavours to renew or extend its right to occupy that home" in term
+    assert ("may give notice under clause 2.2 that takes the Service Term beyond the end of a lease only once "
+            "Kilnhurst Care") not in term
+    assert "that takes the Service Term beyond the end of a lease only once" in term
+    assert "is not in breach of this paragraph if, despite those endeavours, it has not been" in term
+    scope = clause_text(d, "open-book.scope", flat=True)
+    assert "The rent under a renewal or extension of that lease made under clause 2." in scope
+    assert "is an Allowable Cost up to the open market rent of Kilnhurst House at the date of the renewal" in scope
+
+
+def test_a_lease_running_past_the_extension_needs_no_renewal_terms(catalogue):
+    d = _lease_within_extension(catalogue, "2036-03-31")
+    assert "reasonable endeavours to renew" not in clause_text(d, "open-book.term", flat=True)
+    assert "renewal or extension of that lease" not in clause_text(d, "open-book.scope", flat=True)
+
+
+def test_disallowed_costs_definition_names_every_rent_review_paragraph(catalogue):
+    """r31 ob-fresh 14: with two homes' rent reviews the definition pointed at the first paragraph only."""
+    from tests.families.conftest import OB_GREYSTONE, open_book_doc
+    from tests.families.clause_texts import definition
+    two = open_book_doc(catalogue, OB_GREYSTONE, ("      lease_end: 2036-03-31\n", "      lease_end: 2036-03-31\n"
+                                                  "      rent_review_date: 2028-04-01\n"), every=True)
+    assert "for a lease that clause 11.5 to clause 11.6 say are Disallowed Costs" in flat(definition(two, "Disallowed Costs"))
+    one = _lease_within_extension(catalogue, "2036-03-31")
+    assert " to clause " not in flat(definition(one, "Disallowed Costs"))

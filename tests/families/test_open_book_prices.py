@@ -269,3 +269,23 @@ def test_finding4_collar_note_gives_the_shortfall_and_asks_about_a_pass_through(
     quiet = flat(note(open_book_doc(catalogue, "adult-care-sharing-band",
                            ("open_book_price_review: rebase", "open_book_price_review: index")), "open-book.price-review"))
     assert "letting through the excess" not in quiet
+
+
+def _cover(catalogue, price):
+    def change(data):
+        data["open_book"]["unit_prices"][0]["price"] = price
+    return [f for f in open_book_result(catalogue, OB_CHARITY, change).findings if f.rule == "OPEN-BOOK-PRICES-COVER"]
+
+
+def test_prices_below_cost_and_profit_but_above_cost_are_an_info(catalogue):
+    """r31 ob tool note 12: a provider that bid a margin below the cap still covers its budgeted costs; the finding
+    records the lower margin as an info, not a warning that the prices fail to cover the full cost."""
+    [found] = _cover(catalogue, 4800)
+    assert found.severity == "info"
+    assert "they cover the budgeted Allowable Costs with a margin of" in found.message
+    assert "cannot be said to cover the full cost" not in found.message
+
+
+def test_prices_below_the_budgeted_costs_stay_a_warning(catalogue):
+    [found] = _cover(catalogue, 3000)
+    assert found.severity == "warning" and "cannot be said to cover the full cost" in found.message

@@ -349,3 +349,41 @@ def test_finding8_costs_saved_are_deducted_after_the_price_adjustment(catalogue)
         assert adjust < saved, name
         assert "valued at the costs current when this change takes effect, as the Parties agree" in body
         assert "deducted in the previous step" not in body
+
+
+def test_rebasing_deducts_a_shortfall_the_provider_accepted_in_the_budget(catalogue):
+    """r31 ob-fresh 4: Prices set below the budgeted Allowable Costs and Reasonable Profit; the re-basing formula
+    takes that accepted shortfall off again (in proportion to the costs), so a re-basing with no change in costs
+    does not raise the Prices, and the factor is the one the Prices at cost would give."""
+    from tests.families.conftest import open_book_model
+
+    def lower(data):
+        data["open_book"]["unit_prices"][0]["price"] = 4800
+    text = flat(clause_text(open_book_result(catalogue, OB_CHARITY, lower).document, "open-book.pricing"))
+    assert ("deduct £92,550, the amount by which the budgeted Allowable Costs and Reasonable Profit exceed the income "
+            "the Prices in Part 2 of Schedule") in text
+    assert "which Meadowbank accepted when the Prices were agreed" in text or "accepted when the Prices were agreed" in text
+    at_cost = open_book_model(catalogue, OB_CHARITY).core_rebase["factors"][0]
+    short = open_book_model(catalogue, OB_CHARITY, lower).core_rebase["factors"][0]
+    assert abs(short - at_cost) < Decimal("0.001")
+
+
+def test_rebasing_adds_no_deduction_where_the_prices_cover_the_budget(catalogue):
+    text = flat(clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.pricing"))
+    assert "accepted when the Prices were agreed" not in text
+
+
+def test_a_home_ending_removes_its_own_expected_weeks_where_each_home_gives_them(catalogue):
+    """r31 ob-fresh 12: with several weekly Prices, a home's units are its own expected weeks (given for every
+    home), not its share of the places."""
+    def edit(data):
+        # prices that are bands of need, not types of home, so no Price belongs to a home
+        for u, band in zip(data["open_book"]["unit_prices"], ("band A", "band B")):
+            u["service"] = f"Residential placement, one child, need {band}"
+        for h, units in zip(data["services"]["homes"], (150, 150, 108)):
+            h["expected_units"] = units
+    d = open_book_result(catalogue, OB_CHEVIOT, edit).document
+    text = flat(clause_text(d, "open-book.pricing"))
+    assert "multiplied by the expected weeks a year at that home and divided by the expected weeks at all the Homes" \
+           in text
+    assert "408 in all)" in text

@@ -94,3 +94,46 @@ def test_no_personal_data_no_findings(catalogue):
         data["grant"]["personal_data"] = False
     found = findings(catalogue, GRANT, edit)
     assert not {r for r in found if r.startswith("COMMON-DP-")}, found
+
+
+def _flow(data: str, condition: str | None = None) -> dict:
+    flow = {"data": data, "shared_by": "the Recipient", "shared_with": "the Council",
+            "article_6": "Article 6(1)(e) (public task)"}
+    if condition:
+        flow["condition"] = condition
+    return flow
+
+
+def test_staff_data_listed_only_in_a_flow_is_quiet(catalogue):
+    """r31 ob tool note 10: a sheet that gives the sharing flow by flow lists staff data in a flow's data."""
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["data_subjects"] = "People supported; staff of each party"
+        data["data_protection"]["flows"] = [_flow("incident reports, and names and contact details of key staff")]
+    assert "COMMON-DP-STAFF-DATA" not in findings(catalogue, GRANT, edit)
+
+
+def test_staff_data_in_no_flow_still_fires(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["data_subjects"] = "People supported; staff of each party"
+        data["data_protection"]["flows"] = [_flow("incident reports and support plans")]
+    assert "COMMON-DP-STAFF-DATA" in findings(catalogue, GRANT, edit)
+
+
+def test_criminal_offence_data_in_a_flow_without_an_article_10_condition_fires(catalogue):
+    """Criminal offence data named only in a flow's data is still shared, and needs its condition."""
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["flows"] = [_flow("risk assessments, with offending history")]
+    [message] = findings(catalogue, GRANT, edit)["COMMON-DP-CRIMINAL-DATA"]
+    assert "'offending'" in message
+
+
+def test_criminal_offence_data_with_the_condition_in_its_flow_is_quiet(catalogue):
+    """An alliance writer's note: the Article 10 condition given in the flow's condition, not in lawful_basis."""
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["flows"] = [_flow("risk assessments, with offending history",
+                                                  "Article 10 with Schedule 1 paragraph 18 to the DPA 2018")]
+    assert "COMMON-DP-CRIMINAL-DATA" not in findings(catalogue, GRANT, edit)

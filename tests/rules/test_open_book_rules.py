@@ -27,6 +27,7 @@ RESERVED = ("a competitive flexible procedure reserved under section 33 of the P
 HOMECARE = ROOT / "samples" / "open-book" / "home-care-zones.yaml"   # obhc: zones with guaranteed weekly hours
 NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"   # r21 ob-fresh: bed-nights, 18 Core Places
 NURSING = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"   # r25 ob-fresh: nursing home block
+GREYSTONE = ROOT / "tests" / "families" / "fixtures" / "ob-r24-greystone.yaml"   # r24 ob-fresh: two care homes, ICB
 WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"   # r28 ob-fresh: supported living, ICB
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
@@ -318,6 +319,16 @@ FIRES = [
     Case("OPEN-BOOK-CORE-SCENARIO", CHARITY, setter("open_book", "occupancy_scenarios", [70, 90, 95]),
          says="the occupancy scenario 70% is below the 78.6% of places the 11 Core Places guarantee (572 paid weeks",
          loc=("open_book", "occupancy_scenarios")),
+    # r31 ob tool notes 2 and 15: a full CHC setting that does not fit how the joint funder pays
+    Case("OPEN-BOOK-JOINT-FUNDER-CHC", GREYSTONE, lambda d: d["services"]["joint_funder"].update(
+        full_chc="through_commissioner", pays="direct"), says="but the joint funder pays the provider directly"),
+    Case("OPEN-BOOK-JOINT-FUNDER-CHC", GREYSTONE, lambda d: d["services"]["joint_funder"].update(
+        arrangement="the pooled budget agreement under section 75"), says="pays through a pooled budget"),
+    # r31 ob tool note 11: Core Places at two prices: the share is of the income, and the message says so
+    Case("OPEN-BOOK-CORE-SCENARIO", ROOT / "tests" / "families" / "fixtures" / "ob-r26-cheviot.yaml",
+         setter("open_book", "occupancy_scenarios", [50, 90, 95]),
+         says="of the income at full occupancy that the 7 Core Places guarantee (the measure the scenarios use; 364 paid "
+              "weeks a year,"),
     Case("OPEN-BOOK-OVERHEAD-BASIS-TWICE", CHARITY, setter("open_book", "cost_model", "overhead_allocation",
                                                             "the homes' share of floor area"),
          says="('staff_costs') decides the allocation", loc=("open_book", "cost_model", "overhead_allocation")),
@@ -343,6 +354,9 @@ FIRES = [
 ]
 
 QUIET = [
+    Case("OPEN-BOOK-JOINT-FUNDER-CHC", GREYSTONE),
+    Case("OPEN-BOOK-JOINT-FUNDER-CHC", GREYSTONE, lambda d: d["services"]["joint_funder"].update(
+        arrangement="the pooled budget agreement under section 75", full_chc="through_commissioner")),
     # rule, sample, change that must NOT make it fire
     Case("OPEN-BOOK-SOLE-PURCHASER", LIVING),   # the default: other purchasers kept
     Case("OPEN-BOOK-SOLE-PURCHASER", LIVING, setter("services", "other_purchasers", False)),   # whole homes, no other funders
