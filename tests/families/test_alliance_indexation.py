@@ -162,7 +162,7 @@ def test_no_member_specific_indexation_without_one(path, catalogue):
 
 def test_indexation_and_payment_profile_go_into_the_service_contracts(alliance_big, alliance_kingsholt):
     """r25 alB: al-sample findings 2 and 3 (firing): the 3.3 list carries indexation (Sch 5 para 2) and the payment profile
-    (clause 12), and clause 12 binds the Commissioner to the sheet's profile."""
+    (clause 12), and clause 12 makes the Commissioner see that each Service Contract carries the sheet's profile."""
     for doc, words in ((alliance_big, "in four equal instalments in advance, on 1 April, 1 July, 1 October and 1 January."),
                        (alliance_kingsholt, "monthly in advance, on the first Business Day of each month, one twelfth of that"
                                    " Provider's Annual Value.")):
@@ -170,8 +170,10 @@ def test_indexation_and_payment_profile_go_into_the_service_contracts(alliance_b
         assert "the increase each Alliance Year of the amount payable under it by the Indexation Increase, as paragraph 2 of Schedule 5 provides;" in text
         assert "the payment of the Provider's Annual Value at the times set out in clause 12." in text
         plan = _flat(text_of(clause(doc, "alliance.service-planning")))
-        assert ("Unless its Service Contract provides otherwise, the Commissioner must pay each Provider its Annual Value"
-                " for each Alliance Year " + words) in plan
+        # r31 al-fresh finding 7: a duty to see that each Service Contract carries the profile, not a promise to pay
+        assert ("The Commissioner must ensure that each Service Contract provides for the Provider to be paid its Annual Value"
+                " for each Alliance Year " + words + " The right to that payment arises under the Service Contract, not under"
+                " this Agreement.") in plan
         assert "to each Provider under its Service Contract monthly" not in plan
         budget = _flat(text_of(clause(doc, "alliance.schedule-budget")))
         assert "The Commissioner must pay each Provider its increased Annual Value under its Service Contract" in budget
