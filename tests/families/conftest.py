@@ -86,6 +86,7 @@ ALLIANCE_STAINMOOR_ALE = _FIXTURES / "alliance-stainmoor-r26-alE.yaml"
 ALLIANCE_LYNMERE = _FIXTURES / "alliance-lynmere-r27i.yaml"  # dementia support, a council and an ICB
 ALLIANCE_LYNMERE_ALH = _FIXTURES / "alliance-lynmere-r27-alH.yaml"
 ALLIANCE_HARROWDALE = _FIXTURES / "alliance-harrowdale-r28l.yaml"  # a pooled fund, an annual plan, indexation
+ALLIANCE_POOLED_PCC = _FIXTURES / "alliance-two-commissioners-pooled.yaml"  # a council and a PCC pooling, seven members
 
 
 @pytest.fixture(scope="session")
