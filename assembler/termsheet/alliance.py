@@ -1139,6 +1139,16 @@ class Alliance(Strict):
         return " or ".join(said)
 
     @property
+    def indexation_grant(self) -> bool:
+        """Where the indexation words name no published index but the change in a grant allocation or settlement (a
+        council's public health grant): the definition then carries no index-rebasing words, compares like with like,
+        and the Schedule 5 note speaks of the allocation, not a price index's series identifier (r31 al-fresh finding 11)."""
+        words = self.risk_reward.indexation or ""
+        if not words or self.indexation_notified or any(re.search(pattern, words, re.I) for _, pattern in INDEX_NAMES):
+            return False
+        return bool(re.search(r"\b(grant|allocation|settlement)\b", words, re.I))
+
+    @property
     def indexation_notified(self) -> dict | None:
         """Where the indexation words name no published index but a percentage a Commissioner notifies (an NHS or
         social care uplift "as notified by the Lead Commissioner by 31 March"): {"by": the date words given, or

@@ -24,7 +24,7 @@ from tests.families.clause_texts import (
     text_of,
     variant_of,
 )
-from tests.families.conftest import ALLIANCE, ALLIANCE_HARROWDALE, ALLIANCE_LYNMERE_ALH
+from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_HARROWDALE, ALLIANCE_LYNMERE_ALH
 
 
 def test_cap_reaches_the_definition_key_information_and_note(alliance_harrowdale):
@@ -272,3 +272,20 @@ def test_two_shares_with_known_indices_keep_the_general_reading():
                    "Living Wage (for 40% of the Annual Value)"))
     assert a._indexation_weighted_parts(a.risk_reward.indexation) is None
     assert a.indexation_pay_award is None
+
+
+def test_indexation_by_a_grant_allocation_has_no_index_words(catalogue):
+    """r31 al-fresh finding 11 (firing): where the uplift follows a grant allocation, not a published index, the definition
+    compares like with like and carries no index-rebasing words, and the Schedule 5 note asks about the allocation, not
+    a series identifier. Quiet: a CPI uplift keeps the index words."""
+    cpi = "    indexation: the percentage increase in the Consumer Prices Index (CPI) in the 12 months to the previous December\n"
+    grant = "    indexation: the percentage increase in the Council's public health grant allocation for that year over the previous year's\n"
+    doc = variant_of(catalogue, ALLIANCE_BIG, cpi, grant)
+    words = definition(doc, "Indexation Increase")
+    assert "comparing like with like" in words and "leaving out of both years any grant consolidated into it" in words
+    assert "index is rebased" not in words
+    n = note(doc, "alliance.schedule-budget")
+    assert "follows a grant allocation, not a published price index" in n and "series identifier" not in n
+    quiet = variant_of(catalogue, ALLIANCE_BIG, cpi, cpi)
+    assert "index is rebased" in definition(quiet, "Indexation Increase")
+    assert "comparing like with like" not in definition(quiet, "Indexation Increase")
