@@ -58,3 +58,14 @@ def test_nil_share_commissioner_is_not_in_the_commissioners_line(catalogue):
     quiet = clause_text(variant_of(catalogue, ALLIANCE_POOLED_PCC, shares, shares), "alliance.schedule-risk-reward")
     assert "takes no share of Gain or Pain" not in quiet
     assert "The Commissioners jointly (" in quiet and "the Police and Crime Commissioner for Ravensmoor" in quiet
+
+
+def test_grant_funder_votes_only_on_its_money_and_services(catalogue):
+    """r31 al-fresh finding 10 (firing): under majority voting the grant funder's vote is needed on a budget or KPI
+    decision only where it affects its contribution or the Services its grant funds; quiet without funds_by_grant."""
+    assert "  decision_rule: majority\n" in ALLIANCE_POOLED_PCC.read_text()
+    doc = variant_of(catalogue, ALLIANCE_POOLED_PCC, PCC, GRANT)
+    assert ("except that the vote of the PCC is needed only where the decision affects its contribution to the Pooled "
+            "Budget or the Services its grant funds") in clause_text(doc, "alliance.decisions", flat=True)
+    quiet = variant_of(catalogue, ALLIANCE_POOLED_PCC, PCC, PCC)
+    assert "except that the vote of" not in clause_text(quiet, "alliance.decisions", flat=True)
