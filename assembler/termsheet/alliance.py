@@ -831,7 +831,7 @@ class Alliance(Strict):
             sharing = [m for m in self.commissioners if rows[m.key].gain or rows[m.key].pain]
             if len(sharing) == 1:
                 return f"{sharing[0].name} (the Commissioner that takes the Commissioners' share)"
-            names = [re.sub(r"^The ", "the ", m.name) for m in (sharing or self.commissioners)]
+            names = [m.name_inline for m in (sharing or self.commissioners)]
             return "The Commissioners jointly (" + ", ".join(names) + ")"
         return f"{self.commissioner.name} (the Commissioner)" if self.commissioner else "The Commissioner"
 

@@ -69,3 +69,15 @@ def test_grant_funder_votes_only_on_its_money_and_services(catalogue):
             "Budget or the Services its grant funds") in clause_text(doc, "alliance.decisions", flat=True)
     quiet = variant_of(catalogue, ALLIANCE_POOLED_PCC, PCC, PCC)
     assert "except that the vote of" not in clause_text(quiet, "alliance.decisions", flat=True)
+
+
+def test_a_leading_the_that_is_an_article_is_lowered_mid_list(catalogue):
+    """r31 al-fresh finding 17 (firing): 'The Police and Crime Commissioner for ...' reads 'the ...' after the first name in
+    the key information; quiet: a name whose 'The' belongs to it (its short name takes no article) keeps its capital."""
+    doc = variant_of(catalogue, ALLIANCE_POOLED_PCC, PCC, PCC)
+    key = clause_text(doc, "alliance.key-information", flat=True)
+    assert "and the Police and Crime Commissioner for Ravensmoor and Calderholme (each an Alliance Member" in key
+    assert "; the Police and Crime Commissioner for Ravensmoor and Calderholme 12% of Gain" in key
+    brand = variant_of(catalogue, ALLIANCE_POOLED_PCC, "    short_name: PCC\n    article: true\n",
+                       "    short_name: The PCC Office\n    article: false\n")
+    assert "and The Police and Crime Commissioner for Ravensmoor" in clause_text(brand, "alliance.key-information", flat=True)
