@@ -39,9 +39,11 @@ def test_first_year_rolling_figures_use_former_contract_data_or_are_pro_rated(ca
     year's data. Firing: with former contracts, the figure includes their pre-commencement months, else it is pro-rated;
     without former contracts (quiet for the former-contract words), a count is pro-rated."""
     with_former = _flat(text_of(clause(build(SAMPLE, catalogue).document, "alliance.performance")))
-    assert ("including the figures for the same services under the Former Contracts for the months before the "
-            "Commencement Date") in with_former
-    assert "compared with the level reduced in proportion to the part of 12 months it covers" in with_former
+    assert ("where fewer than 12 months have passed since the Commencement Date, that figure includes the figures for the "
+            "same services under the Former Contracts for the months before the Commencement Date.") in with_former
+    assert "is compared with the level reduced in proportion to the part of 12 months it covers" in with_former
     without = _flat(text_of(clause(build(ALLIANCE_SMALL, catalogue).document, "alliance.performance")))
     assert "Former Contracts for the months before" not in without
-    assert "compared with the level reduced in proportion to the part of 12 months that has passed" in without
+    assert ("where fewer than 12 months have passed since the Commencement Date, the figure is for the period since the "
+            "Commencement Date, and a number of people or events (not a rate or percentage) is compared with the level "
+            "reduced in proportion to the part of 12 months that has passed") in without
