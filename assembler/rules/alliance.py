@@ -311,6 +311,41 @@ def commissioner_no_share(ctx: RuleContext):
                    ("alliance", "risk_reward", "shares", i, "member"))
 
 
+@RULES.rule("ALLIANCE-COMMISSIONER-NIL-SHARES", "info",
+            "Where one of several Commissioners takes no share of Gain or Pain, the other Commissioners carry the "
+            "Commissioners' exposure alone (r31 al-fresh tool note 2.4).")
+def commissioner_nil_shares(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not alliance.joint_commissioners:
+        return
+    gain_only = ctx.positions.get("risk_reward") == "gain-only"
+    keys = {m.key: m for m in alliance.commissioners}
+    for i, s in enumerate(alliance.risk_reward.shares):
+        m = keys.get(s.member)
+        if m is None or s.gain or (not gain_only and s.pain):
+            continue
+        others = [c.name for c in alliance.commissioners if c.key != m.key]
+        yield (f"{m.name} takes no share of {'Gain' if gain_only else 'Gain or Pain'}, so the Commissioners' share and "
+               f"their exposure are {', '.join(others)}'s alone; confirm that this is intended and that the funding "
+               "agreement between the Commissioners says the same", ("alliance", "risk_reward", "shares", i))
+
+
+@RULES.rule("ALLIANCE-PAIN-CAP-ABOVE-FEE", "warning",
+            "Where a Provider is paid a Fee, its Pain Cap is no more than its Fee, or the client knows that at the cap "
+            "the Provider delivers at a loss (r31 al-fresh tool note 2.2).")
+def pain_cap_above_fee(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if ctx.positions.get("risk_reward") == "gain-only" or not alliance.has_fee:
+        return
+    for m in alliance.providers:
+        fee, cap = alliance.fee_for(m), alliance.pain_cap_for(m)
+        if cap is None or fee <= 0 or cap <= fee:
+            continue
+        yield (f"{m.name}'s Pain Cap ({money(cap)}) is more than its Fee ({money(fee)}): in a year of Pain at the cap it "
+               f"delivers {money(cap - fee)} below cost; confirm that its board accepts this, or lower the cap",
+               ("alliance", "risk_reward", "pain_cap"))
+
+
 @RULES.rule("ALLIANCE-ALT-SEAT", "error", "Every Alliance Member, and every member in the share tables, has an ALT seat.")
 def alt_seat(ctx: RuleContext):
     alliance = ctx.sheet.alliance

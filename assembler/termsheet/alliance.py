@@ -54,6 +54,23 @@ class Premises(Strict):
         "Exit Plan's note asks when it ends.")
 
 
+class PassThrough(Strict):
+    """A cost line inside a Provider's annual value that passes through at cost: recharged by a third party,
+    outside the Fee and outside Gain and Pain (r31 al-fresh finding 1)."""
+
+    amount: Money = Field(description="The expected cost of the line for the first Alliance Year, in pounds, included "
+                          "in the Provider's annual_value, e.g. 420000.")
+    description: Text = Field(description="What the cost is, in a few words that read after 'the cost of', e.g. "
+                              "'opioid substitution medicines prescribed in the Services'.")
+    recharged_by: Text | None = Field(None, description="Who recharges it, e.g. 'the NHS Business Services Authority'. "
+                                      "Empty: the draft says 'the body that supplies them'.")
+    recharged_to: Literal["commissioner", "provider"] = Field(
+        "provider", description="Who is recharged: 'commissioner' (the Commissioner party to the Provider's Service "
+        "Contract is recharged and pays it, and the Provider is paid its annual value less the actual cost) or "
+        "'provider' (the Provider is recharged, for example by deduction from its own payments, and the "
+        "Commissioner reimburses the actual cost).")
+
+
 class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
@@ -92,6 +109,20 @@ class Member(Party):
     fee_percent: Percent | None = Field(
         None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
         "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
+    fee_covers_overheads: bool = Field(
+        False, description="True for a Provider whose Fee is its contribution to its overheads (it earns no surplus): "
+        "its overhead rate in the Delivery Costs is then nil, so that overheads are not recovered twice.")
+    pass_through: PassThrough | None = Field(
+        None, description="A cost line inside this Provider's annual value that passes through at cost (for example "
+        "medicines recharged by the NHS Business Services Authority): {amount, description, recharged_by, "
+        "recharged_to}. It is then outside the Fee, the Target Cost and Gain and Pain, and the draft states the "
+        "recharge route. Leave out where there is none.")
+    funds_by_grant: Text | None = Field(
+        None, description="For a Commissioner that commissions none of the Services itself but funds them by a grant "
+        "to the lead Commissioner: the power it makes that grant under, in words that read after 'under', e.g. "
+        "'section 9 of the Police Reform and Social Responsibility Act 2011 (crime and disorder reduction grants)'. "
+        "Recital (A) then says so, the lead Commissioner acts for the Services that money funds, and its "
+        "contribution is not indexed unless its contribution line says indexed: true. Leave out otherwise.")
     cost_model: CostModel | None = Field(
         None, description="Where the agreement carries open-book terms (an open_book block): this Provider's own annual "
         "cost model (direct costs, overheads, income) for its own profit cap, reconciliation and line of the worked example.")
@@ -295,6 +326,10 @@ class Contribution(Strict):
     pays: Text | None = Field(None, description="When it pays in, as words that follow 'pays it', e.g. 'in four equal "
                               "instalments in advance on 1 April, 1 July, 1 October and 1 January'. Empty: the draft "
                               "shows a placeholder.")
+    indexed: bool | None = Field(
+        None, description="Whether the contribution changes each later year with the Annual Values until an Annual "
+        "Plan sets it. Empty: it does, except for a Commissioner that funds by grant (funds_by_grant), whose "
+        "contribution stays fixed unless it agrees otherwise.")
 
 
 class PooledBudget(Strict):
@@ -473,8 +508,12 @@ class Alliance(Strict):
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
     former_contracts_treatment: Literal["varied", "replaced"] = legal_field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
-        "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement and a "
-        "new Service Contract, awarded by the procurement route, starts).")
+        "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement, or "
+        "expires on former_contracts_expire, and a new Service Contract, awarded by the procurement route, starts).")
+    former_contracts_expire: dt.date | None = legal_field(
+        None, description="With former_contracts_treatment 'replaced', where the former contracts simply expire under "
+        "their own terms (and are not extended): the date they expire, as YYYY-MM-DD, e.g. 2027-03-31. The draft then "
+        "says they expire on that date, and keeps a run-on only as a fallback. Empty: they end by agreement.")
     psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
                          "competitive"] | None = Field(
         None, description="Under procurement_route 'provider_selection': the process of the Provider Selection Regime "
@@ -840,7 +879,14 @@ class Alliance(Strict):
     def commissioner_label(self) -> str:
         """How the worked example's table names the Commissioner's line."""
         if self.joint_commissioners:
-            return "The Commissioners jointly (" + ", ".join(m.name for m in self.commissioners) + ")"
+            # a Commissioner with no share of Gain or Pain takes none of the line (r31 al-fresh tool note 3.5), and a
+            # name that starts with "The" is not capitalised inside the brackets (finding 17)
+            rows = {r.member: r for r in self.commissioner_rows}
+            sharing = [m for m in self.commissioners if rows[m.key].gain or rows[m.key].pain]
+            if len(sharing) == 1:
+                return f"{sharing[0].name} (the Commissioner that takes the Commissioners' share)"
+            names = [m.name_inline for m in (sharing or self.commissioners)]
+            return "The Commissioners jointly (" + ", ".join(names) + ")"
         return f"{self.commissioner.name} (the Commissioner)" if self.commissioner else "The Commissioner"
 
     @property
@@ -1147,6 +1193,16 @@ class Alliance(Strict):
         return " or ".join(said)
 
     @property
+    def indexation_grant(self) -> bool:
+        """Where the indexation words name no published index but the change in a grant allocation or settlement (a
+        council's public health grant): the definition then carries no index-rebasing words, compares like with like,
+        and the Schedule 5 note speaks of the allocation, not a price index's series identifier (r31 al-fresh finding 11)."""
+        words = self.risk_reward.indexation or ""
+        if not words or self.indexation_notified or any(re.search(pattern, words, re.I) for _, pattern in INDEX_NAMES):
+            return False
+        return bool(re.search(r"\b(grant|allocation|settlement)\b", words, re.I))
+
+    @property
     def indexation_notified(self) -> dict | None:
         """Where the indexation words name no published index but a percentage a Commissioner notifies (an NHS or
         social care uplift "as notified by the Lead Commissioner by 31 March"): {"by": the date words given, or
@@ -1394,7 +1450,8 @@ class Alliance(Strict):
 
     @property
     def target_cost(self) -> Decimal:
-        return self.risk_reward.target_cost if self.risk_reward.target_cost is not None else self.total_annual_value
+        return (self.risk_reward.target_cost if self.risk_reward.target_cost is not None
+                else self.total_annual_value - self.pass_through_total)
 
     @property
     def quorum(self) -> int:
@@ -1759,8 +1816,51 @@ class Alliance(Strict):
         return self.risk_reward.fee.percent
 
     def fee_for(self, member: Member | None) -> Decimal:
-        """A Provider's agreed Fee for an Alliance Year in pounds: its percentage of its annual value."""
-        return Decimal(0) if member is None else pence(member.annual_value * self.fee_percent_for(member) / HUNDRED)
+        """A Provider's agreed Fee for an Alliance Year in pounds: its percentage of its annual value less any
+        Pass-Through Costs (which earn no Fee)."""
+        return Decimal(0) if member is None else pence(self.risk_value_for(member) * self.fee_percent_for(member) / HUNDRED)
+
+    @staticmethod
+    def pass_through_for(member: Member | None) -> Decimal:
+        """The Pass-Through Costs inside a Provider's annual value for the first Alliance Year (0 where none)."""
+        return member.pass_through.amount if member is not None and member.pass_through is not None else Decimal(0)
+
+    def risk_value_for(self, member: Member) -> Decimal:
+        """A Provider's annual value less its Pass-Through Costs: the part that carries a Fee, a Pain Cap as a
+        percentage of value, and Gain and Pain (r31 al-fresh finding 1)."""
+        return member.annual_value - self.pass_through_for(member)
+
+    @property
+    def pass_through_members(self) -> list[Member]:
+        """The Providers whose annual value carries a pass-through cost line."""
+        return [m for m in self.providers if m.pass_through is not None]
+
+    @property
+    def pass_through_total(self) -> Decimal:
+        return sum((self.pass_through_for(m) for m in self.providers), Decimal(0))
+
+    @property
+    def funding_only_commissioners(self) -> list[Member]:
+        """The Commissioners that commission none of the Services but fund them by a grant to the lead Commissioner
+        (funds_by_grant), r31 al-fresh finding 3."""
+        return [m for m in self._members if m.role == "commissioner" and m.funds_by_grant]
+
+    def contribution_indexed(self, contribution: Contribution) -> bool:
+        """Whether a contribution follows the Annual Values in later years until an Annual Plan sets it: as the sheet
+        says, else yes, except for a Commissioner that funds by grant (r31 al-fresh finding 4)."""
+        if contribution.indexed is not None:
+            return contribution.indexed
+        m = self.member_by_key(contribution.member)
+        return not (m is not None and m.funds_by_grant)
+
+    @property
+    def fixed_contributions(self) -> list[Member]:
+        """The contributors whose contribution stays fixed in later years (not indexed)."""
+        pb = self.pooled_budget
+        if pb is None:
+            return []
+        out = [self.member_by_key(c.member) for c in pb.contributions if not self.contribution_indexed(c)]
+        return [m for m in out if m is not None]
 
     @property
     def fees_differ(self) -> bool:
@@ -1783,7 +1883,7 @@ class Alliance(Strict):
         if cap.basis == "fee":
             return self.fee_for(member)
         if cap.basis == "percent_of_value":
-            return None if cap.percent is None else pence(member.annual_value * cap.percent / HUNDRED)
+            return None if cap.percent is None else pence(self.risk_value_for(member) * cap.percent / HUNDRED)
         return cap.amount
 
     @property
@@ -1865,7 +1965,8 @@ class Alliance(Strict):
             share = (row.gain if outcome == "gain" else (row.pain or Decimal(0))) if row else Decimal(0)
             change = (-swing if outcome == "gain" else swing) if m.key == biggest else Decimal(0)
             fee = self.fee_for(m)
-            lines.append(ProviderYear(m.key, m.name, m.annual_value, m.annual_value - fee + change, share,
+            value = self.risk_value_for(m)  # Pass-Through Costs are outside Gain and Pain
+            lines.append(ProviderYear(m.key, m.name, value, value - fee + change, share,
                                       self.pain_cap_for(m), fee, self.pain_limit_for(m)))
         return settle(self.target_cost, lines, commissioner_cap=self.commissioner_cap)
 
@@ -2257,7 +2358,30 @@ class Alliance(Strict):
     def former_contracts_health(self) -> list[FormerContract]:
         """The Former Contracts (not grants) whose titles look like health care: the Provider Selection Regime may
         govern running them on (r16 al-sample finding 7)."""
-        return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)]
+        return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)
+                and not self.former_contract_classed_not_health(c)]
+
+    def former_contract_classed_not_health(self, contract: FormerContract) -> bool:
+        """Whether the sheet itself classes a Former Contract's services as not health care: its holder's own Service
+        Contract was procured under the Procurement Act 2023 where the alliance's route is the Provider Selection
+        Regime, so the transition note does not list it among contracts that look like health care (r31 al-fresh
+        finding 9)."""
+        holder = self.member_by_key(contract.member)
+        return (self.procurement_route == "provider_selection" and holder is not None
+                and holder.procurement_route is not None and holder.procurement_route not in NON_ACT_ROUTES)
+
+    @property
+    def former_contracts_expiry(self) -> dt.date | None:
+        """The date the Former Contracts expire under their own terms, where the sheet says they simply expire
+        (former_contracts_expire); None where they end by agreement or are varied (r31 al-fresh finding 9)."""
+        if self.former_contracts_treatment != "replaced" or not self.former_contracts:
+            return None
+        return self.former_contracts_expire
+
+    @property
+    def day_before_start(self) -> dt.date:
+        """The day before the Commencement Date: the day the Former Contracts should expire."""
+        return self.term.start - dt.timedelta(days=1)
 
     @property
     def service_specification_name(self) -> str | None:
@@ -2332,9 +2456,15 @@ class Alliance(Strict):
         Commissioner party to its Service Contract is an integrated care board or other NHS body. Only then does the
         complaints route name the Parliamentary and Health Service Ombudsman; an NHS body's contribution to a pooled
         budget whose Service Contracts are all let by a council does not make the services NHS services for that
-        purpose (r28 al-fresh finding 16)."""
+        purpose (r28 al-fresh finding 16). Nor does an NHS trust's delivering services a council commissions under its
+        public health or social care functions: those are council services, within the Local Government and Social Care
+        Ombudsman's scheme (r31 al-fresh finding 15), so a Provider that is an NHS body counts only where the services
+        may be NHS-funded: an NHS body commissions alongside the council, or no council commissions at all."""
         nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
-        return any(p.legal_form in nhs or getattr(self.service_contract_commissioner(p), "legal_form", None) in nhs
+        council_only = (any(c.legal_form == "local_authority" for c in self.commissioners)
+                        and not any(c.legal_form in nhs for c in self.commissioners))
+        return any(getattr(self.service_contract_commissioner(p), "legal_form", None) in nhs
+                   or (p.legal_form in nhs and not council_only)
                    for p in self.providers)
 
     def service_contract_commissioner(self, member: Member) -> Member | None:

@@ -396,6 +396,15 @@ class Party(Strict):
         return possessive(self.short_name)
 
     @property
+    def name_inline(self) -> str:
+        """The full name as it reads after the first word of a list or sentence: a leading "The" is lowered where the
+        party's short name takes "the" (so it is an article, as in "the Police and Crime Commissioner for X"), and kept
+        where it belongs to the name ("The Zone"), r31 al-fresh finding 17."""
+        if self.name.startswith("The ") and self.takes_article:
+            return "the " + self.name[4:]
+        return self.name
+
+    @property
     def Defined(self) -> str:  # noqa: N802 - the sentence-initial form, read by templates as p.Defined
         """The defined name at the start of a sentence: "The Council", "P3"."""
         return f"The {self.short_name}" if self.takes_article else self.short_name

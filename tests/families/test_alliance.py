@@ -2156,7 +2156,10 @@ def test_a_commissioner_funding_services_under_anothers_contracts_can_be_cut_off
     if its money stops, the County Council may reduce or end the Services it funds."""
     text = text_of(clause(mardenshire, "alliance.leaving"))
     assert ("If the Borough Council gives notice to leave the Alliance, or does not approve or pay its contribution for an "
-            "Alliance Year, the County Council may, by notice to the Provider concerned, reduce or end the Services") in text
+            "Alliance Year, the County Council may, despite clause ") in text
+    # r31 al-fresh finding 5: the cut overrides the decisions clause and the Target Cost clause, by reference
+    assert re.search(r"may, despite clause \d+ (\(including any Reserved Matter\) )?and clause \d+\.\d+, by notice to the "
+                     r"Provider concerned, reduce or end the Services", text)
     assert "£360,000 a year into the Pooled Budget" in clause(mardenshire, "alliance.leaving").note
 
 

@@ -87,7 +87,8 @@ def test_a_joining_commissioner_joins_by_a_variation(alliance_kingsholt):
     assert "Commissioner and the Council" not in text
     assert "A New Member that joins as a Commissioner has no Annual Value and no Fee" in text
     note = flat_note(alliance_kingsholt, "alliance.schedule-accession")
-    assert "The instructions say that the integrated care board may join and pool its frailty money from 2028." in note
+    assert ("The instructions name a body that may join later as a Commissioner: the integrated care board may join and pool"
+            " its frailty money from 2028.") in note  # r31 al-fresh finding 17: a noun phrase reads too
     assert "Because the joining body is an NHS body that is to pool money with the Council" in note
     assert "section 75 of the National Health Service Act 2006" in note and "S.I. 2000/617" in note
 

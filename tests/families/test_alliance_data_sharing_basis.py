@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, note
-from tests.families.conftest import ALLIANCE_JOINT, ALLIANCE_REABLEMENT
+from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_JOINT, ALLIANCE_REABLEMENT
 
 SCHEDULE = "common.schedule-data-sharing"
 DUTY = "owes a duty of confidentiality for that data under their contract of employment"
@@ -64,3 +64,19 @@ def test_routine_paragraph_18_outside_professional_care_is_not_replaced(catalogu
     assert "Article 9(2)(h)" not in text and DUTY not in text
     n = " ".join(note(doc, SCHEDULE).split())
     assert "For each Party and each routine flow, add a Part 2 condition" in n
+
+
+def test_public_task_for_providers_that_are_not_public_bodies_needs_a_basis_in_law(catalogue):
+    """r31 al-fresh finding 12 (firing): where a data flow rests on Article 6(1)(e) and some Parties are not public
+    bodies, the note names them, cites Article 6(3) and section 8 DPA 2018, and gives Article 6(1)(f) as the fallback.
+    Quiet: a flow on legitimate interests alone adds nothing."""
+    role = "  role: controllers\n"
+    flow = role + ("  flows:\n    - data: referrals and support plans\n      shared_by: every Provider\n"
+                   "      shared_with: each other\n      article_6: {basis}\n")
+    text = ALLIANCE_BIG.read_text()
+    doc = document_of(catalogue, text.replace(role, flow.format(basis="Article 6(1)(e) (public task)"), 1))
+    n = note(doc, SCHEDULE)
+    assert "Public task (Article 6(1)(e)) is a basis only where the task or function has a basis in law (Article 6(3);" in n
+    assert "section 8 of the Data Protection Act 2018" in n and "legitimate interests (Article 6(1)(f))" in n
+    quiet = document_of(catalogue, text.replace(role, flow.format(basis="Article 6(1)(f) (legitimate interests)"), 1))
+    assert "is a basis only where the task or function has a basis in law" not in note(quiet, SCHEDULE)

@@ -26,7 +26,7 @@ from tests.families.clause_texts import (
     text_of,
     variant_of,
 )
-from tests.families.conftest import ALLIANCE, ALLIANCE_HARROWDALE, ALLIANCE_LYNMERE_ALH
+from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_HARROWDALE, ALLIANCE_LYNMERE_ALH
 
 
 def test_cap_reaches_the_definition_key_information_and_note(alliance_harrowdale):
@@ -164,7 +164,7 @@ def test_no_member_specific_indexation_without_one(path, catalogue):
 
 def test_indexation_and_payment_profile_go_into_the_service_contracts(alliance_big, alliance_kingsholt):
     """r25 alB: al-sample findings 2 and 3 (firing): the 3.3 list carries indexation (Sch 5 para 2) and the payment profile
-    (clause 12), and clause 12 binds the Commissioner to the sheet's profile."""
+    (clause 12), and clause 12 makes the Commissioner see that each Service Contract carries the sheet's profile."""
     for doc, words in ((alliance_big, "in four equal instalments in advance, on 1 April, 1 July, 1 October and 1 January."),
                        (alliance_kingsholt, "monthly in advance, on the first Business Day of each month, one twelfth of that"
                                    " Provider's Annual Value.")):
@@ -174,8 +174,10 @@ def test_indexation_and_payment_profile_go_into_the_service_contracts(alliance_b
         assert re.search(r"the payment to the Provider of its Annual Value by the Commissioner(?: that is party to it)? "
                          r"at the times set out in clause 12\.", text)
         plan = _flat(text_of(clause(doc, "alliance.service-planning")))
-        assert ("Unless its Service Contract provides otherwise, the Commissioner must pay each Provider its Annual Value"
-                " for each Alliance Year " + words) in plan
+        # r31 al-fresh finding 7: a duty to see that each Service Contract carries the profile, not a promise to pay
+        assert ("The Commissioner must ensure that each Service Contract provides for the Provider to be paid its Annual Value"
+                " for each Alliance Year " + words + " The right to that payment arises under the Service Contract, not under"
+                " this Agreement.") in plan
         assert "to each Provider under its Service Contract monthly" not in plan
         budget = _flat(text_of(clause(doc, "alliance.schedule-budget")))
         assert "The Commissioner must pay each Provider its increased Annual Value under its Service Contract" in budget
@@ -274,3 +276,20 @@ def test_two_shares_with_known_indices_keep_the_general_reading():
                    "Living Wage (for 40% of the Annual Value)"))
     assert a._indexation_weighted_parts(a.risk_reward.indexation) is None
     assert a.indexation_pay_award is None
+
+
+def test_indexation_by_a_grant_allocation_has_no_index_words(catalogue):
+    """r31 al-fresh finding 11 (firing): where the uplift follows a grant allocation, not a published index, the definition
+    compares like with like and carries no index-rebasing words, and the Schedule 5 note asks about the allocation, not
+    a series identifier. Quiet: a CPI uplift keeps the index words."""
+    cpi = "    indexation: the percentage increase in the Consumer Prices Index (CPI) in the 12 months to the previous December\n"
+    grant = "    indexation: the percentage increase in the Council's public health grant allocation for that year over the previous year's\n"
+    doc = variant_of(catalogue, ALLIANCE_BIG, cpi, grant)
+    words = definition(doc, "Indexation Increase")
+    assert "comparing like with like" in words and "leaving out of both years any grant consolidated into it" in words
+    assert "index is rebased" not in words
+    n = note(doc, "alliance.schedule-budget")
+    assert "follows a grant allocation, not a published price index" in n and "series identifier" not in n
+    quiet = variant_of(catalogue, ALLIANCE_BIG, cpi, cpi)
+    assert "index is rebased" in definition(quiet, "Indexation Increase")
+    assert "comparing like with like" not in definition(quiet, "Indexation Increase")

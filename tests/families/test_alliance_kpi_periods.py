@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import flat as _flat
+from tests.families.conftest import ALLIANCE_SMALL
 from tests.families.test_alliance import build, clause, text_of
 
 YOUTH = ROOT / "tests" / "families" / "fixtures" / "alliance-castlebridge-youth.yaml"
@@ -31,3 +32,18 @@ def test_financial_year_kpis_have_no_period_paragraph(catalogue):
     assert "the figure for the calendar year ending" not in body
     assert "carried out in that Alliance Year" not in body
     assert "names a calendar year" in _flat(c.note or "")
+
+
+def test_first_year_rolling_figures_use_former_contract_data_or_are_pro_rated(catalogue):
+    """r31 al-fresh finding 8: in the first 12 months a rolling count is not compared with a full-year level on a part
+    year's data. Firing: with former contracts, the figure includes their pre-commencement months, else it is pro-rated;
+    without former contracts (quiet for the former-contract words), a count is pro-rated."""
+    with_former = _flat(text_of(clause(build(SAMPLE, catalogue).document, "alliance.performance")))
+    assert ("where fewer than 12 months have passed since the Commencement Date, that figure includes the figures for the "
+            "same services under the Former Contracts for the months before the Commencement Date.") in with_former
+    assert "is compared with the level reduced in proportion to the part of 12 months it covers" in with_former
+    without = _flat(text_of(clause(build(ALLIANCE_SMALL, catalogue).document, "alliance.performance")))
+    assert "Former Contracts for the months before" not in without
+    assert ("where fewer than 12 months have passed since the Commencement Date, the figure is for the period since the "
+            "Commencement Date, and a number of people or events (not a rate or percentage) is compared with the level "
+            "reduced in proportion to the part of 12 months that has passed") in without

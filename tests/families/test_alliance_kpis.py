@@ -72,10 +72,11 @@ def test_no_nil_target_no_note(catalogue):
 
 
 def test_rolling_kpi_figures_start_at_the_commencement_date(alliance_big):
-    """r20 al14: al-sample 13: in the first year a rolling 12-month figure does not reach back before the Commencement Date."""
+    """r20 al14: al-sample 13: in the first year a rolling 12-month figure is stated for the part year; since r31 al-fresh
+    finding 8, where services continue from Former Contracts it includes their pre-commencement months, and only so far as
+    those figures are missing is it the part year from the Commencement Date, a count being pro-rated."""
     text = _flat(text_of(clause(alliance_big, "alliance.performance")))
-    assert ("or, where fewer than 12 months have passed since the Commencement Date, for the period from the "
-            "Commencement Date to the end of that period") in text
+    assert "So far as no such figure is available, it is the figure for the period since the Commencement Date" in text
 
 
 def test_ungated_providers_note_names_the_other_providers_kpis(alliance_thornshire):

@@ -383,6 +383,21 @@ def _kpi_gates_with_no_gate(d):
     d["alliance"]["gain_gate"] = False  # r18b al-fresh finding 2: the two fields contradict each other
 
 
+def _commissioner_with_nil_shares(d):
+    """r31 al-fresh tool note 2.4: a co-commissioner that funds only, with 0% of Gain and Pain."""
+    shares = d["alliance"]["risk_reward"]["shares"]
+    county = next(s for s in shares if s["member"] == "county")
+    icb = next(s for s in shares if s["member"] == "icb")
+    county["gain"] += icb["gain"]
+    county["pain"] += icb["pain"]
+    icb["gain"] = icb["pain"] = 0
+
+
+def _pain_cap_above_fee(d):
+    """r31 al-fresh tool note 2.2: a Pain Cap of 10% of value against a Fee of 5%."""
+    d["alliance"]["risk_reward"]["pain_cap"] = {"basis": "percent_of_value", "percent": 10}
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-PREMISES-OWNER", BIG, _premises_owner_unknown),
     ("ALLIANCE-PREMISES-OWNER", BIG, _premises_owned_by_its_user),
@@ -460,7 +475,28 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FOR-CAUSE-UNTIL", SMALL, _for_cause_period_beyond_the_term),
     ("ALLIANCE-SAFEGUARDING-CAP", SMALL, _safeguarding_cap_below_public_liability),
     ("ALLIANCE-FORMER-CONTRACT-SERVICE", BIG, _former_contract_service_not_listed),
+    ("ALLIANCE-COMMISSIONER-NIL-SHARES", JOINT, _commissioner_with_nil_shares),
+    ("ALLIANCE-PAIN-CAP-ABOVE-FEE", BIG, _pain_cap_above_fee),
 ]
+
+
+def test_pain_cap_above_fee_names_the_figures_and_is_quiet_at_the_fee(catalogue):
+    """r31 al-fresh tool note 2.2: the warning gives the cap, the Fee and the loss; a cap equal to the Fee is quiet."""
+    d = data_of(BIG)
+    _pain_cap_above_fee(d)
+    found = [f for f in run(d, catalogue) if f.rule == "ALLIANCE-PAIN-CAP-ABOVE-FEE"]
+    assert found and all("is more than its Fee" in f.message and "below cost" in f.message for f in found)
+    assert any("Pain Cap (£85,000) is more than its Fee (£42,500)" in f.message for f in found)  # the £850,000 hospice
+    d["alliance"]["risk_reward"]["pain_cap"] = {"basis": "percent_of_value", "percent": 5}
+    assert "ALLIANCE-PAIN-CAP-ABOVE-FEE" not in ids(run(d, catalogue))
+
+
+def test_nil_share_info_names_the_commissioner_that_carries_the_exposure(catalogue):
+    d = data_of(JOINT)
+    _commissioner_with_nil_shares(d)
+    [finding] = [f for f in run(d, catalogue) if f.rule == "ALLIANCE-COMMISSIONER-NIL-SHARES"]
+    assert finding.loc == ("alliance", "risk_reward", "shares", 1)
+    assert "takes no share of Gain or Pain" in finding.message
 
 
 def test_running_costs_warning_gives_the_figures_and_is_quiet_with_room_in_the_pool(catalogue):
