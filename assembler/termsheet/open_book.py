@@ -579,7 +579,7 @@ class RelatedParty(Strict):
     @property
     def in_group(self) -> bool:
         """Whether it is in the provider's group (a subsidiary, a group or sister company, a parent), so that the
-        provider can procure what it does rather than use endeavours (r31 ob-sample finding 1: a wholly owned
+        provider can procure what it does rather than use endeavours (children's homes sample review, finding 1: a wholly owned
         subsidiary's premises direct agreement is absolute). A company its directors own is not."""
         return self.is_parent or bool(re.search(
             r"(?i)\b(subsidiary|group company|same group|sister company|fellow subsidiary|controlled by the provider)\b",

@@ -345,7 +345,7 @@ def test_finding2_quiet_without_a_user_choice_award(catalogue):
 
 def test_finding3_reducing_an_occupied_core_place(catalogue):
     """Finding 3: 7.4 caps other places at fifteen in all, not 'one more' (which contradicts a reduction to 13
-    Core Places). r31 ob-sample finding 4: a reduction removes only empty Core Places; an occupied one stays a
+    Core Places). children's homes sample review, finding 4: a reduction removes only empty Core Places; an occupied one stays a
     Core Place, paid under 7.1, and is removed (the Prices re-based for it) only when its Placement ends."""
     d = open_book_doc(catalogue, OB_CALDMOOR)
     v = flat(clause_text(d, "open-book.voids"))
