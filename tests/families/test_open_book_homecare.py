@@ -602,3 +602,27 @@ def test_homecare_finding1_quiet_outside_the_open_book_family(catalogue):
     from tests.conftest import ROOT as R
     d = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
     assert definition(d, "Service Income").startswith("all money")
+
+
+def test_guarantee_reduction_stops_at_the_break_even_hours(catalogue):
+    """Home care sample review, finding 6: a reduction of the guaranteed hours on notice may not take them below the
+    break-even point (68.1% of capacity: 1,771 hours a week across the zones) without the provider's agreement or a
+    price variation; the note gives the figure."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    body = flat(clause_text(doc, "open-book.core-support"))
+    assert ("No reduction may take the Guaranteed Hours in all the Zones together below 1,771 hours a week, the hours "
+            "at which the payment for them covers the budgeted Allowable Costs (the break-even point of 68.1% of "
+            "capacity shown in Schedule") in body
+    assert "unless Tillbrook agrees in writing or the Prices are first changed under clause" in body
+    assert "below the break-even hours (1,771 a week across the zones)" in flat(note(doc, "open-book.core-support"))
+
+
+def test_guarantee_already_below_break_even_needs_agreement_to_reduce(catalogue):
+    """The other branch: guaranteed hours already below break-even (a smaller guarantee) make any reduction wait for
+    the provider's agreement or a price variation. Quiet for supported living (no guaranteed hours)."""
+    doc = open_book_doc(catalogue, OB_HOMECARE, ("      guaranteed_hours: 1100\n", "      guaranteed_hours: 700\n"))
+    body = flat(clause_text(doc, "open-book.core-support"))
+    assert "Because the Guaranteed Hours are already below the hours at which the payment for them covers" in body
+    assert "No reduction may take" not in body
+    living = flat(clause_text(open_book_doc(catalogue, OB_LIVING), "open-book.core-support"))
+    assert "break-even point" not in living
