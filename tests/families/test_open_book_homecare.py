@@ -626,3 +626,17 @@ def test_guarantee_already_below_break_even_needs_agreement_to_reduce(catalogue)
     assert "No reduction may take" not in body
     living = flat(clause_text(open_book_doc(catalogue, OB_LIVING), "open-book.core-support"))
     assert "break-even point" not in living
+
+
+def test_payment_is_triggered_by_an_invoice_of_verified_hours(catalogue):
+    """Home care sample review, finding 7: the invoice is due within 10 Business Days after the month, its hours are
+    those counted from the call monitoring records under the visit records paragraph, and payment falls due on it
+    only for hours that agree with them. Quiet: a children's home invoices its Placements with no call records."""
+    body = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.pricing"))
+    assert "the Prices charged, within 10 Business Days after the end of each month." in body
+    assert re.search(r"The hours invoiced are the hours delivered, counted under clause \d+\.\d+ from the electronic "
+                     r"call monitoring records", body)
+    assert re.search(r"An invoice is valid for clause \d+\.\d+ only so far as its hours agree with those records: the "
+                     r"Council's payment under clause \d+\.\d+ for the month falls due on that invoice", body)
+    quiet = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "open-book.pricing"))
+    assert "The hours invoiced are" not in quiet
