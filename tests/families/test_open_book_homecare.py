@@ -640,3 +640,14 @@ def test_payment_is_triggered_by_an_invoice_of_verified_hours(catalogue):
                      r"Council's payment under clause \d+\.\d+ for the month falls due on that invoice", body)
     quiet = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "open-book.pricing"))
     assert "The hours invoiced are" not in quiet
+
+
+def test_dbs_outcomes_get_an_article_10_line_in_the_data_schedule(catalogue):
+    """Home care sample review, finding 8: the sheet shares DBS check outcomes and names only Article 9 conditions, so
+    the data-sharing Schedule adds a bracketed Article 10 line (s.10(5), Sch. 1 para 1). Quiet: a lawful basis that
+    already deals with criminal offence data (the children's homes sample) gets no added line."""
+    text = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "common.schedule-data-sharing"))
+    assert ("[criminal offence data (DBS check outcomes) under Article 10 of the UK GDPR, not Article 9, with a "
+            "condition in Part 1, 2 or 3 of Schedule 1 to the Data Protection Act 2018 (section 10(5) of that Act)") in text
+    quiet = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "common.schedule-data-sharing"))
+    assert "not Article 9, with a condition" not in quiet
