@@ -1944,6 +1944,12 @@ class HomeCare(Strict):
                           "Change in Law whose cost passes into the Prices (true) or a risk the provider has priced "
                           "(false). Not given: the draft includes them in square brackets and a note asks for "
                           "instructions.")
+    discharge_start_hours: int | None = Field(
+        None, ge=1, le=168, description="Home care: hours after the provider accepts a request to care for a person "
+                                        "leaving hospital within which the care must start, e.g. 24 (the "
+                                        "specification's discharge standard). If the provider cannot start in time "
+                                        "the commissioner may arrange the care elsewhere until it can. Empty: no "
+                                        "start time for discharges beyond the answer to the request.")
 
 
 class Services(Strict):

@@ -651,3 +651,15 @@ def test_dbs_outcomes_get_an_article_10_line_in_the_data_schedule(catalogue):
             "condition in Part 1, 2 or 3 of Schedule 1 to the Data Protection Act 2018 (section 10(5) of that Act)") in text
     quiet = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "common.schedule-data-sharing"))
     assert "not Article 9, with a condition" not in quiet
+
+
+def test_hospital_discharge_care_starts_within_the_hours_given(catalogue):
+    """Home care sample review, finding 9: home_care_terms.discharge_start_hours (24 in the sample) makes care for a
+    person leaving hospital start within that time after acceptance; if it cannot, the Council may arrange it
+    elsewhere meanwhile, with a bracketed recovery of the extra cost. Quiet: the field left out."""
+    body = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.support"))
+    assert ("Where the request is to care for a person leaving hospital and Tillbrook accepts it, the care must start "
+            "within 24 hours after Tillbrook accepts the request.") in body
+    assert "the Council may arrange the care with another provider until Tillbrook can start it" in body
+    quiet = open_book_doc(catalogue, OB_HOMECARE, ("    discharge_start_hours: 24\n", ""))
+    assert "person leaving hospital" not in flat(clause_text(quiet, "open-book.support"))
