@@ -663,3 +663,21 @@ def test_hospital_discharge_care_starts_within_the_hours_given(catalogue):
     assert "the Council may arrange the care with another provider until Tillbrook can start it" in body
     quiet = open_book_doc(catalogue, OB_HOMECARE, ("    discharge_start_hours: 24\n", ""))
     assert "person leaving hospital" not in flat(clause_text(quiet, "open-book.support"))
+
+
+def test_care_act_section_73_is_cited_for_adult_regulated_care_only(catalogue):
+    """Home care sample review, finding 10: s.73 of the Care Act 2014 takes a registered provider of personal care to
+    adults, arranged or paid for by a local authority, to exercise a function of a public nature under s.6(3)(b) of
+    the Human Rights Act 1998; the clause and note say so for adult care. Quiet: a children's home gets the
+    s.6(3)(b) check and no s.73."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    body = flat(clause_text(doc, "open-book.compliance-with-law"))
+    assert ("So far as section 73 of the Care Act 2014 applies to the care and support Tillbrook provides under this "
+            "Agreement, Tillbrook is taken to be exercising a function of a public nature for the purposes of section "
+            "6(3)(b) of the Human Rights Act 1998") in body
+    n = flat(note(doc, "open-book.compliance-with-law"))
+    assert "is taken for the purposes of section 6(3)(b) of the Human Rights Act 1998 to be exercising a function" in n
+    assert "treated as a public authority" not in n
+    child = open_book_doc(catalogue, "childrens-homes-charity")
+    assert "section 73" not in flat(clause_text(child, "open-book.compliance-with-law"))
+    assert "Care Act 2014, section 73" not in note(child, "open-book.compliance-with-law")
