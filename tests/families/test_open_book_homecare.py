@@ -66,7 +66,7 @@ def test_headings_and_zone_table(result):
     assert "Part 2: Zones" in schedule
     assert "1,100" in schedule and "£29.85" in schedule and "£28.60" in schedule
     # r27 ob-homecare finding 11: both tables head the zone's capacity the same way; it is not the people served
-    assert schedule.count("People the Zone is sized for") == 2
+    assert schedule.count("People the Zone is sized for") == 1  # the zone table only: the registration table lists locations (home care sample review, finding 11)
     assert "People it serves" not in schedule and "People it is sized for" not in schedule
 
 
@@ -161,9 +161,9 @@ def test_emergency_hours_above_a_care_plan_are_paid_unless_rejected(result):
     assert "If Tillbrook delivers more Planned Care hours than a Care Plan commissions because of an emergency:" in text
     assert "within 2 Business Days" in text
     assert "by notice given within 5 Business Days after the report" in text
-    assert "extra hours reported and not rejected count as hours of Planned Care delivered for clause 7.1, " \
+    assert "extra hours reported and not rejected count as hours of Planned Care delivered for clause 9.1, " \
            "at the Prices for that Zone" in text
-    assert "unless the Council agreed the longer visit in writing or the extra time counts under clause 7.4" in text
+    assert "unless the Council agreed the longer visit in writing or the extra time counts under clause 9.4" in text
     assert "that period is this draft's assumption, so confirm it" in note(doc, "open-book.core-support")
 
 
@@ -221,8 +221,8 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
     assert "including, whenever their terms were made or announced, a fair pay agreement" in defs
     assert "in full and whenever" not in defs
     body = clause_text(doc, "open-book.change-in-law", flat=True)
-    assert "A change in cost counts under clause 26.1 only so far as it is not already met by the rise in the Prices " \
-           "under clause 6.1 on a review date on or after the day the change takes effect." in body
+    assert "A change in cost counts under clause 28.1 only so far as it is not already met by the rise in the Prices " \
+           "under clause 8.1 on a review date on or after the day the change takes effect." in body
     n = flat(note(doc, "open-book.change-in-law"))
     assert "this one rule covers every Relevant Change in Law, the zero hours rights included" in n
     assert "consider deducting" not in n
@@ -681,3 +681,22 @@ def test_care_act_section_73_is_cited_for_adult_regulated_care_only(catalogue):
     child = open_book_doc(catalogue, "childrens-homes-charity")
     assert "section 73" not in flat(clause_text(child, "open-book.compliance-with-law"))
     assert "Care Act 2014, section 73" not in note(child, "open-book.compliance-with-law")
+
+
+def test_care_workers_clause_and_commissioner_obligations(catalogue):
+    """Home care sample review, finding 11: a care workers clause (the cost model's lowest rate as a pay floor, no
+    zero-hours contract unless chosen, training under reg. 18(2)(a)) and a clause of the commissioner's obligations
+    (requests with the care plan, reviews, payment on time); the registration table has no places column. Quiet: a
+    children's home has neither clause."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    work = flat(clause_text(doc, "open-book.workforce"))
+    assert "must not pay any care worker aged 21 or over who works in the Care Services less for each hour they work " \
+           "than £13.40 an hour" in work
+    assert "on a contract with no guaranteed hours unless the care worker has chosen it in writing" in work
+    assert "as regulation 18(2)(a) of the Health and Social Care Act 2008 (Regulated Activities) Regulations 2014" in work
+    council = flat(clause_text(doc, "open-book.commissioner-obligations"))
+    assert re.search(r"The Council must: send with each request under clause \d+\.\d+ the person's Care Plan", council)
+    assert re.search(r"pay each valid and undisputed invoice as clause \d+\.\d+ requires", council)
+    child = open_book_doc(catalogue, "childrens-homes-charity")
+    ids = {c.id for c in child.all_clauses()}
+    assert "open-book.workforce" not in ids and "open-book.commissioner-obligations" not in ids
