@@ -81,3 +81,16 @@ def test_finding11_insurance_paragraphs_cited_by_reference(catalogue):
         body = flat(clause_text(open_book_doc(catalogue, name), "open-book.liability"))
         assert "two paragraphs above" not in body
         assert "The cover that clause " in body and " require is part of the insurance required by clause" in body
+
+
+def test_motor_cover_listed_in_the_insurance_clause_is_not_required_twice(catalogue):
+    """Earlier rounds: a sheet that lists motor insurance among the other cover (supported living) had the Road
+    Traffic Act cover required again in the liability clause; the liability clause now points at that cover. Quiet:
+    a sheet with no motor item keeps the liability clause's own requirement."""
+    from tests.conftest import ROOT
+    d = document_of(catalogue, (ROOT / "samples/open-book/supported-living-company.yaml").read_text())
+    liab = clause_text(d, "open-book.liability", flat=True)
+    assert "The motor insurance required by clause 24 must cover every vehicle Oakapple owns" in liab
+    assert "Oakapple must insure every vehicle" not in liab
+    quiet = clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "open-book.liability", flat=True)
+    assert "The Trust must insure every vehicle it owns, leases or operates" in quiet
