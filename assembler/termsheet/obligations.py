@@ -316,7 +316,7 @@ class DataProtection(Strict):
         word = found.group(0)
         if re.fullmatch(r"(?i)DBS|Disclosure and Barring|barred list", word):
             return "DBS check outcomes"
-        return f"the data about {word.lower()}" if not word.isupper() else f"the {word} data"
+        return "the criminal offence data listed"
 
     @property
     def routine_paragraph_18(self) -> str | None:
