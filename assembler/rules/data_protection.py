@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from assembler.rules import RuleContext, RuleSet
+from assembler.termsheet import common as _common  # noqa: F401  (loads obligations without the import cycle)
+from assembler.termsheet.obligations import ARTICLE_10, CRIMINAL_DATA
 
 # Severity "info" for now: the library's own samples still carry the weak conditions the reviewers
 # found, and the family suites require their samples free of warnings; raise these to "warning" once
@@ -20,8 +22,8 @@ DATA_PROTECTION = RuleSet()
 
 _HEALTH_CARE = re.compile(r"9\s*\(\s*2\s*\)\s*\(\s*h\s*\)", re.I)
 _CONFIDENTIALITY = re.compile(r"\b(?:section|s\.)\s*11\b|duty of confidentiality|professional", re.I)
-_CRIMINAL = re.compile(r"\b(?:criminal|offend\w*|offence\w*|conviction\w*|MAPPA|probation|police)\b", re.I)
-_ARTICLE_10 = re.compile(r"\b(?:Article|Art\.?)\s*10\b", re.I)
+_CRIMINAL = CRIMINAL_DATA  # a DBS check outcome is criminal offence data too (home care sample review, finding 8)
+_ARTICLE_10 = ARTICLE_10
 _LPS = re.compile(r"\bLiberty\s+Protection\b|\bLPS\b", re.I)
 _STAFF = re.compile(r"\b(?:staff|employees?|workers?|volunteers?|personnel)\b", re.I)
 
@@ -67,7 +69,9 @@ def criminal_data(ctx: RuleContext):
     if found and not _ARTICLE_10.search(conditions):
         yield (f"the data shared includes criminal offence data ({found.group(0)!r}) but the lawful basis "
                "names no Article 10 condition (a condition in Part 1, 2 or 3 of Schedule 1 to the Data "
-               "Protection Act 2018, section 10)", ("data_protection", "lawful_basis"))
+               "Protection Act 2018, section 10(5)); it is Article 10 data, not special category data under "
+               "Article 9, so an Article 9 condition does not cover it; the data-sharing Schedule adds a bracketed "
+               "Article 10 line until the lawful basis names the condition", ("data_protection", "lawful_basis"))
 
 
 @DATA_PROTECTION.rule("COMMON-DP-STAFF-DATA", "info",

@@ -268,6 +268,12 @@ class DataFlow(Strict):
                                   "Empty: the flow has no special category or criminal offence data.")
 
 
+# Criminal offence data (Article 10 UK GDPR): words in the data shared that name it, a DBS check among them.
+CRIMINAL_DATA = re.compile(r"\b(?:criminal|offend\w*|offence\w*|conviction\w*|MAPPA|probation|police|DBS|"
+                           r"Disclosure and Barring|barred list)\b", re.I)
+ARTICLE_10 = re.compile(r"\b(?:Article|Art\.?)\s*10\b", re.I)
+
+
 class DataProtection(Strict):
     """Who is controller and who processor of the personal data the agreement involves, and the
     details the data-sharing schedule (controllers) or the Article 28(3) terms (a processor) need."""
@@ -304,6 +310,20 @@ class DataProtection(Strict):
 
     _role: Role = PrivateAttr("none")  # the role in effect: `role`, or the family's default
     _parties: dict = PrivateAttr(default_factory=dict)  # short name -> Party, so clauses print "P3", "the ICB"
+
+    @property
+    def criminal_data_unconditioned(self) -> str | None:
+        """The words in the data shared (or its purposes) that make it criminal offence data, a DBS check outcome
+        included, where the lawful basis names no Article 10 condition: the data-sharing Schedule then adds the
+        Article 10 line (home care sample review, finding 8: DBS outcomes are Article 10 data, not Article 9)."""
+        found = CRIMINAL_DATA.search(" ".join(filter(None, (self.data_types, self.purposes))))
+        basis = self.lawful_basis or ""
+        if not found or ARTICLE_10.search(basis) or re.search(r"(?i)\bcriminal\b|\bconvictions?\b", basis):
+            return None
+        word = found.group(0)
+        if re.fullmatch(r"(?i)DBS|Disclosure and Barring|barred list", word):
+            return "DBS check outcomes"
+        return "the criminal offence data listed"
 
     @property
     def routine_paragraph_18(self) -> str | None:

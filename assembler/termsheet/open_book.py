@@ -604,6 +604,15 @@ class RelatedParty(Strict):
             self.arrangement))
 
     @property
+    def in_group(self) -> bool:
+        """Whether it is in the provider's group (a subsidiary, a group or sister company, a parent), so that the
+        provider can procure what it does rather than use endeavours (children's homes sample review, finding 1: a wholly owned
+        subsidiary's premises direct agreement is absolute). A company its directors own is not."""
+        return self.is_parent or bool(re.search(
+            r"(?i)\b(subsidiary|group company|same group|sister company|fellow subsidiary|controlled by the provider)\b",
+            self.relationship))
+
+    @property
     def is_parent(self) -> bool:
         """Whether it controls the provider (a parent or holding company), so that a guarantee from it can be
         asked for (r21 ob-sample finding 5: no parent company guarantee note for a provider with no parent)."""
@@ -1758,6 +1767,7 @@ class Home(Strict):
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
+    _landlord_in_group: bool = PrivateAttr(False)
     _registered_places: int | None = PrivateAttr(None)
     expected_units: Decimal | None = Field(
         None, ge=0, le=100000, description="Where there are several homes: the weeks a year the weekly Price is "
@@ -1871,6 +1881,12 @@ class Home(Strict):
         """The related party that owns or lets this home to the provider, where a related party's arrangement
         names the home (r21 ob-sample finding 5: step-in and continuity need a landlord's direct agreement)."""
         return self._landlord
+
+    @property
+    def group_landlord(self) -> bool:
+        """Whether the related party that owns or lets this home is in the provider's group (RelatedParty.in_group):
+        the provider then procures its direct agreement outright."""
+        return self._landlord_in_group
 
     @property
     def direct_landlord(self) -> str | None:
@@ -2003,6 +2019,12 @@ class HomeCare(Strict):
                           "Change in Law whose cost passes into the Prices (true) or a risk the provider has priced "
                           "(false). Not given: the draft includes them in square brackets and a note asks for "
                           "instructions.")
+    discharge_start_hours: int | None = Field(
+        None, ge=1, le=168, description="Home care: hours after the provider accepts a request to care for a person "
+                                        "leaving hospital within which the care must start, e.g. 24 (the "
+                                        "specification's discharge standard). If the provider cannot start in time "
+                                        "the commissioner may arrange the care elsewhere until it can. Empty: no "
+                                        "start time for discharges beyond the answer to the request.")
 
 
 class Services(Strict):
@@ -3270,6 +3292,8 @@ class OpenBookTermSheet(TermSheetBase):
                 (rp.name for rp in self.open_book.related_parties
                  if re.search(r"\b(?:all|each|the)(?:\s+\w+)?\s+(?:homes|houses|settings|properties)\b", rp.arrangement or "", re.I)
                  and re.search(r"\b(own|owns|lease|leases|let|lets|landlord)\b", rp.arrangement or "", re.I)), None)
+            home._landlord_in_group = any(rp.name == home._landlord and rp.in_group
+                                          for rp in self.open_book.related_parties)
             if home.lease_end is not None:
                 continue
             for rp in self.open_book.related_parties:

@@ -892,9 +892,9 @@ def test_r21_premises_direct_agreement_and_no_parent_guarantee_without_a_parent(
     with no parent. Quiet: a sheet naming no premises arrangement gets no clause."""
     _, result, _ = built[CHARITY]
     termination = paragraphs_text(clause(result, "open-book.termination"))
-    assert ("The Trust must use all reasonable endeavours to procure that, within [20] Business Days after the date of this Agreement, Meadowbank "
-            "Property Ltd, as owner or landlord of Rowan "
-            "House and St Brigid's House, enters into a direct agreement with the Council") in termination
+    assert ("The Trust must procure that, within [20] Business Days after the date of this Agreement, Meadowbank "
+            "Property Ltd (wholly owned trading subsidiary of the Trust), as owner or landlord of Rowan "
+            "House and St Brigid's House, enters into a direct agreement with the Council for those homes only") in termination
     assert "to occupy the home for up to [6] months, at the rent then payable, while the Council steps in under clause" in termination
     note = clause(result, "open-book.financial-distress").note
     note = note if isinstance(note, str) else plain_text(note)

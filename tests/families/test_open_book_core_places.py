@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
+from tests.families.clause_texts import all_text, clause_text, document_of, document_text, flat, note
 from assembler.termsheet.validate import read_termsheet
 from assembler.assemble import assemble
 from tests.families.conftest import (
@@ -58,10 +58,24 @@ def test_rebasing_deducts_savings_made_or_reasonably_available_as_agreed_or_deci
     interest in keeping low; it now deducts the costs saved, to be saved or reasonably available, agreed or decided."""
     text = flat(clause_text(_doc(catalogue), "open-book.pricing"))
     assert "deduct the costs the Trust has saved, will save once any notice to staff has run, or could reasonably " \
-           "save, because of this or an earlier reduction in the Core Places, valued at the costs current when this " \
+           "save, because of this or an earlier reduction in the Core Places (" in text
+    assert "), valued at the costs current when this " \
            "change takes effect, as the Parties agree or, failing agreement within 20 Business Days after the change " \
            "takes effect, as decided under clause" in text
     assert "the Trust shows it has saved" not in text
+
+
+def test_rebasing_on_a_home_ending_says_what_its_savings_are(catalogue):
+    """children's homes sample review, finding 3: where the agreement ends for a home, the costs deducted for it (5.7(b)) are the savings from
+    its ending, and its continuing costs are not added back (payable only as break costs on the Council's break).
+    Quiet: one home, nothing ends home by home."""
+    text = flat(clause_text(_doc(catalogue), "open-book.pricing"))
+    assert ("where this Agreement has ended for any of the Homes, the costs deducted for each under clause 5.7(b) are "
+            "the savings from its ending, and nothing more is deducted for them") in text
+    assert "are not added back in the re-based Prices, and are payable only under clause 29.2 where the Council " \
+           "ended this Agreement for it under clause 29.1" in text
+    single = document_of(catalogue, (ROOT / "samples" / "open-book" / "single-placement.yaml").read_text(encoding="utf-8"))
+    assert "the savings from its ending" not in flat(clause_text(single, "open-book.pricing"))
 
 
 def test_supported_living_note_flags_the_uninstructed_core_reduction(catalogue):
@@ -332,24 +346,25 @@ def test_finding2_quiet_without_a_user_choice_award(catalogue):
 
 def test_finding3_reducing_an_occupied_core_place(catalogue):
     """Finding 3: 7.4 caps other places at fifteen in all, not 'one more' (which contradicts a reduction to 13
-    Core Places); an occupied removed place continues as a Placement paid while used (7.5), and its units removed
-    under 5.8 are nil until it ends, so the Council does not pay 52 weeks at Prices raised by 5.71%."""
+    Core Places). children's homes sample review, finding 4: a reduction removes only empty Core Places; an occupied one stays a
+    Core Place, paid under 7.1, and is removed (the Prices re-based for it) only when its Placement ends."""
     d = open_book_doc(catalogue, OB_CALDMOOR)
     v = flat(clause_text(d, "open-book.voids"))
     assert "may place people in any other place at the Homes that the Society has free, up to fifteen places in all." in v
     assert "one more" not in v
-    assert ("A removed place that is occupied by a Placement when the reduction takes effect continues as a place "
-            "that is not one of the Core Places, paid for under clause 7.4 while that Placement lasts") in v
+    assert "A reduction may remove only places that no Placement occupies" in v
+    assert ("each of the others is removed only on the day after the Placement in it ends, and until then it remains "
+            "one of the Core Places, paid for under clause 7.1; the Prices are re-based for its removal from that day.") in v
+    assert "A removed place that is occupied" not in v
     p = flat(clause_text(d, "open-book.pricing"))
-    assert ("The units removed for one of the Core Places that is occupied by a Placement when the reduction "
-            "removing it takes effect are nil until that Placement ends.") in p
-    assert "Take instructions on whether the Council should remove an occupied place at all." in note(d, "open-book.pricing")
+    assert "nil until that Placement ends" not in p
+    assert "A reduction removes only empty places" in note(d, "open-book.pricing")
 
 
 def test_finding3_quiet_without_core_places(catalogue):
-    """Quiet: a deal paying only for occupied places has no removal of occupied Core Places."""
+    """Quiet: a deal paying only for occupied places has no reduction of Core Places at all."""
     d = document_of(catalogue, (ROOT / "samples" / "open-book" / "supported-living-company.yaml").read_text(encoding="utf-8"))
-    assert "occupied by a Placement when the reduction" not in flat(clause_text(d, "open-book.pricing"))
+    assert "A reduction may remove only places" not in all_text(d)
 
 
 def test_finding19_invoices_show_empty_core_places(catalogue):

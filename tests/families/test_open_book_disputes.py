@@ -75,5 +75,5 @@ def test_expert_determination_covers_warranty_reductions_and_change_in_law_adjus
 
 def test_dispute_clause_names_the_rate_of_the_index(homecare_doc):
     cap = clause_text(homecare_doc, "common.open-book-profit-cap", flat=True)
-    assert "or about the rate of the index worked out under clause 6.1" in cap
+    assert "or about the rate of the index worked out under clause 8.1" in cap
     assert "the factor worked out" not in cap

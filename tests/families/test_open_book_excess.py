@@ -13,7 +13,7 @@ from tests.families.conftest import (
 )
 
 
-@pytest.mark.parametrize("name, anchor", [("home-care-zones", "11.1"), ("childrens-homes-charity", "13.1"),
+@pytest.mark.parametrize("name, anchor", [("home-care-zones", "13.1"), ("childrens-homes-charity", "13.1"),
                                           ("supported-living-company", "11.1")])
 def test_undisputed_excess_profit_is_dealt_with_within_30_days(catalogue, name, anchor):
     """r27 ob-homecare 17 (10.6 and 11.1): the figures not in question are treated as agreed, but the Excess Profit

@@ -66,7 +66,7 @@ def test_headings_and_zone_table(result):
     assert "Part 2: Zones" in schedule
     assert "1,100" in schedule and "£29.85" in schedule and "£28.60" in schedule
     # r27 ob-homecare finding 11: both tables head the zone's capacity the same way; it is not the people served
-    assert schedule.count("People the Zone is sized for") == 2
+    assert schedule.count("People the Zone is sized for") == 1  # the zone table only: the registration table lists locations (home care sample review, finding 11)
     assert "People it serves" not in schedule and "People it is sized for" not in schedule
 
 
@@ -161,9 +161,9 @@ def test_emergency_hours_above_a_care_plan_are_paid_unless_rejected(result):
     assert "If Tillbrook delivers more Planned Care hours than a Care Plan commissions because of an emergency:" in text
     assert "within 2 Business Days" in text
     assert "by notice given within 5 Business Days after the report" in text
-    assert "extra hours reported and not rejected count as hours of Planned Care delivered for clause 7.1, " \
+    assert "extra hours reported and not rejected count as hours of Planned Care delivered for clause 9.1, " \
            "at the Prices for that Zone" in text
-    assert "unless the Council agreed the longer visit in writing or the extra time counts under clause 7.4" in text
+    assert "unless the Council agreed the longer visit in writing or the extra time counts under clause 9.4" in text
     assert "that period is this draft's assumption, so confirm it" in note(doc, "open-book.core-support")
 
 
@@ -221,8 +221,8 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
     assert "including, whenever their terms were made or announced, a fair pay agreement" in defs
     assert "in full and whenever" not in defs
     body = clause_text(doc, "open-book.change-in-law", flat=True)
-    assert "A change in cost counts under clause 26.1 only so far as it is not already met by the rise in the Prices " \
-           "under clause 6.1 on a review date on or after the day the change takes effect." in body
+    assert "A change in cost counts under clause 28.1 only so far as it is not already met by the rise in the Prices " \
+           "under clause 8.1 on a review date on or after the day the change takes effect." in body
     n = flat(note(doc, "open-book.change-in-law"))
     assert "this one rule covers every Relevant Change in Law, the zero hours rights included" in n
     assert "consider deducting" not in n
@@ -603,3 +603,101 @@ def test_homecare_finding1_quiet_outside_the_open_book_family(catalogue):
     from tests.conftest import ROOT as R
     d = document_of(catalogue, (R / "samples" / "grant" / "care-leavers-open-book.yaml").read_text(encoding="utf-8"))
     assert definition(d, "Service Income").startswith("all money")
+
+
+def test_guarantee_reduction_stops_at_the_break_even_hours(catalogue):
+    """Home care sample review, finding 6: a reduction of the guaranteed hours on notice may not take them below the
+    break-even point (68.1% of capacity: 1,771 hours a week across the zones) without the provider's agreement or a
+    price variation; the note gives the figure."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    body = flat(clause_text(doc, "open-book.core-support"))
+    assert ("No reduction may take the Guaranteed Hours in all the Zones together below 1,771 hours a week, the hours "
+            "at which the payment for them covers the budgeted Allowable Costs (the break-even point of 68.1% of "
+            "capacity shown in Schedule") in body
+    assert "unless Tillbrook agrees in writing or the Prices are first changed under clause" in body
+    assert "below the break-even hours (1,771 a week across the zones)" in flat(note(doc, "open-book.core-support"))
+
+
+def test_guarantee_already_below_break_even_needs_agreement_to_reduce(catalogue):
+    """The other branch: guaranteed hours already below break-even (a smaller guarantee) make any reduction wait for
+    the provider's agreement or a price variation. Quiet for supported living (no guaranteed hours)."""
+    doc = open_book_doc(catalogue, OB_HOMECARE, ("      guaranteed_hours: 1100\n", "      guaranteed_hours: 700\n"))
+    body = flat(clause_text(doc, "open-book.core-support"))
+    assert "Because the Guaranteed Hours are already below the hours at which the payment for them covers" in body
+    assert "No reduction may take" not in body
+    living = flat(clause_text(open_book_doc(catalogue, OB_LIVING), "open-book.core-support"))
+    assert "break-even point" not in living
+
+
+def test_payment_is_triggered_by_an_invoice_of_verified_hours(catalogue):
+    """Home care sample review, finding 7: the invoice is due within 10 Business Days after the month, its hours are
+    those counted from the call monitoring records under the visit records paragraph, and payment falls due on it
+    only for hours that agree with them. Quiet: a children's home invoices its Placements with no call records."""
+    body = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.pricing"))
+    assert "the Prices charged, within 10 Business Days after the end of each month." in body
+    assert re.search(r"The hours invoiced are the hours delivered, counted under clause \d+\.\d+ from the electronic "
+                     r"call monitoring records", body)
+    assert re.search(r"An invoice is valid for clause \d+\.\d+ only so far as its hours agree with those records: the "
+                     r"Council's payment under clause \d+\.\d+ for the month falls due on that invoice", body)
+    quiet = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "open-book.pricing"))
+    assert "The hours invoiced are" not in quiet
+
+
+def test_dbs_outcomes_get_an_article_10_line_in_the_data_schedule(catalogue):
+    """Home care sample review, finding 8: the sheet shares DBS check outcomes and names only Article 9 conditions, so
+    the data-sharing Schedule adds a bracketed Article 10 line (s.10(5), Sch. 1 para 1). Quiet: a lawful basis that
+    already deals with criminal offence data (the children's homes sample) gets no added line."""
+    text = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "common.schedule-data-sharing"))
+    assert ("[criminal offence data (DBS check outcomes) under Article 10 of the UK GDPR, not Article 9, with a "
+            "condition in Part 1, 2 or 3 of Schedule 1 to the Data Protection Act 2018 (section 10(5) of that Act)") in text
+    quiet = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "common.schedule-data-sharing"))
+    assert "not Article 9, with a condition" not in quiet
+
+
+def test_hospital_discharge_care_starts_within_the_hours_given(catalogue):
+    """Home care sample review, finding 9: home_care_terms.discharge_start_hours (24 in the sample) makes care for a
+    person leaving hospital start within that time after acceptance; if it cannot, the Council may arrange it
+    elsewhere meanwhile, with a bracketed recovery of the extra cost. Quiet: the field left out."""
+    body = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.support"))
+    assert ("Where the request is to care for a person leaving hospital and Tillbrook accepts it, the care must start "
+            "within 24 hours after Tillbrook accepts the request.") in body
+    assert "the Council may arrange the care with another provider until Tillbrook can start it" in body
+    quiet = open_book_doc(catalogue, OB_HOMECARE, ("    discharge_start_hours: 24\n", ""))
+    assert "person leaving hospital" not in flat(clause_text(quiet, "open-book.support"))
+
+
+def test_care_act_section_73_is_cited_for_adult_regulated_care_only(catalogue):
+    """Home care sample review, finding 10: s.73 of the Care Act 2014 takes a registered provider of personal care to
+    adults, arranged or paid for by a local authority, to exercise a function of a public nature under s.6(3)(b) of
+    the Human Rights Act 1998; the clause and note say so for adult care. Quiet: a children's home gets the
+    s.6(3)(b) check and no s.73."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    body = flat(clause_text(doc, "open-book.compliance-with-law"))
+    assert ("So far as section 73 of the Care Act 2014 applies to the care and support Tillbrook provides under this "
+            "Agreement, Tillbrook is taken to be exercising a function of a public nature for the purposes of section "
+            "6(3)(b) of the Human Rights Act 1998") in body
+    n = flat(note(doc, "open-book.compliance-with-law"))
+    assert "is taken for the purposes of section 6(3)(b) of the Human Rights Act 1998 to be exercising a function" in n
+    assert "treated as a public authority" not in n
+    child = open_book_doc(catalogue, "childrens-homes-charity")
+    assert "section 73" not in flat(clause_text(child, "open-book.compliance-with-law"))
+    assert "Care Act 2014, section 73" not in note(child, "open-book.compliance-with-law")
+
+
+def test_care_workers_clause_and_commissioner_obligations(catalogue):
+    """Home care sample review, finding 11: a care workers clause (the cost model's lowest rate as a pay floor, no
+    zero-hours contract unless chosen, training under reg. 18(2)(a)) and a clause of the commissioner's obligations
+    (requests with the care plan, reviews, payment on time); the registration table has no places column. Quiet: a
+    children's home has neither clause."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    work = flat(clause_text(doc, "open-book.workforce"))
+    assert "must not pay any care worker aged 21 or over who works in the Care Services less for each hour they work " \
+           "than £13.40 an hour" in work
+    assert "on a contract with no guaranteed hours unless the care worker has chosen it in writing" in work
+    assert "as regulation 18(2)(a) of the Health and Social Care Act 2008 (Regulated Activities) Regulations 2014" in work
+    council = flat(clause_text(doc, "open-book.commissioner-obligations"))
+    assert re.search(r"The Council must: send with each request under clause \d+\.\d+ the person's Care Plan", council)
+    assert re.search(r"pay each valid and undisputed invoice as clause \d+\.\d+ requires", council)
+    child = open_book_doc(catalogue, "childrens-homes-charity")
+    ids = {c.id for c in child.all_clauses()}
+    assert "open-book.workforce" not in ids and "open-book.commissioner-obligations" not in ids

@@ -19,10 +19,19 @@ def test_home_care_insurance(homecare_doc):
             "that covers business use, before they first do so and at least once a year after that") in liab
 
 
-def test_other_settings_keep_the_conditional_employers_liability(catalogue):
+def test_every_open_book_provider_holds_employers_liability_unconditionally(catalogue):
+    """Earlier review rounds: employer's liability insurance is compulsory for an employer (Employers' Liability
+    (Compulsory Insurance) Act 1969; £5 million minimum under reg. 3 of the 1998 Regulations), and every open-book
+    provider employs the care staff, so the item is unconditional in every open-book draft and the note says why.
+    Quiet: another family keeps the conditional wording."""
     from tests.conftest import ROOT
     d = document_of(catalogue, (ROOT / "samples/open-book/supported-living-company.yaml").read_text())
-    assert "where Law requires it to hold that insurance" in clause_text(d, "common.insurance", flat=True)
+    assert "where Law requires it to hold that insurance" not in clause_text(d, "common.insurance", flat=True)
+    assert "the item is unconditional" in flat(note(d, "common.insurance"))
+    assert "regulation 3 of the Employers' Liability (Compulsory Insurance) Regulations 1998" in flat(note(d, "common.insurance"))
+    other = document_of(catalogue, (ROOT / "samples/alliance/complex-needs-eight-members.yaml").read_text())
+    insurance = [c for c in other.all_clauses() if c.id == "common.insurance"]
+    assert insurance and "where Law requires it to hold that insurance" in clause_text(other, "common.insurance", flat=True)
 
 
 def test_abuse_and_motor_cover_are_part_of_the_insurance_clause(catalogue):
@@ -72,3 +81,16 @@ def test_finding11_insurance_paragraphs_cited_by_reference(catalogue):
         body = flat(clause_text(open_book_doc(catalogue, name), "open-book.liability"))
         assert "two paragraphs above" not in body
         assert "The cover that clause " in body and " require is part of the insurance required by clause" in body
+
+
+def test_motor_cover_listed_in_the_insurance_clause_is_not_required_twice(catalogue):
+    """Earlier rounds: a sheet that lists motor insurance among the other cover (supported living) had the Road
+    Traffic Act cover required again in the liability clause; the liability clause now points at that cover. Quiet:
+    a sheet with no motor item keeps the liability clause's own requirement."""
+    from tests.conftest import ROOT
+    d = document_of(catalogue, (ROOT / "samples/open-book/supported-living-company.yaml").read_text())
+    liab = clause_text(d, "open-book.liability", flat=True)
+    assert "The motor insurance required by clause 24 must cover every vehicle Oakapple owns" in liab
+    assert "Oakapple must insure every vehicle" not in liab
+    quiet = clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "open-book.liability", flat=True)
+    assert "The Trust must insure every vehicle it owns, leases or operates" in quiet

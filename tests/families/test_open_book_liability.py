@@ -8,7 +8,8 @@ import pytest
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.clause_texts import clause_text, document_text, flat, note
+from assembler.writers.text import to_text
+from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
 from tests.families.conftest import OB_CHARITY, open_book_result, OPEN_BOOK_SAMPLE_DIR
 
 
@@ -69,7 +70,7 @@ def test_the_note_says_when_the_liability_floor_is_redundant(catalogue):
 def test_liability_cap_excludes_the_councils_repayments_and_break_compensation(catalogue):
     """Finding 11: the cap does not limit the Council's true-up repayment or its break compensation."""
     text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
-    assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2\.", text)  # r27 ob-homecare 15: exclusions lettered
+    assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2, or under clause 7 to make up the income from the Core Places\.", text)  # r27 ob-homecare 15: exclusions lettered
 
 
 def test_without_motor_cover_in_the_insurance_clause_the_liability_clause_requires_it(catalogue):
@@ -94,3 +95,37 @@ def test_abuse_cover_is_named_once_with_its_parenthesis(catalogue):
     liability = clause_text(d, "open-book.liability", flat=True)
     assert "must hold the abuse and molestation cover of at least" in liability
     assert "(which may sit within" not in liability + flat(note(d, "open-book.liability"))
+
+
+
+def _charity_doc(catalogue, floor=None):
+    text = OB_CHARITY.read_text(encoding="utf-8")
+    if floor is not None:
+        assert "  minimum_core_places: 2\n" in text
+        text = text.replace("  minimum_core_places: 2\n", f"  minimum_core_places: 2\n  core_income_floor: {floor}\n")
+    return document_of(catalogue, text)
+
+
+def test_make_up_payment_is_outside_the_cap_and_survives(catalogue):
+    """children's homes sample review, finding 2: the make-up payment where the Core Places do not cover the budget (the core places clause)
+    is carved out of the cap, is not loss of profit, and is listed in the survival sub-clause."""
+    doc = _charity_doc(catalogue)
+    liab = flat(clause_text(doc, "open-book.liability"))
+    assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2, or under clause 7 to make up "
+                     r"the income from the Core Places\.", liab)
+    assert "any amount payable under clause 13 and any amount payable under clause 7 to make up the income from the Core Places are not loss of profit" in liab
+    voids = flat(clause_text(doc, "open-book.voids"))
+    assert "falls short of the lower of" in voids
+    numbered = flat(to_text(doc))
+    floor = re.search(r"(7\.\d+) \[?For each Reconciliation Period, the Council must pay the Trust the amount",
+                      numbered).group(1)
+    survival = re.search(r"However this Agreement ends, (.*?) continue in force", numbered).group(1)
+    assert f"clause {floor}," in survival
+
+
+def test_make_up_payment_declined_leaves_the_cap_and_survival_alone(catalogue):
+    """Quiet: a sheet that declines the make-up payment (core_income_floor: false) carves nothing more out."""
+    doc = _charity_doc(catalogue, "false")
+    liab = flat(clause_text(doc, "open-book.liability"))
+    assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2\.", liab)
+    assert "any amount payable under clause 13 are not loss of profit" in liab

@@ -122,3 +122,17 @@ def test_finding5_set_off_of_a_fund_refund_releases_the_same_sum_from_the_trust(
     assert ("If it sets off an amount payable to it from the Reinvestment Fund, that amount is treated as paid to it "
             "from the Reinvestment Fund. The same sum then ceases to be held on trust, and the Trust may withdraw it from "
             "the Reinvestment Fund.") in t
+
+
+def test_one_path_for_fund_money_is_stated_where_it_is_transferred(catalogue):
+    """Children's homes sample review, finding 5: the transfer paragraph says the one path money in the fund takes,
+    as open_book.excess.unspent sets it: with 'refund' (the standard) it comes back only under the no-plan,
+    unspent and ending paragraphs; with 'next-plan' it is carried into a further plan and comes back only at the end."""
+    refund = flat(clause_text(open_book_doc(catalogue, OB_CHARITY), "common.open-book-excess"))
+    assert re.search(r"Money in the Reinvestment Fund is spent under approved Reinvestment Plans, and is paid to the "
+                     r"Council only under clause \d+\.\d+ \(no plan in time\), clause \d+\.\d+ \(not spent in time\) or "
+                     r"clause \d+\.\d+\.", refund)
+    carried = flat(clause_text(open_book_doc(catalogue, OB_WEXCOMBE, NEXT_PLAN), "common.open-book-excess"))
+    assert "(no plan in time)" not in carried
+    assert re.search(r"money not planned or not spent in time is carried into a further Reinvestment Plan under "
+                     r"clause \d+\.\d+ and clause \d+\.\d+, and is paid to the Council only under clause \d+\.\d+\.", carried)

@@ -56,6 +56,24 @@ def test_criminal_offence_data_with_an_article_10_condition_is_quiet(catalogue):
     assert "COMMON-DP-CRIMINAL-DATA" not in findings(catalogue, GRANT, edit)
 
 
+def test_dbs_check_outcomes_are_criminal_offence_data(catalogue):
+    """Home care sample review, finding 8: a DBS check outcome is Article 10 data; the rule names it and says an
+    Article 9 condition does not cover it."""
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["data_types"] += "; for staff, DBS check outcome"
+    [message] = findings(catalogue, GRANT, edit)["COMMON-DP-CRIMINAL-DATA"]
+    assert "'DBS'" in message and "not special category data under Article 9" in message
+
+
+def test_dbs_check_outcomes_with_an_article_10_condition_are_quiet(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["data_types"] += "; for staff, DBS check outcome"
+        data["data_protection"]["lawful_basis"] += "; DBS outcomes under Article 10 with Schedule 1 paragraph 1"
+    assert "COMMON-DP-CRIMINAL-DATA" not in findings(catalogue, GRANT, edit)
+
+
 def test_staff_as_data_subjects_without_staff_data_fires(catalogue):
     def edit(data):
         QUIET(data)
