@@ -44,12 +44,11 @@ def test_motor_insurance_covers_the_providers_vehicles_and_staff_cars_are_checke
     assert "for the vehicles the provider owns, leases or operates; staff driving their own cars" in ins_note
     assert "covers staff and volunteers driving their own cars" not in ins_note
     motor = clause_text(doc, "open-book.liability", flat=True)
-    # r31 ob-fresh 18: the motor cover the insurance clause requires is not repeated here
-    assert ("Besides the motor insurance for its own vehicles that clause ") in motor
+    # r31 ob-fresh 18: the motor cover the insurance clause requires is not repeated as a second duty
+    assert "must insure every vehicle it owns" not in motor and "The motor insurance required by clause" in motor
     assert ("must check at least once a year that any member of its staff who uses their own car on its business "
             "(including to transport a Tenant) holds insurance that covers business use. It must not allow any of its "
             "Personnel to drive their own vehicle on its business without that cover.") in motor
-    assert "must insure every vehicle it owns" not in motor
 
 
 def test_the_note_says_when_the_liability_floor_is_redundant(catalogue):
