@@ -140,3 +140,14 @@ def test_recital_note_weighs_recorded_assessment(catalogue):
     n = _note(ALLIANCE_REABLEMENT, "alliance.recitals", catalogue)
     assert "whether the recorded assessment (that the main subject-matter is social care" in n
     assert "before concluding that the Regime does not apply" in n
+
+
+def test_varied_contracts_note_expects_no_staff_move_and_balancing_payments_sentence(catalogue):
+    """Firing: contracts varied (no one moves on the change); quiet: contracts replaced keep the workforce sentence.
+    The Balancing Amount's payments sub-clause opens with its purpose rather than a dangling "for clause"."""
+    assert "Each Provider keeps its own contract on the change, so no staff are expected to transfer" in _note(
+        ALLIANCE_JOINT, "alliance.transition", catalogue)
+    assert "Staff who move between providers on the change are dealt with in the workforce clause." in _note(
+        ALLIANCE_REABLEMENT, "alliance.transition", catalogue)
+    assert "For clause 13.19, the payments due to a Provider are the payments due to it" in _text(
+        ALLIANCE_JOINT, "alliance.risk-reward", catalogue)
