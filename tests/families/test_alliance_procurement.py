@@ -163,8 +163,9 @@ def test_psr_scoping_by_the_councils_function(alliance_big):
             "within the Regime if wholly or mainly for that service") in note
     assert ("For the Service Contracts of St Luke's (end-of-life and palliative care outreach for people who are homeless) "
             "and Riverside (mental health support for people with co-occurring conditions), confirm under which of the "
-            "Council's functions (public health, the Care Act 2014 or homelessness) it arranged each service before "
-            "concluding that the Regime applied.") in note
+            "Council's functions (public health, the Care Act 2014 or homelessness) it arranged each service, and whether "
+            "the recorded assessment (that the main subject-matter is accommodation and support") in note
+    assert "holds for each of those contracts on its own, before concluding that the Regime does not apply." in note
     assert "are wholly or mainly for services of that kind" not in note
     assert note.count("53(5)") <= 1
 
