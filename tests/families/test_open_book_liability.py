@@ -94,3 +94,23 @@ def test_abuse_cover_is_named_once_with_its_parenthesis(catalogue):
     liability = clause_text(d, "open-book.liability", flat=True)
     assert "must hold the abuse and molestation cover of at least" in liability
     assert "(which may sit within" not in liability + flat(note(d, "open-book.liability"))
+
+
+def test_uncapped_indemnity_is_limited_by_default(catalogue):
+    """r31 ob-fresh 17: the uncapped indemnity no longer covers any "breach of this Agreement"; it names negligence,
+    abuse or neglect, breach of law, data protection and confidentiality, and the note says how to widen it."""
+    res = open_book_result(catalogue, OB_CHARITY)
+    text = flat(clause_text(res.document, "open-book.liability"))
+    assert "wilful misconduct or breach of this Agreement" not in text
+    assert "any negligent act or omission or wilful misconduct by" in text
+    assert "of the data protection obligations in clause" in text and "the confidentiality obligations in clause" in text
+    assert "services.indemnity_scope to 'any_breach'" in flat(note(res.document, "open-book.liability"))
+
+
+def test_wide_indemnity_kept_where_instructed(catalogue):
+    """Quiet: indemnity_scope 'any_breach' keeps the wide wording, without the data protection item."""
+    res = open_book_result(catalogue, OB_CHARITY, lambda d: d["services"].update(indemnity_scope="any_breach"))
+    text = flat(clause_text(res.document, "open-book.liability"))
+    assert "wilful misconduct or breach of this Agreement by" in text
+    assert "the confidentiality obligations in clause" not in text
+    assert "As instructed, the indemnity also covers any breach" in flat(note(res.document, "open-book.liability"))
