@@ -1790,6 +1790,13 @@ class Home(Strict):
                           "tenants' landlord (recorded in Schedule 1 and the support note, with no lease terms for "
                           "the provider). 'provider', 'related_party' or 'third_party' as the words say. Empty: as "
                           "lease_end and the related parties show.")
+    capital_charge: Money | None = Field(
+        None, description="For a home the provider owns (owner 'provider'): a notional rent or capital charge a year that "
+                          "counts as an Allowable Cost for the building instead of its depreciation, e.g. 36000. Set it "
+                          "as an independent valuation of the home in its existing use times an agreed yield (for "
+                          "example £720,000 x 5%), and take the building's depreciation out of the cost model. Empty: "
+                          "the building enters the costs only through depreciation, where a category allows it, and the "
+                          "scope note asks whether a charge is wanted (r31 ob tool note 5).")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)

@@ -104,7 +104,7 @@ def test_uncapped_indemnity_is_limited_by_default(catalogue):
     assert "wilful misconduct or breach of this Agreement" not in text
     assert "any negligent act or omission or wilful misconduct by" in text
     assert "of the data protection obligations in clause" in text and "the confidentiality obligations in clause" in text
-    assert "services.indemnity_scope to 'any_breach'" in flat(note(res.document, "open-book.liability"))
+    assert "widen it only if the Council instructs it" in flat(note(res.document, "open-book.liability"))
 
 
 def test_wide_indemnity_kept_where_instructed(catalogue):
