@@ -112,3 +112,29 @@ def test_refund_only_keeps_the_five_columns(catalogue):
     d = open_book_doc(catalogue, OB_BRAMBLECOMBE, ("open_book_excess: split", "open_book_excess: refund"))
     sch = flat(clause_text(d, "common.open-book-schedule-reconciliation"))
     assert "To the Reinvestment Fund" not in sch
+
+
+def _many_hours(d):
+    # 5,000 budgeted hours (of 6,000) at £32.50: £162,500, enough with the Core Places to cover the budget
+    d["open_book"]["unit_prices"][1].update(capacity_units=6000, expected_units=5000)
+
+
+def test_core_floor_with_held_hours_covers_the_costs(catalogue):
+    """r31 ob-fresh 8: with the hours held at budget, the Core Places payment and the hours' income cover the budgeted
+    costs, so Schedule 3 says no loss can arise through low occupancy, and the losses note agrees with it."""
+    res = open_book_result(catalogue, OB_CHARITY, _many_hours)
+    sch = flat(clause_text(res.document, "common.open-book-schedule-reconciliation"))
+    assert ("the payment for them (£2,831,400) and the budgeted income at the other prices (£162,500) bring in "
+            "£2,993,900, £38,900 more than the budgeted Allowable Costs") in sch
+    assert "cannot make a loss through low occupancy" in sch and "Below that the Trust makes a loss" not in sch
+    n = flat(note(res.document, "open-book.losses"))
+    assert "they bring in £2,993,900, which covers those costs" in n
+    assert "are covered only from" not in n
+
+
+def test_core_floor_short_even_with_held_hours_keeps_the_break_even(catalogue):
+    """Quiet: on the sample the hours' income does not close the Core Places' gap, so the break-even stays."""
+    res = open_book_result(catalogue, OB_CHARITY)
+    sch = flat(clause_text(res.document, "common.open-book-schedule-reconciliation"))
+    assert "Below that the Trust makes a loss" in sch
+    assert "which covers those costs" not in flat(note(res.document, "open-book.losses"))
