@@ -1336,7 +1336,7 @@ class OpenBook(Strict):
         total = weekly = Decimal(0)
         floor = self._core_floor if floored else None
         for u in self.unit_prices:
-            if u.capacity_units:
+            if u.capacity_units and not self._held(u):
                 amount = pence(u.price * u.capacity_units * occupancy / HUNDRED)
                 if floor is not None and u.unit == floor.unit:
                     weekly += amount
@@ -1371,10 +1371,44 @@ class OpenBook(Strict):
             PENNY, rounding=ROUND_HALF_UP)
 
     @property
-    def variable_prices(self) -> list[UnitPrice]:
-        """Prices with a capacity whose direct cost follows the units delivered (a variable_cost)."""
+    def held_hour_lines(self) -> list[UnitPrice]:
+        """Prices by the hour or session with a capacity, where places (by the week or night) also state a capacity:
+        the occupancy scenarios hold these units (and their variable cost) at the budget, because one-to-one hours
+        follow each person's care plan, not the number of beds used (r31 ob-fresh 8: a table scaling 2,600 budgeted
+        hours to 3,994 at "96%" occupancy mixed two variables). With hours alone (home care) they still scale."""
+        if not any(u.capacity_units and u.unit in PLACE_UNITS_A_YEAR for u in self.unit_prices):
+            return []
+        return [u for u in self.unit_prices
+                if u.capacity_units and u.unit in ("hour", "session") and u.expected_units is not None]
+
+    def _held(self, u: UnitPrice) -> bool:
+        return any(u is h for h in self.held_hour_lines)
+
+    @property
+    def scaled_lines(self) -> list[UnitPrice]:
+        """The prices with a capacity that the occupancy scenarios scale (all but `held_hour_lines`)."""
+        return [u for u in self.unit_prices if u.capacity_units and not self._held(u)]
+
+    @property
+    def held_lines(self) -> list[UnitPrice]:
+        """The prices whose expected units the occupancy scenarios hold at the budget: those without a capacity and
+        `held_hour_lines`."""
+        return [u for u in self.unit_prices if u.expected_units and (not u.capacity_units or self._held(u))]
+
+    @property
+    def hour_cost_lines(self) -> list[UnitPrice]:
+        """Every price with a capacity whose direct cost follows the units delivered, held or not: the costs that do
+        not move with the bed-weeks where the shared costs do (`costs_move_with_weeks`)."""
         return [u for u in self.unit_prices
                 if u.capacity_units and u.variable_cost is not None and u.expected_units is not None]
+
+    @property
+    def variable_prices(self) -> list[UnitPrice]:
+        """Prices with a capacity whose direct cost follows the units delivered (a variable_cost), other than those
+        held at the budget (`held_hour_lines`)."""
+        return [u for u in self.unit_prices
+                if u.capacity_units and u.variable_cost is not None and u.expected_units is not None
+                and not self._held(u)]
 
     @property
     def director_pay_limited(self) -> bool:
@@ -1415,7 +1449,7 @@ class OpenBook(Strict):
         are apportioned by the commissioner's bed-weeks (`costs_move_with_weeks`), the rest moves with those weeks."""
         total = self.cost_model.direct_costs
         if self.costs_move_with_weeks:
-            fixed = total - sum((pence(u.variable_cost * u.expected_units) for u in self.variable_prices), Decimal(0))
+            fixed = total - sum((pence(u.variable_cost * u.expected_units) for u in self.hour_cost_lines), Decimal(0))
             total += pence(fixed * self.weeks_factor_at(occupancy, floored)) - fixed
         for u in self.variable_prices:
             total += pence(u.variable_cost * (u.capacity_units * occupancy / HUNDRED - u.expected_units))
@@ -1468,7 +1502,7 @@ class OpenBook(Strict):
     def week_costs(self) -> Decimal:
         """The budgeted Allowable Costs that move with the weeks: all but the variable cost of hours."""
         allowable = self.reconcile("full-cost", "hard-cap", "refund").allowable_costs
-        return allowable - sum((pence(u.variable_cost * u.expected_units) for u in self.variable_prices), Decimal(0))
+        return allowable - sum((pence(u.variable_cost * u.expected_units) for u in self.hour_cost_lines), Decimal(0))
 
     @property
     def cost_per_week(self) -> Decimal:
@@ -1496,7 +1530,7 @@ class OpenBook(Strict):
             return self.reconcile(cost_base, margin, treatment, income=floor.income)
         # only the Core Places' weeks: no hours are commissioned, so none of their variable cost is counted
         factor = Decimal(floor.weeks) / self.budget_weeks
-        var = sum((pence(u.variable_cost * u.expected_units) for u in self.variable_prices), Decimal(0))
+        var = sum((pence(u.variable_cost * u.expected_units) for u in self.hour_cost_lines), Decimal(0))
         direct = pence((self.cost_model.direct_costs - var) * factor)
         return self.reconcile(cost_base, margin, treatment, income=floor.income, direct_costs=direct,
                               overheads=pence(self.cost_model.overheads * factor))
@@ -1547,7 +1581,7 @@ class OpenBook(Strict):
             # payment) is already the least income at each level, so it stays
             return None
         per = PLACE_UNITS_A_YEAR[f.unit]
-        cap = [u for u in self.unit_prices if u.capacity_units]
+        cap = self.scaled_lines
         if any(u.unit != f.unit for u in cap) or not cap:
             return None
         cores = {s_: n for s_, _, n in f.split}
@@ -1599,7 +1633,7 @@ class OpenBook(Strict):
     def held_income(self) -> Decimal:
         """The budgeted income at the Prices without a capacity (one-to-one hours and the like), which the occupancy
         scenarios hold at budget."""
-        return sum((u.expected_income for u in self.unit_prices if not u.capacity_units), Decimal(0))
+        return sum((u.expected_income for u in self.unit_prices if not u.capacity_units or self._held(u)), Decimal(0))
 
     @property
     def floor_covered_with_held(self) -> bool:
@@ -1621,13 +1655,14 @@ class OpenBook(Strict):
         """
         if not self.capacity_income or self.costs_move_with_weeks:
             return None   # r25 ob-fresh 3: costs moving with the weeks leave no break-even occupancy to state
-        fixed = sum((u.expected_income for u in self.unit_prices if not u.capacity_units), Decimal(0))
+        fixed = self.held_income
         allowable = self.reconcile("full-cost", "hard-cap", "refund").allowable_costs
         # a variable unit costs v each: income P*C*o = allowable + v*(C*o - E), so o = (A - vE - F) / (PC - vC);
         # overheads are taken as budgeted (within their cap), the same simplification as the scenarios' headline
         variable = self.variable_prices
         allowable -= sum((u.variable_cost * u.expected_units for u in variable), Decimal(0))
-        margin = self.capacity_income - sum((u.variable_cost * u.capacity_units for u in variable), Decimal(0))
+        margin = sum((pence(u.price * u.capacity_units) for u in self.scaled_lines), Decimal(0))
+        margin -= sum((u.variable_cost * u.capacity_units for u in variable), Decimal(0))
         margin += self.nursing_income_at(HUNDRED)
         if margin <= 0:
             return None
@@ -1764,6 +1799,13 @@ class Home(Strict):
                           "tenants' landlord (recorded in Schedule 1 and the support note, with no lease terms for "
                           "the provider). 'provider', 'related_party' or 'third_party' as the words say. Empty: as "
                           "lease_end and the related parties show.")
+    capital_charge: Money | None = Field(
+        None, description="For a home the provider owns (owner 'provider'): a notional rent or capital charge a year that "
+                          "counts as an Allowable Cost for the building instead of its depreciation, e.g. 36000. Set it "
+                          "as an independent valuation of the home in its existing use times an agreed yield (for "
+                          "example £720,000 x 5%), and take the building's depreciation out of the cost model. Empty: "
+                          "the building enters the costs only through depreciation, where a category allows it, and the "
+                          "scope note asks whether a charge is wanted (r31 ob tool note 5).")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
@@ -2100,6 +2142,13 @@ class Services(Strict):
         None, ge=1, le=180, description="Care homes: days' notice the commissioner must give to end a placement (except "
                                         "where the person's safety requires it to end at once), e.g. 28. Empty: 7 days, "
                                         "which the residents note flags as assumed (r31 ob tool note 21).")
+    indemnity_scope: Literal["limited", "any_breach"] = Field(
+        "limited", description="What the provider's uncapped indemnity in the liability clause covers: 'limited': "
+                               "negligence, wilful misconduct, abuse or neglect, breach of law, breach of the data "
+                               "protection and confidentiality clauses and staff claims, any other breach of the "
+                               "agreement being within the liability cap; 'any_breach': also any breach of the agreement "
+                               "that leads to a third-party claim (wider, and likely to be resisted by the provider's "
+                               "lawyers; r31 ob-fresh 17).")
     price_basis: Literal["per_place", "per_resident_band"] = Field(
         "per_place", description="With two or more weekly prices for Core Places: whether each Core Place is a place "
                                  "of one type, paid at its own price whoever lives in it ('per_place'), or the prices "

@@ -483,7 +483,8 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has given the Trust the confirmation described in clause 3.3 for the extension" in term
     # r23 ob-sample 4: the confirmation records the lawful basis (a new award or a modification), not only s.74
-    assert "that it has recorded the basis on which the Placement, filling or extension may lawfully be awarded or made, and has published any notice the Procurement Act 2023 requires for it" in paragraphs_text(clause(result, "open-book.services"))
+    # r31 ob-fresh 11: the one clause of pre-conditions also names the earlier contract's continuation
+    assert "that it has recorded the basis on which the Placement, filling, continuation or extension may lawfully be awarded or made, and has published any notice the Procurement Act 2023 requires for it" in paragraphs_text(clause(result, "open-book.services"))
     services = paragraphs_text(clause(result, "open-book.services"))
     assert "a Placement that is not an Existing Placement, including one that continues under clause" in services
     _, quiet, _ = built[SUBSIDIARY]
@@ -701,7 +702,10 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     _, result, _ = built[CHARITY]
     placements = paragraphs_text(clause(result, "open-book.placements"))
     assert "Subject to clause 3.3, every child placed by the Council" in placements
-    assert "that child's placement continues under the earlier contract, and not under this Agreement" in placements
+    # r31 ob-fresh 11: said once, in clause 3.3, which 8.3 refers to
+    assert "the placement of such a child continues under the earlier contract and not under this Agreement" in \
+        paragraphs_text(clause(result, "open-book.services"))
+    assert "clause 3.3 sets when it continues under this Agreement, and how it continues until then" in placements
     assert "say which of them are Existing Placements" in paragraphs_text(clause(result, "open-book.voids"))
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")

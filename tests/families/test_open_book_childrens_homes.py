@@ -109,16 +109,16 @@ def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confir
     the note asks for the expiry date. Quiet: a sheet without a user-choice award has neither."""
     d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
     body = clause_text(d, "open-book.placements", flat=True)
-    # r25 ob-sample 1: the earlier contract runs on only once the Council confirms the extension is lawful.
-    assert ("That contract continues for that child after the date on which it would otherwise end only if, and from the "
-            "date that, the Council confirms in writing to the Trust that the extension may lawfully be made and that it "
-            "has published any notice the law requires for it. The Council must pay the fee under that contract for any "
-            "period for which it continues.") in body
+    # r31 ob-fresh 11: the pre-conditions now sit in one clause (3.3), which 8.3 refers to, losing none of them.
+    assert ("For a placement that is not an Existing Placement, clause 3.3 sets when it continues under this Agreement, "
+            "and how it continues until then.") in body
+    gate = clause_text(d, "open-book.services", flat=True)
+    assert ("(until that confirmation is given, the placement of such a child continues under the earlier contract and "
+            "not under this Agreement, and the Council pays the fee under that contract)") in gate
+    assert ("the continuation of the earlier contract for a child under clause 3.3(a) past the date on which that "
+            "contract would otherwise end") in gate
+    assert ("for each placement continuing under clause 8.3 that is not an Existing Placement, before") in gate
     assert "the Parties agree that it continues" not in body
-    assert "the Council must give the Trust the confirmation described in clause 3.3" not in body
-    assert ("the Council must decide under clause 3.4 whether it gives the confirmation described in clause 3.3 for "
-            "continuing each of those placements that is not an Existing Placement, and must tell the Trust its decision."
-            ) in body
     assert "Get the earlier contract's expiry date, the regime it was let under" in flat(note(d, "open-book.placements"))
     assert "(reg. 72)" in flat(note(d, "open-book.placements"))
     adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))

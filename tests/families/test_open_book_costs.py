@@ -232,3 +232,18 @@ def test_a_plural_in_ses_matches_its_singular_category(catalogue):
 def test_a_plural_no_category_names_is_still_flagged_by_its_own_word(catalogue):
     [found] = _category_findings(catalogue, "Minibuses")
     assert "(minibuses)" in found.message and "minibuse)" not in found.message
+
+
+def test_inferred_shared_costs_line_asks_the_provider_to_confirm(catalogue):
+    """r31 ob-fresh 13: the draft infers the line of costs shared between the homes (total less each home's own);
+    the costs schedule note gives the figure and asks the provider to confirm it."""
+    n = flat(note(open_book_doc(catalogue, "childrens-homes-charity"), "common.open-book-schedule-costs"))
+    assert 'The line "Costs shared between the homes" (£335,000) is not in the instructions' in n
+    assert "less the homes' own direct costs (£2,320,000)" in n
+
+
+def test_no_shared_costs_note_when_the_homes_add_up(catalogue):
+    """Quiet: where the homes' own costs make up the whole, there is no inferred line to confirm."""
+    n = flat(note(open_book_doc(catalogue, "childrens-homes-charity", ("direct_costs: 520000", "direct_costs: 855000")),
+                  "common.open-book-schedule-costs"))
+    assert "Costs shared between" not in n

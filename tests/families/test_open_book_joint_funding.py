@@ -101,3 +101,27 @@ def test_no_section_117_no_after_care_text(catalogue):
     body = clause_text(open_book_doc(catalogue, ROOT / "samples" / "open-book" / "adult-care-sharing-band.yaml"),
                        "open-book.residents", flat=True)
     assert "section 117" not in body and "under sections 14 and 17 of the Care Act 2014" in body
+
+
+def test_supported_living_share_set_per_tenant_and_chc_through_the_commissioner(catalogue):
+    """r31 (lane I1 item 2): the joint funder's per-placement share and full CHC through the commissioner read in the
+    supported-living clause too, not only in the care-home residents clause."""
+    text = OB_WEXCOMBE.read_text().replace("    share_percent: 50\n", "    share_percent: 50\n    share_basis: per_placement\n"
+                                           "    full_chc: through_commissioner\n")
+    d = open_book_document(catalogue, text)
+    body = clause_text(d, "open-book.support", flat=True)
+    assert "funds a share of the Prices for the Individual Support of the three tenants" in body
+    assert "the share the joint funding decision for that Tenant sets from time to time" in body
+    assert "funds 50% of the Prices" not in body
+    assert ("becomes eligible for NHS Continuing Healthcare, the Council continues to pay the Prices for their "
+            "Individual Support in full and recovers them from the ICB") in body
+    n = flat(note(d, "open-book.support"))
+    assert "as the current average, which the clause does not state as anyone's share" in n
+    assert "account to the ICB for its share of that part" in n
+
+
+def test_supported_living_fixed_share_unchanged(catalogue):
+    """Quiet: the defaults keep the fixed 50% and say nothing of Continuing Healthcare payment."""
+    body = clause_text(open_book_doc(catalogue, OB_WEXCOMBE), "open-book.support", flat=True)
+    assert "funds 50% of the Prices" in body
+    assert "continues to pay the Prices for their Individual Support in full" not in body

@@ -128,3 +128,23 @@ def test_make_up_payment_declined_leaves_the_cap_and_survival_alone(catalogue):
     liab = flat(clause_text(doc, "open-book.liability"))
     assert re.search(r"amounts payable under clause 13, clause 15\.\d+ or clause 29\.2\.", liab)
     assert "any amount payable under clause 13 are not loss of profit" in liab
+
+
+def test_uncapped_indemnity_is_limited_by_default(catalogue):
+    """r31 ob-fresh 17: the uncapped indemnity no longer covers any "breach of this Agreement"; it names negligence,
+    abuse or neglect, breach of law, data protection and confidentiality, and the note says how to widen it."""
+    res = open_book_result(catalogue, OB_CHARITY)
+    text = flat(clause_text(res.document, "open-book.liability"))
+    assert "wilful misconduct or breach of this Agreement" not in text
+    assert "any negligent act or omission or wilful misconduct by" in text
+    assert "of the data protection obligations in clause" in text and "the confidentiality obligations in clause" in text
+    assert "widen it only if the Council instructs it" in flat(note(res.document, "open-book.liability"))
+
+
+def test_wide_indemnity_kept_where_instructed(catalogue):
+    """Quiet: indemnity_scope 'any_breach' keeps the wide wording, without the data protection item."""
+    res = open_book_result(catalogue, OB_CHARITY, lambda d: d["services"].update(indemnity_scope="any_breach"))
+    text = flat(clause_text(res.document, "open-book.liability"))
+    assert "wilful misconduct or breach of this Agreement by" in text
+    assert "the confidentiality obligations in clause" not in text
+    assert "As instructed, the indemnity also covers any breach" in flat(note(res.document, "open-book.liability"))

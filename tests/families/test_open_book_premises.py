@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from tests.families.clause_texts import clause_text, document_of, flat, note
 from tests.families.conftest import (
-    OB_BRAMBLECOMBE, OB_BREAKS, OB_CALDMOOR, OB_CHEVIOT, OB_GREYSTONE, open_book_doc,
-    open_book_draft_text,
+    OB_BRAMBLECOMBE, OB_BREAKS, OB_CALDMOOR, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, open_book_doc,
+    open_book_draft_text, open_book_result,
 )
 
 
@@ -148,3 +148,36 @@ def test_disallowed_costs_definition_names_every_rent_review_paragraph(catalogue
     assert "for a lease that clause 11.5 to clause 11.6 say are Disallowed Costs" in flat(definition(two, "Disallowed Costs"))
     one = _lease_within_extension(catalogue, "2036-03-31")
     assert " to clause " not in flat(definition(one, "Disallowed Costs"))
+
+
+def _owned(charge=None):
+    def change(d):
+        d["services"]["homes"][0]["owner"] = "provider"
+        if charge is not None:
+            d["services"]["homes"][0]["capital_charge"] = charge
+    return change
+
+
+def test_owned_home_capital_charge_is_an_allowable_cost(catalogue):
+    """r31 ob tool note 5: a capital charge for a home the provider owns counts instead of depreciation."""
+    res = open_book_result(catalogue, OB_CHARITY, _owned(32000))
+    text = flat(clause_text(res.document, "open-book.scope"))
+    assert "For Rowan House, which the Trust owns, a capital charge of £32,000 (thirty-two thousand pounds) a year" in text
+    assert "It takes the place of any depreciation of the building" in text
+    assert "as instructed, the Allowable Costs include a capital charge of £32,000" in flat(note(res.document, "open-book.scope"))
+
+
+def test_owned_home_without_a_charge_gets_a_prompt(catalogue):
+    """An owned home with no charge: the note explains the option (valuation times yield); no paragraph."""
+    res = open_book_result(catalogue, OB_CHARITY, _owned())
+    assert "capital charge" not in flat(clause_text(res.document, "open-book.scope"))
+    n = flat(note(res.document, "open-book.scope"))
+    assert "Rowan House is owned by the Trust: the building enters the Allowable Costs only through depreciation" in n
+    assert "independent valuation of the home in its existing use times an agreed yield" in n
+
+
+def test_no_capital_charge_text_for_a_home_not_owned(catalogue):
+    """Quiet: no owner given, nothing about a capital charge."""
+    res = open_book_result(catalogue, OB_CHARITY)
+    assert "capital charge" not in flat(clause_text(res.document, "open-book.scope"))
+    assert "capital charge" not in flat(note(res.document, "open-book.scope"))

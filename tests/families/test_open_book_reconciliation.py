@@ -22,19 +22,26 @@ def _recon_rows(res):
 KEY = "full-cost/sharing-band/split"
 
 
-def test_scenarios_show_the_budget_row_when_the_budget_uses_different_shares_of_capacity(catalogue):
-    """ob-fresh finding 9: the "100%" row is capacity (all support hours), not the budget; the table now opens
-    with the budget (the worked example's figures) and says what each share means."""
+def test_hourly_units_are_held_at_budget_beside_places(catalogue):
+    """r31 ob-fresh 8 (replaces the r2x budget-row test, which scaled 1,200 budgeted hours to 2,000 at "100%"
+    occupancy): where places state a capacity, hours with a capacity are held at the budget, income and cost, so
+    the occupancy rows move one variable (the places) and no budget row is needed for the hours."""
     res = open_book_result(catalogue, "childrens-homes-charity.yaml",
                  lambda d: d["open_book"]["unit_prices"][1].update(capacity_units=2000))
-    text = document_text(res)
-    assert "The budget, in the first row of the table, uses the expected units in Schedule 2: 85.03% of the capacity" in text
-    assert 'and 60% of the capacity for "Additional one-to-one support, where agreed in the placement plan" (2,000 hours a year)' in text
-    assert "all 2,000 hours are delivered" in text
-    rows = _recon_rows(res)
-    budget = next(r for r in rows if r[0] == "Budget")
-    example = {r[0]: r[1] for r in rows}
-    assert budget[1] == example["Service Income"]
+    text = flat(document_text(res))
+    assert ('The units of "Additional one-to-one support, where agreed in the placement plan" (1,200 hours a year) are '
+            "held at the budget at every level of occupancy, with their income and direct cost") in text
+    assert "all 2,000 hours are delivered" not in text
+    assert not any(r[0] == "Budget" for r in _recon_rows(res))
+    ob = open_book_model(catalogue, "childrens-homes-charity.yaml",
+                         lambda d: d["open_book"]["unit_prices"][1].update(capacity_units=2000)).open_book
+    assert [u.unit for u in ob.held_hour_lines] == ["hour"] and all(u.unit == "week" for u in ob.scaled_lines)
+
+
+def test_hourly_units_still_scale_without_places(catalogue):
+    """Quiet: with hours alone (home care) the hours are what the scenarios scale."""
+    ob = open_book_model(catalogue, "home-care-zones.yaml").open_book
+    assert ob.held_hour_lines == [] and ob.variable_prices
 
 
 def test_no_budget_row_when_every_price_assumes_the_same_occupancy(catalogue):
@@ -59,8 +66,9 @@ def test_finding3_scenario_costs_move_with_the_paid_weeks(catalogue):
     assert ob.week_costs == Decimal("1267136")          # £1,297,400 less 1,560 hours at £19.40
     runs = dict(ob.core_scenarios[KEY])
     at100 = runs[Decimal(100)]
-    # 1,352 weeks: £1,267,136 x 1,352 / 1,170 = £1,464,246.04, plus 2,600 hours at £19.40 (each part rounded)
-    assert abs(at100.allowable_costs - (Decimal("1464246.04") + Decimal("50440"))) < Decimal("0.02")
+    # 1,352 weeks: £1,267,136 x 1,352 / 1,170 = £1,464,246.04, plus the 1,560 budgeted hours at £19.40, held at
+    # budget since r31 ob-fresh 8 (before: 2,600 hours, the hours' capacity, at "100%")
+    assert abs(at100.allowable_costs - (Decimal("1464246.04") + Decimal("30264"))) < Decimal("0.02")
     assert at100.actual_profit == at100.income - at100.allowable_costs
     assert at100.excess < Decimal("176410")             # the table held costs at budget: £176,410 of Excess Profit
     assert ob.break_even_occupancy is None
@@ -71,7 +79,8 @@ def test_finding3_quiet_costs_held_at_budget_when_not_apportioned_by_weeks(catal
     ob = open_book_model(catalogue, OB_BRAMBLECOMBE, lambda d: d["services"].update(apportionment="places_available")).open_book
     assert not ob.costs_move_with_weeks
     assert ob.break_even_occupancy is not None
-    assert dict(ob.core_scenarios[KEY])[Decimal(100)].allowable_costs == Decimal("1297400") + Decimal("50440") - Decimal("30264")
+    # r31 ob-fresh 8: the hours are held at budget, so at 100% the costs are the budget's
+    assert dict(ob.core_scenarios[KEY])[Decimal(100)].allowable_costs == Decimal("1297400")
 
 
 def test_finding3_schedule_and_losses_note_state_the_assumption(catalogue):
@@ -85,3 +94,47 @@ def test_finding3_schedule_and_losses_note_state_the_assumption(catalogue):
     text = flat(note(d, "open-book.losses"))
     assert "its share for the 1,040 weeks of the Core Places is £1,126,343.11, which their payment covers" in text
     assert "covered only from 81% occupancy" not in text
+
+
+def test_split_excess_adds_refund_and_fund_columns(catalogue):
+    """r31 ob-fresh 8: where the Excess Profit is split, the scenario table shows the refund and the Reinvestment
+    Fund beside the Excess Profit, each row adding up."""
+    d = open_book_doc(catalogue, OB_BRAMBLECOMBE)
+    sch = flat(clause_text(d, "common.open-book-schedule-reconciliation"))
+    assert "Excess Profit Refunded to the Council To the Reinvestment Fund Profit" in sch
+    ob = open_book_model(catalogue, OB_BRAMBLECOMBE).open_book
+    for _, run in ob.core_scenarios[KEY]:
+        assert run.refund + run.reinvest == run.excess
+
+
+def test_refund_only_keeps_the_five_columns(catalogue):
+    """Quiet: with the whole Excess Profit refunded there is nothing to split, so no extra columns."""
+    d = open_book_doc(catalogue, OB_BRAMBLECOMBE, ("open_book_excess: split", "open_book_excess: refund"))
+    sch = flat(clause_text(d, "common.open-book-schedule-reconciliation"))
+    assert "To the Reinvestment Fund" not in sch
+
+
+def _many_hours(d):
+    # 5,000 budgeted hours (of 6,000) at £32.50: £162,500, enough with the Core Places to cover the budget
+    d["open_book"]["unit_prices"][1].update(capacity_units=6000, expected_units=5000)
+
+
+def test_core_floor_with_held_hours_covers_the_costs(catalogue):
+    """r31 ob-fresh 8: with the hours held at budget, the Core Places payment and the hours' income cover the budgeted
+    costs, so Schedule 3 says no loss can arise through low occupancy, and the losses note agrees with it."""
+    res = open_book_result(catalogue, OB_CHARITY, _many_hours)
+    sch = flat(clause_text(res.document, "common.open-book-schedule-reconciliation"))
+    assert ("the payment for them (£2,831,400) and the budgeted income at the other prices (£162,500) bring in "
+            "£2,993,900, £38,900 more than the budgeted Allowable Costs") in sch
+    assert "cannot make a loss through low occupancy" in sch and "Below that the Trust makes a loss" not in sch
+    n = flat(note(res.document, "open-book.losses"))
+    assert "they bring in £2,993,900, which covers those costs" in n
+    assert "are covered only from" not in n
+
+
+def test_core_floor_short_even_with_held_hours_keeps_the_break_even(catalogue):
+    """Quiet: on the sample the hours' income does not close the Core Places' gap, so the break-even stays."""
+    res = open_book_result(catalogue, OB_CHARITY)
+    sch = flat(clause_text(res.document, "common.open-book-schedule-reconciliation"))
+    assert "Below that the Trust makes a loss" in sch
+    assert "which covers those costs" not in flat(note(res.document, "open-book.losses"))

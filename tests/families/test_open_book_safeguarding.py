@@ -4,7 +4,7 @@ activity."""
 from __future__ import annotations
 
 from assembler.termsheet.loader import load_file
-from tests.families.clause_texts import flat, note
+from tests.families.clause_texts import clause_text, flat, note
 from tests.families.conftest import (
     OB_CHEVIOT, open_book_doc, open_book_result, OPEN_BOOK_SAMPLE_DIR,
 )
@@ -28,3 +28,20 @@ def test_safeguarding_note_names_the_act_for_regulated_activity(catalogue):
     n = flat(note(open_book_doc(catalogue, OB_CHEVIOT), "open-book.safeguarding"))
     assert "(Safeguarding Vulnerable Groups Act 2006, Schedule 4, paragraph 1(1A))" in n
     assert "paragraph 1(1A) of that Act" not in n
+
+
+def test_oliver_mcgowan_code_dates_and_contractual_duty(catalogue):
+    """r31 ob-fresh 19: the note records that the code was laid on 19 June 2025 and became final on 6 September 2025,
+    and the clause makes its standards a contractual duty."""
+    res = open_book_result(catalogue, "adult-care-sharing-band.yaml")
+    n = flat(note(res.document, "open-book.safeguarding"))
+    assert "laid before Parliament on 19 June 2025 and became final on 6 September 2025" in n
+    body = clause_text(res.document, "open-book.safeguarding", flat=True)
+    assert "the training meets the standards of the Oliver McGowan code of practice" in body
+
+
+def test_no_oliver_mcgowan_code_for_a_childrens_home(catalogue):
+    """Quiet: a children's home draft (Ofsted, not CQC) has neither the duty nor the dates."""
+    res = open_book_result(catalogue, "childrens-homes-charity.yaml")
+    assert "McGowan" not in note(res.document, "open-book.safeguarding")
+    assert "McGowan" not in clause_text(res.document, "open-book.safeguarding")
