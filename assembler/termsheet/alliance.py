@@ -2182,6 +2182,8 @@ class Alliance(Strict):
         words = [reserved_matter_words(m) for m in self.decisions.reserved_matters]
         if self.pooled_budget is not None:  # the draft defines the Pooled Budget (r20 al-fresh finding 15)
             words = [re.sub(r"\b(?:the )?pooled budget\b", "the Pooled Budget", w, flags=re.I) for w in words]
+        if self.joint_commissioners:  # the sheet's singular "the Commissioner" where several commission (sprint J1)
+            words = [joint_commissioner_words(w) for w in words]
         return words
 
     @property
@@ -2884,14 +2886,20 @@ class Alliance(Strict):
         (r18b al-fresh finding 7): ("text", words); ("target", "") for "Target Cost", which the clause follows with
         "(other than as clause 12.2 provides)" where only changing it is reserved, so the indexed Target Cost needs no
         vote; ("shares", "Gain and Pain" | "Gain" | "Pain") for the shares, which the clause follows with a reference
-        to the Schedule that sets them."""
+        to the Schedule that sets them; ("cap", anchor) for the sheet's "Commissioner's cap" where the Commissioners'
+        Pain is a fixed amount, printed with a reference to the sub-clause that sets it (sprint J1)."""
         out = []
-        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b")
+        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b"
+                             + (r"|(\bthe Commissioners?(?:'s|')? (?:cap|limit|amount)\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))
         for m in self.reserved_matters:
             pieces, at = [], 0
             for hit in pattern.finditer(m):
                 if hit.start() > at:
                     pieces.append(("text", m[at:hit.start()]))
+                if hit.lastindex == 2:  # the Commissioners' amount of Pain, set by the risk and reward clause (sprint J1)
+                    pieces.append(("cap", "commissioner" if self.providers_bear_excess else "stop-loss"))
+                    at = hit.end()
+                    continue
                 pieces.append(("shares", hit.group(1)) if hit.group(1) else ("target", ""))
                 at = hit.end()
                 if hit.group(1):  # the sheet's own pointer to the Schedule gives way to the draft's reference
@@ -3691,6 +3699,16 @@ SHARES_PLACE = re.compile(r"\s+(?:in|under|set out in)\s+(?:the\s+)?(?:[\w/-]+\s
 CHARTER_OR = re.compile(r"(?:\bthe Alliance Charter or (?=the Alliance Principles)|"
                         r"(?<=the Alliance Principles) or the Alliance Charter\b)", re.I)
 CHARTER = re.compile(r"\bthe Alliance Charter\b", re.I)
+
+
+def joint_commissioner_words(text: str) -> str:
+    """A Reserved Matter's singular "the Commissioner" where several commission (sprint J1): "the Commissioner's cap"
+    (or limit, amount) is the Commissioners' one amount together; any other "the Commissioner's" (budget, money,
+    funding) is each Commissioner's own, so "a Commissioner's"; a bare "the Commissioner" is the Lead Commissioner,
+    which acts for the Commissioners."""
+    text = re.sub(r"\b(the )Commissioner's (cap|limit|amount)\b", r"\1Commissioners' \2", text)
+    text = re.sub(r"\b[Tt]he Commissioner's\b", "a Commissioner's", text)
+    return re.sub(r"(?<!Lead )\b([Tt])he Commissioner\b(?!s)", r"\1he Lead Commissioner", text)
 
 
 def reserved_matter_words(text: str) -> str:
