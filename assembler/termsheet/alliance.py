@@ -2726,7 +2726,11 @@ class Alliance(Strict):
         """The listed service a Former Contract's work falls within, for Schedule 1 Part 2: the sheet's own answer
         (the listed service it names, in the listed words), else the only service its holder delivers, else the one
         of the holder's services that shares the most distinctive words with the title where exactly one does; None
-        where that is not clear, so the draft leaves a placeholder and the note asks (r32 al-sample finding 3)."""
+        where that is not clear, so the draft leaves a placeholder and the note asks (r32 al-sample finding 3).
+        Sprint J1: where the holder's `delivers` is not given, the title is matched against every listed service; a
+        title of several parts ('Wellbeing hubs and crisis café') gives each part's one best service, so the contract
+        may fall within two or more (joined by '; '); where the title's words fit two services equally, the one that
+        has them before any "linked to" or "including" (what it is, not what it relates to) is taken, if only one does."""
         if c.service:
             return next((x for x in self.services if same_service(x, c.service)), None)
         holder = self.member_by_key(c.member)
@@ -2735,10 +2739,24 @@ class Alliance(Strict):
         scope = [next(y for y in self.services if same_service(x, y)) for x in scope]
         if len(scope) == 1:
             return scope[0]
-        title = service_words(re.sub(r"\([^)]*\)", " ", c.title), titled=True)
-        scored = [(len(title & service_words(x)), x) for x in scope]
-        best = max((n for n, _ in scored), default=0)
-        top = [x for n, x in scored if n == best]
+        scope = scope or list(self.services)
+
+        def best_of(words: set[str]) -> tuple[int, list[str]]:
+            scored = [(len(words & service_words(x)), x) for x in scope]
+            best = max((n for n, _ in scored), default=0)
+            return best, [x for n, x in scored if n == best]
+
+        plain = re.sub(r"\([^)]*\)", " ", c.title)
+        parts = [service_words(t, titled=True, first=(i == 0)) for i, t in enumerate(re.split(r",|;|&|\band\b", plain))]
+        picks = [best_of(w) for w in parts if w]
+        if len(picks) > 1 and all(len(top) == 1 for n, top in picks if n) and any(n for n, _ in picks):
+            found = {top[0] for n, top in picks if n}
+            return "; ".join(x for x in scope if x in found)
+        words = service_words(plain, titled=True)
+        best, top = best_of(words)
+        if best and len(top) > 1:  # a tie: words after "linked to" or "including" say what a service relates to, not what it is
+            core = [x for x in top if words & service_words(SERVICE_RELATION.split(x, 1)[0])]
+            top = core if len(core) == 1 else top
         return top[0] if best and len(top) == 1 else None
 
     @property
@@ -3729,6 +3747,7 @@ def reserved_matter_words(text: str) -> str:
 SERVICE_FILLER = frozenset("""a an and or of for to the in on at by with who are is their those all including people person
     persons adult adults service services support team provision project pilot scheme programme contract contracts
     experiencing affected multiple complex need needs disadvantage health integrated community year old aged""".split())
+SERVICE_RELATION = re.compile(r"\b(?:linked to|related to|including|alongside)\b", re.I)  # what a service relates to
 SERVICE_SYNONYMS = {"dual diagnosis": "co-occurring"}  # the sector's two names for one thing
 
 
