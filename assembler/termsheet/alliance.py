@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.formatting import MONTHS, pence
+from assembler.formatting import MONTHS, money, pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -894,6 +894,13 @@ class Alliance(Strict):
         """One share row for each commissioning body: listed, or nil where the basis leaves it out."""
         listed = {s.member: s for s in self.shares}
         return [listed.get(m.key) or ShareRow(m.key, m.name, Decimal(0), Decimal(0)) for m in self.commissioners]
+
+    @property
+    def commissioner_pain_row(self) -> str | None:
+        """The key of the one Commissioner row of the share table that states the Commissioners' joint amount or limit
+        of Pain in full (the first that takes a share); the other Commissioners' rows refer to it instead of repeating
+        it (sprint J1, I2 item 15)."""
+        return next((c.member for c in self.commissioner_rows if c.gain or c.pain), None)
 
     @property
     def providers(self) -> list[Member]:
@@ -1917,6 +1924,26 @@ class Alliance(Strict):
     def example_provider(self) -> Member | None:
         """The Provider in whose costs the worked example's variance arises: the largest by annual value."""
         return max(self.providers, key=lambda m: m.annual_value) if self.providers else None
+
+    def example_pence(self, gain_only: bool) -> list[str]:
+        """The columns of the worked examples' tables ('cost', 'kept', 'share', 'balancing', 'ends_with') that show
+        pence in any example the Schedule prints, so that every example shows them in that column (sprint J1, r31
+        finding 17: Example 3 in whole pounds beside Examples 1 and 2 in pence)."""
+        examples = [self.gain_example] + ([] if gain_only else [self.pain_example, self.large_pain_example])
+        out = []
+        for col in ("cost", "kept", "share", "balancing", "ends_with"):
+            values = [getattr(line, col) for ex in examples for line in ex.lines]
+            values += [sum((getattr(line, col) for line in ex.lines), Decimal(0)) for ex in examples]
+            if col == "share":
+                values += [v for ex in examples for v in (ex.commissioner_share, ex.outcome)]
+            if any(pence(v) != pence(v).to_integral_value() for v in values):
+                out.append(col)
+        return out
+
+    def example_money(self, value: Decimal, with_pence: bool) -> str:
+        """An amount in a worked example's table, with pence where `example_pence` says its column shows them."""
+        text = money(value)
+        return text + ".00" if with_pence and "." not in text else text
 
     @property
     def large_pain_example(self) -> Settlement:
