@@ -2932,7 +2932,7 @@ class Alliance(Strict):
         "(other than as clause 12.2 provides)" where only changing it is reserved, so the indexed Target Cost needs no
         vote; ("shares", "Gain and Pain" | "Gain" | "Pain") for the shares, which the clause follows with a reference
         to the Schedule that sets them; ("cap", anchor) for the sheet's "Commissioner's cap" where the Commissioners'
-        Pain is a fixed amount, printed with a reference to the sub-clause that sets it (sprint J1)."""
+        Pain is a fixed amount, printed with a reference to the risk and reward clause that sets it (sprint J1)."""
         out = []
         pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b"
                              + (r"|(\bthe Commissioners?(?:'s|')? (?:cap|limit|amount)\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))

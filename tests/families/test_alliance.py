@@ -1511,7 +1511,7 @@ def test_reduced_and_adjourned_quorum_can_still_decide(pooled):
 
 def test_pcc_status_powers_and_part_in_joint_decisions(pooled):
     """r14 al-fresh findings 15 and 19: the PCC's status and its relevant-partner place are recited (both
-    verified, clauses/law.yaml); the unverified power is left to a note; the Lead Commissioner needs the PCC's
+    verified, clauses/law.yaml); its power to commission (s.143, sprint J1) is left to a note; the Lead Commissioner needs the PCC's
     agreement where a joint decision touches the PCC's money or services."""
     recitals = text_of(clause(pooled, "alliance.recitals"))
     assert "The PCC, a corporation sole established under section 1 of the Police Reform and Social Responsibility Act 2011" in recitals
@@ -1519,7 +1519,9 @@ def test_pcc_status_powers_and_part_in_joint_decisions(pooled):
     assert "funding agreement between the Commissioners, which is separate from this Agreement" in recitals
     assert "section 143" not in recitals
     note = next(c for c in pooled.all_clauses() if c.id == "alliance.recitals").note
-    assert "section 143 of the Anti-social Behaviour, Crime and Policing Act 2014, which this draft has not verified" in note
+    # sprint J1: s.143 checked (clauses/law.yaml), so the note cites it without the "not verified" hedge
+    assert "and to make grants in connection with those arrangements (section 143 of the Anti-social Behaviour, Crime and Policing Act 2014)" in note
+    assert "has not verified" not in note
     defs = {d.term: plain_text(d.inlines) for d in pooled.definitions}
     assert "may act only with that Commissioner's written agreement" in text_of(clause(pooled, "alliance.structure"))  # r27 al-fresh 12
     decisions = text_of(clause(pooled, "alliance.decisions"))

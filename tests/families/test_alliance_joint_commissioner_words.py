@@ -15,7 +15,7 @@ def test_joint_reserved_matters_name_the_right_commissioner(catalogue):
     the budget as a Commissioner's."""
     doc = variant_of(catalogue, ALLIANCE_JOINT, BUDGET, BUDGET)
     text = clause_text(doc, "alliance.decisions", flat=True)
-    assert "the Pain Caps or the Commissioners' amount of Pain in clause 13." in text
+    assert "the Pain Caps or the Commissioners' amount of Pain in clause 13;" in text
     assert "any decision that commits a Commissioner's budget beyond the Annual Plan" in text
     assert "the Commissioner's cap" not in text and "the Commissioner's budget" not in text
 
