@@ -2935,7 +2935,7 @@ class Alliance(Strict):
         Pain is a fixed amount, printed with a reference to the risk and reward clause that sets it (sprint J1)."""
         out = []
         pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b"
-                             + (r"|(\bthe Commissioners?(?:'s|')? (?:cap|limit|amount)\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))
+                             + (r"|(\bthe Commissioners?(?:'s|')? (?:cap|limit|amount)(?: (?:on|of) Pain)?\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))
         for m in self.reserved_matters:
             pieces, at = [], 0
             for hit in pattern.finditer(m):
@@ -2982,6 +2982,15 @@ class Alliance(Strict):
         words = " ".join([self.funding or "", *(c.pays or "" for c in (self.pooled_budget.contributions
                                                                        if self.pooled_budget else []))])
         return bool(re.search(r"\bbetter care fund\b|\bBCF\b", words, re.I))
+
+    @property
+    def central_grant_commissioner(self) -> Member | None:
+        """The Commissioner that receives the central government grant: the lead Commissioner where it is a council,
+        else the first council Commissioner (sprint J1: with two Commissioners, "the Commissioner" in the central
+        grant clause must name the one whose grant it is)."""
+        councils = [c for c in self.commissioners if getattr(c.legal_form, "value", c.legal_form) == "local_authority"]
+        lead = self.commissioner
+        return lead if lead in councils else (councils[0] if councils else None)
 
     @property
     def central_grant_funded(self) -> bool:
