@@ -177,8 +177,9 @@ def test_worked_example_has_a_line_per_provider_and_adds_up(alliance_big):
     # within the caps every Provider keeps its Fee less its share: the Fees (£385,000) less the Pain (£154,000)
     assert pain[-1][5] == "£231,000.00"
     # above the caps, every Provider bears its Fee and is left with nil; the Council bears the rest
-    assert large[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "-£105,000", "", ""]
-    assert large[-1] == ["Total", "£7,805,000", "-£490,000", "-£490,000", "£105,000", "£0"]
+    # sprint J1: one pence rule for every example, so the third shows pence where the first two do
+    assert large[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "-£105,000.00", "", ""]
+    assert large[-1] == ["Total", "£7,805,000", "-£490,000", "-£490,000.00", "£105,000.00", "£0.00"]
     text = text_of(c)
     assert "Example 2: Pain within the Pain Caps." in text
     assert "£105,000 of the Providers' shares lies above their Pain Caps and is borne by the Commissioner" in text
@@ -551,9 +552,12 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
     assert defs["Lead Commissioner"].startswith("the Council, which leads the Commissioners")
     assert "ICB" not in defs["Provider"]
     rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
-    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
+    assert ["Wealdshire County Council (a Commissioner)", "20%", "25%",
             "£100,000 a year for the Commissioners together, including Pain above the Providers' Pain Caps; "
             "Pain above that returns to the Providers up to their Pain Limits"] in rows
+    # sprint J1: the second Commissioner's row refers to the one amount instead of repeating it
+    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
+            "within the one amount for the Commissioners together, stated above"] in rows
     leaving = text_of(clause(joint, "alliance.leaving"))
     assert "If the Lead Commissioner gives notice to leave the Alliance, or every Commissioner does, this Agreement ends" in leaving
     assert "If another Commissioner gives notice to leave, this Agreement continues" in leaving
