@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.formatting import MONTHS, pence
+from assembler.formatting import MONTHS, money, pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -894,6 +894,13 @@ class Alliance(Strict):
         """One share row for each commissioning body: listed, or nil where the basis leaves it out."""
         listed = {s.member: s for s in self.shares}
         return [listed.get(m.key) or ShareRow(m.key, m.name, Decimal(0), Decimal(0)) for m in self.commissioners]
+
+    @property
+    def commissioner_pain_row(self) -> str | None:
+        """The key of the one Commissioner row of the share table that states the Commissioners' joint amount or limit
+        of Pain in full (the first that takes a share); the other Commissioners' rows refer to it instead of repeating
+        it (sprint J1, I2 item 15)."""
+        return next((c.member for c in self.commissioner_rows if c.gain or c.pain), None)
 
     @property
     def providers(self) -> list[Member]:
@@ -1918,6 +1925,26 @@ class Alliance(Strict):
         """The Provider in whose costs the worked example's variance arises: the largest by annual value."""
         return max(self.providers, key=lambda m: m.annual_value) if self.providers else None
 
+    def example_pence(self, gain_only: bool) -> list[str]:
+        """The columns of the worked examples' tables ('cost', 'kept', 'share', 'balancing', 'ends_with') that show
+        pence in any example the Schedule prints, so that every example shows them in that column (sprint J1, r31
+        finding 17: Example 3 in whole pounds beside Examples 1 and 2 in pence)."""
+        examples = [self.gain_example] + ([] if gain_only else [self.pain_example, self.large_pain_example])
+        out = []
+        for col in ("cost", "kept", "share", "balancing", "ends_with"):
+            values = [getattr(line, col) for ex in examples for line in ex.lines]
+            values += [sum((getattr(line, col) for line in ex.lines), Decimal(0)) for ex in examples]
+            if col == "share":
+                values += [v for ex in examples for v in (ex.commissioner_share, ex.outcome)]
+            if any(pence(v) != pence(v).to_integral_value() for v in values):
+                out.append(col)
+        return out
+
+    def example_money(self, value: Decimal, with_pence: bool) -> str:
+        """An amount in a worked example's table, with pence where `example_pence` says its column shows them."""
+        text = money(value)
+        return text + ".00" if with_pence and "." not in text else text
+
     @property
     def large_pain_example(self) -> Settlement:
         """The third worked example: an overspend large enough for the caps to bite (see `cap_thresholds`)."""
@@ -2182,6 +2209,8 @@ class Alliance(Strict):
         words = [reserved_matter_words(m) for m in self.decisions.reserved_matters]
         if self.pooled_budget is not None:  # the draft defines the Pooled Budget (r20 al-fresh finding 15)
             words = [re.sub(r"\b(?:the )?pooled budget\b", "the Pooled Budget", w, flags=re.I) for w in words]
+        if self.joint_commissioners:  # the sheet's singular "the Commissioner" where several commission (sprint J1)
+            words = [joint_commissioner_words(w) for w in words]
         return words
 
     @property
@@ -2724,7 +2753,11 @@ class Alliance(Strict):
         """The listed service a Former Contract's work falls within, for Schedule 1 Part 2: the sheet's own answer
         (the listed service it names, in the listed words), else the only service its holder delivers, else the one
         of the holder's services that shares the most distinctive words with the title where exactly one does; None
-        where that is not clear, so the draft leaves a placeholder and the note asks (r32 al-sample finding 3)."""
+        where that is not clear, so the draft leaves a placeholder and the note asks (r32 al-sample finding 3).
+        Sprint J1: where the holder's `delivers` is not given, the title is matched against every listed service; a
+        title of several parts ('Wellbeing hubs and crisis café') gives each part's one best service, so the contract
+        may fall within two or more (joined by '; '); where the title's words fit two services equally, the one that
+        has them before any "linked to" or "including" (what it is, not what it relates to) is taken, if only one does."""
         if c.service:
             return next((x for x in self.services if same_service(x, c.service)), None)
         holder = self.member_by_key(c.member)
@@ -2733,10 +2766,24 @@ class Alliance(Strict):
         scope = [next(y for y in self.services if same_service(x, y)) for x in scope]
         if len(scope) == 1:
             return scope[0]
-        title = service_words(re.sub(r"\([^)]*\)", " ", c.title), titled=True)
-        scored = [(len(title & service_words(x)), x) for x in scope]
-        best = max((n for n, _ in scored), default=0)
-        top = [x for n, x in scored if n == best]
+        scope = scope or list(self.services)
+
+        def best_of(words: set[str]) -> tuple[int, list[str]]:
+            scored = [(len(words & service_words(x)), x) for x in scope]
+            best = max((n for n, _ in scored), default=0)
+            return best, [x for n, x in scored if n == best]
+
+        plain = re.sub(r"\([^)]*\)", " ", c.title)
+        parts = [service_words(t, titled=True, first=(i == 0)) for i, t in enumerate(re.split(r",|;|&|\band\b", plain))]
+        picks = [best_of(w) for w in parts if w]
+        if len(picks) > 1 and all(len(top) == 1 for n, top in picks if n) and any(n for n, _ in picks):
+            found = {top[0] for n, top in picks if n}
+            return "; ".join(x for x in scope if x in found)
+        words = service_words(plain, titled=True)
+        best, top = best_of(words)
+        if best and len(top) > 1:  # a tie: words after "linked to" or "including" say what a service relates to, not what it is
+            core = [x for x in top if words & service_words(SERVICE_RELATION.split(x, 1)[0])]
+            top = core if len(core) == 1 else top
         return top[0] if best and len(top) == 1 else None
 
     @property
@@ -2884,14 +2931,20 @@ class Alliance(Strict):
         (r18b al-fresh finding 7): ("text", words); ("target", "") for "Target Cost", which the clause follows with
         "(other than as clause 12.2 provides)" where only changing it is reserved, so the indexed Target Cost needs no
         vote; ("shares", "Gain and Pain" | "Gain" | "Pain") for the shares, which the clause follows with a reference
-        to the Schedule that sets them."""
+        to the Schedule that sets them; ("cap", anchor) for the sheet's "Commissioner's cap" where the Commissioners'
+        Pain is a fixed amount, printed with a reference to the risk and reward clause that sets it (sprint J1)."""
         out = []
-        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b")
+        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b"
+                             + (r"|(\bthe Commissioners?(?:'s|')? (?:cap|limit|amount)(?: (?:on|of) Pain)?\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))
         for m in self.reserved_matters:
             pieces, at = [], 0
             for hit in pattern.finditer(m):
                 if hit.start() > at:
                     pieces.append(("text", m[at:hit.start()]))
+                if hit.lastindex == 2:  # the Commissioners' amount of Pain, set by the risk and reward clause (sprint J1)
+                    pieces.append(("cap", "commissioner" if self.providers_bear_excess else "stop-loss"))
+                    at = hit.end()
+                    continue
                 pieces.append(("shares", hit.group(1)) if hit.group(1) else ("target", ""))
                 at = hit.end()
                 if hit.group(1):  # the sheet's own pointer to the Schedule gives way to the draft's reference
@@ -2929,6 +2982,15 @@ class Alliance(Strict):
         words = " ".join([self.funding or "", *(c.pays or "" for c in (self.pooled_budget.contributions
                                                                        if self.pooled_budget else []))])
         return bool(re.search(r"\bbetter care fund\b|\bBCF\b", words, re.I))
+
+    @property
+    def central_grant_commissioner(self) -> Member | None:
+        """The Commissioner that receives the central government grant: the lead Commissioner where it is a council,
+        else the first council Commissioner (sprint J1: with two Commissioners, "the Commissioner" in the central
+        grant clause must name the one whose grant it is)."""
+        councils = [c for c in self.commissioners if getattr(c.legal_form, "value", c.legal_form) == "local_authority"]
+        lead = self.commissioner
+        return lead if lead in councils else (councils[0] if councils else None)
 
     @property
     def central_grant_funded(self) -> bool:
@@ -3693,6 +3755,16 @@ CHARTER_OR = re.compile(r"(?:\bthe Alliance Charter or (?=the Alliance Principle
 CHARTER = re.compile(r"\bthe Alliance Charter\b", re.I)
 
 
+def joint_commissioner_words(text: str) -> str:
+    """A Reserved Matter's singular "the Commissioner" where several commission (sprint J1): "the Commissioner's cap"
+    (or limit, amount) is the Commissioners' one amount together; any other "the Commissioner's" (budget, money,
+    funding) is each Commissioner's own, so "a Commissioner's"; a bare "the Commissioner" is the Lead Commissioner,
+    which acts for the Commissioners."""
+    text = re.sub(r"\b(the )Commissioner's (cap|limit|amount)\b", r"\1Commissioners' \2", text)
+    text = re.sub(r"\b[Tt]he Commissioner's\b", "a Commissioner's", text)
+    return re.sub(r"(?<!Lead )\b([Tt])he Commissioner\b(?!s)", r"\1he Lead Commissioner", text)
+
+
 def reserved_matter_words(text: str) -> str:
     """A Reserved Matter as an item of the draft's list: the agreed words, starting in lower case, with the
     draft's defined terms for the abbreviations commissioners write ('KPIs', 'initial term')."""
@@ -3711,6 +3783,7 @@ def reserved_matter_words(text: str) -> str:
 SERVICE_FILLER = frozenset("""a an and or of for to the in on at by with who are is their those all including people person
     persons adult adults service services support team provision project pilot scheme programme contract contracts
     experiencing affected multiple complex need needs disadvantage health integrated community year old aged""".split())
+SERVICE_RELATION = re.compile(r"\b(?:linked to|related to|including|alongside)\b", re.I)  # what a service relates to
 SERVICE_SYNONYMS = {"dual diagnosis": "co-occurring"}  # the sector's two names for one thing
 
 

@@ -177,8 +177,9 @@ def test_worked_example_has_a_line_per_provider_and_adds_up(alliance_big):
     # within the caps every Provider keeps its Fee less its share: the Fees (£385,000) less the Pain (£154,000)
     assert pain[-1][5] == "£231,000.00"
     # above the caps, every Provider bears its Fee and is left with nil; the Council bears the rest
-    assert large[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "-£105,000", "", ""]
-    assert large[-1] == ["Total", "£7,805,000", "-£490,000", "-£490,000", "£105,000", "£0"]
+    # sprint J1: one pence rule for every example, so the third shows pence where the first two do
+    assert large[-2] == ["Tamarmouth City Council (the Commissioner)", "", "", "-£105,000.00", "", ""]
+    assert large[-1] == ["Total", "£7,805,000", "-£490,000", "-£490,000.00", "£105,000.00", "£0.00"]
     text = text_of(c)
     assert "Example 2: Pain within the Pain Caps." in text
     assert "£105,000 of the Providers' shares lies above their Pain Caps and is borne by the Commissioner" in text
@@ -551,9 +552,12 @@ def test_co_commissioners_are_commissioners_not_providers(joint):
     assert defs["Lead Commissioner"].startswith("the Council, which leads the Commissioners")
     assert "ICB" not in defs["Provider"]
     rows = table_rows(clause(joint, "alliance.schedule-risk-reward"))
-    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
+    assert ["Wealdshire County Council (a Commissioner)", "20%", "25%",
             "£100,000 a year for the Commissioners together, including Pain above the Providers' Pain Caps; "
             "Pain above that returns to the Providers up to their Pain Limits"] in rows
+    # sprint J1: the second Commissioner's row refers to the one amount instead of repeating it
+    assert ["NHS Wealdshire and Downs Integrated Care Board (a Commissioner)", "10%", "15%",
+            "within the one amount for the Commissioners together, stated above"] in rows
     leaving = text_of(clause(joint, "alliance.leaving"))
     assert "If the Lead Commissioner gives notice to leave the Alliance, or every Commissioner does, this Agreement ends" in leaving
     assert "If another Commissioner gives notice to leave, this Agreement continues" in leaving
@@ -1511,7 +1515,7 @@ def test_reduced_and_adjourned_quorum_can_still_decide(pooled):
 
 def test_pcc_status_powers_and_part_in_joint_decisions(pooled):
     """r14 al-fresh findings 15 and 19: the PCC's status and its relevant-partner place are recited (both
-    verified, clauses/law.yaml); the unverified power is left to a note; the Lead Commissioner needs the PCC's
+    verified, clauses/law.yaml); its power to commission (s.143, sprint J1) is left to a note; the Lead Commissioner needs the PCC's
     agreement where a joint decision touches the PCC's money or services."""
     recitals = text_of(clause(pooled, "alliance.recitals"))
     assert "The PCC, a corporation sole established under section 1 of the Police Reform and Social Responsibility Act 2011" in recitals
@@ -1519,7 +1523,9 @@ def test_pcc_status_powers_and_part_in_joint_decisions(pooled):
     assert "funding agreement between the Commissioners, which is separate from this Agreement" in recitals
     assert "section 143" not in recitals
     note = next(c for c in pooled.all_clauses() if c.id == "alliance.recitals").note
-    assert "section 143 of the Anti-social Behaviour, Crime and Policing Act 2014, which this draft has not verified" in note
+    # sprint J1: s.143 checked (clauses/law.yaml), so the note cites it without the "not verified" hedge
+    assert "and to make grants in connection with those arrangements (section 143 of the Anti-social Behaviour, Crime and Policing Act 2014)" in note
+    assert "has not verified" not in note
     defs = {d.term: plain_text(d.inlines) for d in pooled.definitions}
     assert "may act only with that Commissioner's written agreement" in text_of(clause(pooled, "alliance.structure"))  # r27 al-fresh 12
     decisions = text_of(clause(pooled, "alliance.decisions"))

@@ -11,7 +11,7 @@ from assembler.termsheet.alliance import AllianceTermSheet
 from assembler.termsheet.loader import load_file
 from assembler.model import Table, plain_text
 from tests.families.clause_texts import clause, flat_note
-from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_REABLEMENT
+from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_JOINT, ALLIANCE_REABLEMENT
 from tests.rules.helpers import RULES_DATE
 
 
@@ -33,7 +33,8 @@ def test_each_former_contract_maps_to_a_listed_service(alliance_big):
     assert rows["TCC/HS/0501"] == "Housing First for people with the most entrenched needs"  # its title names it
     assert rows["TCC/AS/0031"] == "End-of-life and palliative care outreach for people who are homeless"  # only one
     note = flat_note(alliance_big, "alliance.schedule-services")
-    assert "Part 2 gives it from the services its holder delivers and the contract's title (nine contracts)" in note
+    assert "Part 2 gives it from the contract's title and the services its holder delivers" in note
+    assert "naming each listed Service a part of the title fits (nine contracts)" in note
 
 
 def test_unclear_former_contract_service_is_left_open():
@@ -65,3 +66,27 @@ def test_rule_is_quiet_on_the_samples(catalogue):
     """Quiet: the samples' services are copied from the list (or left out)."""
     for path in (ALLIANCE_BIG, ALLIANCE_REABLEMENT):
         assert _findings(copy.deepcopy(load_file(path).data), catalogue) == []
+
+
+def test_title_of_several_parts_and_no_delivers_maps_each_part(catalogue):
+    """Firing (sprint J1): holders that list no services are matched against every listed service; a title of two
+    parts gives both services; the title's one fit gives one; a title that fits two services equally stays open and
+    the note names it."""
+    from tests.families.clause_texts import build
+    doc = build(ALLIANCE_JOINT, catalogue).document
+    rows = {r[2]: r[4] for r in _part_2(doc)}
+    assert rows["WCC/MH/2024/08"] == ("Community recovery and wellbeing support for adults with serious mental illness; "
+                                      "Crisis alternatives (a crisis café and a safe haven) open every evening")
+    assert rows["WCC/MH/2024/09"] == "Peer support and recovery college courses"
+    assert rows["WCC/MH/2024/10"] == "Supported housing and tenancy support for people leaving hospital"
+    assert rows["WCC/MH/2024/07"] == "[listed Service it falls within]"  # "recovery" fits two services equally
+    note = flat_note(doc, "alliance.schedule-services")
+    assert 'Part 2 leaves open the listed Service of "Community recovery teams (north and south)", as its title does not' in note
+
+
+def test_tie_goes_to_the_service_that_is_what_the_title_names():
+    """Firing (sprint J1): "reablement" fits both of the holder's services, but one only "linked to reablement"; the
+    other is reablement. Quiet: a holder's two services that both are what the title names stay open (above)."""
+    model = _model(copy.deepcopy(load_file(ALLIANCE_REABLEMENT).data)).alliance
+    assert model.former_contract_service(model.former_contracts[0]).startswith("Short-term reablement at home")
+    assert model.former_contract_services_unknown == []
