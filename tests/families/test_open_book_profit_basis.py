@@ -98,3 +98,14 @@ def test_profit_cap_note_on_children_s_homes_keeps_the_check(catalogue):
     text = flat(note(open_book_doc(catalogue, OB_CHARITY), "common.open-book-profit-cap"))
     assert "check whether any regulations have been made, and what cap they set, before relying on a higher cap" in text
     assert "does not reach supported accommodation" not in text
+
+
+def test_related_parties_note_on_supported_accommodation(catalogue):
+    text = flat(note(open_book_doc(catalogue, OB_SUBSIDIARY), "common.open-book-related-parties"))
+    assert "does not reach supported accommodation, so this clause is the only control on them here" in text
+    assert "Where the provider runs children's homes or fostering agencies" not in text
+
+
+def test_related_parties_note_on_children_s_homes(catalogue):
+    text = flat(note(open_book_doc(catalogue, OB_CHARITY), "common.open-book-related-parties"))
+    assert "Where the provider runs children's homes or fostering agencies in England" in text
