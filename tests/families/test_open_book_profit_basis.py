@@ -109,3 +109,9 @@ def test_related_parties_note_on_supported_accommodation(catalogue):
 def test_related_parties_note_on_children_s_homes(catalogue):
     text = flat(note(open_book_doc(catalogue, OB_CHARITY), "common.open-book-related-parties"))
     assert "Where the provider runs children's homes or fostering agencies in England" in text
+
+
+def test_related_parties_note_calls_supported_accommodation_settings_settings(catalogue):
+    text = flat(note(open_book_doc(catalogue, OB_SUBSIDIARY), "common.open-book-related-parties"))
+    assert "a rent from a property company that owns the settings outright" in text
+    assert "owns the homes outright" in flat(note(open_book_doc(catalogue, OB_ADULT), "common.open-book-related-parties"))
