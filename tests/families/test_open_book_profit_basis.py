@@ -115,3 +115,20 @@ def test_related_parties_note_calls_supported_accommodation_settings_settings(ca
     text = flat(note(open_book_doc(catalogue, OB_SUBSIDIARY), "common.open-book-related-parties"))
     assert "a rent from a property company that owns the settings outright" in text
     assert "owns the homes outright" in flat(note(open_book_doc(catalogue, OB_ADULT), "common.open-book-related-parties"))
+
+
+def _reporting_note(doc):
+    return flat(next(s for s in doc.schedules if s.id == "common.open-book-schedule-reporting").note or "")
+
+
+def test_reporting_note_says_what_the_agreed_level_means(catalogue):
+    text = _reporting_note(open_book_doc(catalogue, OB_ADULT))
+    assert "The instructions ask for the usual level: actual costs against the cost model each period" in text
+    assert '"cost-model"' not in text
+
+
+def test_reporting_note_for_the_full_level(catalogue):
+    doc = open_book_doc(catalogue, OB_ADULT, ("  level: cost-model\n", "  level: full\n"))
+    text = _reporting_note(doc)
+    assert "The instructions ask for the fullest level" in text
+    assert "the usual level" not in text
