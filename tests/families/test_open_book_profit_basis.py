@@ -132,3 +132,16 @@ def test_reporting_note_for_the_full_level(catalogue):
     text = _reporting_note(doc)
     assert "The instructions ask for the fullest level" in text
     assert "the usual level" not in text
+
+
+def test_sharing_band_note_puts_a_direct_cost_cap_on_the_benchmark_s_base(catalogue):
+    text = flat(note(open_book_doc(catalogue, OB_ADULT), "common.open-book-profit-cap"))
+    assert ("here the cap is on the Direct Costs only, so on the budget the Reasonable Profit of £47,370.02 is 3.65% "
+            "of all the Allowable Costs, Overheads included") in text
+
+
+def test_sharing_band_note_on_the_full_cost_base_has_no_conversion(catalogue):
+    doc = open_book_doc(catalogue, OB_ADULT, ("  open_book_cost_base: direct-cost\n", ""))
+    text = flat(note(doc, "common.open-book-profit-cap"))
+    assert "confirm that the benchmark is measured on the same base as the cap." in text
+    assert "here the cap is on the Direct Costs only" not in text
