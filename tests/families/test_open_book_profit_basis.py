@@ -145,3 +145,10 @@ def test_sharing_band_note_on_the_full_cost_base_has_no_conversion(catalogue):
     text = flat(note(doc, "common.open-book-profit-cap"))
     assert "confirm that the benchmark is measured on the same base as the cap." in text
     assert "here the cap is on the Direct Costs only" not in text
+
+
+def test_information_note_names_the_reporting_level_in_words(catalogue):
+    doc = open_book_doc(catalogue, OB_SUBSIDIARY)
+    text = flat(note(doc, "common.open-book-information"))
+    assert "Open-Book Reports at the level of detail agreed (actual costs against the cost model)" in text
+    assert '("cost-model")' not in text
