@@ -152,3 +152,20 @@ def test_information_note_names_the_reporting_level_in_words(catalogue):
     text = flat(note(doc, "common.open-book-information"))
     assert "Open-Book Reports at the level of detail agreed (actual costs against the cost model)" in text
     assert '("cost-model")' not in text
+
+
+def _costs_schedule_note(doc):
+    return flat(next(s for s in doc.schedules if s.id == "common.open-book-schedule-costs").note or "")
+
+
+def test_costs_schedule_note_when_the_allocation_method_is_instructed(catalogue):
+    text = _costs_schedule_note(open_book_doc(catalogue, OB_ADULT))
+    assert "The overhead allocation method in the schedule is the instructed one" in text
+    assert "must come from the provider's accounts" not in text
+
+
+def test_costs_schedule_note_when_no_allocation_method_is_given(catalogue):
+    doc = open_book_doc(catalogue, OB_ADULT, (
+        "    overhead_allocation: the services' share of the provider's total care staff hours\n", ""))
+    text = _costs_schedule_note(doc)
+    assert "The overhead allocation method must come from the provider's accounts" in text
