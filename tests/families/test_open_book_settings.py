@@ -635,7 +635,7 @@ def test_recital_states_each_duty_as_the_act_does_and_young_people_may_stay_afte
     assert "23B(8)" not in home
     assert "open-book.turning-eighteen" not in ids_of(drafts, "childrens-homes-charity")
     adult = text_of(drafts, "adult-care-sharing-band")
-    assert "The Council must secure care and support for adults" in adult
+    assert "The Council must meet the eligible needs for care and support of the adults" in adult  # the Care Act form (I3)
 
 
 def test_specification_identified_and_childrens_home_operational_terms(drafts, catalogue):
@@ -1192,7 +1192,7 @@ def test_care_home_recital_names_the_choice_of_accommodation_and_a_society_signa
     the boilerplate note asks for a registered society's authority for its one signatory. Neither in the children's
     homes draft of a charitable company."""
     adult, charity = drafts["adult-care-sharing-band"][1], drafts["childrens-homes-charity"][1]
-    assert "Care and Support and After-care (Choice of Accommodation) Regulations 2014, and buys" in document_text(adult)
+    assert "Care and Support and After-care (Choice of Accommodation) Regulations 2014. It buys" in document_text(adult)
     assert "is a registered society: a person its committee authorises under its registered rules may sign" in _note(adult, "common.general")
     assert "Choice of Accommodation" not in document_text(charity)
     assert "registered society" not in _note(charity, "common.general")
