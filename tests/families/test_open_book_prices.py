@@ -16,7 +16,7 @@ from assembler.termsheet.loader import load_file
 from pathlib import Path
 from tests.families.conftest import (
     OB_BRAMBLECOMBE, OB_BREAKS, OB_CHARITY, OB_CHEVIOT, OB_GREYSTONE, OB_HOMECARE, OB_NIGHTLY,
-    OB_WEXCOMBE, open_book_doc, open_book_document, open_book_draft_text, open_book_model,
+    OB_SUBSIDIARY, OB_WEXCOMBE, open_book_doc, open_book_document, open_book_draft_text, open_book_model,
     open_book_notes, open_book_result,
 )
 
@@ -289,3 +289,14 @@ def test_prices_below_cost_and_profit_but_above_cost_are_an_info(catalogue):
 def test_prices_below_the_budgeted_costs_stay_a_warning(catalogue):
     [found] = _cover(catalogue, 3000)
     assert found.severity == "warning" and "cannot be said to cover the full cost" in found.message
+
+
+def test_prices_clause_says_budgeted_allowable_costs_where_overheads_exceed_the_cap(catalogue):
+    """Self-review of the supported accommodation sample: where the budgeted overheads exceed the Overhead Cap,
+    recital (C) says the Prices recover the budgeted Allowable Costs, so clause 5.1 must not say they cover the full
+    cost. Quiet: the children's homes sample, whose overheads are within the cap, keeps "the full cost"."""
+    over = flat(clause_text(open_book_result(catalogue, OB_SUBSIDIARY).document, "open-book.pricing"))
+    assert "cover the budgeted Allowable Costs of the Supported Accommodation Services and the Reasonable Profit" in over
+    assert "cover the full cost" not in over
+    within = flat(clause_text(open_book_result(catalogue, OB_CHARITY).document, "open-book.pricing"))
+    assert "cover the full cost of the Care Services and the Reasonable Profit" in within
