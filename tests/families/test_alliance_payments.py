@@ -246,7 +246,7 @@ def test_balancing_amounts_and_prices_have_one_route_and_one_source(alliance_big
     assert "the contract's price is paid, but it becomes that Provider's Annual Value only once the ALT approves it under paragraph 3 of Schedule 5" in n
     assert "cannot, by varying that Provider's contract, move the Target Cost or any other member's share" in n
     shares = _flat(text_of(clause(alliance_big, "alliance.schedule-risk-reward")))
-    assert ("Where a Provider's Annual Value changes under paragraph 3 of Schedule 5 (once the ALT has approved it), or a "
+    assert ("Where another Annual Value for a Provider applies under paragraph 3 of Schedule 5 (once the ALT has approved it), or a "
             "Provider joins or leaves, the shares are recalculated") in shares
     assert "changes in any other way" not in shares
     budget = flat_note(alliance_big, "alliance.schedule-budget")
