@@ -112,7 +112,7 @@ def test_one_list_of_exceptions_to_unanimity(alliance_big):
     rr = _flat(text_of(clause(alliance_big, "alliance.risk-reward")))
     assert "and any limit it sets" not in rr
     # r31 al-fresh finding 13: approvals of further costs above the urgent-approvals limit are covered too
-    assert "The Commissioner gives its part in an approval under clause 13.10 or clause 13.12 only in writing" in rr
+    assert "the Commissioner gives its part in an approval under clause 13.10 or clause 13.12 only in writing" in rr
     # al-sample 23: under unanimity the Commissioner's vote is already needed
     assert "with the Commissioner among those voting for it" not in rr
 

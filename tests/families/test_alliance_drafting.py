@@ -16,7 +16,7 @@ from tests.families.clause_texts import (
     table_rows,
     text_of,
 )
-from tests.families.conftest import ALLIANCE, ALLIANCE_ELLERBY
+from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_ELLERBY, ALLIANCE_REABLEMENT
 
 
 def _schedule_rows(doc, clause_id):
@@ -153,3 +153,34 @@ def test_generic_notes_stay_where_the_deal_needs_them(catalogue):
             assert "members' own service contracts" in note(doc, "common.definitions"), path.name
         if "District Council" in sheet_text:
             assert "district council" in note(doc, "common.statutory-functions"), path.name
+
+
+@pytest.mark.parametrize("path", [ALLIANCE_BIG, ALLIANCE_REABLEMENT], ids=lambda p: p.stem)
+def test_former_contract_release_names_both_parties(path, catalogue):
+    """r31s al-sample finding 13 (firing): the release on a Former Contract's ending names the Commissioner and the
+    Provider instead of "neither of them" (whose antecedent is two paragraphs back)."""
+    doc = build(path, catalogue).document
+    text = _flat(text_of(clause(doc, "alliance.transition")))
+    assert ("Neither the Commissioner nor a Provider that holds a Former Contract is liable to the other for the ending "
+            "of that Former Contract under this clause.") in text
+    assert "Neither of them" not in text
+
+
+def test_notes_describe_their_clauses(alliance_big):
+    """r31s al-sample finding 12 (firing): the clause 4 note names the other sums 4.2 makes payable; the summary is
+    not called one page; the clause 12 note says why a host that is the only contributor makes the budget available
+    in full and where the instructed instalments went."""
+    n4 = flat_note(alliance_big, "alliance.structure")
+    assert "this Agreement adds only the Balancing Amounts (made through those contracts) and the sums it expressly makes payable, such as running costs." in n4
+    assert "the only payments under this Agreement are the Balancing Amounts" not in n4
+    assert "one-page" not in flat_note(alliance_big, "alliance.key-information")
+    n12 = flat_note(alliance_big, "alliance.service-planning")
+    assert ("The Commissioner both holds the Alliance Budget and is its only contributor, so a contribution it pays to "
+            "itself has no legal effect: clause 12.8 therefore makes the whole budget available") in n12
+
+
+def test_host_note_is_quiet_with_several_contributors(catalogue):
+    """r31s al-sample finding 8 (quiet): with several contributors the note has no sentence on a self-contribution."""
+    from tests.families.conftest import ALLIANCE_POOLED_PCC
+    doc = build(ALLIANCE_POOLED_PCC, catalogue).document
+    assert "is its only contributor" not in flat_note(doc, "alliance.service-planning")

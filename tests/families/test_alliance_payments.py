@@ -224,19 +224,45 @@ def test_payment_profile_note_says_the_draft_applies_the_contribution_profile(al
 
 def test_balancing_amounts_and_prices_have_one_route_and_one_source(alliance_big):
     """r32 al-sample findings 5 and 12 (firing): a Balancing Amount is paid only under the Provider's Service Contract
-    (adjusting a payment, or a separate payment under it), as clause 4.2 says; a Service Contract price that differs
-    from the Annual Value in Schedule 5 is paid and becomes the Annual Value (one set of figures); and a Provider must
-    accept the variation that puts the clause 3.3 terms into its Service Contract (finding 4)."""
+    (adjusting a payment, or a separate payment under it), as clause 4.2 says; and a Provider must accept the variation
+    that puts the clause 3.3 terms into its Service Contract (finding 4). r31s al-sample finding 1 (firing): a Service
+    Contract price that differs from the Annual Value in Schedule 5 is paid, but becomes the Annual Value only once
+    the ALT approves it under Sch 5 para 3; until then Schedule 5 stands for the Target Cost, Fee, Pain Cap and shares,
+    and the Balancing Amount settles the difference, so the Commissioner and one Provider cannot move them alone."""
     rr = _flat(text_of(clause(alliance_big, "alliance.risk-reward")))
     assert "Otherwise the Balancing Amount is paid by a separate payment under that Service Contract within that period." in rr
     prec = _flat(text_of(clause(alliance_big, "alliance.precedence")))
     assert ("differs from that Provider's Annual Value for that year as Schedule 5 sets it, the Service Contract prevails "
-            "on what is paid, and that price is that Provider's Annual Value for that year for every purpose of this "
-            "Agreement (including the Target Cost and that Provider's Fee).") in prec
+            "on what is paid. That price becomes that Provider's Annual Value only once it is agreed and approved as "
+            "paragraph 3 of Schedule 5 provides. Until then, the Annual Value set under Schedule 5 applies for every "
+            "purpose of this Agreement (including the Target Cost, that Provider's budget in the Annual Plan, its Fee, its "
+            "Pain Cap and the shares of Gain and Pain), and the difference counts only as part of the payments due to that "
+            "Provider, which its Balancing Amount takes into account under clause 13.19.") in prec
+    assert "that price is that Provider's Annual Value for that year for every purpose" not in prec
     assert ("Each Provider must accept any variation of its Service Contract that the Commissioner proposes only to give "
             "effect to the terms listed in clause 3.3, in the words of this Agreement, and must sign it within 10 "
             "Business Days after receiving it.") in prec
-    assert "the contract's price is paid and becomes the Annual Value for that year" in flat_note(alliance_big, "alliance.precedence")
+    n = flat_note(alliance_big, "alliance.precedence")
+    assert "the contract's price is paid, but it becomes that Provider's Annual Value only once the ALT approves it under paragraph 3 of Schedule 5" in n
+    assert "cannot, by varying that Provider's contract, move the Target Cost or any other member's share" in n
+    shares = _flat(text_of(clause(alliance_big, "alliance.schedule-risk-reward")))
+    assert ("Where another Annual Value for a Provider applies under paragraph 3 of Schedule 5 (once the ALT has approved it), or a "
+            "Provider joins or leaves, the shares are recalculated") in shares
+    assert "changes in any other way" not in shares
+    budget = flat_note(alliance_big, "alliance.schedule-budget")
+    assert "paragraph 2 of Schedule 5 keeps each value from falling" in budget
+    assert "the definition of Annual Value keeps" not in budget
+
+
+def test_gain_only_price_rule_names_no_pain(catalogue):
+    """r31s al-sample finding 1 (quiet): under gain-only risk/reward the price rule lists no Pain Cap and no Pain."""
+    from tests.families.conftest import ALLIANCE_REABLEMENT
+    doc = build(ALLIANCE_REABLEMENT, catalogue).document
+    if "alliance.precedence" not in {c.id for c in doc.all_clauses()}:
+        pytest.skip("single-contract sample")
+    prec = _flat(text_of(clause(doc, "alliance.precedence")))
+    assert "becomes that Provider's Annual Value only once it is agreed and approved as paragraph" in prec
+    assert "Pain Cap" not in prec and "Gain and Pain" not in prec
 
 
 def test_single_contract_has_no_service_contract_price_rule(alliance_ellerby):

@@ -263,8 +263,9 @@ def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(allia
     rows = dict((r[0], r[1]) for r in table_rows(clause(alliance_big, "alliance.key-information")))
     assert "[" not in rows["Procurement route"] and rows["Procurement route"].endswith("as light touch contracts, as recited")
     text = flat_note(alliance_big, "alliance.recitals")
-    assert ("the Service Contract of Recovery CIC is still the most likely to be within the Regime, because regulation 3 "
-            "is applied contract by contract") in text
+    # r31s finding 14: said once (earlier in the note), then referred to
+    assert "the Service Contract of Recovery CIC (community substance use treatment and recovery support) is likely to be within the Regime" in text
+    assert "If the Commissioner's answer is that the Service Contract of Recovery CIC was awarded under the Regime (see above)" in text
     assert "the risk is to the award itself, not only to its later variation" in text
     assert "Neither recital (C) nor the key information table states the route" not in text
 
@@ -345,3 +346,20 @@ def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(a
     foi = note(doc, "common.freedom-of-information")
     assert "has not verified" not in foi and "has not been verified" not in foi
     assert "the recitals note deals with it" in foi
+
+
+def test_psr_modification_grounds_are_stated_once(alliance_big, catalogue):
+    """r31s al-sample finding 14 (firing): the regulation 13 grounds are summarised in the recitals note only; the
+    transition note refers to it, and the recitals note does not repeat why a contract is most likely in the Regime.
+    Quiet: a sheet whose recitals note has no PSR analysis keeps the short test in the transition note."""
+    recitals = flat_note(alliance_big, "alliance.recitals")
+    assert recitals.count("Regulation 13 allows a modification without a new process") == 1
+    assert "still the most likely to be within the Regime" not in recitals
+    transition = flat_note(alliance_big, "alliance.transition")
+    assert "regulation 13 of S.I. 2023/1348 then needs a ground for each change (the grounds are summarised in the recitals note)" in transition
+    assert "adds less than £500,000 or 25% to its lifetime value" not in transition
+    from tests.families.conftest import ALLIANCE_JOINT
+    joint = build(ALLIANCE_JOINT, catalogue).document
+    if "then needs a ground for each change" in flat_note(joint, "alliance.transition"):
+        assert "summarised in the recitals note" not in flat_note(joint, "alliance.transition") or \
+            "Regulation 13 allows a modification" in flat_note(joint, "alliance.recitals")

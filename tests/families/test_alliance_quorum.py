@@ -79,10 +79,12 @@ def test_adjourned_meeting_decides_with_those_present(catalogue):
             "meeting adjourned may be decided with the agreement of every Alliance Member whose representative (or "
             "deputy) is present and entitled to vote on it, if they include the Commissioner's representative and every "
             "Alliance Member was given at least 5 Business Days' notice of the adjourned meeting.") in dec
-    assert ("This does not apply to a matter listed in clause 9.6, other than an approval of costs under clause 13.10, "
+    # r31s al-sample finding 5: the exception no longer reads as qualifying the routine money items
+    assert ("A matter listed in clause 9.6, other than an approval of costs under clause 13.10, "
             "an amount of costs approved in advance under clause 13.13 or a Provider's budget, rate of overheads or "
-            "basis of apportioning shared costs, which needs the agreement of every Alliance Member entitled to vote on "
-            "it.") in dec
+            "basis of apportioning shared costs, is not decided in that way and needs the agreement of every Alliance "
+            "Member entitled to vote on it.") in dec
+    assert "which needs the agreement of every Alliance Member" not in dec
     assert "A meeting adjourned because it was not quorate decides as clause 9.10 provides." in dec
     gov = clause_text(doc, "alliance.governance", flat=True)
     assert "the adjourned meeting is quorate with the representatives present and decides as clause 9.10 provides" in gov

@@ -314,9 +314,10 @@ def test_urgent_silence_is_refusal_by_default_and_the_note_says_what_providers_a
     r32 al-sample (earlier review): the default is now refusal unless the Provider asks for a decision, silence after
     that reminder counting as approval within the yearly limit; 'refused' keeps the old text."""
     op = clause_text(alliance_big, "alliance.risk-reward", flat=True)
-    assert ("is treated as having refused approval if it has not decided within that period, unless the Provider then "
+    # r31s al-sample finding 2: the default deemed approval is bracketed until the Commissioner confirms it
+    assert ("is treated as having refused approval if it has not decided within that period[, unless the Provider then "
             "gives it notice asking for a decision, in which case it is treated as having given approval, within the "
-            "limit in clause 13.11(d), if it has not decided within 5 Business Days after that notice;") in op
+            "limit in clause 13.11(d), if it has not decided within 5 Business Days after that notice];") in op
     text = " ".join(note(alliance_big, "alliance.risk-reward").split())
     assert ("silence for 5 more Business Days after that notice counts as approval, within the £75,000 yearly limit"
             in text)
@@ -439,3 +440,37 @@ def test_leavers_share_is_pro_rata_to_its_days(alliance_big):
     text = _flat(text_of(clause(alliance_big, "alliance.risk-reward")))
     assert ("is the total, over the days of that Alliance Year, of its percentage share in force on each day (nil on any "
             "day on which it was not an Alliance Member), divided by the number of those days") in text
+
+
+def test_written_decision_rule_carves_out_the_deemed_approval(alliance_big, catalogue):
+    """r31s al-sample finding 2 (firing): 13.9 (approval only by a written decision under the Commissioner's own
+    rules) and 13.11(b) (approval by silence after a reminder) agree: 13.9 carves out what 13.11(b) treats as given,
+    and the note says how approval by silence fits a council's financial regulations (s.151 officer, delegation).
+    With an instructed 'approved' the carve-out stays and the words are not bracketed."""
+    op = clause_text(alliance_big, "alliance.risk-reward", flat=True)
+    assert ("Except for an approval that clause 13.11(b) treats as given, the Commissioner gives its part in an approval "
+            "under clause 13.10 or clause 13.12 only in writing, by a decision taken under its own constitution and "
+            "financial rules.") in op
+    text = flat_note(alliance_big, "alliance.risk-reward")
+    assert "The words on approval by silence are bracketed in the clause: they are this draft's default" in text
+    assert "(Local Government Act 1972, s.151)" in text
+    assert ("record in the decision approving this Agreement the officer whose delegated authority covers urgent "
+            "approvals up to the £75,000 yearly limit") in text
+    assert "the Provider may still ask the ALT under clause 13.12" in text
+    src = ALLIANCE_BIG.read_text().replace("    urgent_approvals_limit: 75000", "    urgent_silence: approved\n    urgent_approvals_limit: 75000")
+    doc = document_of(catalogue, src)
+    op = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "Except for an approval that clause 13.11(b) treats as given, the Commissioner gives its part" in op
+    assert "period[" not in op
+    assert "Approval by silence commits the Commissioner's money" in flat_note(doc, "alliance.risk-reward")
+
+
+def test_refusal_on_silence_needs_no_carve_out(catalogue):
+    """r31s al-sample finding 2 (quiet): where silence is refusal, 13.9 has no exception and the note no paragraph on
+    approval by silence."""
+    src = ALLIANCE_BIG.read_text().replace("    urgent_approvals_limit: 75000", "    urgent_silence: refused\n    urgent_approvals_limit: 75000")
+    doc = document_of(catalogue, src)
+    op = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "The Commissioner gives its part in an approval under clause 13.10 or clause 13.12 only in writing" in op
+    assert "Except for an approval that" not in op and "period[" not in op
+    assert "Approval by silence commits" not in flat_note(doc, "alliance.risk-reward")

@@ -79,13 +79,13 @@ def test_gain_only_notes_do_not_mention_pain(catalogue):
     for cid in ("alliance.precedence", "alliance.schedule-budget"):
         n = _note(ALLIANCE_REABLEMENT, cid, catalogue)
         assert "Pain" not in n, cid
-    assert "so the Target Cost follows what is actually paid and no difference shows as Gain." in _note(
+    assert "settles the difference, so no difference shows as Gain." in _note(
         ALLIANCE_REABLEMENT, "alliance.precedence", catalogue)
 
 
 def test_gain_and_pain_notes_keep_pain(catalogue):
     """Quiet: gain and pain keeps "Gain or Pain"."""
-    assert "no difference shows as Gain or Pain" in _note(ALLIANCE_JOINT, "alliance.precedence", catalogue)
+    assert "settles the difference, so no difference shows as Gain or Pain." in _note(ALLIANCE_JOINT, "alliance.precedence", catalogue)
 
 
 # --- transition --------------------------------------------------------------------------------------------------
