@@ -319,7 +319,9 @@ def test_directors_salaries_list_each_director_and_flag_the_uprating(result, cat
     is in brackets and listed among the assumptions. Without open_book.directors the placeholder stays general."""
     doc = result.document
     sched = clause_text(doc, "common.open-book-schedule-costs", flat=True)
-    assert "Declan Featherstone (Managing Director), £[ ] a year; [name of the other director], £[ ] a year." in sched
+    # r31 ob-homecare 7: each placeholder says what goes in it
+    assert ("Declan Featherstone (Managing Director), £[salary of Declan Featherstone] a year; [name of the other "
+            "director], £[that director's salary] a year.") in sched
     assert "[Each salary increases on each review date by the same percentage as the prices in this Schedule.]" in sched
     assert any("each director's salary included in the cost model increases on each review date" in a
                for a in doc.assumptions)
@@ -327,8 +329,8 @@ def test_directors_salaries_list_each_director_and_flag_the_uprating(result, cat
     sheet = tmp_path / "no-count.yaml"
     sheet.write_text(source)
     other = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
-    assert "[name of each other director], £[ ] a year." in clause_text(other, "common.open-book-schedule-costs",
-                                                                         flat=True)
+    assert "[name of each other director], £[each director's salary] a year." in clause_text(
+        other, "common.open-book-schedule-costs", flat=True)
 
 
 @pytest.mark.parametrize("sheet", sorted(p.name for p in (ROOT / "samples" / "open-book").glob("*.yaml")))
@@ -425,7 +427,7 @@ def test_capacity_is_a_ground_to_decline_only_at_the_guarantee(homecare_doc):
     text = clause_text(homecare_doc, "open-book.support", flat=True)
     assert ("Once the hours delivered in the Zone where the person lives in the month so far are at or above that "
             "Zone's Guaranteed Hours for the days of the month so far, it may also refuse because it does not have "
-            "care workers available to meet the person's needs safely.") in text
+            "care workers available to meet the person's needs safely, but only after using all reasonable endeavours") in text
     assert "need not deliver more hours of care a week in a Zone than the maximum hours a week shown for it" in text
 
 
@@ -611,11 +613,20 @@ def test_guarantee_reduction_stops_at_the_break_even_hours(catalogue):
     price variation; the note gives the figure."""
     doc = open_book_doc(catalogue, OB_HOMECARE)
     body = flat(clause_text(doc, "open-book.core-support"))
-    assert ("No reduction may take the Guaranteed Hours in all the Zones together below 1,771 hours a week, the hours "
-            "at which the payment for them covers the budgeted Allowable Costs (the break-even point of 68.1% of "
-            "capacity shown in Schedule") in body
+    # r31 ob-homecare 2: the floor is a formula on the Prices and budget then current; the figure at signing is
+    # rounded up from the exact break-even (1,771.5 hours), not worked out from the rounded 68.1%
+    assert ("No reduction may take the Guaranteed Hours in all the Zones together below the hours a week at which the "
+            "payment for them at the Prices then current covers the budgeted Allowable Costs then current (1,772 hours "
+            "a week when this Agreement is made, rounded up: the break-even point of 68.1% of capacity shown in "
+            "Schedule") in body
     assert "unless Tillbrook agrees in writing or the Prices are first changed under clause" in body
-    assert "below the break-even hours (1,771 a week across the zones)" in flat(note(doc, "open-book.core-support"))
+    n = flat(note(doc, "open-book.core-support"))
+    assert "(1,772 a week across the zones when the agreement is made, rounded up from the exact break-even point)" in n
+    # r31 ob-homecare 1: what the floor leaves the Council to cut, and that the right itself is not instructed
+    assert ("the Council can cut only about 178 hours a week across the zones (9.1% of the 1,950 guaranteed) over the "
+            "whole term, so the [25%] yearly cap will rarely bite") in n
+    assert "The right to reduce the guarantee on notice at all is this draft's assumption" in n
+    assert "giving at least [6] months' notice" in body
 
 
 def test_guarantee_already_below_break_even_needs_agreement_to_reduce(catalogue):
