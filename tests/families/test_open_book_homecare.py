@@ -14,7 +14,7 @@ from tests.conftest import DRAFT_DATE, ROOT, draft_of
 from tests.families.clause_texts import clause_text, definition, document_of, flat, note
 from tests.families.clause_texts import document_text
 from pydantic import ValidationError
-from tests.families.conftest import OB_HOMECARE, OB_LIVING, open_book_doc
+from tests.families.conftest import OB_HOMECARE, OB_LIVING, open_book_doc, open_book_document
 
 
 @pytest.fixture(scope="module")
@@ -298,9 +298,20 @@ def test_a_kpi_is_not_failed_for_a_step_the_council_did_not_take(result):
     a revised Care Plan, so the carve-out covers that and any other step a Service KPI depends on, not only the
     number of referrals."""
     text = clause_text(result.document, "open-book.performance", flat=True)
-    assert ("the number of people the Council refers for care in the Zones, or from the Council's failure to issue a "
+    # r31 ob-homecare 6: the referral carve-out reaches only referrals that would take a zone above its maximum hours
+    assert ("the Council referring people for care in a Zone whose care would take the hours delivered there above the "
+            "maximum hours a week shown for it in Schedule 1, or from the Council's failure to issue a "
             "revised Care Plan or to take any other step the Service KPI depends on, rather than from Tillbrook's own "
             "acts or omissions.") in text
+
+
+def test_referral_carve_out_without_maximum_hours_keeps_the_number_referred(catalogue):
+    """Quiet for r31 ob-homecare 6: with no maximum hours in the sheet the carve-out still names the number referred."""
+    text = OB_HOMECARE.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines(keepends=True) if not ln.strip().startswith("maximum_hours:")]
+    doc = open_book_document(catalogue, "".join(lines))
+    assert "the number of people the Council refers for care in the Zones" in clause_text(doc, "open-book.performance",
+                                                                                          flat=True)
 
 
 def test_the_carry_forward_note_states_what_the_budget_means_for_the_fund(result):
@@ -556,7 +567,8 @@ def test_home_care_speaks_of_hours_not_occupancy(homecare_doc):
     assert "when the hours delivered are 68.1% of capacity" in sched
     assert "hours delivered as a share of capacity" in clause_text(homecare_doc, "common.open-book-schedule-reporting", flat=True)
     assert "occupancy" not in flat(note(homecare_doc, "open-book.losses"))
-    assert "hours delivered would have to fall" in flat(note(homecare_doc, "open-book.losses"))
+    # r31 ob-homecare 12: the guarantee is above break-even, so the note speaks of it, not of hours falling
+    assert "cannot make a loss through low hours while the guarantee stands" in flat(note(homecare_doc, "open-book.losses"))
 
 
 def test_break_even_names_the_direct_cost_of_every_zone(homecare_doc):
@@ -712,3 +724,15 @@ def test_care_workers_clause_and_commissioner_obligations(catalogue):
     child = open_book_doc(catalogue, "childrens-homes-charity")
     ids = {c.id for c in child.all_clauses()}
     assert "open-book.workforce" not in ids and "open-book.commissioner-obligations" not in ids
+
+
+def test_losses_note_counts_the_guarantee(catalogue):
+    """r31 ob-homecare 12: with the guaranteed hours above break-even the losses note says no loss arises on the budget
+    from low hours while the guarantee stands, agreeing with the guaranteed hours note. Quiet: a guarantee below
+    break-even keeps the margin sentence."""
+    n = flat(note(open_book_doc(catalogue, OB_HOMECARE), "open-book.losses"))
+    assert ("are paid whether or not they are used and are above break-even, so on the budget Tillbrook cannot make a "
+            "loss through low hours while the guarantee stands") in n
+    low = flat(note(open_book_doc(catalogue, OB_HOMECARE, ("      guaranteed_hours: 1100\n", "      guaranteed_hours: 700\n")),
+                    "open-book.losses"))
+    assert "cannot make a loss through low hours" not in low
