@@ -1647,7 +1647,14 @@ class OpenBook(Strict):
 
     @property
     def break_even_occupancy(self) -> Decimal | None:
-        """Occupancy, in per cent to one place, at which income equals budgeted Allowable Costs.
+        """Occupancy, in per cent to one place, at which income equals budgeted Allowable Costs."""
+        exact = self.break_even_exact
+        return None if exact is None else exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def break_even_exact(self) -> Decimal | None:
+        """Occupancy, in per cent unrounded, at which income equals budgeted Allowable Costs (r31 ob-homecare 2:
+        a floor in hours is worked out from this, not from the rounded percentage).
 
         Costs are held at budget, except units with a variable_cost (individual support hours delivered
         only as commissioned): in a small children's home staffing is set by the rota, not by the number
@@ -1668,7 +1675,7 @@ class OpenBook(Strict):
             return None
         estimate = (allowable - fixed) * HUNDRED / margin
         if not variable:
-            return estimate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            return estimate
         # r28 ob-fresh 3: with hours below budget the Direct Costs fall and the Overhead Cap with them, so fewer
         # Overheads count, as the occupancy table shows; find the point on the table's own method.
         def profit(occ: Decimal) -> Decimal:
@@ -1682,7 +1689,7 @@ class OpenBook(Strict):
         for _ in range(40):
             mid = (low + high) / 2
             low, high = (mid, high) if profit(mid) < 0 else (low, mid)
-        return high.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return high
 
     @property
     def scenarios(self) -> dict[str, list[tuple[Decimal, Reconciliation]]]:
@@ -2050,6 +2057,13 @@ class HomeCare(Strict):
                           "year, by which the commissioner may reduce them on notice in that year, e.g. 25; a larger "
                           "cut is an ending for that zone, with its compensation. Not given: the draft shows [25]% "
                           "in brackets and a note asks for instructions.")
+    double_up_each_worker: bool | None = Field(
+        None, description="Home care: whether, on a visit the care plan requires two care workers to attend "
+                          "(a double-handed visit), each care worker's time counts separately (true: a 30-minute "
+                          "visit by two workers is an hour of care) or the visit counts once (false). Empty: each "
+                          "worker counts where the hourly price says so (for example 'each care worker on a "
+                          "double-handed visit counted'), else the draft says each counts, in brackets, and a note "
+                          "asks (r31 ob-homecare 4).")
     travel_paid_at_contact_rate: bool = Field(
         False, description="Home care: whether the provider must pay care workers for travel time between visits "
                            "at the same hourly rate as contact time (true), or only so that their pay for all "
@@ -2307,6 +2321,17 @@ class Services(Strict):
                           "recovered (later factors are worked out on the Prices as they would have been without the "
                           "caps). Empty: not instructed; the draft applies the part held back at later review dates "
                           "(a capped profit with a loss never recovered would be rejected) and the note says so.")
+    reduction_notice_months: int | None = Field(
+        None, ge=1, le=24, description="Months of notice the commissioner must give to reduce the Core Places (or, in "
+                                       "supported living and care at home, the Core Support or guaranteed hours), e.g. "
+                                       "6. Empty: the draft shows [6] months in brackets and lists it among the "
+                                       "assumptions (r31 ob-sample 2, ob-homecare 1).")
+    home_end_rebase_cap: Percent | None = Field(
+        None, description="Several homes: the most, in per cent, the Prices at the other homes may rise when the "
+                          "agreement ends for one home other than for the provider's default or at its election (the "
+                          "commissioner's break, or section 78 for a reason not the provider's), e.g. 5. Empty: the "
+                          "draft shows a bracketed [5%] limit for the parties to settle, and lists it among the "
+                          "assumptions (r31 ob-sample 2).")
     void_rate: Percent = Field(Decimal(0), description="Share of the price, in per cent, paid for a place the "
                                                        "commissioner has reserved but left empty (the 'void-payment' "
                                                        "position), e.g. 70. In supported living and care at home "

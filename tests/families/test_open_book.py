@@ -430,7 +430,8 @@ def test_charity_kpis_are_measured_over_a_year_and_a_repeated_miss_can_be_remedi
     _, result, _ = built[CHARITY]
     text = paragraphs_text(clause(result, "open-book.performance"))
     assert 'measured over the period shown for it in the column "Measured over"' in text
-    assert '"Rolling 12 months" means the 12 months ending with the interval reported' in text
+    # r31 ob-sample 13: no KPI is measured over rolling 12 months here, so the term is not defined
+    assert '"Rolling 12 months" means' not in text
     assert "cannot be remedied" not in text
 
 
@@ -1040,7 +1041,8 @@ def test_r19_definitions_references_and_drafting(built):
            "under clause 5.7 and increased under clause 5.10" in text
     assert ("A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 5.10, clause 6.1 "
             "or clause 6.2.") in text
-    assert "only under clause 29.1, clause 29.3 or clause 29.4, each of the" in text
+    # r31 ob-sample 4: a home ending by run-off after the minimum clause is a trigger too (bracketed beside end_home)
+    assert "only under clause 29.1, clause 29.3 or clause 29.4[, or when this Agreement ends for a home under clause 7.7" in text
     assert "allocated, as clause 10.2 provides, between the Council and the other purchasers of places in the Homes" in text
     assert ("requires it to notify to the placing authority, without delay and in any event within 1 Business Day, and "
             "must tell the Council within 1 Business Day about any other notification") in text
@@ -1118,13 +1120,13 @@ def test_r20_break_costs_do_not_apply_to_a_notice_the_minimum_forces(built):
     termination = paragraphs_text(clause(result, "open-book.termination"))
     # r24 ob-sample 10: the exception sits in the notice it is about (clause 7.7(b)), not misdescribed in 29.2
     assert "Nothing is payable under clause 29.2 where clause 7" not in termination
-    # the sample instructs ending the home (minimum_core_ending: end_home), still free of break costs; the run-off
-    # is offered in brackets (the default run-off is tested in test_open_book_core_places.py)
+    # the sample sets minimum_core_ending: end_home, so ending the home is the operative option, free of break costs
     assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
             "clause 29.2[; or]") in paragraphs_text(clause(result, "open-book.voids"))
     note = clause(result, "open-book.voids").note
     note = note if isinstance(note, str) else plain_text(note)
     assert "Take instructions on an alternative" in note
+    assert "The break costs in the termination clause do not apply to that notice" in note
     assert "break costs apply to that notice as drafted" not in note
     _, adult, _ = built[ADULT]
     assert "Nothing is payable under clause" not in paragraphs_text(clause(adult, "open-book.termination"))

@@ -72,8 +72,11 @@ def test_rebasing_on_a_home_ending_says_what_its_savings_are(catalogue):
     its ending, and its continuing costs are not added back (payable only as break costs on the Council's break).
     Quiet: one home, nothing ends home by home."""
     text = flat(clause_text(_doc(catalogue), "open-book.pricing"))
-    assert ("where this Agreement has ended for any of the Homes, the costs deducted for each under clause 5.7(b) are "
-            "the savings from its ending, and nothing more is deducted for them") in text
+    # r31 ob-sample 5: savings in the shared costs a home's ending makes are deducted too
+    assert ("where this Agreement has ended for any of the Homes, the costs deducted for each under clause 5.7(b) stand "
+            "for the savings in its own costs; of the costs shared by the Homes, what the Trust saves, will save once any "
+            "notice to staff has run, or could reasonably save because this Agreement has ended for each is also "
+            "deducted, so far as those deductions do not already include it, and nothing more is deducted for them") in text
     assert "are not added back in the re-based Prices, and are payable only under clause 29.2 where the Council " \
            "ended this Agreement for it under clause 29.1" in text
     single = document_of(catalogue, (ROOT / "samples" / "open-book" / "single-placement.yaml").read_text(encoding="utf-8"))
@@ -94,7 +97,7 @@ def test_supported_living_note_flags_the_uninstructed_core_reduction(catalogue):
         return " ".join(note(doc, "open-book.core-support").split())
 
     wexcombe = n(ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml")
-    assert ("The Council's right to reduce the core support on 6 months' notice is this draft's assumption, not an "
+    assert ("The Council's right to reduce the core support on [6] months' notice is this draft's assumption, not an "
             "instruction, and it cuts across paying for the core support whether or not every tenancy is let, because "
             "the core staffing is Heronsgate's fixed cost. Heronsgate will resist it") in wexcombe
     text = (ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml").read_text(encoding="utf-8")
@@ -167,7 +170,7 @@ def test_every_core_place_reduction_goes_through_the_notice(catalogue):
     assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in text
     assert "as one of the Core Places removed by a reduction under clause 7.5 taking effect on that date" in text
     note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "open-book.voids")
-    assert "removes the place by the ordinary 6 months' notice of a reduction" in note
+    assert "removes the place by the ordinary [6] months' notice of a reduction" in note
     assert "4 weeks" not in note
 
 
@@ -202,7 +205,7 @@ def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):
     assert "where the change is a reduction in the Core Places" in text
     assert "after the notice is given (or, for a place treated as removed on 1 July 2027, after that date)" in text
     note = open_book_note_of(res, "open-book.pricing")
-    assert "otherwise is removed by a reduction on 6 months' notice" in note
+    assert "otherwise is removed by a reduction on [6] months' notice" in note
     assert "one reduction held to the cap leaves it £93,007 a year short" in note
 
 

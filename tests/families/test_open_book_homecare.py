@@ -14,7 +14,7 @@ from tests.conftest import DRAFT_DATE, ROOT, draft_of
 from tests.families.clause_texts import clause_text, definition, document_of, flat, note
 from tests.families.clause_texts import document_text
 from pydantic import ValidationError
-from tests.families.conftest import OB_HOMECARE, OB_LIVING, open_book_doc
+from tests.families.conftest import OB_HOMECARE, OB_LIVING, open_book_doc, open_book_document
 
 
 @pytest.fixture(scope="module")
@@ -298,9 +298,20 @@ def test_a_kpi_is_not_failed_for_a_step_the_council_did_not_take(result):
     a revised Care Plan, so the carve-out covers that and any other step a Service KPI depends on, not only the
     number of referrals."""
     text = clause_text(result.document, "open-book.performance", flat=True)
-    assert ("the number of people the Council refers for care in the Zones, or from the Council's failure to issue a "
+    # r31 ob-homecare 6: the referral carve-out reaches only referrals that would take a zone above its maximum hours
+    assert ("the Council referring people for care in a Zone whose care would take the hours delivered there above the "
+            "maximum hours a week shown for it in Schedule 1, or from the Council's failure to issue a "
             "revised Care Plan or to take any other step the Service KPI depends on, rather than from Tillbrook's own "
             "acts or omissions.") in text
+
+
+def test_referral_carve_out_without_maximum_hours_keeps_the_number_referred(catalogue):
+    """Quiet for r31 ob-homecare 6: with no maximum hours in the sheet the carve-out still names the number referred."""
+    text = OB_HOMECARE.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines(keepends=True) if not ln.strip().startswith("maximum_hours:")]
+    doc = open_book_document(catalogue, "".join(lines))
+    assert "the number of people the Council refers for care in the Zones" in clause_text(doc, "open-book.performance",
+                                                                                          flat=True)
 
 
 def test_the_carry_forward_note_states_what_the_budget_means_for_the_fund(result):
@@ -319,7 +330,9 @@ def test_directors_salaries_list_each_director_and_flag_the_uprating(result, cat
     is in brackets and listed among the assumptions. Without open_book.directors the placeholder stays general."""
     doc = result.document
     sched = clause_text(doc, "common.open-book-schedule-costs", flat=True)
-    assert "Declan Featherstone (Managing Director), £[ ] a year; [name of the other director], £[ ] a year." in sched
+    # r31 ob-homecare 7: each placeholder says what goes in it
+    assert ("Declan Featherstone (Managing Director), £[salary of Declan Featherstone] a year; [name of the other "
+            "director], £[that director's salary] a year.") in sched
     assert "[Each salary increases on each review date by the same percentage as the prices in this Schedule.]" in sched
     assert any("each director's salary included in the cost model increases on each review date" in a
                for a in doc.assumptions)
@@ -327,8 +340,8 @@ def test_directors_salaries_list_each_director_and_flag_the_uprating(result, cat
     sheet = tmp_path / "no-count.yaml"
     sheet.write_text(source)
     other = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
-    assert "[name of each other director], £[ ] a year." in clause_text(other, "common.open-book-schedule-costs",
-                                                                         flat=True)
+    assert "[name of each other director], £[each director's salary] a year." in clause_text(
+        other, "common.open-book-schedule-costs", flat=True)
 
 
 @pytest.mark.parametrize("sheet", sorted(p.name for p in (ROOT / "samples" / "open-book").glob("*.yaml")))
@@ -425,7 +438,7 @@ def test_capacity_is_a_ground_to_decline_only_at_the_guarantee(homecare_doc):
     text = clause_text(homecare_doc, "open-book.support", flat=True)
     assert ("Once the hours delivered in the Zone where the person lives in the month so far are at or above that "
             "Zone's Guaranteed Hours for the days of the month so far, it may also refuse because it does not have "
-            "care workers available to meet the person's needs safely.") in text
+            "care workers available to meet the person's needs safely, but only after using all reasonable endeavours") in text
     assert "need not deliver more hours of care a week in a Zone than the maximum hours a week shown for it" in text
 
 
@@ -554,7 +567,8 @@ def test_home_care_speaks_of_hours_not_occupancy(homecare_doc):
     assert "when the hours delivered are 68.1% of capacity" in sched
     assert "hours delivered as a share of capacity" in clause_text(homecare_doc, "common.open-book-schedule-reporting", flat=True)
     assert "occupancy" not in flat(note(homecare_doc, "open-book.losses"))
-    assert "hours delivered would have to fall" in flat(note(homecare_doc, "open-book.losses"))
+    # r31 ob-homecare 12: the guarantee is above break-even, so the note speaks of it, not of hours falling
+    assert "cannot make a loss through low hours while the guarantee stands" in flat(note(homecare_doc, "open-book.losses"))
 
 
 def test_break_even_names_the_direct_cost_of_every_zone(homecare_doc):
@@ -611,11 +625,20 @@ def test_guarantee_reduction_stops_at_the_break_even_hours(catalogue):
     price variation; the note gives the figure."""
     doc = open_book_doc(catalogue, OB_HOMECARE)
     body = flat(clause_text(doc, "open-book.core-support"))
-    assert ("No reduction may take the Guaranteed Hours in all the Zones together below 1,771 hours a week, the hours "
-            "at which the payment for them covers the budgeted Allowable Costs (the break-even point of 68.1% of "
-            "capacity shown in Schedule") in body
+    # r31 ob-homecare 2: the floor is a formula on the Prices and budget then current; the figure at signing is
+    # rounded up from the exact break-even (1,771.5 hours), not worked out from the rounded 68.1%
+    assert ("No reduction may take the Guaranteed Hours in all the Zones together below the hours a week at which the "
+            "payment for them at the Prices then current covers the budgeted Allowable Costs then current (1,772 hours "
+            "a week when this Agreement is made, rounded up: the break-even point of 68.1% of capacity shown in "
+            "Schedule") in body
     assert "unless Tillbrook agrees in writing or the Prices are first changed under clause" in body
-    assert "below the break-even hours (1,771 a week across the zones)" in flat(note(doc, "open-book.core-support"))
+    n = flat(note(doc, "open-book.core-support"))
+    assert "(1,772 a week across the zones when the agreement is made, rounded up from the exact break-even point)" in n
+    # r31 ob-homecare 1: what the floor leaves the Council to cut, and that the right itself is not instructed
+    assert ("the Council can cut only about 178 hours a week across the zones (9.1% of the 1,950 guaranteed) over the "
+            "whole term, so the [25%] yearly cap will rarely bite") in n
+    assert "The right to reduce the guarantee on notice at all is this draft's assumption" in n
+    assert "giving at least [6] months' notice" in body
 
 
 def test_guarantee_already_below_break_even_needs_agreement_to_reduce(catalogue):
@@ -701,3 +724,15 @@ def test_care_workers_clause_and_commissioner_obligations(catalogue):
     child = open_book_doc(catalogue, "childrens-homes-charity")
     ids = {c.id for c in child.all_clauses()}
     assert "open-book.workforce" not in ids and "open-book.commissioner-obligations" not in ids
+
+
+def test_losses_note_counts_the_guarantee(catalogue):
+    """r31 ob-homecare 12: with the guaranteed hours above break-even the losses note says no loss arises on the budget
+    from low hours while the guarantee stands, agreeing with the guaranteed hours note. Quiet: a guarantee below
+    break-even keeps the margin sentence."""
+    n = flat(note(open_book_doc(catalogue, OB_HOMECARE), "open-book.losses"))
+    assert ("are paid whether or not they are used and are above break-even, so on the budget Tillbrook cannot make a "
+            "loss through low hours while the guarantee stands") in n
+    low = flat(note(open_book_doc(catalogue, OB_HOMECARE, ("      guaranteed_hours: 1100\n", "      guaranteed_hours: 700\n")),
+                    "open-book.losses"))
+    assert "cannot make a loss through low hours" not in low
