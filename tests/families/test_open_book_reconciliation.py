@@ -101,7 +101,7 @@ def test_split_excess_adds_refund_and_fund_columns(catalogue):
     Fund beside the Excess Profit, each row adding up."""
     d = open_book_doc(catalogue, OB_BRAMBLECOMBE)
     sch = flat(clause_text(d, "common.open-book-schedule-reconciliation"))
-    assert "Excess Profit Refunded to the Council To the Reinvestment Fund Profit" in sch
+    assert "Excess Profit Refunded Reinvested Profit" in sch
     ob = open_book_model(catalogue, OB_BRAMBLECOMBE).open_book
     for _, run in ob.core_scenarios[KEY]:
         assert run.refund + run.reinvest == run.excess
@@ -111,7 +111,7 @@ def test_refund_only_keeps_the_five_columns(catalogue):
     """Quiet: with the whole Excess Profit refunded there is nothing to split, so no extra columns."""
     d = open_book_doc(catalogue, OB_BRAMBLECOMBE, ("open_book_excess: split", "open_book_excess: refund"))
     sch = flat(clause_text(d, "common.open-book-schedule-reconciliation"))
-    assert "To the Reinvestment Fund" not in sch
+    assert "Reinvested" not in sch
 
 
 def _many_hours(d):
