@@ -1,0 +1,114 @@
+"""Facts about the world outside the Alliance that a drug and alcohol alliance sheet could not express (r31 al-fresh
+tool notes 1.2, 1.6, 1.7 and 1.10): members[].registrations (Schedule 1 and the registration duty),
+alliance.third_party_dependencies (premises and data of a body that is not a party), alliance.interfacing_arrangements
+(Schedule 1 and the precedence clause) and members[].expected_successor (the successor sub-clause and its note)."""
+from __future__ import annotations
+
+from tests.families.clause_texts import clause, document_of, flat, table_rows, text_of
+from tests.families.conftest import ALLIANCE, ALLIANCE_POOLED_PCC
+
+BASE = ALLIANCE_POOLED_PCC.read_text(encoding="utf-8")
+
+REGISTRATIONS = (
+    "    registrations:\n"
+    "      - {regulator: Care Quality Commission, activity: treatment of disease disorder or injury, "
+    "location: Ravensmoor Child and Adolescent Clinic}\n"
+    "      - {regulator: Care Quality Commission, activity: diagnostic and screening procedures}\n")
+SUCCESSOR = "    expected_successor: the mayor of the Ravensmoor combined county authority\n"
+OUTSIDE = (
+    "  interfacing_arrangements:\n"
+    "    - the Council's spot-purchased residential placements for children in care\n"
+    "    - the regional secure children's home consortium\n"
+    "  third_party_dependencies:\n"
+    "    - {body: the Chief Constable of Ravensmoor Police, provides: premises_and_data, "
+    "description: 'referrals of young people from the custody suite at Ravensmoor police station'}\n"
+    "    - {body: HM Courts and Tribunals Service, provides: premises, description: 'youth court liaison at "
+    "Ravensmoor Magistrates Court', agreement: the court access protocol of 1 May 2026}\n")
+
+
+def _variant() -> str:
+    text = BASE
+    for before, block in (("  - key: parents\n", REGISTRATIONS), ("  - key: youthlink\n", SUCCESSOR)):
+        assert text.count(before) == 1
+        text = text.replace(before, block + before, 1)
+    assert text.count("\nalliance:\n") == 1
+    return text.replace("\nalliance:\n", "\nalliance:\n" + OUTSIDE, 1)
+
+
+def test_registrations_listed_and_cited_by_the_duty(catalogue):
+    """Firing: Schedule 1 lists each registration against its Provider and the registration duty cites that list."""
+    doc = document_of(catalogue, _variant())
+    services = clause(doc, "alliance.schedule-services")
+    body = flat(text_of(services))
+    assert "hold the following registrations with a regulator for their parts of the Services" in body
+    rows = [r for c in [services] for b in c.blocks if hasattr(b, "rows") for r in b.rows]
+    assert rows  # the registrations table and others
+    cells = flat(" ".join(str(x) for x in [table_rows(services)]))
+    ops = flat(text_of(clause(doc, "alliance.operations")))
+    assert f"include those listed against its name in paragraph" in ops and f"of Schedule {services.number}" in ops
+    assert "check each against the regulator's public register" in flat(services.note or "")
+    from tests.families.clause_texts import clause_text
+    whole = clause_text(doc, "alliance.schedule-services", flat=True)
+    assert "Treatment of disease disorder or injury" in whole and "Ravensmoor Child and Adolescent Clinic" in whole
+    assert "Not stated" in whole
+    del rows, cells
+
+
+def test_third_parties_and_interfacing_arrangements(catalogue):
+    """Firing: the non-party bodies are listed with their agreements (or 'To be obtained'), the note asks for the
+    missing agreement by name, the interfacing arrangements are listed and the precedence clause puts them outside."""
+    doc = document_of(catalogue, _variant())
+    from tests.families.clause_texts import clause_text
+    whole = clause_text(doc, "alliance.schedule-services", flat=True)
+    assert "which are not Parties to this Agreement and are not bound by it" in whole
+    assert "To be obtained" in whole and "The court access protocol of 1 May 2026" in whole
+    assert "must work with the body to make one before the Commencement Date" in whole
+    assert "not under Schedule" in whole  # the data-sharing Schedule does not govern that body's data
+    assert "which are outside the Alliance and are not Services, and which this Agreement does not govern" in whole
+    assert "the regional secure children's home consortium." in whole
+    note = flat(clause(doc, "alliance.schedule-services").note or "")
+    assert "with the Chief Constable of Ravensmoor Police before the Commencement Date" in note
+    assert "check that the agreement named (the court access protocol of 1 May 2026) covers" in note
+    assert "Part 1 lists the arrangements the instructions describe as outside the Alliance (two)" in note
+    prec = flat(text_of(clause(doc, "alliance.precedence")))
+    assert "are outside the Alliance. This Agreement does not govern them" in prec
+
+
+def test_expected_successor_named_in_the_successor_sub_clause(catalogue):
+    """Firing: the successor sub-clause names the expected body and binds it to the Commissioner's obligations; the
+    note says it depends on legislation and never says the change is law."""
+    doc = document_of(catalogue, _variant())
+    leaving = clause(doc, "alliance.leaving")
+    body = flat(text_of(leaving))
+    assert "pass to the mayor of the Ravensmoor combined county authority, this sub-clause applies to that body" in body
+    assert "including any obligation to pay or contribute money for the Services" in body
+    note = flat(leaving.note or "")
+    assert "expect the functions of the PCC to pass during the term to the mayor of the Ravensmoor" in note
+    assert "depends on legislation" in note and "abolished" not in note
+
+
+def test_quiet_without_the_fields(catalogue):
+    """Quiet: no sample gives the fields, so none prints the new parts or notes."""
+    from tests.families.clause_texts import build, clause_text
+    for sample in [*ALLIANCE, ALLIANCE_POOLED_PCC]:
+        doc = build(sample, catalogue).document
+        whole = clause_text(doc, "alliance.schedule-services", flat=True)
+        assert "registrations with a regulator for their parts" not in whole
+        assert "which are not Parties to this Agreement" not in whole and "which are outside the Alliance and" not in whole
+        assert "this sub-clause applies to that body" not in flat(text_of(clause(doc, "alliance.leaving")))
+        if any(c.id == "alliance.precedence" for c in doc.all_clauses()):
+            assert "are outside the Alliance" not in text_of(clause(doc, "alliance.precedence"))
+        assert "include those listed against its name" not in text_of(clause(doc, "alliance.operations"))
+
+
+def test_data_flow_from_a_non_party_is_flagged(catalogue):
+    """Firing: a data flow shared by a body listed as a third-party dependency is flagged in the Schedule 1 note as
+    needing the separate agreement (the data-sharing Schedule cannot bind it)."""
+    flow = ("  flows:\n    - {data: custody referrals, shared_by: the Chief Constable of Ravensmoor Police, "
+            "shared_with: Brightline, article_6: 'Article 6(1)(e) (public task)'}\n")
+    text = _variant()
+    assert text.count("  role: controllers\n") == 1
+    text = text.replace("  role: controllers\n", "  role: controllers\n" + flow, 1)
+    note = flat(clause(document_of(catalogue, text), "alliance.schedule-services").note or "")
+    assert "The data flows table lists custody referrals shared by the Chief Constable of Ravensmoor Police" in note
+    assert "cannot bind a body that is not a Party, so that flow needs the separate agreement" in note
