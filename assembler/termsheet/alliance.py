@@ -94,6 +94,23 @@ class ThirdPartyDependency(Strict):
         "access protocol of 1 May 2025'. Empty: the draft says one is to be obtained.")
 
 
+class MemberInsurance(Strict):
+    """A member's own insurance position where it differs from the general insurance block (r31 al-fresh note 1.11)."""
+
+    nhs_resolution: bool = Field(
+        False, description="True for a member covered by NHS Resolution's indemnity schemes (England): the Clinical "
+        "Negligence Scheme for Trusts for clinical negligence and, for an NHS body, the Liabilities to Third Parties "
+        "Scheme for employer's and public liability, in place of commercial insurance for those risks.")
+    clinical_work: bool | None = Field(
+        None, description="false for a Provider that delivers no health care (no clinical, nursing, therapy or treatment "
+        "work) in the Services: the duty to hold clinical negligence cover then does not apply to it. Empty: it applies "
+        "to each Provider that delivers health care.")
+    own_cover: list[Text] = Field(
+        default_factory=list, description="Cover this member must hold in addition to the general levels, each as its "
+        "kind and level in words that read after 'must also maintain', e.g. 'medical malpractice insurance of at least "
+        "£10,000,000 for any one claim'. Empty: none.")
+
+
 class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
@@ -175,6 +192,11 @@ class Member(Party):
         "owner: council}]. Schedule 1 records them, and the Exit Plan ends each licence and has the owner grant a new "
         "one to the provider taking over. Leave empty where the Provider owns its premises or rents them from "
         "someone outside the alliance.")
+    own_insurance: MemberInsurance | None = Field(
+        None, description="Where this member's insurance differs from the general insurance block: {nhs_resolution, "
+        "clinical_work, own_cover}, e.g. {nhs_resolution: true} for an NHS trust covered by NHS Resolution, or "
+        "{clinical_work: false} for a Provider with no clinical work. The insurance sub-clause of the clause on "
+        "running the Alliance and its note print it. Empty: the general position applies.")
     registrations: list[Registration] = Field(
         default_factory=list, description="For a Provider: its registrations with a regulator for its part of the "
         "Services, each {regulator, activity, location}, e.g. [{regulator: 'Care Quality Commission', activity: "
@@ -1673,6 +1695,21 @@ class Alliance(Strict):
         def bare(text: str) -> str:
             return re.sub(r"^the\s+", "", text.strip(), flags=re.I).lower()
         return [(d, f) for d in self.third_party_dependencies for f in flows if bare(d.body) in f.shared_by.lower()]
+
+    @property
+    def no_clinical_work(self) -> list[Member]:
+        """Providers whose own_insurance says they deliver no health care: outside the clinical negligence duty."""
+        return [p for p in self.providers if p.own_insurance and p.own_insurance.clinical_work is False]
+
+    @property
+    def nhs_resolution_members(self) -> list[Member]:
+        """Members covered by NHS Resolution's schemes, as their own_insurance says."""
+        return [m for m in self._members if m.own_insurance and m.own_insurance.nhs_resolution]
+
+    @property
+    def own_cover_members(self) -> list[Member]:
+        """Members with cover of their own stated in own_insurance.own_cover."""
+        return [m for m in self._members if m.own_insurance and m.own_insurance.own_cover]
 
     @property
     def successor_commissioners(self) -> list[Member]:

@@ -112,3 +112,42 @@ def test_data_flow_from_a_non_party_is_flagged(catalogue):
     note = flat(clause(document_of(catalogue, text), "alliance.schedule-services").note or "")
     assert "The data flows table lists custody referrals shared by the Chief Constable of Ravensmoor Police" in note
     assert "cannot bind a body that is not a Party, so that flow needs the separate agreement" in note
+
+
+INSURANCE = (("  - key: parents\n", "    own_insurance: {nhs_resolution: true}\n"),  # the Trust
+             ("  - key: brightline\n", "    own_insurance: {own_cover: ['cyber liability insurance of at least £1,000,000']}\n"),
+             ("  - key: streetwise\n", "    own_insurance: {clinical_work: false}\n"))
+
+
+def _insured() -> str:
+    text = BASE
+    for before, block in INSURANCE:  # each block ends the member entry above `before`
+        assert text.count(before) == 1
+        text = text.replace(before, block + before, 1)
+    return text
+
+
+def test_per_member_insurance(catalogue):
+    """Firing: the NHS trust meets the clinical negligence duty through NHS Resolution's schemes, a Provider with no
+    clinical work is outside that duty, and a member's own cover is added; the note says what to check."""
+    doc = document_of(catalogue, _insured())
+    ops = clause(doc, "alliance.operations")
+    body = flat(text_of(ops))
+    assert "must hold medical malpractice (clinical negligence) insurance" in body  # the duty is there (health care)
+    assert "as part of the Services (which Youth Link does not) must hold" in body
+    assert ("The Trust meets the requirement for clinical negligence cover in clause" in body
+            and "through its membership of the Clinical Negligence Scheme for Trusts, and its liabilities to third "
+                "parties are met through the Liabilities to Third Parties Scheme, both run by NHS Resolution" in body)
+    assert "must also maintain cyber liability insurance of at least £1,000,000." in body
+    note = flat(ops.note or "")
+    assert "covered by NHS Resolution's schemes" in note and "Property Expenses Scheme covers only its own property" in note
+    assert "Youth Link delivers no health care, so the clinical negligence duty does not reach it." in note
+
+
+def test_per_member_insurance_quiet(catalogue):
+    """Quiet: without own_insurance no sample names NHS Resolution's schemes or excepts a Provider from the duty."""
+    from tests.families.clause_texts import build
+    for sample in [*ALLIANCE, ALLIANCE_POOLED_PCC]:
+        body = flat(text_of(clause(build(sample, catalogue).document, "alliance.operations")))
+        assert "Clinical Negligence Scheme for Trusts" not in body and "must also maintain" not in body
+        assert ") must hold medical malpractice" not in body
