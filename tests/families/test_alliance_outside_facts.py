@@ -4,7 +4,7 @@ alliance.third_party_dependencies (premises and data of a body that is not a par
 (Schedule 1 and the precedence clause) and members[].expected_successor (the successor sub-clause and its note)."""
 from __future__ import annotations
 
-from tests.families.clause_texts import clause, document_of, flat, table_rows, text_of
+from tests.families.clause_texts import build, clause, clause_text, document_of, flat, text_of
 from tests.families.conftest import ALLIANCE, ALLIANCE_POOLED_PCC
 
 BASE = ALLIANCE_POOLED_PCC.read_text(encoding="utf-8")
@@ -41,24 +41,18 @@ def test_registrations_listed_and_cited_by_the_duty(catalogue):
     services = clause(doc, "alliance.schedule-services")
     body = flat(text_of(services))
     assert "hold the following registrations with a regulator for their parts of the Services" in body
-    rows = [r for c in [services] for b in c.blocks if hasattr(b, "rows") for r in b.rows]
-    assert rows  # the registrations table and others
-    cells = flat(" ".join(str(x) for x in [table_rows(services)]))
     ops = flat(text_of(clause(doc, "alliance.operations")))
     assert f"include those listed against its name in paragraph" in ops and f"of Schedule {services.number}" in ops
     assert "check each against the regulator's public register" in flat(services.note or "")
-    from tests.families.clause_texts import clause_text
     whole = clause_text(doc, "alliance.schedule-services", flat=True)
     assert "Treatment of disease disorder or injury" in whole and "Ravensmoor Child and Adolescent Clinic" in whole
     assert "Not stated" in whole
-    del rows, cells
 
 
 def test_third_parties_and_interfacing_arrangements(catalogue):
     """Firing: the non-party bodies are listed with their agreements (or 'To be obtained'), the note asks for the
     missing agreement by name, the interfacing arrangements are listed and the precedence clause puts them outside."""
     doc = document_of(catalogue, _variant())
-    from tests.families.clause_texts import clause_text
     whole = clause_text(doc, "alliance.schedule-services", flat=True)
     assert "which are not Parties to this Agreement and are not bound by it" in whole
     assert "To be obtained" in whole and "The court access protocol of 1 May 2026" in whole
@@ -89,7 +83,6 @@ def test_expected_successor_named_in_the_successor_sub_clause(catalogue):
 
 def test_quiet_without_the_fields(catalogue):
     """Quiet: no sample gives the fields, so none prints the new parts or notes."""
-    from tests.families.clause_texts import build, clause_text
     for sample in [*ALLIANCE, ALLIANCE_POOLED_PCC]:
         doc = build(sample, catalogue).document
         whole = clause_text(doc, "alliance.schedule-services", flat=True)
@@ -114,14 +107,15 @@ def test_data_flow_from_a_non_party_is_flagged(catalogue):
     assert "cannot bind a body that is not a Party, so that flow needs the separate agreement" in note
 
 
-INSURANCE = (("  - key: parents\n", "    own_insurance: {nhs_resolution: true}\n"),  # the Trust
+# each block ends the member entry above the key it is inserted before: the Trust, Streetwise and Youth Link
+INSURANCE = (("  - key: parents\n", "    own_insurance: {nhs_resolution: true}\n"),
              ("  - key: brightline\n", "    own_insurance: {own_cover: ['cyber liability insurance of at least £1,000,000']}\n"),
              ("  - key: streetwise\n", "    own_insurance: {clinical_work: false}\n"))
 
 
 def _insured() -> str:
     text = BASE
-    for before, block in INSURANCE:  # each block ends the member entry above `before`
+    for before, block in INSURANCE:
         assert text.count(before) == 1
         text = text.replace(before, block + before, 1)
     return text
@@ -146,7 +140,6 @@ def test_per_member_insurance(catalogue):
 
 def test_per_member_insurance_quiet(catalogue):
     """Quiet: without own_insurance no sample names NHS Resolution's schemes or excepts a Provider from the duty."""
-    from tests.families.clause_texts import build
     for sample in [*ALLIANCE, ALLIANCE_POOLED_PCC]:
         body = flat(text_of(clause(build(sample, catalogue).document, "alliance.operations")))
         assert "Clinical Negligence Scheme for Trusts" not in body and "must also maintain" not in body
