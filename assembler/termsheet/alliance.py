@@ -71,6 +71,46 @@ class PassThrough(Strict):
         "Commissioner reimburses the actual cost).")
 
 
+class Registration(Strict):
+    """A Provider's registration with a regulator for its part of the Services (r31 al-fresh note 1.10)."""
+
+    regulator: Text = Field(description="The regulator, e.g. 'Care Quality Commission'.")
+    activity: Text = Field(description="What the registration covers, e.g. 'treatment of disease, disorder or injury'.")
+    location: Text | None = Field(None, description="The registered location or service, e.g. 'Riverside Recovery "
+                                  "Hub, 4 Mill Lane'. Empty: not stated.")
+
+
+class ThirdPartyDependency(Strict):
+    """Premises or data of a body that is not a party, on which part of the Services depends (r31 al-fresh note 1.7)."""
+
+    body: Text = Field(description="The body, as the draft should name it, e.g. 'the Chief Constable of Wenshire Police'.")
+    provides: Literal["premises", "data", "premises_and_data"] = Field(
+        description="What the Services need from it: 'premises' (access to its buildings), 'data' (personal data it "
+        "shares with a Provider) or 'premises_and_data'.")
+    description: Text = Field(description="What is used, in words that read after 'for', e.g. 'arrest referral in "
+                              "the custody suites at Wenford and Calder police stations'.")
+    agreement: Text | None = Field(
+        None, description="The access or data-sharing agreement already in place with that body, e.g. 'the custody "
+        "access protocol of 1 May 2025'. Empty: the draft says one is to be obtained.")
+
+
+class MemberInsurance(Strict):
+    """A member's own insurance position where it differs from the general insurance block (r31 al-fresh note 1.11)."""
+
+    nhs_resolution: bool = Field(
+        False, description="True for a member covered by NHS Resolution's indemnity schemes (England): the Clinical "
+        "Negligence Scheme for Trusts for clinical negligence and, for an NHS body, the Liabilities to Third Parties "
+        "Scheme for employer's and public liability, in place of commercial insurance for those risks.")
+    clinical_work: bool | None = Field(
+        None, description="false for a Provider that delivers no health care (no clinical, nursing, therapy or treatment "
+        "work) in the Services: the duty to hold clinical negligence cover then does not apply to it. Empty: it applies "
+        "to each Provider that delivers health care.")
+    own_cover: list[Text] = Field(
+        default_factory=list, description="Cover this member must hold in addition to the general levels, each as its "
+        "kind and level in words that read after 'must also maintain', e.g. 'medical malpractice insurance of at least "
+        "£10,000,000 for any one claim'. Empty: none.")
+
+
 class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
@@ -152,6 +192,21 @@ class Member(Party):
         "owner: council}]. Schedule 1 records them, and the Exit Plan ends each licence and has the owner grant a new "
         "one to the provider taking over. Leave empty where the Provider owns its premises or rents them from "
         "someone outside the alliance.")
+    own_insurance: MemberInsurance | None = Field(
+        None, description="Where this member's insurance differs from the general insurance block: {nhs_resolution, "
+        "clinical_work, own_cover}, e.g. {nhs_resolution: true} for an NHS trust covered by NHS Resolution, or "
+        "{clinical_work: false} for a Provider with no clinical work. The insurance sub-clause of the clause on "
+        "running the Alliance and its note print it. Empty: the general position applies.")
+    registrations: list[Registration] = Field(
+        default_factory=list, description="For a Provider: its registrations with a regulator for its part of the "
+        "Services, each {regulator, activity, location}, e.g. [{regulator: 'Care Quality Commission', activity: "
+        "'treatment of disease, disorder or injury', location: 'Riverside Recovery Hub'}]. Schedule 1 lists them and "
+        "the registration duty refers to that list. Empty: the duty stays general.")
+    expected_successor: Text | None = Field(
+        None, description="For a Commissioner whose functions may pass to another body during the term: that body, in "
+        "words that read after 'to', e.g. 'the mayor of the combined county authority'. The successor sub-clause then "
+        "names it and the note asks for the transfer to be checked when it is made. Give it only as an expectation: "
+        "the draft says 'if its functions pass', never that the change is law. Empty: the general successor wording.")
     council_tier: Literal["upper", "lower"] | None = Field(
         None, description="For an English council Commissioner: 'upper' for a county or unitary council (or London "
         "borough), which holds the safe accommodation duty in Part 4 of the Domestic Abuse Act 2021 and the social "
@@ -505,6 +560,15 @@ class Alliance(Strict):
         "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
         "a sentence that reads on from 'the Commissioner recorded its assessment that' (it is recited), of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
         "housing and support; the treatment elements are procured separately under the Provider Selection Regime'.")
+    interfacing_arrangements: list[Text] = Field(
+        default_factory=list, description="Related arrangements outside the Alliance that the Services work alongside "
+        "(a Commissioner's separate contracts, a regional consortium, spot purchases), one each as a noun phrase, e.g. "
+        "'the Council's community pharmacy contracts for supervised consumption and needle exchange'. Schedule 1 "
+        "lists them and the precedence clause says they are outside the Alliance. Empty: none.")
+    third_party_dependencies: list[ThirdPartyDependency] = Field(
+        default_factory=list, description="Premises or data of a body that is not a party on which part of the "
+        "Services depends (police custody suites, courts), each {body, provides, description, agreement}. Schedule 1 "
+        "lists them and the note asks for an access or data-sharing agreement with that body. Empty: none.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
     former_contracts_treatment: Literal["varied", "replaced"] = legal_field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
@@ -1617,6 +1681,40 @@ class Alliance(Strict):
         """Of `member_premises`, those held under a licence: personal, so on exit each ends and the owner grants a new
         one to the provider taking over."""
         return [t for t in self.member_premises if t[1].held_under == "licence"]
+
+    @property
+    def provider_registrations(self) -> list[tuple[Member, "Registration"]]:
+        """Each Provider's registrations with a regulator, as (Provider, registration), for Schedule 1 Part 1 and the
+        registration duty (r31 al-fresh note 1.10)."""
+        return [(p, r) for p in self.providers for r in p.registrations]
+
+    def third_party_flows(self, flows: list) -> list[tuple["ThirdPartyDependency", object]]:
+        """The data flows (data_protection.flows) shared by a body listed in third_party_dependencies, which is not a
+        party and so is not bound by the data-sharing Schedule: (dependency, flow). A flow matches when its 'shared_by'
+        words contain the body's name without a leading 'the' (r31 al-fresh note 1.7)."""
+        def bare(text: str) -> str:
+            return re.sub(r"^the\s+", "", text.strip(), flags=re.I).lower()
+        return [(d, f) for d in self.third_party_dependencies for f in flows if bare(d.body) in f.shared_by.lower()]
+
+    @property
+    def no_clinical_work(self) -> list[Member]:
+        """Providers whose own_insurance says they deliver no health care: outside the clinical negligence duty."""
+        return [p for p in self.providers if p.own_insurance and p.own_insurance.clinical_work is False]
+
+    @property
+    def nhs_resolution_members(self) -> list[Member]:
+        """Members covered by NHS Resolution's schemes, as their own_insurance says."""
+        return [m for m in self._members if m.own_insurance and m.own_insurance.nhs_resolution]
+
+    @property
+    def own_cover_members(self) -> list[Member]:
+        """Members with cover of their own stated in own_insurance.own_cover."""
+        return [m for m in self._members if m.own_insurance and m.own_insurance.own_cover]
+
+    @property
+    def successor_commissioners(self) -> list[Member]:
+        """The Commissioners for which the sheet names an expected successor body (r31 al-fresh note 1.2)."""
+        return [m for m in self.commissioners if m.expected_successor]
 
     @property
     def handover_assigns_licence(self) -> list[str]:
