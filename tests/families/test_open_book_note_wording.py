@@ -90,15 +90,15 @@ def test_occupancy_note_says_home_in_a_care_home(catalogue):
 
 def test_home_care_recital_says_cqc_registered_for_personal_care(catalogue):
     text = clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.recitals", flat=True)
-    assert ("provides personal care to people in their own homes, registered with the Care Quality Commission "
-            "under the Health and Social Care Act 2008") in text
+    assert ("Tillbrook is registered with the Care Quality Commission under the Health and Social Care Act 2008 to "
+            "provide personal care, and has agreed") in text
     assert "provider of publicly funded services" not in text
 
 
 def test_recital_quiet_on_personal_care_for_childrens_homes(catalogue):
     text = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.recitals", flat=True)
     assert "registered with Ofsted under Part 2 of the Care Standards Act 2000" in text
-    assert "provides personal care" not in text
+    assert "to provide personal care" not in text
 
 
 def test_scope_fees_follow_the_schedule_numbers(catalogue):
