@@ -1494,6 +1494,12 @@ class OpenBook(Strict):
         return "the " + self._weeks_home_word + ("s" if self._weeks_homes > 1 else "")
 
     @property
+    def home_word(self) -> str:
+        """The plain word for one place of service ('home', 'setting', a zone word), as services.home_word gives it
+        in the open-book family; 'home' in the other families, for notes shared by every family's open book."""
+        return self._weeks_home_word
+
+    @property
     def budget_weeks(self) -> int:
         """The bed-weeks (or nights) the budget counts for the commissioner's places."""
         return sum(u.budget_units for u in self.week_lines)

@@ -38,7 +38,8 @@ def test_apportionment_columns_follow_core_places_that_cease(catalogue):
     assert "used for this apportionment change as the Core Places change" in text
     assert "counts as one of the Council's places only on the days it is used for a Placement" in text
     assert "including the share of Overheads, is worked out day by day" in text
-    assert "Fees any person pays for a place, on each day that clause" in text
+    assert ("Fees any person pays for a place, on each day that it is one of the Council's places under the numbers in "
+            "Schedule 1 as clause") in text
     assert "a place the Council may use under this Agreement" not in text
 
 
