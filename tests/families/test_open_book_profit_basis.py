@@ -96,7 +96,7 @@ def test_profit_cap_note_on_supported_accommodation_and_the_children_s_homes_cap
 
 def test_profit_cap_note_on_children_s_homes_keeps_the_check(catalogue):
     text = flat(note(open_book_doc(catalogue, OB_CHARITY), "common.open-book-profit-cap"))
-    assert "check whether any regulations have been made, and what cap they set, before relying on a higher cap" in text
+    assert "regulations under it had been found when this draft was prepared: check again, and what cap any regulations set, before relying on a higher cap" in text
     assert "does not reach supported accommodation" not in text
 
 
