@@ -640,6 +640,11 @@ class Alliance(Strict):
         default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
         "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
         "Empty: none.")
+    running_costs_budget_covers: list[Literal["independent_adviser", "independent_expert", "audits"]] = Field(
+        default_factory=list, description="With running_costs_budget and running_costs_include: the fees the yearly "
+        "running-costs budget also pays for, where the budget was built to include them: 'independent_adviser' (under "
+        "the dispute ladder with an Independent Adviser), 'independent_expert', 'audits', e.g. [independent_adviser]. "
+        "Empty: those fees are paid as they fall due, outside the budget.")
     case_system_host: MemberKey | None = legal_field(
         None, description="Where the members share one case management system or shared care record: the key of the "
         "member that hosts it. Each member stays controller of what it enters; the host processes it for them. Leave "
@@ -1851,6 +1856,22 @@ class Alliance(Strict):
         regulators a Provider may need."""
         text = " ".join([*self.services, self.purpose])
         return bool(re.search(r"\b(child(ren)?|young (people|person)|young carers?|famil(y|ies)|parent(s|ing)?)\b", text, re.I))
+
+    @property
+    def domestic_abuse_core(self) -> bool:
+        """Whether the alliance's purpose is support for people affected by domestic abuse, so that the clause on
+        involving people speaks of survivors' children rather than their carers (r32 al-fresh finding 9)."""
+        purpose = self.purpose.lower()
+        return "domestic abuse" in purpose or "domestic violence" in purpose
+
+    @property
+    def running_costs_inside(self) -> list[str]:
+        """The fees the running-costs budget also pays for, as the running-costs clause names them (r32 al-fresh
+        finding 8): the Independent Adviser only where the dispute ladder has one."""
+        names = {"independent_adviser": "Independent Adviser", "independent_expert": "Independent Expert",
+                 "audits": "audits"}
+        return [names[c] for c in ("independent_adviser", "independent_expert", "audits")
+                if c in self.running_costs_budget_covers]
 
     @property
     def people_payers(self) -> list[Member]:
