@@ -1859,10 +1859,9 @@ class Alliance(Strict):
 
     @property
     def domestic_abuse_core(self) -> bool:
-        """Whether the alliance's purpose is support for people affected by domestic abuse, so that the clause on
+        """Whether the alliance's purpose is support for victims or survivors of domestic abuse, so that the clause on
         involving people speaks of survivors' children rather than their carers (r32 al-fresh finding 9)."""
-        purpose = self.purpose.lower()
-        return "domestic abuse" in purpose or "domestic violence" in purpose
+        return bool(re.search(r"\b(victims?|survivors?)\b[^.;]*\bdomestic (abuse|violence)\b", self.purpose, re.I))
 
     @property
     def running_costs_inside(self) -> list[str]:
