@@ -1864,15 +1864,6 @@ class Alliance(Strict):
         return bool(re.search(r"\b(victims?|survivors?)\b[^.;]*\bdomestic (abuse|violence)\b", self.purpose, re.I))
 
     @property
-    def running_costs_inside(self) -> list[str]:
-        """The fees the running-costs budget also pays for, as the running-costs clause names them (r32 al-fresh
-        finding 8): the Independent Adviser only where the dispute ladder has one."""
-        names = {"independent_adviser": "Independent Adviser", "independent_expert": "Independent Expert",
-                 "audits": "audits"}
-        return [names[c] for c in ("independent_adviser", "independent_expert", "audits")
-                if c in self.running_costs_budget_covers]
-
-    @property
     def people_payers(self) -> list[Member]:
         """Providers whose Annual Value includes payments to or for people using the Services (r32 al-fresh
         finding 3): the cost rules count them as Delivery Costs, inside the budget."""
