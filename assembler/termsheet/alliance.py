@@ -152,6 +152,21 @@ class Member(Party):
     fee_covers_overheads: bool = Field(
         False, description="True for a Provider whose Fee is its contribution to its overheads (it earns no surplus): "
         "its overhead rate in the Delivery Costs is then nil, so that overheads are not recovered twice.")
+    payments_to_people: Money | None = Field(
+        None, description="Where this Provider's annual value includes money it pays to or for people using the "
+        "Services (for example rent and subsistence for people with no recourse to public funds, who cannot claim "
+        "housing benefit): the most it pays in the first Alliance Year, in pounds, e.g. 48000. The draft counts those "
+        "payments as Delivery Costs up to the amount the Annual Plan sets, and says they are inside the budget even "
+        "where housing costs are otherwise paid outside it. Leave out where there are none.")
+    payments_to_people_for: Text | None = Field(
+        None, description="With payments_to_people: what the payments are for, in words that read after 'for', e.g. "
+        "'rent and subsistence for up to three women with no recourse to public funds'. Empty: the draft says "
+        "'payments to or for people using its part of the Services'.")
+    security_works_in_year: bool = Field(
+        False, description="True for a Provider whose annual value pays for security works to people's homes "
+        "(sanctuary schemes, locks, alarms): the draft counts those works as Delivery Costs in the year they are "
+        "incurred, whatever their accounting treatment, not through depreciation. False: where a service names "
+        "sanctuary schemes or security works, the draft offers that rule in brackets for legal to keep or delete.")
     pass_through: PassThrough | None = Field(
         None, description="A cost line inside this Provider's annual value that passes through at cost (for example "
         "medicines recharged by the NHS Business Services Authority): {amount, description, recharged_by, "
@@ -625,6 +640,11 @@ class Alliance(Strict):
         default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
         "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
         "Empty: none.")
+    running_costs_budget_covers: list[Literal["independent_adviser", "independent_expert", "audits"]] = Field(
+        default_factory=list, description="With running_costs_budget and running_costs_include: the fees the yearly "
+        "running-costs budget also pays for, where the budget was built to include them: 'independent_adviser' (under "
+        "the dispute ladder with an Independent Adviser), 'independent_expert', 'audits', e.g. [independent_adviser]. "
+        "Empty: those fees are paid as they fall due, outside the budget.")
     case_system_host: MemberKey | None = legal_field(
         None, description="Where the members share one case management system or shared care record: the key of the "
         "member that hosts it. Each member stays controller of what it enters; the host processes it for them. Leave "
@@ -1836,6 +1856,25 @@ class Alliance(Strict):
         regulators a Provider may need."""
         text = " ".join([*self.services, self.purpose])
         return bool(re.search(r"\b(child(ren)?|young (people|person)|young carers?|famil(y|ies)|parent(s|ing)?)\b", text, re.I))
+
+    @property
+    def domestic_abuse_core(self) -> bool:
+        """Whether the alliance's purpose is support for victims or survivors of domestic abuse, so that the clause on
+        involving people speaks of survivors' children rather than their carers (r32 al-fresh finding 9)."""
+        return bool(re.search(r"\b(victims?|survivors?)\b[^.;]*\bdomestic (abuse|violence)\b", self.purpose, re.I))
+
+    @property
+    def people_payers(self) -> list[Member]:
+        """Providers whose Annual Value includes payments to or for people using the Services (r32 al-fresh
+        finding 3): the cost rules count them as Delivery Costs, inside the budget."""
+        return [m for m in self.providers if m.payments_to_people]
+
+    @property
+    def security_works_named(self) -> bool:
+        """Whether a listed service is security works to people's homes (a sanctuary scheme, target hardening), so
+        that the cost rules offer to count those works in the year they are incurred (r32 al-fresh finding 3)."""
+        return any(re.search(r"\b(sanctuary|target[- ]hardening|security (works|measures))\b", s, re.I)
+                   for s in self.services)
 
     @property
     def housing_in_scope(self) -> bool:

@@ -1,6 +1,6 @@
 """Communication support for alliance meetings: the sheet's list becomes lettered items of the governance clause,
 in Business Days with figures, and Schedule 3 refers to that clause rather than repeating the list (r28 al-fresh
-finding 12)."""
+finding 12), for any representative or participant who needs it (r32 al-fresh finding 9)."""
 from __future__ import annotations
 
 from tests.families.clause_texts import clause_text, document_of
@@ -16,7 +16,7 @@ def test_several_items_become_a_lettered_list_in_business_days(catalogue):
     text = ALLIANCE_STAINMOOR_ALE.read_text().replace("  communication_requirements:\n    - British Sign Language interpretation\n", ITEMS)
     doc = document_of(catalogue, text)
     gov = clause_text(doc, "alliance.governance")
-    assert "the Alliance Manager must arrange:\n" in gov
+    assert "the Alliance Manager must arrange, for any representative or participant who needs it:\n" in gov
     assert "papers in plain English sent at least 5 Business Days before the meeting;\n" in gov
     assert "a quiet room and agreed breaks when the meeting is held in person; and\n" in gov
     assert "live captions and the option to take part online.\n" in gov
@@ -26,4 +26,17 @@ def test_several_items_become_a_lettered_list_in_business_days(catalogue):
 
 def test_one_item_stays_a_sentence(catalogue):
     gov = clause_text(document_of(catalogue, ALLIANCE_STAINMOOR_ALE.read_text()), "alliance.governance", flat=True)
-    assert "the Alliance Manager must arrange British Sign Language interpretation." in gov
+    assert ("the Alliance Manager must arrange, for any representative or participant who needs it, British Sign "
+            "Language interpretation.") in gov
+
+
+def test_domestic_abuse_alliance_involves_survivors_children_not_carers(catalogue):
+    """Firing (r32 al-fresh finding 9): where the alliance's purpose is domestic abuse support, people who use the
+    Services are involved with their children, not "their carers"; quiet: other alliances keep carers."""
+    source = ALLIANCE_STAINMOOR_ALE.read_text()
+    quiet = clause_text(document_of(catalogue, source), "alliance.operations", flat=True)
+    assert "and their carers," in quiet
+    da = source.replace("  purpose: >-\n", "  purpose: >-\n    support victims and survivors of domestic abuse and their children;\n", 1)
+    text = clause_text(document_of(catalogue, da), "alliance.operations", flat=True)
+    assert "and their carers," not in text
+    assert "people who use the Services and, where appropriate, their children," in text

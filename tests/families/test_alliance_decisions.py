@@ -33,9 +33,12 @@ def test_funding_cut_takes_one_route_past_a_closure_reserved_matter(alliance_lyn
     Plan passes by the ordinary rule, and a move under the Exit Plan is not a closure. The note asks for the places
     to be named and says a Provider can still refuse a cut in its own Annual Value (the Target Cost is reserved)."""
     text = _flat(text_of(clause(alliance_lynmere, "alliance.decisions")))
+    # r32 al-fresh finding 2: the cut may reduce a reserved service only in proportion, and never move it elsewhere
     assert ("A change to the Services that follows a reduction in the money a Commissioner has approved for them is "
-            "not a Reserved Matter, even where it closes, reduces or ends a service or place that a Reserved Matter "
-            "names.") in text
+            "not a Reserved Matter, except that, unless the ALT decides otherwise as for the Reserved Matter "
+            "concerned, such a change: (a) may reduce the money for a service or place that a Reserved Matter names "
+            "by no greater a proportion than the reduction in the money approved for all the Services; and (b) may "
+            "not move any part of that service or place to another Provider.") in text
     assert "Clause 12.9 governs the reduction" in text
     assert "with the closure or other change it makes, is decided under clause 9.3." in text
     assert ("clause 9.3. Moving a service or place to another provider under clause 26 or the Exit Plan does not "
@@ -479,7 +482,8 @@ def test_operational_group_and_bsl_at_meetings(alliance_stainmoor_ale):
     assert "may not make any decision that this Agreement gives to the ALT" in gov
     # r28 al-fresh finding 12: the meetings come first, then what is arranged (a lettered list where there are several)
     assert "For every meeting of the ALT, of the Operational Group and of the group of people who use the Services" in gov
-    assert "the Alliance Manager must arrange British Sign Language interpretation." in gov
+    assert ("the Alliance Manager must arrange, for any representative or participant who needs it, British Sign "
+            "Language interpretation.") in gov
     sched = _flat(text_of(clause(alliance_stainmoor_ale, "alliance.schedule-alt")))
     assert "The Operational Group meets at least twelve times a year" in sched
     ops = _flat(text_of(clause(alliance_stainmoor_ale, "alliance.operations")))

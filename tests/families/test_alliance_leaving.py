@@ -257,3 +257,20 @@ def test_no_refuge_survival_without_domestic_abuse_services(catalogue):
     """r32 al-sample finding 10 (quiet): no domestic abuse clause, nothing to survive."""
     doc = build(ALLIANCE_SMALL, catalogue).document
     assert "alliance.domestic-abuse" not in {c.id for c in doc.all_clauses()}
+
+
+def test_grant_cut_exit_is_free_of_the_leaving_notice_limits(catalogue):
+    """Firing (r32 al-fresh finding 10): the exit on a central grant cut says the leaving clause's notice period,
+    earliest date and year-end rule do not apply to it; quiet: under exit for-cause the sentence is as before."""
+    from tests.families.clause_texts import clause_text as _ct, document_of as _doc
+    from tests.families.conftest import ALLIANCE_EASTMOOR
+    source = ALLIANCE_EASTMOOR.read_text()
+    old = "  exit_notice_months: 6\n"
+    firing = source.replace("  exit: for-cause", "  exit: without-cause").replace(
+        old, old + "  exit_not_before: 2029-03-31\n  exit_at_year_end: true\n")
+    text = _ct(_doc(catalogue, firing), "alliance.central-grant", flat=True)
+    assert ("on the length of notice, the earliest date a notice may expire and the day on which it must expire do "
+            "not apply") in text
+    quiet = _ct(_doc(catalogue, source), "alliance.central-grant", flat=True)
+    assert "applies to its leaving in every other respect." in quiet
+    assert "do not apply" not in quiet

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.families.clause_texts import build, clause, flat as _flat, flat_note, note, text_of
+from tests.conftest import ROOT
+from tests.families.clause_texts import build, clause, flat as _flat, flat_note, note, text_of, variant_of
 from tests.families.conftest import ALLIANCE, ALLIANCE_LYNMERE, ALLIANCE_MOSSGATE
 
 INCLUDE = ("  running_costs_include:\n"
@@ -132,3 +133,17 @@ def test_payments_clause_admits_running_costs_and_other_sums(alliance_kingsholt)
             " Contract) and the other sums that a provision of this Agreement expressly makes payable, including"
             " running costs under clause 16.1." in text)
     assert "the only payments under it are the Balancing Amounts under clause 13, made through" not in text
+
+
+def test_budget_covers_the_independent_adviser_where_the_sheet_builds_it_so(catalogue):
+    """Firing (r32 al-fresh finding 8): running_costs_budget_covers puts the Independent Adviser inside the budget, out
+    of the list paid outside it, and the notes on the running costs and the communication support agree."""
+    path = ROOT / "tests" / "families" / "fixtures" / "alliance-castlebridge-r29.yaml"
+    old = "  running_costs_budget: 68000\n"
+    doc = variant_of(catalogue, path, old, old + "  running_costs_budget_covers: [independent_adviser]\n")
+    text = _flat(text_of(clause(doc, "alliance.operations")))
+    inside = text.split("are paid within a budget")[0]
+    outside = text.split("outside that budget")[0].split("are paid within a budget")[1]
+    assert "of the Independent Adviser" in inside
+    assert "Independent Adviser" not in outside
+    assert "the Independent Adviser's fees" in flat_note(doc, "alliance.operations")
