@@ -93,8 +93,8 @@ def test_one_list_of_existing_placements(catalogue):
     text = flat(document_text(open_book_result(catalogue, OB_CHARITY)))
     assert "say which of them are Existing Placements" in text
     assert "within 5 Business Days after this Agreement takes effect" not in text
-    assert "shown as such in the list the Council gives under clause 7.10" in text
-    assert "as listed by the Council under clause 7.10 and confirmed by the Trust" in text
+    assert "shown as such in the list the Council gives under clause 7.9" in text
+    assert "as listed by the Council under clause 7.9 and confirmed by the Trust" in text
 
 
 def test_children_complaints_reach_the_councils_statutory_procedure(catalogue):
@@ -168,9 +168,9 @@ def test_provider_ends_a_childs_placement_only_on_stated_grounds(catalogue):
     assert "a court orders the child to leave, or to live somewhere else" in body
     assert "It must give the Council at least 28 days' notice" in body
     voids = clause_text(doc, "open-book.voids", flat=True)
-    assert "nothing is payable for one of the Core Places for any period after the Trust ends a Placement in it " \
-           "otherwise than under clause 3.8" in voids
-    assert "may end one only on stated grounds" in flat(note(doc, "open-book.services"))
+    assert "But nothing is payable for the place for any period after the Trust ends the Placement otherwise than " \
+           "under clause 3.8, until the place is filled again or removed from the Core Places." in voids
+    assert "The provider may end a placement only on stated grounds" in flat(note(doc, "open-book.services"))
 
 
 def test_adult_placements_keep_the_notice_only(catalogue):
