@@ -718,7 +718,8 @@ class OpenBook(Strict):
         None, description="What the Overhead Cap is a percentage of: all the Direct Costs ('direct_costs') or only the "
                           "staff costs among them ('staff_costs', which needs cost_model.staff_costs). Empty: the "
                           "Direct Costs; where cost_model.overhead_basis is 'staff_costs' the note records that "
-                          "reading and gives the cap on staff costs for comparison (r27 ob-sample 3).")
+                          "reading and gives the cap on staff costs for comparison (r27 ob-sample 3). Given: the note "
+                          "says the base is as instructed and offers no other reading (r32 ob-sample F1).")
     allowable_costs: list[Text] = Field(min_length=1, description="Categories of cost that count, one per line, "
                                                                   "e.g. 'Care staff pay, on-costs and training'.")
     disallowed_costs: list[Text] = Field(default_factory=list, description="Categories of cost that never count, "

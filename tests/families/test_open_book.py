@@ -704,7 +704,7 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     placements = paragraphs_text(clause(result, "open-book.placements"))
     assert "Subject to clause 3.3, every child placed by the Council" in placements
     # r31 ob-fresh 11: said once, in clause 3.3, which 8.3 refers to
-    assert "the placement of such a child continues under the earlier contract and not under this Agreement" in \
+    assert "the placement of such a child continues under the Existing Contract and not under this Agreement" in \
         paragraphs_text(clause(result, "open-book.services"))
     assert "clause 3.3 sets when it continues under this Agreement, and how it continues until then" in placements
     assert "say which of them are Existing Placements" in paragraphs_text(clause(result, "open-book.voids"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
+from tests.families.clause_texts import clause_text, definition, document_of, document_text, flat, note
 from tests.families.conftest import (
     OB_ADULT, OB_CHARITY, OB_CHEVIOT, OB_NIGHTLY, open_book_doc, open_book_document,
     open_book_notes, open_book_result, open_book_with,
@@ -114,13 +114,13 @@ def test_transition_keeps_the_earlier_contract_alive_for_a_child_awaiting_confir
     assert ("For a placement that is not an Existing Placement, clause 3.3 sets when it continues under this Agreement, "
             "and how it continues until then.") in body
     gate = clause_text(d, "open-book.services", flat=True)
-    assert ("(until that confirmation is given, the placement of such a child continues under the earlier contract and "
+    assert ("(until that confirmation is given, the placement of such a child continues under the Existing Contract and "
             "not under this Agreement, and the Council pays the fee under that contract)") in gate
-    assert ("the continuation of the earlier contract for a child under clause 3.3(a) past the date on which that "
+    assert ("the continuation of the Existing Contract for a child under clause 3.3(a) past the date on which that "
             "contract would otherwise end") in gate
     assert ("for each placement continuing under clause 8.3 that is not an Existing Placement, before") in gate
     assert "the Parties agree that it continues" not in body
-    assert "Get the earlier contract's expiry date, the regime it was let under" in flat(note(d, "open-book.placements"))
+    assert "Get the Existing Contract's expiry date, the regime it was let under" in flat(note(d, "open-book.placements"))
     assert "(reg. 72)" in flat(note(d, "open-book.placements"))
     adult = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
     assert "would otherwise end" not in clause_text(adult, "open-book.placements", flat=True)
@@ -155,3 +155,54 @@ def test_schedule_1_names_the_services_and_counts_places_of_each_type(catalogue)
     assert "Fellside must provide the services known as Fellside Children's Homes: residential care in the Homes in Cheviot Vale" in sched  # r27 ob-fresh 13: the count is not pasted
     assert "(Fellside Children's Homes)." not in sched
     assert "at Whinfell House or Birkside\" (of the seven places of that type)" in sched
+
+
+def test_provider_ends_a_childs_placement_only_on_stated_grounds(catalogue):
+    """r32 ob-sample F3: the Trust may end a Placement only where the child's needs cannot safely be met, there is an
+    unmanageable risk, or a court orders it, after consulting the social worker; the sheet's 28 days' notice stays;
+    a Core Place it empties otherwise is not paid for."""
+    doc = open_book_document(catalogue, OB_CHARITY.read_text(encoding="utf-8"))
+    body = clause_text(doc, "open-book.services", flat=True)
+    assert "The Trust may end a Placement only where, after consulting the child's social worker:" in body
+    assert "the child's needs cannot safely be met at the home" in body
+    assert "a court orders the child to leave, or to live somewhere else" in body
+    assert "It must give the Council at least 28 days' notice" in body
+    voids = clause_text(doc, "open-book.voids", flat=True)
+    assert "But nothing is payable for the place for any period after the Trust ends the Placement otherwise than " \
+           "under clause 3.8, until the place is filled again or removed from the Core Places." in voids
+    assert "The provider may end a placement only on stated grounds" in flat(note(doc, "open-book.services"))
+
+
+def test_adult_placements_keep_the_notice_only(catalogue):
+    """Quiet: an adults' care home keeps the notice without the children's grounds or the Core Place sentence."""
+    doc = open_book_document(catalogue, OB_ADULT.read_text(encoding="utf-8"))
+    assert "may end a Placement only where" not in clause_text(doc, "open-book.services", flat=True)
+    assert "must not end a Placement without giving the Council at least" in clause_text(doc, "open-book.services", flat=True)
+
+
+def test_existing_contract_is_defined_with_a_placeholder_and_a_fallback(catalogue):
+    """r32 ob-sample F5: the sheet names no earlier contract, so the Existing Contract is defined with a placeholder for
+    its reference and date, and a child for whom no lawful basis is confirmed is cared for on its terms for up to
+    [12] weeks while a move is planned."""
+    doc = open_book_document(catalogue, OB_CHARITY.read_text(encoding="utf-8"))
+    assert definition(doc, "Existing Contract").startswith(
+        "the contract between the Parties reference [reference and date of the earlier contract], under which the "
+        "Trust cares for the children living at the Homes before 1 July 2027")
+    body = clause_text(doc, "open-book.services", flat=True)
+    assert "the Trust must go on caring for that child on the terms of the Existing Contract, at the fee under it, " \
+           "for up to [12] weeks" in body
+    assert "the earlier contract" not in body
+    assert "insert its reference and date in the definition of Existing Contract" in flat(note(doc, "open-book.placements"))
+    named = open_book_document(catalogue, OB_CHARITY.read_text(encoding="utf-8").replace(
+        "  existing_placements: 11\n", "  existing_placements: 11\n  existing_contract: NCC/CSC/2021/009\n"))
+    assert definition(named, "Existing Contract") == "the contract between the Parties reference NCC/CSC/2021/009"
+    assert "insert its reference and date" not in flat(note(named, "open-book.placements"))
+
+
+def test_the_twenty_business_days_are_noted_as_a_departure_where_the_home_is_to_end(catalogue):
+    """r32 ob-sample F6: minimum_core_ending end_home says the agreement ends for the home; the note says the 20
+    Business Days to confirm a lawful basis depart from that, and why. Quiet: run_off has no such sentence."""
+    n = flat(note(open_book_document(catalogue, OB_CHARITY.read_text(encoding="utf-8")), "open-book.voids"))
+    assert "This departs from the instructions, which say the agreement simply ends for that home" in n
+    run_off = OB_CHARITY.read_text(encoding="utf-8").replace("minimum_core_ending: end_home", "minimum_core_ending: run_off")
+    assert "This departs from the instructions" not in flat(note(open_book_document(catalogue, run_off), "open-book.voids"))

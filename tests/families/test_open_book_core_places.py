@@ -359,7 +359,7 @@ def test_finding3_reducing_an_occupied_core_place(catalogue):
     assert "one more" not in v
     assert "A reduction may remove only places that no Placement occupies" in v
     assert ("each of the others is removed only on the day after the Placement in it ends, and until then it remains "
-            "one of the Core Places, paid for under clause 7.1; the Prices are re-based for its removal from that day.") in v
+            "one of the Core Places, paid for under clause 7.1[; the Prices are re-based for its removal from that day].") in v
     assert "A removed place that is occupied" not in v
     p = flat(clause_text(d, "open-book.pricing"))
     assert "nil until that Placement ends" not in p

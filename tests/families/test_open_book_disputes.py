@@ -1,5 +1,5 @@
-"""Open-book dispute route: where the sheet instructs escalation and expert determination, the note says that the
-draft sends only disputes about figures to the expert and takes instructions on the rest (r27 ob-sample finding 10)."""
+"""Open-book dispute route: where the sheet instructs escalation and expert determination, every Dispute goes to an
+expert except ending the agreement and safeguarding, for the courts, and the note says so (r27 ob-sample 10, r32 F4)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,28 @@ ALLIANCE = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
 
 def test_instructed_expert_route_note_says_where_the_draft_departs(catalogue):
     n = note(document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8")), "common.disputes")
-    assert "The instructions choose escalation and expert determination without limiting it to figures." in n
-    assert "take instructions" in n
+    assert "The instructions choose escalation and expert determination without limiting it to figures, so every " \
+           "Dispute goes to an expert" in " ".join(n.split())
+    assert "Confirm that carve-out with the client" in " ".join(n.split())
+
+
+def test_instructed_expert_route_sends_every_dispute_to_an_expert_but_termination_and_safeguarding(catalogue):
+    """r32 ob-sample F4: escalation-expert chosen by the sheet is the default for all Disputes, with ending the
+    agreement (or a person's care) and safeguarding carved out for the courts, and no mediation limb."""
+    body = " ".join(clause_text(document_of(catalogue, OB_CHARITY.read_text(encoding="utf-8")), "common.disputes").split())
+    assert "to the courts, by starting proceedings under clause" in body
+    assert "about the ending of this Agreement or of any person's care under it" in body
+    assert "or about safeguarding (whether a person is at risk of harm" in body
+    assert "to expert determination under this clause, in every other case." in body
+    assert "mediation" not in body
+    assert "applying to a court for an injunction or other urgent interim relief" in body
+
+
+def test_other_families_keep_mediation_for_non_financial_disputes(catalogue):
+    """Quiet: an alliance with the same route keeps the categories and the mediation limb."""
+    body = clause_text(document_of(catalogue, ALLIANCE.read_text(encoding="utf-8")), "common.disputes")
+    assert "to mediation, in every other case" in " ".join(body.split())
+    assert "by starting proceedings under clause" not in body
 
 
 def test_other_families_keep_their_note(catalogue):

@@ -16,13 +16,18 @@ from tests.families.conftest import (
 
 
 def _staff(text: str) -> str:
-    return text.replace("  overhead_cap: 12\n", "  overhead_cap: 12\n  overhead_cap_base: staff_costs\n")
+    return text.replace("  overhead_cap_base: direct_costs\n", "  overhead_cap_base: staff_costs\n")
+
+
+def _unstated(text: str) -> str:
+    """The sample without its explicit base: overhead_basis staff_costs left to be read."""
+    return text.replace("  overhead_cap_base: direct_costs\n", "")
 
 
 def test_staff_costs_allocation_is_read_as_allocation_and_the_note_gives_the_other_reading(catalogue):
     """r27 ob-sample 3: overhead_basis staff_costs is how overheads are allocated; the cap stays on the Direct Costs
     and the note records the reading with the figures of a cap on staff costs."""
-    doc = document_of(catalogue, OB_CHARITY.read_text())
+    doc = document_of(catalogue, _unstated(OB_CHARITY.read_text()))
     assert definition(doc, "Overhead Cap") == "12% of the Direct Costs that are Allowable Costs in each Reconciliation Period"
     n = flat(note(doc, "common.open-book-costs"))
     assert "the Overhead Cap is 12% of all the Direct Costs (£318,600 on the budget, so all the budgeted overheads of " \
@@ -120,3 +125,21 @@ def test_finding12_quiet_without_listed_overheads(catalogue):
     t = flat(all_text(open_book_doc(catalogue, "adult-care-sharing-band")))
     assert "premises not used for the Open-Book Services" in t
     assert "in the categories listed for Overheads" not in t
+
+
+def test_explicit_cap_on_direct_costs_is_as_instructed_and_flags_no_other_reading(catalogue):
+    """r32 ob-sample F1: the sample states overhead_cap_base: direct_costs, so the costs note says "as instructed" and
+    no longer offers the cap on staff costs as another reading (the allocation key stays staff costs)."""
+    n = flat(note(document_of(catalogue, OB_CHARITY.read_text()), "common.open-book-costs"))
+    assert "As instructed, the Overhead Cap is 12% of all the Direct Costs (£318,600 on the budget, so all the " \
+           "budgeted overheads of £300,000 count), and staff costs are only the measure by which overheads are " \
+           "allocated" in n
+    assert "If the cap is meant to be on staff costs" not in n
+    assert "Take instructions on which base the cap uses" not in n
+
+
+def test_unstated_base_still_flags_the_other_reading(catalogue):
+    """Quiet counterpart: with the base left out, the note keeps the reading and the figures of the other one."""
+    n = flat(note(document_of(catalogue, _unstated(OB_CHARITY.read_text())), "common.open-book-costs"))
+    assert "As instructed, the Overhead Cap is 12% of all the Direct Costs" not in n
+    assert "Take instructions on which base the cap uses" in n

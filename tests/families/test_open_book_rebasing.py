@@ -388,3 +388,20 @@ def test_a_home_ending_removes_its_own_expected_weeks_where_each_home_gives_them
     assert "multiplied by the expected weeks a year at that home and divided by the expected weeks at all the Homes" \
            in text
     assert "408 in all)" in text
+
+
+def test_rebasing_on_a_reduction_is_bracketed_and_an_assumption_with_its_cost(catalogue):
+    """r32 ob-sample F2: the sheet does not instruct re-basing when Core Places are reduced, so the words are in
+    brackets (the home-closure case is not), and the clause 1 note lists it with what each choice costs."""
+    doc = open_book_document(catalogue, OB_CHARITY.read_text())
+    voids = clause_text(doc, "open-book.voids", flat=True)
+    assert "pays for the remaining Core Places only[, and the Prices are re-based from that date under clause" in voids
+    assert "[; the Prices are re-based for its removal from that day]" in voids
+    assert "Where [the Core Places are reduced under clause 7 or] this Agreement ends for" in \
+        clause_text(doc, "open-book.pricing", flat=True)
+    n = flat(note(doc, "common.definitions"))
+    assert "that the Prices are re-based when the Core Places are reduced (the words are in brackets, because the " \
+           "instructions do not say): with re-basing, losing one Core Place raises every weekly Price by a factor of " \
+           "1.0622 before any limit (to £5,257.89)" in n
+    assert "brings in £179,533.50 a year less than the budgeted Allowable Costs and Reasonable Profit" in n
+    assert "(the re-basing when the agreement ends for a home is not bracketed)" in n

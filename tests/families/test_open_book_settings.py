@@ -239,7 +239,7 @@ def test_core_place_reduction_stops_payment_for_the_places_removed_and_rebases_a
     text = text_of(drafts, "childrens-homes-charity")
     assert "pays for the remaining Core Places only" in text
     assert "multiplied by the number of Core Places remaining" not in text
-    assert "the Prices are re-based from that date under clause 5.7." in text
+    assert "[, and the Prices are re-based from that date under clause 5.7]." in text  # bracketed: r32 ob-sample F2
     assert "is otherwise not limited by the index for the year, and needs no Reconciliation Statement" in text
     assert "may not reduce the Core Places at a home to fewer than two" in text
     assert "Any loss carried forward under clause" not in text
@@ -448,7 +448,7 @@ def test_mobilisation_costs_count_once_in_the_first_period_and_stay_out_of_the_r
 
 def test_an_incumbent_keeps_its_existing_people_without_mobilisation(drafts):
     text = text_of(drafts, "childrens-homes-charity")
-    assert "under an earlier contract between the Parties" in text
+    assert "under the Existing Contract" in text  # r32 ob-sample F5: defined, with a placeholder for its reference
     assert "mobilisation plan" not in text
     assert "starts only on the later of" not in text and "to be completed on registration" not in text
     assert "leaving out the mobilisation costs" not in text
@@ -1165,15 +1165,15 @@ def test_residents_moving_across_end_their_earlier_placements_and_the_note_gives
     the start, and the note checks the list against the number the sheet gives, with the Core Places it fills."""
     result = _incumbent_care_home(catalogue, tmp_path)
     body, note = document_text(result), _note(result, "open-book.placements")
-    assert "living in one of the Homes on 31 May 2027 under an earlier contract" in body
-    assert ("The placement of each of them under the earlier contract ends at the end of 31 May 2027, without "
+    assert "living in one of the Homes on 31 May 2027 under the Existing Contract" in body
+    assert ("The placement of each of them under the Existing Contract ends at the end of 31 May 2027, without "
             "affecting rights and liabilities accrued under it before then, and from 1 June 2027 the Council pays "
-            "for the place the Price in Schedule 2 for its type, and not the fee under the earlier contract") in body
+            "for the place the Price in Schedule 2 for its type, and not the fee under the Existing Contract") in body
     assert "The Council says twelve people are placed there now: check the list against that number" in note
     assert "(only ten can be Core Places; the other two are paid for only while occupied)" in note
     # Quiet: a user-choice award keeps its earlier contracts until a lawful basis is recorded.
     charity = drafts["childrens-homes-charity"][1]
-    assert "The placement of each of them under the earlier contract ends" not in document_text(charity)
+    assert "The placement of each of them under the Existing Contract ends" not in document_text(charity)
     assert "placed there now" not in _note(charity, "open-book.placements")
 
 
