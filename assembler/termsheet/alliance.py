@@ -577,7 +577,9 @@ class Alliance(Strict):
     former_contracts_expire: dt.date | None = legal_field(
         None, description="With former_contracts_treatment 'replaced', where the former contracts simply expire under "
         "their own terms (and are not extended): the date they expire, as YYYY-MM-DD, e.g. 2027-03-31. The draft then "
-        "says they expire on that date, and keeps a run-on only as a fallback. Empty: they end by agreement.")
+        "says they expire on that date, and keeps a run-on only as a fallback. Empty: they end by agreement. With no "
+        "former_contracts listed (a fresh award), the date the current contracts expire under their own terms: Part 2 of "
+        "Schedule 1 then says so.")
     psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
                          "competitive"] | None = Field(
         None, description="Under procurement_route 'provider_selection': the process of the Provider Selection Regime "
@@ -2811,9 +2813,21 @@ class Alliance(Strict):
 
     @property
     def refuge_providers(self) -> list[Member]:
-        """The Providers whose own services include a refuge or other safe accommodation (r16 al-sample finding 18)."""
+        """The Providers whose own services include a refuge or other safe accommodation, or support in it, e.g.
+        dispersed safe homes (r16 al-sample finding 18; r32 al-fresh finding 16)."""
         return [p for p in self.providers
-                if any(w in " ".join(p.delivers).lower() for w in ("refuge", "safe accommodation"))]
+                if any(w in " ".join(p.delivers).lower()
+                       for w in ("refuge", "safe accommodation", "safe home", "dispersed accommodation"))]
+
+    @property
+    def part4_duty_cited(self) -> bool:
+        """Whether the instructions' statutory functions already cite the Part 4 safe accommodation duty (section 57
+        of the Domestic Abuse Act 2021), which recital (A) then prints (r32 al-fresh finding 16)."""
+        for f in self.statutory_functions or []:
+            t = str(f).lower()
+            if "domestic abuse act 2021" in t and ("section 57" in t or "part 4" in t or "s.57" in t):
+                return True
+        return False
 
     @property
     def refuge_in_scope(self) -> bool:
