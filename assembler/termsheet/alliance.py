@@ -548,6 +548,12 @@ class Alliance(Strict):
         None, description="When the procurement began (for a modification: when the contracts being modified were "
         "awarded), as YYYY-MM-DD. It decides the law that governs the route: the Procurement Act 2023 from "
         "24 February 2025, the Public Contracts Regulations 2015 before.")
+    award_lots: int | None = Field(
+        None, ge=1, description="How many lots the procurement was divided into, e.g. 4. Where there is one lot for each "
+        "Provider, recital (C) says so. Empty: the recital does not mention lots.")
+    standstill_end: dt.date | None = Field(
+        None, description="The date the standstill period ended before the Service Contracts were awarded, as YYYY-MM-DD, "
+        "e.g. 2026-10-27. Recital (C) then recites the award. Empty: the recital does not mention the award.")
     light_touch: bool = legal_field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
                               "s.9 and the Procurement Regulations 2024), as most care, support and housing services are.")
     statutory_functions: list[Text] = legal_field(
