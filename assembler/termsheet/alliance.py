@@ -1691,6 +1691,24 @@ class Alliance(Strict):
         return [t for t in self.member_premises if t[1].held_under == "licence"]
 
     @property
+    def continuing_leases(self) -> list[tuple[Member, Premises, Member]]:
+        """Of `member_premises`, the leases that do not end with the holder's Service Contract: on exit the holder must
+        surrender or assign them as the owner directs (r32 al-fresh finding 5)."""
+        return [t for t in self.member_premises if t[1].held_under == "lease" and not t[1].ends_with_service_contract]
+
+    @property
+    def handover_lease_grants(self) -> list[str]:
+        """The members whose handover line has a member grant a lease to the provider taking over (a grantee the
+        Agreement cannot name, on terms it does not state): a contract to grant a lease must contain all its terms
+        (Law of Property (Miscellaneous Provisions) Act 1989 s.2; r32 al-fresh finding 5)."""
+        out = []
+        for item in self.handover_items:
+            head, _, line = item.partition(":") if ":" in item else (item[:40], "", item)
+            if re.search(r"\bgrant(?:s|ing)?\b[^.;]{0,80}?\ba (?:new )?lease\b", line, re.I):
+                out.append(head.strip())
+        return out
+
+    @property
     def provider_registrations(self) -> list[tuple[Member, "Registration"]]:
         """Each Provider's registrations with a regulator, as (Provider, registration), for Schedule 1 Part 1 and the
         registration duty (r31 al-fresh note 1.10)."""
