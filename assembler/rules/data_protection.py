@@ -100,3 +100,33 @@ def liberty_protection(ctx: RuleContext):
                    "mental_capacity_act_2005_sch_a1); outside a care home or hospital a deprivation of liberty "
                    "is authorised by the Court of Protection, so say 'applications to the Court of Protection "
                    "to authorise a deprivation of liberty'", ("data_protection", name))
+
+
+_CHILD_YEARS = re.compile(r"\b(\d+)\s+years?\b[^.;,()]{0,40}?\bchild(?:ren)?(?:'s)?\b", re.I)
+_CHILD_AGE = re.compile(r"\bchild(?:ren)?\b[^.;,()]{0,40}?\b(?:until|till|to)\b[^.;,()]{0,20}?\b(?:is|are|reach(?:es)?|turns?|"
+                        r"aged?)\s+(?:aged?\s+)?(\d+)\b", re.I)
+
+
+def _child_rules(text: str | None) -> set[str]:
+    """The retention rules a text gives for children's records: '25 years' (a period) or 'age 25' (an age)."""
+    if not text:
+        return set()
+    return ({f"{m.group(1)} years" for m in _CHILD_YEARS.finditer(text)}
+            | {f"until the child is {m.group(1)}" for m in _CHILD_AGE.finditer(text)})
+
+
+@DATA_PROTECTION.rule("COMMON-DP-RETENTION-CONFLICT", "warning",
+                      "The duration and the retention of the data give the same rule for children's records.")
+def retention_conflict(ctx: RuleContext):
+    """r32 al-fresh finding 15: 'the term and 6 years after it ends (25 years for records about children)' against
+    'for children until the child is 25' are two different rules, both printed in the data schedule."""
+    dp = _details(ctx)
+    if not dp:
+        return
+    duration, retention = _child_rules(getattr(dp, "duration", None)), _child_rules(getattr(dp, "retention", None))
+    if duration and retention and duration != retention:
+        yield (f"the data protection details give two rules for keeping children's records: the duration says "
+               f"{' and '.join(sorted(duration))} and the retention says {' and '.join(sorted(retention))}, and the "
+               f"data schedule prints both; take instructions and state one rule in both fields (keeping records "
+               f"about a child until the child is 25 is a common rule for children's case records, but it is the "
+               f"client's retention policy that decides)", ("data_protection", "retention"))

@@ -563,6 +563,12 @@ class Alliance(Strict):
         None, description="When the procurement began (for a modification: when the contracts being modified were "
         "awarded), as YYYY-MM-DD. It decides the law that governs the route: the Procurement Act 2023 from "
         "24 February 2025, the Public Contracts Regulations 2015 before.")
+    award_lots: int | None = Field(
+        None, ge=1, description="How many lots the procurement was divided into, e.g. 4. Where there is one lot for each "
+        "Provider, recital (C) says so. Empty: the recital does not mention lots.")
+    standstill_end: dt.date | None = Field(
+        None, description="The date the standstill period ended before the Service Contracts were awarded, as YYYY-MM-DD, "
+        "e.g. 2026-10-27. Recital (C) then recites the award. Empty: the recital does not mention the award.")
     light_touch: bool = legal_field(True, description="Whether the Services are light touch services (Procurement Act 2023 "
                               "s.9 and the Procurement Regulations 2024), as most care, support and housing services are.")
     statutory_functions: list[Text] = legal_field(
@@ -592,7 +598,9 @@ class Alliance(Strict):
     former_contracts_expire: dt.date | None = legal_field(
         None, description="With former_contracts_treatment 'replaced', where the former contracts simply expire under "
         "their own terms (and are not extended): the date they expire, as YYYY-MM-DD, e.g. 2027-03-31. The draft then "
-        "says they expire on that date, and keeps a run-on only as a fallback. Empty: they end by agreement.")
+        "says they expire on that date, and keeps a run-on only as a fallback. Empty: they end by agreement. With no "
+        "former_contracts listed (a fresh award), the date the current contracts expire under their own terms: Part 2 of "
+        "Schedule 1 then says so.")
     psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
                          "competitive"] | None = Field(
         None, description="Under procurement_route 'provider_selection': the process of the Provider Selection Regime "
@@ -1701,6 +1709,24 @@ class Alliance(Strict):
         """Of `member_premises`, those held under a licence: personal, so on exit each ends and the owner grants a new
         one to the provider taking over."""
         return [t for t in self.member_premises if t[1].held_under == "licence"]
+
+    @property
+    def continuing_leases(self) -> list[tuple[Member, Premises, Member]]:
+        """Of `member_premises`, the leases that do not end with the holder's Service Contract: on exit the holder must
+        surrender or assign them as the owner directs (r32 al-fresh finding 5)."""
+        return [t for t in self.member_premises if t[1].held_under == "lease" and not t[1].ends_with_service_contract]
+
+    @property
+    def handover_lease_grants(self) -> list[str]:
+        """The members whose handover line has a member grant a lease to the provider taking over (a grantee the
+        Agreement cannot name, on terms it does not state): a contract to grant a lease must contain all its terms
+        (Law of Property (Miscellaneous Provisions) Act 1989 s.2; r32 al-fresh finding 5)."""
+        out = []
+        for item in self.handover_items:
+            head, _, line = item.partition(":") if ":" in item else (item[:40], "", item)
+            if re.search(r"\bgrant(?:s|ing)?\b[^.;]{0,80}?\ba (?:new )?lease\b", line, re.I):
+                out.append(head.strip())
+        return out
 
     @property
     def provider_registrations(self) -> list[tuple[Member, "Registration"]]:
@@ -2850,9 +2876,21 @@ class Alliance(Strict):
 
     @property
     def refuge_providers(self) -> list[Member]:
-        """The Providers whose own services include a refuge or other safe accommodation (r16 al-sample finding 18)."""
+        """The Providers whose own services include a refuge or other safe accommodation, or support in it, e.g.
+        dispersed safe homes (r16 al-sample finding 18; r32 al-fresh finding 16)."""
         return [p for p in self.providers
-                if any(w in " ".join(p.delivers).lower() for w in ("refuge", "safe accommodation"))]
+                if any(w in " ".join(p.delivers).lower()
+                       for w in ("refuge", "safe accommodation", "safe home", "dispersed accommodation"))]
+
+    @property
+    def part4_duty_cited(self) -> bool:
+        """Whether the instructions' statutory functions already cite the Part 4 safe accommodation duty (section 57
+        of the Domestic Abuse Act 2021), which recital (A) then prints (r32 al-fresh finding 16)."""
+        for f in self.statutory_functions or []:
+            t = str(f).lower()
+            if "domestic abuse act 2021" in t and ("section 57" in t or "part 4" in t or "s.57" in t):
+                return True
+        return False
 
     @property
     def refuge_in_scope(self) -> bool:

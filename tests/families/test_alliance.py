@@ -1860,7 +1860,7 @@ def test_r16_sample_notes_and_recital_a(alliance_big):
     recitals = text_of(clause(alliance_big, "alliance.recitals"))
     assert "sections 1 and 2 of the Care Act 2014 (promoting individual wellbeing" in recitals
     note = clause(alliance_big, "alliance.domestic-abuse").note
-    assert "the Services include support in safe accommodation (Hope and Anchor's refuge)" in note
+    assert "the Services include support in safe accommodation (delivered by Hope and Anchor)" in note
     assert "check whether the Services include such support" not in note
     assert "(where there is a county council for that area" not in text_of(clause(alliance_big, "common.safeguarding"))
 

@@ -86,8 +86,11 @@ def test_s53_copy_duty_stated_from_the_contract_values(alliance_stainmoor, allia
     """r26 alG: al-fresh finding 16 (firing): no Service Contract over £5 million, so no broken pointer to the recitals note;
     quiet: a deal with contracts over £5 million still points to the recitals note, which deals with it."""
     text = flat_note(alliance_stainmoor, "common.freedom-of-information")
-    assert ("no Service Contract is estimated at more than £5 million over its term and extension (the largest, "
-            "Living Hub's, is £2,884,000), so no copy need be published") in text
+    assert ("at the first year's values no Service Contract is worth more than £5 million over its term and extension "
+            "(the largest, Living Hub's, is £2,884,000), but") in text
+    # r32 al-fresh finding 11: no conclusion from unindexed values; check the notices' estimated value
+    assert "no copy need be published" not in text
+    assert "check the estimated value stated in the tender and contract award notices" in text
     assert "the recitals note deals with it" not in text
     assert "the recitals note deals with it" in flat_note(alliance_big, "common.freedom-of-information")
     assert "section 53(5)" in flat_note(alliance_big, "alliance.recitals")

@@ -116,7 +116,8 @@ def test_notes_treat_the_act_contract_as_under_the_act(alliance_haverleigh_al19)
     assert "Stepstone's Service Contract was awarded under the Procurement Act 2023, so in relation to that procurement" in flat_note(alliance_haverleigh_al19, "common.conflicts-of-interest")
     foi = flat_note(alliance_haverleigh_al19, "common.freedom-of-information")
     assert "the recitals note deals with it" not in foi
-    assert "is worth £1,520,000 over the term and extension, not more than £5 million, so no copy of it need be published" in foi
+    assert ("is worth £1,520,000 over the term and extension, not more than £5 million at the first year's values, but "
+            "check the estimated value stated for it in the tender and contract award notices") in foi
     assert "nor to Stepstone's Service Contract, a light touch contract" in flat_note(alliance_haverleigh_al19, "alliance.schedule-outcomes")
 
 

@@ -155,3 +155,21 @@ def test_criminal_offence_data_with_the_condition_in_its_flow_is_quiet(catalogue
         data["data_protection"]["flows"] = [_flow("risk assessments, with offending history",
                                                   "Article 10 with Schedule 1 paragraph 18 to the DPA 2018")]
     assert "COMMON-DP-CRIMINAL-DATA" not in findings(catalogue, GRANT, edit)
+
+
+def test_two_rules_for_childrens_records_fire(catalogue):
+    """r32 al-fresh finding 15: a period of years in the duration against an age in the retention."""
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["duration"] = "The term and 6 years after it ends (25 years for records about children)"
+        data["data_protection"]["retention"] = "6 years after support ends, and for children until the child is 25"
+    [message] = findings(catalogue, GRANT, edit)["COMMON-DP-RETENTION-CONFLICT"]
+    assert "25 years" in message and "until the child is 25" in message
+
+
+def test_one_rule_for_childrens_records_is_quiet(catalogue):
+    def edit(data):
+        QUIET(data)
+        data["data_protection"]["duration"] = "The term and 6 years after it ends (for children until the child is 25)"
+        data["data_protection"]["retention"] = "6 years after support ends, and for children until the child is 25"
+    assert "COMMON-DP-RETENTION-CONFLICT" not in findings(catalogue, GRANT, edit)
