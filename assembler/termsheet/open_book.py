@@ -575,9 +575,20 @@ class RelatedParty(Strict):
         central finance' (r25 ob-fresh finding 19)."""
         words = " ".join(self.arrangement.split())
         if re.match(r"(?i)(owns|leases|lets|rents|charges|supplies|provides|delivers|runs|employs|lends|manages|"
-                    r"carries|sells|buys|holds|operates|is|has|acts|pays|does)\b", words):
+                    r"carries|sells|buys|holds|operates|is|has|acts|pays|does|maintains|repairs|services|insures|"
+                    r"hires|cleans|caters|trains|recruits|transports|licenses|invoices|recharges)\b", words):
             return words
         return f"supplies {words}"
+
+    @property
+    def income_linked(self) -> bool:
+        """Whether the disclosed charge is worked out from income, turnover or profit (a management fee of '5% of
+        turnover', a royalty, a brand charge), so the clause banning income-linked charges must carve it out
+        rather than put the provider in breach on signing (r32 ob-fresh finding 2)."""
+        return bool(re.search(
+            r"(?i)(\d+(\.\d+)?\s*(%|per\s*cent|percent)\s+(of\s+)?(its\s+|the\s+|group\s+|annual\s+)*"
+            r"(turnover|income|revenue|fees?|sales|profits?))|\b(turnover|income|revenue|profit)[- ](linked|based)\b|"
+            r"\broyalt(y|ies)\b|\bbrand (charge|fee)s?\b", self.arrangement))
 
     @property
     def leases_to_provider(self) -> bool:
