@@ -782,6 +782,12 @@ class OpenBook(Strict):
                                      "auditors and regulators see it.")
     related_parties: list[RelatedParty] = Field(default_factory=list, description="Related-party arrangements the "
                                                                                   "provider discloses.")
+    overstatement_price_cut_agreed: bool = Field(
+        False, description="Whether the instructions give the commissioner the right to reduce the Prices by notice "
+                           "where the provider's cost model overstated its costs by more than a material amount. "
+                           "Left false, the draft keeps that right in brackets and lists it among its assumptions "
+                           "for instructions: without it an overstatement comes back only through the "
+                           "reconciliation, as Excess Profit.")
     occupancy_scenarios: list[Percent] = Field(
         default_factory=lambda: [Decimal(80), Decimal(90), Decimal(95)],
         description="Occupancy levels, in per cent of capacity, at which the draft shows the profit cap at work "
