@@ -69,3 +69,14 @@ def test_care_home_keeps_its_wording(catalogue):
     assert "trustees" in clause_text(d, "common.definitions", flat=True)
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert "Occupancy" in sched and "Scenarios by hours delivered" not in sched
+
+
+def test_core_places_that_are_all_the_places_of_a_type_drop_the_parenthesis(catalogue):
+    """r32 ob-fresh finding 18: 'twenty-two are places for ... (of the twenty-two places of that type)'."""
+    all_core = open_book_doc(catalogue, OB_BRAMBLECOMBE, ("      expected_units: 470\n      capacity_units: 520\n",
+                                                          "      expected_units: 416\n      capacity_units: 416\n"))
+    text = clause_text(all_core, "open-book.schedule-services", flat=True)
+    assert 'eight are places for "Dementia nursing care, one resident".' in text
+    assert '(of the sixteen places of that type)' in text   # 832 weeks: sixteen places, twelve of them Core Places
+    assert '(of the sixteen places of that type)' in clause_text(
+        open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.schedule-services", flat=True)
