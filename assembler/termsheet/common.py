@@ -435,7 +435,10 @@ class Kpi(Strict):
     def shown_target(self) -> str:
         """The target as the open-book schedule prints it: 'by 2029/30' (a financial year, which fixes no date for
         the clause measuring a target from the date it is due) becomes 'for the 12 months ending 31 March 2030'
-        (r28 ob-fresh 14)."""
+        (r28 ob-fresh 14). A target of 'none', 'nil' or 'zero' is a zero tolerance, printed '0 (nil)' so that it cannot
+        be read as 'no target' (r32 ob-fresh finding 12)."""
+        if re.fullmatch(r"(?i)\s*(none|nil|zero)\.?\s*", str(self.target)):
+            return "0 (nil)"
         return _FINANCIAL_YEAR_BY.sub(lambda m: f"for the 12 months ending 31 March {int(m.group(1)) + 1}",
                                       str(self.target))
 

@@ -575,9 +575,20 @@ class RelatedParty(Strict):
         central finance' (r25 ob-fresh finding 19)."""
         words = " ".join(self.arrangement.split())
         if re.match(r"(?i)(owns|leases|lets|rents|charges|supplies|provides|delivers|runs|employs|lends|manages|"
-                    r"carries|sells|buys|holds|operates|is|has|acts|pays|does)\b", words):
+                    r"carries|sells|buys|holds|operates|is|has|acts|pays|does|maintains|repairs|services|insures|"
+                    r"hires|cleans|caters|trains|recruits|transports|licenses|invoices|recharges)\b", words):
             return words
         return f"supplies {words}"
+
+    @property
+    def income_linked(self) -> bool:
+        """Whether the disclosed charge is worked out from income, turnover or profit (a management fee of '5% of
+        turnover', a royalty, a brand charge), so the clause banning income-linked charges must carve it out
+        rather than put the provider in breach on signing (r32 ob-fresh finding 2)."""
+        return bool(re.search(
+            r"(?i)(\d+(\.\d+)?\s*(%|per\s*cent|percent)\s+(of\s+)?(its\s+|the\s+|group\s+|annual\s+)*"
+            r"(turnover|income|revenue|fees?|sales|profits?))|\b(turnover|income|revenue|profit)[- ](linked|based)\b|"
+            r"\broyalt(y|ies)\b|\bbrand (charge|fee)s?\b", self.arrangement))
 
     @property
     def leases_to_provider(self) -> bool:
@@ -772,6 +783,12 @@ class OpenBook(Strict):
                                      "auditors and regulators see it.")
     related_parties: list[RelatedParty] = Field(default_factory=list, description="Related-party arrangements the "
                                                                                   "provider discloses.")
+    overstatement_price_cut_agreed: bool = Field(
+        False, description="Whether the instructions give the commissioner the right to reduce the Prices by notice "
+                           "where the provider's cost model overstated its costs by more than a material amount. "
+                           "Left false, the draft keeps that right in brackets and lists it among its assumptions "
+                           "for instructions: without it an overstatement comes back only through the "
+                           "reconciliation, as Excess Profit.")
     occupancy_scenarios: list[Percent] = Field(
         default_factory=lambda: [Decimal(80), Decimal(90), Decimal(95)],
         description="Occupancy levels, in per cent of capacity, at which the draft shows the profit cap at work "

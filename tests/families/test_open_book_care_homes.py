@@ -6,9 +6,9 @@ from __future__ import annotations
 from assembler.assemble import assemble
 from assembler.termsheet.validate import read_termsheet
 from tests.conftest import DRAFT_DATE, ROOT
-from tests.families.clause_texts import clause_text, document_of, document_text, flat
+from tests.families.clause_texts import clause_text, document_of, document_text, flat, note
 from tests.families.conftest import (
-    OB_ADULT, OB_BRAMBLECOMBE, OB_GREYSTONE, open_book_doc, open_book_result,
+    OB_ADULT, OB_BRAMBLECOMBE, OB_CHARITY, OB_GREYSTONE, open_book_doc, open_book_result,
 )
 
 
@@ -69,3 +69,33 @@ def test_care_home_keeps_its_wording(catalogue):
     assert "trustees" in clause_text(d, "common.definitions", flat=True)
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert "Occupancy" in sched and "Scenarios by hours delivered" not in sched
+
+
+def test_core_places_that_are_all_the_places_of_a_type_drop_the_parenthesis(catalogue):
+    """r32 ob-fresh finding 18: 'twenty-two are places for ... (of the twenty-two places of that type)'."""
+    all_core = open_book_doc(catalogue, OB_BRAMBLECOMBE, ("      expected_units: 470\n      capacity_units: 520\n",
+                                                          "      expected_units: 416\n      capacity_units: 416\n"))
+    text = clause_text(all_core, "open-book.schedule-services", flat=True)
+    assert 'eight are places for "Dementia nursing care, one resident".' in text
+    assert '(of the sixteen places of that type)' in text   # 832 weeks: sixteen places, twelve of them Core Places
+    assert '(of the sixteen places of that type)' in clause_text(
+        open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.schedule-services", flat=True)
+
+
+def test_a_top_up_is_paid_with_the_price_and_the_council_bears_a_payer_s_default(catalogue):
+    """r32 ob-fresh finding 6: the top-up clause barred direct dealing and kept top-ups out of Service Income but gave
+    no payment route and said nothing of a payer who stops paying; the placement agreement had no top-up row."""
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
+    t = clause_text(doc, "open-book.residents", flat=True)
+    assert "the Price and the additional cost the agreement sets, and recovers the additional cost from the payer" in t
+    assert "If the payer stops paying the additional cost, the Council still pays it" in t
+    assert "[28] days' notice" in t
+    assert "how it identified that cost and left it out" in t
+    ipa = clause_text(doc, "open-book.schedule-placement-agreement", flat=True)
+    assert "Additional cost agreement under the Choice of Accommodation Regulations" in ipa
+    assert "makes the council responsible for the total cost" in flat(note(doc, "open-book.residents"))
+
+
+def test_no_top_up_row_outside_adult_care_homes(catalogue):
+    ipa = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.schedule-placement-agreement", flat=True)
+    assert "Choice of Accommodation" not in ipa

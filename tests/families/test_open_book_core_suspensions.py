@@ -29,7 +29,7 @@ def test_schedule_lists_the_same_suspensions_as_the_payment_clause(catalogue):
     at = sched.index("a payment is suspended under")
     listed = _refs(sched[at:sched.index("Core Places are reduced", at)])
     assert len(payment) == 4 and listed == payment, (payment, listed)
-    assert "clause 5.6, clause 7.2, clause 9.5 or clause 30.5" in sched
+    assert "clause 5.6, clause 7.2, clause 9.6 or clause 30.5" in sched
 
 
 def test_no_nhs_funding_suspension_outside_a_care_home(catalogue):
@@ -86,7 +86,7 @@ def test_finding15_core_places_payment_lists_every_suspension(catalogue):
     use by another purchaser, NHS Continuing Healthcare (care homes) and the suspension of Referrals."""
     body = flat(clause_text(open_book_doc(catalogue, "caldmoor"), "open-book.voids"))
     first = body[:body.index(", the Council must pay")]
-    assert first == "Subject to clause 5.6, clause 7.2, clause 9.5 and clause 30.5", first
+    assert first == "Subject to clause 5.6, clause 7.2, clause 9.6 and clause 30.5", first
     kids = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "open-book.voids"))
     first = kids[:kids.index(" must pay")]
     assert first.count("clause") == 3, first  # quiet: no care-home NHS funding clause for a children's home

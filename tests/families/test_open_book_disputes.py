@@ -4,7 +4,7 @@ expert except ending the agreement and safeguarding, for the courts, and the not
 from __future__ import annotations
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import clause_text, document_of, document_text, note
+from tests.families.clause_texts import all_text, clause_text, document_of, document_text, flat, note
 from tests.families.conftest import (
     OB_ALDERBECK, OB_BREAKS, OB_CHARITY, OB_NIGHTLY, open_book_doc, open_book_draft_text,
     open_book_result,
@@ -97,3 +97,12 @@ def test_dispute_clause_names_the_rate_of_the_index(homecare_doc):
     cap = clause_text(homecare_doc, "common.open-book-profit-cap", flat=True)
     assert "or about the rate of the index worked out under clause 8.1" in cap
     assert "the factor worked out" not in cap
+
+
+def test_the_accountant_route_for_figures_is_listed_among_the_assumptions(catalogue):
+    """r32 ob-fresh finding 19: expert determination of figures departs from an instructed escalation-mediation route,
+    so it is listed among the points needing instructions; quiet where the route is already expert determination."""
+    text = flat(all_text(open_book_doc(catalogue, OB_ALDERBECK)))
+    assert ("goes to an Independent Accountant for expert determination, a departure from the instructed dispute route "
+            "(escalation, then mediation and the courts)") in text
+    assert "for expert determination, a departure from the" not in flat(all_text(open_book_doc(catalogue, OB_CHARITY)))

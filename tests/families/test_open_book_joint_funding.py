@@ -89,9 +89,9 @@ def test_joint_funder_paying_directly_is_service_income(catalogue):
     text = OB_GREYSTONE.read_text().replace("    share_percent: 50\n", "    share_percent: 50\n    pays: direct\n")
     d = open_book_document(catalogue, text)
     body = clause_text(d, "open-book.residents", flat=True)
-    assert "except the share the ICB pays under clause 9.6" in body and "The ICB pays that share to the Provider" in body
+    assert "except the share the ICB pays under clause 9.7" in body and "The ICB pays that share to the Provider" in body
     assert ("nor is a payment by NHS Stannerley and Wolde Valley Integrated Care Board of its share of the Prices "
-            "under clause 9.6, which is Service Income") in clause_text(d, "open-book.scope", flat=True)
+            "under clause 9.7, which is Service Income") in clause_text(d, "open-book.scope", flat=True)
 
 
 def test_no_section_117_no_after_care_text(catalogue):

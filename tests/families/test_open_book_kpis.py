@@ -101,3 +101,11 @@ def test_ofsted_rating_kpi_has_the_framework_fallback(catalogue):
     assert body.count("replaces the current one") == 1
     quiet = text.replace("Homes rated good or outstanding by Ofsted", "Homes with no requirement at inspection")
     assert "replaces the current one" not in flat(clause_text(document_of(catalogue, quiet), "open-book.schedule-services"))
+
+
+def test_a_target_of_none_is_printed_as_nil():
+    """r32 ob-fresh finding 12: a target 'none' (no resident prescribed without a review) read as 'no target'."""
+    for t in ("none", "Nil", "zero"):
+        assert Kpi(measure="Residents prescribed without a review", target=t).shown_target == "0 (nil)"
+    assert Kpi(measure="m", target="none above 2 a year").shown_target == "none above 2 a year"
+    assert Kpi(measure="m", target="no more than 2 a year").shown_target == "no more than 2 a year"

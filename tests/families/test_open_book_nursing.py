@@ -117,3 +117,12 @@ def test_fnc_moves_with_occupancy_in_the_scenarios(catalogue):
     key = "full-cost/sharing-band/split"
     assert ob.break_even_occupancy is None and base.break_even_occupancy is None
     assert ob.core_scenarios[key][-1][1].actual_profit > base.core_scenarios[key][-1][1].actual_profit
+
+
+def test_the_fnc_note_gives_the_current_rate_and_who_sets_it(catalogue):
+    """r32 ob-fresh finding 14: the note said the FNC rate is set 'in the standing rules' and gave no rate; DHSC
+    sets it each year (figures.yaml fnc_standard_rate) and the ICB pays it."""
+    n = flat(note(open_book_doc(catalogue, OB_BRAMBLECOMBE), "open-book.residents"))
+    assert "sets each financial year (£267.68 a week from 1 April 2026;" in n
+    assert "standing rules" not in n
+    assert "£267.68" not in flat(note(open_book_doc(catalogue, OB_ADULT), "open-book.residents"))

@@ -181,3 +181,31 @@ def test_no_capital_charge_text_for_a_home_not_owned(catalogue):
     res = open_book_result(catalogue, OB_CHARITY)
     assert "capital charge" not in flat(clause_text(res.document, "open-book.scope"))
     assert "capital charge" not in flat(note(res.document, "open-book.scope"))
+
+
+def _review(text: str) -> str:
+    old = "      lease_end: 2048-09-30\n"
+    assert old in text
+    return text.replace(old, old + "      rent_review_date: 2028-10-01\n", 1)
+
+
+def test_a_rent_review_with_a_related_landlord_is_limited_by_the_related_party_clause(catalogue):
+    """r32 ob-fresh finding 11: a review under a lease from a group landlord made the whole increase an Allowable
+    Cost, against the related-party limit (own cost or market rent at arm's length)."""
+    d = document_of(catalogue, _review(OB_BRAMBLECOMBE.read_text(encoding="utf-8")))
+    scope = flat(clause_text(d, "open-book.scope"))
+    assert ("but only so far as clause") in scope
+    assert ("the landlord, Calderbrook Property Limited, is a Related Party, so the reviewed rent counts only up to the "
+            "lower of its own cost and the market rent at arm's length") in scope
+    assert "Calderbrook Property Limited, is a related party, so a rent review under the lease counts only" in flat(
+        note(d, "open-book.scope"))
+
+
+def test_a_rent_review_with_a_third_party_landlord_is_not_limited(catalogue):
+    text = _review(OB_BRAMBLECOMBE.read_text(encoding="utf-8")).replace(
+        "owns Bramblecombe House and leases it to Calderbrook", "advises Calderbrook on its property")
+    d = document_of(catalogue, text)
+    scope = flat(clause_text(d, "open-book.scope"))
+    assert "An increase in the rent of Bramblecombe House on a review" in scope
+    assert "is a Related Party, so the reviewed rent" not in scope
+    assert "is a related party, so a rent review" not in flat(note(d, "open-book.scope"))

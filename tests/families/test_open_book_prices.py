@@ -300,3 +300,23 @@ def test_prices_clause_says_budgeted_allowable_costs_where_overheads_exceed_the_
     assert "cover the full cost" not in over
     within = flat(clause_text(open_book_result(catalogue, OB_CHARITY).document, "open-book.pricing"))
     assert "cover the full cost of the Care Services and the Reasonable Profit" in within
+
+
+def test_price_cut_for_an_overstated_cost_model_is_bracketed_and_listed_unless_agreed(catalogue):
+    """r32 ob-fresh finding 10: the Council's right to cut the Prices for an overstated cost model was not in the
+    sheet and nothing flagged it; it is in brackets, with a materiality threshold and the Independent Accountant as
+    the dispute route, and listed among the assumptions."""
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE)
+    t = flat(clause_text(doc, "open-book.pricing"))
+    assert "[If the cost model overstated what the Direct Costs or the Overheads" in t
+    assert "by more than [2%] of the Allowable Costs it budgets for that year" in t
+    assert "or about the reduction, is decided under clause" in t and "remedy of the Council for a breach of this warranty." in t
+    assert "right to reduce the Prices where the cost model overstated the costs by more than [2%]" in flat(all_text(doc))
+
+
+def test_price_cut_agreed_in_the_sheet_is_not_bracketed(catalogue):
+    doc = open_book_doc(catalogue, OB_BRAMBLECOMBE,
+                        ("  related_parties:\n", "  overstatement_price_cut_agreed: true\n  related_parties:\n"))
+    t = flat(clause_text(doc, "open-book.pricing"))
+    assert " If the cost model overstated what the Direct Costs" in t and "[If the cost model" not in t
+    assert "right to reduce the Prices where the cost model overstated" not in flat(all_text(doc))

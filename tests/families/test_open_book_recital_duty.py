@@ -32,3 +32,19 @@ def test_a_duty_under_another_act_keeps_the_sheet_s_words(catalogue):
     text = clause_text(doc, _RECITALS, flat=True)
     assert "The Council must secure care and support for adults with learning disabilities" in text
     assert "makes it responsible" not in text
+
+
+def test_sections_8_and_18_with_section_5_read_as_the_act_states_them(catalogue):
+    """r32 ob-fresh finding 16: 'under sections 8 and 18 ... and a diverse and sustainable market ... under section 5'
+    was printed as 'must secure ... a diverse and sustainable market': section 5 is a duty to promote a market."""
+    doc = open_book_doc(catalogue, OB_ADULT, (
+        "    care and support for adults whose eligible needs it must meet, under sections 18 and 8 of the\n"
+        "    Care Act 2014\n",
+        "    care and support for adults whose eligible needs it must meet, under sections 8 and 18 of the\n"
+        "    Care Act 2014, and a diverse and sustainable market in care home services under section 5 of\n"
+        "    that Act\n"))
+    text = clause_text(doc, _RECITALS, flat=True)
+    assert "for whom section 18 of the Care Act 2014 makes it responsible" in text
+    assert ("it must also promote the efficient and effective operation of a market in services for meeting care and "
+            "support needs (section 5 of that Act)") in text
+    assert "must secure" not in text and "diverse and sustainable" not in text

@@ -136,3 +136,14 @@ def test_one_path_for_fund_money_is_stated_where_it_is_transferred(catalogue):
     assert "(no plan in time)" not in carried
     assert re.search(r"money not planned or not spent in time is carried into a further Reinvestment Plan under "
                      r"clause \d+\.\d+ and clause \d+\.\d+, and is paid to the Council only under clause \d+\.\d+\.", carried)
+
+
+def test_fund_assets_named_by_a_mass_noun_take_a_singular_verb(catalogue):
+    """r32 ob-fresh finding 18: 'sensory and reminiscence equipment for the dementia units ... are held'."""
+    def assets(words):
+        return open_book_doc(catalogue, OB_HOMECARE, ("fund_assets: electric pool cars", f"fund_assets: {words}"))
+    text = clause_text(assets("sensory and reminiscence equipment for the dementia units"),
+                       "common.open-book-schedule-reinvestment", flat=True)
+    assert "sensory and reminiscence equipment for the dementia units bought from the Reinvestment Fund is held by" in text
+    assert "electric pool cars bought from the Reinvestment Fund are held by" in clause_text(
+        open_book_doc(catalogue, OB_HOMECARE), "common.open-book-schedule-reinvestment", flat=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from assembler.termsheet.open_book import RelatedParty
 from tests.families.clause_texts import clause_text, definition, document_of, flat, note
 from tests.families.conftest import (
-    OB_BRAMBLECOMBE, OB_CHARITY, OB_WEXCOMBE, open_book_doc, open_book_edited,
+    OB_BRAMBLECOMBE, OB_CHARITY, OB_LIVING, OB_WEXCOMBE, open_book_doc, open_book_edited,
 )
 
 
@@ -89,3 +89,36 @@ def test_group_is_read_as_the_provider_and_its_related_parties_only_where_the_co
     quiet = quiet.replace("Costs of the group's other homes", "Costs of other homes")
     quiet = quiet.replace("The group management charge", "The management charge")
     assert "its Related Parties" not in flat(definition(document_of(catalogue, quiet), "Related Party"))
+
+
+def _turnover_fee(t: str) -> str:
+    return t.replace("charges a group management fee for payroll", "charges a group management fee of 4% of turnover for payroll")
+
+
+def test_a_disclosed_income_linked_fee_is_carved_out_of_the_ban(catalogue):
+    """r32 ob-fresh finding 2: the ban on income-linked management fees put a provider whose parent's disclosed fee
+    is a share of turnover in breach on signing; the disclosed fee continues, limited to cost, and only an increase or
+    a new charge is banned."""
+    doc = open_book_edited(catalogue, OB_LIVING, _turnover_fee)
+    t = flat(clause_text(doc, "common.open-book-related-parties"))
+    assert "calculated by reference to the income or profit of the Open-Book Services, except the charge by " in t
+    assert "on the basis and at the rate disclosed there" in t
+    assert "must not increase that rate or widen that basis, or agree any other such charge" in t
+    assert "disclosed charge is worked out from income, turnover or profit" in flat(
+        note(doc, "common.open-book-related-parties"))
+
+
+def test_the_ban_is_unqualified_without_an_income_linked_fee(catalogue):
+    doc = open_book_doc(catalogue, OB_LIVING)
+    t = flat(clause_text(doc, "common.open-book-related-parties"))
+    assert "calculated by reference to the income or profit of the Open-Book Services." in t
+    assert "except the charge" not in t
+    assert "worked out from income, turnover or profit" not in flat(note(doc, "common.open-book-related-parties"))
+
+
+def test_a_maintenance_arrangement_reads_as_a_verb():
+    rp = RelatedParty(name="X Services Limited", relationship="owned by a director",
+                      arrangement="maintains the homes' nurse call and lift equipment")
+    assert rp.arrangement_phrase == "maintains the homes' nurse call and lift equipment"
+    assert not rp.income_linked
+    assert RelatedParty(name="P", relationship="parent", arrangement="charges 5% of turnover").income_linked
