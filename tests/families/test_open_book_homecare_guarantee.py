@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from tests.families.clause_texts import clause_text, flat, note
-from tests.families.conftest import OB_HOMECARE, OB_LIVING, open_book_doc
+from tests.families.clause_texts import clause_text, document_of, flat, note
+from tests.families.conftest import ALLIANCE_SMALL, OB_HOMECARE, OB_LIVING, open_book_doc
 
 DISCHARGE_KPI = ("    - measure: Hospital discharge referrals with care starting within 24 hours of the referral being accepted\n"
                  "      baseline: 61% (2025/26, both zones, all providers)\n"
@@ -78,3 +78,22 @@ def test_break_even_comfort_states_the_variable_cost_assumption(catalogue):
     living = open_book_doc(catalogue, OB_LIVING)
     assert "care-worker costs vary" not in flat(clause_text(living, "common.open-book-schedule-reconciliation"))
     assert "care-worker costs vary" not in flat(note(living, "open-book.core-support") or "")
+
+
+def test_care_continued_after_the_end_keeps_pay_floor_insurance_and_liability(catalogue):
+    """Firing (F3): home care continued after the end keeps the care-worker clause, payment, open-book access, data
+    protection, insurance and liability, and the insurance runs until the continued care stops. Quiet: an alliance
+    draft's insurance still runs only until the Agreement ends."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    term = flat(clause_text(doc, "open-book.termination"))
+    m = re.search(r"While Tillbrook continues to support a Service User after this Agreement ends, ((?:clause \d+, )+"
+                  r"clause \d+ and clause \d+) continue to apply", term)
+    assert m and m.group(1).count("clause") == 11, m and m.group(1)
+    ins = flat(clause_text(doc, "common.insurance"))
+    assert re.search(r"until it ends or, if later, until the care it continues to provide under clause \d+\.\d+ after "
+                     r"it ends has stopped", ins)
+    living = flat(clause_text(open_book_doc(catalogue, OB_LIVING), "common.insurance"))
+    assert "until the care it continues to provide" in living  # supported living also continues care
+    alliance = flat(clause_text(document_of(catalogue, ALLIANCE_SMALL.read_text()), "common.insurance"))
+    assert "from the date of this Agreement until it ends, with an insurer" in alliance
+    assert "continues to provide" not in alliance
