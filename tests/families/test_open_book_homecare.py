@@ -218,7 +218,7 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
     only so far as a later review has not met it; with a CPIH-only index (no double count) it stays out."""
     doc = result.document
     defs = clause_text(doc, "common.definitions", flat=True)
-    assert "including, whenever their terms were made or announced, a fair pay agreement" in defs
+    assert "including, whenever their terms were made or announced, regulations under Chapter 2 of Part 3" in defs
     assert "in full and whenever" not in defs
     body = clause_text(doc, "open-book.change-in-law", flat=True)
     assert "A change in cost counts under clause 28.1 only so far as it is not already met by the rise in the Prices " \

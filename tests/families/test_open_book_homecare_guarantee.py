@@ -97,3 +97,14 @@ def test_care_continued_after_the_end_keeps_pay_floor_insurance_and_liability(ca
     alliance = flat(clause_text(document_of(catalogue, ALLIANCE_SMALL.read_text()), "common.insurance"))
     assert "from the date of this Agreement until it ends, with an insurer" in alliance
     assert "continues to provide" not in alliance
+
+
+def test_fair_pay_agreement_is_named_by_its_statutory_mechanism(catalogue):
+    """Firing (F5): adult care names regulations under Part 3, Chapter 2 of the ERA 2025 giving effect to a Social Care
+    Negotiating Body's agreement, not an agreement "made under" the Act. Quiet: a children's home has neither."""
+    defs = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "common.definitions"))
+    assert ("regulations under Chapter 2 of Part 3 of the Employment Rights Act 2025 (social care workers) giving effect "
+            "to an agreement of a Social Care Negotiating Body for adult social care in England (a fair pay agreement)") in defs
+    assert "fair pay agreement for adult social care made under" not in defs
+    children = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "common.definitions"))
+    assert "Social Care Negotiating Body" not in children
