@@ -78,7 +78,9 @@ def test_travel_time_key_safes_lone_working_and_cqc(result):
     assert "key-safe policy" in text and "lone-working policy" in text
     reg = clause_text(doc, "open-book.regulatory", flat=True)
     assert "the regulated activity of personal care at each location (branch)" in reg
-    assert "in each Service User's own home, which is not a care home" in reg
+    # r32 ob-homecare F11: no residential-template leftovers (a care home, where the person lives)
+    assert "which is not a care home" not in reg
+    assert "does not affect where the Service User lives" not in text
 
 
 def test_scope_is_the_care_bought_not_the_zone(result):
@@ -398,7 +400,7 @@ def test_home_care_drafting_has_no_pasted_building_words(result):
     assert "or the services in any of the Zones" in text
     assert "at each of the Zones" not in text and "at the Zones concerned" not in text
     assert "no part in the housing" not in text
-    assert "The end of this Agreement, or of Tillbrook's care for a Service User, does not affect where" in text
+    assert "The end of this Agreement, or of Tillbrook's care for a Service User, does not affect where" not in text  # r32 ob-homecare F11
     assert "[each month]" not in text
 
 
