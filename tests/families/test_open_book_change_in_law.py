@@ -38,7 +38,7 @@ def test_fair_pay_agreement_is_flagged_when_the_nlw_is_not_a_change_in_law(catal
     res = open_book_result(catalogue, "supported-living-company.yaml",
                  lambda d: d["services"].update(minimum_wage_change_in_law=False))
     note = next(c for c in res.document.clauses if c.id == "open-book.change-in-law").note
-    assert "Adult Social Care Negotiating Body" in note and "the instructions do not mention it" in note
+    assert "Social Care Negotiating Bodies" in note and "the instructions do not mention it" in note
     kids = next(c for c in open_book_result(catalogue, "childrens-homes-charity.yaml").document.clauses
                 if c.id == "open-book.change-in-law").note
     assert "fair pay agreement" not in kids

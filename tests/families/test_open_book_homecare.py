@@ -78,7 +78,9 @@ def test_travel_time_key_safes_lone_working_and_cqc(result):
     assert "key-safe policy" in text and "lone-working policy" in text
     reg = clause_text(doc, "open-book.regulatory", flat=True)
     assert "the regulated activity of personal care at each location (branch)" in reg
-    assert "in each Service User's own home, which is not a care home" in reg
+    # r32 ob-homecare F11: no residential-template leftovers (a care home, where the person lives)
+    assert "which is not a care home" not in reg
+    assert "does not affect where the Service User lives" not in text
 
 
 def test_scope_is_the_care_bought_not_the_zone(result):
@@ -218,7 +220,7 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
     only so far as a later review has not met it; with a CPIH-only index (no double count) it stays out."""
     doc = result.document
     defs = clause_text(doc, "common.definitions", flat=True)
-    assert "including, whenever their terms were made or announced, a fair pay agreement" in defs
+    assert "including, whenever their terms were made or announced, regulations under Chapter 2 of Part 3" in defs
     assert "in full and whenever" not in defs
     body = clause_text(doc, "open-book.change-in-law", flat=True)
     assert "A change in cost counts under clause 28.1 only so far as it is not already met by the rise in the Prices " \
@@ -398,7 +400,7 @@ def test_home_care_drafting_has_no_pasted_building_words(result):
     assert "or the services in any of the Zones" in text
     assert "at each of the Zones" not in text and "at the Zones concerned" not in text
     assert "no part in the housing" not in text
-    assert "The end of this Agreement, or of Tillbrook's care for a Service User, does not affect where" in text
+    assert "The end of this Agreement, or of Tillbrook's care for a Service User, does not affect where" not in text  # r32 ob-homecare F11
     assert "[each month]" not in text
 
 
@@ -627,17 +629,20 @@ def test_guarantee_reduction_stops_at_the_break_even_hours(catalogue):
     body = flat(clause_text(doc, "open-book.core-support"))
     # r31 ob-homecare 2: the floor is a formula on the Prices and budget then current; the figure at signing is
     # rounded up from the exact break-even (1,771.5 hours), not worked out from the rounded 68.1%
+    # r32 ob-homecare F1: the words give the figure (fixed costs plus the direct cost of each hour, not the budget)
     assert ("No reduction may take the Guaranteed Hours in all the Zones together below the hours a week at which the "
-            "payment for them at the Prices then current covers the budgeted Allowable Costs then current (1,772 hours "
-            "a week when this Agreement is made, rounded up: the break-even point of 68.1% of capacity shown in "
-            "Schedule") in body
-    assert "unless Tillbrook agrees in writing or the Prices are first changed under clause" in body
+            "payment for them at the Prices then current equals the budgeted Allowable Costs of delivering those hours: "
+            "the budgeted Allowable Costs then current other than the direct cost of each hour delivered, plus that "
+            "direct cost (£22.96 an hour when this Agreement is made) for each of those hours, as in Schedule 3. That "
+            "is 1,772 hours a week when this Agreement is made, rounded up from the break-even point of 68.1% of "
+            "capacity shown in that Schedule.") in body
+    assert "may be made only if Tillbrook agrees in writing or the Prices are first changed under clause" in body
     n = flat(note(doc, "open-book.core-support"))
     assert "(1,772 a week across the zones when the agreement is made, rounded up from the exact break-even point)" in n
     # r31 ob-homecare 1: what the floor leaves the Council to cut, and that the right itself is not instructed
     assert ("the Council can cut only about 178 hours a week across the zones (9.1% of the 1,950 guaranteed) over the "
             "whole term, so the [25%] yearly cap will rarely bite") in n
-    assert "The right to reduce the guarantee on notice at all is this draft's assumption" in n
+    assert "the right to reduce the guarantee on notice at all is this draft's assumption" in n
     assert "giving at least [6] months' notice" in body
 
 
@@ -646,7 +651,8 @@ def test_guarantee_already_below_break_even_needs_agreement_to_reduce(catalogue)
     the provider's agreement or a price variation. Quiet for supported living (no guaranteed hours)."""
     doc = open_book_doc(catalogue, OB_HOMECARE, ("      guaranteed_hours: 1100\n", "      guaranteed_hours: 700\n"))
     body = flat(clause_text(doc, "open-book.core-support"))
-    assert "Because the Guaranteed Hours are already below the hours at which the payment for them covers" in body
+    assert ("Because the Guaranteed Hours are already below the hours a week at which the payment for them at the "
+            "Prices equals the budgeted Allowable Costs of delivering them") in body
     assert "No reduction may take" not in body
     living = flat(clause_text(open_book_doc(catalogue, OB_LIVING), "open-book.core-support"))
     assert "break-even point" not in living
@@ -682,8 +688,8 @@ def test_hospital_discharge_care_starts_within_the_hours_given(catalogue):
     person leaving hospital start within that time after acceptance; if it cannot, the Council may arrange it
     elsewhere meanwhile, with a bracketed recovery of the extra cost. Quiet: the field left out."""
     body = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.support"))
-    assert ("Where the request is to care for a person leaving hospital and Tillbrook accepts it, the care must start "
-            "within 24 hours after Tillbrook accepts the request.") in body
+    assert ("Where the request is to care for a person leaving hospital and Tillbrook accepts it, Tillbrook must use "
+            "all reasonable endeavours to start the care within 24 hours after it accepts the request.") in body
     assert "the Council may arrange the care with another provider until Tillbrook can start it" in body
     quiet = open_book_doc(catalogue, OB_HOMECARE, ("    discharge_start_hours: 24\n", ""))
     assert "person leaving hospital" not in flat(clause_text(quiet, "open-book.support"))

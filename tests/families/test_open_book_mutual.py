@@ -92,8 +92,9 @@ def test_relevant_change_in_law_reads_as_two_limbs_without_reasons(northlight):
     """r17 ob-fresh 6: a double "other than" reversed the meaning and reasons sat in the definition."""
     definition = northlight[1].split("Relevant Change in Law means")[1].split("\n")[0]
     # the merged definition (r17 ob-sample 6, ob-fresh 6): one change in Law, then two exclusions as (a) and (b)
-    assert definition.startswith(" a change in Law that comes into force after the date of this Agreement, including a "
-                                 "fair pay agreement for adult social care")
+    assert definition.startswith(" a change in Law that comes into force after the date of this Agreement, including, "
+                                 "whenever their terms were made or announced, regulations under Chapter 2 of Part 3 of "
+                                 "the Employment Rights Act 2025")
     assert ", but not (a) a change, other than such a fair pay agreement, whose terms had been made" in definition
     assert "; or (b) a change in the rates of the national minimum wage or the national living wage" in definition
     assert "other than a change whose terms" not in definition

@@ -55,8 +55,9 @@ def test_notes_state_regulated_activity_the_incumbents_staff_and_no_missing_ip_c
 
 def test_zero_hours_reforms_are_bracketed_until_instructed(homecare_doc):
     defs = clause_text(homecare_doc, "common.definitions", flat=True)
-    assert ("a fair pay agreement for adult social care made under the Employment Rights Act 2025 [and the coming into "
-            "force of sections 1 to 4 of that Act (zero hours and low hours workers") in defs
+    assert ("regulations under Chapter 2 of Part 3 of the Employment Rights Act 2025 (social care workers) giving "
+            "effect to an agreement of a Social Care Negotiating Body for adult social care in England (a fair pay "
+            "agreement) [and the coming into force of sections 1 to 4 of that Act (zero hours and low hours workers") in defs
     assert "other than those changes, whose terms had been made" in defs
     n = flat(note(homecare_doc, "open-book.change-in-law"))
     assert ("(S.I. 2026/3), reg. 2(2), brought sections 1 to 4 into force from 6 January 2026 only so far as they "
@@ -68,7 +69,7 @@ def test_zero_hours_reforms_are_bracketed_until_instructed(homecare_doc):
 def test_zero_hours_reforms_included_or_excluded_as_instructed(catalogue):
     yes = document_of(catalogue, _zero_hours(OB_HOMECARE.read_text(), "true"))
     defs = clause_text(yes, "common.definitions", flat=True)
-    assert "Employment Rights Act 2025 and the coming into force of sections 1 to 4 of that Act" in defs
+    assert "(a fair pay agreement) and the coming into force of sections 1 to 4 of that Act" in defs
     assert "[and the coming" not in defs
     no = document_of(catalogue, _zero_hours(OB_HOMECARE.read_text(), "false"))
     defs = clause_text(no, "common.definitions", flat=True)

@@ -28,9 +28,10 @@ def test_the_earlier_contract_and_the_profit_regulations_paragraphs_survive(cata
 
 def test_a_paragraph_the_sheet_leaves_out_is_not_listed(catalogue):
     """Home care has no profit regulations under the Care Standards Act 2000: the survival list is built from the
-    anchors the draft has (the earlier-contract paragraph 3.9 is one, after the hospital discharge paragraph), and the draft still assembles."""
+    anchors the draft has (the earlier-contract paragraph 3.8 is one, after the hospital discharge paragraph; r32
+    ob-homecare F11 dropped the 'where the person lives' paragraph), and the draft still assembles."""
     listed = _survival("home-care-zones.yaml", catalogue)
-    assert "clause 3.9," in listed
+    assert "clause 3.8," in listed
     assert "28.2" not in listed
     # r31s al-sample finding 11: the insurance clause (26 here) survives only as its run-off paragraph
     assert "clause 26.2," in listed and "clause 26," not in listed
