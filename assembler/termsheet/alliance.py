@@ -2661,12 +2661,15 @@ class Alliance(Strict):
 
     def section_75_pending(self, draft_date: dt.date | None, wales: bool = False) -> bool:
         """Whether the recital names a section 75 agreement (an NHS Commissioner pooling with a council lead, in
-        England) whose date is after the draft date: not yet made (r27 al-fresh finding 4)."""
+        England) whose date is after the draft date, or that has no date while the sheet gives conditions_long_stop: not
+        yet made (r27 al-fresh finding 4; r33 al-fresh F3)."""
         if wales or not self.nhs_and_council_pool or self.pooled_budget is None:
             return False
         if len(self.pooled_budget.contributions) < 2:
             return False
         day = self.section_75_date
+        if day is None and not (self.section_75_agreement or "").strip() and self.conditions_long_stop:
+            return True  # no date given but a long-stop for the conditions: not yet made (r33 al-fresh F3)
         return bool(day and draft_date and day > draft_date)
 
     @property
