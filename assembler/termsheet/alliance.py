@@ -428,6 +428,14 @@ class FormerContract(Strict):
         None, description="When the procurement of this contract began, as YYYY-MM-DD, if known: it decides the law that "
         "governs running it on or varying it (the Public Contracts Regulations 2015 before 24 February 2025, the "
         "Procurement Act 2023 from then). Empty: the draft's note asks for it.")
+    varied_under: Literal["pcr2015", "psr", "procurement_act", "grant"] | None = Field(
+        None, description="Where the former contracts are varied: what this one is and so the law its variation "
+        "falls under: 'pcr2015' (a contract let under the Public Contracts Regulations 2015, modified under reg. 72), "
+        "'psr' (a health care contract awarded under the Provider Selection Regime, S.I. 2023/1348, modified under "
+        "reg. 13), 'procurement_act' (a contract awarded under the Procurement Act 2023, modified under s.74) or "
+        "'grant' (a grant agreement, not procured: varied by agreement, and the notes ask whether the variation makes it "
+        "a public contract). Empty: the alliance's procurement_route. Once any former contract gives it, recital (C) "
+        "and the key information recite the route contract by contract, with the date its procurement began.")
     service: Text | None = Field(
         None, description="The service listed under services (in the same words) that this contract's work falls "
         "within, e.g. 'Housing First for people with the most entrenched needs', so that Schedule 1 maps each former "
@@ -462,6 +470,12 @@ CarveOut = Literal["wilful_default", "fraud", "insolvency", "confidentiality", "
 # varied): the route decides which treatment of the former contracts fits it.
 NEW_AWARD_ROUTES = ("open", "competitive_flexible", "direct_award", "reserved_mutual", "pcr2015")
 MODIFICATION_ROUTES = ("modification", "pcr2015_modification")
+FORMER_ROUTE_SHORT = {  # former_contracts[].varied_under in the key information (r33 al-fresh F1)
+    "pcr2015": "modification under regulation 72 of the Public Contracts Regulations 2015",
+    "psr": "modification under regulation 13 of the Health Care Services (Provider Selection Regime) Regulations 2023",
+    "procurement_act": "modification under section 74 of the Procurement Act 2023",
+    "grant": "grant agreement varied by agreement (not procured)",
+}
 # the routes outside the Procurement Act 2023
 NON_ACT_ROUTES = ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement")
 # a government department or Minister named in the funding words, with a grant: the central grant clause
@@ -1330,7 +1344,8 @@ class Alliance(Strict):
     def regulator_examples(self) -> list[str]:
         """The regulators the operations clause gives as examples of the registrations a Provider keeps, read from
         the services: the Care Quality Commission only where they include regulated health or personal care,
-        Ofsted where they include childcare or family hubs, the Regulator of Social Housing for housing."""
+        Ofsted where they include childcare or family hubs, the Regulator of Social Housing for housing (not housing
+        advice), the Financial Conduct Authority for debt advice."""
         scope = " ".join([self.purpose, *self.services]).lower()
         out = []
         if re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
@@ -1345,6 +1360,9 @@ class Alliance(Strict):
             out.append("Ofsted, for supported accommodation for looked-after children and care leavers aged 16 or 17")
         if self.housing_in_scope:
             out.append("the Regulator of Social Housing")
+        if re.search(r"\bdebts?\b[\w ,]{0,40}?\b(advice|counselling)\b", scope):
+            # verified (law.yaml fsma_2000_debt_counselling): debt counselling is a regulated activity (r33 al-fresh F8)
+            out.append("the Financial Conduct Authority, for debt counselling")
         return out
 
     @property
@@ -1906,8 +1924,9 @@ class Alliance(Strict):
     def housing_in_scope(self) -> bool:
         """Whether a listed service is housing or accommodation, so that costs met from rent, service charges or
         housing benefit are kept out of the risk/reward comparison (they are not paid from the alliance's budget)."""
-        return any(re.search(r"\b(housing|accommodation|hostels?|tenanc(y|ies)|supported living)\b", s, re.I)
-                   for s in self.services)
+        # "housing advice" (and "housing options advice") is advice, not housing (r33 al-fresh F8)
+        return any(re.search(r"\b(housing(?! (options )?advice)|accommodation|hostels?|tenanc(y|ies)|supported living)\b",
+                             s, re.I) for s in self.services)
 
     @property
     def substance_use_in_scope(self) -> bool:
@@ -2726,12 +2745,15 @@ class Alliance(Strict):
 
     def section_75_pending(self, draft_date: dt.date | None, wales: bool = False) -> bool:
         """Whether the recital names a section 75 agreement (an NHS Commissioner pooling with a council lead, in
-        England) whose date is after the draft date: not yet made (r27 al-fresh finding 4)."""
+        England) whose date is after the draft date, or that has no date while the sheet gives conditions_long_stop: not
+        yet made (r27 al-fresh finding 4; r33 al-fresh F3)."""
         if wales or not self.nhs_and_council_pool or self.pooled_budget is None:
             return False
         if len(self.pooled_budget.contributions) < 2:
             return False
         day = self.section_75_date
+        if day is None and not (self.section_75_agreement or "").strip() and self.conditions_long_stop:
+            return True  # no date given but a long-stop for the conditions: not yet made (r33 al-fresh F3)
         return bool(day and draft_date and day > draft_date)
 
     @property
@@ -3728,6 +3750,47 @@ class Alliance(Strict):
                 words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
             out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))
         return out
+
+    @property
+    def former_contract_routes(self) -> list[tuple["FormerContract", Member | None, str, str]]:
+        """Where the former contracts are varied and any gives varied_under: each former contract with its holder and
+        the words for what it is and the law its variation falls under (in full for recital (C), short for the key
+        information), so that recital (C) and the key information
+        recite the route contract by contract and never recite a procurement's start as an award date (r33 al-fresh
+        F1). Empty otherwise."""
+        if (self.former_contracts_treatment != "varied" or not self.former_contracts
+                or not any(c.varied_under for c in self.former_contracts)):
+            return []
+        default = {"pcr2015_modification": "pcr2015", "modification": "procurement_act",
+                   "provider_selection": "psr"}.get(self.procurement_route)
+        out = []
+        for c in self.former_contracts:
+            kind = c.varied_under or default
+            if kind == "pcr2015":
+                words = ("a contract let under the Public Contracts Regulations 2015, varied as a modification permitted "
+                         "by regulation 72 of those Regulations")
+            elif kind == "psr":
+                words = ("a health care contract awarded under the Health Care Services (Provider Selection Regime) "
+                         "Regulations 2023, varied as a modification permitted by regulation 13 of those Regulations")
+            elif kind == "procurement_act":
+                words = "a contract awarded under the Procurement Act 2023, varied as a modification under section 74 of that Act"
+            elif kind == "grant":
+                words = "a grant agreement, not a contract awarded by a procurement, varied by agreement"
+            else:
+                words = "varied under [[_the law that governs its variation]]"
+            short = FORMER_ROUTE_SHORT.get(kind or "", "[[_route]]")
+            if c.procurement_started and kind != "grant":
+                words += f", the procurement of which began on {c.procurement_started.day} {c.procurement_started.strftime('%B')} {c.procurement_started.year}"
+            if c.procurement_started and kind != "grant":
+                short += f", procurement begun on {c.procurement_started.day} {c.procurement_started.strftime('%B')} {c.procurement_started.year}"
+            out.append((c, self.member_by_key(c.member), words, short))
+        return out
+
+    @property
+    def varied_grants(self) -> list["FormerContract"]:
+        """The former contracts that are grant agreements being varied (varied_under: grant): the notes warn that adding
+        payment terms, KPIs and risk share may make each a public contract (r33 al-fresh F1)."""
+        return [c for c, _, _, _ in self.former_contract_routes if c.varied_under == "grant"]
 
     @property
     def route_contract_holders(self) -> list[Member]:

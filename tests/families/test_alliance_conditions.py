@@ -28,3 +28,27 @@ def test_long_stop_from_the_sheet(catalogue):
 def test_no_long_stop_once_the_section_75_agreement_is_made(catalogue):
     text = ALLIANCE_LYNMERE.read_text().replace("18 February 2027", "18 February 2026")
     assert "have not both been met" not in clause_text(document_of(catalogue, text), CLAUSE, flat=True)
+
+
+def _blank_section_75(text: str) -> str:
+    out = text.replace("  section_75_agreement: 18 February 2027 (reference LCC/S75/2027/03)\n", "", 1)
+    assert out != text
+    return out
+
+
+def test_long_stop_given_with_no_section_75_date_makes_the_conditions(catalogue):
+    """A sheet that leaves the section 75 agreement blank but gives a long-stop has an agreement not yet made: the
+    conditions and the long-stop are drafted, and the recital leaves the date blank (r33 al-fresh F3)."""
+    text = _blank_section_75(ALLIANCE_LYNMERE.read_text()).replace(
+        "\nalliance:\n", "\nalliance:\n  conditions_long_stop: 2027-06-30\n", 1)
+    doc = document_of(catalogue, text)
+    assert "have not both been met by 30 June 2027" in clause_text(doc, CLAUSE, flat=True)
+    assert "the Section 75 Agreement has been made" in clause_text(doc, CLAUSE, flat=True)
+    assert "give no date for the Section 75 Agreement" in " ".join(note(doc, CLAUSE).split())
+    recitals = clause_text(doc, "alliance.recitals", flat=True)
+    assert "[to be] dated []" not in recitals and "section 75 of the National Health Service Act 2006" in recitals
+
+
+def test_no_conditions_with_no_section_75_date_and_no_long_stop(catalogue):
+    doc = document_of(catalogue, _blank_section_75(ALLIANCE_LYNMERE.read_text()))
+    assert "have not both been met" not in clause_text(doc, CLAUSE, flat=True)
