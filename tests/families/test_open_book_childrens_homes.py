@@ -181,12 +181,12 @@ def test_adult_placements_keep_the_notice_only(catalogue):
 
 
 def test_existing_contract_is_defined_with_a_placeholder_and_a_fallback(catalogue):
-    """r32 ob-sample F5: the sheet names no earlier contract, so the Existing Contract is defined with a placeholder for
-    its reference and date, and a child for whom no lawful basis is confirmed is cared for on its terms for up to
+    """r32 ob-sample F5: the sheet names no earlier contract, so the Existing Contract is defined as the earlier contract
+    (no placeholder, so a complete sheet still gives a final draft; the note asks for its reference), and a child for whom no lawful basis is confirmed is cared for on its terms for up to
     [12] weeks while a move is planned."""
     doc = open_book_document(catalogue, OB_CHARITY.read_text(encoding="utf-8"))
     assert definition(doc, "Existing Contract").startswith(
-        "the contract between the Parties reference [reference and date of the earlier contract], under which the "
+        "the earlier contract between the Parties, under which the "
         "Trust cares for the children living at the Homes before 1 July 2027")
     body = clause_text(doc, "open-book.services", flat=True)
     assert "the Trust must go on caring for that child on the terms of the Existing Contract, at the fee under it, " \

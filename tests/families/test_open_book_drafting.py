@@ -25,9 +25,8 @@ def test_the_existing_contract_is_named_from_the_sheet(catalogue, tmp_path):
     text = open_book_draft_text(catalogue, OB_BREAKS, lambda d: d["services"].update(existing_contract="WCC/CS/2021/017"))
     assert "Existing Contract means the contract between the Parties reference WCC/CS/2021/017" in text
     assert "under the Existing Contract on the day before" in text
-    # r32 ob-sample F5: without the field the term is still defined, with a placeholder for the reference.
-    assert ("Existing Contract means the contract between the Parties reference [reference and date of the earlier "
-            "contract], under which Ashdown provides short breaks for children at the Home") in open_book_draft_text(catalogue, OB_BREAKS)
+    # r32 ob-sample F5: without the field the term is still defined (the note asks for the reference).
+    assert ("Existing Contract means the earlier contract between the Parties, under which Ashdown provides short breaks for children at the Home") in open_book_draft_text(catalogue, OB_BREAKS)
 
 
 def test_adult_company_notes_carry_no_children_or_charity_precedent(catalogue):
