@@ -232,12 +232,44 @@ def contract_commissioner(ctx: RuleContext):
              for i, m in enumerate(ctx.sheet.members) if m.service_contract_with]
     named += [(("alliance", "former_contracts", i, "commissioner"), c.commissioner, None)
               for i, c in enumerate(alliance.former_contracts) if c.commissioner]
+    named += [(("members", i, "service_contracts", j, "commissioner"), line.commissioner, m)
+              for i, m in enumerate(ctx.sheet.members) for j, line in enumerate(m.service_contracts)]
     for loc, key, member in named:
         if member is not None and member.role != "provider":
             yield f"{member.name} is a commissioner; only a Provider holds a Service Contract", loc
         elif key not in commissioners:
             yield (f"{key!r} is not a commissioner; name one of: {', '.join(commissioners)}"
                    f"{_hint(key, commissioners)}", loc)
+
+
+@RULES.rule("ALLIANCE-SERVICE-CONTRACT-VALUES", "warning",
+            "Where a Provider holds several Service Contracts, their first-year values add up to its annual value (its "
+            "budget line), so that Schedule 1 and the payment clauses agree with the budget.")
+def service_contract_values(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, m, total, value in alliance.service_contract_value_gaps:
+        held = alliance.service_contracts_of(m)
+        parts = ", ".join(f"{h.reference or h.holder.short_name} {money(h.annual_value)}" for h in held)
+        where = ("members", i, "service_contracts") if m.service_contracts else ("members", i, "annual_value")
+        yield (f"{m.name} holds {len(held)} Service Contracts ({parts}) worth {money(total)} in all, but its annual "
+               f"value is {money(value)}: Schedule 1 lists each contract at its own value, so correct the contracts' "
+               "values or the annual value (add any new services to the contract that pays for them)", where)
+
+
+@RULES.rule("ALLIANCE-SERVICE-CONTRACT-SEVERAL", "warning",
+            "A Provider that holds several Service Contracts gives them under service_contracts (or by its former "
+            "contracts), not by service_contract_with, which names only one Commissioner.")
+def service_contract_several(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, m in enumerate(ctx.sheet.members):
+        held = alliance.service_contracts_of(m)
+        if len(held) < 2 or not m.service_contract_with:
+            continue
+        how = ("its service_contracts" if m.service_contracts else
+               "its former contracts, let by " + " and ".join(h.short_name for h in alliance.service_contract_holders(m)))
+        yield (f"{m.name} holds {len(held)} Service Contracts (from {how}), so the draft does not use "
+               f"service_contract_with ({m.service_contract_with!r}), which names one Commissioner: delete it, or give "
+               "service_contracts if the contracts are not as listed", ("members", i, "service_contract_with"))
 
 
 @RULES.rule("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", "warning",

@@ -111,6 +111,29 @@ class MemberInsurance(Strict):
         "£10,000,000 for any one claim'. Empty: none.")
 
 
+class ServiceContractLine(Strict):
+    """One of several Service Contracts a Provider holds (one with each Commissioner, or one for each service)."""
+
+    commissioner: MemberKey = Field(description="Key of the Commissioner that is party to this Service Contract, e.g. 'icb'.")
+    services: list[Text] = Field(
+        default_factory=list, description="The services this contract covers, each written exactly as in the alliance's "
+        "list of services (and in this Provider's delivers). Empty: the draft does not say which of its services it covers.")
+    annual_value: Money | None = Field(
+        None, description="Its yearly value in pounds for the first Alliance Year, e.g. 480000. The values of a Provider's "
+        "Service Contracts should add up to its annual_value (a warning says where they do not).")
+    reference: str | None = Field(None, description="The contract's reference, if it has one, e.g. 'KWV-ICB/MAT/2024/112'.")
+
+
+@dataclass(frozen=True)
+class HeldContract:
+    """A Service Contract a Provider holds: the Commissioner party to it, its first-year value (None where unknown),
+    its reference and the listed services it covers (empty where not said)."""
+    holder: "Member"
+    annual_value: Decimal | None
+    reference: str | None
+    services: tuple[str, ...]
+
+
 class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
@@ -201,6 +224,14 @@ class Member(Party):
     service_contract_with: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that is party to "
         "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+    service_contracts: list[ServiceContractLine] = Field(
+        default_factory=list, description="Only for a Provider that holds more than one Service Contract (for example one "
+        "with each Commissioner, or one for each service): each contract as {commissioner, services, annual_value, "
+        "reference}, e.g. [{commissioner: council, services: ['Health visiting links'], annual_value: 340000}, "
+        "{commissioner: icb, services: ['Perinatal wellbeing'], annual_value: 480000}]. Schedule 1 then lists each "
+        "contract, and the clauses on payment and exit speak of each. Empty: the Provider holds one Service Contract, "
+        "with service_contract_with (or the lead Commissioner); where the former contracts are varied and this Provider's "
+        "former contracts were let by different Commissioners, each of them continues as one of its Service Contracts.")
     premises: list[Premises] = Field(
         default_factory=list, description="Buildings this Provider uses for its part of the Services under a licence or "
         "lease from another member (usually the council as landowner), e.g. [{building: 'the Eastbrook youth centre', "
@@ -2619,7 +2650,7 @@ class Alliance(Strict):
         out = []
         for m in self.providers:
             holder = self.service_contract_commissioner(m)
-            if holder is None or holder.is_nhs_body:
+            if holder is None or any(h.is_nhs_body for h in self.service_contract_holders(m)):
                 continue
             for service in m.delivers:
                 if re.search(r"\b(perinatal|mental health|clinical|therap\w*|nursing|midwi\w*|health visit\w*)\b", service, re.I):
@@ -2674,14 +2705,83 @@ class Alliance(Strict):
         nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
         council_only = (any(c.legal_form == "local_authority" for c in self.commissioners)
                         and not any(c.legal_form in nhs for c in self.commissioners))
-        return any(getattr(self.service_contract_commissioner(p), "legal_form", None) in nhs
+        return any(any(getattr(h, "legal_form", None) in nhs for h in self.service_contract_holders(p))
                    or (p.legal_form in nhs and not council_only)
                    for p in self.providers)
 
     def service_contract_commissioner(self, member: Member) -> Member | None:
-        """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead."""
+        """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead. For a
+        Provider holding several Service Contracts (service_contracts_of), the Commissioner party to the first."""
+        held = self.service_contracts_of(member)
+        if len(held) > 1:
+            return held[0].holder
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
         return named or self.commissioner
+
+    def service_contracts_of(self, member: Member) -> list[HeldContract]:
+        """The Service Contracts a Provider holds (q3: a Provider with several). From members[].service_contracts where
+        the sheet gives them; else, where the former contracts are varied and continue as the Service Contracts and this
+        Provider's former contracts were let by two or more different Commissioners, one for each of those contracts
+        (r33 al-fresh F2); else one, with the Commissioner service_contract_with names (or the lead), for the Provider's
+        annual value and everything it delivers."""
+        if member.role != "provider":
+            return []
+        if member.service_contracts:
+            out = []
+            for line in member.service_contracts:
+                holder = self.member_by_key(line.commissioner) or self.commissioner
+                out.append(HeldContract(holder, line.annual_value, line.reference, tuple(line.services)))
+            return out
+        if self.former_contracts_treatment == "varied":
+            own = [c for c in self.former_contracts if c.member == member.key]
+            lets = {c.commissioner for c in own if c.commissioner}
+            if len(lets) > 1 and all(c.commissioner for c in own):
+                out = []
+                for c in own:
+                    holder = self.member_by_key(c.commissioner) or self.commissioner
+                    svc = self.former_contract_service(c)
+                    out.append(HeldContract(holder, c.annual_value, c.reference,
+                                            tuple([svc] if isinstance(svc, str) and svc else [])))
+                return out
+        named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
+        holder = named or self.commissioner
+        return [HeldContract(holder, member.annual_value, None, tuple(member.delivers))] if holder else []
+
+    def service_contract_holders(self, member: Member) -> list[Member]:
+        """The Commissioners party to a Provider's Service Contracts, each once, in order."""
+        out: list[Member] = []
+        for h in self.service_contracts_of(member):
+            if all(h.holder is not o for o in out):
+                out.append(h.holder)
+        return out
+
+    @property
+    def multi_contract_providers(self) -> list[Member]:
+        """The Providers that hold more than one Service Contract (service_contracts_of): the clauses then speak of each
+        of a Provider's Service Contracts rather than of 'its Service Contract' (r33 al-fresh F2)."""
+        return [p for p in self.providers if len(self.service_contracts_of(p)) > 1]
+
+    def value_with(self, member: Member, holder: Member) -> Decimal:
+        """A Provider's first-year value under its Service Contracts with one Commissioner: the sum of those contracts'
+        values, or its whole annual value where it holds one Service Contract (or the values are not given)."""
+        held = self.service_contracts_of(member)
+        if len(held) <= 1:
+            return Decimal(member.annual_value or 0) if held and held[0].holder is holder else Decimal(0)
+        return sum((Decimal(h.annual_value or 0) for h in held if h.holder is holder), Decimal(0))
+
+    @property
+    def service_contract_value_gaps(self) -> list[tuple[int, Member, Decimal, Decimal]]:
+        """Each Provider whose several Service Contracts' values (all given) do not add up to its annual value:
+        (its index in members, the Provider, the contracts' total, its annual value)."""
+        out = []
+        for i, m in enumerate(self._members):
+            held = self.service_contracts_of(m)
+            if len(held) < 2 or any(h.annual_value is None for h in held):
+                continue
+            total = sum((Decimal(h.annual_value) for h in held), Decimal(0))
+            if total != Decimal(m.annual_value or 0):
+                out.append((i, m, total, Decimal(m.annual_value or 0)))
+        return out
 
     @property
     def infrequent_kpis(self) -> list[tuple[int, Kpi]]:
@@ -2715,7 +2815,7 @@ class Alliance(Strict):
         "the Commissioner party to its Service Contract" (r24 al-fresh finding 21). None otherwise."""
         if not self.joint_commissioners or not self.providers:
             return None
-        holders = {id(h): h for h in (self.service_contract_commissioner(p) for p in self.providers) if h is not None}
+        holders = {id(h): h for p in self.providers for h in self.service_contract_holders(p) if h is not None}
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     @property
@@ -2774,7 +2874,7 @@ class Alliance(Strict):
         Commissioner, members[].service_contract_with): recital (A) and its note name them where the split exists, so
         that neither says the lead arranges every Service (r27 al-fresh finding 2)."""
         lead = self.commissioner
-        return [p for p in self.providers if lead is not None and self.service_contract_commissioner(p) is lead]
+        return [p for p in self.providers if lead is not None and any(h is lead for h in self.service_contract_holders(p))]
 
     @property
     def contract_holders_outside_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
@@ -2787,14 +2887,14 @@ class Alliance(Strict):
         host = self.pooled_budget.host
         out: dict[str, tuple[Member, list[Member]]] = {}
         for p in self.providers:
-            h = self.service_contract_commissioner(p)
-            if h is None or h.key == host:
-                continue
-            out.setdefault(h.key, (h, []))[1].append(p)
+            for h in self.service_contract_holders(p):
+                if h is None or h.key == host:
+                    continue
+                out.setdefault(h.key, (h, []))[1].append(p)
         rows = []
         for key, (h, ps) in out.items():
             contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
-            rows.append((h, ps, sum((Decimal(p.annual_value or 0) for p in ps), Decimal(0)), contribution))
+            rows.append((h, ps, sum((self.value_with(p, h) for p in ps), Decimal(0)), contribution))
         return rows
 
     @property
@@ -2820,9 +2920,9 @@ class Alliance(Strict):
             return []
         holders: dict[str, Member] = {}
         for p in self.providers:
-            h = self.service_contract_commissioner(p)
-            if h is not None:
-                holders.setdefault(h.key, h)
+            for h in self.service_contract_holders(p):
+                if h is not None:
+                    holders.setdefault(h.key, h)
         out = []
         for c in self.pooled_budget.contributions:
             m = self.member_by_key(c.member)

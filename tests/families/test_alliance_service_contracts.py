@@ -1,0 +1,135 @@
+"""A Provider that holds more than one Service Contract (one with each Commissioner, or one for each service):
+members[].service_contracts, or former contracts let by different Commissioners that are varied and continue as the
+Service Contracts (r33 al-fresh F2). Schedule 1 lists each contract, the definition, recital (A), the transition
+clause, the Pooled Budget's own-contract payments and the Balancing Amount speak of each, and the rules check that the
+contracts' values add up to the Provider's annual value."""
+from __future__ import annotations
+
+from assembler.model import Table, plain_text
+from tests.families.clause_texts import build, clause, clause_text, definition, variant_of
+from tests.families.conftest import ALLIANCE_JOINT, ALLIANCE_POOLED_PCC, _FIXTURES
+from tests.rules.helpers import findings
+
+# The pooled council-and-PCC fixture: the Trust (£580,000) holds a contract with each Commissioner.
+_TRUST_VALUE = "    annual_value: 580000\n    fee_percent: 0\n"
+_TWO_CONTRACTS = _TRUST_VALUE + (
+    "    service_contracts:\n"
+    "      - {commissioner: council, annual_value: 380000, reference: RMBC/CYP/2026/201, services: "
+    "['Hospital-based youth work in the emergency department and the major trauma centre']}\n"
+    "      - {commissioner: pcc, annual_value: 200000, services: "
+    "['Clinical psychology consultation and reflective supervision for alliance practitioners']}\n")
+
+# The joint mental-health sample (former contracts varied): the Trust's contract split between the County and the ICB.
+_TRUST_FORMER = ('    - {member: trust, title: "Community recovery teams (north and south)", reference: WCC/MH/2024/07, '
+                 'annual_value: 1450000, commissioner: county}\n')
+_TRUST_FORMER_SPLIT = (
+    '    - {member: trust, title: "Community recovery teams (north and south)", reference: WCC/MH/2024/07, '
+    'annual_value: 950000, commissioner: county}\n'
+    '    - {member: trust, title: "Community recovery teams (north and south), NHS-funded clinical posts", '
+    'reference: ICB/MH/2024/33, annual_value: 500000, commissioner: icb}\n')
+
+
+def _contract_parties(doc) -> list[list[str]]:
+    """Schedule 1 paragraph 3's table (the first table after Part 1's services table)."""
+    tables = [b for b in clause(doc, "alliance.schedule-services").blocks if isinstance(b, Table)]
+    table = next(t for t in tables if plain_text(t.header[0]) == "Provider" and "Commissioner party" in plain_text(t.header[1]))
+    return [[plain_text(cell) for cell in row] for row in [table.header, *table.rows]]
+
+
+def test_two_contracts_each_get_a_row_and_the_clauses_speak_of_each(catalogue):
+    """Firing: the Trust's two contracts are two rows; recital (A), the definition, the interpretation sub-clause,
+    the PCC's own payments and the Balancing Amount all read for several."""
+    doc = variant_of(catalogue, ALLIANCE_POOLED_PCC, _TRUST_VALUE, _TWO_CONTRACTS)
+    rows = [r for r in _contract_parties(doc) if r[0].startswith("Ravensmoor Teaching Hospitals")]
+    assert len(rows) == 2
+    assert rows[0][0].endswith("(RMBC/CYP/2026/201)") and rows[0][3] == "£380,000"
+    assert "Police and Crime Commissioner" in rows[1][1] and rows[1][3] == "£200,000"
+    assert rows[1][2].startswith("Clinical psychology consultation")
+    assert "a Provider and a Commissioner named against it" in definition(doc, "Service Contract")
+    precedence = clause_text(doc, "alliance.precedence", flat=True)
+    assert "The Trust holds more than one Service Contract" in precedence
+    assert "a reference in this Agreement to its Service Contract is to each of its Service Contracts" in precedence
+    planning = clause_text(doc, "alliance.service-planning", flat=True)
+    assert "Service Contract with the PCC (as listed in" in planning
+    assert "(£200,000 in the first Alliance Year)" in planning  # the PCC pays only its own contract, not £580,000
+    settlement = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "its Balancing Amount is divided between those Service Contracts in proportion" in settlement
+
+
+def test_one_contract_each_reads_as_before(catalogue):
+    """Quiet: without service_contracts, one row per Provider and no several-contracts wording."""
+    doc = variant_of(catalogue, ALLIANCE_POOLED_PCC, _TRUST_VALUE, _TRUST_VALUE)
+    rows = _contract_parties(doc)
+    assert rows[0] == ["Provider", "Commissioner party to its Service Contract"]
+    assert len([r for r in rows if r[0].startswith("Ravensmoor Teaching Hospitals")]) == 1
+    assert "more than one Service Contract" not in clause_text(doc, "alliance.precedence", flat=True)
+    assert "divided between those Service Contracts" not in clause_text(doc, "alliance.risk-reward", flat=True)
+    joint = build(ALLIANCE_JOINT, catalogue).document
+    assert "the Commissioner named against it" in definition(joint, "Service Contract")
+    assert "continues as that Provider's Service Contract" in clause_text(joint, "alliance.transition", flat=True)
+
+
+def test_former_contracts_let_by_two_commissioners_continue_as_two_service_contracts(catalogue):
+    """Firing: varied former contracts of one Provider let by the County and the ICB are two Service Contracts,
+    without any new field."""
+    doc = variant_of(catalogue, ALLIANCE_JOINT, _TRUST_FORMER, _TRUST_FORMER_SPLIT)
+    rows = [r for r in _contract_parties(doc) if "NHS Foundation Trust" in r[0]]
+    assert [r[3] for r in rows] == ["£950,000", "£500,000"]
+    assert rows[0][0].endswith("(WCC/MH/2024/07)") and rows[1][0].endswith("(ICB/MH/2024/33)")
+    transition = clause_text(doc, "alliance.transition", flat=True)
+    assert "continues as a Service Contract of that Provider" in transition
+    assert "each continues as a separate Service Contract" in transition
+
+
+# An NHS and council pool the Council hosts: Brightwater holds one contract with each Commissioner.
+_EARLY_HELP = _FIXTURES / "alliance-early-help.yaml"
+
+
+def test_recital_a_names_the_part_an_nhs_commissioner_arranges(catalogue):
+    """Firing: the ICB arranges only the part of the Services under its own contract with Brightwater, and its
+    contribution row nets off that contract's value only; quiet: one contract, as before."""
+    doc = variant_of(catalogue, _EARLY_HELP, "    service_contract_with: council\n",
+                     "    service_contracts:\n      - {commissioner: council, annual_value: 1270000}\n"
+                     "      - {commissioner: icb, annual_value: 380000}\n")
+    recitals = clause_text(doc, "alliance.recitals", flat=True)
+    assert "ICB arranges, under its own Service Contract with Brightwater, the part of the Services that Brightwater" \
+        " delivers under that contract" in recitals
+    planning = clause_text(doc, "alliance.service-planning", flat=True)
+    assert "(£380,000 in the first Alliance Year)" in planning
+    before = clause_text(build(_EARLY_HELP, catalogue).document, "alliance.recitals", flat=True)
+    assert "the part of the Services that" not in before
+
+
+def _split(values, *, with_key=False):
+    def edit(data):
+        trust = next(m for m in data["members"] if m["key"] == "trust")
+        trust["service_contracts"] = [{"commissioner": "council", "annual_value": values[0]},
+                                      {"commissioner": "pcc", "annual_value": values[1]}]
+        if with_key:
+            trust["service_contract_with"] = "pcc"
+    return edit
+
+
+def test_service_contract_values_must_add_up(catalogue):
+    """Firing: £380,000 and £150,000 do not make the Trust's £580,000; quiet when they do."""
+    found = findings(catalogue, ALLIANCE_POOLED_PCC, _split([380000, 150000]))
+    message = found["ALLIANCE-SERVICE-CONTRACT-VALUES"][0]
+    assert "£530,000 in all" in message and "annual value is £580,000" in message
+    assert "ALLIANCE-SERVICE-CONTRACT-VALUES" not in findings(catalogue, ALLIANCE_POOLED_PCC, _split([380000, 200000]))
+
+
+def test_service_contract_with_beside_several_contracts(catalogue):
+    """Firing: service_contract_with names one Commissioner for a Provider with two contracts; quiet without it."""
+    found = findings(catalogue, ALLIANCE_POOLED_PCC, _split([380000, 200000], with_key=True))
+    assert "does not use service_contract_with ('pcc')" in found["ALLIANCE-SERVICE-CONTRACT-SEVERAL"][0]
+    assert "ALLIANCE-SERVICE-CONTRACT-SEVERAL" not in findings(catalogue, ALLIANCE_POOLED_PCC, _split([380000, 200000]))
+
+
+def test_service_contract_commissioner_must_be_a_commissioner(catalogue):
+    """Firing: a service_contracts entry naming a Provider is an error, as for service_contract_with."""
+    def edit(data):
+        trust = next(m for m in data["members"] if m["key"] == "trust")
+        trust["service_contracts"] = [{"commissioner": "council", "annual_value": 380000},
+                                      {"commissioner": "parents", "annual_value": 200000}]
+    found = findings(catalogue, ALLIANCE_POOLED_PCC, edit)
+    assert any("'parents' is not a commissioner" in m for m in found["ALLIANCE-CONTRACT-COMMISSIONER"])
