@@ -256,6 +256,19 @@ def service_contract_values(ctx: RuleContext):
                "values or the annual value (add any new services to the contract that pays for them)", where)
 
 
+@RULES.rule("ALLIANCE-SERVICE-LINES", "warning",
+            "A Provider's service lines add up to its annual value, and each names a service it delivers, in the same "
+            "words, so that Schedule 1 and Schedule 5 agree with the budget.")
+def service_lines(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, m, total in alliance.service_line_gaps:
+        yield (f"{m.name}'s service lines add up to {money(total)}, but its annual value is {money(m.annual_value)}: "
+               "correct a service line or the annual value", ("members", i, "service_lines"))
+    for i, j, m, line in alliance.service_lines_unlisted:
+        yield (f"{m.name}'s service line {line.service!r} is not one of the services it delivers: write it exactly as "
+               "in its delivers list", ("members", i, "service_lines", j, "service"))
+
+
 @RULES.rule("ALLIANCE-SERVICE-CONTRACT-SEVERAL", "warning",
             "A Provider that holds several Service Contracts gives them under service_contracts (or by its former "
             "contracts), not by service_contract_with, which names only one Commissioner.")

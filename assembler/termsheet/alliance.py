@@ -124,6 +124,18 @@ class ServiceContractLine(Strict):
     reference: str | None = Field(None, description="The contract's reference, if it has one, e.g. 'KWV-ICB/MAT/2024/112'.")
 
 
+class ServiceLine(Strict):
+    """A Provider's budget for one of the listed services it delivers (a service line)."""
+
+    service: Text = Field(description="The service, written exactly as in the alliance's list of services and in this "
+                          "Provider's delivers, e.g. 'Community-based outreach and advocacy'.")
+    annual_value: Money = Field(description="This Provider's budget for it in the first Alliance Year, in pounds, e.g. 214000.")
+    as_delivered: Text | None = Field(
+        None, description="Where another Provider delivers the same service: what this Provider's part is, in words that "
+        "read after the service's name and a dash, e.g. 'by and for Black and minoritised women, with interpreters "
+        "(2.5 FTE)'. Schedule 1 then shows the service in a row of its own for this Provider with these words.")
+
+
 @dataclass(frozen=True)
 class HeldContract:
     """A Service Contract a Provider holds: the Commissioner party to it, its first-year value (None where unknown),
@@ -224,6 +236,12 @@ class Member(Party):
     service_contract_with: MemberKey | None = Field(
         None, description="Where several members commission the services: the key of the Commissioner that is party to "
         "this Provider's Service Contract, e.g. 'pcc'. Empty: the lead Commissioner.")
+    service_lines: list[ServiceLine] = Field(
+        default_factory=list, description="For a Provider: its budget for each service it delivers (its service lines) in "
+        "the first Alliance Year, each {service, annual_value, as_delivered}, e.g. [{service: 'Community-based outreach "
+        "and advocacy', annual_value: 214000}]. They should add up to its annual_value (a warning says where they do "
+        "not). Schedule 5 lists them as the first Annual Plan's service-line budgets, and a service two Providers "
+        "deliver gets a row for each in Schedule 1. Empty: the Annual Plan sets the service lines.")
     service_contracts: list[ServiceContractLine] = Field(
         default_factory=list, description="Only for a Provider that holds more than one Service Contract (for example one "
         "with each Commissioner, or one for each service): each contract as {commissioner, services, annual_value, "
@@ -1637,6 +1655,58 @@ class Alliance(Strict):
         if not any(p.delivers for p in self.providers):
             return []
         return [(s, [p for p in self.providers if any(same_service(s, d) for d in p.delivers)]) for s in self.services]
+
+    @property
+    def service_rows(self) -> list[tuple[str, list[Member], str | None]]:
+        """Schedule 1 Part 1's rows: (service, its Providers, what that Provider's part is). A service more than one
+        Provider delivers gets a row for each Provider where each of them gives it a service line (members[].service_lines),
+        since the sheet then says each delivers its own part with its own budget (r32 al-fresh F7); otherwise one row
+        against all of them, as before."""
+        rows: list[tuple[str, list[Member], str | None]] = []
+        for s, ps in self.service_providers:
+            lines = {p.key: self.service_line_of(p, s) for p in ps}
+            if len(ps) > 1 and all(lines.values()):
+                for p in ps:
+                    line = lines[p.key]
+                    rows.append((s, [p], line.as_delivered if line else None))
+            else:
+                rows.append((s, ps, None))
+        return rows
+
+    def service_line_of(self, member: Member, service: str) -> "ServiceLine | None":
+        """A Provider's service line for a listed service, if the sheet gives one."""
+        return next((line for line in member.service_lines if same_service(service, line.service)), None)
+
+    @property
+    def service_line_budgets(self) -> list[tuple[Member, ServiceLine]]:
+        """Every Provider's service lines, in members' order (Schedule 5)."""
+        return [(p, line) for p in self.providers for line in p.service_lines]
+
+    @property
+    def services_split_by_line(self) -> list[str]:
+        """The services Part 1 shows in a row for each of the Providers that deliver them (service_rows)."""
+        seen: list[str] = []
+        for s, ps, _ in self.service_rows:
+            if len([r for r in self.service_rows if r[0] == s]) > 1 and s not in seen:
+                seen.append(s)
+        return seen
+
+    @property
+    def service_line_gaps(self) -> list[tuple[int, Member, Decimal]]:
+        """Each Provider whose service lines do not add up to its annual value: (its index, the Provider, their total)."""
+        return [(i, m, total) for i, m in enumerate(self._members) if m.service_lines
+                and (total := sum((Decimal(x.annual_value) for x in m.service_lines), Decimal(0))) != Decimal(m.annual_value or 0)]
+
+    @property
+    def service_lines_unlisted(self) -> list[tuple[int, int, Member, ServiceLine]]:
+        """Each service line whose service is not one the Provider delivers (in the same words): (member index, line
+        index, Provider, line)."""
+        out = []
+        for i, m in enumerate(self._members):
+            for j, line in enumerate(m.service_lines):
+                if not any(same_service(line.service, d) for d in (m.delivers or self.services)):
+                    out.append((i, j, m, line))
+        return out
 
     def season_of(self, service: str) -> str | None:
         """When a listed service runs, where the sheet gives it a season (service_seasons), else None (sprint G3
@@ -3100,7 +3170,9 @@ class Alliance(Strict):
         single point of access): the Schedule 1 note asks whether each is one service split between them or two, as
         the budgets, KPI gates and Exit Plan depend on it (r19 al-fresh finding 10)."""
         joint = re.compile(r"\b(joint|jointly|shared|single point|partnership|together)\b", re.I)
-        return [(svc, provs) for svc, provs in self.service_providers if len(provs) > 1 and not joint.search(svc)]
+        split = self.services_split_by_line
+        return [(svc, provs) for svc, provs in self.service_providers if len(provs) > 1 and not joint.search(svc)
+                and svc not in split]
 
     @property
     def providers_without_gates(self) -> list:

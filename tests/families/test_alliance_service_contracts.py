@@ -2,12 +2,17 @@
 members[].service_contracts, or former contracts let by different Commissioners that are varied and continue as the
 Service Contracts (r33 al-fresh F2). Schedule 1 lists each contract, the definition, recital (A), the transition
 clause, the Pooled Budget's own-contract payments and the Balancing Amount speak of each, and the rules check that the
-contracts' values add up to the Provider's annual value."""
+contracts' values add up to the Provider's annual value. Also a service two Providers deliver: with service lines
+(members[].service_lines), a row for each in Schedule 1 and a service-line budget in Schedule 5 (r32 al-fresh F7)."""
 from __future__ import annotations
 
+from assembler.assemble import assemble
 from assembler.model import Table, plain_text
-from tests.families.clause_texts import build, clause, clause_text, definition, variant_of
-from tests.families.conftest import ALLIANCE_JOINT, ALLIANCE_POOLED_PCC, _FIXTURES
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE
+from tests.families.clause_texts import build, clause, clause_text, definition, flat_note, variant_of
+from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_JOINT, ALLIANCE_POOLED_PCC, _FIXTURES
 from tests.rules.helpers import findings
 
 # The pooled council-and-PCC fixture: the Trust (£580,000) holds a contract with each Commissioner.
@@ -133,3 +138,72 @@ def test_service_contract_commissioner_must_be_a_commissioner(catalogue):
                                       {"commissioner": "parents", "annual_value": 200000}]
     found = findings(catalogue, ALLIANCE_POOLED_PCC, edit)
     assert any("'parents' is not a commissioner" in m for m in found["ALLIANCE-CONTRACT-COMMISSIONER"])
+
+
+# --- a service two Providers deliver: a row and a service-line budget for each (r32 al-fresh F7) -----------------
+_ACCOMMODATION = "Emergency and supported accommodation for single adults and couples"
+_HARBOUR = "    annual_value: 1850000\n"
+_HARBOUR_LINES = _HARBOUR + (
+    "    service_lines:\n"
+    f"      - {{service: {_ACCOMMODATION}, annual_value: 1430000, as_delivered: supported housing and emergency beds}}\n"
+    "      - {service: Housing First for people with the most entrenched needs, annual_value: 420000}\n")
+_SHELTER = "    annual_value: 1100000\n"
+_SHELTER_LINES = _SHELTER + (
+    "    service_lines:\n"
+    f"      - {{service: {_ACCOMMODATION}, annual_value: 700000, as_delivered: the night shelter and day centre}}\n"
+    "      - {service: 'Navigation, assessment and a single point of access for all referrals', annual_value: 400000}\n")
+
+
+def _lines_variant(catalogue):
+    source = ALLIANCE_BIG.read_text().replace(_HARBOUR, _HARBOUR_LINES, 1).replace(_SHELTER, _SHELTER_LINES, 1)
+    return assemble(validate(load_text(source, ALLIANCE_BIG.name), catalogue), catalogue, today=DRAFT_DATE).document
+
+
+def _part_1(doc) -> list[list[str]]:
+    table = next(b for b in clause(doc, "alliance.schedule-services").blocks if isinstance(b, Table))
+    return [[plain_text(cell) for cell in row] for row in table.rows]
+
+
+def test_a_service_two_providers_deliver_gets_a_row_and_a_budget_each(catalogue):
+    """Firing: with service lines, the shared accommodation service has a row for each Provider with its part, and
+    Schedule 5 lists every service line; the note no longer asks whether it is one service."""
+    doc = _lines_variant(catalogue)
+    rows = [r for r in _part_1(doc) if r[0].startswith(_ACCOMMODATION)]
+    assert [r[0] for r in rows] == [f"{_ACCOMMODATION} – supported housing and emergency beds",
+                                    f"{_ACCOMMODATION} – the night shelter and day centre"]
+    assert "Harbour" in rows[0][1] and "Harbour" not in rows[1][1]
+    services = clause_text(doc, "alliance.schedule-services", flat=True)
+    assert "delivers its own part of that service, with its own budget in paragraph" in services
+    budget = next(b for b in clause(doc, "alliance.schedule-budget").blocks
+                  if isinstance(b, Table) and plain_text(b.header[1]) == "Service line")
+    lines = [[plain_text(c) for c in r] for r in budget.rows]
+    assert len(lines) == 4 and lines[0][2] == "£1,430,000" and lines[2][2] == "£700,000"
+    note = flat_note(doc, "alliance.schedule-services")
+    assert f'Part 1 shows "{_ACCOMMODATION}" in a row for each of' in note
+    assert "The instructions give the same service" not in note
+
+
+def test_without_service_lines_the_shared_row_stays(alliance_big):
+    """Quiet: no service lines, one row against both Providers and the note asks, as before."""
+    rows = [r for r in _part_1(alliance_big) if r[0].startswith(_ACCOMMODATION)]
+    assert len(rows) == 1 and " and " in rows[0][1]
+    assert not [b for b in clause(alliance_big, "alliance.schedule-budget").blocks
+                if isinstance(b, Table) and plain_text(b.header[1]) == "Service line"]
+    assert "The instructions give the same service" in flat_note(alliance_big, "alliance.schedule-services")
+
+
+def test_service_lines_must_add_up_and_name_delivered_services(catalogue):
+    """Firing: lines short of the annual value, or naming a service the Provider does not deliver; quiet otherwise."""
+    def edit(lines):
+        def apply(data):
+            harbour = next(m for m in data["members"] if m["key"] == "harbour")
+            harbour["service_lines"] = lines
+        return apply
+    good = [{"service": _ACCOMMODATION, "annual_value": 1430000},
+            {"service": "Housing First for people with the most entrenched needs", "annual_value": 420000}]
+    assert "ALLIANCE-SERVICE-LINES" not in findings(catalogue, ALLIANCE_BIG, edit(good))
+    short = [{"service": _ACCOMMODATION, "annual_value": 1400000},
+             {"service": "Street outreach", "annual_value": 420000}]
+    messages = findings(catalogue, ALLIANCE_BIG, edit(short))["ALLIANCE-SERVICE-LINES"]
+    assert any("add up to £1,820,000, but its annual value is £1,850,000" in m for m in messages)
+    assert any("'Street outreach' is not one of the services it delivers" in m for m in messages)
