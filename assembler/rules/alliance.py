@@ -269,6 +269,32 @@ def service_lines(ctx: RuleContext):
                "in its delivers list", ("members", i, "service_lines", j, "service"))
 
 
+@RULES.rule("ALLIANCE-PSR-MODIFICATION-VALUE", "warning",
+            "A former contract varied under the Provider Selection Regime whose value changes by £500,000 or more over "
+            "the term and by 25% or more of its value is named: regulation 13(1)(d) and (2) of S.I. 2023/1348 do not "
+            "permit that change on the authority's decision.")
+def psr_modification_value(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.former_contracts_treatment != "varied" or ctx.sheet.document.wales:
+        return
+    limit = Decimal(str(ctx.figure("psr_modification_value")))
+    share = Decimal(str(ctx.figure("psr_modification_percent")))
+    years = Decimal(alliance.term.months) / 12
+    for i, c, new in alliance.psr_contract_changes:
+        change = abs(new - c.annual_value)
+        lifetime = (change * years).quantize(Decimal("0.01"))
+        percent_of = change / c.annual_value * 100
+        if lifetime >= limit and percent_of >= share:
+            yield (f"former contract {c.reference or c.title!r} is varied under the Provider Selection Regime from "
+                   f"{money(c.annual_value)} to {money(new)} a year: a change of {money(lifetime)} over the "
+                   f"{alliance.term.months}-month term ({percent_of.quantize(Decimal('0.1'))}% of its annual value). "
+                   f"That is not below {money(limit)}, and is not less than {share}% of the original contract's "
+                   f"lifetime value unless that was more than {money(lifetime * 100 / share)}, so regulation 13(1)(d) "
+                   "and (2) of the Provider Selection Regime Regulations would not permit it on the authority's "
+                   "decision (any extension of its term adds to the change): rely on another ground in regulation "
+                   "13(1), or award the change by a new process", ("alliance", "former_contracts", i, "annual_value"))
+
+
 @RULES.rule("ALLIANCE-SERVICE-CONTRACT-SEVERAL", "warning",
             "A Provider that holds several Service Contracts gives them under service_contracts (or by its former "
             "contracts), not by service_contract_with, which names only one Commissioner.")

@@ -2840,6 +2840,26 @@ class Alliance(Strict):
         return sum((Decimal(h.annual_value or 0) for h in held if h.holder is holder), Decimal(0))
 
     @property
+    def psr_contract_changes(self) -> list[tuple[int, FormerContract, Decimal]]:
+        """Each former contract varied under the Provider Selection Regime (varied_under 'psr') whose value as varied
+        the sheet shows: (its index, the contract, its first-year value as a Service Contract). That value is the
+        matching members[].service_contracts line's (by reference), else the holder's annual value where this is its
+        only former contract and it holds one Service Contract. Contracts without an annual value are left out."""
+        out = []
+        for i, c in enumerate(self.former_contracts):
+            if c.varied_under != "psr" or c.annual_value is None:
+                continue
+            holder = self.member_by_key(c.member)
+            if holder is None:
+                continue
+            line = next((x for x in holder.service_contracts if c.reference and x.reference == c.reference), None)
+            if line is not None and line.annual_value is not None:
+                out.append((i, c, Decimal(line.annual_value)))
+            elif not holder.service_contracts and len([f for f in self.former_contracts if f.member == c.member]) == 1:
+                out.append((i, c, Decimal(holder.annual_value or 0)))
+        return out
+
+    @property
     def service_contract_value_gaps(self) -> list[tuple[int, Member, Decimal, Decimal]]:
         """Each Provider whose several Service Contracts' values (all given) do not add up to its annual value:
         (its index in members, the Provider, the contracts' total, its annual value)."""

@@ -207,3 +207,21 @@ def test_service_lines_must_add_up_and_name_delivered_services(catalogue):
     messages = findings(catalogue, ALLIANCE_BIG, edit(short))["ALLIANCE-SERVICE-LINES"]
     assert any("add up to £1,820,000, but its annual value is £1,850,000" in m for m in messages)
     assert any("'Street outreach' is not one of the services it delivers" in m for m in messages)
+
+
+# --- a former contract varied under the Provider Selection Regime beyond regulation 13(2) ------------------------
+def _psr(value):
+    def edit(data):
+        trust = next(c for c in data["alliance"]["former_contracts"] if c["member"] == "trust")
+        trust["varied_under"] = "psr"
+        trust["annual_value"] = value
+    return edit
+
+
+def test_psr_variation_beyond_regulation_13_is_named(catalogue):
+    """Firing: £1,000,000 to £1,450,000 a year changes the lifetime value by well over £500,000 and 45%; quiet for
+    £1,400,000 (£50,000 a year, below £500,000 over the term)."""
+    messages = findings(catalogue, ALLIANCE_JOINT, _psr(1000000))["ALLIANCE-PSR-MODIFICATION-VALUE"]
+    assert len(messages) == 1 and "'WCC/MH/2024/07'" in messages[0]
+    assert "from £1,000,000 to £1,450,000 a year" in messages[0] and "regulation 13(1)(d) and (2)" in messages[0]
+    assert "ALLIANCE-PSR-MODIFICATION-VALUE" not in findings(catalogue, ALLIANCE_JOINT, _psr(1400000))
