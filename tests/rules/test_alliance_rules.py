@@ -398,7 +398,38 @@ def _pain_cap_above_fee(d):
     d["alliance"]["risk_reward"]["pain_cap"] = {"basis": "percent_of_value", "percent": 10}
 
 
+def _trust(d):
+    return next(m for m in d["members"] if m["key"] == "trust")
+
+
+def _service_contracts_short_of_the_value(d):
+    _trust(d)["service_contracts"] = [{"commissioner": "county", "annual_value": 950000},
+                                      {"commissioner": "icb", "annual_value": 400000}]  # £1,350,000 of £1,450,000
+
+
+def _service_contract_with_beside_several(d):
+    _trust(d)["service_contracts"] = [{"commissioner": "county", "annual_value": 950000},
+                                      {"commissioner": "icb", "annual_value": 500000}]
+    _trust(d)["service_contract_with"] = "icb"  # names one Commissioner for a Provider with two contracts
+
+
+def _service_lines_short_of_the_value(d):
+    harbour = next(m for m in d["members"] if m["key"] == "harbour")
+    harbour["service_lines"] = [{"service": "Housing First for people with the most entrenched needs",
+                                 "annual_value": 420000}]  # £420,000 of £1,850,000
+
+
+def _psr_contract_varied_beyond_reg_13(d):
+    trust = next(c for c in d["alliance"]["former_contracts"] if c["member"] == "trust")
+    trust["varied_under"] = "psr"
+    trust["annual_value"] = 1000000  # to £1,450,000 a year: £1.8m over the term, 45%
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-SERVICE-CONTRACT-VALUES", JOINT, _service_contracts_short_of_the_value),
+    ("ALLIANCE-SERVICE-CONTRACT-SEVERAL", JOINT, _service_contract_with_beside_several),
+    ("ALLIANCE-SERVICE-LINES", BIG, _service_lines_short_of_the_value),
+    ("ALLIANCE-PSR-MODIFICATION-VALUE", JOINT, _psr_contract_varied_beyond_reg_13),
     ("ALLIANCE-PREMISES-OWNER", BIG, _premises_owner_unknown),
     ("ALLIANCE-PREMISES-OWNER", BIG, _premises_owned_by_its_user),
     ("ALLIANCE-KPI-GATES", BIG, _kpi_gate_for_the_commissioner),
