@@ -1296,6 +1296,13 @@ class OpenBook(Strict):
         the Prices, added once here for every income figure that counts it."""
         return self.cost_model.nhs_nursing_income or Decimal(0)
 
+    def nursing_for_weeks(self, weeks) -> Decimal:
+        """The NHS-funded nursing care budgeted for `weeks` of the expected weeks of the weekly Prices (nil where none
+        is budgeted): the notes compare it, with the Prices, against the costs of those weeks (r32 ob-fresh 3)."""
+        expected = sum((Decimal(u.expected_units) for u in self.unit_prices
+                        if u.unit == "week" and u.expected_units is not None), Decimal(0))
+        return pence(self.nursing_income * Decimal(weeks) / expected) if self.nursing_income and expected else Decimal(0)
+
     @property
     def expected_service_income(self) -> Decimal:
         """The prices at the expected units plus the NHS-funded nursing care budgeted (Service Income too), which
@@ -1545,6 +1552,20 @@ class OpenBook(Strict):
         if floor is not None and self._weeks_basis == "paid":
             used = max(used, Decimal(floor.weeks))
         return used / self.budget_weeks
+
+    def nursing_runs(self, cost_base: CostBase, margin: Margin, treatment: Treatment) -> list[tuple[Decimal, Decimal, Reconciliation]]:
+        """r32 ob-fresh 3: the provider bears the risk that the NHS-funded nursing care budgeted falls (fewer eligible
+        residents, empty places); the budget year with it at 100%, 90% and 80% of the budget, the Prices and costs held
+        at the budget: (share in per cent, nursing care, reconciliation). Empty where none is budgeted."""
+        fnc = self.nursing_income
+        if not fnc:
+            return []
+        out = []
+        for share in (Decimal(100), Decimal(90), Decimal(80)):
+            amount = pence(fnc * share / 100)
+            out.append((share, amount, self.reconcile(cost_base, margin, treatment,
+                                                      income=self.budget_income - fnc + amount)))
+        return out
 
     def floor_run(self, cost_base: CostBase, margin: Margin, treatment: Treatment) -> Reconciliation:
         """The year in which only the Core Places are paid for (and used): the Core Places payment against the
@@ -3263,19 +3284,43 @@ class OpenBookTermSheet(TermSheetBase):
         # and Reasonable Profit) is deducted again, in proportion to the costs, so re-basing does not hand it back.
         accepted = max(Decimal(0), -ob.price_cover[(self.positions or {}).get("open_book_cost_base") or "full-cost"])
 
+        expected = Decimal(wk.expected_units)
+        # r32 ob-fresh 1: income outside the Prices that the budget counts as Service Income (the NHS-funded nursing
+        # care) meets part of the budgeted costs, so each re-basing deducts the part of it budgeted for the units
+        # that remain; with no change the factor is then one. The one place the deduction is made: rebase_factor.
+        nursing = ob.nursing_income
+
+        def nursing_for(units: Decimal) -> Decimal:
+            """The budgeted NHS-funded nursing care for `units` weekly units of the expected units."""
+            return pence(nursing * units / expected) if nursing and expected else Decimal(0)
+
         def target_for(removed_units: Decimal, var_share: Decimal = Decimal(0)) -> tuple[Decimal, Decimal]:
+            """The costs the change moves out (the scope clause's share) and the budgeted Allowable Costs and
+            Reasonable Profit left, less the Prices not re-based and any shortfall the provider accepted."""
             if not moved:
                 return Decimal(0), target - accepted
             ded = pence(shared * removed_units / divisor) + pence(var_cost * var_share)
             costs = bud.allowable_costs - ded
             short = pence(accepted * costs / bud.allowable_costs) if accepted and bud.allowable_costs else Decimal(0)
             return ded, costs + pence(costs * rate) - fixed - short
+
+        def rebase_factor(tgt: Decimal, price: Decimal, units: Decimal) -> Decimal:
+            """The factor for one change: the target less the nursing care for the units left, over the income the
+            current weekly Price brings in for them."""
+            return factor((tgt - nursing_for(units)) / (price * units))
+
+        def change(removed_units: Decimal, price: Decimal) -> dict:
+            """One change on the budget (no costs saved): units left, costs moved out, target and factor."""
+            units = expected - removed_units
+            ded, tgt = target_for(removed_units)
+            return {"units": units, "deducted": ded, "target": tgt, "nursing": nursing_for(units),
+                    "factor": rebase_factor(tgt, price, units)}
+
         factors = []
         for n in (1, 2):
-            units = Decimal(wk.expected_units) - n * removed
-            if units <= 0:
+            if expected - n * removed <= 0:
                 break
-            factors.append(factor(target_for(n * removed)[1] / (wk.price * units)))
+            factors.append(change(n * removed, wk.price)["factor"])
         # The worked example in the reconciliation schedule (r18 ob-sample 3 and 12): each step's figures.
         def whole(v: Decimal) -> Decimal:  # £3,063,750, not £3,063,750.00, where the pence are nil
             return v.to_integral() if v == v.to_integral() else v
@@ -3285,13 +3330,11 @@ class OpenBookTermSheet(TermSheetBase):
         # cumulative factor on the original Price shown separately; factors to four places, weeks to two.
         steps, w = [], wk.price
         for n in range(len(factors)):
-            units = Decimal(wk.expected_units) - (n + 1) * removed
-            ded, tgt = target_for((n + 1) * removed)
-            f = factor(tgt / (w * units))
-            new_price = pence(w * f)
-            steps.append({"lost": n + 1, "units": units, "w": whole(w), "income": whole(pence(w * units)),
-                          "deducted": whole(ded), "target": whole(tgt),
-                          "factor": f, "price": whole(new_price),
+            ch = change((n + 1) * removed, w)
+            new_price = pence(w * ch["factor"])
+            steps.append({"lost": n + 1, "units": ch["units"], "w": whole(w), "income": whole(pence(w * ch["units"])),
+                          "deducted": whole(ch["deducted"]), "target": whole(ch["target"]),
+                          "nursing": whole(ch["nursing"]), "factor": ch["factor"], "price": whole(new_price),
                           "cumulative": factor(new_price / wk.price)})
             w = new_price
         # r23 ob-sample 8: the weekly Price (before any limit) at each number of Core Places down to the minimum, on the
@@ -3299,11 +3342,9 @@ class OpenBookTermSheet(TermSheetBase):
         ladder, w = [], wk.price
         floor_places = sv.minimum_core_total if sv.minimum_core_total is not None else max(core - 2, 0)
         for n in range(1, core - floor_places + 1):
-            units = Decimal(wk.expected_units) - n * removed
-            if units <= 0:
+            if expected - n * removed <= 0:
                 break
-            f = factor(target_for(n * removed)[1] / (w * units))
-            w = pence(w * f)
+            w = pence(w * change(n * removed, w)["factor"])
             ladder.append({"places": core - n, "price": whole(w),
                            "cumulative": factor(w / wk.price)})
         # The same changes held by the per-place cap (the bracketed 3% where none is instructed).
@@ -3312,9 +3353,10 @@ class OpenBookTermSheet(TermSheetBase):
         for st in steps:
             capped = pence(capped * min(st["factor"], capf))
             st["capped"] = whole(capped)
-            # r20 ob-fresh 3: what the capped Price leaves uncovered on the budget, and the profit after it
+            # r20 ob-fresh 3: what the capped Price leaves uncovered on the budget (after the nursing care budgeted
+            # for the units left), and the profit after it
             st["capped_income"] = whole(pence(capped * st["units"]))
-            st["shortfall"] = whole(max(st["target"] - pence(capped * st["units"]), Decimal(0)))
+            st["shortfall"] = whole(max(st["target"] - st["nursing"] - pence(capped * st["units"]), Decimal(0)))
             st["capped_profit"] = whole(pence((bud.allowable_costs - st["deducted"]) * rate) - st["shortfall"])
         # r23 ob-sample 15: the factor when the agreement ends for one home only (its budgeted direct costs and their
         # share of the Overheads deducted, its expected weeks and its share of the units not re-based removed), for the
@@ -3324,29 +3366,28 @@ class OpenBookTermSheet(TermSheetBase):
         if len(sv.homes) > 1 and len(per_home) == len(sv.homes) and bud.direct_costs:
             for h in per_home:
                 weeks = Decimal(52 * h.core_places) + noncore * (h.places - h.core_places)
-                left = Decimal(wk.expected_units) - weeks
+                left = expected - weeks
                 if left <= 0:
                     continue
                 costs = bud.allowable_costs - h.direct_costs - pence(bud.overheads_allowed * h.direct_costs
                                                                       / bud.direct_costs)
-                rest = fixed * left / Decimal(wk.expected_units)
-                f = factor((costs + pence(costs * rate) - rest) / (wk.price * left))
-                home_ends.append({"home": h.name, "factor": f})
+                rest = fixed * left / expected
+                home_ends.append({"home": h.name, "factor": rebase_factor(costs + pence(costs * rate) - rest,
+                                                                          wk.price, left)})
         # r24 ob-fresh 1: without per-home direct costs, a home's costs leave as its share of the shared costs (its
         # place-weeks, as the scope clause apportions them) and the direct cost of the Prices not re-based in the
         # proportion its expected weeks are of the total (as their income is reduced), so the factor stays near one.
         elif len(sv.homes) > 1 and moved and all(h.core_places is not None for h in sv.homes):
             for h in sv.homes:
                 weeks = Decimal(52 * h.core_places) + noncore * (h.places - h.core_places)
-                left = Decimal(wk.expected_units) - weeks
+                left = expected - weeks
                 if left <= 0:
                     continue
                 pw = weeks if sv.apportion_by_weeks else Decimal(52 * h.places)
-                share = weeks / Decimal(wk.expected_units)
-                _, tgt = target_for(pw, share)
-                tgt = tgt + fixed - pence(fixed * left / Decimal(wk.expected_units))
-                f = (tgt / (wk.price * left)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-                home_ends.append({"home": h.name, "factor": f, "place_weeks": int(pw)})
+                _, tgt = target_for(pw, weeks / expected)
+                tgt = tgt + fixed - pence(fixed * left / expected)
+                home_ends.append({"home": h.name, "factor": rebase_factor(tgt, wk.price, left),
+                                  "place_weeks": int(pw)})
         return {"divisor": whole(divisor), "home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
                 "minimum": sv.minimum_core_places is not None, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
@@ -3359,7 +3400,9 @@ class OpenBookTermSheet(TermSheetBase):
                 # r25 ob-sample 3: the single weekly Price at which the Core Places alone (the guaranteed income)
                 # recover the budgeted Allowable Costs and Reasonable Profit less the Prices not re-based; the note
                 # and OPEN-BOOK-CORE-FLOOR offer it where the current Price falls short.
-                "floor_price": pence(target / (core * 52)) if core else None}
+                # r32 ob-fresh 1: less the nursing care budgeted for the Core Places' weeks.
+                "floor_price": pence((target - nursing_for(Decimal(core * 52))) / (core * 52)) if core else None,
+                "nursing": whole(nursing)}
 
     def _attach_closure(self) -> None:
         """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh
