@@ -687,6 +687,8 @@ def _singular_key(part: str) -> str:
 
 # The stop words as keys too, so that "leases" (key "leas") and "premises" (key "premis") stay stop words.
 _ARRANGEMENT_STOP = _ARRANGEMENT_STOP | {_singular_key(w) for w in _ARRANGEMENT_STOP}
+# The words that tie an allowable cost to the Overhead Cap, at its end: 'within the Overhead Cap', '(up to the overhead cap)'.
+_OVERHEAD_CAP_WORDS = re.compile(r"[,;]?\s*\(?\s*\b(?:up to|within|subject to|inside|below)\s+the\s+overhead\s+cap\s*\)?\s*$", re.I)
 _CATEGORY_STOP = _CATEGORY_STOP | {_singular_key(w) for w in _CATEGORY_STOP}
 
 
@@ -807,6 +809,7 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _share_places: tuple[int, int] | None = PrivateAttr(None)  # the commissioner's places and all the homes' places
     _core_suspensions: tuple[str, ...] = PrivateAttr(())
     _residential: bool = PrivateAttr(False)  # a care home or other placement setting (not supported living or home care)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
@@ -1004,6 +1007,28 @@ class OpenBook(Strict):
         return self._core_rebase
 
     @property
+    def overhead_categories(self) -> list[str]:
+        """The categories of Overheads the costs schedule lists: the sheet's allowable costs that name overheads (or the
+        Overhead Cap), without the words tying them to the cap (the schedule's sentence says that once) and without a
+        conjunction those words leave hanging ('at cost and within the Overhead Cap' -> 'at cost'), then each overhead
+        line of the cost model that no such item already describes. r32 ob-fresh 5: 'at cost and;' followed by the same
+        central services again without 'at cost', which invited the argument that the second let in the full charge."""
+        items = []
+        for c in self.allowable_costs or []:
+            if "overhead" not in c.lower():
+                continue
+            text = _OVERHEAD_CAP_WORDS.sub("", c.strip().rstrip(".;"))
+            text = re.sub(r"(?:[,;]\s*|\s+)(?:and|or)$", "", text.strip()).strip(",; ")
+            items.append(text or c)
+        lines = []
+        for ln in (self.cost_model.overhead_lines or []) if self.cost_model else []:
+            own = _words(ln.item) - _ARRANGEMENT_STOP
+            if own and any(len(own & (_words(t) - _ARRANGEMENT_STOP)) * 2 >= len(own) + 1 for t in items):
+                continue   # the sheet's own category already names this cost, with its limits
+            lines.append(ln.item)
+        return items + lines
+
+    @property
     def disallowed_items(self) -> list[str]:
         """The term sheet's Disallowed Costs as items of the clause's one list: lower-case first letter
         (unless the item starts with an abbreviation, e.g. 'VAT'), no closing full stop."""
@@ -1060,20 +1085,24 @@ class OpenBook(Strict):
         return out
 
     @property
-    def related_party_line_gaps(self) -> list[tuple[int, "RelatedParty", CostLine]]:
-        """Each related party whose annual charge is more than the whole budgeted direct cost line its arrangement
-        belongs to (the line sharing most significant words with it), with that line (index, party, line). r28
-        ob-fresh finding 5: a £14,400 vehicle lease against an £8,000 'Vehicles and staff travel' line: either the
-        lease is budgeted elsewhere or the cost model is understated."""
+    def related_party_line_checks(self) -> list[dict]:
+        """Each related party's annual charge against the budgeted cost line its arrangement belongs to (the line
+        sharing most significant words with it): {"index", "party", "line", "share", "places", "all_places", "gap"}.
+        A group or central-services charge is made to the provider as a whole, while the cost model holds only the
+        commissioner's share of shared costs where the scope clause apportions them by places (r32 ob-fresh 4: a
+        £405,000 fee against a £158,000 line that is 40/104 of it), so its share is compared: 'share' is the amount
+        compared, with the places and all the places where a share was taken. 'gap': more than the whole line."""
         direct = self.cost_model.direct_lines or [] if self.cost_model else []
         overhead = self.cost_model.overhead_lines or [] if self.cost_model else []
+        places, all_places = getattr(self, "_share_places", None) or (None, None)
         out = []
         for i, rp in enumerate(self.related_parties or []):
             if rp.annual_value is None:
                 continue
             # A group or central-services charge is an Overhead: it is measured against the overhead lines only
             # (r25 ob-fresh: a £258,000 group management charge is not the 'training' direct line).
-            lines = overhead if _CENTRAL_CHARGE.search(rp.arrangement) else direct
+            central = bool(_CENTRAL_CHARGE.search(rp.arrangement))
+            lines = overhead if central else direct
             words = _words(rp.arrangement) - _ARRANGEMENT_STOP
             scored = [(len(words & (_words(ln.item) - _ARRANGEMENT_STOP)), ln) for ln in lines]
             scored = [(n, ln) for n, ln in scored if n]
@@ -1081,9 +1110,30 @@ class OpenBook(Strict):
                 continue
             best = max(n for n, _ in scored)
             matches = [ln for n, ln in scored if n == best]
-            if len(matches) == 1 and rp.annual_value > matches[0].amount:
-                out.append((i, rp, matches[0]))
+            if len(matches) != 1:
+                continue
+            shared = central and places and all_places and places < all_places
+            share = ((rp.annual_value * places / all_places).quantize(Decimal(1), rounding=ROUND_HALF_UP) if shared
+                     else rp.annual_value)   # 'about £155,769': a share on places is an estimate
+            out.append({"index": i, "party": rp, "line": matches[0], "share": share,
+                        "places": places if shared else None, "all_places": all_places if shared else None,
+                        "gap": share > matches[0].amount})
         return out
+
+    @property
+    def related_party_line_gaps(self) -> list[tuple[int, "RelatedParty", CostLine]]:
+        """Each related party whose annual charge (for a central charge, the commissioner's share of it) is more than
+        the whole budgeted cost line its arrangement belongs to, with that line (index, party, line). r28 ob-fresh
+        finding 5: a £14,400 vehicle lease against an £8,000 'Vehicles and staff travel' line: either the lease is
+        budgeted elsewhere or the cost model is understated."""
+        return [(c["index"], c["party"], c["line"]) for c in self.related_party_line_checks if c["gap"]]
+
+    @property
+    def related_party_line_shared(self) -> list[dict]:
+        """The central charges that are more than their cost line in full but not once the commissioner's share is
+        taken: the note says so and asks for the charge's cost build-up rather than report a gap (r32 ob-fresh 4)."""
+        return [c for c in self.related_party_line_checks
+                if not c["gap"] and c["places"] and c["party"].annual_value > c["line"].amount]
 
     @property
     def director_pay_undisclosed(self) -> bool:
@@ -3145,6 +3195,11 @@ class OpenBookTermSheet(TermSheetBase):
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = floor = self.core_floor
+        # r32 ob-fresh 4: where the open book holds only the commissioner's places and the sheet gives every home's
+        # places, a charge to the provider as a whole is compared with the cost model at the commissioner's share.
+        homes = self.services.homes
+        if self.services.scope == "commissioner_places" and homes and all(h.total_places for h in homes):
+            self.open_book._share_places = (sum(h.places for h in homes), sum(h.total_places for h in homes))
         # Supported living leaves out the voids clause and the suspension paragraphs, so nothing suspends there.
         core = (self.positions or {}).get("open_book_voids", "core-places") == "core-places"
         suspensions = []
