@@ -367,6 +367,7 @@ class ReviewExample:
     overrun_factor: Decimal      # before the collar holds it to the index
     left_out: Decimal = Decimal(0)  # one-off mobilisation costs the base statement leaves out (re-basing only)
     budget_costs: Decimal = Decimal(0)  # budgeted Allowable Costs before leaving them out
+    nursing: Decimal = Decimal(0)  # NHS-funded nursing care budgeted, deducted by the re-basing review (r32 ob-fresh 1)
 
 
 # Endings of adjectives that narrow a cost without changing what it is ("enhanced", "additional", "statutory").
@@ -1380,9 +1381,9 @@ class OpenBook(Strict):
         """review_example for the re-basing review, whose base statement leaves out the one-off mobilisation
         costs (r22 ob-fresh 4: the note re-based on the whole £921,850 budget, giving 1.03, where the clause
         re-bases on £912,350 without the £9,500 mobilisation, giving 1.0194)."""
-        return self._review_examples(self.cost_model.mobilisation or Decimal(0))
+        return self._review_examples(self.cost_model.mobilisation or Decimal(0), self.nursing_income)
 
-    def _review_examples(self, left_out: Decimal) -> dict[str, ReviewExample]:
+    def _review_examples(self, left_out: Decimal, nursing: Decimal = Decimal(0)) -> dict[str, ReviewExample]:
         if self.basis != "allowable_cost" or not self.priced_units or not self.expected_income:
             return {}
         index = Decimal(3)
@@ -1391,15 +1392,16 @@ class OpenBook(Strict):
             budget = self.reconcile(cost_base, "hard-cap", "refund").allowable_costs
             ex = self.reconcile(cost_base, "hard-cap", "refund", direct_costs=self.cost_model.direct_costs - left_out)
             grow = 1 + index / HUNDRED
-            at_budget = pence((ex.allowable_costs + ex.maximum_profit) * grow)
-            overrun = pence((ex.allowable_costs + ex.maximum_profit) * grow * Decimal("1.1"))
+            # the re-basing review deducts the nursing care, held here at the budget (its rate is not the index)
+            at_budget = pence((ex.allowable_costs + ex.maximum_profit) * grow) - nursing
+            overrun = pence((ex.allowable_costs + ex.maximum_profit) * grow * Decimal("1.1")) - nursing
             out[cost_base] = ReviewExample(
                 index=index, allowable_costs=ex.allowable_costs, reasonable_profit=ex.maximum_profit,
                 income=self.expected_income, rebased=at_budget,
                 factor=factor(at_budget / self.expected_income),
                 overrun_rebased=overrun,
                 overrun_factor=factor(overrun / self.expected_income),
-                left_out=left_out, budget_costs=budget)
+                left_out=left_out, budget_costs=budget, nursing=nursing)
         return out
 
     def income_at(self, occupancy: Decimal, floored: bool = False) -> Decimal:

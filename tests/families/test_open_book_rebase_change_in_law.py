@@ -54,3 +54,19 @@ def test_review_note_gives_the_exact_shortfall_the_collar_leaves(catalogue):
     assert held == 138379   # £1,522,322.05 less £1,343,634.25 x 1.03; the rounded factor 1.1330 gave £138,394
     text = flat(note(open_book_doc(catalogue, OB_ADULT), "open-book.price-review"))
     assert f"about £{held:,} a year less than those costs" in text
+
+
+def test_review_note_example_deducts_the_nursing_care(catalogue):
+    """r32 ob-fresh 1 for the review: with nursing care budgeted the note's factor deducts it, so costs at budget give
+    about the index (the Prices lowered by the weekly nursing care keep the budget's income); quiet without it."""
+    def fnc(data):
+        week = data["open_book"]["unit_prices"][0]
+        data["open_book"]["cost_model"]["nhs_nursing_income"] = week["expected_units"] * 100
+        week["price"] = week["price"] - 100
+    base = open_book_model(catalogue, OB_ADULT).open_book.rebase_example["direct-cost"]
+    rx = open_book_model(catalogue, OB_ADULT, fnc).open_book.rebase_example["direct-cost"]
+    assert rx.nursing > 0 and base.nursing == 0
+    assert abs(rx.factor - base.factor) < Decimal("0.002")
+    text = flat(note(open_book_result(catalogue, OB_ADULT, fnc).document, "open-book.price-review"))
+    assert "of NHS-funded nursing care budgeted (held at the budget in this example)" in text
+    assert "NHS-funded nursing care budgeted (held" not in flat(note(open_book_doc(catalogue, OB_ADULT), "open-book.price-review"))
