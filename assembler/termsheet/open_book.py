@@ -326,7 +326,9 @@ class CostModel(Strict):
                           "from the integrated care board for the commissioner's residents in a year, in pounds (the "
                           "eligible residents' weeks times the weekly rate in force). The draft counts it as Service "
                           "Income, so the budget, the worked example and the scenarios add it to the income from the "
-                          "Prices. Empty: none is budgeted, and where the homes provide nursing a warning says so.")
+                          "Prices, and the re-basing formulas deduct it (for the units that remain) before dividing by "
+                          "the income from the Prices. Empty: none is budgeted, and where the homes provide nursing a "
+                          "warning says so.")
 
     @property
     def mobilisation(self) -> Decimal | None:
