@@ -326,7 +326,9 @@ class CostModel(Strict):
                           "from the integrated care board for the commissioner's residents in a year, in pounds (the "
                           "eligible residents' weeks times the weekly rate in force). The draft counts it as Service "
                           "Income, so the budget, the worked example and the scenarios add it to the income from the "
-                          "Prices. Empty: none is budgeted, and where the homes provide nursing a warning says so.")
+                          "Prices, and the re-basing formulas deduct it (for the units that remain) before dividing by "
+                          "the income from the Prices. Empty: none is budgeted, and where the homes provide nursing a "
+                          "warning says so.")
 
     @property
     def mobilisation(self) -> Decimal | None:
@@ -367,6 +369,7 @@ class ReviewExample:
     overrun_factor: Decimal      # before the collar holds it to the index
     left_out: Decimal = Decimal(0)  # one-off mobilisation costs the base statement leaves out (re-basing only)
     budget_costs: Decimal = Decimal(0)  # budgeted Allowable Costs before leaving them out
+    nursing: Decimal = Decimal(0)  # NHS-funded nursing care budgeted, deducted by the re-basing review (r32 ob-fresh 1)
 
 
 # Endings of adjectives that narrow a cost without changing what it is ("enhanced", "additional", "statutory").
@@ -687,6 +690,8 @@ def _singular_key(part: str) -> str:
 
 # The stop words as keys too, so that "leases" (key "leas") and "premises" (key "premis") stay stop words.
 _ARRANGEMENT_STOP = _ARRANGEMENT_STOP | {_singular_key(w) for w in _ARRANGEMENT_STOP}
+# The words that tie an allowable cost to the Overhead Cap, at its end: 'within the Overhead Cap', '(up to the overhead cap)'.
+_OVERHEAD_CAP_WORDS = re.compile(r"[,;]?\s*\(?\s*\b(?:up to|within|subject to|inside|below)\s+the\s+overhead\s+cap\s*\)?\s*$", re.I)
 _CATEGORY_STOP = _CATEGORY_STOP | {_singular_key(w) for w in _CATEGORY_STOP}
 
 
@@ -807,6 +812,7 @@ class OpenBook(Strict):
                                                         "reconciliation so that the gift can be made.")
 
     _core_floor: CoreFloor | None = PrivateAttr(None)
+    _share_places: tuple[int, int] | None = PrivateAttr(None)  # the commissioner's places and all the homes' places
     _core_suspensions: tuple[str, ...] = PrivateAttr(())
     _residential: bool = PrivateAttr(False)  # a care home or other placement setting (not supported living or home care)
     _term_periods: int | None = PrivateAttr(None)   # whole years from the first period's start to the term's end
@@ -1004,6 +1010,28 @@ class OpenBook(Strict):
         return self._core_rebase
 
     @property
+    def overhead_categories(self) -> list[str]:
+        """The categories of Overheads the costs schedule lists: the sheet's allowable costs that name overheads (or the
+        Overhead Cap), without the words tying them to the cap (the schedule's sentence says that once) and without a
+        conjunction those words leave hanging ('at cost and within the Overhead Cap' -> 'at cost'), then each overhead
+        line of the cost model that no such item already describes. r32 ob-fresh 5: 'at cost and;' followed by the same
+        central services again without 'at cost', which invited the argument that the second let in the full charge."""
+        items = []
+        for c in self.allowable_costs or []:
+            if "overhead" not in c.lower():
+                continue
+            text = _OVERHEAD_CAP_WORDS.sub("", c.strip().rstrip(".;"))
+            text = re.sub(r"(?:[,;]\s*|\s+)(?:and|or)$", "", text.strip()).strip(",; ")
+            items.append(text or c)
+        lines = []
+        for ln in (self.cost_model.overhead_lines or []) if self.cost_model else []:
+            own = _words(ln.item) - _ARRANGEMENT_STOP
+            if own and any(len(own & (_words(t) - _ARRANGEMENT_STOP)) * 2 >= len(own) + 1 for t in items):
+                continue   # the sheet's own category already names this cost, with its limits
+            lines.append(ln.item)
+        return items + lines
+
+    @property
     def disallowed_items(self) -> list[str]:
         """The term sheet's Disallowed Costs as items of the clause's one list: lower-case first letter
         (unless the item starts with an abbreviation, e.g. 'VAT'), no closing full stop."""
@@ -1060,20 +1088,24 @@ class OpenBook(Strict):
         return out
 
     @property
-    def related_party_line_gaps(self) -> list[tuple[int, "RelatedParty", CostLine]]:
-        """Each related party whose annual charge is more than the whole budgeted direct cost line its arrangement
-        belongs to (the line sharing most significant words with it), with that line (index, party, line). r28
-        ob-fresh finding 5: a £14,400 vehicle lease against an £8,000 'Vehicles and staff travel' line: either the
-        lease is budgeted elsewhere or the cost model is understated."""
+    def related_party_line_checks(self) -> list[dict]:
+        """Each related party's annual charge against the budgeted cost line its arrangement belongs to (the line
+        sharing most significant words with it): {"index", "party", "line", "share", "places", "all_places", "gap"}.
+        A group or central-services charge is made to the provider as a whole, while the cost model holds only the
+        commissioner's share of shared costs where the scope clause apportions them by places (r32 ob-fresh 4: a
+        £405,000 fee against a £158,000 line that is 40/104 of it), so its share is compared: 'share' is the amount
+        compared, with the places and all the places where a share was taken. 'gap': more than the whole line."""
         direct = self.cost_model.direct_lines or [] if self.cost_model else []
         overhead = self.cost_model.overhead_lines or [] if self.cost_model else []
+        places, all_places = getattr(self, "_share_places", None) or (None, None)
         out = []
         for i, rp in enumerate(self.related_parties or []):
             if rp.annual_value is None:
                 continue
             # A group or central-services charge is an Overhead: it is measured against the overhead lines only
             # (r25 ob-fresh: a £258,000 group management charge is not the 'training' direct line).
-            lines = overhead if _CENTRAL_CHARGE.search(rp.arrangement) else direct
+            central = bool(_CENTRAL_CHARGE.search(rp.arrangement))
+            lines = overhead if central else direct
             words = _words(rp.arrangement) - _ARRANGEMENT_STOP
             scored = [(len(words & (_words(ln.item) - _ARRANGEMENT_STOP)), ln) for ln in lines]
             scored = [(n, ln) for n, ln in scored if n]
@@ -1081,9 +1113,30 @@ class OpenBook(Strict):
                 continue
             best = max(n for n, _ in scored)
             matches = [ln for n, ln in scored if n == best]
-            if len(matches) == 1 and rp.annual_value > matches[0].amount:
-                out.append((i, rp, matches[0]))
+            if len(matches) != 1:
+                continue
+            shared = central and places and all_places and places < all_places
+            share = ((rp.annual_value * places / all_places).quantize(Decimal(1), rounding=ROUND_HALF_UP) if shared
+                     else rp.annual_value)   # 'about £155,769': a share on places is an estimate
+            out.append({"index": i, "party": rp, "line": matches[0], "share": share,
+                        "places": places if shared else None, "all_places": all_places if shared else None,
+                        "gap": share > matches[0].amount})
         return out
+
+    @property
+    def related_party_line_gaps(self) -> list[tuple[int, "RelatedParty", CostLine]]:
+        """Each related party whose annual charge (for a central charge, the commissioner's share of it) is more than
+        the whole budgeted cost line its arrangement belongs to, with that line (index, party, line). r28 ob-fresh
+        finding 5: a £14,400 vehicle lease against an £8,000 'Vehicles and staff travel' line: either the lease is
+        budgeted elsewhere or the cost model is understated."""
+        return [(c["index"], c["party"], c["line"]) for c in self.related_party_line_checks if c["gap"]]
+
+    @property
+    def related_party_line_shared(self) -> list[dict]:
+        """The central charges that are more than their cost line in full but not once the commissioner's share is
+        taken: the note says so and asks for the charge's cost build-up rather than report a gap (r32 ob-fresh 4)."""
+        return [c for c in self.related_party_line_checks
+                if not c["gap"] and c["places"] and c["party"].annual_value > c["line"].amount]
 
     @property
     def director_pay_undisclosed(self) -> bool:
@@ -1296,6 +1349,13 @@ class OpenBook(Strict):
         the Prices, added once here for every income figure that counts it."""
         return self.cost_model.nhs_nursing_income or Decimal(0)
 
+    def nursing_for_weeks(self, weeks) -> Decimal:
+        """The NHS-funded nursing care budgeted for `weeks` of the expected weeks of the weekly Prices (nil where none
+        is budgeted): the notes compare it, with the Prices, against the costs of those weeks (r32 ob-fresh 3)."""
+        expected = sum((Decimal(u.expected_units) for u in self.unit_prices
+                        if u.unit == "week" and u.expected_units is not None), Decimal(0))
+        return pence(self.nursing_income * Decimal(weeks) / expected) if self.nursing_income and expected else Decimal(0)
+
     @property
     def expected_service_income(self) -> Decimal:
         """The prices at the expected units plus the NHS-funded nursing care budgeted (Service Income too), which
@@ -1323,9 +1383,9 @@ class OpenBook(Strict):
         """review_example for the re-basing review, whose base statement leaves out the one-off mobilisation
         costs (r22 ob-fresh 4: the note re-based on the whole £921,850 budget, giving 1.03, where the clause
         re-bases on £912,350 without the £9,500 mobilisation, giving 1.0194)."""
-        return self._review_examples(self.cost_model.mobilisation or Decimal(0))
+        return self._review_examples(self.cost_model.mobilisation or Decimal(0), self.nursing_income)
 
-    def _review_examples(self, left_out: Decimal) -> dict[str, ReviewExample]:
+    def _review_examples(self, left_out: Decimal, nursing: Decimal = Decimal(0)) -> dict[str, ReviewExample]:
         if self.basis != "allowable_cost" or not self.priced_units or not self.expected_income:
             return {}
         index = Decimal(3)
@@ -1334,15 +1394,16 @@ class OpenBook(Strict):
             budget = self.reconcile(cost_base, "hard-cap", "refund").allowable_costs
             ex = self.reconcile(cost_base, "hard-cap", "refund", direct_costs=self.cost_model.direct_costs - left_out)
             grow = 1 + index / HUNDRED
-            at_budget = pence((ex.allowable_costs + ex.maximum_profit) * grow)
-            overrun = pence((ex.allowable_costs + ex.maximum_profit) * grow * Decimal("1.1"))
+            # the re-basing review deducts the nursing care, held here at the budget (its rate is not the index)
+            at_budget = pence((ex.allowable_costs + ex.maximum_profit) * grow) - nursing
+            overrun = pence((ex.allowable_costs + ex.maximum_profit) * grow * Decimal("1.1")) - nursing
             out[cost_base] = ReviewExample(
                 index=index, allowable_costs=ex.allowable_costs, reasonable_profit=ex.maximum_profit,
                 income=self.expected_income, rebased=at_budget,
                 factor=factor(at_budget / self.expected_income),
                 overrun_rebased=overrun,
                 overrun_factor=factor(overrun / self.expected_income),
-                left_out=left_out, budget_costs=budget)
+                left_out=left_out, budget_costs=budget, nursing=nursing)
         return out
 
     def income_at(self, occupancy: Decimal, floored: bool = False) -> Decimal:
@@ -1545,6 +1606,20 @@ class OpenBook(Strict):
         if floor is not None and self._weeks_basis == "paid":
             used = max(used, Decimal(floor.weeks))
         return used / self.budget_weeks
+
+    def nursing_runs(self, cost_base: CostBase, margin: Margin, treatment: Treatment) -> list[tuple[Decimal, Decimal, Reconciliation]]:
+        """r32 ob-fresh 3: the provider bears the risk that the NHS-funded nursing care budgeted falls (fewer eligible
+        residents, empty places); the budget year with it at 100%, 90% and 80% of the budget, the Prices and costs held
+        at the budget: (share in per cent, nursing care, reconciliation). Empty where none is budgeted."""
+        fnc = self.nursing_income
+        if not fnc:
+            return []
+        out = []
+        for share in (Decimal(100), Decimal(90), Decimal(80)):
+            amount = pence(fnc * share / 100)
+            out.append((share, amount, self.reconcile(cost_base, margin, treatment,
+                                                      income=self.budget_income - fnc + amount)))
+        return out
 
     def floor_run(self, cost_base: CostBase, margin: Margin, treatment: Treatment) -> Reconciliation:
         """The year in which only the Core Places are paid for (and used): the Core Places payment against the
@@ -3124,6 +3199,11 @@ class OpenBookTermSheet(TermSheetBase):
     def _attach_core_floor(self) -> "OpenBookTermSheet":
         """Give the open-book block the Core Places floor, which needs the services as well."""
         self.open_book._core_floor = floor = self.core_floor
+        # r32 ob-fresh 4: where the open book holds only the commissioner's places and the sheet gives every home's
+        # places, a charge to the provider as a whole is compared with the cost model at the commissioner's share.
+        homes = self.services.homes
+        if self.services.scope == "commissioner_places" and homes and all(h.total_places for h in homes):
+            self.open_book._share_places = (sum(h.places for h in homes), sum(h.total_places for h in homes))
         # Supported living leaves out the voids clause and the suspension paragraphs, so nothing suspends there.
         core = (self.positions or {}).get("open_book_voids", "core-places") == "core-places"
         suspensions = []
@@ -3263,19 +3343,43 @@ class OpenBookTermSheet(TermSheetBase):
         # and Reasonable Profit) is deducted again, in proportion to the costs, so re-basing does not hand it back.
         accepted = max(Decimal(0), -ob.price_cover[(self.positions or {}).get("open_book_cost_base") or "full-cost"])
 
+        expected = Decimal(wk.expected_units)
+        # r32 ob-fresh 1: income outside the Prices that the budget counts as Service Income (the NHS-funded nursing
+        # care) meets part of the budgeted costs, so each re-basing deducts the part of it budgeted for the units
+        # that remain; with no change the factor is then one. The one place the deduction is made: rebase_factor.
+        nursing = ob.nursing_income
+
+        def nursing_for(units: Decimal) -> Decimal:
+            """The budgeted NHS-funded nursing care for `units` weekly units of the expected units."""
+            return pence(nursing * units / expected) if nursing and expected else Decimal(0)
+
         def target_for(removed_units: Decimal, var_share: Decimal = Decimal(0)) -> tuple[Decimal, Decimal]:
+            """The costs the change moves out (the scope clause's share) and the budgeted Allowable Costs and
+            Reasonable Profit left, less the Prices not re-based and any shortfall the provider accepted."""
             if not moved:
                 return Decimal(0), target - accepted
             ded = pence(shared * removed_units / divisor) + pence(var_cost * var_share)
             costs = bud.allowable_costs - ded
             short = pence(accepted * costs / bud.allowable_costs) if accepted and bud.allowable_costs else Decimal(0)
             return ded, costs + pence(costs * rate) - fixed - short
+
+        def rebase_factor(tgt: Decimal, price: Decimal, units: Decimal) -> Decimal:
+            """The factor for one change: the target less the nursing care for the units left, over the income the
+            current weekly Price brings in for them."""
+            return factor((tgt - nursing_for(units)) / (price * units))
+
+        def change(removed_units: Decimal, price: Decimal) -> dict:
+            """One change on the budget (no costs saved): units left, costs moved out, target and factor."""
+            units = expected - removed_units
+            ded, tgt = target_for(removed_units)
+            return {"units": units, "deducted": ded, "target": tgt, "nursing": nursing_for(units),
+                    "factor": rebase_factor(tgt, price, units)}
+
         factors = []
         for n in (1, 2):
-            units = Decimal(wk.expected_units) - n * removed
-            if units <= 0:
+            if expected - n * removed <= 0:
                 break
-            factors.append(factor(target_for(n * removed)[1] / (wk.price * units)))
+            factors.append(change(n * removed, wk.price)["factor"])
         # The worked example in the reconciliation schedule (r18 ob-sample 3 and 12): each step's figures.
         def whole(v: Decimal) -> Decimal:  # £3,063,750, not £3,063,750.00, where the pence are nil
             return v.to_integral() if v == v.to_integral() else v
@@ -3285,13 +3389,11 @@ class OpenBookTermSheet(TermSheetBase):
         # cumulative factor on the original Price shown separately; factors to four places, weeks to two.
         steps, w = [], wk.price
         for n in range(len(factors)):
-            units = Decimal(wk.expected_units) - (n + 1) * removed
-            ded, tgt = target_for((n + 1) * removed)
-            f = factor(tgt / (w * units))
-            new_price = pence(w * f)
-            steps.append({"lost": n + 1, "units": units, "w": whole(w), "income": whole(pence(w * units)),
-                          "deducted": whole(ded), "target": whole(tgt),
-                          "factor": f, "price": whole(new_price),
+            ch = change((n + 1) * removed, w)
+            new_price = pence(w * ch["factor"])
+            steps.append({"lost": n + 1, "units": ch["units"], "w": whole(w), "income": whole(pence(w * ch["units"])),
+                          "deducted": whole(ch["deducted"]), "target": whole(ch["target"]),
+                          "nursing": whole(ch["nursing"]), "factor": ch["factor"], "price": whole(new_price),
                           "cumulative": factor(new_price / wk.price)})
             w = new_price
         # r23 ob-sample 8: the weekly Price (before any limit) at each number of Core Places down to the minimum, on the
@@ -3299,11 +3401,9 @@ class OpenBookTermSheet(TermSheetBase):
         ladder, w = [], wk.price
         floor_places = sv.minimum_core_total if sv.minimum_core_total is not None else max(core - 2, 0)
         for n in range(1, core - floor_places + 1):
-            units = Decimal(wk.expected_units) - n * removed
-            if units <= 0:
+            if expected - n * removed <= 0:
                 break
-            f = factor(target_for(n * removed)[1] / (w * units))
-            w = pence(w * f)
+            w = pence(w * change(n * removed, w)["factor"])
             ladder.append({"places": core - n, "price": whole(w),
                            "cumulative": factor(w / wk.price)})
         # The same changes held by the per-place cap (the bracketed 3% where none is instructed).
@@ -3312,9 +3412,10 @@ class OpenBookTermSheet(TermSheetBase):
         for st in steps:
             capped = pence(capped * min(st["factor"], capf))
             st["capped"] = whole(capped)
-            # r20 ob-fresh 3: what the capped Price leaves uncovered on the budget, and the profit after it
+            # r20 ob-fresh 3: what the capped Price leaves uncovered on the budget (after the nursing care budgeted
+            # for the units left), and the profit after it
             st["capped_income"] = whole(pence(capped * st["units"]))
-            st["shortfall"] = whole(max(st["target"] - pence(capped * st["units"]), Decimal(0)))
+            st["shortfall"] = whole(max(st["target"] - st["nursing"] - pence(capped * st["units"]), Decimal(0)))
             st["capped_profit"] = whole(pence((bud.allowable_costs - st["deducted"]) * rate) - st["shortfall"])
         # r23 ob-sample 15: the factor when the agreement ends for one home only (its budgeted direct costs and their
         # share of the Overheads deducted, its expected weeks and its share of the units not re-based removed), for the
@@ -3324,29 +3425,28 @@ class OpenBookTermSheet(TermSheetBase):
         if len(sv.homes) > 1 and len(per_home) == len(sv.homes) and bud.direct_costs:
             for h in per_home:
                 weeks = Decimal(52 * h.core_places) + noncore * (h.places - h.core_places)
-                left = Decimal(wk.expected_units) - weeks
+                left = expected - weeks
                 if left <= 0:
                     continue
                 costs = bud.allowable_costs - h.direct_costs - pence(bud.overheads_allowed * h.direct_costs
                                                                       / bud.direct_costs)
-                rest = fixed * left / Decimal(wk.expected_units)
-                f = factor((costs + pence(costs * rate) - rest) / (wk.price * left))
-                home_ends.append({"home": h.name, "factor": f})
+                rest = fixed * left / expected
+                home_ends.append({"home": h.name, "factor": rebase_factor(costs + pence(costs * rate) - rest,
+                                                                          wk.price, left)})
         # r24 ob-fresh 1: without per-home direct costs, a home's costs leave as its share of the shared costs (its
         # place-weeks, as the scope clause apportions them) and the direct cost of the Prices not re-based in the
         # proportion its expected weeks are of the total (as their income is reduced), so the factor stays near one.
         elif len(sv.homes) > 1 and moved and all(h.core_places is not None for h in sv.homes):
             for h in sv.homes:
                 weeks = Decimal(52 * h.core_places) + noncore * (h.places - h.core_places)
-                left = Decimal(wk.expected_units) - weeks
+                left = expected - weeks
                 if left <= 0:
                     continue
                 pw = weeks if sv.apportion_by_weeks else Decimal(52 * h.places)
-                share = weeks / Decimal(wk.expected_units)
-                _, tgt = target_for(pw, share)
-                tgt = tgt + fixed - pence(fixed * left / Decimal(wk.expected_units))
-                f = (tgt / (wk.price * left)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-                home_ends.append({"home": h.name, "factor": f, "place_weeks": int(pw)})
+                _, tgt = target_for(pw, weeks / expected)
+                tgt = tgt + fixed - pence(fixed * left / expected)
+                home_ends.append({"home": h.name, "factor": rebase_factor(tgt, wk.price, left),
+                                  "place_weeks": int(pw)})
         return {"divisor": whole(divisor), "home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
                 "minimum": sv.minimum_core_places is not None, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
@@ -3359,7 +3459,9 @@ class OpenBookTermSheet(TermSheetBase):
                 # r25 ob-sample 3: the single weekly Price at which the Core Places alone (the guaranteed income)
                 # recover the budgeted Allowable Costs and Reasonable Profit less the Prices not re-based; the note
                 # and OPEN-BOOK-CORE-FLOOR offer it where the current Price falls short.
-                "floor_price": pence(target / (core * 52)) if core else None}
+                # r32 ob-fresh 1: less the nursing care budgeted for the Core Places' weeks.
+                "floor_price": pence((target - nursing_for(Decimal(core * 52))) / (core * 52)) if core else None,
+                "nursing": whole(nursing)}
 
     def _attach_closure(self) -> None:
         """Short breaks: the nights the homes are open and closed, and the bed-nights that gives (r19 ob-fresh

@@ -60,8 +60,9 @@ def test_rebasing_deducts_savings_made_or_reasonably_available_as_agreed_or_deci
     interest in keeping low; it now deducts the costs saved, to be saved or reasonably available, agreed or decided."""
     text = flat(clause_text(_doc(catalogue), "open-book.pricing"))
     assert "deduct the costs the Trust has saved, will save once any notice to staff has run, or could reasonably " \
-           "save, because of this or an earlier reduction in the Core Places (" in text
-    assert "), valued at the costs current when this " \
+           "save, because of this or an earlier reduction in the Core Places, or because this Agreement has ended " \
+           "for any of the Homes" in text
+    assert ", valued at the costs current when this " \
            "change takes effect, as the Parties agree or, failing agreement within 20 Business Days after the change " \
            "takes effect, as decided under clause" in text
     assert "the Trust shows it has saved" not in text
@@ -73,10 +74,11 @@ def test_rebasing_on_a_home_ending_says_what_its_savings_are(catalogue):
     Quiet: one home, nothing ends home by home."""
     text = flat(clause_text(_doc(catalogue), "open-book.pricing"))
     # r31 ob-sample 5: savings in the shared costs a home's ending makes are deducted too
-    assert ("where this Agreement has ended for any of the Homes, the costs deducted for each under clause 5.7(b) stand "
+    # r33 ob-fresh 4: the three rules are short sub-paragraphs of the savings step, not one parenthesis
+    assert ("Where this Agreement has ended for any of the Homes: the costs deducted for each under clause 5.7(b) stand "
             "for the savings in its own costs; of the costs shared by the Homes, what the Trust saves, will save once any "
             "notice to staff has run, or could reasonably save because this Agreement has ended for each is also "
-            "deducted, so far as those deductions do not already include it, and nothing more is deducted for them") in text
+            "deducted, so far as those deductions do not already include it, and nothing more is deducted for them; and") in text
     assert "are not added back in the re-based Prices, and are payable only under clause 29.2 where the Council " \
            "ended this Agreement for it under clause 29.1" in text
     single = document_of(catalogue, (ROOT / "samples" / "open-book" / "single-placement.yaml").read_text(encoding="utf-8"))

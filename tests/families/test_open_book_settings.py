@@ -148,7 +148,8 @@ def test_review_divides_by_the_budgeted_units_and_is_held_between_the_floor_and_
     assert "units the Council paid for in the period of the base statement" not in text
     assert "applied once for each review date after the end of the period of the base statement" in text
     assert "The factor may not be more than one plus the change in the index for this review date alone" in text
-    assert "plus the extra Allowable Costs a Relevant Change in Law causes in a full year" in text
+    assert "plus any increase added under clause 6.1(c) for a Relevant Change in Law" in text   # r33 ob-fresh 1
+    assert "add the change in Allowable Costs in a full year that each Relevant Change in Law" in text
     assert "The factor is never less than one" in text
     assert "Re-basing may lower the Prices" not in text
     assert "which the limit in clause 6.2 does not hold back" in text
