@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.families.clause_texts import clause_text, flat, note
+from tests.families.clause_texts import clause_text, flat, note, says
 from tests.families.conftest import (OB_ADULT, OB_CHARITY, OB_GREYSTONE, OB_HOMECARE, OB_LIVING, OB_SUBSIDIARY,
                                      open_book_doc)
 
 _REGS = "Health and Social Care Act 2008 (Regulated Activities) Regulations 2014"
-
-
-def _says(text: str, present: tuple[str, ...], absent: tuple[str, ...]) -> None:
-    for phrase in present:
-        assert phrase in text
-    for phrase in absent:
-        assert phrase not in text
 
 
 @pytest.mark.parametrize(("sheet", "present", "absent"), [
@@ -30,7 +23,7 @@ def _says(text: str, present: tuple[str, ...], absent: tuple[str, ...]) -> None:
                  ("council asks in writing",), id="names-core-places-under-core-places"),
 ])
 def test_residents_note_room_clearing(catalogue, sheet, present, absent):
-    _says(flat(note(open_book_doc(catalogue, sheet), "open-book.residents")), present, absent)
+    says(flat(note(open_book_doc(catalogue, sheet), "open-book.residents")), present, absent)
 
 
 @pytest.mark.parametrize(("sheet", "present", "absent"), [
@@ -41,7 +34,7 @@ def test_residents_note_room_clearing(catalogue, sheet, present, absent):
     pytest.param(OB_CHARITY, (), ("reg. 7 of",), id="quiet-for-childrens-homes"),
 ])
 def test_regulatory_note(catalogue, sheet, present, absent):
-    _says(flat(note(open_book_doc(catalogue, sheet), "open-book.regulatory")), present, absent)
+    says(flat(note(open_book_doc(catalogue, sheet), "open-book.regulatory")), present, absent)
 
 
 @pytest.mark.parametrize(("edits", "present", "absent"), [
@@ -53,7 +46,7 @@ def test_regulatory_note(catalogue, sheet, present, absent):
                  id="keeps-paid-or-transferred-where-excess-is-not-refunded"),
 ])
 def test_tax_gift(catalogue, edits, present, absent):
-    _says(clause_text(open_book_doc(catalogue, OB_SUBSIDIARY, *edits), "open-book.tax", flat=True), present, absent)
+    says(clause_text(open_book_doc(catalogue, OB_SUBSIDIARY, *edits), "open-book.tax", flat=True), present, absent)
 
 
 @pytest.mark.parametrize(("sheet", "clause_id", "present", "absent"), [
@@ -73,7 +66,7 @@ def test_tax_gift(catalogue, edits, present, absent):
                  ("suits a home whose staffing follows the rota",), (), id="occupancy-says-home-in-a-care-home"),
 ])
 def test_note_names_the_places_and_people(catalogue, sheet, clause_id, present, absent):
-    _says(flat(note(open_book_doc(catalogue, sheet), clause_id)), present, absent)
+    says(flat(note(open_book_doc(catalogue, sheet), clause_id)), present, absent)
 
 
 @pytest.mark.parametrize(("sheet", "clause_id", "present", "absent"), [
@@ -90,4 +83,4 @@ def test_note_names_the_places_and_people(catalogue, sheet, clause_id, present, 
                  id="scope-fees-quiet-for-whole-homes"),
 ])
 def test_clause_wording_follows_the_services(catalogue, sheet, clause_id, present, absent):
-    _says(clause_text(open_book_doc(catalogue, sheet), clause_id, flat=True), present, absent)
+    says(clause_text(open_book_doc(catalogue, sheet), clause_id, flat=True), present, absent)

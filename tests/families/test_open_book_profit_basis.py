@@ -11,19 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.families.clause_texts import clause_text, flat, note
+from tests.families.clause_texts import clause_text, flat, note, says
 from tests.families.conftest import OB_ADULT, OB_CHARITY, OB_SUBSIDIARY, open_book_doc
 
 _RECITALS = "open-book.recitals"
 _OVERHEADS = "    overheads: 160000\n"  # the subsidiary sample's budgeted overheads, £15,000 above its 10% cap
 _FULL_COST = ("  open_book_cost_base: direct-cost\n", "")  # the adult sample on the standard (full) cost base
-
-
-def _says(text: str, present: tuple[str, ...], absent: tuple[str, ...]) -> None:
-    for phrase in present:
-        assert phrase in text
-    for phrase in absent:
-        assert phrase not in text
 
 
 @pytest.mark.parametrize(("edits", "present", "absent"), [
@@ -34,7 +27,7 @@ def _says(text: str, present: tuple[str, ...], absent: tuple[str, ...]) -> None:
                  ("Direct Costs",), id="says-costs-under-the-full-cost-base"),
 ])
 def test_recital_c_profit_base(catalogue, edits, present, absent):
-    _says(clause_text(open_book_doc(catalogue, OB_ADULT, *edits), _RECITALS, flat=True), present, absent)
+    says(clause_text(open_book_doc(catalogue, OB_ADULT, *edits), _RECITALS, flat=True), present, absent)
 
 
 @pytest.mark.parametrize(("edits", "present", "absent", "note_present", "note_absent"), [
@@ -49,9 +42,9 @@ def test_recital_c_profit_base(catalogue, edits, present, absent):
 ])
 def test_recital_c_cost_recovered(catalogue, edits, present, absent, note_present, note_absent):
     doc = open_book_doc(catalogue, OB_SUBSIDIARY, *edits)
-    _says(clause_text(doc, _RECITALS, flat=True), present, absent)
-    _says(flat(note(doc, _RECITALS)), note_present, ())
-    _says(note(doc, _RECITALS), (), note_absent)
+    says(clause_text(doc, _RECITALS, flat=True), present, absent)
+    says(flat(note(doc, _RECITALS)), note_present, ())
+    says(note(doc, _RECITALS), (), note_absent)
 
 
 def test_direct_cost_note_gives_the_profit_forgone_on_overheads(catalogue):
@@ -79,7 +72,7 @@ def test_direct_cost_note_gives_the_profit_forgone_on_overheads(catalogue):
                  ("here the cap is on the Direct Costs only",), id="on-the-full-cost-base-has-no-conversion"),
 ])
 def test_sharing_band_note(catalogue, edits, present, absent):
-    _says(flat(note(open_book_doc(catalogue, OB_ADULT, *edits), "common.open-book-profit-cap")), present, absent)
+    says(flat(note(open_book_doc(catalogue, OB_ADULT, *edits), "common.open-book-profit-cap")), present, absent)
 
 
 @pytest.mark.parametrize(("sheet", "clause_id", "present", "absent"), [
@@ -108,7 +101,7 @@ def test_sharing_band_note(catalogue, edits, present, absent):
                  id="related-parties-on-children-s-homes"),
 ])
 def test_note_follows_the_services(catalogue, sheet, clause_id, present, absent):
-    _says(flat(note(open_book_doc(catalogue, sheet), clause_id)), present, absent)
+    says(flat(note(open_book_doc(catalogue, sheet), clause_id)), present, absent)
 
 
 def test_related_parties_note_calls_supported_accommodation_settings_settings(catalogue):
@@ -137,7 +130,7 @@ def _schedule_note(doc, schedule_id: str) -> str:
                  id="costs-when-no-allocation-method-is-given"),
 ])
 def test_schedule_note(catalogue, edits, schedule_id, present, absent):
-    _says(_schedule_note(open_book_doc(catalogue, OB_ADULT, *edits), schedule_id), present, absent)
+    says(_schedule_note(open_book_doc(catalogue, OB_ADULT, *edits), schedule_id), present, absent)
 
 
 def test_information_note_names_the_reporting_level_in_words(catalogue):
