@@ -20,7 +20,8 @@ _FULL_COST = ("  open_book_cost_base: direct-cost\n", "")  # the adult sample on
 
 
 @pytest.mark.parametrize(("edits", "present", "absent"), [
-    pytest.param((), ("a Reasonable Profit of 4% of the Society's Direct Costs", "between 4% and 7% of its Direct Costs"),
+    pytest.param((), ("a Reasonable Profit of 4% of the Society's Direct Costs",
+                      "between 4% and 7% of its Direct Costs"),
                  ("[[",), id="names-direct-costs-under-the-direct-cost-base"),
     # quiet: the same sheet on the standard cost base keeps the plain word
     pytest.param((_FULL_COST,), ("a Reasonable Profit of 4% of the Society's costs", "between 4% and 7% of its costs"),

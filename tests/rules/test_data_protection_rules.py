@@ -82,7 +82,8 @@ _FIRING = [
     # home care sample review, finding 8: a DBS check outcome is Article 10 data; the rule names it and says an
     # Article 9 condition does not cover it
     pytest.param("COMMON-DP-CRIMINAL-DATA", quiet_and(add={"data_types": "; for staff, DBS check outcome"}),
-                 ("'DBS'", "not special category data under Article 9"), id="dbs-check-outcomes-are-criminal-offence-data"),
+                 ("'DBS'", "not special category data under Article 9"),
+                 id="dbs-check-outcomes-are-criminal-offence-data"),
     pytest.param("COMMON-DP-STAFF-DATA", quiet_and(data_subjects=_STAFF), ("no staff data is listed",),
                  id="staff-as-data-subjects-without-staff-data"),
     pytest.param("COMMON-DP-LPS", quiet_and(purposes=f"{_LIBERTY} and Liberty Protection matters"),
