@@ -63,6 +63,13 @@ def _draft_fixture(name: str, sheet: Path | str, *, result: bool = False):
     return pytest.fixture(scope="session", name=name)(_fixture)
 
 
+@pytest.fixture(scope="session")
+def sheet_draft(catalogue):
+    """The factory as a fixture, for a test that reads a sheet no named fixture gives: sheet_draft(sheet) is
+    draft(catalogue, sheet)."""
+    return lambda sheet: draft(catalogue, sheet)
+
+
 homes_draft = _draft_fixture("homes_draft", HOMES)
 wellgate_draft = _draft_fixture("wellgate_draft", WELLGATE)
 tamsford_draft = _draft_fixture("tamsford_draft", TAMSFORD)
