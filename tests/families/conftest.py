@@ -59,7 +59,7 @@ def _draft_fixture(name: str, sheet: Path | str, *, result: bool = False):
         built = draft(catalogue, sheet)
         return built if result else built.document
 
-    _fixture.__doc__ = f"The {'assembly result' if result else 'document model'} of the sheet {name} names."
+    _fixture.__doc__ = f"The {'assembly result' if result else 'document model'} of the sheet this fixture ({name}) is named for."
     return pytest.fixture(scope="session", name=name)(_fixture)
 
 
