@@ -38,6 +38,15 @@ def note(doc, clause_id: str) -> str:
 _flat = flat  # clause_text's keyword hides the function inside it
 
 
+def says(text: str, present=(), absent=()) -> None:
+    """Assert that the text has every phrase in `present` and none in `absent`: the check of a parametrised wording
+    test, one case a sheet, so that each case keeps every phrase its own test checked."""
+    for phrase in present:
+        assert phrase in text
+    for phrase in absent:
+        assert phrase not in text
+
+
 def all_text(doc) -> str:
     """Every clause's text followed by its drafting note, for a phrase that may sit in any clause or note."""
     return "\n".join(clause_text(doc, c.id) + "\n" + (c.note or "") for c in doc.all_clauses())

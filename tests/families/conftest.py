@@ -12,10 +12,10 @@ from ruamel.yaml import YAML
 
 from assembler.assemble import assemble
 from assembler.model import plain_text
-from assembler.termsheet.loader import load_file
-from assembler.termsheet.validate import read_termsheet
+from assembler.termsheet.loader import load_file, load_text
+from assembler.termsheet.validate import read_termsheet, validate
 from tests.conftest import DRAFT_DATE, ROOT, samples
-from tests.families.clause_texts import build, document_of, document_text
+from tests.families.clause_texts import build, document_text
 
 _SAMPLES = ROOT / "samples" / "co-investment"
 _FIXTURES = Path(__file__).parent / "fixtures"
@@ -35,29 +35,46 @@ SKELMORE = _text(_FIXTURES / "co-investment-skelmore-r24.yaml")  # homes for adu
 WEALDSHIRE = _text(_FIXTURES / "co-investment-wealdshire-r25.yaml")  # a county council's homes for care leavers
 
 
-@pytest.fixture(scope="session")
-def homes_draft(catalogue):
-    return document_of(catalogue, HOMES)
+# --- one factory for every draft the family tests read -------------------------------------------
+
+_TEXT_RESULTS: dict = {}
+
+
+def draft(catalogue, sheet: Path | str):
+    """The assembly result (document and findings) of a sheet, made once per session: a Path is read as the file
+    it is (so a sample under samples/ is read as a library sample), text is read as a sheet with no file of its own
+    ("t.yaml"). Every draft fixture below, and the open-book helpers, come through here."""
+    if isinstance(sheet, Path):
+        return build(sheet, catalogue)  # build keeps its own cache, keyed on the path and the file's text
+    key = (sheet, id(catalogue))
+    if key not in _TEXT_RESULTS:
+        _TEXT_RESULTS[key] = assemble(validate(load_text(sheet, "t.yaml"), catalogue), catalogue, today=DRAFT_DATE)
+    return _TEXT_RESULTS[key]
+
+
+def _draft_fixture(name: str, sheet: Path | str, *, result: bool = False):
+    """A session fixture `name` giving the sheet's document model (its whole assembly result with `result`)."""
+
+    def _fixture(catalogue):
+        built = draft(catalogue, sheet)
+        return built if result else built.document
+
+    _fixture.__doc__ = f"The {'assembly result' if result else 'document model'} of the sheet this fixture ({name}) is named for."
+    return pytest.fixture(scope="session", name=name)(_fixture)
 
 
 @pytest.fixture(scope="session")
-def wellgate_draft(catalogue):
-    return document_of(catalogue, WELLGATE)
+def sheet_draft(catalogue):
+    """The factory as a fixture, for a test that reads a sheet no named fixture gives: sheet_draft(sheet) is
+    draft(catalogue, sheet)."""
+    return lambda sheet: draft(catalogue, sheet)
 
 
-@pytest.fixture(scope="session")
-def tamsford_draft(catalogue):
-    return document_of(catalogue, TAMSFORD)
-
-
-@pytest.fixture(scope="session")
-def skelmore_draft(catalogue):
-    return document_of(catalogue, SKELMORE)
-
-
-@pytest.fixture(scope="session")
-def wealdshire_draft(catalogue):
-    return document_of(catalogue, WEALDSHIRE)
+homes_draft = _draft_fixture("homes_draft", HOMES)
+wellgate_draft = _draft_fixture("wellgate_draft", WELLGATE)
+tamsford_draft = _draft_fixture("tamsford_draft", TAMSFORD)
+skelmore_draft = _draft_fixture("skelmore_draft", SKELMORE)
+wealdshire_draft = _draft_fixture("wealdshire_draft", WEALDSHIRE)
 
 
 # --- the alliance family: its samples, the sheets of past reviews and their drafts --------------
@@ -90,94 +107,25 @@ ALLIANCE_EASTMOOR = _FIXTURES / "alliance-eastmoor-g3.yaml"  # council-only roug
 ALLIANCE_POOLED_PCC = _FIXTURES / "alliance-two-commissioners-pooled.yaml"  # a council and a PCC pooling, seven members
 
 
-@pytest.fixture(scope="session")
-def alliance_big(catalogue):
-    return build(ALLIANCE_BIG, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_ellerby_built(catalogue):
-    return build(ALLIANCE_ELLERBY, catalogue)
-
-
-@pytest.fixture(scope="session")
-def alliance_ellerby(alliance_ellerby_built):
-    return alliance_ellerby_built.document
-
-
-@pytest.fixture(scope="session")
-def alliance_harrowdale(catalogue):
-    return build(ALLIANCE_HARROWDALE, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_thistlebury(catalogue):
-    return build(ALLIANCE_THISTLEBURY, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_thornshire_built(catalogue):
-    return build(ALLIANCE_THORNSHIRE, catalogue)
-
-
-@pytest.fixture(scope="session")
-def alliance_thornshire(alliance_thornshire_built):
-    return alliance_thornshire_built.document
-
-
-@pytest.fixture(scope="session")
-def alliance_mossgate_built(catalogue):
-    return build(ALLIANCE_MOSSGATE, catalogue)
-
-
-@pytest.fixture(scope="session")
-def alliance_mossgate(alliance_mossgate_built):
-    return alliance_mossgate_built.document
-
-
-@pytest.fixture(scope="session")
-def alliance_haverleigh(catalogue):
-    return build(ALLIANCE_HAVERLEIGH, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_haverleigh_al19_built(catalogue):
-    return build(ALLIANCE_HAVERLEIGH_AL19, catalogue)
-
-
-@pytest.fixture(scope="session")
-def alliance_haverleigh_al19(alliance_haverleigh_al19_built):
-    return alliance_haverleigh_al19_built.document
-
-
-@pytest.fixture(scope="session")
-def alliance_hollinshire(catalogue):
-    return build(ALLIANCE_HOLLINSHIRE, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_kingsholt(catalogue):
-    return build(ALLIANCE_KINGSHOLT, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_stainmoor(catalogue):
-    return build(ALLIANCE_STAINMOOR, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_stainmoor_ale(catalogue):
-    return build(ALLIANCE_STAINMOOR_ALE, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_lynmere(catalogue):
-    return build(ALLIANCE_LYNMERE, catalogue).document
-
-
-@pytest.fixture(scope="session")
-def alliance_lynmere_alh(catalogue):
-    return build(ALLIANCE_LYNMERE_ALH, catalogue).document
+# The alliance drafts: the document model of each sheet, and (`_built`) its whole assembly result.
+alliance_big = _draft_fixture("alliance_big", ALLIANCE_BIG)
+alliance_ellerby_built = _draft_fixture("alliance_ellerby_built", ALLIANCE_ELLERBY, result=True)
+alliance_ellerby = _draft_fixture("alliance_ellerby", ALLIANCE_ELLERBY)
+alliance_harrowdale = _draft_fixture("alliance_harrowdale", ALLIANCE_HARROWDALE)
+alliance_thistlebury = _draft_fixture("alliance_thistlebury", ALLIANCE_THISTLEBURY)
+alliance_thornshire_built = _draft_fixture("alliance_thornshire_built", ALLIANCE_THORNSHIRE, result=True)
+alliance_thornshire = _draft_fixture("alliance_thornshire", ALLIANCE_THORNSHIRE)
+alliance_mossgate_built = _draft_fixture("alliance_mossgate_built", ALLIANCE_MOSSGATE, result=True)
+alliance_mossgate = _draft_fixture("alliance_mossgate", ALLIANCE_MOSSGATE)
+alliance_haverleigh = _draft_fixture("alliance_haverleigh", ALLIANCE_HAVERLEIGH)
+alliance_haverleigh_al19_built = _draft_fixture("alliance_haverleigh_al19_built", ALLIANCE_HAVERLEIGH_AL19, result=True)
+alliance_haverleigh_al19 = _draft_fixture("alliance_haverleigh_al19", ALLIANCE_HAVERLEIGH_AL19)
+alliance_hollinshire = _draft_fixture("alliance_hollinshire", ALLIANCE_HOLLINSHIRE)
+alliance_kingsholt = _draft_fixture("alliance_kingsholt", ALLIANCE_KINGSHOLT)
+alliance_stainmoor = _draft_fixture("alliance_stainmoor", ALLIANCE_STAINMOOR)
+alliance_stainmoor_ale = _draft_fixture("alliance_stainmoor_ale", ALLIANCE_STAINMOOR_ALE)
+alliance_lynmere = _draft_fixture("alliance_lynmere", ALLIANCE_LYNMERE)
+alliance_lynmere_alh = _draft_fixture("alliance_lynmere_alh", ALLIANCE_LYNMERE_ALH)
 
 
 # The open-book term sheets the family tests read: the samples and the sheets of past reviews, each named for its deal.
@@ -201,15 +149,9 @@ OB_NORTHLIGHT = _FIXTURES / "open-book-northlight-r17.yaml"  # a public service 
 OB_BRADDON = _FIXTURES / "open-book-braddon.yaml"
 OB_SINGLE = OPEN_BOOK_SAMPLE_DIR / "single-placement.yaml"  # one placement
 
-_OPEN_BOOK_DOCS: dict = {}
-_OPEN_BOOK_RESULTS: dict = {}
-
-
 def open_book_document(catalogue, text: str):
     """The document model of an open-book sheet given as text, assembled once per session."""
-    if text not in _OPEN_BOOK_DOCS:
-        _OPEN_BOOK_DOCS[text] = document_of(catalogue, text)
-    return _OPEN_BOOK_DOCS[text]
+    return draft(catalogue, text).document
 
 
 def open_book_sheet(sheet: Path | str) -> Path:
@@ -260,9 +202,7 @@ def open_book_result(catalogue, sheet: Path | str, change=None):
             with changed.open("w", encoding="utf-8") as handle:
                 yaml.dump(data, handle)
             return assemble(read_termsheet(changed, catalogue), catalogue, today=DRAFT_DATE)
-    if path not in _OPEN_BOOK_RESULTS:
-        _OPEN_BOOK_RESULTS[path] = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE)
-    return _OPEN_BOOK_RESULTS[path]
+    return draft(catalogue, path)
 
 
 def open_book_notes(result) -> str:
@@ -292,10 +232,7 @@ def open_book_notes_flat(doc) -> str:
     return " ".join(" ".join((c.note or "").split()) for c in doc.all_clauses())
 
 
-@pytest.fixture(scope="session")
-def homecare_doc(catalogue):
-    """The home care sample's document model."""
-    return open_book_result(catalogue, OB_HOMECARE).document
+homecare_doc = _draft_fixture("homecare_doc", OB_HOMECARE)  # the home care sample's document model
 
 
 def open_book_edited(catalogue, sheet: Path | str, edit):

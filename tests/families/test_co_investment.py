@@ -315,25 +315,21 @@ def test_bad_title_number(catalogue):
     assert found.startswith(f"t.yaml:{line(text, 'LL-234517')}: contributions.authority[0].properties[2].title_number: ")
 
 
-def test_cli_writes_nothing_for_bad_input(tmp_path):
-    sheet = tmp_path / "bad.yaml"
-    sheet.write_text(TEXT.replace("return_rate: 4.5", "return_rate: generous"), encoding="utf-8")
-    out = tmp_path / "bad.docx"
-    result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out), "--date", "2026-04-01"])
+@pytest.mark.parametrize(("name", "old", "new", "date", "needle", "message"), [
+    pytest.param("bad.yaml", "return_rate: 4.5", "return_rate: generous", "2026-04-01", "return_rate: 4.5",
+                 "contributions.investments[0].return_rate:", id="for-bad-input"),
+    pytest.param("short.yaml", "stated_total: 5,990,000", "stated_total: 6,000,000", "2026-12-03", "stated_total:",
+                 "contributions.stated_total: COINV-CONTRIBUTIONS-TOTAL", id="when-a-rule-fails"),
+])
+def test_cli_writes_nothing(tmp_path, name, old, new, date, needle, message):
+    sheet = tmp_path / name
+    sheet.write_text(TEXT.replace(old, new), encoding="utf-8")
+    out = tmp_path / sheet.with_suffix(".docx").name
+    result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out), "--date", date])
     assert result.exit_code == 1
-    assert f"{sheet}:{line(TEXT, 'return_rate: 4.5')}: contributions.investments[0].return_rate:" in result.output
+    assert f"{sheet}:{line(TEXT, needle)}: {message}" in result.output
     assert not out.exists()
     assert "Traceback" not in result.output
-
-
-def test_cli_writes_nothing_when_a_rule_fails(tmp_path):
-    sheet = tmp_path / "short.yaml"
-    sheet.write_text(TEXT.replace("stated_total: 5,990,000", "stated_total: 6,000,000"), encoding="utf-8")
-    out = tmp_path / "short.docx"
-    result = CliRunner().invoke(main, ["assemble", str(sheet), "-o", str(out), "--date", "2026-12-03"])
-    assert result.exit_code == 1
-    assert f"{sheet}:{line(TEXT, 'stated_total:')}: contributions.stated_total: COINV-CONTRIBUTIONS-TOTAL" in result.output
-    assert not out.exists()
 
 
 # Every alternative. ------------------------------------------------------------------------------

@@ -46,35 +46,33 @@ def clause(root: Path, name: str) -> Path:
     return root / "clauses" / name
 
 
-def test_a_term_defined_twice(lib):
-    edit(clause(lib, "grant/general.md"), "status: draft\n", "status: draft\ndefines:\n  Agreement: again\n")
-    assert any("the term 'Agreement' is defined by more than one clause" in f for f in faults(lib))
+# Each fault a single edit makes, and the words of the fault found: the file (under the library), the text replaced
+# once, its replacement, and what the fault says.
+@pytest.mark.parametrize(("name", "old", "new", "fault"), [
+    pytest.param("clauses/grant/general.md", "status: draft\n", "status: draft\ndefines:\n  Agreement: again\n",
+                 "the term 'Agreement' is defined by more than one clause", id="a-term-defined-twice"),
+    pytest.param("clauses/grant/general.md", "[[ref:grant.general]]", "[[ref:grant.nowhere]]",
+                 "points at 'grant.nowhere', which no clause file defines", id="a-reference-to-nothing"),
+    pytest.param("clauses/grant/payment.advance.md", " [[#timing]]", "",
+                 "payment.advance.md has no paragraph marked [[#timing]]", id="an-anchor-missing-from-one-variant"),
+    pytest.param("clauses/grant/payment.advance.md", "variant: advance\n", "variant: advance\nstandard: true\n",
+                 "needs exactly one standard variant, has 2", id="two-standard-variants"),
+    pytest.param("clauses/grant/payment.advance.md", "note: Choose advance for small recipients.\n", "",
+                 "needs a drafting note", id="a-variant-without-a-note"),
+    pytest.param("templates/grant.yaml", "grant.general]", "grant.general, grant.missing]",
+                 "lists 'grant.missing', which no clause file defines", id="a-manifest-entry-without-a-file"),
+    pytest.param("clauses/grant/general.md", "status: draft", "status: draft\nsatus: approved",
+                 "satus", id="an-unknown-header-key"),
+])
+def test_an_edit_makes_a_fault(lib, name, old, new, fault):
+    edit(lib / name, old, new)
+    assert any(fault in f for f in faults(lib))
 
 
 def test_an_undefined_term(lib):
     edit(clause(lib, "grant/general.md"), "creates a partnership", "creates a [[Joint Venture]]")
     found = faults(lib)
     assert any("grant/general.md" in f and "[[Joint Venture]] is not defined" in f for f in found)
-
-
-def test_a_reference_to_nothing(lib):
-    edit(clause(lib, "grant/general.md"), "[[ref:grant.general]]", "[[ref:grant.nowhere]]")
-    assert any("points at 'grant.nowhere', which no clause file defines" in f for f in faults(lib))
-
-
-def test_an_anchor_missing_from_one_variant(lib):
-    edit(clause(lib, "grant/payment.advance.md"), " [[#timing]]", "")
-    assert any("payment.advance.md has no paragraph marked [[#timing]]" in f for f in faults(lib))
-
-
-def test_two_standard_variants(lib):
-    edit(clause(lib, "grant/payment.advance.md"), "variant: advance\n", "variant: advance\nstandard: true\n")
-    assert any("needs exactly one standard variant, has 2" in f for f in faults(lib))
-
-
-def test_a_variant_without_a_note(lib):
-    edit(clause(lib, "grant/payment.advance.md"), "note: Choose advance for small recipients.\n", "")
-    assert any("needs a drafting note" in f for f in faults(lib))
 
 
 def test_a_template_syntax_error_names_the_line(lib):
@@ -89,17 +87,7 @@ def test_a_field_the_model_does_not_have(lib):
                for f in faults(lib))
 
 
-def test_a_manifest_entry_without_a_file(lib):
-    edit(lib / "templates" / "grant.yaml", "grant.general]", "grant.general, grant.missing]")
-    assert any("lists 'grant.missing', which no clause file defines" in f for f in faults(lib))
-
-
 def test_a_malformed_header_is_located(lib):
     edit(clause(lib, "grant/general.md"), "status: draft", "status: [draft")
     found = faults(lib)
     assert found and "clauses/grant/general.md:" in found[0] and "square brackets [ ] is not closed" in found[0]
-
-
-def test_an_unknown_header_key(lib):
-    edit(clause(lib, "grant/general.md"), "status: draft", "status: draft\nsatus: approved")
-    assert any("satus" in f for f in faults(lib))

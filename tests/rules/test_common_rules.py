@@ -103,38 +103,37 @@ def test_without_open_book_terms_the_class_does_not_matter(catalogue):
     assert "COMMON-OPEN-BOOK-PARTIES" not in found
 
 
-def test_a_fund_named_lp_is_described_as_a_limited_partnership(catalogue):
-    found = findings(catalogue, GRANT, recipient(name="Northern Commons Social Investment Fund LP", legal_form="other"))
-    assert found["COMMON-LIMITED-PARTNERSHIP"] == [
-        "Northern Commons Social Investment Fund LP reads as a limited partnership, which has no legal personality "
-        "and contracts and signs through its general partner; give legal_form: limited_partnership and its "
-        "general_partner (the draft otherwise describes and signs for it as an organisation)"]
+@pytest.mark.parametrize(("fields", "rule", "message"), [
+    pytest.param(dict(name="Northern Commons Social Investment Fund LP", legal_form="other"),
+                 "COMMON-LIMITED-PARTNERSHIP",
+                 "Northern Commons Social Investment Fund LP reads as a limited partnership, which has no legal "
+                 "personality and contracts and signs through its general partner; give legal_form: "
+                 "limited_partnership and its general_partner (the draft otherwise describes and signs for it as an "
+                 "organisation)", id="a-fund-named-lp-is-described-as-a-limited-partnership"),
+    pytest.param(dict(name="Harbour Housing Advisers LLP", legal_form="company", company_number="OC412345"),
+                 "COMMON-LLP",
+                 "Harbour Housing Advisers LLP reads as a limited liability partnership, which signs a deed by two "
+                 "members, not directors; give legal_form: llp and its registered number (the draft otherwise "
+                 "describes and signs for it as a company registered in England and Wales)",
+                 id="a-body-named-llp-is-described-as-a-limited-liability-partnership"),
+])
+def test_a_partnership_by_its_name_is_described_as_one(catalogue, fields, rule, message):
+    found = findings(catalogue, GRANT, recipient(**fields))
+    assert found[rule] == [message]
 
 
-def test_a_limited_partnership_names_its_general_partner(catalogue):
-    found = findings(catalogue, GRANT, recipient(name="Northern Commons Fund LP", legal_form="limited_partnership",
-                                                 company_number="LP012345"))
-    assert "its general partner is not named" in found["COMMON-LIMITED-PARTNERSHIP"][0]
-    found = findings(catalogue, GRANT, recipient(name="Northern Commons Fund LP", legal_form="limited_partnership",
-                                                 company_number="LP012345", general_partner="Northern Commons GP Limited"))
-    assert not set(found) & set(RULE_IDS), found
-
-
-def test_a_body_named_llp_is_described_as_a_limited_liability_partnership(catalogue):
-    found = findings(catalogue, GRANT, recipient(name="Harbour Housing Advisers LLP", legal_form="company",
-                                                 company_number="OC412345"))
-    assert found["COMMON-LLP"] == [
-        "Harbour Housing Advisers LLP reads as a limited liability partnership, which signs a deed by two members, "
-        "not directors; give legal_form: llp and its registered number (the draft otherwise describes and signs for "
-        "it as a company registered in England and Wales)"]
-
-
-def test_an_llp_gives_an_llp_number(catalogue):
-    found = findings(catalogue, GRANT, recipient(name="Harbour Housing Advisers LLP", legal_form="llp",
-                                                 company_number="01234567"))
-    assert "is not an LLP's registered number" in found["COMMON-LLP"][0]
-    found = findings(catalogue, GRANT, recipient(name="Harbour Housing Advisers LLP", legal_form="llp",
-                                                 company_number="OC412345"))
+@pytest.mark.parametrize(("fields", "rule", "fragment", "fixed"), [
+    pytest.param(dict(name="Northern Commons Fund LP", legal_form="limited_partnership", company_number="LP012345"),
+                 "COMMON-LIMITED-PARTNERSHIP", "its general partner is not named",
+                 dict(general_partner="Northern Commons GP Limited"),
+                 id="a-limited-partnership-names-its-general-partner"),
+    pytest.param(dict(name="Harbour Housing Advisers LLP", legal_form="llp", company_number="01234567"), "COMMON-LLP",
+                 "is not an LLP's registered number", dict(company_number="OC412345"), id="an-llp-gives-an-llp-number"),
+])
+def test_a_partnership_gives_what_its_form_needs(catalogue, fields, rule, fragment, fixed):
+    found = findings(catalogue, GRANT, recipient(**fields))
+    assert fragment in found[rule][0]
+    found = findings(catalogue, GRANT, recipient(**{**fields, **fixed}))
     assert not set(found) & set(RULE_IDS), found
 
 
