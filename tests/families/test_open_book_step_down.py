@@ -1,0 +1,95 @@
+"""r33 ob-fresh (a mental health step-down care home, section 117 after-care jointly funded by the Council and an
+ICB): no charging for any part of an after-care placement, the instructed hospital hold applies to Core Places,
+section 73 of the Care Act 2014 does not reach section 117 placements, the existing contract is varied for the
+homes, and notes that misread the sheet (an Administrator line, Annex 1 paragraph 6, rolling 12-month KPIs). Tested
+on variants of the r24 Greystone fixture (two care homes, section 117, an ICB share, an eight-week hospital limit)
+and the samples."""
+
+from __future__ import annotations
+
+from tests.families.clause_texts import clause_text, flat, note
+from tests.families.conftest import OB_ADULT, OB_ALDERBECK, OB_GREYSTONE, open_book_doc, open_book_model
+
+
+def test_section_117_placements_are_not_charged_whoever_funds_them(catalogue):
+    """r33 ob-fresh 2: both shares of a s.117 placement are after-care (Stennett), so 9.1 charges nothing towards it;
+    the joint-funder sentence no longer pastes the sheet's 'placements' wording after 'is one of'."""
+    body = clause_text(open_book_doc(catalogue, OB_GREYSTONE), "open-book.residents", flat=True)
+    assert ("No contribution is charged towards a Placement, or any part of it, that meets a Placed Person's needs for "
+            "after-care services under section 117 of the Mental Health Act 1983, whichever of the Council and the ICB "
+            "funds it. The Council may assess and collect a contribution under sections 14 and 17 of the Care Act 2014 "
+            "only towards care and support that meets needs which are not after-care needs.") in body
+    assert "whose Placement is one of" not in body
+    assert "the part of the cost the Council meets as care and support" in body
+    n = flat(note(open_book_doc(catalogue, OB_GREYSTONE), "open-book.residents"))
+    assert "the council's share of a section 117 placement is after-care too" in n
+
+
+def test_care_act_charging_stays_where_there_is_no_after_care(catalogue):
+    body = clause_text(open_book_doc(catalogue, OB_ADULT), "open-book.residents", flat=True)
+    assert "It assesses and collects any contribution the Placed Person must make" in body
+    assert "whichever of the Council" not in body
+
+
+def test_hospital_limit_releases_a_core_place_but_not_its_payment(catalogue):
+    """r33 ob-fresh 3: the instructed eight-week hold applies to the Core Places (the placement ends, the payment
+    for the Core Place goes on); the r23 position (kept until notice) only where absence_core_kept says so."""
+    d = open_book_doc(catalogue, OB_GREYSTONE)
+    body = clause_text(d, "open-book.pricing", flat=True)
+    assert "The limit applies to each of the Core Places as to any other place." in body
+    assert "so the Council goes on paying for it and may refer another person to it" in body
+    assert "limit does not apply to one of the Core Places" not in body
+    assert "services.absence_core_kept: true" in flat(note(d, "open-book.pricing"))
+    kept = clause_text(open_book_doc(catalogue, OB_GREYSTONE, ("  absence_weeks: 8\n",
+                                                             "  absence_weeks: 8\n  absence_core_kept: true\n")),
+                       "open-book.pricing", flat=True)
+    assert "The eight-week limit does not apply to one of the Core Places" in kept
+    assert "The limit applies to each of the Core Places" not in kept
+    alder = clause_text(open_book_doc(catalogue, OB_ALDERBECK), "open-book.pricing", flat=True)
+    assert "The six-week limit does not apply to one of the Core Places" in alder
+
+
+def test_a_derived_word_falls_within_its_category(catalogue):
+    """r33 ob-fresh 10: 'Administrator' is within 'Administrative staff pay'; a word with no shared root still counts."""
+    def add(line, category):
+        def change(data):
+            data["open_book"]["allowable_costs"].append(category)
+            data["open_book"]["cost_model"]["direct_lines"][3]["item"] = line
+        return change
+    quiet = open_book_model(catalogue, OB_GREYSTONE, add("Administrator (0.6 FTE) (pay, National Insurance, pensions)",
+                                                         "Administrative staff pay, employer's National Insurance"))
+    assert not [m for _, ln, m in quiet.open_book.lines_outside_categories if "Administrator" in ln.item]
+    fires = open_book_model(catalogue, OB_GREYSTONE, add("Administrator (0.6 FTE) (pay, National Insurance, pensions)",
+                                                         "Clerical staff pay, employer's National Insurance"))
+    assert [m for _, ln, m in fires.open_book.lines_outside_categories if "Administrator" in ln.item] == [["administrator"]]
+
+
+def test_annex_1_paragraph_6_is_not_read_as_schedule_1_paragraph_6(catalogue):
+    """r33 ob-fresh 11: the recognised legitimate interest (UK GDPR Annex 1 paragraph 6) is not the DPA 2018
+    Schedule 1 paragraph 6 statutory purposes condition; a sheet naming the latter still gets the check."""
+    annex = open_book_doc(catalogue, OB_GREYSTONE, ("and 6(1)(f); health data", "and 6(1)(f), and Article 6(1)(ea) "
+                                                    "with Annex 1 paragraph 6 for safeguarding; health data"))
+    assert "The table relies on Schedule 1 paragraph 6" not in flat(note(annex, "common.schedule-data-sharing"))
+    sch1 = open_book_doc(catalogue, OB_GREYSTONE, ("with Schedule 1 paragraph 18\n",
+                                                   "with Schedule 1 paragraph 6 and paragraph 18\n"))
+    assert "The table relies on Schedule 1 paragraph 6" in flat(note(sch1, "common.schedule-data-sharing"))
+
+
+def test_section_73_does_not_reach_after_care(catalogue):
+    """r33 ob-fresh 9: with s.117 after-care, the clause and note say s.73 does not reach it and the contractual
+    promise protects those residents; quiet without s.117."""
+    d = open_book_doc(catalogue, OB_GREYSTONE)
+    body = clause_text(d, "open-book.compliance-with-law", flat=True)
+    assert "Section 73 does not apply to after-care services under section 117 of the Mental Health Act 1983" in body
+    assert "YL v Birmingham City Council [2007] UKHL 27" in flat(note(d, "open-book.compliance-with-law"))
+    quiet = clause_text(open_book_doc(catalogue, OB_ADULT), "open-book.compliance-with-law", flat=True)
+    assert "Section 73 does not apply to after-care" not in quiet
+
+
+def test_existing_contract_is_varied_for_the_homes(catalogue):
+    """r33 ob-fresh 13: a live spot contract at other fees for the same beds is varied so no place at the homes is
+    bought under it."""
+    d = open_book_doc(catalogue, OB_GREYSTONE)
+    body = clause_text(d, "open-book.placements", flat=True)
+    assert "the Existing Contract is varied so that no placement at the Homes is made or paid for under it" in body
+    assert "short deed of variation or termination" in flat(note(d, "open-book.placements"))
