@@ -93,3 +93,30 @@ def test_existing_contract_is_varied_for_the_homes(catalogue):
     body = clause_text(d, "open-book.placements", flat=True)
     assert "the Existing Contract is varied so that no placement at the Homes is made or paid for under it" in body
     assert "short deed of variation or termination" in flat(note(d, "open-book.placements"))
+
+
+def test_business_interruption_cover_where_the_core_places_stop_with_the_home(catalogue):
+    """r33 ob-fresh 7: no Prices while a home is damaged, even without the provider's fault, so a care home with Core
+    Places gets a bracketed business interruption paragraph and a note; quiet without Core Places."""
+    d = open_book_doc(catalogue, OB_GREYSTONE)
+    body = clause_text(d, "common.insurance", flat=True)
+    assert "must also maintain business interruption insurance that pays, for at least [12] months" in body
+    assert "the alternative that the Council goes on paying for the Core Places" in flat(note(d, "common.insurance"))
+    quiet = open_book_doc(catalogue, OB_ADULT)
+    assert "business interruption" not in clause_text(quiet, "common.insurance", flat=True)
+    assert "business interruption" not in flat(note(quiet, "common.insurance"))
+
+
+def test_london_living_wage_note_names_the_london_rate(catalogue):
+    """r33 ob-fresh 6: with a London Living Wage pay floor the compliance note names that wage and its rate, checks
+    the sheet's lowest hourly pay against it and takes instructions on a rise above the review; quiet without."""
+    d = open_book_doc(catalogue, OB_GREYSTONE, ("  absence_weeks: 8\n", "  absence_weeks: 8\n  pay_floor: london_living_wage\n"
+                                                "  lowest_hourly_pay: 15.40\n"))
+    n = flat(note(d, "open-book.compliance-with-law"))
+    assert "As instructed, the pay floor is the London Living Wage, not the national living wage" in n
+    assert "£14.80 an hour" in n and "the lowest rate the cost model pays is £15.40 an hour: confirm" in n
+    low = open_book_doc(catalogue, OB_GREYSTONE, ("  absence_weeks: 8\n", "  absence_weeks: 8\n  pay_floor: london_living_wage\n"
+                                                  "  lowest_hourly_pay: 14.10\n"))
+    assert "£14.10 an hour, already below it: re-price before signing" in flat(note(low, "open-book.compliance-with-law"))
+    quiet = flat(note(open_book_doc(catalogue, OB_GREYSTONE), "open-book.compliance-with-law"))
+    assert "the pay floor is the" not in quiet
