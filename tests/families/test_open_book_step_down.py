@@ -120,3 +120,18 @@ def test_london_living_wage_note_names_the_london_rate(catalogue):
     assert "£14.10 an hour, already below it: re-price before signing" in flat(note(low, "open-book.compliance-with-law"))
     quiet = flat(note(open_book_doc(catalogue, OB_GREYSTONE), "open-book.compliance-with-law"))
     assert "the pay floor is the" not in quiet
+
+
+def test_deed_note_says_who_may_execute_for_a_company(catalogue):
+    """r33 ob-fresh 14: a chief executive named to sign a company's deed signs only as a director or attorney; the
+    council's named officer attests the seal only if the constitution says so. Quiet for the provider where the named
+    signatory is a director."""
+    deed = ("document:\n", "document:\n  deed: true\n")
+    ceo = open_book_doc(catalogue, OB_GREYSTONE, deed, ("    position: Managing Director\n",
+                                                        "    position: Chief Executive\n"))
+    n = flat(note(ceo, "open-book.recitals"))
+    assert "The instructions name Martin Greystone-Hale (Chief Executive) to sign for" in n
+    assert "section 44 of the Companies Act 2006" in n
+    assert "attests the seal only if the constitution names that officer" in n
+    director = flat(note(open_book_doc(catalogue, OB_GREYSTONE, deed), "open-book.recitals"))
+    assert "section 44 of the Companies Act 2006" not in director
