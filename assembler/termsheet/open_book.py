@@ -2190,6 +2190,17 @@ class Services(Strict):
                           "a break for some homes only and a note asks the client to confirm it.")
     referral_response_hours: int = Field(48, ge=1, le=336, description="Hours within which the provider answers a "
                                                                        "placement referral.")
+    referral_response_business_days: int | None = Field(
+        None, ge=1, le=20, description="Care homes and children's homes: where the provider answers a placement "
+                                       "referral within a number of working days rather than hours, e.g. 2; the "
+                                       "draft then says Business Days and ignores referral_response_hours (r33 "
+                                       "ob-fresh 15: 48 hours and 2 working days differ over a weekend). Empty: "
+                                       "referral_response_hours.")
+    referral_route: Text | None = Field(
+        None, description="Care homes and children's homes: who makes placement referrals and how, as words that "
+                          "follow 'Referrals are made', e.g. 'through the Council's step-down panel, by the ward "
+                          "discharge co-ordinators of the mental health trust'. Empty: the draft says only that "
+                          "the commissioner makes them.")
     placement_notice_days: int = Field(28, ge=1, le=180, description="Days' notice the provider must give before "
                                                                      "ending a placement (except in an emergency).")
     commissioner_notice_days: int | None = Field(

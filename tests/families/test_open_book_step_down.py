@@ -135,3 +135,27 @@ def test_deed_note_says_who_may_execute_for_a_company(catalogue):
     assert "attests the seal only if the constitution names that officer" in n
     director = flat(note(open_book_doc(catalogue, OB_GREYSTONE, deed), "open-book.recitals"))
     assert "section 44 of the Companies Act 2006" not in director
+
+
+def test_referrals_in_business_days_through_a_named_route(catalogue):
+    """r33 ob-fresh 15: an answer in working days says Business Days, and the referral route the sheet names is in the
+    clause; quiet: hours, and no route sentence, where the sheet gives neither."""
+    d = open_book_doc(catalogue, OB_GREYSTONE, ("  absence_weeks: 8\n", "  absence_weeks: 8\n"
+                                                "  referral_response_business_days: 2\n  referral_route: through the "
+                                                "Council's step-down panel\n"))
+    body = clause_text(d, "open-book.services", flat=True)
+    assert "Referrals are made through the Council's step-down panel." in body
+    assert "within 2 Business Days after receiving a Referral whether it can offer a Placement" in body
+    assert "2 Business Days (as instructed)" in flat(note(d, "open-book.services"))
+    quiet = open_book_doc(catalogue, OB_GREYSTONE)
+    body = clause_text(quiet, "open-book.services", flat=True)
+    assert "Referrals are made" not in body and "hours after receiving a Referral" in body
+    assert "set services.referral_response_business_days" in flat(note(quiet, "open-book.services"))
+
+
+def test_publication_note_works_out_the_value_against_five_million(catalogue):
+    """r33 ob-fresh 19: the section 53 note gives the agreement's value from the cost model and term and says what is
+    published and when, leaving only the light touch exception to check."""
+    n = flat(note(open_book_doc(catalogue, OB_GREYSTONE), "common.freedom-of-information"))
+    assert "this Agreement is worth about £" in n
+    assert "a contract details notice within 30 days after entering into it, or 120 days for a light touch contract" in n
