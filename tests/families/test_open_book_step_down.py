@@ -39,7 +39,7 @@ def test_hospital_limit_releases_a_core_place_but_not_its_payment(catalogue):
     assert "The limit applies to each of the Core Places as to any other place." in body
     assert "so the Council goes on paying for it and may refer another person to it" in body
     assert "limit does not apply to one of the Core Places" not in body
-    assert "services.absence_core_kept: true" in flat(note(d, "open-book.pricing"))
+    assert "take instructions on keeping a Core Place for the resident instead" in flat(note(d, "open-book.pricing"))
     kept = clause_text(open_book_doc(catalogue, OB_GREYSTONE, ("  absence_weeks: 8\n",
                                                              "  absence_weeks: 8\n  absence_core_kept: true\n")),
                        "open-book.pricing", flat=True)
@@ -150,7 +150,7 @@ def test_referrals_in_business_days_through_a_named_route(catalogue):
     quiet = open_book_doc(catalogue, OB_GREYSTONE)
     body = clause_text(quiet, "open-book.services", flat=True)
     assert "Referrals are made" not in body and "hours after receiving a Referral" in body
-    assert "set services.referral_response_business_days" in flat(note(quiet, "open-book.services"))
+    assert "if the instructions mean working days, say so" in flat(note(quiet, "open-book.services"))
 
 
 def test_publication_note_works_out_the_value_against_five_million(catalogue):
