@@ -673,6 +673,19 @@ def _word_list(text: str) -> list[str]:
     return out
 
 
+_DERIVED_ENDINGS = ("ative", "ation", "ator", "ing", "ion", "ive", "ers", "er", "or", "ed")
+
+
+def _root(key: str) -> str:
+    """The root a word's key shares with words derived from it ("administrator", "administrative" and
+    "administration" give "administr"; "cleaner" and "cleaning" give "clean"): only a key for comparing words. A
+    root shorter than five letters is not cut ("order" stays "order")."""
+    for ending in _DERIVED_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 5:
+            return key[:-len(ending)]
+    return key
+
+
 def _singular_key(part: str) -> str:
     """A key a word shares with its plural: "deputies" and "deputy", "minibuses" and "minibus", "courses" and
     "course", "licences" and "licence", "premises" and "premise". Only a key for comparing words, never printed
@@ -863,7 +876,10 @@ class OpenBook(Strict):
             order = _word_list(line.item)
             # Only adjectives qualify: "deputy managers" is another post, not a narrower "manager" (r20 ob-fresh 7).
             qualifiers = {w for w, nxt in zip(order, order[1:]) if nxt in categories and w.endswith(_ADJECTIVE_ENDINGS)}
-            missing = sorted(_words(line.item) - categories - qualifiers)
+            roots = {_root(c) for c in categories}
+            # r33 ob-fresh 10: "Administrator" is a post within "Administrative staff pay": a word sharing its root
+            # with a category word ("administrat-") falls within it.
+            missing = sorted(w for w in _words(line.item) - categories - qualifiers if _root(w) not in roots)
             if missing:
                 out.append((i, line, [_word_shown(line.item, w) for w in missing]))
         return out
@@ -2249,6 +2265,17 @@ class Services(Strict):
                           "a break for some homes only and a note asks the client to confirm it.")
     referral_response_hours: int = Field(48, ge=1, le=336, description="Hours within which the provider answers a "
                                                                        "placement referral.")
+    referral_response_business_days: int | None = Field(
+        None, ge=1, le=20, description="Care homes and children's homes: where the provider answers a placement "
+                                       "referral within a number of working days rather than hours, e.g. 2; the "
+                                       "draft then says Business Days and ignores referral_response_hours (r33 "
+                                       "ob-fresh 15: 48 hours and 2 working days differ over a weekend). Empty: "
+                                       "referral_response_hours.")
+    referral_route: Text | None = Field(
+        None, description="Care homes and children's homes: who makes placement referrals and how, as words that "
+                          "follow 'Referrals are made', e.g. 'through the Council's step-down panel, by the ward "
+                          "discharge co-ordinators of the mental health trust'. Empty: the draft says only that "
+                          "the commissioner makes them.")
     placement_notice_days: int = Field(28, ge=1, le=180, description="Days' notice the provider must give before "
                                                                      "ending a placement (except in an emergency).")
     commissioner_notice_days: int | None = Field(
@@ -2451,6 +2478,13 @@ class Services(Strict):
                                        "released unless the parties agree in writing to keep it longer (one of the "
                                        "Core Places stays paid for under the core-places clause). Empty: no limit; "
                                        "the place is kept until the commissioner gives notice.")
+    absence_core_kept: bool = Field(
+        False, description="Placements with Core Places and absence_weeks: true where one of the Core Places is not "
+                           "released at the end of absence_weeks but kept for the person until the commissioner gives "
+                           "notice, so a long-stay resident in hospital keeps their home (the commissioner pays for the "
+                           "Core Place anyway). false (the default): the limit applies to every place; at its end the "
+                           "placement of a person in one of the Core Places ends, but the commissioner goes on paying "
+                           "for that Core Place and may fill it (r33 ob-fresh 3: a step-down service's hospital hold).")
     absence_covers: list[Literal["hospital", "custody"]] | None = Field(
         None, description="The absences absence_weeks limits: 'hospital', and "
         "'custody' where the place is also kept for the limit while a young person is remanded to custody or youth "
@@ -3084,11 +3118,17 @@ class Services(Strict):
         ending = re.compile(r"\b(end|ends|ending|endings|ended|moves?|moved|moving|move-on|leaving|leaves|left|discharges?|"
                             r"discharged|transitions?)\b", re.I)
         yearly = re.compile(r"\b(each|every|a|per|in each|in any) (contract |financial )?year\b|\bannual", re.I)
+        def counted_over_a_year(k) -> bool:
+            # r33 ob-fresh 12: a KPI the sheet measures over rolling 12 months or longer counts a year's endings or
+            # more, at least `places` at one turnover a year, so with 5 places or more the [5]-case floor is met
+            m = re.search(r"(\d+)\s*months?", k.measured_over or "", re.I)
+            months = int(m.group(1)) if m else (12 if re.search(r"\byears?\b", k.measured_over or "", re.I) else 0)
+            return months >= 12 and places * months / 12 >= 5
         return [{"kpi": k, "places": places, "core": self.core_places is not None,
                  "quarter": Decimal(places) / 4, "points": Decimal(100) / places,
                  # the column proposes 24 months only where neither the sheet nor the target sets the period
                  "column": not k.measured_over and not yearly.search(k.target)}
-                for k in self.small_numbers_kpis if ending.search(k.measure)]
+                for k in self.small_numbers_kpis if ending.search(k.measure) and not counted_over_a_year(k)]
 
     @property
     def workers(self) -> str:

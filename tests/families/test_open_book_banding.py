@@ -110,7 +110,7 @@ def test_charging_is_limited_to_the_social_care_part_of_a_joint_package(catalogu
     """Tool note 4: the NHS part of a joint package cannot be charged for."""
     d = open_book_doc(catalogue, OB_GREYSTONE)
     res = clause_text(d, "open-book.residents", flat=True)
-    assert "that contribution is assessed only on the part of the cost the Council meets as care and support under " \
+    assert "any contribution is assessed only on the part of the cost the Council meets as care and support under " \
            "the Care Act 2014, and not on the share the ICB funds as health care" in res
     assert "Care Act 2014 s.22" in flat(note(d, "open-book.residents"))
 

@@ -75,7 +75,9 @@ def test_section_117_residents_are_not_charged_and_the_joint_funder_share_is_rec
     Council pays the whole Price and recovers the share, the ICB not being a party."""
     d = open_book_doc(catalogue, OB_GREYSTONE)
     body = clause_text(d, "open-book.residents", flat=True)
-    assert "No contribution is charged for after-care services under section 117 of the Mental Health Act 1983." in body
+    assert ("No contribution is charged towards a Placement, or any part of it, that meets a Placed Person's needs for "
+            "after-care services under section 117 of the Mental Health Act 1983, whichever of the Council and the ICB "
+            "funds it.") in body
     assert "This clause does not apply to needs that after-care services under section 117" in body
     assert ('(the "ICB") funds 50% of the Prices for the Placements of residents receiving after-care services' in body
             and "The Council pays those Prices in full to the Provider and recovers that share from the ICB" in body

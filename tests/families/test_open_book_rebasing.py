@@ -278,7 +278,7 @@ def test_prices_definition_and_losses_name_the_catch_up_and_sch3_defines_c(catal
     text = clause_text(d, "open-book.losses", flat=True)
     assert ("reduced under clause 5.2, re-based under clause 5.7 and increased under clause 5.10"
             in clause_text(d, "open-book.pricing", flat=True) + flat(clause_text(d, "common.definitions", flat=True)))
-    assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 5.10, clause 6.1 or clause 6.2." in text
+    assert "A loss does not entitle the Trust to a change in the Prices except under clause 5.7, clause 5.10, clause 6.1, clause 6.2 or clause 28.1." in text
     sched = clause_text(d, "common.open-book-schedule-reconciliation", flat=True)
     assert ("C is the budgeted Allowable Costs, as increased under clause 5.7 for later changes in the Prices (none in "
             "this example), less any costs saved, P is") in sched
