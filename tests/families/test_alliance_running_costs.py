@@ -20,7 +20,7 @@ def test_budget_covers_only_the_instructed_items(alliance_lynmere):
     paid by the Council outside it; the Alliance Manager warns before it runs out; the note says it once, with the
     figures, and no longer asks the same question twice."""
     text = _flat(text_of(clause(alliance_lynmere, "alliance.operations")))
-    assert ("The running costs of the Alliance are paid by the Council alone, outside the Pooled Budget, and are not "
+    assert ("The running costs of the Alliance are paid by the Council alone, outside the Alliance Budget, and are not "
             "part of the Actual Cost.") in text
     assert ("the costs of the Alliance Manager and of the annual evaluation by people living with dementia and their "
             "carers (the Lynmere DEEP group) are paid within a budget of £92,000 (ninety-two thousand pounds) for each "
@@ -45,7 +45,7 @@ def test_one_budget_for_every_running_cost_without_a_list(tmp_path, catalogue):
     doc = build(sheet, catalogue).document
     body = _flat(text_of(clause(doc, "alliance.operations")))
     assert "are paid as they fall due, outside that budget" not in body
-    assert "the Council alone, outside the Pooled Budget, within a budget of £92,000" in body
+    assert "the Council alone, outside the Alliance Budget, within a budget of £92,000" in body
     assert "pays those as well" in _flat(clause(doc, "alliance.operations").note or "")
 
 
