@@ -3792,6 +3792,42 @@ class Alliance(Strict):
         payment terms, KPIs and risk share may make each a public contract (r33 al-fresh F1)."""
         return [c for c, _, _, _ in self.former_contract_routes if c.varied_under == "grant"]
 
+    def route_recital(self, structure: str, wales: bool) -> "RouteRecital":
+        """How recital (C) and the key information's procurement row recite the route, decided once for both (each
+        prints it in its own words): `kind` is 'former' (the Former Contracts as varied, contract by contract),
+        'procurement' (a procurement whose regime the sheet leaves open beside health care contracts at risk of the
+        Provider Selection Regime), 'stated' (the sheet's route recited despite that risk), 'psr' (Provider Selection
+        Regime awards, the contract holders named) or 'arrangements' (the arrangements as a whole); with the Former
+        Contracts' routes, the other Providers' own routes, the Providers the alliance's route put in place, and
+        whether the light touch words and the assessment sentence follow."""
+        single = structure == "single-contract"
+        former = self.former_contract_routes if not single else []
+        holders = self.route_contract_holders
+        psr_risk = self.psr_risk_contracts if not wales and not single else []
+        own = self.own_routes
+        if former:
+            fcm = {c.member for c, _, _, _ in former}
+            own = [r for r in own if r.member.key not in fcm]
+            kind = "former"
+        elif psr_risk and self.procurement_route in ("open", "competitive_flexible"):
+            kind = "stated" if self.route_stated_despite_psr else "procurement"
+        elif self.procurement_route == "provider_selection" and not single:
+            kind = "psr"
+        else:
+            kind = "arrangements"
+        named = kind in ("stated", "psr") and bool(holders)
+        outside = ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement")
+        light_touch_words = (kind in ("psr", "arrangements") and self.light_touch and not psr_risk
+                             and not self.health_care_assessment and self.procurement_route not in outside)
+        assessment = kind != "former" and bool(self.health_care_assessment) and self.procurement_route not in outside
+        by = {}
+        if self.joint_commissioners:
+            for r in own:
+                b = self.member_by_key(r.member.service_contract_with) if r.member.service_contract_with else None
+                if b is not None:
+                    by[r.member.key] = b
+        return RouteRecital(kind, former, own, holders, named, light_touch_words, assessment, by)
+
     @property
     def route_contract_holders(self) -> list[Member]:
         """Where some Providers' Service Contracts were put in place by their own route (own_routes): the other
@@ -3882,6 +3918,19 @@ def route_words(route: str, light_touch: bool) -> str:
 
 def started_words(route: str) -> str:
     return "which were awarded on" if route in MODIFICATION_ROUTES else "which began on"
+
+
+@dataclass(frozen=True)
+class RouteRecital:
+    """Alliance.route_recital: the one decision behind recital (C) and the key information's procurement row."""
+    kind: str
+    former: list
+    own: list
+    holders: list
+    named: bool
+    light_touch_words: bool
+    assessment: bool
+    by: dict
 
 
 @dataclass(frozen=True)
