@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.formatting import MONTHS, money, pence
+from assembler.formatting import MONTHS, join_and, money, pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -1343,13 +1343,20 @@ class Alliance(Strict):
     @property
     def regulator_examples(self) -> list[str]:
         """The regulators the operations clause gives as examples of the registrations a Provider keeps, read from
-        the services: the Care Quality Commission only where they include regulated health or personal care,
+        the services: the Care Quality Commission, named with each Provider's registration and activity where the
+        sheet lists CQC registrations, else only where the services include regulated health or personal care,
         Ofsted where they include childcare or family hubs, the Regulator of Social Housing for housing (not housing
         advice), the Financial Conduct Authority for debt advice."""
         scope = " ".join([self.purpose, *self.services]).lower()
         out = []
-        if re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
-                     r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
+        cqc = [(p, r) for p, r in self.provider_registrations
+               if re.search(r"care quality commission|\bCQC\b", r.regulator, re.I)]
+        if cqc:
+            # the registrations the sheet gives (members[].registrations) name the CQC example: whose, and for which
+            # regulated activity (an NHS trust's perinatal or community health services, say) (r33 al-fresh F8)
+            out.append("the Care Quality Commission, for " + join_and([f"{p.defined}'s {r.activity}" for p, r in cqc]))
+        elif re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
+                       r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
             out.append("the Care Quality Commission")
         # a service for young people leaving children's homes does not run one (r19 al-fresh finding 3)
         if re.search(r"\b(childcare|child care|cr[eè]che|nurser\w*|early years|family hubs?|children's centres?|"
