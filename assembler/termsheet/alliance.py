@@ -1736,6 +1736,13 @@ class Alliance(Strict):
         return [t for t in self.member_premises if t[1].held_under == "licence"]
 
     @property
+    def ending_leases(self) -> list[tuple[Member, Premises, Member]]:
+        """Of `member_premises`, the leases meant to end with the holder's Service Contract: Schedule 1 ends them with it,
+        and its note asks whether each was contracted out of the Landlord and Tenant Act 1954's security of tenure, without
+        which it continues past that date (ss.24 and 38A; law.yaml landlord_and_tenant_act_1954_part2; r33 al-fresh F9)."""
+        return [t for t in self.member_premises if t[1].held_under == "lease" and t[1].ends_with_service_contract]
+
+    @property
     def continuing_leases(self) -> list[tuple[Member, Premises, Member]]:
         """Of `member_premises`, the leases that do not end with the holder's Service Contract: on exit the holder must
         surrender or assign them as the owner directs (r32 al-fresh finding 5)."""
