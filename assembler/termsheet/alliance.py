@@ -3801,6 +3801,30 @@ class Alliance(Strict):
         return out
 
     @property
+    def former_contract_changes(self) -> list["FormerChange"]:
+        """Where the former contracts are varied to continue as the Service Contracts: for each Provider holding any,
+        the law each of its contracts is varied under (varied_under, else the alliance's modification route), their
+        yearly value before and the Provider's Annual Value after, so that the note to the recitals can test the
+        modification grounds (PCR 2015 reg. 72, PSR reg. 13; a grant has none) against the sheet's figures (r33
+        al-fresh F6). Empty where the former contracts are replaced, expire, or give no yearly values."""
+        if self.former_contracts_treatment != "varied" or not self.former_contracts:
+            return []
+        default = {"pcr2015_modification": "pcr2015", "modification": "procurement_act",
+                   "provider_selection": "psr"}.get(self.procurement_route)
+        out = []
+        for p in self.providers:
+            mine = [c for c in self.former_contracts if c.member == p.key]
+            if not mine or any(c.annual_value is None for c in mine):
+                continue
+            kinds = sorted({c.varied_under or default or "" for c in mine})
+            before = sum((c.annual_value for c in mine), Decimal(0))
+            after = p.annual_value
+            change = after - before
+            percent = (change * 100 / before).quantize(Decimal("0.1"), ROUND_HALF_UP) if before else None
+            out.append(FormerChange(p, mine, kinds, before, after, change, percent, change * self.term_years))
+        return out
+
+    @property
     def varied_grants(self) -> list["FormerContract"]:
         """The former contracts that are grant agreements being varied (varied_under: grant): the notes warn that adding
         payment terms, KPIs and risk share may make each a public contract (r33 al-fresh F1)."""
@@ -3932,6 +3956,19 @@ def route_words(route: str, light_touch: bool) -> str:
 
 def started_words(route: str) -> str:
     return "which were awarded on" if route in MODIFICATION_ROUTES else "which began on"
+
+
+@dataclass(frozen=True)
+class FormerChange:
+    """Alliance.former_contract_changes: one Provider's former contracts and the change in their yearly value."""
+    member: Member
+    contracts: list
+    kinds: list
+    before: Decimal
+    after: Decimal
+    change: Decimal
+    percent: Decimal | None
+    over_term: Decimal
 
 
 @dataclass(frozen=True)
