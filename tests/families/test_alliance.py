@@ -321,7 +321,7 @@ def test_majority_and_reserved_matters(small):
     assert "(at the Commencement Date, two of the three votes)" in text   # the percentage in votes
     # markup chosen by a condition is still markup: the defined term, not its brackets
     assert "No procedure for deadlock decides a Reserved Matter, the Target Cost" in text and "[[" not in text
-    assert ("any decision that commits the Commissioner's budget beyond the Annual Plan, other than an approval of "
+    assert ("any decision that commits the Commissioner's budget beyond the Annual Plan[, other than an approval of "
             "costs under clause 11.6 or of running costs under clause 14.1") in text  # r19 al-fresh finding 1: the overspend approvals keep their own rule
     reserved = next(p for p in c.blocks if isinstance(p, Paragraph) and p.anchor == "reserved")
     defs = {d.term: plain_text(d.inlines) for d in small.definitions}

@@ -481,7 +481,7 @@ def test_operational_group_and_bsl_at_meetings(alliance_stainmoor_ale):
     assert "must meet at least twelve times in each Alliance Year" in gov
     assert "may not make any decision that this Agreement gives to the ALT" in gov
     # r28 al-fresh finding 12: the meetings come first, then what is arranged (a lettered list where there are several)
-    assert "For every meeting of the ALT, of the Operational Group and of the group of people who use the Services" in gov
+    assert "For every meeting of the ALT, of the Operational Group and of the Lived Experience Group" in gov
     assert ("the Alliance Manager must arrange, for any representative or participant who needs it, British Sign "
             "Language interpretation.") in gov
     sched = _flat(text_of(clause(alliance_stainmoor_ale, "alliance.schedule-alt")))
