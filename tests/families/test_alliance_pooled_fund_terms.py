@@ -39,3 +39,14 @@ def test_pooled_budget_kept_without_an_aligned_budget(catalogue):
         text = _all(doc)
         assert "Pooled Budget" in text
         assert "Pooled Fund" not in text and "Aligned Budget" not in text and "Alliance Budget" not in text
+
+
+def test_split_between_commissioners_yields_to_the_section_75_agreement(alliance_lynmere, catalogue):
+    """r33 al-fresh F10 (firing): with a section 75 pool the split of Gain, Pain and running costs between the
+    Commissioners yields to the defined Section 75 Agreement, not an undefined 'funding agreement'; (quiet) two councils
+    without one (Thornshire) yield to 'an agreement between them'."""
+    sp = flat(text_of(clause(alliance_lynmere, "alliance.service-planning")))
+    assert "As between the Commissioners, and unless the Section 75 Agreement provides otherwise" in sp
+    other = flat(text_of(clause(build(ALLIANCE_THORNSHIRE, catalogue).document, "alliance.service-planning")))
+    assert "unless an agreement between them provides otherwise" in other
+    assert "funding agreement between them" not in sp + other
