@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.formatting import MONTHS, money, pence
+from assembler.formatting import MONTHS, join_and, money, pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -1392,13 +1392,20 @@ class Alliance(Strict):
     @property
     def regulator_examples(self) -> list[str]:
         """The regulators the operations clause gives as examples of the registrations a Provider keeps, read from
-        the services: the Care Quality Commission only where they include regulated health or personal care,
+        the services: the Care Quality Commission, named with each Provider's registration and activity where the
+        sheet lists CQC registrations, else only where the services include regulated health or personal care,
         Ofsted where they include childcare or family hubs, the Regulator of Social Housing for housing (not housing
         advice), the Financial Conduct Authority for debt advice."""
         scope = " ".join([self.purpose, *self.services]).lower()
         out = []
-        if re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
-                     r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
+        cqc = [(p, r) for p, r in self.provider_registrations
+               if re.search(r"care quality commission|\bCQC\b", r.regulator, re.I)]
+        if cqc:
+            # the registrations the sheet gives (members[].registrations) name the CQC example: whose, and for which
+            # regulated activity (an NHS trust's perinatal or community health services, say) (r33 al-fresh F8)
+            out.append("the Care Quality Commission, for " + join_and([f"{p.defined}'s {r.activity}" for p, r in cqc]))
+        elif re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
+                       r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
             out.append("the Care Quality Commission")
         # a service for young people leaving children's homes does not run one (r19 al-fresh finding 3)
         if re.search(r"\b(childcare|child care|cr[eè]che|nurser\w*|early years|family hubs?|children's centres?|"
@@ -1828,6 +1835,13 @@ class Alliance(Strict):
         """Of `member_premises`, those held under a licence: personal, so on exit each ends and the owner grants a new
         one to the provider taking over."""
         return [t for t in self.member_premises if t[1].held_under == "licence"]
+
+    @property
+    def ending_leases(self) -> list[tuple[Member, Premises, Member]]:
+        """Of `member_premises`, the leases meant to end with the holder's Service Contract: Schedule 1 ends them with it,
+        and its note asks whether each was contracted out of the Landlord and Tenant Act 1954's security of tenure, without
+        which it continues past that date (ss.24 and 38A; law.yaml landlord_and_tenant_act_1954_part2; r33 al-fresh F9)."""
+        return [t for t in self.member_premises if t[1].held_under == "lease" and t[1].ends_with_service_contract]
 
     @property
     def continuing_leases(self) -> list[tuple[Member, Premises, Member]]:
@@ -3979,10 +3993,70 @@ class Alliance(Strict):
         return out
 
     @property
+    def former_contract_changes(self) -> list["FormerChange"]:
+        """Where the former contracts are varied to continue as the Service Contracts: for each Provider holding any,
+        the law each of its contracts is varied under (varied_under, else the alliance's modification route), their
+        yearly value before and the Provider's Annual Value after, so that the note to the recitals can test the
+        modification grounds (PCR 2015 reg. 72, PSR reg. 13; a grant has none) against the sheet's figures (r33
+        al-fresh F6). Empty where the former contracts are replaced, expire, or give no yearly values."""
+        if self.former_contracts_treatment != "varied" or not self.former_contracts:
+            return []
+        default = {"pcr2015_modification": "pcr2015", "modification": "procurement_act",
+                   "provider_selection": "psr"}.get(self.procurement_route)
+        out = []
+        for p in self.providers:
+            mine = [c for c in self.former_contracts if c.member == p.key]
+            if not mine or any(c.annual_value is None for c in mine):
+                continue
+            kinds = sorted({c.varied_under or default or "" for c in mine})
+            before = sum((c.annual_value for c in mine), Decimal(0))
+            after = p.annual_value
+            change = after - before
+            percent = (change * 100 / before).quantize(Decimal("0.1"), ROUND_HALF_UP) if before else None
+            out.append(FormerChange(p, mine, kinds, before, after, change, percent, change * self.term_years))
+        return out
+
+    @property
     def varied_grants(self) -> list["FormerContract"]:
         """The former contracts that are grant agreements being varied (varied_under: grant): the notes warn that adding
         payment terms, KPIs and risk share may make each a public contract (r33 al-fresh F1)."""
         return [c for c, _, _, _ in self.former_contract_routes if c.varied_under == "grant"]
+
+    def route_recital(self, structure: str, wales: bool) -> "RouteRecital":
+        """How recital (C) and the key information's procurement row recite the route, decided once for both (each
+        prints it in its own words): `kind` is 'former' (the Former Contracts as varied, contract by contract),
+        'procurement' (a procurement whose regime the sheet leaves open beside health care contracts at risk of the
+        Provider Selection Regime), 'stated' (the sheet's route recited despite that risk), 'psr' (Provider Selection
+        Regime awards, the contract holders named) or 'arrangements' (the arrangements as a whole); with the Former
+        Contracts' routes, the other Providers' own routes, the Providers the alliance's route put in place, and
+        whether the light touch words and the assessment sentence follow."""
+        single = structure == "single-contract"
+        former = self.former_contract_routes if not single else []
+        holders = self.route_contract_holders
+        psr_risk = self.psr_risk_contracts if not wales and not single else []
+        own = self.own_routes
+        if former:
+            fcm = {c.member for c, _, _, _ in former}
+            own = [r for r in own if r.member.key not in fcm]
+            kind = "former"
+        elif psr_risk and self.procurement_route in ("open", "competitive_flexible"):
+            kind = "stated" if self.route_stated_despite_psr else "procurement"
+        elif self.procurement_route == "provider_selection" and not single:
+            kind = "psr"
+        else:
+            kind = "arrangements"
+        named = kind in ("stated", "psr") and bool(holders)
+        outside = ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement")
+        light_touch_words = (kind in ("psr", "arrangements") and self.light_touch and not psr_risk
+                             and not self.health_care_assessment and self.procurement_route not in outside)
+        assessment = kind != "former" and bool(self.health_care_assessment) and self.procurement_route not in outside
+        by = {}
+        if self.joint_commissioners:
+            for r in own:
+                b = self.member_by_key(r.member.service_contract_with) if r.member.service_contract_with else None
+                if b is not None:
+                    by[r.member.key] = b
+        return RouteRecital(kind, former, own, holders, named, light_touch_words, assessment, by)
 
     @property
     def route_contract_holders(self) -> list[Member]:
@@ -4074,6 +4148,32 @@ def route_words(route: str, light_touch: bool) -> str:
 
 def started_words(route: str) -> str:
     return "which were awarded on" if route in MODIFICATION_ROUTES else "which began on"
+
+
+@dataclass(frozen=True)
+class FormerChange:
+    """Alliance.former_contract_changes: one Provider's former contracts and the change in their yearly value."""
+    member: Member
+    contracts: list
+    kinds: list
+    before: Decimal
+    after: Decimal
+    change: Decimal
+    percent: Decimal | None
+    over_term: Decimal
+
+
+@dataclass(frozen=True)
+class RouteRecital:
+    """Alliance.route_recital: the one decision behind recital (C) and the key information's procurement row."""
+    kind: str
+    former: list
+    own: list
+    holders: list
+    named: bool
+    light_touch_words: bool
+    assessment: bool
+    by: dict
 
 
 @dataclass(frozen=True)

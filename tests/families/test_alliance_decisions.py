@@ -69,9 +69,9 @@ def test_budget_reserved_matter_carves_out_the_overspend_approvals(alliance_this
     """r19 al11: Finding 1 (firing): the Reserved Matter on committing the Council's budget leaves approvals of costs above
     budget and of running costs to their own clauses, and 9.6 says the overspend approval is made by majority."""
     text = _flat(text_of(clause(alliance_thistlebury, "alliance.decisions")))
-    assert ("commits the Council's budget beyond the Annual Plan, other than an approval of costs under clause 13."
-            in text)
-    assert "or of running costs under clause 16.1, each of which is decided only as that clause provides." in text
+    assert ("commits the Council's budget beyond the Annual Plan[, other than an approval of costs under clause 13."
+            in text)  # r33 al-fresh F5: the carve-out is bracketed, the sheet's Reserved Matter having none
+    assert "or of running costs under clause 16.1, each of which is decided only as that clause provides]." in text
     # r24 al-fresh 9: the gate-vote sub-clause (KPIs listed against each Provider) moves the approval rule to 13.13
     # r25 al-fresh 3 (al22): the ALT's approval of urgent costs above the Commissioner's limit is carved out too
     assert ("(including an approval of costs under clause 13.13 or clause 13.15, each of which is made only as that"
@@ -437,7 +437,7 @@ def test_urgent_approval_by_the_alt_is_carved_out_of_the_reserved_matters(allian
     Provider concerned does not vote, is carved out of the budget Reserved Matter, out of 9.6 and out of deadlock."""
     text = _flat(text_of(clause(alliance_kingsholt, "alliance.decisions")))
     assert ("other than an approval of costs under clause 13.15 or clause 13.17, or of running costs under clause 16.1,"
-            " each of which is decided only as that clause provides;" in text)
+            " each of which is decided only as that clause provides];" in text)
     assert "(including an approval of costs under clause 13.15 or clause 13.17, each of which" in text
     assert "any approval of costs under clause 13.15 or clause 13.17, " in text
     rr = _flat(text_of(clause(alliance_kingsholt, "alliance.risk-reward")))
@@ -481,7 +481,7 @@ def test_operational_group_and_bsl_at_meetings(alliance_stainmoor_ale):
     assert "must meet at least twelve times in each Alliance Year" in gov
     assert "may not make any decision that this Agreement gives to the ALT" in gov
     # r28 al-fresh finding 12: the meetings come first, then what is arranged (a lettered list where there are several)
-    assert "For every meeting of the ALT, of the Operational Group and of the group of people who use the Services" in gov
+    assert "For every meeting of the ALT, of the Operational Group and of the Lived Experience Group" in gov
     assert ("the Alliance Manager must arrange, for any representative or participant who needs it, British Sign "
             "Language interpretation.") in gov
     sched = _flat(text_of(clause(alliance_stainmoor_ale, "alliance.schedule-alt")))
@@ -572,3 +572,19 @@ def test_unanimity_exceptions_are_not_a_closed_list(catalogue):
     listed = text_of(clause(build(alliance_big, catalogue).document, "alliance.decisions"))
     assert ("except where this Agreement provides otherwise, including in clause 9.7, clause 9.9, clause 13.10, "
             "clause 13.12, clause 30.4 and clause 31.8(b).") in listed
+
+
+def test_budget_reserved_matter_carve_out_is_bracketed_and_noted(alliance_thistlebury):
+    """r33 al-fresh F5 (firing): the sheet's Reserved Matter on committing money beyond the Annual Plan has no exception, so
+    the carve-out of overspend and running-cost approvals is in square brackets and the note says the draft narrows the
+    agreed veto and asks for instructions."""
+    n = _flat(note(alliance_thistlebury, "alliance.decisions"))
+    assert "a Reserved Matter without exception. The draft carves out, in square brackets, approvals of costs" in n
+    assert "That narrows the agreed veto" in n and "delete the bracketed words" in n
+
+
+def test_no_carve_out_note_without_a_budget_reserved_matter(alliance_big):
+    """Quiet: a sheet whose Reserved Matters do not reach money beyond the Annual Plan has no carve-out and no note."""
+    text = _flat(text_of(clause(alliance_big, "alliance.decisions")))
+    assert "[, other than an approval of costs under" not in text
+    assert "That narrows the agreed veto" not in _flat(note(alliance_big, "alliance.decisions"))

@@ -147,16 +147,16 @@ def test_icb_direct_payments_are_an_aligned_budget(alliance_lynmere):
     c = clause(alliance_lynmere, "alliance.service-planning")
     text = _flat(text_of(c))
     assert "count as paid from the Pooled Budget" not in text
-    assert "Those payments are not made from the Pooled Budget: they are an aligned budget that the ICB holds" in text
-    assert "the Pooled Budget Holder holds and pays out only the balance" in text
+    assert "Those payments are not made from the Pooled Fund: they are the ICB's Aligned Budget, which it holds" in text
+    assert "the Pooled Fund Holder holds and pays out of the Pooled Fund only the balance" in text
     rows = [r for r in table_rows(c) if r[0] == "NHS Lynmere and Ashby Integrated Care Board"]
     assert ("less the payments it makes under the Trust's Service Contract (£980,000 in the first Alliance Year), as "
-            "clause 12.11 provides, so that it pays £160,000 into the Pooled Budget") in rows[0][2]
+            "clause 12.11 provides, so that it pays £160,000 into the Pooled Fund") in rows[0][2]
     council = [r for r in table_rows(c) if r[0] == "Lynmere County Council"]
     assert "less the payments" not in council[0][2]
     n = flat_note(alliance_lynmere, "alliance.service-planning")
     assert "Regulation 7(1) of S.I. 2000/617" in n
-    assert "the Council will hold and pay out £1,870,000, not £2,850,000" in n
+    assert "the Pooled Fund, which the Council will hold and pay out of (£1,870,000 in the first year)" in n
 
 
 def test_no_aligned_budget_where_the_council_holds_every_contract(tmp_path, catalogue):
@@ -177,7 +177,7 @@ def test_section_75_agreement_after_the_draft_date_is_bracketed_and_a_condition(
     assert "[to be] dated [18 February 2027] (reference LCC/S75/2027/03)" in recital  # r28 al-fresh 18: date bracketed
     term = _flat(text_of(clause(alliance_lynmere, "alliance.term-termination")))
     assert ("Until both of the following conditions are met, no Commissioner need pay any contribution into the "
-            "Pooled Budget, and clause 13 and the obligations under this Agreement to deliver the Services do not take "
+            "Alliance Budget, and clause 13 and the obligations under this Agreement to deliver the Services do not take "
             "effect") in term
     assert "the Section 75 Agreement has been made" in term
     assert "contains the terms listed in clause 3.3, or has given notice about it under clause 3.4" in term

@@ -1,38 +1,31 @@
-"""The regulators the operations clause gives as examples, and the housing-costs note, follow the Services: housing
-advice is not housing, and debt advice brings FCA authorisation (r33 al-fresh F8)."""
+"""The operations clause's examples of the registrations a Provider keeps: the Care Quality Commission is named from
+members[].registrations, with whose registration and for which regulated activity (an NHS trust member's health
+services, say), rather than guessed from the service words (r33 al-fresh F8)."""
 from __future__ import annotations
 
-from tests.families.clause_texts import clause_text, document_of, note
-from tests.families.conftest import ALLIANCE_BIG
+from tests.families.clause_texts import clause_text, document_of
+from tests.families.conftest import ALLIANCE_LYNMERE
 
-OPERATIONS = "alliance.operations"
-RISK = "alliance.risk-reward"
-HOUSING = ("    - Emergency and supported accommodation for single adults and couples\n"
-           "    - Housing First for people with the most entrenched needs\n")
-
-
-def _advice_only() -> str:
-    text = ALLIANCE_BIG.read_text(encoding="utf-8")
-    out = (text.replace("Emergency and supported accommodation for single adults and couples",
-                        "Welfare benefits, debt and housing advice for single adults and couples")
-           .replace("Housing First for people with the most entrenched needs",
-                    "Outreach for people with the most entrenched needs")
-           .replace("Private rented sector access and tenancy sustainment", "Help into work and training"))
-    assert HOUSING not in out
-    return out
+TRUST = "  - key: trust\n"
+CQC = ("    registrations:\n"
+       "      - {regulator: Care Quality Commission, activity: 'treatment of disease, disorder or injury'}\n")
 
 
-def test_housing_advice_is_not_housing_and_debt_advice_needs_the_fca(catalogue):
-    doc = document_of(catalogue, _advice_only())
-    text = clause_text(doc, OPERATIONS, flat=True)
-    assert "the Financial Conduct Authority, for debt counselling" in text
-    assert "such as" in text and "the Regulator of Social Housing)" not in text \
-        and "the Regulator of Social Housing or" not in text and ", the Regulator of Social Housing" not in text
-    assert "Housing is among the Services" not in note(doc, RISK)
+def _with_registration() -> str:
+    text = ALLIANCE_LYNMERE.read_text(encoding="utf-8")
+    i = text.index(TRUST)
+    j = text.index("    role: provider\n", i) + len("    role: provider\n")
+    return text[:j] + CQC + text[j:]
 
 
-def test_housing_services_keep_the_housing_regulator_and_note(catalogue):
-    doc = document_of(catalogue, ALLIANCE_BIG.read_text(encoding="utf-8"))
-    text = clause_text(doc, OPERATIONS, flat=True)
-    assert "the Regulator of Social Housing" in text
-    assert "Financial Conduct Authority, for debt counselling" not in text
+def test_cqc_example_names_the_trust_and_its_activity(catalogue):
+    """Firing: the NHS foundation trust's CQC registration names the example."""
+    doc = document_of(catalogue, _with_registration())
+    ops = clause_text(doc, "alliance.operations", flat=True)
+    assert "(such as the Care Quality Commission, for the Trust's treatment of disease, disorder or injury" in ops
+
+
+def test_cqc_example_without_registrations_is_generic(alliance_lynmere):
+    """Quiet: without registrations the example stays as the services suggest, naming no Provider."""
+    ops = clause_text(alliance_lynmere, "alliance.operations", flat=True)
+    assert "the Care Quality Commission, for the Trust's" not in ops

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.families.clause_texts import build, clause, flat as _flat, flat_note, note, text_of, variant_of
+from tests.families.clause_texts import build, clause, document_of, flat as _flat, flat_note, note, text_of, variant_of
 from tests.families.conftest import ALLIANCE, ALLIANCE_LYNMERE, ALLIANCE_MOSSGATE
 
 INCLUDE = ("  running_costs_include:\n"
@@ -20,7 +20,7 @@ def test_budget_covers_only_the_instructed_items(alliance_lynmere):
     paid by the Council outside it; the Alliance Manager warns before it runs out; the note says it once, with the
     figures, and no longer asks the same question twice."""
     text = _flat(text_of(clause(alliance_lynmere, "alliance.operations")))
-    assert ("The running costs of the Alliance are paid by the Council alone, outside the Pooled Budget, and are not "
+    assert ("The running costs of the Alliance are paid by the Council alone, outside the Alliance Budget, and are not "
             "part of the Actual Cost.") in text
     assert ("the costs of the Alliance Manager and of the annual evaluation by people living with dementia and their "
             "carers (the Lynmere DEEP group) are paid within a budget of £92,000 (ninety-two thousand pounds) for each "
@@ -45,7 +45,7 @@ def test_one_budget_for_every_running_cost_without_a_list(tmp_path, catalogue):
     doc = build(sheet, catalogue).document
     body = _flat(text_of(clause(doc, "alliance.operations")))
     assert "are paid as they fall due, outside that budget" not in body
-    assert "the Council alone, outside the Pooled Budget, within a budget of £92,000" in body
+    assert "the Council alone, outside the Alliance Budget, within a budget of £92,000" in body
     assert "pays those as well" in _flat(clause(doc, "alliance.operations").note or "")
 
 
@@ -147,3 +147,27 @@ def test_budget_covers_the_independent_adviser_where_the_sheet_builds_it_so(cata
     assert "of the Independent Adviser" in inside
     assert "Independent Adviser" not in outside
     assert "the Independent Adviser's fees" in flat_note(doc, "alliance.operations")
+
+
+_COMMS = "  communication_requirements:\n    - British Sign Language interpretation where a carer representative needs it\n"
+
+
+def test_communication_support_in_the_budget_is_flagged_as_the_drafts_addition(catalogue):
+    """r33 al-fresh F7 (firing): the sheet lists only the evaluation among the budget's items, yet clause 17.1 puts the
+    communication support for meetings inside it: the note says that is the draft's addition and asks for instructions,
+    so the note and the clause say the same thing."""
+    text = ALLIANCE_LYNMERE.read_text()
+    doc = document_of(catalogue, text.replace(INCLUDE, INCLUDE + _COMMS, 1))
+    body = _flat(text_of(clause(doc, "alliance.operations")))
+    assert "of the communication support for meetings that clause" in body and "are paid within a budget of £92,000" in body
+    n = _flat(note(doc, "alliance.operations"))
+    assert "with the communication support for meetings that clause" in n
+    assert "(the draft's addition: the instructions do not list it among the budget's items" in n
+
+
+def test_communication_support_listed_by_the_sheet_is_not_flagged(catalogue):
+    """Quiet: where the sheet lists interpretation among the budget's items, nothing is flagged."""
+    listed = INCLUDE + "    - interpretation for carer representatives at meetings\n"
+    text = ALLIANCE_LYNMERE.read_text().replace(INCLUDE, listed + _COMMS, 1)
+    n = _flat(note(document_of(catalogue, text), "alliance.operations"))
+    assert "the draft's addition" not in n
