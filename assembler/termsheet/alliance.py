@@ -400,6 +400,18 @@ class Contribution(Strict):
         None, description="Whether the contribution changes each later year with the Annual Values until an Annual "
         "Plan sets it. Empty: it does, except for a Commissioner that funds by grant (funds_by_grant), whose "
         "contribution stays fixed unless it agrees otherwise.")
+    indexed_by: Text | None = Field(
+        None, description="Where this contribution rises each later year by its own uplift, set outside the Alliance, "
+        "rather than with the Annual Values or not at all: that uplift, as words completing 'increased by', e.g. 'the "
+        "percentage uplift in the NHS minimum contribution to the Better Care Fund for that financial year under the "
+        "Better Care Fund policy framework'. Until an Annual Plan sets it, the contribution then rises by that uplift "
+        "and the other contributions make up the balance. Leave out otherwise (and leave indexed out when you use it).")
+
+    @model_validator(mode="after")
+    def _indexed_by_alone(self):
+        if self.indexed_by and self.indexed is not None:
+            raise ValueError("give either indexed (with the Annual Values, or fixed) or indexed_by (its own uplift), not both")
+        return self
 
 
 class PooledBudget(Strict):
@@ -1050,6 +1062,9 @@ class Alliance(Strict):
         words cannot be read that way (an unknown measure, more than two, a "higher of" choice, or two measures
         without the share each applies to): the draft then keeps the sheet's words and its note asks for a formula."""
         words = self.risk_reward.indexation or ""
+        capped = self.indexation_measure_cap
+        if capped is not None:
+            words = capped["base"]
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
         weighted = self._indexation_weighted_parts(words)
@@ -1091,6 +1106,28 @@ class Alliance(Strict):
             if p["percent"] is None:
                 p["percent"] = Decimal(100) - given[0]["percent"]
         return parts
+
+    _MEASURE_CAP = re.compile(
+        r"[,;]?\s*\b(?:but\s+|and\s+)?(?:(?:no|not)\s+(?:to\s+)?(?:be\s+)?(?:more|higher|greater)\s+than|capped\s+at|"
+        r"subject\s+to\s+a\s+(?:maximum|cap)\s+of|not\s+exceeding|limited\s+to)\s+(?!\d)((?:the|any|a)\s+.+?)\s*[.;]?$",
+        re.I | re.S)
+
+    @property
+    def indexation_measure_cap(self) -> dict | None:
+        """Where the indexation words cap the increase by another measure rather than a fixed percentage ("CPI in the
+        12 months to the previous September, but no more than the percentage uplift in the NHS minimum contribution to
+        the Better Care Fund for that year"): {"base": the words before the cap, "cap": the capping measure's words}.
+        The Indexation Increase is then the lower of the two (r34 al-fresh2 finding 1). None otherwise (a numeric cap
+        is read by indexation_limits)."""
+        words = self.risk_reward.indexation or ""
+        m = self._MEASURE_CAP.search(words)
+        if not m or re.search(r"\d+(?:\.\d+)?\s*%", m.group(1)):
+            return None
+        cap = " ".join(m.group(1).split()).rstrip(".;,")
+        base = words[:m.start()].strip().rstrip(",;")
+        if not base or not re.search(r"\b(?:uplift|increase|change|rise|percentage|index|award|growth)\b", cap, re.I):
+            return None
+        return {"base": base, "cap": cap}
 
     @staticmethod
     def _indexation_weighted_parts(words: str) -> list[dict] | None:
@@ -1221,6 +1258,16 @@ class Alliance(Strict):
         words = self.risk_reward.indexation
         if not words:
             return None
+        capped = self.indexation_measure_cap
+        if capped is not None and self.indexation_parts is not None:
+            base = self._indexation_definition_of(capped["base"])
+            base = re.sub(r"^for an Alliance Year, ", "", base)
+            joined = f"(a) {base}; and (b) {capped['cap']}" if "(a)" not in base else f"{base}; and {capped['cap']}"
+            return f"for an Alliance Year, the lower of {joined}"
+        return self._indexation_definition_of(words)
+
+    def _indexation_definition_of(self, words: str) -> str:
+        """indexation_definition for the given indexation words (the sheet's, or those before a measure cap)."""
         parts = self.indexation_parts
         def measure(p):
             if p["index"] == "words":
@@ -2039,6 +2086,8 @@ class Alliance(Strict):
         says, else yes, except for a Commissioner that funds by grant (r31 al-fresh finding 4)."""
         if contribution.indexed is not None:
             return contribution.indexed
+        if contribution.indexed_by:
+            return False
         m = self.member_by_key(contribution.member)
         return not (m is not None and m.funds_by_grant)
 
@@ -2048,7 +2097,35 @@ class Alliance(Strict):
         pb = self.pooled_budget
         if pb is None:
             return []
-        out = [self.member_by_key(c.member) for c in pb.contributions if not self.contribution_indexed(c)]
+        out = [self.member_by_key(c.member) for c in pb.contributions
+               if not self.contribution_indexed(c) and not c.indexed_by]
+        return [m for m in out if m is not None]
+
+    @property
+    def contributions_reserved(self) -> bool:
+        """Whether approving the Annual Plan or the Commissioners' contributions is an agreed Reserved Matter (so that
+        changing how the contributions are split needs every member)."""
+        return any(re.search(r"\bannual plan\b|\bcontributions?\b", m, re.I) for m in self.decisions.reserved_matters)
+
+    @property
+    def uplifted_contributions(self) -> list[tuple[Member, str]]:
+        """The contributors whose contribution rises each later year by its own uplift (indexed_by), with those
+        words (r34 al-fresh2 finding 2)."""
+        pb = self.pooled_budget
+        if pb is None:
+            return []
+        out = [(self.member_by_key(c.member), c.indexed_by) for c in pb.contributions if c.indexed_by]
+        return [(m, w) for m, w in out if m is not None]
+
+    @property
+    def balancing_contributors(self) -> list[Member]:
+        """Where some contributions are fixed or rise by their own uplift while the Annual Values are indexed: the
+        Commissioners whose contributions make up the balance (and so bear the rest of every increase). Empty where
+        every contribution follows the Annual Values or there is no indexation."""
+        pb = self.pooled_budget
+        if pb is None or not self.risk_reward.indexation or not (self.fixed_contributions or self.uplifted_contributions):
+            return []
+        out = [self.member_by_key(c.member) for c in pb.contributions if self.contribution_indexed(c)]
         return [m for m in out if m is not None]
 
     @property
