@@ -368,6 +368,12 @@ class RiskReward(Strict):
         "Provider's own) or 'approved' (they count as approved, within that limit). The draft's note states the "
         "choice and what each side will ask for.")
 
+    @property
+    def urgent_silence_instructed(self) -> bool:
+        """Whether the sheet states urgent_silence, so that the clause states the choice without brackets and the
+        note does not call it the draft's default (r34 al-fresh2 finding 5)."""
+        return "urgent_silence" in self.model_fields_set
+
 
 class KpiGate(Strict):
     member: MemberKey = Field(description="Key of a Provider (as under members).")
