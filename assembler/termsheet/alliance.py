@@ -611,7 +611,7 @@ class Alliance(Strict):
     health_care_assessment: Text | None = legal_field(
         None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
         "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
-        "a sentence that reads on from 'the Commissioner recorded its assessment that' (it is recited), of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
+        "a sentence that reads on from 'the Commissioner recorded its assessment that' (recital (C) says only that the assessment is on the procurement file, so that no Provider can rely on it; the notes quote it where a contract's regime is in doubt), of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
         "housing and support; the treatment elements are procured separately under the Provider Selection Regime'.")
     interfacing_arrangements: list[Text] = Field(
         default_factory=list, description="Related arrangements outside the Alliance that the Services work alongside "
@@ -2520,10 +2520,22 @@ class Alliance(Strict):
                    r"substance (use|misuse))\b")
         out = []
         for p in self.providers:
+            if p.procurement_route == "provider_selection":
+                continue  # the sheet itself gives this contract's route under the Regime: nothing to hedge (r34 al-fresh2 F12)
             hits = [d for d in p.delivers if re.search(pattern, d, re.I)]
             if hits and len(hits) * 2 >= len(p.delivers):
                 out.append((p, hits))
         return out
+
+    @property
+    def psr_own_route_contracts(self) -> list[Member]:
+        """The Providers whose own Service Contract the sheet says was awarded under the Provider Selection Regime while
+        the alliance's route is another (procurement_route: provider_selection on the member), in England: their route
+        is settled, so the notes state it and the regulation 13 point, and do not ask which regime applies (r34
+        al-fresh2 finding 12)."""
+        if self.procurement_route in ("provider_selection",):
+            return []
+        return [p for p in self.providers if p.procurement_route == "provider_selection"]
 
     @property
     def for_cause_end(self) -> dt.date | None:
@@ -2708,6 +2720,30 @@ class Alliance(Strict):
                 if re.search(r"\b(perinatal|mental health|clinical|therap\w*|nursing|midwi\w*|health visit\w*)\b", service, re.I):
                     out.append((m, service))
         return out
+
+    @property
+    def health_strands_settled(self) -> list[tuple[Member, list[str]]]:
+        """Of health_strands_under_council, grouped by Provider, those whose Service Contract the sheet says was awarded
+        under the Provider Selection Regime (psr_own_route_contracts): the recitals note then asks about the council's
+        power to award and pay under it, not whether the NHS body should contract instead (r34 al-fresh2 finding 3)."""
+        own = self.psr_own_route_contracts
+        out: list[tuple[Member, list[str]]] = []
+        for m, svc in self.health_strands_under_council:
+            if not any(m is o for o in own):
+                continue
+            for i, (n, svcs) in enumerate(out):
+                if n is m:
+                    svcs.append(svc)
+                    break
+            else:
+                out.append((m, [svc]))
+        return out
+
+    @property
+    def health_strands_unsettled(self) -> list[tuple[Member, str]]:
+        """health_strands_under_council less the Providers whose route under the Regime the sheet gives."""
+        own = self.psr_own_route_contracts
+        return [(m, svc) for m, svc in self.health_strands_under_council if not any(m is o for o in own)]
 
     @property
     def youth_council_functions(self) -> list[str]:
