@@ -1439,6 +1439,26 @@ class Alliance(Strict):
         return [re.sub(r"\b(\w+) (?:working|business) day(s?)\b", day, str(item), flags=re.I).rstrip(" ;.")
                 for item in self.communication_requirements]
 
+    _FORUM_SUFFIX = re.compile(r"\s+for (?:the |each |every )?((?:[\w'-]+ ){0,4}(?:panel|forum|user group|reference group|"
+                               r"group of people who use the services|group))$", re.I)
+
+    @property
+    def communication_general(self) -> list[str]:
+        """The communication items that apply to every meeting (those not tied to a named forum)."""
+        return [i for i in self.communication_items if not self._FORUM_SUFFIX.search(i)]
+
+    @property
+    def communication_forums(self) -> list[tuple[str, str]]:
+        """The communication items the sheet ties to one forum ("... and a paid peer facilitator for the lived-experience
+        panel"): (the item without those words, the forum's words), so that the governance clause requires them at that
+        forum's meetings and the user group's, not at every ALT and Operational Group meeting (r34 al-fresh2 finding 11)."""
+        out = []
+        for i in self.communication_items:
+            m = self._FORUM_SUFFIX.search(i)
+            if m:
+                out.append((i[:m.start()].rstrip(" ,;"), m.group(1)))
+        return out
+
     @property
     def manager_host_provider(self) -> Member | None:
         """The Provider that employs or hosts the Alliance Manager, if a Provider does: the manager then receives its
