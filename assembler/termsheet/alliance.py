@@ -2979,6 +2979,15 @@ class Alliance(Strict):
             return named
         return self.commissioner
 
+    @staticmethod
+    def pounds(text: str | None) -> str | None:
+        """A phrase pasted from the term sheet with its sums written as the draft writes them: "GBP 300" and "300 GBP"
+        read "£300" (r34 al-fresh2 finding 15). Nothing else changes; an empty phrase stays empty."""
+        if not text:
+            return text
+        text = re.sub(r"\bGBP\s?(\d[\d,]*(?:\.\d{2})?)\b", r"£\1", text)
+        return re.sub(r"\b(\d[\d,]*(?:\.\d{2})?)\s?GBP\b", r"£\1", text)
+
     def in_terms(self, text: str | None) -> str | None:
         """A phrase pasted from the term sheet into a table of the draft ("into the pooled budget ... on the first
         working day", "The term and 8 years after it ends", "reporting to the commissioners and the alliance"),
