@@ -44,14 +44,25 @@ class Premises(Strict):
     al-fresh finding 4)."""
 
     building: Text = Field(description="The building as the draft should name it, e.g. 'the Eastbrook youth centre'.")
-    owner: MemberKey = Field(description="Key of the member that owns the building and granted the licence or lease, "
-                             "e.g. 'council'.")
+    owner: MemberKey | None = Field(None, description="Key of the member that owns the building and granted the licence "
+                                    "or lease, e.g. 'council'. Leave out where the landlord is not a member (give landlord).")
+    landlord: Text | None = Field(
+        None, description="Where the building is held from a body that is not a party (a housing association letting "
+        "flats to the Provider, say): that body's name, e.g. 'Irwell Homes Limited'. Schedule 1 then lists the lease "
+        "as one the Agreement does not bind, and the notes ask about its term and assignment on exit. Give either owner "
+        "or landlord, not both.")
     held_under: Literal["licence", "lease"] = Field(
         "licence", description="'licence' (a personal permission to occupy, which cannot be assigned: on exit it ends and "
         "the owner grants a new one to the provider taking over) or 'lease'.")
     ends_with_service_contract: bool = Field(
         True, description="Whether the licence or lease ends when the Provider's Service Contract ends. False: the "
         "Exit Plan's note asks when it ends.")
+
+    @model_validator(mode="after")
+    def _owner_or_landlord(self):
+        if (self.owner is None) == (self.landlord is None):
+            raise ValueError("give either owner (a member's key) or landlord (a body that is not a party), not both")
+        return self
 
 
 class PassThrough(Strict):
@@ -1794,6 +1805,23 @@ class Alliance(Strict):
         and the Exit Plan (r29 al-fresh finding 4). An owner key that names no member is left out (a rule reports it)."""
         by_key = {m.key: m for m in self._members}
         return [(p, prem, by_key[prem.owner]) for p in self.providers for prem in p.premises if prem.owner in by_key]
+
+    @property
+    def third_party_premises(self) -> list[tuple[Member, Premises]]:
+        """Each building a Provider holds from a landlord that is not a party (premises with landlord), as (Provider,
+        premises), for Schedule 1 Part 1 and its note (r34 al-fresh2 finding 8)."""
+        return [(p, prem) for p in self.providers for prem in p.premises if prem.landlord]
+
+    @property
+    def premises_from_former_contracts(self) -> list[tuple[Member, Premises]]:
+        """Premises a Provider holds 'ending with its Service Contract' where that Provider also held a Former Contract
+        that is replaced: the licence or lease may have been granted for the Former Contract and end with it, before or
+        on the Commencement Date (r34 al-fresh2 finding 8(a))."""
+        if not self.former_contracts or self.former_contracts_treatment == "varied":
+            return []
+        holders = {c.member for c in self.former_contracts}
+        return [(p, prem) for p in self.providers for prem in p.premises
+                if p.key in holders and prem.ends_with_service_contract]
 
     @property
     def licensed_premises(self) -> list[tuple[Member, Premises, Member]]:
