@@ -77,6 +77,8 @@ def premises_owner(ctx: RuleContext):
     for i, m in enumerate(ctx.sheet.members):
         for j, prem in enumerate(m.premises):
             loc = ("members", i, "premises", j, "owner")
+            if prem.owner is None:
+                continue  # held from a landlord that is not a party
             if prem.owner not in keys:
                 yield f"the owner {prem.owner!r} of {prem.building} is not a member key{_hint(prem.owner, keys)}", loc
             elif prem.owner == m.key:

@@ -44,14 +44,25 @@ class Premises(Strict):
     al-fresh finding 4)."""
 
     building: Text = Field(description="The building as the draft should name it, e.g. 'the Eastbrook youth centre'.")
-    owner: MemberKey = Field(description="Key of the member that owns the building and granted the licence or lease, "
-                             "e.g. 'council'.")
+    owner: MemberKey | None = Field(None, description="Key of the member that owns the building and granted the licence "
+                                    "or lease, e.g. 'council'. Leave out where the landlord is not a member (give landlord).")
+    landlord: Text | None = Field(
+        None, description="Where the building is held from a body that is not a party (a housing association letting "
+        "flats to the Provider, say): that body's name, e.g. 'Irwell Homes Limited'. Schedule 1 then lists the lease "
+        "as one the Agreement does not bind, and the notes ask about its term and assignment on exit. Give either owner "
+        "or landlord, not both.")
     held_under: Literal["licence", "lease"] = Field(
         "licence", description="'licence' (a personal permission to occupy, which cannot be assigned: on exit it ends and "
         "the owner grants a new one to the provider taking over) or 'lease'.")
     ends_with_service_contract: bool = Field(
         True, description="Whether the licence or lease ends when the Provider's Service Contract ends. False: the "
         "Exit Plan's note asks when it ends.")
+
+    @model_validator(mode="after")
+    def _owner_or_landlord(self):
+        if (self.owner is None) == (self.landlord is None):
+            raise ValueError("give either owner (a member's key) or landlord (a body that is not a party), not both")
+        return self
 
 
 class PassThrough(Strict):
@@ -417,6 +428,12 @@ class RiskReward(Strict):
         "Provider's own) or 'approved' (they count as approved, within that limit). The draft's note states the "
         "choice and what each side will ask for.")
 
+    @property
+    def urgent_silence_instructed(self) -> bool:
+        """Whether the sheet states urgent_silence, so that the clause states the choice without brackets and the
+        note does not call it the draft's default (r34 al-fresh2 finding 5)."""
+        return "urgent_silence" in self.model_fields_set
+
 
 class KpiGate(Strict):
     member: MemberKey = Field(description="Key of a Provider (as under members).")
@@ -449,6 +466,18 @@ class Contribution(Strict):
         None, description="Whether the contribution changes each later year with the Annual Values until an Annual "
         "Plan sets it. Empty: it does, except for a Commissioner that funds by grant (funds_by_grant), whose "
         "contribution stays fixed unless it agrees otherwise.")
+    indexed_by: Text | None = Field(
+        None, description="Where this contribution rises each later year by its own uplift, set outside the Alliance, "
+        "rather than with the Annual Values or not at all: that uplift, as words completing 'increased by', e.g. 'the "
+        "percentage uplift in the NHS minimum contribution to the Better Care Fund for that financial year under the "
+        "Better Care Fund policy framework'. Until an Annual Plan sets it, the contribution then rises by that uplift "
+        "and the other contributions make up the balance. Leave out otherwise (and leave indexed out when you use it).")
+
+    @model_validator(mode="after")
+    def _indexed_by_alone(self):
+        if self.indexed_by and self.indexed is not None:
+            raise ValueError("give either indexed (with the Annual Values, or fixed) or indexed_by (its own uplift), not both")
+        return self
 
 
 class PooledBudget(Strict):
@@ -642,7 +671,7 @@ class Alliance(Strict):
     health_care_assessment: Text | None = legal_field(
         None, description="Where any Service or former contract looks like health care (treatment, nursing, clinical, "
         "palliative or mental health care) and the route is under the Procurement Act 2023: the Commissioner's view, in "
-        "a sentence that reads on from 'the Commissioner recorded its assessment that' (it is recited), of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
+        "a sentence that reads on from 'the Commissioner recorded its assessment that' (recital (C) says only that the assessment is on the procurement file, so that no Provider can rely on it; the notes quote it where a contract's regime is in doubt), of why the Act and not the Provider Selection Regime governs it, e.g. 'the main subject-matter is "
         "housing and support; the treatment elements are procured separately under the Provider Selection Regime'.")
     interfacing_arrangements: list[Text] = Field(
         default_factory=list, description="Related arrangements outside the Alliance that the Services work alongside "
@@ -1099,6 +1128,9 @@ class Alliance(Strict):
         words cannot be read that way (an unknown measure, more than two, a "higher of" choice, or two measures
         without the share each applies to): the draft then keeps the sheet's words and its note asks for a formula."""
         words = self.risk_reward.indexation or ""
+        capped = self.indexation_measure_cap
+        if capped is not None:
+            words = capped["base"]
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
         weighted = self._indexation_weighted_parts(words)
@@ -1140,6 +1172,28 @@ class Alliance(Strict):
             if p["percent"] is None:
                 p["percent"] = Decimal(100) - given[0]["percent"]
         return parts
+
+    _MEASURE_CAP = re.compile(
+        r"[,;]?\s*\b(?:but\s+|and\s+)?(?:(?:no|not)\s+(?:to\s+)?(?:be\s+)?(?:more|higher|greater)\s+than|capped\s+at|"
+        r"subject\s+to\s+a\s+(?:maximum|cap)\s+of|not\s+exceeding|limited\s+to)\s+(?!\d)((?:the|any|a)\s+.+?)\s*[.;]?$",
+        re.I | re.S)
+
+    @property
+    def indexation_measure_cap(self) -> dict | None:
+        """Where the indexation words cap the increase by another measure rather than a fixed percentage ("CPI in the
+        12 months to the previous September, but no more than the percentage uplift in the NHS minimum contribution to
+        the Better Care Fund for that year"): {"base": the words before the cap, "cap": the capping measure's words}.
+        The Indexation Increase is then the lower of the two (r34 al-fresh2 finding 1). None otherwise (a numeric cap
+        is read by indexation_limits)."""
+        words = self.risk_reward.indexation or ""
+        m = self._MEASURE_CAP.search(words)
+        if not m or re.search(r"\d+(?:\.\d+)?\s*%", m.group(1)):
+            return None
+        cap = " ".join(m.group(1).split()).rstrip(".;,")
+        base = words[:m.start()].strip().rstrip(",;")
+        if not base or not re.search(r"\b(?:uplift|increase|change|rise|percentage|index|award|growth)\b", cap, re.I):
+            return None
+        return {"base": base, "cap": cap}
 
     @staticmethod
     def _indexation_weighted_parts(words: str) -> list[dict] | None:
@@ -1270,6 +1324,16 @@ class Alliance(Strict):
         words = self.risk_reward.indexation
         if not words:
             return None
+        capped = self.indexation_measure_cap
+        if capped is not None and self.indexation_parts is not None:
+            base = self._indexation_definition_of(capped["base"])
+            base = re.sub(r"^for an Alliance Year, ", "", base)
+            joined = f"(a) {base}; and (b) {capped['cap']}" if "(a)" not in base else f"{base}; and {capped['cap']}"
+            return f"for an Alliance Year, the lower of {joined}"
+        return self._indexation_definition_of(words)
+
+    def _indexation_definition_of(self, words: str) -> str:
+        """indexation_definition for the given indexation words (the sheet's, or those before a measure cap)."""
         parts = self.indexation_parts
         def measure(p):
             if p["index"] == "words":
@@ -1441,6 +1505,26 @@ class Alliance(Strict):
             return f"{words.get(n.lower(), n)} Business Day{'s' if m.group(2) else ''}"
         return [re.sub(r"\b(\w+) (?:working|business) day(s?)\b", day, str(item), flags=re.I).rstrip(" ;.")
                 for item in self.communication_requirements]
+
+    _FORUM_SUFFIX = re.compile(r"\s+for (?:the |each |every )?((?:[\w'-]+ ){0,4}(?:panel|forum|user group|reference group|"
+                               r"group of people who use the services|group))$", re.I)
+
+    @property
+    def communication_general(self) -> list[str]:
+        """The communication items that apply to every meeting (those not tied to a named forum)."""
+        return [i for i in self.communication_items if not self._FORUM_SUFFIX.search(i)]
+
+    @property
+    def communication_forums(self) -> list[tuple[str, str]]:
+        """The communication items the sheet ties to one forum ("... and a paid peer facilitator for the lived-experience
+        panel"): (the item without those words, the forum's words), so that the governance clause requires them at that
+        forum's meetings and the user group's, not at every ALT and Operational Group meeting (r34 al-fresh2 finding 11)."""
+        out = []
+        for i in self.communication_items:
+            m = self._FORUM_SUFFIX.search(i)
+            if m:
+                out.append((i[:m.start()].rstrip(" ,;"), m.group(1)))
+        return out
 
     @property
     def manager_host_provider(self) -> Member | None:
@@ -1831,6 +1915,23 @@ class Alliance(Strict):
         return [(p, prem, by_key[prem.owner]) for p in self.providers for prem in p.premises if prem.owner in by_key]
 
     @property
+    def third_party_premises(self) -> list[tuple[Member, Premises]]:
+        """Each building a Provider holds from a landlord that is not a party (premises with landlord), as (Provider,
+        premises), for Schedule 1 Part 1 and its note (r34 al-fresh2 finding 8)."""
+        return [(p, prem) for p in self.providers for prem in p.premises if prem.landlord]
+
+    @property
+    def premises_from_former_contracts(self) -> list[tuple[Member, Premises]]:
+        """Premises a Provider holds 'ending with its Service Contract' where that Provider also held a Former Contract
+        that is replaced: the licence or lease may have been granted for the Former Contract and end with it, before or
+        on the Commencement Date (r34 al-fresh2 finding 8(a))."""
+        if not self.former_contracts or self.former_contracts_treatment == "varied":
+            return []
+        holders = {c.member for c in self.former_contracts}
+        return [(p, prem) for p in self.providers for prem in p.premises
+                if p.key in holders and prem.ends_with_service_contract]
+
+    @property
     def licensed_premises(self) -> list[tuple[Member, Premises, Member]]:
         """Of `member_premises`, those held under a licence: personal, so on exit each ends and the owner grants a new
         one to the provider taking over."""
@@ -2154,6 +2255,8 @@ class Alliance(Strict):
         says, else yes, except for a Commissioner that funds by grant (r31 al-fresh finding 4)."""
         if contribution.indexed is not None:
             return contribution.indexed
+        if contribution.indexed_by:
+            return False
         m = self.member_by_key(contribution.member)
         return not (m is not None and m.funds_by_grant)
 
@@ -2163,7 +2266,35 @@ class Alliance(Strict):
         pb = self.pooled_budget
         if pb is None:
             return []
-        out = [self.member_by_key(c.member) for c in pb.contributions if not self.contribution_indexed(c)]
+        out = [self.member_by_key(c.member) for c in pb.contributions
+               if not self.contribution_indexed(c) and not c.indexed_by]
+        return [m for m in out if m is not None]
+
+    @property
+    def contributions_reserved(self) -> bool:
+        """Whether approving the Annual Plan or the Commissioners' contributions is an agreed Reserved Matter (so that
+        changing how the contributions are split needs every member)."""
+        return any(re.search(r"\bannual plan\b|\bcontributions?\b", m, re.I) for m in self.decisions.reserved_matters)
+
+    @property
+    def uplifted_contributions(self) -> list[tuple[Member, str]]:
+        """The contributors whose contribution rises each later year by its own uplift (indexed_by), with those
+        words (r34 al-fresh2 finding 2)."""
+        pb = self.pooled_budget
+        if pb is None:
+            return []
+        out = [(self.member_by_key(c.member), c.indexed_by) for c in pb.contributions if c.indexed_by]
+        return [(m, w) for m, w in out if m is not None]
+
+    @property
+    def balancing_contributors(self) -> list[Member]:
+        """Where some contributions are fixed or rise by their own uplift while the Annual Values are indexed: the
+        Commissioners whose contributions make up the balance (and so bear the rest of every increase). Empty where
+        every contribution follows the Annual Values or there is no indexation."""
+        pb = self.pooled_budget
+        if pb is None or not self.risk_reward.indexation or not (self.fixed_contributions or self.uplifted_contributions):
+            return []
+        out = [self.member_by_key(c.member) for c in pb.contributions if self.contribution_indexed(c)]
         return [m for m in out if m is not None]
 
     @property
@@ -2552,10 +2683,22 @@ class Alliance(Strict):
                    r"substance (use|misuse))\b")
         out = []
         for p in self.providers:
+            if p.procurement_route == "provider_selection":
+                continue  # the sheet itself gives this contract's route under the Regime: nothing to hedge (r34 al-fresh2 F12)
             hits = [d for d in p.delivers if re.search(pattern, d, re.I)]
             if hits and len(hits) * 2 >= len(p.delivers):
                 out.append((p, hits))
         return out
+
+    @property
+    def psr_own_route_contracts(self) -> list[Member]:
+        """The Providers whose own Service Contract the sheet says was awarded under the Provider Selection Regime while
+        the alliance's route is another (procurement_route: provider_selection on the member), in England: their route
+        is settled, so the notes state it and the regulation 13 point, and do not ask which regime applies (r34
+        al-fresh2 finding 12)."""
+        if self.procurement_route in ("provider_selection",):
+            return []
+        return [p for p in self.providers if p.procurement_route == "provider_selection"]
 
     @property
     def for_cause_end(self) -> dt.date | None:
@@ -2740,6 +2883,30 @@ class Alliance(Strict):
                 if re.search(r"\b(perinatal|mental health|clinical|therap\w*|nursing|midwi\w*|health visit\w*)\b", service, re.I):
                     out.append((m, service))
         return out
+
+    @property
+    def health_strands_settled(self) -> list[tuple[Member, list[str]]]:
+        """Of health_strands_under_council, grouped by Provider, those whose Service Contract the sheet says was awarded
+        under the Provider Selection Regime (psr_own_route_contracts): the recitals note then asks about the council's
+        power to award and pay under it, not whether the NHS body should contract instead (r34 al-fresh2 finding 3)."""
+        own = self.psr_own_route_contracts
+        out: list[tuple[Member, list[str]]] = []
+        for m, svc in self.health_strands_under_council:
+            if not any(m is o for o in own):
+                continue
+            for i, (n, svcs) in enumerate(out):
+                if n is m:
+                    svcs.append(svc)
+                    break
+            else:
+                out.append((m, [svc]))
+        return out
+
+    @property
+    def health_strands_unsettled(self) -> list[tuple[Member, str]]:
+        """health_strands_under_council less the Providers whose route under the Regime the sheet gives."""
+        own = self.psr_own_route_contracts
+        return [(m, svc) for m, svc in self.health_strands_under_council if not any(m is o for o in own)]
 
     @property
     def youth_council_functions(self) -> list[str]:
@@ -3043,6 +3210,15 @@ class Alliance(Strict):
         if named or self.joint_commissioners:
             return named
         return self.commissioner
+
+    @staticmethod
+    def pounds(text: str | None) -> str | None:
+        """A phrase pasted from the term sheet with its sums written as the draft writes them: "GBP 300" and "300 GBP"
+        read "£300" (r34 al-fresh2 finding 15). Nothing else changes; an empty phrase stays empty."""
+        if not text:
+            return text
+        text = re.sub(r"\bGBP\s?(\d[\d,]*(?:\.\d{2})?)\b", r"£\1", text)
+        return re.sub(r"\b(\d[\d,]*(?:\.\d{2})?)\s?GBP\b", r"£\1", text)
 
     def in_terms(self, text: str | None) -> str | None:
         """A phrase pasted from the term sheet into a table of the draft ("into the pooled budget ... on the first
@@ -4045,9 +4221,12 @@ class Alliance(Strict):
             kind = "psr"
         else:
             kind = "arrangements"
-        named = kind in ("stated", "psr") and bool(holders)
+        # a procurement beside Provider Selection Regime awards of the sheet's own: the contracts it awarded are named
+        own_named = (kind == "arrangements" and not single and bool(self.psr_own_route_contracts) and bool(holders)
+                     and self.procurement_route in ("open", "competitive_flexible"))
+        named = (kind in ("stated", "psr") or own_named) and bool(holders)
         outside = ("pcr2015", "pcr2015_modification", "provider_selection", "not_procurement")
-        light_touch_words = (kind in ("psr", "arrangements") and self.light_touch and not psr_risk
+        light_touch_words = (kind in ("psr", "arrangements") and self.light_touch and not psr_risk and not own_named
                              and not self.health_care_assessment and self.procurement_route not in outside)
         assessment = kind != "former" and bool(self.health_care_assessment) and self.procurement_route not in outside
         by = {}
@@ -4056,7 +4235,7 @@ class Alliance(Strict):
                 b = self.member_by_key(r.member.service_contract_with) if r.member.service_contract_with else None
                 if b is not None:
                     by[r.member.key] = b
-        return RouteRecital(kind, former, own, holders, named, light_touch_words, assessment, by)
+        return RouteRecital(kind, former, own, holders, named, light_touch_words, assessment, by, own_named)
 
     @property
     def route_contract_holders(self) -> list[Member]:
@@ -4174,6 +4353,7 @@ class RouteRecital:
     light_touch_words: bool
     assessment: bool
     by: dict
+    own_named: bool = False
 
 
 @dataclass(frozen=True)

@@ -40,3 +40,26 @@ def test_domestic_abuse_alliance_involves_survivors_children_not_carers(catalogu
     text = clause_text(document_of(catalogue, da), "alliance.operations", flat=True)
     assert "and their carers," not in text
     assert "people who use the Services and, where appropriate, their children," in text
+
+
+def test_support_tied_to_a_forum_is_required_only_there(catalogue):
+    """r34 al-fresh2 finding 11 (firing): an item the sheet ties to one forum ("... for the lived-experience panel")
+    is required at that forum's and the user group's meetings, not at every ALT and Operational Group meeting; the
+    general items still apply to every meeting; the note says so. (Quiet) items with no forum stay general."""
+    old = "  communication_requirements:\n    - British Sign Language interpretation\n"
+    source = ALLIANCE_STAINMOOR_ALE.read_text()
+    mixed = source.replace(old, old + "    - Easy Read papers and a paid peer facilitator for the lived-experience panel\n")
+    doc = document_of(catalogue, mixed)
+    gov = clause_text(doc, "alliance.governance", flat=True)
+    assert "the Alliance Manager must arrange, for any representative or participant who needs it, British Sign Language interpretation." in gov
+    assert ("For every meeting of the lived-experience panel and of that group, it must also arrange Easy Read papers and "
+            "a paid peer facilitator.") in gov
+    assert "interpretation; and" not in gov
+    from tests.families.clause_texts import flat, note
+    n = flat(note(doc, "alliance.governance"))
+    assert "Easy Read papers and a paid peer facilitator for the meetings of the lived-experience panel and the user group only" in n
+    only = document_of(catalogue, source.replace(old, "  communication_requirements:\n    - Easy Read papers and a paid peer facilitator for the lived-experience panel\n"))
+    gov = clause_text(only, "alliance.governance", flat=True)
+    assert ("For every meeting of the lived-experience panel and of the group of people who use the Services that the ALT "
+            "consults under clause") in gov
+    assert "For every meeting of the ALT" not in gov

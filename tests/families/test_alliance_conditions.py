@@ -52,3 +52,21 @@ def test_long_stop_given_with_no_section_75_date_makes_the_conditions(catalogue)
 def test_no_conditions_with_no_section_75_date_and_no_long_stop(catalogue):
     doc = document_of(catalogue, _blank_section_75(ALLIANCE_LYNMERE.read_text()))
     assert "have not both been met" not in clause_text(doc, CLAUSE, flat=True)
+
+
+def test_late_conditions_bring_arrears_and_a_whole_first_year(catalogue):
+    """r34 al-fresh2 finding 4 (firing): where the conditions are met after the Commencement Date, each Commissioner
+    pays its contributions from that date within 10 Business Days and the risk/reward clause covers the whole first
+    Alliance Year; the note says who carries the gap and asks for interim funding. (Quiet) once the section 75
+    agreement is made there are no conditions and no such sub-clause."""
+    doc = document_of(catalogue, ALLIANCE_LYNMERE.read_text())
+    text = clause_text(doc, CLAUSE, flat=True)
+    assert ("If both conditions are met after the Commencement Date: each Commissioner must pay into the Pooled Budget, "
+            "within 10 Business Days after the notice under clause") in text
+    assert "the contributions that would have fallen due from the Commencement Date until that notice; and" in text
+    assert "applies to the whole of the first Alliance Year, from the Commencement Date, as if the conditions had been met on that date" in text
+    n = " ".join(note(doc, CLAUSE).split())
+    assert "Agree interim funding with the other Commissioners for the gap" in n
+    made = document_of(catalogue, ALLIANCE_LYNMERE.read_text().replace("18 February 2027", "18 February 2026"))
+    assert "If both conditions are met after the Commencement Date" not in clause_text(made, CLAUSE, flat=True)
+    assert "Agree interim funding" not in note(made, CLAUSE)

@@ -80,3 +80,28 @@ def test_public_task_for_providers_that_are_not_public_bodies_needs_a_basis_in_l
     assert "section 8 of the Data Protection Act 2018" in n and "legitimate interests (Article 6(1)(f))" in n
     quiet = document_of(catalogue, text.replace(role, flow.format(basis="Article 6(1)(f) (legitimate interests)"), 1))
     assert "is a basis only where the task or function has a basis in law" not in note(quiet, SCHEDULE)
+
+
+
+def test_case_system_host_that_also_receives_records_has_two_capacities(catalogue):
+    """r34 al-fresh2 finding 7(c) (firing): the case system's host (the Trust) is also a recipient in a data flow, so
+    the information-sharing clause states both its capacities; 7(a) (firing): a flow relying on legitimate interests
+    for every Provider, where a Provider (the Trust) is a public authority, gets a note to give it public task.
+    (Quiet) the sample without flows has neither."""
+    from tests.families.clause_texts import flat
+    role = "  role: controllers\n"
+    flow = role + ("  flows:\n    - data: support plans and case notes\n      shared_by: every Provider\n"
+                   "      shared_with: the Trust, through the shared case system\n"
+                   "      article_6: Article 6(1)(f) (legitimate interests)\n")
+    text = ALLIANCE_JOINT.read_text()
+    assert role in text and "case_system_host: trust" in text
+    doc = document_of(catalogue, text.replace(role, flow, 1))
+    info = clause_text(doc, "alliance.information-sharing", flat=True)
+    assert ("The Trust also receives records for its own functions under Schedule") in info
+    assert "it holds those as a controller in its own right and uses them only as that Schedule provides" in info
+    n = flat(note(doc, SCHEDULE))
+    assert ("Row 1 relies on legitimate interests (Article 6(1)(f)) for every Provider, but the Trust is a public "
+            "authority, which cannot rely on that basis") in n
+    plain = document_of(catalogue, text)
+    assert "also receives records for its own functions" not in clause_text(plain, "alliance.information-sharing", flat=True)
+    assert "cannot rely on that basis for processing in performing" not in note(plain, SCHEDULE)

@@ -588,3 +588,22 @@ def test_no_carve_out_note_without_a_budget_reserved_matter(alliance_big):
     text = _flat(text_of(clause(alliance_big, "alliance.decisions")))
     assert "[, other than an approval of costs under" not in text
     assert "That narrows the agreed veto" not in _flat(note(alliance_big, "alliance.decisions"))
+def test_direct_ladder_makes_the_expert_optional_before_a_deadlock_decision(catalogue):
+    """r34 al-fresh2 finding 6 (firing): with the direct dispute ladder (no adviser step) the Commissioner's deadlock
+    decision needs no Independent Expert's recommendation first; a member may ask for one within 5 Business Days and
+    it must then be considered. Both decision variants; the majority note no longer says the expert step is
+    instructed. (Quiet) the standard ladder keeps the expert's recommendation as a condition."""
+    from tests.families.clause_texts import variant_of
+    from tests.families.conftest import ALLIANCE_STAINMOOR
+    for rule in ("unanimous", "majority"):
+        doc = variant_of(catalogue, ALLIANCE_STAINMOOR, "  decision_rule: unanimous", f"  decision_rule: {rule}")
+        text = clause_text(doc, "alliance.decisions", flat=True)
+        assert "must first obtain the written recommendation of an Independent Expert" not in text
+        assert ("must consider the views recorded in the minutes and, where an Alliance Member has referred the matter "
+                "to an Independent Expert under clause") in text
+        assert "within 5 Business Days after it became deadlocked, must wait for and consider that Independent Expert's" in text
+    n = flat_note(doc, "alliance.decisions")
+    assert "on an independent expert's recommendation" not in n
+    assert "an independent expert's recommendation is not a condition of it" in n
+    big = clause_text(build(ALLIANCE_BIG, catalogue).document, "alliance.decisions", flat=True)
+    assert "must first obtain the written recommendation of an Independent Expert, which does not bind it" in big

@@ -184,3 +184,13 @@ def test_host_note_is_quiet_with_several_contributors(catalogue):
     from tests.families.conftest import ALLIANCE_POOLED_PCC
     doc = build(ALLIANCE_POOLED_PCC, catalogue).document
     assert "is its only contributor" not in flat_note(doc, "alliance.service-planning")
+
+
+def test_sums_pasted_from_the_sheet_read_in_pounds():
+    """r34 al-fresh2 finding 15 (firing): 'GBP 300' pasted from the sheet into Schedule 4 reads '£300'; (quiet) words
+    without such a sum are unchanged."""
+    from assembler.termsheet.alliance import Alliance
+    assert Alliance.pounds("a personal fund of up to GBP 300 a person") == "a personal fund of up to £300 a person"
+    assert Alliance.pounds("deposits of 1,250 GBP each") == "deposits of £1,250 each"
+    assert Alliance.pounds("rent in advance and deposits") == "rent in advance and deposits"
+    assert Alliance.pounds(None) is None

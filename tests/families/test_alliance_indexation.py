@@ -294,3 +294,45 @@ def test_indexation_by_a_grant_allocation_has_no_index_words(catalogue):
     quiet = variant_of(catalogue, ALLIANCE_BIG, cpi, cpi)
     assert "index is rebased" in definition(quiet, "Indexation Increase")
     assert "comparing like with like" not in definition(quiet, "Indexation Increase")
+
+
+_BCF_CAP = ("the percentage increase in the Consumer Prices Index (CPI) in the 12 months to the previous September, "
+            "but no more than the percentage uplift in the NHS minimum contribution to the Better Care Fund for that "
+            "year under the Better Care Fund policy framework")
+
+
+def _harrowdale_indexed_by(words: str) -> str:
+    text = ALLIANCE_HARROWDALE.read_text()
+    old = ("      the percentage increase in the Consumer Prices Index including owner occupiers' housing costs\n"
+           "      (CPIH) in the 12 months to the previous November, capped at 4%\n")
+    assert old in text
+    return text.replace(old, "      " + words + "\n")
+
+
+def test_a_cap_by_another_measure_is_the_lower_of_the_two(catalogue):
+    """r34 al-fresh2 finding 1 (firing): CPI 'but no more than' the BCF NHS minimum contribution uplift makes the
+    Indexation Increase the lower of the two, with the CPI figure applying until the capping figure is published;
+    the Key Information row states the cap and the Schedule 5 note describes it (not 'restates' a CPI-only formula)."""
+    from tests.families.clause_texts import document_of
+    doc = document_of(catalogue, _harrowdale_indexed_by(_BCF_CAP))
+    d = definition(doc, "Indexation Increase")
+    assert d.startswith("for an Alliance Year, the lower of (a) the percentage change in the Consumer Prices Index (CPI, all items)")
+    assert "over the 12 months to the September before that Alliance Year begins; and (b) the percentage uplift in the NHS minimum contribution" in d
+    assert "Where the figure under (b) for an Alliance Year has not been published when that Alliance Year begins, the percentage under (a) applies until it is published" in d
+    row = " ".join(" ".join(r) for r in table_rows(clause(doc, "alliance.key-information")))
+    assert "(never more than the percentage uplift in the NHS minimum contribution to the Better Care Fund" in flat(row)
+    n = flat(clause(doc, "alliance.schedule-budget").note)
+    assert 'capped as the instructions say ("no more than the percentage uplift in the NHS minimum contribution' in n
+    assert "Check when the capping figure is published each year" in n
+
+
+@pytest.mark.parametrize("words", [
+    "the percentage increase in CPI in the 12 months to the previous December, capped at 4%",
+    "the percentage increase in CPI in the 12 months to the previous December",
+    "the percentage increase in CPI in the 12 months to the previous December, but no more than 3.5%",
+])
+def test_no_measure_cap_without_one(words):
+    """r34 al-fresh2 finding 1 (quiet): a numeric cap, or none, is not read as a cap by another measure."""
+    a = Alliance.model_construct(risk_reward=RiskReward.model_construct(indexation=words))
+    assert a.indexation_measure_cap is None
+    assert "lower of" not in a.indexation_definition

@@ -60,3 +60,33 @@ def test_handover_assigning_a_licence_without_premises_is_flagged(tmp_path, cata
     note = _flat(exit_plan.note or "")
     assert "The handover for Recovery CIC speaks of assigning or transferring a licence." in note
     assert "is personal to the Provider that holds it" not in text_of(exit_plan)
+
+
+def test_premises_from_a_landlord_that_is_not_a_party(catalogue):
+    """r34 al-fresh2 finding 8 (firing): a Provider's lease from a third-party landlord (premises with landlord, no
+    owner) is listed in Schedule 1 Part 1 as not binding that body, with the Provider's duty to keep it and report a
+    threat to it; the note asks about its term, assignment on exit and the landlord's consent. 8(a): premises held
+    'until the Service Contract ends' by a Provider that held a replaced Former Contract are flagged as possibly ending
+    with it. (Quiet) the ALLIANCE_BIG sample, with no premises, has neither; owner and landlord together are refused."""
+    import pytest
+    from assembler.errors import UserError
+    from tests.families.clause_texts import clause_text, document_of, note
+    from tests.families.conftest import ALLIANCE_BIG
+    src = (ROOT / "tests" / "families" / "fixtures" / "alliance-castlebridge-youth.yaml").read_text()
+    old = "      - {building: the Millfield youth centre, owner: council}\n"
+    assert old in src
+    doc = document_of(catalogue, src.replace(old, old + "      - {building: the Holme Street flats, landlord: Holme Housing "
+                                             "Association, held_under: lease, ends_with_service_contract: false}\n"))
+    text = clause_text(doc, "alliance.schedule-services", flat=True)
+    assert ("The following premises are used for the Services under a lease or licence from a body that is not a Party "
+            "to this Agreement and is not bound by it:") in text
+    assert "The Holme Street flats" in text and "Holme Housing Association" in text
+    assert "must keep its lease or licence in force while it delivers the Services from those premises" in text
+    n = _flat(note(doc, "alliance.schedule-services"))
+    assert "holds the Holme Street flats under a lease from Holme Housing Association, which is not a Party" in n
+    assert "also held a Former Contract, and Part 1 records the Eastbrook youth centre as held until its Service Contract ends" in n
+    big = build(ALLIANCE_BIG, catalogue)
+    assert "not a Party to this Agreement and is not bound by it: Each Provider" not in clause_text(big.document, "alliance.schedule-services", flat=True)
+    assert "also held a Former Contract, and Part 1 records" not in note(big.document, "alliance.schedule-services")
+    with pytest.raises(UserError):
+        document_of(catalogue, src.replace(old, "      - {building: the Millfield youth centre, owner: council, landlord: X Homes}\n"))

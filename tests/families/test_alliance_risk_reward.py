@@ -474,3 +474,16 @@ def test_refusal_on_silence_needs_no_carve_out(catalogue):
     assert "The Commissioner gives its part in an approval under clause 13.10 or clause 13.12 only in writing" in op
     assert "Except for an approval that" not in op and "period[" not in op
     assert "Approval by silence commits" not in flat_note(doc, "alliance.risk-reward")
+
+
+def test_exempt_accommodation_note_where_housing_costs_are_outside(catalogue):
+    """r34 al-fresh2 finding 9 (firing): housing costs met outside the alliance (housing benefit) bring a note on
+    exempt accommodation status and the Supported Housing (Regulatory Oversight) Act 2023 standards and licensing,
+    flagged as not confirmed in force; (quiet) the Welsh sample, whose law differs, has none."""
+    from tests.conftest import samples
+    joint = next(p for p in samples("alliance") if p.stem == "mental-health-four-members-varied")
+    welsh = next(p for p in samples("alliance") if p.stem == "welsh-young-people-alliance")
+    n = _flat(note(build(joint, catalogue).document, "alliance.risk-reward"))
+    assert "section 12(2)(b) of the Supported Housing (Regulatory Oversight) Act 2023" in n
+    assert "this draft has not confirmed that the regulations for them have been made" in n
+    assert "Supported Housing (Regulatory Oversight)" not in note(build(welsh, catalogue).document, "alliance.risk-reward")

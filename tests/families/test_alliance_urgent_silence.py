@@ -43,9 +43,38 @@ def test_refused_prints_refusal_and_no_deemed_approval(catalogue):
 
 
 def test_reminder_default_is_bracketed(catalogue):
-    """The standard (reminder) prints its own rule, the reminder bracketed as the draft's default."""
-    doc = _with(catalogue, "reminder")
+    """The standard (reminder), where the sheet leaves urgent_silence out, prints its own rule, the reminder
+    bracketed as the draft's default."""
+    doc = variant_of(catalogue, ALLIANCE_REABLEMENT, FLOOR, FLOOR + "    urgent_approvals_limit: 40000\n")
     text = clause_text(doc, "alliance.risk-reward", flat=True)
     assert "it is treated as having refused them[, unless the" in text
     assert "if it has not decided within 5 Business Days after that notice]" in text
     assert "this draft's default, not the instructions" in flat_note(doc, "alliance.risk-reward")
+
+
+def test_instructed_reminder_is_not_bracketed(catalogue):
+    """r34 al-fresh2 finding 5 (firing): where the sheet itself chooses 'reminder', the clause states it without
+    brackets and the note says the instructions choose it, not that it is the draft's default."""
+    doc = _with(catalogue, "reminder")
+    text = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "it is treated as having refused them, unless the" in text
+    assert "after that notice]" not in text
+    n = flat_note(doc, "alliance.risk-reward")
+    assert "this draft's default, not the instructions" not in n
+    assert "The instructions choose those words, so they are not bracketed" in n
+
+
+def test_instructed_reminder_in_gain_and_pain(catalogue):
+    """r34 al-fresh2 finding 5 (firing, gain and pain): an instructed reminder is stated without brackets and the
+    note no longer calls it this draft's default; (quiet) the sample, which leaves urgent_silence out, keeps both."""
+    from tests.families.conftest import ALLIANCE_BIG
+    line = "    urgent_approvals_limit: 75000"
+    doc = variant_of(catalogue, ALLIANCE_BIG, line, "    urgent_silence: reminder\n" + line)
+    text = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "is treated as having refused approval if it has not decided within that period, unless the Provider" in text
+    assert "after that notice]" not in text
+    n = flat_note(doc, "alliance.risk-reward")
+    assert "The instructions choose this approval by silence after a reminder, so the clause states it without brackets" in n
+    assert "this draft's default, not the instructions" not in n
+    plain = variant_of(catalogue, ALLIANCE_BIG, line, line)
+    assert "within that period[, unless the Provider" in clause_text(plain, "alliance.risk-reward", flat=True)
