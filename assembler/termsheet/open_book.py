@@ -562,6 +562,16 @@ class Registration(Strict):
     places: int | None = Field(None, ge=1, le=250, description="Registered places, e.g. 4.")
 
 
+class CapitalGrant(Strict):
+    amount: Money = Field(description="What the commissioner paid towards buying, building or converting the home, in "
+                                      "pounds, e.g. 350000.")
+    agreement: Text = Field(description="The separate agreement under which it paid, as a phrase, e.g. 'the capital "
+                                        "grant agreement between the Council and the Association dated 3 March 2025'.")
+    nomination_years: int | None = Field(None, ge=1, le=125, description="Years of nomination rights that agreement "
+                                                                         "gives the commissioner, e.g. 25. Empty: "
+                                                                         "none stated.")
+
+
 class DirectorSalary(Strict):
     name: Text = Field(description="The director's name, e.g. 'Ruth Halloran'.")
     position: str | None = Field(None, description="Their role, e.g. 'Finance Director'. Empty: not printed.")
@@ -1907,6 +1917,13 @@ class Home(Strict):
                           "(services.scope 'commissioner_places', with other purchasers), only the share apportioned "
                           "to those places is an Allowable Cost, and the cost model's capital charge line is that share "
                           "(r34 ob-fresh2 finding 3).")
+    commissioner_capital: CapitalGrant | None = Field(
+        None, description="Where the commissioner paid part of the cost of this home under a separate capital grant or "
+                          "funding agreement: the amount, that agreement and any nomination years. The capital charge "
+                          "(capital_charge) is then on the provider's own share only, no cost met from the grant is "
+                          "an Allowable Cost, and ending this agreement for the home leaves that agreement (its "
+                          "nomination rights and any repayment on disposal or change of use) in force (r34 ob-fresh "
+                          "finding 1). Empty: no such grant.")
     valuation: Money | None = Field(
         None, description="With capital_charge: the independent valuation of the home in its existing use that the "
                           "charge is set on, in pounds, e.g. 2300000. Recorded in the costs schedule as the baseline "

@@ -141,3 +141,23 @@ def test_whole_homes_capital_charge_keeps_its_wording(catalogue):
     doc = open_book_result(catalogue, "caldmoor").document
     scope = clause_text(doc, "open-book.scope", flat=True)
     assert "as a whole is a cost of" not in scope
+
+
+def _grant(data):
+    home = data["services"]["homes"][0]
+    home["owner"] = "provider"
+    home["commissioner_capital"] = {"amount": 350000, "nomination_years": 25,
+                                    "agreement": "the capital grant agreement dated 3 March 2025"}
+
+
+def test_a_commissioner_capital_grant_is_kept_out_of_the_costs_and_survives_the_ending(catalogue):
+    """r34 ob-fresh S1: the Council's capital grant for one building: no cost it funded is allowable, and this
+    agreement neither replaces it nor, by ending, ends its nomination rights or repayment."""
+    result = open_book_result(catalogue, OB_ALDERBECK, _grant)
+    scope = clause_text(result.document, "open-book.scope", flat=True)
+    assert ("The Council paid £350,000 (three hundred and fifty thousand pounds) towards Alderbeck House under the "
+            "capital grant agreement dated 3 March 2025, which gives it nomination rights for twenty-five years") in scope
+    assert "does not affect the Council's rights under that agreement, including any nomination rights" in scope
+    assert "paid £350,000 towards Alderbeck House" in open_book_note_of(result, "open-book.scope")
+    assert "capital grant agreement" not in clause_text(open_book_result(catalogue, OB_ALDERBECK).document,
+                                                        "open-book.scope", flat=True)

@@ -126,3 +126,17 @@ def test_lowest_pay_is_noted_under_rebasing(catalogue):
     assert "the rate from 1 April 2027 is [to be confirmed]" in note
     plain = open_book_note_of(open_book_result(catalogue, OB_BRAMBLECOMBE), "open-book.regulatory")
     assert "The cost model budgets" not in plain
+
+
+def test_supported_accommodation_scope_speaks_of_support_not_care(catalogue):
+    """r34 ob-fresh S2: in supported accommodation bought by the Council alone, the scope clause uses the setting's
+    own defined term and 'support', not 'Care Services' and 'care'; a care home keeps its words."""
+    from tests.families.conftest import OB_NIGHTLY
+    result = open_book_result(catalogue, OB_NIGHTLY, lambda d: d["services"].__setitem__("other_purchasers", False))
+    scope = clause_text(result.document, "open-book.scope", flat=True)
+    assert "The open-book terms apply to the Supported Accommodation Services." in scope
+    assert "Care Services" not in scope and "therapist" not in scope
+    assert "Care Services means" not in clause_text(result.document, "common.definitions", flat=True)
+    care = open_book_result(catalogue, "adult-care-sharing-band.yaml",
+                            lambda d: d["services"].__setitem__("other_purchasers", False))
+    assert "The open-book terms apply to the Care Services." in clause_text(care.document, "open-book.scope", flat=True)
