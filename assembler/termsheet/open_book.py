@@ -1917,6 +1917,17 @@ class Home(Strict):
                           "(services.scope 'commissioner_places', with other purchasers), only the share apportioned "
                           "to those places is an Allowable Cost, and the cost model's capital charge line is that share "
                           "(r34 ob-fresh2 finding 3).")
+    opens_new: bool = Field(
+        False, description="Whether this home or setting is new and opens with this agreement (or during it) after "
+                           "works or a new registration or notification, so that it is not ready to take anyone when "
+                           "the Service Term starts. The draft then starts the Service Term for it only when the "
+                           "commissioner confirms it is ready, pays nothing for its places (Core Places included) and "
+                           "counts none of its costs before then, and lets the commissioner end the agreement for it if "
+                           "it is not ready by opening_longstop (r34 ob-fresh finding 4). Not for children's homes, "
+                           "whose Service Term already waits for their Ofsted registration. Default false.")
+    opening_longstop: dt.date | None = Field(
+        None, description="With opens_new: the day by which it must be ready, as YYYY-MM-DD, e.g. 2027-06-30. Empty: "
+                          "a date in brackets three months after the Service Term starts.")
     commissioner_capital: CapitalGrant | None = Field(
         None, description="Where the commissioner paid part of the cost of this home under a separate capital grant or "
                           "funding agreement: the amount, that agreement and any nomination years. The capital charge "
