@@ -1279,3 +1279,67 @@ def core_hours_priced(ctx: RuleContext):
                f"expects {priced:,} hours, {abs(diff):,} {'more' if diff > 0 else 'fewer'} in the homes than priced: "
                f"make services.homes[].core_support and the expected units agree",
                ("open_book", "unit_prices", ctx.sheet.open_book.unit_prices.index(core), "expected_units"))
+
+
+@FAMILY.rule("OPEN-BOOK-CONTRIBUTIONS", "warning",
+             "Net payment (services.contributions_paid_to 'provider') is drafted for adult care homes in England; "
+             "contribution_arrears_weeks has effect only with it.")
+def contributions(ctx: RuleContext):
+    """r34 ob-fresh2 finding 1: residents paid their assessed Care Act contributions to the home and the Council
+    paid the balance, with arrears after four weeks taken over by the Council; the field drafts that in the
+    residents clause, which is for adult care homes in England only, so elsewhere the instruction would be lost."""
+    services = ctx.sheet.services
+    if services.contributions_paid_to == "provider":
+        if not services.net_contributions:
+            yield ("net payment of residents' contributions is drafted only for adult care homes (the residents "
+                   "clause, under the Care Act 2014); for these services the draft still has the commissioner "
+                   "charge any contribution itself: draft the collection terms by hand or leave the field out",
+                   ("services", "contributions_paid_to"))
+        elif ctx.sheet.document.wales:
+            yield ("net payment of residents' contributions is drafted in the residents clause, under the Care Act "
+                   "2014's charging provisions for England; a Welsh draft has no residents clause, so draft the "
+                   "collection terms by hand under the Welsh charging law",
+                   ("services", "contributions_paid_to"))
+    elif services.contribution_arrears_weeks is not None:
+        yield (f"contribution_arrears_weeks ({services.contribution_arrears_weeks}) has effect only where residents "
+               "pay their contributions to the provider: say services.contributions_paid_to: provider, or leave "
+               "the weeks out", ("services", "contribution_arrears_weeks"))
+
+
+_CAPITAL_LINE = re.compile(r"\bcapital charges?\b", re.I)
+
+
+@FAMILY.rule("OPEN-BOOK-CAPITAL-CHARGE-SHARE", "warning",
+             "Where the open book covers only the commissioner's places, the cost model's capital charge line is "
+             "the share of the homes' whole-building capital charges apportioned to those places, not the whole.")
+def capital_charge_share(ctx: RuleContext):
+    """r34 ob-fresh2 finding 3: homes[].capital_charge is the charge for the whole building (£138,000), and only
+    the share apportioned to the Council's places is an Allowable Cost; the cost model carried the share
+    (£99,500). A line equal to or above the whole charge puts other purchasers' share on the commissioner; with
+    places-available apportionment the share is known exactly (places over all places)."""
+    services = ctx.sheet.services
+    if services.scope != "commissioner_places" or services.supported_living or services.home_care:
+        return
+    homes = [h for h in services.homes if h.owner == "provider" and h.capital_charge]
+    if not homes:
+        return
+    cm = ctx.sheet.open_book.cost_model
+    lines = [(i, l) for i, l in enumerate(cm.direct_lines or []) if _CAPITAL_LINE.search(str(l.item))]
+    if not lines:
+        return
+    whole = sum(h.capital_charge for h in homes)
+    budgeted = sum(l.amount for _, l in lines)
+    loc = ("open_book", "cost_model", "direct_lines", lines[0][0], "amount")
+    if budgeted >= whole:
+        yield (f"the cost model's capital charge ({money(budgeted)}) is {'the whole of' if budgeted == whole else 'more than'} "
+               f"the homes' capital charge for the whole building ({money(whole)}), but the open book covers only the "
+               f"commissioner's places (services.scope: commissioner_places), so only the share apportioned to them is "
+               f"an Allowable Cost: put that share in the cost model, or, if {money(whole)} is already the share, give "
+               f"the whole building's charge in services.homes[].capital_charge", loc)
+        return
+    if (services.apportionment or "places_available") == "places_available" and all(h.total_places for h in homes):
+        share = sum(h.capital_charge * h.places / h.total_places for h in homes)
+        if abs(share - budgeted) > max(Decimal(1), share / 100):
+            yield (f"the cost model's capital charge ({money(budgeted)}) is not the share of the whole-building charge "
+                   f"({money(whole)}) that the places available give the commissioner ({money(share)}, its places over "
+                   f"all the places): make the line that share, or say how it was apportioned", loc)

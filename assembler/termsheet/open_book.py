@@ -565,11 +565,74 @@ class Registration(Strict):
     places: int | None = Field(None, ge=1, le=250, description="Registered places, e.g. 4.")
 
 
+class CapitalGrant(Strict):
+    amount: Money = Field(description="What the commissioner paid towards buying, building or converting the home, in "
+                                      "pounds, e.g. 350000.")
+    agreement: Text = Field(description="The separate agreement under which it paid, as a phrase, e.g. 'the capital "
+                                        "grant agreement between the Council and the Association dated 3 March 2025'.")
+    nomination_years: int | None = Field(None, ge=1, le=125, description="Years of nomination rights that agreement "
+                                                                         "gives the commissioner, e.g. 25. Empty: "
+                                                                         "none stated.")
+
+
+class DirectorSalary(Strict):
+    name: Text = Field(description="The director's name, e.g. 'Ruth Halloran'.")
+    position: str | None = Field(None, description="Their role, e.g. 'Finance Director'. Empty: not printed.")
+    salary: Money | None = Field(None, description="Their yearly salary in the cost model, in pounds, e.g. 68000. "
+                                                   "Empty: left in brackets to complete.")
+
+
 class RelatedParty(Strict):
     name: Text = Field(description="The related person or body, e.g. 'Oakfield Property Holdings Ltd'.")
     relationship: Text = Field(description="How it is related, e.g. 'wholly owned subsidiary of the provider'.")
     arrangement: Text = Field(description="What it supplies or charges, e.g. 'leases two of the homes'.")
     annual_value: Money | None = Field(None, description="What it is paid in a year, in pounds.")
+    kind: Literal["body", "individual", "employed_director"] | None = Field(
+        None, description="What the related party is: 'body' (a company, charity, partnership or other "
+                          "organisation), 'individual' (a person, including one trading in their own name as a sole "
+                          "trader: the arrangement then counts up to the market rate, since the person's own work has "
+                          "no cost other than its value, and the distress triggers do not reach them), or "
+                          "'employed_director' (a director the provider employs: listed for disclosure only, the pay "
+                          "being governed by the employment paragraph and any limit on directors' pay, not the "
+                          "related-party cost rule). Empty: worked out from the words ('sole trader' or 'trading as' "
+                          "reads as an individual; an arrangement that says the person is employed as a director reads "
+                          "as an employed director), else a body (r34 ob-fresh2 findings 4 to 6).")
+
+    @property
+    def person_kind(self) -> str:
+        """The kind stated, or read from the words: 'employed_director', 'individual' or 'body'."""
+        if self.kind is not None:
+            return self.kind
+        words = f"{self.relationship} {self.arrangement}"
+        if re.search(r"(?i)\bemploy(ed|s|ment)\b", self.arrangement) and re.search(r"(?i)\bdirector\b", words):
+            return "employed_director"
+        if re.search(r"(?i)\b(sole trader|trading as|self-employed)\b", words):
+            return "individual"
+        return "body"
+
+    @property
+    def is_person(self) -> bool:
+        """Whether it is a person (an individual, a sole trader or an employed director), not a body."""
+        return self.person_kind != "body"
+
+    @property
+    def employed_director(self) -> bool:
+        return self.person_kind == "employed_director"
+
+    @property
+    def uplift(self) -> Decimal | None:
+        """The percentage the disclosed arrangement adds to cost ('charged at cost plus 8%'), which the related-party
+        cost rule disallows (r34 ob-fresh finding 10); None where the words give none."""
+        m = re.search(r"(?i)\bcost\s*(?:plus|\+)\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent)", self.arrangement)
+        return Decimal(m.group(1)) if m else None
+
+    @property
+    def uplift_value(self) -> Decimal | None:
+        """The part of annual_value that is the uplift: value - value / (1 + uplift), to the pound (for an "about")."""
+        if self.uplift is None or self.annual_value is None:
+            return None
+        base = self.annual_value / (1 + self.uplift / 100)
+        return (self.annual_value - base).quantize(Decimal("1"))
 
     @property
     def arrangement_phrase(self) -> str:
@@ -577,6 +640,8 @@ class RelatedParty(Strict):
         Rowan House'), else 'supplies' and the words ('central finance, HR and payroll'), so a note never reads 'it
         central finance' (r25 ob-fresh finding 19)."""
         words = " ".join(self.arrangement.split())
+        if re.match(r"(?i)(employed|engaged|paid|contracted|appointed)\b", words):
+            return f"is {words}"
         if re.match(r"(?i)(owns|leases|lets|rents|charges|supplies|provides|delivers|runs|employs|lends|manages|"
                     r"carries|sells|buys|holds|operates|is|has|acts|pays|does|maintains|repairs|services|insures|"
                     r"hires|cleans|caters|trains|recruits|transports|licenses|invoices|recharges)\b", words):
@@ -613,6 +678,8 @@ class RelatedParty(Strict):
         """Whether the services depend on it, so that its distress is the provider's: a parent, a landlord of the
         premises, or a supplier of central services or staff. A contractor for minor works is not (r25 ob-fresh
         finding 18: the distress triggers reached a £36,000 building contractor owned by a director's spouse)."""
+        if self.is_person:
+            return False  # r34 ob-fresh2 finding 6: audit opinions and loan covenants cannot happen to a person
         return self.is_parent or bool(re.search(
             r"(?i)\b(owns|leases?|lets|landlord|lease|management|central|finance|payroll|HR|staff bank|relief|agency)\b",
             self.arrangement))
@@ -753,6 +820,14 @@ class OpenBook(Strict):
                                                                   "e.g. 'Care staff pay, on-costs and training'.")
     disallowed_costs: list[Text] = Field(default_factory=list, description="Categories of cost that never count, "
                                                                            "e.g. 'Dividends and distributions'.")
+    director_salaries: list[DirectorSalary] = Field(
+        default_factory=list, description="Where a Disallowed Cost limits directors' pay to the salaries in the cost "
+                                          "model: each director whose pay the cost model includes, with name, role and "
+                                          "yearly salary, e.g. {name: Ruth Halloran, position: Finance Director, "
+                                          "salary: 68000}. The costs schedule lists them, a salary not given in "
+                                          "brackets. Empty: the signatory (where a director) and any director a "
+                                          "related party says the provider employs, with a bracketed line for each "
+                                          "other director (r34 ob-fresh2 finding 10).")
     directors: int | None = Field(None, ge=1, le=20, description="How many directors the provider has, where a "
                                   "Disallowed Cost limits directors' pay to salaries in the cost model, e.g. 2: the "
                                   "costs schedule then leaves a line for each. Empty: one line for 'each other "
@@ -1176,7 +1251,8 @@ class OpenBook(Strict):
         out = {}
         for text in self.disallowed_items:
             if "director" in text.lower() and "cost model" in text.lower():
-                m = re.search(r"\b(?:(?:set out|disclosed|shown|stated|included) )?in the cost model\b", text, re.I)
+                m = re.search(r"\b(?:(?:set out|disclosed|shown|stated|included)(?: for (?:them|each of them|each|him|her))? )?"
+                              r"in the cost model\b", text, re.I)  # r34 ob-fresh2 F10: "shown for them stated in"
                 if m:
                     out[text] = (text[:m.start()] + "stated in Part 1 of ", text[m.end():])
         return out
@@ -1927,7 +2003,39 @@ class Home(Strict):
                           "as an independent valuation of the home in its existing use times an agreed yield (for "
                           "example £720,000 x 5%), and take the building's depreciation out of the cost model. Empty: "
                           "the building enters the costs only through depreciation, where a category allows it, and the "
-                          "scope note asks whether a charge is wanted (r31 ob tool note 5).")
+                          "scope note asks whether a charge is wanted (r31 ob tool note 5). Give the charge for the "
+                          "building as a whole: where the open book covers only the commissioner's places "
+                          "(services.scope 'commissioner_places', with other purchasers), only the share apportioned "
+                          "to those places is an Allowable Cost, and the cost model's capital charge line is that share "
+                          "(r34 ob-fresh2 finding 3).")
+    opens_new: bool = Field(
+        False, description="Whether this home or setting is new and opens with this agreement (or during it) after "
+                           "works or a new registration or notification, so that it is not ready to take anyone when "
+                           "the Service Term starts. The draft then starts the Service Term for it only when the "
+                           "commissioner confirms it is ready, pays nothing for its places (Core Places included) and "
+                           "counts none of its costs before then, and lets the commissioner end the agreement for it if "
+                           "it is not ready by opening_longstop (r34 ob-fresh finding 4). Not for children's homes, "
+                           "whose Service Term already waits for their Ofsted registration. Default false.")
+    opening_longstop: dt.date | None = Field(
+        None, description="With opens_new: the day by which it must be ready, as YYYY-MM-DD, e.g. 2027-06-30. Empty: "
+                          "a date in brackets three months after the Service Term starts.")
+    commissioner_capital: CapitalGrant | None = Field(
+        None, description="Where the commissioner paid part of the cost of this home under a separate capital grant or "
+                          "funding agreement: the amount, that agreement and any nomination years. The capital charge "
+                          "(capital_charge) is then on the provider's own share only, no cost met from the grant is "
+                          "an Allowable Cost, and ending this agreement for the home leaves that agreement (its "
+                          "nomination rights and any repayment on disposal or change of use) in force (r34 ob-fresh "
+                          "finding 1). Empty: no such grant.")
+    valuation: Money | None = Field(
+        None, description="With capital_charge: the independent valuation of the home in its existing use that the "
+                          "charge is set on, in pounds, e.g. 2300000. Recorded in the costs schedule as the baseline "
+                          "for any re-valuation. Empty: not recorded, and the scope note asks how the charge was set.")
+    valuation_yield: Percent | None = Field(
+        None, description="With capital_charge: the agreed yield applied to the valuation, in per cent, e.g. 6. "
+                          "Empty: not recorded.")
+    valuer: str | None = Field(
+        None, description="With capital_charge: who made the valuation and its date, as a phrase, e.g. 'Hadley Rowe "
+                          "Chartered Surveyors, 2 September 2026'. Empty: not recorded.")
     _lease_end: dt.date | None = PrivateAttr(None)
     _lease_source: str | None = PrivateAttr(None)
     _landlord: str | None = PrivateAttr(None)
@@ -2282,6 +2390,19 @@ class Services(Strict):
         None, ge=1, le=180, description="Care homes: days' notice the commissioner must give to end a placement (except "
                                         "where the person's safety requires it to end at once), e.g. 28. Empty: 7 days, "
                                         "which the residents note flags as assumed (r31 ob tool note 21).")
+    contributions_paid_to: Literal["commissioner", "provider"] = Field(
+        "commissioner", description="Adult care homes in England: who collects each resident's assessed contribution "
+                                    "(Care Act 2014 ss.14 and 17). 'commissioner' (gross payment): the commissioner pays "
+                                    "the whole Price and collects the contribution itself. 'provider' (net payment): the "
+                                    "resident pays the contribution to the provider, the commissioner pays the Price less "
+                                    "it, and takes over arrears (see contribution_arrears_weeks); the invoices and the "
+                                    "placement agreement then show the contribution, and it counts in full as Service "
+                                    "Income (r34 ob-fresh2 finding 1). Default 'commissioner'.")
+    contribution_arrears_weeks: int | None = Field(
+        None, ge=1, le=26, description="With contributions_paid_to 'provider': the weeks after which a resident's unpaid "
+                                       "contribution is taken over by the commissioner, which pays it to the provider "
+                                       "and recovers it from the resident, e.g. 4. Empty: [4] weeks in brackets, as an "
+                                       "assumption to confirm.")
     indemnity_scope: Literal["limited", "any_breach"] = Field(
         "limited", description="What the provider's uncapped indemnity in the liability clause covers: 'limited': "
                                "negligence, wilful misconduct, abuse or neglect, breach of law, breach of the data "
@@ -2584,6 +2705,13 @@ class Services(Strict):
             return dt.datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
         except ValueError:
             return None
+
+    @property
+    def net_contributions(self) -> bool:
+        """Whether residents pay their assessed contributions to the provider and the commissioner pays the Price
+        net of them (contributions_paid_to 'provider'), in an adult care home, where the residents clause applies
+        (r34 ob-fresh2 finding 1). Clauses add `not document.wales`: the residents clause is England's."""
+        return self.contributions_paid_to == "provider" and self.effective_setting == "care_home" and not self.for_children
 
     @property
     def effective_setting(self) -> str:

@@ -99,3 +99,13 @@ def test_a_top_up_is_paid_with_the_price_and_the_council_bears_a_payer_s_default
 def test_no_top_up_row_outside_adult_care_homes(catalogue):
     ipa = clause_text(open_book_doc(catalogue, OB_CHARITY), "open-book.schedule-placement-agreement", flat=True)
     assert "Choice of Accommodation" not in ipa
+
+
+def test_services_note_gives_the_instructed_council_notice(catalogue):
+    """r34 ob-fresh2 F7: the services note said 7 days (assumed) where the sheet instructs 28, as clause 9 says."""
+    care = next(c for c in open_book_result(
+        catalogue, "adult-care-sharing-band.yaml", lambda d: d["services"].__setitem__("commissioner_notice_days", 28)
+    ).document.clauses if c.id == "open-book.services").note
+    flat_note = " ".join(care.split())
+    assert "ends a placement on 28 days' notice, as instructed, or at once" in flat_note
+    assert "an assumption to confirm" not in flat_note.split("ends a placement on", 1)[1].split(")", 1)[0]

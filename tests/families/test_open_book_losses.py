@@ -3,6 +3,7 @@ supported-living sheet (r28 ob-fresh: a first-year mobilisation deficit only; th
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -236,3 +237,12 @@ def test_finding6_note_does_not_say_no_end_was_instructed(catalogue):
     assert "No end to the carry-forward was instructed" not in n
     assert "limit the first paragraph to a loss for the first Reconciliation Period (ending on 31 March 2028)" in n
     assert "but only for" not in flat(clause_text(d, "open-book.losses"))
+
+
+
+def test_two_routes_to_a_price_change_are_joined_by_or(catalogue):
+    """r34 ob-fresh2 F17: 'except under clause 5.7, clause 6.1.' lacked its 'or' where re-basing leaves two routes."""
+    result = open_book_result(catalogue, OB_BRAMBLECOMBE,
+                              lambda d: d["positions"].__setitem__("open_book_price_review", "rebase"))
+    text = clause_text(result.document, "open-book.losses", flat=True)
+    assert re.search(r"to a change in the Prices except under clause [\d.]+ or clause [\d.]+\.", text)

@@ -29,6 +29,7 @@ NIGHTLY = ROOT / "tests" / "families" / "fixtures" / "ob-r21-nightly.yaml"   # r
 NURSING = ROOT / "tests" / "families" / "fixtures" / "ob-r25-bramblecombe.yaml"   # r25 ob-fresh: nursing home block
 GREYSTONE = ROOT / "tests" / "families" / "fixtures" / "ob-r24-greystone.yaml"   # r24 ob-fresh: two care homes, ICB
 WEXCOMBE = ROOT / "tests" / "families" / "fixtures" / "ob-r28-wexcombe.yaml"   # r28 ob-fresh: supported living, ICB
+ALDERBECK = ROOT / "tests" / "families" / "fixtures" / "ob-r23-alderbeck.yaml"   # r23: 24 of 44 places, by places
 PLAIN_GRANT = ROOT / "samples" / "grant" / "community-single-payment.yaml"
 
 
@@ -86,11 +87,33 @@ class Case:
     loc: tuple = ()
 
 
+def _owned_home(line):
+    """ALDERBECK owned by the provider with a whole-building capital charge of £96,800 and a cost-model capital
+    charge line of `line` (24 of 44 places available: a share of £52,800)."""
+    def mutate(data):
+        home = data["services"]["homes"][0]
+        home.update(owner="provider", capital_charge=96800)
+        data["open_book"]["related_parties"] = []
+        for item in data["open_book"]["cost_model"]["direct_lines"]:
+            if str(item["item"]).startswith("Rent of the home"):
+                data["open_book"]["cost_model"]["direct_costs"] += line - item["amount"]
+                item.update(item="Capital charge for the building", amount=line)
+    return mutate
+
+
 def _private_pay_disallowed(data):
     data["open_book"]["disallowed_costs"].append("Costs of care bought by self-funding tenants")
 
 
 FIRES = [
+    # r34 ob-fresh2 F1: net payment outside an adult care home; arrears weeks without net payment
+    Case("OPEN-BOOK-CONTRIBUTIONS", CHARITY, setter("services", "contributions_paid_to", "provider"),
+         says="drafted only for adult care homes", loc=("services", "contributions_paid_to")),
+    Case("OPEN-BOOK-CONTRIBUTIONS", NURSING, setter("services", "contribution_arrears_weeks", 4),
+         says="has effect only where residents pay", loc=("services", "contribution_arrears_weeks")),
+    # r34 ob-fresh2 F3: the cost model carries the whole building's capital charge, or not the places' share
+    Case("OPEN-BOOK-CAPITAL-CHARGE-SHARE", ALDERBECK, _owned_home(96800), says="is the whole of the homes' capital charge"),
+    Case("OPEN-BOOK-CAPITAL-CHARGE-SHARE", ALDERBECK, _owned_home(60000), says="(£52,800, its places over all the places)"),
     # G1: core hours stated at the homes differ from the hours the core price expects; private care disallowed in
     # a whole-homes scope
     Case("OPEN-BOOK-CORE-HOURS", LIVING, setter("open_book", "unit_prices", 1, "expected_units", 20000),
@@ -354,6 +377,11 @@ FIRES = [
 ]
 
 QUIET = [
+    Case("OPEN-BOOK-CONTRIBUTIONS", NURSING),   # gross payment, the default
+    Case("OPEN-BOOK-CONTRIBUTIONS", NURSING, lambda d: d["services"].update(contributions_paid_to="provider",
+                                                                             contribution_arrears_weeks=4)),
+    Case("OPEN-BOOK-CAPITAL-CHARGE-SHARE", ALDERBECK, _owned_home(52800)),   # the places' share
+    Case("OPEN-BOOK-CAPITAL-CHARGE-SHARE", ADULT),   # whole homes: the charge counts whole
     Case("OPEN-BOOK-JOINT-FUNDER-CHC", GREYSTONE),
     Case("OPEN-BOOK-JOINT-FUNDER-CHC", GREYSTONE, lambda d: d["services"]["joint_funder"].update(
         arrangement="the pooled budget agreement under section 75", full_chc="through_commissioner")),
