@@ -1875,6 +1875,23 @@ class Alliance(Strict):
         clause 26 does not hold notice back to the Commencement Date (r27 al-fresh finding 11)."""
         return self._plus_months(signed, self.exit_notice_months)
 
+    def exit_notice_by(self, leaving: dt.date) -> dt.date:
+        """The last day a no-fault notice can be given to expire on `leaving` (exit_notice_months before it)."""
+        return self._plus_months(leaving, -self.exit_notice_months)
+
+    @property
+    def first_voluntary_exit(self) -> dt.date | None:
+        """Under exit: for-cause with a for-cause period and exit_at_year_end: the first Alliance Year end after the
+        for-cause period (a notice may not expire on or before its last day), within the Initial Term; None where there
+        is none, or the sheet sets neither (r34 al-fresh finding 2)."""
+        end = self.for_cause_end
+        if end is None or not self.exit_at_year_end:
+            return None
+        day = self.first_alliance_year_end
+        while day <= end:
+            day = self._plus_months(day + dt.timedelta(days=1), 12) - dt.timedelta(days=1)
+        return day if day <= self.term.end else None
+
     @property
     def exit_floor_date(self) -> dt.date | None:
         """The last day of the second Alliance Year: the minimum period the leaving note offers, where the Initial Term
