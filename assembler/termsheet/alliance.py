@@ -229,6 +229,31 @@ class Member(Party):
         "authority). Empty: a council named 'District Council' or 'Borough Council' commissioning alongside a "
         "'County Council' is taken to be lower tier, and any other council upper tier.")
 
+    def _delegates(self, section: str, words: str) -> bool:
+        pattern = re.compile(rf"\b(?:sections?|s\.)\s*{section}\b(?![A-Za-z])|{words}", re.I)
+        return any(pattern.search(f) for f in self.delegated_functions)
+
+    @property
+    def delegates_eligibility(self) -> bool:
+        """Whether delegated_functions gives this Provider the council's eligibility determination (Care Act 2014
+        s.13): the draft then authorises it with controls instead of keeping the decision with the council (r34
+        al-fresh finding 1)."""
+        return self._delegates("13", r"\beligibility\b")
+
+    @property
+    def delegates_budgets(self) -> bool:
+        """Whether delegated_functions gives this Provider the setting of personal budgets (Care Act 2014 s.26) or
+        direct payments (ss.31 and 32): the draft then authorises it with controls instead of keeping the amount of
+        the personal budget with the council (r34 al-fresh finding 1)."""
+        return self._delegates("26", r"\bpersonal budgets?\b") or self._delegates("3[12]", r"\bdirect payments?\b")
+
+    @property
+    def delegates_transition_assessments(self) -> bool:
+        """Whether delegated_functions gives this Provider young carers' assessments under s.63 of the Care Act 2014
+        (transition assessments for a young carer likely to have needs for support after 18), which s.79 reaches,
+        unlike a young carer's needs assessment under s.17ZA of the Children Act 1989 (r34 al-fresh finding 1)."""
+        return self._delegates("63", r"(?!x)x")
+
 
 class Extension(Strict):
     years: int = Field(0, ge=0, le=10, description="Total years by which the initial term may be extended (0 for none).")
