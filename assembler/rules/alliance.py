@@ -181,6 +181,17 @@ def exit_year_end_unused(ctx: RuleContext):
            "Shorten the for-cause period (for_cause_until), or leave exit_at_year_end out", ("alliance", "exit_at_year_end"))
 
 
+@RULES.rule("ALLIANCE-RING-FENCE-WITHOUT-PAYMENTS", "warning",
+            "A member's payments_to_people_ring_fenced is given only with its payments_to_people, which it ring-fences "
+            "(r34 al-fresh finding 3).")
+def ring_fence_without_payments(ctx: RuleContext):
+    for i, m in enumerate(ctx.sheet.members):
+        if m.payments_to_people_ring_fenced is not None and not m.payments_to_people:
+            yield (f"{m.short_name}: payments_to_people_ring_fenced is given but there are no payments_to_people, so it "
+                   "has no effect: give the amount it pays to or for people using the Services, or leave the line out",
+                   ("members", i, "payments_to_people_ring_fenced"))
+
+
 @RULES.rule("ALLIANCE-SERVICE-SEASON", "error",
             "Each service given a season (service_seasons) is one of the alliance's listed services, written as listed, "
             "so that Schedule 1 and the budget Schedule can print its season.")
