@@ -199,15 +199,18 @@ def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list
     pos = 0
     two = getattr(roles, "two_parties", False)
     agree = False  # "the other Parties agree" became "the other Party": the verb follows it
+    value = None  # the term-sheet value just printed, for "'s" after it
     for match in _TOKEN.finditer(text):
         between = text[pos : match.start()]
         if agree and between.startswith(" agree "):
             between = " agrees " + between[len(" agree "):]
         agree = False
-        _add_text(out, _possessive_after(out, between))
+        _add_text(out, _possessive_after_value(value, between) if value is not None else _possessive_after(out, between))
+        value = None
         pos = match.end()
         if match.group("value") is not None:
-            _add_text(out, match.group("value"))
+            value = match.group("value")
+            _add_text(out, value)
         elif match.group("hole") is not None:
             out.append(Placeholder(match.group("hole")))
         elif match.group("mark").strip() in _LISTS:
@@ -224,9 +227,20 @@ def parse_inlines(text: str, roles: Callable[[str], str], line: int = 0) -> list
                 agree = inline.name == "Parties" and _OTHER.search(_last_text(out)) is not None
                 inline = _other_party(out, inline)
             out.append(inline)
-    between = _possessive_after(out, text[pos:])
+    between = _possessive_after_value(value, text[pos:]) if value is not None else _possessive_after(out, text[pos:])
     _add_text(out, " agrees " + between[len(" agree "):] if agree and between.startswith(" agree ") else between)
     return out
+
+
+def _possessive_after_value(value: str, between: str) -> str:
+    """A clause writes "{{ m.defined }}'s"; after a printed name ending in a plural s ("Stourland Carers") it reads
+    "Stourland Carers'", and after one already possessive ("St Mungo's") nothing is added, as for a defined term
+    (r34 al-fresh finding 19)."""
+    if not (between.startswith("'s") and not between[2:3].isalpha()) or not value:
+        return between
+    if value.endswith(("'s", "’s")):
+        return between[2:]
+    return "'" + between[2:] if _PLURAL_S.search(value) else between
 
 
 def _last_text(out: list[Inline]) -> str:

@@ -163,6 +163,37 @@ def exit_not_before(ctx: RuleContext):
                "the last day of an Alliance Year", where)
 
 
+@RULES.rule("ALLIANCE-EXIT-YEAR-END-UNUSED", "warning",
+            "Where notice to leave without cause must expire at the end of an Alliance Year (exit_at_year_end) under the "
+            "exit position 'for-cause', the Initial Term leaves a member some Alliance Year end on which it could leave "
+            "without cause; otherwise the instruction has no effect unless the term is extended (r34 al-fresh "
+            "finding 2).")
+def exit_year_end_unused(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not alliance.exit_at_year_end or ctx.positions.get("exit") != "for-cause" or alliance.first_voluntary_exit:
+        return
+    if alliance.for_cause_end is None:
+        why = "members may leave only for cause for the whole Initial Term"
+    else:
+        why = (f"no Alliance Year ends after the for-cause period ({long_date(alliance.for_cause_end)}) and before the "
+               f"Initial Term ends ({long_date(alliance.term.end)})")
+    later = (" It takes effect only if the term is extended." if alliance.extension.years
+             else " The term cannot be extended, so it never takes effect.")
+    yield (f"exit_at_year_end is set, but {why}, so no member can leave without cause during the Initial Term.{later} "
+           "Shorten the for-cause period (for_cause_until), or leave exit_at_year_end out", ("alliance", "exit_at_year_end"))
+
+
+@RULES.rule("ALLIANCE-RING-FENCE-WITHOUT-PAYMENTS", "warning",
+            "A member's payments_to_people_ring_fenced is given only with its payments_to_people, which it ring-fences "
+            "(r34 al-fresh finding 3).")
+def ring_fence_without_payments(ctx: RuleContext):
+    for i, m in enumerate(ctx.sheet.members):
+        if m.payments_to_people_ring_fenced is not None and not m.payments_to_people:
+            yield (f"{m.short_name}: payments_to_people_ring_fenced is given but there are no payments_to_people, so it "
+                   "has no effect: give the amount it pays to or for people using the Services, or leave the line out",
+                   ("members", i, "payments_to_people_ring_fenced"))
+
+
 @RULES.rule("ALLIANCE-SERVICE-SEASON", "error",
             "Each service given a season (service_seasons) is one of the alliance's listed services, written as listed, "
             "so that Schedule 1 and the budget Schedule can print its season.")

@@ -208,6 +208,13 @@ class Member(Party):
         None, description="With payments_to_people: what the payments are for, in words that read after 'for', e.g. "
         "'rent and subsistence for up to three women with no recourse to public funds'. Empty: the draft says "
         "'payments to or for people using its part of the Services'.")
+    payments_to_people_ring_fenced: bool | None = Field(
+        None, description="With payments_to_people: whether those payments are ring-fenced, that is counted at the amount "
+        "the Annual Plan sets for them when Gain and Pain are worked out (so they make neither), with any underspend "
+        "repaid in full to the Commissioner through this Provider's Balancing Amount and any payment above that amount "
+        "made only with the Commissioner's written approval. Empty: ring-fenced where this Provider decides the "
+        "payments itself (its delegated_functions include personal budgets or direct payments) or they are personal "
+        "budgets or direct payments; otherwise they sit inside the budget like any other cost.")
     security_works_in_year: bool = Field(
         False, description="True for a Provider whose annual value pays for security works to people's homes "
         "(sanctuary schemes, locks, alarms): the draft counts those works as Delivery Costs in the year they are "
@@ -288,6 +295,43 @@ class Member(Party):
         "services functions; 'lower' for a district or borough council in a two-tier area (the local housing "
         "authority). Empty: a council named 'District Council' or 'Borough Council' commissioning alongside a "
         "'County Council' is taken to be lower tier, and any other council upper tier.")
+
+    def _delegates(self, section: str, words: str) -> bool:
+        pattern = re.compile(rf"\b(?:sections?|s\.)\s*{section}\b(?![A-Za-z])|{words}", re.I)
+        return any(pattern.search(f) for f in self.delegated_functions)
+
+    @property
+    def delegates_eligibility(self) -> bool:
+        """Whether delegated_functions gives this Provider the council's eligibility determination (Care Act 2014
+        s.13): the draft then authorises it with controls instead of keeping the decision with the council (r34
+        al-fresh finding 1)."""
+        return self._delegates("13", r"\beligibility\b")
+
+    @property
+    def delegates_budgets(self) -> bool:
+        """Whether delegated_functions gives this Provider the setting of personal budgets (Care Act 2014 s.26) or
+        direct payments (ss.31 and 32): the draft then authorises it with controls instead of keeping the amount of
+        the personal budget with the council (r34 al-fresh finding 1)."""
+        return self._delegates("26", r"\bpersonal budgets?\b") or self._delegates("3[12]", r"\bdirect payments?\b")
+
+    @property
+    def ring_fences_payments(self) -> bool:
+        """Whether this Provider's payments_to_people are ring-fenced outside Gain and Pain, with any underspend repaid
+        in full to the Commissioner (r34 al-fresh finding 3): as the sheet says, or, where it is silent, where the
+        Provider decides the payments itself or they are personal budgets or direct payments."""
+        if not self.payments_to_people:
+            return False
+        if self.payments_to_people_ring_fenced is not None:
+            return self.payments_to_people_ring_fenced
+        return self.delegates_budgets or bool(
+            re.search(r"\bpersonal budgets?\b|\bdirect payments?\b", self.payments_to_people_for or "", re.I))
+
+    @property
+    def delegates_transition_assessments(self) -> bool:
+        """Whether delegated_functions gives this Provider young carers' assessments under s.63 of the Care Act 2014
+        (transition assessments for a young carer likely to have needs for support after 18), which s.79 reaches,
+        unlike a young carer's needs assessment under s.17ZA of the Children Act 1989 (r34 al-fresh finding 1)."""
+        return self._delegates("63", r"(?!x)x")
 
 
 class Extension(Strict):
@@ -693,6 +737,11 @@ class Alliance(Strict):
         "says they expire on that date, and keeps a run-on only as a fallback. Empty: they end by agreement. With no "
         "former_contracts listed (a fresh award), the date the current contracts expire under their own terms: Part 2 of "
         "Schedule 1 then says so.")
+    former_contracts_extended: bool = legal_field(
+        False, description="With former_contracts_expire: true where the former contracts have already been extended "
+        "(under an option in them or by a variation) to end on that date. The recital then says they expire on it as "
+        "extended and will not be extended further, and the note asks which ground of the law governing each contract "
+        "the extension relied on. False: they expire on their original terms.")
     psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
                          "competitive"] | None = Field(
         None, description="Under procurement_route 'provider_selection': the process of the Provider Selection Regime "
@@ -751,8 +800,11 @@ class Alliance(Strict):
         "out where no system is shared.")
     patient_record_host: MemberKey | None = legal_field(
         None, description="Where named staff of the other members are given access to one member's own electronic "
-        "patient record (for example an NHS trust's), which that member controls: that member's key. The draft sets "
-        "the access terms (the host's written terms, the NHS Data Security and Protection Toolkit, the agreed purposes). "
+        "patient record (for example an NHS trust's) or case record system (for example a council's adult social care "
+        "case management system), which that member controls: that member's key. The draft sets the access terms (the "
+        "host's written terms; the NHS Data Security and Protection Toolkit where the host is an NHS body, otherwise "
+        "Cyber Essentials or the host's own standard; the agreed purposes), and for a council host limits access to "
+        "the staff of Providers exercising its delegated functions where there are any. "
         "Leave out where no member's own record is opened to the others; use case_system_host for a system one member "
         "hosts for all.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
@@ -2091,6 +2143,23 @@ class Alliance(Strict):
         clause 26 does not hold notice back to the Commencement Date (r27 al-fresh finding 11)."""
         return self._plus_months(signed, self.exit_notice_months)
 
+    def exit_notice_by(self, leaving: dt.date) -> dt.date:
+        """The last day a no-fault notice can be given to expire on `leaving` (exit_notice_months before it)."""
+        return self._plus_months(leaving, -self.exit_notice_months)
+
+    @property
+    def first_voluntary_exit(self) -> dt.date | None:
+        """Under exit: for-cause with a for-cause period and exit_at_year_end: the first Alliance Year end after the
+        for-cause period (a notice may not expire on or before its last day), within the Initial Term; None where there
+        is none, or the sheet sets neither (r34 al-fresh finding 2)."""
+        end = self.for_cause_end
+        if end is None or not self.exit_at_year_end:
+            return None
+        day = self.first_alliance_year_end
+        while day <= end:
+            day = self._plus_months(day + dt.timedelta(days=1), 12) - dt.timedelta(days=1)
+        return day if day <= self.term.end else None
+
     @property
     def exit_floor_date(self) -> dt.date | None:
         """The last day of the second Alliance Year: the minimum period the leaving note offers, where the Initial Term
@@ -2128,6 +2197,11 @@ class Alliance(Strict):
         """Providers whose Annual Value includes payments to or for people using the Services (r32 al-fresh
         finding 3): the cost rules count them as Delivery Costs, inside the budget."""
         return [m for m in self.providers if m.payments_to_people]
+
+    @property
+    def ring_fenced_payers(self) -> list[Member]:
+        """Providers whose payments to people are ring-fenced outside Gain and Pain (r34 al-fresh finding 3)."""
+        return [m for m in self.people_payers if m.ring_fences_payments]
 
     @property
     def security_works_named(self) -> bool:
@@ -2486,7 +2560,7 @@ class Alliance(Strict):
             by = 1 if EVERY_YEAR.search(k.target) and not YEAR.search(k.target) else target_year(
                 k.target, self.term.start, years)  # 'in every year': the target is the level from Year 1
             since = baseline_year(k.baseline, self.term.start)
-            unit = "%" if "%" in (k.baseline or "") + k.target else ""
+            unit = level_unit(k.baseline, k.target)
             places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
             strict = strict_word(k.target, lower)
             levels = line_levels(base, goal, by, since, years, strict, unit, places, lower)
@@ -2520,7 +2594,7 @@ class Alliance(Strict):
                 k.target, self.term.start, years)
             if by < 1 or base is None or goal is None:
                 continue
-            unit = "%" if "%" in (k.baseline or "") + k.target else ""
+            unit = level_unit(k.baseline, k.target)
             places = 0 if base == base.to_integral_value() and goal == goal.to_integral_value() else 1
             alt = line_levels(base, goal, by, 0, years, strict_word(k.target, lower), unit, places, lower)
             first = self.term.start.year + since - 1
@@ -3604,6 +3678,15 @@ class Alliance(Strict):
         return bool(re.search(r"\byoung (?:people|person)\b", purpose, re.I)) and not re.search(
             r"(?<!young )(?<!trusted )\badults?\b|\bolder people\b", purpose, re.I)
 
+    @property
+    def carers_core(self) -> bool:
+        """Whether the alliance's purpose is support for unpaid carers themselves (carers are named among the first few
+        words of the purpose: 'identify and support unpaid carers of all ages'), so that the involvement duty speaks of
+        the carers who use the Services rather than of people who use them and their carers, or of young people
+        (r34 al-fresh finding 10). 'Support people with dementia and their carers' is not."""
+        return bool(re.match(r"\W*(?:[\w'-]+\s+){0,4}(?:unpaid\s+|young\s+|adult\s+|family\s+)?carers\b",
+                             self.purpose or "", re.I))
+
     # Bodies through which people who use the Services are involved, as the services name them ("the Castlebridge
     # Youth Council", "the Young Inspectors programme").
     _INVOLVEMENT = re.compile(r"\b(?:the )?(?:[A-Z][\w'-]+ )*(?:Youth (?:Council|Forum|Parliament|Cabinet|Board|Panel)|"
@@ -4562,14 +4645,34 @@ def lower_is_better(baseline: str | None, target: str) -> bool:
     return bool(re.search(r"\b(fewer|below|less|under|reduce|no more than)\b", target, re.I))
 
 
+def level_unit(baseline: str | None, target: str) -> str:
+    """How a KPI's straight-line levels print their unit: '%' after a percentage; for money ('£1.1 million', 'GBP
+    1.6m') a pattern keeping the pound sign and the scale, '£{} million', so that a level reads '£1.35 million' and
+    not '1.35' (r34 al-fresh finding 8); else nothing."""
+    words = f"{baseline or ''} {target}"
+    if "%" in words:
+        return "%"
+    if re.search(r"£|\bGBP\b", words):
+        scale = re.search(r"\d\s*(million|m|billion|bn|thousand|k)\b", target, re.I) or re.search(
+            r"\d\s*(million|m|billion|bn|thousand|k)\b", baseline or "", re.I)
+        word = {"m": "million", "bn": "billion", "k": "thousand"}.get(scale.group(1).lower(), scale.group(1).lower()) \
+            if scale else ""
+        return "£{}" + (f" {word}" if word else "")
+    return ""
+
+
+def _with_unit(level: str, unit: str) -> str:
+    return unit.format(level) if "{}" in unit else level + unit
+
+
 def line_levels(base: Decimal, goal: Decimal, by: int, since: int, years: int, strict: str | None, unit: str,
                 places: int, lower: bool) -> list[str]:
     """A straight line from the baseline (true in Alliance Year `since`) to the goal, reached in Alliance Year `by`
-    and then held, for each Alliance Year of the term."""
+    and then held, for each Alliance Year of the term. `unit` is a suffix ('%') or a pattern ('£{} million')."""
     levels = []
     for y in range(1, years + 1):
         if y >= by and strict:
-            levels.append(f"{strict} {level_words(goal)}{unit}")
+            levels.append(f"{strict} {_with_unit(level_words(goal), unit)}")
             continue
         value = base + (goal - base) * Decimal(min(y, by) - since) / Decimal(by - since)
         # rounded towards the more demanding figure: down where lower is better (r14 al-fresh finding 29),
@@ -4579,13 +4682,19 @@ def line_levels(base: Decimal, goal: Decimal, by: int, since: int, years: int, s
         q = Decimal(1) if places == 0 else Decimal("0.1")
         if places == 1 and value.quantize(q, rounding=ROUND_HALF_UP) != value:
             q = Decimal("0.01")
-        levels.append(f"{level_words(value.quantize(q, rounding=ROUND_FLOOR if lower else ROUND_CEILING))}{unit}")
+        levels.append(_with_unit(level_words(value.quantize(q, rounding=ROUND_FLOOR if lower else ROUND_CEILING)), unit))
     return levels
 
 
 def baseline_year(baseline: str | None, start: dt.date) -> int:
     """The Alliance Year (0 or earlier) the baseline was measured in, so that the straight line runs from when
-    the baseline was true, not from the Commencement Date: '180 a year (2024/25)' for a 2027 start -> -2."""
+    the baseline was true, not from the Commencement Date: '180 a year (2024/25)' for a 2027 start -> -2. A month
+    and year ('540 (March 2026)') is placed in the Alliance Year containing it, so that a baseline taken at the end of
+    2025/26 counts from that year, as a financial year's would (r34 al-fresh finding 8)."""
+    m = MONTH_YEAR.search(baseline or "")
+    if m:
+        month, year = MONTHS.index(m.group(2).lower()) + 1, int(m.group(3))
+        return min(alliance_year_of(dt.date(year, month, int(m.group(1)) if m.group(1) else 1), start), 0)
     m = YEAR.search(baseline or "")
     return min(int(m.group(1)) - start.year + 1, 0) if m else 0
 

@@ -27,3 +27,36 @@ def test_no_payments_no_security_works_quiet(catalogue):
     schedule = clause_text(doc, "alliance.schedule-risk-reward", flat=True)
     assert "Payments a Provider makes to or for people" not in schedule
     assert "security works" not in schedule
+
+
+def test_personal_budgets_are_ring_fenced_outside_gain_and_pain(catalogue):
+    """r34 al-fresh finding 3 (firing): a Provider pays carers' personal budgets as direct payments: the instructions
+    are silent, so the draft ring-fences them (no Gain or Pain; any underspend repaid in full through the Balancing
+    Amount; a payment above the Annual Plan amount only with the Commissioner's written approval) and the note asks
+    to confirm it."""
+    doc = variant_of(catalogue, ALLIANCE_EASTMOOR, "annual_value: 400000\n",
+                     "annual_value: 400000\n    payments_to_people: 60000\n    payments_to_people_for: one-off "
+                     "personal budgets paid as direct payments to carers\n")
+    schedule = clause_text(doc, "alliance.schedule-risk-reward", flat=True)
+    assert "to or for people using the Services are ring-fenced:" in schedule
+    assert ("they count as Delivery Costs at the amount the Annual Plan sets for them for that year, whatever was paid, "
+            "so that they make no Gain") in schedule
+    assert "not paid out is repaid in full to the Commissioner" in schedule
+    assert "if the Commissioner approved it in writing before it was made, and not otherwise" in schedule
+    note = " ".join((next(c for c in doc.all_clauses() if c.id == "alliance.schedule-risk-reward").note or "").split())
+    assert "is ring-fenced (the instructions are silent; the draft does this because they are personal budgets or direct payments: confirm it)" in note
+
+
+def test_payments_to_people_not_ring_fenced_where_the_sheet_says_so(catalogue):
+    """Quiet: the same payments with payments_to_people_ring_fenced: false sit inside the budget, as before; and rent
+    for people with no recourse to public funds (the test above) is not ring-fenced by default."""
+    doc = variant_of(catalogue, ALLIANCE_EASTMOOR, "annual_value: 400000\n",
+                     "annual_value: 400000\n    payments_to_people: 60000\n    payments_to_people_for: one-off "
+                     "personal budgets paid as direct payments to carers\n    payments_to_people_ring_fenced: false\n")
+    schedule = clause_text(doc, "alliance.schedule-risk-reward", flat=True)
+    assert "Payments a Provider makes to or for people using the Services count as Delivery Costs" in schedule
+    assert "ring-fenced" not in schedule
+    rent = variant_of(catalogue, ALLIANCE_EASTMOOR, "annual_value: 400000\n",
+                      "annual_value: 400000\n    payments_to_people: 48000\n    payments_to_people_for: rent and "
+                      "subsistence for people with no recourse to public funds\n")
+    assert "ring-fenced" not in clause_text(rent, "alliance.schedule-risk-reward", flat=True)

@@ -170,3 +170,36 @@ def test_former_contract_run_on_counts_as_the_service_contract(alliance_big):
     text = _flat(text_of(clause(alliance_big, "alliance.transition")))
     assert ("Until a Provider's Service Contract starts, a reference in this Agreement to that Provider's Service"
             " Contract includes each Former Contract it holds") in text
+
+
+def _for_cause_sheet(tmp_path, extra: str) -> Path:
+    """The three-member sample (exit: for-cause, six months' notice, 1 July 2027 to 30 June 2030) with `extra` added
+    to its alliance block."""
+    text = ALLIANCE_SMALL.read_text()
+    old = "  exit_notice_months: 6\n"
+    assert old in text
+    sheet = tmp_path / "for-cause.yaml"
+    sheet.write_text(text.replace(old, old + extra, 1))
+    return sheet
+
+
+def test_year_end_exit_applies_under_for_cause(tmp_path, catalogue):
+    """Firing (r34 al-fresh finding 2): under exit: for-cause with a for-cause period, exit_at_year_end makes the
+    notice to leave without cause expire at an Alliance Year end, and the note gives the first day a member can leave
+    that way and when notice is due."""
+    sheet = _for_cause_sheet(tmp_path, "  for_cause_until: 2028-06-30\n  exit_at_year_end: true\n")
+    doc = build(sheet, catalogue).document
+    body, note = _texts(doc)
+    assert ("it may give that notice before that date, but the notice may not expire on or before it. That notice must "
+            "expire on 30 June, the last day of an Alliance Year.") in body
+    assert "As instructed, a notice to leave without cause must expire on 30 June, the end of an Alliance Year" in note
+    assert "The earliest a member can leave without cause is therefore 30 June 2029, on notice given by 30 December 2028" in note
+    assert "confirm the client does not mean members to be free to leave on it" in note
+
+
+def test_year_end_exit_quiet_under_for_cause(tmp_path, catalogue):
+    """Quiet: without exit_at_year_end the for-cause clause lets notice expire on any day after the period."""
+    sheet = _for_cause_sheet(tmp_path, "  for_cause_until: 2028-06-30\n")
+    body, note = _texts(build(sheet, catalogue).document)
+    assert "the last day of an Alliance Year" not in body
+    assert "As instructed, a notice to leave without cause must expire" not in note

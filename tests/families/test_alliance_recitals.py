@@ -228,7 +228,8 @@ def test_delegated_assessments_need_authority_in_the_service_contract(alliance_h
     assert ("Where a Provider carries out carers' or young carers' needs assessments for the County Council, the County "
             "Council must ensure that the Provider's Service Contract:") in body
     assert "authorises Carers Together and Young Carers, under section 79 of the Care Act 2014, to carry out carers' assessments under section 10" in body
-    assert "sets out the terms on which Young Carers carries out young carers' needs assessments under section 17ZA" in body
+    assert ("sets out the terms on which Young Carers carries out, for the County Council, the work of young carers' needs "
+            "assessments under section 17ZA of the Children Act 1989, the County Council keeping that duty") in body
     assert "reserves to the County Council the decision whether a carer's needs meet the eligibility criteria" in body
     note = flat_note(alliance_hollinshire, "alliance.precedence")
     assert "Section 79 does not reach young carers' needs assessments under section 17ZA of the Children Act 1989" in note

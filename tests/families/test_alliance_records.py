@@ -102,3 +102,25 @@ def test_retention_note_quiet_without_the_code(path, catalogue):
     row = next((r for r in table_rows(found[0]) if r[0] == "Retention"), ["", ""])[1]
     note = flat_note(doc, "common.schedule-data-sharing")
     assert ("Records Management Code" in row) == ("The Retention row adds to the instructions" in note)
+
+
+def test_council_case_record_is_not_an_nhs_patient_record(catalogue):
+    """r34 al-fresh finding 5 (firing): a council's case record system opened to the staff of the Provider exercising its
+    delegated Care Act functions is a case record system, not an NHS electronic patient record: access is for that
+    Provider's staff, with Cyber Essentials or the council's own standard in place of the NHS Data Security and
+    Protection Toolkit. (Mossgate above is the quiet case: an NHS trust's record keeps the Toolkit.)"""
+    from tests.families.clause_texts import document_of
+    from tests.families.conftest import ALLIANCE_STAINMOOR_ALE
+    text = ALLIANCE_STAINMOOR_ALE.read_text()
+    old = "  exit_notice_months: 12\n"
+    assert old in text
+    doc = document_of(catalogue, text.replace(old, old + "  patient_record_host: council\n", 1))
+    c = clause(doc, "alliance.information-sharing")
+    info, note = _flat(text_of(c)), _flat(c.note or "")
+    assert ("The Council must give named Personnel of Deaf Centre who exercise the functions authorised under clause"
+            in info)
+    assert "access to the Council's case record system on the Council's written access terms." in info
+    assert "hold Cyber Essentials certification, or meet any other security standard the Council sets in those terms" in info
+    assert "Data Security and Protection Toolkit" not in info
+    assert "electronic patient record" not in info + note
+    assert "the Council is not an NHS body" in note

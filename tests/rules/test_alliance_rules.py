@@ -332,6 +332,16 @@ def _exit_not_before_after_the_term(d):
     d["alliance"]["exit_not_before"] = "2032-03-31"
 
 
+def _year_end_exit_with_no_way_out(d):
+    """r34 al-fresh finding 2: year-end exit under for-cause for the whole Initial Term has no effect."""
+    d["alliance"]["exit_at_year_end"] = True
+
+
+def _ring_fence_without_payments(d):
+    """r34 al-fresh finding 3: a ring-fence flag with nothing to ring-fence."""
+    d["members"][-1]["payments_to_people_ring_fenced"] = True
+
+
 def _po_box_for_notices(d):
     member(d, "mind")["address"] = "PO Box 412, Lewford LW7 2BB"
 
@@ -444,6 +454,8 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-LATE-SIGNING", JOINT, _signed_after_the_start),
     ("ALLIANCE-PO-BOX-ADDRESS", JOINT, _po_box_for_notices),
     ("ALLIANCE-EXIT-NOT-BEFORE", BIG, _exit_not_before_after_the_term),
+    ("ALLIANCE-EXIT-YEAR-END-UNUSED", SMALL, _year_end_exit_with_no_way_out),
+    ("ALLIANCE-RING-FENCE-WITHOUT-PAYMENTS", BIG, _ring_fence_without_payments),
     ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _delivers_a_service_not_listed),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _service_nobody_delivers),
