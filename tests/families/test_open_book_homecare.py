@@ -749,3 +749,31 @@ def test_losses_note_counts_the_guarantee(catalogue):
     low = flat(note(open_book_doc(catalogue, OB_HOMECARE, ("      guaranteed_hours: 1100\n", "      guaranteed_hours: 700\n")),
                     "open-book.losses"))
     assert "cannot make a loss through low hours" not in low
+
+
+def test_pay_floor_covers_every_care_worker_unless_limited_to_21_and_over(catalogue):
+    """r34s ob-homecare 4. Firing (the standard): the cost model funds every care worker at the rate, so the floor has
+    no age limit and the note says why. Quiet: home_care_terms.pay_floor_all_ages false keeps the 21-and-over floor."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    work = flat(clause_text(doc, "open-book.workforce"))
+    assert "must not pay any care worker who works in the Care Services less" in work
+    assert "aged 21 or over" not in work
+    assert "whatever their age, because the cost model funds every care worker at that rate" in flat(note(doc, "open-book.workforce"))
+    limited = open_book_doc(catalogue, OB_HOMECARE, ("    travel_paid_at_contact_rate: true\n",
+                                                     "    travel_paid_at_contact_rate: true\n    pay_floor_all_ages: false\n"))
+    assert "must not pay any care worker aged 21 or over who works in the Care Services less" in \
+        flat(clause_text(limited, "open-book.workforce"))
+    assert "care workers under 21 may be paid the National Minimum Wage rate for their age" in \
+        flat(note(limited, "open-book.workforce"))
+
+
+def test_exit_note_flags_inbound_transfers_when_other_providers_packages_move(catalogue):
+    """r34s ob-homecare 3. Firing: an incumbent home care provider; the note no longer says flatly that no staff
+    transfer in, but flags a service provision change if the Council moves other providers' packages to it. Quiet: an
+    incumbent that is not home care (supported living) keeps the plain statement."""
+    n = flat(note(open_book_doc(catalogue, OB_HOMECARE), "open-book.exit"))
+    assert "no staff transfer to it when this Agreement starts for the 176 people it already cares for" in n
+    assert "a service provision change (reg. 3(1)(b)) may bring to Tillbrook the staff of those providers" in n
+    assert "Take instructions on whether the Council will move other providers' packages into the zones" in n
+    living = flat(note(open_book_doc(catalogue, OB_LIVING), "open-book.exit"))
+    assert "service provision change (reg. 3(1)(b)) may bring" not in living

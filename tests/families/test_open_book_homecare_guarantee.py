@@ -110,3 +110,17 @@ def test_fair_pay_agreement_is_named_by_its_statutory_mechanism(catalogue):
     assert "fair pay agreement for adult social care made under" not in defs
     children = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "common.definitions"))
     assert "Social Care Negotiating Body" not in children
+
+
+def test_monthly_measure_of_a_weekly_guarantee_is_flagged(catalogue):
+    """r34s ob-homecare 2. Firing: the sheet guarantees hours a week and the clause measures them over each month, so
+    the note says it favours the Council and the clause 1 assumptions list it. Quiet: supported living (no home care
+    guarantee) has neither."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    n = flat(note(doc, "open-book.core-support"))
+    assert "The instructions guarantee hours a week, but the clause measures the guarantee over each month" in n
+    assert "That is a departure in the Council's favour" in n
+    assert any("the guaranteed hours measured over each month, not each week" in a for a in doc.assumptions)
+    living = open_book_doc(catalogue, OB_LIVING)
+    assert not any("guaranteed hours measured over each month" in a for a in living.assumptions)
+    assert "guarantee hours a week" not in flat(note(living, "open-book.core-support"))
