@@ -124,3 +124,13 @@ def test_monthly_measure_of_a_weekly_guarantee_is_flagged(catalogue):
     living = open_book_doc(catalogue, OB_LIVING)
     assert not any("guaranteed hours measured over each month" in a for a in living.assumptions)
     assert "guarantee hours a week" not in flat(note(living, "open-book.core-support"))
+
+
+def test_visits_restart_on_the_care_plan_as_revised_after_an_absence(catalogue):
+    """r34s ob-homecare 12. Firing: home care visits restart after an absence on the Care Plan as the Council has
+    revised or confirmed it. Quiet: supported living hours restart as before."""
+    body = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.core-support"))
+    assert ("when they start again without a new request, on the Service User's Care Plan as the Council has revised "
+            "or confirmed it for their return") in body
+    living = flat(clause_text(open_book_doc(catalogue, OB_LIVING), "open-book.core-support"))
+    assert "as the Council has revised or confirmed it for their return" not in living
