@@ -2291,6 +2291,11 @@ class HomeCare(Strict):
         False, description="Home care: whether the provider must pay care workers for travel time between visits "
                            "at the same hourly rate as contact time (true), or only so that their pay for all "
                            "their working time, travel included, meets the National Minimum Wage (false).")
+    pay_floor_all_ages: bool = Field(
+        True, description="Home care: whether the pay floor in the care workers clause (the lowest rate the cost "
+                          "model pays) covers every care worker in the services (true, the standard: the cost model "
+                          "funds every care worker at that rate) or only care workers aged 21 and over, leaving "
+                          "younger ones at the National Minimum Wage rate for their age (false).")
     zero_hours_change_in_law: bool | None = Field(
         None, description="Home care: whether the coming into force of the zero hours reforms in sections 1 to 4 of "
                           "the Employment Rights Act 2025 (guaranteed hours offers, reasonable notice of shifts, pay "

@@ -176,7 +176,7 @@ def test_notes_state_the_light_touch_route_the_sheet_records_and_the_nlw_step_on
     assert "The procurement route records these as light touch services" in pricing
     assert "confirm that these are" not in pricing and "Schedule 8, paragraph 1" not in pricing
     review = " ".join(note(doc, "open-book.price-review").split())
-    assert "Insert the rate from 1 April 2027 if it has been announced" in review
+    assert "The rate from 1 April 2027 is normally announced with the Autumn Budget in late November" in review
     assert "Re-test the cost model against the rates in force on 1 April 2027" in review
     other = document_of(catalogue, text.replace("the Care\n    Services being light touch services (section 9)",
                                                 "the Care\n    Services"))

@@ -20,8 +20,11 @@ def test_undisputed_excess_profit_is_dealt_with_within_30_days(catalogue, name, 
     waited for the whole dispute. The undisputed amount (the lower of the two sides' figures) now goes within 30
     days after the referral, and the rest within 30 days after the decision, in every Excess Profit variant."""
     body = flat(clause_text(draft_of(catalogue, OPEN_BOOK_SAMPLE_DIR / f"{name}.yaml").document, "common.open-book-excess"))
-    assert (f"must deal with the undisputed Excess Profit under clause {anchor} within 30 days after either of them "
-            "refers the figures in question for decision, as if the Reconciliation Statement had been agreed.") in body
+    # r34s ob-homecare 6: the undisputed amount falls due after the [60]-day point whether or not anyone refers
+    assert (f"must deal with the undisputed Excess Profit under clause {anchor} within 30 days after the end of the [60] "
+            "days after the Reconciliation Statement was sent, whether or not either of them has referred the figures "
+            "in question for decision, as if the Reconciliation Statement had been agreed.") in body
+    assert "within 30 days after either of them refers" not in body
     assert "The undisputed Excess Profit is the lower of the amounts that " in body
     assert "must deal in the same way with any further Excess Profit the decision shows." in body
 

@@ -203,7 +203,9 @@ def test_price_review_note_compares_the_cost_model_pay_rate_with_the_national_li
            "is 5.4% above it." in n
     assert "so the rise on 1 April 2027, before the service starts, is never indexed" in n
     assert "a rise of more than 5.4% would take the national living wage above £13.40" in n
-    assert "Insert the rate from 1 April 2027 if it has been announced" in n
+    # r34s ob-homecare 5: the rate could not be confirmed from an official source, so the note keeps it to insert
+    assert "The rate from 1 April 2027 is normally announced with the Autumn Budget in late November" in n
+    assert "insert it, re-run the margin above against it, and tell the Council whether the cost model still works" in n
     source = OB_HOMECARE.read_text(encoding="utf-8")
     assert source.count("  lowest_hourly_pay: 13.40\n") == 1
     sheet = tmp_path / "no-pay-rate.yaml"
@@ -223,10 +225,14 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
     assert "including, whenever their terms were made or announced, regulations under Chapter 2 of Part 3" in defs
     assert "in full and whenever" not in defs
     body = clause_text(doc, "open-book.change-in-law", flat=True)
-    assert "A change in cost counts under clause 28.1 only so far as it is not already met by the rise in the Prices " \
-           "under clause 8.1 on a review date on or after the day the change takes effect." in body
+    # r34s ob-homecare 1: the change is valued against the costs the Prices already fund (the cost model multiplied by
+    # each review factor), so a later index rise never erodes it
+    assert ("The change in cost under clause 28.1 is valued at the costs current when the change takes effect: it is the "
+            "cost after the change less the same cost in the cost model multiplied by the review factor for each review "
+            "date under clause 8.1 that has passed") in body
+    assert "treated as meeting first" not in body
     n = flat(note(doc, "open-book.change-in-law"))
-    assert "this one rule covers every Relevant Change in Law, the zero hours rights included" in n
+    assert "it covers every Relevant Change in Law, the zero hours rights included" in n
     assert "consider deducting" not in n
     source = OB_HOMECARE.read_text(encoding="utf-8")
     start = source.index("  indexation: >-\n")
@@ -236,7 +242,7 @@ def test_a_change_in_law_is_not_paid_again_by_the_review(result, catalogue, tmp_
                      + source[end - len("  # The cost model's care worker rate (Schedule 2, Part 1), compared with the "
                                         "national living wage.\n"):], encoding="utf-8")
     quiet = assemble(read_termsheet(sheet, catalogue), catalogue, today=DRAFT_DATE).document
-    assert "only so far as it is not already met" not in clause_text(quiet, "open-book.change-in-law", flat=True)
+    assert "valued at the costs current when the change takes effect" not in clause_text(quiet, "open-book.change-in-law", flat=True)
     assert "in full and whenever" in clause_text(quiet, "common.definitions", flat=True)
 
 
@@ -689,7 +695,7 @@ def test_hospital_discharge_care_starts_within_the_hours_given(catalogue):
     elsewhere meanwhile, with a bracketed recovery of the extra cost. Quiet: the field left out."""
     body = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.support"))
     assert ("Where the request is to care for a person leaving hospital and Tillbrook accepts it, Tillbrook must use "
-            "all reasonable endeavours to start the care within 24 hours after it accepts the request.") in body
+            "all reasonable endeavours to start the care within 24 hours after the later of Tillbrook's acceptance of the request and the Council's written confirmation of the care with the Care Plan") in body
     assert "the Council may arrange the care with another provider until Tillbrook can start it" in body
     quiet = open_book_doc(catalogue, OB_HOMECARE, ("    discharge_start_hours: 24\n", ""))
     assert "person leaving hospital" not in flat(clause_text(quiet, "open-book.support"))
@@ -720,7 +726,8 @@ def test_care_workers_clause_and_commissioner_obligations(catalogue):
     children's home has neither clause."""
     doc = open_book_doc(catalogue, OB_HOMECARE)
     work = flat(clause_text(doc, "open-book.workforce"))
-    assert "must not pay any care worker aged 21 or over who works in the Care Services less for each hour they work " \
+    # r34s ob-homecare 4: the floor covers every care worker (the cost model funds each at the rate)
+    assert "must not pay any care worker who works in the Care Services less for each hour they work " \
            "than £13.40 an hour" in work
     assert "on a contract with no guaranteed hours unless the care worker has chosen it in writing" in work
     assert "as regulation 18(2)(a) of the Health and Social Care Act 2008 (Regulated Activities) Regulations 2014" in work
@@ -742,3 +749,31 @@ def test_losses_note_counts_the_guarantee(catalogue):
     low = flat(note(open_book_doc(catalogue, OB_HOMECARE, ("      guaranteed_hours: 1100\n", "      guaranteed_hours: 700\n")),
                     "open-book.losses"))
     assert "cannot make a loss through low hours" not in low
+
+
+def test_pay_floor_covers_every_care_worker_unless_limited_to_21_and_over(catalogue):
+    """r34s ob-homecare 4. Firing (the standard): the cost model funds every care worker at the rate, so the floor has
+    no age limit and the note says why. Quiet: home_care_terms.pay_floor_all_ages false keeps the 21-and-over floor."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    work = flat(clause_text(doc, "open-book.workforce"))
+    assert "must not pay any care worker who works in the Care Services less" in work
+    assert "aged 21 or over" not in work
+    assert "whatever their age, because the cost model funds every care worker at that rate" in flat(note(doc, "open-book.workforce"))
+    limited = open_book_doc(catalogue, OB_HOMECARE, ("    travel_paid_at_contact_rate: true\n",
+                                                     "    travel_paid_at_contact_rate: true\n    pay_floor_all_ages: false\n"))
+    assert "must not pay any care worker aged 21 or over who works in the Care Services less" in \
+        flat(clause_text(limited, "open-book.workforce"))
+    assert "care workers under 21 may be paid the National Minimum Wage rate for their age" in \
+        flat(note(limited, "open-book.workforce"))
+
+
+def test_exit_note_flags_inbound_transfers_when_other_providers_packages_move(catalogue):
+    """r34s ob-homecare 3. Firing: an incumbent home care provider; the note no longer says flatly that no staff
+    transfer in, but flags a service provision change if the Council moves other providers' packages to it. Quiet: an
+    incumbent that is not home care (supported living) keeps the plain statement."""
+    n = flat(note(open_book_doc(catalogue, OB_HOMECARE), "open-book.exit"))
+    assert "no staff transfer to it when this Agreement starts for the 176 people it already cares for" in n
+    assert "a service provision change (reg. 3(1)(b)) may bring to Tillbrook the staff of those providers" in n
+    assert "Take instructions on whether the Council will move other providers' packages into the zones" in n
+    living = flat(note(open_book_doc(catalogue, OB_LIVING), "open-book.exit"))
+    assert "service provision change (reg. 3(1)(b)) may bring" not in living

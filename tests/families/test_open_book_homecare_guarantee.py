@@ -22,13 +22,15 @@ def test_discharge_start_is_reasonable_endeavours_measured_by_the_kpi(catalogue)
     measured by that KPI, dealt with under the improvement regime; the note explains why."""
     doc = open_book_doc(catalogue, OB_HOMECARE)
     body = flat(clause_text(doc, "open-book.support"))
-    assert "Tillbrook must use all reasonable endeavours to start the care within 24 hours after it accepts" in body
+    assert "Tillbrook must use all reasonable endeavours to start the care within 24 hours after the later of Tillbrook's acceptance of the request and the Council's written confirmation of the care with the Care Plan" in body
     assert ('Its performance against that standard is measured by the Service KPI "Hospital discharge referrals with '
             'care starting within 24 hours of the referral being accepted" in Schedule 1') in body
     assert "the care must start within 24 hours" not in body
     assert "the Council may arrange the care with another provider until Tillbrook can start it" in body
     n = flat(note(doc, "open-book.support"))
     assert "the clause uses reasonable endeavours measured by the KPI" in n
+    # r34s ob-homecare 7: the softening is put to the client as a deal point
+    assert "it is a deal point to put to the Council plainly, not a settled drafting choice" in n
 
 
 def test_discharge_start_stays_absolute_without_a_kpi(catalogue):
@@ -36,7 +38,7 @@ def test_discharge_start_stays_absolute_without_a_kpi(catalogue):
     doc = open_book_doc(catalogue, OB_HOMECARE, (DISCHARGE_KPI, ""))
     body = flat(clause_text(doc, "open-book.support"))
     assert ("Where the request is to care for a person leaving hospital and Tillbrook accepts it, the care must start "
-            "within 24 hours after Tillbrook accepts the request.") in body
+            "within 24 hours after the later of Tillbrook's acceptance of the request and the Council's written confirmation of the care with the Care Plan") in body
     assert "reasonable endeavours to start the care" not in body
     assert "no KPI measures it, so the duty is absolute" in flat(note(doc, "open-book.support"))
 
@@ -108,3 +110,27 @@ def test_fair_pay_agreement_is_named_by_its_statutory_mechanism(catalogue):
     assert "fair pay agreement for adult social care made under" not in defs
     children = flat(clause_text(open_book_doc(catalogue, "childrens-homes-charity"), "common.definitions"))
     assert "Social Care Negotiating Body" not in children
+
+
+def test_monthly_measure_of_a_weekly_guarantee_is_flagged(catalogue):
+    """r34s ob-homecare 2. Firing: the sheet guarantees hours a week and the clause measures them over each month, so
+    the note says it favours the Council and the clause 1 assumptions list it. Quiet: supported living (no home care
+    guarantee) has neither."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    n = flat(note(doc, "open-book.core-support"))
+    assert "The instructions guarantee hours a week, but the clause measures the guarantee over each month" in n
+    assert "That is a departure in the Council's favour" in n
+    assert any("the guaranteed hours measured over each month, not each week" in a for a in doc.assumptions)
+    living = open_book_doc(catalogue, OB_LIVING)
+    assert not any("guaranteed hours measured over each month" in a for a in living.assumptions)
+    assert "guarantee hours a week" not in flat(note(living, "open-book.core-support"))
+
+
+def test_visits_restart_on_the_care_plan_as_revised_after_an_absence(catalogue):
+    """r34s ob-homecare 12. Firing: home care visits restart after an absence on the Care Plan as the Council has
+    revised or confirmed it. Quiet: supported living hours restart as before."""
+    body = flat(clause_text(open_book_doc(catalogue, OB_HOMECARE), "open-book.core-support"))
+    assert ("when they start again without a new request, on the Service User's Care Plan as the Council has revised "
+            "or confirmed it for their return") in body
+    living = flat(clause_text(open_book_doc(catalogue, OB_LIVING), "open-book.core-support"))
+    assert "as the Council has revised or confirmed it for their return" not in living

@@ -72,7 +72,7 @@ def test_first_year_pay_note_gives_the_pay_budget_the_first_review_and_the_2027_
     assert ("Staff pay (the staff costs the cost model gives, pay, National Insurance and pensions with agency and relief "
             "staff) is £1,950,000 of the budgeted Direct Costs") in note
     assert "about £19,500 a year" in note
-    assert "£12.71 an hour from 1 April 2026" in note and "Insert the rate from 1 April 2027 if it has" in note
+    assert "£12.71 an hour from 1 April 2026" in note and "The rate from 1 April 2027 is normally announced with the Autumn Budget in late November" in note
     from assembler.termsheet.open_book import CostLine
     lines = [CostLine(item="Care assistants and night care staff (pay, National Insurance, pension and training)",
                       amount=742000), CostLine(item="DBS checks, recruitment and training", amount=12000)]

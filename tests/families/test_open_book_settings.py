@@ -798,7 +798,7 @@ def test_change_in_law_excludes_announced_changes_and_names_a_fair_pay_agreement
     # r27 ob-homecare 2: with the national living wage in the index, one rule stops the review paying again for a
     # change already passed into the Prices, so the definition no longer says "in full"
     assert "including, whenever their terms were made or announced, regulations under Chapter 2 of Part 3 of the Employment Rights Act 2025 (social care workers) giving effect to an agreement of a Social Care Negotiating Body for adult social care in England (a fair pay agreement)" in adult
-    assert "only so far as it is not already met by the rise in the Prices under clause" in adult
+    assert "is valued at the costs current when the change takes effect" in adult
     assert "because the review" not in adult.split("Relevant Change in Law means")[1].split("\n")[0]   # r17 ob-fresh 6
     assert "the budgeted Allowable Costs in the cost model are adjusted by the change in cost" in adult
     assert "Allowable Costs for the Reconciliation Period in which it arises" not in adult

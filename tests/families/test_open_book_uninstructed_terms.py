@@ -93,7 +93,7 @@ def test_change_in_law_erosion_rule_and_fair_pay_limit(catalogue):
     2025 note says Part 2A is amended, not inserted. Quiet: a children's home has neither."""
     doc = open_book_doc(catalogue, OB_HOMECARE)
     body = flat(clause_text(doc, "open-book.change-in-law"))
-    assert "that rise is treated as meeting first the rise since the previous review date" in body
+    assert "multiplied by the review factor for each review date under clause 8.1 that has passed" in body
     assert "[The adjustments under clause 28.1 for a fair pay agreement for adult social care may not together" in body
     n = flat(note(doc, "open-book.change-in-law"))
     assert "amend and extend Part 2A of the Employment Rights Act 1996 (zero hours workers)" in n
