@@ -477,9 +477,10 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"] == ("the places identified as Core Places under clause 7.8, which the Council block-books under clause 7, as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9")
-    # r21 ob-sample 11: the counting rule is in clause 7.8(a), not the definition
-    assert "each place in the Homes occupied on that date by an Existing Placement, or held for one on that date under clause 5.5 while the child is away, is one of the Core Places, up to the eleven places" in voids
+    # r34 ob-sample 1: eleven children placed for eleven block-booked places, so the Core Places are the eleven from
+    # the start date; the occupancy-based identification (r14, r21 ob-sample 11) is the bracketed alternative.
+    assert definitions["Core Places"] == ("the places in the Homes that the Council block-books under clause 7, being eleven on 1 July 2027, as reduced from time to time under clause 7.5 and clause 29.9")
+    assert "[Alternatively: on 1 July 2027 a place is one of the Core Places only if it is then occupied by an Existing Placement, or held for one under clause 5.5 while the child is away" in voids
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has given the Trust the confirmation described in clause 3.3 for the extension" in term
@@ -798,11 +799,12 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     # r20 ob-sample 6: the limits are lettered sub-clauses of clause 5.9
-    assert ("where the change is a reduction in the Core Places, may not "
-            "be more than one plus the product of [3%] and the number of places removed in that change;") in pricing
+    # r34 ob-sample 2: re-basing on a reduction is not instructed, so the caps are bracketed with its trigger
+    assert ("[where the change is a reduction in the Core Places, may not "
+            "be more than one plus the product of [3%] and the number of places removed in that change;]") in pricing
     # r24 ob-sample 9(b): the yearly limit reads plainly and counts the catch-up under clause 5.10
-    assert ("where clause 5.9(a) applies, may not, together with the other such factors that take effect in the same "
-            "Contract Year and any part applied in it under clause 5.10, increase the Prices by more than [8%];") in pricing
+    assert ("[where clause 5.9(a) applies, may not, together with the other such factors that take effect in the same "
+            "Contract Year and any part applied in it under clause 5.10, increase the Prices by more than [8%];]") in pricing
     assert "The Council may agree in writing to a larger increase than clause 5.9(a) and clause 5.9(b) allow." in pricing
     # r19 ob-sample 3: the default weeks are the cost model's (its eleven Core Places), whatever the Core Places on the
     # start date; places missing then are re-based as lapses on that date (clause 7), so the figure still holds.
@@ -813,13 +815,18 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     note = note if isinstance(note, str) else plain_text(note)
     assert "a bracketed 3% for each place removed and a bracketed 8% in any Contract Year" in note
     assert "the uncapped factor for one place is 1.0622" in note
-    voids = paragraphs_text(clause(result, "open-book.voids"))
+    # r34 ob-sample 1: the occupancy-based start (and its minimum) applies where the sheet instructs it
+    tied_path = tmp_path / "tied.yaml"
+    tied_path.write_text(CHARITY.read_text(encoding="utf-8").replace(
+        "  minimum_core_places: 2\n", "  minimum_core_places: 2\n  core_places_follow_placements: true\n"), encoding="utf-8")
+    tied = assemble(read_termsheet(tied_path, catalogue), catalogue, today=DRAFT_DATE)
+    voids = paragraphs_text(clause(tied, "open-book.voids"))
     assert "if any of the Homes then has fewer than two Core Places, as many other places at that" in voids
     assert "are treated as Core Places from that date, and clause" in voids
     assert "applies to each of them as if an Existing Placement at that home had ended on that date" in voids
     assert "(counting any place treated as one of them under clause 7.8(b)) fall short" in voids
     # r20 ob-sample 3: the definition includes places that remain Core Places under the lapse and minimum rules.
-    defined = {d.term: plain_text(d.inlines) for d in result.document.definitions}["Core Places"]
+    defined = {d.term: plain_text(d.inlines) for d in tied.document.definitions}["Core Places"]
     assert defined.endswith("as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9")
     text = CHARITY.read_text(encoding="utf-8")
     old = "  minimum_core_places: 2\n"
