@@ -414,13 +414,16 @@ class Excess(Strict):
         False, description="True where the fund makes payments to the provider's staff (for example retention "
                            "payments): the plan schedule then says the employer's National Insurance and pension "
                            "contributions on them are paid from the fund, in brackets for the parties to confirm.")
-    unspent: Literal["refund", "next-plan"] = Field(
-        "refund", description="Open-book agreements where excess profit is reinvested: what happens to a transfer with "
+    unspent: Literal["refund", "next-plan"] | None = Field(
+        None, description="Open-book agreements where excess profit is reinvested: what happens to a transfer with "
                               "no approved plan within the bracketed 120 days, or unspent 12 months after its plan is "
                               "approved. 'refund': paid to the commissioner. 'next-plan' (where the instruction is that "
                               "the money goes to the fund and not back to the commissioner): carried into a further "
                               "Reinvestment Plan, and paid to the commissioner only if unspent 12 months after the "
-                              "agreement ends, or on the provider's insolvency.")
+                              "agreement ends, or on the provider's insolvency. Empty: 'next-plan' where the sheet "
+                              "itself chooses reinvestment (positions: open_book_excess: reinvest), since refunds would "
+                              "cut across that instruction (r34 ob-sample 4), and the note names the refund "
+                              "alternative; 'refund' otherwise.")
     deemed_approval: bool | None = Field(
         None, description="Open-book agreements where excess profit is reinvested: whether a Reinvestment Plan is "
                           "treated as approved if the commissioner neither approves it nor asks for changes within 30 "
