@@ -573,7 +573,7 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
                                      "This Agreement ends for St Brigid's House": "171.67",
                                      "This Agreement ends for The Willows": "156",
                                      "This Agreement ends for Harbour View": "119.67",
-                                     "One of the Core Places is removed": "36.33"}
+                                     "[One of the Core Places is removed]": "[36.33]"}
     assert "may not be more than one where this Agreement ends for a home at the Trust's election under clause" in pricing
     # r16 ob-sample 14: an hourly Price is left out of the interim re-basing by default, its income deducted.
     # r19 ob-sample 22: the hourly Price is a defined term (the Support Price), not a quoted label.
@@ -605,7 +605,8 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "(failing agreement within 20 Business Days, none)" not in pricing
     # r20 ob-sample 6: the default is a figure in the table of units removed; its working is in the note.
-    assert _removed_rows(result)["One of the Core Places is removed"] == "36.33"
+    # r34 ob-sample 2: bracketed with the uninstructed re-basing on a reduction it serves
+    assert _removed_rows(result)["[One of the Core Places is removed]"] == "[36.33]"
     assert "the units removed for that place are 52 less those weeks" in pricing
     assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
     assert "stop counting: the units and costs of that home are removed once" in pricing
@@ -613,7 +614,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert "as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9" in definitions["Core Places"]
+    assert "as reduced from time to time under clause 7.5 and clause 29.9" in definitions["Core Places"]  # r34 ob-sample 1
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -710,7 +711,8 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert "clause 3.3 sets when it continues under this Agreement, and how it continues until then" in placements
     assert "say which of them are Existing Placements" in paragraphs_text(clause(result, "open-book.voids"))
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")
+    # r34 ob-sample 1: the sheet's eleven Core Places from the start date
+    assert definitions["Core Places"].startswith("the places in the Homes that the Council block-books under clause 7, being eleven")
     assert "shown as such in the list the Council gives under clause 7.9" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "give the Trust the confirmation described in clause 3.3 for filling the place; or" in voids
@@ -1020,7 +1022,8 @@ def test_rebasing_reworked_independently_from_the_sheet(built):
     assert "is worked out to four decimal places, rounded half up." in pricing
     assert "Each number of units under clause 5.8 is worked out to two decimal places" in pricing
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "fewer than the eleven places in Schedule 1 are then Core Places, each place by which" in voids
+    # r34 ob-sample 1: places empty at the start stay Core Places; the occupancy test is the bracketed alternative
+    assert "each other place shown there is treated as one of the Core Places removed on that date by a reduction" in voids
 
 
 def test_cost_model_is_warranted_and_carved_out_of_non_reliance(built):
