@@ -194,7 +194,18 @@ def test_minimum_note_offers_the_run_off_alternative(catalogue):
 def test_minimum_paragraph_in_a_single_home_with_a_minimum_of_one(catalogue):
     text = flat(document_text(open_book_result(catalogue, "single-placement.yaml")))
     assert "when there are no more than one Core Place, clause 7.6 does not apply to that place and the Council must, within [20] Business Days" in text
-    assert "give notice to end this Agreement under clause 29.1, in which case nothing is payable under clause 29.2." in text  # r24 ob-sample 10
+    assert "give notice to end this Agreement under clause 29.1, in which case the Council goes on paying for the empty " \
+           "place under clause 7.1 until the ending takes effect, and nothing is payable under clause 29.2." in text  # r24 ob-sample 10
+
+
+def test_the_empty_place_at_the_minimum_is_paid_until_the_home_ends(catalogue):
+    """r34 ob-sample 3: the clause said nothing of paying for the empty place during the notice; the note said it is
+    paid. Quiet: the run-off choice, which takes the place out of the Core Places, says nothing of it."""
+    text = flat(document_text(open_book_result(catalogue, "childrens-homes-charity.yaml")))
+    assert "give notice to end this Agreement for that home under clause 29.1, in which case the Council goes on paying " \
+           "for the empty place under clause 7.1 until the ending takes effect" in text
+    assert "the empty place ceases to be one of the Core Places and this Agreement ends for that home when the last of " \
+           "those Placements ends" in text
 
 
 def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):
