@@ -414,13 +414,16 @@ class Excess(Strict):
         False, description="True where the fund makes payments to the provider's staff (for example retention "
                            "payments): the plan schedule then says the employer's National Insurance and pension "
                            "contributions on them are paid from the fund, in brackets for the parties to confirm.")
-    unspent: Literal["refund", "next-plan"] = Field(
-        "refund", description="Open-book agreements where excess profit is reinvested: what happens to a transfer with "
+    unspent: Literal["refund", "next-plan"] | None = Field(
+        None, description="Open-book agreements where excess profit is reinvested: what happens to a transfer with "
                               "no approved plan within the bracketed 120 days, or unspent 12 months after its plan is "
                               "approved. 'refund': paid to the commissioner. 'next-plan' (where the instruction is that "
                               "the money goes to the fund and not back to the commissioner): carried into a further "
                               "Reinvestment Plan, and paid to the commissioner only if unspent 12 months after the "
-                              "agreement ends, or on the provider's insolvency.")
+                              "agreement ends, or on the provider's insolvency. Empty: 'next-plan' where the sheet "
+                              "itself chooses reinvestment (positions: open_book_excess: reinvest), since refunds would "
+                              "cut across that instruction (r34 ob-sample 4), and the note names the refund "
+                              "alternative; 'refund' otherwise.")
     deemed_approval: bool | None = Field(
         None, description="Open-book agreements where excess profit is reinvested: whether a Reinvestment Plan is "
                           "treated as approved if the commissioner neither approves it nor asks for changes within 30 "
@@ -2520,6 +2523,13 @@ class Services(Strict):
                                          "commissioner removes it on notice or records another lawful basis to fill it. "
                                          "Empty: the Core Places are the places the existing placements occupy, "
                                          "up to core_places.")
+    core_places_follow_placements: bool | None = Field(
+        None, description="A user-choice award: whether the Core Places on the start date are only the places the "
+                          "existing placements then occupy (true: each place short of core_places is treated as "
+                          "removed that day) or the core_places the sheet block-books, whoever then fills them "
+                          "(false). Empty: where existing_placements is at least core_places, the draft follows the "
+                          "sheet's core_places and shows the occupancy-based alternative in brackets, with a note on "
+                          "the procurement risk (r34 ob-sample 1); otherwise as true.")
     joint_funder: JointFunder | None = Field(
         None, description="A public body that funds a share of some placements jointly with the commissioner, e.g. an "
                           "integrated care board funding half of the section 117 after-care placements: its name, "
@@ -3173,7 +3183,25 @@ class Services(Strict):
         block of places paid for years whoever fills them, so each Core Place lasts while its existing
         placement does, and is removed only on the notice of any reduction, unless the commissioner records
         another lawful basis to fill it."""
-        return self.user_choice_award and not self.supported_living
+        return self.user_choice_award and not self.supported_living and not self.core_places_fixed
+
+    @property
+    def rebase_on_reduction_open(self) -> bool:
+        """Whether re-basing the Prices when the Core Places are reduced is the draft's bracketed option, not an
+        instruction (r34 ob-sample 2): no cap on it is given, so the trigger and everything that depends on it (the
+        units removed for a Core Place, the per-place and yearly caps, the worked example) are bracketed together."""
+        return self.core_rebase_cap is None and self.core_rebase_year_cap is None
+
+    @property
+    def core_places_fixed(self) -> bool:
+        """A user-choice award whose Core Places are the sheet's core_places from the start date (r34 ob-sample 1):
+        instructed (core_places_follow_placements false), or not instructed and the sheet places at least as many
+        people as it block-books, so tying the places to who is still there would cut the block the sheet gives."""
+        if not self.user_choice_award or self.supported_living or self.core_places is None:
+            return False
+        if self.core_places_follow_placements is not None:
+            return not self.core_places_follow_placements
+        return self.existing_placements is not None and self.existing_placements >= self.core_places
 
     @property
     def home_word(self) -> str:
@@ -3621,6 +3649,7 @@ class OpenBookTermSheet(TermSheetBase):
                 home_ends.append({"home": h.name, "factor": rebase_factor(tgt, wk.price, left),
                                   "place_weeks": int(pw)})
         return {"divisor": whole(divisor), "home_ends": home_ends, "ladder": ladder, "several": len(sv.homes) > 1, "home_word": sv.home_word,
+                "bracketed": sv.rebase_on_reduction_open,
                 "minimum": sv.minimum_core_places is not None, "noncore_weeks": noncore.normalize() if noncore != noncore.to_integral() else noncore.to_integral(),
                 "removed_weeks": removed.normalize() if removed != removed.to_integral() else removed.to_integral(),
                 "factors": factors, "places": places, "core": core, "expected": wk.expected_units,

@@ -477,9 +477,10 @@ def test_user_choice_award_ties_each_core_place_to_an_existing_placement(built):
     assert "This applies despite the minimum number of Core Places" not in voids
     assert "are not re-based" not in voids
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"] == ("the places identified as Core Places under clause 7.8, which the Council block-books under clause 7, as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9")
-    # r21 ob-sample 11: the counting rule is in clause 7.8(a), not the definition
-    assert "each place in the Homes occupied on that date by an Existing Placement, or held for one on that date under clause 5.5 while the child is away, is one of the Core Places, up to the eleven places" in voids
+    # r34 ob-sample 1: eleven children placed for eleven block-booked places, so the Core Places are the eleven from
+    # the start date; the occupancy-based identification (r14, r21 ob-sample 11) is the bracketed alternative.
+    assert definitions["Core Places"] == ("the places in the Homes that the Council block-books under clause 7, being eleven on 1 July 2027, as reduced from time to time under clause 7.5 and clause 29.9")
+    assert "[Alternatively: on 1 July 2027 a place is one of the Core Places only if it is then occupied by an Existing Placement, or held for one under clause 5.5 while the child is away" in voids
     assert "(eleven children in all)" in definitions["Existing Placement"]
     term = paragraphs_text(clause(result, "open-book.term"))
     assert "but only if, before giving notice, it has given the Trust the confirmation described in clause 3.3 for the extension" in term
@@ -572,7 +573,7 @@ def test_provider_break_and_re_basing_cannot_push_costs_onto_the_council(built, 
                                      "This Agreement ends for St Brigid's House": "171.67",
                                      "This Agreement ends for The Willows": "156",
                                      "This Agreement ends for Harbour View": "119.67",
-                                     "One of the Core Places is removed": "36.33"}
+                                     "[One of the Core Places is removed]": "[36.33]"}
     assert "may not be more than one where this Agreement ends for a home at the Trust's election under clause" in pricing
     # r16 ob-sample 14: an hourly Price is left out of the interim re-basing by default, its income deducted.
     # r19 ob-sample 22: the hourly Price is a defined term (the Support Price), not a quoted label.
@@ -604,7 +605,8 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     assert "(failing agreement within 20 Business Days, none)" not in pricing
     # r20 ob-sample 6: the default is a figure in the table of units removed; its working is in the note.
-    assert _removed_rows(result)["One of the Core Places is removed"] == "36.33"
+    # r34 ob-sample 2: bracketed with the uninstructed re-basing on a reduction it serves
+    assert _removed_rows(result)["[One of the Core Places is removed]"] == "[36.33]"
     assert "the units removed for that place are 52 less those weeks" in pricing
     assert "Core Places that cease because this Agreement has ended for their home are not Core Places removed" in pricing
     assert "stop counting: the units and costs of that home are removed once" in pricing
@@ -612,7 +614,7 @@ def test_losing_a_core_place_removes_the_budgeted_spare_weeks_once(built):
     notes = note if isinstance(note, str) else plain_text(note)
     assert "rise by a factor of 1.0622 for the first place and 1.0665 for the second (1.1328 on the original Price)" in notes
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert "as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9" in definitions["Core Places"]
+    assert "as reduced from time to time under clause 7.5 and clause 29.9" in definitions["Core Places"]  # r34 ob-sample 1
 
 
 def test_existing_list_timing_living_wage_fallback_and_the_losses_note(built, catalogue, tmp_path):
@@ -709,7 +711,8 @@ def test_r16_sample_user_choice_core_places_and_the_minimum(built):
     assert "clause 3.3 sets when it continues under this Agreement, and how it continues until then" in placements
     assert "say which of them are Existing Placements" in paragraphs_text(clause(result, "open-book.voids"))
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
-    assert definitions["Core Places"].startswith("the places identified as Core Places under clause 7.8")
+    # r34 ob-sample 1: the sheet's eleven Core Places from the start date
+    assert definitions["Core Places"].startswith("the places in the Homes that the Council block-books under clause 7, being eleven")
     assert "shown as such in the list the Council gives under clause 7.9" in definitions["Existing Placement"]
     voids = paragraphs_text(clause(result, "open-book.voids"))
     assert "give the Trust the confirmation described in clause 3.3 for filling the place; or" in voids
@@ -736,8 +739,11 @@ def test_r16_sample_refunds_law_notes_trustees_and_continued_placements(built):
     schedule = next(s for s in result.document.schedules if s.id == "open-book.schedule-services")
     snote = schedule.note if isinstance(schedule.note, str) else plain_text(schedule.note)
     assert "The specification is dated 14 January 2027, after the transparency notice of 16 November 2026" in snote
+    # r34 ob-sample 4: the instructed reinvestment rolls unplanned or unspent money into a further plan, so the
+    # other purchasers' share is dealt with only when the fund closes
     excess = paragraphs_text(clause(result, "common.open-book-excess"))
-    assert excess.count("(subject to clause 10.2, the other purchasers' share being paid to them)") == 2
+    assert "the other purchasers' share being paid to them" not in excess
+    assert "(or, as to their share, to the other purchasers)" in excess
     definitions = {d.term: plain_text(d.inlines) for d in result.document.definitions}
     assert "guidance to which a Party need only have regard is not made a duty to comply" in definitions["Law"]
     cap = note_of("common.open-book-profit-cap")
@@ -798,11 +804,12 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     _, result, _ = built[CHARITY]
     pricing = paragraphs_text(clause(result, "open-book.pricing"))
     # r20 ob-sample 6: the limits are lettered sub-clauses of clause 5.9
-    assert ("where the change is a reduction in the Core Places, may not "
-            "be more than one plus the product of [3%] and the number of places removed in that change;") in pricing
+    # r34 ob-sample 2: re-basing on a reduction is not instructed, so the caps are bracketed with its trigger
+    assert ("[where the change is a reduction in the Core Places, may not "
+            "be more than one plus the product of [3%] and the number of places removed in that change;]") in pricing
     # r24 ob-sample 9(b): the yearly limit reads plainly and counts the catch-up under clause 5.10
-    assert ("where clause 5.9(a) applies, may not, together with the other such factors that take effect in the same "
-            "Contract Year and any part applied in it under clause 5.10, increase the Prices by more than [8%];") in pricing
+    assert ("[where clause 5.9(a) applies, may not, together with the other such factors that take effect in the same "
+            "Contract Year and any part applied in it under clause 5.10, increase the Prices by more than [8%];]") in pricing
     assert "The Council may agree in writing to a larger increase than clause 5.9(a) and clause 5.9(b) allow." in pricing
     # r19 ob-sample 3: the default weeks are the cost model's (its eleven Core Places), whatever the Core Places on the
     # start date; places missing then are re-based as lapses on that date (clause 7), so the figure still holds.
@@ -813,13 +820,18 @@ def test_r17_lapsing_core_places_are_capped_and_a_home_below_the_minimum_at_the_
     note = note if isinstance(note, str) else plain_text(note)
     assert "a bracketed 3% for each place removed and a bracketed 8% in any Contract Year" in note
     assert "the uncapped factor for one place is 1.0622" in note
-    voids = paragraphs_text(clause(result, "open-book.voids"))
+    # r34 ob-sample 1: the occupancy-based start (and its minimum) applies where the sheet instructs it
+    tied_path = tmp_path / "tied.yaml"
+    tied_path.write_text(CHARITY.read_text(encoding="utf-8").replace(
+        "  minimum_core_places: 2\n", "  minimum_core_places: 2\n  core_places_follow_placements: true\n"), encoding="utf-8")
+    tied = assemble(read_termsheet(tied_path, catalogue), catalogue, today=DRAFT_DATE)
+    voids = paragraphs_text(clause(tied, "open-book.voids"))
     assert "if any of the Homes then has fewer than two Core Places, as many other places at that" in voids
     assert "are treated as Core Places from that date, and clause" in voids
     assert "applies to each of them as if an Existing Placement at that home had ended on that date" in voids
     assert "(counting any place treated as one of them under clause 7.8(b)) fall short" in voids
     # r20 ob-sample 3: the definition includes places that remain Core Places under the lapse and minimum rules.
-    defined = {d.term: plain_text(d.inlines) for d in result.document.definitions}["Core Places"]
+    defined = {d.term: plain_text(d.inlines) for d in tied.document.definitions}["Core Places"]
     assert defined.endswith("as reduced or kept under clause 7.5 to clause 7.8 and clause 29.9")
     text = CHARITY.read_text(encoding="utf-8")
     old = "  minimum_core_places: 2\n"
@@ -1013,7 +1025,8 @@ def test_rebasing_reworked_independently_from_the_sheet(built):
     assert "is worked out to four decimal places, rounded half up." in pricing
     assert "Each number of units under clause 5.8 is worked out to two decimal places" in pricing
     voids = paragraphs_text(clause(result, "open-book.voids"))
-    assert "fewer than the eleven places in Schedule 1 are then Core Places, each place by which" in voids
+    # r34 ob-sample 1: places empty at the start stay Core Places; the occupancy test is the bracketed alternative
+    assert "each other place shown there is treated as one of the Core Places removed on that date by a reduction" in voids
 
 
 def test_cost_model_is_warranted_and_carved_out_of_non_reliance(built):
@@ -1121,7 +1134,8 @@ def test_r20_break_costs_do_not_apply_to_a_notice_the_minimum_forces(built):
     # r24 ob-sample 10: the exception sits in the notice it is about (clause 7.7(b)), not misdescribed in 29.2
     assert "Nothing is payable under clause 29.2 where clause 7" not in termination
     # the sample sets minimum_core_ending: end_home, so ending the home is the operative option, free of break costs
-    assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
+    assert ("give notice to end this Agreement for that home under clause 29.1, in which case the Council goes on "
+            "paying for the empty place under clause 7.1 until the ending takes effect, and nothing is payable under "
             "clause 29.2[; or]") in paragraphs_text(clause(result, "open-book.voids"))
     note = clause(result, "open-book.voids").note
     note = note if isinstance(note, str) else plain_text(note)

@@ -159,7 +159,9 @@ def test_core_places_definition_follows_reductions(catalogue):
     assert ("Core Places means the places in the Home that the Council block-books under clause 7, being twenty-four "
             "on 1 April 2027, as reduced from time to time under clause 7.5") in text
     sample = flat(document_text(assemble(read_termsheet(OB_CHARITY, catalogue), catalogue, today=DRAFT_DATE)))
-    assert "Core Places means the places identified as Core Places under clause 7.8" in sample
+    # r34 ob-sample 1: eleven children for eleven places, so the Core Places are the sheet's eleven from the start
+    assert "Core Places means the places in the Homes that the Council block-books under clause 7, being eleven on " \
+           "1 July 2027, as reduced from time to time under clause 7.5 and clause 29.9" in sample
 
 
 def test_every_core_place_reduction_goes_through_the_notice(catalogue):
@@ -170,7 +172,7 @@ def test_every_core_place_reduction_goes_through_the_notice(catalogue):
     assert "The Council must decide in good faith, on the basis of its record of the award decision" in text
     assert "It must tell the Trust its decision, with brief reasons, within [20] Business Days after a Referral" in text
     assert "it may remove the place from the Core Places only by a reduction under clause 7.5" in text
-    assert "as one of the Core Places removed by a reduction under clause 7.5 taking effect on that date" in text
+    assert "treated as one of the Core Places removed on that date by a reduction under clause 7.5" in text
     note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "open-book.voids")
     assert "removes the place by the ordinary [6] months' notice of a reduction" in note
     assert "4 weeks" not in note
@@ -192,7 +194,18 @@ def test_minimum_note_offers_the_run_off_alternative(catalogue):
 def test_minimum_paragraph_in_a_single_home_with_a_minimum_of_one(catalogue):
     text = flat(document_text(open_book_result(catalogue, "single-placement.yaml")))
     assert "when there are no more than one Core Place, clause 7.6 does not apply to that place and the Council must, within [20] Business Days" in text
-    assert "give notice to end this Agreement under clause 29.1, in which case nothing is payable under clause 29.2." in text  # r24 ob-sample 10
+    assert "give notice to end this Agreement under clause 29.1, in which case the Council goes on paying for the empty " \
+           "place under clause 7.1 until the ending takes effect, and nothing is payable under clause 29.2." in text  # r24 ob-sample 10
+
+
+def test_the_empty_place_at_the_minimum_is_paid_until_the_home_ends(catalogue):
+    """r34 ob-sample 3: the clause said nothing of paying for the empty place during the notice; the note said it is
+    paid. Quiet: the run-off choice, which takes the place out of the Core Places, says nothing of it."""
+    text = flat(document_text(open_book_result(catalogue, "childrens-homes-charity.yaml")))
+    assert "give notice to end this Agreement for that home under clause 29.1, in which case the Council goes on paying " \
+           "for the empty place under clause 7.1 until the ending takes effect" in text
+    assert "the empty place ceases to be one of the Core Places and this Agreement ends for that home when the last of " \
+           "those Placements ends" in text
 
 
 def test_no_text_says_a_core_place_lapses_when_its_placement_ends(catalogue):

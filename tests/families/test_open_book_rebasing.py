@@ -405,3 +405,26 @@ def test_rebasing_on_a_reduction_is_bracketed_and_an_assumption_with_its_cost(ca
            "1.0622 before any limit (to £5,257.89)" in n
     assert "brings in £179,533.50 a year less than the budgeted Allowable Costs and Reasonable Profit" in n
     assert "(the re-basing when the agreement ends for a home is not bracketed)" in n
+
+
+def test_what_depends_on_the_bracketed_rebasing_on_a_reduction_is_bracketed_with_it(catalogue):
+    """r34 ob-sample 2: the trigger for re-basing on a reduction was bracketed but the units removed for a Core
+    Place, the per-place and yearly caps and the worked example were not, so striking the trigger left orphans.
+    Quiet: a sheet that gives the caps instructs re-basing, and nothing is bracketed."""
+    doc = open_book_document(catalogue, OB_CHARITY.read_text(encoding="utf-8"))
+    pricing = clause_text(doc, "open-book.pricing", flat=True)
+    assert "[One of the Core Places is removed] [36.33]" in pricing
+    assert "[The figure for one of the Core Places removed applies unless" in pricing
+    assert "[where the change is a reduction in the Core Places, may not be more than one plus the product of [3%] " \
+           "and the number of places removed in that change;]" in pricing
+    assert "increase the Prices by more than [8%];]" in pricing
+    assert "[This Part applies only if the bracketed words in clause 5.7 that re-base the Prices when the Core " \
+           "Places are reduced are kept.]" in clause_text(doc, "common.open-book-schedule-reconciliation", flat=True)
+    assert "if the bracketed re-basing is kept" in flat(note(doc, "open-book.voids"))
+    capped = open_book_document(catalogue, OB_CHARITY.read_text(encoding="utf-8").replace(
+        "  existing_placements: 11\n", "  existing_placements: 11\n  core_rebase_cap: 3\n  core_rebase_year_cap: 8\n"))
+    text = clause_text(capped, "open-book.pricing", flat=True)
+    assert "Where the Core Places are reduced under clause 7 or this Agreement ends" in text
+    assert "[One of the Core Places is removed]" not in text and "[The figure for one" not in text
+    assert "may not be more than one plus the product of 3% and the number of places removed in that change; " in text
+    assert "This Part applies only if" not in clause_text(capped, "common.open-book-schedule-reconciliation", flat=True)

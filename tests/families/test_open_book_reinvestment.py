@@ -12,6 +12,7 @@ from tests.families.conftest import (
 )
 
 NEXT_PLAN = ("    carry_below: 3000\n", "    carry_below: 3000\n    unspent: next-plan\n")
+REFUND = ("    carry_below: 3000\n", "    carry_below: 3000\n    unspent: refund\n")
 
 
 def test_unplanned_and_unspent_money_goes_into_a_further_plan(catalogue):
@@ -32,9 +33,9 @@ def test_unplanned_and_unspent_money_goes_into_a_further_plan(catalogue):
 
 
 def test_default_refunds_and_the_note_flags_the_conflict(catalogue):
-    """Quiet: by default 12.5 and 12.7 refund as before, and the note says plainly that this cuts across an
-    instruction that the money must not come back, with the alternative."""
-    d = open_book_doc(catalogue, OB_WEXCOMBE)
+    """Quiet: with unspent: refund, 12.5 and 12.7 refund as before, and the note says plainly that this cuts across
+    an instruction that the money must not come back, with the alternative."""
+    d = open_book_doc(catalogue, OB_WEXCOMBE, REFUND)
     t = flat(clause_text(d, "common.open-book-excess"))
     assert "Heronsgate must pay that transfer to the Council" in t
     assert "further Reinvestment Plan" not in t
@@ -128,7 +129,7 @@ def test_one_path_for_fund_money_is_stated_where_it_is_transferred(catalogue):
     """Children's homes sample review, finding 5: the transfer paragraph says the one path money in the fund takes,
     as open_book.excess.unspent sets it: with 'refund' (the standard) it comes back only under the no-plan,
     unspent and ending paragraphs; with 'next-plan' it is carried into a further plan and comes back only at the end."""
-    refund = flat(clause_text(open_book_doc(catalogue, OB_CHARITY), "common.open-book-excess"))
+    refund = flat(clause_text(open_book_doc(catalogue, OB_WEXCOMBE, REFUND), "common.open-book-excess"))
     assert re.search(r"Money in the Reinvestment Fund is spent under approved Reinvestment Plans, and is paid to the "
                      r"Council only under clause \d+\.\d+ \(no plan in time\), clause \d+\.\d+ \(not spent in time\) or "
                      r"clause \d+\.\d+\.", refund)
@@ -147,3 +148,20 @@ def test_fund_assets_named_by_a_mass_noun_take_a_singular_verb(catalogue):
     assert "sensory and reminiscence equipment for the dementia units bought from the Reinvestment Fund is held by" in text
     assert "electric pool cars bought from the Reinvestment Fund are held by" in clause_text(
         open_book_doc(catalogue, OB_HOMECARE), "common.open-book-schedule-reinvestment", flat=True)
+
+
+def test_an_instructed_reinvestment_carries_unplanned_money_forward_unless_refunds_are_chosen(catalogue):
+    """r34 ob-sample 4: the sheet instructs reinvestment (open_book_excess: reinvest) and says nothing of refunds, so
+    money not planned or spent in time rolls into a further plan and the note names the refund alternative.
+    Quiet: unspent: refund keeps the refunds."""
+    d = open_book_doc(catalogue, OB_CHARITY)
+    t = flat(clause_text(d, "common.open-book-excess"))
+    assert "the Trust must propose a further Reinvestment Plan for it within 30 days after the end of that period" in t
+    assert "(no plan in time)" not in t
+    n = flat(note(d, "common.open-book-excess"))
+    assert "do not say what happens to money not planned or spent in time; refunding it would cut across them" in n
+    assert "The alternative, if the Council wants the money back rather than a standing fund" in n
+    refund = open_book_doc(catalogue, OB_CHARITY, ("  excess:\n", "  excess:\n    unspent: refund\n"))
+    assert "further Reinvestment Plan" not in flat(clause_text(refund, "common.open-book-excess"))
+    assert "(no plan in time)" in flat(clause_text(refund, "common.open-book-excess"))
+    assert "The alternative, if the Council wants the money back" not in flat(note(refund, "common.open-book-excess"))

@@ -41,7 +41,8 @@ def test_break_costs_exception_names_the_minimum_notice_and_core_places_pay_part
     Monday). Quiet: a sheet paying nightly Prices (short breaks) has no part-week sentence."""
     d = open_book_with(catalogue, OB_CHARITY, "  minimum_core_places: 2\n", "")
     assert "where clause 7 requires the Council" not in clause_text(d, "open-book.termination", flat=True)
-    assert ("give notice to end this Agreement for that home under clause 29.1, in which case nothing is payable under "
+    assert ("give notice to end this Agreement for that home under clause 29.1, in which case the Council goes on "
+            "paying for the empty place under clause 7.1 until the ending takes effect, and nothing is payable under "
             "clause 29.2") in clause_text(d, "open-book.voids", flat=True)
     assert ("whether or not it is used for a Placement. For part of a week, the Council pays for each night of the "
             "Service Term in that week under clause 5.1.") in clause_text(d, "open-book.voids", flat=True)
