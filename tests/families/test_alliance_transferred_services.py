@@ -16,7 +16,7 @@ def test_annual_value_follows_a_transferred_service(catalogue):
     """The budget Schedule moves the Annual Value, Fee and Pain Cap with the service, keeps the Target Cost, and
     (pro rata shares) recalculates the shares; the Alliance Manager calculates, and the clause 13 challenge applies."""
     body = _body(ALLIANCE_BIG, catalogue, "alliance.schedule-budget")
-    assert "passes to another Provider on a step-in under clause 16.10 or under the Exit Plan in Schedule 9" in body
+    assert "passes to another Provider under clause 16.10 (the right to step in) or under the Exit Plan in Schedule 9" in body
     assert "without an Annual Plan or any other decision of the ALT" in body
     assert "is added to the other Provider's Annual Value and, while the first Provider remains a Provider, taken from its Annual Value" in body
     assert "each one's Fee and Pain Cap change with its Annual Value" in body
@@ -29,8 +29,8 @@ def test_agreed_shares_and_single_contract_read_their_own_way(catalogue):
     """Quiet on the pro rata words: agreed shares are not recalculated from Annual Values, a gain-only draft has
     no Pain Cap, and a single-contract draft has no Service Contract to vary."""
     gain_only = _body(ALLIANCE_REABLEMENT, catalogue, "alliance.schedule-budget")
-    assert "passes to another Provider on a step-in" in gain_only
-    assert "Pain Cap" not in gain_only.split("passes to another Provider on a step-in")[1].split("Pooled Budget")[0]
+    assert "passes to another Provider under clause" in gain_only
+    assert "Pain Cap" not in gain_only.split("passes to another Provider under clause")[1].split("Pooled Budget")[0]
     assert "the shares are recalculated" not in gain_only
     single = _body(ALLIANCE_SMALL, catalogue, "alliance.schedule-budget")
     assert "The Commissioner pays the other Provider, and not the first, for that part for those days." in single
@@ -41,7 +41,7 @@ def test_other_clauses_point_at_the_transfer_rule(catalogue):
     """3.6, the step-in, the leaving clause and the Exit Plan each point at the transfer paragraph."""
     doc = build(ALLIANCE_BIG, catalogue).document
     assert "passes to it at once as paragraph 4 of Schedule 5 provides" in _flat(text_of(clause(doc, "alliance.precedence")))
-    assert "after any part of the leaving member's Annual Value has passed to them with its services under paragraph 4 of Schedule 5" in _flat(text_of(clause(doc, "alliance.leaving")))
+    assert "from their Annual Values as changed by paragraph 4 of Schedule 5 for any of the leaving member's services that pass to them" in _flat(text_of(clause(doc, "alliance.leaving")))
     assert "the Annual Value for it passes too, as paragraph 4 of Schedule 5 provides" in _flat(text_of(clause(doc, "alliance.schedule-exit")))
 
 
