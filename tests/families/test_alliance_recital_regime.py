@@ -1,0 +1,37 @@
+"""Recital (C) does not recite as settled that a Service Contract that looks wholly or mainly like health care was a
+light touch contract under the Procurement Act 2023: it brackets the words for those contracts, named, until the
+Commissioner confirms the regime contract by contract, and the note says so (r34m al-sample finding 3). 13.1 says
+the Commissioner's 0% of Gain is subject to the penny rounding (finding 11)."""
+from __future__ import annotations
+
+from tests.families.clause_texts import build, clause, flat as _flat, text_of
+from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_LYNMERE, ALLIANCE_SMALL
+
+
+def _recital(path, catalogue):
+    c = clause(build(path, catalogue).document, "alliance.recitals")
+    return _flat(text_of(c)), _flat(c.note or "")
+
+
+def test_health_care_contracts_are_bracketed(catalogue):
+    """Firing: the eight-member sample's St Luke's, Recovery CIC and Riverside contracts are bracketed by name."""
+    body, note = _recital(ALLIANCE_BIG, catalogue)
+    assert ("as light touch contracts [the Commissioner to confirm this, and the regime that governed the award, for "
+            "the Service Contracts of St Luke's, Recovery CIC and Riverside].") in body
+    assert "until then recital (C) brackets its words \"as light touch contracts\" for the contracts of St Luke's, Recovery CIC and Riverside" in note
+
+
+def test_no_bracket_where_the_contract_is_recited_under_its_own_regime(catalogue):
+    """Quiet: Lynmere recites the Trust's contract under the Provider Selection Regime, and the three-member sample
+    has no health care contract, so neither brackets anything."""
+    body, note = _recital(ALLIANCE_LYNMERE, catalogue)
+    assert "as light touch contracts." in body
+    assert "to confirm this, and the regime" not in body
+    assert "until then recital (C) brackets" not in note
+    body, note = _recital(ALLIANCE_SMALL, catalogue)
+    assert "to confirm this, and the regime" not in body
+
+
+def test_commissioner_nil_gain_is_subject_to_rounding(catalogue):
+    body = _flat(text_of(clause(build(ALLIANCE_BIG, catalogue).document, "alliance.risk-reward")))
+    assert "The Commissioner takes no share of Gain (0%): subject to the rounding in clause 13.17, all of it goes to the Providers." in body
