@@ -35,3 +35,20 @@ def test_no_bracket_where_the_contract_is_recited_under_its_own_regime(catalogue
 def test_commissioner_nil_gain_is_subject_to_rounding(catalogue):
     body = _flat(text_of(clause(build(ALLIANCE_BIG, catalogue).document, "alliance.risk-reward")))
     assert "The Commissioner takes no share of Gain (0%): subject to the rounding in clause 13.17, all of it goes to the Providers." in body
+
+
+def test_nil_commissioner_gain_without_gate_carries_a_bracketed_gate(catalogue):
+    """Firing: the eight-member sample (Commissioner 0% of Gain, no gate instructed) carries the gate in brackets and
+    the note says how to adopt it (r34m al-sample finding 2)."""
+    c = clause(build(ALLIANCE_BIG, catalogue).document, "alliance.risk-reward")
+    body, note = _flat(text_of(c)), _flat(c.note or "")
+    assert ("[Option, on instructions: a Provider's share of Gain counts in its Balancing Amount only if performance "
+            "against each Key Performance Indicator in that Alliance Year was no worse than its level for that year set "
+            "out in Schedule 2 [(only the Key Performance Indicators listed against its name in that Schedule)]") in body
+    assert "the clause carries that gate in square brackets" in note
+
+
+def test_no_bracketed_gate_where_the_sheet_decides(catalogue):
+    """Quiet: the three-member sample does not leave the Commissioner's nil Gain ungated and undecided."""
+    body = _flat(text_of(clause(build(ALLIANCE_SMALL, catalogue).document, "alliance.risk-reward")))
+    assert "[Option, on instructions" not in body
