@@ -52,3 +52,10 @@ def test_no_bracketed_gate_where_the_sheet_decides(catalogue):
     """Quiet: the three-member sample does not leave the Commissioner's nil Gain ungated and undecided."""
     body = _flat(text_of(clause(build(ALLIANCE_SMALL, catalogue).document, "alliance.risk-reward")))
     assert "[Option, on instructions" not in body
+
+
+def test_ip_assignment_is_listed_as_an_assumption(catalogue):
+    """The sheets carry no intellectual property instruction, so the assignment to the Commissioner is listed among the
+    assumptions to confirm (r34m al-sample finding 10)."""
+    doc = build(ALLIANCE_BIG, catalogue).document
+    assert any("that what the Alliance creates together is assigned to the Council" in a for a in doc.assumptions)
