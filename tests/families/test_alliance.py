@@ -1065,7 +1065,9 @@ def test_single_contract_states_payment_and_withholding_once(small):
     term = text_of(clause(small, "alliance.term-termination"))
     assert "sets what it may withhold for that part" in term
     ops = text_of(clause(small, "alliance.operations"))
-    assert "The Commissioner may reduce that Provider's payments by its reasonable costs of stepping in, as clause 3.4 provides" in ops
+    assert ("The Commissioner may reduce that Provider's payments by the amount by which its reasonable costs of stepping "
+            "in exceed the payments for that part of the Services that it no longer makes to that Provider, as clause 3.4 "
+            "provides") in ops
     assert "Regulator of Social Housing" in ops  # a housing alliance
 
 

@@ -25,7 +25,7 @@ def test_commissioner_without_a_share_of_gain(catalogue):
             "(see the note to clause 13).") in sch
     rr = _note(path, "alliance.risk-reward", catalogue)
     assert ("Do not issue the draft without instructions on this: recommend a Commissioner share of Gain and a gate on "
-            "each Provider's share (option (c) below).") in rr
+            "each Provider's share (option (c) below); the clause carries that gate in square brackets") in rr
     assert "funds the whole budget (£7,700,000 in the first year) and bears all Pain" not in rr
 
 

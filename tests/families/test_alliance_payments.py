@@ -61,7 +61,8 @@ def test_no_redress_scheme_duty_without_lettings_work(path, catalogue):
 def test_step_in_costs_are_a_debt_under_this_agreement_with_set_off(alliance_big):
     """r21 al16: al-sample 3: step-in costs are payable under this Agreement, set-off applies, and 4.3 and 3.3 list them."""
     text = _flat(text_of(clause(alliance_big, "alliance.operations")))
-    assert "The Provider must pay the Commissioner its reasonable costs of stepping in within 30 days" in text
+    assert ("The Provider must pay the Commissioner the amount by which its reasonable costs of stepping in exceed the "
+            "payments for that part of the Services that it no longer makes to that Provider, within 30 days") in text
     assert "Clause 16.5 applies to that amount." in text
     assert "under its Service Contract (or set them off" not in text
     assert "the recovery of step-in costs under clause 16.10 and the set-off in clause 16.5" in _flat(
@@ -72,7 +73,7 @@ def test_step_in_costs_are_a_debt_under_this_agreement_with_set_off(alliance_big
 def test_single_contract_step_in_costs_stay_a_reduction(catalogue):
     """r21 al16: al-sample 3 (quiet): a single-contract alliance reduces the payment, as its withholding clause says."""
     text = _flat(text_of(clause(build(ALLIANCE_ELLERBY, catalogue).document, "alliance.operations")))
-    assert "may reduce that Provider's payments by its reasonable costs of stepping in" in text
+    assert "may reduce that Provider's payments by the amount by which its reasonable costs of stepping in exceed" in text
 
 
 def test_budget_the_commissioner_funds_itself_is_available_not_allocated_in_instalments(catalogue):
@@ -234,7 +235,8 @@ def test_balancing_amounts_and_prices_have_one_route_and_one_source(alliance_big
     prec = _flat(text_of(clause(alliance_big, "alliance.precedence")))
     assert ("differs from that Provider's Annual Value for that year as Schedule 5 sets it, the Service Contract prevails "
             "on what is paid. That price becomes that Provider's Annual Value only once it is agreed and approved as "
-            "paragraph 3 of Schedule 5 provides. Until then, the Annual Value set under Schedule 5 applies for every "
+            "paragraph 3 of Schedule 5 provides, except that, for a part of the Services that passes to it from another "
+            "Provider, the Annual Value for that part passes to it at once as paragraph 4 of Schedule 5 provides. Until then, the Annual Value set under Schedule 5 applies for every "
             "purpose of this Agreement (including the Target Cost, that Provider's budget in the Annual Plan, its Fee, its "
             "Pain Cap and the shares of Gain and Pain), and the difference counts only as part of the payments due to that "
             "Provider, which its Balancing Amount takes into account under clause 13.19.") in prec

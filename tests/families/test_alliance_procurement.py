@@ -260,7 +260,9 @@ def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(allia
     key information; the note names the contract most likely to be within the Regime and how to recite it separately."""
     recitals = _flat(text_of(clause(alliance_big, "alliance.recitals")))
     assert ("The Service Contracts were awarded following a competitive flexible procedure under section 20(2)(b) of "
-            "the Procurement Act 2023, which began on 2 March 2026, as light touch contracts.") in recitals
+            "the Procurement Act 2023, which began on 2 March 2026, as light touch contracts [the Commissioner to confirm "
+            "this, and the regime that governed the award, for the Service Contracts of St Luke's, Recovery CIC and "
+            "Riverside].") in recitals  # r34m al-sample finding 3: the health care contracts are bracketed
     rows = dict((r[0], r[1]) for r in table_rows(clause(alliance_big, "alliance.key-information")))
     assert "[" not in rows["Procurement route"] and rows["Procurement route"].endswith("as light touch contracts, as recited")
     text = flat_note(alliance_big, "alliance.recitals")

@@ -424,7 +424,7 @@ def test_commissioner_gain_share_of_nil_is_said_plainly(alliance_big):
     """r32 al-sample (earlier review) (firing): the sheet gives the Commissioner no share of Gain, and the clause says so
     in words, not only as 0% in the Schedule's table."""
     text = _flat(text_of(clause(alliance_big, "alliance.risk-reward")))
-    assert "The Commissioner takes no share of Gain (0%): all of it goes to the Providers." in text
+    assert "The Commissioner takes no share of Gain (0%): subject to the rounding in clause 13.17, all of it goes to the Providers." in text
 
 
 def test_commissioner_with_a_gain_share_gets_no_nil_statement(catalogue):
