@@ -61,7 +61,7 @@ def test_late_conditions_bring_arrears_and_a_whole_first_year(catalogue):
     agreement is made there are no conditions and no such sub-clause."""
     doc = document_of(catalogue, ALLIANCE_LYNMERE.read_text())
     text = clause_text(doc, CLAUSE, flat=True)
-    assert ("If both conditions are met after the Commencement Date: each Commissioner must pay into the Pooled Budget, "
+    assert ("If both conditions are met after the Commencement Date: each Commissioner must pay into the Alliance Budget, "
             "within 10 Business Days after the notice under clause") in text
     assert "the contributions that would have fallen due from the Commencement Date until that notice; and" in text
     assert "applies to the whole of the first Alliance Year, from the Commencement Date, as if the conditions had been met on that date" in text

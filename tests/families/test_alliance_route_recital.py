@@ -20,8 +20,12 @@ def test_route_kinds(catalogue):
     assert _route(ALLIANCE_BIG, catalogue).kind == "stated"  # open procedure, health care contracts, the view recorded
     assert _route(ALLIANCE_SMALL, catalogue).kind == "arrangements"
     assert _route(ALLIANCE_SMALL, catalogue).light_touch_words
+    assert not _route(ALLIANCE_SMALL, catalogue).own_named  # no Provider Selection Regime award of its own
     lynmere = _route(ALLIANCE_LYNMERE, catalogue)
-    assert lynmere.kind == "stated" and lynmere.named and [r.member.key for r in lynmere.own] == list(lynmere.by)
+    # the Trust's Provider Selection Regime route is settled by the sheet, so no contract is at risk and the
+    # contracts the procurement awarded are named beside it
+    assert lynmere.kind == "arrangements" and lynmere.own_named and lynmere.named
+    assert [r.member.key for r in lynmere.own] == list(lynmere.by)
     # the single-contract structure recites no Service Contracts' routes
     assert _route(ALLIANCE_BIG, catalogue, "single-contract").kind == "arrangements"
 
