@@ -3746,6 +3746,19 @@ class Alliance(Strict):
         return next((c for c in councils if c.key == self.lead_commissioner), councils[0] if councils else None)
 
     @property
+    def annual_plan_reserved(self) -> bool:
+        """Whether adopting, approving or changing the Annual Plan is itself an agreed Reserved Matter (r36 al-fresh
+        finding 3): a matter that only mentions the Annual Plan as a limit ("commits the budget beyond the Annual
+        Plan") does not reserve the Plan, so the decisions note must not tell the client that it does."""
+        for m in self.decisions.reserved_matters:
+            if not re.search(r"\bannual plans?\b", m, re.I):
+                continue
+            if re.search(r"\b(beyond|outside|over|above|exceeds?|not in|not within|not provided for in)\s+(the|an|each|any)\s+annual plans?\b", m, re.I):
+                continue
+            return True
+        return False
+
+    @property
     def target_cost_change_reserved(self) -> bool:
         """Whether the agreed Reserved Matter is only CHANGING the Target Cost (not setting or approving it): then
         each year's Target Cost follows the Annual Values (the formula) without a vote, and only a different

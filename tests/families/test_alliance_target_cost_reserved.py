@@ -1,0 +1,41 @@
+"""Alliance, gain only, majority voting: where the Target Cost is a Reserved Matter, the risk and reward clause
+defers to the Reserved Matter rule (r36 al-fresh findings 1 and 3), and the decisions note says the Annual Plan is
+a Reserved Matter only where the sheet makes it one (not where a matter merely mentions it)."""
+
+from __future__ import annotations
+
+from tests.families.clause_texts import clause_text, flat_note, variant_of
+from tests.families.conftest import ALLIANCE_REABLEMENT
+
+_AGREED = "      - Approving the Annual Plan and the Target Cost\n"
+_CHANGE_ONLY = "      - Any change to the Target Cost or to the shares of Gain\n"
+_NO_TARGET = "      - Changing the eligibility criteria for the Services\n"
+
+
+
+def test_change_only_reserved_target_cost_is_the_indexed_total_and_any_other_figure_is_reserved(catalogue):
+    doc = variant_of(catalogue, ALLIANCE_REABLEMENT, _AGREED, _CHANGE_ONLY)
+    text = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "recorded in the Annual Plan for that year without a further decision" in text
+    assert "is a change to the Target Cost, and so a Reserved Matter that needs the agreement of every Alliance Member" in text
+    assert "set in the Annual Plan for that year, by a decision of the ALT under" not in text
+    n = flat_note(doc, "alliance.decisions")
+    # the only Annual Plan in the matters is "commits the Council's budget beyond the Annual Plan": not a reserved Plan
+    assert "the Annual Plan and the Target Cost are also Reserved Matters" not in n
+    assert "changing the Target Cost, not setting it" in n
+
+
+def test_reserved_setting_of_target_cost_needs_every_member(catalogue):
+    doc = variant_of(catalogue, ALLIANCE_REABLEMENT, "decision_rule: majority", "decision_rule: majority")
+    text = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "by a decision of the ALT that is a Reserved Matter under" in text
+    assert "so needs the agreement of every Alliance Member" in text
+    assert "the Annual Plan and the Target Cost are also Reserved Matters" in flat_note(doc, "alliance.decisions")
+
+
+def test_quiet_where_target_cost_is_not_reserved(catalogue):
+    doc = variant_of(catalogue, ALLIANCE_REABLEMENT, _AGREED, _NO_TARGET)
+    text = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "set in the Annual Plan for that year, by a decision of the ALT under" in text
+    assert "Reserved Matter" not in text
+    assert "also Reserved Matters" not in flat_note(doc, "alliance.decisions")
