@@ -181,7 +181,10 @@ def test_indexation_and_payment_profile_go_into_the_service_contracts(alliance_b
                 " this Agreement.") in plan
         assert "to each Provider under its Service Contract monthly" not in plan
         budget = _flat(text_of(clause(doc, "alliance.schedule-budget")))
-        assert "The Commissioner must pay each Provider its increased Annual Value under its Service Contract" in budget
+        # r36 al-fresh finding 12: a duty on what the Service Contract says, not a promise to pay under this Agreement
+        assert ("The Commissioner must ensure that each Provider's Service Contract provides for that Provider to be paid its"
+                " increased Annual Value") in budget
+        assert "must pay each Provider its increased" not in budget
         assert "each Service Contract must provide for the same increase in what" not in budget
 
 

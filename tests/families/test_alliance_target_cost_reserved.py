@@ -12,7 +12,6 @@ _CHANGE_ONLY = "      - Any change to the Target Cost or to the shares of Gain\n
 _NO_TARGET = "      - Changing the eligibility criteria for the Services\n"
 
 
-
 def test_change_only_reserved_target_cost_is_the_indexed_total_and_any_other_figure_is_reserved(catalogue):
     doc = variant_of(catalogue, ALLIANCE_REABLEMENT, _AGREED, _CHANGE_ONLY)
     text = clause_text(doc, "alliance.risk-reward", flat=True)
@@ -39,3 +38,12 @@ def test_quiet_where_target_cost_is_not_reserved(catalogue):
     assert "set in the Annual Plan for that year, by a decision of the ALT under" in text
     assert "Reserved Matter" not in text
     assert "also Reserved Matters" not in flat_note(doc, "alliance.decisions")
+
+
+def test_indexed_annual_value_is_paid_under_the_service_contract_not_promised_here(catalogue):
+    """r36 al-fresh finding 12: the budget Schedule must not create the payment promise that the payment clause disclaims."""
+    doc = variant_of(catalogue, ALLIANCE_REABLEMENT, _AGREED, _CHANGE_ONLY)
+    budget = clause_text(doc, "alliance.schedule-budget", flat=True)
+    assert "provides for that Provider to be paid its increased Annual Value" in budget
+    assert "the right to that payment arises under the Service Contract, not under this Agreement" in budget
+    assert "must pay each Provider its increased" not in budget
