@@ -1,5 +1,5 @@
-"""Records kept for audit: the 6-year period gives way to a longer retention period in the data sharing Schedule
-(r27 al-fresh finding 15)."""
+"""Records kept for audit: the data sharing Schedule's retention period, longer or shorter, governs the Personal Data in them
+(r27 al-fresh finding 15; r36 al-fresh finding 8)."""
 from __future__ import annotations
 
 import pytest
@@ -17,10 +17,15 @@ from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_LYNMERE
 
 
 def test_records_kept_for_any_longer_period_schedule_6_requires(catalogue):
-    """Firing: Lynmere's data sharing Schedule keeps personal data for 8 years after support ends."""
+    """Firing: Lynmere's data sharing Schedule keeps personal data for 8 years after support ends; Schedule 6 governs
+    the Personal Data in the records, longer or shorter than the 6 years (r36 al-fresh finding 8: no 6-year floor on
+    case records that Schedule 6 says to delete sooner)."""
     doc = build(ALLIANCE_LYNMERE, catalogue).document
-    assert ("keep those records for 6 years after the end of the Term, or for any longer period that Schedule 6 "
-            "requires for the Personal Data in them.") in _flat(text_of(clause(doc, "alliance.operations")))
+    text = _flat(text_of(clause(doc, "alliance.operations")))
+    assert ("keep those records for 6 years after the end of the Term, except that the Personal Data in them is kept,"
+            " and deleted, as Schedule 6 requires, and a record may be kept without the Personal Data once that period"
+            " ends.") in text
+    assert "any longer period that Schedule 6" not in text
 
 
 def test_records_six_years_without_a_retention_period(tmp_path, catalogue):
