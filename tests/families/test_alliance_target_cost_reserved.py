@@ -4,7 +4,7 @@ a Reserved Matter only where the sheet makes it one (not where a matter merely m
 
 from __future__ import annotations
 
-from tests.families.clause_texts import clause_text, flat_note, variant_of
+from tests.families.clause_texts import alliance_gated, clause_text, flat_note, variant_of
 from tests.families.conftest import ALLIANCE_REABLEMENT
 
 _AGREED = "      - Approving the Annual Plan and the Target Cost\n"
@@ -47,3 +47,22 @@ def test_indexed_annual_value_is_paid_under_the_service_contract_not_promised_he
     assert "provides for that Provider to be paid its increased Annual Value" in budget
     assert "the right to that payment arises under the Service Contract, not under this Agreement" in budget
     assert "must pay each Provider its increased" not in budget
+
+
+def test_lagged_gate_kpi_is_judged_against_the_level_for_the_year_its_data_covers(catalogue):
+    """r36 al-fresh finding 2 (firing): a gate KPI measured late is compared with the level for the year its 12 months
+    end in, and pre-Alliance data never decides a gate; finding 14: the withheld share is the Commissioner's to use."""
+    doc = alliance_gated(ALLIANCE_REABLEMENT, catalogue)
+    text = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "compared with the level set out for the Alliance Year in which those 12 months end" in text
+    assert "a figure for 12 months that end before the first Alliance Year does not count for this purpose" in text
+    assert "which decides how to use it" in text
+    assert "must spend it on the Services" not in text
+
+
+def test_no_gate_no_lagged_data_rule(catalogue):
+    """Quiet: without a gate on Gain, no such sentence."""
+    doc = variant_of(catalogue, ALLIANCE_REABLEMENT, _AGREED, _CHANGE_ONLY)  # the sample is silent on a gate
+    text = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "only if performance against each" not in text
+    assert "those 12 months end" not in text
