@@ -4,8 +4,12 @@ a Reserved Matter only where the sheet makes it one (not where a matter merely m
 
 from __future__ import annotations
 
-from tests.families.clause_texts import alliance_gated, clause_text, flat_note, variant_of
+from pathlib import Path
+
+from tests.families.clause_texts import alliance_gated, build, clause_text, flat_note, variant_of
 from tests.families.conftest import ALLIANCE_REABLEMENT
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 _AGREED = "      - Approving the Annual Plan and the Target Cost\n"
 _CHANGE_ONLY = "      - Any change to the Target Cost or to the shares of Gain\n"
@@ -66,3 +70,13 @@ def test_no_gate_no_lagged_data_rule(catalogue):
     text = clause_text(doc, "alliance.risk-reward", flat=True)
     assert "only if performance against each" not in text
     assert "those 12 months end" not in text
+
+
+def test_invented_lived_experience_group_is_flagged(catalogue):
+    """r36 al-fresh finding 7 (firing): a sheet that names no involvement body gets a note that the Lived Experience
+    Group is the draft's own addition; quiet where the services name one (Castlebridge's Youth Council)."""
+    doc = variant_of(catalogue, ALLIANCE_REABLEMENT, _AGREED, _CHANGE_ONLY)
+    assert "Lived Experience Group that the ALT consults before each Annual Plan is the draft's own addition" in flat_note(
+        doc, "alliance.operations")
+    named = build(FIXTURES / "alliance-castlebridge-r29.yaml", catalogue).document
+    assert "draft's own addition" not in flat_note(named, "alliance.operations")
