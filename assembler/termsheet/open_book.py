@@ -3212,6 +3212,17 @@ class Services(Strict):
         return "setting" if self.accommodation_settings else "home"
 
     @property
+    def home_words(self) -> str:
+        """The plural of home_word, spelt as English does ('localities', 'zones', 'homes'), for clause text that
+        speaks of several places of service (r35 ob-fresh: not 'localitys')."""
+        w = self.home_word
+        if len(w) > 1 and w.endswith("y") and w[-2] not in "aeiou":
+            return w[:-1] + "ies"
+        if w.endswith(("s", "x", "z", "ch", "sh")):
+            return w + "es"
+        return w + "s"
+
+    @property
     def award_reason(self) -> str | None:
         """The direct-award justification as Recital (D) prints it after the route: a closing bracket that
         names Schedule 5 again is dropped when the route already cites it (r13: the recital pasted the
