@@ -715,7 +715,14 @@ under contract agreement basis""".split())
 _CATEGORY_STOP = frozenset("""a an and or of the for in on at to by with from its their our any all each other
 including include includes inc plus per etc pay paid cost costs on-costs oncosts fee fees charge charges
 staff home homes service services premise premises cover residential fte gbp nhs council
-only""".split())
+only""".split()) | frozenset(
+    # r35 ob-fresh 10: filler words say nothing about what a cost is ("holiday included", "about 380,600 miles",
+    # "Two locality offices"): hedges, number words, inclusion words and the small words of a phrase.
+    """about around approximately approx roughly circa nearly almost some over under up into within across
+    between after before than more less such as this that these those which who where also both either
+    included inclusive excluded excluding exclusive incl excl
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
+    million half quarter""".split())
 
 
 def _words(text: str) -> set[str]:
