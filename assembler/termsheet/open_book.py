@@ -1514,12 +1514,17 @@ class OpenBook(Strict):
         `floored`: the weekly price is paid for at least the Core Places' weeks, used or not (the
         core-places position), so income never falls below what the Core Places guarantee (a r13 review
         read a table showing less as contradicting the block payment)."""
-        total = weekly = Decimal(0)
+        total = weekly = hourly = Decimal(0)
         floor = self._core_floor if floored else None
+        # r35 ob-fresh 5: in home care the guaranteed hours are paid whether or not they are used, so in a scenario
+        # (floored) the hourly income never falls below their payment; the break-even point stays unfloored.
+        guarantee = self.guarantee_income if (floored and self._home_care) else None
         for u in self.unit_prices:
             if u.capacity_units and not self._held(u):
                 amount = pence(u.price * u.capacity_units * occupancy / HUNDRED)
-                if floor is not None and u.unit == floor.unit:
+                if guarantee and u.unit == "hour":
+                    hourly += amount
+                elif floor is not None and u.unit == floor.unit:
                     weekly += amount
                 else:
                     total += amount
@@ -1530,7 +1535,9 @@ class OpenBook(Strict):
         # and the Core Places payment (r18 ob-fresh 1: adding one line's weeks to the floor counted 38 places of 30).
         if floor is not None:
             weekly = max(weekly, floor.income)
-        return total + weekly + self.nursing_income_at(occupancy)
+        if guarantee:
+            hourly = max(hourly, guarantee)
+        return total + weekly + hourly + self.nursing_income_at(occupancy)
 
     def nursing_income_at(self, occupancy: Decimal) -> Decimal:
         """The NHS-funded nursing care (Service Income) at `occupancy` per cent: it is paid for each eligible
@@ -1911,7 +1918,8 @@ class OpenBook(Strict):
             for margin in MARGINS:
                 for treatment in TREATMENTS:
                     out[f"{cost_base}/{margin}/{treatment}"] = [
-                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ, floored),
+                        (occ, self.reconcile(cost_base, margin, treatment,
+                                             income=self.income_at(occ, floored or self._home_care),
                                              direct_costs=self.direct_costs_at(occ, floored),
                                              overheads=self.overheads_at(occ, floored)))
                         for occ in self.occupancy_scenarios]
