@@ -2262,6 +2262,14 @@ class HomeCare(Strict):
     zone_word: Literal["Zone", "Area", "Patch", "Locality"] = Field(
         "Zone", description="Home care: what the draft calls each of services.homes (the geographical areas the "
                             "provider covers), e.g. 'Zone'.")
+    reablement: bool = Field(
+        False, description="Home care: true where the service is short-term reablement (intermediate care and "
+                           "reablement support services given mainly under section 2 of the Care Act 2014, free to "
+                           "the person for the first six weeks) rather than long-term home care. The draft then "
+                           "recites section 2 beside section 18, calls each person's plan a Reablement Plan (the "
+                           "Council's referral and goals, with any section 25 care and support plan) and says the "
+                           "care is free to the person for the first six weeks. Empty: false, long-term home care "
+                           "(r35 ob-fresh 1).")
     @property
     def zone_words(self) -> str:
         """The plural of zone_word as a heading prints it ('Patches', 'Localities'), not zone_word plus 's'."""
