@@ -50,3 +50,15 @@ def test_zone_word_plural_is_spelt_properly(catalogue):
     assert "localities" in notes
     plain = " ".join(flat(note(open_book_doc(catalogue, OB_HOMECARE), cid)) for cid in ("open-book.core-support",))
     assert "zones" in plain
+
+
+def test_zone_word_reaches_the_definition_and_the_schedule_title(catalogue):
+    """Firing (r35 ob-fresh 15): zone word Locality, so the definition lists 'the localities' and Schedule 1 is
+    'Services, localities and KPIs'; quiet: the Zone sample keeps 'zones'."""
+    from tests.families.clause_texts import definition
+    doc = open_book_doc(catalogue, OB_HOMECARE, LOCALITY)
+    assert "the localities listed in" in flat(definition(doc, "Localities"))
+    assert any(c.title == "Services, localities and KPIs" for c in doc.all_clauses())
+    plain = open_book_doc(catalogue, OB_HOMECARE)
+    assert "the zones listed in" in flat(definition(plain, "Zones"))
+    assert any(c.title == "Services, zones and KPIs" for c in plain.all_clauses())
