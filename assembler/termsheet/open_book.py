@@ -2270,6 +2270,12 @@ class HomeCare(Strict):
                            "Council's referral and goals, with any section 25 care and support plan) and says the "
                            "care is free to the person for the first six weeks. Empty: false, long-term home care "
                            "(r35 ob-fresh 1).")
+    salaried_workers: bool = Field(
+        False, description="Home care: true where the care workers are on salaried contracts (a set annual salary "
+                           "for set basic hours), not paid by the hour or the visit. The travel-time paragraph then "
+                           "cites regulation 27 of the National Minimum Wage Regulations 2015 (salaried hours work) "
+                           "as well as regulation 34 (time work, for any relief staff paid by the hour). Empty: "
+                           "false, hourly-paid care workers (r35 ob-fresh 7).")
     @property
     def zone_words(self) -> str:
         """The plural of zone_word as a heading prints it ('Patches', 'Localities'), not zone_word plus 's'."""

@@ -39,3 +39,26 @@ def test_long_term_home_care_keeps_the_care_plan_and_section_18_charging(catalog
     body = flat(clause_text(doc, "open-book.support"))
     assert "charged by the Council under section 14 of that Act" in body
     assert "first six weeks of their reablement" not in body
+
+
+SALARIED = ("    zone_word: Zone\n", "    zone_word: Zone\n    salaried_workers: true\n")
+
+
+def test_salaried_care_workers_cite_the_salaried_hours_travel_rule(catalogue):
+    """Firing (r35 ob-fresh 7): salaried care workers do salaried hours work, so the travel paragraph cites reg. 27
+    (and reg. 34 only for hourly-paid staff), and the note explains it."""
+    doc = open_book_doc(catalogue, OB_HOMECARE, SALARIED)
+    body = flat(clause_text(doc, "open-book.support"))
+    assert ("as regulation 27 of the National Minimum Wage Regulations 2015 requires for care workers on salaried hours "
+            "work, and regulation 34 of those Regulations for any paid by the hour") in body
+    n = flat(note(doc, "open-book.support"))
+    assert "under regulation 27(1)(c) and (3)(a) of the National Minimum Wage Regulations 2015" in n
+    assert "The care workers are salaried, so theirs is salaried hours work" in n
+
+
+def test_hourly_paid_care_workers_keep_regulation_34(catalogue):
+    """Quiet: salaried_workers not given."""
+    doc = open_book_doc(catalogue, OB_HOMECARE)
+    body = flat(clause_text(doc, "open-book.support"))
+    assert "as regulation 34 of the National Minimum Wage Regulations 2015 requires" in body
+    assert "regulation 27" not in body
