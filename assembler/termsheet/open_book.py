@@ -715,7 +715,14 @@ under contract agreement basis""".split())
 _CATEGORY_STOP = frozenset("""a an and or of the for in on at to by with from its their our any all each other
 including include includes inc plus per etc pay paid cost costs on-costs oncosts fee fees charge charges
 staff home homes service services premise premises cover residential fte gbp nhs council
-only""".split())
+only""".split()) | frozenset(
+    # r35 ob-fresh 10: filler words say nothing about what a cost is ("holiday included", "about 380,600 miles",
+    # "Two locality offices"): hedges, number words, inclusion words and the small words of a phrase.
+    """about around approximately approx roughly circa nearly almost some over under up into within across
+    between after before than more less such as this that these those which who where also both either
+    included inclusive excluded excluding exclusive incl excl
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
+    million half quarter""".split())
 
 
 def _words(text: str) -> set[str]:
@@ -1507,12 +1514,17 @@ class OpenBook(Strict):
         `floored`: the weekly price is paid for at least the Core Places' weeks, used or not (the
         core-places position), so income never falls below what the Core Places guarantee (a r13 review
         read a table showing less as contradicting the block payment)."""
-        total = weekly = Decimal(0)
+        total = weekly = hourly = Decimal(0)
         floor = self._core_floor if floored else None
+        # r35 ob-fresh 5: in home care the guaranteed hours are paid whether or not they are used, so in a scenario
+        # (floored) the hourly income never falls below their payment; the break-even point stays unfloored.
+        guarantee = self.guarantee_income if (floored and self._home_care) else None
         for u in self.unit_prices:
             if u.capacity_units and not self._held(u):
                 amount = pence(u.price * u.capacity_units * occupancy / HUNDRED)
-                if floor is not None and u.unit == floor.unit:
+                if guarantee and u.unit == "hour":
+                    hourly += amount
+                elif floor is not None and u.unit == floor.unit:
                     weekly += amount
                 else:
                     total += amount
@@ -1523,7 +1535,9 @@ class OpenBook(Strict):
         # and the Core Places payment (r18 ob-fresh 1: adding one line's weeks to the floor counted 38 places of 30).
         if floor is not None:
             weekly = max(weekly, floor.income)
-        return total + weekly + self.nursing_income_at(occupancy)
+        if guarantee:
+            hourly = max(hourly, guarantee)
+        return total + weekly + hourly + self.nursing_income_at(occupancy)
 
     def nursing_income_at(self, occupancy: Decimal) -> Decimal:
         """The NHS-funded nursing care (Service Income) at `occupancy` per cent: it is paid for each eligible
@@ -1904,7 +1918,8 @@ class OpenBook(Strict):
             for margin in MARGINS:
                 for treatment in TREATMENTS:
                     out[f"{cost_base}/{margin}/{treatment}"] = [
-                        (occ, self.reconcile(cost_base, margin, treatment, income=self.income_at(occ, floored),
+                        (occ, self.reconcile(cost_base, margin, treatment,
+                                             income=self.income_at(occ, floored or self._home_care),
                                              direct_costs=self.direct_costs_at(occ, floored),
                                              overheads=self.overheads_at(occ, floored)))
                         for occ in self.occupancy_scenarios]
@@ -2247,6 +2262,20 @@ class HomeCare(Strict):
     zone_word: Literal["Zone", "Area", "Patch", "Locality"] = Field(
         "Zone", description="Home care: what the draft calls each of services.homes (the geographical areas the "
                             "provider covers), e.g. 'Zone'.")
+    reablement: bool = Field(
+        False, description="Home care: true where the service is short-term reablement (intermediate care and "
+                           "reablement support services given mainly under section 2 of the Care Act 2014, free to "
+                           "the person for the first six weeks) rather than long-term home care. The draft then "
+                           "recites section 2 beside section 18, calls each person's plan a Reablement Plan (the "
+                           "Council's referral and goals, with any section 25 care and support plan) and says the "
+                           "care is free to the person for the first six weeks. Empty: false, long-term home care "
+                           "(r35 ob-fresh 1).")
+    salaried_workers: bool = Field(
+        False, description="Home care: true where the care workers are on salaried contracts (a set annual salary "
+                           "for set basic hours), not paid by the hour or the visit. The travel-time paragraph then "
+                           "cites regulation 27 of the National Minimum Wage Regulations 2015 (salaried hours work) "
+                           "as well as regulation 34 (time work, for any relief staff paid by the hour). Empty: "
+                           "false, hourly-paid care workers (r35 ob-fresh 7).")
     @property
     def zone_words(self) -> str:
         """The plural of zone_word as a heading prints it ('Patches', 'Localities'), not zone_word plus 's'."""
@@ -3210,6 +3239,17 @@ class Services(Strict):
         if self.home_care:
             return self.home_care_terms.zone_word.lower()
         return "setting" if self.accommodation_settings else "home"
+
+    @property
+    def home_words(self) -> str:
+        """The plural of home_word, spelt as English does ('localities', 'zones', 'homes'), for clause text that
+        speaks of several places of service (r35 ob-fresh: not 'localitys')."""
+        w = self.home_word
+        if len(w) > 1 and w.endswith("y") and w[-2] not in "aeiou":
+            return w[:-1] + "ies"
+        if w.endswith(("s", "x", "z", "ch", "sh")):
+            return w + "es"
+        return w + "s"
 
     @property
     def award_reason(self) -> str | None:

@@ -247,3 +247,19 @@ def test_no_shared_costs_note_when_the_homes_add_up(catalogue):
     n = flat(note(open_book_doc(catalogue, "childrens-homes-charity", ("direct_costs: 520000", "direct_costs: 855000")),
                   "common.open-book-schedule-costs"))
     assert "Costs shared between" not in n
+
+
+def test_filler_words_do_not_put_a_line_outside_the_categories(catalogue):
+    """r35 ob-fresh 10: "holiday included", "about 380,600 business miles" and "Two locality offices" were flagged
+    for the words "included", "about" and "two", which say nothing about what the cost is."""
+    assert not _category_findings(catalogue, "Support workers' pay, holiday included",
+                                  "Support workers' pay, holiday and on-costs")
+    assert not _category_findings(catalogue, "Mileage at 45p a mile (about 380,600 business miles)",
+                                  "Mileage for business miles")
+    assert not _category_findings(catalogue, "Two locality offices: rent and rates", "Locality offices: rent and rates")
+
+
+def test_a_real_word_beside_filler_is_still_flagged(catalogue):
+    """Firing: the filler words are ignored, the word that names a cost no category covers is not."""
+    [found] = _category_findings(catalogue, "Two locality offices: rent and telescopes", "Locality offices: rent")
+    assert "(telescopes)" in found.message and "two" not in found.message

@@ -134,3 +134,32 @@ def test_visits_restart_on_the_care_plan_as_revised_after_an_absence(catalogue):
             "or confirmed it for their return") in body
     living = flat(clause_text(open_book_doc(catalogue, OB_LIVING), "open-book.core-support"))
     assert "as the Council has revised or confirmed it for their return" not in living
+
+
+LOW_GUARANTEE = (("      guaranteed_hours: 1100\n", "      guaranteed_hours: 800\n"),
+                 ("      guaranteed_hours: 850\n", "      guaranteed_hours: 600\n"))
+
+
+def test_floor_that_removes_an_instructed_reduction_right_is_bracketed(catalogue):
+    """Firing (r35 ob-fresh 3): the reduction right is instructed but the guarantee (1,400 hours a week) is already
+    below the break-even hours, so the floor, the draft's own proposal, would leave no reduction on notice at all:
+    the floor sentence is in square brackets and the note puts it to the Council as a choice."""
+    doc = open_book_doc(catalogue, OB_HOMECARE, NOTICE, *LOW_GUARANTEE)
+    body = flat(clause_text(doc, "open-book.core-support"))
+    assert "[Because the Guaranteed Hours are already below the hours a week" in body
+    assert re.search(r"the Prices are first changed under clause \d+\.\d+\.\]", body)
+    n = flat(note(doc, "open-book.core-support"))
+    assert ("Here the guarantee (1,400 hours a week) is already below those break-even hours, so the floor would leave "
+            "the Council no right to reduce the guarantee on notice at all, although the instructions give it one "
+            "(6 months' notice") in n
+    assert "put it to the Council as a choice" in n
+
+
+def test_floor_is_not_bracketed_where_the_reduction_right_is_itself_uninstructed(catalogue):
+    """Quiet: with no reduction_notice_months the whole paragraph is already bracketed, so no inner brackets or
+    choice note."""
+    doc = open_book_doc(catalogue, OB_HOMECARE, *LOW_GUARANTEE)
+    body = flat(clause_text(doc, "open-book.core-support"))
+    assert "Because the Guaranteed Hours are already below" in body
+    assert "[Because the Guaranteed Hours" not in body
+    assert "Here the guarantee" not in flat(note(doc, "open-book.core-support"))
