@@ -3817,6 +3817,14 @@ class Alliance(Strict):
         return any(re.search(r"\bremov", m, re.I) for m in self.decisions.reserved_matters)
 
     @property
+    def kpi_change_reserved(self) -> bool:
+        """Whether changing the KPIs (or their trajectories) is one of the agreed Reserved Matters: then the rule that a
+        gated Provider does not vote on its own KPI levels must not take away its veto on changing them, so the
+        gate-vote sub-clause keeps the Reserved Matter for a change (r35 al-fresh finding 2)."""
+        return any(re.search(r"\b(kpis?|key performance indicators?|trajector\w*)\b", m, re.I)
+                   for m in self.decisions.reserved_matters)
+
+    @property
     def care_leavers_in_scope(self) -> bool:
         """Whether the Services are for looked-after children or care leavers (leaving care, staying close or staying
         put): recital (A) then cites the council's looked-after children and leaving care functions, not s.17 alone,
