@@ -3517,10 +3517,14 @@ class Alliance(Strict):
         al-fresh finding 15)."""
         out = []
         for i, k in enumerate(self.kpis, start=1):
-            m = re.search(r"\bat (?:the |each )?(quarter|month)[- ]end\b|\bat the end of (?:each|the) (quarter|month)\b",
+            # "at the quarter end", "at the end of each quarter", "the position on the last day of each quarter"
+            # (r35 al-fresh finding 1), "quarter-end count"
+            m = re.search(r"\b(?:at|on|as at) (?:the |each |every )?(quarter|month)[- ]end\b"
+                          r"|\b(?:at|on|as at) the (?:end|last day) of (?:each|the|every) (quarter|month)\b"
+                          r"|\b(quarter|month)[- ]end (?:position|count|figure|snapshot)\b",
                           k.measured_over or "", re.I)
             if m:
-                out.append((i, (m.group(1) or m.group(2)).lower()))
+                out.append((i, next(g for g in m.groups() if g).lower()))
         return out
 
     @property
