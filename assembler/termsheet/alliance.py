@@ -192,6 +192,16 @@ class Member(Party):
         "direct payments in managed accounts, or money it manages for a person): the draft then requires a "
         "designated client account held on trust, monthly reconciliation, no set-off, and the balances reconciled "
         "and transferred on exit.")
+    reserved_supported_employment: bool = Field(
+        False, description="True where this Provider's Service Contract (or its lot) was reserved under section 32 of the "
+        "Procurement Act 2023 to suppliers that are supported employment providers (at least 30% of the workforce "
+        "disabled or disadvantaged). Recital (C) then records the reservation and its note covers keeping that status. "
+        "Leave false where the contract was not reserved.")
+    client_money_direct_payments: bool | None = Field(
+        None, description="Only where holds_client_money is true: true where the money this Provider holds includes "
+        "direct payments (for example in managed accounts), so the draft ties the money to the terms of each direct "
+        "payment; false where it is other money kept for people (for example small sums for activities and outings). "
+        "Empty: true only where what the Provider delivers mentions direct payments or managed accounts.")
     fee_percent: Percent | None = Field(
         None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
         "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
@@ -299,6 +309,16 @@ class Member(Party):
     def _delegates(self, section: str, words: str) -> bool:
         pattern = re.compile(rf"\b(?:sections?|s\.)\s*{section}\b(?![A-Za-z])|{words}", re.I)
         return any(pattern.search(f) for f in self.delegated_functions)
+
+    @property
+    def holds_direct_payments(self) -> bool:
+        """Whether the client money this Provider holds includes direct payments (r35 al-fresh finding 3): as the sheet
+        says, or, where it is silent, where what it delivers mentions direct payments or managed accounts."""
+        if not self.holds_client_money:
+            return False
+        if self.client_money_direct_payments is not None:
+            return self.client_money_direct_payments
+        return bool(re.search(r"\b(direct payments?|managed accounts?)\b", " ".join(self.delivers), re.I))
 
     @property
     def delegates_eligibility(self) -> bool:
@@ -4162,6 +4182,17 @@ class Alliance(Strict):
         """The Providers that hold money belonging to people who use the Services (members[].holds_client_money), such
         as direct payment managed accounts (r26 al-fresh finding 2 and tool note)."""
         return [p for p in self.providers if p.holds_client_money]
+
+    @property
+    def supported_employment_reserved(self) -> list[Member]:
+        """The Providers whose Service Contract (or lot) was reserved under s.32 PA 2023 to supported employment
+        providers (r35 al-fresh finding 4)."""
+        return [p for p in self.providers if p.reserved_supported_employment]
+
+    @property
+    def direct_payment_holders(self) -> list[Member]:
+        """The client-money holders whose money includes direct payments (r35 al-fresh finding 3)."""
+        return [p for p in self.client_money_holders if p.holds_direct_payments]
 
     def function_statutes_for(self, member: Member) -> list[str]:
         """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the
