@@ -2496,7 +2496,12 @@ class Alliance(Strict):
         t = self.cap_thresholds
         point = t.commissioner if t.commissioner is not None else (t.all_providers or self.target_cost / 10)
         step = Decimal(10000)
-        return ((point * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+        swing = ((point * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+        if t.first_provider is not None and swing <= t.first_provider and t.all_providers is not None:
+            # The Commissioner's amount is reached well before any Provider's Pain Cap: size the example on the point
+            # where every Provider's cap has bitten, so that "Pain above the Pain Caps" is above them (r35 al-fresh 7).
+            swing = ((t.all_providers * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+        return swing
 
     def example_for(self, outcome: Literal["gain", "pain"], swing: Decimal | None = None) -> Settlement:
         """The worked example: every Provider is paid its annual value (which includes its Fee) and its own
