@@ -2265,6 +2265,18 @@ class Alliance(Strict):
         return -(-self.decisions.majority_percent * len(self.alliance_members) // 100)
 
     @property
+    def majority_unanimous_one_fewer(self) -> bool:
+        """Whether the majority percentage, short of unanimity with the membership at the Commencement Date, becomes
+        unanimity with one member fewer (a member leaves, or does not vote on a decision): 80% of five is four votes,
+        80% of four is all four (r35 al-fresh finding 10)."""
+        n = len(self.alliance_members)
+        if n < 4:  # with three members, "all but one" of two is a single vote: the advice does not fit
+            return False
+        pct = Decimal(self.decisions.majority_percent)
+        now, fewer = ((pct * k / 100).to_integral_value(rounding=ROUND_UP) for k in (n, n - 1))
+        return now < n and fewer >= n - 1
+
+    @property
     def sharing_members(self) -> list[Member]:
         """Who shares gain and pain under a computed basis: Alliance Members delivering services."""
         return [m for m in self.alliance_members if m.annual_value > 0]
