@@ -192,6 +192,16 @@ class Member(Party):
         "direct payments in managed accounts, or money it manages for a person): the draft then requires a "
         "designated client account held on trust, monthly reconciliation, no set-off, and the balances reconciled "
         "and transferred on exit.")
+    reserved_supported_employment: bool = Field(
+        False, description="True where this Provider's Service Contract (or its lot) was reserved under section 32 of the "
+        "Procurement Act 2023 to suppliers that are supported employment providers (at least 30% of the workforce "
+        "disabled or disadvantaged). Recital (C) then records the reservation and its note covers keeping that status. "
+        "Leave false where the contract was not reserved.")
+    client_money_direct_payments: bool | None = Field(
+        None, description="Only where holds_client_money is true: true where the money this Provider holds includes "
+        "direct payments (for example in managed accounts), so the draft ties the money to the terms of each direct "
+        "payment; false where it is other money kept for people (for example small sums for activities and outings). "
+        "Empty: true only where what the Provider delivers mentions direct payments or managed accounts.")
     fee_percent: Percent | None = Field(
         None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
         "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
@@ -299,6 +309,16 @@ class Member(Party):
     def _delegates(self, section: str, words: str) -> bool:
         pattern = re.compile(rf"\b(?:sections?|s\.)\s*{section}\b(?![A-Za-z])|{words}", re.I)
         return any(pattern.search(f) for f in self.delegated_functions)
+
+    @property
+    def holds_direct_payments(self) -> bool:
+        """Whether the client money this Provider holds includes direct payments (r35 al-fresh finding 3): as the sheet
+        says, or, where it is silent, where what it delivers mentions direct payments or managed accounts."""
+        if not self.holds_client_money:
+            return False
+        if self.client_money_direct_payments is not None:
+            return self.client_money_direct_payments
+        return bool(re.search(r"\b(direct payments?|managed accounts?)\b", " ".join(self.delivers), re.I))
 
     @property
     def delegates_eligibility(self) -> bool:
@@ -2245,6 +2265,18 @@ class Alliance(Strict):
         return -(-self.decisions.majority_percent * len(self.alliance_members) // 100)
 
     @property
+    def majority_unanimous_one_fewer(self) -> bool:
+        """Whether the majority percentage, short of unanimity with the membership at the Commencement Date, becomes
+        unanimity with one member fewer (a member leaves, or does not vote on a decision): 80% of five is four votes,
+        80% of four is all four (r35 al-fresh finding 10)."""
+        n = len(self.alliance_members)
+        if n < 4:  # with three members, "all but one" of two is a single vote: the advice does not fit
+            return False
+        pct = Decimal(self.decisions.majority_percent)
+        now, fewer = ((pct * k / 100).to_integral_value(rounding=ROUND_UP) for k in (n, n - 1))
+        return now < n and fewer >= n - 1
+
+    @property
     def sharing_members(self) -> list[Member]:
         """Who shares gain and pain under a computed basis: Alliance Members delivering services."""
         return [m for m in self.alliance_members if m.annual_value > 0]
@@ -2476,7 +2508,12 @@ class Alliance(Strict):
         t = self.cap_thresholds
         point = t.commissioner if t.commissioner is not None else (t.all_providers or self.target_cost / 10)
         step = Decimal(10000)
-        return ((point * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+        swing = ((point * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+        if t.first_provider is not None and swing <= t.first_provider and t.all_providers is not None:
+            # The Commissioner's amount is reached well before any Provider's Pain Cap: size the example on the point
+            # where every Provider's cap has bitten, so that "Pain above the Pain Caps" is above them (r35 al-fresh 7).
+            swing = ((t.all_providers * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+        return swing
 
     def example_for(self, outcome: Literal["gain", "pain"], swing: Decimal | None = None) -> Settlement:
         """The worked example: every Provider is paid its annual value (which includes its Fee) and its own
@@ -3517,10 +3554,14 @@ class Alliance(Strict):
         al-fresh finding 15)."""
         out = []
         for i, k in enumerate(self.kpis, start=1):
-            m = re.search(r"\bat (?:the |each )?(quarter|month)[- ]end\b|\bat the end of (?:each|the) (quarter|month)\b",
+            # "at the quarter end", "at the end of each quarter", "the position on the last day of each quarter"
+            # (r35 al-fresh finding 1), "quarter-end count"
+            m = re.search(r"\b(?:at|on|as at) (?:the |each |every )?(quarter|month)[- ]end\b"
+                          r"|\b(?:at|on|as at) the (?:end|last day) of (?:each|the|every) (quarter|month)\b"
+                          r"|\b(quarter|month)[- ]end (?:position|count|figure|snapshot)\b",
                           k.measured_over or "", re.I)
             if m:
-                out.append((i, (m.group(1) or m.group(2)).lower()))
+                out.append((i, next(g for g in m.groups() if g).lower()))
         return out
 
     @property
@@ -3828,6 +3869,14 @@ class Alliance(Strict):
         """Whether removing a member is one of the agreed Reserved Matters, so that the removal clause (the one
         rule for removal) needs every other member rather than the ordinary majority."""
         return any(re.search(r"\bremov", m, re.I) for m in self.decisions.reserved_matters)
+
+    @property
+    def kpi_change_reserved(self) -> bool:
+        """Whether changing the KPIs (or their trajectories) is one of the agreed Reserved Matters: then the rule that a
+        gated Provider does not vote on its own KPI levels must not take away its veto on changing them, so the
+        gate-vote sub-clause keeps the Reserved Matter for a change (r35 al-fresh finding 2)."""
+        return any(re.search(r"\b(kpis?|key performance indicators?|trajector\w*)\b", m, re.I)
+                   for m in self.decisions.reserved_matters)
 
     @property
     def care_leavers_in_scope(self) -> bool:
@@ -4163,6 +4212,17 @@ class Alliance(Strict):
         """The Providers that hold money belonging to people who use the Services (members[].holds_client_money), such
         as direct payment managed accounts (r26 al-fresh finding 2 and tool note)."""
         return [p for p in self.providers if p.holds_client_money]
+
+    @property
+    def supported_employment_reserved(self) -> list[Member]:
+        """The Providers whose Service Contract (or lot) was reserved under s.32 PA 2023 to supported employment
+        providers (r35 al-fresh finding 4)."""
+        return [p for p in self.providers if p.reserved_supported_employment]
+
+    @property
+    def direct_payment_holders(self) -> list[Member]:
+        """The client-money holders whose money includes direct payments (r35 al-fresh finding 3)."""
+        return [p for p in self.client_money_holders if p.holds_direct_payments]
 
     def function_statutes_for(self, member: Member) -> list[str]:
         """`function_statutes` for one council Commissioner: a lower-tier council in a two-tier area does not hold the

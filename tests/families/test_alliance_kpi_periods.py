@@ -47,3 +47,30 @@ def test_first_year_rolling_figures_use_former_contract_data_or_are_pro_rated(ca
     assert ("where fewer than 12 months have passed since the Commencement Date, the figure is for the period since the "
             "Commencement Date, and a number of people or events (not a rate or percentage) is compared with the level "
             "reduced in proportion to the part of 12 months that has passed") in without
+
+
+STAINMOOR = ROOT / "tests" / "families" / "fixtures" / "alliance-stainmoor-r26.yaml"
+POINT = "      measured_over: at the quarter end\n"
+
+
+def _kpi3_measured_over(tmp_path, catalogue, words: str):
+    text = STAINMOOR.read_text()
+    assert POINT in text
+    sheet = tmp_path / "variant.yaml"
+    sheet.write_text(text.replace(POINT, f"      measured_over: {words}\n", 1))
+    return _flat(text_of(clause(build(sheet, catalogue).document, "alliance.schedule-outcomes")))
+
+
+def test_position_on_the_last_day_of_each_quarter_is_a_year_end_figure(tmp_path, catalogue):
+    """Firing (r35 al-fresh finding 1): a count taken as "the position on the last day of each quarter" is judged on the
+    last quarter end of the Alliance Year against its level, not on the average of the four quarter ends."""
+    for words in ("the position on the last day of each quarter", "quarter-end count of people in paid work"):
+        body = _kpi3_measured_over(tmp_path, catalogue, words)
+        assert ("For Key Performance Indicator 3, which is measured at each quarter end, it is the figure at the last "
+                "quarter end of the Alliance Year, and the rules below do not apply to it.") in body, words
+
+
+def test_each_quarter_is_not_a_point_in_time_figure(tmp_path, catalogue):
+    """Quiet: a KPI measured over each quarter (a figure for the whole period) keeps the year-as-a-whole rules."""
+    body = _kpi3_measured_over(tmp_path, catalogue, "each quarter")
+    assert "For Key Performance Indicator 3, which is measured at each" not in body

@@ -76,6 +76,27 @@ def test_service_contract_prevails_on_termination_only_subject_to_the_leaving_cl
     assert "Service Contract on the same day by notice" in _flat(text_of(clause(doc, "alliance.leaving")))
 
 
+def test_agreement_prevails_on_ending_service_contracts_when_it_ends(tmp_path, catalogue):
+    """r35 al-fresh finding 8 (firing): where every Service Contract ends with this Agreement, that ending is one of the
+    matters on which this Agreement prevails, and the Service Contract's precedence on termination is subject to it."""
+    text = ALLIANCE_THORNSHIRE.read_text()
+    route = "  procurement_route: competitive_flexible\n"
+    assert route in text
+    sheet = tmp_path / "variant.yaml"
+    sheet.write_text(text.replace(route, route + "  service_contracts_on_end: end\n", 1))
+    body = _flat(text_of(clause(build(sheet, catalogue).document, "alliance.precedence")))
+    assert re.search(r"leaves or is removed from the Alliance or when this Agreement ends \(clause \d+\.\d+\), this "
+                     r"Agreement prevails\.", body)
+    m = re.search(r"Subject to clause 3\.1, (.*?), if there is a conflict", body)
+    assert m and re.search(r"clause \d+\.\d+", m.group(1)) and m.group(1).count("clause") >= 2
+
+
+def test_no_ending_with_the_agreement_no_extra_precedence(alliance_thornshire):
+    """Quiet: where the Service Contracts continue when this Agreement ends, 3.1 and 3.2 do not mention that ending."""
+    body = _flat(text_of(clause(alliance_thornshire, "alliance.precedence")))
+    assert "or when this Agreement ends" not in body
+
+
 def test_former_grant_is_not_treated_as_a_procured_contract(alliance_thornshire):
     """r20 al13: al-fresh 4 (firing): a former arrangement the sheet calls a grant agreement is noted as a grant (expiry,
     clawback, unspent money), not as a contract whose regime must be confirmed or that is ended by agreement."""
