@@ -4591,7 +4591,9 @@ class Trajectory:
     target_at: int = 0               # the Alliance Year from which target_level applies (r25 al-fresh finding 18)
 
 
-EVERY_YEAR = re.compile(r"\b(every|each) (alliance )?year\b", re.I)
+# a target that holds in every year: "in every year", "each Alliance Year", "none in any year", "in all years"
+# (r37 al-fresh finding 1: "none in any year" was read as naming no year, so a zero target got a trajectory)
+EVERY_YEAR = re.compile(r"\b(?:(?:every|each|any) (?:alliance )?year|all (?:alliance )?years)\b", re.I)
 # a plain number, with or without thousands separators ('2,310' is 2310, never 2), not part of a '2025/26' year
 NUMBER = re.compile(r"(?<![\d/,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/]|,\d)")
 YEAR = re.compile(r"\b(20\d\d)\b")

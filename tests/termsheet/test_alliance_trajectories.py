@@ -96,3 +96,16 @@ def test_higher_is_better_levels_round_up_and_clashes_are_found():
     assert a.trajectory_clashes == [(1, "7.5% by 2029/30", "Year 3 (2029/30)", "6.1%")]
     data["alliance"]["kpi_trajectories"] = [{"kpi": 1, "levels": ["4.5%", "5.3%", "7.5%"]}]
     assert alliance_of(data).trajectory_clashes == []
+
+
+def test_a_target_for_any_year_applies_from_year_one():
+    """r37 al-fresh finding 1 (firing): "none in any year" holds in every year, so the level is 0 from Year 1 with no
+    trajectory towards it; (quiet) a target that names no year is still placed in the last year and flagged."""
+    data = unagreed(copy.deepcopy(load_file(BIG).data))
+    kpi = data["alliance"]["kpis"][2]
+    kpi["baseline"], kpi["target"] = "3 in 2025/26", "none in any year"
+    t = {x.number: x for x in alliance_of(data).trajectories}
+    assert t[3].target_year_named and t[3].levels == ["0"] * 5
+    kpi["target"] = "none"
+    t = {x.number: x for x in alliance_of(data).trajectories}
+    assert not t[3].target_year_named and t[3].levels[0] != "0"
