@@ -175,7 +175,7 @@ def exit_year_end_unused(ctx: RuleContext):
     if alliance.for_cause_end is None:
         why = "members may leave only for cause for the whole Initial Term"
     else:
-        why = (f"no Alliance Year ends after the for-cause period ({long_date(alliance.for_cause_end)}) and before the "
+        why = (f"no Alliance Year ends on or after the last day of the for-cause period ({long_date(alliance.for_cause_end)}) and before the "
                f"Initial Term ends ({long_date(alliance.term.end)})")
     later = (" It takes effect only if the term is extended." if alliance.extension.years
              else " The term cannot be extended, so it never takes effect.")

@@ -2170,13 +2170,14 @@ class Alliance(Strict):
     @property
     def first_voluntary_exit(self) -> dt.date | None:
         """Under exit: for-cause with a for-cause period and exit_at_year_end: the first Alliance Year end after the
-        for-cause period (a notice may not expire on or before its last day), within the Initial Term; None where there
-        is none, or the sheet sets neither (r34 al-fresh finding 2)."""
+        for-cause period or on its last day (a notice may expire on or after that day, so that a period of N years
+        lets a member leave at their end: r37 al-fresh finding 10), within the Initial Term; None where there is none,
+        or the sheet sets neither (r34 al-fresh finding 2)."""
         end = self.for_cause_end
         if end is None or not self.exit_at_year_end:
             return None
         day = self.first_alliance_year_end
-        while day <= end:
+        while day < end:
             day = self._plus_months(day + dt.timedelta(days=1), 12) - dt.timedelta(days=1)
         return day if day <= self.term.end else None
 

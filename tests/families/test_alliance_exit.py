@@ -190,11 +190,12 @@ def test_year_end_exit_applies_under_for_cause(tmp_path, catalogue):
     sheet = _for_cause_sheet(tmp_path, "  for_cause_until: 2028-06-30\n  exit_at_year_end: true\n")
     doc = build(sheet, catalogue).document
     body, note = _texts(doc)
-    assert ("it may give that notice before that date, but the notice may not expire on or before it. That notice must "
+    assert ("it may give that notice before that date, so long as the notice expires on or after it. That notice must "
             "expire on 30 June, the last day of an Alliance Year.") in body
     assert "As instructed, a notice to leave without cause must expire on 30 June, the end of an Alliance Year" in note
-    assert "The earliest a member can leave without cause is therefore 30 June 2029, on notice given by 30 December 2028" in note
-    assert "confirm the client does not mean members to be free to leave on it" in note
+    # r37 al-fresh finding 10: the period's own last day, an Alliance Year end, is the first no-cause exit
+    assert "The earliest a member can leave without cause is therefore 30 June 2028, on notice given by 30 December 2027" in note
+    assert "a notice may expire on that day, so that a member can leave when the period the instructions give ends" in note
 
 
 def test_year_end_exit_quiet_under_for_cause(tmp_path, catalogue):
@@ -203,3 +204,22 @@ def test_year_end_exit_quiet_under_for_cause(tmp_path, catalogue):
     body, note = _texts(build(sheet, catalogue).document)
     assert "the last day of an Alliance Year" not in body
     assert "As instructed, a notice to leave without cause must expire" not in note
+
+
+def test_for_cause_years_end_is_first_no_cause_exit(tmp_path, catalogue):
+    """Firing (r37 al-fresh finding 10): a for-cause period of N Alliance Years ends on an Alliance Year end, and a
+    no-cause notice may expire on that day, so a member can leave at the end of the N years, not a year later."""
+    sheet = _for_cause_sheet(tmp_path, "  for_cause_until: 1\n  exit_at_year_end: true\n")
+    body, note = _texts(build(sheet, catalogue).document)
+    assert "Before 30 June 2028, an Alliance Member may leave the Alliance only" in body
+    assert "On or after 30 June 2028, an Alliance Member may leave the Alliance by giving" in body
+    assert "The earliest a member can leave without cause is therefore 30 June 2028" in note
+
+
+def test_for_cause_date_mid_year_exits_at_next_year_end(tmp_path, catalogue):
+    """Quiet: a for-cause period ending part-way through an Alliance Year gives the next Alliance Year end as the first
+    no-cause exit, and the note says nothing about leaving on the period's last day."""
+    sheet = _for_cause_sheet(tmp_path, "  for_cause_until: 2028-03-31\n  exit_at_year_end: true\n")
+    body, note = _texts(build(sheet, catalogue).document)
+    assert "The earliest a member can leave without cause is therefore 30 June 2028" in note
+    assert "a notice may expire on that day" not in note

@@ -41,11 +41,11 @@ def _flat_clause(doc, clause_id: str) -> str:
 
 def test_for_cause_period_ends_after_the_years_given(eastmoor):
     text = _flat_clause(eastmoor, "alliance.leaving")
-    assert text.startswith("Until and including 31 March 2029, an Alliance Member may leave the Alliance only")
-    assert ("After 31 March 2029, an Alliance Member may leave the Alliance by giving at least six months' notice to "
-            "every other Party, whether or not it has cause; it may give that notice before that date, but the notice "
-            "may not expire on or before it.") in text
-    assert "until 31 March 2029 only for cause" in flat_note(eastmoor, "alliance.leaving")
+    assert text.startswith("Before 31 March 2029, an Alliance Member may leave the Alliance only")
+    assert ("On or after 31 March 2029, an Alliance Member may leave the Alliance by giving at least six months' notice "
+            "to every other Party, whether or not it has cause; it may give that notice before that date, so long as the "
+            "notice expires on or after it.") in text
+    assert "before 31 March 2029 only for cause" in flat_note(eastmoor, "alliance.leaving")
 
 
 def test_for_cause_without_a_period_is_the_initial_term(catalogue):
@@ -57,7 +57,7 @@ def test_for_cause_without_a_period_is_the_initial_term(catalogue):
 
 def test_for_cause_period_given_as_a_date(catalogue):
     doc = _variant(catalogue, "  for_cause_until: 2\n", "  for_cause_until: 2028-03-31\n")
-    assert _flat_clause(doc, "alliance.leaving").startswith("Until and including 31 March 2028,")
+    assert _flat_clause(doc, "alliance.leaving").startswith("Before 31 March 2028,")
 
 
 def test_for_cause_until_rule(catalogue):
