@@ -97,3 +97,22 @@ def test_no_adjourned_meeting_rule_under_majority_voting(catalogue):
     small = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
     doc = build(small, catalogue).document
     assert "a matter that was on the agenda of the meeting adjourned" not in clause_text(doc, "alliance.decisions", flat=True)
+
+
+def test_reduced_quorum_when_the_commissioner_does_not_vote(catalogue):
+    """Firing (r37 al-fresh finding 13): the reduced quorum for a decision on which a member does not vote needs the
+    Commissioner only where it is not itself the member that does not vote (its own breach, say), and the adjourned
+    meeting does not wait for it on such a decision."""
+    sheet = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
+    gov = " ".join(clause_text(build(sheet, catalogue).document, "alliance.governance").split())
+    assert "including the Commissioner unless it is the member that does not vote, are present" in gov
+    assert "Commissioner's representative (except for a decision on which the Commissioner does not vote)" in gov
+
+
+def test_reduced_quorum_fallback_quiet_under_unanimity(catalogue):
+    """Quiet: under the unanimity rule the reduced quorum is every other member, so it names no Commissioner and
+    needs no fallback."""
+    sheet = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
+    gov = " ".join(clause_text(build(sheet, catalogue).document, "alliance.governance").split())
+    assert "if a representative of every other Alliance Member is present" in gov
+    assert "unless it is the member that does not vote" not in gov
