@@ -650,6 +650,13 @@ class Alliance(Strict):
         "The draft then passes the grant's conditions down to the Providers, lets the council reduce the Annual Values "
         "in proportion if the grant is cut, with notice, and limits what it pays for those Services to the grant it "
         "receives. Empty: read from the funding words where they name a government department's grant.")
+    central_grant_cut: bool | None = Field(
+        None, description="Where a central government grant pays for some of the Services: whether the instructions "
+        "give the council the right, if the grant is cut, to reduce the Annual Values of the Providers it funds on "
+        "3 months' notice (overriding the Reserved Matters), with a matching right for those Providers to leave on "
+        "3 months' notice, and to pay for those Services no more than the grant it receives. true: instructed, so the "
+        "three sub-clauses stand; false: left out; empty: the draft proposes them as one set, in square brackets "
+        "pending instructions (r37 al-fresh finding 2).")
     joining_commissioner: Text | None = Field(
         None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
         "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "
