@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import build, clause_text, flat_note, variant_of
+from tests.families.conftest import ALLIANCE_EASTMOOR
 
 SMALL_MAJORITY = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
 RESERVED = "      - Any decision that commits the Commissioner's budget beyond the Annual Plan\n"
@@ -27,3 +28,23 @@ def test_no_carve_out_without_a_budget_reserved_matter(catalogue):
     assert "[, other than an approval of costs" not in text
     assert "(including an approval of costs under clause" not in text
     assert "stand or fall together" not in flat_note(doc, "alliance.decisions")
+
+
+def test_revised_plan_after_a_cut_says_it_overrides_a_reserved_annual_plan(catalogue):
+    """Firing (found by the reserved-matter guard): where the sheet reserves approving the Annual Plan and closing a
+    service, the revised Annual Plan after a cut in funding, which passes by the ordinary majority, says in square
+    brackets that it overrides that Reserved Matter, and the note offers the way to keep the veto."""
+    doc = variant_of(catalogue, ALLIANCE_EASTMOOR, "    reserved_matters:\n",
+                     "    reserved_matters:\n      - Approving the Annual Plan and the Target Cost\n")
+    text = clause_text(doc, "alliance.decisions", flat=True)
+    assert "[, even though approving the Annual Plan is otherwise a Reserved Matter]" in text
+    assert "To keep the veto, make that revised Annual Plan a decision under" in flat_note(doc, "alliance.decisions")
+
+
+def test_revised_plan_after_a_cut_quiet_without_a_reserved_annual_plan(catalogue):
+    """Quiet: without a Reserved Matter on the Annual Plan there is no veto to override."""
+    doc = build(ALLIANCE_EASTMOOR, catalogue).document
+    text = clause_text(doc, "alliance.decisions", flat=True)
+    assert "is decided under clause" in text
+    assert "even though approving the Annual Plan is otherwise a Reserved Matter" not in text
+    assert "To keep the veto, make that revised Annual Plan" not in flat_note(doc, "alliance.decisions")
