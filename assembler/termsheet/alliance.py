@@ -1853,6 +1853,29 @@ class Alliance(Strict):
         return [(p, line) for p in self.providers for line in p.service_lines]
 
     @property
+    def service_line_net_budgets(self) -> list[tuple[Member, ServiceLine, Decimal]]:
+        """Every Provider's service lines with each line's budget: its annual value less its part of the Provider's
+        Fee (the Fee shared in proportion to the lines' values, to the penny, the last line taking the remainder), so
+        that a Provider's line budgets add up to its budget, Annual Value less Fee, as the risk and reward clause
+        defines it (r37 al-fresh finding 5)."""
+        rows: list[tuple[Member, ServiceLine, Decimal]] = []
+        for p in self.providers:
+            lines = p.service_lines
+            total = sum((Decimal(line.annual_value) for line in lines), Decimal(0))
+            fee = self.fee_for(p)
+            left = fee
+            for i, line in enumerate(lines):
+                part = left if i == len(lines) - 1 else (pence(fee * Decimal(line.annual_value) / total) if total else Decimal(0))
+                left -= part
+                rows.append((p, line, Decimal(line.annual_value) - part))
+        return rows
+
+    @property
+    def service_lines_carry_fee(self) -> bool:
+        """Whether any Provider with service lines is paid a Fee, so that a line's budget differs from its value."""
+        return any(self.fee_for(p) > 0 for p in self.providers if p.service_lines)
+
+    @property
     def services_split_by_line(self) -> list[str]:
         """The services Part 1 shows in a row for each of the Providers that deliver them (service_rows)."""
         seen: list[str] = []
