@@ -3550,7 +3550,8 @@ class Alliance(Strict):
         draft words it, the days that period starts and ends, the day by which the ALT must record it), so that Part 3 of the
         Outcomes Schedule fixes when a baseline the sheet leaves to be measured is set (r26 al-fresh finding 14).
         "the first two quarters of 2027/28" is read as the first two quarters of the Alliance Year starting in 2027;
-        the ALT then has two months after that period ends. Where the sheet's words cannot be read that way, the
+        the ALT then has two months after that period ends (after the lag, for a KPI measured a number of months after
+        an event: r37 al-fresh finding 9). Where the sheet's words cannot be read that way, the
         period and the day are None and the draft brackets a proposed deadline."""
         out = []
         words_n = {"one": 1, "two": 2, "three": 3, "four": 4}
@@ -3566,16 +3567,33 @@ class Alliance(Strict):
                 said = (m.group(1) or "one").lower()
                 n = words_n.get(said) or int(said)
                 end = add_months(start, 3 * n) - dt.timedelta(days=1)
-                due = add_months(end.replace(day=1), 3) - dt.timedelta(days=1)
+                due = add_months(end.replace(day=1), 3 + self._kpi_lag_months(t.number)) - dt.timedelta(days=1)
                 period = "the first quarter of Year 1" if n == 1 else f"the first {said} quarters of Year 1"
                 out.append((t.number, period, start, end, due))
             elif whole:  # "the first year sets it": measured over the whole of Year 1
                 end = add_months(start, 12) - dt.timedelta(days=1)
-                due = add_months(end.replace(day=1), 3) - dt.timedelta(days=1)
+                due = add_months(end.replace(day=1), 3 + self._kpi_lag_months(t.number)) - dt.timedelta(days=1)
                 out.append((t.number, "Year 1", start, end, due))
             else:
                 out.append((t.number, None, None, None, None))
         return out
+
+    def kpi_lag(self, number: int) -> tuple[int, str] | None:
+        """Where a KPI measures each case a number of months after an event ("still in settled accommodation 6 months
+        after moving on"): (the months, the words as the sheet gives them), so that a baseline measured over a period
+        counts the cases in that period at that point and is recorded after it (r37 al-fresh finding 9); else None."""
+        words = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
+        measure = self.kpis[number - 1].measure or ""
+        m = re.search(r"\b(\d{1,2}|one|two|three|four|six|nine|twelve|eighteen) months? (?:after|from|following) [^,;()]+",
+                      measure, re.I)
+        if not m:
+            return None
+        n = int(m.group(1)) if m.group(1).isdigit() else words[m.group(1).lower()]
+        return (n, m.group(0).strip()) if 0 < n <= 24 else None
+
+    def _kpi_lag_months(self, number: int) -> int:
+        lag = self.kpi_lag(number)
+        return lag[0] if lag else 0
 
     @property
     def point_in_time_kpis(self) -> list[tuple[int, str]]:
