@@ -2890,6 +2890,32 @@ class Alliance(Strict):
         pattern = re.compile(r"\b(substance (use|misuse)|drugs?|alcohol|sexual health)\b", re.I)
         return [(m, hits) for m, hits in self.psr_risk_contracts if any(pattern.search(h) for h in hits)]
 
+    @property
+    def psr_function_names(self) -> list[str]:
+        """The council functions a Service Contract that looks like health care may have been arranged under, for the
+        recitals note's question on the Provider Selection Regime, read from the functions recital (A) cites (the
+        sheet's statutory_functions, else those worked out from the services) and health_care_assessment: public
+        health first (the functions under which the Regime catches a council's health care services), then each
+        other function those words name. Only public health where they name none the list knows: the note then asks
+        for the usual candidates (r38d al-edge finding 7: a children's services alliance was asked about the Care Act
+        and homelessness)."""
+        text = " ".join([*self.function_statutes, self.health_care_assessment or ""]).lower()
+        names = ["public health"]
+        for words, name in ((("children act 1989",), "Part 3 of the Children Act 1989"),
+                            (("care act 2014",), "the Care Act 2014"),
+                            (("housing act 1996", "homelessness"), "homelessness"),
+                            (("mental health act 1983",), "section 117 of the Mental Health Act 1983")):
+            if any(w in text for w in words):
+                names.append(name)
+        return names
+
+    @property
+    def psr_children_part3(self) -> bool:
+        """Whether the sheet puts the Services under the Children Act 1989 (statutory_functions, or the recorded
+        health_care_assessment): a service a council arranges under Part 3 of that Act is social care, not health care
+        for the purposes of the health service, and so in principle outside the Provider Selection Regime."""
+        return "Part 3 of the Children Act 1989" in self.psr_function_names
+
     def former_contract_is_health(self, contract: FormerContract) -> bool:
         """Whether a Former Contract's title looks like health care (the same words as psr_risk_contracts), so that
         the transition note names the Provider Selection Regime as a possible regime for its extension."""
