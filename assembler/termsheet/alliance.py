@@ -2910,6 +2910,29 @@ class Alliance(Strict):
         return names
 
     @property
+    def children_representations(self) -> bool:
+        """Whether complaints about the Services go first through the council Commissioner's statutory representations
+        procedure for children (Children Act 1989 s.26(3) and S.I. 2006/1738) before the ombudsman (the clause reads it in
+        England only): a council
+        commissions them under Part 3 of that Act (the functions the sheet gives or the draft works out, or its recorded
+        assessment), and the services are not for looked-after children and care leavers, whose route (s.24D as well)
+        the clause names on its own (r38d al-edge finding 6)."""
+        return bool(not self.care_leavers_in_scope and self.psr_children_part3
+                    and any(c.legal_form == "local_authority" for c in self.commissioners))
+
+    @property
+    def nhs_clinical_complainants(self) -> list[Member]:
+        """The Providers that are NHS bodies delivering health care (the words of their services) where only councils
+        commission: their clinical care is still the exercise of
+        an NHS body's functions, so complaints about it follow the NHS complaints procedure (S.I. 2009/309 reg. 6(1)(b))
+        with the Parliamentary and Health Service Ombudsman, alongside the council's route for the rest (r38d al-edge
+        finding 6). Where an NHS body commissions, nhs_services already names that ombudsman for every Provider."""
+        if self.nhs_services:
+            return []
+        clinical = re.compile(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|medic\w*)\b", re.I)
+        return [p for p in self.providers if p.is_nhs_body and any(clinical.search(d) for d in p.delivers)]
+
+    @property
     def psr_children_part3(self) -> bool:
         """Whether the sheet puts the Services under the Children Act 1989 (statutory_functions, or the recorded
         health_care_assessment): a service a council arranges under Part 3 of that Act is social care, not health care
