@@ -2910,6 +2910,25 @@ class Alliance(Strict):
         return names
 
     @property
+    def health_care_providers(self) -> list[Member]:
+        """The Providers that deliver health care as part of the Services, read from what each delivers (clinical,
+        nursing, therapy, treatment, health care words) or from being an NHS body that delivers any of it: the clinical
+        governance clause is sized to them (r38d al-edge finding 10: a 'group' whose only clinician was the Trust's)."""
+        clinical = re.compile(r"\b(health\s*care|clinical|clinician\w*|nursing|nurses?|therap\w*|treatment|palliative|"
+                              r"medic\w*|prescrib\w*|psychiatr\w*|psycholog\w*|mental health)\b", re.I)
+        return [p for p in self.providers if any(clinical.search(d) for d in p.delivers)]
+
+    @property
+    def medicines_in_scope(self) -> bool:
+        """Whether the Services involve medicines (prescribing, administering or dispensing them, or treatment that
+        usually does: substance use treatment, detoxification, nursing), so that the clinical governance clause's shared
+        policies name medicines and prescribing; without such words they would be generic leftovers (r38d al-edge
+        finding 10: 'prescribing' in a family therapy service)."""
+        words = " ".join([self.purpose, *self.services, *(d for p in self.providers for d in p.delivers)])
+        return bool(re.search(r"\b(medic(?:ine|ines|ation|ations)|prescri\w*|pharmac\w*|dispens\w*|detox\w*|"
+                              r"substance (?:use|misuse)|drugs?|alcohol|opioid\w*|nursing|palliative)\b", words, re.I))
+
+    @property
     def children_representations(self) -> bool:
         """Whether complaints about the Services go first through the council Commissioner's statutory representations
         procedure for children (Children Act 1989 s.26(3) and S.I. 2006/1738) before the ombudsman (the clause reads it in
