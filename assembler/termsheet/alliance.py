@@ -2921,6 +2921,74 @@ class Alliance(Strict):
         pattern = re.compile(r"\b(substance (use|misuse)|drugs?|alcohol|sexual health)\b", re.I)
         return [(m, hits) for m, hits in self.psr_risk_contracts if any(pattern.search(h) for h in hits)]
 
+    @property
+    def psr_function_names(self) -> list[str]:
+        """The council functions a Service Contract that looks like health care may have been arranged under, for the
+        recitals note's question on the Provider Selection Regime, read from the functions recital (A) cites (the
+        sheet's statutory_functions, else those worked out from the services) and health_care_assessment: public
+        health first (the functions under which the Regime catches a council's health care services), then each
+        other function those words name. Only public health where they name none the list knows: the note then asks
+        for the usual candidates (r38d al-edge finding 7: a children's services alliance was asked about the Care Act
+        and homelessness)."""
+        text = " ".join([*self.function_statutes, self.health_care_assessment or ""]).lower()
+        names = ["public health"]
+        for words, name in ((("children act 1989",), "Part 3 of the Children Act 1989"),
+                            (("care act 2014",), "the Care Act 2014"),
+                            (("housing act 1996", "homelessness"), "homelessness"),
+                            (("mental health act 1983",), "section 117 of the Mental Health Act 1983")):
+            if any(w in text for w in words):
+                names.append(name)
+        return names
+
+    @property
+    def health_care_providers(self) -> list[Member]:
+        """The Providers that deliver health care as part of the Services, read from what each delivers (clinical,
+        nursing, therapy, treatment, health care words) or from being an NHS body that delivers any of it: the clinical
+        governance clause is sized to them (r38d al-edge finding 10: a 'group' whose only clinician was the Trust's)."""
+        clinical = re.compile(r"\b(health\s*care|clinical|clinician\w*|nursing|nurses?|therap\w*|treatment|palliative|"
+                              r"medic\w*|prescrib\w*|psychiatr\w*|psycholog\w*|mental health)\b", re.I)
+        return [p for p in self.providers if any(clinical.search(d) for d in p.delivers)]
+
+    @property
+    def medicines_in_scope(self) -> bool:
+        """Whether the Services involve medicines (prescribing, administering or dispensing them, or treatment that
+        usually does: substance use treatment, detoxification, nursing), so that the clinical governance clause's shared
+        policies name medicines and prescribing; without such words they would be generic leftovers (r38d al-edge
+        finding 10: 'prescribing' in a family therapy service)."""
+        words = " ".join([self.purpose, *self.services, *(d for p in self.providers for d in p.delivers)])
+        return bool(re.search(r"\b(medic(?:ine|ines|ation|ations)|prescri\w*|pharmac\w*|dispens\w*|detox\w*|"
+                              r"substance (?:use|misuse)|drugs?|alcohol|opioid\w*|nursing|palliative)\b", words, re.I))
+
+    @property
+    def children_representations(self) -> bool:
+        """Whether complaints about the Services go first through the council Commissioner's statutory representations
+        procedure for children (Children Act 1989 s.26(3) and S.I. 2006/1738) before the ombudsman (the clause reads it in
+        England only): a council
+        commissions them under Part 3 of that Act (the functions the sheet gives or the draft works out, or its recorded
+        assessment), and the services are not for looked-after children and care leavers, whose route (s.24D as well)
+        the clause names on its own (r38d al-edge finding 6)."""
+        return bool(not self.care_leavers_in_scope and self.psr_children_part3
+                    and any(c.legal_form == "local_authority" for c in self.commissioners))
+
+    @property
+    def nhs_clinical_complainants(self) -> list[Member]:
+        """The Providers that are NHS bodies delivering health care (the words of their services) where only councils
+        commission: their clinical care is still the exercise of
+        an NHS body's functions, so complaints about it follow the NHS complaints procedure (S.I. 2009/309 reg. 6(1)(b))
+        with the Parliamentary and Health Service Ombudsman, alongside the council's route for the rest (r38d al-edge
+        finding 6). Where an NHS body commissions, nhs_services already names that ombudsman for every Provider."""
+        if self.nhs_services:
+            return []
+        clinical = re.compile(r"\b(health|clinical|nursing|therap\w*|treatment|palliative|medic\w*)\b", re.I)
+        return [p for p in self.providers if p.is_nhs_body and any(clinical.search(d) for d in p.delivers)]
+
+    @property
+    def psr_children_part3(self) -> bool:
+        """Whether the sheet puts the Services under the Children Act 1989 (statutory_functions, or the recorded
+        health_care_assessment): a service a council arranges under Part 3 of that Act is social care, not health care
+        for the purposes of the health service, and so in principle outside the Provider Selection Regime."""
+        return "Part 3 of the Children Act 1989" in self.psr_function_names
+
     def former_contract_is_health(self, contract: FormerContract) -> bool:
         """Whether a Former Contract's title looks like health care (the same words as psr_risk_contracts), so that
         the transition note names the Provider Selection Regime as a possible regime for its extension."""

@@ -6,7 +6,7 @@ import re
 
 from tests.conftest import ROOT
 from tests.families.clause_texts import clause_text, document_of, note
-from tests.families.conftest import ALLIANCE_BIG
+from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_REABLEMENT as REABLEMENT
 
 SCHEDULE = "common.schedule-data-sharing"
 DSPT = ("each Party that receives health data under this Schedule must complete the NHS Data Security and Protection "
@@ -14,14 +14,33 @@ DSPT = ("each Party that receives health data under this Schedule must complete 
         "equivalent")
 
 
-def test_health_data_needs_the_toolkit(catalogue):
-    """Firing: the sample shares health and substance-use data, so the Security row requires the Toolkit, and the note
-    says whom NHS England requires it of and no longer speaks of an Information Commissioner 'named here'."""
+def test_health_data_needs_a_standard(catalogue):
+    """Firing: the sample shares health and substance-use data, so the Security row sets a standard; no Party is an NHS
+    body and the sheet shares no NHS patient records, so it is Cyber Essentials, not the Toolkit (r38d al-edge finding
+    9); the note says whom NHS England requires the Toolkit of and no longer speaks of an Information Commissioner
+    'named here'."""
     doc = document_of(catalogue, ALLIANCE_BIG.read_text())
-    assert DSPT in clause_text(doc, SCHEDULE, flat=True)
+    body = clause_text(doc, SCHEDULE, flat=True)
+    assert ("each Party that receives health data under this Schedule must hold Cyber Essentials certification, or meet "
+            "another standard that the Parties agree in writing is equivalent") in body
+    assert "Data Security and Protection Toolkit" not in body
     n = " ".join(note(doc, SCHEDULE).split())
-    assert "every organisation with access to NHS patient data and systems" in n
+    assert "organisations with access to NHS patient data and systems and no Party is an NHS body" in n
     assert "named here" not in n
+
+
+def test_nhs_body_gets_the_toolkit_and_the_others_cyber_essentials(catalogue):
+    """Firing: with an NHS trust Provider and no NHS patient records shared, the Trust alone completes the Toolkit and
+    each other Party holds Cyber Essentials: one standard each (r38d al-edge finding 9). The sample shares NHS numbers,
+    so the variant leaves them out."""
+    doc = document_of(catalogue, REABLEMENT.read_text().replace("NHS number, ", "", 1))
+    body = clause_text(doc, SCHEDULE, flat=True)
+    assert ("the Community Trust must complete the NHS Data Security and Protection Toolkit assessment each year to the "
+            "\"Standards Met\" level; and each other Party that receives health data under this Schedule must hold Cyber "
+            "Essentials certification") in body
+    assert DSPT not in body
+    n = " ".join(note(doc, SCHEDULE).split())
+    assert "The Security row sets one standard for each Party" in n
 
 
 def test_no_health_data_no_toolkit(catalogue):

@@ -105,3 +105,21 @@ def test_case_system_host_that_also_receives_records_has_two_capacities(catalogu
     plain = document_of(catalogue, text)
     assert "also receives records for its own functions" not in clause_text(plain, "alliance.information-sharing", flat=True)
     assert "cannot rely on that basis for processing in performing" not in note(plain, SCHEDULE)
+
+
+def test_public_task_note_reads_each_flows_basis_party_by_party(catalogue):
+    """r38d al-edge tool note 14: a flow giving public task for one Party and legitimate interests for the others
+    names only the Party that relies on public task (firing), and a flow whose public task is the Council's own names
+    none of the Providers (quiet)."""
+    role = "  role: controllers\n"
+    flow = role + ("  flows:\n    - data: referrals and support plans\n      shared_by: {by}\n"
+                   "      shared_with: each other\n      article_6: {basis}\n")
+    text = ALLIANCE_BIG.read_text()
+    split = ("Article 6(1)(e) (public task) for St Luke's; Article 6(1)(f) (legitimate interests) for the other "
+             "Providers")
+    n = " ".join(note(document_of(catalogue, text.replace(role, flow.format(by="every Provider", basis=split), 1)),
+                      SCHEDULE).split())
+    assert "St Luke's is not a public body, so its reliance on it depends on" in n
+    assert "Harbour Light" not in n.split("is a basis only where")[1].split("Record that function")[0]
+    own = document_of(catalogue, text.replace(role, flow.format(by="the Council", basis="Article 6(1)(e) (public task)"), 1))
+    assert "is a basis only where the task or function has a basis in law" not in note(own, SCHEDULE)

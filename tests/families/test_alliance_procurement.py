@@ -285,7 +285,10 @@ def test_route_stated_once_the_sheet_records_the_view_that_the_act_governs(allia
             "this, and the regime that governed the award, for the Service Contracts of St Luke's, Recovery CIC and "
             "Riverside].") in recitals  # r34m al-sample finding 3: the health care contracts are bracketed
     rows = dict((r[0], r[1]) for r in table_rows(clause(alliance_big, "alliance.key-information")))
-    assert "[" not in rows["Procurement route"] and rows["Procurement route"].endswith("as light touch contracts, as recited")
+    # r38d al-edge finding 7: the key information carries recital (C)'s bracket, so the two agree
+    assert rows["Procurement route"].endswith(
+        "as light touch contracts [the Commissioner to confirm this, and the regime that governed the award, for the "
+        "Service Contracts of St Luke's, Recovery CIC and Riverside], as recited")
     text = flat_note(alliance_big, "alliance.recitals")
     # r31s finding 14: said once (earlier in the note), then referred to
     assert "the Service Contract of Recovery CIC (community substance use treatment and recovery support) is likely to be within the Regime" in text

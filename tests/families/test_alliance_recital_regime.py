@@ -18,7 +18,7 @@ def test_health_care_contracts_are_bracketed(catalogue):
     body, note = _recital(ALLIANCE_BIG, catalogue)
     assert ("as light touch contracts [the Commissioner to confirm this, and the regime that governed the award, for "
             "the Service Contracts of St Luke's, Recovery CIC and Riverside].") in body
-    assert "until then recital (C) brackets its words \"as light touch contracts\" for the contracts of St Luke's, Recovery CIC and Riverside" in note
+    assert "until then recital (C) and the key information table bracket their words \"as light touch contracts\" for the contracts of St Luke's, Recovery CIC and Riverside" in note
 
 
 def test_no_bracket_where_the_contract_is_recited_under_its_own_regime(catalogue):
@@ -27,7 +27,7 @@ def test_no_bracket_where_the_contract_is_recited_under_its_own_regime(catalogue
     body, note = _recital(ALLIANCE_LYNMERE, catalogue)
     assert "as light touch contracts." in body
     assert "to confirm this, and the regime" not in body
-    assert "until then recital (C) brackets" not in note
+    assert "until then recital (C) and the key information table bracket" not in note
     body, note = _recital(ALLIANCE_SMALL, catalogue)
     assert "to confirm this, and the regime" not in body
 
