@@ -116,6 +116,10 @@ class MemberInsurance(Strict):
         None, description="false for a Provider that delivers no health care (no clinical, nursing, therapy or treatment "
         "work) in the Services: the duty to hold clinical negligence cover then does not apply to it. Empty: it applies "
         "to each Provider that delivers health care.")
+    professional_indemnity: bool | None = Field(
+        None, description="false for a member that gives no professional advice or judgement in its part of the "
+        "Services (a volunteer-run food bank, say): it need not hold professional indemnity insurance or keep its "
+        "run-off, and the insurance clause names it as excused. Empty: the general insurance block applies to it.")
     own_cover: list[Text] = Field(
         default_factory=list, description="Cover this member must hold in addition to the general levels, each as its "
         "kind and level in words that read after 'must also maintain', e.g. 'medical malpractice insurance of at least "
@@ -352,6 +356,13 @@ class Member(Party):
         (transition assessments for a young carer likely to have needs for support after 18), which s.79 reaches,
         unlike a young carer's needs assessment under s.17ZA of the Children Act 1989 (r34 al-fresh finding 1)."""
         return self._delegates("63", r"(?!x)x")
+
+
+    @property
+    def no_professional_indemnity(self) -> bool:
+        """Whether own_insurance excuses this member from professional indemnity cover (it gives no advice: r38d
+        al-advice F14, tool note 4)."""
+        return bool(self.own_insurance and self.own_insurance.professional_indemnity is False)
 
 
 class Extension(Strict):

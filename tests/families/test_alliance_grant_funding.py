@@ -43,7 +43,7 @@ def test_grant_agreement_text(catalogue):
     assert "expire under their own terms on 31 March 2028 and are not renewed" in recitals
     n = note(doc, "alliance.structure")
     assert "grant agreement, not a contract for services" in n and "section 68" not in n
-    assert "The grant paid to each Provider is dealt with as" in clause_text(doc, "alliance.operations", flat=True)
+    assert "VAT on the grant paid to each Provider is dealt with as clause 3 provides" in clause_text(doc, "alliance.operations", flat=True)
 
 
 def test_contract_basis_unchanged(catalogue):
