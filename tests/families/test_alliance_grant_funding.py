@@ -101,3 +101,24 @@ def test_former_contract_uplift_only_informs(catalogue):
     data["members"][1]["annual_value"] = 400000  # far above the former grant: still a warning
     found = _findings(data, catalogue, "ALLIANCE-FORMER-CONTRACT-VALUES")
     assert any(f.severity == "warning" and "Advice Centre" in f.message for f in found)
+
+
+def test_grant_basis_in_schedules_joining_and_exit(catalogue):
+    """Firing (F1, F9, tool notes 16-17): no specification or Service Contract; joining and re-provision by grant with
+    the not-a-public-contract record; the former grants expire and clause 4 follows recital (D)."""
+    doc = document_of(catalogue, ALLIANCE_GRANT.read_text())
+    services = clause_text(doc, "alliance.schedule-services", flat=True)
+    assert "must use its grant, as clause 3 requires, to deliver its part of the Services" in services
+    assert "service specification" not in services and "Service Contract" not in services
+    assert "procurement recited" not in note(doc, "alliance.schedule-services")
+    assert "it will fund the organisation by grant under this Agreement" in clause_text(doc, "alliance.changes", flat=True)
+    deed = clause_text(doc, "alliance.schedule-accession", flat=True)
+    assert "will fund the New Member by grant" in deed and "law on public procurement" not in deed
+    handover = ALLIANCE_GRANT.read_text().replace(
+        "  exit_notice_months: 6\n", "  exit_notice_months: 6\n  handover: >-\n    Advice Centre: open cases, with each "
+        "client's consent, to another advice charity the Council funds\n", 1)
+    exit_plan = clause_text(document_of(catalogue, handover), "alliance.schedule-exit", flat=True)
+    assert "only by grant, after recording" in exit_plan and "section 41" not in exit_plan
+    assert "Each Former Contract expires under its own terms on 31 March 2028, and the Commissioner will not renew it." in (
+        clause_text(doc, "alliance.transition", flat=True))
+    assert "Subsidy control: the grants are not payment for services" in note(doc, "alliance.operations")
