@@ -905,11 +905,51 @@ def former_contract_values(ctx: RuleContext):
         added = m.new_services_value or Decimal(0)
         if total + added != m.annual_value:
             new = f" and {money(added)} of new services" if added else ""
+            if (alliance.former_contracts_treatment == "replaced" and not added and m.annual_value > total
+                    and m.annual_value <= total * Decimal("1.25")):
+                # the former contracts end and this Agreement replaces them, so nothing is paid twice: a modest uplift
+                # on the same services is information, not a warning (r38d al-advice tool note 10)
+                yield (f"{possessive(m.name)} annual value ({money(m.annual_value)}) is {money(m.annual_value - total)} "
+                       f"more than its former contracts listed ({money(total)}); they are replaced, so nothing is paid "
+                       "twice: confirm the uplift is intended (give new_services_value only for services the "
+                       "alliance adds)", ("members", i, "annual_value"), "info")
+                continue
             yield (f"{possessive(m.name)} annual value is {money(m.annual_value)}, but its former contracts listed add up to "
                    f"{money(total)}{new}; confirm the annual value, and list any other contract it holds for these "
                    "services (or say that it continues outside the alliance), or give the part that pays for services "
                    "the alliance adds as new_services_value, so that nothing is paid twice",
                    ("members", i, "annual_value"))
+
+
+@RULES.rule("ALLIANCE-GRANT-FUNDING", "error",
+            "A grant-funded alliance (funding_basis grant) is not a procurement: its route is not_procurement and "
+            "this Agreement is the only funding instrument (the single-contract structure).")
+def grant_funding(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.funding_basis != "grant":
+        return
+    loc = ("alliance", "funding_basis")
+    if alliance.procurement_route != "not_procurement":
+        yield (f"the Providers are funded by grant, but procurement_route is {alliance.procurement_route!r}: a grant "
+               "is not awarded by a procurement; set procurement_route to not_procurement (with the Commissioner's "
+               "record of why there is no public contract), or funding_basis to contract", loc)
+    if ctx.positions.get("structure") != "single-contract":
+        yield ("the Providers are funded by grant under this Agreement, but the structure position is "
+               f"{ctx.positions.get('structure')!r} (separate Service Contracts for the Services); choose "
+               "structure: single-contract, or funding_basis contract", loc)
+
+
+@RULES.rule("ALLIANCE-NOT-PROCUREMENT-CONTRACT", "warning",
+            "Where the route says there is no public contract but this Agreement is itself the contract under which "
+            "the Commissioner pays for the Services, the two contradict each other unless the money is a grant.")
+def not_procurement_contract(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if (alliance.procurement_route == "not_procurement" and alliance.funding_basis == "contract"
+            and ctx.positions.get("structure") == "single-contract"):
+        yield ("procurement_route is not_procurement, but with structure single-contract and funding_basis contract "
+               "this Agreement is the contract under which the Commissioner pays for the Services, which is what a "
+               "public contract is; if the Providers are funded by grant, set funding_basis: grant; otherwise "
+               "confirm the assessment that there is no public contract", ("alliance", "funding_basis"))
 
 
 @RULES.rule("ALLIANCE-LATE-SIGNING", "warning",

@@ -116,6 +116,10 @@ class MemberInsurance(Strict):
         None, description="false for a Provider that delivers no health care (no clinical, nursing, therapy or treatment "
         "work) in the Services: the duty to hold clinical negligence cover then does not apply to it. Empty: it applies "
         "to each Provider that delivers health care.")
+    professional_indemnity: bool | None = Field(
+        None, description="false for a member that gives no professional advice or judgement in its part of the "
+        "Services (a volunteer-run food bank, say): it need not hold professional indemnity insurance or keep its "
+        "run-off, and the insurance clause names it as excused. Empty: the general insurance block applies to it.")
     own_cover: list[Text] = Field(
         default_factory=list, description="Cover this member must hold in addition to the general levels, each as its "
         "kind and level in words that read after 'must also maintain', e.g. 'medical malpractice insurance of at least "
@@ -352,6 +356,13 @@ class Member(Party):
         (transition assessments for a young carer likely to have needs for support after 18), which s.79 reaches,
         unlike a young carer's needs assessment under s.17ZA of the Children Act 1989 (r34 al-fresh finding 1)."""
         return self._delegates("63", r"(?!x)x")
+
+
+    @property
+    def no_professional_indemnity(self) -> bool:
+        """Whether own_insurance excuses this member from professional indemnity cover (it gives no advice: r38d
+        al-advice F14, tool note 4)."""
+        return bool(self.own_insurance and self.own_insurance.professional_indemnity is False)
 
 
 class Extension(Strict):
@@ -722,6 +733,20 @@ class Alliance(Strict):
         "modification (of contracts awarded under the Procurement Act 2023), pcr2015, pcr2015_modification (of "
         "contracts awarded under the Public Contracts Regulations 2015, reg. 72), provider_selection (health care "
         "services under the Provider Selection Regime), not_procurement.")
+    funding_basis: Literal["contract", "grant"] = legal_field(
+        "contract", description="How the Commissioner pays the Providers: contract (the standard: each Provider is "
+        "paid for the Services under a contract, its Service Contract or, with the single-contract structure, this "
+        "Agreement) or grant (the Commissioner funds the Providers by grant under this Agreement: nothing is bought "
+        "for the Commissioner, and it has recorded why the arrangement is not a public contract). grant needs "
+        "procurement_route not_procurement and the single-contract structure; the draft then calls the Agreement a "
+        "grant agreement, pays each Provider's grant as provider_payments says (in advance, without an invoice, "
+        "where it is silent), adds grant conditions and repayment of misused or unspent grant, treats the grant as "
+        "outside the scope of VAT (a note asks to check) and has re-provision and joining by grant, not by procurement.")
+    not_procurement_record: Text | None = Field(
+        None, description="With procurement_route not_procurement: where the Commissioner recorded why the arrangement "
+        "is not a public contract, as words completing 'The Commissioner recorded its assessment ... in', e.g. "
+        "'the report to its Cabinet of 10 November 2026 (KCC/CAB/26/88, appendix 4), which the Cabinet approved on "
+        "that date'. Empty: recital (C) leaves a placeholder for it.")
     procurement_started: dt.date | None = Field(
         None, description="When the procurement began (for a modification: when the contracts being modified were "
         "awarded), as YYYY-MM-DD. It decides the law that governs the route: the Procurement Act 2023 from "

@@ -88,6 +88,7 @@ def _alliance_sample(stem: str) -> Path:
 
 ALLIANCE_BIG = _alliance_sample("complex-needs-eight-members")  # Tamarmouth: eight members, complex needs
 ALLIANCE_SMALL = _alliance_sample("small-majority-three-members")
+ALLIANCE_GRANT = _alliance_sample("grant-funded-food-and-fuel-alliance")  # funded by grant, no procurement
 ALLIANCE_REABLEMENT = _alliance_sample("reablement-home-care-gain-only")  # adult services, gain only
 ALLIANCE_JOINT = _alliance_sample("mental-health-four-members-varied")  # joint commissioners
 ALLIANCE_ELLERBY = _FIXTURES / "alliance-ellerby-single-contract.yaml"  # a single Service Contract, a unitary and an ICB

@@ -19,6 +19,7 @@ from tests.rules.helpers import RULES_DATE
 BIG = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 SMALL = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
 JOINT = ROOT / "samples" / "alliance" / "mental-health-four-members-varied.yaml"  # two commissioners
+GRANT = ROOT / "samples" / "alliance" / "grant-funded-food-and-fuel-alliance.yaml"  # funded by grant, no procurement
 
 
 def data_of(path) -> dict[str, Any]:
@@ -435,7 +436,18 @@ def _psr_contract_varied_beyond_reg_13(d):
     trust["annual_value"] = 1000000  # to £1,450,000 a year: £1.8m over the term, 45%
 
 
+def _grant_with_a_procured_route(data):
+    data["alliance"]["procurement_route"] = "open"
+    data["alliance"]["procurement_started"] = "2027-05-01"
+
+
+def _not_procurement_paid_as_a_contract(data):
+    data["alliance"]["funding_basis"] = "contract"
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-GRANT-FUNDING", GRANT, _grant_with_a_procured_route),
+    ("ALLIANCE-NOT-PROCUREMENT-CONTRACT", GRANT, _not_procurement_paid_as_a_contract),
     ("ALLIANCE-SERVICE-CONTRACT-VALUES", JOINT, _service_contracts_short_of_the_value),
     ("ALLIANCE-SERVICE-CONTRACT-SEVERAL", JOINT, _service_contract_with_beside_several),
     ("ALLIANCE-SERVICE-LINES", BIG, _service_lines_short_of_the_value),
