@@ -1436,6 +1436,28 @@ class Alliance(Strict):
             return f"for an Alliance Year, the lower of {joined}"
         return self._indexation_definition_of(words)
 
+    @property
+    def indexation_budget_proviso(self) -> bool:
+        """Whether the sheet's indexation words make the increase subject to the Commissioner's budget ("but only so
+        far as the Council's budget for the following financial year provides for it"): the definition then keeps
+        that proviso rather than dropping it in the formula (r38d al-advice F3)."""
+        words = self.risk_reward.indexation or ""
+        return bool(re.search(r"\b(?:but )?only (?:so far|to the extent) as\b[^.;]*\bbudget|\bsubject to\b[^.;]*\bbudget",
+                              words, re.I))
+
+    @property
+    def indexation_budget_words(self) -> str | None:
+        """The budget proviso as the definition's closing sentence states it, after 'The Indexation Increase for an
+        Alliance Year applies only so far as' (None where the sheet gives none, or where the definition prints the
+        sheet's own words, which already carry it)."""
+        if not self.indexation_budget_proviso or (self.indexation_parts is None and self.indexation_staff_split is None
+                                                  and self.indexation_member_split is None):
+            return None
+        c = "the Commissioners" if self.joint_commissioners else "the Commissioner"
+        return (f"the budget {c} approve{'' if self.joint_commissioners else 's'} for the financial year in which that "
+                f"Alliance Year begins provides for it, and {c} must tell the Alliance Members in writing, before that "
+                "Alliance Year begins, what increase that budget provides")
+
     def _indexation_definition_of(self, words: str) -> str:
         """indexation_definition for the given indexation words (the sheet's, or those before a measure cap)."""
         parts = self.indexation_parts

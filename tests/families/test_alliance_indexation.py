@@ -339,3 +339,19 @@ def test_no_measure_cap_without_one(words):
     a = Alliance.model_construct(risk_reward=RiskReward.model_construct(indexation=words))
     assert a.indexation_measure_cap is None
     assert "lower of" not in a.indexation_definition
+
+
+def test_budget_proviso_in_the_indexation_words_is_kept(catalogue):
+    """Firing (r38d al-advice F3): 'but only so far as the Council's budget ... provides for it' stays in the
+    definition, with a duty to tell the members what the budget provides; quiet without the proviso."""
+    from tests.families.clause_texts import definition, document_of
+    from tests.families.conftest import ALLIANCE_GRANT
+    cpi = ("    indexation: the percentage increase in the Consumer Prices Index (CPI) in the 12 months to the previous "
+           "December")
+    base = ALLIANCE_GRANT.read_text().replace("    target_cost: 365000\n", "    target_cost: 365000\n" + cpi + "PROVISO\n", 1)
+    with_proviso = definition(document_of(catalogue, base.replace(
+        "PROVISO", ", but only so far as the Council's budget for the following financial year provides for it")), "Indexation Increase")
+    assert "applies only so far as the budget the Commissioner approves for the financial year in which that Alliance Year begins provides for it" in with_proviso
+    assert "must tell the Alliance Members in writing, before that Alliance Year begins, what increase that budget provides" in with_proviso
+    plain = definition(document_of(catalogue, base.replace("PROVISO", "")), "Indexation Increase")
+    assert "Consumer Prices Index" in plain and "budget" not in plain
