@@ -3923,6 +3923,21 @@ class Alliance(Strict):
                 return True
         return False
 
+    @staticmethod
+    def _ofsted_registered(m) -> bool:
+        """Whether the sheet gives this member a registration with Ofsted (members[].registrations)."""
+        return any(re.search(r"\bofsted\b|children's services and skills", f"{r.regulator} {r.activity}", re.I)
+                   for r in getattr(m, "registrations", None) or [])
+
+    @property
+    def registered_16_17(self) -> list:
+        """The Providers that accommodate young people from 16 and whose Ofsted registration the sheet gives
+        (members[].registrations): the note asks for a check of it against Ofsted's register, never says that the
+        instructions do not give it (r37 al-fresh finding 8)."""
+        if not self.accommodates_16_17:
+            return []
+        return [m for m in self.providers if self._ofsted_registered(m)]
+
     @property
     def unregistered_16_17(self) -> list:
         """The Providers that deliver accommodation for ages 16 or 17 that the term sheet does not describe as
@@ -3930,6 +3945,8 @@ class Alliance(Strict):
         age, who may be placed only with a registered supported accommodation undertaking."""
         out = []
         for m in self.providers:
+            if self._ofsted_registered(m):
+                continue
             for line in m.delivers or []:
                 low = line.lower()
                 if ("ofsted" not in low and re.search(r"\b(accommodation|lodgings|bed spaces|hostel)\b", low)
