@@ -569,7 +569,11 @@ def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
     words: dict[str, str] = {}
     for entry in manifest.term_names:
         if compile_condition(entry.when)(**context):
-            names.update(entry.names)
+            # A name written as "{{ expression }}" is the term sheet's own name for the thing (the involvement group
+            # the sheet names): the expression is evaluated over the term sheet, as the condition is.
+            names.update({old: (str(compile_condition(new.strip()[2:-2].strip())(**context))
+                                if new.strip().startswith("{{") and new.strip().endswith("}}") else new)
+                          for old, new in entry.names.items()})
             words.update(entry.words)
     if not names:
         return

@@ -630,6 +630,24 @@ _SPEC_PLACE = re.compile(r"\s*,?\s*\b(?:(?:as\s+)?set out in|in|at|under|as)\s+(
                          r"Appendix|Part|Attachment)\s+[A-Z0-9]+(?:\.\d+)?\b", re.IGNORECASE)
 
 
+# A standing group of people who use the Services, as the sheet's words name it in any field ("young people's
+# advisory panel", "a people's panel", "the Castlebridge Youth Council", "service user forum"): the qualifier words
+# before the group's kind are proper names or the words that say whose group it is.
+_INVOLVEMENT_GROUP_NAME = r"(?:(?-i:[A-Z][\w'-]+) ){0,3}"   # a proper name before the group's kind ("Castlebridge")
+_INVOLVEMENT_GROUP_USERS = (r"(?:young people's|children's|women's|men's|carers'?|parents'?|parent carers'?|residents'?|"
+                            r"tenants'?|people's|youth|young people|service users'?|patients'?|families'?) ")
+_INVOLVEMENT_GROUP = re.compile(
+    r"\b(" + _INVOLVEMENT_GROUP_NAME + r"(?:"
+    # a kind of body that is by its nature made up of people who use services
+    r"(?:youth (?:council|forum|parliament|cabinet|board|panel)|people's (?:panel|forum|assembly)|"
+    r"service[- ]users?'? (?:forum|panel|group|council|board)|children in care council|"
+    r"lived[- ]experience (?:panel|board|forum|group|network)|experts? by experience (?:panel|group|board|forum))"
+    # or a generic advisory body whose words say it is of people who use services ("young people's advisory panel")
+    r"|" + _INVOLVEMENT_GROUP_USERS + r"(?:advisory|reference|participation|involvement) (?:panel|group|board|forum|council)"
+    r"))\b", re.I)
+
+
+
 class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
@@ -809,6 +827,12 @@ class Alliance(Strict):
         default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
         "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
         "Empty: none.")
+    involvement_group: Text | None = Field(
+        None, description="The standing group of people who use the Services that the ALT consults before each Annual "
+        "Plan, by its own name, e.g. 'Young People's Advisory Panel' or 'Riverside People's Panel'. The draft defines "
+        "it once under that name. Empty: the draft takes the group the purpose, the services or running_costs_include "
+        "name (a youth council, an advisory panel, a people's panel, a service user forum), and where they name none "
+        "it proposes a Lived Experience Group in square brackets for the client to confirm.")
     running_costs_budget_covers: list[Literal["independent_adviser", "independent_expert", "audits"]] = Field(
         default_factory=list, description="With running_costs_budget and running_costs_include: the fees the yearly "
         "running-costs budget also pays for, where the budget was built to include them: 'independent_adviser' (under "
@@ -3744,6 +3768,40 @@ class Alliance(Strict):
                 if name.lower() not in {o.lower() for o in out}:
                     out.append(name)
         return out
+
+    @property
+    def involvement_group_found(self) -> tuple[str, str] | None:
+        """(name, where) of the standing group of people who use the Services that the sheet names: its
+        involvement_group field, else the first such group in the purpose, the services or running_costs_include (r37
+        al-fresh finding 6, recurring). The name is title-cased for the defined term ('Young People's Advisory
+        Panel'); None where the sheet names no group."""
+        if self.involvement_group:
+            name = re.sub(r"^the\s+", "", self.involvement_group.strip(), flags=re.I)
+            return name, "involvement_group"
+        for where, lines in (("purpose", [self.purpose or ""]), ("services", self.services),
+                             ("running costs", self.running_costs_include)):
+            for line in lines:
+                m = _INVOLVEMENT_GROUP.search(line)
+                if m:
+                    words = m.group(1).split()
+                    while words and words[0].lower() in ("the", "a", "an", "our", "its"):
+                        words = words[1:]
+                    name = " ".join(w if w[:1].isupper() else w[:1].upper() + w[1:] for w in words)
+                    return name, where
+        return None
+
+    @property
+    def involvement_group_name(self) -> str | None:
+        """The defined term under which the draft names the sheet's own involvement group, or None."""
+        found = self.involvement_group_found
+        return found[0] if found else None
+
+    @property
+    def involvement_bodies_besides_group(self) -> list[str]:
+        """The involvement bodies (involvement_bodies) other than the one the draft defines as the group the ALT
+        consults, so that the involvement duty names that group once."""
+        name = (self.involvement_group_name or "").lower()
+        return [b for b in self.involvement_bodies if re.sub(r"^the ", "", b.lower()) != name]
 
     # Services in which the people using them make their own creative work.
     _CREATIVE = re.compile(r"\b(?:creative|arts?|music|drama|theatre|dance|film[- ]?making|photography|media production|"

@@ -4,8 +4,8 @@ party's staff or data are not its premises; a wholly new Provider's Annual Value
 to hosts are not payments to people using the Services; a full name beginning 'The' reads 'the' mid-sentence."""
 from __future__ import annotations
 
-from tests.families.clause_texts import clause, document_of, flat, text_of
-from tests.families.conftest import ALLIANCE_THISTLEBURY
+from tests.families.clause_texts import clause, clause_text, definition, document_of, flat
+from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_THISTLEBURY
 
 _THISTLEBURY = ALLIANCE_THISTLEBURY.read_text(encoding="utf-8")
 _HEARTH_DELIVERS = "    delivers:\n      - Supported lodgings with approved hosts for young people aged 16 to 21 (30 places)\n"
@@ -30,3 +30,48 @@ def test_ofsted_note_without_a_registration(catalogue):
     note = flat(clause(document_of(catalogue, _THISTLEBURY), "alliance.operations").note or "")
     assert "The instructions do not say that Hearth and Home is registered" in note
     assert "Ofsted's register of supported accommodation undertakings" not in note
+
+
+_BIG = ALLIANCE_BIG.read_text(encoding="utf-8")
+_RUNNING = "  running_costs_budget: 145000\n"
+
+
+def _ops(doc) -> str:
+    return clause_text(doc, "alliance.operations", flat=True)
+
+
+def test_running_costs_panel_is_the_defined_group(catalogue):
+    """Finding 6, firing: a panel of people who use the Services named only in running_costs_include becomes the
+    defined group under its own name (defined once, consulted before each Annual Plan), and the note says so."""
+    doc = document_of(catalogue, _BIG.replace(_RUNNING, _RUNNING + "  running_costs_include:\n"
+                                              "    - service users' reference group, including vouchers for members\n", 1))
+    assert "Service Users' Reference Group" in {d.term for d in doc.definitions}
+    assert "Lived Experience Group" not in {d.term for d in doc.definitions}
+    assert definition(doc, "Service Users' Reference Group").startswith(
+        "the standing group of that name, of people who use the Services, that the ALT consults under clause")
+    assert "including through the Service Users' Reference Group, which the ALT consults before it approves" in _ops(doc)
+    note = flat(clause(doc, "alliance.operations").note or "")
+    assert "The instructions name the Service Users' Reference Group among the running costs" in note
+    assert "name no standing group" not in note and "Lived Experience Group" not in note
+
+
+def test_explicit_and_service_named_groups(catalogue):
+    """Finding 6, firing: the involvement_group field names the group; a people's panel in the purpose does too."""
+    doc = document_of(catalogue, _BIG.replace(_RUNNING, _RUNNING + "  involvement_group: the Tamarmouth People's Panel\n", 1))
+    assert "including through the Tamarmouth People's Panel, which the ALT consults" in _ops(doc)
+    assert "name the Tamarmouth People's Panel as the group the ALT consults" in flat(clause(doc, "alliance.operations").note)
+    purpose = "    than around separate contracts\n"
+    assert _BIG.count(purpose) == 1
+    doc = document_of(catalogue, _BIG.replace(purpose, "    than around separate contracts, shaped by a people's panel of "
+                                              "those who use it\n", 1))
+    assert "People's Panel means the standing group of that name" in "\n".join(
+        f"{d.term} means {definition(doc, d.term)}" for d in doc.definitions)
+
+
+def test_no_named_group_is_a_bracketed_proposal(catalogue):
+    """Finding 6, quiet: with no group named, the Lived Experience Group is bracketed and the note says none is named."""
+    doc = document_of(catalogue, _BIG)
+    assert definition(doc, "Lived Experience Group").startswith("[the group, drawn from the people who use the Services")
+    assert "including through [the Lived Experience Group, which the ALT consults before it approves each Annual Plan]" in _ops(doc)
+    assert "The instructions name no standing group of people who use the Services" in flat(
+        clause(doc, "alliance.operations").note)
