@@ -91,18 +91,43 @@ class Registration(Strict):
                                   "Hub, 4 Mill Lane'. Empty: not stated.")
 
 
+# Words that say the thing used is a person's work, not a building: "a Jobcentre Plus work coach co-located at the
+# Youth Hub" (r37 al-fresh finding 7).
+_THIRD_PARTY_STAFF = re.compile(
+    r"^\W*(?:(?:an?|the|its|one|two|three|\d+)\s+)?(?:[\w'-]+\s+){0,5}?(?:work coach(?:es)?|coach(?:es)?|workers?|"
+    r"officers?|staff|advisers?|advisors?|nurses?|practitioners?|navigators?|secondees?)\b|\bco-located\b|\bseconded\b",
+    re.I)
+_THIRD_PARTY_PLACE = re.compile(r"^\W*(?:(?:an?|the|its)\s+)?(?:use of|access to|office|space|rooms?|desks?|buildings?|"
+                                r"premises|suites?|custody)\b", re.I)
+
+
 class ThirdPartyDependency(Strict):
     """Premises or data of a body that is not a party, on which part of the Services depends (r31 al-fresh note 1.7)."""
 
     body: Text = Field(description="The body, as the draft should name it, e.g. 'the Chief Constable of Wenshire Police'.")
-    provides: Literal["premises", "data", "premises_and_data"] = Field(
+    provides: Literal["premises", "data", "premises_and_data", "staff", "staff_and_data", "service",
+                      "service_and_data"] = Field(
         description="What the Services need from it: 'premises' (access to its buildings), 'data' (personal data it "
-        "shares with a Provider) or 'premises_and_data'.")
+        "shares with a Provider), 'premises_and_data', 'staff' (its staff working with the Services, such as a "
+        "co-located work coach or a seconded worker), 'staff_and_data', 'service' (a service it provides that the "
+        "Services rely on) or 'service_and_data'.")
     description: Text = Field(description="What is used, in words that read after 'for', e.g. 'arrest referral in "
                               "the custody suites at Wenford and Calder police stations'.")
     agreement: Text | None = Field(
         None, description="The access or data-sharing agreement already in place with that body, e.g. 'the custody "
         "access protocol of 1 May 2025'. Empty: the draft says one is to be obtained.")
+
+    @property
+    def uses(self) -> str:
+        """What the Services use from the body, for Schedule 1 and its note: `provides`, except that 'premises' given
+        for what the description shows to be the body's staff (a co-located work coach) reads as its staff, with its
+        data where the agreement or the description is about sharing data (r37 al-fresh finding 7)."""
+        if self.provides not in ("premises", "premises_and_data") or not _THIRD_PARTY_STAFF.search(self.description.strip()) or (
+                _THIRD_PARTY_PLACE.search(self.description)):
+            return self.provides
+        data = self.provides == "premises_and_data" or bool(
+            re.search(r"\bdata\b|\binformation[- ]sharing\b", f"{self.description} {self.agreement or ''}", re.I))
+        return "staff_and_data" if data else "staff"
 
 
 class MemberInsurance(Strict):

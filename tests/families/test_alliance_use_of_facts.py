@@ -75,3 +75,34 @@ def test_no_named_group_is_a_bracketed_proposal(catalogue):
     assert "including through [the Lived Experience Group, which the ALT consults before it approves each Annual Plan]" in _ops(doc)
     assert "The instructions name no standing group of people who use the Services" in flat(
         clause(doc, "alliance.operations").note)
+
+
+def _with_dependency(provides: str, description: str, agreement: str) -> str:
+    return _BIG.replace(_RUNNING, _RUNNING + "  third_party_dependencies:\n    - {body: the Department for Work and Pensions, "
+                        f"provides: {provides}, description: {description}, agreement: {agreement}}}\n", 1)
+
+
+def test_third_party_staff_are_not_premises(catalogue):
+    """Finding 7, firing: a co-located work coach given as 'premises' is the body's staff (and its data, under a
+    data-sharing agreement) in Schedule 1 and its note, never its premises."""
+    doc = document_of(catalogue, _with_dependency(
+        "premises", "a Jobcentre Plus work coach co-located at the Hub two days a week",
+        "a co-location and data-sharing agreement"))
+    sch = clause_text(doc, "alliance.schedule-services", flat=True)
+    assert "Part of the Services depends on staff or data of the following bodies" in sch
+    assert "Its staff and personal data it shares" in sch and "Its premises" not in sch
+    assert "Each Provider that works with those staff or receives that data must comply" in sch
+    note = flat(clause(doc, "alliance.schedule-services").note)
+    assert "the Department for Work and Pensions' staff and data" in note
+    assert "the draft records it as staff and shared data" in note
+
+
+def test_third_party_premises_stay_premises(catalogue):
+    """Finding 7, quiet: access to a body's building stays premises."""
+    doc = document_of(catalogue, _with_dependency(
+        "premises", "arrest referral in the custody suites at Tamarmouth police station", "the custody access protocol"))
+    sch = clause_text(doc, "alliance.schedule-services", flat=True)
+    assert "depends on premises of the following bodies" in sch and "| Its premises" not in sch
+    assert "Its premises" in sch
+    assert "Each Provider that uses those premises must comply" in sch
+    assert "records it as staff" not in flat(clause(doc, "alliance.schedule-services").note)
