@@ -191,7 +191,9 @@ class Member(Party):
     new_services_value: Money | None = Field(
         None, description="For a Provider with former contracts listed: the part of annual_value, in pounds a year, "
         "that pays for services none of its former contracts covered (services the alliance adds), so that the "
-        "former contracts plus this part make up the annual value. Leave out where there are none.")
+        "former contracts plus this part make up the annual value. Leave out where there are none. A Provider with no "
+        "former contract, beside others that have them, is wholly new: Schedule 1 explains its whole annual value as "
+        "new services unless this gives a smaller part.")
     new_services: list[Text] = Field(
         default_factory=list, description="With new_services_value: the services that part pays for, each in a few "
         "words that read after 'for', e.g. 'the eye clinic liaison session at Stainmoor Royal Hospital'. Schedule 1 "
@@ -1668,6 +1670,31 @@ class Alliance(Strict):
     @property
     def total_annual_value(self) -> Decimal:
         return sum((m.annual_value for m in self._members), Decimal(0))
+
+    @property
+    def wholly_new_providers(self) -> list[tuple[Member, Decimal]]:
+        """Where some Providers' former contracts are listed: each Provider that holds none of them, with the part of
+        its Annual Value that pays for services no former contract covered (its new_services_value, else the whole
+        Annual Value), so that Schedule 1 Part 2 explains its money as new services (r37 al-fresh tool note 2)."""
+        if not self.former_contracts:
+            return []
+        holders = {c.member for c in self.former_contracts}
+        return [(m, m.new_services_value or m.annual_value) for m in self.providers
+                if m.key not in holders and m.annual_value > 0]
+
+    @property
+    def former_and_new_reconcile(self) -> tuple[Decimal, Decimal] | None:
+        """(former contracts' total, new services' total) where the listed former contracts (each with its value)
+        plus every Provider's new services make up exactly the total of the Annual Values; None otherwise."""
+        if not self.former_contracts or any(c.annual_value is None for c in self.former_contracts):
+            return None
+        former = sum((c.annual_value for c in self.former_contracts), Decimal(0))
+        new_parts = {m.key: m.new_services_value for m in self.providers if m.new_services_value}
+        new_parts.update({m.key: v for m, v in self.wholly_new_providers})
+        new = sum(new_parts.values(), Decimal(0))
+        if not new or former + new != self.total_annual_value:
+            return None
+        return former, new
 
     @property
     def nhs_and_council_pool(self) -> list[Member]:

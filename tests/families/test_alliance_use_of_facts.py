@@ -4,8 +4,8 @@ party's staff or data are not its premises; a wholly new Provider's Annual Value
 to hosts are not payments to people using the Services; a full name beginning 'The' reads 'the' mid-sentence."""
 from __future__ import annotations
 
-from tests.families.clause_texts import clause, clause_text, definition, document_of, flat
-from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_THISTLEBURY
+from tests.families.clause_texts import build, clause, clause_text, definition, document_of, flat
+from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_THISTLEBURY, ALLIANCE_THORNSHIRE
 
 _THISTLEBURY = ALLIANCE_THISTLEBURY.read_text(encoding="utf-8")
 _HEARTH_DELIVERS = "    delivers:\n      - Supported lodgings with approved hosts for young people aged 16 to 21 (30 places)\n"
@@ -106,3 +106,18 @@ def test_third_party_premises_stay_premises(catalogue):
     assert "Its premises" in sch
     assert "Each Provider that uses those premises must comply" in sch
     assert "records it as staff" not in flat(clause(doc, "alliance.schedule-services").note)
+
+
+def test_wholly_new_provider_is_explained_as_new_services(catalogue):
+    """Tool note 2, firing: a Provider with no former contract beside Providers that have them has its Annual Value
+    explained in Schedule 1 Part 2 as new services (Thornshire's Lettings Hub)."""
+    doc = build(ALLIANCE_THORNSHIRE, catalogue).document
+    sch = clause_text(doc, "alliance.schedule-services", flat=True)
+    assert "holds no Former Contract: its Annual Value of £" in sch
+    assert "a year pays for" in sch and "which no Former Contract covered." in sch
+
+
+def test_no_wholly_new_provider_no_sentence(catalogue):
+    """Tool note 2, quiet: where every Provider holds a former contract, Part 2 says nothing of wholly new Providers."""
+    doc = build(ALLIANCE_BIG, catalogue).document
+    assert "holds no Former Contract" not in clause_text(doc, "alliance.schedule-services", flat=True)
