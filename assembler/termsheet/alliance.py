@@ -245,6 +245,11 @@ class Member(Party):
         None, description="With payments_to_people: what the payments are for, in words that read after 'for', e.g. "
         "'rent and subsistence for up to three women with no recourse to public funds'. Empty: the draft says "
         "'payments to or for people using its part of the Services'.")
+    payments_to_people_paid_to: Text | None = Field(
+        None, description="With payments_to_people: who receives those payments where it is not the people using the "
+        "Services (or others on their behalf), in words that read after 'paid to', e.g. 'the householders who host "
+        "young people in supported lodgings'. Schedule 5 and its notes then describe them as payments to those people, "
+        "not as payments to or for people using the Services. Empty: payments to or for people using the Services.")
     payments_to_people_ring_fenced: bool | None = Field(
         None, description="With payments_to_people: whether those payments are ring-fenced, that is counted at the amount "
         "the Annual Plan sets for them when Gain and Pain are worked out (so they make neither), with any underspend "
@@ -360,6 +365,20 @@ class Member(Party):
         direct payments (ss.31 and 32): the draft then authorises it with controls instead of keeping the amount of
         the personal budget with the council (r34 al-fresh finding 1)."""
         return self._delegates("26", r"\bpersonal budgets?\b") or self._delegates("3[12]", r"\bdirect payments?\b")
+
+    @property
+    def payments_paid_to(self) -> str | None:
+        """Who receives this Provider's payments_to_people where they are not the people using the Services:
+        payments_to_people_paid_to, else the hosts, householders, landlords or carers that payments_to_people_for
+        pays them to ('allowances to host householders for ...'), so that Schedule 5 does not call them payments to
+        or for people using the Services (r37 al-fresh tool note 3)."""
+        if not self.payments_to_people:
+            return None
+        if self.payments_to_people_paid_to:
+            return self.payments_to_people_paid_to
+        m = re.search(r"\bto (?:the )?((?:host householders|householders|hosts|landlords|foster carers|shared lives carers)"
+                      r"(?: who [^,;]+)?)", self.payments_to_people_for or "", re.I)
+        return m.group(1) if m else None
 
     @property
     def ring_fences_payments(self) -> bool:

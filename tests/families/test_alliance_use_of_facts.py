@@ -121,3 +121,41 @@ def test_no_wholly_new_provider_no_sentence(catalogue):
     """Tool note 2, quiet: where every Provider holds a former contract, Part 2 says nothing of wholly new Providers."""
     doc = build(ALLIANCE_BIG, catalogue).document
     assert "holds no Former Contract" not in clause_text(doc, "alliance.schedule-services", flat=True)
+
+
+_HARBOUR_VALUE = "    annual_value: 1850000\n"
+
+
+def _paying(for_words: str, paid_to: str | None = None) -> str:
+    extra = f"    payments_to_people_paid_to: {paid_to}\n" if paid_to else ""
+    assert _BIG.count(_HARBOUR_VALUE) == 1
+    return _BIG.replace(_HARBOUR_VALUE, _HARBOUR_VALUE + "    payments_to_people: 90000\n"
+                        f"    payments_to_people_for: {for_words}\n    payments_to_people_ring_fenced: true\n" + extra, 1)
+
+
+def _budget_texts(doc) -> tuple[str, str]:
+    rr = clause(doc, "alliance.schedule-risk-reward")
+    return clause_text(doc, "alliance.schedule-risk-reward", flat=True), flat(rr.note or "")
+
+
+def test_payments_to_hosts_are_not_payments_to_people(catalogue):
+    """Tool note 3, firing: payments the sheet says go to third parties (the field, or hosts named in the for-words)
+    are described as paid to them in Schedule 5 and its note, not as payments to or for people using the Services."""
+    doc = document_of(catalogue, _paying("emergency placements with approved hosts", "the householders who host them"))
+    text, note = _budget_texts(doc)
+    assert "for emergency placements with approved hosts, paid to the householders who host them" in text
+    assert "The payments that Harbour Light makes under paragraph" in text
+    assert "makes to or for people using the Services are ring-fenced" not in text
+    assert "£90,000 is paid to the householders who host them, not to the people using the Services" in note
+    inferred = document_of(catalogue, _paying("allowances to host householders for up to 10 people placed with them"))
+    text, note = _budget_texts(inferred)
+    assert "is paid to host householders, not to the people using the Services" in note
+    assert "paid to host householders;" not in text  # the for-words already say so
+
+
+def test_payments_to_people_unchanged(catalogue):
+    """Tool note 3, quiet: payments for people using the Services keep the standard words."""
+    doc = document_of(catalogue, _paying("rent and subsistence for up to three people with no recourse to public funds"))
+    text, note = _budget_texts(doc)
+    assert "The payments that Harbour Light makes to or for people using the Services are ring-fenced" in text
+    assert "not to the people using the Services" not in note
