@@ -4,8 +4,18 @@ party's staff or data are not its premises; a wholly new Provider's Annual Value
 to hosts are not payments to people using the Services; a full name beginning 'The' reads 'the' mid-sentence."""
 from __future__ import annotations
 
-from tests.families.clause_texts import build, clause, clause_text, definition, document_of, flat
-from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_THISTLEBURY, ALLIANCE_THORNSHIRE
+import re
+
+from assembler.model import plain_text
+from tests.families.clause_texts import all_text, build, clause, clause_text, definition, document_of, flat
+from tests.families.conftest import (
+    ALLIANCE_BIG,
+    ALLIANCE_ELLERBY,
+    ALLIANCE_KINGSHOLT,
+    ALLIANCE_POOLED_PCC,
+    ALLIANCE_THISTLEBURY,
+    ALLIANCE_THORNSHIRE,
+)
 
 _THISTLEBURY = ALLIANCE_THISTLEBURY.read_text(encoding="utf-8")
 _HEARTH_DELIVERS = "    delivers:\n      - Supported lodgings with approved hosts for young people aged 16 to 21 (30 places)\n"
@@ -159,3 +169,32 @@ def test_payments_to_people_unchanged(catalogue):
     text, note = _budget_texts(doc)
     assert "The payments that Harbour Light makes to or for people using the Services are ring-fenced" in text
     assert "not to the people using the Services" not in note
+
+
+def _signature_lines(doc) -> str:
+    return "\n".join(plain_text(line) for block in doc.parties for line in getattr(block, "execution", []) or [])
+
+
+def test_office_name_reads_the_mid_sentence(catalogue):
+    """Tool note 11, firing: 'The Mayor and Burgesses of ...' reads 'the' inside a sentence (the accession deed, the
+    signature block), keeping 'The' where it opens a paragraph or a table cell."""
+    doc = build(ALLIANCE_KINGSHOLT, catalogue).document
+    text = all_text(doc)
+    name = "Mayor and Burgesses of the London Borough of Kingsholt"
+    assert f"the {name}" in text
+    assert not re.search(rf"[a-z,] The {name}", text)
+    assert f"on behalf of the {name}" in _signature_lines(doc)
+
+
+def test_brand_name_keeps_its_the(catalogue):
+    """Tool note 11, quiet: a name that is a brand ('The Willowgate Trust') keeps its capital everywhere."""
+    doc = build(ALLIANCE_ELLERBY, catalogue).document
+    assert "the Willowgate Trust" not in all_text(doc) + _signature_lines(doc)
+    assert "The Willowgate Trust" in all_text(doc) + _signature_lines(doc)
+
+
+def test_article_the_lowered_in_clauses_and_signature(catalogue):
+    """Tool note 11, firing: 'The Police and Crime Commissioner for ...' (whose short name takes 'the') reads 'the' in
+    the signature block's words too."""
+    doc = build(ALLIANCE_POOLED_PCC, catalogue).document
+    assert "on behalf of the Police and Crime Commissioner for Ravensmoor and Calderholme" in _signature_lines(doc)
