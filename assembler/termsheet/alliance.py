@@ -1694,9 +1694,10 @@ class Alliance(Strict):
     def wholly_new_providers(self) -> list[tuple[Member, Decimal]]:
         """Where some Providers' former contracts are listed: each Provider that holds none of them, with the part of
         its Annual Value that pays for services no former contract covered (its new_services_value, else the whole
-        Annual Value), so that Schedule 1 Part 2 explains its money as new services (r37 al-fresh tool note 2)."""
-        if not self.former_contracts:
-            return []
+        Annual Value), so that Schedule 1 Part 2 explains its money as new services (r37 al-fresh tool note 2). Only
+        where every former contract listed has its value: the Part then reconciles the money."""
+        if not self.former_contracts or any(c.annual_value is None for c in self.former_contracts):
+            return []  # without the former contracts' values there is nothing to reconcile, and no claim is made
         holders = {c.member for c in self.former_contracts}
         return [(m, m.new_services_value or m.annual_value) for m in self.providers
                 if m.key not in holders and m.annual_value > 0]

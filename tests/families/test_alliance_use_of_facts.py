@@ -13,6 +13,7 @@ from tests.families.conftest import (
     ALLIANCE_ELLERBY,
     ALLIANCE_KINGSHOLT,
     ALLIANCE_POOLED_PCC,
+    ALLIANCE_REABLEMENT,
     ALLIANCE_THISTLEBURY,
     ALLIANCE_THORNSHIRE,
 )
@@ -125,6 +126,7 @@ def test_wholly_new_provider_is_explained_as_new_services(catalogue):
     sch = clause_text(doc, "alliance.schedule-services", flat=True)
     assert "holds no Former Contract: its Annual Value of £" in sch
     assert "a year pays for" in sch and "which no Former Contract covered." in sch
+    assert "as wholly new to these services" in flat(clause(doc, "alliance.schedule-services").note or "")
 
 
 def test_no_wholly_new_provider_no_sentence(catalogue):
@@ -198,3 +200,11 @@ def test_article_the_lowered_in_clauses_and_signature(catalogue):
     the signature block's words too."""
     doc = build(ALLIANCE_POOLED_PCC, catalogue).document
     assert "on behalf of the Police and Crime Commissioner for Ravensmoor and Calderholme" in _signature_lines(doc)
+
+
+def test_no_claim_without_former_contract_values(catalogue):
+    """Tool note 2, quiet: where a former contract's value is not given there is nothing to reconcile, so Part 2
+    makes no claim that the other Providers' services are new (the reablement sample)."""
+    doc = build(ALLIANCE_REABLEMENT, catalogue).document
+    assert "holds no Former Contract" not in clause_text(doc, "alliance.schedule-services", flat=True)
+    assert "wholly new" not in flat(clause(doc, "alliance.schedule-services").note or "")
