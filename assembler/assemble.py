@@ -254,6 +254,7 @@ def assemble(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None = 
     _note_target_date(doc, sheet)
     doc.definitions = _definitions(doc, sheet, catalogue, plan, context, roles)
     _rename_terms(doc, manifest, context)
+    _lower_the_in_names(doc, context["parties"])
     place_definitions(doc)
     targets = number_document(doc)
     resolve_references(doc, targets, plan.omitted, sheet.source.path)
@@ -569,7 +570,11 @@ def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
     words: dict[str, str] = {}
     for entry in manifest.term_names:
         if compile_condition(entry.when)(**context):
-            names.update(entry.names)
+            # A name written as "{{ expression }}" is the term sheet's own name for the thing (the involvement group
+            # the sheet names): the expression is evaluated over the term sheet, as the condition is.
+            names.update({old: (str(compile_condition(new.strip()[2:-2].strip())(**context))
+                                if new.strip().startswith("{{") and new.strip().endswith("}}") else new)
+                          for old, new in entry.names.items()})
             words.update(entry.words)
     if not names:
         return
@@ -614,6 +619,47 @@ def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
         for clause in doc.all_clauses():
             if isinstance(clause.note, str):
                 clause.note = pattern.sub(lambda m: names[m.group(1)], clause.note)
+
+
+def _lower_the_in_names(doc: Document, parties: list) -> None:
+    """A full legal name whose leading "The" is an article (the party's short name takes "the": "The Mayor and
+    Burgesses of the London Borough of X", the Council) reads "the" inside a sentence, in every clause, table,
+    definition and note; its "The" keeps its capital only where it opens a paragraph, a table cell or a sentence
+    (r37 al-fresh tool note 11, as Party.name_inline does for lists). A name whose "The" belongs to it ("The Zone",
+    whose short name takes no article) is left as written; so is the parties block."""
+    from assembler.model import plain_text
+
+    names = sorted({p.name for p in parties if p.name and p.name_inline != p.name}, key=len, reverse=True)
+    if not names:
+        return
+    pattern = re.compile("|".join(re.escape(n) for n in names))
+
+    def opens(prior: str) -> bool:
+        prior = prior.rstrip()
+        return not prior or prior[-1] in ".!?" or prior.endswith(("\u201c", '"'))
+
+    def fixed(text: str, before: str) -> str:
+        return pattern.sub(lambda m: m.group(0) if opens(before + text[:m.start()]) else "t" + m.group(0)[1:], text)
+
+    def inlines_fixed(inlines: list) -> list:
+        out, before = [], ""
+        for i in inlines:
+            if isinstance(i, Text):
+                i = Text(fixed(i.text, before))
+            out.append(i)
+            before += plain_text([i])
+        return out
+
+    for clause in doc.all_clauses():
+        for block in clause.blocks:
+            if isinstance(block, Table):
+                block.header = [inlines_fixed(cell) for cell in block.header]
+                block.rows = [[inlines_fixed(cell) for cell in row] for row in block.rows]
+            else:
+                block.inlines = inlines_fixed(block.inlines)
+        if isinstance(clause.note, str):
+            clause.note = fixed(clause.note, "")
+    doc.definitions = [Definition(d.term, inlines_fixed(d.inlines)) for d in doc.definitions]
 
 
 def library_version(catalogue: Catalogue) -> str:

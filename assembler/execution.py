@@ -114,7 +114,7 @@ def execution_lines(party: Party, *, deed: bool) -> list[list[Inline]]:
     if not deed:
         return _simple_lines(party)
     _, as_deed, signers = WORDING[EXECUTION[party.legal_form]]
-    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name, partner=general_partner(party)) + ":")]]
+    lines: list[list[Inline]] = [[Text(as_deed.format(name=party.name_inline, partner=general_partner(party)) + ":")]]
     who = party.possessive
     if deed and EXECUTION[party.legal_form] in WITNESSED_DEEDS:
         # An officer could sign a deed for the commissioner only under a power given by deed
@@ -171,7 +171,7 @@ def _simple_lines(party: Party) -> list[list[Inline]]:
     if second and head == SIMPLE_HEAD:
         head = SIMPLE_HEAD_TWO
     lines = [
-        [Text(head.format(name=party.name, partner=general_partner(party)) + ":")],
+        [Text(head.format(name=party.name_inline, partner=general_partner(party)) + ":")],
         [Text(f"Signature: {SIGN}")],
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],
@@ -190,7 +190,7 @@ def _cio_lines(party: Party) -> list[list[Inline]]:
     term sheet where given, the second written in at signing."""
     who = party.possessive
     return [
-        [Text(WORDING["cio"][0].format(name=party.name) + ":")],
+        [Text(WORDING["cio"][0].format(name=party.name_inline) + ":")],
         [Text(f"Charity trustee: {SIGN}")],
         [Text("Name: "), _or_open(party.signatory.name, f"name of {who} signatory")],
         [Text("Position: "), _or_open(party.signatory.position, f"position of {who} signatory")],

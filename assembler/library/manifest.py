@@ -58,7 +58,8 @@ class TermNames(BaseModel):
     """Defined terms a draft prints under other names when `when` (a Jinja condition over the term sheet) holds:
     a lease reads "Lease", "Leased Property" and "Lease Date" where the same clauses transfer a freehold as
     "Transfer", "Transferred Property" and "Transfer Date". Keys are the library's names and the forms they print
-    as (plurals included); values are the names printed instead."""
+    as (plurals included); values are the names printed instead, or "{{ expression }}" for a name the term sheet
+    gives (evaluated over the term sheet like `when`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 

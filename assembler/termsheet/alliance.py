@@ -91,18 +91,43 @@ class Registration(Strict):
                                   "Hub, 4 Mill Lane'. Empty: not stated.")
 
 
+# Words that say the thing used is a person's work, not a building: "a Jobcentre Plus work coach co-located at the
+# Youth Hub" (r37 al-fresh finding 7).
+_THIRD_PARTY_STAFF = re.compile(
+    r"^\W*(?:(?:an?|the|its|one|two|three|\d+)\s+)?(?:[\w'-]+\s+){0,5}?(?:work coach(?:es)?|coach(?:es)?|workers?|"
+    r"officers?|staff|advisers?|advisors?|nurses?|practitioners?|navigators?|secondees?)\b|\bco-located\b|\bseconded\b",
+    re.I)
+_THIRD_PARTY_PLACE = re.compile(r"^\W*(?:(?:an?|the|its)\s+)?(?:use of|access to|office|space|rooms?|desks?|buildings?|"
+                                r"premises|suites?|custody)\b", re.I)
+
+
 class ThirdPartyDependency(Strict):
     """Premises or data of a body that is not a party, on which part of the Services depends (r31 al-fresh note 1.7)."""
 
     body: Text = Field(description="The body, as the draft should name it, e.g. 'the Chief Constable of Wenshire Police'.")
-    provides: Literal["premises", "data", "premises_and_data"] = Field(
+    provides: Literal["premises", "data", "premises_and_data", "staff", "staff_and_data", "service",
+                      "service_and_data"] = Field(
         description="What the Services need from it: 'premises' (access to its buildings), 'data' (personal data it "
-        "shares with a Provider) or 'premises_and_data'.")
+        "shares with a Provider), 'premises_and_data', 'staff' (its staff working with the Services, such as a "
+        "co-located work coach or a seconded worker), 'staff_and_data', 'service' (a service it provides that the "
+        "Services rely on) or 'service_and_data'.")
     description: Text = Field(description="What is used, in words that read after 'for', e.g. 'arrest referral in "
                               "the custody suites at Wenford and Calder police stations'.")
     agreement: Text | None = Field(
         None, description="The access or data-sharing agreement already in place with that body, e.g. 'the custody "
         "access protocol of 1 May 2025'. Empty: the draft says one is to be obtained.")
+
+    @property
+    def uses(self) -> str:
+        """What the Services use from the body, for Schedule 1 and its note: `provides`, except that 'premises' given
+        for what the description shows to be the body's staff (a co-located work coach) reads as its staff, with its
+        data where the agreement or the description is about sharing data (r37 al-fresh finding 7)."""
+        if self.provides not in ("premises", "premises_and_data") or not _THIRD_PARTY_STAFF.search(self.description.strip()) or (
+                _THIRD_PARTY_PLACE.search(self.description)):
+            return self.provides
+        data = self.provides == "premises_and_data" or bool(
+            re.search(r"\bdata\b|\binformation[- ]sharing\b", f"{self.description} {self.agreement or ''}", re.I))
+        return "staff_and_data" if data else "staff"
 
 
 class MemberInsurance(Strict):
@@ -170,7 +195,9 @@ class Member(Party):
     new_services_value: Money | None = Field(
         None, description="For a Provider with former contracts listed: the part of annual_value, in pounds a year, "
         "that pays for services none of its former contracts covered (services the alliance adds), so that the "
-        "former contracts plus this part make up the annual value. Leave out where there are none.")
+        "former contracts plus this part make up the annual value. Leave out where there are none. A Provider with no "
+        "former contract, beside others that have them, is wholly new: Schedule 1 explains its whole annual value as "
+        "new services unless this gives a smaller part.")
     new_services: list[Text] = Field(
         default_factory=list, description="With new_services_value: the services that part pays for, each in a few "
         "words that read after 'for', e.g. 'the eye clinic liaison session at Stainmoor Royal Hospital'. Schedule 1 "
@@ -222,6 +249,11 @@ class Member(Party):
         None, description="With payments_to_people: what the payments are for, in words that read after 'for', e.g. "
         "'rent and subsistence for up to three women with no recourse to public funds'. Empty: the draft says "
         "'payments to or for people using its part of the Services'.")
+    payments_to_people_paid_to: Text | None = Field(
+        None, description="With payments_to_people: who receives those payments where it is not the people using the "
+        "Services (or others on their behalf), in words that read after 'paid to', e.g. 'the householders who host "
+        "young people in supported lodgings'. Schedule 5 and its notes then describe them as payments to those people, "
+        "not as payments to or for people using the Services. Empty: payments to or for people using the Services.")
     payments_to_people_ring_fenced: bool | None = Field(
         None, description="With payments_to_people: whether those payments are ring-fenced, that is counted at the amount "
         "the Annual Plan sets for them when Gain and Pain are worked out (so they make neither), with any underspend "
@@ -337,6 +369,20 @@ class Member(Party):
         direct payments (ss.31 and 32): the draft then authorises it with controls instead of keeping the amount of
         the personal budget with the council (r34 al-fresh finding 1)."""
         return self._delegates("26", r"\bpersonal budgets?\b") or self._delegates("3[12]", r"\bdirect payments?\b")
+
+    @property
+    def payments_paid_to(self) -> str | None:
+        """Who receives this Provider's payments_to_people where they are not the people using the Services:
+        payments_to_people_paid_to, else the hosts, householders, landlords or carers that payments_to_people_for
+        pays them to ('allowances to host householders for ...'), so that Schedule 5 does not call them payments to
+        or for people using the Services (r37 al-fresh tool note 3)."""
+        if not self.payments_to_people:
+            return None
+        if self.payments_to_people_paid_to:
+            return self.payments_to_people_paid_to
+        m = re.search(r"\bto (?:the )?((?:host householders|householders|hosts|landlords|foster carers|shared lives carers)"
+                      r"(?: who [^,;]+)?)", self.payments_to_people_for or "", re.I)
+        return m.group(1) if m else None
 
     @property
     def ring_fences_payments(self) -> bool:
@@ -641,6 +687,24 @@ _SPEC_PLACE = re.compile(r"\s*,?\s*\b(?:(?:as\s+)?set out in|in|at|under|as)\s+(
                          r"Appendix|Part|Attachment)\s+[A-Z0-9]+(?:\.\d+)?\b", re.IGNORECASE)
 
 
+# A standing group of people who use the Services, as the sheet's words name it in any field ("young people's
+# advisory panel", "a people's panel", "the Castlebridge Youth Council", "service user forum"): the qualifier words
+# before the group's kind are proper names or the words that say whose group it is.
+_INVOLVEMENT_GROUP_NAME = r"(?:(?-i:[A-Z][\w'-]+) ){0,3}"   # a proper name before the group's kind ("Castlebridge")
+_INVOLVEMENT_GROUP_USERS = (r"(?:young people's|children's|women's|men's|carers'?|parents'?|parent carers'?|residents'?|"
+                            r"tenants'?|people's|youth|young people|service users'?|patients'?|families'?) ")
+_INVOLVEMENT_GROUP = re.compile(
+    r"\b(" + _INVOLVEMENT_GROUP_NAME + r"(?:"
+    # a kind of body that is by its nature made up of people who use services
+    r"(?:youth (?:council|forum|parliament|cabinet|board|panel)|people's (?:panel|forum|assembly)|"
+    r"service[- ]users?'? (?:forum|panel|group|council|board)|children in care council|"
+    r"lived[- ]experience (?:panel|board|forum|group|network)|experts? by experience (?:panel|group|board|forum))"
+    # or a generic advisory body whose words say it is of people who use services ("young people's advisory panel")
+    r"|" + _INVOLVEMENT_GROUP_USERS + r"(?:advisory|reference|participation|involvement) (?:panel|group|board|forum|council)"
+    r"))\b", re.I)
+
+
+
 class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
@@ -841,6 +905,12 @@ class Alliance(Strict):
         default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
         "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
         "Empty: none.")
+    involvement_group: Text | None = Field(
+        None, description="The standing group of people who use the Services that the ALT consults before each Annual "
+        "Plan, by its own name, e.g. 'Young People's Advisory Panel' or 'Riverside People's Panel'. The draft defines "
+        "it once under that name. Empty: the draft takes the group the purpose, the services or running_costs_include "
+        "name (a youth council, an advisory panel, a people's panel, a service user forum), and where they name none "
+        "it proposes a Lived Experience Group in square brackets for the client to confirm.")
     running_costs_budget_covers: list[Literal["independent_adviser", "independent_expert", "audits"]] = Field(
         default_factory=list, description="With running_costs_budget and running_costs_include: the fees the yearly "
         "running-costs budget also pays for, where the budget was built to include them: 'independent_adviser' (under "
@@ -1673,6 +1743,32 @@ class Alliance(Strict):
     @property
     def total_annual_value(self) -> Decimal:
         return sum((m.annual_value for m in self._members), Decimal(0))
+
+    @property
+    def wholly_new_providers(self) -> list[tuple[Member, Decimal]]:
+        """Where some Providers' former contracts are listed: each Provider that holds none of them, with the part of
+        its Annual Value that pays for services no former contract covered (its new_services_value, else the whole
+        Annual Value), so that Schedule 1 Part 2 explains its money as new services (r37 al-fresh tool note 2). Only
+        where every former contract listed has its value: the Part then reconciles the money."""
+        if not self.former_contracts or any(c.annual_value is None for c in self.former_contracts):
+            return []  # without the former contracts' values there is nothing to reconcile, and no claim is made
+        holders = {c.member for c in self.former_contracts}
+        return [(m, m.new_services_value or m.annual_value) for m in self.providers
+                if m.key not in holders and m.annual_value > 0]
+
+    @property
+    def former_and_new_reconcile(self) -> tuple[Decimal, Decimal] | None:
+        """(former contracts' total, new services' total) where the listed former contracts (each with its value)
+        plus every Provider's new services make up exactly the total of the Annual Values; None otherwise."""
+        if not self.former_contracts or any(c.annual_value is None for c in self.former_contracts):
+            return None
+        former = sum((c.annual_value for c in self.former_contracts), Decimal(0))
+        new_parts = {m.key: m.new_services_value for m in self.providers if m.new_services_value}
+        new_parts.update({m.key: v for m, v in self.wholly_new_providers})
+        new = sum(new_parts.values(), Decimal(0))
+        if not new or former + new != self.total_annual_value:
+            return None
+        return former, new
 
     @property
     def nhs_and_council_pool(self) -> list[Member]:
@@ -3909,6 +4005,40 @@ class Alliance(Strict):
                     out.append(name)
         return out
 
+    @property
+    def involvement_group_found(self) -> tuple[str, str] | None:
+        """(name, where) of the standing group of people who use the Services that the sheet names: its
+        involvement_group field, else the first such group in the purpose, the services or running_costs_include (r37
+        al-fresh finding 6, recurring). The name is title-cased for the defined term ('Young People's Advisory
+        Panel'); None where the sheet names no group."""
+        if self.involvement_group:
+            name = re.sub(r"^the\s+", "", self.involvement_group.strip(), flags=re.I)
+            return name, "involvement_group"
+        for where, lines in (("purpose", [self.purpose or ""]), ("services", self.services),
+                             ("running costs", self.running_costs_include)):
+            for line in lines:
+                m = _INVOLVEMENT_GROUP.search(line)
+                if m:
+                    words = m.group(1).split()
+                    while words and words[0].lower() in ("the", "a", "an", "our", "its"):
+                        words = words[1:]
+                    name = " ".join(w if w[:1].isupper() else w[:1].upper() + w[1:] for w in words)
+                    return name, where
+        return None
+
+    @property
+    def involvement_group_name(self) -> str | None:
+        """The defined term under which the draft names the sheet's own involvement group, or None."""
+        found = self.involvement_group_found
+        return found[0] if found else None
+
+    @property
+    def involvement_bodies_besides_group(self) -> list[str]:
+        """The involvement bodies (involvement_bodies) other than the one the draft defines as the group the ALT
+        consults, so that the involvement duty names that group once."""
+        name = (self.involvement_group_name or "").lower()
+        return [b for b in self.involvement_bodies if re.sub(r"^the ", "", b.lower()) != name]
+
     # Services in which the people using them make their own creative work.
     _CREATIVE = re.compile(r"\b(?:creative|arts?|music|drama|theatre|dance|film[- ]?making|photography|media production|"
                            r"writing|poetry|podcasts?)\b", re.I)
@@ -4087,6 +4217,21 @@ class Alliance(Strict):
                 return True
         return False
 
+    @staticmethod
+    def _ofsted_registered(m) -> bool:
+        """Whether the sheet gives this member a registration with Ofsted (members[].registrations)."""
+        return any(re.search(r"\bofsted\b|children's services and skills", f"{r.regulator} {r.activity}", re.I)
+                   for r in getattr(m, "registrations", None) or [])
+
+    @property
+    def registered_16_17(self) -> list:
+        """The Providers that accommodate young people from 16 and whose Ofsted registration the sheet gives
+        (members[].registrations): the note asks for a check of it against Ofsted's register, never says that the
+        instructions do not give it (r37 al-fresh finding 8)."""
+        if not self.accommodates_16_17:
+            return []
+        return [m for m in self.providers if self._ofsted_registered(m)]
+
     @property
     def unregistered_16_17(self) -> list:
         """The Providers that deliver accommodation for ages 16 or 17 that the term sheet does not describe as
@@ -4094,6 +4239,8 @@ class Alliance(Strict):
         age, who may be placed only with a registered supported accommodation undertaking."""
         out = []
         for m in self.providers:
+            if self._ofsted_registered(m):
+                continue
             for line in m.delivers or []:
                 low = line.lower()
                 if ("ofsted" not in low and re.search(r"\b(accommodation|lodgings|bed spaces|hostel)\b", low)

@@ -18,8 +18,8 @@ def test_youth_alliance_reads_for_young_people(catalogue):
     doc = build(YOUTH, catalogue).document
     ops = _flat(text_of(clause(doc, "alliance.operations")))
     assert ("must involve young people who use the Services, and their parents and carers, in planning and reviewing "
-            "the Services, including through the Castlebridge Youth Council and the Young Inspectors and the Lived Experience "
-            "Group, which the ALT consults") in ops
+            "the Services, including through the Young Inspectors and the Castlebridge Youth Council, which the ALT "
+            "consults") in ops  # the sheet's own Youth Council is the group the ALT consults (r37 al-fresh finding 6)
     ip = clause(doc, "alliance.intellectual-property")
     defs = _flat(text_of(clause(doc, "common.definitions")))
     assert ("other than any work created by a young person taking part in the Services, the rights in which remain with "
@@ -43,7 +43,7 @@ def test_adult_alliance_is_unchanged(catalogue):
     """Quiet: an adult alliance keeps people who use the Services and their carers."""
     doc = build(ADULTS, catalogue).document
     ops = _flat(text_of(clause(doc, "alliance.operations")))
-    assert "must involve people who use the Services, and their carers, in planning and reviewing the Services, including through the Lived Experience Group" in ops
+    assert "must involve people who use the Services, and their carers, in planning and reviewing the Services, including through [the Lived Experience Group" in ops
     assert "taking part in the Services, the rights" not in text_of(clause(doc, "common.definitions"))
     assert "commissioning services for people who need them in its area" in _flat(text_of(clause(doc, "alliance.recitals")))
     assert "taking part creates" not in (clause(doc, "alliance.intellectual-property").note or "")

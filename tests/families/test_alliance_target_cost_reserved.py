@@ -76,7 +76,7 @@ def test_invented_lived_experience_group_is_flagged(catalogue):
     """r36 al-fresh finding 7 (firing): a sheet that names no involvement body gets a note that the Lived Experience
     Group is the draft's own addition; quiet where the services name one (Castlebridge's Youth Council)."""
     doc = variant_of(catalogue, ALLIANCE_REABLEMENT, _AGREED, _CHANGE_ONLY)
-    assert "Lived Experience Group that the ALT consults before each Annual Plan is the draft's own addition" in flat_note(
+    assert "Lived Experience Group that the ALT consults before each Annual Plan is the draft's proposal, in square brackets" in flat_note(
         doc, "alliance.operations")
     named = build(FIXTURES / "alliance-castlebridge-r29.yaml", catalogue).document
-    assert "draft's own addition" not in flat_note(named, "alliance.operations")
+    assert "draft's proposal, in square brackets" not in flat_note(named, "alliance.operations")
