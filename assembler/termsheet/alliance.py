@@ -4060,6 +4060,78 @@ class Alliance(Strict):
         return out
 
     @property
+    def statutory_assessments(self) -> list[tuple[Member, list[str], list[str]]]:
+        """Each Provider whose services include assessment, triage or a single point of access for people the council
+        Commissioner has statutory functions towards: (that Provider, those services, the kinds of function in play:
+        'children' for a child in need's assessment and accommodation under ss.17 and 20 of the Children Act 1989 (16 and
+        17 year olds, children, children's services), 'part7' for inquiries, assessments and decisions under Part 7 of
+        the Housing Act 1996 (homelessness, housing options, joint work with housing), 'care_act' for needs assessments
+        and eligibility under Part 1 of the Care Act 2014). The statutory functions clause then says the Provider does
+        triage, co-ordination and support and the council makes every statutory assessment and decision (R (G) v
+        Southwark LBC [2009] UKHL 26, law.yaml southwark_16_17_accommodation; r37 al-fresh finding 3). A kind the sheet
+        already authorises is left out: Part 7 work read as contracted out (part7_contracted_out), Care Act functions
+        delegated under s.79 (delegating_providers), carers' assessments (delegated_assessments). The clause applies it in England only."""
+        if not any(c.legal_form == "local_authority" for c in self.commissioners):
+            return []
+        trigger = re.compile(r"\b(assess\w*|triage|single point of (?:access|contact)|front door)\b", re.I)
+        kinds = {
+            "children": re.compile(r"\b(16 (?:and|or|to) 17|16-17|1[67] year olds?|children(?:'s services| in need)?|"
+                                   r"child in need)\b", re.I),
+            "part7": re.compile(r"\b(homeless\w*|housing options|part 7|housing (?:and|services?|authority|department|team))\b",
+                                re.I),
+            "care_act": re.compile(r"\b(care act|care and support needs?|social care needs?|eligib\w+ for (?:adult )?social care)\b",
+                                   re.I),
+        }
+        part7_done = [p for p, _, _ in self.part7_contracted_out]
+        care_done = list(self.delegating_providers) + [p for p, _, _ in self.delegated_assessments]
+        housing = [c for c in self.commissioners if c.legal_form == "local_authority" and not self.is_county_council(c)]
+        out = []
+        for p in self.providers:
+            hits, found = [], []
+            for line in p.delivers or []:
+                if not trigger.search(line) or re.search(r"\bcarers?'?s?'? (?:needs )?assessments?\b", line, re.I):
+                    continue
+                here = [k for k, rx in kinds.items() if rx.search(line)]
+                here = [k for k in here if not (k == "part7" and (any(p is q for q in part7_done) or not housing))
+                        and not (k == "care_act" and any(p is q for q in care_done))]
+                if here:
+                    hits.append(line)
+                    found += [k for k in here if k not in found]
+            if hits:
+                out.append((p, hits, [k for k in ("children", "part7", "care_act") if k in found]))
+        return out
+
+    def functions_in_play(self, member: Member) -> list[str]:
+        """For an English council Commissioner, the statutory functions the Services plainly touch, read from the
+        services, purpose, funding, statutory functions and Providers' registrations: the clause 11 note names these
+        in place of the generic Care Act and public health list (r37 al-fresh finding 19). Only for Services that
+        reach 16 and 17 year olds (an adults' alliance keeps the general text); empty where the words name none."""
+        if member.legal_form != "local_authority":
+            return []
+        regs = " ".join(f"{r.activity} {r.regulator}" for m in self.providers for r in (getattr(m, "registrations", None) or []))
+        text = " ".join([self.purpose, *self.services, self.funding or "", *(self.statutory_functions or []), regs])
+        young = bool(re.search(r"\b(16 (?:and|or|to) 17|16-17|1[67] year olds?)\b", text, re.I))
+        homeless = bool(re.search(r"\bhomeless\w*\b", text, re.I))
+        if not young or not any(member is c for c in self.social_services_councils):
+            return []
+        out = []
+        if homeless or re.search(r"\baccommodat\w+\b", text, re.I):
+            out.append("sections 17 and 20 of the Children Act 1989 for a 16 or 17 year old who may be a child in need or "
+                       "require accommodation")
+        if re.search(r"\b(looked[- ]after|supported accommodation|supported lodgings)\b", text, re.I):
+            out.append("section 22C of that Act for placing a looked-after child, including in supported accommodation")
+        if re.search(r"\b(care leavers?|leaving care|former relevant child\w*)\b", text, re.I):
+            out.append("sections 23C to 24B of that Act for care leavers")
+        if homeless and not self.is_county_council(member):
+            out.append("the assessment and personalised housing plan (section 189A) and the prevention and relief duties "
+                       "(sections 195 and 189B) under Part 7 of the Housing Act 1996")
+        if out and out[0].startswith("section 22C"):
+            out[0] = out[0].replace("of that Act", "of the Children Act 1989")
+        if out and out[0].startswith("sections 23C"):
+            out[0] = out[0].replace("of that Act", "of the Children Act 1989")
+        return out
+
+    @property
     def letting_agents(self) -> list[Member]:
         """The Providers whose services include lettings agency or property management work for private landlords (a
         social lettings agency, managing private rented homes): in England each must belong to an approved redress
