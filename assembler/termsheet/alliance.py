@@ -425,6 +425,12 @@ class Fee(Strict):
         "never counted as Gain; each Provider keeps its Fee plus or minus its share of Gain or Pain. Left out: no "
         "Provider is paid a Fee (the draft assumes none and says so), so any margin a Provider does not spend counts "
         "towards Gain.")
+    excludes_ring_fenced: bool = Field(
+        False, description="True where no Fee is paid on money a Provider passes straight on: each Provider's Fee (and a "
+        "Pain Cap set as a percentage of value) is then worked on its annual value less its ring-fenced payments to "
+        "people (members' payments_to_people that are ring-fenced, such as host allowances or bursaries), at the amount "
+        "the Annual Plan sets for them each year. False: the Fee is worked on the whole annual value (less any "
+        "pass-through line), ring-fenced payments included.")
 
 
 class CommissionerExposure(Strict):
@@ -2328,8 +2334,31 @@ class Alliance(Strict):
 
     def fee_for(self, member: Member | None) -> Decimal:
         """A Provider's agreed Fee for an Alliance Year in pounds: its percentage of its annual value less any
-        Pass-Through Costs (which earn no Fee)."""
-        return Decimal(0) if member is None else pence(self.risk_value_for(member) * self.fee_percent_for(member) / HUNDRED)
+        Pass-Through Costs (which earn no Fee) and, where the sheet says so, its ring-fenced payments to people."""
+        return Decimal(0) if member is None else pence(self.fee_base_for(member) * self.fee_percent_for(member) / HUNDRED)
+
+    def ring_fence_excluded_for(self, member: Member) -> Decimal:
+        """The ring-fenced payments to people that the Fee base leaves out for this Provider (risk_reward.fee.
+        excludes_ring_fenced; r37 al-fresh finding 15): its payments_to_people where ring-fenced, else 0."""
+        if self.risk_reward.fee.excludes_ring_fenced and member.ring_fences_payments:
+            return member.payments_to_people or Decimal(0)
+        return Decimal(0)
+
+    def fee_base_for(self, member: Member) -> Decimal:
+        """The value a Provider's Fee, and a Pain Cap set as a percentage of value, are worked on: its annual value less
+        its Pass-Through Costs and any ring-fenced payments to people the sheet leaves out of the Fee base."""
+        return self.risk_value_for(member) - self.ring_fence_excluded_for(member)
+
+    @property
+    def fee_on_ring_fenced(self) -> list[tuple[Member, Decimal]]:
+        """Each Provider paid a Fee on ring-fenced payments to people (the Fee base includes them), with the Fee those
+        payments earn in the first Alliance Year: for the ALLIANCE-FEE-RING-FENCED rule and the Schedule 4 note."""
+        out = []
+        for m in self.ring_fenced_payers:
+            if self.ring_fence_excluded_for(m) or not self.fee_percent_for(m):
+                continue
+            out.append((m, pence((m.payments_to_people or Decimal(0)) * self.fee_percent_for(m) / HUNDRED)))
+        return out
 
     @staticmethod
     def pass_through_for(member: Member | None) -> Decimal:
@@ -2424,7 +2453,7 @@ class Alliance(Strict):
         if cap.basis == "fee":
             return self.fee_for(member)
         if cap.basis == "percent_of_value":
-            return None if cap.percent is None else pence(self.risk_value_for(member) * cap.percent / HUNDRED)
+            return None if cap.percent is None else pence(self.fee_base_for(member) * cap.percent / HUNDRED)
         return cap.amount
 
     @property
