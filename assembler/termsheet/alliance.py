@@ -1958,6 +1958,24 @@ class Alliance(Strict):
                 out.append(head)
         return out
 
+    @property
+    def handover_management_grants(self) -> list[tuple[Member, str]]:
+        """Each member whose handover line has it grant (or enter into) a management agreement of premises to the
+        provider taking over, with the words that name them ("Alder House and Kestrel Court"): the line states no
+        terms, so the Exit Plan adds an obligation to agree them within a set time with expert determination as the
+        fallback, and the note raises charity land, lenders and exempt accommodation status (r37 al-fresh finding 11)."""
+        out = []
+        for item in self.handover_items:
+            if ":" not in item:
+                continue
+            head, _, line = item.partition(":")
+            found = re.search(r"\b(?:grant\w*|enter\w* into|giv\w+)\b[^;]{0,60}?\bmanagement agreements?\b(?: (?:of|for) "
+                              r"((?:the |its |their )?[^,;]+?))?(?=,| so | to |$)", line, re.I)
+            member = next((m for m in self.providers if head.strip() in (m.short_name, m.name)), None)
+            if found and member is not None:
+                out.append((member, (found.group(1) or "its premises").strip()))
+        return out
+
     # Words in a handover line that pass on an interest in premises or their management, each read as the phrase the
     # note quotes (r19 al-sample finding 6: "tenancy sustainment" is a service, not a tenancy; "its refuge", "its
     # accommodation" and "a management agreement of the properties" are premises).
