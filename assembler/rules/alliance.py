@@ -194,6 +194,23 @@ def ring_fence_without_payments(ctx: RuleContext):
                    ("members", i, "payments_to_people_ring_fenced"))
 
 
+@RULES.rule("ALLIANCE-FEE-RING-FENCED", "warning",
+            "A Provider's ring-fenced payments to people (host allowances, bursaries, personal budgets) are money it "
+            "passes straight on; where a Fee is paid, the sheet says whether the Fee base leaves them out "
+            "(risk_reward.fee.excludes_ring_fenced) (r37 al-fresh finding 15).")
+def fee_on_ring_fenced(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    hits = alliance.fee_on_ring_fenced
+    if not hits:
+        return
+    said = ", ".join(f"{m.short_name or m.name} {money(f)} on {money(m.payments_to_people)}" for m, f in hits)
+    cap = (" and a Pain Cap set as a percentage of value" if alliance.risk_reward.pain_cap.basis == "percent_of_value"
+           else "")
+    yield (f"the Fee is charged on ring-fenced payments to people that Providers pass straight on ({said}): set "
+           f"risk_reward.fee.excludes_ring_fenced: true to work the Fee{cap} on the Annual Value less those payments, "
+           "or confirm that the client wants a margin on them", ("alliance", "risk_reward", "fee"))
+
+
 @RULES.rule("ALLIANCE-SERVICE-SEASON", "error",
             "Each service given a season (service_seasons) is one of the alliance's listed services, written as listed, "
             "so that Schedule 1 and the budget Schedule can print its season.")

@@ -482,6 +482,12 @@ class Fee(Strict):
         "never counted as Gain; each Provider keeps its Fee plus or minus its share of Gain or Pain. Left out: no "
         "Provider is paid a Fee (the draft assumes none and says so), so any margin a Provider does not spend counts "
         "towards Gain.")
+    excludes_ring_fenced: bool = Field(
+        False, description="True where no Fee is paid on money a Provider passes straight on: each Provider's Fee (and a "
+        "Pain Cap set as a percentage of value) is then worked on its annual value less its ring-fenced payments to "
+        "people (members' payments_to_people that are ring-fenced, such as host allowances or bursaries), at the amount "
+        "the Annual Plan sets for them each year. False: the Fee is worked on the whole annual value (less any "
+        "pass-through line), ring-fenced payments included.")
 
 
 class CommissionerExposure(Strict):
@@ -2125,6 +2131,24 @@ class Alliance(Strict):
                 out.append(head)
         return out
 
+    @property
+    def handover_management_grants(self) -> list[tuple[Member, str]]:
+        """Each member whose handover line has it grant (or enter into) a management agreement of premises to the
+        provider taking over, with the words that name them ("Alder House and Kestrel Court"): the line states no
+        terms, so the Exit Plan adds an obligation to agree them within a set time with expert determination as the
+        fallback, and the note raises charity land, lenders and exempt accommodation status (r37 al-fresh finding 11)."""
+        out = []
+        for item in self.handover_items:
+            if ":" not in item:
+                continue
+            head, _, line = item.partition(":")
+            found = re.search(r"\b(?:grant\w*|enter\w* into|giv\w+)\b[^;]{0,60}?\bmanagement agreements?\b(?: (?:of|for) "
+                              r"((?:the |its |their )?[^,;]+?))?(?=,| so | to |$)", line, re.I)
+            member = next((m for m in self.providers if head.strip() in (m.short_name, m.name)), None)
+            if found and member is not None:
+                out.append((member, (found.group(1) or "its premises").strip()))
+        return out
+
     # Words in a handover line that pass on an interest in premises or their management, each read as the phrase the
     # note quotes (r19 al-sample finding 6: "tenancy sustainment" is a service, not a tenancy; "its refuge", "its
     # accommodation" and "a management agreement of the properties" are premises).
@@ -2502,8 +2526,31 @@ class Alliance(Strict):
 
     def fee_for(self, member: Member | None) -> Decimal:
         """A Provider's agreed Fee for an Alliance Year in pounds: its percentage of its annual value less any
-        Pass-Through Costs (which earn no Fee)."""
-        return Decimal(0) if member is None else pence(self.risk_value_for(member) * self.fee_percent_for(member) / HUNDRED)
+        Pass-Through Costs (which earn no Fee) and, where the sheet says so, its ring-fenced payments to people."""
+        return Decimal(0) if member is None else pence(self.fee_base_for(member) * self.fee_percent_for(member) / HUNDRED)
+
+    def ring_fence_excluded_for(self, member: Member) -> Decimal:
+        """The ring-fenced payments to people that the Fee base leaves out for this Provider (risk_reward.fee.
+        excludes_ring_fenced; r37 al-fresh finding 15): its payments_to_people where ring-fenced, else 0."""
+        if self.risk_reward.fee.excludes_ring_fenced and member.ring_fences_payments:
+            return member.payments_to_people or Decimal(0)
+        return Decimal(0)
+
+    def fee_base_for(self, member: Member) -> Decimal:
+        """The value a Provider's Fee, and a Pain Cap set as a percentage of value, are worked on: its annual value less
+        its Pass-Through Costs and any ring-fenced payments to people the sheet leaves out of the Fee base."""
+        return self.risk_value_for(member) - self.ring_fence_excluded_for(member)
+
+    @property
+    def fee_on_ring_fenced(self) -> list[tuple[Member, Decimal]]:
+        """Each Provider paid a Fee on ring-fenced payments to people (the Fee base includes them), with the Fee those
+        payments earn in the first Alliance Year: for the ALLIANCE-FEE-RING-FENCED rule and the Schedule 4 note."""
+        out = []
+        for m in self.ring_fenced_payers:
+            if self.ring_fence_excluded_for(m) or not self.fee_percent_for(m):
+                continue
+            out.append((m, pence((m.payments_to_people or Decimal(0)) * self.fee_percent_for(m) / HUNDRED)))
+        return out
 
     @staticmethod
     def pass_through_for(member: Member | None) -> Decimal:
@@ -2598,7 +2645,7 @@ class Alliance(Strict):
         if cap.basis == "fee":
             return self.fee_for(member)
         if cap.basis == "percent_of_value":
-            return None if cap.percent is None else pence(self.risk_value_for(member) * cap.percent / HUNDRED)
+            return None if cap.percent is None else pence(self.fee_base_for(member) * cap.percent / HUNDRED)
         return cap.amount
 
     @property
@@ -4368,6 +4415,78 @@ class Alliance(Strict):
             hits = [s for s in p.delivers if pattern.search(s)]
             if hits:
                 out.append((p, hits, authorities))
+        return out
+
+    @property
+    def statutory_assessments(self) -> list[tuple[Member, list[str], list[str]]]:
+        """Each Provider whose services include assessment, triage or a single point of access for people the council
+        Commissioner has statutory functions towards: (that Provider, those services, the kinds of function in play:
+        'children' for a child in need's assessment and accommodation under ss.17 and 20 of the Children Act 1989 (16 and
+        17 year olds, children, children's services), 'part7' for inquiries, assessments and decisions under Part 7 of
+        the Housing Act 1996 (homelessness, housing options, joint work with housing), 'care_act' for needs assessments
+        and eligibility under Part 1 of the Care Act 2014). The statutory functions clause then says the Provider does
+        triage, co-ordination and support and the council makes every statutory assessment and decision (R (G) v
+        Southwark LBC [2009] UKHL 26, law.yaml southwark_16_17_accommodation; r37 al-fresh finding 3). A kind the sheet
+        already authorises is left out: Part 7 work read as contracted out (part7_contracted_out), Care Act functions
+        delegated under s.79 (delegating_providers), carers' assessments (delegated_assessments). The clause applies it in England only."""
+        if not any(c.legal_form == "local_authority" for c in self.commissioners):
+            return []
+        trigger = re.compile(r"\b(assess\w*|triage|single point of (?:access|contact)|front door)\b", re.I)
+        kinds = {
+            "children": re.compile(r"\b(16 (?:and|or|to) 17|16-17|1[67] year olds?|children(?:'s services| in need)?|"
+                                   r"child in need)\b", re.I),
+            "part7": re.compile(r"\b(homeless\w*|housing options|part 7|housing (?:and|services?|authority|department|team))\b",
+                                re.I),
+            "care_act": re.compile(r"\b(care act|care and support needs?|social care needs?|eligib\w+ for (?:adult )?social care)\b",
+                                   re.I),
+        }
+        part7_done = [p for p, _, _ in self.part7_contracted_out]
+        care_done = list(self.delegating_providers) + [p for p, _, _ in self.delegated_assessments]
+        housing = [c for c in self.commissioners if c.legal_form == "local_authority" and not self.is_county_council(c)]
+        out = []
+        for p in self.providers:
+            hits, found = [], []
+            for line in p.delivers or []:
+                if not trigger.search(line) or re.search(r"\bcarers?'?s?'? (?:needs )?assessments?\b", line, re.I):
+                    continue
+                here = [k for k, rx in kinds.items() if rx.search(line)]
+                here = [k for k in here if not (k == "part7" and (any(p is q for q in part7_done) or not housing))
+                        and not (k == "care_act" and any(p is q for q in care_done))]
+                if here:
+                    hits.append(line)
+                    found += [k for k in here if k not in found]
+            if hits:
+                out.append((p, hits, [k for k in ("children", "part7", "care_act") if k in found]))
+        return out
+
+    def functions_in_play(self, member: Member) -> list[str]:
+        """For an English council Commissioner, the statutory functions the Services plainly touch, read from the
+        services, purpose, funding, statutory functions and Providers' registrations: the clause 11 note names these
+        in place of the generic Care Act and public health list (r37 al-fresh finding 19). Only for Services that
+        reach 16 and 17 year olds (an adults' alliance keeps the general text); empty where the words name none."""
+        if member.legal_form != "local_authority":
+            return []
+        regs = " ".join(f"{r.activity} {r.regulator}" for m in self.providers for r in (getattr(m, "registrations", None) or []))
+        text = " ".join([self.purpose, *self.services, self.funding or "", *(self.statutory_functions or []), regs])
+        young = bool(re.search(r"\b(16 (?:and|or|to) 17|16-17|1[67] year olds?)\b", text, re.I))
+        homeless = bool(re.search(r"\bhomeless\w*\b", text, re.I))
+        if not young or not any(member is c for c in self.social_services_councils):
+            return []
+        out = []
+        if homeless or re.search(r"\baccommodat\w+\b", text, re.I):
+            out.append("sections 17 and 20 of the Children Act 1989 for a 16 or 17 year old who may be a child in need or "
+                       "require accommodation")
+        if re.search(r"\b(looked[- ]after|supported accommodation|supported lodgings)\b", text, re.I):
+            out.append("section 22C of that Act for placing a looked-after child, including in supported accommodation")
+        if re.search(r"\b(care leavers?|leaving care|former relevant child\w*)\b", text, re.I):
+            out.append("sections 23C to 24B of that Act for care leavers")
+        if homeless and not self.is_county_council(member):
+            out.append("the assessment and personalised housing plan (section 189A) and the prevention and relief duties "
+                       "(sections 195 and 189B) under Part 7 of the Housing Act 1996")
+        if out and out[0].startswith("section 22C"):
+            out[0] = out[0].replace("of that Act", "of the Children Act 1989")
+        if out and out[0].startswith("sections 23C"):
+            out[0] = out[0].replace("of that Act", "of the Children Act 1989")
         return out
 
     @property

@@ -131,5 +131,5 @@ def test_eligibility_carve_out_unchanged_without_an_eligibility_reserved_matter(
     doc = document_of(catalogue, _text([("      - Changing the Outcomes or the eligibility criteria for carers' wellbeing payments\n",
                                          "      - Changing the Outcomes\n")]))
     body, _ = _clause(doc, "alliance.decisions")
-    assert "in exercising its statutory functions (or to follow guidance it must follow), the change is not a Reserved Matter" in body
+    assert "in exercising its statutory functions, or because Law or statutory guidance it must follow requires it, the change is not a Reserved Matter" in body
     assert "remains a Reserved Matter so far as one covers it" not in body

@@ -343,6 +343,11 @@ def _ring_fence_without_payments(d):
     d["members"][-1]["payments_to_people_ring_fenced"] = True
 
 
+def _fee_on_ring_fenced_payments(d):
+    """r37 al-fresh finding 15: a Provider's ring-fenced payments to people carry the 5% Fee."""
+    d["members"][-1].update(payments_to_people=20000, payments_to_people_ring_fenced=True)
+
+
 def _po_box_for_notices(d):
     member(d, "mind")["address"] = "PO Box 412, Lewford LW7 2BB"
 
@@ -468,6 +473,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-EXIT-NOT-BEFORE", BIG, _exit_not_before_after_the_term),
     ("ALLIANCE-EXIT-YEAR-END-UNUSED", SMALL, _year_end_exit_with_no_way_out),
     ("ALLIANCE-RING-FENCE-WITHOUT-PAYMENTS", BIG, _ring_fence_without_payments),
+    ("ALLIANCE-FEE-RING-FENCED", BIG, _fee_on_ring_fenced_payments),
     ("ALLIANCE-MAJORITY-IS-UNANIMITY", SMALL, _majority_of_three_is_every_vote),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _delivers_a_service_not_listed),
     ("ALLIANCE-SERVICE-PROVIDERS", BIG, _service_nobody_delivers),
