@@ -9,8 +9,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assembler.review import build_review
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import (
     alliance_key_row, clause, document_of, flat, flat_note, table_rows, text_of)
 from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_MOSSGATE
@@ -127,3 +129,15 @@ def test_split_adds_up_and_keeps_the_limit(catalogue, total):
         assert split["icb"] == Decimal(40000) and split["council"] == total - Decimal(40000)
     limit = a.commissioner_limits[0]
     assert limit.reached_share == Decimal("66666.67")
+
+
+def test_review_pack_key_terms_state_the_limit(catalogue):
+    """Firing and quiet: the review pack's Pain cap line states the ICB's limit only where the sheet gives one."""
+    def line(source):
+        sheet = validate(load_text(source, "t.yaml"), catalogue)
+        return " ".join({k.label: k.lines for k in build_review(sheet, catalogue, today=DRAFT_DATE).key_terms}["Pain cap"])
+
+    source = ALLIANCE_MOSSGATE.read_text(encoding="utf-8")
+    assert ("ICB's part of the Commissioners' Pain limited to £40,000 a year (reached when the Commissioners' share is "
+            "£66,666.67") in line(source.replace(UNCAPPED, LIMITED, 1))
+    assert "part of the Commissioners' Pain limited" not in line(source)
