@@ -10,7 +10,7 @@ from decimal import Decimal
 from assembler.formatting import long_date, money, percent
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON
-from assembler.termsheet.alliance import same_service
+from assembler.termsheet.alliance import YEAR, first_number, same_service, target_number, target_year
 from assembler.termsheet.common import possessive
 
 RULES = RuleSet()
@@ -551,6 +551,31 @@ def running_costs_funded(ctx: RuleContext):
            "or 'members_pro_rata'", ("alliance", "running_costs"))
 
 
+@RULES.rule("ALLIANCE-KPI-TARGET-TRAJECTORY", "warning",
+            "Where a KPI's target names when it is to be met ('by 2030/31', 'by 30 June 2031') and the sheet gives the "
+            "KPI's trajectory, the level for the Alliance Year containing that date is the target: otherwise the draft "
+            "prints two different levels for the same year (r38 al-mh tool note 9).")
+def kpi_target_trajectory(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    years = alliance.term_years
+    for i, t in enumerate(alliance.kpi_trajectories):
+        if not 1 <= t.kpi <= len(alliance.kpis) or not t.levels:
+            continue
+        k = alliance.kpis[t.kpi - 1]
+        if not k.target or not YEAR.search(k.target):
+            continue
+        at = target_year(k.target, alliance.term.start, years)
+        levels = list(t.levels)
+        if not 1 <= at <= years or at > len(levels):
+            continue
+        level, goal = first_number(levels[at - 1]), target_number(k.target)
+        if level is None or goal is None or level == goal:
+            continue
+        yield (f"KPI {t.kpi}'s target is '{k.target}', which falls in Alliance Year {at}, but its trajectory gives "
+               f"'{levels[at - 1]}' for that year: make the trajectory reach the target in that year, or correct the "
+               "target's date", ("alliance", "kpi_trajectories", i, "levels"))
+
+
 @RULES.rule("ALLIANCE-KPIS", "warning",
             "A contract under the Procurement Act 2023 worth more than the KPI threshold (GBP 5m, s.52) sets at least 3 KPIs, "
             "unless it is a light touch contract, to which s.52 does not apply.")
@@ -723,6 +748,76 @@ def commissioner_exposure(ctx: RuleContext):
                "give a cap (basis: fixed_amount, amount)", loc)
     elif rr.commissioner_pain.basis == "fixed_amount" and rr.commissioner_pain.amount is None:
         yield "the Commissioner's Pain is capped (basis 'fixed_amount') but no amount is given", (*loc, "amount")
+
+
+@RULES.rule("ALLIANCE-COMMISSIONER-LIMIT", "error",
+            "A limit on one Commissioner's part of the Commissioners' Pain names a Commissioner that takes a part, and "
+            "what it cuts off falls on a named Commissioner without a limit: each Commissioner's exposure is a choice "
+            "the sheet makes, never an uncapped residual it did not choose (r38d al-mh finding 1).")
+def commissioner_limit(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    cp = alliance.risk_reward.commissioner_pain
+    if not cp.limits:
+        return
+    loc = ("alliance", "risk_reward", "commissioner_pain", "limits")
+    if ctx.positions.get("risk_reward") == "gain-only":
+        yield "a limit on a Commissioner's Pain is given, but the mechanism is gain only: there is no Pain to limit", loc
+        return
+    if not alliance.joint_commissioners:
+        yield ("commissioner_pain.limits divides the Commissioners' Pain between several Commissioners, but there is "
+               "one: give its cap as basis: fixed_amount and amount instead", loc)
+        return
+    if cp.basis != "uncapped":
+        yield ("commissioner_pain.limits works with basis 'uncapped' (the Commissioners together uncapped, one of them "
+               "limited); with a joint amount (basis 'fixed_amount') say how it divides in the Section 75 Agreement "
+               "or an agreement between the Commissioners instead", loc)
+        return
+    keys = {m.key for m in alliance.commissioners}
+    limited = [l.member for l in cp.limits]
+    for i, l in enumerate(cp.limits):
+        here = (*loc, i)
+        if l.member not in keys:
+            yield f"'{l.member}' is not a Commissioner: a limit applies to a Commissioner's part of the Pain", (*here, "member")
+            continue
+        if limited.count(l.member) > 1:
+            yield f"'{l.member}' has more than one limit: give one amount", (*here, "member")
+        if alliance.commissioner_part(l.member) <= 0:
+            yield (f"'{l.member}' has no share of Pain, so it bears no part to limit: give it a share of Pain or take "
+                   "out the limit", (*here, "member"))
+        if l.excess_to is not None:
+            if l.excess_to not in keys:
+                yield (f"excess_to '{l.excess_to}' is not a Commissioner: what the limit cuts off falls on a "
+                       "Commissioner", (*here, "excess_to"))
+            elif l.excess_to == l.member or l.excess_to in limited:
+                yield (f"excess_to '{l.excess_to}' is itself limited, so Pain above both limits would fall on no one: "
+                       "name a Commissioner without a limit", (*here, "excess_to"))
+        elif not [k for k in keys if k not in limited]:
+            yield ("every Commissioner's part is limited, so Pain above the limits would fall on no one: leave one "
+                   "Commissioner without a limit to bear the rest, or give the Commissioners a joint amount "
+                   "(basis: fixed_amount)", here)
+
+
+@RULES.rule("ALLIANCE-CONTRIBUTION-UPLIFT-GAP", "warning",
+            "A Commissioner whose contribution rises by its own uplift (indexed_by) while the Annual Value of a Service "
+            "Contract it holds rises by the alliance's indexation leaves the other Commissioners funding the "
+            "difference on a contract they do not hold: a choice to make, not a residual (r38d al-mh finding 8).")
+def contribution_uplift_gap(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    pb = alliance.pooled_budget
+    if pb is None:
+        return
+    others_of = alliance.balancing_contributors
+    for m, words, held in alliance.uplift_gaps:
+        i = next(n for n, c in enumerate(pb.contributions) if c.member == m.key)
+        others = [o.defined for o in others_of if o is not m]
+        payer = " and ".join(others) + (" funds" if len(others) == 1 else " fund") if others else "the other Commissioners fund"
+        names = " and ".join(p.defined for p in held)
+        yield (f"{m.defined}'s contribution rises by its own uplift ('{words}') but the Annual Value of {names}, "
+               f"whose Service Contract it holds, rises by the alliance's indexation "
+               f"('{alliance.risk_reward.indexation}'); {payer} the difference on a contract {m.defined} commissions: "
+               f"index {names}'s Annual Value by the same uplift, have {m.defined} meet its own contract's indexation "
+               "in full, or confirm the split (the note to the clause on service planning says who bears it)",
+               ("alliance", "pooled_budget", "contributions", i, "indexed_by"))
 
 
 @RULES.rule("ALLIANCE-PAIN-ABOVE-CAPS", "error",

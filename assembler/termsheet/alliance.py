@@ -490,6 +490,17 @@ class Fee(Strict):
         "pass-through line), ring-fenced payments included.")
 
 
+class CommissionerLimit(Strict):
+    member: MemberKey = Field(description="Key of the Commissioner whose part of the Commissioners' Pain is limited, "
+        "e.g. 'icb'.")
+    amount: Money = Field(description="The most, in pounds, that this Commissioner bears of the Commissioners' share "
+        "of Pain (including Pain above the Providers' Pain Caps) in an Alliance Year, e.g. 50000 (the amount its board "
+        "has approved). Not indexed and not reduced for a short Alliance Year unless the parties agree: the note asks.")
+    excess_to: MemberKey | None = Field(None, description="Key of the Commissioner that bears what this limit cuts off, "
+        "e.g. 'council'. It must itself be unlimited. Empty: the other Commissioners without a limit, in proportion "
+        "to their shares of Pain.")
+
+
 class CommissionerExposure(Strict):
     basis: Literal["uncapped", "fixed_amount"] = Field(
         "uncapped", description="The Commissioner's exposure to Pain: 'uncapped' (it bears its own share and all Pain "
@@ -506,6 +517,11 @@ class CommissionerExposure(Strict):
         None, description="Under above_cap 'providers': the most a Provider bears of Pain in an Alliance Year, in all, "
         "as a percentage of its Annual Value (e.g. 6). Required for that choice: without it the Providers' exposure "
         "would have no limit.")
+    limits: list[CommissionerLimit] = Field(
+        default_factory=list, description="Where several Commissioners share Pain without limit ('uncapped'): any one "
+        "Commissioner whose own part is limited, with the amount and the Commissioner that bears the rest, e.g. "
+        "[{member: icb, amount: 50000, excess_to: council}]. Empty: each Commissioner bears its part, in proportion to "
+        "its share of Pain, without limit, and the draft says so.")
 
 
 class Example(Strict):
@@ -599,6 +615,13 @@ class Contribution(Strict):
         "percentage uplift in the NHS minimum contribution to the Better Care Fund for that financial year under the "
         "Better Care Fund policy framework'. Until an Annual Plan sets it, the contribution then rises by that uplift "
         "and the other contributions make up the balance. Leave out otherwise (and leave indexed out when you use it).")
+    applied_to: Text | None = Field(
+        None, description="Where the contributor earmarks its contribution (the part it pays into the pooled fund, "
+        "where it pays the rest directly under its own Service Contracts) for particular services or people: the "
+        "purpose, as words that follow 'applied only to', e.g. 'the supported accommodation, for people with section "
+        "117 after-care and those returning from out-of-area placements'. The draft records it in the clause on the "
+        "Alliance Budget and the note asks that the section 75 agreement carry it. Empty: the contribution is general "
+        "money for the Services.")
 
     @model_validator(mode="after")
     def _indexed_by_alone(self):
@@ -935,6 +958,13 @@ class Alliance(Strict):
         "the staff of Providers exercising its delegated functions where there are any. "
         "Leave out where no member's own record is opened to the others; use case_system_host for a system one member "
         "hosts for all.")
+    patient_record_access: list[MemberKey] = legal_field(
+        default_factory=list, description="With patient_record_host: the members whose named staff are given access, "
+        "e.g. [fernbrook, peers]. Empty: each other member that needs it for the Services.")
+    patient_record_read_only: bool | None = legal_field(
+        None, description="With patient_record_host: true where the other members' staff may only read the record, for "
+        "the people they support (they make no entries in it, so the note asks nothing about who controls their "
+        "entries). Empty: the draft does not limit the access to reading, and the note asks who controls their entries.")
     exit_notice_months: int = Field(12, ge=3, le=24, description="Months' notice a member gives to leave the alliance.")
     exit_not_before: dt.date | None = Field(
         None, description="A minimum period of membership: the earliest day a member's notice to leave without cause may "
@@ -1265,6 +1295,87 @@ class Alliance(Strict):
         of Pain in full (the first that takes a share); the other Commissioners' rows refer to it instead of repeating
         it (sprint J1, I2 item 15)."""
         return next((c.member for c in self.commissioner_rows if c.gain or c.pain), None)
+
+    @property
+    def commissioner_limits(self) -> list["ResolvedLimit"]:
+        """Each Commissioner whose own part of the Commissioners' Pain is limited (risk_reward.commissioner_pain.limits),
+        where several Commissioners bear Pain without a joint limit: the limit, who bears what it cuts off, and where it
+        is reached in the first Alliance Year (r38d al-mh finding 1). A limit the rules reject is left out here."""
+        cp = self.risk_reward.commissioner_pain
+        if not self.joint_commissioners or cp.basis != "uncapped" or not cp.limits:
+            return []
+        comms = {m.key: m for m in self.commissioners}
+        limited = {l.member for l in cp.limits}
+        out = []
+        for l in cp.limits:
+            m = comms.get(l.member)
+            if m is None:
+                continue
+            if l.excess_to is not None:
+                takers = [comms[l.excess_to]] if l.excess_to in comms and l.excess_to not in limited else []
+            else:
+                takers = [c for c in self.commissioners if c.key not in limited]
+            if not takers:
+                continue
+            part = self.commissioner_part(m.key)
+            if part <= 0:
+                continue
+            total = pence(l.amount / part)
+            pain = commissioner_cap_reached(self.provider_cap_points, shares_total=self.provider_pain_share_total,
+                                            commissioner_cap=total)
+            out.append(ResolvedLimit(m, l.amount, takers, part, total, pain))
+        return out
+
+    def commissioner_part(self, key: str) -> Decimal:
+        """A Commissioner's part (a fraction) of the Commissioners' share of Pain before any limit: its share of Pain
+        out of theirs, or equal parts where their shares are nil (as the clause on service planning provides)."""
+        rows = self.commissioner_rows
+        total = sum(((r.pain or Decimal(0)) for r in rows), Decimal(0))
+        row = next((r for r in rows if r.member == key), None)
+        if row is None:
+            return Decimal(0)
+        if total == 0:
+            return Decimal(1) / len(rows)
+        return (row.pain or Decimal(0)) / total
+
+    def split_commissioner_pain(self, total: Decimal) -> dict[str, Decimal]:
+        """The Commissioners' share of Pain (a positive amount) divided between them: in proportion to their parts,
+        each limited Commissioner up to its limit, what a limit cuts off to the Commissioner(s) named to bear it in
+        proportion to their own parts; to the penny, the rounding penny to the last Commissioner taking a part, so the
+        parts add up exactly to the total."""
+        keys = [m.key for m in self.commissioners]
+        parts = {k: self.commissioner_part(k) for k in keys}
+        out = {k: total * parts[k] for k in keys}
+        for l in self.commissioner_limits:
+            over = out[l.member.key] - l.amount
+            if over <= 0:
+                continue
+            out[l.member.key] = l.amount
+            weights = {t.key: parts[t.key] for t in l.takers}
+            wsum = sum(weights.values(), Decimal(0))
+            for k, w in weights.items():
+                out[k] += over * (w / wsum if wsum else Decimal(1) / len(weights))
+        out = {k: pence(v) for k, v in out.items()}
+        last = next((k for k in reversed(keys) if k not in {l.member.key for l in self.commissioner_limits}
+                     and out[k] != 0), keys[-1])
+        out[last] += total - sum(out.values(), Decimal(0))
+        return out
+
+    @property
+    def provider_cap_points(self) -> list[tuple[Decimal, Decimal]]:
+        """(Pain Cap, share of Pain) for each Provider with both."""
+        shares = {s.member: (s.pain or Decimal(0)) for s in self.shares}
+        points = []
+        for m in self.providers:
+            cap, share = self.pain_cap_for(m), shares.get(m.key, Decimal(0))
+            if cap is not None and share > 0:
+                points.append((cap, share))
+        return points
+
+    @property
+    def provider_pain_share_total(self) -> Decimal:
+        shares = {s.member: (s.pain or Decimal(0)) for s in self.shares}
+        return sum((shares.get(m.key, Decimal(0)) for m in self.providers), Decimal(0))
 
     @property
     def providers(self) -> list[Member]:
@@ -2614,6 +2725,26 @@ class Alliance(Strict):
         return [(m, w) for m, w in out if m is not None]
 
     @property
+    def uplift_gaps(self) -> list[tuple[Member, str, list[Member]]]:
+        """The Commissioners whose contribution rises by their own uplift (indexed_by) while the Annual Values of the
+        Providers whose Service Contracts they hold rise by the alliance's indexation in other words: (Commissioner,
+        its uplift, those Providers). The other Commissioners then fund the difference on a contract they do not
+        hold (r38d al-mh finding 8, tool notes 3-4)."""
+        index = self.risk_reward.indexation
+        if not index or not self.balancing_contributors:
+            return []
+        def same(a: str, b: str) -> bool:
+            return " ".join(a.lower().split()).rstrip(".") == " ".join(b.lower().split()).rstrip(".")
+        out = []
+        for m, words in self.uplifted_contributions:
+            if same(words, index):
+                continue
+            held = [p for p in self.providers if p.annual_value and any(h is m for h in self.service_contract_holders(p))]
+            if held:
+                out.append((m, words, held))
+        return out
+
+    @property
     def balancing_contributors(self) -> list[Member]:
         """Where some contributions are fixed or rise by their own uplift while the Annual Values are indexed: the
         Commissioners whose contributions make up the balance (and so bear the rest of every increase). Empty where
@@ -3227,17 +3358,53 @@ class Alliance(Strict):
     def former_contracts_health(self) -> list[FormerContract]:
         """The Former Contracts (not grants) whose titles look like health care: the Provider Selection Regime may
         govern running them on (r16 al-sample finding 7)."""
-        return [c for c in self.former_contracts if "grant" not in c.title.lower() and self.former_contract_is_health(c)
+        return [c for c in self.former_contracts if "grant" not in c.title.lower()
+                and (self.former_contract_is_health(c) or self.former_contract_health_by_route(c))
                 and not self.former_contract_classed_not_health(c)]
 
-    def former_contract_classed_not_health(self, contract: FormerContract) -> bool:
-        """Whether the sheet itself classes a Former Contract's services as not health care: its holder's own Service
-        Contract was procured under the Procurement Act 2023 where the alliance's route is the Provider Selection
-        Regime, so the transition note does not list it among contracts that look like health care (r31 al-fresh
-        finding 9)."""
+    def holder_route(self, contract: FormerContract) -> str | None:
+        """The route of the new Service Contract of the Provider that holds a Former Contract: its own, else the
+        alliance's."""
         holder = self.member_by_key(contract.member)
-        return (self.procurement_route == "provider_selection" and holder is not None
-                and holder.procurement_route is not None and holder.procurement_route not in NON_ACT_ROUTES)
+        return (holder.procurement_route if holder is not None and holder.procurement_route else self.procurement_route)
+
+    @property
+    def routes_split_by_health(self) -> bool:
+        """Whether the sheet awards some Service Contracts under the Provider Selection Regime and others under the
+        Procurement Act 2023, so that it has itself sorted the services into health care and the rest."""
+        routes = {m.procurement_route or self.procurement_route for m in self.providers}
+        return "provider_selection" in routes and any(r and r not in NON_ACT_ROUTES for r in routes)
+
+    def former_contracts_psr_settled(self, psr_start: dt.date) -> list[FormerContract]:
+        """The dated Former Contracts the sheet makes Regime contracts (former_contract_health_by_route) whose
+        procurement began on or after the Regime came into force: the note names the Regime as their law."""
+        return [c for c in self.former_contracts_dated
+                if self.former_contract_health_by_route(c) and c.procurement_started >= psr_start]
+
+    @property
+    def former_contracts_classed_not_health(self) -> list[FormerContract]:
+        """The Former Contracts whose titles look like health care but which the sheet classes as not health care
+        (former_contract_classed_not_health): the note records that instead of asking (r38d al-mh finding 2)."""
+        return [c for c in self.former_contracts if "grant" not in (c.title or "").lower()
+                and self.former_contract_is_health(c) and self.former_contract_classed_not_health(c)]
+
+    def former_contract_classed_not_health(self, contract: FormerContract) -> bool:
+        """Whether the sheet itself classes a Former Contract's services as not health care: its holder's new Service
+        Contract is procured under the Procurement Act 2023 while another's is awarded under the Provider Selection
+        Regime, so the transition note does not list it among contracts that look like health care (r31 al-fresh
+        finding 9; r38d al-mh finding 2: also where the alliance's own route is the Act's)."""
+        route = self.holder_route(contract)
+        return self.routes_split_by_health and route is not None and route not in NON_ACT_ROUTES
+
+    def former_contract_health_by_route(self, contract: FormerContract) -> bool:
+        """Whether the sheet itself treats a Former Contract's services as health care: its holder's new Service Contract
+        is awarded under the Provider Selection Regime by a Commissioner (a relevant authority), so a former contract for
+        the same services procured after the Regime came in is a Regime contract, not a PCR 2015 one (r38d al-mh
+        finding 2). The template compares the date with the Regime's in-force date (law.yaml)."""
+        if "grant" in (contract.title or "").lower() or self.holder_route(contract) != "provider_selection":
+            return False
+        fc = self.former_contract_commissioner(contract)
+        return fc is not None and fc.role == "commissioner"
 
     @property
     def former_contracts_expiry(self) -> dt.date | None:
@@ -3911,9 +4078,38 @@ class Alliance(Strict):
         return [(m, listed.get(m.key, every)) for m in self.providers]
 
     @property
+    def lagged_gate_kpis(self) -> list[int]:
+        """The KPIs gating some Provider's Gain whose figure looks back past the period it is reported for: a cohort
+        that started a year or more earlier ('tenancies started in the 12 months ending a year before the quarter
+        end'), or an outcome held for a period after the event ('still held 12 months later', 'held for at least 6
+        months'). In the first Alliance Year their figure counts mainly people or events from before the Alliance
+        started, so the clause leaves them out of the gate for that year (r38d al-mh finding 3)."""
+        if not self.gain_gated:
+            return []
+        gating = {n for _, kpis in self.kpi_gate_rows for n in kpis}
+        lag = re.compile(r"\b(?:a year|one year|\d+ (?:months|years)|twelve months|six months) (?:before|earlier|later|after)\b"
+                         r"|\bstill (?:held|in (?:their|the) (?:home|tenancy|work|job))\b|\bheld for at least\b"
+                         r"|\bsustained for (?:at least )?\d+\b", re.I)
+        return [i for i, k in enumerate(self.kpis, start=1)
+                if i in gating and lag.search(" ".join([k.measure, k.measured_over or ""]))]
+
+    @property
+    def lag_ungated_providers(self) -> list[Member]:
+        """The Providers every one of whose gating KPIs looks back (lagged_gate_kpis), so that their first year's Gain is
+        not gated at all: the note says so."""
+        lagged = set(self.lagged_gate_kpis)
+        return [m for m, kpis in self.kpi_gate_rows if kpis and lagged and set(kpis) <= lagged]
+
+    @property
     def case_system(self) -> Member | None:
         """The member hosting the shared case system, if the term sheet names one that exists."""
         return next((m for m in self._members if m.key == self.case_system_host), None)
+
+    @property
+    def patient_record_users(self) -> list[Member]:
+        """The members named in patient_record_access (other than the host), in the order given."""
+        out = [self.member_by_key(k) for k in self.patient_record_access]
+        return [m for m in out if m is not None and m is not self.patient_record]
 
     @property
     def patient_record(self) -> Member | None:
@@ -5248,6 +5444,20 @@ def target_year(target: str, start: dt.date, years: int) -> int:
     if not m:
         return years
     return min(max(int(m.group(1)) - start.year + 1, 1), years)
+
+
+@dataclass(frozen=True)
+class ResolvedLimit:
+    """One Commissioner's limit on its part of the Commissioners' Pain: who, how much, who bears the rest, its part
+    before the limit (a fraction), the Commissioners' share of Pain at which it is reached, and the Pain at which that
+    happens in the first Alliance Year (None where it cannot be reached)."""
+
+    member: "Member"
+    amount: Decimal
+    takers: list
+    part: Decimal
+    reached_share: Decimal
+    reached_pain: Decimal | None
 
 
 @dataclass(frozen=True)

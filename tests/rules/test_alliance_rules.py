@@ -20,6 +20,7 @@ BIG = ROOT / "samples" / "alliance" / "complex-needs-eight-members.yaml"
 SMALL = ROOT / "samples" / "alliance" / "small-majority-three-members.yaml"
 JOINT = ROOT / "samples" / "alliance" / "mental-health-four-members-varied.yaml"  # two commissioners
 GRANT = ROOT / "samples" / "alliance" / "grant-funded-food-and-fuel-alliance.yaml"  # funded by grant, no procurement
+MOSSGATE = ROOT / "tests" / "families" / "fixtures" / "alliance-mossgate-r21.yaml"  # two commissioners, a s.75 pool, indexation
 
 
 def data_of(path) -> dict[str, Any]:
@@ -197,6 +198,23 @@ def _providers_bear_excess_without_limit(d):
 
 def _providers_limit_below_cap(d):
     d["alliance"]["risk_reward"]["commissioner_pain"]["providers_limit_percent"] = 3
+
+
+def _limit_with_a_joint_amount(d):
+    # one Commissioner's limit under a joint amount (basis fixed_amount): r38d al-mh finding 1
+    d["alliance"]["risk_reward"]["commissioner_pain"]["limits"] = [{"member": "icb", "amount": 40000, "excess_to": "county"}]
+
+
+def _icb_uplift_on_its_own_contract(d):
+    # the ICB's contribution follows the NHS uplift, the Trust's Annual Value (the ICB's contract) the CPI: r38d finding 8
+    icb = next(c for c in d["alliance"]["pooled_budget"]["contributions"] if c["member"] == "icb")
+    icb["indexed_by"] = "the cost uplift factor for that financial year published in the NHS Payment Scheme"
+    next(m for m in d["members"] if m["key"] == "trust")["service_contract_with"] = "icb"
+
+
+def _kpi_target_a_year_before_its_trajectory(d):
+    # '260 a year by 2028/29' (Year 2) where the agreed trajectory gives 240 for Year 2: r38 al-mh tool note 9
+    d["alliance"]["kpis"][0]["target"] = "260 a year by 2028/29"
 
 
 def _provider_holds_pooled_budget(d):
@@ -519,6 +537,9 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-COMMISSIONER-EXPOSURE", BIG, _commissioner_cap_without_amount),
     ("ALLIANCE-PAIN-ABOVE-CAPS", JOINT, _providers_bear_excess_without_limit),
     ("ALLIANCE-PAIN-ABOVE-CAPS", JOINT, _providers_limit_below_cap),
+    ("ALLIANCE-COMMISSIONER-LIMIT", JOINT, _limit_with_a_joint_amount),
+    ("ALLIANCE-CONTRIBUTION-UPLIFT-GAP", MOSSGATE, _icb_uplift_on_its_own_contract),
+    ("ALLIANCE-KPI-TARGET-TRAJECTORY", BIG, _kpi_target_a_year_before_its_trajectory),
     ("ALLIANCE-POOLED-BUDGET-HOST", BIG, _provider_holds_pooled_budget),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _new_award_but_contracts_varied),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _modification_but_contracts_replaced),
