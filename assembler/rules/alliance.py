@@ -113,11 +113,21 @@ def unknown_member(ctx: RuleContext):
         used.append((("alliance", "case_system_host"), alliance.case_system_host))
     if alliance.alliance_manager_host:
         used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
+    if alliance.lead_provider:
+        used.append((("alliance", "lead_provider", "member"), alliance.lead_provider.member))
+    if alliance.staff_transfer_in:
+        if alliance.staff_transfer_in.from_member:
+            used.append((("alliance", "staff_transfer_in", "from_member"), alliance.staff_transfer_in.from_member))
+        used += [(("alliance", "staff_transfer_in", "to", i, "member"), t.member)
+                 for i, t in enumerate(alliance.staff_transfer_in.to)]
     if alliance.patient_record_host:
         used.append((("alliance", "patient_record_host"), alliance.patient_record_host))
     for loc, key in used:
         if key not in keys:
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc
+    if alliance.lead_provider and alliance.lead_provider.member in keys and alliance.lead is None:
+        yield (f"{alliance.lead_provider.member!r} is not a Provider: only a Provider can be the lead provider",
+               ("alliance", "lead_provider", "member"))
 
 
 @RULES.rule("ALLIANCE-KPI-GATES", "error",

@@ -585,6 +585,65 @@ class FormerContract(Strict):
         "its holder delivers (or where the holder delivers only one); otherwise the draft leaves a placeholder.")
 
 
+
+class StaffTransferShare(Strict):
+    member: MemberKey = Field(description="Key of the Provider to which staff transfer, e.g. 'willowmere'.")
+    headcount: int | None = Field(None, ge=1, description="How many employees are expected to transfer to it, e.g. 21, "
+                                  "if known. Empty: the draft leaves the number open.")
+
+
+class StaffTransferIn(Strict):
+    from_member: MemberKey | None = Field(
+        None, description="Key of the member whose own employees transfer, e.g. 'council' for a council's in-house team. "
+        "Empty: the Commissioner (or the Lead Commissioner).")
+    team: Text | None = Field(
+        None, description="The team or service the employees work in, in words that read on from 'the employees "
+        "assigned to', e.g. \"the Council's in-house Families Together edge-of-care team\". Empty: the draft leaves it "
+        "open.")
+    date: dt.date | None = Field(
+        None, description="When they transfer, as YYYY-MM-DD. Empty: on the Commencement Date.")
+    to: list[StaffTransferShare] = Field(
+        min_length=1, description="Each Provider to which staff transfer, with the number expected, e.g. "
+        "[{member: willowmere, headcount: 21}, {member: familymatters, headcount: 3}].")
+    scheme: Literal["lgps", "nhs_pension_scheme", "none"] = Field(
+        "lgps", description="The pension scheme the transferring employees are active members of: 'lgps' (the Local "
+        "Government Pension Scheme), 'nhs_pension_scheme', or 'none' (no public service pension scheme).")
+    fund: Text | None = Field(
+        None, description="With scheme 'lgps': the name of the Local Government Pension Scheme fund, e.g. 'Northern "
+        "Boroughs Pension Fund'. Empty: the draft leaves it open.")
+    admission: Literal["closed", "open"] | None = Field(
+        None, description="With scheme 'lgps': whether each receiving Provider's admission agreement is 'closed' (only "
+        "the employees who transfer, and not new joiners, are eligible) or 'open' (new employees working on the "
+        "services may join too). Empty: the draft leaves the choice in square brackets.")
+    rate_changes: Literal["pass_through", "gain_pain"] | None = Field(
+        None, description="Who bears a change in the employer contribution rate for the transferred employees after a "
+        "valuation of the fund (or a revision of the rates between valuations): 'pass_through' (the receiving Provider's "
+        "Annual Value, and so the Target Cost, is adjusted by the change, so it makes no Gain or Pain) or 'gain_pain' "
+        "(the contributions at the new rate are Delivery Costs, so a rise counts towards Pain and a fall towards Gain). "
+        "Empty: the draft proposes pass-through in square brackets and its note asks the client to decide.")
+    employer_rate_percent: Percent | None = Field(
+        None, description="The employer contribution rate the fund's actuary has set for each receiving Provider, as a "
+        "percentage of pensionable pay, e.g. 19.5, if known. Empty: the draft leaves it open and its note asks for the "
+        "actuary's rate.")
+    bond: bool | None = Field(
+        None, description="With scheme 'lgps': true if the fund requires a bond or indemnity (or a guarantee) from each "
+        "receiving Provider under its admission agreement; false if it requires none. Empty: the draft requires any the "
+        "fund asks for, and its note asks.")
+
+
+
+class LeadProvider(Strict):
+    member: MemberKey = Field(description="Key of the Provider that leads the Alliance, e.g. 'willowmere'.")
+    chairs_operational_group: bool = Field(
+        True, description="Whether its operational lead chairs the Operational Group (true, the usual case); false "
+        "leaves the chair with the Alliance Manager.")
+    duties: list[Text] = Field(
+        default_factory=list, description="What else it does as lead provider, one each as words that read on from "
+        "'it must', e.g. 'run the alliance referral hub as the single point of access for referrals', 'co-ordinate "
+        "the work of the Providers for each family'. Empty: it chairs the Operational Group and acts as the "
+        "Providers' point of contact for the Commissioner on day-to-day delivery.")
+
+
 ROUTE_WORDS = {
     "open": "the open procedure under section 20(2)(a) of the Procurement Act 2023",
     "competitive_flexible": "a competitive flexible procedure under section 20(2)(b) of the Procurement Act 2023",
@@ -747,6 +806,14 @@ class Alliance(Strict):
         "Services depends (police custody suites, courts), each {body, provides, description, agreement}. Schedule 1 "
         "lists them and the note asks for an access or data-sharing agreement with that body. Empty: none.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
+    staff_transfer_in: StaffTransferIn | None = Field(
+        None, description="Where a member's own employees (a council's in-house team, say) transfer to Providers under "
+        "the Transfer of Undertakings (Protection of Employment) Regulations 2006 when the Alliance starts: whose "
+        "employees, which team, to which Providers and how many, their pension scheme, and for the Local Government "
+        "Pension Scheme the fund, the admission terms, who bears a change in the employer rate and any bond. The staff "
+        "transfer clause then records the transfer under the Service Contracts, makes the admission agreements a "
+        "condition to be met before the transfer, settles employer-rate changes and keeps exit payments out of the "
+        "Delivery Costs, and the KPIs' first-year figures may come from that team's records. Empty: no such transfer.")
     former_contracts_treatment: Literal["varied", "replaced"] = legal_field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
         "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement, or "
@@ -790,6 +857,11 @@ class Alliance(Strict):
         "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions.")
     running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
                                                "if agreed; empty: the ALT sets it in each Annual Plan.")
+    lead_provider: LeadProvider | None = Field(
+        None, description="Where one Provider leads the Alliance (a lead provider): which, whether it chairs the "
+        "Operational Group, and what else it does (a single point of access, co-ordination). The governance clause "
+        "then gives it that role, even-handedly: no extra vote, no power to bind or direct another member, no larger "
+        "share of Gain or Pain. Empty: no lead provider, and the Alliance Manager chairs the Operational Group.")
     alliance_manager_host: MemberKey | None = Field(
         None, description="Key of the Alliance Member that employs or hosts the Alliance Manager. Empty: the "
         "(lead) Commissioner.")
@@ -3046,6 +3118,53 @@ class Alliance(Strict):
         Alliance Member."""
         nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
         return any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self._members)
+
+    @property
+    def staff_from(self) -> Member | None:
+        """The member whose own employees transfer to Providers when the Alliance starts (staff_transfer_in)."""
+        t = self.staff_transfer_in
+        if t is None:
+            return None
+        if t.from_member:
+            return next((m for m in self._members if m.key == t.from_member), None)
+        return self.commissioner
+
+    @property
+    def staff_to(self) -> list[tuple[Member, int | None]]:
+        """Each Provider to which staff transfer under staff_transfer_in, with the number expected."""
+        t = self.staff_transfer_in
+        if t is None:
+            return []
+        by = {m.key: m for m in self._members}
+        return [(by[x.member], x.headcount) for x in t.to if x.member in by]
+
+    @property
+    def staff_from_council(self) -> bool:
+        """Whether the employees transferring in come from a council (a best value authority)."""
+        m = self.staff_from
+        return m is not None and getattr(m.legal_form, "value", m.legal_form) == "local_authority"
+
+    @property
+    def nhs_staff_may_move(self) -> bool:
+        """Whether NHS staff may move to a Provider that is not an NHS body: an NHS member delivers part of the
+        Services, or the staff transferring in are NHS Pension Scheme members. A health service delivered by a
+        voluntary Provider alone employs no NHS staff (r38d al-edge finding 1)."""
+        nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
+        if self.staff_transfer_in is not None and self.staff_transfer_in.scheme == "nhs_pension_scheme":
+            return True
+        return any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self.providers)
+
+    @property
+    def lead(self) -> Member | None:
+        """The lead provider (lead_provider), where the sheet names one that is a Provider."""
+        if self.lead_provider is None:
+            return None
+        return next((m for m in self.providers if m.key == self.lead_provider.member), None)
+
+    @property
+    def operational_chair(self) -> Member | None:
+        """The lead provider whose operational lead chairs the Operational Group, or None (the Alliance Manager)."""
+        return self.lead if self.lead is not None and self.lead_provider.chairs_operational_group else None
 
     @property
     def professional_care(self) -> bool:
