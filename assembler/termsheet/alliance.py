@@ -689,6 +689,15 @@ _SPEC_PLACE = re.compile(r"\s*,?\s*\b(?:(?:as\s+)?set out in|in|at|under|as)\s+(
                          r"Appendix|Part|Attachment)\s+[A-Z0-9]+(?:\.\d+)?\b", re.IGNORECASE)
 
 
+# "70% of <measure>": a share of a blend, where what follows "of" is a measure and not the Annual Value itself
+INDEX_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%\s+of\s+(?!(?:the|its|their|each)\s+(?:Alliance Member's |Provider's )?"
+                          r"(?:Annual Values?|value|budget)\b)", re.I)
+# measures other than the indices INDEX_NAMES knows, which a definition must not silently leave out
+OTHER_MEASURE = re.compile(r"\bpay (?:award|settlement|rise|increase)s?\b|\bNational Joint Council\b|\bNJC\b|"
+                            r"\bAgenda for Change\b|\baverage (?:weekly )?earnings\b|\bNHS payment scheme\b|"
+                            r"\bcost uplift factor\b|\bnational tariff\b|\bGDP deflator\b", re.I)
+
+
 class Alliance(Strict):
     name: Text = Field(description="The alliance's name, e.g. 'Harbourside Complex Needs Alliance'.")
     purpose: Text = Field(description="What the alliance is for, as one phrase starting with a verb, e.g. 'give people with multiple and complex needs joined-up support'.")
@@ -1280,6 +1289,9 @@ class Alliance(Strict):
         weighted = self._indexation_weighted_parts(words)
         if weighted is not None:
             return weighted
+        blend = self._indexation_percent_of_parts(words)
+        if blend is not None:
+            return blend
         found = []
         for key, pattern in INDEX_NAMES:
             m = re.search(pattern, words, re.I)
@@ -1306,6 +1318,10 @@ class Alliance(Strict):
                           "following": bool(re.search(r"following April", seg, re.I))})
         if len(parts) == 1:
             if parts[0]["percent"] not in (None, Decimal(100)):
+                return None
+            # a share ("70% of ...") or a second measure (a pay award) the reading cannot place: keep the sheet's
+            # words rather than index the whole value by the one known index (r38d al-edge tool note 8)
+            if (INDEX_SHARE.search(words) or OTHER_MEASURE.search(words)) and self.indexation_member_split is None:
                 return None
             parts[0]["percent"] = Decimal(100)
             return parts
@@ -1340,6 +1356,46 @@ class Alliance(Strict):
         return {"base": base, "cap": cap}
 
     @staticmethod
+    def _pay_award_words(seg: str) -> str:
+        """A pay award measure's words without the sheet's own timing ("taking effect in that April", "for the pay
+        year"), which the definition states once (r38d al-edge finding 2: the two timings contradicted each other)."""
+        text = re.sub(r"\s+for the (?:pay )?year\b", "", seg, flags=re.I)
+        text = re.sub(r",?\s*(?:taking effect|that takes effect|which takes effect|effective|payable|agreed)?\s*"
+                      r"(?:in|from|on)\s+(?:that|the|each)\s+(?:1\s+)?April\b", "", text, flags=re.I)
+        return text.strip().rstrip(",;")
+
+    @classmethod
+    def _indexation_percent_of_parts(cls, words: str) -> list[dict] | None:
+        """A blend written as shares of two measures ("a blended rate: 70% of the percentage increase in the NJC pay
+        award taking effect in that April, and 30% of the percentage increase in CPI in the 12 months to the previous
+        December"): each part as in _indexation_weighted_parts, the pay award as {"index": "words", "pay": True}
+        (r38d al-edge tool note 8: the reading used to keep CPI alone at 100%). None otherwise."""
+        marks = list(INDEX_SHARE.finditer(words))
+        if len(marks) != 2:
+            return None
+        shares = [Decimal(m.group(1)) for m in marks]
+        if sum(shares) != 100 or not all(0 < x < 100 for x in shares):
+            return None
+        segs = [words[marks[0].end():marks[1].start()], words[marks[1].end():]]
+        parts = []
+        for seg, share in zip(segs, shares):
+            seg = re.sub(r"[\s,;]*(?:and|plus|with)?[\s,;]*$", "", seg).strip().rstrip(".,;")
+            keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, seg, re.I)]
+            if len(keys) > 1:
+                return None
+            if keys:
+                key = keys[0]
+                parts.append({"index": key, "percent": share, "month": month_to(seg) if key != "nlw" else None,
+                              "following": bool(re.search(r"following April", seg, re.I))})
+            elif re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
+                pay = bool(re.search(r"\bpay\b", seg, re.I))
+                parts.append({"index": "words", "percent": share, "month": None, "following": False,
+                              "words": cls._pay_award_words(seg) if pay else seg, "pay": pay})
+            else:
+                return None
+        return parts
+
+    @staticmethod
     def _indexation_weighted_parts(words: str) -> list[dict] | None:
         """Two measures each given its share of the Annual Value ("the pay award under the JNC for Youth and
         Community Workers (for 70% of the Annual Value) and CPI in the 12 months to the previous December (for 30%
@@ -1366,7 +1422,7 @@ class Alliance(Strict):
                               "following": bool(re.search(r"following April", seg, re.I))})
             elif re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
                 pay = bool(re.search(r"\bpay\b", seg, re.I))
-                text = re.sub(r"\s+for the (?:pay )?year\b", "", seg, flags=re.I) if pay else seg
+                text = Alliance._pay_award_words(seg) if pay else seg
                 parts.append({"index": "words", "percent": share, "month": None, "following": False,
                               "words": text, "pay": pay})
             else:
@@ -1483,7 +1539,7 @@ class Alliance(Strict):
             if p["index"] == "words":
                 if not p.get("pay"):
                     return p["words"]
-                return (f"{p['words']} for the latest pay year that began before that Alliance Year begins, taken at "
+                return (f"{p['words']} for the latest pay year that began on or before the first day of that Alliance Year, taken at "
                         "[the mid-point of the scale] [the average across the scale] (or, if that award has not been "
                         "agreed when that Alliance Year begins, nil until it is agreed)")
             return measure_words(p, in_force_on="the first day of that Alliance Year", before="that Alliance Year begins",
@@ -1522,6 +1578,11 @@ class Alliance(Strict):
                 return (f"for an Alliance Year, {words.strip().rstrip('.;')}; the notice must be given in writing to every "
                         f"Alliance Member {when}, and if none is given by then, 0% applies until it is given and the "
                         "notified percentage then applies from the start of that Alliance Year")
+            if INDEX_SHARE.search(words) or OTHER_MEASURE.search(words):
+                # a blend or a measure the reading cannot place: the sheet's words, flagged for a formula (r38d
+                # al-edge tool note 8) rather than silently reduced to the one index it knows
+                return (f"for an Alliance Year, {words.strip().rstrip('.;')} [restate as a formula: each measure, the "
+                        "figures compared and the share of the Annual Value each applies to]")
             return f"for an Alliance Year, {words.strip()}"
         if len(parts) == 1:
             return f"for an Alliance Year, {measure(parts[0])}"

@@ -435,7 +435,17 @@ def _psr_contract_varied_beyond_reg_13(d):
     trust["annual_value"] = 1000000  # to £1,450,000 a year: £1.8m over the term, 45%
 
 
+
+def _indexation_drops_a_pay_award(d):
+    # r38d al-edge tool note 8: a staff-cost split whose formula (CPI and the National Living Wage) leaves out the
+    # NJC pay award the words also name
+    d["alliance"]["risk_reward"]["indexation"] = (
+        "CPI in the 12 months to the previous September, or, for the staff cost element agreed in each Annual Plan, "
+        "the higher of the National Living Wage increase and the NJC pay award")
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
+    ("ALLIANCE-INDEXATION-MEASURE-LEFT-OUT", BIG, _indexation_drops_a_pay_award),
     ("ALLIANCE-SERVICE-CONTRACT-VALUES", JOINT, _service_contracts_short_of_the_value),
     ("ALLIANCE-SERVICE-CONTRACT-SEVERAL", JOINT, _service_contract_with_beside_several),
     ("ALLIANCE-SERVICE-LINES", BIG, _service_lines_short_of_the_value),
