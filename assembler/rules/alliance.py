@@ -10,7 +10,7 @@ from decimal import Decimal
 from assembler.formatting import long_date, money, percent
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON
-from assembler.termsheet.alliance import YEAR, first_number, same_service, target_number, target_year
+from assembler.termsheet.alliance import INDEX_SHARE, OTHER_MEASURE, YEAR, first_number, same_service, target_number, target_year
 from assembler.termsheet.common import possessive
 
 RULES = RuleSet()
@@ -113,11 +113,21 @@ def unknown_member(ctx: RuleContext):
         used.append((("alliance", "case_system_host"), alliance.case_system_host))
     if alliance.alliance_manager_host:
         used.append((("alliance", "alliance_manager_host"), alliance.alliance_manager_host))
+    if alliance.lead_provider:
+        used.append((("alliance", "lead_provider", "member"), alliance.lead_provider.member))
+    if alliance.staff_transfer_in:
+        if alliance.staff_transfer_in.from_member:
+            used.append((("alliance", "staff_transfer_in", "from_member"), alliance.staff_transfer_in.from_member))
+        used += [(("alliance", "staff_transfer_in", "to", i, "member"), t.member)
+                 for i, t in enumerate(alliance.staff_transfer_in.to)]
     if alliance.patient_record_host:
         used.append((("alliance", "patient_record_host"), alliance.patient_record_host))
     for loc, key in used:
         if key not in keys:
             yield f"no member has the key {key!r}{_hint(key, keys)}; members are: {', '.join(keys)}", loc
+    if alliance.lead_provider and alliance.lead_provider.member in keys and alliance.lead is None:
+        yield (f"{alliance.lead_provider.member!r} is not a Provider: only a Provider can be the lead provider",
+               ("alliance", "lead_provider", "member"))
 
 
 @RULES.rule("ALLIANCE-KPI-GATES", "error",
@@ -1278,3 +1288,29 @@ def routine_paragraph_18(ctx: RuleContext):
                "professionals, so the draft keeps the sheet's words and its note asks for a condition for routine "
                "sharing: give explicit consent (Article 9(2)(a)) for ordinary support, or another Part 2 condition each "
                "Party meets", ("data_protection", "lawful_basis"))
+
+
+@RULES.rule("ALLIANCE-INDEXATION-MEASURE-LEFT-OUT", "warning",
+            "The definition of Indexation Increase keeps every measure and every share that the sheet's indexation "
+            "words name: a pay award (NJC, Agenda for Change), an earnings or NHS cost measure, or 'N% of' a measure "
+            "that the formula leaves out means the words were misread (r38d al-edge tool note 8: a 70/30 NJC and CPI "
+            "blend became CPI alone).")
+def indexation_measure_left_out(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    words = alliance.risk_reward.indexation or ""
+    definition = alliance.indexation_definition or ""
+    if not words or not definition:
+        return
+    missing = []
+    for m in OTHER_MEASURE.finditer(words):
+        if not re.search(re.escape(m.group(0)), definition, re.I):
+            missing.append(f'"{m.group(0)}"')
+    for m in INDEX_SHARE.finditer(words):
+        share = f"{Decimal(m.group(1)).normalize():f}%"
+        if share not in definition:
+            missing.append(f'the share "{m.group(0).strip()}"')
+    if missing:
+        yield (f"the indexation words name {', '.join(dict.fromkeys(missing))}, which the definition of Indexation "
+               f"Increase leaves out (it reads: \"{definition[:160]}...\"): write a blend as 'X (for 70% of the Annual "
+               "Value) and Y (for 30% of the Annual Value)' or '70% of X and 30% of Y', and check the definition",
+               ("alliance", "risk_reward", "indexation"))

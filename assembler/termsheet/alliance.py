@@ -671,6 +671,65 @@ class FormerContract(Strict):
         "its holder delivers (or where the holder delivers only one); otherwise the draft leaves a placeholder.")
 
 
+
+class StaffTransferShare(Strict):
+    member: MemberKey = Field(description="Key of the Provider to which staff transfer, e.g. 'willowmere'.")
+    headcount: int | None = Field(None, ge=1, description="How many employees are expected to transfer to it, e.g. 21, "
+                                  "if known. Empty: the draft leaves the number open.")
+
+
+class StaffTransferIn(Strict):
+    from_member: MemberKey | None = Field(
+        None, description="Key of the member whose own employees transfer, e.g. 'council' for a council's in-house team. "
+        "Empty: the Commissioner (or the Lead Commissioner).")
+    team: Text | None = Field(
+        None, description="The team or service the employees work in, in words that read on from 'the employees "
+        "assigned to', e.g. \"the Council's in-house Families Together edge-of-care team\". Empty: the draft leaves it "
+        "open.")
+    date: dt.date | None = Field(
+        None, description="When they transfer, as YYYY-MM-DD. Empty: on the Commencement Date.")
+    to: list[StaffTransferShare] = Field(
+        min_length=1, description="Each Provider to which staff transfer, with the number expected, e.g. "
+        "[{member: willowmere, headcount: 21}, {member: familymatters, headcount: 3}].")
+    scheme: Literal["lgps", "nhs_pension_scheme", "none"] = Field(
+        "lgps", description="The pension scheme the transferring employees are active members of: 'lgps' (the Local "
+        "Government Pension Scheme), 'nhs_pension_scheme', or 'none' (no public service pension scheme).")
+    fund: Text | None = Field(
+        None, description="With scheme 'lgps': the name of the Local Government Pension Scheme fund, e.g. 'Northern "
+        "Boroughs Pension Fund'. Empty: the draft leaves it open.")
+    admission: Literal["closed", "open"] | None = Field(
+        None, description="With scheme 'lgps': whether each receiving Provider's admission agreement is 'closed' (only "
+        "the employees who transfer, and not new joiners, are eligible) or 'open' (new employees working on the "
+        "services may join too). Empty: the draft leaves the choice in square brackets.")
+    rate_changes: Literal["pass_through", "gain_pain"] | None = Field(
+        None, description="Who bears a change in the employer contribution rate for the transferred employees after a "
+        "valuation of the fund (or a revision of the rates between valuations): 'pass_through' (the receiving Provider's "
+        "Annual Value, and so the Target Cost, is adjusted by the change, so it makes no Gain or Pain) or 'gain_pain' "
+        "(the contributions at the new rate are Delivery Costs, so a rise counts towards Pain and a fall towards Gain). "
+        "Empty: the draft proposes pass-through in square brackets and its note asks the client to decide.")
+    employer_rate_percent: Percent | None = Field(
+        None, description="The employer contribution rate the fund's actuary has set for each receiving Provider, as a "
+        "percentage of pensionable pay, e.g. 19.5, if known. Empty: the draft leaves it open and its note asks for the "
+        "actuary's rate.")
+    bond: bool | None = Field(
+        None, description="With scheme 'lgps': true if the fund requires a bond or indemnity (or a guarantee) from each "
+        "receiving Provider under its admission agreement; false if it requires none. Empty: the draft requires any the "
+        "fund asks for, and its note asks.")
+
+
+
+class LeadProvider(Strict):
+    member: MemberKey = Field(description="Key of the Provider that leads the Alliance, e.g. 'willowmere'.")
+    chairs_operational_group: bool = Field(
+        True, description="Whether its operational lead chairs the Operational Group (true, the usual case); false "
+        "leaves the chair with the Alliance Manager.")
+    duties: list[Text] = Field(
+        default_factory=list, description="What else it does as lead provider, one each as words that read on from "
+        "'it must', e.g. 'run the alliance referral hub as the single point of access for referrals', 'co-ordinate "
+        "the work of the Providers for each family'. Empty: it chairs the Operational Group and acts as the "
+        "Providers' point of contact for the Commissioner on day-to-day delivery.")
+
+
 ROUTE_WORDS = {
     "open": "the open procedure under section 20(2)(a) of the Procurement Act 2023",
     "competitive_flexible": "a competitive flexible procedure under section 20(2)(b) of the Procurement Act 2023",
@@ -732,6 +791,13 @@ _INVOLVEMENT_GROUP = re.compile(
     r"|" + _INVOLVEMENT_GROUP_USERS + r"(?:advisory|reference|participation|involvement) (?:panel|group|board|forum|council)"
     r"))\b", re.I)
 
+# "70% of <measure>": a share of a blend, where what follows "of" is a measure and not the Annual Value itself
+INDEX_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%\s+of\s+(?!(?:the|its|their|each)\s+(?:Alliance Member's |Provider's )?"
+                          r"(?:Annual Values?|value|budget)\b)", re.I)
+# measures other than the indices INDEX_NAMES knows, which a definition must not silently leave out
+OTHER_MEASURE = re.compile(r"\bpay (?:award|settlement|rise|increase)s?\b|\bNational Joint Council\b|\bNJC\b|"
+                            r"\bAgenda for Change\b|\baverage (?:weekly )?earnings\b|\bNHS payment scheme\b|"
+                            r"\bcost uplift factor\b|\bnational tariff\b|\bGDP deflator\b", re.I)
 
 
 class Alliance(Strict):
@@ -872,6 +938,14 @@ class Alliance(Strict):
         "Services depends (police custody suites, courts), each {body, provides, description, agreement}. Schedule 1 "
         "lists them and the note asks for an access or data-sharing agreement with that body. Empty: none.")
     former_contracts: list[FormerContract] = Field(default_factory=list, description="Existing contracts being brought into line with the alliance.")
+    staff_transfer_in: StaffTransferIn | None = Field(
+        None, description="Where a member's own employees (a council's in-house team, say) transfer to Providers under "
+        "the Transfer of Undertakings (Protection of Employment) Regulations 2006 when the Alliance starts: whose "
+        "employees, which team, to which Providers and how many, their pension scheme, and for the Local Government "
+        "Pension Scheme the fund, the admission terms, who bears a change in the employer rate and any bond. The staff "
+        "transfer clause then records the transfer under the Service Contracts, makes the admission agreements a "
+        "condition to be met before the transfer, settles employer-rate changes and keeps exit payments out of the "
+        "Delivery Costs, and the KPIs' first-year figures may come from that team's records. Empty: no such transfer.")
     former_contracts_treatment: Literal["varied", "replaced"] = legal_field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
         "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement, or "
@@ -915,6 +989,11 @@ class Alliance(Strict):
         "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions.")
     running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
                                                "if agreed; empty: the ALT sets it in each Annual Plan.")
+    lead_provider: LeadProvider | None = Field(
+        None, description="Where one Provider leads the Alliance (a lead provider): which, whether it chairs the "
+        "Operational Group, and what else it does (a single point of access, co-ordination). The governance clause "
+        "then gives it that role, even-handedly: no extra vote, no power to bind or direct another member, no larger "
+        "share of Gain or Pain. Empty: no lead provider, and the Alliance Manager chairs the Operational Group.")
     alliance_manager_host: MemberKey | None = Field(
         None, description="Key of the Alliance Member that employs or hosts the Alliance Manager. Empty: the "
         "(lead) Commissioner.")
@@ -1427,6 +1506,9 @@ class Alliance(Strict):
         weighted = self._indexation_weighted_parts(words)
         if weighted is not None:
             return weighted
+        blend = self._indexation_percent_of_parts(words)
+        if blend is not None:
+            return blend
         found = []
         for key, pattern in INDEX_NAMES:
             m = re.search(pattern, words, re.I)
@@ -1453,6 +1535,10 @@ class Alliance(Strict):
                           "following": bool(re.search(r"following April", seg, re.I))})
         if len(parts) == 1:
             if parts[0]["percent"] not in (None, Decimal(100)):
+                return None
+            # a share ("70% of ...") or a second measure (a pay award) the reading cannot place: keep the sheet's
+            # words rather than index the whole value by the one known index (r38d al-edge tool note 8)
+            if (INDEX_SHARE.search(words) or OTHER_MEASURE.search(words)) and self.indexation_member_split is None:
                 return None
             parts[0]["percent"] = Decimal(100)
             return parts
@@ -1487,6 +1573,46 @@ class Alliance(Strict):
         return {"base": base, "cap": cap}
 
     @staticmethod
+    def _pay_award_words(seg: str) -> str:
+        """A pay award measure's words without the sheet's own timing ("taking effect in that April", "for the pay
+        year"), which the definition states once (r38d al-edge finding 2: the two timings contradicted each other)."""
+        text = re.sub(r"\s+for the (?:pay )?year\b", "", seg, flags=re.I)
+        text = re.sub(r",?\s*(?:taking effect|that takes effect|which takes effect|effective|payable|agreed)?\s*"
+                      r"(?:in|from|on)\s+(?:that|the|each)\s+(?:1\s+)?April\b", "", text, flags=re.I)
+        return text.strip().rstrip(",;")
+
+    @classmethod
+    def _indexation_percent_of_parts(cls, words: str) -> list[dict] | None:
+        """A blend written as shares of two measures ("a blended rate: 70% of the percentage increase in the NJC pay
+        award taking effect in that April, and 30% of the percentage increase in CPI in the 12 months to the previous
+        December"): each part as in _indexation_weighted_parts, the pay award as {"index": "words", "pay": True}
+        (r38d al-edge tool note 8: the reading used to keep CPI alone at 100%). None otherwise."""
+        marks = list(INDEX_SHARE.finditer(words))
+        if len(marks) != 2:
+            return None
+        shares = [Decimal(m.group(1)) for m in marks]
+        if sum(shares) != 100 or not all(0 < x < 100 for x in shares):
+            return None
+        segs = [words[marks[0].end():marks[1].start()], words[marks[1].end():]]
+        parts = []
+        for seg, share in zip(segs, shares):
+            seg = re.sub(r"[\s,;]*(?:and|plus|with)?[\s,;]*$", "", seg).strip().rstrip(".,;")
+            keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, seg, re.I)]
+            if len(keys) > 1:
+                return None
+            if keys:
+                key = keys[0]
+                parts.append({"index": key, "percent": share, "month": month_to(seg) if key != "nlw" else None,
+                              "following": bool(re.search(r"following April", seg, re.I))})
+            elif re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
+                pay = bool(re.search(r"\bpay\b", seg, re.I))
+                parts.append({"index": "words", "percent": share, "month": None, "following": False,
+                              "words": cls._pay_award_words(seg) if pay else seg, "pay": pay})
+            else:
+                return None
+        return parts
+
+    @staticmethod
     def _indexation_weighted_parts(words: str) -> list[dict] | None:
         """Two measures each given its share of the Annual Value ("the pay award under the JNC for Youth and
         Community Workers (for 70% of the Annual Value) and CPI in the 12 months to the previous December (for 30%
@@ -1513,7 +1639,7 @@ class Alliance(Strict):
                               "following": bool(re.search(r"following April", seg, re.I))})
             elif re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
                 pay = bool(re.search(r"\bpay\b", seg, re.I))
-                text = re.sub(r"\s+for the (?:pay )?year\b", "", seg, flags=re.I) if pay else seg
+                text = Alliance._pay_award_words(seg) if pay else seg
                 parts.append({"index": "words", "percent": share, "month": None, "following": False,
                               "words": text, "pay": pay})
             else:
@@ -1652,7 +1778,7 @@ class Alliance(Strict):
             if p["index"] == "words":
                 if not p.get("pay"):
                     return p["words"]
-                return (f"{p['words']} for the latest pay year that began before that Alliance Year begins, taken at "
+                return (f"{p['words']} for the latest pay year that began on or before the first day of that Alliance Year, taken at "
                         "[the mid-point of the scale] [the average across the scale] (or, if that award has not been "
                         "agreed when that Alliance Year begins, nil until it is agreed)")
             return measure_words(p, in_force_on="the first day of that Alliance Year", before="that Alliance Year begins",
@@ -1691,6 +1817,11 @@ class Alliance(Strict):
                 return (f"for an Alliance Year, {words.strip().rstrip('.;')}; the notice must be given in writing to every "
                         f"Alliance Member {when}, and if none is given by then, 0% applies until it is given and the "
                         "notified percentage then applies from the start of that Alliance Year")
+            if INDEX_SHARE.search(words) or OTHER_MEASURE.search(words):
+                # a blend or a measure the reading cannot place: the sheet's words, flagged for a formula (r38d
+                # al-edge tool note 8) rather than silently reduced to the one index it knows
+                return (f"for an Alliance Year, {words.strip().rstrip('.;')} [restate as a formula: each measure, the "
+                        "figures compared and the share of the Annual Value each applies to]")
             return f"for an Alliance Year, {words.strip()}"
         if len(parts) == 1:
             return f"for an Alliance Year, {measure(parts[0])}"
@@ -3502,6 +3633,53 @@ class Alliance(Strict):
         Alliance Member."""
         nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
         return any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self._members)
+
+    @property
+    def staff_from(self) -> Member | None:
+        """The member whose own employees transfer to Providers when the Alliance starts (staff_transfer_in)."""
+        t = self.staff_transfer_in
+        if t is None:
+            return None
+        if t.from_member:
+            return next((m for m in self._members if m.key == t.from_member), None)
+        return self.commissioner
+
+    @property
+    def staff_to(self) -> list[tuple[Member, int | None]]:
+        """Each Provider to which staff transfer under staff_transfer_in, with the number expected."""
+        t = self.staff_transfer_in
+        if t is None:
+            return []
+        by = {m.key: m for m in self._members}
+        return [(by[x.member], x.headcount) for x in t.to if x.member in by]
+
+    @property
+    def staff_from_council(self) -> bool:
+        """Whether the employees transferring in come from a council (a best value authority)."""
+        m = self.staff_from
+        return m is not None and getattr(m.legal_form, "value", m.legal_form) == "local_authority"
+
+    @property
+    def nhs_staff_may_move(self) -> bool:
+        """Whether NHS staff may move to a Provider that is not an NHS body: an NHS member delivers part of the
+        Services, or the staff transferring in are NHS Pension Scheme members. A health service delivered by a
+        voluntary Provider alone employs no NHS staff (r38d al-edge finding 1)."""
+        nhs = ("nhs_trust", "nhs_foundation_trust", "nhs_body", "integrated_care_board")
+        if self.staff_transfer_in is not None and self.staff_transfer_in.scheme == "nhs_pension_scheme":
+            return True
+        return any(getattr(m.legal_form, "value", m.legal_form) in nhs for m in self.providers)
+
+    @property
+    def lead(self) -> Member | None:
+        """The lead provider (lead_provider), where the sheet names one that is a Provider."""
+        if self.lead_provider is None:
+            return None
+        return next((m for m in self.providers if m.key == self.lead_provider.member), None)
+
+    @property
+    def operational_chair(self) -> Member | None:
+        """The lead provider whose operational lead chairs the Operational Group, or None (the Alliance Manager)."""
+        return self.lead if self.lead is not None and self.lead_provider.chairs_operational_group else None
 
     @property
     def professional_care(self) -> bool:

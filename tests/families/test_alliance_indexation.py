@@ -247,12 +247,15 @@ def test_weighted_pay_award_reaches_the_definition_and_note(catalogue):
     doc = build(CASTLEBRIDGE, catalogue).document
     d = flat(definition(doc, "Indexation Increase"))
     assert ("the sum of (a) 70% of the percentage pay award under the Joint Negotiating Committee for Youth and "
-            "Community Workers for the latest pay year that began before that Alliance Year begins") in d
+            "Community Workers for the latest pay year that began on or before the first day of that Alliance Year") in d
     assert "[the mid-point of the scale] [the average across the scale]" in d
     assert ("(b) 30% of the percentage change in the Consumer Prices Index (CPI, all items) published by the Office "
             "for National Statistics over the 12 months to the December before that Alliance Year begins") in d
     assert "The Indexation Increase for an Alliance Year is never more than 5%" in d
-    assert "must be paid within 30 days after the award is agreed" in d
+    # r38d al-edge finding 2: a late award's difference is settled under the Service Contracts, not paid under this
+    # Agreement by no one in particular
+    assert "the difference in the price payable is paid or credited under each Provider's Service Contract" in d
+    assert "must be paid within 30 days after the award is agreed" not in d
     row = " ".join(" ".join(r) for r in table_rows(clause(doc, "alliance.key-information")))
     assert "increased each year by the Indexation Increase (never more than 5%" in flat(row)
     n = flat(clause(doc, "alliance.schedule-budget").note)
@@ -355,3 +358,82 @@ def test_budget_proviso_in_the_indexation_words_is_kept(catalogue):
     assert "must tell the Alliance Members in writing, before that Alliance Year begins, what increase that budget provides" in with_proviso
     plain = definition(document_of(catalogue, base.replace("PROVISO", "")), "Indexation Increase")
     assert "Consumer Prices Index" in plain and "budget" not in plain
+
+
+# r38d al-edge tool note 8 and finding 2: a blend written as "70% of X and 30% of Y" was read as CPI alone.
+NJC_BLEND = ("a blended rate: 70% of the percentage increase in the National Joint Council for Local Government "
+             "Services pay award taking effect in that April, and 30% of the percentage increase in the Consumer Prices "
+             "Index (CPI) in the 12 months to the previous December")
+_BIG_INDEX = "the percentage increase in the Consumer Prices Index (CPI) in the 12 months to the previous December"
+
+
+def _big_with(words: str) -> str:
+    text = ALLIANCE_BIG.read_text()
+    assert _BIG_INDEX in text
+    return text.replace(_BIG_INDEX, f'"{words}"', 1)
+
+
+def test_percent_of_blend_keeps_both_measures(catalogue):
+    """Firing: "70% of the NJC pay award ... and 30% of CPI" reaches the definition as a two-part formula, with the
+    pay year stated once ("on or before the first day of that Alliance Year", not "taking effect in that April ...
+    before that Alliance Year begins"), and a late award settled under the Service Contracts (clause 3's contract
+    terms say so)."""
+    from tests.families.clause_texts import document_of
+    doc = document_of(catalogue, _big_with(NJC_BLEND))
+    d = flat(definition(doc, "Indexation Increase"))
+    assert ("the sum of (a) 70% of the percentage increase in the National Joint Council for Local Government "
+            "Services pay award for the latest pay year that began on or before the first day of that Alliance Year") in d
+    assert "(b) 30% of the percentage change in the Consumer Prices Index (CPI, all items)" in d
+    assert "taking effect in that April" not in d and "began before that Alliance Year begins" not in d
+    assert "the difference in the price payable is paid or credited under each Provider's Service Contract" in d
+    assert "within 30 days after the award is agreed" not in d
+    terms = flat(text_of(clause(doc, "alliance.precedence")))
+    assert "including the payment or credit of any difference when a figure it uses is agreed after an Alliance Year begins" in terms
+
+
+def test_single_index_stays_whole(catalogue):
+    """Quiet: CPI alone is still read as CPI on the whole Annual Value, with no bracket and no late-award words."""
+    d = flat(definition(build(ALLIANCE_BIG, catalogue).document, "Indexation Increase"))
+    assert "the percentage change in the Consumer Prices Index (CPI, all items)" in d
+    assert "restate as a formula" not in d and "pay award" not in d
+
+
+def test_unplaced_measure_keeps_the_words_with_a_bracket(catalogue):
+    """Firing: a second measure the reading cannot place (a pay award without its share) keeps the sheet's words and a
+    bracketed request for a formula, instead of indexing the whole value by CPI."""
+    from tests.families.clause_texts import document_of
+    words = "CPI in the 12 months to the previous December, with an adjustment for the NJC pay award"
+    d = flat(definition(document_of(catalogue, _big_with(words)), "Indexation Increase"))
+    assert "with an adjustment for the NJC pay award [restate as a formula" in d
+
+
+def test_rule_measure_left_out(catalogue):
+    """ALLIANCE-INDEXATION-MEASURE-LEFT-OUT (firing): a staff-cost split that also names the NJC pay award, which the
+    split's formula (CPI and the National Living Wage) leaves out; (quiet) the 70/30 blend and CPI alone."""
+    from tests.rules.helpers import findings
+
+    def set_words(words):
+        def edit(d):
+            d["alliance"]["risk_reward"]["indexation"] = words
+        return edit
+    missed = ("CPI in the 12 months to the previous September, or, for the staff cost element agreed in each Annual "
+              "Plan, the higher of the National Living Wage increase and the NJC pay award")
+    fired = findings(catalogue, ALLIANCE_BIG, set_words(missed)).get("ALLIANCE-INDEXATION-MEASURE-LEFT-OUT", [])
+    assert fired and '"NJC"' in fired[0] and "leaves out" in fired[0]
+    for quiet in (NJC_BLEND, _BIG_INDEX):
+        assert "ALLIANCE-INDEXATION-MEASURE-LEFT-OUT" not in findings(catalogue, ALLIANCE_BIG, set_words(quiet))
+
+
+def test_nhs_provider_pay_note_with_a_pay_award_blend(catalogue):
+    """r38d al-edge finding 2 (firing): with an NHS trust Provider, the note says its pay follows Agenda for Change,
+    not the blend's pay award; (quiet) no NHS Provider, no such sentence."""
+    from tests.families.clause_texts import document_of
+    from tests.families.conftest import ALLIANCE_JOINT
+    text = ALLIANCE_JOINT.read_text()
+    anchor = "  risk_reward:\n"
+    assert anchor in text
+    text = text.replace(anchor, anchor + f'    indexation: "{NJC_BLEND}"\n', 1)
+    n = flat(note(document_of(catalogue, text), "alliance.schedule-budget"))
+    assert "follows NHS Agenda for Change awards, not this pay award" in n
+    quiet = flat(note(document_of(catalogue, _big_with(NJC_BLEND)), "alliance.schedule-budget"))
+    assert "Agenda for Change" not in quiet

@@ -468,9 +468,20 @@ def _not_procurement_paid_as_a_contract(data):
     data["alliance"]["funding_basis"] = "contract"
 
 
+def _indexation_drops_a_pay_award(d):
+    # r38d al-edge tool note 8: a staff-cost split whose formula (CPI and the National Living Wage) leaves out the
+    # NJC pay award the words also name
+    d["alliance"]["risk_reward"]["indexation"] = (
+        "CPI in the 12 months to the previous September, or, for the staff cost element agreed in each Annual Plan, "
+        "the higher of the National Living Wage increase and the NJC pay award")
+
+
+
+
 CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-GRANT-FUNDING", GRANT, _grant_with_a_procured_route),
     ("ALLIANCE-NOT-PROCUREMENT-CONTRACT", GRANT, _not_procurement_paid_as_a_contract),
+    ("ALLIANCE-INDEXATION-MEASURE-LEFT-OUT", BIG, _indexation_drops_a_pay_award),
     ("ALLIANCE-SERVICE-CONTRACT-VALUES", JOINT, _service_contracts_short_of_the_value),
     ("ALLIANCE-SERVICE-CONTRACT-SEVERAL", JOINT, _service_contract_with_beside_several),
     ("ALLIANCE-SERVICE-LINES", BIG, _service_lines_short_of_the_value),
