@@ -40,8 +40,11 @@ def test_funding_cut_takes_one_route_past_a_closure_reserved_matter(alliance_lyn
             "by no greater a proportion than the reduction in the money approved for all the Services; and (b) may "
             "not move any part of that service or place to another Provider.") in text
     assert "Clause 12.9 governs the reduction" in text
-    assert "with the closure or other change it makes, is decided under clause 9.3." in text
-    assert ("clause 9.3. Moving a service or place to another provider under clause 26 or the Exit Plan does not "
+    # r37 task 3 (reserved-matter guard): the sheet reserves approving the Annual Plan, so the ordinary route for the
+    # revised plan says, in brackets, that it overrides that Reserved Matter
+    assert ("with the closure or other change it makes, is decided under clause 9.3[, even though approving the Annual "
+            "Plan is otherwise a Reserved Matter].") in text
+    assert ("Reserved Matter]. Moving a service or place to another provider under clause 26 or the Exit Plan does not "
             "close or end it.") in text
     note = _flat(clause(alliance_lynmere, "alliance.decisions").note or "")
     assert '"closing a Meeting Centre or ending a service in any market town"' in note
