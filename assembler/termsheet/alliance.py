@@ -390,9 +390,28 @@ class Decisions(Strict):
         "clause and Schedule 3, reporting to the ALT and making none of its decisions. Leave out where there is none.")
     deadlock: DeadlockRoute = legal_field(
         "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
-        "Commissioner decides it, after an independent expert's recommendation that does not bind it) or 'expert' (an "
+        "Commissioner decides it, with an independent expert's recommendation that does not bind it where independent_expert "
+        "gives one) or 'expert' (an "
         "independent expert decides it, never so as to commit public money beyond the Annual Plan). Either way the "
         "Target Cost, the Annual Plan, the shares and the membership are never decided this way: the status quo continues.")
+    independent_expert: bool | None = legal_field(
+        None, description="Under the 'commissioner' deadlock rule: whether an Independent Expert may be asked for a "
+        "recommendation (which does not bind) before the Commissioner decides a deadlock, or after it acts urgently. "
+        "true: yes (a condition of the decision under the standard dispute ladder; optional, on a member's request, "
+        "under the direct ladder); false: no expert anywhere in the draft (the Commissioner decides on the views "
+        "minuted at the ALT, and no expert's fees are a running cost). Empty: follows the dispute ladder: an expert "
+        "under the standard ladder with an Independent Adviser, none under the direct ladder (the instructions chose "
+        "no independent step). Ignored under the 'expert' deadlock rule, where the expert decides.")
+
+    def expert_offered(self, ladder: str) -> bool:
+        """Whether the draft has an Independent Expert (defined, its procedure, its fees), given the dispute ladder
+        position: always where it decides deadlocks; otherwise as `independent_expert` says, or, left empty, unless
+        the ladder is the direct one (r36 al-fresh finding 4: an expert kept against the sheet's choice)."""
+        if self.deadlock == "expert":
+            return True
+        if self.independent_expert is not None:
+            return self.independent_expert
+        return ladder != "direct"
 
 
 class AgreedShare(Strict):
