@@ -7,7 +7,7 @@ import re
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -4410,7 +4410,11 @@ class Alliance(Strict):
                 b = self.member_by_key(r.member.service_contract_with) if r.member.service_contract_with else None
                 if b is not None:
                     by[r.member.key] = b
-        return RouteRecital(kind, former, own, holders, named, light_touch_words, assessment, by, own_named)
+        # the contracts at risk of the Regime whose route this recital recites (not a Provider's own route): recital (C)
+        # brackets "as light touch contracts" for them and the recitals' note names them, from this one list
+        own_members = [r.member for r in own]
+        at_risk = [c for c in psr_risk if c[0] not in own_members]
+        return RouteRecital(kind, former, own, holders, named, light_touch_words, assessment, by, own_named, at_risk)
 
     @property
     def route_contract_holders(self) -> list[Member]:
@@ -4529,6 +4533,7 @@ class RouteRecital:
     assessment: bool
     by: dict
     own_named: bool = False
+    at_risk: list = dc_field(default_factory=list)  # the contracts at risk of the Provider Selection Regime, less own routes
 
 
 @dataclass(frozen=True)
