@@ -578,6 +578,11 @@ class PooledBudget(Strict):
 
 class FormerContract(Strict):
     member: MemberKey = Field(description="Key of the member that holds the contract.")
+    kind: Literal["contract", "grant"] | None = Field(
+        None, description="What it is: 'contract' (a contract for services) or 'grant' (a grant the Commissioner pays, "
+        "e.g. an annual grant the alliance replaces: not procured, so it ends or is varied under its own terms with no "
+        "procurement reasoning, and the draft says that the work it paid for moves to the Service Contract). Empty: a "
+        "grant where varied_under is 'grant' or the title calls it a grant ('Befriending grant'), else a contract.")
     title: Text = Field(description="What the contract is for, e.g. 'Supported housing, Hillside Road'.")
     reference: str | None = Field(None, description="The commissioner's contract reference.")
     annual_value: Money | None = Field(None, description="Its yearly value in pounds, if known.")
@@ -2933,7 +2938,24 @@ class Alliance(Strict):
         'grant'): not procured contracts, so the transition note does not treat them as ended by agreement or ask
         which procurement regime governs them (r20 al-fresh finding 4). A title that only mentions a grant elsewhere
         ('grant-funded') stays with the other contracts and the note asks what it is."""
-        return [c for c in self.former_contracts if re.search(r"\bgrant( agreement)?\s*$|\bgrant agreement\b", c.title or "", re.I)]
+        return [c for c in self.former_contracts if c.kind == "grant" or (c.kind is None and (
+            c.varied_under == "grant" or re.search(r"\bgrant( agreement)?\s*$|\bgrant agreement\b", c.title or "", re.I)))]
+
+    @property
+    def former_grant_holders(self) -> list[Member]:
+        """The members that hold the grants among the Former Contracts, each once, in the order listed."""
+        out: list[Member] = []
+        for c in self.former_grants:
+            m = self.member_by_key(c.member)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    @property
+    def former_contracts_only_grants(self) -> bool:
+        """Whether every Former Contract is a grant (former_grants): the transition clause then has no procurement
+        ground for a run-on (r36 al-fresh finding 11)."""
+        return bool(self.former_contracts) and len(self.former_grants) == len(self.former_contracts)
 
     def former_contract_grant_marks(self, contract: FormerContract) -> list[str]:
         """The codes in a Former Contract's reference that it shares only with the grant agreements among the Former
