@@ -2942,6 +2942,14 @@ class Alliance(Strict):
             c.varied_under == "grant" or re.search(r"\bgrant( agreement)?\s*$|\bgrant agreement\b", c.title or "", re.I)))]
 
     @property
+    def members_without_deputy(self) -> list[Member]:
+        """The Alliance Members whose ALT representative has no deputy on the sheet's word ('deputy: none'): the
+        governance clause then lets a member send an alternate to a single meeting, and the notes ask for a deputy
+        before signing (r36 al-fresh finding 9)."""
+        return [m for m in self.alliance_members
+                if m.alt_representative is not None and (m.alt_representative.deputy or "").strip().lower() == "none"]
+
+    @property
     def former_grant_holders(self) -> list[Member]:
         """The members that hold the grants among the Former Contracts, each once, in the order listed."""
         out: list[Member] = []
