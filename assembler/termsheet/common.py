@@ -9,7 +9,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import PrivateAttr, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import PrivateAttr, AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 class Strict(BaseModel):
@@ -67,7 +67,7 @@ def pounds_as_sign(value: Any) -> Any:
     return _POUND_WORDS.sub(lambda m: f"£{m.group(1)}{m.group(2) or ''}{m.group(3) or ''}", value)
 
 
-Text = Annotated[str, BeforeValidator(pounds_as_sign), Field(min_length=1, max_length=2000)]
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(pounds_as_sign)]
 
 # Who supplies a field: the commissioner (the default) knows the deal; legal chooses the law and the
 # drafting (positions, statutory power, subsidy route, procurement route, execution). The starter
@@ -435,7 +435,7 @@ class Period(Strict):
 
 class Kpi(Strict):
     measure: Text = Field(description="What is measured, e.g. 'People helped into settled housing'.")
-    baseline: Annotated[str | None, BeforeValidator(pounds_as_sign)] = Field(None, description="Where things stand now, e.g. '40 a year'.")
+    baseline: Annotated[str | None, AfterValidator(pounds_as_sign)] = Field(None, description="Where things stand now, e.g. '40 a year'.")
     target: Text = Field(description="The level to reach, e.g. '120 a year by March 2028'.")
     frequency: str = Field("quarterly", description="How often it is reported, e.g. 'quarterly'.")
     measured_over: str | None = Field(
