@@ -7,7 +7,7 @@ import re
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Annotated, Literal
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -447,9 +447,28 @@ class Decisions(Strict):
         "clause and Schedule 3, reporting to the ALT and making none of its decisions. Leave out where there is none.")
     deadlock: DeadlockRoute = legal_field(
         "commissioner", description="How a matter the ALT cannot decide at two meetings is decided: 'commissioner' (the "
-        "Commissioner decides it, after an independent expert's recommendation that does not bind it) or 'expert' (an "
+        "Commissioner decides it, with an independent expert's recommendation that does not bind it where independent_expert "
+        "gives one) or 'expert' (an "
         "independent expert decides it, never so as to commit public money beyond the Annual Plan). Either way the "
         "Target Cost, the Annual Plan, the shares and the membership are never decided this way: the status quo continues.")
+    independent_expert: bool | None = legal_field(
+        None, description="Under the 'commissioner' deadlock rule: whether an Independent Expert may be asked for a "
+        "recommendation (which does not bind) before the Commissioner decides a deadlock, or after it acts urgently. "
+        "true: yes (a condition of the decision under the standard dispute ladder; optional, on a member's request, "
+        "under the direct ladder); false: no expert anywhere in the draft (the Commissioner decides on the views "
+        "minuted at the ALT, and no expert's fees are a running cost). Empty: follows the dispute ladder: an expert "
+        "under the standard ladder with an Independent Adviser, none under the direct ladder (the instructions chose "
+        "no independent step). Ignored under the 'expert' deadlock rule, where the expert decides.")
+
+    def expert_offered(self, ladder: str) -> bool:
+        """Whether the draft has an Independent Expert (defined, its procedure, its fees), given the dispute ladder
+        position: always where it decides deadlocks; otherwise as `independent_expert` says, or, left empty, unless
+        the ladder is the direct one (r36 al-fresh finding 4: an expert kept against the sheet's choice)."""
+        if self.deadlock == "expert":
+            return True
+        if self.independent_expert is not None:
+            return self.independent_expert
+        return ladder != "direct"
 
 
 class AgreedShare(Strict):
@@ -645,6 +664,11 @@ class PooledBudget(Strict):
 
 class FormerContract(Strict):
     member: MemberKey = Field(description="Key of the member that holds the contract.")
+    kind: Literal["contract", "grant"] | None = Field(
+        None, description="What it is: 'contract' (a contract for services) or 'grant' (a grant the Commissioner pays, "
+        "e.g. an annual grant the alliance replaces: not procured, so it ends or is varied under its own terms with no "
+        "procurement reasoning, and the draft says that the work it paid for moves to the Service Contract). Empty: a "
+        "grant where varied_under is 'grant' or the title calls it a grant ('Befriending grant'), else a contract.")
     title: Text = Field(description="What the contract is for, e.g. 'Supported housing, Hillside Road'.")
     reference: str | None = Field(None, description="The commissioner's contract reference.")
     annual_value: Money | None = Field(None, description="Its yearly value in pounds, if known.")
@@ -3465,7 +3489,32 @@ class Alliance(Strict):
         'grant'): not procured contracts, so the transition note does not treat them as ended by agreement or ask
         which procurement regime governs them (r20 al-fresh finding 4). A title that only mentions a grant elsewhere
         ('grant-funded') stays with the other contracts and the note asks what it is."""
-        return [c for c in self.former_contracts if re.search(r"\bgrant( agreement)?\s*$|\bgrant agreement\b", c.title or "", re.I)]
+        return [c for c in self.former_contracts if c.kind == "grant" or (c.kind is None and (
+            c.varied_under == "grant" or re.search(r"\bgrant( agreement)?\s*$|\bgrant agreement\b", c.title or "", re.I)))]
+
+    @property
+    def members_without_deputy(self) -> list[Member]:
+        """The Alliance Members whose ALT representative has no deputy on the sheet's word ('deputy: none'): the
+        governance clause then lets a member send an alternate to a single meeting, and the notes ask for a deputy
+        before signing (r36 al-fresh finding 9)."""
+        return [m for m in self.alliance_members
+                if m.alt_representative is not None and (m.alt_representative.deputy or "").strip().lower() == "none"]
+
+    @property
+    def former_grant_holders(self) -> list[Member]:
+        """The members that hold the grants among the Former Contracts, each once, in the order listed."""
+        out: list[Member] = []
+        for c in self.former_grants:
+            m = self.member_by_key(c.member)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    @property
+    def former_contracts_only_grants(self) -> bool:
+        """Whether every Former Contract is a grant (former_grants): the transition clause then has no procurement
+        ground for a run-on (r36 al-fresh finding 11)."""
+        return bool(self.former_contracts) and len(self.former_grants) == len(self.former_contracts)
 
     def former_contract_grant_marks(self, contract: FormerContract) -> list[str]:
         """The codes in a Former Contract's reference that it shares only with the grant agreements among the Former
@@ -5195,7 +5244,11 @@ class Alliance(Strict):
                 b = self.member_by_key(r.member.service_contract_with) if r.member.service_contract_with else None
                 if b is not None:
                     by[r.member.key] = b
-        return RouteRecital(kind, former, own, holders, named, light_touch_words, assessment, by, own_named)
+        # the contracts at risk of the Regime whose route this recital recites (not a Provider's own route): recital (C)
+        # brackets "as light touch contracts" for them and the recitals' note names them, from this one list
+        own_members = [r.member for r in own]
+        at_risk = [c for c in psr_risk if c[0] not in own_members]
+        return RouteRecital(kind, former, own, holders, named, light_touch_words, assessment, by, own_named, at_risk)
 
     @property
     def route_contract_holders(self) -> list[Member]:
@@ -5314,6 +5367,7 @@ class RouteRecital:
     assessment: bool
     by: dict
     own_named: bool = False
+    at_risk: list = dc_field(default_factory=list)  # the contracts at risk of the Provider Selection Regime, less own routes
 
 
 @dataclass(frozen=True)

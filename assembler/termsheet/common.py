@@ -9,7 +9,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import PrivateAttr, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import PrivateAttr, AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 class Strict(BaseModel):
@@ -55,7 +55,19 @@ Percent = Annotated[
     BeforeValidator(_percent),
     Field(ge=0, le=100, decimal_places=2, description="A percentage from 0 to 100, e.g. 12.5.", json_schema_extra={"unit": "%"}),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
+_POUND_WORDS = re.compile(r"(?<![£\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?( (?:million|billion|thousand))? pounds?\b")
+
+
+def pounds_as_sign(value: Any) -> Any:
+    """A sum the sheet writes in words after the figure ('1,070,000 pounds', '1.9 million pounds', '2.50 pound') as the
+    draft writes sums ('£1,070,000', '£1.9 million', '£2.50'), so pasted text reads like the rest of the draft (r36
+    al-fresh finding 16). Anything else is left alone."""
+    if not isinstance(value, str) or "pound" not in value:
+        return value
+    return _POUND_WORDS.sub(lambda m: f"£{m.group(1)}{m.group(2) or ''}{m.group(3) or ''}", value)
+
+
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(pounds_as_sign)]
 
 # Who supplies a field: the commissioner (the default) knows the deal; legal chooses the law and the
 # drafting (positions, statutory power, subsidy route, procurement route, execution). The starter
@@ -423,7 +435,7 @@ class Period(Strict):
 
 class Kpi(Strict):
     measure: Text = Field(description="What is measured, e.g. 'People helped into settled housing'.")
-    baseline: str | None = Field(None, description="Where things stand now, e.g. '40 a year'.")
+    baseline: Annotated[str | None, AfterValidator(pounds_as_sign)] = Field(None, description="Where things stand now, e.g. '40 a year'.")
     target: Text = Field(description="The level to reach, e.g. '120 a year by March 2028'.")
     frequency: str = Field("quarterly", description="How often it is reported, e.g. 'quarterly'.")
     measured_over: str | None = Field(

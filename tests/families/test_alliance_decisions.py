@@ -595,11 +595,14 @@ def test_direct_ladder_makes_the_expert_optional_before_a_deadlock_decision(cata
     """r34 al-fresh2 finding 6 (firing): with the direct dispute ladder (no adviser step) the Commissioner's deadlock
     decision needs no Independent Expert's recommendation first; a member may ask for one within 5 Business Days and
     it must then be considered. Both decision variants; the majority note no longer says the expert step is
-    instructed. (Quiet) the standard ladder keeps the expert's recommendation as a condition."""
+    instructed. (Quiet) the standard ladder keeps the expert's recommendation as a condition. Since r36 al-fresh
+    finding 4 the direct ladder has no expert unless the sheet asks for one (decisions.independent_expert: true)."""
     from tests.families.clause_texts import variant_of
     from tests.families.conftest import ALLIANCE_STAINMOOR
     for rule in ("unanimous", "majority"):
-        doc = variant_of(catalogue, ALLIANCE_STAINMOOR, "  decision_rule: unanimous", f"  decision_rule: {rule}")
+        source = ALLIANCE_STAINMOOR.read_text().replace("    deadlock: commissioner", "    deadlock: commissioner\n    independent_expert: true", 1)
+        doc = assemble(validate(load_text(source.replace("  decision_rule: unanimous", f"  decision_rule: {rule}", 1), "t.yaml"),
+                                catalogue), catalogue, today=DRAFT_DATE).document
         text = clause_text(doc, "alliance.decisions", flat=True)
         assert "must first obtain the written recommendation of an Independent Expert" not in text
         assert ("must consider the views recorded in the minutes and, where an Alliance Member has referred the matter "

@@ -65,7 +65,10 @@ def test_general_clause_does_not_restate_the_subcontracting_consent(catalogue):
     assert "without the consent required by clause" not in general
     assert ("A Party that subcontracts the performance of any of its obligations (which clause 16.12 governs) remains "
             "responsible for the performance of those obligations") in general
-    assert "A Provider may subcontract the performance of any of its obligations under this Agreement only with the prior written consent" in running
+    # r36 al-fresh finding 20: over Service Contracts, subcontracting follows the Service Contract first
+    assert ("A Provider may subcontract the performance of any of its obligations under this Agreement or its Service "
+            "Contract only as its Service Contract allows or, where its Service Contract does not deal with "
+            "subcontracting, only with the prior written consent") in running
 
 
 def test_force_majeure_leaving_follows_the_removal_rule(alliance_thistlebury):

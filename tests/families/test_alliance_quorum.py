@@ -116,3 +116,40 @@ def test_reduced_quorum_fallback_quiet_under_unanimity(catalogue):
     gov = " ".join(clause_text(build(sheet, catalogue).document, "alliance.governance").split())
     assert "if a representative of every other Alliance Member is present" in gov
     assert "unless it is the member that does not vote" not in gov
+def test_a_member_without_a_deputy_may_send_an_alternate(catalogue):
+    """r36 al-fresh finding 9 (firing): a member whose deputy is 'none' leaves a blank in Schedule 3, the note asks
+    for a deputy before signing, and the quorum sub-clause lets a member send an alternate to a single meeting."""
+    from tests.families.clause_texts import document_of, flat_note
+    from tests.families.conftest import ALLIANCE_SMALL
+    text = ALLIANCE_SMALL.read_text()
+    deputy = re.search(r"\n      deputy: [^\n]+", text).group(0)
+    doc = document_of(catalogue, text.replace(deputy, "\n      deputy: none", 1))
+    governance = clause_text(doc, "alliance.governance", flat=True)
+    assert "may appoint another of its senior officers" in governance
+    assert "a representative's deputy or alternate counts as the representative." in governance
+    assert "[deputy to be named before signing]" in clause_text(doc, "alliance.schedule-alt", flat=True)
+    assert "to name a deputy before signing" in flat_note(doc, "alliance.schedule-alt")
+
+
+def test_every_member_with_a_deputy_has_no_alternate_rule(catalogue):
+    """Quiet: where every member names a deputy, no alternate rule and no blank."""
+    from tests.families.clause_texts import document_of
+    from tests.families.conftest import ALLIANCE_SMALL
+    doc = document_of(catalogue, ALLIANCE_SMALL.read_text())
+    governance = clause_text(doc, "alliance.governance", flat=True)
+    assert "may appoint another of its senior officers" not in governance
+    assert "a representative's deputy counts as the representative." in governance
+
+
+def test_the_commissioners_absence_cannot_stall_the_alt(catalogue):
+    """r36 al-fresh (quorum needing the Council), firing: under majority voting with the Commissioner a member, an
+    adjourned meeting the Commissioner also misses is adjourned once more and is then quorate without it; quiet:
+    unanimity keeps its own adjourned-meeting rule."""
+    from tests.families.clause_texts import document_of
+    from tests.families.conftest import ALLIANCE_SMALL, ALLIANCE_STAINMOOR
+    governance = clause_text(document_of(catalogue, ALLIANCE_SMALL.read_text()), "alliance.governance", flat=True)
+    assert ("if the Commissioner's representative is absent from the adjourned meeting too, it must be adjourned once "
+            "more") in governance
+    assert "a decision that this Agreement makes only with the Commissioner's vote still needs it" in governance
+    unanimous = clause_text(document_of(catalogue, ALLIANCE_STAINMOOR.read_text()), "alliance.governance", flat=True)
+    assert "adjourned once more" not in unanimous

@@ -225,3 +225,16 @@ def test_psr_variation_beyond_regulation_13_is_named(catalogue):
     assert len(messages) == 1 and "'WCC/MH/2024/07'" in messages[0]
     assert "from £1,000,000 to £1,450,000 a year" in messages[0] and "regulation 13(1)(d) and (2)" in messages[0]
     assert "ALLIANCE-PSR-MODIFICATION-VALUE" not in findings(catalogue, ALLIANCE_JOINT, _psr(1400000))
+
+
+def test_subcontracting_follows_the_service_contract(catalogue):
+    """r36 al-fresh finding 20 (firing): over Service Contracts a Provider subcontracts as its Service Contract allows,
+    the Commissioner's consent applying only where the contract is silent; (quiet) under a single contract the
+    consent rule stands alone."""
+    from tests.families.clause_texts import build, clause_text
+    from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_ELLERBY
+    over = clause_text(build(ALLIANCE_BIG, catalogue).document, "alliance.operations", flat=True)
+    assert "or its Service Contract only as its Service Contract allows or, where its Service Contract does not deal with subcontracting" in over
+    single = clause_text(build(ALLIANCE_ELLERBY, catalogue).document, "alliance.operations", flat=True)
+    assert "only as its Service Contract allows" not in single
+    assert "A Provider may subcontract the performance of any of its obligations under this Agreement only with the prior written consent" in single
