@@ -1586,6 +1586,25 @@ class Alliance(Strict):
         """The communication items that apply to every meeting (those not tied to a named forum)."""
         return [i for i in self.communication_items if not self._FORUM_SUFFIX.search(i)]
 
+    _PEOPLE_WORDS = re.compile(
+        r"\b(community languages?|first languages?|families|family|parents?|carers?|children|young people|residents|"
+        r"service users?|people (?:who use|using|we support|supported)|clients?|patients?|tenants?|survivors?)\b", re.I)
+
+    @property
+    def communication_services(self) -> list[str]:
+        """The communication items that are about the people who use the Services, not only the members' meetings:
+        words naming community languages, families, parents, children, service users and the like ('British Sign
+        Language interpretation' alone may be for a member's representative, so it stays with the meetings). Each Provider arranges them in delivering its part of the Services (r38d al-edge finding 5: 'community
+        language interpreters' for an edge-of-care service were applied only to the ALT's meetings). An item tied to one
+        forum ('... for the lived-experience panel') stays with that forum."""
+        return [i for i in self.communication_general if self._PEOPLE_WORDS.search(i)]
+
+    @property
+    def communication_interpreting(self) -> bool:
+        """Whether a service-delivery communication item is interpreting (spoken or signed), for the rule that a
+        family member, and never a child, is not used to interpret."""
+        return any(re.search(r"\b(interpret\w*|British Sign Language|BSL)\b", i, re.I) for i in self.communication_services)
+
     @property
     def communication_forums(self) -> list[tuple[str, str]]:
         """The communication items the sheet ties to one forum ("... and a paid peer facilitator for the lived-experience
