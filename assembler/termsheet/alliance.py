@@ -5108,7 +5108,11 @@ class AllianceTermSheet(TermSheetBase):
             m._lower_tier_council = self.alliance.upper_tier_partner(m) is not None
         for m in self.alliance.social_services_councils:
             m._social_services_council = True
-            m._children_functions = self.alliance.care_leavers_in_scope and not self.document.wales
+            # children's services under Part 3 of the Children Act 1989 without adults' care and support (r38d
+            # al-edge finding 15: an edge-of-care alliance's note spoke of the Care Act)
+            m._children_functions = (self.alliance.care_leavers_in_scope or (
+                self.alliance.psr_children_part3 and "the Care Act 2014" not in self.alliance.psr_function_names)
+            ) and not self.document.wales
         youngest = self.alliance.youngest_age
         self.safeguarding._all_16_or_over = youngest is not None and youngest >= 16
         self.alliance._open_book = self.open_book
