@@ -1982,6 +1982,25 @@ class Alliance(Strict):
         """The communication items that apply to every meeting (those not tied to a named forum)."""
         return [i for i in self.communication_items if not self._FORUM_SUFFIX.search(i)]
 
+    _PEOPLE_WORDS = re.compile(
+        r"\b(community languages?|first languages?|families|family|parents?|carers?|children|young people|residents|"
+        r"service users?|people (?:who use|using|we support|supported)|clients?|patients?|tenants?|survivors?)\b", re.I)
+
+    @property
+    def communication_services(self) -> list[str]:
+        """The communication items that are about the people who use the Services, not only the members' meetings:
+        words naming community languages, families, parents, children, service users and the like ('British Sign
+        Language interpretation' alone may be for a member's representative, so it stays with the meetings). Each Provider arranges them in delivering its part of the Services (r38d al-edge finding 5: 'community
+        language interpreters' for an edge-of-care service were applied only to the ALT's meetings). An item tied to one
+        forum ('... for the lived-experience panel') stays with that forum."""
+        return [i for i in self.communication_general if self._PEOPLE_WORDS.search(i)]
+
+    @property
+    def communication_interpreting(self) -> bool:
+        """Whether a service-delivery communication item is interpreting (spoken or signed), for the rule that a
+        family member, and never a child, is not used to interpret."""
+        return any(re.search(r"\b(interpret\w*|British Sign Language|BSL)\b", i, re.I) for i in self.communication_services)
+
     @property
     def communication_forums(self) -> list[tuple[str, str]]:
         """The communication items the sheet ties to one forum ("... and a paid peer facilitator for the lived-experience
@@ -5893,7 +5912,11 @@ class AllianceTermSheet(TermSheetBase):
             m._lower_tier_council = self.alliance.upper_tier_partner(m) is not None
         for m in self.alliance.social_services_councils:
             m._social_services_council = True
-            m._children_functions = self.alliance.care_leavers_in_scope and not self.document.wales
+            # children's services under Part 3 of the Children Act 1989 without adults' care and support (r38d
+            # al-edge finding 15: an edge-of-care alliance's note spoke of the Care Act)
+            m._children_functions = (self.alliance.care_leavers_in_scope or (
+                self.alliance.psr_children_part3 and "the Care Act 2014" not in self.alliance.psr_function_names)
+            ) and not self.document.wales
         youngest = self.alliance.youngest_age
         self.safeguarding._all_16_or_over = youngest is not None and youngest >= 16
         self.alliance._open_book = self.open_book

@@ -311,6 +311,31 @@ class DataProtection(Strict):
     _role: Role = PrivateAttr("none")  # the role in effect: `role`, or the family's default
     _parties: dict = PrivateAttr(default_factory=dict)  # short name -> Party, so clauses print "P3", "the ICB"
 
+    def public_task_parties(self, parties: list) -> list:
+        """The parties that rely on public task (Article 6(1)(e)) in some flow, read flow by flow: where the flow's
+        basis names parties ('public task for the Trust; legitimate interests for the others'), the parties named in
+        its public-task part; otherwise the parties that share it ('every Provider' being each party whose role is
+        provider). The schedule's note asks for a basis in law only of those that are not public bodies (r38d al-edge
+        tool note 14: it had read '(public task)' anywhere in the table as every Party's)."""
+        def named(p, text: str) -> bool:
+            return any(n and n.lower() in text for n in (getattr(p, "short_name", None), getattr(p, "name", None)))
+
+        out: list = []
+        for f in self.flows:
+            a6 = (f.article_6 or "").lower()
+            by = (f.shared_by or "").lower()
+            for seg in a6.split(";"):
+                if "6(1)(e)" not in seg and "public task" not in seg:
+                    continue
+                # the parties a basis is given 'for' ('... (public task) for the Trust'), not a party whose function
+                # the basis cites ('public task: the Council's functions under ...')
+                hits = [p for p in parties if " for " in seg and named(p, seg.rsplit(" for ", 1)[1])]
+                if not hits:
+                    every = any(w in by for w in ("every provider", "each provider", "all providers"))
+                    hits = [p for p in parties if (every and getattr(p, "role", None) == "provider") or named(p, by)]
+                out += [p for p in hits if p not in out]
+        return out
+
     @property
     def criminal_data_unconditioned(self) -> str | None:
         """The words in the data shared (or its purposes) that make it criminal offence data, a DBS check outcome

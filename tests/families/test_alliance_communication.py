@@ -3,7 +3,7 @@ in Business Days with figures, and Schedule 3 refers to that clause rather than 
 finding 12), for any representative or participant who needs it (r32 al-fresh finding 9)."""
 from __future__ import annotations
 
-from tests.families.clause_texts import clause_text, document_of
+from tests.families.clause_texts import clause_text, document_of, note
 from tests.families.conftest import ALLIANCE_STAINMOOR_ALE
 
 ITEMS = ("  communication_requirements:\n"
@@ -63,3 +63,27 @@ def test_support_tied_to_a_forum_is_required_only_there(catalogue):
     assert ("For every meeting of the lived-experience panel and of the group of people who use the Services that the ALT "
             "consults under clause") in gov
     assert "For every meeting of the ALT" not in gov
+
+
+# r38d al-edge finding 5: communication requirements about the people who use the Services reach service delivery.
+
+def test_community_language_interpreters_reach_service_delivery(catalogue):
+    """Firing: community language interpreters are for the families served, so each Provider arranges them in
+    delivering its part of the Services, never using a child to interpret, and the note says so."""
+    text = ALLIANCE_STAINMOOR_ALE.read_text().replace(
+        "    - British Sign Language interpretation\n",
+        "    - community language interpreters (in particular Urdu, Punjabi and Polish)\n")
+    doc = document_of(catalogue, text)
+    gov = clause_text(doc, "alliance.governance", flat=True)
+    assert ("In delivering its part of the Services, each Provider must arrange, at its own cost within its Annual "
+            "Value, for any person using the Services who needs it, community language interpreters") in gov
+    assert "must never ask a child to interpret" in gov
+    assert "the clause also makes each Provider arrange it in delivering its own part of the Services" in " ".join(
+        note(doc, "alliance.governance").split())
+
+
+def test_meeting_only_support_stays_with_the_meetings(catalogue):
+    """Quiet: British Sign Language interpretation alone, or meeting papers, may be for a representative: no
+    service-delivery duty."""
+    gov = clause_text(document_of(catalogue, ALLIANCE_STAINMOOR_ALE.read_text()), "alliance.governance", flat=True)
+    assert "In delivering its part of the Services, each Provider must arrange" not in gov
