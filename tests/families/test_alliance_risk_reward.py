@@ -280,7 +280,7 @@ def test_no_urgent_limit_no_second_approval_clause(catalogue):
         text = _flat(text_of(clause(doc, "alliance.decisions")))
         assert " or clause 13.1" not in text.split("running costs under")[0][-40:]
         if "[(including " in text:  # r40 F9: the running-costs approval is carved out too, but no second clause 13
-            costs = text.split("[(including ", 1)[1].split(")]", 1)[0].split(", or of running costs")[0]
+            costs = text.split("[(including ", 1)[1].split(")]", 1)[0].split(" or of running costs")[0]
             assert costs.count("clause ") == 1, costs
 
 
