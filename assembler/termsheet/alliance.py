@@ -484,6 +484,11 @@ class PainCap(Strict):
         "'fixed_amount'. ('margin', from earlier term sheets, is read as 'fee'.)")
     percent: Share | None = Field(None, description="Under 'percent_of_value': the cap as a percentage of the member's annual value.")
     amount: Money | None = Field(None, description="Under 'fixed_amount': the most any one member bears in a year, in pounds.")
+    excludes_ring_fenced: bool = Field(
+        False, description="Under 'percent_of_value': true where the Pain Cap, like the Fee, is worked on each "
+        "Provider's annual value less its ring-fenced payments to people (set it only where the deal says so). "
+        "False (the default): the Pain Cap is the percentage of the whole annual value, as the percentage above says, "
+        "even where risk_reward.fee.excludes_ring_fenced leaves those payments out of the Fee.")
 
     @model_validator(mode="before")
     @classmethod
@@ -502,11 +507,12 @@ class Fee(Strict):
         "Provider is paid a Fee (the draft assumes none and says so), so any margin a Provider does not spend counts "
         "towards Gain.")
     excludes_ring_fenced: bool = Field(
-        False, description="True where no Fee is paid on money a Provider passes straight on: each Provider's Fee (and a "
-        "Pain Cap set as a percentage of value) is then worked on its annual value less its ring-fenced payments to "
+        False, description="True where no Fee is paid on money a Provider passes straight on: each Provider's Fee is "
+        "then worked on its annual value less its ring-fenced payments to "
         "people (members' payments_to_people that are ring-fenced, such as host allowances or bursaries), at the amount "
         "the Annual Plan sets for them each year. False: the Fee is worked on the whole annual value (less any "
-        "pass-through line), ring-fenced payments included.")
+        "pass-through line), ring-fenced payments included. A Pain Cap set as a percentage of value stays on the whole "
+        "annual value unless risk_reward.pain_cap.excludes_ring_fenced says otherwise.")
 
 
 class CommissionerLimit(Strict):
@@ -2822,9 +2828,34 @@ class Alliance(Strict):
         return Decimal(0)
 
     def fee_base_for(self, member: Member) -> Decimal:
-        """The value a Provider's Fee, and a Pain Cap set as a percentage of value, are worked on: its annual value less
-        its Pass-Through Costs and any ring-fenced payments to people the sheet leaves out of the Fee base."""
+        """The value a Provider's Fee is worked on: its annual value less its Pass-Through Costs and any ring-fenced
+        payments to people the sheet leaves out of the Fee base."""
         return self.risk_value_for(member) - self.ring_fence_excluded_for(member)
+
+    def cap_ring_fence_excluded_for(self, member: Member) -> Decimal:
+        """The ring-fenced payments to people that a Pain Cap set as a percentage of value leaves out for this Provider:
+        only where the sheet says so (risk_reward.pain_cap.excludes_ring_fenced; r40 al-shortbreaks F2), else 0, so
+        the Pain Cap is the sheet's percentage of the whole Annual Value even where the Fee base leaves them out."""
+        if self.risk_reward.pain_cap.excludes_ring_fenced and member.ring_fences_payments:
+            return member.payments_to_people or Decimal(0)
+        return Decimal(0)
+
+    def pain_cap_base_for(self, member: Member) -> Decimal:
+        """The value a Pain Cap set as a percentage of value is worked on: the annual value less Pass-Through Costs
+        and, only where the sheet says so, the ring-fenced payments to people."""
+        return self.risk_value_for(member) - self.cap_ring_fence_excluded_for(member)
+
+    @property
+    def fee_ring_fence_excluded(self) -> list[Member]:
+        """The Providers whose Fee base leaves out ring-fenced payments (for the Fee definition and key information)."""
+        return [m for m in self.providers if self.ring_fence_excluded_for(m) and self.fee_percent_for(m)]
+
+    @property
+    def cap_ring_fence_excluded(self) -> list[Member]:
+        """The Providers whose percentage Pain Cap leaves out ring-fenced payments (only where the sheet says so)."""
+        if self.risk_reward.pain_cap.basis != "percent_of_value":
+            return []
+        return [m for m in self.providers if self.cap_ring_fence_excluded_for(m)]
 
     @property
     def fee_on_ring_fenced(self) -> list[tuple[Member, Decimal]]:
@@ -2950,7 +2981,7 @@ class Alliance(Strict):
         if cap.basis == "fee":
             return self.fee_for(member)
         if cap.basis == "percent_of_value":
-            return None if cap.percent is None else pence(self.fee_base_for(member) * cap.percent / HUNDRED)
+            return None if cap.percent is None else pence(self.pain_cap_base_for(member) * cap.percent / HUNDRED)
         return cap.amount
 
     @property

@@ -19,7 +19,9 @@ INDEX_NAMES = (
     ("rpi", r"retail prices? index|\bRPI\b"),
 )
 
-_MONTH_TO = re.compile(r"12 months to (?:the )?(?:previous |preceding |last )?(" + "|".join(MONTHS) + ")", re.I)
+# "12 months to that April" (r40 al-shortbreaks F3) names the month as surely as "to the previous April".
+_MONTH_TO = re.compile(r"(?:12|twelve)[ -]months? to (?:the )?(?:previous |preceding |last |that |each )?("
+                       + "|".join(MONTHS) + ")", re.I)
 
 _PRICE_INDEX = {
     "cpi": "the Consumer Prices Index (CPI, all items)",

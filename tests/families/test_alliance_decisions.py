@@ -77,8 +77,32 @@ def test_budget_reserved_matter_carves_out_the_overspend_approvals(alliance_this
     assert "or of running costs under clause 16.1, each of which is decided only as that clause provides]." in text
     # r24 al-fresh 9: the gate-vote sub-clause (KPIs listed against each Provider) moves the approval rule to 13.13
     # r25 al-fresh 3 (al22): the ALT's approval of urgent costs above the Commissioner's limit is carved out too
-    assert ("(including an approval of costs under clause 13.13 or clause 13.15, each of which is made only as that"
-            " clause provides)" in text)
+    assert ("(including an approval of costs under clause 13.13 or clause 13.15, or of running costs under clause 16.1,"
+            " each of which is made only as that clause provides)" in text)
+    assert budget_carve_outs(text)[0] == budget_carve_outs(text)[1]  # r40 al-shortbreaks F9
+
+
+def budget_carve_outs(text: str) -> tuple[list[str], list[str]]:
+    """The clauses cited in the bracketed carve-out of the budget Reserved Matter and in the one of the sub-clause on
+    decisions needing every member (r40 al-shortbreaks F9: the two must list the same approvals)."""
+    import re
+    first = text.split("[, other than ", 1)[1].split("]", 1)[0]
+    second = text.split("[(including ", 1)[1].split(")]", 1)[0]
+    return (re.findall(r"clause \d+\.\d+", first), re.findall(r"clause \d+\.\d+", second))
+
+
+def test_both_carve_outs_list_the_same_approvals(catalogue):
+    """r40 al-shortbreaks F9: in every sample whose Reserved Matters touch the budget, 9.4(d) and 9.6 carve out the
+    same approvals (costs above budget, any further urgent approval, and running costs), from one list."""
+    seen = 0
+    for path in ALLIANCE:
+        text = _flat(text_of(clause(build(path, catalogue).document, "alliance.decisions")))
+        if "[, other than " not in text:
+            continue
+        seen += 1
+        first, second = budget_carve_outs(text)
+        assert first == second and len(first) >= 2, path.stem
+    assert seen
 
 
 def test_no_budget_reserved_matter_no_carve_out(catalogue):
@@ -441,7 +465,7 @@ def test_urgent_approval_by_the_alt_is_carved_out_of_the_reserved_matters(allian
     text = _flat(text_of(clause(alliance_kingsholt, "alliance.decisions")))
     assert ("other than an approval of costs under clause 13.15 or clause 13.17, or of running costs under clause 16.1,"
             " each of which is decided only as that clause provides];" in text)
-    assert "(including an approval of costs under clause 13.15 or clause 13.17, each of which" in text
+    assert "(including an approval of costs under clause 13.15 or clause 13.17, or of running costs under clause 16.1, each of which" in text
     assert "any approval of costs under clause 13.15 or clause 13.17, " in text
     rr = _flat(text_of(clause(alliance_kingsholt, "alliance.risk-reward")))
     assert "13.15" not in rr or "Any further cost of that kind counts only if the ALT approves it" in rr
@@ -472,9 +496,14 @@ def test_deadlock_power_keeps_matters_that_are_not_reserved(catalogue):
 
 
 def test_quorum_assumption_states_the_cost(alliance_kingsholt):
-    """r25 alC: al-fresh finding 19: the note says the Council can stall a decision by staying away, and where the clock stops."""
+    """r25 alC: al-fresh finding 19: the note says what the Council's absence costs, and where the clock stops; r40
+    al-shortbreaks F10: it matches the quorum clause as it reads (a second adjourned meeting is quorate without it)."""
     text = _flat(clause(alliance_kingsholt, "alliance.key-information").note or "")
-    assert "the Council can stall any decision by staying away, and its absence does not count towards a deadlock (clause 9." in text
+    assert "by staying away the Council can delay a decision by two adjournments (at least 10 Business Days), but not stall it, and its absence does not count towards a deadlock (clause 9." in text
+    assert "the second adjourned meeting is quorate without the Council" in text
+    assert "at an adjourned meeting too" not in text
+    body = _flat(text_of(clause(alliance_kingsholt, "alliance.governance")))
+    assert "it must be adjourned once more" in body and "that meeting is quorate with the representatives present" in body
 
 
 def test_operational_group_and_bsl_at_meetings(alliance_stainmoor_ale):
