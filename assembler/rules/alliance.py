@@ -397,6 +397,21 @@ def former_contract_service(ctx: RuleContext):
                    ("alliance", "former_contracts", i, "service"))
 
 
+@RULES.rule("ALLIANCE-FORMER-CONTRACT-ENDS-FIRST", "warning",
+            "A former contract that is varied to continue as a Service Contract does not end (on its own terms, or at "
+            "the date an exercised extension option takes it to) before the Initial Term ends (r40 al-ld finding 2).")
+def former_contract_ends_first(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for c in alliance.former_contracts_ending_first:
+        i = alliance.former_contracts.index(c)
+        end = c.option_extended_to or c.expires
+        field = "option_extended_to" if c.option_extended_to else "expires"
+        yield (f"former contract {c.reference or c.title!r} ends on {end:%-d %B %Y}, before the Initial Term ends on "
+               f"{alliance.term.end:%-d %B %Y}, and leaves its Provider without a Service Contract: give "
+               "option_extended_to if the variation exercises an extension option in it, or shorten the term",
+               ("alliance", "former_contracts", i, field))
+
+
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
 def shares_basis(ctx: RuleContext):
     rr = ctx.sheet.alliance.risk_reward

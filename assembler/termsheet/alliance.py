@@ -699,6 +699,18 @@ class FormerContract(Strict):
         "within, e.g. 'Housing First for people with the most entrenched needs', so that Schedule 1 maps each former "
         "contract to a listed service and its Provider. Empty: read from the title where it names one of the services "
         "its holder delivers (or where the holder delivers only one); otherwise the draft leaves a placeholder.")
+    expires: dt.date | None = Field(
+        None, description="The date this contract ends under its own terms, before any extension option in it is "
+        "exercised, as YYYY-MM-DD, e.g. 2030-03-31, if known. Where the former contracts are varied and this date falls "
+        "before the end of the Initial Term, the contract would end first and leave its Provider without a Service "
+        "Contract: give option_extended_to if the variation exercises an extension option, and a warning "
+        "(ALLIANCE-FORMER-CONTRACT-ENDS-FIRST) fires otherwise. Empty: not given (the draft says nothing of it).")
+    option_extended_to: dt.date | None = Field(
+        None, description="Where the former contracts are varied: the date to which the variation exercises the option "
+        "to extend that the contract itself contains, as YYYY-MM-DD, e.g. 2032-03-31 (a contract from 1 April 2025 for "
+        "five years with an option of two more). Clause 5 then requires the option to be exercised in the variation, "
+        "recital (D) and Part 2 of Schedule 1 say so, and the notes explain the ground (an option in the original "
+        "documents, reg. 72(1)(a) of the Public Contracts Regulations 2015). Empty: no option is exercised.")
 
 
 
@@ -3643,6 +3655,39 @@ class Alliance(Strict):
         if self.former_contracts_treatment != "replaced" or not self.former_contracts:
             return None
         return self.former_contracts_expire
+
+    @property
+    def former_contracts_options(self) -> list:
+        """The former contracts whose own extension option the variation exercises (option_extended_to), where they
+        are varied (r40 al-ld finding 2)."""
+        if self.former_contracts_treatment != "varied":
+            return []
+        return [c for c in self.former_contracts if c.option_extended_to]
+
+    @property
+    def former_contracts_options_date(self) -> dt.date | None:
+        """The one date every exercised option reaches, where they all reach the same date; else None."""
+        dates = {c.option_extended_to for c in self.former_contracts_options}
+        return next(iter(dates)) if len(dates) == 1 else None
+
+    @property
+    def former_contracts_same_dates(self) -> tuple | None:
+        """(expires, option_extended_to) where every former contract gives the same pair and at least one is set, so
+        Schedule 1 and the note say it once; else None."""
+        pairs = {(c.expires, c.option_extended_to) for c in self.former_contracts}
+        if len(pairs) != 1 or len(self.former_contracts) < 2:
+            return None
+        pair = next(iter(pairs))
+        return pair if any(pair) else None
+
+    @property
+    def former_contracts_ending_first(self) -> list:
+        """The varied former contracts that end (on their own terms, or at the date an exercised option takes them to)
+        before the end of the Initial Term: each would leave its Provider without a Service Contract."""
+        if self.former_contracts_treatment != "varied":
+            return []
+        return [c for c in self.former_contracts
+                if (c.option_extended_to or c.expires) and (c.option_extended_to or c.expires) < self.term.end]
 
     @property
     def day_before_start(self) -> dt.date:

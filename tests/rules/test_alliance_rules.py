@@ -48,6 +48,10 @@ def member(data, key):
     return next(m for m in data["members"] if m["key"] == key)
 
 
+def _former_contract_ending_before_the_term(d):
+    d["alliance"]["former_contracts"][0]["expires"] = "2029-03-31"  # JOINT's Initial Term ends on 31 March 2031
+
+
 def _running_costs_from_a_full_pool(d):
     d["alliance"]["running_costs"] = "pooled_budget"  # the pool equals the annual values: nothing left over
 
@@ -564,6 +568,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-OPEN-BOOK-PERIOD", BIG, _open_book_reconciled_quarterly),
     ("ALLIANCE-RUNNING-COSTS-FUNDED", BIG, _running_costs_from_a_full_pool),
     ("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", JOINT, _former_contract_commissioner_unnamed),
+    ("ALLIANCE-FORMER-CONTRACT-ENDS-FIRST", JOINT, _former_contract_ending_before_the_term),
     ("ALLIANCE-SERVICE-SEASON", SMALL, _season_for_an_unlisted_service),
     ("ALLIANCE-FOR-CAUSE-UNTIL", SMALL, _for_cause_period_beyond_the_term),
     ("ALLIANCE-SAFEGUARDING-CAP", SMALL, _safeguarding_cap_below_public_liability),
