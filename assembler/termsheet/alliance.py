@@ -5105,7 +5105,7 @@ class Alliance(Strict):
         homelessness_act_2002_s1) (r20 al-fresh finding 2)."""
         found = self.function_statutes
         if self.statutory_functions:
-            return found
+            return self._tier_split(member, found) if self.two_tier else found
         if self.is_county_council(member) and any("Part 7 of the Housing Act 1996" in f for f in found):
             scope = " ".join([self.purpose, *self.services]).lower()
             out = [f for f in found if "Part 7 of the Housing Act 1996" not in f]
@@ -5121,12 +5121,53 @@ class Alliance(Strict):
                     out.append("section 17 of the Children Act 1989 (services for children in need and their families)")
             out.append("section 1(2) of the Homelessness Act 2002 (assisting the local housing authorities in its area "
                        "with their homelessness reviews and strategies)")
+            if self.two_tier:
+                out.append(S213_WORDS)
             return out
         if self.upper_tier_partner(member) is None:
             return found
         out = [f for f in found if "Domestic Abuse Act 2021" not in f]
         if "Part 4 of the Domestic Abuse Act 2021" in " ".join(found) and not any("Housing Act 1996" in f for f in out):
             out.append("Part 7 of the Housing Act 1996 (homelessness), as local housing authority")
+        return out
+
+    @property
+    def two_tier(self) -> bool:
+        """Whether the Commissioners include a lower-tier council and the county council of its area (a two-tier area):
+        each then holds only its own tier's functions (r40 al-twotier finding 1)."""
+        return any(self.upper_tier_partner(c) is not None for c in self.commissioners)
+
+    def _tier_split(self, member: Member, given: list[str]) -> list[str]:
+        """The sheet's statutory_functions for one council in a two-tier area: a citation of the local housing
+        authority's functions (Part 6 or 7 of the Housing Act 1996, s.1(1) of the Homelessness Act 2002) goes to the
+        lower-tier councils; one of the social services or public health functions (the Care Act 2014, the Children Act
+        1989, s.2B of the NHS Act 2006, Part 4 of the Domestic Abuse Act 2021, the Mental Health Act 1983) to the county
+        council; any other to the one council its words name, else to each. The county council, which co-operates with
+        the housing authority on request under s.213 of the Housing Act 1996 (law.yaml housing_act_1996_s213), is recited
+        under that duty too where a lower-tier council is recited under Part 7 (r40 al-twotier finding 1)."""
+        if member.legal_form != "local_authority":
+            return given
+        county = self.is_county_council(member)
+        housing = re.compile(r"\b(Part (?:6|7|VI|VII) of the Housing Act 1996|Homelessness Act 2002)\b", re.I)
+        social = re.compile(r"\b(Care Act 2014|Children Act 1989|Children Act 2004|Childcare Act 2006|section 2B of the "
+                            r"National Health Service Act 2006|Domestic Abuse Act 2021|Mental Health Act 1983)\b", re.I)
+        councils = [c for c in self.commissioners if c.legal_form == "local_authority"]
+        out = []
+        for f in given:
+            if housing.search(f) and not social.search(f) and not re.search(r"section 1\(2\)", f):
+                if not county:
+                    out.append(f)
+            elif social.search(f) and not housing.search(f):
+                if county or self.upper_tier_partner(member) is None:
+                    out.append(f)
+            else:
+                named = [c for c in councils if any(n and re.search(rf"\b{re.escape(n)}\b", f, re.I)
+                                                     for n in (c.short_name, c.name))]
+                if len(named) != 1 or named[0] is member:
+                    out.append(f)
+        if county and not any("section 213" in f for f in out) and any(
+                housing.search(f) for f in given):
+            out.append(S213_WORDS)
         return out
 
     @property
@@ -5395,6 +5436,10 @@ class OwnRoute:
     words: str
     started_words: str
     started: dt.date | None
+
+
+S213_WORDS = ("section 213 of the Housing Act 1996 (co-operating, as is reasonable, with a local housing authority that asks "
+              "for its help with its homelessness functions)")
 
 
 def care_act_words(scope: str) -> str:
