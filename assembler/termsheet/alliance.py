@@ -335,6 +335,10 @@ class Member(Party):
         "words that read after 'to', e.g. 'the mayor of the combined county authority'. The successor sub-clause then "
         "names it and the note asks for the transfer to be checked when it is made. Give it only as an expectation: "
         "the draft says 'if its functions pass', never that the change is law. Empty: the general successor wording.")
+    successor_date: dt.date | None = Field(
+        None, description="For a Commissioner with an expected_successor: the date its functions are expected to pass "
+        "(vesting day), as YYYY-MM-DD, e.g. 2028-04-01. Where two Commissioners name the same successor, the merger "
+        "sub-clause and its note give this date as expected, never as law. Empty: no date is given.")
     council_tier: Literal["upper", "lower"] | None = Field(
         None, description="For an English council Commissioner: 'upper' for a county or unitary council (or London "
         "borough), which holds the safe accommodation duty in Part 4 of the Domestic Abuse Act 2021 and the social "
@@ -2549,6 +2553,34 @@ class Alliance(Strict):
     def successor_commissioners(self) -> list[Member]:
         """The Commissioners for which the sheet names an expected successor body (r31 al-fresh note 1.2)."""
         return [m for m in self.commissioners if m.expected_successor]
+
+    @property
+    def merging_commissioners(self) -> "Merger | None":
+        """Where the sheet names the same expected successor for two or more Commissioners (a reorganisation that puts
+        a district and its county, say, into one unitary council): the successor's words, those Commissioners, the
+        expected date (the earliest given), the members and the votes a majority decision needs once they are one
+        member (as many members may then vote against as could before), their combined shares and whether one of
+        them is the Lead Commissioner (r40 al-twotier finding 2). None otherwise."""
+        groups: dict[str, list[Member]] = {}
+        for m in self.successor_commissioners:
+            key = " ".join(m.expected_successor.lower().split())
+            key = key[4:] if key.startswith("the ") else key
+            groups.setdefault(key, []).append(m)
+        ms = next((g for g in groups.values() if len(g) > 1), None)
+        if ms is None:
+            return None
+        dates = [m.successor_date for m in ms if m.successor_date]
+        n = len(self.alliance_members)
+        merged_members = sum(1 for m in ms if m in self.alliance_members)
+        after = n - max(merged_members - 1, 0)
+        votes = max(after - (n - self.votes_needed), after // 2 + 1)
+        rows = {r.member: r for r in self.shares}
+        gain = sum((rows[m.key].gain for m in ms if m.key in rows), Decimal(0))
+        pains = [rows[m.key].pain for m in ms if m.key in rows and rows[m.key].pain is not None]
+        quorum = min(self.decisions.quorum, after) if self.decisions.quorum is not None else max(-(-after * 2 // 3), votes)
+        return Merger(ms[0].expected_successor, ms, min(dates) if dates else None, after, votes, quorum, gain,
+                      sum(pains, Decimal(0)) if pains else None,
+                      any(m.key == self.lead_commissioner for m in ms) or (self.commissioner in ms))
 
     @property
     def handover_assigns_licence(self) -> list[str]:
@@ -5413,6 +5445,20 @@ class FormerChange:
     change: Decimal
     percent: Decimal | None
     over_term: Decimal
+
+
+@dataclass(frozen=True)
+class Merger:
+    """Alliance.merging_commissioners: Commissioners whose functions are expected to pass to the same body."""
+    body: str
+    members: list
+    date: dt.date | None
+    members_after: int
+    votes_after: int
+    quorum_after: int
+    gain: Decimal
+    pain: Decimal | None
+    lead: bool
 
 
 @dataclass(frozen=True)

@@ -63,3 +63,48 @@ def test_two_tier_without_given_functions_adds_section_213(catalogue):
     recital = _recital_a(build(ALLIANCE_THORNSHIRE, catalogue).document)
     county = recital.split("The County Council enters into this Agreement")[1].split("enters into this Agreement")[0]
     assert "section 213 of the Housing Act 1996" in county
+
+
+SUCCESSOR = "the Thornshire unitary council proposed under the local government reorganisation"
+
+
+def _with_successors(tmp_path, catalogue, second: str):
+    text = ALLIANCE_THORNSHIRE.read_text(encoding="utf-8")
+    text = text.replace("    council_tier: upper\n", f"    council_tier: upper\n    expected_successor: {SUCCESSOR}\n"
+                        "    successor_date: 2028-04-01\n", 1)
+    text = text.replace("    council_tier: lower\n", f"    council_tier: lower\n    expected_successor: {second}\n", 1)
+    path = tmp_path / "merger.yaml"
+    path.write_text(text, encoding="utf-8")
+    return assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+
+
+def test_same_successor_for_two_commissioners_merges_them(tmp_path, catalogue):
+    """Finding 2: two Commissioners whose functions pass to the same body become one Party with one seat and vote, the
+    majority and quorum restated for the smaller membership, shares added, the settlement between them ended, and
+    (the county being Lead Commissioner) it is Lead Commissioner; the note gives the date and the s.24 direction."""
+    doc = _with_successors(tmp_path, catalogue, SUCCESSOR)
+    leaving = clause(doc, "alliance.leaving")
+    body = _flat(text_of(leaving))
+    assert "all pass to the same body (which the Commissioners expect on 1 April 2028)" in body
+    assert "it is the Lead Commissioner;" in body and "it has one seat and one vote in the ALT" in body
+    assert "Alliance Members vote for it" in body and "is quorate under clause" in body
+    assert "is the sum of theirs" in body and "stop applying between them" in body
+    note = _flat(leaving.note or "")
+    assert "section 24 of the Local Government and Public Involvement in Health Act 2007" in note
+    assert "£100,000" in note and "on 1 April 2028" in note
+    assert note.count("to pass during the term to") == 1
+
+
+def test_different_successors_do_not_merge(tmp_path, catalogue):
+    """Finding 2 (quiet): Commissioners with different successors keep their own places; no merger sub-clause or
+    s.24 note."""
+    doc = _with_successors(tmp_path, catalogue, "the Aldhurst unitary council")
+    leaving = clause(doc, "alliance.leaving")
+    assert "all pass to the same body" not in _flat(text_of(leaving))
+    assert "section 24 of the Local Government" not in _flat(leaving.note or "")
+
+
+def test_safeguarding_authority_that_is_a_party_is_named_by_its_defined_term(catalogue):
+    """Finding 2 (20.12): where the safeguarding authority is a Party, the reporting duty names it by its defined term."""
+    text = _flat(text_of(clause(build(ALLIANCE_THORNSHIRE, catalogue).document, "common.safeguarding")))
+    assert "Thornshire County Council" not in text and "to the County Council" in text
