@@ -1014,7 +1014,9 @@ class Alliance(Strict):
     running_costs_payer: MemberKey | None = Field(
         None, description="Where running_costs is 'commissioner' and there is more than one Commissioner: the key of the "
         "one Commissioner that pays the running costs alone, outside the pooled budget, e.g. 'council' where the council "
-        "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions.")
+        "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions to the "
+        "pooled budget or, with none, to the first-year values of the Service Contracts each is party to (equally where a "
+        "value is not known).")
     running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
                                                "if agreed; empty: the ALT sets it in each Annual Plan.")
     lead_provider: LeadProvider | None = Field(
@@ -3804,6 +3806,26 @@ class Alliance(Strict):
         return any(any(getattr(h, "legal_form", None) in nhs for h in self.service_contract_holders(p))
                    or (p.legal_form in nhs and not council_only)
                    for p in self.providers)
+
+    @property
+    def running_cost_parts(self) -> list[tuple[Member, Decimal, Decimal]]:
+        """Where several Commissioners share the running costs with no Pooled Budget: each Commissioner with the
+        first-year value of the Service Contracts it is party to and its part of the running costs in proportion to
+        those values, as a percentage (r40 al-twotier finding 4: an equal split had no basis in the sheet). Empty where
+        there is a Pooled Budget, one Commissioner pays alone, or a Service Contract's value is not known."""
+        if (self.running_costs != "commissioner" or not self.joint_commissioners or self.running_costs_sole_payer
+                or self.pooled_budget or not self.providers):
+            return []
+        totals = {c.key: Decimal(0) for c in self.commissioners}
+        for p in self.providers:
+            for h in self.service_contracts_of(p):
+                if h.annual_value is None or h.holder.key not in totals:
+                    return []
+                totals[h.holder.key] += h.annual_value
+        whole = sum(totals.values(), Decimal(0))
+        if not whole:
+            return []
+        return [(c, totals[c.key], (totals[c.key] * 100 / whole).quantize(Decimal("0.01"))) for c in self.commissioners]
 
     def service_contract_commissioner(self, member: Member) -> Member | None:
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead. For a

@@ -108,3 +108,25 @@ def test_safeguarding_authority_that_is_a_party_is_named_by_its_defined_term(cat
     """Finding 2 (20.12): where the safeguarding authority is a Party, the reporting duty names it by its defined term."""
     text = _flat(text_of(clause(build(ALLIANCE_THORNSHIRE, catalogue).document, "common.safeguarding")))
     assert "Thornshire County Council" not in text and "to the County Council" in text
+
+
+def test_running_costs_without_a_pool_follow_contract_values(tmp_path, catalogue):
+    """Finding 4: with no Pooled Budget, the Commissioners share the running costs in proportion to the first-year
+    values of their Service Contracts (printed), not equally, and the note says the split is a default."""
+    from tests.families.conftest import ALLIANCE_JOINT
+    text = ALLIANCE_JOINT.read_text(encoding="utf-8")
+    assert "running_costs: members_pro_rata" in text
+    path = tmp_path / "costs.yaml"
+    path.write_text(text.replace("running_costs: members_pro_rata", "running_costs: commissioner", 1), encoding="utf-8")
+    doc = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+    planning = clause(doc, "alliance.service-planning")
+    body = _flat(text_of(planning))
+    assert "a part in proportion to the first-year values of the Service Contracts to which it is party" in body
+    assert "an equal part" not in body
+    assert "a default, not an instruction" in _flat(planning.note or "")
+
+
+def test_running_costs_with_a_pool_follow_contributions(catalogue):
+    """Finding 4 (quiet): with a Pooled Budget the split stays by contributions to it."""
+    body = _flat(text_of(clause(build(ALLIANCE_THORNSHIRE, catalogue).document, "alliance.service-planning")))
+    assert "first-year values of the Service Contracts to which it is party" not in body
