@@ -130,3 +130,21 @@ def test_running_costs_with_a_pool_follow_contributions(catalogue):
     """Finding 4 (quiet): with a Pooled Budget the split stays by contributions to it."""
     body = _flat(text_of(clause(build(ALLIANCE_THORNSHIRE, catalogue).document, "alliance.service-planning")))
     assert "first-year values of the Service Contracts to which it is party" not in body
+
+
+def test_deemed_urgent_approval_binds_only_the_lead_commissioner(catalogue):
+    """Finding 3: with several Commissioners, an urgent cost approved by the Lead Commissioner's silence binds only its
+    part of the resulting Pain unless each other Commissioner agreed in advance, and 13.13(b)'s time limit allows for
+    the later deemed approval."""
+    from tests.families.conftest import ALLIANCE_HOLLINSHIRE
+    doc = build(ALLIANCE_HOLLINSHIRE, catalogue).document
+    body = _flat(text_of(clause(doc, "alliance.risk-reward")))
+    assert "binds only the Lead Commissioner's part of the Commissioners' share of any Pain" in body
+    assert "treats as given after that period" in body
+
+
+def test_one_commissioner_has_no_deemed_approval_split(catalogue):
+    """Finding 3 (quiet): with one Commissioner there is no one else to bind."""
+    from tests.families.conftest import ALLIANCE_SMALL
+    body = _flat(text_of(clause(build(ALLIANCE_SMALL, catalogue).document, "alliance.risk-reward")))
+    assert "binds only the" not in body
