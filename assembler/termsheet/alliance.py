@@ -2640,7 +2640,7 @@ class Alliance(Strict):
         """The handover items that bring a service in-house to a Commissioner, where TUPE (a service provision change)
         and Local Government Pension Scheme eligibility need checking."""
         names = [c.short_name for c in self.commissioners if c.short_name]
-        pattern = r"\bin-house\b" + "".join(rf"|\bto the {re.escape(n)}'s own\b|\bto the {re.escape(n)}\b(?! spot| lease)" for n in names)
+        pattern = r"\bin-house\b" + "".join(rf"|\bto the {re.escape(n)}'s own\b|\bto the {re.escape(n)}\b(?!'s| spot| lease)" for n in names)
         return self._handover_owners(pattern)
 
     @property

@@ -148,3 +148,28 @@ def test_one_commissioner_has_no_deemed_approval_split(catalogue):
     from tests.families.conftest import ALLIANCE_SMALL
     body = _flat(text_of(clause(build(ALLIANCE_SMALL, catalogue).document, "alliance.risk-reward")))
     assert "binds only the" not in body
+
+
+def _exit_note(tmp_path, catalogue, riverside: str) -> str:
+    from tests.families.conftest import ALLIANCE_BIG
+    text = ALLIANCE_BIG.read_text(encoding="utf-8")
+    old = "Riverside:\n    mental health support for people with co-occurring conditions, to Recovery CIC or a provider the\n    Council appoints;"
+    assert old in text
+    path = tmp_path / "handover.yaml"
+    path.write_text(text.replace(old, f"Riverside:\n    mental health support for people with co-occurring conditions, {riverside};", 1),
+                    encoding="utf-8")
+    doc = assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document
+    return _flat(clause(doc, "alliance.schedule-exit").note or "")
+
+
+def test_handover_to_a_councils_provider_is_not_in_house(tmp_path, catalogue):
+    """Finding 7 (quiet): a handover to a provider the council appoints ("to the Council's treatment provider") does
+    not bring the service in-house."""
+    note = _exit_note(tmp_path, catalogue, "to the Council's treatment provider or another provider the Council appoints")
+    assert "brings a service in-house" not in note
+
+
+def test_handover_to_the_council_itself_is_in_house(tmp_path, catalogue):
+    """Finding 7: a handover to the council itself still reads as in-house (TUPE and pensions checked)."""
+    note = _exit_note(tmp_path, catalogue, "to the Council, which will run it with its own staff")
+    assert "The handover for Riverside brings a service in-house" in note
