@@ -2763,6 +2763,18 @@ class Alliance(Strict):
         return bool(re.search(r"\b(drugs?|alcohol|substance (use|misuse))\b", scope, re.I))
 
     @property
+    def treatment_elsewhere(self) -> bool:
+        """Whether the sheet says the drug or alcohol work in scope is not treatment: health_care is false and the
+        recorded assessment says prescribing or structured (clinical) treatment stays in a separate contract or is not
+        provided (r40 al-twotier finding 6: recovery and peer support is not "drug or alcohol treatment", and the draft
+        must not impose NDTMS or patient safety duties that undercut that assessment)."""
+        if self.health_care is not False or not self.health_care_assessment:
+            return False
+        text = self.health_care_assessment.lower()
+        return bool(re.search(r"\b(no (?:prescribing|clinical treatment|structured treatment)|non-clinical)\b", text)) and bool(
+            re.search(r"\b(separate|stay|stays|remain|remains|procured separately|elsewhere|outside)\b", text))
+
+    @property
     def housing_costs_excluded(self) -> bool:
         """Whether costs met from rent, service charges or housing benefit are left out of the Annual Values and the
         risk/reward comparison: only where housing is in scope and the sheet says they are paid outside the alliance's

@@ -173,3 +173,32 @@ def test_handover_to_the_council_itself_is_in_house(tmp_path, catalogue):
     """Finding 7: a handover to the council itself still reads as in-house (TUPE and pensions checked)."""
     note = _exit_note(tmp_path, catalogue, "to the Council, which will run it with its own staff")
     assert "The handover for Riverside brings a service in-house" in note
+
+
+def _operations(tmp_path, catalogue, assessment: str):
+    from tests.families.conftest import ALLIANCE_BIG
+    text = ALLIANCE_BIG.read_text(encoding="utf-8")
+    start = text.index("  health_care_assessment: >-\n")
+    end = text.index("  lead_provider:", start)
+    text = text[:start] + f"  health_care: false\n  health_care_assessment: >-\n    {assessment}\n" + text[end:]
+    path = tmp_path / "treatment.yaml"
+    path.write_text(text, encoding="utf-8")
+    return clause(assemble(read_termsheet(path, catalogue), catalogue, today=DRAFT_DATE).document, "alliance.operations")
+
+
+def test_recovery_support_with_treatment_elsewhere_is_not_treatment(tmp_path, catalogue):
+    """Finding 6: where the sheet says the drug and alcohol work is non-clinical and structured treatment stays in a
+    separate contract, no Provider is told to make its own NDTMS returns or report patient safety incidents."""
+    ops = _operations(tmp_path, catalogue, "the recovery work is non-clinical peer support with no prescribing, which "
+                      "stays in the Council's separate treatment contract")
+    body = _flat(text_of(ops))
+    assert "supports people with drug or alcohol use into treatment" in body
+    assert "patient safety incident" not in body and "delivers drug or alcohol treatment" not in body
+    assert "is not treatment" in _flat(ops.note or "")
+
+
+def test_treatment_in_scope_keeps_the_treatment_duties(catalogue):
+    """Finding 6 (quiet): where treatment is in scope, the NDTMS and patient safety duties stay."""
+    from tests.families.conftest import ALLIANCE_BIG
+    body = _flat(text_of(clause(build(ALLIANCE_BIG, catalogue).document, "alliance.operations")))
+    assert "delivers drug or alcohol treatment" in body and "patient safety incident" in body
