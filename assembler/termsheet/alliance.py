@@ -335,6 +335,10 @@ class Member(Party):
         "words that read after 'to', e.g. 'the mayor of the combined county authority'. The successor sub-clause then "
         "names it and the note asks for the transfer to be checked when it is made. Give it only as an expectation: "
         "the draft says 'if its functions pass', never that the change is law. Empty: the general successor wording.")
+    successor_date: dt.date | None = Field(
+        None, description="For a Commissioner with an expected_successor: the date its functions are expected to pass "
+        "(vesting day), as YYYY-MM-DD, e.g. 2028-04-01. Where two Commissioners name the same successor, the merger "
+        "sub-clause and its note give this date as expected, never as law. Empty: no date is given.")
     council_tier: Literal["upper", "lower"] | None = Field(
         None, description="For an English council Commissioner: 'upper' for a county or unitary council (or London "
         "borough), which holds the safe accommodation duty in Part 4 of the Domestic Abuse Act 2021 and the social "
@@ -1028,7 +1032,9 @@ class Alliance(Strict):
     running_costs_payer: MemberKey | None = Field(
         None, description="Where running_costs is 'commissioner' and there is more than one Commissioner: the key of the "
         "one Commissioner that pays the running costs alone, outside the pooled budget, e.g. 'council' where the council "
-        "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions.")
+        "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions to the "
+        "pooled budget or, with none, to the first-year values of the Service Contracts each is party to (equally where a "
+        "value is not known).")
     running_costs_budget: Money | None = Field(None, description="The yearly budget for the running costs, in pounds, "
                                                "if agreed; empty: the ALT sets it in each Annual Plan.")
     lead_provider: LeadProvider | None = Field(
@@ -2569,6 +2575,34 @@ class Alliance(Strict):
         return [m for m in self.commissioners if m.expected_successor]
 
     @property
+    def merging_commissioners(self) -> "Merger | None":
+        """Where the sheet names the same expected successor for two or more Commissioners (a reorganisation that puts
+        a district and its county, say, into one unitary council): the successor's words, those Commissioners, the
+        expected date (the earliest given), the members and the votes a majority decision needs once they are one
+        member (as many members may then vote against as could before), their combined shares and whether one of
+        them is the Lead Commissioner (r40 al-twotier finding 2). None otherwise."""
+        groups: dict[str, list[Member]] = {}
+        for m in self.successor_commissioners:
+            key = " ".join(m.expected_successor.lower().split())
+            key = key[4:] if key.startswith("the ") else key
+            groups.setdefault(key, []).append(m)
+        ms = next((g for g in groups.values() if len(g) > 1), None)
+        if ms is None:
+            return None
+        dates = [m.successor_date for m in ms if m.successor_date]
+        n = len(self.alliance_members)
+        merged_members = sum(1 for m in ms if m in self.alliance_members)
+        after = n - max(merged_members - 1, 0)
+        votes = max(after - (n - self.votes_needed), after // 2 + 1)
+        rows = {r.member: r for r in self.shares}
+        gain = sum((rows[m.key].gain for m in ms if m.key in rows), Decimal(0))
+        pains = [rows[m.key].pain for m in ms if m.key in rows and rows[m.key].pain is not None]
+        quorum = min(self.decisions.quorum, after) if self.decisions.quorum is not None else max(-(-after * 2 // 3), votes)
+        return Merger(ms[0].expected_successor, ms, min(dates) if dates else None, after, votes, quorum, gain,
+                      sum(pains, Decimal(0)) if pains else None,
+                      any(m.key == self.lead_commissioner for m in ms) or (self.commissioner in ms))
+
+    @property
     def handover_assigns_licence(self) -> list[str]:
         """The members whose handover line speaks of assigning (or transferring) a licence: the Exit Plan's paragraph
         on licences applies in its place and the note says why."""
@@ -2624,7 +2658,7 @@ class Alliance(Strict):
         """The handover items that bring a service in-house to a Commissioner, where TUPE (a service provision change)
         and Local Government Pension Scheme eligibility need checking."""
         names = [c.short_name for c in self.commissioners if c.short_name]
-        pattern = r"\bin-house\b" + "".join(rf"|\bto the {re.escape(n)}'s own\b|\bto the {re.escape(n)}\b(?! spot| lease)" for n in names)
+        pattern = r"\bin-house\b" + "".join(rf"|\bto the {re.escape(n)}'s own\b|\bto the {re.escape(n)}\b(?!'s| spot| lease)" for n in names)
         return self._handover_owners(pattern)
 
     @property
@@ -2745,6 +2779,18 @@ class Alliance(Strict):
         treatment monitoring data and report incidents and deaths (r15 al-fresh finding 20)."""
         scope = " ".join([self.purpose, *self.services])
         return bool(re.search(r"\b(drugs?|alcohol|substance (use|misuse))\b", scope, re.I))
+
+    @property
+    def treatment_elsewhere(self) -> bool:
+        """Whether the sheet says the drug or alcohol work in scope is not treatment: health_care is false and the
+        recorded assessment says prescribing or structured (clinical) treatment stays in a separate contract or is not
+        provided (r40 al-twotier finding 6: recovery and peer support is not "drug or alcohol treatment", and the draft
+        must not impose NDTMS or patient safety duties that undercut that assessment)."""
+        if self.health_care is not False or not self.health_care_assessment:
+            return False
+        text = self.health_care_assessment.lower()
+        return bool(re.search(r"\b(no (?:prescribing|clinical treatment|structured treatment)|non-clinical)\b", text)) and bool(
+            re.search(r"\b(separate|stay|stays|remain|remains|procured separately|elsewhere|outside)\b", text))
 
     @property
     def housing_costs_excluded(self) -> bool:
@@ -3848,6 +3894,26 @@ class Alliance(Strict):
         return any(any(getattr(h, "legal_form", None) in nhs for h in self.service_contract_holders(p))
                    or (p.legal_form in nhs and not council_only)
                    for p in self.providers)
+
+    @property
+    def running_cost_parts(self) -> list[tuple[Member, Decimal, Decimal]]:
+        """Where several Commissioners share the running costs with no Pooled Budget: each Commissioner with the
+        first-year value of the Service Contracts it is party to and its part of the running costs in proportion to
+        those values, as a percentage (r40 al-twotier finding 4: an equal split had no basis in the sheet). Empty where
+        there is a Pooled Budget, one Commissioner pays alone, or a Service Contract's value is not known."""
+        if (self.running_costs != "commissioner" or not self.joint_commissioners or self.running_costs_sole_payer
+                or self.pooled_budget or not self.providers):
+            return []
+        totals = {c.key: Decimal(0) for c in self.commissioners}
+        for p in self.providers:
+            for h in self.service_contracts_of(p):
+                if h.annual_value is None or h.holder.key not in totals:
+                    return []
+                totals[h.holder.key] += h.annual_value
+        whole = sum(totals.values(), Decimal(0))
+        if not whole:
+            return []
+        return [(c, totals[c.key], (totals[c.key] * 100 / whole).quantize(Decimal("0.01"))) for c in self.commissioners]
 
     def service_contract_commissioner(self, member: Member) -> Member | None:
         """The Commissioner party to a Provider's Service Contract: the one the sheet names, else the lead. For a
@@ -5181,7 +5247,7 @@ class Alliance(Strict):
         homelessness_act_2002_s1) (r20 al-fresh finding 2)."""
         found = self.function_statutes
         if self.statutory_functions:
-            return found
+            return self._tier_split(member, found) if self.two_tier else found
         if self.is_county_council(member) and any("Part 7 of the Housing Act 1996" in f for f in found):
             scope = " ".join([self.purpose, *self.services]).lower()
             out = [f for f in found if "Part 7 of the Housing Act 1996" not in f]
@@ -5197,12 +5263,53 @@ class Alliance(Strict):
                     out.append("section 17 of the Children Act 1989 (services for children in need and their families)")
             out.append("section 1(2) of the Homelessness Act 2002 (assisting the local housing authorities in its area "
                        "with their homelessness reviews and strategies)")
+            if self.two_tier:
+                out.append(S213_WORDS)
             return out
         if self.upper_tier_partner(member) is None:
             return found
         out = [f for f in found if "Domestic Abuse Act 2021" not in f]
         if "Part 4 of the Domestic Abuse Act 2021" in " ".join(found) and not any("Housing Act 1996" in f for f in out):
             out.append("Part 7 of the Housing Act 1996 (homelessness), as local housing authority")
+        return out
+
+    @property
+    def two_tier(self) -> bool:
+        """Whether the Commissioners include a lower-tier council and the county council of its area (a two-tier area):
+        each then holds only its own tier's functions (r40 al-twotier finding 1)."""
+        return any(self.upper_tier_partner(c) is not None for c in self.commissioners)
+
+    def _tier_split(self, member: Member, given: list[str]) -> list[str]:
+        """The sheet's statutory_functions for one council in a two-tier area: a citation of the local housing
+        authority's functions (Part 6 or 7 of the Housing Act 1996, s.1(1) of the Homelessness Act 2002) goes to the
+        lower-tier councils; one of the social services or public health functions (the Care Act 2014, the Children Act
+        1989, s.2B of the NHS Act 2006, Part 4 of the Domestic Abuse Act 2021, the Mental Health Act 1983) to the county
+        council; any other to the one council its words name, else to each. The county council, which co-operates with
+        the housing authority on request under s.213 of the Housing Act 1996 (law.yaml housing_act_1996_s213), is recited
+        under that duty too where a lower-tier council is recited under Part 7 (r40 al-twotier finding 1)."""
+        if member.legal_form != "local_authority":
+            return given
+        county = self.is_county_council(member)
+        housing = re.compile(r"\b(Part (?:6|7|VI|VII) of the Housing Act 1996|Homelessness Act 2002)\b", re.I)
+        social = re.compile(r"\b(Care Act 2014|Children Act 1989|Children Act 2004|Childcare Act 2006|section 2B of the "
+                            r"National Health Service Act 2006|Domestic Abuse Act 2021|Mental Health Act 1983)\b", re.I)
+        councils = [c for c in self.commissioners if c.legal_form == "local_authority"]
+        out = []
+        for f in given:
+            if housing.search(f) and not social.search(f) and not re.search(r"section 1\(2\)", f):
+                if not county:
+                    out.append(f)
+            elif social.search(f) and not housing.search(f):
+                if county or self.upper_tier_partner(member) is None:
+                    out.append(f)
+            else:
+                named = [c for c in councils if any(n and re.search(rf"\b{re.escape(n)}\b", f, re.I)
+                                                     for n in (c.short_name, c.name))]
+                if len(named) != 1 or named[0] is member:
+                    out.append(f)
+        if county and not any("section 213" in f for f in out) and any(
+                housing.search(f) for f in given):
+            out.append(S213_WORDS)
         return out
 
     @property
@@ -5451,6 +5558,20 @@ class FormerChange:
 
 
 @dataclass(frozen=True)
+class Merger:
+    """Alliance.merging_commissioners: Commissioners whose functions are expected to pass to the same body."""
+    body: str
+    members: list
+    date: dt.date | None
+    members_after: int
+    votes_after: int
+    quorum_after: int
+    gain: Decimal
+    pain: Decimal | None
+    lead: bool
+
+
+@dataclass(frozen=True)
 class RouteRecital:
     """Alliance.route_recital: the one decision behind recital (C) and the key information's procurement row."""
     kind: str
@@ -5471,6 +5592,10 @@ class OwnRoute:
     words: str
     started_words: str
     started: dt.date | None
+
+
+S213_WORDS = ("section 213 of the Housing Act 1996 (co-operating, as is reasonable, with a local housing authority that asks "
+              "for its help with its homelessness functions)")
 
 
 def care_act_words(scope: str) -> str:

@@ -35,7 +35,7 @@ def test_forfeited_gain_and_negative_balances_go_to_the_pooled_budget(alliance_h
     assert "The Council must credit each negative Balancing Amount it receives to the Pooled Budget." in rr
     sp = flat(text_of(clause(alliance_harrowdale, "alliance.service-planning")))
     assert ("(counting any share of Gain credited to the Pooled Budget under clause 13.12, and any negative Balancing "
-            "Amount credited to it under clause 13.29, as received by the Commissioners in proportion to their "
+            "Amount credited to it under clause 13.30, as received by the Commissioners in proportion to their "
             "contributions to the Pooled Budget for that Alliance Year)") in sp
     note = flat(clause(alliance_harrowdale, "alliance.risk-reward").note)
     assert "goes back into the Pooled Budget" in note

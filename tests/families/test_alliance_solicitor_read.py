@@ -149,5 +149,5 @@ def test_varied_contracts_note_expects_no_staff_move_and_balancing_payments_sent
         ALLIANCE_JOINT, "alliance.transition", catalogue)
     assert "Staff who move between providers on the change are dealt with in the workforce clause." in _note(
         ALLIANCE_REABLEMENT, "alliance.transition", catalogue)
-    assert "For clause 13.19, the payments due to a Provider are the payments due to it" in _text(
+    assert "For clause 13.20, the payments due to a Provider are the payments due to it" in _text(
         ALLIANCE_JOINT, "alliance.risk-reward", catalogue)
