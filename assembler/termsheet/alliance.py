@@ -11,7 +11,7 @@ from dataclasses import dataclass, field as dc_field
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.formatting import MONTHS, join_and, money, pence
+from assembler.formatting import MONTHS, has_word, join_and, money, pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -4087,15 +4087,14 @@ class Alliance(Strict):
         """Whether the Services include support for people affected by domestic abuse (a refuge, safe accommodation
         or specialist support), so that the draft carries the clause on domestic abuse referrals and reviews."""
         scope = " ".join([self.purpose, *self.services]).lower()
-        return "domestic abuse" in scope or "domestic violence" in scope or "refuge" in scope
+        return has_word(scope, "domestic abuse", "domestic violence", "refuge")
 
     @property
     def refuge_providers(self) -> list[Member]:
         """The Providers whose own services include a refuge or other safe accommodation, or support in it, e.g.
         dispersed safe homes (r16 al-sample finding 18; r32 al-fresh finding 16)."""
         return [p for p in self.providers
-                if any(w in " ".join(p.delivers).lower()
-                       for w in ("refuge", "safe accommodation", "safe home", "dispersed accommodation"))]
+                if has_word(" ".join(p.delivers), "refuge", "safe accommodation", "safe home", "dispersed accommodation")]
 
     @property
     def part4_duty_cited(self) -> bool:
@@ -4111,7 +4110,7 @@ class Alliance(Strict):
     def refuge_in_scope(self) -> bool:
         """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
         scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
-        return "refuge" in scope or "safe accommodation" in scope
+        return has_word(scope, "refuge", "safe accommodation")
 
     @property
     def former_contracts_unlisted(self) -> list[tuple[FormerContract, Member | None]]:
@@ -4791,8 +4790,8 @@ class Alliance(Strict):
             # left to the recitals note
             found.append("sections 17, 20, 22C, 22G and 23B to 24B of the Children Act 1989 (children in need, "
                          "looked-after children and care leavers)")
-        elif any(w in scope for w in ("children", "child ")) and any(
-                w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
+        elif has_word(scope, "children", "child") and has_word(scope, "exploitation", "in need", "missing",
+                                                               "safeguard*", "at risk"):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
         if self.young_carers_in_scope:
             # young carers' needs assessments (Children Act 1989 ss.17ZA to 17ZC, inserted by the Children and Families
@@ -4821,7 +4820,7 @@ class Alliance(Strict):
                                                                    "gang", "violent crime")):
             found.append("section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime, "
                          "Sentencing and Courts Act 2022 (preventing and reducing crime and serious violence)")
-        if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
+        if has_word(scope, "domestic abuse") and has_word(scope, "refuge", "accommodation"):
             found.append("Part 4 of the Domestic Abuse Act 2021 (support in safe accommodation)")
         return found
 
