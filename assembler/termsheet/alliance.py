@@ -2042,7 +2042,34 @@ class Alliance(Strict):
         Language interpretation' alone may be for a member's representative, so it stays with the meetings). Each Provider arranges them in delivering its part of the Services (r38d al-edge finding 5: 'community
         language interpreters' for an edge-of-care service were applied only to the ALT's meetings). An item tied to one
         forum ('... for the lived-experience panel') stays with that forum."""
-        return [i for i in self.communication_general if self._PEOPLE_WORDS.search(i)]
+        return [i for i in self.communication_general
+                if self._PEOPLE_WORDS.search(i) and not self._MEETING_WORDS.search(i)]
+
+    # words that tie a communication item to the alliance's meetings and the people taking part in them, not to the
+    # delivery of the Services (r40 al-shortbreaks finding 4: "British Sign Language interpretation where a parent
+    # carer representative asks for it", "papers in Easy Read for disabled young people taking part")
+    _MEETING_WORDS = re.compile(r"\b(?:representatives?|taking part|take part|takes part|participants?|meetings?|"
+                                r"papers|agendas?|minutes|members of|attend\w*|sessions?)\b", re.I)
+    # words by which an item says for whom it is arranged, so the clause does not add a second condition
+    _ITEM_FOR_WHOM = re.compile(r"\b(?:where|when|for|who|taking part|whenever)\b", re.I)
+
+    @property
+    def communication_items_say_for_whom(self) -> bool:
+        """Whether every meeting item says itself for whom or when it is arranged ("... where a parent carer
+        representative asks for it", "... for members of the Refugee Voices Panel"): the governance clause then does
+        not add "for any representative or participant who needs it" (r40 al-shortbreaks finding 4, al-resettle
+        finding 11)."""
+        gen = self.communication_general
+        return bool(gen) and all(self._ITEM_FOR_WHOM.search(i) for i in gen)
+
+    @property
+    def communication_service_duty(self) -> bool:
+        """Whether the governance clause gives each Provider a general duty to meet the communication needs of the
+        people it serves: where the sheet's communication items concern the people who use the Services or their
+        families, even those tied to the meetings (r40 al-shortbreaks finding 4: the meeting items are not pasted into
+        the service duty; the service duty is general, and uses the sheet's words only for items about the
+        Services)."""
+        return bool(self.communication_services) or any(self._PEOPLE_WORDS.search(i) for i in self.communication_items)
 
     @property
     def communication_interpreting(self) -> bool:
