@@ -978,8 +978,9 @@ class Alliance(Strict):
         "awarded), as YYYY-MM-DD. It decides the law that governs the route: the Procurement Act 2023 from "
         "24 February 2025, the Public Contracts Regulations 2015 before.")
     award_lots: int | None = Field(
-        None, ge=1, description="How many lots the procurement was divided into, e.g. 4. Where there is one lot for each "
-        "Provider, recital (C) says so. Empty: the recital does not mention lots.")
+        None, ge=1, description="How many lots the procurement was divided into, e.g. 4. Where there are as many lots as "
+        "Providers, recital (C) says there is one for each Provider where the former contracts' titles or references "
+        "show it ('Lot 2 block contract'), and in square brackets for the client to confirm where they name no lot. Empty: the recital does not mention lots.")
     standstill_end: dt.date | None = Field(
         None, description="The date the standstill period ended before the Service Contracts were awarded, as YYYY-MM-DD, "
         "e.g. 2026-10-27. Recital (C) then recites the award. Empty: the recital does not mention the award.")
@@ -4660,6 +4661,23 @@ class Alliance(Strict):
                 grant = grant or bool(re.search(r"\bgrants?\b", ln, re.I))
         return {"kind": name.split()[-1].lower(), "members": members, "runs": runs, "funds": funds, "grant": grant,
                 "independent": independent or grant}
+
+    @property
+    def lots_one_each(self) -> bool | None:
+        """Whether the sheet shows one lot for each Provider (r40 al-ld finding 9: a Provider holding two lots, or two
+        sharing one, is not "one for each Provider"): read from the former contracts' titles and references ("Lot 3
+        spot purchasing"); True where each Provider holds exactly one lot and no two share one, and the lots number
+        award_lots; False where they show otherwise; None where they name no lot (recital (C) then brackets the words
+        for the client to confirm)."""
+        held: dict[str, set[str]] = {}
+        for c in self.former_contracts:
+            for lot in re.findall(r"\bLot\s*(\d+|[A-Z])\b", f"{c.title} {c.reference or ''}", re.I):
+                held.setdefault(c.member, set()).add(lot.upper())
+        if not held:
+            return None
+        lots = [lot for ls in held.values() for lot in ls]
+        return (all(len(ls) == 1 for ls in held.values()) and len(set(lots)) == len(lots)
+                and {p.key for p in self.providers} <= set(held) and len(lots) == (self.award_lots or 0))
 
     @property
     def involvement_group_name(self) -> str | None:
