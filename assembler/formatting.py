@@ -8,6 +8,7 @@ babel's en_GB output (and num2words' en_GB words) over a wide range of values.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 LOCALE = "en_GB"
@@ -124,3 +125,17 @@ def join_and(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def has_word(text: str, *words: str) -> bool:
+    """Whether any of the words occurs in the text as a word or phrase, not inside a longer word (case-insensitive):
+    "refuge" matches "a refuge" and "refuges" but not "refugee" (r40 al-resettle finding 7). A word given with a
+    trailing "*" is a stem ("learning disabilit*" matches "learning disability" and "disabilities"); any other word
+    matches itself and its plural (-es after s, x, z, ch or sh, else -s: "refuges", never "refugees")."""
+    for w in words:
+        stem = w.endswith("*")
+        body = re.escape(w.rstrip("*").strip())
+        plural = "" if stem else ("(?:es)?" if re.search(r"(?:s|x|z|ch|sh)$", body) else "s?") + r"\b"
+        if re.search(r"\b" + body + plural, text, re.I):
+            return True
+    return False

@@ -116,6 +116,13 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return safe
 
 
+def _has_word(text: Any, *words: str) -> bool:
+    """`scope | has_word("refuge", "hostel")`: whether the text has any of the words as a word, not inside a longer
+    one ("refuge" is not in "refugee"); a trailing "*" marks a stem ("homeless*"). Clause conditions on the sheet's
+    words use it in place of a substring test."""
+    return formatting.has_word(str(text or ""), *words)
+
+
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
     env = _Sandbox(
@@ -137,6 +144,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         open=_open,
         cover=_cover,
         terms=_terms,
+        has_word=_has_word,
     )
     return env
 

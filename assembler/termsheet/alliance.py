@@ -11,7 +11,7 @@ from dataclasses import dataclass, field as dc_field
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from assembler.formatting import MONTHS, join_and, money, pence
+from assembler.formatting import MONTHS, has_word, join_and, money, pence
 from assembler.termsheet.open_book import CostModel, OpenBook, Reconciliation
 from assembler.termsheet.common import Kpi, Money, Party, Percent, Period, Strict, TermSheetBase, Text
 from assembler.termsheet.common import legal_field
@@ -837,6 +837,49 @@ _INVOLVEMENT_GROUP = re.compile(
     r"|" + _INVOLVEMENT_GROUP_USERS + r"(?:advisory|reference|participation|involvement) (?:panel|group|board|forum|council)"
     r"))\b", re.I)
 
+# A capitalised proper name ending in the kind of a standing body ("Brackenfold Speak Up Reference Group", "Wrenmoor
+# Parent Carer Forum", "Children in Care Council"), with small joining words inside it
+_PROPER_GROUP = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+(?:(?:by|of|in|and|for|with)\s+)?){1,6}"
+                           r"(?:Group|Forum|Panel|Board|Council|Network|Assembly|Parliament|Cabinet))\b")
+# words in such a name that say it is a body of people who use services, or of their families or carers
+_INVOLVEMENT_NAME_WORDS = re.compile(
+    r"\b(?:Voices?|Speak(?:ing)? Up|Reference|Participation|Involvement|Advisory|Parents?|Carers?|Youth|Young|Children|"
+    r"People(?:'s)?|Lived|Experience|Experts?|Users?|Patients?|Residents?|Tenants?|Famil(?:y|ies)|Survivors?|Peers?|"
+    r"Champions?|Citizens?)\b")
+# names of institutions, not involvement bodies
+_NOT_INVOLVEMENT = re.compile(
+    r"\b(?:Integrated Care|Care Board|Safeguarding|Health and Wellbeing|Partnership|Operational|Leadership|Alliance|"
+    r"Programme|Management|Steering|Commissioning|Provider|Providers|Market|Trust|NHS|County|Borough|City|District|"
+    r"Parish|Town|Governing|Executive|Scrutiny|Panel of Assessors|Fostering|Adoption|Placement|Resource|Strategic|"
+    r"Children's Partnership)\b")
+# words beside a name that say whose body it is
+_INVOLVEMENT_CONTEXT = re.compile(
+    r"\b(?:consult\w*|people who use|people with|of (?:parent )?carers|of parents|of young people|of children|"
+    r"of families|of residents|of tenants|lived experience|service users?|experts? by experience)\b", re.I)
+
+
+def proper_group_names(text: str) -> list[str]:
+    """The capitalised proper names of standing bodies in the text, without a leading 'The'."""
+    out = []
+    for m in _PROPER_GROUP.finditer(text or ""):
+        name = re.sub(r"^(?:The|A|An|Our|Its)\s+", "", m.group(1))
+        if len(name.split()) >= 2:
+            out.append(name)
+    return out
+
+
+def involvement_body(name: str, line: str) -> bool:
+    """Whether a proper name of a standing body is one of people who use services (or their families or carers): its
+    words say so ("Speak Up", "Parent Carer", "Youth") or the words around it do ("of people with a learning
+    disability", "which the ALT consults"), and it is not an institution (a council, a board of the NHS, the alliance's
+    own groups)."""
+    if _NOT_INVOLVEMENT.search(name):
+        return False
+    if _INVOLVEMENT_NAME_WORDS.search(name):
+        return True
+    return name.split()[-1] in ("Forum", "Panel", "Group", "Network") and bool(_INVOLVEMENT_CONTEXT.search(line))
+
+
 # "70% of <measure>": a share of a blend, where what follows "of" is a measure and not the Annual Value itself
 INDEX_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%\s+of\s+(?!(?:the|its|their|each)\s+(?:Alliance Member's |Provider's )?"
                           r"(?:Annual Values?|value|budget)\b)", re.I)
@@ -957,8 +1000,9 @@ class Alliance(Strict):
         "awarded), as YYYY-MM-DD. It decides the law that governs the route: the Procurement Act 2023 from "
         "24 February 2025, the Public Contracts Regulations 2015 before.")
     award_lots: int | None = Field(
-        None, ge=1, description="How many lots the procurement was divided into, e.g. 4. Where there is one lot for each "
-        "Provider, recital (C) says so. Empty: the recital does not mention lots.")
+        None, ge=1, description="How many lots the procurement was divided into, e.g. 4. Where there are as many lots as "
+        "Providers, recital (C) says there is one for each Provider where the former contracts' titles or references "
+        "show it ('Lot 2 block contract'), and in square brackets for the client to confirm where they name no lot. Empty: the recital does not mention lots.")
     standstill_end: dt.date | None = Field(
         None, description="The date the standstill period ended before the Service Contracts were awarded, as YYYY-MM-DD, "
         "e.g. 2026-10-27. Recital (C) then recites the award. Empty: the recital does not mention the award.")
@@ -1064,8 +1108,14 @@ class Alliance(Strict):
     involvement_group: Text | None = Field(
         None, description="The standing group of people who use the Services that the ALT consults before each Annual "
         "Plan, by its own name, e.g. 'Young People's Advisory Panel' or 'Riverside People's Panel'. The draft defines "
-        "it once under that name. Empty: the draft takes the group the purpose, the services or running_costs_include "
-        "name (a youth council, an advisory panel, a people's panel, a service user forum), and where they name none "
+        "it once under that name and describes it by the sheet's own words about it: its members ('the X Reference Group "
+        "of people with a learning disability ...'), who runs it ('which the Council runs'), and, where an "
+        "interfacing arrangement lists the Council's grant to it, an independent body funded outside the Agreement "
+        "(the Alliance Manager then supports its members at alliance meetings and consultation events, not at its own "
+        "meetings). Empty: the draft takes the group the purpose, the services, running_costs_include, the "
+        "communication requirements or the interfacing arrangements name (a capitalised name ending in Group, Forum, "
+        "Panel, Board, Council or Network whose words or context say it is of people who use services or their "
+        "families: a youth council, a parent carer forum, a reference group), and where they name none "
         "it proposes a Lived Experience Group in square brackets for the client to confirm.")
     running_costs_budget_covers: list[Literal["independent_adviser", "independent_expert", "audits"]] = Field(
         default_factory=list, description="With running_costs_budget and running_costs_include: the fees the yearly "
@@ -2017,7 +2067,34 @@ class Alliance(Strict):
         Language interpretation' alone may be for a member's representative, so it stays with the meetings). Each Provider arranges them in delivering its part of the Services (r38d al-edge finding 5: 'community
         language interpreters' for an edge-of-care service were applied only to the ALT's meetings). An item tied to one
         forum ('... for the lived-experience panel') stays with that forum."""
-        return [i for i in self.communication_general if self._PEOPLE_WORDS.search(i)]
+        return [i for i in self.communication_general
+                if self._PEOPLE_WORDS.search(i) and not self._MEETING_WORDS.search(i)]
+
+    # words that tie a communication item to the alliance's meetings and the people taking part in them, not to the
+    # delivery of the Services (r40 al-shortbreaks finding 4: "British Sign Language interpretation where a parent
+    # carer representative asks for it", "papers in Easy Read for disabled young people taking part")
+    _MEETING_WORDS = re.compile(r"\b(?:representatives?|taking part|take part|takes part|participants?|meetings?|"
+                                r"papers|agendas?|minutes|members of|attend\w*|sessions?)\b", re.I)
+    # words by which an item says for whom it is arranged, so the clause does not add a second condition
+    _ITEM_FOR_WHOM = re.compile(r"\b(?:where|when|for|who|taking part|whenever)\b", re.I)
+
+    @property
+    def communication_items_say_for_whom(self) -> bool:
+        """Whether every meeting item says itself for whom or when it is arranged ("... where a parent carer
+        representative asks for it", "... for members of the Refugee Voices Panel"): the governance clause then does
+        not add "for any representative or participant who needs it" (r40 al-shortbreaks finding 4, al-resettle
+        finding 11)."""
+        gen = self.communication_general
+        return bool(gen) and all(self._ITEM_FOR_WHOM.search(i) for i in gen)
+
+    @property
+    def communication_service_duty(self) -> bool:
+        """Whether the governance clause gives each Provider a general duty to meet the communication needs of the
+        people it serves: where the sheet's communication items concern the people who use the Services or their
+        families, even those tied to the meetings (r40 al-shortbreaks finding 4: the meeting items are not pasted into
+        the service duty; the service duty is general, and uses the sheet's words only for items about the
+        Services)."""
+        return bool(self.communication_services) or any(self._PEOPLE_WORDS.search(i) for i in self.communication_items)
 
     @property
     def communication_interpreting(self) -> bool:
@@ -4229,15 +4306,14 @@ class Alliance(Strict):
         """Whether the Services include support for people affected by domestic abuse (a refuge, safe accommodation
         or specialist support), so that the draft carries the clause on domestic abuse referrals and reviews."""
         scope = " ".join([self.purpose, *self.services]).lower()
-        return "domestic abuse" in scope or "domestic violence" in scope or "refuge" in scope
+        return has_word(scope, "domestic abuse", "domestic violence", "refuge")
 
     @property
     def refuge_providers(self) -> list[Member]:
         """The Providers whose own services include a refuge or other safe accommodation, or support in it, e.g.
         dispersed safe homes (r16 al-sample finding 18; r32 al-fresh finding 16)."""
         return [p for p in self.providers
-                if any(w in " ".join(p.delivers).lower()
-                       for w in ("refuge", "safe accommodation", "safe home", "dispersed accommodation"))]
+                if has_word(" ".join(p.delivers), "refuge", "safe accommodation", "safe home", "dispersed accommodation")]
 
     @property
     def part4_duty_cited(self) -> bool:
@@ -4253,7 +4329,7 @@ class Alliance(Strict):
     def refuge_in_scope(self) -> bool:
         """Whether a refuge (or other safe accommodation at a confidential address) is among the Services."""
         scope = " ".join([self.purpose, *self.services, self.handover or ""]).lower()
-        return "refuge" in scope or "safe accommodation" in scope
+        return has_word(scope, "refuge", "safe accommodation")
 
     @property
     def former_contracts_unlisted(self) -> list[tuple[FormerContract, Member | None]]:
@@ -4636,26 +4712,114 @@ class Alliance(Strict):
                     out.append(name)
         return out
 
+    def _involvement_sources(self) -> list[tuple[str, list[str]]]:
+        """The sheet's texts in which it may name its own involvement body, in the order the draft reads them."""
+        return [("purpose", [self.purpose or ""]), ("services", list(self.services)),
+                ("running costs", list(self.running_costs_include)),
+                ("communication", [str(i) for i in self.communication_requirements]),
+                ("interfacing", list(self.interfacing_arrangements))]
+
     @property
     def involvement_group_found(self) -> tuple[str, str] | None:
         """(name, where) of the standing group of people who use the Services that the sheet names: its
-        involvement_group field, else the first such group in the purpose, the services or running_costs_include (r37
-        al-fresh finding 6, recurring). The name is title-cased for the defined term ('Young People's Advisory
-        Panel'); None where the sheet names no group."""
+        involvement_group field, else the first such group in the purpose, the services, running_costs_include, the
+        communication requirements or the interfacing arrangements (r37 al-fresh finding 6; r40 al-ld finding 3: "the
+        Brackenfold Speak Up Reference Group" named only among the running costs and the interfacing arrangements).
+        A body counts where the sheet calls it by a capitalised proper name ending in Group, Forum, Panel, Board,
+        Council or Network whose words or context say it is of people who use services, or by one of the usual kinds
+        ("young people's advisory panel"). The longest form of the name the sheet uses anywhere is taken ("Speak Up
+        Reference Group" -> "Brackenfold Speak Up Reference Group"). The name is title-cased for the defined term;
+        None where the sheet names no group."""
         if self.involvement_group:
             name = re.sub(r"^the\s+", "", self.involvement_group.strip(), flags=re.I)
             return name, "involvement_group"
-        for where, lines in (("purpose", [self.purpose or ""]), ("services", self.services),
-                             ("running costs", self.running_costs_include)):
+        sources = self._involvement_sources()
+        for where, lines in sources:
             for line in lines:
+                found = []
                 m = _INVOLVEMENT_GROUP.search(line)
                 if m:
                     words = m.group(1).split()
                     while words and words[0].lower() in ("the", "a", "an", "our", "its"):
                         words = words[1:]
-                    name = " ".join(w if w[:1].isupper() else w[:1].upper() + w[1:] for w in words)
-                    return name, where
+                    found.append(" ".join(w if w[:1].isupper() else w[:1].upper() + w[1:] for w in words))
+                found += [n for n in proper_group_names(line) if involvement_body(n, line)]
+                if found:
+                    name = max(found, key=len)
+                    longer = [n for _, ls in sources for ln in ls for n in proper_group_names(ln)
+                              if n.endswith(" " + name)]
+                    return (max(longer, key=len) if longer else name), where
         return None
+
+    @property
+    def involvement_group_facts(self) -> dict:
+        """What the sheet's own words say about its involvement body, for the definition and the notes (r40
+        al-shortbreaks finding 1: "the Wrenmoor Parent Carer Forum" is an independent forum of parent carers which the
+        Council funds by grant outside the alliance, not a group of young people who use the Services): 'kind' (the
+        last word of its name: forum, panel, group ...), 'members' (the sheet's words after "<name> of", else what the
+        name says: parent carers, carers, young people, families; None where neither says), 'runs' (the Commissioner
+        that runs it, where the sheet says "which the Council runs"), 'funds' (the Commissioner whose grant or funding
+        of it the interfacing arrangements list, so it is funded outside this Agreement), 'grant' (that funding is a
+        grant), 'independent' (the sheet calls it independent, or it is funded by grant)."""
+        name = self.involvement_group_name
+        if not name:
+            return {}
+        lines = [ln for _, ls in self._involvement_sources() for ln in ls if name.lower() in ln.lower()]
+        esc = re.escape(name)
+        members = None
+        for ln in lines:
+            m = re.search(esc + r"\s*,?\s+of\s+(.+?)(?=\s*,?\s+(?:which|that|who|whose|run|funded|set up)\b|;|\.\s|\.$|$)",
+                          ln, re.I)
+            if m and not re.match(r"(?:those|them|it|us|all|any|each)\b", m.group(1), re.I):
+                members = m.group(1).strip(" ,")
+                break
+        if members is None:
+            for pat, words in ((r"\bparent carers?\b", "parent carers"), (r"\bcarers?\b", "carers"),
+                               (r"\b(?:youth|young people)\b", "young people"), (r"\bfamil(?:y|ies)\b", "families"),
+                               (r"\btenants?\b", "tenants"), (r"\bresidents?\b", "residents"),
+                               (r"\bpatients?\b", "patients"), (r"\bsurvivors?\b", "survivors")):
+                if re.search(pat, name, re.I):
+                    members = words
+                    break
+
+        def council_in(text: str) -> Member | None:
+            for c in self.commissioners:
+                if any(w and re.search(r"\b" + re.escape(w) + r"\b", text, re.I)
+                       for w in (c.name, c.short_name, c.defined.removeprefix("the "))):
+                    return c
+            return self.commissioner if re.search(r"\b(?:council|commissioner)\b", text, re.I) else None
+
+        runs = funds = None
+        grant = independent = False
+        for ln in lines:
+            m = re.search(esc + r".*?\b(?:which|that)\s+(.{1,60}?)\s+(?:runs|hosts|supports|administers)\b", ln, re.I)
+            if m and runs is None:
+                runs = council_in(m.group(1))
+            if re.search(r"\bindependent\b", ln, re.I):
+                independent = True
+        for ln in self.interfacing_arrangements:
+            if name.lower() in ln.lower() and re.search(r"\b(?:grants?|fund(?:s|ed|ing)?)\b", ln, re.I):
+                funds = council_in(ln) or self.commissioner
+                grant = grant or bool(re.search(r"\bgrants?\b", ln, re.I))
+        return {"kind": name.split()[-1].lower(), "members": members, "runs": runs, "funds": funds, "grant": grant,
+                "independent": independent or grant}
+
+    @property
+    def lots_one_each(self) -> bool | None:
+        """Whether the sheet shows one lot for each Provider (r40 al-ld finding 9: a Provider holding two lots, or two
+        sharing one, is not "one for each Provider"): read from the former contracts' titles and references ("Lot 3
+        spot purchasing"); True where each Provider holds exactly one lot and no two share one, and the lots number
+        award_lots; False where they show otherwise; None where they name no lot (recital (C) then brackets the words
+        for the client to confirm)."""
+        held: dict[str, set[str]] = {}
+        for c in self.former_contracts:
+            for lot in re.findall(r"\bLot\s*(\d+|[A-Z])\b", f"{c.title} {c.reference or ''}", re.I):
+                held.setdefault(c.member, set()).add(lot.upper())
+        if not held:
+            return None
+        lots = [lot for ls in held.values() for lot in ls]
+        return (all(len(ls) == 1 for ls in held.values()) and len(set(lots)) == len(lots)
+                and {p.key for p in self.providers} <= set(held) and len(lots) == (self.award_lots or 0))
 
     @property
     def involvement_group_name(self) -> str | None:
@@ -4933,8 +5097,8 @@ class Alliance(Strict):
             # left to the recitals note
             found.append("sections 17, 20, 22C, 22G and 23B to 24B of the Children Act 1989 (children in need, "
                          "looked-after children and care leavers)")
-        elif any(w in scope for w in ("children", "child ")) and any(
-                w in scope for w in ("exploitation", "in need", "missing", "safeguard", "at risk")):
+        elif has_word(scope, "children", "child") and has_word(scope, "exploitation", "in need", "missing",
+                                                               "safeguard*", "at risk"):
             found.append("section 17 of the Children Act 1989 (services for children in need and their families)")
         if self.young_carers_in_scope:
             # young carers' needs assessments (Children Act 1989 ss.17ZA to 17ZC, inserted by the Children and Families
@@ -4963,7 +5127,7 @@ class Alliance(Strict):
                                                                    "gang", "violent crime")):
             found.append("section 17 of the Crime and Disorder Act 1998, with Chapter 1 of Part 2 of the Police, Crime, "
                          "Sentencing and Courts Act 2022 (preventing and reducing crime and serious violence)")
-        if "domestic abuse" in scope and any(w in scope for w in ("refuge", "accommodation")):
+        if has_word(scope, "domestic abuse") and has_word(scope, "refuge", "accommodation"):
             found.append("Part 4 of the Domestic Abuse Act 2021 (support in safe accommodation)")
         return found
 
@@ -5532,6 +5696,7 @@ PSR_PROCESSES = {
     "most_suitable_provider": ("Most Suitable Provider Process", 10),
     "competitive": ("Competitive Process", 11),
 }
+
 
 
 def route_words(route: str, light_touch: bool) -> str:

@@ -87,3 +87,43 @@ def test_meeting_only_support_stays_with_the_meetings(catalogue):
     service-delivery duty."""
     gov = clause_text(document_of(catalogue, ALLIANCE_STAINMOOR_ALE.read_text()), "alliance.governance", flat=True)
     assert "In delivering its part of the Services, each Provider must arrange" not in gov
+
+
+MEETING_PEOPLE = ("  communication_requirements:\n"
+                  "    - British Sign Language interpretation where a parent carer representative asks for it\n"
+                  "    - papers in Easy Read for disabled young people taking part\n")
+SERVICE_PEOPLE = ("  communication_requirements:\n"
+                  "    - community language interpreters for families\n")
+
+
+def test_meeting_items_about_people_stay_with_meetings_and_the_service_duty_is_general(catalogue):
+    """Firing (r40 al-shortbreaks finding 4, al-resettle finding 11): items tied to meetings and the people taking part
+    stay with the Alliance Manager, without a second condition; the Providers' service duty is a general one and does
+    not repeat the meeting items."""
+    text = ALLIANCE_STAINMOOR_ALE.read_text().replace(
+        "  communication_requirements:\n    - British Sign Language interpretation\n", MEETING_PEOPLE)
+    doc = document_of(catalogue, text)
+    gov = clause_text(doc, "alliance.governance", flat=True)
+    assert "the Alliance Manager must arrange:" in gov
+    assert "for any representative or participant who needs it:" not in gov
+    assert "each Provider must meet the communication needs of the people it serves" in gov
+    assert "must never ask a child to interpret" in gov
+    service = gov[gov.index("In delivering its part of the Services"):]
+    assert "parent carer representative" not in service and "taking part" not in service
+    assert "keeps them there" in note(doc, "alliance.governance")
+
+
+def test_service_items_use_the_sheets_words(catalogue):
+    """Firing: an item about the people who use the Services becomes the Providers' duty in the sheet's words."""
+    text = ALLIANCE_STAINMOOR_ALE.read_text().replace(
+        "  communication_requirements:\n    - British Sign Language interpretation\n", SERVICE_PEOPLE)
+    gov = clause_text(document_of(catalogue, text), "alliance.governance", flat=True)
+    assert "for any person using the Services who needs it, community language interpreters for families" in gov
+    assert "meet the communication needs of the people it serves" not in gov
+
+
+def test_meeting_only_items_give_no_service_duty(catalogue):
+    """Quiet: British Sign Language interpretation alone stays with the meetings, for whoever needs it."""
+    gov = clause_text(document_of(catalogue, ALLIANCE_STAINMOOR_ALE.read_text()), "alliance.governance", flat=True)
+    assert "In delivering its part of the Services" not in gov
+    assert "for any representative or participant who needs it, British Sign Language interpretation." in gov

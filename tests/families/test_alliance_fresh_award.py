@@ -47,7 +47,8 @@ def test_fresh_award_has_no_former_contracts_and_recites_the_award(catalogue):
     part2 = flat(clause_text(doc, "alliance.schedule-services"))
     assert "current contracts for these services expire on 31 March 2027 in accordance with their terms" in part2
     recitals = flat(clause_text(doc, "alliance.recitals"))
-    assert "divided into seven lots, one for each Provider, and the Service Contracts were awarded after the " \
+    # no former contracts name the lots, so "one for each Provider" is for the client to confirm (r40 al-ld finding 9)
+    assert "divided into seven lots, [one for each Provider], and the Service Contracts were awarded after the " \
            "standstill period ended on 27 October 2026" in recitals
 
 

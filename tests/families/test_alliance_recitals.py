@@ -432,6 +432,6 @@ def test_recitals_name_the_body_and_cite_the_icbs_own_duty(alliance_ellerby_buil
     Commissioner, and the ICB is not given the Secretary of State's s.2 power."""
     text = text_of(clause(alliance_ellerby_built.document, "alliance.recitals"))
     assert "The Commissioners wish to commission the Services" in text and "They wish" not in text
-    assert "The Council, as Lead Commissioner, recorded on its procurement file" in text
+    assert "The Council, as Lead Commissioner, has assessed the law governing" in text  # r40 al-shortbreaks finding 8
     assert "section 2(2)" not in text
     assert "in exercise of its duty under section 3 of the National Health Service Act 2006" in text
