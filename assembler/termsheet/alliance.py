@@ -1692,23 +1692,27 @@ class Alliance(Strict):
         if sum(shares) != 100 or not all(0 < x < 100 for x in shares):
             return None
         segs = [words[marks[0].end():marks[1].start()], words[marks[1].end():]]
-        parts = []
-        for seg, share in zip(segs, shares):
-            seg = re.sub(r"[\s,;]*(?:and|plus|with)?[\s,;]*$", "", seg).strip().rstrip(".,;")
-            keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, seg, re.I)]
-            if len(keys) > 1:
-                return None
-            if keys:
-                key = keys[0]
-                parts.append({"index": key, "percent": share, "month": month_to(seg) if key != "nlw" else None,
-                              "following": bool(re.search(r"following April", seg, re.I))})
-            elif re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
-                pay = bool(re.search(r"\bpay\b", seg, re.I))
-                parts.append({"index": "words", "percent": share, "month": None, "following": False,
-                              "words": cls._pay_award_words(seg) if pay else seg, "pay": pay})
-            else:
-                return None
-        return parts
+        parts = [cls._index_part(re.sub(r"[\s,;]*(?:and|plus|with)?[\s,;]*$", "", seg).strip().rstrip(".,;"), share)
+                 for seg, share in zip(segs, shares)]
+        return None if None in parts else parts
+
+    @classmethod
+    def _index_part(cls, seg: str, share: Decimal) -> dict | None:
+        """One measure of a blend at its share: a measure INDEX_NAMES knows, or a pay award or uplift kept in the
+        sheet's words ({"index": "words", "pay": whether it is a pay award}); None for words naming neither, or
+        naming two known measures, so that the caller falls back to another reading."""
+        keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, seg, re.I)]
+        if len(keys) > 1:
+            return None
+        if keys:
+            key = keys[0]
+            return {"index": key, "percent": share, "month": month_to(seg) if key != "nlw" else None,
+                    "following": bool(re.search(r"following April", seg, re.I))}
+        if re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
+            pay = bool(re.search(r"\bpay\b", seg, re.I))
+            return {"index": "words", "percent": share, "month": None, "following": False,
+                    "words": cls._pay_award_words(seg) if pay else seg, "pay": pay}
+        return None
 
     @staticmethod
     def _indexation_weighted_parts(words: str) -> list[dict] | None:
@@ -1725,23 +1729,10 @@ class Alliance(Strict):
         if sum(shares) != 100 or not all(0 < x < 100 for x in shares):
             return None
         segs = [words[:marks[0].start()], words[marks[0].end():marks[1].start()]]
-        parts = []
-        for seg, share in zip(segs, shares):
-            seg = re.sub(r"^[\s,;]*(?:and|plus|with)?\s+", "", seg).strip().rstrip(",;")
-            keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, seg, re.I)]
-            if len(keys) > 1:
-                return None
-            if keys:
-                key = keys[0]
-                parts.append({"index": key, "percent": share, "month": month_to(seg) if key != "nlw" else None,
-                              "following": bool(re.search(r"following April", seg, re.I))})
-            elif re.search(r"\b(?:pay award|pay settlement|pay rise|pay increase|award|uplift|increase)\b", seg, re.I):
-                pay = bool(re.search(r"\bpay\b", seg, re.I))
-                text = Alliance._pay_award_words(seg) if pay else seg
-                parts.append({"index": "words", "percent": share, "month": None, "following": False,
-                              "words": text, "pay": pay})
-            else:
-                return None
+        parts = [Alliance._index_part(re.sub(r"^[\s,;]*(?:and|plus|with)?\s+", "", seg).strip().rstrip(",;"), share)
+                 for seg, share in zip(segs, shares)]
+        if None in parts:
+            return None
         if not any(p["index"] == "words" for p in parts):
             return None  # both measures known: the general reading below applies
         return parts
