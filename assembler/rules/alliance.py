@@ -10,7 +10,7 @@ from decimal import Decimal
 from assembler.formatting import long_date, money, percent
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON
-from assembler.termsheet.alliance import INDEX_SHARE, OTHER_MEASURE, YEAR, first_number, same_service, target_number, target_year
+from assembler.termsheet.alliance import INDEX_LIMIT, INDEX_SHARE, OTHER_MEASURE, PERCENT_SIGN, YEAR, first_number, same_service, target_number, target_year
 from assembler.termsheet.common import possessive
 
 RULES = RuleSet()
@@ -1309,7 +1309,8 @@ def routine_paragraph_18(ctx: RuleContext):
             "The definition of Indexation Increase keeps every measure and every share that the sheet's indexation "
             "words name: a pay award (NJC, Agenda for Change), an earnings or NHS cost measure, or 'N% of' a measure "
             "that the formula leaves out means the words were misread (r38d al-edge tool note 8: a 70/30 NJC and CPI "
-            "blend became CPI alone).")
+            "blend became CPI alone); so does a cap or floor the words give ('up to a maximum of 2.5 per cent', "
+            "'no less than 1%') that the definition does not state (r42 al-familyhubs F1).")
 def indexation_measure_left_out(ctx: RuleContext):
     alliance = ctx.sheet.alliance
     words = alliance.risk_reward.indexation or ""
@@ -1324,6 +1325,16 @@ def indexation_measure_left_out(ctx: RuleContext):
         share = f"{Decimal(m.group(1)).normalize():f}%"
         if share not in definition:
             missing.append(f'the share "{m.group(0).strip()}"')
+    # the definition as the draft prints it: the formula, then its last sentence on the cap and floor
+    stated = definition + (f". never {alliance.indexation_limit_words}" if alliance.indexation_limit_words else "")
+    figures = {Decimal(x) for x in re.findall(r"(\d+(?:\.\d+)?)" + PERCENT_SIGN, stated, re.I)}
+    limits = [m for m in INDEX_LIMIT.finditer(words) if Decimal(m.group(1)) not in figures]
+    if limits and not missing:
+        said = ", ".join(f'"{" ".join(m.group(0).split())}"' for m in limits)
+        yield (f"the indexation words give a limit ({said}) that the definition of Indexation Increase does not state "
+               f"(it reads: \"{definition[:160]}...\"): the draft would index without it; write the limit as 'capped at "
+               "2.5%' or 'no less than 1%' after the measure, and check the definition and its note",
+               ("alliance", "risk_reward", "indexation"))
     if missing:
         yield (f"the indexation words name {', '.join(dict.fromkeys(missing))}, which the definition of Indexation "
                f"Increase leaves out (it reads: \"{definition[:160]}...\"): write a blend as 'X (for 70% of the Annual "

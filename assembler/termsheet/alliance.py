@@ -883,6 +883,13 @@ def involvement_body(name: str, line: str) -> bool:
 # "70% of <measure>": a share of a blend, where what follows "of" is a measure and not the Annual Value itself
 INDEX_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%\s+of\s+(?!(?:the|its|their|each)\s+(?:Alliance Member's |Provider's )?"
                           r"(?:Annual Values?|value|budget)\b)", re.I)
+# a percentage as sheets write it: "2.5%", "2.5 per cent", "2.5 percent" (r42 al-familyhubs F1: "up to a maximum of
+# 2.5 per cent" was not read as a cap, so the definition lost it)
+PERCENT_SIGN = r"\s*(?:%|per\s*cent\b|percent\b)"
+# words that limit the Indexation Increase to a figure, for the rule that checks the definition keeps each one
+INDEX_LIMIT = re.compile(r"\b(?:maximum|minimum|cap(?:ped)?|floor(?:ed)?|collar|ceiling|(?:no|not)\s+(?:to\s+)?(?:be\s+)?"
+                         r"(?:more|less|higher|lower|greater)\s+than|not\s+exceeding|at\s+(?:most|least)|limited\s+to|"
+                         r"between)\b(?:\s+(?:of|at|to))?\s+(\d+(?:\.\d+)?)" + PERCENT_SIGN, re.I)
 # measures other than the indices INDEX_NAMES knows, which a definition must not silently leave out
 OTHER_MEASURE = re.compile(r"\bpay (?:award|settlement|rise|increase)s?\b|\bNational Joint Council\b|\bNJC\b|"
                             r"\bAgenda for Change\b|\baverage (?:weekly )?earnings\b|\bNHS payment scheme\b|"
@@ -1662,7 +1669,7 @@ class Alliance(Strict):
         is read by indexation_limits)."""
         words = self.risk_reward.indexation or ""
         m = self._MEASURE_CAP.search(words)
-        if not m or re.search(r"\d+(?:\.\d+)?\s*%", m.group(1)):
+        if not m or re.search(r"\d+(?:\.\d+)?" + PERCENT_SIGN, m.group(1), re.I):
             return None
         cap = " ".join(m.group(1).split()).rstrip(".;,")
         base = words[:m.start()].strip().rstrip(",;")
@@ -1929,7 +1936,7 @@ class Alliance(Strict):
         if not words or (self.indexation_parts is None and self.indexation_staff_split is None
                          and self.indexation_member_split is None):
             return None
-        num = r"(\d+(?:\.\d+)?)\s*%"
+        num = r"(\d+(?:\.\d+)?)" + PERCENT_SIGN
         cap = re.search(r"\b(?:capped at|cap of|(?:subject to |up to )?a maximum of|not (?:to )?(?:be )?more than|"
                         r"no more than|not exceeding|at most|limited to)\s+" + num, words, re.I)
         floor = re.search(r"\b(?:floor(?:ed)? (?:of|at)|collar of|(?:subject to )?a minimum of|not (?:to )?(?:be )?less than|"

@@ -437,3 +437,48 @@ def test_nhs_provider_pay_note_with_a_pay_award_blend(catalogue):
     assert "follows NHS Agenda for Change awards, not this pay award" in n
     quiet = flat(note(document_of(catalogue, _big_with(NJC_BLEND)), "alliance.schedule-budget"))
     assert "Agenda for Change" not in quiet
+
+
+@pytest.mark.parametrize("words, cap, floor", [
+    (f"{_BIG_INDEX}, up to a maximum of 2.5 per cent", "2.5", None),
+    (f"{_BIG_INDEX}, with a floor of 1 percent and a cap of 3 per cent", "3", "1"),
+])
+def test_per_cent_limits_are_read(words, cap, floor):
+    """r42 al-familyhubs F1 (firing): a cap or floor written "per cent" or "percent" is read like one written "%"."""
+    a = Alliance.model_construct(risk_reward=RiskReward.model_construct(indexation=words))
+    assert a.indexation_limits == {"cap": Decimal(cap), "floor": Decimal(floor) if floor else None}
+
+
+def test_per_cent_cap_reaches_the_definition_key_information_and_note(catalogue):
+    """r42 al-familyhubs F1 (firing): "up to a maximum of 2.5 per cent" is operative in the definition, stated in the
+    Key Information row, and the Schedule 5 note describes that last sentence; the rule stays quiet."""
+    from tests.families.clause_texts import document_of
+    from tests.rules.helpers import findings
+    words = f"{_BIG_INDEX}, up to a maximum of 2.5 per cent"
+    doc = document_of(catalogue, _big_with(words))
+    d = flat(definition(doc, "Indexation Increase"))
+    assert "the percentage change in the Consumer Prices Index (CPI, all items)" in d
+    assert d.rstrip(".").endswith("The Indexation Increase for an Alliance Year is never more than 2.5%")
+    row = " ".join(" ".join(r) for r in table_rows(clause(doc, "alliance.key-information")))
+    assert "Annual Values increased each year by the Indexation Increase (never more than 2.5%" in flat(row)
+    assert "and a last sentence that it is never more than 2.5%" in flat_note(doc, "alliance.schedule-budget")
+
+    def edit(d):
+        d["alliance"]["risk_reward"]["indexation"] = words
+    assert "ALLIANCE-INDEXATION-MEASURE-LEFT-OUT" not in findings(catalogue, ALLIANCE_BIG, edit)
+
+
+def test_rule_limit_left_out(catalogue):
+    """ALLIANCE-INDEXATION-MEASURE-LEFT-OUT (firing): words giving a cap the reading does not take ("with a cap at
+    3%") warn that the definition does not state it; (quiet) a cap the definition states, and CPI alone."""
+    from tests.rules.helpers import findings
+
+    def set_words(words):
+        def edit(d):
+            d["alliance"]["risk_reward"]["indexation"] = words
+        return edit
+    fired = findings(catalogue, ALLIANCE_BIG, set_words(f"{_BIG_INDEX}, with a cap at 3%")).get(
+        "ALLIANCE-INDEXATION-MEASURE-LEFT-OUT", [])
+    assert fired and '"cap at 3%"' in fired[0] and "does not state" in fired[0]
+    for quiet in (f"{_BIG_INDEX}, capped at 3%", f"{_BIG_INDEX}, no more than 3 per cent", _BIG_INDEX):
+        assert "ALLIANCE-INDEXATION-MEASURE-LEFT-OUT" not in findings(catalogue, ALLIANCE_BIG, set_words(quiet))
