@@ -423,6 +423,10 @@ class Extension(Strict):
         "total) or 'commissioner' (an option: the Commissioner extends once, by the years given, by notice, and the "
         "extension binds every member). Left out: the Commissioner's option, as commissioners usually keep it, and the "
         "draft's note asks the client to confirm it.")
+    periods: Literal["one", "several"] = Field(
+        "one", description="Under the Commissioner's option: 'one' (it extends once, by the years given) or 'several' "
+        "(it may extend once or more than once, by periods of one year or more, up to the years given in total, each "
+        "by the same notice before the Term would otherwise end, as in 'up to 3 years, in one or more periods').")
 
     @property
     def by_stated(self) -> bool:
