@@ -101,6 +101,10 @@ _THIRD_PARTY_PLACE = re.compile(r"^\W*(?:(?:an?|the|its)\s+)?(?:use of|access to
                                 r"premises|suites?|custody)\b", re.I)
 
 
+_THIRD_PARTY_ROOM = re.compile(r"\b(?:rooms?|premises|space|offices?|desks?|buildings?|suites?|clinics?|surgery|"
+                               r"surger(?:y|ies)|accommodation|sites?|bases?)\b", re.I)
+
+
 class ThirdPartyDependency(Strict):
     """Premises or data of a body that is not a party, on which part of the Services depends (r31 al-fresh note 1.7)."""
 
@@ -122,8 +126,11 @@ class ThirdPartyDependency(Strict):
         """What the Services use from the body, for Schedule 1 and its note: `provides`, except that 'premises' given
         for what the description shows to be the body's staff (a co-located work coach) reads as its staff, with its
         data where the agreement or the description is about sharing data (r37 al-fresh finding 7)."""
-        if self.provides not in ("premises", "premises_and_data") or not _THIRD_PARTY_STAFF.search(self.description.strip()) or (
-                _THIRD_PARTY_PLACE.search(self.description)):
+        staff = _THIRD_PARTY_STAFF.search(self.description.strip())
+        if self.provides not in ("premises", "premises_and_data") or not staff or (
+                _THIRD_PARTY_PLACE.search(self.description)) or _THIRD_PARTY_ROOM.search(staff.group(0)):
+            # a place named before the staff ('consulting rooms for link workers') is premises for those staff
+            # (r42 al-prescribing finding 6)
             return self.provides
         data = self.provides == "premises_and_data" or bool(
             re.search(r"\bdata\b|\binformation[- ]sharing\b", f"{self.description} {self.agreement or ''}", re.I))

@@ -1512,7 +1512,8 @@ def test_pooled_contributions_follow_the_indexed_values_without_an_annual_plan(p
 def test_reduced_and_adjourned_quorum_can_still_decide(pooled):
     """r14 al-fresh finding 6: seven members at 70%; with one left out of a vote, five of six votes are needed."""
     gov = text_of(clause(pooled, "alliance.governance"))
-    assert ("quorate for that decision if representatives of at least four of the other Alliance Members, including "
+    assert ("quorate for that decision if representatives of at least four of the Alliance Members entitled to vote on "
+            "it (or of all of them, where fewer than four are entitled to vote on it), including "
             "the Lead Commissioner (or, where the Lead Commissioner is the member that does not vote, another Commissioner), "
             "are present and they hold enough votes to make that decision") in gov
     assert "counted against the votes of every Alliance Member entitled to vote on it and not only of those present" in gov

@@ -165,7 +165,7 @@ def test_quorum_follows_the_membership_where_the_sheet_fixes_no_number(catalogue
     doc = build(sheet, catalogue).document
     gov = _flat(text_of(clause(doc, "alliance.governance")))
     assert "quorate if representatives of at least 75% of the Alliance Members (rounded up), including the" in gov
-    assert "at least 75% (rounded up) of the other Alliance Members" in gov
+    assert "at least 75% (rounded up) of the Alliance Members entitled to vote on it, and of at least two of them" in gov
     assert "at least six Alliance Members" not in gov
 
 
