@@ -117,3 +117,15 @@ def test_charity_number_warning(catalogue):
     fired = [m for m in findings(catalogue, ALLIANCE_BIG, charitable).get("COMMON-REGISTRATION-MISSING", [])
              if "Harbour Light" in m]
     assert fired and "legal_form: academy_trust" in fired[0] and "placeholder" not in fired[0]
+
+
+def test_insurance_through_the_rpa(academy_only, catalogue):
+    """Firing: an academy trust may meet the insurance clause through the DfE Risk Protection Arrangement, and the
+    note asks for its cover of this work to be checked; (quiet) no such words without an academy trust."""
+    t = clause_text(academy_only, "common.insurance", flat=True)
+    assert ("Harbour Light may meet the requirements of this clause, in place of insurance with an authorised insurer, "
+            "through membership of the Department for Education's Risk Protection Arrangement") in t
+    assert "Harbour Light is an academy trust" in flat(note(academy_only, "common.insurance"))
+    plain = document_of(catalogue, ALLIANCE_BIG.read_text())
+    assert "Risk Protection Arrangement" not in clause_text(plain, "common.insurance", flat=True)
+    assert "Risk Protection Arrangement" not in note(plain, "common.insurance")
