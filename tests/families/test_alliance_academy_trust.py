@@ -129,3 +129,23 @@ def test_insurance_through_the_rpa(academy_only, catalogue):
     plain = document_of(catalogue, ALLIANCE_BIG.read_text())
     assert "Risk Protection Arrangement" not in clause_text(plain, "common.insurance", flat=True)
     assert "Risk Protection Arrangement" not in note(plain, "common.insurance")
+
+
+
+def test_data_sharing_note_treats_the_academy_as_a_public_authority(catalogue):
+    """r42 F4 (firing): an academy trust relying on public task is not called 'not a public body' in the Schedule's
+    note but a public authority for its academy functions, to be checked; another such Provider still gets the
+    'not a public body' sentence; (quiet) without an academy trust, no such words."""
+    role = "  role: controllers\n"
+    flow = role + ("  flows:\n    - data: referrals and support plans\n      shared_by: every Provider\n"
+                   "      shared_with: each other\n      article_6: Article 6(1)(e) (public task) for Harbour Light and "
+                   "St Luke's; Article 6(1)(f) (legitimate interests) for the other Providers\n")
+    text = _sheet("      - {member: harbour, headcount: 7}\n")
+    assert role in text
+    n = flat(note(document_of(catalogue, text.replace(role, flow, 1)), "common.schedule-data-sharing"))
+    assert ("Harbour Light is an academy trust, a public authority under the Freedom of Information Act 2000 for "
+            "information it holds for its functions under Academy arrangements (to be checked") in n
+    assert "St Luke's is not a public body, so" in n and "Harbour Light is not a public body" not in n
+    plain = ALLIANCE_BIG.read_text()
+    q = flat(note(document_of(catalogue, plain.replace(role, flow, 1)), "common.schedule-data-sharing"))
+    assert "academy trust" not in q and "not public bodies, so" in q and "Harbour Light" in q.split("not public bodies, so")[0]
