@@ -28,6 +28,9 @@ NEEDS = {
     # A registered society that is an exempt charity is on the FCA register but not the Charity
     # Commission's (Charities Act 2011 s.22 and Sch. 3): a society number, never a charity number.
     LegalForm.exempt_charity_society: ("society_number",),
+    # An academy trust is a charitable company but an exempt charity (Charities Act 2011 s.22 and Sch. 3): on the
+    # companies register, never the Charity Commission's.
+    LegalForm.academy_trust: ("company_number",),
     LegalForm.registered_provider: ("rsh_number",),
     LegalForm.limited_partnership: ("company_number",),  # its LP number, from the same register
     LegalForm.llp: ("company_number",),  # its OC, SO or NC number, on the companies register
@@ -48,7 +51,7 @@ MAY_HAVE = {
 # registered provider is not "the wrong form".
 for _form in (LegalForm.local_authority, LegalForm.company, LegalForm.charitable_company, LegalForm.cio,
               LegalForm.community_benefit_society, LegalForm.cooperative_society, LegalForm.exempt_charity_society,
-              LegalForm.community_interest_company, LegalForm.llp):
+              LegalForm.community_interest_company, LegalForm.llp, LegalForm.academy_trust):
     MAY_HAVE[_form] = (*MAY_HAVE.get(_form, ()), "rsh_number")
 FORMATS = {
     "company_number": (COMPANY_NUMBER, "8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)"),
@@ -80,6 +83,13 @@ def registration_missing(ctx: RuleContext):
     for loc, party in ctx.sheet.party_fields():
         for number_field in NEEDS.get(party.legal_form, ()):
             if not getattr(party, number_field):
+                if party.legal_form == LegalForm.charitable_company and number_field == "charity_number":
+                    # An exempt charity has no Charity Commission number, and the parties block then names none
+                    # (r41 tool note: an academy trust got a warning of a placeholder that never appeared).
+                    yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]} but has no charity number, so the "
+                           "parties block gives none; give it, or, if it is an academy trust (an exempt charity, not on "
+                           "the Charity Commission's register), give legal_form: academy_trust", (*loc, number_field))
+                    continue
                 yield (f"{party.name} is {LEGAL_FORM_WORDS[party.legal_form]} but has no "
                        f"{_words(number_field)}; the draft will show a placeholder",
                        (*loc, number_field))

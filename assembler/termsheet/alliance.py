@@ -2347,7 +2347,7 @@ class Alliance(Strict):
         societies and community interest companies, and a registered provider that is a society or a charity (r20
         al-sample finding 18: a housing association bearing Pain was left out)."""
         forms = {"charitable_company", "cio", "unincorporated_charity", "exempt_charity_society",
-                 "community_benefit_society", "community_interest_company"}
+                 "community_benefit_society", "community_interest_company", "academy_trust"}
         def form(m):
             return getattr(m.legal_form, "value", m.legal_form)
         return [m for m in self.providers if form(m) in forms
@@ -3928,6 +3928,17 @@ class Alliance(Strict):
             return []
         by = {m.key: m for m in self._members}
         return [(by[x.member], x.headcount) for x in t.to if x.member in by]
+
+    @property
+    def staff_to_admitted(self) -> list[tuple[Member, int | None]]:
+        """The receiving Providers (staff_to) that can offer the LGPS only as admission bodies."""
+        return [(m, n) for m, n in self.staff_to if not m.lgps_scheduled_body]
+
+    @property
+    def staff_to_scheduled(self) -> list[tuple[Member, int | None]]:
+        """The receiving Providers (staff_to) that are Scheme employers in their own right (an academy trust), so
+        their employees are active members of the LGPS without an admission agreement."""
+        return [(m, n) for m, n in self.staff_to if m.lgps_scheduled_body]
 
     @property
     def staff_from_council(self) -> bool:

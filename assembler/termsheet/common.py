@@ -107,6 +107,7 @@ class LegalForm(str, Enum):
     community_benefit_society = "community_benefit_society"
     cooperative_society = "cooperative_society"
     exempt_charity_society = "exempt_charity_society"
+    academy_trust = "academy_trust"
     registered_provider = "registered_provider"
     community_interest_company = "community_interest_company"
     unincorporated_charity = "unincorporated_charity"
@@ -137,6 +138,7 @@ LEGAL_FORM_WORDS = {
     LegalForm.community_benefit_society: "a registered society (community benefit society)",
     LegalForm.cooperative_society: "a registered society (co-operative society)",
     LegalForm.exempt_charity_society: "a registered society that is an exempt charity",
+    LegalForm.academy_trust: "an academy trust (a charitable company and an exempt charity)",
     LegalForm.registered_provider: "a registered provider of social housing",
     LegalForm.community_interest_company: "a community interest company",
     LegalForm.unincorporated_charity: "an unincorporated charity",
@@ -181,6 +183,7 @@ EXECUTION = {
     LegalForm.community_benefit_society: "society",
     LegalForm.cooperative_society: "society",
     LegalForm.exempt_charity_society: "society",
+    LegalForm.academy_trust: "company",
     LegalForm.registered_provider: "authorised_signatory",
     LegalForm.unincorporated_charity: "trustees",
     # A limited partnership in England and Wales has no legal personality: it contracts, and signs, by
@@ -280,7 +283,10 @@ class Party(Strict):
     )
     legal_form: LegalForm = Field(
         description="What kind of body the party is; public bodies (councils, combined, fire and police "
-        "bodies, ICBs, NHS trusts) pay under open-book terms and never have their profit capped."
+        "bodies, ICBs, NHS trusts) pay under open-book terms and never have their profit capped. 'academy_trust': "
+        "the proprietor of one or more Academies (a single- or multi-academy trust), a charitable company that is an "
+        "exempt charity (give its company number; it has no Charity Commission number) and a Scheme employer in the "
+        "Local Government Pension Scheme (so staff transferring to it need no admission agreement)."
     )
     company_number: str | None = Field(None, description="Companies House number: 8 digits, or 2 letters and 6 digits (e.g. SC123456; a limited partnership's is LP and 6 digits).")
     charity_number: Annotated[str | None, BeforeValidator(_digits_as_text)] = Field(
@@ -351,6 +357,12 @@ class Party(Strict):
         """Registered with (or regulated by) the Charity Commission, so its inquiries and interim
         managers are events that matter; an exempt charity is not (Charities Act 2011 s.22, Sch.3)."""
         return self.legal_form in CHARITY_COMMISSION_FORMS or bool(self.charity_number)
+
+    @property
+    def lgps_scheduled_body(self) -> bool:
+        """A Scheme employer in the Local Government Pension Scheme by its form, needing no admission agreement:
+        the proprietor of an Academy (LGPS Regulations 2013, Sch. 2 Part 1 para. 20; law.yaml lgps_scheme_employers)."""
+        return self.legal_form == LegalForm.academy_trust
 
     @property
     def registered_society(self) -> bool:

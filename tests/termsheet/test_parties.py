@@ -20,7 +20,7 @@ PUBLIC = {"local_authority", "parish_council", "combined_authority", "fire_and_r
           "police_and_crime_commissioner", "integrated_care_board", "nhs_trust", "nhs_foundation_trust",
           "nhs_body"}
 NOT_PUBLIC = {"company", "charitable_company", "cio", "community_benefit_society", "cooperative_society",
-              "exempt_charity_society", "registered_provider", "higher_education_corporation",
+              "exempt_charity_society", "academy_trust", "registered_provider", "higher_education_corporation",
               "community_interest_company", "unincorporated_charity", "limited_partnership", "llp", "other"}
 
 
