@@ -552,13 +552,20 @@ def _words_as_terms(doc: Document, words: dict[str, str]) -> None:
             out.append(Text(i.text[at:]))
         return [i for i in out if not (isinstance(i, Text) and not i.text)]
 
+    # "Zones means the zones listed in Schedule 1" stays: a definition block keeps its words
+    _map_block_inlines(doc, split, skip_definitions=True)
+
+
+def _map_block_inlines(doc: Document, fn, skip_definitions: bool = False) -> None:
+    """Apply `fn` to the inlines of every paragraph and every table cell in every clause: the one walk the passes
+    that rewrite words after rendering (terms made of words, renamed terms, a leading "The" in names) share."""
     for clause in doc.all_clauses():
         for block in clause.blocks:
             if isinstance(block, Table):
-                block.header = [split(cell) for cell in block.header]
-                block.rows = [[split(cell) for cell in row] for row in block.rows]
-            elif block.kind != "definition":  # "Zones means the zones listed in Schedule 1" stays
-                block.inlines = split(block.inlines)
+                block.header = [fn(cell) for cell in block.header]
+                block.rows = [[fn(cell) for cell in row] for row in block.rows]
+            elif not (skip_definitions and block.kind == "definition"):
+                block.inlines = fn(block.inlines)
 
 
 def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
@@ -602,13 +609,7 @@ def _rename_terms(doc: Document, manifest, context: dict[str, Any]) -> None:
                                             out[n + 1].text))
         return out
 
-    for clause in doc.all_clauses():
-        for block in clause.blocks:
-            if isinstance(block, Table):
-                block.header = [renamed(cell) for cell in block.header]
-                block.rows = [[renamed(cell) for cell in row] for row in block.rows]
-            else:
-                block.inlines = renamed(block.inlines)
+    _map_block_inlines(doc, renamed)
     doc.definitions = sorted((Definition(names.get(d.term, d.term), renamed(d.inlines)) for d in doc.definitions),
                              key=lambda d: d.term.casefold())
     # A drafting note is plain text: a renamed term of more than one word reads under its new name there too (a
@@ -650,13 +651,8 @@ def _lower_the_in_names(doc: Document, parties: list) -> None:
             before += plain_text([i])
         return out
 
+    _map_block_inlines(doc, inlines_fixed)
     for clause in doc.all_clauses():
-        for block in clause.blocks:
-            if isinstance(block, Table):
-                block.header = [inlines_fixed(cell) for cell in block.header]
-                block.rows = [[inlines_fixed(cell) for cell in row] for row in block.rows]
-            else:
-                block.inlines = inlines_fixed(block.inlines)
         if isinstance(clause.note, str):
             clause.note = fixed(clause.note, "")
     doc.definitions = [Definition(d.term, inlines_fixed(d.inlines)) for d in doc.definitions]
