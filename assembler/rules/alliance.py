@@ -625,6 +625,43 @@ def pain_cap(ctx: RuleContext):
         yield "pain cap basis is 'fixed_amount' but no amount is given", (*loc, "amount")
 
 
+@RULES.rule("ALLIANCE-GAIN-CAP", "error",
+            "A Gain Cap gives its figure, a percentage or a fixed sum, and not both (r40 al-ld finding 1).")
+def gain_cap(ctx: RuleContext):
+    cap = ctx.sheet.alliance.risk_reward.gain_cap
+    loc = ("alliance", "risk_reward", "gain_cap")
+    if cap is None:
+        return
+    if cap.percent is None and cap.amount is None:
+        yield "the Gain Cap has no figure: give percent (of the Target Cost, or of each Provider's Annual Value) or amount", loc
+    elif cap.percent is not None and cap.amount is not None:
+        yield "the Gain Cap gives both a percent and an amount: keep the one the deal uses", (*loc, "amount")
+
+
+@RULES.rule("ALLIANCE-GAIN-CAP-NO-GAIN", "warning",
+            "A Gain Cap is set only where the Providers take a share of Gain (r40 al-ld finding 1).")
+def gain_cap_no_gain(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.risk_reward.gain_cap is None:
+        return
+    if not any(s.gain > 0 for s in alliance.provider_shares):
+        yield ("a Gain Cap is set, but no Provider takes a share of Gain, so it caps nothing: remove it, or give the "
+               "Providers' shares of Gain", ("alliance", "risk_reward", "gain_cap"))
+
+
+@RULES.rule("ALLIANCE-GAIN-CAP-BELOW-PAIN-CAP", "warning",
+            "Under gain and pain, the Gain Cap leaves each Provider able to receive at least as much Gain as its Pain "
+            "Cap lets it bear, or the client confirms the smaller upside (r40 al-ld finding 1, r42 al-extracare 2).")
+def gain_cap_below_pain_cap(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if ctx.positions.get("risk_reward") == "gain-only" or alliance.risk_reward.gain_cap is None:
+        return
+    for m, most, cap in alliance.gain_cap_below_pain_cap:
+        yield (f"under the Gain Cap {m.name} receives at most {money(most)} of Gain in the first Alliance Year but may "
+               f"bear up to {money(cap)} of Pain (its Pain Cap): confirm that it accepts the smaller upside, or raise "
+               "the Gain Cap", ("alliance", "risk_reward", "gain_cap"))
+
+
 @RULES.rule("ALLIANCE-GAIN-ONLY-PAIN", "warning", "Under a gain-only mechanism, pain shares are not used.")
 def gain_only_pain(ctx: RuleContext):
     if ctx.positions.get("risk_reward") != "gain-only":

@@ -564,6 +564,22 @@ class CommissionerExposure(Strict):
         "its share of Pain, without limit, and the draft says so.")
 
 
+class GainCap(Strict):
+    applies_to: Literal["providers_total", "each_provider"] = Field(
+        "providers_total", description="What the Gain Cap limits: 'providers_total' (the Providers' shares of Gain "
+        "for an Alliance Year added together; where they would exceed the cap, each Provider's share is cut back in "
+        "proportion to its share of Gain) or 'each_provider' (each Provider's own share of Gain for an Alliance Year).")
+    percent: Percent | None = Field(
+        None, description="The cap as a percentage: of the Target Cost under 'providers_total', e.g. 2; of the "
+        "Provider's Annual Value under 'each_provider', e.g. 3. Give this or amount, not both.")
+    amount: Money | None = Field(
+        None, description="The cap as a fixed sum in pounds for each Alliance Year (for all Providers together or for "
+        "each, as applies_to says), e.g. 350000. Give this or percent, not both.")
+    excess_to: Literal["commissioner"] = Field(
+        "commissioner", description="Who takes the Gain the cap cuts off: 'commissioner' (the Commissioner, or the "
+        "Commissioners in their shares of Gain; it is never shared among the other Providers), the only choice.")
+
+
 class Example(Strict):
     variance_percent: Percent = Field(
         Decimal(5), description="For the worked example in the risk/reward Schedule: the underspend (for Gain) and "
@@ -592,6 +608,10 @@ class RiskReward(Strict):
     commissioner_pain: CommissionerExposure = Field(
         default_factory=CommissionerExposure, description="The Commissioner's own exposure to Pain, shown as its own row "
         "of the share table. State it: the draft says expressly whether it is capped.")
+    gain_cap: GainCap | None = Field(
+        None, description="A cap on the Providers' Gain, where the deal has one: the Providers' shares together (e.g. "
+        "no more than 2% of the Target Cost) or each Provider's share (e.g. no more than 3% of its Annual Value), the "
+        "Gain above the cap going to the Commissioner(s). Empty: the Providers' shares of Gain are not capped.")
     example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
     overhead_limit_percent: Percent | None = Field(
         None, description="Where there is no open_book block: the most that any Provider's overhead rate may be, as a "
@@ -1263,8 +1283,9 @@ class Alliance(Strict):
             row = shares.get(m.key)
             share = ((row.pain or Decimal(0)) if pain_side else row.gain) if row else Decimal(0)
             years.append(ProviderYear(m.key, m.name, m.annual_value, spent, share, self.pain_cap_for(m), fee,
-                                      self.pain_limit_for(m)))
-        settlement = settle(self.target_cost, years, commissioner_cap=self.commissioner_cap)
+                                      self.pain_limit_for(m), self.gain_cap_for(m)))
+        settlement = settle(self.target_cost, years, commissioner_cap=self.commissioner_cap,
+                            gain_cap_total=self.gain_cap_total)
         out = []
         for (m, fee, _), line in zip(lines, settlement.lines):
             rec = recs.get(m.key)
@@ -3165,6 +3186,8 @@ class Alliance(Strict):
         pence in any example the Schedule prints, so that every example shows them in that column (sprint J1, r31
         finding 17: Example 3 in whole pounds beside Examples 1 and 2 in pence)."""
         examples = [self.gain_example] + ([] if gain_only else [self.pain_example, self.large_pain_example])
+        if self.gain_cap_rows:
+            examples.append(self.large_gain_example)
         out = []
         for col in ("cost", "kept", "share", "balancing", "ends_with"):
             values = [getattr(line, col) for ex in examples for line in ex.lines]
@@ -3234,8 +3257,97 @@ class Alliance(Strict):
             fee = self.fee_for(m)
             value = self.risk_value_for(m)  # Pass-Through Costs are outside Gain and Pain
             lines.append(ProviderYear(m.key, m.name, value, value - fee + change, share,
-                                      self.pain_cap_for(m), fee, self.pain_limit_for(m)))
-        return settle(self.target_cost, lines, commissioner_cap=self.commissioner_cap)
+                                      self.pain_cap_for(m), fee, self.pain_limit_for(m), self.gain_cap_for(m)))
+        return settle(self.target_cost, lines, commissioner_cap=self.commissioner_cap,
+                      gain_cap_total=self.gain_cap_total)
+
+    def gain_cap_for(self, member: Member) -> Decimal | None:
+        """A Provider's own Gain Cap in pounds, where each Provider's share of Gain is capped (None otherwise, or
+        where the sheet gives no figure)."""
+        gc = self.risk_reward.gain_cap
+        if gc is None or gc.applies_to != "each_provider":
+            return None
+        if gc.percent is not None:
+            return pence(member.annual_value * gc.percent / HUNDRED)
+        return gc.amount
+
+    @property
+    def gain_cap_total(self) -> Decimal | None:
+        """The cap on the Providers' shares of Gain together, in pounds for the first Alliance Year (None where there
+        is none, it applies to each Provider, or the sheet gives no figure)."""
+        gc = self.risk_reward.gain_cap
+        if gc is None or gc.applies_to != "providers_total":
+            return None
+        if gc.percent is not None:
+            return pence(self.target_cost * gc.percent / HUNDRED)
+        return gc.amount
+
+    @property
+    def gain_cap_rows(self) -> list[tuple[Member, Decimal, Decimal, Decimal | None]]:
+        """For each Provider with a share of Gain, where a Gain Cap is set with a figure: the Provider, its share of
+        Gain, the most it can receive of Gain in the first Alliance Year under the cap, and the Gain at which that is
+        reached (None where it never is)."""
+        gc = self.risk_reward.gain_cap
+        if gc is None or (gc.percent is None and gc.amount is None):
+            return []
+        shares = {s.member: s.gain for s in self.provider_shares}
+        sharing = [m for m in self.providers if shares.get(m.key, Decimal(0)) > 0]
+        total_share = sum((shares[m.key] for m in sharing), Decimal(0))
+        if not sharing:
+            return []
+        if gc.applies_to == "each_provider":
+            mosts = [self.gain_cap_for(m) for m in sharing]
+            return [(m, shares[m.key], most, pence(most * HUNDRED / shares[m.key]))
+                    for m, most in zip(sharing, mosts)]
+        cap = self.gain_cap_total  # cut back as settle() does: in proportion, the rounding penny to the largest share
+        mosts = [pence(cap * shares[m.key] / total_share) for m in sharing]
+        biggest = max(range(len(sharing)), key=lambda i: (shares[sharing[i].key], -i))
+        mosts[biggest] += cap - sum(mosts, Decimal(0))
+        point = pence(cap * HUNDRED / total_share)
+        return [(m, shares[m.key], most, point) for m, most in zip(sharing, mosts)]
+
+    @property
+    def gain_cap_reached(self) -> tuple[Decimal | None, Decimal | None]:
+        """The Gain at which the Gain Cap first bites and at which it has bitten for every Provider, in the first
+        Alliance Year (the same point where it caps the Providers' shares together)."""
+        points = sorted(r for *_, r in self.gain_cap_rows if r is not None)
+        if not points:
+            return None, None
+        if self.risk_reward.gain_cap.applies_to == "providers_total":
+            total_share = sum((s.gain for s in self.provider_shares), Decimal(0))
+            point = pence(self.gain_cap_total * HUNDRED / total_share) if total_share > 0 else None
+            return point, point
+        return points[0], points[-1]
+
+    @property
+    def gain_cap_below_pain_cap(self) -> list[tuple[Member, Decimal, Decimal]]:
+        """Each Provider whose most Gain under the Gain Cap in the first Alliance Year is below its Pain Cap (its upside
+        smaller than its downside): the Provider, that most and its Pain Cap. For the note and ALLIANCE-GAIN-CAP-BELOW-
+        PAIN-CAP."""
+        shares = {s.member: (s.pain or Decimal(0)) for s in self.provider_shares}
+        out = []
+        for m, _, most, _ in self.gain_cap_rows:
+            cap = self.pain_cap_for(m)
+            if most is not None and cap is not None and shares.get(m.key, Decimal(0)) > 0 and most < cap:
+                out.append((m, most, cap))
+        return out
+
+    @property
+    def gain_cap_reserved(self) -> bool:
+        """Whether a Gain Cap is set and a Reserved Matter changes the shares of Gain, so that the decisions clause
+        names the Gain Cap with them (r40 al-ld finding 1)."""
+        return self.risk_reward.gain_cap is not None and any(
+            kind == "shares" and "Gain" in words for segs in self.reserved_matter_segments for kind, words in segs)
+
+    @property
+    def large_gain_example(self) -> Settlement:
+        """The worked example where the Gain Cap bites: Gain a whole £10,000 above a quarter more than the point where
+        it has bitten for every Provider."""
+        _, last = self.gain_cap_reached
+        step = Decimal(10000)
+        point = last if last is not None else self.target_cost / 10
+        swing = ((point * Decimal("1.25") / step).to_integral_value(rounding=ROUND_UP)) * step
+        return self.example_for("gain", swing=swing)
 
     @property
     def year_numbers(self) -> list[int]:
@@ -6140,6 +6252,7 @@ class ProviderYear:
     cap: Decimal | None
     fee: Decimal = Decimal(0)
     limit: Decimal | None = None   # the most it bears of Pain in all, where Providers bear Pain above the Commissioner's amount
+    gain_cap: Decimal | None = None  # the most it receives of Gain, where each Provider's share of Gain is capped
 
 
 @dataclass(frozen=True)
@@ -6185,6 +6298,7 @@ class Settlement:
     commissioner_share: Decimal   # its share of Gain (+) or of Pain (-), including Pain above the Providers' caps
     beyond_caps: Decimal          # Pain above the Providers' Pain Caps that the Commissioner bears
     spill_over: Decimal           # Pain above the Commissioner's own cap, shared back to the Providers
+    above_gain_cap: Decimal = Decimal(0)  # Gain the Gain Cap cut from the Providers' shares, added to the Commissioner's
 
     @property
     def gain(self) -> Decimal:
@@ -6195,7 +6309,8 @@ class Settlement:
         return max(-self.outcome, Decimal(0))
 
 
-def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Decimal | None = None) -> Settlement:
+def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Decimal | None = None,
+           gain_cap_total: Decimal | None = None) -> Settlement:
     """Share a year's Gain or Pain and work out one balancing amount per Provider.
 
     Each Provider's share is its percentage of the Gain or Pain rounded to the penny (half up, `pence`);
@@ -6205,15 +6320,25 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
     the Provider with the largest share), each only up to its overall limit where it has one; what no
     Provider can bear within its limit stays with the Commissioner. A Provider has already kept (or borne) its payments less its
     own costs and its Fee, so its balancing amount is its share less what it kept: it ends with its Fee
-    plus or minus its share.
+    plus or minus its share. A Gain Cap limits each Provider's share of Gain (`ProviderYear.gain_cap`) or their shares
+    together (`gain_cap_total`: each share cut back in proportion to its percentage so that they total the cap, the
+    penny left by rounding to the Provider with the largest share); what it cuts off goes to the Commissioner.
     """
     target = pence(target)
     actual = sum((pence(p.cost) + pence(p.fee) for p in lines), Decimal(0))
     outcome = target - actual
     shares: list[Decimal] = []
     if outcome >= 0:
-        shares = [pence(outcome * p.share / HUNDRED) for p in lines]
+        raw = [pence(outcome * p.share / HUNDRED) for p in lines]
+        shares = [r if p.gain_cap is None else min(r, pence(p.gain_cap)) for p, r in zip(lines, raw)]
+        if gain_cap_total is not None and lines and sum(shares, Decimal(0)) > pence(gain_cap_total):
+            cap = pence(gain_cap_total)
+            weights = sum((p.share for p in lines), Decimal(0))
+            shares = [pence(cap * p.share / weights) for p in lines]
+            biggest = max(range(len(lines)), key=lambda i: (lines[i].share, -i))
+            shares[biggest] += cap - sum(shares, Decimal(0))
         beyond = spill = Decimal(0)
+        above_gain = sum(raw, Decimal(0)) - sum(shares, Decimal(0))
         commissioner = outcome - sum(shares, Decimal(0))
     else:
         pain = -outcome
@@ -6242,12 +6367,13 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
             left = pain - sum(borne, Decimal(0))
         shares = [-b for b in borne]
         commissioner = -left
+        above_gain = Decimal(0)
     settled = []
     for p, share in zip(lines, shares):
         kept = pence(p.paid) - pence(p.cost) - pence(p.fee)
         settled.append(SettledLine(p.member, p.name, pence(p.paid), pence(p.cost), kept, share, share - kept,
                                    pence(p.fee)))
-    return Settlement(target, actual, outcome, tuple(settled), commissioner, beyond, spill)
+    return Settlement(target, actual, outcome, tuple(settled), commissioner, beyond, spill, above_gain)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
