@@ -662,6 +662,61 @@ def gain_cap_below_pain_cap(ctx: RuleContext):
                "the Gain Cap", ("alliance", "risk_reward", "gain_cap"))
 
 
+@RULES.rule("ALLIANCE-COMMISSIONER-CAPS", "error",
+            "Each Commissioner's own cap (commissioner_pain.caps) divides a fixed amount between several "
+            "Commissioners: every Commissioner that bears Pain has one, each once, and they add up to the amount "
+            "(r42 al-prescribing F3).")
+def commissioner_caps(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    cp = alliance.risk_reward.commissioner_pain
+    if not cp.caps:
+        return
+    loc = ("alliance", "risk_reward", "commissioner_pain", "caps")
+    if ctx.positions.get("risk_reward") == "gain-only":
+        yield "a Commissioner's cap on Pain is given, but the mechanism is gain only: there is no Pain to cap", loc
+        return
+    if not alliance.joint_commissioners:
+        yield "caps divides the Commissioners' amount between several Commissioners, but there is one: give amount alone", loc
+        return
+    if cp.basis != "fixed_amount":
+        yield ("caps works with basis 'fixed_amount' (the amount is the total of the Commissioners' caps); with "
+               "'uncapped', limit one Commissioner's part with limits instead", loc)
+        return
+    keys = {m.key for m in alliance.commissioners}
+    listed = [c.member for c in cp.caps]
+    for i, c in enumerate(cp.caps):
+        if c.member not in keys:
+            yield f"'{c.member}' is not a Commissioner{_hint(c.member, sorted(keys))}", (*loc, i, "member")
+        elif listed.count(c.member) > 1:
+            yield f"'{c.member}' has more than one cap: give one amount", (*loc, i, "member")
+    for m in alliance.commissioners:
+        if m.key not in listed and alliance.commissioner_part(m.key) > 0:
+            yield (f"{m.name} bears part of the Commissioners' Pain but has no cap under caps: give it one, so that "
+                   "every Commissioner's exposure is stated", loc)
+    total = sum((c.amount for c in cp.caps), Decimal(0))
+    if cp.amount is not None and total != cp.amount:
+        yield (f"the Commissioners' caps add up to {money(total)}, not the amount of {money(cp.amount)}: make the "
+               "amount their total", ("alliance", "risk_reward", "commissioner_pain", "amount"))
+
+
+@RULES.rule("ALLIANCE-COMMISSIONER-CAPS-SPLIT", "warning",
+            "Where Pain above the Commissioners' amount returns to the Providers, each Commissioner's cap is in "
+            "proportion to its part of the Commissioners' Pain, so that every cap is reached at the same point "
+            "(r42 al-prescribing F3).")
+def commissioner_caps_split(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    cp = alliance.risk_reward.commissioner_pain
+    if not alliance.providers_bear_excess or not alliance.commissioner_caps or not cp.amount:
+        return
+    for m, amount, _ in alliance.commissioner_caps:
+        part = alliance.commissioner_part(m.key)
+        if abs(amount - cp.amount * part) >= Decimal("0.01"):
+            yield (f"{m.name}'s cap of {money(amount)} is not its part ({percent(part * 100)}) of the Commissioners' "
+                   f"{money(cp.amount)}: Pain returns to the Providers only above the total, so {m.name} could bear "
+                   "more than its cap first; set the caps in proportion to the shares of Pain, or change the shares",
+                   ("alliance", "risk_reward", "commissioner_pain", "caps"))
+
+
 @RULES.rule("ALLIANCE-GAIN-ONLY-PAIN", "warning", "Under a gain-only mechanism, pain shares are not used.")
 def gain_only_pain(ctx: RuleContext):
     if ctx.positions.get("risk_reward") != "gain-only":

@@ -541,6 +541,16 @@ class CommissionerLimit(Strict):
         "to their shares of Pain.")
 
 
+class CommissionerCap(Strict):
+    member: MemberKey = Field(description="Key of a Commissioner, e.g. 'icb'.")
+    amount: Money = Field(description="The most, in pounds, of the Commissioners' exposure to Pain (their own shares "
+        "and Pain above the Providers' Pain Caps) that this Commissioner has decided to bear in an Alliance Year: its "
+        "Commissioner's Cap, e.g. 25000.")
+    approved_by: Text | None = Field(None, description="Who approved that amount for this Commissioner, in words that "
+        "read after 'approved by', e.g. 'the Cabinet on 17 November 2026' or 'the ICB's Finance Committee'. Empty: the "
+        "note asks for the approval.")
+
+
 class CommissionerExposure(Strict):
     basis: Literal["uncapped", "fixed_amount"] = Field(
         "uncapped", description="The Commissioner's exposure to Pain: 'uncapped' (it bears its own share and all Pain "
@@ -557,6 +567,13 @@ class CommissionerExposure(Strict):
         None, description="Under above_cap 'providers': the most a Provider bears of Pain in an Alliance Year, in all, "
         "as a percentage of its Annual Value (e.g. 6). Required for that choice: without it the Providers' exposure "
         "would have no limit.")
+    caps: list[CommissionerCap] = Field(
+        default_factory=list, description="Under 'fixed_amount' with several Commissioners: each Commissioner's own cap "
+        "(its Commissioner's Cap), e.g. [{member: council, amount: 25000, approved_by: Cabinet}, {member: icb, amount: "
+        "25000, approved_by: the ICB's Finance Committee}]; list every Commissioner that bears Pain, the amounts adding "
+        "up to amount above. No Commissioner then approves overspending that would take its own forecast part above "
+        "its cap unless it first decides to bear the excess; above_cap says who bears Pain above all the caps. Empty: "
+        "amount is one cap for the Commissioners together.")
     limits: list[CommissionerLimit] = Field(
         default_factory=list, description="Where several Commissioners share Pain without limit ('uncapped'): any one "
         "Commissioner whose own part is limited, with the amount and the Commissioner that bears the rest, e.g. "
@@ -1541,6 +1558,21 @@ class Alliance(Strict):
                                             commissioner_cap=total)
             out.append(ResolvedLimit(m, l.amount, takers, part, total, pain))
         return out
+
+    @property
+    def commissioner_caps(self) -> list[tuple[Member, Decimal, str | None]]:
+        """Each Commissioner's own cap on its part of the Commissioners' exposure to Pain (its Commissioner's Cap),
+        where several Commissioners bear Pain up to a fixed amount and the sheet divides it (r42 al-prescribing F3):
+        the Commissioner, the amount and who approved it, in the Commissioners' order. Empty otherwise."""
+        cp = self.risk_reward.commissioner_pain
+        if not self.joint_commissioners or cp.basis != "fixed_amount" or not cp.caps:
+            return []
+        by_key = {c.member: c for c in cp.caps}
+        return [(m, by_key[m.key].amount, by_key[m.key].approved_by) for m in self.commissioners if m.key in by_key]
+
+    def commissioner_cap_of(self, key: str) -> Decimal | None:
+        """A Commissioner's own Commissioner's Cap (None where it has none)."""
+        return next((amount for m, amount, _ in self.commissioner_caps if m.key == key), None)
 
     def commissioner_part(self, key: str) -> Decimal:
         """A Commissioner's part (a fraction) of the Commissioners' share of Pain before any limit: its share of Pain
@@ -4728,14 +4760,15 @@ class Alliance(Strict):
         Pain is a fixed amount, printed with a reference to the risk and reward clause that sets it (sprint J1)."""
         out = []
         pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b"
-                             + (r"|(\bthe Commissioners?(?:'s|')? (?:cap|limit|amount)(?: (?:on|of) Pain)?\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))
+                             + (r"|(\b(?:the|either|each|a|any) Commissioners?(?:'s|')? (?:cap|limit|amount)s?(?: (?:on|of) (?:its own )?Pain)?\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))
         for m in self.reserved_matters:
             pieces, at = [], 0
             for hit in pattern.finditer(m):
                 if hit.start() > at:
                     pieces.append(("text", m[at:hit.start()]))
                 if hit.lastindex == 2:  # the Commissioners' amount of Pain, set by the risk and reward clause (sprint J1)
-                    pieces.append(("cap", "commissioner" if self.providers_bear_excess else "stop-loss"))
+                    pieces.append(("cap", "caps" if self.commissioner_caps else
+                                   ("commissioner" if self.providers_bear_excess else "stop-loss")))
                     at = hit.end()
                     continue
                 pieces.append(("shares", hit.group(1)) if hit.group(1) else ("target", ""))
