@@ -209,6 +209,35 @@ def _limit_with_a_joint_amount(d):
     d["alliance"]["risk_reward"]["commissioner_pain"]["limits"] = [{"member": "icb", "amount": 40000, "excess_to": "county"}]
 
 
+def _gain_cap_without_figure(d):
+    # a Gain Cap with neither a percentage nor a sum: r40 al-ld finding 1
+    d["alliance"]["risk_reward"]["gain_cap"] = {"applies_to": "each_provider"}
+
+
+def _gain_cap_with_no_provider_gain(d):
+    # a Gain Cap where the Commissioner takes all the Gain
+    d["alliance"]["risk_reward"]["gain_cap"] = {"percent": 2}
+    for s in d["alliance"]["risk_reward"]["shares"]:
+        s["gain"] = 100 if s["member"] == "county" else 0
+
+
+def _gain_cap_below_pain_cap(d):
+    # the Providers' Gain capped together at 1% of the Target Cost, below each one's Pain Cap (its Fee)
+    d["alliance"]["risk_reward"]["gain_cap"] = {"percent": 1}
+
+
+def _commissioner_caps_short_of_the_amount(d):
+    # each Commissioner's own cap, the two adding up to less than the amount: r42 al-prescribing F3
+    d["alliance"]["risk_reward"]["commissioner_pain"]["caps"] = [{"member": "county", "amount": 50000},
+                                                                 {"member": "icb", "amount": 25000}]
+
+
+def _commissioner_caps_out_of_proportion(d):
+    # Pain returns to the Providers above the £100,000, but the caps split it 90/10 against Pain shares of 25 and 15
+    d["alliance"]["risk_reward"]["commissioner_pain"]["caps"] = [{"member": "county", "amount": 90000},
+                                                                 {"member": "icb", "amount": 10000}]
+
+
 def _icb_uplift_on_its_own_contract(d):
     # the ICB's contribution follows the NHS uplift, the Trust's Annual Value (the ICB's contract) the CPI: r38d finding 8
     icb = next(c for c in d["alliance"]["pooled_budget"]["contributions"] if c["member"] == "icb")
@@ -575,6 +604,11 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FORMER-CONTRACT-SERVICE", BIG, _former_contract_service_not_listed),
     ("ALLIANCE-COMMISSIONER-NIL-SHARES", JOINT, _commissioner_with_nil_shares),
     ("ALLIANCE-PAIN-CAP-ABOVE-FEE", BIG, _pain_cap_above_fee),
+    ("ALLIANCE-GAIN-CAP", BIG, _gain_cap_without_figure),
+    ("ALLIANCE-GAIN-CAP-NO-GAIN", JOINT, _gain_cap_with_no_provider_gain),
+    ("ALLIANCE-GAIN-CAP-BELOW-PAIN-CAP", BIG, _gain_cap_below_pain_cap),
+    ("ALLIANCE-COMMISSIONER-CAPS", JOINT, _commissioner_caps_short_of_the_amount),
+    ("ALLIANCE-COMMISSIONER-CAPS-SPLIT", JOINT, _commissioner_caps_out_of_proportion),
 ]
 
 
