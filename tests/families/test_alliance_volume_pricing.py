@@ -12,7 +12,7 @@ import pytest
 
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
-from tests.families.clause_texts import all_text, clause_text, definition, document_of, note, variant_of
+from tests.families.clause_texts import alliance_key_row, all_text, clause_text, clause, definition, document_of, note, table_rows, variant_of
 from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_FENMARSH
 from tests.rules.helpers import findings
 
@@ -139,3 +139,11 @@ def test_planned_units_must_be_positive(catalogue):
     text = ALLIANCE_FENMARSH.read_text().replace("planned_units: 41600", "planned_units: 0")
     with pytest.raises(Exception):
         validate(load_text(text, "t.yaml"), catalogue).model
+
+
+def test_key_information_row(doc, catalogue):
+    """Firing: the Key Information table names each line's price and planned units; quiet: no such row without them."""
+    row = alliance_key_row(doc, "Services paid by the unit")
+    assert "Brookside, £26.40 for each hour of care (41,600 planned" in row[1] and "no Gain or Pain" in row[1]
+    rows = table_rows(clause(_fixed(catalogue), "alliance.key-information"))
+    assert not any(r[0].startswith("Services paid by the unit") for r in rows)
