@@ -329,6 +329,30 @@ def service_lines(ctx: RuleContext):
                "in its delivers list", ("members", i, "service_lines", j, "service"))
 
 
+@RULES.rule("ALLIANCE-VOLUME-VALUE", "warning",
+            "A service line paid by the unit (service_lines[].volume) prices its planned units within the line's budget, "
+            "and its cost for each further unit (with the Fee on the price) is not above the price, so that the volume "
+            "adjustment clause and Schedule 4's example agree with the budget.")
+def volume_value(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, m in enumerate(ctx.sheet.members):
+        for j, line in enumerate(m.service_lines):
+            v = line.volume
+            if v is None:
+                continue
+            where = ("members", i, "service_lines", j, "volume")
+            planned = (v.unit_price * v.planned_units).quantize(Decimal("0.01"))
+            if planned > line.annual_value:
+                yield (f"{m.name}'s service line {line.service!r} plans {v.planned_units:,} x {money(v.unit_price)} = "
+                       f"{money(planned)}, more than the line's annual value of {money(line.annual_value)}: correct the "
+                       "planned units, the unit price or the line's annual value", where)
+            row = next((x for x in alliance.volume_lines if x.member is m and x.service == line.service), None)
+            if row is not None and v.variable_cost is not None and row.target_rate > v.unit_price:
+                yield (f"{m.name}'s cost for each further {v.unit} ({money(v.variable_cost)}), with the Fee on the price, "
+                       f"is {money(row.target_rate)}, more than the unit price of {money(v.unit_price)}: each extra unit "
+                       "would raise the Target Cost by more than it is paid for; check the variable_cost", where)
+
+
 @RULES.rule("ALLIANCE-PSR-MODIFICATION-VALUE", "warning",
             "A former contract varied under the Provider Selection Regime whose value changes by £500,000 or more over "
             "the term and by 25% or more of its value is named: regulation 13(1)(d) and (2) of S.I. 2023/1348 do not "

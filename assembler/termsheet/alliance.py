@@ -171,6 +171,23 @@ class ServiceContractLine(Strict):
     reference: str | None = Field(None, description="The contract's reference, if it has one, e.g. 'KWV-ICB/MAT/2024/112'.")
 
 
+class VolumePricing(Strict):
+    """The part of a service line paid at a price per unit delivered (an hour of care, a person arriving, a night)."""
+
+    unit: Text = Field(description="The unit the price is for, in words that read after 'each' and 'per', e.g. 'hour of "
+                       "care' or 'person arriving'.")
+    unit_price: Money = Field(description="The price the Provider is paid for each unit under its Service Contract, in "
+                              "pounds and pence, e.g. 26.40.")
+    planned_units: Decimal = Field(gt=0, description="The units the first Annual Plan plans for the first Alliance Year, "
+                                   "e.g. 41600 (hours) or 140 (people). The line's annual_value should include planned_units "
+                                   "x unit_price.")
+    variable_cost: Money | None = Field(
+        None, description="The Provider's own cost of each further unit (the cost that rises and falls with the units "
+        "delivered, such as care workers' pay for the hour), in pounds and pence, e.g. 21.10. Empty: the unit price less "
+        "the Provider's Fee on it. The Target Cost and the Provider's budget then move by this cost, so that volume "
+        "makes no Gain or Pain.")
+
+
 class ServiceLine(Strict):
     """A Provider's budget for one of the listed services it delivers (a service line)."""
 
@@ -181,6 +198,82 @@ class ServiceLine(Strict):
         None, description="Where another Provider delivers the same service: what this Provider's part is, in words that "
         "read after the service's name and a dash, e.g. 'by and for Black and minoritised women, with interpreters "
         "(2.5 FTE)'. Schedule 1 then shows the service in a row of its own for this Provider with these words.")
+    volume: VolumePricing | None = Field(
+        None, description="Only where this line is paid at a price per unit delivered (hourly-paid care, a payment per "
+        "person arriving or per night): {unit, unit_price, planned_units, variable_cost}, e.g. {unit: 'hour of care', "
+        "unit_price: 26.40, planned_units: 41600, variable_cost: 21.10}. The Annual Value and the Target Cost are then "
+        "adjusted at each year end for the units the Commissioner commissioned above or below the planned units, so "
+        "that volume is outside Gain and Pain; the Annual Plan states the planned units and prices, and Schedules 4 "
+        "and 7 show the effect. Empty: the line is a fixed budget.")
+
+
+@dataclass(frozen=True)
+class VolumeStep:
+    """One row of a volume sensitivity for a volume-priced line: the units delivered at a change of `percent` from the
+    planned units, and what moves with them under the volume adjustment."""
+    percent: int
+    units: Decimal
+    change: Decimal          # units above (or, negative, below) the planned units
+    value_change: Decimal    # the change in the Annual Value (and the payments): change x unit price
+    cost_change: Decimal     # the change in the Provider's costs and budget: change x unit cost
+    fee_change: Decimal      # the change in the Fee worked on the Annual Value
+    target_change: Decimal   # the change in the Target Cost: cost_change + fee_change
+    balancing_change: Decimal  # the change in the Balancing Amount: -(value_change - cost_change - fee_change)
+
+
+@dataclass(frozen=True)
+class VolumeLine:
+    """A Provider's service line paid at a price per unit (members[].service_lines[].volume), with the figures the
+    volume adjustment clause, the Annual Plan, Schedule 4's example and the sensitivity schedule print."""
+    member: "Member"
+    service: str
+    unit: str
+    unit_price: Decimal
+    planned_units: Decimal
+    variable_cost: Decimal | None
+    fee_percent: Decimal
+
+    @property
+    def units_word(self) -> str:
+        """The unit in the plural for a count ('hours of care', 'people arriving')."""
+        head, _, tail = self.unit.partition(" ")
+        plural = {"person": "people", "child": "children", "night": "nights", "hour": "hours", "week": "weeks",
+                  "day": "days", "visit": "visits", "session": "sessions", "place": "places", "bed": "beds",
+                  "family": "families", "household": "households", "adult": "adults", "learner": "learners"}
+        word = plural.get(head.lower(), head if head.endswith("s") else head + "s")
+        return f"{word} {tail}".strip()
+
+    @property
+    def planned_value(self) -> Decimal:
+        return pence(self.unit_price * self.planned_units)
+
+    @property
+    def unit_cost(self) -> Decimal:
+        """The cost of each further unit: the variable cost where given, else the unit price less the Fee on it."""
+        if self.variable_cost is not None:
+            return self.variable_cost
+        return self.unit_price - self.unit_fee
+
+    @property
+    def unit_fee(self) -> Decimal:
+        return pence(self.unit_price * self.fee_percent / HUNDRED)
+
+    @property
+    def target_rate(self) -> Decimal:
+        """What the Target Cost moves by for each unit above or below the planned units."""
+        return self.unit_cost + self.unit_fee
+
+    def step(self, percent: int) -> VolumeStep:
+        change = (self.planned_units * percent / HUNDRED).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        value = pence(change * self.unit_price)
+        cost = pence(change * self.unit_cost)
+        fee = pence(value * self.fee_percent / HUNDRED)
+        return VolumeStep(percent, self.planned_units + change, change, value, cost, fee, cost + fee,
+                          -(value - cost - fee))
+
+    @property
+    def steps(self) -> list[VolumeStep]:
+        return [self.step(p) for p in (-10, -5, 5, 10)]
 
 
 @dataclass(frozen=True)
@@ -3074,6 +3167,22 @@ class Alliance(Strict):
         """A Provider's annual value less its Pass-Through Costs: the part that carries a Fee, a Pain Cap as a
         percentage of value, and Gain and Pain (r31 al-fresh finding 1)."""
         return member.annual_value - self.pass_through_for(member)
+
+    @property
+    def volume_lines(self) -> list[VolumeLine]:
+        """Each Provider's service line paid at a price per unit (members[].service_lines[].volume), in member order."""
+        return [VolumeLine(m, line.service, line.volume.unit, line.volume.unit_price, line.volume.planned_units,
+                           line.volume.variable_cost, self.fee_percent_for(m) if self.has_fee else Decimal(0))
+                for m in self.providers for line in m.service_lines if line.volume is not None]
+
+    @property
+    def volume_members(self) -> list[Member]:
+        """The Providers with a volume-priced service line, once each."""
+        out: list[Member] = []
+        for v in self.volume_lines:
+            if v.member not in out:
+                out.append(v.member)
+        return out
 
     @property
     def pass_through_members(self) -> list[Member]:
@@ -6467,4 +6576,5 @@ class AllianceTermSheet(TermSheetBase):
         self.alliance._open_book = self.open_book
         if self.open_book is not None:
             self.open_book._per_provider = self.alliance.open_book_examples
+            self.open_book._volume_lines = self.alliance.volume_lines
         return self

@@ -945,6 +945,7 @@ class OpenBook(Strict):
     # Inside an alliance, each Open-Book Provider's own reconciliation, keyed like `examples` (set by the alliance
     # term sheet, so the shared schedules can show one line per Provider without knowing the alliance).
     _per_provider: dict = PrivateAttr(default_factory=dict)
+    _volume_lines: list = PrivateAttr(default_factory=list)  # an alliance's service lines paid by the unit (set by the alliance sheet)
 
     @property
     def lines_outside_categories(self) -> list[tuple[int, CostLine, list[str]]]:
@@ -1285,6 +1286,20 @@ class OpenBook(Strict):
             return (("grant" in low or "donation" in low)
                     and any(w in low for w in ("met from", "funded by", "paid for by", "paid from")))
         return [text for text in self.disallowed_items if funded(text)]
+
+    @property
+    def volume_lines(self) -> list:
+        """Inside an alliance: the Providers' service lines paid by the unit (alliance VolumeLine rows); else empty."""
+        return self._volume_lines
+
+    @property
+    def volume_members(self) -> list:
+        """Inside an alliance: the Providers with a service line paid by the unit, once each; else empty."""
+        out: list = []
+        for v in self._volume_lines:
+            if all(v.member is not m for m in out):
+                out.append(v.member)
+        return out
 
     @property
     def per_provider(self) -> dict:

@@ -106,6 +106,7 @@ ALLIANCE_LYNMERE_ALH = _FIXTURES / "alliance-lynmere-r27-alH.yaml"
 ALLIANCE_HARROWDALE = _FIXTURES / "alliance-harrowdale-r28l.yaml"  # a pooled fund, an annual plan, indexation
 ALLIANCE_EASTMOOR = _FIXTURES / "alliance-eastmoor-g3.yaml"  # council-only rough sleeping, four providers (sprint G3)
 ALLIANCE_POOLED_PCC = _FIXTURES / "alliance-two-commissioners-pooled.yaml"  # a council and a PCC pooling, seven members
+ALLIANCE_FENMARSH = _FIXTURES / "alliance-fenmarsh-r42.yaml"  # extra care: two care companies paid by the hour (service_lines[].volume)
 
 
 # The alliance drafts: the document model of each sheet, and (`_built`) its whole assembly result.

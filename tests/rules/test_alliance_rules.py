@@ -486,6 +486,12 @@ def _service_lines_short_of_the_value(d):
                                  "annual_value": 420000}]  # £420,000 of £1,850,000
 
 
+def _volume_priced_above_its_line(d):
+    _service_lines_short_of_the_value(d)
+    line = next(m for m in d["members"] if m["key"] == "harbour")["service_lines"][0]
+    line["volume"] = {"unit": "hour of support", "unit_price": 30, "planned_units": 15000}  # £450,000 > £420,000
+
+
 def _psr_contract_varied_beyond_reg_13(d):
     trust = next(c for c in d["alliance"]["former_contracts"] if c["member"] == "trust")
     trust["varied_under"] = "psr"
@@ -518,6 +524,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-SERVICE-CONTRACT-VALUES", JOINT, _service_contracts_short_of_the_value),
     ("ALLIANCE-SERVICE-CONTRACT-SEVERAL", JOINT, _service_contract_with_beside_several),
     ("ALLIANCE-SERVICE-LINES", BIG, _service_lines_short_of_the_value),
+    ("ALLIANCE-VOLUME-VALUE", BIG, _volume_priced_above_its_line),
     ("ALLIANCE-PSR-MODIFICATION-VALUE", JOINT, _psr_contract_varied_beyond_reg_13),
     ("ALLIANCE-PREMISES-OWNER", BIG, _premises_owner_unknown),
     ("ALLIANCE-PREMISES-OWNER", BIG, _premises_owned_by_its_user),
