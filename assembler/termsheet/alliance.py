@@ -2536,7 +2536,17 @@ class Alliance(Strict):
         """The agreed handover arrangements, one line per part (they are written as a list separated by
         semicolons, one member or rule each), for the Exit Plan to print as agreed."""
         parts = [p.strip().rstrip(".") for p in (self.handover or "").split(";")]
-        return [p for p in parts if p]
+        out: list[str] = []
+        for p in parts:
+            if not p:
+                continue
+            if out and re.match(r"(?:its|their|it|they)\b", p):
+                # a clause that goes on about the member before it ('Learning Trust: no services to hand over; its
+                # academies keep hosting ...') stays in that member's item (r43 al-earlyhelp finding 13)
+                out[-1] = f"{out[-1]}; {p}"
+            else:
+                out.append(p)
+        return out
 
     @property
     def handover_lines(self) -> list[str]:

@@ -177,3 +177,19 @@ def test_quorum_rule_counts_only_voting_members(catalogue):
     [finding] = _findings(data, catalogue, "ALLIANCE-QUORUM")
     assert "more than the 5 Alliance Members with a vote" in finding.message
     assert _findings(_data(), catalogue, "ALLIANCE-QUORUM") == []
+
+
+def test_handover_clause_about_the_member_before_stays_in_its_item():
+    """Firing (r43 finding 13): 'Learning Trust: no services to hand over; its academies keep hosting ...' is one
+    item of the Exit Plan, not an item with no subject; quiet: items that each name a member stay apart."""
+    items = AllianceTermSheet.model_validate(_data()).alliance.handover_items
+    assert "Learning Trust: no services to hand over; its academies keep hosting the MHSTs under the school agreements" in items
+    assert any(i.startswith("Lumen: online counselling") for i in items)
+    assert len(items) == 4
+
+
+def test_participating_member_clause_on_costs_and_income(catalogue):
+    """A provision on a member's part of the Services or its costs applies to a Participating Member only as to what it
+    does (the open-book information clause asks every Alliance Member for its costs)."""
+    text = flat(clause_text(_doc(catalogue), "alliance.schedule-services"))
+    assert "it applies to a Participating Member only as to what it does under this Part" in text
