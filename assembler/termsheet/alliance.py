@@ -2734,8 +2734,8 @@ class Alliance(Strict):
         if ms is None:
             return None
         dates = [m.successor_date for m in ms if m.successor_date]
-        n = len(self.alliance_members)
-        merged_members = sum(1 for m in ms if m in self.alliance_members)
+        n = len(self.voting_members)  # votes: a Participating Member without a vote is not counted
+        merged_members = sum(1 for m in ms if m in self.voting_members)
         after = n - max(merged_members - 1, 0)
         votes = max(after - (n - self.votes_needed), after // 2 + 1)
         rows = {r.member: r for r in self.shares}
