@@ -537,8 +537,10 @@ def reserved_matters(ctx: RuleContext):
 @RULES.rule("ALLIANCE-QUORUM", "error", "The ALT quorum is no more than the number of Alliance Members.")
 def quorum(ctx: RuleContext):
     alliance = ctx.sheet.alliance
-    if alliance.quorum > len(alliance.alliance_members):
-        yield (f"the quorum of {alliance.quorum} is more than the {len(alliance.alliance_members)} Alliance Members",
+    voting = len(alliance.voting_members)  # a Participating Member without a vote is not counted (r43 al-earlyhelp 23)
+    if alliance.quorum > voting:
+        yield (f"the quorum of {alliance.quorum} is more than the {voting} Alliance Members"
+               f"{' with a vote' if alliance.non_voting_participants else ''}",
                ("alliance", "decisions", "quorum"))
 
 
@@ -549,7 +551,7 @@ def quorum_cannot_decide(ctx: RuleContext):
     alliance = ctx.sheet.alliance
     if ctx.positions.get("decision_rule") != "majority" or alliance.decisions.quorum is None:
         return
-    members = len(alliance.alliance_members)
+    members = len(alliance.voting_members)
     if alliance.quorum < alliance.votes_needed <= members:
         yield (f"a quorum of {alliance.quorum} cannot pass a decision, which needs {alliance.votes_needed} of the "
                f"{members} votes ({alliance.decisions.majority_percent}%); a meeting of only {alliance.quorum} "
@@ -866,7 +868,7 @@ def duplicate_former_contract(ctx: RuleContext):
             "agree cannot be made at a meeting some of them may miss.")
 def unanimity_quorum(ctx: RuleContext):
     alliance = ctx.sheet.alliance
-    members = len(alliance.alliance_members)
+    members = len(alliance.voting_members)
     if ctx.positions.get("decision_rule") == "majority" or alliance.decisions.quorum is None:
         return
     if alliance.decisions.quorum < members:
@@ -1456,3 +1458,30 @@ def indexation_measure_left_out(ctx: RuleContext):
                f"Increase leaves out (it reads: \"{definition[:160]}...\"): write a blend as 'X (for 70% of the Annual "
                "Value) and Y (for 30% of the Annual Value)' or '70% of X and 30% of Y', and check the definition",
                ("alliance", "risk_reward", "indexation"))
+
+
+@RULES.rule("ALLIANCE-PARTICIPANT-SHARE", "error",
+            "A participant (role 'participant', a Participating Member) takes part without a Service Contract or "
+            "payment, so it has no share of Gain or Pain and no KPI gate.")
+def participant_share(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    names = {m.key: m.name for m in alliance.participants}
+    for i, s in enumerate(alliance.risk_reward.shares):
+        if s.member in names:
+            yield (f"{names[s.member]} is a participant: it takes no share of Gain or Pain; remove its row, or make it "
+                   "a provider if it is paid under a Service Contract", ("alliance", "risk_reward", "shares", i, "member"))
+
+
+@RULES.rule("ALLIANCE-ZERO-PROVIDER", "warning",
+            "A Provider with an annual value of nil and no former contract is probably a member that takes part unpaid, "
+            "without a Service Contract: role 'participant' says so, and keeps it out of the Service Contract, "
+            "procurement and Gain and Pain provisions.")
+def zero_provider(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    held = {c.member for c in alliance.former_contracts}
+    for i, m in enumerate(ctx.sheet.members):
+        if m.role == "provider" and m.annual_value == 0 and m.key not in held and not m.service_contracts:
+            yield (f"{m.name} is a Provider with an annual value of £0 and no former contract, so the draft gives it a "
+                   "Service Contract, a procurement route and a place in Gain and Pain; if it takes part unpaid, without a "
+                   "Service Contract, give it role 'participant' and say what it does under takes_part_by",
+                   ("members", i, "annual_value"))

@@ -290,7 +290,20 @@ class Member(Party):
     """A party to the alliance agreement: the commissioner or a provider, with its ALT seat and value."""
 
     key: MemberKey = Field(description="Short lower-case key other parts of the term sheet use for this member, e.g. 'hospice'.")
-    role: Literal["commissioner", "provider"] = Field(description="'commissioner' (the public body buying the services) or 'provider'.")
+    role: Literal["commissioner", "provider", "participant"] = Field(
+        description="'commissioner' (the public body buying the services), 'provider' (delivers services under a Service "
+        "Contract and is paid for them) or 'participant' (takes part without a Service Contract or payment: a school "
+        "trust, GP federation or council team that hosts staff, names a lead or shares data; the draft calls it a "
+        "Participating Member, with no share of Gain or Pain, no Fee and no Pain Cap).")
+    takes_part_by: list[Text] = Field(
+        default_factory=list, description="For a participant: what it does in the Alliance, each in words that read "
+        "after 'it must', e.g. 'host Mental Health Support Team practitioners in its schools', 'name a senior mental "
+        "health lead in each school', 'share pupils' attendance and referral data under the data-sharing Schedule'. "
+        "Schedule 1 sets them out as its obligations. Empty: the Schedule leaves them for the ALT to record.")
+    votes: bool | None = Field(
+        None, description="For a participant: true where it votes at the ALT as the other Alliance Members do; false "
+        "(or empty) where it attends the ALT and speaks but does not vote, and is not counted in the quorum or in the "
+        "votes a decision needs. Leave empty for a commissioner or provider (they vote).")
     annual_value: Money = Field(Decimal(0), description="Yearly value, in pounds, of the services this member delivers within the alliance (0 for a commissioner that delivers none itself).")
     new_services_value: Money | None = Field(
         None, description="For a Provider with former contracts listed: the part of annual_value, in pounds a year, "
@@ -445,6 +458,23 @@ class Member(Party):
         "services functions; 'lower' for a district or borough council in a two-tier area (the local housing "
         "authority). Empty: a council named 'District Council' or 'Borough Council' commissioning alongside a "
         "'County Council' is taken to be lower tier, and any other council upper tier.")
+
+    @model_validator(mode="after")
+    def _participant_fields(self) -> "Member":
+        """A participant takes part without a Service Contract or payment; takes_part_by and votes are its fields only."""
+        if self.role == "participant":
+            paid = [f for f, v in (("annual_value", self.annual_value), ("service_lines", self.service_lines),
+                                   ("service_contracts", self.service_contracts), ("delivers", self.delivers),
+                                   ("service_contract_with", self.service_contract_with),
+                                   ("procurement_route", self.procurement_route), ("fee_percent", self.fee_percent),
+                                   ("cost_model", self.cost_model)) if v]
+            if paid:
+                raise ValueError(f"a participant takes part without a Service Contract or payment, so it has no "
+                                 f"{', '.join(paid)}: say what it does under takes_part_by, or make it a provider")
+        elif self.takes_part_by or self.votes is not None:
+            raise ValueError("takes_part_by and votes are for a participant (role 'participant'): a commissioner or "
+                             "provider votes, and a provider's part is what it delivers")
+        return self
 
     def _delegates(self, section: str, words: str) -> bool:
         pattern = re.compile(rf"\b(?:sections?|s\.)\s*{section}\b(?![A-Za-z])|{words}", re.I)
@@ -1723,6 +1753,23 @@ class Alliance(Strict):
         return [m for m in self._members if m.role == "provider"]
 
     @property
+    def participants(self) -> list[Member]:
+        """Members that take part without a Service Contract or payment (role 'participant'): Participating Members,
+        outside every Service Contract, Gain and Pain, Fee and Pain Cap provision (r43 al-earlyhelp finding 1)."""
+        return [m for m in self._members if m.role == "participant"]
+
+    @property
+    def non_voting_participants(self) -> list[Member]:
+        """Participating Members that attend the ALT without a vote (votes not true)."""
+        return [m for m in self.participants if not m.votes]
+
+    @property
+    def voting_members(self) -> list[Member]:
+        """The Alliance Members that vote at the ALT: every Alliance Member less a Participating Member without a
+        vote. Votes needed, the quorum and the checks count these."""
+        return [m for m in self.alliance_members if m.role != "participant" or m.votes]
+
+    @property
     def providers_not_varied(self) -> list[Member]:
         """Providers holding no Former Contract where the others' are varied: their Service Contract is a separate
         contract (e.g. let with the alliance terms already in it), so the recital and clause 3 must not imply that
@@ -1734,7 +1781,8 @@ class Alliance(Strict):
 
     @property
     def alliance_members(self) -> list[Member]:
-        """The voting members: every party, less the commissioner where it is not a member."""
+        """The Alliance Members: every party, less the commissioner where it is not a member (voting_members: those
+        that vote)."""
         return [m for m in self._members if self.commissioner_is_member or m.role != "commissioner"]
 
     @property
@@ -2485,7 +2533,7 @@ class Alliance(Strict):
             return self.decisions.quorum
         # two-thirds of the members, but never fewer than a majority decision needs: a quorate meeting must be
         # able to decide (r14 al-fresh finding 6)
-        return max(-(-len(self.alliance_members) * 2 // 3), self.votes_needed)
+        return max(-(-len(self.voting_members) * 2 // 3), self.votes_needed)
 
     @property
     def objects_bound_providers(self) -> list[Member]:
@@ -2634,7 +2682,17 @@ class Alliance(Strict):
         """The agreed handover arrangements, one line per part (they are written as a list separated by
         semicolons, one member or rule each), for the Exit Plan to print as agreed."""
         parts = [p.strip().rstrip(".") for p in (self.handover or "").split(";")]
-        return [p for p in parts if p]
+        out: list[str] = []
+        for p in parts:
+            if not p:
+                continue
+            if out and re.match(r"(?:its|their|it|they)\b", p):
+                # a clause that goes on about the member before it ('Learning Trust: no services to hand over; its
+                # academies keep hosting ...') stays in that member's item (r43 al-earlyhelp finding 13)
+                out[-1] = f"{out[-1]}; {p}"
+            else:
+                out.append(p)
+        return out
 
     @property
     def handover_lines(self) -> list[str]:
@@ -2822,8 +2880,8 @@ class Alliance(Strict):
         if ms is None:
             return None
         dates = [m.successor_date for m in ms if m.successor_date]
-        n = len(self.alliance_members)
-        merged_members = sum(1 for m in ms if m in self.alliance_members)
+        n = len(self.voting_members)  # votes: a Participating Member without a vote is not counted
+        merged_members = sum(1 for m in ms if m in self.voting_members)
         after = n - max(merged_members - 1, 0)
         votes = max(after - (n - self.votes_needed), after // 2 + 1)
         rows = {r.member: r for r in self.shares}
@@ -3041,14 +3099,14 @@ class Alliance(Strict):
     def votes_needed(self) -> int:
         """Votes a majority decision needs with the membership at the Commencement Date: 75% of three members is
         three votes, so the majority there is in truth unanimity."""
-        return -(-self.decisions.majority_percent * len(self.alliance_members) // 100)
+        return -(-self.decisions.majority_percent * len(self.voting_members) // 100)
 
     @property
     def majority_unanimous_one_fewer(self) -> bool:
         """Whether the majority percentage, short of unanimity with the membership at the Commencement Date, becomes
         unanimity with one member fewer (a member leaves, or does not vote on a decision): 80% of five is four votes,
         80% of four is all four (r35 al-fresh finding 10)."""
-        n = len(self.alliance_members)
+        n = len(self.voting_members)
         if n < 4:  # with three members, "all but one" of two is a single vote: the advice does not fit
             return False
         pct = Decimal(self.decisions.majority_percent)
@@ -3058,7 +3116,7 @@ class Alliance(Strict):
     @property
     def sharing_members(self) -> list[Member]:
         """Who shares gain and pain under a computed basis: Alliance Members delivering services."""
-        return [m for m in self.alliance_members if m.annual_value > 0]
+        return [m for m in self.alliance_members if m.annual_value > 0 and m.role != "participant"]
 
     @property
     def shares(self) -> list[ShareRow]:
@@ -3870,7 +3928,19 @@ class Alliance(Strict):
         governance clause is sized to them (r38d al-edge finding 10: a 'group' whose only clinician was the Trust's)."""
         clinical = re.compile(r"\b(health\s*care|clinical|clinician\w*|nursing|nurses?|therap\w*|treatment|palliative|"
                               r"medic\w*|prescrib\w*|psychiatr\w*|psycholog\w*|mental health)\b", re.I)
-        return [p for p in self.providers if any(clinical.search(d) for d in p.delivers)]
+        malpractice = re.compile(r"\b(medical malpractice|clinical negligence|treatment risks?)\b", re.I)
+
+        def health_care(p: Member) -> bool:
+            # the member's own insurance answers first: clinical_work given, or cover for clinical risks it must hold
+            # (a counselling charity with medical malpractice cover: r43 al-earlyhelp finding 4); a Participating
+            # Member delivers none of the Services and is never in the list
+            ins = p.own_insurance
+            if ins is not None and ins.clinical_work is not None:
+                return ins.clinical_work
+            if ins is not None and any(malpractice.search(c) for c in ins.own_cover):
+                return True
+            return any(clinical.search(d) for d in p.delivers)
+        return [p for p in self.providers if health_care(p)]
 
     @property
     def medicines_in_scope(self) -> bool:

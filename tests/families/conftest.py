@@ -107,6 +107,8 @@ ALLIANCE_HARROWDALE = _FIXTURES / "alliance-harrowdale-r28l.yaml"  # a pooled fu
 ALLIANCE_EASTMOOR = _FIXTURES / "alliance-eastmoor-g3.yaml"  # council-only rough sleeping, four providers (sprint G3)
 ALLIANCE_POOLED_PCC = _FIXTURES / "alliance-two-commissioners-pooled.yaml"  # a council and a PCC pooling, seven members
 ALLIANCE_FENMARSH = _FIXTURES / "alliance-fenmarsh-r42.yaml"  # extra care: two care companies paid by the hour (service_lines[].volume)
+ALLIANCE_EARLYHELP = _FIXTURES / "alliance-earlyhelp-r43.yaml"  # r43: a multi-academy trust entered as a £0 Provider
+ALLIANCE_EARLYHELP_PARTICIPANT = _FIXTURES / "alliance-earlyhelp-r43-participant.yaml"  # the same trust as a participant, without a vote
 
 
 # The alliance drafts: the document model of each sheet, and (`_built`) its whole assembly result.

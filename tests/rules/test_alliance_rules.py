@@ -324,6 +324,21 @@ def _provider_without_share(d):
     d["alliance"]["risk_reward"]["shares"] = [{"member": "council", "gain": 50}, {"member": "foyer", "gain": 50}]
 
 
+def _unpaid_provider(d):
+    """A Provider paid nothing and holding no former contract: probably a participant (r43 al-earlyhelp note 11)."""
+    pathways = next(m for m in d["members"] if m["key"] == "pathways")
+    pathways["annual_value"] = 0
+
+
+def _participant_with_share(d):
+    """A participant (no Service Contract, no payment) given a row in the shares of Gain and Pain."""
+    pathways = next(m for m in d["members"] if m["key"] == "pathways")
+    for field in ("annual_value", "delivers", "service_lines", "service_contracts", "fee_percent", "cost_model",
+                  "procurement_route", "service_contract_with"):
+        pathways.pop(field, None)
+    pathways["role"] = "participant"
+
+
 def _term_too_long(d):
     d["alliance"]["extension"]["years"] = 8
 
@@ -576,6 +591,8 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-PAIN-CAP", BIG, _pain_cap_without_amount),
     ("ALLIANCE-GAIN-ONLY-PAIN", SMALL, _pain_under_gain_only),
     ("ALLIANCE-PROVIDER-SHARE", SMALL, _provider_without_share),
+    ("ALLIANCE-ZERO-PROVIDER", SMALL, _unpaid_provider),
+    ("ALLIANCE-PARTICIPANT-SHARE", SMALL, _participant_with_share),
     ("ALLIANCE-TERM-LENGTH", BIG, _term_too_long),
     ("COMMON-DATES-ORDER", BIG, _ends_before_start),
     ("ALLIANCE-PROCUREMENT-LAW", BIG, _act_route_for_pcr_contracts),
