@@ -879,6 +879,59 @@ def proper_group_names(text: str) -> list[str]:
     return out
 
 
+_GROUP_KINDS = ("group", "forum", "panel", "board", "council", "network", "assembly", "parliament", "cabinet",
+                "committee", "collective", "circle", "partnership")
+# "..., which the Council runs" / "run by Kite" at the end of the sheet's words about its group
+_GROUP_RUNNER = re.compile(r"\s*[,;(]?\s*(?:\b(?:which|that)\s+(?P<a>.{1,60}?)\s+(?:runs|hosts|supports|administers|"
+                           r"convenes|facilitates|coordinates)|\b(?:run|hosted|supported|administered|convened|"
+                           r"facilitated|coordinated)\s+by\s+(?P<b>.{1,60}?))\s*\)?\s*[.;]?\s*$", re.I)
+
+
+def split_involvement_group(text: str) -> dict:
+    """The sheet's involvement_group field taken apart (r43 al-careleavers F5, al-earlyhelp F5: "Ashenshire Care
+    Leavers' Forum, which the Council runs" and "Young Minds Voice panel of young people aged 11 to 25 who use the
+    Services, which Kite runs" were pasted whole as the group's name): 'name' (the leading proper name, without
+    'the': "Young Minds Voice"), 'kind' (the sheet's word for the body after the name, "panel", else the name's last
+    word where it is a kind of body, else "group"), 'members' (the words after "of" or "made up of": "young people
+    aged 11 to 25 who use the Services"), 'runner' (the words naming who runs it: "the Council", "Kite"). A field
+    that holds a name only gives that name and no other part."""
+    t = re.sub(r"^the\s+", "", (text or "").strip(), flags=re.I).strip()
+    runner = None
+    m = _GROUP_RUNNER.search(t)
+    if m and m.start() > 0:
+        runner = (m.group("a") or m.group("b")).strip()
+        t = t[:m.start()].rstrip(" ,;(")
+    tokens = t.split()
+    name: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok[:1].isupper() or tok[:1].isdigit() or tok == "&":
+            name.append(tok)
+            i += 1
+        elif tok.lower() in ("of", "and", "for", "in", "by", "with", "on") and i + 1 < len(tokens) \
+                and tokens[i + 1][:1].isupper() and name:
+            name += tokens[i:i + 2]
+            i += 2
+        else:
+            break
+    if not name:
+        return {"name": t, "kind": None, "members": None, "runner": runner}
+    rest = " ".join(tokens[i:]).strip(" ,;()-–—")
+    rest = re.sub(r"^(?:which is |that is )?(?:a|an|the|its|our)\s+", "", rest, flags=re.I)
+    kind = members = None
+    km = re.match(r"((?:[a-z][\w'-]*\s+){0,2}?(?:" + "|".join(_GROUP_KINDS) + r"))\b\s*,?\s*(.*)$", rest)
+    if km:
+        kind, rest = km.group(1), km.group(2)
+    mm = re.match(r"(?:made up of|of|for|bringing together)\s+(.+)$", rest, re.I)
+    if mm:
+        members = mm.group(1).strip(" ,;")
+    last = name[-1].lower()
+    if kind is None and last in _GROUP_KINDS:
+        kind = last
+    return {"name": " ".join(name).rstrip(",;"), "kind": kind or "group", "members": members, "runner": runner}
+
+
 def involvement_body(name: str, line: str) -> bool:
     """Whether a proper name of a standing body is one of people who use services (or their families or carers): its
     words say so ("Speak Up", "Parent Carer", "Youth") or the words around it do ("of people with a learning
@@ -2104,6 +2157,105 @@ class Alliance(Strict):
         the service duty; the service duty is general, and uses the sheet's words only for items about the
         Services)."""
         return bool(self.communication_services) or any(self._PEOPLE_WORDS.search(i) for i in self.communication_items)
+
+    _INTERPRETING = re.compile(r"\b(?:interpret\w*|British Sign Language|BSL|sign language)\b", re.I)
+    _OWN_CONDITION = re.compile(r"\b(?:where|when|whenever|if|asks?)\b", re.I)
+    _PEOPLE_SINGULAR = (("young people", "young person"), ("young person", "young person"), ("parent", "parent"),
+                        ("carer", "carer"), ("famil", "family member"), ("child", "child"), ("resident", "resident"),
+                        ("service user", "service user"), ("client", "client"), ("patient", "patient"),
+                        ("tenant", "tenant"), ("survivor", "survivor"))
+
+    @property
+    def communication_interpreter_items(self) -> list[str]:
+        """The sheet's interpreting needs the draft restates as one interpreter duty (r43 al-careleavers F5,
+        al-earlyhelp F10: "interpreters for young people whose first language is not English, including Pashto ..."
+        and "an interpreter for any young person or parent who needs one" were pasted after "arrange, for any person
+        who needs it," and BSL was dropped from the service duty): the general items that are about interpreting and
+        set no condition of their own ("... where a representative asks for it" keeps its words), where at least one
+        of them concerns the people who use the Services; a plain "British Sign Language interpretation" joins them.
+        Empty where no such item concerns the people who use the Services (the items then stay as the sheet words
+        them)."""
+        items = [i for i in self.communication_general
+                 if self._INTERPRETING.search(i) and not self._OWN_CONDITION.search(i) and not self._MEETING_WORDS.search(i)]
+        if not any(self._PEOPLE_WORDS.search(i) for i in items):
+            return []
+        return items
+
+    @property
+    def communication_interpreter_languages(self) -> list[str]:
+        """The languages the interpreting items name: British Sign Language where they mention signing, then the
+        spoken languages they list after "including", "in particular", "such as" or "e.g." ("Pashto, Tigrinya,
+        Arabic and Kurdish Sorani"), each once, in the sheet's order."""
+        out: list[str] = []
+        for item in self.communication_interpreter_items:
+            if re.search(r"\b(?:British Sign Language|BSL|sign language)\b", item, re.I):
+                out.append("British Sign Language")
+            m = re.search(r"\b(?:including|in particular|such as|especially|notably|e\.g\.)\s+(?:in\s+)?([^;()]+)", item)
+            if m:
+                for lang in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1).strip(" .")):
+                    lang = lang.strip()
+                    if lang[:1].isupper() and len(lang.split()) <= 3:
+                        out.append(lang)
+        return list(dict.fromkeys(out))
+
+    @property
+    def communication_interpreter_people(self) -> list[str]:
+        """Who the interpreting items say they are for, each in the singular ("young person", "parent"), in the
+        sheet's order; empty where they do not say."""
+        text = " ".join(self.communication_interpreter_items).lower()
+        found = []
+        for word, one in self._PEOPLE_SINGULAR:
+            pos = text.find(word)
+            if pos >= 0 and not re.match(r"s? (?:language|tongue)", text[pos + len(word):]):
+                found.append((pos, one))
+        return list(dict.fromkeys(one for _, one in sorted(found)))
+
+    def communication_interpreter(self, for_meetings: bool) -> str:
+        """The one interpreter duty made from the interpreting items: "an interpreter (including in British Sign
+        Language, Pashto or Arabic) for any representative, young person or parent taking part who needs one" for the
+        meetings, "... for any young person or parent using its part of the Services who needs one" for the Services.
+        Every language listed is kept; the person is never doubled."""
+        langs = self.communication_interpreter_languages
+        what = "an interpreter"
+        if langs:
+            what += " (including in " + (", ".join(langs[:-1]) + " or " + langs[-1] if len(langs) > 1 else langs[0]) + ")"
+        people = self.communication_interpreter_people
+        if for_meetings:
+            who = ["representative", *people] if people else ["representative or other participant"]
+            tail = "taking part who needs one" if people else "who needs one"
+        else:
+            who = people or ["person"]
+            tail = "using its part of the Services who needs one"
+        whom = ", ".join(who[:-1]) + " or " + who[-1] if len(who) > 1 else who[0]
+        return f"{what} for any {whom} {tail}"
+
+    @property
+    def communication_meeting_items(self) -> list[str]:
+        """The communication items for every meeting, with the interpreting items (communication_interpreter_items)
+        made into one interpreter duty in the place of the first of them."""
+        absorbed = self.communication_interpreter_items
+        if not absorbed:
+            return list(self.communication_general)
+        out = []
+        for i in self.communication_general:
+            if i not in absorbed:
+                out.append(i)
+            elif i == absorbed[0]:
+                out.append(self.communication_interpreter(True))
+        return out
+
+    @property
+    def communication_meeting_items_say_for_whom(self) -> bool:
+        """Whether every meeting item says for whom it is arranged (the interpreter duty always does)."""
+        gen = self.communication_meeting_items
+        made = self.communication_interpreter(True) if self.communication_interpreter_items else None
+        return bool(gen) and all(i == made or self._ITEM_FOR_WHOM.search(i) for i in gen)
+
+    @property
+    def communication_service_others(self) -> list[str]:
+        """The service items other than the interpreting items the draft restates as one interpreter duty."""
+        absorbed = self.communication_interpreter_items
+        return [i for i in self.communication_services if i not in absorbed]
 
     @property
     def communication_interpreting(self) -> bool:
@@ -4751,8 +4903,7 @@ class Alliance(Strict):
         Reference Group" -> "Brackenfold Speak Up Reference Group"). The name is title-cased for the defined term;
         None where the sheet names no group."""
         if self.involvement_group:
-            name = re.sub(r"^the\s+", "", self.involvement_group.strip(), flags=re.I)
-            return name, "involvement_group"
+            return split_involvement_group(self.involvement_group)["name"], "involvement_group"
         sources = self._involvement_sources()
         for where, lines in sources:
             for line in lines:
@@ -4786,15 +4937,17 @@ class Alliance(Strict):
             return {}
         lines = [ln for _, ls in self._involvement_sources() for ln in ls if name.lower() in ln.lower()]
         esc = re.escape(name)
-        members = None
-        for ln in lines:
+        own = split_involvement_group(self.involvement_group) if self.involvement_group else {}
+        members = own.get("members")
+        for ln in lines if members is None else []:
             m = re.search(esc + r"\s*,?\s+of\s+(.+?)(?=\s*,?\s+(?:which|that|who|whose|run|funded|set up)\b|;|\.\s|\.$|$)",
                           ln, re.I)
             if m and not re.match(r"(?:those|them|it|us|all|any|each)\b", m.group(1), re.I):
                 members = m.group(1).strip(" ,")
                 break
         if members is None:
-            for pat, words in ((r"\bparent carers?\b", "parent carers"), (r"\bcarers?\b", "carers"),
+            for pat, words in ((r"\bparent carers?\b", "parent carers"), (r"\bcare leavers?'?", "care leavers"),
+                               (r"\bcarers?\b", "carers"),
                                (r"\b(?:youth|young people)\b", "young people"), (r"\bfamil(?:y|ies)\b", "families"),
                                (r"\btenants?\b", "tenants"), (r"\bresidents?\b", "residents"),
                                (r"\bpatients?\b", "patients"), (r"\bsurvivors?\b", "survivors")):
@@ -4809,7 +4962,16 @@ class Alliance(Strict):
                     return c
             return self.commissioner if re.search(r"\b(?:council|commissioner)\b", text, re.I) else None
 
-        runs = funds = None
+        def member_in(text: str) -> Member | None:
+            # who runs the group may be any member ("which Kite runs"), a Commissioner first
+            for c in [*self.commissioners, *[m for m in self._members if m.role != "commissioner"]]:
+                if any(w and re.search(r"\b" + re.escape(w) + r"\b", text, re.I)
+                       for w in (c.name, c.short_name, c.defined.removeprefix("the "))):
+                    return c
+            return council_in(text)
+
+        runs = member_in(own["runner"]) if own.get("runner") else None
+        funds = None
         grant = independent = False
         for ln in lines:
             m = re.search(esc + r".*?\b(?:which|that)\s+(.{1,60}?)\s+(?:runs|hosts|supports|administers)\b", ln, re.I)
@@ -4821,7 +4983,8 @@ class Alliance(Strict):
             if name.lower() in ln.lower() and re.search(r"\b(?:grants?|fund(?:s|ed|ing)?)\b", ln, re.I):
                 funds = council_in(ln) or self.commissioner
                 grant = grant or bool(re.search(r"\bgrants?\b", ln, re.I))
-        return {"kind": name.split()[-1].lower(), "members": members, "runs": runs, "funds": funds, "grant": grant,
+        kind = own.get("kind") or (name.split()[-1].lower() if name.split()[-1].lower() in _GROUP_KINDS else "group")
+        return {"kind": kind, "members": members, "runs": runs, "funds": funds, "grant": grant,
                 "independent": independent or grant}
 
     @property
