@@ -628,7 +628,9 @@ class KpiGate(Strict):
 class KpiTrajectory(Strict):
     kpi: int = Field(ge=1, le=50, description="The Key Performance Indicator's number, counting from 1 in the order of kpis.")
     levels: list[str] = Field(min_length=1, max_length=10, description="The level to reach in each Alliance Year of the "
-                              "initial term, in order, e.g. ['200', '220', '240', '260', '260']. Left out: the draft "
+                              "initial term, in order, e.g. ['200', '220', '240', '260', '260']; for a KPI where lower is better, 'none', "
+                              "'nil' or 'zero' is read as 0. A level that is not a figure leaves the KPI out of the "
+                              "Gain and Pain tests for that year (a warning says so). Left out: the draft "
                               "derives a straight line from the baseline to the target.")
 
 
@@ -2543,10 +2545,22 @@ class Alliance(Strict):
         """A Provider's service line for a listed service, if the sheet gives one."""
         return next((line for line in member.service_lines if same_service(service, line.service)), None)
 
+    def lines_of(self, p: Member) -> list[ServiceLine]:
+        """A Provider's service lines for Schedule 5: its own, or, where another Provider gives lines and this one
+        gives none but has an Annual Value, one line for all of its services at its whole Annual Value, so that the
+        table has a row for every paid Provider and its budgets add up as the paragraph says (r43 al-earlyhelp F12:
+        a Provider delivering one service and giving no line was left out)."""
+        if p.service_lines:
+            return list(p.service_lines)
+        if not any(q.service_lines for q in self.providers) or not p.annual_value:
+            return []
+        service = "; ".join(str(d) for d in p.delivers) if p.delivers else "All its part of the Services"
+        return [ServiceLine.model_construct(service=service, annual_value=p.annual_value, as_delivered=None)]
+
     @property
     def service_line_budgets(self) -> list[tuple[Member, ServiceLine]]:
-        """Every Provider's service lines, in members' order (Schedule 5)."""
-        return [(p, line) for p in self.providers for line in p.service_lines]
+        """Every Provider's service lines, in members' order (Schedule 5; lines_of)."""
+        return [(p, line) for p in self.providers for line in self.lines_of(p)]
 
     @property
     def service_line_net_budgets(self) -> list[tuple[Member, ServiceLine, Decimal]]:
@@ -2556,7 +2570,7 @@ class Alliance(Strict):
         defines it (r37 al-fresh finding 5)."""
         rows: list[tuple[Member, ServiceLine, Decimal]] = []
         for p in self.providers:
-            lines = p.service_lines
+            lines = self.lines_of(p)
             total = sum((Decimal(line.annual_value) for line in lines), Decimal(0))
             fee = self.fee_for(p)
             left = fee
@@ -2569,7 +2583,7 @@ class Alliance(Strict):
     @property
     def service_lines_carry_fee(self) -> bool:
         """Whether any Provider with service lines is paid a Fee, so that a line's budget differs from its value."""
-        return any(self.fee_for(p) > 0 for p in self.providers if p.service_lines)
+        return any(self.fee_for(p) > 0 for p in self.providers if self.lines_of(p))
 
     @property
     def services_split_by_line(self) -> list[str]:
@@ -2640,7 +2654,20 @@ class Alliance(Strict):
         """The agreed handover arrangements, one line per part (they are written as a list separated by
         semicolons, one member or rule each), for the Exit Plan to print as agreed."""
         parts = [p.strip().rstrip(".") for p in (self.handover or "").split(";")]
-        return [p for p in parts if p]
+        parts = [p for p in parts if p]
+        # where the items are headed by a member ("Kite: ..."), a part with no head of its own continues the item
+        # before it ("Learning Trust: no services to hand over; its academies keep hosting the MHSTs"), so it is not
+        # printed as an item with no subject (r43 al-earlyhelp F13)
+        head = re.compile(r"^(?:[A-Z0-9][\w'’&.-]*\s+){0,5}[A-Z0-9][\w'’&.-]*\s*:\s")
+        if parts and head.match(parts[0]):
+            merged: list[str] = []
+            for p in parts:
+                if merged and not head.match(p):
+                    merged[-1] += "; " + p
+                else:
+                    merged.append(p)
+            parts = merged
+        return parts
 
     @property
     def handover_lines(self) -> list[str]:
@@ -3433,7 +3460,7 @@ class Alliance(Strict):
         for i, k in enumerate(self.kpis, start=1):
             lower = lower_is_better(k.baseline, k.target)
             if i in agreed:
-                levels = list(agreed[i])[:years]
+                levels = [nil_level(level, lower) for level in list(agreed[i])[:years]]
                 out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True, True))
                 continue
             base, goal = first_number(k.baseline), target_number(k.target)
@@ -6126,6 +6153,16 @@ def first_number(text: str | None) -> Decimal | None:
 
 NIL_TARGET = re.compile(r"^\s*(none|nil|zero|no(?!\s+(more|fewer|less|greater|higher|lower)\b)\s+\w+)\b|\b(zero|nil)\b",
                         re.I)
+
+
+NIL_LEVEL = re.compile(r"^\s*(?:none|nil|zero|no ?one|nobody|no(?:ne)? at all)\s*\.?\s*$", re.I)
+
+
+def nil_level(level: str, lower: bool) -> str:
+    """An agreed trajectory level as the draft reads it: "none", "nil" or "zero" for a KPI where lower is better is a
+    level of 0 ("0"), not "no figure" (r43 al-earlyhelp F3: [90, none, none, none, none] for young people waiting
+    more than 18 weeks took the KPI out of the gate in Years 2 to 5); any other level is kept as the sheet gives it."""
+    return "0" if lower and NIL_LEVEL.match(str(level)) else str(level)
 
 
 def target_number(target: str | None) -> Decimal | None:

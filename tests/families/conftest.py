@@ -106,6 +106,8 @@ ALLIANCE_LYNMERE_ALH = _FIXTURES / "alliance-lynmere-r27-alH.yaml"
 ALLIANCE_HARROWDALE = _FIXTURES / "alliance-harrowdale-r28l.yaml"  # a pooled fund, an annual plan, indexation
 ALLIANCE_EASTMOOR = _FIXTURES / "alliance-eastmoor-g3.yaml"  # council-only rough sleeping, four providers (sprint G3)
 ALLIANCE_POOLED_PCC = _FIXTURES / "alliance-two-commissioners-pooled.yaml"  # a council and a PCC pooling, seven members
+ALLIANCE_ASHENSHIRE = _FIXTURES / "alliance-ashenshire-r43-careleavers.yaml"  # care leavers, five members (r43)
+ALLIANCE_THORNMERE = _FIXTURES / "alliance-thornmere-r43-earlyhelp.yaml"  # early mental health help, six members (r43)
 
 
 # The alliance drafts: the document model of each sheet, and (`_built`) its whole assembly result.
