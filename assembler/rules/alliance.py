@@ -602,11 +602,16 @@ def kpi_target_trajectory(ctx: RuleContext):
                "target's date", ("alliance", "kpi_trajectories", i, "levels"))
 
 
+# a level the sheet says is set later ("to be set from the 2027/28 survey"): the KPI is meant not to count until then
+_DEFERRED_LEVEL = re.compile(r"\b(?:to be (?:set|agreed|measured|fixed|decided)|set (?:from|by|at|when)|once (?:the )?"
+                             r"baseline|after the baseline)\b", re.I)
+
+
 @RULES.rule("ALLIANCE-KPI-LEVEL-NOT-FIGURE", "warning",
             "Each level a KPI's agreed trajectory gives for an Alliance Year of the initial term is a figure: a level "
             "that is not one ('tbc', or 'none' for a KPI where higher is better) takes the KPI out of the Gain gate and "
             "the Pain tests for that year (r43 al-earlyhelp F3). 'none', 'nil' and 'zero' count as 0 where lower is "
-            "better.")
+            "better; a level the sheet says is set later ('to be set from the 2027/28 survey') is not warned.")
 def kpi_level_not_figure(ctx: RuleContext):
     alliance = ctx.sheet.alliance
     years = alliance.term_years
@@ -616,7 +621,7 @@ def kpi_level_not_figure(ctx: RuleContext):
         k = alliance.kpis[t.kpi - 1]
         lower = lower_is_better(k.baseline, k.target)
         bad = [(y, level) for y, level in enumerate(list(t.levels)[:years], start=1)
-               if first_number(nil_level(level, lower)) is None]
+               if first_number(nil_level(level, lower)) is None and not _DEFERRED_LEVEL.search(str(level))]
         if bad:
             said = ", ".join(f"Year {y} ('{level}')" for y, level in bad)
             yield (f"KPI {t.kpi}'s trajectory gives no figure for {said}, so the draft leaves that KPI out of the Gain "

@@ -1173,16 +1173,21 @@ class Alliance(Strict):
         default_factory=list, description="Communication support every meeting of the ALT (and of any Operational Group "
         "and the group of people who use the Services) must have, so that members' representatives and the people "
         "involved can take part, one each, in words that read after 'arrange', e.g. 'British Sign Language "
-        "interpretation'. The draft makes the Alliance Manager arrange it as a running cost. Empty: none.")
+        "interpretation'. The draft makes the Alliance Manager arrange it as a running cost. Interpreting needs that "
+        "concern the people who use the Services ('interpreters for young people whose first language is not English, "
+        "including Pashto and Arabic') become one duty to arrange an interpreter, with each language listed, for anyone "
+        "taking part or using the Services who needs one. Empty: none.")
     running_costs_include: list[Text] = Field(
         default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
         "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
         "Empty: none.")
     involvement_group: Text | None = Field(
         None, description="The standing group of people who use the Services that the ALT consults before each Annual "
-        "Plan, by its own name, e.g. 'Young People's Advisory Panel' or 'Riverside People's Panel'. The draft defines "
-        "it once under that name and describes it by the sheet's own words about it: its members ('the X Reference Group "
-        "of people with a learning disability ...'), who runs it ('which the Council runs'), and, where an "
+        "Plan, by its own name, e.g. 'Young People's Advisory Panel' or 'Riverside People's Panel', optionally "
+        "followed by what it is and who runs it, e.g. 'Young Minds Voice, a panel of young people aged 11 to 25, run by "
+        "Kite'. The draft defines it once under the name alone (the capitalised words at the start) and describes it "
+        "by the sheet's own words about it: its kind and members ('the X Reference Group of people with a learning "
+        "disability ...'), who runs it ('which the Council runs', 'run by Kite'), and, where an "
         "interfacing arrangement lists the Council's grant to it, an independent body funded outside the Agreement "
         "(the Alliance Manager then supports its members at alliance meetings and consultation events, not at its own "
         "meetings). Empty: the draft takes the group the purpose, the services, running_costs_include, the "
@@ -2658,7 +2663,7 @@ class Alliance(Strict):
         # where the items are headed by a member ("Kite: ..."), a part with no head of its own continues the item
         # before it ("Learning Trust: no services to hand over; its academies keep hosting the MHSTs"), so it is not
         # printed as an item with no subject (r43 al-earlyhelp F13)
-        head = re.compile(r"^(?:[A-Z0-9][\w'’&.-]*\s+){0,5}[A-Z0-9][\w'’&.-]*\s*:\s")
+        head = re.compile(r"^[A-Z0-9][^:;,()]{0,60}:\s")
         if parts and head.match(parts[0]):
             merged: list[str] = []
             for p in parts:
