@@ -10,7 +10,8 @@ from decimal import Decimal
 from assembler.formatting import long_date, money, percent
 from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON
-from assembler.termsheet.alliance import INDEX_LIMIT, INDEX_SHARE, OTHER_MEASURE, PERCENT_SIGN, YEAR, first_number, same_service, target_number, target_year
+from assembler.termsheet.alliance import (INDEX_LIMIT, INDEX_SHARE, OTHER_MEASURE, PERCENT_SIGN, YEAR, first_number, lower_is_better,
+                                         nil_level, same_service, target_number, target_year)
 from assembler.termsheet.common import possessive
 
 RULES = RuleSet()
@@ -616,7 +617,7 @@ def kpi_target_trajectory(ctx: RuleContext):
         if not k.target or not YEAR.search(k.target):
             continue
         at = target_year(k.target, alliance.term.start, years)
-        levels = list(t.levels)
+        levels = [nil_level(level, lower_is_better(k.baseline, k.target)) for level in t.levels]
         if not 1 <= at <= years or at > len(levels):
             continue
         level, goal = first_number(levels[at - 1]), target_number(k.target)
@@ -625,6 +626,33 @@ def kpi_target_trajectory(ctx: RuleContext):
         yield (f"KPI {t.kpi}'s target is '{k.target}', which falls in Alliance Year {at}, but its trajectory gives "
                f"'{levels[at - 1]}' for that year: make the trajectory reach the target in that year, or correct the "
                "target's date", ("alliance", "kpi_trajectories", i, "levels"))
+
+
+# a level the sheet says is set later ("to be set from the 2027/28 survey"): the KPI is meant not to count until then
+_DEFERRED_LEVEL = re.compile(r"\b(?:to be (?:set|agreed|measured|fixed|decided)|set (?:from|by|at|when)|once (?:the )?"
+                             r"baseline|after the baseline)\b", re.I)
+
+
+@RULES.rule("ALLIANCE-KPI-LEVEL-NOT-FIGURE", "warning",
+            "Each level a KPI's agreed trajectory gives for an Alliance Year of the initial term is a figure: a level "
+            "that is not one ('tbc', or 'none' for a KPI where higher is better) takes the KPI out of the Gain gate and "
+            "the Pain tests for that year (r43 al-earlyhelp F3). 'none', 'nil' and 'zero' count as 0 where lower is "
+            "better; a level the sheet says is set later ('to be set from the 2027/28 survey') is not warned.")
+def kpi_level_not_figure(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    years = alliance.term_years
+    for i, t in enumerate(alliance.kpi_trajectories):
+        if not 1 <= t.kpi <= len(alliance.kpis):
+            continue
+        k = alliance.kpis[t.kpi - 1]
+        lower = lower_is_better(k.baseline, k.target)
+        bad = [(y, level) for y, level in enumerate(list(t.levels)[:years], start=1)
+               if first_number(nil_level(level, lower)) is None and not _DEFERRED_LEVEL.search(str(level))]
+        if bad:
+            said = ", ".join(f"Year {y} ('{level}')" for y, level in bad)
+            yield (f"KPI {t.kpi}'s trajectory gives no figure for {said}, so the draft leaves that KPI out of the Gain "
+                   "gate and the Pain tests in that year: give each level as a figure (0 for none, where lower is "
+                   "better), or confirm that the KPI is not to count that year", ("alliance", "kpi_trajectories", i, "levels"))
 
 
 @RULES.rule("ALLIANCE-KPIS", "warning",

@@ -788,7 +788,9 @@ class KpiGate(Strict):
 class KpiTrajectory(Strict):
     kpi: int = Field(ge=1, le=50, description="The Key Performance Indicator's number, counting from 1 in the order of kpis.")
     levels: list[str] = Field(min_length=1, max_length=10, description="The level to reach in each Alliance Year of the "
-                              "initial term, in order, e.g. ['200', '220', '240', '260', '260']. Left out: the draft "
+                              "initial term, in order, e.g. ['200', '220', '240', '260', '260']; for a KPI where lower is better, 'none', "
+                              "'nil' or 'zero' is read as 0. A level that is not a figure leaves the KPI out of the "
+                              "Gain and Pain tests for that year (a warning says so). Left out: the draft "
                               "derives a straight line from the baseline to the target.")
 
 
@@ -1039,6 +1041,59 @@ def proper_group_names(text: str) -> list[str]:
     return out
 
 
+_GROUP_KINDS = ("group", "forum", "panel", "board", "council", "network", "assembly", "parliament", "cabinet",
+                "committee", "collective", "circle", "partnership")
+# "..., which the Council runs" / "run by Kite" at the end of the sheet's words about its group
+_GROUP_RUNNER = re.compile(r"\s*[,;(]?\s*(?:\b(?:which|that)\s+(?P<a>.{1,60}?)\s+(?:runs|hosts|supports|administers|"
+                           r"convenes|facilitates|coordinates)|\b(?:run|hosted|supported|administered|convened|"
+                           r"facilitated|coordinated)\s+by\s+(?P<b>.{1,60}?))\s*\)?\s*[.;]?\s*$", re.I)
+
+
+def split_involvement_group(text: str) -> dict:
+    """The sheet's involvement_group field taken apart (r43 al-careleavers F5, al-earlyhelp F5: "Ashenshire Care
+    Leavers' Forum, which the Council runs" and "Young Minds Voice panel of young people aged 11 to 25 who use the
+    Services, which Kite runs" were pasted whole as the group's name): 'name' (the leading proper name, without
+    'the': "Young Minds Voice"), 'kind' (the sheet's word for the body after the name, "panel", else the name's last
+    word where it is a kind of body, else "group"), 'members' (the words after "of" or "made up of": "young people
+    aged 11 to 25 who use the Services"), 'runner' (the words naming who runs it: "the Council", "Kite"). A field
+    that holds a name only gives that name and no other part."""
+    t = re.sub(r"^the\s+", "", (text or "").strip(), flags=re.I).strip()
+    runner = None
+    m = _GROUP_RUNNER.search(t)
+    if m and m.start() > 0:
+        runner = (m.group("a") or m.group("b")).strip()
+        t = t[:m.start()].rstrip(" ,;(")
+    tokens = t.split()
+    name: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok[:1].isupper() or tok[:1].isdigit() or tok == "&":
+            name.append(tok)
+            i += 1
+        elif tok.lower() in ("of", "and", "for", "in", "by", "with", "on") and i + 1 < len(tokens) \
+                and tokens[i + 1][:1].isupper() and name:
+            name += tokens[i:i + 2]
+            i += 2
+        else:
+            break
+    if not name:
+        return {"name": t, "kind": None, "members": None, "runner": runner}
+    rest = " ".join(tokens[i:]).strip(" ,;()-–—")
+    rest = re.sub(r"^(?:which is |that is )?(?:a|an|the|its|our)\s+", "", rest, flags=re.I)
+    kind = members = None
+    km = re.match(r"((?:[a-z][\w'-]*\s+){0,2}?(?:" + "|".join(_GROUP_KINDS) + r"))\b\s*,?\s*(.*)$", rest)
+    if km:
+        kind, rest = km.group(1), km.group(2)
+    mm = re.match(r"(?:made up of|of|for|bringing together)\s+(.+)$", rest, re.I)
+    if mm:
+        members = mm.group(1).strip(" ,;")
+    last = name[-1].lower()
+    if kind is None and last in _GROUP_KINDS:
+        kind = last
+    return {"name": " ".join(name).rstrip(",;"), "kind": kind or "group", "members": members, "runner": runner}
+
+
 def involvement_body(name: str, line: str) -> bool:
     """Whether a proper name of a standing body is one of people who use services (or their families or carers): its
     words say so ("Speak Up", "Parent Carer", "Youth") or the words around it do ("of people with a learning
@@ -1278,16 +1333,21 @@ class Alliance(Strict):
         default_factory=list, description="Communication support every meeting of the ALT (and of any Operational Group "
         "and the group of people who use the Services) must have, so that members' representatives and the people "
         "involved can take part, one each, in words that read after 'arrange', e.g. 'British Sign Language "
-        "interpretation'. The draft makes the Alliance Manager arrange it as a running cost. Empty: none.")
+        "interpretation'. The draft makes the Alliance Manager arrange it as a running cost. Interpreting needs that "
+        "concern the people who use the Services ('interpreters for young people whose first language is not English, "
+        "including Pashto and Arabic') become one duty to arrange an interpreter, with each language listed, for anyone "
+        "taking part or using the Services who needs one. Empty: none.")
     running_costs_include: list[Text] = Field(
         default_factory=list, description="Items the running costs cover besides the Alliance Manager and the expert, "
         "adviser and audit fees, one each, in words that read after 'the', e.g. 'annual lived-experience evaluation'. "
         "Empty: none.")
     involvement_group: Text | None = Field(
         None, description="The standing group of people who use the Services that the ALT consults before each Annual "
-        "Plan, by its own name, e.g. 'Young People's Advisory Panel' or 'Riverside People's Panel'. The draft defines "
-        "it once under that name and describes it by the sheet's own words about it: its members ('the X Reference Group "
-        "of people with a learning disability ...'), who runs it ('which the Council runs'), and, where an "
+        "Plan, by its own name, e.g. 'Young People's Advisory Panel' or 'Riverside People's Panel', optionally "
+        "followed by what it is and who runs it, e.g. 'Young Minds Voice, a panel of young people aged 11 to 25, run by "
+        "Kite'. The draft defines it once under the name alone (the capitalised words at the start) and describes it "
+        "by the sheet's own words about it: its kind and members ('the X Reference Group of people with a learning "
+        "disability ...'), who runs it ('which the Council runs', 'run by Kite'), and, where an "
         "interfacing arrangement lists the Council's grant to it, an independent body funded outside the Agreement "
         "(the Alliance Manager then supports its members at alliance meetings and consultation events, not at its own "
         "meetings). Empty: the draft takes the group the purpose, the services, running_costs_include, the "
@@ -2299,6 +2359,105 @@ class Alliance(Strict):
         Services)."""
         return bool(self.communication_services) or any(self._PEOPLE_WORDS.search(i) for i in self.communication_items)
 
+    _INTERPRETING = re.compile(r"\b(?:interpret\w*|British Sign Language|BSL|sign language)\b", re.I)
+    _OWN_CONDITION = re.compile(r"\b(?:where|when|whenever|if|asks?)\b", re.I)
+    _PEOPLE_SINGULAR = (("young people", "young person"), ("young person", "young person"), ("parent", "parent"),
+                        ("carer", "carer"), ("famil", "family member"), ("child", "child"), ("resident", "resident"),
+                        ("service user", "service user"), ("client", "client"), ("patient", "patient"),
+                        ("tenant", "tenant"), ("survivor", "survivor"))
+
+    @property
+    def communication_interpreter_items(self) -> list[str]:
+        """The sheet's interpreting needs the draft restates as one interpreter duty (r43 al-careleavers F5,
+        al-earlyhelp F10: "interpreters for young people whose first language is not English, including Pashto ..."
+        and "an interpreter for any young person or parent who needs one" were pasted after "arrange, for any person
+        who needs it," and BSL was dropped from the service duty): the general items that are about interpreting and
+        set no condition of their own ("... where a representative asks for it" keeps its words), where at least one
+        of them concerns the people who use the Services; a plain "British Sign Language interpretation" joins them.
+        Empty where no such item concerns the people who use the Services (the items then stay as the sheet words
+        them)."""
+        items = [i for i in self.communication_general
+                 if self._INTERPRETING.search(i) and not self._OWN_CONDITION.search(i) and not self._MEETING_WORDS.search(i)]
+        if not any(self._PEOPLE_WORDS.search(i) for i in items):
+            return []
+        return items
+
+    @property
+    def communication_interpreter_languages(self) -> list[str]:
+        """The languages the interpreting items name: British Sign Language where they mention signing, then the
+        spoken languages they list after "including", "in particular", "such as" or "e.g." ("Pashto, Tigrinya,
+        Arabic and Kurdish Sorani"), each once, in the sheet's order."""
+        out: list[str] = []
+        for item in self.communication_interpreter_items:
+            if re.search(r"\b(?:British Sign Language|BSL|sign language)\b", item, re.I):
+                out.append("British Sign Language")
+            m = re.search(r"\b(?:including|in particular|such as|especially|notably|e\.g\.)\s+(?:in\s+)?([^;()]+)", item)
+            if m:
+                for lang in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1).strip(" .")):
+                    lang = lang.strip()
+                    if lang[:1].isupper() and len(lang.split()) <= 3:
+                        out.append(lang)
+        return list(dict.fromkeys(out))
+
+    @property
+    def communication_interpreter_people(self) -> list[str]:
+        """Who the interpreting items say they are for, each in the singular ("young person", "parent"), in the
+        sheet's order; empty where they do not say."""
+        text = " ".join(self.communication_interpreter_items).lower()
+        found = []
+        for word, one in self._PEOPLE_SINGULAR:
+            pos = text.find(word)
+            if pos >= 0 and not re.match(r"s? (?:language|tongue)", text[pos + len(word):]):
+                found.append((pos, one))
+        return list(dict.fromkeys(one for _, one in sorted(found)))
+
+    def communication_interpreter(self, for_meetings: bool) -> str:
+        """The one interpreter duty made from the interpreting items: "an interpreter (including in British Sign
+        Language, Pashto or Arabic) for any representative, young person or parent taking part who needs one" for the
+        meetings, "... for any young person or parent using its part of the Services who needs one" for the Services.
+        Every language listed is kept; the person is never doubled."""
+        langs = self.communication_interpreter_languages
+        what = "an interpreter"
+        if langs:
+            what += " (including in " + (", ".join(langs[:-1]) + " or " + langs[-1] if len(langs) > 1 else langs[0]) + ")"
+        people = self.communication_interpreter_people
+        if for_meetings:
+            who = ["representative", *people] if people else ["representative or other participant"]
+            tail = "taking part who needs one" if people else "who needs one"
+        else:
+            who = people or ["person"]
+            tail = "using its part of the Services who needs one"
+        whom = ", ".join(who[:-1]) + " or " + who[-1] if len(who) > 1 else who[0]
+        return f"{what} for any {whom} {tail}"
+
+    @property
+    def communication_meeting_items(self) -> list[str]:
+        """The communication items for every meeting, with the interpreting items (communication_interpreter_items)
+        made into one interpreter duty in the place of the first of them."""
+        absorbed = self.communication_interpreter_items
+        if not absorbed:
+            return list(self.communication_general)
+        out = []
+        for i in self.communication_general:
+            if i not in absorbed:
+                out.append(i)
+            elif i == absorbed[0]:
+                out.append(self.communication_interpreter(True))
+        return out
+
+    @property
+    def communication_meeting_items_say_for_whom(self) -> bool:
+        """Whether every meeting item says for whom it is arranged (the interpreter duty always does)."""
+        gen = self.communication_meeting_items
+        made = self.communication_interpreter(True) if self.communication_interpreter_items else None
+        return bool(gen) and all(i == made or self._ITEM_FOR_WHOM.search(i) for i in gen)
+
+    @property
+    def communication_service_others(self) -> list[str]:
+        """The service items other than the interpreting items the draft restates as one interpreter duty."""
+        absorbed = self.communication_interpreter_items
+        return [i for i in self.communication_services if i not in absorbed]
+
     @property
     def communication_interpreting(self) -> bool:
         """Whether a service-delivery communication item is interpreting (spoken or signed), for the rule that a
@@ -2585,10 +2744,22 @@ class Alliance(Strict):
         """A Provider's service line for a listed service, if the sheet gives one."""
         return next((line for line in member.service_lines if same_service(service, line.service)), None)
 
+    def lines_of(self, p: Member) -> list[ServiceLine]:
+        """A Provider's service lines for Schedule 5: its own, or, where another Provider gives lines and this one
+        gives none but has an Annual Value, one line for all of its services at its whole Annual Value, so that the
+        table has a row for every paid Provider and its budgets add up as the paragraph says (r43 al-earlyhelp F12:
+        a Provider delivering one service and giving no line was left out)."""
+        if p.service_lines:
+            return list(p.service_lines)
+        if not any(q.service_lines for q in self.providers) or not p.annual_value:
+            return []
+        service = "; ".join(str(d) for d in p.delivers) if p.delivers else "All its part of the Services"
+        return [ServiceLine.model_construct(service=service, annual_value=p.annual_value, as_delivered=None)]
+
     @property
     def service_line_budgets(self) -> list[tuple[Member, ServiceLine]]:
-        """Every Provider's service lines, in members' order (Schedule 5)."""
-        return [(p, line) for p in self.providers for line in p.service_lines]
+        """Every Provider's service lines, in members' order (Schedule 5; lines_of)."""
+        return [(p, line) for p in self.providers for line in self.lines_of(p)]
 
     @property
     def service_line_net_budgets(self) -> list[tuple[Member, ServiceLine, Decimal]]:
@@ -2598,7 +2769,7 @@ class Alliance(Strict):
         defines it (r37 al-fresh finding 5)."""
         rows: list[tuple[Member, ServiceLine, Decimal]] = []
         for p in self.providers:
-            lines = p.service_lines
+            lines = self.lines_of(p)
             total = sum((Decimal(line.annual_value) for line in lines), Decimal(0))
             fee = self.fee_for(p)
             left = fee
@@ -2611,7 +2782,7 @@ class Alliance(Strict):
     @property
     def service_lines_carry_fee(self) -> bool:
         """Whether any Provider with service lines is paid a Fee, so that a line's budget differs from its value."""
-        return any(self.fee_for(p) > 0 for p in self.providers if p.service_lines)
+        return any(self.fee_for(p) > 0 for p in self.providers if self.lines_of(p))
 
     @property
     def services_split_by_line(self) -> list[str]:
@@ -2682,17 +2853,20 @@ class Alliance(Strict):
         """The agreed handover arrangements, one line per part (they are written as a list separated by
         semicolons, one member or rule each), for the Exit Plan to print as agreed."""
         parts = [p.strip().rstrip(".") for p in (self.handover or "").split(";")]
-        out: list[str] = []
-        for p in parts:
-            if not p:
-                continue
-            if out and re.match(r"(?:its|their|it|they)\b", p):
-                # a clause that goes on about the member before it ('Learning Trust: no services to hand over; its
-                # academies keep hosting ...') stays in that member's item (r43 al-earlyhelp finding 13)
-                out[-1] = f"{out[-1]}; {p}"
-            else:
-                out.append(p)
-        return out
+        parts = [p for p in parts if p]
+        # where the items are headed by a member ("Kite: ..."), a part with no head of its own continues the item
+        # before it ("Learning Trust: no services to hand over; its academies keep hosting the MHSTs"), so it is not
+        # printed as an item with no subject (r43 al-earlyhelp F13)
+        head = re.compile(r"^[A-Z0-9][^:;,()]{0,60}:\s")
+        if parts and head.match(parts[0]):
+            merged: list[str] = []
+            for p in parts:
+                if merged and not head.match(p):
+                    merged[-1] += "; " + p
+                else:
+                    merged.append(p)
+            parts = merged
+        return parts
 
     @property
     def handover_lines(self) -> list[str]:
@@ -3592,7 +3766,7 @@ class Alliance(Strict):
         for i, k in enumerate(self.kpis, start=1):
             lower = lower_is_better(k.baseline, k.target)
             if i in agreed:
-                levels = list(agreed[i])[:years]
+                levels = [nil_level(level, lower) for level in list(agreed[i])[:years]]
                 out.append(Trajectory(i, k.measure, levels + [levels[-1]] * (years - len(levels)), lower, True, True))
                 continue
             base, goal = first_number(k.baseline), target_number(k.target)
@@ -5075,8 +5249,7 @@ class Alliance(Strict):
         Reference Group" -> "Brackenfold Speak Up Reference Group"). The name is title-cased for the defined term;
         None where the sheet names no group."""
         if self.involvement_group:
-            name = re.sub(r"^the\s+", "", self.involvement_group.strip(), flags=re.I)
-            return name, "involvement_group"
+            return split_involvement_group(self.involvement_group)["name"], "involvement_group"
         sources = self._involvement_sources()
         for where, lines in sources:
             for line in lines:
@@ -5110,15 +5283,17 @@ class Alliance(Strict):
             return {}
         lines = [ln for _, ls in self._involvement_sources() for ln in ls if name.lower() in ln.lower()]
         esc = re.escape(name)
-        members = None
-        for ln in lines:
+        own = split_involvement_group(self.involvement_group) if self.involvement_group else {}
+        members = own.get("members")
+        for ln in lines if members is None else []:
             m = re.search(esc + r"\s*,?\s+of\s+(.+?)(?=\s*,?\s+(?:which|that|who|whose|run|funded|set up)\b|;|\.\s|\.$|$)",
                           ln, re.I)
             if m and not re.match(r"(?:those|them|it|us|all|any|each)\b", m.group(1), re.I):
                 members = m.group(1).strip(" ,")
                 break
         if members is None:
-            for pat, words in ((r"\bparent carers?\b", "parent carers"), (r"\bcarers?\b", "carers"),
+            for pat, words in ((r"\bparent carers?\b", "parent carers"), (r"\bcare leavers?'?", "care leavers"),
+                               (r"\bcarers?\b", "carers"),
                                (r"\b(?:youth|young people)\b", "young people"), (r"\bfamil(?:y|ies)\b", "families"),
                                (r"\btenants?\b", "tenants"), (r"\bresidents?\b", "residents"),
                                (r"\bpatients?\b", "patients"), (r"\bsurvivors?\b", "survivors")):
@@ -5133,7 +5308,16 @@ class Alliance(Strict):
                     return c
             return self.commissioner if re.search(r"\b(?:council|commissioner)\b", text, re.I) else None
 
-        runs = funds = None
+        def member_in(text: str) -> Member | None:
+            # who runs the group may be any member ("which Kite runs"), a Commissioner first
+            for c in [*self.commissioners, *[m for m in self._members if m.role != "commissioner"]]:
+                if any(w and re.search(r"\b" + re.escape(w) + r"\b", text, re.I)
+                       for w in (c.name, c.short_name, c.defined.removeprefix("the "))):
+                    return c
+            return council_in(text)
+
+        runs = member_in(own["runner"]) if own.get("runner") else None
+        funds = None
         grant = independent = False
         for ln in lines:
             m = re.search(esc + r".*?\b(?:which|that)\s+(.{1,60}?)\s+(?:runs|hosts|supports|administers)\b", ln, re.I)
@@ -5145,7 +5329,8 @@ class Alliance(Strict):
             if name.lower() in ln.lower() and re.search(r"\b(?:grants?|fund(?:s|ed|ing)?)\b", ln, re.I):
                 funds = council_in(ln) or self.commissioner
                 grant = grant or bool(re.search(r"\bgrants?\b", ln, re.I))
-        return {"kind": name.split()[-1].lower(), "members": members, "runs": runs, "funds": funds, "grant": grant,
+        kind = own.get("kind") or (name.split()[-1].lower() if name.split()[-1].lower() in _GROUP_KINDS else "group")
+        return {"kind": kind, "members": members, "runs": runs, "funds": funds, "grant": grant,
                 "independent": independent or grant}
 
     @property
@@ -6287,6 +6472,16 @@ def first_number(text: str | None) -> Decimal | None:
 
 NIL_TARGET = re.compile(r"^\s*(none|nil|zero|no(?!\s+(more|fewer|less|greater|higher|lower)\b)\s+\w+)\b|\b(zero|nil)\b",
                         re.I)
+
+
+NIL_LEVEL = re.compile(r"^\s*(?:none|nil|zero|no ?one|nobody|no(?:ne)? at all)\s*\.?\s*$", re.I)
+
+
+def nil_level(level: str, lower: bool) -> str:
+    """An agreed trajectory level as the draft reads it: "none", "nil" or "zero" for a KPI where lower is better is a
+    level of 0 ("0"), not "no figure" (r43 al-earlyhelp F3: [90, none, none, none, none] for young people waiting
+    more than 18 weeks took the KPI out of the gate in Years 2 to 5); any other level is kept as the sheet gives it."""
+    return "0" if lower and NIL_LEVEL.match(str(level)) else str(level)
 
 
 def target_number(target: str | None) -> Decimal | None:

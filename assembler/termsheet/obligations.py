@@ -107,9 +107,18 @@ def _clinical(o: OtherCover) -> bool:
 _INSURANCE_WORD = re.compile(r"\b(insurance|cover|policy|policies|indemnity|assurance)\b", re.IGNORECASE)
 
 
+# the basis of cover typed at the end of a kind: "for any one claim", "per claim", "each and every occurrence"
+_BASIS_TAIL = re.compile(r"(?i)[,;]?\s*(?:(?:for|per|in respect of|on an?)\s+)?(?:any one|each and every|each|every|one|per)"
+                         r"\s+(?:claim|occurrence|event|incident|loss)(?:\s+(?:or|and)\s+(?:any one\s+|each\s+)?"
+                         r"(?:series of\s+)?(?:claims?|occurrences?|events?|incidents?|loss(?:es)?)(?:\s+basis)?)?"
+                         r"(?:\s+basis)?\s*$")
+
+
 def other_line(o: OtherCover) -> OtherLine:
-    """The sheet's other insurance read for the draft (see OtherLine)."""
-    kind = " ".join(o.kind.split())
+    """The sheet's other insurance read for the draft (see OtherLine). A basis the sheet typed after the kind ("...,
+    for any one claim") is dropped: the clause states the basis after the amount (r43 al-careleavers F10: "for any
+    one claim of at least £5,000,000 for any one claim or occurrence")."""
+    kind = _BASIS_TAIL.sub("", " ".join(o.kind.split())) or " ".join(o.kind.split())
     amount = Decimal(str(o.amount))
     m = re.match(r"(?i)^motor(?:\s+(?:vehicle\s+)?insurance)?\b\s*(.*)$", kind)
     if m:

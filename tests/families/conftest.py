@@ -109,6 +109,8 @@ ALLIANCE_POOLED_PCC = _FIXTURES / "alliance-two-commissioners-pooled.yaml"  # a 
 ALLIANCE_FENMARSH = _FIXTURES / "alliance-fenmarsh-r42.yaml"  # extra care: two care companies paid by the hour (service_lines[].volume)
 ALLIANCE_EARLYHELP = _FIXTURES / "alliance-earlyhelp-r43.yaml"  # r43: a multi-academy trust entered as a £0 Provider
 ALLIANCE_EARLYHELP_PARTICIPANT = _FIXTURES / "alliance-earlyhelp-r43-participant.yaml"  # the same trust as a participant, without a vote
+ALLIANCE_ASHENSHIRE = _FIXTURES / "alliance-ashenshire-r43-careleavers.yaml"  # care leavers, five members (r43)
+ALLIANCE_THORNMERE = _FIXTURES / "alliance-thornmere-r43-earlyhelp.yaml"  # early mental health help, six members (r43)
 
 
 # The alliance drafts: the document model of each sheet, and (`_built`) its whole assembly result.

@@ -3,6 +3,8 @@ in Business Days with figures, and Schedule 3 refers to that clause rather than 
 finding 12), for any representative or participant who needs it (r32 al-fresh finding 9)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.families.clause_texts import clause_text, document_of, note
 from tests.families.conftest import ALLIANCE_STAINMOOR_ALE
 
@@ -76,7 +78,8 @@ def test_community_language_interpreters_reach_service_delivery(catalogue):
     doc = document_of(catalogue, text)
     gov = clause_text(doc, "alliance.governance", flat=True)
     assert ("In delivering its part of the Services, each Provider must arrange, at its own cost within its Annual "
-            "Value, for any person using the Services who needs it, community language interpreters") in gov
+            "Value, an interpreter (including in Urdu, Punjabi or Polish) for any person using its part of the Services "
+            "who needs one;") in gov
     assert "must never ask a child to interpret" in gov
     assert "the clause also makes each Provider arrange it in delivering its own part of the Services" in " ".join(
         note(doc, "alliance.governance").split())
@@ -114,11 +117,14 @@ def test_meeting_items_about_people_stay_with_meetings_and_the_service_duty_is_g
 
 
 def test_service_items_use_the_sheets_words(catalogue):
-    """Firing: an item about the people who use the Services becomes the Providers' duty in the sheet's words."""
+    """Firing: an interpreting item about the people who use the Services becomes the Providers' duty to arrange an
+    interpreter for any of those people who needs one (r43 al-earlyhelp F10: the sheet's noun phrase is not pasted
+    after "for any person ... who needs it")."""
     text = ALLIANCE_STAINMOOR_ALE.read_text().replace(
         "  communication_requirements:\n    - British Sign Language interpretation\n", SERVICE_PEOPLE)
     gov = clause_text(document_of(catalogue, text), "alliance.governance", flat=True)
-    assert "for any person using the Services who needs it, community language interpreters for families" in gov
+    assert "an interpreter for any family member using its part of the Services who needs one;" in gov
+    assert "for any person using the Services who needs it" not in gov
     assert "meet the communication needs of the people it serves" not in gov
 
 
@@ -127,3 +133,43 @@ def test_meeting_only_items_give_no_service_duty(catalogue):
     gov = clause_text(document_of(catalogue, ALLIANCE_STAINMOOR_ALE.read_text()), "alliance.governance", flat=True)
     assert "In delivering its part of the Services" not in gov
     assert "for any representative or participant who needs it, British Sign Language interpretation." in gov
+
+
+# r43 al-careleavers F5 and al-earlyhelp F10: the sheet's interpreting needs become one interpreter duty, every language
+# kept, the person never doubled, and BSL kept in the Providers' duty where the sheet lists it.
+
+CARELEAVERS_NEEDS = ("  communication_requirements:\n"
+                     "    - interpreters for young people whose first language is not English, including Pashto, "
+                     "Tigrinya, Arabic and Kurdish Sorani\n")
+EARLYHELP_NEEDS = ("  communication_requirements:\n"
+                   "    - British Sign Language interpretation\n"
+                   "    - an interpreter for any young person or parent who needs one\n")
+
+
+@pytest.mark.parametrize("needs, meeting, service", [
+    (CARELEAVERS_NEEDS,
+     "must arrange an interpreter (including in Pashto, Tigrinya, Arabic or Kurdish Sorani) for any representative or "
+     "young person taking part who needs one.",
+     "an interpreter (including in Pashto, Tigrinya, Arabic or Kurdish Sorani) for any young person using its part of "
+     "the Services who needs one;"),
+    (EARLYHELP_NEEDS,
+     "must arrange an interpreter (including in British Sign Language) for any representative, young person or parent "
+     "taking part who needs one.",
+     "an interpreter (including in British Sign Language) for any young person or parent using its part of the "
+     "Services who needs one;"),
+])
+def test_interpreting_needs_become_one_interpreter_duty(catalogue, needs, meeting, service):
+    """Firing: the meetings and the Services each get one interpreter duty for those who need one, with each
+    language the sheet lists, and no "who needs it ... who needs one"."""
+    text = ALLIANCE_STAINMOOR_ALE.read_text().replace(
+        "  communication_requirements:\n    - British Sign Language interpretation\n", needs)
+    gov = clause_text(document_of(catalogue, text), "alliance.governance", flat=True)
+    assert meeting in gov and service in gov
+    assert "who needs it, an interpreter" not in gov and "who needs it, interpreters" not in gov
+
+
+def test_a_plain_sign_language_item_is_not_restated(catalogue):
+    """Quiet: "British Sign Language interpretation" alone stays the sheet's words at the meetings."""
+    gov = clause_text(document_of(catalogue, ALLIANCE_STAINMOOR_ALE.read_text()), "alliance.governance", flat=True)
+    assert "who needs it, British Sign Language interpretation." in gov
+    assert "an interpreter (including" not in gov

@@ -6,6 +6,9 @@ interfacing arrangement says the Council funds it by grant. The Alliance Manager
 meetings and consultation events, not the body's own meetings."""
 from __future__ import annotations
 
+import pytest
+
+from assembler.termsheet.alliance import split_involvement_group
 from tests.families.clause_texts import clause_text, definition, document_of, note
 from tests.families.conftest import ALLIANCE_STAINMOOR_ALE
 
@@ -34,7 +37,7 @@ def test_reference_group_named_only_in_running_costs_and_interfacing_is_found(ca
     doc = document_of(catalogue, _sheet(REFERENCE_GROUP))
     d = definition(doc, "Stainmoor Speak Up Reference Group")
     assert "made up of disabled adults and family carers" in d
-    assert "runs" in d and "which the ALT consults" in d
+    assert "run by the Council" in d and "which the ALT consults" in d
     assert "name no standing group" not in note(doc, "alliance.operations")
     assert "Lived Experience Group" not in clause_text(doc, "alliance.operations", flat=True)
 
@@ -62,3 +65,40 @@ def test_no_named_body_keeps_the_bracketed_proposal(catalogue):
         "    - the Stainmoor Safeguarding Adults Board's multi-agency procedures\n"))
     assert definition(doc, "Lived Experience Group").startswith("[the group")
     assert "name no standing group" in note(doc, "alliance.operations")
+
+
+# r43 al-careleavers F5, al-earlyhelp F5: a description typed into involvement_group is not pasted as the group's name.
+
+@pytest.mark.parametrize("field, name, d_has", [
+    ("Ashenshire Care Leavers' Forum, which the Council runs", "Ashenshire Care Leavers' Forum",
+     "the standing forum of that name, made up of care leavers, run by the Council, which the ALT consults"),
+    ("Young Minds Voice panel of young people aged 11 to 25 who use the Services, which the Council runs",
+     "Young Minds Voice", "the standing panel of that name, made up of young people aged 11 to 25 who use the "
+     "Services, run by the Council, which the ALT consults"),
+    ("the Stainmoor Speak Up Group, a reference group of disabled adults, run by the Council", "Stainmoor Speak Up Group",
+     "the standing reference group of that name, made up of disabled adults, run by the Council, which the ALT"),
+    ("Stainmoor Voices Network (hosted by the Council)", "Stainmoor Voices Network",
+     "the standing network of that name, made up of people who use the Services, run by the Council, which the ALT"),
+])
+def test_described_group_is_defined_by_its_name_and_described(catalogue, field, name, d_has):
+    """Firing: the name is the leading proper name; the rest describes it, 'run by' the member who runs it, with no
+    "runs" used as a noun and the name used alone in the involvement duty."""
+    doc = document_of(catalogue, _sheet(f"  involvement_group: \"{field}\"\n"))
+    d = definition(doc, name)
+    assert d_has in d
+    assert "runs of" not in d and "which the Council runs" not in d
+    ops = clause_text(doc, "alliance.operations", flat=True)
+    assert f"including through the {name}, which the ALT consults" in ops
+    assert "a runs" not in note(doc, "alliance.operations")
+
+
+def test_group_run_by_a_provider_names_it():
+    """The runner may be any member ("which Kite runs"): the parser keeps its words for the member lookup."""
+    assert split_involvement_group("Young Minds Voice, which Kite runs") == {
+        "name": "Young Minds Voice", "kind": "group", "members": None, "runner": "Kite"}
+
+
+def test_plain_name_is_kept_whole():
+    """Quiet: a field holding only a name is the name, described as before."""
+    assert split_involvement_group("the Tamarmouth People's Panel") == {
+        "name": "Tamarmouth People's Panel", "kind": "panel", "members": None, "runner": None}

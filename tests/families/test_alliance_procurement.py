@@ -116,8 +116,11 @@ def test_section_53_note_is_one_line_and_no_phantom_reviewing_accountant(allianc
     """r20 al15: al-fresh 20 and 17: the section 53 point is one plain check; a gain-only draft's Schedule 4 note names the
     Alliance Manager and the auditor, not a Reviewing Accountant the draft does not have."""
     recitals = _flat(clause(alliance_thornshire, "alliance.recitals").note or "")
-    assert ("(Stonebridge £9,660,000; Doorway £7,350,000): check whether section 53(5) excepts light touch contracts "
-            "from publishing a copy under section 53(3); if it does not, each copy is due within 90 days") in recitals
+    # r43 (both reports): the note says precisely what to read, since the sources could not confirm the exception
+    assert ("(Stonebridge £9,660,000; Doorway £7,350,000): whether a copy must also be published under section 53(3) "
+            "turns on the exceptions in section 53(5)") in recitals
+    assert ("Annex A to the Cabinet Office's Guidance: Light Touch Contracts, which says whether a light touch contract "
+            "is excepted; if it is not, each copy is due within 90 days") in recitals
     assert "on legislation.gov.uk before issue" not in recitals
     notes = " ".join(_flat(c.note or "") for c in alliance_thornshire.all_clauses())
     assert "Reviewing Accountant" not in notes
@@ -367,7 +370,7 @@ def test_section_53_note_gives_the_value_and_the_check_not_an_unverified_shrug(a
     assert "this Agreement is the contract, worth £18,095,000 over the Initial Term and the extension" in recitals
     # r19 al-sample finding 9: one sentence saying what to confirm, not a research errand
     # r20 al-fresh finding 20: one line, not hedged
-    assert "check whether section 53(5) excepts light touch contracts from publishing a copy under section 53(3)" in recitals and "within 90 days" in recitals
+    assert "turns on the exceptions in section 53(5)" in recitals and "within 90 days" in recitals
     assert "on legislation.gov.uk" not in recitals
     assert "record on the file" not in recitals
     foi = note(doc, "common.freedom-of-information")

@@ -250,6 +250,11 @@ def _kpi_target_a_year_before_its_trajectory(d):
     d["alliance"]["kpis"][0]["target"] = "260 a year by 2028/29"
 
 
+def _kpi_level_not_a_figure(d):
+    # a Year 2 level of 'tbc' takes KPI 1 out of the gate that year: r43 al-earlyhelp F3
+    d["alliance"]["kpi_trajectories"][0]["levels"][1] = "tbc"
+
+
 def _provider_holds_pooled_budget(d):
     d["alliance"]["pooled_budget"]["host"] = "harbour"
 
@@ -608,6 +613,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-COMMISSIONER-LIMIT", JOINT, _limit_with_a_joint_amount),
     ("ALLIANCE-CONTRIBUTION-UPLIFT-GAP", MOSSGATE, _icb_uplift_on_its_own_contract),
     ("ALLIANCE-KPI-TARGET-TRAJECTORY", BIG, _kpi_target_a_year_before_its_trajectory),
+    ("ALLIANCE-KPI-LEVEL-NOT-FIGURE", BIG, _kpi_level_not_a_figure),
     ("ALLIANCE-POOLED-BUDGET-HOST", BIG, _provider_holds_pooled_budget),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _new_award_but_contracts_varied),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _modification_but_contracts_replaced),
