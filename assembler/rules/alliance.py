@@ -412,6 +412,35 @@ def former_contract_ends_first(ctx: RuleContext):
                ("alliance", "former_contracts", i, field))
 
 
+@RULES.rule("ALLIANCE-FORMER-CONTRACT-GAP", "warning",
+            "A former contract that is replaced does not expire under its own terms before the day before the "
+            "Commencement Date, leaving its services without a contract in between (r43 al-careleavers note 6).")
+def former_contract_gap(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for c in alliance.former_contracts_early:
+        i = alliance.former_contracts.index(c)
+        days = alliance.former_contract_gap_days(c)
+        kind = "grant" if c in alliance.former_grants else "contract"
+        yield (f"former {kind} {c.reference or c.title!r} expires on {c.expires:%-d %B %Y}, {days} "
+               f"{'day' if days == 1 else 'days'} before the Commencement Date ({alliance.term.start:%-d %B %Y}): the "
+               "draft says it is not run on and that its services in the gap are outside this Agreement; confirm how "
+               "they are covered until then (a bridging grant or contract has its own power, procurement or subsidy "
+               "basis and terms), or correct the date", ("alliance", "former_contracts", i, "expires"))
+
+
+@RULES.rule("ALLIANCE-FORMER-GRANT-EXTENDED", "info",
+            "former_contracts_extended says the former contracts were extended, but some are grants, which are not "
+            "extended (r43 al-domabuse notes 3 and 9).")
+def former_grant_extended(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not (alliance.former_contracts_extended and alliance.former_contracts_expiry and alliance.former_grants):
+        return
+    names = ", ".join(c.reference or c.title for c in alliance.former_grants)
+    yield (f"former_contracts_extended is true, but {names} {'is a grant' if len(alliance.former_grants) == 1 else 'are grants'}: "
+           "the draft applies the extension only to contracts, and says a grant expires and is not renewed; "
+           "confirm which contracts were extended and on what ground", ("alliance", "former_contracts_extended"))
+
+
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
 def shares_basis(ctx: RuleContext):
     rr = ctx.sheet.alliance.risk_reward

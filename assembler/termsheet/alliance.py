@@ -3789,6 +3789,29 @@ class Alliance(Strict):
         return self.former_contracts_expire
 
     @property
+    def former_contracts_early(self) -> list:
+        """Where the former contracts are replaced: those whose own expiry date (expires) falls before the day before
+        the Commencement Date, so that they end on their own terms and leave a gap before the Service Contracts start:
+        recital (D), clause 5 and Part 2 of Schedule 1 say so contract by contract (r43 al-careleavers notes 6, 10)."""
+        if self.former_contracts_treatment != "replaced":
+            return []
+        return [c for c in self.former_contracts if c.expires and c.expires < self.day_before_start]
+
+    @property
+    def former_contracts_other_dates(self) -> list:
+        """Where the former contracts are replaced and expire on former_contracts_expire: those that give their own
+        expiry date, different from it and not before the Commencement Date's eve (those are former_contracts_early)."""
+        base = self.former_contracts_expiry
+        if base is None:
+            return []
+        return [c for c in self.former_contracts
+                if c.expires and c.expires != base and c not in self.former_contracts_early]
+
+    def former_contract_gap_days(self, contract: FormerContract) -> int:
+        """The days from the day after a former contract expires to the day before the Commencement Date, inclusive."""
+        return (self.term.start - contract.expires).days - 1
+
+    @property
     def former_contracts_options(self) -> list:
         """The former contracts whose own extension option the variation exercises (option_extended_to), where they
         are varied (r40 al-ld finding 2)."""
