@@ -441,6 +441,24 @@ def former_grant_extended(ctx: RuleContext):
            "confirm which contracts were extended and on what ground", ("alliance", "former_contracts_extended"))
 
 
+@RULES.rule("ALLIANCE-LINE-FEE-BASE", "warning",
+            "A Provider paid a Fee, with several service lines, whose Fee leaves out ring-fenced payments or "
+            "pass-through costs says which lines hold them (service_lines[].outside_fee), so that each line's budget "
+            "is right (r43 al-careleavers note 9).")
+def line_fee_base(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, m, free, given in alliance.service_lines_fee_base_unplaced:
+        if not given:
+            yield (f"{m.name}'s Fee leaves out {money(free)} (ring-fenced payments or pass-through costs), but its service "
+                   "lines do not say which of them holds that amount, so Schedule 5 spreads the Fee over every line in "
+                   "proportion to its whole value and the line budgets are wrong line by line (the total is right): give "
+                   "outside_fee on the line or lines that hold it", ("members", i, "service_lines"))
+        else:
+            yield (f"{m.name}'s service lines give {money(given)} as outside_fee, but its Fee leaves out {money(free)} "
+                   "(ring-fenced payments or pass-through costs): correct the amounts so that each line's budget is "
+                   "right", ("members", i, "service_lines"))
+
+
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
 def shares_basis(ctx: RuleContext):
     rr = ctx.sheet.alliance.risk_reward

@@ -181,6 +181,14 @@ class ServiceLine(Strict):
         None, description="Where another Provider delivers the same service: what this Provider's part is, in words that "
         "read after the service's name and a dash, e.g. 'by and for Black and minoritised women, with interpreters "
         "(2.5 FTE)'. Schedule 1 then shows the service in a row of its own for this Provider with these words.")
+    outside_fee: Money | None = Field(
+        None, description="Where this Provider's Fee leaves out its ring-fenced payments to people (risk_reward.fee."
+        "excludes_ring_fenced) or its pass_through costs and it has more than one service line: the part of this line's "
+        "annual_value that is those payments or costs, in pounds, e.g. 325000 for host allowances paid within a supported "
+        "lodgings line. Schedule 5 then works each line's share of the Fee on the line's value less this amount, so "
+        "every line's budget is right; the amounts given should add up to what the Fee leaves out (a warning says where "
+        "they do not). Empty on every line: the Fee is spread over the lines in proportion to their whole values, and "
+        "a warning (ALLIANCE-LINE-FEE-BASE) asks which line those payments fall in.")
 
 
 @dataclass(frozen=True)
@@ -2405,14 +2413,45 @@ class Alliance(Strict):
         rows: list[tuple[Member, ServiceLine, Decimal]] = []
         for p in self.providers:
             lines = p.service_lines
-            total = sum((Decimal(line.annual_value) for line in lines), Decimal(0))
+            # a line's ring-fenced payments and pass-through costs bear no Fee, where the sheet says which line holds
+            # them (service_lines[].outside_fee; r43 al-careleavers note 9); else the Fee follows the whole values
+            given = any(line.outside_fee for line in lines)
+            bases = [Decimal(line.annual_value) - (Decimal(line.outside_fee or 0) if given else Decimal(0))
+                     for line in lines]
+            total = sum(bases, Decimal(0))
             fee = self.fee_for(p)
             left = fee
             for i, line in enumerate(lines):
-                part = left if i == len(lines) - 1 else (pence(fee * Decimal(line.annual_value) / total) if total else Decimal(0))
+                part = left if i == len(lines) - 1 else (pence(fee * bases[i] / total) if total else Decimal(0))
                 left -= part
                 rows.append((p, line, Decimal(line.annual_value) - part))
         return rows
+
+    def fee_free_for(self, member: Member) -> Decimal:
+        """The part of a Provider's annual value its Fee leaves out: Pass-Through Costs and excluded ring-fenced
+        payments to people."""
+        return self.pass_through_for(member) + self.ring_fence_excluded_for(member)
+
+    @property
+    def service_lines_fee_free(self) -> list[Member]:
+        """The Providers paid a Fee whose service lines say which line holds the payments or costs the Fee leaves out
+        (service_lines[].outside_fee), so that Schedule 5 words the line budgets that way."""
+        return [p for p in self.providers if self.fee_for(p) > 0 and any(line.outside_fee for line in p.service_lines)]
+
+    @property
+    def service_lines_fee_base_unplaced(self) -> list[tuple[int, Member, Decimal, Decimal]]:
+        """Each Provider paid a Fee with more than one service line whose Fee leaves out payments or costs that the
+        lines do not place (no outside_fee given), or place at a different total: (member index, Provider, amount the
+        Fee leaves out, amount the lines give)."""
+        out = []
+        for i, m in enumerate(self._members):
+            if m.role != "provider" or len(m.service_lines) < 2 or not self.fee_for(m):
+                continue
+            free = self.fee_free_for(m)
+            given = sum((Decimal(line.outside_fee or 0) for line in m.service_lines), Decimal(0))
+            if free and given != free:
+                out.append((i, m, free, given))
+        return out
 
     @property
     def service_lines_carry_fee(self) -> bool:

@@ -106,6 +106,9 @@ ALLIANCE_LYNMERE_ALH = _FIXTURES / "alliance-lynmere-r27-alH.yaml"
 ALLIANCE_HARROWDALE = _FIXTURES / "alliance-harrowdale-r28l.yaml"  # a pooled fund, an annual plan, indexation
 ALLIANCE_EASTMOOR = _FIXTURES / "alliance-eastmoor-g3.yaml"  # council-only rough sleeping, four providers (sprint G3)
 ALLIANCE_POOLED_PCC = _FIXTURES / "alliance-two-commissioners-pooled.yaml"  # a council and a PCC pooling, seven members
+ALLIANCE_CARELEAVERS_R43 = _FIXTURES / "alliance-careleavers-r43-y5.yaml"  # care leavers: host allowances, a former contract ending early
+ALLIANCE_DOMABUSE_R43 = _FIXTURES / "alliance-domabuse-r43-y5.yaml"  # domestic abuse safe accommodation, a grant among the former contracts
+ALLIANCE_EARLYHELP_R43 = _FIXTURES / "alliance-earlyhelp-r43-y5.yaml"  # children's mental health, an NHS trust with two contracts
 
 
 # The alliance drafts: the document model of each sheet, and (`_built`) its whole assembly result.
