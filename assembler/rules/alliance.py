@@ -12,6 +12,7 @@ from assembler.rules import RuleContext, RuleSet
 from assembler.rules.common import COMMON
 from assembler.termsheet.alliance import INDEX_LIMIT, INDEX_SHARE, OTHER_MEASURE, PERCENT_SIGN, YEAR, first_number, same_service, target_number, target_year
 from assembler.termsheet.common import possessive
+from assembler.termsheet.obligations import first_affirmed
 
 RULES = RuleSet()
 RULES.extend(COMMON)
@@ -1241,7 +1242,7 @@ def shared_system_controllers(ctx: RuleContext):
     if dp is None or alliance.case_system_host is not None:
         return
     text = " ".join(filter(None, (dp.security, dp.purposes, dp.subject_matter)))
-    found = SHARED_SYSTEM.search(text)
+    found = first_affirmed(SHARED_SYSTEM, text)  # "no refuge address is written into a shared record" (r43 al-domabuse 1)
     if found and dp.role in ("controllers", "joint_controllers"):
         yield (f"the data is shared through a shared system ('{found.group(0)}') but the term sheet does not say which "
                "member hosts it: give alliance.case_system_host, so the draft can say that each member stays "

@@ -404,6 +404,14 @@ class Member(Party):
         return m.group(1) if m else None
 
     @property
+    def new_services_name_cover(self) -> bool:
+        """Whether this member's new_services words already say how they relate to the former contracts' cover ('beyond
+        the 80 cases the former contract covered'), so that Schedule 1 does not add "which no Former Contract covered"
+        after them (r43 al-careleavers note 11)."""
+        return any(re.search(r"\b(?:former|existing|current|previous) contracts?\b|\bcovered\b", s, re.I)
+                   for s in self.new_services)
+
+    @property
     def ring_fences_payments(self) -> bool:
         """Whether this Provider's payments_to_people are ring-fenced outside Gain and Pain, with any underspend repaid
         in full to the Commissioner (r34 al-fresh finding 3): as the sheet says, or, where it is silent, where the
@@ -1625,6 +1633,9 @@ class Alliance(Strict):
         capped = self.indexation_measure_cap
         if capped is not None:
             words = capped["base"]
+        # "60% of the NLW increase plus 40% of CPI" is a weighted sum, like "... and 40% of ...": only a "plus" that
+        # adds a margin ("CPI plus 1%") stops the reading (r43 al-domabuse note 15)
+        words = re.sub(r"\s+plus\s+(?=\d+(?:\.\d+)?%\s+of\b)", " and ", words or "")
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
         weighted = self._indexation_weighted_parts(words)
@@ -4083,6 +4094,15 @@ class Alliance(Strict):
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
         return named or self.commissioner
 
+    def contracts_held_with(self, members, holder: Member) -> int:
+        """How many Service Contracts the given Providers hold with one Commissioner, so that a clause naming them
+        says "Service Contracts" where a Provider holds two with it (r43 al-earlyhelp note 21)."""
+        return sum(1 for m in members for c in self.service_contracts_of(m) if c.holder.key == holder.key)
+
+    def holding_elsewhere(self, members, holder: Member) -> list[Member]:
+        """Of the given Providers, those that also hold a Service Contract with a Commissioner other than `holder`."""
+        return [m for m in members if any(c.holder.key != holder.key for c in self.service_contracts_of(m))]
+
     def service_contracts_of(self, member: Member) -> list[HeldContract]:
         """The Service Contracts a Provider holds (q3: a Provider with several). From members[].service_contracts where
         the sheet gives them; else, where the former contracts are varied and continue as the Service Contracts and this
@@ -4281,6 +4301,14 @@ class Alliance(Strict):
             contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
             rows.append((h, ps, sum((self.value_with(p, h) for p in ps), Decimal(0)), contribution))
         return rows
+
+    @property
+    def lead_arranges_for(self) -> list[Member]:
+        """Of nhs_and_council_pool, the NHS Commissioners for which the lead council arranges Services: not one whose
+        whole contribution pays for the Service Contracts it holds itself (contract_holders_outside_pool), which funds
+        none of the Services the council's own contracts buy (r43 al-earlyhelp note 22)."""
+        own = {h.key for h, ps, values, contribution in self.contract_holders_outside_pool if contribution <= values}
+        return [m for m in self.nhs_and_council_pool if m.key not in own]
 
     @property
     def outside_pool_by_member(self) -> dict[str, tuple[Member, list[Member], Decimal, Decimal]]:
@@ -4673,11 +4701,12 @@ class Alliance(Strict):
         """Each Reserved Matter as pieces for the decisions clause to print with the draft's own terms and references
         (r18b al-fresh finding 7): ("text", words); ("target", "") for "Target Cost", which the clause follows with
         "(other than as clause 12.2 provides)" where only changing it is reserved, so the indexed Target Cost needs no
-        vote; ("shares", "Gain and Pain" | "Gain" | "Pain") for the shares, which the clause follows with a reference
+        vote; ("shares", "Gain and Pain" | "Gain or Pain" | "Gain" | "Pain") for the shares (r43 al-domabuse note 12: "the
+        shares of Gain or Pain" was split by the reference after "Gain"), which the clause follows with a reference
         to the Schedule that sets them; ("cap", anchor) for the sheet's "Commissioner's cap" where the Commissioners'
         Pain is a fixed amount, printed with a reference to the risk and reward clause that sets it (sprint J1)."""
         out = []
-        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b"
+        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain or Pain|Gain|Pain)\b"
                              + (r"|(\bthe Commissioners?(?:'s|')? (?:cap|limit|amount)(?: (?:on|of) Pain)?\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))
         for m in self.reserved_matters:
             pieces, at = [], 0
@@ -5491,7 +5520,9 @@ class Alliance(Strict):
         strategy power in s.1(1) of the Homelessness Act 2002 are the districts', so it acts under its social services
         functions and its duty to assist with their homelessness strategies (s.1(2), verified in law.yaml
         homelessness_act_2002_s1) (r20 al-fresh finding 2)."""
-        found = self.function_statutes
+        # the recital cites the general power of competence in words of its own: a sheet's entry citing section 1 of
+        # the Localism Act 2011 among the functions would print it twice (r43 al-domabuse note 11)
+        found = [f for f in self.function_statutes if not LOCALISM_GPC.match(f)]
         if self.statutory_functions:
             return self._tier_split(member, found) if self.two_tier else found
         if self.is_county_council(member) and any("Part 7 of the Housing Act 1996" in f for f in found):
@@ -5930,9 +5961,13 @@ def names_year(target: str) -> bool:
     return bool(YEAR.search(target) or EVERY_YEAR.search(target))
 
 
+# a statutory_functions entry that is the general power of competence (section 1 of the Localism Act 2011)
+LOCALISM_GPC = re.compile(r"\s*(?:section|s\.)\s*1(?:\(\d\))?\s+(?:of\s+)?(?:the\s+)?Localism Act 2011\b", re.I)
+
 RESERVED_WORDS = ((re.compile(r"\b(?:the )?gain and pain shares\b", re.I), "the shares of Gain and Pain"),
                   (re.compile(r"\b(?:the )?gain/pain shares\b", re.I), "the shares of Gain and Pain"),
                   (re.compile(r"\bshares of gain and pain\b", re.I), "shares of Gain and Pain"),
+                  (re.compile(r"\bshares of gain or pain\b", re.I), "shares of Gain or Pain"),
                   (re.compile(r"\b(?:the )?gain shares?\b", re.I), "the shares of Gain"),
                   (re.compile(r"\b(?:the )?pain shares?\b", re.I), "the shares of Pain"),
                   (re.compile(r"\bKPIs\b"), "Key Performance Indicators"),
