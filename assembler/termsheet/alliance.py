@@ -943,6 +943,12 @@ class Alliance(Strict):
         "The draft then passes the grant's conditions down to the Providers, lets the council reduce the Annual Values "
         "in proportion if the grant is cut, with notice, and limits what it pays for those Services to the grant it "
         "receives. Empty: read from the funding words where they name a government department's grant.")
+    central_grant_only: bool = Field(
+        False, description="With central_grant: true where it names every central government grant the clause on "
+        "central government grant should cover (one grant, or several named together), so that Central Government "
+        "Grant means only that grant and other government money in the funding (a general grant paid to the council, "
+        "say) is not one, and a cut in that other money gives no right to reduce the Annual Values. False: any grant a "
+        "Minister of the Crown or a government department pays towards the Services is one, including the grant named.")
     central_grant_cut: bool | None = Field(
         None, description="Where a central government grant pays for some of the Services: whether the instructions "
         "give the council the right, if the grant is cut, to reduce the Annual Values of the Providers it funds on "
@@ -5053,6 +5059,13 @@ class Alliance(Strict):
         if not reserved(r"\b(key performance indicators?|KPIs?)\b", r"\bgat(e|es|ed|ing)\b"):
             items.append("kpis")
         return items
+
+    @property
+    def reserved_shares_of_budget(self) -> list[str]:
+        """The Reserved Matters that protect a part of the money (a Provider's or a service's share of the budget or
+        its Annual Value), which a cut under the central grant clause would override (r43 al-domabuse note 16)."""
+        return [m for m in self.decisions.reserved_matters
+                if re.search(r"\bshare of the (?:alliance |pooled )?budget\b|\bannual values?\b", m, re.I)]
 
     @property
     def budget_reserved(self) -> list[int]:
