@@ -13,6 +13,7 @@ from assembler.rules.common import COMMON
 from assembler.termsheet.alliance import (INDEX_LIMIT, INDEX_SHARE, OTHER_MEASURE, PERCENT_SIGN, YEAR, first_number, lower_is_better,
                                          nil_level, same_service, target_number, target_year)
 from assembler.termsheet.common import possessive
+from assembler.termsheet.obligations import first_affirmed
 
 RULES = RuleSet()
 RULES.extend(COMMON)
@@ -435,6 +436,53 @@ def former_contract_ends_first(ctx: RuleContext):
                f"{alliance.term.end:%-d %B %Y}, and leaves its Provider without a Service Contract: give "
                "option_extended_to if the variation exercises an extension option in it, or shorten the term",
                ("alliance", "former_contracts", i, field))
+
+
+@RULES.rule("ALLIANCE-FORMER-CONTRACT-GAP", "warning",
+            "A former contract that is replaced does not expire under its own terms before the day before the "
+            "Commencement Date, leaving its services without a contract in between (r43 al-careleavers note 6).")
+def former_contract_gap(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for c in alliance.former_contracts_early:
+        i = alliance.former_contracts.index(c)
+        days = alliance.former_contract_gap_days(c)
+        kind = "grant" if c in alliance.former_grants else "contract"
+        yield (f"former {kind} {c.reference or c.title!r} expires on {c.expires:%-d %B %Y}, {days} "
+               f"{'day' if days == 1 else 'days'} before the Commencement Date ({alliance.term.start:%-d %B %Y}): the "
+               "draft says it is not run on and that its services in the gap are outside this Agreement; confirm how "
+               "they are covered until then (a bridging grant or contract has its own power, procurement or subsidy "
+               "basis and terms), or correct the date", ("alliance", "former_contracts", i, "expires"))
+
+
+@RULES.rule("ALLIANCE-FORMER-GRANT-EXTENDED", "info",
+            "former_contracts_extended says the former contracts were extended, but some are grants, which are not "
+            "extended (r43 al-domabuse notes 3 and 9).")
+def former_grant_extended(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not (alliance.former_contracts_extended and alliance.former_contracts_expiry and alliance.former_grants):
+        return
+    names = ", ".join(c.reference or c.title for c in alliance.former_grants)
+    yield (f"former_contracts_extended is true, but {names} {'is a grant' if len(alliance.former_grants) == 1 else 'are grants'}: "
+           "the draft applies the extension only to contracts, and says a grant expires and is not renewed; "
+           "confirm which contracts were extended and on what ground", ("alliance", "former_contracts_extended"))
+
+
+@RULES.rule("ALLIANCE-LINE-FEE-BASE", "warning",
+            "A Provider paid a Fee, with several service lines, whose Fee leaves out ring-fenced payments or "
+            "pass-through costs says which lines hold them (service_lines[].outside_fee), so that each line's budget "
+            "is right (r43 al-careleavers note 9).")
+def line_fee_base(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    for i, m, free, given in alliance.service_lines_fee_base_unplaced:
+        if not given:
+            yield (f"{m.name}'s Fee leaves out {money(free)} (ring-fenced payments or pass-through costs), but its service "
+                   "lines do not say which of them holds that amount, so Schedule 5 spreads the Fee over every line in "
+                   "proportion to its whole value and the line budgets are wrong line by line (the total is right): give "
+                   "outside_fee on the line or lines that hold it", ("members", i, "service_lines"))
+        else:
+            yield (f"{m.name}'s service lines give {money(given)} as outside_fee, but its Fee leaves out {money(free)} "
+                   "(ring-fenced payments or pass-through costs): correct the amounts so that each line's budget is "
+                   "right", ("members", i, "service_lines"))
 
 
 @RULES.rule("ALLIANCE-SHARES-BASIS", "error", "Agreed shares are listed; computed shares are not listed as well.")
@@ -1340,7 +1388,7 @@ def shared_system_controllers(ctx: RuleContext):
     if dp is None or alliance.case_system_host is not None:
         return
     text = " ".join(filter(None, (dp.security, dp.purposes, dp.subject_matter)))
-    found = SHARED_SYSTEM.search(text)
+    found = first_affirmed(SHARED_SYSTEM, text)  # "no refuge address is written into a shared record" (r43 al-domabuse 1)
     if found and dp.role in ("controllers", "joint_controllers"):
         yield (f"the data is shared through a shared system ('{found.group(0)}') but the term sheet does not say which "
                "member hosts it: give alliance.case_system_host, so the draft can say that each member stays "

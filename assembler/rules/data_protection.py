@@ -13,7 +13,7 @@ import re
 
 from assembler.rules import RuleContext, RuleSet
 from assembler.termsheet import common as _common  # noqa: F401  (loads obligations without the import cycle)
-from assembler.termsheet.obligations import ARTICLE_10, CRIMINAL_DATA
+from assembler.termsheet.obligations import ARTICLE_10, CRIMINAL_DATA, first_affirmed
 
 # Severity "info" for now: the library's own samples still carry the weak conditions the reviewers
 # found, and the family suites require their samples free of warnings; raise these to "warning" once
@@ -64,7 +64,7 @@ def criminal_data(ctx: RuleContext):
     if not dp:
         return
     shared = " ".join(filter(None, (dp.data_types, dp.purposes, _flow_data(dp))))
-    found = _CRIMINAL.search(shared)
+    found = first_affirmed(_CRIMINAL, shared)
     conditions = " ".join(filter(None, (dp.lawful_basis, _flow_conditions(dp))))
     if found and not _ARTICLE_10.search(conditions):
         yield (f"the data shared includes criminal offence data ({found.group(0)!r}) but the lawful basis "

@@ -10,6 +10,10 @@ from assembler.rules import Loc, RuleContext, RuleSet, walk
 
 EXAMPLES = RuleSet()
 
+# Fields that hold a formula or measure many matters share word for word (CPI to the previous December), not a
+# fact of the example's matter: keeping the example's wording there is a choice, not a slip (r43 al-earlyhelp 9).
+FORMULA_FIELDS = frozenset({"indexation", "indexed_by"})
+
 
 @EXAMPLES.rule("COMMON-STARTER-EXAMPLE", "warning",
                "No name, address, reference or other text is still the example term sheet's.")
@@ -19,7 +23,8 @@ def example_values(ctx: RuleContext) -> Iterator[tuple[str, Loc]]:
     from assembler.termsheet.supply import supplier_at
 
     for loc, _model, _name, value in walk(ctx.sheet):
-        if isinstance(value, str) and ctx.examples.get(loc) == value and supplier_at(type(ctx.sheet), loc) != "legal":
+        if (isinstance(value, str) and ctx.examples.get(loc) == value and loc[-1] not in FORMULA_FIELDS
+                and supplier_at(type(ctx.sheet), loc) != "legal"):
             # legal's fields keep the library's standard in the starter (a statutory power): not a
             # fact of another matter
             yield (f"still the example's value ({value!r}) from `partnerdraft new`: replace it with this "

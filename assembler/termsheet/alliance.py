@@ -205,6 +205,14 @@ class ServiceLine(Strict):
         "adjusted at each year end for the units the Commissioner commissioned above or below the planned units, so "
         "that volume is outside Gain and Pain; the Annual Plan states the planned units and prices, and Schedules 4 "
         "and 7 show the effect. Empty: the line is a fixed budget.")
+    outside_fee: Money | None = Field(
+        None, description="Where this Provider's Fee leaves out its ring-fenced payments to people (risk_reward.fee."
+        "excludes_ring_fenced) or its pass_through costs and it has more than one service line: the part of this line's "
+        "annual_value that is those payments or costs, in pounds, e.g. 325000 for host allowances paid within a supported "
+        "lodgings line. Schedule 5 then works each line's share of the Fee on the line's value less this amount, so "
+        "every line's budget is right; the amounts given should add up to what the Fee leaves out (a warning says where "
+        "they do not). Empty on every line: the Fee is spread over the lines in proportion to their whole values, and "
+        "a warning (ALLIANCE-LINE-FEE-BASE) asks which line those payments fall in.")
 
 
 @dataclass(frozen=True)
@@ -517,6 +525,14 @@ class Member(Party):
         m = re.search(r"\bto (?:the )?((?:host householders|householders|hosts|landlords|foster carers|shared lives carers)"
                       r"(?: who [^,;]+)?)", self.payments_to_people_for or "", re.I)
         return m.group(1) if m else None
+
+    @property
+    def new_services_name_cover(self) -> bool:
+        """Whether this member's new_services words already say how they relate to the former contracts' cover ('beyond
+        the 80 cases the former contract covered'), so that Schedule 1 does not add "which no Former Contract covered"
+        after them (r43 al-careleavers note 11)."""
+        return any(re.search(r"\b(?:former|existing|current|previous) contracts?\b|\bcovered\b", s, re.I)
+                   for s in self.new_services)
 
     @property
     def ring_fences_payments(self) -> bool:
@@ -1142,6 +1158,12 @@ class Alliance(Strict):
         "The draft then passes the grant's conditions down to the Providers, lets the council reduce the Annual Values "
         "in proportion if the grant is cut, with notice, and limits what it pays for those Services to the grant it "
         "receives. Empty: read from the funding words where they name a government department's grant.")
+    central_grant_only: bool = Field(
+        False, description="With central_grant: true where it names every central government grant the clause on "
+        "central government grant should cover (one grant, or several named together), so that Central Government "
+        "Grant means only that grant and other government money in the funding (a general grant paid to the council, "
+        "say) is not one, and a cut in that other money gives no right to reduce the Annual Values. False: any grant a "
+        "Minister of the Crown or a government department pays towards the Services is one, including the grant named.")
     central_grant_cut: bool | None = Field(
         None, description="Where a central government grant pays for some of the Services: whether the instructions "
         "give the council the right, if the grant is cut, to reduce the Annual Values of the Providers it funds on "
@@ -1871,6 +1893,9 @@ class Alliance(Strict):
         capped = self.indexation_measure_cap
         if capped is not None:
             words = capped["base"]
+        # "60% of the NLW increase plus 40% of CPI" is a weighted sum, like "... and 40% of ...": only a "plus" that
+        # adds a margin ("CPI plus 1%") stops the reading (r43 al-domabuse note 15)
+        words = re.sub(r"\s+plus\s+(?=\d+(?:\.\d+)?%\s+of\b)", " and ", words or "")
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
         weighted = self._indexation_weighted_parts(words)
@@ -2770,14 +2795,45 @@ class Alliance(Strict):
         rows: list[tuple[Member, ServiceLine, Decimal]] = []
         for p in self.providers:
             lines = self.lines_of(p)
-            total = sum((Decimal(line.annual_value) for line in lines), Decimal(0))
+            # a line's ring-fenced payments and pass-through costs bear no Fee, where the sheet says which line holds
+            # them (service_lines[].outside_fee; r43 al-careleavers note 9); else the Fee follows the whole values
+            given = any(line.outside_fee for line in lines)
+            bases = [Decimal(line.annual_value) - (Decimal(line.outside_fee or 0) if given else Decimal(0))
+                     for line in lines]
+            total = sum(bases, Decimal(0))
             fee = self.fee_for(p)
             left = fee
             for i, line in enumerate(lines):
-                part = left if i == len(lines) - 1 else (pence(fee * Decimal(line.annual_value) / total) if total else Decimal(0))
+                part = left if i == len(lines) - 1 else (pence(fee * bases[i] / total) if total else Decimal(0))
                 left -= part
                 rows.append((p, line, Decimal(line.annual_value) - part))
         return rows
+
+    def fee_free_for(self, member: Member) -> Decimal:
+        """The part of a Provider's annual value its Fee leaves out: Pass-Through Costs and excluded ring-fenced
+        payments to people."""
+        return self.pass_through_for(member) + self.ring_fence_excluded_for(member)
+
+    @property
+    def service_lines_fee_free(self) -> list[Member]:
+        """The Providers paid a Fee whose service lines say which line holds the payments or costs the Fee leaves out
+        (service_lines[].outside_fee), so that Schedule 5 words the line budgets that way."""
+        return [p for p in self.providers if self.fee_for(p) > 0 and any(line.outside_fee for line in p.service_lines)]
+
+    @property
+    def service_lines_fee_base_unplaced(self) -> list[tuple[int, Member, Decimal, Decimal]]:
+        """Each Provider paid a Fee with more than one service line whose Fee leaves out payments or costs that the
+        lines do not place (no outside_fee given), or place at a different total: (member index, Provider, amount the
+        Fee leaves out, amount the lines give)."""
+        out = []
+        for i, m in enumerate(self._members):
+            if m.role != "provider" or len(m.service_lines) < 2 or not self.fee_for(m):
+                continue
+            free = self.fee_free_for(m)
+            given = sum((Decimal(line.outside_fee or 0) for line in m.service_lines), Decimal(0))
+            if free and given != free:
+                out.append((i, m, free, given))
+        return out
 
     @property
     def service_lines_carry_fee(self) -> bool:
@@ -4286,6 +4342,29 @@ class Alliance(Strict):
         return self.former_contracts_expire
 
     @property
+    def former_contracts_early(self) -> list:
+        """Where the former contracts are replaced: those whose own expiry date (expires) falls before the day before
+        the Commencement Date, so that they end on their own terms and leave a gap before the Service Contracts start:
+        recital (D), clause 5 and Part 2 of Schedule 1 say so contract by contract (r43 al-careleavers notes 6, 10)."""
+        if self.former_contracts_treatment != "replaced":
+            return []
+        return [c for c in self.former_contracts if c.expires and c.expires < self.day_before_start]
+
+    @property
+    def former_contracts_other_dates(self) -> list:
+        """Where the former contracts are replaced and expire on former_contracts_expire: those that give their own
+        expiry date, different from it and not before the Commencement Date's eve (those are former_contracts_early)."""
+        base = self.former_contracts_expiry
+        if base is None:
+            return []
+        return [c for c in self.former_contracts
+                if c.expires and c.expires != base and c not in self.former_contracts_early]
+
+    def former_contract_gap_days(self, contract: FormerContract) -> int:
+        """The days from the day after a former contract expires to the day before the Commencement Date, inclusive."""
+        return (self.term.start - contract.expires).days - 1
+
+    @property
     def former_contracts_options(self) -> list:
         """The former contracts whose own extension option the variation exercises (option_extended_to), where they
         are varied (r40 al-ld finding 2)."""
@@ -4518,6 +4597,15 @@ class Alliance(Strict):
         named = self.member_by_key(member.service_contract_with) if member.service_contract_with else None
         return named or self.commissioner
 
+    def contracts_held_with(self, members, holder: Member) -> int:
+        """How many Service Contracts the given Providers hold with one Commissioner, so that a clause naming them
+        says "Service Contracts" where a Provider holds two with it (r43 al-earlyhelp note 21)."""
+        return sum(1 for m in members for c in self.service_contracts_of(m) if c.holder.key == holder.key)
+
+    def holding_elsewhere(self, members, holder: Member) -> list[Member]:
+        """Of the given Providers, those that also hold a Service Contract with a Commissioner other than `holder`."""
+        return [m for m in members if any(c.holder.key != holder.key for c in self.service_contracts_of(m))]
+
     def service_contracts_of(self, member: Member) -> list[HeldContract]:
         """The Service Contracts a Provider holds (q3: a Provider with several). From members[].service_contracts where
         the sheet gives them; else, where the former contracts are varied and continue as the Service Contracts and this
@@ -4716,6 +4804,14 @@ class Alliance(Strict):
             contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
             rows.append((h, ps, sum((self.value_with(p, h) for p in ps), Decimal(0)), contribution))
         return rows
+
+    @property
+    def lead_arranges_for(self) -> list[Member]:
+        """Of nhs_and_council_pool, the NHS Commissioners for which the lead council arranges Services: not one whose
+        whole contribution pays for the Service Contracts it holds itself (contract_holders_outside_pool), which funds
+        none of the Services the council's own contracts buy (r43 al-earlyhelp note 22)."""
+        own = {h.key for h, ps, values, contribution in self.contract_holders_outside_pool if contribution <= values}
+        return [m for m in self.nhs_and_council_pool if m.key not in own]
 
     @property
     def outside_pool_by_member(self) -> dict[str, tuple[Member, list[Member], Decimal, Decimal]]:
@@ -5108,11 +5204,12 @@ class Alliance(Strict):
         """Each Reserved Matter as pieces for the decisions clause to print with the draft's own terms and references
         (r18b al-fresh finding 7): ("text", words); ("target", "") for "Target Cost", which the clause follows with
         "(other than as clause 12.2 provides)" where only changing it is reserved, so the indexed Target Cost needs no
-        vote; ("shares", "Gain and Pain" | "Gain" | "Pain") for the shares, which the clause follows with a reference
+        vote; ("shares", "Gain and Pain" | "Gain or Pain" | "Gain" | "Pain") for the shares (r43 al-domabuse note 12: "the
+        shares of Gain or Pain" was split by the reference after "Gain"), which the clause follows with a reference
         to the Schedule that sets them; ("cap", anchor) for the sheet's "Commissioner's cap" where the Commissioners'
         Pain is a fixed amount, printed with a reference to the risk and reward clause that sets it (sprint J1)."""
         out = []
-        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain|Pain)\b"
+        pattern = re.compile(r"\bTarget Cost\b|\bshares of (Gain and Pain|Gain or Pain|Gain|Pain)\b"
                              + (r"|(\b(?:the|either|each|a|any) Commissioners?(?:'s|')? (?:cap|limit|amount)s?(?: (?:on|of) (?:its own )?Pain)?\b)" if self.risk_reward.commissioner_pain.basis == "fixed_amount" else ""))
         for m in self.reserved_matters:
             pieces, at = [], 0
@@ -5471,6 +5568,13 @@ class Alliance(Strict):
         if not reserved(r"\b(key performance indicators?|KPIs?)\b", r"\bgat(e|es|ed|ing)\b"):
             items.append("kpis")
         return items
+
+    @property
+    def reserved_shares_of_budget(self) -> list[str]:
+        """The Reserved Matters that protect a part of the money (a Provider's or a service's share of the budget or
+        its Annual Value), which a cut under the central grant clause would override (r43 al-domabuse note 16)."""
+        return [m for m in self.decisions.reserved_matters
+                if re.search(r"\bshare of the (?:alliance |pooled )?budget\b|\bannual values?\b", m, re.I)]
 
     @property
     def budget_reserved(self) -> list[int]:
@@ -5938,7 +6042,9 @@ class Alliance(Strict):
         strategy power in s.1(1) of the Homelessness Act 2002 are the districts', so it acts under its social services
         functions and its duty to assist with their homelessness strategies (s.1(2), verified in law.yaml
         homelessness_act_2002_s1) (r20 al-fresh finding 2)."""
-        found = self.function_statutes
+        # the recital cites the general power of competence in words of its own: a sheet's entry citing section 1 of
+        # the Localism Act 2011 among the functions would print it twice (r43 al-domabuse note 11)
+        found = [f for f in self.function_statutes if not LOCALISM_GPC.match(f)]
         if self.statutory_functions:
             return self._tier_split(member, found) if self.two_tier else found
         if self.is_county_council(member) and any("Part 7 of the Housing Act 1996" in f for f in found):
@@ -6377,9 +6483,13 @@ def names_year(target: str) -> bool:
     return bool(YEAR.search(target) or EVERY_YEAR.search(target))
 
 
+# a statutory_functions entry that is the general power of competence (section 1 of the Localism Act 2011)
+LOCALISM_GPC = re.compile(r"\s*(?:section|s\.)\s*1(?:\(\d\))?\s+(?:of\s+)?(?:the\s+)?Localism Act 2011\b", re.I)
+
 RESERVED_WORDS = ((re.compile(r"\b(?:the )?gain and pain shares\b", re.I), "the shares of Gain and Pain"),
                   (re.compile(r"\b(?:the )?gain/pain shares\b", re.I), "the shares of Gain and Pain"),
                   (re.compile(r"\bshares of gain and pain\b", re.I), "shares of Gain and Pain"),
+                  (re.compile(r"\bshares of gain or pain\b", re.I), "shares of Gain or Pain"),
                   (re.compile(r"\b(?:the )?gain shares?\b", re.I), "the shares of Gain"),
                   (re.compile(r"\b(?:the )?pain shares?\b", re.I), "the shares of Pain"),
                   (re.compile(r"\bKPIs\b"), "Key Performance Indicators"),

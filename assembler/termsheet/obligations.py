@@ -280,6 +280,20 @@ class DataFlow(Strict):
 # Criminal offence data (Article 10 UK GDPR): words in the data shared that name it, a DBS check among them.
 CRIMINAL_DATA = re.compile(r"\b(?:criminal|offend\w*|offence\w*|conviction\w*|MAPPA|probation|police|DBS|"
                            r"Disclosure and Barring|barred list)\b", re.I)
+NEGATION = re.compile(r"\b(?:no|not|never|nor|none|without)\b", re.I)
+
+
+def first_affirmed(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of `pattern` in `text` that its own clause (the words since the last full stop, semicolon,
+    colon, comma or bracket) does not negate: "no criminal offence data is collected" or "no refuge address is ever
+    written into a shared record" names the thing only to rule it out (r43 al-earlyhelp note 14, al-domabuse note 1)."""
+    for m in pattern.finditer(text or ""):
+        clause = re.split(r"[.;:,()]", text[:m.start()])[-1]
+        if not NEGATION.search(clause):
+            return m
+    return None
+
+
 ARTICLE_10 = re.compile(r"\b(?:Article|Art\.?)\s*10\b", re.I)
 
 
@@ -350,7 +364,7 @@ class DataProtection(Strict):
         """The words in the data shared (or its purposes) that make it criminal offence data, a DBS check outcome
         included, where the lawful basis names no Article 10 condition: the data-sharing Schedule then adds the
         Article 10 line (home care sample review, finding 8: DBS outcomes are Article 10 data, not Article 9)."""
-        found = CRIMINAL_DATA.search(" ".join(filter(None, (self.data_types, self.purposes))))
+        found = first_affirmed(CRIMINAL_DATA, " ".join(filter(None, (self.data_types, self.purposes))))
         basis = self.lawful_basis or ""
         if not found or ARTICLE_10.search(basis) or re.search(r"(?i)\bcriminal\b|\bconvictions?\b", basis):
             return None

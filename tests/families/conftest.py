@@ -111,6 +111,9 @@ ALLIANCE_EARLYHELP = _FIXTURES / "alliance-earlyhelp-r43.yaml"  # r43: a multi-a
 ALLIANCE_EARLYHELP_PARTICIPANT = _FIXTURES / "alliance-earlyhelp-r43-participant.yaml"  # the same trust as a participant, without a vote
 ALLIANCE_ASHENSHIRE = _FIXTURES / "alliance-ashenshire-r43-careleavers.yaml"  # care leavers, five members (r43)
 ALLIANCE_THORNMERE = _FIXTURES / "alliance-thornmere-r43-earlyhelp.yaml"  # early mental health help, six members (r43)
+ALLIANCE_CARELEAVERS_R43 = _FIXTURES / "alliance-careleavers-r43-y5.yaml"  # care leavers: host allowances, a former contract ending early
+ALLIANCE_DOMABUSE_R43 = _FIXTURES / "alliance-domabuse-r43-y5.yaml"  # domestic abuse safe accommodation, a grant among the former contracts
+ALLIANCE_EARLYHELP_R43 = _FIXTURES / "alliance-earlyhelp-r43-y5.yaml"  # children's mental health, an NHS trust with two contracts
 
 
 # The alliance drafts: the document model of each sheet, and (`_built`) its whole assembly result.

@@ -52,6 +52,26 @@ def _former_contract_ending_before_the_term(d):
     d["alliance"]["former_contracts"][0]["expires"] = "2029-03-31"  # JOINT's Initial Term ends on 31 March 2031
 
 
+def _former_contract_expiring_before_the_start(d):
+    d["alliance"]["former_contracts"][0]["expires"] = "2027-01-31"  # BIG's contracts are replaced on 1 April 2027
+
+
+def _former_grant_marked_extended(d):
+    d["alliance"]["former_contracts_expire"] = "2027-03-31"
+    d["alliance"]["former_contracts_extended"] = True
+    d["alliance"]["former_contracts"][0]["kind"] = "grant"
+
+
+def _ring_fenced_payments_in_unplaced_lines(d):
+    d["alliance"]["risk_reward"]["fee"]["excludes_ring_fenced"] = True
+    harbour = member(d, "harbour")
+    harbour["payments_to_people"] = 100000
+    harbour["payments_to_people_ring_fenced"] = True
+    harbour["service_lines"] = [
+        {"service": "Emergency and supported accommodation for single adults and couples", "annual_value": 1250000},
+        {"service": "Housing First for people with the most entrenched needs", "annual_value": 600000}]
+
+
 def _running_costs_from_a_full_pool(d):
     d["alliance"]["running_costs"] = "pooled_budget"  # the pool equals the annual values: nothing left over
 
@@ -628,6 +648,9 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-RUNNING-COSTS-FUNDED", BIG, _running_costs_from_a_full_pool),
     ("ALLIANCE-FORMER-CONTRACT-COMMISSIONER", JOINT, _former_contract_commissioner_unnamed),
     ("ALLIANCE-FORMER-CONTRACT-ENDS-FIRST", JOINT, _former_contract_ending_before_the_term),
+    ("ALLIANCE-FORMER-CONTRACT-GAP", BIG, _former_contract_expiring_before_the_start),
+    ("ALLIANCE-FORMER-GRANT-EXTENDED", BIG, _former_grant_marked_extended),
+    ("ALLIANCE-LINE-FEE-BASE", BIG, _ring_fenced_payments_in_unplaced_lines),
     ("ALLIANCE-SERVICE-SEASON", SMALL, _season_for_an_unlisted_service),
     ("ALLIANCE-FOR-CAUSE-UNTIL", SMALL, _for_cause_period_beyond_the_term),
     ("ALLIANCE-SAFEGUARDING-CAP", SMALL, _safeguarding_cap_below_public_liability),
