@@ -2298,7 +2298,8 @@ class Alliance(Strict):
             # the registrations the sheet gives (members[].registrations) name the CQC example: whose, and for which
             # regulated activity (an NHS trust's perinatal or community health services, say) (r33 al-fresh F8)
             out.append("the Care Quality Commission, for " + join_and([f"{p.defined}'s {r.activity}" for p, r in cqc]))
-        elif re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|prescrib\w*|"
+        # social prescribing and arts "on prescription" are not the prescribing of medicines (r42 al-prescribing F19)
+        elif re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|(?<!social )(?<!on )prescrib\w*|"
                        r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
             out.append("the Care Quality Commission")
         # a service for young people leaving children's homes does not run one (r19 al-fresh finding 3)
@@ -3322,8 +3323,11 @@ class Alliance(Strict):
     @property
     def mental_health_in_scope(self) -> bool:
         """Whether a listed service is mental health support, so the reviewing solicitor is told about after-care
-        under s.117 of the Mental Health Act 1983, a duty that stays with the NHS body and the council."""
-        return any(re.search(r"\bmental (ill )?health\b", s, re.I) for s in self.services)
+        under s.117 of the Mental Health Act 1983, a duty that stays with the NHS body and the council. A service for
+        mild to moderate or low-level needs has no cohort of people detained in hospital, so it does not count (r42
+        al-familyhubs F19: perinatal support for parents with mild to moderate needs)."""
+        low = re.compile(r"\b(mild|low[- ]level|low[- ]intensity)\b", re.I)
+        return any(re.search(r"\bmental (ill )?health\b", s, re.I) and not low.search(s) for s in self.services)
 
     @property
     def votes_needed(self) -> int:

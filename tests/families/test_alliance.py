@@ -735,9 +735,10 @@ def test_commencement_and_the_contracts(alliance_big):
     # the money and performance clauses wait for the Commencement Date
     assert term.startswith("This Agreement takes effect, and applies, from the date on which every Party has signed it")
     assert "the obligations to deliver them, clause 13 and clause 14 apply from that date" in term
-    # the reason for binding from signature is the drafting note's, not the clause's
+    # the clause gives the reason for binding from signature; the drafting note no longer repeats it (sprint Y3:
+    # explanation a solicitor does not need is cut from the notes)
     assert "the Alliance Manager may be appointed under clause 8.7, and the first Annual Plan prepared and approved under clause 12.1 and clause 12.2" in term
-    assert "so that the Alliance Manager can be appointed" in clause(alliance_big, "alliance.term-termination").note
+    assert "so that the Alliance Manager can be appointed" not in clause(alliance_big, "alliance.term-termination").note
     assert "The Services start on the Commencement Date" in term
     assert "Until an Alliance Manager is appointed, an officer nominated by the Commissioner acts as the Alliance Manager"\
         in text_of(clause(alliance_big, "alliance.governance"))
@@ -1804,9 +1805,11 @@ def test_term_and_force_majeure_notes_match_the_clauses(catalogue, alliance_big)
     note = " ".join(clause(doc, "alliance.term-termination").note.split())
     assert "with one two-year extension at the Commissioner's option" in note and "on nine months' notice" in note
     assert "extension by agreement" not in note
-    assert "a failure to carry out an Improvement Plan" in note
+    # the removal grounds are the clause's; the note no longer restates them (sprint Y3: explanation cut from notes)
+    assert "the ALT may remove a member for" not in note
     fm = " ".join(clause(doc, "alliance.force-majeure-members").note.split())
-    assert "every Alliance Member agrees in writing that the Alliance cannot continue" in fm
+    # the note no longer restates when the Agreement ends after force majeure (sprint Y3: the clause says it)
+    assert "One member's long-running event does not end the whole alliance" not in fm
     assert "the ALT decides that the Alliance cannot continue" not in fm
     agreed = ALLIANCE_BIG.read_text(encoding="utf-8").replace("    years: 5\n    notice_months: 12\n",
                                                      "    years: 5\n    notice_months: 12\n    by: agreement\n")
@@ -2309,7 +2312,8 @@ def test_the_hosted_case_system_has_its_article_28_terms_in_a_schedule(alliance_
     label = f"Schedule {sched.number}"
     assert info.count(f"on the terms in {label}.") == 1 and f"the terms in {label} apply to that processing" in info
     note = clause(alliance_big, "common.data-protection").note
-    assert "the clause gives the terms Article 28(3)" not in note and "in this draft it does not" in note
+    # separate controllers on the instructions: the alliance note no longer explains the processor alternative (sprint Y3)
+    assert "the clause gives the terms Article 28(3)" not in note and "A processor is right only where" not in note
 
 
 def test_no_case_system_schedule_without_a_hosted_case_system(catalogue):

@@ -104,11 +104,13 @@ def test_upper_tier_county_council_is_not_hedged_as_unitary(catalogue):
     assert old in text
     doc = document_of(catalogue, text.replace(old, "    name: Stainmoor County Council\n", 1))
     _, note = _clause(doc, "common.statutory-functions")
-    assert "it is an upper-tier council (as the instructions record), but a county council in a two-tier area is not" in note
+    assert "it is an upper-tier council (as the instructions record)" in note
     assert "if it is a unitary council rather than a county council" not in note
     assert "Local government reorganisation may replace a two-tier area" in note
+    # sight and hearing loss services, no housing: the housing authority point is off-topic and left out (sprint Y3)
+    assert "local housing authority" not in note
     _, quiet = _clause(build(ALLIANCE_STAINMOOR_ALE, catalogue).document, "common.statutory-functions")
-    assert "as a unitary council, it is also the local housing authority" in quiet
+    assert "local housing authority" not in quiet and "if, as assumed" not in quiet
     assert "Local government reorganisation may replace" not in quiet
 
 

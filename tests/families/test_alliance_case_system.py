@@ -11,6 +11,7 @@ def test_case_system_point_is_made_once_in_the_schedule_note(catalogue):
     info = " ".join(note(doc, "alliance.information-sharing").split())
     schedule = " ".join(note(doc, "alliance.schedule-case-system").split())
     assert "case system" not in info
-    assert info.startswith("Open book is one of the alliance principles")
+    # the note now opens with its point, not the principle's explanation (sprint Y3)
+    assert info.startswith("A member's commercially sensitive information (overheads, salaries) is seen only by")
     assert "Article 28(3) of the UK GDPR requires a written contract between them" in schedule
     assert "joint controllers of it and need an Article 26 arrangement" in schedule

@@ -126,7 +126,8 @@ def test_termination_note_and_deadlock_name_lead_or_each_commissioner(catalogue)
     """Firing: two Commissioners; quiet: one Commissioner."""
     n = _note(ALLIANCE_JOINT, "alliance.term-termination", catalogue)
     assert "the Lead Commissioner, with each other Commissioner's written agreement, may remove" in n
-    assert "the Lead Commissioner (or every Commissioner) leaves" in n
+    # the note no longer restates when the whole Agreement ends (sprint Y3: the clause says it)
+    assert "The whole Agreement ends only if" not in n
     one = _note(ALLIANCE_SMALL, "alliance.term-termination", catalogue)
     assert "Lead Commissioner" not in one
     decisions = _text(ALLIANCE_JOINT, "alliance.decisions", catalogue)
