@@ -256,13 +256,18 @@ def _allowed(annotation: Any) -> list[str]:
     return []
 
 
-def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -> None:
+def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str, *, given_only: bool = False) -> None:
     """The positions block: the commissioner's choices first, each asked as a question with every
     answer in plain words, placed near the top (a letter or an agreement is decided first); then
-    legal's positions at their standards under a "Legal completes this" line."""
+    legal's positions at their standards under a "Legal completes this" line. With `given_only` (a
+    sheet written back, which must keep its meaning) only the positions the data chooses are written:
+    a position written out at its standard reads as instructed, and the drafting notes say so."""
     positions = catalogue.positions(family)
-    choices = commissioner_choices(catalogue, family)
+    choices = asked = commissioner_choices(catalogue, family)
     chosen = data.get("positions") or CommentedMap()
+    if given_only:
+        positions = {k: v for k, v in positions.items() if k in chosen}
+        choices = {k: v for k, v in choices.items() if k in chosen}
     block = CommentedMap()
     for name, choice in choices.items():
         block[name] = chosen.get(name, positions[name].standard)
@@ -282,7 +287,21 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
             comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
         block.yaml_set_comment_before_after_key(name, before=comment, indent=2)
     data.pop("positions", None)
-    where = list(data).index("document") + 1 if choices and "document" in data else len(data)
+    where = list(data).index("document") + 1 if asked and "document" in data else len(data)
+    if given_only:
+        heading = ("Positions: only those this term sheet chooses are listed; every other position is at the "
+                   f"library's standard\n(`partnerdraft clauses --family {family}` lists them; add a line here to "
+                   "choose otherwise).")
+        if not block and where < len(data):  # none chosen: no block, only the words, before the next field's
+            after = list(data)[where]
+            slots = data.ca.items.setdefault(after, [None, [], None, None])
+            own, slots[1] = slots[1] or [], []
+            data.yaml_set_comment_before_after_key(after, before=heading, indent=0)
+            slots[1] += own
+            return
+        data.insert(where, "positions", block)
+        data.yaml_set_comment_before_after_key("positions", before=heading, indent=0)
+        return
     data.insert(where, "positions", block)
     if choices:
         heading = (f"---- {CHOICES_HEADING} ----\n{CHOICES_EXPLAINED}\n"

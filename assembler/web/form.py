@@ -24,6 +24,10 @@ from pydantic.fields import FieldInfo
 from assembler.termsheet.common import LEGAL, supplied_by
 
 ROWS = "__rows:"  # hidden input: how many rows a list shows, kept even when they are empty
+# Hidden input: this list (or position) was shown at its standard because the sheet left it out. Posted back
+# unchanged, it is left out again, so the default applies as before: written out, the same rows would
+# read as an instruction (a note saying "as instructed", a clause for a position chosen).
+STANDARD = "__standard:"
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -44,6 +48,7 @@ class Node:
     findings: list[tuple[str, str]] = field(default_factory=list)  # (severity, message)
     optional_group: bool = False
     autofocus: bool = False  # the page opens with focus here (the first answer of a row just added)
+    standard: bool = False  # shown at its standard because the sheet leaves it out (a STANDARD input marks it)
     legal: bool = False  # legal completes this (the field is marked `legal_field` in the model)
 
     @property

@@ -62,6 +62,9 @@ def test_every_sample_uploads_and_downloads_unchanged_in_meaning(client, catalog
     assert after.model.model_dump(mode="json", exclude={"positions"}) == \
         before.model.model_dump(mode="json", exclude={"positions"})
     assert after.positions == before.positions
+    # the same draft, word for word: a field or position left out and then written out at its standard would
+    # dump the same but read as instructed (the notes say "as instructed")
+    assert _draft_text(downloaded.content, catalogue) == _draft_text(sample.read_bytes(), catalogue)
 
 
 def test_add_another_and_remove_keep_the_other_answers(client):
@@ -249,3 +252,47 @@ def test_a_list_with_standard_rows_shows_them_and_an_emptied_list_stays_empty(cl
     assert re.search(r"occupancy_scenarios: \[\]", downloaded(emptied))
     changed = [(k, "85" if k == "open_book.occupancy_scenarios[0]" else v) for k, v in fields]
     assert re.search(r"occupancy_scenarios:(\s*- 85\s*- 90\s*- 95| \[85, 90, 95\])", downloaded(changed))
+
+
+# ---- a sheet keeps its meaning through the form: positions it leaves out stay out ----------------
+
+def _draft_text(blob: bytes, catalogue) -> str:
+    from assembler.assemble import assemble
+    from assembler.operations import read_upload
+    from assembler.writers.text import to_text
+    from tests.web.conftest import DRAFT_DATE
+
+    return to_text(assemble(read_upload(blob, "sheet", catalogue), catalogue, today=DRAFT_DATE).document, notes=True)
+
+
+def _round_trip(client, name: str, blob: bytes, change=None) -> tuple[str, bytes]:
+    """Upload, check (the form posted as shown, or as `change` alters its fields), download the term sheet:
+    the checked state and the downloaded YAML."""
+    form = client.post("/upload", files={"termsheet": (name, blob, "application/yaml")})
+    assert form.status_code == 200
+    fields = form_fields(form.text)
+    checked = client.post("/form", **encoded(change(fields) if change else fields))
+    assert "Check your answers</h1>" in checked.text
+    state = hidden_state(checked.text)
+    return state, client.post("/download", data={"state": state, "kind": "yaml"}).content
+
+
+def test_positions_left_out_stay_left_out_and_one_chosen_at_its_standard_stays_chosen(client, catalogue):
+    """A position written out reads as instructed (the notes say so), so a downloaded sheet lists only the
+    positions the sheet chose, even one chosen at its standard."""
+    sample = next(p for p in samples("open-book") if p.stem == "childrens-homes-charity")
+    given = {"open_book_excess", "dispute_route"}
+    assert all(f"  {name}:" in sample.read_text() for name in given)
+    state, downloaded = _round_trip(client, sample.name, sample.read_bytes())
+    import json
+
+    from assembler.termsheet.loader import load_text
+
+    assert set(json.loads(state)["positions"]) == given
+    assert set(load_text(downloaded.decode(), "t.yaml").data["positions"]) == given
+    standard = catalogue.positions("open-book")["open_book_losses"].standard
+    chosen = sample.read_text().replace("positions:\n", f"positions:\n  open_book_losses: {standard}\n", 1)
+    _, downloaded = _round_trip(client, sample.name, chosen.encode())
+    assert f"open_book_losses: {standard}" in downloaded.decode()
+    assert _draft_text(downloaded, catalogue) == _draft_text(chosen.encode(), catalogue)
+    assert _draft_text(downloaded, catalogue) != _draft_text(sample.read_bytes(), catalogue)  # instructed: another note
