@@ -239,8 +239,25 @@ def describe(field: FieldInfo) -> str:
     allowed = _allowed(field.annotation)
     if allowed:
         parts.append(f"Allowed: {', '.join(allowed)}.")
+    standard = default_list(field)
+    if standard and "Left out" not in (field.description or ""):
+        parts.append(f"Left out: {', '.join(str(v) for v in standard)}.")
     parts.append("Required." if field.is_required() else "Optional.")
     return " ".join(p for p in parts if p)
+
+
+def default_list(field: FieldInfo) -> list[Any]:
+    """A list field's default when it is a list of plain values (occupancy at 80, 90 and 95 per cent): what
+    applies when the sheet leaves the field out, which the comment and the web form both say."""
+    if field.default_factory is None:
+        return []
+    try:
+        standard = field.default_factory()
+    except TypeError:  # a factory that wants the validated data: no plain default to state
+        return []
+    if not isinstance(standard, list) or any(isinstance(v, (BaseModel, dict, list)) for v in standard):
+        return []
+    return standard
 
 
 def _allowed(annotation: Any) -> list[str]:
