@@ -157,7 +157,7 @@ def sheet_yaml(catalogue: Catalogue, family: str, data: dict) -> str:
     node = commented(data)
     node.yaml_set_start_comment(starter.HEADER.format(title=manifest.title, family=family))
     starter._annotate(node, manifest.model_class(), 0)
-    starter._annotate_positions(node, catalogue, family)
+    starter._annotate_positions(node, catalogue, family, given_only=True)  # a position written out reads as chosen
     out = io.StringIO()
     yaml.dump(node, out)
     return out.getvalue()

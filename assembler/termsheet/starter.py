@@ -239,8 +239,25 @@ def describe(field: FieldInfo) -> str:
     allowed = _allowed(field.annotation)
     if allowed:
         parts.append(f"Allowed: {', '.join(allowed)}.")
+    standard = default_list(field)
+    if standard and "Left out" not in (field.description or ""):
+        parts.append(f"Left out: {', '.join(str(v) for v in standard)}.")
     parts.append("Required." if field.is_required() else "Optional.")
     return " ".join(p for p in parts if p)
+
+
+def default_list(field: FieldInfo) -> list[Any]:
+    """A list field's default when it is a list of plain values (occupancy at 80, 90 and 95 per cent): what
+    applies when the sheet leaves the field out, which the comment and the web form both say."""
+    if field.default_factory is None:
+        return []
+    try:
+        standard = field.default_factory()
+    except TypeError:  # a factory that wants the validated data: no plain default to state
+        return []
+    if not isinstance(standard, list) or any(isinstance(v, (BaseModel, dict, list)) for v in standard):
+        return []
+    return standard
 
 
 def _allowed(annotation: Any) -> list[str]:
@@ -256,13 +273,18 @@ def _allowed(annotation: Any) -> list[str]:
     return []
 
 
-def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -> None:
+def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str, *, given_only: bool = False) -> None:
     """The positions block: the commissioner's choices first, each asked as a question with every
     answer in plain words, placed near the top (a letter or an agreement is decided first); then
-    legal's positions at their standards under a "Legal completes this" line."""
+    legal's positions at their standards under a "Legal completes this" line. With `given_only` (a
+    sheet written back, which must keep its meaning) only the positions the data chooses are written:
+    a position written out at its standard reads as instructed, and the drafting notes say so."""
     positions = catalogue.positions(family)
-    choices = commissioner_choices(catalogue, family)
+    choices = asked = commissioner_choices(catalogue, family)
     chosen = data.get("positions") or CommentedMap()
+    if given_only:
+        positions = {k: v for k, v in positions.items() if k in chosen}
+        choices = {k: v for k, v in choices.items() if k in chosen}
     block = CommentedMap()
     for name, choice in choices.items():
         block[name] = chosen.get(name, positions[name].standard)
@@ -282,7 +304,21 @@ def _annotate_positions(data: CommentedMap, catalogue: Catalogue, family: str) -
             comment = f"---- {HEADING} ----\n{EXPLAINED}\n{comment}"
         block.yaml_set_comment_before_after_key(name, before=comment, indent=2)
     data.pop("positions", None)
-    where = list(data).index("document") + 1 if choices and "document" in data else len(data)
+    where = list(data).index("document") + 1 if asked and "document" in data else len(data)
+    if given_only:
+        heading = ("Positions: only those this term sheet chooses are listed; every other position is at the "
+                   f"library's standard\n(`partnerdraft clauses --family {family}` lists them; add a line here to "
+                   "choose otherwise).")
+        if not block and where < len(data):  # none chosen: no block, only the words, before the next field's
+            after = list(data)[where]
+            slots = data.ca.items.setdefault(after, [None, [], None, None])
+            own, slots[1] = slots[1] or [], []
+            data.yaml_set_comment_before_after_key(after, before=heading, indent=0)
+            slots[1] += own
+            return
+        data.insert(where, "positions", block)
+        data.yaml_set_comment_before_after_key("positions", before=heading, indent=0)
+        return
     data.insert(where, "positions", block)
     if choices:
         heading = (f"---- {CHOICES_HEADING} ----\n{CHOICES_EXPLAINED}\n"

@@ -60,7 +60,7 @@ class Web:
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
                                autoescape=select_autoescape(default=True, default_for_string=True))
         self.env.globals.update(field_id=forms.field_id, severities=SEVERITIES, rows_prefix=forms.ROWS,
-                                families=self.families)
+                                standard_prefix=forms.STANDARD, families=self.families)
 
     def example_notes(self, family: str) -> dict[str, dict[str, str]]:
         """The notes as they read for the family's example term sheet (while the user's does not
@@ -140,10 +140,20 @@ class Web:
             standard = positions[name].standard
             options = [(v, f"{v} (the usual choice)" if v == standard else v) for v in choice.answers]
             node = forms.Node(f"positions.{name}", choice.question, "", "choice",
-                              value=given.get(name) or standard or "", options=options)
+                              value=given.get(name) or standard or "", options=options,
+                              standard=not given.get(name) and bool(standard))
             node.children = [forms.Node(f"positions.{name}.{v}", v, words, "note") for v, words in choice.answers.items()]
             group.children.append(node)
         return group
+
+    def given_positions(self, family: str, posted) -> dict[str, str]:
+        """The positions a posted form chooses: one shown at its standard because the sheet left it out
+        (a STANDARD input marks it) and still at that standard stays left out, so the draft reads it as
+        the standard, not as an instruction (its notes say which positions were instructed)."""
+        positions = self.catalogue.positions(family)
+        return {k.split(".", 1)[1]: v for k, v in posted.multi_items() if k.startswith("positions.")
+                and not (forms.STANDARD + k in posted and k.split(".", 1)[1] in positions
+                         and v == positions[k.split(".", 1)[1]].standard)}
 
     def position_node(self, outcome: Outcome) -> forms.Node:
         given = outcome.raw.get("positions") or {}
@@ -158,7 +168,7 @@ class Web:
             chosen = given.get(name) or position.standard or ""
             options = [(v, f"{v} (standard)" if v == position.standard else v) for v in sorted(position.variants)]
             node = forms.Node(f"positions.{name}", forms.label_of(name), "", "choice", value=chosen,
-                              options=options)
+                              options=options, standard=not given.get(name) and bool(position.standard))
             node.children = [forms.Node(f"positions.{name}.{v}", v, notes.get(name, {}).get(v, ""), "note")
                              for v, _ in options]
             group.children.append(node)
@@ -252,6 +262,7 @@ async def form_post(request: Request) -> Response:
         raw["positions"] = raw.get("positions") or {}
         return web.form_page(web.evaluate(family, raw), show_errors=True)
     raw = forms.read_posted(model, posted)
+    raw["positions"] = web.given_positions(family, posted)
     action = str(posted.get("action", "check"))
     if action.startswith(("add:", "remove:")):
         target = forms.edit_rows(model, raw, action)

@@ -22,8 +22,13 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from assembler.termsheet.common import LEGAL, supplied_by
+from assembler.termsheet.starter import default_list
 
 ROWS = "__rows:"  # hidden input: how many rows a list shows, kept even when they are empty
+# Hidden input: this list (or position) was shown at its standard because the sheet left it out. Posted back
+# unchanged, it is left out again, so the default applies as before: written out, the same rows would
+# read as an instruction (a note saying "as instructed", a clause for a position chosen).
+STANDARD = "__standard:"
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -44,6 +49,7 @@ class Node:
     findings: list[tuple[str, str]] = field(default_factory=list)  # (severity, message)
     optional_group: bool = False
     autofocus: bool = False  # the page opens with focus here (the first answer of a row just added)
+    standard: bool = False  # shown at its standard because the sheet leaves it out (a STANDARD input marks it)
     legal: bool = False  # legal completes this (the field is marked `legal_field` in the model)
 
     @property
@@ -207,16 +213,20 @@ def _plain_node(name: str, key: str, annotation: Any, info: FieldInfo | None, va
     if typing.get_origin(inner) is list:
         item = typing.get_args(inner)[0]
         item_inner, _ = _strip(item)
+        standard = value is None and bool(_standard_rows(info))
+        if standard:
+            hint = f"{hint} {_standard_hint(info)}".strip()
         if _choices(item_inner):
-            chosen = [str(v) for v in value] if isinstance(value, list) else []
+            chosen = ([str(v) for v in value] if isinstance(value, list)
+                      else raw(_standard_rows(info)) if standard else [])
             return Node(name, label, hint, "multi", required, value=chosen,
-                        options=[(c, c) for c in _choices(item_inner)])
+                        options=[(c, c) for c in _choices(item_inner)], standard=standard)
         rows = value if isinstance(value, list) else raw(_standard_rows(info)) if value is None else []
         children = [_node(join(name, i), f"{i + 1}", item, None, v) for i, v in enumerate(rows)]
         singular = label_of(key.rstrip("s")) if isinstance(key, str) else "Item"
         for i, child in enumerate(children):
             child.label = f"{singular} {i + 1}"
-        return Node(name, label, hint, "list", required, children=children, item_label=singular)
+        return Node(name, label, hint, "list", required, children=children, item_label=singular, standard=standard)
     if typing.get_origin(inner) is dict:  # a small mapping (rent by bedrooms): one "key: value" a line
         text = value if isinstance(value, str) else "\n".join(
             f"{k}: {shown(v)}" for k, v in value.items()) if isinstance(value, dict) else ""
@@ -234,6 +244,13 @@ def _plain_node(name: str, key: str, annotation: Any, info: FieldInfo | None, va
     if default and not required:
         node.hint = f"{node.hint} Leave empty for {default}.".strip()
     return node
+
+
+def _standard_hint(info: FieldInfo | None) -> str:
+    """What a list left at its standard says under its question: the standard, and that leaving it is an answer."""
+    rows = ", ".join(shown(v) for v in _standard_rows(info))
+    return (f"Shown at the standard ({rows}): left as shown, the term sheet leaves this out and the standard "
+            "applies; change it to give your own.")
 
 
 def _prose(key: Any, hint: str) -> bool:
@@ -282,26 +299,42 @@ def read_posted(model: type[BaseModel], form: Any) -> dict[str, Any]:
     for key, info in questions(model):
         if key in ("family", "positions"):
             continue
-        out[key] = _read(key, info.annotation, form)
+        out[key] = _read(key, info.annotation, form, info)
     out["positions"] = {k.split(".", 1)[1]: v for k, v in form.multi_items() if k.startswith("positions.")}
     return out
 
 
-def _read(name: str, annotation: Any, form: Any) -> Any:
+def _read(name: str, annotation: Any, form: Any, info: FieldInfo | None = None) -> Any:
     inner, _ = _strip(annotation)
     if _is_model(inner):
-        return {k: _read(join(name, k), f.annotation, form) for k, f in inner.model_fields.items()}
+        return {k: _read(join(name, k), f.annotation, form, f) for k, f in inner.model_fields.items()}
     if typing.get_origin(inner) is list:
         item = typing.get_args(inner)[0]
         if _choices(_strip(item)[0]):
-            return [v for v in form.getlist(name) if v]
-        try:
-            count = min(int(form.get(ROWS + name, "0")), 500)
-        except ValueError:
-            count = 0
-        return [_read(join(name, i), item, form) for i in range(count)]
+            rows = [v for v in form.getlist(name) if v]
+        else:
+            try:
+                count = min(int(form.get(ROWS + name, "0")), 500)
+            except ValueError:
+                count = 0
+            rows = [_read(join(name, i), item, form) for i in range(count)]
+        if STANDARD + name in form and _is_standard(annotation, info, rows):
+            return None  # shown at the standard and left alone: still left out
+        return rows
     value = form.get(name, "")
     return value if isinstance(value, str) else ""
+
+
+def _is_standard(annotation: Any, info: FieldInfo | None, rows: list[Any]) -> bool:
+    """Whether posted rows are the field's standard rows (for a set of choices, in any order)."""
+    standard = _standard_rows(info)
+    if not standard:
+        return False
+    given = _typed(annotation, None, rows)
+    given = given if isinstance(given, list) else []
+    if _choices(_strip(typing.get_args(_strip(annotation)[0])[0])[0]):
+        return sorted(map(str, given)) == sorted(map(str, standard))
+    return given == standard
 
 
 def edit_rows(model: type[BaseModel], data: dict[str, Any], action: str) -> str:
@@ -309,6 +342,10 @@ def edit_rows(model: type[BaseModel], data: dict[str, Any], action: str) -> str:
     name of what should have focus next: the row added, or the list a row left."""
     verb, _, name = action.partition(":")
     path = path_of(name)
+    rows_at = path[:-1] if verb == "remove" else path
+    parent = _at(data, rows_at[:-1]) if rows_at else None
+    if isinstance(parent, dict) and parent.get(rows_at[-1]) is None:  # shown at the standard: now edited
+        parent[rows_at[-1]] = raw(_standard_rows(_field_at(model, rows_at)))
     if verb == "remove" and path and isinstance(path[-1], int):
         rows = _at(data, path[:-1])
         if isinstance(rows, list) and 0 <= path[-1] < len(rows):
@@ -344,6 +381,22 @@ def _at(data: Any, path: tuple) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def _field_at(model: type[BaseModel], path: tuple) -> FieldInfo | None:
+    """The model field a term-sheet path names (None for a list's row or an unknown name)."""
+    annotation: Any = model
+    info = None
+    for part in path:
+        inner, _ = _strip(annotation)
+        if isinstance(part, int) and typing.get_origin(inner) is list:
+            annotation, info = typing.get_args(inner)[0], None
+        elif isinstance(part, str) and _is_model(inner) and part in inner.model_fields:
+            info = inner.model_fields[part]
+            annotation = info.annotation
+        else:
+            return None
+    return info
 
 
 def added_row_kind(model: type[BaseModel], name: str) -> str:
@@ -392,9 +445,8 @@ def _typed(annotation: Any, info: FieldInfo | None, value: Any) -> Any:
         item = typing.get_args(inner)[0]
         rows = [_typed(item, None, v) for v in value]
         rows = [r for r in rows if r is not None]
-        standard = _standard_rows(info)
-        if standard:  # the form showed the standard rows: what is left is the answer, even nothing
-            return None if rows == standard else rows
+        if _standard_rows(info):  # the form showed the standard rows: what is left is the answer, even nothing
+            return rows
         return rows or None
     if not isinstance(value, str):
         return None
@@ -421,15 +473,7 @@ def _standard_rows(info: FieldInfo | None) -> list[Any]:
     """The rows a list of plain values has when the sheet says nothing (occupancy scenarios at 80, 90
     and 95 per cent). The form shows them, so that emptying the list is an answer the form can tell
     apart from leaving it alone."""
-    if info is None or info.default_factory is None:
-        return []
-    try:
-        standard = info.default_factory()
-    except TypeError:  # a factory that wants the validated data: no plain standard to show
-        return []
-    if not isinstance(standard, list) or any(isinstance(v, (BaseModel, dict, list)) for v in standard):
-        return []
-    return standard
+    return default_list(info) if info is not None else []
 
 
 def _answered(value: Any) -> bool:

@@ -62,6 +62,9 @@ def test_every_sample_uploads_and_downloads_unchanged_in_meaning(client, catalog
     assert after.model.model_dump(mode="json", exclude={"positions"}) == \
         before.model.model_dump(mode="json", exclude={"positions"})
     assert after.positions == before.positions
+    # the same draft, word for word: a field or position left out and then written out at its standard would
+    # dump the same but read as instructed (the notes say "as instructed")
+    assert _draft_text(downloaded.content, catalogue) == _draft_text(sample.read_bytes(), catalogue)
 
 
 def test_add_another_and_remove_keep_the_other_answers(client):
@@ -249,3 +252,205 @@ def test_a_list_with_standard_rows_shows_them_and_an_emptied_list_stays_empty(cl
     assert re.search(r"occupancy_scenarios: \[\]", downloaded(emptied))
     changed = [(k, "85" if k == "open_book.occupancy_scenarios[0]" else v) for k, v in fields]
     assert re.search(r"occupancy_scenarios:(\s*- 85\s*- 90\s*- 95| \[85, 90, 95\])", downloaded(changed))
+
+
+# ---- a sheet keeps its meaning through the form: a default list or a position it leaves out stays out --
+
+def _default_of(info):
+    if info.default_factory is not None:
+        try:
+            return info.default_factory()
+        except TypeError:  # a factory that reads the validated data
+            return None
+    return None if info.is_required() else info.default
+
+
+def default_list_fields(model, prefix=""):
+    """Every field (dotted path; `[]` for each row of a list) whose default is a non-empty list or dict."""
+    from pydantic import BaseModel
+
+    from assembler.library.fields import unwrap
+
+    found = []
+    for key, info in model.model_fields.items():
+        path = f"{prefix}.{key}" if prefix else key
+        default = _default_of(info)
+        if isinstance(default, (list, dict)) and default:
+            found.append((path, info))
+        inner = unwrap(info.annotation)
+        if isinstance(inner, tuple) and isinstance(inner[1], type) and issubclass(inner[1], BaseModel):
+            found += default_list_fields(inner[1], path + "[]")
+        elif isinstance(inner, type) and issubclass(inner, BaseModel):
+            found += default_list_fields(inner, path)
+    return found
+
+
+def _family_models():
+    from assembler.library.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    return {family: catalogue.manifest(family).model_class() for family in sorted(catalogue.manifests)}
+
+
+def _without(text: str, path: str) -> str | None:
+    """The sheet with the field at `path` taken out (from every row, for `[]`), or None where the sheet has
+    no block holding it (a grant with no open-book terms)."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    data = yaml.load(text)
+    holders = [data]
+    *blocks, leaf = path.split(".")
+    for block in blocks:
+        key, rows = block.removesuffix("[]"), block.endswith("[]")
+        holders = [h[key] for h in holders if isinstance(h, dict) and isinstance(h.get(key), (dict, list))]
+        if rows:
+            holders = [row for h in holders if isinstance(h, list) for row in h]
+    holders = [h for h in holders if isinstance(h, dict)]
+    if not holders:
+        return None
+    for h in holders:
+        h.pop(leaf, None)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _default_list_cases():
+    cases = []
+    for family, model in _family_models().items():
+        for path, _ in default_list_fields(model):
+            for sample in samples(family):
+                text = _without(sample.read_text(encoding="utf-8"), path)
+                if text is not None:
+                    cases.append(pytest.param(sample, path, text, id=f"{family}/{sample.stem}/{path}"))
+    return cases
+
+
+def _draft_text(blob: bytes, catalogue) -> str:
+    from assembler.assemble import assemble
+    from assembler.operations import read_upload
+    from assembler.writers.text import to_text
+    from tests.web.conftest import DRAFT_DATE
+
+    return to_text(assemble(read_upload(blob, "sheet", catalogue), catalogue, today=DRAFT_DATE).document, notes=True)
+
+
+def _round_trip(client, name: str, blob: bytes, change=None) -> tuple[str, bytes]:
+    """Upload, check (the form posted as shown, or as `change` alters its fields), download the term sheet:
+    the checked state and the downloaded YAML."""
+    form = client.post("/upload", files={"termsheet": (name, blob, "application/yaml")})
+    assert form.status_code == 200
+    fields = form_fields(form.text)
+    checked = client.post("/form", **encoded(change(fields) if change else fields))
+    assert "Check your answers</h1>" in checked.text
+    state = hidden_state(checked.text)
+    return state, client.post("/download", data={"state": state, "kind": "yaml"}).content
+
+
+def test_every_field_with_a_default_list_is_one_the_form_can_show_at_its_standard():
+    """A default the form cannot show (a list of groups, a mapping) would be lost or written out by a round trip:
+    such a field needs the form's standard rows first. Each is also explained in the starter's comment."""
+    from assembler.termsheet.starter import default_list, describe
+
+    found = {(family, path): info for family, model in _family_models().items()
+             for path, info in default_list_fields(model)}
+    assert ("alliance", "alliance.no_blame_carve_outs") in found
+    assert ("open-book", "open_book.occupancy_scenarios") in found
+    for (family, path), info in found.items():
+        assert default_list(info), f"{family} {path}: the form cannot show this default"
+        assert "Left out" in describe(info), f"{family} {path}: the comment does not say what applies when left out"
+    # every such field is covered by a sample that leaves it out (a block every family shares, such as the open-book
+    # terms, by any family's sample: no alliance or co-investment sample has that block)
+    assert {p.values[1] for p in _default_list_cases()} == {path for _, path in found}
+
+
+@pytest.mark.parametrize("sample,path,text", _default_list_cases())
+def test_a_sheet_leaving_out_a_default_list_keeps_its_draft_through_the_form(client, catalogue, sample, path, text):
+    blob = text.encode("utf-8")
+    state, downloaded = _round_trip(client, sample.name, blob)
+    leaf = path.rsplit(".", 1)[-1]
+    assert leaf not in state and f"{leaf}:" not in downloaded.decode()  # left out, so the default applies
+    assert _draft_text(downloaded, catalogue) == _draft_text(blob, catalogue)
+    # "Change" from the check page and check again: still left out
+    back = client.post("/form", data={"family": sample.parent.name, "state": state})
+    checked = client.post("/form", **encoded(form_fields(back.text)))
+    assert leaf not in hidden_state(checked.text)
+
+
+def test_carve_outs_left_out_are_shown_ticked_and_unticking_them_all_is_an_answer(client, catalogue):
+    sample = samples("alliance")[0]
+    text = _without(sample.read_text(encoding="utf-8"), "alliance.no_blame_carve_outs")
+    form = client.post("/upload", files={"termsheet": (sample.name, text.encode(), "application/yaml")}).text
+    from assembler.termsheet.alliance import Alliance
+
+    standard = Alliance.model_fields["no_blame_carve_outs"].default_factory()
+    ticked = [v for k, v in form_fields(form) if k == "alliance.no_blame_carve_outs"]
+    assert ticked == standard and "Shown at the standard (wilful_default, fraud" in form
+    unticked = lambda fields: [(k, v) for k, v in fields if k != "alliance.no_blame_carve_outs"]  # noqa: E731
+    _, downloaded = _round_trip(client, sample.name, text.encode(), unticked)
+    assert re.search(r"no_blame_carve_outs: \[\]", downloaded.decode())
+    one_more = lambda fields: fields + [("alliance.no_blame_carve_outs", "insolvency")]  # noqa: E731
+    _, downloaded = _round_trip(client, sample.name, text.encode(), one_more)
+    assert "insolvency" in re.search(r"no_blame_carve_outs:[^:]*", downloaded.decode()).group(0)
+
+
+def test_a_list_given_at_its_default_stays_given(client, catalogue):
+    """Written out, a list equal to the default is still the sheet's instruction (the carve-outs' note says
+    'as instructed' only then), so the form keeps it written out."""
+    from assembler.termsheet.alliance import Alliance
+
+    sample = samples("alliance")[0]
+    standard = Alliance.model_fields["no_blame_carve_outs"].default_factory()
+    text = _without(sample.read_text(encoding="utf-8"), "alliance.no_blame_carve_outs")
+    text = text.replace("\nalliance:\n", f"\nalliance:\n  no_blame_carve_outs: [{', '.join(standard)}]\n", 1)
+    assert "no_blame_carve_outs: [" in text
+    blob = text.encode()
+    state, downloaded = _round_trip(client, sample.name, blob)
+    assert "no_blame_carve_outs" in state and "no_blame_carve_outs:" in downloaded.decode()
+    assert _draft_text(downloaded, catalogue) == _draft_text(blob, catalogue)
+
+
+def test_adding_a_row_to_a_list_shown_at_its_standard_keeps_the_standard_rows(client):
+    sample = next(p for p in samples() if p.stem == "childrens-homes-charity")
+    fields = form_fields(_upload(client, sample).text)
+    assert ("__standard:open_book.occupancy_scenarios", "1") in fields
+    page = client.post("/form", **encoded(fields + [("action", "add:open_book.occupancy_scenarios")])).text
+    rows = re.compile(r"open_book\.occupancy_scenarios\[\d\]")
+    after = form_fields(page)
+    assert [v for k, v in after if rows.fullmatch(k)] == ["80", "90", "95", ""]
+    assert "__standard:open_book.occupancy_scenarios" not in dict(after)  # edited: now the sheet's own rows
+    page = client.post("/form", **encoded(fields + [("action", "remove:open_book.occupancy_scenarios[1]")])).text
+    assert [v for k, v in form_fields(page) if rows.fullmatch(k)] == ["80", "95"]
+
+
+def test_positions_left_out_stay_left_out_and_one_chosen_at_its_standard_stays_chosen(client, catalogue):
+    """A position written out reads as instructed (the notes say so), so a downloaded sheet lists only the
+    positions the sheet chose, even one chosen at its standard."""
+    sample = next(p for p in samples("open-book") if p.stem == "childrens-homes-charity")
+    given = {"open_book_excess", "dispute_route"}
+    assert all(f"  {name}:" in sample.read_text() for name in given)
+    state, downloaded = _round_trip(client, sample.name, sample.read_bytes())
+    import json
+
+    from assembler.termsheet.loader import load_text
+
+    assert set(json.loads(state)["positions"]) == given
+    assert set(load_text(downloaded.decode(), "t.yaml").data["positions"]) == given
+    standard = catalogue.positions("open-book")["open_book_losses"].standard
+    chosen = sample.read_text().replace("positions:\n", f"positions:\n  open_book_losses: {standard}\n", 1)
+    _, downloaded = _round_trip(client, sample.name, chosen.encode())
+    assert f"open_book_losses: {standard}" in downloaded.decode()
+    assert _draft_text(downloaded, catalogue) == _draft_text(chosen.encode(), catalogue)
+    assert _draft_text(downloaded, catalogue) != _draft_text(sample.read_bytes(), catalogue)  # instructed: another note
+
+
+def test_the_starter_says_what_applies_when_a_default_list_is_left_out():
+    from assembler.library.catalogue import load_catalogue
+    from assembler.termsheet.starter import starter
+
+    text = starter(load_catalogue(), "alliance")
+    comment = re.search(r"\n(\s*#[^\n]*\n)+\s*no_blame_carve_outs:", text).group(0)
+    assert "Left out: the draft proposes all but insolvency and abandonment" in comment
