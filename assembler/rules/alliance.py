@@ -1340,3 +1340,35 @@ def indexation_measure_left_out(ctx: RuleContext):
                f"Increase leaves out (it reads: \"{definition[:160]}...\"): write a blend as 'X (for 70% of the Annual "
                "Value) and Y (for 30% of the Annual Value)' or '70% of X and 30% of Y', and check the definition",
                ("alliance", "risk_reward", "indexation"))
+
+
+@RULES.rule("ALLIANCE-GRANT-LINES-NO-GRANT", "warning",
+            "A service line that says how much of it a central government grant pays for (grant_funded) means nothing "
+            "unless the sheet names that grant: the draft shows no grant split and no limit on payment to the grant "
+            "(r43 al-domabuse finding 1).")
+def grant_lines_no_grant(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.central_grant_funded:
+        return
+    for i, m in enumerate(ctx.sheet.members):
+        for j, line in enumerate(m.service_lines):
+            if line.grant_funded is not None:
+                yield (f"{possessive(m.name)} service line '{line.service}' says a grant pays {money(line.grant_funded)} "
+                       "of it, but no central government grant pays for the Services of an English council Commissioner "
+                       "(alliance.central_grant is empty and the funding words name none): give alliance.central_grant, "
+                       "or leave grant_funded empty", ("members", i, "service_lines", j, "grant_funded"))
+
+
+@RULES.rule("ALLIANCE-GRANT-INDEXATION-OPEN", "info",
+            "Where the sheet says which service lines a central government grant pays for and the Annual Values are "
+            "indexed, it should say whether the grant-funded parts rise if the grant does not (r43 al-careleavers "
+            "finding 3): the draft is otherwise silent and the Commissioner funds the difference.")
+def grant_indexation_open(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if (alliance.grant_funded_lines and alliance.risk_reward.indexation
+            and alliance.central_grant_indexation is None):
+        yield (f"the central grant pays for {money(alliance.grant_funded_total)} of the Annual Values, which rise by "
+               f"the indexation ('{alliance.risk_reward.indexation}'); a grant that stays the same is not a cut, so the "
+               "Commissioner would fund the increase on those parts: say which applies in "
+               "alliance.central_grant_indexation (if_grant_rises or commissioner_funds)",
+               ("alliance", "central_grant_indexation"))

@@ -181,6 +181,20 @@ class ServiceLine(Strict):
         None, description="Where another Provider delivers the same service: what this Provider's part is, in words that "
         "read after the service's name and a dash, e.g. 'by and for Black and minoritised women, with interpreters "
         "(2.5 FTE)'. Schedule 1 then shows the service in a row of its own for this Provider with these words.")
+    grant_funded: Money | None = Field(
+        None, description="Where a grant from central government (alliance.central_grant) pays for this line: how much "
+        "of its first-year value the grant pays for, in pounds, e.g. 640000 (the whole line) or 228000 (part of it); the "
+        "rest is paid from the Commissioner's own money. Schedule 5 then shows the grant-funded and Commissioner-funded "
+        "parts of each line, and a Provider's Grant-Funded Annual Value (the total of its lines' grant-funded parts) is "
+        "what a cut in the grant may reduce and what the limit on payment to the grant received applies to. Empty: the "
+        "grant pays for none of this line (where no line says, the Annual Plan identifies the grant-funded Services).")
+
+    @model_validator(mode="after")
+    def _grant_within_line(self):
+        if self.grant_funded is not None and self.grant_funded > self.annual_value:
+            raise ValueError(f"grant_funded ({self.grant_funded:,}) is more than the line's annual_value "
+                             f"({self.annual_value:,}): give the part of this line's value that the grant pays for")
+        return self
 
 
 @dataclass(frozen=True)
@@ -934,6 +948,19 @@ class Alliance(Strict):
         "3 months' notice, and to pay for those Services no more than the grant it receives. true: instructed, so the "
         "three sub-clauses stand; false: left out; empty: the draft proposes them as one set, in square brackets "
         "pending instructions (r37 al-fresh finding 2).")
+    central_grant_indexation: Literal["if_grant_rises", "commissioner_funds"] | None = Field(
+        None, description="Where service lines say which parts the central grant pays for (grant_funded): whether the "
+        "grant-funded parts of the Annual Values rise by the indexation only if the grant rises to pay for it. "
+        "'if_grant_rises': a grant that does not rise by enough to pay for the increase (a flat grant included) counts "
+        "as a cut, so the Commissioner may, on the same notice, hold those parts at what the grant pays for; "
+        "'commissioner_funds': they rise whatever the grant does, and the Commissioner meets the difference from its own "
+        "money. Empty: the draft says nothing and its note asks, with the figures.")
+    central_grant_gain: Literal["grant_conditions"] | None = Field(
+        None, description="Where service lines say which parts the central grant pays for (grant_funded) and the grant's "
+        "conditions govern what happens to an underspend of it (spent on the grant's purposes, carried forward or "
+        "repaid): 'grant_conditions' makes the part of any Gain that arises on the grant-funded parts of the Annual "
+        "Values, kept by the Commissioner (its own share, and any share a Provider does not receive), applied as the "
+        "grant's conditions require. Empty: the Commissioner decides how to use the Gain it keeps.")
     joining_commissioner: Text | None = Field(
         None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
         "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "
@@ -4672,6 +4699,32 @@ class Alliance(Strict):
         councils = [c for c in self.commissioners if getattr(c.legal_form, "value", c.legal_form) == "local_authority"]
         lead = self.commissioner
         return lead if lead in councils else (councils[0] if councils else None)
+
+    @property
+    def grant_funded_lines(self) -> list[tuple[Member, ServiceLine, Decimal, Decimal]]:
+        """Every Provider's service lines with the part the central grant pays for and the part the Commissioner pays
+        for, where any line gives grant_funded and a central grant pays for the Services (r43 al-domabuse finding 1,
+        al-careleavers finding 3); empty otherwise. A line without grant_funded is wholly Commissioner-funded."""
+        if not self.central_grant_funded or not any(line.grant_funded is not None for _, line in self.service_line_budgets):
+            return []
+        return [(p, line, Decimal(line.grant_funded or 0), Decimal(line.annual_value) - Decimal(line.grant_funded or 0))
+                for p, line in self.service_line_budgets]
+
+    @property
+    def grant_funded_values(self) -> list[tuple[Member, Decimal]]:
+        """Each Provider's Grant-Funded Annual Value for the first Alliance Year (the total of its lines' grant-funded
+        parts), for the Providers with any; empty where no line gives grant_funded."""
+        out: list[tuple[Member, Decimal]] = []
+        for p in self.providers:
+            total = sum((g for q, _, g, _ in self.grant_funded_lines if q is p), Decimal(0))
+            if total:
+                out.append((p, total))
+        return out
+
+    @property
+    def grant_funded_total(self) -> Decimal:
+        """The total of the Grant-Funded Annual Values for the first Alliance Year (0 where no line gives any)."""
+        return sum((g for _, g in self.grant_funded_values), Decimal(0))
 
     @property
     def central_grant_funded(self) -> bool:
