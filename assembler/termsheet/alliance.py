@@ -254,6 +254,14 @@ class Member(Party):
         "direct payments (for example in managed accounts), so the draft ties the money to the terms of each direct "
         "payment; false where it is other money kept for people (for example small sums for activities and outings). "
         "Empty: true only where what the Provider delivers mentions direct payments or managed accounts.")
+    indexation: Text | None = Field(
+        None, description="Where this Provider's Annual Value rises each year by its own measure rather than the "
+        "alliance's indexation (risk_reward.indexation), for example an NHS trust whose contracts follow the NHS "
+        "payment scheme: that measure, in words completing 'increased by', e.g. 'the cost uplift factor for that "
+        "financial year in the NHS Payment Scheme'. The Indexation Increase is then defined for this Provider by that "
+        "measure and for every other Alliance Member by the alliance's; where a Commissioner's contribution rises by the "
+        "same words (indexed_by), contribution and price move together. One Provider only. Empty: the alliance's "
+        "indexation applies to it.")
     fee_percent: Percent | None = Field(
         None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
         "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
@@ -1644,6 +1652,9 @@ class Alliance(Strict):
         capped = self.indexation_measure_cap
         if capped is not None:
             words = capped["base"]
+        # "60% of the NLW increase plus 40% of the CPI increase": a "plus" that only joins two shares of measures is
+        # an "and" (r43 al-domabuse finding 12); a "plus" before a margin ("CPI plus 1%") still stops the reading
+        words = re.sub(r"\bplus\s+(?=\d+(?:\.\d+)?\s*%\s+of\b)", "and ", words, flags=re.I)
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
         weighted = self._indexation_weighted_parts(words)
@@ -1826,6 +1837,17 @@ class Alliance(Strict):
         words = self.risk_reward.indexation or ""
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever)\b", words, re.I):
             return None
+        own = [m for m in self.providers if m.indexation]
+        if own:
+            # a Provider's own measure given as a field (r43 al-earlyhelp finding 6, tool note 3): the alliance's words
+            # must name one price index for everyone else
+            found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
+            if len(own) != 1 or len(found) != 1:
+                return None
+            base_key = found[0][1]
+            return {"member": own[0], "what": "", "percent": Decimal(100),
+                    "base": {"index": base_key, "month": month_to(words) if base_key != "nlw" else None, "following": False},
+                    "special": self._own_measure(own[0].indexation)}
         found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
         if not found or len(found) > 2:
             return None
@@ -1860,6 +1882,17 @@ class Alliance(Strict):
                 return {"member": m, "what": (hit.group(1) or "").strip(), "base": base, "special": special,
                         "percent": percent}
         return None
+
+    @staticmethod
+    def _own_measure(words: str) -> dict:
+        """A Provider's own indexation measure (Member.indexation) as indexation_member_split's "special" part."""
+        keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, words, re.I)]
+        if len(keys) == 1:
+            return {"index": keys[0], "month": month_to(words) if keys[0] != "nlw" else None,
+                    "following": bool(re.search(r"following April", words, re.I))}
+        if re.search(r"\bNHS payment scheme\b|\bnational tariff\b", words, re.I):
+            return {"index": "nhs_ps"}
+        return {"index": "words", "words": " ".join(words.split()).rstrip(".;")}
 
     @property
     def indexation_following(self) -> bool:
@@ -3115,7 +3148,11 @@ class Alliance(Strict):
         for m, words in self.uplifted_contributions:
             if same(words, index):
                 continue
-            held = [p for p in self.providers if p.annual_value and any(h is m for h in self.service_contract_holders(p))]
+            nhs = re.compile(r"\bNHS payment scheme\b|\bnational tariff\b", re.I)
+            held = [p for p in self.providers if p.annual_value and any(h is m for h in self.service_contract_holders(p))
+                    # a Provider indexed by the same uplift as the contribution moves with it (r43 al-earlyhelp F6)
+                    and not (p.indexation and (same(p.indexation, words)
+                                               or (nhs.search(p.indexation) and nhs.search(words))))]
             if held:
                 out.append((m, words, held))
         return out
