@@ -1372,3 +1372,22 @@ def grant_indexation_open(ctx: RuleContext):
                "Commissioner would fund the increase on those parts: say which applies in "
                "alliance.central_grant_indexation (if_grant_rises or commissioner_funds)",
                ("alliance", "central_grant_indexation"))
+
+
+@RULES.rule("ALLIANCE-EARMARK-NOTHING-POOLED", "warning",
+            "A contribution earmarked for particular services (applied_to) by a Commissioner that pays its own Service "
+            "Contracts outside the pool and so pays nothing of it into the pool: the earmark applies to nothing and the "
+            "clause on it contradicts the clause on its own contracts (r43 al-earlyhelp tool note 10).")
+def earmark_nothing_pooled(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    pb = alliance.pooled_budget
+    if pb is None:
+        return
+    for h, ps, values, contribution in alliance.contract_holders_outside_pool:
+        for i, c in enumerate(pb.contributions):
+            if c.member == h.key and c.applied_to and contribution <= values:
+                names = " and ".join(p.defined for p in ps)
+                yield (f"{h.defined}'s contribution ({money(contribution)}) is applied to '{c.applied_to}', but it pays "
+                       f"{names}'s Service Contracts ({money(values)} in the first year) itself and so pays none of it "
+                       "into the pool: set pooled_in_full: true (the pool pays those contracts for it) or leave "
+                       "applied_to empty", ("alliance", "pooled_budget", "contributions", i, "applied_to"))

@@ -684,6 +684,14 @@ class Contribution(Strict):
         "117 after-care and those returning from out-of-area placements'. The draft records it in the clause on the "
         "Alliance Budget and the note asks that the section 75 agreement carry it. Empty: the contribution is general "
         "money for the Services.")
+    pooled_in_full: bool | None = Field(
+        None, description="Where this Commissioner is party to Service Contracts but does not hold the pooled budget: "
+        "true: it pays its whole contribution into the pooled fund and the Pooled Budget Holder pays what is due under "
+        "those Service Contracts out of the fund on its behalf (or repays it for paying them), as regulation 7 of the "
+        "NHS Bodies and Local Authorities Partnership Arrangements Regulations 2000 allows for a section 75 pool; "
+        "false: it pays those Service Contracts itself and only the balance of its contribution into the pool (an "
+        "aligned budget). Empty: true where its contribution is no more than the first-year value of those Service "
+        "Contracts (netting them off would leave nothing of it in the pool), false otherwise.")
 
     @model_validator(mode="after")
     def _indexed_by_alone(self):
@@ -4281,7 +4289,62 @@ class Alliance(Strict):
         rows = []
         for key, (h, ps) in out.items():
             contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
-            rows.append((h, ps, sum((self.value_with(p, h) for p in ps), Decimal(0)), contribution))
+            values = sum((self.value_with(p, h) for p in ps), Decimal(0))
+            if self._pooled_in_full(key, contribution, values):
+                continue  # contract_holders_paid_from_pool
+            rows.append((h, ps, values, contribution))
+        return rows
+
+    def _pooled_in_full(self, key: str, contribution: Decimal, values: Decimal) -> bool:
+        """Whether a contract-holding Commissioner that does not hold the pool pays its whole contribution in, the
+        Pooled Budget Holder paying its Service Contracts out of the fund (Contribution.pooled_in_full; by default where
+        netting its contract payments off would leave nothing of it in the pool: r43 al-earlyhelp finding 2). Only for
+        a section 75 pool in England, where regulation 7(1) of S.I. 2000/617 lets payments be made out of the fund
+        towards the NHS functions."""
+        if not (self.section_75_pool and self.nhs_and_council_pool):
+            return False
+        flags = [c.pooled_in_full for c in self.pooled_budget.contributions if c.member == key]
+        given = next((f for f in flags if f is not None), None)
+        return given if given is not None else (contribution > 0 and contribution <= values)
+
+    @property
+    def pool_cofunders_of_lead(self) -> list[Member]:
+        """The NHS Commissioners pooling with the lead council whose money helps pay for the Services the council
+        arranges under its own contracts: all of them, except one that is party to its own Service Contracts and
+        earmarks its contribution (applied_to) for them by naming their Providers (r43 al-earlyhelp finding 2: recital
+        (A) said the council arranged services for the ICB that the ICB funds none of)."""
+        holders = {h.key: ps for h, ps, _, _ in self.contract_holders_outside_pool + self.contract_holders_paid_from_pool}
+        out = []
+        for m in self.nhs_and_council_pool:
+            words = " ".join((c.applied_to or "") for c in (self.pooled_budget.contributions if self.pooled_budget else [])
+                             if c.member == m.key).lower()
+            own = holders.get(m.key, [])
+            if words and own and any(n and n.lower() in words for p in own for n in (p.name, p.short_name)):
+                continue
+            out.append(m)
+        return out
+
+    @property
+    def contract_holders_paid_from_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
+        """Each Commissioner other than the Pooled Budget Holder that is party to a Provider's Service Contract and
+        pays its whole contribution into the pooled fund, the Pooled Budget Holder paying those Service Contracts out of
+        it on its behalf: (that Commissioner, its Providers, their first-year Annual Values in total, its first-year
+        contribution), as in contract_holders_outside_pool (r43 al-earlyhelp finding 2, tool note 2)."""
+        if not self.joint_commissioners or self.pooled_budget is None or not self.pooled_budget.contributions:
+            return []
+        host = self.pooled_budget.host
+        out: dict[str, tuple[Member, list[Member]]] = {}
+        for p in self.providers:
+            for h in self.service_contract_holders(p):
+                if h is None or h.key == host:
+                    continue
+                out.setdefault(h.key, (h, []))[1].append(p)
+        rows = []
+        for key, (h, ps) in out.items():
+            contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
+            values = sum((self.value_with(p, h) for p in ps), Decimal(0))
+            if self._pooled_in_full(key, contribution, values):
+                rows.append((h, ps, values, contribution))
         return rows
 
     @property
