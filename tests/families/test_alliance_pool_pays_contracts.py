@@ -34,6 +34,8 @@ def test_contribution_no_more_than_its_contracts_is_pooled_in_full(catalogue):
     assert "the Pooled Budget Holder must repay it out of the Pooled Budget within 10 Business Days" in text
     assert "Aligned Budget" not in text
     assert "net of the payments" not in text
+    assert ("by the Commissioner party to that Service Contract, out of the Pooled Budget (for the ICB, by the Pooled "
+            "Budget Holder on its behalf as clause") in clause_text(doc, "alliance.structure", flat=True)
     note = flat_note(doc, "alliance.service-planning")
     assert "Netting those payments off its contribution of £1,380,000 would leave nothing of it in the pooled fund" in note
     recital = clause_text(doc, "alliance.recitals", flat=True)
