@@ -1561,3 +1561,54 @@ def zero_provider(ctx: RuleContext):
                    "Service Contract, a procurement route and a place in Gain and Pain; if it takes part unpaid, without a "
                    "Service Contract, give it role 'participant' and say what it does under takes_part_by",
                    ("members", i, "annual_value"))
+
+
+@RULES.rule("ALLIANCE-GRANT-LINES-NO-GRANT", "warning",
+            "A service line that says how much of it a central government grant pays for (grant_funded) means nothing "
+            "unless the sheet names that grant: the draft shows no grant split and no limit on payment to the grant "
+            "(r43 al-domabuse finding 1).")
+def grant_lines_no_grant(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.central_grant_funded:
+        return
+    for i, m in enumerate(ctx.sheet.members):
+        for j, line in enumerate(m.service_lines):
+            if line.grant_funded is not None:
+                yield (f"{possessive(m.name)} service line '{line.service}' says a grant pays {money(line.grant_funded)} "
+                       "of it, but no central government grant pays for the Services of an English council Commissioner "
+                       "(alliance.central_grant is empty and the funding words name none): give alliance.central_grant, "
+                       "or leave grant_funded empty", ("members", i, "service_lines", j, "grant_funded"))
+
+
+@RULES.rule("ALLIANCE-GRANT-INDEXATION-OPEN", "info",
+            "Where the sheet says which service lines a central government grant pays for and the Annual Values are "
+            "indexed, it should say whether the grant-funded parts rise if the grant does not (r43 al-careleavers "
+            "finding 3): the draft is otherwise silent and the Commissioner funds the difference.")
+def grant_indexation_open(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if (alliance.grant_funded_lines and alliance.risk_reward.indexation
+            and alliance.central_grant_indexation is None):
+        yield (f"the central grant pays for {money(alliance.grant_funded_total)} of the Annual Values, which rise by "
+               f"the indexation ('{alliance.risk_reward.indexation}'); a grant that stays the same is not a cut, so the "
+               "Commissioner would fund the increase on those parts: say which applies in "
+               "alliance.central_grant_indexation (if_grant_rises or commissioner_funds)",
+               ("alliance", "central_grant_indexation"))
+
+
+@RULES.rule("ALLIANCE-EARMARK-NOTHING-POOLED", "warning",
+            "A contribution earmarked for particular services (applied_to) by a Commissioner that pays its own Service "
+            "Contracts outside the pool and so pays nothing of it into the pool: the earmark applies to nothing and the "
+            "clause on it contradicts the clause on its own contracts (r43 al-earlyhelp tool note 10).")
+def earmark_nothing_pooled(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    pb = alliance.pooled_budget
+    if pb is None:
+        return
+    for h, ps, values, contribution in alliance.contract_holders_outside_pool:
+        for i, c in enumerate(pb.contributions):
+            if c.member == h.key and c.applied_to and contribution <= values:
+                names = " and ".join(p.defined for p in ps)
+                yield (f"{h.defined}'s contribution ({money(contribution)}) is applied to '{c.applied_to}', but it pays "
+                       f"{names}'s Service Contracts ({money(values)} in the first year) itself and so pays none of it "
+                       "into the pool: set pooled_in_full: true (the pool pays those contracts for it) or leave "
+                       "applied_to empty", ("alliance", "pooled_budget", "contributions", i, "applied_to"))

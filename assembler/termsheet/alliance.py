@@ -213,6 +213,20 @@ class ServiceLine(Strict):
         "every line's budget is right; the amounts given should add up to what the Fee leaves out (a warning says where "
         "they do not). Empty on every line: the Fee is spread over the lines in proportion to their whole values, and "
         "a warning (ALLIANCE-LINE-FEE-BASE) asks which line those payments fall in.")
+    grant_funded: Money | None = Field(
+        None, description="Where a grant from central government (alliance.central_grant) pays for this line: how much "
+        "of its first-year value the grant pays for, in pounds, e.g. 640000 (the whole line) or 228000 (part of it); the "
+        "rest is paid from the Commissioner's own money. Schedule 5 then shows the grant-funded and Commissioner-funded "
+        "parts of each line, and a Provider's Grant-Funded Annual Value (the total of its lines' grant-funded parts) is "
+        "what a cut in the grant may reduce and what the limit on payment to the grant received applies to. Empty: the "
+        "grant pays for none of this line (where no line says, the Annual Plan identifies the grant-funded Services).")
+
+    @model_validator(mode="after")
+    def _grant_within_line(self):
+        if self.grant_funded is not None and self.grant_funded > self.annual_value:
+            raise ValueError(f"grant_funded ({self.grant_funded:,}) is more than the line's annual_value "
+                             f"({self.annual_value:,}): give the part of this line's value that the grant pays for")
+        return self
 
 
 @dataclass(frozen=True)
@@ -354,6 +368,14 @@ class Member(Party):
         "direct payments (for example in managed accounts), so the draft ties the money to the terms of each direct "
         "payment; false where it is other money kept for people (for example small sums for activities and outings). "
         "Empty: true only where what the Provider delivers mentions direct payments or managed accounts.")
+    indexation: Text | None = Field(
+        None, description="Where this Provider's Annual Value rises each year by its own measure rather than the "
+        "alliance's indexation (risk_reward.indexation), for example an NHS trust whose contracts follow the NHS "
+        "payment scheme: that measure, in words completing 'increased by', e.g. 'the cost uplift factor for that "
+        "financial year in the NHS Payment Scheme'. The Indexation Increase is then defined for this Provider by that "
+        "measure and for every other Alliance Member by the alliance's; where a Commissioner's contribution rises by the "
+        "same words (indexed_by), contribution and price move together. One Provider only. Empty: the alliance's "
+        "indexation applies to it.")
     fee_percent: Percent | None = Field(
         None, description="Only where this Provider's agreed Fee differs from the one the alliance's risk_reward.fee "
         "gives every Provider: its own Fee, as a percentage of its annual value, e.g. 3.5 (0 for no Fee).")
@@ -840,6 +862,14 @@ class Contribution(Strict):
         "117 after-care and those returning from out-of-area placements'. The draft records it in the clause on the "
         "Alliance Budget and the note asks that the section 75 agreement carry it. Empty: the contribution is general "
         "money for the Services.")
+    pooled_in_full: bool | None = Field(
+        None, description="Where this Commissioner is party to Service Contracts but does not hold the pooled budget: "
+        "true: it pays its whole contribution into the pooled fund and the Pooled Budget Holder pays what is due under "
+        "those Service Contracts out of the fund on its behalf (or repays it for paying them), as regulation 7 of the "
+        "NHS Bodies and Local Authorities Partnership Arrangements Regulations 2000 allows for a section 75 pool; "
+        "false: it pays those Service Contracts itself and only the balance of its contribution into the pool (an "
+        "aligned budget). Empty: true where its contribution is no more than the first-year value of those Service "
+        "Contracts (netting them off would leave nothing of it in the pool), false otherwise.")
 
     @model_validator(mode="after")
     def _indexed_by_alone(self):
@@ -1171,6 +1201,19 @@ class Alliance(Strict):
         "3 months' notice, and to pay for those Services no more than the grant it receives. true: instructed, so the "
         "three sub-clauses stand; false: left out; empty: the draft proposes them as one set, in square brackets "
         "pending instructions (r37 al-fresh finding 2).")
+    central_grant_indexation: Literal["if_grant_rises", "commissioner_funds"] | None = Field(
+        None, description="Where service lines say which parts the central grant pays for (grant_funded): whether the "
+        "grant-funded parts of the Annual Values rise by the indexation only if the grant rises to pay for it. "
+        "'if_grant_rises': a grant that does not rise by enough to pay for the increase (a flat grant included) counts "
+        "as a cut, so the Commissioner may, on the same notice, hold those parts at what the grant pays for; "
+        "'commissioner_funds': they rise whatever the grant does, and the Commissioner meets the difference from its own "
+        "money. Empty: the draft says nothing and its note asks, with the figures.")
+    central_grant_gain: Literal["grant_conditions"] | None = Field(
+        None, description="Where service lines say which parts the central grant pays for (grant_funded) and the grant's "
+        "conditions govern what happens to an underspend of it (spent on the grant's purposes, carried forward or "
+        "repaid): 'grant_conditions' makes the part of any Gain that arises on the grant-funded parts of the Annual "
+        "Values, kept by the Commissioner (its own share, and any share a Provider does not receive), applied as the "
+        "grant's conditions require. Empty: the Commissioner decides how to use the Gain it keeps.")
     joining_commissioner: Text | None = Field(
         None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
         "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "
@@ -1893,9 +1936,9 @@ class Alliance(Strict):
         capped = self.indexation_measure_cap
         if capped is not None:
             words = capped["base"]
-        # "60% of the NLW increase plus 40% of CPI" is a weighted sum, like "... and 40% of ...": only a "plus" that
-        # adds a margin ("CPI plus 1%") stops the reading (r43 al-domabuse note 15)
-        words = re.sub(r"\s+plus\s+(?=\d+(?:\.\d+)?%\s+of\b)", " and ", words or "")
+        # "60% of the NLW increase plus 40% of the CPI increase": a "plus" that only joins two shares of measures is
+        # an "and" (r43 al-domabuse finding 12); a "plus" before a margin ("CPI plus 1%") still stops the reading
+        words = re.sub(r"\bplus\s+(?=\d+(?:\.\d+)?\s*%\s+of\b)", "and ", words or "", flags=re.I)
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever|plus|minus|less)\b", words, re.I):
             return None
         weighted = self._indexation_weighted_parts(words)
@@ -2078,6 +2121,17 @@ class Alliance(Strict):
         words = self.risk_reward.indexation or ""
         if not words or re.search(r"\b(if higher|if lower|greater of|higher of|lower of|whichever)\b", words, re.I):
             return None
+        own = [m for m in self.providers if m.indexation]
+        if own:
+            # a Provider's own measure given as a field (r43 al-earlyhelp finding 6, tool note 3): the alliance's words
+            # must name one price index for everyone else
+            found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
+            if len(own) != 1 or len(found) != 1:
+                return None
+            base_key = found[0][1]
+            return {"member": own[0], "what": "", "percent": Decimal(100),
+                    "base": {"index": base_key, "month": month_to(words) if base_key != "nlw" else None, "following": False},
+                    "special": self._own_measure(own[0].indexation)}
         found = sorted((m.start(), key) for key, pattern in INDEX_NAMES for m in [re.search(pattern, words, re.I)] if m)
         if not found or len(found) > 2:
             return None
@@ -2112,6 +2166,17 @@ class Alliance(Strict):
                 return {"member": m, "what": (hit.group(1) or "").strip(), "base": base, "special": special,
                         "percent": percent}
         return None
+
+    @staticmethod
+    def _own_measure(words: str) -> dict:
+        """A Provider's own indexation measure (Member.indexation) as indexation_member_split's "special" part."""
+        keys = [key for key, pattern in INDEX_NAMES if re.search(pattern, words, re.I)]
+        if len(keys) == 1:
+            return {"index": keys[0], "month": month_to(words) if keys[0] != "nlw" else None,
+                    "following": bool(re.search(r"following April", words, re.I))}
+        if re.search(r"\bNHS payment scheme\b|\bnational tariff\b", words, re.I):
+            return {"index": "nhs_ps"}
+        return {"index": "words", "words": " ".join(words.split()).rstrip(".;")}
 
     @property
     def indexation_following(self) -> bool:
@@ -3542,7 +3607,11 @@ class Alliance(Strict):
         for m, words in self.uplifted_contributions:
             if same(words, index):
                 continue
-            held = [p for p in self.providers if p.annual_value and any(h is m for h in self.service_contract_holders(p))]
+            nhs = re.compile(r"\bNHS payment scheme\b|\bnational tariff\b", re.I)
+            held = [p for p in self.providers if p.annual_value and any(h is m for h in self.service_contract_holders(p))
+                    # a Provider indexed by the same uplift as the contribution moves with it (r43 al-earlyhelp F6)
+                    and not (p.indexation and (same(p.indexation, words)
+                                               or (nhs.search(p.indexation) and nhs.search(words))))]
             if held:
                 out.append((m, words, held))
         return out
@@ -4806,7 +4875,62 @@ class Alliance(Strict):
         rows = []
         for key, (h, ps) in out.items():
             contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
-            rows.append((h, ps, sum((self.value_with(p, h) for p in ps), Decimal(0)), contribution))
+            values = sum((self.value_with(p, h) for p in ps), Decimal(0))
+            if self._pooled_in_full(key, contribution, values):
+                continue  # contract_holders_paid_from_pool
+            rows.append((h, ps, values, contribution))
+        return rows
+
+    def _pooled_in_full(self, key: str, contribution: Decimal, values: Decimal) -> bool:
+        """Whether a contract-holding Commissioner that does not hold the pool pays its whole contribution in, the
+        Pooled Budget Holder paying its Service Contracts out of the fund (Contribution.pooled_in_full; by default where
+        netting its contract payments off would leave nothing of it in the pool: r43 al-earlyhelp finding 2). Only for
+        a section 75 pool in England, where regulation 7(1) of S.I. 2000/617 lets payments be made out of the fund
+        towards the NHS functions."""
+        if not (self.section_75_pool and self.nhs_and_council_pool):
+            return False
+        flags = [c.pooled_in_full for c in self.pooled_budget.contributions if c.member == key]
+        given = next((f for f in flags if f is not None), None)
+        return given if given is not None else (contribution > 0 and contribution <= values)
+
+    @property
+    def pool_cofunders_of_lead(self) -> list[Member]:
+        """The NHS Commissioners pooling with the lead council whose money helps pay for the Services the council
+        arranges under its own contracts: all of them, except one that is party to its own Service Contracts and
+        earmarks its contribution (applied_to) for them by naming their Providers (r43 al-earlyhelp finding 2: recital
+        (A) said the council arranged services for the ICB that the ICB funds none of)."""
+        holders = {h.key: ps for h, ps, _, _ in self.contract_holders_outside_pool + self.contract_holders_paid_from_pool}
+        out = []
+        for m in self.nhs_and_council_pool:
+            words = " ".join((c.applied_to or "") for c in (self.pooled_budget.contributions if self.pooled_budget else [])
+                             if c.member == m.key).lower()
+            own = holders.get(m.key, [])
+            if words and own and any(n and n.lower() in words for p in own for n in (p.name, p.short_name)):
+                continue
+            out.append(m)
+        return out
+
+    @property
+    def contract_holders_paid_from_pool(self) -> list[tuple[Member, list[Member], Decimal, Decimal]]:
+        """Each Commissioner other than the Pooled Budget Holder that is party to a Provider's Service Contract and
+        pays its whole contribution into the pooled fund, the Pooled Budget Holder paying those Service Contracts out of
+        it on its behalf: (that Commissioner, its Providers, their first-year Annual Values in total, its first-year
+        contribution), as in contract_holders_outside_pool (r43 al-earlyhelp finding 2, tool note 2)."""
+        if not self.joint_commissioners or self.pooled_budget is None or not self.pooled_budget.contributions:
+            return []
+        host = self.pooled_budget.host
+        out: dict[str, tuple[Member, list[Member]]] = {}
+        for p in self.providers:
+            for h in self.service_contract_holders(p):
+                if h is None or h.key == host:
+                    continue
+                out.setdefault(h.key, (h, []))[1].append(p)
+        rows = []
+        for key, (h, ps) in out.items():
+            contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
+            values = sum((self.value_with(p, h) for p in ps), Decimal(0))
+            if self._pooled_in_full(key, contribution, values):
+                rows.append((h, ps, values, contribution))
         return rows
 
     @property
@@ -5271,6 +5395,32 @@ class Alliance(Strict):
         councils = [c for c in self.commissioners if getattr(c.legal_form, "value", c.legal_form) == "local_authority"]
         lead = self.commissioner
         return lead if lead in councils else (councils[0] if councils else None)
+
+    @property
+    def grant_funded_lines(self) -> list[tuple[Member, ServiceLine, Decimal, Decimal]]:
+        """Every Provider's service lines with the part the central grant pays for and the part the Commissioner pays
+        for, where any line gives grant_funded and a central grant pays for the Services (r43 al-domabuse finding 1,
+        al-careleavers finding 3); empty otherwise. A line without grant_funded is wholly Commissioner-funded."""
+        if not self.central_grant_funded or not any(line.grant_funded is not None for _, line in self.service_line_budgets):
+            return []
+        return [(p, line, Decimal(line.grant_funded or 0), Decimal(line.annual_value) - Decimal(line.grant_funded or 0))
+                for p, line in self.service_line_budgets]
+
+    @property
+    def grant_funded_values(self) -> list[tuple[Member, Decimal]]:
+        """Each Provider's Grant-Funded Annual Value for the first Alliance Year (the total of its lines' grant-funded
+        parts), for the Providers with any; empty where no line gives grant_funded."""
+        out: list[tuple[Member, Decimal]] = []
+        for p in self.providers:
+            total = sum((g for q, _, g, _ in self.grant_funded_lines if q is p), Decimal(0))
+            if total:
+                out.append((p, total))
+        return out
+
+    @property
+    def grant_funded_total(self) -> Decimal:
+        """The total of the Grant-Funded Annual Values for the first Alliance Year (0 where no line gives any)."""
+        return sum((g for _, g in self.grant_funded_values), Decimal(0))
 
     @property
     def central_grant_funded(self) -> bool:

@@ -21,7 +21,7 @@ def test_uninstructed_cut_is_one_bracketed_proposal(catalogue):
     grant = clause_text(doc, "alliance.central-grant", flat=True)
     assert "[If a Central Government Grant is reduced, withdrawn or not renewed" in grant
     assert "[A Provider whose Annual Value is reduced under clause" in grant
-    assert "[So far as a Central Government Grant pays for the Services" in grant
+    assert "[Once the Commissioner has given notice of a reduction under clause" in grant
     assert "under a Service Contract so far as it contains the matching term that clause 3." in grant
     leaving = clause_text(doc, "alliance.leaving", flat=True)
     assert "[, or, for a Provider, after a reduction of its Annual Value under clause" in leaving
@@ -51,7 +51,7 @@ def test_cut_left_out(catalogue):
     grant = clause_text(doc, "alliance.central-grant", flat=True)
     assert "Each such Provider must comply with those Grant Conditions" in grant
     assert "is reduced, withdrawn or not renewed" not in grant
-    assert "not liable to pay for those Services" not in grant
+    assert "not liable to pay for a Provider's Grant-Funded Annual Value" not in grant
     assert "after a reduction of its Annual Value" not in clause_text(doc, "alliance.leaving", flat=True)
     assert "the reduction of the Annual Value under clause" not in clause_text(doc, "alliance.precedence", flat=True)
     assert "it gives no right to cut the Annual Values" in flat_note(doc, "alliance.central-grant")

@@ -38,7 +38,7 @@ def test_single_commissioner_central_grant_keeps_the_commissioner(catalogue):
     """Quiet: one Commissioner (the G3 fixture) keeps "the Commissioner" and has no Pooled Budget sentence."""
     doc = build(ALLIANCE_EASTMOOR, catalogue).document
     text = _flat_clause(doc, "alliance.central-grant")
-    assert "the Commissioner is not liable to pay for those Services" in text
+    assert "the Commissioner has given notice of a reduction under clause" in text
     assert "The reduction takes effect despite clause" in text
     assert "Pooled Budget" not in text
     assert "receives the grant, so the clause" not in flat_note(doc, "alliance.central-grant")

@@ -112,9 +112,9 @@ def test_central_grant_conditions_cut_and_limit(eastmoor):
     assert ("each of those Providers' Annual Values is reduced in proportion to the part of the grant that pays for its "
             "Services") in text
     assert "at least 3 months before the reduction takes effect" in text
-    assert ("the Commissioner is not liable to pay for those Services, under this Agreement or under a Service Contract "
-            "so far as it contains the matching term that clause 3.3 requires, more than the grant money it receives "
-            "for them") in text
+    assert ("it is not liable to pay for a Provider's Grant-Funded Annual Value, under this Agreement or under a "
+            "Service Contract so far as it contains the matching term that clause 3.3 requires, more than that "
+            "Provider's part of the money the Commissioner receives from that grant") in text
     assert "Central Government Grant means any grant paid to the Commissioner by a Minister of the Crown" in \
         "Central Government Grant means " + definition(eastmoor, "Central Government Grant")
     assert "section 31 of the Local Government Act 2003" in flat_note(eastmoor, "alliance.central-grant")

@@ -12,8 +12,9 @@ from tests.families.conftest import (
 def test_publication_check_is_one_line(catalogue):
     doc = open_book_doc(catalogue, OB_WEXCOMBE)
     text = flat(all_text(doc))
-    assert ("check whether section 53(5) excepts a light touch contract from publishing a copy of this Agreement, and "
-            "section 77 from publishing a copy of a modification to it; if not, plan the redactions now") in text
+    assert ("check, in sections 53(5) and 77 (legislation.gov.uk) and the table of special rules in Annex A to the "
+            "Cabinet Office's Guidance: Light Touch Contracts, whether a light touch contract is excepted from publishing "
+            "a copy of this Agreement and a copy of a modification to it; if not, plan the redactions now") in text
     assert "s.77" not in flat(note(doc, "open-book.pricing"))
     assert text.count("53(5)") == 1
 

@@ -265,6 +265,32 @@ def _icb_uplift_on_its_own_contract(d):
     next(m for m in d["members"] if m["key"] == "trust")["service_contract_with"] = "icb"
 
 
+def _grant_line(d):
+    # a service line paid for by a central grant (r43 al-domabuse finding 1)
+    m = next(m for m in d["members"] if m["role"] == "provider")
+    m["service_lines"] = [{"service": (m.get("delivers") or d["alliance"]["services"])[0],
+                           "annual_value": m["annual_value"], "grant_funded": m["annual_value"]}]
+
+
+def _grant_line_without_a_grant(d):
+    _grant_line(d)
+
+
+def _grant_line_indexed_silently(d):
+    _grant_line(d)
+    d["alliance"]["central_grant"] = "Rough Sleeping Prevention and Recovery Grant from the Ministry of Housing, Communities and Local Government"
+
+
+def _earmark_on_a_contribution_netted_to_nil(d):
+    # the ICB pays the Trust's contract itself, which uses up its whole contribution: r43 al-earlyhelp tool note 10
+    next(m for m in d["members"] if m["key"] == "trust")["service_contract_with"] = "icb"
+    for c in d["alliance"]["pooled_budget"]["contributions"]:
+        c["amount"] = 1380000 if c["member"] == "icb" else 3090000 - 1380000
+        if c["member"] == "icb":
+            c["applied_to"] = "the Trust's Service Contract"
+            c["pooled_in_full"] = False
+
+
 def _kpi_target_a_year_before_its_trajectory(d):
     # '260 a year by 2028/29' (Year 2) where the agreed trajectory gives 240 for Year 2: r38 al-mh tool note 9
     d["alliance"]["kpis"][0]["target"] = "260 a year by 2028/29"
@@ -662,6 +688,9 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-GAIN-CAP-BELOW-PAIN-CAP", BIG, _gain_cap_below_pain_cap),
     ("ALLIANCE-COMMISSIONER-CAPS", JOINT, _commissioner_caps_short_of_the_amount),
     ("ALLIANCE-COMMISSIONER-CAPS-SPLIT", JOINT, _commissioner_caps_out_of_proportion),
+    ("ALLIANCE-GRANT-LINES-NO-GRANT", SMALL, _grant_line_without_a_grant),
+    ("ALLIANCE-GRANT-INDEXATION-OPEN", BIG, _grant_line_indexed_silently),
+    ("ALLIANCE-EARMARK-NOTHING-POOLED", MOSSGATE, _earmark_on_a_contribution_netted_to_nil),
 ]
 
 
