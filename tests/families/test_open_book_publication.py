@@ -29,5 +29,6 @@ def test_foi_note_says_in_one_line_what_to_check_on_section_53(catalogue):
     """Finding 10: the s.53 publication point is one line saying what to check, not 'has not been verified'."""
     note = open_book_note_of(open_book_result(catalogue, OB_CHARITY), "common.freedom-of-information")
     assert "has not been verified" not in note
-    assert ("check whether section 53(5) excepts a light touch contract from publishing a copy of this Agreement, and "
-            "section 77 from publishing a copy of a modification to it; if not, plan the redactions now") in note
+    assert ("check, in sections 53(5) and 77 (legislation.gov.uk) and the table of special rules in Annex A to the "
+            "Cabinet Office's Guidance: Light Touch Contracts, whether a light touch contract is excepted from publishing "
+            "a copy of this Agreement and a copy of a modification to it; if not, plan the redactions now") in note
