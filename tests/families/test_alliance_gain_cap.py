@@ -137,3 +137,14 @@ def test_rule_gain_cap_with_no_provider_gain(catalogue):
     assert "ALLIANCE-GAIN-CAP-NO-GAIN" in fired
     quiet = findings(catalogue, ALLIANCE_REABLEMENT, _set_cap({"percent": 2}))
     assert "ALLIANCE-GAIN-CAP-NO-GAIN" not in quiet
+
+
+def test_reserved_matter_words_naming_the_cap_are_not_told_it_again(catalogue):
+    """Quiet: where the sheet's Reserved Matter already names the cap ('the shares of Gain or the cap on the Providers'
+    Gain'), the draft does not add '(including the Gain Cap)' after the shares as well (r44 writer's refresh note)."""
+    source = _with_cap(ALLIANCE_REABLEMENT, EACH_20K).replace(
+        "      - Changing the shares of Gain\n", "      - Changing the shares of Gain or the cap on each Provider's Gain\n", 1)
+    assert "cap on each Provider's Gain" in source
+    decisions = flat(text_of(clause(document_of(catalogue, source), "alliance.decisions")))
+    assert "changing the shares of Gain in Schedule 4 or the cap on each Provider's Gain" in decisions
+    assert "(including the Gain Cap)" not in decisions
