@@ -243,6 +243,13 @@ class VolumeStep:
     balancing_change: Decimal  # the change in the Balancing Amount: -(value_change - cost_change - fee_change)
 
 
+UNIT_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "family": "families"}
+# words after the counted noun of a unit ('hour of care', 'person arriving', 'assessment completed')
+UNIT_LINKS = {"of", "in", "for", "with", "at", "by", "on", "to", "from", "per", "under", "that", "which", "who"}
+UNIT_PARTICIPLE = re.compile(r"^(?!(?:housing|living|building|morning|evening|training|funding|meeting|setting|booking|"
+                             r"sitting|nursing|counselling|coaching|mentoring|screening)$)[a-z]{3,}(?:ed|ing)$")
+
+
 @dataclass(frozen=True)
 class VolumeLine:
     """A Provider's service line paid at a price per unit (members[].service_lines[].volume), with the figures the
@@ -257,13 +264,18 @@ class VolumeLine:
 
     @property
     def units_word(self) -> str:
-        """The unit in the plural for a count ('hours of care', 'people arriving')."""
-        head, _, tail = self.unit.partition(" ")
-        plural = {"person": "people", "child": "children", "night": "nights", "hour": "hours", "week": "weeks",
-                  "day": "days", "visit": "visits", "session": "sessions", "place": "places", "bed": "beds",
-                  "family": "families", "household": "households", "adult": "adults", "learner": "learners"}
-        word = plural.get(head.lower(), head if head.endswith("s") else head + "s")
-        return f"{word} {tail}".strip()
+        """The unit in the plural for a count ('hours of care', 'people arriving', 'specialist assessments
+        completed'): the noun pluralised is the last word before the first preposition or participle, so that
+        an adjective in front of it ('specialist', 'deafblind') stays as it is (r45 writer's note: 'specialists
+        deafblind assessment completed')."""
+        words = self.unit.split()
+        end = next((i for i, w in enumerate(words) if i and (w.lower() in UNIT_LINKS or UNIT_PARTICIPLE.match(w))),
+                   len(words))
+        noun = words[end - 1]
+        words[end - 1] = UNIT_PLURALS.get(noun.lower(), noun if noun.endswith("s") else
+                                          (noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou"
+                                           else noun + "s"))
+        return " ".join(words)
 
     @property
     def planned_value(self) -> Decimal:
@@ -6752,10 +6764,19 @@ def target_number(target: str | None) -> Decimal | None:
     """A KPI target's level: its first plain number or, for a target worded as none at all ('None from 2028/29',
     'zero by 2030', 'nil', 'No families in B&B by 2029/30'), 0, so that a nil target is a lower-is-better level of
     0, not "no target" (r20 al-fresh finding 1). 'No more than 5' is 5."""
-    goal = first_number(target)
+    if NIL_START.match(target or ""):
+        return Decimal(0)  # 'None from 31 March 2030' is nil, not 31 (the day of its date)
+    goal = first_number(DATE_WORDS.sub(" ", target or ""))
     if goal is None and NIL_TARGET.search(target or ""):
         return Decimal(0)
     return goal
+
+
+# a target that opens with a nil word is nil whatever numbers its date carries; 'No more than 5' is not nil
+NIL_START = re.compile(r"^\s*(?:none|nil|zero|no(?!\s+(?:more|fewer|less|greater|higher|lower)\b)\s+\w+)\b", re.I)
+# a date in a KPI's words ('31 March 2030'): its day is not the KPI's level
+DATE_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\b", re.I)
 
 
 def lower_is_better(baseline: str | None, target: str) -> bool:

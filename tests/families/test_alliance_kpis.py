@@ -44,7 +44,11 @@ def test_notes_fit_the_sheet_gates_and_no_pooled_budget(alliance_thistlebury):
 
 @pytest.mark.parametrize("words, level", [("None from 2028/29", 0), ("zero by 2030/31", 0), ("Nil", 0),
                                           ("No families in bed and breakfast by 2029/30", 0),
-                                          ("No more than 5%", 5), ("70% by 2030/31", 70), ("To be agreed", None)])
+                                          ("No more than 5%", 5), ("70% by 2030/31", 70), ("To be agreed", None),
+                                          # the day of a date is not the level (r45 writer's note: 'None from 31 March
+                                          # 2030' was read as 31 and warned against a trajectory reaching 0)
+                                          ("None from 31 March 2030", 0), ("700 by 31 March 2031", 700),
+                                          ("90% by 1st April 2029", 90)])
 def test_nil_target_is_a_level_of_zero(words, level):
     """r20 al13: al-fresh 1: a target worded as none at all is a level of 0, lower being better; other words are unchanged."""
     from decimal import Decimal

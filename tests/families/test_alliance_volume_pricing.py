@@ -81,7 +81,7 @@ def test_schedule_4_example_and_volume_scenarios(doc):
     s4 = clause_text(doc, "alliance.schedule-risk-reward", flat=True)
     assert "Services paid by the unit: worked example" in s4
     assert "43,680" in s4 and "39,520" in s4 and "£46,633.60" in s4 and "-£8,278.40" in s4
-    assert "Examples 1 to 4 assume that every Volume-Priced Service delivers exactly its Planned Units" in s4
+    assert "The other examples in this Schedule assume that every Volume-Priced Service delivers exactly its Planned Units" in s4
     s7 = clause_text(doc, "common.open-book-schedule-reconciliation", flat=True)
     assert "Scenarios by units commissioned" in s7 and "Occupancy scenarios" not in s7
     assert "Saltmarsh: hours of care (+10%)" in s7 and "37,752" in s7 and "£90,604.80" in s7
@@ -147,3 +147,17 @@ def test_key_information_row(doc, catalogue):
     assert "Brookside, £26.40 for each hour of care (41,600 planned" in row[1] and "no Gain or Pain" in row[1]
     rows = table_rows(clause(_fixed(catalogue), "alliance.key-information"))
     assert not any(r[0].startswith("Services paid by the unit") for r in rows)
+
+
+@pytest.mark.parametrize("unit, plural", [
+    ("hour of care", "hours of care"), ("person arriving", "people arriving"),
+    ("specialist deafblind assessment completed", "specialist deafblind assessments completed"),
+    ("hospital bed", "hospital beds"), ("supported housing place", "supported housing places"),
+    ("family supported", "families supported")])
+def test_the_counted_noun_of_a_unit_is_the_one_made_plural(unit, plural):
+    """r45 writer's note: 'specialist deafblind assessment completed' printed as 'specialists deafblind assessment
+    completed'; the noun before the first preposition or participle is the one counted."""
+    from assembler.termsheet.alliance import VolumeLine
+    line = VolumeLine(member=None, service="s", unit=unit, unit_price=Decimal(1), planned_units=Decimal(1),
+                      variable_cost=None, fee_percent=Decimal(0))
+    assert line.units_word == plural
