@@ -32,6 +32,9 @@ from assembler.web.guard import Guard
 
 HERE = Path(__file__).parent
 SEVERITIES = ("error", "warning", "info")
+# Starlette refuses a form of more than 1,000 fields by default; an eight-member alliance with service lines, KPIs
+# and its default lists posts more; the body itself is bounded by the Guard middleware (MAX_BYTES x 2)
+FORM_MAX_FIELDS = 20_000
 
 
 @dataclass
@@ -254,7 +257,7 @@ async def new(request: Request) -> Response:
 async def form_post(request: Request) -> Response:
     """Every button on the form posts here: add or remove a row, or check the answers."""
     web = _web(request)
-    posted = await request.form()
+    posted = await request.form(max_fields=FORM_MAX_FIELDS)
     family = web.family(str(posted.get("family", "")))
     model = web.model(family)
     if "state" in posted:  # "Change" from the check page: the term sheet as it was checked
@@ -275,7 +278,7 @@ async def form_post(request: Request) -> Response:
 
 async def upload(request: Request) -> Response:
     web = _web(request)
-    posted = await request.form()
+    posted = await request.form(max_fields=FORM_MAX_FIELDS)
     item = posted.get("termsheet")
     blob = await item.read() if hasattr(item, "read") else b""
     name = "uploaded term sheet"
@@ -314,7 +317,7 @@ DOWNLOADS = {
 async def download(request: Request) -> Response:
     """A download from the check page: the term sheet travels with the request and is validated again."""
     web = _web(request)
-    posted = await request.form()
+    posted = await request.form(max_fields=FORM_MAX_FIELDS)
     kind = str(posted.get("kind", ""))
     if kind not in DOWNLOADS:
         raise UserError(f"unknown download {kind!r}")
@@ -353,7 +356,7 @@ async def library_family(request: Request) -> Response:
 async def deviations(request: Request) -> Response:
     web = _web(request)
     family = web.family(request.path_params["family"])
-    posted = await request.form()
+    posted = await request.form(max_fields=FORM_MAX_FIELDS)
     item = posted.get("termsheet")
     blob = await item.read() if hasattr(item, "read") else b""
     sheet = operations.read_upload(blob, "uploaded term sheet", web.catalogue)
@@ -375,7 +378,7 @@ async def compare_post(request: Request) -> Response:
     from assembler.compare import compare
 
     web = _web(request)
-    posted = await request.form()
+    posted = await request.form(max_fields=FORM_MAX_FIELDS)
     with tempfile.TemporaryDirectory(prefix="partnerdraft-web-") as folder:
         paths = []
         for side in ("old", "new"):
