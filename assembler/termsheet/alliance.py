@@ -4631,6 +4631,15 @@ class Alliance(Strict):
         return out
 
     @property
+    def every_kpi_gates(self) -> bool:
+        """Whether every KPI gates some Provider's share of Gain, so that a deadlock power over KPIs "that do not gate
+        a share of Gain" reaches none of them (r43 al-domabuse finding 14)."""
+        if not self.gain_gated:
+            return False
+        gating = {n for _, kpis in self.kpi_gate_rows for n in kpis}
+        return all(n in gating for n in range(1, len(self.kpis) + 1))
+
+    @property
     def alliance_figure_gates(self) -> list[tuple[Member, list[int]]]:
         """Each Provider gated by a KPI judged on the Alliance-wide figure, with those KPIs' numbers: the note warns
         that its Gain then turns on other Providers' work, which it may not be able to move."""

@@ -5,8 +5,12 @@ that go with them."""
 from __future__ import annotations
 
 from tests.families.clause_texts import clause_text, flat, flat_note, variant_of
+from assembler.assemble import check_rules
+from assembler.termsheet.loader import load_text
+from assembler.termsheet.validate import validate
+from tests.conftest import DRAFT_DATE
 from tests.families.clause_texts import build, clause_ids
-from tests.families.conftest import ALLIANCE_EASTMOOR, ALLIANCE_HAVERLEIGH
+from tests.families.conftest import ALLIANCE_EASTMOOR, ALLIANCE_HAVERLEIGH, ALLIANCE_SMALL
 
 _KPI1 = """      baseline: 1,845 (2025/26)
       target: 2,200 by 2030/31
@@ -121,3 +125,41 @@ def test_single_sex_only_note_leaves_out_positive_action(catalogue):
 def test_no_restricted_services_no_clause(catalogue):
     doc = build(ALLIANCE_EASTMOOR, catalogue).document
     assert "alliance.services-for-groups" not in clause_ids(doc)
+
+
+# --- Reserved Matters in the sheet's words that use an undefined term (r43 al-domabuse F7) -----------------
+
+def _findings(catalogue, path, old: str, new: str):
+    source = path.read_text(encoding="utf-8")
+    assert old in source
+    sheet = validate(load_text(source.replace(old, new, 1), path.name), catalogue)
+    return check_rules(sheet, catalogue, today=DRAFT_DATE)
+
+
+def test_reserved_matter_with_an_undefined_term_warns(catalogue):
+    findings = _findings(catalogue, ALLIANCE_SMALL, "      - Admitting a new Alliance Member or removing one\n",
+                         "      - Admitting a new Alliance Member or removing one\n"
+                         "      - Any change to a Provider's share of the Alliance Budget\n")
+    hits = [f for f in findings if f.rule == "ALLIANCE-RESERVED-UNDEFINED-TERM"]
+    assert len(hits) == 1 and "'Alliance Budget'" in hits[0].message
+
+
+def test_reserved_matters_in_defined_terms_or_names_are_quiet(catalogue):
+    findings = _findings(catalogue, ALLIANCE_SMALL, "      - Admitting a new Alliance Member or removing one\n",
+                         "      - Admitting a new Alliance Member or removing one\n"
+                         "      - Closing Larkspur House or changing the Providers' Annual Values\n")
+    assert not [f for f in findings if f.rule == "ALLIANCE-RESERVED-UNDEFINED-TERM"]
+
+
+# --- the deadlock power over KPIs that do not gate Gain, where every KPI gates (r43 al-domabuse F14) --------
+
+def test_deadlock_note_says_the_kpi_power_is_empty_when_every_kpi_gates(catalogue):
+    doc = variant_of(catalogue, ALLIANCE_HAVERLEIGH, _KPI1, _KPI1)
+    assert "so this reaches only a KPI the ALT is asked to add" in flat_note(doc, "alliance.decisions")
+
+
+def test_deadlock_note_quiet_when_some_kpi_gates_no_one(catalogue):
+    doc = variant_of(catalogue, ALLIANCE_HAVERLEIGH, "  kpi_gates:\n", "  gate_kpis: [1]\n  kpi_gates:\n")
+    note = flat_note(doc, "alliance.decisions")
+    assert "(other than a KPI that gates a share of Gain)" in note
+    assert "so this reaches only a KPI the ALT is asked to add" not in note
