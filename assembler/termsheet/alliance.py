@@ -778,6 +778,18 @@ class StaffTransferShare(Strict):
                                   "if known. Empty: the draft leaves the number open.")
 
 
+class InHouseNoTransfer(Strict):
+    from_member: MemberKey | None = Field(
+        None, description="Key of the member whose own team did the work before, e.g. 'council'. Empty: the "
+        "Commissioner (or the Lead Commissioner).")
+    team: Text = Field(description="The team, in words that read after 'employee of', e.g. \"the Council's home "
+                       "improvement agency\".")
+    to: MemberKey = Field(description="Key of the Provider that takes the work over.")
+    reason: Text | None = Field(
+        None, description="Why the member considers that no employee transfers, e.g. 'no employee spent most of their "
+        "time on the sanctuary scheme'. Empty: the note gives no reason.")
+
+
 class StaffTransferIn(Strict):
     from_member: MemberKey | None = Field(
         None, description="Key of the member whose own employees transfer, e.g. 'council' for a council's in-house team. "
@@ -1104,6 +1116,12 @@ class Alliance(Strict):
         "transfer clause then records the transfer under the Service Contracts, makes the admission agreements a "
         "condition to be met before the transfer, settles employer-rate changes and keeps exit payments out of the "
         "Delivery Costs, and the KPIs' first-year figures may come from that team's records. Empty: no such transfer.")
+    in_house_no_transfer: list[InHouseNoTransfer] = Field(
+        default_factory=list, description="Where a Provider takes over work a member's own team did (a council's home "
+        "improvement agency, say) and that member's view is that none of its employees transfers under the Transfer "
+        "of Undertakings (Protection of Employment) Regulations 2006: whose team, which Provider, and why. The staff "
+        "transfer note then records that view and tests it, and the clause offers, in square brackets, an indemnity "
+        "from that member for any employee later found to have transferred. Empty: none.")
     former_contracts_treatment: Literal["varied", "replaced"] = legal_field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
         "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement, or "
@@ -4628,6 +4646,18 @@ class Alliance(Strict):
         gating = sorted({n for _, kpis in self.kpi_gate_rows for n in kpis if n <= len(self.kpis)})
         for n in gating:
             out[self.kpis[n - 1].gate_figure or "unsaid"].append(n)
+        return out
+
+    @property
+    def in_house_no_transfer_rows(self) -> list[tuple[Member, Member, InHouseNoTransfer]]:
+        """Each in-house team whose work a Provider takes over with no transfer of staff expected: (the member whose
+        team it was, the Provider, the entry) (r43 al-domabuse finding 11)."""
+        out = []
+        for t in self.in_house_no_transfer:
+            src = self.member_by_key(t.from_member) if t.from_member else self.commissioner
+            to = self.member_by_key(t.to)
+            if src is not None and to is not None:
+                out.append((src, to, t))
         return out
 
     @property

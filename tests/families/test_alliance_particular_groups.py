@@ -163,3 +163,40 @@ def test_deadlock_note_quiet_when_some_kpi_gates_no_one(catalogue):
     note = flat_note(doc, "alliance.decisions")
     assert "(other than a KPI that gates a share of Gain)" in note
     assert "so this reaches only a KPI the ALT is asked to add" not in note
+
+
+# --- leaving for cause, the Commissioner's break, and an in-house team with no transfer (r43 al-domabuse F10, F11, F16)
+
+_FOR_CAUSE = "  for_cause_until: 2\n"
+
+
+def test_for_cause_grounds_are_proposals(catalogue):
+    note = flat_note(build(ALLIANCE_EASTMOOR, catalogue).document, "alliance.leaving")
+    assert "The instructions do not say what counts as cause, so the grounds are the draft's proposal" in note
+    assert "a member may leave before" in note
+
+
+def test_commissioner_leaving_ends_every_contract_is_noted(catalogue):
+    doc = variant_of(catalogue, ALLIANCE_EASTMOOR, _FOR_CAUSE, _FOR_CAUSE + "  service_contracts_on_end: end\n")
+    note = flat_note(doc, "alliance.leaving")
+    assert "works as a break in every Service Contract" in note
+    assert "check that the procurement documents disclosed the break" in note
+
+
+def test_contracts_that_run_on_are_quiet(catalogue):
+    assert "works as a break" not in flat_note(build(ALLIANCE_EASTMOOR, catalogue).document, "alliance.leaving")
+
+
+def test_in_house_team_without_transfer_offers_an_indemnity(catalogue):
+    plain = build(ALLIANCE_EASTMOOR, catalogue).document
+    key = next(p for p in validate(load_text(ALLIANCE_EASTMOOR.read_text(), "t.yaml"), catalogue).model.alliance.providers).key
+    doc = variant_of(catalogue, ALLIANCE_EASTMOOR, _FOR_CAUSE, _FOR_CAUSE + "  in_house_no_transfer:\n"
+                     f"    - team: the Council's outreach team\n      to: {key}\n"
+                     "      reason: no employee spent most of their time on outreach\n")
+    body = clause_text(doc, "alliance.workforce", flat=True)
+    assert "whose employment is found to have transferred" in body and "employee of the Council's outreach team" in body
+    note = flat_note(doc, "alliance.workforce")
+    assert "(no employee spent most of their time on outreach)" in note
+    assert "regulation 3(3)(a)(i)" in note
+    assert "found to have transferred" not in clause_text(plain, "alliance.workforce", flat=True)
+    assert "regulation 3(3)(a)(i)" not in flat_note(plain, "alliance.workforce")
