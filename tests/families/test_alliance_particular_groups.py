@@ -8,7 +8,7 @@ from tests.families.clause_texts import clause_text, flat, flat_note, variant_of
 from assembler.assemble import check_rules
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
-from tests.conftest import DRAFT_DATE
+from tests.conftest import DRAFT_DATE, ROOT
 from tests.families.clause_texts import build, clause_ids
 from tests.families.conftest import ALLIANCE_EASTMOOR, ALLIANCE_HAVERLEIGH, ALLIANCE_SMALL
 
@@ -200,3 +200,28 @@ def test_in_house_team_without_transfer_offers_an_indemnity(catalogue):
     assert "regulation 3(3)(a)(i)" in note
     assert "found to have transferred" not in clause_text(plain, "alliance.workforce", flat=True)
     assert "regulation 3(3)(a)(i)" not in flat_note(plain, "alliance.workforce")
+
+
+# --- adult survivors and DPA 2018 Schedule 1 paragraph 18 (r43 al-domabuse F6) ------------------------------
+
+_KELDERBY = ROOT / "tests" / "families" / "fixtures" / "alliance-kelderby-r43.yaml"  # domestic abuse safe accommodation
+
+
+def test_paragraph_18_for_adult_survivors_is_questioned(catalogue):
+    result = build(_KELDERBY, catalogue)
+    note = flat_note(result.document, "common.schedule-data-sharing")
+    assert 'Many adult survivors of domestic abuse are not "individuals at risk"' in note
+    assert "(paragraph 17, to be checked)" in note
+    assert "ALLIANCE-RESERVED-UNDEFINED-TERM" in {f.rule for f in result.findings}
+
+
+def test_paragraph_18_note_quiet_without_domestic_abuse(catalogue):
+    note = flat_note(build(ALLIANCE_EASTMOOR, catalogue).document, "common.schedule-data-sharing")
+    assert "adult survivors" not in note
+
+
+def test_victims_collaboration_duty_is_flagged_for_commencement(catalogue):
+    note = flat_note(build(_KELDERBY, catalogue).document, "alliance.domestic-abuse")
+    assert "Sections 13 to 15 of the Victims and Prisoners Act 2024" in note
+    assert "check whether they have commenced" in note
+    assert "(not the refuge accommodation)" in note
