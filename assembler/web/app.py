@@ -30,6 +30,10 @@ from assembler.termsheet.loader import MAX_BYTES, dotted
 from assembler.web import form as forms
 from assembler.web.guard import Guard
 
+# The most form fields one post may carry: Starlette's default (1000) is below what a large alliance's form holds
+# (eight members and their item fields), so the form would refuse a sheet the command line reads.
+MAX_FORM_FIELDS = 10_000
+
 HERE = Path(__file__).parent
 SEVERITIES = ("error", "warning", "info")
 
@@ -244,7 +248,7 @@ async def new(request: Request) -> Response:
 async def form_post(request: Request) -> Response:
     """Every button on the form posts here: add or remove a row, or check the answers."""
     web = _web(request)
-    posted = await request.form()
+    posted = await request.form(max_fields=MAX_FORM_FIELDS)
     family = web.family(str(posted.get("family", "")))
     model = web.model(family)
     if "state" in posted:  # "Change" from the check page: the term sheet as it was checked
@@ -264,7 +268,7 @@ async def form_post(request: Request) -> Response:
 
 async def upload(request: Request) -> Response:
     web = _web(request)
-    posted = await request.form()
+    posted = await request.form(max_fields=MAX_FORM_FIELDS)
     item = posted.get("termsheet")
     blob = await item.read() if hasattr(item, "read") else b""
     name = "uploaded term sheet"
@@ -303,7 +307,7 @@ DOWNLOADS = {
 async def download(request: Request) -> Response:
     """A download from the check page: the term sheet travels with the request and is validated again."""
     web = _web(request)
-    posted = await request.form()
+    posted = await request.form(max_fields=MAX_FORM_FIELDS)
     kind = str(posted.get("kind", ""))
     if kind not in DOWNLOADS:
         raise UserError(f"unknown download {kind!r}")
@@ -342,7 +346,7 @@ async def library_family(request: Request) -> Response:
 async def deviations(request: Request) -> Response:
     web = _web(request)
     family = web.family(request.path_params["family"])
-    posted = await request.form()
+    posted = await request.form(max_fields=MAX_FORM_FIELDS)
     item = posted.get("termsheet")
     blob = await item.read() if hasattr(item, "read") else b""
     sheet = operations.read_upload(blob, "uploaded term sheet", web.catalogue)
@@ -364,7 +368,7 @@ async def compare_post(request: Request) -> Response:
     from assembler.compare import compare
 
     web = _web(request)
-    posted = await request.form()
+    posted = await request.form(max_fields=MAX_FORM_FIELDS)
     with tempfile.TemporaryDirectory(prefix="partnerdraft-web-") as folder:
         paths = []
         for side in ("old", "new"):
