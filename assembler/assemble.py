@@ -153,7 +153,8 @@ def check_rules(sheet: TermSheet, catalogue: Catalogue, *, today: dt.date | None
     """The family's consistency findings, judged at the draft date (see `draft_date`)."""
     rules = catalogue.manifest(sheet.family).rules_module().RULES
     return rules.run(RuleContext(sheet.model, sheet.positions, catalogue.figures, catalogue.law,
-                                 draft_date(sheet, today), examples=starter_examples(sheet, catalogue)))
+                                 draft_date(sheet, today), examples=starter_examples(sheet, catalogue),
+                                 terms=frozenset(catalogue.terms(sheet.family))))
 
 
 def is_library_sample(sheet: TermSheet, catalogue: Catalogue) -> bool:

@@ -98,6 +98,9 @@ class RuleContext:
     # The example term sheet's texts by location (what `partnerdraft new` writes), so that a value
     # still equal to the example (another council's name) is caught; empty for the library's samples.
     examples: dict[Loc, str] = field(default_factory=dict)
+    # The defined terms of the family's clause library (and the common clauses), so that a rule can tell a capitalised
+    # phrase in the sheet's own words that the draft never defines ("the Alliance Budget"); empty where not given.
+    terms: frozenset[str] = field(default_factory=frozenset)
 
     def figure(self, name: str) -> Any:
         return self.figures[name]["value"]

@@ -576,6 +576,36 @@ def alt_seat(ctx: RuleContext):
                    "Leadership Team (give the seat, even if the name is not yet known)", ("members", i))
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
+
+
+@RULES.rule("ALLIANCE-RESERVED-UNDEFINED-TERM", "warning",
+            "A Reserved Matter, printed in the sheet's own words, uses no capitalised phrase that reads as a defined "
+            "term the draft never defines (r43 al-domabuse finding 7: 'their share of the Alliance Budget' where there "
+            "is no pooled budget).")
+def reserved_undefined_term(ctx: RuleContext):
+    if not ctx.terms:
+        return
+    sheet = ctx.sheet
+    names = " ".join(f"{p.name} {p.short_name}" for p in sheet.parties())
+    known = set(ctx.terms) | {t + "s" for t in ctx.terms}
+    # the words the defined terms are made of: a phrase made only of them reads as a term ("Alliance Budget"), one with
+    # any other word is a name ("Larkspur House", "Home Office")
+    vocabulary = {w for t in known for w in t.split()}
+    for i, words in enumerate(sheet.alliance.reserved_matters):
+        phrases = [m.group(0) for m in _CAPITALISED.finditer(words)]
+        # a possessive ends a phrase: "the Providers' Annual Values" is the Providers' and the Annual Values
+        parts = [part.strip() for phrase in phrases for part in re.split(r"\S+(?:'s|’s|s'|s’)(?=\s|$)", phrase)]
+        for bare in dict.fromkeys(re.sub(r"^(?:The|A|An|Any|Each)\s+", "", p) for p in parts if p):
+            if (" " not in bare or bare in known or bare in names
+                    or not all(w in vocabulary for w in bare.split())):
+                continue
+            yield (f"Reserved Matter {i + 1} speaks of {bare!r} as if it were a defined term, but the draft defines no "
+                   f"such term, so the matter it protects is uncertain: reword it with a term the draft defines (the "
+                   f"Annual Values, the Target Cost, the Annual Plan{', the Pooled Budget' if sheet.alliance.pooled_budget is not None else ''}) "
+                   f"or in plain words", ("alliance", "decisions", "reserved_matters", i))
+
+
 @RULES.rule("ALLIANCE-RESERVED-MATTERS", "error", "Majority voting lists the reserved matters that still need unanimity.")
 def reserved_matters(ctx: RuleContext):
     if ctx.positions.get("decision_rule") == "majority" and not ctx.sheet.alliance.decisions.reserved_matters:

@@ -416,6 +416,18 @@ class Member(Party):
         "made only with the Commissioner's written approval. Empty: ring-fenced where this Provider decides the "
         "payments itself (its delegated_functions include personal budgets or direct payments) or they are personal "
         "budgets or direct payments; otherwise they sit inside the budget like any other cost.")
+    payments_to_people_nrpf: bool | None = Field(
+        None, description="With payments_to_people: whether those payments may go to people with no recourse to public "
+        "funds (a condition of their leave, or no leave at all). Someone in a class that Schedule 3 to the Nationality, "
+        "Immigration and Asylum Act 2002 excludes may be supported only so far as needed to avoid a breach of their "
+        "human rights, so the draft then recites the power the Commissioner relies on (payments_to_people_power), "
+        "requires this Provider to apply an eligibility and human rights assessment protocol the Commissioner has "
+        "approved, and adds a note on Schedule 3. Empty: true where payments_to_people_for mentions no recourse to "
+        "public funds (or NRPF).")
+    payments_to_people_power: Text | None = Field(
+        None, description="With payments to people who may have no recourse to public funds: the power under which the "
+        "Commissioner pays for them, in words that read after 'under', e.g. 'section 1 of the Localism Act 2011'. Empty: "
+        "the draft shows a placeholder for legal to complete.")
     security_works_in_year: bool = Field(
         False, description="True for a Provider whose annual value pays for security works to people's homes "
         "(sanctuary schemes, locks, alarms): the draft counts those works as Delivery Costs in the year they are "
@@ -567,6 +579,17 @@ class Member(Party):
         after them (r43 al-careleavers note 11)."""
         return any(re.search(r"\b(?:former|existing|current|previous) contracts?\b|\bcovered\b", s, re.I)
                    for s in self.new_services)
+
+    @property
+    def pays_nrpf(self) -> bool:
+        """Whether this Provider's payments_to_people may go to people with no recourse to public funds (r43
+        al-domabuse finding 2, al-careleavers tool note 3): as the sheet says, else where payments_to_people_for
+        says so."""
+        if not self.payments_to_people:
+            return False
+        if self.payments_to_people_nrpf is not None:
+            return self.payments_to_people_nrpf
+        return bool(re.search(r"\bno recourse to public funds\b|\bNRPF\b", self.payments_to_people_for or "", re.I))
 
     @property
     def ring_fences_payments(self) -> bool:
@@ -835,6 +858,15 @@ class KpiGate(Strict):
         "first listed under kpis, 2 for the second, ...), e.g. [1, 3].")
 
 
+class AllianceKpi(Kpi):
+    gate_figure: Literal["provider", "alliance"] | None = Field(
+        None, description="Where this KPI gates a Provider's share of Gain: whether that Provider's performance is "
+        "judged on the figure for the services it provides itself ('provider', e.g. occupancy of its own refuge) or "
+        "on the figure for the Alliance as a whole ('alliance', so its Gain can turn on other Providers' work). The "
+        "draft says which in the gate clause and the outcomes Schedule. Empty: the draft does not say, and its note "
+        "asks the client to choose.")
+
+
 class KpiTrajectory(Strict):
     kpi: int = Field(ge=1, le=50, description="The Key Performance Indicator's number, counting from 1 in the order of kpis.")
     levels: list[str] = Field(min_length=1, max_length=10, description="The level to reach in each Alliance Year of the "
@@ -842,6 +874,17 @@ class KpiTrajectory(Strict):
                               "'nil' or 'zero' is read as 0. A level that is not a figure leaves the KPI out of the "
                               "Gain and Pain tests for that year (a warning says so). Left out: the draft "
                               "derives a straight line from the baseline to the target.")
+
+
+class RestrictedService(Strict):
+    service: Text = Field(description="The service, in a few words, e.g. 'Refuge accommodation and support at Refuges A "
+                          "and B'.")
+    only_for: Text = Field(description="Who it is provided only for, in words that read after 'only for', e.g. 'women' "
+                           "or 'Black and minoritised women'.")
+    kind: Literal["single_sex", "by_and_for"] = Field(
+        description="'single_sex' for a service provided only for one sex (a women-only refuge); 'by_and_for' for a "
+        "service provided only for people who share another protected characteristic, such as race, often by an "
+        "organisation led by them (a service by and for Black and minoritised women).")
 
 
 class ServiceSeason(Strict):
@@ -953,6 +996,18 @@ class StaffTransferShare(Strict):
     member: MemberKey = Field(description="Key of the Provider to which staff transfer, e.g. 'willowmere'.")
     headcount: int | None = Field(None, ge=1, description="How many employees are expected to transfer to it, e.g. 21, "
                                   "if known. Empty: the draft leaves the number open.")
+
+
+class InHouseNoTransfer(Strict):
+    from_member: MemberKey | None = Field(
+        None, description="Key of the member whose own team did the work before, e.g. 'council'. Empty: the "
+        "Commissioner (or the Lead Commissioner).")
+    team: Text = Field(description="The team, in words that read after 'employee of', e.g. \"the Council's home "
+                       "improvement agency\".")
+    to: MemberKey = Field(description="Key of the Provider that takes the work over.")
+    reason: Text | None = Field(
+        None, description="Why the member considers that no employee transfers, e.g. 'no employee spent most of their "
+        "time on the sanctuary scheme'. Empty: the note gives no reason.")
 
 
 class StaffTransferIn(Strict):
@@ -1244,13 +1299,20 @@ class Alliance(Strict):
         "clinical guidance; false for a social care, housing or support alliance, even one that takes people leaving "
         "hospital. Empty: worked out from the words of the services and the members (an NHS member), unless "
         "health_care_assessment records that the Services are not health care and no service names treatment.")
+    restricted_services: list[RestrictedService] = Field(
+        default_factory=list, description="Services provided only for people of one sex (women-only refuges) or only "
+        "for people who share another protected characteristic (services by and for Black and minoritised women): "
+        "each service, who it is for and which kind. The draft then lists them, requires each Provider of them to "
+        "record and keep under review the Equality Act 2010 exception it relies on, says that relying on it is not a "
+        "breach of the duty not to discriminate, and explains the exceptions in a note. Empty: no such services.")
     service_seasons: list[ServiceSeason] = Field(
         default_factory=list, description="Services that run only part of each year (a winter night shelter open only "
         "from November to March, say): each service, as listed under services, and when it runs. Schedule 1 and the "
         "budget Schedule then print the season, the closed months are not an underspend or services not delivered, and "
         "the KPIs on the service are measured while it runs. Empty: every service runs all year.")
     outcomes: list[Text] = Field(min_length=1, description="The outcomes the alliance works towards, one line each.")
-    kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, frequency.")
+    kpis: list[AllianceKpi] = Field(default_factory=list, description="Key performance indicators: measure, baseline, target, "
+                                    "frequency and, for a KPI that gates Gain, whose figure counts (gate_figure).")
     gain_gate: bool | None = Field(
         None, description="Whether a Provider's share of Gain counts only if performance against the KPIs meets its "
         "level for the year: true (every KPI gates every Provider, or only the KPIs listed for it under kpi_gates); "
@@ -1346,6 +1408,12 @@ class Alliance(Strict):
         "transfer clause then records the transfer under the Service Contracts, makes the admission agreements a "
         "condition to be met before the transfer, settles employer-rate changes and keeps exit payments out of the "
         "Delivery Costs, and the KPIs' first-year figures may come from that team's records. Empty: no such transfer.")
+    in_house_no_transfer: list[InHouseNoTransfer] = Field(
+        default_factory=list, description="Where a Provider takes over work a member's own team did (a council's home "
+        "improvement agency, say) and that member's view is that none of its employees transfers under the Transfer "
+        "of Undertakings (Protection of Employment) Regulations 2006: whose team, which Provider, and why. The staff "
+        "transfer note then records that view and tests it, and the clause offers, in square brackets, an indemnity "
+        "from that member for any employee later found to have transferred. Empty: none.")
     former_contracts_treatment: Literal["varied", "replaced"] = legal_field(
         "varied", description="What happens to the former contracts on the Commencement Date: 'varied' (each is varied to "
         "align with the alliance and becomes that Provider's Service Contract) or 'replaced' (each ends by agreement, or "
@@ -3346,6 +3414,12 @@ class Alliance(Strict):
         return bool(re.search(r"\b(victims?|survivors?)\b[^.;]*\bdomestic (abuse|violence)\b", self.purpose, re.I))
 
     @property
+    def nrpf_payers(self) -> list[Member]:
+        """Providers whose payments to people may go to people with no recourse to public funds: the budget Schedule
+        recites the power and the assessment protocol, and its note explains Schedule 3 to the 2002 Act."""
+        return [m for m in self.providers if m.pays_nrpf]
+
+    @property
     def people_payers(self) -> list[Member]:
         """Providers whose Annual Value includes payments to or for people using the Services (r32 al-fresh
         finding 3): the cost rules count them as Delivery Costs, inside the budget."""
@@ -5293,6 +5367,52 @@ class Alliance(Strict):
         listed = {g.member: sorted(set(g.kpis)) for g in self.kpi_gates}
         every = list(range(1, len(self.kpis) + 1))
         return [(m, listed.get(m.key, every)) for m in self.providers]
+
+    @property
+    def gate_figure_kpis(self) -> dict[str, list[int]]:
+        """The KPIs that gate some Provider's share of Gain, by whose figure judges the gate: 'provider' (the figure for
+        that Provider's own services), 'alliance' (the Alliance-wide figure) and 'unsaid' (the sheet does not say),
+        each a sorted list of KPI numbers (r43 al-domabuse finding 8, r42 al-extracare finding 14)."""
+        out: dict[str, list[int]] = {"provider": [], "alliance": [], "unsaid": []}
+        if not self.gain_gated:
+            return out
+        gating = sorted({n for _, kpis in self.kpi_gate_rows for n in kpis if n <= len(self.kpis)})
+        for n in gating:
+            out[self.kpis[n - 1].gate_figure or "unsaid"].append(n)
+        return out
+
+    @property
+    def in_house_no_transfer_rows(self) -> list[tuple[Member, Member, InHouseNoTransfer]]:
+        """Each in-house team whose work a Provider takes over with no transfer of staff expected: (the member whose
+        team it was, the Provider, the entry) (r43 al-domabuse finding 11)."""
+        out = []
+        for t in self.in_house_no_transfer:
+            src = self.member_by_key(t.from_member) if t.from_member else self.commissioner
+            to = self.member_by_key(t.to)
+            if src is not None and to is not None:
+                out.append((src, to, t))
+        return out
+
+    @property
+    def every_kpi_gates(self) -> bool:
+        """Whether every KPI gates some Provider's share of Gain, so that a deadlock power over KPIs "that do not gate
+        a share of Gain" reaches none of them (r43 al-domabuse finding 14)."""
+        if not self.gain_gated:
+            return False
+        gating = {n for _, kpis in self.kpi_gate_rows for n in kpis}
+        return all(n in gating for n in range(1, len(self.kpis) + 1))
+
+    @property
+    def alliance_figure_gates(self) -> list[tuple[Member, list[int]]]:
+        """Each Provider gated by a KPI judged on the Alliance-wide figure, with those KPIs' numbers: the note warns
+        that its Gain then turns on other Providers' work, which it may not be able to move."""
+        whole = set(self.gate_figure_kpis["alliance"])
+        out = []
+        for m, kpis in self.kpi_gate_rows:
+            mine = [n for n in kpis if n in whole]
+            if mine:
+                out.append((m, mine))
+        return out
 
     @property
     def lagged_gate_kpis(self) -> list[int]:

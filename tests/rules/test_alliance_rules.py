@@ -31,7 +31,8 @@ def run(data: dict[str, Any], catalogue) -> list:
     model = AllianceTermSheet.model_validate(data)
     positions = {name: pos.standard for name, pos in catalogue.positions("alliance").items()}
     positions.update(data.get("positions") or {})
-    found = RULES.run(RuleContext(model, positions, catalogue.figures, catalogue.law, RULES_DATE))
+    found = RULES.run(RuleContext(model, positions, catalogue.figures, catalogue.law, RULES_DATE,
+                                  terms=frozenset(catalogue.terms("alliance"))))
     # The shared data protection rules (tests/rules/test_data_protection_rules.py) read the samples'
     # data protection details, which the reviewers found weak; they are info until those are corrected.
     # COMMON-SAFEGUARDING-PEOPLE (info) asks to confirm who the services are for where the draft reads it
@@ -170,6 +171,10 @@ def _no_alt_seat(d):
 
 def _majority_without_reserved(d):
     d["alliance"]["decisions"]["reserved_matters"] = []
+
+
+def _reserved_matter_with_an_undefined_term(d):
+    d["alliance"]["decisions"]["reserved_matters"].append("Changing any Provider's share of the Alliance Budget")
 
 
 def _quorum_too_high(d):
@@ -632,6 +637,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-COMMISSIONER-NO-SHARE", SMALL, _commissioner_outside_with_share),
     ("ALLIANCE-ALT-SEAT", SMALL, _no_alt_seat),
     ("ALLIANCE-RESERVED-MATTERS", SMALL, _majority_without_reserved),
+    ("ALLIANCE-RESERVED-UNDEFINED-TERM", SMALL, _reserved_matter_with_an_undefined_term),
     ("ALLIANCE-QUORUM", SMALL, _quorum_too_high),
     ("ALLIANCE-QUORUM-CANNOT-DECIDE", JOINT, _quorum_below_the_votes_needed),
     ("ALLIANCE-CONTRACT-COMMISSIONER", JOINT, _service_contract_with_a_provider),
