@@ -4433,7 +4433,22 @@ class Alliance(Strict):
         recital (D), clause 5 and Part 2 of Schedule 1 say so contract by contract (r43 al-careleavers notes 6, 10)."""
         if self.former_contracts_treatment != "replaced":
             return []
-        return [c for c in self.former_contracts if c.expires and c.expires < self.day_before_start]
+        extended = self.former_contracts_extended_from
+        return [c for c in self.former_contracts
+                if c.expires and c.expires < self.day_before_start and c not in extended]
+
+    @property
+    def former_contracts_extended_from(self) -> list:
+        """Where the former contracts are replaced and have been extended (former_contracts_extended) to
+        former_contracts_expire: the contracts (not grants) whose own expiry date (expires, the date before any
+        extension) falls before that date. Their own date is the original one, so they expire on
+        former_contracts_expire as extended, not early: recital (D), clause 5, Part 2 of Schedule 1 and the key
+        information say so and never call them expired or not extended (r44 al-homefirst finding 1)."""
+        base = self.former_contracts_expiry
+        if base is None or not self.former_contracts_extended:
+            return []
+        grants = self.former_grants
+        return [c for c in self.former_contracts if c.expires and c.expires < base and c not in grants]
 
     @property
     def former_contracts_other_dates(self) -> list:
@@ -4443,7 +4458,8 @@ class Alliance(Strict):
         if base is None:
             return []
         return [c for c in self.former_contracts
-                if c.expires and c.expires != base and c not in self.former_contracts_early]
+                if c.expires and c.expires != base and c not in self.former_contracts_early
+                and c not in self.former_contracts_extended_from]
 
     def former_contract_gap_days(self, contract: FormerContract) -> int:
         """The days from the day after a former contract expires to the day before the Commencement Date, inclusive."""
