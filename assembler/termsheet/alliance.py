@@ -4865,6 +4865,16 @@ class Alliance(Strict):
             return True  # no date given but a long-stop for the conditions: not yet made (r33 al-fresh F3)
         return bool(day and draft_date and day > draft_date)
 
+    def section_75_condition(self, draft_date: dt.date | None, wales: bool = False) -> bool:
+        """Whether the conditions in the term clause include a section 75 agreement providing for the Pooled Budget:
+        where it is not yet made (section_75_pending), or where the sheet gives conditions_long_stop for an NHS and
+        council pool whose agreement is already made but is still to be varied to carry this pooled fund (r44
+        al-homefirst finding 4)."""
+        if self.section_75_pending(draft_date, wales):
+            return True
+        return bool(self.conditions_long_stop and not wales and self.nhs_and_council_pool
+                    and self.pooled_budget is not None and len(self.pooled_budget.contributions) >= 2)
+
     @property
     def long_stop_date(self) -> dt.date:
         """The date by which the conditions in the term clause must be met where the section 75 agreement is not yet
