@@ -1206,6 +1206,12 @@ class Alliance(Strict):
         "Grant means only that grant and other government money in the funding (a general grant paid to the council, "
         "say) is not one, and a cut in that other money gives no right to reduce the Annual Values. False: any grant a "
         "Minister of the Crown or a government department pays towards the Services is one, including the grant named.")
+    central_grant_name_to_confirm: bool = Field(
+        False, description="With central_grant: true where the grant's name is still to be confirmed (for example "
+        "against the next year's grant determination, where the department is consolidating its grants). The "
+        "definition of Central Government Grant then puts the name in square brackets and the note asks for it to be "
+        "confirmed. False: the name is settled. Either way, with central_grant_only the definition takes in any grant "
+        "that replaces the named grant or into which it is consolidated.")
     central_grant_cut: bool | None = Field(
         None, description="Where a central government grant pays for some of the Services: whether the instructions "
         "give the council the right, if the grant is cut, to reduce the Annual Values of the Providers it funds on "
