@@ -477,6 +477,22 @@ def former_contract_extended_dates(ctx: RuleContext):
                    ("alliance", "former_contracts", i, "expires"))
 
 
+@RULES.rule("ALLIANCE-REPEALED-FUNCTION", "warning",
+            "A statutory function the sheet recites is a provision repealed by the draft date (clauses/law.yaml, "
+            "until): the recital leaves it out (r44 al-homefirst finding 2).")
+def repealed_function(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    functions = list(alliance.statutory_functions or [])
+    for text, name in alliance.statutory_functions_repealed:
+        entry = ctx.law.get(name) or {}
+        until = entry.get("until")
+        if until is None or (ctx.draft_date and until > ctx.draft_date):
+            continue
+        yield (f"statutory_functions recites {entry.get('title', name)}, which was repealed from {until:%-d %B %Y} "
+               f"by {entry.get('repealed_by', 'a later Act')}: the recital leaves it out; remove it, or cite the "
+               "power in force that replaced it", ("alliance", "statutory_functions", functions.index(text)))
+
+
 @RULES.rule("ALLIANCE-FORMER-GRANT-EXTENDED", "info",
             "former_contracts_extended says the former contracts were extended, but some are grants, which are not "
             "extended (r43 al-domabuse notes 3 and 9).")

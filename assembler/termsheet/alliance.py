@@ -903,6 +903,21 @@ class PooledBudget(Strict):
         return sum((c.amount for c in self.contributions), Decimal(0))
 
 
+# Provisions known to be repealed that a sheet may still recite among its statutory functions: the law.yaml entry
+# (with its repeal date, the repealing instrument and the source) and the words that cite it. A recital never prints
+# one as a function in force; ALLIANCE-REPEALED-FUNCTION warns (r44 al-homefirst finding 2).
+REPEALED_PROVISIONS = {
+    "care_act_2014_schedule_3": re.compile(
+        r"\b(?:Schedule|Sch\.?)\s*3\b[^;]{0,40}?\bCare Act 2014\b|\bCare Act 2014\b[,]?\s*(?:Schedule|Sch\.?)\s*3\b",
+        re.I),
+}
+
+
+def repealed_provision(text: str) -> str | None:
+    """The law.yaml name of a repealed provision the text recites, else None."""
+    return next((name for name, pattern in REPEALED_PROVISIONS.items() if pattern.search(text or "")), None)
+
+
 class FormerContract(Strict):
     member: MemberKey = Field(description="Key of the member that holds the contract.")
     kind: Literal["contract", "grant"] | None = Field(
@@ -5883,6 +5898,13 @@ class Alliance(Strict):
         return any(w in scope for w in ("early help", "family support", "family hub", "children's centre"))
 
     @property
+    def statutory_functions_repealed(self) -> list[tuple[str, str]]:
+        """The sheet's statutory_functions that recite a provision known to be repealed (REPEALED_PROVISIONS, each
+        backed by its clauses/law.yaml entry), as (entry, law.yaml name): the recital leaves them out, the recitals note
+        says so and ALLIANCE-REPEALED-FUNCTION warns (r44 al-homefirst finding 2)."""
+        return [(f, name) for f in self.statutory_functions or [] if (name := repealed_provision(f))]
+
+    @property
     def function_statutes(self) -> list[str]:
         """The statutes under which an English council commissions services of the kinds named in the purpose
         and services, for recital (A): a council acts under its functions, and naming only its general powers
@@ -5890,7 +5912,7 @@ class Alliance(Strict):
         NHS Act 2006, s.2B). Words are matched, not guessed at: a service the list does not know adds nothing,
         and the note asks for the statute."""
         if self.statutory_functions:
-            return list(self.statutory_functions)
+            return [f for f in self.statutory_functions if not repealed_provision(f)]
         scope = " ".join([self.purpose, *self.services]).lower()
         found = []
         if any(w in scope for w in ("drug", "alcohol", "substance", "sexual health", "smoking", "public health")):
