@@ -2395,7 +2395,14 @@ class Alliance(Strict):
         if cqc:
             # the registrations the sheet gives (members[].registrations) name the CQC example: whose, and for which
             # regulated activity (an NHS trust's perinatal or community health services, say) (r33 al-fresh F8)
-            out.append("the Care Quality Commission, for " + join_and([f"{p.defined}'s {r.activity}" for p, r in cqc]))
+            # one phrase per regulated activity, each holder named once: a Provider registered at two locations for
+            # the same activity is not listed twice (r44 al-substance F7)
+            by_activity: dict[str, list[str]] = {}
+            for p, r in cqc:
+                holders = by_activity.setdefault(r.activity, [])
+                if f"{p.defined}'s" not in holders:
+                    holders.append(f"{p.defined}'s")
+            out.append("the Care Quality Commission, for " + join_and([f"{join_and(h)} {a}" for a, h in by_activity.items()]))
         # social prescribing and arts "on prescription" are not the prescribing of medicines (r42 al-prescribing F19)
         elif re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|(?<!social )(?<!on )prescrib\w*|"
                        r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
