@@ -454,6 +454,45 @@ def former_contract_gap(ctx: RuleContext):
                "basis and terms), or correct the date", ("alliance", "former_contracts", i, "expires"))
 
 
+@RULES.rule("ALLIANCE-FORMER-CONTRACT-EXTENDED-DATES", "warning",
+            "former_contracts_extended says the former contracts were extended, but the dates do not fit: no date they "
+            "were extended to (former_contracts_expire), or a contract whose own expiry date falls after that date "
+            "(r44 al-homefirst finding 1).")
+def former_contract_extended_dates(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if not alliance.former_contracts_extended or alliance.former_contracts_treatment != "replaced" \
+            or not alliance.former_contracts:
+        return
+    base = alliance.former_contracts_expire
+    if base is None:
+        yield ("former_contracts_extended is true but former_contracts_expire is empty: give the date the former "
+               "contracts were extended to, or set former_contracts_extended to false; the draft otherwise says they "
+               "end by agreement", ("alliance", "former_contracts_extended"))
+        return
+    for i, c in enumerate(alliance.former_contracts):
+        if c.expires and c.expires > base and c not in alliance.former_grants:
+            yield (f"former contract {c.reference or c.title!r} expires under its own terms on {c.expires:%-d %B %Y}, "
+                   f"after {base:%-d %B %Y}, the date former_contracts_expire says the contracts were extended to: "
+                   "correct one of the dates (expires is the contract's own date before any extension)",
+                   ("alliance", "former_contracts", i, "expires"))
+
+
+@RULES.rule("ALLIANCE-REPEALED-FUNCTION", "warning",
+            "A statutory function the sheet recites is a provision repealed by the draft date (clauses/law.yaml, "
+            "until): the recital leaves it out (r44 al-homefirst finding 2).")
+def repealed_function(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    functions = list(alliance.statutory_functions or [])
+    for text, name in alliance.statutory_functions_repealed:
+        entry = ctx.law.get(name) or {}
+        until = entry.get("until")
+        if until is None or (ctx.draft_date and until > ctx.draft_date):
+            continue
+        yield (f"statutory_functions recites {entry.get('title', name)}, which was repealed from {until:%-d %B %Y} "
+               f"by {entry.get('repealed_by', 'a later Act')}: the recital leaves it out; remove it, or cite the "
+               "power in force that replaced it", ("alliance", "statutory_functions", functions.index(text)))
+
+
 @RULES.rule("ALLIANCE-FORMER-GRANT-EXTENDED", "info",
             "former_contracts_extended says the former contracts were extended, but some are grants, which are not "
             "extended (r43 al-domabuse notes 3 and 9).")

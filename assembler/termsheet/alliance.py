@@ -946,6 +946,21 @@ class PooledBudget(Strict):
         return sum((c.amount for c in self.contributions), Decimal(0))
 
 
+# Provisions known to be repealed that a sheet may still recite among its statutory functions: the law.yaml entry
+# (with its repeal date, the repealing instrument and the source) and the words that cite it. A recital never prints
+# one as a function in force; ALLIANCE-REPEALED-FUNCTION warns (r44 al-homefirst finding 2).
+REPEALED_PROVISIONS = {
+    "care_act_2014_schedule_3": re.compile(
+        r"\b(?:Schedule|Sch\.?)\s*3\b[^;]{0,40}?\bCare Act 2014\b|\bCare Act 2014\b[,]?\s*(?:Schedule|Sch\.?)\s*3\b",
+        re.I),
+}
+
+
+def repealed_provision(text: str) -> str | None:
+    """The law.yaml name of a repealed provision the text recites, else None."""
+    return next((name for name, pattern in REPEALED_PROVISIONS.items() if pattern.search(text or "")), None)
+
+
 class FormerContract(Strict):
     member: MemberKey = Field(description="Key of the member that holds the contract.")
     kind: Literal["contract", "grant"] | None = Field(
@@ -1261,6 +1276,12 @@ class Alliance(Strict):
         "Grant means only that grant and other government money in the funding (a general grant paid to the council, "
         "say) is not one, and a cut in that other money gives no right to reduce the Annual Values. False: any grant a "
         "Minister of the Crown or a government department pays towards the Services is one, including the grant named.")
+    central_grant_name_to_confirm: bool = Field(
+        False, description="With central_grant: true where the grant's name is still to be confirmed (for example "
+        "against the next year's grant determination, where the department is consolidating its grants). The "
+        "definition of Central Government Grant then puts the name in square brackets and the note asks for it to be "
+        "confirmed. False: the name is settled. Either way, with central_grant_only the definition takes in any grant "
+        "that replaces the named grant or into which it is consolidated.")
     central_grant_cut: bool | None = Field(
         None, description="Where a central government grant pays for some of the Services: whether the instructions "
         "give the council the right, if the grant is cut, to reduce the Annual Values of the Providers it funds on "
@@ -2442,7 +2463,14 @@ class Alliance(Strict):
         if cqc:
             # the registrations the sheet gives (members[].registrations) name the CQC example: whose, and for which
             # regulated activity (an NHS trust's perinatal or community health services, say) (r33 al-fresh F8)
-            out.append("the Care Quality Commission, for " + join_and([f"{p.defined}'s {r.activity}" for p, r in cqc]))
+            # one phrase per regulated activity, each holder named once: a Provider registered at two locations for
+            # the same activity is not listed twice (r44 al-substance F7)
+            by_activity: dict[str, list[str]] = {}
+            for p, r in cqc:
+                holders = by_activity.setdefault(r.activity, [])
+                if f"{p.defined}'s" not in holders:
+                    holders.append(f"{p.defined}'s")
+            out.append("the Care Quality Commission, for " + join_and([f"{join_and(h)} {a}" for a, h in by_activity.items()]))
         # social prescribing and arts "on prescription" are not the prescribing of medicines (r42 al-prescribing F19)
         elif re.search(r"\b(treatment|nursing|clinical|medical|palliative|personal care|detox\w*|(?<!social )(?<!on )prescrib\w*|"
                        r"care home|domiciliary|supported living|surgery|(?<!after )(?<!following )diagnos\w*)\b", scope):
@@ -4507,7 +4535,22 @@ class Alliance(Strict):
         recital (D), clause 5 and Part 2 of Schedule 1 say so contract by contract (r43 al-careleavers notes 6, 10)."""
         if self.former_contracts_treatment != "replaced":
             return []
-        return [c for c in self.former_contracts if c.expires and c.expires < self.day_before_start]
+        extended = self.former_contracts_extended_from
+        return [c for c in self.former_contracts
+                if c.expires and c.expires < self.day_before_start and c not in extended]
+
+    @property
+    def former_contracts_extended_from(self) -> list:
+        """Where the former contracts are replaced and have been extended (former_contracts_extended) to
+        former_contracts_expire: the contracts (not grants) whose own expiry date (expires, the date before any
+        extension) falls before that date. Their own date is the original one, so they expire on
+        former_contracts_expire as extended, not early: recital (D), clause 5, Part 2 of Schedule 1 and the key
+        information say so and never call them expired or not extended (r44 al-homefirst finding 1)."""
+        base = self.former_contracts_expiry
+        if base is None or not self.former_contracts_extended:
+            return []
+        grants = self.former_grants
+        return [c for c in self.former_contracts if c.expires and c.expires < base and c not in grants]
 
     @property
     def former_contracts_other_dates(self) -> list:
@@ -4517,7 +4560,8 @@ class Alliance(Strict):
         if base is None:
             return []
         return [c for c in self.former_contracts
-                if c.expires and c.expires != base and c not in self.former_contracts_early]
+                if c.expires and c.expires != base and c not in self.former_contracts_early
+                and c not in self.former_contracts_extended_from]
 
     def former_contract_gap_days(self, contract: FormerContract) -> int:
         """The days from the day after a former contract expires to the day before the Commencement Date, inclusive."""
@@ -4922,6 +4966,16 @@ class Alliance(Strict):
         if day is None and not (self.section_75_agreement or "").strip() and self.conditions_long_stop:
             return True  # no date given but a long-stop for the conditions: not yet made (r33 al-fresh F3)
         return bool(day and draft_date and day > draft_date)
+
+    def section_75_condition(self, draft_date: dt.date | None, wales: bool = False) -> bool:
+        """Whether the conditions in the term clause include a section 75 agreement providing for the Pooled Budget:
+        where it is not yet made (section_75_pending), or where the sheet gives conditions_long_stop for an NHS and
+        council pool whose agreement is already made but is still to be varied to carry this pooled fund (r44
+        al-homefirst finding 4)."""
+        if self.section_75_pending(draft_date, wales):
+            return True
+        return bool(self.conditions_long_stop and not wales and self.nhs_and_council_pool
+                    and self.pooled_budget is not None and len(self.pooled_budget.contributions) >= 2)
 
     @property
     def long_stop_date(self) -> dt.date:
@@ -5971,6 +6025,13 @@ class Alliance(Strict):
         return any(w in scope for w in ("early help", "family support", "family hub", "children's centre"))
 
     @property
+    def statutory_functions_repealed(self) -> list[tuple[str, str]]:
+        """The sheet's statutory_functions that recite a provision known to be repealed (REPEALED_PROVISIONS, each
+        backed by its clauses/law.yaml entry), as (entry, law.yaml name): the recital leaves them out, the recitals note
+        says so and ALLIANCE-REPEALED-FUNCTION warns (r44 al-homefirst finding 2)."""
+        return [(f, name) for f in self.statutory_functions or [] if (name := repealed_provision(f))]
+
+    @property
     def function_statutes(self) -> list[str]:
         """The statutes under which an English council commissions services of the kinds named in the purpose
         and services, for recital (A): a council acts under its functions, and naming only its general powers
@@ -5978,7 +6039,7 @@ class Alliance(Strict):
         NHS Act 2006, s.2B). Words are matched, not guessed at: a service the list does not know adds nothing,
         and the note asks for the statute."""
         if self.statutory_functions:
-            return list(self.statutory_functions)
+            return [f for f in self.statutory_functions if not repealed_provision(f)]
         scope = " ".join([self.purpose, *self.services]).lower()
         found = []
         if any(w in scope for w in ("drug", "alcohol", "substance", "sexual health", "smoking", "public health")):

@@ -29,3 +29,12 @@ def test_cqc_example_without_registrations_is_generic(alliance_lynmere):
     """Quiet: without registrations the example stays as the services suggest, naming no Provider."""
     ops = clause_text(alliance_lynmere, "alliance.operations", flat=True)
     assert "the Care Quality Commission, for the Trust's" not in ops
+
+
+def test_cqc_example_names_each_holder_once(catalogue):
+    """Firing: a Provider registered twice for the same activity (two locations) is named once (r44 al-substance F7)."""
+    twice = CQC + "      - {regulator: Care Quality Commission, activity: 'treatment of disease, disorder or injury'}\n"
+    text = _with_registration().replace(CQC, twice, 1)
+    ops = clause_text(document_of(catalogue, text), "alliance.operations", flat=True)
+    assert "for the Trust's treatment of disease, disorder or injury)" in ops
+    assert ops.count("the Trust's treatment of disease") == 1

@@ -63,6 +63,17 @@ def _former_grant_marked_extended(d):
     d["alliance"]["former_contracts"][0]["kind"] = "grant"
 
 
+def _former_contract_expiring_after_its_extension(d):
+    d["alliance"]["former_contracts_expire"] = "2027-03-31"
+    d["alliance"]["former_contracts_extended"] = True
+    d["alliance"]["former_contracts"][0]["expires"] = "2027-09-30"
+
+
+def _repealed_statutory_function(d):
+    d["alliance"]["statutory_functions"] = [
+        "section 91 of and Schedule 3 to the Care Act 2014 (discharge of hospital patients with care and support needs)"]
+
+
 def _ring_fenced_payments_in_unplaced_lines(d):
     d["alliance"]["risk_reward"]["fee"]["excludes_ring_fenced"] = True
     harbour = member(d, "harbour")
@@ -682,6 +693,8 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-FORMER-CONTRACT-ENDS-FIRST", JOINT, _former_contract_ending_before_the_term),
     ("ALLIANCE-FORMER-CONTRACT-GAP", BIG, _former_contract_expiring_before_the_start),
     ("ALLIANCE-FORMER-GRANT-EXTENDED", BIG, _former_grant_marked_extended),
+    ("ALLIANCE-FORMER-CONTRACT-EXTENDED-DATES", BIG, _former_contract_expiring_after_its_extension),
+    ("ALLIANCE-REPEALED-FUNCTION", BIG, _repealed_statutory_function),
     ("ALLIANCE-LINE-FEE-BASE", BIG, _ring_fenced_payments_in_unplaced_lines),
     ("ALLIANCE-SERVICE-SEASON", SMALL, _season_for_an_unlisted_service),
     ("ALLIANCE-FOR-CAUSE-UNTIL", SMALL, _for_cause_period_beyond_the_term),
