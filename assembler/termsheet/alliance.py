@@ -5247,10 +5247,16 @@ class Alliance(Strict):
         for i, k in enumerate(self.kpis, start=1):
             # "at the quarter end", "at the end of each quarter", "the position on the last day of each quarter"
             # (r35 al-fresh finding 1), "quarter-end count"
-            m = re.search(r"\b(?:at|on|as at) (?:the |each |every )?(quarter|month)[- ]end\b"
-                          r"|\b(?:at|on|as at) the (?:end|last day) of (?:each|the|every) (quarter|month)\b"
-                          r"|\b(quarter|month)[- ]end (?:position|count|figure|snapshot)\b",
-                          k.measured_over or "", re.I)
+            snapshot = (r"\b(?:at|on|as at) (?:the |each |every )?(quarter|month)[- ]end\b"
+                        r"|\b(?:at|on|as at) the (?:end|last day) of (?:each|the|every) (quarter|month)\b"
+                        r"|\b(quarter|month)[- ]end (?:position|count|figure|snapshot)\b")
+            m = re.search(snapshot, k.measured_over or "", re.I)
+            over = (k.measured_over or "").lower()
+            if not m and not re.search(r"\b(rolling|year|annual|annually|12 months|twelve months)\b", over):
+                # the measure itself says it is a snapshot ("(snapshot on the last day of the quarter)") and the
+                # 'measured over' words are a period, not a year: one rule per KPI, the snapshot's, rather than both
+                # the rate-over-the-year and the averaging rule (r44d al-youthhousing finding 3)
+                m = re.search(snapshot, str(k.measure), re.I)
             if m:
                 out.append((i, next(g for g in m.groups() if g).lower()))
         return out
