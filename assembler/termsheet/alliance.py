@@ -840,7 +840,8 @@ class KpiTrajectory(Strict):
     levels: list[str] = Field(min_length=1, max_length=10, description="The level to reach in each Alliance Year of the "
                               "initial term, in order, e.g. ['200', '220', '240', '260', '260']; for a KPI where lower is better, 'none', "
                               "'nil' or 'zero' is read as 0. A level that is not a figure leaves the KPI out of the "
-                              "Gain and Pain tests for that year (a warning says so). Left out: the draft "
+                              "Gain and Pain tests for that year (a warning says so). Give one figure a level: a level of two figures "
+                              "('125, 80%') is read as two limbs, both to be met (a warning suggests two KPIs). Left out: the draft "
                               "derives a straight line from the baseline to the target.")
 
 
@@ -5259,6 +5260,37 @@ class Alliance(Strict):
                 m = re.search(snapshot, str(k.measure), re.I)
             if m:
                 out.append((i, next(g for g in m.groups() if g).lower()))
+        return out
+
+    @property
+    def kpi_second_limbs(self) -> list[tuple[int, str]]:
+        """Each KPI whose target has a second limb after its level ('Fewer than 150 nights a year by 2029/30, and no
+        placement longer than 14 nights') that none of its levels in Part 3 repeats: (number, the limb's words), so
+        that Part 3 says the KPI is met only when both are met (r44d al-youthhousing finding 4)."""
+        out = []
+        for t, k in zip(self.trajectories, self.kpis):
+            m = re.search(r"(?:,\s*|;\s*|\s)and\s+((?:no|none|nobody|every|each|all|at least|not more|no more|fewer|less|"
+                          r"more|over|under|within)\b[^;]*?\d[^;]*?)\s*\.?$", str(k.target), re.I)
+            if not m:
+                continue
+            limb = m.group(1).strip()
+            if any(limb.lower() in str(level).lower() for level in (t.levels or [])):
+                continue
+            out.append((t.number, limb))
+        return out
+
+    @property
+    def two_figure_levels(self) -> list[tuple[int, str]]:
+        """Each KPI one of whose levels in Part 3 gives two figures ('125, 80%': a number and a rate): (number, the first
+        such level), so that Part 3 says both must be met and a rule warns that the KPI is better split in two (r44d
+        al-substance F2)."""
+        out = []
+        for t in self.trajectories:
+            for level in t.levels or []:
+                bare = re.sub(r"(\d),(\d{3})\b", r"\1\2", str(level or ""))  # '1,700' is one figure
+                if re.fullmatch(r"\D{0,20}?\d[\d.]*\s*%?[^,;\d]{0,30}(?:,|;|\band\b)\s*\D{0,20}?\d[\d.]*\s*%?.*", bare):
+                    out.append((t.number, str(level)))
+                    break
         return out
 
     @property
