@@ -1104,7 +1104,7 @@ _GROUP_KINDS = ("group", "forum", "panel", "board", "council", "network", "assem
                 "committee", "collective", "circle", "partnership")
 # "..., which the Council runs" / "run by Kite" at the end of the sheet's words about its group
 _GROUP_RUNNER = re.compile(r"\s*[,;(]?\s*(?:\b(?:which|that)\s+(?P<a>.{1,60}?)\s+(?:runs|hosts|supports|administers|"
-                           r"convenes|facilitates|coordinates)|\b(?:run|hosted|supported|administered|convened|"
+                           r"convenes|facilitates|coordinates)(?:\s+(?:for|on behalf of)\b[^,;.()]{0,40})?|\b(?:run|hosted|supported|administered|convened|"
                            r"facilitated|coordinated)\s+by\s+(?P<b>.{1,60}?))\s*\)?\s*[.;]?\s*$", re.I)
 
 
@@ -5263,6 +5263,21 @@ class Alliance(Strict):
         return out
 
     @property
+    def kpi_sources(self) -> list[tuple[int, str]]:
+        """Each KPI with the data source or definition the sheet gives for it: (number, its words), for Part 2 of
+        Schedule 2 (r44d al-homefirst finding 6)."""
+        return [(i, k.data_source) for i, k in enumerate(self.kpis, start=1) if k.data_source]
+
+    @property
+    def gate_kpis_without_source(self) -> list[int]:
+        """The KPIs that gate some Provider's share of Gain and have no data source or definition in the sheet, for the
+        Schedule 2 note to ask for each (r44d al-homefirst finding 6)."""
+        if not self.gain_gated:
+            return []
+        gating = sorted({n for _, kpis in self.kpi_gate_rows for n in kpis})
+        return [n for n in gating if 1 <= n <= len(self.kpis) and not self.kpis[n - 1].data_source]
+
+    @property
     def kpi_second_limbs(self) -> list[tuple[int, str]]:
         """Each KPI whose target has a second limb after its level ('Fewer than 150 nights a year by 2029/30, and no
         placement longer than 14 nights') that none of its levels in Part 3 repeats: (number, the limb's words), so
@@ -5618,12 +5633,19 @@ class Alliance(Strict):
             return council_in(text)
 
         runs = member_in(own["runner"]) if own.get("runner") else None
+        # a body outside the Alliance that runs it ("which Healthwatch Hollinsford runs for the Alliance"): kept by name
+        # (r44d al-homefirst finding 15)
+        runs_name = None
+        if runs is None and own.get("runner") and own["runner"][:1].isupper():
+            runs_name = own["runner"]
         funds = None
         grant = independent = False
         for ln in lines:
             m = re.search(esc + r".*?\b(?:which|that)\s+(.{1,60}?)\s+(?:runs|hosts|supports|administers)\b", ln, re.I)
             if m and runs is None:
                 runs = council_in(m.group(1))
+                if runs is None and runs_name is None and m.group(1)[:1].isupper():
+                    runs_name = m.group(1).strip()
             if re.search(r"\bindependent\b", ln, re.I):
                 independent = True
         for ln in self.interfacing_arrangements:
@@ -5631,7 +5653,8 @@ class Alliance(Strict):
                 funds = council_in(ln) or self.commissioner
                 grant = grant or bool(re.search(r"\bgrants?\b", ln, re.I))
         kind = own.get("kind") or (name.split()[-1].lower() if name.split()[-1].lower() in _GROUP_KINDS else "group")
-        return {"kind": kind, "members": members, "runs": runs, "funds": funds, "grant": grant,
+        return {"kind": kind, "members": members, "runs": runs, "runs_name": None if runs else runs_name,
+                "funds": funds, "grant": grant,
                 "independent": independent or grant}
 
     @property
