@@ -5837,6 +5837,25 @@ class Alliance(Strict):
                               r"staying close|staying put)\b", scope))
 
     @property
+    def statutory_child_records(self) -> list[str]:
+        """The kinds of record about children that Law requires to be kept longer than a sharing schedule's own
+        retention period, read from the Services and the purpose (r44d al-youthhousing finding 5): 'looked_after' (the
+        Services are for looked-after children, care leavers or 16 and 17 year olds, whom a council may accommodate as
+        looked-after children: their case records), 'supported_accommodation' (a service is supported accommodation for
+        16 and 17 year olds or Ofsted-registered: the records a supported accommodation undertaking must keep)."""
+        out = []
+        lines = [self.purpose or "", *self.services]
+        if self.care_leavers_in_scope or any(re.search(r"\blooked[- ]after\b|\b16 (?:and|or|to) 17\b|\b16-17\b|"
+                                                       r"\b(?:16|sixteen) and (?:17|seventeen)[- ]year[- ]olds?\b", t, re.I)
+                                             for t in lines):
+            out.append("looked_after")
+        if any(re.search(r"\bsupported accommodation\b", t, re.I)
+               and re.search(r"\b(?:16 and 17|16 or 17|16-17|under 18|looked[- ]after|Ofsted)\b", t, re.I)
+               for t in self.services):
+            out.append("supported_accommodation")
+        return out
+
+    @property
     def host_providers(self) -> list:
         """The Providers that place people in hosts' own homes (supported lodgings, Shared Lives, host families): the
         hosts and their households are not employees or volunteers, so the operations clause treats each host as the
