@@ -5855,6 +5855,25 @@ class Alliance(Strict):
             out.append("supported_accommodation")
         return out
 
+    def public_task_registered_providers(self, basis: str | None) -> list[Member]:
+        """The members that are private registered providers (housing associations) to which the sheet's single lawful
+        basis gives public task (Article 6(1)(e)), by name or as 'the housing associations' (r44d al-youthhousing
+        finding 6): such a body may rely on it only for a task with a basis in law, so the Schedule 6 note asks for
+        that basis or a fallback."""
+        if not basis:
+            return []
+        rps = [m for m in self._members if m.legal_form == "registered_provider"]
+        out: list[Member] = []
+        for seg in re.split(r";|,(?=\s*(?:and\s+)?Article\b)", basis):
+            if not re.search(r"6\(1\)\(e\)|public task", seg, re.I) or " for " not in seg:
+                continue
+            tail = seg.split(" for ", 1)[1].lower()
+            described = re.search(r"housing associations?|registered providers?|\brps?\b|social landlords?", tail)
+            for m in rps:
+                if m not in out and (described or any(w and w.lower() in tail for w in (m.name, m.short_name))):
+                    out.append(m)
+        return out
+
     @property
     def host_providers(self) -> list:
         """The Providers that place people in hosts' own homes (supported lodgings, Shared Lives, host families): the

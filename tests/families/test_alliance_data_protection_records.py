@@ -32,3 +32,36 @@ def test_adult_services_keep_the_sheets_retention(catalogue):
     body, note = _schedule(ALLIANCE_BIG, catalogue)
     assert "except records that Law requires" not in body
     assert "Care Planning, Placement and Case Review" not in note
+
+
+YOUTH_BASIS = ("Article 6(1)(e) (public task) for the Council and the two housing associations, Article 6(1)(f) for the "
+               "charities")
+
+
+def _with_rp_basis(tmp_path, basis: str):
+    """The care leavers' fixture (one Provider a registered provider) with its data flows taken out and its single
+    lawful basis replaced."""
+    text = CARE_LEAVERS.read_text()
+    start, end = text.index("  flows:\n"), text.index("  retention: ")
+    assert "legal_form: registered_provider" in text
+    text = text[:start] + f"  lawful_basis: {basis}\n" + text[end:]
+    out = tmp_path / "rp.yaml"
+    out.write_text(text)
+    return out
+
+
+def test_public_task_for_a_housing_association_is_flagged(tmp_path, catalogue):
+    """Firing (r44d al-youthhousing finding 6): public task given to 'the two housing associations' names the
+    registered provider in the note, with the basis in law and the fallbacks."""
+    sheet = _with_rp_basis(tmp_path, YOUTH_BASIS)
+    _, note = _schedule(sheet, catalogue)
+    assert "The instructions give public task (Article 6(1)(e)) to" in note
+    assert "may rely on public task only for a task with a basis in law (Article 6(3)" in note
+    assert "legitimate interests (Article 6(1)(f))" in note
+
+
+def test_legitimate_interests_for_a_housing_association_is_quiet(tmp_path, catalogue):
+    """Quiet: public task for the Council alone, legitimate interests for the others."""
+    sheet = _with_rp_basis(tmp_path, "Article 6(1)(e) (public task) for the Council, Article 6(1)(f) for the others")
+    _, note = _schedule(sheet, catalogue)
+    assert "The instructions give public task (Article 6(1)(e)) to" not in note
