@@ -5303,6 +5303,8 @@ class Alliance(Strict):
         for t in self.trajectories:
             for level in t.levels or []:
                 bare = re.sub(r"(\d),(\d{3})\b", r"\1\2", str(level or ""))  # '1,700' is one figure
+                if re.search(r"\b(?:between|from)\b|\d\s*(?:-|–|to)\s*\d", bare, re.I):
+                    continue  # a range ('between 10 and 20', '10-20') is one level
                 if re.fullmatch(r"\D{0,20}?\d[\d.]*\s*%?[^,;\d]{0,30}(?:,|;|\band\b)\s*\D{0,20}?\d[\d.]*\s*%?.*", bare):
                     out.append((t.number, str(level)))
                     break

@@ -129,3 +129,11 @@ def test_one_limb_and_thousands_are_quiet(catalogue):
     body, note = _texts(build(ALLIANCE_BIG, catalogue).document)
     assert "second limb" not in body and "gives two figures" not in body
     assert "second limb" not in note and "give two figures" not in note
+
+
+def test_a_range_is_one_level(tmp_path, catalogue):
+    """Quiet: a level written as a range ('between 210 and 220') is one level, not two limbs."""
+    sheet = _variant(tmp_path, [('levels: ["215", "240", "260", "260", "260"]',
+                                 'levels: ["between 210 and 220", "240", "260", "260", "260"]')])
+    body, note = _texts(build(sheet, catalogue).document)
+    assert "gives two figures" not in body and "give two figures" not in note
