@@ -772,6 +772,22 @@ def kpi_level_not_figure(ctx: RuleContext):
                    "better), or confirm that the KPI is not to count that year", ("alliance", "kpi_trajectories", i, "levels"))
 
 
+@RULES.rule("ALLIANCE-KPI-TWO-FIGURES", "warning",
+            "A KPI whose level gives two figures ('125, 80%': a number and a rate) is met only where both are, as Part 3 "
+            "of Schedule 2 says; but the year's figure, the pro rata rule and the Gain gate are clearer with one figure "
+            "per KPI, so the sheet is better split into two KPIs (r44d al-substance F2).")
+def kpi_two_figures(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    agreed = {t.kpi: i for i, t in enumerate(alliance.kpi_trajectories)}
+    for n, level in alliance.two_figure_levels:
+        gated = [m.defined for m, kpis in alliance.kpi_gate_rows if n in kpis] if alliance.gain_gated else []
+        where = ("alliance", "kpi_trajectories", agreed[n], "levels") if n in agreed else ("alliance", "kpis", n - 1, "target")
+        yield (f"KPI {n}'s level '{level}' gives two figures: the draft makes the KPI met only where both are met"
+               + (f" (it gates the Gain of {', '.join(gated)})" if gated else "")
+               + ", and applies the rule for a year's figure to each; split it into two KPIs, each with one figure a "
+               "year, and say which of them gate", where)
+
+
 @RULES.rule("ALLIANCE-KPIS", "warning",
             "A contract under the Procurement Act 2023 worth more than the KPI threshold (GBP 5m, s.52) sets at least 3 KPIs, "
             "unless it is a light touch contract, to which s.52 does not apply.")

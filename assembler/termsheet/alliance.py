@@ -872,7 +872,8 @@ class KpiTrajectory(Strict):
     levels: list[str] = Field(min_length=1, max_length=10, description="The level to reach in each Alliance Year of the "
                               "initial term, in order, e.g. ['200', '220', '240', '260', '260']; for a KPI where lower is better, 'none', "
                               "'nil' or 'zero' is read as 0. A level that is not a figure leaves the KPI out of the "
-                              "Gain and Pain tests for that year (a warning says so). Left out: the draft "
+                              "Gain and Pain tests for that year (a warning says so). Give one figure a level: a level of two figures "
+                              "('125, 80%') is read as two limbs, both to be met (a warning suggests two KPIs). Left out: the draft "
                               "derives a straight line from the baseline to the target.")
 
 
@@ -1173,7 +1174,7 @@ _GROUP_KINDS = ("group", "forum", "panel", "board", "council", "network", "assem
                 "committee", "collective", "circle", "partnership")
 # "..., which the Council runs" / "run by Kite" at the end of the sheet's words about its group
 _GROUP_RUNNER = re.compile(r"\s*[,;(]?\s*(?:\b(?:which|that)\s+(?P<a>.{1,60}?)\s+(?:runs|hosts|supports|administers|"
-                           r"convenes|facilitates|coordinates)|\b(?:run|hosted|supported|administered|convened|"
+                           r"convenes|facilitates|coordinates)(?:\s+(?:for|on behalf of)\b[^,;.()]{0,40})?|\b(?:run|hosted|supported|administered|convened|"
                            r"facilitated|coordinated)\s+by\s+(?P<b>.{1,60}?))\s*\)?\s*[.;]?\s*$", re.I)
 
 
@@ -5375,12 +5376,66 @@ class Alliance(Strict):
         for i, k in enumerate(self.kpis, start=1):
             # "at the quarter end", "at the end of each quarter", "the position on the last day of each quarter"
             # (r35 al-fresh finding 1), "quarter-end count"
-            m = re.search(r"\b(?:at|on|as at) (?:the |each |every )?(quarter|month)[- ]end\b"
-                          r"|\b(?:at|on|as at) the (?:end|last day) of (?:each|the|every) (quarter|month)\b"
-                          r"|\b(quarter|month)[- ]end (?:position|count|figure|snapshot)\b",
-                          k.measured_over or "", re.I)
+            snapshot = (r"\b(?:at|on|as at) (?:the |each |every )?(quarter|month)[- ]end\b"
+                        r"|\b(?:at|on|as at) the (?:end|last day) of (?:each|the|every) (quarter|month)\b"
+                        r"|\b(quarter|month)[- ]end (?:position|count|figure|snapshot)\b")
+            m = re.search(snapshot, k.measured_over or "", re.I)
+            over = (k.measured_over or "").lower()
+            if not m and not re.search(r"\b(rolling|year|annual|annually|12 months|twelve months)\b", over):
+                # the measure itself says it is a snapshot ("(snapshot on the last day of the quarter)") and the
+                # 'measured over' words are a period, not a year: one rule per KPI, the snapshot's, rather than both
+                # the rate-over-the-year and the averaging rule (r44d al-youthhousing finding 3)
+                m = re.search(snapshot, str(k.measure), re.I)
             if m:
                 out.append((i, next(g for g in m.groups() if g).lower()))
+        return out
+
+    @property
+    def kpi_sources(self) -> list[tuple[int, str]]:
+        """Each KPI with the data source or definition the sheet gives for it: (number, its words), for Part 2 of
+        Schedule 2 (r44d al-homefirst finding 6)."""
+        return [(i, k.data_source) for i, k in enumerate(self.kpis, start=1) if k.data_source]
+
+    @property
+    def gate_kpis_without_source(self) -> list[int]:
+        """The KPIs that gate some Provider's share of Gain and have no data source or definition in the sheet, for the
+        Schedule 2 note to ask for each (r44d al-homefirst finding 6)."""
+        if not self.gain_gated:
+            return []
+        gating = sorted({n for _, kpis in self.kpi_gate_rows for n in kpis})
+        return [n for n in gating if 1 <= n <= len(self.kpis) and not self.kpis[n - 1].data_source]
+
+    @property
+    def kpi_second_limbs(self) -> list[tuple[int, str]]:
+        """Each KPI whose target has a second limb after its level ('Fewer than 150 nights a year by 2029/30, and no
+        placement longer than 14 nights') that none of its levels in Part 3 repeats: (number, the limb's words), so
+        that Part 3 says the KPI is met only when both are met (r44d al-youthhousing finding 4)."""
+        out = []
+        for t, k in zip(self.trajectories, self.kpis):
+            m = re.search(r"(?:,\s*|;\s*|\s)and\s+((?:no|none|nobody|every|each|all|at least|not more|no more|fewer|less|"
+                          r"more|over|under|within)\b[^;]*?\d[^;]*?)\s*\.?$", str(k.target), re.I)
+            if not m:
+                continue
+            limb = m.group(1).strip()
+            if any(limb.lower() in str(level).lower() for level in (t.levels or [])):
+                continue
+            out.append((t.number, limb))
+        return out
+
+    @property
+    def two_figure_levels(self) -> list[tuple[int, str]]:
+        """Each KPI one of whose levels in Part 3 gives two figures ('125, 80%': a number and a rate): (number, the first
+        such level), so that Part 3 says both must be met and a rule warns that the KPI is better split in two (r44d
+        al-substance F2)."""
+        out = []
+        for t in self.trajectories:
+            for level in t.levels or []:
+                bare = re.sub(r"(\d),(\d{3})\b", r"\1\2", str(level or ""))  # '1,700' is one figure
+                if re.search(r"\b(?:between|from)\b|\d\s*(?:-|–|to)\s*\d", bare, re.I):
+                    continue  # a range ('between 10 and 20', '10-20') is one level
+                if re.fullmatch(r"\D{0,20}?\d[\d.]*\s*%?[^,;\d]{0,30}(?:,|;|\band\b)\s*\D{0,20}?\d[\d.]*\s*%?.*", bare):
+                    out.append((t.number, str(level)))
+                    break
         return out
 
     @property
@@ -5754,12 +5809,19 @@ class Alliance(Strict):
             return council_in(text)
 
         runs = member_in(own["runner"]) if own.get("runner") else None
+        # a body outside the Alliance that runs it ("which Healthwatch Hollinsford runs for the Alliance"): kept by name
+        # (r44d al-homefirst finding 15)
+        runs_name = None
+        if runs is None and own.get("runner") and own["runner"][:1].isupper():
+            runs_name = own["runner"]
         funds = None
         grant = independent = False
         for ln in lines:
             m = re.search(esc + r".*?\b(?:which|that)\s+(.{1,60}?)\s+(?:runs|hosts|supports|administers)\b", ln, re.I)
             if m and runs is None:
                 runs = council_in(m.group(1))
+                if runs is None and runs_name is None and m.group(1)[:1].isupper():
+                    runs_name = m.group(1).strip()
             if re.search(r"\bindependent\b", ln, re.I):
                 independent = True
         for ln in self.interfacing_arrangements:
@@ -5767,7 +5829,8 @@ class Alliance(Strict):
                 funds = council_in(ln) or self.commissioner
                 grant = grant or bool(re.search(r"\bgrants?\b", ln, re.I))
         kind = own.get("kind") or (name.split()[-1].lower() if name.split()[-1].lower() in _GROUP_KINDS else "group")
-        return {"kind": kind, "members": members, "runs": runs, "funds": funds, "grant": grant,
+        return {"kind": kind, "members": members, "runs": runs, "runs_name": None if runs else runs_name,
+                "funds": funds, "grant": grant,
                 "independent": independent or grant}
 
     @property
@@ -5948,6 +6011,44 @@ class Alliance(Strict):
         scope = " ".join([self.purpose, *self.services]).lower()
         return bool(re.search(r"\b(looked[- ]after|care leavers?|leaving care|leaving the council's children's homes|"
                               r"staying close|staying put)\b", scope))
+
+    @property
+    def statutory_child_records(self) -> list[str]:
+        """The kinds of record about children that Law requires to be kept longer than a sharing schedule's own
+        retention period, read from the Services and the purpose (r44d al-youthhousing finding 5): 'looked_after' (the
+        Services are for looked-after children, care leavers or 16 and 17 year olds, whom a council may accommodate as
+        looked-after children: their case records), 'supported_accommodation' (a service is supported accommodation for
+        16 and 17 year olds or Ofsted-registered: the records a supported accommodation undertaking must keep)."""
+        out = []
+        lines = [self.purpose or "", *self.services]
+        if self.care_leavers_in_scope or any(re.search(r"\blooked[- ]after\b|\b16 (?:and|or|to) 17\b|\b16-17\b|"
+                                                       r"\b(?:16|sixteen) and (?:17|seventeen)[- ]year[- ]olds?\b", t, re.I)
+                                             for t in lines):
+            out.append("looked_after")
+        if any(re.search(r"\bsupported accommodation\b", t, re.I)
+               and re.search(r"\b(?:16 and 17|16 or 17|16-17|under 18|looked[- ]after|Ofsted)\b", t, re.I)
+               for t in self.services):
+            out.append("supported_accommodation")
+        return out
+
+    def public_task_registered_providers(self, basis: str | None) -> list[Member]:
+        """The members that are private registered providers (housing associations) to which the sheet's single lawful
+        basis gives public task (Article 6(1)(e)), by name or as 'the housing associations' (r44d al-youthhousing
+        finding 6): such a body may rely on it only for a task with a basis in law, so the Schedule 6 note asks for
+        that basis or a fallback."""
+        if not basis:
+            return []
+        rps = [m for m in self._members if m.legal_form == "registered_provider"]
+        out: list[Member] = []
+        for seg in re.split(r";|,(?=\s*(?:and\s+)?Article\b)", basis):
+            if not re.search(r"6\(1\)\(e\)|public task", seg, re.I) or " for " not in seg:
+                continue
+            tail = seg.split(" for ", 1)[1].lower()
+            described = re.search(r"housing associations?|registered providers?|\brps?\b|social landlords?", tail)
+            for m in rps:
+                if m not in out and (described or any(w and w.lower() in tail for w in (m.name, m.short_name))):
+                    out.append(m)
+        return out
 
     @property
     def host_providers(self) -> list:

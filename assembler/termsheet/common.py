@@ -454,6 +454,11 @@ class Kpi(Strict):
         None, description="The period each result is measured over, e.g. 'rolling 12 months', 'each quarter', "
                           "'the financial year'. Empty: the open-book draft proposes a period in brackets and lists "
                           "it among the assumptions to confirm.")
+    data_source: Text | None = Field(
+        None, description="Where the figure comes from and the definition it follows, as words that complete 'measured "
+        "from', e.g. 'the ASCOF measure 2B(1) definition, counted by the Council from the Providers' records' or 'the "
+        "NHS discharge dataset as published for Hollinsford General Hospital'. The alliance draft prints it in Schedule 2. "
+        "Empty: the alliance draft's note asks for it for each KPI that gates a share of Gain.")
 
     @property
     def shown_target(self) -> str:

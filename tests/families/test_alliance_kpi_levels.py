@@ -100,3 +100,40 @@ def test_no_ungated_year_note_where_every_gate_has_a_level(catalogue):
     """r28 al-fresh finding 6(b) (quiet): the sample's gates all have figures for every year."""
     _, note = _texts(build(ALLIANCE_BIG, catalogue).document)
     assert "in effect not gated" not in note
+
+
+def test_second_limb_of_a_target_is_kept_and_both_must_be_met(tmp_path, catalogue):
+    """Firing (r44d al-youthhousing finding 4): a target with a second limb the levels do not repeat keeps that limb in
+    Part 3, met only where both are met, and the note asks the client to confirm it."""
+    sheet = _variant(tmp_path, [("target: Below 5% of stays\n",
+                                 "target: Below 5% of stays, and no stay ended within 7 days\n")])
+    body, note = _texts(build(sheet, catalogue).document)
+    assert ('The target of Key Performance Indicator 3 in Part 2 has a second limb ("no stay ended within 7 days"): in '
+            "each Alliance Year that Key Performance Indicator is met only where its level below and that limb are both "
+            "met.") in body
+    assert 'KPI 3\'s target has a second limb ("no stay ended within 7 days")' in note
+
+
+def test_two_figure_level_is_met_only_where_both_are(tmp_path, catalogue):
+    """Firing (r44d al-substance F2): a level of two figures ('125, 80%') is one figure for each limb, both to be met."""
+    sheet = _variant(tmp_path, [('levels: ["215", "240", "260", "260", "260"]',
+                                 'levels: ["215, 80%", "240, 82%", "260, 85%", "260, 85%", "260, 85%"]')])
+    body, note = _texts(build(sheet, catalogue).document)
+    assert ('A level below for Key Performance Indicator 1 that gives two figures (such as "215, 80%") sets one for each '
+            "limb of its measure") in body and "only where both are met" in body
+    assert "KPI 1's levels give two figures" in note
+
+
+def test_one_limb_and_thousands_are_quiet(catalogue):
+    """Quiet: the sample's single-limb targets and single-figure levels give neither sentence."""
+    body, note = _texts(build(ALLIANCE_BIG, catalogue).document)
+    assert "second limb" not in body and "gives two figures" not in body
+    assert "second limb" not in note and "give two figures" not in note
+
+
+def test_a_range_is_one_level(tmp_path, catalogue):
+    """Quiet: a level written as a range ('between 210 and 220') is one level, not two limbs."""
+    sheet = _variant(tmp_path, [('levels: ["215", "240", "260", "260", "260"]',
+                                 'levels: ["between 210 and 220", "240", "260", "260", "260"]')])
+    body, note = _texts(build(sheet, catalogue).document)
+    assert "gives two figures" not in body and "give two figures" not in note

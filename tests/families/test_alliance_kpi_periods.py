@@ -74,3 +74,29 @@ def test_each_quarter_is_not_a_point_in_time_figure(tmp_path, catalogue):
     """Quiet: a KPI measured over each quarter (a figure for the whole period) keeps the year-as-a-whole rules."""
     body = _kpi3_measured_over(tmp_path, catalogue, "each quarter")
     assert "For Key Performance Indicator 3, which is measured at each" not in body
+
+
+MEASURE = "    - measure: Adults receiving long-term support who take it as a direct payment\n"
+
+
+def _kpi3_snapshot_in_measure(tmp_path, catalogue, over: str):
+    text = STAINMOOR.read_text()
+    assert MEASURE in text and POINT in text
+    text = text.replace(MEASURE, MEASURE.rstrip("\n") + " (snapshot on the last day of the quarter)\n", 1)
+    sheet = tmp_path / "snapshot.yaml"
+    sheet.write_text(text.replace(POINT, f"      measured_over: {over}\n", 1))
+    return _flat(text_of(clause(build(sheet, catalogue).document, "alliance.schedule-outcomes")))
+
+
+def test_snapshot_in_the_measure_words_gives_one_rule(tmp_path, catalogue):
+    """Firing (r44d al-youthhousing finding 3): a percentage whose measure says it is a snapshot on the last day of the
+    quarter, measured over 'each quarter', falls under the point-in-time rule alone, not also the rate-over-the-year rule."""
+    body = _kpi3_snapshot_in_measure(tmp_path, catalogue, "each quarter")
+    assert ("For Key Performance Indicator 3, which is measured at each quarter end, it is the figure at the last "
+            "quarter end of the Alliance Year, and the rules below do not apply to it.") in body
+
+
+def test_rolling_measured_over_wins_over_snapshot_words(tmp_path, catalogue):
+    """Quiet: where the sheet's measured_over is a rolling 12 months, that period wins over the measure's words."""
+    body = _kpi3_snapshot_in_measure(tmp_path, catalogue, "rolling 12 months")
+    assert "For Key Performance Indicator 3, which is measured at each" not in body

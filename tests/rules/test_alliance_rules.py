@@ -317,6 +317,11 @@ def _kpi_level_not_a_figure(d):
     d["alliance"]["kpi_trajectories"][0]["levels"][1] = "tbc"
 
 
+def _kpi_level_with_two_figures(d):
+    # a level of a count and a rate ('125, 80%'): r44d al-substance F2
+    d["alliance"]["kpi_trajectories"][0]["levels"][1] = "125, 80%"
+
+
 def _provider_holds_pooled_budget(d):
     d["alliance"]["pooled_budget"]["host"] = "harbour"
 
@@ -677,6 +682,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-CONTRIBUTION-UPLIFT-GAP", MOSSGATE, _icb_uplift_on_its_own_contract),
     ("ALLIANCE-KPI-TARGET-TRAJECTORY", BIG, _kpi_target_a_year_before_its_trajectory),
     ("ALLIANCE-KPI-LEVEL-NOT-FIGURE", BIG, _kpi_level_not_a_figure),
+    ("ALLIANCE-KPI-TWO-FIGURES", BIG, _kpi_level_with_two_figures),
     ("ALLIANCE-POOLED-BUDGET-HOST", BIG, _provider_holds_pooled_budget),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _new_award_but_contracts_varied),
     ("ALLIANCE-FORMER-CONTRACTS-ROUTE", BIG, _modification_but_contracts_replaced),
