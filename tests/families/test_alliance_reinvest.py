@@ -3,7 +3,9 @@ sub-clauses of clause 13 and its definition, the forfeited share sent into the p
 Reserved Matter naming the defined term, and the rule ALLIANCE-REINVEST-UNSET."""
 from __future__ import annotations
 
-from tests.families.clause_texts import clause, definition, document_of, flat, text_of
+import pytest
+
+from tests.families.clause_texts import alliance_key_row, clause, definition, document_of, flat, flat_note, text_of
 from tests.families.conftest import ALLIANCE_BIG, ALLIANCE_REABLEMENT
 from tests.rules.helpers import findings
 
@@ -30,6 +32,21 @@ def test_reinvested_gain_reaches_clause_13_the_definition_and_schedule_4(catalog
     assert definition(doc, "Gain Reinvestment Plan").startswith("the plan the ALT approves under clause")
     sch = flat(text_of(clause(doc, "alliance.schedule-risk-reward")))
     assert "a share of Gain is not surplus that a Provider or the Commissioner keeps" in sch
+    row = alliance_key_row(doc, "Use of Gain")
+    assert "applied only to the Services under the Gain Reinvestment Plan the ALT approves within three months" in row[1]
+    note = flat_note(doc, "alliance.risk-reward")
+    assert "As instructed, no member keeps Gain as surplus" in note
+    assert "gain_use" not in note
+
+
+def test_reserved_matter_words_name_the_defined_term(catalogue):
+    """Firing: a Reserved Matter the sheet writes in lower case names the draft's Gain Reinvestment Plan."""
+    source = _reinvest(ALLIANCE_REABLEMENT).replace(
+        "      - Changing the shares of Gain\n",
+        "      - Changing the shares of Gain\n      - Approving the reinvestment plan for each year's Gain\n", 1)
+    doc = document_of(catalogue, source)
+    decisions = flat(text_of(clause(doc, "alliance.decisions")))
+    assert "approving the Gain Reinvestment Plan for each year's Gain" in decisions
 
 
 def test_reinvestment_under_gain_and_pain(catalogue):
@@ -45,6 +62,8 @@ def test_paid_gain_leaves_the_draft_as_it_was(catalogue):
         doc = document_of(catalogue, path.read_text(encoding="utf-8"))
         assert "Reinvestment Plan" not in flat(text_of(clause(doc, "alliance.risk-reward")))
         assert "Reinvestment Plan" not in flat(text_of(clause(doc, "alliance.schedule-risk-reward")))
+        with pytest.raises(StopIteration):
+            alliance_key_row(doc, "Use of Gain")
 
 
 def _reserve(data):
