@@ -1623,6 +1623,9 @@ def reinvest_unset(ctx: RuleContext):
         return
     for i, m in enumerate(alliance.decisions.reserved_matters):
         if re.search(r"\breinvest", m, re.I):
+            if (getattr(ctx.sheet, "open_book", None) is not None and ctx.positions.get("open_book_excess") == "reinvest"
+                    and not re.search(r"\bgain\b", m, re.I)):
+                continue  # the open-book Reinvestment Plan for Excess Profit, which the draft defines
             yield (f"the Reserved Matter '{m}' speaks of reinvesting, but risk_reward.gain_use is not 'reinvest', so the "
                    "draft pays each Provider its share of Gain freely and creates no Reinvestment Plan: set gain_use: "
                    "reinvest if every share of Gain must go back into the Services, or reword the matter",
