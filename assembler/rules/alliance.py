@@ -1697,3 +1697,22 @@ def earmark_nothing_pooled(ctx: RuleContext):
                        f"{names}'s Service Contracts ({money(values)} in the first year) itself and so pays none of it "
                        "into the pool: set pooled_in_full: true (the pool pays those contracts for it) or leave "
                        "applied_to empty", ("alliance", "pooled_budget", "contributions", i, "applied_to"))
+
+
+@RULES.rule("ALLIANCE-REINVEST-UNSET", "warning",
+            "A Reserved Matter that names a Reinvestment Plan (or reinvesting Gain) has risk_reward.gain_use "
+            "'reinvest', or the draft would list a plan nothing in it creates (r44 al-dayops finding 1).")
+def reinvest_unset(ctx: RuleContext):
+    alliance = ctx.sheet.alliance
+    if alliance.risk_reward.gain_use == "reinvest":
+        return
+    for i, m in enumerate(alliance.decisions.reserved_matters):
+        if re.search(r"\breinvest", m, re.I):
+            if (getattr(ctx.sheet, "open_book", None) is not None and ctx.positions.get("open_book_excess") == "reinvest"
+                    and not re.search(r"\bgain\b", m, re.I)):
+                continue  # the open-book Reinvestment Plan for Excess Profit, which the draft defines
+            yield (f"the Reserved Matter '{m}' speaks of reinvesting, but risk_reward.gain_use is not 'reinvest', so the "
+                   "draft pays each Provider its share of Gain freely and creates no Reinvestment Plan: set gain_use: "
+                   "reinvest if every share of Gain must go back into the Services, or reword the matter",
+                   ("alliance", "decisions", "reserved_matters", i))
+            return

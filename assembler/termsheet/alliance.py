@@ -826,6 +826,15 @@ class RiskReward(Strict):
         "no more than 2% of the Target Cost) or each Provider's share (e.g. no more than 3% of its Annual Value), the "
         "Gain above the cap going to the Commissioner(s). Empty: the Providers' shares of Gain are not capped.")
     example: Example = Field(default_factory=Example, description="Assumptions for the worked example in the risk/reward Schedule.")
+    gain_use: Literal["paid", "reinvest"] = Field(
+        "paid", description="What happens to each member's share of Gain: 'paid' (the standard: each Provider's share "
+        "is paid to it and is its own to use; the Commissioner keeps its share) or 'reinvest' (every share, the "
+        "Commissioner's and any share forfeited included, is applied only to the Services under a Reinvestment Plan "
+        "the ALT approves; a Provider holds its share as a restricted sum, carried forward or repaid if not spent on "
+        "the plan). Choose 'reinvest' where the deal says no member keeps Gain as surplus.")
+    reinvest_months: int = Field(
+        3, ge=1, le=12, description="Under gain_use 'reinvest': the number of months after the calculation of an "
+        "Alliance Year's Gain binds within which the ALT must approve the Reinvestment Plan for it, e.g. 3.")
     overhead_limit_percent: Percent | None = Field(
         None, description="Where there is no open_book block: the most that any Provider's overhead rate may be, as a "
         "percentage of its direct costs of delivering the Services, e.g. 12. Each Provider's own rate is fixed in the "
@@ -4180,6 +4189,8 @@ class Alliance(Strict):
             words = [re.sub(r"\b(?:the )?pooled budget\b", "the Pooled Budget", w, flags=re.I) for w in words]
         if self.joint_commissioners:  # the sheet's singular "the Commissioner" where several commission (sprint J1)
             words = [joint_commissioner_words(w) for w in words]
+        if self.risk_reward.gain_use == "reinvest":  # the draft defines the Gain Reinvestment Plan (sprint Z2; the open-book Reinvestment Plan is another term)
+            words = [re.sub(r"\b(?:the )?reinvestment plan\b", "the Gain Reinvestment Plan", w, flags=re.I) for w in words]
         return words
 
     @property

@@ -7,6 +7,7 @@ from tests.conftest import samples
 from tests.families.clause_texts import (
     build,
     clause,
+    document_of,
     flat as _flat,
     flat_note,
     note,
@@ -14,7 +15,7 @@ from tests.families.clause_texts import (
     variant_file,
     variant_of,
 )
-from tests.families.conftest import ALLIANCE, ALLIANCE_LYNMERE_ALH, ALLIANCE_STAINMOOR
+from tests.families.conftest import ALLIANCE, ALLIANCE_BIG, ALLIANCE_LYNMERE_ALH, ALLIANCE_STAINMOOR
 
 
 def test_assumed_insurance_levels_are_bracketed_and_listed(alliance_big):
@@ -134,3 +135,15 @@ def test_no_wilful_default_item_without_the_carve_out(catalogue):
     text = _flat(text_of(clause(doc, "alliance.liability")))
     assert "wilful default" not in text
     assert "separate, higher limit" not in flat_note(doc, "alliance.liability")
+
+
+def test_no_blame_note_asks_for_a_fixed_sum_only_when_none_is_instructed(catalogue):
+    """r44 al-dayops F13: with an instructed liability_floor the note does not tell the reader to set the fixed sum no
+    higher than the cover (the floor is instructed), and offers a higher limit only where the cover exceeds the floor;
+    without one (quiet) it still asks."""
+    source = ALLIANCE_BIG.read_text(encoding="utf-8")
+    assert "Set the fixed sum no higher than the cover" in flat_note(document_of(catalogue, source), "alliance.liability")
+    floored = source.replace("\nalliance:\n", "\nalliance:\n  liability_floor: 10000000\n", 1)
+    note = flat_note(document_of(catalogue, floored), "alliance.liability")
+    assert "Set the fixed sum no higher than the cover" not in note
+    assert "for example the £10,000,000 public liability cover" not in note

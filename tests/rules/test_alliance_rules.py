@@ -257,6 +257,11 @@ def _gain_cap_with_no_provider_gain(d):
         s["gain"] = 100 if s["member"] == "county" else 0
 
 
+def _reinvest_words_without_the_field(d):
+    # a Reserved Matter approves a Reinvestment Plan, but risk_reward.gain_use is left at 'paid'
+    d["alliance"]["decisions"]["reserved_matters"].append("Approving the Reinvestment Plan for each year's Gain")
+
+
 def _gain_cap_below_pain_cap(d):
     # the Providers' Gain capped together at 1% of the Target Cost, below each one's Pain Cap (its Fee)
     d["alliance"]["risk_reward"]["gain_cap"] = {"percent": 1}
@@ -711,6 +716,7 @@ CASES: list[tuple[str, Any, Callable[[dict], None]]] = [
     ("ALLIANCE-GAIN-CAP", BIG, _gain_cap_without_figure),
     ("ALLIANCE-GAIN-CAP-NO-GAIN", JOINT, _gain_cap_with_no_provider_gain),
     ("ALLIANCE-GAIN-CAP-BELOW-PAIN-CAP", BIG, _gain_cap_below_pain_cap),
+    ("ALLIANCE-REINVEST-UNSET", JOINT, _reinvest_words_without_the_field),
     ("ALLIANCE-COMMISSIONER-CAPS", JOINT, _commissioner_caps_short_of_the_amount),
     ("ALLIANCE-COMMISSIONER-CAPS-SPLIT", JOINT, _commissioner_caps_out_of_proportion),
     ("ALLIANCE-GRANT-LINES-NO-GRANT", SMALL, _grant_line_without_a_grant),
