@@ -2881,10 +2881,18 @@ class Alliance(Strict):
             total = sum(bases, Decimal(0))
             fee = self.fee_for(p)
             left = fee
+            # the Provider's pass-through costs are outside its budget (r44d al-substance F1): each line's budget
+            # leaves out its share of them, placed by outside_fee where the lines say so, else in proportion to value
+            passed = self.pass_through_for(p)
+            out = [Decimal(line.outside_fee or 0) for line in lines] if given else [Decimal(line.annual_value) for line in lines]
+            out_total = sum(out, Decimal(0))
+            left_pt = passed
             for i, line in enumerate(lines):
                 part = left if i == len(lines) - 1 else (pence(fee * bases[i] / total) if total else Decimal(0))
                 left -= part
-                rows.append((p, line, Decimal(line.annual_value) - part))
+                pt = left_pt if i == len(lines) - 1 else (pence(passed * out[i] / out_total) if out_total else Decimal(0))
+                left_pt -= pt
+                rows.append((p, line, Decimal(line.annual_value) - part - pt))
         return rows
 
     def fee_free_for(self, member: Member) -> Decimal:
