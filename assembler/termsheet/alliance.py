@@ -1562,6 +1562,7 @@ class Alliance(Strict):
             years.append(ProviderYear(m.key, m.name, m.annual_value, spent, share, self.pain_cap_for(m), fee,
                                       self.pain_limit_for(m), self.gain_cap_for(m)))
         settlement = settle(self.target_cost, years, commissioner_cap=self.commissioner_cap,
+                            spread_returned=bool(self.commissioner_caps),
                             gain_cap_total=self.gain_cap_total)
         out = []
         for (m, fee, _), line in zip(lines, settlement.lines):
@@ -3781,6 +3782,7 @@ class Alliance(Strict):
             lines.append(ProviderYear(m.key, m.name, value, value - fee + change, share,
                                       self.pain_cap_for(m), fee, self.pain_limit_for(m), self.gain_cap_for(m)))
         return settle(self.target_cost, lines, commissioner_cap=self.commissioner_cap,
+                      spread_returned=bool(self.commissioner_caps),
                       gain_cap_total=self.gain_cap_total)
 
     def gain_cap_for(self, member: Member) -> Decimal | None:
@@ -7010,7 +7012,7 @@ class Settlement:
 
 
 def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Decimal | None = None,
-           gain_cap_total: Decimal | None = None) -> Settlement:
+           gain_cap_total: Decimal | None = None, spread_returned: bool = False) -> Settlement:
     """Share a year's Gain or Pain and work out one balancing amount per Provider.
 
     Each Provider's share is its percentage of the Gain or Pain rounded to the penny (half up, `pence`);
@@ -7062,6 +7064,21 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
                 extra[0] = spill
             extra = [e if p.limit is None else max(min(e, pence(p.limit) - b), Decimal(0))
                      for p, b, e in zip(lines, borne, extra)]
+            # where each Commissioner has its own board-approved cap (spread_returned), what a Provider cannot bear
+            # within its Pain Limit is spread among the Providers still below theirs, in proportion to their shares,
+            # before any of it stays with the Commissioners (r44d al-homefirst 3); otherwise it stays with them
+            for _ in range(len(lines) if spread_returned else 0):
+                rest = spill - sum(extra, Decimal(0))
+                room = [i for i, (p, b, e) in enumerate(zip(lines, borne, extra))
+                        if p.share > 0 and (p.limit is None or pence(p.limit) - b - e > 0)]
+                if rest <= 0 or not room:
+                    break
+                w = sum((lines[i].share for i in room), Decimal(0))
+                add = {i: pence(rest * lines[i].share / w) for i in room}
+                add[room[-1]] += rest - sum(add.values(), Decimal(0))
+                for i, a in add.items():
+                    p = lines[i]
+                    extra[i] += a if p.limit is None else max(min(a, pence(p.limit) - borne[i] - extra[i]), Decimal(0))
             borne = [b + e for b, e in zip(borne, extra)]
             spill = sum(extra, Decimal(0))
             left = pain - sum(borne, Decimal(0))
