@@ -290,7 +290,17 @@ class VolumeLine:
 
     @property
     def unit_fee(self) -> Decimal:
-        return pence(self.unit_price * self.fee_percent / HUNDRED)
+        """The Fee on one unit, unrounded, so that the unit cost and Fee add up to the unit price exactly and each
+        further unit moves the Target Cost by the unit price (r44d al-homefirst 13: a Fee rounded to the penny per
+        unit left a balancing difference on every step)."""
+        return self.unit_price * self.fee_percent / HUNDRED
+
+    @property
+    def unit_cost_exact(self) -> str | None:
+        """The Unit Cost in figures where it is not a whole number of pence (a price less an unrounded Fee, e.g.
+        '£31.296'), so the draft states the figure the adjustment uses; None where the money filter's figure is exact."""
+        c = self.unit_cost
+        return None if c == pence(c) else f"£{c.normalize():,f}"
 
     @property
     def target_rate(self) -> Decimal:
