@@ -290,7 +290,17 @@ class VolumeLine:
 
     @property
     def unit_fee(self) -> Decimal:
-        return pence(self.unit_price * self.fee_percent / HUNDRED)
+        """The Fee on one unit, unrounded, so that the unit cost and Fee add up to the unit price exactly and each
+        further unit moves the Target Cost by the unit price (r44d al-homefirst 13: a Fee rounded to the penny per
+        unit left a balancing difference on every step)."""
+        return self.unit_price * self.fee_percent / HUNDRED
+
+    @property
+    def unit_cost_exact(self) -> str | None:
+        """The Unit Cost in figures where it is not a whole number of pence (a price less an unrounded Fee, e.g.
+        '£31.296'), so the draft states the figure the adjustment uses; None where the money filter's figure is exact."""
+        c = self.unit_cost
+        return None if c == pence(c) else f"£{c.normalize():,f}"
 
     @property
     def target_rate(self) -> Decimal:
@@ -1661,6 +1671,7 @@ class Alliance(Strict):
             years.append(ProviderYear(m.key, m.name, m.annual_value, spent, share, self.pain_cap_for(m), fee,
                                       self.pain_limit_for(m), self.gain_cap_for(m)))
         settlement = settle(self.target_cost, years, commissioner_cap=self.commissioner_cap,
+                            spread_returned=bool(self.commissioner_caps),
                             gain_cap_total=self.gain_cap_total)
         out = []
         for (m, fee, _), line in zip(lines, settlement.lines):
@@ -2987,10 +2998,18 @@ class Alliance(Strict):
             total = sum(bases, Decimal(0))
             fee = self.fee_for(p)
             left = fee
+            # the Provider's pass-through costs are outside its budget (r44d al-substance F1): each line's budget
+            # leaves out its share of them, placed by outside_fee where the lines say so, else in proportion to value
+            passed = self.pass_through_for(p)
+            out = [Decimal(line.outside_fee or 0) for line in lines] if given else [Decimal(line.annual_value) for line in lines]
+            out_total = sum(out, Decimal(0))
+            left_pt = passed
             for i, line in enumerate(lines):
                 part = left if i == len(lines) - 1 else (pence(fee * bases[i] / total) if total else Decimal(0))
                 left -= part
-                rows.append((p, line, Decimal(line.annual_value) - part))
+                pt = left_pt if i == len(lines) - 1 else (pence(passed * out[i] / out_total) if out_total else Decimal(0))
+                left_pt -= pt
+                rows.append((p, line, Decimal(line.annual_value) - part - pt))
         return rows
 
     def fee_free_for(self, member: Member) -> Decimal:
@@ -3885,6 +3904,7 @@ class Alliance(Strict):
             lines.append(ProviderYear(m.key, m.name, value, value - fee + change, share,
                                       self.pain_cap_for(m), fee, self.pain_limit_for(m), self.gain_cap_for(m)))
         return settle(self.target_cost, lines, commissioner_cap=self.commissioner_cap,
+                      spread_returned=bool(self.commissioner_caps),
                       gain_cap_total=self.gain_cap_total)
 
     def gain_cap_for(self, member: Member) -> Decimal | None:
@@ -7295,7 +7315,7 @@ class Settlement:
 
 
 def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Decimal | None = None,
-           gain_cap_total: Decimal | None = None) -> Settlement:
+           gain_cap_total: Decimal | None = None, spread_returned: bool = False) -> Settlement:
     """Share a year's Gain or Pain and work out one balancing amount per Provider.
 
     Each Provider's share is its percentage of the Gain or Pain rounded to the penny (half up, `pence`);
@@ -7347,6 +7367,21 @@ def settle(target: Decimal, lines: list[ProviderYear], *, commissioner_cap: Deci
                 extra[0] = spill
             extra = [e if p.limit is None else max(min(e, pence(p.limit) - b), Decimal(0))
                      for p, b, e in zip(lines, borne, extra)]
+            # where each Commissioner has its own board-approved cap (spread_returned), what a Provider cannot bear
+            # within its Pain Limit is spread among the Providers still below theirs, in proportion to their shares,
+            # before any of it stays with the Commissioners (r44d al-homefirst 3); otherwise it stays with them
+            for _ in range(len(lines) if spread_returned else 0):
+                rest = spill - sum(extra, Decimal(0))
+                room = [i for i, (p, b, e) in enumerate(zip(lines, borne, extra))
+                        if p.share > 0 and (p.limit is None or pence(p.limit) - b - e > 0)]
+                if rest <= 0 or not room:
+                    break
+                w = sum((lines[i].share for i in room), Decimal(0))
+                add = {i: pence(rest * lines[i].share / w) for i in room}
+                add[room[-1]] += rest - sum(add.values(), Decimal(0))
+                for i, a in add.items():
+                    p = lines[i]
+                    extra[i] += a if p.limit is None else max(min(a, pence(p.limit) - borne[i] - extra[i]), Decimal(0))
             borne = [b + e for b, e in zip(borne, extra)]
             spill = sum(extra, Decimal(0))
             left = pain - sum(borne, Decimal(0))

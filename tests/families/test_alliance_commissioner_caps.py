@@ -14,6 +14,7 @@ EXPOSURE = "      amount: 120000\n      above_cap: commissioner\n"
 CAPS = EXPOSURE + ("      caps:\n        - {member: council, amount: 96000, approved_by: the Cabinet}\n"
                    "        - {member: icb, amount: 24000}\n")
 SHARES_RESERVED = "      - Changing the Target Cost or the gain and pain shares\n"
+PROVIDERS = "above_cap: providers\n      providers_limit_percent: 6"
 EITHER_CAP = "      - Changing the Target Cost, the shares of Gain and Pain or either Commissioner's cap\n"
 
 
@@ -97,3 +98,31 @@ def test_rule_commissioner_caps_split(catalogue):
     quiet = findings(catalogue, ALLIANCE_POOLED_PCC, caps(float(round(a, 2)), float(round(90000 - a, 2))))
     assert "ALLIANCE-COMMISSIONER-CAPS-SPLIT" not in quiet
     assert "ALLIANCE-COMMISSIONER-CAPS" not in quiet
+
+
+def test_returned_pain_spreads_before_it_reaches_capped_commissioners(catalogue):
+    """Firing (r44d al-homefirst 3): with each Commissioner's own cap and Pain above the caps returning to the
+    Providers, a Commissioner may not approve a cost above its own cap (even where every Provider agrees), an approval
+    by silence is held to the Lead Commissioner's cap, and returned Pain a Provider cannot bear within its Pain Limit
+    is spread to the others still below theirs before any of it stays with the Commissioners."""
+    from decimal import Decimal
+
+    from assembler.termsheet.alliance import ProviderYear, settle
+    lines = [ProviderYear("a", "A", Decimal(1000), Decimal(1600), Decimal(50), Decimal(50), limit=Decimal(100)),
+             ProviderYear("b", "B", Decimal(1000), Decimal(1000), Decimal(25), Decimal(50), limit=Decimal(400))]
+    kept = settle(Decimal(2000), lines, commissioner_cap=Decimal(100))
+    spread = settle(Decimal(2000), lines, commissioner_cap=Decimal(100), spread_returned=True)
+    assert -kept.commissioner_share > Decimal(100)  # without caps: the part above A's limit stays with them
+    assert -spread.commissioner_share == Decimal(100)  # with caps: B, below its limit, bears it
+    doc = document_of(catalogue, _sheet().replace("above_cap: commissioner", PROVIDERS, 1))
+    rr = flat(text_of(clause(doc, "alliance.risk-reward")))
+    assert "Nor may a Commissioner approve a cost that would" in rr
+    assert "spread among the other Providers still below their Pain Limits" in rr
+
+
+def test_without_caps_returned_pain_is_not_spread(catalogue):
+    """Quiet: without Commissioners' own caps the clause keeps its reading (not spread) and no second bar appears."""
+    doc = document_of(catalogue, _sheet(caps=False).replace("above_cap: commissioner", PROVIDERS, 1))
+    rr = flat(text_of(clause(doc, "alliance.risk-reward")))
+    assert "Nor may a Commissioner approve" not in rr
+    assert "still below their Pain Limits" not in rr

@@ -56,3 +56,23 @@ def test_indexed_and_indexed_by_together_are_refused(catalogue):
     """Quiet/guard: a contribution cannot both follow the Annual Values and rise by its own uplift."""
     with pytest.raises(UserError, match="indexed_by"):
         document_of(catalogue, _icb(f"        indexed: true\n        indexed_by: {_UPLIFT}\n"))
+
+
+_COUNCIL_LINE = "        pays: in two equal instalments in advance, on 1 April and 1 October\n"
+
+
+def test_every_contribution_set_outside_the_annual_values_has_a_shortfall_rule(catalogue):
+    """Firing (r44d al-homefirst 5): the Council's contribution fixed and the ICB's raised by its own uplift, so no
+    Commissioner balances the Pooled Budget: the clause drops the empty balancing limb and says what happens when
+    the contributions fall short of the Annual Values (a revised Annual Plan; no Commissioner pays more unless it agrees)."""
+    text = _icb(f"        indexed_by: {_UPLIFT}\n").replace(_COUNCIL_LINE, _COUNCIL_LINE + "        indexed: false\n", 1)
+    clause = clause_text(document_of(catalogue, text), CLAUSE, flat=True)
+    assert "for each other Commissioner, its contribution for the previous Alliance Year changed" not in clause
+    assert "Where the contributions so set for an Alliance Year are less than the total of the Providers' Annual Values" in clause
+    assert "No Commissioner is bound to contribute more than its contribution so set unless it agrees." in clause
+
+
+def test_no_shortfall_rule_where_a_commissioner_balances(catalogue):
+    """Quiet: where one Commissioner's contribution balances the Pooled Budget, no shortfall rule is needed."""
+    clause = clause_text(document_of(catalogue, _icb(f"        indexed_by: {_UPLIFT}\n")), CLAUSE, flat=True)
+    assert "Where the contributions so set" not in clause

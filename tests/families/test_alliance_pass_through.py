@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
-from tests.families.clause_texts import all_text, clause_text, definition, note, variant_of
+from tests.families.clause_texts import all_text, clause_text, definition, document_of, note, variant_of
 from tests.families.conftest import ALLIANCE_BIG
 
 RECOVERY = "    annual_value: 1420000\n"
@@ -66,3 +66,38 @@ def test_fee_that_covers_overheads_sets_a_nil_overhead_rate(catalogue):
     assert "overhead rate is set at nil" in note(doc, "alliance.schedule-risk-reward")
     quiet = variant_of(catalogue, ALLIANCE_BIG, RECOVERY, RECOVERY)
     assert "contribution to overheads" not in clause_text(quiet, "alliance.schedule-risk-reward", flat=True)
+
+
+def test_pass_through_is_outside_budget_later_target_and_examples(catalogue):
+    """Firing (r44d al-substance F1): the Pass-Through Allowance is outside the Provider's budget (first-plan rule,
+    the Annual Plan's contents, Schedule 5's line budgets), the later-year Target Cost and the worked examples, so
+    an overspend of the real cost budget is never hidden inside the allowance."""
+    lines = ("    service_lines:\n      - {service: Prescribing and treatment, annual_value: 1000000, outside_fee: 300000}\n"
+             "      - {service: Outreach, annual_value: 420000}\n")
+    text = ALLIANCE_BIG.read_text().replace(RECOVERY, PASS.format(to="provider") + lines, 1)
+    a = validate(load_text(text, "t.yaml"), catalogue).model.alliance
+    recovery = a.member_by_key("recovery")
+    rows = [(line.service, net) for p, line, net in a.service_line_net_budgets if p.key == "recovery"]
+    fee = a.fee_for(recovery)  # 5% of 1,120,000, all of it borne by the lines' values less the line outside the Fee
+    assert rows == [("Prescribing and treatment", Decimal(1000000) - Decimal(300000) - fee * 700 / 1120),
+                    ("Outreach", Decimal(420000) - fee * 420 / 1120)]
+    assert "(its Annual Value less any Pass-Through Allowance and its Fee)" in clause_text(
+        document_of(catalogue, text), "alliance.schedule-budget", flat=True)
+    doc = _doc(catalogue)
+    assert "the amount included in its Annual Value for those costs: for the first Alliance Year, £300,000 for Recovery CIC" in definition(doc, "Pass-Through Allowance")
+    planning = clause_text(doc, "alliance.service-planning", flat=True)
+    assert "each Provider's budget is its Annual Value less any Pass-Through Allowance and less its Fee." in planning
+    assert "Pass-Through Costs are always outside that budget" in planning
+    rr = clause_text(doc, "alliance.risk-reward", flat=True)
+    assert "Annual Values for it less their Pass-Through Allowances for it" in rr
+    assert "less its Pass-Through Allowance for the Alliance Year (£300,000 for the first)" in clause_text(doc, "alliance.pass-through", flat=True)
+    examples = clause_text(doc, "alliance.schedule-risk-reward", flat=True)
+    assert "its budget (its Annual Value less any Pass-Through Allowance and less its Fee)" in examples
+
+
+def test_no_pass_through_budget_is_value_less_fee(catalogue):
+    """Quiet: without the field the budget, the later-year Target Cost and the examples read as before."""
+    doc = variant_of(catalogue, ALLIANCE_BIG, RECOVERY, RECOVERY)
+    assert "Pass-Through Allowance" not in all_text(doc)
+    assert "each Provider's budget is its Annual Value less its Fee." in clause_text(doc, "alliance.service-planning", flat=True)
+    assert "Annual Values for it," in clause_text(doc, "alliance.risk-reward", flat=True)

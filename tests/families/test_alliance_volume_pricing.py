@@ -161,3 +161,16 @@ def test_the_counted_noun_of_a_unit_is_the_one_made_plural(unit, plural):
     line = VolumeLine(member=None, service="s", unit=unit, unit_price=Decimal(1), planned_units=Decimal(1),
                       variable_cost=None, fee_percent=Decimal(0))
     assert line.units_word == plural
+
+
+def test_unit_fee_unrounded_so_volume_makes_no_balancing_difference():
+    """Firing (r44d al-homefirst 13): without a variable cost the Unit Cost is the price less an unrounded Fee
+    (£32.60 less 4% is £31.296, printed so), so each unit moves the Target Cost by the price and the Balancing Amount
+    does not change; quiet: a Unit Cost in whole pence prints as money."""
+    from assembler.termsheet.alliance import VolumeLine
+    line = VolumeLine(None, "Reablement", "hour", Decimal("32.60"), Decimal(34000), None, Decimal(4))
+    step = line.step(5)
+    assert line.unit_cost_exact == "£31.296"
+    assert step.balancing_change == 0
+    whole = VolumeLine(None, "Reablement", "hour", Decimal("32.60"), Decimal(34000), Decimal("21.10"), Decimal(4))
+    assert whole.unit_cost_exact is None
