@@ -439,6 +439,20 @@ class Member(Party):
         None, description="Only for a Provider whose Service Contract was put in place by a different route from the "
         "alliance's procurement_route (for example a new provider awarded a contract by the open procedure where the "
         "others' contracts are modified): that route, with the same choices. Empty: the alliance's route.")
+    owned_by: MemberKey | None = legal_field(
+        None, description="For a Provider that a Commissioner wholly owns and controls (a local authority trading "
+        "company): that Commissioner's key, e.g. 'council'. With the Provider's own procurement_route not_procurement, "
+        "recital (C) and the key information recite its Service Contract as an exempted contract under paragraph 2 of "
+        "Schedule 2 to the Procurement Act 2023 (vertical arrangements), and the conflicts of interest note deals with the "
+        "Commissioner as both commissioner and owner and with the company as a public authority under section 6 of the "
+        "Freedom of Information Act 2000. Empty: no member owns it.")
+    lgps_staff: bool | None = Field(
+        None, description="true where this Provider's own staff on the Services are active members of the Local "
+        "Government Pension Scheme (a council-owned company admitted to the fund, say, or a service that left a "
+        "council) and must keep that membership if they transfer to another provider, on exit for example. The "
+        "staff transfer clause then requires continued access to the Scheme itself for them, never a 'broadly "
+        "comparable' scheme, and its note asks about the Provider's status in the fund and the exit payment or credit "
+        "if it stops having active members. Empty: the clause allows a broadly comparable scheme.")
     psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
                          "competitive"] | None = legal_field(
         None, description="With the Provider's own procurement_route 'provider_selection': the process of the Provider "
@@ -1728,6 +1742,21 @@ class Alliance(Strict):
     @property
     def commissioners(self) -> list[Member]:
         return [m for m in self._members if m.role == "commissioner"]
+
+    def owner_of(self, member: Member) -> Member | None:
+        """The Commissioner that wholly owns this Provider (its owned_by), or None."""
+        owner = self.member_by_key(member.owned_by) if member.owned_by else None
+        return owner if owner is not None and owner.role == "commissioner" else None
+
+    @property
+    def lgps_staff_providers(self) -> list[Member]:
+        """The Providers whose staff must keep Local Government Pension Scheme membership if they transfer."""
+        return [m for m in self.providers if m.lgps_staff]
+
+    @property
+    def owned_providers(self) -> list[tuple[Member, Member]]:
+        """Each Provider a Commissioner wholly owns (a local authority trading company), with its owner."""
+        return [(m, self.owner_of(m)) for m in self.providers if self.owner_of(m)]
 
     @property
     def joint_commissioners(self) -> bool:
@@ -6304,6 +6333,9 @@ class Alliance(Strict):
             if m.procurement_route == "provider_selection" and m.psr_process:
                 name, reg = PSR_PROCESSES[m.psr_process]
                 words = f"the {name} under regulation {reg} of the Health Care Services (Provider Selection Regime) Regulations 2023"
+            elif m.procurement_route == "not_procurement" and self.owner_of(m):
+                words = (f"the assessment of {self.owner_of(m).defined}, which controls {m.defined}, that it is an exempted "
+                         "contract under paragraph 2 of Schedule 2 to the Procurement Act 2023 (vertical arrangements)")
             else:
                 words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
             out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))

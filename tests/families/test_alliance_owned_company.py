@@ -1,0 +1,70 @@
+"""A Provider a Commissioner wholly owns (a local authority trading company: members[].owned_by) and a Provider whose
+staff keep Local Government Pension Scheme membership (members[].lgps_staff): recital (C) and the key information
+recite the exempted contract (Procurement Act 2023 Sch. 2 para. 2), the conflicts note deals with the owner's two
+roles and the company's own duties under FOIA s.6, and the staff transfer clause rules out a broadly comparable
+scheme for those staff (r44 al-dayops F4, F5, F6, F9)."""
+from __future__ import annotations
+
+from tests.families.clause_texts import clause_text, document_of, flat_note
+from tests.families.conftest import ALLIANCE_DAYOPS_R44
+
+RECITALS = "alliance.recitals"
+KEY = "alliance.key-information"
+CONFLICTS = "common.conflicts-of-interest"
+WORKFORCE = "alliance.workforce"
+
+
+def _sheet(owned: bool = True, lgps: bool = True) -> str:
+    text = ALLIANCE_DAYOPS_R44.read_text(encoding="utf-8")
+    if not owned:
+        text = text.replace("    owned_by: council\n", "")
+    if not lgps:
+        text = text.replace("    lgps_staff: true\n", "")
+    return text
+
+
+def test_owned_company_exemption_recited(catalogue):
+    doc = document_of(catalogue, _sheet())
+    recitals = clause_text(doc, RECITALS, flat=True)
+    assert ("The Service Contract of Marlshire Care, however, was put in place following the assessment of the Council, "
+            "which controls Marlshire Care, that it is an exempted contract under paragraph 2 of Schedule 2 to the "
+            "Procurement Act 2023 (vertical arrangements)") in recitals
+    assert "not being a procurement of a public contract" not in recitals
+    assert "paragraph 2 of Schedule 2 to the Procurement Act 2023 (vertical arrangements)" in clause_text(doc, KEY, flat=True)
+    note = flat_note(doc, RECITALS)
+    assert "Marlshire Care's Service Contract is recited as an exempted contract because the Council controls" in note
+    assert "a sale of shares or other change of ownership ends the exemption" in note
+
+
+def test_owned_company_conflicts_and_foi_note(catalogue):
+    note = flat_note(document_of(catalogue, _sheet()), CONFLICTS)
+    assert "The Council wholly owns Marlshire Care, so it is both Marlshire Care's commissioner and its owner" in note
+    assert "share of Gain, its performance or its leaving the Alliance" in note
+    assert "public authority under section 6 of that Act" in note
+
+
+def test_without_owner_the_old_words_stay(catalogue):
+    doc = document_of(catalogue, _sheet(owned=False))
+    recitals = clause_text(doc, RECITALS, flat=True)
+    assert ("The Service Contract of Marlshire Care, however, was put in place following arrangements that the "
+            "Commissioner has assessed as not being a procurement of a public contract") in recitals
+    assert "vertical arrangements" not in recitals
+    assert "wholly owns" not in flat_note(doc, CONFLICTS)
+    assert "exempted contract because" not in flat_note(doc, RECITALS)
+
+
+def test_lgps_staff_rule_out_broadly_comparable(catalogue):
+    doc = document_of(catalogue, _sheet())
+    workforce = clause_text(doc, WORKFORCE, flat=True)
+    assert ("Employees who transfer from Marlshire Care must instead be given continued active membership of the Local "
+            "Government Pension Scheme itself") in workforce
+    note = flat_note(doc, WORKFORCE)
+    assert "the clause rules out a broadly comparable scheme for them" in note
+    assert "whether the Council, which owns it, guarantees its liabilities to the fund" in note
+    assert "reg. 64" in note
+
+
+def test_without_lgps_staff_clause_unchanged(catalogue):
+    doc = document_of(catalogue, _sheet(lgps=False))
+    assert "must instead be given continued active membership" not in clause_text(doc, WORKFORCE, flat=True)
+    assert "rules out a broadly comparable scheme" not in flat_note(doc, WORKFORCE)
