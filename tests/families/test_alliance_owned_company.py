@@ -43,6 +43,14 @@ def test_owned_company_conflicts_and_foi_note(catalogue):
     assert "public authority under section 6 of that Act" in note
 
 
+def test_owned_company_answers_its_own_foi_requests(catalogue):
+    foi = "common.freedom-of-information"
+    text = clause_text(document_of(catalogue, _sheet()), foi, flat=True)
+    assert "Marlshire Care, as a company wholly owned by the Council, is also subject to the Information Acts" in text
+    quiet = clause_text(document_of(catalogue, _sheet(owned=False)), foi, flat=True)
+    assert "as a company wholly owned by" not in quiet
+
+
 def test_without_owner_the_old_words_stay(catalogue):
     doc = document_of(catalogue, _sheet(owned=False))
     recitals = clause_text(doc, RECITALS, flat=True)
