@@ -1227,6 +1227,12 @@ class Alliance(Strict):
         "3 months' notice, and to pay for those Services no more than the grant it receives. true: instructed, so the "
         "three sub-clauses stand; false: left out; empty: the draft proposes them as one set, in square brackets "
         "pending instructions (r37 al-fresh finding 2).")
+    central_grant_ends: dt.date | None = Field(
+        None, description="Where a central government grant pays for some of the Services: the last day to which the "
+        "grant is confirmed, as YYYY-MM-DD, e.g. 2030-03-31. Where it falls before the Term ends, the central grant "
+        "clause's note names that cliff edge, with the grant-funded part of the Annual Values and the Providers it "
+        "pays, and proposes a date by which the Commissioner says whether it will keep paying for those Services. "
+        "Empty: the note treats the grant as certain only for the year ahead.")
     central_grant_indexation: Literal["if_grant_rises", "commissioner_funds"] | None = Field(
         None, description="Where service lines say which parts the central grant pays for (grant_funded): whether the "
         "grant-funded parts of the Annual Values rise by the indexation only if the grant rises to pay for it. "
@@ -5457,6 +5463,13 @@ class Alliance(Strict):
             if total:
                 out.append((p, total))
         return out
+
+    @property
+    def central_grant_cliff(self) -> dt.date | None:
+        """The date the central grant is confirmed to (central_grant_ends) where it falls before the Term ends, else
+        None (r44 al-dayops F11)."""
+        ends = self.central_grant_ends
+        return ends if ends and self.central_grant_funded and ends < self.term.end else None
 
     @property
     def grant_funded_total(self) -> Decimal:

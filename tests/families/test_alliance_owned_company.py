@@ -76,3 +76,20 @@ def test_without_lgps_staff_clause_unchanged(catalogue):
     doc = document_of(catalogue, _sheet(lgps=False))
     assert "must instead be given continued active membership" not in clause_text(doc, WORKFORCE, flat=True)
     assert "rules out a broadly comparable scheme" not in flat_note(doc, WORKFORCE)
+
+
+def test_central_grant_cliff_edge_note(catalogue):
+    note = flat_note(document_of(catalogue, _sheet()), "alliance.central-grant")
+    assert "the instructions say the grant is confirmed only to 31 March 2030, before the Term ends" in note
+    assert "the £310,000 of the first year's Annual Values that it pays for (part of Pathways's) has no confirmed" in note or \
+        "the £310,000 of the first year's Annual Values that it pays for (part of Pathways') has no confirmed" in note
+    assert "Tell the client, and Pathways, now" in note
+
+
+def test_central_grant_end_after_term_is_quiet(catalogue):
+    text = _sheet().replace("  central_grant_ends: 2030-03-31\n", "  central_grant_ends: 2032-03-31\n")
+    note = flat_note(document_of(catalogue, text), "alliance.central-grant")
+    assert "confirmed only to" not in note
+    assert "the grant is confirmed to 31 March 2032, which covers the Term" in note
+    unset = flat_note(document_of(catalogue, _sheet().replace("  central_grant_ends: 2030-03-31\n", "")), "alliance.central-grant")
+    assert "but its grant is only certain for the year ahead" in unset
