@@ -1246,6 +1246,13 @@ class Alliance(Strict):
         "repaid): 'grant_conditions' makes the part of any Gain that arises on the grant-funded parts of the Annual "
         "Values, kept by the Commissioner (its own share, and any share a Provider does not receive), applied as the "
         "grant's conditions require. Empty: the Commissioner decides how to use the Gain it keeps.")
+    outside_prices: Text | None = Field(
+        None, description="Where the Alliance Members are to agree, or the ALT to set, prices that Providers charge for "
+        "services they sell outside the Alliance (to people paying with a direct payment or their own money, say): "
+        "what those prices are, in words that read after 'agreeing', e.g. 'the day rates for places bought with direct "
+        "payments'. The competition law note then warns that competing Providers agreeing their selling prices is within "
+        "the Chapter I prohibition of the Competition Act 1998 and asks for instructions. A Reserved Matter that speaks "
+        "of rates, prices or fees for direct payments or self-funders has the same effect. Empty: no such prices.")
     joining_commissioner: Text | None = Field(
         None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
         "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "
@@ -5470,6 +5477,19 @@ class Alliance(Strict):
         None (r44 al-dayops F11)."""
         ends = self.central_grant_ends
         return ends if ends and self.central_grant_funded and ends < self.term.end else None
+
+    @property
+    def outside_price_setting(self) -> list[str]:
+        """The prices for services sold outside the Alliance that the members are to agree: the sheet's outside_prices
+        and any Reserved Matter on rates, prices or fees for places bought with direct payments or by self-funders
+        (r44 al-dayops F3)."""
+        out = [self.outside_prices] if self.outside_prices else []
+        for m in self.decisions.reserved_matters:
+            if (re.search(r"\b(?:rates?|prices?|fees?|charges?|tariffs?)\b", m, re.I)
+                    and re.search(r"\bdirect payments?\b|\bself[- ]fund|\bpersonal budgets?\b|\bown money\b|\bprivately\b",
+                                  m, re.I)):
+                out.append(m[0].lower() + m[1:])
+        return out
 
     @property
     def grant_funded_total(self) -> Decimal:

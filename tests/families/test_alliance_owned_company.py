@@ -108,3 +108,19 @@ def test_licences_only_no_lease_paragraph(catalogue):
     doc = document_of(catalogue, text)
     assert "once the holder has given up possession" not in clause_text(doc, "alliance.schedule-exit", flat=True)
     assert "s.38A(2)" not in flat_note(doc, "alliance.schedule-exit")
+
+
+def test_reserved_matter_on_direct_payment_rates_raises_competition_note(catalogue):
+    note = flat_note(document_of(catalogue, _sheet()), "alliance.operations")
+    assert ("The instructions also have the members agree prices for services sold outside the Alliance (changing the "
+            "day rates published for places bought with direct payments)") in note
+    assert "section 2(2)(a)" in note and "each Provider staying free to charge less" in note
+
+
+def test_outside_prices_field_and_quiet(catalogue):
+    quiet = _sheet().replace("      - Changing the day rates published for places bought with direct payments\n", "")
+    assert "sold outside the Alliance" not in flat_note(document_of(catalogue, quiet), "alliance.operations")
+    field = quiet.replace("  central_grant_only: true\n",
+                          "  central_grant_only: true\n  outside_prices: the hourly rates for self-funded support\n")
+    note = flat_note(document_of(catalogue, field), "alliance.operations")
+    assert "services sold outside the Alliance (the hourly rates for self-funded support)" in note
