@@ -124,3 +124,9 @@ def test_outside_prices_field_and_quiet(catalogue):
                           "  central_grant_only: true\n  outside_prices: the hourly rates for self-funded support\n")
     note = flat_note(document_of(catalogue, field), "alliance.operations")
     assert "services sold outside the Alliance (the hourly rates for self-funded support)" in note
+
+
+def test_recital_d_does_not_say_every_contract_was_procured(catalogue):
+    recitals = clause_text(document_of(catalogue, _sheet()), RECITALS, flat=True)
+    assert "Service Contracts put in place as described above start on 1 April 2027" in recitals
+    assert "awarded by that procurement start" not in recitals
