@@ -461,6 +461,20 @@ class Member(Party):
         None, description="Only for a Provider whose Service Contract was put in place by a different route from the "
         "alliance's procurement_route (for example a new provider awarded a contract by the open procedure where the "
         "others' contracts are modified): that route, with the same choices. Empty: the alliance's route.")
+    owned_by: MemberKey | None = legal_field(
+        None, description="For a Provider that a Commissioner wholly owns and controls (a local authority trading "
+        "company): that Commissioner's key, e.g. 'council'. With the Provider's own procurement_route not_procurement, "
+        "recital (C) and the key information recite its Service Contract as an exempted contract under paragraph 2 of "
+        "Schedule 2 to the Procurement Act 2023 (vertical arrangements), and the conflicts of interest note deals with the "
+        "Commissioner as both commissioner and owner and with the company as a public authority under section 6 of the "
+        "Freedom of Information Act 2000. Empty: no member owns it.")
+    lgps_staff: bool | None = Field(
+        None, description="true where this Provider's own staff on the Services are active members of the Local "
+        "Government Pension Scheme (a council-owned company admitted to the fund, say, or a service that left a "
+        "council) and must keep that membership if they transfer to another provider, on exit for example. The "
+        "staff transfer clause then requires continued access to the Scheme itself for them, never a 'broadly "
+        "comparable' scheme, and its note asks about the Provider's status in the fund and the exit payment or credit "
+        "if it stops having active members. Empty: the clause allows a broadly comparable scheme.")
     psr_process: Literal["direct_award_a", "direct_award_b", "direct_award_c", "most_suitable_provider",
                          "competitive"] | None = legal_field(
         None, description="With the Provider's own procurement_route 'provider_selection': the process of the Provider "
@@ -1309,6 +1323,12 @@ class Alliance(Strict):
         "3 months' notice, and to pay for those Services no more than the grant it receives. true: instructed, so the "
         "three sub-clauses stand; false: left out; empty: the draft proposes them as one set, in square brackets "
         "pending instructions (r37 al-fresh finding 2).")
+    central_grant_ends: dt.date | None = Field(
+        None, description="Where a central government grant pays for some of the Services: the last day to which the "
+        "grant is confirmed, as YYYY-MM-DD, e.g. 2030-03-31. Where it falls before the Term ends, the central grant "
+        "clause's note names that cliff edge, with the grant-funded part of the Annual Values and the Providers it "
+        "pays, and proposes a date by which the Commissioner says whether it will keep paying for those Services. "
+        "Empty: the note treats the grant as certain only for the year ahead.")
     central_grant_indexation: Literal["if_grant_rises", "commissioner_funds"] | None = Field(
         None, description="Where service lines say which parts the central grant pays for (grant_funded): whether the "
         "grant-funded parts of the Annual Values rise by the indexation only if the grant rises to pay for it. "
@@ -1322,6 +1342,13 @@ class Alliance(Strict):
         "repaid): 'grant_conditions' makes the part of any Gain that arises on the grant-funded parts of the Annual "
         "Values, kept by the Commissioner (its own share, and any share a Provider does not receive), applied as the "
         "grant's conditions require. Empty: the Commissioner decides how to use the Gain it keeps.")
+    outside_prices: Text | None = Field(
+        None, description="Where the Alliance Members are to agree, or the ALT to set, prices that Providers charge for "
+        "services they sell outside the Alliance (to people paying with a direct payment or their own money, say): "
+        "what those prices are, in words that read after 'agreeing', e.g. 'the day rates for places bought with direct "
+        "payments'. The competition law note then warns that competing Providers agreeing their selling prices is within "
+        "the Chapter I prohibition of the Competition Act 1998 and asks for instructions. A Reserved Matter that speaks "
+        "of rates, prices or fees for direct payments or self-funders has the same effect. Empty: no such prices.")
     joining_commissioner: Text | None = Field(
         None, description="Where a named commissioning body is expected to join later as a Commissioner: who it is and "
         "what it may bring, e.g. 'the integrated care board, which may pool its frailty money from 2028'. It implies "
@@ -1838,6 +1865,21 @@ class Alliance(Strict):
     @property
     def commissioners(self) -> list[Member]:
         return [m for m in self._members if m.role == "commissioner"]
+
+    def owner_of(self, member: Member) -> Member | None:
+        """The Commissioner that wholly owns this Provider (its owned_by), or None."""
+        owner = self.member_by_key(member.owned_by) if member.owned_by else None
+        return owner if owner is not None and owner.role == "commissioner" else None
+
+    @property
+    def lgps_staff_providers(self) -> list[Member]:
+        """The Providers whose staff must keep Local Government Pension Scheme membership if they transfer."""
+        return [m for m in self.providers if m.lgps_staff]
+
+    @property
+    def owned_providers(self) -> list[tuple[Member, Member]]:
+        """Each Provider a Commissioner wholly owns (a local authority trading company), with its owner."""
+        return [(m, self.owner_of(m)) for m in self.providers if self.owner_of(m)]
 
     @property
     def joint_commissioners(self) -> bool:
@@ -5690,6 +5732,26 @@ class Alliance(Strict):
         return out
 
     @property
+    def central_grant_cliff(self) -> dt.date | None:
+        """The date the central grant is confirmed to (central_grant_ends) where it falls before the Term ends, else
+        None (r44 al-dayops F11)."""
+        ends = self.central_grant_ends
+        return ends if ends and self.central_grant_funded and ends < self.term.end else None
+
+    @property
+    def outside_price_setting(self) -> list[str]:
+        """The prices for services sold outside the Alliance that the members are to agree: the sheet's outside_prices
+        and any Reserved Matter on rates, prices or fees for places bought with direct payments or by self-funders
+        (r44 al-dayops F3)."""
+        out = [self.outside_prices] if self.outside_prices else []
+        for m in self.decisions.reserved_matters:
+            if (re.search(r"\b(?:rates?|prices?|fees?|charges?|tariffs?)\b", m, re.I)
+                    and re.search(r"\bdirect payments?\b|\bself[- ]fund|\bpersonal budgets?\b|\bown money\b|\bprivately\b",
+                                  m, re.I)):
+                out.append(m[0].lower() + m[1:])
+        return out
+
+    @property
     def grant_funded_total(self) -> Decimal:
         """The total of the Grant-Funded Annual Values for the first Alliance Year (0 where no line gives any)."""
         return sum((g for _, g in self.grant_funded_values), Decimal(0))
@@ -6617,6 +6679,9 @@ class Alliance(Strict):
             if m.procurement_route == "provider_selection" and m.psr_process:
                 name, reg = PSR_PROCESSES[m.psr_process]
                 words = f"the {name} under regulation {reg} of the Health Care Services (Provider Selection Regime) Regulations 2023"
+            elif m.procurement_route == "not_procurement" and self.owner_of(m):
+                words = (f"the assessment of {self.owner_of(m).defined}, which controls {m.defined}, that it is an exempted "
+                         "contract under paragraph 2 of Schedule 2 to the Procurement Act 2023 (vertical arrangements)")
             else:
                 words = route_words(m.procurement_route, self.light_touch).replace("existing contracts", "an existing contract")
             out.append(OwnRoute(m, words, started_words(m.procurement_route).replace("were", "was"), m.procurement_started))
