@@ -5077,6 +5077,12 @@ class Alliance(Strict):
         (that Commissioner, its Providers, their first-year Annual Values in total, its first-year contribution). It pays
         those Service Contracts itself, out of its own contribution, since it cannot draw on a pool another authority
         holds (r20 al-fresh finding 3). Empty without a pooled budget or with one Commissioner."""
+        return [row for row, pooled in self._contract_holders() if not pooled]
+
+    def _contract_holders(self) -> list[tuple[tuple[Member, list[Member], Decimal, Decimal], bool]]:
+        """Each Commissioner other than the Pooled Budget Holder that is party to a Provider's Service Contract, as a
+        row (that Commissioner, its Providers, their first-year Annual Values, its first-year contribution), with
+        whether it pays its whole contribution into the pool (_pooled_in_full)."""
         if not self.joint_commissioners or self.pooled_budget is None or not self.pooled_budget.contributions:
             return []
         host = self.pooled_budget.host
@@ -5090,9 +5096,7 @@ class Alliance(Strict):
         for key, (h, ps) in out.items():
             contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
             values = sum((self.value_with(p, h) for p in ps), Decimal(0))
-            if self._pooled_in_full(key, contribution, values):
-                continue  # contract_holders_paid_from_pool
-            rows.append((h, ps, values, contribution))
+            rows.append(((h, ps, values, contribution), self._pooled_in_full(key, contribution, values)))
         return rows
 
     def _pooled_in_full(self, key: str, contribution: Decimal, values: Decimal) -> bool:
@@ -5130,22 +5134,7 @@ class Alliance(Strict):
         pays its whole contribution into the pooled fund, the Pooled Budget Holder paying those Service Contracts out of
         it on its behalf: (that Commissioner, its Providers, their first-year Annual Values in total, its first-year
         contribution), as in contract_holders_outside_pool (r43 al-earlyhelp finding 2, tool note 2)."""
-        if not self.joint_commissioners or self.pooled_budget is None or not self.pooled_budget.contributions:
-            return []
-        host = self.pooled_budget.host
-        out: dict[str, tuple[Member, list[Member]]] = {}
-        for p in self.providers:
-            for h in self.service_contract_holders(p):
-                if h is None or h.key == host:
-                    continue
-                out.setdefault(h.key, (h, []))[1].append(p)
-        rows = []
-        for key, (h, ps) in out.items():
-            contribution = sum((c.amount for c in self.pooled_budget.contributions if c.member == key), Decimal(0))
-            values = sum((self.value_with(p, h) for p in ps), Decimal(0))
-            if self._pooled_in_full(key, contribution, values):
-                rows.append((h, ps, values, contribution))
-        return rows
+        return [row for row, pooled in self._contract_holders() if pooled]
 
     @property
     def lead_arranges_for(self) -> list[Member]:
