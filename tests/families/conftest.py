@@ -114,6 +114,8 @@ ALLIANCE_THORNMERE = _FIXTURES / "alliance-thornmere-r43-earlyhelp.yaml"  # earl
 ALLIANCE_CARELEAVERS_R43 = _FIXTURES / "alliance-careleavers-r43-y5.yaml"  # care leavers: host allowances, a former contract ending early
 ALLIANCE_DOMABUSE_R43 = _FIXTURES / "alliance-domabuse-r43-y5.yaml"  # domestic abuse safe accommodation, a grant among the former contracts
 ALLIANCE_EARLYHELP_R43 = _FIXTURES / "alliance-earlyhelp-r43-y5.yaml"  # children's mental health, an NHS trust with two contracts
+ALLIANCE_SENSORY_R47 = _FIXTURES / "alliance-sensory-r47.yaml"  # sensory support: a council case system opened to two of three delegated Providers (r47)
+ALLIANCE_PREPADULT_R47 = _FIXTURES / "alliance-prepadult-r47.yaml"  # preparing for adulthood: a council and an ICB, aligned budgets, no pool (r47)
 ALLIANCE_DAYOPS_R44 = _FIXTURES / "alliance-dayops-r44.yaml"  # day opportunities: a council and its own company (owned_by, lgps_staff)
 
 
