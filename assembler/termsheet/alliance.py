@@ -1521,7 +1521,8 @@ class Alliance(Strict):
         "which the draft's note asks the client to confirm.")
     running_costs_payer: MemberKey | None = Field(
         None, description="Where running_costs is 'commissioner' and there is more than one Commissioner: the key of the "
-        "one Commissioner that pays the running costs alone, outside the pooled budget, e.g. 'council' where the council "
+        "one Commissioner that pays the running costs alone (outside the pooled budget, where there is one; also where the "
+        "budgets are only aligned), e.g. 'council' where the council "
         "funds the Alliance Manager. Empty: the Commissioners share them in proportion to their contributions to the "
         "pooled budget or, with none, to the first-year values of the Service Contracts each is party to (equally where a "
         "value is not known).")
