@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assembler.assemble import check_rules
-from assembler.termsheet.loader import load_text
-from assembler.termsheet.validate import validate
 from tests.families.clause_texts import alliance_key_row, clause_text, document_of
 from tests.families.conftest import ALLIANCE_BIG
+from tests.rules.helpers import text_findings
 
 TREATMENT = "  former_contracts_treatment: replaced\n"
 EXPIRE = TREATMENT + "  former_contracts_expire: 2027-03-31\n"
@@ -26,11 +24,7 @@ def _text(treatment: str = EXTENDED, expires: str | None = "2026-03-31") -> str:
 
 
 def _rules(catalogue, text: str) -> dict[str, list[str]]:
-    sheet = validate(load_text(text, ALLIANCE_BIG.name), catalogue)
-    found: dict[str, list[str]] = {}
-    for f in check_rules(sheet, catalogue, today=dt.date(2026, 12, 5)):
-        found.setdefault(f.rule, []).append(f.message)
-    return found
+    return text_findings(catalogue, text, ALLIANCE_BIG.name, today=dt.date(2026, 12, 5))
 
 
 def test_extended_contract_expires_as_extended_everywhere(catalogue):

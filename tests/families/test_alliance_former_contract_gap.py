@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assembler.assemble import assemble, check_rules
+from assembler.assemble import assemble
 from assembler.termsheet.loader import load_text
 from assembler.termsheet.validate import validate
 from tests.families.clause_texts import alliance_key_row, clause_text, document_of, note
 from tests.families.conftest import ALLIANCE_BIG
+from tests.rules.helpers import text_findings
 
 TREATMENT = "  former_contracts_treatment: replaced\n"
 EXPIRE = TREATMENT + "  former_contracts_expire: 2027-03-31\n"
@@ -26,11 +27,7 @@ def _text(treatment: str = EXPIRE, expires: str | None = "2027-01-31") -> str:
 
 
 def _rules(catalogue, text: str) -> dict[str, list[str]]:
-    sheet = validate(load_text(text, ALLIANCE_BIG.name), catalogue)
-    found: dict[str, list[str]] = {}
-    for f in check_rules(sheet, catalogue, today=dt.date(2026, 12, 5)):
-        found.setdefault(f.rule, []).append(f.message)
-    return found
+    return text_findings(catalogue, text, ALLIANCE_BIG.name, today=dt.date(2026, 12, 5))
 
 
 def test_contract_expiring_before_the_start_is_named_everywhere(catalogue):

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assembler.assemble import check_rules
-from assembler.termsheet.loader import load_text
-from assembler.termsheet.validate import validate
 from assembler.model import Table, plain_text
 from tests.families.clause_texts import clause, clause_text, document_of
 from tests.families.conftest import ALLIANCE_CARELEAVERS_R43
+from tests.rules.helpers import text_findings
 
 LODGINGS = "        annual_value: 600000\n"
 RULE = "ALLIANCE-LINE-FEE-BASE"
@@ -24,8 +22,7 @@ def _text(outside: str | None) -> str:
 
 
 def _rules(catalogue, text: str) -> list[str]:
-    sheet = validate(load_text(text, ALLIANCE_CARELEAVERS_R43.name), catalogue)
-    return [f.message for f in check_rules(sheet, catalogue, today=dt.date(2026, 12, 5)) if f.rule == RULE]
+    return text_findings(catalogue, text, ALLIANCE_CARELEAVERS_R43.name, today=dt.date(2026, 12, 5)).get(RULE, [])
 
 
 def _budgets(doc) -> dict[str, str]:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assembler.assemble import check_rules
-from assembler.termsheet.loader import load_text
-from assembler.termsheet.validate import validate
 from tests.families.clause_texts import clause_text, definition, document_of, note
 from tests.families.conftest import ALLIANCE_CARELEAVERS_R43, ALLIANCE_DOMABUSE_R43, ALLIANCE_EARLYHELP_R43
+from tests.rules.helpers import text_findings
 
 
 def _swap(path, old: str, new: str) -> str:
@@ -19,11 +17,8 @@ def _swap(path, old: str, new: str) -> str:
 
 
 def _rules(catalogue, path, text: str | None = None) -> dict[str, list[str]]:
-    sheet = validate(load_text(text if text is not None else path.read_text(), path.name), catalogue)
-    found: dict[str, list[str]] = {}
-    for f in check_rules(sheet, catalogue, today=dt.date(2026, 12, 5)):
-        found.setdefault(f.rule, []).append(f.message)
-    return found
+    return text_findings(catalogue, text if text is not None else path.read_text(), path.name,
+                         today=dt.date(2026, 12, 5))
 
 
 def test_new_services_that_say_what_they_extend_take_no_tail(catalogue):

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assembler.assemble import check_rules
-from assembler.termsheet.loader import load_text
-from assembler.termsheet.validate import validate
 from tests.families.clause_texts import clause_text, document_of, flat_note
 from tests.families.conftest import ALLIANCE_BIG
+from tests.rules.helpers import text_findings
 
 RULE = "ALLIANCE-REPEALED-FUNCTION"
 REPEALED = "section 91 of and Schedule 3 to the Care Act 2014 (discharge of hospital patients with care and support needs)"
@@ -30,8 +28,7 @@ def _text(*functions: str) -> str:
 
 
 def _rules(catalogue, text: str) -> list[str]:
-    sheet = validate(load_text(text, ALLIANCE_BIG.name), catalogue)
-    return [f.message for f in check_rules(sheet, catalogue, today=dt.date(2026, 12, 5)) if f.rule == RULE]
+    return text_findings(catalogue, text, ALLIANCE_BIG.name, today=dt.date(2026, 12, 5)).get(RULE, [])
 
 
 def test_repealed_function_is_left_out_and_warned(catalogue):

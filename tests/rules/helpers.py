@@ -28,7 +28,12 @@ def findings(catalogue, sample: Path, edit: Callable[[Any], None] | None = None,
         edit(data)
     out = io.StringIO()
     yaml.dump(data, out)
-    sheet = validate(load_text(out.getvalue(), sample.name), catalogue)
+    return text_findings(catalogue, out.getvalue(), sample.name, today=today)
+
+
+def text_findings(catalogue, text: str, name: str, *, today: dt.date = RULES_DATE) -> dict[str, list[str]]:
+    """Rule id -> messages for a sheet given as text (a sample whose words a test has replaced)."""
+    sheet = validate(load_text(text, name), catalogue)
     found: dict[str, list[str]] = {}
     for f in check_rules(sheet, catalogue, today=today):
         found.setdefault(f.rule, []).append(f.message)
