@@ -3953,22 +3953,23 @@ class Alliance(Strict):
     def gain_cap_for(self, member: Member) -> Decimal | None:
         """A Provider's own Gain Cap in pounds, where each Provider's share of Gain is capped (None otherwise, or
         where the sheet gives no figure)."""
-        gc = self.risk_reward.gain_cap
-        if gc is None or gc.applies_to != "each_provider":
-            return None
-        if gc.percent is not None:
-            return pence(member.annual_value * gc.percent / HUNDRED)
-        return gc.amount
+        return self._gain_cap_figure("each_provider", member)
 
     @property
     def gain_cap_total(self) -> Decimal | None:
         """The cap on the Providers' shares of Gain together, in pounds for the first Alliance Year (None where there
         is none, it applies to each Provider, or the sheet gives no figure)."""
+        return self._gain_cap_figure("providers_total")
+
+    def _gain_cap_figure(self, applies_to: str, member: Member | None = None) -> Decimal | None:
+        """The Gain Cap in pounds where it applies as asked: a percentage works on the Provider's Annual Value (each
+        Provider) or on the Target Cost (the Providers together), a fixed sum is itself."""
         gc = self.risk_reward.gain_cap
-        if gc is None or gc.applies_to != "providers_total":
+        if gc is None or gc.applies_to != applies_to:
             return None
         if gc.percent is not None:
-            return pence(self.target_cost * gc.percent / HUNDRED)
+            base = member.annual_value if member is not None else self.target_cost
+            return pence(base * gc.percent / HUNDRED)
         return gc.amount
 
     @property
